@@ -1,0 +1,138 @@
+"""Vietnamese text handling: normalise, fold, collate, slugs and dates.
+
+Everything that compares, sorts or displays Vietnamese words goes through here,
+so the rules (NFC, two tone-mark placement styles, CLDR "vi" order) live in one place.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import datetime, timedelta, timezone, tzinfo
+from functools import lru_cache
+
+from slugify import slugify as _slugify
+
+# Tone marks in CLDR "vi" secondary order: ngang < huyền < hỏi < ngã < sắc < nặng.
+TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+# Marks that change the letter itself (ă â ê ô ơ ư), not the tone.
+SHAPES = {"\u0306", "\u0302", "\u031b"}
+
+ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_RANK = {ch: i + 20 for i, ch in enumerate(ALPHABET)}  # digits take 10..19
+_LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})  # Ð/ð (eth) -> Đ/đ
+_DASHES = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
+_SPACES = re.compile(r"\s+")
+
+VN = timezone(timedelta(hours=7), "+07:00")
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+MONTHS = tuple(f"tháng {i}" for i in range(1, 13))
+
+
+def normalize(text: str) -> str:
+    """NFC, with the eth look-alike (Ð) that real pages use for Đ corrected."""
+    if text.isascii():
+        return text
+    return unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+
+
+@lru_cache(maxsize=4096)
+def _split_char(ch: str) -> tuple[str, int]:
+    """A character as (lowercase letter with its shape marks, tone rank)."""
+    decomposed = unicodedata.normalize("NFD", ch.lower())
+    base, tone, shape = decomposed[0], 0, ""
+    for mark in decomposed[1:]:
+        if mark in TONES:
+            tone = TONES[mark]
+        elif mark in SHAPES:
+            shape += mark
+    return unicodedata.normalize("NFC", base + shape), tone
+
+
+def term_key(text: str) -> str:
+    """Identity of a term: case, tone-mark placement and dash style ignored.
+
+    "Hoà Bình" and "Hòa Bình", "khoá XII" and "khóa XII", "Bà Rịa – Vũng Tàu" and
+    "Bà Rịa-Vũng Tàu" give one key. The tone of each syllable is moved to its end,
+    which is what makes the two placement styles equal.
+    """
+    text = _DASHES.sub("-", _SPACES.sub(" ", normalize(text).strip()))
+    out: list[str] = []
+    for syllable in re.split(r"(\W+)", text):
+        if not syllable or not syllable[0].isalnum():
+            out.append(syllable)
+            continue
+        tone = 0
+        for ch in syllable:
+            letter, t = _split_char(ch)
+            out.append(letter)
+            tone = t or tone
+        if tone:
+            out.append(str(tone))
+    return "".join(out)
+
+
+def fold(text: str) -> str:
+    """Diacritics, case and đ removed: what a reader types without accents."""
+    decomposed = unicodedata.normalize("NFD", normalize(text).lower())
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.replace("đ", "d")
+
+
+def sort_key(text: str) -> tuple:
+    """CLDR "vi" order: letters a ă â b … đ …, then tones (secondary), then case."""
+    primary: list[int] = []
+    tones: list[int] = []
+    case: list[int] = []
+    for syllable in re.split(r"(\W+)", normalize(text).strip()):
+        if not syllable:
+            continue
+        if not syllable[0].isalnum():
+            primary.append(1)  # separators sort before any letter or digit
+            continue
+        tone = 0
+        for ch in syllable:
+            letter, t = _split_char(ch)
+            tone = t or tone
+            if letter.isdigit():
+                primary.append(10 + int(letter) if letter in "0123456789" else 19)
+            else:
+                primary.append(_RANK.get(letter, 60 + ord(letter[0])))
+            case.append(0 if ch.islower() or not ch.isalpha() else 1)
+        tones.append(tone)
+    return (tuple(primary), tuple(tones), tuple(case))
+
+
+def sorted_vi(items, key=lambda x: x):
+    """Items in Vietnamese alphabetical order of key(item)."""
+    return sorted(items, key=lambda item: sort_key(key(item)))
+
+
+def slugify(text: str) -> str:
+    """ASCII slug: "Đắk Nông" -> "dak-nong"; NFC and NFD give the same slug."""
+    return _slugify(normalize(text).replace("đ", "d").replace("Đ", "D"))
+
+
+def to_vn(moment: datetime, zone: tzinfo = VN) -> datetime:
+    """An aware datetime in the site's zone; a naive one is taken as already local."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=zone)
+    return moment.astimezone(zone)
+
+
+def weekday(moment: datetime) -> str:
+    return WEEKDAYS[moment.weekday()]
+
+
+def format_date(moment: datetime) -> str:
+    """"Thứ Hai, 19/09/2016"."""
+    return f"{weekday(moment)}, {moment:%d/%m/%Y}"
+
+
+def format_datetime(moment: datetime) -> str:
+    """"Thứ Hai, 19/09/2016 | 16:27"."""
+    return f"{format_date(moment)} | {moment:%H:%M}"
+
+
+def format_long_date(moment: datetime) -> str:
+    """"ngày 19 tháng 9 năm 2016"."""
+    return f"ngày {moment.day} tháng {moment.month} năm {moment.year}"

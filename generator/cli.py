@@ -1,0 +1,81 @@
+"""The `lamtheobac` command: build, serve, new, import, check.
+
+Errors are printed once each, as `path:line: message`, and the exit status is 1.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import BuildFailed, SiteError
+
+
+def _print_errors(errors: list[SiteError]) -> None:
+    for error in errors:
+        print(error, file=sys.stderr)
+    count = len(errors)
+    print(f"Không dựng được trang: {count} lỗi. Trang đã xuất bản trước đó vẫn giữ nguyên.", file=sys.stderr)
+
+
+def _site_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", default=".", help="thư mục dự án (chứa site.toml), mặc định: thư mục hiện tại")
+    parser.add_argument("--base-url", help="địa chỉ gốc của trang, ghi đè base_url trong site.toml")
+    parser.add_argument("--output", help="thư mục đầu ra, ghi đè output_dir")
+    parser.add_argument("--drafts", action="store_true", default=None, help="dựng cả bài nháp")
+    parser.add_argument("--future", action="store_true", default=None, help="dựng cả bài hẹn giờ đăng")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build
+
+    build(Path(args.root), output=args.output, base_url=args.base_url, drafts=args.drafts,
+          future=args.future, log=(lambda _: None) if args.quiet else print)
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .importer import import_command
+    from .taxonomy import load_registries
+
+    config = load_config(Path(args.root))
+    registries = load_registries(config.path(config.data_dir), config.root)
+    out = Path(args.out) if args.out else config.path(config.content_dir) / "articles"
+    return import_command([Path(p) for p in args.paths], out, dry_run=args.dry_run, force=args.force,
+                          images_prefix=args.images_prefix, registries=registries, stdout=sys.stdout)
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="lamtheobac", description="Dựng cổng tin “Học tập và làm theo Bác”.")
+    sub = main.add_subparsers(dest="command", required=True, metavar="LỆNH")
+
+    build = sub.add_parser("build", help="dựng trang vào thư mục output/")
+    _site_options(build)
+    build.add_argument("-q", "--quiet", action="store_true", help="không in gì khi thành công")
+    build.set_defaults(run=cmd_build)
+
+    imp = sub.add_parser("import", help="chuyển bài thô (.txt, .html) thành bài Markdown")
+    imp.add_argument("paths", nargs="+", metavar="ĐƯỜNG_DẪN")
+    imp.add_argument("--root", default=".")
+    imp.add_argument("--out", help="thư mục ghi bài, mặc định content/articles")
+    imp.add_argument("--dry-run", action="store_true", help="chỉ in kết quả, không ghi tệp")
+    imp.add_argument("--force", action="store_true", help="ghi đè bài đã có")
+    imp.add_argument("--images-prefix", default="/images/", help="đường dẫn ảnh trong bài, mặc định /images/")
+    imp.set_defaults(run=cmd_import)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except BuildFailed as exc:
+        _print_errors(exc.errors)
+        return 1
+    except SiteError as exc:
+        _print_errors([exc])
+        return 1
+    except KeyboardInterrupt:
+        print("Đã dừng.", file=sys.stderr)
+        return 130

@@ -1,0 +1,176 @@
+"""Collect: articles become a site — term groups, years, related articles, URLs.
+
+Nothing here reads files or renders templates; it only arranges what was read.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .config import SiteConfig
+from .content import Article, Page
+from .errors import ContentError
+from .taxonomy import Directive, Province, Registries, Tag
+from .vietnamese import slugify, sort_key, term_key
+
+KINDS = ("province", "directive", "tag")
+RELATED_WINDOW = 12  # neighbours by date taken from each shared term's list
+
+
+@dataclass(frozen=True)
+class Group:
+    """One term (a province, a directive or a tag) and its articles, newest first."""
+    kind: str
+    term: Province | Directive | Tag
+    articles: tuple[Article, ...]
+
+    @property
+    def name(self) -> str:
+        return self.term.name
+
+    @property
+    def slug(self) -> str:
+        return self.term.slug
+
+    @property
+    def count(self) -> int:
+        return len(self.articles)
+
+
+@dataclass(frozen=True)
+class Site:
+    config: SiteConfig
+    articles: tuple[Article, ...]                  # newest first
+    pages: tuple[Page, ...]
+    groups: dict[str, tuple[Group, ...]]           # kind -> groups in display order
+    years: tuple[tuple[int, tuple[Article, ...]], ...]  # newest year first
+    related: dict[str, tuple[Article, ...]] = field(repr=False)
+    neighbours: dict[str, tuple[Article | None, Article | None]] = field(repr=False)  # (newer, older)
+    tags_of: dict[str, tuple[Tag, ...]] = field(repr=False)
+
+    def group(self, kind: str, slug: str) -> Group | None:
+        for group in self.groups[kind]:
+            if group.slug == slug:
+                return group
+        return None
+
+
+def reserved_segments(config: SiteConfig) -> set[str]:
+    """First path segments the site's own pages use: no article or page may take them."""
+    names = {"assets", "images", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html"}
+    for pattern in vars(config.urls).values():
+        head = pattern.split("/", 1)[0]
+        if "{" not in head and head:
+            names.add(head)
+    return names
+
+
+def visible(articles: list[Article], config: SiteConfig, now: datetime) -> list[Article]:
+    """Drafts and future-dated articles are left out unless asked for."""
+    return [a for a in articles
+            if (config.drafts or not a.draft) and (config.future or a.date <= now)]
+
+
+def check_slugs(articles: list[Article], pages: list[Page], config: SiteConfig) -> list[ContentError]:
+    """Two sources for one URL, or a source taking a reserved path, are errors."""
+    errors: list[ContentError] = []
+    reserved = reserved_segments(config)
+    owners: dict[str, str] = {}
+    for kind, pattern, items in (("bài viết", config.urls.article, articles), ("trang", config.urls.page, pages)):
+        for item in items:
+            line = getattr(item, "line", 1)
+            if item.slug in reserved:
+                errors.append(ContentError(
+                    f"đường dẫn “{item.slug}” trùng với đường dẫn dành riêng của cổng "
+                    f"({', '.join(sorted(r for r in reserved if '.' not in r))}); hãy đặt “slug” khác", item.path, line))
+                continue
+            url = pattern.format(slug=item.slug)
+            if url in owners:
+                errors.append(ContentError(
+                    f"{kind} này có cùng đường dẫn /{url} với {owners[url]}; hãy đổi tên tệp hoặc đặt “slug” khác",
+                    item.path, line))
+            else:
+                owners[url] = item.path
+    return errors
+
+
+def collect(articles: list[Article], pages: list[Page], config: SiteConfig, registries: Registries) -> Site:
+    ordered = sorted(articles, key=lambda a: (-a.date.timestamp(), a.slug))
+    tags_of = _resolve_tags(ordered, registries)
+    members: dict[str, dict] = {kind: defaultdict(list) for kind in KINDS}
+    terms: dict[str, dict] = {kind: {} for kind in KINDS}
+    for article in ordered:
+        for kind, items in (("province", article.provinces), ("directive", article.directives),
+                            ("tag", tags_of[article.slug])):
+            for term in items:
+                key = term.slug
+                terms[kind][key] = term
+                members[kind][key].append(article)
+    groups = {kind: tuple(Group(kind, terms[kind][k], tuple(v)) for k, v in members[kind].items())
+              for kind in KINDS}
+    groups["province"] = tuple(sorted(groups["province"], key=lambda g: sort_key(g.name)))
+    groups["tag"] = tuple(sorted(groups["tag"], key=lambda g: sort_key(g.name)))
+    groups["directive"] = tuple(sorted(groups["directive"], key=lambda g: (g.term.date, g.term.symbol)))
+    by_year: dict[int, list[Article]] = defaultdict(list)
+    for article in ordered:
+        by_year[article.date.year].append(article)
+    neighbours = {a.slug: (ordered[i - 1] if i > 0 else None, ordered[i + 1] if i + 1 < len(ordered) else None)
+                  for i, a in enumerate(ordered)}
+    visible_pages = tuple(sorted((p for p in pages if config.drafts or not p.draft),
+                                 key=lambda p: (p.menu if p.menu is not None else 10**6, sort_key(p.title))))
+    return Site(config, tuple(ordered), visible_pages, groups,
+                tuple(sorted(((y, tuple(v)) for y, v in by_year.items()), reverse=True)),
+                related_articles(ordered, members, tags_of, config.related_count), neighbours, tags_of)
+
+
+def _resolve_tags(articles: list[Article], registries: Registries) -> dict[str, tuple[Tag, ...]]:
+    """Free tags share one identity across tone styles; the most used spelling is shown."""
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    for article in articles:
+        for name in article.tags:
+            if registries.tags.get(name) is None:
+                spellings[term_key(name)][name] += 1
+    free: dict[str, Tag] = {}
+    for key, counts in spellings.items():
+        name = min(counts, key=lambda n: (-counts[n], sort_key(n), n))
+        free[key] = Tag(name, slugify(name))
+    out: dict[str, tuple[Tag, ...]] = {}
+    for article in articles:
+        tags = [registries.tags.get(name) or free[term_key(name)] for name in article.tags]
+        out[article.slug] = tuple(dict.fromkeys(t for t in tags if t.slug))
+    return out
+
+
+def related_articles(ordered: list[Article], members: dict, tags_of: dict, count: int) -> dict:
+    """Articles sharing provinces (weight 3), directives (2) and tags (1).
+
+    Candidates come only from each shared term's nearest articles by date, so the
+    cost grows with articles x terms x window, never with pairs of articles.
+    """
+    weight = {"province": 3, "directive": 2, "tag": 1}
+    position = {kind: {key: {a.slug: i for i, a in enumerate(lst)} for key, lst in members[kind].items()}
+                for kind in KINDS}
+    related: dict[str, tuple[Article, ...]] = {}
+    for article in ordered:
+        scores: Counter = Counter()
+        by_slug: dict[str, Article] = {}
+        for kind, items in (("province", article.provinces), ("directive", article.directives),
+                            ("tag", tags_of[article.slug])):
+            for term in items:
+                lst = members[kind][term.slug]
+                i = position[kind][term.slug][article.slug]
+                for other in lst[max(0, i - RELATED_WINDOW): i + RELATED_WINDOW + 1]:
+                    if other.slug != article.slug:
+                        scores[other.slug] += weight[kind]
+                        by_slug[other.slug] = other
+        stamp = article.date.timestamp()
+        best = sorted(scores, key=lambda s: (-scores[s], abs(by_slug[s].date.timestamp() - stamp), s))[:count]
+        related[article.slug] = tuple(by_slug[s] for s in best)
+    return related
+
+
+def pages_of(items: tuple, per_page: int) -> list[tuple]:
+    """Items split into pages of per_page (at least one page, possibly empty)."""
+    return [items[i:i + per_page] for i in range(0, len(items), per_page)] or [()]
+

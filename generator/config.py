@@ -1,0 +1,211 @@
+"""site.toml: a typed, validated configuration.
+
+Every problem in the file is reported in one run with its line; an unknown key
+gets a "did you mean" hint. CLI flags override values after validation.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, get_args, get_origin, get_type_hints
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import BuildFailed, ConfigError, suggest
+
+CONFIG_NAME = "site.toml"
+
+
+@dataclass(frozen=True)
+class Urls:
+    """Where each kind of page is written; `{slug}`, `{n}`, `{year}` are filled in."""
+    article: str = "bai-viet/{slug}/"
+    page: str = "{slug}/"
+    home_page: str = "trang/{n}/"
+    list_page: str = "trang/{n}/"  # appended to a term's own URL
+    tags: str = "chu-de/"
+    tag: str = "chu-de/{slug}/"
+    provinces: str = "tinh/"
+    province: str = "tinh/{slug}/"
+    directives: str = "van-ban/"
+    directive: str = "van-ban/{slug}/"
+    years: str = "nam/"
+    year: str = "nam/{year}/"
+    search: str = "tim-kiem/"
+
+
+@dataclass(frozen=True)
+class Feeds:
+    size: int = 20          # entries in the site feed
+    term_size: int = 10     # entries in each province / directive / tag feed
+    full_content: bool = True
+
+
+@dataclass(frozen=True)
+class Security:
+    iframe_hosts: tuple[str, ...] = ("www.youtube.com", "www.youtube-nocookie.com")
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str = "Học tập và làm theo Bác"
+    description: str = ""
+    base_url: str = "http://localhost:8000/"
+    language: str = "vi"
+    timezone: str = "Asia/Ho_Chi_Minh"
+    theme: str = "default"
+    per_page: int = 12
+    related_count: int = 5
+    summary_length: int = 220
+    content_dir: str = "content"
+    data_dir: str = "content/data"
+    images_dir: str = "content/images"
+    templates_dir: str = "templates"
+    themes_dir: str = "themes"
+    output_dir: str = "output"
+    urls: Urls = field(default_factory=Urls)
+    feeds: Feeds = field(default_factory=Feeds)
+    security: Security = field(default_factory=Security)
+    # Set from the command line, not site.toml.
+    root: Path = field(default=Path("."), metadata={"cli": True})
+    drafts: bool = field(default=False, metadata={"cli": True})
+    future: bool = field(default=False, metadata={"cli": True})
+    source_file: str = field(default=CONFIG_NAME, metadata={"cli": True})
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url, always with slashes at both ends: "/hoc-tap/"."""
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def path(self, relative: str) -> Path:
+        return (self.root / relative).resolve()
+
+    def fingerprint(self) -> str:
+        """Changes whenever any setting that can change output changes."""
+        return hashlib.sha256(repr(dataclasses.asdict(self)).encode()).hexdigest()[:16]
+
+
+def _key_line(text: str, section: str | None, key: str) -> int | None:
+    """The line where key is set (in [section] if given): for messages only."""
+    current = None
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        header = re.match(r"^\[([^\]]+)\]", line)
+        if header:
+            current = header.group(1).strip()
+            if section is not None and current == section and key is None:
+                return number
+            continue
+        if current == section and re.match(rf'^"?{re.escape(key)}"?\s*=', line):
+            return number
+    return None
+
+
+def _check_value(value: Any, hint: Any) -> tuple[bool, Any]:
+    """(ok, converted) for a TOML value against a field's declared type."""
+    origin = get_origin(hint)
+    if origin is tuple:
+        item = get_args(hint)[0]
+        if isinstance(value, list) and all(isinstance(v, item) for v in value):
+            return True, tuple(value)
+        return False, None
+    if hint is int:
+        return isinstance(value, int) and not isinstance(value, bool), value
+    return isinstance(value, hint), value
+
+
+_TYPE_NAMES = {str: "một chuỗi", int: "một số nguyên", bool: "true hoặc false"}
+
+
+def _build(cls, table: dict, text: str, section: str | None, display: str, errors: list):
+    hints = get_type_hints(cls)
+    allowed = {f.name: f for f in fields(cls) if not f.metadata.get("cli")}
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        where = f"[{section}] " if section else ""
+        line = _key_line(text, section, key)
+        if key not in allowed:
+            hint = suggest(key, allowed)
+            errors.append(ConfigError(f"khóa không hợp lệ {where}“{key}”{hint}", display, line))
+            continue
+        hint_type = hints[key]
+        if dataclasses.is_dataclass(hint_type):
+            if not isinstance(value, dict):
+                errors.append(ConfigError(f"“{key}” phải là một bảng [{key}]", display, line))
+                continue
+            values[key] = _build(hint_type, value, text, key, display, errors)
+            continue
+        ok, converted = _check_value(value, hint_type)
+        if not ok:
+            expected = _TYPE_NAMES.get(hint_type, "một danh sách chuỗi")
+            errors.append(ConfigError(f"{where}“{key}” phải là {expected}, không phải {value!r}", display, line))
+            continue
+        values[key] = converted
+    return cls(**values)
+
+
+def _validate(config: SiteConfig, text: str, display: str, errors: list) -> None:
+    def err(key: str, message: str, section: str | None = None) -> None:
+        errors.append(ConfigError(message, display, _key_line(text, section, key)))
+
+    parts = urlsplit(config.base_url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        err("base_url", f"“base_url” phải là địa chỉ đầy đủ có http:// hoặc https://, "
+                        f"ví dụ “https://example.org/”, không phải “{config.base_url}”")
+    try:
+        ZoneInfo(config.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        err("timezone", f"không biết múi giờ “{config.timezone}” (dùng ví dụ “Asia/Ho_Chi_Minh”)")
+    for name in ("per_page", "related_count", "summary_length"):
+        if getattr(config, name) < 1:
+            err(name, f"“{name}” phải lớn hơn 0")
+    for name in ("size", "term_size"):
+        if getattr(config.feeds, name) < 1:
+            err(name, f"[feeds] “{name}” phải lớn hơn 0", "feeds")
+    placeholders = {"article": "{slug}", "page": "{slug}", "tag": "{slug}", "province": "{slug}",
+                    "directive": "{slug}", "year": "{year}", "home_page": "{n}", "list_page": "{n}"}
+    for f in fields(Urls):
+        pattern = getattr(config.urls, f.name)
+        if pattern.startswith("/") or ".." in pattern or (pattern and not pattern.endswith("/")):
+            err(f.name, f"[urls] “{f.name}” phải là đường dẫn tương đối kết thúc bằng “/”, "
+                        f"ví dụ “{getattr(Urls(), f.name)}”", "urls")
+        needed = placeholders.get(f.name)
+        if needed and needed not in pattern:
+            err(f.name, f"[urls] “{f.name}” phải chứa {needed}", "urls")
+
+
+def load_config(root: Path, **overrides: Any) -> SiteConfig:
+    """Read root/site.toml (defaults if absent), validate, then apply CLI overrides."""
+    root = root.resolve()
+    path = root / CONFIG_NAME
+    display = CONFIG_NAME
+    errors: list[ConfigError] = []
+    text = ""
+    table: dict = {}
+    if path.is_file():
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+            table = tomllib.loads(text)
+        except UnicodeDecodeError as exc:
+            raise BuildFailed([ConfigError(f"tệp không phải UTF-8 (byte thứ {exc.start})", display, None)])
+        except tomllib.TOMLDecodeError as exc:
+            match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+            reason = re.sub(r"\s*\(at line.*\)", "", str(exc))
+            raise BuildFailed([ConfigError(f"cú pháp TOML không hợp lệ: {reason}", display,
+                                           int(match.group(1)) if match else None)])
+    config = _build(SiteConfig, table, text, None, display, errors)
+    overrides = {k: v for k, v in overrides.items() if v is not None}
+    config = replace(config, root=root, **overrides)
+    _validate(config, text, display, errors)
+    if errors:
+        raise BuildFailed(errors)
+    return config

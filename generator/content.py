@@ -1,0 +1,291 @@
+"""The page model and reading: source files become Articles and Pages.
+
+Fields are declared here, once; front matter is checked against them and every
+problem in a file is reported together with its line.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError, suggest
+from .frontmatter import Source, decode, split
+from .markdown import Renderer, first_paragraph, shorten
+from .taxonomy import Directive, Province, Registries
+from .vietnamese import normalize, slugify, term_key
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    name: str
+    url: str = ""
+    date: datetime | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    src: str
+    alt: str = ""
+    caption: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    path: str                      # as shown in messages: relative to the project root
+    slug: str
+    title: str
+    date: datetime                 # aware, in the site's time zone
+    updated: datetime | None
+    summary: str                   # for lists, feeds and meta tags: explicit or derived
+    sapo: str                      # the explicit lead paragraph shown above the body, or ""
+    body: str                      # sanitised HTML
+    provinces: tuple[Province, ...]
+    directives: tuple[Directive, ...]
+    tags: tuple[str, ...]          # as written; collect() resolves them to Tag terms
+    author: str
+    source: SourceRef | None
+    image: Image | None
+    draft: bool
+    line: int = 1                  # where the slug is decided, for collision messages
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: str
+    slug: str
+    title: str
+    summary: str
+    body: str
+    menu: int | None               # position in the site menu; None keeps it out
+    draft: bool
+    updated: datetime | None = None
+
+
+ARTICLE_FIELDS = ("title", "date", "slug", "summary", "province", "directives", "tags", "author",
+                  "source", "image", "updated", "draft")
+PAGE_FIELDS = ("title", "slug", "summary", "menu", "draft", "updated")
+SOURCE_FIELDS = ("name", "url", "date")
+IMAGE_FIELDS = ("src", "alt", "caption")
+
+
+class _Checker:
+    """Typed access to one file's front matter that collects every problem."""
+
+    def __init__(self, source: Source, zone: tzinfo):
+        self.src = source
+        self.zone = zone
+        self.errors: list[ContentError] = []
+
+    def error(self, key: str, message: str, item: str = "") -> None:
+        line = self.src.line_of_item(key, item) if item else self.src.line_of(key)
+        self.errors.append(ContentError(message, self.src.path, line))
+
+    def unknown_keys(self, allowed: tuple[str, ...], table: dict | None = None, parent: str = "") -> None:
+        for key in (table if table is not None else self.src.meta):
+            if key not in allowed:
+                name = f"{parent}.{key}" if parent else str(key)
+                self.error(parent or str(key), f"khóa không hợp lệ “{name}”{suggest(str(key), allowed)}")
+
+    def text(self, key: str, value: Any, required: bool = False, label: str | None = None) -> str:
+        label = label or key
+        if value is None:
+            if required:
+                self.error(key, f"thiếu “{label}”: trường này bắt buộc")
+            return ""
+        if isinstance(value, (list, dict)):
+            kind = "một danh sách" if isinstance(value, list) else "một bảng"
+            self.error(key, f"“{label}” phải là một chuỗi văn bản, không phải {kind}")
+            return ""
+        if isinstance(value, bool):
+            self.error(key, f"“{label}” phải là một chuỗi văn bản, không phải {str(value).lower()}")
+            return ""
+        text = normalize(str(value)).strip()
+        if required and not text:
+            self.error(key, f"“{label}” đang để trống")
+        return text
+
+    def texts(self, key: str, value: Any, allow_single: bool = False) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, str) and allow_single:
+            value = [value]
+        if not isinstance(value, list):
+            self.error(key, f"“{key}” phải là một danh sách, ví dụ {key}: [\"…\", \"…\"]")
+            return ()
+        out = []
+        for item in value:
+            if not isinstance(item, (str, int)) or isinstance(item, bool):
+                self.error(key, f"mỗi mục của “{key}” phải là một chuỗi văn bản")
+                continue
+            text = normalize(str(item)).strip()
+            if text:
+                out.append(text)
+        return tuple(out)
+
+    def moment(self, key: str, value: Any, required: bool = False, label: str | None = None) -> datetime | None:
+        label = label or key
+        if value is None:
+            if required:
+                self.error(key, f"thiếu “{label}”: cần ngày đăng dạng 2016-09-19 hoặc 2016-09-19T16:27:00+07:00")
+            return None
+        if isinstance(value, (date, datetime)):  # defensive: our loader keeps dates as text
+            value = value.isoformat()
+        text = str(value).strip()
+        if not _ISO.match(text):
+            self.error(key, f"“{label}” phải là ngày dạng ISO 8601 (2016-09-19 hoặc 2016-09-19T16:27:00+07:00), "
+                            f"không phải “{text}”")
+            return None
+        try:
+            moment = datetime.fromisoformat(text)
+        except ValueError:
+            self.error(key, f"“{label}”: ngày “{text}” không tồn tại")
+            return None
+        return moment.replace(tzinfo=self.zone) if moment.tzinfo is None else moment.astimezone(self.zone)
+
+    def flag(self, key: str, value: Any) -> bool:
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.error(key, f"“{key}” phải là true hoặc false")
+            return False
+        return value
+
+    def slug(self, value: Any, stem: str) -> str:
+        if value is None:
+            derived = slugify(stem)
+            if not derived:
+                self.error("title", f"không tạo được đường dẫn từ tên tệp “{stem}”; hãy thêm “slug”")
+            return derived
+        text = self.text("slug", value)
+        if text and not SLUG.match(text):
+            self.error("slug", f"“slug” chỉ được gồm chữ thường không dấu a-z, số 0-9 và dấu “-”, "
+                               f"không phải “{text}” (ví dụ “{slugify(text) or 'bai-viet'}”)")
+            return ""
+        return text
+
+    def table(self, key: str, value: Any, fields: tuple[str, ...]) -> dict | None:
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.error(key, f"“{key}” phải là một bảng với các khóa {', '.join(fields)}")
+            return None
+        self.unknown_keys(fields, value, key)
+        return value
+
+
+def read_article(path: Path, display: str, registries: Registries, renderer: Renderer,
+                 zone: tzinfo, summary_length: int) -> Article:
+    """One article, or ContentErrors (raised as a list in .errors) naming every problem."""
+    src = split(decode(path.read_bytes(), display), display)
+    check = _Checker(src, zone)
+    meta = src.meta
+    check.unknown_keys(ARTICLE_FIELDS)
+    title = check.text("title", meta.get("title"), required=True)
+    moment = check.moment("date", meta.get("date"), required=True)
+    updated = check.moment("updated", meta.get("updated"))
+    slug = check.slug(meta.get("slug"), path.stem)
+    provinces = []
+    for name in check.texts("province", meta.get("province"), allow_single=True):
+        try:
+            provinces.append(registries.provinces.resolve(name, display, src.line_of_item("province", name)))
+        except ContentError as exc:
+            check.errors.append(exc)
+    directives = []
+    for name in check.texts("directives", meta.get("directives")):
+        try:
+            directives.append(registries.directives.resolve(name, display, src.line_of_item("directives", name)))
+        except ContentError as exc:
+            check.errors.append(exc)
+    tags = check.texts("tags", meta.get("tags"))
+    author = check.text("author", meta.get("author"))
+    source = _source(check, meta.get("source"))
+    image = _image(check, meta.get("image"))
+    draft = check.flag("draft", meta.get("draft"))
+    summary = check.text("summary", meta.get("summary"))
+    if check.errors:
+        raise _Many(check.errors)
+    body = renderer.render(src.body)
+    sapo = summary
+    if not summary:
+        summary = shorten(first_paragraph(body), summary_length)
+    return Article(display, slug, title, moment, updated, summary, sapo, body, _unique(provinces),
+                   _unique(directives), _unique_text(tags), author, source, image, draft,
+                   src.line_of("slug") if "slug" in meta else 1)
+
+
+def read_page(path: Path, display: str, renderer: Renderer, zone: tzinfo, summary_length: int) -> Page:
+    src = split(decode(path.read_bytes(), display), display)
+    check = _Checker(src, zone)
+    meta = src.meta
+    check.unknown_keys(PAGE_FIELDS)
+    title = check.text("title", meta.get("title"), required=True)
+    slug = check.slug(meta.get("slug"), path.stem)
+    summary = check.text("summary", meta.get("summary"))
+    menu = meta.get("menu")
+    if menu is not None and (not isinstance(menu, int) or isinstance(menu, bool)):
+        check.error("menu", "“menu” phải là một số nguyên (thứ tự trên thanh điều hướng)")
+        menu = None
+    draft = check.flag("draft", meta.get("draft"))
+    updated = check.moment("updated", meta.get("updated"))
+    if check.errors:
+        raise _Many(check.errors)
+    body = renderer.render(src.body)
+    return Page(display, slug, title, summary or shorten(first_paragraph(body), summary_length),
+                body, menu, draft, updated)
+
+
+def _source(check: _Checker, value: Any) -> SourceRef | None:
+    if isinstance(value, str):
+        return SourceRef(check.text("source", value))
+    table = check.table("source", value, SOURCE_FIELDS)
+    if table is None:
+        return None
+    name = check.text("source", table.get("name"), required=True, label="source.name")
+    url = check.text("source", table.get("url"), label="source.url")
+    if url and not re.match(r"^https?://", url):
+        check.error("source", f"“source.url” phải bắt đầu bằng http:// hoặc https://, không phải “{url}”")
+        url = ""
+    return SourceRef(name, url, check.moment("source", table.get("date"), label="source.date"))
+
+
+def _image(check: _Checker, value: Any) -> Image | None:
+    if isinstance(value, str):
+        value = {"src": value}
+    table = check.table("image", value, IMAGE_FIELDS)
+    if table is None:
+        return None
+    src = check.text("image", table.get("src"), required=True, label="image.src")
+    if src and (".." in src.split("/") or re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I) and
+                not src.startswith(("http://", "https://"))):
+        check.error("image", f"“image.src” không hợp lệ: “{src}”")
+    return Image(src, check.text("image", table.get("alt"), label="image.alt"),
+                 check.text("image", table.get("caption"), label="image.caption"))
+
+
+def _unique(items: list) -> tuple:
+    return tuple(dict.fromkeys(items))
+
+
+def _unique_text(items: tuple[str, ...]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for item in items:
+        seen.setdefault(term_key(item), item)
+    return tuple(seen.values())
+
+
+class _Many(ContentError):
+    """Several problems in one file, raised together."""
+
+    def __init__(self, errors: list[ContentError]):
+        super().__init__(errors[0].message, errors[0].path, errors[0].line)
+        self.errors = errors
+
+
+def errors_of(exc: ContentError) -> list[ContentError]:
+    return list(getattr(exc, "errors", [exc]))

@@ -1,0 +1,155 @@
+"""Raw text to blocks, and the page furniture around an article taken out.
+
+A block is one line of the copied page (a paragraph, a headline, a caption...).
+The boilerplate rules live in ``boilerplate.csv`` beside this module, so an editor
+can add a site's menu or widget labels without touching code.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..vietnamese import term_key
+
+RULES_FILE = Path(__file__).with_name("boilerplate.csv")
+_SPACES = re.compile(r"[ \t]+")
+_SENTENCE_END = re.compile(r"[.:;,…]$")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Block:
+    """One line of the source with where it came from."""
+
+    text: str
+    line: int  # 1-based line (or element order, for HTML)
+    hint: str | None = None  # from HTML markup: "h1", "heading", "li", "img", "caption"
+    extra: dict = field(default_factory=dict)  # e.g. {"src": ..., "alt": ...} for an image
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: str
+    pattern: str
+    then: str
+    regex: re.Pattern | None
+    key: str | None
+
+    def matches(self, text: str) -> bool:
+        if self.regex is not None:
+            return bool(self.regex.search(text))
+        return term_key(text.rstrip(":").strip()) == self.key
+
+
+@dataclass
+class Removed:
+    """A block dropped as boilerplate, for the report and the tests."""
+
+    block: Block
+    kind: str
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
+    text = path.read_text(encoding="utf-8")
+    rows = csv.reader(io.StringIO(text))
+    next(rows)  # header
+    rules = []
+    for row in rows:
+        if not row or row[0].startswith("#") or len(row) < 2:
+            continue
+        kind, pattern, then = row[0].strip(), row[1].strip(), (row[2].strip() if len(row) > 2 else "")
+        if pattern.startswith("re:"):
+            rules.append(Rule(kind, pattern, then, re.compile(pattern[3:], re.IGNORECASE), None))
+        else:
+            rules.append(Rule(kind, pattern, then, None, term_key(pattern)))
+    return tuple(rules)
+
+
+def text_to_blocks(text: str) -> list[Block]:
+    """Every non-blank line, spaces tidied, with its line number."""
+    blocks = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = _SPACES.sub(" ", raw).strip()
+        if line:
+            blocks.append(Block(line, number))
+    return blocks
+
+
+def words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_headline_like(text: str, max_chars: int = 250) -> bool:
+    """Short, no sentence-ending punctuation: a headline, heading, label or link title."""
+    return 0 < len(text) <= max_chars and not _SENTENCE_END.search(text) and words(text) <= 40
+
+
+def is_paragraph(text: str) -> bool:
+    """Running text: ends like a sentence or is long."""
+    return bool(_SENTENCE_END.search(text)) or len(text) > 250
+
+
+def _first_rule(rules, text: str) -> Rule | None:
+    for rule in rules:
+        if rule.matches(text):
+            return rule
+    return None
+
+
+def strip_boilerplate(blocks: list[Block], rules: tuple[Rule, ...] | None = None
+                      ) -> tuple[list[Block], list[Removed]]:
+    """The article's blocks, and the blocks removed with the kind of rule that removed them."""
+    rules = load_rules() if rules is None else rules
+    kept: list[Block] = []
+    removed: list[Removed] = []
+    body_started = False
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        rule = _first_rule(rules, block.text) if block.hint not in ("img",) else None
+        if rule is None:
+            kept.append(block)
+            body_started = body_started or len(block.text) > 200
+            i += 1
+            continue
+        removed.append(Removed(block, rule.kind))
+        i += 1
+        follow = _following(blocks, i, rule.then, body_started, rules)
+        for extra in blocks[i:i + follow]:
+            removed.append(Removed(extra, rule.kind))
+        i += follow
+    return kept, removed
+
+
+def _following(blocks: list[Block], start: int, then: str, body_started: bool, rules) -> int:
+    """How many blocks after a marker belong to the same widget."""
+    count = 0
+    if then == "headlines":
+        if not body_started:
+            return 0
+        for block in blocks[start:]:
+            if not is_headline_like(block.text, 200) or _first_rule(rules, block.text):
+                break
+            count += 1
+    elif then == "question":
+        for offset, block in enumerate(blocks[start:start + 3]):
+            if block.text.endswith("?"):
+                count = offset + 1
+                break
+        if count:
+            for block in blocks[start + count:start + count + 8]:
+                if len(block.text) > 80 or _SENTENCE_END.search(block.text) or _first_rule(rules, block.text):
+                    break
+                count += 1
+    elif then.startswith("re:"):
+        regex = re.compile(then[3:], re.IGNORECASE)
+        for block in blocks[start:]:
+            if len(block.text) > 400 or not regex.search(block.text) or _first_rule(rules, block.text):
+                break
+            count += 1
+    return count

@@ -1,0 +1,99 @@
+"""Bytes of a raw article to clean NFC text: BOMs, UTF-8, UTF-16, Windows-1258.
+
+Windows-1258 is detected, not guessed: it is tried only when the bytes are not
+valid UTF-8, and accepted only when the result reads as Vietnamese (its tone marks
+sit on vowels and the text has the letters and marks typical of Vietnamese).
+Anything else is refused with the offset of the first byte that is not UTF-8.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from ..vietnamese import normalize
+
+
+class DecodeError(ValueError):
+    """The bytes are not text this importer can read; the message is for editors."""
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "UTF-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+)
+_VOWELS = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_VIET_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
+# Spaces and invisible characters that copy-and-paste brings along.
+_SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """(NFC text with LF line ends and plain spaces, name of the encoding found)."""
+    if not data.strip():
+        raise DecodeError("tệp rỗng, không có nội dung để nhập")
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            try:
+                text = body.decode(codec)
+            except UnicodeDecodeError as exc:
+                offset = exc.start + len(bom)
+                raise DecodeError(f"tệp có dấu BOM {label} nhưng nội dung không đọc được theo {label}: "
+                                  f"lỗi ở byte thứ {offset}") from None
+            return _clean(text), label + (" (có BOM)" if label == "UTF-8" else "")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise DecodeError(f"tệp nhị phân, không phải văn bản (có byte 0 ở vị trí {nul})")
+    try:
+        return _clean(data.decode("utf-8")), "UTF-8"
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    text = _try_cp1258(data)
+    if text is None:
+        raise DecodeError(
+            f"không đọc được bảng mã: byte 0x{data[first_bad]:02X} ở vị trí {first_bad} không hợp lệ "
+            f"trong UTF-8, và nội dung cũng không phải tiếng Việt mã Windows-1258")
+    return _clean(text), "Windows-1258"
+
+
+def _try_cp1258(data: bytes) -> str | None:
+    """The text if the bytes read as Vietnamese in Windows-1258, else None."""
+    try:
+        raw = data.decode("cp1258")
+    except UnicodeDecodeError:
+        return None
+    if _CONTROL.search(raw):
+        return None
+    tones = 0
+    for i, ch in enumerate(raw):
+        if ch in _TONES:
+            # In Windows-1258 a tone mark follows the vowel it sits on.
+            if i == 0 or raw[i - 1] not in _VOWELS:
+                return None
+            tones += 1
+    text = unicodedata.normalize("NFC", raw)
+    letters = sum(1 for ch in text if ch.isalpha())
+    marked = tones + sum(1 for ch in text if ch in _VIET_LETTERS)
+    if letters == 0 or marked < 3 or marked < letters * 0.02:
+        return None
+    return text
+
+
+def _clean(text: str) -> str:
+    """NFC, LF line ends, non-breaking and odd spaces as plain spaces."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _INVISIBLE.sub("", _SPACE_LIKE.sub(" ", text))
+    if _CONTROL.search(text):
+        bad = _CONTROL.search(text)
+        raise DecodeError(f"tệp nhị phân, không phải văn bản (có ký tự điều khiển ở ký tự thứ {bad.start()})")
+    text = normalize(text)
+    if not text.strip():
+        raise DecodeError("tệp rỗng, không có nội dung để nhập")
+    return text

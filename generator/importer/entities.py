@@ -1,0 +1,277 @@
+"""Provinces, central documents and topic tags named in an article.
+
+Everything is resolved through the registries (generator/data/*.csv and the site's
+own data folder): names are matched as whole words, tone-mark placement and dash
+style ignored, longest name first, so "Bà Rịa – Vũng Tàu" is one province and
+"tỉnh" alone is none. Document symbols are read before any diacritics are
+dropped, because "CT/TƯ" (central) stripped would read "CT/TU" (provincial).
+"""
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..taxonomy import PACKAGE_DATA, Directive, Province, Registries, Tag
+from ..vietnamese import normalize, term_key
+
+_TOKEN = re.compile(r"\w+")
+_JOIN = re.compile(r"[\s\-–—.]{0,3}")
+WEIGHTS = {"title": 3, "summary": 2, "body": 1}
+
+
+# -- whole-word phrase matching ------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Phrase:
+    keys: tuple[str, ...]
+    upper: tuple[bool, ...]  # first letter of each word upper case, for proper names
+    value: object
+
+
+class PhraseMatcher:
+    """Finds phrases as whole words, ignoring tone-mark placement and dash style."""
+
+    def __init__(self, phrases: list[tuple[str, object]], proper_names: bool):
+        self.proper_names = proper_names
+        self._by_first: dict[str, list[_Phrase]] = {}
+        for text, value in phrases:
+            words = _TOKEN.findall(normalize(text))
+            if not words:
+                continue
+            phrase = _Phrase(tuple(term_key(w) for w in words), tuple(w[0].isupper() for w in words), value)
+            self._by_first.setdefault(phrase.keys[0], []).append(phrase)
+        for group in self._by_first.values():
+            group.sort(key=lambda p: -len(p.keys))
+
+    def find(self, text: str) -> list[tuple[int, object]]:
+        """(position, value) of every match, longest name first, no overlaps."""
+        tokens = list(_TOKEN.finditer(text))
+        keys = [term_key(t.group()) for t in tokens]
+        found = []
+        i = 0
+        while i < len(tokens):
+            match = None
+            for phrase in self._by_first.get(keys[i], ()):
+                n = len(phrase.keys)
+                if i + n <= len(tokens) and self._fits(phrase, tokens, keys, i, text):
+                    match = phrase
+                    break
+            if match is None:
+                i += 1
+                continue
+            found.append((tokens[i].start(), match.value))
+            i += len(match.keys)
+        return found
+
+    def _fits(self, phrase: _Phrase, tokens, keys, i: int, text: str) -> bool:
+        for k, key in enumerate(phrase.keys):
+            token = tokens[i + k]
+            if keys[i + k] != key:
+                return False
+            if self.proper_names and token.group()[0].isupper() != phrase.upper[k]:
+                return False
+            if k and not _JOIN.fullmatch(text[tokens[i + k - 1].end():token.start()]):
+                return False
+        return True
+
+
+# -- provinces -----------------------------------------------------------------------
+
+def find_provinces(parts: dict[str, str], registries: Registries) -> tuple[list[Province], list[str]]:
+    """Provinces the article is about, by where and how often each is named."""
+    matcher = PhraseMatcher([(name, p) for p in registries.provinces for name in p.names], proper_names=True)
+    score: Counter = Counter()
+    first: dict[str, int] = {}
+    order = 0
+    for part, text in parts.items():
+        for _pos, province in matcher.find(text):
+            score[province.name] += WEIGHTS[part]
+            first.setdefault(province.name, order)
+            order += 1
+    if not score:
+        return [], ["không xác định được tỉnh: bài không nêu tên tỉnh, thành phố nào (chữ “tỉnh” đứng một mình "
+                    "không đủ); để trống province"]
+    by_name = {p.name: p for p in registries.provinces}
+    top = max(score.values())
+    ranked = sorted(score, key=lambda n: (-score[n], first[n]))
+    warnings = []
+    if top < 2:
+        chosen = ranked[:1]
+        warnings.append(f"tỉnh “{chosen[0]}” chỉ được nhắc một lần trong thân bài: không chắc chắn")
+    else:
+        chosen = [n for n in ranked if score[n] >= max(2, top / 2)]
+    if len(chosen) > 3:
+        warnings.append("bài nêu nhiều tỉnh ngang nhau: chỉ giữ 3 tỉnh được nhắc nhiều nhất: "
+                        + ", ".join(chosen[:3]))
+        chosen = chosen[:3]
+    return [by_name[n] for n in chosen], warnings
+
+
+# -- central documents ---------------------------------------------------------------
+
+_DOC_TYPES = r"Chỉ thị|Nghị quyết|Quy định|Kết luận|Quyết định|Hướng dẫn|Thông báo|Kế hoạch|Đề án|Thông tri"
+_SYMBOL = re.compile(r"(?<![\w/])(\d{1,4})\s*[-–]\s*([^\W\d_]{1,4})\s*/\s*([^\W\d_]{1,4})(?![\w])")
+_SYMBOL_REV = re.compile(r"(?<![\w/])(\d{1,4})\s*/\s*([^\W\d_]{1,4})\s*[-–]\s*([^\W\d_]{1,4})(?![\w/])")
+_NAMED = re.compile(rf"(?<!\w)({_DOC_TYPES})\s+(?:số\s+)?(\d{{1,4}})(?![\d\w])", re.IGNORECASE)
+_PLENUM = re.compile(
+    r"(?<!\w)(?:Nghị quyết|NQ)\s+(?:Hội nghị\s+)?(?:lần thứ\s+)?(?:Trung ương|T\.?Ư|T\.?W|TW)\s*(?:lần thứ\s+)?"
+    r"(\d{1,2})(?!\d)(?:\s*[,(\-–]?\s*(?:khóa|khoá)\s+([IVXLC]+|\d{1,2})(?![\w]))?", re.IGNORECASE)
+_TERM = re.compile(r"^\s*[,(\-–]?\s*(?:khóa|khoá)\s+([IVXLC]+|\d{1,2})(?!\w)", re.IGNORECASE)
+_CENTRAL_CODES = {"TW", "TƯ"}
+_ISSUER_END = re.compile(rf"[,.;:()“”\"]|\b(?:về|và|gắn|nhằm|đã|để|trong|với)\b|{_DOC_TYPES}", re.IGNORECASE)
+_CENTRAL = [term_key(s) for s in ("Bộ Chính trị", "Ban Bí thư", "Trung ương", "TW", "TƯ", "T.Ư")]
+_LOCAL = [term_key(s) for s in ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy", "Ban Thường vụ",
+                                "UBND", "Ủy ban", "HĐND", "tỉnh", "huyện", "thành phố", "Sở")]
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV", 5: "V", 6: "VI", 7: "VII", 8: "VIII", 9: "IX", 10: "X",
+         11: "XI", 12: "XII", 13: "XIII", 14: "XIV", 15: "XV"}
+
+
+def _roman(term: str | None) -> str | None:
+    if not term:
+        return None
+    return ROMAN.get(int(term)) if term.isdigit() else term.upper()
+
+
+def _has(phrase_key: str, markers: list[str]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", phrase_key) for m in markers)
+
+
+@dataclass
+class _Found:
+    directives: dict[str, tuple[int, Directive]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def add(self, pos: int, d: Directive) -> None:
+        if d.symbol not in self.directives or pos < self.directives[d.symbol][0]:
+            self.directives[d.symbol] = (pos, d)
+
+    def warn(self, message: str) -> None:
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+
+def find_directives(text: str, registries: Registries, published=None) -> tuple[list[Directive], list[str]]:
+    """Central documents cited, in order of first mention; provincial ones are skipped."""
+    reg = registries.directives
+    found = _Found()
+    for rx in (_SYMBOL, _SYMBOL_REV):
+        for m in rx.finditer(text):
+            number, kind, issuer = m.group(1), m.group(2), m.group(3).upper()
+            if issuer not in _CENTRAL_CODES:
+                continue  # 05-ĐA/TU, 15-QĐi/TU: provincial, district or Party-committee documents
+            entry = reg.get(f"{number}-{kind}/TW") or reg.get(f"{int(number):02d}-{kind}/TW")
+            if entry is None:
+                found.warn(f"văn bản “{m.group(0)}” không có trong danh mục văn bản, đã bỏ qua")
+            else:
+                found.add(m.start(), entry)
+    for m in _NAMED.finditer(text):
+        after = text[m.end():]
+        if re.match(r"\s*[-–/]\s*[^\W\d_]", after):
+            continue  # a symbol follows: read above
+        _named(m, after, reg, found)
+    for m in _PLENUM.finditer(text):
+        _plenum(m, reg, found, published)
+    return [d for _pos, d in sorted(found.directives.values(), key=lambda x: x[0])], found.warnings
+
+
+def _named(m: re.Match, after: str, reg, found: _Found) -> None:
+    kind, number = m.group(1), m.group(2)
+    end = _ISSUER_END.search(after[:80])
+    window = after[:end.start() if end else 80]
+    issuer = window.split("của", 1)[1] if "của" in window else ""
+    issuer_key = term_key(issuer)
+    label = f"{kind} {number}" + (f" của{issuer.rstrip()}" if issuer.strip() else "")
+    if issuer.strip() and _has(issuer_key, _LOCAL):
+        return  # "Chỉ thị 06 của Ban Thường vụ Tỉnh ủy": a provincial document
+    term = _TERM.match(after)
+    term = _roman(term.group(1)) if term else None
+    if issuer.strip() and _has(issuer_key, _CENTRAL):
+        candidates = [d for d in reg if term_key(d.type) == term_key(kind) and d.number.isdigit()
+                      and int(d.number) == int(number) and d.symbol.upper().endswith("/TW")
+                      and (term is None or d.term == term)]
+        if len(candidates) == 1:
+            found.add(m.start(), candidates[0])
+        elif not candidates:
+            found.warn(f"“{label.strip()}” không có trong danh mục văn bản, đã bỏ qua")
+        else:
+            entry = reg.get(f"{kind} {number}")
+            if entry is not None:
+                found.add(m.start(), entry)
+            else:
+                found.warn(f"“{label.strip()}” ứng với nhiều văn bản (khóa khác nhau), đã bỏ qua")
+        return
+    entry = reg.get(f"{kind} {number}")  # a bare "Chỉ thị 05" counts only if the registry lists it
+    if entry is not None and (term is None or entry.term == term):
+        found.add(m.start(), entry)
+
+
+def _plenum(m: re.Match, reg, found: _Found, published) -> None:
+    session, term = int(m.group(1)), _roman(m.group(2))
+    label = f"Nghị quyết Trung ương {session}" + (f" khóa {term}" if term else "")
+    entry = reg.get(label) if term else None
+    if entry is None:
+        session_key = term_key(f"Trung ương {session}")
+        candidates = [d for d in reg if term_key(d.type) == term_key("Nghị quyết")
+                      and re.search(rf"{re.escape(session_key)}(?!\d)", term_key(d.issuer))
+                      and (term is None or d.term == term)]
+        if term is None and published is not None:
+            candidates = [d for d in candidates if d.date <= published.date()]
+            candidates = sorted(candidates, key=lambda d: d.date)[-1:]
+        if len(candidates) == 1:
+            entry = candidates[0]
+        elif not candidates:
+            found.warn(f"“{label}” không có trong danh mục văn bản, đã bỏ qua")
+            return
+        else:
+            found.warn(f"“{label}” không rõ khóa nào, đã bỏ qua")
+            return
+    found.add(m.start(), entry)
+
+
+# -- tags ----------------------------------------------------------------------------
+
+def tag_keywords(registries: Registries, path: Path = PACKAGE_DATA / "tags.csv") -> list[tuple[Tag, list[str]]]:
+    """Each tag with its keywords: the CSV's keywords column, else the tag's own names."""
+    keywords: dict[str, list[str]] = {}
+    if path.is_file():
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                words = [normalize(k.strip()) for k in (row.get("keywords") or "").split("|") if k.strip()]
+                keywords[term_key(row.get("name", ""))] = words
+    return [(tag, keywords.get(term_key(tag.name)) or list(tag.names)) for tag in registries.tags]
+
+
+def find_tags(parts: dict[str, str], registries: Registries, most: int = 5, least: int = 2
+              ) -> tuple[list[Tag], list[str]]:
+    """2-5 tags from the vocabulary whose keywords the article uses most."""
+    vocabulary = tag_keywords(registries)
+    matcher = PhraseMatcher([(k, i) for i, (_tag, words) in enumerate(vocabulary) for k in words],
+                            proper_names=False)
+    score: Counter = Counter()
+    for part, text in parts.items():
+        for _pos, index in matcher.find(text):
+            score[index] += WEIGHTS[part]
+    ranked = sorted(score, key=lambda i: (-score[i], i))
+    top = score[ranked[0]] if ranked else 0
+    chosen = [i for i in ranked if score[i] >= max(3, top / 4)][:most]
+    if len(chosen) < least:
+        chosen = [i for i in ranked if score[i] >= 2][:least] or ranked[:least]
+    warnings = []
+    if len(chosen) < least:
+        warnings.append(f"chỉ chọn được {len(chosen)} chủ đề từ danh mục; hãy bổ sung tags")
+    return [vocabulary[i][0] for i in chosen], warnings
+
+
+def tag_scores(parts: dict[str, str], registries: Registries) -> list[tuple[str, int]]:
+    """Every tag's score, for tuning the keywords column (used by tests and by hand)."""
+    vocabulary = tag_keywords(registries)
+    matcher = PhraseMatcher([(k, i) for i, (_tag, words) in enumerate(vocabulary) for k in words],
+                            proper_names=False)
+    score: Counter = Counter()
+    for part, text in parts.items():
+        for _pos, index in matcher.find(text):
+            score[index] += WEIGHTS[part]
+    return sorted(((vocabulary[i][0].name, s) for i, s in score.items()), key=lambda x: -x[1])

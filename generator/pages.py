@@ -1,0 +1,147 @@
+"""Which pages the site has: every output file as a job (path, template, context).
+
+Planning is separate from rendering so that the build can render jobs in any
+order, in parallel, or only those whose inputs changed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from .collect import Group, Site, pages_of
+from .config import SiteConfig
+from .content import Article, Page
+
+KIND_LABELS = {
+    "province": ("Tỉnh, thành phố", "tỉnh, thành phố"),
+    "directive": ("Văn bản chỉ đạo", "văn bản"),
+    "tag": ("Chủ đề", "chủ đề"),
+}
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str                       # output file, relative: "bai-viet/x/index.html"
+    template: str
+    context: dict[str, Any] = field(hash=False, compare=False)
+    sitemap: bool = True
+    lastmod: datetime | None = None
+    key: str = ""                   # what the job depends on, for the cache ("" = everything)
+
+
+class Links:
+    """URLs of everything a template can point to; one place that knows the URL scheme."""
+
+    def __init__(self, config: SiteConfig):
+        self.urls = config.urls
+
+    def __call__(self, item: Any) -> str:
+        if isinstance(item, Article):
+            return self.urls.article.format(slug=item.slug)
+        if isinstance(item, Page):
+            return self.urls.page.format(slug=item.slug)
+        if isinstance(item, Group):
+            return self.term(item.kind, item.slug)
+        raise TypeError(f"no URL for {type(item).__name__}")
+
+    def term(self, kind: str, slug: str) -> str:
+        return getattr(self.urls, kind).format(slug=slug)
+
+    def index(self, kind: str) -> str:
+        return getattr(self.urls, kind + "s")
+
+    def year(self, year: int) -> str:
+        return self.urls.year.format(year=year)
+
+    def numbered(self, base: str, n: int) -> str:
+        """Page n of a list that starts at base ("" is home)."""
+        if n == 1:
+            return base
+        pattern = self.urls.home_page if base == "" else base + self.urls.list_page
+        return pattern.format(n=n)
+
+
+def _updated(items: tuple[Article, ...]) -> datetime | None:
+    return max((a.updated or a.date for a in items), default=None)
+
+
+def to_file(url: str) -> str:
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def _paginated(links: Links, base: str, items: tuple, per_page: int, template: str,
+               context: dict, key: str) -> list[Job]:
+    chunks = pages_of(items, per_page)
+    jobs = []
+    total = len(chunks)
+    for n, chunk in enumerate(chunks, 1):
+        pager = {
+            "number": n, "total": total, "count": len(items),
+            "prev": links.numbered(base, n - 1) if n > 1 else None,
+            "next": links.numbered(base, n + 1) if n < total else None,
+            "pages": [(i, links.numbered(base, i)) for i in range(1, total + 1)],
+        }
+        url = links.numbered(base, n)
+        jobs.append(Job(to_file(url), template, {**context, "items": chunk, "pager": pager, "page_url": url},
+                        key=f"{key}:{n}"))
+    return jobs
+
+
+def plan(site: Site) -> list[Job]:
+    """Every file the site is made of except static assets and images."""
+    config = site.config
+    links = Links(config)
+    per = config.per_page
+    jobs: list[Job] = []
+    jobs += _paginated(links, "", site.articles, per, "index.html", {"kind": "home"}, "home")
+    for article in site.articles:
+        newer, older = site.neighbours[article.slug]
+        url = links(article)
+        jobs.append(Job(to_file(url), "article.html", {
+            "article": article, "tags": site.tags_of[article.slug], "related": site.related[article.slug],
+            "newer": newer, "older": older, "page_url": url,
+        }, lastmod=article.updated or article.date, key=f"article:{article.slug}"))
+    for page in site.pages:
+        url = links(page)
+        jobs.append(Job(to_file(url), "page.html", {"page": page, "page_url": url}, lastmod=page.updated,
+                        key=f"page:{page.slug}"))
+    for kind, (title, noun) in KIND_LABELS.items():
+        groups = site.groups[kind]
+        url = links.index(kind)
+        jobs.append(Job(to_file(url), "terms.html", {"kind": kind, "title": title, "noun": noun,
+                                                      "groups": groups, "page_url": url}, key=f"{kind}s"))
+        for group in groups:
+            base = links(group)
+            jobs += _paginated(links, base, group.articles, per, "term.html",
+                               {"group": group, "kind": kind, "noun": noun}, f"{kind}:{group.slug}")
+            jobs.append(Job(base + "feed.xml", "feed.xml", {
+                "title": f"{group.name} – {config.title}", "items": group.articles[:config.feeds.term_size],
+                "self_url": base + "feed.xml", "alt_url": base, "full": False,
+                "updated": _updated(group.articles[:config.feeds.term_size]),
+            }, sitemap=False, key=f"{kind}-feed:{group.slug}"))
+    jobs.append(Job(to_file(config.urls.years), "years.html", {
+        "years": [(y, len(items)) for y, items in site.years], "page_url": config.urls.years}, key="years"))
+    for year, items in site.years:
+        jobs += _paginated(links, links.year(year), items, per, "year.html", {"year": year}, f"year:{year}")
+    jobs.append(Job("feed.xml", "feed.xml", {
+        "title": config.title, "items": site.articles[:config.feeds.size], "self_url": "feed.xml",
+        "alt_url": "", "full": config.feeds.full_content,
+        "updated": _updated(site.articles[:config.feeds.size])}, sitemap=False, key="feed"))
+    jobs.append(Job("404.html", "404.html", {"page_url": "404.html"}, sitemap=False, key="404"))
+    jobs.append(Job("robots.txt", "robots.txt", {}, sitemap=False, key="robots"))
+    return jobs
+
+
+def sitemap_jobs(jobs: list[Job]) -> list[Job]:
+    """The sitemap lists every HTML page that is meant to be found; split at 50,000 URLs."""
+    entries = [(j.path[: -len("index.html")] if j.path.endswith("index.html") else j.path, j.lastmod)
+               for j in jobs if j.sitemap]
+    limit = 50_000
+    chunks = [entries[i:i + limit] for i in range(0, len(entries), limit)] or [[]]
+    if len(chunks) == 1:
+        return [Job("sitemap.xml", "sitemap.xml", {"entries": chunks[0]}, sitemap=False, key="sitemap")]
+    parts = [Job(f"sitemap-{i}.xml", "sitemap.xml", {"entries": c}, sitemap=False, key=f"sitemap:{i}")
+             for i, c in enumerate(chunks, 1)]
+    return parts + [Job("sitemap.xml", "sitemap-index.xml", {"parts": [p.path for p in parts]},
+                        sitemap=False, key="sitemap-index")]

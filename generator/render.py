@@ -1,0 +1,167 @@
+"""The Jinja environment: theme lookup, filters, assets, and template errors with lines.
+
+Rendering knows nothing of files on disk beyond finding templates and theme
+assets: it turns a context into text; the writer decides where text goes.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .config import SiteConfig
+from .errors import TemplateError
+from .vietnamese import format_date, format_datetime, format_long_date, weekday
+
+PROJECT_THEMES = Path(__file__).resolve().parent.parent / "themes"
+
+
+@dataclass(frozen=True)
+class Asset:
+    name: str      # as templates ask for it: "style.css"
+    output: str    # where it is written: "assets/style.3f2a9c1b.css"
+    data: bytes
+
+
+def theme_dirs(config: SiteConfig) -> list[Path]:
+    """The chosen theme, then the default theme (the site's own copy, then the project's)."""
+    candidates = [config.path(config.themes_dir) / config.theme,
+                  config.path(config.themes_dir) / "default",
+                  PROJECT_THEMES / "default"]
+    seen: list[Path] = []
+    for path in candidates:
+        if path.is_dir() and path not in seen:
+            seen.append(path)
+    return seen
+
+
+def template_dirs(config: SiteConfig) -> list[Path]:
+    dirs = [config.path(config.templates_dir)] + [t / "templates" for t in theme_dirs(config)]
+    return [d for d in dirs if d.is_dir()]
+
+
+def collect_assets(config: SiteConfig) -> dict[str, Asset]:
+    """Theme static files, fingerprinted: the chosen theme's copy wins over the default's."""
+    assets: dict[str, Asset] = {}
+    for theme in reversed(theme_dirs(config)):
+        static = theme / "static"
+        if not static.is_dir():
+            continue
+        for path in sorted(static.rglob("*")):
+            if path.is_file():
+                name = path.relative_to(static).as_posix()
+                data = path.read_bytes()
+                digest = hashlib.sha256(data).hexdigest()[:10]
+                stem, dot, ext = name.rpartition(".")
+                fingerprinted = f"{stem}.{digest}.{ext}" if dot else f"{name}.{digest}"
+                assets[name] = Asset(name, f"assets/{fingerprinted}", data)
+    return assets
+
+
+def templates_fingerprint(config: SiteConfig) -> str:
+    """Changes whenever any template or theme file changes: part of cache keys."""
+    digest = hashlib.sha256()
+    for folder in template_dirs(config) + [t / "static" for t in theme_dirs(config)]:
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if path.is_file():
+                digest.update(path.as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class Templates:
+    """A Jinja environment bound to one site's config and assets."""
+
+    def __init__(self, config: SiteConfig, assets: dict[str, Asset], extra_globals: dict[str, Any]):
+        self.config = config
+        self.dirs = template_dirs(config)
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([str(d) for d in self.dirs]),
+            autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.assets = assets
+        self.env.filters.update(
+            date_vi=format_date, datetime_vi=format_datetime, long_date=format_long_date,
+            weekday=weekday, iso=lambda d: d.isoformat(), jsonld=self._jsonld,
+        )
+        self.env.globals.update(extra_globals, asset=self.asset, url=self.url, abs_url=self.abs_url)
+
+    def url(self, path: str = "") -> str:
+        """A site path ("tinh/lao-cai/") as a link under the base path."""
+        return self.config.base_path + path.lstrip("/")
+
+    def abs_url(self, path: str = "") -> str:
+        base = self.config.base_url if self.config.base_url.endswith("/") else self.config.base_url + "/"
+        return base + path.lstrip("/")
+
+    def asset(self, name: str) -> str:
+        if name not in self.assets:
+            raise jinja2.TemplateRuntimeError(f"giao diện không có tệp tĩnh “{name}”")
+        return self.url(self.assets[name].output)
+
+    @staticmethod
+    def _jsonld(value: Any) -> jinja2.utils.markupsafe.Markup:
+        """JSON for a <script type="application/ld+json"> block: '<' can't close it."""
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+        text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        return jinja2.utils.markupsafe.Markup(text)
+
+    def check(self) -> list[TemplateError]:
+        """Compile every template once, so syntax errors show even in unused ones."""
+        errors = []
+        for name in sorted(set(self.env.list_templates())):
+            try:
+                self.env.get_template(name)
+            except jinja2.TemplateSyntaxError as exc:
+                errors.append(TemplateError(f"lỗi cú pháp mẫu: {exc.message}", self._display(exc.filename), exc.lineno))
+        return errors
+
+    def render(self, name: str, **context: Any) -> str:
+        try:
+            return self.env.get_template(name).render(**context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise TemplateError(f"lỗi cú pháp mẫu: {exc.message}", self._display(exc.filename), exc.lineno) from None
+        except jinja2.UndefinedError as exc:
+            path, line = self._locate(exc, name)
+            raise TemplateError(f"mẫu dùng biến chưa định nghĩa: {exc.message}", path, line) from None
+        except jinja2.TemplateError as exc:
+            path, line = self._locate(exc, name)
+            raise TemplateError(f"lỗi khi dựng mẫu: {exc.message}", path, line) from None
+
+    def _display(self, filename: str | None) -> str:
+        if not filename:
+            return "?"
+        path = Path(filename)
+        for root in (self.config.root, PROJECT_THEMES.parent):
+            try:
+                return path.resolve().relative_to(root).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
+
+    def _locate(self, exc: BaseException, name: str) -> tuple[str, int | None]:
+        """The innermost template frame of the traceback: its file and line."""
+        tb = exc.__traceback__ or sys.exc_info()[2]
+        found: tuple[str, int | None] = (name, None)
+        folders = [str(d) for d in self.dirs]
+        while tb is not None:
+            filename = tb.tb_frame.f_code.co_filename
+            if any(filename.startswith(f) for f in folders):
+                found = (self._display(filename), tb.tb_lineno)
+            tb = tb.tb_next
+        return found
+
+
+def latest_update(items) -> datetime | None:
+    stamps = [a.updated or a.date for a in items]
+    return max(stamps) if stamps else None

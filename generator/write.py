@@ -1,0 +1,127 @@
+"""Writing the site: into a staging folder, then swapped in whole.
+
+A failed or killed build leaves the previous site as it was; no path derived
+from content can leave the staging folder; two builds of one project never
+write at once.
+"""
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import shutil
+from pathlib import Path, PurePosixPath
+
+from .errors import OutputError
+
+LOCK_NAME = ".lamtheobac.lock"
+
+
+def check_output_dir(target: Path, root: Path, content: Path) -> None:
+    """Refuse an output folder whose replacement would destroy something else."""
+    target, root = target.resolve(), root.resolve()
+    home = Path.home().resolve()
+    forbidden = {root: "thư mục dự án", content.resolve(): "thư mục nội dung", home: "thư mục nhà",
+                 Path(target.anchor): "thư mục gốc của ổ đĩa"}
+    if target in forbidden:
+        raise OutputError(f"không thể dùng {forbidden[target]} ({target}) làm thư mục đầu ra", "site.toml")
+    if root.is_relative_to(target):
+        raise OutputError(f"thư mục đầu ra {target} chứa cả dự án; hãy chọn một thư mục con như “output”",
+                          "site.toml")
+    if target.is_relative_to(content.resolve()):
+        raise OutputError(f"thư mục đầu ra {target} nằm trong thư mục nội dung", "site.toml")
+
+
+def safe_relative(path: str) -> PurePosixPath:
+    """A relative output path that stays inside the output folder, or an OutputError."""
+    if not path or "\x00" in path or "\\" in path:
+        raise OutputError(f"đường dẫn đầu ra không hợp lệ: {path!r}")
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or any(part in ("..", ".", "") for part in pure.parts):
+        raise OutputError(f"đường dẫn đầu ra không hợp lệ: {path!r}")
+    return pure
+
+
+class Lock:
+    """An advisory lock on the project: a second build waits for nobody, it stops."""
+
+    def __init__(self, root: Path):
+        self.path = root / LOCK_NAME
+        self.handle = None
+
+    def __enter__(self) -> "Lock":
+        self.handle = open(self.path, "a+")
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            self.handle.close()
+            if exc.errno in (errno.EAGAIN, errno.EACCES):
+                raise OutputError("một lần dựng trang khác đang chạy trên dự án này; "
+                                  "hãy đợi nó xong rồi chạy lại") from None
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        fcntl.flock(self.handle, fcntl.LOCK_UN)
+        self.handle.close()
+
+
+class Staging:
+    """The new site, written beside the old one and swapped in by publish()."""
+
+    def __init__(self, target: Path):
+        self.target = target.resolve()
+        self.parent = self.target.parent
+        self.dir = self.parent / f".{self.target.name}.new"
+        self.old = self.parent / f".{self.target.name}.old"
+        self.written: dict[str, str] = {}  # output path -> what wrote it
+
+    def open(self) -> "Staging":
+        self.parent.mkdir(parents=True, exist_ok=True)
+        self.recover()
+        if self.dir.exists():  # a killed build's leftovers: only we (holding the lock) may touch it
+            shutil.rmtree(self.dir)
+        self.dir.mkdir()
+        return self
+
+    def recover(self) -> None:
+        """A build killed between the two renames of publish() left the old site aside."""
+        if self.old.exists():
+            if not self.target.exists():
+                self.old.rename(self.target)
+            else:
+                shutil.rmtree(self.old)
+
+    def file(self, path: str, origin: str = "") -> Path:
+        """Where to write output path; two writers of one path is an error naming both."""
+        rel = safe_relative(path)
+        key = rel.as_posix()
+        if key in self.written:
+            raise OutputError(f"hai nguồn cùng ghi ra “{key}”: {self.written[key]} và {origin or '?'}", origin or None)
+        self.written[key] = origin or key
+        full = self.dir.joinpath(*rel.parts)
+        full.parent.mkdir(parents=True, exist_ok=True)
+        return full
+
+    def write(self, path: str, data: bytes | str, origin: str = "") -> None:
+        full = self.file(path, origin)
+        full.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+
+    def link_or_copy(self, path: str, source: Path, origin: str = "") -> None:
+        """Put an existing file into the new site: hard link when possible (no copy)."""
+        full = self.file(path, origin)
+        try:
+            os.link(source, full)
+        except OSError:
+            shutil.copyfile(source, full)
+
+    def publish(self) -> None:
+        if self.target.exists():
+            self.target.rename(self.old)
+        self.dir.rename(self.target)
+        if self.old.exists():
+            shutil.rmtree(self.old)
+
+    def discard(self) -> None:
+        if self.dir.exists():
+            shutil.rmtree(self.dir)

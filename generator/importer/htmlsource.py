@@ -1,0 +1,168 @@
+"""A saved web page to blocks, with the stdlib HTML parser.
+
+Page furniture is dropped by element: script, style, nav, aside, form and the like
+always; header and footer when they belong to the page rather than to the article
+(an <article> or <main> may hold its own <header> with the headline). Headline,
+headings, list items, images and figure captions keep a hint for the extractor.
+The page's <meta>/<link> give the source name and address, and a machine-readable
+publication time when the page has one.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+from ..vietnamese import VN, normalize
+from .clean import Block
+from .extract import image_name
+
+_SKIP = {"script", "style", "nav", "aside", "form", "noscript", "template", "svg", "iframe", "button",
+         "select", "textarea", "object", "canvas", "menu", "dialog"}
+_PAGE_ONLY = {"header", "footer"}
+_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "figure", "figcaption",
+          "section", "article", "main", "blockquote", "tr", "td", "th", "table", "dd", "dt", "dl", "pre",
+          "hr", "address", "caption", "header", "footer", "body", "time"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_HINTS = {"h1": "h1", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
+          "li": "li", "figcaption": "caption"}
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class PageMeta:
+    site_name: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: datetime | None = None
+    author: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+class _PageParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self.meta = PageMeta()
+        self._stack: list[str] = []
+        self._skip = 0  # depth inside dropped elements
+        self._buffer: list[str] = []
+        self._hint: list[str] = []
+        self._in_title = False
+        self._title: list[str] = []
+        self._order = 0
+
+    # -- structure --
+    def _inside_article(self) -> bool:
+        return any(t in ("article", "main") for t in self._stack)
+
+    def _flush(self) -> None:
+        text = _SPACE.sub(" ", "".join(self._buffer)).strip()
+        self._buffer = []
+        if text and not self._skip:
+            self._order += 1
+            hint = self._hint[-1] if self._hint else None
+            self.blocks.append(Block(normalize(text), self.getpos()[0], hint))
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        a = {k: (v or "") for k, v in attrs}
+        if tag == "meta":
+            self._meta(a)
+        elif tag == "link" and "canonical" in a.get("rel", "").lower().split():
+            self.meta.url = self.meta.url or a.get("href") or None
+        elif tag == "title":
+            self._in_title = True
+        elif tag == "time" and a.get("datetime") and not self._skip:
+            self.meta.extra.setdefault("time", a["datetime"])
+        if tag in _VOID:
+            if tag == "img" and not self._skip:
+                self._image(a)
+            elif tag == "br":
+                self._flush()
+            return
+        dropped = tag in _SKIP or (tag in _PAGE_ONLY and not self._inside_article())
+        if tag in _BLOCK:
+            self._flush()
+        self._stack.append(tag)
+        if dropped or self._skip:
+            self._skip += 1
+        if tag in _HINTS:
+            self._hint.append(_HINTS[tag])
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag in _VOID or tag not in self._stack:
+            return
+        if tag in _BLOCK:
+            self._flush()
+        while self._stack:
+            top = self._stack.pop()
+            if self._skip:
+                self._skip -= 1
+            if top in _HINTS and self._hint:
+                self._hint.pop()
+            if top == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self._title.append(data)
+        elif not self._skip and "head" not in self._stack:
+            self._buffer.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+        title = _SPACE.sub(" ", "".join(self._title)).strip()
+        self.meta.title = normalize(title) if title else None
+        if self.meta.published is None and "time" in self.meta.extra:
+            self.meta.published = _iso(self.meta.extra["time"])
+
+    # -- pieces --
+    def _meta(self, a: dict) -> None:
+        key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+        content = normalize(a.get("content", "").strip())
+        if not content:
+            return
+        if key == "og:site_name":
+            self.meta.site_name = content
+        elif key == "og:url":
+            self.meta.url = self.meta.url or content
+        elif key in ("article:published_time", "datepublished", "pubdate", "date"):
+            self.meta.published = self.meta.published or _iso(content)
+        elif key in ("author", "article:author") and not content.startswith("http"):
+            self.meta.author = self.meta.author or content
+
+    def _image(self, a: dict) -> None:
+        src = a.get("src") or a.get("data-src") or ""
+        name = image_name(posixpath.basename(unquote(urlsplit(src).path))) if src else None
+        if name:
+            self._flush()
+            alt = normalize(_SPACE.sub(" ", a.get("alt", "")).strip())
+            self.blocks.append(Block(name, self.getpos()[0], "img", {"src": name, "alt": alt}))
+
+
+def _iso(value: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=VN)
+    return moment.astimezone(VN)
+
+
+def html_to_blocks(text: str) -> tuple[list[Block], PageMeta]:
+    parser = _PageParser()
+    parser.feed(text)
+    parser.close()
+    return parser.blocks, parser.meta

@@ -114,7 +114,7 @@ def strip_boilerplate(blocks: list[Block], rules: tuple[Rule, ...] | None = None
         rule = _first_rule(rules, block.text) if block.hint not in ("img",) else None
         if rule is None:
             kept.append(block)
-            body_started = body_started or len(block.text) > 200
+            body_started = body_started or len(block.text) > 120
             i += 1
             continue
         removed.append(Removed(block, rule.kind))

@@ -92,6 +92,7 @@ def parse_dateline(line: str) -> Dateline | None:
     zone = VN
     zones = list(_ZONE.finditer(rest))
     for z in zones:
+        zone = timezone.utc
         if z.group(1):
             offset = timedelta(hours=int(z.group(2)), minutes=int(z.group(3) or 0))
             zone = timezone(-offset if z.group(1) == "-" else offset)

@@ -16,7 +16,7 @@ from .clean import Block, is_headline_like, is_paragraph, words
 from .dates import Dateline, parse_dateline
 
 IMAGE_EXT = r"(?:jpe?g|png|gif|webp|bmp|svg|avif)"
-_IMAGE_LINE = re.compile(rf"^(?:https?://\S+/)?([\w.\-()%+~]+?\.{IMAGE_EXT})(?:\.{IMAGE_EXT})*(?:[?#]\S*)?$",
+_IMAGE_LINE = re.compile(rf"^(?:https?://\S+/)?([\w.\-()%+~]+?(?: [\w.\-()%+~]+){{0,5}}?\.{IMAGE_EXT})(?:\.{IMAGE_EXT})*(?:[?#]\S*)?$",
                          re.IGNORECASE)
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+$")
 _CREDIT = re.compile(
@@ -164,9 +164,14 @@ def _find_title(blocks: list[Block], dates: dict, out: Extracted) -> int | None:
 
 
 def _find_date(blocks, dates: dict, title_idx: int, used: set, out: Extracted) -> None:
-    after = [i for i in sorted(dates) if title_idx < i <= title_idx + 4]
+    # Near the headline: before the first paragraph after it, or right after that one (the lead).
+    paragraphs = [i for i in range(title_idx + 1, len(blocks)) if i not in dates and i not in used
+                  and is_paragraph(blocks[i].text)]
+    limit = paragraphs[1] if len(paragraphs) > 1 else len(blocks)
+    after = [i for i in sorted(dates) if title_idx < i < min(limit, title_idx + 6)]
     before = [i for i in sorted(dates) if i < title_idx]
-    tail = [i for i in sorted(dates) if i >= len(blocks) - 3 and i > title_idx + 4]
+    last = paragraphs[-1] if paragraphs else title_idx  # at the end: only a byline may follow
+    tail = [i for i in sorted(dates) if i > last and i not in after]
     chosen = None
     if after:
         chosen = after[0]

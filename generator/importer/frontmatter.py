@@ -15,7 +15,7 @@ from .extract import Node
 SLUG_MAX = 80
 _YAML_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
                  "\u0085": "\\N", "\u2028": "\\L", "\u2029": "\\P", "\ufeff": "\\uFEFF"}
-_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f\u0085\u2028\u2029\ufeff]')
+_NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]')
 
 
 @dataclass
@@ -36,7 +36,7 @@ class ArticleMeta:
 def yaml_string(value: str) -> str:
     def escape(m: re.Match) -> str:
         ch = m.group()
-        return _YAML_ESCAPES.get(ch) or f"\\x{ord(ch):02x}"
+        return _YAML_ESCAPES.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
     return '"' + _NEEDS_ESCAPE.sub(escape, value) + '"'
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.importer import convert, import_command
@@ -17,6 +17,7 @@ from generator.importer.decode import DecodeError, decode_bytes
 from generator.importer.entities import find_directives, find_provinces, find_tags
 from generator.importer.extract import extract, image_name, person_name
 from generator.importer.frontmatter import article_slug, escape_paragraph, yaml_string
+from generator.errors import ContentError
 from generator.taxonomy import load_registries
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -603,3 +604,21 @@ def test_dateline_at_the_end_near_the_byline(registries):
                                       "Ngày cập nhật 25/04/2017"), registries)
     assert meta["date"].isoformat() == "2017-04-25T00:00:00+07:00" and meta["author"] == "Lê Hà"
     assert body == [LONG]
+
+
+_PIECES = st.sampled_from([
+    "Chỉ thị", "05", "-CT/TW", "của", "Bộ Chính trị", "Tỉnh ủy", "Hà Nam", "1.", "#", "- ", "+ ", "\n", "\n\n",
+    "Thứ Hai, 19/09/2016 | 16:27", "hcm1.jpg.jpg", "Ảnh: X.T", "XUÂN THƯỞNG", ".", ",", "“", "\"", "*", "_",
+    "<b>", "Phản hồi", "Các tin khác", "thăm dò ý kiến", "?", "Nghị quyết Trung ương 4", "(khóa XII)", "Một là,"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=40), st.sampled_from([".txt", ".html"]))
+def test_any_text_imports_or_is_refused_cleanly(parts, suffix):
+    registries = load_registries(None)
+    try:
+        result = convert(" ".join(parts).encode("utf-8"), suffix, registries, "/images/", "x")
+    except ContentError:
+        return
+    meta, _body = split(result.text)
+    assert meta["title"] and isinstance(meta["province"], list) and isinstance(meta["tags"], list)

@@ -10,9 +10,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from .errors import ContentError, suggest
-from .frontmatter import Source, decode, split
+from .frontmatter import Source, decode, split, visible
 from .markdown import Renderer, first_paragraph, shorten
 from .taxonomy import Directive, Province, Registries
 from .vietnamese import normalize, slugify, term_key
@@ -90,12 +91,15 @@ class _Checker:
         for key in (table if table is not None else self.src.meta):
             if key not in allowed:
                 name = f"{parent}.{key}" if parent else str(key)
-                self.error(parent or str(key), f"khóa không hợp lệ “{name}”{suggest(str(key), allowed)}")
+                hint = suggest(str(key), allowed) or f" (các khóa được dùng: {', '.join(allowed)})"
+                self.error(parent or str(key), f"khóa không hợp lệ “{name}”{hint}")
 
     def text(self, key: str, value: Any, required: bool = False, label: str | None = None) -> str:
         label = label or key
         if value is None:
-            if required:
+            if required and label == key and key in self.src.meta:  # "title:" with nothing after it
+                self.error(key, f"“{label}” đang để trống")
+            elif required:
                 self.error(key, f"thiếu “{label}”: trường này bắt buộc")
             return ""
         if isinstance(value, (list, dict)):
@@ -105,7 +109,7 @@ class _Checker:
         if isinstance(value, bool):
             self.error(key, f"“{label}” phải là một chuỗi văn bản, không phải {str(value).lower()}")
             return ""
-        text = normalize(str(value)).strip()
+        text = visible(normalize(str(value))).strip()
         if required and not text:
             self.error(key, f"“{label}” đang để trống")
         return text
@@ -123,7 +127,7 @@ class _Checker:
             if not isinstance(item, (str, int)) or isinstance(item, bool):
                 self.error(key, f"mỗi mục của “{key}” phải là một chuỗi văn bản")
                 continue
-            text = normalize(str(item)).strip()
+            text = visible(normalize(str(item))).strip()
             if text:
                 out.append(text)
         return tuple(out)
@@ -143,10 +147,10 @@ class _Checker:
             return None
         try:
             moment = datetime.fromisoformat(text)
-        except ValueError:
-            self.error(key, f"“{label}”: ngày “{text}” không tồn tại")
+            return moment.replace(tzinfo=self.zone) if moment.tzinfo is None else moment.astimezone(self.zone)
+        except (ValueError, OverflowError) as exc:
+            self.error(key, f"“{label}”: ngày “{text}” không tồn tại ({_date_reason(exc)})")
             return None
-        return moment.replace(tzinfo=self.zone) if moment.tzinfo is None else moment.astimezone(self.zone)
 
     def flag(self, key: str, value: Any) -> bool:
         if value is None:
@@ -165,7 +169,7 @@ class _Checker:
         text = self.text("slug", value)
         if text and not SLUG.match(text):
             self.error("slug", f"“slug” chỉ được gồm chữ thường không dấu a-z, số 0-9 và dấu “-”, "
-                               f"không phải “{text}” (ví dụ “{slugify(text) or 'bai-viet'}”)")
+                               f"không phải “{text}” (ví dụ “{slugify(unquote(text)) or 'bai-viet'}”)")
             return ""
         return text
 
@@ -240,6 +244,35 @@ def read_page(path: Path, display: str, renderer: Renderer, zone: tzinfo, summar
                 body, menu, draft, updated)
 
 
+def _date_reason(exc: Exception) -> str:
+    reason = str(exc)
+    if "day is out of range" in reason:
+        return "tháng này không có ngày đó"
+    if "month must be" in reason:
+        return "tháng phải từ 1 đến 12"
+    if "hour must be" in reason or "minute must be" in reason or "second must be" in reason:
+        return "giờ phải từ 00:00 đến 23:59"
+    if isinstance(exc, OverflowError):
+        return "đổi sang múi giờ của trang thì ra ngoài các năm 1–9999"
+    return "năm phải từ 1 đến 9999"
+
+
+_URL_UNSAFE = re.compile(r"[\s\"<>`\\]")
+
+
+def _url_problem(url: str) -> str:
+    """Why url cannot be put in a page as a link or image address ("" if it can)."""
+    if _URL_UNSAFE.search(url):
+        return "không được chứa dấu cách, dấu ngoặc kép, < > ` hay \\ (viết dấu cách là %20)"
+    decoded = unquote(unquote(url))
+    if ".." in re.split(r"[/\\]", decoded):
+        return "không được chứa “..” (kể cả viết dạng %2e%2e)"
+    scheme = re.match(r"^([a-z][a-z0-9+.-]*):", decoded, re.I)
+    if scheme and scheme.group(1).lower() not in ("http", "https"):
+        return f"không được dùng giao thức “{scheme.group(1)}:” (chỉ http:// hoặc https://)"
+    return ""
+
+
 def _source(check: _Checker, value: Any) -> SourceRef | None:
     if isinstance(value, str):
         return SourceRef(check.text("source", value))
@@ -248,8 +281,9 @@ def _source(check: _Checker, value: Any) -> SourceRef | None:
         return None
     name = check.text("source", table.get("name"), required=True, label="source.name")
     url = check.text("source", table.get("url"), label="source.url")
-    if url and not re.match(r"^https?://", url):
-        check.error("source", f"“source.url” phải bắt đầu bằng http:// hoặc https://, không phải “{url}”")
+    if url and (not re.match(r"^https?://", url) or _url_problem(url)):
+        problem = _url_problem(url) or "phải bắt đầu bằng http:// hoặc https://"
+        check.error("source", f"“source.url” {problem}: “{url}”")
         url = ""
     return SourceRef(name, url, check.moment("source", table.get("date"), label="source.date"))
 
@@ -261,9 +295,8 @@ def _image(check: _Checker, value: Any) -> Image | None:
     if table is None:
         return None
     src = check.text("image", table.get("src"), required=True, label="image.src")
-    if src and (".." in src.split("/") or re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I) and
-                not src.startswith(("http://", "https://"))):
-        check.error("image", f"“image.src” không hợp lệ: “{src}”")
+    if src and _url_problem(src):
+        check.error("image", f"“image.src” {_url_problem(src)}: “{src}”")
     return Image(src, check.text("image", table.get("alt"), label="image.alt"),
                  check.text("image", table.get("caption"), label="image.caption"))
 

@@ -59,12 +59,24 @@ class Source:
         return start
 
 
+# Control characters other than tab and newline, and the two noncharacters XML forbids: invisible
+# leftovers of copy and paste that YAML refuses and that make the Atom feeds ill-formed.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+
+
+def visible(text: str) -> str:
+    """text with invisible control characters replaced by spaces."""
+    return _INVISIBLE.sub(" ", text)
+
+
 def decode(raw: bytes, path: str) -> str:
     """UTF-8 text (a BOM and CRLF are fine), NFC; anything else is an error."""
     if not raw.strip():
         raise ContentError("tệp rỗng: bài viết cần phần thông tin đầu bài (---) và nội dung", path, 1)
-    if b"\x00" in raw[:8192]:
-        raise ContentError("tệp nhị phân, không phải văn bản Markdown", path, None)
+    nul = raw.find(b"\x00", 0, 8192)
+    if nul >= 0:
+        raise ContentError(f"tệp nhị phân (có byte 0x00 ở vị trí {nul}), không phải văn bản Markdown; "
+                           f"bài viết phải là tệp văn bản UTF-8", path, 1)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -73,7 +85,7 @@ def decode(raw: bytes, path: str) -> str:
                            f"(0x{raw[exc.start]:02x}); hãy lưu lại tệp với mã hóa UTF-8", path, line) from None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return normalize(text)
+    return visible(normalize(text))
 
 
 def split(text: str, path: str) -> Source:
@@ -97,8 +109,13 @@ def _load_yaml(fm_text: str, path: str) -> dict:
         meta = yaml.load(fm_text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark and _UNCLOSED.search(exc.problem or ""):  # where the quote or [ was opened
+            mark = exc.context_mark
         line = mark.line + 2 if mark else 1
-        raise ContentError(f"phần thông tin đầu bài không phải YAML hợp lệ: {_yaml_reason(exc)}", path, line) from None
+        reason = _yaml_reason(exc)
+        if exc.problem_mark and _tab_at(fm_text, exc.problem_mark.line, exc.problem_mark.column):
+            reason = "có ký tự tab; hãy thụt lề bằng dấu cách"
+        raise ContentError(f"phần thông tin đầu bài không phải YAML hợp lệ: {reason}", path, line) from None
     except yaml.YAMLError as exc:
         raise ContentError(f"phần thông tin đầu bài không phải YAML hợp lệ: {exc}", path, 1) from None
     if meta is None:
@@ -108,12 +125,35 @@ def _load_yaml(fm_text: str, path: str) -> dict:
     return meta
 
 
+_UNCLOSED = re.compile(r"unexpected end of stream|expected ',' or")
+_REASONS = (  # PyYAML's problem -> what to fix, in the editor's words
+    ("escape", "sau dấu “\\” trong chuỗi ngoặc kép là một mã không hợp lệ; "
+               "hãy viết “\\\\” hoặc dùng ngoặc đơn '…'"),
+    ("cannot start any token", "giá trị bắt đầu bằng ký tự đặc biệt (@, `, %, …); "
+                               "hãy đặt giá trị trong dấu ngoặc kép"),
+    ("undefined alias", "giá trị bắt đầu bằng “*”; hãy đặt giá trị trong dấu ngoặc kép"),
+    ("expected ',' or ']'", "danh sách […] chưa được đóng bằng “]” hoặc thiếu dấu phẩy giữa các mục"),
+    ("expected ',' or '}'", "bảng {…} chưa được đóng bằng “}” hoặc thiếu dấu phẩy giữa các mục"),
+    ("unhashable key", "khóa phải là một từ, không phải danh sách hay bảng"),
+    ("constructor for the tag", "giá trị bắt đầu bằng “!”; hãy đặt giá trị trong dấu ngoặc kép"),
+    ("anchor", "giá trị bắt đầu bằng “&” hoặc “*”; hãy đặt giá trị trong dấu ngoặc kép"),
+)
+
+
+def _tab_at(text: str, line: int, column: int) -> bool:
+    lines = text.split("\n")
+    return 0 <= line < len(lines) and lines[line][column:column + 1] == "\t"
+
+
 def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
     problem = exc.problem or ""
     if "\\t" in problem or "tab" in problem:
         return "có ký tự tab; hãy thụt lề bằng dấu cách"
     if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in (exc.context or ""):
         return "dấu ngoặc kép chưa được đóng"
+    for needle, reason in _REASONS:
+        if needle in problem or needle in (exc.context or ""):
+            return reason
     if "mapping values are not allowed" in problem:
         return "thụt lề sai hoặc thiếu dấu ngoặc kép quanh giá trị có dấu “:”"
     if "expected <block end>" in problem or "did not find expected key" in problem:

@@ -34,11 +34,13 @@ def check_output_dir(target: Path, root: Path, content: Path) -> None:
 
 def safe_relative(path: str) -> PurePosixPath:
     """A relative output path that stays inside the output folder, or an OutputError."""
-    if not path or "\x00" in path or "\\" in path:
-        raise OutputError(f"đường dẫn đầu ra không hợp lệ: {path!r}")
+    why = ("đường dẫn đầu ra {!r} không hợp lệ: phải là đường dẫn tương đối, "
+           "không chứa “..”, “\\” hay ký tự điều khiển")
+    if not path or "\\" in path or any(ord(c) < 32 for c in path):
+        raise OutputError(why.format(path))
     pure = PurePosixPath(path)
     if pure.is_absolute() or any(part in ("..", ".", "") for part in pure.parts):
-        raise OutputError(f"đường dẫn đầu ra không hợp lệ: {path!r}")
+        raise OutputError(why.format(path))
     return pure
 
 
@@ -94,7 +96,10 @@ class Staging:
 
     def file(self, path: str, origin: str = "") -> Path:
         """Where to write output path; two writers of one path is an error naming both."""
-        rel = safe_relative(path)
+        try:
+            rel = safe_relative(path)
+        except OutputError as exc:
+            raise OutputError(exc.message, origin or None) from None
         key = rel.as_posix()
         if key in self.written:
             raise OutputError(f"hai nguồn cùng ghi ra “{key}”: {self.written[key]} và {origin or '?'}", origin or None)

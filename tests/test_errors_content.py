@@ -1,0 +1,194 @@
+"""The corpus of bad articles (tests/bad/articles/): each gets an exact, located Vietnamese message.
+
+The build is run on a good site first; then the bad files are added and the build
+must fail with every problem of every file in one run (``path:line: message``),
+leaving the published output/ byte for byte as it was.
+"""
+from __future__ import annotations
+
+import pytest
+
+from bad.kit import CORPUS, add, cli, errors_of, make_site, snapshot
+from generator.build import build
+
+# file in tests/bad/articles -> the exact lines the build prints for it
+EXPECTED = {
+    'anh-cham-cham.md': [
+        'content/articles/anh-cham-cham.md:4: “image.src” không được chứa “..” (kể cả viết dạng %2e%2e): “../../../etc/passwd”',
+    ],
+    'anh-javascript.md': [
+        'content/articles/anh-javascript.md:4: “image.src” không được dùng giao thức “JaVaScRiPt:” (chỉ http:// hoặc https://): “JaVaScRiPt:alert(1)”',
+    ],
+    'anh-ma-hoa.md': [
+        'content/articles/anh-ma-hoa.md:4: “image.src” không được chứa “..” (kể cả viết dạng %2e%2e): “/images/%2e%2e/%2e%2e/etc/passwd”',
+    ],
+    'date-khong-co.md': [
+        'content/articles/date-khong-co.md:3: “date”: ngày “2021-02-30” không tồn tại (tháng này không có ngày đó)',
+    ],
+    'date-sai-dang.md': [
+        'content/articles/date-sai-dang.md:3: “date” phải là ngày dạng ISO 8601 (2016-09-19 hoặc 2016-09-19T16:27:00+07:00), không phải “20/05/2021”',
+    ],
+    'date-thieu.md': [
+        'content/articles/date-thieu.md:1: thiếu “date”: cần ngày đăng dạng 2016-09-19 hoặc 2016-09-19T16:27:00+07:00',
+    ],
+    'fm-khong-dong.md': [
+        'content/articles/fm-khong-dong.md:1: phần thông tin đầu bài mở bằng “---” nhưng không có dòng “---” đóng lại',
+    ],
+    'fm-thieu-mo-dau.md': [
+        'content/articles/fm-thieu-mo-dau.md:1: thiếu dòng “---” mở đầu phần thông tin đầu bài (dòng đầu tiên phải là ---)',
+    ],
+    'khoa-hai-lan.md': [
+        'content/articles/khoa-hai-lan.md:4: khóa “title” được viết hai lần (lần đầu ở dòng 2)',
+    ],
+    'khoa-la.md': [
+        'content/articles/khoa-la.md:4: khóa không hợp lệ “tittle” (có phải ý bạn là: “title”?)',
+        'content/articles/khoa-la.md:5: khóa không hợp lệ “mau_sac” (các khóa được dùng: title, date, slug, summary, province, directives, tags, author, source, image, updated, draft)',
+    ],
+    'khong-phai-utf8.md': [
+        'content/articles/khong-phai-utf8.md:2: tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí 13 (0xe0); hãy lưu lại tệp với mã hóa UTF-8',
+    ],
+    'nguon-chen.md': [
+        'content/articles/nguon-chen.md:4: “source.url” không được chứa dấu cách, dấu ngoặc kép, < > ` hay \\ (viết dấu cách là %20): “https://bao.vn/" onclick="alert(1)”',
+    ],
+    'nhieu-loi.md': [
+        'content/articles/nhieu-loi.md:2: “title” đang để trống',
+        'content/articles/nhieu-loi.md:3: “date”: ngày “2021-13-01” không tồn tại (tháng phải từ 1 đến 12)',
+        'content/articles/nhieu-loi.md:4: “draft” phải là true hoặc false',
+        'content/articles/nhieu-loi.md:5: “source.url” không được dùng giao thức “ftp:” (chỉ http:// hoặc https://): “ftp://bao.vn/a”',
+    ],
+    'slug-cham-cham.md': [
+        'content/articles/slug-cham-cham.md:4: “slug” chỉ được gồm chữ thường không dấu a-z, số 0-9 và dấu “-”, không phải “../../etc” (ví dụ “etc”)',
+    ],
+    'slug-chu-de.md': [
+        'content/articles/slug-chu-de.md:4: đường dẫn “chu-de” trùng với đường dẫn dành riêng của cổng (assets, bai-viet, chu-de, images, nam, tim-kiem, tinh, trang, van-ban); hãy đặt “slug” khác',
+    ],
+    'slug-gach-cheo.md': [
+        'content/articles/slug-gach-cheo.md:4: “slug” chỉ được gồm chữ thường không dấu a-z, số 0-9 và dấu “-”, không phải “tinh/ha-noi” (ví dụ “tinh-ha-noi”)',
+    ],
+    'slug-ky-tu.md': [
+        'content/articles/slug-ky-tu.md:4: “slug” chỉ được gồm chữ thường không dấu a-z, số 0-9 và dấu “-”, không phải “Bài_Viết” (ví dụ “bai-viet”)',
+    ],
+    'slug-ma-hoa.md': [
+        'content/articles/slug-ma-hoa.md:4: “slug” chỉ được gồm chữ thường không dấu a-z, số 0-9 và dấu “-”, không phải “%2e%2e%2fetc” (ví dụ “etc”)',
+    ],
+    'tags-chuoi.md': [
+        'content/articles/tags-chuoi.md:4: “tags” phải là một danh sách, ví dụ tags: ["…", "…"]',
+        'content/articles/tags-chuoi.md:5: “directives” phải là một danh sách, ví dụ directives: ["…", "…"]',
+    ],
+    'tep-nhi-phan.md': [
+        'content/articles/tep-nhi-phan.md:1: tệp nhị phân (có byte 0x00 ở vị trí 8), không phải văn bản Markdown; bài viết phải là tệp văn bản UTF-8',
+    ],
+    'tep-rong.md': [
+        'content/articles/tep-rong.md:1: tệp rỗng: bài viết cần phần thông tin đầu bài (---) và nội dung',
+    ],
+    'tinh-la.md': [
+        'content/articles/tinh-la.md:4: không có tỉnh, thành phố “Hà Nộii” trong danh mục (có phải ý bạn là: “Hà Nội”, “TP. Hà Nội”, “Hà Nam”?)',
+        'content/articles/tinh-la.md:4: không có tỉnh, thành phố “Đắk Lăk” trong danh mục (có phải ý bạn là: “Đắk Lắk”, “Đăk Lăk”, “Đắc Lắc”?)',
+    ],
+    'tinh.md': [
+        'content/articles/tinh.md:1: đường dẫn “tinh” trùng với đường dẫn dành riêng của cổng (assets, bai-viet, chu-de, images, nam, tim-kiem, tinh, trang, van-ban); hãy đặt “slug” khác',
+    ],
+    'title-danh-sach.md': [
+        'content/articles/title-danh-sach.md:2: “title” phải là một chuỗi văn bản, không phải một danh sách',
+    ],
+    'title-rong.md': [
+        'content/articles/title-rong.md:2: “title” đang để trống',
+    ],
+    'title-thieu.md': [
+        'content/articles/title-thieu.md:1: thiếu “title”: trường này bắt buộc',
+    ],
+    'trung-1.md': [],  # its twin trung-2.md names it
+    'trung-2.md': [
+        'content/articles/trung-2.md:4: bài viết này có cùng đường dẫn /bai-viet/trung-nhau/ với content/articles/trung-1.md; hãy đổi tên tệp hoặc đặt “slug” khác',
+    ],
+    'van-ban-la.md': [
+        'content/articles/van-ban-la.md:4: không có văn bản “05-CT/TX” trong danh mục (có phải ý bạn là: “05-CT/TW”, “06-CT/TW”, “03-CT/TW”?)',
+    ],
+    'yaml-danh-sach.md': [
+        'content/articles/yaml-danh-sach.md:4: phần thông tin đầu bài không phải YAML hợp lệ: danh sách […] chưa được đóng bằng “]” hoặc thiếu dấu phẩy giữa các mục',
+    ],
+    'yaml-ngoac-kep.md': [
+        'content/articles/yaml-ngoac-kep.md:2: phần thông tin đầu bài không phải YAML hợp lệ: dấu ngoặc kép chưa được đóng',
+    ],
+    'yaml-tab.md': [
+        'content/articles/yaml-tab.md:3: phần thông tin đầu bài không phải YAML hợp lệ: có ký tự tab; hãy thụt lề bằng dấu cách',
+    ],
+    'yaml-thut-le.md': [
+        'content/articles/yaml-thut-le.md:3: phần thông tin đầu bài không phải YAML hợp lệ: thụt lề không đúng',
+    ],
+}
+ALL = sorted(line for lines in EXPECTED.values() for line in lines)
+TWINS = {"trung-1.md": "trung-2.md", "trung-2.md": "trung-1.md"}
+SUMMARY = "Không dựng được trang: {} lỗi. Trang đã xuất bản trước đó vẫn giữ nguyên."
+
+
+def test_corpus_and_expectations_match():
+    assert sorted(p.name for p in CORPUS.iterdir()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_bad_file_alone(tmp_path, name):
+    root = make_site(tmp_path, {name: (CORPUS / name).read_bytes()})
+    expected = EXPECTED[name]
+    twin = TWINS.get(name)
+    if twin:  # a collision needs both files; the message names both
+        add(root, twin, (CORPUS / twin).read_bytes())
+        expected = sorted(expected + EXPECTED[twin])
+    assert errors_of(root) == expected
+    assert not (root / "output").exists()
+
+
+def test_every_bad_file_reported_in_one_run_and_output_kept(tmp_path):
+    root = make_site(tmp_path)
+    build(root)
+    before = snapshot(root / "output")
+    assert "index.html" in before and "bai-viet/ha-noi-neu-guong/index.html" in before
+    for path in CORPUS.iterdir():
+        add(root, path.name, path.read_bytes())
+    assert errors_of(root) == ALL
+    assert snapshot(root / "output") == before
+    assert not (root / ".output.new").exists() and not (root / ".output.old").exists()
+    # fixed again, the site builds
+    for path in CORPUS.iterdir():
+        (root / "content" / "articles" / path.name).unlink()
+    build(root)
+    assert snapshot(root / "output") == before
+
+
+def test_cli_prints_every_error_and_exits_1(tmp_path):
+    root = make_site(tmp_path)
+    ok = cli("build", "--root", str(root))
+    assert ok.returncode == 0, ok.stderr
+    before = snapshot(root / "output")
+    for path in CORPUS.iterdir():
+        add(root, path.name, path.read_bytes())
+    run = cli("build", "--root", str(root))
+    assert run.returncode == 1
+    assert run.stdout == ""
+    assert run.stderr.splitlines() == ALL + [SUMMARY.format(len(ALL))]
+    assert snapshot(root / "output") == before
+
+
+def test_bad_page_is_reported_like_an_article(tmp_path):
+    root = make_site(tmp_path)
+    (root / "content" / "pages" / "lien-he.md").write_text(
+        "---\ntitle: Liên hệ\nmenu: hai\ndraft: 1\nsumary: x\n---\n\nNội dung.\n", encoding="utf-8")
+    assert errors_of(root) == [
+        "content/pages/lien-he.md:3: “menu” phải là một số nguyên (thứ tự trên thanh điều hướng)",
+        "content/pages/lien-he.md:4: “draft” phải là true hoặc false",
+        "content/pages/lien-he.md:5: khóa không hợp lệ “sumary” (có phải ý bạn là: “summary”?)",
+    ]
+
+
+def test_nested_keys_and_types(tmp_path):
+    root = make_site(tmp_path, {"long-nhau.md": (
+        "---\ntitle: Lồng nhau\ndate: 2021-05-20\nsource: {nam: Báo}\nimage: [a.jpg]\n"
+        "tags: [[a, b], nêu gương]\nupdated: 2021-05-20T25:00:00\n---\n\nNội dung.\n")})
+    assert errors_of(root) == [
+        "content/articles/long-nhau.md:4: khóa không hợp lệ “source.nam” (có phải ý bạn là: “name”?)",
+        "content/articles/long-nhau.md:4: thiếu “source.name”: trường này bắt buộc",
+        "content/articles/long-nhau.md:5: “image” phải là một bảng với các khóa src, alt, caption",
+        "content/articles/long-nhau.md:6: mỗi mục của “tags” phải là một chuỗi văn bản",
+        "content/articles/long-nhau.md:7: “updated”: ngày “2021-05-20T25:00:00” không tồn tại "
+        "(giờ phải từ 00:00 đến 23:59)",
+    ]

@@ -1,0 +1,147 @@
+"""Bad site templates and a bad site.toml: located messages, and the old output kept."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bad.kit import SITE_TOML, cli, errors_of, make_site, snapshot
+from generator.build import build
+from generator.errors import OutputError
+from generator.write import check_output_dir
+
+
+def built(tmp_path: Path) -> tuple[Path, dict]:
+    root = make_site(tmp_path)
+    build(root)
+    return root, snapshot(root / "output")
+
+
+def override(root: Path, name: str, text: str) -> None:
+    (root / "templates").mkdir(exist_ok=True)
+    (root / "templates" / name).write_text(text, encoding="utf-8")
+
+
+# templates ---------------------------------------------------------------------------------
+
+def test_template_syntax_error(tmp_path):
+    root, before = built(tmp_path)
+    override(root, "article.html", '{% extends "base.html" %}\n{% block main %}\n<h1>{{ article.title }</h1>\n'
+                                   '{% endblock %}\n')
+    assert errors_of(root) == ["templates/article.html:3: lỗi cú pháp mẫu: unexpected '}'"]
+    assert snapshot(root / "output") == before
+
+
+def test_template_syntax_error_in_an_unused_template_is_found_too(tmp_path):
+    root, before = built(tmp_path)
+    override(root, "thu-nghiem.html", "<p>\n{{ site.title site.description }}\n</p>\n")
+    assert errors_of(root) == [
+        "templates/thu-nghiem.html:2: lỗi cú pháp mẫu: expected token 'end of print statement', got 'site'"]
+    assert snapshot(root / "output") == before
+
+
+def test_template_undefined_variable_reported_once_with_line(tmp_path):
+    root, before = built(tmp_path)
+    override(root, "article.html", '{% extends "base.html" %}\n{% block main %}\n<h1>{{ article.title }}</h1>\n'
+                                   '<p>{{ tac_gia }}</p>\n{% endblock %}\n')
+    assert errors_of(root) == ["templates/article.html:4: mẫu dùng biến chưa định nghĩa: 'tac_gia' is undefined"]
+    assert snapshot(root / "output") == before
+
+
+def test_template_undefined_attribute(tmp_path):
+    root, before = built(tmp_path)
+    override(root, "page.html", '{% extends "base.html" %}\n{% block main %}\n{{ page.tac_gia }}\n{% endblock %}\n')
+    assert errors_of(root) == ["templates/page.html:3: mẫu dùng biến chưa định nghĩa: "
+                               "'generator.content.Page object' has no attribute 'tac_gia'"]
+    assert snapshot(root / "output") == before
+
+
+def test_template_error_via_cli(tmp_path):
+    root, before = built(tmp_path)
+    override(root, "base.html", "<!doctype html>\n<title>{{ site.title }}</title>\n{% block main %}{% endblock %\n")
+    run = cli("build", "--root", str(root))
+    assert run.returncode == 1
+    assert run.stderr.splitlines()[0].startswith("templates/base.html:3: lỗi cú pháp mẫu: ")
+    assert run.stderr.splitlines()[-1] == "Không dựng được trang: 1 lỗi. Trang đã xuất bản trước đó vẫn giữ nguyên."
+    assert snapshot(root / "output") == before
+
+
+# site.toml ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("toml, expected", [
+    ('title = "Học tập\nbase_url = "https://example.org/"\n',
+     ["site.toml:1: cú pháp TOML không hợp lệ: Illegal character '\\n'"]),
+    ('base_url = "https://example.org/"\n[feeds\nsize = 3\n',
+     ["site.toml:2: cú pháp TOML không hợp lệ: Expected ']' at the end of a table declaration"]),
+    ('base_url = "https://example.org/"\ntitel = "Học tập và làm theo Bác"\n',
+     ["site.toml:2: khóa không hợp lệ “titel” (có phải ý bạn là: “title”?)"]),
+    ('base_url = "https://example.org/"\n[security]\niframe_host = ["www.youtube.com"]\n',
+     ["site.toml:3: khóa không hợp lệ [security] “iframe_host” (có phải ý bạn là: “iframe_hosts”?)"]),
+    ('base_url = "example.org"\n',
+     ["site.toml:1: “base_url” phải là địa chỉ đầy đủ có http:// hoặc https://, ví dụ “https://example.org/”, "
+      "không phải “example.org”"]),
+    ('base_url = "//example.org/"\nper_page = "12"\ntimezone = "Asia/Hanoi"\n', [
+        "site.toml:1: “base_url” phải là địa chỉ đầy đủ có http:// hoặc https://, ví dụ “https://example.org/”, "
+        "không phải “//example.org/”",
+        "site.toml:2: “per_page” phải là một số nguyên, không phải '12'",
+        "site.toml:3: không biết múi giờ “Asia/Hanoi” (dùng ví dụ “Asia/Ho_Chi_Minh”)",
+    ]),
+], ids=["toml-string", "toml-table", "unknown-key", "unknown-section-key", "base-url", "several"])
+def test_bad_config(tmp_path, toml, expected):
+    root, before = built(tmp_path)
+    (root / "site.toml").write_text(toml, encoding="utf-8")
+    assert errors_of(root) == expected
+    assert snapshot(root / "output") == before
+
+
+def test_bad_config_via_cli(tmp_path):
+    root, before = built(tmp_path)
+    (root / "site.toml").write_text(SITE_TOML + "per_pag = 10\n", encoding="utf-8")
+    run = cli("build", "--root", str(root))
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [
+        "site.toml:3: khóa không hợp lệ “per_pag” (có phải ý bạn là: “per_page”?)",
+        "Không dựng được trang: 1 lỗi. Trang đã xuất bản trước đó vẫn giữ nguyên.",
+    ]
+    assert snapshot(root / "output") == before
+
+
+# the output folder -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("output, what", [
+    (".", "không thể dùng thư mục dự án ({target}) làm thư mục đầu ra"),
+    ("content", "không thể dùng thư mục nội dung ({target}) làm thư mục đầu ra"),
+    ("content/articles/out", "thư mục đầu ra {target} nằm trong thư mục nội dung"),
+    ("..", "thư mục đầu ra {target} chứa cả dự án; hãy chọn một thư mục con như “output”"),
+    ("../..", "thư mục đầu ra {target} chứa cả dự án; hãy chọn một thư mục con như “output”"),
+    ("/", "không thể dùng thư mục gốc của ổ đĩa (/) làm thư mục đầu ra"),
+])
+def test_refuses_dangerous_output_dir(tmp_path, output, what):
+    root = make_site(tmp_path / "site")
+    before = snapshot(tmp_path)
+    target = (root / output).resolve()
+    assert errors_of(root, output=output) == ["site.toml: " + what.format(target=target)]
+    assert snapshot(tmp_path) == before
+
+
+def test_refuses_home_dir(tmp_path, monkeypatch):
+    home = tmp_path / "home"
+    root = make_site(home / "site")
+    monkeypatch.setenv("HOME", str(home))
+    before = snapshot(tmp_path)
+    assert errors_of(root, output=str(home)) == [
+        f"site.toml: không thể dùng thư mục nhà ({home.resolve()}) làm thư mục đầu ra"]
+    assert snapshot(tmp_path) == before
+    with pytest.raises(OutputError):
+        check_output_dir(Path.home(), root, root / "content")
+
+
+def test_refuses_output_dir_via_cli(tmp_path):
+    root = make_site(tmp_path)
+    before = snapshot(tmp_path)
+    run = cli("build", "--root", str(root), "--output", ".")
+    assert run.returncode == 1
+    assert run.stderr.splitlines()[0] == f"site.toml: không thể dùng thư mục dự án ({root.resolve()}) làm thư mục đầu ra"
+    after = snapshot(tmp_path)
+    after.pop(".lamtheobac.lock", None)
+    assert after == before

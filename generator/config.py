@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import BuildFailed, ConfigError, suggest
+from .markdown import ENGINES
 
 CONFIG_NAME = "site.toml"
 
@@ -61,6 +62,7 @@ class SiteConfig:
     per_page: int = 12
     related_count: int = 5
     summary_length: int = 220
+    markdown_engine: str = "cmark-gfm"
     content_dir: str = "content"
     data_dir: str = "content/data"
     images_dir: str = "content/images"
@@ -165,6 +167,9 @@ def _validate(config: SiteConfig, text: str, display: str, errors: list) -> None
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         err("timezone", f"không biết múi giờ “{config.timezone}” (dùng ví dụ “Asia/Ho_Chi_Minh”)")
+    if config.markdown_engine not in ENGINES:
+        err("markdown_engine", f"“markdown_engine” phải là một trong {', '.join(ENGINES)}, "
+                               f"không phải “{config.markdown_engine}”")
     for name in ("per_page", "related_count", "summary_length"):
         if getattr(config, name) < 1:
             err(name, f"“{name}” phải lớn hơn 0")

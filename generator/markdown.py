@@ -1,38 +1,46 @@
 """Markdown to safe HTML.
 
-Python-Markdown renders; a tree processor turns an image with a title into a
-<figure> and points site-root links under the site's base path; nh3 (a
-maintained sanitiser) then keeps only an allowlist of tags and attributes, so
-raw HTML pasted from a scraped page cannot inject script.
+The engine is cmark-gfm (GitHub's C implementation of CommonMark with tables,
+strikethrough and autolinks): about 0.1 ms for a typical article where
+Python-Markdown takes 2 ms, which decides whether a 10,000-article portal
+builds in seconds or in a minute. Python-Markdown stays available
+(``markdown_engine = "python-markdown"`` in site.toml) for sites that rely on its
+dialect. Whatever the engine, the same steps follow: an image alone in a
+paragraph with a title becomes a <figure> with that caption, site-root links are
+placed under the base path, and nh3 (a maintained sanitiser) keeps only an
+allowlist of tags and attributes, so raw HTML pasted from a scraped page
+cannot inject script.
 """
 from __future__ import annotations
 
 import html
 import re
-import xml.etree.ElementTree as etree
 from urllib.parse import urlsplit
 
-import markdown as _markdown
 import nh3
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
+
+ENGINES = ("cmark-gfm", "python-markdown")
 
 TAGS = {
-    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "sub", "sup",
+    "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del", "sub", "sup",
     "small", "mark", "abbr", "cite", "q", "blockquote", "code", "pre", "span", "div",
     "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "figure", "figcaption",
     "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "iframe",
 }
 ATTRIBUTES = {
     "a": {"href", "title"},
-    "img": {"src", "alt", "title", "width", "height", "loading", "decoding"},
-    "iframe": {"src", "title", "width", "height", "allowfullscreen", "loading"},
-    "th": {"colspan", "rowspan", "scope"},
-    "td": {"colspan", "rowspan"},
+    "img": {"src", "alt", "width", "height"},
+    "iframe": {"src", "title", "width", "height", "allowfullscreen"},
+    "th": {"colspan", "rowspan", "scope", "align"},
+    "td": {"colspan", "rowspan", "align"},
     "ol": {"start"},
     "abbr": {"title"},
-    "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
 }
+SET_ATTRIBUTES = {"img": {"loading": "lazy", "decoding": "async"}, "iframe": {"loading": "lazy"}}
+
+# An image alone in its paragraph, with a title: cmark and Python-Markdown both write
+# attributes in this order (src, alt, title) and escape their values.
+_FIGURE = re.compile(r'<p><img src="([^"]*)" alt="([^"]*)" title="([^"]*)"\s*/?></p>')
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
@@ -45,63 +53,57 @@ def site_link(url: str, base_path: str) -> str:
     return url
 
 
-class _FigureAndLinks(Treeprocessor):
-    def __init__(self, md, base_path: str):
-        super().__init__(md)
-        self.base_path = base_path
-
-    def run(self, root: etree.Element) -> None:
-        for element in root.iter():
-            if element.tag == "a" and element.get("href"):
-                element.set("href", site_link(element.get("href"), self.base_path))
-            elif element.tag == "img" and element.get("src"):
-                element.set("src", site_link(element.get("src"), self.base_path))
-                element.set("loading", "lazy")
-                element.set("decoding", "async")
-        for element in root.iter("p"):
-            children = list(element)
-            if (len(children) == 1 and children[0].tag == "img" and children[0].get("title")
-                    and not (element.text or "").strip() and not (children[0].tail or "").strip()):
-                image = children[0]
-                element.tag = "figure"
-                caption = etree.SubElement(element, "figcaption")
-                caption.text = image.attrib.pop("title")
-
-
-class _SiteExtension(Extension):
-    def __init__(self, base_path: str):
-        super().__init__()
-        self.base_path = base_path
-
-    def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's name
-        md.treeprocessors.register(_FigureAndLinks(md, self.base_path), "site_figures", 5)
+def _figure(match: re.Match) -> str:
+    src, alt, title = match.groups()
+    return f'<figure><img src="{src}" alt="{alt}"><figcaption>{title}</figcaption></figure>'
 
 
 class Renderer:
-    """One Markdown instance reused across documents (building it is the slow part)."""
+    """Markdown text -> sanitised HTML fragment, for one site's base path and iframe allowlist."""
 
-    def __init__(self, base_path: str = "/", iframe_hosts: tuple[str, ...] = ()):
+    def __init__(self, base_path: str = "/", iframe_hosts: tuple[str, ...] = (), engine: str = "cmark-gfm"):
+        if engine not in ENGINES:
+            raise ValueError(f"unknown Markdown engine {engine!r}")
+        self.base_path = base_path
         self.iframe_hosts = frozenset(iframe_hosts)
-        self._md = _markdown.Markdown(
-            extensions=["tables", "sane_lists", _SiteExtension(base_path)],
-            output_format="html",
-        )
+        self.engine = engine
+        self._md = None
+        if engine == "python-markdown":
+            import markdown as python_markdown
+
+            self._md = python_markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+        else:
+            import cmarkgfm
+            from cmarkgfm.cmark import Options
+
+            # UNSAFE keeps raw HTML so that nh3, not the engine, decides what stays (figures, tables).
+            self._cmark = cmarkgfm.github_flavored_markdown_to_html
+            self._options = Options.CMARK_OPT_UNSAFE
 
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
-        if tag == "iframe" and attribute == "src":
-            parts = urlsplit(value)
-            return value if parts.scheme == "https" and parts.hostname in self.iframe_hosts else None
+        if attribute in ("href", "src"):
+            if tag == "iframe":
+                parts = urlsplit(value)
+                return value if parts.scheme == "https" and parts.hostname in self.iframe_hosts else None
+            return site_link(value, self.base_path)
         return value
 
+    def to_html(self, text: str) -> str:
+        """The engine's own output, before figures and sanitising."""
+        if self._md is not None:
+            self._md.reset()
+            return self._md.convert(text)
+        return self._cmark(text, options=self._options)
+
     def render(self, text: str) -> str:
-        self._md.reset()
-        raw = self._md.convert(text)
+        raw = _FIGURE.sub(_figure, self.to_html(text))
         return nh3.clean(
             raw,
             tags=TAGS,
             attributes=ATTRIBUTES,
             url_schemes={"http", "https", "mailto", "tel"},
             attribute_filter=self._filter,
+            set_tag_attribute_values=SET_ATTRIBUTES,
             link_rel=None,
             strip_comments=True,
         )

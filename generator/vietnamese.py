@@ -32,7 +32,11 @@ def normalize(text: str) -> str:
     """NFC, with the eth look-alike (Ð) that real pages use for Đ corrected."""
     if text.isascii():
         return text
-    return unicodedata.normalize("NFC", text).translate(_LOOKALIKES)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if "\u00d0" in text or "\u00f0" in text:  # translate() is slow on long text: only when needed
+        text = text.translate(_LOOKALIKES)
+    return text
 
 
 @lru_cache(maxsize=4096)

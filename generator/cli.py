@@ -46,6 +46,25 @@ def cmd_import(args: argparse.Namespace) -> int:
                           images_prefix=args.images_prefix, registries=registries, stdout=sys.stdout)
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    import errno
+
+    from .server import PreviewServer
+
+    server = PreviewServer(Path(args.root), host=args.host, port=args.port, drafts=not args.no_drafts)
+    try:
+        server.listen()
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            print(f"Cổng {args.port} đang được chương trình khác dùng. Hãy chọn cổng khác, "
+                  f"ví dụ: lamtheobac serve --port {args.port + 1}", file=sys.stderr)
+        else:
+            print(f"Không mở được máy chủ xem trước ở {args.host}:{args.port}: {exc.strerror or exc}. "
+                  "Hãy thử --host 127.0.0.1 hoặc một cổng khác (--port).", file=sys.stderr)
+        return 1
+    return server.run()
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="lamtheobac", description="Dựng cổng tin “Học tập và làm theo Bác”.")
     sub = main.add_subparsers(dest="command", required=True, metavar="LỆNH")
@@ -63,6 +82,14 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--force", action="store_true", help="ghi đè bài đã có")
     imp.add_argument("--images-prefix", default="/images/", help="đường dẫn ảnh trong bài, mặc định /images/")
     imp.set_defaults(run=cmd_import)
+
+    serve = sub.add_parser("serve", help="xem trước trang, tự dựng lại và tải lại khi lưu tệp")
+    serve.add_argument("--root", default=".", help="thư mục dự án (chứa site.toml), mặc định: thư mục hiện tại")
+    serve.add_argument("--host", default="127.0.0.1", help="địa chỉ mở máy chủ, mặc định 127.0.0.1 (chỉ máy này)")
+    serve.add_argument("--port", type=int, default=8000, help="cổng, mặc định 8000")
+    serve.add_argument("--no-drafts", action="store_true", help="không hiện bài nháp và bài hẹn giờ đăng")
+    serve.set_defaults(run=cmd_serve)
+
     return main
 
 

@@ -1,0 +1,346 @@
+"""`lamtheobac serve`: build into a preview folder, serve it, rebuild on every save.
+
+One worker thread waits for saved files and rebuilds; the Tornado loop keeps
+serving meanwhile (the build publishes the preview folder in one rename). The
+rebuild is a single callable, ``rebuild(changed_paths)``, so an incremental
+builder can replace the full build without touching the rest.
+
+The live-reload script comes from the ``livereload`` package: its
+LiveScriptInjector is a Tornado output transform that inserts the script
+before ``</head>`` in HTML *responses* only; nothing is ever written into the
+preview folder, let alone into ``output/``. When the last build failed, every
+HTML request gets a page listing the errors (with the same script), until a
+good build makes the browser reload.
+"""
+from __future__ import annotations
+
+import asyncio
+import html
+import ipaddress
+import mimetypes
+import signal
+import sys
+import threading
+import time
+import traceback
+from pathlib import Path
+from typing import Callable, TextIO
+from urllib.parse import quote
+
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
+from livereload.server import LiveScriptInjector
+from livereload.watcher import Watcher as LiveReloadWatcher
+from tornado import web
+from tornado.httpserver import HTTPServer
+from tornado.ioloop import IOLoop
+from tornado.netutil import bind_sockets
+
+from .errors import BuildFailed, SiteError
+
+PREVIEW_DIR = ".cache/preview"
+STOPPED = "Đã dừng máy chủ xem trước."
+
+Rebuild = Callable[[set[Path]], object]
+
+# livereload's own snippet (see livereload.server.Server.application): it loads
+# /livereload.js from this server, which then opens the /livereload websocket.
+LIVE_SCRIPT = (
+    b'<script type="text/javascript">(function(){'
+    b'var s=document.createElement("script");'
+    b"var port=(window.location.port || (window.location.protocol == 'https:' ? 443: 80));"
+    b's.src="//"+window.location.hostname+":"+port+ "/livereload.js?port=" + port;'
+    b"document.head.appendChild(s);"
+    b"})();</script>"
+)
+
+
+class _Injector(LiveScriptInjector):
+    script = LIVE_SCRIPT
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host and not host.startswith("[") else host
+
+
+def full_rebuild(root: Path, preview: Path, base_url: str, drafts: bool,
+                 log: Callable[[str], None]) -> Rebuild:
+    """Today's rebuild: the whole site. `changed` is ignored (empty means "everything")."""
+    from .build import build
+
+    def rebuild(changed: set[Path]) -> object:
+        return build(root, output=str(preview), base_url=base_url, drafts=drafts or None,
+                     future=drafts or None, now=None, log=log)
+    return rebuild
+
+
+def resolve_request(preview: Path, raw: str) -> tuple[Path | None, str | None]:
+    """(file to send, None) or (None, redirect location) or (None, None) for 404.
+
+    Only files inside the preview folder are ever sent: "..", NUL, backslashes and
+    anything that resolves (through links) outside it count as not found.
+    """
+    if "\x00" in raw or "\\" in raw:
+        return None, None
+    parts = [p for p in raw.split("/") if p not in ("", ".")]
+    if ".." in parts:
+        return None, None
+    try:
+        real = preview.joinpath(*parts).resolve()
+        if not real.is_relative_to(preview):
+            return None, None
+        if real.is_dir():
+            if not (real / "index.html").is_file():
+                return None, None
+            if parts and not raw.endswith("/"):
+                return None, "/" + quote("/".join(parts), errors="surrogateescape") + "/"
+            return real / "index.html", None
+        return (real, None) if real.is_file() else (None, None)
+    except (OSError, ValueError):  # name too long, invalid bytes …: not a file we serve
+        return None, None
+
+
+def is_html_request(raw: str) -> bool:
+    last = raw.rsplit("/", 1)[-1]
+    return last == "" or last.endswith((".html", ".htm")) or "." not in last
+
+
+def _page(title: str, body: str, refresh: bool = False) -> bytes:
+    meta = '<meta http-equiv="refresh" content="2">' if refresh else ""
+    return (f'<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">{meta}\n'
+            f"<title>{html.escape(title)}</title>\n<style>body{{font:16px/1.5 system-ui,sans-serif;"
+            f"max-width:60rem;margin:2rem auto;padding:0 1rem}}h1{{color:#a50e0e}}"
+            f"li{{margin:.4rem 0}}code{{white-space:pre-wrap;word-break:break-word}}</style>\n"
+            f"</head>\n<body>\n{body}\n</body>\n</html>\n").encode("utf-8")
+
+
+def error_page(errors: list[SiteError]) -> bytes:
+    items = "\n".join(f"<li><code>{html.escape(str(e))}</code></li>" for e in errors)
+    return _page("Lỗi dựng trang – xem trước",
+                 f"<h1>Không dựng được trang: {len(errors)} lỗi</h1>\n"
+                 f"<p>Sửa các lỗi dưới đây rồi lưu tệp lại; trang sẽ tự tải lại khi dựng xong.</p>\n"
+                 f"<ol>\n{items}\n</ol>")
+
+
+BUILDING_PAGE = _page("Đang dựng trang xem trước",
+                      "<h1>Đang dựng trang xem trước…</h1>\n<p>Trang sẽ tự hiện khi dựng xong.</p>", refresh=True)
+NOT_FOUND_PAGE = _page("Không tìm thấy trang", "<h1>Không tìm thấy trang</h1>\n"
+                       '<p>Địa chỉ này không có trong trang xem trước. <a href="/">Về trang chủ</a>.</p>')
+
+
+class PreviewHandler(web.RequestHandler):
+    """Files of the preview folder; the error page while the last build is broken."""
+
+    def initialize(self, server: "PreviewServer") -> None:
+        self.server = server
+
+    def set_default_headers(self) -> None:
+        self.set_header("Cache-Control", "no-store")  # a reload must show the new build
+        self.set_header("X-Content-Type-Options", "nosniff")
+
+    def decode_argument(self, value: bytes, name: str | None = None) -> str:
+        # Invalid UTF-8 in a path is just a name no file has (404), not a 400.
+        return value.decode("utf-8", "surrogateescape")
+
+    def get(self, raw: str) -> None:
+        self._send(raw)
+
+    def head(self, raw: str) -> None:
+        self._send(raw)
+
+    def _send(self, raw: str) -> None:
+        server = self.server
+        wants_html = is_html_request(raw)
+        if wants_html and not server.ready:
+            return self._reply(503, "text/html; charset=utf-8", BUILDING_PAGE)
+        if wants_html and server.errors:
+            return self._reply(500, "text/html; charset=utf-8", error_page(server.errors))
+        path, location = resolve_request(server.preview_real, raw)
+        if location is not None:
+            return self.redirect(location)
+        if path is None:
+            custom = server.preview_real / "404.html"
+            body = custom.read_bytes() if wants_html and custom.is_file() else NOT_FOUND_PAGE
+            return self._reply(404, "text/html; charset=utf-8", body)
+        kind, _ = mimetypes.guess_type(path.name)
+        kind = kind or "application/octet-stream"
+        if kind.startswith("text/") or kind in ("application/xml", "application/javascript", "image/svg+xml"):
+            kind += "; charset=utf-8"
+        self._reply(200, kind, path.read_bytes())
+
+    def _reply(self, status: int, kind: str, body: bytes) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", kind)
+        self.finish(b"" if self.request.method == "HEAD" else body)
+
+
+class PreviewServer:
+    def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 8000, drafts: bool = True,
+                 rebuild: Rebuild | None = None, stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr):
+        self.root = root.resolve()
+        self.host = host
+        self.port = port
+        self.drafts = drafts
+        self.preview = self.root / PREVIEW_DIR
+        self.preview_real = self.preview.resolve()
+        self.stdout, self.stderr = stdout, stderr
+        self._rebuild = rebuild
+        self.errors: list[SiteError] = []   # the last build's problems; empty after a good build
+        self.ready = False                  # a first build has finished (well or not)
+        self.sockets: list = []
+        self._stopping = threading.Event()
+        self._loop: IOLoop | None = None
+        self._stop: asyncio.Event | None = None
+
+    # -- setting up ---------------------------------------------------------
+    def listen(self) -> None:
+        """Bind now, so a busy port is reported before any building (OSError)."""
+        self.sockets = bind_sockets(self.port, address=self.host)
+        self.port = self.sockets[0].getsockname()[1]  # the real one when --port 0
+        self.preview_real = self.preview.resolve()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://{url_host(self.host)}:{self.port}/"
+
+    def say(self, text: str, error: bool = False) -> None:
+        print(text, file=self.stderr if error else self.stdout, flush=True)
+
+    def watched(self) -> tuple[list[Path], list[Path]]:
+        """Folders and files whose change means a rebuild (the defaults if site.toml is broken)."""
+        from .config import CONFIG_NAME, SiteConfig, load_config
+        try:
+            config = load_config(self.root)
+        except (BuildFailed, SiteError):
+            config = SiteConfig(root=self.root)
+        folders = [config.path(config.content_dir), config.path(config.data_dir),
+                   config.path(config.themes_dir), config.path(config.templates_dir)]
+        unique = [f for i, f in enumerate(folders)
+                  if f not in folders[:i] and not any(f.is_relative_to(o) for o in folders if o != f)]
+        return unique, [self.root / CONFIG_NAME]
+
+    def application(self) -> web.Application:
+        # reload_waiters() logs the watcher's filepath: give it one.
+        LiveReloadHandler.watcher = LiveReloadWatcher()
+        LiveReloadHandler.live_css = False  # CSS is fingerprinted: a new name needs a page reload
+        return web.Application([
+            (r"/livereload", LiveReloadHandler),
+            (r"/livereload\.js", LiveReloadJSHandler),
+            (r"/(.*)", PreviewHandler, {"server": self}),
+        ], transforms=[_Injector], log_function=lambda handler: None)  # no access log in the editor's terminal
+
+    # -- running --------------------------------------------------------------
+    def run(self) -> int:
+        """Serve until Ctrl-C (or SIGTERM); 0 when stopped that way."""
+        if not self.sockets:
+            self.listen()
+        try:
+            asyncio.run(self._main())
+        except KeyboardInterrupt:  # where the loop cannot take signal handlers
+            self._stopping.set()
+        self.say(STOPPED)
+        return 0
+
+    def stop(self) -> None:
+        """Stop from another thread (tests)."""
+        if self._loop is not None and self._stop is not None:
+            self._loop.add_callback(self._stop.set)
+
+    async def _main(self) -> None:
+        self._loop = IOLoop.current()
+        self._stop = asyncio.Event()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            try:
+                asyncio.get_running_loop().add_signal_handler(sig, self._stop.set)
+            except (NotImplementedError, RuntimeError, ValueError):
+                pass  # not the main thread, or Windows: KeyboardInterrupt still ends run()
+        http = HTTPServer(self.application())
+        http.add_sockets(self.sockets)
+        if not is_loopback(self.host):
+            self.say(f"Cảnh báo: máy chủ xem trước đang mở cho cả mạng ({self.host}); ai vào được mạng này "
+                     "cũng xem được bài nháp. Bỏ --host để chỉ mở trên máy này.", error=True)
+        self.say(f"Xem trước tại {self.base_url} (Ctrl-C để dừng)")
+        worker = threading.Thread(target=self._work, name="preview-rebuild", daemon=True)
+        worker.start()
+        try:
+            await self._stop.wait()
+        finally:
+            self._stopping.set()
+            http.stop()
+            worker.join(timeout=2)  # a long build still running dies with the process
+
+    def _work(self) -> None:
+        from .watch import make_watcher
+
+        rebuild = self._rebuild or full_rebuild(self.root, self.preview, self.base_url, self.drafts,
+                                                lambda _: None)
+        dirs, files = self.watched()
+        watcher = make_watcher(dirs, files)  # before building: a save during the first build counts
+        try:
+            self.say(f"Đang dựng trang xem trước vào {PREVIEW_DIR}/ …")
+            self._build(rebuild, set())
+            while not self._stopping.is_set():
+                try:
+                    changed = watcher.wait(timeout=0.5)
+                except OSError as exc:
+                    self.say(f"Lỗi khi theo dõi thay đổi: {exc}", error=True)
+                    time.sleep(0.5)
+                    continue
+                if not changed or self._stopping.is_set():
+                    continue
+                self._build(rebuild, changed)
+                if any(p.name == "site.toml" for p in changed) and self.watched() != (dirs, files):
+                    watcher.close()  # folders moved in site.toml: watch the new ones
+                    dirs, files = self.watched()
+                    watcher = make_watcher(dirs, files)
+        finally:
+            watcher.close()
+
+    def _build(self, rebuild: Rebuild, changed: set[Path]) -> None:
+        started = time.perf_counter()
+        try:
+            rebuild(changed)
+            errors: list[SiteError] = []
+        except BuildFailed as exc:
+            errors = list(exc.errors)
+        except SiteError as exc:
+            errors = [exc]
+        except Exception as exc:  # a generator bug must not take the preview down: show it
+            traceback.print_exc(file=self.stderr)
+            errors = [SiteError(f"lỗi bên trong trình dựng trang: {exc!r}")]
+        seconds = time.perf_counter() - started
+        if self._loop is not None and not self._stopping.is_set():
+            self._loop.add_callback(self._built, errors, changed, seconds)
+
+    def _built(self, errors: list[SiteError], changed: set[Path], seconds: float) -> None:
+        """On the loop thread: publish the outcome and make browsers reload."""
+        self.errors = errors
+        self.ready = True
+        # Editors and sed save through temporary files that are gone by now: name the real ones.
+        named = sorted(self._display(p) for p in changed if p.exists()) or sorted(self._display(p) for p in changed)
+        shown = ", ".join(named[:3]) + (" …" if len(named) > 3 else "")
+        if errors:
+            for error in errors:
+                self.say(str(error), error=True)
+            self.say(f"Không dựng được trang: {len(errors)} lỗi. Trình duyệt đang hiện danh sách lỗi; "
+                     "sửa rồi lưu lại để xem tiếp.", error=True)
+        elif changed:
+            self.say(f"Đã dựng lại ({shown}) trong {seconds:.2f} giây.")
+        else:
+            self.say(f"Đã dựng xong trong {seconds:.2f} giây.")
+        LiveReloadHandler.watcher.filepath = shown or "*"
+        LiveReloadHandler.reload_waiters("*")
+
+    def _display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()

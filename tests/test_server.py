@@ -1,0 +1,324 @@
+"""`lamtheobac serve`: preview, live reload, error page, safety of what is served.
+
+Each test starts the real command in a subprocess on a free loopback port
+(--port 0, the URL is read from its output) and always stops it.
+"""
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import queue
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+WAIT = 20.0  # seconds: generous bound for slow CI machines; never a timing assertion
+
+ARTICLE = """---
+title: "{title}"
+date: 2024-05-0{n}T08:00:00+07:00
+summary: "Tóm tắt bài {n}."
+province: {province}
+directives: ["05-CT/TW"]
+tags: ["nêu gương"]
+{extra}---
+
+{body}
+"""
+
+
+def write_article(site: Path, slug: str, n: int, title: str, body: str, extra: str = "",
+                  province: str = '["Lào Cai"]') -> Path:
+    path = site / "content" / "articles" / f"{slug}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(ARTICLE.format(n=n, title=title, body=body, extra=extra, province=province), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "site.toml").write_text('title = "Thử nghiệm"\nbase_url = "https://example.org/"\n', encoding="utf-8")
+    write_article(root, "bai-mot", 1, "Bài một", "Nội dung bài một.")
+    write_article(root, "bai-hai", 2, "Bài hai", "Nội dung bài hai.")
+    return root
+
+
+class Served:
+    """`lamtheobac serve` in a subprocess; lines of its output collected as they come."""
+
+    def __init__(self, root: Path, *args: str):
+        env = {**os.environ, "PYTHONPATH": str(REPO), "PYTHONUNBUFFERED": "1"}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "generator", "serve", "--root", str(root), "--port", "0", *args],
+            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
+        self.out: list[str] = []
+        self.err: list[str] = []
+        self.lines: queue.Queue[str] = queue.Queue()
+        for stream, sink in ((self.proc.stdout, self.out), (self.proc.stderr, self.err)):
+            threading.Thread(target=self._pump, args=(stream, sink), daemon=True).start()
+        self.port = self._port()
+
+    def _pump(self, stream, sink: list[str]) -> None:
+        for line in stream:
+            sink.append(line.rstrip("\n"))
+            self.lines.put(line)
+
+    def _port(self) -> int:
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            for line in list(self.out):
+                if line.startswith("Xem trước tại http://"):
+                    return int(line.split("://", 1)[1].split("/", 1)[0].rsplit(":", 1)[1])
+            if self.proc.poll() is not None:
+                break
+            time.sleep(0.05)
+        self.stop()
+        raise AssertionError(f"server did not start: {self.out} {self.err}")
+
+    def get(self, path: str, method: str = "GET") -> tuple[int, str, dict]:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=WAIT)
+        try:
+            conn.request(method, path)
+            response = conn.getresponse()
+            return response.status, response.read().decode("utf-8", "replace"), dict(response.getheaders())
+        finally:
+            conn.close()
+
+    def raw(self, data: bytes) -> bytes:
+        with socket.create_connection(("127.0.0.1", self.port), timeout=WAIT) as sock:
+            sock.sendall(data)
+            chunks = []
+            while True:
+                try:
+                    chunk = sock.recv(65536)
+                except (ConnectionResetError, socket.timeout):
+                    break
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            return b"".join(chunks)
+
+    def wait_for(self, check, what: str):
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            result = check()
+            if result:
+                return result
+            time.sleep(0.05)
+        raise AssertionError(f"timed out waiting for {what}; output: {self.out} {self.err}")
+
+    def page_when(self, path: str, status: int, text: str) -> str:
+        def check():
+            got, body, _ = self.get(path)
+            return body if got == status and text in body else None
+        return self.wait_for(check, f"{path} -> {status} containing {text!r}")
+
+    def stop(self, sig: int = signal.SIGINT) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout=WAIT)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=WAIT)
+        return self.proc.returncode
+
+
+@pytest.fixture
+def served(site: Path):
+    servers: list[Served] = []
+
+    def start(*args: str, root: Path = site) -> Served:
+        server = Served(root, *args)
+        servers.append(server)
+        return server
+    yield start
+    for server in servers:
+        server.stop()
+
+
+def test_serves_the_preview_with_the_live_reload_script(site: Path, served):
+    server = served()
+    body = server.page_when("/bai-viet/bai-mot/", 200, "Nội dung bài một.")
+    assert "/livereload.js?port=" in body
+    # The script is added to the response only: the preview files on disk don't have it.
+    preview = site / ".cache" / "preview"
+    on_disk = (preview / "bai-viet" / "bai-mot" / "index.html").read_text(encoding="utf-8")
+    assert "livereload" not in on_disk
+    assert not (site / "output").exists()
+    status, js, headers = server.get("/livereload.js")
+    assert status == 200 and "LiveReload" in js
+    status, css, headers = server.get("/bai-viet/bai-mot")
+    assert status == 302
+
+
+def test_build_output_never_contains_the_live_reload_script(site: Path, tmp_path: Path):
+    from generator.build import build
+
+    result = build(site, output=str(tmp_path / "out"), drafts=True, future=True)
+    files = [p for p in result.output.rglob("*") if p.is_file()]
+    assert files
+    for path in files:
+        assert b"livereload" not in path.read_bytes(), path
+
+
+def test_an_edit_rebuilds_and_tells_the_browser_to_reload(site: Path, served):
+    from tornado.ioloop import IOLoop
+    from tornado.websocket import websocket_connect
+
+    server = served()
+    server.page_when("/bai-viet/bai-mot/", 200, "Nội dung bài một.")
+
+    async def edit_and_listen() -> dict:
+        ws = await websocket_connect(f"ws://127.0.0.1:{server.port}/livereload", connect_timeout=WAIT)
+        ws.write_message(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+        assert json.loads(await ws.read_message())["command"] == "hello"
+        ws.write_message(json.dumps({"command": "info", "url": f"http://127.0.0.1:{server.port}/"}))
+        write_article(site, "bai-mot", 1, "Bài một", "Nội dung đã sửa lần một.")
+        while True:  # messages before the rebuild's "reload" (none expected) are skipped
+            message = json.loads(await ws.read_message())
+            if message.get("command") == "reload":
+                ws.close()
+                return message
+
+    message = IOLoop.current().run_sync(edit_and_listen, timeout=WAIT)
+    assert message["path"] == "*"
+    server.page_when("/bai-viet/bai-mot/", 200, "Nội dung đã sửa lần một.")
+    assert any(line.startswith("Đã dựng lại (content/articles/bai-mot.md)") for line in server.out)
+
+
+def test_a_broken_file_shows_the_error_page_until_fixed(site: Path, served):
+    server = served()
+    server.page_when("/", 200, "Bài hai")
+    write_article(site, "bai-hai", 2, "Bài hai", "Nội dung.", province='["<b>Lào Cay</b>"]')
+    body = server.page_when("/bai-viet/bai-mot/", 500, "Không dựng được trang: 1 lỗi")
+    assert ("content/articles/bai-hai.md:5: không có tỉnh, thành phố “&lt;b&gt;Lào Cay&lt;/b&gt;” "
+            "trong danh mục") in body
+    assert "<b>Lào Cay</b>" not in body
+    assert "/livereload.js?port=" in body  # so the page reloads itself once fixed
+    status, _, _ = server.get("/khong-co-trang-nay/")
+    assert status == 500
+    status, _, _ = server.get("/robots.txt")  # not a page: still the last good file
+    assert status == 200
+    write_article(site, "bai-hai", 2, "Bài hai đã sửa", "Nội dung.")
+    server.page_when("/bai-viet/bai-hai/", 200, "Bài hai đã sửa")
+    assert any("bai-hai.md:5: không có tỉnh" in line for line in server.err)
+
+
+def test_drafts_and_future_articles_are_previewed_unless_no_drafts(site: Path, served, tmp_path: Path):
+    write_article(site, "bai-nhap", 3, "Bài nháp", "Nháp.", extra="draft: true\n")
+    future = site / "content" / "articles" / "bai-tuong-lai.md"
+    future.write_text(ARTICLE.format(n=4, title="Bài tương lai", body="Sau.", extra="", province='["Lào Cai"]')
+                      .replace("2024-05-04", "2999-01-01"), encoding="utf-8")
+    server = served()
+    server.page_when("/bai-viet/bai-nhap/", 200, "Bài nháp")
+    server.page_when("/bai-viet/bai-tuong-lai/", 200, "Bài tương lai")
+    server.stop()
+    hidden = served("--no-drafts")
+    hidden.page_when("/bai-viet/bai-mot/", 200, "Bài một")
+    assert hidden.get("/bai-viet/bai-nhap/")[0] == 404
+    assert hidden.get("/bai-viet/bai-tuong-lai/")[0] == 404
+
+    from generator.build import build
+    result = build(site, output=str(tmp_path / "out"))
+    assert not (result.output / "bai-viet" / "bai-nhap").exists()
+    assert not (result.output / "bai-viet" / "bai-tuong-lai").exists()
+
+
+def test_binds_loopback_by_default_and_warns_otherwise(site: Path, served):
+    from generator.server import PreviewServer
+
+    preview = PreviewServer(site, port=0)
+    preview.listen()
+    try:
+        assert {s.getsockname()[0] for s in preview.sockets} == {"127.0.0.1"}
+        assert preview.base_url == f"http://127.0.0.1:{preview.port}/"
+    finally:
+        for sock in preview.sockets:
+            sock.close()
+    server = served()
+    assert not any("Cảnh báo" in line for line in server.err)
+    open_server = served("--host", "0.0.0.0")
+    open_server.wait_for(lambda: any(line.startswith("Cảnh báo: máy chủ xem trước đang mở cho cả mạng (0.0.0.0)")
+                                     for line in open_server.err), "the warning")
+
+
+TRAVERSALS = [
+    "/../../etc/passwd",
+    "/%2e%2e/%2e%2e/etc/passwd",
+    "/%2E%2E/%2E%2E/etc/passwd",
+    "/..%2f..%2fetc%2fpasswd",
+    "/.%2e/.%2e/etc/passwd",
+    "/%252e%252e/%252e%252e/etc/passwd",
+    "/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd",
+    "/bai-viet/../../../etc/passwd",
+    "/..\\..\\etc\\passwd",
+    "/%5c..%5c..%5cetc%5cpasswd",
+    "//etc/passwd",
+    "/a%00b",
+    "/" + "a" * 5000,
+]
+
+
+def test_paths_outside_the_preview_are_not_found(site: Path, served):
+    server = served()
+    server.page_when("/", 200, "Bài một")
+    for path in TRAVERSALS:
+        status, body, _ = server.get(path)  # http.client sends the path as given
+        assert status == 404, path
+        assert "root:" not in body
+        reply = server.raw(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        assert reply.startswith(b"HTTP/1.1 404 "), (path, reply[:80])
+    assert server.get("/")[0] == 200
+
+
+def test_request_lines_without_a_leading_slash_are_not_found(site: Path, served):
+    server = served()
+    server.page_when("/", 200, "Bài một")
+    for target in ("../../etc/passwd", "etc/passwd", "http://127.0.0.1/../../etc/passwd", "*"):
+        reply = server.raw(f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        assert reply.startswith(b"HTTP/1.1 404 ") or reply.startswith(b"HTTP/1.1 400 "), (target, reply[:80])
+        assert b"root:" not in reply
+
+
+def test_malformed_requests_do_not_stop_the_server(site: Path, served):
+    server = served()
+    server.page_when("/", 200, "Bài một")
+    for junk in (b"GARBAGE\r\n\r\n", b"\x00\xff\xfe\r\n\r\n", b"GET / HTTP/9.9\r\n\r\n",
+                 b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
+                 b"GET / HTTP/1.1\r\n" + b"X: " + b"a" * 100_000 + b"\r\n\r\n", b"GET /"):
+        server.raw(junk)
+    status, body, _ = server.get("/")
+    assert status == 200 and "Bài một" in body
+    assert server.proc.poll() is None
+
+
+def test_ctrl_c_stops_cleanly(site: Path, served):
+    server = served()
+    server.page_when("/", 200, "Bài một")
+    assert server.stop(signal.SIGINT) == 0
+    server.wait_for(lambda: "Đã dừng máy chủ xem trước." in server.out, "the stop message")
+
+
+def test_a_busy_port_is_reported_with_a_hint(site: Path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        done = subprocess.run([sys.executable, "-m", "generator", "serve", "--root", str(site), "--port", str(port)],
+                              cwd=REPO, env=env, capture_output=True, text=True, encoding="utf-8", timeout=WAIT)
+    assert done.returncode == 1
+    assert done.stderr.strip() == (f"Cổng {port} đang được chương trình khác dùng. Hãy chọn cổng khác, "
+                                   f"ví dụ: lamtheobac serve --port {port + 1}")
+    assert not (site / ".cache").exists()

@@ -65,6 +65,23 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return server.run()
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from .newarticle import new_article
+
+    try:
+        path, notes = new_article(Path(args.root), args.title, args.province, args.directive, args.tag)
+    except (BuildFailed, SiteError) as exc:
+        for error in getattr(exc, "errors", [exc]):
+            print(error, file=sys.stderr)
+        print("Chưa tạo bài viết nào.", file=sys.stderr)
+        return 1
+    for note in notes:
+        print(note, file=sys.stderr)
+    root = Path(args.root).resolve()
+    print(path.relative_to(root).as_posix() if path.is_relative_to(root) else path)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="lamtheobac", description="Dựng cổng tin “Học tập và làm theo Bác”.")
     sub = main.add_subparsers(dest="command", required=True, metavar="LỆNH")
@@ -89,6 +106,14 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="cổng, mặc định 8000")
     serve.add_argument("--no-drafts", action="store_true", help="không hiện bài nháp và bài hẹn giờ đăng")
     serve.set_defaults(run=cmd_serve)
+
+    new = sub.add_parser("new", help="tạo bài viết mới trong content/articles/")
+    new.add_argument("title", metavar="TIÊU_ĐỀ")
+    new.add_argument("--root", default=".", help="thư mục dự án (chứa site.toml), mặc định: thư mục hiện tại")
+    new.add_argument("--province", action="append", default=[], help="tỉnh, thành phố (lặp lại được)")
+    new.add_argument("--directive", action="append", default=[], help="văn bản chỉ đạo, ví dụ 05-CT/TW (lặp lại được)")
+    new.add_argument("--tag", action="append", default=[], help="chủ đề (lặp lại được)")
+    new.set_defaults(run=cmd_new)
 
     return main
 

@@ -1,0 +1,112 @@
+"""`lamtheobac new "Tiêu đề"`: a new article file with its front matter filled in.
+
+Province, directive and tag names given on the command line are checked
+against the registries and written with their canonical names, so the file
+builds as it is.
+"""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+from .config import load_config
+from .errors import ContentError, SiteError, suggest
+from .taxonomy import Registries, load_registries, lookup_key
+from .vietnamese import VN, normalize, slugify
+
+
+def _yaml_text(text: str) -> str:
+    """A double-quoted YAML scalar: JSON's string syntax is a subset of it."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _yaml_list(items: list[str]) -> str:
+    return "[" + ", ".join(_yaml_text(i) for i in items) + "]"
+
+
+def canonical_terms(registries: Registries, provinces: list[str], directives: list[str],
+                    tags: list[str]) -> tuple[list[str], list[str], list[str], list[str], list[SiteError]]:
+    """(provinces, directives, tags, notes, errors): names as the registries spell them.
+
+    An unknown province or directive is an error with a suggestion; an unknown
+    tag is allowed (tags are free) but noted, in case it is a typo.
+    """
+    errors: list[SiteError] = []
+    out: dict[str, list[str]] = {"province": [], "directive": []}
+    for kind, registry, names in (("province", registries.provinces, provinces),
+                                  ("directive", registries.directives, directives)):
+        for name in names:
+            try:
+                entry = registry.resolve(normalize(name).strip(), None, None)
+            except ContentError as exc:
+                errors.append(SiteError(exc.message))
+                continue
+            if entry.name not in out[kind]:
+                out[kind].append(entry.name)
+    found_tags: list[str] = []
+    notes: list[str] = []
+    for name in tags:
+        name = normalize(name).strip()
+        tag = registries.tags.get(name)
+        if tag is None:
+            hint = suggest(name, [n for t in registries.tags for n in t.names], fold=lookup_key)
+            notes.append(f"Lưu ý: chủ đề “{name}” chưa có trong danh mục, sẽ thành chủ đề mới{hint}")
+        canonical = tag.name if tag else name
+        if canonical and canonical not in found_tags:
+            found_tags.append(canonical)
+    return out["province"], out["directive"], found_tags, notes, errors
+
+
+def article_text(title: str, moment: datetime, provinces: list[str], directives: list[str],
+                 tags: list[str]) -> str:
+    return (
+        "---\n"
+        f"title: {_yaml_text(title)}\n"
+        f"date: {moment.isoformat()}\n"
+        'summary: ""\n'
+        f"province: {_yaml_list(provinces)}\n"
+        f"directives: {_yaml_list(directives)}\n"
+        f"tags: {_yaml_list(tags)}\n"
+        'author: ""\n'
+        "draft: true\n"
+        "---\n\n"
+        "<!-- Viết nội dung bài ở đây (Markdown). Khi bài sẵn sàng đăng, đổi “draft: true” thành "
+        "“draft: false”. Dòng ghi chú này không hiện trên trang. -->\n"
+    )
+
+
+def new_article(root: Path, title: str, provinces: list[str] = (), directives: list[str] = (),
+                tags: list[str] = (), now: datetime | None = None) -> tuple[Path, list[str]]:
+    """Write content/articles/<slug>.md; (its path, notes). Raises SiteError, never overwrites."""
+    title = normalize(title).strip()
+    if not title:
+        raise SiteError("tiêu đề bài viết đang để trống")
+    slug = slugify(title)
+    if not slug:
+        raise SiteError(f"không tạo được tên tệp từ tiêu đề “{title}”; hãy dùng tiêu đề có chữ hoặc số")
+    config = load_config(root)
+    registries = load_registries(config.path(config.data_dir), config.root)
+    provinces, directives, tags, notes, errors = canonical_terms(
+        registries, list(provinces), list(directives), list(tags))
+    if errors:
+        from .errors import BuildFailed
+        raise BuildFailed(errors)
+    folder = config.path(config.content_dir) / "articles"
+    path = folder / f"{slug}.md"
+    moment = (now or datetime.now(VN)).astimezone(VN).replace(microsecond=0)
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
+            handle.write(article_text(title, moment, provinces, directives, tags))
+    except FileExistsError:
+        raise SiteError(f"đã có tệp {_shown(path, config.root)}; không ghi đè. "
+                        "Hãy đặt tiêu đề khác hoặc mở tệp đó để sửa.") from None
+    return path, notes
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()

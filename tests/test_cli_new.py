@@ -1,0 +1,114 @@
+"""`lamtheobac new`: the file it writes, its checks, and that the file builds as is."""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.build import build
+from generator.cli import main
+from generator.vietnamese import VN
+
+PATH = "content/articles/nhan-rong-mo-hinh-lam-theo-loi-bac.md"
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "site.toml").write_text('title = "Thử nghiệm"\nbase_url = "https://example.org/"\n', encoding="utf-8")
+    return root
+
+
+def run(site: Path, *args: str) -> int:
+    return main(["new", "--root", str(site), *args])
+
+
+def test_new_writes_an_article_with_front_matter(site: Path, capsys):
+    before = datetime.now(VN).replace(microsecond=0)
+    assert run(site, "Nhân rộng mô hình làm theo lời Bác") == 0
+    out, err = capsys.readouterr()
+    assert out == PATH + "\n"
+    assert err == ""
+    text = (site / PATH).read_text(encoding="utf-8")
+    front = text.split("---\n")[1]
+    meta = yaml.safe_load(front)
+    assert meta["title"] == "Nhân rộng mô hình làm theo lời Bác"
+    assert meta["province"] == [] and meta["directives"] == [] and meta["tags"] == []
+    assert meta["draft"] is True
+    date = re.search(r"^date: (\S+)$", front, re.M).group(1)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+07:00", date)
+    assert before <= datetime.fromisoformat(date) <= datetime.now(VN)
+
+
+def test_new_never_overwrites(site: Path, capsys):
+    assert run(site, "Nhân rộng mô hình làm theo lời Bác") == 0
+    (site / PATH).write_text("đã sửa", encoding="utf-8")
+    capsys.readouterr()
+    assert run(site, "Nhân rộng mô hình làm theo lời Bác!") == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (f"đã có tệp {PATH}; không ghi đè. Hãy đặt tiêu đề khác hoặc mở tệp đó để sửa.\n"
+                   "Chưa tạo bài viết nào.\n")
+    assert (site / PATH).read_text(encoding="utf-8") == "đã sửa"
+
+
+def test_terms_are_checked_and_written_with_canonical_names(site: Path, capsys):
+    assert run(site, "Bài có thẻ", "--province", "Hoà Bình", "--province", "Lào Cai",
+               "--directive", "Chỉ thị 05", "--directive", "Chỉ thị số 06-CT/TW",
+               "--tag", "Nêu gương", "--tag", "chủ đề riêng") == 0
+    out, err = capsys.readouterr()
+    assert out == "content/articles/bai-co-the.md\n"
+    assert err == "Lưu ý: chủ đề “chủ đề riêng” chưa có trong danh mục, sẽ thành chủ đề mới\n"
+    text = (site / "content/articles/bai-co-the.md").read_text(encoding="utf-8")
+    assert 'province: ["Hòa Bình", "Lào Cai"]\n' in text
+    assert 'directives: ["05-CT/TW", "06-CT/TW"]\n' in text
+    assert 'tags: ["nêu gương", "chủ đề riêng"]\n' in text
+
+
+def test_unknown_terms_are_refused_with_a_suggestion(site: Path, capsys):
+    assert run(site, "Bài sai", "--province", "Lào Cay", "--directive", "05-CT") == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == ("không có tỉnh, thành phố “Lào Cay” trong danh mục (có phải ý bạn là: “Lào Cai”?)\n"
+                   "không có văn bản “05-CT” trong danh mục "
+                   "(có phải ý bạn là: “05-CT/TW”, “06-CT/TW”, “03-CT/TW”?)\n"
+                   "Chưa tạo bài viết nào.\n")
+    assert not (site / "content").exists()
+
+
+@pytest.mark.parametrize("title", ["", "   ", "!!!"])
+def test_a_title_without_letters_is_refused(site: Path, capsys, title: str):
+    assert run(site, title) == 1
+    err = capsys.readouterr().err
+    assert err.endswith("Chưa tạo bài viết nào.\n")
+    assert not (site / "content").exists()
+
+
+def test_quotes_and_colons_in_titles_survive(site: Path, capsys):
+    title = 'Học Bác: “nói đi đôi với làm” – "điều giản dị" #1'
+    assert run(site, title) == 0
+    path = site / capsys.readouterr().out.strip()
+    meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+    assert meta["title"] == title
+
+
+def test_the_new_file_builds_without_edits(site: Path, tmp_path: Path, capsys):
+    assert run(site, "Nhân rộng mô hình làm theo lời Bác", "--province", "Lào Cai", "--directive", "05-CT/TW") == 0
+    page = Path("bai-viet/nhan-rong-mo-hinh-lam-theo-loi-bac/index.html")
+    # A draft: only with --drafts …
+    shown = build(site, output=str(tmp_path / "drafts"), drafts=True)
+    assert "Nhân rộng mô hình làm theo lời Bác" in (shown.output / page).read_text(encoding="utf-8")
+    hidden = build(site, output=str(tmp_path / "plain"))
+    assert not (hidden.output / page).exists()
+    # … and once the editor flips draft, in a normal build.
+    path = site / PATH
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
+    published = build(site, output=str(tmp_path / "published"))
+    html = (published.output / page).read_text(encoding="utf-8")
+    assert "Nhân rộng mô hình làm theo lời Bác" in html
+    assert "Viết nội dung bài ở đây" not in html  # the hint is an HTML comment, stripped
+    assert (published.output / "tinh/lao-cai/index.html").is_file()

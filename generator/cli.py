@@ -82,6 +82,20 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import run_check
+
+    result = run_check(Path(args.root), base_url=args.base_url, drafts=args.drafts, future=args.future)
+    for problem in result.errors + result.warnings:
+        print(problem, file=sys.stderr)
+    warned = f", {len(result.warnings)} cảnh báo" if result.warnings else ""
+    if result.errors:
+        print(f"Kiểm tra thấy {len(result.errors)} lỗi{warned}.", file=sys.stderr)
+        return 1
+    print(f"Kiểm tra xong: {result.articles} bài viết, {result.files} tệp; không có lỗi{warned}.")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="lamtheobac", description="Dựng cổng tin “Học tập và làm theo Bác”.")
     sub = main.add_subparsers(dest="command", required=True, metavar="LỆNH")
@@ -115,6 +129,12 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--tag", action="append", default=[], help="chủ đề (lặp lại được)")
     new.set_defaults(run=cmd_new)
 
+    check = sub.add_parser("check", help="kiểm tra nội dung, mẫu và liên kết mà không ghi trang")
+    check.add_argument("--root", default=".", help="thư mục dự án (chứa site.toml), mặc định: thư mục hiện tại")
+    check.add_argument("--base-url", help="địa chỉ gốc của trang, ghi đè base_url trong site.toml")
+    check.add_argument("--drafts", action="store_true", default=None, help="kiểm tra cả bài nháp")
+    check.add_argument("--future", action="store_true", default=None, help="kiểm tra cả bài hẹn giờ đăng")
+    check.set_defaults(run=cmd_check)
     return main
 
 

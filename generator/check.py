@@ -1,0 +1,144 @@
+"""`lamtheobac check`: everything a build checks, plus links, without touching output/.
+
+The site is built into a temporary folder (that validates content, data and
+templates and reports every problem), then every internal link and asset
+reference of the result is checked. Missing province, directives, summary and
+image descriptions are warnings: reported, but they do not fail the check.
+"""
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from .errors import BuildFailed, SiteError
+from .linkcheck import check_links
+
+WARNING = "cảnh báo: "
+_MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)")
+_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+
+
+@dataclass
+class CheckResult:
+    errors: list[SiteError] = field(default_factory=list)
+    warnings: list[SiteError] = field(default_factory=list)
+    articles: int = 0
+    files: int = 0
+
+
+def _lines(root: Path, shown: str) -> list[str]:
+    try:
+        return (root / shown).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []  # it was read a moment ago; if it is gone now, lines are just unknown
+
+
+def _key_line(lines: list[str], key: str) -> int:
+    for number, text in enumerate(lines, 1):
+        if text.startswith(f"{key}:"):
+            return number
+    return 1
+
+
+def _text_line(lines: list[str], needle: str) -> int | None:
+    for number, text in enumerate(lines, 1):
+        if needle and needle in text:
+            return number
+    return None
+
+
+def _first(match: re.Match | None) -> str | None:
+    return None if match is None else next((g for g in match.groups() if g is not None), "")
+
+
+def images_without_alt(lines: list[str]) -> list[tuple[int, str]]:
+    """(line, src) of Markdown images and <img> tags in a source file with no alt text.
+
+    The source is scanned rather than the HTML so the line is the one to edit.
+    """
+    found = []
+    for number, text in enumerate(lines, 1):
+        found += [(number, m.group(2)) for m in _MD_IMAGE.finditer(text) if not m.group(1).strip()]
+        for tag in _IMG.findall(text):
+            if not (_first(_ALT.search(tag)) or "").strip():
+                found.append((number, _first(_SRC.search(tag)) or ""))
+    return found
+
+
+def content_warnings(site, root: Path) -> list[SiteError]:
+    """Articles without province, directives or summary; images without alt text."""
+    warnings: list[SiteError] = []
+
+    def warn(message: str, path: str, line: int | None) -> None:
+        warnings.append(SiteError(WARNING + message, path, line))
+
+    for article in site.articles:
+        lines = _lines(root, article.path)
+        if not article.provinces:
+            warn("bài viết chưa có tỉnh, thành phố (province)", article.path, _key_line(lines, "province"))
+        if not article.directives:
+            warn("bài viết chưa gắn văn bản chỉ đạo (directives)", article.path, _key_line(lines, "directives"))
+        if not article.sapo:
+            warn("bài viết chưa có tóm tắt (summary)", article.path, _key_line(lines, "summary"))
+        if article.image and not article.image.alt:
+            warn("ảnh đại diện chưa có lời mô tả (image.alt)", article.path, _key_line(lines, "image"))
+    for item in (*site.articles, *site.pages):
+        for line, src in images_without_alt(_lines(root, item.path)):
+            warn(f"ảnh “{src}” chưa có lời mô tả (alt)", item.path, line)
+    return warnings
+
+
+def _sources(site) -> dict[str, str]:
+    """Output page -> the source file it was made from, for articles and pages."""
+    from .pages import Links, to_file
+    links = Links(site.config)
+    return {to_file(links(item)): item.path for item in (*site.articles, *site.pages)}
+
+
+def _with_source(errors: list[SiteError], site, root: Path) -> list[SiteError]:
+    """Point a broken link of an article page back at the article's file and line."""
+    sources = _sources(site)
+    base = site.config.base_path
+    out = []
+    for error in errors:
+        source = sources.get(error.path or "")
+        if source is None:
+            out.append(error)
+            continue
+        url = str(error.message).split("“", 1)[-1].split("”", 1)[0]
+        lines = _lines(root, source)
+        plain = "/" + url[len(base):] if url.startswith(base) and base != "/" else url
+        line = _text_line(lines, plain) or _text_line(lines, url)
+        where = f"{source}:{line}" if line else source
+        out.append(SiteError(f"{error.message} (bài nguồn: {where})", error.path, error.line))
+    return out
+
+
+def run_check(root: Path, *, base_url: str | None = None, drafts: bool | None = None,
+              future: bool | None = None, now: datetime | None = None) -> CheckResult:
+    from .build import build
+
+    result = CheckResult()
+    with tempfile.TemporaryDirectory(prefix="lamtheobac-check-") as tmp:
+        try:
+            built = build(root, output=str(Path(tmp) / "site"), base_url=base_url, drafts=drafts,
+                          future=future, now=now)
+        except BuildFailed as exc:
+            result.errors = list(exc.errors)
+            return result
+        except SiteError as exc:
+            result.errors = [exc]
+            return result
+        site = built.site
+        root = site.config.root
+        result.articles, result.files = len(site.articles), built.files
+        links = check_links(built.output, site.config.base_path, site.config.base_url)
+        result.errors = _with_source(links, site, root)
+    result.warnings = sorted(content_warnings(site, root), key=SiteError.sort_key)
+    return result
+

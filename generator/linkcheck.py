@@ -1,0 +1,105 @@
+"""Internal links and asset references of a built site, checked against its files.
+
+Every href, src and srcset in the HTML pages that points inside the site must
+name a file of the output (a folder needs its index.html). External http(s)
+links, mailto:, tel:, data: and bare #fragments are not checked.
+"""
+from __future__ import annotations
+
+import os
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from .errors import SiteError
+
+LINK_ATTRIBUTES = ("href", "src", "srcset")
+
+
+class _References(HTMLParser):
+    """(line, attribute, url) of every link-like attribute in one page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        for name, value in attrs:
+            if name not in LINK_ATTRIBUTES or value is None:
+                continue
+            if name == "srcset":
+                for candidate in value.split(","):
+                    url = candidate.strip().split(" ")[0]
+                    if url:
+                        self.found.append((line, name, url))
+            else:
+                self.found.append((line, name, value.strip()))
+
+    handle_startendtag = handle_starttag
+
+
+def page_references(text: str) -> list[tuple[int, str, str]]:
+    parser = _References()
+    parser.feed(text)
+    parser.close()
+    return parser.found
+
+
+def _files(output_dir: Path) -> set[str]:
+    found = set()
+    for dirpath, _dirnames, filenames in os.walk(output_dir):
+        rel = Path(dirpath).relative_to(output_dir).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        found.update(prefix + f for f in filenames)
+    return found
+
+
+def target_of(url: str, page: str, base_path: str, site_hosts: set[str]) -> str | None:
+    """The output file a link needs ("" for the home page's folder), or None when not ours to check."""
+    parts = urlsplit(url)
+    if not url or url.startswith("#"):
+        return None
+    if parts.scheme and parts.scheme not in ("http", "https"):
+        return None  # mailto:, tel:, data:, javascript: …
+    if parts.netloc and parts.netloc.lower() not in site_hosts:
+        return None  # another site
+    absolute = urljoin(base_path + page, parts.path if not parts.netloc else parts.path or "/")
+    path = unquote(absolute)
+    if not path.startswith(base_path):
+        return "\0outside"
+    return path[len(base_path):]
+
+
+def check_links(output_dir: Path, base_path: str = "/", base_url: str | None = None) -> list[SiteError]:
+    """Broken internal links of every HTML page under output_dir, as `page:line: message`.
+
+    base_path is the site's path ("/" or "/hoc-tap/"); links are resolved against
+    it. Absolute links to base_url's host are checked too.
+    """
+    output_dir = Path(output_dir)
+    base_path = base_path if base_path.endswith("/") else base_path + "/"
+    hosts = {urlsplit(base_url).netloc.lower()} if base_url else set()
+    files = _files(output_dir)
+    folders = {f.rsplit("/", i)[0] for f in files for i in range(1, f.count("/") + 1)}
+    errors: list[SiteError] = []
+    for page in sorted(f for f in files if f.endswith((".html", ".htm"))):
+        text = (output_dir / page).read_text(encoding="utf-8", errors="replace")
+        for line, attribute, url in page_references(text):
+            target = target_of(url, page, base_path, hosts)
+            if target is None:
+                continue
+            if target == "\0outside":
+                errors.append(SiteError(f"liên kết “{url}” trỏ ra ngoài thư mục gốc của trang ({base_path})",
+                                        page, line))
+                continue
+            folder = target == "" or target.endswith("/") or target.rstrip("/") in folders
+            wanted = target.rstrip("/") + "/index.html" if folder and target else (target or "index.html")
+            if wanted in files:
+                continue
+            if folder and target.rstrip("/") in folders:
+                problem = f"thư mục {target.rstrip('/')}/ không có index.html"
+            else:
+                problem = f"không có {'trang' if attribute == 'href' else 'tệp'} {wanted} trong trang đã dựng"
+            errors.append(SiteError(f"liên kết hỏng “{url}”: {problem}", page, line))
+    return errors

@@ -1,0 +1,427 @@
+"""Safety of the output: nothing written outside output/, no script from content, CSP-clean theme."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import xml.etree.ElementTree as ElementTree
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from bad.kit import PROJECT, add, errors_of, make_site, snapshot
+from generator.build import build
+from generator.errors import OutputError
+from generator.markdown import ENGINES, TAGS, Renderer
+from generator.write import Staging, safe_relative
+
+PAYLOADS = [line for line in (Path(__file__).parent / "bad" / "xss.txt").read_text("utf-8").splitlines() if line]
+ALLOWED_IFRAME_HOSTS = {"www.youtube.com", "www.youtube-nocookie.com"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "background", "data", "poster", "srcset", "xlink:href"}
+FORBIDDEN_TAGS = {"style", "object", "embed", "base", "svg", "math", "frame", "frameset", "applet", "template",
+                  "xmp", "plaintext", "video", "audio", "source"}
+LD_JSON = '<script type="application/ld+json">'
+LD_BLOCK = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+SCRIPT_FILE = r'<script src="/assets/[\w.-]+\.js"( defer)?>'
+TAG = re.compile(r"<[a-zA-Z][^>]*>")  # text and attribute values have < and > escaped
+
+
+class Audit(HTMLParser):
+    """Every tag and attribute of a page, checked against what the CSP and the allowlist permit."""
+
+    def __init__(self, iframe_hosts=ALLOWED_IFRAME_HOSTS):
+        super().__init__(convert_charrefs=True)
+        self.iframe_hosts = iframe_hosts
+        self.problems: list[str] = []
+        self.iframes: list[str | None] = []
+        self.in_script = False
+
+    @staticmethod
+    def external(values: dict) -> bool:
+        """A theme script file: allowed by script-src 'self' (no inline code)."""
+        return set(values) <= {"src", "defer", "type"} and values.get("src", "").startswith("/assets/")
+
+    def handle_data(self, data):
+        if self.in_script and data.strip():
+            self.problems.append("inline code in <script src>")
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"<{tag} {name}=…>")
+            if name == "style" or name == "srcdoc":
+                self.problems.append(f"<{tag} {name}=…>")
+            if name in URL_ATTRIBUTES and value:
+                # as a browser reads a URL: C0 and space trimmed, tab and newlines removed anywhere
+                squeezed = re.sub(r"[\t\n\r]", "", value.strip("".join(map(chr, range(33))))).lower()
+                if squeezed.startswith(("javascript:", "vbscript:", "data:")):
+                    self.problems.append(f"<{tag} {name}={value!r}>")
+        if tag == "script" and values.get("type") != "application/ld+json" and not self.external(values):
+            self.problems.append(f"<script {values}>")
+        self.in_script = tag == "script" and "src" in values
+        if tag in FORBIDDEN_TAGS:
+            self.problems.append(f"<{tag}>")
+        if tag == "meta" and "http-equiv" in values:
+            self.problems.append("<meta http-equiv>")
+        if tag == "link" and values.get("rel") == "stylesheet" and not values.get("href", "").startswith("/assets/"):
+            self.problems.append(f"<link {values}>")
+        if tag == "iframe":
+            src = values.get("src")
+            self.iframes.append(src)
+            if src is not None and not (urlsplit(src).scheme == "https"
+                                        and urlsplit(src).hostname in self.iframe_hosts):
+                self.problems.append(f"<iframe src={src!r}>")
+
+
+def audit_html(text: str, iframe_hosts=ALLOWED_IFRAME_HOSTS) -> Audit:
+    audit = Audit(iframe_hosts)
+    audit.feed(text)
+    audit.close()
+    # The same, on the raw text of every tag (text may mention "javascript:" as words: harmless)
+    for tag in TAG.findall(text):
+        if re.search(r"\son\w+\s*=|\sstyle\s*=|javascript:|vbscript:", tag, re.I):
+            audit.problems.append("raw: " + tag)
+        if tag.lower().startswith("<script") and tag != LD_JSON and not re.fullmatch(SCRIPT_FILE, tag):
+            audit.problems.append("raw: " + tag)
+    if re.search(r"<style", text, re.I):
+        audit.problems.append("raw: <style")
+    for block in LD_BLOCK.findall(text):
+        json.loads(block)
+        if "<" in block:
+            audit.problems.append("JSON-LD contains <")
+    return audit
+
+
+@pytest.mark.parametrize("snippet", [
+    "<script>alert(1)</script>", '<img src="x" onerror="alert(1)">', '<a href=" JaVa\tScRiPt:alert(1)">x</a>',
+    '<p style="color:red">x</p>', "<style>p{}</style>", '<iframe src="https://evil.example/"></iframe>',
+    '<script src="https://evil.example/x.js"></script>', '<script src="/assets/a.js">alert(1)</script>',
+    '<meta http-equiv="refresh" content="0">', '<script type="application/ld+json">{"a": "</x>"}</script>',
+])
+def test_the_audit_itself_catches_unsafe_html(snippet):
+    assert audit_html(snippet).problems
+
+
+def html_files(output: Path) -> list[Path]:
+    return sorted(output.rglob("*.html"))
+
+
+# nothing outside output/ -------------------------------------------------------------------
+
+def outside(tmp_path: Path, root: Path) -> dict[str, bytes]:
+    """Everything in tmp_path except what the build may write: output/ and the lock file."""
+    snap = snapshot(tmp_path)
+    rel = root.relative_to(tmp_path).as_posix()
+    prefix = "" if rel == "." else rel + "/"
+    mine = (prefix + "output/", prefix + ".lamtheobac.lock", prefix + ".cache/")  # its cache is its own
+    return {k: v for k, v in snap.items() if not k.startswith(mine)}
+
+
+@pytest.mark.parametrize("path", ["../x.html", "a/../../x.html", "/etc/x.html", "a\\..\\b", "",
+                                  "..", "a\x00b", "a/\n/b"])
+def test_safe_relative_refuses_escapes(path):
+    with pytest.raises(OutputError):
+        safe_relative(path)
+
+
+def test_staging_keeps_every_write_inside(tmp_path):
+    target = tmp_path / "site" / "output"
+    staging = Staging(target).open()
+    try:
+        with pytest.raises(OutputError) as caught:
+            staging.write("../../evil.html", "x", origin="content/articles/evil.md")
+        assert str(caught.value) == ("content/articles/evil.md: đường dẫn đầu ra '../../evil.html' không hợp lệ: "
+                                     "phải là đường dẫn tương đối, không chứa “..”, “\\” hay ký tự điều khiển")
+        with pytest.raises(OutputError):
+            staging.write("/tmp/evil.html", "x")
+        staging.write("%2e%2e/%2e%2e/x.html", "ok")  # an odd name, but a name: stays inside
+        written = [p for p in staging.dir.rglob("*") if p.is_file()]
+        assert [p.relative_to(staging.dir).as_posix() for p in written] == ["%2e%2e/%2e%2e/x.html"]
+        staging.write("a.html", "1", origin="one.md")
+        with pytest.raises(OutputError) as caught:
+            staging.write("a.html", "2", origin="two.md")
+        assert str(caught.value) == "two.md: hai nguồn cùng ghi ra “a.html”: one.md và two.md"
+    finally:
+        staging.discard()
+    assert list(tmp_path.rglob("evil.html")) == []
+
+
+def test_content_cannot_write_outside_output(tmp_path):
+    root = make_site(tmp_path / "site", {
+        "slug-thoat.md": "---\ntitle: a\ndate: 2021-01-01\nslug: ../../../thoat\n---\n",
+        "slug-tuyet-doi.md": "---\ntitle: a\ndate: 2021-01-01\nslug: /etc/thoat\n---\n",
+        "slug-ma-hoa.md": "---\ntitle: a\ndate: 2021-01-01\nslug: \"%2e%2e%2f%2e%2e%2fthoat\"\n---\n",
+        "anh-tuyet-doi.md": "---\ntitle: a\ndate: 2021-01-01\nimage: \"file:///etc/passwd\"\n---\n",
+        "anh-ma-hoa.md": "---\ntitle: a\ndate: 2021-01-01\nimage: \"/images/%252e%252e/%252e%252e/thoat\"\n---\n",
+    })
+    (root / "content" / "pages" / "trang-thoat.md").write_text("---\ntitle: a\nslug: ../thoat\n---\n", "utf-8")
+    before = outside(tmp_path, root)
+    errors = errors_of(root)
+    assert [e.split(":")[0] for e in errors] == [
+        "content/articles/anh-ma-hoa.md", "content/articles/anh-tuyet-doi.md", "content/articles/slug-ma-hoa.md",
+        "content/articles/slug-thoat.md", "content/articles/slug-tuyet-doi.md", "content/pages/trang-thoat.md"]
+    assert outside(tmp_path, root) == before
+    assert not list(tmp_path.rglob("thoat*"))
+
+
+def test_names_from_data_files_and_images_stay_inside(tmp_path):
+    root = make_site(tmp_path / "site", {"the.md": "---\ntitle: a\ndate: 2021-01-01\n"
+                                                   "tags: [\"../../../thoat\", \"/etc/x\", \"%2e%2e\"]\n---\n"})
+    (root / "content" / "data").mkdir()
+    (root / "content" / "data" / "tags.csv").write_text("name,description\n../../thoát,x\n", "utf-8")
+    odd = root / "content" / "images" / "x..%2f..%2f" / "ảnh ..jpg"
+    odd.parent.mkdir(parents=True)
+    odd.write_bytes(b"img")
+    before = outside(tmp_path, root)
+    build(root)
+    assert outside(tmp_path, root) == before
+    out = root / "output"
+    assert (out / "chu-de" / "thoat" / "index.html").is_file()
+    assert (out / "chu-de" / "etc-x" / "index.html").is_file()
+    assert (out / "chu-de" / "2e-2e" / "index.html").is_file()
+    assert (out / "images" / "x..%2f..%2f" / "ảnh ..jpg").read_bytes() == b"img"
+    for path in out.rglob("*"):
+        assert path.resolve().is_relative_to(out.resolve())
+
+
+@pytest.mark.parametrize("where", ["articles", "pages", "images", "folder"])
+def test_symlinks_leading_outside_the_project_are_refused(tmp_path, where):
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "mat-khau.md").write_text("---\ntitle: Bí mật\ndate: 2021-01-01\n---\n\nMật khẩu.\n", "utf-8")
+    root = make_site(tmp_path / "site")
+    build(root)
+    before = snapshot(root / "output")
+    if where == "folder":
+        link = root / "content" / "articles" / "ngoai"
+        link.symlink_to(secret, target_is_directory=True)
+    else:
+        link = root / "content" / where / ("ngoai.jpg" if where == "images" else "ngoai.md")
+        link.symlink_to(secret / "mat-khau.md")
+    shown = link.relative_to(root).as_posix()
+    assert errors_of(root) == [f"{shown}: liên kết tượng trưng trỏ ra ngoài dự án, không được dùng"]
+    assert snapshot(root / "output") == before
+    assert b"M\xe1\xba\xadt kh\xe1\xba\xa9u" not in b"".join(snapshot(root / "output").values())
+
+
+def test_symlinks_inside_the_project_are_followed(tmp_path):
+    root = make_site(tmp_path)
+    shared = root / "chung"
+    shared.mkdir()
+    (shared / "bai-chung.md").write_text("---\ntitle: Bài chung\ndate: 2021-01-01\n---\n\nChung.\n", "utf-8")
+    (root / "content" / "articles" / "chung").symlink_to(shared, target_is_directory=True)
+    build(root)
+    assert (root / "output" / "bai-viet" / "bai-chung" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("pattern", ["../{slug}/", "/bai-viet/{slug}/", "bai-viet/../../{slug}/"])
+def test_url_patterns_cannot_leave_the_output(tmp_path, pattern):
+    toml = f'base_url = "https://example.org/"\n[urls]\narticle = "{pattern}"\n'
+    root = make_site(tmp_path, toml=toml)
+    assert errors_of(root) == [
+        "site.toml:3: [urls] “article” phải là đường dẫn tương đối kết thúc bằng “/”, ví dụ “bai-viet/{slug}/”"]
+
+
+# safe HTML ---------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def xss_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("xss")
+    make_site(root, {f"xss-{i:02d}.md": f"---\ntitle: Thử {i}\ndate: 2021-01-{i % 28 + 1:02d}\n---\n\n"
+                                         f"Trước.\n\n{payload}\n\nSau.\n"
+                     for i, payload in enumerate(PAYLOADS)})
+    add(root, "video.md", "---\ntitle: Video\ndate: 2021-02-01\n---\n\n"
+                          '<iframe src="https://www.youtube.com/embed/abc" title="Bác Hồ" allowfullscreen></iframe>\n')
+    build(root)
+    return root
+
+
+def test_xss_payloads_are_defused_everywhere(xss_site):
+    assert len(PAYLOADS) > 50
+    pages = html_files(xss_site / "output")
+    assert len(pages) > len(PAYLOADS)
+    for page in pages:
+        audit = audit_html(page.read_text("utf-8"))
+        assert audit.problems == [], page
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.seen: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.seen.add(tag)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_renderer_keeps_only_allowed_tags(engine):
+    renderer = Renderer("/", tuple(ALLOWED_IFRAME_HOSTS), engine=engine)
+    for payload in PAYLOADS:
+        body = renderer.render(f"Trước.\n\n{payload}\n\nSau.\n")
+        tags = Tags()
+        tags.feed(body)
+        assert tags.seen <= TAGS, (payload, body)
+        assert audit_html(body).problems == [], (payload, body)
+
+
+@pytest.mark.parametrize("index", range(len(PAYLOADS)))
+def test_each_payload_article_still_renders_its_text(xss_site, index):
+    html = (xss_site / "output" / "bai-viet" / f"xss-{index:02d}" / "index.html").read_text("utf-8")
+    assert "Trước." in html
+    assert audit_html(html).problems == []
+
+
+def test_feeds_with_payloads_are_well_formed_and_safe(xss_site):
+    for feed in sorted((xss_site / "output").rglob("*.xml")):
+        tree = ElementTree.parse(feed)
+        for content in tree.iter("{http://www.w3.org/2005/Atom}content"):
+            assert audit_html(content.text or "").problems == [], feed
+
+
+def test_allowed_iframes_kept_others_lose_their_source(xss_site):
+    html = (xss_site / "output" / "bai-viet" / "video" / "index.html").read_text("utf-8")
+    audit = audit_html(html)
+    assert audit.iframes == ["https://www.youtube.com/embed/abc"]
+    assert 'title="Bác Hồ"' in html and "allowfullscreen" in html
+    for index, payload in enumerate(PAYLOADS):
+        if "<iframe" in payload:
+            page = (xss_site / "output" / "bai-viet" / f"xss-{index:02d}" / "index.html").read_text("utf-8")
+            assert audit_html(page).iframes in ([], [None]), payload
+
+
+def test_iframe_allowlist_comes_from_site_toml(tmp_path):
+    toml = 'base_url = "https://example.org/"\n[security]\niframe_hosts = ["player.vimeo.com"]\n'
+    root = make_site(tmp_path, {"video.md": "---\ntitle: Video\ndate: 2021-02-01\n---\n\n"
+                                            '<iframe src="https://player.vimeo.com/video/1"></iframe>\n\n'
+                                            '<iframe src="https://www.youtube.com/embed/abc"></iframe>\n'}, toml=toml)
+    build(root)
+    html = (root / "output" / "bai-viet" / "video" / "index.html").read_text("utf-8")
+    audit = audit_html(html, iframe_hosts={"player.vimeo.com"})
+    assert audit.problems == []
+    assert audit.iframes == ["https://player.vimeo.com/video/1", None]
+
+
+# front-matter values in every context ------------------------------------------------------
+
+EVIL = "</script><script>alert(1)</script> \"' & <b>đậm</b> ]]> {{ 7*7 }}"
+EVIL_URL = "https://bao.vn/tin?a=1&b='2'&c=%3C/script%3E#x"
+
+
+@pytest.fixture(scope="module")
+def evil_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("evil")
+    quoted = json.dumps(EVIL, ensure_ascii=False)  # a YAML double-quoted string
+    make_site(root, {"doc-hai.md": (
+        f"---\ntitle: {quoted}\ndate: 2021-03-01\nsummary: {quoted}\nauthor: {quoted}\n"
+        f"province: Hà Nội\ntags: [{quoted}]\n"
+        f"source: {{name: {quoted}, url: {json.dumps(EVIL_URL)}}}\n"
+        f"image: {{src: /images/anh.jpg, alt: {quoted}, caption: {quoted}}}\n---\n\nNội dung.\n")})
+    (root / "content" / "pages" / "doc-hai.md").write_text(
+        f"---\ntitle: {quoted}\nmenu: 2\nsummary: {quoted}\n---\n\nTrang.\n", "utf-8")
+    build(root)
+    return root
+
+
+class Texts(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.text: dict[str, list[str]] = {}
+        self.attrs: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.stack.append(tag)
+        self.attrs += [(tag, k, v or "") for k, v in attrs]
+
+    def handle_endtag(self, tag):
+        if tag in self.stack:
+            while self.stack.pop() != tag:
+                pass
+
+    def handle_data(self, data):
+        if self.stack:
+            self.text.setdefault(self.stack[-1], []).append(data)
+
+
+def test_front_matter_is_escaped_in_html_text_and_attributes(evil_site):
+    html = (evil_site / "output" / "bai-viet" / "doc-hai" / "index.html").read_text("utf-8")
+    assert audit_html(html).problems == []
+    parsed = Texts()
+    parsed.feed(html)
+    assert parsed.text["title"] == [f"{EVIL} – Học tập và làm theo Bác"]
+    assert EVIL in parsed.text["h1"]
+    assert EVIL in parsed.text["figcaption"]
+    assert ("p", "class", "byline") in parsed.attrs and EVIL in parsed.text["p"]
+    assert ("meta", "content", EVIL) in parsed.attrs          # og:title, og:description
+    assert ("img", "alt", EVIL) in parsed.attrs
+    assert ("a", "href", EVIL_URL) in parsed.attrs
+    assert "<b>đậm</b>" not in html and "49" not in html.split("<body>")[1].split("Nội dung.")[0]
+
+
+def test_front_matter_cannot_close_the_json_ld_block(evil_site):
+    html = (evil_site / "output" / "bai-viet" / "doc-hai" / "index.html").read_text("utf-8")
+    assert html.count("<script") == 1 and html.count("</script>") == 1
+    (block,) = LD_BLOCK.findall(html)
+    data = json.loads(block)
+    assert data["headline"] == EVIL and data["author"]["name"] == EVIL and data["description"] == EVIL
+    assert "<" not in block and ">" not in block and "&" not in block
+
+
+def test_feeds_and_sitemap_are_well_formed(evil_site):
+    atom = "{http://www.w3.org/2005/Atom}"
+    feeds = sorted((evil_site / "output").rglob("feed.xml"))
+    assert len(feeds) >= 3
+    for feed in feeds:
+        root = ElementTree.parse(feed).getroot()
+        assert root.tag == atom + "feed"
+        titles = [e.findtext(atom + "title") for e in root.iter(atom + "entry")]
+        authors = [e.findtext(f"{atom}author/{atom}name") for e in root.iter(atom + "entry")]
+        if EVIL in titles:
+            assert EVIL in authors
+    site_feed = ElementTree.parse(evil_site / "output" / "feed.xml").getroot()
+    assert EVIL in [e.findtext(atom + "summary") for e in site_feed.iter(atom + "entry")]
+    sitemap = ElementTree.parse(evil_site / "output" / "sitemap.xml").getroot()
+    locs = [e.text for e in sitemap.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert "https://example.org/bai-viet/doc-hai/" in locs
+    assert all(loc.startswith("https://example.org/") for loc in locs)
+
+
+def test_every_page_passes_the_audit(evil_site):
+    for page in html_files(evil_site / "output"):
+        assert audit_html(page.read_text("utf-8")).problems == [], page
+
+
+# the theme and the Content-Security-Policy -------------------------------------------------
+
+def test_csp_in_netlify_toml_forbids_inline_code():
+    text = (PROJECT / "netlify.toml").read_text("utf-8")
+    csp = re.search(r'Content-Security-Policy = "([^"]+)"', text).group(1)
+    directives = dict(part.strip().split(" ", 1) for part in csp.split(";") if part.strip())
+    assert directives["script-src"] == "'self'" and directives["style-src"] == "'self'"
+    assert "unsafe-inline" not in csp
+    assert set(directives["frame-src"].split()) == {"https://" + h for h in ALLOWED_IFRAME_HOSTS}
+
+
+def test_built_theme_has_no_inline_script_or_style(tmp_path):
+    root = make_site(tmp_path)
+    build(root)
+    pages = html_files(root / "output")
+    assert len(pages) > 10
+    for page in pages:
+        html = page.read_text("utf-8")
+        assert audit_html(html).problems == [], page
+        assert not re.search(r"<style|\sstyle=", html, re.I), page
+        for tag in re.findall(r"<script\b[^>]*>", html, re.I):
+            assert tag == LD_JSON or re.fullmatch(SCRIPT_FILE, tag), page
+
+
+def test_theme_templates_have_no_inline_handlers():
+    for template in sorted((PROJECT / "themes").rglob("*.html")):
+        text = template.read_text("utf-8")
+        assert not re.search(r"\son\w+\s*=|\sstyle\s*=|<style", text, re.I), template
+        for tag in re.findall(r"<script\b[^>]*>", text, re.I):
+            assert tag == LD_JSON or re.fullmatch(r'<script src="[^"]*"( defer)?( type="module")?>', tag), template

@@ -18,6 +18,7 @@ import asyncio
 import html
 import ipaddress
 import mimetypes
+import os
 import signal
 import sys
 import threading
@@ -256,12 +257,15 @@ class PreviewServer:
 
     async def _main(self) -> None:
         self._loop = IOLoop.current()
+        self._aloop = asyncio.get_running_loop()
         self._stop = asyncio.Event()
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            try:
-                asyncio.get_running_loop().add_signal_handler(sig, self._stop.set)
-            except (NotImplementedError, RuntimeError, ValueError):
-                pass  # not the main thread, or Windows: KeyboardInterrupt still ends run()
+        self._pid = os.getpid()
+        if threading.current_thread() is threading.main_thread():
+            # Python-level handlers, not loop.add_signal_handler: the loop's C handler
+            # and wakeup fd are inherited by build workers forked from the rebuild
+            # thread, which then ignore SIGTERM and stop this server instead.
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                signal.signal(sig, self._on_signal)
         http = HTTPServer(self.application())
         http.add_sockets(self.sockets)
         if not is_loopback(self.host):
@@ -276,6 +280,13 @@ class PreviewServer:
             self._stopping.set()
             http.stop()
             worker.join(timeout=2)  # a long build still running dies with the process
+
+    def _on_signal(self, signum: int, frame) -> None:
+        if os.getpid() != self._pid:  # a forked build worker: die as if we had not been here
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        self._aloop.call_soon_threadsafe(self._stop.set)
 
     def _work(self) -> None:
         from .watch import make_watcher

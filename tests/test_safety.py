@@ -425,3 +425,26 @@ def test_theme_templates_have_no_inline_handlers():
         assert not re.search(r"\son\w+\s*=|\sstyle\s*=|<style", text, re.I), template
         for tag in re.findall(r"<script\b[^>]*>", text, re.I):
             assert tag == LD_JSON or re.fullmatch(r'<script src="[^"]*"( defer)?( type="module")?>', tag), template
+
+
+def test_search_index_if_any_is_valid_json_and_not_html(evil_site):
+    """The search index (when the build writes one) carries titles as data, never as markup."""
+    files = sorted((evil_site / "output").rglob("*.json"))
+    if not files:
+        pytest.skip("this build writes no search index")
+    def strings(value):
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from strings(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from strings(item)
+
+    found = [text for file in files for text in strings(json.loads(file.read_text("utf-8"))) if text == EVIL]
+    assert found
+    for script in sorted((PROJECT / "themes").rglob("*.js")):
+        code = script.read_text("utf-8")
+        assert not re.search(r"\.innerHTML\s*=|insertAdjacentHTML|outerHTML\s*=|document\.write|\beval\(|new Function",
+                             code), script

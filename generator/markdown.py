@@ -36,7 +36,10 @@ ATTRIBUTES = {
     "ol": {"start"},
     "abbr": {"title"},
 }
-SET_ATTRIBUTES = {"img": {"loading": "lazy", "decoding": "async"}, "iframe": {"loading": "lazy"}}
+# Added after sanitising, in this order: nh3's set_tag_attribute_values writes them in a random
+# (hash) order that changes from call to call, and the output must be the same bytes every build.
+SET_ATTRIBUTES = {"img": ' loading="lazy" decoding="async"', "iframe": ' loading="lazy"'}
+_LAZY = re.compile(r"<(img|iframe)\b([^>]*)>")  # nh3 escapes < and > inside attribute values
 
 # An image alone in its paragraph, with a title: cmark and Python-Markdown both write
 # attributes in this order (src, alt, title) and escape their values.
@@ -77,8 +80,10 @@ class Renderer:
             from cmarkgfm.cmark import Options
 
             # UNSAFE keeps raw HTML so that nh3, not the engine, decides what stays (figures, tables).
-            self._cmark = cmarkgfm.github_flavored_markdown_to_html
-            self._options = Options.CMARK_OPT_UNSAFE
+            # GitHub's set without "tagfilter", which would print allowed iframes as text.
+            self._cmark = lambda text, options: cmarkgfm.markdown_to_html_with_extensions(
+                text, options=options, extensions=["table", "autolink", "strikethrough", "tasklist"])
+            self._options = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_GITHUB_PRE_LANG
 
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
         if attribute in ("href", "src"):
@@ -97,16 +102,15 @@ class Renderer:
 
     def render(self, text: str) -> str:
         raw = _FIGURE.sub(_figure, self.to_html(text))
-        return nh3.clean(
+        return _LAZY.sub(lambda m: f"<{m[1]}{m[2]}{SET_ATTRIBUTES[m[1]]}>", nh3.clean(
             raw,
             tags=TAGS,
             attributes=ATTRIBUTES,
             url_schemes={"http", "https", "mailto", "tel"},
             attribute_filter=self._filter,
-            set_tag_attribute_values=SET_ATTRIBUTES,
             link_rel=None,
             strip_comments=True,
-        )
+        ))
 
 
 def plain_text(fragment: str) -> str:

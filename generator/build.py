@@ -19,6 +19,7 @@ from .errors import BuildFailed, ContentError, SiteError, TemplateError
 from .markdown import Renderer
 from .pages import KIND_LABELS, Job, Links, plan, sitemap_jobs
 from .render import Templates, collect_assets
+from .search import search_files
 from .taxonomy import Registries, load_registries
 from .vietnamese import normalize
 from .write import Lock, Staging, check_output_dir
@@ -170,6 +171,8 @@ def build(root: Path, *, output: str | None = None, base_url: str | None = None,
         staging = Staging(output_dir).open()
         try:
             pages_written = render_jobs(jobs, templates, staging, errors)
+            for path, data in search_files(site, registries):  # search hook: index files (generator/search)
+                staging.write(path, data, origin="search")
             for asset in templates.assets.values():
                 staging.write(asset.output, asset.data, origin=asset.name)
             for path, out in sources.images:

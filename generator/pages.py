@@ -128,6 +128,10 @@ def plan(site: Site) -> list[Job]:
         "title": config.title, "items": site.articles[:config.feeds.size], "self_url": "feed.xml",
         "alt_url": "", "full": config.feeds.full_content,
         "updated": _updated(site.articles[:config.feeds.size])}, sitemap=False, key="feed"))
+    # search hook (generator/search): the search page; its index files are written by build.py
+    jobs.append(Job(to_file(config.urls.search), "search.html", {
+        "page_url": config.urls.search, "years": [y for y, _ in site.years],
+        "search_data": config.urls.search + "du-lieu/"}, sitemap=False, key="search"))
     jobs.append(Job("404.html", "404.html", {"page_url": "404.html"}, sitemap=False, key="404"))
     jobs.append(Job("robots.txt", "robots.txt", {}, sitemap=False, key="robots"))
     return jobs

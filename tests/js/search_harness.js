@@ -1,0 +1,46 @@
+// Runs themes/default/static/search.js under node for tests and benchmarks.
+// stdin: {"script": path, "op": "text", "cases": [...]}
+//     or {"script": path, "op": "search", "dir": index folder, "queries": [{"q", "filters", "open"}]}
+// stdout: JSON results. For "search", every query uses a fresh engine (a cold page):
+// bytes and files it loaded are reported with the ranked ids and top records.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+
+const input = JSON.parse(fs.readFileSync(0, "utf8"));
+require(path.resolve(input.script));
+const S = globalThis.LTBSearch;
+
+async function main() {
+  if (input.op === "text") {
+    return input.cases.map((c) => ({ fold: S.fold(c), toneKey: S.toneKey(c), tokens: S.tokenize(c),
+                                     diacritics: S.hasDiacritics(c) }));
+  }
+  if (input.op === "classes") {  // which code points are token characters
+    const re = /[\p{L}\p{N}]/u;
+    const out = [];
+    for (let cp = input.from; cp < input.to; cp++) if (re.test(String.fromCodePoint(cp))) out.push(cp);
+    return out;
+  }
+  const results = [];
+  for (const query of input.queries) {
+    let bytes = 0, files = 0;
+    const engine = new S.Engine(async (rel) => {
+      const file = path.join(input.dir, rel.split("?")[0]);
+      const data = fs.readFileSync(file);
+      bytes += data.length;
+      files += 1;
+      return data.buffer.slice(data.byteOffset, data.byteOffset + data.length);
+    });
+    const started = process.hrtime.bigint();
+    const result = await engine.search(query.q, query.filters || {}, !!query.open);
+    const top = await Promise.all(result.ids.slice(0, query.show || 20).map((id) => engine.record(id)));
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    results.push({ q: query.q, total: result.ids.length, ids: result.ids.slice(0, 50),
+                   titles: top.map((r) => r.t), snippets: top.slice(0, 3).map((r) => S.snippet(r, result.highlight)),
+                   bytes, files, ms });
+  }
+  return results;
+}
+
+main().then((out) => process.stdout.write(JSON.stringify(out)), (err) => { console.error(err); process.exit(1); });

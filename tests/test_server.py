@@ -322,3 +322,38 @@ def test_a_busy_port_is_reported_with_a_hint(site: Path):
     assert done.stderr.strip() == (f"Cổng {port} đang được chương trình khác dùng. Hãy chọn cổng khác, "
                                    f"ví dụ: lamtheobac serve --port {port + 1}")
     assert not (site / ".cache").exists()
+
+
+@pytest.mark.parametrize("kind", ["inotify", "polling"])
+def test_watchers_report_saved_files_and_skip_editor_temporaries(tmp_path: Path, kind: str):
+    from generator import watch
+
+    if kind == "inotify" and not sys.platform.startswith("linux"):
+        pytest.skip("inotify is Linux only")
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    config = tmp_path / "site.toml"
+    config.write_text("", encoding="utf-8")
+    cls = watch.InotifyWatcher if kind == "inotify" else watch.PollingWatcher
+    watcher = cls([content, tmp_path / "templates"], [config])
+    try:
+        def changes(until=bool) -> set[Path]:
+            found: set[Path] = set()
+            deadline = time.monotonic() + WAIT
+            while not until(found) and time.monotonic() < deadline:
+                found |= watcher.wait(timeout=0.2)
+            return found
+
+        article = content / "articles" / "a.md"
+        time.sleep(0.02)  # distinct mtimes for the polling watcher
+        article.write_text("x", encoding="utf-8")
+        (content / "articles" / ".a.md.swp").write_text("x", encoding="utf-8")
+        assert changes() == {article}
+        config.write_text("title = 'x'", encoding="utf-8")
+        assert changes() == {config}
+        (tmp_path / "templates").mkdir()  # a watched folder that appears later
+        (tmp_path / "templates" / "page.html").write_text("x", encoding="utf-8")
+        page = tmp_path / "templates" / "page.html"
+        assert page in changes(until=lambda found: page in found)
+    finally:
+        watcher.close()

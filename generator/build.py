@@ -1,30 +1,53 @@
 """build(): load config -> discover -> read -> collect -> plan -> render -> write.
 
-Every stage reports all the problems it finds; the build stops before writing
-if there is any, so the previous site stays exactly as it was.
+Every stage reports all the problems it finds; the build stops before
+publishing if there is any, so the previous site stays exactly as it was.
+``Builder`` keeps what one build learnt (in memory and in ``.cache/``) so the
+next build reads only changed sources and renders only pages whose inputs
+changed; ``build()`` is one Builder run.
 """
 from __future__ import annotations
 
 import os
+import sys
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Callable
 
+from . import __version__
+from .cache import (CACHE_DIR, BodyStore, State, article_key, digest, folder_id, load_state, save_state,
+                    state_path, value_digest)
 from .collect import Site, check_slugs, collect, visible
 from .config import SiteConfig, load_config
 from .content import Article, Page, errors_of, read_article, read_page
 from .errors import BuildFailed, ContentError, SiteError, TemplateError
 from .markdown import Renderer
 from .pages import KIND_LABELS, Job, Links, plan, sitemap_jobs
-from .render import Templates, collect_assets
+from .parallel import Progress, _TASK, chunks, fork_map, worker_count
+from .render import Templates, collect_assets, templates_fingerprint
 from .search import search_files
 from .taxonomy import Registries, load_registries
 from .vietnamese import normalize
 from .write import Lock, Staging, check_output_dir
 
 SKIP_PREFIXES = (".", "_", "#")
+TIMINGS = os.environ.get("LAMTHEOBAC_TIMINGS") == "1"
+
+
+class _Stages:
+    """Seconds per stage, printed to stderr when LAMTHEOBAC_TIMINGS=1 (for benchmarks)."""
+
+    def __init__(self):
+        self.last = time.perf_counter()
+
+    def __call__(self, name: str) -> None:
+        now = time.perf_counter()
+        if TIMINGS:
+            print(f"  {name}: {now - self.last:.2f}s", file=sys.stderr)
+        self.last = now
+PARALLEL_MIN = 64  # fewer items than this are done in-process: forking costs more
 
 
 @dataclass(frozen=True)
@@ -36,10 +59,12 @@ class Sources:
 
 @dataclass
 class BuildResult:
-    pages: int
-    files: int
+    pages: int                 # pages rendered in this run
+    files: int                 # files in the published site
     seconds: float
     output: Path
+    reused: int = 0            # pages taken unchanged from the previous build
+    unchanged: bool = False    # nothing changed: nothing was written
     site: Site | None = field(default=None, repr=False)
 
 
@@ -53,29 +78,24 @@ def display_path(path: Path, root: Path) -> str:
 def _walk(folder: Path, root: Path, errors: list[SiteError]) -> list[Path]:
     """Files under folder, sorted, hidden ones skipped; links leading outside the project refused."""
     found: list[Path] = []
-    if not folder.is_dir():
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: normalize(e.name))
+    except (FileNotFoundError, NotADirectoryError):
         return found
-    for dirpath, dirnames, filenames in os.walk(folder, followlinks=False):
-        here = Path(dirpath)
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(SKIP_PREFIXES))
-        for name in list(dirnames) + sorted(filenames):
-            path = here / name
-            if name.startswith(SKIP_PREFIXES) or name.endswith("~"):
-                continue
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(root):
-                    errors.append(ContentError("liên kết tượng trưng trỏ ra ngoài dự án, không được dùng",
-                                               display_path(path, root)))
-                    if name in dirnames:
-                        dirnames.remove(name)
-                    continue
-                if name in dirnames:  # followed only inside the project: walk it as files
-                    found += _walk(path, root, errors)
-                    continue
-            if name in filenames:
-                found.append(path)
-    return sorted(found, key=lambda p: normalize(p.as_posix()))
+    for entry in entries:
+        name = entry.name
+        if name.startswith(SKIP_PREFIXES) or name.endswith("~"):
+            continue
+        path = Path(entry.path)
+        if entry.is_symlink() and not path.resolve().is_relative_to(root):
+            errors.append(ContentError("liên kết tượng trưng trỏ ra ngoài dự án, không được dùng",
+                                       display_path(path, root)))
+            continue
+        if entry.is_dir():  # a link is followed only when it stays inside the project
+            found += _walk(path, root, errors)
+        elif entry.is_file():
+            found.append(path)
+    return found
 
 
 def discover(config: SiteConfig) -> tuple[Sources, list[SiteError]]:
@@ -94,22 +114,86 @@ def discover(config: SiteConfig) -> tuple[Sources, list[SiteError]]:
     return Sources(articles, pages, images), errors
 
 
-def read(sources: Sources, config: SiteConfig, registries: Registries
-         ) -> tuple[list[Article], list[Page], list[SiteError]]:
-    renderer = Renderer(config.base_path, config.security.iframe_hosts)
-    zone = config.zone
-    articles, pages, errors = [], [], []
-    for path, shown in sources.articles:
+def read_fingerprint(config: SiteConfig, registries: Registries) -> str:
+    """Everything an Article depends on besides its own bytes."""
+    return digest(__version__, config.base_path, config.markdown_engine, repr(config.security.iframe_hosts),
+                  str(config.summary_length), config.timezone, registries.fingerprint)
+
+
+def make_renderer(config: SiteConfig) -> Renderer:
+    return Renderer(config.base_path, config.security.iframe_hosts, config.markdown_engine)
+
+
+def _read_part(part: Sequence[tuple[Path, str]]) -> list[tuple[str, tuple | None, Article | None, list]]:
+    """Worker: read articles, keep their bodies in the store, send back bodiless articles."""
+    task = _TASK
+    config, registries, store, fp, known = task["config"], task["registries"], task["store"], task["fp"], task["known"]
+    renderer = task.setdefault("renderer", make_renderer(config))
+    out = []
+    for path, shown in part:
         try:
-            articles.append(read_article(path, shown, registries, renderer, zone, config.summary_length))
-        except ContentError as exc:
-            errors += errors_of(exc)
-    for path, shown in sources.pages:
+            raw = path.read_bytes()
+            st = path.stat()
+        except OSError as exc:
+            out.append((shown, None, None, [ContentError(f"không đọc được tệp: {exc.strerror}", shown)]))
+            continue
+        key = article_key(raw, fp)
+        stat = (st.st_mtime_ns, st.st_size, key)
+        if key in known and store.has(key):  # touched but not changed
+            out.append((shown, stat, replace(known[key], path=shown), []))
+            continue
         try:
-            pages.append(read_page(path, shown, renderer, zone, config.summary_length))
+            article = read_article(path, shown, registries, renderer, config.zone, config.summary_length, raw=raw)
         except ContentError as exc:
-            errors += errors_of(exc)
-    return articles, pages, errors
+            out.append((shown, None, None, errors_of(exc)))
+            continue
+        store.save(key, article.body)
+        out.append((shown, stat, replace(article, body="", key=key), []))
+    return out
+
+
+def _render_part(indices: Sequence[int]) -> tuple[int, list[SiteError]]:
+    """Worker: render jobs and write their files (paths were claimed by the main process)."""
+    task = _TASK
+    jobs, templates, store, targets = task["jobs"], task["templates"], task["store"], task["targets"]
+    written, errors, broken = 0, [], set()
+    for i in indices:
+        job = jobs[i]
+        if job.template in broken:
+            continue
+        context = job.context
+        if job.full:
+            context = dict(context)
+            for name in job.full:
+                value = context[name]
+                context[name] = (store.with_body(value) if isinstance(value, Article)
+                                 else tuple(store.with_body(a) for a in value))
+        try:
+            text = templates.render(job.template, **context)
+        except TemplateError as exc:
+            broken.add(job.template)
+            errors.append(exc)
+            continue
+        target = targets[i]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(text.encode("utf-8"))
+        written += 1
+    return written, errors
+
+
+class _WithBodies(Sequence):
+    """Articles with bodies loaded one at a time, for consumers that read every body once."""
+
+    def __init__(self, articles: tuple[Article, ...], store: BodyStore):
+        self.articles, self.store = articles, store
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self.store.with_body(a) for a in self.articles[index]]
+        return self.store.with_body(self.articles[index])
 
 
 def make_templates(config: SiteConfig, site: Site) -> Templates:
@@ -127,62 +211,227 @@ def make_templates(config: SiteConfig, site: Site) -> Templates:
     })
 
 
-def render_jobs(jobs: list[Job], templates: Templates, staging: Staging, errors: list[SiteError]) -> int:
-    """Render and write every job; a broken template is reported once, not once per page."""
-    broken: set[str] = set()
-    written = 0
+def signatures(jobs: list[Job], templates: Templates, base: str) -> list[str]:
+    """One digest per job of everything its page is made from."""
+    memo: dict[int, str] = {}
+    global_digests: dict[str, str] = {}
+    out = []
     for job in jobs:
-        if job.template in broken:
-            continue
-        try:
-            staging.write(job.path, templates.render(job.template, **job.context), origin=job.key)
-            written += 1
-        except TemplateError as exc:
-            broken.add(job.template)
-            errors.append(exc)
-        except SiteError as exc:
-            errors.append(exc)
-    return written
+        template_digest, used = templates.dependencies(job.template)
+        parts = [base, job.path, template_digest, value_digest(job.context, memo)]
+        for name in sorted(used):
+            if name not in global_digests:
+                global_digests[name] = value_digest(templates.env.globals[name], memo)
+            parts.append(global_digests[name])
+        for name in job.full:  # bodies shown: the full source key, not just the metadata
+            value = job.context[name]
+            parts += [value.key] if isinstance(value, Article) else [a.key for a in value]
+        out.append(digest(*parts))
+    return out
+
+
+class Builder:
+    """Builds one project into one output folder, reusing all it can from the last build."""
+
+    def __init__(self, root: Path, *, output: str | None = None, base_url: str | None = None,
+                 drafts: bool | None = None, future: bool | None = None, workers: int | None = None,
+                 log: Callable[[str], None] = lambda _: None, progress: bool = False):
+        self.root = Path(root).resolve()
+        self.overrides = dict(output_dir=output, base_url=base_url, drafts=drafts, future=future)
+        self.workers = workers or worker_count()
+        self.log = log
+        self.progress = progress
+
+    def build(self, now: datetime | None = None) -> BuildResult:
+        started = time.perf_counter()
+        progress = Progress(self.progress)
+        config = load_config(self.root, **self.overrides)
+        output_dir = config.path(config.output_dir)
+        check_output_dir(output_dir, config.root, config.path(config.content_dir))
+        registries = load_registries(config.path(config.data_dir), config.root)
+        cache = config.root / CACHE_DIR
+        store = BodyStore(cache)
+        fp = read_fingerprint(config, registries)
+        state_file = state_path(cache, output_dir, repr(sorted(self.overrides.items())))
+        previous = load_state(state_file)
+        stage = _Stages()
+        stage("config+state")
+
+        sources, errors = discover(config)
+        articles, sources_state, read_errors = self._read_articles(sources, config, registries, store, fp,
+                                                                    previous, progress)
+        errors += read_errors
+        stage("read")
+        pages, page_errors = self._read_pages(sources, config)
+        errors += page_errors
+        now = now or datetime.now(config.zone)
+        shown = visible(articles, config, now)
+        errors += check_slugs(shown, pages, config)
+        if errors:
+            progress.finish()
+            raise BuildFailed(errors)
+
+        site = collect(shown, pages, config, registries)
+        stage("collect")
+        templates = make_templates(config, site)
+        errors += templates.check()
+        if errors:
+            raise BuildFailed(errors)
+        render_fp = digest(fp, config.fingerprint(), templates_fingerprint(config),
+                           repr(sorted(a.output for a in templates.assets.values())))
+        jobs = plan(site)
+        jobs += sitemap_jobs(jobs)
+        stage("plan")
+        sigs = signatures(jobs, templates, render_fp)
+        stage("signatures")
+        reuse = previous.fingerprint == render_fp and previous.output_id == folder_id(output_dir)
+        old = previous.signatures if reuse else {}
+        image_state = {out: (p.stat().st_mtime_ns, p.stat().st_size) for p, out in sources.images}
+        page_sigs = dict(zip((j.path for j in jobs), sigs))
+        if reuse and page_sigs == old and self._same_images(previous, image_state):
+            progress.finish()
+            seconds = time.perf_counter() - started
+            self.log(f"Không có gì thay đổi ({len(jobs)} trang) · {seconds:.2f} giây")
+            return BuildResult(0, len(previous.outputs), seconds, output_dir, len(jobs), True, site)
+
+        with Lock(config.root):
+            staging = Staging(output_dir).open()
+            try:
+                written, reused = self._write(jobs, sigs, old, templates, staging, store, output_dir,
+                                              errors, progress)
+                stage("render")
+                for path, data in search_files(replace(site, articles=_WithBodies(site.articles, store)),
+                                               registries):  # search hook: index files (generator/search)
+                    staging.write(path, data, origin="search")
+                stage("search index")
+                for asset in templates.assets.values():
+                    staging.write(asset.output, asset.data, origin=asset.name)
+                for path, out in sources.images:
+                    previous_file = output_dir / out
+                    if reuse and previous.sources.get(out) == (*image_state[out], "") and previous_file.is_file():
+                        staging.link_or_copy(out, previous_file, origin=display_path(path, config.root))
+                    else:
+                        staging.write(out, path.read_bytes(), origin=display_path(path, config.root))
+                progress.finish()
+                if errors:
+                    raise BuildFailed(errors)
+                outputs = frozenset(staging.written)
+                staging.publish()
+                stage("assets+publish")
+            finally:
+                staging.discard()
+        state = State(render_fp, fp, {**sources_state, **{o: (*s, "") for o, s in image_state.items()}},
+                      {a.key: a for a in articles}, page_sigs, folder_id(output_dir), outputs)
+        save_state(state_file, state)
+        stage("save state")
+        seconds = time.perf_counter() - started
+        self.log(f"Đã dựng {written} trang (giữ nguyên {reused}), {len(outputs)} tệp trong {seconds:.2f} giây → "
+                 f"{display_path(output_dir, config.root)}/")
+        return BuildResult(written, len(outputs), seconds, output_dir, reused, False, site)
+
+    def _read_articles(self, sources: Sources, config: SiteConfig, registries: Registries, store: BodyStore,
+                       fp: str, previous: State, progress: Progress):
+        """Articles whose file is unchanged since the last build come from the state, unread.
+
+        Reuse by file stats is safe only when reading would give the same result, i.e. the
+        read fingerprint is unchanged; workers also reuse by key (a digest of the bytes and
+        the fingerprint), which covers files touched without being changed.
+        """
+        known = previous.articles if previous.read_fp == fp else {}
+        bodies_kept = store.dir.is_dir()  # the cache is deleted as a whole, not body by body
+        articles: list[Article] = []
+        state: dict[str, tuple[int, int, str]] = {}
+        to_read: list[tuple[Path, str]] = []
+        for path, shown in sources.articles:
+            old = previous.sources.get(shown)
+            if old is not None and old[2] in known:
+                try:
+                    st = path.stat()
+                except OSError:
+                    st = None
+                if st is not None and (st.st_mtime_ns, st.st_size) == old[:2] and bodies_kept:
+                    articles.append(replace(known[old[2]], path=shown))
+                    state[shown] = old
+                    continue
+            to_read.append((path, shown))
+        errors: list[SiteError] = []
+        if to_read:
+            workers = self.workers if len(to_read) >= PARALLEL_MIN else 1
+            parts = chunks(to_read, max(1, min(256, len(to_read) // (workers * 4) or 1)))
+            task = dict(config=config, registries=registries, store=store, fp=fp, known=known)
+            for part in fork_map(_read_part, parts, task, workers, progress, "Đọc bài viết"):
+                for shown, stat, article, errs in part:
+                    errors += errs
+                    if article is not None:
+                        articles.append(article)
+                        state[shown] = stat
+        articles.sort(key=lambda a: a.path)
+        return articles, state, errors
+
+    @staticmethod
+    def _read_pages(sources: Sources, config: SiteConfig) -> tuple[list[Page], list[SiteError]]:
+        renderer = make_renderer(config)
+        pages, errors = [], []
+        for path, shown in sources.pages:
+            try:
+                pages.append(read_page(path, shown, renderer, config.zone, config.summary_length))
+            except ContentError as exc:
+                errors += errors_of(exc)
+        return pages, errors
+
+    @staticmethod
+    def _same_images(previous: State, image_state: dict) -> bool:
+        old = {k: v[:2] for k, v in previous.sources.items() if k.startswith("images/")}
+        return old == image_state
+
+    def _write(self, jobs: list[Job], sigs: list[str], old: dict[str, str], templates: Templates,
+               staging: Staging, store: BodyStore, output_dir: Path, errors: list[SiteError],
+               progress: Progress) -> tuple[int, int]:
+        """Link unchanged pages from the previous output; render the rest, in parallel when many."""
+        targets: list[Path] = []
+        todo: list[int] = []
+        reused = 0
+        for i, (job, sig) in enumerate(zip(jobs, sigs)):
+            try:
+                target = staging.claim(job.path, origin=job.key)
+            except SiteError as exc:
+                errors.append(exc)
+                targets.append(Path())
+                continue
+            targets.append(target)
+            previous_file = output_dir / job.path
+            if old.get(job.path) == sig and previous_file.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(previous_file, target)
+                    reused += 1
+                    continue
+                except OSError:
+                    pass  # another file system: render it again below
+            todo.append(i)
+        if errors:
+            return 0, reused
+        workers = self.workers if len(todo) >= PARALLEL_MIN else 1
+        size = max(1, min(200, len(todo) // (workers * 4) or 1))
+        task = dict(jobs=jobs, templates=templates, store=store, targets=targets)
+        written = 0
+        seen: set[str] = set()
+        for count, errs in fork_map(_render_part, chunks(todo, size), task, workers, progress, "Dựng trang"):
+            written += count
+            for err in errs:
+                if str(err) not in seen:  # each worker reports a broken template once
+                    seen.add(str(err))
+                    errors.append(err)
+        return written, reused
 
 
 def build(root: Path, *, output: str | None = None, base_url: str | None = None,
           drafts: bool | None = None, future: bool | None = None, now: datetime | None = None,
-          log: Callable[[str], None] = lambda _: None) -> BuildResult:
-    started = time.perf_counter()
-    config = load_config(root, output_dir=output, base_url=base_url, drafts=drafts, future=future)
-    output_dir = config.path(config.output_dir)
-    check_output_dir(output_dir, config.root, config.path(config.content_dir))
-    registries = load_registries(config.path(config.data_dir), config.root)
-    sources, errors = discover(config)
-    articles, pages, read_errors = read(sources, config, registries)
-    errors += read_errors
-    articles = visible(articles, config, now or datetime.now(config.zone))
-    errors += check_slugs(articles, pages, config)
-    if errors:
-        raise BuildFailed(errors)
-    site = collect(articles, pages, config, registries)
-    templates = make_templates(config, site)
-    errors += templates.check()
-    if errors:
-        raise BuildFailed(errors)
-    jobs = plan(site)
-    jobs += sitemap_jobs(jobs)
-    with Lock(config.root):
-        staging = Staging(output_dir).open()
-        try:
-            pages_written = render_jobs(jobs, templates, staging, errors)
-            for path, data in search_files(site, registries):  # search hook: index files (generator/search)
-                staging.write(path, data, origin="search")
-            for asset in templates.assets.values():
-                staging.write(asset.output, asset.data, origin=asset.name)
-            for path, out in sources.images:
-                staging.write(out, path.read_bytes(), origin=display_path(path, config.root))
-            if errors:
-                raise BuildFailed(errors)
-            staging.publish()
-        finally:
-            staging.discard()
-    seconds = time.perf_counter() - started
-    log(f"Đã dựng {pages_written} trang, {len(staging.written)} tệp trong {seconds:.2f} giây → "
-        f"{display_path(output_dir, config.root)}/")
-    return BuildResult(pages_written, len(staging.written), seconds, output_dir, site)
+          log: Callable[[str], None] = lambda _: None, progress: bool = False,
+          workers: int | None = None) -> BuildResult:
+    """One build of the project at root (see Builder)."""
+    return Builder(root, output=output, base_url=base_url, drafts=drafts, future=future, workers=workers,
+                   log=log, progress=progress).build(now)
+
+
+__all__ = ["Builder", "BuildResult", "Sources", "build", "discover", "display_path"]

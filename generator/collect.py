@@ -15,7 +15,7 @@ from .taxonomy import Directive, Province, Registries, Tag
 from .vietnamese import slugify, sort_key, term_key
 
 KINDS = ("province", "directive", "tag")
-RELATED_WINDOW = 12  # neighbours by date taken from each shared term's list
+RELATED_WINDOW = 8  # neighbours by date taken from each shared term's list
 
 
 @dataclass(frozen=True)
@@ -149,24 +149,27 @@ def related_articles(ordered: list[Article], members: dict, tags_of: dict, count
     cost grows with articles x terms x window, never with pairs of articles.
     """
     weight = {"province": 3, "directive": 2, "tag": 1}
-    position = {kind: {key: {a.slug: i for i, a in enumerate(lst)} for key, lst in members[kind].items()}
-                for kind in KINDS}
+    index = {a.slug: i for i, a in enumerate(ordered)}
+    stamps = [a.date.timestamp() for a in ordered]
+    # Each article's terms as (member list of article numbers, weight, its position there).
+    terms_of: list[list[tuple[list[int], int, int]]] = [[] for _ in ordered]
+    for kind in KINDS:
+        w = weight[kind]
+        for lst in members[kind].values():
+            numbers = [index[a.slug] for a in lst]
+            for position, number in enumerate(numbers):
+                terms_of[number].append((numbers, w, position))
     related: dict[str, tuple[Article, ...]] = {}
-    for article in ordered:
-        scores: Counter = Counter()
-        by_slug: dict[str, Article] = {}
-        for kind, items in (("province", article.provinces), ("directive", article.directives),
-                            ("tag", tags_of[article.slug])):
-            for term in items:
-                lst = members[kind][term.slug]
-                i = position[kind][term.slug][article.slug]
-                for other in lst[max(0, i - RELATED_WINDOW): i + RELATED_WINDOW + 1]:
-                    if other.slug != article.slug:
-                        scores[other.slug] += weight[kind]
-                        by_slug[other.slug] = other
-        stamp = article.date.timestamp()
-        best = sorted(scores, key=lambda s: (-scores[s], abs(by_slug[s].date.timestamp() - stamp), s))[:count]
-        related[article.slug] = tuple(by_slug[s] for s in best)
+    window = RELATED_WINDOW
+    for i, article in enumerate(ordered):
+        scores: dict[int, int] = {}
+        for numbers, w, position in terms_of[i]:
+            for j in numbers[max(0, position - window): position + window + 1]:
+                scores[j] = scores.get(j, 0) + w
+        scores.pop(i, None)
+        stamp = stamps[i]
+        best = sorted(scores, key=lambda j: (-scores[j], abs(stamps[j] - stamp), j))[:count]
+        related[article.slug] = tuple(ordered[j] for j in best)
     return related
 
 

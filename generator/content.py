@@ -45,7 +45,7 @@ class Article:
     updated: datetime | None
     summary: str                   # for lists, feeds and meta tags: explicit or derived
     sapo: str                      # the explicit lead paragraph shown above the body, or ""
-    body: str                      # sanitised HTML
+    body: str                      # sanitised HTML; "" outside the pages that show it (see cache.py)
     provinces: tuple[Province, ...]
     directives: tuple[Directive, ...]
     tags: tuple[str, ...]          # as written; collect() resolves them to Tag terms
@@ -54,6 +54,7 @@ class Article:
     image: Image | None
     draft: bool
     line: int = 1                  # where the slug is decided, for collision messages
+    key: str = ""                  # digest of the source and of everything reading depends on
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,9 +185,9 @@ class _Checker:
 
 
 def read_article(path: Path, display: str, registries: Registries, renderer: Renderer,
-                 zone: tzinfo, summary_length: int) -> Article:
+                 zone: tzinfo, summary_length: int, raw: bytes | None = None) -> Article:
     """One article, or ContentErrors (raised as a list in .errors) naming every problem."""
-    src = split(decode(path.read_bytes(), display), display)
+    src = split(decode(path.read_bytes() if raw is None else raw, display), display)
     check = _Checker(src, zone)
     meta = src.meta
     check.unknown_keys(ARTICLE_FIELDS)

@@ -17,6 +17,10 @@ class SiteError(Exception):
         self.path = path
         self.line = line
 
+    def __reduce__(self):
+        # Errors cross from build workers to the main process: keep path and line.
+        return (self.__class__, (self.message, self.path, self.line))
+
     def __str__(self) -> str:
         if self.path is None:
             return self.message

@@ -27,7 +27,8 @@ class Job:
     context: dict[str, Any] = field(hash=False, compare=False)
     sitemap: bool = True
     lastmod: datetime | None = None
-    key: str = ""                   # what the job depends on, for the cache ("" = everything)
+    key: str = ""                   # names the job in messages ("article:slug", "home:2")
+    full: tuple[str, ...] = ()      # context entries whose articles are shown with their bodies
 
 
 class Links:
@@ -80,7 +81,7 @@ def _paginated(links: Links, base: str, items: tuple, per_page: int, template: s
             "number": n, "total": total, "count": len(items),
             "prev": links.numbered(base, n - 1) if n > 1 else None,
             "next": links.numbered(base, n + 1) if n < total else None,
-            "pages": [(i, links.numbered(base, i)) for i in range(1, total + 1)],
+            "first": base, "last": links.numbered(base, total),
         }
         url = links.numbered(base, n)
         jobs.append(Job(to_file(url), template, {**context, "items": chunk, "pager": pager, "page_url": url},
@@ -101,7 +102,7 @@ def plan(site: Site) -> list[Job]:
         jobs.append(Job(to_file(url), "article.html", {
             "article": article, "tags": site.tags_of[article.slug], "related": site.related[article.slug],
             "newer": newer, "older": older, "page_url": url,
-        }, lastmod=article.updated or article.date, key=f"article:{article.slug}"))
+        }, lastmod=article.updated or article.date, key=f"article:{article.slug}", full=("article",)))
     for page in site.pages:
         url = links(page)
         jobs.append(Job(to_file(url), "page.html", {"page": page, "page_url": url}, lastmod=page.updated,
@@ -127,7 +128,8 @@ def plan(site: Site) -> list[Job]:
     jobs.append(Job("feed.xml", "feed.xml", {
         "title": config.title, "items": site.articles[:config.feeds.size], "self_url": "feed.xml",
         "alt_url": "", "full": config.feeds.full_content,
-        "updated": _updated(site.articles[:config.feeds.size])}, sitemap=False, key="feed"))
+        "updated": _updated(site.articles[:config.feeds.size])}, sitemap=False, key="feed",
+        full=("items",) if config.feeds.full_content else ()))
     # search hook (generator/search): the search page; its index files are written by build.py
     jobs.append(Job(to_file(config.urls.search), "search.html", {
         "page_url": config.urls.search, "years": [y for y, _ in site.years],

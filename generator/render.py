@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import meta
 
 from .config import SiteConfig
 from .errors import TemplateError
@@ -90,6 +91,7 @@ class Templates:
             keep_trailing_newline=True,
         )
         self.assets = assets
+        self._deps: dict[str, tuple[str, frozenset[str]]] = {}
         self.env.filters.update(
             date_vi=format_date, datetime_vi=format_datetime, long_date=format_long_date,
             weekday=weekday, iso=lambda d: d.isoformat(), jsonld=self._jsonld,
@@ -115,6 +117,36 @@ class Templates:
         text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
         text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         return jinja2.utils.markupsafe.Markup(text)
+
+    def dependencies(self, name: str) -> tuple[str, frozenset[str]]:
+        """(digest of the template's source and every template it uses, the globals they name).
+
+        A page is rendered again only when one of these, or its own context, changed.
+        """
+        if name in self._deps:
+            return self._deps[name]
+        sources: dict[str, str] = {}
+        names: set[str] = set()
+        pending = [name]
+        while pending:
+            current = pending.pop()
+            if current in sources:
+                continue
+            source = self.env.loader.get_source(self.env, current)[0]
+            sources[current] = source
+            ast = self.env.parse(source)
+            names |= meta.find_undeclared_variables(ast)
+            for ref in meta.find_referenced_templates(ast):
+                if ref is None:  # a computed template name: it may use any template
+                    pending += [t for t in self.env.list_templates() if t not in sources]
+                else:
+                    pending.append(ref)
+        h = hashlib.sha256()
+        for key in sorted(sources):
+            h.update(key.encode() + b"\0" + sources[key].encode() + b"\0")
+        used = frozenset(n for n in names if n in self.env.globals)
+        self._deps[name] = (h.hexdigest()[:16], used)
+        return self._deps[name]
 
     def check(self) -> list[TemplateError]:
         """Compile every template once, so syntax errors show even in unused ones."""

@@ -11,6 +11,7 @@ import hashlib
 import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -80,6 +81,7 @@ _SO = re.compile(r"\bsố\s+")
 _TU = re.compile(r"/tư\b")
 
 
+@lru_cache(maxsize=65536)
 def lookup_key(text: str) -> str:
     """term_key plus the spellings documents vary on: "số", "TƯ" for "TW"."""
     key = term_key(text)

@@ -95,7 +95,16 @@ class Staging:
                 shutil.rmtree(self.old)
 
     def file(self, path: str, origin: str = "") -> Path:
-        """Where to write output path; two writers of one path is an error naming both."""
+        """Where to write output path, its folder made; see claim()."""
+        full = self.claim(path, origin)
+        full.parent.mkdir(parents=True, exist_ok=True)
+        return full
+
+    def claim(self, path: str, origin: str = "") -> Path:
+        """Where output path goes; two writers of one path is an error naming both.
+
+        Claiming happens in the main process, so render workers only write files.
+        """
         try:
             rel = safe_relative(path)
         except OutputError as exc:
@@ -104,9 +113,7 @@ class Staging:
         if key in self.written:
             raise OutputError(f"hai nguồn cùng ghi ra “{key}”: {self.written[key]} và {origin or '?'}", origin or None)
         self.written[key] = origin or key
-        full = self.dir.joinpath(*rel.parts)
-        full.parent.mkdir(parents=True, exist_ok=True)
-        return full
+        return self.dir.joinpath(*rel.parts)
 
     def write(self, path: str, data: bytes | str, origin: str = "") -> None:
         full = self.file(path, origin)

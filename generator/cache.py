@@ -1,0 +1,147 @@
+"""The persistent build cache (``.cache/lamtheobac/``).
+
+Two things are kept between builds:
+
+- article bodies as sanitised HTML, one file per article, named by the article's
+  key: a digest of its source bytes and of everything reading depends on
+  (generator version, the config values reading uses, the registries). A stale
+  body can't be found under a new key, so a stale cache can only cost time.
+- the state of the last build of one output folder: source stats and keys,
+  articles without bodies, and a signature for every output file. A job whose
+  signature is unchanged is not rendered again: its file is linked from the
+  previous output.
+
+Deleting the folder only makes the next build a cold one.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field, fields, is_dataclass, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .content import Article
+
+CACHE_DIR = ".cache/lamtheobac"
+_ARTICLE_META = tuple(f.name for f in fields(Article) if f.name not in ("body", "key"))
+STATE_VERSION = 3
+
+
+def digest(*parts: str | bytes) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def article_key(raw: bytes, read_fingerprint: str) -> str:
+    return digest(read_fingerprint, raw)
+
+
+class BodyStore:
+    """Article bodies on disk, so neither the parent process nor the state holds them all."""
+
+    def __init__(self, root: Path):
+        self.dir = root / "bodies"
+
+    def path(self, key: str) -> Path:
+        return self.dir / key[:2] / f"{key}.html"
+
+    def has(self, key: str) -> bool:
+        return self.path(key).is_file()
+
+    def save(self, key: str, html: str) -> None:
+        path = self.path(key)
+        if path.is_file():
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(html, encoding="utf-8")
+        os.replace(tmp, path)  # concurrent writers of one key write the same bytes
+
+    def load(self, key: str) -> str:
+        return self.path(key).read_text(encoding="utf-8")
+
+    def with_body(self, article: Article) -> Article:
+        return article if article.body else replace(article, body=self.load(article.key))
+
+
+@dataclass
+class State:
+    """What the last successful build of one output folder was made from."""
+    fingerprint: str = ""                                          # read + render settings
+    read_fp: str = ""                                              # what reading depended on
+    sources: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # path -> (mtime_ns, size, key)
+    articles: dict[str, Article] = field(default_factory=dict)    # key -> article without body
+    signatures: dict[str, str] = field(default_factory=dict)      # output path -> job signature
+    output_id: tuple[int, int] = (0, 0)                            # (inode, mtime_ns) of the published folder
+    outputs: frozenset[str] = frozenset()                          # every file the build wrote
+
+
+def state_path(cache: Path, output_dir: Path, variant: str) -> Path:
+    return cache / f"state-{digest(str(output_dir), variant)[:12]}.pickle"
+
+
+def load_state(path: Path) -> State:
+    """The saved state, or an empty one when absent, unreadable or from another version."""
+    try:
+        with path.open("rb") as handle:
+            version, state = pickle.load(handle)
+    except FileNotFoundError:
+        return State()
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        return State()  # a damaged cache only costs a cold build
+    return state if version == (STATE_VERSION, __version__) else State()
+
+
+def save_state(path: Path, state: State) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    with tmp.open("wb") as handle:
+        pickle.dump(((STATE_VERSION, __version__), state), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
+def folder_id(path: Path) -> tuple[int, int]:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return (0, 0)
+    return (st.st_ino, st.st_mtime_ns)
+
+
+def value_digest(value: Any, memo: dict[int, str]) -> str:
+    """A short token for a template context value: articles by metadata, the rest by content.
+
+    Tokens of containers are joined and only hashed when long, because hashing every
+    node of 16,000 contexts costs more than rendering the pages would.
+    """
+    if value is None or isinstance(value, (str, int, float, bool, date, datetime)):
+        return repr(value)
+    ident = id(value)
+    token = memo.get(ident)
+    if token is not None:
+        return token
+    if isinstance(value, Article):
+        # What lists, cards and links show: every field but the body (see Job.full).
+        token = digest(*(repr(getattr(value, name)) for name in _ARTICLE_META))
+    elif isinstance(value, dict):
+        token = "{" + ",".join(f"{k!r}:{value_digest(v, memo)}" for k, v in value.items()) + "}"
+    elif isinstance(value, (list, tuple)):
+        token = "[" + ",".join(value_digest(v, memo) for v in value) + "]"
+    elif isinstance(value, (set, frozenset)):
+        token = "{" + ",".join(sorted(value_digest(v, memo) for v in value)) + "}"
+    elif is_dataclass(value):
+        token = type(value).__name__ + "(" + ",".join(value_digest(getattr(value, f.name), memo)
+                                                      for f in fields(value)) + ")"
+    else:
+        token = type(value).__name__ + ":" + repr(value)
+    if len(token) > 64:
+        token = digest(token)
+    memo[ident] = token
+    return token

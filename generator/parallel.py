@@ -1,0 +1,82 @@
+"""Both cores for the per-article work: forked workers that inherit the build's state.
+
+Forking (rather than spawning) lets workers see the config, registries, site and
+jobs without pickling them; only small results travel back.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_TASK: dict[str, Any] = {}   # what the forked workers read: set just before the pool starts
+
+
+def worker_count() -> int:
+    """LAMTHEOBAC_WORKERS, or one per core (at most 8: the work is short)."""
+    wanted = os.environ.get("LAMTHEOBAC_WORKERS")
+    if wanted and wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
+
+
+def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+class Progress:
+    """One line on a terminal for builds longer than a second; silent otherwise."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty()
+        self.started = time.monotonic()
+        self.shown = False
+
+    def update(self, label: str, done: int, total: int) -> None:
+        if not self.enabled or time.monotonic() - self.started < 1.0:
+            return
+        sys.stderr.write(f"\r{label}: {done}/{total}\033[K")
+        sys.stderr.flush()
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def fork_map(func: Callable[[Sequence[T]], R], parts: list[Sequence[T]], task: dict[str, Any],
+             workers: int, progress: Progress | None = None, label: str = "") -> list[R]:
+    """func over parts, in forked workers when there is enough work; results in order."""
+    _TASK.clear()
+    _TASK.update(task)
+    total = sum(len(p) for p in parts)
+    results: list[R] = []
+    done = 0
+    try:
+        if workers <= 1 or len(parts) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+            for part in parts:
+                results.append(func(part))
+                done += len(part)
+                if progress:
+                    progress.update(label, done, total)
+            return results
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for part, result in zip(parts, pool.imap(func, parts)):
+                results.append(result)
+                done += len(part)
+                if progress:
+                    progress.update(label, done, total)
+        return results
+    finally:
+        _TASK.clear()

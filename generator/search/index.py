@@ -42,6 +42,7 @@ import struct
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import repeat
 from typing import Iterable, Iterator
 
 from ..content import Article
@@ -81,8 +82,9 @@ class Names:
         The same walk as findNames in search.js: at each token the longest spelling
         starting there wins and matching resumes after it.
         """
-        texts = sorted((" ".join(seq) for seq in self.sequences), key=lambda t: (-len(t.split(" ")), t))
-        return re.compile(r"(?<![^ ])(?:" + "|".join(re.escape(t) for t in texts) + r")(?![^ ])")
+        # A trie of the spellings as a regex: alternatives share prefixes, so a token
+        # that starts no spelling is rejected at its first character.
+        return re.compile(r"(?<![^ ])" + _trie_regex(" ".join(seq) for seq in self.sequences) + r"(?![^ ])")
 
     @cached_property
     def keys(self) -> dict[str, str]:
@@ -98,6 +100,24 @@ class Names:
     def export(self) -> list[list[str]]:
         """For the query side: [["dak nong", "~p:dak-nong"], …]."""
         return sorted([" ".join(seq), key] for seq, key in self.sequences.items())
+
+
+def _trie_regex(words) -> str:
+    """A regex matching exactly the words, longest alternative first at every branch."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:  # a word may end here: longer continuations are tried first
+            return "(?:" + "|".join(branches) + ")?" if branches else ""
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
 
 
 def _add(sequences: dict, name: str, key: str) -> None:
@@ -139,6 +159,23 @@ def _learn(tokens) -> None:
             _FULL[token] = folded + SEP + tone_key(token)
 
 
+def _field_counts(text: str, names: Names | None) -> dict[str, int]:
+    """Keys of one field with their counts: exact spellings, bigrams, names (disjoint key kinds)."""
+    tokens = _TOKEN.findall(prepare(text))
+    if not tokens:
+        return {}
+    _learn(set(tokens))
+    folded = list(map(_FOLDED.__getitem__, tokens))
+    counts = Counter(map(" ".join, zip(folded, folded[1:])))   # bigrams: "lam theo"
+    dict.update(counts, Counter(map(_FULL.__getitem__, tokens)))  # spellings: "bac\x1fbac4"
+    if names is not None:
+        dict.update(counts, Counter(names.find(folded)))          # names: "~p:lao-cai"
+    return counts
+
+
+_SHIFTED = bytes(min(n, MAX_TF) << 3 for n in range(MAX_TF + 1))
+
+
 def index_entry(article: Article, tags: tuple = (), names: Names | None = None, url: str = "") -> Entry:
     """Everything the index needs from one article. Pure: same article -> same entry.
 
@@ -146,36 +183,24 @@ def index_entry(article: Article, tags: tuple = (), names: Names | None = None, 
     its URL: a cache keyed by the article's key and the registries' fingerprint
     can keep entries of unchanged articles.
     """
-    counts: dict[str, int] = {}
-    flags: dict[str, int] = {}
     body_text = html_to_text(article.body)
-    lead_parts = [article.summary, article.sapo, " ".join(t.name for t in tags), article.author]
-    fields = ((TITLE, article.title), (LEAD, " ".join(p for p in lead_parts if p)), (0, body_text))
-    get = counts.get
-    for flag, text in fields:
-        tokens = _TOKEN.findall(prepare(text))
-        if not tokens:
-            continue
-        _learn(set(tokens))
-        folded = list(map(_FOLDED.__getitem__, tokens))
-        found = Counter(map(_FULL.__getitem__, tokens))
-        pairs = Counter(zip(folded, folded[1:]))
-        for (a, b), n in pairs.items():
-            found[a + " " + b] = n
-        if names is not None:
-            found.update(names.find(folded))
-        for key, n in found.items():
-            counts[key] = get(key, 0) + n
-        if flag:
-            for key in found:
-                flags[key] = flags.get(key, 0) | flag
+    counts = _field_counts(body_text, names)  # the bulk: no per-key Python work below
+    flags: dict[str, int] = {}
+    lead = " ".join(p for p in (article.summary, article.sapo, " ".join(t.name for t in tags), article.author) if p)
+    for flag, text in ((TITLE, article.title), (LEAD, lead)):
+        for key, n in _field_counts(text, names).items():
+            counts[key] = counts.get(key, 0) + n
+            flags[key] = flags.get(key, 0) | flag
     for term in (*("~p:" + p.slug for p in article.provinces), *("~d:" + d.slug for d in article.directives)):
         counts.setdefault(term, 0)
         flags[term] = flags.get(term, 0) | TERM
     keys = tuple(counts)
-    fl = flags.get
-    values = bytes([(n if n < MAX_TF else MAX_TF) << 3 | fl(k, 0) for k, n in counts.items()])
-    return Entry(keys, values, doc_record(article, body_text, url))
+    values = bytearray(map(_SHIFTED.__getitem__, map(min, counts.values(), repeat(MAX_TF))))
+    if flags:
+        where = dict(zip(keys, range(len(keys))))
+        for key, flag in flags.items():
+            values[where[key]] |= flag
+    return Entry(keys, bytes(values), doc_record(article, body_text, url))
 
 
 def doc_record(article: Article, body_text: str, url: str) -> bytes:

@@ -156,7 +156,7 @@ def _render_part(indices: Sequence[int]) -> tuple[int, list[SiteError]]:
     """Worker: render jobs and write their files (paths were claimed by the main process)."""
     task = _TASK
     jobs, templates, store, targets = task["jobs"], task["templates"], task["store"], task["targets"]
-    written, errors, broken = 0, [], set()
+    written, errors, broken, made = 0, [], set(), set()
     for i in indices:
         job = jobs[i]
         if job.template in broken:
@@ -175,7 +175,9 @@ def _render_part(indices: Sequence[int]) -> tuple[int, list[SiteError]]:
             errors.append(exc)
             continue
         target = targets[i]
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:  # one mkdir per folder, not per page
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(text.encode("utf-8"))
         written += 1
     return written, errors
@@ -221,7 +223,7 @@ def signatures(jobs: list[Job], templates: Templates, base: str) -> list[str]:
         parts = [base, job.path, template_digest, value_digest(job.context, memo)]
         for name in sorted(used):
             if name not in global_digests:
-                global_digests[name] = value_digest(templates.env.globals[name], memo)
+                global_digests[name] = templates.global_token(name) or value_digest(templates.env.globals[name], memo)
             parts.append(global_digests[name])
         for name in job.full:  # bodies shown: the full source key, not just the metadata
             value = job.context[name]

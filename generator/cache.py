@@ -48,6 +48,7 @@ class BodyStore:
 
     def __init__(self, root: Path):
         self.dir = root / "bodies"
+        self._made: set[Path] = set()  # mkdir is a slow system call here: once per folder
 
     def path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.html"
@@ -57,9 +58,11 @@ class BodyStore:
 
     def save(self, key: str, html: str) -> None:
         path = self.path(key)
-        if path.is_file():
+        if path.parent not in self._made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(path.parent)
+        elif path.is_file():
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(html, encoding="utf-8")
         os.replace(tmp, path)  # concurrent writers of one key write the same bytes

@@ -15,6 +15,7 @@ from typing import Any
 
 import jinja2
 from jinja2 import meta
+from markupsafe import Markup
 
 from .config import SiteConfig
 from .errors import TemplateError
@@ -96,7 +97,31 @@ class Templates:
             date_vi=format_date, datetime_vi=format_datetime, long_date=format_long_date,
             weekday=weekday, iso=lambda d: d.isoformat(), jsonld=self._jsonld,
         )
-        self.env.globals.update(extra_globals, asset=self.asset, url=self.url, abs_url=self.abs_url)
+        self.env.globals.update(extra_globals, asset=self.asset, url=self.url, abs_url=self.abs_url,
+                                article_card=self.article_card)
+        self._cards: dict[tuple[str, str, str], Markup] = {}
+
+    def article_card(self, article, heading: str = "h2") -> Markup:
+        """An article's card (_card.html), rendered once per build however many lists show it."""
+        key = (article.path, article.key, heading)
+        card = self._cards.get(key)
+        if card is None:
+            card = Markup(self.render("_card.html", a=article, heading=heading))
+            self._cards[key] = card
+        return card
+
+    def global_token(self, name: str) -> str | None:
+        """A stable signature token for a callable global (its repr holds a memory address).
+
+        The functions defined here depend only on the config and assets, which every
+        signature already includes; article_card also on the _card.html template.
+        """
+        value = self.env.globals.get(name)
+        if not callable(value):
+            return None
+        if name == "article_card":
+            return "card:" + self.dependencies("_card.html")[0]
+        return f"callable:{name}:{type(value).__module__}.{type(value).__qualname__}"
 
     def url(self, path: str = "") -> str:
         """A site path ("tinh/lao-cai/") as a link under the base path."""
@@ -135,7 +160,10 @@ class Templates:
             source = self.env.loader.get_source(self.env, current)[0]
             sources[current] = source
             ast = self.env.parse(source)
-            names |= meta.find_undeclared_variables(ast)
+            # Every name loaded anywhere (meta.find_undeclared_variables misses names used
+            # only inside the blocks of a child template); locals that shadow a global only
+            # make the signature stricter.
+            names |= {node.name for node in ast.find_all(jinja2.nodes.Name) if node.ctx == "load"}
             for ref in meta.find_referenced_templates(ast):
                 if ref is None:  # a computed template name: it may use any template
                     pending += [t for t in self.env.list_templates() if t not in sources]

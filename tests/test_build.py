@@ -1,0 +1,183 @@
+"""The build as a whole: golden output of the sample site, the bundled site's links,
+sub-path URLs, drafts and future articles, and the cache never going stale.
+
+Regenerate the golden output (only when a change to it is intended):
+    LAMTHEOBAC_UPDATE_GOLDEN=1 python -m pytest tests/test_build.py -k golden
+"""
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from generator.build import Builder, build
+from generator.linkcheck import check_links
+from generator.vietnamese import VN
+
+HERE = Path(__file__).parent
+REPO = HERE.parent
+SAMPLE = HERE / "sample"
+GOLDEN = HERE / "golden" / "sample"
+NOW = datetime(2026, 11, 22, 12, 0, tzinfo=VN)  # pinned clock: the future article stays hidden
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    shutil.copytree(SAMPLE, site, ignore=shutil.ignore_patterns(".cache", "output", ".lamtheobac.lock"))
+    return site
+
+
+def test_sample_site_matches_golden_output(sample: Path):
+    result = build(sample, now=NOW)
+    got = files(result.output)
+    if os.environ.get("LAMTHEOBAC_UPDATE_GOLDEN") == "1":
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        shutil.copytree(result.output, GOLDEN)
+        pytest.skip("golden output regenerated")
+    want = files(GOLDEN)
+    assert sorted(got) == sorted(want), "files differ"
+    for name in want:
+        assert got[name] == want[name], f"{name} differs from tests/golden/sample/{name}"
+
+
+def test_drafts_and_future_articles_only_when_asked(sample: Path):
+    plain = build(sample, now=NOW)
+    assert not (plain.output / "bai-viet/ban-nhap").exists()
+    assert not (plain.output / "bai-viet/hen-gio").exists()
+    both = build(sample, output="out-all", drafts=True, future=True, now=NOW)
+    assert (both.output / "bai-viet/ban-nhap/index.html").is_file()
+    assert (both.output / "bai-viet/hen-gio/index.html").is_file()
+
+
+def test_term_identity_and_canonical_names(sample: Path):
+    out = build(sample, now=NOW).output
+    # "Đăk Nông" and "TP. Đà Nẵng" in front matter resolve to the registry's canonical names.
+    dak_nong = (out / "tinh/dak-nong/index.html").read_text()
+    assert "<h1>Đắk Nông</h1>" in dak_nong and "Hợp nhất vào Lâm Đồng" in dak_nong
+    assert "<h1>Đà Nẵng</h1>" in (out / "tinh/da-nang/index.html").read_text()
+    # "khoá học lý luận" (twice) and "khóa học lý luận" (once) are one tag, shown as most written.
+    tag = (out / "chu-de/khoa-hoc-ly-luan/index.html").read_text()
+    assert "Chủ đề: khoá học lý luận" in tag and "3 bài viết" in tag
+    # Aliases: "Chỉ thị 05" and "05-CT/TƯ" are 05-CT/TW; "Nghị quyết Trung ương 4 khoá XII" is 04-NQ/TW.
+    assert "2 bài viết" in (out / "van-ban/05-ct-tw/index.html").read_text()
+    assert (out / "van-ban/04-nq-tw/index.html").is_file()
+
+
+def test_indexes_in_vietnamese_order(sample: Path):
+    out = build(sample, now=NOW).output
+    provinces = re.findall(r'<li><a href="/tinh/[^"]+/">([^<]+)</a>', (out / "tinh/index.html").read_text())
+    assert provinces == ["Đà Nẵng", "Đắk Nông", "Hòa Bình", "Lào Cai"]
+    directives = re.findall(r'<h2><a href="/van-ban/[^"]+/">([^<]+)</a>', (out / "van-ban/index.html").read_text())
+    assert directives == ["Chỉ thị số 06-CT/TW", "Chỉ thị số 05-CT/TW", "Nghị quyết số 04-NQ/TW",
+                          "Quy định số 08-QĐi/TW", "Kết luận số 01-KL/TW"]  # by date
+
+
+def test_article_page_has_dates_terms_figure_and_structured_data(sample: Path):
+    page = (build(sample, now=NOW).output / "bai-viet/hoa-binh-nhan-rong-mo-hinh/index.html").read_text()
+    assert '<time datetime="2019-05-19T08:30:00+07:00">Chủ Nhật, 19/05/2019 | 08:30</time>' in page
+    assert "<figcaption>Lớp học chuyên đề năm 2019</figcaption>" in page
+    assert '"@type": "NewsArticle"' in page and '"datePublished": "2019-05-19T08:30:00+07:00"' in page
+    assert '<link rel="canonical" href="https://mau.example.org/bai-viet/hoa-binh-nhan-rong-mo-hinh/">' in page
+    assert 'Nguồn: <a href="https://example.com/bai/123">Báo Hòa Bình</a>' in page
+
+
+def test_bundled_site_links_all_resolve(tmp_path: Path):
+    site = tmp_path / "repo"
+    shutil.copytree(REPO, site, ignore=shutil.ignore_patterns(
+        ".git", ".cache", "output", "tests", "*.egg-info", "__pycache__", ".lamtheobac.lock", "benchmarks"))
+    result = build(site)
+    assert result.pages > 20
+    assert check_links(result.output, "/") == []
+
+
+def test_sub_path_base_url_links_resolve(sample: Path):
+    result = build(sample, base_url="https://example.org/hoc-tap/", now=NOW)
+    assert check_links(result.output, "/hoc-tap/") == []
+    home = (result.output / "index.html").read_text()
+    assert 'href="/hoc-tap/tinh/"' in home and 'href="/tinh/' not in home
+    article = (result.output / "bai-viet/hoa-binh-nhan-rong-mo-hinh/index.html").read_text()
+    assert 'src="/hoc-tap/images/hop-mat.svg"' in article
+    assert "<id>https://example.org/hoc-tap/feed.xml</id>" in (result.output / "feed.xml").read_text()
+
+
+def test_two_builds_give_identical_output(sample: Path):
+    first = files(build(sample, output="a", now=NOW).output)
+    second = files(build(sample, output="b", now=NOW).output)
+    assert first == second
+
+
+# -- the cache: an incremental build must equal a cold build, whatever changed ----------------
+
+def _cold(site: Path, tmp: Path) -> dict[str, bytes]:
+    fresh = tmp / f"cold-{len(list(tmp.iterdir()))}"
+    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns(".cache", "output", ".lamtheobac.lock"))
+    return files(build(fresh, now=NOW).output)
+
+
+CHANGES = {
+    "article body": lambda s: _edit(s / "content/articles/lao-cai-chi-thi-06.md", "9 tập thể", "chín tập thể"),
+    "article title": lambda s: _edit(s / "content/articles/lao-cai-chi-thi-06.md",
+                                     'title: "Lào Cai', 'title: "Tỉnh Lào Cai'),
+    "new article": lambda s: (s / "content/articles/moi.md").write_text(
+        '---\ntitle: "Bài mới"\ndate: 2024-01-02\nprovince: Lào Cai\n---\n\nNội dung.\n', encoding="utf-8"),
+    "deleted article": lambda s: (s / "content/articles/da-nang-thanh-nien.md").unlink(),
+    "template": lambda s: _write(s / "templates/_card.html",
+                                 (REPO / "themes/default/templates/_card.html").read_text().replace(
+                                     'class="card"', 'class="card the"')),
+    "config": lambda s: _edit(s / "site.toml", "per_page = 2", "per_page = 3"),
+    "registry": lambda s: _write(s / "content/data/provinces.csv",
+                                 "code,name,kind,region,merged_into_2025,variants\n"
+                                 "10,Lào Cai,tỉnh,Vùng núi (sửa),Lào Cai,\n"),
+    "page": lambda s: _edit(s / "content/pages/gioi-thieu.md", 'title: "Giới thiệu"', 'title: "Về chúng tôi"'),
+    "image": lambda s: _write(s / "content/images/hop-mat.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>"),
+}
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_incremental_build_equals_cold_build(change: str, sample: Path, tmp_path: Path):
+    builder = Builder(sample)
+    before = files(builder.build(NOW).output)
+    os.utime(sample / "site.toml")  # stats change even when content doesn't
+    assert builder.build(NOW).unchanged
+    CHANGES[change](sample)
+    result = builder.build(NOW)
+    after = files(result.output)
+    assert after == _cold(sample, tmp_path)
+    assert after != before, "the change must show in the output"
+    assert not result.unchanged
+
+
+def test_a_body_edit_renders_few_pages(sample: Path):
+    builder = Builder(sample)
+    first = builder.build(NOW)
+    CHANGES["article body"](sample)
+    second = builder.build(NOW)
+    # Only the article page shows the body (the site feed's 3 entries are newer articles);
+    # every other page is linked from the previous output as it was.
+    assert second.pages == 1 and second.reused == first.pages - 1
+
+
+def test_deleting_the_cache_only_costs_time(sample: Path):
+    first = files(build(sample, now=NOW).output)
+    shutil.rmtree(sample / ".cache")
+    assert files(build(sample, now=NOW).output) == first

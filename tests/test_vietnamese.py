@@ -1,0 +1,86 @@
+"""Vietnamese text rules: NFC, tone-style-insensitive identity, folding, CLDR "vi" order, slugs, dates."""
+import unicodedata
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from generator.vietnamese import (VN, fold, format_date, format_datetime, format_long_date, normalize, slugify,
+                                  sort_key, sorted_vi, term_key, to_vn)
+
+
+def nfd(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Hoà Bình", "Hòa Bình"), ("khoá XII", "khóa XII"), ("thuỷ", "thủy"), ("Khánh Hoà", "KHÁNH HÒA"),
+    ("Bà Rịa - Vũng Tàu", "Bà Rịa – Vũng Tàu"), ("Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu"),
+    (nfd("Đắk Lắk"), "Đắk Lắk"), ("Ðà Nẵng", "Đà Nẵng"),  # U+00D0 look-alike
+])
+def test_same_term(a, b):
+    assert term_key(a) == term_key(b)
+
+
+@pytest.mark.parametrize("a, b", [("Hà Nam", "Hà Nội"), ("Bác", "bạc"), ("Đăk Nông", "Đắk Nông"), ("da", "đa")])
+def test_different_terms(a, b):
+    assert term_key(a) != term_key(b)
+
+
+def test_normalize_is_nfc_and_fixes_eth():
+    assert normalize(nfd("Nghệ An")) == "Nghệ An"
+    assert normalize("\u00d0à Nẵng") == "\u0110à Nẵng"
+    assert normalize("plain ascii") == "plain ascii"
+
+
+@pytest.mark.parametrize("text, folded", [
+    ("Làm theo Bác", "lam theo bac"), ("Đắk Nông", "dak nong"), (nfd("Nghệ An"), "nghe an"),
+    ("ÐẮK LẮK", "dak lak"), ("khoá", "khoa"),
+])
+def test_fold(text, folded):
+    assert fold(text) == folded
+
+
+def test_vietnamese_alphabetical_order():
+    names = ["Yên Bái", "Đà Nẵng", "Dak Test", "An Giang", "Bắc Kạn", "Bạc Liêu", "Bà Rịa - Vũng Tàu",
+             "Cà Mau", "Cần Thơ", "Điện Biên", "Đắk Lắk", "Hà Nam", "Hải Dương", "Hòa Bình", "Hà Giang",
+             "Ơn", "Ô Môn", "Óc Eo", "Ưng", "Uông Bí", "Tây Ninh", "Thái Bình"]
+    assert sorted_vi(names) == [
+        "An Giang", "Bà Rịa - Vũng Tàu", "Bạc Liêu", "Bắc Kạn", "Cà Mau", "Cần Thơ", "Dak Test",
+        "Đà Nẵng", "Đắk Lắk", "Điện Biên", "Hà Giang", "Hà Nam", "Hải Dương", "Hòa Bình",
+        "Óc Eo", "Ô Môn", "Ơn", "Tây Ninh", "Thái Bình", "Uông Bí", "Ưng", "Yên Bái"]
+    assert sorted(names) != sorted_vi(names)  # Python's own order puts Đ after Y
+
+
+def test_tones_are_secondary_in_their_cldr_order():
+    # ngang < huyền < hỏi < ngã < sắc < nặng
+    assert sorted_vi(["má", "mạ", "mà", "mả", "ma", "mã"]) == ["ma", "mà", "mả", "mã", "má", "mạ"]
+    # a primary difference later in the word beats a tone earlier
+    assert sorted_vi(["bá b", "ba c"]) == ["bá b", "ba c"]
+
+
+def test_sort_key_ignores_tone_placement_style():
+    assert sort_key("Hoà Bình")[:2] == sort_key("Hòa Bình")[:2]
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("Đắk Nông", "dak-nong"), ("Đắk Lắk", "dak-lak"), (nfd("Đắk Lắk"), "dak-lak"),
+    ("Quy định 08-QĐi/TW", "quy-dinh-08-qdi-tw"), ("TP. Hồ Chí Minh", "tp-ho-chi-minh"),
+    ("Học tập và làm theo Bác!", "hoc-tap-va-lam-theo-bac"), ("05-CT/TW", "05-ct-tw"),
+])
+def test_slugs_are_ascii(text, slug):
+    assert slugify(text) == slug
+
+
+def test_dates_in_vietnamese_style():
+    moment = datetime(2016, 9, 19, 16, 27, tzinfo=VN)
+    assert format_date(moment) == "Thứ Hai, 19/09/2016"
+    assert format_datetime(moment) == "Thứ Hai, 19/09/2016 | 16:27"
+    assert format_long_date(moment) == "ngày 19 tháng 9 năm 2016"
+    assert format_date(datetime(2024, 11, 24, tzinfo=VN)) == "Chủ Nhật, 24/11/2024"
+
+
+def test_time_zone_is_plus_seven():
+    utc = datetime(2016, 9, 19, 20, 0, tzinfo=timezone.utc)
+    local = to_vn(utc)
+    assert local.isoformat() == "2016-09-20T03:00:00+07:00" and local.utcoffset() == timedelta(hours=7)
+    assert to_vn(datetime(2016, 9, 19)).isoformat() == "2016-09-19T00:00:00+07:00"

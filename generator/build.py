@@ -88,8 +88,8 @@ def _walk(folder: Path, root: Path, errors: list[SiteError]) -> list[Path]:
             continue
         path = Path(entry.path)
         if entry.is_symlink() and not path.resolve().is_relative_to(root):
-            errors.append(ContentError("liên kết tượng trưng trỏ ra ngoài dự án, không được dùng",
-                                       display_path(path, root)))
+            errors.append(ContentError(f"liên kết tượng trưng trỏ ra ngoài dự án (tới {path.resolve()}), "
+                                       "không được dùng; hãy chép tệp vào dự án", display_path(path, root), 1))
             continue
         if entry.is_dir():  # a link is followed only when it stays inside the project
             found += _walk(path, root, errors)
@@ -249,7 +249,9 @@ class Builder:
         progress = Progress(self.progress)
         config = load_config(self.root, **self.overrides)
         output_dir = config.path(config.output_dir)
-        check_output_dir(output_dir, config.root, config.path(config.content_dir))
+        check_output_dir(output_dir, config.root, config.path(config.content_dir),
+                         keep=(config.path(config.templates_dir), config.path(config.themes_dir),
+                               config.path(config.data_dir), config.root / CACHE_DIR))
         registries = load_registries(config.path(config.data_dir), config.root)
         cache = config.root / CACHE_DIR
         store = BodyStore(cache)

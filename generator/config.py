@@ -188,6 +188,24 @@ def _validate(config: SiteConfig, text: str, display: str, errors: list) -> None
             err(f.name, f"[urls] “{f.name}” phải chứa {needed}", "urls")
 
 
+_TOML_REASONS = (
+    (r"Illegal character '\\n'", "chuỗi chưa được đóng bằng dấu ngoặc kép trên cùng dòng"),
+    (r"Expected '\]' at the end of a table declaration", "thiếu dấu “]” đóng tên bảng, ví dụ [feeds]"),
+    (r"Cannot overwrite a value|Cannot declare .* twice", "khóa hoặc bảng được khai báo hai lần"),
+    (r"Invalid value", "giá trị không hợp lệ: chuỗi phải nằm trong dấu ngoặc kép, ví dụ title = \"…\""),
+    (r"Expected '=' after a key", "thiếu dấu “=” sau tên khóa"),
+    (r"Unclosed array", "danh sách chưa được đóng bằng dấu “]”"),
+)
+
+
+def _toml_reason(reason: str) -> str:
+    """tomllib's English reason, said in plain Vietnamese where we know it."""
+    for pattern, text in _TOML_REASONS:
+        if re.search(pattern, reason):
+            return text
+    return reason
+
+
 def load_config(root: Path, **overrides: Any) -> SiteConfig:
     """Read root/site.toml (defaults if absent), validate, then apply CLI overrides."""
     root = root.resolve()
@@ -204,7 +222,7 @@ def load_config(root: Path, **overrides: Any) -> SiteConfig:
             raise BuildFailed([ConfigError(f"tệp không phải UTF-8 (byte thứ {exc.start})", display, None)])
         except tomllib.TOMLDecodeError as exc:
             match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-            reason = re.sub(r"\s*\(at line.*\)", "", str(exc))
+            reason = _toml_reason(re.sub(r"\s*\(at line.*\)", "", str(exc)))
             raise BuildFailed([ConfigError(f"cú pháp TOML không hợp lệ: {reason}", display,
                                            int(match.group(1)) if match else None)])
     config = _build(SiteConfig, table, text, None, display, errors)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from dataclasses import dataclass
 from datetime import datetime
@@ -193,7 +194,7 @@ class Templates:
             raise TemplateError(f"lỗi cú pháp mẫu: {exc.message}", self._display(exc.filename), exc.lineno) from None
         except jinja2.UndefinedError as exc:
             path, line = self._locate(exc, name)
-            raise TemplateError(f"mẫu dùng biến chưa định nghĩa: {exc.message}", path, line) from None
+            raise TemplateError(_undefined_reason(exc.message or ""), path, line) from None
         except jinja2.TemplateError as exc:
             path, line = self._locate(exc, name)
             raise TemplateError(f"lỗi khi dựng mẫu: {exc.message}", path, line) from None
@@ -220,6 +221,17 @@ class Templates:
                 found = (self._display(filename), tb.tb_lineno)
             tb = tb.tb_next
         return found
+
+
+def _undefined_reason(message: str) -> str:
+    """Jinja's UndefinedError in plain Vietnamese, naming the variable or attribute."""
+    match = re.match(r"'([^']+)' is undefined", message)
+    if match:
+        return f"mẫu dùng biến “{match.group(1)}” chưa được định nghĩa"
+    match = re.match(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']+)'", message)
+    if match:
+        return f"mẫu dùng thuộc tính “{match.group(2)}” mà {match.group(1)} không có"
+    return f"mẫu dùng biến chưa định nghĩa: {message}"
 
 
 def latest_update(items) -> datetime | None:

@@ -17,8 +17,12 @@ from .errors import OutputError
 LOCK_NAME = ".lamtheobac.lock"
 
 
-def check_output_dir(target: Path, root: Path, content: Path) -> None:
-    """Refuse an output folder whose replacement would destroy something else."""
+def check_output_dir(target: Path, root: Path, content: Path, keep: tuple[Path, ...] = ()) -> None:
+    """Refuse an output folder whose replacement would destroy something else.
+
+    keep: further folders of the project (templates, themes, data, cache) that the
+    output may neither be nor contain.
+    """
     target, root = target.resolve(), root.resolve()
     home = Path.home().resolve()
     forbidden = {root: "thư mục dự án", content.resolve(): "thư mục nội dung", home: "thư mục nhà",
@@ -30,6 +34,11 @@ def check_output_dir(target: Path, root: Path, content: Path) -> None:
                           "site.toml")
     if target.is_relative_to(content.resolve()):
         raise OutputError(f"thư mục đầu ra {target} nằm trong thư mục nội dung", "site.toml")
+    for folder in keep:
+        folder = folder.resolve()
+        if target == folder or folder.is_relative_to(target) or target.is_relative_to(folder):
+            raise OutputError(f"thư mục đầu ra {target} trùng hoặc chồng lên thư mục {folder} của dự án; "
+                              "hãy chọn một thư mục riêng như “output”", "site.toml")
 
 
 def safe_relative(path: str) -> PurePosixPath:

@@ -181,3 +181,13 @@ def test_deleting_the_cache_only_costs_time(sample: Path):
     first = files(build(sample, now=NOW).output)
     shutil.rmtree(sample / ".cache")
     assert files(build(sample, now=NOW).output) == first
+
+
+@pytest.mark.parametrize("folder", ["templates", "themes", "content/data", ".cache", "themes/default/x"])
+def test_output_may_not_replace_project_folders(sample: Path, folder: str):
+    from generator.errors import OutputError
+    (sample / folder).mkdir(parents=True, exist_ok=True)
+    with pytest.raises(OutputError) as info:
+        build(sample, output=folder, now=NOW)
+    assert "trùng hoặc chồng lên thư mục" in str(info.value) or "nằm trong thư mục nội dung" in str(info.value)
+    assert (sample / folder).is_dir()

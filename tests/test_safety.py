@@ -202,7 +202,9 @@ def test_symlinks_leading_outside_the_project_are_refused(tmp_path, where):
         link = root / "content" / where / ("ngoai.jpg" if where == "images" else "ngoai.md")
         link.symlink_to(secret / "mat-khau.md")
     shown = link.relative_to(root).as_posix()
-    assert errors_of(root) == [f"{shown}: liên kết tượng trưng trỏ ra ngoài dự án, không được dùng"]
+    target = link.resolve()
+    assert errors_of(root) == [f"{shown}:1: liên kết tượng trưng trỏ ra ngoài dự án (tới {target}), "
+                               "không được dùng; hãy chép tệp vào dự án"]
     assert snapshot(root / "output") == before
     assert b"M\xe1\xba\xadt kh\xe1\xba\xa9u" not in b"".join(snapshot(root / "output").values())
 

@@ -70,7 +70,7 @@ def search_files(site, registries=None, workers: int | None = None) -> Iterator[
         span = years.setdefault(article.date.year, [i, i + 1])
         span[1] = i + 1
     workers = workers or _workers()
-    size = max(1, min(1500, -(-count // max(1, workers * 2))))
+    size = max(1, -(-count // max(1, workers * 4)))  # equal parts, a multiple of the workers
     parts = [range(i, min(count, i + size)) for i in range(0, count, size)]
     _TASK.update(articles=articles, tags_of=site.tags_of, names=names, links=Links(config),
                  id_bytes=2 if count <= 0xFFFF else 4)

@@ -6,10 +6,13 @@ What is indexed (see also docs in generator/search/__init__.py):
   tags, author) and the whole body text, under its folded key, split by exact
   spelling (tone key), with per document: occurrences (capped at 15) and
   field flags (title, lead, front matter term);
-* every pair of adjacent tokens (folded, within one field) as a bigram key
-  "lam theo": unquoted words found next to each other rank higher, and a quoted
-  phrase requires all of its bigrams (exact for two words; for longer phrases
-  each adjacent pair must occur, which is how phrases are matched);
+* every pair of adjacent tokens (folded, within one field) of the title, the
+  lead and the first BODY_PAIRS (400) tokens of the body as a bigram key
+  "lam theo": unquoted words found next to each other there rank higher, and a
+  quoted phrase requires all of its bigrams (exact for two words; for longer
+  phrases each adjacent pair must occur). So phrases are matched in the title,
+  the lead and about the first third of a typical article, not deeper: pairs
+  over whole bodies doubled build time and the bytes a query loads;
 * provinces and directives under one canonical key each ("~p:lao-cai",
   "~d:05-ct-tw"), set by the article's front matter and by any listed spelling
   of the name in its text ("Đắc Nông", "Dak Nong", "Chỉ thị số 05-CT/TW",
@@ -52,6 +55,7 @@ from .text import _TOKEN, fold, html_to_text, prepare, squeeze, tokenize, tone_k
 FORMAT = 1
 SHARD_BYTES = 24 * 1024
 EXCERPT_CHARS = 1200       # body text kept per document for snippets
+BODY_PAIRS = 400           # body tokens whose adjacent pairs are indexed (phrases, proximity)
 MAX_TF = 15
 TITLE, LEAD, TERM = 1, 2, 4  # field flags in a posting's value byte
 SEP = "\x1f"                 # between a folded key and its exact spelling in entry keys
@@ -159,14 +163,18 @@ def _learn(tokens) -> None:
             _FULL[token] = folded + SEP + tone_key(token)
 
 
-def _field_counts(text: str, names: Names | None) -> dict[str, int]:
-    """Keys of one field with their counts: exact spellings, bigrams, names (disjoint key kinds)."""
+def _field_counts(text: str, names: Names | None, pairs: int | None = None) -> dict[str, int]:
+    """Keys of one field with their counts: exact spellings, bigrams, names (disjoint key kinds).
+
+    Bigrams are taken from the first `pairs` tokens only (all when None).
+    """
     tokens = _TOKEN.findall(prepare(text))
     if not tokens:
         return {}
     _learn(set(tokens))
     folded = list(map(_FOLDED.__getitem__, tokens))
-    counts = Counter(map(" ".join, zip(folded, folded[1:])))   # bigrams: "lam theo"
+    head = folded if pairs is None else folded[:pairs]
+    counts = Counter(map(" ".join, zip(head, head[1:])))       # bigrams: "lam theo"
     dict.update(counts, Counter(map(_FULL.__getitem__, tokens)))  # spellings: "bac\x1fbac4"
     if names is not None:
         dict.update(counts, Counter(names.find(folded)))          # names: "~p:lao-cai"
@@ -184,7 +192,7 @@ def index_entry(article: Article, tags: tuple = (), names: Names | None = None, 
     can keep entries of unchanged articles.
     """
     body_text = html_to_text(article.body)
-    counts = _field_counts(body_text, names)  # the bulk: no per-key Python work below
+    counts = _field_counts(body_text, names, BODY_PAIRS)  # the bulk: no per-key Python work below
     flags: dict[str, int] = {}
     lead = " ".join(p for p in (article.summary, article.sapo, " ".join(t.name for t in tags), article.author) if p)
     for flag, text in ((TITLE, article.title), (LEAD, lead)):

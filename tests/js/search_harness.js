@@ -34,7 +34,7 @@ async function main() {
     });
     const started = process.hrtime.bigint();
     const result = await engine.search(query.q, query.filters || {}, !!query.open);
-    const top = await Promise.all(result.ids.slice(0, query.show || 20).map((id) => engine.record(id)));
+    const top = await Promise.all(result.ids.slice(0, query.show || 10).map((id) => engine.record(id)));
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     results.push({ q: query.q, total: result.ids.length, ids: result.ids.slice(0, 50),
                    titles: top.map((r) => r.t), snippets: top.slice(0, 3).map((r) => S.snippet(r, result.highlight)),

@@ -55,6 +55,16 @@ LIVE_SCRIPT = (
 )
 
 
+# The build forks worker processes from the rebuild thread. A child forked while
+# another thread is inside print() inherits stdout's lock held, and hangs when it
+# flushes at exit (the build then waits for it forever). So every line this
+# server prints holds this lock, and a fork waits until no print is under way.
+_OUTPUT_LOCK = threading.Lock()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(before=_OUTPUT_LOCK.acquire, after_in_parent=_OUTPUT_LOCK.release,
+                        after_in_child=_OUTPUT_LOCK.release)
+
+
 class _Injector(LiveScriptInjector):
     script = LIVE_SCRIPT
 
@@ -213,7 +223,8 @@ class PreviewServer:
         return f"http://{url_host(self.host)}:{self.port}/"
 
     def say(self, text: str, error: bool = False) -> None:
-        print(text, file=self.stderr if error else self.stdout, flush=True)
+        with _OUTPUT_LOCK:
+            print(text, file=self.stderr if error else self.stdout, flush=True)
 
     def watched(self) -> tuple[list[Path], list[Path]]:
         """Folders and files whose change means a rebuild (the defaults if site.toml is broken)."""
@@ -325,7 +336,8 @@ class PreviewServer:
         except SiteError as exc:
             errors = [exc]
         except Exception as exc:  # a generator bug must not take the preview down: show it
-            traceback.print_exc(file=self.stderr)
+            with _OUTPUT_LOCK:
+                traceback.print_exc(file=self.stderr)
             errors = [SiteError(f"lỗi bên trong trình dựng trang: {exc!r}")]
         seconds = time.perf_counter() - started
         if self._loop is not None and not self._stopping.is_set():

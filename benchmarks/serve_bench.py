@@ -54,7 +54,9 @@ class Server:
 
     def _pump(self) -> None:
         for line in self.proc.stdout:
-            self.lines.put(line.rstrip("\n"))
+            line = line.rstrip("\n")
+            print(f"  serve [{time.strftime('%H:%M:%S')}]: {line}", flush=True)  # everything, errors too
+            self.lines.put(line)
 
     def wait_line(self, prefix: str, timeout: float) -> str:
         deadline = time.monotonic() + timeout
@@ -65,7 +67,6 @@ class Server:
                 if self.proc.poll() is not None:
                     break
                 continue
-            print("  serve:", line, flush=True)
             if line.startswith(prefix):
                 return line
         raise SystemExit(f"no line starting with {prefix!r} within {timeout:.0f} s")

@@ -23,6 +23,7 @@ from .errors import TemplateError
 from .vietnamese import format_date, format_datetime, format_long_date, weekday
 
 PROJECT_THEMES = Path(__file__).resolve().parent.parent / "themes"
+CARD_TEMPLATE = "_card.html"
 
 
 @dataclass(frozen=True)
@@ -99,29 +100,37 @@ class Templates:
             weekday=weekday, iso=lambda d: d.isoformat(), jsonld=self._jsonld,
         )
         self.env.globals.update(extra_globals, asset=self.asset, url=self.url, abs_url=self.abs_url,
-                                article_card=self.article_card)
+                                article_card=self.article_card, partial=self.partial)
         self._cards: dict[tuple[str, str, str], Markup] = {}
+        self._partials: dict[str, Markup] = {}
 
     def article_card(self, article, heading: str = "h2") -> Markup:
         """An article's card (_card.html), rendered once per build however many lists show it."""
         key = (article.path, article.key, heading)
         card = self._cards.get(key)
         if card is None:
-            card = Markup(self.render("_card.html", a=article, heading=heading))
+            card = Markup(self.render(CARD_TEMPLATE, a=article, heading=heading))
             self._cards[key] = card
         return card
+
+    def partial(self, name: str) -> Markup:
+        """A template that uses only globals (header, footer), rendered once per build."""
+        text = self._partials.get(name)
+        if text is None:
+            text = Markup(self.render(name).rstrip("\n"))
+            self._partials[name] = text
+        return text
 
     def global_token(self, name: str) -> str | None:
         """A stable signature token for a callable global (its repr holds a memory address).
 
         The functions defined here depend only on the config and assets, which every
-        signature already includes; article_card also on the _card.html template.
+        signature already includes, and on the templates they render, which
+        dependencies() follows.
         """
         value = self.env.globals.get(name)
         if not callable(value):
             return None
-        if name == "article_card":
-            return "card:" + self.dependencies("_card.html")[0]
         return f"callable:{name}:{type(value).__module__}.{type(value).__qualname__}"
 
     def url(self, path: str = "") -> str:
@@ -165,6 +174,15 @@ class Templates:
             # only inside the blocks of a child template); locals that shadow a global only
             # make the signature stricter.
             names |= {node.name for node in ast.find_all(jinja2.nodes.Name) if node.ctx == "load"}
+            for call in ast.find_all(jinja2.nodes.Call):  # globals that render templates themselves
+                callee = call.node.name if isinstance(call.node, jinja2.nodes.Name) else None
+                if callee == "article_card":
+                    pending.append(CARD_TEMPLATE)
+                elif callee == "partial":
+                    if call.args and isinstance(call.args[0], jinja2.nodes.Const):
+                        pending.append(call.args[0].value)
+                    else:
+                        pending += [t for t in self.env.list_templates() if t not in sources]
             for ref in meta.find_referenced_templates(ast):
                 if ref is None:  # a computed template name: it may use any template
                     pending += [t for t in self.env.list_templates() if t not in sources]

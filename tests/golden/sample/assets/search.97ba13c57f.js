@@ -410,7 +410,7 @@
 
   if (typeof document === "undefined") return;
 
-  var PAGE = 20;
+  var PAGE = 10;
 
   function fill(element, parts) {
     parts.forEach(function (p) {

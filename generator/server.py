@@ -60,9 +60,20 @@ LIVE_SCRIPT = (
 # flushes at exit (the build then waits for it forever). So every line this
 # server prints holds this lock, and a fork waits until no print is under way.
 _OUTPUT_LOCK = threading.Lock()
+
+
+def _after_fork_in_child() -> None:
+    """A build worker must stop on SIGTERM/SIGINT like any process, at once, even
+    while blocked in C: our Python-level handlers would only run between bytecodes."""
+    _OUTPUT_LOCK.release()
+    for sig, default in ((signal.SIGTERM, signal.SIG_DFL), (signal.SIGINT, signal.default_int_handler)):
+        if getattr(signal.getsignal(sig), "__func__", None) is PreviewServer._on_signal:
+            signal.signal(sig, default)
+
+
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(before=_OUTPUT_LOCK.acquire, after_in_parent=_OUTPUT_LOCK.release,
-                        after_in_child=_OUTPUT_LOCK.release)
+                        after_in_child=_after_fork_in_child)
 
 
 class _Injector(LiveScriptInjector):

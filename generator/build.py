@@ -48,6 +48,7 @@ class _Stages:
             print(f"  {name}: {now - self.last:.2f}s", file=sys.stderr)
         self.last = now
 PARALLEL_MIN = 64  # fewer items than this are done in-process: forking costs more
+PATCH_MAX = 500    # an incremental build changing at most this many pages (or 1/5) patches in place
 
 
 @dataclass(frozen=True)
@@ -274,6 +275,17 @@ class Builder:
         if errors:
             progress.finish()
             raise BuildFailed(errors)
+        image_state = {out: (p.stat().st_mtime_ns, p.stat().st_size) for p, out in sources.images}
+        # Everything the site is made of, known before any page is planned: when it is what the
+        # last build published (and that output is still there), there is nothing to do.
+        inputs = digest(fp, config.fingerprint(), templates_fingerprint(config),
+                        repr(sorted((a.path, a.key) for a in shown)), value_digest(pages, {}),
+                        repr(sorted(image_state.items())))
+        if inputs == previous.inputs and previous.output_id == folder_id(output_dir) and previous.outputs:
+            progress.finish()
+            seconds = time.perf_counter() - started
+            self.log(f"Không có gì thay đổi · {seconds:.2f} giây")
+            return BuildResult(0, len(previous.outputs), seconds, output_dir, len(previous.signatures), True)
 
         site = collect(shown, pages, config, registries)
         stage("collect")
@@ -290,7 +302,6 @@ class Builder:
         stage("signatures")
         reuse = previous.fingerprint == render_fp and previous.output_id == folder_id(output_dir)
         old = previous.signatures if reuse else {}
-        image_state = {out: (p.stat().st_mtime_ns, p.stat().st_size) for p, out in sources.images}
         page_sigs = dict(zip((j.path for j in jobs), sigs))
         if reuse and page_sigs == old and self._same_images(previous, image_state):
             progress.finish()
@@ -298,14 +309,17 @@ class Builder:
             self.log(f"Không có gì thay đổi ({len(jobs)} trang) · {seconds:.2f} giây")
             return BuildResult(0, len(previous.outputs), seconds, output_dir, len(jobs), True, site)
 
+        changed = sum(1 for job, sig in zip(jobs, sigs) if old.get(job.path) != sig)
+        # Few changes: patch the live site (no copy of the other pages); many: build it whole and swap.
+        patch = reuse and bool(previous.outputs) and changed <= max(PATCH_MAX, len(jobs) // 5)
         with Lock(config.root):
-            staging = Staging(output_dir).open()
+            staging = Staging(output_dir, patch=patch, previous=previous.outputs).open()
             try:
                 written, reused = self._write(jobs, sigs, old, templates, staging, store, output_dir,
                                               errors, progress)
                 stage("render")
                 for path, data in search_files(replace(site, articles=_WithBodies(site.articles, store)),
-                                               registries):  # search hook: index files (generator/search)
+                                               registries, cache_dir=cache):  # search hook: index files
                     staging.write(path, data, origin="search")
                 stage("search index")
                 for asset in templates.assets.values():
@@ -324,7 +338,7 @@ class Builder:
                 stage("assets+publish")
             finally:
                 staging.discard()
-        state = State(render_fp, fp, {**sources_state, **{o: (*s, "") for o, s in image_state.items()}},
+        state = State(render_fp, fp, inputs, {**sources_state, **{o: (*s, "") for o, s in image_state.items()}},
                       {a.key: a for a in articles}, page_sigs, folder_id(output_dir), outputs)
         save_state(state_file, state)
         stage("save state")
@@ -391,12 +405,18 @@ class Builder:
     def _write(self, jobs: list[Job], sigs: list[str], old: dict[str, str], templates: Templates,
                staging: Staging, store: BodyStore, output_dir: Path, errors: list[SiteError],
                progress: Progress) -> tuple[int, int]:
-        """Link unchanged pages from the previous output; render the rest, in parallel when many."""
+        """Keep (patch) or link (swap) unchanged pages; render the rest, in parallel when many."""
         targets: list[Path] = []
         todo: list[int] = []
         reused = 0
         for i, (job, sig) in enumerate(zip(jobs, sigs)):
+            unchanged = old.get(job.path) == sig
             try:
+                if unchanged and staging.patch:  # the live file stays as it is
+                    staging.keep(job.path, origin=job.key)
+                    targets.append(Path())
+                    reused += 1
+                    continue
                 target = staging.claim(job.path, origin=job.key)
             except SiteError as exc:
                 errors.append(exc)
@@ -404,7 +424,7 @@ class Builder:
                 continue
             targets.append(target)
             previous_file = output_dir / job.path
-            if old.get(job.path) == sig and previous_file.is_file():
+            if unchanged and previous_file.is_file():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 try:
                     os.link(previous_file, target)

@@ -28,7 +28,7 @@ from .content import Article
 
 CACHE_DIR = ".cache/lamtheobac"
 _ARTICLE_META = tuple(f.name for f in fields(Article) if f.name not in ("body", "key"))
-STATE_VERSION = 3
+STATE_VERSION = 4
 
 
 def digest(*parts: str | bytes) -> str:
@@ -79,6 +79,7 @@ class State:
     """What the last successful build of one output folder was made from."""
     fingerprint: str = ""                                          # read + render settings
     read_fp: str = ""                                              # what reading depended on
+    inputs: str = ""                                               # digest of every input of the site
     sources: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # path -> (mtime_ns, size, key)
     articles: dict[str, Article] = field(default_factory=dict)    # key -> article without body
     signatures: dict[str, str] = field(default_factory=dict)      # output path -> job signature

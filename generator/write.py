@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import json
 import os
 import shutil
 from pathlib import Path, PurePosixPath
@@ -78,14 +79,29 @@ class Lock:
 
 
 class Staging:
-    """The new site, written beside the old one and swapped in by publish()."""
+    """The new site, written beside the old one, then published whole.
 
-    def __init__(self, target: Path):
+    Two ways to publish, chosen by the build:
+    - swap (the default): the staging folder holds the complete new site and
+      replaces the old folder by two renames;
+    - patch (an incremental build that changes few files): the staging folder
+      holds only the changed files; a journal listing them is written, then each
+      is moved into the live folder with os.replace and vanished files are
+      removed. A build killed while patching is completed by the next one
+      (roll forward), so the site is never left half old, half new.
+    Either way nothing in the live folder changes before every page rendered.
+    """
+
+    def __init__(self, target: Path, patch: bool = False, previous: frozenset[str] = frozenset()):
         self.target = target.resolve()
         self.parent = self.target.parent
         self.dir = self.parent / f".{self.target.name}.new"
         self.old = self.parent / f".{self.target.name}.old"
-        self.written: dict[str, str] = {}  # output path -> what wrote it
+        self.journal = self.parent / f".{self.target.name}.journal"
+        self.patch = patch
+        self.previous = previous             # files of the live site, for patch mode
+        self.written: dict[str, str] = {}    # output path -> what wrote it (kept files included)
+        self.changed: list[str] = []         # in patch mode: files to move into the live site
 
     def open(self) -> "Staging":
         self.parent.mkdir(parents=True, exist_ok=True)
@@ -96,7 +112,10 @@ class Staging:
         return self
 
     def recover(self) -> None:
-        """A build killed between the two renames of publish() left the old site aside."""
+        """Finish what a killed build's publish() started; drop what it had not."""
+        if self.journal.exists():
+            self._apply(json.loads(self.journal.read_text(encoding="utf-8")))
+            self.journal.unlink()
         if self.old.exists():
             if not self.target.exists():
                 self.old.rename(self.target)
@@ -122,14 +141,33 @@ class Staging:
         if key in self.written:
             raise OutputError(f"hai nguồn cùng ghi ra “{key}”: {self.written[key]} và {origin or '?'}", origin or None)
         self.written[key] = origin or key
+        if self.patch:
+            self.changed.append(key)
         return self.dir.joinpath(*rel.parts)
 
+    def keep(self, path: str, origin: str = "") -> None:
+        """In patch mode: the live file stays as it is (claimed, so collisions still show)."""
+        self.claim(path, origin)
+        self.changed.pop()
+
     def write(self, path: str, data: bytes | str, origin: str = "") -> None:
-        full = self.file(path, origin)
-        full.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+        data = data.encode("utf-8") if isinstance(data, str) else data
+        if self.patch and path in self.previous:
+            live = self.target / path
+            try:
+                same = live.stat().st_size == len(data) and live.read_bytes() == data
+            except OSError:
+                same = False
+            if same:
+                self.keep(path, origin)
+                return
+        self.file(path, origin).write_bytes(data)
 
     def link_or_copy(self, path: str, source: Path, origin: str = "") -> None:
         """Put an existing file into the new site: hard link when possible (no copy)."""
+        if self.patch and path in self.previous and source == self.target / path:
+            self.keep(path, origin)
+            return
         full = self.file(path, origin)
         try:
             os.link(source, full)
@@ -137,11 +175,39 @@ class Staging:
             shutil.copyfile(source, full)
 
     def publish(self) -> None:
-        if self.target.exists():
-            self.target.rename(self.old)
-        self.dir.rename(self.target)
-        if self.old.exists():
-            shutil.rmtree(self.old)
+        if not self.patch:
+            if self.target.exists():
+                self.target.rename(self.old)
+            self.dir.rename(self.target)
+            if self.old.exists():
+                shutil.rmtree(self.old)
+            return
+        plan = {"moves": self.changed, "deletes": sorted(self.previous - self.written.keys())}
+        tmp = self.journal.with_suffix(".tmp")
+        tmp.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, self.journal)  # from here on the new site is committed
+        self._apply(plan)
+        self.journal.unlink()
+
+    def _apply(self, plan: dict) -> None:
+        """Move staged files into the live site and remove vanished ones (idempotent)."""
+        made: set[Path] = set()
+        for path in plan["moves"]:
+            source = self.dir / path
+            if not source.exists():  # moved before the previous build was killed
+                continue
+            target = self.target / path
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            os.replace(source, target)
+        for path in plan["deletes"]:
+            target = self.target / path
+            target.unlink(missing_ok=True)
+            folder = target.parent
+            while folder != self.target and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
 
     def discard(self) -> None:
         if self.dir.exists():

@@ -233,17 +233,73 @@ def signatures(jobs: list[Job], templates: Templates, base: str) -> list[str]:
     return out
 
 
+@dataclass
+class _Last:
+    """What the last successful build knew, kept in memory for quick() (the preview server)."""
+    config: SiteConfig
+    registries: Registries
+    templates: Templates
+    renderer: Renderer
+    output_dir: Path
+    article_jobs: dict[str, Job]      # source path as shown -> its page job
+
+
 class Builder:
     """Builds one project into one output folder, reusing all it can from the last build."""
 
     def __init__(self, root: Path, *, output: str | None = None, base_url: str | None = None,
                  drafts: bool | None = None, future: bool | None = None, workers: int | None = None,
-                 log: Callable[[str], None] = lambda _: None, progress: bool = False):
+                 log: Callable[[str], None] = lambda _: None, progress: bool = False,
+                 keep_last: bool = False):
         self.root = Path(root).resolve()
+        self.keep_last = keep_last  # keep the last site in memory for quick() (preview server)
         self.overrides = dict(output_dir=output, base_url=base_url, drafts=drafts, future=future)
         self.workers = workers or worker_count()
         self.log = log
         self.progress = progress
+        self._last: _Last | None = None
+
+    def _remember(self, config, registries, templates, output_dir, jobs) -> None:
+        if self.keep_last:
+            self._last = _Last(config, registries, templates, make_renderer(config), output_dir,
+                               {job.context["article"].path: job for job in jobs if "article" in job.full})
+
+    def quick(self, changed: set[Path] | frozenset[Path]) -> list[str]:
+        """Re-render at once the pages of edited articles, from the last build's site.
+
+        For the preview server: the edited article's own page shows the change in a
+        few milliseconds; the full incremental build that follows brings every
+        other page (lists, terms, feeds, search) up to date. Anything unusual (an
+        error, a new slug, a new file) is left to that build. Returns output paths.
+        """
+        last = self._last
+        written: list[str] = []
+        if last is None:
+            return written
+        for path in sorted(changed):
+            if path.suffix.lower() != ".md" or not path.is_file():
+                continue
+            shown = display_path(path.resolve(), last.config.root)
+            job = last.article_jobs.get(shown)
+            if job is None:
+                continue
+            try:
+                article = read_article(path, shown, last.registries, last.renderer, last.config.zone,
+                                       last.config.summary_length)
+            except ContentError:
+                continue  # the full build reports it, with every other problem
+            if article.slug != job.context["article"].slug:
+                continue
+            try:
+                text = last.templates.render(job.template, **{**job.context, "article": article})
+            except TemplateError:
+                continue
+            target = last.output_dir / job.path
+            tmp = target.with_name(target.name + ".quick")
+            tmp.write_bytes(text.encode("utf-8"))
+            os.replace(tmp, target)
+            written.append(job.path)
+        return written
 
     def build(self, now: datetime | None = None) -> BuildResult:
         started = time.perf_counter()
@@ -281,7 +337,8 @@ class Builder:
         inputs = digest(fp, config.fingerprint(), templates_fingerprint(config),
                         repr(sorted((a.path, a.key) for a in shown)), value_digest(pages, {}),
                         repr(sorted(image_state.items())))
-        if inputs == previous.inputs and previous.output_id == folder_id(output_dir) and previous.outputs:
+        if inputs == previous.inputs and previous.output_id == folder_id(output_dir) and previous.outputs \
+                and not (self.keep_last and self._last is None):
             progress.finish()
             seconds = time.perf_counter() - started
             self.log(f"Không có gì thay đổi · {seconds:.2f} giây")
@@ -304,6 +361,7 @@ class Builder:
         old = previous.signatures if reuse else {}
         page_sigs = dict(zip((j.path for j in jobs), sigs))
         if reuse and page_sigs == old and self._same_images(previous, image_state):
+            self._remember(config, registries, templates, output_dir, jobs)
             progress.finish()
             seconds = time.perf_counter() - started
             self.log(f"Không có gì thay đổi ({len(jobs)} trang) · {seconds:.2f} giây")
@@ -342,6 +400,7 @@ class Builder:
                       {a.key: a for a in articles}, page_sigs, folder_id(output_dir), outputs)
         save_state(state_file, state)
         stage("save state")
+        self._remember(config, registries, templates, output_dir, jobs)
         seconds = time.perf_counter() - started
         self.log(f"Đã dựng {written} trang (giữ nguyên {reused}), {len(outputs)} tệp trong {seconds:.2f} giây → "
                  f"{display_path(output_dir, config.root)}/")

@@ -95,12 +95,20 @@ def url_host(host: str) -> str:
 
 def full_rebuild(root: Path, preview: Path, base_url: str, drafts: bool,
                  log: Callable[[str], None]) -> Rebuild:
-    """Today's rebuild: the whole site. `changed` is ignored (empty means "everything")."""
-    from .build import build
+    """The rebuild: one incremental Builder kept for the whole session.
+
+    `changed` needs no interpreting: the Builder finds what changed by itself. The
+    returned callable also has `quick(changed)`, which re-renders edited article
+    pages at once from the last build, before the full rebuild runs.
+    """
+    from .build import Builder
+
+    builder = Builder(root, output=str(preview), base_url=base_url, drafts=drafts or None,
+                      future=drafts or None, log=log, keep_last=True)
 
     def rebuild(changed: set[Path]) -> object:
-        return build(root, output=str(preview), base_url=base_url, drafts=drafts or None,
-                     future=drafts or None, now=None, log=log)
+        return builder.build()
+    rebuild.quick = builder.quick  # type: ignore[attr-defined]
     return rebuild
 
 
@@ -329,6 +337,7 @@ class PreviewServer:
                     continue
                 if not changed or self._stopping.is_set():
                     continue
+                self._quick(rebuild, changed)
                 self._build(rebuild, changed)
                 if any(p.name == "site.toml" for p in changed) and self.watched() != (dirs, files):
                     watcher.close()  # folders moved in site.toml: watch the new ones
@@ -336,6 +345,19 @@ class PreviewServer:
                     watcher = make_watcher(dirs, files)
         finally:
             watcher.close()
+
+    def _quick(self, rebuild: Rebuild, changed: set[Path]) -> None:
+        """Show an edited article's page at once; the full rebuild follows."""
+        quick = getattr(rebuild, "quick", None)
+        if quick is None or self.errors:  # after a failed build only a full one can clear the error page
+            return
+        try:
+            written = quick(changed)
+        except (OSError, SiteError) as exc:
+            self.say(f"Không cập nhật nhanh được: {exc}", error=True)
+            return
+        if written and self._loop is not None and not self._stopping.is_set():
+            self._loop.add_callback(LiveReloadHandler.reload_waiters, "*")
 
     def _build(self, rebuild: Rebuild, changed: set[Path]) -> None:
         started = time.perf_counter()

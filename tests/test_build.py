@@ -191,3 +191,17 @@ def test_output_may_not_replace_project_folders(sample: Path, folder: str):
         build(sample, output=folder, now=NOW)
     assert "trùng hoặc chồng lên thư mục" in str(info.value) or "nằm trong thư mục nội dung" in str(info.value)
     assert (sample / folder).is_dir()
+
+
+def test_quick_re_renders_an_edited_article_page_then_the_build_completes(sample: Path, tmp_path: Path):
+    builder = Builder(sample, keep_last=True)
+    builder.build(NOW)
+    source = sample / "content/articles/lao-cai-chi-thi-06.md"
+    assert builder.quick({source}) == ["bai-viet/lao-cai-chi-thi-06/index.html"]  # unchanged file: same page
+    CHANGES["article body"](sample)
+    assert builder.quick({source, sample / "content/articles/khong-co.md"}) == ["bai-viet/lao-cai-chi-thi-06/index.html"]
+    page = (sample / "output/bai-viet/lao-cai-chi-thi-06/index.html").read_text(encoding="utf-8")
+    assert "chín tập thể" in page
+    builder.build(NOW)
+    assert files(sample / "output") == _cold(sample, tmp_path)
+    assert Builder(sample).quick({source}) == []  # nothing kept: nothing to do

@@ -244,9 +244,8 @@ def tag_keywords(registries: Registries, path: Path = PACKAGE_DATA / "tags.csv")
     return [(tag, keywords.get(term_key(tag.name)) or list(tag.names)) for tag in registries.tags]
 
 
-def find_tags(parts: dict[str, str], registries: Registries, most: int = 5, least: int = 2
-              ) -> tuple[list[Tag], list[str]]:
-    """2-5 tags from the vocabulary whose keywords the article uses most."""
+def _tag_score(parts: dict[str, str], registries: Registries) -> tuple[list, Counter]:
+    """The vocabulary and each tag's weighted keyword count (index into the vocabulary)."""
     vocabulary = tag_keywords(registries)
     matcher = PhraseMatcher([(k, i) for i, (_tag, words) in enumerate(vocabulary) for k in words],
                             proper_names=False)
@@ -254,6 +253,13 @@ def find_tags(parts: dict[str, str], registries: Registries, most: int = 5, leas
     for part, text in parts.items():
         for _pos, index in matcher.find(text):
             score[index] += WEIGHTS[part]
+    return vocabulary, score
+
+
+def find_tags(parts: dict[str, str], registries: Registries, most: int = 5, least: int = 2
+              ) -> tuple[list[Tag], list[str]]:
+    """2-5 tags from the vocabulary whose keywords the article uses most."""
+    vocabulary, score = _tag_score(parts, registries)
     ranked = sorted(score, key=lambda i: (-score[i], i))
     top = score[ranked[0]] if ranked else 0
     chosen = [i for i in ranked if score[i] >= max(3, top / 4)][:most]
@@ -267,11 +273,5 @@ def find_tags(parts: dict[str, str], registries: Registries, most: int = 5, leas
 
 def tag_scores(parts: dict[str, str], registries: Registries) -> list[tuple[str, int]]:
     """Every tag's score, for tuning the keywords column (used by tests and by hand)."""
-    vocabulary = tag_keywords(registries)
-    matcher = PhraseMatcher([(k, i) for i, (_tag, words) in enumerate(vocabulary) for k in words],
-                            proper_names=False)
-    score: Counter = Counter()
-    for part, text in parts.items():
-        for _pos, index in matcher.find(text):
-            score[index] += WEIGHTS[part]
+    vocabulary, score = _tag_score(parts, registries)
     return sorted(((vocabulary[i][0].name, s) for i, s in score.items()), key=lambda x: -x[1])

@@ -6,19 +6,22 @@ locally but must run in CI.
 """
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
 import shutil
 import subprocess
 import unicodedata
+from array import array
 from pathlib import Path
 
 import pytest
 
 from generator.build import build
 from generator.search import Names, fold, index_entry, tokenize, tone_key
-from generator.search.index import LEAD, SEP, TERM, TITLE
+from generator.search.index import (FORMAT, GROUP, LEAD, SEP, TERM, TITLE, encode_postings, encode_set, read_set,
+                                    read_shard, read_varint, varint, varints)
 from generator.search.text import has_diacritics, html_to_text, squeeze
 from generator.taxonomy import load_registries
 from generator.vietnamese import fold as vi_fold
@@ -153,10 +156,11 @@ def test_index_files_and_manifest(tmp_path):
     build(site_copy(tmp_path), output=str(out))
     data = out / "tim-kiem" / "du-lieu"
     manifest = json.loads((data / "index.json").read_text(encoding="utf-8"))
-    assert manifest["count"] == 6 and manifest["idBytes"] == 2
+    assert manifest["count"] == 6 and manifest["format"] == FORMAT and manifest["group"] == GROUP
     assert manifest["shards"] == sorted(manifest["shards"], key=lambda k: k.encode("utf-16-be"))
     assert all((data / "s" / f"{i}.bin").is_file() for i in range(len(manifest["shards"])))
-    assert all((data / "d" / f"{i}.json").is_file() for i in range(6))
+    records = json.loads(gzip.decompress((data / "r" / "0.bin").read_bytes()))
+    assert len(records) == 6 and not (data / "r" / "1.bin").exists()
     assert ["05 ct tu", "~d:05-ct-tw"] in manifest["names"]
     page = (out / "tim-kiem" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<script src="/assets/search\.[0-9a-f]+\.js" defer></script>', page)
@@ -164,6 +168,123 @@ def test_index_files_and_manifest(tmp_path):
     home = (out / "index.html").read_text(encoding="utf-8")
     assert "<script" not in home.replace('<script type="application/ld+json">', "")
     assert 'action="/tim-kiem/"' in home and 'name="q"' in home
+
+
+def shards_of(data: Path) -> dict:
+    manifest = json.loads((data / "index.json").read_text(encoding="utf-8"))
+    out = {}
+    for i in range(len(manifest["shards"])):
+        out.update(read_shard(gzip.decompress((data / "s" / f"{i}.bin").read_bytes())))
+    return out
+
+
+def test_postings_hold_every_entry_exactly(tmp_path):
+    """Decoding the shards gives back, for every document, the keys and values of its entry."""
+    root = site_copy(tmp_path)
+    result = build(root, output=str(tmp_path / "out"))
+    site = result.site
+    from generator.cache import CACHE_DIR, BodyStore
+    from generator.pages import Links
+    store, links = BodyStore(root / CACHE_DIR), Links(site.config)
+    names = Names.from_registries(load_registries(None))
+    expected = {}
+    for doc, article in enumerate(reversed(site.articles)):  # ids: oldest first
+        entry = index_entry(store.with_body(article), site.tags_of[article.slug], names, links(article))
+        for key, value in zip(entry.keys, entry.values):
+            folded, _, tone = key.partition(SEP)
+            if " " in folded:
+                value &= TITLE | LEAD | TERM  # bigrams keep no counts
+            expected.setdefault((folded, tone), []).append((doc, value))
+    found = {}
+    for folded, lists in shards_of(tmp_path / "out" / "tim-kiem" / "du-lieu").items():
+        for tone, ids, values in lists:
+            found[(folded, tone)] = list(zip(ids, values))
+    assert found == expected
+
+
+@pytest.mark.parametrize("positions", [
+    [0], [0, 7], [8], list(range(100)), [3, 50, 99], [0, 127, 128, 70000 - 1], list(range(0, 10000, 3)), [0, 200],
+    list(range(5000, 5010)),
+])
+def test_sets_round_trip_and_pick_the_smaller_form(positions):
+    data = encode_set(positions)
+    assert read_set(data + b"\xff", 0) == (positions, len(data))
+    bitmap = positions[-1] // 8 + 1
+    assert len(data) <= len(varint(len(positions) * 2 + 1)) + len(varint(bitmap)) + bitmap
+
+
+def test_varints():
+    for n in (0, 1, 127, 128, 300, 16383, 16384, 2**31 + 5):
+        assert read_varint(varint(n), 0) == (n, len(varint(n)))
+    assert varints([1, 2, 300]) == varint(1) + varint(2) + varint(300)
+
+
+# ---- incremental indexing ----
+
+def test_one_changed_article_is_the_only_one_indexed_again(tmp_path, monkeypatch):
+    from generator.search import index as search_index
+    root = site_copy(tmp_path)
+    out = tmp_path / "out"
+    build(root, output=str(out))
+    data = out / "tim-kiem" / "du-lieu"
+    made: list[str] = []
+    real = search_index.index_entry
+
+    def counting(article, *args, **kwargs):
+        made.append(article.title)
+        return real(article, *args, **kwargs)
+
+    monkeypatch.setattr("generator.search.index_entry", counting)
+    source = next((root / "content" / "articles").glob("nhan-rong-*.md"))
+    source.write_text(source.read_text(encoding="utf-8").replace("Thời gian qua,", "Thời gian qua, bảo tàng,"),
+                      encoding="utf-8")
+    build(root, output=str(out))
+    assert made == ["Nhân rộng các mô hình điển hình làm theo lời Bác"]
+    assert any(tone == "bao2" for tone, _, _ in shards_of(data)["bao"])
+    incremental = {p.relative_to(data): p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    shutil.rmtree(root / ".cache")
+    build(root, output=str(tmp_path / "cold"))  # the same files as a build without a cache
+    cold = tmp_path / "cold" / "tim-kiem" / "du-lieu"
+    assert incremental == {p.relative_to(cold): p.read_bytes() for p in cold.rglob("*") if p.is_file()}
+
+
+def test_unchanged_entries_reuse_the_last_files(tmp_path, monkeypatch):
+    from generator.search import search_files
+    root = site_copy(tmp_path)
+    site = build(root, output=str(tmp_path / "out")).site
+    from generator.build import _WithBodies
+    from generator.cache import CACHE_DIR, BodyStore
+    from dataclasses import replace
+    wrapped = replace(site, articles=_WithBodies(site.articles, BodyStore(root / CACHE_DIR)))
+    first = list(search_files(wrapped, cache_dir=root / CACHE_DIR))
+    monkeypatch.setattr("generator.search.assemble", lambda *a: pytest.fail("assembled again"))
+    assert list(search_files(wrapped, cache_dir=root / CACHE_DIR)) == first
+
+
+def test_cache_renumbers_keys_when_dead_ones_pile_up(tmp_path):
+    from generator.search import _Cache
+    from generator.search.index import Compact, Memo, Vocabulary
+    cache = _Cache(tmp_path, ("v",))
+    cache.vocab = Vocabulary([f"dead{i}" for i in range(60_000)])
+    kids = array("I", [cache.vocab["bac" + SEP + "bac4"], cache.vocab["lam theo"]]).tobytes()
+    memo = Memo()
+    memo.keys_used = 2
+    cache.save({"a": Compact(kids, b"\x08\x09", b"{}")}, memo, ("", []))
+    again = _Cache(tmp_path, ("v",))
+    assert again.vocab.keys == ["bac" + SEP + "bac4", "lam theo"]
+    entry = again.entries["a"]
+    assert [again.vocab.keys[k] for k in memoryview(entry.kids).cast("I")] == ["bac" + SEP + "bac4", "lam theo"]
+    assert _Cache(tmp_path, ("other",)).entries == {}  # another format or registries: nothing reused
+
+
+def test_a_damaged_cache_costs_only_time(tmp_path):
+    root = site_copy(tmp_path)
+    build(root, output=str(tmp_path / "out"))
+    from generator.cache import CACHE_DIR
+    (root / CACHE_DIR / "search.pickle").write_bytes(b"not a pickle")
+    (root / "content" / "articles" / "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac.md").touch()
+    build(root, output=str(tmp_path / "out2"))
+    assert (tmp_path / "out2" / "tim-kiem" / "du-lieu" / "index.json").is_file()
 
 
 # ---- the JavaScript twin ----
@@ -177,6 +298,38 @@ def test_js_folding_is_identical_to_python():
         assert js["fold"] == fold(text), text
         assert js["toneKey"] == tone_key(text), text
         assert js["diacritics"] == has_diacritics(text), text
+
+
+@node_only
+def test_js_decodes_the_shards_as_python_does(fixture_index):
+    js = run_node({"op": "postings", "dir": str(fixture_index)})
+    py = {key: [[tone, ids, values] for tone, ids, values in lists] for key, lists in shards_of(fixture_index).items()}
+    assert js == py and len(py) > 500
+
+
+@node_only
+def test_js_decodes_large_random_postings(tmp_path):
+    """Sparse and dense lists over 70,000 documents: both set forms, multi-byte varints, every flag."""
+    import random
+    rng = random.Random(5)
+    count = 70_000
+    records = []
+    for n, key in enumerate(["bac", "lam theo", "~p:lao-cai", "x"]):
+        lists = []
+        for tone, density in (("a", 0.9), ("b", 0.002), ("c", 0.2))[: 1 if " " in key or "~" in key else 3]:
+            ids = sorted(rng.sample(range(count), max(1, int(count * density))))
+            values = [rng.randrange(256) & (0x7F if " " not in key else 7) for _ in ids]
+            packed = array("I", [d << 8 | v for d, v in zip(ids, values)])
+            lists.append(encode_postings(tone.encode() if key in ("bac", "x") else b"", packed, " " not in key))
+        body = varint(len(lists)) + b"".join(lists)
+        records.append(varint(len(key)) + key.encode() + varint(len(body)) + body)
+    data = tmp_path / "data"
+    (data / "s").mkdir(parents=True)
+    (data / "s" / "0.bin").write_bytes(gzip.compress(b"".join(records)))
+    (data / "index.json").write_text(json.dumps({"shards": ["bac"], "count": count}))
+    js = run_node({"op": "postings", "dir": str(data)})
+    py = {key: [[tone, ids, values] for tone, ids, values in lists] for key, lists in shards_of(data).items()}
+    assert js == py and set(py) == {"bac", "lam theo", "~p:lao-cai", "x"}
 
 
 @node_only

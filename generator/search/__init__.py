@@ -1,22 +1,34 @@
 """Static search for the portal: an index built with the site, queried by search.js.
 
-The build calls ``search_files(site, registries)`` and writes what it yields
-into the staging folder. The search page (``tim-kiem/``) loads the manifest,
-then only the shards holding the keys of a query and the records of the
-results it shows. Folding rules live in ``text.py`` and in search.js, kept
+The build calls ``search_files(site, registries, cache_dir=...)`` and writes what
+it yields into the staging folder. The search page (``tim-kiem/``) loads the
+manifest, then only the shards holding the keys of a query and the record groups
+of the results it shows. Folding rules live in ``text.py`` and in search.js, kept
 identical by tests. The index format is described in ``index.py``.
+
+Incremental: each article's entry (its keys, values and record) is kept in
+``<cache_dir>/search.pickle`` under a digest of the article's key, its URL and
+its tags, with the index format and the names' fingerprint checked for the file
+as a whole. A build tokenises only articles it has no entry for, then assembles
+the index (linear in the postings); when the inputs of the assembly are the same
+as last time, the files it made are reused as they are.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
+from pathlib import Path
 from typing import Iterator
 
-from .index import Entry, Names, assemble, index_entry, partial_index
+from .index import FORMAT, GROUP, SHARD_BYTES, Compact, Entry, Memo, Names, Vocabulary, assemble, compact, index_entry
 from .text import fold, tokenize, tone_key
 
-__all__ = ["Entry", "Names", "assemble", "data_prefix", "fold", "index_entry", "partial_index", "search_files",
-           "tokenize", "tone_key"]
+__all__ = ["Entry", "Names", "assemble", "data_prefix", "fold", "index_entry", "search_files", "tokenize",
+           "tone_key"]
+
+CACHE_FILE = "search.pickle"
+CACHE_VERSION = 2
 
 
 def data_prefix(config) -> str:
@@ -27,13 +39,17 @@ def data_prefix(config) -> str:
 _TASK: dict = {}  # what forked workers inherit from search_files
 
 
-def _index_part(indices) -> tuple[list[bytes], dict[str, bytearray]]:
-    """Worker: entries of a contiguous range of documents, as a partial index."""
+def _index_part(indices) -> list[tuple[str, bytes, bytes]]:
+    """Worker: entries of some documents, keys joined by newlines (one string travels faster than many)."""
     task = _TASK
-    articles, tags_of, names, links = task["articles"], task["tags_of"], task["names"], task["links"]
-    entries = (index_entry(a, tags_of.get(a.slug, ()), names, links(a))
-               for a in (articles[i] for i in indices))
-    return partial_index(entries, indices[0] if len(indices) else 0, task["id_bytes"])
+    articles, last, names, urls = task["articles"], task["count"] - 1, task["names"], task["urls"]
+    tags_of = task["tags_of"]
+    out = []
+    for i in indices:
+        article = articles[last - i]  # document i is the i-th oldest
+        entry = index_entry(article, tags_of.get(article.slug, ()), names, urls[i])
+        out.append(("\n".join(entry.keys), entry.values, entry.record))
+    return out
 
 
 def _workers() -> int:
@@ -50,11 +66,63 @@ def _map(parts: list, workers: int) -> list:
         return pool.map(_index_part, parts, chunksize=1)
 
 
-def search_files(site, registries=None, workers: int | None = None) -> Iterator[tuple[str, bytes]]:
+def _digest(*parts: str) -> str:
+    from ..cache import digest
+    return digest(*parts)
+
+
+class _Cache:
+    """Entries of earlier builds and the files of the last assembly, in one pickle."""
+
+    def __init__(self, folder: Path | None, version: tuple):
+        self.path = folder / CACHE_FILE if folder is not None else None
+        self.version = version
+        self.vocab = Vocabulary()
+        self.entries: dict[str, Compact] = {}
+        self.memo: dict[bytes, bytes] = {}
+        self.output: tuple[str, list[tuple[str, bytes]]] = ("", [])
+        if self.path is None:
+            return
+        try:
+            with self.path.open("rb") as handle:
+                version, vocab, entries, memo, output = pickle.load(handle)
+        except FileNotFoundError:
+            return
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+            return  # a damaged cache only costs a cold index
+        if version == self.version:
+            self.vocab, self.entries, self.memo, self.output = Vocabulary(vocab), entries, memo, output
+
+    def save(self, entries: dict[str, Compact], memo: Memo, output: tuple[str, list[tuple[str, bytes]]]) -> None:
+        if self.path is None:
+            return
+        vocab = self.vocab
+        if len(vocab.keys) > 2 * memo.keys_used + 50_000:  # keys of deleted or edited articles pile up: renumber
+            live = set()
+            for entry in entries.values():
+                live.update(memoryview(entry.kids).cast("I"))
+            kept = sorted(live)
+            renumber = dict(zip(kept, range(len(kept))))
+            entries = {k: Compact(_renumbered(e.kids, renumber), e.values, e.record) for k, e in entries.items()}
+            vocab = Vocabulary([vocab.keys[k] for k in kept])
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump((self.version, vocab.keys, entries, memo.new, output), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)
+
+
+def _renumbered(kids: bytes, renumber: dict[int, int]) -> bytes:
+    from array import array
+    return array("I", map(renumber.__getitem__, memoryview(kids).cast("I"))).tobytes()
+
+
+def search_files(site, registries=None, workers: int | None = None,
+                 cache_dir: Path | None = None) -> Iterator[tuple[str, bytes]]:
     """(output path, bytes) of every index file for the site's visible articles.
 
-    Entries are made in forked workers over contiguous ranges of documents (each
-    a pure function of one article); the parent merges the ranges and writes shards.
+    Entries of articles the cache lacks are made in forked workers (each a pure
+    function of one article); the parent assembles the index from all entries.
     """
     from ..pages import Links
     config = site.config
@@ -62,25 +130,49 @@ def search_files(site, registries=None, workers: int | None = None) -> Iterator[
         from ..taxonomy import load_registries
         registries = load_registries(config.path(config.data_dir), config.root)
     names = Names.from_registries(registries)
-    names.pattern  # compiled once, before forking
-    articles = site.articles
-    count = len(articles)
+    newest_first = _dated(site)  # for keys, slugs and dates: no body is loaded for cached entries
+    count = len(newest_first)
+    bare = newest_first[::-1]  # document ids: oldest first, so a new article appends
+    prefix = data_prefix(config)
+    links = Links(config)
+    urls = [links(a) for a in bare]
+    tags_of = site.tags_of
+    keys = [_digest(a.key, url, *(t.name for t in tags_of.get(a.slug, ()))) if a.key else ""
+            for a, url in zip(bare, urls)]
     years: dict[int, list[int]] = {}
-    for i, article in enumerate(_dated(site)):
+    for i, article in enumerate(bare):
         span = years.setdefault(article.date.year, [i, i + 1])
         span[1] = i + 1
-    workers = workers or _workers()
-    size = max(1, -(-count // max(1, workers * 4)))  # equal parts, a multiple of the workers
-    parts = [range(i, min(count, i + size)) for i in range(0, count, size)]
-    _TASK.update(articles=articles, tags_of=site.tags_of, names=names, links=Links(config),
-                 id_bytes=2 if count <= 0xFFFF else 4)
-    try:
-        results = _map(parts, workers if count >= 200 else 1)
-    finally:
-        _TASK.clear()
-    yield from assemble(results, count, {y: tuple(s) for y, s in years.items()}, names, data_prefix(config))
+    cache = _Cache(Path(cache_dir) if cache_dir is not None else None, (CACHE_VERSION, FORMAT, names.fingerprint))
+    inputs = (_digest(prefix, repr((GROUP, SHARD_BYTES)), repr(sorted(years.items())), repr(names.export()), *keys)
+              if all(keys) else "")
+    if inputs and cache.output[0] == inputs:  # same entries, same order, same names: same files
+        yield from cache.output[1]
+        return
+    entries: list[Compact | None] = [cache.entries.get(k) if k else None for k in keys]
+    todo = [i for i, e in enumerate(entries) if e is None]
+    if todo:
+        names.pattern  # compiled once, before forking
+        workers = workers or _workers()
+        if len(todo) < 200:
+            workers = 1
+        size = max(1, -(-len(todo) // (workers * 4)))  # equal parts, a multiple of the workers
+        parts = [todo[i:i + size] for i in range(0, len(todo), size)]
+        _TASK.update(articles=site.articles, count=count, tags_of=tags_of, names=names, urls=urls)
+        try:
+            results = _map(parts, workers)
+        finally:
+            _TASK.clear()
+        vocab = cache.vocab
+        for part, made in zip(parts, results):
+            for i, (joined, values, record) in zip(part, made):
+                entries[i] = compact(joined.split("\n") if joined else (), values, record, vocab)
+    memo = Memo(cache.memo)
+    files = list(assemble(entries, cache.vocab, {y: tuple(s) for y, s in years.items()}, names, prefix, memo))
+    yield from files
+    cache.save({k: e for k, e in zip(keys, entries) if k}, memo, (inputs, files))
 
 
 def _dated(site):
-    """Articles for their dates only: the bodiless originals when the build wraps them."""
+    """Articles without bodies when the build wraps them (site.articles loads bodies on access)."""
     return getattr(site.articles, "articles", site.articles)

@@ -22,38 +22,44 @@ Per article the work is ``index_entry(article, tags, names)``: a pure function
 of one article (and the registries the names come from), so a build cache can
 keep entries of unchanged articles. ``assemble`` is linear in their number.
 
-Output (under the search page's folder, ``tim-kiem/du-lieu/``):
+Output (under the search page's folder, ``tim-kiem/du-lieu/``); every file but
+the manifest is gzip (search.js inflates it with DecompressionStream):
 
-* ``index.json``  manifest: version, document count, shard boundaries, year
-  ranges, name sequences for the query side;
-* ``s/<n>.bin``   shards of the sorted key space, each about SHARD_BYTES. A shard
-  is records [u16 key length][key][u32 body length][body]; a body is
-  [u16 spellings] then per spelling [u8 length][tone key][u32 n] and n postings
-  of [document id: u16, or u32 above 65,535 documents][value: u8], little-endian;
-* ``d/<id>.json`` one small record per article for showing a result (title,
-  URL, date, provinces, summary, start of the text for the snippet).
+* ``index.json``  manifest: format, version, document count, records per group,
+  shard boundaries, year ranges, name sequences for the query side;
+* ``s/<n>.bin``   shards of the sorted key space, each about SHARD_BYTES before
+  compression. A shard is records [varint key length][key][varint body length]
+  [body]; a body is [varint spellings] then one posting list per spelling (see
+  "Compact postings" below);
+* ``r/<g>.bin``   the records of documents g*GROUP .. g*GROUP+GROUP-1 as one JSON
+  array: what a result shows (title, URL, date, provinces, summary when it is
+  not the start of the text, start of the text for the snippet).
 
-Document ids are positions in the site's newest-first order, so a year is a
-range of ids and a lower id is a newer article.
+Document ids are positions in the site's order oldest first (the reverse of its
+lists), so a year is a range of ids, a higher id is a newer article, and a new
+article changes only the lists of its own keys and the last record group.
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
-import struct
-from collections import Counter
+from array import array
+from collections import Counter, deque
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import repeat
-from typing import Iterable, Iterator
+from operator import add, and_, call, lshift, or_, rshift, sub
+from typing import Iterator
 
 from ..content import Article
 from ..vietnamese import format_date
 from .text import _TOKEN, fold, html_to_text, prepare, squeeze, tokenize, tone_key
 
-FORMAT = 1
-SHARD_BYTES = 24 * 1024
+FORMAT = 2
+SHARD_BYTES = 16 * 1024      # uncompressed key records per shard (a key larger than this is alone)
+GROUP = 32                 # records per r/<g>.bin file
 EXCERPT_CHARS = 1200       # body text kept per document for snippets
 BODY_PAIRS = 400           # body tokens whose adjacent pairs are indexed (phrases, proximity)
 MAX_TF = 15
@@ -148,7 +154,7 @@ class Entry:
     """One article's contribution to the index: keys and their value bytes, plus its record."""
     keys: tuple[str, ...]   # "bac\x1fbac4" (folded + exact spelling), "lam theo" (bigram), "~p:lao-cai"
     values: bytes           # (min(count, 15) << 3) | field flags, one byte per key
-    record: bytes           # d/<id>.json
+    record: bytes           # one JSON object of r/<g>.bin
 
 
 _FOLDED: dict[str, str] = {}   # token as written -> folded key (per process; the inventory is small)
@@ -193,22 +199,19 @@ def index_entry(article: Article, tags: tuple = (), names: Names | None = None, 
     """
     body_text = html_to_text(article.body)
     counts = _field_counts(body_text, names, BODY_PAIRS)  # the bulk: no per-key Python work below
-    flags: dict[str, int] = {}
+    flagged: dict[str, tuple[int, int]] = {}  # keys of the title, the lead and the terms: (count, flags)
     lead = " ".join(p for p in (article.summary, article.sapo, " ".join(t.name for t in tags), article.author) if p)
     for flag, text in ((TITLE, article.title), (LEAD, lead)):
         for key, n in _field_counts(text, names).items():
-            counts[key] = counts.get(key, 0) + n
-            flags[key] = flags.get(key, 0) | flag
+            count, flags = flagged.get(key) or (counts.pop(key, 0), 0)
+            flagged[key] = (count + n, flags | flag)
     for term in (*("~p:" + p.slug for p in article.provinces), *("~d:" + d.slug for d in article.directives)):
-        counts.setdefault(term, 0)
-        flags[term] = flags.get(term, 0) | TERM
-    keys = tuple(counts)
-    values = bytearray(map(_SHIFTED.__getitem__, map(min, counts.values(), repeat(MAX_TF))))
-    if flags:
-        where = dict(zip(keys, range(len(keys))))
-        for key, flag in flags.items():
-            values[where[key]] |= flag
-    return Entry(keys, bytes(values), doc_record(article, body_text, url))
+        count, flags = flagged.get(term) or (counts.pop(term, 0), 0)
+        flagged[term] = (count, flags | TERM)
+    keys = (*counts, *flagged)
+    values = (bytes(map(_SHIFTED.__getitem__, map(min, counts.values(), repeat(MAX_TF)))) +
+              bytes(_SHIFTED[min(count, MAX_TF)] | flags for count, flags in flagged.values()))
+    return Entry(keys, values, doc_record(article, body_text, url))
 
 
 def doc_record(article: Article, body_text: str, url: str) -> bytes:
@@ -225,24 +228,137 @@ def doc_record(article: Article, body_text: str, url: str) -> bytes:
         "s": article.summary,
         "x": excerpt,
     }
+    summary = article.summary.removesuffix("…").rstrip()
+    if not summary or excerpt.startswith(summary):  # derived from the text: the excerpt says it all
+        del record["s"]
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def partial_index(entries: Iterable[Entry], first: int, id_bytes: int) -> tuple[list[bytes], dict[str, bytearray]]:
-    """Records and postings of consecutive documents from id `first`: key -> (id, value) pairs."""
-    records: list[bytes] = []
-    postings: dict[str, bytearray] = {}
-    get = postings.get
-    for doc, entry in enumerate(entries, first):
-        idb = doc.to_bytes(id_bytes, "little")
-        for key, value in zip(entry.keys, entry.values):
-            buf = get(key)
-            if buf is None:
-                buf = postings[key] = bytearray()
-            buf += idb
-            buf.append(value)
-        records.append(entry.record)
-    return records, postings
+# ---- Compact postings ----
+#
+# A posting list (one exact spelling, one bigram or one name) is stored as:
+#   [varint len][tone key]   the exact spelling ("" for bigrams and names)
+#   docs                     a set of document ids
+#   tf                       unigrams and names only: one nibble per posting,
+#                            min(count, 15), low nibble first
+#   title, lead, term        sets of posting positions (0 .. n-1): the field flags
+# A set is [varint m*2 + mode] then, for mode 0, m varints (the first value, then
+# each gap minus one) or, for mode 1, [varint b] and a bitmap of b bytes (bit i is
+# bit i % 8 of byte i // 8, b = last // 8 + 1); the build picks the smaller. Dense
+# keys ("làm", "lam theo") thus cost about 1 bit per document plus 4 bits per
+# posting. A list depends only on its own postings, not on the document count, so
+# the build can keep encoded lists of unchanged keys.
+
+_TF = bytes(min(v >> 3, MAX_TF) for v in range(256))
+_FLAG_DIGITS = tuple((flag, bytes(49 if v & flag else 48 for v in range(256))) for flag in (TITLE, LEAD, TERM))
+_ONE = b"1"
+_EMPTY_SET = b"\x00"
+_ONE_BIT = b"\x03\x01\x01"  # {0}: a bitmap of one byte
+
+
+def varint(n: int) -> bytes:
+    if n < 0x80:
+        return bytes((n,))
+    out = bytearray()
+    while n >= 0x80:
+        out.append(n & 0x7F | 0x80)
+        n >>= 7
+    out.append(n)
+    return bytes(out)
+
+
+def varints(values) -> bytes:
+    if not values or max(values) < 0x80:
+        return bytes(values)
+    out = bytearray()
+    for n in values:
+        while n >= 0x80:
+            out.append(n & 0x7F | 0x80)
+            n >>= 7
+        out.append(n)
+    return bytes(out)
+
+
+def _bitmap(m: int, digits: bytes | bytearray) -> bytes:
+    """Mode 1 from ASCII "0"/"1" per position (trailing zeros dropped)."""
+    digits = digits.rstrip(b"0")
+    size = (len(digits) + 7) >> 3
+    return varint(m * 2 + 1) + varint(size) + int(digits[::-1], 2).to_bytes(size, "little")
+
+
+def encode_set(positions, digits: bytes | bytearray | None = None) -> bytes:
+    """Sorted distinct ints >= 0: gap varints or a bitmap, whichever is smaller.
+
+    `digits`, when given, is the same set as ASCII "0"/"1" per position (saves building it).
+    """
+    m = len(positions)
+    if not m:
+        return _EMPTY_SET
+    last = positions[-1]
+    size = (last >> 3) + 1
+    if m * 8 < last + 8 or m <= 2:  # varints take at least a byte each: only then can they win
+        gaps = varints([positions[0], *map(sub, positions[1:], map(add, positions, repeat(1)))])
+        if len(gaps) <= size + len(varint(size)):
+            return varint(m * 2) + gaps
+    if digits is None:
+        digits = bytearray(b"0") * (last + 1)
+        deque(map(digits.__setitem__, positions, repeat(49)), maxlen=0)
+    return _bitmap(m, digits)
+
+
+def encode_postings(tone: bytes, packed: array, with_tf: bool) -> bytes:
+    """One posting list from array("I") of (document id << 8 | value byte), ids increasing."""
+    n = len(packed)
+    values = packed.tobytes()[0::4] if packed.itemsize == 4 and _LITTLE else bytes(map(and_, packed, repeat(0xFF)))
+    parts = [varint(len(tone)), tone, encode_set(list(map(rshift, packed, repeat(8))))]
+    if with_tf:
+        tf = values.translate(_TF)
+        if n & 1:
+            tf += b"\x00"
+        parts.append(bytes(map(or_, tf[0::2], map(lshift, tf[1::2], repeat(4)))))
+    for flag, table in _FLAG_DIGITS:
+        if n == 1:
+            parts.append(_ONE_BIT if values[0] & flag else _EMPTY_SET)
+            continue
+        digits = values.translate(table)
+        m = digits.count(_ONE)
+        if not m:
+            parts.append(_EMPTY_SET)
+        elif m * 8 < n or m <= 2:
+            parts.append(encode_set([match.start() for match in re.finditer(b"1", digits)], digits))
+        else:  # a bitmap is no larger than the varints
+            parts.append(_bitmap(m, digits))
+    return b"".join(parts)
+
+
+_LITTLE = array("I", [1]).tobytes()[0] == 1
+
+
+# ---- Incremental entries and the assembly ----
+
+class Vocabulary(dict):
+    """Key string -> small int, growing on lookup; entries keep their keys as ints."""
+
+    def __init__(self, keys: list[str] | None = None):
+        self.keys = list(keys or ())
+        super().__init__(zip(self.keys, range(len(self.keys))))
+
+    def __missing__(self, key: str) -> int:
+        n = self[key] = len(self.keys)
+        self.keys.append(key)
+        return n
+
+
+@dataclass(frozen=True, slots=True)
+class Compact:
+    """An Entry with its keys as vocabulary numbers (uint32 bytes): what the build cache keeps."""
+    kids: bytes
+    values: bytes
+    record: bytes
+
+
+def compact(keys, values: bytes, record: bytes, vocab: Vocabulary) -> Compact:
+    return Compact(array("I", map(vocab.__getitem__, keys)).tobytes(), values, record)
 
 
 def _order(key: str) -> bytes:
@@ -250,74 +366,166 @@ def _order(key: str) -> bytes:
     return key.encode("utf-16-be")
 
 
-def assemble(parts: Iterable[tuple[list[bytes], dict[str, bytearray]]], count: int,
-             years: dict[int, tuple[int, int]], names: Names, prefix: str) -> Iterator[tuple[str, bytes]]:
-    """Files of the index from partial indexes of consecutive document ranges, in order.
+def _pack(data: bytes) -> bytes:
+    """Every data file but the manifest is gzip (no name, no time: same bytes every build)."""
+    return gzip.compress(data, compresslevel=6, mtime=0)
 
-    Merging costs one step per key and part, not per posting.
+
+class Memo:
+    """Encoded posting lists and packed files of the last build, by a digest of what they are made of.
+
+    Only what this build used is kept for the next one.
     """
-    id_bytes = 2 if count <= 0xFFFF else 4
-    step = id_bytes + 1
-    merged: dict[str, list] = {}
-    doc = 0
-    record_digest = hashlib.sha256()
-    for records, postings in parts:
-        for record in records:
-            yield f"{prefix}d/{doc}.json", record
-            record_digest.update(record)
-            doc += 1
-        for key, buf in postings.items():
-            lst = merged.get(key)
-            if lst is None:
-                merged[key] = [buf]
-            else:
-                lst.append(buf)
-    # Group exact spellings under their folded key; order keys as JavaScript does.
-    grouped: dict[str, list[str]] = {}
-    for key in merged:
-        grouped.setdefault(key.split(SEP, 1)[0], []).append(key)
+
+    def __init__(self, old: dict[bytes, bytes] | None = None):
+        self.old = old or {}
+        self.new: dict[bytes, bytes] = {}
+        self.keys_used = 0  # distinct keys in the last assembly
+
+    def get(self, parts: tuple, make) -> bytes:
+        h = hashlib.blake2b(digest_size=16)
+        for part in parts:
+            h.update(part)
+        key = h.digest()
+        value = self.old.get(key)
+        if value is None:
+            value = make()
+        self.new[key] = value
+        return value
+
+
+def assemble(entries: list[Compact], vocab: Vocabulary, years: dict[int, tuple[int, int]], names: Names,
+             prefix: str, memo: Memo | None = None) -> Iterator[tuple[str, bytes]]:
+    """Files of the index from the entries of documents 0..n-1 (oldest first): linear in their postings."""
+    memo = memo if memo is not None else Memo()
+    count = len(entries)
+    yield from _record_groups(entries, prefix, memo)
+    keys = vocab.keys
+    lists: list = [None] * len(keys)
+    used = set()
+    for entry in entries:
+        used.update(memoryview(entry.kids).cast("I"))
+    memo.keys_used = len(used)
+    for kid in used:
+        lists[kid] = array("I")
+    pick = list(map(getattr, lists, repeat("append"), repeat(None))).__getitem__
+    for doc, entry in enumerate(entries):  # C-level loops: one append per posting
+        deque(map(call, map(pick, memoryview(entry.kids).cast("I")), map(or_, repeat(doc << 8), entry.values)),
+              maxlen=0)
+    grouped: dict[str, list[int]] = {}
+    for kid in used:
+        key = keys[kid]
+        grouped.setdefault(key.split(SEP, 1)[0], []).append(kid)
     shard_keys: list[str] = []
     current: list[bytes] = []
     size = 0
-    first = ""
-    number = 0
     digest = hashlib.sha256()
 
-    def flush():
+    def shard() -> tuple[str, bytes]:
         data = b"".join(current)
         digest.update(data)
-        return f"{prefix}s/{number}.bin", data
+        return f"{prefix}s/{len(shard_keys) - 1}.bin", memo.get((b"shard", data), lambda: _pack(data))
 
     for folded in sorted(grouped, key=_order):
-        variants = sorted(grouped[folded], key=_order)
-        body = [struct.pack("<H", len(variants))]
-        for key in variants:
-            raw = key.split(SEP, 1)[1].encode("utf-8") if SEP in key else b""
-            data = b"".join(merged.pop(key))
-            body += [struct.pack("<B", len(raw)), raw, struct.pack("<I", len(data) // step), data]
+        kids = grouped[folded]
+        if len(kids) > 1:
+            kids.sort(key=lambda k: _order(keys[k]))
+        with_tf = " " not in folded
+        body = [varint(len(kids))]
+        for kid in kids:
+            key = keys[kid]
+            tone = key[len(folded) + 1:].encode("utf-8") if SEP in key else b""
+            packed = lists[kid]
+            body.append(memo.get((key.encode("utf-8"), b"\0", packed),
+                                 lambda: encode_postings(tone, packed, with_tf)))
+            lists[kid] = None
         body_bytes = b"".join(body)
         name = folded.encode("utf-8")
-        record = struct.pack("<H", len(name)) + name + struct.pack("<I", len(body_bytes)) + body_bytes
+        record = b"".join((varint(len(name)), name, varint(len(body_bytes)), body_bytes))
         if current and size + len(record) > SHARD_BYTES:
-            shard_keys.append(first)
-            yield flush()
-            number += 1
+            yield shard()
             current, size = [], 0
         if not current:
-            first = folded
+            shard_keys.append(folded)
         current.append(record)
         size += len(record)
     if current:
-        shard_keys.append(first)
-        yield flush()
-    digest.update(record_digest.digest())
+        yield shard()
+    for entry in entries:
+        digest.update(entry.record)
     manifest = {
         "format": FORMAT,
         "version": digest.hexdigest()[:12],
-        "count": doc,
-        "idBytes": id_bytes,
+        "count": count,
+        "group": GROUP,
         "shards": shard_keys,
         "years": {str(y): list(r) for y, r in sorted(years.items())},
         "names": names.export(),
     }
     yield f"{prefix}index.json", json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _record_groups(entries: list[Compact], prefix: str, memo: Memo) -> Iterator[tuple[str, bytes]]:
+    """r/<g>.bin: the records of documents g*GROUP .. g*GROUP+GROUP-1 as one gzip JSON array."""
+    for g in range(0, len(entries), GROUP):
+        data = b"[" + b",".join(e.record for e in entries[g:g + GROUP]) + b"]"
+        yield f"{prefix}r/{g // GROUP}.bin", memo.get((b"records", data), lambda: _pack(data))
+
+
+# ---- Reading (the Python twin of the decoder in search.js; for tests and tools) ----
+
+def read_varint(data: bytes, at: int) -> tuple[int, int]:
+    n = shift = 0
+    while True:
+        byte = data[at]
+        at += 1
+        n |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return n, at
+
+
+def read_set(data: bytes, at: int) -> tuple[list[int], int]:
+    header, at = read_varint(data, at)
+    m = header >> 1
+    if not header & 1:
+        out, value = [], -1
+        for _ in range(m):
+            gap, at = read_varint(data, at)
+            value += gap + 1
+            out.append(value)
+        return out, at
+    size, at = read_varint(data, at)
+    bits = int.from_bytes(data[at:at + size], "little")
+    return [i for i in range(size * 8) if bits >> i & 1], at + size
+
+
+def read_shard(data: bytes) -> dict[str, list[tuple[str, list[int], list[int]]]]:
+    """A shard (inflated) as {folded key: [(exact spelling, ids, values)]}, values as (tf << 3) | flags."""
+    out: dict[str, list] = {}
+    at = 0
+    while at < len(data):
+        klen, at = read_varint(data, at)
+        key = data[at:at + klen].decode("utf-8")
+        at += klen
+        blen, at = read_varint(data, at)
+        end = at + blen
+        nvar, at = read_varint(data, at)
+        lists = []
+        for _ in range(nvar):
+            vlen, at = read_varint(data, at)
+            tone = data[at:at + vlen].decode("utf-8")
+            at += vlen
+            ids, at = read_set(data, at)
+            values = [0] * len(ids)
+            if " " not in key:
+                values = [(data[at + (i >> 1)] >> ((i & 1) * 4) & 15) << 3 for i in range(len(ids))]
+                at += (len(ids) + 1) >> 1
+            for flag in (TITLE, LEAD, TERM):
+                positions, at = read_set(data, at)
+                for p in positions:
+                    values[p] |= flag
+            lists.append((tone, ids, values))
+        assert at == end, key
+        out[key] = lists
+    return out

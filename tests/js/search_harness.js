@@ -1,5 +1,6 @@
 // Runs themes/default/static/search.js under node for tests and benchmarks.
 // stdin: {"script": path, "op": "text", "cases": [...]}
+//     or {"script": path, "op": "postings", "dir": index folder}: every shard decoded
 //     or {"script": path, "op": "search", "dir": index folder, "queries": [{"q", "filters", "open"}]}
 // stdout: JSON results. For "search", every query uses a fresh engine (a cold page):
 // bytes and files it loaded are reported with the ranked ids and top records.
@@ -20,6 +21,18 @@ async function main() {
     const re = /[\p{L}\p{N}]/u;
     const out = [];
     for (let cp = input.from; cp < input.to; cp++) if (re.test(String.fromCodePoint(cp))) out.push(cp);
+    return out;
+  }
+  if (input.op === "postings") {  // every key of every shard, decoded by search.js
+    const read = (rel) => { const d = fs.readFileSync(path.join(input.dir, rel)); return d.buffer.slice(d.byteOffset, d.byteOffset + d.length); };
+    const manifest = JSON.parse(fs.readFileSync(path.join(input.dir, "index.json"), "utf8"));
+    const out = {};
+    for (let i = 0; i < manifest.shards.length; i++) {
+      const shard = new S.Shard(await S.inflate(read(`s/${i}.bin`)));
+      for (const key of shard.keys.keys()) {
+        out[key] = shard.postings(key).map((p) => [p.variant, Array.from(p.ids), Array.from(p.vals)]);
+      }
+    }
     return out;
   }
   const results = [];

@@ -114,40 +114,90 @@
 
   var decoder = typeof TextDecoder !== "undefined" ? new TextDecoder() : null;
 
+  /* Data files are gzip (format in generator/search/index.py); a server may already have
+     decoded them (Content-Encoding), so only bytes starting with the gzip magic are inflated. */
+  function inflate(buffer) {
+    var bytes = new Uint8Array(buffer);
+    if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(buffer);
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).arrayBuffer();
+  }
+
+  /* Varints and sets, as written by generator/search/index.py (varint, encode_set). */
+  function Reader(bytes, at) {
+    this.b = bytes;
+    this.at = at || 0;
+  }
+
+  Reader.prototype.varint = function () {
+    var b = this.b, n = 0, scale = 1, byte;
+    do {
+      byte = b[this.at++];
+      n += (byte & 0x7f) * scale;
+      scale *= 128;
+    } while (byte & 0x80);
+    return n;
+  };
+
+  /* A set of ints: m gap varints, or [varint size] and a bitmap (bit i = bit i % 8 of byte i / 8). */
+  Reader.prototype.set = function () {
+    var header = this.varint(), m = Math.floor(header / 2), out = new Uint32Array(m);
+    if (header % 2 === 0) {
+      for (var i = 0, v = -1; i < m; i++) {
+        v += this.varint() + 1;
+        out[i] = v;
+      }
+    } else {
+      var size = this.varint(), b = this.b, k = 0;
+      for (var j = 0; j < size; j++) {
+        var byte = b[this.at + j];
+        while (byte) {
+          var low = byte & -byte;
+          out[k++] = j * 8 + 31 - Math.clz32(low);
+          byte ^= low;
+        }
+      }
+      this.at += size;
+    }
+    return out;
+  };
+
   function Shard(buffer) {
-    this.view = new DataView(buffer);
     this.bytes = new Uint8Array(buffer);
     this.keys = new Map();
-    var at = 0, n = buffer.byteLength;
-    while (at < n) {
-      var klen = this.view.getUint16(at, true);
-      var key = decoder.decode(this.bytes.subarray(at + 2, at + 2 + klen));
-      var blen = this.view.getUint32(at + 2 + klen, true);
-      this.keys.set(key, at + 6 + klen);
-      at += 6 + klen + blen;
+    var r = new Reader(this.bytes), n = this.bytes.length;
+    while (r.at < n) {
+      var klen = r.varint();
+      var key = decoder.decode(this.bytes.subarray(r.at, r.at + klen));
+      r.at += klen;
+      var blen = r.varint();
+      this.keys.set(key, r.at);
+      r.at += blen;
     }
   }
 
-  /* Postings of one key: [{variant, ids, vals}] with ids as numbers. */
-  Shard.prototype.postings = function (key, idBytes) {
+  var FLAGS = [1, 2, 4];  // title, lead, front matter term: the low bits of a value
+
+  /* Postings of one key: [{variant, ids, vals}], vals as (tf << 3) | flags. */
+  Shard.prototype.postings = function (key) {
     var at = this.keys.get(key);
     if (at === undefined) return null;
-    var view = this.view, out = [];
-    var nvar = view.getUint16(at, true);
-    at += 2;
+    var bytes = this.bytes, r = new Reader(bytes, at), out = [];
+    var withTf = key.indexOf(" ") < 0;  // bigrams keep no counts
+    var nvar = r.varint();
     for (var v = 0; v < nvar; v++) {
-      var vlen = view.getUint8(at);
-      var variant = decoder.decode(this.bytes.subarray(at + 1, at + 1 + vlen));
-      at += 1 + vlen;
-      var n = view.getUint32(at, true);
-      at += 4;
-      // n postings of (document id, value byte), interleaved
-      var ids = new Uint32Array(n), vals = new Uint8Array(n), step = idBytes + 1;
-      for (var i = 0, p = at; i < n; i++, p += step) {
-        ids[i] = idBytes === 2 ? view.getUint16(p, true) : view.getUint32(p, true);
-        vals[i] = this.bytes[p + idBytes];
+      var vlen = r.varint();
+      var variant = decoder.decode(bytes.subarray(r.at, r.at + vlen));
+      r.at += vlen;
+      var ids = r.set(), n = ids.length, vals = new Uint8Array(n);
+      if (withTf) {
+        for (var i = 0; i < n; i++) vals[i] = ((bytes[r.at + (i >> 1)] >> ((i & 1) << 2)) & 15) << 3;
+        r.at += (n + 1) >> 1;
       }
-      at += n * step;
+      for (var f = 0; f < FLAGS.length; f++) {
+        var positions = r.set();
+        for (var k = 0; k < positions.length; k++) vals[positions[k]] |= FLAGS[f];
+      }
       out.push({ variant: variant, ids: ids, vals: vals });
     }
     return out;
@@ -198,7 +248,7 @@
   Engine.prototype.shard = function (n) {
     var self = this;
     if (!this.shards.has(n)) {
-      this.shards.set(n, this.load("s/" + n + ".bin?v=" + this.manifest.version).then(function (buf) {
+      this.shards.set(n, this.load("s/" + n + ".bin?v=" + this.manifest.version).then(inflate).then(function (buf) {
         return new Shard(buf);
       }));
     }
@@ -217,7 +267,7 @@
       numbers.forEach(function (n, i) { byNumber.set(n, shards[i]); });
       var out = new Map();
       wanted.forEach(function (n, key) {
-        var p = byNumber.get(n).postings(key, self.manifest.idBytes);
+        var p = byNumber.get(n).postings(key);
         if (p) out.set(key, p);
       });
       return { postings: out, shards: byNumber };
@@ -339,7 +389,7 @@
 
     var ids = [];
     var browsing = terms === 0;  // filters only: every matching article, newest first
-    for (var d = lo; d < hi; d++) {
+    for (var d = hi - 1; d >= lo; d--) {  // ids are oldest first: a higher id is newer
       if (allow && !allow[d]) continue;
       if (!browsing && (!matched[d] || req[d] < required)) continue;
       ids.push(d);
@@ -347,20 +397,21 @@
     if (!browsing) {
       ids.sort(function (a, b) {
         return (matched[b] - matched[a]) || (exact[b] - exact[a]) || (adj[b] - adj[a]) ||
-          (score[b] - score[a]) || (a - b);
+          (score[b] - score[a]) || (b - a);
       });
     }
     return { ids: ids, highlight: q.highlight, empty: terms === 0 && !filters.province && !filters.directive && !filters.year };
   };
 
+  /* The record of a document, from its group file r/<id / group>.bin (one JSON array). */
   Engine.prototype.record = function (id) {
-    var self = this;
-    if (!this.records.has(id)) {
-      this.records.set(id, this.load("d/" + id + ".json?v=" + this.manifest.version).then(function (buf) {
+    var size = this.manifest.group, g = Math.floor(id / size);
+    if (!this.records.has(g)) {
+      this.records.set(g, this.load("r/" + g + ".bin?v=" + this.manifest.version).then(inflate).then(function (buf) {
         return JSON.parse(decoder.decode(new Uint8Array(buf)));
       }));
     }
-    return this.records.get(id);
+    return this.records.get(g).then(function (list) { return list[id - g * size]; });
   };
 
   // ---- Snippets ----
@@ -397,13 +448,17 @@
     return { parts: out, hits: tokens.filter(function (t) { return t.hit; }).length };
   }
 
+  /* From the summary or the start of the text, whichever shows more query words; a record
+     without "s" has a summary that is the start of its text. */
   function snippet(record, highlight) {
-    var a = pieces(record.s || "", highlight, 40), b = pieces(record.x || "", highlight, 40);
+    var b = pieces(record.x || "", highlight, 40);
+    if (record.s === undefined) return b.parts;
+    var a = pieces(record.s, highlight, 40);
     return b.hits > a.hits ? b.parts : a.parts;
   }
 
   var api = { prepare: prepare, tokenize: tokenize, fold: fold, toneKey: toneKey, hasDiacritics: hasDiacritics,
-              parseQuery: parseQuery, plan: plan, Engine: Engine, pieces: pieces, snippet: snippet };
+              parseQuery: parseQuery, plan: plan, Engine: Engine, Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet };
   root.LTBSearch = api;
 
   // ---- The page ----

@@ -21,7 +21,8 @@ import pickle
 from pathlib import Path
 from typing import Iterator
 
-from .index import FORMAT, GROUP, SHARD_BYTES, Compact, Entry, Memo, Names, Vocabulary, assemble, compact, index_entry
+from .index import (BODY_PAIRS, EXCERPT_CHARS, FORMAT, GROUP, MAX_TF, SHARD_BYTES, Compact, Entry, Memo, Names, Postings,
+                    Vocabulary, assemble, compact, index_entry)
 from .text import fold, tokenize, tone_key
 
 __all__ = ["Entry", "Names", "assemble", "data_prefix", "fold", "index_entry", "search_files", "tokenize",
@@ -58,12 +59,13 @@ def _workers() -> int:
     return max(1, int(value)) if value.isdigit() else max(1, min(8, os.cpu_count() or 1))
 
 
-def _map(parts: list, workers: int) -> list:
-    """_index_part over parts, in forked workers (they inherit _TASK) when it pays; results in order."""
+def _imap(parts: list, workers: int) -> Iterator:
+    """_index_part over parts, in forked workers (they inherit _TASK) when it pays; results in order, as they come."""
     if workers <= 1 or len(parts) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_index_part(p) for p in parts]
+        yield from map(_index_part, parts)
+        return
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        return pool.map(_index_part, parts, chunksize=1)
+        yield from pool.imap(_index_part, parts, chunksize=1)
 
 
 def _digest(*parts: str) -> str:
@@ -143,7 +145,8 @@ def search_files(site, registries=None, workers: int | None = None,
     for i, article in enumerate(bare):
         span = years.setdefault(article.date.year, [i, i + 1])
         span[1] = i + 1
-    cache = _Cache(Path(cache_dir) if cache_dir is not None else None, (CACHE_VERSION, FORMAT, names.fingerprint))
+    version = (CACHE_VERSION, FORMAT, EXCERPT_CHARS, BODY_PAIRS, MAX_TF, names.fingerprint)  # what entries hold
+    cache = _Cache(Path(cache_dir) if cache_dir is not None else None, version)
     inputs = (_digest(prefix, repr((GROUP, SHARD_BYTES)), repr(sorted(years.items())), repr(names.export()), *keys)
               if all(keys) else "")
     if inputs and cache.output[0] == inputs:  # same entries, same order, same names: same files
@@ -151,24 +154,31 @@ def search_files(site, registries=None, workers: int | None = None,
         return
     entries: list[Compact | None] = [cache.entries.get(k) if k else None for k in keys]
     todo = [i for i, e in enumerate(entries) if e is None]
+    vocab = cache.vocab
+    postings = Postings(vocab)  # filled in id order while the workers tokenise what follows
+
+    def add_ready() -> None:
+        while postings.count < count and entries[postings.count] is not None:
+            postings.add(entries[postings.count])
+
+    add_ready()
     if todo:
         names.pattern  # compiled once, before forking
         workers = workers or _workers()
         if len(todo) < 200:
             workers = 1
-        size = max(1, -(-len(todo) // (workers * 4)))  # equal parts, a multiple of the workers
+        size = max(1, -(-len(todo) // (workers * 8)))  # equal parts, a multiple of the workers
         parts = [todo[i:i + size] for i in range(0, len(todo), size)]
         _TASK.update(articles=site.articles, count=count, tags_of=tags_of, names=names, urls=urls)
         try:
-            results = _map(parts, workers)
+            for part, made in zip(parts, _imap(parts, workers)):
+                for i, (joined, values, record) in zip(part, made):
+                    entries[i] = compact(joined.split("\n") if joined else (), values, record, vocab)
+                add_ready()
         finally:
             _TASK.clear()
-        vocab = cache.vocab
-        for part, made in zip(parts, results):
-            for i, (joined, values, record) in zip(part, made):
-                entries[i] = compact(joined.split("\n") if joined else (), values, record, vocab)
     memo = Memo(cache.memo)
-    files = list(assemble(entries, cache.vocab, {y: tuple(s) for y, s in years.items()}, names, prefix, memo))
+    files = list(assemble(entries, vocab, {y: tuple(s) for y, s in years.items()}, names, prefix, memo, postings))
     yield from files
     cache.save({k: e for k, e in zip(keys, entries) if k}, memo, (inputs, files))
 

@@ -59,8 +59,8 @@ from .text import _TOKEN, fold, html_to_text, prepare, squeeze, tokenize, tone_k
 
 FORMAT = 2
 SHARD_BYTES = 16 * 1024      # uncompressed key records per shard (a key larger than this is alone)
-GROUP = 32                 # records per r/<g>.bin file
-EXCERPT_CHARS = 1200       # body text kept per document for snippets
+GROUP = 16                 # records per r/<g>.bin file: ten results load at most ten groups
+EXCERPT_CHARS = 800        # body text kept per document for snippets
 BODY_PAIRS = 400           # body tokens whose adjacent pairs are indexed (phrases, proximity)
 MAX_TF = 15
 TITLE, LEAD, TERM = 1, 2, 4  # field flags in a posting's value byte
@@ -394,24 +394,47 @@ class Memo:
         return value
 
 
+class Postings:
+    """Posting lists built document by document in id order: array("I") of (id << 8 | value) per key."""
+
+    def __init__(self, vocab: Vocabulary):
+        self.vocab = vocab
+        self.lists: list[array] = []
+        self.appends: list = []
+        self.count = 0  # documents added
+
+    def add(self, entry: Compact) -> None:
+        """The entry of the next document: C-level loops, one append per posting."""
+        grow = len(self.vocab.keys) - len(self.lists)
+        if grow > 0:
+            new = [array("I") for _ in range(grow)]
+            self.lists += new
+            self.appends += [a.append for a in new]
+        pick = self.appends.__getitem__
+        deque(map(call, map(pick, memoryview(entry.kids).cast("I")), map(or_, repeat(self.count << 8), entry.values)),
+              maxlen=0)
+        self.count += 1
+
+
 def assemble(entries: list[Compact], vocab: Vocabulary, years: dict[int, tuple[int, int]], names: Names,
-             prefix: str, memo: Memo | None = None) -> Iterator[tuple[str, bytes]]:
-    """Files of the index from the entries of documents 0..n-1 (oldest first): linear in their postings."""
+             prefix: str, memo: Memo | None = None, postings: Postings | None = None) -> Iterator[tuple[str, bytes]]:
+    """Files of the index from the entries of documents 0..n-1 (oldest first): linear in their postings.
+
+    `postings`, when given, already holds the entries (added while others were being made).
+    """
     memo = memo if memo is not None else Memo()
     count = len(entries)
+    if postings is None:
+        postings = Postings(vocab)
+        for entry in entries:
+            postings.add(entry)
+    if postings.count != count:
+        raise ValueError(f"postings of {postings.count} documents for {count} entries")
     yield from _record_groups(entries, prefix, memo)
     keys = vocab.keys
-    lists: list = [None] * len(keys)
-    used = set()
-    for entry in entries:
-        used.update(memoryview(entry.kids).cast("I"))
+    lists: list = postings.lists
+    used = [kid for kid, lst in enumerate(lists) if lst]
     memo.keys_used = len(used)
-    for kid in used:
-        lists[kid] = array("I")
-    pick = list(map(getattr, lists, repeat("append"), repeat(None))).__getitem__
-    for doc, entry in enumerate(entries):  # C-level loops: one append per posting
-        deque(map(call, map(pick, memoryview(entry.kids).cast("I")), map(or_, repeat(doc << 8), entry.values)),
-              maxlen=0)
     grouped: dict[str, list[int]] = {}
     for kid in used:
         key = keys[kid]

@@ -1,6 +1,7 @@
 // Runs themes/default/static/search.js under node for tests and benchmarks.
 // stdin: {"script": path, "op": "text", "cases": [...]}
 //     or {"script": path, "op": "postings", "dir": index folder}: every shard decoded
+//     or {"script": path, "op": "typing", "dir": index folder, "queries": [{"q"}]}: bytes when every prefix is searched
 //     or {"script": path, "op": "search", "dir": index folder, "queries": [{"q", "filters", "open"}]}
 // stdout: JSON results. For "search", every query uses a fresh engine (a cold page):
 // bytes and files it loaded are reported with the ranked ids and top records.
@@ -32,6 +33,28 @@ async function main() {
       for (const key of shard.keys.keys()) {
         out[key] = shard.postings(key).map((p) => [p.variant, Array.from(p.ids), Array.from(p.vals)]);
       }
+    }
+    return out;
+  }
+  if (input.op === "typing") {  // each query typed a key at a time on one cold page: every prefix searched
+    const out = [];
+    for (const query of input.queries) {
+      const kinds = {};
+      const engine = new S.Engine(async (rel) => {
+        const file = path.join(input.dir, rel.split("?")[0]);
+        const data = fs.readFileSync(file);
+        const kind = rel.split("/")[0].split(".")[0];
+        kinds[kind] = (kinds[kind] || 0) + data.length;
+        return data.buffer.slice(data.byteOffset, data.byteOffset + data.length);
+      });
+      for (let n = 1; n <= query.q.length; n++) {
+        const typed = query.q.slice(0, n);
+        const open = !/[\s"\u201c\u201d\u201e\u00ab\u00bb]$/.test(typed);
+        if (!typed.trim()) continue;
+        const result = await engine.search(typed, {}, open);
+        await Promise.all(result.ids.slice(0, 10).map((id) => engine.record(id)));
+      }
+      out.push({ q: query.q, bytes: Object.values(kinds).reduce((a, b) => a + b, 0), kinds });
     }
     return out;
   }

@@ -301,7 +301,8 @@
       if (filters.province) keys.push("~p:" + filters.province);
       if (filters.directive) keys.push("~d:" + filters.directive);
       return self.lookup(keys).then(function (found) {
-        var pending = q.terms.filter(function (t) { return t.prefix && !found.postings.has(t.key) && t.key.length > 0; });
+        // The word being typed, when not a word yet: its completions (not for one letter: too many, too vague).
+        var pending = q.terms.filter(function (t) { return t.prefix && !found.postings.has(t.key) && t.key.length > 1; });
         if (!pending.length) return found;
         return Promise.all(pending.map(function (t) { return self.expand(t.key, 40); })).then(function (lists) {
           pending.forEach(function (t, i) { t.expanded = lists[i]; });

@@ -7,13 +7,20 @@
    /work/shared/bench/make_corpus.py, or $LAMTHEOBAC_CORPUS_SCRIPT).
 2. Two cold builds (cache and output removed first), each in its own process:
    without the search index (search_files stubbed out) and with it. Reports
-   wall time and peak memory (max RSS of the build process and its workers).
+   wall time and peak memory (max RSS of the build process and its workers),
+   then a build after one article changed (the search stage's own seconds too).
+   The load average before and after is printed: other work on the machine skews
+   the times.
 3. Runs typical queries through search.js under node, each on a fresh engine
    (a cold page): bytes and files it loads (index parts + records of the first
-   10 results), plus the script itself, and the compute time.
+   10 results), plus the script itself, and the compute time. Then the worst
+   case of typing: every prefix of the query searched on one cold page (a slow
+   typist; the page waits 60 ms after a key), with its first 10 records each.
 4. With --browser (Playwright + /usr/bin/chromium): serves the output, types each
-   query into the search page, measures the time from the last keystroke to the
-   rendered results and the bytes the page fetched for the query.
+   query into a fresh search page (one key at a time, so every prefix is searched
+   as a reader's typing would be), measures inside the page the time from the
+   last keydown to the last change of the results, and the bytes the page
+   fetched for the query (index parts, record groups and the script).
 """
 from __future__ import annotations
 
@@ -38,12 +45,14 @@ from pathlib import Path
 sys.path.insert(0, {repo!r})
 import generator.build as B
 if {stub}:
-    B.search_files = lambda site, registries=None: iter(())
+    B.search_files = lambda *args, **kwargs: iter(())
 started = time.perf_counter()
 B.build(Path({root!r}), output={output!r})
 seconds = time.perf_counter() - started
-peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({{"seconds": seconds, "peak_mb": peak / 1024}}))
+me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+peak = max(me.ru_maxrss, kids.ru_maxrss)
+cpu = me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime  # steadier than wall time on a busy machine
+print(json.dumps({{"seconds": seconds, "cpu_seconds": round(cpu, 1), "peak_mb": peak / 1024}}))
 """
 
 
@@ -64,9 +73,32 @@ def make_site(root: Path, n: int) -> None:
 def cold_build(root: Path, output: Path, stub: bool) -> dict:
     shutil.rmtree(root / ".cache", ignore_errors=True)
     shutil.rmtree(output, ignore_errors=True)
+    return run_build(root, output, stub)
+
+
+def run_build(root: Path, output: Path, stub: bool = False) -> dict:
+    """One build in its own process; the seconds of its search stage from LAMTHEOBAC_TIMINGS."""
     code = BUILD.format(repo=str(REPO), stub=stub, root=str(root), output=str(output))
-    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
+                          env={**os.environ, "LAMTHEOBAC_TIMINGS": "1"})
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    stages = dict(line.strip().rsplit(": ", 1) for line in done.stderr.splitlines() if line.strip().endswith("s"))
+    if "search index" in stages:
+        result["search_stage_seconds"] = float(stages["search index"].rstrip("s"))
+    return result
+
+
+def one_change(root: Path, output: Path) -> dict:
+    """Edit one article (a sentence added), build with the cache of the cold build, then put it back."""
+    article = sorted((root / "content" / "articles").rglob("*.md"))[len(QUERIES)]
+    original = article.read_bytes()
+    try:
+        article.write_bytes(original + "\nMột câu mới về bảo tàng Hồ Chí Minh.\n".encode("utf-8"))
+        changed = run_build(root, output)
+    finally:
+        article.write_bytes(original)
+    run_build(root, output)  # back to the corpus as it was
+    return changed
 
 
 def node_queries(data: Path, queries: list[str]) -> list[dict]:
@@ -96,22 +128,38 @@ def browser_queries(output: Path, queries: list[str]) -> list[dict]:
             for q in queries:
                 context = browser.new_context()  # cold: empty cache
                 page = context.new_page()
-                fetched: list[int] = []
-                page.on("requestfinished", lambda r: fetched.append(
-                    (r.sizes()["responseBodySize"]) if ("/tim-kiem/du-lieu/" in r.url or r.url.endswith(".js")) else 0))
+                requests: list = []
+                page.on("requestfinished", lambda r: requests.append(r)
+                        if "/tim-kiem/du-lieu/" in r.url or r.url.endswith(".js") else None)
+
+                def fetched() -> int:
+                    return sum(r.sizes()["responseBodySize"] for r in list(requests))
+
                 page.goto(base + "tim-kiem/")
                 page.wait_for_function("window.LTBSearch !== undefined")
-                page.fill("#q", q[:-1])
+                page.locator("#q").press_sequentially(q[:-1], delay=30)  # typed: every prefix searched
                 page.wait_for_timeout(400)
-                fetched_before = sum(fetched)
-                page.type("#q", q[-1])
-                start = time.perf_counter()
-                page.wait_for_function("document.querySelector('#search-status').textContent.length > 0 && "
-                                       "(document.querySelectorAll('#search-results li').length > 0 || "
-                                       "/Không tìm thấy/.test(document.querySelector('#search-status').textContent))")
-                ms = (time.perf_counter() - start) * 1000
-                page.wait_for_timeout(300)
-                out.append({"q": q, "ms_after_last_key": round(ms), "bytes_total": sum(fetched),
+                fetched_before = fetched()
+                # Timed inside the page: last keydown to the last change of the results and status.
+                page.evaluate("""() => {
+                    const t = window.__timing = {};
+                    document.querySelector('#q').addEventListener('keydown', () => { t.key = performance.now(); },
+                                                                  {once: true});
+                    for (const id of ['#search-results', '#search-status'])
+                        new MutationObserver(() => { t.done = performance.now(); }).observe(
+                            document.querySelector(id), {childList: true, characterData: true, subtree: true});
+                }""")
+                page.locator("#q").press(q[-1])
+                page.wait_for_function(
+                    """q => new URL(location.href).searchParams.get('q') === q.trim() &&
+                           document.querySelector('#search-status').textContent !== '' &&
+                           (document.querySelectorAll('#search-results li').length >= 10 ||
+                            (document.querySelectorAll('#search-results li').length > 0 &&
+                             document.querySelector('#search-more').hidden) ||
+                            /Không tìm thấy/.test(document.querySelector('#search-status').textContent))""", arg=q)
+                page.wait_for_timeout(500)  # later changes (records still coming) count too
+                ms = page.evaluate("() => window.__timing.done - window.__timing.key")
+                out.append({"q": q, "ms_after_last_key": round(ms), "bytes_total": fetched(),
                             "bytes_before_last_key": fetched_before,
                             "status": page.text_content("#search-status")})
                 context.close()
@@ -131,7 +179,7 @@ def main() -> None:
     root = (args.dir or Path(f"/tmp/lamtheobac-search-bench-{args.articles}")).resolve()
     make_site(root, args.articles)
     output = root / "output"
-    report: dict = {"articles": args.articles}
+    report: dict = {"articles": args.articles, "cores": os.cpu_count(), "load_before": os.getloadavg()}
     if not args.skip_builds:
         base = cold_build(root, root / "output-nosearch", stub=True)
         shutil.rmtree(root / "output-nosearch", ignore_errors=True)
@@ -141,6 +189,8 @@ def main() -> None:
         report["search_adds_seconds"] = round(full["seconds"] - base["seconds"], 2)
         report["search_adds_percent"] = round(100 * (full["seconds"] / base["seconds"] - 1), 1)
         report["search_adds_peak_mb"] = round(full["peak_mb"] - base["peak_mb"], 1)
+        report["search_adds_cpu_percent"] = round(100 * (full["cpu_seconds"] / base["cpu_seconds"] - 1), 1)
+        report["one_change_build"] = one_change(root, output)
     data = output / "tim-kiem" / "du-lieu"
     files = list(data.rglob("*"))
     report["index_files"] = sum(1 for f in files if f.is_file())
@@ -153,8 +203,16 @@ def main() -> None:
          "bytes_with_script": r["bytes"] + report["script_bytes"], "compute_ms": round(r["ms"], 1),
          "top": r["titles"][:2]}
         for r in node_queries(data, QUERIES)]
+    request = {"script": str(REPO / "themes/default/static/search.js"), "op": "typing", "dir": str(data),
+               "queries": [{"q": q} for q in QUERIES]}
+    done = subprocess.run(["node", str(REPO / "tests/js/search_harness.js")], input=json.dumps(request),
+                          check=True, capture_output=True, text=True)
+    report["queries_typed_every_prefix"] = [
+        {"q": r["q"], "bytes_with_script": r["bytes"] + report["script_bytes"], "by_kind": r["kinds"]}
+        for r in json.loads(done.stdout)]
     if args.browser:
         report["queries_browser"] = browser_queries(output, QUERIES)
+    report["load_after"] = os.getloadavg()
     print(json.dumps(report, ensure_ascii=False, indent=2))
 
 

@@ -168,6 +168,11 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
           f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
           f"Python {platform.python_version()}, load before start {os.getloadavg()[0]:.2f}")
+    if env_dir:
+        for name in PEERS:
+            version = subprocess.run([str(env_dir / "bin" / "pip"), "show", name], capture_output=True, text=True)
+            line = next((x for x in version.stdout.splitlines() if x.startswith("Version:")), "Version: ?")
+            print(f"{name} {line.split(':', 1)[1].strip()}")
     for n in (int(s) for s in args.sizes.split(",")):
         ours = run_ours(n)
         peers = {name: run_peer(name, n, env_dir) for name in PEERS} if env_dir else {}

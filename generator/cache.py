@@ -61,7 +61,7 @@ class BodyStore:
         if path.parent not in self._made:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._made.add(path.parent)
-        elif path.is_file():
+        if path.is_file():  # the same key always holds the same body
             return
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(html, encoding="utf-8")

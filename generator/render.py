@@ -19,6 +19,7 @@ from jinja2 import meta
 from markupsafe import Markup
 
 from .config import SiteConfig
+from .markdown import shorten
 from .errors import TemplateError
 from .vietnamese import format_date, format_datetime, format_long_date, weekday
 
@@ -98,6 +99,7 @@ class Templates:
         self.env.filters.update(
             date_vi=format_date, datetime_vi=format_datetime, long_date=format_long_date,
             weekday=weekday, iso=lambda d: d.isoformat(), jsonld=self._jsonld,
+            shorten=lambda text, limit=None: shorten(text, limit or config.summary_length),
         )
         self.env.globals.update(extra_globals, asset=self.asset, url=self.url, abs_url=self.abs_url,
                                 article_card=self.article_card, partial=self.partial)

@@ -25,9 +25,10 @@ import venv
 from datetime import datetime
 from pathlib import Path
 
+from corpus import make_corpus, native_site
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-MAKE_CORPUS = REPO.parent / "shared" / "bench" / "make_corpus.py"
 WORK = HERE / "work"
 PEERS = {"hugo": "hugo", "pelican": "pelican[markdown]"}
 
@@ -81,16 +82,12 @@ def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, 
 def corpus(n: int, flavor: str) -> Path:
     """A site of n articles in the given flavour, made once and reused."""
     base = WORK / f"corpus-{n}-{flavor}"
+    if flavor == "native":
+        return native_site(base, n)
     if not base.exists():
         tmp = base.with_suffix(".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
-        subprocess.run([sys.executable, str(MAKE_CORPUS), str(n), str(tmp), "--flavor", flavor],
-                       check=True, stdout=subprocess.DEVNULL)
-        if flavor == "native":
-            (tmp / "content").mkdir()
-            (tmp / "articles").rename(tmp / "content" / "articles")
-            (tmp / "site.toml").write_text('title = "Học tập và làm theo Bác"\n'
-                                           'base_url = "https://example.org/"\nper_page = 20\n', encoding="utf-8")
+        make_corpus(n, tmp, flavor)
         tmp.rename(base)
     return base
 

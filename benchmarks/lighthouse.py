@@ -98,19 +98,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bench", action="store_true", help="also the heaviest article of a 1,000-article site")
     args = parser.parse_args()
-    from conftest import BENCH_ARTICLES, Host, build_site, copy_project, corpus_script  # noqa: E402
+    from conftest import BENCH_ARTICLES, Host, build_site, copy_project  # noqa: E402
+    from corpus import native_site  # noqa: E402
     with tempfile.TemporaryDirectory() as tmp:
         site = build_site(copy_project(Path(tmp) / "site"), Path(tmp) / "out")
         hosts = [Host(site.output)]
         targets = [(name, hosts[0].url + path) for name, path in pages_of(site).items()]
         if args.bench:
-            script = corpus_script()
-            assert script, "needs ../shared/bench/make_corpus.py"
-            bench = Path(tmp) / "bench"
-            (bench / "content").mkdir(parents=True)
-            subprocess.run([sys.executable, str(script), str(BENCH_ARTICLES), str(bench / "corpus")], check=True)
-            (bench / "corpus" / "articles").rename(bench / "content" / "articles")
-            (bench / "site.toml").write_text((ROOT / "site.toml").read_text(encoding="utf-8"), encoding="utf-8")
+            bench = native_site(Path(tmp) / "bench", BENCH_ARTICLES,
+                                (ROOT / "site.toml").read_text(encoding="utf-8"))
             big = build_site(bench, Path(tmp) / "bench-out")
             hosts.append(Host(big.output))
             targets += [("bench home", hosts[1].url), ("bench heaviest article", hosts[1].url + heaviest_article(big))]

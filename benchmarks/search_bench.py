@@ -27,15 +27,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
+from corpus import native_site
+
 REPO = Path(__file__).resolve().parent.parent
-CORPUS_SCRIPT = Path(os.environ.get("LAMTHEOBAC_CORPUS_SCRIPT", "/work/shared/bench/make_corpus.py"))
 QUERIES = ["lam theo bac", "Lào Cai", "05-CT/TW", "\"làm theo Bác\"", "chi thi 05 dak nong",
            "tấm gương đạo đức Hồ Chí Minh", "khoá XII", "nêu gương cán bộ đảng viên"]
 
@@ -57,17 +56,7 @@ print(json.dumps({{"seconds": seconds, "cpu_seconds": round(cpu, 1), "peak_mb": 
 
 
 def make_site(root: Path, n: int) -> None:
-    articles = root / "content" / "articles"
-    if articles.is_dir() and sum(1 for _ in articles.rglob("*.md")) == n:
-        return
-    shutil.rmtree(root, ignore_errors=True)
-    tmp = root / "corpus"
-    subprocess.run([sys.executable, str(CORPUS_SCRIPT), str(n), str(tmp)], check=True, stdout=subprocess.DEVNULL)
-    articles.parent.mkdir(parents=True)
-    (tmp / "articles").rename(articles)
-    shutil.rmtree(tmp)
-    (root / "site.toml").write_text('title = "Học tập và làm theo Bác"\nbase_url = "http://127.0.0.1:8765/"\n',
-                                    encoding="utf-8")
+    native_site(root, n, 'title = "Học tập và làm theo Bác"\nbase_url = "http://127.0.0.1:8765/"\n')
 
 
 def cold_build(root: Path, output: Path, stub: bool) -> dict:

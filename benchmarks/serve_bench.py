@@ -23,23 +23,18 @@ import threading
 import time
 from pathlib import Path
 
+from corpus import native_site
+
 REPO = Path(__file__).resolve().parent.parent
-MAKE_CORPUS = REPO.parent / "shared" / "bench" / "make_corpus.py"
 SITE_TOML = 'title = "Học tập và làm theo Bác (đo tốc độ)"\nbase_url = "https://example.org/"\n'
 
 
 def make_site(n: int, work: Path) -> Path:
     """work/site with n articles; the generated corpus is kept and reused."""
-    corpus = work / f"corpus-{n}"
-    if not (corpus / "articles").is_dir() or len(list((corpus / "articles").glob("*.md"))) != n:
-        shutil.rmtree(corpus, ignore_errors=True)
-        subprocess.run([sys.executable, str(MAKE_CORPUS), str(n), str(corpus)], check=True,
-                       stdout=subprocess.DEVNULL)
+    corpus = native_site(work / f"corpus-{n}", n, SITE_TOML)
     site = work / "site"
     shutil.rmtree(site, ignore_errors=True)
-    (site / "content").mkdir(parents=True)
-    shutil.copytree(corpus / "articles", site / "content" / "articles")  # copies: edits must not touch the corpus
-    (site / "site.toml").write_text(SITE_TOML, encoding="utf-8")
+    shutil.copytree(corpus, site, ignore=shutil.ignore_patterns(".cache", "output"))  # edits must not touch the corpus
     return site
 
 

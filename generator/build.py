@@ -331,7 +331,10 @@ class Builder:
         if errors:
             progress.finish()
             raise BuildFailed(errors)
-        image_state = {out: (p.stat().st_mtime_ns, p.stat().st_size) for p, out in sources.images}
+        image_state: dict[str, tuple[int, int]] = {}
+        for path, out in sources.images:
+            st = path.stat()
+            image_state[out] = (st.st_mtime_ns, st.st_size)
         # Everything the site is made of, known before any page is planned: when it is what the
         # last build published (and that output is still there), there is nothing to do.
         inputs = digest(fp, config.fingerprint(), templates_fingerprint(config),

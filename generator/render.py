@@ -10,7 +10,6 @@ import json
 import re
 import sys
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -252,8 +251,3 @@ def _undefined_reason(message: str) -> str:
     if match:
         return f"mẫu dùng thuộc tính “{match.group(2)}” mà {match.group(1)} không có"
     return f"mẫu dùng biến chưa định nghĩa: {message}"
-
-
-def latest_update(items) -> datetime | None:
-    stamps = [a.updated or a.date for a in items]
-    return max(stamps) if stamps else None

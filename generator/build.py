@@ -140,8 +140,9 @@ def _read_part(part: Sequence[tuple[Path, str]]) -> list[tuple[str, tuple | None
             continue
         key = article_key(raw, fp)
         stat = (st.st_mtime_ns, st.st_size, key)
-        if key in known and store.has(key):  # touched but not changed
-            out.append((shown, stat, replace(known[key], path=shown), []))
+        same = known.get(shown)
+        if same is not None and same.key == key and store.has(key):  # touched but not changed
+            out.append((shown, stat, same, []))
             continue
         try:
             article = read_article(path, shown, registries, renderer, config.zone, config.summary_length, raw=raw)
@@ -400,7 +401,7 @@ class Builder:
             finally:
                 staging.discard()
         state = State(render_fp, fp, inputs, {**sources_state, **{o: (*s, "") for o, s in image_state.items()}},
-                      {a.key: a for a in articles}, page_sigs, folder_id(output_dir), outputs)
+                      {a.path: a for a in articles}, page_sigs, folder_id(output_dir), outputs)
         save_state(state_file, state)
         stage("save state")
         self._remember(config, registries, templates, output_dir, jobs)
@@ -424,13 +425,14 @@ class Builder:
         to_read: list[tuple[Path, str]] = []
         for path, shown in sources.articles:
             old = previous.sources.get(shown)
-            if old is not None and old[2] in known:
+            same = known.get(shown)
+            if old is not None and same is not None and same.key == old[2]:
                 try:
                     st = path.stat()
                 except OSError:
                     st = None
                 if st is not None and (st.st_mtime_ns, st.st_size) == old[:2] and bodies_kept:
-                    articles.append(replace(known[old[2]], path=shown))
+                    articles.append(same)
                     state[shown] = old
                     continue
             to_read.append((path, shown))

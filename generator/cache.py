@@ -28,7 +28,7 @@ from .content import Article
 
 CACHE_DIR = ".cache/lamtheobac"
 _ARTICLE_META = tuple(f.name for f in fields(Article) if f.name not in ("body", "key"))
-STATE_VERSION = 4
+STATE_VERSION = 5
 
 
 def digest(*parts: str | bytes) -> str:
@@ -81,7 +81,7 @@ class State:
     read_fp: str = ""                                              # what reading depended on
     inputs: str = ""                                               # digest of every input of the site
     sources: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # path -> (mtime_ns, size, key)
-    articles: dict[str, Article] = field(default_factory=dict)    # key -> article without body
+    articles: dict[str, Article] = field(default_factory=dict)    # source path as shown -> article without body
     signatures: dict[str, str] = field(default_factory=dict)      # output path -> job signature
     output_id: tuple[int, int] = (0, 0)                            # (inode, mtime_ns) of the published folder
     outputs: frozenset[str] = frozenset()                          # every file the build wrote
@@ -119,30 +119,39 @@ def folder_id(path: Path) -> tuple[int, int]:
     return (st.st_ino, st.st_mtime_ns)
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_PLAIN = (str, int, float, bool, date, datetime)
+
+
 def value_digest(value: Any, memo: dict[int, str]) -> str:
     """A short token for a template context value: articles by metadata, the rest by content.
 
     Tokens of containers are joined and only hashed when long, because hashing every
     node of 16,000 contexts costs more than rendering the pages would.
     """
-    if value is None or isinstance(value, (str, int, float, bool, date, datetime)):
+    if value is None or isinstance(value, _PLAIN):
         return repr(value)
     ident = id(value)
     token = memo.get(ident)
     if token is not None:
         return token
     if isinstance(value, Article):
-        # What lists, cards and links show: every field but the body (see Job.full).
+        # What lists, cards and links show: every field but the body (see Job.full); not the
+        # key, which changes with the body and would re-render every list showing the article.
         token = digest(*(repr(getattr(value, name)) for name in _ARTICLE_META))
     elif isinstance(value, dict):
         token = "{" + ",".join(f"{k!r}:{value_digest(v, memo)}" for k, v in value.items()) + "}"
     elif isinstance(value, (list, tuple)):
-        token = "[" + ",".join(value_digest(v, memo) for v in value) + "]"
+        known = memo.get
+        token = "[" + ",".join([known(id(v)) or value_digest(v, memo) for v in value]) + "]"
     elif isinstance(value, (set, frozenset)):
         token = "{" + ",".join(sorted(value_digest(v, memo) for v in value)) + "}"
     elif is_dataclass(value):
-        token = type(value).__name__ + "(" + ",".join(value_digest(getattr(value, f.name), memo)
-                                                      for f in fields(value)) + ")"
+        names = _FIELD_NAMES.get(type(value))
+        if names is None:
+            names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
+        token = type(value).__name__ + "(" + ",".join([value_digest(getattr(value, name), memo)
+                                                       for name in names]) + ")"
     else:
         token = type(value).__name__ + ":" + repr(value)
     if len(token) > 64:

@@ -130,6 +130,11 @@ CHANGES = {
     "new article": lambda s: (s / "content/articles/moi.md").write_text(
         '---\ntitle: "Bài mới"\ndate: 2024-01-02\nprovince: Lào Cai\n---\n\nNội dung.\n', encoding="utf-8"),
     "deleted article": lambda s: (s / "content/articles/da-nang-thanh-nien.md").unlink(),
+    # Same bytes under another name: the slug comes from the file name, so the cached article won't do.
+    "renamed article": lambda s: (s / "content/articles/da-nang-thanh-nien.md").rename(
+        s / "content/articles/da-nang-doan-vien.md"),
+    "copied article": lambda s: shutil.copy(s / "content/articles/da-nang-thanh-nien.md",
+                                            s / "content/articles/da-nang-ban-sao.md"),
     "template": lambda s: _write(s / "templates/_card.html",
                                  (REPO / "themes/default/templates/_card.html").read_text().replace(
                                      'class="card"', 'class="card the"')),
@@ -165,6 +170,18 @@ def test_incremental_build_equals_cold_build(change: str, sample: Path, tmp_path
     assert after == _cold(sample, tmp_path)
     assert after != before, "the change must show in the output"
     assert not result.unchanged
+
+
+def test_files_with_the_same_bytes_keep_their_own_slugs(sample: Path, tmp_path: Path):
+    builder = Builder(sample)
+    builder.build(NOW)
+    CHANGES["copied article"](sample)
+    builder.build(NOW)
+    for name in ("da-nang-thanh-nien.md", "da-nang-ban-sao.md"):  # touched, not changed: reused by key
+        os.utime(sample / "content/articles" / name)
+    after = files(builder.build(NOW).output)
+    assert "bai-viet/da-nang-ban-sao/index.html" in after and "bai-viet/da-nang-thanh-nien/index.html" in after
+    assert after == _cold(sample, tmp_path)
 
 
 def test_a_body_edit_renders_few_pages(sample: Path):

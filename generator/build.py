@@ -17,8 +17,8 @@ from datetime import datetime
 from pathlib import Path
 
 from . import __version__
-from .cache import (CACHE_DIR, BodyStore, State, article_key, digest, folder_id, load_state, save_state,
-                    state_path, value_digest)
+from .cache import (CACHE_DIR, BodyStore, State, article_key, article_token, digest, folder_id, load_state,
+                    save_state, state_path, value_digest)
 from .collect import Site, check_slugs, collect, visible
 from .config import SiteConfig, load_config
 from .content import Article, Page, errors_of, read_article, read_page
@@ -47,6 +47,8 @@ class _Stages:
         if TIMINGS:
             print(f"  {name}: {now - self.last:.2f}s", file=sys.stderr)
         self.last = now
+
+
 PARALLEL_MIN = 64  # fewer items than this are done in-process: forking costs more
 PATCH_MAX = 500    # an incremental build changing at most this many pages (or 1/5) patches in place
 
@@ -70,6 +72,9 @@ class BuildResult:
 
 
 def display_path(path: Path, root: Path) -> str:
+    text, prefix = str(path), str(root)
+    if text.startswith(prefix) and text[len(prefix):len(prefix) + 1] == os.sep:  # fast: no PurePath work
+        return normalize(text[len(prefix) + 1:].replace(os.sep, "/"))
     try:
         return normalize(path.relative_to(root).as_posix())
     except ValueError:
@@ -150,7 +155,7 @@ def _read_part(part: Sequence[tuple[Path, str]]) -> list[tuple[str, tuple | None
             out.append((shown, None, None, errors_of(exc)))
             continue
         store.save(key, article.body)
-        out.append((shown, stat, replace(article, body="", key=key), []))
+        out.append((shown, stat, replace(article, body="", key=key, meta=article_token(article)), []))
     return out
 
 
@@ -304,6 +309,7 @@ class Builder:
 
     def build(self, now: datetime | None = None) -> BuildResult:
         started = time.perf_counter()
+        stage = _Stages()
         progress = Progress(self.progress)
         config = load_config(self.root, **self.overrides)
         output_dir = config.path(config.output_dir)
@@ -316,7 +322,6 @@ class Builder:
         fp = read_fingerprint(config, registries)
         state_file = state_path(cache, output_dir, repr(sorted(self.overrides.items())))
         previous = load_state(state_file)
-        stage = _Stages()
         stage("config+state")
 
         sources, errors = discover(config)

@@ -27,8 +27,10 @@ from . import __version__
 from .content import Article
 
 CACHE_DIR = ".cache/lamtheobac"
-_ARTICLE_META = tuple(f.name for f in fields(Article) if f.name not in ("body", "key"))
+_ARTICLE_META = tuple(f.name for f in fields(Article) if f.name not in ("body", "key", "meta"))
 STATE_VERSION = 5
+# A state pickled with another Article layout would unpickle into broken objects: its fields are part of the version.
+_STATE_TAG = (STATE_VERSION, __version__, tuple(f.name for f in fields(Article)))
 
 
 def digest(*parts: str | bytes) -> str:
@@ -100,14 +102,14 @@ def load_state(path: Path) -> State:
         return State()
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
         return State()  # a damaged cache only costs a cold build
-    return state if version == (STATE_VERSION, __version__) else State()
+    return state if version == _STATE_TAG else State()
 
 
 def save_state(path: Path, state: State) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     with tmp.open("wb") as handle:
-        pickle.dump(((STATE_VERSION, __version__), state), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((_STATE_TAG, state), handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
 
 
@@ -117,6 +119,11 @@ def folder_id(path: Path) -> tuple[int, int]:
     except FileNotFoundError:
         return (0, 0)
     return (st.st_ino, st.st_mtime_ns)
+
+
+def article_token(article: Article) -> str:
+    """What lists, cards and links show of an article: every field but the body."""
+    return digest(*(repr(getattr(article, name)) for name in _ARTICLE_META))
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
@@ -138,7 +145,7 @@ def value_digest(value: Any, memo: dict[int, str]) -> str:
     if isinstance(value, Article):
         # What lists, cards and links show: every field but the body (see Job.full); not the
         # key, which changes with the body and would re-render every list showing the article.
-        token = digest(*(repr(getattr(value, name)) for name in _ARTICLE_META))
+        token = value.meta or article_token(value)
     elif isinstance(value, dict):
         token = "{" + ",".join(f"{k!r}:{value_digest(v, memo)}" for k, v in value.items()) + "}"
     elif isinstance(value, (list, tuple)):

@@ -55,6 +55,7 @@ class Article:
     draft: bool
     line: int = 1                  # where the slug is decided, for collision messages
     key: str = ""                  # digest of the source and of everything reading depends on
+    meta: str = ""                 # digest of every field but body, key and meta (cache.article_token)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ import errno
 import fcntl
 import json
 import os
+import re
 import shutil
 from pathlib import Path, PurePosixPath
 
@@ -40,6 +41,10 @@ def check_output_dir(target: Path, root: Path, content: Path, keep: tuple[Path, 
         if target == folder or folder.is_relative_to(target) or target.is_relative_to(folder):
             raise OutputError(f"thư mục đầu ra {target} trùng hoặc chồng lên thư mục {folder} của dự án; "
                               "hãy chọn một thư mục riêng như “output”", "site.toml")
+
+
+# Segments that can't be "", "." or ".." (none starts with a dot), no control character or backslash.
+_PLAIN = re.compile(r"(?:[^\x00-\x1f\\/.][^\x00-\x1f\\/]*/)*[^\x00-\x1f\\/.][^\x00-\x1f\\/]*\Z")
 
 
 def safe_relative(path: str) -> PurePosixPath:
@@ -133,17 +138,19 @@ class Staging:
 
         Claiming happens in the main process, so render workers only write files.
         """
-        try:
-            rel = safe_relative(path)
-        except OutputError as exc:
-            raise OutputError(exc.message, origin or None) from None
-        key = rel.as_posix()
+        if _PLAIN.match(path):  # the usual case, checked without building a path object
+            key = path
+        else:
+            try:
+                key = safe_relative(path).as_posix()
+            except OutputError as exc:
+                raise OutputError(exc.message, origin or None) from None
         if key in self.written:
             raise OutputError(f"hai nguồn cùng ghi ra “{key}”: {self.written[key]} và {origin or '?'}", origin or None)
         self.written[key] = origin or key
         if self.patch:
             self.changed.append(key)
-        return self.dir.joinpath(*rel.parts)
+        return self.dir / key
 
     def keep(self, path: str, origin: str = "") -> None:
         """In patch mode: the live file stays as it is (claimed, so collisions still show)."""

@@ -269,12 +269,40 @@ def test_cache_renumbers_keys_when_dead_ones_pile_up(tmp_path):
     kids = array("I", [cache.vocab["bac" + SEP + "bac4"], cache.vocab["lam theo"]]).tobytes()
     memo = Memo()
     memo.keys_used = 2
-    cache.save({"a": Compact(kids, b"\x08\x09", b"{}")}, memo, ("", []))
+    cache.save({"a": Compact(kids, b"\x08\x09", b"{}")}, memo, ("", []), ["a"], [array("I")] * 60_002)
     again = _Cache(tmp_path, ("v",))
     assert again.vocab.keys == ["bac" + SEP + "bac4", "lam theo"]
     entry = again.entries["a"]
     assert [again.vocab.keys[k] for k in memoryview(entry.kids).cast("I")] == ["bac" + SEP + "bac4", "lam theo"]
+    assert again.docs == [] and again.lists == []  # lists numbered the old way are not kept
     assert _Cache(tmp_path, ("other",)).entries == {}  # another format or registries: nothing reused
+
+
+@pytest.mark.parametrize("change", ["edit", "edit and new"])
+def test_an_edit_patches_the_last_postings(change, tmp_path, monkeypatch):
+    from generator.search.index import Postings
+    root = site_copy(tmp_path)
+    out = tmp_path / "out"
+    build(root, output=str(out))
+    added: list[int] = []
+    real = Postings.add
+    monkeypatch.setattr(Postings, "add", lambda self, entry: (added.append(self.count), real(self, entry))[1])
+    source = next((root / "content" / "articles").glob("nhan-rong-*.md"))
+    source.write_text(source.read_text(encoding="utf-8").replace("Thời gian qua,", "Thời gian qua, bảo tàng,"),
+                      encoding="utf-8")
+    if change == "edit and new":
+        (root / "content/articles/moi.md").write_text(
+            '---\ntitle: "Bảo tàng mới"\ndate: 2026-01-02\nprovince: Lào Cai\n---\n\nBảo tàng Hồ Chí Minh.\n',
+            encoding="utf-8")
+    build(root, output=str(out))
+    count = json.loads((out / "tim-kiem/du-lieu/index.json").read_text())["count"]
+    assert added == ([] if change == "edit" else [count - 1])  # only the new (newest) document is added
+    data = out / "tim-kiem" / "du-lieu"
+    incremental = {p.relative_to(data): p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    shutil.rmtree(root / ".cache")
+    build(root, output=str(tmp_path / "cold"))
+    cold = tmp_path / "cold" / "tim-kiem" / "du-lieu"
+    assert incremental == {p.relative_to(cold): p.read_bytes() for p in cold.rglob("*") if p.is_file()}
 
 
 def test_a_damaged_cache_costs_only_time(tmp_path):

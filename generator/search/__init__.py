@@ -18,6 +18,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+from array import array
 from pathlib import Path
 from typing import Iterator
 
@@ -29,7 +30,8 @@ __all__ = ["Entry", "Names", "assemble", "data_prefix", "fold", "index_entry", "
            "tone_key"]
 
 CACHE_FILE = "search.pickle"
-CACHE_VERSION = 2
+PATCH_DOCS = 50  # documents whose postings are patched rather than all added again (or 1% of them)
+CACHE_VERSION = 3
 
 
 def data_prefix(config) -> str:
@@ -83,19 +85,45 @@ class _Cache:
         self.entries: dict[str, Compact] = {}
         self.memo: dict[bytes, bytes] = {}
         self.output: tuple[str, list[tuple[str, bytes]]] = ("", [])
+        self.docs: list[str] = []         # entry keys of the last assembly, in document order
+        self.lists: list[array] = []      # its posting lists by key number, to patch
         if self.path is None:
             return
         try:
             with self.path.open("rb") as handle:
-                version, vocab, entries, memo, output = pickle.load(handle)
+                version, vocab, entries, memo, output, docs, lists = pickle.load(handle)
         except FileNotFoundError:
             return
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
             return  # a damaged cache only costs a cold index
         if version == self.version:
             self.vocab, self.entries, self.memo, self.output = Vocabulary(vocab), entries, memo, output
+            self.docs, self.lists = docs, lists
 
-    def save(self, entries: dict[str, Compact], memo: Memo, output: tuple[str, list[tuple[str, bytes]]]) -> None:
+    def postings(self, keys: list[str]) -> tuple[Postings, list[int]] | None:
+        """The last assembly's postings when few documents changed and none moved.
+
+        Returns them with the ids of the documents whose entry is to be replaced
+        (their old postings removed here); documents after the old ones are added
+        as new. None when a fresh start is cheaper or the ids moved.
+        """
+        old = self.docs
+        if not old or len(keys) < len(old) or len(self.lists) > len(self.vocab.keys):
+            return None
+        changed = [i for i, (a, b) in enumerate(zip(keys, old)) if a != b]
+        if len(changed) > max(PATCH_DOCS, len(old) // 100) or any(old[i] not in self.entries for i in changed):
+            return None
+        postings = Postings.reuse(self.vocab, self.lists, len(old))
+        self.docs, self.lists = [], []  # patched from here on
+        try:
+            for i in changed:
+                postings.remove(i, self.entries[old[i]])
+        except ValueError:  # lists and entries disagree (they are saved together): index afresh
+            return None
+        return postings, changed
+
+    def save(self, entries: dict[str, Compact], memo: Memo, output: tuple[str, list[tuple[str, bytes]]],
+             docs: list[str], lists: list[array]) -> None:
         if self.path is None:
             return
         vocab = self.vocab
@@ -107,10 +135,12 @@ class _Cache:
             renumber = dict(zip(kept, range(len(kept))))
             entries = {k: Compact(_renumbered(e.kids, renumber), e.values, e.record) for k, e in entries.items()}
             vocab = Vocabulary([vocab.keys[k] for k in kept])
+            docs, lists = [], []  # numbered the old way: the next build adds every entry again
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as handle:
-            pickle.dump((self.version, vocab.keys, entries, memo.new, output), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((self.version, vocab.keys, entries, memo.new, output, docs, lists), handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.path)
 
 
@@ -155,7 +185,8 @@ def search_files(site, registries=None, workers: int | None = None,
     entries: list[Compact | None] = [cache.entries.get(k) if k else None for k in keys]
     todo = [i for i, e in enumerate(entries) if e is None]
     vocab = cache.vocab
-    postings = Postings(vocab)  # filled in id order while the workers tokenise what follows
+    patched = cache.postings(keys)  # few documents changed: patch the last lists
+    postings, replaced = patched or (Postings(vocab), [])  # filled in id order while the workers tokenise
 
     def add_ready() -> None:
         while postings.count < count and entries[postings.count] is not None:
@@ -177,10 +208,14 @@ def search_files(site, registries=None, workers: int | None = None,
                 add_ready()
         finally:
             _TASK.clear()
+    for i in replaced:
+        postings.insert(i, entries[i])
     memo = Memo(cache.memo)
-    files = list(assemble(entries, vocab, {y: tuple(s) for y, s in years.items()}, names, prefix, memo, postings))
+    files = list(assemble(entries, vocab, {y: tuple(s) for y, s in years.items()}, names, prefix, memo, postings,
+                          keep=True))
     yield from files
-    cache.save({k: e for k, e in zip(keys, entries) if k}, memo, (inputs, files))
+    cache.save({k: e for k, e in zip(keys, entries) if k}, memo, (inputs, files), keys if all(keys) else [],
+               postings.lists)
 
 
 def _dated(site):

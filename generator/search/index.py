@@ -46,6 +46,7 @@ import hashlib
 import json
 import re
 from array import array
+from bisect import insort
 from collections import Counter, deque
 from dataclasses import dataclass
 from functools import cached_property
@@ -405,22 +406,50 @@ class Postings:
 
     def add(self, entry: Compact) -> None:
         """The entry of the next document: C-level loops, one append per posting."""
-        grow = len(self.vocab.keys) - len(self.lists)
-        if grow > 0:
-            new = [array("I") for _ in range(grow)]
-            self.lists += new
-            self.appends += [a.append for a in new]
+        self.add_missing_keys()
         pick = self.appends.__getitem__
         deque(map(call, map(pick, memoryview(entry.kids).cast("I")), map(or_, repeat(self.count << 8), entry.values)),
               maxlen=0)
         self.count += 1
 
+    @classmethod
+    def reuse(cls, vocab: Vocabulary, lists: list[array], count: int) -> "Postings":
+        """The lists of an earlier assembly, to be patched document by document."""
+        made = cls(vocab)
+        made.lists = lists + [array("I") for _ in range(len(vocab.keys) - len(lists))]
+        made.appends = [a.append for a in made.lists]
+        made.count = count
+        return made
+
+    def remove(self, doc: int, entry: Compact) -> None:
+        """Take out the postings of document `doc` (ValueError when it doesn't have them)."""
+        lists = self.lists
+        for kid, value in zip(memoryview(entry.kids).cast("I"), entry.values):
+            lists[kid].remove(doc << 8 | value)
+
+    def insert(self, doc: int, entry: Compact) -> None:
+        """Put in the postings of document `doc`, an id lower than the count, in id order."""
+        self.add_missing_keys()
+        lists = self.lists
+        for kid, value in zip(memoryview(entry.kids).cast("I"), entry.values):
+            insort(lists[kid], doc << 8 | value)
+
+    def add_missing_keys(self) -> None:
+        grow = len(self.vocab.keys) - len(self.lists)
+        if grow > 0:
+            new = [array("I") for _ in range(grow)]
+            self.lists += new
+            self.appends += [a.append for a in new]
+
 
 def assemble(entries: list[Compact], vocab: Vocabulary, years: dict[int, tuple[int, int]], names: Names,
-             prefix: str, memo: Memo | None = None, postings: Postings | None = None) -> Iterator[tuple[str, bytes]]:
+             prefix: str, memo: Memo | None = None, postings: Postings | None = None,
+             keep: bool = False) -> Iterator[tuple[str, bytes]]:
     """Files of the index from the entries of documents 0..n-1 (oldest first): linear in their postings.
 
     `postings`, when given, already holds the entries (added while others were being made).
+    With `keep`, its lists stay as they are (for the next build to patch); else they are
+    released one by one as they are encoded.
     """
     memo = memo if memo is not None else Memo()
     count = len(entries)
@@ -461,7 +490,8 @@ def assemble(entries: list[Compact], vocab: Vocabulary, years: dict[int, tuple[i
             packed = lists[kid]
             body.append(memo.get((key.encode("utf-8"), b"\0", packed),
                                  lambda: encode_postings(tone, packed, with_tf)))
-            lists[kid] = None
+            if not keep:
+                lists[kid] = None
         body_bytes = b"".join(body)
         name = folded.encode("utf-8")
         record = b"".join((varint(len(name)), name, varint(len(body_bytes)), body_bytes))

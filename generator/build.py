@@ -220,23 +220,39 @@ def make_templates(config: SiteConfig, site: Site) -> Templates:
     })
 
 
-def signatures(jobs: list[Job], templates: Templates, base: str) -> list[str]:
-    """One digest per job of everything its page is made from."""
+def signatures(jobs: list[Job], templates: Templates, base: str,
+               known: dict[str, str] | None = None) -> tuple[list[str], dict[str, str]]:
+    """One digest per job of everything its page is made from, and for jobs showing bodies
+    the digest before the bodies' keys.
+
+    `known` (when every context is the same as last time: same shape) gives the
+    signatures without bodies of the last build, so only body keys are hashed.
+    """
     memo: dict[int, str] = {}
     global_digests: dict[str, str] = {}
-    out = []
+    out: list[str] = []
+    bodyless: dict[str, str] = {}
+    known = known or {}
     for job in jobs:
-        template_digest, used = templates.dependencies(job.template)
-        parts = [base, job.path, template_digest, value_digest(job.context, memo)]
-        for name in sorted(used):
-            if name not in global_digests:
-                global_digests[name] = templates.global_token(name) or value_digest(templates.env.globals[name], memo)
-            parts.append(global_digests[name])
-        for name in job.full:  # bodies shown: the full source key, not just the metadata
-            value = job.context[name]
-            parts += [value.key] if isinstance(value, Article) else [a.key for a in value]
-        out.append(digest(*parts))
-    return out
+        sig = known.get(job.path)
+        if sig is None:
+            template_digest, used = templates.dependencies(job.template)
+            parts = [base, job.path, template_digest, value_digest(job.context, memo)]
+            for name in sorted(used):
+                if name not in global_digests:
+                    global_digests[name] = (templates.global_token(name)
+                                            or value_digest(templates.env.globals[name], memo))
+                parts.append(global_digests[name])
+            sig = digest(*parts)
+        if job.full:  # bodies shown: the full source key, not just the metadata
+            bodyless[job.path] = sig
+            keys = []
+            for name in job.full:
+                value = job.context[name]
+                keys += [value.key] if isinstance(value, Article) else [a.key for a in value]
+            sig = digest(sig, *keys)
+        out.append(sig)
+    return out, bodyless
 
 
 @dataclass
@@ -343,8 +359,9 @@ class Builder:
             image_state[out] = (st.st_mtime_ns, st.st_size)
         # Everything the site is made of, known before any page is planned: when it is what the
         # last build published (and that output is still there), there is nothing to do.
+        pages_token = value_digest(pages, {})
         inputs = digest(fp, config.fingerprint(), templates_fingerprint(config),
-                        repr(sorted((a.path, a.key) for a in shown)), value_digest(pages, {}),
+                        repr(sorted((a.path, a.key) for a in shown)), pages_token,
                         repr(sorted(image_state.items())))
         if inputs == previous.inputs and previous.output_id == folder_id(output_dir) and previous.outputs \
                 and not (self.keep_last and self._last is None):
@@ -364,7 +381,13 @@ class Builder:
         jobs = plan(site)
         jobs += sitemap_jobs(jobs)
         stage("plan")
-        sigs = signatures(jobs, templates, render_fp)
+        # Only bodies changed (every article's metadata, the pages, the settings are as they were):
+        # every context is the same, so are the signatures before the bodies' keys.
+        shape = digest(render_fp, pages_token, repr(sorted(image_state.items())),
+                       *(a.meta or article_token(a) for a in shown))
+        known = ({**previous.signatures, **previous.bodyless}
+                 if shape == previous.shape and previous.fingerprint == render_fp else None)
+        sigs, bodyless = signatures(jobs, templates, render_fp, known)
         stage("signatures")
         reuse = previous.fingerprint == render_fp and previous.output_id == folder_id(output_dir)
         old = previous.signatures if reuse else {}
@@ -406,7 +429,7 @@ class Builder:
             finally:
                 staging.discard()
         state = State(render_fp, fp, inputs, {**sources_state, **{o: (*s, "") for o, s in image_state.items()}},
-                      {a.path: a for a in articles}, page_sigs, folder_id(output_dir), outputs)
+                      {a.path: a for a in articles}, page_sigs, shape, bodyless, folder_id(output_dir), outputs)
         save_state(state_file, state)
         stage("save state")
         self._remember(config, registries, templates, output_dir, jobs)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+from operator import attrgetter
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -28,8 +29,9 @@ from .content import Article
 
 CACHE_DIR = ".cache/lamtheobac"
 _ARTICLE_META = tuple(f.name for f in fields(Article) if f.name not in ("body", "key", "meta"))
-STATE_VERSION = 5
+STATE_VERSION = 7
 # A state pickled with another Article layout would unpickle into broken objects: its fields are part of the version.
+_ROW = attrgetter(*(f.name for f in fields(Article)))
 _STATE_TAG = (STATE_VERSION, __version__, tuple(f.name for f in fields(Article)))
 
 
@@ -85,6 +87,8 @@ class State:
     sources: dict[str, tuple[int, int, str]] = field(default_factory=dict)  # path -> (mtime_ns, size, key)
     articles: dict[str, Article] = field(default_factory=dict)    # source path as shown -> article without body
     signatures: dict[str, str] = field(default_factory=dict)      # output path -> job signature
+    shape: str = ""                                                # digest of what every job context is made of
+    bodyless: dict[str, str] = field(default_factory=dict)        # output path -> signature before body keys
     output_id: tuple[int, int] = (0, 0)                            # (inode, mtime_ns) of the published folder
     outputs: frozenset[str] = frozenset()                          # every file the build wrote
 
@@ -102,14 +106,20 @@ def load_state(path: Path) -> State:
         return State()
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
         return State()  # a damaged cache only costs a cold build
-    return state if version == _STATE_TAG else State()
+    if version != _STATE_TAG:
+        return State()
+    make = Article
+    state.articles = {path: make(*row) for path, row in state.articles.items()}
+    return state
 
 
 def save_state(path: Path, state: State) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     with tmp.open("wb") as handle:
-        pickle.dump((_STATE_TAG, state), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        # Articles as plain rows: a slotted dataclass pickles through Python-level __getstate__.
+        rows = {path: _ROW(article) for path, article in state.articles.items()}
+        pickle.dump((_STATE_TAG, replace(state, articles=rows)), handle, protocol=pickle.HIGHEST_PROTOCOL)
     os.replace(tmp, path)
 
 

@@ -162,13 +162,20 @@ def related_articles(ordered: list[Article], members: dict, tags_of: dict, count
     related: dict[str, tuple[Article, ...]] = {}
     window = RELATED_WINDOW
     for i, article in enumerate(ordered):
-        scores: dict[int, int] = {}
+        if count <= 0:
+            related[article.slug] = ()
+            continue
+        scores: Counter = Counter()
         for numbers, w, position in terms_of[i]:
-            for j in numbers[max(0, position - window): position + window + 1]:
-                scores[j] = scores.get(j, 0) + w
-        scores.pop(i, None)
+            near = numbers[max(0, position - window): position + window + 1]
+            scores.update(near * w if w > 1 else near)  # counted in C: w times each neighbour
+        del scores[i]
+        candidates: list[int] = list(scores)
+        if len(candidates) > count:  # only those that can make the top `count` are ranked by the full key
+            lowest = sorted(scores.values(), reverse=True)[count - 1]
+            candidates = [j for j, score in scores.items() if score >= lowest]
         stamp = stamps[i]
-        best = sorted(scores, key=lambda j: (-scores[j], abs(stamps[j] - stamp), j))[:count]
+        best = sorted(candidates, key=lambda j: (-scores[j], abs(stamps[j] - stamp), j))[:count]
         related[article.slug] = tuple(ordered[j] for j in best)
     return related
 

@@ -194,6 +194,18 @@ def test_a_body_edit_renders_few_pages(sample: Path):
     assert second.pages == 1 and second.reused == first.pages - 1
 
 
+def test_a_body_edit_reuses_the_context_signatures(sample: Path, monkeypatch):
+    import generator.build as build_module
+    builder = Builder(sample)
+    builder.build(NOW)
+    CHANGES["article body"](sample)
+    digested: list[object] = []
+    real = build_module.value_digest
+    monkeypatch.setattr(build_module, "value_digest", lambda value, memo: (digested.append(value), real(value, memo))[1])
+    assert builder.build(NOW).pages == 1
+    assert len(digested) == 1  # the pages, for the shape; no job context digested again
+
+
 def test_deleting_the_cache_only_costs_time(sample: Path):
     first = files(build(sample, now=NOW).output)
     shutil.rmtree(sample / ".cache")

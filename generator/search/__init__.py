@@ -31,7 +31,7 @@ __all__ = ["Entry", "Names", "assemble", "data_prefix", "fold", "index_entry", "
 
 CACHE_FILE = "search.pickle"
 PATCH_DOCS = 50  # documents whose postings are patched rather than all added again (or 1% of them)
-CACHE_VERSION = 3
+CACHE_VERSION = 4
 
 
 def data_prefix(config) -> str:
@@ -97,7 +97,8 @@ class _Cache:
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
             return  # a damaged cache only costs a cold index
         if version == self.version:
-            self.vocab, self.entries, self.memo, self.output = Vocabulary(vocab), entries, memo, output
+            self.vocab, self.memo, self.output = Vocabulary(vocab), memo, output
+            self.entries = {key: Compact(*row) for key, row in entries.items()}
             self.docs, self.lists = docs, lists
 
     def postings(self, keys: list[str]) -> tuple[Postings, list[int]] | None:
@@ -139,7 +140,8 @@ class _Cache:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as handle:
-            pickle.dump((self.version, vocab.keys, entries, memo.new, output, docs, lists), handle,
+            rows = {key: (e.kids, e.values, e.record) for key, e in entries.items()}  # slotted: pickles slowly
+            pickle.dump((self.version, vocab.keys, rows, memo.new, output, docs, lists), handle,
                         protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.path)
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import sys
+import time
 from array import array
 from pathlib import Path
 from typing import Iterator
@@ -29,6 +31,7 @@ from .text import fold, tokenize, tone_key
 __all__ = ["Entry", "Names", "assemble", "data_prefix", "fold", "index_entry", "search_files", "tokenize",
            "tone_key"]
 
+_TIMINGS = os.environ.get("LAMTHEOBAC_TIMINGS") == "1"  # as build.py: seconds of each part on stderr
 CACHE_FILE = "search.pickle"
 PATCH_DOCS = 50  # documents whose postings are patched rather than all added again (or 1% of them)
 CACHE_VERSION = 4
@@ -159,6 +162,7 @@ def search_files(site, registries=None, workers: int | None = None,
     function of one article); the parent assembles the index from all entries.
     """
     from ..pages import Links
+    started = time.perf_counter()
     config = site.config
     if registries is None:
         from ..taxonomy import load_registries
@@ -210,11 +214,15 @@ def search_files(site, registries=None, workers: int | None = None,
                 add_ready()
         finally:
             _TASK.clear()
+    if _TIMINGS:
+        print(f"    search entries: {time.perf_counter() - started:.2f}s ({len(todo)} made)", file=sys.stderr)
     for i in replaced:
         postings.insert(i, entries[i])
     memo = Memo(cache.memo)
     files = list(assemble(entries, vocab, {y: tuple(s) for y, s in years.items()}, names, prefix, memo, postings,
                           keep=True))
+    if _TIMINGS:
+        print(f"    search assembly: {time.perf_counter() - started:.2f}s", file=sys.stderr)
     yield from files
     cache.save({k: e for k, e in zip(keys, entries) if k}, memo, (inputs, files), keys if all(keys) else [],
                postings.lists)

@@ -94,8 +94,9 @@ class Names:
         starting there wins and matching resumes after it.
         """
         # A trie of the spellings as a regex: alternatives share prefixes, so a token
-        # that starts no spelling is rejected at its first character.
-        return re.compile(r"(?<![^ ])" + _trie_regex(" ".join(seq) for seq in self.sequences) + r"(?![^ ])")
+        # that starts no spelling is rejected at its first character. Matched over
+        # " token token … " with a leading literal space: only token starts are tried.
+        return re.compile(r" (" + _trie_regex(" ".join(seq) for seq in self.sequences) + r")(?= )")
 
     @cached_property
     def keys(self) -> dict[str, str]:
@@ -106,7 +107,7 @@ class Names:
         if not self.sequences:
             return []
         keys = self.keys
-        return [keys[m] for m in self.pattern.findall(" ".join(folded))]
+        return [keys[m] for m in self.pattern.findall(" " + " ".join(folded) + " ")]
 
     def export(self) -> list[list[str]]:
         """For the query side: [["dak nong", "~p:dak-nong"], …]."""

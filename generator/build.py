@@ -19,7 +19,7 @@ from pathlib import Path
 from . import __version__
 from .cache import (CACHE_DIR, BodyStore, State, article_key, article_token, digest, folder_id, load_state,
                     save_state, state_path, value_digest)
-from .collect import Site, check_slugs, collect, visible
+from .collect import Site, check_slugs, collect, related_slugs, visible
 from .config import SiteConfig, load_config
 from .content import Article, Page, errors_of, read_article, read_page
 from .errors import BuildFailed, ContentError, SiteError, TemplateError
@@ -370,7 +370,11 @@ class Builder:
             self.log(f"Không có gì thay đổi · {seconds:.2f} giây")
             return BuildResult(0, len(previous.outputs), seconds, output_dir, len(previous.signatures), True)
 
-        site = collect(shown, pages, config, registries)
+        metas = [a.meta or article_token(a) for a in shown]
+        # Related articles depend on every article's metadata (dates, terms), the registries and the count.
+        related_fp = digest(fp, str(config.related_count), *metas)
+        site = collect(shown, pages, config, registries,
+                       related=previous.related if related_fp == previous.related_fp else None)
         stage("collect")
         templates = make_templates(config, site)
         errors += templates.check()
@@ -383,8 +387,7 @@ class Builder:
         stage("plan")
         # Only bodies changed (every article's metadata, the pages, the settings are as they were):
         # every context is the same, so are the signatures before the bodies' keys.
-        shape = digest(render_fp, pages_token, repr(sorted(image_state.items())),
-                       *(a.meta or article_token(a) for a in shown))
+        shape = digest(render_fp, pages_token, repr(sorted(image_state.items())), *metas)
         known = ({**previous.signatures, **previous.bodyless}
                  if shape == previous.shape and previous.fingerprint == render_fp else None)
         sigs, bodyless = signatures(jobs, templates, render_fp, known)
@@ -428,8 +431,11 @@ class Builder:
                 stage("assets+publish")
             finally:
                 staging.discard()
-        state = State(render_fp, fp, inputs, {**sources_state, **{o: (*s, "") for o, s in image_state.items()}},
-                      {a.path: a for a in articles}, page_sigs, shape, bodyless, folder_id(output_dir), outputs)
+        state = State(fingerprint=render_fp, read_fp=fp, inputs=inputs,
+                      sources={**sources_state, **{o: (*s, "") for o, s in image_state.items()}},
+                      articles={a.path: a for a in articles}, signatures=page_sigs, shape=shape,
+                      related_fp=related_fp, related=related_slugs(site), bodyless=bodyless,
+                      output_id=folder_id(output_dir), outputs=outputs)
         save_state(state_file, state)
         stage("save state")
         self._remember(config, registries, templates, output_dir, jobs)

@@ -157,3 +157,18 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return 130
+
+
+def run() -> int:
+    """The console command: main(), then what it made is left for the OS to free at exit.
+
+    The collector's last pass at interpreter shutdown would walk every object of the
+    build (0.1 s for 10,000 articles); frozen objects are skipped. Only for the
+    command: main() called in-process (tests) keeps the collector as it is.
+    """
+    import gc
+
+    code = main()
+    gc.freeze()
+    return code
+

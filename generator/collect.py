@@ -95,7 +95,10 @@ def check_slugs(articles: list[Article], pages: list[Page], config: SiteConfig) 
     return errors
 
 
-def collect(articles: list[Article], pages: list[Page], config: SiteConfig, registries: Registries) -> Site:
+def collect(articles: list[Article], pages: list[Page], config: SiteConfig, registries: Registries,
+            related: dict[str, tuple[str, ...]] | None = None) -> Site:
+    """The site. `related`, when given, is the related articles (by slug) of an earlier
+    collect of the same articles' metadata: the ranking is skipped."""
     ordered = sorted(articles, key=lambda a: (-a.date.timestamp(), a.slug))
     tags_of = _resolve_tags(ordered, registries)
     members: dict[str, dict] = {kind: defaultdict(list) for kind in KINDS}
@@ -121,7 +124,18 @@ def collect(articles: list[Article], pages: list[Page], config: SiteConfig, regi
                                  key=lambda p: (p.menu if p.menu is not None else 10**6, sort_key(p.title))))
     return Site(config, tuple(ordered), visible_pages, groups,
                 tuple(sorted(((y, tuple(v)) for y, v in by_year.items()), reverse=True)),
-                related_articles(ordered, members, tags_of, config.related_count), neighbours, tags_of)
+                (related_articles(ordered, members, tags_of, config.related_count) if related is None
+                 else _by_slug(ordered, related)), neighbours, tags_of)
+
+
+def _by_slug(ordered: list[Article], related: dict[str, tuple[str, ...]]) -> dict[str, tuple[Article, ...]]:
+    article = {a.slug: a for a in ordered}
+    return {a.slug: tuple(article[s] for s in related[a.slug]) for a in ordered}
+
+
+def related_slugs(site: Site) -> dict[str, tuple[str, ...]]:
+    """What collect(related=...) takes: the related articles of a site, by slug."""
+    return {slug: tuple(a.slug for a in items) for slug, items in site.related.items()}
 
 
 def _resolve_tags(articles: list[Article], registries: Registries) -> dict[str, tuple[Tag, ...]]:

@@ -138,6 +138,12 @@ class Staging:
 
         Claiming happens in the main process, so render workers only write files.
         """
+        key = self._register(path, origin)
+        if self.patch:
+            self.changed.append(key)
+        return self.dir / key
+
+    def _register(self, path: str, origin: str) -> str:
         if _PLAIN.match(path):  # the usual case, checked without building a path object
             key = path
         else:
@@ -148,14 +154,11 @@ class Staging:
         if key in self.written:
             raise OutputError(f"hai nguồn cùng ghi ra “{key}”: {self.written[key]} và {origin or '?'}", origin or None)
         self.written[key] = origin or key
-        if self.patch:
-            self.changed.append(key)
-        return self.dir / key
+        return key
 
     def keep(self, path: str, origin: str = "") -> None:
         """In patch mode: the live file stays as it is (claimed, so collisions still show)."""
-        self.claim(path, origin)
-        self.changed.pop()
+        self._register(path, origin)
 
     def write(self, path: str, data: bytes | str, origin: str = "") -> None:
         data = data.encode("utf-8") if isinstance(data, str) else data

@@ -194,7 +194,7 @@ def test_a_body_edit_renders_few_pages(sample: Path):
     assert second.pages == 1 and second.reused == first.pages - 1
 
 
-def test_a_body_edit_reuses_the_context_signatures(sample: Path, monkeypatch):
+def test_a_body_edit_reuses_related_articles_and_context_signatures(sample: Path, monkeypatch):
     import generator.build as build_module
     builder = Builder(sample)
     builder.build(NOW)
@@ -202,6 +202,7 @@ def test_a_body_edit_reuses_the_context_signatures(sample: Path, monkeypatch):
     digested: list[object] = []
     real = build_module.value_digest
     monkeypatch.setattr(build_module, "value_digest", lambda value, memo: (digested.append(value), real(value, memo))[1])
+    monkeypatch.setattr("generator.collect.related_articles", lambda *a: pytest.fail("related articles ranked again"))
     assert builder.build(NOW).pages == 1
     assert len(digested) == 1  # the pages, for the shape; no job context digested again
 

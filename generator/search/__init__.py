@@ -73,6 +73,11 @@ def _imap(parts: list, workers: int) -> Iterator:
         yield from pool.imap(_index_part, parts, chunksize=1)
 
 
+def replace_cache_file(tmp: Path, path: Path) -> None:
+    from ..cache import replace_cache_file as replace
+    replace(tmp, path)
+
+
 def _digest(*parts: str) -> str:
     from ..cache import digest
     return digest(*parts)
@@ -146,7 +151,7 @@ class _Cache:
             rows = {key: (e.kids, e.values, e.record) for key, e in entries.items()}  # slotted: pickles slowly
             pickle.dump((self.version, vocab.keys, rows, memo.new, output, docs, lists), handle,
                         protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
+        replace_cache_file(tmp, self.path)
 
 
 def _renumbered(kids: bytes, renumber: dict[int, int]) -> bytes:

@@ -27,13 +27,7 @@ def _site_options(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    import gc
-
     from .build import build
-
-    # A build holds tens of thousands of long-lived objects (articles, jobs): with the default
-    # threshold (700) the collector walks them again and again, about 7% of a one-change build.
-    gc.set_threshold(50_000, 20, 20)
 
     build(Path(args.root), output=args.output, base_url=args.base_url, drafts=args.drafts,
           future=args.future, log=(lambda _: None) if args.quiet else print)

@@ -159,8 +159,9 @@ def test_index_files_and_manifest(tmp_path):
     assert manifest["count"] == 6 and manifest["format"] == FORMAT and manifest["group"] == GROUP
     assert manifest["shards"] == sorted(manifest["shards"], key=lambda k: k.encode("utf-16-be"))
     assert all((data / "s" / f"{i}.bin").is_file() for i in range(len(manifest["shards"])))
-    records = json.loads(gzip.decompress((data / "r" / "0.bin").read_bytes()))
-    assert len(records) == 6 and not (data / "r" / "1.bin").exists()
+    groups = [json.loads(gzip.decompress((data / "r" / f"{g}.bin").read_bytes())) for g in range(-(-6 // GROUP))]
+    assert [len(g) for g in groups] == [min(GROUP, 6 - g * GROUP) for g in range(len(groups))]
+    assert not (data / "r" / f"{len(groups)}.bin").exists()
     assert ["05 ct tu", "~d:05-ct-tw"] in manifest["names"]
     page = (out / "tim-kiem" / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<script src="/assets/search\.[0-9a-f]+\.js" defer></script>', page)

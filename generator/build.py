@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import __version__
 from .cache import (CACHE_DIR, BodyStore, State, article_key, article_token, digest, folder_id, load_state,
-                    save_state, state_path, value_digest)
+                    prune_bodies, save_state, state_path, value_digest)
 from .collect import Site, check_slugs, collect, related_slugs, visible
 from .config import SiteConfig, load_config
 from .content import Article, Page, errors_of, read_article, read_page
@@ -352,8 +352,8 @@ class Builder:
         stage("config+state")
 
         sources, errors = discover(config)
-        articles, sources_state, read_errors = self._read_articles(sources, config, registries, store, fp,
-                                                                    previous, progress)
+        articles, sources_state, read_errors, read_count = self._read_articles(sources, config, registries, store,
+                                                                                fp, previous, progress)
         errors += read_errors
         stage("read")
         pages, page_errors = self._read_pages(sources, config)
@@ -448,6 +448,10 @@ class Builder:
                       related_fp=related_fp, related=related_slugs(site), bodyless=bodyless,
                       output_id=folder_id(output_dir), outputs=outputs)
         save_state(state_file, state)
+        if read_count:  # new bodies were kept: old ones may have piled up
+            pruned = prune_bodies(store, cache, {a.key for a in articles})
+            if pruned:
+                self.log(f"Đã dọn {pruned} bản cũ của bài viết khỏi bộ nhớ đệm {CACHE_DIR}/bodies/")
         stage("save state")
         self._remember(config, registries, templates, output_dir, jobs)
         seconds = time.perf_counter() - started
@@ -493,7 +497,7 @@ class Builder:
                         articles.append(article)
                         state[shown] = stat
         articles.sort(key=lambda a: a.path)
-        return articles, state, errors
+        return articles, state, errors, len(to_read)
 
     @staticmethod
     def _read_pages(sources: Sources, config: SiteConfig) -> tuple[list[Page], list[SiteError]]:

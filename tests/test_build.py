@@ -207,6 +207,26 @@ def test_a_body_edit_reuses_related_articles_and_context_signatures(sample: Path
     assert len(digested) == 1  # the pages, for the shape; no job context digested again
 
 
+def test_old_bodies_are_pruned_but_every_state_keeps_its_own(sample: Path, tmp_path: Path, monkeypatch):
+    from generator.cache import CACHE_DIR, BodyStore, load_state
+    monkeypatch.setattr("generator.cache.PRUNE_SLACK", 0)
+    store = BodyStore(sample / CACHE_DIR)
+    build(sample, output="other", now=NOW)  # another output folder: its state refers to today's bodies
+    first = set(store.keys())
+    builder = Builder(sample)
+    builder.build(NOW)
+    source = sample / "content/articles/lao-cai-chi-thi-06.md"
+    for n in range(2 * len(first) + 2):  # each edit keeps one more body
+        source.write_text(source.read_text(encoding="utf-8") + f"\nThêm câu {n}.\n", encoding="utf-8")
+        builder.build(NOW)
+    kept = set(store.keys())
+    assert len(kept) <= 2 * len(first) + 1, "old bodies were not pruned"
+    assert first <= kept, "bodies another state refers to must stay"
+    for state in (sample / CACHE_DIR).glob("state-*.pickle"):
+        assert {a.key for a in load_state(state).articles.values()} <= kept
+    assert files(builder.build(NOW).output) == _cold(sample, tmp_path)
+
+
 def test_deleting_the_cache_only_costs_time(sample: Path):
     first = files(build(sample, now=NOW).output)
     shutil.rmtree(sample / ".cache")

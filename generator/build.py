@@ -24,6 +24,7 @@ from .collect import Site, check_slugs, collect, related_slugs, visible
 from .config import SiteConfig, load_config
 from .content import Article, Page, errors_of, read_article, read_page
 from .errors import BuildFailed, ContentError, SiteError, TemplateError
+from .images import image_size
 from .markdown import Renderer
 from .pages import KIND_LABELS, Job, Links, plan, sitemap_jobs
 from .parallel import Progress, _TASK, chunks, fork_map, worker_count
@@ -206,10 +207,14 @@ class _WithBodies(Sequence):
         return self.store.with_body(self.articles[index])
 
 
-def make_templates(config: SiteConfig, site: Site) -> Templates:
-    """Jinja globals computed once per build: nothing loops over every article per page."""
+def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[int, int]]) -> Templates:
+    """Jinja globals computed once per build: nothing loops over every article per page.
+
+    image_sizes: site URL of a local image ("/images/a.jpg") -> (width, height).
+    """
     links = Links(config)
     return Templates(config, collect_assets(config), {
+        "image_sizes": image_sizes,
         "site": config,
         "link": links,
         "links": links,
@@ -387,7 +392,8 @@ class Builder:
         site = collect(shown, pages, config, registries,
                        related=previous.related if related_fp == previous.related_fp else None)
         stage("collect")
-        templates = make_templates(config, site)
+        sizes = {config.base_path + out: size for path, out in sources.images if (size := image_size(path))}
+        templates = make_templates(config, site, sizes)
         errors += templates.check()
         if errors:
             raise BuildFailed(errors)

@@ -18,8 +18,9 @@ from jinja2 import meta
 from markupsafe import Markup
 
 from .config import SiteConfig
-from .markdown import shorten
 from .errors import TemplateError
+from .images import size_attributes, with_sizes
+from .markdown import shorten
 from .vietnamese import format_date, format_datetime, format_long_date, weekday
 
 PROJECT_THEMES = Path(__file__).resolve().parent.parent / "themes"
@@ -99,6 +100,7 @@ class Templates:
             date_vi=format_date, datetime_vi=format_datetime, long_date=format_long_date,
             weekday=weekday, iso=lambda d: d.isoformat(), jsonld=self._jsonld,
             shorten=lambda text, limit=None: shorten(text, limit or config.summary_length),
+            sized=with_sizes, size_attrs=size_attributes,  # image sizes: the global image_sizes
         )
         self.env.globals.update(extra_globals, asset=self.asset, url=self.url, abs_url=self.abs_url,
                                 article_card=self.article_card, partial=self.partial)

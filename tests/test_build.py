@@ -144,6 +144,9 @@ CHANGES = {
                                  "10,Lào Cai,tỉnh,Vùng núi (sửa),Lào Cai,\n"),
     "page": lambda s: _edit(s / "content/pages/gioi-thieu.md", 'title: "Giới thiệu"', 'title: "Về chúng tôi"'),
     "image": lambda s: _write(s / "content/images/hop-mat.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>"),
+    # Now with a size: the article showing it gets width and height on its <img> tags.
+    "image size": lambda s: _write(s / "content/images/hop-mat.svg",
+                                   "<svg xmlns='http://www.w3.org/2000/svg' width='160' height='100'/>"),
 }
 
 
@@ -225,6 +228,14 @@ def test_old_bodies_are_pruned_but_every_state_keeps_its_own(sample: Path, tmp_p
     for state in (sample / CACHE_DIR).glob("state-*.pickle"):
         assert {a.key for a in load_state(state).articles.values()} <= kept
     assert files(builder.build(NOW).output) == _cold(sample, tmp_path)
+
+
+def test_local_images_get_their_size(sample: Path):
+    CHANGES["image size"](sample)
+    page = (build(sample, now=NOW).output / "bai-viet/hoa-binh-nhan-rong-mo-hinh/index.html").read_text()
+    tags = re.findall(r'<img src="/images/hop-mat.svg"[^>]*>', page)
+    assert len(tags) == 1  # the figure in the body (the lead photo is the same image: not shown twice)
+    assert all(' width="160" height="100"' in tag for tag in tags)
 
 
 def test_deleting_the_cache_only_costs_time(sample: Path):

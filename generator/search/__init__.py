@@ -11,7 +11,10 @@ Incremental: each article's entry (its keys, values and record) is kept in
 its tags, with the index format and the names' fingerprint checked for the file
 as a whole. A build tokenises only articles it has no entry for, then assembles
 the index (linear in the postings); when the inputs of the assembly are the same
-as last time, the files it made are reused as they are.
+as last time, the files it made are reused as they are. The posting lists of the
+last assembly are kept too: when few documents changed and none moved (an edit,
+or new articles at the end), their old postings are removed and the new ones
+inserted instead of adding every entry again.
 """
 from __future__ import annotations
 

@@ -357,6 +357,7 @@ class Builder:
         stage("config+state")
 
         sources, errors = discover(config)
+        stage("discover")
         articles, sources_state, read_errors, read_count = self._read_articles(sources, config, registries, store,
                                                                                 fp, previous, progress)
         errors += read_errors

@@ -148,7 +148,7 @@ def _read_part(part: Sequence[tuple[Path, str]]) -> list[tuple[str, tuple | None
         key = article_key(raw, fp)
         stat = (st.st_mtime_ns, st.st_size, key)
         same = known.get(shown)
-        if same is not None and same.key == key and store.has(key):  # touched but not changed
+        if same is not None and same.key == key and store.touch(key):  # touched but not changed
             out.append((shown, stat, same, []))
             continue
         try:

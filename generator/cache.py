@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import time
 from operator import attrgetter
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date, datetime
@@ -60,6 +61,14 @@ class BodyStore:
     def has(self, key: str) -> bool:
         return self.path(key).is_file()
 
+    def touch(self, key: str) -> bool:
+        """Whether the body is kept; marks it as just used (a prune leaves recent bodies alone)."""
+        try:
+            os.utime(self.path(key))
+        except FileNotFoundError:
+            return False
+        return True
+
     def save(self, key: str, html: str) -> None:
         path = self.path(key)
         if path.parent not in self._made:
@@ -86,13 +95,22 @@ class BodyStore:
                 found += [e.name[:-5] for e in os.scandir(folder.path) if e.name.endswith(".html")]
         return found
 
-    def prune(self, live: set[str]) -> int:
-        """Delete the bodies no state refers to (old versions of edited articles); how many."""
+    def prune(self, live: set[str], older_than: float) -> int:
+        """Delete the bodies no state refers to (old versions of edited articles) that were not
+        written or used in the last `older_than` seconds (a build running beside this one may
+        have just made or reused them, before saving its state); how many."""
         removed = 0
+        limit = time.time() - older_than
         for key in self.keys():
-            if key not in live:
-                self.path(key).unlink(missing_ok=True)  # a concurrent prune may have taken it
-                removed += 1
+            if key in live:
+                continue
+            path = self.path(key)
+            try:
+                if path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed += 1
+            except FileNotFoundError:
+                continue  # a concurrent prune took it
         return removed
 
     def with_body(self, article: Article) -> Article:
@@ -117,6 +135,7 @@ class State:
 
 
 PRUNE_SLACK = 1000  # bodies beyond twice the live ones (plus this) trigger a prune
+PRUNE_AGE = 3600    # seconds a body stays after it was last written or used, whatever the states say
 
 
 def prune_bodies(store: BodyStore, cache: Path, live: set[str]) -> int:
@@ -127,7 +146,7 @@ def prune_bodies(store: BodyStore, cache: Path, live: set[str]) -> int:
     keep = set(live)
     for path in cache.glob("state-*.pickle"):
         keep.update(a.key for a in load_state(path).articles.values())
-    return store.prune(keep)
+    return store.prune(keep, PRUNE_AGE)
 
 
 def state_path(cache: Path, output_dir: Path, variant: str) -> Path:

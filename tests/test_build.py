@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -213,6 +214,7 @@ def test_a_body_edit_reuses_related_articles_and_context_signatures(sample: Path
 def test_old_bodies_are_pruned_but_every_state_keeps_its_own(sample: Path, tmp_path: Path, monkeypatch):
     from generator.cache import CACHE_DIR, BodyStore, load_state
     monkeypatch.setattr("generator.cache.PRUNE_SLACK", 0)
+    monkeypatch.setattr("generator.cache.PRUNE_AGE", -1)  # every unreferenced body counts as old
     store = BodyStore(sample / CACHE_DIR)
     build(sample, output="other", now=NOW)  # another output folder: its state refers to today's bodies
     first = set(store.keys())
@@ -236,6 +238,20 @@ def test_local_images_get_their_size(sample: Path):
     tags = re.findall(r'<img src="/images/hop-mat.svg"[^>]*>', page)
     assert len(tags) == 1  # the figure in the body (the lead photo is the same image: not shown twice)
     assert all(' width="160" height="100"' in tag for tag in tags)
+
+
+def test_recent_bodies_survive_a_prune(tmp_path: Path):
+    from generator.cache import BodyStore
+    store = BodyStore(tmp_path)
+    for key in ("aa01", "aa02", "bb03"):
+        store.save(key, "<p>x</p>")
+    old = time.time() - 7200
+    os.utime(store.path("aa01"), (old, old))
+    os.utime(store.path("bb03"), (old, old))
+    assert store.touch("bb03")  # reused by a build a moment ago
+    assert store.prune(live=set(), older_than=3600) == 1
+    assert sorted(store.keys()) == ["aa02", "bb03"]
+    assert not store.touch("aa01")
 
 
 def test_deleting_the_cache_only_costs_time(sample: Path):

@@ -393,8 +393,13 @@ class Builder:
         site = collect(shown, pages, config, registries,
                        related=previous.related if related_fp == previous.related_fp else None)
         stage("collect")
-        sizes = {config.base_path + out: size for path, out in sources.images if (size := image_size(path))}
-        templates = make_templates(config, site, sizes)
+        image_sizes = {}
+        for path, out in sources.images:  # headers read only for new or changed images
+            known_size = previous.image_sizes.get(out)
+            image_sizes[out] = (known_size if known_size is not None and known_size[:2] == image_state[out]
+                                else (*image_state[out], image_size(path)))
+        templates = make_templates(config, site, {config.base_path + out: size[2]
+                                                  for out, size in image_sizes.items() if size[2]})
         errors += templates.check()
         if errors:
             raise BuildFailed(errors)
@@ -453,6 +458,7 @@ class Builder:
                       sources={**sources_state, **{o: (*s, "") for o, s in image_state.items()}},
                       articles={a.path: a for a in articles}, signatures=page_sigs, shape=shape,
                       related_fp=related_fp, related=related_slugs(site), bodyless=bodyless,
+                      image_sizes=image_sizes,
                       output_id=folder_id(output_dir), outputs=outputs)
         save_state(state_file, state)
         if read_count:  # new bodies were kept: old ones may have piled up

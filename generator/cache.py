@@ -30,7 +30,7 @@ from .content import Article
 
 CACHE_DIR = ".cache/lamtheobac"
 _ARTICLE_META = tuple(f.name for f in fields(Article) if f.name not in ("body", "key", "meta"))
-STATE_VERSION = 8
+STATE_VERSION = 9
 # A state pickled with another Article layout would unpickle into broken objects: its fields are part of the version.
 _ROW = attrgetter(*(f.name for f in fields(Article)))
 _STATE_TAG = (STATE_VERSION, __version__, tuple(f.name for f in fields(Article)))
@@ -130,6 +130,8 @@ class State:
     related_fp: str = ""                                           # digest of what related articles depend on
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slug -> related slugs
     bodyless: dict[str, str] = field(default_factory=dict)        # output path -> signature before body keys
+    image_sizes: dict[str, tuple[int, int, tuple[int, int] | None]] = field(default_factory=dict)
+    # image output path -> (mtime_ns, size, (width, height) or None): headers are read once per change
     output_id: tuple[int, int] = (0, 0)                            # (inode, mtime_ns) of the published folder
     outputs: frozenset[str] = frozenset()                          # every file the build wrote
 

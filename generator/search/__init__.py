@@ -27,6 +27,8 @@ from array import array
 from pathlib import Path
 from typing import Iterator
 
+from ..cache import digest, replace_cache_file
+from ..parallel import worker_count
 from .index import (BODY_PAIRS, EXCERPT_CHARS, FORMAT, GROUP, MAX_TF, SHARD_BYTES, Compact, Entry, Memo, Names, Postings,
                     Vocabulary, assemble, compact, index_entry)
 from .text import fold, tokenize, tone_key
@@ -61,12 +63,6 @@ def _index_part(indices) -> list[tuple[str, bytes, bytes]]:
     return out
 
 
-def _workers() -> int:
-    """LAMTHEOBAC_WORKERS, or one per core (at most 8)."""
-    value = os.environ.get("LAMTHEOBAC_WORKERS", "")
-    return max(1, int(value)) if value.isdigit() else max(1, min(8, os.cpu_count() or 1))
-
-
 def _imap(parts: list, workers: int) -> Iterator:
     """_index_part over parts, in forked workers (they inherit _TASK) when it pays; results in order, as they come."""
     if workers <= 1 or len(parts) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
@@ -74,16 +70,6 @@ def _imap(parts: list, workers: int) -> Iterator:
         return
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         yield from pool.imap(_index_part, parts, chunksize=1)
-
-
-def replace_cache_file(tmp: Path, path: Path) -> None:
-    from ..cache import replace_cache_file as replace
-    replace(tmp, path)
-
-
-def _digest(*parts: str) -> str:
-    from ..cache import digest
-    return digest(*parts)
 
 
 class _Cache:
@@ -183,7 +169,7 @@ def search_files(site, registries=None, workers: int | None = None,
     links = Links(config)
     urls = [links(a) for a in bare]
     tags_of = site.tags_of
-    keys = [_digest(a.key, url, *(t.name for t in tags_of.get(a.slug, ()))) if a.key else ""
+    keys = [digest(a.key, url, *(t.name for t in tags_of.get(a.slug, ()))) if a.key else ""
             for a, url in zip(bare, urls)]
     years: dict[int, list[int]] = {}
     for i, article in enumerate(bare):
@@ -191,7 +177,7 @@ def search_files(site, registries=None, workers: int | None = None,
         span[1] = i + 1
     version = (CACHE_VERSION, FORMAT, EXCERPT_CHARS, BODY_PAIRS, MAX_TF, names.fingerprint)  # what entries hold
     cache = _Cache(Path(cache_dir) if cache_dir is not None else None, version)
-    inputs = (_digest(prefix, repr((GROUP, SHARD_BYTES)), repr(sorted(years.items())), repr(names.export()), *keys)
+    inputs = (digest(prefix, repr((GROUP, SHARD_BYTES)), repr(sorted(years.items())), repr(names.export()), *keys)
               if all(keys) else "")
     if inputs and cache.output[0] == inputs:  # same entries, same order, same names: same files
         yield from cache.output[1]
@@ -209,7 +195,7 @@ def search_files(site, registries=None, workers: int | None = None,
     add_ready()
     if todo:
         names.pattern  # compiled once, before forking
-        workers = workers or _workers()
+        workers = workers or worker_count()
         if len(todo) < 200:
             workers = 1
         size = max(1, -(-len(todo) // (workers * 8)))  # equal parts, a multiple of the workers

@@ -418,8 +418,9 @@ class Postings:
     def reuse(cls, vocab: Vocabulary, lists: list[array], count: int) -> "Postings":
         """The lists of an earlier assembly, to be patched document by document."""
         made = cls(vocab)
-        made.lists = lists + [array("I") for _ in range(len(vocab.keys) - len(lists))]
+        made.lists = list(lists)
         made.appends = [a.append for a in made.lists]
+        made.add_missing_keys()
         made.count = count
         return made
 

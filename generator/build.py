@@ -376,10 +376,9 @@ class Builder:
             image_state[out] = (st.st_mtime_ns, st.st_size)
         # Everything the site is made of, known before any page is planned: when it is what the
         # last build published (and that output is still there), there is nothing to do.
-        pages_token = value_digest(pages, {})
+        pages_token, images_token = value_digest(pages, {}), repr(sorted(image_state.items()))
         inputs = digest(fp, config.fingerprint(), templates_fingerprint(config),
-                        repr(sorted((a.path, a.key) for a in shown)), pages_token,
-                        repr(sorted(image_state.items())))
+                        repr(sorted((a.path, a.key) for a in shown)), pages_token, images_token)
         if inputs == previous.inputs and previous.output_id == folder_id(output_dir) and previous.outputs \
                 and not (self.keep_last and self._last is None):
             progress.finish()
@@ -410,7 +409,7 @@ class Builder:
         stage("plan")
         # Only bodies changed (every article's metadata, the pages, the settings are as they were):
         # every context is the same, so are the signatures before the bodies' keys.
-        shape = digest(render_fp, pages_token, repr(sorted(image_state.items())), *metas)
+        shape = digest(render_fp, pages_token, images_token, *metas)
         known = ({**previous.signatures, **previous.bodyless}
                  if shape == previous.shape and previous.fingerprint == render_fp else None)
         sigs, bodyless = signatures(jobs, templates, render_fp, known)

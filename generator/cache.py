@@ -19,9 +19,9 @@ import hashlib
 import os
 import pickle
 import time
-from operator import attrgetter
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date, datetime
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -29,11 +29,12 @@ from . import __version__
 from .content import Article
 
 CACHE_DIR = ".cache/lamtheobac"
-_ARTICLE_META = tuple(f.name for f in fields(Article) if f.name not in ("body", "key", "meta"))
+_ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+_ARTICLE_META = tuple(name for name in _ARTICLE_FIELDS if name not in ("body", "key", "meta"))
+_ROW = attrgetter(*_ARTICLE_FIELDS)  # an article as the plain row the state stores
 STATE_VERSION = 9
 # A state pickled with another Article layout would unpickle into broken objects: its fields are part of the version.
-_ROW = attrgetter(*(f.name for f in fields(Article)))
-_STATE_TAG = (STATE_VERSION, __version__, tuple(f.name for f in fields(Article)))
+_STATE_TAG = (STATE_VERSION, __version__, _ARTICLE_FIELDS)
 
 
 def digest(*parts: str | bytes) -> str:
@@ -57,9 +58,6 @@ class BodyStore:
 
     def path(self, key: str) -> Path:
         return self.dir / key[:2] / f"{key}.html"
-
-    def has(self, key: str) -> bool:
-        return self.path(key).is_file()
 
     def touch(self, key: str) -> bool:
         """Whether the body is kept; marks it as just used (a prune leaves recent bodies alone)."""
@@ -95,15 +93,13 @@ class BodyStore:
                 found += [e.name[:-5] for e in os.scandir(folder.path) if e.name.endswith(".html")]
         return found
 
-    def prune(self, live: set[str], older_than: float) -> int:
-        """Delete the bodies no state refers to (old versions of edited articles) that were not
-        written or used in the last `older_than` seconds (a build running beside this one may
-        have just made or reused them, before saving its state); how many."""
+    def prune(self, unused: list[str], older_than: float) -> int:
+        """Delete the bodies of `unused` keys (no state refers to them: old versions of edited
+        articles) that were not written or used in the last `older_than` seconds (a build running
+        beside this one may have just made or reused them, before saving its state); how many."""
         removed = 0
         limit = time.time() - older_than
-        for key in self.keys():
-            if key in live:
-                continue
+        for key in unused:
             path = self.path(key)
             try:
                 if path.stat().st_mtime < limit:
@@ -143,12 +139,13 @@ PRUNE_AGE = 3600    # seconds a body stays after it was last written or used, wh
 def prune_bodies(store: BodyStore, cache: Path, live: set[str]) -> int:
     """Old bodies piling up (each edit keeps a new one) are deleted once they outnumber the live
     ones; bodies any saved state refers to (other output folders, the preview) are kept."""
-    if len(store.keys()) <= 2 * len(live) + PRUNE_SLACK:
+    kept = store.keys()
+    if len(kept) <= 2 * len(live) + PRUNE_SLACK:
         return 0
     keep = set(live)
     for path in cache.glob("state-*.pickle"):
         keep.update(a.key for a in load_state(path).articles.values())
-    return store.prune(keep, PRUNE_AGE)
+    return store.prune([key for key in kept if key not in keep], PRUNE_AGE)
 
 
 def state_path(cache: Path, output_dir: Path, variant: str) -> Path:
@@ -166,8 +163,7 @@ def load_state(path: Path) -> State:
         return State()  # a damaged cache only costs a cold build
     if version != _STATE_TAG:
         return State()
-    make = Article
-    state.articles = {path: make(*row) for path, row in state.articles.items()}
+    state.articles = {path: Article(*row) for path, row in state.articles.items()}
     return state
 
 

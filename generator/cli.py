@@ -165,4 +165,3 @@ def run() -> int:
     code = main()
     gc.freeze()
     return code
-

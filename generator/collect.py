@@ -173,12 +173,11 @@ def related_articles(ordered: list[Article], members: dict, tags_of: dict, count
             numbers = [index[a.slug] for a in lst]
             for position, number in enumerate(numbers):
                 terms_of[number].append((numbers, w, position))
+    if count <= 0:
+        return {a.slug: () for a in ordered}
     related: dict[str, tuple[Article, ...]] = {}
     window = RELATED_WINDOW
     for i, article in enumerate(ordered):
-        if count <= 0:
-            related[article.slug] = ()
-            continue
         scores: Counter = Counter()
         for numbers, w, position in terms_of[i]:
             near = numbers[max(0, position - window): position + window + 1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+import resource
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -43,12 +44,22 @@ class _Stages:
 
     def __init__(self):
         self.last = time.perf_counter()
+        self.cpu = _cpu()
 
     def __call__(self, name: str) -> None:
         now = time.perf_counter()
         if TIMINGS:
-            print(f"  {name}: {now - self.last:.2f}s", file=sys.stderr)
+            cpu = _cpu()
+            user, system = (b - a for a, b in zip(self.cpu, cpu))
+            print(f"  {name}: {now - self.last:.2f}s (cpu user {user:.2f}s, sys {system:.2f}s)", file=sys.stderr)
+            self.cpu = cpu
         self.last = now
+
+
+def _cpu() -> tuple[float, float]:
+    """User and system seconds of this process and its finished workers."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + kids.ru_utime, me.ru_stime + kids.ru_stime
 
 
 PARALLEL_MIN = 64  # fewer items than this are done in-process: forking costs more
@@ -137,7 +148,7 @@ def _read_part(part: Sequence[tuple[Path, str]]) -> list[tuple[str, tuple | None
     task = _TASK
     config, registries, store, fp, known = task["config"], task["registries"], task["store"], task["fp"], task["known"]
     renderer = task.setdefault("renderer", make_renderer(config))
-    out = []
+    out, bodies = [], []
     for path, shown in part:
         try:
             raw = path.read_bytes()
@@ -156,8 +167,9 @@ def _read_part(part: Sequence[tuple[Path, str]]) -> list[tuple[str, tuple | None
         except ContentError as exc:
             out.append((shown, None, None, errors_of(exc)))
             continue
-        store.save(key, article.body)
+        bodies.append((key, article.body))
         out.append((shown, stat, replace(article, body="", key=key, meta=article_token(article)), []))
+    store.save_many(bodies)  # one transaction per part
     return out
 
 
@@ -480,7 +492,8 @@ class Builder:
         the fingerprint), which covers files touched without being changed.
         """
         known = previous.articles if previous.read_fp == fp else {}
-        bodies_kept = store.dir.is_dir()  # the cache is deleted as a whole, not body by body
+        bodies_kept = store.exists()  # the cache is deleted as a whole, not body by body
+        store.prepare()
         articles: list[Article] = []
         state: dict[str, tuple[int, int, str]] = {}
         to_read: list[tuple[Path, str]] = []

@@ -249,6 +249,30 @@ def test_one_changed_article_is_the_only_one_indexed_again(tmp_path, monkeypatch
     assert incremental == {p.relative_to(cold): p.read_bytes() for p in cold.rglob("*") if p.is_file()}
 
 
+def test_entries_made_in_workers_give_the_same_index(tmp_path, monkeypatch):
+    """Workers number new keys on their own; the parent maps them (also after a cached build)."""
+    root = site_copy(tmp_path)
+    build(root, output=str(tmp_path / "alone"))  # in-process: too few articles to fork
+    monkeypatch.setattr("generator.search.PARALLEL_MIN", 0)
+    monkeypatch.setenv("LAMTHEOBAC_WORKERS", "2")
+    shutil.rmtree(root / ".cache")
+    build(root, output=str(tmp_path / "forked"))
+    assert files_of(tmp_path / "forked") == files_of(tmp_path / "alone")
+    for n, source in enumerate(sorted((root / "content" / "articles").glob("*.md"))[:3]):  # new words, cached vocabulary
+        source.write_text(source.read_text(encoding="utf-8") + f"\nTừ mới thứ {n}: xoè{n}, quỳnh{n}.\n", encoding="utf-8")
+    build(root, output=str(tmp_path / "forked"))
+    monkeypatch.setattr("generator.search.PARALLEL_MIN", 200)
+    shutil.rmtree(root / ".cache")
+    build(root, output=str(tmp_path / "alone"))
+    assert files_of(tmp_path / "forked") == files_of(tmp_path / "alone")
+    assert "xoe1" in shards_of(tmp_path / "alone" / "tim-kiem" / "du-lieu")
+
+
+def files_of(out: Path) -> dict:
+    data = out / "tim-kiem" / "du-lieu"
+    return {p.relative_to(data): p.read_bytes() for p in data.rglob("*") if p.is_file()}
+
+
 def test_unchanged_entries_reuse_the_last_files(tmp_path, monkeypatch):
     from generator.search import search_files
     root = site_copy(tmp_path)

@@ -30,7 +30,7 @@ from typing import Iterator
 from ..cache import digest, replace_cache_file
 from ..parallel import worker_count
 from .index import (BODY_PAIRS, EXCERPT_CHARS, FORMAT, GROUP, MAX_TF, SHARD_BYTES, Compact, Entry, Memo, Names, Postings,
-                    Vocabulary, assemble, compact, index_entry)
+                    Vocabulary, assemble, index_entry)
 from .text import fold, tokenize, tone_key
 
 __all__ = ["Entry", "Names", "assemble", "data_prefix", "fold", "index_entry", "search_files", "tokenize",
@@ -40,6 +40,7 @@ _TIMINGS = os.environ.get("LAMTHEOBAC_TIMINGS") == "1"  # as build.py: seconds o
 CACHE_FILE = "search.pickle"
 PATCH_DOCS = 50  # documents whose postings are patched rather than all added again (or 1% of them)
 CACHE_VERSION = 4
+PARALLEL_MIN = 200  # entries to make before forking workers pays
 
 
 def data_prefix(config) -> str:
@@ -50,17 +51,43 @@ def data_prefix(config) -> str:
 _TASK: dict = {}  # what forked workers inherit from search_files
 
 
-def _index_part(indices) -> list[tuple[str, bytes, bytes]]:
-    """Worker: entries of some documents, keys joined by newlines (one string travels faster than many)."""
+def _index_part(indices) -> tuple[int, list[str], list[tuple[bytes, bytes, bytes]]]:
+    """Worker: entries of some documents with keys as numbers of the inherited vocabulary.
+
+    A forked worker numbers keys the parent's vocabulary lacked (at the fork) on its own,
+    after the inherited ones. It returns its pid, the keys it numbered since its last part
+    (the parent keeps one table per worker: results of one worker arrive in the order it
+    made them) and, per document, (key numbers as uint32 bytes, values, record). Numbers
+    travel and translate far faster than key strings, which the parent would hash again.
+    """
     task = _TASK
     articles, last, names, urls = task["articles"], task["count"] - 1, task["names"], task["urls"]
-    tags_of = task["tags_of"]
+    tags_of, vocab = task["tags_of"], task["vocab"]
+    known = len(vocab.keys)
     out = []
     for i in indices:
         article = articles[last - i]  # document i is the i-th oldest
         entry = index_entry(article, tags_of.get(article.slug, ()), names, urls[i])
-        out.append(("\n".join(entry.keys), entry.values, entry.record))
-    return out
+        out.append((array("I", map(vocab.__getitem__, entry.keys)).tobytes(), entry.values, entry.record))
+    return os.getpid(), vocab.keys[known:], out
+
+
+class _Numbering:
+    """Key numbers of forked workers -> the parent's: the inherited ones stay, new ones are mapped."""
+
+    def __init__(self, vocab: Vocabulary):
+        self.vocab, self.inherited = vocab, len(vocab.keys)
+        self.tables: dict[int, array] = {}  # worker pid -> its numbers, from `inherited` on
+
+    def __call__(self, pid: int, new_keys: list[str], made: list) -> list[tuple[bytes, bytes, bytes]]:
+        if pid == os.getpid():  # made in this process: numbered in `vocab` itself
+            return made
+        table = self.tables.setdefault(pid, array("I", range(self.inherited)))
+        table.extend(map(self.vocab.__getitem__, new_keys))
+        import numpy  # imported here: builds that make no entries in workers don't pay for it
+        lookup = numpy.frombuffer(table, dtype=numpy.uint32)
+        return [(lookup[numpy.frombuffer(kids, dtype=numpy.uint32)].tobytes(), values, record)
+                for kids, values, record in made]
 
 
 def _imap(parts: list, workers: int) -> Iterator:
@@ -196,15 +223,16 @@ def search_files(site, registries=None, workers: int | None = None,
     if todo:
         names.pattern  # compiled once, before forking
         workers = workers or worker_count()
-        if len(todo) < 200:
+        if len(todo) < PARALLEL_MIN:
             workers = 1
         size = max(1, -(-len(todo) // (workers * 8)))  # equal parts, a multiple of the workers
         parts = [todo[i:i + size] for i in range(0, len(todo), size)]
-        _TASK.update(articles=site.articles, count=count, tags_of=tags_of, names=names, urls=urls)
+        _TASK.update(articles=site.articles, count=count, tags_of=tags_of, names=names, urls=urls, vocab=vocab)
+        numbering = _Numbering(vocab)
         try:
             for part, made in zip(parts, _imap(parts, workers)):
-                for i, (joined, values, record) in zip(part, made):
-                    entries[i] = compact(joined.split("\n") if joined else (), values, record, vocab)
+                for i, (kids, values, record) in zip(part, numbering(*made)):
+                    entries[i] = Compact(kids, values, record)
                 add_ready()
         finally:
             _TASK.clear()

@@ -368,10 +368,6 @@ class Compact:
     record: bytes
 
 
-def compact(keys, values: bytes, record: bytes, vocab: Vocabulary) -> Compact:
-    return Compact(array("I", map(vocab.__getitem__, keys)).tobytes(), values, record)
-
-
 def _order(key: str) -> bytes:
     """UTF-16 code unit order: the order JavaScript compares strings in."""
     return key.encode("utf-16-be")

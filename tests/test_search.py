@@ -250,10 +250,12 @@ def test_one_changed_article_is_the_only_one_indexed_again(tmp_path, monkeypatch
 
 
 def test_entries_made_in_workers_give_the_same_index(tmp_path, monkeypatch):
-    """Workers number new keys on their own; the parent maps them (also after a cached build)."""
+    """Workers number new keys on their own; the parent maps them (also after a cached build).
+    Posting lists and files are encoded and packed in workers too."""
     root = site_copy(tmp_path)
     build(root, output=str(tmp_path / "alone"))  # in-process: too few articles to fork
     monkeypatch.setattr("generator.search.PARALLEL_MIN", 0)
+    monkeypatch.setattr("generator.search.index.PARALLEL_WORK", 0)
     monkeypatch.setenv("LAMTHEOBAC_WORKERS", "2")
     shutil.rmtree(root / ".cache")
     build(root, output=str(tmp_path / "forked"))
@@ -262,6 +264,7 @@ def test_entries_made_in_workers_give_the_same_index(tmp_path, monkeypatch):
         source.write_text(source.read_text(encoding="utf-8") + f"\nTừ mới thứ {n}: xoè{n}, quỳnh{n}.\n", encoding="utf-8")
     build(root, output=str(tmp_path / "forked"))
     monkeypatch.setattr("generator.search.PARALLEL_MIN", 200)
+    monkeypatch.setattr("generator.search.index.PARALLEL_WORK", 10**12)
     shutil.rmtree(root / ".cache")
     build(root, output=str(tmp_path / "alone"))
     assert files_of(tmp_path / "forked") == files_of(tmp_path / "alone")

@@ -55,6 +55,7 @@ from operator import add, and_, call, lshift, or_, rshift, sub
 from typing import Iterator
 
 from ..content import Article
+from ..parallel import _TASK, fork_map, worker_count
 from ..vietnamese import format_date
 from .text import _TOKEN, fold, html_to_text, prepare, squeeze, tokenize, tone_key
 
@@ -368,6 +369,29 @@ class Compact:
     record: bytes
 
 
+PARALLEL_WORK = 1_000_000  # postings to encode or bytes to pack before forking workers pays
+
+
+def _made(func, items: list, task: dict, work: int) -> list[bytes]:
+    """func over items in parts: in forked workers when `work` is large, results in order."""
+    if not items:
+        return []
+    workers = worker_count() if work >= PARALLEL_WORK else 1
+    size = max(1, -(-len(items) // (workers * 4)))
+    return [value for part in fork_map(func, [items[i:i + size] for i in range(0, len(items), size)], task, workers)
+            for value in part]
+
+
+def _encode_lists(part) -> list[bytes]:
+    """Worker: posting lists (inherited through the fork) encoded."""
+    lists = _TASK["lists"]
+    return [encode_postings(tone, lists[kid], with_tf) for _, tone, kid, with_tf in part]
+
+
+def _pack_all(part) -> list[bytes]:
+    return [_pack(data) for data in part]
+
+
 def _order(key: str) -> bytes:
     """UTF-16 code unit order: the order JavaScript compares strings in."""
     return key.encode("utf-16-be")
@@ -389,16 +413,17 @@ class Memo:
         self.new: dict[bytes, bytes] = {}
         self.keys_used = 0  # distinct keys in the last assembly
 
-    def get(self, parts: tuple, make) -> bytes:
+    def find(self, parts: tuple) -> tuple[bytes, bytes | None]:
+        """(memo key, the last build's bytes for these parts or None)."""
         h = hashlib.blake2b(digest_size=16)
         for part in parts:
             h.update(part)
         key = h.digest()
-        value = self.old.get(key)
-        if value is None:
-            value = make()
+        return key, self.old.get(key)
+
+    def keep(self, key: bytes, value: bytes) -> None:
+        """Used by this build: kept for the next one."""
         self.new[key] = value
-        return value
 
 
 class Postings:
@@ -466,7 +491,6 @@ def assemble(entries: list[Compact], vocab: Vocabulary, years: dict[int, tuple[i
             postings.add(entry)
     if postings.count != count:
         raise ValueError(f"postings of {postings.count} documents for {count} entries")
-    yield from _record_groups(entries, prefix, memo)
     keys = vocab.keys
     lists: list = postings.lists
     used = [kid for kid, lst in enumerate(lists) if lst]
@@ -475,42 +499,66 @@ def assemble(entries: list[Compact], vocab: Vocabulary, years: dict[int, tuple[i
     for kid in used:
         key = keys[kid]
         grouped.setdefault(key.split(SEP, 1)[0], []).append(kid)
-    shard_keys: list[str] = []
-    current: list[bytes] = []
-    size = 0
-    digest = hashlib.sha256()
-
-    def shard() -> tuple[str, bytes]:
-        data = b"".join(current)
-        digest.update(data)
-        return f"{prefix}s/{len(shard_keys) - 1}.bin", memo.get((b"shard", data), lambda: _pack(data))
-
-    for folded in sorted(grouped, key=_order):
+    # 1. Every posting list encoded: from the memo, else made (in workers when there are many).
+    order = sorted(grouped, key=_order)
+    encoded: list[bytes | None] = []
+    missing: list[tuple[int, bytes, int, bool]] = []  # (position in encoded, tone, kid, with_tf)
+    memo_keys: list[bytes] = []
+    for folded in order:
         kids = grouped[folded]
         if len(kids) > 1:
             kids.sort(key=lambda k: _order(keys[k]))
         with_tf = " " not in folded
-        body = [varint(len(kids))]
         for kid in kids:
             key = keys[kid]
-            tone = key[len(folded) + 1:].encode("utf-8") if SEP in key else b""
-            packed = lists[kid]
-            body.append(memo.get((key.encode("utf-8"), b"\0", packed),
-                                 lambda: encode_postings(tone, packed, with_tf)))
-            if not keep:
-                lists[kid] = None
-        body_bytes = b"".join(body)
+            memo_key, value = memo.find((key.encode("utf-8"), b"\0", lists[kid]))
+            if value is None:
+                tone = key[len(folded) + 1:].encode("utf-8") if SEP in key else b""
+                missing.append((len(encoded), tone, kid, with_tf))
+            memo_keys.append(memo_key)
+            encoded.append(value)
+    for (at, *_), value in zip(missing, _made(_encode_lists, missing, {"lists": lists},
+                                                  sum(len(lists[kid]) for _, _, kid, _ in missing))):
+        encoded[at] = value
+    for memo_key, value in zip(memo_keys, encoded):
+        memo.keep(memo_key, value)
+    if not keep:
+        for kid in used:
+            lists[kid] = None
+    # 2. Shards of the sorted keys, then every file packed (gzip): from the memo, else made.
+    shard_keys: list[str] = []
+    datas: list[bytes] = []
+    current: list[bytes] = []
+    size = 0
+    position = iter(encoded)
+    for folded in order:
+        kids = grouped[folded]
+        body_bytes = b"".join((varint(len(kids)), *(next(position) for _ in kids)))
         name = folded.encode("utf-8")
         record = b"".join((varint(len(name)), name, varint(len(body_bytes)), body_bytes))
         if current and size + len(record) > SHARD_BYTES:
-            yield shard()
+            datas.append(b"".join(current))
             current, size = [], 0
         if not current:
             shard_keys.append(folded)
         current.append(record)
         size += len(record)
     if current:
-        yield shard()
+        datas.append(b"".join(current))
+    groups = [b"[" + b",".join(e.record for e in entries[g:g + GROUP]) + b"]" for g in range(0, count, GROUP)]
+    names_of = [f"{prefix}r/{g}.bin" for g in range(len(groups))] + [f"{prefix}s/{n}.bin" for n in range(len(datas))]
+    found = [memo.find((b"records", data)) for data in groups] + [memo.find((b"shard", data)) for data in datas]
+    plain = groups + datas
+    todo = [i for i, (_, value) in enumerate(found) if value is None]
+    packed = dict(zip(todo, _made(_pack_all, [plain[i] for i in todo], {}, sum(len(plain[i]) for i in todo))))
+    digest = hashlib.sha256()
+    for i, (path, (memo_key, value)) in enumerate(zip(names_of, found)):
+        if value is None:
+            value = packed[i]
+        memo.keep(memo_key, value)
+        if i >= len(groups):
+            digest.update(plain[i])
+        yield path, value
     for entry in entries:
         digest.update(entry.record)
     manifest = {
@@ -523,13 +571,6 @@ def assemble(entries: list[Compact], vocab: Vocabulary, years: dict[int, tuple[i
         "names": names.export(),
     }
     yield f"{prefix}index.json", json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def _record_groups(entries: list[Compact], prefix: str, memo: Memo) -> Iterator[tuple[str, bytes]]:
-    """r/<g>.bin: the records of documents g*GROUP .. g*GROUP+GROUP-1 as one gzip JSON array."""
-    for g in range(0, len(entries), GROUP):
-        data = b"[" + b",".join(e.record for e in entries[g:g + GROUP]) + b"]"
-        yield f"{prefix}r/{g // GROUP}.bin", memo.get((b"records", data), lambda: _pack(data))
 
 
 # ---- Reading (the Python twin of the decoder in search.js; for tests and tools) ----

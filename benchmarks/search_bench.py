@@ -5,9 +5,10 @@
 
 1. Makes a bench site in DIR (site.toml + content/articles from
    /work/shared/bench/make_corpus.py, or $LAMTHEOBAC_CORPUS_SCRIPT).
-2. Two cold builds (cache and output removed first), each in its own process:
-   without the search index (search_files stubbed out) and with it. Reports
-   wall time and peak memory (max RSS of the build process and its workers),
+2. Cold builds (cache and output removed first), each in its own process:
+   without the search index (search_files stubbed out) and with it, alternated
+   --repeat times (3). Reports the median wall time of each kind and peak memory
+   (max RSS of the build process and its workers),
    then a build after one article changed (the search stage's own seconds too).
    The load average before and after is printed: other work on the machine skews
    the times.
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -71,10 +73,15 @@ def run_build(root: Path, output: Path, stub: bool = False) -> dict:
     done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True,
                           env={**os.environ, "LAMTHEOBAC_TIMINGS": "1"})
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    stages = dict(line.strip().rsplit(": ", 1) for line in done.stderr.splitlines() if line.strip().endswith("s"))
-    if "search index" in stages:
-        result["search_stage_seconds"] = float(stages["search index"].rstrip("s"))
+    stage = re.search(r"^  search index: ([\d.]+)s", done.stderr, re.MULTILINE)
+    if stage:
+        result["search_stage_seconds"] = float(stage.group(1))
     return result
+
+
+def median_run(runs: list[dict]) -> dict:
+    """The run with the median wall time."""
+    return sorted(runs, key=lambda r: r["seconds"])[len(runs) // 2]
 
 
 def one_change(root: Path, output: Path) -> dict:
@@ -164,17 +171,22 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=None)
     parser.add_argument("--browser", action="store_true")
     parser.add_argument("--skip-builds", action="store_true", help="reuse the last output")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="cold build pairs (without, with search), alternated; medians reported")
     args = parser.parse_args()
     root = (args.dir or Path(f"/tmp/lamtheobac-search-bench-{args.articles}")).resolve()
     make_site(root, args.articles)
     output = root / "output"
     report: dict = {"articles": args.articles, "cores": os.cpu_count(), "load_before": os.getloadavg()}
     if not args.skip_builds:
-        base = cold_build(root, root / "output-nosearch", stub=True)
-        shutil.rmtree(root / "output-nosearch", ignore_errors=True)
-        full = cold_build(root, output, stub=False)
-        report["build_without_search"] = base
-        report["build_with_search"] = full
+        bases, fulls = [], []
+        for _ in range(args.repeat):  # alternated: a slow spell of the machine hits both kinds alike
+            bases.append(cold_build(root, root / "output-nosearch", stub=True))
+            shutil.rmtree(root / "output-nosearch", ignore_errors=True)
+            fulls.append(cold_build(root, output, stub=False))
+        base, full = median_run(bases), median_run(fulls)
+        report["build_without_search"] = {**base, "all_seconds": [round(r["seconds"], 2) for r in bases]}
+        report["build_with_search"] = {**full, "all_seconds": [round(r["seconds"], 2) for r in fulls]}
         report["search_adds_seconds"] = round(full["seconds"] - base["seconds"], 2)
         report["search_adds_percent"] = round(100 * (full["seconds"] / base["seconds"] - 1), 1)
         report["search_adds_peak_mb"] = round(full["peak_mb"] - base["peak_mb"], 1)

@@ -51,14 +51,15 @@ def data_prefix(config) -> str:
 _TASK: dict = {}  # what forked workers inherit from search_files
 
 
-def _index_part(indices) -> tuple[int, list[str], list[tuple[bytes, bytes, bytes]]]:
+def _index_part(indices) -> tuple[int, list[str], list[tuple[bytes, bytes, bytes]], tuple | None]:
     """Worker: entries of some documents with keys as numbers of the inherited vocabulary.
 
     A forked worker numbers keys the parent's vocabulary lacked (at the fork) on its own,
     after the inherited ones. It returns its pid, the keys it numbered since its last part
     (the parent keeps one table per worker: results of one worker arrive in the order it
-    made them) and, per document, (key numbers as uint32 bytes, values, record). Numbers
-    travel and translate far faster than key strings, which the parent would hash again.
+    made them), per document (key numbers as uint32 bytes, values, record) and, in a
+    forked worker, the part's postings grouped by key (see _grouped). Numbers travel and
+    translate far faster than key strings, which the parent would hash again.
     """
     task = _TASK
     articles, last, names, urls = task["articles"], task["count"] - 1, task["names"], task["urls"]
@@ -69,7 +70,20 @@ def _index_part(indices) -> tuple[int, list[str], list[tuple[bytes, bytes, bytes
         article = articles[last - i]  # document i is the i-th oldest
         entry = index_entry(article, tags_of.get(article.slug, ()), names, urls[i])
         out.append((array("I", map(vocab.__getitem__, entry.keys)).tobytes(), entry.values, entry.record))
-    return os.getpid(), vocab.keys[known:], out
+    return os.getpid(), vocab.keys[known:], out, _grouped(indices, out) if task["forked"] else None
+
+
+def _grouped(indices, made) -> tuple[bytes, bytes, bytes]:
+    """The postings of a part sorted by key (stable: document order within a key), vectorised:
+    (distinct key numbers, where each key's run starts, (document << 8 | value) as uint32)."""
+    import numpy
+    kids = numpy.frombuffer(b"".join(k for k, _, _ in made), dtype=numpy.uint32)
+    values = numpy.frombuffer(b"".join(v for _, v, _ in made), dtype=numpy.uint8)
+    docs = numpy.repeat(numpy.array(indices, dtype=numpy.uint32), [len(v) for _, v, _ in made])
+    order = numpy.argsort(kids, kind="stable")
+    kids, packed = kids[order], ((docs << 8) | values)[order]
+    starts = numpy.flatnonzero(numpy.concatenate(([True], kids[1:] != kids[:-1])))
+    return kids[starts].tobytes(), starts.astype(numpy.uint32).tobytes(), packed.astype(numpy.uint32).tobytes()
 
 
 class _Numbering:
@@ -79,15 +93,16 @@ class _Numbering:
         self.vocab, self.inherited = vocab, len(vocab.keys)
         self.tables: dict[int, array] = {}  # worker pid -> its numbers, from `inherited` on
 
-    def __call__(self, pid: int, new_keys: list[str], made: list) -> list[tuple[bytes, bytes, bytes]]:
+    def learn(self, pid: int, new_keys: list[str]):
+        """The worker's new keys; returns a function from its key numbers (uint32 bytes) to ours (None:
+        the same numbers, made in this process)."""
         if pid == os.getpid():  # made in this process: numbered in `vocab` itself
-            return made
+            return None
         table = self.tables.setdefault(pid, array("I", range(self.inherited)))
         table.extend(map(self.vocab.__getitem__, new_keys))
         import numpy  # imported here: builds that make no entries in workers don't pay for it
-        lookup = numpy.frombuffer(table, dtype=numpy.uint32)
-        return [(lookup[numpy.frombuffer(kids, dtype=numpy.uint32)].tobytes(), values, record)
-                for kids, values, record in made]
+        lookup = numpy.frombuffer(table, dtype=numpy.uint32).copy()  # a copy: the table grows later
+        return lambda kids: lookup[numpy.frombuffer(kids, dtype=numpy.uint32)]
 
 
 def _imap(parts: list, workers: int) -> Iterator:
@@ -227,12 +242,20 @@ def search_files(site, registries=None, workers: int | None = None,
             workers = 1
         size = max(1, -(-len(todo) // (workers * 8)))  # equal parts, a multiple of the workers
         parts = [todo[i:i + size] for i in range(0, len(todo), size)]
-        _TASK.update(articles=site.articles, count=count, tags_of=tags_of, names=names, urls=urls, vocab=vocab)
+        forked = workers > 1 and len(parts) > 1 and "fork" in multiprocessing.get_all_start_methods()
+        if forked:
+            import numpy  # noqa: F401 - once, before forking, for the workers' _grouped
+        _TASK.update(articles=site.articles, count=count, tags_of=tags_of, names=names, urls=urls, vocab=vocab,
+                     forked=forked)
         numbering = _Numbering(vocab)
         try:
-            for part, made in zip(parts, _imap(parts, workers)):
-                for i, (kids, values, record) in zip(part, numbering(*made)):
-                    entries[i] = Compact(kids, values, record)
+            for part, (pid, new_keys, made, grouped) in zip(parts, _imap(parts, workers)):
+                ours = numbering.learn(pid, new_keys)
+                for i, (kids, values, record) in zip(part, made):
+                    entries[i] = Compact(kids if ours is None else ours(kids).tobytes(), values, record)
+                if grouped and ours is not None and postings.count == part[0] == part[-1] - len(part) + 1:
+                    kids, starts, packed = grouped  # the part is the next run of documents: its lists at once
+                    postings.extend(ours(kids).tolist(), memoryview(starts).cast("I"), packed, len(part))
                 add_ready()
         finally:
             _TASK.clear()

@@ -443,6 +443,16 @@ class Postings:
               maxlen=0)
         self.count += 1
 
+    def extend(self, kids: list[int], starts, packed: bytes, docs: int) -> None:
+        """The next `docs` documents at once: `packed` holds their postings grouped by key, in
+        document order within a key; key kids[j]'s run starts at starts[j] (uint32 units)."""
+        self.add_missing_keys()
+        lists, view = self.lists, memoryview(packed)
+        ends = [*starts[1:], len(packed) // 4]
+        for kid, start, end in zip(kids, starts, ends):
+            lists[kid].frombytes(view[start * 4:end * 4])
+        self.count += docs
+
     @classmethod
     def reuse(cls, vocab: Vocabulary, lists: list[array], count: int) -> "Postings":
         """The lists of an earlier assembly, to be patched document by document."""

@@ -39,7 +39,7 @@ __all__ = ["Entry", "Names", "assemble", "data_prefix", "fold", "index_entry", "
 _TIMINGS = os.environ.get("LAMTHEOBAC_TIMINGS") == "1"  # as build.py: seconds of each part on stderr
 CACHE_FILE = "search.pickle"
 PATCH_DOCS = 50  # documents whose postings are patched rather than all added again (or 1% of them)
-CACHE_VERSION = 4
+CACHE_VERSION = 5
 PARALLEL_MIN = 200  # entries to make before forking workers pays
 
 

@@ -181,6 +181,7 @@ _FULL: dict[str, tuple[str, ...]] = {}
 
 def _field_counts(text: str, names: Names | None, pairs: int | None = None) -> dict[str, int]:
     """Keys of one field with their counts: exact spellings, bigrams, names (disjoint key kinds).
+    Bigrams count 1: the index keeps no counts for them.
 
     Bigrams are taken from the first `pairs` tokens only (all when None). The text is split
     at whitespace first (no token spans whitespace), and each distinct piece is tokenised
@@ -193,10 +194,10 @@ def _field_counts(text: str, names: Names | None, pairs: int | None = None) -> d
     if not folded:
         return {}
     head = folded if pairs is None else folded[:pairs]
-    counts = Counter(map(" ".join, zip(head, head[1:])))                                # bigrams: "lam theo"
-    dict.update(counts, Counter(chain.from_iterable(map(_FULL.__getitem__, pieces))))  # spellings: "bac\x1fbac4"
+    counts = dict.fromkeys(map(" ".join, zip(head, head[1:])), 1)  # bigrams: "lam theo" (no counts: not stored)
+    counts.update(Counter(chain.from_iterable(map(_FULL.__getitem__, pieces))))  # spellings: "bac\x1fbac4"
     if names is not None:
-        dict.update(counts, Counter(names.find(folded)))                                # names: "~p:lao-cai"
+        counts.update(Counter(names.find(folded)))                                # names: "~p:lao-cai"
     return counts
 
 

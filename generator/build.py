@@ -492,8 +492,7 @@ class Builder:
         the fingerprint), which covers files touched without being changed.
         """
         known = previous.articles if previous.read_fp == fp else {}
-        bodies_kept = store.exists()  # the cache is deleted as a whole, not body by body
-        store.prepare()
+        bodies_kept = store.prepare()  # the cache is deleted (or damaged) as a whole, not body by body
         articles: list[Article] = []
         state: dict[str, tuple[int, int, str]] = {}
         to_read: list[tuple[Path, str]] = []

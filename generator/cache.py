@@ -67,21 +67,26 @@ class BodyStore:
         self.file = root / self.FILE
         self._db: sqlite3.Connection | None = None
         self._pid = 0
+        self._made_new = False  # the file was damaged and made anew
 
     def exists(self) -> bool:
         return self.file.is_file()
 
-    def prepare(self) -> None:
-        """Made before workers fork (they open it at once); the one-file-per-body folder of
-        earlier versions is removed."""
+    def prepare(self) -> bool:
+        """Opens (or makes) the table before workers fork (they open it at once); whether the
+        bodies of earlier builds are there. The one-file-per-body folder of earlier versions
+        is removed."""
+        existed = self.exists()
         self._conn()
         legacy = self.root / "bodies"
         if legacy.is_dir():
             shutil.rmtree(legacy)
+        return existed and not self._made_new
 
     def _conn(self) -> sqlite3.Connection:
         if self._db is None or self._pid != os.getpid():
-            self._db, self._pid = _open_bodies(self.file), os.getpid()
+            self._db, self._made_new = _open_bodies(self.file)
+            self._pid = os.getpid()
         return self._db
 
     def touch(self, key: str, at: float | None = None) -> bool:
@@ -166,8 +171,9 @@ def prune_bodies(store: BodyStore, cache: Path, live: set[str]) -> int:
     return store.prune([key for key in kept if key not in keep], PRUNE_AGE)
 
 
-def _open_bodies(file: Path) -> sqlite3.Connection:
-    """The body table, made when missing; a damaged file is replaced (it only costs a cold build)."""
+def _open_bodies(file: Path) -> tuple[sqlite3.Connection, bool]:
+    """The body table, made when missing; a damaged file is replaced (it only costs a cold build).
+    Also says whether it was replaced."""
     file.parent.mkdir(parents=True, exist_ok=True)
     for attempt in (1, 2):
         db = sqlite3.connect(file, timeout=60)  # `with db:` is one transaction; writers wait for each other
@@ -177,7 +183,7 @@ def _open_bodies(file: Path) -> sqlite3.Connection:
             db.execute("CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, html TEXT NOT NULL, "
                        "used REAL NOT NULL) WITHOUT ROWID")
             db.execute("SELECT count(*) FROM bodies WHERE key = ''").fetchone()
-            return db
+            return db, attempt == 2
         except sqlite3.DatabaseError:
             db.close()
             if attempt == 2:

@@ -259,6 +259,16 @@ def test_deleting_the_cache_only_costs_time(sample: Path):
     assert files(build(sample, now=NOW).output) == first
 
 
+def test_a_damaged_body_table_only_costs_time(sample: Path, tmp_path: Path):
+    from generator.cache import CACHE_DIR, BodyStore
+    build(sample, now=NOW)
+    (sample / CACHE_DIR / BodyStore.FILE).write_bytes(b"not a database" * 100)
+    theme = Path(__file__).resolve().parent.parent / "themes/default/templates/article.html"
+    _write(sample / "templates/article.html", theme.read_text(encoding="utf-8") + "{# sửa #}\n")
+    # every article page is rendered again: every body is needed, and read again
+    assert files(build(sample, now=NOW).output) == _cold(sample, tmp_path)
+
+
 @pytest.mark.parametrize("folder", ["templates", "themes", "content/data", ".cache", "themes/default/x"])
 def test_output_may_not_replace_project_folders(sample: Path, folder: str):
     from generator.errors import OutputError

@@ -149,6 +149,11 @@ def test_entry_is_pure_and_flags_fields(tmp_path):
     record = json.loads(first.record)
     assert record["w"].startswith("Thứ ") and re.match(r"\d{4}-\d{2}-\d{2}$", record["d"])
     assert record["p"] == ["Lào Cai"]
+    from dataclasses import replace
+    for times, title in ((3, "Lào Cai"), (5000, "Lào Cai"), (5000, "Bác Bác")):  # counts are capped at 15
+        entry = index_entry(replace(full, body="<p>" + "Bác, " * times + "</p>", title=title), (), names)
+        values = dict(zip(entry.keys, entry.values))
+        assert values["bac" + SEP + "bac4"] == min(times + title.count("Bác"), 15) << 3 | (TITLE if "Bác" in title else 0)
 
 
 def test_index_files_and_manifest(tmp_path):

@@ -201,7 +201,7 @@ def _field_counts(text: str, names: Names | None, pairs: int | None = None) -> d
     return counts
 
 
-_SHIFTED = bytes(min(n, MAX_TF) << 3 for n in range(MAX_TF + 1))
+_SHIFTED = [min(n, MAX_TF) << 3 for n in range(4096)]  # count -> its bits of a value byte
 
 
 def index_entry(article: Article, tags: tuple = (), names: Names | None = None, url: str = "") -> Entry:
@@ -222,8 +222,11 @@ def index_entry(article: Article, tags: tuple = (), names: Names | None = None, 
     totals = [pop(key, 0) + in_title(key, 0) + in_lead(key, 0) for key in flagged]
     flags = [(key in title) | (key in lead) << 1 | (key in terms) << 2 for key in flagged]  # TITLE, LEAD, TERM
     keys = (*counts, *flagged)
-    values = bytes(map(_SHIFTED.__getitem__, map(min, chain(counts.values(), totals), repeat(MAX_TF))))
-    values = bytes(map(or_, values, chain(repeat(0, len(counts)), flags)))
+    shifted = _SHIFTED.__getitem__
+    body = counts.values()
+    if max(body, default=0) >= len(_SHIFTED) or max(totals, default=0) >= len(_SHIFTED):  # a very long text
+        body, totals = [min(n, MAX_TF) for n in body], [min(n, MAX_TF) for n in totals]
+    values = bytes(map(shifted, body)) + bytes(map(or_, map(shifted, totals), flags))
     return Entry(keys, values, doc_record(article, body_text, url))
 
 

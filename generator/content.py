@@ -196,18 +196,9 @@ def read_article(path: Path, display: str, registries: Registries, renderer: Ren
     moment = check.moment("date", meta.get("date"), required=True)
     updated = check.moment("updated", meta.get("updated"))
     slug = check.slug(meta.get("slug"), path.stem)
-    provinces = []
-    for name in check.texts("province", meta.get("province"), allow_single=True):
-        try:
-            provinces.append(registries.provinces.resolve(name, display, src.line_of_item("province", name)))
-        except ContentError as exc:
-            check.errors.append(exc)
-    directives = []
-    for name in check.texts("directives", meta.get("directives")):
-        try:
-            directives.append(registries.directives.resolve(name, display, src.line_of_item("directives", name)))
-        except ContentError as exc:
-            check.errors.append(exc)
+    provinces = _resolved(check, registries.provinces, "province",
+                          check.texts("province", meta.get("province"), allow_single=True))
+    directives = _resolved(check, registries.directives, "directives", check.texts("directives", meta.get("directives")))
     tags = check.texts("tags", meta.get("tags"))
     author = check.text("author", meta.get("author"))
     source = _source(check, meta.get("source"))
@@ -301,6 +292,21 @@ def _image(check: _Checker, value: Any) -> Image | None:
         check.error("image", f"“image.src” {_url_problem(src)}: “{src}”")
     return Image(src, check.text("image", table.get("alt"), label="image.alt"),
                  check.text("image", table.get("caption"), label="image.caption"))
+
+
+def _resolved(check: _Checker, registry, key: str, names: tuple[str, ...]) -> list:
+    """Registry entries of the names; an unknown name is an error at its line (looked up only then)."""
+    found = []
+    for name in names:
+        entry = registry.get(name)
+        if entry is not None:
+            found.append(entry)
+            continue
+        try:
+            registry.resolve(name, check.src.path, check.src.line_of_item(key, name))
+        except ContentError as exc:
+            check.errors.append(exc)
+    return found
 
 
 def _unique(items: list) -> tuple:

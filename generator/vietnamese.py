@@ -52,6 +52,7 @@ def _split_char(ch: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", base + shape), tone
 
 
+@lru_cache(maxsize=65536)  # pure; tags, provinces and names repeat in every article
 def term_key(text: str) -> str:
     """Identity of a term: case, tone-mark placement and dash style ignored.
 
@@ -75,6 +76,7 @@ def term_key(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)  # pure; tags, provinces and names repeat in every article
 def fold(text: str) -> str:
     """Diacritics, case and đ removed: what a reader types without accents."""
     decomposed = unicodedata.normalize("NFD", normalize(text).lower())
@@ -82,6 +84,7 @@ def fold(text: str) -> str:
     return stripped.replace("đ", "d")
 
 
+@lru_cache(maxsize=65536)  # pure; tags, provinces and names repeat in every article
 def sort_key(text: str) -> tuple:
     """CLDR "vi" order: letters a ă â b … đ …, then tones (secondary), then case."""
     primary: list[int] = []
@@ -111,6 +114,7 @@ def sorted_vi(items, key=lambda x: x):
     return sorted(items, key=lambda item: sort_key(key(item)))
 
 
+@lru_cache(maxsize=65536)  # pure; tags, provinces and names repeat in every article
 def slugify(text: str) -> str:
     """ASCII slug: "Đắk Nông" -> "dak-nong"; NFC and NFD give the same slug."""
     return _slugify(normalize(text).replace("đ", "d").replace("Đ", "D"))

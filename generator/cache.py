@@ -171,17 +171,26 @@ def prune_bodies(store: BodyStore, cache: Path, live: set[str]) -> int:
     return store.prune([key for key in kept if key not in keep], PRUNE_AGE)
 
 
+BODIES_VERSION = 2  # the table's layout (PRAGMA user_version); another one is dropped
+
+
 def _open_bodies(file: Path) -> tuple[sqlite3.Connection, bool]:
-    """The body table, made when missing; a damaged file is replaced (it only costs a cold build).
-    Also says whether it was replaced."""
+    """The body table, made when missing; a damaged file or another layout is replaced (it only
+    costs a cold build). Also says whether it was replaced."""
     file.parent.mkdir(parents=True, exist_ok=True)
     for attempt in (1, 2):
         db = sqlite3.connect(file, timeout=60)  # `with db:` is one transaction; writers wait for each other
         try:
             db.execute("PRAGMA synchronous = OFF")  # a cache: a crash may lose it, never corrupt the site
             db.execute("PRAGMA journal_mode = PERSIST")  # no journal file made and deleted per transaction
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+            if tables and version != BODIES_VERSION:
+                raise sqlite3.DatabaseError(f"body table version {version}")
+            # A rowid table: bodies are larger than a page, which WITHOUT ROWID tables handle slowly.
             db.execute("CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, html TEXT NOT NULL, "
-                       "used REAL NOT NULL) WITHOUT ROWID")
+                       "used REAL NOT NULL)")
+            db.execute(f"PRAGMA user_version = {BODIES_VERSION}")
             db.execute("SELECT count(*) FROM bodies WHERE key = ''").fetchone()
             return db, attempt == 2
         except sqlite3.DatabaseError:

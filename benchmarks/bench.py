@@ -10,8 +10,8 @@ The corpus comes from ../shared/bench/make_corpus.py (fixed seed: the same N giv
 the same articles in every flavour). Wall time is measured around the whole
 command; peak memory is the largest total resident memory of the command's
 process tree, sampled every 20 ms (our build forks workers: their memory counts).
-Cold builds are the median of --repeat (3) runs, ours and Hugo's alternated, so a
-slow spell of the (shared, noisy) machine hits both alike; warm and one-change
+Cold builds are the median of --repeat (3) runs, ours and Hugo's alternated in
+A B, B A order, so the drift of the (shared, noisy) machine hits both alike; warm and one-change
 builds the median of three; Pelican, far slower, runs once.
 """
 from __future__ import annotations
@@ -171,9 +171,11 @@ def cold_runs(n: int, env_dir: Path | None, repeat: int) -> tuple[tuple, dict[st
     """Our cold build and Hugo's, alternated `repeat` times (the machine's slow spells hit both
     alike), medians; Pelican, far slower, once."""
     ours, hugo = [], []
-    for _ in range(repeat):
+    for i in range(repeat):  # A B, B A: the machine's speed drifts under sustained load
+        if i % 2 and env_dir:
+            hugo.append(run_peer("hugo", n, env_dir))
         ours.append(ours_cold(n))
-        if env_dir:
+        if not i % 2 and env_dir:
             hugo.append(run_peer("hugo", n, env_dir))
     peers = {}
     if env_dir:

@@ -179,7 +179,8 @@ def cold_runs(n: int, env_dir: Path | None, repeat: int) -> tuple[tuple, dict[st
             hugo.append(run_peer("hugo", n, env_dir))
     peers = {}
     if env_dir:
-        peers["hugo"] = {"cold": median_of([r[:2] for r in hugo]), "pages": (hugo[0][2], 0)}
+        peers["hugo"] = {"cold": median_of([r[:2] for r in hugo]), "pages": (hugo[0][2], 0),
+                         "pairs": sorted(o[0] / h[0] for o, h in zip(ours, hugo))}
         wall, peak, pages = run_peer("pelican", n, env_dir)
         peers["pelican"] = {"cold": (wall, peak), "pages": (pages, 0)}
     return median_of(ours), peers
@@ -202,8 +203,9 @@ def table(n: int, ours: dict, peers: dict[str, dict]) -> str:
                     f"{wall / ours['cold'][0]:.2f}x |")
     if "hugo" in peers:
         hugo_wall, hugo_peak = peers["hugo"]["cold"][:2]
-        rows += ["", f"lamtheobac cold / Hugo: wall {ours['cold'][0] / hugo_wall:.2f}x, "
-                     f"memory {ours['cold'][1] / hugo_peak:.2f}x"]
+        pairs = peers["hugo"].get("pairs", [])
+        rows += ["", f"lamtheobac cold / Hugo: wall {ours['cold'][0] / hugo_wall:.2f}x (medians; each pair: "
+                     f"{', '.join(f'{r:.2f}x' for r in pairs)}), memory {ours['cold'][1] / hugo_peak:.2f}x"]
     return "\n".join(rows)
 
 

@@ -8,8 +8,12 @@ and with --peers the same corpus built by Hugo and Pelican, side by side, in one
 
 The corpus comes from ../shared/bench/make_corpus.py (fixed seed: the same N gives
 the same articles in every flavour). Wall time is measured around the whole
-command; peak memory is the largest total resident memory of the command's
-process tree, sampled every 20 ms (our build forks workers: their memory counts).
+command. Peak memory is the largest proportional set size (PSS) of the command's
+process tree, sampled every 100 ms: a page shared by a forked worker and its
+parent counts once, as it takes memory once (for a single process such as Hugo
+it is about its resident size). The largest sum of the processes' resident sizes
+(RSS, every 20 ms) is shown too: it counts shared pages once per process, an
+upper bound that grows with every fork of a large parent.
 Cold builds are the median of --repeat (3) runs, ours and Hugo's alternated in
 A B, B A order, so the drift of the (shared, noisy) machine hits both alike; warm and one-change
 builds the median of three; Pelican, far slower, runs once.
@@ -37,8 +41,8 @@ REPEAT = 3  # warm and one-change builds are short: the median of three
 PEERS = {"hugo": "hugo", "pelican": "pelican[markdown]"}
 
 
-def tree_rss(pid: int) -> int:
-    """Resident bytes of pid and all its descendants."""
+def tree(pid: int) -> tuple[list[int], dict[int, int]]:
+    """pid and all its descendants, and the resident bytes of every process."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -51,29 +55,53 @@ def tree_rss(pid: int) -> int:
             continue
         children.setdefault(int(fields[1]), []).append(int(entry))
         rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, todo = 0, [pid]
+    found, todo = [], [pid]
     while todo:
         current = todo.pop()
-        total += rss.get(current, 0)
+        found.append(current)
         todo += children.get(current, [])
+    return found, rss
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of pid and all its descendants, summed: a page a forked worker shares
+    with its parent counts once per process (an upper bound)."""
+    found, rss = tree(pid)
+    return sum(rss.get(p, 0) for p in found)
+
+
+def tree_pss(pid: int) -> int:
+    """Proportional set size of pid and all its descendants: a page shared by k processes
+    counts 1/k in each, so the memory the tree really uses (for one process, about its RSS)."""
+    total = 0
+    for p in tree(pid)[0]:
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as handle:
+                total += next(int(line.split()[1]) * 1024 for line in handle if line.startswith("Pss:"))
+        except (OSError, StopIteration):
+            continue  # the process ended between listing and reading
     return total
 
 
-def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, int, str]:
-    """(wall seconds, peak tree RSS in bytes, output) of one command; fails loudly.
+def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, tuple[int, int], str]:
+    """(wall seconds, (peak tree PSS, peak tree RSS sum) in bytes, output) of one command; fails loudly.
 
     Dirty pages of earlier commands (a build writes ~300 MB) are flushed first: their
     writeback would otherwise slow whichever command runs next."""
     os.sync()
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    peak = 0
+    pss = rss = 0
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal pss, rss
+        count = 0
         while not done.is_set():
-            peak = max(peak, tree_rss(proc.pid))
+            rss = max(rss, tree_rss(proc.pid))
+            if count % 5 == 0:  # smaps_rollup walks page tables: every 100 ms
+                pss = max(pss, tree_pss(proc.pid))
+            count += 1
             done.wait(0.02)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -84,7 +112,7 @@ def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, 
     sampler.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{out[-3000:]}")
-    return wall, peak, out
+    return wall, (pss, rss), out
 
 
 def corpus(n: int, flavor: str) -> Path:
@@ -147,10 +175,10 @@ def ours_rebuilds(n: int) -> dict[str, tuple]:
     return results
 
 
-def median_of(runs: list[tuple[float, int]]) -> tuple[float, int, list[float]]:
-    """The median wall time (machines are noisy), the largest peak memory, every wall time."""
-    ranked = sorted(runs)
-    return ranked[len(ranked) // 2][0], max(r[1] for r in runs), [r[0] for r in runs]
+def median_of(runs: list[tuple[float, tuple[int, int]]]) -> tuple[float, tuple[int, int], list[float]]:
+    """The median wall time (machines are noisy), the largest peak memories, every wall time."""
+    walls = sorted(r[0] for r in runs)
+    return walls[len(walls) // 2], (max(r[1][0] for r in runs), max(r[1][1] for r in runs)), [r[0] for r in runs]
 
 
 def run_peer(name: str, n: int, env_dir: Path) -> tuple[float, int, int]:
@@ -188,24 +216,26 @@ def cold_runs(n: int, env_dir: Path | None, repeat: int) -> tuple[tuple, dict[st
 
 def table(n: int, ours: dict, peers: dict[str, dict]) -> str:
     rows = [f"### {n:,} articles".replace(",", " "), "",
-            "| build | wall (s) | peak memory (MB) | pages | wall vs ours |", "| --- | ---: | ---: | ---: | ---: |"]
+            "| build | wall (s) | peak memory, PSS (MB) | peak RSS sum (MB) | pages | wall vs ours |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for label in ("cold", "warm", "one change"):
         wall, peak = ours[label][:2]
         pages = ours["pages"][0] if label == "cold" else ""
         runs = ours[label][2] if len(ours[label]) > 2 else []
         shown = f"{label} (median of {', '.join(f'{r:.2f}' for r in runs)})" if runs else label
-        rows.append(f"| lamtheobac {shown} | {wall:.2f} | {peak / 1e6:.0f} | {pages} | |")
+        rows.append(f"| lamtheobac {shown} | {wall:.2f} | {peak[0] / 1e6:.0f} | {peak[1] / 1e6:.0f} | {pages} | |")
     for name, result in peers.items():
         wall, peak = result["cold"][:2]
         runs = result["cold"][2] if len(result["cold"]) > 2 else []
         shown = f"cold (median of {', '.join(f'{r:.2f}' for r in runs)})" if len(runs) > 1 else "cold"
-        rows.append(f"| {name} {shown} | {wall:.2f} | {peak / 1e6:.0f} | {result['pages'][0]} | "
+        rows.append(f"| {name} {shown} | {wall:.2f} | {peak[0] / 1e6:.0f} | {peak[1] / 1e6:.0f} | {result['pages'][0]} | "
                     f"{wall / ours['cold'][0]:.2f}x |")
     if "hugo" in peers:
         hugo_wall, hugo_peak = peers["hugo"]["cold"][:2]
         pairs = peers["hugo"].get("pairs", [])
         rows += ["", f"lamtheobac cold / Hugo: wall {ours['cold'][0] / hugo_wall:.2f}x (medians; each pair: "
-                     f"{', '.join(f'{r:.2f}x' for r in pairs)}), memory {ours['cold'][1] / hugo_peak:.2f}x"]
+                     f"{', '.join(f'{r:.2f}x' for r in pairs)}), memory {ours['cold'][1][0] / hugo_peak[0]:.2f}x "
+                     f"(PSS; RSS sums {ours['cold'][1][1] / hugo_peak[1]:.2f}x)"]
     return "\n".join(rows)
 
 

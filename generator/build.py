@@ -219,7 +219,8 @@ class _WithBodies(Sequence):
         return self.store.with_body(self.articles[index])
 
 
-def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[int, int]]) -> Templates:
+def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[int, int]],
+                   bytecode_dir: Path | None = None) -> Templates:
     """Jinja globals computed once per build: nothing loops over every article per page.
 
     image_sizes: site URL of a local image ("/images/a.jpg") -> (width, height).
@@ -235,7 +236,7 @@ def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[
         "groups": site.groups,
         "kind_labels": KIND_LABELS,
         "article_count": len(site.articles),
-    })
+    }, bytecode_dir)
 
 
 def signatures(jobs: list[Job], templates: Templates, base: str,
@@ -410,7 +411,7 @@ class Builder:
             image_sizes[out] = (known_size if known_size is not None and known_size[:2] == image_state[out]
                                 else (*image_state[out], image_size(path)))
         templates = make_templates(config, site, {config.base_path + out: size[2]
-                                                  for out, size in image_sizes.items() if size[2]})
+                                                  for out, size in image_sizes.items() if size[2]}, cache)
         errors += templates.check()
         if errors:
             raise BuildFailed(errors)

@@ -17,6 +17,7 @@ import jinja2
 from jinja2 import meta
 from markupsafe import Markup
 
+from . import __version__
 from .config import SiteConfig
 from .errors import TemplateError
 from .images import size_attributes, with_sizes
@@ -80,19 +81,31 @@ def templates_fingerprint(config: SiteConfig) -> str:
     return digest.hexdigest()[:16]
 
 
+_OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}  # compile-time
+_AUTOESCAPE = ["html", "xml"]
+
+
 class Templates:
     """A Jinja environment bound to one site's config and assets."""
 
-    def __init__(self, config: SiteConfig, assets: dict[str, Asset], extra_globals: dict[str, Any]):
+    def __init__(self, config: SiteConfig, assets: dict[str, Asset], extra_globals: dict[str, Any],
+                 bytecode_dir: Path | None = None):
+        """bytecode_dir: where compiled templates are kept between builds (Jinja checks each
+        against its source); a folder per version of these settings."""
         self.config = config
         self.dirs = template_dirs(config)
+        cache = None
+        if bytecode_dir is not None:
+            settings = repr((__version__, jinja2.__version__, _OPTIONS, _AUTOESCAPE))
+            folder = bytecode_dir / f"jinja-{hashlib.sha256(settings.encode()).hexdigest()[:12]}"
+            folder.mkdir(parents=True, exist_ok=True)
+            cache = jinja2.FileSystemBytecodeCache(str(folder))
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in self.dirs]),
-            autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+            autoescape=jinja2.select_autoescape(_AUTOESCAPE, default_for_string=True),
             undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
+            bytecode_cache=cache,
+            **_OPTIONS,
         )
         self.assets = assets
         self._deps: dict[str, tuple[str, frozenset[str]]] = {}

@@ -219,6 +219,17 @@ def test_sets_round_trip_and_pick_the_smaller_form(positions):
     assert len(data) <= len(varint(len(positions) * 2 + 1)) + len(varint(bitmap)) + bitmap
 
 
+def test_long_lists_are_encoded_by_numpy_exactly_as_in_python():
+    import random
+    from generator.search.index import VECTOR_MIN, encode_docs
+    rng = random.Random(5)
+    for n in (VECTOR_MIN, 100, 3000):
+        for span in (n, n * 8, n * 9, n * 300, 2**21):  # bitmaps, and varints of 1, 2 and 3 bytes
+            docs = sorted(rng.sample(range(span), n))
+            packed = array("I", [d << 8 | rng.randrange(256) for d in docs])
+            assert encode_docs(packed) == encode_set(docs), (n, span)
+
+
 def test_varints():
     for n in (0, 1, 127, 128, 300, 16383, 16384, 2**31 + 5):
         assert read_varint(varint(n), 0) == (n, len(varint(n)))

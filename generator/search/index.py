@@ -322,11 +322,50 @@ def encode_set(positions, digits: bytes | bytearray | None = None) -> bytes:
     return _bitmap(m, digits)
 
 
+VECTOR_MIN = 64  # postings in a list before numpy encodes its documents (its calls cost more on short lists)
+
+
+def encode_docs(packed: array) -> bytes:
+    """encode_set of the document ids in array("I") of (id << 8 | value): vectorised for long lists."""
+    if len(packed) < VECTOR_MIN:
+        return encode_set(list(map(rshift, packed, repeat(8))))
+    import numpy
+    docs = numpy.frombuffer(packed, dtype=numpy.uint32) >> 8
+    m, last = len(docs), int(docs[-1])
+    size = (last >> 3) + 1
+    if m * 8 < last + 8:  # as encode_set: varints only when they can be smaller
+        gaps = numpy.empty(m, dtype=numpy.uint64)
+        gaps[0] = docs[0]
+        gaps[1:] = numpy.diff(docs) - 1
+        encoded = _varints_np(gaps, numpy)
+        if len(encoded) <= size + len(varint(size)):
+            return varint(m * 2) + encoded
+    bits = numpy.zeros(size * 8, dtype=numpy.uint8)
+    bits[docs] = 1
+    return varint(m * 2 + 1) + varint(size) + numpy.packbits(bits, bitorder="little").tobytes()
+
+
+def _varints_np(values, numpy) -> bytes:
+    """varints() of a uint64 array: 7 bits a byte, low first, high bit set on all but the last."""
+    lengths = numpy.ones(len(values), dtype=numpy.int64)
+    rest = values >> 7
+    while rest.any():
+        lengths += rest > 0
+        rest >>= 7
+    starts = numpy.cumsum(lengths) - lengths
+    out = numpy.empty(int(lengths.sum()), dtype=numpy.uint8)
+    for k in range(int(lengths.max())):
+        has = lengths > k
+        low = ((values[has] >> numpy.uint64(7 * k)) & numpy.uint64(0x7F)).astype(numpy.uint8)
+        out[starts[has] + k] = low | ((lengths[has] - 1 > k).astype(numpy.uint8) << 7)
+    return out.tobytes()
+
+
 def encode_postings(tone: bytes, packed: array, with_tf: bool) -> bytes:
     """One posting list from array("I") of (document id << 8 | value byte), ids increasing."""
     n = len(packed)
     values = packed.tobytes()[0::4] if packed.itemsize == 4 and _LITTLE else bytes(map(and_, packed, repeat(0xFF)))
-    parts = [varint(len(tone)), tone, encode_set(list(map(rshift, packed, repeat(8))))]
+    parts = [varint(len(tone)), tone, encode_docs(packed)]
     if with_tf:
         tf = values.translate(_TF)
         if n & 1:

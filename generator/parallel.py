@@ -30,6 +30,11 @@ def worker_count() -> int:
     return max(1, min(cores, 8))
 
 
+def forks(workers: int, parts: Sequence) -> bool:
+    """Whether work in these parts goes to forked workers (else it runs in this process)."""
+    return workers > 1 and len(parts) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
 def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
@@ -64,7 +69,7 @@ def fork_map(func: Callable[[Sequence[T]], R], parts: list[Sequence[T]], task: d
     results: list[R] = []
     done = 0
     try:
-        if workers <= 1 or len(parts) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        if not forks(workers, parts):
             for part in parts:
                 results.append(func(part))
                 done += len(part)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..cache import digest, replace_cache_file
-from ..parallel import worker_count
+from ..parallel import forks, worker_count
 from .index import (BODY_PAIRS, EXCERPT_CHARS, FORMAT, GROUP, MAX_TF, SHARD_BYTES, Compact, Entry, Memo, Names, Postings,
                     Vocabulary, assemble, index_entry)
 from .text import fold, tokenize, tone_key
@@ -105,9 +105,10 @@ class _Numbering:
         return lambda kids: lookup[numpy.frombuffer(kids, dtype=numpy.uint32)]
 
 
-def _imap(parts: list, workers: int) -> Iterator:
-    """_index_part over parts, in forked workers (they inherit _TASK) when it pays; results in order, as they come."""
-    if workers <= 1 or len(parts) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+def _imap(parts: list, workers: int, forked: bool) -> Iterator:
+    """_index_part over parts, in forked workers (they inherit _TASK) or in this process; results in order,
+    as they come."""
+    if not forked:
         yield from map(_index_part, parts)
         return
     with multiprocessing.get_context("fork").Pool(workers) as pool:
@@ -242,14 +243,14 @@ def search_files(site, registries=None, workers: int | None = None,
             workers = 1
         size = max(1, -(-len(todo) // (workers * 8)))  # equal parts, a multiple of the workers
         parts = [todo[i:i + size] for i in range(0, len(todo), size)]
-        forked = workers > 1 and len(parts) > 1 and "fork" in multiprocessing.get_all_start_methods()
+        forked = forks(workers, parts)
         if forked:
             import numpy  # noqa: F401 - once, before forking, for the workers' _grouped
         _TASK.update(articles=site.articles, count=count, tags_of=tags_of, names=names, urls=urls, vocab=vocab,
                      forked=forked)
         numbering = _Numbering(vocab)
         try:
-            for part, (pid, new_keys, made, grouped) in zip(parts, _imap(parts, workers)):
+            for part, (pid, new_keys, made, grouped) in zip(parts, _imap(parts, workers, forked)):
                 ours = numbering.learn(pid, new_keys)
                 for i, (kids, values, record) in zip(part, made):
                     entries[i] = Compact(kids if ours is None else ours(kids).tobytes(), values, record)

@@ -14,9 +14,16 @@ parent counts once, as it takes memory once (for a single process such as Hugo
 it is about its resident size). The largest sum of the processes' resident sizes
 (RSS, every 20 ms) is shown too: it counts shared pages once per process, an
 upper bound that grows with every fork of a large parent.
-Cold builds are the median of --repeat (3) runs, ours and Hugo's alternated in
-A B, B A order, so the drift of the (shared, noisy) machine hits both alike; warm and one-change
-builds the median of three; Pelican, far slower, runs once.
+Cold builds are the median of --repeat (3) runs, ours and Hugo's alternated (the
+order rotates from run to run), so the drift of the (shared, noisy) machine hits
+both alike; warm and one-change builds the median of three; Pelican, far slower,
+runs once.
+
+Our cold build is measured twice over: the whole site with its search index, and
+the site Hugo and Pelican build from the same corpus, i.e. without the search
+index (``search_files`` left out, as benchmarks/search_bench.py does; the search
+page itself is still made). Both ratios to Hugo are printed; the second compares
+like with like, the first is what an editor of this portal waits for.
 """
 from __future__ import annotations
 
@@ -142,16 +149,22 @@ def count_pages(folder: Path) -> int:
     return sum(1 for p in folder.rglob("*.html"))
 
 
-def ours_cold(n: int) -> tuple[float, int]:
-    """One cold build: no cache, no output."""
+def ours_cold(n: int, search: bool = True) -> tuple[float, int]:
+    """One cold build: no cache, no output; without the search index when `search` is False."""
     site = corpus(n, "native")
     for leftover in (".cache", "output"):
         shutil.rmtree(site / leftover, ignore_errors=True)
-    return measure(our_command(site), REPO, our_env())[:2]
+    return measure(our_command(site, search), REPO, our_env())[:2]
 
 
-def our_command(site: Path) -> list[str]:
-    return [sys.executable, "-m", "generator", "build", "-q", "--root", str(site)]
+# The build with the search stage left out: the same site as Hugo's and Pelican's.
+NO_SEARCH = ("import sys, generator.build as B; B.search_files = lambda *a, **k: iter(()); "
+             "from generator.cli import main; sys.exit(main(sys.argv[1:]))")
+
+
+def our_command(site: Path, search: bool = True) -> list[str]:
+    start = [sys.executable, "-m", "generator"] if search else [sys.executable, "-c", NO_SEARCH]
+    return [*start, "build", "-q", "--root", str(site)]
 
 
 def our_env() -> dict:
@@ -162,6 +175,7 @@ def ours_rebuilds(n: int) -> dict[str, tuple]:
     """Warm and one-change builds on the cache of the last cold build."""
     site = corpus(n, "native")
     cmd, env = our_command(site), our_env()
+    measure(cmd, REPO, env)  # not measured: makes the search index if the last cold build left it out
     results = {"pages": (count_pages(site / "output"), 0)}
     results["warm"] = median_of([measure(cmd, REPO, env)[:2] for _ in range(REPEAT)])
     articles = sorted((site / "content" / "articles").glob("*.md"))
@@ -195,30 +209,34 @@ def run_peer(name: str, n: int, env_dir: Path) -> tuple[float, int, int]:
     return wall, peak, count_pages(out)
 
 
-def cold_runs(n: int, env_dir: Path | None, repeat: int) -> tuple[tuple, dict[str, dict]]:
-    """Our cold build and Hugo's, alternated `repeat` times (the machine's slow spells hit both
-    alike), medians; Pelican, far slower, once."""
-    ours, hugo = [], []
-    for i in range(repeat):  # A B, B A: the machine's speed drifts under sustained load
-        if i % 2 and env_dir:
-            hugo.append(run_peer("hugo", n, env_dir))
-        ours.append(ours_cold(n))
-        if not i % 2 and env_dir:
-            hugo.append(run_peer("hugo", n, env_dir))
+def cold_runs(n: int, env_dir: Path | None, repeat: int) -> tuple[tuple, tuple, dict[str, dict]]:
+    """Our cold builds (with and without the search index) and Hugo's, alternated `repeat`
+    times in a rotating order (the machine's slow spells hit all alike), medians; Pelican,
+    far slower, once."""
+    runs: dict[str, list] = {"ours": [], "bare": [], "hugo": []}
+    kinds = ["ours", "hugo", "bare"] if env_dir else ["ours", "bare"]
+    for i in range(repeat):
+        for kind in kinds[i % len(kinds):] + kinds[:i % len(kinds)]:
+            if kind == "hugo":
+                runs["hugo"].append(run_peer("hugo", n, env_dir))
+            else:
+                runs[kind].append(ours_cold(n, search=kind == "ours"))
     peers = {}
     if env_dir:
+        hugo = runs["hugo"]
         peers["hugo"] = {"cold": median_of([r[:2] for r in hugo]), "pages": (hugo[0][2], 0),
-                         "pairs": sorted(o[0] / h[0] for o, h in zip(ours, hugo))}
+                         "pairs": [o[0] / h[0] for o, h in zip(runs["ours"], hugo)],
+                         "bare pairs": [o[0] / h[0] for o, h in zip(runs["bare"], hugo)]}
         wall, peak, pages = run_peer("pelican", n, env_dir)
         peers["pelican"] = {"cold": (wall, peak), "pages": (pages, 0)}
-    return median_of(ours), peers
+    return median_of(runs["ours"]), median_of(runs["bare"]), peers
 
 
 def table(n: int, ours: dict, peers: dict[str, dict]) -> str:
     rows = [f"### {n:,} articles".replace(",", " "), "",
             "| build | wall (s) | peak memory, PSS (MB) | peak RSS sum (MB) | pages | wall vs ours |",
             "| --- | ---: | ---: | ---: | ---: | ---: |"]
-    for label in ("cold", "warm", "one change"):
+    for label in ("cold", "cold without search index", "warm", "one change"):
         wall, peak = ours[label][:2]
         pages = ours["pages"][0] if label == "cold" else ""
         runs = ours[label][2] if len(ours[label]) > 2 else []
@@ -232,10 +250,14 @@ def table(n: int, ours: dict, peers: dict[str, dict]) -> str:
                     f"{wall / ours['cold'][0]:.2f}x |")
     if "hugo" in peers:
         hugo_wall, hugo_peak = peers["hugo"]["cold"][:2]
-        pairs = peers["hugo"].get("pairs", [])
-        rows += ["", f"lamtheobac cold / Hugo: wall {ours['cold'][0] / hugo_wall:.2f}x (medians; each pair: "
-                     f"{', '.join(f'{r:.2f}x' for r in pairs)}), memory {ours['cold'][1][0] / hugo_peak[0]:.2f}x "
-                     f"(PSS; RSS sums {ours['cold'][1][1] / hugo_peak[1]:.2f}x)"]
+        rows.append("")
+        for label, pairs_key, what in (("cold without search index", "bare pairs", "the same site as Hugo's"),
+                                       ("cold", "pairs", "with the search index")):
+            pairs = peers["hugo"].get(pairs_key, [])
+            wall, peak = ours[label][:2]
+            rows.append(f"lamtheobac {label} / Hugo ({what}): wall {wall / hugo_wall:.2f}x (medians; each run "
+                        f"against Hugo's next to it: {', '.join(f'{r:.2f}x' for r in pairs)}), memory "
+                        f"{peak[0] / hugo_peak[0]:.2f}x (PSS; RSS sums {peak[1] / hugo_peak[1]:.2f}x)")
     return "\n".join(rows)
 
 
@@ -257,8 +279,8 @@ def main() -> None:
             line = next((x for x in version.stdout.splitlines() if x.startswith("Version:")), "Version: ?")
             print(f"{name} {line.split(':', 1)[1].strip()}")
     for n in (int(s) for s in args.sizes.split(",")):
-        cold, peers = cold_runs(n, env_dir, args.repeat)
-        ours = {"cold": cold, **ours_rebuilds(n)}
+        cold, bare, peers = cold_runs(n, env_dir, args.repeat)
+        ours = {"cold": cold, "cold without search index": bare, **ours_rebuilds(n)}
         print()
         print(table(n, ours, peers))
         sys.stdout.flush()

@@ -105,6 +105,7 @@ class Templates:
             autoescape=jinja2.select_autoescape(_AUTOESCAPE, default_for_string=True),
             undefined=jinja2.StrictUndefined,
             bytecode_cache=cache,
+            auto_reload=False,  # one environment per build: no stat of the template file per page
             **_OPTIONS,
         )
         self.assets = assets

@@ -323,11 +323,13 @@ def encode_set(positions, digits: bytes | bytearray | None = None) -> bytes:
 
 
 VECTOR_MIN = 64  # postings in a list before numpy encodes its documents (its calls cost more on short lists)
+VECTOR_WORK = 200_000  # postings to encode in all before importing numpy pays (the import takes ~0.13 s)
 
 
-def encode_docs(packed: array) -> bytes:
-    """encode_set of the document ids in array("I") of (id << 8 | value): vectorised for long lists."""
-    if len(packed) < VECTOR_MIN:
+def encode_docs(packed: array, vector: bool = True) -> bytes:
+    """encode_set of the document ids in array("I") of (id << 8 | value): vectorised for long lists
+    (unless `vector` is False: a few lists to encode, as after one edit, don't pay for importing numpy)."""
+    if len(packed) < VECTOR_MIN or not vector:
         return encode_set(list(map(rshift, packed, repeat(8))))
     import numpy
     docs = numpy.frombuffer(packed, dtype=numpy.uint32) >> 8
@@ -361,11 +363,11 @@ def _varints_np(values, numpy) -> bytes:
     return out.tobytes()
 
 
-def encode_postings(tone: bytes, packed: array, with_tf: bool) -> bytes:
+def encode_postings(tone: bytes, packed: array, with_tf: bool, vector: bool = True) -> bytes:
     """One posting list from array("I") of (document id << 8 | value byte), ids increasing."""
     n = len(packed)
     values = packed.tobytes()[0::4] if packed.itemsize == 4 and _LITTLE else bytes(map(and_, packed, repeat(0xFF)))
-    parts = [varint(len(tone)), tone, encode_docs(packed)]
+    parts = [varint(len(tone)), tone, encode_docs(packed, vector)]
     if with_tf:
         tf = values.translate(_TF)
         if n & 1:
@@ -427,8 +429,8 @@ def _made(func, items: list, task: dict, work: int) -> list[bytes]:
 
 def _encode_lists(part) -> list[bytes]:
     """Worker: posting lists (inherited through the fork) encoded."""
-    lists = _TASK["lists"]
-    return [encode_postings(tone, lists[kid], with_tf) for _, tone, kid, with_tf in part]
+    lists, vector = _TASK["lists"], _TASK["vector"]
+    return [encode_postings(tone, lists[kid], with_tf, vector) for _, tone, kid, with_tf in part]
 
 
 def _pack_all(part) -> list[bytes]:
@@ -570,8 +572,9 @@ def assemble(entries: list[Compact], vocab: Vocabulary, years: dict[int, tuple[i
                 missing.append((len(encoded), tone, kid, with_tf))
             memo_keys.append(memo_key)
             encoded.append(value)
-    for (at, *_), value in zip(missing, _made(_encode_lists, missing, {"lists": lists},
-                                                  sum(len(lists[kid]) for _, _, kid, _ in missing))):
+    work = sum(len(lists[kid]) for _, _, kid, _ in missing)
+    for (at, *_), value in zip(missing, _made(_encode_lists, missing, {"lists": lists, "vector": work >= VECTOR_WORK},
+                                              work)):
         encoded[at] = value
     for memo_key, value in zip(memo_keys, encoded):
         memo.keep(memo_key, value)

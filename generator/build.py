@@ -9,6 +9,7 @@ changed; ``build()`` is one Builder run.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import resource
 import sys
@@ -178,6 +179,10 @@ def _render_part(indices: Sequence[int]) -> tuple[int, list[SiteError]]:
     task = _TASK
     jobs, templates, store, targets = task["jobs"], task["templates"], task["store"], task["targets"]
     written, errors, broken, made = 0, [], set(), set()
+    # The part's bodies in one query (one each costs twice as much).
+    full = {a.key: a for i in indices for name in jobs[i].full
+            for a in _articles(jobs[i].context[name]) if not a.body}
+    loaded = {a.key: a for a in store.with_bodies(list(full.values()))}
     for i in indices:
         job = jobs[i]
         if job.template in broken:
@@ -187,8 +192,8 @@ def _render_part(indices: Sequence[int]) -> tuple[int, list[SiteError]]:
             context = dict(context)
             for name in job.full:
                 value = context[name]
-                context[name] = (store.with_body(value) if isinstance(value, Article)
-                                 else tuple(store.with_body(a) for a in value))
+                context[name] = (loaded.get(value.key, value) if isinstance(value, Article)
+                                 else tuple(loaded.get(a.key, a) for a in value))
         try:
             text = templates.render(job.template, **context)
         except TemplateError as exc:
@@ -204,8 +209,13 @@ def _render_part(indices: Sequence[int]) -> tuple[int, list[SiteError]]:
     return written, errors
 
 
+def _articles(value) -> tuple[Article, ...]:
+    return (value,) if isinstance(value, Article) else tuple(value)
+
+
 class _WithBodies(Sequence):
-    """Articles with bodies loaded one at a time, for consumers that read every body once."""
+    """Articles with bodies loaded one at a time, for consumers that read every body once;
+    take() loads many at once."""
 
     def __init__(self, articles: tuple[Article, ...], store: BodyStore):
         self.articles, self.store = articles, store
@@ -215,8 +225,12 @@ class _WithBodies(Sequence):
 
     def __getitem__(self, index):
         if isinstance(index, slice):
-            return [self.store.with_body(a) for a in self.articles[index]]
+            return self.store.with_bodies(self.articles[index])
         return self.store.with_body(self.articles[index])
+
+    def take(self, indices: Sequence[int]) -> list[Article]:
+        """The articles at these positions, their bodies loaded in one query."""
+        return self.store.with_bodies([self.articles[i] for i in indices])
 
 
 def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[int, int]],
@@ -446,9 +460,13 @@ class Builder:
                 written, reused = self._write(jobs, sigs, old, templates, staging, store, output_dir,
                                               errors, progress)
                 stage("render")
+                known = previous.extras if reuse else {}
+                extras: dict[str, bytes] = {}
                 for path, data in search_files(replace(site, articles=_WithBodies(site.articles, store)),
                                                registries, cache_dir=cache):  # search hook: index files
-                    staging.write(path, data, origin="search")
+                    extras[path] = hashlib.blake2b(data, digest_size=16).digest()
+                    staging.write(path, data, origin="search",
+                                  same=known[path] == extras[path] if path in known else None)
                 stage("search index")
                 for asset in templates.assets.values():
                     staging.write(asset.output, asset.data, origin=asset.name)
@@ -470,7 +488,7 @@ class Builder:
                       sources={**sources_state, **{o: (*s, "") for o, s in image_state.items()}},
                       articles={a.path: a for a in articles}, signatures=page_sigs, shape=shape,
                       related_fp=related_fp, related=related_slugs(site), bodyless=bodyless,
-                      image_sizes=image_sizes,
+                      image_sizes=image_sizes, extras=extras,
                       output_id=folder_id(output_dir), outputs=outputs)
         save_state(state_file, state)
         if read_count:  # new bodies were kept: old ones may have piled up

@@ -160,9 +160,15 @@ class Staging:
         """In patch mode: the live file stays as it is (claimed, so collisions still show)."""
         self._register(path, origin)
 
-    def write(self, path: str, data: bytes | str, origin: str = "") -> None:
+    def write(self, path: str, data: bytes | str, origin: str = "", same: bool | None = None) -> None:
+        """Write a file of the new site. In patch mode the live file stays when it holds the same
+        bytes: `same` says whether it does from the last build's record (this folder is the one
+        it published); when None, the live file is read and compared."""
         data = data.encode("utf-8") if isinstance(data, str) else data
-        if self.patch and path in self.previous:
+        if self.patch and path in self.previous and same:
+            self.keep(path, origin)
+            return
+        if self.patch and path in self.previous and same is None:
             live = self.target / path
             try:
                 same = live.stat().st_size == len(data) and live.read_bytes() == data

@@ -253,6 +253,46 @@ def test_recent_bodies_survive_a_prune(tmp_path: Path):
     assert not store.touch("aa01")
 
 
+def test_bodies_load_many_at_once_and_a_missing_one_is_named(tmp_path: Path):
+    from generator.cache import BodyStore
+    store = BodyStore(tmp_path)
+    store.save_many([(f"k{n:04}", f"<p>{n}</p>") for n in range(1200)])  # more than one query's worth
+    wanted = [f"k{n:04}" for n in range(0, 1200, 2)] + ["k0000"]
+    assert store.load_many(wanted) == {k: f"<p>{int(k[1:])}</p>" for k in wanted}
+    with pytest.raises(KeyError, match="k9999"):
+        store.load_many(["k0001", "k9999"])
+
+
+def test_search_files_the_last_build_recorded_are_kept_unread(sample: Path, monkeypatch):
+    """A one-article edit rewrites only the index files whose bytes changed; the others are known
+    by the digests the last build recorded for this output folder (a stale record would show
+    in test_incremental_build_equals_cold_build)."""
+    from generator.cache import CACHE_DIR, load_state
+    for n in range(8):  # more record groups than the edited article's
+        _write(sample / f"content/articles/them-{n}.md",
+               f'---\ntitle: "Bài thêm {n}"\ndate: 2020-01-0{n + 1}\nprovince: Lào Cai\n---\n\nNội dung {n}.\n')
+    builder = Builder(sample)
+    output = builder.build(NOW).output
+    data = output / "tim-kiem/du-lieu"
+    before = {p: (p.stat().st_ino, p.read_bytes()) for p in data.rglob("*") if p.is_file()}
+    state = load_state(next((sample / CACHE_DIR).glob("state-*.pickle")))
+    assert sorted(state.extras) == sorted(p.relative_to(output).as_posix() for p in before)
+    CHANGES["article body"](sample)
+    read = Path.read_bytes
+
+    def guarded(path: Path) -> bytes:
+        assert data not in path.parents, f"{path} was read back"
+        return read(path)
+    monkeypatch.setattr(Path, "read_bytes", guarded)
+    builder.build(NOW)
+    monkeypatch.undo()
+    after = {p: (p.stat().st_ino, p.read_bytes()) for p in data.rglob("*") if p.is_file()}
+    kept = [p for p in before if after[p] == before[p]]
+    changed = [p for p in before if after[p][1] != before[p][1]]
+    assert kept and changed  # postings of the edited words changed, the rest did not
+    assert all(after[p][0] != before[p][0] for p in changed)  # written anew (then moved in)
+
+
 def test_deleting_the_cache_only_costs_time(sample: Path):
     first = files(build(sample, now=NOW).output)
     shutil.rmtree(sample / ".cache")

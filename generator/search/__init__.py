@@ -66,8 +66,9 @@ def _index_part(indices) -> tuple[int, list[str], list[tuple[bytes, bytes, bytes
     tags_of, vocab = task["tags_of"], task["vocab"]
     known = len(vocab.keys)
     out = []
-    for i in indices:
-        article = articles[last - i]  # document i is the i-th oldest
+    positions = [last - i for i in indices]  # document i is the i-th oldest
+    take = getattr(articles, "take", None)  # the build's articles load their bodies in one query
+    for i, article in zip(indices, take(positions) if take else map(articles.__getitem__, positions)):
         entry = index_entry(article, tags_of.get(article.slug, ()), names, urls[i])
         out.append((array("I", map(vocab.__getitem__, entry.keys)).tobytes(), entry.values, entry.record))
     return os.getpid(), vocab.keys[known:], out, _grouped(indices, out) if task["forked"] else None

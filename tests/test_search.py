@@ -156,6 +156,71 @@ def test_entry_is_pure_and_flags_fields(tmp_path):
         assert values["bac" + SEP + "bac4"] == min(times + title.count("Bác"), 15) << 3 | (TITLE if "Bác" in title else 0)
 
 
+def _batch_entries(articles, tags, names, urls) -> list[tuple[dict, bytes]]:
+    """batch.entries as one {key: value} and record per article (small batches, as a build makes)."""
+    from generator.search import batch
+    tables = batch.Tables()
+    out = []
+    for at in range(0, len(articles), 3):  # several batches share the tables, as in a build
+        doc, key, value, records = batch.entries(articles[at:at + 3], tags[at:at + 3], names, urls[at:at + 3],
+                                                 tables)
+        rows: list[dict] = [{} for _ in records]
+        for d, k, v in zip(doc.tolist(), key.tolist(), value.tolist()):
+            rows[d][tables.keys.keys[k]] = v
+        out += list(zip(rows, records))
+    return out
+
+
+def test_batched_entries_equal_index_entry(tmp_path):
+    """The vectorised entries of a build's batches are index_entry's, key for key, on real
+    articles and on texts that catch the edge cases (names across the edge of a batch document,
+    overlapping and one-token names, counts over 15, no tokens at all, long bodies past the
+    pairs kept, look-alike and decomposed letters)."""
+    from dataclasses import replace
+    from generator.cache import CACHE_DIR, BodyStore
+    root = site_copy(tmp_path)
+    site = build(root, output=str(tmp_path / "out")).site
+    names = Names.from_registries(load_registries(None))
+    store = BodyStore(root / CACHE_DIR)
+    real = [store.with_body(a) for a in site.articles]
+    base = real[0]
+    bodies = [
+        "<p>Đắk Nông và Lào Cai; Chỉ thị số 05-CT/TW, chỉ thị 05 CT/TƯ, Kon Tum, Kontum, TP.HCM</p>",
+        "<p>Lào</p>",  # a name's first token at the end of one text ...
+        "<p>Cai, Hà Nội. Thành phố Hồ Chí Minh Hồ Chí Minh</p>",  # ... and its second at the start of the next
+        "<p>" + "Bác, bạc " * 3000 + "</p>",
+        "<p>— … –</p>", "",
+        "<p>" + " ".join(f"từ{n} làm theo Bác" for n in range(300)) + " Lào Cai</p>",
+        "<p>\u00d0ảng \u00f0ồng " + unicodedata.normalize("NFD", "Đắk Lắk khoá hoà") + "</p>",
+    ]
+    made = [replace(base, body=body, title=title, summary=summary, sapo="", author=author)
+            for body, title, summary, author in zip(
+                bodies, ["Lào Cai", "Bác", "", "Bác Bác", "—", "Chỉ thị 05", "x", "Đắk Lắk"],
+                ["Hà Nội", "", "Lào Cai Lào Cai", "", "", "tóm tắt", "", "khóa"],
+                ["", "Bác", "", "", "", "", "", ""])]
+    articles = real + made
+    tags = [site.tags_of.get(a.slug, ()) for a in real] + [()] * len(made)
+    urls = [f"u/{n}/" for n in range(len(articles))]
+    expected = []
+    for article, article_tags, url in zip(articles, tags, urls):
+        entry = index_entry(article, article_tags, names, url)
+        expected.append((dict(zip(entry.keys, entry.values)), entry.record))
+    assert _batch_entries(articles, tags, names, urls) == expected
+    assert _batch_entries(made, [()] * len(made), None, urls[:len(made)]) == [
+        (dict(zip(e.keys, e.values)), e.record) for e in (index_entry(a, (), None, u) for a, u in zip(made, urls))]
+
+
+def test_a_build_made_in_batches_gives_the_same_index(tmp_path, monkeypatch):
+    root = site_copy(tmp_path)
+    monkeypatch.setattr("generator.search.BATCH_MIN", 10**9)  # one by one: index_entry
+    build(root, output=str(tmp_path / "single"))
+    monkeypatch.setattr("generator.search.BATCH_MIN", 0)
+    monkeypatch.setattr("generator.search.batch.BATCH", 2)  # several batches
+    shutil.rmtree(root / ".cache")
+    build(root, output=str(tmp_path / "batched"))
+    assert files_of(tmp_path / "batched") == files_of(tmp_path / "single")
+
+
 def test_index_files_and_manifest(tmp_path):
     out = tmp_path / "out"
     build(site_copy(tmp_path), output=str(out))

@@ -1,7 +1,9 @@
 """Static search for the portal: an index built with the site, queried by search.js.
 
 The build calls ``search_files(site, registries, cache_dir=...)`` and writes what
-it yields into the staging folder. The search page (``tim-kiem/``) loads the
+it yields into the staging folder. Entries are made by ``batch.entries`` (numpy,
+a batch of articles at once) when there are many to make, else one by one by
+``index_entry``, which defines them; tests hold both to the same output. The search page (``tim-kiem/``) loads the
 manifest, then only the shards holding the keys of a query and the record groups
 of the results it shows. Folding rules live in ``text.py`` and in search.js, kept
 identical by tests. The index format is described in ``index.py``.
@@ -41,6 +43,7 @@ CACHE_FILE = "search.pickle"
 PATCH_DOCS = 50  # documents whose postings are patched rather than all added again (or 1% of them)
 CACHE_VERSION = 5
 PARALLEL_MIN = 200  # entries to make before forking workers pays
+BATCH_MIN = 64  # entries to make before batch.entries (and importing numpy, ~0.13 s) pays; fewer: index_entry
 
 
 def data_prefix(config) -> str:
@@ -65,13 +68,39 @@ def _index_part(indices) -> tuple[int, list[str], list[tuple[bytes, bytes, bytes
     articles, last, names, urls = task["articles"], task["count"] - 1, task["names"], task["urls"]
     tags_of, vocab = task["tags_of"], task["vocab"]
     known = len(vocab.keys)
-    out = []
     positions = [last - i for i in indices]  # document i is the i-th oldest
     take = getattr(articles, "take", None)  # the build's articles load their bodies in one query
-    for i, article in zip(indices, take(positions) if take else map(articles.__getitem__, positions)):
-        entry = index_entry(article, tags_of.get(article.slug, ()), names, urls[i])
-        out.append((array("I", map(vocab.__getitem__, entry.keys)).tobytes(), entry.values, entry.record))
+    bodied = take(positions) if take else [articles[p] for p in positions]
+    tags = [tags_of.get(a.slug, ()) for a in bodied]
+    if task["batched"]:
+        out = _batched(bodied, tags, names, [urls[i] for i in indices], vocab, task)
+    else:
+        out = []
+        for i, article, article_tags in zip(indices, bodied, tags):
+            entry = index_entry(article, article_tags, names, urls[i])
+            out.append((array("I", map(vocab.__getitem__, entry.keys)).tobytes(), entry.values, entry.record))
     return os.getpid(), vocab.keys[known:], out, _grouped(indices, out) if task["forked"] else None
+
+
+def _batched(articles, tags, names, urls, vocab, task) -> list[tuple[bytes, bytes, bytes]]:
+    """The entries of index_entry, made by batch.entries BATCH articles at a time; its key numbers
+    (the process's own) mapped to the vocabulary's, each once per build (task["kid_of"])."""
+    import numpy
+    from .batch import BATCH, entries, tables
+    own = tables()
+    kid_of = task.setdefault("kid_of", array("I"))
+    out = []
+    for at in range(0, len(articles), BATCH):
+        part = articles[at:at + BATCH]
+        doc, key, value, records = entries(part, tags[at:at + BATCH], names, urls[at:at + BATCH], own)
+        top = int(key.max()) + 1 if len(key) else 0
+        if top > len(kid_of):
+            kid_of.extend(map(vocab.__getitem__, own.keys.keys[len(kid_of):top]))
+        kids = numpy.frombuffer(kid_of, dtype=numpy.uint32)[key.astype(numpy.int64)]
+        bounds = numpy.searchsorted(doc, numpy.arange(len(part) + 1, dtype=numpy.uint64)).tolist()
+        out += [(kids[a:b].tobytes(), value[a:b].tobytes(), record)
+                for a, b, record in zip(bounds, bounds[1:], records)]
+    return out
 
 
 def _grouped(indices, made) -> tuple[bytes, bytes, bytes]:
@@ -245,10 +274,11 @@ def search_files(site, registries=None, workers: int | None = None,
         size = max(1, -(-len(todo) // (workers * 8)))  # equal parts, a multiple of the workers
         parts = [todo[i:i + size] for i in range(0, len(todo), size)]
         forked = forks(workers, parts)
-        if forked:
-            import numpy  # noqa: F401 - once, before forking, for the workers' _grouped
+        batched = len(todo) >= BATCH_MIN
+        if forked or batched:
+            import numpy  # noqa: F401 - once, before forking, for the workers' _grouped and batches
         _TASK.update(articles=site.articles, count=count, tags_of=tags_of, names=names, urls=urls, vocab=vocab,
-                     forked=forked)
+                     forked=forked, batched=batched)
         numbering = _Numbering(vocab)
         try:
             for part, (pid, new_keys, made, grouped) in zip(parts, _imap(parts, workers, forked)):

@@ -213,10 +213,8 @@ def index_entry(article: Article, tags: tuple = (), names: Names | None = None, 
     """
     body_text = html_to_text(article.body)
     counts = _field_counts(body_text, names, BODY_PAIRS)  # the bulk: no per-key Python work below
-    lead_text = " ".join(p for p in (article.summary, article.sapo, " ".join(t.name for t in tags), article.author)
-                         if p)
-    title, lead = _field_counts(article.title, names), _field_counts(lead_text, names)
-    terms = dict.fromkeys((*("~p:" + p.slug for p in article.provinces), *("~d:" + d.slug for d in article.directives)))
+    title, lead = _field_counts(article.title, names), _field_counts(lead_text(article, tags), names)
+    terms = dict.fromkeys(term_keys(article))
     flagged = list(dict.fromkeys(chain(title, lead, terms)))  # keys with field flags; their counts leave `counts`
     pop, in_title, in_lead = counts.pop, title.get, lead.get
     totals = [pop(key, 0) + in_title(key, 0) + in_lead(key, 0) for key in flagged]
@@ -228,6 +226,16 @@ def index_entry(article: Article, tags: tuple = (), names: Names | None = None, 
         body, totals = [min(n, MAX_TF) for n in body], [min(n, MAX_TF) for n in totals]
     values = bytes(map(shifted, body)) + bytes(map(or_, map(shifted, totals), flags))
     return Entry(keys, values, doc_record(article, body_text, url))
+
+
+def lead_text(article: Article, tags: tuple) -> str:
+    """The lead field: summary, sapo, tag names and author."""
+    return " ".join(p for p in (article.summary, article.sapo, " ".join(t.name for t in tags), article.author) if p)
+
+
+def term_keys(article: Article) -> tuple[str, ...]:
+    """The article's provinces and directives (front matter) as name keys."""
+    return (*("~p:" + p.slug for p in article.provinces), *("~d:" + d.slug for d in article.directives))
 
 
 def doc_record(article: Article, body_text: str, url: str) -> bytes:

@@ -36,7 +36,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from corpus import native_site
+from corpus import compile_package, native_site
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = ["lam theo bac", "Lào Cai", "05-CT/TW", "\"làm theo Bác\"", "chi thi 05 dak nong",
@@ -178,6 +178,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3,
                         help="cold build pairs (without, with search), alternated; medians reported")
     args = parser.parse_args()
+    compile_package()
     root = (args.dir or Path(f"/tmp/lamtheobac-search-bench-{args.articles}")).resolve()
     make_site(root, args.articles)
     output = root / "output"

@@ -5,13 +5,11 @@ bytes. Made one by one, the body's ~1,300 tokens cost ~0.8 ms of dict and
 Counter work per article. Here each whitespace piece of text is looked up once
 in a per-process table of what it stands for (its tokens as numbers; the
 inventory of pieces is small), and numpy counts the tokens, pairs them and finds
-the names in the bodies of a whole batch of articles at once. Titles and leads (a
-few dozen tokens) go through index_entry's own ``_field_counts``.
+the names in the bodies, titles and leads of a whole batch of articles at once.
 tests/test_search.py checks that both ways give the same entries.
 
-Rows are (document in the batch, key number, count, field flags); key numbers
-here are the process's own (``Tables.keys``): the caller maps them to the
-build's vocabulary.
+Key numbers here are the process's own (``Tables.keys``): the caller maps them
+to the build's vocabulary.
 """
 from __future__ import annotations
 
@@ -127,12 +125,12 @@ class _NameTable:
         sequences, by_pair, singles = self.sequences, self.by_pair, self.singles
         found: list[tuple[int, int]] = []
         free, current = 0, -1
-        for i, d, paired in zip(at.tolist(), doc[at].tolist(), paired.tolist()):
+        for i, d, by_two in zip(at.tolist(), doc[at].tolist(), paired.tolist()):
             if d != current:
                 current, free = d, 0
             if i < free:
                 continue
-            if paired:
+            if by_two:
                 end_of_doc = ends[d]
                 for length in by_pair[tokens[i] << 32 | tokens[i + 1]]:
                     if i + length <= end_of_doc:
@@ -142,8 +140,8 @@ class _NameTable:
                             free = i + length
                             break
                 else:
-                    paired = False
-            if not paired and tokens[i] in singles:
+                    by_two = False
+            if not by_two and tokens[i] in singles:
                 found.append((d, sequences[(tokens[i],)]))
                 free = i + 1
         return found

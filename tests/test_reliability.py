@@ -93,6 +93,16 @@ def test_control_characters_do_not_break_feeds(tmp_path):
     assert "<h1>Ký tự  lạ</h1>" in html
 
 
+@pytest.mark.parametrize("hidden", ["\x0b", "\x7f", "\x01", "\u0080", "\u009f", "\ufffe", "\uffff"])
+def test_every_invisible_character_is_found_by_the_byte_scan(hidden: str):
+    """decode() skips the regex when the bytes show none of the characters it replaces."""
+    from generator.frontmatter import decode
+    text = f"---\ntitle: Bà\u00a0Rịa\n---\n\nNội{hidden}dung «x»\u0085.\n"
+    assert decode(text.encode("utf-8"), "a.md") == text.replace(hidden, " ")
+    clean = text.replace(hidden, "")
+    assert decode(clean.encode("utf-8"), "a.md") == clean  # NBSP, « », NEL stay
+
+
 # a killed build, two builds at once ---------------------------------------------------------
 
 def many_articles(count: int) -> dict[str, str]:

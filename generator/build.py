@@ -179,10 +179,10 @@ def _render_part(indices: Sequence[int]) -> tuple[int, list[SiteError]]:
     task = _TASK
     jobs, templates, store, targets = task["jobs"], task["templates"], task["store"], task["targets"]
     written, errors, broken, made = 0, [], set(), set()
-    # The part's bodies in one query (one each costs twice as much).
-    full = {a.key: a for i in indices for name in jobs[i].full
-            for a in _articles(jobs[i].context[name]) if not a.body}
-    loaded = {a.key: a for a in store.with_bodies(list(full.values()))}
+    # The part's bodies in one query (one each costs twice as much); by key, which articles with
+    # the same bytes share, each article getting its own copy.
+    bodies = store.load_many({a.key for i in indices for name in jobs[i].full
+                              for a in _articles(jobs[i].context[name]) if not a.body})
     for i in indices:
         job = jobs[i]
         if job.template in broken:
@@ -192,8 +192,8 @@ def _render_part(indices: Sequence[int]) -> tuple[int, list[SiteError]]:
             context = dict(context)
             for name in job.full:
                 value = context[name]
-                context[name] = (loaded.get(value.key, value) if isinstance(value, Article)
-                                 else tuple(loaded.get(a.key, a) for a in value))
+                context[name] = (_bodied(value, bodies) if isinstance(value, Article)
+                                 else tuple(_bodied(a, bodies) for a in value))
         try:
             text = templates.render(job.template, **context)
         except TemplateError as exc:
@@ -211,6 +211,10 @@ def _render_part(indices: Sequence[int]) -> tuple[int, list[SiteError]]:
 
 def _articles(value) -> tuple[Article, ...]:
     return (value,) if isinstance(value, Article) else tuple(value)
+
+
+def _bodied(article: Article, bodies: dict[str, str]) -> Article:
+    return article if article.body else replace(article, body=bodies[article.key])
 
 
 class _WithBodies(Sequence):

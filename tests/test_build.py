@@ -188,6 +188,17 @@ def test_files_with_the_same_bytes_keep_their_own_slugs(sample: Path, tmp_path: 
     assert after == _cold(sample, tmp_path)
 
 
+def test_articles_with_the_same_bytes_render_as_themselves(sample: Path):
+    """Bodies are loaded by key, which such articles share; each page still gets its own article."""
+    CHANGES["copied article"](sample)
+    theme = (REPO / "themes/default/templates/article.html").read_text(encoding="utf-8")
+    _write(sample / "templates/article.html", theme.replace("{% block main %}", "{% block main %}<!-- {{ article.path }} -->"))
+    output = build(sample, now=NOW).output
+    for name in ("da-nang-thanh-nien", "da-nang-ban-sao"):
+        page = (output / f"bai-viet/{name}/index.html").read_text(encoding="utf-8")
+        assert f"<!-- content/articles/{name}.md -->" in page
+
+
 def test_a_body_edit_renders_few_pages(sample: Path):
     builder = Builder(sample)
     first = builder.build(NOW)

@@ -5,8 +5,9 @@ it yields into the staging folder. Entries are made by ``batch.entries`` (numpy,
 a batch of articles at once) when there are many to make, else one by one by
 ``index_entry``, which defines them; tests hold both to the same output. The
 search page (``tim-kiem/``) loads the manifest, then only the shards holding the
-keys of a query and the record groups of the results it shows. Folding rules live in ``text.py`` and in search.js, kept
-identical by tests. The index format is described in ``index.py``.
+keys of a query and the record groups of the results it shows. Folding rules
+live in ``text.py`` and in search.js, kept identical by tests. The index format
+is described in ``index.py``.
 
 Incremental: each article's entry (its keys, values and record) is kept in
 ``<cache_dir>/search.pickle`` under a digest of the article's key, its URL and

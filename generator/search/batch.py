@@ -100,6 +100,7 @@ class _NameTable:
         for lengths in self.by_pair.values():
             lengths.sort(reverse=True)
         self.pair_array = numpy.array(sorted(self.by_pair), dtype=numpy.uint64)
+        self.single_array = numpy.array(sorted(self.singles), dtype=numpy.uint64)
         # Folded number -> whether a name starts with it (the last entry, False, stands for all
         # numbers above: tokens first seen after the names were numbered start none).
         self.first = numpy.zeros(max((s[0] for s in self.sequences), default=0) + 2, dtype=bool)
@@ -117,7 +118,7 @@ class _NameTable:
             near = at[inside]
             paired[inside] = (_member(folded[near] << numpy.uint64(32) | folded[near + 1], self.pair_array)
                               & (doc[near] == doc[near + 1]))
-        keep = paired | numpy.isin(folded[at], numpy.array(sorted(self.singles), dtype=numpy.uint64))
+        keep = paired | _member(folded[at], self.single_array)
         at, paired = at[keep], paired[keep]
         if not len(at):
             return []

@@ -20,8 +20,8 @@ from datetime import datetime
 from pathlib import Path
 
 from . import __version__
-from .cache import (CACHE_DIR, BodyStore, State, article_key, article_token, digest, folder_id, load_state,
-                    prune_bodies, save_state, state_path, value_digest)
+from .cache import (CACHE_DIR, BodyStore, State, article_key, article_token, bodied, digest, folder_id,
+                    load_state, prune_bodies, save_state, state_path, value_digest)
 from .collect import Site, check_slugs, collect, related_slugs, visible
 from .config import SiteConfig, load_config
 from .content import Article, Page, errors_of, read_article, read_page
@@ -192,8 +192,8 @@ def _render_part(indices: Sequence[int]) -> tuple[int, list[SiteError]]:
             context = dict(context)
             for name in job.full:
                 value = context[name]
-                context[name] = (_bodied(value, bodies) if isinstance(value, Article)
-                                 else tuple(_bodied(a, bodies) for a in value))
+                context[name] = (bodied(value, bodies) if isinstance(value, Article)
+                                 else tuple(bodied(a, bodies) for a in value))
         try:
             text = templates.render(job.template, **context)
         except TemplateError as exc:
@@ -211,10 +211,6 @@ def _render_part(indices: Sequence[int]) -> tuple[int, list[SiteError]]:
 
 def _articles(value) -> tuple[Article, ...]:
     return (value,) if isinstance(value, Article) else tuple(value)
-
-
-def _bodied(article: Article, bodies: dict[str, str]) -> Article:
-    return article if article.body else replace(article, body=bodies[article.key])
 
 
 class _WithBodies(Sequence):

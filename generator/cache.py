@@ -132,7 +132,7 @@ class BodyStore:
     def with_bodies(self, articles) -> list[Article]:
         """with_body of many articles, their bodies loaded at once."""
         bodies = self.load_many(a.key for a in articles if not a.body)
-        return [a if a.body else replace(a, body=bodies[a.key]) for a in articles]
+        return [bodied(a, bodies) for a in articles]
 
     def keys(self) -> list[str]:
         """Keys of every body kept."""
@@ -152,6 +152,11 @@ class BodyStore:
 
     def with_body(self, article: Article) -> Article:
         return article if article.body else replace(article, body=self.load(article.key))
+
+
+def bodied(article: Article, bodies: dict[str, str]) -> Article:
+    """The article with its body from `bodies` (by key; articles with the same bytes share one)."""
+    return article if article.body else replace(article, body=bodies[article.key])
 
 
 @dataclass

@@ -84,6 +84,16 @@ class Renderer:
             self._cmark = lambda text, options: cmarkgfm.markdown_to_html_with_extensions(
                 text, options=options, extensions=["table", "autolink", "strikethrough", "tasklist"])
             self._options = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_GITHUB_PRE_LANG
+        # Built once: nh3.clean(**options) converts the allowlists to Rust sets on every call,
+        # ~0.08 of its ~0.18 ms on a bench article.
+        self._cleaner = nh3.Cleaner(
+            tags=TAGS,
+            attributes=ATTRIBUTES,
+            url_schemes={"http", "https", "mailto", "tel"},
+            attribute_filter=self._filter,
+            link_rel=None,
+            strip_comments=True,
+        )
 
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
         if attribute in ("href", "src"):
@@ -102,15 +112,7 @@ class Renderer:
 
     def render(self, text: str) -> str:
         raw = _FIGURE.sub(_figure, self.to_html(text))
-        return _LAZY.sub(lambda m: f"<{m[1]}{m[2]}{SET_ATTRIBUTES[m[1]]}>", nh3.clean(
-            raw,
-            tags=TAGS,
-            attributes=ATTRIBUTES,
-            url_schemes={"http", "https", "mailto", "tel"},
-            attribute_filter=self._filter,
-            link_rel=None,
-            strip_comments=True,
-        ))
+        return _LAZY.sub(lambda m: f"<{m[1]}{m[2]}{SET_ATTRIBUTES[m[1]]}>", self._cleaner.clean(raw))
 
 
 def plain_text(fragment: str) -> str:

@@ -5,6 +5,7 @@ a body, or into ContentErrors that point at the file and line to fix.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -115,7 +116,57 @@ def split(text: str, path: str) -> Source:
     return Source(path, meta, body, body_line, fm_lines)
 
 
+# The front matter of almost every article is flat: `key: "text"`, `key: ["a", "b"]` or
+# `key: plain-text`. Such lines are read here in ~15 us instead of PyYAML's ~140 us (its C
+# scanner, then Python objects for every node); any other line sends the whole front matter to
+# PyYAML, so the result is always what PyYAML gives (tests compare the two on many inputs).
+# Double quoted, without escapes, control characters or the line breaks YAML folds (U+2028/9).
+_QUOTED = r'"[^"\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]*"'
+_ENTRY = re.compile(
+    r"([A-Za-z_][A-Za-z0-9_]{0,63}): (?:"
+    rf"({_QUOTED})"
+    rf"|(\[ *(?:{_QUOTED} *(?:, *{_QUOTED} *)*)?\])"
+    # plain: words, digits and . - + / :, from a letter or digit, no ": " inside, no ":" at the end
+    r"|([^\W_](?:[\w.+/\- ]|:(?! ))*[\w.+/\-]|[^\W_]))")
+_ITEM = re.compile(_QUOTED)
+
+
+def _plain_is_text(value: str) -> bool:
+    """Whether PyYAML would load this plain scalar as a string (not a number, bool or null)."""
+    resolvers = _Loader.yaml_implicit_resolvers
+    return not any(regexp.match(value) for _, regexp in (*resolvers.get(value[0], ()), *resolvers.get(None, ())))
+
+
+_text_key = functools.lru_cache(maxsize=1024)(_plain_is_text)  # a site has a handful of keys
+
+
+def _flat_yaml(fm_text: str) -> dict | None:
+    """The mapping of a flat front matter, or None when PyYAML must read it."""
+    meta: dict = {}
+    for line in fm_text.split("\n"):
+        match = _ENTRY.fullmatch(line)
+        if match is None:
+            if line.strip(" "):
+                return None
+            continue
+        key, quoted, items, plain = match.groups()
+        if key in meta or not _text_key(key):
+            return None
+        if quoted is not None:
+            meta[key] = quoted[1:-1]
+        elif items is not None:
+            meta[key] = [item[1:-1] for item in _ITEM.findall(items)]
+        elif _plain_is_text(plain):
+            meta[key] = plain
+        else:
+            return None
+    return meta or None
+
+
 def _load_yaml(fm_text: str, path: str) -> dict:
+    flat = _flat_yaml(fm_text)
+    if flat is not None:
+        return flat
     try:
         meta = yaml.load(fm_text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:

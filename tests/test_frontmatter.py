@@ -1,0 +1,117 @@
+"""Front matter: the flat fast path reads exactly what PyYAML reads, or leaves it to PyYAML."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from generator.frontmatter import _flat_yaml, _Loader, _load_yaml, split
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pyyaml(text: str):
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+
+
+BENCH_STYLE = """title: "Chuyển biến tích cực trong các điển hình tiên tiến ở An Giang"
+date: 2020-09-01T07:49:00+07:00
+province: "An Giang"
+directives: ["04-NQ/TW"]
+tags: ["tuyên truyền", "mô hình điển hình", "di tích"]
+author: Anh Biên
+summary: "Thực hiện việc đẩy mạnh học tập: Chỉ thị 05 # không phải chú thích…"
+"""
+
+
+def test_flat_front_matter_is_read_without_pyyaml_and_as_pyyaml_reads_it():
+    flat = _flat_yaml(BENCH_STYLE)
+    assert flat is not None  # the fast path is taken for the common shape
+    assert flat == pyyaml(BENCH_STYLE)
+    assert flat["date"] == "2020-09-01T07:49:00+07:00" and flat["tags"][1] == "mô hình điển hình"
+
+
+@pytest.mark.parametrize("text", [
+    'title: "a\\"b"',              # an escape
+    "title: 'đơn'",                # single quotes
+    "draft: yes",                  # a YAML 1.1 bool
+    "draft: Off",
+    "menu: 3",                     # numbers
+    "menu: 1_000",
+    "menu: 1:20",                  # base 60
+    "menu: 0x1f",
+    "title: ~",
+    "on: x",                       # a key that is a bool
+    "title: a: b",                 # a mapping inside
+    "title: a:",
+    "title: a #chú thích",
+    "title: \"a\"  # chú thích",
+    "title:  \"two spaces\"",
+    "title:",
+    "title: ",
+    "title: \"tab\there\"",
+    "title: \"line\u2028break\"",
+    "title: *alias",
+    "title: !tag x",
+    "title: [a, b]",               # unquoted list items
+    'tags: ["a",]',
+    "source:\n  name: Báo",          # nested
+    "tags:\n  - a",
+    "# a comment\ntitle: x",
+    "title: x\ntitle: y",          # a duplicate key: PyYAML and the duplicate check decide
+    "k" * 65 + ": x",              # over the key length the fast path takes
+    "title: x\n\tdate: y",
+])
+def test_anything_else_is_left_to_pyyaml(text):
+    assert _flat_yaml(text) is None
+
+
+def test_fast_path_and_pyyaml_agree_on_the_project_sources():
+    checked = 0
+    for path in [*ROOT.glob("content/**/*.md"), *ROOT.glob("tests/**/*.md")]:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if not text.startswith("---\n") or "\n---" not in text[3:]:
+            continue
+        fm = text[4:text.index("\n---", 3) + 1]
+        flat = _flat_yaml(fm)
+        if flat is not None:
+            assert flat == pyyaml(fm), path
+            checked += 1
+    assert checked >= 10
+
+
+# Lines from pieces that matter to YAML: quotes, colons, hashes, indicators, digits, bool words,
+# spaces, tabs, Vietnamese letters, line-break look-alikes.
+_PIECES = ["a", "Đ", "ư", "ờ", "1", "0", "-", "+", ".", "/", ":", ": ", " #", "#", '"', "'", "\\", "[", "]",
+           ",", "{", "}", "*", "&", "!", "%", "@", "`", "?", "|", ">", "~", " ", "  ", "\t", "yes", "No", "on",
+           "null", "1e3", "0x", "_", "\u00a0", "\u2028", "\x85", "\ufeff", "2020-09-01T07:49:00+07:00"]
+_words = st.lists(st.sampled_from(_PIECES), max_size=8).map("".join)
+_keys = st.sampled_from(["title", "date", "tags", "on", "y", "n", "k_1", "_x", "Title", "null"])
+_values = st.one_of(
+    _words,
+    _words.map(lambda w: f'"{w}"'),
+    st.lists(_words.map(lambda w: f'"{w}"'), max_size=3).map(lambda items: "[" + ", ".join(items) + "]"),
+)
+_lines = st.one_of(st.tuples(_keys, _values).map(lambda kv: f"{kv[0]}: {kv[1]}"), _words)
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_lines, min_size=1, max_size=5).map("\n".join))
+@example('title: "x"\ndate: 2020-09-01T07:49:00+07:00\ntags: ["a", "b c"]')
+@example("title: 12:30")
+@example("title: 2020-09-01")
+@example("title: 1.5")
+def test_fast_path_never_disagrees_with_pyyaml(text):
+    flat = _flat_yaml(text)
+    if flat is not None:  # taken: PyYAML must read the same (and not fail)
+        assert flat == pyyaml(text)
+
+
+def test_load_yaml_uses_either_path_with_the_same_result():
+    assert _load_yaml(BENCH_STYLE, "a.md") == pyyaml(BENCH_STYLE)
+    nested = 'title: "x"\nsource:\n  name: "Báo Nhân Dân"\n'
+    assert _load_yaml(nested, "a.md") == {"title": "x", "source": {"name": "Báo Nhân Dân"}}
+    assert split("---\n" + BENCH_STYLE + "---\nThân bài\n", "a.md").meta == pyyaml(BENCH_STYLE)

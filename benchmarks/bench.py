@@ -26,6 +26,9 @@ page itself is still made). Both ratios to Hugo are printed; the second compares
 like with like, the first is what an editor of this portal waits for.
 The project's bytecode is compiled before anything is measured, as ``pip install``
 does (this machine sets PYTHONDONTWRITEBYTECODE, so each build would compile it).
+Earlier outputs are moved aside before a cold build and deleted at the end, not
+deleted just before it: on this file system that would make the build's own file
+creation several times slower (see corpus.Trash).
 """
 from __future__ import annotations
 
@@ -41,13 +44,14 @@ import venv
 from datetime import datetime
 from pathlib import Path
 
-from corpus import compile_package, make_corpus, native_site
+from corpus import Trash, compile_package, make_corpus, native_site
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 WORK = HERE / "work"
 REPEAT = 3  # warm and one-change builds are short: the median of three
 PEERS = {"hugo": "hugo", "pelican": "pelican[markdown]"}
+TRASH = Trash(WORK / "trash")  # outputs of earlier builds, deleted at the end (see Trash)
 
 
 def tree(pid: int) -> tuple[list[int], dict[int, int]]:
@@ -155,7 +159,7 @@ def ours_cold(n: int, search: bool = True) -> tuple[float, int]:
     """One cold build: no cache, no output; without the search index when `search` is False."""
     site = corpus(n, "native")
     for leftover in (".cache", "output"):
-        shutil.rmtree(site / leftover, ignore_errors=True)
+        TRASH.put(site / leftover)
     return measure(our_command(site, search), REPO, our_env())[:2]
 
 
@@ -200,7 +204,7 @@ def run_peer(name: str, n: int, env_dir: Path) -> tuple[float, int, int]:
     """One cold build by a peer: (wall, peak, pages)."""
     site = corpus(n, name)
     out = site / "public"
-    shutil.rmtree(out, ignore_errors=True)
+    TRASH.put(out)
     if name == "hugo":
         cmd = [str(env_dir / "bin" / "hugo"), "--quiet", "-s", str(site), "-d", str(out)]
     else:
@@ -274,6 +278,7 @@ def main() -> None:
     args = parser.parse_args()
     WORK.mkdir(parents=True, exist_ok=True)
     compile_package()
+    TRASH.empty(settle=True)  # left by an interrupted run
     env_dir = peer_env() if args.peers else None
     print(f"# lamtheobac build benchmark, {datetime.now().astimezone():%Y-%m-%d %H:%M %z}")
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
@@ -290,6 +295,7 @@ def main() -> None:
         print()
         print(table(n, ours, peers))
         sys.stdout.flush()
+    TRASH.empty()
 
 
 if __name__ == "__main__":

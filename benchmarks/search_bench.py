@@ -31,12 +31,11 @@ import argparse
 import json
 import re
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from corpus import compile_package, native_site
+from corpus import Trash, compile_package, native_site
 
 REPO = Path(__file__).resolve().parent.parent
 QUERIES = ["lam theo bac", "Lào Cai", "05-CT/TW", "\"làm theo Bác\"", "chi thi 05 dak nong",
@@ -63,10 +62,11 @@ def make_site(root: Path, n: int) -> None:
     native_site(root, n, 'title = "Học tập và làm theo Bác"\nbase_url = "http://127.0.0.1:8765/"\n')
 
 
-def cold_build(root: Path, output: Path, stub: bool) -> dict:
-    """Both kinds start alike: no cache, no output of either kind, nothing left to write back."""
+def cold_build(root: Path, output: Path, stub: bool, trash: Trash) -> dict:
+    """Both kinds start alike: no cache, no output of either kind (moved aside, not deleted: see
+    corpus.Trash), nothing left to write back."""
     for old in (root / ".cache", root / "output-nosearch", root / "output"):
-        shutil.rmtree(old, ignore_errors=True)
+        trash.put(old)
     os.sync()
     return run_build(root, output, stub)
 
@@ -184,13 +184,15 @@ def main() -> None:
     output = root / "output"
     report: dict = {"articles": args.articles, "cores": os.cpu_count(), "load_before": os.getloadavg()}
     if not args.skip_builds:
+        trash = Trash(root.with_name(root.name + "-trash"))
+        trash.empty(settle=True)  # left by an interrupted run
         bases, fulls = [], []
         for i in range(args.repeat):  # pairs in A B, B A order: the machine's drift hits both kinds alike
             for stub in ((True, False) if i % 2 == 0 else (False, True)):
                 if stub:
-                    bases.append(cold_build(root, root / "output-nosearch", stub=True))
+                    bases.append(cold_build(root, root / "output-nosearch", stub=True, trash=trash))
                 else:
-                    fulls.append(cold_build(root, output, stub=False))
+                    fulls.append(cold_build(root, output, stub=False, trash=trash))
         base, full = median_run(bases), median_run(fulls)
         ratios = sorted(f["seconds"] / b["seconds"] for b, f in zip(bases, fulls))
         report["build_without_search"] = {**base, "all_seconds": [round(r["seconds"], 2) for r in bases]}
@@ -201,6 +203,7 @@ def main() -> None:
         report["search_adds_peak_mb"] = round(full["peak_mb"] - base["peak_mb"], 1)
         report["search_adds_cpu_percent"] = round(100 * (full["cpu_seconds"] / base["cpu_seconds"] - 1), 1)
         report["one_change_build"] = one_change(root, output)
+        trash.empty()
     data = output / "tim-kiem" / "du-lieu"
     files = list(data.rglob("*"))
     report["index_files"] = sum(1 for f in files if f.is_file())

@@ -34,7 +34,7 @@ from .render import Templates, collect_assets, templates_fingerprint
 from .search import search_files
 from .taxonomy import Registries, load_registries
 from .vietnamese import normalize
-from .write import Lock, Staging, check_output_dir
+from .write import Lock, Staging, check_output_dir, write_file
 
 SKIP_PREFIXES = (".", "_", "#")
 TIMINGS = os.environ.get("LAMTHEOBAC_TIMINGS") == "1"
@@ -201,10 +201,11 @@ def _render_part(indices: Sequence[int]) -> tuple[int, list[SiteError]]:
             errors.append(exc)
             continue
         target = targets[i]
-        if target.parent not in made:  # one mkdir per folder, not per page
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.write_bytes(text.encode("utf-8"))
+        folder = target.rpartition("/")[0]
+        if folder not in made:  # one mkdir per folder, not per page
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        write_file(target, text.encode("utf-8"))
         written += 1
     return written, errors
 
@@ -562,7 +563,7 @@ class Builder:
                staging: Staging, store: BodyStore, output_dir: Path, errors: list[SiteError],
                progress: Progress) -> tuple[int, int]:
         """Keep (patch) or link (swap) unchanged pages; render the rest, in parallel when many."""
-        targets: list[Path] = []
+        targets: list[str] = []
         todo: list[int] = []
         reused = 0
         for i, (job, sig) in enumerate(zip(jobs, sigs)):
@@ -570,24 +571,25 @@ class Builder:
             try:
                 if unchanged and staging.patch:  # the live file stays as it is
                     staging.keep(job.path, origin=job.key)
-                    targets.append(Path())
+                    targets.append("")
                     reused += 1
                     continue
                 target = staging.claim(job.path, origin=job.key)
             except SiteError as exc:
                 errors.append(exc)
-                targets.append(Path())
+                targets.append("")
                 continue
             targets.append(target)
-            previous_file = output_dir / job.path
-            if unchanged and previous_file.is_file():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                try:
-                    os.link(previous_file, target)
-                    reused += 1
-                    continue
-                except OSError:
-                    pass  # another file system: render it again below
+            if unchanged:
+                previous_file = output_dir / job.path
+                if previous_file.is_file():
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    try:
+                        os.link(previous_file, target)
+                        reused += 1
+                        continue
+                    except OSError:
+                        pass  # another file system: render it again below
             todo.append(i)
         if errors:
             return 0, reused

@@ -15,6 +15,7 @@ import resource
 import sys
 import time
 from collections.abc import Callable, Sequence
+from typing import Any
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -440,26 +441,33 @@ class Builder:
         shape = digest(render_fp, pages_token, images_token, *metas)
         known = ({**previous.signatures, **previous.bodyless}
                  if shape == previous.shape and previous.fingerprint == render_fp else None)
-        sigs, bodyless = signatures(jobs, templates, render_fp, known)
-        stage("signatures")
         reuse = previous.fingerprint == render_fp and previous.output_id == folder_id(output_dir)
         old = previous.signatures if reuse else {}
-        page_sigs = dict(zip((j.path for j in jobs), sigs))
-        if reuse and page_sigs == old and self._same_images(previous, image_state):
-            self._remember(config, registries, templates, output_dir, jobs)
-            progress.finish()
-            seconds = time.perf_counter() - started
-            self.log(f"Không có gì thay đổi ({len(jobs)} trang) · {seconds:.2f} giây")
-            return BuildResult(0, len(previous.outputs), seconds, output_dir, len(jobs), True, site)
+        signed: dict[str, Any] = {}
 
-        changed = sum(1 for job, sig in zip(jobs, sigs) if old.get(job.path) != sig)
-        # Few changes: patch the live site (no copy of the other pages); many: build it whole and swap.
-        patch = reuse and bool(previous.outputs) and changed <= max(PATCH_MAX, len(jobs) // 5)
+        def sign() -> None:
+            signed["sigs"], signed["bodyless"] = signatures(jobs, templates, render_fp, known)
+
+        patch = False
+        if old:  # what can be kept depends on the signatures: they come first
+            sign()
+            stage("signatures")
+            if dict(zip((j.path for j in jobs), signed["sigs"])) == old and self._same_images(previous, image_state):
+                self._remember(config, registries, templates, output_dir, jobs)
+                progress.finish()
+                seconds = time.perf_counter() - started
+                self.log(f"Không có gì thay đổi ({len(jobs)} trang) · {seconds:.2f} giây")
+                return BuildResult(0, len(previous.outputs), seconds, output_dir, len(jobs), True, site)
+            changed = sum(1 for job, sig in zip(jobs, signed["sigs"]) if old.get(job.path) != sig)
+            # Few changes: patch the live site (no copy of the other pages); many: build it whole and swap.
+            patch = bool(previous.outputs) and changed <= max(PATCH_MAX, len(jobs) // 5)
         with Lock(config.root):
             staging = Staging(output_dir, patch=patch, previous=previous.outputs).open()
             try:
-                written, reused = self._write(jobs, sigs, old, templates, staging, store, output_dir,
-                                              errors, progress)
+                # Nothing to keep (a cold build): every page is rendered, and the signatures, only
+                # recorded for the next build, are computed here while the workers render.
+                written, reused = self._write(jobs, signed.get("sigs"), old, templates, staging, store,
+                                              output_dir, errors, progress, meanwhile=None if old else sign)
                 stage("render")
                 known = previous.extras if reuse else {}
                 extras: dict[str, bytes] = {}
@@ -487,8 +495,9 @@ class Builder:
                 staging.discard()
         state = State(fingerprint=render_fp, read_fp=fp, inputs=inputs,
                       sources={**sources_state, **{o: (*s, "") for o, s in image_state.items()}},
-                      articles={a.path: a for a in articles}, signatures=page_sigs, shape=shape,
-                      related_fp=related_fp, related=related_slugs(site), bodyless=bodyless,
+                      articles={a.path: a for a in articles},
+                      signatures=dict(zip((j.path for j in jobs), signed["sigs"])), shape=shape,
+                      related_fp=related_fp, related=related_slugs(site), bodyless=signed["bodyless"],
                       image_sizes=image_sizes, extras=extras,
                       output_id=folder_id(output_dir), outputs=outputs)
         save_state(state_file, state)
@@ -559,15 +568,18 @@ class Builder:
         old = {k: v[:2] for k, v in previous.sources.items() if k.startswith("images/")}
         return old == image_state
 
-    def _write(self, jobs: list[Job], sigs: list[str], old: dict[str, str], templates: Templates,
+    def _write(self, jobs: list[Job], sigs: list[str] | None, old: dict[str, str], templates: Templates,
                staging: Staging, store: BodyStore, output_dir: Path, errors: list[SiteError],
-               progress: Progress) -> tuple[int, int]:
-        """Keep (patch) or link (swap) unchanged pages; render the rest, in parallel when many."""
+               progress: Progress, meanwhile: Callable[[], None] | None = None) -> tuple[int, int]:
+        """Keep (patch) or link (swap) unchanged pages; render the rest, in parallel when many.
+
+        sigs: None when nothing can be kept; meanwhile: the main process's own work, done
+        while the workers render."""
         targets: list[str] = []
         todo: list[int] = []
         reused = 0
-        for i, (job, sig) in enumerate(zip(jobs, sigs)):
-            unchanged = old.get(job.path) == sig
+        for i, job in enumerate(jobs):
+            unchanged = sigs is not None and old.get(job.path) == sigs[i]
             try:
                 if unchanged and staging.patch:  # the live file stays as it is
                     staging.keep(job.path, origin=job.key)
@@ -598,7 +610,8 @@ class Builder:
         task = dict(jobs=jobs, templates=templates, store=store, targets=targets)
         written = 0
         seen: set[str] = set()
-        for count, errs in fork_map(_render_part, chunks(todo, size), task, workers, progress, "Dựng trang"):
+        for count, errs in fork_map(_render_part, chunks(todo, size), task, workers, progress, "Dựng trang",
+                                    meanwhile=meanwhile):
             written += count
             for err in errs:
                 if str(err) not in seen:  # each worker reports a broken template once

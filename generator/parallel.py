@@ -61,8 +61,12 @@ class Progress:
 
 
 def fork_map(func: Callable[[Sequence[T]], R], parts: list[Sequence[T]], task: dict[str, Any],
-             workers: int, progress: Progress | None = None, label: str = "") -> list[R]:
-    """func over parts, in forked workers when there is enough work; results in order."""
+             workers: int, progress: Progress | None = None, label: str = "",
+             meanwhile: Callable[[], None] | None = None) -> list[R]:
+    """func over parts, in forked workers when there is enough work; results in order.
+
+    meanwhile: work of this process that needs none of the results, done while the workers
+    run (else before the parts, in this process)."""
     _TASK.clear()
     _TASK.update(task)
     total = sum(len(p) for p in parts)
@@ -70,6 +74,8 @@ def fork_map(func: Callable[[Sequence[T]], R], parts: list[Sequence[T]], task: d
     done = 0
     try:
         if not forks(workers, parts):
+            if meanwhile is not None:
+                meanwhile()
             for part in parts:
                 results.append(func(part))
                 done += len(part)
@@ -77,7 +83,10 @@ def fork_map(func: Callable[[Sequence[T]], R], parts: list[Sequence[T]], task: d
                     progress.update(label, done, total)
             return results
         with multiprocessing.get_context("fork").Pool(workers) as pool:
-            for part, result in zip(parts, pool.imap(func, parts)):
+            pending = pool.imap(func, parts)
+            if meanwhile is not None:
+                meanwhile()
+            for part, result in zip(parts, pending):
                 results.append(result)
                 done += len(part)
                 if progress:

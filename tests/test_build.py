@@ -209,6 +209,20 @@ def test_a_body_edit_renders_few_pages(sample: Path):
     assert second.pages == 1 and second.reused == first.pages - 1
 
 
+def test_signatures_made_while_workers_render_serve_the_next_build(sample: Path, tmp_path: Path, monkeypatch):
+    """A cold build renders in forked workers while the main process computes the signatures
+    the next build compares with: they must be those of the pages written."""
+    import generator.build as build_module
+    monkeypatch.setattr(build_module, "PARALLEL_MIN", 0)
+    builder = Builder(sample, workers=2)
+    first = builder.build(NOW)
+    assert files(first.output) == _cold(sample, tmp_path)
+    assert builder.build(NOW).unchanged
+    CHANGES["article body"](sample)
+    second = builder.build(NOW)
+    assert second.pages == 1 and second.reused == first.pages - 1
+
+
 def test_a_body_edit_reuses_related_articles_and_context_signatures(sample: Path, monkeypatch):
     import generator.build as build_module
     builder = Builder(sample)

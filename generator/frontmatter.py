@@ -29,6 +29,7 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)  # searched from the 2nd line on
 _TOP_KEY = re.compile(r"^([^\s#:\-][^:]*?)\s*:(?:\s|$)")
 
 
@@ -104,15 +105,17 @@ def split(text: str, path: str) -> Source:
     """Front matter between the first two `---` lines, then the Markdown body."""
     if not text.startswith("---") or text[:4].rstrip("-\n").strip():
         raise ContentError("thiếu dòng “---” mở đầu phần thông tin đầu bài (dòng đầu tiên phải là ---)", path, 1)
-    end = re.search(r"^(?:---|\.\.\.)[ \t]*$", text[4:], re.MULTILINE) if text.startswith("---\n") else None
+    end = _CLOSING.search(text, 4) if text.startswith("---\n") else None
     if end is None:
         raise ContentError("phần thông tin đầu bài mở bằng “---” nhưng không có dòng “---” đóng lại", path, 1)
-    fm_text = text[4:4 + end.start()]
-    body = text[4 + end.end():].lstrip("\n")
+    fm_text = text[4:end.start()]
+    body = text[end.end():].lstrip("\n")
     fm_lines = tuple(fm_text.split("\n"))
     body_line = fm_text.count("\n") + 3
-    meta = _load_yaml(fm_text, path)
-    _check_duplicates(fm_lines, path)
+    meta = _flat_yaml(fm_text)  # None when PyYAML must read it; never with a key written twice
+    if meta is None:
+        meta = _load_yaml(fm_text, path)
+        _check_duplicates(fm_lines, path)
     return Source(path, meta, body, body_line, fm_lines)
 
 
@@ -164,9 +167,6 @@ def _flat_yaml(fm_text: str) -> dict | None:
 
 
 def _load_yaml(fm_text: str, path: str) -> dict:
-    flat = _flat_yaml(fm_text)
-    if flat is not None:
-        return flat
     try:
         meta = yaml.load(fm_text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:

@@ -13,6 +13,7 @@ cannot inject script.
 """
 from __future__ import annotations
 
+import functools
 import html
 import re
 from urllib.parse import urlsplit
@@ -69,7 +70,8 @@ class _Cmark:
     build (measured: 20,000 calls grew the process by 683 MB; this class, by 0). The same
     calls are made here, then cmark_node_free and cmark's allocator free what they made;
     both are exported by the module's library but not declared by cmarkgfm, so they are
-    declared here. Where they can't be found, cmarkgfm's own function is used.
+    reached with ctypes (cffi's cdef would import and run a C parser: ~0.15 s per process).
+    Where they can't be found, cmarkgfm's own function is used.
     """
 
     def __init__(self, options: int, extensions: tuple[str, ...]):
@@ -82,27 +84,13 @@ class _Cmark:
         self.lib.cmark_gfm_core_extensions_ensure_registered()
         self.extensions = [self.lib.cmark_find_syntax_extension(name.encode()) for name in extensions]
         self.fallback = cmarkgfm.cmark.markdown_to_html_with_extensions
-        self.own = None
-        try:
-            import cffi
-
-            own = cffi.FFI()
-            own.cdef("typedef struct { void *(*calloc)(size_t, size_t); void *(*realloc)(void *, size_t); "
-                     "void (*free)(void *); } cmark_mem; cmark_mem *cmark_get_default_mem_allocator(void); "
-                     "void cmark_node_free(void *node);")
-            library = own.dlopen(_cmark.__file__)
-            self.node_free, self.mem_free = library.cmark_node_free, library.cmark_get_default_mem_allocator().free
-            self.own = own
-        except (ImportError, OSError, AttributeError):  # another build of cmarkgfm: leaks, but works
-            self.own = None
-
-    def _pointer(self, cdata):
-        return self.own.cast("void *", int(self.ffi.cast("uintptr_t", cdata)))
+        self.frees = _cmark_frees(_cmark.__file__)
 
     def __call__(self, text: str) -> str:
-        if self.own is None:
+        if self.frees is None:
             return self.fallback(text, options=self.options, extensions=self.names)
-        lib, data = self.lib, text.encode("utf-8")
+        node_free, mem_free = self.frees
+        lib, ffi, data = self.lib, self.ffi, text.encode("utf-8")
         parser = lib.cmark_parser_new(self.options)
         try:
             for extension in self.extensions:
@@ -112,13 +100,32 @@ class _Cmark:
             try:
                 html = lib.cmark_render_html(root, self.options, lib.cmark_parser_get_syntax_extensions(parser))
                 try:
-                    return self.ffi.string(html).decode("utf-8")
+                    return ffi.string(html).decode("utf-8")
                 finally:
-                    self.mem_free(self._pointer(html))
+                    mem_free(int(ffi.cast("uintptr_t", html)))
             finally:
-                self.node_free(self._pointer(root))
+                node_free(int(ffi.cast("uintptr_t", root)))
         finally:
             lib.cmark_parser_free(parser)
+
+
+@functools.lru_cache(maxsize=None)
+def _cmark_frees(library: str):
+    """cmark_node_free and the default allocator's free of cmarkgfm's library, or None."""
+    import ctypes
+
+    class Memory(ctypes.Structure):
+        _fields_ = [("calloc", ctypes.c_void_p), ("realloc", ctypes.c_void_p),
+                    ("free", ctypes.CFUNCTYPE(None, ctypes.c_void_p))]
+
+    try:
+        cmark = ctypes.CDLL(library)
+        allocator, node_free = cmark.cmark_get_default_mem_allocator, cmark.cmark_node_free
+    except (OSError, AttributeError):  # another build of cmarkgfm: it leaks, but it works
+        return None
+    allocator.restype, allocator.argtypes = ctypes.POINTER(Memory), []
+    node_free.restype, node_free.argtypes = None, [ctypes.c_void_p]
+    return node_free, allocator().contents.free
 
 
 class Renderer:

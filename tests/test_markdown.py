@@ -30,7 +30,7 @@ def _sources() -> list[str]:
 
 def test_same_html_as_cmarkgfm():
     ours = _Cmark(OPTIONS, EXTENSIONS)
-    assert ours.own is not None, "cmark_node_free and the allocator were found in cmarkgfm's library"
+    assert ours.frees is not None, "cmark_node_free and the allocator were found in cmarkgfm's library"
     texts = _sources()
     assert len(texts) > 10
     for text in texts:

@@ -21,8 +21,8 @@ from datetime import datetime
 from pathlib import Path
 
 from . import __version__
-from .cache import (CACHE_DIR, BodyStore, State, article_key, article_token, bodied, digest, folder_id,
-                    load_state, prune_bodies, save_state, state_path, value_digest)
+from .cache import (CACHE_DIR, BodyStore, State, article_key, article_token, bodied, bodyless_row, digest,
+                    folder_id, load_state, prune_bodies, save_state, state_path, value_digest)
 from .collect import Site, check_slugs, collect, related_slugs, visible
 from .config import SiteConfig, load_config
 from .content import Article, Page, errors_of, read_article, read_page
@@ -145,8 +145,8 @@ def make_renderer(config: SiteConfig) -> Renderer:
     return Renderer(config.base_path, config.security.iframe_hosts, config.markdown_engine)
 
 
-def _read_part(part: Sequence[tuple[Path, str]]) -> list[tuple[str, tuple | None, Article | None, list]]:
-    """Worker: read articles, keep their bodies in the store, send back bodiless articles."""
+def _read_part(part: Sequence[tuple[Path, str]]) -> list[tuple[str, tuple | None, tuple | None, list]]:
+    """Worker: read articles, keep their bodies in the store, send back bodiless articles (as rows)."""
     task = _TASK
     config, registries, store, fp, known = task["config"], task["registries"], task["store"], task["fp"], task["known"]
     renderer = task.setdefault("renderer", make_renderer(config))
@@ -162,7 +162,7 @@ def _read_part(part: Sequence[tuple[Path, str]]) -> list[tuple[str, tuple | None
         stat = (st.st_mtime_ns, st.st_size, key)
         same = known.get(shown)
         if same is not None and same.key == key and store.touch(key):  # touched but not changed
-            out.append((shown, stat, same, []))
+            out.append((shown, stat, bodyless_row(same, key), []))
             continue
         try:
             article = read_article(path, shown, registries, renderer, config.zone, config.summary_length, raw=raw)
@@ -170,7 +170,7 @@ def _read_part(part: Sequence[tuple[Path, str]]) -> list[tuple[str, tuple | None
             out.append((shown, None, None, errors_of(exc)))
             continue
         bodies.append((key, article.body))
-        out.append((shown, stat, replace(article, body="", key=key, meta=article_token(article)), []))
+        out.append((shown, stat, bodyless_row(article, key), []))
     store.save_many(bodies)  # one transaction per part
     return out
 
@@ -544,10 +544,10 @@ class Builder:
             parts = chunks(to_read, max(1, min(256, len(to_read) // (workers * 4) or 1)))
             task = dict(config=config, registries=registries, store=store, fp=fp, known=known)
             for part in fork_map(_read_part, parts, task, workers, progress, "Đọc bài viết"):
-                for shown, stat, article, errs in part:
+                for shown, stat, row, errs in part:
                     errors += errs
-                    if article is not None:
-                        articles.append(article)
+                    if row is not None:
+                        articles.append(Article(*row))
                         state[shown] = stat
         articles.sort(key=lambda a: a.path)
         return articles, state, errors, len(to_read)

@@ -34,6 +34,7 @@ CACHE_DIR = ".cache/lamtheobac"
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 _ARTICLE_META = tuple(name for name in _ARTICLE_FIELDS if name not in ("body", "key", "meta"))
 _ROW = attrgetter(*_ARTICLE_FIELDS)  # an article as the plain row the state stores
+_BODY, _KEY, _META = (_ARTICLE_FIELDS.index(name) for name in ("body", "key", "meta"))
 STATE_VERSION = 11
 # A state pickled with another Article layout would unpickle into broken objects: its fields are part of the version.
 _STATE_TAG = (STATE_VERSION, __version__, _ARTICLE_FIELDS)
@@ -271,6 +272,15 @@ def folder_id(path: Path) -> tuple[int, int]:
     except FileNotFoundError:
         return (0, 0)
     return (st.st_ino, st.st_mtime_ns)
+
+
+def bodyless_row(article: Article, key: str) -> tuple:
+    """The article as a plain row without its body, with its key and metadata token: what read
+    workers send back (a slotted dataclass pickles through Python-level __getstate__; a row
+    pickles and unpickles in about half the time). Article(*row) is the article again."""
+    row = list(_ROW(article))
+    row[_BODY], row[_KEY], row[_META] = "", key, article.meta or article_token(article)
+    return tuple(row)
 
 
 def article_token(article: Article) -> str:

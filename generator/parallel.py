@@ -5,11 +5,14 @@ jobs without pickling them; only small results travel back.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
+import multiprocessing.pool
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -82,7 +85,7 @@ def fork_map(func: Callable[[Sequence[T]], R], parts: list[Sequence[T]], task: d
                 if progress:
                     progress.update(label, done, total)
             return results
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with worker_pool(workers) as pool:
             pending = pool.imap(func, parts)
             if meanwhile is not None:
                 meanwhile()
@@ -94,3 +97,22 @@ def fork_map(func: Callable[[Sequence[T]], R], parts: list[Sequence[T]], task: d
         return results
     finally:
         _TASK.clear()
+
+
+@contextlib.contextmanager
+def worker_pool(workers: int) -> Iterator[multiprocessing.pool.Pool]:
+    """Forked workers. The objects made so far are frozen while they run: left out of the
+    workers' collections, which would otherwise walk them and so copy every page they sit on
+    into each worker."""
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start) as pool:
+            yield pool
+    finally:
+        gc.unfreeze()
+
+
+def _worker_start() -> None:
+    """A worker collects garbage as usual, whatever its parent does (Builder.build turns it off)."""
+    gc.enable()
+    gc.set_threshold(50_000, 20, 20)  # its many long-lived objects are frozen; its own are short-lived

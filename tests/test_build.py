@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Builder, build
+from generator.errors import BuildFailed
 from generator.linkcheck import check_links
 from generator.vietnamese import VN
 
@@ -356,3 +357,29 @@ def test_quick_re_renders_an_edited_article_page_then_the_build_completes(sample
     builder.build(NOW)
     assert files(sample / "output") == _cold(sample, tmp_path)
     assert Builder(sample).quick({source}) == []  # nothing kept: nothing to do
+
+
+def test_the_collector_is_off_only_while_building(sample: Path, monkeypatch):
+    """The main process builds without the cyclic garbage collector; afterwards (also after a
+    failed build) it is as it was, for the preview server that builds again and again."""
+    import gc
+
+    import generator.build as build_module
+    seen: list[bool] = []
+    real = build_module.collect
+    monkeypatch.setattr(build_module, "collect", lambda *a, **k: (seen.append(gc.isenabled()), real(*a, **k))[1])
+    assert gc.isenabled()
+    build(sample, now=NOW)
+    assert seen == [False] and gc.isenabled()
+    broken = sample / "content/articles/hong.md"
+    broken.write_text("---\ntitle: \"\"\n---\n", encoding="utf-8")
+    with pytest.raises(BuildFailed):
+        build(sample, now=NOW)
+    assert gc.isenabled()
+    broken.unlink()
+    gc.disable()
+    try:
+        build(sample, output="khac", now=NOW)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -21,7 +21,6 @@ inserted instead of adding every entry again.
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import sys
@@ -31,7 +30,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..cache import digest, replace_cache_file
-from ..parallel import forks, worker_count
+from ..parallel import forks, worker_count, worker_pool
 from .index import (BODY_PAIRS, EXCERPT_CHARS, FORMAT, GROUP, MAX_TF, SHARD_BYTES, Compact, Entry, Memo, Names, Postings,
                     Vocabulary, assemble, index_entry)
 from .text import fold, tokenize, tone_key
@@ -142,7 +141,7 @@ def _imap(parts: list, workers: int, forked: bool) -> Iterator:
     if not forked:
         yield from map(_index_part, parts)
         return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with worker_pool(workers) as pool:
         yield from pool.imap(_index_part, parts, chunksize=1)
 
 

@@ -12,6 +12,7 @@ import multiprocessing.pool
 import os
 import sys
 import time
+import traceback
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
@@ -116,3 +117,71 @@ def _worker_start() -> None:
     """A worker collects garbage as usual, whatever its parent does (Builder.build turns it off)."""
     gc.enable()
     gc.set_threshold(50_000, 20, 20)  # its many long-lived objects are frozen; its own are short-lived
+
+
+class BackgroundError(RuntimeError):
+    """A background process failed; its traceback is the message."""
+
+
+class Background:
+    """func(send) run in a forked process while this one goes on.
+
+    What func sends is what result() returns; func may go on working after it has sent
+    (saving a cache, say), and finish() waits for that. An exception in func is raised
+    again here (by result() if nothing was sent yet, else by finish()).
+    """
+
+    def __init__(self, func: Callable[[Callable[[Any], None]], None]):
+        context = multiprocessing.get_context("fork")
+        self._conn, child_end = context.Pipe(duplex=False)
+        gc.freeze()  # as for worker_pool: the child's collections leave the inherited objects alone
+        try:
+            self._process = context.Process(target=_background_main, args=(func, child_end))
+            self._process.start()
+        finally:
+            gc.unfreeze()
+        child_end.close()
+        self._received = False
+
+    def result(self) -> Any:
+        self._received = True
+        try:
+            kind, value = self._conn.recv()
+        except EOFError:
+            self._process.join()
+            raise BackgroundError(f"tiến trình nền dừng bất thường (mã {self._process.exitcode})") from None
+        if kind == "error":
+            self._process.join()
+            raise BackgroundError(value)
+        return value
+
+    def finish(self) -> None:
+        """Waits for the process to end; raises what it raised after sending its result."""
+        self._process.join()
+        try:
+            message = self._conn.recv() if self._received and self._conn.poll() else None
+        except EOFError:  # closed without a further message: it ended well
+            message = None
+        self._conn.close()
+        if message is not None and message[0] == "error":
+            raise BackgroundError(message[1])
+        if self._process.exitcode != 0:
+            raise BackgroundError(f"tiến trình nền dừng bất thường (mã {self._process.exitcode})")
+
+    def cancel(self) -> None:
+        """Stops the process (a failed build needs no result)."""
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._conn.close()
+
+
+def _background_main(func: Callable[[Callable[[Any], None]], None], conn) -> None:
+    _worker_start()
+    try:
+        func(lambda value: conn.send(("ok", value)))
+    except BaseException:  # noqa: BLE001 - every failure goes to the parent, which raises it
+        conn.send(("error", traceback.format_exc()))
+        conn.close()
+        sys.exit(1)
+    conn.close()

@@ -27,7 +27,7 @@ import sys
 import time
 from array import array
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from ..cache import digest, replace_cache_file
 from ..parallel import forks, worker_count, worker_pool
@@ -221,12 +221,13 @@ def _renumbered(kids: bytes, renumber: dict[int, int]) -> bytes:
     return array("I", map(renumber.__getitem__, memoryview(kids).cast("I"))).tobytes()
 
 
-def search_files(site, registries=None, workers: int | None = None,
-                 cache_dir: Path | None = None) -> Iterator[tuple[str, bytes]]:
+def search_files(site, registries=None, workers: int | None = None, cache_dir: Path | None = None,
+                 before_save: Callable[[], None] | None = None) -> Iterator[tuple[str, bytes]]:
     """(output path, bytes) of every index file for the site's visible articles.
 
     Entries of articles the cache lacks are made in forked workers (each a pure
     function of one article); the parent assembles the index from all entries.
+    before_save is called once every file was given, before the cache is saved.
     """
     from ..pages import Links
     started = time.perf_counter()
@@ -301,6 +302,8 @@ def search_files(site, registries=None, workers: int | None = None,
     if _TIMINGS:
         print(f"    search assembly: {time.perf_counter() - started:.2f}s", file=sys.stderr)
     yield from files
+    if before_save is not None:
+        before_save()
     cache.save({k: e for k, e in zip(keys, entries) if k}, memo, (inputs, files), keys if all(keys) else [],
                postings.lists)
 

@@ -1,0 +1,52 @@
+"""Forked helpers: work in a background process, its result and its failures."""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from generator.parallel import Background, BackgroundError
+
+
+def test_background_result_comes_before_the_work_ends(tmp_path: Path):
+    done = tmp_path / "done"
+
+    def work(send):
+        send([os.getpid(), "kết quả"])
+        time.sleep(0.3)  # still working (saving a cache, say) after sending
+        done.write_text("xong", encoding="utf-8")
+
+    job = Background(work)
+    pid, value = job.result()
+    assert pid != os.getpid() and value == "kết quả"
+    assert not done.exists()
+    job.finish()
+    assert done.read_text(encoding="utf-8") == "xong"
+
+
+def test_background_failures_are_raised_here():
+    def before(send):
+        raise ValueError("hỏng trước khi gửi")
+
+    with pytest.raises(BackgroundError, match="hỏng trước khi gửi"):
+        Background(before).result()
+
+    def after(send):
+        send(1)
+        raise ValueError("hỏng sau khi gửi")
+
+    job = Background(after)
+    assert job.result() == 1
+    with pytest.raises(BackgroundError, match="hỏng sau khi gửi"):
+        job.finish()
+
+
+def test_a_cancelled_background_process_is_gone():
+    job = Background(lambda send: time.sleep(30))
+    started = time.monotonic()
+    job.cancel()
+    job.cancel()  # twice is harmless (a build's cleanup after a finish)
+    assert time.monotonic() - started < 10
+    assert not job._process.is_alive()

@@ -99,7 +99,7 @@ def collect(articles: list[Article], pages: list[Page], config: SiteConfig, regi
             related: dict[str, tuple[str, ...]] | None = None) -> Site:
     """The site. `related`, when given, is the related articles (by slug) of an earlier
     collect of the same articles' metadata: the ranking is skipped."""
-    ordered = sorted(articles, key=lambda a: (-a.date.timestamp(), a.slug))
+    ordered = _newest_first(articles)
     tags_of = _resolve_tags(ordered, registries)
     members: dict[str, dict] = {kind: defaultdict(list) for kind in KINDS}
     terms: dict[str, dict] = {kind: {} for kind in KINDS}
@@ -126,6 +126,18 @@ def collect(articles: list[Article], pages: list[Page], config: SiteConfig, regi
                 tuple(sorted(((y, tuple(v)) for y, v in by_year.items()), reverse=True)),
                 (related_articles(ordered, members, tags_of, config.related_count) if related is None
                  else _by_slug(ordered, related)), neighbours, tags_of)
+
+
+def indexed(articles: list[Article], config: SiteConfig, registries: Registries) -> Site:
+    """The part of the site the search index is made of: the articles newest first and their
+    tags, without the groups, years and related articles collect() ranks (for a process that
+    only indexes)."""
+    ordered = _newest_first(articles)
+    return Site(config, tuple(ordered), (), {}, (), {}, {}, _resolve_tags(ordered, registries))
+
+
+def _newest_first(articles: list[Article]) -> list[Article]:
+    return sorted(articles, key=lambda a: (-a.date.timestamp(), a.slug))
 
 
 def _by_slug(ordered: list[Article], related: dict[str, tuple[str, ...]]) -> dict[str, tuple[Article, ...]]:

@@ -32,7 +32,7 @@ from .markdown import Renderer
 from .pages import KIND_LABELS, Job, Links, plan, sitemap_jobs
 from .parallel import Background, Progress, _TASK, chunks, fork_map, worker_count
 from .render import Templates, collect_assets, templates_fingerprint
-from .search import search_files
+from .search import has_search_cache, open_cache, search_files
 from .taxonomy import Registries, load_registries
 from .vietnamese import normalize
 from .write import Lock, Staging, check_output_dir, write_file
@@ -212,9 +212,10 @@ def _render_part(indices: Sequence[int]) -> tuple[int, list[SiteError]]:
 
 
 def index_files(site: Site, registries: Registries, store: BodyStore, cache: Path,
-                send: Callable[[list], None] | None = None) -> list[tuple[str, bytes, bytes]]:
+                send: Callable[[list], None] | None = None, preloaded=None) -> list[tuple[str, bytes, bytes]]:
     """The search index files as (path, digest, bytes). With send, the list is sent as soon as it
-    is complete, before the search cache is saved (see Background)."""
+    is complete, before the search cache is saved (see Background); preloaded: the search cache,
+    read beforehand (search.open_cache)."""
     files: list[tuple[str, bytes, bytes]] = []
     sent = []
 
@@ -224,10 +225,23 @@ def index_files(site: Site, registries: Registries, store: BodyStore, cache: Pat
             send(files)
 
     for path, data in search_files(replace(site, articles=_WithBodies(site.articles, store)), registries,
-                                   cache_dir=cache, before_save=ready):  # search hook: index files
+                                   cache_dir=cache, before_save=ready, cache=preloaded):  # search hook
         files.append((path, hashlib.blake2b(data, digest_size=16).digest(), data))
     ready()  # when the files came from the cache as a whole, nothing was saved
     return files
+
+
+def _index_in_background(send: Callable[[list], None], receive: Callable[[], Any], config: SiteConfig,
+                         registries: Registries, store: BodyStore, cache: Path, state_file: Path) -> None:
+    """Background process of a build with a search cache: reads that cache and the last build's
+    state while the main process reads the articles, then indexes the articles it is given: by
+    path when the state holds them as they are, else as rows (None: nothing to index)."""
+    preloaded = open_cache(cache, registries)
+    known = load_state(state_file).articles
+    given = receive()
+    if given is not None:
+        shown = [known[item] if isinstance(item, str) else Article(*item) for item in given]
+        index_files(indexed(shown, config, registries), registries, store, cache, send, preloaded)
 
 
 def _articles(value) -> tuple[Article, ...]:
@@ -408,7 +422,13 @@ class Builder:
         store = BodyStore(cache)
         fp = read_fingerprint(config, registries)
         state_file = state_path(cache, output_dir, repr(sorted(self.overrides.items())))
+        # With a search cache to bring up to date, a background process reads it (and the state)
+        # from now on, while this one reads the articles (see below).
+        index = self._index = (Background(lambda send, receive: _index_in_background(
+            send, receive, config, registries, store, cache, state_file), inbox=True)
+            if has_search_cache(cache) else None)
         previous = load_state(state_file)
+        known_articles = previous.articles if previous.read_fp == fp else None
         stage("config+state")
 
         sources, errors = discover(config)
@@ -441,13 +461,16 @@ class Builder:
             self.log(f"Không có gì thay đổi · {seconds:.2f} giây")
             return BuildResult(0, len(previous.outputs), seconds, output_dir, len(previous.signatures), True)
 
-        # Few articles read: the search index comes mostly from its cache. It is brought up to date
-        # in a process of its own while this one collects, plans and renders the pages (on a
-        # one-change build of 10,000 articles, its 0.7-0.9 s overlap the rest instead of adding
-        # to it). build() stops it if this build fails.
-        index = self._index = (Background(lambda send: index_files(indexed(shown, config, registries), registries,
-                                                                   store, cache, send))
-                               if read_count < PARALLEL_MIN else None)
+        # Few articles read: the search index comes mostly from its cache, which the background
+        # process has read meanwhile; it makes the index while this one collects, plans and renders
+        # the pages (on a one-change build of 10,000 articles its ~0.9 s overlap the rest instead of
+        # adding to it). Articles the last state holds as they are go by path. Many read: the index
+        # is made after the pages, as in a cold build.
+        if index is not None and read_count < PARALLEL_MIN and known_articles is not None:
+            index.give([a.path if known_articles.get(a.path) is a else bodyless_row(a, a.key) for a in shown])
+        elif index is not None:
+            index.cancel()
+            index = self._index = None
         metas = [a.meta or article_token(a) for a in shown]
         # Related articles depend on every article's metadata (dates, terms), the registries and the count.
         related_fp = digest(fp, str(config.related_count), *metas)

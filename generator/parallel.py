@@ -11,6 +11,7 @@ import multiprocessing
 import multiprocessing.pool
 import os
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterator, Sequence
@@ -131,17 +132,28 @@ class Background:
     again here (by result() if nothing was sent yet, else by finish()).
     """
 
-    def __init__(self, func: Callable[[Callable[[Any], None]], None]):
+    def __init__(self, func: Callable[..., None], inbox: bool = False):
+        """With inbox, func(send, receive): receive() returns what give() sent."""
         context = multiprocessing.get_context("fork")
         self._conn, child_end = context.Pipe(duplex=False)
+        inbox_end, self._inbox = context.Pipe(duplex=False) if inbox else (None, None)
         gc.freeze()  # as for worker_pool: the child's collections leave the inherited objects alone
         try:
-            self._process = context.Process(target=_background_main, args=(func, child_end))
+            self._process = context.Process(target=_background_main, args=(func, child_end, inbox_end))
             self._process.start()
         finally:
             gc.unfreeze()
         child_end.close()
+        if inbox_end is not None:
+            inbox_end.close()
         self._received = False
+        self._giving: threading.Thread | None = None
+
+    def give(self, value: Any) -> None:
+        """Sends value to the process's receive(), from a thread: a value larger than the pipe
+        holds would block this process until the other one reads."""
+        self._giving = threading.Thread(target=_give, args=(self._inbox, value), daemon=True)
+        self._giving.start()
 
     def result(self) -> Any:
         self._received = True
@@ -158,6 +170,7 @@ class Background:
     def finish(self) -> None:
         """Waits for the process to end; raises what it raised after sending its result."""
         self._process.join()
+        self._given()
         try:
             message = self._conn.recv() if self._received and self._conn.poll() else None
         except EOFError:  # closed without a further message: it ended well
@@ -173,13 +186,29 @@ class Background:
         if self._process.is_alive():
             self._process.terminate()
         self._process.join()
+        self._given()
         self._conn.close()
 
+    def _given(self) -> None:
+        if self._giving is not None:
+            self._giving.join()  # the process has ended: the send is done or has failed
+            self._giving = None
+        if self._inbox is not None:
+            self._inbox.close()
 
-def _background_main(func: Callable[[Callable[[Any], None]], None], conn) -> None:
+
+def _give(conn, value: Any) -> None:
+    try:
+        conn.send(value)
+    except (BrokenPipeError, ConnectionResetError):
+        return  # the process was stopped (a failed build) before it read: there is no one to give to
+
+
+def _background_main(func: Callable[..., None], conn, inbox) -> None:
     _worker_start()
     try:
-        func(lambda value: conn.send(("ok", value)))
+        send = lambda value: conn.send(("ok", value))  # noqa: E731
+        func(send) if inbox is None else func(send, inbox.recv)
     except BaseException:  # noqa: BLE001 - every failure goes to the parent, which raises it
         conn.send(("error", traceback.format_exc()))
         conn.close()

@@ -50,3 +50,22 @@ def test_a_cancelled_background_process_is_gone():
     job.cancel()  # twice is harmless (a build's cleanup after a finish)
     assert time.monotonic() - started < 10
     assert not job._process.is_alive()
+
+
+def test_background_receives_what_it_is_given():
+    def work(send, receive):
+        rows = receive()
+        send(sum(len(r) for r in rows))
+
+    job = Background(work, inbox=True)
+    rows = [("bài viết", "x" * 100)] * 20_000  # larger than a pipe holds: given from a thread
+    job.give(rows)
+    assert job.result() == sum(len(r) for r in rows)
+    job.finish()
+
+
+def test_a_process_stopped_before_reading_what_it_was_given(capfd):
+    job = Background(lambda send, receive: time.sleep(30), inbox=True)
+    job.give(["x" * 1000] * 10_000)
+    job.cancel()
+    assert "Traceback" not in capfd.readouterr().err

@@ -221,13 +221,28 @@ def _renumbered(kids: bytes, renumber: dict[int, int]) -> bytes:
     return array("I", map(renumber.__getitem__, memoryview(kids).cast("I"))).tobytes()
 
 
+def has_search_cache(cache_dir: Path) -> bool:
+    return (Path(cache_dir) / CACHE_FILE).is_file()
+
+
+def open_cache(cache_dir: Path, registries) -> "_Cache":
+    """The search cache of cache_dir, read now (for search_files(cache=...) later)."""
+    return _Cache(Path(cache_dir), _cache_version(Names.from_registries(registries)))
+
+
+def _cache_version(names: Names) -> tuple:
+    return (CACHE_VERSION, FORMAT, EXCERPT_CHARS, BODY_PAIRS, MAX_TF, names.fingerprint)  # what entries hold
+
+
 def search_files(site, registries=None, workers: int | None = None, cache_dir: Path | None = None,
-                 before_save: Callable[[], None] | None = None) -> Iterator[tuple[str, bytes]]:
+                 before_save: Callable[[], None] | None = None, cache: "_Cache | None" = None
+                 ) -> Iterator[tuple[str, bytes]]:
     """(output path, bytes) of every index file for the site's visible articles.
 
     Entries of articles the cache lacks are made in forked workers (each a pure
     function of one article); the parent assembles the index from all entries.
-    before_save is called once every file was given, before the cache is saved.
+    before_save is called once every file was given, before the cache is saved. cache: the
+    cache of cache_dir read beforehand (open_cache), used if made for the same registries.
     """
     from ..pages import Links
     started = time.perf_counter()
@@ -249,8 +264,9 @@ def search_files(site, registries=None, workers: int | None = None, cache_dir: P
     for i, article in enumerate(bare):
         span = years.setdefault(article.date.year, [i, i + 1])
         span[1] = i + 1
-    version = (CACHE_VERSION, FORMAT, EXCERPT_CHARS, BODY_PAIRS, MAX_TF, names.fingerprint)  # what entries hold
-    cache = _Cache(Path(cache_dir) if cache_dir is not None else None, version)
+    version = _cache_version(names)
+    if cache is None or cache.version != version or cache_dir is None or cache.path != Path(cache_dir) / CACHE_FILE:
+        cache = _Cache(Path(cache_dir) if cache_dir is not None else None, version)
     inputs = (digest(prefix, repr((GROUP, SHARD_BYTES)), repr(sorted(years.items())), repr(names.export()), *keys)
               if all(keys) else "")
     if inputs and cache.output[0] == inputs:  # same entries, same order, same names: same files

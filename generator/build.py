@@ -22,7 +22,7 @@ from pathlib import Path
 
 from . import __version__
 from .cache import (CACHE_DIR, BodyStore, State, article_key, article_token, bodied, bodyless_row, digest,
-                    folder_id, load_state, prune_bodies, save_state, state_path, value_digest)
+                    folder_id, load_state, pack_state, prune_bodies, save_state, state_path, value_digest)
 from .collect import Site, check_slugs, collect, indexed, related_slugs, visible
 from .config import SiteConfig, load_config
 from .content import Article, Page, errors_of, read_article, read_page
@@ -504,6 +504,15 @@ class Builder:
         def sign() -> None:
             signed["sigs"], signed["bodyless"] = signatures(jobs, templates, render_fp, known)
 
+        def early_state() -> State:
+            """The state of this build but for what the search index and publishing add."""
+            return State(fingerprint=render_fp, read_fp=fp, inputs=inputs,
+                         sources={**sources_state, **{o: (*s, "") for o, s in image_state.items()}},
+                         articles={a.path: a for a in articles},
+                         signatures=dict(zip((j.path for j in jobs), signed["sigs"])), shape=shape,
+                         related_fp=related_fp, related=related_slugs(site), bodyless=signed["bodyless"],
+                         image_sizes=image_sizes)
+
         patch = False
         if old:  # what can be kept depends on the signatures: they come first
             sign()
@@ -525,6 +534,8 @@ class Builder:
                 written, reused = self._write(jobs, signed.get("sigs"), old, templates, staging, store,
                                               output_dir, errors, progress, meanwhile=None if old else sign)
                 stage("render")
+                # Most of the state is known now: pickled while the background index is finishing.
+                packed = pack_state(early_state()) if index is not None else None
                 known = previous.extras if reuse else {}
                 extras: dict[str, bytes] = {}
                 for path, key, data in (index.result() if index is not None
@@ -548,14 +559,8 @@ class Builder:
                 stage("assets+publish")
             finally:
                 staging.discard()
-        state = State(fingerprint=render_fp, read_fp=fp, inputs=inputs,
-                      sources={**sources_state, **{o: (*s, "") for o, s in image_state.items()}},
-                      articles={a.path: a for a in articles},
-                      signatures=dict(zip((j.path for j in jobs), signed["sigs"])), shape=shape,
-                      related_fp=related_fp, related=related_slugs(site), bodyless=signed["bodyless"],
-                      image_sizes=image_sizes, extras=extras,
-                      output_id=folder_id(output_dir), outputs=outputs)
-        save_state(state_file, state)
+        state = replace(early_state(), extras=extras, output_id=folder_id(output_dir), outputs=outputs)
+        save_state(state_file, state, packed)
         if read_count:  # new bodies were kept: old ones may have piled up
             pruned = prune_bodies(store, cache, {a.key for a in articles})
             if pruned:

@@ -383,3 +383,20 @@ def test_the_collector_is_off_only_while_building(sample: Path, monkeypatch):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_cache_file_is_replaced_whole_and_nothing_is_left_beside_it(tmp_path: Path):
+    from generator.cache import new_cache_file
+    path = tmp_path / "search.pickle"
+    path.write_bytes(b"cu")
+    (tmp_path / "search.pickle.old").write_bytes(b"sot lai")  # left by a killed build
+    with new_cache_file(path) as tmp:
+        assert tmp.parent == tmp_path and not path.exists()  # the old one moved aside, being deleted
+        tmp.write_bytes(b"moi")
+    assert path.read_bytes() == b"moi"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["search.pickle"]
+    with pytest.raises(OSError):
+        with new_cache_file(path) as tmp:
+            tmp.write_bytes(b"nua chung")
+            raise OSError("đĩa đầy")
+    assert list(tmp_path.iterdir()) == []  # no cache at all: the next build only takes longer

@@ -29,7 +29,7 @@ from array import array
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..cache import digest, replace_cache_file
+from ..cache import digest, new_cache_file
 from ..parallel import forks, worker_count, worker_pool
 from .index import (BODY_PAIRS, EXCERPT_CHARS, FORMAT, GROUP, MAX_TF, SHARD_BYTES, Compact, Entry, Memo, Names, Postings,
                     Vocabulary, assemble, index_entry)
@@ -207,13 +207,10 @@ class _Cache:
             entries = {k: Compact(_renumbered(e.kids, renumber), e.values, e.record) for k, e in entries.items()}
             vocab = Vocabulary([vocab.keys[k] for k in kept])
             docs, lists = [], []  # numbered the old way: the next build adds every entry again
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
+        with new_cache_file(self.path) as tmp, tmp.open("wb") as handle:
             rows = {key: (e.kids, e.values, e.record) for key, e in entries.items()}  # slotted: pickles slowly
             pickle.dump((self.version, vocab.keys, rows, memo.new, output, docs, lists), handle,
                         protocol=pickle.HIGHEST_PROTOCOL)
-        replace_cache_file(tmp, self.path)
 
 
 def _renumbered(kids: bytes, renumber: dict[int, int]) -> bytes:

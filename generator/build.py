@@ -432,13 +432,15 @@ class Builder:
             send, receive, config, registries, store, cache, state_file), inbox=True)
             if has_search_cache(cache) else None)
         previous = load_state(state_file)
-        known_articles = previous.articles if previous.read_fp == fp else None
+        # Reusing the last build's articles is safe only when reading would give the same result.
+        known_articles = previous.articles if previous.read_fp == fp else {}
         stage("config+state")
 
         sources, errors = discover(config)
         stage("discover")
         articles, sources_state, read_errors, read_count = self._read_articles(sources, config, registries, store,
-                                                                                fp, previous, progress)
+                                                                                fp, previous, known_articles,
+                                                                                progress)
         errors += read_errors
         stage("read")
         pages, page_errors = self._read_pages(sources, config)
@@ -470,7 +472,7 @@ class Builder:
         # the pages (on a one-change build of 10,000 articles its ~0.9 s overlap the rest instead of
         # adding to it). Articles the last state holds as they are go by path. Many read: the index
         # is made after the pages, as in a cold build.
-        if index is not None and read_count < PARALLEL_MIN and known_articles is not None:
+        if index is not None and read_count < PARALLEL_MIN:
             index.give([a.path if known_articles.get(a.path) is a else bodyless_row(a, a.key) for a in shown])
         elif index is not None:
             index.cancel()
@@ -507,21 +509,13 @@ class Builder:
 
         def sign() -> None:
             signed["sigs"], signed["bodyless"] = signatures(jobs, templates, render_fp, known)
-
-        def early_state() -> State:
-            """The state of this build but for what the search index and publishing add."""
-            return State(fingerprint=render_fp, read_fp=fp, inputs=inputs,
-                         sources={**sources_state, **{o: (*s, "") for o, s in image_state.items()}},
-                         articles={a.path: a for a in articles},
-                         signatures=dict(zip((j.path for j in jobs), signed["sigs"])), shape=shape,
-                         related_fp=related_fp, related=related_slugs(site), bodyless=signed["bodyless"],
-                         image_sizes=image_sizes)
+            signed["by_path"] = dict(zip((j.path for j in jobs), signed["sigs"]))
 
         patch = False
         if old:  # what can be kept depends on the signatures: they come first
             sign()
             stage("signatures")
-            if dict(zip((j.path for j in jobs), signed["sigs"])) == old and self._same_images(previous, image_state):
+            if signed["by_path"] == old and self._same_images(previous, image_state):
                 self._remember(config, registries, templates, output_dir, jobs)
                 progress.finish()
                 seconds = time.perf_counter() - started
@@ -538,14 +532,24 @@ class Builder:
                 written, reused = self._write(jobs, signed.get("sigs"), old, templates, staging, store,
                                               output_dir, errors, progress, meanwhile=None if old else sign)
                 stage("render")
-                # Most of the state is known now: pickled while the background index is finishing.
-                packed = pack_state(early_state()) if index is not None else None
-                known = previous.extras if reuse else {}
+                if errors:  # nothing is published: neither the index nor the state is needed
+                    progress.finish()
+                    raise BuildFailed(errors)
+                # The state of this build but for what the search index and publishing add: pickled
+                # while the background index is finishing.
+                early = State(fingerprint=render_fp, read_fp=fp, inputs=inputs,
+                              sources={**sources_state, **{o: (*s, "") for o, s in image_state.items()}},
+                              articles={a.path: a for a in articles}, signatures=signed["by_path"], shape=shape,
+                              related_fp=related_fp, related=related_slugs(site), bodyless=signed["bodyless"],
+                              image_sizes=image_sizes)
+                packed = pack_state(early) if index is not None else None
+                published = previous.extras if reuse else {}  # search file -> digest the live file has
                 extras: dict[str, bytes] = {}
                 for path, key, data in (index.result() if index is not None
                                         else index_files(site, registries, store, cache)):
                     extras[path] = key
-                    staging.write(path, data, origin="search", same=known[path] == key if path in known else None)
+                    staging.write(path, data, origin="search",
+                                  same=published[path] == key if path in published else None)
                 stage("search index")
                 for asset in templates.assets.values():
                     staging.write(asset.output, asset.data, origin=asset.name)
@@ -556,14 +560,12 @@ class Builder:
                     else:
                         staging.write(out, path.read_bytes(), origin=display_path(path, config.root))
                 progress.finish()
-                if errors:
-                    raise BuildFailed(errors)
                 outputs = frozenset(staging.written)
                 staging.publish()
                 stage("assets+publish")
             finally:
                 staging.discard()
-        state = replace(early_state(), extras=extras, output_id=folder_id(output_dir), outputs=outputs)
+        state = replace(early, extras=extras, output_id=folder_id(output_dir), outputs=outputs)
         save_state(state_file, state, packed)
         if read_count:  # new bodies were kept: old ones may have piled up
             pruned = prune_bodies(store, cache, {a.key for a in articles})
@@ -579,14 +581,13 @@ class Builder:
         return BuildResult(written, len(outputs), seconds, output_dir, reused, False, site)
 
     def _read_articles(self, sources: Sources, config: SiteConfig, registries: Registries, store: BodyStore,
-                       fp: str, previous: State, progress: Progress):
+                       fp: str, previous: State, known: dict[str, Article], progress: Progress):
         """Articles whose file is unchanged since the last build come from the state, unread.
 
-        Reuse by file stats is safe only when reading would give the same result, i.e. the
-        read fingerprint is unchanged; workers also reuse by key (a digest of the bytes and
-        the fingerprint), which covers files touched without being changed.
+        known: the last build's articles, when reading would give the same result (the read
+        fingerprint is unchanged), else empty. Workers also reuse by key (a digest of the bytes
+        and the fingerprint), which covers files touched without being changed.
         """
-        known = previous.articles if previous.read_fp == fp else {}
         bodies_kept = store.prepare()  # the cache is deleted (or damaged) as a whole, not body by body
         articles: list[Article] = []
         state: dict[str, tuple[int, int, str]] = {}

@@ -400,3 +400,26 @@ def test_a_cache_file_is_replaced_whole_and_nothing_is_left_beside_it(tmp_path: 
             tmp.write_bytes(b"nua chung")
             raise OSError("đĩa đầy")
     assert list(tmp_path.iterdir()) == []  # no cache at all: the next build only takes longer
+
+
+def test_an_output_path_refused_on_an_incremental_build_is_reported(sample: Path, monkeypatch):
+    """With the search index being made in the background, a page whose output path is refused
+    still ends the build with that error (the signatures were never computed), and the published
+    site stays as it was."""
+    from generator.errors import OutputError
+    from generator.write import Staging
+    builder = Builder(sample)
+    before = files(builder.build(NOW).output)
+    CHANGES["template"](sample)  # every page to render again, in a build with a search cache
+    real = Staging.claim
+
+    def claim(self, path, origin=""):
+        if path == "index.html":
+            raise OutputError("đường dẫn bị từ chối", origin)
+        return real(self, path, origin)
+
+    monkeypatch.setattr(Staging, "claim", claim)
+    with pytest.raises(BuildFailed) as caught:
+        builder.build(NOW)
+    assert str(caught.value) == "home:1: đường dẫn bị từ chối"
+    assert files(sample / "output") == before

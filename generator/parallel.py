@@ -102,16 +102,22 @@ def fork_map(func: Callable[[Sequence[T]], R], parts: list[Sequence[T]], task: d
 
 
 @contextlib.contextmanager
-def worker_pool(workers: int) -> Iterator[multiprocessing.pool.Pool]:
-    """Forked workers. The objects made so far are frozen while they run: left out of the
-    workers' collections, which would otherwise walk them and so copy every page they sit on
-    into each worker."""
+def _frozen() -> Iterator[None]:
+    """The objects made so far frozen while processes are forked from this one: left out of the
+    children's collections, which would otherwise walk them and so copy every page they sit on
+    into each child."""
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start) as pool:
-            yield pool
+        yield
     finally:
         gc.unfreeze()
+
+
+@contextlib.contextmanager
+def worker_pool(workers: int) -> Iterator[multiprocessing.pool.Pool]:
+    """Forked workers (see _frozen)."""
+    with _frozen(), multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start) as pool:
+        yield pool
 
 
 def _worker_start() -> None:
@@ -137,12 +143,9 @@ class Background:
         context = multiprocessing.get_context("fork")
         self._conn, child_end = context.Pipe(duplex=False)
         inbox_end, self._inbox = context.Pipe(duplex=False) if inbox else (None, None)
-        gc.freeze()  # as for worker_pool: the child's collections leave the inherited objects alone
-        try:
+        with _frozen():
             self._process = context.Process(target=_background_main, args=(func, child_end, inbox_end))
             self._process.start()
-        finally:
-            gc.unfreeze()
         child_end.close()
         if inbox_end is not None:
             inbox_end.close()
@@ -161,7 +164,7 @@ class Background:
             kind, value = self._conn.recv()
         except EOFError:
             self._process.join()
-            raise BackgroundError(f"tiến trình nền dừng bất thường (mã {self._process.exitcode})") from None
+            raise self._ended_badly() from None
         if kind == "error":
             self._process.join()
             raise BackgroundError(value)
@@ -179,7 +182,10 @@ class Background:
         if message is not None and message[0] == "error":
             raise BackgroundError(message[1])
         if self._process.exitcode != 0:
-            raise BackgroundError(f"tiến trình nền dừng bất thường (mã {self._process.exitcode})")
+            raise self._ended_badly()
+
+    def _ended_badly(self) -> BackgroundError:
+        return BackgroundError(f"tiến trình nền dừng bất thường (mã {self._process.exitcode})")
 
     def cancel(self) -> None:
         """Stops the process (a failed build needs no result)."""

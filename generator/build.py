@@ -218,7 +218,7 @@ def _render_part(indices: Sequence[int]) -> tuple[int, list[SiteError]]:
 def index_files(site: Site, registries: Registries, store: BodyStore, cache: Path,
                 send: Callable[[list], None] | None = None, preloaded=None) -> list[tuple[str, bytes, bytes]]:
     """The search index files as (path, digest, bytes). With send, the list is sent as soon as it
-    is complete, before the search cache is saved (see Background); preloaded: the search cache,
+    is complete, while the search cache is saved (see Background); preloaded: the search cache,
     read beforehand (search.open_cache)."""
     files: list[tuple[str, bytes, bytes]] = []
     sent = []
@@ -229,7 +229,7 @@ def index_files(site: Site, registries: Registries, store: BodyStore, cache: Pat
             send(files)
 
     for path, data in search_files(replace(site, articles=_WithBodies(site.articles, store)), registries,
-                                   cache_dir=cache, before_save=ready, cache=preloaded):  # search hook
+                                   cache_dir=cache, on_ready=ready, cache=preloaded):  # search hook
         files.append((path, hashlib.blake2b(data, digest_size=16).digest(), data))
     ready()  # when the files came from the cache as a whole, nothing was saved
     return files

@@ -372,14 +372,16 @@ def test_unchanged_entries_reuse_the_last_files(tmp_path, monkeypatch):
 
 
 def test_cache_renumbers_keys_when_dead_ones_pile_up(tmp_path):
-    from generator.search import _Cache
-    from generator.search.index import Compact, Memo, Vocabulary
+    from generator.search.cache import SearchCache as _Cache
+    from generator.search.index import Compact, Memo, Postings, Vocabulary
     cache = _Cache(tmp_path, ("v",))
     cache.vocab = Vocabulary([f"dead{i}" for i in range(60_000)])
     kids = array("I", [cache.vocab["bac" + SEP + "bac4"], cache.vocab["lam theo"]]).tobytes()
     memo = Memo()
     memo.keys_used = 2
-    cache.save({"a": Compact(kids, b"\x08\x09", b"{}")}, memo, ("", []), ["a"], [array("I")] * 60_002)
+    postings = Postings(cache.vocab)
+    postings.add_missing_keys()
+    cache.save({"a": Compact(kids, b"\x08\x09", b"{}")}, memo, ("", []), ["a"], postings)
     again = _Cache(tmp_path, ("v",))
     assert again.vocab.keys == ["bac" + SEP + "bac4", "lam theo"]
     entry = again.entries["a"]
@@ -420,6 +422,88 @@ def test_an_edit_patches_the_last_postings(change, tmp_path, monkeypatch):
     build(root, output=str(tmp_path / "cold"))
     cold = tmp_path / "cold" / "tim-kiem" / "du-lieu"
     assert incremental == {p.relative_to(cold): p.read_bytes() for p in cold.rglob("*") if p.is_file()}
+
+
+def _cold_files(root: Path, tmp: Path) -> dict:
+    """The search files of a build of the same content without any cache."""
+    cold = tmp / "cold-site"
+    shutil.rmtree(cold, ignore_errors=True)
+    shutil.copytree(root, cold, ignore=shutil.ignore_patterns(".cache", "output", ".lamtheobac.lock"))
+    build(cold, output=str(tmp / "cold-out"))
+    return files_of(tmp / "cold-out")
+
+
+def _edit(source: Path, words: str) -> None:
+    source.write_text(source.read_text(encoding="utf-8") + f"\n{words}\n", encoding="utf-8")
+
+
+def test_edits_in_a_row_write_deltas_until_documents_move(tmp_path):
+    from generator.cache import CACHE_DIR
+    from generator.search.cache import CACHE_FILE, DELTA_FILE
+    root = site_copy(tmp_path)
+    out = tmp_path / "out"
+    build(root, output=str(out))
+    base, delta = root / CACHE_DIR / CACHE_FILE, root / CACHE_DIR / DELTA_FILE
+    first = base.read_bytes()
+    articles = sorted((root / "content" / "articles").glob("*.md"))
+    steps = [lambda: _edit(articles[0], "Bảo tàng xoè hoa."),
+             lambda: _edit(articles[3], "Lời Bác dạy, quỳnh hương."),
+             lambda: (root / "content/articles/moi.md").write_text(
+                 '---\ntitle: "Bảo tàng mới"\ndate: 2026-01-02\nprovince: Lào Cai\n---\n\nBảo tàng Hồ Chí Minh.\n',
+                 encoding="utf-8"),
+             lambda: _edit(articles[0], "Lần sửa thứ hai: nêu gương.")]
+    for step in steps:  # each build starts from the base and the delta the last one wrote
+        step()
+        build(root, output=str(out))
+        assert base.read_bytes() == first and delta.is_file()
+        assert files_of(out) == _cold_files(root, tmp_path)
+    articles[2].unlink()  # the documents after it move: the lists are made afresh, a new base written
+    build(root, output=str(out))
+    assert base.read_bytes() != first and not delta.exists()
+    assert files_of(out) == _cold_files(root, tmp_path)
+    _edit(articles[1], "Sau khi xoá một bài.")
+    build(root, output=str(out))
+    assert delta.is_file() and files_of(out) == _cold_files(root, tmp_path)
+
+
+def test_a_delta_that_outgrows_its_share_writes_a_new_base(tmp_path, monkeypatch):
+    from generator.cache import CACHE_DIR
+    from generator.search.cache import CACHE_FILE, DELTA_FILE
+    root = site_copy(tmp_path)
+    out = tmp_path / "out"
+    build(root, output=str(out))
+    first = (root / CACHE_DIR / CACHE_FILE).read_bytes()
+    monkeypatch.setattr("generator.search.cache.DELTA_SHARE", 0.0)
+    _edit(next((root / "content" / "articles").glob("nhan-rong-*.md")), "Bảo tàng xoè hoa.")
+    build(root, output=str(out))
+    assert (root / CACHE_DIR / CACHE_FILE).read_bytes() != first
+    assert not (root / CACHE_DIR / DELTA_FILE).exists()
+    assert files_of(out) == _cold_files(root, tmp_path)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "another base"])
+def test_a_delta_that_does_not_fit_its_base_is_ignored(damage, tmp_path):
+    from generator.cache import CACHE_DIR
+    from generator.search.cache import CACHE_FILE, DELTA_FILE
+    root = site_copy(tmp_path)
+    out = tmp_path / "out"
+    build(root, output=str(out))
+    articles = sorted((root / "content" / "articles").glob("*.md"))
+    _edit(articles[0], "Bảo tàng xoè hoa.")
+    build(root, output=str(out))
+    delta = root / CACHE_DIR / DELTA_FILE
+    if damage == "garbage":
+        delta.write_bytes(b"not a pickle")
+    else:  # a delta made against the base before this one
+        old = delta.read_bytes()
+        (root / CACHE_DIR / CACHE_FILE).unlink()
+        _edit(articles[1], "Lời Bác dạy.")
+        build(root, output=str(out))
+        assert not delta.exists()
+        delta.write_bytes(old)
+    _edit(articles[4], "Quỳnh hương nở.")
+    build(root, output=str(out))
+    assert files_of(out) == _cold_files(root, tmp_path)
 
 
 def test_a_damaged_cache_costs_only_time(tmp_path):

@@ -9,28 +9,31 @@ keys of a query and the record groups of the results it shows. Folding rules
 live in ``text.py`` and in search.js, kept identical by tests. The index format
 is described in ``index.py``.
 
-Incremental: each article's entry (its keys, values and record) is kept in
-``<cache_dir>/search.pickle`` under a digest of the article's key, its URL and
-its tags, with the index format and the names' fingerprint checked for the file
-as a whole. A build tokenises only articles it has no entry for, then assembles
+Incremental: each article's entry (its keys, values and record) is kept in the
+search cache (``cache.py``: a base and a delta under ``<cache_dir>``) under a digest
+of the article's key, its URL and its tags, with the index format and the names'
+fingerprint checked for the cache as a whole. A build tokenises only articles it has no entry for, then assembles
 the index (linear in the postings); when the inputs of the assembly are the same
 as last time, the files it made are reused as they are. The posting lists of the
 last assembly are kept too: when few documents changed and none moved (an edit,
 or new articles at the end), their old postings are removed and the new ones
-inserted instead of adding every entry again.
+inserted instead of adding every entry again, and the lists no document touched
+keep their encodings without being hashed again.
 """
 from __future__ import annotations
 
 import os
-import pickle
 import sys
+import threading
 import time
 from array import array
+from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..cache import digest, new_cache_file
+from ..cache import digest
 from ..parallel import forks, worker_count, worker_pool
+from .cache import CACHE_FILE, SearchCache
 from .index import (BODY_PAIRS, EXCERPT_CHARS, FORMAT, GROUP, MAX_TF, SHARD_BYTES, Compact, Entry, Memo, Names, Postings,
                     Vocabulary, assemble, index_entry)
 from .text import fold, tokenize, tone_key
@@ -39,9 +42,7 @@ __all__ = ["Entry", "Names", "assemble", "data_prefix", "fold", "index_entry", "
            "tone_key"]
 
 _TIMINGS = os.environ.get("LAMTHEOBAC_TIMINGS") == "1"  # as build.py: seconds of each part on stderr
-CACHE_FILE = "search.pickle"
-PATCH_DOCS = 50  # documents whose postings are patched rather than all added again (or 1% of them)
-CACHE_VERSION = 5
+CACHE_VERSION = 6
 PARALLEL_MIN = 200  # entries to make before forking workers pays
 BATCH_MIN = 64  # entries to make before batch.entries (and importing numpy, ~0.13 s) pays; fewer: index_entry
 
@@ -145,86 +146,13 @@ def _imap(parts: list, workers: int, forked: bool) -> Iterator:
         yield from pool.imap(_index_part, parts, chunksize=1)
 
 
-class _Cache:
-    """Entries of earlier builds and the files of the last assembly, in one pickle."""
-
-    def __init__(self, folder: Path | None, version: tuple):
-        self.path = folder / CACHE_FILE if folder is not None else None
-        self.version = version
-        self.vocab = Vocabulary()
-        self.entries: dict[str, Compact] = {}
-        self.memo: dict[bytes, bytes] = {}
-        self.output: tuple[str, list[tuple[str, bytes]]] = ("", [])
-        self.docs: list[str] = []         # entry keys of the last assembly, in document order
-        self.lists: list[array] = []      # its posting lists by key number, to patch
-        if self.path is None:
-            return
-        try:
-            with self.path.open("rb") as handle:
-                version, vocab, entries, memo, output, docs, lists = pickle.load(handle)
-        except FileNotFoundError:
-            return
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-            return  # a damaged cache only costs a cold index
-        if version == self.version:
-            self.vocab, self.memo, self.output = Vocabulary(vocab), memo, output
-            self.entries = {key: Compact(*row) for key, row in entries.items()}
-            self.docs, self.lists = docs, lists
-
-    def postings(self, keys: list[str]) -> tuple[Postings, list[int]] | None:
-        """The last assembly's postings when few documents changed and none moved.
-
-        Returns them with the ids of the documents whose entry is to be replaced
-        (their old postings removed here); documents after the old ones are added
-        as new. None when a fresh start is cheaper or the ids moved.
-        """
-        old = self.docs
-        if not old or len(keys) < len(old) or len(self.lists) > len(self.vocab.keys):
-            return None
-        changed = [i for i, (a, b) in enumerate(zip(keys, old)) if a != b]
-        if len(changed) > max(PATCH_DOCS, len(old) // 100) or any(old[i] not in self.entries for i in changed):
-            return None
-        postings = Postings.reuse(self.vocab, self.lists, len(old))
-        self.docs, self.lists = [], []  # patched from here on
-        try:
-            for i in changed:
-                postings.remove(i, self.entries[old[i]])
-        except ValueError:  # lists and entries disagree (they are saved together): index afresh
-            return None
-        return postings, changed
-
-    def save(self, entries: dict[str, Compact], memo: Memo, output: tuple[str, list[tuple[str, bytes]]],
-             docs: list[str], lists: list[array]) -> None:
-        if self.path is None:
-            return
-        vocab = self.vocab
-        if len(vocab.keys) > 2 * memo.keys_used + 50_000:  # keys of deleted or edited articles pile up: renumber
-            live = set()
-            for entry in entries.values():
-                live.update(memoryview(entry.kids).cast("I"))
-            kept = sorted(live)
-            renumber = dict(zip(kept, range(len(kept))))
-            entries = {k: Compact(_renumbered(e.kids, renumber), e.values, e.record) for k, e in entries.items()}
-            vocab = Vocabulary([vocab.keys[k] for k in kept])
-            docs, lists = [], []  # numbered the old way: the next build adds every entry again
-        with new_cache_file(self.path) as tmp, tmp.open("wb") as handle:
-            rows = {key: (e.kids, e.values, e.record) for key, e in entries.items()}  # slotted: pickles slowly
-            pickle.dump((self.version, vocab.keys, rows, memo.new, output, docs, lists), handle,
-                        protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def _renumbered(kids: bytes, renumber: dict[int, int]) -> bytes:
-    from array import array
-    return array("I", map(renumber.__getitem__, memoryview(kids).cast("I"))).tobytes()
-
-
 def has_search_cache(cache_dir: Path) -> bool:
     return (Path(cache_dir) / CACHE_FILE).is_file()
 
 
-def open_cache(cache_dir: Path, registries) -> "_Cache":
+def open_cache(cache_dir: Path, registries) -> SearchCache:
     """The search cache of cache_dir, read now (for search_files(cache=...) later)."""
-    return _Cache(Path(cache_dir), _cache_version(Names.from_registries(registries)))
+    return SearchCache(Path(cache_dir), _cache_version(Names.from_registries(registries)))
 
 
 def _cache_version(names: Names) -> tuple:
@@ -232,13 +160,13 @@ def _cache_version(names: Names) -> tuple:
 
 
 def search_files(site, registries=None, workers: int | None = None, cache_dir: Path | None = None,
-                 before_save: Callable[[], None] | None = None, cache: "_Cache | None" = None
+                 on_ready: Callable[[], None] | None = None, cache: "SearchCache | None" = None
                  ) -> Iterator[tuple[str, bytes]]:
     """(output path, bytes) of every index file for the site's visible articles.
 
     Entries of articles the cache lacks are made in forked workers (each a pure
     function of one article); the parent assembles the index from all entries.
-    before_save is called once every file was given, before the cache is saved. cache: the
+    on_ready is called once every file was given, while the cache is saved. cache: the
     cache of cache_dir read beforehand (open_cache), used if made for the same registries.
     """
     from ..pages import Links
@@ -263,7 +191,7 @@ def search_files(site, registries=None, workers: int | None = None, cache_dir: P
         span[1] = i + 1
     version = _cache_version(names)
     if cache is None or cache.version != version or cache_dir is None or cache.path != Path(cache_dir) / CACHE_FILE:
-        cache = _Cache(Path(cache_dir) if cache_dir is not None else None, version)
+        cache = SearchCache(Path(cache_dir) if cache_dir is not None else None, version)
     inputs = (digest(prefix, repr((GROUP, SHARD_BYTES)), repr(sorted(years.items())), repr(names.export()), *keys)
               if all(keys) else "")
     if inputs and cache.output[0] == inputs:  # same entries, same order, same names: same files
@@ -273,7 +201,7 @@ def search_files(site, registries=None, workers: int | None = None, cache_dir: P
     todo = [i for i, e in enumerate(entries) if e is None]
     vocab = cache.vocab
     patched = cache.postings(keys)  # few documents changed: patch the last lists
-    postings, replaced = patched or (Postings(vocab), [])  # filled in id order while the workers tokenise
+    postings, replaced = patched or (Postings(vocab), {})  # filled in id order while the workers tokenise
 
     def add_ready() -> None:
         while postings.count < count and entries[postings.count] is not None:
@@ -307,18 +235,41 @@ def search_files(site, registries=None, workers: int | None = None, cache_dir: P
             _TASK.clear()
     if _TIMINGS:
         print(f"    search entries: {time.perf_counter() - started:.2f}s ({len(todo)} made)", file=sys.stderr)
-    for i in replaced:
-        postings.insert(i, entries[i])
+    try:
+        for i, old in replaced.items():
+            postings.replace(i, old, entries[i])
+    except ValueError:  # the lists and entries of the cache disagree (saved together, so damaged): afresh
+        postings = Postings(vocab)
+        for entry in entries:
+            postings.add(entry)
     memo = Memo(cache.memo)
     files = list(assemble(entries, vocab, {y: tuple(s) for y, s in years.items()}, names, prefix, memo, postings,
                           keep=True))
     if _TIMINGS:
         print(f"    search assembly: {time.perf_counter() - started:.2f}s", file=sys.stderr)
     yield from files
-    if before_save is not None:
-        before_save()
-    cache.save({k: e for k, e in zip(keys, entries) if k}, memo, (inputs, files), keys if all(keys) else [],
-               postings.lists)
+    save = partial(cache.save, {k: e for k, e in zip(keys, entries) if k}, memo, (inputs, files),
+                   keys if all(keys) else [], postings)
+    if on_ready is None:
+        save()
+        return
+    # The cache is saved in a thread while on_ready hands the files over: the build's background
+    # process spends most of that hand-over waiting for the main process to take them.
+    saver = threading.Thread(target=_saving, args=(save, failed := []))
+    saver.start()
+    try:
+        on_ready()
+    finally:
+        saver.join()
+    if failed:
+        raise failed[0]
+
+
+def _saving(save: Callable[[], None], failed: list) -> None:
+    try:
+        save()
+    except BaseException as exc:  # raised again in the thread that started it
+        failed.append(exc)
 
 
 def _dated(site):

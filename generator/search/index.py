@@ -465,6 +465,7 @@ class Memo:
         self.old = old or {}
         self.new: dict[bytes, bytes] = {}
         self.keys_used = 0  # distinct keys in the last assembly
+        self.list_keys: list[bytes | None] = []  # the memo key of each posting list, by key number
 
     def find(self, parts: tuple) -> tuple[bytes, bytes | None]:
         """(memo key, the last build's bytes for these parts or None)."""
@@ -480,17 +481,31 @@ class Memo:
 
 
 class Postings:
-    """Posting lists built document by document in id order: array("I") of (id << 8 | value) per key."""
+    """Posting lists built document by document in id order: array("I") of (id << 8 | value) per key.
+
+    Lists of an earlier assembly (reuse) come with their memo keys, which stay valid for the
+    lists no document touches afterwards (`touched`: None for lists made afresh).
+    """
 
     def __init__(self, vocab: Vocabulary):
         self.vocab = vocab
         self.lists: list[array] = []
         self.appends: list = []
         self.count = 0  # documents added
+        self.memo_keys: list[bytes | None] = []
+        self.touched: set[int] | None = None
+
+    def known_key(self, kid: int) -> bytes | None:
+        """The memo key list `kid` had when it was reused, if no document changed it since."""
+        if self.touched is None or kid in self.touched or kid >= len(self.memo_keys):
+            return None
+        return self.memo_keys[kid]
 
     def add(self, entry: Compact) -> None:
         """The entry of the next document: C-level loops, one append per posting."""
         self.add_missing_keys()
+        if self.touched is not None:
+            self.touched.update(memoryview(entry.kids).cast("I"))
         pick = self.appends.__getitem__
         deque(map(call, map(pick, memoryview(entry.kids).cast("I")), map(or_, repeat(self.count << 8), entry.values)),
               maxlen=0)
@@ -500,6 +515,8 @@ class Postings:
         """The next `docs` documents at once: `packed` holds their postings grouped by key, in
         document order within a key; key kids[j]'s run starts at starts[j] (uint32 units)."""
         self.add_missing_keys()
+        if self.touched is not None:
+            self.touched.update(kids)
         lists, view = self.lists, memoryview(packed)
         ends = [*starts[1:], len(packed) // 4]
         for kid, start, end in zip(kids, starts, ends):
@@ -507,27 +524,36 @@ class Postings:
         self.count += docs
 
     @classmethod
-    def reuse(cls, vocab: Vocabulary, lists: list[array], count: int) -> "Postings":
-        """The lists of an earlier assembly, to be patched document by document."""
+    def reuse(cls, vocab: Vocabulary, lists: list[array], count: int,
+              memo_keys: list[bytes | None] | None = None) -> "Postings":
+        """The lists of an earlier assembly (and their memo keys), to be patched document by document."""
         made = cls(vocab)
+        made.memo_keys, made.touched = list(memo_keys or ()), set()
         made.lists = list(lists)
         made.appends = [a.append for a in made.lists]
         made.add_missing_keys()
         made.count = count
         return made
 
-    def remove(self, doc: int, entry: Compact) -> None:
-        """Take out the postings of document `doc` (ValueError when it doesn't have them)."""
-        lists = self.lists
-        for kid, value in zip(memoryview(entry.kids).cast("I"), entry.values):
-            lists[kid].remove(doc << 8 | value)
-
-    def insert(self, doc: int, entry: Compact) -> None:
-        """Put in the postings of document `doc`, an id lower than the count, in id order."""
+    def replace(self, doc: int, old: Compact, new: Compact) -> None:
+        """Document `doc` (an id lower than the count) had entry `old` and now has `new`: only the
+        postings that differ are taken out and put in (ValueError when one to take out is missing),
+        so only the lists whose content changes count as touched. An edit to one article
+        changes a handful of the hundreds of lists its keys are in."""
         self.add_missing_keys()
-        lists = self.lists
-        for kid, value in zip(memoryview(entry.kids).cast("I"), entry.values):
-            insort(lists[kid], doc << 8 | value)
+        before = dict(zip(memoryview(old.kids).cast("I"), old.values))
+        after = dict(zip(memoryview(new.kids).cast("I"), new.values))
+        lists, touched = self.lists, self.touched
+        for kid, value in before.items():
+            if after.get(kid) != value:
+                lists[kid].remove(doc << 8 | value)
+                if touched is not None:
+                    touched.add(kid)
+        for kid, value in after.items():
+            if before.get(kid) != value:
+                insort(lists[kid], doc << 8 | value)
+                if touched is not None:
+                    touched.add(kid)
 
     def add_missing_keys(self) -> None:
         grow = len(self.vocab.keys) - len(self.lists)
@@ -567,6 +593,8 @@ def assemble(entries: list[Compact], vocab: Vocabulary, years: dict[int, tuple[i
     encoded: list[bytes | None] = []
     missing: list[tuple[int, bytes, int, bool]] = []  # (position in encoded, tone, kid, with_tf)
     memo_keys: list[bytes] = []
+    list_keys: list[bytes | None] = [None] * len(lists)
+    known_key, old = postings.known_key, memo.old
     for folded in order:
         kids = grouped[folded]
         if len(kids) > 1:
@@ -574,7 +602,11 @@ def assemble(entries: list[Compact], vocab: Vocabulary, years: dict[int, tuple[i
         with_tf = " " not in folded
         for kid in kids:
             key = keys[kid]
-            memo_key, value = memo.find((key.encode("utf-8"), b"\0", lists[kid]))
+            memo_key = known_key(kid)  # an untouched list of the last assembly: not hashed again
+            value = old.get(memo_key) if memo_key is not None else None
+            if value is None:
+                memo_key, value = memo.find((key.encode("utf-8"), b"\0", lists[kid]))
+            list_keys[kid] = memo_key
             if value is None:
                 tone = key[len(folded) + 1:].encode("utf-8") if SEP in key else b""
                 missing.append((len(encoded), tone, kid, with_tf))
@@ -586,6 +618,7 @@ def assemble(entries: list[Compact], vocab: Vocabulary, years: dict[int, tuple[i
         encoded[at] = value
     for memo_key, value in zip(memo_keys, encoded):
         memo.keep(memo_key, value)
+    memo.list_keys = list_keys
     if not keep:
         for kid in used:
             lists[kid] = None

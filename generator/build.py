@@ -536,13 +536,13 @@ class Builder:
                     progress.finish()
                     raise BuildFailed(errors)
                 # The state of this build but for what the search index and publishing add: pickled
-                # while the background index is finishing.
+                # while the background index is finishing (unchanged articles as the last state's bytes).
                 early = State(fingerprint=render_fp, read_fp=fp, inputs=inputs,
                               sources={**sources_state, **{o: (*s, "") for o, s in image_state.items()}},
                               articles={a.path: a for a in articles}, signatures=signed["by_path"], shape=shape,
                               related_fp=related_fp, related=related_slugs(site), bodyless=signed["bodyless"],
                               image_sizes=image_sizes)
-                packed = pack_state(early) if index is not None else None
+                packed = pack_state(early, previous)
                 published = previous.extras if reuse else {}  # search file -> digest the live file has
                 extras: dict[str, bytes] = {}
                 for path, key, data in (index.result() if index is not None

@@ -23,9 +23,10 @@ import shutil
 import sqlite3
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date, datetime
-from operator import attrgetter
+from operator import attrgetter, is_
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -37,7 +38,7 @@ _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 _ARTICLE_META = tuple(name for name in _ARTICLE_FIELDS if name not in ("body", "key", "meta"))
 _ROW = attrgetter(*_ARTICLE_FIELDS)  # an article as the plain row the state stores
 _BODY, _KEY, _META = (_ARTICLE_FIELDS.index(name) for name in ("body", "key", "meta"))
-STATE_VERSION = 12
+STATE_VERSION = 13
 # A state pickled with another Article layout would unpickle into broken objects: its fields are part of the version.
 _STATE_TAG = (STATE_VERSION, __version__, _ARTICLE_FIELDS)
 
@@ -180,6 +181,9 @@ class State:
     extras: dict[str, bytes] = field(default_factory=dict)        # search file path -> digest of its bytes
     output_id: tuple[int, int] = (0, 0)                            # (inode, mtime_ns) of the published folder
     outputs: frozenset[str] = frozenset()                          # every file the build wrote
+    # The articles as they were loaded, by chunk: (paths, pickled rows); pack_state reuses a chunk
+    # whose articles the next state holds as they are.
+    chunks: dict[int, tuple[tuple[str, ...], bytes]] = field(default_factory=dict, compare=False, repr=False)
 
 
 PRUNE_SLACK = 1000  # bodies beyond twice the live ones (plus this) trigger a prune
@@ -244,21 +248,45 @@ def load_state(path: Path) -> State:
             version, packed, late = pickle.load(handle)
         if version != _STATE_TAG:
             return State()
-        state = replace(pickle.loads(packed), **dict(zip(_LATE, late)))
+        rest, parts = pickle.loads(packed)
+        state = replace(rest, **dict(zip(_LATE, late)))
+        articles, chunks = {}, {}
+        for number, blob in parts:
+            chunk = [Article(*row) for row in pickle.loads(blob)]
+            articles.update((article.path, article) for article in chunk)
+            chunks[number] = (tuple(article.path for article in chunk), blob)
     except FileNotFoundError:
         return State()
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
         return State()  # a damaged cache only costs a cold build
-    state.articles = {path: Article(*row) for path, row in state.articles.items()}
+    state.articles, state.chunks = articles, chunks
     return state
 
 
-def pack_state(state: State) -> bytes:
-    """Every field of the state but the late ones, pickled, for save_state."""
-    # Articles as plain rows: a slotted dataclass pickles through Python-level __getstate__.
-    rows = {path: _ROW(article) for path, article in state.articles.items()}
-    early = replace(state, articles=rows, **{name: getattr(State(), name) for name in _LATE})
-    return pickle.dumps(early, protocol=pickle.HIGHEST_PROTOCOL)
+CHUNKS = 64  # parts the state's articles are pickled in, by path: an edit pickles one part again
+
+
+def pack_state(state: State, previous: State | None = None) -> bytes:
+    """Every field of the state but the late ones, pickled, for save_state.
+
+    The articles are pickled in CHUNKS parts (by a hash of their path); a part whose
+    articles are the very objects `previous` loaded from it is reused as it was (an
+    edit to one of 10,000 articles pickles ~160 instead of all: 0.2 s less).
+    """
+    chunks: dict[int, list[Article]] = {}
+    for path, article in state.articles.items():
+        chunks.setdefault(zlib.crc32(path.encode("utf-8", "surrogatepass")) % CHUNKS, []).append(article)
+    known, loaded = (previous.articles, previous.chunks) if previous is not None else ({}, {})
+    parts = []
+    for number, chunk in sorted(chunks.items()):
+        paths = tuple(article.path for article in chunk)
+        old = loaded.get(number)
+        if old is not None and old[0] == paths and all(map(is_, map(known.get, paths), chunk)):
+            parts.append((number, old[1]))
+        else:  # as plain rows: a slotted dataclass pickles through Python-level __getstate__
+            parts.append((number, pickle.dumps(list(map(_ROW, chunk)), protocol=pickle.HIGHEST_PROTOCOL)))
+    rest = replace(state, articles={}, chunks={}, **{name: getattr(State(), name) for name in _LATE})
+    return pickle.dumps((rest, parts), protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def save_state(path: Path, state: State, packed: bytes | None = None) -> None:

@@ -15,13 +15,14 @@ from urllib.parse import unquote
 from .errors import ContentError, suggest
 from .frontmatter import Source, decode, split, visible
 from .markdown import Renderer, first_paragraph, shorten
-from .taxonomy import Directive, Province, Registries
+from .taxonomy import Directive, Province, Registries, pickled_by_fields
 from .vietnamese import normalize, slugify, term_key
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class SourceRef:
     name: str
@@ -29,6 +30,7 @@ class SourceRef:
     date: datetime | None = None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Image:
     src: str

@@ -7,14 +7,19 @@ from zoneinfo import ZoneInfo
 
 from generator.cache import CHUNKS, State, load_state, pack_state, save_state
 from generator.content import Article, Image, SourceRef
+from generator.taxonomy import load_registries
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+REGISTRIES = load_registries(None)
+PROVINCES, DIRECTIVES = list(REGISTRIES.provinces), list(REGISTRIES.directives)
 
 
 def article(n: int, title: str = "") -> Article:
     return Article(path=f"content/articles/bai-{n}.md", slug=f"bai-{n}", title=title or f"Bài số {n}",
                    date=datetime(2025, 1 + n % 12, 1 + n % 28, 8, 30, tzinfo=ZONE), updated=None,
-                   summary=f"Tóm tắt {n}", sapo="", body="", provinces=(), directives=(), tags=("nêu gương",),
+                   summary=f"Tóm tắt {n}", sapo="", body="", tags=("nêu gương",),
+                   # copies, as articles read in worker processes hold
+                   provinces=(replace(PROVINCES[n % 3]),), directives=(replace(DIRECTIVES[n % 2]),),
                    author="Phóng viên", source=SourceRef("Báo Lào Cai", "https://baolaocai.vn/a", None),
                    image=Image("/images/a.jpg", "Ảnh"), draft=False, line=2, key=f"k{n}", meta=f"m{n}")
 
@@ -32,6 +37,8 @@ def test_a_state_comes_back_as_it_was_saved(tmp_path):
     loaded = load_state(file)
     assert loaded == saved
     assert len(loaded.chunks) == CHUNKS  # 500 paths fill every chunk
+    provinces = {id(a.provinces[0]) for a in loaded.articles.values()}
+    assert len(provinces) <= 3 * CHUNKS  # equal provinces are one object per chunk, not one per article
 
 
 def test_an_edit_pickles_only_the_chunk_of_the_edited_article(tmp_path):

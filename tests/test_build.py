@@ -385,6 +385,30 @@ def test_the_collector_is_off_only_while_building(sample: Path, monkeypatch):
         gc.enable()
 
 
+def test_only_the_command_leaves_its_build_to_the_os(sample: Path, tmp_path: Path):
+    """main() in-process (tests, the preview server) frees what a build made; the command keeps it
+    to the end and exits without freeing it, its output flushed and its status kept."""
+    import subprocess
+    import sys
+
+    import generator.build as build_module
+    from generator.cli import main
+    assert main(["build", "-q", "--root", str(sample)]) == 0
+    assert build_module._LEFT == []
+    (sample / "content/articles/moi.md").write_text("---\ntitle: Bài mới\ndate: 2024-05-01\n---\n\nNội dung.\n",
+                                                   encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", "import generator.build as b, generator.cli as c, atexit; "
+                           "atexit.register(lambda: print('LEFT', len(b._LEFT))); c.run()",
+                           "build", "--root", str(sample)], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Đã dựng ") and "LEFT" not in done.stdout  # flushed; exited before atexit
+    broken = sample / "content/articles/hong.md"
+    broken.write_text("---\ntitle: \"\"\n---\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "generator", "build", "--root", str(sample)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 1 and "content/articles/hong.md:2:" in done.stderr
+
+
 def test_a_cache_file_is_replaced_whole_and_nothing_is_left_beside_it(tmp_path: Path):
     from generator.cache import new_cache_file
     path = tmp_path / "search.pickle"

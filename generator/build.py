@@ -22,7 +22,8 @@ from pathlib import Path
 
 from . import __version__
 from .cache import (CACHE_DIR, BodyStore, State, article_key, article_token, bodied, bodyless_row, digest,
-                    folder_id, load_state, pack_state, prune_bodies, save_state, state_path, value_digest)
+                    folder_id, has_search_cache, load_state, pack_state, prune_bodies, save_state, state_path,
+                    value_digest)
 from .collect import Site, check_slugs, collect, indexed, related_slugs, visible
 from .config import SiteConfig, load_config
 from .content import Article, Page, errors_of, read_article, read_page
@@ -32,7 +33,6 @@ from .markdown import Renderer
 from .pages import KIND_LABELS, Job, Links, plan, sitemap_jobs
 from .parallel import Background, Progress, _TASK, chunks, fork_map, worker_count
 from .render import Templates, collect_assets, templates_fingerprint
-from .search import has_search_cache, open_cache, search_files
 from .taxonomy import Registries, load_registries
 from .vietnamese import normalize
 from .write import Lock, Staging, check_output_dir, write_file
@@ -219,6 +219,13 @@ def _render_part(indices: Sequence[int]) -> tuple[int, list[SiteError]]:
     return written, errors
 
 
+def search_files(*args, **kwargs):
+    """search.search_files, the package imported on first use: a build with a search cache makes
+    its index in a background process, which imports it there (0.04 s less before the build starts)."""
+    from .search import search_files as files
+    return files(*args, **kwargs)
+
+
 def index_files(site: Site, registries: Registries, store: BodyStore, cache: Path,
                 send: Callable[[list], None] | None = None, preloaded=None) -> list[tuple[str, bytes, bytes]]:
     """The search index files as (path, digest, bytes). With send, the list is sent as soon as it
@@ -244,6 +251,7 @@ def _index_in_background(send: Callable[[list], None], receive: Callable[[], Any
     """Background process of a build with a search cache: reads that cache and the last build's
     state while the main process reads the articles, then indexes the articles it is given: by
     path when the state holds them as they are, else as rows (None: nothing to index)."""
+    from .search import open_cache
     preloaded = open_cache(cache, registries)
     known = load_state(state_file).articles
     given = receive()

@@ -233,6 +233,16 @@ def _open_bodies(file: Path) -> tuple[sqlite3.Connection, bool]:
     raise AssertionError("unreachable")
 
 
+# The search index's cache (generator/search/cache.py): its files in the cache folder.
+SEARCH_CACHE_FILE = "search.pickle"
+SEARCH_DELTA_FILE = "search-delta.pickle"
+
+
+def has_search_cache(cache: Path) -> bool:
+    """Whether a build left a search cache (known without importing the search package)."""
+    return (cache / SEARCH_CACHE_FILE).is_file()
+
+
 def state_path(cache: Path, output_dir: Path, variant: str) -> Path:
     return cache / f"state-{digest(str(output_dir), variant)[:12]}.pickle"
 

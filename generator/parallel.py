@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import multiprocessing
-import multiprocessing.pool
+import multiprocessing  # its pool module is imported by the first Pool: one-change builds make none
 import os
 import sys
 import threading

@@ -33,7 +33,8 @@ from typing import Callable, Iterator
 
 from ..cache import digest
 from ..parallel import forks, worker_count, worker_pool
-from .cache import CACHE_FILE, SearchCache
+from ..cache import SEARCH_CACHE_FILE as CACHE_FILE
+from .cache import SearchCache
 from .index import (BODY_PAIRS, EXCERPT_CHARS, FORMAT, GROUP, MAX_TF, SHARD_BYTES, Compact, Entry, Memo, Names, Postings,
                     Vocabulary, assemble, index_entry)
 from .text import fold, tokenize, tone_key
@@ -144,10 +145,6 @@ def _imap(parts: list, workers: int, forked: bool) -> Iterator:
         return
     with worker_pool(workers) as pool:
         yield from pool.imap(_index_part, parts, chunksize=1)
-
-
-def has_search_cache(cache_dir: Path) -> bool:
-    return (Path(cache_dir) / CACHE_FILE).is_file()
 
 
 def open_cache(cache_dir: Path, registries) -> SearchCache:

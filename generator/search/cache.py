@@ -23,11 +23,11 @@ from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..cache import SEARCH_CACHE_FILE as CACHE_FILE
+from ..cache import SEARCH_DELTA_FILE as DELTA_FILE
 from ..cache import new_cache_file
 from .index import Compact, Memo, Postings, Vocabulary
 
-CACHE_FILE = "search.pickle"
-DELTA_FILE = "search-delta.pickle"
 PATCH_DOCS = 50  # documents whose postings are patched rather than all added again (or 1% of them)
 DELTA_SHARE = 0.25  # a delta over this share of the base's bytes: the base is written anew
 _DAMAGED = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, KeyError, IndexError)

@@ -74,9 +74,11 @@ PATCH_MAX = 500    # an incremental build changing at most this many pages (or 1
 
 @dataclass(frozen=True)
 class Sources:
-    articles: tuple[tuple[Path, str], ...]   # (file, path as shown in messages)
-    pages: tuple[tuple[Path, str], ...]
-    images: tuple[tuple[Path, str], ...]     # (file, output path under images/)
+    """The source files with (mtime_ns, size) as listed: a one-change build of 10,000 articles
+    compares every article's, and the listing's own stat is ~3x cheaper than Path.stat()."""
+    articles: tuple[tuple[Path, str, tuple[int, int]], ...]   # (file, path as shown in messages, stamp)
+    pages: tuple[tuple[Path, str, tuple[int, int]], ...]
+    images: tuple[tuple[Path, str, tuple[int, int]], ...]     # (file, output path under images/, stamp)
 
 
 @dataclass
@@ -100,10 +102,10 @@ def display_path(path: Path | str, root: Path) -> str:
         return normalize(Path(path).as_posix())
 
 
-def _walk(folder: Path, root: Path, errors: list[SiteError]) -> list[tuple[Path, str]]:
-    """Files under folder (as Path and as str), sorted, hidden ones skipped; links leading outside
-    the project refused."""
-    found: list[tuple[Path, str]] = []
+def _walk(folder: Path, root: Path, errors: list[SiteError]) -> list[tuple[Path, str, tuple[int, int]]]:
+    """Files under folder (as Path, as str, and their (mtime_ns, size)), sorted, hidden ones skipped;
+    links leading outside the project refused."""
+    found: list[tuple[Path, str, tuple[int, int]]] = []
     try:
         entries = sorted(os.scandir(folder), key=lambda e: normalize(e.name))
         # Path objects as pathlib makes them for a listing: ~4x cheaper than Path(entry.path)
@@ -123,7 +125,11 @@ def _walk(folder: Path, root: Path, errors: list[SiteError]) -> list[tuple[Path,
         if entry.is_dir():  # a link is followed only when it stays inside the project
             found += _walk(path, root, errors)
         elif entry.is_file():
-            found.append((path, entry.path))
+            try:
+                st = entry.stat()
+            except FileNotFoundError:  # deleted since the listing: not there
+                continue
+            found.append((path, entry.path, (st.st_mtime_ns, st.st_size)))
     return found
 
 
@@ -133,13 +139,13 @@ def discover(config: SiteConfig) -> tuple[Sources, list[SiteError]]:
     errors: list[SiteError] = []
     if not content.is_dir():
         errors.append(ContentError(f"không tìm thấy thư mục nội dung “{config.content_dir}”", "site.toml"))
-    articles = tuple((p, display_path(text, root)) for p, text in _walk(content / "articles", root, errors)
-                     if text.lower().endswith(".md"))
-    pages = tuple((p, display_path(text, root)) for p, text in _walk(content / "pages", root, errors)
-                  if text.lower().endswith(".md"))
+    articles = tuple((p, display_path(text, root), stamp)
+                     for p, text, stamp in _walk(content / "articles", root, errors) if text.lower().endswith(".md"))
+    pages = tuple((p, display_path(text, root), stamp)
+                  for p, text, stamp in _walk(content / "pages", root, errors) if text.lower().endswith(".md"))
     images_dir = config.path(config.images_dir)
-    images = tuple((p, "images/" + normalize(p.relative_to(images_dir).as_posix()))
-                   for p, _ in _walk(images_dir, root, errors))
+    images = tuple((p, "images/" + normalize(p.relative_to(images_dir).as_posix()), stamp)
+                   for p, _, stamp in _walk(images_dir, root, errors))
     return Sources(articles, pages, images), errors
 
 
@@ -464,10 +470,7 @@ class Builder:
         if errors:
             progress.finish()
             raise BuildFailed(errors)
-        image_state: dict[str, tuple[int, int]] = {}
-        for path, out in sources.images:
-            st = path.stat()
-            image_state[out] = (st.st_mtime_ns, st.st_size)
+        image_state = {out: stamp for _, out, stamp in sources.images}
         # Everything the site is made of, known before any page is planned: when it is what the
         # last build published (and that output is still there), there is nothing to do.
         pages_token, images_token = value_digest(pages, {}), repr(sorted(image_state.items()))
@@ -497,7 +500,7 @@ class Builder:
                        related=previous.related if related_fp == previous.related_fp else None)
         stage("collect")
         image_sizes = {}
-        for path, out in sources.images:  # headers read only for new or changed images
+        for path, out, _ in sources.images:  # headers read only for new or changed images
             known_size = previous.image_sizes.get(out)
             image_sizes[out] = (known_size if known_size is not None and known_size[:2] == image_state[out]
                                 else (*image_state[out], image_size(path)))
@@ -566,7 +569,7 @@ class Builder:
                 stage("search index")
                 for asset in templates.assets.values():
                     staging.write(asset.output, asset.data, origin=asset.name)
-                for path, out in sources.images:
+                for path, out, _ in sources.images:
                     previous_file = output_dir / out
                     if reuse and previous.sources.get(out) == (*image_state[out], "") and previous_file.is_file():
                         staging.link_or_copy(out, previous_file, origin=display_path(path, config.root))
@@ -607,15 +610,11 @@ class Builder:
         articles: list[Article] = []
         state: dict[str, tuple[int, int, str]] = {}
         to_read: list[tuple[Path, str]] = []
-        for path, shown in sources.articles:
+        for path, shown, stamp in sources.articles:
             old = previous.sources.get(shown)
             same = known.get(shown)
             if old is not None and same is not None and same.key == old[2]:
-                try:
-                    st = path.stat()
-                except OSError:
-                    st = None
-                if st is not None and (st.st_mtime_ns, st.st_size) == old[:2] and bodies_kept:
+                if stamp == old[:2] and bodies_kept:
                     articles.append(same)
                     state[shown] = old
                     continue
@@ -638,7 +637,7 @@ class Builder:
     def _read_pages(sources: Sources, config: SiteConfig) -> tuple[list[Page], list[SiteError]]:
         renderer = make_renderer(config)
         pages, errors = [], []
-        for path, shown in sources.pages:
+        for path, shown, _ in sources.pages:
             try:
                 pages.append(read_page(path, shown, renderer, config.zone, config.summary_length))
             except ContentError as exc:

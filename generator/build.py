@@ -373,6 +373,12 @@ class Builder:
         self._last: _Last | None = None
         self._index: Background | None = None   # the search index being made in the background
 
+    def _done(self, result: BuildResult, objects: dict) -> BuildResult:
+        """The result of a build; in a process that ends after it, what it made is kept (see _LEFT)."""
+        if self.exiting:
+            _LEFT.append(objects)
+        return result
+
     def _remember(self, config, registries, templates, output_dir, jobs) -> None:
         if self.keep_last:
             self._last = _Last(config, registries, templates, make_renderer(config), output_dir,
@@ -481,7 +487,8 @@ class Builder:
             progress.finish()
             seconds = time.perf_counter() - started
             self.log(f"Không có gì thay đổi · {seconds:.2f} giây")
-            return BuildResult(0, len(previous.outputs), seconds, output_dir, len(previous.signatures), True)
+            return self._done(BuildResult(0, len(previous.outputs), seconds, output_dir, len(previous.signatures),
+                                          True), locals())
 
         # Few articles read: the search index comes mostly from its cache, which the background
         # process has read meanwhile; it makes the index while this one collects, plans and renders
@@ -536,7 +543,8 @@ class Builder:
                 progress.finish()
                 seconds = time.perf_counter() - started
                 self.log(f"Không có gì thay đổi ({len(jobs)} trang) · {seconds:.2f} giây")
-                return BuildResult(0, len(previous.outputs), seconds, output_dir, len(jobs), True, site)
+                return self._done(BuildResult(0, len(previous.outputs), seconds, output_dir, len(jobs), True, site),
+                                  locals())
             changed = sum(1 for job, sig in zip(jobs, signed["sigs"]) if old.get(job.path) != sig)
             # Few changes: patch the live site (no copy of the other pages); many: build it whole and swap.
             patch = bool(previous.outputs) and changed <= max(PATCH_MAX, len(jobs) // 5)
@@ -594,9 +602,7 @@ class Builder:
         seconds = time.perf_counter() - started
         self.log(f"Đã dựng {written} trang (giữ nguyên {reused}), {len(outputs)} tệp trong {seconds:.2f} giây → "
                  f"{display_path(output_dir, config.root)}/")
-        if self.exiting:
-            _LEFT.append(locals())
-        return BuildResult(written, len(outputs), seconds, output_dir, reused, False, site)
+        return self._done(BuildResult(written, len(outputs), seconds, output_dir, reused, False, site), locals())
 
     def _read_articles(self, sources: Sources, config: SiteConfig, registries: Registries, store: BodyStore,
                        fp: str, previous: State, known: dict[str, Article], progress: Progress):

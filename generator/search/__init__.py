@@ -43,7 +43,7 @@ __all__ = ["Entry", "Names", "assemble", "data_prefix", "fold", "index_entry", "
            "tone_key"]
 
 _TIMINGS = os.environ.get("LAMTHEOBAC_TIMINGS") == "1"  # as build.py: seconds of each part on stderr
-CACHE_VERSION = 6
+CACHE_VERSION = 7
 PARALLEL_MIN = 200  # entries to make before forking workers pays
 BATCH_MIN = 64  # entries to make before batch.entries (and importing numpy, ~0.13 s) pays; fewer: index_entry
 
@@ -180,7 +180,7 @@ def search_files(site, registries=None, workers: int | None = None, cache_dir: P
     links = Links(config)
     urls = [links(a) for a in bare]
     tags_of = site.tags_of
-    keys = [digest(a.key, url, *(t.name for t in tags_of.get(a.slug, ()))) if a.key else ""
+    keys = ["\x1f".join((a.key, url, *(t.name for t in tags_of.get(a.slug, ())))) if a.key else ""  # no hashing
             for a, url in zip(bare, urls)]
     years: dict[int, list[int]] = {}
     for i, article in enumerate(bare):
@@ -241,7 +241,7 @@ def search_files(site, registries=None, workers: int | None = None, cache_dir: P
             postings.add(entry)
     memo = Memo(cache.memo)
     files = list(assemble(entries, vocab, {y: tuple(s) for y, s in years.items()}, names, prefix, memo, postings,
-                          keep=True))
+                          keep=True, doc_keys=keys))
     if _TIMINGS:
         print(f"    search assembly: {time.perf_counter() - started:.2f}s", file=sys.stderr)
     yield from files

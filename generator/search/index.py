@@ -565,8 +565,11 @@ class Postings:
 
 def assemble(entries: list[Compact], vocab: Vocabulary, years: dict[int, tuple[int, int]], names: Names,
              prefix: str, memo: Memo | None = None, postings: Postings | None = None,
-             keep: bool = False) -> Iterator[tuple[str, bytes]]:
+             keep: bool = False, doc_keys: list[str] | None = None) -> Iterator[tuple[str, bytes]]:
     """Files of the index from the entries of documents 0..n-1 (oldest first): linear in their postings.
+
+    `doc_keys`, when given, names each document's entry (its cache key: "" when it has none); a
+    record group whose documents all have one is found in the memo by them rather than by its bytes.
 
     `postings`, when given, already holds the entries (added while others were being made).
     With `keep`, its lists stay as they are (for the next build to patch); else they are
@@ -642,9 +645,27 @@ def assemble(entries: list[Compact], vocab: Vocabulary, years: dict[int, tuple[i
         size += len(record)
     if current:
         datas.append(b"".join(current))
-    groups = [b"[" + b",".join(e.record for e in entries[g:g + GROUP]) + b"]" for g in range(0, count, GROUP)]
+    # Record groups: an entry's key names its record, so a group of named entries is looked up by the
+    # names (~0.05 s less for 10,000 articles than joining and hashing 13 MB of records).
+    starts = range(0, count, GROUP)
+    named = doc_keys is not None and len(doc_keys) == count
+    groups: list[bytes | None] = []
+    found = []
+    for g in starts:
+        names_here = doc_keys[g:g + GROUP] if named else ()
+        if names_here and all(names_here):
+            memo_key, value = memo.find((b"named records", "\0".join(names_here).encode("utf-8")))
+            if value is not None:
+                groups.append(None)  # not needed: packed already
+                found.append((memo_key, value))
+                continue
+        else:
+            memo_key = None
+        data = b"[" + b",".join(e.record for e in entries[g:g + GROUP]) + b"]"
+        groups.append(data)
+        found.append((memo_key, None) if memo_key is not None else memo.find((b"records", data)))
     names_of = [f"{prefix}r/{g}.bin" for g in range(len(groups))] + [f"{prefix}s/{n}.bin" for n in range(len(datas))]
-    found = [memo.find((b"records", data)) for data in groups] + [memo.find((b"shard", data)) for data in datas]
+    found += [memo.find((b"shard", data)) for data in datas]
     plain = groups + datas
     todo = [i for i, (_, value) in enumerate(found) if value is None]
     packed = dict(zip(todo, _made(_pack_all, [plain[i] for i in todo], {}, sum(len(plain[i]) for i in todo))))

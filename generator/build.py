@@ -560,13 +560,14 @@ class Builder:
                     progress.finish()
                     raise BuildFailed(errors)
                 # The state of this build but for what the search index and publishing add: pickled
-                # while the background index is finishing (unchanged articles as the last state's bytes).
+                # while the background index is finishing (unchanged articles as the last state's bytes);
+                # without one, at the end (a cold build's index workers then fork a smaller process).
                 early = State(fingerprint=render_fp, read_fp=fp, inputs=inputs,
                               sources={**sources_state, **{o: (*s, "") for o, s in image_state.items()}},
                               articles={a.path: a for a in articles}, signatures=signed["by_path"], shape=shape,
                               related_fp=related_fp, related=related_slugs(site), bodyless=signed["bodyless"],
                               image_sizes=image_sizes)
-                packed = pack_state(early, previous)
+                packed = pack_state(early, previous) if index is not None else None
                 published = previous.extras if reuse else {}  # search file -> digest the live file has
                 extras: dict[str, bytes] = {}
                 for path, key, data in (index.result() if index is not None
@@ -590,7 +591,7 @@ class Builder:
             finally:
                 staging.discard()
         state = replace(early, extras=extras, output_id=folder_id(output_dir), outputs=outputs)
-        save_state(state_file, state, packed)
+        save_state(state_file, state, packed, previous)
         if read_count:  # new bodies were kept: old ones may have piled up
             pruned = prune_bodies(store, cache, {a.key for a in articles})
             if pruned:

@@ -312,10 +312,11 @@ def _row(article: Article, shared: dict) -> tuple:
     return tuple(row)
 
 
-def save_state(path: Path, state: State, packed: bytes | None = None) -> None:
-    """packed: pack_state of this state without its late fields, made beforehand."""
+def save_state(path: Path, state: State, packed: bytes | None = None, previous: State | None = None) -> None:
+    """packed: pack_state of this state without its late fields, made beforehand (else made here,
+    reusing the chunks of `previous`)."""
     with new_cache_file(path) as tmp, tmp.open("wb") as handle:
-        pickle.dump((_STATE_TAG, pack_state(state) if packed is None else packed,
+        pickle.dump((_STATE_TAG, pack_state(state, previous) if packed is None else packed,
                      tuple(getattr(state, name) for name in _LATE)), handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 

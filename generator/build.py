@@ -253,13 +253,13 @@ def index_files(site: Site, registries: Registries, store: BodyStore, cache: Pat
 
 
 def _index_in_background(send: Callable[[list], None], receive: Callable[[], Any], config: SiteConfig,
-                         registries: Registries, store: BodyStore, cache: Path, state_file: Path) -> None:
-    """Background process of a build with a search cache: reads that cache and the last build's
-    state while the main process reads the articles, then indexes the articles it is given: by
-    path when the state holds them as they are, else as rows (None: nothing to index)."""
+                         registries: Registries, store: BodyStore, cache: Path, known: dict[str, Article]) -> None:
+    """Background process of a build with a search cache: reads that cache while the main process
+    reads the articles, then indexes the articles it is given: by path when the last build's state
+    (`known`, inherited through the fork) holds them as they are, else as rows (None: nothing to
+    index)."""
     from .search import open_cache
     preloaded = open_cache(cache, registries)
-    known = load_state(state_file).articles
     given = receive()
     if given is not None:
         shown = [known[item] if isinstance(item, str) else Article(*item) for item in given]
@@ -451,12 +451,14 @@ class Builder:
         store = BodyStore(cache)
         fp = read_fingerprint(config, registries)
         state_file = state_path(cache, output_dir, repr(sorted(self.overrides.items())))
-        # With a search cache to bring up to date, a background process reads it (and the state)
-        # from now on, while this one reads the articles (see below).
-        index = self._index = (Background(lambda send, receive: _index_in_background(
-            send, receive, config, registries, store, cache, state_file), inbox=True)
-            if has_search_cache(cache) else None)
         previous = load_state(state_file)
+        # With a search cache to bring up to date, a background process reads it from now on, while
+        # this one reads the articles (see below). Forked after the state is loaded, it shares the
+        # last build's articles instead of loading them again (one-change builds, ten alternated
+        # pairs: median 1.21 vs 1.34 s).
+        index = self._index = (Background(lambda send, receive: _index_in_background(
+            send, receive, config, registries, store, cache, previous.articles), inbox=True)
+            if has_search_cache(cache) else None)
         # Reusing the last build's articles is safe only when reading would give the same result.
         known_articles = previous.articles if previous.read_fp == fp else {}
         stage("config+state")

@@ -76,8 +76,8 @@ PATCH_MAX = 500    # an incremental build changing at most this many pages (or 1
 class Sources:
     """The source files with (mtime_ns, size) as listed: a one-change build of 10,000 articles
     compares every article's, and the listing's own stat is ~3x cheaper than Path.stat()."""
-    articles: tuple[tuple[Path, str, tuple[int, int]], ...]   # (file, path as shown in messages, stamp)
-    pages: tuple[tuple[Path, str, tuple[int, int]], ...]
+    articles: tuple[tuple[Path, str, tuple[int, int] | None], ...]  # (file, path as shown, stamp or None)
+    pages: tuple[tuple[Path, str, tuple[int, int] | None], ...]
     images: tuple[tuple[Path, str, tuple[int, int]], ...]     # (file, output path under images/, stamp)
 
 
@@ -102,10 +102,11 @@ def display_path(path: Path | str, root: Path) -> str:
         return normalize(Path(path).as_posix())
 
 
-def _walk(folder: Path, root: Path, errors: list[SiteError]) -> list[tuple[Path, str, tuple[int, int]]]:
-    """Files under folder (as Path, as str, and their (mtime_ns, size)), sorted, hidden ones skipped;
-    links leading outside the project refused."""
-    found: list[tuple[Path, str, tuple[int, int]]] = []
+def _walk(folder: Path, root: Path, errors: list[SiteError],
+          stamps: bool = True) -> list[tuple[Path, str, tuple[int, int] | None]]:
+    """Files under folder (as Path, as str, and their (mtime_ns, size) unless not `stamps`), sorted,
+    hidden ones skipped; links leading outside the project refused."""
+    found: list[tuple[Path, str, tuple[int, int] | None]] = []
     try:
         entries = sorted(os.scandir(folder), key=lambda e: normalize(e.name))
         # Path objects as pathlib makes them for a listing: ~4x cheaper than Path(entry.path)
@@ -123,7 +124,9 @@ def _walk(folder: Path, root: Path, errors: list[SiteError]) -> list[tuple[Path,
                                        "không được dùng; hãy chép tệp vào dự án", display_path(path, root), 1))
             continue
         if entry.is_dir():  # a link is followed only when it stays inside the project
-            found += _walk(path, root, errors)
+            found += _walk(path, root, errors, stamps)
+        elif entry.is_file() and not stamps:
+            found.append((path, entry.path, None))
         elif entry.is_file():
             try:
                 st = entry.stat()
@@ -133,16 +136,19 @@ def _walk(folder: Path, root: Path, errors: list[SiteError]) -> list[tuple[Path,
     return found
 
 
-def discover(config: SiteConfig) -> tuple[Sources, list[SiteError]]:
+def discover(config: SiteConfig, stamps: bool = True) -> tuple[Sources, list[SiteError]]:
+    """The source files; without `stamps` (no last build to compare with) articles and pages are
+    not stat'ed here: the workers that read them do (10,000 calls, ~0.08 s, in the main process)."""
     root = config.root
     content = config.path(config.content_dir)
     errors: list[SiteError] = []
     if not content.is_dir():
         errors.append(ContentError(f"không tìm thấy thư mục nội dung “{config.content_dir}”", "site.toml"))
     articles = tuple((p, display_path(text, root), stamp)
-                     for p, text, stamp in _walk(content / "articles", root, errors) if text.lower().endswith(".md"))
+                     for p, text, stamp in _walk(content / "articles", root, errors, stamps)
+                     if text.lower().endswith(".md"))
     pages = tuple((p, display_path(text, root), stamp)
-                  for p, text, stamp in _walk(content / "pages", root, errors) if text.lower().endswith(".md"))
+                  for p, text, stamp in _walk(content / "pages", root, errors, stamps) if text.lower().endswith(".md"))
     images_dir = config.path(config.images_dir)
     images = tuple((p, "images/" + normalize(p.relative_to(images_dir).as_posix()), stamp)
                    for p, _, stamp in _walk(images_dir, root, errors))
@@ -463,7 +469,7 @@ class Builder:
         known_articles = previous.articles if previous.read_fp == fp else {}
         stage("config+state")
 
-        sources, errors = discover(config)
+        sources, errors = discover(config, stamps=bool(previous.sources))
         stage("discover")
         articles, sources_state, read_errors, read_count = self._read_articles(sources, config, registries, store,
                                                                                 fp, previous, known_articles,

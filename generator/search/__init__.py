@@ -10,15 +10,16 @@ live in ``text.py`` and in search.js, kept identical by tests. The index format
 is described in ``index.py``.
 
 Incremental: each article's entry (its keys, values and record) is kept in the
-search cache (``cache.py``: a base and a delta under ``<cache_dir>``) under a digest
-of the article's key, its URL and its tags, with the index format and the names'
-fingerprint checked for the cache as a whole. A build tokenises only articles it has no entry for, then assembles
-the index (linear in the postings); when the inputs of the assembly are the same
-as last time, the files it made are reused as they are. The posting lists of the
-last assembly are kept too: when few documents changed and none moved (an edit,
-or new articles at the end), their old postings are removed and the new ones
-inserted instead of adding every entry again, and the lists no document touched
-keep their encodings without being hashed again.
+search cache (``cache.py``: a base and a delta under ``<cache_dir>``) under the
+article's key, URL and tags joined, with the index format and the names'
+fingerprint checked for the cache as a whole. A build tokenises only articles it
+has no entry for, then assembles the index (linear in the postings); when the
+inputs of the assembly are the same as last time, the files it made are reused
+as they are. The posting lists of the last assembly are kept too: when few
+documents changed and none moved (an edit, or new articles at the end), the
+postings that differ are taken out and put in instead of adding every entry
+again, and the lists no document touched keep their encodings without being
+hashed again.
 """
 from __future__ import annotations
 
@@ -31,9 +32,9 @@ from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator
 
+from ..cache import SEARCH_CACHE_FILE as CACHE_FILE
 from ..cache import digest
 from ..parallel import forks, worker_count, worker_pool
-from ..cache import SEARCH_CACHE_FILE as CACHE_FILE
 from .cache import SearchCache
 from .index import (BODY_PAIRS, EXCERPT_CHARS, FORMAT, GROUP, MAX_TF, SHARD_BYTES, Compact, Entry, Memo, Names, Postings,
                     Vocabulary, assemble, index_entry)

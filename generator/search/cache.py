@@ -2,8 +2,8 @@
 
 What it holds (all of it describes the last build's index):
 
-* the vocabulary (key string -> number) and each article's entry (Compact) under a
-  digest of the article's key, URL and tags;
+* the vocabulary (key string -> number) and each article's entry (Compact) under the
+  article's key, URL and tags joined;
 * the memo: encoded posting lists and packed files by a digest of what they are made of;
 * the output (the files as the last build gave them, by memo key) and the inputs they came from;
 * the document order (entry keys) and every posting list, with its memo key, to patch.

@@ -247,6 +247,8 @@ def state_path(cache: Path, output_dir: Path, variant: str) -> Path:
     return cache / f"state-{digest(str(output_dir), variant)[:12]}.pickle"
 
 
+# What loading a damaged cache pickle (or one of another layout) raises: it only costs a cold build.
+UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError)
 # Known only once the search index is made and the site published; the rest of a state can be
 # pickled before (pack_state), while the search index is still being made in the background.
 _LATE = ("extras", "output_id", "outputs")
@@ -268,7 +270,7 @@ def load_state(path: Path) -> State:
             chunks[number] = (tuple(article.path for article in chunk), blob)
     except FileNotFoundError:
         return State()
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+    except UNREADABLE:
         return State()  # a damaged cache only costs a cold build
     state.articles, state.chunks = articles, chunks
     return state
@@ -315,9 +317,14 @@ def _row(article: Article, shared: dict) -> tuple:
 def save_state(path: Path, state: State, packed: bytes | None = None, previous: State | None = None) -> None:
     """packed: pack_state of this state without its late fields, made beforehand (else made here,
     reusing the chunks of `previous`)."""
+    dump_cache_file(path, (_STATE_TAG, pack_state(state, previous) if packed is None else packed,
+                           tuple(getattr(state, name) for name in _LATE)))
+
+
+def dump_cache_file(path: Path, value: Any) -> None:
+    """value pickled into cache file `path`, which it replaces (see new_cache_file)."""
     with new_cache_file(path) as tmp, tmp.open("wb") as handle:
-        pickle.dump((_STATE_TAG, pack_state(state, previous) if packed is None else packed,
-                     tuple(getattr(state, name) for name in _LATE)), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 @contextlib.contextmanager

@@ -21,16 +21,18 @@ import os
 import pickle
 from array import array
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 from ..cache import SEARCH_CACHE_FILE as CACHE_FILE
 from ..cache import SEARCH_DELTA_FILE as DELTA_FILE
-from ..cache import new_cache_file
+from ..cache import UNREADABLE, dump_cache_file
 from .index import Compact, Memo, Postings, Vocabulary
 
 PATCH_DOCS = 50  # documents whose postings are patched rather than all added again (or 1% of them)
 DELTA_SHARE = 0.25  # a delta over this share of the base's bytes: the base is written anew
-_DAMAGED = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError, KeyError, IndexError)
+_DAMAGED = (*UNREADABLE, KeyError, IndexError)  # a delta that does not fit its base, too
+_ROW = attrgetter("kids", "values", "record")  # an entry as the row the cache keeps (slotted: pickles slowly)
 
 
 @dataclass
@@ -145,14 +147,11 @@ class SearchCache:
         else:
             delta = self._delta(entries, memo, output, docs, postings) if docs else None
             if delta is not None:
-                with new_cache_file(self.delta_path) as tmp, tmp.open("wb") as handle:
-                    pickle.dump(delta, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                dump_cache_file(self.delta_path, delta)
                 return
-        refs = _references(output, memo)
-        with new_cache_file(self.path) as tmp, tmp.open("wb") as handle:
-            rows = {key: (e.kids, e.values, e.record) for key, e in entries.items()}  # slotted: pickles slowly
-            pickle.dump((self.version, os.urandom(16), vocab.keys, rows, memo.new, refs, docs, lists, list_keys),
-                        handle, protocol=pickle.HIGHEST_PROTOCOL)
+        rows = {key: _ROW(e) for key, e in entries.items()}
+        dump_cache_file(self.path, (self.version, os.urandom(16), vocab.keys, rows, memo.new,
+                                    _references(output, memo), docs, lists, list_keys))
         self.delta_path.unlink(missing_ok=True)  # made against the old base
         self.base = None
 
@@ -164,7 +163,7 @@ class SearchCache:
         if base is None or postings.touched is None or len(self.vocab.keys) < base.keys:
             return None
         known = base.entries
-        entries_set = {key: (e.kids, e.values, e.record) for key, e in entries.items() if known.get(key) is not e}
+        entries_set = {key: _ROW(e) for key, e in entries.items() if known.get(key) is not e}
         entries_gone = [key for key in known if key not in entries]
         memo_set = {key: value for key, value in memo.new.items() if key not in base.memo}
         memo_gone = [key for key in base.memo if key not in memo.new]

@@ -653,17 +653,12 @@ def assemble(entries: list[Compact], vocab: Vocabulary, years: dict[int, tuple[i
     found = []
     for g in starts:
         names_here = doc_keys[g:g + GROUP] if named else ()
+        memo_key = value = None
         if names_here and all(names_here):
             memo_key, value = memo.find((b"named records", "\0".join(names_here).encode("utf-8")))
-            if value is not None:
-                groups.append(None)  # not needed: packed already
-                found.append((memo_key, value))
-                continue
-        else:
-            memo_key = None
-        data = b"[" + b",".join(e.record for e in entries[g:g + GROUP]) + b"]"
-        groups.append(data)
-        found.append((memo_key, None) if memo_key is not None else memo.find((b"records", data)))
+        data = None if value is not None else b"[" + b",".join(e.record for e in entries[g:g + GROUP]) + b"]"
+        groups.append(data)  # None: packed already
+        found.append((memo_key, value) if memo_key is not None else memo.find((b"records", data)))
     names_of = [f"{prefix}r/{g}.bin" for g in range(len(groups))] + [f"{prefix}s/{n}.bin" for n in range(len(datas))]
     found += [memo.find((b"shard", data)) for data in datas]
     plain = groups + datas

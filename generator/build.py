@@ -31,7 +31,7 @@ from .errors import BuildFailed, ContentError, SiteError, TemplateError
 from .images import image_size
 from .markdown import Renderer
 from .pages import KIND_LABELS, Job, Links, plan, sitemap_jobs
-from .parallel import Background, Progress, _TASK, chunks, fork_map, worker_count
+from .parallel import Background, Progress, chunks, fork_map, worker_count
 from .render import Templates, collect_assets, templates_fingerprint
 from .taxonomy import Registries, load_registries
 from .vietnamese import normalize
@@ -165,9 +165,8 @@ def make_renderer(config: SiteConfig) -> Renderer:
     return Renderer(config.base_path, config.security.iframe_hosts, config.markdown_engine)
 
 
-def _read_part(part: Sequence[tuple[Path, str]]) -> list[tuple[str, tuple | None, tuple | None, list]]:
+def _read_part(task: dict, part: Sequence[tuple[Path, str]]) -> list[tuple[str, tuple | None, tuple | None, list]]:
     """Worker: read articles, keep their bodies in the store, send back bodiless articles (as rows)."""
-    task = _TASK
     config, registries, store, fp, known = task["config"], task["registries"], task["store"], task["fp"], task["known"]
     renderer = task.setdefault("renderer", make_renderer(config))
     out, bodies = [], []
@@ -195,9 +194,8 @@ def _read_part(part: Sequence[tuple[Path, str]]) -> list[tuple[str, tuple | None
     return out
 
 
-def _render_part(indices: Sequence[int]) -> tuple[int, list[SiteError]]:
+def _render_part(task: dict, indices: Sequence[int]) -> tuple[int, list[SiteError]]:
     """Worker: render jobs and write their files (paths were claimed by the main process)."""
-    task = _TASK
     jobs, templates, store, targets = task["jobs"], task["templates"], task["store"], task["targets"]
     written, errors, broken, made = 0, [], set(), set()
     # The part's bodies in one query (one each costs twice as much); by key, which articles with

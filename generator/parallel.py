@@ -19,7 +19,9 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
-_TASK: dict[str, Any] = {}   # what the forked workers read: set just before the pool starts
+# What forked workers call: (func, task), set just before a pool starts and inherited through the
+# fork, so that the task (config, registries, jobs…) is never pickled. Only this module reads it.
+_INHERITED: list[tuple[Callable, Any]] = []
 
 
 def worker_count() -> int:
@@ -64,40 +66,49 @@ class Progress:
             sys.stderr.flush()
 
 
-def fork_map(func: Callable[[Sequence[T]], R], parts: list[Sequence[T]], task: dict[str, Any],
+def fork_map(func: Callable[[Any, Sequence[T]], R], parts: list[Sequence[T]], task: Any,
              workers: int, progress: Progress | None = None, label: str = "",
              meanwhile: Callable[[], None] | None = None) -> list[R]:
-    """func over parts, in forked workers when there is enough work; results in order.
+    """func(task, part) over parts, in forked workers when there is enough work; results in order.
 
     meanwhile: work of this process that needs none of the results, done while the workers
     run (else before the parts, in this process)."""
-    _TASK.clear()
-    _TASK.update(task)
     total = sum(len(p) for p in parts)
     results: list[R] = []
     done = 0
+    for part, result in zip(parts, fork_imap(func, parts, task, workers, meanwhile)):
+        results.append(result)
+        done += len(part)
+        if progress:
+            progress.update(label, done, total)
+    return results
+
+
+def fork_imap(func: Callable[[Any, Sequence[T]], R], parts: list[Sequence[T]], task: Any,
+              workers: int, meanwhile: Callable[[], None] | None = None) -> Iterator[R]:
+    """func(task, part) over parts, results in order as they come: in forked workers, which
+    inherit task (never pickled), when `forks` says so, else in this process."""
+    if not forks(workers, parts):
+        if meanwhile is not None:
+            meanwhile()
+        for part in parts:
+            yield func(task, part)
+        return
+    _INHERITED[:] = [(func, task)]
     try:
-        if not forks(workers, parts):
-            if meanwhile is not None:
-                meanwhile()
-            for part in parts:
-                results.append(func(part))
-                done += len(part)
-                if progress:
-                    progress.update(label, done, total)
-            return results
         with worker_pool(workers) as pool:
-            pending = pool.imap(func, parts)
+            pending = pool.imap(_inherited_call, parts, chunksize=1)
             if meanwhile is not None:
                 meanwhile()
-            for part, result in zip(parts, pending):
-                results.append(result)
-                done += len(part)
-                if progress:
-                    progress.update(label, done, total)
-        return results
+            yield from pending
     finally:
-        _TASK.clear()
+        _INHERITED.clear()
+
+
+def _inherited_call(part):
+    """Worker: the function and task its pool was forked with, over one part."""
+    func, task = _INHERITED[0]
+    return func(task, part)
 
 
 @contextlib.contextmanager

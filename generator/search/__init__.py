@@ -34,7 +34,7 @@ from typing import Callable, Iterator
 
 from ..cache import SEARCH_CACHE_FILE as CACHE_FILE
 from ..cache import digest
-from ..parallel import forks, worker_count, worker_pool
+from ..parallel import fork_imap, forks, worker_count
 from .cache import SearchCache
 from .index import (BODY_PAIRS, EXCERPT_CHARS, FORMAT, GROUP, MAX_TF, SHARD_BYTES, Compact, Entry, Memo, Names, Postings,
                     Vocabulary, assemble, index_entry)
@@ -54,10 +54,7 @@ def data_prefix(config) -> str:
     return config.urls.search + "du-lieu/"
 
 
-_TASK: dict = {}  # what forked workers inherit from search_files
-
-
-def _index_part(indices) -> tuple[int, list[str], list[tuple[bytes, bytes, bytes]], tuple | None]:
+def _index_part(task: dict, indices) -> tuple[int, list[str], list[tuple[bytes, bytes, bytes]], tuple | None]:
     """Worker: entries of some documents with keys as numbers of the inherited vocabulary.
 
     A forked worker numbers keys the parent's vocabulary lacked (at the fork) on its own,
@@ -67,7 +64,6 @@ def _index_part(indices) -> tuple[int, list[str], list[tuple[bytes, bytes, bytes
     forked worker, the part's postings grouped by key (see _grouped). Numbers travel and
     translate far faster than key strings, which the parent would hash again.
     """
-    task = _TASK
     articles, last, names, urls = task["articles"], task["count"] - 1, task["names"], task["urls"]
     tags_of, vocab = task["tags_of"], task["vocab"]
     known = len(vocab.keys)
@@ -136,16 +132,6 @@ class _Numbering:
         import numpy  # imported here: builds that make no entries in workers don't pay for it
         lookup = numpy.frombuffer(table, dtype=numpy.uint32).copy()  # a copy: the table grows later
         return lambda kids: lookup[numpy.frombuffer(kids, dtype=numpy.uint32)]
-
-
-def _imap(parts: list, workers: int, forked: bool) -> Iterator:
-    """_index_part over parts, in forked workers (they inherit _TASK) or in this process; results in order,
-    as they come."""
-    if not forked:
-        yield from map(_index_part, parts)
-        return
-    with worker_pool(workers) as pool:
-        yield from pool.imap(_index_part, parts, chunksize=1)
 
 
 def open_cache(cache_dir: Path, registries) -> SearchCache:
@@ -217,20 +203,17 @@ def search_files(site, registries=None, workers: int | None = None, cache_dir: P
         batched = len(todo) >= BATCH_MIN
         if forked or batched:
             import numpy  # noqa: F401 - once, before forking, for the workers' _grouped and batches
-        _TASK.update(articles=site.articles, count=count, tags_of=tags_of, names=names, urls=urls, vocab=vocab,
-                     forked=forked, batched=batched)
+        task = dict(articles=site.articles, count=count, tags_of=tags_of, names=names, urls=urls, vocab=vocab,
+                    forked=forked, batched=batched)
         numbering = _Numbering(vocab)
-        try:
-            for part, (pid, new_keys, made, grouped) in zip(parts, _imap(parts, workers, forked)):
-                ours = numbering.learn(pid, new_keys)
-                for i, (kids, values, record) in zip(part, made):
-                    entries[i] = Compact(kids if ours is None else ours(kids).tobytes(), values, record)
-                if grouped and ours is not None and postings.count == part[0] == part[-1] - len(part) + 1:
-                    kids, starts, packed = grouped  # the part is the next run of documents: its lists at once
-                    postings.extend(ours(kids).tolist(), memoryview(starts).cast("I"), packed, len(part))
-                add_ready()
-        finally:
-            _TASK.clear()
+        for part, (pid, new_keys, made, grouped) in zip(parts, fork_imap(_index_part, parts, task, workers)):
+            ours = numbering.learn(pid, new_keys)
+            for i, (kids, values, record) in zip(part, made):
+                entries[i] = Compact(kids if ours is None else ours(kids).tobytes(), values, record)
+            if grouped and ours is not None and postings.count == part[0] == part[-1] - len(part) + 1:
+                kids, starts, packed = grouped  # the part is the next run of documents: its lists at once
+                postings.extend(ours(kids).tolist(), memoryview(starts).cast("I"), packed, len(part))
+            add_ready()
     if _TIMINGS:
         print(f"    search entries: {time.perf_counter() - started:.2f}s ({len(todo)} made)", file=sys.stderr)
     try:

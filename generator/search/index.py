@@ -55,7 +55,7 @@ from operator import add, and_, call, lshift, or_, rshift, sub
 from typing import Iterator
 
 from ..content import Article
-from ..parallel import _TASK, fork_map, worker_count
+from ..parallel import fork_map, worker_count
 from ..vietnamese import format_date
 from .text import _TOKEN, fold, html_to_text, prepare, squeeze, tokenize, tone_key
 
@@ -435,13 +435,13 @@ def _made(func, items: list, task: dict, work: int) -> list[bytes]:
             for value in part]
 
 
-def _encode_lists(part) -> list[bytes]:
+def _encode_lists(task: dict, part) -> list[bytes]:
     """Worker: posting lists (inherited through the fork) encoded."""
-    lists, vector = _TASK["lists"], _TASK["vector"]
+    lists, vector = task["lists"], task["vector"]
     return [encode_postings(tone, lists[kid], with_tf, vector) for _, tone, kid, with_tf in part]
 
 
-def _pack_all(part) -> list[bytes]:
+def _pack_all(task: None, part) -> list[bytes]:
     return [_pack(data) for data in part]
 
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import BuildFailed, SiteError
-from .linkcheck import check_links
+from .linkcheck import BrokenLink, check_links
 
 WARNING = "cảnh báo: "
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)")
@@ -100,17 +100,17 @@ def _sources(site) -> dict[str, str]:
     return {to_file(links(item)): item.path for item in (*site.articles, *site.pages)}
 
 
-def _with_source(errors: list[SiteError], site, root: Path) -> list[SiteError]:
+def _with_source(errors: list[BrokenLink], site, root: Path) -> list[SiteError]:
     """Point a broken link of an article page back at the article's file and line."""
     sources = _sources(site)
     base = site.config.base_path
-    out = []
+    out: list[SiteError] = []
     for error in errors:
         source = sources.get(error.path or "")
         if source is None:
             out.append(error)
             continue
-        url = str(error.message).split("“", 1)[-1].split("”", 1)[0]
+        url = error.url
         lines = _lines(root, source)
         plain = "/" + url[len(base):] if url.startswith(base) and base != "/" else url
         line = _text_line(lines, plain) or _text_line(lines, url)

@@ -5,24 +5,27 @@ problem in a file is reported together with its line.
 """
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, datetime, tzinfo
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
+from zoneinfo import ZoneInfo
 
+from . import __version__
 from .errors import ContentError, suggest
 from .frontmatter import Source, decode, split, visible
 from .markdown import Renderer, first_paragraph, shorten
-from .taxonomy import Directive, Province, Registries, pickled_by_fields
+from .taxonomy import Directive, Province, Registries
 from .vietnamese import normalize, slugify, term_key
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class SourceRef:
     name: str
@@ -30,7 +33,6 @@ class SourceRef:
     date: datetime | None = None
 
 
-@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Image:
     src: str
@@ -47,7 +49,7 @@ class Article:
     updated: datetime | None
     summary: str                   # for lists, feeds and meta tags: explicit or derived
     sapo: str                      # the explicit lead paragraph shown above the body, or ""
-    body: str                      # sanitised HTML; "" outside the pages that show it (see cache.py)
+    body: str                      # sanitised HTML; "" outside the pages that show it (bodies are kept on disk)
     provinces: tuple[Province, ...]
     directives: tuple[Directive, ...]
     tags: tuple[str, ...]          # as written; collect() resolves them to Tag terms
@@ -56,8 +58,6 @@ class Article:
     image: Image | None
     draft: bool
     line: int = 1                  # where the slug is decided, for collision messages
-    key: str = ""                  # digest of the source and of everything reading depends on
-    meta: str = ""                 # digest of every field but body, key and meta (cache.article_token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +70,44 @@ class Page:
     menu: int | None               # position in the site menu; None keeps it out
     draft: bool
     updated: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ReadSettings:
+    """Everything reading a source file depends on besides its own bytes.
+
+    The one object read_article receives, and the one the build's cache hashes
+    (fingerprint: every field, whatever fields there are) into each article's key:
+    a setting added here is noticed by the cache without being listed anywhere else.
+    """
+    registries: Registries
+    base_path: str
+    iframe_hosts: tuple[str, ...]
+    markdown_engine: str
+    timezone: str
+    summary_length: int
+
+    @classmethod
+    def of(cls, config, registries: Registries) -> "ReadSettings":
+        return cls(registries, config.base_path, config.security.iframe_hosts, config.markdown_engine,
+                   config.timezone, config.summary_length)
+
+    @cached_property
+    def zone(self) -> tzinfo:
+        return ZoneInfo(self.timezone)
+
+    @cached_property
+    def renderer(self) -> Renderer:
+        return Renderer(self.base_path, self.iframe_hosts, self.markdown_engine)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        h = hashlib.blake2b(__version__.encode(), digest_size=16)
+        for f in fields(self):
+            value = getattr(self, f.name)
+            h.update(f"\0{f.name}=".encode())
+            h.update((value.fingerprint if isinstance(value, Registries) else repr(value)).encode())
+        return h.hexdigest()
 
 
 ARTICLE_FIELDS = ("title", "date", "slug", "summary", "province", "directives", "tags", "author",
@@ -187,11 +225,11 @@ class _Checker:
         return value
 
 
-def read_article(path: Path, display: str, registries: Registries, renderer: Renderer,
-                 zone: tzinfo, summary_length: int, raw: bytes | None = None) -> Article:
+def read_article(path: Path, display: str, settings: ReadSettings, raw: bytes | None = None) -> Article:
     """One article, or ContentErrors (raised as a list in .errors) naming every problem."""
+    registries = settings.registries
     src = split(decode(path.read_bytes() if raw is None else raw, display), display)
-    check = _Checker(src, zone)
+    check = _Checker(src, settings.zone)
     meta = src.meta
     check.unknown_keys(ARTICLE_FIELDS)
     title = check.text("title", meta.get("title"), required=True)
@@ -209,18 +247,18 @@ def read_article(path: Path, display: str, registries: Registries, renderer: Ren
     summary = check.text("summary", meta.get("summary"))
     if check.errors:
         raise _Many(check.errors)
-    body = renderer.render(src.body)
+    body = settings.renderer.render(src.body)
     sapo = summary
     if not summary:
-        summary = shorten(first_paragraph(body), summary_length)
+        summary = shorten(first_paragraph(body), settings.summary_length)
     return Article(display, slug, title, moment, updated, summary, sapo, body, _unique(provinces),
                    _unique(directives), _unique_text(tags), author, source, image, draft,
                    src.line_of("slug") if "slug" in meta else 1)
 
 
-def read_page(path: Path, display: str, renderer: Renderer, zone: tzinfo, summary_length: int) -> Page:
+def read_page(path: Path, display: str, settings: ReadSettings) -> Page:
     src = split(decode(path.read_bytes(), display), display)
-    check = _Checker(src, zone)
+    check = _Checker(src, settings.zone)
     meta = src.meta
     check.unknown_keys(PAGE_FIELDS)
     title = check.text("title", meta.get("title"), required=True)
@@ -234,8 +272,8 @@ def read_page(path: Path, display: str, renderer: Renderer, zone: tzinfo, summar
     updated = check.moment("updated", meta.get("updated"))
     if check.errors:
         raise _Many(check.errors)
-    body = renderer.render(src.body)
-    return Page(display, slug, title, summary or shorten(first_paragraph(body), summary_length),
+    body = settings.renderer.render(src.body)
+    return Page(display, slug, title, summary or shorten(first_paragraph(body), settings.summary_length),
                 body, menu, draft, updated)
 
 

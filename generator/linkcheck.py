@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 from .errors import SiteError
@@ -55,8 +56,22 @@ def _files(output_dir: Path) -> set[str]:
     return found
 
 
-def target_of(url: str, page: str, base_path: str, site_hosts: set[str]) -> str | None:
-    """The output file a link needs ("" for the home page's folder), or None when not ours to check."""
+class Target(NamedTuple):
+    """Where an internal link leads: a path of the output ("" for the home page's folder), or outside the site."""
+    path: str
+    outside: bool = False
+
+
+class BrokenLink(SiteError):
+    """A broken internal link: the message for people, the link itself for tools (check)."""
+
+    def __init__(self, message: str, page: str, line: int, url: str):
+        super().__init__(message, page, line)
+        self.url = url
+
+
+def target_of(url: str, page: str, base_path: str, site_hosts: set[str]) -> Target | None:
+    """What a link needs, or None when it is not ours to check."""
     parts = urlsplit(url)
     if not url or url.startswith("#"):
         return None
@@ -67,11 +82,11 @@ def target_of(url: str, page: str, base_path: str, site_hosts: set[str]) -> str 
     absolute = urljoin(base_path + page, parts.path if not parts.netloc else parts.path or "/")
     path = unquote(absolute)
     if not path.startswith(base_path):
-        return "\0outside"
-    return path[len(base_path):]
+        return Target(path, outside=True)
+    return Target(path[len(base_path):])
 
 
-def check_links(output_dir: Path, base_path: str = "/", base_url: str | None = None) -> list[SiteError]:
+def check_links(output_dir: Path, base_path: str = "/", base_url: str | None = None) -> list[BrokenLink]:
     """Broken internal links of every HTML page under output_dir, as `page:line: message`.
 
     base_path is the site's path ("/" or "/hoc-tap/"); links are resolved against
@@ -82,17 +97,18 @@ def check_links(output_dir: Path, base_path: str = "/", base_url: str | None = N
     hosts = {urlsplit(base_url).netloc.lower()} if base_url else set()
     files = _files(output_dir)
     folders = {f.rsplit("/", i)[0] for f in files for i in range(1, f.count("/") + 1)}
-    errors: list[SiteError] = []
+    errors: list[BrokenLink] = []
     for page in sorted(f for f in files if f.endswith((".html", ".htm"))):
         text = (output_dir / page).read_text(encoding="utf-8", errors="replace")
         for line, attribute, url in page_references(text):
-            target = target_of(url, page, base_path, hosts)
-            if target is None:
+            found = target_of(url, page, base_path, hosts)
+            if found is None:
                 continue
-            if target == "\0outside":
-                errors.append(SiteError(f"liên kết “{url}” trỏ ra ngoài thư mục gốc của trang ({base_path})",
-                                        page, line))
+            if found.outside:
+                errors.append(BrokenLink(f"liên kết “{url}” trỏ ra ngoài thư mục gốc của trang ({base_path})",
+                                         page, line, url))
                 continue
+            target = found.path
             folder = target == "" or target.endswith("/") or target.rstrip("/") in folders
             wanted = target.rstrip("/") + "/index.html" if folder and target else (target or "index.html")
             if wanted in files:
@@ -101,5 +117,5 @@ def check_links(output_dir: Path, base_path: str = "/", base_url: str | None = N
                 problem = f"thư mục {target.rstrip('/')}/ không có index.html"
             else:
                 problem = f"không có {'trang' if attribute == 'href' else 'tệp'} {wanted} trong trang đã dựng"
-            errors.append(SiteError(f"liên kết hỏng “{url}”: {problem}", page, line))
+            errors.append(BrokenLink(f"liên kết hỏng “{url}”: {problem}", page, line, url))
     return errors

@@ -30,6 +30,16 @@ CARD_TEMPLATE = "_card.html"
 
 
 @dataclass(frozen=True)
+class TemplateFunction:
+    """A function templates may call, declared with what its results depend on besides the
+    config, the assets and the templates (which every page signature covers already):
+    `reads` is digested into the signature of every page that names the function, so a
+    page is rendered again when what the function reads changes."""
+    func: Any
+    reads: Any = ()
+
+
+@dataclass(frozen=True)
 class Asset:
     name: str      # as templates ask for it: "style.css"
     output: str    # where it is written: "assets/style.3f2a9c1b.css"
@@ -116,10 +126,16 @@ _AUTOESCAPE = ["html", "xml"]
 class Templates:
     """A Jinja environment bound to one site's config and assets."""
 
-    def __init__(self, config: SiteConfig, assets: dict[str, Asset], extra_globals: dict[str, Any],
-                 bytecode_dir: Path | None = None):
-        """bytecode_dir: where compiled templates are kept between builds (Jinja checks each
-        against its source); a folder per version of these settings."""
+    def __init__(self, config: SiteConfig, assets: dict[str, Asset], data: dict[str, Any],
+                 functions: dict[str, TemplateFunction] | None = None, bytecode_dir: Path | None = None):
+        """data: values templates read (their content is part of page signatures); functions:
+        declared with what they read (TemplateFunction). A plain callable in `data` is refused:
+        its results could change while its signature would not. bytecode_dir: where compiled
+        templates are kept between builds (Jinja checks each against its source)."""
+        undeclared = sorted(name for name, value in data.items() if callable(value))
+        if undeclared:
+            raise TypeError(f"template globals {undeclared} are functions: declare what they read "
+                            "with TemplateFunction")
         self.config = config
         self.dirs = template_dirs(config)
         cache = None
@@ -145,20 +161,24 @@ class Templates:
             shorten=lambda text, limit=None: shorten(text, limit or config.summary_length),
             sized=with_sizes, size_attrs=size_attributes,  # image sizes: the global image_sizes
         )
-        self.env.globals.update(extra_globals, asset=self.asset, url=self.url, abs_url=self.abs_url,
+        functions = functions or {}
+        self._reads: dict[str, Any] = {name: f.reads for name, f in functions.items()}
+        self.env.globals.update(data, **{name: f.func for name, f in functions.items()})
+        # Templates' own functions depend only on the config, assets and templates.
+        self.env.globals.update(asset=self.asset, url=self.url, abs_url=self.abs_url,
                                 article_card=self.article_card, partial=self.partial)
-        self._cards: dict[tuple[str, str, str], Markup] = {}
+        self._cards: dict[tuple[int, str], tuple[Any, Markup]] = {}
         self._partials: dict[str, Markup] = {}
         self._loaded: dict[str, jinja2.Template] = {}
 
     def article_card(self, article, heading: str = "h2") -> Markup:
-        """An article's card (_card.html), rendered once per build however many lists show it."""
-        key = (article.path, article.key, heading)
-        card = self._cards.get(key)
-        if card is None:
-            card = Markup(self.render(CARD_TEMPLATE, a=article, heading=heading))
-            self._cards[key] = card
-        return card
+        """An article's card (_card.html), rendered once per build however many lists show it.
+        Cached by the article object, held with its card so that its id stays its own."""
+        key = (id(article), heading)
+        found = self._cards.get(key)
+        if found is None:
+            found = self._cards[key] = (article, Markup(self.render(CARD_TEMPLATE, a=article, heading=heading)))
+        return found[1]
 
     def partial(self, name: str) -> Markup:
         """A template that uses only globals (header, footer), rendered once per build."""
@@ -168,17 +188,16 @@ class Templates:
             self._partials[name] = text
         return text
 
-    def global_token(self, name: str) -> str | None:
-        """A stable signature token for a callable global (its repr holds a memory address).
-
-        The functions defined here depend only on the config and assets, which every
-        signature already includes, and on the templates they render, which
-        dependencies() follows.
-        """
-        value = self.env.globals.get(name)
-        if not callable(value):
-            return None
-        return f"callable:{name}:{type(value).__module__}.{type(value).__qualname__}"
+    def global_input(self, name: str) -> Any:
+        """What a global's part of a page signature is made of: a value's content, a declared
+        function's `reads`, or (for the functions defined here, which depend only on the config,
+        assets and templates, all in every signature) just its name."""
+        if name in self._reads:
+            return ("function", name, self._reads[name])
+        value = self.env.globals[name]
+        if callable(value):
+            return ("builtin", name)
+        return value
 
     def url(self, path: str = "") -> str:
         """A site path ("tinh/lao-cai/") as a link under the base path."""

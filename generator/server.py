@@ -101,10 +101,10 @@ def full_rebuild(root: Path, preview: Path, base_url: str, drafts: bool,
     returned callable also has `quick(changed)`, which re-renders edited article
     pages at once from the last build, before the full rebuild runs.
     """
-    from .build import Builder
+    from .build import Builder, BuildOptions
 
-    builder = Builder(root, output=str(preview), base_url=base_url, drafts=drafts or None,
-                      future=drafts or None, log=log, keep_last=True)
+    builder = Builder(root, BuildOptions(output=str(preview), base_url=base_url, drafts=drafts or None,
+                                         future=drafts or None, preview=True), log)
 
     def rebuild(changed: set[Path]) -> object:
         return builder.build()

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Builder, build
+from generator.build import Builder, BuildOptions, build
+from generator.incremental import Tuning
 from generator.errors import BuildFailed
 from generator.linkcheck import check_links
 from generator.vietnamese import VN
@@ -213,9 +214,7 @@ def test_a_body_edit_renders_few_pages(sample: Path):
 def test_signatures_made_while_workers_render_serve_the_next_build(sample: Path, tmp_path: Path, monkeypatch):
     """A cold build renders in forked workers while the main process computes the signatures
     the next build compares with: they must be those of the pages written."""
-    import generator.build as build_module
-    monkeypatch.setattr(build_module, "PARALLEL_MIN", 0)
-    builder = Builder(sample, workers=2)
+    builder = Builder(sample, BuildOptions(workers=2, tuning=Tuning(parallel_min=0)))
     first = builder.build(NOW)
     assert files(first.output) == _cold(sample, tmp_path)
     assert builder.build(NOW).unchanged
@@ -225,26 +224,26 @@ def test_signatures_made_while_workers_render_serve_the_next_build(sample: Path,
 
 
 def test_a_body_edit_reuses_related_articles_and_context_signatures(sample: Path, monkeypatch):
-    import generator.build as build_module
+    import generator.incremental.plan as plan_module
     builder = Builder(sample)
     builder.build(NOW)
     CHANGES["article body"](sample)
     digested: list[object] = []
-    real = build_module.value_digest
-    monkeypatch.setattr(build_module, "value_digest", lambda value, memo: (digested.append(value), real(value, memo))[1])
+    real = plan_module.value_digest
+    monkeypatch.setattr(plan_module, "value_digest", lambda value, memo: (digested.append(value), real(value, memo))[1])
+    monkeypatch.setattr("generator.incremental.signing.value_digest", lambda *a: pytest.fail("context digested"))
     monkeypatch.setattr("generator.collect.related_articles", lambda *a: pytest.fail("related articles ranked again"))
     assert builder.build(NOW).pages == 1
-    assert len(digested) == 1  # the pages, for the shape; no job context digested again
+    assert len(digested) == 1  # the pages, for the inputs; no job context digested again
 
 
 def test_old_bodies_are_pruned_but_every_state_keeps_its_own(sample: Path, tmp_path: Path, monkeypatch):
-    from generator.cache import CACHE_DIR, BodyStore, load_state
-    monkeypatch.setattr("generator.cache.PRUNE_SLACK", 0)
-    monkeypatch.setattr("generator.cache.PRUNE_AGE", -1)  # every unreferenced body counts as old
+    from generator.incremental import CACHE_DIR, BodyStore, load_state
+    tuning = Tuning(prune_slack=0, prune_age=-1)  # every unreferenced body counts as old
     store = BodyStore(sample / CACHE_DIR)
-    build(sample, output="other", now=NOW)  # another output folder: its state refers to today's bodies
+    build(sample, output="other", now=NOW, tuning=tuning)  # another output folder: its state refers to today's bodies
     first = set(store.keys())
-    builder = Builder(sample)
+    builder = Builder(sample, BuildOptions(tuning=tuning))
     builder.build(NOW)
     source = sample / "content/articles/lao-cai-chi-thi-06.md"
     for n in range(2 * len(first) + 2):  # each edit keeps one more body
@@ -254,7 +253,7 @@ def test_old_bodies_are_pruned_but_every_state_keeps_its_own(sample: Path, tmp_p
     assert len(kept) <= 2 * len(first) + 1, "old bodies were not pruned"
     assert first <= kept, "bodies another state refers to must stay"
     for state in (sample / CACHE_DIR).glob("state-*.pickle"):
-        assert {a.key for a in load_state(state).articles.values()} <= kept
+        assert {r.key for r in load_state(state).sources.values() if r.key} <= kept
     assert files(builder.build(NOW).output) == _cold(sample, tmp_path)
 
 
@@ -267,7 +266,7 @@ def test_local_images_get_their_size(sample: Path):
 
 
 def test_recent_bodies_survive_a_prune(tmp_path: Path):
-    from generator.cache import BodyStore
+    from generator.incremental import BodyStore
     store = BodyStore(tmp_path)
     for key in ("aa01", "aa02", "bb03"):
         store.save(key, "<p>x</p>")
@@ -280,7 +279,7 @@ def test_recent_bodies_survive_a_prune(tmp_path: Path):
 
 
 def test_bodies_load_many_at_once_and_a_missing_one_is_named(tmp_path: Path):
-    from generator.cache import BodyStore
+    from generator.incremental import BodyStore
     store = BodyStore(tmp_path)
     store.save_many([(f"k{n:04}", f"<p>{n}</p>") for n in range(1200)])  # more than one query's worth
     wanted = [f"k{n:04}" for n in range(0, 1200, 2)] + ["k0000"]
@@ -293,7 +292,7 @@ def test_search_files_the_last_build_recorded_are_kept_unread(sample: Path, monk
     """A one-article edit rewrites only the index files whose bytes changed; the others are known
     by the digests the last build recorded for this output folder (a stale record would show
     in test_incremental_build_equals_cold_build)."""
-    from generator.cache import CACHE_DIR, load_state
+    from generator.incremental import CACHE_DIR, load_state
     for n in range(8):  # more record groups than the edited article's
         _write(sample / f"content/articles/them-{n}.md",
                f'---\ntitle: "Bài thêm {n}"\ndate: 2020-01-0{n + 1}\nprovince: Lào Cai\n---\n\nNội dung {n}.\n')
@@ -326,7 +325,7 @@ def test_deleting_the_cache_only_costs_time(sample: Path):
 
 
 def test_a_damaged_body_table_only_costs_time(sample: Path, tmp_path: Path):
-    from generator.cache import CACHE_DIR, BodyStore
+    from generator.incremental import CACHE_DIR, BodyStore
     build(sample, now=NOW)
     (sample / CACHE_DIR / BodyStore.FILE).write_bytes(b"not a database" * 100)
     theme = Path(__file__).resolve().parent.parent / "themes/default/templates/article.html"
@@ -346,7 +345,7 @@ def test_output_may_not_replace_project_folders(sample: Path, folder: str):
 
 
 def test_quick_re_renders_an_edited_article_page_then_the_build_completes(sample: Path, tmp_path: Path):
-    builder = Builder(sample, keep_last=True)
+    builder = Builder(sample, BuildOptions(preview=True))
     builder.build(NOW)
     source = sample / "content/articles/lao-cai-chi-thi-06.md"
     assert builder.quick({source}) == ["bai-viet/lao-cai-chi-thi-06/index.html"]  # unchanged file: same page
@@ -391,14 +390,15 @@ def test_only_the_command_leaves_its_build_to_the_os(sample: Path, tmp_path: Pat
     import subprocess
     import sys
 
-    import generator.build as build_module
     from generator.cli import main
-    assert main(["build", "-q", "--root", str(sample)]) == 0
-    assert build_module._LEFT == []
+    from generator.runtime import Runtime
+    runtime = Runtime()
+    assert main(["build", "-q", "--root", str(sample)], runtime=runtime) == 0
+    assert runtime.kept == 0
     (sample / "content/articles/moi.md").write_text("---\ntitle: Bài mới\ndate: 2024-05-01\n---\n\nNội dung.\n",
                                                    encoding="utf-8")
-    done = subprocess.run([sys.executable, "-c", "import generator.build as b, generator.cli as c, atexit; "
-                           "atexit.register(lambda: print('LEFT', len(b._LEFT))); c.run()",
+    done = subprocess.run([sys.executable, "-c", "import generator.runtime as r, generator.cli as c, atexit; "
+                           "atexit.register(lambda: print('LEFT')); c.run()",
                            "build", "--root", str(sample)], capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Đã dựng ") and "LEFT" not in done.stdout  # flushed; exited before atexit
@@ -410,7 +410,7 @@ def test_only_the_command_leaves_its_build_to_the_os(sample: Path, tmp_path: Pat
 
 
 def test_a_cache_file_is_replaced_whole_and_nothing_is_left_beside_it(tmp_path: Path):
-    from generator.cache import new_cache_file
+    from generator.incremental import new_cache_file
     path = tmp_path / "search.pickle"
     path.write_bytes(b"cu")
     (tmp_path / "search.pickle.old").write_bytes(b"sot lai")  # left by a killed build

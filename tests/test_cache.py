@@ -1,11 +1,11 @@
-"""The build state: what a build keeps for the next one (generator/cache.py)."""
+"""The build state: what a build keeps for the next one (generator/incremental/state.py)."""
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from generator.cache import CHUNKS, State, load_state, pack_state, save_state
+from generator.incremental.state import CHUNKS, State, load_state, pack_state, save_state
 from generator.content import Article, Image, SourceRef
 from generator.taxonomy import load_registries
 
@@ -21,11 +21,12 @@ def article(n: int, title: str = "") -> Article:
                    # copies, as articles read in worker processes hold
                    provinces=(replace(PROVINCES[n % 3]),), directives=(replace(DIRECTIVES[n % 2]),),
                    author="Phóng viên", source=SourceRef("Báo Lào Cai", "https://baolaocai.vn/a", None),
-                   image=Image("/images/a.jpg", "Ảnh"), draft=False, line=2, key=f"k{n}", meta=f"m{n}")
+                   image=Image("/images/a.jpg", "Ảnh"), draft=False, line=2)
 
 
 def state_of(articles: list[Article]) -> State:
     return State(fingerprint="f", read_fp="r", articles={a.path: a for a in articles},
+                 tokens={a.path: f"token of {a.title}" for a in articles},
                  signatures={"index.html": "s"}, extras={"tim-kiem/du-lieu/index.json": b"d"},
                  output_id=(1, 2), outputs=frozenset({"index.html"}))
 
@@ -48,10 +49,12 @@ def test_an_edit_pickles_only_the_chunk_of_the_edited_article(tmp_path):
     previous = load_state(file)
     edited = article(7, "Bài số 7 đã sửa")
     articles = {**previous.articles, edited.path: edited}  # the others: the very objects loaded
-    save_state(file, replace(previous, articles=articles), pack_state(replace(previous, articles=articles), previous))
+    tokens = {**previous.tokens, edited.path: "token of the edit"}
+    edit = replace(previous, articles=articles, tokens=tokens)
+    save_state(file, edit, pack_state(edit, previous))
     again = load_state(file)
     assert again.articles[edited.path].title == "Bài số 7 đã sửa"
-    assert again.articles == articles
+    assert again.articles == articles and again.tokens == tokens
     changed = [n for n in again.chunks if again.chunks[n][1] != previous.chunks[n][1]]
     assert len(changed) == 1 and edited.path in again.chunks[changed[0]][0]
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from generator.config import SiteConfig
-from generator.content import ARTICLE_FIELDS, IMAGE_FIELDS, SLUG, SOURCE_FIELDS, errors_of, read_article
+from generator.content import ARTICLE_FIELDS, IMAGE_FIELDS, SLUG, SOURCE_FIELDS, ReadSettings, errors_of, read_article
 from generator.errors import ContentError, OutputError, SiteError
 from generator.frontmatter import decode, split
 from generator.markdown import Renderer
@@ -27,8 +27,7 @@ from generator.write import safe_relative
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 REGISTRIES = load_registries(None)
-RENDERER = Renderer()
-ZONE = timezone.utc
+READING = ReadSettings(REGISTRIES, "/", (), "cmark-gfm", "UTC", 200)
 PATH = "content/articles/thu.md"
 
 VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY"
@@ -66,7 +65,7 @@ def read_bytes(folder: Path, raw: bytes):
     file = folder / "thu.md"
     file.write_bytes(raw)
     try:
-        return read_article(file, PATH, REGISTRIES, RENDERER, ZONE, 200)
+        return read_article(file, PATH, READING)
     except ContentError as exc:
         for error in errors_of(exc):
             assert_located(error)

@@ -7,13 +7,15 @@ import jinja2
 import pytest
 
 from generator.config import load_config
-from generator.render import Templates, _Context
+from generator.render import TemplateFunction, Templates, _Context
 
 
 def _templates(tmp_path: Path, source: str, extra: dict) -> Templates:
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "t.html").write_text(source, encoding="utf-8")
-    return Templates(load_config(tmp_path), {}, extra)
+    data = {name: value for name, value in extra.items() if not callable(value)}
+    functions = {name: TemplateFunction(value) for name, value in extra.items() if callable(value)}
+    return Templates(load_config(tmp_path), {}, data, functions)
 
 
 SOURCE = """{% macro box(x) %}[{{ x }}{{ caller() if caller else '' }}]{% endmacro -%}

@@ -128,17 +128,26 @@ def site_copy(tmp: Path) -> Path:
     return root
 
 
+def with_bodies(root: Path, articles) -> list:
+    """The articles with their bodies, which the build keeps in its cache under each article's key."""
+    from dataclasses import replace
+    from generator.incremental import CACHE_DIR, BodyStore, load_state
+    keys = {}
+    for state in (root / CACHE_DIR).glob("state-*.pickle"):
+        keys.update((path, record.key) for path, record in load_state(state).sources.items())
+    bodies = BodyStore(root / CACHE_DIR).load_many(keys[a.path] for a in articles)
+    return [replace(a, body=bodies[keys[a.path]]) for a in articles]
+
+
 def test_entry_is_pure_and_flags_fields(tmp_path):
     root = site_copy(tmp_path)
     site = build(root, output=str(tmp_path / "out")).site
     names = Names.from_registries(load_registries(None))
     article = next(a for a in site.articles if "Lào Cai" in a.title)
-    full = article
-    if not full.body:  # the build keeps bodies in its cache
-        from generator.cache import CACHE_DIR, BodyStore
-        full = BodyStore(root / CACHE_DIR).with_body(article)
-    first = index_entry(full, site.tags_of[article.slug], names, "bai-viet/x/")
-    again = index_entry(full, site.tags_of[article.slug], names, "bai-viet/x/")
+    full, = with_bodies(root, [article])
+    tags = tuple(t.name for t in site.tags_of[article.slug])
+    first = index_entry(full, tags, names, "bai-viet/x/")
+    again = index_entry(full, tags, names, "bai-viet/x/")
     assert first == again
     values = dict(zip(first.keys, first.values))
     assert values["~p:lao-cai"] & TERM and values["~p:lao-cai"] & TITLE
@@ -177,12 +186,10 @@ def test_batched_entries_equal_index_entry(tmp_path):
     overlapping and one-token names, counts over 15, no tokens at all, long bodies past the
     pairs kept, look-alike and decomposed letters)."""
     from dataclasses import replace
-    from generator.cache import CACHE_DIR, BodyStore
     root = site_copy(tmp_path)
     site = build(root, output=str(tmp_path / "out")).site
     names = Names.from_registries(load_registries(None))
-    store = BodyStore(root / CACHE_DIR)
-    real = [store.with_body(a) for a in site.articles]
+    real = with_bodies(root, site.articles)
     base = real[0]
     bodies = [
         "<p>Đắk Nông và Lào Cai; Chỉ thị số 05-CT/TW, chỉ thị 05 CT/TƯ, Kon Tum, Kontum, TP.HCM</p>",
@@ -199,7 +206,7 @@ def test_batched_entries_equal_index_entry(tmp_path):
                 ["Hà Nội", "", "Lào Cai Lào Cai", "", "", "tóm tắt", "", "khóa"],
                 ["", "Bác", "", "", "", "", "", ""])]
     articles = real + made
-    tags = [site.tags_of.get(a.slug, ()) for a in real] + [()] * len(made)
+    tags = [tuple(t.name for t in site.tags_of.get(a.slug, ())) for a in real] + [()] * len(made)
     urls = [f"u/{n}/" for n in range(len(articles))]
     expected = []
     for article, article_tags, url in zip(articles, tags, urls):
@@ -254,13 +261,13 @@ def test_postings_hold_every_entry_exactly(tmp_path):
     root = site_copy(tmp_path)
     result = build(root, output=str(tmp_path / "out"))
     site = result.site
-    from generator.cache import CACHE_DIR, BodyStore
     from generator.pages import Links
-    store, links = BodyStore(root / CACHE_DIR), Links(site.config)
+    links = Links(site.config)
     names = Names.from_registries(load_registries(None))
     expected = {}
-    for doc, article in enumerate(reversed(site.articles)):  # ids: oldest first
-        entry = index_entry(store.with_body(article), site.tags_of[article.slug], names, links(article))
+    for doc, article in enumerate(with_bodies(root, site.articles[::-1])):  # ids: oldest first
+        tags = tuple(t.name for t in site.tags_of[article.slug])
+        entry = index_entry(article, tags, names, links(article))
         for key, value in zip(entry.keys, entry.values):
             folded, _, tone = key.partition(SEP)
             if " " in folded:
@@ -362,13 +369,14 @@ def test_unchanged_entries_reuse_the_last_files(tmp_path, monkeypatch):
     from generator.search import search_files
     root = site_copy(tmp_path)
     site = build(root, output=str(tmp_path / "out")).site
-    from generator.build import _WithBodies
-    from generator.cache import CACHE_DIR, BodyStore
-    from dataclasses import replace
-    wrapped = replace(site, articles=_WithBodies(site.articles, BodyStore(root / CACHE_DIR)))
-    first = list(search_files(wrapped, cache_dir=root / CACHE_DIR))
+    from generator.incremental import CACHE_DIR, BodyStore, load_state
+    from generator.indexing import search_input
+    state = load_state(next((root / CACHE_DIR).glob("state-*.pickle")))
+    keys = {path: record.key for path, record in state.sources.items()}
+    given = search_input(site, keys, load_registries(None), BodyStore(root / CACHE_DIR))
+    first = list(search_files(given, cache_dir=root / CACHE_DIR))
     monkeypatch.setattr("generator.search.assemble", lambda *a: pytest.fail("assembled again"))
-    assert list(search_files(wrapped, cache_dir=root / CACHE_DIR)) == first
+    assert list(search_files(given, cache_dir=root / CACHE_DIR)) == first
 
 
 def test_cache_renumbers_keys_when_dead_ones_pile_up(tmp_path):
@@ -438,7 +446,7 @@ def _edit(source: Path, words: str) -> None:
 
 
 def test_edits_in_a_row_write_deltas_until_documents_move(tmp_path):
-    from generator.cache import CACHE_DIR
+    from generator.incremental import CACHE_DIR
     from generator.search.cache import CACHE_FILE, DELTA_FILE
     root = site_copy(tmp_path)
     out = tmp_path / "out"
@@ -467,7 +475,7 @@ def test_edits_in_a_row_write_deltas_until_documents_move(tmp_path):
 
 
 def test_a_delta_that_outgrows_its_share_writes_a_new_base(tmp_path, monkeypatch):
-    from generator.cache import CACHE_DIR
+    from generator.incremental import CACHE_DIR
     from generator.search.cache import CACHE_FILE, DELTA_FILE
     root = site_copy(tmp_path)
     out = tmp_path / "out"
@@ -483,7 +491,7 @@ def test_a_delta_that_outgrows_its_share_writes_a_new_base(tmp_path, monkeypatch
 
 @pytest.mark.parametrize("damage", ["garbage", "another base"])
 def test_a_delta_that_does_not_fit_its_base_is_ignored(damage, tmp_path):
-    from generator.cache import CACHE_DIR
+    from generator.incremental import CACHE_DIR
     from generator.search.cache import CACHE_FILE, DELTA_FILE
     root = site_copy(tmp_path)
     out = tmp_path / "out"
@@ -509,7 +517,7 @@ def test_a_delta_that_does_not_fit_its_base_is_ignored(damage, tmp_path):
 def test_a_damaged_cache_costs_only_time(tmp_path):
     root = site_copy(tmp_path)
     build(root, output=str(tmp_path / "out"))
-    from generator.cache import CACHE_DIR
+    from generator.incremental import CACHE_DIR
     (root / CACHE_DIR / "search.pickle").write_bytes(b"not a pickle")
     (root / "content" / "articles" / "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac.md").touch()
     build(root, output=str(tmp_path / "out2"))

@@ -1,6 +1,6 @@
 """Static search for the portal: an index built with the site, queried by search.js.
 
-The build calls ``search_files(site, registries, cache_dir=...)`` and writes what
+The build calls ``search_files(SearchInput(...), cache_dir=...)`` and writes what
 it yields into the staging folder. Entries are made by ``batch.entries`` (numpy,
 a batch of articles at once) when there are many to make, else one by one by
 ``index_entry``, which defines them; tests hold both to the same output. The
@@ -23,27 +23,43 @@ hashed again.
 """
 from __future__ import annotations
 
+import logging
 import os
-import sys
 import threading
 import time
 from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..cache import SEARCH_CACHE_FILE as CACHE_FILE
-from ..cache import digest
+from ..incremental import SEARCH_CACHE_FILE as CACHE_FILE
+from ..incremental import digest
+from ..content import Article
 from ..parallel import fork_imap, forks, worker_count
+from ..taxonomy import Registries
 from .cache import SearchCache
 from .index import (BODY_PAIRS, EXCERPT_CHARS, FORMAT, GROUP, MAX_TF, SHARD_BYTES, Compact, Entry, Memo, Names, Postings,
                     Vocabulary, assemble, index_entry)
 from .text import fold, tokenize, tone_key
 
-__all__ = ["Entry", "Names", "assemble", "data_prefix", "fold", "index_entry", "search_files", "tokenize",
-           "tone_key"]
+__all__ = ["Entry", "Names", "SearchInput", "assemble", "data_prefix", "fold", "index_entry", "open_cache",
+           "search_files", "tokenize", "tone_key"]
 
-_TIMINGS = os.environ.get("LAMTHEOBAC_TIMINGS") == "1"  # as build.py: seconds of each part on stderr
+TIMINGS = logging.getLogger("lamtheobac.timings")
+
+
+@dataclass(frozen=True)
+class SearchInput:
+    """What the build hands the search: the index is a pure function of it (and of the cache)."""
+    articles: Sequence[Article]      # visible articles, newest first, without bodies
+    keys: Sequence[str]              # each article's content key
+    urls: Sequence[str]              # each article's site-relative URL
+    tags: Sequence[tuple[str, ...]]  # each article's resolved tag names
+    registries: Registries
+    prefix: str                      # folder of the index files: "tim-kiem/du-lieu/"
+    bodies: Callable[[Sequence[int]], list[str]]  # the bodies of the articles at these positions
 CACHE_VERSION = 7
 PARALLEL_MIN = 200  # entries to make before forking workers pays
 BATCH_MIN = 64  # entries to make before batch.entries (and importing numpy, ~0.13 s) pays; fewer: index_entry
@@ -64,13 +80,13 @@ def _index_part(task: dict, indices) -> tuple[int, list[str], list[tuple[bytes, 
     forked worker, the part's postings grouped by key (see _grouped). Numbers travel and
     translate far faster than key strings, which the parent would hash again.
     """
-    articles, last, names, urls = task["articles"], task["count"] - 1, task["names"], task["urls"]
-    tags_of, vocab = task["tags_of"], task["vocab"]
+    inp, last, names, urls = task["input"], task["count"] - 1, task["names"], task["urls"]
+    vocab = task["vocab"]
     known = len(vocab.keys)
     positions = [last - i for i in indices]  # document i is the i-th oldest
-    take = getattr(articles, "take", None)  # the build's articles load their bodies in one query
-    bodied = take(positions) if take else [articles[p] for p in positions]
-    tags = [tags_of.get(a.slug, ()) for a in bodied]
+    bodied = [article if article.body else replace(article, body=body)
+              for article, body in zip((inp.articles[p] for p in positions), inp.bodies(positions))]
+    tags = [inp.tags[p] for p in positions]
     if task["batched"]:
         out = _batched(bodied, tags, names, [urls[i] for i in indices], vocab, task)
     else:
@@ -143,32 +159,24 @@ def _cache_version(names: Names) -> tuple:
     return (CACHE_VERSION, FORMAT, EXCERPT_CHARS, BODY_PAIRS, MAX_TF, names.fingerprint)  # what entries hold
 
 
-def search_files(site, registries=None, workers: int | None = None, cache_dir: Path | None = None,
+def search_files(inp: SearchInput, workers: int | None = None, cache_dir: Path | None = None,
                  on_ready: Callable[[], None] | None = None, cache: "SearchCache | None" = None
                  ) -> Iterator[tuple[str, bytes]]:
-    """(output path, bytes) of every index file for the site's visible articles.
+    """(output path, bytes) of every index file for the input's articles.
 
     Entries of articles the cache lacks are made in forked workers (each a pure
     function of one article); the parent assembles the index from all entries.
     on_ready is called once every file was given, while the cache is saved. cache: the
     cache of cache_dir read beforehand (open_cache), used if made for the same registries.
     """
-    from ..pages import Links
     started = time.perf_counter()
-    config = site.config
-    if registries is None:
-        from ..taxonomy import load_registries
-        registries = load_registries(config.path(config.data_dir), config.root)
-    names = Names.from_registries(registries)
-    newest_first = _dated(site)  # for keys, slugs and dates: no body is loaded for cached entries
-    count = len(newest_first)
-    bare = newest_first[::-1]  # document ids: oldest first, so a new article appends
-    prefix = data_prefix(config)
-    links = Links(config)
-    urls = [links(a) for a in bare]
-    tags_of = site.tags_of
-    keys = ["\x1f".join((a.key, url, *(t.name for t in tags_of.get(a.slug, ())))) if a.key else ""  # no hashing
-            for a, url in zip(bare, urls)]
+    names = Names.from_registries(inp.registries)
+    count = len(inp.articles)
+    bare = inp.articles[::-1]  # document ids: oldest first, so a new article appends
+    prefix = inp.prefix
+    urls = inp.urls[::-1]
+    keys = ["\x1f".join((key, url, *tags)) if key else ""  # no hashing
+            for key, url, tags in zip(inp.keys[::-1], urls, inp.tags[::-1])]
     years: dict[int, list[int]] = {}
     for i, article in enumerate(bare):
         span = years.setdefault(article.date.year, [i, i + 1])
@@ -203,8 +211,7 @@ def search_files(site, registries=None, workers: int | None = None, cache_dir: P
         batched = len(todo) >= BATCH_MIN
         if forked or batched:
             import numpy  # noqa: F401 - once, before forking, for the workers' _grouped and batches
-        task = dict(articles=site.articles, count=count, tags_of=tags_of, names=names, urls=urls, vocab=vocab,
-                    forked=forked, batched=batched)
+        task = dict(input=inp, count=count, names=names, urls=urls, vocab=vocab, forked=forked, batched=batched)
         numbering = _Numbering(vocab)
         for part, (pid, new_keys, made, grouped) in zip(parts, fork_imap(_index_part, parts, task, workers)):
             ours = numbering.learn(pid, new_keys)
@@ -214,8 +221,7 @@ def search_files(site, registries=None, workers: int | None = None, cache_dir: P
                 kids, starts, packed = grouped  # the part is the next run of documents: its lists at once
                 postings.extend(ours(kids).tolist(), memoryview(starts).cast("I"), packed, len(part))
             add_ready()
-    if _TIMINGS:
-        print(f"    search entries: {time.perf_counter() - started:.2f}s ({len(todo)} made)", file=sys.stderr)
+    TIMINGS.debug("    search entries: %.2fs (%d made)", time.perf_counter() - started, len(todo))
     try:
         for i, old in replaced.items():
             postings.replace(i, old, entries[i])
@@ -226,8 +232,7 @@ def search_files(site, registries=None, workers: int | None = None, cache_dir: P
     memo = Memo(cache.memo)
     files = list(assemble(entries, vocab, {y: tuple(s) for y, s in years.items()}, names, prefix, memo, postings,
                           keep=True, doc_keys=keys))
-    if _TIMINGS:
-        print(f"    search assembly: {time.perf_counter() - started:.2f}s", file=sys.stderr)
+    TIMINGS.debug("    search assembly: %.2fs", time.perf_counter() - started)
     yield from files
     save = partial(cache.save, {k: e for k, e in zip(keys, entries) if k}, memo, (inputs, files),
                    keys if all(keys) else [], postings)
@@ -252,7 +257,3 @@ def _saving(save: Callable[[], None], failed: list) -> None:
     except BaseException as exc:  # raised again in the thread that started it
         failed.append(exc)
 
-
-def _dated(site):
-    """Articles without bodies when the build wraps them (site.articles loads bodies on access)."""
-    return getattr(site.articles, "articles", site.articles)

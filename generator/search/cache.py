@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
 
-from ..cache import SEARCH_CACHE_FILE as CACHE_FILE
-from ..cache import SEARCH_DELTA_FILE as DELTA_FILE
-from ..cache import UNREADABLE, dump_cache_file
+from ..incremental import SEARCH_CACHE_FILE as CACHE_FILE
+from ..incremental import SEARCH_DELTA_FILE as DELTA_FILE
+from ..incremental import UNREADABLE, dump_cache_file
 from .index import Compact, Memo, Postings, Vocabulary
 
 PATCH_DOCS = 50  # documents whose postings are patched rather than all added again (or 1% of them)

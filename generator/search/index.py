@@ -228,9 +228,9 @@ def index_entry(article: Article, tags: tuple = (), names: Names | None = None, 
     return Entry(keys, values, doc_record(article, body_text, url))
 
 
-def lead_text(article: Article, tags: tuple) -> str:
+def lead_text(article: Article, tags: tuple[str, ...]) -> str:
     """The lead field: summary, sapo, tag names and author."""
-    return " ".join(p for p in (article.summary, article.sapo, " ".join(t.name for t in tags), article.author) if p)
+    return " ".join(p for p in (article.summary, article.sapo, " ".join(tags), article.author) if p)
 
 
 def term_keys(article: Article) -> tuple[str, ...]:

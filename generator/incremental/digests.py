@@ -1,0 +1,86 @@
+"""Digests: short names for what a page, an article or the whole site is made of."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import fields, is_dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ..content import Article
+
+_SHOWN = tuple(f.name for f in fields(Article) if f.name != "body")
+
+
+def digest(*parts: str | bytes) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def article_key(raw: bytes, read_fingerprint: str) -> str:
+    """An article's content key: its bytes and everything reading them depends on. Its body is
+    kept under this key; an article whose key is unchanged reads the same."""
+    return digest(read_fingerprint, raw)
+
+
+def article_token(article: Article) -> str:
+    """What lists, cards and links show of an article: every field but the body."""
+    return digest(*(repr(getattr(article, name)) for name in _SHOWN))
+
+
+def folder_id(path: Path) -> tuple[int, int]:
+    """(inode, mtime_ns) of a folder: a published folder replaced or touched by hand differs."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return (0, 0)
+    return (st.st_ino, st.st_mtime_ns)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_PLAIN = (str, int, float, bool, date, datetime)
+
+
+def article_memo(articles, tokens: dict[str, str]) -> dict[int, str]:
+    """A value_digest memo that knows these articles' tokens (kept from the build that read them)."""
+    return {id(a): tokens[a.path] for a in articles}
+
+
+def value_digest(value: Any, memo: dict[int, str]) -> str:
+    """A short token for a template context value: articles by what they show, the rest by content.
+
+    Tokens of containers are joined and only hashed when long: hashing every node of
+    every page's context would cost more than rendering the pages.
+    """
+    if value is None or isinstance(value, _PLAIN):
+        return repr(value)
+    ident = id(value)
+    token = memo.get(ident)
+    if token is not None:
+        return token
+    if isinstance(value, Article):
+        # Every field but the body (see Job.full): not the body's key, which changes with the
+        # body and would re-render every list showing the article.
+        token = article_token(value)
+    elif isinstance(value, dict):
+        token = "{" + ",".join(f"{k!r}:{value_digest(v, memo)}" for k, v in value.items()) + "}"
+    elif isinstance(value, (list, tuple)):
+        known = memo.get
+        token = "[" + ",".join([known(id(v)) or value_digest(v, memo) for v in value]) + "]"
+    elif isinstance(value, (set, frozenset)):
+        token = "{" + ",".join(sorted(value_digest(v, memo) for v in value)) + "}"
+    elif is_dataclass(value):
+        names = _FIELD_NAMES.get(type(value))
+        if names is None:
+            names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
+        token = type(value).__name__ + "(" + ",".join([value_digest(getattr(value, name), memo)
+                                                       for name in names]) + ")"
+    else:
+        token = type(value).__name__ + ":" + repr(value)
+    if len(token) > 64:
+        token = digest(token)
+    memo[ident] = token
+    return token

@@ -1,0 +1,98 @@
+"""Read: source files become Articles and Pages, in forked workers when there are many.
+
+Articles the last build read from files that have not changed come from its
+state unread (incremental.Reuse decides which). Workers keep each article's body
+in the body store and send back the article without it: the main process never
+holds every body.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .content import Article, Page, ReadSettings, errors_of, read_article, read_page
+from .errors import ContentError, SiteError
+from .incremental import BodyStore, Reuse, SourceRecord, Tuning, article_key, article_row, article_token
+from .parallel import Progress, chunks, fork_map
+from .sources import SourceFile, Sources
+
+
+@dataclass
+class ReadArticles:
+    """Every article of the site (without bodies), sorted by path, and what the cache keeps of them."""
+    articles: list[Article]
+    records: dict[str, SourceRecord]   # source path as shown -> stamp and content key
+    tokens: dict[str, str]             # source path as shown -> what lists and cards show (article_token)
+    errors: list[SiteError]
+    count: int                         # files read (not taken from the last build)
+
+
+@dataclass(frozen=True)
+class _ReadTask:
+    settings: ReadSettings
+    reuse: Reuse
+    store: BodyStore
+
+
+def read_articles(sources: Sources, settings: ReadSettings, reuse: Reuse, store: BodyStore,
+                  workers: int, progress: Progress, tuning: Tuning) -> ReadArticles:
+    bodies_kept = store.prepare()  # the store is deleted (or damaged) as a whole, not body by body
+    plan = reuse.reads(sources.articles, bodies_kept)
+    result = ReadArticles(plan.reused, plan.records, plan.tokens, [], len(plan.to_read))
+    if plan.to_read:
+        workers = workers if len(plan.to_read) >= tuning.parallel_min else 1
+        parts = chunks(plan.to_read, max(1, min(256, len(plan.to_read) // (workers * 4) or 1)))
+        task = _ReadTask(settings, reuse, store)
+        for part in fork_map(_read_part, parts, task, workers, progress, "Đọc bài viết"):
+            for shown, record, row, token, errors in part:
+                result.errors += errors
+                if row is not None:
+                    result.articles.append(Article(*row))
+                    result.records[shown] = record
+                    result.tokens[shown] = token
+    result.articles.sort(key=lambda a: a.path)
+    return result
+
+
+def _read_part(task: _ReadTask, part: Sequence[SourceFile]) -> list[tuple]:
+    """Worker: read articles, keep their bodies in the store; send back, per file, (path, record,
+    the article without body as a row, its token, errors)."""
+    out, bodies = [], []
+    fingerprint = task.settings.fingerprint
+    for source in part:
+        shown = source.shown
+        try:
+            raw = source.path.read_bytes()
+            st = source.path.stat()
+        except OSError as exc:
+            out.append((shown, None, None, "", [ContentError(f"không đọc được tệp: {exc.strerror}", shown)]))
+            continue
+        key = article_key(raw, fingerprint)
+        record = SourceRecord(st.st_mtime_ns, st.st_size, key)
+        known = task.reuse.known(shown)
+        if known is not None and known[1] == key and task.store.touch(key):  # touched but not changed
+            out.append((shown, record, article_row(known[0]), known[2], []))
+            continue
+        try:
+            article = read_article(source.path, shown, task.settings, raw=raw)
+        except ContentError as exc:
+            out.append((shown, None, None, "", errors_of(exc)))
+            continue
+        bodies.append((key, article.body))
+        bare = article_row(article)
+        out.append((shown, record, bare[:_BODY] + ("",) + bare[_BODY + 1:], article_token(article), []))
+    task.store.save_many(bodies)  # one transaction per part
+    return out
+
+
+_BODY = [name for name in Article.__dataclass_fields__].index("body")
+
+
+def read_pages(sources: Sources, settings: ReadSettings) -> tuple[list[Page], list[SiteError]]:
+    pages, errors = [], []
+    for source in sources.pages:
+        try:
+            pages.append(read_page(source.path, source.shown, settings))
+        except ContentError as exc:
+            errors += errors_of(exc)
+    return pages, errors

@@ -21,7 +21,7 @@ runs once.
 
 Our cold build is measured twice over: the whole site with its search index, and
 the site Hugo and Pelican build from the same corpus, i.e. without the search
-index (``search_files`` left out, as benchmarks/search_bench.py does; the search
+index (``indexing.index_files`` left out, as benchmarks/search_bench.py does; the search
 page itself is still made). Both ratios to Hugo are printed; the second compares
 like with like, the first is what an editor of this portal waits for.
 The project's bytecode is compiled before anything is measured, as ``pip install``
@@ -164,7 +164,7 @@ def ours_cold(n: int, search: bool = True) -> tuple[float, int]:
 
 
 # The build with the search stage left out: the same site as Hugo's and Pelican's.
-NO_SEARCH = ("import sys, generator.build as B; B.search_files = lambda *a, **k: iter(()); "
+NO_SEARCH = ("import sys, generator.indexing as I; I.index_files = lambda *a, **k: []; "
              "from generator.cli import main; sys.exit(main(sys.argv[1:]))")
 
 

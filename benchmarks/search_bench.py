@@ -45,9 +45,9 @@ BUILD = r"""
 import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {repo!r})
-import generator.build as B
+import generator.build as B, generator.indexing as I
 if {stub}:
-    B.search_files = lambda *args, **kwargs: iter(())
+    I.index_files = lambda *args, **kwargs: []
 started = time.perf_counter()
 B.build(Path({root!r}), output={output!r})
 seconds = time.perf_counter() - started

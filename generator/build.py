@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .collect import Site, check_slugs, collect, related_slugs, visible
 from .config import SiteConfig, load_config
-from .content import ReadSettings, read_article
+from .content import Article, Page, ReadSettings, read_article
 from .errors import BuildFailed, ContentError, SiteError, TemplateError
 from .images import image_size
 from .incremental import (CACHE_DIR, BodyStore, PagePlan, Reuse, State, Tuning, article_memo, digest, folder_id,
@@ -78,16 +78,126 @@ def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[
     }, {"link": links, "links": links}, bytecode_dir)
 
 
-class _Cache:
-    """The cache folder for one build of one output folder: bodies, the last state, what it allows."""
+class _Run:
+    """One build's stages and what they pass on: config, caches, digests, the state for the next build."""
 
-    def __init__(self, config: SiteConfig, output_dir: Path, options: BuildOptions, settings: ReadSettings,
-                 needs_memory: bool):
-        self.dir = config.root / CACHE_DIR
-        self.store = BodyStore(self.dir)
-        self.state_file = state_path(self.dir, output_dir, repr(sorted(options.overrides().items())))
+    def __init__(self, config: SiteConfig, registries: Registries, options: BuildOptions, clock: Clock,
+                 workers: int, needs_memory: bool):
+        self.config, self.registries, self.options, self.clock, self.workers = config, registries, options, clock, workers
+        self.output_dir = _output_dir(config)
+        self.settings = ReadSettings.of(config, registries)
+        self.cache_dir = config.root / CACHE_DIR
+        self.store = BodyStore(self.cache_dir)
+        self.state_file = state_path(self.cache_dir, self.output_dir, repr(sorted(options.overrides().items())))
         self.previous = load_state(self.state_file)
-        self.reuse = Reuse(self.previous, settings.fingerprint, output_dir, needs_memory)
+        self.reuse = Reuse(self.previous, self.settings.fingerprint, self.output_dir, needs_memory)
+        self.search = SearchStage(config, registries, self.store, self.cache_dir, self.previous.articles)
+        self.progress = Progress(options.progress)
+        self.state = State(read_fp=self.settings.fingerprint)
+        clock.stage("config+state")
+
+    def discover(self) -> Sources:
+        self.sources, self.errors = discover(self.config, stamps=self.reuse.has_state)
+        return self.sources
+
+    def read(self) -> tuple[ReadArticles, list[Page]]:
+        read = read_articles(self.sources, self.settings, self.reuse, self.store, self.workers, self.progress,
+                             self.options.tuning)
+        pages, errors = read_pages(self.sources, self.settings)
+        self.errors += read.errors + errors
+        self.keys = {path: record.key for path, record in read.records.items()}
+        self.state.articles, self.state.tokens = {a.path: a for a in read.articles}, read.tokens
+        self.state.sources = {**read.records, **{i.output: SourceRecord(*i.stamp, "") for i in self.sources.images}}
+        return read, pages
+
+    def visible(self, read: ReadArticles, pages: list[Page], now: datetime | None) -> list[Article]:
+        """The articles to publish; every problem found so far stops the build here."""
+        shown = visible(read.articles, self.config, now or datetime.now(self.config.zone))
+        self.stop_on(self.errors + check_slugs(shown, pages, self.config))
+        self.clock.stage("read")
+        return shown
+
+    def unchanged(self, shown: list[Article], pages: list[Page]) -> bool:
+        """Every input is what the last build published: nothing to do."""
+        state, settings = self.state, self.settings
+        state.inputs, self.pages_token, self.images_token = site_inputs(
+            settings.fingerprint, digest(self.config.fingerprint(), templates_fingerprint(self.config)),
+            state.sources, shown, pages, self.sources.images)
+        return self.reuse.unchanged(state.inputs)
+
+    def collect(self, shown: list[Article], pages: list[Page], read: ReadArticles) -> Site:
+        self.search.give(shown, self.keys, self.reuse.articles, read.count < self.options.tuning.parallel_min)
+        self.tokens = [read.tokens[a.path] for a in shown]
+        self.state.related_fp = digest(self.settings.fingerprint, str(self.config.related_count), *self.tokens)
+        site = collect(shown, pages, self.config, self.registries, related=self.reuse.related(self.state.related_fp))
+        self.state.related = related_slugs(site)
+        self.clock.stage("collect")
+        return site
+
+    def plan(self, site: Site) -> tuple[Templates, list[Job]]:
+        config, state = self.config, self.state
+        state.image_sizes = self.reuse.image_sizes(self.sources.images, image_size)
+        templates = make_templates(config, site, {config.base_path + out: size[2]
+                                                  for out, size in state.image_sizes.items() if size[2]}, self.cache_dir)
+        self.stop_on(templates.check())
+        jobs = plan(site)
+        jobs += sitemap_jobs(jobs)
+        state.fingerprint = digest(state.read_fp, config.fingerprint(), templates_fingerprint(config),
+                                   repr(sorted(a.output for a in templates.assets.values())))
+        state.shape = digest(state.fingerprint, self.pages_token, self.images_token, *self.tokens)
+        return templates, jobs
+
+    def pages(self, jobs: list[Job], templates: Templates, shown: list[Article]) -> PagePlan:
+        """Which pages to render again (see incremental.Reuse.pages)."""
+        memo, render_fp = article_memo(shown, self.state.tokens), self.state.fingerprint
+        pages_plan = self.reuse.pages(jobs, render_fp, self.state.shape, lambda known: signatures(
+            jobs, templates, render_fp, self.keys, memo, known), self.sources.images, self.options.tuning)
+        self.clock.stage("plan")
+        return pages_plan
+
+    def write(self, pages_plan: PagePlan, templates: Templates, site: Site) -> tuple[int, int]:
+        """Render into a staging folder, add the search index, assets and images, publish."""
+        state, reuse, render_fp = self.state, self.reuse, self.state.fingerprint
+        with Lock(self.config.root):
+            staging = Staging(self.output_dir, patch=pages_plan.patch, previous=self.previous.outputs).open()
+            try:
+                written, reused, errors = render_pages(
+                    pages_plan, templates, staging, self.store, self.keys, self.output_dir, self.workers,
+                    self.progress, self.options.tuning, meanwhile=None if pages_plan.old else pages_plan.sign)
+                self.clock.stage("render")
+                self.stop_on(errors)  # nothing is published: neither the index nor the state is needed
+                state.signatures, state.bodyless = pages_plan.by_path, pages_plan.bodyless
+                # Pickled while the background index is finishing; without one, at the end.
+                self.packed = pack_state(state, self.previous) if self.search.in_background else None
+                state.extras = write_files(staging, self.search.files(site, self.keys),
+                                           reuse.published_extras(render_fp), templates.assets, self.sources.images,
+                                           reuse, render_fp, self.output_dir, self.config.root)
+                self.clock.stage("search index")
+                self.progress.finish()
+                state.outputs = frozenset(staging.written)
+                staging.publish()
+                self.clock.stage("assets+publish")
+            finally:
+                staging.discard()
+        state.output_id = folder_id(self.output_dir)
+        return written, reused
+
+    def save(self, read: ReadArticles, log: Callable[[str], None]) -> None:
+        """The state for the next build; old bodies pruned; the search cache saved."""
+        save_state(self.state_file, self.state, self.packed, self.previous)
+        if read.count:  # new bodies were kept: old ones may have piled up
+            tuning = self.options.tuning
+            pruned = prune_bodies(self.store, set(self.keys.values()), lambda: referenced_keys(self.cache_dir),
+                                  tuning.prune_slack, tuning.prune_age)
+            if pruned:
+                log(f"Đã dọn {pruned} bản cũ của bài viết khỏi bộ nhớ đệm {CACHE_DIR}/")
+        self.search.finish()
+        self.clock.stage("save state")
+
+    def stop_on(self, errors: list[SiteError]) -> None:
+        if errors:
+            self.progress.finish()
+            raise BuildFailed(errors)
 
 
 @dataclass
@@ -113,119 +223,44 @@ class Builder:
 
     def build(self, now: datetime | None = None) -> BuildResult:
         with self.runtime.building() as clock:
-            progress = Progress(self.options.progress)
             config = load_config(self.root, **self.options.overrides())
-            output_dir = _output_dir(config)
             registries = load_registries(config.path(config.data_dir), config.root)
-            settings = ReadSettings.of(config, registries)
-            cache = _Cache(config, output_dir, self.options, settings, self.options.preview and self._last is None)
-            search = SearchStage(config, registries, cache.store, cache.dir, cache.previous.articles)
+            run = _Run(config, registries, self.options, clock, self.workers,
+                       needs_memory=self.options.preview and self._last is None)
             try:
-                clock.stage("config+state")
-                sources, errors = discover(config, stamps=cache.reuse.has_state)
-                read = read_articles(sources, settings, cache.reuse, cache.store, self.workers, progress,
-                                     self.options.tuning)
-                pages, page_errors = read_pages(sources, settings)
-                shown = visible(read.articles, config, now or datetime.now(config.zone))
-                _stop_on(errors + read.errors + page_errors + check_slugs(shown, pages, config), progress)
-                clock.stage("read")
-                inputs, pages_token, images_token = site_inputs(
-                    settings.fingerprint, digest(config.fingerprint(), templates_fingerprint(config)),
-                    read.records, shown, pages, sources.images)
-                if cache.reuse.unchanged(inputs):
-                    return self._unchanged(clock, progress, output_dir, len(cache.previous.outputs),
-                                           len(cache.previous.signatures), None, cache, locals())
-                search.give(shown, _keys(read), cache.reuse.articles, read.count < self.options.tuning.parallel_min)
-                tokens = [read.tokens[a.path] for a in shown]
-                related_fp = digest(settings.fingerprint, str(config.related_count), *tokens)
-                site = collect(shown, pages, config, registries, related=cache.reuse.related(related_fp))
-                clock.stage("collect")
-                image_sizes = cache.reuse.image_sizes(sources.images, image_size)
-                templates = make_templates(config, site, {config.base_path + out: size[2]
-                                                          for out, size in image_sizes.items() if size[2]}, cache.dir)
-                _stop_on(templates.check(), progress)
-                jobs = plan(site)
-                jobs += sitemap_jobs(jobs)
-                render_fp = digest(settings.fingerprint, config.fingerprint(), templates_fingerprint(config),
-                                   repr(sorted(a.output for a in templates.assets.values())))
-                shape = digest(render_fp, pages_token, images_token, *tokens)
-                memo, keys = article_memo(shown, read.tokens), _keys(read)
-                pages_plan = cache.reuse.pages(jobs, render_fp, shape, lambda known: signatures(
-                    jobs, templates, render_fp, keys, memo, known), sources.images, self.options.tuning)
-                clock.stage("plan")
+                run.discover()
+                read, pages = run.read()
+                shown = run.visible(read, pages, now)
+                if run.unchanged(shown, pages):
+                    return self._unchanged(run, None, len(run.previous.signatures), locals())
+                site = run.collect(shown, pages, read)
+                templates, jobs = run.plan(site)
+                pages_plan = run.pages(jobs, templates, shown)
                 if pages_plan.nothing:
-                    self._remember(settings, templates, output_dir, jobs)
-                    return self._unchanged(clock, progress, output_dir, len(cache.previous.outputs), len(jobs), site,
-                                           cache, locals())
-                state = State(fingerprint=render_fp, read_fp=settings.fingerprint, inputs=inputs,
-                              articles={a.path: a for a in read.articles}, tokens=read.tokens, shape=shape,
-                              related_fp=related_fp, related=related_slugs(site), image_sizes=image_sizes,
-                              sources={**read.records, **{i.output: SourceRecord(*i.stamp, "") for i in sources.images}})
-                written, reused, packed = self._write(config, output_dir, sources, pages_plan, templates, site,
-                                                      keys, cache, search, state, render_fp, clock, progress)
-                self._save(cache, state, packed, search, read, clock)
-                self._remember(settings, templates, output_dir, jobs)
+                    self._remember(run, templates, jobs)
+                    return self._unchanged(run, site, len(jobs), locals())
+                written, reused = run.write(pages_plan, templates, site)
+                run.save(read, self.log)
+                self._remember(run, templates, jobs)
             finally:
-                search.cancel()  # a build that stopped early leaves no search process behind
-            seconds = clock.seconds()
-            self.log(f"Đã dựng {written} trang (giữ nguyên {reused}), {len(state.outputs)} tệp trong "
-                     f"{seconds:.2f} giây → {display_path(output_dir, config.root)}/")
+                run.search.cancel()  # a build that stopped early leaves no search process behind
+            seconds, files = clock.seconds(), len(run.state.outputs)
+            self.log(f"Đã dựng {written} trang (giữ nguyên {reused}), {files} tệp trong {seconds:.2f} giây → "
+                     f"{display_path(run.output_dir, config.root)}/")
             self.runtime.keep(locals())
-            return BuildResult(written, len(state.outputs), seconds, output_dir, reused, False, site)
+            return BuildResult(written, files, seconds, run.output_dir, reused, False, site)
 
-    def _write(self, config: SiteConfig, output_dir: Path, sources: Sources, pages_plan: PagePlan,
-               templates: Templates, site: Site, keys: dict[str, str], cache: _Cache, search: SearchStage,
-               state: State, render_fp: str, clock: Clock, progress: Progress) -> tuple[int, int, bytes | None]:
-        """Render, then write and publish; completes the state of this build. Returns (pages rendered,
-        pages kept, the state packed beforehand or None)."""
-        reuse = cache.reuse
-        with Lock(config.root):
-            staging = Staging(output_dir, patch=pages_plan.patch, previous=cache.previous.outputs).open()
-            try:
-                written, reused, errors = render_pages(
-                    pages_plan, templates, staging, cache.store, keys, output_dir, self.workers, progress,
-                    self.options.tuning, meanwhile=None if pages_plan.old else pages_plan.sign)
-                clock.stage("render")
-                _stop_on(errors, progress)  # nothing is published: neither the index nor the state is needed
-                state.signatures, state.bodyless = pages_plan.by_path, pages_plan.bodyless
-                # Pickled while the background index is finishing; without one, at the end.
-                packed = pack_state(state, cache.previous) if search.in_background else None
-                extras = write_files(staging, search.files(site, keys), reuse.published_extras(render_fp),
-                                     templates.assets, sources.images, reuse, render_fp, output_dir, config.root)
-                clock.stage("search index")
-                progress.finish()
-                outputs = frozenset(staging.written)
-                staging.publish()
-                clock.stage("assets+publish")
-            finally:
-                staging.discard()
-        state.extras, state.output_id, state.outputs = extras, folder_id(output_dir), outputs
-        return written, reused, packed
-
-    def _save(self, cache: _Cache, state: State, packed: bytes | None, search: SearchStage, read: ReadArticles,
-              clock: Clock) -> None:
-        save_state(cache.state_file, state, packed, cache.previous)
-        if read.count:  # new bodies were kept: old ones may have piled up
-            tuning = self.options.tuning
-            pruned = prune_bodies(cache.store, {r.key for r in read.records.values()},
-                                  lambda: referenced_keys(cache.dir), tuning.prune_slack, tuning.prune_age)
-            if pruned:
-                self.log(f"Đã dọn {pruned} bản cũ của bài viết khỏi bộ nhớ đệm {CACHE_DIR}/")
-        search.finish()  # its cache saved
-        clock.stage("save state")
-
-    def _unchanged(self, clock: Clock, progress: Progress, output_dir: Path, files: int, pages: int,
-                   site: Site | None, cache: _Cache, objects: dict) -> BuildResult:
-        progress.finish()
-        seconds = clock.seconds()
+    def _unchanged(self, run: _Run, site: Site | None, pages: int, objects: dict) -> BuildResult:
+        run.progress.finish()
+        seconds = run.clock.seconds()
         counted = f" ({pages} trang)" if site is not None else ""
         self.log(f"Không có gì thay đổi{counted} · {seconds:.2f} giây")
         self.runtime.keep(objects)
-        return BuildResult(0, files, seconds, output_dir, pages, True, site)
+        return BuildResult(0, len(run.previous.outputs), seconds, run.output_dir, pages, True, site)
 
-    def _remember(self, settings: ReadSettings, templates: Templates, output_dir: Path, jobs: list[Job]) -> None:
+    def _remember(self, run: _Run, templates: Templates, jobs: list[Job]) -> None:
         if self.options.preview:
-            self._last = _Last(settings, templates, output_dir,
+            self._last = _Last(run.settings, templates, run.output_dir,
                                {job.context["article"].path: job for job in jobs if "article" in job.full})
 
     def quick(self, changed: set[Path] | frozenset[Path]) -> list[str]:
@@ -271,16 +306,6 @@ def _output_dir(config: SiteConfig) -> Path:
                      keep=(config.path(config.templates_dir), config.path(config.themes_dir),
                            config.path(config.data_dir), config.root / CACHE_DIR))
     return output_dir
-
-
-def _keys(read: ReadArticles) -> dict[str, str]:
-    return {path: record.key for path, record in read.records.items()}
-
-
-def _stop_on(errors: list[SiteError], progress: Progress) -> None:
-    if errors:
-        progress.finish()
-        raise BuildFailed(errors)
 
 
 def build(root: Path, *, now: datetime | None = None, log: Callable[[str], None] = lambda _: None,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import tempfile
 import unicodedata
-from datetime import timezone
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,6 @@ from generator.config import SiteConfig
 from generator.content import ARTICLE_FIELDS, IMAGE_FIELDS, SLUG, SOURCE_FIELDS, ReadSettings, errors_of, read_article
 from generator.errors import ContentError, OutputError, SiteError
 from generator.frontmatter import decode, split
-from generator.markdown import Renderer
 from generator.pages import Links, to_file
 from generator.taxonomy import load_registries
 from generator.vietnamese import fold, normalize, slugify, sort_key, term_key

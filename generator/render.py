@@ -162,11 +162,15 @@ class Templates:
             sized=with_sizes, size_attrs=size_attributes,  # image sizes: the global image_sizes
         )
         functions = functions or {}
-        self._reads: dict[str, Any] = {name: f.reads for name, f in functions.items()}
         self.env.globals.update(data, **{name: f.func for name, f in functions.items()})
         # Templates' own functions depend only on the config, assets and templates.
-        self.env.globals.update(asset=self.asset, url=self.url, abs_url=self.abs_url,
-                                article_card=self.article_card, partial=self.partial)
+        own = dict(asset=self.asset, url=self.url, abs_url=self.abs_url, article_card=self.article_card,
+                   partial=self.partial)
+        self.env.globals.update(own)
+        # What each function's part of a signature is made of; kept (not made per call) because
+        # signatures memoize digests by object identity.
+        self._inputs: dict[str, Any] = {**{name: ("function", name, f.reads) for name, f in functions.items()},
+                                        **{name: ("builtin", name) for name in own}}
         self._cards: dict[tuple[int, str], tuple[Any, Markup]] = {}
         self._partials: dict[str, Markup] = {}
         self._loaded: dict[str, jinja2.Template] = {}
@@ -192,12 +196,7 @@ class Templates:
         """What a global's part of a page signature is made of: a value's content, a declared
         function's `reads`, or (for the functions defined here, which depend only on the config,
         assets and templates, all in every signature) just its name."""
-        if name in self._reads:
-            return ("function", name, self._reads[name])
-        value = self.env.globals[name]
-        if callable(value):
-            return ("builtin", name)
-        return value
+        return self._inputs.get(name, self.env.globals[name])
 
     def url(self, path: str = "") -> str:
         """A site path ("tinh/lao-cai/") as a link under the base path."""

@@ -1,0 +1,162 @@
+"""The cache rules (docs/architecture.md): what a build reuses must be noticed when it changes.
+
+The invalidation inputs are derived, not listed by hand: every field of the read
+settings is in the read fingerprint, every config key in the config's, and a
+template function declares what it reads. These tests add a setting, a config key
+and a template function and check that the cache notices.
+"""
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+import pytest
+
+import generator.build as build_module
+from generator.build import Builder, build
+from generator.config import SiteConfig, load_config
+from generator.content import ReadSettings
+from generator.render import TemplateFunction, Templates
+from generator.taxonomy import load_registries
+from test_build import NOW, SAMPLE, files
+
+REGISTRIES = load_registries(None)
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    shutil.copytree(SAMPLE, site, ignore=shutil.ignore_patterns(".cache", "output", ".lamtheobac.lock"))
+    return site
+
+
+def _other(value):
+    """A different value of the same type."""
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, int):
+        return value + 1
+    if isinstance(value, str):
+        return value + "x"
+    if isinstance(value, tuple):
+        return value + ("khac.example",)
+    return load_registries(None) if value is REGISTRIES else None
+
+
+def test_every_read_setting_is_in_the_read_fingerprint():
+    settings = ReadSettings.of(SiteConfig(), REGISTRIES)
+    for f in fields(ReadSettings):
+        if f.name == "registries":
+            changed = replace(settings, registries=replace(REGISTRIES, fingerprint="khac"))
+        else:
+            changed = replace(settings, **{f.name: _other(getattr(settings, f.name))})
+        assert changed.fingerprint != settings.fingerprint, f"{f.name} is not in the read fingerprint"
+
+
+def test_a_new_read_setting_is_noticed_without_listing_it():
+    """A setting added to ReadSettings is part of the fingerprint by being a field."""
+    Extended = dataclasses.make_dataclass("Extended", [("quotes", str, "“”")], bases=(ReadSettings,), frozen=True)
+    base = ReadSettings.of(SiteConfig(), REGISTRIES)
+    one = Extended(*(getattr(base, f.name) for f in fields(ReadSettings)), quotes="“”")
+    two = replace(one, quotes="«»")
+    assert one.fingerprint != two.fingerprint
+
+
+def _leaves(config, prefix=""):
+    """(path, value) of every setting of a config, sections included."""
+    for f in fields(config):
+        value = getattr(config, f.name)
+        if dataclasses.is_dataclass(value):
+            yield from _leaves(value, f"{prefix}{f.name}.")
+        elif not f.metadata.get("cli"):
+            yield f"{prefix}{f.name}", value
+
+
+def _with(config, path: str, value):
+    head, _, rest = path.partition(".")
+    if not rest:
+        return replace(config, **{head: value})
+    return replace(config, **{head: _with(getattr(config, head), rest, value)})
+
+
+def test_every_config_key_is_in_the_config_fingerprint():
+    config = SiteConfig()
+    for path, value in _leaves(config):
+        assert _with(config, path, _other(value)).fingerprint() != config.fingerprint(), f"{path} is not noticed"
+
+
+def test_a_new_config_key_is_noticed_by_the_next_build(sample: Path, monkeypatch):
+    """A key added to SiteConfig and used by a template: editing it in site.toml renders again."""
+    @dataclass(frozen=True)
+    class WithMotto(SiteConfig):
+        motto: str = ""
+    monkeypatch.setattr("generator.config.SiteConfig", WithMotto)
+    (sample / "templates").mkdir()
+    (sample / "templates/404.html").write_text("{{ site.motto }}\n", encoding="utf-8")
+    toml = sample / "site.toml"
+    toml.write_text('motto = "Học Bác"\n' + toml.read_text(encoding="utf-8"), encoding="utf-8")
+    builder = Builder(sample)
+    assert (builder.build(NOW).output / "404.html").read_text(encoding="utf-8") == "Học Bác\n"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("Học Bác", "Làm theo Bác"), encoding="utf-8")
+    assert (builder.build(NOW).output / "404.html").read_text(encoding="utf-8") == "Làm theo Bác\n"
+
+
+def _counting_templates(reads_count: bool):
+    """make_templates with one more function, `so_bai()` (the number of articles), declared as
+    reading that number or (wrongly) nothing."""
+    real = build_module.make_templates
+
+    def make(config, site, image_sizes, bytecode_dir=None):
+        templates = real(config, site, image_sizes, bytecode_dir)
+        count = len(site.articles)
+        return Templates(config, templates.assets,
+                         {k: v for k, v in templates.env.globals.items() if k in _DATA},
+                         {"link": TemplateFunction(templates.env.globals["link"], reads=config.urls),
+                          "links": TemplateFunction(templates.env.globals["links"], reads=config.urls),
+                          "so_bai": TemplateFunction(lambda: count, reads=count if reads_count else ())},
+                         bytecode_dir)
+    return make
+
+
+_DATA = ("image_sizes", "site", "menu", "latest", "groups", "kind_labels", "article_count")
+
+
+@pytest.mark.parametrize("declared", [True, False])
+def test_a_template_function_is_noticed_through_what_it_reads(sample: Path, tmp_path: Path, monkeypatch,
+                                                              declared: bool):
+    """A page that calls a function is rendered again when what the function declares it reads
+    changes; declared as reading nothing, the page goes stale (which shows the test can fail)."""
+    monkeypatch.setattr(build_module, "make_templates", _counting_templates(declared))
+    (sample / "templates").mkdir()
+    (sample / "templates/404.html").write_text("{{ so_bai() }} bài\n", encoding="utf-8")
+    builder = Builder(sample)
+    before = (builder.build(NOW).output / "404.html").read_text(encoding="utf-8")
+    (sample / "content/articles/moi.md").write_text(
+        '---\ntitle: "Bài mới"\ndate: 2024-05-01\nprovince: Lào Cai\n---\n\nNội dung.\n', encoding="utf-8")
+    after = (builder.build(NOW).output / "404.html").read_text(encoding="utf-8")
+    cold = tmp_path / "cold"
+    shutil.copytree(sample, cold, ignore=shutil.ignore_patterns(".cache", "output", ".lamtheobac.lock"))
+    fresh = (build(cold, now=NOW).output / "404.html").read_text(encoding="utf-8")
+    assert fresh != before
+    assert (after == fresh) is declared
+
+
+def test_a_function_global_must_declare_what_it_reads():
+    config = load_config(SAMPLE)
+    with pytest.raises(TypeError, match="so_bai"):
+        Templates(config, {}, {"so_bai": lambda: 3})
+
+
+def test_page_signatures_cover_templates_context_and_bodies(sample: Path, tmp_path: Path):
+    """Every kind of change the cache must notice, from one warm build, in one test each way:
+    the output equals a cold build's (more kinds in test_build.test_incremental_build_equals_cold_build)."""
+    builder = Builder(sample)
+    builder.build(NOW)
+    page = sample / "content/pages/gioi-thieu.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Giới thiệu", "Về chúng tôi", 1), encoding="utf-8")
+    builder.build(NOW)
+    cold = tmp_path / "cold"
+    shutil.copytree(sample, cold, ignore=shutil.ignore_patterns(".cache", "output", ".lamtheobac.lock"))
+    assert files(sample / "output") == files(build(cold, now=NOW).output)

@@ -154,8 +154,8 @@ def related_slugs(site: Site) -> dict[str, tuple[str, ...]]:
 def _resolve_tags(articles: list[Article], registries: Registries) -> dict[str, tuple[Tag, ...]]:
     """Free tags share one identity across tone styles; the most used spelling is shown.
 
-    Each distinct spelling is looked up once (10,000 articles carry ~30,000 tags but a few
-    hundred spellings)."""
+    Each distinct spelling is looked up once (a large site has many times more tags than
+    spellings)."""
     used = Counter(chain.from_iterable(article.tags for article in articles))
     registered = {name: registries.tags.get(name) for name in used}
     spellings: dict[str, Counter] = defaultdict(Counter)

@@ -276,7 +276,7 @@ class Templates:
             if template is None:
                 template = self.env.get_template(name)
                 # Jinja copies a template's globals into every context it renders; kept as a ChainMap
-                # (over env.globals) that copy goes key by key in Python: ~30 us a page or card. The
+                # (over env.globals) that copy goes key by key in Python, for every page and card. The
                 # globals are all set before the first render, so a plain dict holds the same.
                 template.globals = dict(template.globals)
                 self._loaded[name] = template

@@ -1,7 +1,7 @@
 """Noticing saved source files, for the preview server.
 
 On Linux the kernel tells us (inotify, through ctypes: no extra dependency and
-no cost while nothing changes, even with 10,000 articles); elsewhere the tree
+no cost while nothing changes, however many articles); elsewhere the tree
 is polled for changed modification times. Both hand back the set of paths that
 changed, after the burst of writes an editor makes on save has settled.
 """

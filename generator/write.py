@@ -22,7 +22,7 @@ _CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
 
 def write_file(path: str, data: bytes) -> None:
     """data into the file at path (its folder exists). Plain os calls on a str: Path.write_bytes
-    spends ~50 us of Python per file around the same system calls, 0.7 s for a 14,000-page site."""
+    spends far more Python per file around the same system calls (docs/benchmarks.md)."""
     fd = os.open(path, _CREATE, 0o666)
     try:
         view = memoryview(data)

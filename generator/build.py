@@ -8,6 +8,7 @@ each stage asks (docs/architecture.md).
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,7 +17,7 @@ from pathlib import Path
 from .collect import Site, check_slugs, collect, related_slugs, visible
 from .config import SiteConfig, load_config
 from .content import Article, Page, ReadSettings, read_article
-from .errors import BuildFailed, ContentError, SiteError, TemplateError
+from .errors import BuildFailed, ContentError, OutputError, SiteError, TemplateError, os_reason
 from .images import image_size
 from .incremental import (CACHE_DIR, BodyStore, PagePlan, Reuse, State, Tuning, article_memo, digest, folder_id,
                           SourceRecord, load_state, pack_state, prune_bodies, referenced_keys, save_state, signatures, site_inputs,
@@ -30,7 +31,7 @@ from .render import Templates, TemplateFunction, collect_assets, templates_finge
 from .runtime import Clock, Runtime
 from .sources import Sources, discover, display_path
 from .taxonomy import Registries, load_registries
-from .write import Lock, Staging, check_output_dir
+from .write import MARKER, Lock, Staging, check_output_dir, interrupted, recover
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,7 @@ class _Run:
                  workers: int, needs_memory: bool):
         self.config, self.registries, self.options, self.clock, self.workers = config, registries, options, clock, workers
         self.output_dir = _output_dir(config)
+        self.published = False
         self.settings = ReadSettings.of(config, registries)
         self.cache_dir = config.root / CACHE_DIR
         self.store = BodyStore(self.cache_dir)
@@ -137,8 +139,9 @@ class _Run:
     def plan(self, site: Site) -> tuple[Templates, list[Job]]:
         config, state = self.config, self.state
         state.image_sizes = self.reuse.image_sizes(self.sources.images, image_size)
-        templates = make_templates(config, site, {config.base_path + out: size[2]
-                                                  for out, size in state.image_sizes.items() if size[2]}, self.cache_dir)
+        templates = make_templates(config, site, {config.base_path + out: size
+                                                  for out, (_, size) in state.image_sizes.items() if size},
+                                   self.cache_dir)
         self.stop_on(templates.check())
         jobs = plan(site)
         jobs += sitemap_jobs(jobs)
@@ -176,6 +179,7 @@ class _Run:
                 self.progress.finish()
                 state.outputs = frozenset(staging.written)
                 staging.publish()
+                self.published = True
                 self.clock.stage("assets+publish")
             finally:
                 staging.discard()
@@ -224,6 +228,7 @@ class Builder:
     def build(self, now: datetime | None = None) -> BuildResult:
         with self.runtime.building() as clock:
             config = load_config(self.root, **self.options.overrides())
+            self._recover(config)
             registries = load_registries(config.path(config.data_dir), config.root)
             run = _Run(config, registries, self.options, clock, self.workers,
                        needs_memory=self.options.preview and self._last is None)
@@ -242,6 +247,13 @@ class Builder:
                 written, reused = run.write(pages_plan, templates, site)
                 run.save(read, self.log)
                 self._remember(run, templates, jobs)
+            except (BuildFailed, SiteError) as exc:
+                exc.published = _published(run)
+                raise
+            except (OSError, sqlite3.Error) as exc:
+                failed = _os_error(exc, config.root)
+                failed.published = _published(run)
+                raise failed from None
             finally:
                 run.search.cancel()  # a build that stopped early leaves no search process behind
             seconds, files = clock.seconds(), len(run.state.outputs)
@@ -249,6 +261,16 @@ class Builder:
                      f"{display_path(run.output_dir, config.root)}/")
             self.runtime.keep(locals())
             return BuildResult(written, files, seconds, run.output_dir, reused, False, site)
+
+    def _recover(self, config: SiteConfig) -> None:
+        """A publish a killed build left half done is finished or undone first, before this build
+        can fail: what its messages say is published is then what is there."""
+        output_dir = config.path(config.output_dir)
+        if interrupted(output_dir):
+            with Lock(config.root):
+                done = recover(output_dir)
+            if done:
+                self.log(f"{display_path(output_dir, config.root)}/: {done}")
 
     def _unchanged(self, run: _Run, site: Site | None, pages: int, objects: dict) -> BuildResult:
         run.progress.finish()
@@ -301,11 +323,28 @@ class Builder:
 
 
 def _output_dir(config: SiteConfig) -> Path:
-    output_dir = config.path(config.output_dir)
-    check_output_dir(output_dir, config.root, config.path(config.content_dir),
+    check_output_dir(config.root / config.output_dir, config.root, config.path(config.content_dir),
                      keep=(config.path(config.templates_dir), config.path(config.themes_dir),
-                           config.path(config.data_dir), config.root / CACHE_DIR))
-    return output_dir
+                           config.path(config.data_dir), config.root / CACHE_DIR), shown=config.output_dir)
+    return config.path(config.output_dir)
+
+
+def _published(run: _Run) -> str:
+    """What the site's readers see now, for the message of a failed build."""
+    shown = display_path(run.output_dir, run.config.root)
+    if run.published:
+        return f"Trang mới đã được xuất bản đầy đủ vào {shown}/; chỉ bộ nhớ đệm chưa lưu được, lần dựng sau sẽ dựng lại từ đầu."
+    if (run.output_dir / MARKER).is_file():
+        return "Trang đã xuất bản trước đó vẫn giữ nguyên."
+    return f"Chưa có trang nào được xuất bản ở {shown}/."
+
+
+def _os_error(exc: OSError | sqlite3.Error, root: Path) -> OutputError:
+    """A failure of the operating system (a full disk, a read-only folder …) as a located message."""
+    if isinstance(exc, sqlite3.Error):
+        return OutputError(f"không ghi được bộ nhớ đệm: {exc}", f"{CACHE_DIR}/{BodyStore.FILE}")
+    where = display_path(exc.filename, root) if exc.filename else None
+    return OutputError(f"không đọc hoặc ghi được tệp: {os_reason(exc)}", where)
 
 
 def build(root: Path, *, now: datetime | None = None, log: Callable[[str], None] = lambda _: None,

@@ -13,11 +13,12 @@ from .errors import BuildFailed, SiteError
 from .runtime import Runtime, log_timings_to_stderr
 
 
-def _print_errors(errors: list[SiteError]) -> None:
+def _print_errors(errors: list[SiteError], published: str | None) -> None:
     for error in errors:
-        print(error, file=sys.stderr)
+        print(str(error).replace("\n", " "), file=sys.stderr)
     count = len(errors)
-    print(f"Không dựng được trang: {count} lỗi. Trang đã xuất bản trước đó vẫn giữ nguyên.", file=sys.stderr)
+    print(f"Không dựng được trang: {count} lỗi. {published or 'Trang đã xuất bản trước đó vẫn giữ nguyên.'}",
+          file=sys.stderr)
 
 
 def _site_options(parser: argparse.ArgumentParser) -> None:
@@ -148,10 +149,10 @@ def main(argv: list[str] | None = None, runtime: Runtime | None = None) -> int:
     try:
         return args.run(args)
     except BuildFailed as exc:
-        _print_errors(exc.errors)
+        _print_errors(exc.errors, getattr(exc, "published", None))
         return 1
     except SiteError as exc:
-        _print_errors([exc])
+        _print_errors([exc], getattr(exc, "published", None))
         return 1
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)

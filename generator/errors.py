@@ -5,6 +5,7 @@ The CLI prints each error once as ``path:line: message`` and exits 1.
 from __future__ import annotations
 
 import difflib
+import errno
 from collections.abc import Iterable
 
 
@@ -54,6 +55,30 @@ class BuildFailed(Exception):
     def __init__(self, errors: Iterable[SiteError]):
         self.errors = sorted(errors, key=SiteError.sort_key)
         super().__init__("\n".join(str(e) for e in self.errors))
+
+
+_OS_REASONS = {
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EDQUOT: "đã hết hạn mức dung lượng đĩa",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không được phép",
+    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
+    errno.ENOENT: "không tìm thấy",
+    errno.EISDIR: "đây là một thư mục, không phải tệp",
+    errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.ELOOP: "liên kết tượng trưng lặp vòng",
+    errno.EIO: "lỗi đọc ghi của ổ đĩa",
+    errno.EMFILE: "mở quá nhiều tệp cùng lúc",
+    errno.EBUSY: "tệp đang bị chương trình khác dùng",
+    errno.EEXIST: "đã có sẵn",
+    errno.ENOTEMPTY: "thư mục không trống",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """An operating-system error in plain Vietnamese (the English text only when unknown)."""
+    return _OS_REASONS.get(exc.errno or 0) or f"lỗi hệ thống: {exc.strerror or exc}"
 
 
 def suggest(word: str, choices: Iterable[str], fold=lambda s: s.lower(), n: int = 3) -> str:

@@ -6,13 +6,13 @@ links, mailto:, tel:, data: and bare #fragments are not checked.
 """
 from __future__ import annotations
 
-import os
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
 from .errors import SiteError
+from .write import published_files
 
 LINK_ATTRIBUTES = ("href", "src", "srcset")
 
@@ -45,15 +45,6 @@ def page_references(text: str) -> list[tuple[int, str, str]]:
     parser.feed(text)
     parser.close()
     return parser.found
-
-
-def _files(output_dir: Path) -> set[str]:
-    found = set()
-    for dirpath, _dirnames, filenames in os.walk(output_dir):
-        rel = Path(dirpath).relative_to(output_dir).as_posix()
-        prefix = "" if rel == "." else rel + "/"
-        found.update(prefix + f for f in filenames)
-    return found
 
 
 class Target(NamedTuple):
@@ -95,7 +86,7 @@ def check_links(output_dir: Path, base_path: str = "/", base_url: str | None = N
     output_dir = Path(output_dir)
     base_path = base_path if base_path.endswith("/") else base_path + "/"
     hosts = {urlsplit(base_url).netloc.lower()} if base_url else set()
-    files = _files(output_dir)
+    files = published_files(output_dir)
     folders = {f.rsplit("/", i)[0] for f in files for i in range(1, f.count("/") + 1)}
     errors: list[BrokenLink] = []
     for page in sorted(f for f in files if f.endswith((".html", ".htm"))):

@@ -6,9 +6,11 @@ jobs without pickling them; only small results travel back.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import multiprocessing  # its pool module is imported by the first Pool: one-change builds make none
 import os
+import signal
 import sys
 import threading
 import time
@@ -126,12 +128,33 @@ def _frozen() -> Iterator[None]:
 @contextlib.contextmanager
 def worker_pool(workers: int) -> Iterator[multiprocessing.pool.Pool]:
     """Forked workers (see _frozen)."""
-    with _frozen(), multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start) as pool:
+    with _frozen(), multiprocessing.get_context("fork").Pool(workers, initializer=_worker_start,
+                                                              initargs=(os.getpid(),)) as pool:
         yield pool
 
 
-def _worker_start() -> None:
-    """A worker collects garbage as usual, whatever its parent does (Builder.build turns it off)."""
+def _die_with_parent(parent: int) -> None:
+    """A forked process ends when the build that forked it is killed (even by SIGKILL, which lets
+    the build clean nothing up): else it would wait on its pipe for ever, holding the build's
+    stdout open (`lamtheobac build | tee` would never end). Linux's PR_SET_PDEATHSIG; a parent
+    gone before it was set is caught by the parent-pid check."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the pipe's end-of-file still ends the process
+        return
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _worker_start(parent: int | None = None) -> None:
+    """A worker dies with its parent and collects garbage as usual, whatever its parent does
+    (the build turns it off)."""
+    if parent is not None:
+        _die_with_parent(parent)
     gc.enable()
     gc.set_threshold(50_000, 20, 20)  # its many long-lived objects are frozen; its own are short-lived
 
@@ -154,7 +177,7 @@ class Background:
         self._conn, child_end = context.Pipe(duplex=False)
         inbox_end, self._inbox = context.Pipe(duplex=False) if inbox else (None, None)
         with _frozen():
-            self._process = context.Process(target=_background_main, args=(func, child_end, inbox_end))
+            self._process = context.Process(target=_background_main, args=(func, child_end, inbox_end, os.getpid()))
             self._process.start()
         child_end.close()
         if inbox_end is not None:
@@ -220,8 +243,8 @@ def _give(conn, value: Any) -> None:
         return  # the process was stopped (a failed build) before it read: there is no one to give to
 
 
-def _background_main(func: Callable[..., None], conn, inbox) -> None:
-    _worker_start()
+def _background_main(func: Callable[..., None], conn, inbox, parent: int) -> None:
+    _worker_start(parent)
     try:
         send = lambda value: conn.send(("ok", value))  # noqa: E731
         func(send) if inbox is None else func(send, inbox.recv)

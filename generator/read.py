@@ -68,7 +68,7 @@ def _read_part(task: _ReadTask, part: Sequence[SourceFile]) -> list[tuple]:
             out.append((shown, None, None, "", [ContentError(f"không đọc được tệp: {exc.strerror}", shown)]))
             continue
         key = article_key(raw, fingerprint)
-        record = SourceRecord(st.st_mtime_ns, st.st_size, key)
+        record = SourceRecord(st.st_mtime_ns, st.st_size, st.st_ctime_ns, key)
         known = task.reuse.known(shown)
         if known is not None and known[1] == key and task.store.touch(key):  # touched but not changed
             out.append((shown, record, article_row(known[0]), known[2], []))

@@ -1,21 +1,24 @@
-"""Discover: the site's source files, each with the (mtime, size) its folder listing gave.
+"""Discover: the site's source files, each with the stamp its folder listing gave.
 
 Hidden files (".x", "_x", "#x#", "x~") are skipped; symbolic links that lead
 outside the project are refused. Paths are shown relative to the project, NFC.
 """
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
 from .config import SiteConfig
-from .errors import ContentError, SiteError
+from .errors import ContentError, SiteError, os_reason
 from .vietnamese import normalize
 
 SKIP_PREFIXES = (".", "_", "#")
-Stamp = tuple[int, int]  # (mtime_ns, size): a file whose stamp is unchanged is taken as unchanged
+# (mtime_ns, size, ctime_ns): a file whose stamp is unchanged is taken as unchanged. The change time
+# catches an edit that keeps the size and sets the modification time back (no tool can set ctime).
+Stamp = tuple[int, int, int]
 
 
 class SourceFile(NamedTuple):
@@ -47,28 +50,70 @@ def display_path(path: Path | str, root: Path) -> str:
         return normalize(Path(path).as_posix())
 
 
-def _walk(folder: Path, root: Path, errors: list[SiteError], stamps: bool = True) -> list[SourceFile]:
-    """Files under folder, sorted, with their stamps unless not `stamps` (shown: the full path
-    as text; callers make it relative)."""
-    found: list[SourceFile] = []
+def _outside(path: Path, root: Path, errors: list[SiteError]) -> bool:
+    """A symbolic link leading outside the project (or in a loop) is refused with a message."""
+    shown = display_path(path, root)
     try:
+        real = path.resolve(strict=True)
+    except (RuntimeError, OSError) as exc:  # a loop, or a link to nothing
+        loop = isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP
+        errors.append(ContentError("liên kết tượng trưng lặp vòng, không dùng được; hãy xóa hoặc sửa liên kết"
+                                   if loop else "liên kết tượng trưng trỏ tới tệp không còn tồn tại", shown, 1))
+        return True
+    if not real.is_relative_to(root):
+        errors.append(ContentError(f"liên kết tượng trưng trỏ ra ngoài dự án (tới {real}), "
+                                   "không được dùng; hãy chép tệp vào dự án", shown, 1))
+        return True
+    return False
+
+
+def _named(name: str, path: Path, root: Path, errors: list[SiteError]) -> bool:
+    """File names must be text: a name that is not UTF-8 can't become a page or be shown."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = display_path(path.parent, root) + "/" + name.encode("utf-8", "surrogateescape").decode(
+            "utf-8", "replace").replace("\n", "\\n")
+        errors.append(ContentError("tên tệp không phải UTF-8 hợp lệ (có lẽ chép từ máy dùng bảng mã khác); "
+                                   "hãy đổi tên tệp", shown, None))
+        return False
+    return True
+
+
+def _walk(folder: Path, root: Path, errors: list[SiteError], stamps: bool = True,
+          seen: set[tuple[int, int]] | None = None) -> list[SourceFile]:
+    """Files under folder, sorted, with their stamps unless not `stamps` (shown: the full path
+    as text; callers make it relative). `seen`: the folders walked so far, by device and inode:
+    a link back to one of them is a loop."""
+    found: list[SourceFile] = []
+    seen = set() if seen is None else seen
+    try:
+        st = folder.stat()
+        if (st.st_dev, st.st_ino) in seen:
+            errors.append(ContentError("liên kết tượng trưng lặp vòng (trỏ về một thư mục chứa nó); hãy xóa liên "
+                                       "kết này", display_path(folder, root), 1))
+            return found
+        seen.add((st.st_dev, st.st_ino))
         entries = sorted(os.scandir(folder), key=lambda e: normalize(e.name))
         # Path objects as pathlib makes them for a listing are cheaper than Path(entry.path);
         # scandir's entries know their type without a stat.
         paths = {path.name: path for path in folder.iterdir()}
     except (FileNotFoundError, NotADirectoryError):
         return found
+    except OSError as exc:
+        errors.append(ContentError(f"không đọc được thư mục: {os_reason(exc)}", display_path(folder, root), None))
+        return found
     for entry in entries:
         name = entry.name
         if name.startswith(SKIP_PREFIXES) or name.endswith("~"):
             continue
         path = paths.get(name) or Path(entry.path)  # made between the two listings: the slow way
-        if entry.is_symlink() and not path.resolve().is_relative_to(root):
-            errors.append(ContentError(f"liên kết tượng trưng trỏ ra ngoài dự án (tới {path.resolve()}), "
-                                       "không được dùng; hãy chép tệp vào dự án", display_path(path, root), 1))
+        if not _named(name, path, root, errors):
+            continue
+        if entry.is_symlink() and _outside(path, root, errors):
             continue
         if entry.is_dir():  # a link is followed only when it stays inside the project
-            found += _walk(path, root, errors, stamps)
+            found += _walk(path, root, errors, stamps, seen)
         elif entry.is_file() and not stamps:
             found.append(SourceFile(path, entry.path, None))
         elif entry.is_file():
@@ -76,7 +121,7 @@ def _walk(folder: Path, root: Path, errors: list[SiteError], stamps: bool = True
                 st = entry.stat()
             except FileNotFoundError:  # deleted since the listing: not there
                 continue
-            found.append(SourceFile(path, entry.path, (st.st_mtime_ns, st.st_size)))
+            found.append(SourceFile(path, entry.path, (st.st_mtime_ns, st.st_size, st.st_ctime_ns)))
     return found
 
 
@@ -84,8 +129,15 @@ def discover(config: SiteConfig, stamps: bool = True) -> tuple[Sources, list[Sit
     """The source files; without `stamps` (no last build to compare with) articles and pages are
     not stat'ed here: the workers that read them do."""
     root = config.root
-    content = config.path(config.content_dir)
     errors: list[SiteError] = []
+    # The content folders themselves may be links too: the same refusal as for links inside them.
+    folders = {name: root / relative for name, relative in (
+        ("content", config.content_dir), ("articles", f"{config.content_dir}/articles"),
+        ("pages", f"{config.content_dir}/pages"), ("images", config.images_dir))}
+    refused = {name for name, folder in folders.items() if folder.is_symlink() and _outside(folder, root, errors)}
+    if "content" in refused:
+        return Sources((), (), ()), errors
+    content = config.path(config.content_dir)
     if not content.is_dir():
         errors.append(ContentError(f"không tìm thấy thư mục nội dung “{config.content_dir}”", "site.toml"))
 
@@ -93,8 +145,10 @@ def discover(config: SiteConfig, stamps: bool = True) -> tuple[Sources, list[Sit
         return tuple(SourceFile(f.path, display_path(f.shown, root), f.stamp)
                      for f in _walk(folder, root, errors, stamps) if f.shown.lower().endswith(".md"))
 
-    articles, pages = markdown(content / "articles"), markdown(content / "pages")
+    articles = () if "articles" in refused else markdown(content / "articles")
+    pages = () if "pages" in refused else markdown(content / "pages")
     images_dir = config.path(config.images_dir)
-    images = tuple(ImageFile(f.path, "images/" + normalize(f.path.relative_to(images_dir).as_posix()), f.stamp)
-                   for f in _walk(images_dir, root, errors))
+    images = () if "images" in refused else tuple(
+        ImageFile(f.path, "images/" + normalize(f.path.relative_to(images_dir).as_posix()), f.stamp)
+        for f in _walk(images_dir, root, errors))
     return Sources(articles, pages, images), errors

@@ -14,9 +14,13 @@ import re
 import shutil
 from pathlib import Path, PurePosixPath
 
-from .errors import OutputError
+from .errors import OutputError, os_reason
 
 LOCK_NAME = ".lamtheobac.lock"
+# Written into every folder the build publishes: only such a folder (or an empty one) is ever replaced.
+MARKER = ".lamtheobac-output"
+MARKER_TEXT = ("Thư mục này do lamtheobac dựng ra; lần dựng sau sẽ thay thế toàn bộ nó.\n"
+               "This folder was built by lamtheobac; the next build replaces all of it.\n")
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
 
 
@@ -32,12 +36,38 @@ def write_file(path: str, data: bytes) -> None:
         os.close(fd)
 
 
-def check_output_dir(target: Path, root: Path, content: Path, keep: tuple[Path, ...] = ()) -> None:
+def published_files(folder: Path) -> set[str]:
+    """Every file under a published folder, as output paths ("bai-viet/x/index.html")."""
+    found: set[str] = set()
+    pending = [(str(folder), "")]
+    while pending:
+        path, prefix = pending.pop()
+        try:
+            entries = os.scandir(path)
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        with entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((entry.path, prefix + entry.name + "/"))
+                else:
+                    found.add(prefix + entry.name)
+    return found
+
+
+def check_output_dir(target: Path, root: Path, content: Path, keep: tuple[Path, ...] = (),
+                     shown: str = "") -> None:
     """Refuse an output folder whose replacement would destroy something else.
 
     keep: further folders of the project (templates, themes, data, cache) that the
-    output may neither be nor contain.
+    output may neither be nor contain. Only a folder the build made (it holds the
+    MARKER file) or an empty one is ever replaced; a symbolic link, a file, or any
+    other folder is refused. shown: the output folder as the user named it.
     """
+    shown = shown or str(target)
+    if target.is_symlink():
+        raise OutputError(f"thư mục đầu ra “{shown}” là một liên kết tượng trưng (tới {target.resolve()}); "
+                          "lamtheobac không thay thế thư mục qua liên kết, hãy chọn một thư mục thật", "site.toml")
     target, root = target.resolve(), root.resolve()
     home = Path.home().resolve()
     forbidden = {root: "thư mục dự án", content.resolve(): "thư mục nội dung", home: "thư mục nhà",
@@ -54,6 +84,24 @@ def check_output_dir(target: Path, root: Path, content: Path, keep: tuple[Path, 
         if target == folder or folder.is_relative_to(target) or target.is_relative_to(folder):
             raise OutputError(f"thư mục đầu ra {target} trùng hoặc chồng lên thư mục {folder} của dự án; "
                               "hãy chọn một thư mục riêng như “output”", "site.toml")
+    check_owned(target, shown)
+
+
+def check_owned(target: Path, shown: str) -> None:
+    """The output folder may be replaced: absent, empty, or made by an earlier build."""
+    try:
+        if not target.exists():
+            return
+        if not target.is_dir():
+            raise OutputError(f"“{shown}” đã có và là một tệp, không phải thư mục; lamtheobac không ghi đè tệp "
+                              "này: hãy xóa hoặc đổi tên nó, hoặc chọn thư mục đầu ra khác (--output)", "site.toml")
+        if (target / MARKER).is_file() or not any(target.iterdir()):
+            return
+    except PermissionError as exc:
+        raise OutputError(f"không đọc được thư mục đầu ra “{shown}”: {os_reason(exc)}", "site.toml") from None
+    raise OutputError(f"thư mục đầu ra “{shown}” đã có nội dung nhưng không phải do lamtheobac dựng ra (không có "
+                      f"tệp {MARKER}); để không làm mất dữ liệu, lamtheobac không thay thế nó: hãy chọn thư mục "
+                      "khác (--output) hoặc tự xóa thư mục này", "site.toml")
 
 
 # Segments that can't be "", "." or ".." (none starts with a dot), no control character or backslash.
@@ -80,7 +128,13 @@ class Lock:
         self.handle = None
 
     def __enter__(self) -> "Lock":
-        self.handle = open(self.path, "a+")
+        try:
+            self.handle = open(self.path, "a+")
+        except IsADirectoryError:
+            raise OutputError(f"“{LOCK_NAME}” là một thư mục; tệp khóa của lamtheobac phải là một tệp: hãy xóa "
+                              "thư mục đó rồi chạy lại", LOCK_NAME) from None
+        except OSError as exc:
+            raise OutputError(f"không tạo được tệp khóa “{LOCK_NAME}”: {os_reason(exc)}", LOCK_NAME) from None
         try:
             fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
@@ -104,18 +158,18 @@ class Staging:
       replaces the old folder by two renames;
     - patch (an incremental build that changes few files): the staging folder
       holds only the changed files; a journal listing them is written, then each
-      is moved into the live folder with os.replace and vanished files are
-      removed. A build killed while patching is completed by the next one
-      (roll forward), so the site is never left half old, half new.
+      is moved into the live folder and vanished files are removed. Every folder
+      it touches is checked to be writable first; the live files it replaces are
+      kept aside until the end, so a failure half way puts them back. A build
+      killed while patching is completed by the next one (roll forward), so the
+      site is never left half old, half new.
     Either way nothing in the live folder changes before every page rendered.
     """
 
     def __init__(self, target: Path, patch: bool = False, previous: frozenset[str] = frozenset()):
         self.target = target.resolve()
         self.parent = self.target.parent
-        self.dir = self.parent / f".{self.target.name}.new"
-        self.old = self.parent / f".{self.target.name}.old"
-        self.journal = self.parent / f".{self.target.name}.journal"
+        self.dir, self.old, self.journal, self.aside = leftovers(self.target)
         self.patch = patch
         self.previous = previous             # files of the live site, for patch mode
         self.written: dict[str, str] = {}    # output path -> what wrote it (kept files included)
@@ -123,22 +177,13 @@ class Staging:
 
     def open(self) -> "Staging":
         self.parent.mkdir(parents=True, exist_ok=True)
-        self.recover()
+        recover(self.target)
         if self.dir.exists():  # a killed build's leftovers: only we (holding the lock) may touch it
-            shutil.rmtree(self.dir)
+            _remove_tree(self.dir)
         self.dir.mkdir()
+        if not self.patch:
+            (self.dir / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
         return self
-
-    def recover(self) -> None:
-        """Finish what a killed build's publish() started; drop what it had not."""
-        if self.journal.exists():
-            self._apply(json.loads(self.journal.read_text(encoding="utf-8")))
-            self.journal.unlink()
-        if self.old.exists():
-            if not self.target.exists():
-                self.old.rename(self.target)
-            else:
-                shutil.rmtree(self.old)
 
     def file(self, path: str, origin: str = "") -> Path:
         """Where to write output path, its folder made; see claim()."""
@@ -210,35 +255,142 @@ class Staging:
                 self.target.rename(self.old)
             self.dir.rename(self.target)
             if self.old.exists():
-                shutil.rmtree(self.old)
+                _remove_tree(self.old)
             return
         plan = {"moves": self.changed, "deletes": sorted(self.previous - self.written.keys())}
+        _check_writable(self.target, plan)
         tmp = self.journal.with_suffix(".tmp")
         tmp.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, self.journal)  # from here on the new site is committed
-        self._apply(plan)
+        done: list[tuple[str, str]] = []
+        try:
+            _apply(self.target, self.dir, self.aside, plan, done)
+        except OSError as exc:
+            _undo(self.target, self.aside, done)
+            self.journal.unlink()
+            raise OutputError(f"không chép được trang mới vào “{self.target.name}” ({exc.filename or ''}): "
+                              f"{os_reason(exc)}; trang đã xuất bản được giữ nguyên như trước") from None
         self.journal.unlink()
-
-    def _apply(self, plan: dict) -> None:
-        """Move staged files into the live site and remove vanished ones (idempotent)."""
-        made: set[Path] = set()
-        for path in plan["moves"]:
-            source = self.dir / path
-            if not source.exists():  # moved before the previous build was killed
-                continue
-            target = self.target / path
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            os.replace(source, target)
-        for path in plan["deletes"]:
-            target = self.target / path
-            target.unlink(missing_ok=True)
-            folder = target.parent
-            while folder != self.target and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
+        _remove_tree(self.aside)
 
     def discard(self) -> None:
-        if self.dir.exists():
-            shutil.rmtree(self.dir)
+        """The staging folder removed, unless a committed journal still needs its files (a publish
+        interrupted by Ctrl-C: the next build completes it)."""
+        if self.dir.exists() and not self.journal.exists():
+            _remove_tree(self.dir)
+
+
+def leftovers(target: Path) -> tuple[Path, Path, Path, Path]:
+    """(staging folder, old site, journal, files set aside) beside an output folder."""
+    parent, name = target.parent, target.name
+    return (parent / f".{name}.new", parent / f".{name}.old", parent / f".{name}.journal",
+            parent / f".{name}.aside")
+
+
+def interrupted(target: Path) -> bool:
+    """Whether a killed build left a publish to finish or undo."""
+    _, old, journal, _ = leftovers(target)
+    return journal.exists() or old.exists()
+
+
+def recover(target: Path) -> str:
+    """Finish or undo what a killed build's publish started (call holding the lock); says what
+    was done ("" if nothing)."""
+    staging, old, journal, aside = leftovers(target)
+    done = ""
+    if journal.exists():  # committed: the new site goes in (roll forward)
+        _apply(target, staging, aside, json.loads(journal.read_text(encoding="utf-8")))
+        journal.unlink()
+        _remove_tree(aside)
+        done = "đã hoàn tất lần xuất bản bị ngắt giữa chừng"
+    if old.exists():
+        if not target.exists():  # stopped between the two renames: the previous site comes back
+            old.rename(target)
+            done = "đã khôi phục trang đã xuất bản trước lần dựng bị ngắt"
+        else:
+            _remove_tree(old)
+    return done
+
+
+def _check_writable(target: Path, plan: dict) -> None:
+    """Every folder a patch writes into or removes from can be written: checked before anything moves."""
+    folders = {(target / path).parent for path in plan["moves"] + plan["deletes"]}
+    for folder in sorted(folders):
+        existing = folder
+        while not existing.exists() and existing != target:
+            existing = existing.parent
+        if not os.access(existing, os.W_OK | os.X_OK):
+            raise OutputError(f"không ghi được vào thư mục “{existing.relative_to(target.parent)}” của trang đã "
+                              "xuất bản (không có quyền ghi); trang đã xuất bản được giữ nguyên như trước")
+
+
+def _apply(target: Path, staging: Path, aside: Path, plan: dict, done: list[tuple[str, str]] | None = None) -> None:
+    """Move staged files into the live site and remove vanished ones; each live file replaced or
+    removed is first set aside. Idempotent (a step already done is skipped); each step done is
+    recorded in `done` as ("move" or "delete", path, whether a live file was set aside)."""
+    done = [] if done is None else done
+    made: set[Path] = set()
+    for path in plan["moves"]:
+        source = staging / path
+        if not source.exists():  # moved before the previous build was killed
+            continue
+        live = target / path
+        if live.parent not in made:
+            live.parent.mkdir(parents=True, exist_ok=True)
+            made.add(live.parent)
+        had = _set_aside(live, aside / path)
+        done.append(("move", path, had))
+        os.replace(source, live)
+        done[-1] = ("moved", path, had)
+    for path in plan["deletes"]:
+        live = target / path
+        if _set_aside(live, aside / path):
+            done.append(("deleted", path, True))
+        folder = live.parent
+        while folder != target and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+
+
+def _set_aside(live: Path, kept: Path) -> bool:
+    if live.exists() or live.is_symlink():
+        kept.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(live, kept)
+        return True
+    return False
+
+
+def _undo(target: Path, aside: Path, done: list) -> None:
+    """Undo the steps _apply did, newest first: the live site as it was before."""
+    for step, path, had in reversed(done):
+        live = target / path
+        if not had:  # a new file (or one about to be): removed, with the folders made for it
+            if step == "moved":
+                live.unlink(missing_ok=True)
+            folder = live.parent
+            while folder != target and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+        if had:
+            live.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(aside / path, live)
+    _remove_tree(aside)
+
+
+def _remove_tree(folder: Path) -> None:
+    """A folder of ours removed, read-only or unreadable subfolders included."""
+    if not folder.exists():
+        return
+    try:
+        shutil.rmtree(folder)
+    except PermissionError:
+        _make_writable(folder)
+        shutil.rmtree(folder)
+
+
+def _make_writable(folder: Path) -> None:
+    os.chmod(folder, 0o700)
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                _make_writable(Path(entry.path))

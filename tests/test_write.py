@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import OutputError
-from generator.write import Staging
+from generator.write import MARKER, MARKER_TEXT, Staging
 
 
 def tree(folder: Path) -> dict[str, bytes]:
@@ -29,7 +29,7 @@ def test_swap_replaces_the_whole_site_and_leaves_nothing_beside_it(tmp_path: Pat
     assert tree(out) == {"index.html": b"cu", "bo-di/index.html": b"x"}  # nothing changes before publish
     staging.publish()
     staging.discard()
-    assert tree(out) == {"index.html": "mới".encode()}
+    assert tree(out) == {MARKER: MARKER_TEXT.encode(), "index.html": "mới".encode()}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from ..content import Article
 from ..sources import ImageFile, SourceFile, Stamp
 from .digests import digest, folder_id, value_digest
+from ..write import published_files
 from .state import SourceRecord, State
 
 
@@ -56,6 +57,16 @@ class Reuse:
         self.articles: dict[str, Article] = previous.articles if previous.read_fp == read_fp else {}
         self.output_current = previous.output_id == folder_id(output_dir) and bool(previous.outputs)
         self.needs_memory = needs_memory
+        self.output_dir = output_dir
+        self._missing: set[str] | None = None
+
+    @property
+    def missing(self) -> set[str]:
+        """Files the last build published that are no longer there (deleted by hand): restored."""
+        if self._missing is None:
+            self._missing = (set(self.previous.outputs) - published_files(self.output_dir)
+                             if self.output_current else set())
+        return self._missing
 
     @property
     def has_state(self) -> bool:
@@ -69,7 +80,7 @@ class Reuse:
         for source in articles:
             old = sources.get(source.shown)
             same = self.articles.get(source.shown)
-            if bodies_kept and old is not None and same is not None and source.stamp == old[:2]:
+            if bodies_kept and old is not None and same is not None and source.stamp == old.stamp:
                 plan.reused.append(same)
                 plan.records[source.shown] = old
                 plan.tokens[source.shown] = tokens[source.shown]
@@ -86,20 +97,21 @@ class Reuse:
 
     def unchanged(self, inputs: str) -> bool:
         """Every input of the site is what the last build published, and its output is still there."""
-        return inputs == self.previous.inputs and self.output_current and not self.needs_memory
+        return inputs == self.previous.inputs and self.output_current and not self.needs_memory \
+            and not self.missing
 
     def related(self, related_fp: str) -> dict[str, tuple[str, ...]] | None:
         return self.previous.related if related_fp == self.previous.related_fp else None
 
     def image_sizes(self, images: Sequence[ImageFile],
                     read_size: Callable[[Path], tuple[int, int] | None]) -> dict[str, tuple]:
-        """(mtime_ns, size, (width, height) or None) of each image; headers read only when changed."""
+        """(stamp, (width, height) or None) of each image; headers read only when changed."""
         known = self.previous.image_sizes
         sizes = {}
         for image in images:
             old = known.get(image.output)
-            sizes[image.output] = (old if old is not None and old[:2] == image.stamp
-                                   else (*image.stamp, read_size(image.path)))
+            sizes[image.output] = (old if old is not None and old[0] == image.stamp
+                                   else (image.stamp, read_size(image.path)))
         return sizes
 
     def pages(self, jobs: Sequence, render_fp: str, shape: str, sign: Callable[[dict | None], tuple],
@@ -111,24 +123,28 @@ class Reuse:
         current = previous.fingerprint == render_fp and self.output_current
         known = ({**previous.signatures, **previous.bodyless}
                  if shape == previous.shape and previous.fingerprint == render_fp else None)
-        plan = PagePlan(jobs, lambda: sign(known), previous.signatures if current else {})
+        old = {path: sig for path, sig in previous.signatures.items() if path not in self.missing} if current else {}
+        plan = PagePlan(jobs, lambda: sign(known), old)
         if not plan.old:  # nothing to keep: signatures are only recorded, made while the workers render
             return plan
         plan.sign()
         stamps = {image.output: image.stamp for image in images}
-        old_images = {out: record[:2] for out, record in previous.sources.items() if out.startswith("images/")}
-        plan.nothing = plan.by_path == plan.old and stamps == old_images
+        old_images = {out: record.stamp for out, record in previous.sources.items() if out.startswith("images/")}
+        plan.nothing = plan.by_path == plan.old and stamps == old_images and not self.missing
         changed = sum(1 for job, sig in zip(jobs, plan.signatures) if plan.old.get(job.path) != sig)
         plan.patch = changed <= max(tuning.patch_max, len(jobs) // 5)
         return plan
 
     def published_extras(self, render_fp: str) -> dict[str, bytes]:
         """Search files the live site holds, by path -> digest of their bytes."""
-        return self.previous.extras if self._render_current(render_fp) else {}
+        if not self._render_current(render_fp):
+            return {}
+        return {path: key for path, key in self.previous.extras.items() if path not in self.missing}
 
     def image_published(self, image: ImageFile, render_fp: str) -> bool:
         """Whether the live site holds this very image (it can be linked, not copied)."""
-        return self._render_current(render_fp) and self.previous.sources.get(image.output) == (*image.stamp, "")
+        return self._render_current(render_fp) and self.previous.sources.get(image.output) == (*image.stamp, "") \
+            and image.output not in self.missing
 
     def _render_current(self, render_fp: str) -> bool:
         return self.previous.fingerprint == render_fp and self.output_current

@@ -27,7 +27,12 @@ class SourceRecord(NamedTuple):
     """A source file as the last build saw it."""
     mtime_ns: int
     size: int
+    ctime_ns: int
     key: str               # article_key of its bytes ("" for an image)
+
+    @property
+    def stamp(self) -> tuple[int, int, int]:
+        return (self.mtime_ns, self.size, self.ctime_ns)
 
 
 @dataclass
@@ -44,8 +49,8 @@ class State:
     related_fp: str = ""                                           # digest of what related articles depend on
     related: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slug -> related slugs
     bodyless: dict[str, str] = field(default_factory=dict)        # output path -> signature before body keys
-    image_sizes: dict[str, tuple[int, int, tuple[int, int] | None]] = field(default_factory=dict)
-    # image output path -> (mtime_ns, size, (width, height) or None): headers are read once per change
+    image_sizes: dict[str, tuple[tuple[int, int, int], tuple[int, int] | None]] = field(default_factory=dict)
+    # image output path -> (stamp, (width, height) or None): headers are read once per change
     extras: dict[str, bytes] = field(default_factory=dict)        # search file path -> digest of its bytes
     output_id: tuple[int, int] = (0, 0)                            # (inode, mtime_ns) of the published folder
     outputs: frozenset[str] = frozenset()                          # every file the build wrote
@@ -54,7 +59,7 @@ class State:
     chunks: dict[int, tuple[tuple[str, ...], bytes]] = field(default_factory=dict, compare=False, repr=False)
 
 
-STATE_VERSION = 14
+STATE_VERSION = 15
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 _ROW = attrgetter(*_ARTICLE_FIELDS)
 _PROVINCES, _DIRECTIVES = _ARTICLE_FIELDS.index("provinces"), _ARTICLE_FIELDS.index("directives")

@@ -1,4 +1,4 @@
-"""Provinces, central documents and topic tags named in an article.
+"""Central documents and topic tags named in an article (provinces: places.py).
 
 Everything is resolved through the registries (generator/data/*.csv and the site's
 own data folder): names are matched as whole words, tone-mark placement and dash
@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..taxonomy import PACKAGE_DATA, Directive, Province, Registries, Tag
+from ..taxonomy import PACKAGE_DATA, Directive, Registries, Tag
 from ..vietnamese import normalize, term_key
 
 _TOKEN = re.compile(r"\w+")
@@ -76,38 +76,6 @@ class PhraseMatcher:
             if k and not _JOIN.fullmatch(text[tokens[i + k - 1].end():token.start()]):
                 return False
         return True
-
-
-# -- provinces -----------------------------------------------------------------------
-
-def find_provinces(parts: dict[str, str], registries: Registries) -> tuple[list[Province], list[str]]:
-    """Provinces the article is about, by where and how often each is named."""
-    matcher = PhraseMatcher([(name, p) for p in registries.provinces for name in p.names], proper_names=True)
-    score: Counter = Counter()
-    first: dict[str, int] = {}
-    order = 0
-    for part, text in parts.items():
-        for _pos, province in matcher.find(text):
-            score[province.name] += WEIGHTS[part]
-            first.setdefault(province.name, order)
-            order += 1
-    if not score:
-        return [], ["không xác định được tỉnh: bài không nêu tên tỉnh, thành phố nào (chữ “tỉnh” đứng một mình "
-                    "không đủ); để trống province"]
-    by_name = {p.name: p for p in registries.provinces}
-    top = max(score.values())
-    ranked = sorted(score, key=lambda n: (-score[n], first[n]))
-    warnings = []
-    if top < 2:
-        chosen = ranked[:1]
-        warnings.append(f"tỉnh “{chosen[0]}” chỉ được nhắc một lần trong thân bài: không chắc chắn")
-    else:
-        chosen = [n for n in ranked if score[n] >= max(2, top / 2)]
-    if len(chosen) > 3:
-        warnings.append("bài nêu nhiều tỉnh ngang nhau: chỉ giữ 3 tỉnh được nhắc nhiều nhất: "
-                        + ", ".join(chosen[:3]))
-        chosen = chosen[:3]
-    return [by_name[n] for n in chosen], warnings
 
 
 # -- central documents ---------------------------------------------------------------

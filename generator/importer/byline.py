@@ -23,7 +23,7 @@ _TITLES = (r"PGS\.?\s*,?\s*TS\.?|GS\.?\s*,?\s*TS\.?|GS\.|PGS\.|TS\.|ThS\.|NCS\.|
 TITLE_PREFIX = re.compile(rf"^((?:(?:{_TITLES})\s*)+)", re.IGNORECASE)
 _STAFF = re.compile(r"^(?:nhóm\s+)?(?:PV|P\.V|PV\.|CTV|BTV|phóng\s+viên)(?:\s*\+\s*CTV)?$", re.IGNORECASE)
 _WORD = re.compile(r"^[^\W\d_]+$")
-_INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,8}$")  # "H.D", "T.HIẾU", "X.T"
+INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,8}$")  # "H.D", "T.HIẾU", "X.T"
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 # Words that start organisations, places and page furniture, never a person's name.
 _NOT_NAMES = {
@@ -53,7 +53,7 @@ def _name_words(text: str) -> list[str] | None:
     if not 1 <= len(words) <= 6 or len(text) > 50:
         return None
     for w in words:
-        if _INITIALS.match(w):
+        if INITIALS.match(w):
             continue
         if not _WORD.match(w) or not w[0].isupper():
             return None
@@ -61,7 +61,7 @@ def _name_words(text: str) -> list[str] | None:
             return None  # "SGGP", "TTXVN": tags, not syllables
     if words[0].lower() in _NOT_NAMES or _NOT_NAME_PHRASES.search(text):
         return None
-    if len(words) == 1 and not _INITIALS.match(words[0]):
+    if len(words) == 1 and not INITIALS.match(words[0]):
         return None  # one word is a label or a tag far more often than a name
     return words
 
@@ -70,10 +70,10 @@ def _one_name(text: str) -> str | None:
     words = _name_words(text)
     if words is None:
         return None
-    letters = "".join(w for w in words if not _INITIALS.match(w))
+    letters = "".join(w for w in words if not INITIALS.match(w))
     shout = letters.isupper() and len(letters) > 3
-    if shout or any(w.isupper() and len(w) > 1 and not _INITIALS.match(w) for w in words):
-        words = [w if _INITIALS.match(w) and len(w.replace(".", "")) <= 3 else _title_case(w) for w in words]
+    if shout or any(w.isupper() and len(w) > 1 and not INITIALS.match(w) for w in words):
+        words = [w if INITIALS.match(w) and len(w.replace(".", "")) <= 3 else _title_case(w) for w in words]
     return " ".join(words)
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..vietnamese import format_date, term_key, weekday
-from .byline import person_name
+from .byline import INITIALS, person_name
 from .clean import Block, is_headline_like, words
 from .dates import Dateline
 from .headline import choose_date, choose_title, find_lead, last_paragraph, skippable
@@ -155,7 +155,10 @@ def _date(infos: list[Info], t: int, lead: int | None, last: int | None, used: d
         out.date_sure = False
         out.warnings.append(f"thứ ghi trên dòng ngày “{info.text}” không khớp: "
                             f"{format_date(out.date.moment)} là {weekday(out.date.moment)}")
-    if not choice.sure:
+    if not choice.sure and choice.index < t:
+        out.warnings.append(f"ngày lấy từ dòng “{info.text}” (dòng {info.line}) nằm trên tiêu đề, không ghi giờ: có thể "
+                            "là đồng hồ của trang, không phải ngày đăng; hãy kiểm tra")
+    elif not choice.sure:
         out.warnings.append(f"ngày đăng lấy từ dòng “{info.text}” (dòng {info.line}) ở xa tiêu đề: hãy kiểm tra")
 
 
@@ -192,7 +195,7 @@ def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last:
             continue
         if not info.name:
             continue
-        initials_only = all("." in w or len(w) <= 2 for w in info.name.split()) and not info.labelled
+        initials_only = all(INITIALS.match(w) for w in info.name.split()) and not info.labelled
         near_top = i < top_end or (sapo is not None and i == sapo + 1)
         at_tail = last is not None and i > last and _tail_distance(infos, last, i) <= 4
         if info.labelled and words(info.text) <= 12:

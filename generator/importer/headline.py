@@ -199,10 +199,13 @@ def _date_place(infos: list[Info], i: int, title: int, lead: int | None, last: i
     if i > title:
         if lead is None or i < lead:
             return 10 - 0.5 * (i - title - 1)
-        if i <= lead + 2:
-            return 6
+        if i == lead + 1:
+            return 6  # right after the lead
         if last is not None and i > last:
             return 5 if i - last <= 6 else 2
         return 0  # a date line inside the body
     between = [j for j in range(i + 1, title) if words(infos[j].text) > 3 or infos[j].meta]
-    return 7 if not between else 0  # further up: the page's clock
+    if between:
+        return 0  # further up: the page's clock
+    date = infos[i].meta.date
+    return 7 if date is None or date.has_time else 6  # no time: perhaps a clock right above the headline

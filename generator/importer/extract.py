@@ -19,6 +19,7 @@ from .lines import CREDIT_ONLY, Info, classify, has_credit, image_name
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
 
+_FIELDS = ("sapo", "tác giả", "dòng ngày đăng")  # lines made into fields, not left out
 SUMMARY_LIMIT = 300
 SUMMARY_SLACK = 40
 _LIST_ITEM = re.compile(r"^([-–+•*])\s+(\S.*)$")
@@ -127,7 +128,8 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     _author(infos, t, lead if lead is not None and lead > t else sapo, sapo, last, used, out)
     _top_and_tail(infos, t, sapo, last, used, out)
     for i, reason in sorted(used.items()):
-        out.dropped.append((infos[i].block, reason))
+        if reason not in _FIELDS:
+            out.dropped.append((infos[i].block, reason))
     kept = [info for i, info in enumerate(infos) if i > t and i not in used]
     if rest is not None and sapo is not None:
         position = sum(1 for i, _info in enumerate(infos) if t < i < sapo and i not in used)
@@ -214,9 +216,9 @@ def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last:
     used.setdefault(index, "tác giả")
     # The unit printed under a byline: "Trường Chính trị tỉnh Hưng Yên", "(Huyện ủy Đà Bắc)".
     for j in range(index + 1, min(len(infos), index + 3)):
-        if j in used:
-            continue
-        if infos[j].org or (infos[j].text.startswith("(") and words(infos[j].text) <= 10):
+        if j in used or infos[j].credit_only or infos[j].meta:
+            break
+        if infos[j].org or infos[j].affiliation or (infos[j].text.startswith("(") and words(infos[j].text) <= 10):
             used[j] = "đơn vị của tác giả"
         else:
             break
@@ -260,6 +262,9 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
             used[i] = "tên, ngày cuối bài"
         elif words(info.text) <= 3 and not _LIST_ITEM.match(info.text) and info.block.hint != "li":
             used[i] = "nhãn cuối bài"
+        elif (is_headline_like(info.text, 200) and not info.image and info.block.hint not in ("li", "caption")
+              and not _LIST_ITEM.match(info.text) and not _after_figure(infos, i, used) and not info.credit):
+            used[i] = "liên kết cuối bài"  # headlines of other articles after the text
 
 
 def _after_figure(infos: list[Info], i: int, used: dict) -> bool:
@@ -293,7 +298,7 @@ def _body(infos: list[Info], out: Extracted) -> list[Node]:
             i = j
             continue
         text = info.text
-        twice = i + 1 < len(infos) and infos[i + 1].key == info.key and not info.paragraph
+        twice = i + 1 < len(infos) and infos[i + 1].key == info.key and len(text) <= 400
         if twice:
             out.dropped.append((infos[i + 1].block, "chú thích ảnh in hai lần"))
         item = _LIST_ITEM.match(text)
@@ -330,9 +335,11 @@ def _looks_like_caption(infos: list[Info], i: int) -> bool:
         return False
     before = infos[i - 1] if i > 0 else None
     after = infos[i + 1] if i + 1 < len(infos) else None
-    if after is None or not (after.paragraph or after.image):
+    if after is not None and not (after.paragraph or after.image):
         return False
     if before is not None and not (before.paragraph or before.image):
+        return False
+    if before is None and after is None:
         return False
     if re.match(r"^(?:Quang cảnh|Toàn cảnh|Một góc)\b", text) or _CAPTION_POSITION.search(text):
         return True

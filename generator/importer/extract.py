@@ -108,6 +108,8 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
         out.warnings.append("không tìm thấy tiêu đề")
         return out
     t = chosen.index
+    after = find_lead(infos[t + 1:])
+    lead = t + 1 + after if after is not None else None  # the first paragraph under the headline
     out.title, out.title_line, out.title_sure = infos[t].text.rstrip(), infos[t].line, chosen.sure
     out.warnings += chosen.notes
     used: dict[int, str] = {}
@@ -125,7 +127,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     last = last if last is not None and last > t else None
     _date(infos, t, lead, last, used, out)
     sapo, rest = _summary(infos, t, used, out)
-    _author(infos, t, lead if lead is not None and lead > t else sapo, sapo, last, used, out)
+    _author(infos, t, lead, sapo, last, used, out)
     _top_and_tail(infos, t, sapo, last, used, out)
     for i, reason in sorted(used.items()):
         if reason not in _FIELDS:
@@ -140,7 +142,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
 
 def _date(infos: list[Info], t: int, lead: int | None, last: int | None, used: dict, out: Extracted) -> None:
     choice = choose_date(infos, t, lead, last)
-    top_end = (lead + 3) if lead is not None and lead > t else t + 6
+    top_end = (lead + 3) if lead is not None else t + 6
     for i, info in enumerate(infos):
         if info.meta is not None and i > t and (i < top_end or (last is not None and i > last)):
             used.setdefault(i, "dòng ngày tháng")

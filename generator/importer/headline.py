@@ -47,7 +47,7 @@ def last_paragraph(infos: list[Info]) -> int | None:
 def skippable(info: Info) -> bool:
     """Lines that may stand between a headline and its lead: date, byline, share buttons..."""
     return bool(info.meta or info.widget or info.name or info.credit_only or info.source or info.image
-                or info.org or info.label or info.affiliation or words(info.text) <= 4)
+                or info.label or info.affiliation or words(info.text) <= 4)
 
 
 def _eligible(info: Info, relaxed: bool = False) -> bool:
@@ -59,8 +59,8 @@ def _eligible(info: Info, relaxed: bool = False) -> bool:
     text = info.text
     if words(text) < 2 or not any(ch.isalpha() for ch in text):
         return False
-    if relaxed:
-        return len(text) <= 250 and words(text) <= 40
+    if relaxed:  # nothing headline-shaped: a very long headline, or one ending with a full stop
+        return len(text) <= 400 and words(text) <= 70
     return is_headline_like(text, 250) or (text.endswith(("?", "!")) and words(text) <= 40)
 
 
@@ -77,7 +77,10 @@ def _page_keys(page_titles: list[str]) -> set[str]:
 
 
 def choose_title(infos: list[Info], lead: int | None, page_titles: list[str]) -> Choice:
-    end = lead if lead is not None else min(len(infos), 60)
+    """The headline: among the lines before the third paragraph (text copied above the headline
+    may hold a paragraph or two), the best by shape, nearness to its lead and to a date line."""
+    paragraphs = [i for i, info in enumerate(infos) if info.paragraph]
+    end = paragraphs[2] if len(paragraphs) > 2 else min(len(infos), 80)
     candidates = [i for i in range(end) if _eligible(infos[i])]
     if not candidates:
         candidates = [i for i in range(min(len(infos), (lead or 0) + 1, 15)) if _eligible(infos[i], relaxed=True)]
@@ -87,15 +90,22 @@ def choose_title(infos: list[Info], lead: int | None, page_titles: list[str]) ->
     counts: dict[str, int] = {}
     for info in infos:
         counts[info.key] = counts.get(info.key, 0) + 1
-    scored = sorted(((_score(infos, i, lead, page_keys, counts), i) for i in candidates), key=lambda x: (-x[0], -x[1]))
+    scored = sorted(((_score(infos, i, _next_paragraph(paragraphs, i), page_keys, counts)
+                      - 1.5 * sum(1 for p in paragraphs if p < i), i) for i in candidates),
+                    key=lambda x: (-x[0], x[1]))
     best, index = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else best - 10
     info = infos[index]
+    own_lead = _next_paragraph(paragraphs, index)
     strong = info.block.hint == "h1" or info.key in page_keys or _date_next(infos, index) or \
-        (lead is not None and _between(infos, index, lead) == 0)
+        (own_lead is not None and _between(infos, index, own_lead) == 0)
     sure = best - runner_up >= 2 and strong
     notes = [] if sure else ["có nhiều dòng giống tiêu đề; hãy kiểm tra tiêu đề"]
     return Choice(index, sure, notes)
+
+
+def _next_paragraph(paragraphs: list[int], i: int) -> int | None:
+    return next((p for p in paragraphs if p > i), None)
 
 
 def _between(infos: list[Info], i: int, lead: int) -> int:
@@ -107,7 +117,7 @@ def _date_next(infos: list[Info], i: int) -> bool:
         info = infos[j]
         if info.meta and info.meta.date and not info.meta.today:
             return True
-        if not (info.name or info.org or info.affiliation or info.label or info.widget or words(info.text) <= 3):
+        if not (info.name or info.affiliation or info.label or info.widget or words(info.text) <= 3):
             return False
     return False
 
@@ -205,7 +215,7 @@ def _date_place(infos: list[Info], i: int, title: int, lead: int | None, last: i
             return 5 if i - last <= 6 else 2
         return 0  # a date line inside the body
     between = [j for j in range(i + 1, title) if words(infos[j].text) > 3 or infos[j].meta]
-    if between:
-        return 0  # further up: the page's clock
+    if between or title - i > 2:
+        return 0  # further up, past menu items: the page's clock; one category label may stand between
     date = infos[i].meta.date
     return 7 if date is None or date.has_time else 6  # no time: perhaps a clock right above the headline

@@ -42,6 +42,8 @@ class Rule:
     def matches(self, text: str) -> bool:
         if self.regex is not None:
             return bool(self.regex.search(text))
+        if len(text) > 3 * len(self.key) + 20:
+            return False  # a whole-line rule cannot match a paragraph
         return term_key(text.rstrip(":").strip()) == self.key
 
 

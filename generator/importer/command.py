@@ -32,6 +32,7 @@ HTML_SUFFIXES = {".html", ".htm"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 FIRST_YEAR, LAST_YEAR = 1900, 2100
 _FURNITURE_KINDS = {"nav", "label", "footer", "counter", "weather"}
+EVIDENCE_CHARS = 200_000  # provinces and tags are judged on the first 200,000 characters of the body
 
 
 @dataclass
@@ -95,7 +96,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
             checks["author"] = "tên tác giả đứng xa bài hoặc lấy từ thẻ meta"
     lines["author"] = author_line
 
-    body_nodes = [n for n in found.body if n.kind in ("p", "h", "li", "caption")]
+    body_nodes = _first_chars([n for n in found.body if n.kind in ("p", "h", "li", "caption")], EVIDENCE_CHARS)
     segments = [("title", found.title, found.title_line or 0)]
     if found.summary:
         segments.append(("summary", found.summary, found.summary_line or 0))
@@ -136,6 +137,20 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     result = Converted(slug, article_text(meta, body), meta, encoding, [f.src for f in figures],
                        sum(1 for n in found.body if n.kind == "caption"), warnings, lines, sorted(dropped))
     return result
+
+
+def _first_chars(nodes: list, limit: int) -> list:
+    """The body's text nodes up to ``limit`` characters: a pasted 5 MB paragraph says no more about
+    its province than its first pages do, and matching names in all of it takes seconds."""
+    out, total = [], 0
+    for node in nodes:
+        if total + len(node.text) > limit:
+            if total < limit:
+                out.append(type(node)(node.kind, node.text[:limit - total], node.src, node.level, node.line))
+            break
+        out.append(node)
+        total += len(node.text)
+    return out
 
 
 def _publication(found: Extracted, page: PageMeta, display: str, warnings: list[str]

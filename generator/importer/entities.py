@@ -12,12 +12,14 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..taxonomy import PACKAGE_DATA, Directive, Registries, Tag
 from ..vietnamese import normalize, term_key
 
 _TOKEN = re.compile(r"\w+")
+_word_key = lru_cache(maxsize=1 << 16)(term_key)  # a long text repeats its words: each keyed once
 _JOIN = re.compile(r"[\s\-–—.]{0,3}")
 WEIGHTS = {"title": 3, "summary": 2, "body": 1}
 
@@ -49,21 +51,18 @@ class PhraseMatcher:
     def find(self, text: str) -> list[tuple[int, object]]:
         """(position, value) of every match, longest name first, no overlaps."""
         tokens = list(_TOKEN.finditer(text))
-        keys = [term_key(t.group()) for t in tokens]
+        keys = [_word_key(t.group()) for t in tokens]
         found = []
-        i = 0
-        while i < len(tokens):
-            match = None
-            for phrase in self._by_first.get(keys[i], ()):
-                n = len(phrase.keys)
-                if i + n <= len(tokens) and self._fits(phrase, tokens, keys, i, text):
-                    match = phrase
-                    break
-            if match is None:
-                i += 1
+        first = self._by_first
+        free = 0  # the first token not inside a match already found
+        for i in [i for i, key in enumerate(keys) if key in first]:  # only where a phrase may start
+            if i < free:
                 continue
-            found.append((tokens[i].start(), match.value))
-            i += len(match.keys)
+            for phrase in first[keys[i]]:
+                if i + len(phrase.keys) <= len(tokens) and self._fits(phrase, tokens, keys, i, text):
+                    found.append((tokens[i].start(), phrase.value))
+                    free = i + len(phrase.keys)
+                    break
         return found
 
     def _fits(self, phrase: _Phrase, tokens, keys, i: int, text: str) -> bool:

@@ -121,7 +121,8 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
                             + ", ".join(str(i.line) for i in text_above[:5]) + "): hãy xem đó có phải nội dung bài không")
     title_key = term_key(out.title)
     for i in range(t + 1, len(infos)):
-        if infos[i].key == title_key or term_key(infos[i].text) == title_key:
+        if infos[i].key == title_key or (len(infos[i].text) <= 2 * len(title_key) + 20
+                                         and term_key(infos[i].text) == title_key):
             used[i] = "tiêu đề lặp lại"
     last = last_paragraph(infos)
     last = last if last is not None and last > t else None
@@ -135,7 +136,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     kept = [info for i, info in enumerate(infos) if i > t and i not in used]
     if rest is not None and sapo is not None:
         position = sum(1 for i, _info in enumerate(infos) if t < i < sapo and i not in used)
-        kept.insert(position, Info(Block(rest, infos[sapo].line), paragraph=True, key=term_key(rest)))
+        kept.insert(position, Info(Block(rest, infos[sapo].line), paragraph=True, n_words=words(rest)))
     out.body = _body(kept, out)
     return out
 
@@ -174,7 +175,7 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
             continue
         if info.block.hint in ("li", "h1") or _LIST_ITEM.match(info.text):
             break
-        if info.paragraph or words(info.text) > 20:
+        if info.paragraph or info.n_words > 20:
             out.summary, rest = cap_summary(info.text)
             out.summary_line = info.line
             used[i] = "sapo"
@@ -202,7 +203,7 @@ def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last:
         initials_only = all(INITIALS.match(w) for w in info.name.split()) and not info.labelled
         near_top = i < top_end or (sapo is not None and i == sapo + 1)
         at_tail = last is not None and i > last and _tail_distance(infos, last, i) <= 4
-        if info.labelled and words(info.text) <= 12:
+        if info.labelled and info.n_words <= 12:
             found.append((4.0, i, info.name, True))
         elif initials_only:
             continue
@@ -262,7 +263,7 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
             used[i] = "đơn vị đưa tin"
         elif info.name or info.meta:
             used[i] = "tên, ngày cuối bài"
-        elif words(info.text) <= 3 and not _LIST_ITEM.match(info.text) and info.block.hint != "li":
+        elif info.n_words <= 3 and not _LIST_ITEM.match(info.text) and info.block.hint != "li":
             used[i] = "nhãn cuối bài"
         elif (is_headline_like(info.text, 200) and not info.image and info.block.hint not in ("li", "caption")
               and not _LIST_ITEM.match(info.text) and not _after_figure(infos, i, used) and not info.credit):
@@ -290,7 +291,7 @@ def _body(infos: list[Info], out: Extracted) -> list[Node]:
             if j < len(infos) and _is_caption_after_image(infos[j]):
                 caption = infos[j].text
                 j += 1
-                while j < len(infos) and infos[j].key == term_key(caption):
+                while j < len(infos) and infos[j].key and infos[j].key == term_key(caption):
                     out.dropped.append((infos[j].block, "chú thích ảnh in hai lần"))
                     j += 1
                 if j < len(infos) and CREDIT_ONLY.match(infos[j].text):
@@ -300,7 +301,7 @@ def _body(infos: list[Info], out: Extracted) -> list[Node]:
             i = j
             continue
         text = info.text
-        twice = i + 1 < len(infos) and infos[i + 1].key == info.key and len(text) <= 400
+        twice = i + 1 < len(infos) and info.key and infos[i + 1].key == info.key
         if twice:
             out.dropped.append((infos[i + 1].block, "chú thích ảnh in hai lần"))
         item = _LIST_ITEM.match(text)
@@ -332,7 +333,7 @@ def _is_caption_after_image(info: Info) -> bool:
 def _looks_like_caption(infos: list[Info], i: int) -> bool:
     """A caption printed without "Ảnh:": a short scene description standing between paragraphs."""
     text = infos[i].text
-    n = words(text)
+    n = infos[i].n_words
     if not 2 <= n <= 32 or text.rstrip().endswith(":") or _SENTENCE.search(text.rstrip(". ")):
         return False
     before = infos[i - 1] if i > 0 else None

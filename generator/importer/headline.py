@@ -47,7 +47,7 @@ def last_paragraph(infos: list[Info]) -> int | None:
 def skippable(info: Info) -> bool:
     """Lines that may stand between a headline and its lead: date, byline, share buttons..."""
     return bool(info.meta or info.widget or info.name or info.credit_only or info.source or info.image
-                or info.label or info.affiliation or words(info.text) <= 4)
+                or info.label or info.affiliation or info.n_words <= 4)
 
 
 def _eligible(info: Info, relaxed: bool = False) -> bool:
@@ -57,11 +57,11 @@ def _eligible(info: Info, relaxed: bool = False) -> bool:
     if info.block.hint in ("caption", "img"):
         return False
     text = info.text
-    if words(text) < 2 or not any(ch.isalpha() for ch in text):
+    if info.n_words < 2 or not any(ch.isalpha() for ch in text[:400]):
         return False
     if relaxed:  # nothing headline-shaped: a very long headline, or one ending with a full stop
-        return len(text) <= 400 and words(text) <= 70
-    return is_headline_like(text, 250) or (text.endswith(("?", "!")) and words(text) <= 40)
+        return len(text) <= 400 and info.n_words <= 70
+    return is_headline_like(text, 250) or (text.endswith(("?", "!")) and info.n_words <= 40)
 
 
 def _page_keys(page_titles: list[str]) -> set[str]:
@@ -89,7 +89,8 @@ def choose_title(infos: list[Info], lead: int | None, page_titles: list[str]) ->
     page_keys = _page_keys(page_titles)
     counts: dict[str, int] = {}
     for info in infos:
-        counts[info.key] = counts.get(info.key, 0) + 1
+        if info.key:
+            counts[info.key] = counts.get(info.key, 0) + 1
     scored = sorted(((_score(infos, i, _next_paragraph(paragraphs, i), page_keys, counts)
                       - 1.5 * sum(1 for p in paragraphs if p < i), i) for i in candidates),
                     key=lambda x: (-x[0], x[1]))
@@ -117,7 +118,7 @@ def _date_next(infos: list[Info], i: int) -> bool:
         info = infos[j]
         if info.meta and info.meta.date and not info.meta.today:
             return True
-        if not (info.name or info.affiliation or info.label or info.widget or words(info.text) <= 3):
+        if not (info.name or info.affiliation or info.label or info.widget or info.n_words <= 3):
             return False
     return False
 
@@ -127,7 +128,7 @@ def _date_before(infos: list[Info], i: int) -> bool:
         info = infos[j]
         if info.meta and info.meta.date and not info.meta.today and not info.meta.date.seconds:
             return True
-        if words(info.text) > 3:
+        if info.n_words > 3:
             return False
     return False
 
@@ -135,7 +136,7 @@ def _date_before(infos: list[Info], i: int) -> bool:
 def _score(infos: list[Info], i: int, lead: int | None, page_keys: set[str], counts: dict[str, int]) -> float:
     info = infos[i]
     text = info.text
-    n = words(text)
+    n = info.n_words
     score = 0.0
     if n <= 2:
         score -= 4
@@ -214,7 +215,7 @@ def _date_place(infos: list[Info], i: int, title: int, lead: int | None, last: i
         if last is not None and i > last:
             return 5 if i - last <= 6 else 2
         return 0  # a date line inside the body
-    between = [j for j in range(i + 1, title) if words(infos[j].text) > 3 or infos[j].meta]
+    between = [j for j in range(i + 1, title) if infos[j].n_words > 3 or infos[j].meta]
     if between or title - i > 2:
         return 0  # further up, past menu items: the page's clock; one category label may stand between
     date = infos[i].meta.date

@@ -58,7 +58,8 @@ class Info:
     affiliation: bool = False  # the office printed under a byline
     image: str | None = None
     paragraph: bool = False  # running text
-    key: str = ""
+    key: str = ""  # term key of a line short enough to be repeated (headlines, captions); "" otherwise
+    n_words: int = 0
 
     @property
     def text(self) -> str:
@@ -86,6 +87,8 @@ def has_credit(text: str) -> bool:
 
 
 def is_shouting(text: str) -> bool:
+    if len(text) > 300:
+        return False
     letters = _SHOUT.findall(text)
     return len(letters) > 3 and all(ch.isupper() for ch in letters)
 
@@ -94,9 +97,9 @@ def unnumbered(text: str) -> str:
     return _LIST_NUMBER.sub("", text)
 
 
-def is_paragraph(text: str) -> bool:
+def is_paragraph(text: str, n: int | None = None) -> bool:
     """Running text: at least a dozen words ending like a sentence, or long."""
-    n = words(text)
+    n = words(text) if n is None else n
     return (n >= 12 and bool(_SENTENCE_END.search(text.rstrip()))) or n >= 40
 
 
@@ -104,7 +107,7 @@ def classify(blocks: list[Block], places: frozenset[str]) -> list[Info]:
     infos = []
     for b in blocks:
         text = b.text
-        info = Info(b, key=term_key(unnumbered(text)))
+        info = Info(b, key=term_key(unnumbered(text)) if len(text) <= 400 else "", n_words=words(text))
         if b.hint == "img":
             info.image = b.extra.get("src")
             infos.append(info)
@@ -123,13 +126,13 @@ def classify(blocks: list[Block], places: frozenset[str]) -> list[Info]:
             info.labelled = info.name is not None and has_label(text)
             if info.name and is_staff(info.name):
                 info.labelled = True
-        info.org = (not info.name and words(text) <= 16 and bool(_ORG.match(text))
+        info.org = (not info.name and info.n_words <= 16 and bool(_ORG.match(text))
                     and is_headline_like(text, 140))
         info.label = len(text) <= 120 and bool(_META_LABEL.match(text))
         info.affiliation = bool(infos and infos[-1].name and not info.name and len(text) <= 120
                                 and (info.org or (text.startswith("(") and text.endswith(")"))))
         info.paragraph = b.hint not in ("h1", "li") and not info.meta and not info.credit_only \
-            and is_paragraph(text)
+            and is_paragraph(text, info.n_words)
         infos.append(info)
     return infos
 

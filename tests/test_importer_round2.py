@@ -104,6 +104,20 @@ def test_numbered_copy_of_the_headline_in_a_list(registries):
     assert meta["title"] == TITLE
 
 
+def test_lead_printed_without_its_full_stop_is_not_the_headline(registries):
+    short = "Krông Năng sơ kết 5 năm Chỉ thị 05"
+    page = lines(short, "12/05/2023 | 15:30", LEAD.rstrip("."), BODY)
+    _r, meta, _b = imported(page, registries)
+    assert meta["title"] == short and meta["summary"] == LEAD.rstrip(".")
+
+
+def test_menu_item_above_a_date_printed_over_the_headline(registries):
+    page = lines("Trang chủ", "Phụ nữ học tập và làm theo Bác", "Gương điển hình", "Thứ Sáu, 20/12/2024 15:05",
+                 TITLE, LEAD, BODY)
+    _r, meta, _b = imported(page, registries)
+    assert meta["title"] == TITLE and meta["date"].isoformat() == "2024-12-20T15:05:00+07:00"
+
+
 def test_stray_full_stop_first_line(registries):
     _r, meta, _b = imported(lines(".", TITLE, "12/05/2023 - 08:15", LEAD, BODY), registries)
     assert meta["title"] == TITLE

@@ -19,6 +19,9 @@ from .lines import Info, is_shouting
 _BREADCRUMB = re.compile(r"[›»>]|\s/\s|\s\|\s")
 _NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.)]\s+")
 _SITE_SPLIT = re.compile(r"\s+(?:[-–—|:]{1,2})\s+")
+# A lead paragraph printed without its full stop starts like a sentence: "Sáng 12/5, ...".
+_SENTENCE_START = re.compile(r"^(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm nay|Hôm qua|Vừa qua|Những năm qua|"
+                             r"Thời gian qua|Năm \d{4}|Trong|Qua|Theo|Thực hiện|Nhằm|Nhân dịp)\b[^,]{0,30},")
 
 
 @dataclass
@@ -118,8 +121,8 @@ def _date_next(infos: list[Info], i: int) -> bool:
         info = infos[j]
         if info.meta and info.meta.date and not info.meta.today:
             return True
-        if not (info.name or info.affiliation or info.label or info.widget or info.n_words <= 3):
-            return False
+        if not (info.name or info.affiliation or info.label or info.widget):
+            return False  # a menu item above a date line printed over the headline does not own it
     return False
 
 
@@ -158,6 +161,8 @@ def _score(infos: list[Info], i: int, lead: int | None, page_keys: set[str], cou
         score -= 3
     if info.block.hint == "li":
         score -= 1.5
+    if _SENTENCE_START.match(text):
+        score -= 2
     numbered = bool(_NUMBERED.match(text))
     if numbered:
         score -= 1
@@ -170,7 +175,7 @@ def _score(infos: list[Info], i: int, lead: int | None, page_keys: set[str], cou
     if _date_next(infos, i):
         score += 3
     elif _date_before(infos, i):
-        score += 2
+        score += 1
     if info.block.hint == "h1":
         score += 6
     elif info.block.hint == "heading":

@@ -17,7 +17,7 @@ from generator.importer.dates import parse_dateline
 from generator.importer.decode import DecodeError, decode_bytes
 from generator.importer.entities import find_directives, find_tags
 from generator.importer.places import find_places
-from generator.importer.extract import cap_summary, extract, image_name, person_name
+from generator.importer.extract import cap_summary, image_name, person_name
 from generator.importer.lines import CREDIT_ONLY
 from generator.importer.frontmatter import article_slug, escape_paragraph, yaml_string
 from generator.errors import ContentError

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..vietnamese import normalize
+from ..vietnamese import normalize, term_key
 
 LABEL = re.compile(
     r"^(?:bài\s*(?:và|,|&|\+|/)?\s*ảnh|ảnh\s*(?:và|,|&)\s*bài|tin\s*(?:và|,|&|\+|/)?\s*ảnh|bài\s+viết|bài|tin|"
@@ -98,7 +98,6 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     names = _split_names(text)
     if names is None:
         return None
-    from ..vietnamese import term_key
     if any(term_key(n) in places for n in names):
         return None
     return prefix + " - ".join(names)

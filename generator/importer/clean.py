@@ -91,11 +91,6 @@ def is_headline_like(text: str, max_chars: int = 250) -> bool:
     return 0 < len(text) <= max_chars and not _SENTENCE_END.search(text) and words(text) <= 40
 
 
-def is_paragraph(text: str) -> bool:
-    """Running text: ends like a sentence or is long."""
-    return bool(_SENTENCE_END.search(text)) or len(text) > 250
-
-
 def _first_rule(rules, text: str) -> Rule | None:
     for rule in rules:
         if rule.matches(text):

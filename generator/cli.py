@@ -45,8 +45,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     config = load_config(Path(args.root))
     registries = load_registries(config.path(config.data_dir), config.root)
     out = Path(args.out) if args.out else config.path(config.content_dir) / "articles"
-    return import_command([Path(p) for p in args.paths], out, dry_run=args.dry_run, force=args.force,
-                          images_prefix=args.images_prefix, registries=registries, stdout=sys.stdout)
+    status = import_command([Path(p) for p in args.paths], out, dry_run=args.dry_run, force=args.force,
+                            images_prefix=args.images_prefix, registries=registries, stdout=sys.stdout,
+                            report=args.report or sys.stdout.isatty())
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # `import ... | head`: the reader left; what was written stays written
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return status
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -115,6 +121,9 @@ def parser() -> argparse.ArgumentParser:
     imp.add_argument("--dry-run", action="store_true", help="chỉ in kết quả, không ghi tệp")
     imp.add_argument("--force", action="store_true", help="ghi đè bài đã có")
     imp.add_argument("--images-prefix", default="/images/", help="đường dẫn ảnh trong bài, mặc định /images/")
+    imp.add_argument("--report", action="store_true",
+                     help="in bảng các trường tìm được kèm số dòng, độ tin cậy và các dòng đã bỏ "
+                          "(luôn in khi chạy trên cửa sổ lệnh)")
     imp.set_defaults(run=cmd_import)
 
     serve = sub.add_parser("serve", help="xem trước trang, tự dựng lại và tải lại khi lưu tệp")

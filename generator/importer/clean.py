@@ -42,6 +42,8 @@ class Rule:
     def matches(self, text: str) -> bool:
         if self.regex is not None:
             return bool(self.regex.search(text))
+        if len(text) > 3 * len(self.key) + 20:
+            return False  # a whole-line rule cannot match a paragraph
         return term_key(text.rstrip(":").strip()) == self.key
 
 
@@ -87,11 +89,6 @@ def words(text: str) -> int:
 def is_headline_like(text: str, max_chars: int = 250) -> bool:
     """Short, no sentence-ending punctuation: a headline, heading, label or link title."""
     return 0 < len(text) <= max_chars and not _SENTENCE_END.search(text) and words(text) <= 40
-
-
-def is_paragraph(text: str) -> bool:
-    """Running text: ends like a sentence or is long."""
-    return bool(_SENTENCE_END.search(text)) or len(text) > 250
 
 
 def _first_rule(rules, text: str) -> Rule | None:

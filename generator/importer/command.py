@@ -1,24 +1,38 @@
-"""`lamtheobac import`: files in, one article file out per input, a report per file."""
+"""`lamtheobac import`: files in, one article file out per input, a report per file.
+
+One file that cannot be imported (unreadable, no headline, an impossible date, a name the
+file system refuses) is reported and skipped; the others are imported. The last line says
+what was written, what was left as it was and what was skipped.
+"""
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
+import secrets
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from ..errors import ContentError
 from ..taxonomy import Registries
+from ..vietnamese import VN, slugify
+from .byline import person_name
 from .clean import strip_boilerplate, text_to_blocks
 from .decode import DecodeError, decode_bytes
-from .entities import find_directives, find_provinces, find_tags
-from .extract import Extracted, extract, person_name
+from .entities import find_directives, find_tags
+from .extract import Extracted, extract
 from .frontmatter import ArticleMeta, article_slug, article_text, body_markdown
 from .htmlsource import PageMeta, html_to_blocks
+from .places import Places, find_places, place_keys
+from .report import Output, print_file_report, print_summary
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+_FURNITURE_KINDS = {"nav", "label", "footer", "counter", "weather"}
+EVIDENCE_CHARS = 200_000  # provinces and tags are judged on the first 200,000 characters of the body
 
 
 @dataclass
@@ -32,11 +46,13 @@ class Converted:
     images: list[str] = field(default_factory=list)
     captions: int = 0
     warnings: list[str] = field(default_factory=list)
+    lines: dict[str, int | str | None] = field(default_factory=dict)  # field -> where it came from
+    dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, reason, text)
 
 
 def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str = "/images/",
-            display: str = "") -> Converted:
-    """The article file for one input's bytes; raises ContentError if it cannot be read."""
+            display: str = "", now: datetime | None = None) -> Converted:
+    """The article file for one input's bytes; raises ContentError if it cannot be imported."""
     try:
         text, encoding = decode_bytes(data)
     except DecodeError as exc:
@@ -46,44 +62,125 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         blocks, page = html_to_blocks(text)
     else:
         blocks = text_to_blocks(text)
-    blocks, _removed = strip_boilerplate(blocks)
-    found: Extracted = extract(blocks)
-    warnings = list(found.warnings)
+    blocks, removed = strip_boilerplate(blocks)
+    places = place_keys(registries)
+    found: Extracted = extract(blocks, places, page.titles)
     if found.title is None:
-        raise ContentError("không tìm thấy tiêu đề bài ở đầu tệp (dòng ngắn, không có dấu chấm cuối), "
-                           "không nhập được", display)
+        raise ContentError("không tìm thấy tiêu đề bài (một dòng ngắn, không có dấu chấm cuối, phía trên "
+                           "đoạn mở đầu), không nhập được", display)
+    warnings = list(found.warnings)
+    checks: dict[str, str] = {}
+    lines: dict[str, int | str | None] = {"title": found.title_line}
+    if not found.title_sure:
+        checks["title"] = "có dòng khác cũng giống tiêu đề"
 
-    published = page.published or (found.date.moment if found.date else None)
-    if page.published is not None:
-        warnings = [w for w in warnings if not w.startswith(("không tìm thấy ngày", "ngày lấy từ dòng"))]
-    author = found.author
+    published, date_line, date_sure = _publication(found, page, display, warnings)
+    lines["date"] = date_line
+    draft = published is None
+    if draft:
+        published = (now or datetime.now(VN)).astimezone(VN).replace(hour=0, minute=0, second=0, microsecond=0)
+        checks["date"] = "trang gốc không ghi ngày đăng; đây là ngày nhập bài, hãy sửa thành ngày đăng thật"
+        warnings = [w for w in warnings if not w.startswith("không tìm thấy ngày đăng")]
+        warnings.append("trang không ghi ngày đăng: bài được lưu dạng nháp (draft: true) với ngày nhập bài; "
+                        "hãy sửa “date” rồi bỏ dòng draft")
+    elif not date_sure:
+        checks["date"] = "ngày lấy từ dòng ở xa tiêu đề hoặc thứ không khớp"
+
+    author, author_line, author_sure = found.author, found.author_line, found.author_sure
     if author is None and page.author:
-        author = person_name(page.author) or page.author
-        warnings = [w for w in warnings if not w.startswith("không tìm thấy tác giả")]
+        author = person_name(page.author, places)  # a newspaper's name in <meta name="author"> is no byline
+        author_line, author_sure = ("thẻ meta", False) if author else (None, False)
+    if author is not None:
+        warnings = [w for w in warnings if not w.startswith("không tìm thấy tên tác giả")]
+        if not author_sure:
+            checks["author"] = "tên tác giả đứng xa bài hoặc lấy từ thẻ meta"
+    lines["author"] = author_line
 
-    body_text = "\n".join(n.text for n in found.body)
-    parts = {"title": found.title, "summary": found.summary or "", "body": body_text}
-    provinces, w = find_provinces(parts, registries)
-    warnings += w
+    body_nodes = _first_chars([n for n in found.body if n.kind in ("p", "h", "li", "caption")], EVIDENCE_CHARS)
+    segments = [("title", found.title, found.title_line or 0)]
+    if found.summary:
+        segments.append(("summary", found.summary, found.summary_line or 0))
+    segments += [("body", n.text, n.line) for n in body_nodes]
+    furniture = "\n".join([b.text for b, reason in found.dropped if reason in ("trên tiêu đề", "đơn vị đưa tin",
+                                                                                  "nguồn", "đơn vị của tác giả")]
+                          + [r.block.text for r in removed if r.kind in _FURNITURE_KINDS]
+                          + [x for x in (page.site_name,) if x])
+    where: Places = find_places(segments, registries, furniture)
+    warnings += where.warnings
+    lines["province"] = where.line
+    if not where.provinces:
+        checks["province"] = "không xác định được tỉnh"
+    elif not where.sure:
+        checks["province"] = "tỉnh được nhắc ít hoặc có tỉnh khác được nhắc gần ngang"
+    parts = {"title": found.title, "summary": found.summary or "", "body": "\n".join(n.text for n in body_nodes)}
     directives, w = find_directives("\n".join(parts.values()), registries, published)
     warnings += w
     tags, w = find_tags(parts, registries)
     warnings += w
+    lines["summary"] = found.summary_line
 
     figures = found.figures
     meta = ArticleMeta(
         title=found.title, date=published, summary=found.summary,
-        provinces=[p.name for p in provinces], directives=[d.symbol for d in directives],
+        provinces=[p.name for p in where.provinces], directives=[d.symbol for d in directives],
         tags=[t.name for t in tags], author=author,
-        source_name=page.site_name, source_url=page.url,
+        source_name=page.site_name or found.source_name, source_url=page.url,
         image_src=images_prefix + figures[0].src if figures else None,
-        image_caption=figures[0].text if figures else None,
+        image_caption=figures[0].text if figures else None, draft=draft, checks=checks,
     )
     if figures and not figures[0].text:
         warnings.append(f"ảnh “{figures[0].src}” không có chú thích")
     body = body_markdown(found.body, images_prefix)
-    return Converted(article_slug(found.title), article_text(meta, body), meta, encoding,
-                     [f.src for f in figures], sum(1 for n in found.body if n.kind == "caption"), warnings)
+    slug = article_slug(found.title) or slugify(Path(display).stem)[:80].strip("-") or "bai-viet"
+    dropped = [(b.line, reason, b.text) for b, reason in found.dropped] + \
+              [(r.block.line, f"khuôn trang ({r.kind})", r.block.text) for r in removed]
+    result = Converted(slug, article_text(meta, body), meta, encoding, [f.src for f in figures],
+                       sum(1 for n in found.body if n.kind == "caption"), warnings, lines, sorted(dropped))
+    return result
+
+
+def _first_chars(nodes: list, limit: int) -> list:
+    """The body's text nodes up to ``limit`` characters: a pasted 5 MB paragraph says no more about
+    its province than its first pages do, and matching names in all of it takes seconds."""
+    out, total = [], 0
+    for node in nodes:
+        if total + len(node.text) > limit:
+            if total < limit:
+                out.append(type(node)(node.kind, node.text[:limit - total], node.src, node.level, node.line))
+            break
+        out.append(node)
+        total += len(node.text)
+    return out
+
+
+def _publication(found: Extracted, page: PageMeta, display: str, warnings: list[str]
+                 ) -> tuple[datetime | None, int | str | None, bool]:
+    """The publication time from the page's date line and its machine-readable metadata."""
+    if found.out_of_range is not None:
+        year, line, text = found.out_of_range
+        raise ContentError(f"dòng ngày “{text}” ghi năm {year}, không thể là ngày đăng bài; bỏ qua tệp này "
+                           "(hãy sửa ngày trong tệp gốc rồi nhập lại)", display, line)
+    if page.out_of_range is not None:
+        raise ContentError(f"thẻ ngày đăng của trang ghi “{page.out_of_range}”, không thể là ngày đăng bài; "
+                           "bỏ qua tệp này", display)
+    text_date = found.date.moment if found.date else None
+    meta_date = page.published
+    for moment in (meta_date, text_date):
+        if moment is not None and not FIRST_YEAR <= moment.year <= LAST_YEAR:
+            raise ContentError(f"ngày đăng ghi năm {moment.year}, không thể là ngày đăng bài; bỏ qua tệp này",
+                               display, found.date_line if moment is text_date else None)
+    if meta_date is None:
+        return text_date, found.date_line, found.date_sure
+    warnings[:] = [w for w in warnings if not w.startswith(("không tìm thấy ngày đăng", "ngày đăng lấy từ dòng"))]
+    if text_date is None:
+        return meta_date, "thẻ meta", True
+    if meta_date.date() == text_date.date():
+        if found.date.has_time:
+            return text_date, found.date_line, True
+        return meta_date, "thẻ meta", True
+    warnings.append(f"ngày trong thẻ meta của trang ({meta_date.isoformat()}) khác ngày in trên trang "
+                    f"({text_date.isoformat()}, dòng {found.date_line}); đã dùng ngày in trên trang")
+    return text_date, found.date_line, False
 
 
 def collect(paths: list[Path]) -> list[tuple[Path, str | None]]:
@@ -106,89 +203,74 @@ def collect(paths: list[Path]) -> list[tuple[Path, str | None]]:
 
 
 def run(paths: list[Path], out: Path, *, dry_run: bool, force: bool, images_prefix: str,
-        registries: Registries, stdout: TextIO) -> int:
-    failed = 0
-    done = 0
+        registries: Registries, stdout: TextIO, report: bool = False, now: datetime | None = None) -> int:
+    output = Output(stdout)
+    tally = {"written": 0, "unchanged": 0, "failed": 0, "drafts": 0}
+    reasons: list[str] = []
     claimed: dict[Path, Path] = {}
     for path, problem in collect(paths):
         display = path.as_posix()
         if problem:
-            failed += 1
-            print(ContentError(problem, display), file=stdout)
+            _fail(output, tally, reasons, ContentError(problem, display))
             continue
         try:
             data = path.read_bytes()
-            result = convert(data, path.suffix, registries, images_prefix, display)
+            result = convert(data, path.suffix, registries, images_prefix, display, now)
         except OSError as exc:
-            failed += 1
-            print(ContentError(f"không mở được tệp ({exc.strerror or exc})", display), file=stdout)
+            _fail(output, tally, reasons, ContentError(f"không mở được tệp ({exc.strerror or exc})", display))
             continue
         except ContentError as exc:
-            failed += 1
-            print(exc, file=stdout)
+            _fail(output, tally, reasons, exc)
             continue
         target = out / f"{result.slug}.md"
-        status, ok = _place(target, result.text, claimed, path, dry_run, force)
-        failed += not ok
-        done += ok
-        _report(stdout, display, target, status, result, ok)
-    total = done + failed
-    verb = "chạy thử" if dry_run else "đã nhập"
-    print(f"Xong: {verb} {done}/{total} tệp" + (f", {failed} tệp lỗi." if failed else "."), file=stdout)
-    return 1 if failed else 0
+        status, outcome = _place(target, result.text, claimed, path, dry_run, force)
+        if outcome == "failed":
+            reasons.append(f"{display}: {status}")
+        tally[outcome] += 1
+        tally["drafts"] += outcome == "written" and result.meta.draft
+        print_file_report(output, display, target, status, result, outcome != "failed", report)
+    print_summary(output, tally, reasons, dry_run)
+    return 1 if tally["failed"] else 0
 
 
-def _place(target: Path, text: str, claimed: dict, source: Path, dry_run: bool, force: bool) -> tuple[str, bool]:
-    """Write (or, in a dry run, check) one article; (what happened, success)."""
+def _fail(output: Output, tally: dict, reasons: list[str], error: ContentError) -> None:
+    tally["failed"] += 1
+    reasons.append(str(error))
+    output.print(str(error))
+
+
+def _place(target: Path, text: str, claimed: dict, source: Path, dry_run: bool, force: bool) -> tuple[str, str]:
+    """Write (or, in a dry run, check) one article; (what happened, "written"/"unchanged"/"failed")."""
     if target in claimed:
-        return (f"trùng tên bài với {claimed[target].as_posix()} (cùng tiêu đề); không ghi", False)
+        return (f"trùng tên bài với {claimed[target].as_posix()} (cùng tiêu đề); không ghi", "failed")
     claimed[target] = source
     data = text.encode("utf-8")
-    exists = target.exists()
-    if exists and target.read_bytes() == data:
-        return ("không đổi (đã có bài giống hệt)", True)
-    if exists and not force:
-        return ("đã có bài khác nội dung ở đường dẫn này; không ghi đè (dùng --force để ghi đè)", False)
-    if dry_run:
-        return ("chạy thử, sẽ ghi đè" if exists else "chạy thử, sẽ ghi", True)
-    _write_atomic(target, data)
-    return ("đã ghi đè" if exists else "đã ghi", True)
+    try:
+        exists = target.exists()
+        if exists and target.read_bytes() == data:
+            return ("không đổi (đã có bài giống hệt)", "unchanged")
+        if exists and not force:
+            return ("đã có bài khác nội dung ở đường dẫn này; không ghi đè (dùng --force để ghi đè)", "failed")
+        if dry_run:
+            return ("chạy thử, sẽ ghi đè" if exists else "chạy thử, sẽ ghi", "written")
+        _write_atomic(target, data)
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            return (f"tên tệp hoặc thư mục quá dài cho hệ thống tệp ({len(os.fsencode(str(target)))} byte); "
+                    "hãy chọn thư mục --out ngắn hơn; không ghi", "failed")
+        return (f"không ghi được tệp ({exc.strerror or exc}); không ghi", "failed")
+    return ("đã ghi đè" if exists else "đã ghi", "written")
 
 
 def _write_atomic(target: Path, data: bytes) -> None:
+    """Write through a temporary file in the same folder; the file gets the usual 0666 & ~umask."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".import-", suffix=".tmp", dir=target.parent)
+    tmp = target.with_name(f".import-{secrets.token_hex(6)}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
-
-
-def _report(stdout: TextIO, display: str, target: Path, status: str, r: Converted, ok: bool) -> None:
-    m = r.meta
-    none = "(không có)"
-    prefix = "" if ok else "LỖI "
-    print(f"{prefix}{display} → {target.as_posix()}: {status}", file=stdout)
-    rows = [
-        ("tiêu đề", m.title),
-        ("ngày", m.date.isoformat() if m.date else none),
-        ("tỉnh", ", ".join(m.provinces) or none),
-        ("văn bản", ", ".join(m.directives) or none),
-        ("chủ đề", ", ".join(m.tags) or none),
-        ("tác giả", m.author or none),
-        ("sapo", "có" if m.summary else none),
-        ("ảnh", (", ".join(r.images) + " (hãy chép các tệp ảnh này vào thư mục ảnh của trang)")
-         if r.images else none),
-        ("bảng mã", r.encoding),
-    ]
-    if r.captions:
-        rows.append(("chú thích ảnh không kèm ảnh", str(r.captions)))
-    if m.source_name or m.source_url:
-        rows.append(("nguồn", " ".join(x for x in (m.source_name, m.source_url) if x)))
-    for label, value in rows:
-        print(f"  {label}: {value}", file=stdout)
-    for warning in r.warnings:
-        print(f"  cảnh báo: {warning}", file=stdout)

@@ -1,8 +1,11 @@
-"""Vietnamese datelines: "Thứ Hai, 19/09/2016 | 16:27" and the other forms news pages use.
+"""Vietnamese date lines: "Thứ Hai, 19/09/2016 | 16:27" and everything pages print beside them.
 
-A dateline is a line that holds a date and nothing else but labels ("Cập nhật ngày:"),
-a weekday, a clock time and a time zone. Dates inside running text ("ngày 7-11-2006")
-are never datelines: the whole line must be used up by the date expression.
+A meta line is a short line made of a date and nothing else but labels ("Ngày đăng:",
+"Cập nhật:"), a weekday, a clock time, a time zone, a view counter ("Lượt xem: 612"),
+a byline ("Đình Minh 03/10/2024 14:22") or a category label ("Chính trị 21/03/2025").
+Dates inside running text ("ngày 7-11-2006 của Bộ Chính trị") are never meta lines: what
+is left once the date is taken out must be one of those things. A range
+"(19/5/1890 - 19/5/2024)" is not a date line either.
 """
 from __future__ import annotations
 
@@ -13,25 +16,40 @@ from datetime import date, datetime, timedelta, timezone
 from ..vietnamese import VN, normalize
 
 _I = re.IGNORECASE
-_LONG_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*(\d{4})", _I)
-_NUM_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])")
-_TIME = re.compile(r"(?<![\d:])(\d{1,2})\s*(?::|h)\s*(\d{2})(?::(\d{2}))?(?![\d:])\s*(SA|CH|AM|PM)?", _I)
+_LONG_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*(\d{4})(?!\d)", _I)
+_NUM_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\d/.-]*\d)")
+_ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/.-]*\d)")
+_TIME = re.compile(r"(?<![\d:])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?![\d:])\s*['’]?\s*"
+                   r"(SA|CH|AM|PM)?(?!\w)", _I)
 _ZONE = re.compile(r"[\[(]?\s*(?:GMT|UTC)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?\s*[\])]?", _I)
 _WEEKDAY = re.compile(r"(?<!\w)(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|(chủ\s+nhật|CN)|T([2-7]))(?!\w)", _I)
+_PUBLISHED = re.compile(r"(?<!\w)(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+tải|ngày\s+xuất\s+bản|xuất\s+bản|"
+                        r"thời\s+gian\s+đăng|ngày\s+phát\s+hành|published|posted)(?!\w)", _I)
+_UPDATED = re.compile(r"(?<!\w)(?:ngày\s+cập\s+nhật|cập\s+nhật|cập\s+nhập|updated|modified)(?!\w)", _I)
+_TODAY = re.compile(r"(?<!\w)(?:hôm\s+nay|today|âm\s+lịch)(?!\w)", _I)
 _LABELS = re.compile(
-    r"(?<!\w)(?:ngày|cập\s+nhật|cập\s+nhập|đăng|đăng\s+tải|xuất\s+bản|thời\s+gian|lúc|vào|"
+    r"(?<!\w)(?:ngày|đăng|đăng\s+tải|xuất\s+bản|thời\s+gian|lúc|vào|cập\s+nhật|cập\s+nhập|"
     r"updated|published|posted|date|on|at)(?!\w)", _I)
-_LEFTOVER = re.compile(r"[\s|,:;/·•\-–—]*")
+_COUNTER = re.compile(
+    r"(?<!\w)(?:(?:số\s+)?lượt\s+(?:xem|đọc|truy\s+cập)|views?|bình\s+luận|comments?)\s*[:(]?\s*\d[\d.,]*\s*\)?"
+    r"|\d[\d.,]*\s*(?:lượt\s+(?:xem|đọc)|views?|bình\s+luận)(?!\w)", _I)
+_TOOLS = re.compile(r"(?<!\w)(?:in\s+bài|in\s+trang|gửi\s+email|chia\s+sẻ|lưu\s+bài)(?!\w)", _I)
+_POSTER = re.compile(r"(?<!\w)(?:đăng\s+bởi|người\s+đăng|bởi|by)\s*:?\s*", _I)
+_AUTHOR_LABEL = re.compile(r"(?<!\w)(?:tác\s+giả|người\s+viết|bài\s+và\s+ảnh|bài,\s*ảnh|bài|tin)\s*:\s*", _I)
+_LEFTOVER = re.compile(r"[\s|,:;/·•\-–—'’()\[\]]*")
+_SPLIT = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+|\s{2,}")
 _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "bẩy": 5}
+MAX_META_LINE = 160
 
 
 @dataclass(frozen=True)
 class Dateline:
-    """A parsed dateline: an aware datetime in Vietnam time, and whether it had a clock."""
+    """A parsed date: an aware datetime in Vietnam time, and whether the page gave a clock time."""
 
     moment: datetime
     has_time: bool
     weekday: int | None  # 0 = Monday, as written on the line, or None
+    seconds: bool = False  # "08:05:31": clocks print seconds, articles rarely do
 
     @property
     def weekday_matches(self) -> bool:
@@ -39,6 +57,24 @@ class Dateline:
 
     def iso(self) -> str:
         return self.moment.isoformat()
+
+
+@dataclass(frozen=True)
+class MetaLine:
+    """What a short meta line says: its date, and the words left beside it."""
+
+    date: Dateline | None
+    published: bool = False  # "Ngày đăng", "Xuất bản"
+    updated: bool = False  # "Cập nhật" only
+    today: bool = False  # "Hôm nay": a clock widget
+    rest: str = ""  # what is left: a byline, a category label, or ""
+    poster: bool = False  # the rest came after "Đăng bởi": whoever uploaded it, not the author
+    labelled_author: bool = False  # the rest came after "Tác giả:"
+    out_of_range: int | None = None  # the year, when it is no year a page could be published in
+
+
+class DateOutOfRange(ValueError):
+    """A date line whose year no publication can have (year 1, year 9999)."""
 
 
 def _weekday_index(match: re.Match) -> int:
@@ -51,35 +87,61 @@ def _weekday_index(match: re.Match) -> int:
     return int(word) - 2 if word.isdigit() else _WEEKDAY_WORDS[word]
 
 
-def parse_dateline(line: str) -> Dateline | None:
-    """The date of a line that is nothing but a date expression, else None."""
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _dates(text: str) -> list[tuple[int, int, tuple[int, int, int]]]:
+    """(start, end, (year, month, day)) of every date expression, long forms first."""
+    found = []
+    for m in _LONG_DATE.finditer(text):
+        found.append((m.start(), m.end(), (int(m.group(3)), int(m.group(2)), int(m.group(1)))))
+        text = _blank(text, m.start(), m.end())
+    for m in _NUM_DATE.finditer(text):
+        found.append((m.start(), m.end(), (int(m.group(4)), int(m.group(3)), int(m.group(1)))))
+        text = _blank(text, m.start(), m.end())
+    for m in _ISO_DATE.finditer(text):
+        found.append((m.start(), m.end(), (int(m.group(1)), int(m.group(2)), int(m.group(3)))))
+    return sorted(found)
+
+
+def meta_line(line: str, first_year: int = 1900, last_year: int = 2100) -> MetaLine | None:
+    """The meta line this line is, or None if it is anything else (running text, a headline...)."""
     text = normalize(line).replace("\u00a0", " ").strip()
-    if not text or len(text) > 80:
+    if not text or len(text) > MAX_META_LINE:
         return None
-    found = list(_LONG_DATE.finditer(text))
-    if found:
-        numeric = False
+    found = _dates(text)
+    if not found:
+        return None
+    published = bool(_PUBLISHED.search(text))
+    updated = bool(_UPDATED.search(text)) and not published
+    today = bool(_TODAY.search(text))
+    if len(found) > 1:
+        chosen = _pick_labelled(text, found)
+        if chosen is None:
+            return None  # a range "(19/5/1890 - 19/5/2024)" or several dates in a sentence
     else:
-        found = list(_NUM_DATE.finditer(text))
-        numeric = True
-    if len(found) != 1:
-        return None
-    m = found[0]
-    day, month, year = (int(m.group(1)), int(m.group(3)), int(m.group(4))) if numeric else \
-        (int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        chosen = found[0]
+    start, end, (year, month, day) = chosen
+    rest = text
+    for s, e, _ in found:
+        rest = _blank(rest, s, e)
+    out_of_range = None
     try:
         day_value = date(year, month, day)
     except ValueError:
         return None
-    rest = text[:m.start()] + " " + text[m.end():]
+    if not first_year <= year <= last_year:
+        out_of_range = year
 
     hour = minute = second = 0
-    times = list(_TIME.finditer(rest))
-    if len(times) > 1:
-        return None
-    if times:
-        t = times[0]
+    times = [t for t in _TIME.finditer(rest)]
+    # The time that belongs to the chosen date: the nearest one.
+    t = min(times, key=lambda m: min(abs(m.start() - end), abs(start - m.end())), default=None)
+    seconds = False
+    if t is not None:
         hour, minute, second = int(t.group(1)), int(t.group(2)), int(t.group(3) or 0)
+        seconds = t.group(3) is not None
         meridiem = (t.group(4) or "").upper()
         if meridiem in ("CH", "PM") and hour < 12:
             hour += 12
@@ -87,23 +149,78 @@ def parse_dateline(line: str) -> Dateline | None:
             hour = 0
         if hour > 23 or minute > 59 or second > 59:
             return None
-        rest = rest[:t.start()] + " " + rest[t.end():]
+    for m in times:
+        rest = _blank(rest, m.start(), m.end())
 
     zone = VN
-    zones = list(_ZONE.finditer(rest))
-    for z in zones:
+    for z in _ZONE.finditer(rest):
         zone = timezone.utc
         if z.group(1):
             offset = timedelta(hours=int(z.group(2)), minutes=int(z.group(3) or 0))
+            if offset >= timedelta(hours=24):
+                return None
             zone = timezone(-offset if z.group(1) == "-" else offset)
-        rest = rest[:z.start()] + " " * (z.end() - z.start()) + rest[z.end():]
+        rest = _blank(rest, z.start(), z.end())
 
     weekday = None
     for w in _WEEKDAY.finditer(rest):
         weekday = _weekday_index(w)
     rest = _WEEKDAY.sub(" ", rest)
+    rest = _COUNTER.sub(" ", rest)
+    rest = _TOOLS.sub(" ", rest)
+    rest = _TODAY.sub(" ", rest)
+    poster = bool(_POSTER.search(rest))
+    labelled_author = bool(_AUTHOR_LABEL.search(rest))
+    rest = _POSTER.sub(" ", rest)
+    rest = _AUTHOR_LABEL.sub(" ", rest)
     rest = _LABELS.sub(" ", rest)
-    if not _LEFTOVER.fullmatch(rest):
+    rest = _tidy(rest)
+    if rest and not _short_label(rest):
         return None
-    moment = datetime(day_value.year, day_value.month, day_value.day, hour, minute, second, tzinfo=zone)
-    return Dateline(moment.astimezone(VN), bool(times), weekday)
+    if out_of_range is not None:
+        return MetaLine(None, published, updated, today, rest, poster, labelled_author, out_of_range)
+    try:
+        moment = datetime(day_value.year, day_value.month, day_value.day, hour, minute, second,
+                          tzinfo=zone).astimezone(VN)
+    except (OverflowError, ValueError):  # 31/12/9999 23:00 GMT is past the last datetime
+        return MetaLine(None, published, updated, today, rest, poster, labelled_author, year)
+    return MetaLine(Dateline(moment, t is not None, weekday, seconds), published, updated, today, rest,
+                    poster, labelled_author)
+
+
+def _pick_labelled(text: str, found) -> tuple | None:
+    """In "Ngày đăng: 13/01/2023 | Cập nhật: 14/01/2023", the published one; None for a range."""
+    labelled = []
+    previous_end = 0
+    for s, e, ymd in found:
+        before = text[previous_end:s]
+        if _PUBLISHED.search(before):
+            labelled.append(("published", (s, e, ymd)))
+        elif _UPDATED.search(before):
+            labelled.append(("updated", (s, e, ymd)))
+        else:
+            return None
+        previous_end = e
+    for kind, item in labelled:
+        if kind == "published":
+            return item
+    return labelled[0][1]
+
+
+def _tidy(rest: str) -> str:
+    parts = [p.strip(" |,:;/·•-–—'’()[]") for p in _SPLIT.split(rest)]
+    return " ".join(p for p in parts if p and not _LEFTOVER.fullmatch(p)).strip()
+
+
+def _short_label(rest: str) -> bool:
+    """What a meta line may hold beside its date: a name or a label of a few words, no sentence."""
+    words = rest.split()
+    return len(words) <= 7 and not re.search(r"\d", rest) and not re.search(r"[.!?…]\s*$", rest.rstrip(")"))
+
+
+def parse_dateline(line: str) -> Dateline | None:
+    """The date of a line that is nothing but a date expression (with labels), else None."""
+    meta = meta_line(line)
+    if meta is None or meta.rest or meta.date is None:
+        return None
+    return meta.date

@@ -1,4 +1,4 @@
-"""Provinces, central documents and topic tags named in an article.
+"""Central documents and topic tags named in an article (provinces: places.py).
 
 Everything is resolved through the registries (generator/data/*.csv and the site's
 own data folder): names are matched as whole words, tone-mark placement and dash
@@ -12,12 +12,14 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from ..taxonomy import PACKAGE_DATA, Directive, Province, Registries, Tag
+from ..taxonomy import PACKAGE_DATA, Directive, Registries, Tag
 from ..vietnamese import normalize, term_key
 
 _TOKEN = re.compile(r"\w+")
+_word_key = lru_cache(maxsize=1 << 16)(term_key)  # a long text repeats its words: each keyed once
 _JOIN = re.compile(r"[\s\-–—.]{0,3}")
 WEIGHTS = {"title": 3, "summary": 2, "body": 1}
 
@@ -49,21 +51,18 @@ class PhraseMatcher:
     def find(self, text: str) -> list[tuple[int, object]]:
         """(position, value) of every match, longest name first, no overlaps."""
         tokens = list(_TOKEN.finditer(text))
-        keys = [term_key(t.group()) for t in tokens]
+        keys = [_word_key(t.group()) for t in tokens]
         found = []
-        i = 0
-        while i < len(tokens):
-            match = None
-            for phrase in self._by_first.get(keys[i], ()):
-                n = len(phrase.keys)
-                if i + n <= len(tokens) and self._fits(phrase, tokens, keys, i, text):
-                    match = phrase
-                    break
-            if match is None:
-                i += 1
+        first = self._by_first
+        free = 0  # the first token not inside a match already found
+        for i in [i for i, key in enumerate(keys) if key in first]:  # only where a phrase may start
+            if i < free:
                 continue
-            found.append((tokens[i].start(), match.value))
-            i += len(match.keys)
+            for phrase in first[keys[i]]:
+                if i + len(phrase.keys) <= len(tokens) and self._fits(phrase, tokens, keys, i, text):
+                    found.append((tokens[i].start(), phrase.value))
+                    free = i + len(phrase.keys)
+                    break
         return found
 
     def _fits(self, phrase: _Phrase, tokens, keys, i: int, text: str) -> bool:
@@ -76,38 +75,6 @@ class PhraseMatcher:
             if k and not _JOIN.fullmatch(text[tokens[i + k - 1].end():token.start()]):
                 return False
         return True
-
-
-# -- provinces -----------------------------------------------------------------------
-
-def find_provinces(parts: dict[str, str], registries: Registries) -> tuple[list[Province], list[str]]:
-    """Provinces the article is about, by where and how often each is named."""
-    matcher = PhraseMatcher([(name, p) for p in registries.provinces for name in p.names], proper_names=True)
-    score: Counter = Counter()
-    first: dict[str, int] = {}
-    order = 0
-    for part, text in parts.items():
-        for _pos, province in matcher.find(text):
-            score[province.name] += WEIGHTS[part]
-            first.setdefault(province.name, order)
-            order += 1
-    if not score:
-        return [], ["không xác định được tỉnh: bài không nêu tên tỉnh, thành phố nào (chữ “tỉnh” đứng một mình "
-                    "không đủ); để trống province"]
-    by_name = {p.name: p for p in registries.provinces}
-    top = max(score.values())
-    ranked = sorted(score, key=lambda n: (-score[n], first[n]))
-    warnings = []
-    if top < 2:
-        chosen = ranked[:1]
-        warnings.append(f"tỉnh “{chosen[0]}” chỉ được nhắc một lần trong thân bài: không chắc chắn")
-    else:
-        chosen = [n for n in ranked if score[n] >= max(2, top / 2)]
-    if len(chosen) > 3:
-        warnings.append("bài nêu nhiều tỉnh ngang nhau: chỉ giữ 3 tỉnh được nhắc nhiều nhất: "
-                        + ", ".join(chosen[:3]))
-        chosen = chosen[:3]
-    return [by_name[n] for n in chosen], warnings
 
 
 # -- central documents ---------------------------------------------------------------

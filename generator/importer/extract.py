@@ -1,36 +1,42 @@
-"""The parts of an article in its blocks: headline, dateline, lead, byline, body.
+"""The parts of an article in its blocks: headline, date, lead (sapo), byline, body.
 
-Works on the blocks left after boilerplate removal. Text files give no markup, so
-the rules go by shape and position: the headline is a short line at the top (the
-one just above the dateline when there is one), the dateline stands alone on its
-line near the headline, the lead (sapo) is the first paragraph after them, the
-byline is a short name line at the end.
+Works on the blocks left after boilerplate removal, by shape and position (lines.py says
+what each line looks like, headline.py scores headline and date candidates). Nothing is
+dropped silently: every block left out of the article is kept in ``dropped`` with the
+reason, for the import report.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from ..vietnamese import format_date, slugify, term_key, weekday
-from .clean import Block, is_headline_like, is_paragraph, words
-from .dates import Dateline, parse_dateline
+from ..vietnamese import format_date, term_key, weekday
+from .byline import INITIALS, person_name
+from .clean import Block, is_headline_like, words
+from .dates import Dateline
+from .headline import choose_date, choose_title, find_lead, last_paragraph, skippable
+from .lines import CREDIT_ONLY, Info, classify, has_credit, image_name
 
-IMAGE_EXT = r"(?:jpe?g|png|gif|webp|bmp|svg|avif)"
-_IMAGE_LINE = re.compile(rf"^(?:https?://\S+/)?([\w.\-()%+~]+?(?: [\w.\-()%+~]+){{0,5}}?\.{IMAGE_EXT})(?:\.{IMAGE_EXT})*(?:[?#]\S*)?$",
-                         re.IGNORECASE)
-_SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+$")
-_CREDIT = re.compile(
-    r"(?:^|[\s.(\[–—-])\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|ảnh chụp màn hình|nguồn ảnh|nguồn|photo)"
-    r"\s*:\s*[^():]{1,40}?\s*\)?\s*\.?$", re.IGNORECASE)
-_CREDIT_ONLY = re.compile(
-    r"^\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|nguồn ảnh|photo)\s*:\s*[^():]{1,40}?\s*\)?\s*\.?$",
-    re.IGNORECASE)
+__all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
+
+_FIELDS = ("sapo", "tác giả", "dòng ngày đăng")  # lines made into fields, not left out
+SUMMARY_LIMIT = 300
+SUMMARY_SLACK = 40
 _LIST_ITEM = re.compile(r"^([-–+•*])\s+(\S.*)$")
-_BYLINE_LABEL = re.compile(
-    r"^(?:bài\s*(?:và|,|&|\+)?\s*ảnh|tin\s*(?:và|,|&|\+)?\s*ảnh|bài|tin|tác giả|người viết|nhóm phóng viên)\s*:\s*",
-    re.IGNORECASE)
-_NAME_WORD = re.compile(r"^(?:[^\W\d_][^\W\d_]*|[^\W\d_](?:\.[^\W\d_])+\.?|[^\W\d_]\.)$")
 _HEADING_MAX_WORDS = 12
+_SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[“\"(]?[A-ZÀ-ỸĐ0-9])")
+_ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-ZĐ]{1,4}|[A-ZĐ][a-zđ]{1,2}[A-ZĐ]?|[A-ZĐ][a-zđ]?|v\.v|St|Tp|tr|Th\.S)\.$")
+_CAPTION_START = re.compile(
+    r"^(?:Quang cảnh|Toàn cảnh|Các đại biểu|Đại biểu|Lãnh đạo|Đồng chí|Ông|Bà|Anh|Chị|Em|Cô|Thầy|Đại tá|Thượng tá|"
+    r"Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy|Cán bộ|Lực lượng|Đoàn viên|Đội viên|Các đội viên|Học sinh|"
+    r"Hội viên|Người dân|Nhân dân|Bí thư|Chủ tịch|Phó|Giám đốc|Trưởng|Đảng viên|Cựu chiến binh|Chiến sĩ|Thanh niên|"
+    r"Các tập thể|Tập thể|Ban Tổ chức|Thường trực|Đoàn công tác|Các em|Giáo viên|Bác sĩ|Tiết mục|Hình ảnh|Một góc)\b")
+_CAPTION_POSITION = re.compile(r"\((?:bìa|thứ|đứng|ngồi|giữa|bên|từ trái|từ phải|trái|phải|hàng)[^)]*\)", re.IGNORECASE)
+_SCENE_VERB = re.compile(
+    r"\b(?:phát biểu|trao|tặng|tham quan|giúp|biểu diễn|trao đổi|hướng dẫn|chụp ảnh|thăm|kiểm tra|động viên|"
+    r"tham gia|được biểu dương|được khen thưởng|nhận|ra quân|bên|tại hội nghị|tại buổi|tại lễ|dâng hương|"
+    r"chăm sóc|sửa|dọn|vệ sinh)\b", re.IGNORECASE)
+_SOURCE_NAME = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
 
 
 @dataclass
@@ -41,245 +47,317 @@ class Node:
     text: str
     src: str = ""
     level: int = 0
+    line: int = 0
 
 
 @dataclass
 class Extracted:
     title: str | None = None
+    title_line: int | None = None
+    title_sure: bool = False
     date: Dateline | None = None
+    date_line: int | None = None
+    date_sure: bool = False
+    out_of_range: tuple[int, int, str] | None = None  # (year, line, text) of an impossible date line
     summary: str | None = None
+    summary_line: int | None = None
     author: str | None = None
+    author_line: int | None = None
+    author_sure: bool = False
+    source_name: str | None = None
     body: list[Node] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    dropped: list[Block] = field(default_factory=list)  # labels, repeated headlines, clocks
+    dropped: list[tuple[Block, str]] = field(default_factory=list)
 
     @property
     def figures(self) -> list[Node]:
         return [n for n in self.body if n.kind == "figure"]
 
 
-def image_name(text: str) -> str | None:
-    """The cleaned file name if the line is an image file name ("hcm1.jpg.jpg" -> "hcm1.jpg")."""
-    m = _IMAGE_LINE.match(text.strip())
-    if not m:
-        return None
-    name = m.group(1)
-    if _SAFE_NAME.match(name):
-        return name
-    stem, _, ext = name.rpartition(".")
-    return f"{slugify(stem) or 'anh'}.{ext.lower()}"
+def cap_summary(text: str, limit: int = SUMMARY_LIMIT) -> tuple[str, str | None]:
+    """(summary, what stays in the body): whole sentences up to about ``limit`` characters.
+
+    A lead that fits is the summary and leaves nothing. A longer one gives its first
+    sentences and leaves the rest of the paragraph to the body; a first sentence far too
+    long is cut at a word and ends with "…", and the whole paragraph stays in the body."""
+    if len(text) <= limit + SUMMARY_SLACK:
+        return text, None
+    taken = ""
+    for m in _SENTENCE.finditer(text):
+        head = text[:m.start()].rstrip()
+        if _ABBREVIATION.search(head):
+            continue
+        if len(head) > limit + SUMMARY_SLACK:
+            break
+        taken = text[:m.end()]
+    if taken.strip():
+        return taken.strip(), text[len(taken):].strip()
+    cut = text[:limit]
+    clause = max(cut.rfind("; "), cut.rfind(", "))
+    cut = cut[:clause] if clause > limit * 2 // 3 else cut[:cut.rfind(" ")] if " " in cut else cut
+    return cut.rstrip(" ,;:–-") + "…", text
 
 
-def has_credit(text: str) -> bool:
-    return bool(_CREDIT.search(text))
-
-
-def person_name(text: str) -> str | None:
-    """A byline as a display name ("XUÂN THƯỞNG" -> "Xuân Thưởng"), or None if it is not one."""
-    text = _BYLINE_LABEL.sub("", text.strip()).strip()
-    text = re.sub(r"\s*\([^()]*\)\s*$", "", text).strip()  # "Thu Hà (Báo Lai Châu)"
-    text = text.rstrip(".").strip() if not re.search(r"\b\w\.$", text) else text
-    parts = text.split()
-    if not 1 <= len(parts) <= 6 or len(text) > 50:
-        return None
-    if not all(_NAME_WORD.match(p) and p[0].isupper() for p in parts):
-        return None
-    if len(parts) == 1 and "." not in parts[0] and len(parts[0]) < 2:
-        return None
-    shout = text.replace(".", "").replace(" ", "").isupper() and len(text.replace(".", "").replace(" ", "")) > 3
-    if shout:
-        parts = [p if "." in p else p[0] + p[1:].lower() for p in parts]
-    return " ".join(parts)
-
-
-def extract(blocks: list[Block]) -> Extracted:
+def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titles: list[str] = ()
+            ) -> Extracted:
     out = Extracted()
-    blocks = list(blocks)
-    dates = {i: parse_dateline(b.text) for i, b in enumerate(blocks)}
-    dates = {i: d for i, d in dates.items() if d is not None}
-
-    title_idx = _find_title(blocks, dates, out)
-    used: set[int] = set()
-    if title_idx is None:
+    infos = classify(blocks, places)
+    lead = find_lead(infos)
+    chosen = choose_title(infos, lead, list(page_titles))
+    if chosen.index is None:
         out.warnings.append("không tìm thấy tiêu đề")
-    else:
-        out.title = blocks[title_idx].text.rstrip()
-        used.add(title_idx)
-        key = term_key(out.title)
-        for i, b in enumerate(blocks):
-            if i != title_idx and term_key(b.text) == key:
-                used.add(i)
-                out.dropped.append(b)
-    start = (title_idx or 0)
-
-    _find_date(blocks, dates, start, used, out)
-    _find_author(blocks, dates, used, out)
-    _find_summary(blocks, dates, start, used, out)
-    out.body = _body([b for i, b in enumerate(blocks) if i not in used and i > (title_idx if title_idx is not None else -1)])
+        return out
+    t = chosen.index
+    after = find_lead(infos[t + 1:])
+    lead = t + 1 + after if after is not None else None  # the first paragraph under the headline
+    out.title, out.title_line, out.title_sure = infos[t].text.rstrip(), infos[t].line, chosen.sure
+    out.warnings += chosen.notes
+    used: dict[int, str] = {}
+    for i in range(t):
+        used[i] = "trên tiêu đề"
+    text_above = [infos[i] for i in range(t) if infos[i].paragraph]
+    if text_above:
+        out.warnings.append(f"đã bỏ {len(text_above)} đoạn văn phía trên dòng tiêu đề (dòng "
+                            + ", ".join(str(i.line) for i in text_above[:5]) + "): hãy xem đó có phải nội dung bài không")
+    title_key = term_key(out.title)
+    for i in range(t + 1, len(infos)):
+        if infos[i].key == title_key or (len(infos[i].text) <= 2 * len(title_key) + 20
+                                         and term_key(infos[i].text) == title_key):
+            used[i] = "tiêu đề lặp lại"
+    last = last_paragraph(infos)
+    last = last if last is not None and last > t else None
+    _date(infos, t, lead, last, used, out)
+    sapo, rest = _summary(infos, t, used, out)
+    _author(infos, t, lead, sapo, last, used, out)
+    _top_and_tail(infos, t, sapo, last, used, out)
+    for i, reason in sorted(used.items()):
+        if reason not in _FIELDS:
+            out.dropped.append((infos[i].block, reason))
+    kept = [info for i, info in enumerate(infos) if i > t and i not in used]
+    if rest is not None and sapo is not None:
+        position = sum(1 for i, _info in enumerate(infos) if t < i < sapo and i not in used)
+        kept.insert(position, Info(Block(rest, infos[sapo].line), paragraph=True, n_words=words(rest)))
+    out.body = _body(kept, out)
     return out
 
 
-def _find_title(blocks: list[Block], dates: dict, out: Extracted) -> int | None:
-    for i, b in enumerate(blocks):
-        if b.hint == "h1":
-            for j in range(i):  # whatever sits above an <h1> is page furniture
-                out.dropped.append(blocks[j])
-            return i
-    run: list[int] = []
-    for i, b in enumerate(blocks):
-        if i in dates or b.hint == "caption":
-            continue
-        if b.hint in ("img",) or image_name(b.text) or not is_headline_like(b.text):
-            break
-        run.append(i)
-    # A sapo without final punctuation can look like a headline: long lines are not.
-    while len(run) > 1 and words(blocks[run[-1]].text) > 30:
-        run.pop()
-    if not run:
-        return None
-    if len(run) == 1:
-        return run[0]
-    # The line just above the first dateline that follows a headline candidate.
-    for i in sorted(dates):
-        if i > run[0] and i - 1 in run:
-            chosen = i - 1
-            break
-    else:
-        first_key = term_key(blocks[run[0]].text)
-        repeats = [i for i in run[1:] if term_key(blocks[i].text) == first_key]
-        if repeats:
-            chosen = run[0]
-            for i in run[1:repeats[0]]:
-                out.dropped.append(blocks[i])  # breadcrumbs between a headline and its repeat
-            return chosen
-        chosen = max(run, key=lambda i: (len(blocks[i].text), -i))
-        others = [blocks[i].text for i in run if i != chosen and i < chosen]
-        if others:
-            out.warnings.append("có nhiều dòng giống tiêu đề ở đầu bài; đã chọn dòng dài nhất, bỏ: "
-                                + "; ".join(f"“{t}”" for t in others))
-    for i in run:
-        if i < chosen:
-            out.dropped.append(blocks[i])
-    return chosen
-
-
-def _find_date(blocks, dates: dict, title_idx: int, used: set, out: Extracted) -> None:
-    # Near the headline: before the first paragraph after it, or right after that one (the lead).
-    paragraphs = [i for i in range(title_idx + 1, len(blocks)) if i not in dates and i not in used
-                  and is_paragraph(blocks[i].text)]
-    limit = paragraphs[1] if len(paragraphs) > 1 else len(blocks)
-    after = [i for i in sorted(dates) if title_idx < i < min(limit, title_idx + 6)]
-    before = [i for i in sorted(dates) if i < title_idx]
-    last = paragraphs[-1] if paragraphs else title_idx  # at the end: only a byline may follow
-    tail = [i for i in sorted(dates) if i > last and i not in after]
-    chosen = None
-    if after:
-        chosen = after[0]
-    elif tail:
-        chosen = tail[-1]
-    elif before:
-        chosen = before[-1]
-        out.warnings.append(f"ngày lấy từ dòng “{blocks[chosen].text}” nằm trên tiêu đề: có thể là đồng hồ "
-                            "của trang, không phải ngày đăng; hãy kiểm tra")
-    for i in before + after + tail:
-        used.add(i)
-        if i != chosen:
-            out.dropped.append(blocks[i])
-    if chosen is None:
-        out.warnings.append("không tìm thấy ngày đăng (dòng ngày tháng gần tiêu đề); đã bỏ trống trường date")
+def _date(infos: list[Info], t: int, lead: int | None, last: int | None, used: dict, out: Extracted) -> None:
+    choice = choose_date(infos, t, lead, last)
+    top_end = (lead + 3) if lead is not None else t + 6
+    for i, info in enumerate(infos):
+        if info.meta is not None and i > t and (i < top_end or (last is not None and i > last)):
+            used.setdefault(i, "dòng ngày tháng")
+    if choice.index is None:
+        out.warnings.append("không tìm thấy ngày đăng trên trang")
         return
-    out.date = dates[chosen]
+    info = infos[choice.index]
+    used[choice.index] = "dòng ngày đăng"
+    if info.meta.date is None:
+        out.out_of_range = (info.meta.out_of_range, info.line, info.text)
+        return
+    out.date, out.date_line, out.date_sure = info.meta.date, info.line, choice.sure
     if not out.date.weekday_matches:
-        out.warnings.append(f"thứ ghi trên dòng ngày “{blocks[chosen].text}” không khớp: "
+        out.date_sure = False
+        out.warnings.append(f"thứ ghi trên dòng ngày “{info.text}” không khớp: "
                             f"{format_date(out.date.moment)} là {weekday(out.date.moment)}")
+    if not choice.sure and choice.index < t:
+        out.warnings.append(f"ngày lấy từ dòng “{info.text}” (dòng {info.line}) nằm trên tiêu đề, không ghi giờ: có thể "
+                            "là đồng hồ của trang, không phải ngày đăng; hãy kiểm tra")
+    elif not choice.sure:
+        out.warnings.append(f"ngày đăng lấy từ dòng “{info.text}” (dòng {info.line}) ở xa tiêu đề: hãy kiểm tra")
 
 
-def _find_author(blocks, dates: dict, used: set, out: Extracted) -> None:
-    for i in range(len(blocks) - 1, max(-1, len(blocks) - 4), -1):
-        if i in used or i in dates:
+def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int | None, str | None]:
+    """The lead's index, and what of it stays in the body when the summary is cut short."""
+    for i in range(t + 1, len(infos)):
+        info = infos[i]
+        if i in used or skippable(info) or info.credit or info.block.hint in ("caption", "img"):
             continue
-        text = blocks[i].text
-        if _CREDIT_ONLY.match(text):
-            continue  # a photo credit is not the author
-        name = person_name(text)
-        if name and (len(blocks) - i <= 2 or _BYLINE_LABEL.match(text)):
-            out.author = name
-            used.add(i)
-            return
-        break
-    out.warnings.append("không tìm thấy tác giả (dòng tên ở cuối bài)")
-
-
-def _find_summary(blocks, dates: dict, title_idx: int, used: set, out: Extracted) -> None:
-    for i in range(title_idx + 1, len(blocks)):
-        if i in used or i in dates:
-            continue
-        b = blocks[i]
-        text = b.text
-        if b.hint in ("img", "caption", "heading", "li") or image_name(text) or has_credit(text) \
-                or _LIST_ITEM.match(text):
+        if info.block.hint in ("li", "h1") or _LIST_ITEM.match(info.text):
             break
-        if is_paragraph(text) or words(text) > 20:
-            out.summary = text
-            used.add(i)
-            return
+        if info.paragraph or info.n_words > 20:
+            out.summary, rest = cap_summary(info.text)
+            out.summary_line = info.line
+            used[i] = "sapo"
+            return i, rest
         break
     out.warnings.append("không tìm thấy đoạn mở đầu (sapo) ngay sau tiêu đề; để trống summary")
+    return None, None
 
 
-def _body(blocks: list[Block]) -> list[Node]:
+def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last: int | None, used: dict,
+            out: Extracted) -> None:
+    found: list[tuple[float, int, str, bool]] = []  # (priority, index, name, sure)
+    top_end = lead if lead is not None else t + 6
+    for i, info in enumerate(infos):
+        if i <= t:
+            continue
+        meta = info.meta
+        if meta is not None and meta.rest and not meta.poster and (i < top_end + 3 or (last and i > last)):
+            name = person_name(meta.rest)
+            if name:
+                found.append((3.5 if meta.labelled_author else 3.0, i, name, True))
+            continue
+        if not info.name:
+            continue
+        initials_only = all(INITIALS.match(w) for w in info.name.split()) and not info.labelled
+        near_top = i < top_end or (sapo is not None and i == sapo + 1)
+        at_tail = last is not None and i > last and _tail_distance(infos, last, i) <= 4
+        if info.labelled and info.n_words <= 12:
+            found.append((4.0, i, info.name, True))
+        elif initials_only:
+            continue
+        elif near_top:
+            found.append((3.0, i, info.name, True))
+        elif at_tail:
+            found.append((2.0, i, info.name, _tail_distance(infos, last, i) <= 2))
+    if not found:
+        out.warnings.append("không tìm thấy tên tác giả trên trang")
+        return
+    priority, index, name, sure = max(found, key=lambda f: (f[0], -f[1]))
+    out.author, out.author_line, out.author_sure = name, infos[index].line, sure
+    used.setdefault(index, "tác giả")
+    # The unit printed under a byline: "Trường Chính trị tỉnh Hưng Yên", "(Huyện ủy Đà Bắc)".
+    for j in range(index + 1, min(len(infos), index + 3)):
+        if j in used or infos[j].credit_only or infos[j].meta:
+            break
+        if infos[j].org or infos[j].affiliation or (infos[j].text.startswith("(") and words(infos[j].text) <= 10):
+            used[j] = "đơn vị của tác giả"
+        else:
+            break
+
+
+def _tail_distance(infos: list[Info], last: int, i: int) -> int:
+    return sum(1 for j in range(last + 1, i) if not (infos[j].source or infos[j].meta or infos[j].credit_only))
+
+
+def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None, used: dict,
+                  out: Extracted) -> None:
+    """Share buttons and labels between headline and lead; sources and credits after the text."""
+    if sapo is not None:
+        for i in range(t + 1, sapo):
+            info = infos[i]
+            if i in used or info.image or info.block.hint in ("caption", "img") or info.credit:
+                continue
+            if not info.paragraph:
+                used[i] = "đầu bài (nút chia sẻ, nhãn, đơn vị)"
+    for i, info in enumerate(infos):
+        if i <= t or i in used:
+            continue
+        if info.credit_only and not _after_figure(infos, i, used):
+            used[i] = "ghi chú ảnh không kèm ảnh"
+        elif info.widget:
+            used[i] = "tiện ích của trang (thời tiết, đồng hồ)"
+    if last is None:
+        return
+    for i in range(last + 1, len(infos)):
+        info = infos[i]
+        if i in used:
+            continue
+        if info.source:
+            used[i] = "nguồn"
+            m = _SOURCE_NAME.match(info.text)
+            if m and not out.source_name:
+                out.source_name = m.group(1).strip()
+        elif info.org and is_headline_like(info.text):
+            used[i] = "đơn vị đưa tin"
+        elif info.name or info.meta:
+            used[i] = "tên, ngày cuối bài"
+        elif info.n_words <= 3 and not _LIST_ITEM.match(info.text) and info.block.hint != "li":
+            used[i] = "nhãn cuối bài"
+        elif (is_headline_like(info.text, 200) and not info.image and info.block.hint not in ("li", "caption")
+              and not _LIST_ITEM.match(info.text) and not _after_figure(infos, i, used) and not info.credit):
+            used[i] = "liên kết cuối bài"  # headlines of other articles after the text
+
+
+def _after_figure(infos: list[Info], i: int, used: dict) -> bool:
+    for j in range(i - 1, max(-1, i - 3), -1):
+        if j in used:
+            continue
+        return bool(infos[j].image or infos[j].credit or infos[j].block.hint == "caption" or
+                    (j > 0 and infos[j - 1].image))
+    return False
+
+
+def _body(infos: list[Info], out: Extracted) -> list[Node]:
     nodes: list[Node] = []
     i = 0
-    while i < len(blocks):
-        b = blocks[i]
-        name = b.extra.get("src") if b.hint == "img" else image_name(b.text)
-        if name:
+    while i < len(infos):
+        info = infos[i]
+        b = info.block
+        if info.image:
             caption = b.extra.get("alt", "") if b.hint == "img" else ""
             j = i + 1
-            if j < len(blocks) and _is_caption_after_image(blocks[j]):
-                caption = blocks[j].text
+            if j < len(infos) and _is_caption_after_image(infos[j]):
+                caption = infos[j].text
                 j += 1
-                if j < len(blocks) and _CREDIT_ONLY.match(blocks[j].text):
-                    caption = f"{caption} {blocks[j].text}"
+                while j < len(infos) and infos[j].key and infos[j].key == term_key(caption):
+                    out.dropped.append((infos[j].block, "chú thích ảnh in hai lần"))
                     j += 1
-            nodes.append(Node("figure", caption, src=name))
+                if j < len(infos) and CREDIT_ONLY.match(infos[j].text):
+                    caption = f"{caption} {infos[j].text}"
+                    j += 1
+            nodes.append(Node("figure", caption, src=info.image, line=b.line))
             i = j
             continue
-        text = b.text
+        text = info.text
+        twice = i + 1 < len(infos) and info.key and infos[i + 1].key == info.key
+        if twice:
+            out.dropped.append((infos[i + 1].block, "chú thích ảnh in hai lần"))
         item = _LIST_ITEM.match(text)
         if b.hint == "li" or item:
             body = item.group(2) if item else text
             marker = item.group(1) if item else "-"
             nested = marker == "+" and nodes and nodes[-1].kind == "li" and nodes[-1].level == 0 \
                 and nodes[-1].src != "+"
-            nodes.append(Node("li", body, src=marker, level=1 if nested else 0))
-        elif b.hint == "caption" or (has_credit(text) and len(text) <= 400):
-            nodes.append(Node("caption", text))
-        elif b.hint == "heading" or (b.hint is None and _looks_like_heading(blocks, i)):
-            nodes.append(Node("h", text))
+            nodes.append(Node("li", body, src=marker, level=1 if nested else 0, line=b.line))
+        elif b.hint == "caption" or info.credit or twice or _looks_like_caption(infos, i):
+            nodes.append(Node("caption", text, line=b.line))
+        elif b.hint == "heading" and not info.paragraph or (b.hint is None and _looks_like_heading(infos, i)):
+            nodes.append(Node("h", text, line=b.line))
         else:
-            nodes.append(Node("p", text))
-        i += 1
+            nodes.append(Node("p", text, line=b.line))
+        i += 2 if twice else 1
     return nodes
 
 
-def _is_caption_after_image(block: Block) -> bool:
-    if block.hint == "caption":
+def _is_caption_after_image(info: Info) -> bool:
+    b = info.block
+    if b.hint == "caption":
         return True
-    if block.hint in ("img", "heading", "h1", "li") or image_name(block.text):
+    if b.hint in ("img", "heading", "h1", "li") or info.image:
         return False
-    return len(block.text) <= 300 or has_credit(block.text)
+    return len(b.text) <= 300 or info.credit
 
 
-def _looks_like_heading(blocks: list[Block], i: int) -> bool:
-    text = blocks[i].text
+def _looks_like_caption(infos: list[Info], i: int) -> bool:
+    """A caption printed without "Ảnh:": a short scene description standing between paragraphs."""
+    text = infos[i].text
+    n = infos[i].n_words
+    if not 2 <= n <= 32 or text.rstrip().endswith(":") or _SENTENCE.search(text.rstrip(". ")):
+        return False
+    before = infos[i - 1] if i > 0 else None
+    after = infos[i + 1] if i + 1 < len(infos) else None
+    if after is not None and not (after.paragraph or after.image):
+        return False
+    if before is not None and not (before.paragraph or before.image):
+        return False
+    if before is None and after is None:
+        return False
+    if re.match(r"^(?:Quang cảnh|Toàn cảnh|Một góc)\b", text) or _CAPTION_POSITION.search(text):
+        return True
+    return bool(_CAPTION_START.match(text) and _SCENE_VERB.search(text))
+
+
+def _looks_like_heading(infos: list[Info], i: int) -> bool:
+    text = infos[i].text
     if not (is_headline_like(text, 120) and words(text) <= _HEADING_MAX_WORDS):
         return False
     if text.endswith(("?", "!")) or not (text[0].isupper() or text[0].isdigit()):
         return False
-    if i + 1 >= len(blocks):
+    if i + 1 >= len(infos):
         return False
-    nxt = blocks[i + 1]
-    if nxt.hint in ("img", "heading") or image_name(nxt.text):
+    nxt = infos[i + 1]
+    if nxt.block.hint in ("img", "heading") or nxt.image:
         return False
-    return is_paragraph(nxt.text) or _LIST_ITEM.match(nxt.text) is not None
+    return nxt.paragraph or _LIST_ITEM.match(nxt.text) is not None

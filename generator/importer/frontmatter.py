@@ -2,6 +2,9 @@
 
 The emitter writes every string double-quoted and the keys in one fixed order, so
 the same input always gives the same bytes and the build reads it back unchanged.
+A field the importer is unsure of carries a YAML comment "# kiểm tra lại: <why>" on its
+line, so the editor checks only those; an article without a date is a draft whose
+placeholder date says so.
 """
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from datetime import datetime
 
 from ..vietnamese import slugify
 from .extract import Node
+
+CHECK = "kiểm tra lại"
 
 SLUG_MAX = 80
 _YAML_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
@@ -31,6 +36,8 @@ class ArticleMeta:
     source_url: str | None = None
     image_src: str | None = None
     image_caption: str | None = None
+    draft: bool = False
+    checks: dict[str, str] = field(default_factory=dict)  # key -> why the editor should check it
 
 
 def yaml_string(value: str) -> str:
@@ -44,17 +51,24 @@ def yaml_list(values: list[str]) -> str:
     return "[" + ", ".join(yaml_string(v) for v in values) + "]"
 
 
+def _comment(why: str) -> str:
+    return "  # " + CHECK + (": " + why.replace("\n", " ") if why else "")
+
+
 def front_matter(meta: ArticleMeta) -> str:
-    lines = ["---", f"title: {yaml_string(meta.title)}"]
+    def line(key: str, value: str) -> str:
+        return f"{key}: {value}" + (_comment(meta.checks[key]) if key in meta.checks else "")
+
+    lines = ["---", line("title", yaml_string(meta.title))]
     if meta.date is not None:
-        lines.append(f"date: {meta.date.isoformat()}")
+        lines.append(line("date", meta.date.isoformat()))
     if meta.summary:
-        lines.append(f"summary: {yaml_string(meta.summary)}")
-    lines.append(f"province: {yaml_list(meta.provinces)}")
-    lines.append(f"directives: {yaml_list(meta.directives)}")
-    lines.append(f"tags: {yaml_list(meta.tags)}")
+        lines.append(line("summary", yaml_string(meta.summary)))
+    lines.append(line("province", yaml_list(meta.provinces)))
+    lines.append(line("directives", yaml_list(meta.directives)))
+    lines.append(line("tags", yaml_list(meta.tags)))
     if meta.author:
-        lines.append(f"author: {yaml_string(meta.author)}")
+        lines.append(line("author", yaml_string(meta.author)))
     if meta.source_name or meta.source_url:
         lines.append("source:")
         if meta.source_name:
@@ -67,6 +81,8 @@ def front_matter(meta: ArticleMeta) -> str:
         if meta.image_caption:
             lines.append(f"  alt: {yaml_string(meta.image_caption)}")
             lines.append(f"  caption: {yaml_string(meta.image_caption)}")
+    if meta.draft:
+        lines.append("draft: true  # bài nháp: trang gốc không ghi ngày đăng; sửa “date” rồi xóa dòng này")
     lines.append("---")
     return "\n".join(lines) + "\n"
 

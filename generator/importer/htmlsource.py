@@ -9,6 +9,7 @@ publication time when the page has one.
 """
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..vietnamese import VN, normalize
 from .clean import Block
-from .extract import image_name
+from .lines import image_name
 
 _SKIP = {"script", "style", "nav", "aside", "form", "noscript", "template", "svg", "iframe", "button",
          "select", "textarea", "object", "canvas", "menu", "dialog"}
@@ -39,6 +40,8 @@ class PageMeta:
     title: str | None = None
     published: datetime | None = None
     author: str | None = None
+    titles: list[str] = field(default_factory=list)  # <title>, og:title, JSON-LD headline
+    out_of_range: str | None = None  # a machine-readable date no page can have ("9999-12-31T23:00:00Z")
     extra: dict = field(default_factory=dict)
 
 
@@ -54,6 +57,7 @@ class _PageParser(HTMLParser):
         self._in_title = False
         self._title: list[str] = []
         self._order = 0
+        self._json: list[str] | None = None  # inside <script type="application/ld+json">
 
     # -- structure --
     def _inside_article(self) -> bool:
@@ -75,6 +79,8 @@ class _PageParser(HTMLParser):
             self.meta.url = self.meta.url or a.get("href") or None
         elif tag == "title":
             self._in_title = True
+        elif tag == "script" and "ld+json" in a.get("type", "").lower():
+            self._json = []
         elif tag == "time" and a.get("datetime") and not self._skip:
             self.meta.extra.setdefault("time", a["datetime"])
         if tag in _VOID:
@@ -100,6 +106,9 @@ class _PageParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
+        if tag == "script" and self._json is not None:
+            self._json_ld("".join(self._json))
+            self._json = None
         if tag in _VOID or tag not in self._stack:
             return
         if tag in _BLOCK:
@@ -114,7 +123,9 @@ class _PageParser(HTMLParser):
                 break
 
     def handle_data(self, data: str) -> None:
-        if self._in_title:
+        if self._json is not None:
+            self._json.append(data)
+        elif self._in_title:
             self._title.append(data)
         elif not self._skip and "head" not in self._stack:
             self._buffer.append(data)
@@ -124,8 +135,10 @@ class _PageParser(HTMLParser):
         self._flush()
         title = _SPACE.sub(" ", "".join(self._title)).strip()
         self.meta.title = normalize(title) if title else None
+        if self.meta.title:
+            self.meta.titles.append(self.meta.title)
         if self.meta.published is None and "time" in self.meta.extra:
-            self.meta.published = _iso(self.meta.extra["time"])
+            self.meta.published = self._date(self.meta.extra["time"])
 
     # -- pieces --
     def _meta(self, a: dict) -> None:
@@ -137,10 +150,37 @@ class _PageParser(HTMLParser):
             self.meta.site_name = content
         elif key == "og:url":
             self.meta.url = self.meta.url or content
-        elif key in ("article:published_time", "datepublished", "pubdate", "date"):
-            self.meta.published = self.meta.published or _iso(content)
+        elif key in ("article:published_time", "datepublished", "pubdate", "date", "dc.date.issued"):
+            self.meta.published = self.meta.published or self._date(content)
+        elif key in ("og:title", "twitter:title"):
+            self.meta.titles.append(content)
         elif key in ("author", "article:author") and not content.startswith("http"):
             self.meta.author = self.meta.author or content
+
+    def _date(self, value: str) -> datetime | None:
+        try:
+            return _iso(value)
+        except OverflowError:
+            self.meta.out_of_range = value
+            return None
+
+    def _json_ld(self, text: str) -> None:
+        try:
+            data = json.loads(text)
+        except ValueError:
+            return  # a page's broken script is not the editor's problem
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in items:
+            if not isinstance(item, dict):
+                continue
+            if isinstance(item.get("headline"), str):
+                self.meta.titles.append(normalize(item["headline"].strip()))
+            if isinstance(item.get("datePublished"), str) and self.meta.published is None:
+                self.meta.published = self._date(item["datePublished"])
+            author = item.get("author")
+            for person in author if isinstance(author, list) else [author]:
+                if isinstance(person, dict) and person.get("@type") == "Person" and isinstance(person.get("name"), str):
+                    self.meta.author = self.meta.author or normalize(person["name"].strip())
 
     def _image(self, a: dict) -> None:
         src = a.get("src") or a.get("data-src") or ""
@@ -152,8 +192,13 @@ class _PageParser(HTMLParser):
 
 
 def _iso(value: str) -> datetime | None:
+    """An ISO 8601 time in Vietnam time (a naive one taken as Vietnam time); OverflowError when
+    the zone moves it past the years datetime holds."""
+    value = value.strip()
+    if value.endswith(("Z", "z")):
+        value = value[:-1] + "+00:00"
     try:
-        moment = datetime.fromisoformat(value.strip())
+        moment = datetime.fromisoformat(value)
     except ValueError:
         return None
     if moment.tzinfo is None:

@@ -1,0 +1,132 @@
+"""Bylines: who wrote the article, in the shapes Vietnamese pages print it.
+
+"XUÂN THƯỞNG", "Bài và ảnh: LÊ HÀ", "Bài, ảnh: Hồng Nhung", "TS. NGUYỄN THỊ THANH HƯƠNG",
+"Thượng úy VÀNG SEO HỒ", "Thanh Hải (TTXVN)", "Tú Anh - TTVH huyện", "QUỐC THANH - NGỌC ÁNH",
+"PV", "Nhóm PV". A newspaper, a portal, an office or "Quản trị viên" is not a byline.
+"""
+from __future__ import annotations
+
+import re
+
+from ..vietnamese import normalize, term_key
+
+LABEL = re.compile(
+    r"^(?:bài\s*(?:và|,|&|\+|/)?\s*ảnh|ảnh\s*(?:và|,|&)\s*bài|tin\s*(?:và|,|&|\+|/)?\s*ảnh|bài\s+viết|bài|tin|"
+    r"tác\s+giả|người\s+viết|nhóm\s+phóng\s+viên|nhóm\s+thực\s+hiện|thực\s+hiện|ghi\s+chép)\s*:\s*",
+    re.IGNORECASE)
+PHOTO_PART = re.compile(r"\s*[-–—,;|]\s*(?:ảnh|đồ\s+họa|video|clip)\s*:.*$", re.IGNORECASE)
+_TITLES = (r"PGS\.?\s*,?\s*TS\.?|GS\.?\s*,?\s*TS\.?|GS\.|PGS\.|TS\.|ThS\.|NCS\.|CN\.|BS\.|Ths\.|Nhà\s+báo|"
+           r"Đại\s+tướng|Thượng\s+tướng|Trung\s+tướng|Thiếu\s+tướng|Đại\s+tá|Thượng\s+tá|Trung\s+tá|Thiếu\s+tá|"
+           r"Đại\s+úy|Thượng\s+úy|Trung\s+úy|Thiếu\s+úy|Đại\s+uý|Thượng\s+uý|Trung\s+uý|Thiếu\s+uý|"
+           r"Chuẩn\s+úy|Thượng\s+sĩ|Trung\s+sĩ|Hạ\s+sĩ|Luật\s+sư|Bác\s+sĩ|Nhà\s+giáo|Cô\s+giáo|Thầy\s+giáo|"
+           r"Đồng\s+chí|Đ/c")
+TITLE_PREFIX = re.compile(rf"^((?:(?:{_TITLES})\s*)+)", re.IGNORECASE)
+_STAFF = re.compile(r"^(?:nhóm\s+)?(?:PV|P\.V|PV\.|CTV|BTV|phóng\s+viên)(?:\s*\+\s*CTV)?$", re.IGNORECASE)
+_WORD = re.compile(r"^[^\W\d_]+$")
+INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,8}$")  # "H.D", "T.HIẾU", "X.T"
+_VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+# Words that start organisations, places and page furniture, never a person's name.
+_NOT_NAMES = {
+    "báo", "tạp", "cổng", "trang", "ban", "đài", "sở", "phòng", "ubnd", "ủy", "uỷ", "tỉnh", "huyện", "xã",
+    "phường", "thị", "hội", "trường", "cục", "viện", "học", "đảng", "quản", "admin", "ttxvn", "vna", "theo",
+    "nguồn", "tin", "bài", "các", "những", "xem", "liên", "chia", "in", "gửi", "đọc", "mới", "khác", "video",
+    "ảnh", "tags", "từ", "chủ", "tìm", "trở", "về", "lượt", "cơ", "kế", "hướng", "quy", "nghị", "chỉ", "kết",
+    "quyết", "lịch", "sự", "kinh", "xây", "dịch", "điện", "bản", "tổng", "số", "click", "đơn", "ngày", "thứ",
+    "giới", "bộ",
+}
+_NOT_NAME_PHRASES = re.compile(
+    r"\b(?:Thành|Tỉnh|Huyện|Quận|Thị) Đoàn\b|\bTrung tâm\b|\bCông (?:an|ty|đoàn)\b|\bChi (?:bộ|đoàn|hội)\b|"
+    r"\bVăn phòng\b|\bThông tin\b|\bThành phố\b|\bĐoàn Thanh niên\b", re.IGNORECASE)
+_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+_UNIT_AFTER_DASH = re.compile(r"\s+[-–—]\s+(.+)$")
+
+
+def _title_case(word: str) -> str:
+    if "." in word:
+        return word if not word.replace(".", "").isupper() or len(word.replace(".", "")) <= 3 else \
+            ".".join(p[:1] + p[1:].lower() for p in word.split("."))
+    return word[:1] + word[1:].lower()
+
+
+def _name_words(text: str) -> list[str] | None:
+    words = text.split()
+    if not 1 <= len(words) <= 6 or len(text) > 50:
+        return None
+    for w in words:
+        if INITIALS.match(w):
+            continue
+        if not _WORD.match(w) or not w[0].isupper():
+            return None
+        if not (set(w.lower()) & _VOWELS):
+            return None  # "SGGP", "TTXVN": tags, not syllables
+    if words[0].lower() in _NOT_NAMES or _NOT_NAME_PHRASES.search(text):
+        return None
+    if len(words) == 1 and not INITIALS.match(words[0]):
+        return None  # one word is a label or a tag far more often than a name
+    return words
+
+
+def _one_name(text: str) -> str | None:
+    words = _name_words(text)
+    if words is None:
+        return None
+    letters = "".join(w for w in words if not INITIALS.match(w))
+    shout = letters.isupper() and len(letters) > 3
+    if shout or any(w.isupper() and len(w) > 1 and not INITIALS.match(w) for w in words):
+        words = [w if INITIALS.match(w) and len(w.replace(".", "")) <= 3 else _title_case(w) for w in words]
+    return " ".join(words)
+
+
+def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
+    """A byline as a display name ("XUÂN THƯỞNG" -> "Xuân Thưởng"), or None if it is not one.
+
+    ``places``: term keys of province and district names, which are never bylines alone."""
+    text = normalize(text).strip()
+    text = LABEL.sub("", text).strip()
+    text = PHOTO_PART.sub("", text).strip()
+    text = _PARENS.sub("", text).strip()  # "Thu Hà (Báo Lai Châu)", "Thanh Hải (TTXVN)"
+    text = text.rstrip(" .,;:").strip() if not re.search(r"\b\w\.$", text) else text
+    if not text:
+        return None
+    if _STAFF.match(text):
+        return re.sub(r"\s+", " ", text)
+    prefix = ""
+    m = TITLE_PREFIX.match(text)
+    if m:
+        prefix = re.sub(r"\s+", " ", m.group(1)).strip() + " "
+        text = text[m.end():].strip()
+    names = _split_names(text)
+    if names is None:
+        return None
+    if any(term_key(n) in places for n in names):
+        return None
+    return prefix + " - ".join(names)
+
+
+def _split_names(text: str) -> list[str] | None:
+    """"QUỐC THANH - NGỌC ÁNH" -> two names; "Tú Anh - TTVH huyện" -> one (the unit dropped)."""
+    whole = _one_name(text)
+    if whole:
+        return [whole]
+    dash = _UNIT_AFTER_DASH.search(text)
+    if dash:
+        head = text[:dash.start()].strip()
+        first = _one_name(head)
+        if first is None:
+            return None
+        second = _one_name(dash.group(1).strip())
+        return [first, second] if second else [first]
+    parts = [p.strip() for p in re.split(r"\s*,\s*|\s+và\s+", text) if p.strip()]
+    if len(parts) > 1:
+        names = [_one_name(p) for p in parts]
+        if all(names):
+            return names
+    return None
+
+
+def is_staff(text: str) -> bool:
+    return bool(_STAFF.match(text.strip()))
+
+
+def has_label(text: str) -> bool:
+    return bool(LABEL.match(normalize(text).strip()))

@@ -1,0 +1,227 @@
+"""The headline and the publication date of a page, chosen by scoring the candidate lines.
+
+The headline is the line an editor would point at: headline-shaped (a few to forty words,
+no final full stop), just above the lead paragraph or beside the date line, often repeated
+in the page's own title; never a widget, a date line, a byline, a menu item or a breadcrumb.
+The date is the date line nearest the headline: between the headline and the lead first,
+then right above the headline, then at the end beside the byline. A clock far above the
+headline ("Thứ Tư, ngày 24 tháng 04 năm 2024", "Hôm nay: ...") is never the date.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..vietnamese import term_key
+from .clean import is_headline_like, words
+from .lines import Info, is_shouting
+
+_BREADCRUMB = re.compile(r"[›»>]|\s/\s|\s\|\s")
+_NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.)]\s+")
+_SITE_SPLIT = re.compile(r"\s+(?:[-–—|:]{1,2})\s+")
+# A lead paragraph printed without its full stop starts like a sentence: "Sáng 12/5, ...".
+_SENTENCE_START = re.compile(r"^(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm nay|Hôm qua|Vừa qua|Những năm qua|"
+                             r"Thời gian qua|Năm \d{4}|Trong|Qua|Theo|Thực hiện|Nhằm|Nhân dịp)\b[^,]{0,30},")
+
+
+@dataclass
+class Choice:
+    index: int | None = None
+    sure: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def find_lead(infos: list[Info]) -> int | None:
+    """The first paragraph of running text: the lead, or the body's first paragraph."""
+    for i, info in enumerate(infos):
+        if info.paragraph and not info.widget and not info.name and not info.credit \
+                and info.block.hint not in ("caption", "img") and not is_shouting(info.text):
+            return i
+    return None
+
+
+def last_paragraph(infos: list[Info]) -> int | None:
+    for i in range(len(infos) - 1, -1, -1):
+        if infos[i].paragraph and not infos[i].credit:
+            return i
+    return None
+
+
+def skippable(info: Info) -> bool:
+    """Lines that may stand between a headline and its lead: date, byline, share buttons..."""
+    return bool(info.meta or info.widget or info.name or info.credit_only or info.source or info.image
+                or info.label or info.affiliation or info.n_words <= 4)
+
+
+def _eligible(info: Info, relaxed: bool = False) -> bool:
+    if info.image or info.meta or info.widget or info.name or info.credit or info.credit_only or info.source \
+            or info.label or info.affiliation:
+        return False
+    if info.block.hint in ("caption", "img"):
+        return False
+    text = info.text
+    if info.n_words < 2 or not any(ch.isalpha() for ch in text[:400]):
+        return False
+    if relaxed:  # nothing headline-shaped: a very long headline, or one ending with a full stop
+        return len(text) <= 400 and info.n_words <= 70
+    return is_headline_like(text, 250) or (text.endswith(("?", "!")) and info.n_words <= 40)
+
+
+def _page_keys(page_titles: list[str]) -> set[str]:
+    keys = set()
+    for title in page_titles:
+        if not title:
+            continue
+        keys.add(term_key(title))
+        for part in _SITE_SPLIT.split(title):
+            if words(part) >= 3:
+                keys.add(term_key(part))
+    return keys
+
+
+def choose_title(infos: list[Info], lead: int | None, page_titles: list[str]) -> Choice:
+    """The headline: among the lines before the third paragraph (text copied above the headline
+    may hold a paragraph or two), the best by shape, nearness to its lead and to a date line."""
+    paragraphs = [i for i, info in enumerate(infos) if info.paragraph]
+    end = paragraphs[2] if len(paragraphs) > 2 else min(len(infos), 80)
+    candidates = [i for i in range(end) if _eligible(infos[i])]
+    if not candidates:
+        candidates = [i for i in range(min(len(infos), (lead or 0) + 1, 15)) if _eligible(infos[i], relaxed=True)]
+    if not candidates:
+        return Choice(None, False, ["không tìm thấy dòng nào có dạng tiêu đề"])
+    page_keys = _page_keys(page_titles)
+    counts: dict[str, int] = {}
+    for info in infos:
+        if info.key:
+            counts[info.key] = counts.get(info.key, 0) + 1
+    scored = sorted(((_score(infos, i, _next_paragraph(paragraphs, i), page_keys, counts)
+                      - 1.5 * sum(1 for p in paragraphs if p < i), i) for i in candidates),
+                    key=lambda x: (-x[0], x[1]))
+    best, index = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else best - 10
+    info = infos[index]
+    own_lead = _next_paragraph(paragraphs, index)
+    strong = info.block.hint == "h1" or info.key in page_keys or _date_next(infos, index) or \
+        (own_lead is not None and _between(infos, index, own_lead) == 0)
+    sure = best - runner_up >= 2 and strong
+    notes = [] if sure else ["có nhiều dòng giống tiêu đề; hãy kiểm tra tiêu đề"]
+    return Choice(index, sure, notes)
+
+
+def _next_paragraph(paragraphs: list[int], i: int) -> int | None:
+    return next((p for p in paragraphs if p > i), None)
+
+
+def _between(infos: list[Info], i: int, lead: int) -> int:
+    return sum(1 for j in range(i + 1, lead) if not skippable(infos[j]))
+
+
+def _date_next(infos: list[Info], i: int) -> bool:
+    for j in range(i + 1, min(len(infos), i + 4)):
+        info = infos[j]
+        if info.meta and info.meta.date and not info.meta.today:
+            return True
+        if not (info.name or info.affiliation or info.label or info.widget):
+            return False  # a menu item above a date line printed over the headline does not own it
+    return False
+
+
+def _date_before(infos: list[Info], i: int) -> bool:
+    for j in range(i - 1, max(-1, i - 3), -1):
+        info = infos[j]
+        if info.meta and info.meta.date and not info.meta.today and not info.meta.date.seconds:
+            return True
+        if info.n_words > 3:
+            return False
+    return False
+
+
+def _score(infos: list[Info], i: int, lead: int | None, page_keys: set[str], counts: dict[str, int]) -> float:
+    info = infos[i]
+    text = info.text
+    n = info.n_words
+    score = 0.0
+    if n <= 2:
+        score -= 4
+    elif n <= 4:
+        score -= 1.5
+    elif n <= 35:
+        score += 2
+    else:
+        score += 1
+    if len(text) > 220:
+        score -= 2
+    if is_shouting(text):
+        score -= 2.5
+    if _BREADCRUMB.search(text):
+        score -= 3
+    if text.rstrip().endswith(":"):
+        score -= 3
+    if text[:1].islower():
+        score -= 3
+    if info.block.hint == "li":
+        score -= 1.5
+    if _SENTENCE_START.match(text):
+        score -= 2
+    numbered = bool(_NUMBERED.match(text))
+    if numbered:
+        score -= 1
+        if counts.get(info.key, 0) > 1:
+            score -= 3  # "1. <headline>" in a list of most-read articles
+    elif counts.get(info.key, 0) > 1:
+        score += 1.5  # the headline repeated by breadcrumbs, lists, the page's title
+    if lead is not None:
+        score += {0: 3.0, 1: 1.5, 2: 0.5}.get(_between(infos, i, lead), 0.0)
+    if _date_next(infos, i):
+        score += 3
+    elif _date_before(infos, i):
+        score += 1
+    if info.block.hint == "h1":
+        score += 6
+    elif info.block.hint == "heading":
+        score += 1
+    if info.key in page_keys:
+        score += 5
+    return score
+
+
+def choose_date(infos: list[Info], title: int, lead: int | None, last: int | None) -> Choice:
+    """The date line of the article, by its place relative to the headline."""
+    best: tuple[float, int] | None = None
+    for i, info in enumerate(infos):
+        meta = info.meta
+        if meta is None or meta.today or info.widget or (meta.date is None and meta.out_of_range is None):
+            continue
+        score = _date_place(infos, i, title, lead, last)
+        if score <= 0:
+            continue
+        if meta.date is not None:
+            score += 1 if meta.date.has_time else 0
+            score -= 1 if meta.date.seconds else 0
+            score -= 0.5 if not meta.date.weekday_matches else 0
+        score += 1 if meta.published else 0
+        score -= 0.5 if meta.updated else 0
+        if meta.poster or meta.labelled_author or (meta.rest and info.name is None):
+            score -= 0.25
+        if best is None or score > best[0]:
+            best = (score, i)
+    if best is None:
+        return Choice(None, False, [])
+    score, index = best
+    return Choice(index, score >= 7, [])
+
+
+def _date_place(infos: list[Info], i: int, title: int, lead: int | None, last: int | None) -> float:
+    if i > title:
+        if lead is None or i < lead:
+            return 10 - 0.5 * (i - title - 1)
+        if i == lead + 1:
+            return 6  # right after the lead
+        if last is not None and i > last:
+            return 5 if i - last <= 6 else 2
+        return 0  # a date line inside the body
+    between = [j for j in range(i + 1, title) if infos[j].n_words > 3 or infos[j].meta]
+    if between or title - i > 2:
+        return 0  # further up, past menu items: the page's clock; one category label may stand between
+    date = infos[i].meta.date
+    return 7 if date is None or date.has_time else 6  # no time: perhaps a clock right above the headline

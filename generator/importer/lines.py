@@ -1,0 +1,142 @@
+"""What each line of a page is, by its shape alone: a date line, a widget, a byline, a credit...
+
+The extractor decides by position what the page means; this module only says what a line
+looks like, once per line, so the rules that weigh lines against each other stay short.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..vietnamese import slugify, term_key
+from .byline import has_label, is_staff, person_name
+from .clean import Block, is_headline_like, words
+from .dates import MetaLine, meta_line
+
+IMAGE_EXT = r"(?:jpe?g|png|gif|webp|bmp|svg|avif)"
+_IMAGE_LINE = re.compile(rf"^(?:https?://\S+/)?([\w.\-()%+~]+?(?: [\w.\-()%+~]+){{0,5}}?\.{IMAGE_EXT})(?:\.{IMAGE_EXT})*"
+                         r"(?:[?#]\S*)?$", re.IGNORECASE)
+_SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+$")
+CREDIT = re.compile(
+    r"(?:^|[\s.(\[–—-])\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|ảnh chụp màn hình|nguồn ảnh|photo)"
+    r"\s*:\s*[^():]{1,40}?\s*\)?\s*\.?$", re.IGNORECASE)
+CREDIT_ONLY = re.compile(
+    r"^\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|nguồn ảnh|photo)\s*:\s*[^():]{1,40}?\s*\)?\s*\.?$",
+    re.IGNORECASE)
+# Widgets: weather, hotlines, log-in links, counters of visitors. Never a headline or a date.
+_WIDGET = re.compile(
+    r"\d\s*°|°\s*[CF]\b|\bđộ\s+C\b|thời\s+tiết|độ\s+ẩm|\bhotline\b|đường\s+dây\s+nóng|đang\s+truy\s+cập|"
+    r"lượt\s+truy\s+cập|tổng\s+truy\s+cập|\bonline\s*:|giá\s+vàng|tỷ\s+giá|âm\s+lịch", re.IGNORECASE)
+_SOURCE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*[:\s]\s*[^.]{2,80}?\)?\s*\.?$", re.IGNORECASE)
+_ORG = re.compile(
+    r"^(?:Trường|Học viện|Viện|Ban|Sở|Báo|Tạp chí|Đài|Đại học|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|"
+    r"Thành uỷ|Đảng ủy|Đảng uỷ|Phòng|Trung tâm|Bộ|Cục|Khoa|Hội|Văn phòng|UBND|Ủy ban|Uỷ ban|Công an|"
+    r"Bộ Chỉ huy|Bộ CHQS|Trang thông tin|Cổng thông tin|Cổng TTĐT|TTVH|Đoàn|Thành đoàn|Tổ)\b")
+# "Đăng bởi: Quản trị viên", "Từ khóa: ...": labelled page furniture, never a headline.
+_META_LABEL = re.compile(
+    r"^(?:đăng bởi|người đăng|biên tập viên|biên tập|nguồn|từ khóa|từ khoá|tags?|chuyên mục|danh mục|"
+    r"lượt xem|lượt đọc|ngày đăng|cập nhật|chia sẻ|tin liên quan)\s*:", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|[.!?…]\s*\)?$")
+_LIST_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s+")
+_SHOUT = re.compile(r"[^\W\d_]")
+
+
+@dataclass
+class Info:
+    """One block and what it looks like."""
+
+    block: Block
+    meta: MetaLine | None = None
+    widget: bool = False
+    name: str | None = None  # a byline on its own line
+    labelled: bool = False  # "Bài và ảnh: ...", "Tác giả: ..."
+    credit_only: bool = False  # "(Ảnh minh họa: HT)."
+    credit: bool = False  # a caption ending with "Ảnh: X"
+    source: bool = False  # "(Theo Báo Đồng Khởi)", "Nguồn: ..."
+    org: bool = False  # a short line naming an office: an affiliation or a credit
+    label: bool = False  # "Đăng bởi: ...", "Từ khóa: ..."
+    affiliation: bool = False  # the office printed under a byline
+    image: str | None = None
+    paragraph: bool = False  # running text
+    key: str = ""  # term key of a line short enough to be repeated (headlines, captions); "" otherwise
+    n_words: int = 0
+
+    @property
+    def text(self) -> str:
+        return self.block.text
+
+    @property
+    def line(self) -> int:
+        return self.block.line
+
+
+def image_name(text: str) -> str | None:
+    """The cleaned file name if the line is an image file name ("hcm1.jpg.jpg" -> "hcm1.jpg")."""
+    m = _IMAGE_LINE.match(text.strip())
+    if not m:
+        return None
+    name = m.group(1)
+    if _SAFE_NAME.match(name):
+        return name
+    stem, _, ext = name.rpartition(".")
+    return f"{slugify(stem) or 'anh'}.{ext.lower()}"
+
+
+def has_credit(text: str) -> bool:
+    return bool(CREDIT.search(text))
+
+
+def is_shouting(text: str) -> bool:
+    if len(text) > 300:
+        return False
+    letters = _SHOUT.findall(text)
+    return len(letters) > 3 and all(ch.isupper() for ch in letters)
+
+
+def unnumbered(text: str) -> str:
+    return _LIST_NUMBER.sub("", text)
+
+
+def is_paragraph(text: str, n: int | None = None) -> bool:
+    """Running text: at least a dozen words ending like a sentence, or long."""
+    n = words(text) if n is None else n
+    return (n >= 12 and bool(_SENTENCE_END.search(text.rstrip()))) or n >= 40
+
+
+def classify(blocks: list[Block], places: frozenset[str]) -> list[Info]:
+    infos = []
+    for b in blocks:
+        text = b.text
+        info = Info(b, key=term_key(unnumbered(text)) if len(text) <= 400 else "", n_words=words(text))
+        if b.hint == "img":
+            info.image = b.extra.get("src")
+            infos.append(info)
+            continue
+        info.image = image_name(text)
+        if info.image:
+            infos.append(info)
+            continue
+        info.meta = meta_line(text)
+        info.widget = len(text) <= 120 and bool(_WIDGET.search(text))
+        info.credit_only = bool(CREDIT_ONLY.match(text))
+        info.credit = not info.credit_only and has_credit(text) and len(text) <= 400
+        info.source = len(text) <= 100 and bool(_SOURCE.match(text))
+        if len(text) <= 70 and not info.meta and not info.credit_only and not info.source:
+            info.name = person_name(text, places)
+            info.labelled = info.name is not None and has_label(text)
+            if info.name and is_staff(info.name):
+                info.labelled = True
+        info.org = (not info.name and info.n_words <= 16 and bool(_ORG.match(text))
+                    and is_headline_like(text, 140))
+        info.label = len(text) <= 120 and bool(_META_LABEL.match(text))
+        info.affiliation = bool(infos and infos[-1].name and not info.name and len(text) <= 120
+                                and (info.org or (text.startswith("(") and text.endswith(")"))))
+        info.paragraph = b.hint not in ("h1", "li") and not info.meta and not info.credit_only \
+            and is_paragraph(text, info.n_words)
+        infos.append(info)
+    return infos
+
+
+def furniture(info: Info) -> bool:
+    """A line that is page furniture wherever it stands: widget, date line, counter."""
+    return info.widget or (info.meta is not None)

@@ -1,0 +1,100 @@
+"""What `lamtheobac import` prints: per file, the fields found and, with --report (or on a
+terminal), where each came from and whether to check it; at the end, what was written,
+left unchanged and skipped, and why.
+
+Output goes through ``Output``: when the reader goes away (``import ... | head``) the
+rest of the report is dropped and the import goes on, instead of a traceback.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from .command import Converted
+
+NONE = "(không có)"
+SURE, CHECK = "✓", "? kiểm tra lại"
+
+
+class Output:
+    """Lines to a stream that may close early (a pipe into `head`)."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.closed = False
+
+    def print(self, text: str = "") -> None:
+        if self.closed:
+            return
+        try:
+            print(text, file=self.stream)
+        except BrokenPipeError:
+            self.closed = True
+
+
+def _where(value) -> str:
+    if value is None or value == "":
+        return ""
+    return f"dòng {value}" if isinstance(value, int) else str(value)
+
+
+def print_file_report(out: Output, display: str, target: Path, status: str, r: "Converted", ok: bool,
+                      detailed: bool) -> None:
+    m = r.meta
+    out.print(f"{'' if ok else 'LỖI '}{display} → {target.as_posix()}: {status}")
+    date = m.date.isoformat() if m.date else NONE
+    if m.draft:
+        date = f"{NONE} trên trang; ghi tạm {date}, bài để nháp"
+    rows = [
+        ("title", "tiêu đề", m.title),
+        ("date", "ngày", date),
+        ("province", "tỉnh", ", ".join(m.provinces) or NONE),
+        ("directives", "văn bản", ", ".join(m.directives) or NONE),
+        ("tags", "chủ đề", ", ".join(m.tags) or NONE),
+        ("author", "tác giả", m.author or NONE),
+        ("summary", "sapo", (m.summary if detailed else "có") if m.summary else NONE),
+        ("image", "ảnh", (", ".join(r.images) + " (hãy chép các tệp ảnh này vào thư mục ảnh của trang)")
+         if r.images else NONE),
+        ("encoding", "bảng mã", r.encoding),
+    ]
+    if r.captions:
+        rows.append(("captions", "chú thích ảnh không kèm ảnh", str(r.captions)))
+    if m.source_name or m.source_url:
+        rows.append(("source", "nguồn", " ".join(x for x in (m.source_name, m.source_url) if x)))
+    width = max(len(label) for _key, label, _value in rows)
+    for key, label, value in rows:
+        if not detailed:
+            out.print(f"  {label}: {value}")
+            continue
+        shown = value if len(value) <= 90 else value[:87] + "…"
+        where = _where(r.lines.get(key))
+        mark = ""
+        if key in r.lines:
+            mark = CHECK if key in m.checks or value.startswith(NONE) else SURE
+        out.print(f"  {label:<{width}}  {shown}" + (f"  [{where}]" if where else "") + (f"  {mark}" if mark else ""))
+    if detailed and r.dropped:
+        out.print(f"  đã bỏ {len(r.dropped)} dòng không thuộc bài:")
+        for line, reason, text in r.dropped:
+            out.print(f"    dòng {line} ({reason}): {text if len(text) <= 70 else text[:67] + '…'}")
+    for warning in r.warnings:
+        out.print(f"  cảnh báo: {warning}")
+
+
+def print_summary(out: Output, tally: dict, reasons: list[str], dry_run: bool) -> None:
+    written, unchanged, failed = tally["written"], tally["unchanged"], tally["failed"]
+    total = written + unchanged + failed
+    verb = "sẽ ghi" if dry_run else "đã ghi"
+    parts = [f"{verb} {written}/{total} tệp"]
+    if unchanged:
+        parts.append(f"{unchanged} tệp không đổi (đã có bài giống hệt)")
+    if failed:
+        parts.append(f"bỏ qua {failed} tệp có lỗi")
+    line = "Xong" + (" (chạy thử, không ghi gì)" if dry_run else "") + ": " + ", ".join(parts) + "."
+    if tally["drafts"]:
+        line += f" {tally['drafts']} bài lưu dạng nháp vì trang gốc không ghi ngày đăng: hãy sửa ngày rồi bỏ dòng draft."
+    out.print(line)
+    if failed:
+        out.print("Các tệp bị bỏ qua:")
+        for reason in reasons:
+            out.print(f"  {reason}")

@@ -34,6 +34,7 @@ from .pages import KIND_LABELS, Job, Links, plan, sitemap_jobs
 from .parallel import Background, Progress, _TASK, chunks, fork_map, worker_count
 from .render import Templates, collect_assets, templates_fingerprint
 from .taxonomy import Registries, load_registries
+from .units import figure_globals
 from .vietnamese import normalize
 from .write import Lock, Staging, check_output_dir, write_file
 
@@ -313,6 +314,7 @@ def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[
         "groups": site.groups,
         "kind_labels": KIND_LABELS,
         "article_count": len(site.articles),
+        **figure_globals(config, site),  # the 2025 units, maps and charts (generator/units.py)
     }, bytecode_dir)
 
 

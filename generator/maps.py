@@ -33,8 +33,14 @@ LABEL = "#4a4f55"
 CLASSES = 4
 
 
-@lru_cache(maxsize=4)
 def _load(path: Path) -> tuple[dict[str, Any], str]:
+    """The shapes and their digest, read once per process (again if the file changes)."""
+    stat = path.stat()
+    return _read(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _read(path: Path, mtime_ns: int, size: int) -> tuple[dict[str, Any], str]:
     raw = path.read_bytes()
     return json.loads(raw), hashlib.sha256(raw).hexdigest()[:16]
 
@@ -77,14 +83,15 @@ class VietnamMap:
     unit_url: str                    # "don-vi-2025/{slug}/"
     units: tuple[Unit, ...]          # every unit of 2025 with its provinces
     shapes: str                      # digest of the shapes file
+    path: Path = MAP_FILE
 
     @classmethod
     def of(cls, config, units: tuple[Unit, ...], path: Path = MAP_FILE) -> "VietnamMap":
-        return cls(config.base_path, config.urls.province, config.urls.unit, tuple(units), _load(path)[1])
+        return cls(config.base_path, config.urls.province, config.urls.unit, tuple(units), _load(path)[1], path)
 
     @property
     def data(self) -> dict[str, Any]:
-        return _load(MAP_FILE)[0]
+        return _load(self.path)[0]
 
     def provinces(self, groups, map_id: str = "ban-do-tinh") -> Markup:
         """The 63 provinces, each shaded by its number of articles and linked to its page if it has one."""

@@ -36,7 +36,7 @@ def place_label(name: str, kind: str) -> str:
     """"tỉnh Hà Giang", "thành phố Hải Phòng", "Thành phố Hồ Chí Minh" (a name that says it already)."""
     if name.startswith("TP. "):
         return full_name(name)
-    if lookup_key(name).startswith(("thành phố ", "tỉnh ")):
+    if name.lower().startswith(("thành phố ", "tỉnh ")):
         return name
     return f"{kind} {name}"
 

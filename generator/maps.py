@@ -28,7 +28,7 @@ from .taxonomy import PACKAGE_DATA, Unit
 MAP_FILE = PACKAGE_DATA / "map" / "vietnam.json"
 NONE_COLOUR = "#ebe6df"                                    # no article yet
 PALETTE = ("#f7c4ae", "#e9866a", "#c83e2a", "#7f0f08")     # light to dark: more articles
-BORDER = "#8b8178"                                         # 3.7:1 on white: the outline shows
+BORDER = "#8b8178"                                         # 3.8:1 on white: the outline shows
 LABEL = "#4a4f55"
 CLASSES = 4
 

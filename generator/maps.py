@@ -142,7 +142,7 @@ class VietnamMap:
                     return colour
             return NONE_COLOUR
 
-        islands = {code: island for code, island in data["islands"].items()}
+        islands = data["islands"]
         width, height = data["width"], data["height"]
         out = [f'<svg class="vn-map" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
                f'aria-labelledby="{map_id}-t {map_id}-d">',

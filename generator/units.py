@@ -68,10 +68,6 @@ class Merger:
         """The unit of 2025 a province is part of."""
         return self._unit_of.get(province.code)
 
-    def members(self, unit: Unit) -> tuple[Province, ...]:
-        """The former provinces of a unit, in code order."""
-        return unit.members
-
     @staticmethod
     def namesake(unit: Unit) -> Province | None:
         """The member whose name the unit kept, if any."""
@@ -105,7 +101,7 @@ class Merger:
         unit = self.unit_of(province)
         if unit is None:
             return ""
-        members = self.members(unit)
+        members = unit.members
         namesake = self.namesake(unit)
         unit_label = place_label(unit.name, unit.kind)
         when = short_date(unit.formed or REFORM_DATE)
@@ -125,7 +121,7 @@ class Merger:
 
     def unit_note(self, unit: Unit) -> str:
         """How a unit of 2025 came to be, as one sentence."""
-        members = self.members(unit)
+        members = unit.members
         namesake = self.namesake(unit)
         labels = [place_label(p.name, p.kind) for p in members]
         if len(members) == 1 and namesake is not None:

@@ -30,7 +30,9 @@ from .read import ReadArticles, read_articles, read_pages
 from .render import Templates, TemplateFunction, collect_assets, templates_fingerprint
 from .runtime import Clock, Runtime
 from .sources import Sources, discover, display_path
+from .charts import year_chart
 from .taxonomy import Registries, load_registries
+from .units import figure_globals
 from .write import MARKER, Lock, Staging, check_output_dir, interrupted, recover
 
 
@@ -76,7 +78,8 @@ def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[
         "groups": site.groups,
         "kind_labels": KIND_LABELS,
         "article_count": len(site.articles),
-    }, {"link": links, "links": links}, bytecode_dir)
+        **figure_globals(config, site),  # the 2025 units and the maps (generator/units.py)
+    }, {"link": links, "links": links, "year_chart": TemplateFunction(year_chart)}, bytecode_dir)
 
 
 class _Run:

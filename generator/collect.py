@@ -12,7 +12,7 @@ from itertools import chain
 from .config import SiteConfig
 from .content import Article, Page
 from .errors import ContentError
-from .taxonomy import Directive, Province, Registries, Tag
+from .taxonomy import Directive, Province, Registries, Registry, Tag, Unit, place_sort_key
 from .vietnamese import slugify, sort_key, term_key
 
 KINDS = ("province", "directive", "tag")
@@ -21,9 +21,9 @@ RELATED_WINDOW = 8  # neighbours by date taken from each shared term's list
 
 @dataclass(frozen=True)
 class Group:
-    """One term (a province, a directive or a tag) and its articles, newest first."""
+    """One term (a province, a directive, a tag or a unit of 2025) and its articles, newest first."""
     kind: str
-    term: Province | Directive | Tag
+    term: Province | Directive | Tag | Unit
     articles: tuple[Article, ...]
 
     @property
@@ -113,7 +113,8 @@ def collect(articles: list[Article], pages: list[Page], config: SiteConfig, regi
                 members[kind][key].append(article)
     groups = {kind: tuple(Group(kind, terms[kind][k], tuple(v)) for k, v in members[kind].items())
               for kind in KINDS}
-    groups["province"] = tuple(sorted(groups["province"], key=lambda g: sort_key(g.name)))
+    groups["province"] = tuple(sorted(groups["province"], key=lambda g: place_sort_key(g.name)))
+    groups["unit"] = unit_groups(groups["province"], registries.units)
     groups["tag"] = tuple(sorted(groups["tag"], key=lambda g: sort_key(g.name)))
     groups["directive"] = tuple(sorted(groups["directive"], key=lambda g: (g.term.date, g.term.symbol)))
     by_year: dict[int, list[Article]] = defaultdict(list)
@@ -127,6 +128,23 @@ def collect(articles: list[Article], pages: list[Page], config: SiteConfig, regi
                 tuple(sorted(((y, tuple(v)) for y, v in by_year.items()), reverse=True)),
                 (related_articles(ordered, members, tags_of, config.related_count) if related is None
                  else _by_slug(ordered, related)), neighbours, tags_of)
+
+
+def unit_groups(provinces: tuple[Group, ...], units: Registry[Unit]) -> tuple[Group, ...]:
+    """Every unit of 2025 with the articles of its former provinces, newest first; articles stay
+    filed under their province, a unit only gathers them (one article naming two of its members
+    is listed once). Units without articles are kept: their page states what they are made of."""
+    by_code = {g.term.code: g.articles for g in provinces}
+    groups = []
+    for unit in units:
+        lists = [by_code[p.code] for p in unit.members if p.code in by_code]
+        if len(lists) == 1:
+            articles = lists[0]
+        else:
+            unique = {a.slug: a for items in lists for a in items}
+            articles = tuple(sorted(unique.values(), key=lambda a: (-a.date.timestamp(), a.slug)))
+        groups.append(Group("unit", unit, tuple(articles)))
+    return tuple(sorted(groups, key=lambda g: place_sort_key(g.name)))
 
 
 def indexed(articles: list[Article], config: SiteConfig, registries: Registries) -> Site:

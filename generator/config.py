@@ -34,6 +34,8 @@ class Urls:
     province: str = "tinh/{slug}/"
     directives: str = "van-ban/"
     directive: str = "van-ban/{slug}/"
+    units: str = "don-vi-2025/"            # the 34 province-level units from 1 July 2025
+    unit: str = "don-vi-2025/{slug}/"
     years: str = "nam/"
     year: str = "nam/{year}/"
     search: str = "tim-kiem/"
@@ -177,7 +179,7 @@ def _validate(config: SiteConfig, text: str, display: str, errors: list) -> None
         if getattr(config.feeds, name) < 1:
             err(name, f"[feeds] “{name}” phải lớn hơn 0", "feeds")
     placeholders = {"article": "{slug}", "page": "{slug}", "tag": "{slug}", "province": "{slug}",
-                    "directive": "{slug}", "year": "{year}", "home_page": "{n}", "list_page": "{n}"}
+                    "directive": "{slug}", "unit": "{slug}", "year": "{year}", "home_page": "{n}", "list_page": "{n}"}
     for f in fields(Urls):
         pattern = getattr(config.urls, f.name)
         if pattern.startswith("/") or ".." in pattern or (pattern and not pattern.endswith("/")):

@@ -18,6 +18,7 @@ KIND_LABELS = {
     "directive": ("Văn bản chỉ đạo", "văn bản"),
     "tag": ("Chủ đề", "chủ đề"),
 }
+UNIT_LABELS = ("Tỉnh, thành phố từ 1/7/2025", "tỉnh, thành phố")  # the 34 units of 2025: unit_jobs()
 
 
 @dataclass(frozen=True)
@@ -110,8 +111,10 @@ def plan(site: Site) -> list[Job]:
     for kind, (title, noun) in KIND_LABELS.items():
         groups = site.groups[kind]
         url = links.index(kind)
-        jobs.append(Job(to_file(url), "terms.html", {"kind": kind, "title": title, "noun": noun,
-                                                      "groups": groups, "page_url": url}, key=f"{kind}s"))
+        context = {"kind": kind, "title": title, "noun": noun, "groups": groups, "page_url": url}
+        if kind == "province":  # its map of the 34 units of 2025 beside the provinces'
+            context["units"] = site.groups["unit"]
+        jobs.append(Job(to_file(url), "terms.html", context, key=f"{kind}s"))
         for group in groups:
             base = links(group)
             jobs += _paginated(links, base, group.articles, per, "term.html",
@@ -121,6 +124,7 @@ def plan(site: Site) -> list[Job]:
                 "self_url": base + "feed.xml", "alt_url": base, "full": False,
                 "updated": _updated(group.articles[:config.feeds.term_size]),
             }, sitemap=False, key=f"{kind}-feed:{group.slug}"))
+    jobs += unit_jobs(site, links)
     jobs.append(Job(to_file(config.urls.years), "years.html", {
         "years": [(y, len(items)) for y, items in site.years], "page_url": config.urls.years}, key="years"))
     for year, items in site.years:
@@ -136,6 +140,29 @@ def plan(site: Site) -> list[Job]:
         "search_data": config.urls.search + "du-lieu/"}, sitemap=False, key="search"))
     jobs.append(Job("404.html", "404.html", {"page_url": "404.html"}, sitemap=False, key="404"))
     jobs.append(Job("robots.txt", "robots.txt", {}, sitemap=False, key="robots"))
+    return jobs
+
+
+def unit_jobs(site: Site, links: Links) -> list[Job]:
+    """The index of the 34 units of 2025 and, for each, its pages and feed: the articles of its
+    former provinces (which stay filed under their province)."""
+    config = site.config
+    units = site.groups["unit"]
+    by_code = {g.term.code: g for g in site.groups["province"]}
+    url = links.index("unit")
+    jobs = [Job(to_file(url), "units.html", {"title": UNIT_LABELS[0], "units": units, "page_url": url},
+                key="units")]
+    for group in units:
+        base = links(group)
+        members = tuple((p, by_code.get(p.code)) for p in group.term.members)  # (province, its group or None)
+        jobs += _paginated(links, base, group.articles, config.per_page, "unit.html",
+                           {"group": group, "members": members}, f"unit:{group.slug}")
+        latest = group.articles[:config.feeds.term_size]
+        if not latest:  # a unit none of whose provinces has an article yet: its page, no empty feed
+            continue
+        jobs.append(Job(base + "feed.xml", "feed.xml", {
+            "title": f"{group.name} – {config.title}", "items": latest, "self_url": base + "feed.xml",
+            "alt_url": base, "full": False, "updated": _updated(latest)}, sitemap=False, key=f"unit-feed:{group.slug}"))
     return jobs
 
 

@@ -162,6 +162,7 @@ class Templates:
             sized=with_sizes, size_attrs=size_attributes,  # image sizes: the global image_sizes
         )
         functions = functions or {}
+        self.data, self.functions = data, functions
         self.env.globals.update(data, **{name: f.func for name, f in functions.items()})
         # Templates' own functions depend only on the config, assets and templates.
         own = dict(asset=self.asset, url=self.url, abs_url=self.abs_url, article_card=self.article_card,

@@ -1,8 +1,9 @@
-"""Terms and their registries: provinces, directives, tags.
+"""Terms and their registries: provinces, directives, tags, and the 34 units of 2025.
 
-The project ships the 63 provinces and the campaign's central documents as CSV
-files in ``generator/data``; a site extends or overrides them with files of the
-same name in its own data folder. Lookups accept every listed spelling.
+The project ships the 63 provinces, the units they became part of in the 2025
+arrangement and the campaign's central documents as CSV files in
+``generator/data``; a site extends or overrides them with files of the same name
+in its own data folder. Lookups accept every listed spelling.
 """
 from __future__ import annotations
 
@@ -10,14 +11,14 @@ import csv
 import hashlib
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from .errors import ContentError, suggest
-from .vietnamese import normalize, slugify, term_key
+from .vietnamese import normalize, slugify, sort_key, term_key
 
 PACKAGE_DATA = Path(__file__).parent / "data"
 
@@ -75,7 +76,33 @@ class Tag:
         return (self.name, *self.aliases)
 
 
-T = TypeVar("T", Province, Directive, Tag)
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A province-level unit of the 2025 arrangement (34 units from 1 July 2025).
+
+    Articles stay filed under their historical province; a unit is extra information
+    and gathers the articles of its former provinces (`members`)."""
+    name: str
+    kind: str                     # "tỉnh" or "thành phố"
+    formed: date | None           # when it took its 2025 form; None: unchanged
+    variants: tuple[str, ...]
+    members: tuple[Province, ...]  # the provinces (before 2025) it is made of, in code order
+    slug: str
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.variants)
+
+
+_CITY_PREFIX = re.compile(r"^(?:TP\.?|Thành phố)\s+", re.IGNORECASE)
+
+
+def place_sort_key(name: str) -> tuple:
+    """Sort key of a place name: "TP. Hồ Chí Minh" goes under H, as readers look for it."""
+    return sort_key(_CITY_PREFIX.sub("", name))
+
+
+T = TypeVar("T", Province, Directive, Tag, Unit)
 
 _SO = re.compile(r"\bsố\s+")
 _TU = re.compile(r"/tư\b")
@@ -125,6 +152,7 @@ class Registries:
     provinces: Registry[Province]
     directives: Registry[Directive]
     tags: Registry[Tag]
+    units: Registry[Unit]
     fingerprint: str  # changes whenever any data file changes: part of cache keys
 
 
@@ -172,6 +200,47 @@ def _directive(row: dict, display: str, line: int) -> Directive:
                      _split(row.get("aliases", "")), slugify(row["symbol"]))
 
 
+def _unit(row: dict, display: str, line: int) -> Unit:
+    formed = row.get("formed", "")
+    try:
+        when = date.fromisoformat(formed) if formed else None
+    except ValueError:
+        raise ContentError(f"cột “formed” phải để trống hoặc là ngày dạng YYYY-MM-DD, không phải “{formed}”",
+                           display, line) from None
+    kind = row.get("kind", "")
+    if kind not in ("tỉnh", "thành phố"):
+        raise ContentError(f"cột “kind” phải là “tỉnh” hoặc “thành phố”, không phải “{kind}”", display, line)
+    return Unit(row["name"], kind, when, _split(row.get("variants", "")), (), slugify(row["name"]))
+
+
+def _with_members(units: list[Unit], provinces: list[Province], origin: dict[int, tuple[str, int]],
+                  errors: list) -> list[Unit]:
+    """Each unit with the provinces whose `merged_into_2025` names it."""
+    registry = Registry("đơn vị hành chính 2025", tuple(units))
+    members: dict[str, list[Province]] = {u.name: [] for u in units}
+    for province in provinces:
+        if not province.merged_into_2025:
+            continue
+        unit = registry.get(province.merged_into_2025)
+        if unit is None:
+            display, line = origin[id(province)]
+            hint = suggest(province.merged_into_2025, [n for u in units for n in u.names], fold=lookup_key)
+            errors.append(ContentError(f"cột “merged_into_2025” của “{province.name}” là “{province.merged_into_2025}”, "
+                                       f"không có trong danh mục đơn vị hành chính 2025 (units.csv){hint}",
+                                       display, line))
+            continue
+        members[unit.name].append(province)
+    linked = []
+    for unit in units:
+        if not members[unit.name]:
+            display, line = origin[id(unit)]
+            errors.append(ContentError(f"không có tỉnh, thành phố nào trong provinces.csv thuộc đơn vị “{unit.name}” "
+                                       "(cột “merged_into_2025”)", display, line))
+            continue
+        linked.append(replace(unit, members=tuple(sorted(members[unit.name], key=lambda p: p.code))))
+    return linked
+
+
 def _tag(row: dict) -> Tag:
     return Tag(row["name"], slugify(row["name"]), row.get("description", ""), _split(row.get("aliases", "")))
 
@@ -193,7 +262,9 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
         "provinces.csv": (("code", "name"), lambda row, d, ln: _province(row)),
         "directives.csv": (("symbol", "date"), _directive),
         "tags.csv": (("name",), lambda row, d, ln: _tag(row)),
+        "units.csv": (("name", "kind"), _unit),
     }
+    origin: dict[int, tuple[str, int]] = {}  # id of an entry -> where it was read, for messages
     for filename, (required, make) in specs.items():
         entries: list = []
         for folder in (PACKAGE_DATA, data_dir):
@@ -208,8 +279,11 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
                     found.append(make(row, display, line))
                 except ContentError as exc:
                     errors.append(exc)
+                    continue
+                origin[id(found[-1])] = (display, line)
             entries = _merge(entries, found, key=lambda e: lookup_key(e.names[0]))
         loaded[filename] = entries
+    units = _with_members(loaded["units.csv"], loaded["provinces.csv"], origin, errors)
     if errors:
         from .errors import BuildFailed
         raise BuildFailed(errors)
@@ -217,6 +291,7 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
         provinces=Registry("tỉnh, thành phố", tuple(loaded["provinces.csv"])),
         directives=Registry("văn bản", tuple(sorted(loaded["directives.csv"], key=lambda d: (d.date, d.symbol)))),
         tags=Registry("chủ đề", tuple(loaded["tags.csv"])),
+        units=Registry("đơn vị hành chính 2025", tuple(units)),
         fingerprint=digest.hexdigest()[:16],
     )
 

@@ -65,7 +65,8 @@ def test_term_identity_and_canonical_names(sample: Path):
     out = build(sample, now=NOW).output
     # "Đăk Nông" and "TP. Đà Nẵng" in front matter resolve to the registry's canonical names.
     dak_nong = (out / "tinh/dak-nong/index.html").read_text()
-    assert "<h1>Đắk Nông</h1>" in dak_nong and "Hợp nhất vào Lâm Đồng" in dak_nong
+    assert "<h1>Đắk Nông</h1>" in dak_nong
+    assert "Từ 1/7/2025 sáp nhập vào tỉnh Lâm Đồng (cùng tỉnh Bình Thuận)." in dak_nong
     assert "<h1>Đà Nẵng</h1>" in (out / "tinh/da-nang/index.html").read_text()
     # "khoá học lý luận" (twice) and "khóa học lý luận" (once) are one tag, shown as most written.
     tag = (out / "chu-de/khoa-hoc-ly-luan/index.html").read_text()
@@ -77,8 +78,9 @@ def test_term_identity_and_canonical_names(sample: Path):
 
 def test_indexes_in_vietnamese_order(sample: Path):
     out = build(sample, now=NOW).output
+    # By region (the regions from north to south), each in alphabetical order.
     provinces = re.findall(r'<li><a href="/tinh/[^"]+/">([^<]+)</a>', (out / "tinh/index.html").read_text())
-    assert provinces == ["Đà Nẵng", "Đắk Nông", "Hòa Bình", "Lào Cai"]
+    assert provinces == ["Hòa Bình", "Lào Cai", "Đà Nẵng", "Đắk Nông"]
     directives = re.findall(r'<h2><a href="/van-ban/[^"]+/">([^<]+)</a>', (out / "van-ban/index.html").read_text())
     assert directives == ["Chỉ thị số 06-CT/TW", "Chỉ thị số 05-CT/TW", "Nghị quyết số 04-NQ/TW",
                           "Quy định số 08-QĐi/TW", "Kết luận số 01-KL/TW"]  # by date

@@ -111,16 +111,10 @@ def _counting_templates(reads_count: bool):
     def make(config, site, image_sizes, bytecode_dir=None):
         templates = real(config, site, image_sizes, bytecode_dir)
         count = len(site.articles)
-        return Templates(config, templates.assets,
-                         {k: v for k, v in templates.env.globals.items() if k in _DATA},
-                         {"link": TemplateFunction(templates.env.globals["link"], reads=config.urls),
-                          "links": TemplateFunction(templates.env.globals["links"], reads=config.urls),
-                          "so_bai": TemplateFunction(lambda: count, reads=count if reads_count else ())},
-                         bytecode_dir)
+        return Templates(config, templates.assets, templates.data, {
+            **templates.functions,
+            "so_bai": TemplateFunction(lambda: count, reads=count if reads_count else ())}, bytecode_dir)
     return make
-
-
-_DATA = ("image_sizes", "site", "menu", "latest", "groups", "kind_labels", "article_count")
 
 
 @pytest.mark.parametrize("declared", [True, False])

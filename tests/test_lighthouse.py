@@ -1,6 +1,6 @@
 """Lighthouse in mobile mode (npm lighthouse pinned in tests/node/, Debian's chromium) on the bundled
 site served over http://127.0.0.1 with netlify.toml's headers: home, an article, a province page, and
-the heaviest article of the 1,000-article site.
+the heaviest article and the province index (with its two maps) of the 1,000-article site.
 
 Performance at least 95; accessibility, best practices and SEO 100. On 127.0.0.1 plain http is not
 held against the site: Chrome treats localhost as a secure context, so "uses HTTPS" passes honestly
@@ -38,6 +38,7 @@ def targets(bundled_site: Site, bench_site: Site, host):
     bench = host(bench_site.output).url
     found = {name: root + path for name, path in lighthouse.pages_of(bundled_site).items()}
     found["bench-heaviest-article"] = bench + lighthouse.heaviest_article(bench_site)
+    found["bench-provinces-map"] = bench + "tinh/"  # the two maps with every province shaded
     return found
 
 
@@ -51,7 +52,7 @@ def results():
         print("\n" + lighthouse.table(list(found.values())))
 
 
-@pytest.mark.parametrize("name", ["home", "article", "province", "bench-heaviest-article"])
+@pytest.mark.parametrize("name", ["home", "article", "province", "bench-heaviest-article", "bench-provinces-map"])
 def test_lighthouse_mobile(targets, results, name: str):
     r = lighthouse.run_steady(targets[name], name)
     results[name] = r

@@ -38,7 +38,17 @@ def served(bundled_site: Site, bench_site: Site, host):
         "tag": root + bundled_site.first("chu-de/*/index.html"),
         "home-page-2": bench + "trang/2/",
         "404": root + "khong-co-trang-nay/",
+        # maps and charts (issue 18): /tinh/ with its two maps, /don-vi-2025/, pages with a bar chart
+        "provinces": root + "tinh/",
+        "provinces-1000": bench + "tinh/",
+        "units-1000": bench + "don-vi-2025/",
+        "unit-1000": bench + "don-vi-2025/tp-ho-chi-minh/",
+        "province-1000": bench + "tinh/ha-nam/",
+        "directive-1000": bench + bench_site.first("van-ban/*/index.html"),
+        "years-1000": bench + "nam/",
     }
+PAGE_KINDS = ["home", "article", "province", "directive", "tag", "home-page-2", "404", "provinces", "provinces-1000",
+              "units-1000", "unit-1000", "province-1000", "directive-1000", "years-1000"]
 
 
 class Watched:
@@ -60,7 +70,7 @@ class Watched:
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("kind", ["home", "article", "province", "directive", "tag", "home-page-2", "404"])
+@pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_page_fits_the_screen_without_errors(chromium, served, kind: str, width: str):
     context = chromium.new_context(**WIDTHS[width])
     watched = Watched(context, expect_404=served["404"])
@@ -82,7 +92,7 @@ def test_page_fits_the_screen_without_errors(chromium, served, kind: str, width:
     context.close()
 
 
-@pytest.mark.parametrize("kind", ["home", "article", "province", "directive", "tag", "home-page-2", "404"])
+@pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_axe_finds_no_serious_or_critical_problem(chromium, served, kind: str):
     need(AXE.is_file(), f"{AXE} (npm ci --prefix tests/node)")
     # axe is injected as an inline script, which the site's CSP rightly refuses: this context bypasses CSP
@@ -199,5 +209,42 @@ def test_paging_through_the_home_list_by_clicking(chromium, bench_site: Site, ho
     click_to(page, page.get_by_role("link", name="‹ Trang trước"), r"/trang/2/$")
     click_to(page, page.get_by_role("link", name="‹ Trang trước"), r"/$")
     assert page.locator(".card-title a").all_inner_texts() == first_titles
+    assert not watched.problems, watched.problems
+    context.close()
+
+
+def test_the_maps_and_the_links_between_provinces_and_units_by_clicking(chromium, bench_site: Site, host):
+    """/tinh/ -> a province on the map -> its unit of 2025 -> a former province; the unit map too."""
+    url = host(bench_site.output).url
+    context = chromium.new_context(**WIDTHS["desktop"])
+    watched = Watched(context)
+    page = watched.page
+    page.goto(url + "tinh/")
+    maps = page.locator("svg.vn-map")
+    assert maps.count() == 2
+    # every province of the first map has a title; those with articles are links named with their count
+    assert maps.nth(0).locator("path:not(.island)").count() == 63
+    ha_nam = maps.nth(0).locator("a[aria-label^='Hà Nam: ']")
+    count = ha_nam.get_attribute("aria-label").split(": ")[1]
+    box = ha_nam.locator("path").first.bounding_box()
+    assert box["width"] > 3 and box["height"] > 3, box  # visible, and within reach of a pointer
+    click_to(page, ha_nam, r"/tinh/ha-nam/$")
+    assert h1(page) == "Hà Nam" and f"{count.split()[0]} bài viết" in page.locator(".term-header").inner_text()
+    assert "sáp nhập vào tỉnh Ninh Bình" in page.locator(".facts").inner_text()
+    assert page.locator("svg.year-chart").count() == 1
+    click_to(page, page.get_by_role("link", name="Bài viết của tỉnh Ninh Bình từ 1/7/2025"),
+             r"/don-vi-2025/ninh-binh/$")
+    assert h1(page) == "Tỉnh Ninh Bình"
+    click_to(page, page.locator(".member-list a", has_text="tỉnh Nam Định"), r"/tinh/nam-dinh/$")
+    assert h1(page) == "Nam Định"
+    # the map of the 34 units: a click leads to the unit's page
+    page.goto(url + "tinh/")
+    click_to(page, page.locator("svg.vn-map").nth(1).locator("a[aria-label^='Cà Mau: ']"), r"/don-vi-2025/ca-mau/$")
+    assert h1(page) == "Tỉnh Cà Mau"
+    # keyboard: the map's links take the focus and show it
+    page.goto(url + "don-vi-2025/")
+    first = page.locator("svg.vn-map a").first
+    first.focus()
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == first.get_attribute("aria-label")
     assert not watched.problems, watched.problems
     context.close()

@@ -329,3 +329,22 @@ def test_article_pages_are_light_and_never_blocked_by_scripts(which: str, reques
         {"articles": len(weights), "heaviest": heaviest, "max_bytes": weights[heaviest],
          "median_bytes": sorted(weights.values())[len(weights) // 2]}, indent=1))
     print(f"\n{which}: {len(weights)} articles, heaviest {weights[heaviest]} bytes ({heaviest})")
+
+
+MAX_MAP_PAGE_GZIP = 60 * 1024  # /tinh/ with its two maps, as a phone fetches it (HTML and stylesheet)
+
+
+@pytest.mark.parametrize("which", ["bundled_site", "bench_site"])
+def test_the_map_page_is_light_on_a_phone(which: str, request):
+    import gzip
+    site: Site = request.getfixturevalue(which)
+    weight, blocking = page_weight(site, "tinh/index.html")
+    assert not blocking
+    text = (site.output / "tinh/index.html").read_bytes()
+    found = _Resources()
+    found.feed(text.decode())
+    sheets = [(site.output / urlsplit(url).path[len(site.base_path):]).read_bytes() for url in found.styles]
+    gzipped = len(gzip.compress(text, 6)) + sum(len(gzip.compress(css, 6)) for css in sheets)
+    assert gzipped <= MAX_MAP_PAGE_GZIP, gzipped
+    assert text.count(b'<svg class="vn-map"') == 2
+    print(f"\n{which}: /tinh/ {len(text)} bytes, {gzipped} bytes gzipped with its stylesheet (raw total {weight})")

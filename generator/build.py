@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from . import __version__
+from . import cms
 from .cache import (CACHE_DIR, BodyStore, State, article_key, article_token, bodied, bodyless_row, digest,
                     folder_id, has_search_cache, load_state, pack_state, prune_bodies, save_state, state_path,
                     value_digest)
@@ -488,7 +489,7 @@ class Builder:
         # Everything the site is made of, known before any page is planned: when it is what the
         # last build published (and that output is still there), there is nothing to do.
         pages_token, images_token = value_digest(pages, {}), repr(sorted(image_state.items()))
-        inputs = digest(fp, config.fingerprint(), templates_fingerprint(config),
+        inputs = digest(fp, config.fingerprint(), templates_fingerprint(config), cms.fingerprint(config),
                         repr(sorted((a.path, a.key) for a in shown)), pages_token, images_token)
         if inputs == previous.inputs and previous.output_id == folder_id(output_dir) and previous.outputs \
                 and not (self.keep_last and self._last is None):
@@ -524,7 +525,7 @@ class Builder:
         errors += templates.check()
         if errors:
             raise BuildFailed(errors)
-        render_fp = digest(fp, config.fingerprint(), templates_fingerprint(config),
+        render_fp = digest(fp, config.fingerprint(), templates_fingerprint(config), cms.fingerprint(config),
                            repr(sorted(a.output for a in templates.assets.values())))
         jobs = plan(site)
         jobs += sitemap_jobs(jobs)
@@ -586,6 +587,8 @@ class Builder:
                 stage("search index")
                 for asset in templates.assets.values():
                     staging.write(asset.output, asset.data, origin=asset.name)
+                for path, data in cms.admin_files(config, registries, site):  # admin/, when [cms] is on
+                    staging.write(path, data, origin="[cms]")
                 for path, out, _ in sources.images:
                     previous_file = output_dir / out
                     if reuse and previous.sources.get(out) == (*image_state[out], "") and previous_file.is_file():

@@ -728,6 +728,13 @@ def test_serve_cms_serves_the_cms_and_its_api_only_to_its_own_pages(served_cms: 
     write = json.dumps(persist("content/articles/tu-api.md", "---\ntitle: a\ndate: 2024-01-01\n---\n")).encode()
     assert served_cms.request("POST", "/api/v1", write, {**json_type, "Origin": own})[0] == 200
     assert (project / "content/articles/tu-api.md").is_file()
+    # A broken article breaks the preview, not the CMS (which is how the editor fixes it).
+    seen = len(served_cms.lines)
+    write = json.dumps(persist("content/articles/hong.md", "---\ntitle: a\ndate: hôm qua\n---\n")).encode()
+    assert served_cms.request("POST", "/api/v1", write, {**json_type, "Origin": own})[0] == 200
+    served_cms.wait_for_line(lambda line: line.startswith("Không dựng được trang"), "the failed rebuild", seen)
+    assert served_cms.request("GET", "/")[0] == 500
+    assert served_cms.request("GET", "/admin/")[0] == 200 and served_cms.request("GET", "/admin/config.yml")[0] == 200
 
 
 def test_serve_cms_needs_this_machine_and_a_cms_section(project: Path, capsys):

@@ -89,10 +89,14 @@ class Editor:
         self.page.get_by_role("button", name="Đăng nhập").click()
         self.page.get_by_role("link", name="Tạo bài thuộc loại bài viết").wait_for()
 
-    def pick(self, label: str, typed: str, option: str) -> None:
+    def pick(self, label: str, typed: str, option: str, shot: str = "") -> None:
         """Type into a select field and click the option (react-select)."""
         self.page.get_by_label(label).fill(typed)
-        self.page.get_by_role("option", name=option).click()
+        choice = self.page.get_by_role("option", name=option)
+        choice.wait_for()
+        if shot:
+            shoot(self.page, shot, doc=True)
+        choice.click()
 
     def add_tag(self, text: str) -> None:
         box = self.page.get_by_role("combobox", name="Chủ đề")
@@ -160,7 +164,7 @@ def test_create_edit_and_delete_an_article_through_the_cms(chromium, served_cms,
                                    timezone_id="Asia/Ho_Chi_Minh")
     editor = Editor(context, server.url + "admin/")
     page = editor.page
-    shoot(page, "dang-nhap", doc=True)
+    shoot(page, "dang-nhap")
     editor.log_in()
     for title in ("Phát huy vai trò nêu gương của cán bộ, đảng viên tại Lai Châu",
                   "Nhân rộng các mô hình điển hình làm theo lời Bác"):
@@ -173,7 +177,8 @@ def test_create_edit_and_delete_an_article_through_the_cms(chromium, served_cms,
     page.get_by_label("Ngày giờ đăng").fill("2025-05-19T16:27")
     page.get_by_label("Tóm tắt (sa-pô)").fill("Đồng bào Ê Đê ở buôn làng học tập và làm theo tư tưởng, "
                                               "đạo đức, phong cách Hồ Chí Minh.")
-    editor.pick("Tỉnh, thành phố", "Tuyên Quang", "Hà Giang (từ 2025 thuộc Tuyên Quang)")  # by its 2025 unit
+    editor.pick("Tỉnh, thành phố", "Tuyên Quang", "Hà Giang (từ 2025 thuộc Tuyên Quang)",  # by its 2025 unit
+                shot="chon-tinh")
     editor.pick("Tỉnh, thành phố", "dak lak", "Đắk Lắk (từ 2025 gồm Đắk Lắk, Phú Yên)")    # without accents
     editor.pick("Văn bản chỉ đạo", "05-CT", "05-CT/TW (2016): ")
     editor.add_tag("Nêu Gương")        # the existing tag, as the registry spells it
@@ -205,7 +210,11 @@ def test_create_edit_and_delete_an_article_through_the_cms(chromium, served_cms,
         assert expected in html, expected
     assert (out / "images" / "anh-hoi-nghi-dak-lak.jpg").read_bytes() == JPEG
 
-    # Edit, with the article's preview open in another tab: it reloads by itself after the save.
+    # Edit, with the article's preview open in another tab: it reloads by itself after the save. The saved
+    # article, opened again, links to its page in this preview.
+    page.reload()
+    assert page.locator("a", has_text="Xem bản hoàn chỉnh").get_attribute("href") == \
+        server.url + f"bai-viet/{SLUG}/"
     preview = context.new_page()
     preview.goto(server.url + f"bai-viet/{SLUG}/")
     # Polled by time: a page behind another gets no animation frames (the default polling).

@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ARTIFACTS, NOW, ROOT, copy_project
+from conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, NOW, ROOT, copy_project, need
 from generator.build import build
 from generator.check import run_check
 from generator.cms.backend import LocalBackend
@@ -146,6 +146,19 @@ def check_passes(root: Path, page) -> None:
         return result
     result = unlocked(check, page)
     assert result.errors == [], [str(e) for e in result.errors]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's chromium for this module only. conftest's is session-scoped: started here, its Playwright
+    would keep running in the main thread for the modules after this one (test_search_browser starts its
+    own Playwright, test_server runs an asyncio loop), as it does when test_site_browser, the last, starts it."""
+    need(CHROMIUM.exists(), "/usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture

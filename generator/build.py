@@ -587,8 +587,8 @@ class Builder:
                 stage("search index")
                 for asset in templates.assets.values():
                     staging.write(asset.output, asset.data, origin=asset.name)
-                for path, data in cms.admin_files(config, registries, site):  # admin/, when [cms] is on
-                    staging.write(path, data, origin="[cms]")
+                for path, data, fixed in cms.admin_files(config, registries, site):  # admin/, when [cms] is on
+                    staging.write(path, data, origin="[cms]", same=True if fixed and reuse else None)
                 for path, out, _ in sources.images:
                     previous_file = output_dir / out
                     if reuse and previous.sources.get(out) == (*image_state[out], "") and previous_file.is_file():

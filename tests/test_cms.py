@@ -259,8 +259,12 @@ def test_rebuilds_follow_tags_and_the_vendored_application(project: Path, monkey
     tags = field_named(yaml.safe_load((out / "admin" / "config.yml").read_text("utf-8")), "tags")["suggestions"]
     assert "chủ đề mới toanh" in tags
     assert build(project, now=NOW).unchanged
-    monkeypatch.setattr(vendor, "fingerprint", lambda: "another-version")  # an upgraded Decap
+    # An upgraded Decap: a new manifest (fingerprint) and new bytes are published, even by a patching build.
+    upgraded = admin.script("decap-cms.js") + b"\n// 3.17"
+    monkeypatch.setattr(vendor, "fingerprint", lambda: "another-version")
+    monkeypatch.setattr(admin, "script", lambda name, old=admin.script: upgraded if name == "decap-cms.js" else old(name))
     assert not build(project, now=NOW).unchanged
+    assert (out / "admin" / "decap-cms.js").read_bytes() == upgraded
 
 
 def test_reserved_admin_path_collides_loudly(project: Path):

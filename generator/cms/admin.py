@@ -1,6 +1,7 @@
 """The admin/ folder the build publishes: the CMS page, its config.yml and the vendored scripts."""
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 from collections.abc import Iterable, Iterator
@@ -73,13 +74,20 @@ def script_names(identity: bool) -> list[str]:
     return [n for n in names if identity or n != IDENTITY_SCRIPT]
 
 
-def admin_files(config: SiteConfig, registries: Registries, used_tags: Iterable[str]) -> Iterator[tuple[str, bytes]]:
-    """(output path, bytes) of everything under admin/; nothing when [cms] is off."""
+def admin_files(config: SiteConfig, registries: Registries,
+                used_tags: Iterable[str]) -> Iterator[tuple[str, bytes, bool]]:
+    """(output path, bytes, fixed) of everything under admin/; nothing when [cms] is off. fixed: the bytes
+    depend on the package alone (the scripts: see fingerprint), not on the site."""
     if not enabled(config):
         return
     identity = config.cms.backend == "git-gateway"
     tags = existing_tags(registries, used_tags)
-    yield ADMIN_DIR + "index.html", index_html(config, registries, identity)
-    yield ADMIN_DIR + "config.yml", config_yaml(cms_config(config, registries, tags))
+    yield ADMIN_DIR + "index.html", index_html(config, registries, identity), False
+    yield ADMIN_DIR + "config.yml", config_yaml(cms_config(config, registries, tags)), False
     for name in script_names(identity):
-        yield ADMIN_DIR + name, script(name)
+        yield ADMIN_DIR + name, script(name), True
+
+
+def scripts_fingerprint() -> str:
+    """Changes whenever a script admin/ publishes changes: the vendored files (their manifest) or ours."""
+    return hashlib.sha256(vendor.fingerprint().encode() + static_file(OWN_SCRIPT)).hexdigest()[:16]

@@ -237,4 +237,5 @@ def cms_config(config: SiteConfig, registries: Registries, tags: list[str],
 
 def config_yaml(data: dict) -> bytes:
     header = ("# Sinh tự động bởi lamtheobac (generator/cms) từ site.toml và các danh mục; đừng sửa tệp này.\n")
-    return (header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100)).encode("utf-8")
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's is ~10x faster (every build makes one)
+    return (header + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)).encode("utf-8")

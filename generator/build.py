@@ -30,6 +30,7 @@ from .read import ReadArticles, read_articles, read_pages
 from .render import Templates, TemplateFunction, collect_assets, templates_fingerprint
 from .runtime import Clock, Runtime
 from .sources import Sources, discover, display_path
+from . import cms
 from .charts import year_chart
 from .taxonomy import Registries, load_registries
 from .units import figure_globals
@@ -126,9 +127,13 @@ class _Run:
         """Every input is what the last build published: nothing to do."""
         state, settings = self.state, self.settings
         state.inputs, self.pages_token, self.images_token = site_inputs(
-            settings.fingerprint, digest(self.config.fingerprint(), templates_fingerprint(self.config)),
+            settings.fingerprint, self._settings_digest(),
             state.sources, shown, pages, self.sources.images)
         return self.reuse.unchanged(state.inputs)
+
+    def _settings_digest(self) -> str:
+        """The site's settings, its templates and the admin scripts it publishes."""
+        return digest(self.config.fingerprint(), templates_fingerprint(self.config), cms.fingerprint(self.config))
 
     def collect(self, shown: list[Article], pages: list[Page], read: ReadArticles) -> Site:
         self.search.give(shown, self.keys, self.reuse.articles, read.count < self.options.tuning.parallel_min)
@@ -148,7 +153,7 @@ class _Run:
         self.stop_on(templates.check())
         jobs = plan(site)
         jobs += sitemap_jobs(jobs)
-        state.fingerprint = digest(state.read_fp, config.fingerprint(), templates_fingerprint(config),
+        state.fingerprint = digest(state.read_fp, self._settings_digest(),
                                    repr(sorted(a.output for a in templates.assets.values())))
         state.shape = digest(state.fingerprint, self.pages_token, self.images_token, *self.tokens)
         return templates, jobs
@@ -178,6 +183,9 @@ class _Run:
                 state.extras = write_files(staging, self.search.files(site, self.keys),
                                            reuse.published_extras(render_fp), templates.assets, self.sources.images,
                                            reuse, render_fp, self.output_dir, self.config.root)
+                for path, data, fixed in cms.admin_files(self.config, self.registries, site):  # admin/, with [cms]
+                    staging.write(path, data, origin="[cms]", same=True if fixed and reuse.published(path, render_fp)
+                                  else None)
                 self.clock.stage("search index")
                 self.progress.finish()
                 state.outputs = frozenset(staging.written)

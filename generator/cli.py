@@ -60,7 +60,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from .server import PreviewServer
 
-    server = PreviewServer(Path(args.root), host=args.host, port=args.port, drafts=not args.no_drafts)
+    if args.cms:
+        from .cms.local import check_serve
+        problems = check_serve(Path(args.root), args.host)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            return 1
+    server = PreviewServer(Path(args.root), host=args.host, port=args.port, drafts=not args.no_drafts, cms=args.cms)
     try:
         server.listen()
     except OSError as exc:
@@ -71,6 +78,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
             print(f"Không mở được máy chủ xem trước ở {args.host}:{args.port}: {exc.strerror or exc}. "
                   "Hãy thử --host 127.0.0.1 hoặc một cổng khác (--port).", file=sys.stderr)
         return 1
+    if args.cms:
+        print(f"Giao diện biên tập: {server.base_url}admin/ (chỉ mở được trên máy này)")
     return server.run()
 
 
@@ -131,6 +140,8 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="địa chỉ mở máy chủ, mặc định 127.0.0.1 (chỉ máy này)")
     serve.add_argument("--port", type=int, default=8000, help="cổng, mặc định 8000")
     serve.add_argument("--no-drafts", action="store_true", help="không hiện bài nháp và bài hẹn giờ đăng")
+    serve.add_argument("--cms", action="store_true",
+                       help="mở cả giao diện biên tập bài (Decap CMS) tại /admin/, ghi thẳng vào content/")
     serve.set_defaults(run=cmd_serve)
 
     new = sub.add_parser("new", help="tạo bài viết mới trong content/articles/")

@@ -64,6 +64,8 @@ def reserved_segments(config: SiteConfig) -> set[str]:
         head = pattern.split("/", 1)[0]
         if "{" not in head and head:
             names.add(head)
+    if config.cms is not None and config.cms.enabled:
+        names.add("admin")  # the CMS's folder (generator/cms)
     return names
 
 

@@ -11,6 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from types import NoneType, UnionType
 from typing import Any, get_args, get_origin, get_type_hints
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -53,6 +54,20 @@ class Security:
     iframe_hosts: tuple[str, ...] = ("www.youtube.com", "www.youtube-nocookie.com")
 
 
+CMS_BACKENDS = ("git-gateway", "github", "gitlab")
+CMS_PUBLISH_MODES = ("simple", "editorial_workflow")
+
+
+@dataclass(frozen=True)
+class Cms:
+    """The web editing interface (Decap CMS) at /admin/: on when site.toml has a [cms] table."""
+    enabled: bool = True
+    backend: str = "git-gateway"    # where the CMS commits on the published site (Netlify Identity + Git Gateway)
+    repo: str = ""                  # "owner/name", for the github and gitlab backends
+    branch: str = "main"
+    publish_mode: str = "simple"    # or "editorial_workflow": drafts as pull requests (not with serve --cms)
+
+
 @dataclass(frozen=True)
 class SiteConfig:
     title: str = "Học tập và làm theo Bác"
@@ -74,6 +89,7 @@ class SiteConfig:
     urls: Urls = field(default_factory=Urls)
     feeds: Feeds = field(default_factory=Feeds)
     security: Security = field(default_factory=Security)
+    cms: Cms | None = None
     # Set from the command line, not site.toml.
     root: Path = field(default=Path("."), metadata={"cli": True})
     drafts: bool = field(default=False, metadata={"cli": True})
@@ -114,6 +130,15 @@ def _key_line(text: str, section: str | None, key: str) -> int | None:
     return None
 
 
+def _table_type(hint: Any) -> Any:
+    """An optional table (`Cms | None`) is read as its dataclass."""
+    if isinstance(hint, UnionType):
+        inner = [arg for arg in get_args(hint) if arg is not NoneType]
+        if len(inner) == 1 and dataclasses.is_dataclass(inner[0]):
+            return inner[0]
+    return hint
+
+
 def _check_value(value: Any, hint: Any) -> tuple[bool, Any]:
     """(ok, converted) for a TOML value against a field's declared type."""
     origin = get_origin(hint)
@@ -141,7 +166,7 @@ def _build(cls, table: dict, text: str, section: str | None, display: str, error
             hint = suggest(key, allowed)
             errors.append(ConfigError(f"khóa không hợp lệ {where}“{key}”{hint}", display, line))
             continue
-        hint_type = hints[key]
+        hint_type = _table_type(hints[key])
         if dataclasses.is_dataclass(hint_type):
             if not isinstance(value, dict):
                 errors.append(ConfigError(f"“{key}” phải là một bảng [{key}]", display, line))
@@ -188,6 +213,27 @@ def _validate(config: SiteConfig, text: str, display: str, errors: list) -> None
         needed = placeholders.get(f.name)
         if needed and needed not in pattern:
             err(f.name, f"[urls] “{f.name}” phải chứa {needed}", "urls")
+    if config.cms is not None:
+        _validate_cms(config, err)
+
+
+def _validate_cms(config: SiteConfig, err) -> None:
+    cms = config.cms
+    for key in ("content_dir", "images_dir"):
+        if cms.enabled and not config.path(getattr(config, key)).is_relative_to(config.root):
+            err(key, f"[cms] cần “{key}” nằm trong thư mục dự án: giao diện biên tập chỉ sửa được tệp trong kho, "
+                     f"không phải “{getattr(config, key)}”")
+    if cms.backend not in CMS_BACKENDS:
+        err("backend", f"[cms] “backend” phải là một trong {', '.join(CMS_BACKENDS)}, không phải “{cms.backend}”"
+                       f"{suggest(cms.backend, CMS_BACKENDS)}", "cms")
+    elif cms.backend != "git-gateway" and not re.fullmatch(r"[\w.-]+/[\w.-]+", cms.repo):
+        err("repo" if cms.repo else "backend", f"[cms] backend “{cms.backend}” cần “repo” dạng “chủ/tên-kho”, "
+                                               f"ví dụ repo = \"ban-tuyen-giao/lamtheobac\"", "cms")
+    if cms.publish_mode not in CMS_PUBLISH_MODES:
+        err("publish_mode", f"[cms] “publish_mode” phải là một trong {', '.join(CMS_PUBLISH_MODES)}, "
+                            f"không phải “{cms.publish_mode}”", "cms")
+    if not cms.branch.strip() or any(c in cms.branch for c in " ~^:?*[\\"):
+        err("branch", f"[cms] “branch” không phải tên nhánh Git hợp lệ: “{cms.branch}”", "cms")
 
 
 _TOML_REASONS = (

@@ -214,7 +214,8 @@ class PreviewHandler(web.RequestHandler):
 
 class PreviewServer:
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 8000, drafts: bool = True,
-                 rebuild: Rebuild | None = None, stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr):
+                 rebuild: Rebuild | None = None, stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr,
+                 cms: bool = False):
         self.root = root.resolve()
         self.host = host
         self.port = port
@@ -223,6 +224,7 @@ class PreviewServer:
         self.preview_real = self.preview.resolve()
         self.stdout, self.stderr = stdout, stderr
         self._rebuild = rebuild
+        self.cms = cms                      # serve the CMS and its local backend (generator/cms/local.py)
         self.errors: list[SiteError] = []   # the last build's problems; empty after a good build
         self.ready = False                  # a first build has finished (well or not)
         self.sockets: list = []
@@ -262,9 +264,14 @@ class PreviewServer:
         # reload_waiters() logs the watcher's filepath: give it one.
         LiveReloadHandler.watcher = LiveReloadWatcher()
         LiveReloadHandler.live_css = False  # CSS is fingerprinted: a new name needs a page reload
+        cms_routes = []
+        if self.cms:
+            from .cms.local import routes
+            cms_routes = routes(self)
         return web.Application([
             (r"/livereload", LiveReloadHandler),
             (r"/livereload\.js", LiveReloadJSHandler),
+            *cms_routes,
             (r"/(.*)", PreviewHandler, {"server": self}),
         ], transforms=[_Injector], log_function=lambda handler: None)  # no access log in the editor's terminal
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import typing
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -65,13 +66,18 @@ def test_a_new_read_setting_is_noticed_without_listing_it():
 
 
 def _leaves(config, prefix=""):
-    """(path, value) of every setting of a config, sections included."""
+    """(path, value, another value) of every setting of a config, sections included; an optional
+    section left out is set to its defaults."""
+    hints = typing.get_type_hints(type(config))
     for f in fields(config):
         value = getattr(config, f.name)
         if dataclasses.is_dataclass(value):
             yield from _leaves(value, f"{prefix}{f.name}.")
+        elif value is None and any(dataclasses.is_dataclass(t) for t in typing.get_args(hints[f.name])):
+            section = next(t for t in typing.get_args(hints[f.name]) if dataclasses.is_dataclass(t))
+            yield f"{prefix}{f.name}", value, section()
         elif not f.metadata.get("cli"):
-            yield f"{prefix}{f.name}", value
+            yield f"{prefix}{f.name}", value, _other(value)
 
 
 def _with(config, path: str, value):
@@ -83,8 +89,8 @@ def _with(config, path: str, value):
 
 def test_every_config_key_is_in_the_config_fingerprint():
     config = SiteConfig()
-    for path, value in _leaves(config):
-        assert _with(config, path, _other(value)).fingerprint() != config.fingerprint(), f"{path} is not noticed"
+    for path, value, other in _leaves(config):
+        assert _with(config, path, other).fingerprint() != config.fingerprint(), f"{path} is not noticed"
 
 
 def test_a_new_config_key_is_noticed_by_the_next_build(sample: Path, monkeypatch):

@@ -146,6 +146,10 @@ class Reuse:
         return self._render_current(render_fp) and self.previous.sources.get(image.output) == (*image.stamp, "") \
             and image.output not in self.missing
 
+    def published(self, path: str, render_fp: str) -> bool:
+        """Whether the live site holds this file as the last build with these settings wrote it."""
+        return self._render_current(render_fp) and path in self.previous.outputs and path not in self.missing
+
     def _render_current(self, render_fp: str) -> bool:
         return self.previous.fingerprint == render_fp and self.output_current
 

@@ -1,0 +1,93 @@
+"""The admin/ folder the build publishes: the CMS page, its config.yml and the vendored scripts."""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+from ..config import SiteConfig
+from ..taxonomy import Registries
+from . import vendor
+from .schema import ADMIN_DIR, SINGLE, aliases, cms_config, config_yaml, existing_tags, utc_offset
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+OWN_SCRIPT = "lamtheobac-cms.js"
+IDENTITY_SCRIPT = "netlify-identity-widget.js"
+# Loaded by index.html in this order: the YAML reader, Decap, then our format and widget.
+SCRIPTS = ("js-yaml.umd.min.js", "decap-cms.js", OWN_SCRIPT)
+
+
+def enabled(config: SiteConfig) -> bool:
+    return config.cms is not None and config.cms.enabled
+
+
+def terms_json(config: SiteConfig, registries: Registries) -> str:
+    """Data lamtheobac-cms.js needs to read hand-written articles and write dates."""
+    data = {"aliases": aliases(registries), "offset": utc_offset(config), "single": list(SINGLE)}
+    # Safe inside <script type="application/json">: no "</" can close the element.
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+
+
+def index_html(config: SiteConfig, registries: Registries, identity: bool, base: str | None = None) -> bytes:
+    """The CMS page. identity: load the Netlify Identity widget (the published site's git-gateway login);
+    base: the site's base path ("/hoc-tap/"), config.base_path unless given.
+
+    The page has no "</head>" on purpose (HTML allows leaving it out): the preview server's
+    live-reload script is inserted before "</head>", and the CMS page must not reload itself
+    whenever a save makes the site rebuild.
+    """
+    title = html.escape(f"Biên tập · {config.title}")
+    folder = html.escape((config.base_path if base is None else base) + ADMIN_DIR)
+    names = ((IDENTITY_SCRIPT,) if identity else ()) + SCRIPTS
+    scripts = "".join(f'<script src="{folder}{name}"></script>\n' for name in names)
+    return (
+        '<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="robots" content="noindex, nofollow">\n'
+        f"<title>{title}</title>\n"
+        '<link rel="icon" href="data:,">\n'  # no favicon request (a 404 in the console); Decap reads ./config.yml
+        "<body>\n"
+        "<noscript>Giao diện biên tập cần bật JavaScript trong trình duyệt.</noscript>\n"
+        f'<script type="application/json" id="lamtheobac-terms">{terms_json(config, registries)}</script>\n'
+        f"{scripts}"
+        "</body>\n</html>\n"
+    ).encode("utf-8")
+
+
+@lru_cache(maxsize=None)
+def static_file(name: str) -> bytes:
+    return (STATIC_DIR / name).read_bytes()
+
+
+def script(name: str) -> bytes:
+    """A script or asset the CMS page loads, by its published name (KeyError if none)."""
+    if name == OWN_SCRIPT:
+        return static_file(name)
+    return vendor.read(name)
+
+
+def script_names(identity: bool) -> list[str]:
+    names = [OWN_SCRIPT] + [f.name for f in vendor.files() if f.name != "LICENSE"]
+    return [n for n in names if identity or n != IDENTITY_SCRIPT]
+
+
+def admin_files(config: SiteConfig, registries: Registries,
+                used_tags: Iterable[str]) -> Iterator[tuple[str, bytes, bool]]:
+    """(output path, bytes, fixed) of everything under admin/; nothing when [cms] is off. fixed: the bytes
+    depend on the package alone (the scripts: see fingerprint), not on the site."""
+    if not enabled(config):
+        return
+    identity = config.cms.backend == "git-gateway"
+    tags = existing_tags(registries, used_tags)
+    yield ADMIN_DIR + "index.html", index_html(config, registries, identity), False
+    yield ADMIN_DIR + "config.yml", config_yaml(cms_config(config, registries, tags)), False
+    for name in script_names(identity):
+        yield ADMIN_DIR + name, script(name), True
+
+
+def scripts_fingerprint() -> str:
+    """Changes whenever a script admin/ publishes changes: the vendored files (their manifest) or ours."""
+    return hashlib.sha256(vendor.fingerprint().encode() + static_file(OWN_SCRIPT)).hexdigest()[:16]

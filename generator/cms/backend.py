@@ -1,0 +1,284 @@
+"""Decap CMS's local backend, in Python: `lamtheobac serve --cms` needs no node.
+
+The protocol is decap-server's (npm `decap-server`, middlewares/localFs): one POST
+endpoint taking {"action": …, "params": {…}} and answering JSON; the answers have
+the same shapes (tests run the same requests against decap-server itself). What
+differs is what may be touched: decap-server edits anything in its repository,
+this one only article files under content/articles and images under
+content/images, with safe names, size limits and no way out through "..",
+absolute paths or symbolic links. Refusals are 4xx answers with a message in
+Vietnamese, which the CMS shows to the editor.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable
+
+from .schema import MAX_UPLOAD, Folders
+
+MAX_ARTICLE = 2 * 1024 * 1024                 # bytes of one article file
+MAX_BODY = 2 * MAX_UPLOAD + 4 * 1024 * 1024   # one request: an entry with one image, base64 (4/3) and JSON
+ARTICLE_EXTENSIONS = (".md",)
+IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")  # no SVG: it can carry scripts
+# One path segment: lower-case ASCII letters, digits and "-" (what the CMS's slugs are made of), "_" and
+# "." inside; never starting with "." or "_" (the build skips such files) or "-".
+_SEGMENT = re.compile(r"[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*")
+ACTIONS = ("info", "entriesByFolder", "entriesByFiles", "getEntry", "persistEntry", "getMedia",
+           "getMediaFile", "persistMedia", "deleteFile", "deleteFiles", "getDeployPreview")
+
+
+class Refused(Exception):
+    """A request the backend will not carry out: (HTTP status, message for the editor)."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Area:
+    """A folder the CMS may use: files with these extensions, up to max_size bytes."""
+    name: str                  # project-relative POSIX path, e.g. "content/articles"
+    extensions: tuple[str, ...]
+    max_size: int
+    what: str                  # for messages: "bài viết", "ảnh"
+
+
+class LocalBackend:
+    """The actions of decap-server's local_fs mode, confined to the articles and images folders."""
+
+    def __init__(self, root: Path, folders: Folders):
+        self.root = Path(root).resolve()
+        self.areas = (Area(folders.articles, ARTICLE_EXTENSIONS, MAX_ARTICLE, "bài viết"),
+                      Area(folders.images, IMAGE_EXTENSIONS, MAX_UPLOAD, "ảnh"))
+        self._actions: dict[str, Callable[[dict], Any]] = {
+            "info": self.info, "entriesByFolder": self.entries_by_folder, "entriesByFiles": self.entries_by_files,
+            "getEntry": self.get_entry, "persistEntry": self.persist_entry, "getMedia": self.get_media,
+            "getMediaFile": self.get_media_file, "persistMedia": self.persist_media,
+            "deleteFile": self.delete_file, "deleteFiles": self.delete_files,
+            "getDeployPreview": lambda params: None,
+        }
+
+    # -- the endpoint -------------------------------------------------------------
+    def handle(self, body: Any) -> tuple[int, Any]:
+        """(HTTP status, JSON answer) for one request body."""
+        if not isinstance(body, dict) or not isinstance(body.get("action"), str):
+            return 422, {"error": "yêu cầu không hợp lệ: thiếu “action”"}
+        action = body["action"]
+        if action not in self._actions:  # decap-server's answer, e.g. for the editorial workflow's actions
+            return 422, {"error": f"Unknown action {action}"}
+        params = body.get("params")
+        if action != "info" and not isinstance(params, dict):
+            return 422, {"error": "yêu cầu không hợp lệ: thiếu “params”"}
+        try:
+            return 200, self._actions[action](params or {})
+        except Refused as exc:
+            return exc.status, {"error": exc.message}
+        except OSError as exc:
+            return 500, {"error": f"lỗi đọc/ghi tệp: {exc.strerror or exc}"}
+
+    # -- paths ---------------------------------------------------------------------
+    def _area_of(self, path: PurePosixPath) -> Area | None:
+        for area in self.areas:
+            if path == PurePosixPath(area.name) or PurePosixPath(area.name) in path.parents:
+                return area
+        return None
+
+    def _checked(self, raw: Any, kind: str = "file") -> tuple[Path, Area]:
+        """The real path of a project-relative path inside one of the areas, or Refused.
+
+        kind "file": a file of a type the area accepts (a new one also needs a safe name);
+        "folder": the area or a folder inside it.
+        """
+        if not isinstance(raw, str) or not raw:
+            raise Refused(422, "đường dẫn tệp không hợp lệ")
+        text = raw  # as the listing gave it (a name on disk may be NFD); new names must be ASCII anyway
+        if "\\" in text or "\x00" in text or text.startswith("/") or re.match(r"^[A-Za-z]:", text):
+            raise Refused(403, f"đường dẫn “{raw}” không hợp lệ: phải là đường dẫn tương đối trong dự án")
+        path = PurePosixPath(text)
+        if any(part in ("..", ".") for part in path.parts):
+            raise Refused(403, f"đường dẫn “{raw}” không được chứa “..”")
+        area = self._area_of(path)
+        if area is None:
+            allowed = " và ".join(a.name + "/" for a in self.areas)
+            raise Refused(403, f"chỉ được đọc, ghi tệp trong {allowed}, không phải “{raw}”")
+        inner = path.relative_to(area.name).parts
+        full = self.root.joinpath(*path.parts)
+        if kind == "file":
+            if not inner or not inner[-1].lower().endswith(area.extensions):
+                raise Refused(422, f"tệp {area.what} phải có đuôi {', '.join(area.extensions)}, không phải “{raw}”")
+            # Files made here get safe names; existing ones (named by hand) can still be read, edited, deleted.
+            if not os.path.lexists(full) and not all(_SEGMENT.fullmatch(part) for part in inner):
+                raise Refused(422, f"tên tệp mới “{raw}” chỉ được gồm chữ thường không dấu a-z, số 0-9 và dấu "
+                                   f"“-” (ví dụ anh-hoi-nghi.jpg)")
+        area_dir = self.root / area.name
+        base = area_dir.resolve()
+        # The deepest existing part of the path must resolve inside the area: no symbolic link leads out.
+        existing = full
+        while not os.path.lexists(existing) and existing != area_dir:
+            existing = existing.parent
+        if os.path.lexists(existing) and not existing.resolve().is_relative_to(base):
+            raise Refused(403, f"“{raw}” dẫn ra ngoài thư mục {area.name}/ (liên kết tượng trưng)")
+        if full.is_symlink():
+            raise Refused(403, f"“{raw}” là liên kết tượng trưng; giao diện biên tập không sửa tệp loại này")
+        return full, area
+
+    def _relative(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def _list(self, folder: Path, area: Area, extension: str, depth: int) -> list[Path]:
+        """Files under folder, up to depth levels (decap-server's listFiles), inside the area only."""
+        if depth <= 0 or not folder.is_dir():
+            return []
+        with os.scandir(folder) as found:
+            entries = sorted(found, key=lambda e: e.name)
+        out: list[Path] = []
+        for entry in entries:
+            if entry.name.startswith(".") or entry.is_symlink():  # hidden files; links are never followed
+                continue
+            path = Path(entry.path)
+            if entry.is_dir():
+                out += self._list(path, area, extension, depth - 1)
+            elif entry.is_file() and entry.name.endswith(extension):
+                out.append(path)
+        return out
+
+    # -- reading ---------------------------------------------------------------------
+    def info(self, params: dict) -> dict:
+        return {"repo": self.root.name, "publish_modes": ["simple"], "type": "local_fs"}
+
+    def _entry(self, raw: Any, label: Any = None) -> dict:
+        try:
+            path, _ = self._checked(raw)
+            data = path.read_bytes()
+        except (Refused, OSError):  # decap-server answers a missing entry with data null, not an error
+            return {"data": None, "file": _file_info(raw, label, None)}
+        return {"data": data.decode("utf-8", "replace"), "file": _file_info(raw, label, _sha256(data))}
+
+    def entries_by_folder(self, params: dict) -> list[dict]:
+        folder, area = self._checked(params.get("folder"), kind="folder")
+        extension = params.get("extension")
+        depth = params.get("depth")
+        if not isinstance(extension, str) or not isinstance(depth, int) or isinstance(depth, bool):
+            raise Refused(422, "“extension” và “depth” không hợp lệ")
+        return [self._entry(self._relative(p)) for p in self._list(folder, area, extension, depth)]
+
+    def entries_by_files(self, params: dict) -> list[dict]:
+        files = params.get("files")
+        if not isinstance(files, list) or not all(isinstance(f, dict) for f in files):
+            raise Refused(422, "“files” phải là một danh sách")
+        return [self._entry(f.get("path"), f.get("label")) for f in files]
+
+    def get_entry(self, params: dict) -> dict:
+        return self._entry(params.get("path"))
+
+    def _media(self, path: Path) -> dict:
+        data = path.read_bytes()
+        return {"id": _sha256(data), "content": base64.b64encode(data).decode("ascii"), "encoding": "base64",
+                "path": self._relative(path), "name": path.name}
+
+    def get_media(self, params: dict) -> list[dict]:
+        folder, area = self._checked(params.get("mediaFolder"), kind="folder")
+        return [self._media(p) for p in self._list(folder, area, "", 1)]
+
+    def get_media_file(self, params: dict) -> dict:
+        path, _ = self._checked(params.get("path"))
+        if not path.is_file():
+            raise Refused(404, f"không có tệp “{params.get('path')}”")
+        return self._media(path)
+
+    # -- writing ---------------------------------------------------------------------
+    def _write(self, raw: Any, data: bytes) -> Path:
+        path, area = self._checked(raw)
+        if len(data) > area.max_size:
+            raise Refused(413, f"tệp “{raw}” quá lớn ({len(data) / 1e6:.1f} MB; tối đa "
+                               f"{area.max_size / 1e6:.0f} MB cho một tệp {area.what})")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.cms-tmp")  # a dot file: the build and the watcher skip it
+        tmp.write_bytes(data)
+        os.replace(tmp, path)  # the preview rebuilds from a complete file
+        return path
+
+    def _asset_bytes(self, asset: Any) -> tuple[str, bytes]:
+        if not isinstance(asset, dict) or asset.get("encoding") != "base64" or not isinstance(asset.get("content"), str):
+            raise Refused(422, "tệp tải lên không hợp lệ (cần nội dung base64)")
+        try:
+            return asset.get("path"), base64.b64decode(asset["content"], validate=True)
+        except ValueError:
+            raise Refused(422, f"nội dung tệp “{asset.get('path')}” không phải base64 hợp lệ") from None
+
+    def persist_entry(self, params: dict) -> dict:
+        entry = params.get("entry")
+        data_files = params.get("dataFiles")
+        if data_files is None:
+            data_files = [entry]
+        assets = params.get("assets")
+        if not isinstance(data_files, list) or not data_files or not isinstance(assets, list):
+            raise Refused(422, "yêu cầu lưu bài không hợp lệ (thiếu “dataFiles”/“entry” hoặc “assets”)")
+        files = []
+        for item in data_files:
+            if not isinstance(item, dict) or not isinstance(item.get("raw"), str):
+                raise Refused(422, "yêu cầu lưu bài không hợp lệ: bài không có nội dung")
+            files.append((item.get("path"), item["raw"].encode("utf-8"), item.get("newPath")))
+        uploads = [self._asset_bytes(asset) for asset in assets]
+        # Every path is checked before anything is written: a refused request changes nothing.
+        for path, data, new in files:
+            self._checked(path)
+            if new is not None:
+                self._checked(new)
+        for path, _ in uploads:
+            self._checked(path)
+        for path, data, _ in files:
+            self._write(path, data)
+        for path, data in uploads:
+            self._write(path, data)
+        if files and all(new for _, _, new in files):
+            for path, _, new in files:
+                source, _ = self._checked(path)
+                target, _ = self._checked(new)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(source, target)
+        return {"message": "entry persisted"}
+
+    def persist_media(self, params: dict) -> dict:
+        path, data = self._asset_bytes(params.get("asset"))
+        return self._media(self._write(path, data))
+
+    def _delete(self, raw: Any) -> None:
+        path, _ = self._checked(raw)
+        try:
+            path.unlink()
+        except FileNotFoundError:  # decap-server ignores a file that is already gone
+            pass
+
+    def delete_file(self, params: dict) -> dict:
+        self._delete(params.get("path"))
+        return {"message": f"deleted file {params.get('path')}"}
+
+    def delete_files(self, params: dict) -> dict:
+        paths = params.get("paths")
+        if not isinstance(paths, list) or not paths:
+            raise Refused(422, "“paths” phải là một danh sách tệp")
+        for raw in paths:
+            self._checked(raw)
+        for raw in paths:
+            self._delete(raw)
+        return {"message": f"deleted files {', '.join(paths)}"}
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _file_info(path: Any, label: Any, digest: str | None) -> dict:
+    info: dict = {"path": str(path).replace("\\", "/")}
+    if label is not None:
+        info["label"] = label
+    info["id"] = digest
+    return info

@@ -1,0 +1,177 @@
+"""`lamtheobac serve --cms`: the CMS page and its local backend inside the preview server.
+
+The preview server adds these routes before its own. The admin page, its
+config.yml and scripts are made here from the current site.toml, not taken from
+the preview folder, so the CMS keeps working while the site's last build is
+broken (the editor may need it to fix the article that broke it). The config
+points Decap's `local_backend` at this server's /api/v1, which only answers
+requests made on this machine by this server's own pages.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from tornado import web
+
+from ..config import load_config
+from ..errors import BuildFailed, SiteError
+from ..taxonomy import load_registries
+from .admin import enabled, index_html, script
+from .backend import MAX_BODY, LocalBackend
+from .schema import ADMIN_DIR, TAGS_WIDGET, cms_config, config_yaml, existing_tags, folders
+
+API_PATH = "/api/v1"   # decap-server's path
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+
+
+def check_serve(root: Path, host: str) -> list[str]:
+    """Why `serve --cms` cannot start (messages for the editor), or []."""
+    from ..server import is_loopback
+    problems = []
+    if not is_loopback(host):
+        problems.append(f"--cms chỉ chạy được khi máy chủ xem trước mở trên máy này (--host 127.0.0.1), "
+                        f"không phải “{host}”: giao diện biên tập ghi được vào thư mục bài viết.")
+    try:
+        config = load_config(root)
+    except BuildFailed as exc:
+        return problems + [str(e) for e in exc.errors]
+    if not enabled(config):
+        problems.append("site.toml chưa bật giao diện biên tập: thêm một dòng “[cms]” vào site.toml "
+                        "(xem docs/huong-dan-bien-tap.md).")
+    return problems
+
+
+class _Guarded(web.RequestHandler):
+    """Only this machine, through this server's own address: refuses other hosts (DNS rebinding) and
+    other sites' pages (cross-site requests)."""
+
+    def initialize(self, server) -> None:
+        self.server = server
+
+    def set_default_headers(self) -> None:
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("X-Content-Type-Options", "nosniff")
+        self.set_header("X-Robots-Tag", "noindex")
+
+    def own_origins(self) -> set[str]:
+        return {f"http://{name}:{self.server.port}" for name in LOOPBACK_NAMES}
+
+    def prepare(self) -> None:
+        if f"http://{self.request.host}" not in self.own_origins():
+            raise web.HTTPError(403, "host")
+        origin = self.request.headers.get("Origin")
+        site = self.request.headers.get("Sec-Fetch-Site")
+        if origin is not None and origin not in self.own_origins():
+            raise web.HTTPError(403, "origin")
+        if site is not None and site not in ("same-origin", "none"):
+            raise web.HTTPError(403, "sec-fetch-site")
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        self.set_header("Content-Type", "application/json; charset=utf-8")
+        message = {403: "yêu cầu bị từ chối: giao diện biên tập chỉ nhận yêu cầu từ chính trang của nó trên máy này",
+                   404: "không có tệp này"}.get(status_code, "yêu cầu không hợp lệ")
+        self.finish(json.dumps({"error": message}, ensure_ascii=False))
+
+    def site(self):
+        try:
+            config = load_config(self.server.root)
+            return config, load_registries(config.path(config.data_dir), config.root)
+        except BuildFailed as exc:
+            raise _Broken([str(e) for e in exc.errors]) from None
+        except SiteError as exc:
+            raise _Broken([str(exc)]) from None
+
+
+class _Broken(Exception):
+    def __init__(self, messages: list[str]):
+        super().__init__("\n".join(messages))
+
+
+class ApiHandler(_Guarded):
+    """Decap's local backend: POST /api/v1 with JSON (a cross-site form cannot send that type)."""
+
+    def post(self) -> None:
+        if not self.request.headers.get("Content-Type", "").startswith("application/json"):
+            return self._answer(415, {"error": "yêu cầu phải có Content-Type: application/json"})
+        if len(self.request.body) > MAX_BODY:
+            return self._answer(413, {"error": f"yêu cầu quá lớn (tối đa {MAX_BODY // 1_000_000} MB)"})
+        try:
+            body = json.loads(self.request.body)
+        except (ValueError, UnicodeDecodeError):
+            return self._answer(422, {"error": "yêu cầu không phải JSON hợp lệ"})
+        try:
+            config, _ = self.site()
+            backend = LocalBackend(config.root, folders(config))
+        except (_Broken, SiteError) as exc:
+            return self._answer(500, {"error": f"không đọc được site.toml: {exc}"})
+        status, answer = backend.handle(body)
+        self._answer(status, answer)
+
+    def _answer(self, status: int, answer: Any) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", "application/json; charset=utf-8")
+        self.finish(json.dumps(answer, ensure_ascii=False))
+
+
+class AdminPage(_Guarded):
+    def get(self) -> None:
+        try:
+            config, registries = self.site()
+        except _Broken as exc:
+            return self._text(500, "text/plain", f"Không mở được giao diện biên tập:\n{exc}\n")
+        self._text(200, "text/html", index_html(config, registries, identity=False, base="/"))
+
+    def _text(self, status: int, kind: str, body: str | bytes) -> None:
+        self.set_status(status)
+        self.set_header("Content-Type", f"{kind}; charset=utf-8")
+        self.finish(body)
+
+
+class ConfigHandler(AdminPage):
+    """config.yml for this machine: the local backend, links to this preview, tags used so far."""
+
+    def get(self) -> None:
+        try:
+            config, registries = self.site()
+            origin = f"http://{self.request.host}"
+            data = cms_config(config, registries, existing_tags(registries, self.built_tags()),
+                              local_url=origin + API_PATH, site_url=origin + "/")
+        except (_Broken, SiteError) as exc:
+            return self._text(500, "text/plain", f"Không tạo được cấu hình giao diện biên tập:\n{exc}\n")
+        self._text(200, "text/yaml", config_yaml(data))
+
+    def built_tags(self) -> list[str]:
+        """The tags the last preview build suggested (the articles' tags), if it made a config.yml."""
+        try:
+            built = yaml.safe_load((self.server.preview_real / ADMIN_DIR / "config.yml").read_text("utf-8"))
+            fields = built["collections"][0]["fields"]
+            return next(f.get("suggestions", []) for f in fields if f.get("widget") == TAGS_WIDGET)
+        except (OSError, yaml.YAMLError, KeyError, IndexError, TypeError, StopIteration):
+            return []  # no good build yet: the registry's tags only
+
+
+class ScriptHandler(AdminPage):
+    def get(self, name: str) -> None:
+        try:
+            data = script(name)
+        except KeyError:
+            raise web.HTTPError(404) from None
+        kind = ("application/wasm" if name.endswith(".wasm") else
+                "text/javascript" if name.endswith(".js") else "text/plain")
+        self.set_header("Content-Type", kind + ("" if kind == "application/wasm" else "; charset=utf-8"))
+        self.finish(data)
+
+
+def routes(server) -> list:
+    """Tornado routes for the preview server (given as `server`: .root, .port, .preview_real)."""
+    args = {"server": server}
+    return [
+        (API_PATH, ApiHandler, args),
+        (r"/admin", web.RedirectHandler, {"url": "/admin/"}),
+        (r"/admin/(?:index\.html)?", AdminPage, args),
+        (r"/admin/config\.yml", ConfigHandler, args),
+        (r"/admin/([^/]+)", ScriptHandler, args),
+    ]

@@ -1,0 +1,241 @@
+"""The CMS's config.yml, generated from the content model and the registries.
+
+Every field of the editing form maps to one front-matter key that
+generator/content.py reads (ARTICLE_FIELDS), with the value shape it accepts:
+provinces and directives are picked from the registries and stored by their
+canonical names, dates carry the site's UTC offset (lamtheobac-cms.js writes
+them), the file name is an ASCII slug of the title (đ -> d).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import PurePosixPath
+
+import yaml
+
+from ..config import SiteConfig
+from ..content import ARTICLE_FIELDS
+from ..errors import ConfigError
+from ..taxonomy import Directive, Province, Registries
+from ..vietnamese import normalize, sort_key, sorted_vi, term_key
+
+ADMIN_DIR = "admin/"
+FORMAT = "lamtheobac-md"          # the front-matter format lamtheobac-cms.js registers
+TAGS_WIDGET = "lamtheobac-tags"   # the tags widget lamtheobac-cms.js registers
+DATE_FORMAT = "YYYY-MM-DDTHH:mm:ssZ"  # dayjs: 2024-05-19T16:27:00+07:00
+MAX_UPLOAD = 20 * 1024 * 1024     # bytes per image, in the form and in the local backend
+SINGLE = ("source", "image")      # tables edited as a list of at most one item (see article_fields)
+
+
+@dataclass(frozen=True)
+class Folders:
+    """Project-relative POSIX folders the CMS reads and writes."""
+    articles: str   # "content/articles"
+    images: str     # "content/images"
+
+
+def folders(config: SiteConfig) -> Folders:
+    """The articles and images folders relative to the project root (the CMS's repository)."""
+    out = []
+    for key, path in (("content_dir", config.path(config.content_dir) / "articles"),
+                      ("images_dir", config.path(config.images_dir))):
+        try:
+            out.append(path.relative_to(config.root).as_posix())
+        except ValueError:
+            raise ConfigError(f"[cms] cần “{key}” nằm trong thư mục dự án (giao diện biên tập chỉ sửa được "
+                              f"tệp trong kho), không phải “{path}”", config.source_file) from None
+    return Folders(*out)
+
+
+def province_label(province: Province, former: dict[str, list[str]]) -> str:
+    """"Hà Giang (từ 2025 thuộc Tuyên Quang)", "Tuyên Quang (từ 2025 gồm Tuyên Quang, Hà Giang)",
+    "Thừa Thiên Huế (từ 2025 là Huế)"; former: 2025 unit -> the provinces it is made of."""
+    unit = province.merged_into_2025
+    if not unit:
+        return province.name
+    if unit != province.name:
+        verb = "thuộc" if len(former.get(unit, [])) > 1 else "là"
+        return f"{province.name} (từ 2025 {verb} {unit})"
+    members = former.get(unit, [])
+    if len(members) > 1:
+        return f"{province.name} (từ 2025 gồm {', '.join(members)})"
+    return province.name
+
+
+def province_options(registries: Registries) -> list[dict[str, str]]:
+    provinces = [_unit_by_name(p, registries) for p in registries.provinces]
+    former: dict[str, list[str]] = {}
+    for p in provinces:  # the unit's own name first, then the others in Vietnamese order
+        if p.merged_into_2025:
+            former.setdefault(p.merged_into_2025, []).append(p.name)
+    for unit, names in former.items():
+        names.sort(key=lambda n: (n != unit, sort_key(n)))
+    return [{"label": province_label(p, former), "value": p.name}
+            for p in sorted_vi(provinces, key=lambda p: p.name)]
+
+
+def _unit_by_name(province: Province, registries: Registries) -> Province:
+    """The province with its 2025 unit spelled as the registry names it ("TP.HCM" -> "TP. Hồ Chí Minh")."""
+    unit = registries.provinces.get(province.merged_into_2025) if province.merged_into_2025 else None
+    if unit is None or unit.name == province.merged_into_2025:
+        return province
+    return replace(province, merged_into_2025=unit.name)
+
+
+def directive_label(directive: Directive) -> str:
+    year = f" ({directive.date.year})" if directive.date else ""
+    title = f": {directive.title}" if directive.title else ""
+    return f"{directive.symbol}{year}{title}"
+
+
+def directive_options(registries: Registries) -> list[dict[str, str]]:
+    return [{"label": directive_label(d), "value": d.symbol} for d in registries.directives]
+
+
+def existing_tags(registries: Registries, used: Iterable[str]) -> list[str]:
+    """Registry tags and the tags articles use, one spelling per identity, in Vietnamese order."""
+    seen: dict[str, str] = {}
+    for name in (*(t.name for t in registries.tags), *used):
+        name = normalize(name).strip()
+        if name:
+            seen.setdefault(term_key(name), name)
+    return sorted_vi(seen.values())
+
+
+def aliases(registries: Registries) -> dict[str, dict[str, str]]:
+    """Every listed spelling (lower case) -> canonical name, for articles written by hand."""
+    out: dict[str, dict[str, str]] = {"province": {}, "directives": {}}
+    for kind, registry in (("province", registries.provinces), ("directives", registries.directives)):
+        for entry in registry:
+            for name in entry.names:
+                out[kind].setdefault(normalize(name).lower(), entry.name)
+    return out
+
+
+def utc_offset(config: SiteConfig, now: datetime | None = None) -> str | None:
+    """"+07:00" when the site's zone has one offset all year (then dates are written with it)."""
+    year = (now or datetime.now(config.zone)).year
+    offsets = {datetime(year, month, 1, 12, tzinfo=config.zone).utcoffset() for month in (1, 4, 7, 10)}
+    if len(offsets) != 1:
+        return None
+    minutes = int(offsets.pop().total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "-"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _field(name: str, label: str, widget: str, hint: str = "", required: bool = False, **extra) -> dict:
+    assert name in ARTICLE_FIELDS or name == "body", name  # only keys the build reads
+    field = {"name": name, "label": label, "widget": widget, "required": required}
+    if hint:
+        field["hint"] = hint
+    field.update(extra)
+    return field
+
+
+def article_fields(registries: Registries, tags: list[str]) -> list[dict]:
+    url = ["^https?://[^\\s\"<>`\\\\]+$", "Địa chỉ phải bắt đầu bằng http:// hoặc https:// và không có dấu cách"]
+    return [
+        _field("title", "Tiêu đề", "string", "Tên tệp và địa chỉ bài lấy từ tiêu đề khi tạo bài "
+               "(chữ không dấu, đ thành d); sửa tiêu đề sau đó không đổi địa chỉ.", required=True),
+        _field("date", "Ngày giờ đăng", "datetime", "Giờ Việt Nam (UTC+07:00). Bài có ngày trong tương lai "
+               "chỉ hiện trên trang khi đến giờ đó.", required=True, default="{{now}}",
+               format=DATE_FORMAT, date_format="DD/MM/YYYY", time_format="HH:mm"),
+        _field("summary", "Tóm tắt (sa-pô)", "text", "Hiện ở đầu bài, trong danh sách bài và nguồn tin. "
+               "Bỏ trống thì lấy đoạn văn đầu tiên."),
+        _field("province", "Tỉnh, thành phố", "select", "Chọn một hay nhiều tỉnh, thành phố mà bài nói đến "
+               "(tên tại thời điểm của bài); gõ vài chữ để tìm, kể cả tên đơn vị sau sắp xếp năm 2025.",
+               multiple=True, options=province_options(registries)),
+        _field("directives", "Văn bản chỉ đạo", "select", "Các chỉ thị, nghị quyết, kết luận, quy định "
+               "liên quan; gõ số hiệu (ví dụ 05-CT/TW) để tìm.",
+               multiple=True, options=directive_options(registries)),
+        _field("tags", "Chủ đề", TAGS_WIDGET, "Gõ chủ đề rồi nhấn Enter; chọn chủ đề đã có trong danh sách "
+               "gợi ý, hoặc gõ chủ đề mới.", suggestions=tags),
+        _field("author", "Tác giả", "string"),
+        # Optional groups with required parts are lists of at most one item: Decap checks the parts of an
+        # object even when it is optional and empty, the parts of a list item only when there is one.
+        # lamtheobac-cms.js stores the item as the table the build reads (SINGLE).
+        _field("source", "Nguồn bài", "list", "Báo, trang gốc của bài, nếu bài lấy từ nơi khác.",
+               label_singular="nguồn bài", max=1, collapsed=False, summary="{{fields.name}}", fields=[
+                   {"name": "name", "label": "Tên nguồn", "widget": "string", "required": True,
+                    "hint": "Ví dụ: Báo Lai Châu"},
+                   {"name": "url", "label": "Địa chỉ bài gốc", "widget": "string", "required": False,
+                    "pattern": url},
+                   {"name": "date", "label": "Ngày đăng ở nguồn", "widget": "datetime", "required": False,
+                    "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False},
+               ]),
+        _field("image", "Ảnh đại diện", "list", "Ảnh ở đầu bài và khi chia sẻ; tệp ảnh được lưu vào thư mục "
+               "ảnh của trang.", label_singular="ảnh đại diện", max=1, collapsed=False,
+               summary="{{fields.caption}}", fields=[
+                   {"name": "src", "label": "Tệp ảnh", "widget": "image", "required": True,
+                    "choose_url": False, "media_library": {"config": {"max_file_size": MAX_UPLOAD}}},
+                   {"name": "alt", "label": "Mô tả ảnh", "widget": "string", "required": True,
+                    "hint": "Tả nội dung ảnh cho người không xem được ảnh (người khiếm thị, mạng chậm)."},
+                   {"name": "caption", "label": "Chú thích", "widget": "string", "required": True,
+                    "hint": "Hiện dưới ảnh, ví dụ: Hội nghị sơ kết (ảnh: Minh Hà)."},
+               ]),
+        _field("updated", "Ngày giờ cập nhật", "datetime", "Chỉ điền khi sửa nội dung bài đã đăng.",
+               format=DATE_FORMAT, date_format="DD/MM/YYYY", time_format="HH:mm", default=""),
+        _field("draft", "Bản nháp", "boolean", "Bật: bài chưa được đăng (chỉ hiện khi xem trước trên máy). "
+               "Tắt để đăng bài.", default=True),
+        _field("body", "Nội dung", "markdown", "Nội dung bài viết; có thể chèn ảnh, liên kết, tiêu đề mục.",
+               required=True, modes=["rich_text", "raw"], sanitize_preview=True),
+    ]
+
+
+def cms_config(config: SiteConfig, registries: Registries, tags: list[str],
+               local_url: str | None = None, site_url: str | None = None) -> dict:
+    """config.yml as a mapping. local_url: the local backend's API (serve --cms), else the configured backend."""
+    cms = config.cms
+    assert cms is not None
+    where = folders(config)
+    backend: dict = {"name": cms.backend, "branch": cms.branch,
+                     "commit_messages": {
+                         "create": "Thêm bài “{{slug}}” ({{author-name}})",
+                         "update": "Sửa bài “{{slug}}” ({{author-name}})",
+                         "delete": "Xóa bài “{{slug}}” ({{author-name}})",
+                         "uploadMedia": "Tải ảnh “{{path}}” lên ({{author-name}})",
+                         "deleteMedia": "Xóa ảnh “{{path}}” ({{author-name}})"}}
+    if cms.repo:
+        backend["repo"] = cms.repo
+    site = site_url or config.base_url
+    article_path = config.urls.article.replace("{slug}", "{{slug}}")
+    out: dict = {"locale": "vi", "backend": backend}
+    if local_url:
+        out["local_backend"] = {"url": local_url}
+    out.update({
+        "site_url": site,
+        "display_url": site,
+        "publish_mode": "simple" if local_url else cms.publish_mode,
+        "media_folder": where.images,
+        "public_folder": "/images",  # where the build publishes images_dir (build.discover), under the base path
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "show_preview_links": True,
+        "collections": [{
+            "name": "articles",
+            "label": "Bài viết",
+            "label_singular": "bài viết",
+            "description": "Các bài tin trên cổng “" + config.title + "”. Bài mới là bản nháp cho đến khi "
+                           "tắt ô “Bản nháp”.",
+            "folder": where.articles,
+            "extension": "md",
+            "format": FORMAT,
+            "create": True,
+            "delete": True,
+            "slug": "{{slug}}",
+            "identifier_field": "title",
+            "summary": "{{title}} · {{date | date('DD/MM/YYYY')}}{{draft | ternary(' · nháp', '')}}",
+            "sortable_fields": [{"field": "date", "default_sort": "desc"}, "title"],
+            "view_filters": [{"label": "Bản nháp", "field": "draft", "pattern": True}],
+            "preview_path": article_path,
+            "fields": article_fields(registries, tags),
+        }],
+    })
+    return out
+
+
+def config_yaml(data: dict) -> bytes:
+    header = ("# Sinh tự động bởi lamtheobac (generator/cms) từ site.toml và các danh mục; đừng sửa tệp này.\n")
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's is ~10x faster (every build makes one)
+    return (header + yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)).encode("utf-8")

@@ -1,0 +1,488 @@
+/* lamtheobac-cms.js: what Decap CMS needs to write this project's articles exactly as the build reads them.
+ *
+ * - Format "lamtheobac-md": front matter read with js-yaml using YAML 1.1 types, like the build's PyYAML
+ *   (yes/no are booleans, dates stay text), and written in the project's flat style (the one
+ *   `lamtheobac new` writes): every text double-quoted, lists in brackets, empty values left out, dates
+ *   in the site's UTC offset. Decap's own YAML writer follows YAML 1.2, where a title "yes" or a tag
+ *   "12:30" would be read back by the build as a boolean or a number.
+ *   "source" and "image" are edited as lists of at most one item (Decap checks the required parts of an
+ *   optional object even when it is empty) and stored as the tables the build reads.
+ * - Widget "lamtheobac-tags": free tags with the existing ones suggested (Decap has no such widget).
+ * - Vietnamese for the phrases Decap's "vi" locale lacks.
+ *
+ * The pure functions also run under node (tests/test_cms.py checks what they write against the build).
+ */
+(function (root, factory) {
+  "use strict";
+  var api = factory(function () { return root.jsyaml || require("js-yaml"); });
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+  } else {
+    root.LamTheoBac = api;
+    api.register(root);
+  }
+})(typeof globalThis !== "undefined" ? globalThis : this, function (yaml) {
+  "use strict";
+
+  var ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+  var MOMENT = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
+  var DATE_KEYS = { date: true, updated: true };
+  var CLOSING = /^(?:---|\.\.\.)[ \t]*$/gm;
+  // Characters YAML readers refuse or fold inside quotes (C1 controls, line and paragraph separators,
+  // BOM, noncharacters): written as \u escapes, which read back as the same text.
+  var UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+  var PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+  var schema = null;
+  function yamlSchema() {
+    if (!schema) {
+      var y = yaml();
+      // PyYAML's safe types without the timestamp: what generator/frontmatter.py reads.
+      schema = y.FAILSAFE_SCHEMA.withTags(y.nullYaml11Tag, y.boolYaml11Tag, y.intYaml11Tag,
+                                          y.floatYaml11Tag, y.mergeTag);
+    }
+    return schema;
+  }
+
+  function split(text) {
+    text = String(text).replace(/^\ufeff/, "").replace(/\r\n?/g, "\n");
+    if (!/^---\n/.test(text)) {
+      return { front: null, body: text };
+    }
+    CLOSING.lastIndex = 4;
+    var end = CLOSING.exec(text);
+    if (!end) {
+      throw new Error("Phần thông tin đầu bài mở bằng “---” nhưng không có dòng “---” đóng lại.");
+    }
+    return { front: text.slice(4, end.index), body: text.slice(end.index + end[0].length).replace(/^\n+/, "") };
+  }
+
+  function canonical(table, name) {
+    var text = String(name).normalize("NFC").trim();
+    return (table && table[text.toLowerCase()]) || text;
+  }
+
+  /* An article file -> the entry's data (front-matter keys and "body"). */
+  function fromFile(text, terms) {
+    var parts = split(text);
+    var meta = parts.front === null ? {} : yaml().load(parts.front, { schema: yamlSchema() });
+    if (meta === null || meta === undefined) {
+      meta = {};
+    }
+    if (typeof meta !== "object" || Array.isArray(meta)) {
+      throw new Error("Phần thông tin đầu bài phải là các dòng “khóa: giá trị”.");
+    }
+    var aliases = (terms && terms.aliases) || {};
+    ["province", "directives"].forEach(function (key) {
+      if (meta[key] === null || meta[key] === undefined) {
+        return;
+      }
+      var items = Array.isArray(meta[key]) ? meta[key] : [meta[key]];
+      meta[key] = items.map(function (item) { return canonical(aliases[key], item); });
+    });
+    if (typeof meta.tags === "string") {
+      meta.tags = [meta.tags];
+    }
+    if (typeof meta.source === "string") {
+      meta.source = { name: meta.source };
+    }
+    if (typeof meta.image === "string") {
+      meta.image = { src: meta.image };
+    }
+    ((terms && terms.single) || []).forEach(function (key) {
+      if (meta[key] !== null && typeof meta[key] === "object" && !Array.isArray(meta[key])) {
+        meta[key] = [meta[key]];
+      }
+    });
+    meta.body = parts.body;
+    return meta;
+  }
+
+  function prune(value) {
+    if (value === null || value === undefined) {
+      return undefined;
+    }
+    if (typeof value === "string") {
+      return value.trim() === "" ? undefined : value;
+    }
+    if (Array.isArray(value)) {
+      var items = value.map(prune).filter(function (item) { return item !== undefined; });
+      return items.length ? items : undefined;
+    }
+    if (typeof value === "object") {
+      var out = {};
+      var any = false;
+      Object.keys(value).forEach(function (key) {
+        var kept = prune(value[key]);
+        if (kept !== undefined) {
+          out[key] = kept;
+          any = true;
+        }
+      });
+      return any ? out : undefined;
+    }
+    return value;
+  }
+
+  function offsetMinutes(offset) {
+    if (offset === "Z") {
+      return 0;
+    }
+    var m = /^([+-])(\d{2}):?(\d{2})$/.exec(offset);
+    return (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+  }
+
+  function pad(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  /* "2024-05-19T09:27:00+00:00" -> "2024-05-19T16:27:00+07:00": the same moment in the site's offset. */
+  function inOffset(text, offset) {
+    var m = MOMENT.exec(text);
+    if (!m || !offset) {
+      return text;
+    }
+    var ms = Date.UTC(Number(m[1].slice(0, 4)), Number(m[1].slice(5, 7)) - 1, Number(m[1].slice(8, 10)),
+                      Number(m[2]), Number(m[3]), Number(m[4] || 0)) - offsetMinutes(m[5]) * 60000;
+    var local = new Date(ms + offsetMinutes(offset) * 60000);
+    if (isNaN(local.getTime())) {
+      return text;
+    }
+    return String(local.getUTCFullYear()).padStart(4, "0") + "-" + pad(local.getUTCMonth() + 1) + "-" +
+      pad(local.getUTCDate()) + "T" + pad(local.getUTCHours()) + ":" + pad(local.getUTCMinutes()) + ":" +
+      pad(local.getUTCSeconds()) + offset;
+  }
+
+  function scalar(value) {
+    if (typeof value === "boolean") {
+      return value ? "true" : "false";
+    }
+    if (typeof value === "number" && isFinite(value)) {
+      return String(value);
+    }
+    var text = String(value).normalize("NFC");
+    if (ISO.test(text)) {
+      return text;
+    }
+    return JSON.stringify(text).replace(UNSAFE, function (ch) {
+      return "\\u" + ch.charCodeAt(0).toString(16).padStart(4, "0");
+    });
+  }
+
+  function keyText(key) {
+    return PLAIN_KEY.test(key) ? key : scalar(key);
+  }
+
+  function ordered(keys, order) {
+    var rank = {};
+    (order || []).forEach(function (key, i) {
+      if (!(key in rank)) {
+        rank[key] = i;
+      }
+    });
+    return keys.slice().sort(function (a, b) {
+      var ra = a in rank ? rank[a] : 1e6 + keys.indexOf(a);
+      var rb = b in rank ? rank[b] : 1e6 + keys.indexOf(b);
+      return ra - rb;
+    });
+  }
+
+  function lines(key, value, indent, order, offset) {
+    if (Array.isArray(value)) {
+      return indent + keyText(key) + ": [" + value.map(function (item) {
+        return typeof item === "object" ? JSON.stringify(item) : scalar(item);
+      }).join(", ") + "]\n";
+    }
+    if (typeof value === "object") {
+      return indent + keyText(key) + ":\n" + ordered(Object.keys(value), order).map(function (inner) {
+        return lines(inner, value[inner], indent + "  ", order, offset);
+      }).join("");
+    }
+    if (DATE_KEYS[key] && typeof value === "string") {
+      value = inOffset(value.trim(), offset);
+    }
+    return indent + keyText(key) + ": " + scalar(value) + "\n";
+  }
+
+  /* The entry's data -> an article file. order: Decap's field order; terms.offset: "+07:00". */
+  function toFile(data, order, terms) {
+    var meta = {};
+    var single = (terms && terms.single) || [];
+    Object.keys(data || {}).forEach(function (key) {
+      if (key !== "body") {
+        meta[key] = single.indexOf(key) >= 0 && Array.isArray(data[key]) ? data[key][0] : data[key];
+      }
+    });
+    meta = prune(meta) || {};
+    var offset = terms && terms.offset;
+    var out = "---\n" + ordered(Object.keys(meta), order).map(function (key) {
+      return lines(key, meta[key], "", order, offset);
+    }).join("") + "---\n";
+    var body = String((data && data.body) || "").replace(/\r\n?/g, "\n").replace(/^\n+/, "").replace(/\s+$/, "");
+    return body ? out + "\n" + body + "\n" : out;
+  }
+
+  // Tone-mark placement ignored ("hoà" = "hòa"), like term_key in generator/vietnamese.py.
+  var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+  function fold(text) {
+    return String(text).normalize("NFD").toLowerCase().replace(/\s+/g, " ").trim()
+      .split(/([\s\-\u2010-\u2015,.;:/]+)/).map(function (part) {
+        var tones = part.match(TONES) || [];
+        return part.replace(TONES, "") + tones.join("");
+      }).join("").normalize("NFC");
+  }
+
+  function tidyTag(text) {
+    return String(text).normalize("NFC").replace(/\s+/g, " ").replace(/^[\s,]+|[\s,]+$/g, "");
+  }
+
+  function addTag(items, text, suggestions) {
+    var tag = tidyTag(text);
+    if (!tag) {
+      return items;
+    }
+    var known = (suggestions || []).filter(function (s) { return fold(s) === fold(tag); })[0] || tag;
+    if (items.some(function (item) { return fold(item) === fold(known); })) {
+      return items;
+    }
+    return items.concat([known]);
+  }
+
+  function tagsWidget(h, createClass) {
+    var serial = 0;
+    function listOf(value) {
+      if (value === null || value === undefined || value === "") {
+        return [];
+      }
+      if (typeof value === "string") {
+        return [value];
+      }
+      if (typeof value.toJS === "function") {
+        value = value.toJS();
+      }
+      return Array.isArray(value) ? value.map(String) : [];
+    }
+    var chip = { display: "inline-flex", alignItems: "center", gap: "4px", padding: "2px 4px 2px 10px",
+                 borderRadius: "12px", background: "#e8eefc", color: "#1f2a44", lineHeight: "22px" };
+    var remove = { border: 0, background: "transparent", cursor: "pointer", fontSize: "16px", lineHeight: "20px",
+                   padding: "0 4px", color: "#1f2a44" };
+    var input = { flex: "1 1 14em", minWidth: "10em", border: 0, outline: 0, font: "inherit",
+                  padding: "4px 0", background: "transparent", color: "inherit" };
+    var Control = createClass({
+      getInitialState: function () {
+        serial += 1;
+        return { text: "", listId: "lamtheobac-tags-" + serial };
+      },
+      suggestions: function () {
+        var s = this.props.field.get("suggestions");
+        return listOf(s);
+      },
+      emit: function (items) {
+        // An Immutable List like the ones Decap keeps: made from the field's own (it has none to import).
+        var base = this.props.field.get("suggestions");
+        this.props.onChange(base && typeof base.clear === "function" ? base.clear().concat(items) : items);
+      },
+      add: function (text) {
+        var items = listOf(this.props.value);
+        var next = addTag(items, text, this.suggestions());
+        if (next.length !== items.length) {
+          this.emit(next);
+        }
+        this.setState({ text: "" });
+      },
+      removeAt: function (index) {
+        var items = listOf(this.props.value);
+        items.splice(index, 1);
+        this.emit(items);
+      },
+      onChange: function (event) {
+        var text = event.target.value;
+        var picked = event.nativeEvent && event.nativeEvent.inputType === "insertReplacementText";
+        if (text.indexOf(",") >= 0) {
+          var self = this;
+          var items = listOf(this.props.value);
+          var parts = text.split(",");
+          parts.slice(0, -1).forEach(function (part) { items = addTag(items, part, self.suggestions()); });
+          this.emit(items);
+          this.setState({ text: parts[parts.length - 1] });
+        } else if (picked) {  // chosen from the suggestion list
+          this.add(text);
+        } else {
+          this.setState({ text: text });
+        }
+      },
+      onKeyDown: function (event) {
+        if (event.key === "Enter") {
+          event.preventDefault();
+          this.add(this.state.text);
+        } else if (event.key === "Backspace" && !this.state.text) {
+          var items = listOf(this.props.value);
+          if (items.length) {
+            this.removeAt(items.length - 1);
+          }
+        }
+      },
+      onBlur: function () {
+        if (tidyTag(this.state.text)) {
+          this.add(this.state.text);
+        }
+        this.props.setInactiveStyle();
+      },
+      render: function () {
+        var self = this;
+        var items = listOf(this.props.value);
+        var chosen = items.map(fold);
+        return h("div", { className: this.props.classNameWrapper,
+                          style: { display: "flex", flexWrap: "wrap", gap: "6px", alignItems: "center" } },
+          items.map(function (tag, index) {
+            return h("span", { key: fold(tag), className: "lamtheobac-tag", style: chip }, tag,
+              h("button", { type: "button", style: remove, title: "Bỏ chủ đề “" + tag + "”",
+                            "aria-label": "Bỏ chủ đề “" + tag + "”",
+                            onClick: function () { self.removeAt(index); } }, "×"));
+          }),
+          h("input", { id: this.props.forID, type: "text", list: this.state.listId, value: this.state.text,
+                       autoComplete: "off", placeholder: "Gõ chủ đề rồi nhấn Enter", style: input,
+                       onChange: this.onChange, onKeyDown: this.onKeyDown, onBlur: this.onBlur,
+                       onFocus: this.props.setActiveStyle }),
+          h("datalist", { id: this.state.listId }, this.suggestions().filter(function (s) {
+            return chosen.indexOf(fold(s)) < 0;
+          }).map(function (s) { return h("option", { key: s, value: s }); })));
+      },
+    });
+    var Preview = function (props) {
+      return h("p", {}, listOf(props.value).join(", "));
+    };
+    return { control: Control, preview: Preview };
+  }
+
+  var WEEKDAYS = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
+
+  /* "Thứ Hai, 19/05/2025 | 16:27", as the site shows dates (generator/vietnamese.py format_datetime). */
+  function shownDate(value, offset) {
+    var m = MOMENT.exec(inOffset(String(value || ""), offset)) ||
+      /^(\d{4}-\d{2}-\d{2})()()/.exec(String(value || ""));
+    if (!m) {
+      return String(value || "");
+    }
+    var day = m[1].split("-").map(Number);
+    var weekday = WEEKDAYS[new Date(Date.UTC(day[0], day[1] - 1, day[2])).getUTCDay()];
+    var date = weekday + ", " + pad(day[2]) + "/" + pad(day[1]) + "/" + day[0];
+    return m[2] ? date + " | " + m[2] + ":" + m[3] : date;
+  }
+
+  /* The blob URL of an image chosen but not saved yet (Decap's getAsset gives its future address, a 404). */
+  function draftFile(entry, src) {
+    var name = String(src).split("/").pop();
+    var files = entry.get("mediaFiles");
+    var found = files && files.find ? files.find(function (file) {
+      return String(file.get("path") || "").split("/").pop() === name && file.get("url");
+    }) : null;
+    return found ? found.get("url") : null;
+  }
+
+  /* The article in the preview pane, laid out like its page on the site. */
+  function articlePreview(h, createClass, terms) {
+    return createClass({
+      render: function () {
+        var entry = this.props.entry;
+        var data = entry.get("data");
+        var get = function (key) {
+          var value = data.get(key);
+          return value && typeof value.toJS === "function" ? value.toJS() : value;
+        };
+        var image = (get("image") || [])[0];
+        var src = image && image.src ? draftFile(entry, image.src) || this.props.getAsset(image.src) : null;
+        var terms_ = [["Tỉnh, thành phố", get("province")], ["Văn bản", get("directives")], ["Chủ đề", get("tags")]];
+        return h("article", { className: "lamtheobac-preview" },
+          get("draft") ? h("p", { className: "draft" }, "Bản nháp: chưa được đăng") : null,
+          h("h1", {}, get("title") || ""),
+          h("p", { className: "meta" }, shownDate(get("date"), terms && terms.offset),
+            get("author") ? " · " + get("author") : ""),
+          get("summary") ? h("p", { className: "sapo" }, get("summary")) : null,
+          src ? h("figure", {}, h("img", { src: String(src), alt: image.alt || "" }),
+                  image.caption ? h("figcaption", {}, image.caption) : null) : null,
+          this.props.widgetFor("body"),
+          h("dl", {}, terms_.filter(function (t) { return t[1] && t[1].length; }).map(function (t) {
+            return [h("dt", { key: t[0] }, t[0]), h("dd", { key: t[0] + "-v" }, t[1].join(", "))];
+          })));
+      },
+    });
+  }
+
+  var PREVIEW_CSS = "body{font:17px/1.6 system-ui,sans-serif;color:#1f2328;margin:0}" +
+    ".lamtheobac-preview{max-width:42rem;margin:1.5rem auto;padding:0 1rem}" +
+    "h1{font-family:Georgia,serif;font-size:1.9rem;line-height:1.25;color:#7a0e0a;margin:.5rem 0}" +
+    ".meta{color:#57606a;font-size:.9rem}.sapo{font-weight:600}.draft{background:#fff4ce;padding:.3rem .6rem}" +
+    "figure{margin:1rem 0}figure img{max-width:100%;height:auto}figcaption{color:#57606a;font-size:.9rem}" +
+    "dl{border-top:1px solid #d0d7de;padding-top:.5rem;font-size:.9rem}dt{font-weight:600}dd{margin:0 0 .4rem}";
+
+  function readTerms(doc) {
+    var node = doc && doc.getElementById("lamtheobac-terms");
+    return node ? JSON.parse(node.textContent) : {};
+  }
+
+  function register(win) {
+    var CMS = win.CMS;
+    if (!CMS) {
+      return;
+    }
+    var terms = readTerms(win.document);
+    CMS.registerCustomFormat("lamtheobac-md", "md", {
+      fromFile: function (text) { return fromFile(text, terms); },
+      toFile: function (data, order) { return toFile(data, order, terms); },
+    });
+    CMS.registerPreviewTemplate("articles", articlePreview(win.h, win.createClass, terms));
+    CMS.registerPreviewStyle(PREVIEW_CSS, { raw: true });
+    var tags = tagsWidget(win.h, win.createClass);
+    CMS.registerWidget("lamtheobac-tags", tags.control, tags.preview,
+                       { properties: { suggestions: { type: "array", items: { type: "string" } } } });
+    if (typeof CMS.getLocale === "function" && CMS.getLocale("vi")) {
+      CMS.registerLocale("vi", withDefaults(CMS.getLocale("vi"), VI));
+    }
+  }
+
+  // Phrases Decap's "vi" locale lacks (it falls back to English), for what this site's editors see.
+  var VI = {
+    collection: { collectionTop: { newButton: "Thêm %{collectionLabel}", viewAsList: "Xem dạng danh sách",
+                                   viewAsGrid: "Xem dạng lưới", groupBy: "Nhóm theo" },
+                  groups: { other: "Khác", negateLabel: "Không %{label}" } },
+    editor: {
+      editorControl: { field: { widgetLabel: "ô %{widgetLabel}" } },
+      editorInterface: { togglePreview: "Bật/tắt xem trước", toggleScrollSync: "Cuộn cùng lúc" },
+      editorToolbar: { status: "Trạng thái: %{status}" },
+      editorWidgets: {
+        markdown: { bold: "Đậm", italic: "Nghiêng", strikethrough: "Gạch ngang", code: "Mã",
+                    link: "Liên kết", linkPrompt: "Nhập địa chỉ của liên kết", headings: "Tiêu đề",
+                    quote: "Trích dẫn", bulletedList: "Danh sách gạch đầu dòng",
+                    numberedList: "Danh sách đánh số", addComponent: "Chèn thành phần",
+                    toggleMode: { rich: "Chuyển sang văn bản định dạng", markdown: "Chuyển sang Markdown" } },
+        image: { chooseMultiple: "Chọn các hình", addMore: "Thêm hình", removeAll: "Gỡ bỏ mọi hình" },
+        file: { chooseMultiple: "Chọn các tập tin", addMore: "Thêm tập tin", removeAll: "Gỡ bỏ mọi tập tin" },
+        datetime: { setToNow: "Đặt %{fieldLabel} là lúc này" },
+        list: { add: "Thêm %{item}", addType: "Thêm %{item}" },
+        object: { expand: "Mở ra", collapse: "Thu gọn" },
+      },
+    },
+    mediaLibrary: { mediaLibraryCard: { copy: "Chép", copyUrl: "Chép địa chỉ", copyPath: "Chép đường dẫn",
+                                        copyName: "Chép tên", copied: "Đã chép" },
+                    mediaLibraryModal: { close: "Đóng" } },
+    ui: { settingsDropdown: { account: "Tài khoản" } },
+  };
+
+  /* base with the phrases of extra it lacks (and the ones extra corrects), as a new object. */
+  function withDefaults(base, extra) {
+    var out = {};
+    Object.keys(base).forEach(function (key) { out[key] = base[key]; });
+    Object.keys(extra).forEach(function (key) {
+      if (typeof extra[key] === "object") {
+        out[key] = withDefaults(typeof base[key] === "object" ? base[key] : {}, extra[key]);
+      } else {
+        out[key] = extra[key];
+      }
+    });
+    return out;
+  }
+
+  return { fromFile: fromFile, toFile: toFile, fold: fold, addTag: addTag, inOffset: inOffset, shownDate: shownDate,
+           withDefaults: withDefaults, register: register };
+});

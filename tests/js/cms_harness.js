@@ -1,0 +1,29 @@
+// Runs lamtheobac-cms.js's pure functions under node for tests/test_cms.py.
+// stdin: {"terms": {...}, "cases": [{"op": "toFile" | "fromFile" | "inOffset" | "fold" | "addTag", ...}]}
+// stdout: a JSON list with one {"ok": value} or {"error": message} per case.
+"use strict";
+const path = require("path");
+globalThis.jsyaml = require("js-yaml");  // from tests/node/node_modules (NODE_PATH): the pinned version
+const cms = require(path.join(__dirname, "..", "..", "generator", "cms", "static", "lamtheobac-cms.js"));
+
+let input = "";
+process.stdin.setEncoding("utf8");
+process.stdin.on("data", (chunk) => { input += chunk; });
+process.stdin.on("end", () => {
+  const { terms, cases } = JSON.parse(input);
+  const run = {
+    toFile: (c) => cms.toFile(c.data, c.order || [], terms),
+    fromFile: (c) => cms.fromFile(c.text, terms),
+    inOffset: (c) => cms.inOffset(c.text, c.offset),
+    fold: (c) => cms.fold(c.text),
+    addTag: (c) => cms.addTag(c.items, c.text, c.suggestions),
+  };
+  const out = cases.map((c) => {
+    try {
+      return { ok: run[c.op](c) };
+    } catch (e) {
+      return { error: String(e && e.message || e) };
+    }
+  });
+  process.stdout.write(JSON.stringify(out));
+});

@@ -1,0 +1,748 @@
+"""The web editing interface (generator/cms): config.yml from the registries, the published admin/
+folder, the vendored npm files, the front-matter format the CMS writes, and the local backend.
+
+The CMS in a real browser is tests/test_cms_browser.py.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from hypothesis import Phase, given, settings, strategies as st
+
+from conftest import NODE_TOOLS, NOW, ROOT, copy_project, need
+from generator import cms
+from generator.build import build
+from generator.cli import main
+from generator.cms import admin, vendor
+from generator.cms.backend import MAX_ARTICLE, LocalBackend
+from generator.cms.schema import (MAX_UPLOAD, Folders, cms_config, config_yaml, existing_tags, folders,
+                                  province_options)
+from generator.config import Cms, load_config
+from generator.content import ARTICLE_FIELDS, ReadSettings, read_article
+from generator.errors import BuildFailed, ConfigError
+from generator.frontmatter import decode, split, visible
+from generator.taxonomy import load_registries
+from generator.vietnamese import VN, normalize
+
+PINS = json.loads((NODE_TOOLS / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+HARNESS = ROOT / "tests" / "js" / "cms_harness.js"
+JPEG = (ROOT / "content" / "images" / "hcm1.jpg").read_bytes()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """The repository's own site ([cms] on) in a fresh folder."""
+    return copy_project(tmp_path / "site")
+
+
+def loaded(root: Path):
+    config = load_config(root)
+    return config, load_registries(config.path(config.data_dir), config.root)
+
+
+def every_field(fields: list[dict]):
+    for field in fields:
+        yield field
+        yield from every_field(field.get("fields", []))
+
+
+def article_collection(data: dict) -> dict:
+    (collection,) = data["collections"]
+    return collection
+
+
+def field_named(data: dict, name: str) -> dict:
+    return next(f for f in article_collection(data)["fields"] if f["name"] == name)
+
+
+# --- config.yml ---------------------------------------------------------------------------------
+
+def test_every_province_is_an_option_with_its_2025_unit():
+    config, registries = loaded(ROOT)
+    options = province_options(registries)
+    assert sorted(o["value"] for o in options) == sorted(p.name for p in registries.provinces)
+    assert len(options) == 63
+    labels = {o["value"]: o["label"] for o in options}
+    assert labels["Hà Giang"] == "Hà Giang (từ 2025 thuộc Tuyên Quang)"
+    assert labels["Tuyên Quang"] == "Tuyên Quang (từ 2025 gồm Tuyên Quang, Hà Giang)"
+    assert labels["Thừa Thiên Huế"] == "Thừa Thiên Huế (từ 2025 là Huế)"
+    assert labels["Cao Bằng"] == "Cao Bằng"  # not merged
+    assert labels["Bình Dương"] == "Bình Dương (từ 2025 thuộc TP. Hồ Chí Minh)"
+    assert labels["TP. Hồ Chí Minh"] == "TP. Hồ Chí Minh (từ 2025 gồm TP. Hồ Chí Minh, Bà Rịa - Vũng Tàu, Bình Dương)"
+    # Every one of the 34 units of 2025 can be found by its name among the labels.
+    units = {p.merged_into_2025 for p in registries.provinces}
+    assert len(units) == 34
+    assert all(any(unit in label for label in labels.values()) for unit in units)
+    # Vietnamese alphabetical order: Đ between D and E, not after Y as in code point order.
+    values = [o["value"] for o in options]
+    assert values.index("Cao Bằng") < values.index("Đà Nẵng") < values.index("Điện Biên") \
+        < values.index("Đồng Tháp") < values.index("Gia Lai") < values.index("Yên Bái")
+
+
+def test_every_directive_is_an_option_with_symbol_and_title():
+    config, registries = loaded(ROOT)
+    data = cms_config(replace(config, cms=Cms()), registries, [])
+    options = field_named(data, "directives")["options"]
+    assert [o["value"] for o in options] == [d.symbol for d in registries.directives]
+    for option, directive in zip(options, registries.directives):
+        assert option["label"].startswith(f"{directive.symbol} ({directive.date.year}): ")
+        assert directive.title in option["label"]
+    assert field_named(data, "directives")["multiple"] is True
+    assert field_named(data, "province")["multiple"] is True
+
+
+def test_fields_are_the_front_matter_the_build_reads():
+    config, registries = loaded(ROOT)
+    fields = article_collection(cms_config(config, registries, []))["fields"]
+    names = [f["name"] for f in fields]
+    assert set(names) == (set(ARTICLE_FIELDS) - {"slug"}) | {"body"}  # the file name gives the slug
+    widgets = {f["name"]: f["widget"] for f in fields}
+    assert widgets == {"title": "string", "date": "datetime", "summary": "text", "province": "select",
+                       "directives": "select", "tags": "lamtheobac-tags", "author": "string", "source": "list",
+                       "image": "list", "updated": "datetime", "draft": "boolean", "body": "markdown"}
+    assert [f["name"] for f in field_named({"collections": [{"fields": fields}]}, "image")["fields"]] == \
+        ["src", "alt", "caption"]
+    image = {f["name"]: f for f in field_named({"collections": [{"fields": fields}]}, "image")["fields"]}
+    assert all(image[name]["required"] for name in ("src", "alt", "caption"))
+    assert field_named({"collections": [{"fields": fields}]}, "image")["max"] == 1
+    assert field_named({"collections": [{"fields": fields}]}, "date")["format"] == "YYYY-MM-DDTHH:mm:ssZ"
+
+
+def test_labels_and_hints_are_in_vietnamese():
+    config, registries = loaded(ROOT)
+    data = cms_config(config, registries, [])
+    collection = article_collection(data)
+    texts = [collection["label"], collection["description"]]
+    for field in every_field(collection["fields"]):
+        texts += [field["label"], field.get("hint", "Có")]
+    english = [t for t in texts if t.isascii()]  # every Vietnamese phrase here has a diacritic
+    assert english == []
+    assert data["locale"] == "vi"
+
+
+def test_config_yml_is_the_yaml_of_the_mapping(project: Path):
+    config, registries = loaded(project)
+    data = cms_config(config, registries, ["nêu gương"])
+    text = config_yaml(data).decode("utf-8")
+    assert text.startswith("# Sinh tự động bởi lamtheobac")
+    assert yaml.safe_load(text) == data
+    collection = article_collection(data)
+    assert (collection["folder"], data["media_folder"], data["public_folder"]) == \
+        ("content/articles", "content/images", "/images")
+    assert collection["format"] == "lamtheobac-md" and collection["extension"] == "md"
+    assert data["slug"] == {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"}
+    assert collection["preview_path"] == "bai-viet/{{slug}}/"
+    assert data["backend"]["name"] == "git-gateway" and "local_backend" not in data
+    local = cms_config(config, registries, [], local_url="http://127.0.0.1:8000/api/v1",
+                       site_url="http://127.0.0.1:8000/")
+    assert local["local_backend"] == {"url": "http://127.0.0.1:8000/api/v1"}
+    assert local["site_url"] == "http://127.0.0.1:8000/" and local["publish_mode"] == "simple"
+
+
+def test_existing_tags_are_suggested_once_per_identity():
+    config, registries = loaded(ROOT)
+    tags = existing_tags(registries, ["Hoà Bình mới", "Hòa Bình mới", "nêu gương", "  ", "chuyển đổi số"])
+    assert tags.count("nêu gương") == 1
+    assert sum(t in ("Hoà Bình mới", "Hòa Bình mới") for t in tags) == 1
+    assert {t.name for t in registries.tags} <= set(tags)
+    assert "chuyển đổi số" in tags and "" not in tags and "  " not in tags
+
+
+def test_cms_section_is_typed(tmp_path: Path):
+    (tmp_path / "site.toml").write_text('[cms]\nbackend = "github"\npublish_mod = "simple"\nbranch = "a b"\n'
+                                        'enabled = "có"\n', encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        load_config(tmp_path)
+    assert [str(e) for e in info.value.errors] == [
+        "site.toml:2: [cms] backend “github” cần “repo” dạng “chủ/tên-kho”, ví dụ repo = \"ban-tuyen-giao/lamtheobac\"",
+        "site.toml:3: khóa không hợp lệ [cms] “publish_mod” (có phải ý bạn là: “publish_mode”?)",
+        "site.toml:4: [cms] “branch” không phải tên nhánh Git hợp lệ: “a b”",
+        "site.toml:5: [cms] “enabled” phải là true hoặc false, không phải 'có'",
+    ]
+    (tmp_path / "site.toml").write_text('[cms]\nbackend = "gitea"\n', encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        load_config(tmp_path)
+    assert [str(e) for e in info.value.errors] == [
+        "site.toml:2: [cms] “backend” phải là một trong git-gateway, github, gitlab, không phải “gitea” "
+        "(có phải ý bạn là: “gitlab”?)"]
+    (tmp_path / "site.toml").write_text('cms = true\n', encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        load_config(tmp_path)
+    assert [str(e) for e in info.value.errors] == ["site.toml:1: “cms” phải là một bảng [cms]"]
+    (tmp_path / "site.toml").write_text('[cms]\nbackend = "github"\nrepo = "ban/lamtheobac"\n', encoding="utf-8")
+    assert load_config(tmp_path).cms == Cms(backend="github", repo="ban/lamtheobac")
+    (tmp_path / "site.toml").write_text('title = "x"\n', encoding="utf-8")
+    assert load_config(tmp_path).cms is None
+
+
+def test_cms_settings_are_part_of_the_config_fingerprint(tmp_path: Path):
+    prints = []
+    for text in ("", "[cms]\n", '[cms]\nbranch = "xuat-ban"\n', "[cms]\nenabled = false\n"):
+        (tmp_path / "site.toml").write_text(text, encoding="utf-8")
+        prints.append(load_config(tmp_path).fingerprint())
+    assert len(set(prints)) == 4
+
+
+def test_folders_outside_the_project_are_refused(tmp_path: Path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "site.toml").write_text(f'images_dir = "{tmp_path / "anh"}"\n[cms]\n', encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        load_config(tmp_path / "site")
+    assert [str(e) for e in info.value.errors] == [
+        f"site.toml:1: [cms] cần “images_dir” nằm trong thư mục dự án: giao diện biên tập chỉ sửa được tệp trong "
+        f"kho, không phải “{tmp_path / 'anh'}”"]
+    (tmp_path / "site" / "site.toml").write_text(f'images_dir = "{tmp_path / "anh"}"\n', encoding="utf-8")
+    config = load_config(tmp_path / "site")  # without [cms] any folder will do
+    with pytest.raises(ConfigError):
+        folders(replace(config, cms=Cms()))
+    assert folders(replace(config, images_dir="content/images")) == Folders("content/articles", "content/images")
+
+
+# --- what the build publishes -------------------------------------------------------------------
+
+def test_build_publishes_the_admin_folder(project: Path):
+    result = build(project, now=NOW)
+    out = result.output / "admin"
+    published = sorted(p.name for p in out.iterdir())
+    assert published == sorted(["index.html", "config.yml", *admin.script_names(identity=True)])
+    for name in admin.script_names(identity=True):
+        assert (out / name).read_bytes() == admin.script(name), name
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert '<meta name="robots" content="noindex, nofollow">' in page
+    assert "</head>" not in page  # the preview's live-reload script is inserted before </head>: not here
+    assert page.index("netlify-identity-widget.js") < page.index("decap-cms.js") < page.index("lamtheobac-cms.js")
+    assert "http" not in re.sub(r'href="data:,"', "", page.split("<body>")[0] + "".join(
+        re.findall(r'<script src="[^"]*"', page)))  # every script from this folder, none from a CDN
+    config = yaml.safe_load((out / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"]["name"] == "git-gateway" and "local_backend" not in config
+    tags = field_named(config, "tags")["suggestions"]
+    assert "học tập chuyên đề" in tags  # a tag the bundled articles use, not in the registry
+    sitemap = (result.output / "sitemap.xml").read_text(encoding="utf-8")
+    assert "admin" not in sitemap
+
+
+def test_no_cms_section_publishes_nothing_and_removing_it_removes_admin(project: Path):
+    out = build(project, now=NOW).output
+    assert (out / "admin" / "decap-cms.js").is_file()
+    toml = (project / "site.toml").read_text(encoding="utf-8")
+    (project / "site.toml").write_text(toml.replace("[cms]\n", "[cms]\nenabled = false\n"), encoding="utf-8")
+    result = build(project, now=NOW)
+    assert not result.unchanged and not (out / "admin").exists()
+    (project / "site.toml").write_text(toml.split("[cms]")[0], encoding="utf-8")
+    build(project, now=NOW)
+    assert not (out / "admin").exists()
+
+
+def test_rebuilds_follow_tags_and_the_vendored_application(project: Path, monkeypatch):
+    build(project, now=NOW)
+    assert build(project, now=NOW).unchanged
+    article = project / "content" / "articles" / "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac.md"
+    article.write_text(article.read_text(encoding="utf-8").replace('"doanh nghiệp"', '"chủ đề mới toanh"'),
+                       encoding="utf-8")
+    out = build(project, now=NOW).output
+    tags = field_named(yaml.safe_load((out / "admin" / "config.yml").read_text("utf-8")), "tags")["suggestions"]
+    assert "chủ đề mới toanh" in tags
+    assert build(project, now=NOW).unchanged
+    # An upgraded Decap: a new manifest (fingerprint) and new bytes are published, even by a patching build.
+    upgraded = admin.script("decap-cms.js") + b"\n// 3.17"
+    monkeypatch.setattr(vendor, "fingerprint", lambda: "another-version")
+    monkeypatch.setattr(admin, "script", lambda name, old=admin.script: upgraded if name == "decap-cms.js" else old(name))
+    assert not build(project, now=NOW).unchanged
+    assert (out / "admin" / "decap-cms.js").read_bytes() == upgraded
+
+
+def test_reserved_admin_path_collides_loudly(project: Path):
+    (project / "content" / "pages" / "admin.md").write_text("---\ntitle: Quản trị\n---\n\nx\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(project, now=NOW)
+    assert [str(e) for e in info.value.errors] == [
+        "content/pages/admin.md:1: đường dẫn “admin” trùng với đường dẫn dành riêng của cổng (admin, assets, "
+        "bai-viet, chu-de, don-vi-2025, images, nam, tim-kiem, tinh, trang, van-ban); hãy đặt “slug” khác"]
+
+
+# --- the vendored application -------------------------------------------------------------------
+
+def test_manifest_names_every_vendored_file_with_its_digest():
+    files = vendor.files()
+    assert {f.package for f in files} == {"decap-cms", "netlify-identity-widget", "js-yaml"}
+    on_disk = {p.relative_to(vendor.VENDOR_DIR).as_posix() for p in vendor.VENDOR_DIR.rglob("*")
+               if p.is_file() and p.name != "manifest.json"}
+    assert on_disk == {f"{f.package}/{f.name}" for f in files}
+    for f in files:
+        assert hashlib.sha256(f.path.read_bytes()).hexdigest() == f.sha256, f.name
+    for package, entry in vendor.manifest()["packages"].items():
+        assert entry["version"] == PINS[package]
+        assert entry["integrity"].startswith("sha512-")
+
+
+def test_vendored_files_equal_the_pinned_npm_packages():
+    modules = NODE_TOOLS / "node_modules"
+    need((modules / "decap-cms").is_dir(), "tests/node/node_modules (cd tests/node && npm ci)")
+    for f in vendor.files():
+        installed = json.loads((modules / f.package / "package.json").read_text(encoding="utf-8"))
+        assert installed["version"] == vendor.version(f.package) == PINS[f.package]
+        assert (modules / f.package / f.source).read_bytes() == f.path.read_bytes(), f"{f.package}/{f.source}"
+
+
+def test_a_damaged_vendored_file_is_refused(tmp_path: Path, monkeypatch):
+    copy = tmp_path / "vendor"
+    shutil.copytree(vendor.VENDOR_DIR, copy)
+    target = copy / "js-yaml" / "js-yaml.umd.min.js"
+    target.write_bytes(target.read_bytes() + "\n// sửa tay".encode())
+    monkeypatch.setattr(vendor, "VENDOR_DIR", copy)
+    vendor.read.cache_clear()
+    try:
+        with pytest.raises(OSError) as info:
+            vendor.read("js-yaml.umd.min.js")
+        assert "sha256 không khớp" in str(info.value)
+    finally:
+        vendor.read.cache_clear()
+
+
+# --- the front matter the CMS writes (lamtheobac-cms.js under node) -------------------------------
+
+def run_js(cases: list[dict], terms: dict | None = None) -> list:
+    need(shutil.which("node") is not None, "node (apt-get install nodejs)")
+    need((NODE_TOOLS / "node_modules" / "js-yaml").is_dir(), "tests/node/node_modules (cd tests/node && npm ci)")
+    if terms is None:
+        config, registries = loaded(ROOT)
+        terms = json.loads(admin.terms_json(config, registries).replace("<\\/", "</"))
+    done = subprocess.run(["node", str(HARNESS)], input=json.dumps({"terms": terms, "cases": cases}),
+                          capture_output=True, text=True, encoding="utf-8", timeout=120,
+                          env={**os.environ, "NODE_PATH": str(NODE_TOOLS / "node_modules")})
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def written(data: dict, order: list[str] | None = None) -> str:
+    (result,) = run_js([{"op": "toFile", "data": data, "order": order or list(ARTICLE_FIELDS) + ["body"]}])
+    assert "ok" in result, result
+    return result["ok"]
+
+
+TRICKY = ["yes", "No", "on", "OFF", "y", "~", "null", "true", "12:30", "1_000", "0o17", "012", "0x1F", ".5",
+          "- gạch đầu dòng", "a: b", "#không phải chú thích", "'nháy đơn'", '"nháy kép"', "\\", "{a}", "[b]",
+          "*sao", "&neo", "!thẻ", "%phần trăm", "@a", "`b`", "dòng một\ndòng hai", "tab\tgiữa",
+          "Học\u2028tập", "NEL\x85", "BOM\ufeff", "emoji 🇻🇳", "Hoa\u0300 Bi\u0300nh", "2024-05-19", " cách "]
+
+
+def test_what_the_cms_writes_reads_back_as_written():
+    data = {"title": "Chỉ thị 05-CT/TW: “Học tập” và làm theo", "date": "2024-05-19T16:27:00+07:00",
+            "summary": "Tóm tắt: yes", "province": ["Lào Cai", "Hà Giang"], "directives": ["05-CT/TW"],
+            "tags": TRICKY, "author": "on", "source": [{"name": "Báo Lào Cai", "url": "https://baolaocai.vn/a?b=1#c",
+                                                        "date": "2024-05-18"}],
+            "image": [{"src": "/images/anh.jpg", "alt": "no", "caption": "12:30"}], "draft": False,
+            "updated": "", "body": "\n\nĐoạn đầu.\n\n## Mục\n"}
+    text = written(data)
+    assert text.startswith('---\ntitle: "Chỉ thị 05-CT/TW: “Học tập” và làm theo"\ndate: 2024-05-19T16:27:00+07:00\n')
+    assert "updated" not in text  # empty values are left out, not written as ""
+    assert text.endswith("---\n\nĐoạn đầu.\n\n## Mục\n")
+    src = split(text, "x.md")
+    assert src.meta == {
+        "title": data["title"], "date": "2024-05-19T16:27:00+07:00", "summary": "Tóm tắt: yes",
+        "province": ["Lào Cai", "Hà Giang"], "directives": ["05-CT/TW"],
+        "tags": [normalize(t) for t in TRICKY], "author": "on",
+        "source": {"name": "Báo Lào Cai", "url": "https://baolaocai.vn/a?b=1#c", "date": "2024-05-18"},
+        "image": {"src": "/images/anh.jpg", "alt": "no", "caption": "12:30"}, "draft": False}
+    assert src.body == "Đoạn đầu.\n\n## Mục\n"
+
+
+# Characters YAML treats specially somewhere (indicators, quotes, escapes, line breaks, BOM, C1 controls).
+YAML_CHARS = list("\x85\u2028\u2029\ufeff\x7f\x00\x1b\"\\:#-'{}[],&*!|>%@`?\t\n\r ") + ["\ud7ff", "\ue000"]
+EDITOR_TEXT = st.one_of(st.text(alphabet=st.one_of(st.characters(exclude_categories=("Cs",)), st.sampled_from(YAML_CHARS)),
+                                 max_size=40),
+                        st.sampled_from(TRICKY))
+
+
+# One node process per example (100 texts each); no shrinking (each step is a node run): the message names
+# the text that failed.
+@settings(max_examples=10, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate))
+@given(st.lists(EDITOR_TEXT, min_size=100, max_size=100))
+def test_any_text_survives_the_cms_format(texts):
+    """Whatever an editor types reads back as the same text (as the build sees it: NFC, controls as spaces)."""
+    cases = [{"op": "toFile", "data": {"title": t, "tags": [t, "x"]}, "order": ["title", "tags"]} for t in texts]
+    for text, result in zip(texts, run_js(cases)):
+        meta = split(decode(result["ok"].encode("utf-8"), "x.md"), "x.md").meta  # as the build reads a file
+        if "title" in meta:
+            assert visible(meta["title"]) == visible(normalize(text)), repr(text)
+            assert visible(meta["tags"][0]) == visible(normalize(text)), repr(text)
+        else:  # left out as blank (JavaScript's trim() also takes U+FEFF for a space)
+            assert re.fullmatch(r"[\s\ufeff]*", visible(normalize(text))) and meta["tags"] == ["x"], repr(text)
+
+
+def test_bundled_articles_keep_every_field_through_the_cms():
+    """Every bundled article opened in the CMS and saved unchanged is the same article for the build."""
+    config, registries = loaded(ROOT)
+    settings = ReadSettings.of(config, registries)
+    paths = sorted((ROOT / "content" / "articles").glob("*.md"))
+    read = run_js([{"op": "fromFile", "text": p.read_text(encoding="utf-8")} for p in paths])
+    again = run_js([{"op": "toFile", "data": r["ok"], "order": list(ARTICLE_FIELDS) + ["body"]} for r in read])
+    for path, result in zip(paths, again):
+        before = read_article(path, path.name, settings)
+        after = read_article(path, path.name, settings, raw=result["ok"].encode("utf-8"))
+        assert after == before, path.name
+
+
+def test_hand_written_spellings_open_as_registry_names():
+    (result,) = run_js([{"op": "fromFile", "text": '---\ntitle: a\nprovince: "TP.HCM"\ndirectives: ["chỉ thị 05"]\n'
+                                                   'tags: "một chủ đề"\nimage: "/images/a.jpg"\nsource: Báo\n---\nx\n'}])
+    assert result["ok"] == {"title": "a", "province": ["TP. Hồ Chí Minh"], "directives": ["05-CT/TW"],
+                            "tags": ["một chủ đề"], "image": [{"src": "/images/a.jpg"}], "source": [{"name": "Báo"}],
+                            "body": "x\n"}
+    (broken,) = run_js([{"op": "fromFile", "text": "---\ntitle: a\n"}])
+    assert "không có dòng “---” đóng lại" in broken["error"]
+
+
+def test_dates_are_written_in_the_site_offset():
+    cases = [("2024-05-19T09:27:00+00:00", "2024-05-19T16:27:00+07:00"),
+             ("2024-05-19T09:27:00Z", "2024-05-19T16:27:00+07:00"),
+             ("2024-12-31T20:00:00-05:00", "2025-01-01T08:00:00+07:00"),
+             ("2024-05-19T16:27:00+07:00", "2024-05-19T16:27:00+07:00"),
+             ("2024-05-19", "2024-05-19")]
+    results = run_js([{"op": "inOffset", "text": a, "offset": "+07:00"} for a, _ in cases])
+    assert [r["ok"] for r in results] == [b for _, b in cases]
+    text = written({"title": "a", "date": "2024-05-19T09:27:00+00:00", "updated": "2024-05-20T01:00:00Z",
+                    "source": [{"name": "b", "date": "2024-05-18"}]})
+    assert "date: 2024-05-19T16:27:00+07:00\n" in text and "updated: 2024-05-20T08:00:00+07:00\n" in text
+    assert "  date: 2024-05-18\n" in text
+
+
+def test_tags_match_across_tone_styles_and_case():
+    results = run_js([
+        {"op": "fold", "text": "Hoà Bình"}, {"op": "fold", "text": "hòa bình"},
+        {"op": "addTag", "items": ["nêu gương"], "text": "  Nêu  Gương ", "suggestions": []},
+        {"op": "addTag", "items": [], "text": "thuỷ lợi", "suggestions": ["thủy lợi"]},
+        {"op": "addTag", "items": [], "text": " , ", "suggestions": []},
+    ])
+    assert results[0]["ok"] == results[1]["ok"]
+    assert results[2]["ok"] == ["nêu gương"]
+    assert results[3]["ok"] == ["thủy lợi"]
+    assert results[4]["ok"] == []
+
+
+# --- the local backend --------------------------------------------------------------------------
+
+def asset(path: str, data: bytes) -> dict:
+    return {"path": path, "content": base64.b64encode(data).decode(), "encoding": "base64"}
+
+
+def persist(path: str, raw: str, assets: list[dict] | None = None, new_path: str | None = None) -> dict:
+    entry = {"slug": Path(path).stem, "path": path, "raw": raw}
+    if new_path:
+        entry["newPath"] = new_path
+    return {"action": "persistEntry", "params": {"branch": "main", "dataFiles": [entry], "assets": assets or [],
+                                                 "options": {"commitMessage": "m", "useWorkflow": False,
+                                                             "status": "draft"}}}
+
+
+@pytest.fixture
+def backend(project: Path) -> LocalBackend:
+    config = load_config(project)
+    return LocalBackend(project, folders(config))
+
+
+def test_backend_writes_land_where_expected(backend: LocalBackend, project: Path):
+    raw = '---\ntitle: "Bài mới"\ndate: 2024-05-19T16:27:00+07:00\n---\n\nNội dung.\n'
+    status, answer = backend.handle(persist("content/articles/bai-moi.md", raw,
+                                            [asset("content/images/anh-moi.jpg", JPEG)]))
+    assert (status, answer) == (200, {"message": "entry persisted"})
+    assert (project / "content/articles/bai-moi.md").read_text(encoding="utf-8") == raw
+    assert (project / "content/images/anh-moi.jpg").read_bytes() == JPEG
+    assert not list(project.rglob("*.cms-tmp"))
+    digest = hashlib.sha256(raw.encode()).hexdigest()
+    assert backend.handle({"action": "getEntry", "params": {"branch": "main", "path": "content/articles/bai-moi.md"}}) \
+        == (200, {"data": raw, "file": {"path": "content/articles/bai-moi.md", "id": digest}})
+    status, entries = backend.handle({"action": "entriesByFolder", "params": {
+        "branch": "main", "folder": "content/articles", "extension": "md", "depth": 1}})
+    assert status == 200 and len(entries) == 6 and {"data": raw, "file": {"path": "content/articles/bai-moi.md",
+                                                                          "id": digest}} in entries
+    status, media = backend.handle({"action": "getMedia", "params": {"branch": "main", "mediaFolder": "content/images"}})
+    assert status == 200 and sorted(m["name"] for m in media) == sorted(
+        p.name for p in (project / "content/images").iterdir())
+    status, one = backend.handle({"action": "getMediaFile", "params": {"branch": "main",
+                                                                       "path": "content/images/anh-moi.jpg"}})
+    assert base64.b64decode(one["content"]) == JPEG and one["id"] == hashlib.sha256(JPEG).hexdigest()
+    status, stored = backend.handle({"action": "persistMedia", "params": {
+        "branch": "main", "asset": asset("content/images/anh-hai.png", b"\x89PNG"), "options": {"commitMessage": "m"}}})
+    assert status == 200 and stored["path"] == "content/images/anh-hai.png" and stored["name"] == "anh-hai.png"
+    assert backend.handle({"action": "deleteFiles", "params": {"branch": "main", "paths": [
+        "content/images/anh-hai.png", "content/images/anh-moi.jpg"], "options": {"commitMessage": "m"}}})[0] == 200
+    assert backend.handle({"action": "deleteFile", "params": {"branch": "main", "path": "content/articles/bai-moi.md",
+                                                             "options": {"commitMessage": "m"}}})[0] == 200
+    assert not (project / "content/articles/bai-moi.md").exists()
+    assert not (project / "content/images/anh-moi.jpg").exists()
+    assert backend.handle({"action": "info"}) == (200, {"repo": "site", "publish_modes": ["simple"],
+                                                        "type": "local_fs"})
+    assert backend.handle({"action": "unpublishedEntries", "params": {"branch": "main"}}) == \
+        (422, {"error": "Unknown action unpublishedEntries"})
+
+
+@pytest.mark.parametrize("path, status, message", [
+    ("../site.toml", 403, "không được chứa “..”"),
+    ("content/articles/../../site.toml", 403, "không được chứa “..”"),
+    ("content/articles/../pages/gioi-thieu.md", 403, "không được chứa “..”"),
+    ("/etc/passwd.md", 403, "phải là đường dẫn tương đối"),
+    ("content\\articles\\a.md", 403, "phải là đường dẫn tương đối"),
+    ("content/articles/a\x00.md", 403, "phải là đường dẫn tương đối"),
+    ("site.toml", 403, "chỉ được đọc, ghi tệp trong content/articles/ và content/images/"),
+    ("content/pages/gioi-thieu.md", 403, "chỉ được đọc, ghi tệp trong"),
+    ("themes/default/templates/base.html", 403, "chỉ được đọc, ghi tệp trong"),
+    ("content/articles-khac/a.md", 403, "chỉ được đọc, ghi tệp trong"),
+    ("content/articles/a.html", 422, "phải có đuôi .md"),
+    ("content/articles/.an.md", 422, "chỉ được gồm chữ thường không dấu"),
+    ("content/articles/Bai-Moi.md", 422, "chỉ được gồm chữ thường không dấu"),
+    ("content/articles/bài-mới.md", 422, "chỉ được gồm chữ thường không dấu"),
+    ("content/articles/bai moi.md", 422, "chỉ được gồm chữ thường không dấu"),
+    ("content/images/x.svg", 422, "phải có đuôi .jpg"),
+    ("content/images/../articles/x.md", 403, "không được chứa “..”"),
+])
+def test_backend_refuses_paths_outside_its_folders(backend: LocalBackend, project: Path, path, status, message):
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    answer = backend.handle(persist(path, "---\ntitle: x\n---\n"))
+    assert answer[0] == status and message in answer[1]["error"], answer
+    answer = backend.handle(persist("content/articles/hop-le.md", "---\ntitle: x\n---\n", [asset(path, b"x")]))
+    assert answer[0] in (403, 422), answer  # one bad path refuses the whole request
+    assert backend.handle({"action": "deleteFile", "params": {"path": path}})[0] in (403, 422)
+    assert backend.handle({"action": "getEntry", "params": {"path": path}})[1]["data"] is None
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+
+
+def test_existing_hand_named_files_can_still_be_edited(backend: LocalBackend, project: Path):
+    status, _ = backend.handle({"action": "deleteFile", "params": {"path": "content/images/IMG_6881.jpg"}})
+    assert status == 200 and not (project / "content/images/IMG_6881.jpg").exists()
+
+
+def test_backend_refuses_symbolic_links_out(backend: LocalBackend, project: Path, tmp_path: Path):
+    outside = tmp_path / "ngoai"
+    outside.mkdir()
+    (outside / "bi-mat.md").write_text("---\ntitle: bí mật\n---\n", encoding="utf-8")
+    (project / "content/articles/lien-ket").symlink_to(outside, target_is_directory=True)
+    (project / "content/articles/tep-lien-ket.md").symlink_to(outside / "bi-mat.md")
+    answer = backend.handle(persist("content/articles/lien-ket/moi.md", "---\ntitle: x\n---\n"))
+    assert answer[0] == 403 and "liên kết tượng trưng" in answer[1]["error"]
+    answer = backend.handle(persist("content/articles/tep-lien-ket.md", "---\ntitle: x\n---\n"))
+    assert answer[0] == 403 and "liên kết tượng trưng" in answer[1]["error"]
+    assert backend.handle({"action": "getEntry", "params": {"path": "content/articles/lien-ket/bi-mat.md"}})[1][
+        "data"] is None
+    status, entries = backend.handle({"action": "entriesByFolder", "params": {
+        "folder": "content/articles", "extension": "md", "depth": 3}})
+    assert not any("lien-ket" in e["file"]["path"] for e in entries)
+    assert sorted(p.name for p in outside.iterdir()) == ["bi-mat.md"]
+    assert (outside / "bi-mat.md").read_text(encoding="utf-8") == "---\ntitle: bí mật\n---\n"
+
+
+def test_backend_caps_sizes(backend: LocalBackend, project: Path):
+    answer = backend.handle(persist("content/articles/dai.md", "x" * (MAX_ARTICLE + 1)))
+    assert answer[0] == 413 and "quá lớn" in answer[1]["error"]
+    answer = backend.handle({"action": "persistMedia", "params": {
+        "asset": asset("content/images/lon.jpg", b"\xff" * (MAX_UPLOAD + 1)), "options": {"commitMessage": "m"}}})
+    assert answer[0] == 413 and "tối đa 21 MB" in answer[1]["error"]
+    assert not (project / "content/articles/dai.md").exists() and not (project / "content/images/lon.jpg").exists()
+    answer = backend.handle({"action": "persistMedia", "params": {"asset": {"path": "content/images/a.jpg",
+                                                                            "content": "@@", "encoding": "base64"}}})
+    assert answer[0] == 422
+
+
+# --- the backend against decap-server (the npm package whose protocol it follows) -----------------
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def post(port: int, body: dict, headers: dict | None = None) -> tuple[int, object]:
+    import http.client
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("POST", "/api/v1", json.dumps(body).encode(), {"Content-Type": "application/json",
+                                                                    **(headers or {})})
+        response = conn.getresponse()
+        return response.status, json.loads(response.read() or b"null")
+    finally:
+        conn.close()
+
+
+def wait_until(check, what: str, seconds: float = 30.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            found = check()
+        except OSError:
+            found = None
+        if found:
+            return found
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def test_backend_answers_like_decap_server(tmp_path: Path):
+    server_js = NODE_TOOLS / "node_modules" / "decap-server" / "dist" / "index.js"
+    need(server_js.is_file() and shutil.which("node") is not None, "tests/node/node_modules/decap-server and node")
+    theirs, ours = copy_project(tmp_path / "site"), copy_project(tmp_path / "ours" / "site")
+    port = free_port()
+    proc = subprocess.Popen(["node", str(server_js)], cwd=theirs, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            env={**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": "fs",
+                                 "GIT_REPO_DIRECTORY": str(theirs), "LOG_LEVEL": "error"})
+    try:
+        wait_until(lambda: post(port, {"action": "info"})[0] == 200, "decap-server")
+        backend = LocalBackend(ours, folders(load_config(ours)))
+        raw = '---\ntitle: "Bài mới"\n---\n\nNội dung.\n'
+        requests = [
+            {"action": "info"},
+            {"action": "entriesByFolder", "params": {"branch": "main", "folder": "content/articles",
+                                                     "extension": "md", "depth": 1}},
+            {"action": "entriesByFiles", "params": {"branch": "main", "files": [
+                {"path": "content/articles/nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac.md", "label": "a"},
+                {"path": "content/articles/khong-co.md"}]}},
+            {"action": "getEntry", "params": {"branch": "main", "path": "content/articles/khong-co.md"}},
+            persist("content/articles/bai-moi.md", raw, [asset("content/images/anh-moi.jpg", JPEG)]),
+            {"action": "getEntry", "params": {"branch": "main", "path": "content/articles/bai-moi.md"}},
+            {"action": "getMedia", "params": {"branch": "main", "mediaFolder": "content/images"}},
+            {"action": "persistMedia", "params": {"branch": "main", "asset": asset("content/images/anh-hai.png", b"P"),
+                                                  "options": {"commitMessage": "m"}}},
+            {"action": "getMediaFile", "params": {"branch": "main", "path": "content/images/anh-hai.png"}},
+            {"action": "deleteFiles", "params": {"branch": "main", "paths": ["content/images/anh-hai.png"],
+                                                 "options": {"commitMessage": "m"}}},
+            {"action": "deleteFile", "params": {"branch": "main", "path": "content/articles/bai-moi.md",
+                                                "options": {"commitMessage": "m"}}},
+            {"action": "entriesByFolder", "params": {"branch": "main", "folder": "content/articles",
+                                                     "extension": "md", "depth": 1}},
+            {"action": "getDeployPreview", "params": {"branch": "main", "collection": "articles", "slug": "a"}},
+            {"action": "unpublishedEntries", "params": {"branch": "main"}},
+        ]
+        for request in requests:
+            expected = post(port, request)
+            got = backend.handle(json.loads(json.dumps(request)))
+            if request["action"] == "info":  # the repository folder's name
+                expected[1]["repo"] = "site"
+            if request["action"] == "getMedia":  # the same files; the order of a directory listing is the OS's
+                expected = (expected[0], sorted(expected[1], key=lambda m: m["path"]))
+                got = (got[0], sorted(got[1], key=lambda m: m["path"]))
+            assert got == expected, request["action"]
+        for folder in ("content/articles", "content/images"):
+            assert sorted(p.name for p in (theirs / folder).iterdir()) == sorted(p.name for p in (ours / folder).iterdir())
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+# --- serve --cms --------------------------------------------------------------------------------
+
+class ServedCms:
+    """`lamtheobac serve --cms` in a subprocess on a free loopback port."""
+
+    def __init__(self, root: Path):
+        self.proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--cms", "--root", str(root),
+                                      "--port", "0"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                     text=True, encoding="utf-8",
+                                     env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"})
+        self.lines: list[str] = []
+        threading.Thread(target=self._pump, daemon=True).start()
+        line = self.wait_for_line(lambda line: line.startswith("Xem trước tại http://"), "the server")
+        self.url = line.split(" ")[3]
+        self.port = urlsplit(self.url).port
+
+    def _pump(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.append(line.rstrip("\n"))
+
+    def wait_for_line(self, check, what: str, start: int = 0) -> str:
+        """The first line from index start on that passes check (the server's output, in order)."""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            for line in self.lines[start:]:
+                if check(line):
+                    return line
+            if self.proc.poll() is not None and not any(check(line) for line in self.lines[start:]):
+                break
+            time.sleep(0.05)
+        raise AssertionError(f"timed out waiting for {what}: {self.lines}")
+
+    def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
+        import http.client
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            conn.request(method, path, body, headers or {})
+            response = conn.getresponse()
+            return response.status, response.read(), dict(response.getheaders())
+        finally:
+            conn.close()
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+@pytest.fixture
+def served_cms(project: Path):
+    server = ServedCms(project)
+    yield server
+    server.stop()
+
+
+def test_serve_cms_serves_the_cms_and_its_api_only_to_its_own_pages(served_cms: ServedCms, project: Path):
+    assert served_cms.lines[0] == f"Giao diện biên tập: {served_cms.url}admin/ (chỉ mở được trên máy này)"
+    own = f"http://127.0.0.1:{served_cms.port}"
+    status, page, headers = served_cms.request("GET", "/admin/")
+    assert status == 200 and b"netlify-identity-widget" not in page and b"decap-cms.js" in page
+    assert headers["X-Robots-Tag"] == "noindex"
+    status, text, _ = served_cms.request("GET", "/admin/config.yml")
+    config = yaml.safe_load(text)
+    assert config["local_backend"] == {"url": own + "/api/v1"} and config["site_url"] == own + "/"
+    status, script, headers = served_cms.request("GET", "/admin/decap-cms.js")
+    assert status == 200 and script == admin.script("decap-cms.js") and headers["Content-Type"].startswith(
+        "text/javascript")
+    assert served_cms.request("GET", "/admin/khong-co.js")[0] == 404
+    info = json.dumps({"action": "info"}).encode()
+    json_type = {"Content-Type": "application/json"}
+    status, body, _ = served_cms.request("POST", "/api/v1", info, {**json_type, "Origin": own,
+                                                                    "Sec-Fetch-Site": "same-origin"})
+    assert status == 200 and json.loads(body)["type"] == "local_fs"
+    refused = [
+        {**json_type, "Origin": "https://evil.example"},
+        {**json_type, "Origin": "null"},
+        {**json_type, "Sec-Fetch-Site": "cross-site"},
+        {**json_type, "Host": "evil.example:%d" % served_cms.port},  # DNS rebinding
+        {**json_type, "Host": "127.0.0.1:1"},
+    ]
+    for headers in refused:
+        status, body, _ = served_cms.request("POST", "/api/v1", info, headers)
+        assert status == 403, headers
+        assert "chỉ nhận yêu cầu từ chính trang của nó" in json.loads(body)["error"]
+    status, body, _ = served_cms.request("POST", "/api/v1", info, {"Content-Type": "text/plain", "Origin": own})
+    assert status == 415  # a cross-site form or "simple" fetch cannot send application/json without asking first
+    write = json.dumps(persist("content/articles/tu-api.md", "---\ntitle: a\ndate: 2024-01-01\n---\n")).encode()
+    assert served_cms.request("POST", "/api/v1", write, {**json_type, "Origin": own})[0] == 200
+    assert (project / "content/articles/tu-api.md").is_file()
+    # A broken article breaks the preview, not the CMS (which is how the editor fixes it).
+    seen = len(served_cms.lines)
+    write = json.dumps(persist("content/articles/hong.md", "---\ntitle: a\ndate: hôm qua\n---\n")).encode()
+    assert served_cms.request("POST", "/api/v1", write, {**json_type, "Origin": own})[0] == 200
+    served_cms.wait_for_line(lambda line: line.startswith("Không dựng được trang"), "the failed rebuild", seen)
+    assert served_cms.request("GET", "/")[0] == 500
+    assert served_cms.request("GET", "/admin/")[0] == 200 and served_cms.request("GET", "/admin/config.yml")[0] == 200
+
+
+def test_serve_cms_needs_this_machine_and_a_cms_section(project: Path, capsys):
+    assert main(["serve", "--cms", "--root", str(project), "--host", "0.0.0.0", "--port", "0"]) == 1
+    assert "--cms chỉ chạy được khi máy chủ xem trước mở trên máy này" in capsys.readouterr().err
+    (project / "site.toml").write_text((project / "site.toml").read_text(encoding="utf-8").split("[cms]")[0],
+                                       encoding="utf-8")
+    assert main(["serve", "--cms", "--root", str(project), "--port", "0"]) == 1
+    assert "site.toml chưa bật giao diện biên tập: thêm một dòng “[cms]”" in capsys.readouterr().err

@@ -1,0 +1,361 @@
+"""The CMS in a real browser (Playwright + Debian's chromium).
+
+1. `lamtheobac serve --cms`: an editor creates an article (provinces, directives, tags, an uploaded
+   image), edits it while the site preview is open in another tab (it reloads by itself), then deletes
+   it; after each step the file is what the build reads, `check` passes and the built page shows it.
+2. The admin/ folder the build publishes, served with netlify.toml's headers: the CMS starts, logs in
+   through its backend and saves an upload under the Content-Security-Policy given to /admin/*, with no
+   violation, while the public pages keep theirs.
+
+Screenshots go to tests/artifacts/cms/; with LAMTHEOBAC_CMS_SHOTS=docs/img the guide's ones are
+written there (docs/huong-dan-bien-tap.md, section 8).
+"""
+from __future__ import annotations
+
+import fnmatch
+import functools
+import http.server
+import json
+import os
+import re
+import shutil
+import threading
+import tomllib
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, NOW, ROOT, copy_project, need
+from generator.build import build
+from generator.check import run_check
+from generator.cms.backend import LocalBackend
+from generator.cms.schema import folders
+from generator.config import load_config
+from generator.errors import OutputError
+from test_cms import ServedCms
+
+pytestmark = pytest.mark.browser
+
+SHOTS = ARTIFACTS / "cms"
+DOC_SHOTS = os.environ.get("LAMTHEOBAC_CMS_SHOTS")
+UPLOAD_NAME = "Ảnh Hội nghị Đắk Lắk.JPG"   # what an editor's camera or phone may call it
+JPEG = (ROOT / "content" / "images" / "hcm1.jpg").read_bytes()
+TITLE = "Đắk Lắk: Học tập và làm theo Bác ở buôn làng “Ê Đê”"
+SLUG = "dak-lak-hoc-tap-va-lam-theo-bac-o-buon-lang-e-de"
+CREATED = f"""---
+title: "{TITLE}"
+date: 2025-05-19T16:27:00+07:00
+summary: "Đồng bào Ê Đê ở buôn làng học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh."
+province: ["Hà Giang", "Đắk Lắk"]
+directives: ["05-CT/TW"]
+tags: ["nêu gương", "chuyển đổi số"]
+author: "Minh Hà"
+image:
+  src: "/images/anh-hoi-nghi-dak-lak.jpg"
+  alt: "Già làng phát biểu tại hội nghị"
+  caption: "Hội nghị ở buôn Ê Đê (ảnh: Minh Hà)"
+draft: false
+---
+
+Buôn làng tổ chức học tập chuyên đề năm 2025.
+"""
+
+
+def shoot(page, name: str, doc: bool = False, **options) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), **options)
+    if doc and DOC_SHOTS:
+        Path(DOC_SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(DOC_SHOTS) / f"cms-{name}.png"), **options)
+
+
+class Editor:
+    """The CMS page in a browser, with what went wrong in it recorded."""
+
+    def __init__(self, context, url: str):
+        self.page = context.new_page()
+        self.errors: list[str] = []
+        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+        self.page.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation',"
+                                  " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI))")
+        self.page.on("dialog", lambda dialog: dialog.accept())  # "delete this entry?"
+        self.page.goto(url)
+
+    def violations(self) -> list[str]:
+        return self.page.evaluate("window.__violations")
+
+    def log_in(self) -> None:
+        self.page.get_by_role("button", name="Đăng nhập").click()
+        self.page.get_by_role("link", name="Tạo bài thuộc loại bài viết").wait_for()
+
+    def pick(self, label: str, typed: str, option: str, shot: str = "") -> None:
+        """Type into a select field and click the option (react-select)."""
+        self.page.get_by_label(label).fill(typed)
+        choice = self.page.get_by_role("option", name=option)
+        choice.wait_for()
+        if shot:
+            shoot(self.page, shot, doc=True)
+        choice.click()
+
+    def add_tag(self, text: str) -> None:
+        box = self.page.get_by_role("combobox", name="Chủ đề")
+        box.fill(text)
+        box.press("Enter")
+
+    def upload_image(self, path: Path) -> None:
+        self.page.get_by_role("button", name="Thêm ảnh đại diện").click()
+        self.page.get_by_role("button", name="Chọn một hình").click()
+        self.page.set_input_files("input[type=file]", str(path))
+        self.page.get_by_role("button", name="Lấy những cái đã chọn").click()
+
+    def publish(self) -> None:
+        self.page.get_by_role("button", name="Công bố").click()
+        self.page.get_by_text("Công bố ngay").click()
+        self.page.get_by_text("Thay đổi đã được lưu", exact=False).wait_for()
+
+
+def wait_for_file(path: Path, page, present: bool = True, containing: str = "") -> None:
+    for _ in range(200):
+        if path.exists() == present and (not present or containing in path.read_text(encoding="utf-8")):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"{path} {'not written' if present else 'not deleted'} ({containing!r})")
+
+
+LOCKED = "một lần dựng trang khác đang chạy trên dự án này"
+
+
+def unlocked(run, page):
+    """run() once the preview server's rebuild (started by a save) has released the project's lock."""
+    for _ in range(300):
+        try:
+            return run()
+        except OutputError as exc:
+            if LOCKED not in str(exc):
+                raise
+        page.wait_for_timeout(100)
+    raise AssertionError("the project stayed locked")
+
+
+def check_passes(root: Path, page) -> None:
+    def check():
+        result = run_check(root, now=NOW)
+        if [str(e) for e in result.errors] == [LOCKED + "; hãy đợi nó xong rồi chạy lại"]:
+            raise OutputError(LOCKED)
+        return result
+    result = unlocked(check, page)
+    assert result.errors == [], [str(e) for e in result.errors]
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's chromium for this module only. conftest's is session-scoped: started here, its Playwright
+    would keep running in the main thread for the modules after this one (test_search_browser starts its
+    own Playwright, test_server runs an asyncio loop), as it does when test_site_browser, the last, starts it."""
+    need(CHROMIUM.exists(), "/usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def served_cms(tmp_path: Path):
+    root = copy_project(tmp_path / "site")
+    server = ServedCms(root)
+    yield root, server
+    server.stop()
+
+
+def test_create_edit_and_delete_an_article_through_the_cms(chromium, served_cms, tmp_path: Path):
+    root, server = served_cms
+    upload = tmp_path / UPLOAD_NAME
+    upload.write_bytes(JPEG)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    shoot(page, "dang-nhap")
+    editor.log_in()
+    for title in ("Phát huy vai trò nêu gương của cán bộ, đảng viên tại Lai Châu",
+                  "Nhân rộng các mô hình điển hình làm theo lời Bác"):
+        page.get_by_text(title).first.wait_for()
+    shoot(page, "danh-sach", doc=True)
+
+    # Create.
+    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+    page.get_by_label("Tiêu đề").fill(TITLE)
+    page.get_by_label("Ngày giờ đăng").fill("2025-05-19T16:27")
+    page.get_by_label("Tóm tắt (sa-pô)").fill("Đồng bào Ê Đê ở buôn làng học tập và làm theo tư tưởng, "
+                                              "đạo đức, phong cách Hồ Chí Minh.")
+    editor.pick("Tỉnh, thành phố", "Tuyên Quang", "Hà Giang (từ 2025 thuộc Tuyên Quang)",  # by its 2025 unit
+                shot="chon-tinh")
+    editor.pick("Tỉnh, thành phố", "dak lak", "Đắk Lắk (từ 2025 gồm Đắk Lắk, Phú Yên)")    # without accents
+    editor.pick("Văn bản chỉ đạo", "05-CT", "05-CT/TW (2016): ")
+    editor.add_tag("Nêu Gương")        # the existing tag, as the registry spells it
+    editor.add_tag("chuyển đổi số")    # a new one
+    page.get_by_label("Tác giả").fill("Minh Hà")
+    editor.upload_image(upload)
+    page.get_by_label("Mô tả ảnh").fill("Già làng phát biểu tại hội nghị")
+    page.get_by_label("Chú thích").fill("Hội nghị ở buôn Ê Đê (ảnh: Minh Hà)")
+    page.get_by_label("Bản nháp").click()
+    page.locator("[data-slate-editor]").click()
+    page.keyboard.type("Buôn làng tổ chức học tập chuyên đề năm 2025.")
+    page.get_by_label("Tỉnh, thành phố").scroll_into_view_if_needed()
+    shoot(page, "bai-moi", doc=True)
+    page.get_by_role("button", name="Thêm ảnh đại diện").scroll_into_view_if_needed()
+    shoot(page, "anh-dai-dien", doc=True)
+    seen = len(server.lines)
+    editor.publish()
+    article = root / "content" / "articles" / f"{SLUG}.md"
+    wait_for_file(article, page)
+    server.wait_for_line(lambda line: line.startswith("Đã dựng lại") and SLUG in line, "the preview", seen)
+    assert article.read_text(encoding="utf-8") == CREATED
+    assert (root / "content" / "images" / "anh-hoi-nghi-dak-lak.jpg").read_bytes() == JPEG
+    check_passes(root, page)
+    out = unlocked(lambda: build(root, output=str(tmp_path / "out"), now=NOW), page).output
+    html = (out / "bai-viet" / SLUG / "index.html").read_text(encoding="utf-8")
+    for expected in ('href="/tinh/ha-giang/"', 'href="/tinh/dak-lak/"', 'href="/van-ban/05-ct-tw/"',
+                     'src="/images/anh-hoi-nghi-dak-lak.jpg"', 'alt="Già làng phát biểu tại hội nghị"',
+                     "<figcaption>Hội nghị ở buôn Ê Đê (ảnh: Minh Hà)</figcaption>", 'href="/chu-de/neu-guong/"'):
+        assert expected in html, expected
+    assert (out / "images" / "anh-hoi-nghi-dak-lak.jpg").read_bytes() == JPEG
+
+    # Edit, with the article's preview open in another tab: it reloads by itself after the save. The saved
+    # article, opened again, links to its page in this preview.
+    page.reload()
+    assert page.locator("a", has_text="Xem bản hoàn chỉnh").get_attribute("href") == \
+        server.url + f"bai-viet/{SLUG}/"
+    preview = context.new_page()
+    preview.goto(server.url + f"bai-viet/{SLUG}/")
+    # Polled by time: a page behind another gets no animation frames (the default polling).
+    preview.wait_for_function("document.body.innerText.includes('Đồng bào Ê Đê ở buôn làng')", polling=100)
+    preview.evaluate("window.__notReloaded = true")
+    page.get_by_label("Tóm tắt (sa-pô)").fill("Tóm tắt đã sửa: buôn làng làm theo lời Bác.")
+    page.get_by_role("button", name="Bỏ chủ đề “chuyển đổi số”").click()
+    page.get_by_role("button", name="Thêm nguồn bài").click()
+    page.get_by_label("Tên nguồn").fill("Báo Đắk Lắk")
+    page.get_by_label("Địa chỉ bài gốc").fill("https://baodaklak.vn/bai-goc")
+    editor.publish()
+    wait_for_file(article, page, containing="Tóm tắt đã sửa")
+    text = article.read_text(encoding="utf-8")
+    assert 'summary: "Tóm tắt đã sửa: buôn làng làm theo lời Bác."\n' in text
+    assert 'tags: ["nêu gương"]\n' in text
+    assert 'source:\n  name: "Báo Đắk Lắk"\n  url: "https://baodaklak.vn/bai-goc"\n' in text
+    preview.wait_for_function("document.body && document.body.innerText.includes('Tóm tắt đã sửa')",
+                              polling=100, timeout=30000)
+    assert preview.evaluate("window.__notReloaded === undefined")  # a new document: the page reloaded
+    shoot(preview, "xem-truoc", doc=True)
+    check_passes(root, page)
+
+    # Delete.
+    page.get_by_role("button", name="Xoá mục này").click()
+    wait_for_file(article, page, present=False)
+    assert (root / "content" / "images" / "anh-hoi-nghi-dak-lak.jpg").is_file()  # images stay
+    check_passes(root, page)
+    assert editor.errors == []
+    context.close()
+
+
+# --- the published admin/ under netlify.toml's headers ---------------------------------------------
+
+def netlify_headers(path: str) -> dict[str, str]:
+    """The headers Netlify sends for path: every matching rule in order, a later value of a header
+    replacing an earlier one (as `netlify dev` resolves them: netlify-cli headersForPath)."""
+    config = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
+    out: dict[str, str] = {}
+    for rule in config.get("headers", []):
+        if fnmatch.fnmatch(path, rule["for"]):
+            out.update(rule["values"])
+    return out
+
+
+class PublishedHandler(http.server.SimpleHTTPRequestHandler):
+    """The built site with netlify.toml's headers; POST /api/v1 is the local backend, and config.yml
+    points at it when `local` is set (the published one has no local backend)."""
+
+    backend: LocalBackend
+    local = False
+
+    def end_headers(self) -> None:
+        for name, value in netlify_headers(urlsplit(self.path).path).items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def do_GET(self) -> None:
+        if urlsplit(self.path).path == "/admin/config.yml" and self.local:
+            data = (Path(self.directory) / "admin" / "config.yml").read_bytes()
+            data += f"local_backend:\n  url: http://{self.headers['Host']}/api/v1\n".encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/yaml; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
+        super().do_GET()
+
+    def do_POST(self) -> None:
+        status, answer = self.backend.handle(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+        data = json.dumps(answer).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args) -> None:
+        return
+
+
+def serve_published(out: Path, root: Path, local: bool):
+    handler = type("Handler", (PublishedHandler,), {
+        "backend": LocalBackend(root, folders(load_config(root))), "local": local})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def test_netlify_gives_admin_its_own_policy_and_the_public_pages_keep_theirs():
+    public, cms = netlify_headers("/bai-viet/a/")["Content-Security-Policy"], \
+        netlify_headers("/admin/")["Content-Security-Policy"]
+    assert "'unsafe-eval'" not in public and "'unsafe-inline'" not in public
+    assert public != cms and "frame-ancestors 'none'" in cms and "object-src 'none'" in cms
+    assert netlify_headers("/admin/")["X-Robots-Tag"] == "noindex"
+    assert "X-Robots-Tag" not in netlify_headers("/")
+
+
+@pytest.mark.parametrize("local", [False, True], ids=["identity-login", "save-upload"])
+def test_published_cms_works_under_its_content_security_policy(chromium, tmp_path: Path, local: bool):
+    root = copy_project(tmp_path / "site")
+    out = build(root, output=str(tmp_path / "out"), now=NOW).output
+    server, url = serve_published(out, root, local)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    try:
+        editor = Editor(context, url + "admin/")
+        page = editor.page
+        if not local:  # as published: Netlify Identity + Git Gateway
+            page.get_by_role("button", name="Đăng nhập bằng Netlify Identity").wait_for()
+            assert page.evaluate("typeof window.netlifyIdentity") == "object"
+            shoot(page, "dang-nhap-netlify", doc=True)
+        else:
+            editor.log_in()
+            page.get_by_text("Phát huy vai trò nêu gương của cán bộ, đảng viên tại Lai Châu").first.click()
+            upload = tmp_path / "anh moi.jpg"
+            upload.write_bytes(JPEG)
+            editor.upload_image(upload)
+            page.get_by_label("Mô tả ảnh").fill("Hội nghị")
+            page.get_by_label("Chú thích").fill("Hội nghị (ảnh: HT)")
+            editor.publish()
+            article = root / "content/articles/phat-huy-vai-tro-neu-guong-cua-can-bo-dang-vien-tai-lai-chau.md"
+            wait_for_file(article, page, containing="/images/anh-moi.jpg")
+            assert (root / "content/images/anh-moi.jpg").read_bytes() == JPEG
+            check_passes(root, page)
+        assert editor.violations() == []
+        assert editor.errors == []
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

@@ -5,7 +5,18 @@ The CLI prints each error once as ``path:line: message`` and exits 1.
 from __future__ import annotations
 
 import difflib
+import errno
+import re
 from collections.abc import Iterable
+
+# C0 and C1 controls, line and paragraph separators: a message must stay on one line whatever
+# a file name or a pasted value holds (a newline in a file name split the message line).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """text with control characters written as escapes (\\n, \\x07 …), so it stays one line."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 class SiteError(Exception):
@@ -22,11 +33,12 @@ class SiteError(Exception):
         return (self.__class__, (self.message, self.path, self.line))
 
     def __str__(self) -> str:
+        message = printable(self.message)
         if self.path is None:
-            return self.message
+            return message
         if self.line is None:
-            return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}: {self.message}"
+            return f"{printable(self.path)}: {message}"
+        return f"{printable(self.path)}:{self.line}: {message}"
 
     def sort_key(self) -> tuple[str, int, str]:
         return (self.path or "", self.line or 0, self.message)
@@ -54,6 +66,24 @@ class BuildFailed(Exception):
     def __init__(self, errors: Iterable[SiteError]):
         self.errors = sorted(errors, key=SiteError.sort_key)
         super().__init__("\n".join(str(e) for e in self.errors))
+
+
+_OS_REASONS = {
+    errno.ENOENT: "không tìm thấy (tệp vừa bị xóa hoặc là liên kết hỏng)",
+    errno.EISDIR: "đây là một thư mục, không phải tệp", errno.ENOTDIR: "không phải thư mục",
+    errno.ENAMETOOLONG: "tên quá dài", errno.ELOOP: "liên kết tượng trưng vòng quanh",
+    errno.EIO: "lỗi đọc ghi ổ đĩa", errno.ENOSPC: "ổ đĩa đã đầy", errno.EROFS: "ổ đĩa chỉ cho đọc",
+}
+
+
+def os_reason(exc: OSError, writing: bool = False) -> str:
+    """Why a file or folder could not be read (or written), in the editor's words."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"không có quyền {'ghi' if writing else 'đọc'}; hãy kiểm tra quyền truy cập"
+    reason = _OS_REASONS.get(exc.errno or 0)
+    if reason is not None:
+        return reason
+    return f"lỗi hệ thống {errno.errorcode.get(exc.errno, exc.errno)}" if exc.errno else str(exc)
 
 
 def suggest(word: str, choices: Iterable[str], fold=lambda s: s.lower(), n: int = 3) -> str:

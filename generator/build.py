@@ -24,10 +24,10 @@ from . import __version__
 from .cache import (CACHE_DIR, BodyStore, State, article_key, article_token, bodied, bodyless_row, digest,
                     folder_id, has_search_cache, load_state, pack_state, prune_bodies, save_state, state_path,
                     value_digest)
-from .collect import Site, check_slugs, collect, indexed, related_slugs, visible
+from .collect import Site, check_slugs, check_tags, collect, indexed, related_slugs, visible
 from .config import SiteConfig, load_config
 from .content import Article, Page, errors_of, read_article, read_page
-from .errors import BuildFailed, ContentError, SiteError, TemplateError
+from .errors import BuildFailed, ContentError, SiteError, TemplateError, os_reason
 from .images import image_size
 from .markdown import Renderer
 from .pages import KIND_LABELS, Job, Links, plan, sitemap_jobs
@@ -114,6 +114,9 @@ def _walk(folder: Path, root: Path, errors: list[SiteError],
         paths = {path.name: path for path in folder.iterdir()}
     except (FileNotFoundError, NotADirectoryError):
         return found
+    except OSError as exc:  # unreadable: said, not skipped
+        errors.append(ContentError(f"không đọc được thư mục: {os_reason(exc)}", display_path(folder, root)))
+        return found
     for entry in entries:
         name = entry.name
         if name.startswith(SKIP_PREFIXES) or name.endswith("~"):
@@ -134,6 +137,13 @@ def _walk(folder: Path, root: Path, errors: list[SiteError],
                 continue
             found.append((path, entry.path, (st.st_mtime_ns, st.st_size)))
     return found
+
+
+def _read_image(path: Path, root: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:  # the build stops here; the published site is untouched
+        raise BuildFailed([ContentError(f"không đọc được tệp: {os_reason(exc)}", display_path(path, root), 1)]) from None
 
 
 def discover(config: SiteConfig, stamps: bool = True) -> tuple[Sources, list[SiteError]]:
@@ -176,7 +186,7 @@ def _read_part(part: Sequence[tuple[Path, str]]) -> list[tuple[str, tuple | None
             raw = path.read_bytes()
             st = path.stat()
         except OSError as exc:
-            out.append((shown, None, None, [ContentError(f"không đọc được tệp: {exc.strerror}", shown)]))
+            out.append((shown, None, None, [ContentError(f"không đọc được tệp: {os_reason(exc)}", shown, 1)]))
             continue
         key = article_key(raw, fp)
         stat = (st.st_mtime_ns, st.st_size, key)
@@ -481,6 +491,7 @@ class Builder:
         now = now or datetime.now(config.zone)
         shown = visible(articles, config, now)
         errors += check_slugs(shown, pages, config)
+        errors += check_tags(shown, registries, config)
         if errors:
             progress.finish()
             raise BuildFailed(errors)
@@ -591,7 +602,7 @@ class Builder:
                     if reuse and previous.sources.get(out) == (*image_state[out], "") and previous_file.is_file():
                         staging.link_or_copy(out, previous_file, origin=display_path(path, config.root))
                     else:
-                        staging.write(out, path.read_bytes(), origin=display_path(path, config.root))
+                        staging.write(out, _read_image(path, config.root), origin=display_path(path, config.root))
                 progress.finish()
                 outputs = frozenset(staging.written)
                 staging.publish()

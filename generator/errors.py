@@ -73,6 +73,7 @@ _OS_REASONS = {
     errno.EISDIR: "đây là một thư mục, không phải tệp", errno.ENOTDIR: "không phải thư mục",
     errno.ENAMETOOLONG: "tên quá dài", errno.ELOOP: "liên kết tượng trưng vòng quanh",
     errno.EIO: "lỗi đọc ghi ổ đĩa", errno.ENOSPC: "ổ đĩa đã đầy", errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.EEXIST: "đã có một tệp trùng tên ở chỗ thư mục",
 }
 
 

@@ -8,7 +8,8 @@ refuses the text before nh3 sees it.
 The scan follows the parts of the HTML5 tree-building rules that change depth: void and
 raw-text elements, end tags that close what they match only within scope (and are
 otherwise ignored), the implied ends of p, li, dd, dt, td, th, tr and headings, and the
-active formatting elements (b, i, a …) that a parser reopens after a block closed them.
+active formatting elements (b, i, a …) that a parser reopens after a block closed them
+(three identical ones at most).
 Where it must guess it guesses deeper, never shallower, so that nh3 is never handed
 something deeper than the limit. Its stack never holds more than limit + 1 entries: each
 tag costs at most that many steps.
@@ -107,19 +108,29 @@ def _balanced_depth(html: str) -> int:
     return deepest if not stack else 1 << 30
 
 
+def max_depth(html: str) -> int:
+    """The deepest nesting of html as the full scan measures it, without a limit (for tests)."""
+    scan = _Scan(html, 1 << 30)
+    scan.run()
+    return scan.deepest
+
+
 class _Scan:
     def __init__(self, html: str, limit: int):
         self.html, self.limit = html, limit
         self.stack: list[_Open] = []
         self.active: list[_Open] = []  # formatting elements a parser reopens, with markers
         self.offset = 0
+        self.deepest = 0
 
     # -- the stack --------------------------------------------------------------------------
     def push(self, element: _Open) -> None:
         element.open = True
         self.stack.append(element)
-        if len(self.stack) > self.limit:
-            raise TooDeep(self.offset, [(e.name, e.attrs) for e in self.stack])
+        if len(self.stack) > self.deepest:
+            self.deepest = len(self.stack)
+            if self.deepest > self.limit:
+                raise TooDeep(self.offset, [(e.name, e.attrs) for e in self.stack])
 
     def pop_to(self, index: int) -> None:
         """Closes the element at index and everything opened inside it."""
@@ -188,6 +199,15 @@ class _Scan:
             self.stack[at:] = [*kept, self.stack[block], copy, *self.stack[block + 1:]]
         return True
 
+    def remember(self, element: _Open) -> None:
+        """Adds a formatting element to the list to reopen; of identical ones (same name and
+        attributes) a parser keeps the last three (the "Noah's Ark" clause)."""
+        start = self.active_start()
+        same = [e for e in self.active[start:] if e.name == element.name and e.attrs == element.attrs]
+        if len(same) >= 3:
+            self.active.remove(same[0])
+        self.active.append(element)
+
     def active_start(self) -> int:
         """Index in the active list after its last marker."""
         for index in range(len(self.active) - 1, -1, -1):
@@ -223,7 +243,7 @@ class _Scan:
         element = _Open(name, attrs)
         self.push(element)
         if name in FORMATTING:
-            self.active.append(element)
+            self.remember(element)
         elif name in MARKERS:
             self.active.append(_MARK)
 

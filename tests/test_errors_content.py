@@ -241,3 +241,16 @@ def test_nested_keys_and_types(tmp_path):
         "content/articles/long-nhau.md:7: “updated”: ngày “2021-05-20T25:00:00” không tồn tại "
         "(giờ phải từ 00:00 đến 23:59)",
     ]
+
+
+def test_a_newline_in_a_file_name_keeps_each_message_on_one_line(tmp_path):
+    root = make_site(tmp_path, {"bai\nmoi.md": "---\ntitle: Bài mới\n---\n\nNội dung.\n",
+                                "bai\u2028hai.md": "---\ntitle: Bài hai\n---\n\nNội dung.\n"})
+    run = cli("build", "--root", str(root))
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [
+        "content/articles/bai\\nmoi.md:1: thiếu “date”: cần ngày đăng dạng 2016-09-19 hoặc 2016-09-19T16:27:00+07:00",
+        "content/articles/bai\\u2028hai.md:1: thiếu “date”: cần ngày đăng dạng 2016-09-19 hoặc "
+        "2016-09-19T16:27:00+07:00",
+        SUMMARY.format(2),
+    ]

@@ -22,7 +22,6 @@ _TOKEN = re.compile(
     r"<(?:(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"  # start or end tag
     r"|!--.*?--!?>|[!?/][^>]*>)",  # comment, doctype, processing instruction, bogus comment
     re.DOTALL)
-_TEXT = re.compile(r"\S")
 
 VOID = frozenset("area base basefont bgsound br col embed frame hr img input keygen link meta param source "
                  "track wbr".split())
@@ -326,12 +325,12 @@ class _Scan:
             self.pop_to(at)
 
     def run(self) -> None:
-        html, search, text = self.html, _TOKEN.search, _TEXT.search
+        html, search = self.html, _TOKEN.search
         position = 0
         while True:
             match = search(html, position)
             end = match.start() if match else len(html)
-            if text(html, position, end):  # text: formatting elements closed by a block open again
+            if end > position:  # text, even spaces: formatting elements a block closed open again
                 self.offset = position
                 self.reopen()
             if match is None:

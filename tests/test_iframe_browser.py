@@ -9,18 +9,40 @@ from urllib.parse import urlsplit
 import pytest
 
 from bad.kit import make_site
+from conftest import CHROMIUM, CHROMIUM_ARGS, need
 from generator.build import build
 from test_safety import ALLOWED_IFRAME_HOSTS, IFRAME_VECTORS
 
 pytestmark = pytest.mark.browser
 
 
-def test_every_iframe_chromium_loads_is_on_the_allowlist(tmp_path: Path, chromium, host):
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("iframes")
     body = "\n\n".join(f'<iframe src="{src}" title="Phim {i}"></iframe>' for i, (src, _) in enumerate(IFRAME_VECTORS))
-    root = make_site(tmp_path, {"video.md": f"---\ntitle: Video\ndate: 2021-02-01\n---\n\nĐầu.\n\n{body}\n"})
+    make_site(root, {"video.md": f"---\ntitle: Video\ndate: 2021-02-01\n---\n\nĐầu.\n\n{body}\n"})
     build(root)
-    site = host(root / "output")
-    page = chromium.new_page()
+    return root / "output"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for this module only: a Playwright left running holds an asyncio loop that the
+    tests after it (Tornado's, another Playwright) cannot run beside."""
+    need(CHROMIUM.exists(), "/usr/bin/chromium (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        need(False, "playwright (pip install -e '.[test]')")
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+def test_every_iframe_chromium_loads_is_on_the_allowlist(site: Path, browser, host):
+    served = host(site)
+    page = browser.new_page()
     frames: list[str] = []
 
     def route(route, request):  # no network here: outside requests are recorded and answered empty
@@ -31,7 +53,7 @@ def test_every_iframe_chromium_loads_is_on_the_allowlist(tmp_path: Path, chromiu
         return route.fulfill(status=200, content_type="text/html", body="<!doctype html><title>x</title>")
 
     page.route("**/*", route)
-    page.goto(site.url + "bai-viet/video/", wait_until="load")
+    page.goto(served.url + "bai-viet/video/", wait_until="load")
     for frame in page.query_selector_all("main iframe"):  # loading="lazy": each is loaded when seen
         frame.scroll_into_view_if_needed()
         page.wait_for_timeout(50)

@@ -28,6 +28,7 @@ _INTEGER = re.compile(r"[+-]?[0-9]+")
 # Bidirectional embeddings, overrides and isolates: they make text show in another order than
 # it is stored (a title that reads one way and links or sorts another).
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_BYTES = re.compile(b"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")  # the same, in UTF-8
 # Letters that show as blank space: Hangul fillers, the braille blank.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
@@ -92,10 +93,12 @@ IMAGE_FIELDS = ("src", "alt", "caption")
 class _Checker:
     """Typed access to one file's front matter that collects every problem."""
 
-    def __init__(self, source: Source, zone: tzinfo):
+    def __init__(self, source: Source, zone: tzinfo, raw: bytes = b"\xe2\x80\xae"):
         self.src = source
         self.zone = zone
         self.errors: list[ContentError] = []
+        # One scan of the front matter's bytes, not one per field.
+        self.bidi = _BIDI_BYTES.search(raw, 0, max(raw.find(b"\n---", 3), 0) or len(raw)) is not None
 
     def error(self, key: str, message: str, item: str = "") -> None:
         line = self.src.line_of_item(key, item) if item else self.src.line_of(key)
@@ -126,7 +129,7 @@ class _Checker:
             self.error(key, f"“{label}” phải là một chuỗi văn bản, không phải {kind}")
             return ""
         text = visible(normalize(str(value))).strip()
-        if _BIDI.search(text):
+        if self.bidi and _BIDI.search(text):
             self.error(key, _bidi_message(label, text))
             return ""
         if required and not text:
@@ -152,7 +155,7 @@ class _Checker:
                 self.error(key, f"mỗi mục của “{key}” phải là một chuỗi văn bản")
                 continue
             text = visible(normalize(str(item))).strip()
-            if _BIDI.search(text):
+            if self.bidi and _BIDI.search(text):
                 self.error(key, _bidi_message(f"mục “{text}” của “{key}”", text), item=text)
             elif text:
                 out.append(text)
@@ -165,12 +168,13 @@ class _Checker:
                 self.error(key, f"thiếu “{label}”: cần ngày đăng dạng 2016-09-19 hoặc 2016-09-19T16:27:00+07:00")
             return None
         text = str(value).strip()
-        odd = next((c for c in text if c.isdigit() and not c.isascii()), None)
-        if odd is not None and not isinstance(value, (list, dict)):
+        match = _ISO.match(text) if isinstance(value, str) else None
+        odd = None if match or not isinstance(value, str) else next(
+            (c for c in text if c.isdigit() and not c.isascii()), None)
+        if odd is not None:
             self.error(key, f"“{label}” có chữ số “{odd}” (U+{ord(odd):04X}) không phải chữ số thường 0-9; "
                             f"hãy gõ lại ngày bằng chữ số 0-9, ví dụ 2016-09-19")
             return None
-        match = _ISO.match(text) if isinstance(value, str) else None
         if not match:
             self.error(key, f"“{label}” phải là ngày dạng ISO 8601 (2016-09-19 hoặc 2016-09-19T16:27:00+07:00), "
                             f"không phải “{text}”")
@@ -217,9 +221,9 @@ class _Checker:
             return ""
         return text
 
-    def tags(self, registries: Registries) -> tuple[str, ...]:
+    def tags(self, registries: Registries, value: Any) -> tuple[str, ...]:
         """The tags as written; one that makes no usable page name (“???”, 300 letters) is an error."""
-        tags = self.texts("tags", self.get("tags"))
+        tags = self.texts("tags", value)
         for tag in tags:
             if registries.tags.get(tag) is not None:
                 continue  # a listed spelling: the registry's name gives the page
@@ -245,10 +249,11 @@ class _Checker:
 def read_article(path: Path, display: str, registries: Registries, renderer: Renderer,
                  zone: tzinfo, summary_length: int, raw: bytes | None = None) -> Article:
     """One article, or ContentErrors (raised as a list in .errors) naming every problem."""
-    src = split(decode(_read(path, display) if raw is None else raw, display), display)
-    check = _Checker(src, zone)
+    raw = _read(path, display) if raw is None else raw
+    src = split(decode(raw, display), display)
+    check = _Checker(src, zone, raw)
     check.unknown_keys(ARTICLE_FIELDS)
-    get = check.get
+    get = _present(src.meta).get
     title = check.text("title", get("title"), required=True)
     moment = check.moment("date", get("date"), required=True)
     updated = check.moment("updated", get("updated"))
@@ -256,7 +261,7 @@ def read_article(path: Path, display: str, registries: Registries, renderer: Ren
     provinces = _resolved(check, registries.provinces, "province",
                           check.texts("province", get("province"), allow_single=True))
     directives = _resolved(check, registries.directives, "directives", check.texts("directives", get("directives")))
-    tags = check.tags(registries)
+    tags = check.tags(registries, get("tags"))
     author = check.text("author", get("author"))
     source = _source(check, get("source"))
     image = _image(check, get("image"))
@@ -274,10 +279,11 @@ def read_article(path: Path, display: str, registries: Registries, renderer: Ren
 
 
 def read_page(path: Path, display: str, renderer: Renderer, zone: tzinfo, summary_length: int) -> Page:
-    src = split(decode(_read(path, display), display), display)
-    check = _Checker(src, zone)
+    raw = _read(path, display)
+    src = split(decode(raw, display), display)
+    check = _Checker(src, zone, raw)
     check.unknown_keys(PAGE_FIELDS)
-    get = check.get
+    get = _present(src.meta).get
     title = check.text("title", get("title"), required=True)
     slug = check.slug(get("slug"), path.stem)
     summary = check.text("summary", get("summary"))
@@ -295,6 +301,11 @@ def read_page(path: Path, display: str, renderer: Renderer, zone: tzinfo, summar
     body = _body(renderer, src)
     return Page(display, slug, title, summary or shorten(first_paragraph(body), summary_length),
                 body, menu, draft, updated)
+
+
+def _present(meta: dict) -> dict:
+    """meta without empty values ("title:" and 'title: ""' are both absent)."""
+    return {key: value for key, value in meta.items() if value != ""}
 
 
 def _read(path: Path, display: str) -> bytes:

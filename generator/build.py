@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .collect import Site, check_slugs, collect, related_slugs, visible
+from .collect import Site, check_slugs, check_tags, collect, related_slugs, visible
 from .config import SiteConfig, load_config
 from .content import Article, Page, ReadSettings, read_article
 from .errors import BuildFailed, ContentError, OutputError, SiteError, TemplateError, os_reason
@@ -119,7 +119,8 @@ class _Run:
     def visible(self, read: ReadArticles, pages: list[Page], now: datetime | None) -> list[Article]:
         """The articles to publish; every problem found so far stops the build here."""
         shown = visible(read.articles, self.config, now or datetime.now(self.config.zone))
-        self.stop_on(self.errors + check_slugs(shown, pages, self.config))
+        self.stop_on(self.errors + check_slugs(shown, pages, self.config)
+                     + check_tags(shown, self.registries, self.config))
         self.clock.stage("read")
         return shown
 

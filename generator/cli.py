@@ -5,6 +5,8 @@ Errors are printed once each, as `path:line: message`, and the exit status is 1.
 from __future__ import annotations
 
 import argparse
+import os
+import signal
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -161,11 +163,30 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def _interrupted(pid: int):
+    """Ctrl-C reaches every process of the terminal's group: the build's forked workers too, which
+    printed a traceback each before the main process said “Đã dừng.” (and, killed holding the
+    pool's queue lock, could leave a new worker waiting on it for ever). A forked process lets
+    the signal pass and has nothing more to say (a result sent to the stopped pool fails): the
+    main process stops, and stopping the pool ends its workers."""
+    def handler(signum, frame):
+        if os.getpid() != pid:
+            quiet = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(quiet, 2)
+            os.close(quiet)
+            return
+        raise KeyboardInterrupt
+    return handler
+
+
 def main(argv: list[str] | None = None, runtime: Runtime | None = None) -> int:
     """The command; `runtime`: how this process runs builds (see run)."""
     args = parser().parse_args(argv)
     args.runtime = runtime or Runtime()
     log_timings_to_stderr()
+    previous = signal.getsignal(signal.SIGINT)
+    if previous is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _interrupted(os.getpid()))
     try:
         return args.run(args)
     except BuildFailed as exc:
@@ -177,6 +198,9 @@ def main(argv: list[str] | None = None, runtime: Runtime | None = None) -> int:
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return 130
+    finally:
+        if previous is signal.default_int_handler:
+            signal.signal(signal.SIGINT, previous)
 
 
 def run() -> NoReturn:

@@ -10,7 +10,7 @@ from datetime import datetime
 from itertools import chain
 
 from .config import SiteConfig
-from .content import Article, Page
+from .content import Article, Page, tag_line
 from .errors import ContentError
 from .taxonomy import Directive, Province, Registries, Registry, Tag, Unit, place_sort_key
 from .vietnamese import slugify, sort_key, term_key
@@ -98,6 +98,40 @@ def check_slugs(articles: list[Article], pages: list[Page], config: SiteConfig) 
     return errors
 
 
+def check_tags(articles: list[Article], registries: Registries, config: SiteConfig) -> list[ContentError]:
+    """Two tags whose pages would share one address (“C”, “C++” and “c#” are all chu-de/c/): an
+    error naming both spellings. Spellings of one tag (“C” and “c”, “hoà” and “hòa”) are one page."""
+    def page_of(name: str) -> tuple[str, str]:  # (identity, slug) of a spelling
+        tag = registries.tags.get(name)
+        return ("=" + tag.name, tag.slug) if tag else (term_key(name), slugify(name))
+
+    # Each spelling once (10,000 articles carry ~30,000 tags but a few hundred spellings).
+    identities: dict[str, set[str]] = defaultdict(set)
+    for name in set(chain.from_iterable(article.tags for article in articles)):
+        identity, slug = page_of(name)
+        identities[slug].add(identity)
+    shared = {slug for slug, found in identities.items() if len(found) > 1}
+    if not shared:
+        return []
+    errors: list[ContentError] = []
+    first: dict[str, tuple[str, str, Article]] = {}  # slug -> (identity, spelling, article)
+    reported: set[tuple[str, str]] = set()
+    for article in sorted(articles, key=lambda a: a.path):
+        for name in article.tags:
+            identity, slug = page_of(name)
+            if slug not in shared:
+                continue
+            seen = first.setdefault(slug, (identity, name, article))
+            if seen[0] == identity or (slug, identity) in reported:
+                continue
+            reported.add((slug, identity))
+            errors.append(ContentError(
+                f"chủ đề “{name}” có cùng đường dẫn /{config.urls.tag.format(slug=slug)} với chủ đề “{seen[1]}” "
+                f"({seen[2].path}); hãy đổi tên một trong hai chủ đề", article.path,
+                tag_line(config.root / article.path, article.path, name)))
+    return errors
+
+
 def collect(articles: list[Article], pages: list[Page], config: SiteConfig, registries: Registries,
             related: dict[str, tuple[str, ...]] | None = None) -> Site:
     """The site. `related`, when given, is the related articles (by slug) of an earlier
@@ -112,7 +146,9 @@ def collect(articles: list[Article], pages: list[Page], config: SiteConfig, regi
             for term in items:
                 key = term.slug
                 terms[kind][key] = term
-                members[kind][key].append(article)
+                listed = members[kind][key]
+                if not listed or listed[-1] is not article:  # two terms of one page: listed once
+                    listed.append(article)
     groups = {kind: tuple(Group(kind, terms[kind][k], tuple(v)) for k, v in members[kind].items())
               for kind in KINDS}
     groups["province"] = tuple(sorted(groups["province"], key=lambda g: place_sort_key(g.name)))
@@ -187,8 +223,16 @@ def _resolve_tags(articles: list[Article], registries: Registries) -> dict[str, 
         name = min(counts, key=lambda n: (-counts[n], sort_key(n), n))
         free[key] = Tag(name, slugify(name))
     tag_of = {name: tag or free[term_key(name)] for name, tag in registered.items()}
-    return {article.slug: tuple(dict.fromkeys(t for t in map(tag_of.__getitem__, article.tags) if t.slug))
-            for article in articles}
+    return {article.slug: _one_per_page(map(tag_of.__getitem__, article.tags)) for article in articles}
+
+
+def _one_per_page(tags) -> tuple[Tag, ...]:
+    """The tags in order, each page (slug) once."""
+    pages: dict[str, Tag] = {}
+    for tag in tags:
+        if tag.slug:
+            pages.setdefault(tag.slug, tag)
+    return tuple(pages.values())
 
 
 def related_articles(ordered: list[Article], members: dict, tags_of: dict, count: int) -> dict:

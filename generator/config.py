@@ -16,7 +16,8 @@ from typing import Any, get_args, get_origin, get_type_hints
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .errors import BuildFailed, ConfigError, suggest
+from .errors import BuildFailed, ConfigError, os_reason, suggest
+from .frontmatter import invisible
 from .markdown import ENGINES
 
 CONFIG_NAME = "site.toml"
@@ -182,6 +183,28 @@ def _build(cls, table: dict, text: str, section: str | None, display: str, error
     return cls(**values)
 
 
+_BASE_URL_UNSAFE = re.compile(r"[\s\"'<>`\\{}|^\x00-\x1f\x7f-\x9f]")
+
+
+def _control_errors(table: dict, text: str, display: str, section: str | None = None) -> list[ConfigError]:
+    """A string value of site.toml holding an invisible control character (they make every Atom
+    feed ill-formed), at the line of its key."""
+    errors = []
+    for key, value in table.items():
+        if isinstance(value, dict) and section is None:
+            errors += _control_errors(value, text, display, key)
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            found = invisible(item) if isinstance(item, str) else None  # escapes like \u0007 write them
+            if found:
+                where = f"[{section}] " if section else ""
+                errors.append(ConfigError(f"{where}“{key}” có ký tự điều khiển vô hình U+{ord(found):04X}; "
+                                          f"hãy xóa nó (nó làm hỏng các tệp tin Atom)", display,
+                                          _key_line(text, section, key)))
+                break
+    return errors
+
+
 def _validate(config: SiteConfig, text: str, display: str, errors: list) -> None:
     def err(key: str, message: str, section: str | None = None) -> None:
         errors.append(ConfigError(message, display, _key_line(text, section, key)))
@@ -190,6 +213,11 @@ def _validate(config: SiteConfig, text: str, display: str, errors: list) -> None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         err("base_url", f"“base_url” phải là địa chỉ đầy đủ có http:// hoặc https://, "
                         f"ví dụ “https://example.org/”, không phải “{config.base_url}”")
+    elif _BASE_URL_UNSAFE.search(config.base_url):  # it is written into every link and asset address
+        err("base_url", f"“base_url” không được chứa dấu cách, dấu ngoặc kép, < > ` \\ hay ký tự điều khiển "
+                        f"(viết dấu cách là %20): “{config.base_url}”")
+    elif parts.query or parts.fragment or config.base_url.endswith(("?", "#")):
+        err("base_url", f"“base_url” không được có phần “?…” hay “#…”: “{config.base_url}”")
     try:
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -264,15 +292,21 @@ def load_config(root: Path, **overrides: Any) -> SiteConfig:
     table: dict = {}
     if path.is_file():
         try:
-            text = path.read_bytes().decode("utf-8-sig")
+            raw = path.read_bytes()
+            text = raw.decode("utf-8-sig")
             table = tomllib.loads(text)
+        except OSError as exc:
+            raise BuildFailed([ConfigError(f"không đọc được tệp: {os_reason(exc)}", display, 1)]) from None
         except UnicodeDecodeError as exc:
-            raise BuildFailed([ConfigError(f"tệp không phải UTF-8 (byte thứ {exc.start})", display, None)])
+            raise BuildFailed([ConfigError(f"tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí {exc.start} "
+                                           f"(0x{raw[exc.start]:02x}); hãy lưu lại tệp với mã hóa UTF-8", display,
+                                           raw.count(b"\n", 0, exc.start) + 1)]) from None
         except tomllib.TOMLDecodeError as exc:
             match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
             reason = _toml_reason(re.sub(r"\s*\(at line.*\)", "", str(exc)))
             raise BuildFailed([ConfigError(f"cú pháp TOML không hợp lệ: {reason}", display,
                                            int(match.group(1)) if match else None)])
+    errors += _control_errors(table, text, display)
     config = _build(SiteConfig, table, text, None, display, errors)
     overrides = {k: v for k, v in overrides.items() if v is not None}
     config = replace(config, root=root, **overrides)

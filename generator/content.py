@@ -7,23 +7,34 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, fields
-from datetime import date, datetime, tzinfo
-from functools import cached_property
+from datetime import datetime, tzinfo
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 from . import __version__
-from .errors import ContentError, suggest
+from .errors import ContentError, os_reason, suggest
 from .frontmatter import Source, decode, split, visible
-from .markdown import Renderer, first_paragraph, shorten
+from .markdown import MAX_NESTING, NestingTooDeep, Renderer, first_paragraph, shorten
 from .taxonomy import Directive, Province, Registries
-from .vietnamese import normalize, slugify, term_key
+from .vietnamese import MAX_SLUG, in_zone, normalize, slugify, term_key
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
+# ASCII digits only: \d would take full-width and Arabic-Indic digits, which fromisoformat refuses.
+_ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?"
+                  r"(?:Z|([+-])([0-9]{2}):?([0-9]{2}))?)?$")
+_TRUE, _FALSE = ("true", "yes", "on"), ("false", "no", "off")  # as YAML 1.1 wrote true and false
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+# Bidirectional embeddings, overrides and isolates: they make text show in another order than
+# it is stored (a title that reads one way and links or sorts another).
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_BYTES = re.compile(b"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")  # the same, in UTF-8
+# Letters that show as blank space: Hangul fillers, the braille blank.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +60,7 @@ class Article:
     updated: datetime | None
     summary: str                   # for lists, feeds and meta tags: explicit or derived
     sapo: str                      # the explicit lead paragraph shown above the body, or ""
-    body: str                      # sanitised HTML; "" outside the pages that show it (bodies are kept on disk)
+    body: str                      # sanitised HTML; "" outside the pages that show it (see cache.py)
     provinces: tuple[Province, ...]
     directives: tuple[Directive, ...]
     tags: tuple[str, ...]          # as written; collect() resolves them to Tag terms
@@ -102,12 +113,24 @@ class ReadSettings:
 
     @cached_property
     def fingerprint(self) -> str:
-        h = hashlib.blake2b(__version__.encode(), digest_size=16)
+        h = hashlib.blake2b(__version__.encode() + _reading_code(), digest_size=16)
         for f in fields(self):
             value = getattr(self, f.name)
             h.update(f"\0{f.name}=".encode())
             h.update((value.fingerprint if isinstance(value, Registries) else repr(value)).encode())
         return h.hexdigest()
+
+
+# The modules whose code decides what reading a file gives: a change to them (without a new version
+# number, as in development) must not leave articles read by the old rules in the cache.
+_READING_MODULES = ("content.py", "frontmatter.py", "markdown.py", "nesting.py", "taxonomy.py", "vietnamese.py")
+
+
+@cache
+def _reading_code() -> bytes:
+    here = Path(__file__).parent
+    return hashlib.blake2b(b"".join((here / name).read_bytes() for name in _READING_MODULES
+                                    if (here / name).is_file()), digest_size=16).digest()
 
 
 ARTICLE_FIELDS = ("title", "date", "slug", "summary", "province", "directives", "tags", "author",
@@ -120,14 +143,21 @@ IMAGE_FIELDS = ("src", "alt", "caption")
 class _Checker:
     """Typed access to one file's front matter that collects every problem."""
 
-    def __init__(self, source: Source, zone: tzinfo):
+    def __init__(self, source: Source, zone: tzinfo, raw: bytes = b"\xe2\x80\xae"):
         self.src = source
         self.zone = zone
         self.errors: list[ContentError] = []
+        # One scan of the front matter's bytes, not one per field.
+        self.bidi = _BIDI_BYTES.search(raw, 0, max(raw.find(b"\n---", 3), 0) or len(raw)) is not None
 
     def error(self, key: str, message: str, item: str = "") -> None:
         line = self.src.line_of_item(key, item) if item else self.src.line_of(key)
         self.errors.append(ContentError(message, self.src.path, line))
+
+    def get(self, key: str, table: dict | None = None) -> Any:
+        """A value as read (text, list or table); None when absent or empty."""
+        value = (self.src.meta if table is None else table).get(key)
+        return None if value == "" else value
 
     def unknown_keys(self, allowed: tuple[str, ...], table: dict | None = None, parent: str = "") -> None:
         for key in (table if table is not None else self.src.meta):
@@ -148,12 +178,17 @@ class _Checker:
             kind = "một danh sách" if isinstance(value, list) else "một bảng"
             self.error(key, f"“{label}” phải là một chuỗi văn bản, không phải {kind}")
             return ""
-        if isinstance(value, bool):
-            self.error(key, f"“{label}” phải là một chuỗi văn bản, không phải {str(value).lower()}")
-            return ""
         text = visible(normalize(str(value))).strip()
+        if self.bidi and _BIDI.search(text):
+            self.error(key, _bidi_message(label, text))
+            return ""
         if required and not text:
             self.error(key, f"“{label}” đang để trống")
+        elif required and not _shows(text):
+            codes = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(text) if not c.isspace())
+            self.error(key, f"“{label}” chỉ có ký tự vô hình ({codes}), không có chữ nào hiện ra; "
+                            f"hãy gõ lại “{label}”")
+            return ""
         return text
 
     def texts(self, key: str, value: Any, allow_single: bool = False) -> tuple[str, ...]:
@@ -170,7 +205,9 @@ class _Checker:
                 self.error(key, f"mỗi mục của “{key}” phải là một chuỗi văn bản")
                 continue
             text = visible(normalize(str(item))).strip()
-            if text:
+            if self.bidi and _BIDI.search(text):
+                self.error(key, _bidi_message(f"mục “{text}” của “{key}”", text), item=text)
+            elif text:
                 out.append(text)
         return tuple(out)
 
@@ -180,16 +217,25 @@ class _Checker:
             if required:
                 self.error(key, f"thiếu “{label}”: cần ngày đăng dạng 2016-09-19 hoặc 2016-09-19T16:27:00+07:00")
             return None
-        if isinstance(value, (date, datetime)):  # defensive: our loader keeps dates as text
-            value = value.isoformat()
         text = str(value).strip()
-        if not _ISO.match(text):
+        match = _ISO.match(text) if isinstance(value, str) else None
+        odd = None if match or not isinstance(value, str) else next(
+            (c for c in text if c.isdigit() and not c.isascii()), None)
+        if odd is not None:
+            self.error(key, f"“{label}” có chữ số “{odd}” (U+{ord(odd):04X}) không phải chữ số thường 0-9; "
+                            f"hãy gõ lại ngày bằng chữ số 0-9, ví dụ 2016-09-19")
+            return None
+        if not match:
             self.error(key, f"“{label}” phải là ngày dạng ISO 8601 (2016-09-19 hoặc 2016-09-19T16:27:00+07:00), "
                             f"không phải “{text}”")
             return None
+        sign, hours, minutes = match.groups()
+        if sign and (int(hours) > 23 or int(minutes) > 59):
+            self.error(key, f"“{label}”: múi giờ “{sign}{hours}:{minutes}” không hợp lệ (giờ lệch phải từ "
+                            f"00:00 đến 23:59, ví dụ +07:00 cho giờ Việt Nam)")
+            return None
         try:
-            moment = datetime.fromisoformat(text)
-            return moment.replace(tzinfo=self.zone) if moment.tzinfo is None else moment.astimezone(self.zone)
+            return in_zone(datetime.fromisoformat(text), self.zone)
         except (ValueError, OverflowError) as exc:
             self.error(key, f"“{label}”: ngày “{text}” không tồn tại ({_date_reason(exc)})")
             return None
@@ -197,23 +243,48 @@ class _Checker:
     def flag(self, key: str, value: Any) -> bool:
         if value is None:
             return False
-        if not isinstance(value, bool):
+        word = value.strip().lower() if isinstance(value, str) else None
+        if word not in _TRUE + _FALSE:
             self.error(key, f"“{key}” phải là true hoặc false")
             return False
-        return value
+        return word in _TRUE
 
     def slug(self, value: Any, stem: str) -> str:
         if value is None:
             derived = slugify(stem)
             if not derived:
                 self.error("title", f"không tạo được đường dẫn từ tên tệp “{stem}”; hãy thêm “slug”")
+            elif len(derived) > MAX_SLUG:
+                self.error("title", f"đường dẫn tạo từ tên tệp dài {len(derived)} ký tự, quá {MAX_SLUG} ký tự "
+                                    f"mà một tên thư mục chứa được; hãy đặt “slug” ngắn hơn")
+                return ""
             return derived
         text = self.text("slug", value)
         if text and not SLUG.match(text):
+            example = slugify(unquote(text))[:MAX_SLUG].rstrip("-") or "bai-viet"
             self.error("slug", f"“slug” chỉ được gồm chữ thường không dấu a-z, số 0-9 và dấu “-”, "
-                               f"không phải “{text}” (ví dụ “{slugify(unquote(text)) or 'bai-viet'}”)")
+                               f"không phải “{_clip(text)}” (ví dụ “{_clip(example)}”)")
+            return ""
+        if len(text) > MAX_SLUG:
+            self.error("slug", f"“slug” dài {len(text)} ký tự, quá {MAX_SLUG} ký tự mà một tên thư mục chứa được; "
+                               f"hãy đặt “slug” ngắn hơn")
             return ""
         return text
+
+    def tags(self, registries: Registries, value: Any) -> tuple[str, ...]:
+        """The tags as written; one that makes no usable page name (“???”, 300 letters) is an error."""
+        tags = self.texts("tags", value)
+        for tag in tags:
+            if registries.tags.get(tag) is not None:
+                continue  # a listed spelling: the registry's name gives the page
+            slug = slugify(tag)
+            if not slug:
+                self.error("tags", f"chủ đề “{tag}” không tạo được đường dẫn (cần có chữ hoặc số); "
+                                   f"hãy sửa hoặc bỏ chủ đề này", item=tag)
+            elif len(slug) > MAX_SLUG:
+                self.error("tags", f"chủ đề “{_clip(tag)}” quá dài: đường dẫn của nó dài {len(slug)} ký tự, "
+                                   f"quá {MAX_SLUG} ký tự; hãy rút gọn", item=tag)
+        return tags
 
     def table(self, key: str, value: Any, fields: tuple[str, ...]) -> dict | None:
         if value is None:
@@ -228,53 +299,87 @@ class _Checker:
 def read_article(path: Path, display: str, settings: ReadSettings, raw: bytes | None = None) -> Article:
     """One article, or ContentErrors (raised as a list in .errors) naming every problem."""
     registries = settings.registries
-    src = split(decode(path.read_bytes() if raw is None else raw, display), display)
-    check = _Checker(src, settings.zone)
-    meta = src.meta
+    raw = _read(path, display) if raw is None else raw
+    src = split(decode(raw, display), display)
+    check = _Checker(src, settings.zone, raw)
     check.unknown_keys(ARTICLE_FIELDS)
-    title = check.text("title", meta.get("title"), required=True)
-    moment = check.moment("date", meta.get("date"), required=True)
-    updated = check.moment("updated", meta.get("updated"))
-    slug = check.slug(meta.get("slug"), path.stem)
+    get = _present(src.meta).get
+    title = check.text("title", get("title"), required=True)
+    moment = check.moment("date", get("date"), required=True)
+    updated = check.moment("updated", get("updated"))
+    slug = check.slug(get("slug"), path.stem)
     provinces = _resolved(check, registries.provinces, "province",
-                          check.texts("province", meta.get("province"), allow_single=True))
-    directives = _resolved(check, registries.directives, "directives", check.texts("directives", meta.get("directives")))
-    tags = check.texts("tags", meta.get("tags"))
-    author = check.text("author", meta.get("author"))
-    source = _source(check, meta.get("source"))
-    image = _image(check, meta.get("image"))
-    draft = check.flag("draft", meta.get("draft"))
-    summary = check.text("summary", meta.get("summary"))
+                          check.texts("province", get("province"), allow_single=True))
+    directives = _resolved(check, registries.directives, "directives", check.texts("directives", get("directives")))
+    tags = check.tags(registries, get("tags"))
+    author = check.text("author", get("author"))
+    source = _source(check, get("source"))
+    image = _image(check, get("image"))
+    draft = check.flag("draft", get("draft"))
+    summary = check.text("summary", get("summary"))
     if check.errors:
         raise _Many(check.errors)
-    body = settings.renderer.render(src.body)
+    body = _body(settings.renderer, src)
     sapo = summary
     if not summary:
         summary = shorten(first_paragraph(body), settings.summary_length)
     return Article(display, slug, title, moment, updated, summary, sapo, body, _unique(provinces),
                    _unique(directives), _unique_text(tags), author, source, image, draft,
-                   src.line_of("slug") if "slug" in meta else 1)
+                   src.line_of("slug") if "slug" in src.meta else 1)
 
 
 def read_page(path: Path, display: str, settings: ReadSettings) -> Page:
-    src = split(decode(path.read_bytes(), display), display)
-    check = _Checker(src, settings.zone)
-    meta = src.meta
+    raw = _read(path, display)
+    src = split(decode(raw, display), display)
+    check = _Checker(src, settings.zone, raw)
     check.unknown_keys(PAGE_FIELDS)
-    title = check.text("title", meta.get("title"), required=True)
-    slug = check.slug(meta.get("slug"), path.stem)
-    summary = check.text("summary", meta.get("summary"))
-    menu = meta.get("menu")
-    if menu is not None and (not isinstance(menu, int) or isinstance(menu, bool)):
-        check.error("menu", "“menu” phải là một số nguyên (thứ tự trên thanh điều hướng)")
-        menu = None
-    draft = check.flag("draft", meta.get("draft"))
-    updated = check.moment("updated", meta.get("updated"))
+    get = _present(src.meta).get
+    title = check.text("title", get("title"), required=True)
+    slug = check.slug(get("slug"), path.stem)
+    summary = check.text("summary", get("summary"))
+    menu = get("menu")
+    if menu is not None:
+        if isinstance(menu, str) and _INTEGER.fullmatch(menu.strip()):
+            menu = int(menu)
+        else:
+            check.error("menu", "“menu” phải là một số nguyên (thứ tự trên thanh điều hướng)")
+            menu = None
+    draft = check.flag("draft", get("draft"))
+    updated = check.moment("updated", get("updated"))
     if check.errors:
         raise _Many(check.errors)
-    body = settings.renderer.render(src.body)
+    body = _body(settings.renderer, src)
     return Page(display, slug, title, summary or shorten(first_paragraph(body), settings.summary_length),
                 body, menu, draft, updated)
+
+
+def _present(meta: dict) -> dict:
+    """meta without empty values ("title:" and 'title: ""' are both absent)."""
+    return {key: value for key, value in meta.items() if value != ""}
+
+
+def _read(path: Path, display: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ContentError(f"không đọc được tệp: {os_reason(exc)}", display, 1) from None
+
+
+def tag_line(path: Path, display: str, tag: str) -> int:
+    """The line of a source file where tag is listed (1 if it cannot be told): for messages."""
+    try:
+        return split(decode(path.read_bytes(), display), display).line_of_item("tags", tag)
+    except (OSError, ContentError):
+        return 1
+
+
+def _body(renderer: Renderer, src: Source) -> str:
+    try:
+        return renderer.render(src.body)
+    except NestingTooDeep as exc:
+        raise ContentError(f"nội dung lồng nhau quá sâu: quá {MAX_NESTING} tầng (trích dẫn “>” trong trích dẫn, "
+                           f"danh sách trong danh sách hay thẻ HTML trong thẻ HTML); hãy bớt lồng",
+                           src.path, src.body_line + exc.line - 1) from None
 
 
 def _date_reason(exc: Exception) -> str:
@@ -285,9 +390,27 @@ def _date_reason(exc: Exception) -> str:
         return "tháng phải từ 1 đến 12"
     if "hour must be" in reason or "minute must be" in reason or "second must be" in reason:
         return "giờ phải từ 00:00 đến 23:59"
-    if isinstance(exc, OverflowError):
+    if isinstance(exc, OverflowError) or "out of range" in reason and "year" not in reason:
         return "đổi sang múi giờ của trang thì ra ngoài các năm 1–9999"
-    return "năm phải từ 1 đến 9999"
+    if "year" in reason:
+        return "năm phải từ 1 đến 9999"
+    return "không phải ngày giờ có thật"
+
+
+def _shows(text: str) -> bool:
+    """Whether text has a character that shows: a letter, digit, punctuation mark or symbol."""
+    return any(unicodedata.category(c)[0] in "LNPS" and c not in _BLANK_LETTERS for c in text)
+
+
+def _bidi_message(label: str, text: str) -> str:
+    code = ord(_BIDI.search(text).group())
+    return (f"“{label}” có ký tự điều khiển hướng chữ U+{code:04X}, làm chữ hiện ra khác với chữ thật; "
+            f"hãy xóa ký tự đó (gõ lại đoạn chữ này)")
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    """text, shortened for a message."""
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 _URL_UNSAFE = re.compile(r"[\s\"<>`\\]")
@@ -312,13 +435,13 @@ def _source(check: _Checker, value: Any) -> SourceRef | None:
     table = check.table("source", value, SOURCE_FIELDS)
     if table is None:
         return None
-    name = check.text("source", table.get("name"), required=True, label="source.name")
-    url = check.text("source", table.get("url"), label="source.url")
+    name = check.text("source", check.get("name", table), required=True, label="source.name")
+    url = check.text("source", check.get("url", table), label="source.url")
     if url and (not re.match(r"^https?://", url) or _url_problem(url)):
         problem = _url_problem(url) or "phải bắt đầu bằng http:// hoặc https://"
         check.error("source", f"“source.url” {problem}: “{url}”")
         url = ""
-    return SourceRef(name, url, check.moment("source", table.get("date"), label="source.date"))
+    return SourceRef(name, url, check.moment("source", check.get("date", table), label="source.date"))
 
 
 def _image(check: _Checker, value: Any) -> Image | None:
@@ -327,11 +450,11 @@ def _image(check: _Checker, value: Any) -> Image | None:
     table = check.table("image", value, IMAGE_FIELDS)
     if table is None:
         return None
-    src = check.text("image", table.get("src"), required=True, label="image.src")
+    src = check.text("image", check.get("src", table), required=True, label="image.src")
     if src and _url_problem(src):
         check.error("image", f"“image.src” {_url_problem(src)}: “{src}”")
-    return Image(src, check.text("image", table.get("alt"), label="image.alt"),
-                 check.text("image", table.get("caption"), label="image.caption"))
+    return Image(src, check.text("image", check.get("alt", table), label="image.alt"),
+                 check.text("image", check.get("caption", table), label="image.caption"))
 
 
 def _resolved(check: _Checker, registry, key: str, names: tuple[str, ...]) -> list:

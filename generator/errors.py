@@ -6,7 +6,17 @@ from __future__ import annotations
 
 import difflib
 import errno
+import re
 from collections.abc import Iterable
+
+# C0 and C1 controls, line and paragraph separators: a message must stay on one line whatever
+# a file name or a pasted value holds (a newline in a file name split the message line).
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """text with control characters written as escapes (\\n, \\x07 …), so it stays one line."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 class SiteError(Exception):
@@ -23,11 +33,12 @@ class SiteError(Exception):
         return (self.__class__, (self.message, self.path, self.line))
 
     def __str__(self) -> str:
+        message = printable(self.message)
         if self.path is None:
-            return self.message
+            return message
         if self.line is None:
-            return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}: {self.message}"
+            return f"{printable(self.path)}: {message}"
+        return f"{printable(self.path)}:{self.line}: {message}"
 
     def sort_key(self) -> tuple[str, int, str]:
         return (self.path or "", self.line or 0, self.message)
@@ -60,25 +71,28 @@ class BuildFailed(Exception):
 _OS_REASONS = {
     errno.ENOSPC: "ổ đĩa đã đầy",
     errno.EDQUOT: "đã hết hạn mức dung lượng đĩa",
-    errno.EACCES: "không có quyền truy cập",
-    errno.EPERM: "không được phép",
     errno.EROFS: "ổ đĩa chỉ cho phép đọc",
-    errno.ENOENT: "không tìm thấy",
+    errno.ENOENT: "không tìm thấy (tệp vừa bị xóa hoặc là liên kết hỏng)",
     errno.EISDIR: "đây là một thư mục, không phải tệp",
     errno.ENOTDIR: "một phần của đường dẫn không phải thư mục",
-    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.ENAMETOOLONG: "tên quá dài",
     errno.ELOOP: "liên kết tượng trưng lặp vòng",
     errno.EIO: "lỗi đọc ghi của ổ đĩa",
     errno.EMFILE: "mở quá nhiều tệp cùng lúc",
     errno.EBUSY: "tệp đang bị chương trình khác dùng",
-    errno.EEXIST: "đã có sẵn",
+    errno.EEXIST: "đã có một tệp trùng tên ở chỗ thư mục",
     errno.ENOTEMPTY: "thư mục không trống",
 }
 
 
-def os_reason(exc: OSError) -> str:
-    """An operating-system error in plain Vietnamese (the English text only when unknown)."""
-    return _OS_REASONS.get(exc.errno or 0) or f"lỗi hệ thống: {exc.strerror or exc}"
+def os_reason(exc: OSError, writing: bool = False) -> str:
+    """Why a file or folder could not be read (or written), in the editor's words."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"không có quyền {'ghi' if writing else 'đọc'}; hãy kiểm tra quyền truy cập"
+    reason = _OS_REASONS.get(exc.errno or 0)
+    if reason is not None:
+        return reason
+    return f"lỗi hệ thống {errno.errorcode.get(exc.errno, exc.errno)}" if exc.errno else str(exc)
 
 
 def suggest(word: str, choices: Iterable[str], fold=lambda s: s.lower(), n: int = 3) -> str:

@@ -5,13 +5,12 @@ a body, or into ContentErrors that point at the file and line to fix.
 """
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import yaml
 
-from .errors import ContentError
+from .errors import ContentError, printable
 from .vietnamese import normalize
 
 try:  # the C loader is ~10x faster; fall back quietly where libyaml is missing
@@ -20,14 +19,47 @@ except AttributeError:  # pragma: no cover - depends on the PyYAML build
     _BaseLoader = yaml.SafeLoader
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """Front matter PyYAML reads but we refuse: `reason` is the whole message."""
+
+    def __init__(self, reason: str, mark):
+        super().__init__(problem=reason, problem_mark=mark)
+        self.reason = reason
+
+
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """Safe loader that leaves dates as text: we parse them with our own messages."""
+    """Safe loader that reads every scalar as the text written.
+
+    YAML 1.1 typing would rewrite what an editor typed: `title: 1:30` became 90, `010`
+    became 8, `yes:` a key True. Here plain scalars stay text and content.py parses the
+    few fields that are dates, numbers or true/false with its own messages. Explicit tags
+    (`!!binary`, `!!python/…`, `!x`) are refused, and so is a key written twice in any
+    mapping, nested or flow ones included.
+    """
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for key_node, _ in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    continue
+                key, line = key_node.value, key_node.start_mark.line + 2
+                if key in seen:
+                    raise _Refused(f"khóa “{printable(key)}” được viết hai lần (lần đầu ở dòng {seen[key]})",
+                                   key_node.start_mark)
+                seen[key] = line
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_undefined(self, node):
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!", 1)
+        raise _Refused(f"không dùng được thẻ YAML “{printable(tag)}”: phần thông tin đầu bài chỉ gồm chữ, "
+                       f"danh sách và bảng; nếu đó là chữ, hãy đặt cả giá trị trong dấu ngoặc kép", node.start_mark)
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
-}
+_Loader.yaml_implicit_resolvers = {}  # no implicit typing: every plain scalar is a string
+_Loader.yaml_constructors = {tag: _BaseLoader.yaml_constructors[tag] for tag in (
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")}
+_Loader.yaml_constructors[None] = _Loader.construct_undefined
 
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)  # searched from the 2nd line on
 _TOP_KEY = re.compile(r"^([^\s#:\-][^:]*?)\s*:(?:\s|$)")
@@ -39,16 +71,20 @@ class Source:
     path: str
     meta: dict
     body: str
-    body_line: int
+    body_line: int             # the line of the file the body's first line is
     fm_lines: tuple[str, ...]  # the front-matter lines, for locating keys
+    key_lines: dict = field(default_factory=dict, compare=False, repr=False)  # filled on first use
 
     def line_of(self, key: str) -> int:
         """The line a top-level key is written on (the opening --- if absent)."""
-        for index, text in enumerate(self.fm_lines):
-            match = _TOP_KEY.match(text)
-            if match and match.group(1).strip().strip("'\"") == key:
-                return index + 2
-        return 1
+        lines = self.key_lines
+        if not lines:  # one pass for all keys: 20,000 unknown keys are reported in linear time
+            for index, text in enumerate(self.fm_lines):
+                match = _TOP_KEY.match(text)
+                if match:
+                    lines.setdefault(match.group(1).strip().strip("'\""), index + 2)
+            lines.setdefault(None, 1)  # marks the index as built
+        return lines.get(key, 1)
 
     def line_of_item(self, key: str, item: str) -> int:
         """The line a list item (or the key itself) is written on."""
@@ -89,16 +125,27 @@ def decode(raw: bytes, path: str) -> str:
     if nul >= 0:
         raise ContentError(f"tệp nhị phân (có byte 0x00 ở vị trí {nul}), không phải văn bản Markdown; "
                            f"bài viết phải là tệp văn bản UTF-8", path, 1)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        raise ContentError(f"tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí {exc.start} "
-                           f"(0x{raw[exc.start]:02x}); hãy lưu lại tệp với mã hóa UTF-8", path, line) from None
+    text = utf8(raw, path)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = normalize(text)  # NFC makes no control characters
     return visible(text) if _may_hide(raw) else text
+
+
+def utf8(raw: bytes, path: str) -> str:
+    """raw as UTF-8 text (a BOM is fine); a ContentError at the line of the first bad byte."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise ContentError(f"tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí {exc.start} "
+                           f"(0x{raw[exc.start]:02x}); hãy lưu lại tệp với mã hóa UTF-8", path, line) from None
+
+
+def invisible(text: str) -> str | None:
+    """The first invisible control character of text (tab and newline aside), or None."""
+    match = _INVISIBLE.search(text)
+    return match.group() if match else None
 
 
 def split(text: str, path: str) -> Source:
@@ -109,13 +156,13 @@ def split(text: str, path: str) -> Source:
     if end is None:
         raise ContentError("phần thông tin đầu bài mở bằng “---” nhưng không có dòng “---” đóng lại", path, 1)
     fm_text = text[4:end.start()]
-    body = text[end.end():].lstrip("\n")
+    rest = text[end.end():]
+    body = rest.lstrip("\n")
     fm_lines = tuple(fm_text.split("\n"))
-    body_line = fm_text.count("\n") + 3
+    body_line = fm_text.count("\n") + 2 + max(1, len(rest) - len(body))  # the body's first line
     meta = _flat_yaml(fm_text)  # None when PyYAML must read it; never with a key written twice
     if meta is None:
         meta = _load_yaml(fm_text, path)
-        _check_duplicates(fm_lines, path)
     return Source(path, meta, body, body_line, fm_lines)
 
 
@@ -134,15 +181,6 @@ _ENTRY = re.compile(
 _ITEM = re.compile(_QUOTED)
 
 
-def _plain_is_text(value: str) -> bool:
-    """Whether PyYAML would load this plain scalar as a string (not a number, bool or null)."""
-    resolvers = _Loader.yaml_implicit_resolvers
-    return not any(regexp.match(value) for _, regexp in (*resolvers.get(value[0], ()), *resolvers.get(None, ())))
-
-
-_text_key = functools.lru_cache(maxsize=1024)(_plain_is_text)  # a site has a handful of keys
-
-
 def _flat_yaml(fm_text: str) -> dict | None:
     """The mapping of a flat front matter, or None when PyYAML must read it."""
     meta: dict = {}
@@ -153,22 +191,65 @@ def _flat_yaml(fm_text: str) -> dict | None:
                 return None
             continue
         key, quoted, items, plain = match.groups()
-        if key in meta or not _text_key(key):
+        if key in meta:
             return None
         if quoted is not None:
             meta[key] = quoted[1:-1]
         elif items is not None:
             meta[key] = [item[1:-1] for item in _ITEM.findall(items)]
-        elif _plain_is_text(plain):
+        else:  # plain scalars are text, as _Loader reads them
             meta[key] = plain
-        else:
-            return None
     return meta or None
 
 
+# Nesting deeper than this is refused before PyYAML composes it: its composer recurses in C and
+# crashes the process (a segmentation fault) some tens of thousands of levels down.
+MAX_DEPTH = 50
+_LINE_START = re.compile(r"^( *)((?:[-?:](?: +|$))*)", re.MULTILINE)
+
+
+def _depth_bound(fm_text: str) -> int:
+    """An upper bound of the nesting depth, cheap to compute: flow brackets, plus two levels per
+    column of indentation (a block sequence may sit at its mapping's indentation), plus the
+    compact "- ", "? ", ": " indicators that open a collection on the same line."""
+    indent = compact = 0
+    for spaces, indicators in _LINE_START.findall(fm_text):
+        indent = max(indent, len(spaces))
+        compact += len(indicators.replace(" ", ""))
+    return 1 + fm_text.count("[") + fm_text.count("{") + 2 * (indent + 1) + compact
+
+
+def _too_deep(fm_text: str) -> int | None:
+    """The 0-based line where nesting passes MAX_DEPTH, or None. Parser events come from
+    libyaml's non-recursive parser and stop at that line."""
+    if _depth_bound(fm_text) <= MAX_DEPTH:
+        return None
+    depth = 0
+    try:
+        for event in yaml.parse(fm_text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return event.start_mark.line
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None  # invalid: loading reports it
+    return None
+
+
 def _load_yaml(fm_text: str, path: str) -> dict:
+    deep = _too_deep(fm_text)
+    if deep is not None:
+        raise ContentError(f"phần thông tin đầu bài lồng nhau quá sâu (quá {MAX_DEPTH} tầng danh sách [..] "
+                           f"hoặc bảng {{..}}); hãy viết các giá trị phẳng hơn", path, deep + 2)
     try:
         meta = yaml.load(fm_text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except _Refused as exc:
+        raise ContentError(exc.reason, path, exc.problem_mark.line + 2) from None
+    except RecursionError:  # the pure-Python loader, where libyaml is missing
+        raise ContentError(f"phần thông tin đầu bài lồng nhau quá sâu (quá {MAX_DEPTH} tầng danh sách "
+                           f"hoặc bảng); hãy viết các giá trị phẳng hơn", path, 1) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark and _UNCLOSED.search(exc.problem or ""):  # where the quote or [ was opened
@@ -178,7 +259,7 @@ def _load_yaml(fm_text: str, path: str) -> dict:
         if exc.problem_mark and _tab_at(fm_text, exc.problem_mark.line, exc.problem_mark.column):
             reason = "có ký tự tab; hãy thụt lề bằng dấu cách"
         raise ContentError(f"phần thông tin đầu bài không phải YAML hợp lệ: {reason}", path, line) from None
-    except yaml.YAMLError as exc:
+    except yaml.YAMLError as exc:  # without a position: PyYAML's own words are all there is
         raise ContentError(f"phần thông tin đầu bài không phải YAML hợp lệ: {exc}", path, 1) from None
     if meta is None:
         return {}
@@ -221,15 +302,3 @@ def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
     if "expected <block end>" in problem or "did not find expected key" in problem:
         return "thụt lề không đúng"
     return problem or str(exc)
-
-
-def _check_duplicates(fm_lines: tuple[str, ...], path: str) -> None:
-    seen: dict[str, int] = {}
-    for index, text in enumerate(fm_lines):
-        match = _TOP_KEY.match(text)
-        if not match:
-            continue
-        key = match.group(1).strip().strip("'\"")
-        if key in seen:
-            raise ContentError(f"khóa “{key}” được viết hai lần (lần đầu ở dòng {seen[key]})", path, index + 2)
-        seen[key] = index + 2

@@ -16,9 +16,11 @@ from __future__ import annotations
 import functools
 import html
 import re
-from urllib.parse import urlsplit
 
+import ada_url
 import nh3
+
+from .nesting import TooDeep, check_depth
 
 ENGINES = ("cmark-gfm", "python-markdown")
 
@@ -48,6 +50,23 @@ _FIGURE = re.compile(r'<p><img src="([^"]*)" alt="([^"]*)" title="([^"]*)"\s*/?>
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
+
+# Deeper nesting than this (quotes in quotes, lists in lists, <div> in <div>) is refused: the
+# sanitiser's time grows with elements x depth, and no article needs it.
+MAX_NESTING = 100
+_SOURCEPOS = re.compile(r'\bdata-sourcepos="(\d+):')
+# In an iframe address: backslashes (a browser reads them as "/"), control characters, tabs
+# and line breaks (a browser drops them, even inside "java\tscript:" or a host name).
+_IFRAME_REFUSED = re.compile(r"[\\\x00-\x1f\x7f]")
+_AUTHORITY = re.compile(r"^[ ]*[A-Za-z][A-Za-z0-9+.-]*:/*([^/?#]*)")
+
+
+class NestingTooDeep(ValueError):
+    """A Markdown text nests deeper than MAX_NESTING; line: its 1-based line where."""
+
+    def __init__(self, line: int):
+        super().__init__(line)
+        self.line = line
 
 
 def site_link(url: str, base_path: str) -> str:
@@ -163,10 +182,32 @@ class Renderer:
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
         if attribute in ("href", "src"):
             if tag == "iframe":
-                parts = urlsplit(value)
-                return value if parts.scheme == "https" and parts.hostname in self.iframe_hosts else None
+                return self.iframe_src(value)
             return site_link(value, self.base_path)
         return value
+
+    def iframe_src(self, value: str) -> str | None:
+        """The address an iframe may load, as a browser reads it, or None.
+
+        Parsed by the WHATWG URL rules a browser follows (ada, the parser Node.js uses),
+        not by urllib: "https://evil.example\\@www.youtube.com/" is www.youtube.com to
+        urlsplit but evil.example to a browser. Refused besides: user info ("a@host"),
+        backslashes, control characters, ports other than https's own. What is kept is the
+        parser's own serialisation, so the page holds exactly the address that was checked.
+        """
+        if _IFRAME_REFUSED.search(value):
+            return None
+        authority = _AUTHORITY.match(value)
+        if authority is not None and "@" in authority.group(1):
+            return None
+        try:
+            url = ada_url.URL(value)
+        except ValueError:  # not an absolute URL by the browser's rules
+            return None
+        if (url.protocol != "https:" or url.username or url.password or url.port
+                or url.hostname not in self.iframe_hosts):
+            return None
+        return url.href
 
     def to_html(self, text: str) -> str:
         """The engine's own output, before figures and sanitising."""
@@ -176,8 +217,46 @@ class Renderer:
         return self._cmark(text)
 
     def render(self, text: str) -> str:
+        """Sanitised HTML; NestingTooDeep when the text nests past MAX_NESTING."""
         raw = _FIGURE.sub(_figure, self.to_html(text))
+        try:
+            check_depth(raw, MAX_NESTING)
+        except TooDeep:
+            raise NestingTooDeep(self._deep_line(text)) from None
         return _LAZY.sub(lambda m: f"<{m[1]}{m[2]}{SET_ATTRIBUTES[m[1]]}>", self._cleaner.clean(raw))
+
+    def _deep_line(self, text: str) -> int:
+        """The line of text where nesting passes the limit (only when it does: a second pass).
+
+        cmark-gfm marks each block with its source lines when asked (data-sourcepos); a raw
+        HTML tag, copied as written, is found by its rank among the same tags in the text."""
+        if self._md is None:
+            from cmarkgfm.cmark import Options
+
+            html = _Cmark(self._cmark.options | Options.CMARK_OPT_SOURCEPOS, tuple(self._cmark.names))(text)
+        else:
+            html = self.to_html(text)
+        try:
+            check_depth(html, MAX_NESTING)
+        except TooDeep as exc:
+            name, attributes = exc.stack[-1]
+            marked = _SOURCEPOS.search(attributes)
+            if marked:
+                return int(marked.group(1))
+            if html.startswith("<", exc.offset):
+                tag = html[exc.offset:html.index(">", exc.offset) + 1]
+                rank, at = html.count(tag, 0, exc.offset) + 1, -1
+                for _ in range(rank):
+                    at = text.find(tag, at + 1)
+                    if at < 0:
+                        break
+                else:
+                    return text.count("\n", 0, at) + 1
+            for _, attributes in reversed(exc.stack):
+                marked = _SOURCEPOS.search(attributes)
+                if marked:
+                    return int(marked.group(1))
+        return 1
 
 
 def plain_text(fragment: str) -> str:

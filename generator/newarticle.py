@@ -11,9 +11,9 @@ from datetime import datetime
 from pathlib import Path
 
 from .config import load_config
-from .errors import ContentError, SiteError, suggest
+from .errors import ContentError, SiteError, os_reason, suggest
 from .taxonomy import Registries, load_registries, lookup_key
-from .vietnamese import VN, normalize, slugify
+from .vietnamese import MAX_SLUG, VN, normalize, slugify
 
 
 def _yaml_text(text: str) -> str:
@@ -82,7 +82,7 @@ def new_article(root: Path, title: str, provinces: list[str] = (), directives: l
     title = normalize(title).strip()
     if not title:
         raise SiteError("tiêu đề bài viết đang để trống")
-    slug = slugify(title)
+    slug = short_slug(title)
     if not slug:
         raise SiteError(f"không tạo được tên tệp từ tiêu đề “{title}”; hãy dùng tiêu đề có chữ hoặc số")
     config = load_config(root)
@@ -95,14 +95,28 @@ def new_article(root: Path, title: str, provinces: list[str] = (), directives: l
     folder = config.path(config.content_dir) / "articles"
     path = folder / f"{slug}.md"
     moment = (now or datetime.now(VN)).astimezone(VN).replace(microsecond=0)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # a file where the folder should be, no permission …
+        raise SiteError(f"không ghi được tệp {_shown(path, config.root)}: {os_reason(exc, writing=True)}") from None
     try:
         with open(path, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
             handle.write(article_text(title, moment, provinces, directives, tags))
     except FileExistsError:
         raise SiteError(f"đã có tệp {_shown(path, config.root)}; không ghi đè. "
                         "Hãy đặt tiêu đề khác hoặc mở tệp đó để sửa.") from None
+    except OSError as exc:
+        raise SiteError(f"không ghi được tệp {_shown(path, config.root)}: {os_reason(exc, writing=True)}") from None
     return path, notes
+
+
+def short_slug(title: str) -> str:
+    """The title's slug, cut after a whole word when longer than a file name may be."""
+    slug = slugify(title)
+    if len(slug) <= MAX_SLUG:
+        return slug
+    cut = slug[:MAX_SLUG + 1].rsplit("-", 1)[0]
+    return cut if cut and len(cut) <= MAX_SLUG else slug[:MAX_SLUG].rstrip("-")
 
 
 def _shown(path: Path, root: Path) -> str:

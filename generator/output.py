@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .content import Article
-from .errors import SiteError, TemplateError
+from .errors import BuildFailed, ContentError, SiteError, TemplateError, os_reason
 from .incremental import BodyStore, PagePlan, Reuse, Tuning, bodied
 from .indexing import IndexFile
 from .pages import Job
@@ -146,5 +146,12 @@ def write_files(staging: Staging, index: Sequence[IndexFile], published: dict[st
         if reuse.image_published(image, render_fp) and (live / image.output).is_file():
             staging.link_or_copy(image.output, live / image.output, origin=origin)
         else:
-            staging.write(image.output, image.path.read_bytes(), origin=origin)
+            staging.write(image.output, _read_image(image.path, origin), origin=origin)
     return extras
+
+
+def _read_image(path: Path, shown: str) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:  # the build stops here; the published site is untouched
+        raise BuildFailed([ContentError(f"không đọc được tệp: {os_reason(exc)}", shown, 1)]) from None

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .content import Article, Page, ReadSettings, errors_of, read_article, read_page
-from .errors import ContentError, SiteError
+from .errors import ContentError, SiteError, os_reason
 from .incremental import BodyStore, Reuse, SourceRecord, Tuning, article_key, article_row, article_token
 from .parallel import Progress, chunks, fork_map
 from .sources import SourceFile, Sources
@@ -65,7 +65,7 @@ def _read_part(task: _ReadTask, part: Sequence[SourceFile]) -> list[tuple]:
             raw = source.path.read_bytes()
             st = source.path.stat()
         except OSError as exc:
-            out.append((shown, None, None, "", [ContentError(f"không đọc được tệp: {exc.strerror}", shown)]))
+            out.append((shown, None, None, "", [ContentError(f"không đọc được tệp: {os_reason(exc)}", shown, 1)]))
             continue
         key = article_key(raw, fingerprint)
         record = SourceRecord(st.st_mtime_ns, st.st_size, st.st_ctime_ns, key)

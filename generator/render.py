@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sys
 import types
@@ -20,7 +21,7 @@ from markupsafe import Markup
 
 from . import __version__
 from .config import SiteConfig
-from .errors import TemplateError
+from .errors import TemplateError, os_reason
 from .images import size_attributes, with_sizes
 from .markdown import shorten
 from .vietnamese import format_date, format_datetime, format_long_date, weekday
@@ -53,14 +54,42 @@ def theme_dirs(config: SiteConfig) -> list[Path]:
                   PROJECT_THEMES / "default"]
     seen: list[Path] = []
     for path in candidates:
-        if path.is_dir() and path not in seen:
+        if _maybe_dir(path) and path not in seen:
             seen.append(path)
     return seen
 
 
 def template_dirs(config: SiteConfig) -> list[Path]:
     dirs = [config.path(config.templates_dir)] + [t / "templates" for t in theme_dirs(config)]
-    return [d for d in dirs if d.is_dir()]
+    return [d for d in dirs if _maybe_dir(d)]
+
+
+def _maybe_dir(path: Path) -> bool:
+    """A folder, or a path that cannot be looked at: kept, so that Templates.check() reports it
+    (an unreadable templates/ was skipped, and the build went on with the theme's templates)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return True
+
+
+def _walk_errors(folder: Path) -> list[OSError]:
+    """Folders under folder (itself included) that cannot be listed or entered."""
+    errors: list[OSError] = []
+    try:
+        folder.stat()
+    except FileNotFoundError:
+        return errors
+    except OSError as exc:  # its parent cannot be entered
+        return [exc]
+    for path, _, files in os.walk(folder, onerror=errors.append):
+        for name in files[:1]:  # a folder listed but not entered (no x): its files cannot be opened
+            try:
+                os.stat(os.path.join(path, name))
+            except OSError as exc:
+                exc.filename = path
+                errors.append(exc)
+    return errors
 
 
 def collect_assets(config: SiteConfig) -> dict[str, Asset]:
@@ -85,10 +114,17 @@ def templates_fingerprint(config: SiteConfig) -> str:
     """Changes whenever any template or theme file changes: part of cache keys."""
     digest = hashlib.sha256()
     for folder in template_dirs(config) + [t / "static" for t in theme_dirs(config)]:
-        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-            if path.is_file():
-                digest.update(path.as_posix().encode())
-                digest.update(path.read_bytes())
+        try:
+            paths = sorted(folder.rglob("*")) if folder.is_dir() else ()
+        except OSError:  # unreadable: Templates.check() reports it
+            paths = ()
+        for path in paths:
+            try:
+                if path.is_file():
+                    digest.update(path.as_posix().encode())
+                    digest.update(path.read_bytes())
+            except OSError:
+                digest.update(b"\0unreadable\0" + path.as_posix().encode())
     return digest.hexdigest()[:16]
 
 
@@ -262,13 +298,21 @@ class Templates:
         return self._deps[name]
 
     def check(self) -> list[TemplateError]:
-        """Compile every template once, so syntax errors show even in unused ones."""
+        """Compile every template once, so syntax errors show even in unused ones; a template
+        folder or file that cannot be read is an error, not a template quietly taken from the theme."""
         errors = []
+        for folder in self.dirs:
+            for exc in _walk_errors(folder):
+                errors.append(TemplateError(f"không đọc được thư mục mẫu: {os_reason(exc)}",
+                                            self._display(exc.filename or str(folder))))
         for name in sorted(set(self.env.list_templates())):
             try:
                 self.env.get_template(name)
             except jinja2.TemplateSyntaxError as exc:
                 errors.append(TemplateError(f"lỗi cú pháp mẫu: {exc.message}", self._display(exc.filename), exc.lineno))
+            except OSError as exc:
+                errors.append(TemplateError(f"không đọc được tệp mẫu: {os_reason(exc)}",
+                                            self._display(exc.filename or name), 1))
         return errors
 
     def render(self, name: str, **context: Any) -> str:
@@ -284,6 +328,9 @@ class Templates:
             return template.render(**context)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"lỗi cú pháp mẫu: {exc.message}", self._display(exc.filename), exc.lineno) from None
+        except OSError as exc:  # a template that became unreadable since check()
+            raise TemplateError(f"không đọc được tệp mẫu: {os_reason(exc)}", self._display(exc.filename or name),
+                                1) from None
         except jinja2.UndefinedError as exc:
             path, line = self._locate(exc, name)
             raise TemplateError(_undefined_reason(exc.message or ""), path, line) from None

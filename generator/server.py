@@ -212,6 +212,52 @@ class PreviewHandler(web.RequestHandler):
         self.finish(b"" if self.request.method == "HEAD" else body)
 
 
+class _Refused(web.RequestHandler):
+    """The answer to a request for another host or from another site's page."""
+
+    def initialize(self, status: int, text: str) -> None:
+        self.status, self.text = status, text
+
+    def prepare(self) -> None:
+        self.set_status(self.status)
+        self.set_header("Content-Type", "text/plain; charset=utf-8")
+        self.set_header("Cache-Control", "no-store")
+        self.finish(self.text.encode("utf-8"))
+
+
+class _GuardedApplication(web.Application):
+    """Checks Host and Origin before any handler is chosen, so every request the preview
+    answers is checked, through handlers added later (add_handlers) too.
+
+    Host: a page on evil.example whose name is made to resolve to 127.0.0.1 (DNS rebinding)
+    sends `Host: evil.example:PORT` and could read drafts; only the preview's own names are
+    answered. Origin: any other site's page may open the live-reload websocket or send a
+    request to 127.0.0.1 (a browser adds its Origin); only the preview's own pages may.
+    """
+
+    def __init__(self, guard: "PreviewServer", *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.guard = guard
+
+    def find_handler(self, request, **kwargs):
+        refusal = self.guard.refusal(request.headers.get("Host"), request.headers.get("Origin"))
+        if refusal is not None:
+            status, text = refusal
+            return self.get_handler_delegate(request, _Refused, {"status": status, "text": text})
+        return super().find_handler(request, **kwargs)
+
+
+_WILDCARDS = ("0.0.0.0", "::", "")
+
+
+def _is_ip(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
 class PreviewServer:
     def __init__(self, root: Path, host: str = "127.0.0.1", port: int = 8000, drafts: bool = True,
                  rebuild: Rebuild | None = None, stdout: TextIO = sys.stdout, stderr: TextIO = sys.stderr,
@@ -243,6 +289,33 @@ class PreviewServer:
     def base_url(self) -> str:
         return f"http://{url_host(self.host)}:{self.port}/"
 
+    def allowed_hosts(self) -> set[str]:
+        """The Host headers answered: 127.0.0.1, localhost and [::1] at the preview's port, and
+        the host given with --host (with port 80 a browser leaves the port out)."""
+        names = {"127.0.0.1", "localhost", "[::1]", url_host(self.host).lower()}
+        hosts = {f"{name}:{self.port}" for name in names}
+        return hosts | names if self.port == 80 else hosts
+
+    def refusal(self, host: str | None, origin: str | None) -> tuple[int, str] | None:
+        """(status, text) for a request that must not be answered, or None."""
+        allowed = self.allowed_hosts()
+        given = (host or "").strip().lower()
+        name, _, port = given.rpartition(":") if not given.endswith("]") else (given, "", "")
+        # Opened to the network (--host 0.0.0.0): any address of this machine, typed as an IP
+        # (no DNS name can be rebound then), at the right port.
+        wildcard_ok = self.host in _WILDCARDS and _is_ip(name) and port == str(self.port)
+        if given not in allowed and not wildcard_ok:
+            return 421, (f"Máy chủ xem trước chỉ trả lời địa chỉ {self.base_url} (hoặc http://localhost:{self.port}/), "
+                         f"không trả lời tên “{given or '(không có)'}”.\n")
+        if origin is not None:
+            source = origin.strip().lower()
+            scheme, _, where = source.partition("://")
+            where_name, _, where_port = where.rpartition(":")
+            if not (scheme == "http" and (where in allowed or self.host in _WILDCARDS and _is_ip(where_name)
+                                          and where_port == str(self.port))):
+                return 403, (f"Máy chủ xem trước không trả lời yêu cầu từ trang của nơi khác ({origin}).\n")
+        return None
+
     def say(self, text: str, error: bool = False) -> None:
         with _OUTPUT_LOCK:
             print(text, file=self.stderr if error else self.stdout, flush=True)
@@ -268,7 +341,7 @@ class PreviewServer:
         if self.cms:
             from .cms.local import routes
             cms_routes = routes(self)
-        return web.Application([
+        return _GuardedApplication(self, [
             (r"/livereload", LiveReloadHandler),
             (r"/livereload\.js", LiveReloadJSHandler),
             *cms_routes,

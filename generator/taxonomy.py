@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -17,8 +18,9 @@ from datetime import date
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from .errors import ContentError, suggest
-from .vietnamese import normalize, slugify, sort_key, term_key
+from .errors import ContentError, os_reason, suggest
+from .frontmatter import invisible, utf8
+from .vietnamese import MAX_SLUG, normalize, slugify, sort_key, term_key
 
 PACKAGE_DATA = Path(__file__).parent / "data"
 
@@ -160,27 +162,67 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(normalize(v.strip()) for v in cell.split("|") if v.strip())
 
 
-def _read_csv(path: Path, display: str, required: tuple[str, ...], errors: list) -> list[tuple[int, dict]]:
+def _read_csv(raw: bytes, display: str, required: tuple[str, ...], errors: list) -> list[tuple[int, dict]]:
     """Rows of a CSV data file with their line numbers; problems go to errors."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        errors.append(ContentError(f"không đọc được tệp dữ liệu: {exc}", display, None))
+        text = utf8(raw, display)
+    except ContentError as exc:
+        errors.append(exc)
         return []
-    reader = csv.DictReader(io.StringIO(normalize(text)))
-    missing = [c for c in required if c not in (reader.fieldnames or [])]
-    if missing:
-        errors.append(ContentError(f"thiếu cột {', '.join(missing)} ở dòng tiêu đề", display, 1))
-        return []
+    text = normalize(text.replace("\r\n", "\n").replace("\r", "\n"))
+    reader = csv.reader(io.StringIO(text))
     rows = []
-    for row in reader:
-        line = reader.line_num
-        blank = [c for c in required[:2] if not (row.get(c) or "").strip()]
-        if blank:
-            errors.append(ContentError(f"cột “{blank[0]}” đang để trống", display, line))
-            continue
-        rows.append((line, {k: (v or "").strip() for k, v in row.items() if k}))
+    line = 1  # where the row being read starts: a quoted cell may span lines
+    try:
+        header = next(reader, [])
+        missing = [c for c in required if c not in header]
+        if missing:
+            errors.append(ContentError(f"thiếu cột {', '.join(missing)} ở dòng tiêu đề", display, 1))
+            return []
+        line = reader.line_num + 1
+        for cells in reader:
+            start, line = line, reader.line_num + 1
+            if not cells:  # a blank line
+                continue
+            row: dict = dict(zip(header, cells))
+            if len(cells) > len(header):
+                row[None] = cells[len(header):]
+            problem = _row_problem(row, required)
+            if problem:
+                errors.append(ContentError(problem, display, start))
+                continue
+            rows.append((start, {k: (v or "").strip() for k, v in row.items() if k}))
+    except csv.Error as exc:
+        errors.append(ContentError(_csv_reason(str(exc)), display, line))
     return rows
+
+
+def _row_problem(row: dict, required: tuple[str, ...]) -> str:
+    """What is wrong with a row of a data file ("" if nothing)."""
+    for column, value in row.items():
+        if isinstance(value, list):  # cells past the header's columns
+            value = ",".join(value)
+        if value and "\n" in value:  # a quote opened and closed lines later, or never
+            return (f"dấu ngoặc kép mở ở cột “{column}” không được đóng trên cùng dòng; "
+                    f"hãy thêm dấu \" đóng ô, hoặc viết \"\" cho một dấu ngoặc kép trong ô")
+        bad = invisible(value or "")
+        if bad is not None:
+            return (f"cột “{column}” có ký tự điều khiển vô hình U+{ord(bad):04X}; hãy xóa nó "
+                    f"(nó làm hỏng các tệp tin Atom)")
+    blank = [c for c in required[:2] if not (row.get(c) or "").strip()]
+    if blank:
+        return f"cột “{blank[0]}” đang để trống"
+    return ""
+
+
+def _csv_reason(reason: str) -> str:
+    """The csv module's English reason in the editor's words."""
+    if "field larger than field limit" in reason:
+        return (f"có ô dài quá {csv.field_size_limit() // 1024} KB; thường là do một dấu ngoặc kép mở mà "
+                f"không đóng ở dòng này")
+    if "NUL" in reason:
+        return "có byte 0x00: đây không phải tệp văn bản CSV"
+    return f"tệp CSV không hợp lệ ({reason})"
 
 
 def _province(row: dict) -> Province:
@@ -245,6 +287,28 @@ def _tag(row: dict) -> Tag:
     return Tag(row["name"], slugify(row["name"]), row.get("description", ""), _split(row.get("aliases", "")))
 
 
+def _tag_slug_errors(tags: list[Tag], where: dict[int, tuple[str, int]]) -> list[ContentError]:
+    """Every tag needs a page name of its own: not empty (“???”), not too long, not another's."""
+    errors, owner = [], {}
+    for tag in tags:
+        display, line = where[id(tag)]
+        if not tag.slug:
+            errors.append(ContentError(f"chủ đề “{tag.name}” không tạo được đường dẫn (cần có chữ hoặc số)",
+                                       display, line))
+        elif len(tag.slug) > MAX_SLUG:
+            errors.append(ContentError(f"chủ đề “{tag.name[:60]}…” quá dài: đường dẫn của nó dài {len(tag.slug)} "
+                                       f"ký tự, quá {MAX_SLUG} ký tự", display, line))
+        elif tag.slug in owner:
+            first = owner[tag.slug]
+            errors.append(ContentError(
+                f"chủ đề “{tag.name}” có cùng đường dẫn /{tag.slug}/ với chủ đề “{first.name}” "
+                f"({where[id(first)][0]}:{where[id(first)][1]}); hãy đổi tên một trong hai, hoặc ghi một tên "
+                f"vào cột “aliases” của tên kia", display, line))
+        else:
+            owner[tag.slug] = tag
+    return errors
+
+
 def _merge(base: list, extra: list, key) -> list:
     """Site entries replace shipped ones with the same key; new ones are added."""
     merged = {key(e): e for e in base}
@@ -258,32 +322,53 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
     errors: list[ContentError] = []
     digest = hashlib.sha256()
     loaded: dict[str, list] = {}
+    where: dict[int, tuple[str, int]] = {}  # id of an entry -> (file, line) it was read from
     specs = {
         "provinces.csv": (("code", "name"), lambda row, d, ln: _province(row)),
         "directives.csv": (("symbol", "date"), _directive),
         "tags.csv": (("name",), lambda row, d, ln: _tag(row)),
         "units.csv": (("name", "kind"), _unit),
     }
-    origin: dict[int, tuple[str, int]] = {}  # id of an entry -> where it was read, for messages
+    if data_dir is not None:
+        try:
+            with os.scandir(data_dir):
+                pass
+        except (FileNotFoundError, NotADirectoryError):
+            data_dir = None
+        except OSError as exc:  # unreadable: said once, not skipped
+            errors.append(ContentError(f"không đọc được thư mục dữ liệu: {os_reason(exc)}", _display(data_dir, root)))
+            data_dir = None
+    failed: set[str] = set()  # files with errors: what depends on them is not judged (no cascade)
     for filename, (required, make) in specs.items():
         entries: list = []
+        before = len(errors)
         for folder in (PACKAGE_DATA, data_dir):
             path = folder / filename if folder else None
-            if path is None or not path.is_file():
+            if path is None:
                 continue
             display = _display(path, root)
-            digest.update(path.read_bytes())
+            try:
+                if not path.is_file():
+                    continue
+                raw = path.read_bytes()
+            except OSError as exc:
+                errors.append(ContentError(f"không đọc được tệp dữ liệu: {os_reason(exc)}", display, 1))
+                continue
+            digest.update(raw)
             found = []
-            for line, row in _read_csv(path, display, required, errors):
+            for line, row in _read_csv(raw, display, required, errors):
                 try:
                     found.append(make(row, display, line))
+                    where[id(found[-1])] = (display, line)
                 except ContentError as exc:
                     errors.append(exc)
-                    continue
-                origin[id(found[-1])] = (display, line)
             entries = _merge(entries, found, key=lambda e: lookup_key(e.names[0]))
         loaded[filename] = entries
-    units = _with_members(loaded["units.csv"], loaded["provinces.csv"], origin, errors)
+        if len(errors) > before:
+            failed.add(filename)
+    units = _with_members(loaded["units.csv"], loaded["provinces.csv"], where,
+                          [] if "provinces.csv" in failed else errors)
+    errors += _tag_slug_errors(loaded["tags.csv"], where)
     if errors:
         from .errors import BuildFailed
         raise BuildFailed(errors)

@@ -114,6 +114,11 @@ def sorted_vi(items, key=lambda x: x):
     return sorted(items, key=lambda item: sort_key(key(item)))
 
 
+# A slug names a folder (bai-viet/<slug>/) or a file (<slug>.md): at most 255 bytes on every
+# common file system, and URL patterns may add to it.
+MAX_SLUG = 200
+
+
 @lru_cache(maxsize=65536)  # pure; tags, provinces and names repeat in every article
 def slugify(text: str) -> str:
     """ASCII slug: "Đắk Nông" -> "dak-nong"; NFC and NFD give the same slug."""
@@ -122,9 +127,38 @@ def slugify(text: str) -> str:
 
 def to_vn(moment: datetime, zone: tzinfo = VN) -> datetime:
     """An aware datetime in the site's zone; a naive one is taken as already local."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=zone)
-    return moment.astimezone(zone)
+    return in_zone(moment, zone)
+
+
+_MINUTE = timedelta(minutes=1)
+
+
+def in_zone(moment: datetime, zone: tzinfo) -> datetime:
+    """moment in zone (a naive one taken as local time there), with a whole-minute offset.
+
+    Before standard time zones the tz database gives local mean time: Asia/Ho_Chi_Minh is
+    +07:06:30 before 1911, which HTML, JSON-LD, Atom and sitemaps cannot write. Such dates
+    (1890-05-19, Bác's birthday) take the zone's standard offset instead (+07:00).
+    """
+    local = moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+    offset = local.utcoffset()
+    if offset is None or not offset % _MINUTE:
+        return local
+    fixed = standard_zone(zone)
+    return moment.replace(tzinfo=fixed) if moment.tzinfo is None else moment.astimezone(fixed)
+
+
+@lru_cache(maxsize=16)
+def standard_zone(zone: tzinfo) -> timezone:
+    """The zone's offset in winter 2000 as a fixed zone (whole minutes: +07:00 for Việt Nam)."""
+    offset = zone.utcoffset(datetime(2000, 1, 1)) or timedelta(0)
+    minutes = round(offset / _MINUTE)
+    return timezone(timedelta(minutes=minutes), _offset_name(minutes))
+
+
+def _offset_name(minutes: int) -> str:
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def weekday(moment: datetime) -> str:

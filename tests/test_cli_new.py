@@ -112,3 +112,30 @@ def test_the_new_file_builds_without_edits(site: Path, tmp_path: Path, capsys):
     assert "Nhân rộng mô hình làm theo lời Bác" in html
     assert "Viết nội dung bài ở đây" not in html  # the hint is an HTML comment, stripped
     assert (published.output / "tinh/lao-cai/index.html").is_file()
+
+
+def test_a_title_too_long_for_a_file_name_gets_a_slug_cut_at_a_word(site: Path, capsys):
+    """A title whose slug passes 255 bytes raised OSError (file name too long) as a traceback."""
+    title = " ".join(["Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"] * 8)
+    assert run(site, title) == 0
+    out, err = capsys.readouterr()
+    path = site / out.strip()
+    slug = path.stem
+    assert len(slug) <= 200 and not slug.endswith("-")
+    assert ("hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-ho-chi-minh-" * 8).startswith(slug + "-")
+    assert yaml.safe_load(path.read_text("utf-8").split("---\n")[1])["title"] == title
+    (site / "content" / "articles" / path.name).write_text(
+        path.read_text("utf-8").replace("draft: true", "draft: false"), encoding="utf-8")
+    build(site)
+    assert (site / "output" / "bai-viet" / slug / "index.html").is_file()
+
+
+def test_a_file_that_cannot_be_written_is_a_message(site: Path, capsys):
+    (site / "content").mkdir()
+    (site / "content" / "articles").write_text("không phải thư mục", encoding="utf-8")
+    assert run(site, "Bài mới") == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == ["không ghi được tệp content/articles/bai-moi.md: đã có một tệp trùng tên ở chỗ thư mục",
+                                "Chưa tạo bài viết nào."]
+    assert "Traceback" not in err

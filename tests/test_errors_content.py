@@ -25,8 +25,17 @@ EXPECTED = {
     'date-khong-co.md': [
         'content/articles/date-khong-co.md:3: “date”: ngày “2021-02-30” không tồn tại (tháng này không có ngày đó)',
     ],
+    'date-mui-gio.md': [
+        'content/articles/date-mui-gio.md:3: “date”: múi giờ “+24:00” không hợp lệ (giờ lệch phải từ 00:00 đến 23:59, ví dụ +07:00 cho giờ Việt Nam)',
+    ],
     'date-sai-dang.md': [
         'content/articles/date-sai-dang.md:3: “date” phải là ngày dạng ISO 8601 (2016-09-19 hoặc 2016-09-19T16:27:00+07:00), không phải “20/05/2021”',
+    ],
+    'date-so-a-rap.md': [
+        'content/articles/date-so-a-rap.md:3: “date” có chữ số “٢” (U+0662) không phải chữ số thường 0-9; hãy gõ lại ngày bằng chữ số 0-9, ví dụ 2016-09-19',
+    ],
+    'date-so-toan-chieu.md': [
+        'content/articles/date-so-toan-chieu.md:3: “date” có chữ số “２” (U+FF12) không phải chữ số thường 0-9; hãy gõ lại ngày bằng chữ số 0-9, ví dụ 2016-09-19',
     ],
     'date-thieu.md': [
         'content/articles/date-thieu.md:1: thiếu “date”: cần ngày đăng dạng 2016-09-19 hoặc 2016-09-19T16:27:00+07:00',
@@ -37,12 +46,22 @@ EXPECTED = {
     'fm-thieu-mo-dau.md': [
         'content/articles/fm-thieu-mo-dau.md:1: thiếu dòng “---” mở đầu phần thông tin đầu bài (dòng đầu tiên phải là ---)',
     ],
+    'khoa-hai-lan-long-nhau.md': [
+        'content/articles/khoa-hai-lan-long-nhau.md:7: khóa “name” được viết hai lần (lần đầu ở dòng 5)',
+    ],
+    'khoa-hai-lan-ngoac.md': [
+        'content/articles/khoa-hai-lan-ngoac.md:4: khóa “src” được viết hai lần (lần đầu ở dòng 4)',
+    ],
     'khoa-hai-lan.md': [
         'content/articles/khoa-hai-lan.md:4: khóa “title” được viết hai lần (lần đầu ở dòng 2)',
     ],
     'khoa-la.md': [
         'content/articles/khoa-la.md:4: khóa không hợp lệ “tittle” (có phải ý bạn là: “title”?)',
         'content/articles/khoa-la.md:5: khóa không hợp lệ “mau_sac” (các khóa được dùng: title, date, slug, summary, province, directives, tags, author, source, image, updated, draft)',
+    ],
+    'khoa-null.md': [
+        'content/articles/khoa-null.md:4: khóa không hợp lệ “~” (các khóa được dùng: title, date, slug, summary, province, directives, tags, author, source, image, updated, draft)',
+        'content/articles/khoa-null.md:5: khóa không hợp lệ “yes” (các khóa được dùng: title, date, slug, summary, province, directives, tags, author, source, image, updated, draft)',
     ],
     'khong-phai-utf8.md': [
         'content/articles/khong-phai-utf8.md:2: tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí 13 (0xe0); hãy lưu lại tệp với mã hóa UTF-8',
@@ -55,6 +74,12 @@ EXPECTED = {
         'content/articles/nhieu-loi.md:3: “date”: ngày “2021-13-01” không tồn tại (tháng phải từ 1 đến 12)',
         'content/articles/nhieu-loi.md:4: “draft” phải là true hoặc false',
         'content/articles/nhieu-loi.md:5: “source.url” không được dùng giao thức “ftp:” (chỉ http:// hoặc https://): “ftp://bao.vn/a”',
+    ],
+    'noi-dung-div-long-sau.md': [
+        'content/articles/noi-dung-div-long-sau.md:40: nội dung lồng nhau quá sâu: quá 100 tầng (trích dẫn “>” trong trích dẫn, danh sách trong danh sách hay thẻ HTML trong thẻ HTML); hãy bớt lồng',
+    ],
+    'noi-dung-long-sau.md': [
+        'content/articles/noi-dung-long-sau.md:8: nội dung lồng nhau quá sâu: quá 100 tầng (trích dẫn “>” trong trích dẫn, danh sách trong danh sách hay thẻ HTML trong thẻ HTML); hãy bớt lồng',
     ],
     'slug-cham-cham.md': [
         'content/articles/slug-cham-cham.md:4: “slug” chỉ được gồm chữ thường không dấu a-z, số 0-9 và dấu “-”, không phải “../../etc” (ví dụ “etc”)',
@@ -71,15 +96,30 @@ EXPECTED = {
     'slug-ma-hoa.md': [
         'content/articles/slug-ma-hoa.md:4: “slug” chỉ được gồm chữ thường không dấu a-z, số 0-9 và dấu “-”, không phải “%2e%2e%2fetc” (ví dụ “etc”)',
     ],
+    'slug-qua-dai.md': [
+        'content/articles/slug-qua-dai.md:4: “slug” dài 287 ký tự, quá 200 ký tự mà một tên thư mục chứa được; hãy đặt “slug” ngắn hơn',
+    ],
     'tags-chuoi.md': [
         'content/articles/tags-chuoi.md:4: “tags” phải là một danh sách, ví dụ tags: ["…", "…"]',
         'content/articles/tags-chuoi.md:5: “directives” phải là một danh sách, ví dụ directives: ["…", "…"]',
+    ],
+    'tags-qua-dai.md': [
+        'content/articles/tags-qua-dai.md:6: chủ đề “học tập và làm theo tư tưởng đạo đức phong cách Hồ Chí Minh …” quá dài: đường dẫn của nó dài 299 ký tự, quá 200 ký tự; hãy rút gọn',
+    ],
+    'tags-rong.md': [
+        'content/articles/tags-rong.md:4: chủ đề “???” không tạo được đường dẫn (cần có chữ hoặc số); hãy sửa hoặc bỏ chủ đề này',
     ],
     'tep-nhi-phan.md': [
         'content/articles/tep-nhi-phan.md:1: tệp nhị phân (có byte 0x00 ở vị trí 8), không phải văn bản Markdown; bài viết phải là tệp văn bản UTF-8',
     ],
     'tep-rong.md': [
         'content/articles/tep-rong.md:1: tệp rỗng: bài viết cần phần thông tin đầu bài (---) và nội dung',
+    ],
+    'the-yaml-python.md': [
+        'content/articles/the-yaml-python.md:4: không dùng được thẻ YAML “!!python/object/apply:os.system”: phần thông tin đầu bài chỉ gồm chữ, danh sách và bảng; nếu đó là chữ, hãy đặt cả giá trị trong dấu ngoặc kép',
+    ],
+    'the-yaml.md': [
+        'content/articles/the-yaml.md:2: không dùng được thẻ YAML “!!binary”: phần thông tin đầu bài chỉ gồm chữ, danh sách và bảng; nếu đó là chữ, hãy đặt cả giá trị trong dấu ngoặc kép',
     ],
     'tinh-la.md': [
         'content/articles/tinh-la.md:4: không có tỉnh, thành phố “Hà Nộii” trong danh mục (có phải ý bạn là: “Hà Nội”, “TP. Hà Nội”, “Hà Nam”?)',
@@ -91,11 +131,17 @@ EXPECTED = {
     'title-danh-sach.md': [
         'content/articles/title-danh-sach.md:2: “title” phải là một chuỗi văn bản, không phải một danh sách',
     ],
+    'title-dao-chieu.md': [
+        'content/articles/title-dao-chieu.md:2: “title” có ký tự điều khiển hướng chữ U+202E, làm chữ hiện ra khác với chữ thật; hãy xóa ký tự đó (gõ lại đoạn chữ này)',
+    ],
     'title-rong.md': [
         'content/articles/title-rong.md:2: “title” đang để trống',
     ],
     'title-thieu.md': [
         'content/articles/title-thieu.md:1: thiếu “title”: trường này bắt buộc',
+    ],
+    'title-vo-hinh.md': [
+        'content/articles/title-vo-hinh.md:2: “title” chỉ có ký tự vô hình (U+200B, U+2060), không có chữ nào hiện ra; hãy gõ lại “title”',
     ],
     'trung-1.md': [],  # its twin trung-2.md names it
     'trung-2.md': [
@@ -106,6 +152,9 @@ EXPECTED = {
     ],
     'yaml-danh-sach.md': [
         'content/articles/yaml-danh-sach.md:4: phần thông tin đầu bài không phải YAML hợp lệ: danh sách […] chưa được đóng bằng “]” hoặc thiếu dấu phẩy giữa các mục',
+    ],
+    'yaml-long-sau.md': [
+        'content/articles/yaml-long-sau.md:4: phần thông tin đầu bài lồng nhau quá sâu (quá 50 tầng danh sách [..] hoặc bảng {..}); hãy viết các giá trị phẳng hơn',
     ],
     'yaml-ngoac-kep.md': [
         'content/articles/yaml-ngoac-kep.md:2: phần thông tin đầu bài không phải YAML hợp lệ: dấu ngoặc kép chưa được đóng',
@@ -191,4 +240,17 @@ def test_nested_keys_and_types(tmp_path):
         "content/articles/long-nhau.md:6: mỗi mục của “tags” phải là một chuỗi văn bản",
         "content/articles/long-nhau.md:7: “updated”: ngày “2021-05-20T25:00:00” không tồn tại "
         "(giờ phải từ 00:00 đến 23:59)",
+    ]
+
+
+def test_a_newline_in_a_file_name_keeps_each_message_on_one_line(tmp_path):
+    root = make_site(tmp_path, {"bai\nmoi.md": "---\ntitle: Bài mới\n---\n\nNội dung.\n",
+                                "bai\u2028hai.md": "---\ntitle: Bài hai\n---\n\nNội dung.\n"})
+    run = cli("build", "--root", str(root))
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [
+        "content/articles/bai\\nmoi.md:1: thiếu “date”: cần ngày đăng dạng 2016-09-19 hoặc 2016-09-19T16:27:00+07:00",
+        "content/articles/bai\\u2028hai.md:1: thiếu “date”: cần ngày đăng dạng 2016-09-19 hoặc "
+        "2016-09-19T16:27:00+07:00",
+        "Không dựng được trang: 2 lỗi. Chưa có trang nào được xuất bản ở output/.",  # nothing built yet
     ]

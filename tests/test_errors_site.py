@@ -1,6 +1,7 @@
 """Bad site templates and a bad site.toml: located messages, and the old output kept."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,96 @@ def test_refuses_output_dir_via_cli(tmp_path):
     after = snapshot(tmp_path)
     after.pop(".lamtheobac.lock", None)
     assert after == before
+
+
+# site.toml values that break every page ----------------------------------------------------
+
+@pytest.mark.parametrize("toml, expected", [
+    ('title = "Học tập\\u0007"\nbase_url = "https://example.org/"\n',
+     ["site.toml:1: “title” có ký tự điều khiển vô hình U+0007; hãy xóa nó (nó làm hỏng các tệp tin Atom)"]),
+    ('base_url = "https://example.org/"\n[security]\niframe_hosts = ["www.youtube.com", "a\\u009bb"]\n',
+     ["site.toml:3: [security] “iframe_hosts” có ký tự điều khiển vô hình U+009B; hãy xóa nó "
+      "(nó làm hỏng các tệp tin Atom)"]),
+    ('base_url = "https://example.org/hoc tap/"\n',
+     ["site.toml:1: “base_url” không được chứa dấu cách, dấu ngoặc kép, < > ` \\ hay ký tự điều khiển "
+      "(viết dấu cách là %20): “https://example.org/hoc tap/”"]),
+    ('base_url = \'https://example.org/"x/\'\n',
+     ["site.toml:1: “base_url” không được chứa dấu cách, dấu ngoặc kép, < > ` \\ hay ký tự điều khiển "
+      "(viết dấu cách là %20): “https://example.org/\"x/”"]),
+    ('base_url = "https://example.org/?a=1"\n',
+     ["site.toml:1: “base_url” không được có phần “?…” hay “#…”: “https://example.org/?a=1”"]),
+    (b'title = "Hoc"\nbase_url = "https://example.org/"\ndescription = "\xe0"\n',
+     ["site.toml:3: tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí 63 (0xe0); "
+      "hãy lưu lại tệp với mã hóa UTF-8"]),
+], ids=["control-title", "control-list", "base-url-space", "base-url-quote", "base-url-query", "not-utf8"])
+def test_config_values_that_would_break_every_page(tmp_path, toml, expected):
+    root, before = built(tmp_path)
+    if isinstance(toml, bytes):
+        (root / "site.toml").write_bytes(toml)
+    else:
+        (root / "site.toml").write_text(toml, encoding="utf-8")
+    assert errors_of(root) == expected
+    assert snapshot(root / "output") == before
+
+
+# unreadable files and folders --------------------------------------------------------------
+
+def cli_without_privilege(*args: str):
+    """The command with permission bits in force: as root (CI runs as root), without the
+    capabilities that let root read anything (setpriv, from util-linux)."""
+    import shutil
+
+    if os.geteuid() != 0:
+        return cli(*args)
+    from conftest import need
+
+    need(shutil.which("setpriv") is not None, "setpriv (util-linux) to drop root's read capabilities")
+    import subprocess
+    import sys
+
+    from bad.kit import PROJECT
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    return subprocess.run(["setpriv", "--bounding-set=-dac_override,-dac_read_search", sys.executable, "-m",
+                           "generator", *args], capture_output=True, text=True, env=env, cwd=PROJECT, timeout=120)
+
+
+NO_READ = "không có quyền đọc; hãy kiểm tra quyền truy cập"
+SUMMARY = "Không dựng được trang: {} lỗi. Trang đã xuất bản trước đó vẫn giữ nguyên."
+
+
+@pytest.mark.parametrize("where, mode, expected", [
+    ("content/articles/ha-noi-neu-guong.md", 0o000,
+     f"content/articles/ha-noi-neu-guong.md:1: không đọc được tệp: {NO_READ}"),
+    ("content/articles/mot-thu-muc", 0o000, f"content/articles/mot-thu-muc: không đọc được thư mục: {NO_READ}"),
+    ("content/pages/gioi-thieu.md", 0o000, f"content/pages/gioi-thieu.md:1: không đọc được tệp: {NO_READ}"),
+    ("content/images/anh.jpg", 0o000, f"content/images/anh.jpg:1: không đọc được tệp: {NO_READ}"),
+    ("content/data/tags.csv", 0o000, f"content/data/tags.csv:1: không đọc được tệp dữ liệu: {NO_READ}"),
+    ("content/data", 0o000, f"content/data: không đọc được thư mục dữ liệu: {NO_READ}"),
+    ("templates", 0o000, f"templates: không đọc được thư mục mẫu: {NO_READ}"),
+    ("templates", 0o600, f"templates: không đọc được thư mục mẫu: {NO_READ}"),
+    ("templates/article.html", 0o000, f"templates/article.html:1: không đọc được tệp mẫu: {NO_READ}"),
+    ("site.toml", 0o000, f"site.toml:1: không đọc được tệp: {NO_READ}"),
+], ids=["article", "articles-folder", "page", "image", "data-file", "data-folder", "templates-folder",
+        "templates-folder-no-x", "template", "site-toml"])
+def test_unreadable_files_and_folders_are_reported(tmp_path, where, mode, expected):
+    root, before = built(tmp_path)
+    (root / "content" / "articles" / "mot-thu-muc").mkdir()
+    (root / "content" / "articles" / "mot-thu-muc" / "bai.md").write_text(
+        "---\ntitle: Bài\ndate: 2021-01-01\n---\n\nx\n", encoding="utf-8")
+    (root / "content" / "data").mkdir()
+    (root / "content" / "data" / "tags.csv").write_text("name,description\nthi đua,x\n", encoding="utf-8")
+    override(root, "article.html", (Path(__file__).parent.parent / "themes" / "default" / "templates" /
+                                    "article.html").read_text("utf-8"))
+    assert cli("build", "--root", str(root)).returncode == 0
+    before = snapshot(root / "output")
+    target = root / where
+    later = target.stat().st_mtime + 10
+    os.utime(target, (later, later))  # saved again (unchanged, a build would reuse what it read)
+    target.chmod(mode)
+    try:
+        run = cli_without_privilege("build", "--root", str(root))
+    finally:
+        target.chmod(0o755 if target.is_dir() else 0o644)
+    assert run.stderr.splitlines() == [expected, SUMMARY.format(1)], run.stderr
+    assert run.returncode == 1
+    assert snapshot(root / "output") == before

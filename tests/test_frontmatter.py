@@ -34,17 +34,41 @@ def test_flat_front_matter_is_read_without_pyyaml_and_as_pyyaml_reads_it():
     assert flat["date"] == "2020-09-01T07:49:00+07:00" and flat["tags"][1] == "mô hình điển hình"
 
 
+@pytest.mark.parametrize("text, value", [
+    ("draft: yes", {"draft": "yes"}),  # a YAML 1.1 bool
+    ("draft: Off", {"draft": "Off"}),
+    ("menu: 3", {"menu": "3"}),        # numbers
+    ("menu: 1_000", {"menu": "1_000"}),
+    ("title: 1:30", {"title": "1:30"}),  # base 60 (was 90)
+    ("title: 010", {"title": "010"}),  # octal (was 8)
+    ("menu: 0x1f", {"menu": "0x1f"}),
+    ("title: 2020-09-01", {"title": "2020-09-01"}),
+    ("on: x", {"on": "x"}),            # a key that is a bool (was True)
+    ("y: x", {"y": "x"}),
+    ("null: x", {"null": "x"}),
+])
+def test_plain_scalars_are_text_as_typed_on_both_paths(text, value):
+    assert _flat_yaml(text) == pyyaml(text) == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("~: 1", {"~": "1"}),
+    ("title: ~", {"title": "~"}),
+    ("title: 1.5e3", {"title": "1.5e3"}),
+    ("title: .inf", {"title": ".inf"}),
+    ("title: -1", {"title": "-1"}),
+    ("tags: [1, yes, null]", {"tags": ["1", "yes", "null"]}),
+    ("source: {name: 12:30, date: 2020-01-01}", {"source": {"name": "12:30", "date": "2020-01-01"}}),
+    ("title:", {"title": ""}),
+])
+def test_pyyaml_reads_plain_scalars_as_text_too(text, value):
+    assert pyyaml(text) == value
+
+
 @pytest.mark.parametrize("text", [
     'title: "a\\"b"',              # an escape
     "title: 'đơn'",                # single quotes
-    "draft: yes",                  # a YAML 1.1 bool
-    "draft: Off",
-    "menu: 3",                     # numbers
-    "menu: 1_000",
-    "menu: 1:20",                  # base 60
-    "menu: 0x1f",
     "title: ~",
-    "on: x",                       # a key that is a bool
     "title: a: b",                 # a mapping inside
     "title: a:",
     "title: a #chú thích",

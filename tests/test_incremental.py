@@ -56,6 +56,16 @@ def test_every_read_setting_is_in_the_read_fingerprint():
         assert changed.fingerprint != settings.fingerprint, f"{f.name} is not in the read fingerprint"
 
 
+def test_the_code_that_reads_articles_is_in_the_read_fingerprint():
+    """Reading rules change with the code, not only with the version number: every module reading
+    depends on is hashed into the fingerprint (a renamed module would silently drop out)."""
+    from generator import content
+    here = Path(content.__file__).parent
+    assert all((here / name).is_file() for name in content._READING_MODULES)
+    reading = {"content", "frontmatter", "markdown", "nesting", "taxonomy", "vietnamese"}
+    assert {name.removesuffix(".py") for name in content._READING_MODULES} == reading
+
+
 def test_a_new_read_setting_is_noticed_without_listing_it():
     """A setting added to ReadSettings is part of the fingerprint by being a field."""
     Extended = dataclasses.make_dataclass("Extended", [("quotes", str, "“”")], bases=(ReadSettings,), frozen=True)

@@ -8,8 +8,8 @@ import re
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urlsplit
 
+import ada_url
 import pytest
 
 from bad.kit import PROJECT, add, errors_of, make_site, snapshot
@@ -75,9 +75,19 @@ class Audit(HTMLParser):
         if tag == "iframe":
             src = values.get("src")
             self.iframes.append(src)
-            if src is not None and not (urlsplit(src).scheme == "https"
-                                        and urlsplit(src).hostname in self.iframe_hosts):
+            if src is not None and not browser_host_allowed(src, self.iframe_hosts):
                 self.problems.append(f"<iframe src={src!r}>")
+
+
+def browser_host_allowed(src: str, hosts) -> bool:
+    """Whether a browser would load src (an absolute https address) from one of hosts: read by
+    the WHATWG rules browsers follow, not urlsplit's (which reads "https://evil.example\\@host/"
+    as host)."""
+    try:
+        url = ada_url.URL(src)
+    except ValueError:
+        return False
+    return url.protocol == "https:" and url.hostname in hosts and not url.username and not url.password
 
 
 def audit_html(text: str, iframe_hosts=ALLOWED_IFRAME_HOSTS) -> Audit:
@@ -461,3 +471,54 @@ def test_search_index_if_any_is_valid_json_and_not_html(evil_site):
         code = script.read_text("utf-8")
         assert not re.search(r"\.innerHTML\s*=|insertAdjacentHTML|outerHTML\s*=|document\.write|\beval\(|new Function",
                              code), script
+
+
+# iframe addresses, read as a browser reads them ----------------------------------------------
+
+# (src as written in the article's HTML, what the page gets: the address kept, or None)
+IFRAME_VECTORS = [
+    ("https://evil.example\\@www.youtube.com/embed/x", None),        # "\" is "/" to a browser
+    ("https://evil.example\\www.youtube.com/embed/x", None),
+    ("https://www.youtube.com\\@evil.example/", None),
+    ("https:\\\\evil.example/embed/x", None),
+    ("https://www.youtube.com@evil.example/embed/x", None),          # user info
+    ("https://user:pass@www.youtube.com/embed/x", None),
+    ("https://@www.youtube.com/embed/x", None),
+    ("https://www.youtube.com%40evil.example/", None),
+    ("https://evil.example%2fwww.youtube.com/", None),
+    ("https://www.youtube.com%2eevil.example/", None),
+    ("https://evil.example#@www.youtube.com/", None),
+    ("https://evil.example?@www.youtube.com/", None),
+    ("htt&#x09;ps://evil.example/", None),                            # tab: dropped by a browser
+    ("https://www.youtube.com&#x0a;.evil.example/", None),            # newline in the host
+    ("https://www.yout&#x0d;ube.com/embed/x", None),
+    ("https://www.youtube.com.evil.example/embed/x", None),
+    ("https://www.y\u043eutube.com/embed/x", None),                     # Cyrillic о
+    ("https://www.youtube.com\u3002evil.example/", None),               # ideographic full stop
+    ("https://www.youtube.com./embed/x", None),
+    ("https://www.youtube.com:8443/embed/x", None),
+    ("//www.youtube.com/embed/x", None),                               # protocol-relative
+    ("http://www.youtube.com/embed/x", None),
+    ("javascript:alert(1)//https://www.youtube.com/", None),
+    (" javascript:alert(1)", None),
+    ("data:text/html,%3Cscript%3Ealert(1)%3C/script%3E", None),
+    ("https://[::1]/embed/x", None),
+    ("https://0x7f.1/embed/x", None),
+    ("https://www.youtube.com/embed/x", "https://www.youtube.com/embed/x"),
+    ("HTTPS://WWW.YOUTUBE.COM/embed/x", "https://www.youtube.com/embed/x"),
+    ("https://www%2eyoutube%2ecom/embed/x", "https://www.youtube.com/embed/x"),
+    ("https://www.youtube.com:443/embed/x", "https://www.youtube.com/embed/x"),
+    ("  https://www.youtube-nocookie.com/embed/x?a=1&amp;b=2  ", "https://www.youtube-nocookie.com/embed/x?a=1&b=2"),
+    ("https:www.youtube.com/embed/x", "https://www.youtube.com/embed/x"),
+]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_iframe_sources_are_judged_as_a_browser_parses_them(engine):
+    renderer = Renderer("/", tuple(ALLOWED_IFRAME_HOSTS), engine=engine)
+    assert len(IFRAME_VECTORS) >= 30
+    for src, kept in IFRAME_VECTORS:
+        body = renderer.render(f'Video:\n\n<iframe src="{src}" title="Phim"></iframe>\n')
+        audit = audit_html(body)
+        assert audit.iframes == [kept], (src, body)
+        assert audit.problems == [], (src, body)

@@ -282,7 +282,7 @@ def test_paths_outside_the_preview_are_not_found(site: Path, served):
         status, body, _ = server.get(path)  # http.client sends the path as given
         assert status == 404, path
         assert "root:" not in body
-        reply = server.raw(f"GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        reply = server.raw(f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nConnection: close\r\n\r\n".encode())
         assert reply.startswith(b"HTTP/1.1 404 "), (path, reply[:80])
     assert server.get("/")[0] == 200
 
@@ -291,7 +291,7 @@ def test_request_lines_without_a_leading_slash_are_not_found(site: Path, served)
     server = served()
     server.page_when("/", 200, "Bài một")
     for target in ("../../etc/passwd", "etc/passwd", "http://127.0.0.1/../../etc/passwd", "*"):
-        reply = server.raw(f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
+        reply = server.raw(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nConnection: close\r\n\r\n".encode())
         assert reply.startswith(b"HTTP/1.1 404 ") or reply.startswith(b"HTTP/1.1 400 "), (target, reply[:80])
         assert b"root:" not in reply
 
@@ -300,7 +300,7 @@ def test_malformed_requests_do_not_stop_the_server(site: Path, served):
     server = served()
     server.page_when("/", 200, "Bài một")
     for junk in (b"GARBAGE\r\n\r\n", b"\x00\xff\xfe\r\n\r\n", b"GET / HTTP/9.9\r\n\r\n",
-                 b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n",
+                 b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: -5\r\n\r\n",
                  b"GET / HTTP/1.1\r\n" + b"X: " + b"a" * 100_000 + b"\r\n\r\n", b"GET /"):
         server.raw(junk)
     status, body, _ = server.get("/")
@@ -362,3 +362,109 @@ def test_watchers_report_saved_files_and_skip_editor_temporaries(tmp_path: Path,
         assert page in changes(until=lambda found: page in found)
     finally:
         watcher.close()
+
+
+# DNS rebinding and other sites' pages ------------------------------------------------------
+
+def raw_status(server: Served, headers: str, path: str = "/") -> bytes:
+    reply = server.raw(f"GET {path} HTTP/1.1\r\n{headers}Connection: close\r\n\r\n".encode())
+    return reply.split(b"\r\n", 1)[0]
+
+
+def test_only_the_previews_own_host_names_are_answered(site: Path, served):
+    """A page on evil.example whose name is made to resolve to 127.0.0.1 (DNS rebinding) sends
+    its own name as Host: it must not read the drafts."""
+    write_article(site, "bai-nhap", 3, "Bài nháp bí mật", "Nháp.", extra="draft: true\n")
+    server = served()
+    server.page_when("/bai-viet/bai-nhap/", 200, "Bài nháp bí mật")
+    port = server.port
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}"):
+        assert raw_status(server, f"Host: {host}\r\n", "/bai-viet/bai-nhap/") == b"HTTP/1.1 200 OK", host
+    for host in (f"evil.example:{port}", "evil.example", f"127.0.0.1.evil.example:{port}", f"127.0.0.1:{port + 1}",
+                 "127.0.0.1", f"localhost.:{port}", ""):
+        reply = server.raw(f"GET /bai-viet/bai-nhap/ HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+        assert reply.startswith(b"HTTP/1.1 421 "), (host, reply[:80])
+        assert "Bài nháp bí mật".encode() not in reply
+        assert "Máy chủ xem trước chỉ trả lời địa chỉ".encode() in reply
+    reply = server.raw(b"GET /bai-viet/bai-nhap/ HTTP/1.0\r\n\r\n")  # no Host at all
+    assert reply.startswith(b"HTTP/1.1 421 ")
+    for path in ("/livereload.js", "/livereload", "/robots.txt", "/khong-co/"):
+        assert raw_status(server, "Host: evil.example\r\n", path).startswith(b"HTTP/1.1 421 "), path
+
+
+def test_requests_from_other_sites_pages_are_refused(site: Path, served):
+    server = served()
+    server.page_when("/", 200, "Bài một")
+    own = f"Host: 127.0.0.1:{server.port}\r\n"
+    assert raw_status(server, own + f"Origin: http://127.0.0.1:{server.port}\r\n") == b"HTTP/1.1 200 OK"
+    assert raw_status(server, own + f"Origin: http://localhost:{server.port}\r\n") == b"HTTP/1.1 200 OK"
+    for origin in ("https://evil.example", "null", f"http://127.0.0.1:{server.port + 1}",
+                   f"https://127.0.0.1:{server.port}", f"http://evil.example:{server.port}"):
+        assert raw_status(server, own + f"Origin: {origin}\r\n").startswith(b"HTTP/1.1 403 "), origin
+
+
+def test_the_live_reload_websocket_checks_its_origin(site: Path, served):
+    from tornado.httpclient import HTTPClientError, HTTPRequest
+    from tornado.ioloop import IOLoop
+    from tornado.websocket import websocket_connect
+
+    server = served()
+    server.page_when("/", 200, "Bài một")
+    url = f"ws://127.0.0.1:{server.port}/livereload"
+
+    async def connect(origin: str):
+        request = HTTPRequest(url, headers={"Origin": origin}, connect_timeout=WAIT, request_timeout=WAIT)
+        try:
+            ws = await websocket_connect(request)
+        except HTTPClientError as exc:
+            return exc.code
+        ws.write_message(json.dumps({"command": "hello", "protocols": ["http://livereload.com/protocols/official-7"]}))
+        answer = json.loads(await ws.read_message())["command"]
+        ws.close()
+        return answer
+
+    assert IOLoop.current().run_sync(lambda: connect(f"http://127.0.0.1:{server.port}"), timeout=WAIT) == "hello"
+    assert IOLoop.current().run_sync(lambda: connect("https://evil.example"), timeout=WAIT) == 403
+
+
+def test_the_check_covers_handlers_added_later(site: Path):
+    """The check sits in the application, before any handler is chosen: an endpoint added later
+    (a CMS back end, say) is covered without doing anything."""
+    import asyncio
+
+    from tornado import web
+    from tornado.httpclient import AsyncHTTPClient, HTTPClientError
+
+    from generator.server import PreviewServer
+
+    class Save(web.RequestHandler):
+        def post(self):
+            self.write("đã lưu")
+
+    preview = PreviewServer(site, port=0)
+    preview.listen()
+
+    async def main():
+        from tornado.httpserver import HTTPServer
+
+        app = preview.application()
+        app.add_handlers(r".*", [(r"/api/luu", Save)])
+        http = HTTPServer(app)
+        http.add_sockets(preview.sockets)
+        client = AsyncHTTPClient()
+        url = f"http://127.0.0.1:{preview.port}/api/luu"
+        codes = []
+        for headers in ({}, {"Host": "evil.example"}, {"Origin": "https://evil.example"}):
+            try:
+                response = await client.fetch(url, method="POST", body="x", headers=headers)
+                codes.append((response.code, response.body.decode()))
+            except HTTPClientError as exc:
+                codes.append((exc.code, None))
+        http.stop()
+        return codes
+
+    try:
+        assert asyncio.run(main()) == [(200, "đã lưu"), (421, None), (403, None)]
+    finally:
+        for sock in preview.sockets:
+            sock.close()

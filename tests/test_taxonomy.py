@@ -137,3 +137,53 @@ def test_place_names_sort_without_their_city_prefix():
     assert sorted(names, key=place_sort_key) == [
         "Đà Nẵng", "Hà Nội", "Thành phố Hải Phòng", "Hậu Giang", "TP. Hồ Chí Minh", "Huế", "Hưng Yên", "Tây Ninh",
         "Yên Bái"]
+
+
+def data_errors(folder: Path, name: str, data: str | bytes) -> list[str]:
+    path = folder / name
+    path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    with pytest.raises(BuildFailed) as info:
+        load_registries(folder, folder.parent)
+    return [str(e) for e in info.value.errors]
+
+
+def test_an_unclosed_quote_is_an_error_at_its_line_not_lost_rows(tmp_path: Path):
+    """The rows after an unclosed quote used to vanish into one cell, silently."""
+    assert data_errors(tmp_path, "tags.csv", 'name,description\nthi đua,"Phong trào\nnêu gương,Vai trò\n'
+                                             'tuyên truyền,x\n') == [
+        f'{tmp_path.name}/tags.csv:2: dấu ngoặc kép mở ở cột “description” không được đóng trên cùng dòng; '
+        'hãy thêm dấu " đóng ô, hoặc viết "" cho một dấu ngoặc kép trong ô']
+
+
+def test_a_cell_over_128_kb_is_an_error_not_a_traceback(tmp_path: Path):
+    assert data_errors(tmp_path, "provinces.csv", "code,name\n01,Hà Nội\n02," + "x" * 140_000 + "\n") == [
+        f"{tmp_path.name}/provinces.csv:3: có ô dài quá 128 KB; thường là do một dấu ngoặc kép mở mà không đóng "
+        "ở dòng này"]
+
+
+@pytest.mark.parametrize("name, row, code", [("tags.csv", "thi đua\x07,x", "U+0007"),
+                                             ("provinces.csv", "99,Tỉnh\x1b Mới", "U+001B"),
+                                             ("provinces.csv", "99,Tỉnh\x9b Mới", "U+009B")])
+def test_control_characters_in_data_files_are_refused_at_their_line(tmp_path: Path, name, row, code):
+    header = "name,description" if name == "tags.csv" else "code,name"
+    assert data_errors(tmp_path, name, f"{header}\n{row}\n") == [
+        f"{tmp_path.name}/{name}:2: cột “name” có ký tự điều khiển vô hình {code}; hãy xóa nó "
+        "(nó làm hỏng các tệp tin Atom)"]
+
+
+def test_a_data_file_not_in_utf8_is_located_in_vietnamese(tmp_path: Path):
+    assert data_errors(tmp_path, "tags.csv", "name,description\nthi đua,x\n".encode("utf-8") +
+                       "nêu gương,x\n".encode("cp1258")) == [
+        f"{tmp_path.name}/tags.csv:3: tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí 29 (0xea); "
+        "hãy lưu lại tệp với mã hóa UTF-8"]
+
+
+def test_tags_of_the_data_file_need_a_page_name_of_their_own(tmp_path: Path):
+    assert data_errors(tmp_path, "tags.csv", "name,description\nC,x\nC++,y\n???,z\nc,w\n" + "a b " * 120 + ",v\n"
+                       ) == [
+        f"{tmp_path.name}/tags.csv:3: chủ đề “C++” có cùng đường dẫn /c/ với chủ đề “c” ({tmp_path.name}/tags.csv:5); "
+        "hãy đổi tên một trong hai, hoặc ghi một tên vào cột “aliases” của tên kia",
+        f"{tmp_path.name}/tags.csv:4: chủ đề “???” không tạo được đường dẫn (cần có chữ hoặc số)",
+        f"{tmp_path.name}/tags.csv:6: chủ đề “{('a b ' * 15)}…” quá dài: đường dẫn của nó dài 479 ký tự, "
+        "quá 200 ký tự",
+    ]

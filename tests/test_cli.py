@@ -1,0 +1,55 @@
+"""The command line as a terminal user meets it: Ctrl-C during a build."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bad.kit import PROJECT, make_site
+
+ARTICLE = "---\ntitle: Bài số {i}\ndate: 2021-01-{day:02d}\ntags: [thi đua, chủ đề {tag}]\n---\n\n{body}\n"
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", "rb") as handle:
+                    fields = handle.read().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def test_ctrl_c_during_a_build_prints_one_line(tmp_path: Path):
+    """Ctrl-C reaches the whole foreground process group, the build's workers too: each printed a
+    traceback before the main process said “Đã dừng.”."""
+    root = make_site(tmp_path, {f"bai-{i:04d}.md": ARTICLE.format(i=i, day=i % 28 + 1, tag=i % 50,
+                                                                  body=("Đoạn văn có **chữ đậm**. " * 40 + "\n\n") * 6)
+                                for i in range(1500)})
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    for attempt in range(5):
+        build = subprocess.Popen([sys.executable, "-m", "generator", "build", "--root", str(root)], cwd=PROJECT,
+                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                 start_new_session=True)
+        deadline = time.monotonic() + 60
+        while build.poll() is None and not children(build.pid) and time.monotonic() < deadline:
+            time.sleep(0.005)
+        time.sleep(0.05 * attempt)  # the workers at work, not only forked
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGINT)  # what the terminal does on Ctrl-C
+        out, err = build.communicate(timeout=60)
+        if build.returncode == 130:
+            break
+        assert build.returncode == 0, err  # finished before the signal: try again, sooner
+        for folder in ("output", ".cache"):
+            subprocess.run(["rm", "-rf", str(root / folder)], check=True)
+    assert build.returncode == 130
+    assert err == "Đã dừng.\n"
+    assert not (root / "output").exists() and not (root / ".output.new").exists()

@@ -1,0 +1,181 @@
+"""Reading articles: values kept as typed, dates as the site writes them, tags one page each,
+and hostile texts refused in linear time (issue 17, items 8, 15, 18, 21)."""
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+
+from bad.kit import errors_of, make_site
+from generator import frontmatter
+from generator.build import build
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+OFFSET = re.compile(r"[+-]\d{2}:\d{2}(?::\d{2})?$")
+
+
+def page(root: Path, slug: str) -> str:
+    return (root / "output" / "bai-viet" / slug / "index.html").read_text("utf-8")
+
+
+# text as the editor typed it -----------------------------------------------------------------
+
+def test_text_fields_keep_what_was_typed(tmp_path):
+    root = make_site(tmp_path, {"go-nhu-the.md": (
+        "---\ntitle: 1:30\ndate: 2021-05-20\nauthor: 010\nsummary: yes\ntags: [2020, on, null]\n"
+        "source: {name: 12:30, url: \"https://bao.vn/a\"}\ndraft: false\n---\n\nNội dung.\n")})
+    build(root)
+    html = page(root, "go-nhu-the")
+    assert "<h1>1:30</h1>" in html
+    assert "010" in html and "12:30" in html
+    assert not re.search(r"<h1>90</h1>|\b8\b", html.split("<main", 1)[1].split("</main>")[0])
+    for tag in ("2020", "on", "null"):
+        assert (root / "output" / "chu-de" / tag / "index.html").is_file()
+
+
+def test_pages_take_menu_numbers_and_flags_as_text(tmp_path):
+    root = make_site(tmp_path)
+    (root / "content" / "pages" / "lien-he.md").write_text(
+        "---\ntitle: Liên hệ\nmenu: 2\ndraft: no\n---\n\nNội dung.\n", encoding="utf-8")
+    build(root)
+    assert (root / "output" / "lien-he" / "index.html").is_file()
+    assert 'href="/lien-he/"' in (root / "output" / "index.html").read_text("utf-8")
+
+
+# dates before standard time ------------------------------------------------------------------
+
+def test_dates_before_1911_are_written_with_the_standard_offset(tmp_path):
+    """Asia/Ho_Chi_Minh is +07:06:30 (local mean time) before 1911: no such offset may be written."""
+    root = make_site(tmp_path, {"sinh-nhat-bac.md": (
+        "---\ntitle: Ngày sinh của Bác\ndate: 1890-05-19\nupdated: 1890-05-19T10:00:00+07:00\n"
+        "source: {name: Sử liệu, date: 1890-05-19}\n---\n\nNội dung.\n")})
+    build(root)
+    out = root / "output"
+    html = page(root, "sinh-nhat-bac")
+    assert '<time datetime="1890-05-19T00:00:00+07:00">' in html
+    assert '<time datetime="1890-05-19T10:00:00+07:00">' in html  # written as given, not moved by 6.5 minutes
+    texts = [p.read_text("utf-8") for p in out.rglob("*") if p.suffix in (".html", ".xml", ".json")]
+    assert not any("+07:06" in text for text in texts)
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
+    assert json.loads(block)["datePublished"] == "1890-05-19T00:00:00+07:00"
+    feed = ElementTree.parse(out / "feed.xml").getroot()
+    stamps = [e.text for e in feed.iter() if e.tag in (ATOM + "updated", ATOM + "published")]
+    assert stamps and all(OFFSET.search(s) and not s.endswith(":30") for s in stamps)
+    assert "1890-05-19T10:00:00+07:00" in stamps
+
+
+# tags: one page each -------------------------------------------------------------------------
+
+def test_tags_whose_pages_would_collide_are_an_error_naming_both(tmp_path):
+    root = make_site(tmp_path, {
+        "lap-trinh-c.md": "---\ntitle: Lập trình C\ndate: 2021-05-20\ntags: [C]\n---\n\nMột.\n",
+        "lap-trinh-cpp.md": "---\ntitle: Lập trình C++\ndate: 2021-05-21\ntags:\n  - c\n  - C++\n---\n\nHai.\n",
+        "lap-trinh-cs.md": "---\ntitle: Lập trình C#\ndate: 2021-05-22\ntags: [\"c#\", \"C++\"]\n---\n\nBa.\n",
+    })
+    assert errors_of(root) == [
+        "content/articles/lap-trinh-cpp.md:6: chủ đề “C++” có cùng đường dẫn /chu-de/c/ với chủ đề “C” "
+        "(content/articles/lap-trinh-c.md); hãy đổi tên một trong hai chủ đề",
+        "content/articles/lap-trinh-cs.md:4: chủ đề “c#” có cùng đường dẫn /chu-de/c/ với chủ đề “C” "
+        "(content/articles/lap-trinh-c.md); hãy đổi tên một trong hai chủ đề",
+    ]
+
+
+def test_a_free_tag_colliding_with_a_listed_one_is_an_error(tmp_path):
+    root = make_site(tmp_path, {"neu-guong.md": (
+        "---\ntitle: Nêu gương\ndate: 2021-05-20\ntags: [\"nêu gương!\"]\n---\n\nMột.\n")})
+    assert errors_of(root) == [
+        "content/articles/neu-guong.md:4: chủ đề “nêu gương!” có cùng đường dẫn /chu-de/neu-guong/ với chủ đề "
+        "“nêu gương” (content/articles/ha-noi-neu-guong.md); hãy đổi tên một trong hai chủ đề"]
+
+
+def test_spellings_of_one_tag_are_one_page_listing_each_article_once(tmp_path):
+    root = make_site(tmp_path, {"hoa-binh.md": (
+        "---\ntitle: Hòa bình\ndate: 2021-05-20\ntags: [\"C\", \"c\", \"hoà bình\", \"Hòa Bình\"]\n---\n\nMột.\n")})
+    build(root)
+    out = root / "output" / "chu-de"
+    assert (out / "c" / "index.html").read_text("utf-8").count('href="/bai-viet/hoa-binh/"') == 1
+    assert (out / "hoa-binh" / "index.html").read_text("utf-8").count('href="/bai-viet/hoa-binh/"') == 1
+    article = page(root, "hoa-binh")
+    assert article.count('href="/chu-de/c/"') == 1 and article.count('href="/chu-de/hoa-binh/"') == 1
+
+
+def test_an_article_is_listed_once_on_a_term_page_whatever_reaches_collect(tmp_path):
+    """collect() itself never lists an article twice on one page (C, C++ and c# share chu-de/c/)."""
+    from generator.collect import collect
+    from generator.config import SiteConfig
+    from generator.content import ReadSettings, read_article
+    from generator.taxonomy import load_registries
+
+    registries = load_registries(None)
+    text = "---\ntitle: Một\ndate: 2021-05-20\ntags: [C, C++, \"c#\"]\nprovince: Hà Nội\n---\n\nMột.\n"
+    article = read_article(tmp_path / "mot.md", "mot.md", ReadSettings(registries, "/", (), "cmark-gfm", "UTC", 200),
+                           raw=text.encode())
+    site = collect([article], [], SiteConfig(root=tmp_path), registries)
+    (group,) = site.groups["tag"]
+    assert group.slug == "c" and group.articles == (article,)
+    assert [t.slug for t in site.tags_of[article.slug]] == ["c"]
+
+
+# hostile input, in linear time -----------------------------------------------------------------
+
+MEGABYTE = 1_000_000
+
+
+NESTED = {  # name -> (body, its line where nesting passes the limit)
+    "quote": lambda: (">" * MEGABYTE, 1),
+    "spaced-quote": lambda: ("> " * (MEGABYTE // 2), 1),
+    "list": lambda: ("1. " * (MEGABYTE // 3), 1),
+    "div": lambda: ("<div>" * (MEGABYTE // 5), 1),
+    "span-div": lambda: ("Đoạn.\n\n" + "<span><div></span>" * (MEGABYTE // 18), 3),
+    "emphasis": lambda: ("*a " * (MEGABYTE // 6) + "b*" * (MEGABYTE // 6), 1),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NESTED))
+def test_a_megabyte_of_nesting_is_refused_with_its_line(tmp_path, name):
+    body, line = NESTED[name]()
+    root = make_site(tmp_path, {f"{name}.md": f"---\ntitle: Thử\ndate: 2021-05-20\n---\n\n{body}\n"})
+    assert errors_of(root) == [f"content/articles/{name}.md:{5 + line}: nội dung lồng nhau quá sâu: quá 100 tầng "
+                               "(trích dẫn “>” trong trích dẫn, danh sách trong danh sách hay thẻ HTML trong thẻ "
+                               "HTML); hãy bớt lồng"]
+
+
+FLAT = {"brackets": lambda: "[" * MEGABYTE, "stars": lambda: "*" * MEGABYTE,
+        "links": lambda: "[a](b) " * (MEGABYTE // 7), "closed-divs": lambda: "<div>x</div>\n" * (MEGABYTE // 13)}
+
+
+@pytest.mark.parametrize("name", sorted(FLAT))
+def test_a_megabyte_of_flat_markup_builds(tmp_path, name):
+    root = make_site(tmp_path, {f"{name}.md": f"---\ntitle: Thử\ndate: 2021-05-20\n---\n\n{FLAT[name]()}\n"})
+    build(root)
+    assert (root / "output" / "bai-viet" / name / "index.html").is_file()
+
+
+def test_unknown_keys_are_located_in_linear_time(monkeypatch):
+    """20,000 unknown keys took 88 s to report: each message looked its key up line by line."""
+    count = 20_000
+    text = "---\ntitle: x\ndate: 2021-05-20\n" + "".join(f"khoa{i}: x\n" for i in range(count)) + "---\n\nx\n"
+    calls = [0]
+    real = frontmatter._TOP_KEY
+
+    class Counting:
+        def match(self, line):
+            calls[0] += 1
+            return real.match(line)
+
+    monkeypatch.setattr(frontmatter, "_TOP_KEY", Counting())
+
+    from generator.content import ReadSettings, errors_of as errors_in, read_article
+    from generator.errors import ContentError
+    from generator.taxonomy import load_registries
+
+    settings = ReadSettings(load_registries(None), "/", (), "cmark-gfm", "UTC", 200)
+    with pytest.raises(ContentError) as caught:
+        read_article(Path("a.md"), "a.md", settings, raw=text.encode())
+    errors = errors_in(caught.value)
+    assert len(errors) == count
+    assert [e.line for e in errors] == list(range(4, 4 + count))
+    assert calls[0] <= 3 * (count + 3)

@@ -31,6 +31,7 @@ from .errors import BuildFailed, ContentError, SiteError, TemplateError
 from .images import image_size
 from .markdown import Renderer
 from .pages import KIND_LABELS, Job, Links, plan, sitemap_jobs
+from .photos import Gallery, prepare as prepare_photos, publish as publish_photos
 from .parallel import Background, Progress, _TASK, chunks, fork_map, worker_count
 from .render import Templates, collect_assets, templates_fingerprint
 from .taxonomy import Registries, load_registries
@@ -297,14 +298,17 @@ class _WithBodies(Sequence):
 
 
 def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[int, int]],
-                   bytecode_dir: Path | None = None) -> Templates:
+                   bytecode_dir: Path | None = None, photos: dict | None = None) -> Templates:
     """Jinja globals computed once per build: nothing loops over every article per page.
 
-    image_sizes: site URL of a local image ("/images/a.jpg") -> (width, height).
+    image_sizes: site URL of a local image ("/images/a.jpg") -> (width, height);
+    photos: output path -> photos.Photo (the resized copies of photos.prepare).
     """
     links = Links(config)
+    cut = len(config.base_path)
     return Templates(config, collect_assets(config), {
         "image_sizes": image_sizes,
+        "photos": Gallery(config, photos or {}, {url[cut:]: size for url, size in image_sizes.items()}),
         "site": config,
         "link": links,
         "links": links,
@@ -481,6 +485,10 @@ class Builder:
         now = now or datetime.now(config.zone)
         shown = visible(articles, config, now)
         errors += check_slugs(shown, pages, config)
+        photos = prepare_photos(config, sources.images, shown, cache, self.workers)  # theme hook: generator/photos.py
+        errors += photos.errors
+        if photos.made:
+            self.log(f"Đã tạo bản thu nhỏ cho {photos.made} ảnh mới")
         if errors:
             progress.finish()
             raise BuildFailed(errors)
@@ -520,7 +528,8 @@ class Builder:
             image_sizes[out] = (known_size if known_size is not None and known_size[:2] == image_state[out]
                                 else (*image_state[out], image_size(path)))
         templates = make_templates(config, site, {config.base_path + out: size[2]
-                                                  for out, size in image_sizes.items() if size[2]}, cache)
+                                                  for out, size in image_sizes.items() if size[2]}, cache,
+                                   photos.photos)
         errors += templates.check()
         if errors:
             raise BuildFailed(errors)
@@ -592,6 +601,7 @@ class Builder:
                         staging.link_or_copy(out, previous_file, origin=display_path(path, config.root))
                     else:
                         staging.write(out, path.read_bytes(), origin=display_path(path, config.root))
+                publish_photos(staging, photos.files, output_dir)
                 progress.finish()
                 outputs = frozenset(staging.written)
                 staging.publish()

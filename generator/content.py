@@ -19,6 +19,7 @@ from .taxonomy import Directive, Province, Registries, pickled_by_fields
 from .vietnamese import normalize, slugify, term_key
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TIME_OF_DAY = re.compile(r"\d[T ]\d")  # "2016-09-19T16:27": the date has a time
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$")
 
 
@@ -36,6 +37,7 @@ class Image:
     src: str
     alt: str = ""
     caption: str = ""
+    line: int = 0                  # of the "image" key, for messages about the file it names
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,8 @@ class Article:
     line: int = 1                  # where the slug is decided, for collision messages
     key: str = ""                  # digest of the source and of everything reading depends on
     meta: str = ""                 # digest of every field but body, key and meta (cache.article_token)
+    timed: bool = True             # the date has a time of day ("date: 2016-09-19" has none)
+    date_estimated: bool = False   # the date is a guess (the importer found none on the page)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +77,7 @@ class Page:
 
 
 ARTICLE_FIELDS = ("title", "date", "slug", "summary", "province", "directives", "tags", "author",
-                  "source", "image", "updated", "draft")
+                  "source", "image", "updated", "draft", "date_estimated")
 PAGE_FIELDS = ("title", "slug", "summary", "menu", "draft", "updated")
 SOURCE_FIELDS = ("name", "url", "date")
 IMAGE_FIELDS = ("src", "alt", "caption")
@@ -206,6 +210,7 @@ def read_article(path: Path, display: str, registries: Registries, renderer: Ren
     source = _source(check, meta.get("source"))
     image = _image(check, meta.get("image"))
     draft = check.flag("draft", meta.get("draft"))
+    estimated = check.flag("date_estimated", meta.get("date_estimated"))
     summary = check.text("summary", meta.get("summary"))
     if check.errors:
         raise _Many(check.errors)
@@ -215,7 +220,8 @@ def read_article(path: Path, display: str, registries: Registries, renderer: Ren
         summary = shorten(first_paragraph(body), summary_length)
     return Article(display, slug, title, moment, updated, summary, sapo, body, _unique(provinces),
                    _unique(directives), _unique_text(tags), author, source, image, draft,
-                   src.line_of("slug") if "slug" in meta else 1)
+                   src.line_of("slug") if "slug" in meta else 1,
+                   timed=bool(_TIME_OF_DAY.search(str(meta.get("date")))), date_estimated=estimated)
 
 
 def read_page(path: Path, display: str, renderer: Renderer, zone: tzinfo, summary_length: int) -> Page:
@@ -293,7 +299,7 @@ def _image(check: _Checker, value: Any) -> Image | None:
     if src and _url_problem(src):
         check.error("image", f"“image.src” {_url_problem(src)}: “{src}”")
     return Image(src, check.text("image", table.get("alt"), label="image.alt"),
-                 check.text("image", table.get("caption"), label="image.caption"))
+                 check.text("image", table.get("caption"), label="image.caption"), check.src.line_of("image"))
 
 
 def _resolved(check: _Checker, registry, key: str, names: tuple[str, ...]) -> list:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
 import re
 import sys
 import types
@@ -23,6 +24,7 @@ from .config import SiteConfig
 from .errors import TemplateError
 from .images import size_attributes, with_sizes
 from .markdown import shorten
+from .pages import Links
 from .vietnamese import format_date, format_datetime, format_long_date, weekday
 
 PROJECT_THEMES = Path(__file__).resolve().parent.parent / "themes"
@@ -54,21 +56,47 @@ def template_dirs(config: SiteConfig) -> list[Path]:
 
 
 def collect_assets(config: SiteConfig) -> dict[str, Asset]:
-    """Theme static files, fingerprinted: the chosen theme's copy wins over the default's."""
-    assets: dict[str, Asset] = {}
+    """Theme static files, fingerprinted: the chosen theme's copy wins over the default's.
+
+    A stylesheet's url(...) of another static file (a font, an image) is rewritten to that
+    file's fingerprinted name, and the stylesheet fingerprinted after that."""
+    found: dict[str, bytes] = {}
     for theme in reversed(theme_dirs(config)):
         static = theme / "static"
         if not static.is_dir():
             continue
         for path in sorted(static.rglob("*")):
             if path.is_file():
-                name = path.relative_to(static).as_posix()
-                data = path.read_bytes()
-                digest = hashlib.sha256(data).hexdigest()[:10]
-                stem, dot, ext = name.rpartition(".")
-                fingerprinted = f"{stem}.{digest}.{ext}" if dot else f"{name}.{digest}"
-                assets[name] = Asset(name, f"assets/{fingerprinted}", data)
-    return assets
+                found[path.relative_to(static).as_posix()] = path.read_bytes()
+    assets = {name: _asset(name, data) for name, data in found.items() if not name.endswith(".css")}
+    for name, data in found.items():
+        if name.endswith(".css"):
+            assets[name] = _asset(name, _css_urls(name, data, assets))
+    return dict(sorted(assets.items()))
+
+
+def _asset(name: str, data: bytes) -> Asset:
+    digest = hashlib.sha256(data).hexdigest()[:10]
+    stem, dot, ext = name.rpartition(".")
+    fingerprinted = f"{stem}.{digest}.{ext}" if dot else f"{name}.{digest}"
+    return Asset(name, f"assets/{fingerprinted}", data)
+
+
+_CSS_URL = re.compile(rb"""url\(\s*(["']?)([^"')\s]+)\1\s*\)""")
+
+
+def _css_urls(name: str, data: bytes, assets: dict[str, Asset]) -> bytes:
+    folder = posixpath.dirname(name)
+
+    def swap(match: re.Match) -> bytes:
+        target = posixpath.normpath(posixpath.join(folder, match[2].decode()))
+        asset = assets.get(target)
+        if asset is None or "://" in match[2].decode() or match[2].startswith((b"/", b"data:", b"#")):
+            return match[0]
+        relative = posixpath.relpath(asset.output, posixpath.dirname(f"assets/{name}"))
+        return b'url("' + relative.encode() + b'")'
+
+    return _CSS_URL.sub(swap, data)
 
 
 def templates_fingerprint(config: SiteConfig) -> str:
@@ -140,33 +168,62 @@ class Templates:
         self.assets = assets
         self._deps: dict[str, tuple[str, frozenset[str]]] = {}
         self.env.filters.update(
-            date_vi=format_date, datetime_vi=format_datetime, long_date=format_long_date,
+            date_vi=date_vi, dateline=dateline, datetime_vi=format_datetime, long_date=format_long_date,
             weekday=weekday, iso=lambda d: d.isoformat(), jsonld=self._jsonld,
             shorten=lambda text, limit=None: shorten(text, limit or config.summary_length),
             sized=with_sizes, size_attrs=size_attributes,  # image sizes: the global image_sizes
         )
         self.env.globals.update(extra_globals, asset=self.asset, url=self.url, abs_url=self.abs_url,
-                                article_card=self.article_card, partial=self.partial)
-        self._cards: dict[tuple[str, str, str], Markup] = {}
-        self._partials: dict[str, Markup] = {}
+                                article_card=self.article_card, partial=self.partial,
+                                href=Links(config, prefix=config.base_path), section=self.section)
+        self._cards: dict[tuple[str, str, str, str], Markup] = {}
+        self._partials: dict[tuple, Markup] = {}
+        self._sections: list[str] | None = None
         self._loaded: dict[str, jinja2.Template] = {}
 
-    def article_card(self, article, heading: str = "h2") -> Markup:
-        """An article's card (_card.html), rendered once per build however many lists show it."""
-        key = (article.path, article.key, heading)
+    def article_card(self, article, heading: str = "h2", look: str = "list") -> Markup:
+        """An article's card (_card.html) in one of the theme's looks ("list", "lead", "feature",
+        "compact"), rendered once per build however many lists show it."""
+        key = (article.path, article.key, heading, look)
         card = self._cards.get(key)
         if card is None:
-            card = Markup(self.render(CARD_TEMPLATE, a=article, heading=heading))
+            card = Markup(self.render(CARD_TEMPLATE, a=article, heading=heading, look=look))
             self._cards[key] = card
         return card
 
-    def partial(self, name: str) -> Markup:
-        """A template that uses only globals (header, footer), rendered once per build."""
-        text = self._partials.get(name)
+    def partial(self, name: str, **values: Any) -> Markup:
+        """A template that uses only globals and the few hashable values given (header, footer,
+        sidebar), rendered once per build and set of values."""
+        key = (name, *sorted(values.items())) if values else name
+        text = self._partials.get(key)
         if text is None:
-            text = Markup(self.render(name).rstrip("\n"))
-            self._partials[name] = text
+            text = Markup(self.render(name, **values).rstrip("\n"))
+            self._partials[key] = text
         return text
+
+    def section(self, page_url: str) -> tuple[str, bool] | None:
+        """The menu entry a page belongs to, as (its site path, whether the page is that entry's
+        own page): the home page and its numbered pages, the indexes of provinces, directives,
+        topics and years with their pages, search, menu pages. None for an article."""
+        sections = self._sections
+        if sections is None:
+            urls = self.config.urls
+            link = Links(self.config)
+            menu = self.env.globals.get("menu", ())
+            sections = [urls.provinces, urls.directives, urls.tags, urls.years, urls.search]
+            sections += [link(p) for p in menu]
+            sections = self._sections = sorted({s for s in sections if s}, key=len, reverse=True)
+        if page_url == "":
+            return ("", True)
+        for path in sections:
+            if page_url == path:
+                return (path, True)
+            if page_url.startswith(path):
+                return (path, False)
+        home = self.config.urls.home_page.partition("{")[0]
+        if home and page_url.startswith(home):
+            return ("", False)
+        return None
 
     def global_token(self, name: str) -> str | None:
         """A stable signature token for a callable global (its repr holds a memory address).
@@ -294,6 +351,30 @@ class Templates:
                 found = (self._display(filename), tb.tb_lineno)
             tb = tb.tb_next
         return found
+
+
+def date_vi(moment, style: str = "") -> str:
+    """A date (or datetime) as readers see it: "Thứ Hai, 19/09/2016"; style "short": "19/09/2016",
+    "long": "ngày 19 tháng 9 năm 2016", "time": "Thứ Hai, 19/09/2016 | 16:27"."""
+    if style == "short":
+        return f"{moment:%d/%m/%Y}"
+    if style == "long":
+        return format_long_date(moment)
+    if style == "time":
+        return format_datetime(moment)
+    return format_date(moment)
+
+
+def dateline(article, with_time: bool = False) -> Markup:
+    """An article's date in a <time> element, as precise as it is known: no "| 00:00" for a date
+    written without a time, only the month for an estimated date ("Khoảng tháng 5/2021")."""
+    moment = article.date
+    if article.date_estimated:
+        return Markup(f'<time datetime="{moment:%Y-%m}">Khoảng tháng {moment.month}/{moment.year}</time>')
+    if not article.timed:
+        return Markup(f'<time datetime="{moment:%Y-%m-%d}">{format_date(moment)}</time>')
+    text = format_datetime(moment) if with_time else format_date(moment)
+    return Markup(f'<time datetime="{moment.isoformat()}">{text}</time>')
 
 
 def _undefined_reason(message: str) -> str:

@@ -139,7 +139,7 @@ CHANGES = {
                                             s / "content/articles/da-nang-ban-sao.md"),
     "template": lambda s: _write(s / "templates/_card.html",
                                  (REPO / "themes/default/templates/_card.html").read_text().replace(
-                                     'class="card"', 'class="card the"')),
+                                     'class="card-text"', 'class="card-text the"')),
     "config": lambda s: _edit(s / "site.toml", "per_page = 2", "per_page = 3"),
     "registry": lambda s: _write(s / "content/data/provinces.csv",
                                  "code,name,kind,region,merged_into_2025,variants\n"

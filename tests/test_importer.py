@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from pathlib import Path
 
@@ -108,6 +109,12 @@ def test_seed_extracts_expected_fields(seed, registries):
         assert result.warnings == []
 
 
+# What the bundled demo's editors changed after importing (issue 18): an illustration given to an
+# article whose source page had no photo (`image`), and the credit of a photo the page had lost
+# removed ("*(Ảnh minh họa: HT).*" alone in its paragraph). The rest is the importer's output.
+ORPHAN_CREDIT = re.compile(r"\*[^*\n]*\bẢnh\b[^*\n]*\*")
+
+
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
 def test_seed_matches_bundled_article(seed, registries):
     result = convert(seed.read_bytes(), ".txt", registries, "/images/", seed.name)
@@ -115,7 +122,10 @@ def test_seed_matches_bundled_article(seed, registries):
     assert bundled.is_file(), f"bundled article missing: {bundled.name}"
     got_meta, got_body = split(result.text)
     want_meta, want_body = split(bundled.read_text(encoding="utf-8"))
+    got_body = [p for p in got_body if not ORPHAN_CREDIT.fullmatch(p)]
     for key in ("title", "summary", "province", "directives", "author", "image"):
+        if key == "image" and "image" not in got_meta:
+            continue
         assert got_meta.get(key) == want_meta.get(key), key
     if "date" in got_meta:
         assert got_meta["date"] == want_meta["date"]

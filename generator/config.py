@@ -65,8 +65,8 @@ class Publisher:
 @dataclass(frozen=True)
 class Images:
     """Resized copies of the site's photos (generator/photos.py)."""
-    widths: tuple[int, ...] = (320, 640, 960, 1280)
-    quality: int = 80       # JPEG and WebP quality, 1-100
+    widths: tuple[int, ...] = (240, 480, 720, 1080, 1440)
+    quality: int = 75       # JPEG and WebP quality, 1-100 (75: cwebp's own default)
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,7 @@ def _validate(config: SiteConfig, text: str, display: str, errors: list) -> None
     widths = config.images.widths
     if not widths or any(w < 16 or w > 4096 for w in widths):
         err("widths", "[images] “widths” phải là danh sách độ rộng từ 16 đến 4096 điểm ảnh, "
-                      "ví dụ [320, 640, 960, 1280]", "images")
+                      "ví dụ [240, 480, 720, 1080, 1440]", "images")
     if not 1 <= config.images.quality <= 100:
         err("quality", "[images] “quality” phải từ 1 đến 100", "images")
     if config.logo:

@@ -355,7 +355,7 @@ class Gallery:
         """An <img> of a front-matter image address, in a <picture> with its copies when it is a photo."""
         out = src[1:] if src.startswith("/") and not src.startswith("//") else None
         photo = self.photos.get(out) if out is not None else None
-        loading = ' loading="lazy" decoding="async"' if lazy else ' fetchpriority="high" decoding="async"'
+        loading = ' loading="lazy" decoding="async"' if lazy else ' decoding="async"'
         cls = f' class="{css}"' if css else ""
         alt_attr = f' alt="{html.escape(alt)}"'
         if photo is None:
@@ -376,8 +376,8 @@ class Gallery:
             src, rest = match[1], match[2]
             if " width=" in rest or not src.startswith(prefix):
                 return match[0]
-            if src == main_url:
-                rest = rest.replace(' loading="lazy"', ' fetchpriority="high"')
+            if src == main_url:  # the article's own photo: its largest paint, not to wait for
+                rest = rest.replace(' loading="lazy"', "")
             photo = self.photos.get(html.unescape(src[len(prefix):]))
             if photo is None:
                 return match[0]

@@ -92,6 +92,22 @@ def test_article_page_has_dates_terms_figure_and_structured_data(sample: Path):
     assert 'Nguồn: <a href="https://example.com/bai/123">Báo Hòa Bình</a>' in page
 
 
+def test_dates_show_only_what_is_known_and_drafts_are_labelled(sample: Path):
+    (sample / "content/articles/uoc-tinh.md").write_text(
+        '---\ntitle: "Ngày ước tính"\ndate: 2015-03-01\ndate_estimated: true\n---\n\nNội dung.\n', encoding="utf-8")
+    out = build(sample, output="out-drafts", drafts=True, now=NOW).output
+    dated = (out / "bai-viet/dak-nong-ket-luan-01/index.html").read_text()  # "date: 2021-06-21"
+    assert '<time datetime="2021-06-21">Thứ Hai, 21/06/2021</time>' in dated and "| 00:00" not in dated
+    guessed = (out / "bai-viet/uoc-tinh/index.html").read_text()
+    assert '<time datetime="2015-03">Khoảng tháng 3/2015</time>' in guessed and "ngày đăng ước tính" in guessed
+    assert "01/03/2015" not in guessed
+    draft = (out / "bai-viet/ban-nhap/index.html").read_text()
+    assert '<span class="badge">Bản nháp</span>' in draft.split("</h1>")[1].split("</header>")[0]
+    assert 'Bản nháp</span> <time datetime="2020-01-01">' in (out / "nam/2020/index.html").read_text()  # its card
+    plain = build(sample, now=NOW).output
+    assert not [p for p in plain.rglob("*.html") if "Bản nháp" in p.read_text()]
+
+
 def test_bundled_site_links_all_resolve(tmp_path: Path):
     site = tmp_path / "repo"
     shutil.copytree(REPO, site, ignore=shutil.ignore_patterns(

@@ -47,6 +47,9 @@ EXPECTED = {
     'khong-phai-utf8.md': [
         'content/articles/khong-phai-utf8.md:2: tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí 13 (0xe0); hãy lưu lại tệp với mã hóa UTF-8',
     ],
+    'ngay-uoc-tinh.md': [
+        'content/articles/ngay-uoc-tinh.md:4: “date_estimated” phải là true hoặc false',
+    ],
     'nguon-chen.md': [
         'content/articles/nguon-chen.md:4: “source.url” không được chứa dấu cách, dấu ngoặc kép, < > ` hay \\ (viết dấu cách là %20): “https://bao.vn/" onclick="alert(1)”',
     ],

@@ -351,10 +351,17 @@ class Gallery:
         photo = self.photos.get(out)
         return (photo.width, photo.height) if photo else self.sizes.get(out)
 
-    def picture(self, src: str, alt: str = "", sizes: str = "100vw", lazy: bool = True, css: str = "") -> Markup:
-        """An <img> of a front-matter image address, in a <picture> with its copies when it is a photo."""
+    def picture(self, src: str, alt: str = "", sizes: str = "100vw", lazy: bool = True, css: str = "",
+                upto: int = 0) -> Markup:
+        """An <img> of a front-matter image address, in a <picture> with its copies when it is a photo.
+
+        upto: the most pixels the photo can need where it is shown (a thumbnail's width on a 3x
+        screen): wider copies are left out of srcset (shorter pages)."""
         out = src[1:] if src.startswith("/") and not src.startswith("//") else None
         photo = self.photos.get(out) if out is not None else None
+        if photo is not None and upto:
+            cut = next((v.width for v in photo.variants if v.width >= upto), photo.variants[-1].width)
+            photo = Photo(photo.width, photo.height, tuple(v for v in photo.variants if v.width <= cut))
         loading = ' loading="lazy" decoding="async"' if lazy else ' decoding="async"'
         cls = f' class="{css}"' if css else ""
         alt_attr = f' alt="{html.escape(alt)}"'

@@ -71,8 +71,28 @@ def collect_assets(config: SiteConfig) -> dict[str, Asset]:
     assets = {name: _asset(name, data) for name, data in found.items() if not name.endswith(".css")}
     for name, data in found.items():
         if name.endswith(".css"):
-            assets[name] = _asset(name, _css_urls(name, data, assets))
+            assets[name] = _asset(name, minify_css(_css_urls(name, data, assets)))
     return dict(sorted(assets.items()))
+
+
+_CSS_TOKENS = re.compile(rb"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(/\*.*?\*/)|([^"'/]+|/)""", re.S)
+
+
+def minify_css(data: bytes) -> bytes:
+    """A stylesheet without comments and needless spaces (a quarter of the theme's, on every page).
+    Strings are kept as written; spaces are only dropped around { } ; , > and after a colon, never
+    before one (".card :hover" is not ".card:hover")."""
+    for _ in range(2):  # first the comments go, then the spaces they stood between
+        out: list[bytes] = []
+        for string, comment, other in _CSS_TOKENS.findall(data):
+            if string:
+                out.append(string)
+            elif not comment:
+                other = re.sub(rb"\s+", b" ", other)
+                other = re.sub(rb"\s*([{};,>])\s*", rb"\1", other)
+                out.append(re.sub(rb":\s+", b":", other).replace(b";}", b"}"))
+        data = b"".join(out)
+    return data.strip() + b"\n"
 
 
 def _asset(name: str, data: bytes) -> Asset:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from bad.kit import small_jpeg
 from generator.build import Builder, build
 from generator.errors import BuildFailed
 from generator.linkcheck import check_links
@@ -162,6 +163,10 @@ CHANGES = {
                                  "10,Lào Cai,tỉnh,Vùng núi (sửa),Lào Cai,\n"),
     "page": lambda s: _edit(s / "content/pages/gioi-thieu.md", 'title: "Giới thiệu"', 'title: "Về chúng tôi"'),
     "image": lambda s: _write(s / "content/images/hop-mat.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>"),
+    # A photo (resized copies, <picture> on the article and the cards that show it)
+    "photo": lambda s: (_write_bytes(s / "content/images/lop-hoc.jpg", small_jpeg(900, 600)),
+                        _edit(s / "content/articles/hoa-binh-nhan-rong-mo-hinh.md", "src: /images/hop-mat.svg",
+                              "src: /images/lop-hoc.jpg")),
     # Now with a size: the article showing it gets width and height on its <img> tags.
     "image size": lambda s: _write(s / "content/images/hop-mat.svg",
                                    "<svg xmlns='http://www.w3.org/2000/svg' width='160' height='100'/>"),
@@ -172,6 +177,11 @@ def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 def _write(path: Path, text: str) -> None:

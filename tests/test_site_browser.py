@@ -37,6 +37,7 @@ def served(bundled_site: Site, bench_site: Site, host):
         "heaviest-article": root + max((bundled_site.output / "bai-viet").glob("*/index.html"),
                                        key=lambda p: p.stat().st_size).parent.relative_to(bundled_site.output)
                                       .as_posix() + "/",
+        "province-index": root + "tinh/",
         "province": root + bundled_site.first("tinh/*/index.html"),
         "directive": root + bundled_site.first("van-ban/*/index.html"),
         "tag": root + bundled_site.first("chu-de/*/index.html"),
@@ -84,7 +85,7 @@ class Watched:
             self.problems.append(f"console: {message.text}")
 
 
-PAGE_KINDS = ["home", "article", "province", "directive", "tag", "home-page-2", "search", "404"]
+PAGE_KINDS = ["home", "article", "province-index", "province", "directive", "tag", "home-page-2", "search", "404"]
 
 
 @pytest.mark.parametrize("width", WIDTHS)

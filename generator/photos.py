@@ -20,6 +20,7 @@ import os
 import pickle
 import re
 import shutil
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -185,10 +186,16 @@ def _read_meta(folder: Path) -> dict | None:
 
 
 def _prune(folder: Path, live: set[str]) -> None:
-    """Copies of photos no longer in the site: removed (published sites keep their own links)."""
+    """Copies of photos no longer in the site: removed (published sites keep their own links).
+    A folder still being made by another build at the same time (".tmp-<pid>") is left alone
+    unless it is an hour old (a build that was killed)."""
     for entry in os.scandir(folder):
-        if entry.is_dir() and entry.name not in live and re.fullmatch(r"[0-9a-f]{32}(\.tmp-\d+)?", entry.name):
-            shutil.rmtree(entry.path, ignore_errors=True)
+        name = entry.name
+        if not entry.is_dir() or name in live or not re.fullmatch(r"[0-9a-f]{32}(\.tmp-\d+)?", name):
+            continue
+        if ".tmp-" in name and time.time() - entry.stat().st_mtime < 3600:
+            continue
+        shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def _photo(out: str, meta: dict, folder: Path) -> tuple[Photo, list[tuple[str, Path]]]:

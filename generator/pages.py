@@ -105,8 +105,8 @@ def _paginated(links: Links, base: str, items: tuple, per_page: int, template: s
             "prev": links.numbered(base, n - 1) if n > 1 else None,
             "next": links.numbered(base, n + 1) if n < total else None,
             "first": base, "last": links.numbered(base, total),
-            # (number, site path, distance from n) for the numbered links; None for "…"
-            "pages": [None if k is None else (k, links.numbered(base, k), abs(k - n))
+            # (number, site path, distance from n) for the numbered links; (0, "", 0) for "…"
+            "pages": [(0, "", 0) if k is None else (k, links.numbered(base, k), abs(k - n))
                       for k in page_numbers(n, total)] if total > 1 else [],
         }
         url = links.numbered(base, n)

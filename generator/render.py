@@ -214,7 +214,7 @@ class Templates:
     def partial(self, name: str, **values: Any) -> Markup:
         """A template that uses only globals and the few hashable values given (header, footer,
         sidebar), rendered once per build and set of values."""
-        key = (name, *sorted(values.items())) if values else name
+        key = (name, *values.items()) if values else name  # a call site passes its values in one order
         text = self._partials.get(key)
         if text is None:
             text = Markup(self.render(name, **values).rstrip("\n"))

@@ -199,6 +199,9 @@ class Templates:
         self._cards: dict[tuple[str, str, str, str], Markup] = {}
         self._partials: dict[tuple, Markup] = {}
         self._sections: list[str] | None = None
+        self._article_prefix = config.urls.article.partition("{")[0] or "\0"
+        if "latest" in extra_globals:  # so that a page can tell cheaply whether it is one of them
+            self.env.globals["latest_slugs"] = frozenset(a.slug for a in extra_globals["latest"])
         self._loaded: dict[str, jinja2.Template] = {}
 
     def article_card(self, article, heading: str = "h2", look: str = "list") -> Markup:
@@ -235,6 +238,8 @@ class Templates:
             sections = self._sections = sorted({s for s in sections if s}, key=len, reverse=True)
         if page_url == "":
             return ("", True)
+        if page_url.startswith(self._article_prefix):  # most pages: articles belong to no section
+            return None
         for path in sections:
             if page_url == path:
                 return (path, True)

@@ -26,6 +26,7 @@ from .indexing import SearchStage
 from .output import render_pages, write_files
 from .pages import KIND_LABELS, Job, Links, plan, sitemap_jobs
 from .parallel import Progress, worker_count
+from .photos import Gallery, prepare as prepare_photos, publish as publish_photos
 from .read import ReadArticles, read_articles, read_pages
 from .render import Templates, TemplateFunction, collect_assets, templates_fingerprint
 from .runtime import Clock, Runtime
@@ -65,14 +66,17 @@ class BuildResult:
 
 
 def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[int, int]],
-                   bytecode_dir: Path | None = None) -> Templates:
+                   bytecode_dir: Path | None = None, photos: dict | None = None) -> Templates:
     """Jinja globals computed once per build: nothing loops over every article per page.
 
-    image_sizes: site URL of a local image ("/images/a.jpg") -> (width, height).
+    image_sizes: site URL of a local image ("/images/a.jpg") -> (width, height);
+    photos: output path -> photos.Photo (the resized copies of photos.prepare).
     """
     links = TemplateFunction(Links(config), reads=config.urls)
+    cut = len(config.base_path)
     return Templates(config, collect_assets(config), {
         "image_sizes": image_sizes,
+        "photos": Gallery(config, photos or {}, {url[cut:]: size for url, size in image_sizes.items()}),
         "site": config,
         "menu": [p for p in site.pages if p.menu is not None],
         "latest": site.articles[:5],
@@ -87,8 +91,9 @@ class _Run:
     """One build's stages and what they pass on: config, caches, digests, the state for the next build."""
 
     def __init__(self, config: SiteConfig, registries: Registries, options: BuildOptions, clock: Clock,
-                 workers: int, needs_memory: bool):
+                 workers: int, needs_memory: bool, log: Callable[[str], None]):
         self.config, self.registries, self.options, self.clock, self.workers = config, registries, options, clock, workers
+        self.log = log
         self.output_dir = _output_dir(config)
         self.published = False
         self.settings = ReadSettings.of(config, registries)
@@ -119,8 +124,11 @@ class _Run:
     def visible(self, read: ReadArticles, pages: list[Page], now: datetime | None) -> list[Article]:
         """The articles to publish; every problem found so far stops the build here."""
         shown = visible(read.articles, self.config, now or datetime.now(self.config.zone))
+        self.photos = prepare_photos(self.config, self.sources.images, shown, self.cache_dir, self.workers)
+        if self.photos.made:
+            self.log(f"Đã tạo bản thu nhỏ cho {self.photos.made} ảnh mới")
         self.stop_on(self.errors + check_slugs(shown, pages, self.config)
-                     + check_tags(shown, self.registries, self.config))
+                     + check_tags(shown, self.registries, self.config) + self.photos.errors)
         self.clock.stage("read")
         return shown
 
@@ -150,7 +158,7 @@ class _Run:
         state.image_sizes = self.reuse.image_sizes(self.sources.images, image_size)
         templates = make_templates(config, site, {config.base_path + out: size
                                                   for out, (_, size) in state.image_sizes.items() if size},
-                                   self.cache_dir)
+                                   self.cache_dir, self.photos.photos)
         self.stop_on(templates.check())
         jobs = plan(site)
         jobs += sitemap_jobs(jobs)
@@ -184,6 +192,7 @@ class _Run:
                 state.extras = write_files(staging, self.search.files(site, self.keys),
                                            reuse.published_extras(render_fp), templates.assets, self.sources.images,
                                            reuse, render_fp, self.output_dir, self.config.root)
+                publish_photos(staging, self.photos.files, self.output_dir)
                 for path, data, fixed in cms.admin_files(self.config, self.registries, site):  # admin/, with [cms]
                     staging.write(path, data, origin="[cms]", same=True if fixed and reuse.published(path, render_fp)
                                   else None)
@@ -243,7 +252,7 @@ class Builder:
             self._recover(config)
             registries = load_registries(config.path(config.data_dir), config.root)
             run = _Run(config, registries, self.options, clock, self.workers,
-                       needs_memory=self.options.preview and self._last is None)
+                       needs_memory=self.options.preview and self._last is None, log=self.log)
             try:
                 run.discover()
                 read, pages = run.read()

@@ -70,6 +70,24 @@ class Cms:
 
 
 @dataclass(frozen=True)
+class Publisher:
+    """The footer's publisher block (cơ quan chủ quản …); every line is optional."""
+    organization: str = ""  # cơ quan chủ quản
+    responsible: str = ""   # chịu trách nhiệm nội dung
+    address: str = ""
+    contact: str = ""       # phone, e-mail
+    licence: str = ""       # giấy phép
+    copyright: str = ""
+
+
+@dataclass(frozen=True)
+class Images:
+    """Resized copies of the site's photos (generator/photos.py)."""
+    widths: tuple[int, ...] = (240, 480, 720, 1080, 1440)
+    quality: int = 75       # JPEG and WebP quality, 1-100 (75: cwebp's own default)
+
+
+@dataclass(frozen=True)
 class SiteConfig:
     title: str = "Học tập và làm theo Bác"
     description: str = ""
@@ -87,9 +105,12 @@ class SiteConfig:
     templates_dir: str = "templates"
     themes_dir: str = "themes"
     output_dir: str = "output"
+    logo: str = ""  # site path of an image in images_dir ("/images/logo.svg"); "" shows the title as text
     urls: Urls = field(default_factory=Urls)
     feeds: Feeds = field(default_factory=Feeds)
     security: Security = field(default_factory=Security)
+    publisher: Publisher = field(default_factory=Publisher)
+    images: Images = field(default_factory=Images)
     cms: Cms | None = None
     # Set from the command line, not site.toml.
     root: Path = field(default=Path("."), metadata={"cli": True})
@@ -145,7 +166,7 @@ def _check_value(value: Any, hint: Any) -> tuple[bool, Any]:
     origin = get_origin(hint)
     if origin is tuple:
         item = get_args(hint)[0]
-        if isinstance(value, list) and all(isinstance(v, item) for v in value):
+        if isinstance(value, list) and all(isinstance(v, item) and not isinstance(v, bool) for v in value):
             return True, tuple(value)
         return False, None
     if hint is int:
@@ -176,7 +197,8 @@ def _build(cls, table: dict, text: str, section: str | None, display: str, error
             continue
         ok, converted = _check_value(value, hint_type)
         if not ok:
-            expected = _TYPE_NAMES.get(hint_type, "một danh sách chuỗi")
+            expected = _TYPE_NAMES.get(hint_type) or ("một danh sách số nguyên" if get_args(hint_type) == (int, ...)
+                                                      else "một danh sách chuỗi")
             errors.append(ConfigError(f"{where}“{key}” phải là {expected}, không phải {value!r}", display, line))
             continue
         values[key] = converted
@@ -231,6 +253,19 @@ def _validate(config: SiteConfig, text: str, display: str, errors: list) -> None
     for name in ("size", "term_size"):
         if getattr(config.feeds, name) < 1:
             err(name, f"[feeds] “{name}” phải lớn hơn 0", "feeds")
+    widths = config.images.widths
+    if not widths or any(w < 16 or w > 4096 for w in widths):
+        err("widths", "[images] “widths” phải là danh sách độ rộng từ 16 đến 4096 điểm ảnh, "
+                      "ví dụ [240, 480, 720, 1080, 1440]", "images")
+    if not 1 <= config.images.quality <= 100:
+        err("quality", "[images] “quality” phải từ 1 đến 100", "images")
+    if config.logo:
+        relative = config.logo[len("/images/"):] if config.logo.startswith("/images/") else ""
+        if not relative:
+            err("logo", f"“logo” phải là đường dẫn tới một ảnh trong {config.images_dir}, "
+                        f"ví dụ “/images/logo.svg”, không phải “{config.logo}”")
+        elif not (config.path(config.images_dir) / relative).is_file():
+            err("logo", f"không tìm thấy ảnh logo “{config.logo}” (tệp {config.images_dir}/{relative})")
     placeholders = {"article": "{slug}", "page": "{slug}", "tag": "{slug}", "province": "{slug}",
                     "directive": "{slug}", "unit": "{slug}", "year": "{year}", "home_page": "{n}", "list_page": "{n}"}
     for f in fields(Urls):

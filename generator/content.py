@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import datetime, tzinfo
 from functools import cache, cached_property
 from pathlib import Path
@@ -35,6 +35,7 @@ _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _BIDI_BYTES = re.compile(b"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")  # the same, in UTF-8
 # Letters that show as blank space: Hangul fillers, the braille blank.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_TIME_OF_DAY = re.compile(r"[0-9][T ][0-9]")  # "2016-09-19T16:27": the date has a time
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,7 @@ class Image:
     src: str
     alt: str = ""
     caption: str = ""
+    line: int = field(default=0, compare=False)  # of the "image" key, for messages about the file it names
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,8 @@ class Article:
     image: Image | None
     draft: bool
     line: int = 1                  # where the slug is decided, for collision messages
+    timed: bool = True             # the date has a time of day ("date: 2016-09-19" has none)
+    date_estimated: bool = False   # the date is a guess (the importer found none on the page)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,7 +138,7 @@ def _reading_code() -> bytes:
 
 
 ARTICLE_FIELDS = ("title", "date", "slug", "summary", "province", "directives", "tags", "author",
-                  "source", "image", "updated", "draft")
+                  "source", "image", "updated", "draft", "date_estimated")
 PAGE_FIELDS = ("title", "slug", "summary", "menu", "draft", "updated")
 SOURCE_FIELDS = ("name", "url", "date")
 IMAGE_FIELDS = ("src", "alt", "caption")
@@ -316,6 +320,7 @@ def read_article(path: Path, display: str, settings: ReadSettings, raw: bytes | 
     source = _source(check, get("source"))
     image = _image(check, get("image"))
     draft = check.flag("draft", get("draft"))
+    estimated = check.flag("date_estimated", get("date_estimated"))
     summary = check.text("summary", get("summary"))
     if check.errors:
         raise _Many(check.errors)
@@ -325,7 +330,8 @@ def read_article(path: Path, display: str, settings: ReadSettings, raw: bytes | 
         summary = shorten(first_paragraph(body), settings.summary_length)
     return Article(display, slug, title, moment, updated, summary, sapo, body, _unique(provinces),
                    _unique(directives), _unique_text(tags), author, source, image, draft,
-                   src.line_of("slug") if "slug" in src.meta else 1)
+                   src.line_of("slug") if "slug" in src.meta else 1,
+                   timed=bool(_TIME_OF_DAY.search(str(get("date")))), date_estimated=estimated)
 
 
 def read_page(path: Path, display: str, settings: ReadSettings) -> Page:
@@ -454,7 +460,7 @@ def _image(check: _Checker, value: Any) -> Image | None:
     if src and _url_problem(src):
         check.error("image", f"“image.src” {_url_problem(src)}: “{src}”")
     return Image(src, check.text("image", check.get("alt", table), label="image.alt"),
-                 check.text("image", check.get("caption", table), label="image.caption"))
+                 check.text("image", check.get("caption", table), label="image.caption"), check.src.line_of("image"))
 
 
 def _resolved(check: _Checker, registry, key: str, names: tuple[str, ...]) -> list:

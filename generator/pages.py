@@ -33,35 +33,58 @@ class Job:
 
 
 class Links:
-    """URLs of everything a template can point to; one place that knows the URL scheme."""
+    """URLs of everything a template can point to; one place that knows the URL scheme.
 
-    def __init__(self, config: SiteConfig):
+    Paths are relative to the site ("tinh/lao-cai/") unless `prefix` is given: templates
+    get `links` (site paths, for feeds and sitemaps) and `href` (the same with the base path:
+    what a page links to, "/tinh/lao-cai/")."""
+
+    def __init__(self, config: SiteConfig, prefix: str = ""):
         self.urls = config.urls
+        self.prefix = prefix
 
     def __call__(self, item: Any) -> str:
         if isinstance(item, Article):
-            return self.urls.article.format(slug=item.slug)
+            return self.prefix + self.urls.article.format(slug=item.slug)
         if isinstance(item, Page):
-            return self.urls.page.format(slug=item.slug)
+            return self.prefix + self.urls.page.format(slug=item.slug)
         if isinstance(item, Group):
             return self.term(item.kind, item.slug)
+        if isinstance(item, str):  # a site path ("feed.xml", site.urls.search)
+            return self.prefix + item.lstrip("/")
         raise TypeError(f"no URL for {type(item).__name__}")
 
     def term(self, kind: str, slug: str) -> str:
-        return getattr(self.urls, kind).format(slug=slug)
+        return self.prefix + getattr(self.urls, kind).format(slug=slug)
 
     def index(self, kind: str) -> str:
-        return getattr(self.urls, kind + "s")
+        return self.prefix + getattr(self.urls, kind + "s")
 
     def year(self, year: int) -> str:
-        return self.urls.year.format(year=year)
+        return self.prefix + self.urls.year.format(year=year)
 
     def numbered(self, base: str, n: int) -> str:
-        """Page n of a list that starts at base ("" is home)."""
+        """Page n of a list that starts at base ("" is home); base without the prefix."""
         if n == 1:
-            return base
+            return self.prefix + base
         pattern = self.urls.home_page if base == "" else base + self.urls.list_page
-        return pattern.format(n=n)
+        return self.prefix + pattern.format(n=n)
+
+
+def page_numbers(n: int, total: int, around: int = 2) -> list[int | None]:
+    """The page numbers a pager shows on page n of total: the first, the last, n's neighbours
+    within `around`, and None for each gap ("…"); a gap of one page shows that page instead."""
+    shown = sorted({1, total} | set(range(max(1, n - around), min(total, n + around) + 1)))
+    out: list[int | None] = []
+    last = 0
+    for k in shown:
+        if k - last == 2:
+            out.append(last + 1)
+        elif k - last > 2:
+            out.append(None)
+        out.append(k)
+        last = k
+    return out
 
 
 def _updated(items: tuple[Article, ...]) -> datetime | None:
@@ -83,6 +106,9 @@ def _paginated(links: Links, base: str, items: tuple, per_page: int, template: s
             "prev": links.numbered(base, n - 1) if n > 1 else None,
             "next": links.numbered(base, n + 1) if n < total else None,
             "first": base, "last": links.numbered(base, total),
+            # (number, site path, distance from n) for the numbered links; (0, "", 0) for "…"
+            "pages": [(0, "", 0) if k is None else (k, links.numbered(base, k), abs(k - n))
+                      for k in page_numbers(n, total)] if total > 1 else [],
         }
         url = links.numbered(base, n)
         jobs.append(Job(to_file(url), template, {**context, "items": chunk, "pager": pager, "page_url": url},
@@ -96,13 +122,17 @@ def plan(site: Site) -> list[Job]:
     links = Links(config)
     per = config.per_page
     jobs: list[Job] = []
-    jobs += _paginated(links, "", site.articles, per, "index.html", {"kind": "home"}, "home")
+    home = _paginated(links, "", site.articles, per, "index.html", {"kind": "home"}, "home")
+    home[0].context["front"] = front_page(home[0].context["items"])
+    jobs += home
+    nearby = _NearbyInProvince(site)
     for article in site.articles:
         newer, older = site.neighbours[article.slug]
         url = links(article)
+        related = site.related[article.slug]
         jobs.append(Job(to_file(url), "article.html", {
-            "article": article, "tags": site.tags_of[article.slug], "related": site.related[article.slug],
-            "newer": newer, "older": older, "page_url": url,
+            "article": article, "tags": site.tags_of[article.slug], "related": related,
+            "newer": newer, "older": older, "page_url": url, "same_province": nearby(article, related),
         }, lastmod=article.updated or article.date, key=f"article:{article.slug}", full=("article",)))
     for page in site.pages:
         url = links(page)
@@ -164,6 +194,46 @@ def unit_jobs(site: Site, links: Links) -> list[Job]:
             "title": f"{group.name} – {config.title}", "items": latest, "self_url": base + "feed.xml",
             "alt_url": base, "full": False, "updated": _updated(latest)}, sitemap=False, key=f"unit-feed:{group.slug}"))
     return jobs
+
+
+LEAD_WITHIN = 4       # the lead story is the newest article with a photo among the first few
+SECONDARY = 3         # stories with photos under the lead
+NEARBY = 4            # more articles of the same province beside an article
+
+
+def front_page(items: tuple[Article, ...]) -> dict[str, Any]:
+    """The first home page as a front page: a lead story, a row of secondary stories, the rest.
+
+    The lead is the newest article that has a photo, if one of the first LEAD_WITHIN has;
+    the others keep their order (newest first)."""
+    if not items:
+        return {"lead": None, "secondary": (), "rest": ()}
+    lead = next((a for a in items[:LEAD_WITHIN] if a.image is not None), items[0])
+    others = tuple(a for a in items if a is not lead)
+    return {"lead": lead, "secondary": others[:SECONDARY], "rest": others[SECONDARY:]}
+
+
+class _NearbyInProvince:
+    """More articles of an article's first province: those just older than it, then just newer,
+    leaving out its related articles. Neighbours by date, so that a new article changes the
+    lists of few pages (a page is rendered again when its list changes)."""
+
+    def __init__(self, site: Site):
+        self.groups = {g.slug: g for g in site.groups["province"]}
+        self.positions = {g.slug: {a.slug: i for i, a in enumerate(g.articles)} for g in site.groups["province"]}
+
+    def __call__(self, article: Article, related: tuple[Article, ...]) -> tuple[Article, ...]:
+        if not article.provinces:
+            return ()
+        slug = article.provinces[0].slug
+        group, at = self.groups[slug].articles, self.positions[slug][article.slug]
+        skip = {a.slug for a in related}
+        skip.add(article.slug)
+        picked = [a for a in group[at + 1:at + 1 + NEARBY + len(skip)] if a.slug not in skip][:NEARBY]
+        if len(picked) < NEARBY:
+            newer = [a for a in reversed(group[max(0, at - NEARBY - len(skip)):at]) if a.slug not in skip]
+            picked += newer[:NEARBY - len(picked)]
+        return tuple(picked)
 
 
 def sitemap_jobs(jobs: list[Job]) -> list[Job]:

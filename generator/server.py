@@ -148,12 +148,14 @@ def _page(title: str, body: str, refresh: bool = False) -> bytes:
     return (f'<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">{meta}\n'
             f"<title>{html.escape(title)}</title>\n<style>body{{font:16px/1.5 system-ui,sans-serif;"
             f"max-width:60rem;margin:2rem auto;padding:0 1rem}}h1{{color:#a50e0e}}"
-            f"li{{margin:.4rem 0}}code{{white-space:pre-wrap;word-break:break-word}}</style>\n"
+            f"li{{margin:.4rem 0;overflow-wrap:anywhere}}</style>\n"
             f"</head>\n<body>\n{body}\n</body>\n</html>\n").encode("utf-8")
 
 
 def error_page(errors: list[SiteError]) -> bytes:
-    items = "\n".join(f"<li><code>{html.escape(str(e))}</code></li>" for e in errors)
+    # Not in monospace: common monospace fonts (DejaVu Sans Mono, Liberation Mono) lack Vietnamese
+    # letters such as ấ ễ ắ, and the browser then stacks separate marks that drift off their letter.
+    items = "\n".join(f"<li>{html.escape(str(e))}</li>" for e in errors)
     return _page("Lỗi dựng trang – xem trước",
                  f"<h1>Không dựng được trang: {len(errors)} lỗi</h1>\n"
                  f"<p>Sửa các lỗi dưới đây rồi lưu tệp lại; trang sẽ tự tải lại khi dựng xong.</p>\n"

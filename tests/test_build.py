@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from bad.kit import small_jpeg
 from generator.build import Builder, BuildOptions, build
 from generator.incremental import Tuning
 from generator.errors import BuildFailed
@@ -95,6 +96,22 @@ def test_article_page_has_dates_terms_figure_and_structured_data(sample: Path):
     assert 'Nguồn: <a href="https://example.com/bai/123">Báo Hòa Bình</a>' in page
 
 
+def test_dates_show_only_what_is_known_and_drafts_are_labelled(sample: Path):
+    (sample / "content/articles/uoc-tinh.md").write_text(
+        '---\ntitle: "Ngày ước tính"\ndate: 2015-03-01\ndate_estimated: true\n---\n\nNội dung.\n', encoding="utf-8")
+    out = build(sample, output="out-drafts", drafts=True, now=NOW).output
+    dated = (out / "bai-viet/dak-nong-ket-luan-01/index.html").read_text()  # "date: 2021-06-21"
+    assert '<time datetime="2021-06-21">Thứ Hai, 21/06/2021</time>' in dated and "| 00:00" not in dated
+    guessed = (out / "bai-viet/uoc-tinh/index.html").read_text()
+    assert '<time datetime="2015-03">Khoảng tháng 3/2015</time>' in guessed and "ngày đăng ước tính" in guessed
+    assert "01/03/2015" not in guessed
+    draft = (out / "bai-viet/ban-nhap/index.html").read_text()
+    assert '<span class="badge">Bản nháp</span>' in draft.split("</h1>")[1].split("</header>")[0]
+    assert 'Bản nháp</span> <time datetime="2020-01-01">' in (out / "nam/2020/index.html").read_text()  # its card
+    plain = build(sample, now=NOW).output
+    assert not [p for p in plain.rglob("*.html") if "Bản nháp" in p.read_text()]
+
+
 def test_bundled_site_links_all_resolve(tmp_path: Path):
     site = tmp_path / "repo"
     shutil.copytree(REPO, site, ignore=shutil.ignore_patterns(
@@ -142,13 +159,17 @@ CHANGES = {
                                             s / "content/articles/da-nang-ban-sao.md"),
     "template": lambda s: _write(s / "templates/_card.html",
                                  (REPO / "themes/default/templates/_card.html").read_text().replace(
-                                     'class="card"', 'class="card the"')),
+                                     'class="card-text"', 'class="card-text the"')),
     "config": lambda s: _edit(s / "site.toml", "per_page = 2", "per_page = 3"),
     "registry": lambda s: _write(s / "content/data/provinces.csv",
                                  "code,name,kind,region,merged_into_2025,variants\n"
                                  "10,Lào Cai,tỉnh,Vùng núi (sửa),Lào Cai,\n"),
     "page": lambda s: _edit(s / "content/pages/gioi-thieu.md", 'title: "Giới thiệu"', 'title: "Về chúng tôi"'),
     "image": lambda s: _write(s / "content/images/hop-mat.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>"),
+    # A photo (resized copies, <picture> on the article and the cards that show it)
+    "photo": lambda s: (_write_bytes(s / "content/images/lop-hoc.jpg", small_jpeg(900, 600)),
+                        _edit(s / "content/articles/hoa-binh-nhan-rong-mo-hinh.md", "src: /images/hop-mat.svg",
+                              "src: /images/lop-hoc.jpg")),
     # Now with a size: the article showing it gets width and height on its <img> tags.
     "image size": lambda s: _write(s / "content/images/hop-mat.svg",
                                    "<svg xmlns='http://www.w3.org/2000/svg' width='160' height='100'/>"),
@@ -159,6 +180,11 @@ def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 def _write(path: Path, text: str) -> None:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from bad.kit import small_jpeg
 from generator.cli import main
 from generator.linkcheck import check_links
 
@@ -28,7 +29,7 @@ def write(site: Path, slug: str, n: int, body: str, meta: str = FULL, title: str
 def site(tmp_path: Path) -> Path:
     root = tmp_path / "site"
     (root / "content" / "images").mkdir(parents=True)
-    (root / "content" / "images" / "anh.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    (root / "content" / "images" / "anh.jpg").write_bytes(small_jpeg())
     (root / "site.toml").write_text('title = "Thử nghiệm"\nbase_url = "https://example.org/hoc-tap/"\n',
                                     encoding="utf-8")
     write(root, "bai-mot", 1, "Xem [bài hai](/bai-viet/bai-hai/) và ![Ảnh](/images/anh.jpg \"Chú thích\").\n\n"

@@ -218,7 +218,7 @@ def test_create_edit_and_delete_an_article_through_the_cms(chromium, served_cms,
     out = unlocked(lambda: build(root, output=str(tmp_path / "out"), now=NOW), page).output
     html = (out / "bai-viet" / SLUG / "index.html").read_text(encoding="utf-8")
     for expected in ('href="/tinh/ha-giang/"', 'href="/tinh/dak-lak/"', 'href="/van-ban/05-ct-tw/"',
-                     'src="/images/anh-hoi-nghi-dak-lak.jpg"', 'alt="Già làng phát biểu tại hội nghị"',
+                     '/images/anh-hoi-nghi-dak-lak.', 'alt="Già làng phát biểu tại hội nghị"',
                      "<figcaption>Hội nghị ở buôn Ê Đê (ảnh: Minh Hà)</figcaption>", 'href="/chu-de/neu-guong/"'):
         assert expected in html, expected
     assert (out / "images" / "anh-hoi-nghi-dak-lak.jpg").read_bytes() == JPEG
@@ -329,6 +329,9 @@ def test_netlify_gives_admin_its_own_policy_and_the_public_pages_keep_theirs():
 @pytest.mark.parametrize("local", [False, True], ids=["identity-login", "save-upload"])
 def test_published_cms_works_under_its_content_security_policy(chromium, tmp_path: Path, local: bool):
     root = copy_project(tmp_path / "site")
+    lai_chau = root / "content/articles/phat-huy-vai-tro-neu-guong-cua-can-bo-dang-vien-tai-lai-chau.md"
+    text = lai_chau.read_text(encoding="utf-8")  # the article gets its first photo through the CMS
+    lai_chau.write_text(re.sub(r"\nimage:\n(?:  .*\n)+", "\n", text), encoding="utf-8")
     out = build(root, output=str(tmp_path / "out"), now=NOW).output
     server, url = serve_published(out, root, local)
     context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",

@@ -55,3 +55,34 @@ def test_fingerprint_follows_values(tmp_path: Path):
     a = load_config(write(tmp_path, "per_page = 10\n")).fingerprint()
     b = load_config(write(tmp_path, "per_page = 11\n")).fingerprint()
     assert a != b
+
+
+def test_theme_keys_logo_publisher_and_images(tmp_path: Path):
+    (tmp_path / "content" / "images").mkdir(parents=True)
+    (tmp_path / "content" / "images" / "logo.svg").write_text("<svg/>", encoding="utf-8")
+    write(tmp_path, 'logo = "/images/logo.svg"\n[publisher]\norganization = "Ban Tuyên giáo Tỉnh ủy"\n'
+                    'licence = "Giấy phép số 1/GP"\n[images]\nwidths = [400, 800]\nquality = 70\n')
+    config = load_config(tmp_path)
+    assert (config.logo, config.publisher.organization, config.publisher.licence, config.publisher.address) == \
+        ("/images/logo.svg", "Ban Tuyên giáo Tỉnh ủy", "Giấy phép số 1/GP", "")
+    assert (config.images.widths, config.images.quality) == ((400, 800), 70)
+
+
+def test_theme_keys_are_checked(tmp_path: Path):
+    write(tmp_path, 'logo = "logo.png"\n[images]\nwidths = [0, 800]\nquality = 101\n[publisher]\nadress = "x"\n')
+    with pytest.raises(BuildFailed) as info:
+        load_config(tmp_path)
+    assert [str(e) for e in info.value.errors] == [
+        "site.toml:1: “logo” phải là đường dẫn tới một ảnh trong content/images, ví dụ “/images/logo.svg”, "
+        "không phải “logo.png”",
+        "site.toml:3: [images] “widths” phải là danh sách độ rộng từ 16 đến 4096 điểm ảnh, ví dụ [240, 480, 720, 1080, 1440]",
+        "site.toml:4: [images] “quality” phải từ 1 đến 100",
+        "site.toml:6: khóa không hợp lệ [publisher] “adress” (có phải ý bạn là: “address”?)",
+    ]
+    write(tmp_path, 'logo = "/images/khong-co.svg"\n[images]\nwidths = ["640"]\n')
+    with pytest.raises(BuildFailed) as info:
+        load_config(tmp_path)
+    assert [str(e) for e in info.value.errors] == [
+        "site.toml:1: không tìm thấy ảnh logo “/images/khong-co.svg” (tệp content/images/khong-co.svg)",
+        "site.toml:3: [images] “widths” phải là một danh sách số nguyên, không phải ['640']",
+    ]

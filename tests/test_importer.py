@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from datetime import datetime
 from pathlib import Path
@@ -122,6 +123,12 @@ def test_seed_extracts_expected_fields(seed, registries):
         assert result.warnings == []
 
 
+# What the bundled demo's editors changed after importing (issue 18): an illustration given to an
+# article whose source page had no photo (`image`), and the credit of a photo the page had lost
+# removed ("*(Ảnh minh họa: HT).*" alone in its paragraph). The rest is the importer's output.
+ORPHAN_CREDIT = re.compile(r"\*[^*\n]*\bẢnh\b[^*\n]*\*")
+
+
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.name[:3])
 def test_seed_matches_bundled_article(seed, registries):
     """The bundled articles were imported from the seeds, then given dates by an editor; since
@@ -131,7 +138,10 @@ def test_seed_matches_bundled_article(seed, registries):
     assert bundled.is_file(), f"bundled article missing: {bundled.name}"
     got_meta, got_body = split(result.text)
     want_meta, want_body = split(bundled.read_text(encoding="utf-8"))
+    got_body = [p for p in got_body if not ORPHAN_CREDIT.fullmatch(p)]
     for key in ("title", "province", "directives", "author", "image"):
+        if key == "image" and "image" not in got_meta:
+            continue
         assert got_meta.get(key) == want_meta.get(key), key
     summary, rest = cap_summary(want_meta["summary"])
     assert got_meta["summary"] == summary

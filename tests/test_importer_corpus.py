@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from bad.kit import small_jpeg
 from generator.cli import main
 from generator.importer import convert
 from generator.taxonomy import load_registries
@@ -98,7 +99,7 @@ def test_seeds_and_corpus_imported_into_a_fresh_project_pass_check(tmp_path, cap
         for name in re.findall(r"/images/([\w.\-]+)", article.read_text(encoding="utf-8")):
             image = site / "content" / "images" / name
             if not image.exists():
-                image.write_bytes(b"\xff\xd8\xff\xe0 photo")
+                image.write_bytes(small_jpeg())
     # Everything the importer wrote is valid as it stands, drafts included.
     code = main(["check", "--root", str(site), "--drafts"])
     out, err = capsys.readouterr()

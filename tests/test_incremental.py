@@ -124,8 +124,8 @@ def _counting_templates(reads_count: bool):
     reading that number or (wrongly) nothing."""
     real = build_module.make_templates
 
-    def make(config, site, image_sizes, bytecode_dir=None):
-        templates = real(config, site, image_sizes, bytecode_dir)
+    def make(config, site, image_sizes, bytecode_dir=None, photos=None):
+        templates = real(config, site, image_sizes, bytecode_dir, photos)
         count = len(site.articles)
         return Templates(config, templates.assets, templates.data, {
             **templates.functions,

@@ -5,7 +5,8 @@ the heaviest article and the province index (with its two maps) of the 1,000-art
 Performance at least 95; accessibility, best practices and SEO 100. On 127.0.0.1 plain http is not
 held against the site: Chrome treats localhost as a secure context, so "uses HTTPS" passes honestly
 (the published site is on https through Netlify). An article page transfers at most 60 KB without
-images, loads no script at all, and nothing blocks rendering but the one stylesheet.
+images, loads no script but the masthead's deferred date script, and nothing blocks rendering but the
+one stylesheet.
 
 Performance is measured on this machine's main thread: when a run lands under 95, the median of three
 runs counts (benchmarks/lighthouse.py: run_steady). The other categories do not vary between runs.
@@ -63,4 +64,4 @@ def test_lighthouse_mobile(targets, results, name: str):
     assert not [url for url in r["render_blocking"] if ".js" in url], r
     if "article" in name:
         assert r["transfer_bytes_without_images"] <= MAX_ARTICLE_BYTES, r
-        assert r["scripts"] == [], r
+        assert [url.rsplit("/", 1)[1].split(".")[0] for url in r["scripts"]] in ([], ["masthead"]), r

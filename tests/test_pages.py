@@ -1,10 +1,18 @@
-"""plan(): every output page of a site as a job — paths, pagination, feeds, sitemap."""
+"""plan(): every output page of a site as a job — paths, numbered pagination, the front page,
+more articles of the same province, feeds, sitemap."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import datetime, timedelta
+
+import pytest
 
 from generator.collect import collect
-from generator.pages import Job, Links, plan, sitemap_jobs, to_file
+from generator.config import load_config
+from generator.content import Article, Image
+from generator.pages import Job, Links, front_page, page_numbers, plan, sitemap_jobs, to_file
+from generator.taxonomy import load_registries
+from generator.vietnamese import VN
 from test_collect import CONFIG, REGISTRIES, article
 
 
@@ -70,3 +78,82 @@ def test_links_follow_the_url_scheme():
     assert (links.index("directive"), links.year(2024), links.numbered("", 2), links.numbered("nam/2024/", 3)) == (
         "van-ban/", "nam/2024/", "trang/2/", "nam/2024/trang/3/")
     assert (to_file(""), to_file("a/"), to_file("feed.xml")) == ("index.html", "a/index.html", "feed.xml")
+
+
+
+@pytest.mark.parametrize("n, total, shown", [
+    (1, 1, [1]),
+    (1, 2, [1, 2]),
+    (1, 7, [1, 2, 3, None, 7]),
+    (2, 7, [1, 2, 3, 4, None, 7]),
+    (4, 7, [1, 2, 3, 4, 5, 6, 7]),          # a gap of one page shows that page, not "…"
+    (5, 84, [1, 2, 3, 4, 5, 6, 7, None, 84]),
+    (6, 84, [1, None, 4, 5, 6, 7, 8, None, 84]),
+    (83, 84, [1, None, 81, 82, 83, 84]),
+    (84, 84, [1, None, 82, 83, 84]),
+])
+def test_page_numbers_first_neighbours_last(n: int, total: int, shown: list):
+    assert page_numbers(n, total) == shown
+
+
+def test_pager_links_every_shown_page(tmp_path):
+    config = load_config(tmp_path)
+    site = _lao_cai_site(config, 30)
+    jobs = {j.path: j for j in plan(site)}
+    pager = jobs["trang/2/index.html"].context["pager"]
+    assert (pager["number"], pager["total"], pager["prev"], pager["next"]) == (2, 3, "", "trang/3/")
+    assert pager["pages"] == [(1, "", 1), (2, "trang/2/", 0), (3, "trang/3/", 1)]
+    assert jobs["tinh/lao-cai/index.html"].context["pager"]["pages"][2] == (3, "tinh/lao-cai/trang/3/", 2)
+
+
+def test_links_with_the_base_path(tmp_path):
+    config = load_config(tmp_path, base_url="https://example.org/hoc-tap/")
+    site = _lao_cai_site(config, 3)
+    href, links = Links(config, prefix=config.base_path), Links(config)
+    article = site.articles[0]
+    assert (links(article), href(article)) == (f"bai-viet/{article.slug}/", f"/hoc-tap/bai-viet/{article.slug}/")
+    group = site.groups["province"][0]
+    assert href(group) == "/hoc-tap/tinh/lao-cai/" == href.term("province", "lao-cai")
+    assert (href.index("directive"), href.year(2024), href("feed.xml")) == \
+        ("/hoc-tap/van-ban/", "/hoc-tap/nam/2024/", "/hoc-tap/feed.xml")
+    assert href.numbered("tinh/lao-cai/", 2) == "/hoc-tap/tinh/lao-cai/trang/2/"
+
+
+def test_front_page_leads_with_the_newest_photo():
+    items = tuple(_article(i, image=i in (2, 5)) for i in range(8))
+    front = front_page(items)
+    assert front["lead"] is items[2]
+    assert front["secondary"] == (items[0], items[1], items[3])
+    assert front["rest"] == items[4:]
+    no_photo = tuple(_article(i) for i in range(3))
+    assert front_page(no_photo) == {"lead": no_photo[0], "secondary": no_photo[1:], "rest": ()}
+    assert front_page(())["lead"] is None
+
+
+def test_more_of_the_same_province_are_its_neighbours_by_date(tmp_path):
+    config = load_config(tmp_path)
+    site = _lao_cai_site(config, 12)
+    jobs = {j.key: j for j in plan(site)}
+    ordered = site.articles  # newest first, all in Lào Cai
+    for i in (0, 5, 11):
+        context = jobs[f"article:{ordered[i].slug}"].context
+        shown = context["same_province"]
+        related = {a.slug for a in context["related"]}
+        assert len(shown) == 4 and ordered[i] not in shown and not related & {a.slug for a in shown}
+        # older ones first: the list of an article does not change when a newer one is published
+        positions = [ordered.index(a) for a in shown]
+        assert positions == sorted(p for p in positions if p > i) + sorted((p for p in positions if p < i),
+                                                                             reverse=True)
+
+
+def _article(i: int, image: bool = False, provinces=()) -> Article:
+    return Article(path=f"content/articles/bai-{i}.md", slug=f"bai-{i}", title=f"Bài {i}",
+                   date=datetime(2024, 1, 28, 8, 0, tzinfo=VN) - timedelta(days=i), updated=None, summary="",
+                   sapo="", body="", provinces=provinces, directives=(), tags=(), author="", source=None,
+                   image=Image(f"/images/{i}.jpg") if image else None, draft=False)
+
+
+def _lao_cai_site(config, count: int):
+    registries = load_registries(config.path(config.data_dir), config.root)
+    lao_cai = registries.provinces.get("Lào Cai")
+    return collect([_article(i, provinces=(lao_cai,)) for i in range(count)], [], config, registries)

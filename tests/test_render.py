@@ -54,3 +54,84 @@ def test_plain_and_context_functions_called_as_jinja_calls_them(tmp_path: Path, 
 
 def test_templates_use_the_shorter_call_path(tmp_path: Path):
     assert _templates(tmp_path, "x", {}).env.context_class is _Context
+
+
+# --- the theme's helpers: dates, the menu's section, partials, stylesheet references ---------------
+
+from datetime import date, datetime  # noqa: E402
+
+from generator.content import Article  # noqa: E402
+from generator.render import collect_assets, date_vi, dateline  # noqa: E402
+from generator.vietnamese import VN  # noqa: E402
+
+
+def _dated(text_date: datetime, timed: bool = True, estimated: bool = False) -> Article:
+    return Article(path="a.md", slug="a", title="A", date=text_date, updated=None, summary="", sapo="", body="",
+                   provinces=(), directives=(), tags=(), author="", source=None, image=None, draft=False,
+                   timed=timed, date_estimated=estimated)
+
+
+def test_dateline_is_as_precise_as_the_date_is_known():
+    moment = datetime(2016, 9, 19, 16, 27, tzinfo=VN)
+    assert dateline(_dated(moment), with_time=True) == \
+        '<time datetime="2016-09-19T16:27:00+07:00">Thứ Hai, 19/09/2016 | 16:27</time>'
+    assert dateline(_dated(moment)) == '<time datetime="2016-09-19T16:27:00+07:00">Thứ Hai, 19/09/2016</time>'
+    midnight = datetime(2016, 9, 19, tzinfo=VN)  # "date: 2016-09-19": no "| 00:00"
+    assert dateline(_dated(midnight, timed=False), with_time=True) == \
+        '<time datetime="2016-09-19">Thứ Hai, 19/09/2016</time>'
+    guess = datetime(2021, 5, 15, tzinfo=VN)  # an estimate: the month only, said to be approximate
+    assert dateline(_dated(guess, timed=False, estimated=True), with_time=True) == \
+        '<time datetime="2021-05">Khoảng tháng 5/2021</time>'
+
+
+def test_date_filter_styles():
+    moment = datetime(2006, 11, 7, 8, 5, tzinfo=VN)
+    assert [date_vi(moment), date_vi(moment, "short"), date_vi(moment, "long"), date_vi(moment, "time")] == \
+        ["Thứ Ba, 07/11/2006", "07/11/2006", "ngày 7 tháng 11 năm 2006", "Thứ Ba, 07/11/2006 | 08:05"]
+    assert date_vi(date(2016, 5, 15), "short") == "15/05/2016"  # a directive's date
+
+
+def test_section_of_a_page_for_the_menu(tmp_path: Path):
+    from generator.content import Page
+    about = Page("content/pages/gioi-thieu.md", "gioi-thieu", "Giới thiệu", "", "", 1, False)
+    templates = _templates(tmp_path, "x", {"menu": [about]})
+    section = templates.section
+    assert section("") == ("", True)
+    assert section("trang/3/") == ("", False)
+    assert section("tinh/") == ("tinh/", True)
+    assert section("tinh/lao-cai/trang/2/") == ("tinh/", False)
+    assert section("van-ban/05-ct-tw/") == ("van-ban/", False)
+    assert section("nam/2021/") == ("nam/", False)
+    assert section("tim-kiem/") == ("tim-kiem/", True)
+    assert section("gioi-thieu/") == ("gioi-thieu/", True)
+    assert section("bai-viet/mot-bai/") is None
+
+
+def test_partials_are_rendered_once_per_build_and_values(tmp_path: Path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "p.html").write_text("{{ counter() }}:{{ value }}", encoding="utf-8")
+    calls = []
+    templates = Templates(load_config(tmp_path), {}, {},
+                          {"counter": TemplateFunction(lambda: calls.append(1) or len(calls))})
+    assert [templates.partial("p.html", value=v) for v in ("a", "b", "a", "b")] == ["1:a", "2:b", "1:a", "2:b"]
+
+
+def test_stylesheet_references_follow_fingerprints(tmp_path: Path):
+    static = tmp_path / "themes" / "mine" / "static"
+    (static / "fonts").mkdir(parents=True)
+    (static / "fonts" / "f.woff2").write_bytes(b"font")
+    (static / "css").mkdir()
+    (static / "css" / "a.css").write_text('@font-face{src:url("../fonts/f.woff2")}'
+                                          "b{background:url(data:image/png;base64,xx)}i{background:url(x.png)}",
+                                          encoding="utf-8")
+    (tmp_path / "site.toml").write_text('theme = "mine"\n', encoding="utf-8")
+    assets = collect_assets(load_config(tmp_path))
+    font = assets["fonts/f.woff2"].output
+    css = assets["css/a.css"]
+    assert font.startswith("assets/fonts/f.") and font.endswith(".woff2")
+    text = css.data.decode()
+    assert f'url("../{font.removeprefix("assets/")}")' in text
+    assert "url(data:image/png;base64,xx)" in text and "url(x.png)" in text  # not theme files: as written
+    # the stylesheet's own fingerprint is that of its rewritten bytes
+    (static / "fonts" / "f.woff2").write_bytes(b"another font")
+    assert collect_assets(load_config(tmp_path))["css/a.css"].output != css.output

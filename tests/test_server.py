@@ -468,3 +468,14 @@ def test_the_check_covers_handlers_added_later(site: Path):
     finally:
         for sock in preview.sockets:
             sock.close()
+
+
+def test_the_error_page_is_not_in_monospace():
+    """Common monospace fonts (DejaVu Sans Mono, Liberation Mono) lack letters such as ấ ễ ắ: the
+    browser stacks separate marks that drift off their letter (seen in Chromium screenshots)."""
+    from generator.errors import ContentError
+    from generator.server import error_page
+    page = error_page([ContentError("không tìm thấy ảnh “/images/hội-nghị.jpg”", "content/articles/đắk-lắk.md", 9)])
+    text = page.decode("utf-8")
+    assert "<li>content/articles/đắk-lắk.md:9: không tìm thấy ảnh “/images/hội-nghị.jpg”</li>" in text
+    assert "<code" not in text and "<pre" not in text and "monospace" not in text

@@ -2,9 +2,10 @@
 
 Each kind of page is opened at phone (375 px) and desktop (1280 px) widths with
 the Content-Security-Policy of netlify.toml: no horizontal scrolling, no console
-errors or failed requests, screenshots in tests/artifacts/browser/, and axe-core
-finds no serious or critical accessibility problem. Navigation is followed by
-clicking, at the root and under a sub-path (/hoc-tap/).
+errors or failed requests, every photo loaded, screenshots in tests/artifacts/browser/,
+and axe-core finds no serious or critical accessibility problem. An article on a
+phone weighs at most 150 KB with its photos and does not move as they load (CLS).
+Navigation is followed by clicking, at the root and under a sub-path (/hoc-tap/).
 """
 from __future__ import annotations
 
@@ -33,10 +34,15 @@ def served(bundled_site: Site, bench_site: Site, host):
     return {
         "home": root,
         "article": root + bundled_site.first("bai-viet/*/index.html"),
+        "heaviest-article": root + max((bundled_site.output / "bai-viet").glob("*/index.html"),
+                                       key=lambda p: p.stat().st_size).parent.relative_to(bundled_site.output)
+                                      .as_posix() + "/",
+        "province-index": root + "tinh/",
         "province": root + bundled_site.first("tinh/*/index.html"),
         "directive": root + bundled_site.first("van-ban/*/index.html"),
         "tag": root + bundled_site.first("chu-de/*/index.html"),
         "home-page-2": bench + "trang/2/",
+        "search": root + "tim-kiem/?q=l%C3%A0m+theo+B%C3%A1c",
         "404": root + "khong-co-trang-nay/",
         # maps and charts (issue 18): /tinh/ with its two maps, /don-vi-2025/, pages with a bar chart
         "provinces": root + "tinh/",
@@ -49,6 +55,26 @@ def served(bundled_site: Site, bench_site: Site, host):
     }
 PAGE_KINDS = ["home", "article", "province", "directive", "tag", "home-page-2", "404", "provinces", "provinces-1000",
               "units-1000", "unit-1000", "province-1000", "directive-1000", "years-1000"]
+
+
+# Layout shifts from the first paint on, summed as Lighthouse does (shifts right after input excluded).
+CLS_OBSERVER = """window.__cls = 0;
+new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value; })
+  .observe({type: 'layout-shift', buffered: true});"""
+
+
+def scroll_through(page) -> None:
+    """Scroll to the bottom a screen at a time (lazy photos load), then back to the top."""
+    height = page.evaluate("document.documentElement.scrollHeight")
+    for y in range(0, height + 1, 500):
+        page.evaluate(f"window.scrollTo(0, {y})")
+        page.wait_for_timeout(60)
+    page.wait_for_load_state("networkidle")
+    page.evaluate("window.scrollTo(0, 0)")
+
+
+def broken_images(page) -> list[str]:
+    return page.evaluate("[...document.images].filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
 
 
 class Watched:
@@ -69,6 +95,9 @@ class Watched:
             self.problems.append(f"console: {message.text}")
 
 
+PAGE_KINDS = ["home", "article", "province-index", "province", "directive", "tag", "home-page-2", "search", "404"]
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("kind", PAGE_KINDS)
 def test_page_fits_the_screen_without_errors(chromium, served, kind: str, width: str):
@@ -78,6 +107,14 @@ def test_page_fits_the_screen_without_errors(chromium, served, kind: str, width:
     response = page.goto(served[kind], wait_until="load")
     assert response.status == (404 if kind == "404" else 200)
     page.wait_for_function("document.fonts.status === 'loaded'")
+    scroll_through(page)
+    assert not broken_images(page), broken_images(page)
+    if kind in ("home", "article"):
+        assert page.locator("img[width][height]").count() == page.locator("img").count() > 0
+    # the masthead's date: the reader's today, written by its script (shown on desktops only)
+    today = page.locator("#hom-nay")
+    assert re.fullmatch(r"(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d\d/\d\d/\d{4}", today.inner_text())
+    assert today.is_visible() == (width == "desktop")
     sizes = page.evaluate("({scroll: document.scrollingElement.scrollWidth, inner: window.innerWidth})")
     wide = page.evaluate("""() => [...document.querySelectorAll('body *')]
         .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
@@ -112,6 +149,34 @@ def test_axe_finds_no_serious_or_critical_problem(chromium, served, kind: str):
     (ARTIFACTS / "axe" / f"{kind}.json").write_text(json.dumps(report, indent=1, ensure_ascii=False))
     bad = {width: [v for v in found if v["impact"] in ("serious", "critical")] for width, found in report.items()}
     assert not any(bad.values()), json.dumps(bad, indent=1, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("kind", ["article", "home"])
+def test_a_phone_loads_little_and_nothing_moves(chromium, served, kind: str):
+    """The heaviest bundled article (four photos) and the front page at 375 px: everything a reader
+    scrolling to the end downloads, photos included, at most 150 KB; layout shift under 0.05."""
+    context = chromium.new_context(**WIDTHS["phone"])
+    page = context.new_page()
+    page.add_init_script(CLS_OBSERVER)
+    url = served[kind] if kind == "home" else served["heaviest-article"]
+    page.goto(url, wait_until="load")
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    scroll_through(page)
+    page.wait_for_timeout(300)
+    figures = page.evaluate("""({
+        cls: window.__cls,
+        transfer: performance.getEntriesByType('navigation')[0].transferSize
+                  + performance.getEntriesByType('resource').reduce((n, r) => n + r.transferSize, 0),
+        photos: performance.getEntriesByType('resource').filter(r => r.initiatorType === 'img')
+                .map(r => [r.name.split('/').pop(), r.transferSize]),
+    })""")
+    (ARTIFACTS / "browser").mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "browser" / f"weight-{kind}-phone.json").write_text(json.dumps(figures, indent=1))
+    photos = [name for name, _ in figures["photos"] if not name.endswith(".svg")]  # the logo is a drawing
+    assert photos and all(name.endswith(".webp") for name in photos), figures
+    assert figures["transfer"] <= 150 * 1024, figures
+    assert figures["cls"] < 0.05, figures
+    context.close()
 
 
 def test_axe_does_report_problems(chromium):
@@ -166,10 +231,14 @@ def test_navigation_by_clicking(chromium, bundled_site: Site, bundled_site_sub_p
     assert h1(page) == f"Chủ đề: {name}"
     # Menu -> directives -> one directive -> an article of it
     click_to(page, page.locator(".site-nav a", has_text="Văn bản"), rf"{mount}van-ban/$")
+    assert page.locator(".site-nav [aria-current]").all_inner_texts() == ["Văn bản"]
+    assert page.locator(".site-nav [aria-current]").get_attribute("aria-current") == "page"
     directive = page.locator(".doc-index h2 a").first
     name = directive.inner_text().strip()
     click_to(page, directive, rf"{mount}van-ban/[^/]+/$")
     assert h1(page) == name
+    # within the section: the menu marks it as the current one, not as this page
+    assert page.locator(".site-nav [aria-current=true]").all_inner_texts() == ["Văn bản"]
     click_to(page, page.locator(".card-title a").first, rf"{mount}bai-viet/[^/]+/$")
     # Every menu entry leads to a page
     for i in range(page.locator(".site-nav a").count()):
@@ -179,7 +248,7 @@ def test_navigation_by_clicking(chromium, bundled_site: Site, bundled_site_sub_p
         click_to(page, link, re.escape(href) + "$")
         assert page.locator("h1").count() == 1
     # The footer's feed link is served, as XML
-    feed = page.request.get(urljoin(page.url, page.locator(".site-footer a", has_text="Nguồn tin Atom")
+    feed = page.request.get(urljoin(page.url, page.locator(".site-footer a", has_text="RSS")
                                     .get_attribute("href")))
     assert feed.ok and "xml" in feed.headers["content-type"]
     # A missing page: the 404 page, whose links work under the mount too
@@ -202,12 +271,21 @@ def test_paging_through_the_home_list_by_clicking(chromium, bench_site: Site, ho
     assert len(first_titles) == 12  # per_page
     click_to(page, page.get_by_role("link", name="Trang sau ›"), r"/trang/2/$")
     assert h1(page).endswith("trang 2")
-    assert page.locator(".pager-status").inner_text().startswith("Trang 2/")
+    assert page.locator(".pager [aria-current=page]").inner_text() == "2"
     second_titles = page.locator(".card-title a").all_inner_texts()
     assert len(second_titles) == 12 and not set(first_titles) & set(second_titles)
     click_to(page, page.get_by_role("link", name="Trang sau ›"), r"/trang/3/$")
     click_to(page, page.get_by_role("link", name="‹ Trang trước"), r"/trang/2/$")
-    click_to(page, page.get_by_role("link", name="‹ Trang trước"), r"/$")
+    # numbered: the last page, then a neighbour of it, then the first
+    last = page.locator(".pager-pages a").last
+    total = int(last.inner_text())
+    assert total > 50
+    click_to(page, last, rf"/trang/{total}/$")
+    assert page.get_by_role("link", name="Trang sau ›").count() == 0
+    # on a phone the pager shows the first, the last and the direct neighbours only
+    assert not page.get_by_role("link", name=f"Trang {total - 2}", exact=True).is_visible()
+    click_to(page, page.get_by_role("link", name=f"Trang {total - 1}", exact=True), rf"/trang/{total - 1}/$")
+    click_to(page, page.get_by_role("link", name="Trang 1", exact=True), r"/$")
     assert page.locator(".card-title a").all_inner_texts() == first_titles
     assert not watched.problems, watched.problems
     context.close()

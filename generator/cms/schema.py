@@ -175,6 +175,9 @@ def article_fields(registries: Registries, tags: list[str]) -> list[dict]:
                    {"name": "caption", "label": "Chú thích", "widget": "string", "required": True,
                     "hint": "Hiện dưới ảnh, ví dụ: Hội nghị sơ kết (ảnh: Minh Hà)."},
                ]),
+        _field("date_estimated", "Ngày đăng chỉ là ước tính", "boolean",
+               "Bật khi trang gốc không ghi ngày đăng và ngày trên là ngày đoán (trang sẽ ghi “Khoảng tháng …”).",
+               default=False, required=False),
         _field("updated", "Ngày giờ cập nhật", "datetime", "Chỉ điền khi sửa nội dung bài đã đăng.",
                format=DATE_FORMAT, date_format="DD/MM/YYYY", time_format="HH:mm", default=""),
         _field("draft", "Bản nháp", "boolean", "Bật: bài chưa được đăng (chỉ hiện khi xem trước trên máy). "

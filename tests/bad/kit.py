@@ -5,10 +5,13 @@ own content/ or output/.
 """
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
 from pathlib import Path
+
+from PIL import Image
 
 from generator.build import build
 from generator.errors import BuildFailed, SiteError
@@ -69,10 +72,17 @@ def make_site(root: Path, articles: dict[str, str | bytes] | None = None, toml: 
     (root / "content" / "images").mkdir(parents=True, exist_ok=True)
     (root / "site.toml").write_text(toml, encoding="utf-8")
     (root / "content" / "pages" / "gioi-thieu.md").write_text(PAGE, encoding="utf-8")
-    (root / "content" / "images" / "anh.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    (root / "content" / "images" / "anh.jpg").write_bytes(small_jpeg())
     for name, text in {**GOOD, **(articles or {})}.items():
         add(root, name, text)
     return root
+
+
+def small_jpeg(width: int = 48, height: int = 32) -> bytes:
+    """A real JPEG (an article's `image` must be a photo the build can read)."""
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (163, 18, 13)).save(out, "JPEG", quality=70)
+    return out.getvalue()
 
 
 def add(root: Path, name: str, text: str | bytes) -> Path:

@@ -214,6 +214,9 @@
       }
     });
     meta = prune(meta) || {};
+    if (meta.date_estimated === false) {
+      delete meta.date_estimated;  // the default: only an estimated date is marked
+    }
     var offset = terms && terms.offset;
     var out = "---\n" + ordered(Object.keys(meta), order).map(function (key) {
       return lines(key, meta[key], "", order, offset);

@@ -1,0 +1,413 @@
+"""Responsive photos: resized copies of the site's photos, and the <picture> tags that offer them.
+
+Every JPEG, PNG and WebP file under images_dir gets WebP copies and copies in its own
+format at the widths of [images] in site.toml that are smaller than the photo (and one at
+the photo's own width, when that is under the largest), written beside it in the output:
+"images/a.jpg" -> "images/a.640.webp", "images/a.640.jpg". Pages offer them through
+<picture> with srcset and sizes, so a phone downloads a photo at the size it shows it.
+
+Copies are made once per content (a digest of the file's bytes and the settings) into
+.cache/lamtheobac/photos/<digest>/ and hard-linked into every build from there; a photo
+whose size and modification time are those of the last build is not even read again.
+Pillow is imported only when a photo has to be made.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import os
+import pickle
+import re
+import shutil
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markupsafe import Markup
+
+from .config import SiteConfig
+from .content import Article
+from .errors import ContentError, SiteError, os_reason
+from .images import with_sizes
+from .parallel import chunks, fork_map
+
+VERSION = "1"                       # part of every digest: change it when the copies change
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
+FALLBACK = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png"}   # format of the copies beside WebP
+FOLDER = "photos"                   # under the cache folder
+INDEX = "index.pickle"              # source path -> (stamp, digest): unchanged files are not hashed
+WEBP_METHOD = 4                     # 0-6: 6 saves ~3 % more and takes twice as long
+
+
+@dataclass(frozen=True)
+class Variant:
+    width: int
+    height: int
+    webp: str        # output path: "images/a.640.webp"
+    fallback: str    # output path in the photo's own format ("images/a.640.jpg"; the original at its width)
+
+
+@dataclass(frozen=True)
+class Photo:
+    width: int
+    height: int
+    variants: tuple[Variant, ...]   # narrowest first
+
+
+@dataclass
+class Prepared:
+    """What prepare() found: the photos, the files to publish, the problems, the work done."""
+    photos: dict[str, Photo] = field(default_factory=dict)       # output path of the original -> its copies
+    files: list[tuple[str, Path]] = field(default_factory=list)   # (output path, cached copy)
+    errors: list[SiteError] = field(default_factory=list)
+    made: int = 0                                                 # photos resized by this build
+
+
+def prepare(config: SiteConfig, images: Sequence[tuple[Path, str, tuple[int, int]]], articles: Sequence[Article],
+            cache: Path, workers: int = 1) -> Prepared:
+    """The copies of every photo in `images` ((file, output path, (mtime_ns, size)) as discovered),
+    made now only for content not seen before; an article whose `image` names a missing or
+    unreadable local file is an error at the line of its `image` key."""
+    folder = cache / FOLDER
+    settings = repr((VERSION, config.images.widths, config.images.quality, WEBP_METHOD))
+    index = _load_index(folder / INDEX)
+    fresh_index: dict[str, tuple[tuple[int, int], str]] = {}
+    result = Prepared()
+    todo: list[tuple[Path, str, str]] = []  # (file, output path, digest) with no copies yet
+    metas: dict[str, dict] = {}
+    unreadable: dict[str, str] = {}
+    for path, out, stamp in images:
+        if not out.lower().endswith(PHOTO_SUFFIXES):
+            continue
+        known = index.get(out)
+        if known is not None and known[0] == stamp:
+            key = known[1]
+        else:
+            try:
+                key = _digest(path, settings)
+            except OSError as exc:
+                unreadable[out] = f"không đọc được tệp ({os_reason(exc)})"
+                continue
+        fresh_index[out] = (stamp, key)
+        meta = _read_meta(folder / key)
+        if meta is None:
+            todo.append((path, out, key))
+        else:
+            metas[out] = meta
+    if todo:
+        made = _make_all(todo, folder, config.images.widths, config.images.quality, workers)
+        for (path, out, key), outcome in zip(todo, made):
+            if isinstance(outcome, str):
+                unreadable[out] = outcome
+                fresh_index.pop(out, None)
+            else:
+                metas[out] = outcome
+                result.made += 1
+    for out, meta in metas.items():
+        key = fresh_index[out][1]
+        photo, files = _photo(out, meta, folder / key)
+        result.photos[out] = photo
+        result.files += files
+    if fresh_index != index:
+        folder.mkdir(parents=True, exist_ok=True)
+        _save_index(folder / INDEX, fresh_index)
+        _prune(folder, {key for _, key in fresh_index.values()})
+    result.errors = _article_errors(articles, {out for _, out, _ in images}, unreadable, config.images_dir)
+    return result
+
+
+def publish(staging, files: list[tuple[str, Path]], output_dir: Path) -> None:
+    """Put the copies into the new site: the live file when it is the cached copy itself (a hard
+    link made by an earlier build: in patch mode it just stays), else a link to the cached copy."""
+    for out, cached in files:
+        live = output_dir / out
+        try:
+            same = os.path.samestat(live.stat(), cached.stat())
+        except OSError:
+            same = False
+        staging.link_or_copy(out, live if same else cached, origin=out)
+
+
+def _article_errors(articles: Sequence[Article], present: set[str], unreadable: dict[str, str],
+                    images_dir: str) -> list[SiteError]:
+    errors: list[SiteError] = []
+    for article in articles:
+        image = article.image
+        if image is None or not image.src.startswith("/") or image.src.startswith("//"):
+            continue  # an address on another site: not ours to check
+        out = image.src[1:].split("?", 1)[0].split("#", 1)[0]
+        line = image.line or None
+        if out in present and out in unreadable:
+            errors.append(ContentError(f"ảnh “{image.src}” (khóa “image”) {unreadable[out]}", article.path, line))
+        elif out not in present and out.startswith("images/"):
+            errors.append(ContentError(f"không tìm thấy ảnh “{image.src}” (khóa “image”): không có tệp "
+                                       f"{images_dir}/{out.removeprefix('images/')}", article.path, line))
+        elif out not in present:
+            errors.append(ContentError(f"ảnh “{image.src}” (khóa “image”) phải là một tệp trong thư mục {images_dir}, "
+                                       f"ghi dạng “/images/tên-tệp.jpg”", article.path, line))
+    return errors
+
+
+# --- the cache ----------------------------------------------------------------------------------
+
+def _digest(path: Path, settings: str) -> str:
+    h = hashlib.blake2b(settings.encode(), digest_size=16)
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def _load_index(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            value = pickle.load(handle)
+        return value if isinstance(value, dict) else {}
+    except FileNotFoundError:
+        return {}
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        return {}  # a damaged index only costs hashing the photos again
+
+
+def _save_index(path: Path, index: dict) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+    os.replace(tmp, path)
+
+
+def _read_meta(folder: Path) -> dict | None:
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) and "variants" in meta else None
+
+
+def _prune(folder: Path, live: set[str]) -> None:
+    """Copies of photos no longer in the site: removed (published sites keep their own links).
+    A folder still being made by another build at the same time (".tmp-<pid>") is left alone
+    unless it is an hour old (a build that was killed)."""
+    for entry in os.scandir(folder):
+        name = entry.name
+        if not entry.is_dir() or name in live or not re.fullmatch(r"[0-9a-f]{32}(\.tmp-\d+)?", name):
+            continue
+        if ".tmp-" in name and time.time() - entry.stat().st_mtime < 3600:
+            continue
+        shutil.rmtree(entry.path, ignore_errors=True)
+
+
+def _photo(out: str, meta: dict, folder: Path) -> tuple[Photo, list[tuple[str, Path]]]:
+    """The Photo of output path `out` from its cached copies, and the files to publish."""
+    stem, dot, suffix = out.rpartition(".")
+    stem, suffix = (stem, "." + suffix) if dot else (out, "")
+    files: list[tuple[str, Path]] = []
+    variants = []
+    for width, height, webp_name, fallback_name in meta["variants"]:
+        # "": the original itself; a WebP photo's narrower copies are their own fallback
+        webp = out if webp_name == "" else f"{stem}.{width}.webp"
+        fallback = out if fallback_name == "" else webp if fallback_name == webp_name else f"{stem}.{width}{suffix}"
+        if webp_name:
+            files.append((webp, folder / webp_name))
+        if fallback_name and fallback_name != webp_name:
+            files.append((fallback, folder / fallback_name))
+        variants.append(Variant(width, height, webp, fallback))
+    return Photo(meta["width"], meta["height"], tuple(variants)), files
+
+
+# --- making copies ------------------------------------------------------------------------------
+
+def _make_all(todo: list[tuple[Path, str, str]], folder: Path, widths: tuple[int, ...], quality: int,
+              workers: int) -> list[dict | str]:
+    """Each photo's metadata, or why it could not be read; in forked workers when several."""
+    task = {"folder": folder, "widths": widths, "quality": quality}
+    parts = chunks([(str(path), key) for path, _, key in todo], 1)
+    return [outcome for part in fork_map(_make_part, parts, task, workers if len(todo) > 1 else 1)
+            for outcome in part]
+
+
+def _make_part(task: dict, part: Sequence[tuple[str, str]]) -> list[dict | str]:
+    return [make_copies(Path(path), task["folder"] / key, task["widths"], task["quality"]) for path, key in part]
+
+
+def make_copies(source: Path, target: Path, widths: tuple[int, ...], quality: int) -> dict | str:
+    """Resized copies of one photo in folder `target` (made whole or not at all) and their
+    metadata; or, when the file is not a photo Pillow can read, why (in Vietnamese)."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
+    try:
+        with Image.open(source) as image:
+            kind = image.format
+            if kind not in ("JPEG", "MPO", "PNG", "WEBP"):
+                return f"không phải ảnh JPEG, PNG hay WebP (định dạng thật: {kind})"
+            if getattr(image, "n_frames", 1) > 1 and kind != "MPO":
+                return "là ảnh động, không dùng làm ảnh đại diện được"
+            full = _upright_size(image)
+            largest = max(w for w in _widths(full[0], widths))
+            if kind in ("JPEG", "MPO") and largest * 2 <= full[0]:
+                # Decode at 1/2, 1/4 or 1/8 scale (never under the largest copy): much faster for camera photos.
+                image.draft("RGB", _draft_box(image.size, full, largest))
+            upright = ImageOps.exif_transpose(image)
+            upright.load()
+    except UnidentifiedImageError:
+        return "không phải tệp ảnh đọc được (JPEG, PNG hay WebP)"
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return "bị hỏng hoặc không trọn vẹn, không đọc được"
+    if upright.mode not in ("RGB", "RGBA"):  # palette, grey, CMYK …: resized in RGB(A), not by nearest pixel
+        alpha = "A" in upright.getbands() or "transparency" in upright.info
+        upright = upright.convert("RGBA" if alpha else "RGB")
+    width, height = full
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    variants = []
+    for w in _widths(width, widths):
+        h = max(1, round(height * w / width))
+        same = w == width
+        copy = upright if (w, h) == upright.size else upright.resize((w, h), Image.LANCZOS, reducing_gap=3.0)
+        webp_name = fallback_name = ""
+        if not (same and kind == "WEBP"):
+            webp_name = f"{w}.webp"
+            _save(copy, tmp / webp_name, "WEBP", quality)
+        if not same and kind == "WEBP":
+            fallback_name = webp_name
+        elif not same:
+            fallback_name = f"{w}{FALLBACK[kind]}"
+            _save(copy, tmp / fallback_name, "PNG" if kind == "PNG" else "JPEG", quality)
+        variants.append([w, h, webp_name, fallback_name])
+    meta = {"width": width, "height": height, "format": kind, "variants": variants}
+    (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    try:
+        os.rename(tmp, target)
+    except OSError:  # made meanwhile by another build of the same site: theirs is the same
+        shutil.rmtree(tmp, ignore_errors=True)
+    return meta
+
+
+def _widths(width: int, widths: tuple[int, ...]) -> list[int]:
+    """The copies' widths: those asked for that are narrower than the photo, and the photo's own
+    width when it is not wider than the widest asked for (never an enlargement)."""
+    found = {w for w in widths if w < width}
+    if width <= max(widths):
+        found.add(width)
+    return sorted(found)
+
+
+def _upright_size(image) -> tuple[int, int]:
+    """The size as shown: EXIF orientations 5-8 turn the photo a quarter."""
+    try:
+        orientation = image.getexif().get(0x0112, 1)
+    except (OSError, ValueError, SyntaxError):
+        orientation = 1
+    width, height = image.size
+    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
+
+
+def _draft_box(stored: tuple[int, int], upright: tuple[int, int], largest: int) -> tuple[int, int]:
+    """The smallest stored size whose upright width is still at least `largest`."""
+    scale = largest / upright[0]
+    return max(1, int(stored[0] * scale)), max(1, int(stored[1] * scale))
+
+
+def _save(image, path: Path, kind: str, quality: int) -> None:
+    if kind == "JPEG":
+        if image.mode != "RGB":
+            image = image.convert("RGB")
+        image.save(path, "JPEG", quality=quality, optimize=True, progressive=True)
+    elif kind == "WEBP":
+        image.save(path, "WEBP", quality=quality, method=WEBP_METHOD)
+    else:
+        image.save(path, "PNG")
+
+
+# --- what templates use -------------------------------------------------------------------------
+
+_BODY_IMG = re.compile(r'<img src="([^"]*)"([^>]*)>')
+
+
+class Gallery:
+    """The site's images as templates see them (the global `photos`): the one place that knows
+    image URLs, sizes and the <picture> markup. Its repr is a digest of all it knows, so pages
+    that use it are rendered again when a photo changes (render.Templates.dependencies)."""
+
+    def __init__(self, config: SiteConfig, photos: dict[str, Photo], sizes: dict[str, tuple[int, int]]):
+        """photos and sizes by output path ("images/a.jpg"); sizes: of images that are not photos."""
+        self.base_path = config.base_path
+        self.base_url = config.base_url if config.base_url.endswith("/") else config.base_url + "/"
+        self.photos = photos
+        self.sizes = sizes
+        self._based_sizes = {self.base_path + out: size for out, size in sizes.items()}
+        self.token = hashlib.blake2b(repr((self.base_path, self.base_url, sorted(photos.items()),
+                                           sorted(sizes.items()))).encode(), digest_size=12).hexdigest()
+
+    def __repr__(self) -> str:
+        return f"Gallery({self.token})"
+
+    def url(self, src: str) -> str:
+        """A front-matter image address as a link: site-root paths under the base path."""
+        return self.base_path + src[1:] if src.startswith("/") and not src.startswith("//") else src
+
+    def absolute(self, src: str) -> str:
+        """The address with scheme and host (og:image, structured data)."""
+        return self.base_url + src[1:] if src.startswith("/") and not src.startswith("//") else src
+
+    def size(self, src: str) -> tuple[int, int] | None:
+        out = src[1:] if src.startswith("/") else src
+        photo = self.photos.get(out)
+        return (photo.width, photo.height) if photo else self.sizes.get(out)
+
+    def picture(self, src: str, alt: str = "", sizes: str = "100vw", lazy: bool = True, css: str = "",
+                upto: int = 0) -> Markup:
+        """An <img> of a front-matter image address, in a <picture> with its copies when it is a photo.
+
+        upto: the most pixels the photo can need where it is shown (a thumbnail's width on a 3x
+        screen): wider copies are left out of srcset (shorter pages)."""
+        out = src[1:] if src.startswith("/") and not src.startswith("//") else None
+        photo = self.photos.get(out) if out is not None else None
+        if photo is not None and upto:
+            cut = next((v.width for v in photo.variants if v.width >= upto), photo.variants[-1].width)
+            photo = Photo(photo.width, photo.height, tuple(v for v in photo.variants if v.width <= cut))
+        loading = ' loading="lazy" decoding="async"' if lazy else ' decoding="async"'
+        cls = f' class="{css}"' if css else ""
+        alt_attr = f' alt="{html.escape(alt)}"'
+        if photo is None:
+            size = self.sizes.get(out) if out is not None else None
+            dims = f' width="{size[0]}" height="{size[1]}"' if size else ""
+            return Markup(f'<img{cls} src="{html.escape(self.url(src))}"{dims}{alt_attr}{loading}>')
+        return Markup(self._picture(photo, sizes, f"{alt_attr}{loading}", cls))
+
+    def body(self, text: str, sizes: str = "100vw", main: str = "") -> Markup:
+        """Article or page HTML with its local photos in <picture>s and every known image sized;
+        `main` (a front-matter address) is the article's own photo: not lazy (it is the LCP)."""
+        if "<img" not in text:
+            return Markup(text)
+        main_url = self.url(main) if main else ""
+        prefix = self.base_path
+
+        def swap(match: re.Match) -> str:
+            src, rest = match[1], match[2]
+            if " width=" in rest or not src.startswith(prefix):
+                return match[0]
+            if src == main_url:  # the article's own photo: its largest paint, not to wait for
+                rest = rest.replace(' loading="lazy"', "")
+            photo = self.photos.get(html.unescape(src[len(prefix):]))
+            if photo is None:
+                return match[0]
+            return self._picture(photo, sizes, rest, "")
+
+        return with_sizes(_BODY_IMG.sub(swap, text), self._based_sizes)
+
+    def _picture(self, photo: Photo, sizes: str, attrs: str, cls: str) -> str:
+        base = self.base_path
+        webp = ", ".join(f"{html.escape(base + v.webp)} {v.width}w" for v in photo.variants)
+        fallback = ", ".join(f"{html.escape(base + v.fallback)} {v.width}w" for v in photo.variants)
+        # src for browsers without srcset: the copy closest to a phone's width
+        src = min(photo.variants, key=lambda v: abs(v.width - 640)).fallback
+        only_webp = all(v.webp == v.fallback for v in photo.variants)
+        source = "" if only_webp else f'<source type="image/webp" srcset="{webp}" sizes="{sizes}">'
+        return (f'<picture{cls}>{source}<img src="{html.escape(base + src)}" srcset="{fallback}" sizes="{sizes}" '
+                f'width="{photo.width}" height="{photo.height}"{attrs}></picture>')
+
+
+__all__ = ["Gallery", "Photo", "Prepared", "Variant", "make_copies", "prepare", "publish"]

@@ -1,0 +1,11 @@
+/* Today's date in the masthead ("Thứ Sáu, 04/12/2026"), from the reader's own clock: the page was
+   built once and cannot know it. Without JavaScript the masthead simply shows no date. */
+(function () {
+  var node = document.getElementById("hom-nay");
+  if (!node) return;
+  var days = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
+  var now = new Date();
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  node.textContent = days[now.getDay()] + ", " + two(now.getDate()) + "/" + two(now.getMonth() + 1) + "/" +
+    now.getFullYear();
+})();

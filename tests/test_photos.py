@@ -1,0 +1,253 @@
+"""Responsive photos: copies made once per content, never enlarged, published beside the original,
+offered in <picture>; an article's missing or unreadable photo is an error at its line."""
+from __future__ import annotations
+
+import io
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from generator.build import Builder, build
+from generator.incremental import CACHE_DIR
+from generator.config import load_config
+from generator.errors import BuildFailed
+from generator.photos import FOLDER, Gallery, Photo, Variant, make_copies, prepare
+from generator.vietnamese import VN
+from datetime import datetime
+
+NOW = datetime(2026, 1, 1, 12, 0, tzinfo=VN)
+ARTICLE = """---
+title: "Bài có ảnh"
+date: 2024-05-01
+province: Lào Cai
+image:
+  src: "{src}"
+  alt: "Hội nghị"
+---
+
+Nội dung.
+
+![Ảnh trong bài](/images/{body} "Chú thích")
+"""
+
+
+def jpeg(width: int, height: int, color=(163, 18, 13), exif_orientation: int | None = None) -> bytes:
+    image = Image.new("RGB", (width, height), color)
+    for x in range(0, width, 7):  # some detail, so that sizes differ by width
+        image.putpixel((x, (x * 3) % height), (255, 255, 255))
+    out = io.BytesIO()
+    if exif_orientation:
+        exif = Image.Exif()
+        exif[0x0112] = exif_orientation
+        image.save(out, "JPEG", quality=80, exif=exif)
+    else:
+        image.save(out, "JPEG", quality=80)
+    return out.getvalue()
+
+
+def png(width: int, height: int) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGBA", (width, height), (0, 90, 180, 128)).save(out, "PNG")
+    return out.getvalue()
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    (root / "content" / "articles").mkdir(parents=True)
+    (root / "content" / "images").mkdir()
+    (root / "site.toml").write_text('title = "Thử"\nbase_url = "https://example.org/hoc-tap/"\n', encoding="utf-8")
+    (root / "content" / "images" / "hoi-nghi.jpg").write_bytes(jpeg(1500, 1000))
+    (root / "content" / "images" / "nho.png").write_bytes(png(500, 300))
+    (root / "content" / "articles" / "co-anh.md").write_text(
+        ARTICLE.format(src="/images/hoi-nghi.jpg", body="nho.png"), encoding="utf-8")
+    return root
+
+
+def made_folders(root: Path) -> dict[str, int]:
+    """The cache's folders of copies, with the inode of their metadata (a remade folder gets a new one)."""
+    folder = root / CACHE_DIR / FOLDER
+    return {p.name: (p / "meta.json").stat().st_ino for p in folder.iterdir() if p.is_dir()}
+
+
+def test_copies_at_each_width_below_the_photo_in_webp_and_its_own_format(site: Path):
+    out = build(site, now=NOW).output
+    names = sorted(p.name for p in (out / "images").iterdir())
+    assert names == ["hoi-nghi.1080.jpg", "hoi-nghi.1080.webp", "hoi-nghi.1440.jpg", "hoi-nghi.1440.webp",
+                     "hoi-nghi.240.jpg", "hoi-nghi.240.webp", "hoi-nghi.480.jpg", "hoi-nghi.480.webp",
+                     "hoi-nghi.720.jpg", "hoi-nghi.720.webp", "hoi-nghi.jpg",
+                     # 500 wide: 240 and 480, then the photo's own width as WebP (the original PNG is the fallback)
+                     "nho.240.png", "nho.240.webp", "nho.480.png", "nho.480.webp", "nho.500.webp", "nho.png"]
+    for name, size in (("hoi-nghi.720.webp", (720, 480)), ("hoi-nghi.240.jpg", (240, 160)),
+                       ("nho.500.webp", (500, 300)), ("nho.240.png", (240, 144))):
+        with Image.open(out / "images" / name) as image:
+            assert image.size == size, name
+            assert image.format == {"webp": "WEBP", "jpg": "JPEG", "png": "PNG"}[name.rsplit(".", 1)[1]]
+    with Image.open(out / "images" / "nho.240.png") as image:
+        assert image.mode == "RGBA"  # transparency kept
+
+
+def test_pages_offer_the_copies_with_sizes_and_no_layout_shift(site: Path):
+    out = build(site, now=NOW).output
+    page = (out / "bai-viet" / "co-anh" / "index.html").read_text(encoding="utf-8")
+    # the article's own photo: not lazy, every width in srcset, the original's size
+    assert ('<source type="image/webp" srcset="/hoc-tap/images/hoi-nghi.240.webp 240w, '
+            '/hoc-tap/images/hoi-nghi.480.webp 480w, /hoc-tap/images/hoi-nghi.720.webp 720w, '
+            '/hoc-tap/images/hoi-nghi.1080.webp 1080w, /hoc-tap/images/hoi-nghi.1440.webp 1440w"') in page
+    assert ('<img src="/hoc-tap/images/hoi-nghi.720.jpg" srcset="/hoc-tap/images/hoi-nghi.240.jpg 240w, '
+            '/hoc-tap/images/hoi-nghi.480.jpg 480w, /hoc-tap/images/hoi-nghi.720.jpg 720w, '
+            '/hoc-tap/images/hoi-nghi.1080.jpg 1080w, /hoc-tap/images/hoi-nghi.1440.jpg 1440w"') in page
+    lead = page.split('class="lead-image"')[1].split("</figure>")[0]
+    assert 'width="1500" height="1000" alt="Hội nghị" decoding="async">' in lead and "lazy" not in lead
+    # a photo in the body: in a <picture> too, lazy, the original PNG as its widest fallback
+    body = page.split('<div class="body">')[1]
+    assert ('srcset="/hoc-tap/images/nho.240.png 240w, /hoc-tap/images/nho.480.png 480w, /hoc-tap/images/nho.png 500w"'
+            in body
+            and 'width="500" height="300" alt="Ảnh trong bài" loading="lazy" decoding="async"></picture>' in body)
+    # the home page's card: the thumbnail of the same photo
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert home.count("/hoc-tap/images/hoi-nghi.240.webp 240w") == 1
+
+
+def test_copies_are_made_once_per_content(site: Path):
+    builder = Builder(site)
+    builder.build(NOW)
+    first = made_folders(site)
+    assert len(first) == 2
+    # Nothing changed: the folders stay (same inodes: not made again), the published copies are links to them.
+    (site / "content" / "articles" / "co-anh.md").write_text(
+        ARTICLE.format(src="/images/hoi-nghi.jpg", body="nho.png") + "\nThêm.\n", encoding="utf-8")
+    result = builder.build(NOW)
+    assert made_folders(site) == first and not result.unchanged
+    webp = site / "output" / "images" / "hoi-nghi.720.webp"
+    cached = next((site / CACHE_DIR / FOLDER).glob("*/720.webp"))
+    assert os.path.samefile(webp, cached)
+    # A fresh build of a copy of the site (same bytes, other names) makes nothing: keyed by content.
+    other = site.parent / "khac"
+    shutil.copytree(site, other, ignore=shutil.ignore_patterns("output"))
+    (other / "content" / "images" / "hoi-nghi.jpg").rename(other / "content" / "images" / "hop.jpg")
+    (other / "content" / "articles" / "co-anh.md").write_text(
+        ARTICLE.format(src="/images/hop.jpg", body="nho.png"), encoding="utf-8")
+    said: list[str] = []
+    build(other, now=NOW, log=said.append)
+    assert made_folders(other).keys() == first.keys() and not [s for s in said if "ảnh mới" in s], said
+    assert (other / "output" / "images" / "hop.1080.webp").is_file()
+    # Another photo under the same name: made again, the old copies pruned.
+    (site / "content" / "images" / "hoi-nghi.jpg").write_bytes(jpeg(1200, 900, color=(20, 80, 40)))
+    builder.build(NOW)
+    now = made_folders(site)
+    assert len(now) == 2 and now.keys() != first.keys() and set(now) & set(first)
+    with Image.open(site / "output" / "images" / "hoi-nghi.1080.webp") as image:
+        assert image.size == (1080, 810)
+    assert not (site / "output" / "images" / "hoi-nghi.1440.webp").exists()  # never enlarged
+
+
+def test_prepare_reads_unchanged_files_no_more(site: Path, monkeypatch):
+    config = load_config(site)
+    images = [(p, f"images/{p.name}", (p.stat().st_mtime_ns, p.stat().st_size))
+              for p in sorted((site / "content" / "images").iterdir())]
+    cache = site / CACHE_DIR
+    assert prepare(config, images, [], cache).made == 2
+    opened: list[Path] = []
+    real_open = Path.open
+
+    def spy(self, *args, **kwargs):
+        opened.append(self)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", spy)
+    again = prepare(config, images, [], cache)
+    assert again.made == 0 and len(again.photos) == 2
+    assert not [p for p in opened if p.parent.name == "images"], opened  # no photo read, none hashed
+
+
+def test_exif_orientation_is_applied(tmp_path: Path):
+    source = tmp_path / "dung.jpg"
+    source.write_bytes(jpeg(800, 600, exif_orientation=6))  # stored landscape, shown portrait
+    meta = make_copies(source, tmp_path / "out", (320, 640, 960), 80)
+    assert (meta["width"], meta["height"]) == (600, 800)
+    assert [v[:2] for v in meta["variants"]] == [[320, 427], [600, 800]]
+    with Image.open(tmp_path / "out" / "320.webp") as image:
+        assert image.size == (320, 427)
+    # a camera-sized photo is decoded at a reduced scale, never under the widest copy
+    (tmp_path / "big.jpg").write_bytes(jpeg(4000, 3000))
+    meta = make_copies(tmp_path / "big.jpg", tmp_path / "big", (320, 640, 960), 80)
+    assert (meta["width"], meta["height"]) == (4000, 3000) and meta["variants"][-1][:2] == [960, 720]
+    with Image.open(tmp_path / "big" / "960.jpg") as image:
+        assert image.size == (960, 720)
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("hong.jpg", b"not an image at all",
+     "ảnh “/images/hong.jpg” (khóa “image”) không phải tệp ảnh đọc được (JPEG, PNG hay WebP)"),
+    ("gia.jpg", b"\xff\xd8\xff\xe0 not really a jpeg",
+     "ảnh “/images/gia.jpg” (khóa “image”) bị hỏng hoặc không trọn vẹn, không đọc được"),
+    ("cut.jpg", jpeg(900, 600)[:700],
+     "ảnh “/images/cut.jpg” (khóa “image”) bị hỏng hoặc không trọn vẹn, không đọc được"),
+    ("doi-ten.png", jpeg(100, 80),  # a JPEG under a .png name is still a photo we can read
+     None),
+])
+def test_unreadable_photo_of_an_article_is_a_located_error(site: Path, name: str, data: bytes, message: str | None):
+    (site / "content" / "images" / name).write_bytes(data)
+    (site / "content" / "articles" / "co-anh.md").write_text(
+        ARTICLE.format(src=f"/images/{name}", body="nho.png"), encoding="utf-8")
+    if message is None:
+        build(site, now=NOW)
+        return
+    with pytest.raises(BuildFailed) as info:
+        build(site, now=NOW)
+    assert [str(e) for e in info.value.errors] == [f"content/articles/co-anh.md:5: {message}"]
+    assert not (site / "output").exists()
+
+
+def test_missing_photos_are_all_reported_with_their_lines(site: Path):
+    (site / "content" / "articles" / "thieu.md").write_text(
+        "---\ntitle: \"Thiếu ảnh\"\ndate: 2024-05-02\nimage: /images/khong-co.jpg\n---\n\nNội dung.\n",
+        encoding="utf-8")
+    (site / "content" / "articles" / "ngoai.md").write_text(
+        "---\ntitle: \"Ảnh ngoài thư mục\"\ndate: 2024-05-03\n\nimage:\n  src: /assets/logo.png\n---\n\nNội dung.\n",
+        encoding="utf-8")
+    (site / "content" / "articles" / "xa.md").write_text(  # on another site: not checked
+        "---\ntitle: \"Ảnh trên trang khác\"\ndate: 2024-05-04\nimage: https://example.com/a.jpg\n---\n\nx\n",
+        encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(site, now=NOW)
+    assert [str(e) for e in info.value.errors] == [
+        "content/articles/ngoai.md:5: ảnh “/assets/logo.png” (khóa “image”) phải là một tệp trong thư mục "
+        "content/images, ghi dạng “/images/tên-tệp.jpg”",
+        "content/articles/thieu.md:4: không tìm thấy ảnh “/images/khong-co.jpg” (khóa “image”): không có tệp "
+        "content/images/khong-co.jpg",
+    ]
+
+
+def test_gallery_markup_for_photos_and_other_images(tmp_path: Path):
+    config = load_config(tmp_path, base_url="https://example.org/hoc-tap/")
+    photo = Photo(800, 600, (Variant(320, 240, "images/a.320.webp", "images/a.320.jpg"),
+                             Variant(800, 600, "images/a.800.webp", "images/a.jpg")))
+    gallery = Gallery(config, {"images/a.jpg": photo}, {"images/so-do.svg": (160, 100)})
+    assert gallery.picture("/images/a.jpg", "Ảnh “đẹp”", "50vw", css="anh") == (
+        '<picture class="anh"><source type="image/webp" srcset="/hoc-tap/images/a.320.webp 320w, '
+        '/hoc-tap/images/a.800.webp 800w" sizes="50vw"><img src="/hoc-tap/images/a.jpg" '
+        'srcset="/hoc-tap/images/a.320.jpg 320w, /hoc-tap/images/a.jpg 800w" sizes="50vw" width="800" height="600" '
+        'alt="Ảnh “đẹp”" loading="lazy" decoding="async"></picture>')
+    assert gallery.picture("/images/so-do.svg", "Sơ đồ", lazy=False) == (
+        '<img src="/hoc-tap/images/so-do.svg" width="160" height="100" alt="Sơ đồ" decoding="async">')
+    assert gallery.picture("https://example.com/x.jpg", "") == (
+        '<img src="https://example.com/x.jpg" alt="" loading="lazy" decoding="async">')
+    assert gallery.absolute("/images/a.jpg") == "https://example.org/hoc-tap/images/a.jpg"
+    assert gallery.size("/images/a.jpg") == (800, 600) and gallery.size("/images/x.jpg") is None
+    body = ('<p><img src="/hoc-tap/images/a.jpg" alt="A" loading="lazy" decoding="async"></p>'
+            '<img src="/hoc-tap/images/so-do.svg" alt="" loading="lazy" decoding="async">'
+            '<img src="/hoc-tap/images/a.jpg" width="10" height="10" alt="">')
+    out = gallery.body(body, "100vw", main="/images/a.jpg")
+    assert out.startswith('<p><picture><source type="image/webp" ')
+    assert 'width="800" height="600" alt="A" decoding="async"></picture></p>' in out  # the main photo: not lazy
+    assert '<img src="/hoc-tap/images/so-do.svg" width="160" height="100" alt=""' in out
+    assert out.endswith('<img src="/hoc-tap/images/a.jpg" width="10" height="10" alt="">')  # sized by the author
+    # the digest changes with what the gallery knows (pages using it are rendered again)
+    other = Gallery(config, {"images/a.jpg": photo}, {"images/so-do.svg": (161, 100)})
+    assert repr(other) != repr(gallery) and repr(gallery) == repr(Gallery(config, {"images/a.jpg": photo},
+                                                                         {"images/so-do.svg": (160, 100)}))

@@ -165,11 +165,13 @@ def make_renderer(config: SiteConfig) -> Renderer:
     return Renderer(config.base_path, config.security.iframe_hosts, config.markdown_engine)
 
 
-def _read_part(task: dict, part: Sequence[tuple[Path, str]]) -> list[tuple[str, tuple | None, tuple | None, list]]:
-    """Worker: read articles, keep their bodies in the store, send back bodiless articles (as rows)."""
+def _read_part(task: dict, part: Sequence[tuple[Path, str]]) -> tuple[list[tuple[str, tuple | None, tuple | None,
+                                                                          list]], Any]:
+    """Worker: read articles, keep their bodies in the store, send back bodiless articles (as rows),
+    and with task["search"] the search postings of the articles read (search.read_part)."""
     config, registries, store, fp, known = task["config"], task["registries"], task["store"], task["fp"], task["known"]
     renderer = task.setdefault("renderer", make_renderer(config))
-    out, bodies = [], []
+    out, bodies, read = [], [], []
     for path, shown in part:
         try:
             raw = path.read_bytes()
@@ -189,9 +191,17 @@ def _read_part(task: dict, part: Sequence[tuple[Path, str]]) -> list[tuple[str, 
             out.append((shown, None, None, errors_of(exc)))
             continue
         bodies.append((key, article.body))
+        read.append((article, key))
         out.append((shown, stat, bodyless_row(article, key), []))
     store.save_many(bodies)  # one transaction per part
-    return out
+    made = None
+    if task["search"] and read:  # search hook: the postings of what was read, while the body is at hand
+        from .search import Maker, Names, read_part
+        maker = task.get("maker") or task.setdefault("maker", Maker(Names.from_registries(registries)))
+        links = task.setdefault("links", Links(config))
+        made = read_part([a for a, _ in read], [links(a) for a, _ in read], [k for _, k in read], registries,
+                         maker)
+    return out, made
 
 
 def _render_part(task: dict, indices: Sequence[int]) -> tuple[int, list[SiteError]]:
@@ -229,18 +239,28 @@ def _render_part(task: dict, indices: Sequence[int]) -> tuple[int, list[SiteErro
     return written, errors
 
 
-def search_files(*args, **kwargs):
-    """search.search_files, the package imported on first use: a build with a search cache makes
-    its index in a background process, which imports it there (0.04 s less before the build starts)."""
-    from .search import search_files as files
-    return files(*args, **kwargs)
+def search_input(site: Site, registries: Registries, store: BodyStore, made: Sequence = ()):
+    """What the search index is made of (search.SearchInput): the site's articles, their keys, URLs and
+    tags; bodies loaded from the store on demand; parts the read workers made. Search hook."""
+    from .search import SearchInput, data_prefix
+    links, articles = Links(site.config), site.articles
+
+    def bodies(positions: Sequence[int]) -> list[str]:
+        loaded = store.load_many(articles[p].key for p in positions)
+        return [loaded[articles[p].key] for p in positions]
+
+    return SearchInput(articles, [a.key for a in articles], [links(a) for a in articles],
+                       [tuple(t.name for t in site.tags_of.get(a.slug, ())) for a in articles], registries,
+                       data_prefix(site.config), bodies, made)
 
 
 def index_files(site: Site, registries: Registries, store: BodyStore, cache: Path,
-                send: Callable[[list], None] | None = None, preloaded=None) -> list[tuple[str, bytes, bytes]]:
+                send: Callable[[list], None] | None = None, preloaded=None,
+                made: Sequence = ()) -> list[tuple[str, bytes, bytes]]:
     """The search index files as (path, digest, bytes). With send, the list is sent as soon as it
     is complete, while the search cache is saved (see Background); preloaded: the search cache,
-    read beforehand (search.open_cache)."""
+    read beforehand (search.open_cache); made: the read workers' parts."""
+    from .search import open_cache, search_files
     files: list[tuple[str, bytes, bytes]] = []
     sent = []
 
@@ -249,8 +269,9 @@ def index_files(site: Site, registries: Registries, store: BodyStore, cache: Pat
             sent.append(True)
             send(files)
 
-    for path, data in search_files(replace(site, articles=_WithBodies(site.articles, store)), registries,
-                                   cache_dir=cache, on_ready=ready, cache=preloaded):  # search hook
+    search_cache = preloaded if preloaded is not None else open_cache(cache, registries)
+    for path, data in search_files(search_input(site, registries, store, made), search_cache, worker_count(),
+                                   on_ready=ready):  # search hook
         files.append((path, hashlib.blake2b(data, digest_size=16).digest(), data))
     ready()  # when the files came from the cache as a whole, nothing was saved
     return files
@@ -268,6 +289,14 @@ def _index_in_background(send: Callable[[list], None], receive: Callable[[], Any
     if given is not None:
         shown = [known[item] if isinstance(item, str) else Article(*item) for item in given]
         index_files(indexed(shown, config, registries), registries, store, cache, send, preloaded)
+
+
+def _index_from_parts(send: Callable[[list], None], shown: list[Article], config: SiteConfig,
+                      registries: Registries, store: BodyStore, cache: Path, made: list) -> None:
+    """Background process of a build whose read workers made the search postings of the articles
+    they read (search.read_part): forked once the articles are read, it merges them (and the search
+    cache's) into the index while the main process collects, plans and renders."""
+    index_files(indexed(shown, config, registries), registries, store, cache, send, made=made)
 
 
 def _articles(value) -> tuple[Article, ...]:
@@ -376,6 +405,7 @@ class Builder:
         self.progress = progress
         self._last: _Last | None = None
         self._index: Background | None = None   # the search index being made in the background
+        self._made: list = []                    # search postings the read workers made (this build's)
 
     def _done(self, result: BuildResult, objects: dict) -> BuildResult:
         """The result of a build; in a process that ends after it, what it made is kept (see _LEFT)."""
@@ -438,6 +468,7 @@ class Builder:
             if self._index is not None:  # a build that stopped early leaves no search process behind
                 self._index.cancel()
                 self._index = None
+            self._made = []
             if enabled:
                 gc.enable()
 
@@ -498,14 +529,18 @@ class Builder:
 
         # Few articles read: the search index comes mostly from its cache, which the background
         # process has read meanwhile; it makes the index while this one collects, plans and renders
-        # the pages (on a one-change build of 10,000 articles its ~0.9 s overlap the rest instead of
-        # adding to it). Articles the last state holds as they are go by path. Many read: the index
-        # is made after the pages, as in a cold build.
+        # the pages. Articles the last state holds as they are go by path. Many read: their read
+        # workers made their search postings; a background process forked now merges them (and the
+        # cache's) into the index meanwhile.
         if index is not None and read_count < PARALLEL_MIN:
             index.give([a.path if known_articles.get(a.path) is a else bodyless_row(a, a.key) for a in shown])
-        elif index is not None:
-            index.cancel()
-            index = self._index = None
+        else:
+            if index is not None:
+                index.cancel()
+            made, self._made = self._made, []
+            index = self._index = Background(lambda send: _index_from_parts(send, shown, config, registries, store,
+                                                                            cache, made))
+            del made
         metas = [a.meta or article_token(a) for a in shown]
         # Related articles depend on every article's metadata (dates, terms), the registries and the count.
         related_fp = digest(fp, str(config.related_count), *metas)
@@ -573,11 +608,10 @@ class Builder:
                               articles={a.path: a for a in articles}, signatures=signed["by_path"], shape=shape,
                               related_fp=related_fp, related=related_slugs(site), bodyless=signed["bodyless"],
                               image_sizes=image_sizes)
-                packed = pack_state(early, previous) if index is not None else None
+                packed = pack_state(early, previous)
                 published = previous.extras if reuse else {}  # search file -> digest the live file has
                 extras: dict[str, bytes] = {}
-                for path, key, data in (index.result() if index is not None
-                                        else index_files(site, registries, store, cache)):
+                for path, key, data in index.result():
                     extras[path] = key
                     staging.write(path, data, origin="search",
                                   same=published[path] == key if path in published else None)
@@ -636,13 +670,20 @@ class Builder:
         if to_read:
             workers = self.workers if len(to_read) >= PARALLEL_MIN else 1
             parts = chunks(to_read, max(1, min(256, len(to_read) // (workers * 4) or 1)))
-            task = dict(config=config, registries=registries, store=store, fp=fp, known=known)
-            for part in fork_map(_read_part, parts, task, workers, progress, "Đọc bài viết"):
-                for shown, stat, row, errs in part:
+            # Many articles read: their search postings are made here too (in a one-change build the
+            # background index makes them, which loads the numpy the search package needs anyway).
+            search = len(to_read) >= PARALLEL_MIN
+            if search:
+                import generator.search.entries  # noqa: F401 - before forking: the workers inherit numpy
+            task = dict(config=config, registries=registries, store=store, fp=fp, known=known, search=search)
+            for rows, made in fork_map(_read_part, parts, task, workers, progress, "Đọc bài viết"):
+                for shown, stat, row, errs in rows:
                     errors += errs
                     if row is not None:
                         articles.append(Article(*row))
                         state[shown] = stat
+                if made is not None:
+                    self._made.append(made)
         articles.sort(key=lambda a: a.path)
         return articles, state, errors, len(to_read)
 

@@ -254,13 +254,23 @@ def search_input(site: Site, registries: Registries, store: BodyStore, made: Seq
                        data_prefix(site.config), bodies, made)
 
 
+def search_files(inp, cache, workers: int, on_ready=None):
+    """search.search_files (search hook). The benchmarks replace it to build without the index;
+    that also leaves out the postings the read workers make (see _read_articles)."""
+    from .search import search_files as files
+    return files(inp, cache, workers, on_ready)
+
+
+_SEARCH_FILES = search_files
+
+
 def index_files(site: Site, registries: Registries, store: BodyStore, cache: Path,
                 send: Callable[[list], None] | None = None, preloaded=None,
                 made: Sequence = ()) -> list[tuple[str, bytes, bytes]]:
     """The search index files as (path, digest, bytes). With send, the list is sent as soon as it
     is complete, while the search cache is saved (see Background); preloaded: the search cache,
     read beforehand (search.open_cache); made: the read workers' parts."""
-    from .search import open_cache, search_files
+    from .search import open_cache
     files: list[tuple[str, bytes, bytes]] = []
     sent = []
 
@@ -672,7 +682,7 @@ class Builder:
             parts = chunks(to_read, max(1, min(256, len(to_read) // (workers * 4) or 1)))
             # Many articles read: their search postings are made here too (in a one-change build the
             # background index makes them, which loads the numpy the search package needs anyway).
-            search = len(to_read) >= PARALLEL_MIN
+            search = len(to_read) >= PARALLEL_MIN and search_files is _SEARCH_FILES
             if search:
                 import generator.search.entries  # noqa: F401 - before forking: the workers inherit numpy
             task = dict(config=config, registries=registries, store=store, fp=fp, known=known, search=search)

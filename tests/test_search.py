@@ -23,8 +23,8 @@ import pytest
 
 from generator.build import build
 from generator.search import Names, fold, tokenize, tone_key
-from generator.search.entries import (LEAD, MAX_TF, PAIR, TERM, TITLE, WORD, Doc, Maker, reference_entry,
-                                      oldest_first)
+from generator.search.entries import (LEAD, MAX_TF, PAIR, TERM, TITLE, WORD, Doc, Maker, oldest_first,
+                                      part_postings, reference_entry)
 from generator.search.format import FORMAT, GROUP, encode_lists, read_list, read_shard, read_varint, varint, varints
 from generator.search.text import has_diacritics, html_to_text, key_hash, mix, prefix_code, squeeze
 from generator.taxonomy import load_registries
@@ -205,32 +205,26 @@ def test_batched_parts_equal_reference_entries(tmp_path, names):
             part_docs = docs[at:at + 4]
             part = maker.part(part_docs)
             ordered = [part_docs[i] for i in oldest_first(part_docs)]
-            strings = {**{s: t for v in (maker.words, maker.pairs, maker.matcher.vocab)
-                          for s, t in zip(v.spelling.tolist(), v.strings)}}
-            seen = set()
-            for j in range(part.lists):
-                kind = int(part.order_key[j]) >> 48
-                key, tone = strings[int(part.spelling[j])]
-                assert (kind, key, tone) not in seen  # one list per key and spelling
-                seen.add((kind, key, tone))
-                for p in range(part.starts[j], part.starts[j + 1]):
-                    got.setdefault(ordered[int(part.docs[p])].key, {})[(kind, key, tone)] = int(part.values[p])
+            strings = {s: t for v in (maker.words, maker.pairs, maker.matcher.vocab)
+                       for s, t in zip(v.spelling.tolist(), v.strings)}
+            places = list(zip(part.order_key.tolist(), part.mixed.tolist(), part.spelling.tolist()))
+            assert len(set(places)) == len(places)  # one row per list
+            assert len({(p[0] >> 48, *strings[p[2]]) for p in places}) == len(places)  # one list per key, spelling
+            for d, postings in zip(ordered, part_postings(part, strings)):
+                if postings:
+                    got[d.key] = postings
         assert got == {d.key: entry_of(d, with_names) for d in docs if entry_of(d, with_names)}
 
 
-def test_a_part_is_in_the_index_order(names):
+def test_a_part_names_its_lists_by_their_place_in_the_index(names):
     from generator.search.entries import list_order
     maker = Maker(names)
     docs = [doc(f"<p>làm theo Bác {n} Lào Cai</p>", when=n % 3, slug=f"s{n}") for n in range(9)]
     part = maker.part(docs)
-    places = list(zip(part.order_key.tolist(), part.mixed.tolist(), part.spelling.tolist()))
-    assert places == sorted(places)
     strings = {s: t for v in (maker.words, maker.pairs, maker.matcher.vocab) for s, t in zip(v.spelling.tolist(), v.strings)}
-    for (order_key, mixed, spelling) in places:
+    for order_key, mixed, spelling in zip(part.order_key.tolist(), part.mixed.tolist(), part.spelling.tolist()):
         key = strings[spelling][0]
         assert list_order(order_key >> 48, key, spelling)[:2] == (order_key, mixed)
-    for j in range(part.lists):
-        assert list(part.docs[part.starts[j]:part.starts[j + 1]]) == sorted(part.docs[part.starts[j]:part.starts[j + 1]])
     assert [d[1] for d in part.orders] == [docs[i].order[1] for i in oldest_first(docs)]
 
 

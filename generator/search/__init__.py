@@ -36,6 +36,7 @@ __all__ = ["Names", "SearchInput", "data_prefix", "fold", "open_cache", "read_pa
 CACHE_VERSION = 8
 PART = 256            # articles per part made here
 PARALLEL_MIN = 200    # articles to index before forking workers pays
+PATCH_MAX = 64        # articles changed in place (or added after all others) patched into the last index
 TIMINGS = logging.getLogger("lamtheobac.timings")
 
 
@@ -100,7 +101,7 @@ def search_files(inp: SearchInput, cache: SearchCache | None = None, workers: in
 
     on_ready is called once every file was given, while the cache is saved.
     """
-    from .assemble import files, merge, run_of, run_of_index
+    from .assemble import doc_postings, files, merge, patch, source_of_index, source_of_part
     import numpy as np
     started = time.perf_counter()
     names = Names.from_registries(inp.registries)
@@ -128,31 +129,40 @@ def search_files(inp: SearchInput, cache: SearchCache | None = None, workers: in
     for old, new in enumerate(old_to_new.tolist()):
         if new >= 0:
             records[new] = cache.records[old]
-    runs = [run_of_index(cache.index, old_to_new)] if len(old_keys) else []
     strings = {}
     if cache.index is not None:
         strings = dict(zip(cache.index.spelling.tolist(), zip(cache.index.keys, cache.index.tones)))
+    parts: list[tuple[Part, np.ndarray]] = []  # (part, index ids of its documents or -1)
     from_workers = 0
     for part in inp.made:  # parts of the read workers: the articles the index still needs from them
+        strings.update(part.strings)  # a process names each list once, in the first part that has it
         ids = np.full(len(part.keys), -1, dtype=np.int64)
         for j, key in enumerate(part.keys):
             i = new_id.get(key)
             if i is not None and records[i] is None:
                 ids[j], records[i] = i, part.records[j]
         if (ids >= 0).any():
-            strings.update(part.strings)
-            runs.append(run_of(part, ids))
+            parts.append((part, ids))
             from_workers += int((ids >= 0).sum())
     todo = [i for i, record in enumerate(records) if record is None]
     for part, ids in _make_parts(inp, todo, doc_keys, names, workers):
         strings.update(part.strings)
         for j, i in enumerate(ids.tolist()):
             records[i] = part.records[j]
-        runs.append(run_of(part, ids))
+        parts.append((part, ids))
     TIMINGS.debug("search: %d articles from the cache, %d from the read workers, %d indexed here (%.2fs)",
                   n - from_workers - len(todo), from_workers, len(todo), time.perf_counter() - started)
-    index = merge(runs, strings.__getitem__)
-    TIMINGS.debug("search: merged %d postings in %d lists (%.2fs)", len(index.postings), index.lists,
+    changed = _in_place(old_keys, doc_keys, old_to_new)
+    if changed is not None and len(changed) <= PATCH_MAX:  # an edit, or articles newer than all: patched
+        postings = {}
+        for part, ids in parts:
+            postings.update(doc_postings(part, ids))
+        index = patch(cache.index, postings, strings.__getitem__)
+    else:
+        sources = [source_of_index(cache.index, old_to_new)] if len(old_keys) else []
+        sources += [source_of_part(part, ids) for part, ids in parts]
+        index = merge(sources, n, strings.__getitem__)
+    TIMINGS.debug("search: %d postings in %d lists (%.2fs)", int(index.sizes.sum()), index.lists,
                   time.perf_counter() - started)
     memo = dict(cache.memo)
     out = list(files(index, records, years, names, inp.prefix, memo, workers))
@@ -172,6 +182,22 @@ def search_files(inp: SearchInput, cache: SearchCache | None = None, workers: in
         saver.join()
     if failed:
         raise failed[0]
+
+
+def _in_place(old_keys: list[str], doc_keys: list[str], old_to_new) -> list[int] | None:
+    """The ids of the documents to index again when every other keeps its id (edited articles
+    that kept their place, and articles after all the last index held), else None."""
+    if not old_keys or len(doc_keys) < len(old_keys):
+        return None
+    moved = old_to_new.tolist()
+    changed = []
+    for i, target in enumerate(moved):
+        if target == i:
+            continue
+        if target >= 0:  # a document the index keeps now has another id: the ids moved
+            return None
+        changed.append(i)
+    return changed + list(range(len(old_keys), len(doc_keys)))
 
 
 def _make_parts(inp: SearchInput, todo: list[int], doc_keys: list[str], names: Names, workers: int):

@@ -23,6 +23,7 @@ parts without sorting their postings again.
 """
 from __future__ import annotations
 
+import ctypes
 import json
 import re
 import unicodedata
@@ -152,6 +153,9 @@ class _Chars:
         self.table = np.full(0x10000, _UNKNOWN, dtype=_U64)
         self.learn(np.arange(0x80, dtype=np.uint16))
 
+    def lookup(self, code: np.ndarray) -> np.ndarray:
+        return self.table[code]
+
     def learn(self, codes: np.ndarray) -> None:
         table = self.table
         for c in codes.tolist():
@@ -191,7 +195,7 @@ class _Powers:
 class Tokens:
     """Every token of a batch of texts, in order."""
     seg: np.ndarray        # which text
-    fold: np.ndarray       # key_hash of the folded token
+    fold: np.ndarray | None  # key_hash of the folded token (None: known from the spelling, see Maker.part)
     spelling: np.ndarray   # word_spelling
     length: np.ndarray     # folded length in UTF-16 units
     start: np.ndarray      # where it starts in `text` (-1: its strings are in `words`)
@@ -208,11 +212,11 @@ def _tokens_concat(parts: list[Tokens], step: int = 0) -> Tokens:
     offsets = np.cumsum([0] + [len(p.text) for p in parts[:-1]])
     start = np.concatenate([np.where(p.start >= 0, p.start + off, -1) for p, off in zip(parts, offsets)])
     words = {k: v for p in parts for k, v in p.words.items()}
-    arrays = [np.concatenate([getattr(p, name) for p in parts]) for name in ("fold", "spelling", "length")]
+    arrays = [np.concatenate([getattr(p, name) for p in parts]) for name in ("spelling", "length")]
     if step:
-        return Tokens(seg, *arrays, start, "".join(p.text for p in parts), words)
+        return Tokens(seg, None, *arrays, start, "".join(p.text for p in parts), words)
     order = np.argsort(seg, kind="stable")
-    return Tokens(seg[order], *(a[order] for a in arrays), start[order], "".join(p.text for p in parts), words)
+    return Tokens(seg[order], None, *(a[order] for a in arrays), start[order], "".join(p.text for p in parts), words)
 
 
 class _Table:
@@ -276,6 +280,7 @@ class _Vocab:
         self.order_key = np.zeros(0, dtype=np.int64)
         self.mixed = np.zeros(0, dtype=_U64)
         self.spelling = np.zeros(0, dtype=_U64)
+        self.fold = np.zeros(0, dtype=_U64)  # words: the key hash of each one's folded key
         self.strings: list[tuple[str, str]] = []
 
     @property
@@ -311,32 +316,69 @@ class _Vocab:
 
 @dataclass
 class Part:
-    """The postings of a batch of articles in the index's order (lists by (kind and prefix, mix,
-    spelling); documents oldest first within a list), numbered within the batch."""
-    order_key: np.ndarray    # per list: kind << 48 | prefix
+    """The postings of a batch of articles, numbered within the batch (documents oldest first):
+    words and names as (list, document, value), pairs as every occurrence (list, document) — the
+    merge in assemble.py puts them in place, one posting per list and document. A list is a row
+    of the part's table of lists (its place in the index)."""
+    order_key: np.ndarray    # per list of the table: kind << 48 | prefix
     mixed: np.ndarray        # per list: mix(key hash)
     spelling: np.ndarray     # per list: spelling hash (the key hash for pairs and names)
-    starts: np.ndarray       # per list: where its postings start, and the end
-    docs: np.ndarray         # per posting: the document's number within the part
-    values: np.ndarray       # per posting: value byte
+    lists: np.ndarray        # per word or name posting: its row in the table
+    docs: np.ndarray         # … its document
+    values: np.ndarray       # … its value byte
+    pairs: np.ndarray        # per pair occurrence: its row in the table
+    pair_docs: np.ndarray    # … its document
+    flagged: np.ndarray      # per pair occurrence in a title or lead: row << 24 | document << 8 | flag
     strings: dict[int, tuple[str, str]]  # spelling -> (folded key, tone key): lists this process had not sent
     records: list[bytes]     # per document, oldest first
     keys: list[str]          # per document: what the search cache knows it by
     orders: list[tuple]      # per document: (timestamp, slug)
 
     @property
-    def lists(self) -> int:
+    def table(self) -> int:
         return len(self.order_key)
+
+
+def part_postings(part: Part, strings: dict[int, tuple[str, str]]) -> list[dict[tuple[int, str, str], int]]:
+    """Each document's postings in a part as {(kind, key, tone): value}, pairs merged: what
+    reference_entry gives (for tests and tools). strings: spelling -> (key, tone) of its lists."""
+    out: list[dict] = [{} for _ in part.records]
+    name = [(int(k) >> 48, *strings[int(s)]) for k, s in zip(part.order_key, part.spelling)]
+    for row, d, value in zip(part.lists.tolist(), part.docs.tolist(), part.values.tolist()):
+        out[d][name[row]] = value
+    for row, d in zip(part.pairs.tolist(), part.pair_docs.tolist()):
+        out[d].setdefault(name[row], 0)
+    for code in part.flagged.tolist():
+        key = name[code >> 24]
+        out[code >> 8 & 0xFFFF][key] |= code & 0xFF
+    return out
+
+
+def keep_freed_memory() -> None:
+    """Large arrays from the heap, and freed memory kept for the next ones (glibc's mallopt).
+
+    By default glibc maps every allocation over 128 KB to fresh pages and unmaps it when freed:
+    the numpy arrays of each batch then page-fault their memory in again (in a cold build of
+    10,000 articles, over a second of system time). Called in the processes that index, which
+    end with the build."""
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return  # not glibc: its allocator's defaults stay
+    mallopt(-3, 256 << 20)  # M_MMAP_THRESHOLD
+    mallopt(-1, 1 << 30)    # M_TRIM_THRESHOLD
 
 
 class Maker:
     """Makes parts. One per process: forked workers inherit what their parent learnt and learn on."""
 
     def __init__(self, names: Names | None):
+        keep_freed_memory()
         self.names = names
         self.chars = _Chars()
         self.powers = _Powers()
         self.words, self.pairs, self.folds = _Vocab(), _Vocab(), {}
+        self.name_start = np.zeros(0, dtype=bool)  # per pair met: whether some name starts with it
         self.sent: set[int] = set()
         self.matcher = _NameMatcher(names)
 
@@ -347,22 +389,22 @@ class Maker:
         reference way."""
         text = _SEP + _SEP.join(texts) + _SEP
         code = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
-        packed = self.chars.table[code]
+        packed = self.chars.lookup(code)
         odd = np.flatnonzero(packed.view(np.uint16)[0::4] >= _PREPARE)
         if len(odd):
             if (packed[odd] == _UNKNOWN).any():
                 self.chars.learn(np.unique(code[odd][packed[odd] == _UNKNOWN]))
-                packed = self.chars.table[code]
+                packed = self.chars.lookup(code)
                 odd = np.flatnonzero(packed.view(np.uint16)[0::4] >= _PREPARE)
             if (packed[odd] == _PREPARE).any():
                 texts = [prepare(t) for t in texts]
                 text = _SEP + _SEP.join(texts) + _SEP
                 code = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
-                packed = self.chars.table[code]
+                packed = self.chars.lookup(code)
                 odd = np.flatnonzero(packed.view(np.uint16)[0::4] >= _PREPARE)
                 if (packed[odd] == _UNKNOWN).any():
                     self.chars.learn(np.unique(code[odd][packed[odd] == _UNKNOWN]))
-                    packed = self.chars.table[code]
+                    packed = self.chars.lookup(code)
                     odd = np.flatnonzero(packed.view(np.uint16)[0::4] >= _PREPARE)
         if not len(odd):
             return self._fast(text, packed, [len(t) for t in texts])
@@ -371,7 +413,7 @@ class Maker:
         slow = set((np.searchsorted(bounds, odd, side="right") - 1).tolist())
         kept = [t if i not in slow else "" for i, t in enumerate(texts)]
         text = _SEP + _SEP.join(kept) + _SEP
-        packed = self.chars.table[np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)]
+        packed = self.chars.lookup(np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16))
         fast = self._fast(text, packed, [len(t) for t in kept])
         return _tokens_concat([fast, *(self._slow(i, texts[i]) for i in sorted(slow))])
 
@@ -397,15 +439,12 @@ class Maker:
             at_end[1:] -= at_end[:-1].copy()
             return at_end
 
-        shift = down[starts]
-        fold_hash = hashes(folded) * shift
-        spelling = hashes(shaped) * shift
-        tone_sum = np.cumsum(tones, dtype=np.int64)[last]
+        spelling = hashes(shaped) * down[starts]
+        tone_sum = np.cumsum(tones, dtype=np.int32)[last]
         tone_sum[1:] -= tone_sum[:-1].copy()
-        tone = np.where(tone_sum >= 8, tone_sum - 8, 0)
-        spelling += tone.astype(_U64) * _U64(TONE_STEP)
+        spelling += np.where(tone_sum >= 8, tone_sum - 8, 0).astype(_U64) * _U64(TONE_STEP)
         tokens = Tokens(np.repeat(np.arange(len(lengths)), np.diff(np.searchsorted(starts, _seg_bounds(lengths)))),
-                        fold_hash, spelling, ends - starts, starts, text)
+                        None, spelling, ends - starts, starts, text)
         several = np.flatnonzero(tone_sum > 13)  # two toned letters or more: the last one's tone counts
         for at in several.tolist():
             word = text[int(starts[at]):int(ends[at])]
@@ -416,15 +455,14 @@ class Maker:
     def _slow(index: int, text: str) -> Tokens:
         tokens = _TOKEN.findall(prepare(text))
         words: dict[int, tuple[str, str]] = {}
-        spellings, folds, lengths = [], [], []
+        spellings, lengths = [], []
         for token in tokens:
             folded, spelling = fold(token), word_spelling(token)
             words[spelling] = (folded, tone_key(token))
             spellings.append(spelling)
-            folds.append(key_hash(folded))
             lengths.append(len(units(folded)))
         n = len(tokens)
-        return Tokens(np.full(n, index, dtype=np.int64), np.array(folds, dtype=_U64), np.array(spellings, dtype=_U64),
+        return Tokens(np.full(n, index, dtype=np.int64), None, np.array(spellings, dtype=_U64),
                       np.array(lengths, dtype=np.int64), np.full(n, -1, dtype=np.int64), "", words)
 
     # -- parts --
@@ -437,17 +475,20 @@ class Maker:
         tokens = _tokens_concat([self.tokens(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)], CHUNK)
         doc_of = tokens.seg // FIELDS
         flags = _FIELD_FLAGS[tokens.seg % FIELDS]
+        words, numbers = self._words(tokens, doc_of, flags, n)
+        tokens.fold = self.words.fold[numbers]  # a spelling's folded key: known once the word is
         same = np.flatnonzero(tokens.seg[1:] == tokens.seg[:-1])  # pairs: adjacent tokens of one text
         self.powers.ensure(int(tokens.length.max(initial=0)) + 2)
         up = self.powers.up
         length = tokens.length[same]
         pair = tokens.fold[same] + _U64(32) * up[length] + tokens.fold[same + 1] * up[length + 1]  # key_hash("a b")
-        groups = [self._words(tokens, doc_of, flags, n), self._pairs(tokens, same, pair, doc_of, flags, n)]
-        if self.matcher.pairs is not None or any(d.terms for d in docs):
-            groups.append(self._names(tokens, same, pair, docs, n))
-        return self._part(groups, docs)
+        pairs = self._pairs(tokens, same, pair)
+        names = self._names(tokens, same, pair, pairs, docs, n) if self.matcher.pairs is not None or any(
+            d.terms for d in docs) else None
+        return self._part(words, names, pairs, doc_of[same], flags[same], docs)
 
     def _words(self, tokens: Tokens, doc_of, flags, n: int):
+        """The word postings (list, document, value) and the number of every token."""
         def describe(where: np.ndarray):
             strings = []
             for at in where.tolist():
@@ -458,33 +499,36 @@ class Maker:
                 else:
                     word = tokens.text[start:start + int(tokens.length[at])]
                     strings.append((fold(word), tone_key(word)))
-            for at, (folded, _) in zip(where.tolist(), strings):
-                self.folds[int(tokens.fold[at])] = folded
-            return [WORD << 48 | prefix_code(f) for f, _ in strings], _mix(tokens.fold[where]), strings
+            folds = [key_hash(f) for f, _ in strings]
+            for h, (folded, _) in zip(folds, strings):
+                self.folds[h] = folded
+            self.words.fold = np.concatenate((self.words.fold, np.array(folds, dtype=_U64)))
+            return ([WORD << 48 | prefix_code(f) for f, _ in strings], [mix(h) for h in folds], strings)
 
         numbers = self.words.numbers(tokens.spelling, describe)
         lists, docs, counts, flag = _count(numbers, doc_of, flags, None, n, self.words.count)
         values = (np.minimum(counts, MAX_TF) << 3).astype(np.uint8) | flag
-        return self.words, lists, docs, values
+        return (lists, docs, values), numbers
 
-    def _pairs(self, tokens: Tokens, same, pair, doc_of, flags, n: int):
+    def _pairs(self, tokens: Tokens, same, pair) -> np.ndarray:
+        """The number of every pair occurrence."""
         if not len(same):
-            return self.pairs, *_empty()
+            return np.zeros(0, np.int64)
         left, right = tokens.fold[same], tokens.fold[same + 1]
 
         def describe(where: np.ndarray):
             strings = [(self.folds[a] + " " + self.folds[b], "")
                        for a, b in zip(left[where].tolist(), right[where].tolist())]
             heads = [PAIR << 48 | prefix_code(s) for s, _ in strings]
+            starting = self.matcher.pairs is not None and self.matcher.pairs.get(pair[where]) >= 0
+            self.name_start = np.concatenate((self.name_start, np.broadcast_to(starting, len(where))))
             return heads, _mix(pair[where]), strings
 
-        numbers = self.pairs.numbers(pair, describe)
-        lists, docs, _, flag = _count(numbers, doc_of[same], flags[same], None, n, self.pairs.count)
-        return self.pairs, lists, docs, flag
+        return self.pairs.numbers(pair, describe)
 
-    def _names(self, tokens: Tokens, same, pair, docs: list[Doc], n: int):
+    def _names(self, tokens: Tokens, same, pair, pair_numbers, docs: list[Doc], n: int):
         matcher = self.matcher
-        seg, numbers = matcher.find(tokens, same, pair, self.powers.up)
+        seg, numbers = matcher.find(tokens, same, pair, self.name_start[pair_numbers], self.powers.up)
         terms = [(d, matcher.number(key)) for d, doc in enumerate(docs) for key in doc.terms]
         doc_of = np.concatenate((seg // FIELDS, np.array([d for d, _ in terms], dtype=np.int64)))
         flags = np.concatenate((_FIELD_FLAGS[seg % FIELDS], np.full(len(terms), TERM, dtype=np.uint8)))
@@ -492,32 +536,47 @@ class Maker:
         numbers = np.concatenate((numbers, np.array([k for _, k in terms], dtype=np.int64)))
         lists, docs_, counts, flag = _count(numbers, doc_of, flags, weights, n, matcher.vocab.count)
         values = (np.minimum(counts, MAX_TF) << 3).astype(np.uint8) | flag
-        return matcher.vocab, lists, docs_, values
+        return lists, docs_, values
 
-    def _part(self, groups, docs: list[Doc]) -> Part:
-        keys, mixed, spellings, lengths, all_docs, all_values, strings = [], [], [], [], [], [], {}
-        for vocab, lists, list_docs, values in groups:
-            distinct, starts = _runs(lists)
+    def _part(self, words, names, pairs: np.ndarray, pair_docs: np.ndarray, pair_flags: np.ndarray,
+              docs: list[Doc]) -> Part:
+        """The part's table of lists (words, names, pairs met) and its postings by row of the table."""
+        keys, mixed, spellings, strings, rows = [], [], [], {}, []
+        base = 0
+        pair_present = np.zeros(self.pairs.count, dtype=bool)
+        pair_present[pairs] = True
+        pair_numbers = np.flatnonzero(pair_present)
+        groups = [(self.words, words[0]), (self.matcher.vocab, names[0] if names is not None else _empty()[0]),
+                  (self.pairs, pair_numbers)]
+        for vocab, numbers in groups:
+            distinct = _runs(numbers)[0] if vocab is not self.pairs else numbers  # words, names: sorted
             keys.append(vocab.order_key[distinct])
             mixed.append(vocab.mixed[distinct])
             spellings.append(vocab.spelling[distinct])
-            lengths.append(np.diff(starts))
-            all_docs.append(list_docs)
-            all_values.append(values)
+            row = np.zeros(vocab.count, dtype=np.int64)
+            row[distinct] = np.arange(base, base + len(distinct))
+            rows.append(row)
+            base += len(distinct)
             for number, spelling in zip(distinct.tolist(), vocab.spelling[distinct].tolist()):
                 if spelling not in self.sent:
                     self.sent.add(spelling)
                     strings[spelling] = vocab.strings[number]
-        keys, mixed, spellings, lengths = (np.concatenate(a) for a in (keys, mixed, spellings, lengths))
-        all_docs, all_values = np.concatenate(all_docs), np.concatenate(all_values)
-        order = np.lexsort((spellings, mixed, keys))
-        lengths_in_order = lengths[order]
-        starts = np.concatenate(([0], np.cumsum(lengths)))
-        new_starts = np.concatenate(([0], np.cumsum(lengths_in_order)))
-        take = np.repeat(starts[:-1][order] - new_starts[:-1], lengths_in_order) + np.arange(new_starts[-1])
-        return Part(keys[order], mixed[order], spellings[order], new_starts, all_docs[take].astype(np.uint16),
-                    all_values[take], strings, [d.record for d in docs], [d.key for d in docs],
-                    [d.order for d in docs])
+        word_rows, name_rows, pair_rows = rows
+        lists = [word_rows[words[0]]]
+        post_docs, values = [words[1]], [words[2]]
+        if names is not None:
+            lists.append(name_rows[names[0]])
+            post_docs.append(names[1])
+            values.append(names[2])
+        pair_row = pair_rows[pairs]
+        chosen = np.flatnonzero(pair_flags)
+        flagged = (pair_row[chosen].astype(np.uint64) << _U64(24) | pair_docs[chosen].astype(np.uint64) << _U64(8)
+                   | pair_flags[chosen].astype(np.uint64))
+        return Part(np.concatenate(keys), np.concatenate(mixed), np.concatenate(spellings),
+                    np.concatenate(lists).astype(np.uint32), np.concatenate(post_docs).astype(np.uint16),
+                    np.concatenate(values).astype(np.uint8), pair_row.astype(np.uint32),
+                    pair_docs.astype(np.uint16), flagged, strings, [d.record for d in docs],
+                    [d.key for d in docs], [d.order for d in docs])
 
 
 def _seg_bounds(lengths: list[int]) -> np.ndarray:
@@ -612,14 +671,15 @@ class _NameMatcher:
                                lambda where: ([WORD << 48 | prefix_code(key)], [mix(h)], [(key, "")]))
         return number
 
-    def find(self, tokens: Tokens, same: np.ndarray, pair: np.ndarray, up: np.ndarray):
-        """(text, name number) of every name in the texts, in order."""
+    def find(self, tokens: Tokens, same: np.ndarray, pair: np.ndarray, starting: np.ndarray, up: np.ndarray):
+        """(text, name number) of every name in the texts, in order; starting: whether each pair
+        (tokens same, same + 1) starts some name."""
         none = np.zeros(0, np.int64), np.zeros(0, np.int64)
         if self.pairs is None or not len(tokens.fold):
             return none
         seg, folds, length = tokens.seg, tokens.fold, tokens.length
         found_at, found_len, found_number = [], [], []
-        starting = np.flatnonzero(self.pairs.get(pair) >= 0)  # pairs some name starts with
+        starting = np.flatnonzero(starting)
         at = same[starting]
         h, size = pair[starting], length[at] + 1 + length[at + 1]
         for count in range(2, self.longest + 1):
@@ -636,28 +696,34 @@ class _NameMatcher:
             found_at.append(at[hit])
             found_len.append(np.full(int(hit.sum()), count))
             found_number.append(number[hit])
-        if len(self.singles):
-            where = np.minimum(np.searchsorted(self.singles, folds), len(self.singles) - 1)
-            hit = np.flatnonzero(self.singles[where] == folds)
+        for single, number in zip(self.singles.tolist(), self.single_numbers.tolist()):
+            hit = np.flatnonzero(folds == _U64(single))
             found_at.append(hit)
             found_len.append(np.ones(len(hit), dtype=np.int64))
-            found_number.append(self.single_numbers[where[hit]])
+            found_number.append(np.full(len(hit), number, dtype=np.int64))
         at, size, number = (np.concatenate(a) for a in (found_at, found_len, found_number))
         if not len(at):
             return none
-        order = np.lexsort((-size, at))  # by place, longest first
-        out_seg, out_number = [], []
-        free, current = 0, -1
-        for i, k, num, s in zip(at[order].tolist(), size[order].tolist(), number[order].tolist(),
-                                seg[at[order]].tolist()):
-            if s != current:
-                current, free = s, 0
-            if i < free:
-                continue
-            free = i + k
-            out_seg.append(s)
-            out_number.append(num)
-        return np.array(out_seg, dtype=np.int64), np.array(out_number, dtype=np.int64)
+        order = np.lexsort((-size, at))  # by place, the longest first
+        at, size, number = at[order], size[order], number[order]
+        first = np.concatenate(([True], at[1:] != at[:-1]))  # the longest at each place
+        at, size, number = at[first], size[first], number[first]
+        # Leftmost, longest, no overlap: a name starting inside an earlier one is left out. Where
+        # names overlap (rare), the walk decides.
+        end = at + size
+        before = np.maximum.accumulate(np.concatenate(([0], end[:-1])))
+        clash = at < before
+        keep = ~clash
+        if clash.any():
+            group = np.cumsum(~clash)
+            for g in np.unique(group[clash]).tolist():
+                members = np.flatnonzero(group == g)
+                free = 0
+                for i in members.tolist():
+                    keep[i] = at[i] >= free
+                    if keep[i]:
+                        free = end[i]
+        return seg[at[keep]], number[keep]
 
 
 def _table_of(numbers: dict[int, int]) -> _Table:

@@ -68,9 +68,47 @@ def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return out, lengths
 
 
-def pack(data: bytes) -> bytes:
+def pack(data: bytes, level: int = 6) -> bytes:
     """Every data file but the manifest is gzip (no name, no time: the same bytes every build)."""
-    return gzip.compress(data, compresslevel=6, mtime=0)
+    return gzip.compress(data, compresslevel=level, mtime=0)
+
+
+SHARD_LEVEL = 1  # shards are mostly bitmaps: level 6 makes them ~7 % smaller for three times the time
+
+
+def encode_list(docs: np.ndarray | None, values: np.ndarray | None, m: int, bitmap: bytes) -> bytes:
+    """One list of m documents: the smaller of gap varints and the bitmap (docs None: the bitmap is
+    known to be smaller); values None when all are 0."""
+    mode = 1
+    if docs is not None:
+        gaps = varints(np.diff(docs.astype(np.int64), prepend=-1) - 1)[0].tobytes()
+        mode = int(len(bitmap) + len(varint(len(bitmap))) < len(gaps))
+    head = varint(m << 2 | (values is not None) << 1 | mode)
+    body = head + varint(len(bitmap)) + bitmap if mode else head + gaps
+    return body + values.tobytes() if values is not None else body
+
+
+def decode_list(data: bytes, at: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """(documents, values) of an encoded list."""
+    header, at = read_varint(data, at)
+    m, has_values, mode = header >> 2, header >> 1 & 1, header & 1
+    if mode:
+        size, at = read_varint(data, at)
+        docs = np.flatnonzero(np.unpackbits(np.frombuffer(data, np.uint8, size, at), bitorder="little"))
+        at += size
+    else:
+        raw = np.frombuffer(data, np.uint8, len(data) - at, at)
+        ends = np.flatnonzero(raw < 0x80)[:m]
+        used = int(ends[-1]) + 1 if m else 0
+        raw = raw[:used].astype(np.int64)
+        group = np.concatenate(([0], np.cumsum(raw < 0x80)[:-1])) if used else raw
+        starts = np.concatenate(([0], ends[:-1] + 1)) if m else ends
+        shift = 7 * (np.arange(used) - starts[group])
+        gaps = np.bincount(group, weights=(raw & 0x7F) << shift, minlength=m).astype(np.int64)
+        docs = np.cumsum(gaps + 1) - 1
+        at += used
+    values = np.frombuffer(data, np.uint8, m, at).copy() if has_values else np.zeros(m, np.uint8)
+    return docs.astype(np.int64), values
 
 
 def encode_lists(starts: np.ndarray, docs: np.ndarray, values: np.ndarray) -> list[bytes]:

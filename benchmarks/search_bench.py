@@ -208,7 +208,7 @@ def main() -> None:
     files = list(data.rglob("*"))
     report["index_files"] = sum(1 for f in files if f.is_file())
     report["index_mb"] = round(sum(f.stat().st_size for f in files if f.is_file()) / 2**20, 1)
-    report["manifest_bytes"] = (data / "index.json").stat().st_size
+    report["manifest_bytes"] = (data / "index.bin").stat().st_size
     script = next((output / "assets").glob("search.*.js"))
     report["script_bytes"] = script.stat().st_size
     report["queries_node"] = [

@@ -97,7 +97,7 @@ BUNDLED = [
     ("CT05", {HN, PH, NR, LCH}),
     ("chỉ thị 5", {HN, PH, NR, LCH}),
     ("hội thi kể chuyện", {LC}),
-    ("bí thư chi bộ", {LC}),
+    ("bí thư chi bộ", {LC, HN}),  # both have the phrase
     ("%", "empty"),
     ("<script>alert(1)</script>", "none"),
 ]
@@ -128,7 +128,9 @@ BENCH = [
     ("tự diễn biến tự chuyển hóa", has("text", "tự diễn biến tự chuyển hóa")),
     ("9.630 hội nghị", has("text", "9.630 hội nghị")),
     (PASTED, has("text", "quán triệt nhận thức, trách nhiệm học tập và làm theo Bác")),
-    ("Đảng bộ Khối các cơ quan tỉnh Lào Cai", has("text", "Khối các cơ quan tỉnh Lào Cai")),
+    ("Đảng bộ Khối các cơ quan tỉnh Lào Cai", either(has("text", "Khối các cơ quan tỉnh Lào Cai"),
+                                                     both(province("Lào Cai"),
+                                                          has("text", "Đảng bộ Khối các cơ quan tỉnh")))),
     ("ban chi dao cuoc van dong", has("text", "Ban chỉ đạo Cuộc vận động")),
     ("Kết luận 01", directive("01-KL/TW")),
     ('"mệnh lệnh không lời"', has("text", "mệnh lệnh không lời")),
@@ -193,9 +195,11 @@ def judge(expected, result: dict, articles: dict) -> tuple[bool, str]:
     """Whether the result is right, and a short note of what came first."""
     slugs = [u.rstrip("/").rsplit("/", 1)[-1] for u in result.get("urls", [])]
     if expected == "empty":
-        return result.get("empty", result["total"] == 0) and result["total"] == 0, "empty" if result.get("empty") else f"{result['total']} results"
+        shown = result["total"] + result.get("approxTotal", 0)
+        return shown == 0, "empty state" if result.get("empty") else f"{result['total']} results"
     if expected == "none":
-        return result["total"] == 0, f"{result['total']} results"
+        approx = result.get("approxTotal", 0)
+        return result["total"] == 0 and approx == 0, f"{result['total']} results, {approx} approximate"
     if isinstance(expected, set):
         relevant = expected
     else:

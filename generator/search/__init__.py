@@ -153,7 +153,7 @@ def search_files(inp: SearchInput, cache: SearchCache | None = None, workers: in
     TIMINGS.debug("search: %d articles from the cache, %d from the read workers, %d indexed here (%.2fs)",
                   n - from_workers - len(todo), from_workers, len(todo), time.perf_counter() - started)
     changed = _in_place(old_keys, doc_keys, old_to_new)
-    if changed is not None and len(changed) <= PATCH_MAX:  # an edit, or articles newer than all: patched
+    if changed is not None and len(changed) <= PATCH_MAX and cache.index is not None:  # an edit, or articles newer than all: patched
         postings = {}
         for part, ids in parts:
             postings.update(doc_postings(part, ids))

@@ -19,13 +19,13 @@ import numpy as np
 
 from ..parallel import fork_map
 from .entries import WORD, Part, keep_freed_memory
-from .format import (GROUP, SHARD_BYTES, SHARD_LEVEL, decode_list, encode_list, encode_lists, manifest_bytes, pack,
-                     read_varint, shard_key, varint)
+from .format import (GROUP, MANIFEST, SHARD_BYTES, SHARD_LEVEL, decode_list, encode_list, encode_lists,
+                     manifest_bytes, pack, read_varint, shard_key, varint)
 from .names import Names
 
 _U64 = np.uint64
 PRESENT = 0x80              # a grid cell's mark: values use the seven low bits
-GRID_CELLS = 1 << 25        # cells of one grid (bytes): lists are merged in chunks of this many
+GRID_CELLS = 1 << 27        # cells of one grid (bytes): lists are merged in chunks of this many
 DENSE_SHARE = 64            # lists in at least 1/64 of the documents go through the grid
 COMMON_SHARE = 0.1          # folded keys in at least this share of documents are listed as common
 COMMON_MAX = 300
@@ -58,51 +58,38 @@ class Index:
 
 @dataclass
 class Source:
-    """Postings of some documents numbered as the index numbers them."""
+    """Postings of some documents; ids[document] numbers them as the index does (-1: left out)."""
     order_key: np.ndarray
     mixed: np.ndarray
     spelling: np.ndarray
     lists: np.ndarray        # per posting: row of the source's list table
-    docs: np.ndarray         # per posting: document id
+    docs: np.ndarray         # per posting: document
     values: np.ndarray       # per posting: value byte
     pairs: np.ndarray        # per pair occurrence: row
-    pair_docs: np.ndarray    # … document id
-    flagged: tuple[np.ndarray, np.ndarray, np.ndarray]  # (row, document id, flag) of pair occurrences
+    pair_docs: np.ndarray    # … document
+    flagged: np.ndarray      # per pair occurrence in a title or lead: row << 24 | document << 8 | flag
+    ids: np.ndarray          # document -> index id, or -1
 
 
 def source_of_part(part: Part, ids: np.ndarray) -> Source:
-    """A part with its documents renumbered (ids[document in part]: the index id or -1)."""
-    docs = ids[part.docs.astype(np.int64)]
-    kept = docs >= 0
-    pair_docs = ids[part.pair_docs.astype(np.int64)]
-    pair_kept = pair_docs >= 0
-    f = part.flagged
-    f_rows = (f >> _U64(24)).astype(np.int64)
-    f_docs = ids[((f >> _U64(8)) & _U64(0xFFFF)).astype(np.int64)]
-    f_kept = f_docs >= 0
-    return Source(part.order_key, part.mixed, part.spelling, part.lists[kept].astype(np.int64), docs[kept],
-                  part.values[kept], part.pairs[pair_kept].astype(np.int64), pair_docs[pair_kept],
-                  (f_rows[f_kept], f_docs[f_kept], (f & _U64(0xFF)).astype(np.uint8)[f_kept]))
+    """A part with its documents numbered ids[document in part] (the index id, or -1)."""
+    return Source(part.order_key, part.mixed, part.spelling, part.lists, part.docs, part.values, part.pairs,
+                  part.pair_docs, part.flagged, ids)
 
 
 def source_of_index(index: Index, ids: np.ndarray, lists: Sequence[int] | None = None) -> Source:
     """Postings of the last index (of these of its lists, or all) for the documents it still
-    holds, renumbered (ids: old id -> new id or -1)."""
+    holds (ids: old id -> new id or -1)."""
     chosen = range(index.lists) if lists is None else lists
-    rows, docs, values = [], [], []
+    rows, docs, values = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)], [np.zeros(0, np.uint8)]
     for j in chosen:
         d, v = index.postings(j)
         rows.append(np.full(len(d), j, dtype=np.int64))
         docs.append(d)
         values.append(v)
     none = np.zeros(0, np.int64)
-    if not rows:
-        return Source(index.order_key, index.mixed, index.spelling, none, none, np.zeros(0, np.uint8), none, none,
-                      (none, none, np.zeros(0, np.uint8)))
-    docs = ids[np.concatenate(docs)]
-    kept = docs >= 0
-    return Source(index.order_key, index.mixed, index.spelling, np.concatenate(rows)[kept], docs[kept],
-                  np.concatenate(values)[kept], none, none, (none, none, np.zeros(0, np.uint8)))
+    return Source(index.order_key, index.mixed, index.spelling, np.concatenate(rows), np.concatenate(docs),
+                  np.concatenate(values), none, none, np.zeros(0, _U64), ids)
 
 
 def merge(sources: Sequence[Source], count: int, strings: Callable[[int], tuple[str, str]]) -> Index:
@@ -132,6 +119,7 @@ def merge(sources: Sequence[Source], count: int, strings: Callable[[int], tuple[
     size = np.zeros(lists, dtype=np.int64)
     for s, to in zip(sources, maps):
         size += np.bincount(to[s.lists], minlength=lists) + np.bincount(to[s.pairs], minlength=lists)
+    # (an estimate: postings of documents left out and repeated pairs count too)
     dense = size * DENSE_SHARE >= count
     encoded: list[bytes | None] = [None] * lists
     sizes = np.zeros(lists, dtype=np.int64)
@@ -139,11 +127,18 @@ def merge(sources: Sequence[Source], count: int, strings: Callable[[int], tuple[
     if len(dense_lists):
         row_of = np.full(lists, -1, dtype=np.int64)
         row_of[dense_lists] = np.arange(len(dense_lists))
-        by_row = [((row_of[to[s.lists]], row_of[to[s.pairs]]), (s.docs, s.pair_docs), s.values,
-                   (row_of[to[s.flagged[0]]], s.flagged[1], s.flagged[2])) for s, to in zip(sources, maps)]
         step = max(1, GRID_CELLS // max(count, 1))
+        chunked = len(dense_lists) > step or not dense.all()  # else every posting has its cell in one grid
+        cells = []
+        for s, to in zip(sources, maps):
+            rows = row_of[to]
+            f = s.flagged
+            f_rows, f_docs = rows[(f >> _U64(24)).astype(np.int64)], s.ids[((f >> _U64(8)) & _U64(0xFFFF)).astype(np.int64)]
+            cells.append([_cells(rows[s.pairs], s.ids[s.pair_docs], count, None),
+                          _cells(rows[s.lists], s.ids[s.docs], count, s.values),
+                          _cells(f_rows, f_docs, count, (f & _U64(0xFF)).astype(np.uint8))])
         for first in range(0, len(dense_lists), step):
-            _grid(by_row, dense_lists[first:first + step], first, count, encoded, sizes)
+            _grid(cells, dense_lists[first:first + step], first, count, encoded, sizes, chunked)
     if not dense.all():
         _sorted(sources, maps, dense, encoded, sizes)
     kept = np.flatnonzero(sizes > 0)  # a list whose documents all went is dropped
@@ -152,24 +147,35 @@ def merge(sources: Sequence[Source], count: int, strings: Callable[[int], tuple[
                  [encoded[j] for j in kept.tolist()], sizes[kept])
 
 
-def _grid(sources, chunk: np.ndarray, first: int, count: int, encoded: list, sizes) -> None:
-    """Encodes a chunk of dense lists through a grid of their (list, document) cells; sources:
-    per source ((rows of postings, of pair occurrences), (their documents), values, flagged), by
-    row of the grid (-1: a list outside it)."""
+def _cells(rows: np.ndarray, docs: np.ndarray, count: int, values):
+    """(cell of each posting in a grid of rows x count, values): postings of documents left out
+    (-1) or of lists outside the grid (row -1) are dropped."""
+    cell = rows * count + docs
+    kept = (rows >= 0) & (docs >= 0)
+    if not kept.all():
+        cell = cell[kept]
+        values = values[kept] if values is not None else None
+    return cell, values
+
+
+def _grid(cells, chunk: np.ndarray, first: int, count: int, encoded: list, sizes, chunked: bool) -> None:
+    """Encodes a chunk of dense lists (grid rows first …) through a grid of their cells; cells:
+    per source (pair occurrences, postings, flagged pair occurrences) as _cells gives them."""
     rows = len(chunk)
     grid = np.zeros((rows, count), dtype=np.uint8)
     flat = grid.reshape(-1)
-    last = first + rows
-    for rows_of, docs_of, values_of, (f_rows, f_docs, f_flags) in sources:
-        for row, docs, values in ((rows_of[1], docs_of[1], None), (rows_of[0], docs_of[0], values_of)):
-            inside = (row >= first) & (row < last)
-            cells = (row[inside] - first) * count + docs[inside]
-            flat[cells] = PRESENT if values is None else PRESENT | values[inside]
-        inside = (f_rows >= first) & (f_rows < last)
-        if inside.any():
-            np.bitwise_or.at(flat, (f_rows[inside] - first) * count + f_docs[inside], f_flags[inside])
-    present = grid != 0
-    bitmaps = np.packbits(present, axis=1, bitorder="little")
+    low, high = first * count, (first + rows) * count
+    for (pairs, _), (words, values), (flagged, flags) in cells:
+        for cell, value in ((pairs, None), (words, values)):
+            if chunked:
+                inside = (cell >= low) & (cell < high)
+                cell = cell[inside] - low
+                value = value[inside] if value is not None else None
+            flat[cell] = PRESENT if value is None else PRESENT | value
+        if len(flagged):
+            inside = (flagged >= low) & (flagged < high)
+            np.bitwise_or.at(flat, flagged[inside] - low, flags[inside])
+    bitmaps = np.packbits(grid, axis=1, bitorder="little")
     counts = _POPCOUNT[bitmaps].sum(axis=1, dtype=np.int64)
     nonzero = bitmaps != 0
     last_byte = bitmaps.shape[1] - 1 - np.argmax(nonzero[:, ::-1], axis=1)
@@ -181,11 +187,9 @@ def _grid(sources, chunk: np.ndarray, first: int, count: int, encoded: list, siz
         if not m:
             continue
         b = int(lasts[r]) // 8 + 1
-        if b + len(varint(b)) < m:  # a bitmap wins without counting gaps (they take a byte each at least)
-            docs = None
-        else:
-            docs = np.flatnonzero(present[r])
-        values = grid[r][present[r]] & np.uint8(0x7F) if has_values[r] else None
+        row = grid[r]
+        docs = None if b + len(varint(b)) < m else np.flatnonzero(row)  # a bitmap wins: no gaps to count
+        values = row[row != 0] & np.uint8(0x7F) if has_values[r] else None
         encoded[j] = encode_list(docs, values, m, bitmaps[r, :b].tobytes())
 
 
@@ -194,15 +198,16 @@ def _sorted(sources, maps, dense, encoded: list, sizes) -> None:
     codes = []
     for s, to in zip(sources, maps):
         for lists, docs, values in ((s.lists, s.docs, s.values), (s.pairs, s.pair_docs, None)):
-            number = to[lists]
-            keep = ~dense[number]
-            code = (number[keep].astype(_U64) << _U64(32)) | (docs[keep].astype(_U64) << _U64(8))
+            number, ids = to[lists], s.ids[docs]
+            keep = ~dense[number] & (ids >= 0)
+            code = (number[keep].astype(_U64) << _U64(32)) | (ids[keep].astype(_U64) << _U64(8))
             codes.append(code if values is None else code | values[keep].astype(_U64))
-        f_rows, f_docs, f_flags = s.flagged
-        number = to[f_rows]
-        keep = ~dense[number]
-        codes.append((number[keep].astype(_U64) << _U64(32)) | (f_docs[keep].astype(_U64) << _U64(8))
-                     | f_flags[keep].astype(_U64))
+        f = s.flagged
+        number = to[(f >> _U64(24)).astype(np.int64)]
+        ids = s.ids[((f >> _U64(8)) & _U64(0xFFFF)).astype(np.int64)]
+        keep = ~dense[number] & (ids >= 0)
+        codes.append((number[keep].astype(_U64) << _U64(32)) | (ids[keep].astype(_U64) << _U64(8))
+                     | (f[keep] & _U64(0xFF)))
     code = np.sort(np.concatenate(codes))
     if not len(code):
         return
@@ -348,8 +353,8 @@ def files(index: Index, records: Sequence[bytes], years: dict[int, tuple[int, in
         memo[d] = data
         version.update(d)
         yield path, data
-    yield f"{prefix}index.json", manifest_bytes(count, version.hexdigest()[:12], starts_of, years, names,
-                                                _common(index, count))
+    yield f"{prefix}{MANIFEST}", pack(manifest_bytes(count, version.hexdigest()[:12], starts_of, years, names,
+                                                     _common(index, count)), 9)
 
 
 def _pack_part(task: None, part: list[tuple[bytes, int]]) -> list[bytes]:
@@ -386,8 +391,9 @@ def _shards(index: Index) -> tuple[list[bytes], list[str]]:
             parts += (varint(len(tone)), tone, encoded[j])
         body = b"".join(parts)
         name = keys[a].encode("utf-8")
-        if not current:
-            starts_of.append(shard_key(order_keys[a], mixed[a]))
+        if not current:  # the start of a shard, as short as the key before it allows
+            starts_of.append(shard_key(order_keys[a], mixed[a],
+                                       shard_key(order_keys[a - 1], mixed[a - 1]) if a else ""))
         current += (varint(len(name)), name, varint(len(body)), body)
         size += len(name) + len(body) + 4
         if size >= 2 * SHARD_BYTES or (size >= SHARD_BYTES // 2 and mixed[a] % CUT == 0):

@@ -281,11 +281,20 @@ class _Vocab:
         self.mixed = np.zeros(0, dtype=_U64)
         self.spelling = np.zeros(0, dtype=_U64)
         self.fold = np.zeros(0, dtype=_U64)  # words: the key hash of each one's folded key
+        self.folded = np.zeros(0, dtype=np.int64)  # words: the number of each one's folded key
+        self.fold_numbers: dict[int, int] = {}
         self.strings: list[tuple[str, str]] = []
 
     @property
     def count(self) -> int:
         return len(self.strings)
+
+    def folded_number(self, fold_hash: int) -> int:
+        """Words: the number of a folded key (several spellings share one)."""
+        number = self.fold_numbers.get(fold_hash)
+        if number is None:
+            number = self.fold_numbers[fold_hash] = len(self.fold_numbers)
+        return number
 
     def find(self, hashes: np.ndarray) -> np.ndarray:
         """Numbers of the hashes, -1 where unknown."""
@@ -303,12 +312,14 @@ class _Vocab:
         first = np.concatenate(([True], values[order][1:] != values[order][:-1]))
         where = np.sort(missing[order[first]])  # first occurrence of each new hash, in text order
         new = hashes[where]
-        keys, mixed, strings = describe(where)
+        described = describe(where)
+        keys, mixed, strings = described[:3]
+        spelling = described[3] if len(described) > 3 else new  # pairs are looked up by another number
         base = self.count
         self.table.put(new, np.arange(base, base + len(new), dtype=np.int64))
         self.order_key = np.concatenate((self.order_key, np.asarray(keys, dtype=np.int64)))
         self.mixed = np.concatenate((self.mixed, np.asarray(mixed, dtype=_U64)))
-        self.spelling = np.concatenate((self.spelling, new))
+        self.spelling = np.concatenate((self.spelling, np.asarray(spelling, dtype=_U64)))
         self.strings += strings
         numbers[missing] = self.table.get(values)
         return numbers
@@ -390,7 +401,8 @@ class Maker:
         text = _SEP + _SEP.join(texts) + _SEP
         code = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
         packed = self.chars.lookup(code)
-        odd = np.flatnonzero(packed.view(np.uint16)[0::4] >= _PREPARE)
+        odd = np.flatnonzero(packed.view(np.uint16)[0::4] >= _PREPARE) if packed.view(np.uint16)[0::4].max(
+            initial=0) >= _PREPARE else ()
         if len(odd):
             if (packed[odd] == _UNKNOWN).any():
                 self.chars.learn(np.unique(code[odd][packed[odd] == _UNKNOWN]))
@@ -440,8 +452,9 @@ class Maker:
             return at_end
 
         spelling = hashes(shaped) * down[starts]
-        tone_sum = np.cumsum(tones, dtype=np.int32)[last]
+        tone_sum = np.cumsum(tones, dtype=np.uint16)[last]  # wraps: differences stay right
         tone_sum[1:] -= tone_sum[:-1].copy()
+        tone_sum = tone_sum.astype(np.int64)
         spelling += np.where(tone_sum >= 8, tone_sum - 8, 0).astype(_U64) * _U64(TONE_STEP)
         tokens = Tokens(np.repeat(np.arange(len(lengths)), np.diff(np.searchsorted(starts, _seg_bounds(lengths)))),
                         None, spelling, ends - starts, starts, text)
@@ -479,11 +492,9 @@ class Maker:
         tokens.fold = self.words.fold[numbers]  # a spelling's folded key: known once the word is
         same = np.flatnonzero(tokens.seg[1:] == tokens.seg[:-1])  # pairs: adjacent tokens of one text
         self.powers.ensure(int(tokens.length.max(initial=0)) + 2)
-        up = self.powers.up
-        length = tokens.length[same]
-        pair = tokens.fold[same] + _U64(32) * up[length] + tokens.fold[same + 1] * up[length + 1]  # key_hash("a b")
-        pairs = self._pairs(tokens, same, pair)
-        names = self._names(tokens, same, pair, pairs, docs, n) if self.matcher.pairs is not None or any(
+        folded = self.words.folded[numbers].astype(_U64)
+        pairs = self._pairs(tokens, same, folded[same] << _U64(32) | folded[same + 1])
+        names = self._names(tokens, same, pairs, docs, n) if self.matcher.pairs is not None or any(
             d.terms for d in docs) else None
         return self._part(words, names, pairs, doc_of[same], flags[same], docs)
 
@@ -503,6 +514,8 @@ class Maker:
             for h, (folded, _) in zip(folds, strings):
                 self.folds[h] = folded
             self.words.fold = np.concatenate((self.words.fold, np.array(folds, dtype=_U64)))
+            self.words.folded = np.concatenate((self.words.folded, np.array(
+                [self.words.folded_number(h) for h in folds], dtype=np.int64)))
             return ([WORD << 48 | prefix_code(f) for f, _ in strings], [mix(h) for h in folds], strings)
 
         numbers = self.words.numbers(tokens.spelling, describe)
@@ -510,25 +523,30 @@ class Maker:
         values = (np.minimum(counts, MAX_TF) << 3).astype(np.uint8) | flag
         return (lists, docs, values), numbers
 
-    def _pairs(self, tokens: Tokens, same, pair) -> np.ndarray:
-        """The number of every pair occurrence."""
+    def _pairs(self, tokens: Tokens, same, codes) -> np.ndarray:
+        """The number of every pair occurrence (codes: its two folded words' numbers)."""
         if not len(same):
             return np.zeros(0, np.int64)
-        left, right = tokens.fold[same], tokens.fold[same + 1]
 
         def describe(where: np.ndarray):
-            strings = [(self.folds[a] + " " + self.folds[b], "")
-                       for a, b in zip(left[where].tolist(), right[where].tolist())]
+            at = same[where]
+            up = self.powers.up
+            length = tokens.length[at]
+            left, right = tokens.fold[at], tokens.fold[at + 1]
+            pair = left + _U64(32) * up[length] + right * up[length + 1]  # key_hash(a + " " + b)
+            strings = [(self.folds[a] + " " + self.folds[b], "") for a, b in zip(left.tolist(), right.tolist())]
             heads = [PAIR << 48 | prefix_code(s) for s, _ in strings]
-            starting = self.matcher.pairs is not None and self.matcher.pairs.get(pair[where]) >= 0
+            starting = self.matcher.pairs is not None and self.matcher.pairs.get(pair) >= 0
             self.name_start = np.concatenate((self.name_start, np.broadcast_to(starting, len(where))))
-            return heads, _mix(pair[where]), strings
+            return heads, _mix(pair), strings, pair
 
-        return self.pairs.numbers(pair, describe)
+        return self.pairs.numbers(codes, describe)
 
-    def _names(self, tokens: Tokens, same, pair, pair_numbers, docs: list[Doc], n: int):
+    def _names(self, tokens: Tokens, same, pair_numbers, docs: list[Doc], n: int):
         matcher = self.matcher
-        seg, numbers = matcher.find(tokens, same, pair, self.name_start[pair_numbers], self.powers.up)
+        starting = np.flatnonzero(self.name_start[pair_numbers])
+        seg, numbers = matcher.find(tokens, same[starting], self.pairs.spelling[pair_numbers[starting]],
+                                    self.powers.up)
         terms = [(d, matcher.number(key)) for d, doc in enumerate(docs) for key in doc.terms]
         doc_of = np.concatenate((seg // FIELDS, np.array([d for d, _ in terms], dtype=np.int64)))
         flags = np.concatenate((_FIELD_FLAGS[seg % FIELDS], np.full(len(terms), TERM, dtype=np.uint8)))
@@ -608,13 +626,16 @@ def _count(numbers: np.ndarray, docs: np.ndarray, flags: np.ndarray, weights, n:
     (list, document) sorted, with the weights summed and the flags or'ed."""
     if not len(numbers):
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.uint8)
-    present = np.zeros(size, dtype=bool)
-    present[numbers] = True
-    distinct = np.flatnonzero(present)
-    local = np.zeros(size, dtype=np.int64)
-    local[distinct] = np.arange(len(distinct))
-    code = local[numbers] * n + docs
-    bins = len(distinct) * n
+    if size * n <= DENSE_BINS:  # every list the process knows has its bins: no renumbering
+        distinct, code, bins = None, numbers * n + docs, size * n
+    else:
+        present = np.zeros(size, dtype=bool)
+        present[numbers] = True
+        distinct = np.flatnonzero(present)
+        local = np.zeros(size, dtype=np.int64)
+        local[distinct] = np.arange(len(distinct))
+        code = local[numbers] * n + docs
+        bins = len(distinct) * n
     flagged = np.flatnonzero(flags)
     if bins <= DENSE_BINS:
         counts = np.bincount(code, weights=weights, minlength=bins)
@@ -633,7 +654,8 @@ def _count(numbers: np.ndarray, docs: np.ndarray, flags: np.ndarray, weights, n:
         at = ordered[first]
         counts = np.add.reduceat(np.ones(len(code), np.int64) if weights is None else weights[order], first)
         flag = np.bitwise_or.reduceat(flags[order], first)
-    return distinct[at // n], at % n, counts, flag
+    lists = at // n
+    return (lists if distinct is None else distinct[lists]), at % n, counts, flag
 
 
 class _NameMatcher:
@@ -671,17 +693,15 @@ class _NameMatcher:
                                lambda where: ([WORD << 48 | prefix_code(key)], [mix(h)], [(key, "")]))
         return number
 
-    def find(self, tokens: Tokens, same: np.ndarray, pair: np.ndarray, starting: np.ndarray, up: np.ndarray):
-        """(text, name number) of every name in the texts, in order; starting: whether each pair
-        (tokens same, same + 1) starts some name."""
+    def find(self, tokens: Tokens, at: np.ndarray, h: np.ndarray, up: np.ndarray):
+        """(text, name number) of every name in the texts, in order; at: the tokens that start a
+        pair some name starts with, h: those pairs' key hashes."""
         none = np.zeros(0, np.int64), np.zeros(0, np.int64)
         if self.pairs is None or not len(tokens.fold):
             return none
         seg, folds, length = tokens.seg, tokens.fold, tokens.length
         found_at, found_len, found_number = [], [], []
-        starting = np.flatnonzero(starting)
-        at = same[starting]
-        h, size = pair[starting], length[at] + 1 + length[at + 1]
+        size = length[at] + 1 + length[at + 1]
         for count in range(2, self.longest + 1):
             if count > 2:  # one token more: still within the text
                 nxt = at + count - 1
@@ -716,13 +736,15 @@ class _NameMatcher:
         keep = ~clash
         if clash.any():
             group = np.cumsum(~clash)
-            for g in np.unique(group[clash]).tolist():
-                members = np.flatnonzero(group == g)
-                free = 0
-                for i in members.tolist():
-                    keep[i] = at[i] >= free
-                    if keep[i]:
-                        free = end[i]
+            involved = np.flatnonzero(np.isin(group, group[clash]))
+            current, free = -1, 0
+            for i, g, start, stop in zip(involved.tolist(), group[involved].tolist(), at[involved].tolist(),
+                                         end[involved].tolist()):
+                if g != current:
+                    current, free = g, 0
+                keep[i] = start >= free
+                if keep[i]:
+                    free = stop
         return seg[at[keep]], number[keep]
 
 

@@ -3,7 +3,7 @@
 Under the search page's folder (``tim-kiem/du-lieu/``); every file but the
 manifest is gzip (search.js inflates it with DecompressionStream):
 
-* ``index.json``: the manifest: format, version (a digest of every file), the
+* ``index.bin``: the manifest, JSON: format, version (a digest of every file), the
   number of documents, records per group, where each shard starts, year ranges,
   the name table of the query side (names.py), the provinces merged in 2025, and
   the most common folded keys with their document counts (a long query fetches
@@ -13,7 +13,8 @@ manifest is gzip (search.js inflates it with DecompressionStream):
   spelling): words and names first, then pairs; keys sharing their first
   three units sit together, so the completions of a word being typed are in one
   or two shards. A shard holds whole keys; the manifest gives, for each shard,
-  its first key's place as 13 hex digits of kind << 48 | prefix then 16 of mix.
+  its first key's place as 13 hex digits of kind << 48 | prefix then 16 of mix,
+  cut to 21 digits unless the key before shares them.
   A shard is a run of keys: [varint key length][key, UTF-8][varint body length]
   [body]; a body is [varint lists] then per list (an exact spelling of a word,
   the only list of a pair or a name): [varint tone length][tone key, UTF-8]
@@ -36,7 +37,7 @@ import json
 import numpy as np
 
 FORMAT = 3
-SHARD_BYTES = 24 * 1024  # uncompressed bytes of keys per shard (a key larger than this is alone)
+SHARD_BYTES = 8 * 1024   # uncompressed bytes of keys per shard, about (see assemble._shards)
 GROUP = 8                # records per r/<g>.bin file
 
 
@@ -154,9 +155,15 @@ def encode_lists(starts: np.ndarray, docs: np.ndarray, values: np.ndarray) -> li
     return out
 
 
-def shard_key(order_key: int, mixed: int) -> str:
-    """A key's place in the index as the manifest writes shard starts (fixed width: compares as text)."""
-    return f"{order_key:013x}{mixed:016x}"
+MANIFEST = "index.bin"
+
+
+def shard_key(order_key: int, mixed: int, before: str = "") -> str:
+    """A key's place in the index as the manifest writes shard starts (compares as text). With
+    `before` (the place of the key before it), cut to 21 digits when that still tells them apart:
+    a cut start is not after the key, and every key before the shard is before the cut start."""
+    full = f"{order_key:013x}{mixed:016x}"
+    return full[:21] if before[:21] < full[:21] else full
 
 
 def manifest_bytes(count: int, version: str, shards: list[str], years: dict[int, tuple[int, int]], names,

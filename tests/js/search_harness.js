@@ -50,25 +50,28 @@ async function main() {
   }
   if (input.op === "postings") {
     const read = (rel) => { const d = fs.readFileSync(path.join(input.dir, rel)); return d.buffer.slice(d.byteOffset, d.byteOffset + d.length); };
-    const manifest = JSON.parse(fs.readFileSync(path.join(input.dir, "index.json"), "utf8"));
+    const manifest = JSON.parse(new TextDecoder().decode(await S.inflate(read("index.bin"))));
     const out = {};
     for (let i = 0; i < manifest.shards.length; i++) {
       const shard = new S.Shard(await S.inflate(read(`s/${i}.bin`)));
       for (const key of shard.keys.keys()) {
         out[key] = shard.postings(key).map((p) => [p.variant, Array.from(p.ids), Array.from(p.vals)]);
+        if (input.sizes) out[key].push(shard.size(key));
       }
     }
     return out;
   }
-  if (input.op === "typing") {  // each query typed a key at a time on one cold page: every prefix searched
+  if (input.op === "typing") {  // each query typed a key at a time on one cold page, as the page does:
+    // every prefix searched without the pairs of free text, then (the reader pauses) the whole
+    // query and its first ten records; with "records", every prefix's records too (the worst case).
     const out = [];
     for (const query of input.queries) {
       const { seen, engine } = counting(input.dir);
       for (let n = 1; n <= query.q.length; n++) {
-        const typed = query.q.slice(0, n);
+        const typed = query.q.slice(0, n), last = n === query.q.length;
         const open = !/[\s"\u201c\u201d\u201e\u00ab\u00bb]$/.test(typed);
-        const result = await engine.search(typed, {}, open);
-        if (query.records) await Promise.all(result.ids.slice(0, 10).map((id) => engine.record(id)));
+        const result = await engine.search(typed, {}, open, !last);
+        if (query.records || last) await Promise.all(result.ids.slice(0, 10).map((id) => engine.record(id)));
       }
       out.push({ q: query.q, bytes: seen.bytes, kinds: seen.kinds });
     }

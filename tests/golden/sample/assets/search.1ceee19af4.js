@@ -131,7 +131,7 @@
     return out;
   }
 
-  var MAX_WORDS = 8, MAX_PAIRS = 8;
+  var MAX_WORDS = 6, MAX_PAIRS = 6;
 
   /* What to look up for a query: words (folded key and exact spelling), names, adjacent pairs; and
      the runs of words between names, as typed (what a title or a passage shows as matched). */
@@ -276,7 +276,8 @@
     if (at === undefined) return 0;
     var r = new Reader(this.bytes, at), n = r.varint(), total = 0;
     for (var v = 0; v < n; v++) {
-      r.at += r.varint();
+      var tone = r.varint();  // not "r.at += r.varint()": the left side would be read before the varint moves it
+      r.at += tone;
       var header = r.varint(), m = Math.floor(header / 4);
       total += m;
       if (header & 1) { var size = r.varint(); r.at += size; } else for (var i = 0; i < m; i++) r.varint();
@@ -299,7 +300,7 @@
   Engine.prototype.ready = function () {
     var self = this;
     if (!this._ready) {
-      this._ready = this.load("index.json").then(function (buf) {
+      this._ready = this.load("index.bin").then(inflate).then(function (buf) {
         var m = JSON.parse(decoder.decode(new Uint8Array(buf)));
         var byFirst = new Map(), joined = new Map(), spellings = new Map();
         m.names.forEach(function (pair) {
@@ -369,7 +370,7 @@
     var high = prefix.length >= 3 ? prefix.slice(0, 3) : prefix + "\uffff".repeat(3 - prefix.length);
     var to = this.shardAt(place(high, false, "ffffffffffffffff"));
     var numbers = [];
-    for (var n = Math.max(from, 0); n <= to && numbers.length < 3; n++) numbers.push(n);
+    for (var n = Math.max(from, 0); n <= to && numbers.length < 2; n++) numbers.push(n);
     return Promise.all(numbers.map(function (k) { return self.shard(k); })).then(function (shards) {
       var found = [];
       shards.forEach(function (s) {
@@ -384,11 +385,12 @@
     });
   };
 
-  var W_TITLE = 2, W_LEAD = 1, W_TERM = 3, FOLDED_ONLY = 0.3, STOP_SHARE = 0.5, COMPLETIONS = 6;
+  var W_TITLE = 2, W_LEAD = 1, W_TERM = 3, FOLDED_ONLY = 0.3, COMPLETIONS = 6;
 
   /* Ranked results for a query and filters {province ("a" or "a+b"), directive, year}:
-     {ids, approx, total, empty, q}. */
-  Engine.prototype.search = function (query, filters, open) {
+     {ids, approx, empty, q, paired}. light: while the reader types, the pairs of free text are
+     not fetched (they order the results, they don't choose them: the count is the same). */
+  Engine.prototype.search = function (query, filters, open, light) {
     var self = this;
     filters = filters || {};
     return this.ready().then(function (m) {
@@ -396,6 +398,7 @@
       var filtered = filters.province || filters.directive || filters.year;
       if (q.empty && !filtered) return { ids: [], approx: [], empty: true, q: q };
       chooseKeys(q, self.common);
+      if (light) q.pairs.forEach(function (p) { if (!p.phrase) p.skipped = true; });
       var keys = [];
       new Set(q.words.filter(function (w) { return !w.skipped; }).map(function (w) { return w.key; })).forEach(function (k) {
         keys.push({ key: k });
@@ -406,7 +409,7 @@
       if (filters.directive) keys.push({ key: "~d:" + filters.directive });
       return self.lookup(keys).then(function (found) {
         // The word being typed, when not a word of the index: its most frequent completions.
-        var pending = q.words.filter(function (w) { return w.prefix && !found.has(w.key) && w.key.length > 1; });
+        var pending = q.words.filter(function (w) { return w.prefix && !found.has(w.key) && w.key.length > 2; });
         if (!pending.length) return found;
         return Promise.all(pending.map(function (w) { return self.complete(w.key, COMPLETIONS); })).then(function (lists) {
           pending.forEach(function (w, i) { w.completions = lists[i]; });
@@ -429,14 +432,13 @@
       (w.completions && !found.has(w.key) ? w.completions : [w.key]).forEach(function (k) {
         (found.get(k) || []).forEach(function (p) { lists.push(p); });
       });
-      terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, stop: w.key.length < 2 });
+      terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, stop: w.key.length < 2 });  // "1", "a"
     });
     q.names.forEach(function (n) { terms.push({ name: n.key, lists: found.get(n.key) || [], exact: false }); });
     terms.forEach(function (t) {
       var df = 0;
       t.lists.forEach(function (p) { df += p.ids.length; });
       t.df = Math.min(df, N);
-      if (t.df >= STOP_SHARE * N && N >= 20) t.stop = true;
     });
     var needed = terms.filter(function (t) { return !t.stop; });
     if (!needed.length) needed = terms;  // a query of common words only: all of them count
@@ -504,8 +506,9 @@
       if (hits[d] >= needed.length) ids.push(d);
       else if (hits[d] > 0) approx.push(d);
     }
+    // The whole query close together first (pairs of it found), in the title before the text.
     var order = function (a, b) {
-      return (titlePairs[b] - titlePairs[a]) || (pairHits[b] - pairHits[a]) || (hits[b] - hits[a]) ||
+      return (pairHits[b] - pairHits[a]) || (titlePairs[b] - titlePairs[a]) || (hits[b] - hits[a]) ||
         (exact[b] - exact[a]) || (all[b] - all[a]) || (score[b] - score[a]) || (b - a);
     };
     if (!browsing) {
@@ -913,7 +916,7 @@
         return Promise.resolve();
       }
       var open = !/[\s"\u201c\u201d\u201e\u00ab\u00bb]$/.test(query);
-      return engine.search(query, f, open).then(function (result) {
+      return engine.search(query, f, open, !now).then(function (result) {
         if (token !== seq) return;
         if (result.empty) {
           clear();
@@ -937,10 +940,14 @@
         return new Promise(function (resolve) {
           pauseTimer = setTimeout(function () {
             if (token !== seq) return resolve();
-            result.query = query;
-            current = result;
-            clear();
-            resolve(showMore());
+            // The reader paused: the whole query now (its pairs order the results), then the records.
+            resolve((now ? Promise.resolve(result) : engine.search(query, f, open)).then(function (full) {
+              if (token !== seq) return;
+              full.query = query;
+              current = full;
+              clear();
+              return showMore();
+            }));
           }, wait);
         });
       }).catch(function (err) {

@@ -959,6 +959,8 @@
 
     function later() {
       lastKey = Date.now();
+      seq++;  // what the last query was about to fetch or show is not wanted any more
+      clearTimeout(pauseTimer);
       clearTimeout(timer);
       timer = setTimeout(function () { run(false); }, SEARCH_DELAY);
     }

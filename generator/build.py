@@ -547,10 +547,10 @@ class Builder:
         else:
             if index is not None:
                 index.cancel()
-            made, self._made = self._made, []
+            made, self._made = [self._made], []  # the parts go to the process forked here, then out of this one
             index = self._index = Background(lambda send: _index_from_parts(send, shown, config, registries, store,
-                                                                            cache, made))
-            del made
+                                                                            cache, made[0]))
+            made.clear()
         metas = [a.meta or article_token(a) for a in shown]
         # Related articles depend on every article's metadata (dates, terms), the registries and the count.
         related_fp = digest(fp, str(config.related_count), *metas)

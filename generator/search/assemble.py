@@ -65,16 +65,12 @@ class Source:
     lists: np.ndarray        # per posting: row of the source's list table
     docs: np.ndarray         # per posting: document
     values: np.ndarray       # per posting: value byte
-    pairs: np.ndarray        # per pair occurrence: row
-    pair_docs: np.ndarray    # … document
-    flagged: np.ndarray      # per pair occurrence in a title or lead: row << 24 | document << 8 | flag
     ids: np.ndarray          # document -> index id, or -1
 
 
 def source_of_part(part: Part, ids: np.ndarray) -> Source:
     """A part with its documents numbered ids[document in part] (the index id, or -1)."""
-    return Source(part.order_key, part.mixed, part.spelling, part.lists, part.docs, part.values, part.pairs,
-                  part.pair_docs, part.flagged, ids)
+    return Source(part.order_key, part.mixed, part.spelling, part.lists, part.docs, part.values, ids)
 
 
 def source_of_index(index: Index, ids: np.ndarray, lists: Sequence[int] | None = None) -> Source:
@@ -87,9 +83,8 @@ def source_of_index(index: Index, ids: np.ndarray, lists: Sequence[int] | None =
         rows.append(np.full(len(d), j, dtype=np.int64))
         docs.append(d)
         values.append(v)
-    none = np.zeros(0, np.int64)
     return Source(index.order_key, index.mixed, index.spelling, np.concatenate(rows), np.concatenate(docs),
-                  np.concatenate(values), none, none, np.zeros(0, _U64), ids)
+                  np.concatenate(values), ids)
 
 
 def merge(sources: Sequence[Source], count: int, strings: Callable[[int], tuple[str, str]]) -> Index:
@@ -118,8 +113,7 @@ def merge(sources: Sequence[Source], count: int, strings: Callable[[int], tuple[
     # 2. Lists in many documents go through the grid, the others are sorted.
     size = np.zeros(lists, dtype=np.int64)
     for s, to in zip(sources, maps):
-        size += np.bincount(to[s.lists], minlength=lists) + np.bincount(to[s.pairs], minlength=lists)
-    # (an estimate: postings of documents left out and repeated pairs count too)
+        size += np.bincount(to[s.lists], minlength=lists)  # (postings of documents left out count too)
     dense = size * DENSE_SHARE >= count
     encoded: list[bytes | None] = [None] * lists
     sizes = np.zeros(lists, dtype=np.int64)
@@ -129,14 +123,7 @@ def merge(sources: Sequence[Source], count: int, strings: Callable[[int], tuple[
         row_of[dense_lists] = np.arange(len(dense_lists))
         step = max(1, GRID_CELLS // max(count, 1))
         chunked = len(dense_lists) > step or not dense.all()  # else every posting has its cell in one grid
-        cells = []
-        for s, to in zip(sources, maps):
-            rows = row_of[to]
-            f = s.flagged
-            f_rows, f_docs = rows[(f >> _U64(24)).astype(np.int64)], s.ids[((f >> _U64(8)) & _U64(0xFFFF)).astype(np.int64)]
-            cells.append([_cells(rows[s.pairs], s.ids[s.pair_docs], count, None),
-                          _cells(rows[s.lists], s.ids[s.docs], count, s.values),
-                          _cells(f_rows, f_docs, count, (f & _U64(0xFF)).astype(np.uint8))])
+        cells = [_cells(row_of[to][s.lists], s.ids[s.docs], count, s.values) for s, to in zip(sources, maps)]
         for first in range(0, len(dense_lists), step):
             _grid(cells, dense_lists[first:first + step], first, count, encoded, sizes, chunked)
     if not dense.all():
@@ -160,21 +147,16 @@ def _cells(rows: np.ndarray, docs: np.ndarray, count: int, values):
 
 def _grid(cells, chunk: np.ndarray, first: int, count: int, encoded: list, sizes, chunked: bool) -> None:
     """Encodes a chunk of dense lists (grid rows first …) through a grid of their cells; cells:
-    per source (pair occurrences, postings, flagged pair occurrences) as _cells gives them."""
+    per source (cells, values) as _cells gives them."""
     rows = len(chunk)
     grid = np.zeros((rows, count), dtype=np.uint8)
     flat = grid.reshape(-1)
     low, high = first * count, (first + rows) * count
-    for (pairs, _), (words, values), (flagged, flags) in cells:
-        for cell, value in ((pairs, None), (words, values)):
-            if chunked:
-                inside = (cell >= low) & (cell < high)
-                cell = cell[inside] - low
-                value = value[inside] if value is not None else None
-            flat[cell] = PRESENT if value is None else PRESENT | value
-        if len(flagged):
-            inside = (flagged >= low) & (flagged < high)
-            np.bitwise_or.at(flat, flagged[inside] - low, flags[inside])
+    for cell, value in cells:
+        if chunked:
+            inside = (cell >= low) & (cell < high)
+            cell, value = cell[inside] - low, value[inside]
+        flat[cell] = PRESENT | value
     bitmaps = np.packbits(grid, axis=1, bitorder="little")
     counts = _POPCOUNT[bitmaps].sum(axis=1, dtype=np.int64)
     nonzero = bitmaps != 0
@@ -197,24 +179,15 @@ def _sorted(sources, maps, dense, encoded: list, sizes) -> None:
     """Encodes the lists outside the grid by sorting their postings."""
     codes = []
     for s, to in zip(sources, maps):
-        for lists, docs, values in ((s.lists, s.docs, s.values), (s.pairs, s.pair_docs, None)):
-            number, ids = to[lists], s.ids[docs]
-            keep = ~dense[number] & (ids >= 0)
-            code = (number[keep].astype(_U64) << _U64(32)) | (ids[keep].astype(_U64) << _U64(8))
-            codes.append(code if values is None else code | values[keep].astype(_U64))
-        f = s.flagged
-        number = to[(f >> _U64(24)).astype(np.int64)]
-        ids = s.ids[((f >> _U64(8)) & _U64(0xFFFF)).astype(np.int64)]
+        number, ids = to[s.lists], s.ids[s.docs]
         keep = ~dense[number] & (ids >= 0)
         codes.append((number[keep].astype(_U64) << _U64(32)) | (ids[keep].astype(_U64) << _U64(8))
-                     | (f[keep] & _U64(0xFF)))
-    code = np.sort(np.concatenate(codes))
+                     | s.values[keep].astype(_U64))
+    code = np.sort(np.concatenate(codes))  # one posting per (list, document): documents are in one source
     if not len(code):
         return
     cell = code >> _U64(8)
-    first = np.flatnonzero(np.concatenate(([True], cell[1:] != cell[:-1])))
-    values = np.bitwise_or.reduceat((code & _U64(0x7F)).astype(np.uint8), first)
-    cell = cell[first]
+    values = (code & _U64(0xFF)).astype(np.uint8)
     lists_of = (cell >> _U64(24)).astype(np.int64)
     docs = (cell & _U64(0xFFFFFF)).astype(np.int64)
     starts = np.flatnonzero(np.concatenate(([True], lists_of[1:] != lists_of[:-1])))
@@ -226,20 +199,13 @@ def _sorted(sources, maps, dense, encoded: list, sizes) -> None:
 
 def doc_postings(part: Part, ids: np.ndarray) -> dict[int, dict[tuple[int, int, int], int]]:
     """{index id: {list place (kind and prefix, mix, spelling): value}} of a part's documents
-    (ids[document in part], -1 left out), pair occurrences merged."""
+    (ids[document in part], -1 left out)."""
     out: dict[int, dict] = {int(i): {} for i in ids.tolist() if i >= 0}
     place = list(zip(part.order_key.tolist(), part.mixed.tolist(), part.spelling.tolist()))
     id_of = ids.tolist()
     for row, d, value in zip(part.lists.tolist(), part.docs.tolist(), part.values.tolist()):
         if id_of[d] >= 0:
             out[id_of[d]][place[row]] = value
-    for row, d in zip(part.pairs.tolist(), part.pair_docs.tolist()):
-        if id_of[d] >= 0:
-            out[id_of[d]].setdefault(place[row], 0)
-    for code in part.flagged.tolist():
-        d = id_of[code >> 8 & 0xFFFF]
-        if d >= 0:
-            out[d][place[code >> 24]] |= code & 0xFF
     return out
 
 

@@ -327,19 +327,15 @@ class _Vocab:
 
 @dataclass
 class Part:
-    """The postings of a batch of articles, numbered within the batch (documents oldest first):
-    words and names as (list, document, value), pairs as every occurrence (list, document) — the
-    merge in assemble.py puts them in place, one posting per list and document. A list is a row
-    of the part's table of lists (its place in the index)."""
+    """The postings of a batch of articles, numbered within the batch (documents oldest first), as
+    (list, document, value) in no particular order: the merge in assemble.py puts them in place. A
+    list is a row of the part's table of lists (its place in the index)."""
     order_key: np.ndarray    # per list of the table: kind << 48 | prefix
     mixed: np.ndarray        # per list: mix(key hash)
     spelling: np.ndarray     # per list: spelling hash (the key hash for pairs and names)
-    lists: np.ndarray        # per word or name posting: its row in the table
+    lists: np.ndarray        # per posting: its row in the table
     docs: np.ndarray         # … its document
     values: np.ndarray       # … its value byte
-    pairs: np.ndarray        # per pair occurrence: its row in the table
-    pair_docs: np.ndarray    # … its document
-    flagged: np.ndarray      # per pair occurrence in a title or lead: row << 24 | document << 8 | flag
     strings: dict[int, tuple[str, str]]  # spelling -> (folded key, tone key): lists this process had not sent
     records: list[bytes]     # per document, oldest first
     keys: list[str]          # per document: what the search cache knows it by
@@ -357,11 +353,6 @@ def part_postings(part: Part, strings: dict[int, tuple[str, str]]) -> list[dict[
     name = [(int(k) >> 48, *strings[int(s)]) for k, s in zip(part.order_key, part.spelling)]
     for row, d, value in zip(part.lists.tolist(), part.docs.tolist(), part.values.tolist()):
         out[d][name[row]] = value
-    for row, d in zip(part.pairs.tolist(), part.pair_docs.tolist()):
-        out[d].setdefault(name[row], 0)
-    for code in part.flagged.tolist():
-        key = name[code >> 24]
-        out[code >> 8 & 0xFFFF][key] |= code & 0xFF
     return out
 
 
@@ -496,7 +487,8 @@ class Maker:
         pairs = self._pairs(tokens, same, folded[same] << _U64(32) | folded[same + 1])
         names = self._names(tokens, same, pairs, docs, n) if self.matcher.pairs is not None or any(
             d.terms for d in docs) else None
-        return self._part(words, names, pairs, doc_of[same], flags[same], docs)
+        lists, pair_docs, _, pair_flags = _count(pairs, doc_of[same], flags[same], None, n, self.pairs.count)
+        return self._part(words, names, (lists, pair_docs, pair_flags), docs)
 
     def _words(self, tokens: Tokens, doc_of, flags, n: int):
         """The word postings (list, document, value) and the number of every token."""
@@ -556,18 +548,15 @@ class Maker:
         values = (np.minimum(counts, MAX_TF) << 3).astype(np.uint8) | flag
         return lists, docs_, values
 
-    def _part(self, words, names, pairs: np.ndarray, pair_docs: np.ndarray, pair_flags: np.ndarray,
-              docs: list[Doc]) -> Part:
-        """The part's table of lists (words, names, pairs met) and its postings by row of the table."""
+    def _part(self, words, names, pairs, docs: list[Doc]) -> Part:
+        """The part's table of lists (words, names, pairs met) and its postings by row of the table;
+        each group (list numbers, documents, values) sorted by list."""
         keys, mixed, spellings, strings, rows = [], [], [], {}, []
         base = 0
-        pair_present = np.zeros(self.pairs.count, dtype=bool)
-        pair_present[pairs] = True
-        pair_numbers = np.flatnonzero(pair_present)
-        groups = [(self.words, words[0]), (self.matcher.vocab, names[0] if names is not None else _empty()[0]),
-                  (self.pairs, pair_numbers)]
-        for vocab, numbers in groups:
-            distinct = _runs(numbers)[0] if vocab is not self.pairs else numbers  # words, names: sorted
+        names = names if names is not None else (np.zeros(0, np.int64),) * 2 + (np.zeros(0, np.uint8),)
+        groups = [(self.words, words), (self.matcher.vocab, names), (self.pairs, pairs)]
+        for vocab, (numbers, _, _) in groups:
+            distinct = _runs(numbers)[0]
             keys.append(vocab.order_key[distinct])
             mixed.append(vocab.mixed[distinct])
             spellings.append(vocab.spelling[distinct])
@@ -579,22 +568,11 @@ class Maker:
                 if spelling not in self.sent:
                     self.sent.add(spelling)
                     strings[spelling] = vocab.strings[number]
-        word_rows, name_rows, pair_rows = rows
-        lists = [word_rows[words[0]]]
-        post_docs, values = [words[1]], [words[2]]
-        if names is not None:
-            lists.append(name_rows[names[0]])
-            post_docs.append(names[1])
-            values.append(names[2])
-        pair_row = pair_rows[pairs]
-        chosen = np.flatnonzero(pair_flags)
-        flagged = (pair_row[chosen].astype(np.uint64) << _U64(24) | pair_docs[chosen].astype(np.uint64) << _U64(8)
-                   | pair_flags[chosen].astype(np.uint64))
-        return Part(np.concatenate(keys), np.concatenate(mixed), np.concatenate(spellings),
-                    np.concatenate(lists).astype(np.uint32), np.concatenate(post_docs).astype(np.uint16),
-                    np.concatenate(values).astype(np.uint8), pair_row.astype(np.uint32),
-                    pair_docs.astype(np.uint16), flagged, strings, [d.record for d in docs],
-                    [d.key for d in docs], [d.order for d in docs])
+        lists = np.concatenate([row[g[0]] for row, (_, g) in zip(rows, groups)])
+        return Part(np.concatenate(keys), np.concatenate(mixed), np.concatenate(spellings), lists.astype(np.uint32),
+                    np.concatenate([g[1] for _, g in groups]).astype(np.uint16),
+                    np.concatenate([g[2] for _, g in groups]).astype(np.uint8), strings,
+                    [d.record for d in docs], [d.key for d in docs], [d.order for d in docs])
 
 
 def _seg_bounds(lengths: list[int]) -> np.ndarray:

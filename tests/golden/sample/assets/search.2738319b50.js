@@ -444,25 +444,30 @@
     if (!needed.length) needed = terms;  // a query of common words only: all of them count
     var score = new Float64Array(N), hits = new Uint8Array(N), all = new Uint8Array(N), exact = new Uint8Array(N);
     var pairHits = new Uint8Array(N), titlePairs = new Uint8Array(N), phraseOk = new Uint8Array(N);
-    var stamp = new Int32Array(N).fill(-1);
+    var stamp = new Int32Array(N).fill(-1), best = new Float64Array(N), touched = [];
     terms.forEach(function (t, ti) {
       if (!t.df) return;
       var idf = Math.log(1 + N / t.df), counts = needed.indexOf(t) >= 0;
+      touched.length = 0;
       t.lists.forEach(function (p) {
         var isExact = t.exact && p.variant === t.tone;
         var weight = t.exact && !isExact ? FOLDED_ONLY : 1;
         for (var i = 0; i < p.ids.length; i++) {
           var d = p.ids[i], val = p.vals[i], tf = val >> 3;
-          score[d] += weight * idf * (tf / (tf + 1.2) + (val & 1 ? W_TITLE : 0) + (val & 2 ? W_LEAD : 0) +
+          // A word counts once, by its best spelling: "Lâm" in a title beside "làm" is no second hit.
+          var value = weight * idf * (tf / (tf + 1.2) + (val & 1 ? W_TITLE : 0) + (val & 2 ? W_LEAD : 0) +
                                       (val & 4 ? W_TERM : 0));
           if (stamp[d] !== ti) {
             stamp[d] = ti;
+            best[d] = value;
+            touched.push(d);
             all[d]++;
             if (counts) hits[d]++;
-          }
+          } else if (value > best[d]) best[d] = value;
           if (isExact) exact[d] = Math.min(255, exact[d] + 1);
         }
       });
+      for (var k = 0; k < touched.length; k++) score[touched[k]] += best[touched[k]];
     });
     var quoted = q.pairs.filter(function (p) { return p.phrase && !p.skipped; });
     q.pairs.forEach(function (pair) {

@@ -313,26 +313,6 @@ def _articles(value) -> tuple[Article, ...]:
     return (value,) if isinstance(value, Article) else tuple(value)
 
 
-class _WithBodies(Sequence):
-    """Articles with bodies loaded one at a time, for consumers that read every body once;
-    take() loads many at once."""
-
-    def __init__(self, articles: tuple[Article, ...], store: BodyStore):
-        self.articles, self.store = articles, store
-
-    def __len__(self) -> int:
-        return len(self.articles)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return self.store.with_bodies(self.articles[index])
-        return self.store.with_body(self.articles[index])
-
-    def take(self, indices: Sequence[int]) -> list[Article]:
-        """The articles at these positions, their bodies loaded in one query."""
-        return self.store.with_bodies([self.articles[i] for i in indices])
-
-
 def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[int, int]],
                    bytecode_dir: Path | None = None) -> Templates:
     """Jinja globals computed once per build: nothing loops over every article per page.

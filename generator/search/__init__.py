@@ -25,7 +25,7 @@ from typing import Callable, Iterator, Sequence
 from ..cache import digest
 from ..parallel import fork_imap
 from .cache import SearchCache
-from .entries import Doc, Maker, Part, make_doc
+from .entries import Maker, Part, make_doc
 from .format import FORMAT, GROUP, SHARD_BYTES
 from .names import Names
 from .text import fold, tokenize, tone_key

@@ -123,9 +123,9 @@ def merge(sources: Sequence[Source], count: int, strings: Callable[[int], tuple[
         row_of[dense_lists] = np.arange(len(dense_lists))
         step = max(1, GRID_CELLS // max(count, 1))
         chunked = len(dense_lists) > step or not dense.all()  # else every posting has its cell in one grid
-        cells = [_cells(row_of[to][s.lists], s.ids[s.docs], count, s.values) for s, to in zip(sources, maps)]
+        rows = [row_of[to] for to in maps]  # per source: its table's rows -> rows of the grid
         for first in range(0, len(dense_lists), step):
-            _grid(cells, dense_lists[first:first + step], first, count, encoded, sizes, chunked)
+            _grid(sources, rows, dense_lists[first:first + step], first, count, encoded, sizes, chunked)
     if not dense.all():
         _sorted(sources, maps, dense, encoded, sizes)
     kept = np.flatnonzero(sizes > 0)  # a list whose documents all went is dropped
@@ -145,14 +145,15 @@ def _cells(rows: np.ndarray, docs: np.ndarray, count: int, values):
     return cell, values
 
 
-def _grid(cells, chunk: np.ndarray, first: int, count: int, encoded: list, sizes, chunked: bool) -> None:
-    """Encodes a chunk of dense lists (grid rows first …) through a grid of their cells; cells:
-    per source (cells, values) as _cells gives them."""
+def _grid(sources, rows_of, chunk: np.ndarray, first: int, count: int, encoded: list, sizes, chunked: bool) -> None:
+    """Encodes a chunk of dense lists (grid rows first …) through a grid of their cells; rows_of:
+    per source, its table's rows -> rows of the grid (-1: outside it)."""
     rows = len(chunk)
     grid = np.zeros((rows, count), dtype=np.uint8)
     flat = grid.reshape(-1)
     low, high = first * count, (first + rows) * count
-    for cell, value in cells:
+    for s, row_of in zip(sources, rows_of):  # a source at a time: its cells are made and dropped
+        cell, value = _cells(row_of[s.lists], s.ids[s.docs], count, s.values)
         if chunked:
             inside = (cell >= low) & (cell < high)
             cell, value = cell[inside] - low, value[inside]

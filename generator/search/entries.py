@@ -8,7 +8,7 @@ the two to the same postings.
 An entry is a set of postings, each a list (a key) and a value byte:
 
 * every token of the title, the lead (summary, sapo, tag names, author) and the
-  whole body, under its exact spelling (``spelling_hash``) within its folded key
+  whole body, under its exact spelling (``word_spelling``) within its folded key
   ("bac" holds Bác, bạc, Bắc …): value (min(count, 15) << 3) | field flags;
 * every pair of adjacent tokens of one field, under the folded pair ("lam theo"),
   anywhere in the body (phrases are found anywhere): value = field flags;
@@ -16,10 +16,13 @@ An entry is a set of postings, each a list (a key) and a value byte:
   matter (flag TERM), under its name key ("~p:dak-nong"): value as for tokens.
 
 Keys are 64-bit hashes of their folded strings (text.key_hash); a list is
-(kind and prefix, mix(hash), spelling) — the order of the index (format.py). A
-part (``Part``) holds the postings of a batch of articles sorted in that order,
-the articles numbered oldest first, as the index numbers them: a build merges
-parts without sorting their postings again.
+(kind and prefix, mix(hash), spelling), its place in the index (format.py). A
+part (``Part``) holds the postings of a batch of articles, one per list and
+document, with a table of the lists they belong to; the build's read workers
+make parts of what they read (search.read_part), and assemble.merge puts the
+parts together. The batch is tokenised on its UTF-16 code units: one table
+look-up per unit, token edges where letters start and stop, and each token's
+spelling hash as a difference of prefix sums of unit * P**position.
 """
 from __future__ import annotations
 
@@ -578,10 +581,6 @@ class Maker:
 def _seg_bounds(lengths: list[int]) -> np.ndarray:
     """Where each text of a batch starts, and where the batch ends (one separator before each)."""
     return np.cumsum([1] + [k + 1 for k in lengths])
-
-
-def _empty():
-    return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.uint8)
 
 
 def _mix(h: np.ndarray) -> np.ndarray:

@@ -13,9 +13,12 @@ indexed at build time:
    vietnamese.term_key: 1 huyền, 2 hỏi, 3 ngã, 4 sắc, 5 nặng). "khoá" and "khóa"
    both give "khoa4"; "Bác" gives "bac4", "bạc" "bac5". It tells the exact
    spelling within one folded key, independent of the tone-mark placement style.
+5. ``key_hash``, ``mix``, ``prefix_code``: a key's place in the index, which
+   search.js computes to find the shard holding a key.
 
 The JavaScript twin is ``themes/default/static/search.js`` (``fold``,
-``toneKey``, ``tokenize``); tests/test_search.py runs both on the same cases.
+``toneKey``, ``tokenize``, ``keyHash``, ``mix``, ``place``); tests/test_search.py
+runs both on the same cases.
 """
 from __future__ import annotations
 
@@ -98,7 +101,7 @@ def has_diacritics(token: str) -> bool:
 # the folded key, computed for whole batches of tokens at once by entries.py (numpy, wrapping
 # arithmetic) and for single keys here; search.js computes the same (BigInt) to find a key's
 # shard. The order of the index (see format.py) is by kind, the first three code units of the
-# key and mix(hash); the exact spelling of a token is told by spelling_hash.
+# key and mix(hash); the exact spelling of a token is told by entries.word_spelling.
 
 MASK = (1 << 64) - 1
 P = 0x9E3779B97F4A7C15       # odd: powers of P are invertible modulo 2**64
@@ -118,12 +121,6 @@ def key_hash(key: str) -> int:
         h = (h + unit * power) & MASK
         power = power * P & MASK
     return h
-
-
-def spelling_hash(token: str) -> int:
-    """Tells the exact spelling of a token (its tone key) within one folded key."""
-    shaped, tone = tone_parts(token)
-    return (key_hash(shaped) + tone * TONE_STEP) & MASK
 
 
 def mix(h: int) -> int:

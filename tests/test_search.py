@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import sys
 import unicodedata
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -405,6 +404,25 @@ def test_read_workers_parts_give_the_same_index(tmp_path, monkeypatch):
     shutil.rmtree(root / ".cache")
     build(root, output=str(tmp_path / "workers"), workers=2)
     assert files_of(tmp_path / "workers") == files_of(tmp_path / "here")
+
+
+def test_drafts_read_by_the_workers_are_left_out(tmp_path, monkeypatch):
+    """The read workers make postings of every article they read; drafts are left out of the
+    index, which equals that of the site without them, and a site of drafts only has an empty one."""
+    root = site_copy(tmp_path)
+    build(root, output=str(tmp_path / "without"))
+    monkeypatch.setattr("generator.build.PARALLEL_MIN", 1)
+    monkeypatch.setenv("LAMTHEOBAC_WORKERS", "2")
+    (root / "content/articles/nhap.md").write_text(
+        '---\ntitle: "Bản nháp riêng"\ndate: 2020-01-01\ndraft: true\n---\n\nChữ riêng xoèlanh.\n', encoding="utf-8")
+    shutil.rmtree(root / ".cache")
+    build(root, output=str(tmp_path / "with"), workers=2)
+    assert files_of(tmp_path / "with") == files_of(tmp_path / "without")
+    for source in (root / "content" / "articles").glob("*.md"):
+        if source.name != "nhap.md":
+            source.unlink()
+    build(root, output=str(tmp_path / "drafts"), workers=2)
+    assert manifest_of(tmp_path / "drafts" / "tim-kiem" / "du-lieu")["count"] == 0
 
 
 def test_grid_chunks_and_sorted_lists_give_the_same_index(tmp_path, monkeypatch):

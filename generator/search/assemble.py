@@ -91,7 +91,7 @@ def merge(sources: Sequence[Source], count: int, strings: Callable[[int], tuple[
     """The lists of `count` documents from sources of disjoint documents; strings(spelling) ->
     (key, tone) names them."""
     empty = Index(np.zeros(0, np.int64), np.zeros(0, _U64), np.zeros(0, _U64), [], [], [], np.zeros(0, np.int64))
-    if not sources:
+    if not sources or not count:
         return empty
     keep_freed_memory()
     # 1. Every list once, in the index's order; each source's rows -> that order's numbers.

@@ -664,7 +664,7 @@ class Builder:
             # background index makes them, which loads the numpy the search package needs anyway).
             search = len(to_read) >= PARALLEL_MIN and search_files is _SEARCH_FILES
             if search:
-                import generator.search.entries  # noqa: F401 - before forking: the workers inherit numpy
+                from .search import entries  # noqa: F401 - before forking: the workers inherit numpy
             task = dict(config=config, registries=registries, store=store, fp=fp, known=known, search=search)
             for rows, made in fork_map(_read_part, parts, task, workers, progress, "Đọc bài viết"):
                 for shown, stat, row, errs in rows:

@@ -311,7 +311,7 @@ def files(index: Index, records: Sequence[bytes], years: dict[int, tuple[int, in
     memo.clear()
     todo = [i for i, d in enumerate(digests) if d not in old]
     size = sum(len(plain[i]) for i in todo)
-    levels = [6] * len(groups) + [SHARD_LEVEL] * len(shards)
+    levels = [SHARD_LEVEL] * len(plain)
     made = _packed([(plain[i], levels[i]) for i in todo], workers if size >= PACK_IN_WORKERS else 1)
     packed = dict(zip(todo, made))
     version = hashlib.sha256()

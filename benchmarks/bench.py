@@ -21,7 +21,7 @@ runs once.
 
 Our cold build is measured twice over: the whole site with its search index, and
 the site Hugo and Pelican build from the same corpus, i.e. without the search
-index (``indexing.index_files`` left out, as benchmarks/search_bench.py does; the search
+index (``BuildOptions.search`` off, as benchmarks/search_bench.py does; the search
 page itself is still made). Both ratios to Hugo are printed; the second compares
 like with like, the first is what an editor of this portal waits for.
 The project's bytecode is compiled before anything is measured, as ``pip install``
@@ -164,13 +164,16 @@ def ours_cold(n: int, search: bool = True) -> tuple[float, int]:
 
 
 # The build with the search stage left out: the same site as Hugo's and Pelican's.
-NO_SEARCH = ("import sys, generator.indexing as I; I.index_files = lambda *a, **k: []; "
-             "from generator.cli import main; sys.exit(main(sys.argv[1:]))")
+# As the command runs a build (the process leaves its objects to the OS at exit), with BuildOptions.search off.
+NO_SEARCH = ("import sys; from pathlib import Path; from generator.build import build; "
+             "from generator.runtime import Runtime; runtime = Runtime(exiting=True); "
+             "build(Path(sys.argv[1]), search=False, runtime=runtime); runtime.exit(0)")
 
 
 def our_command(site: Path, search: bool = True) -> list[str]:
-    start = [sys.executable, "-m", "generator"] if search else [sys.executable, "-c", NO_SEARCH]
-    return [*start, "build", "-q", "--root", str(site)]
+    if not search:
+        return [sys.executable, "-c", NO_SEARCH, str(site)]
+    return [sys.executable, "-m", "generator", "build", "-q", "--root", str(site)]
 
 
 def our_env() -> dict:

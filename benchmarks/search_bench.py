@@ -6,7 +6,7 @@
 1. Makes a bench site in DIR (site.toml + content/articles from
    /work/shared/bench/make_corpus.py, or $LAMTHEOBAC_CORPUS_SCRIPT).
 2. Cold builds (cache and output removed first), each in its own process:
-   without the search index (search_files stubbed out) and with it, --repeat (3)
+   without the search index (BuildOptions.search off) and with it, --repeat (3)
    pairs in A B, B A order (the machine's speed drifts under sustained load).
    Reports the median wall time of each kind, the median of the pairs' ratios
    (what the index adds), peak memory
@@ -45,11 +45,9 @@ BUILD = r"""
 import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {repo!r})
-import generator.build as B, generator.indexing as I
-if {stub}:
-    I.index_files = lambda *args, **kwargs: []
+import generator.build as B
 started = time.perf_counter()
-B.build(Path({root!r}), output={output!r})
+B.build(Path({root!r}), output={output!r}, search=not {stub})
 seconds = time.perf_counter() - started
 me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 peak = max(me.ru_maxrss, kids.ru_maxrss)
@@ -208,7 +206,7 @@ def main() -> None:
     files = list(data.rglob("*"))
     report["index_files"] = sum(1 for f in files if f.is_file())
     report["index_mb"] = round(sum(f.stat().st_size for f in files if f.is_file()) / 2**20, 1)
-    report["manifest_bytes"] = (data / "index.json").stat().st_size
+    report["manifest_bytes"] = (data / "index.bin").stat().st_size
     script = next((output / "assets").glob("search.*.js"))
     report["script_bytes"] = script.stat().st_size
     report["queries_node"] = [

@@ -48,6 +48,7 @@ class BuildOptions:
     workers: int | None = None        # forked workers (default: one per core)
     progress: bool = False            # a progress line on a terminal
     preview: bool = False             # keep the last site in memory for quick() (the preview server)
+    search: bool = True               # make the search index (benchmarks leave it out: Hugo's site has none)
     tuning: Tuning = Tuning()
 
     def overrides(self) -> dict:
@@ -99,10 +100,12 @@ class _Run:
         self.settings = ReadSettings.of(config, registries)
         self.cache_dir = config.root / CACHE_DIR
         self.store = BodyStore(self.cache_dir)
-        self.state_file = state_path(self.cache_dir, self.output_dir, repr(sorted(options.overrides().items())))
+        self.state_file = state_path(self.cache_dir, self.output_dir,
+                                     repr((sorted(options.overrides().items()), options.search)))
         self.previous = load_state(self.state_file)
         self.reuse = Reuse(self.previous, self.settings.fingerprint, self.output_dir, needs_memory)
-        self.search = SearchStage(config, registries, self.store, self.cache_dir, self.previous.articles)
+        self.search = SearchStage(config, registries, self.store, self.cache_dir, self.previous.articles,
+                                  options.search)
         self.progress = Progress(options.progress)
         self.state = State(read_fp=self.settings.fingerprint)
         clock.stage("config+state")
@@ -113,7 +116,7 @@ class _Run:
 
     def read(self) -> tuple[ReadArticles, list[Page]]:
         read = read_articles(self.sources, self.settings, self.reuse, self.store, self.workers, self.progress,
-                             self.options.tuning)
+                             self.options.tuning, Links(self.config) if self.options.search else None)
         pages, errors = read_pages(self.sources, self.settings)
         self.errors += read.errors + errors
         self.keys = {path: record.key for path, record in read.records.items()}
@@ -145,7 +148,8 @@ class _Run:
         return digest(self.config.fingerprint(), templates_fingerprint(self.config), cms.fingerprint(self.config))
 
     def collect(self, shown: list[Article], pages: list[Page], read: ReadArticles) -> Site:
-        self.search.give(shown, self.keys, self.reuse.articles, read.count < self.options.tuning.parallel_min)
+        self.search.give(shown, self.keys, self.reuse.articles, read.count < self.options.tuning.parallel_min,
+                         read.made)
         self.tokens = [read.tokens[a.path] for a in shown]
         self.state.related_fp = digest(self.settings.fingerprint, str(self.config.related_count), *self.tokens)
         site = collect(shown, pages, self.config, self.registries, related=self.reuse.related(self.state.related_fp))
@@ -189,7 +193,7 @@ class _Run:
                 state.signatures, state.bodyless = pages_plan.by_path, pages_plan.bodyless
                 # Pickled while the background index is finishing; without one, at the end.
                 self.packed = pack_state(state, self.previous) if self.search.in_background else None
-                state.extras = write_files(staging, self.search.files(site, self.keys),
+                state.extras = write_files(staging, self.search.files(),
                                            reuse.published_extras(render_fp), templates.assets, self.sources.images,
                                            reuse, render_fp, self.output_dir, self.config.root)
                 publish_photos(staging, self.photos.files, self.output_dir)

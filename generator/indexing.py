@@ -1,11 +1,17 @@
 """The search stage: the index of the visible articles, as files for the staging folder.
 
-When the last build left a search cache, the index is made in a background
-process forked at the start of the build: it reads that cache while the main
-process reads the articles, and makes the index (mostly from the cache) while
-the pages are collected, planned and rendered. When many articles were read
-(a cold build), the index is made after the pages, whose workers already use
-every core.
+The index is always made in a background process while the main process collects,
+plans and renders the pages:
+
+- when the last build left a search cache, that process is forked at the start of
+  the build and reads the cache while the main process reads the articles; when
+  few articles were read, it is given the visible articles and makes the index
+  mostly from its cache;
+- when many were read (a cold build), the read workers made the postings of what
+  they read (read.read_articles); a process forked once reading is done merges
+  them, and the cache's, into the index.
+
+docs/search.md describes the index itself.
 """
 from __future__ import annotations
 
@@ -19,14 +25,16 @@ from .config import SiteConfig
 from .content import Article
 from .incremental import BodyStore, article_row, has_search_cache
 from .pages import Links
-from .parallel import Background
+from .parallel import Background, worker_count
 from .taxonomy import Registries
 
 IndexFile = tuple[str, bytes, bytes]  # (output path, digest, bytes)
 
 
-def search_input(site: Site, keys: dict[str, str], registries: Registries, store: BodyStore):
-    """What the search index is made of (search.SearchInput), from a collected site."""
+def search_input(site: Site, keys: dict[str, str], registries: Registries, store: BodyStore, made: Sequence = ()):
+    """What the search index is made of (search.SearchInput), from a collected site: its articles,
+    their keys, URLs and tags, bodies loaded from the store on demand, and the parts the read
+    workers made."""
     from .search import SearchInput, data_prefix
     articles = site.articles
     article_keys = [keys[a.path] for a in articles]
@@ -38,15 +46,14 @@ def search_input(site: Site, keys: dict[str, str], registries: Registries, store
 
     return SearchInput(articles, article_keys, [links(a) for a in articles],
                        [tuple(t.name for t in site.tags_of.get(a.slug, ())) for a in articles],
-                       registries, data_prefix(site.config), bodies)
+                       registries, data_prefix(site.config), bodies, made)
 
 
 def index_files(site: Site, keys: dict[str, str], registries: Registries, store: BodyStore, cache: Path,
-                send: Callable[[list], None] | None = None, preloaded=None, workers: int | None = None
-                ) -> list[IndexFile]:
+                send: Callable[[list], None] | None = None, preloaded=None, made: Sequence = ()) -> list[IndexFile]:
     """The search index files. With send, the list is sent as soon as it is complete, while the
     search cache is saved; preloaded: the search cache, read beforehand (search.open_cache)."""
-    from .search import search_files
+    from .search import open_cache, search_files
     files: list[IndexFile] = []
     sent = []
 
@@ -55,43 +62,46 @@ def index_files(site: Site, keys: dict[str, str], registries: Registries, store:
             sent.append(True)
             send(files)
 
-    for path, data in search_files(search_input(site, keys, registries, store), workers=workers,
-                                   cache_dir=cache, on_ready=ready, cache=preloaded):
+    search_cache = preloaded if preloaded is not None else open_cache(cache, registries)
+    for path, data in search_files(search_input(site, keys, registries, store, made), search_cache, worker_count(),
+                                   on_ready=ready):
         files.append((path, hashlib.blake2b(data, digest_size=16).digest(), data))
     ready()  # when the files came from the cache as a whole, nothing was saved
     return files
 
 
 class SearchStage:
-    """The search index of one build: made in a background process when a search cache exists."""
+    """The search index of one build, made in a background process (see the module's text).
+    enabled=False leaves the index out (the benchmarks build the site Hugo and Pelican build)."""
 
     def __init__(self, config: SiteConfig, registries: Registries, store: BodyStore, cache: Path,
-                 known: dict[str, Article]):
+                 known: dict[str, Article], enabled: bool = True):
         """known: the last build's articles, shared with the background process through the fork."""
         self.config, self.registries, self.store, self.cache = config, registries, store, cache
+        self.enabled = enabled
         self._background: Background | None = None
-        if has_search_cache(cache):
-            self._background = Background(lambda send, receive: self._in_background(send, receive, known),
-                                          inbox=True)
+        if enabled and has_search_cache(cache):
+            self._background = Background(lambda send, receive: self._from_cache(send, receive, known), inbox=True)
 
-    @property
-    def in_background(self) -> bool:
-        return self._background is not None
-
-    def give(self, shown: Sequence[Article], keys: dict[str, str], known: dict[str, Article], few: bool) -> None:
-        """The visible articles to index. Few read: the background process makes the index, with
-        articles the last build's state holds as they are going by path. Many: the index is made
-        after the pages (files())."""
-        if self._background is None:
+    def give(self, shown: Sequence[Article], keys: dict[str, str], known: dict[str, Article], few: bool,
+             made: list) -> None:
+        """The visible articles to index, once they are read. Few read, with a search cache: the
+        process forked at the start is given them (those the last build's state holds as they are
+        by path). Otherwise a process is forked now with the read workers' parts, which then leave
+        this process."""
+        if not self.enabled:
             return
-        if few:
+        if few and self._background is not None:
             self._background.give([(a.path if known.get(a.path) is a else article_row(a), keys[a.path])
                                    for a in shown])
-        else:
-            self.cancel()
+            return
+        self.cancel()
+        parts = [list(made)]
+        made.clear()  # from now on only the forked process holds them
+        self._background = Background(lambda send: self._from_parts(send, shown, keys, parts[0]))
+        parts.clear()
 
-    def _in_background(self, send: Callable[[list], None], receive: Callable[[], Any],
-                       known: dict[str, Article]) -> None:
+    def _from_cache(self, send: Callable[[list], None], receive: Callable[[], Any], known: dict[str, Article]) -> None:
         from .search import open_cache
         preloaded = open_cache(self.cache, self.registries)
         given = receive()
@@ -102,10 +112,17 @@ class SearchStage:
         index_files(indexed(shown, self.config, self.registries), keys, self.registries, self.store, self.cache,
                     send, preloaded)
 
-    def files(self, site: Site, keys: dict[str, str]) -> list[IndexFile]:
-        if self._background is not None:
-            return self._background.result()
-        return index_files(site, keys, self.registries, self.store, self.cache)
+    def _from_parts(self, send: Callable[[list], None], shown: Sequence[Article], keys: dict[str, str],
+                    made: list) -> None:
+        index_files(indexed(list(shown), self.config, self.registries), keys, self.registries, self.store,
+                    self.cache, send, made=made)
+
+    @property
+    def in_background(self) -> bool:
+        return self._background is not None
+
+    def files(self) -> list[IndexFile]:
+        return self._background.result() if self._background is not None else []
 
     def finish(self) -> None:
         """Waits for the background process to save the search cache."""

@@ -168,8 +168,8 @@ class Renderer:
             # GitHub's set without "tagfilter", which would print allowed iframes as text.
             self._cmark = _Cmark(Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_GITHUB_PRE_LANG,
                                  ("table", "autolink", "strikethrough", "tasklist"))
-        # Built once: nh3.clean(**options) converts the allowlists to Rust sets on every call,
-        # ~0.08 of its ~0.18 ms on a bench article.
+        # Built once: nh3.clean(**options) converts the allowlists to Rust sets on every call
+        # (about half its time; docs/benchmarks.md).
         self._cleaner = nh3.Cleaner(
             tags=TAGS,
             attributes=ATTRIBUTES,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from .content import Article, Page, ReadSettings, errors_of, read_article, read_page
 from .errors import ContentError, SiteError, os_reason
 from .incremental import BodyStore, Reuse, SourceRecord, Tuning, article_key, article_row, article_token
+from .pages import Links
 from .parallel import Progress, chunks, fork_map
 from .sources import SourceFile, Sources
 
@@ -25,39 +26,50 @@ class ReadArticles:
     tokens: dict[str, str]             # source path as shown -> what lists and cards show (article_token)
     errors: list[SiteError]
     count: int                         # files read (not taken from the last build)
+    made: list                         # search postings of the articles read (search.read_part), if asked
 
 
-@dataclass(frozen=True)
+@dataclass
 class _ReadTask:
     settings: ReadSettings
     reuse: Reuse
     store: BodyStore
+    links: Links | None          # with the search index: the read articles' postings are made too
+    maker: object = None         # search.Maker, made once per worker
 
 
 def read_articles(sources: Sources, settings: ReadSettings, reuse: Reuse, store: BodyStore,
-                  workers: int, progress: Progress, tuning: Tuning) -> ReadArticles:
+                  workers: int, progress: Progress, tuning: Tuning, links: Links | None = None) -> ReadArticles:
+    """links: when given (and many articles are read), the search postings of the articles read
+    are made in the workers too, while their bodies are at hand (search.read_part)."""
     bodies_kept = store.prepare()  # the store is deleted (or damaged) as a whole, not body by body
     plan = reuse.reads(sources.articles, bodies_kept)
-    result = ReadArticles(plan.reused, plan.records, plan.tokens, [], len(plan.to_read))
+    result = ReadArticles(plan.reused, plan.records, plan.tokens, [], len(plan.to_read), [])
     if plan.to_read:
-        workers = workers if len(plan.to_read) >= tuning.parallel_min else 1
+        many = len(plan.to_read) >= tuning.parallel_min
+        workers = workers if many else 1
         parts = chunks(plan.to_read, max(1, min(256, len(plan.to_read) // (workers * 4) or 1)))
-        task = _ReadTask(settings, reuse, store)
-        for part in fork_map(_read_part, parts, task, workers, progress, "Đọc bài viết"):
-            for shown, record, row, token, errors in part:
+        if many and links is not None:
+            from .search import entries  # noqa: F401 - imported before forking: the workers inherit numpy
+        task = _ReadTask(settings, reuse, store, links if many else None)
+        for rows, made in fork_map(_read_part, parts, task, workers, progress, "Đọc bài viết"):
+            for shown, record, row, token, errors in rows:
                 result.errors += errors
                 if row is not None:
                     result.articles.append(Article(*row))
                     result.records[shown] = record
                     result.tokens[shown] = token
+            if made is not None:
+                result.made.append(made)
     result.articles.sort(key=lambda a: a.path)
     return result
 
 
-def _read_part(task: _ReadTask, part: Sequence[SourceFile]) -> list[tuple]:
+def _read_part(task: _ReadTask, part: Sequence[SourceFile]) -> tuple[list[tuple], object]:
     """Worker: read articles, keep their bodies in the store; send back, per file, (path, record,
-    the article without body as a row, its token, errors)."""
-    out, bodies = [], []
+    the article without body as a row, its token, errors), and the search postings of the
+    articles read when asked."""
+    out, bodies, read = [], [], []
     fingerprint = task.settings.fingerprint
     for source in part:
         shown = source.shown
@@ -79,10 +91,20 @@ def _read_part(task: _ReadTask, part: Sequence[SourceFile]) -> list[tuple]:
             out.append((shown, None, None, "", errors_of(exc)))
             continue
         bodies.append((key, article.body))
+        read.append((article, key))
         bare = article_row(article)
         out.append((shown, record, bare[:_BODY] + ("",) + bare[_BODY + 1:], article_token(article), []))
     task.store.save_many(bodies)  # one transaction per part
-    return out
+    return out, _postings(task, read) if task.links is not None and read else None
+
+
+def _postings(task: _ReadTask, read: list[tuple[Article, str]]):
+    from .search import Maker, Names, read_part
+    registries = task.settings.registries
+    if task.maker is None:
+        task.maker = Maker(Names.from_registries(registries))
+    articles = [article for article, _ in read]
+    return read_part(articles, [task.links(a) for a in articles], [key for _, key in read], registries, task.maker)
 
 
 _BODY = [name for name in Article.__dataclass_fields__].index("body")

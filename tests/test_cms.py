@@ -25,7 +25,6 @@ import yaml
 from hypothesis import Phase, given, settings, strategies as st
 
 from conftest import NODE_TOOLS, NOW, ROOT, copy_project, need
-from generator import cms
 from generator.build import build
 from generator.cli import main
 from generator.cms import admin, vendor
@@ -37,7 +36,7 @@ from generator.content import ARTICLE_FIELDS, ReadSettings, read_article
 from generator.errors import BuildFailed, ConfigError
 from generator.frontmatter import decode, split, visible
 from generator.taxonomy import load_registries
-from generator.vietnamese import VN, normalize
+from generator.vietnamese import normalize
 
 PINS = json.loads((NODE_TOOLS / "package.json").read_text(encoding="utf-8"))["devDependencies"]
 HARNESS = ROOT / "tests" / "js" / "cms_harness.js"

@@ -18,7 +18,6 @@ import http.server
 import json
 import os
 import re
-import shutil
 import threading
 import tomllib
 from pathlib import Path

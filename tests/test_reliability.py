@@ -8,7 +8,6 @@ import subprocess
 import sys
 import time
 import unicodedata
-from pathlib import Path
 
 import pytest
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser

@@ -49,6 +49,9 @@ CHI_THI_05 = "Hiệu quả qua 2 năm thực hiện Chỉ thị số 05-CT/TW c�
 NHAN_RONG = "Nhân rộng các mô hình điển hình làm theo lời Bác"
 LAI_CHAU = "Phát huy vai trò nêu gương của cán bộ, đảng viên tại Lai Châu"
 TIEN_BAC = "Trả lại tiền bạc cho người đánh rơi"
+LAM_DONG = "Lâm Đồng nêu cao đạo đức công vụ, làm theo Bác"
+BAC_BINH = "Bắc Bình, Lâm Đồng tổng kết phong trào thi đua"
+ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):
@@ -142,13 +145,20 @@ def type_and_wait(pg, query: str) -> float:
             .observe(document.querySelector('#search-status'), {childList: true, characterData: true, subtree: true});
     }""")
     pg.locator("#q").press(query[-1])
+    wait_for_results(pg, query)
+    return pg.evaluate("() => window.__timing.done - window.__timing.key")
+
+
+def wait_for_results(pg, query: str) -> None:
+    """Until the results list shows this query's answer (search.js marks it with data-for)."""
     pg.wait_for_function(
         """q => new URL(location.href).searchParams.get('q') === q.trim() &&
-               document.querySelector('#search-status').textContent !== '' &&
-               (document.querySelectorAll('#search-results li').length > 0 ||
-                /Không tìm thấy/.test(document.querySelector('#search-status').textContent))""", arg=query)
+               document.querySelector('#search-results').getAttribute('data-for') === q""", arg=query)
     pg.wait_for_timeout(100)  # let the last records render
-    return pg.evaluate("() => window.__timing.done - window.__timing.key")
+
+
+def marks(locator) -> list[str]:
+    return [m.strip() for m in locator.locator("mark").all_text_contents()]
 
 
 def test_unaccented_query_finds_the_article_first_quickly(page):
@@ -244,4 +254,119 @@ def test_without_javascript_the_form_still_leads_to_the_search_page(browser, sit
     assert "Tìm kiếm cần JavaScript" in message.text_content()
     links = message.locator("a").all_text_contents()
     assert "Tỉnh, thành phố" in links and "Văn bản chỉ đạo" in links and "Chủ đề" in links
+    context.close()
+
+
+# ---- issue 20: what the page shows ----
+
+def test_punctuation_only_shows_the_empty_state(page):
+    """A query without letters or digits (or the opening quote of a phrase) lists nothing."""
+    for query in ('"', "%", "..."):
+        page.fill("#q", "")
+        page.locator("#q").press_sequentially(query, delay=20)
+        page.wait_for_timeout(500)
+        assert page.locator("#search-results li").count() == 0, query
+        assert "Tìm thấy" not in page.text_content("#search-status"), query
+        assert page.locator("#search-hint").is_visible(), query
+    assert not page.errors, page.errors
+
+
+def test_partial_matches_come_in_their_own_section(browser, fixture_url):
+    context, pg = open_search(browser, fixture_url)
+    type_and_wait(pg, "lam theo bacc")
+    assert pg.locator("#search-results li").count() == 0
+    assert "không có bài nào chứa đủ" in pg.text_content("#search-status").lower()
+    approx = pg.locator("#search-approx")
+    assert approx.is_visible() and pg.text_content("#search-approx-title") == "Kết quả gần đúng"
+    titles = [t.strip() for t in approx.locator("li h2").all_text_contents()]
+    assert titles and titles[0] != BAC_BINH
+    type_and_wait(pg, "lam theo bac")
+    assert not pg.locator("#search-approx").is_visible()  # every word found: no approximate section
+    assert not pg.errors, pg.errors
+    context.close()
+
+
+def test_highlight_marks_the_phrase_not_words_that_fold_to_it(browser, fixture_url):
+    context, pg = open_search(browser, fixture_url)
+    type_and_wait(pg, "lam theo bac")
+    items = pg.locator("#search-results li")
+    titles = [t.strip() for t in items.locator("h2").all_text_contents()]
+    lam_dong = items.nth(titles.index(LAM_DONG))
+    assert marks(lam_dong.locator("h2")) == ["làm theo Bác"]  # not "Lâm"
+    pg.wait_for_timeout(400)  # the passages from the articles' pages
+    for n in range(min(3, items.count())):
+        assert not {"Lâm", "Bắc", "bạc", "Bạc"} & set(marks(items.nth(n).locator(".snippet")))
+    context.close()
+
+
+def test_snippet_comes_from_where_the_name_is(page):
+    type_and_wait(page, "Lê Đức Dục")
+    first = page.locator("#search-results li").first
+    assert first.locator("h2").text_content().strip() == LAI_CHAU
+    page.wait_for_function("() => [...document.querySelectorAll('#search-results li .snippet mark')]"
+                           ".some(m => m.textContent === 'Lê Đức Dục')")
+
+
+def test_records_are_fetched_after_a_typing_pause(browser, site_url):
+    """Typing key by key (a key every 100 ms) searches the index as it goes but fetches records only
+    once the reader pauses: no record group is requested within 180 ms of a keystroke."""
+    context, pg = open_search(browser, site_url)
+    pg.wait_for_function("window.LTBSearch !== undefined")
+    pg.evaluate("""() => {
+        window.__keys = [];
+        document.querySelector('#q').addEventListener('keydown', () => window.__keys.push(performance.now()));
+    }""")
+    pg.locator("#q").press_sequentially("phong trào thi đua yêu nước", delay=100)
+    wait_for_results(pg, "phong trào thi đua yêu nước")
+    keys, starts = pg.evaluate("""() => [window.__keys, performance.getEntriesByType('resource')
+        .filter(e => e.name.includes('/du-lieu/r/')).map(e => e.startTime)]""")
+    assert starts and page_results(pg)
+    for start in starts:
+        before = [k for k in keys if k <= start]
+        assert start - before[-1] >= 180, f"a record group requested {start - before[-1]:.0f} ms after a key"
+    assert not pg.errors, pg.errors
+    context.close()
+
+
+def page_results(pg) -> list[str]:
+    return [t.strip() for t in pg.locator("#search-results li h2").all_text_contents()]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_filters_fold_away_on_a_phone_and_results_stay_in_view(browser, site_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 740})
+    pg = context.new_page()
+    pg.goto(site_url + "tim-kiem/?q=" + "làm theo Bác")
+    wait_for_results(pg, "làm theo Bác")
+    details = pg.locator("#search-filters")
+    assert details.evaluate("d => d.open") == (width > 700)
+    first = pg.locator("#search-results li").first.bounding_box()
+    assert first["y"] + 60 < 740, f"the first result starts at {first['y']:.0f} px"
+    assert pg.evaluate("() => document.documentElement.scrollWidth") <= width
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"search-{width}.png"))
+    if width < 700:
+        details.locator("summary").click()
+        assert pg.locator("#tinh").is_visible()
+    context.close()
+
+
+def test_a_2025_unit_offers_the_provinces_merged_into_it(browser, fixture_url):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    pg = context.new_page()
+    pg.goto(fixture_url + "tim-kiem/")
+    type_and_wait(pg, "Lâm Đồng")
+    offer = pg.locator("#search-merged")
+    assert offer.is_visible() and "Đắk Nông" in offer.text_content() and "Bình Thuận" in offer.text_content()
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "search-merged-375.png"))
+    offer.get_by_role("button", name="Đắk Nông", exact=True).click()
+    pg.wait_for_function("() => document.querySelector('#tinh').value === 'dak-nong'")
+    pg.wait_for_function("() => new URL(location.href).searchParams.get('tinh') === 'dak-nong'")
+    pg.wait_for_timeout(400)
+    assert sorted(page_results(pg)) == []  # no article of Đắk Nông names Lâm Đồng
+    offer.locator("button").first.click()  # the whole 2025 unit
+    pg.wait_for_function("() => new URL(location.href).searchParams.get('tinh') === 'lam-dong+binh-thuan+dak-nong'")
+    pg.wait_for_timeout(400)
+    assert set(page_results(pg)) == {LAM_DONG, BAC_BINH, "Học tập và làm theo Bác ở Lâm Đồng"}
     context.close()

@@ -13,9 +13,12 @@ indexed at build time:
    vietnamese.term_key: 1 huyền, 2 hỏi, 3 ngã, 4 sắc, 5 nặng). "khoá" and "khóa"
    both give "khoa4"; "Bác" gives "bac4", "bạc" "bac5". It tells the exact
    spelling within one folded key, independent of the tone-mark placement style.
+5. ``key_hash``, ``mix``, ``prefix_code``: a key's place in the index, which
+   search.js computes to find the shard holding a key.
 
 The JavaScript twin is ``themes/default/static/search.js`` (``fold``,
-``toneKey``, ``tokenize``); tests/test_search.py runs both on the same cases.
+``toneKey``, ``tokenize``, ``keyHash``, ``mix``, ``place``); tests/test_search.py
+runs both on the same cases.
 """
 from __future__ import annotations
 
@@ -63,10 +66,10 @@ def fold(token: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def tone_key(token: str) -> str:
-    """Lowercase letters with their shape marks, the tone moved to the end as a digit."""
+def tone_parts(token: str) -> tuple[str, int]:
+    """The tone key's two parts: the lowercase letters with their shape marks, and the tone (0-5)."""
     if token.isascii():
-        return token.lower()
+        return token.lower(), 0
     out: list[str] = []
     tone = ""
     for ch in prepare(token).lower():
@@ -78,12 +81,59 @@ def tone_key(token: str) -> str:
             elif mark in SHAPES:
                 shape += mark
         out.append(unicodedata.normalize("NFC", base + shape))
-    return "".join(out) + tone
+    return "".join(out), int(tone or 0)
+
+
+def tone_key(token: str) -> str:
+    """Lowercase letters with their shape marks, the tone moved to the end as a digit."""
+    shaped, tone = tone_parts(token)
+    return shaped + str(tone) if tone else shaped
 
 
 def has_diacritics(token: str) -> bool:
     """True when the token carries any mark or đ: then its exact spelling matters for ranking."""
     return tone_key(token) != fold(token)
+
+
+# ---- Key hashes ----
+#
+# Keys travel through the build as 64-bit numbers: a polynomial over the UTF-16 code units of
+# the folded key, computed for whole batches of tokens at once by entries.py (numpy, wrapping
+# arithmetic) and for single keys here; search.js computes the same (BigInt) to find a key's
+# shard. The order of the index (see format.py) is by kind, the first three code units of the
+# key and mix(hash); the exact spelling of a token is told by entries.word_spelling.
+
+MASK = (1 << 64) - 1
+P = 0x9E3779B97F4A7C15       # odd: powers of P are invertible modulo 2**64
+TONE_STEP = 0xD6E8FEB86659FD93  # a spelling's tone, added to the hash of its shaped letters
+
+
+def units(text: str) -> list[int]:
+    """UTF-16 code units, as JavaScript strings hold them."""
+    data = text.encode("utf-16-le")
+    return [data[i] | data[i + 1] << 8 for i in range(0, len(data), 2)]
+
+
+def key_hash(key: str) -> int:
+    """Sum of unit * P**i over the key's UTF-16 code units, modulo 2**64."""
+    h, power = 0, 1
+    for unit in units(key):
+        h = (h + unit * power) & MASK
+        power = power * P & MASK
+    return h
+
+
+def mix(h: int) -> int:
+    """splitmix64's finaliser: spreads a key hash over all 64 bits (shards are ranges of it)."""
+    h = (h ^ h >> 30) * 0xBF58476D1CE4E5B9 & MASK
+    h = (h ^ h >> 27) * 0x94D049BB133111EB & MASK
+    return h ^ h >> 31
+
+
+def prefix_code(key: str) -> int:
+    """The first three UTF-16 code units of a key as one number (0 for missing ones)."""
+    head = (units(key) + [0, 0, 0])[:3]
+    return head[0] << 32 | head[1] << 16 | head[2]
 
 
 def html_to_text(markup: str) -> str:

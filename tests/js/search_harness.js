@@ -1,10 +1,12 @@
 // Runs themes/default/static/search.js under node for tests and benchmarks.
-// stdin: {"script": path, "op": "text", "cases": [...]}
-//     or {"script": path, "op": "postings", "dir": index folder}: every shard decoded
-//     or {"script": path, "op": "typing", "dir": index folder, "queries": [{"q"}]}: bytes when every prefix is searched
-//     or {"script": path, "op": "search", "dir": index folder, "queries": [{"q", "filters", "open"}]}
-// stdout: JSON results. For "search", every query uses a fresh engine (a cold page):
-// bytes and files it loaded are reported with the ranked ids and top records.
+// stdin: {"script": path, "op": ..., ...}; stdout: JSON.
+//   {"op": "text", "cases": [...]}: folding rules and key hashes of each case
+//   {"op": "classes", "from", "to"}: which code points are token characters
+//   {"op": "postings", "dir": index folder}: every list of every shard, decoded
+//   {"op": "typing", "dir", "queries": [{"q"}]}: bytes when every prefix is searched on one page
+//   {"op": "search", "dir", "queries": [{"q", "filters", "open", "show"}]}: each query on a fresh
+//     engine (a cold page): ranked ids, approximate ids, the top records, snippets of the first
+//     three (from their pages in the output folder), bytes and files loaded, milliseconds.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -13,68 +15,90 @@ const input = JSON.parse(fs.readFileSync(0, "utf8"));
 require(path.resolve(input.script));
 const S = globalThis.LTBSearch;
 
+function counting(dir) {
+  const seen = { bytes: 0, files: 0, pageBytes: 0, pages: 0, kinds: {} };
+  const site = path.resolve(dir, "..", "..");
+  const load = async (rel) => {
+    const data = fs.readFileSync(path.join(dir, rel.split("?")[0]));
+    const kind = rel.split("/")[0].split(".")[0];
+    seen.kinds[kind] = (seen.kinds[kind] || 0) + data.length;
+    seen.bytes += data.length;
+    seen.files += 1;
+    return data.buffer.slice(data.byteOffset, data.byteOffset + data.length);
+  };
+  const page = async (url) => {
+    const data = fs.readFileSync(path.join(site, url, url.endsWith("/") || url === "" ? "index.html" : ""));
+    seen.pageBytes += data.length;
+    seen.pages += 1;
+    return data.toString("utf8");
+  };
+  return { seen, engine: new S.Engine(load, page) };
+}
+
 async function main() {
   if (input.op === "text") {
     return input.cases.map((c) => ({ fold: S.fold(c), toneKey: S.toneKey(c), tokens: S.tokenize(c),
-                                     diacritics: S.hasDiacritics(c) }));
+                                     diacritics: S.hasDiacritics(c), hash: S.keyHash(c).toString(),
+                                     mix: S.mix(S.keyHash(c)).toString(), place: S.place(c, false),
+                                     pairPlace: S.place(c, true) }));
   }
-  if (input.op === "classes") {  // which code points are token characters
+  if (input.op === "classes") {
     const re = /[\p{L}\p{N}]/u;
     const out = [];
     for (let cp = input.from; cp < input.to; cp++) if (re.test(String.fromCodePoint(cp))) out.push(cp);
     return out;
   }
-  if (input.op === "postings") {  // every key of every shard, decoded by search.js
+  if (input.op === "postings") {
     const read = (rel) => { const d = fs.readFileSync(path.join(input.dir, rel)); return d.buffer.slice(d.byteOffset, d.byteOffset + d.length); };
-    const manifest = JSON.parse(fs.readFileSync(path.join(input.dir, "index.json"), "utf8"));
+    const manifest = JSON.parse(new TextDecoder().decode(await S.inflate(read("index.bin"))));
     const out = {};
     for (let i = 0; i < manifest.shards.length; i++) {
       const shard = new S.Shard(await S.inflate(read(`s/${i}.bin`)));
       for (const key of shard.keys.keys()) {
         out[key] = shard.postings(key).map((p) => [p.variant, Array.from(p.ids), Array.from(p.vals)]);
+        if (input.sizes) out[key].push(shard.size(key));
       }
     }
     return out;
   }
-  if (input.op === "typing") {  // each query typed a key at a time on one cold page: every prefix searched
+  if (input.op === "typing") {  // each query typed a key at a time on one cold page, as the page does:
+    // every prefix searched without the pairs of free text, then (the reader pauses) the whole
+    // query and its first ten records; with "records", every prefix's records too (the worst case).
     const out = [];
     for (const query of input.queries) {
-      const kinds = {};
-      const engine = new S.Engine(async (rel) => {
-        const file = path.join(input.dir, rel.split("?")[0]);
-        const data = fs.readFileSync(file);
-        const kind = rel.split("/")[0].split(".")[0];
-        kinds[kind] = (kinds[kind] || 0) + data.length;
-        return data.buffer.slice(data.byteOffset, data.byteOffset + data.length);
-      });
+      const { seen, engine } = counting(input.dir);
       for (let n = 1; n <= query.q.length; n++) {
-        const typed = query.q.slice(0, n);
+        const typed = query.q.slice(0, n), last = n === query.q.length;
         const open = !/[\s"\u201c\u201d\u201e\u00ab\u00bb]$/.test(typed);
-        if (!typed.trim()) continue;
-        const result = await engine.search(typed, {}, open);
-        await Promise.all(result.ids.slice(0, 10).map((id) => engine.record(id)));
+        const result = await engine.search(typed, {}, open, !last);
+        if (query.records || last) await Promise.all(result.ids.slice(0, 10).map((id) => engine.record(id)));
       }
-      out.push({ q: query.q, bytes: Object.values(kinds).reduce((a, b) => a + b, 0), kinds });
+      out.push({ q: query.q, bytes: seen.bytes, kinds: seen.kinds });
     }
     return out;
   }
   const results = [];
   for (const query of input.queries) {
-    let bytes = 0, files = 0;
-    const engine = new S.Engine(async (rel) => {
-      const file = path.join(input.dir, rel.split("?")[0]);
-      const data = fs.readFileSync(file);
-      bytes += data.length;
-      files += 1;
-      return data.buffer.slice(data.byteOffset, data.byteOffset + data.length);
-    });
+    const { seen, engine } = counting(input.dir);
     const started = process.hrtime.bigint();
     const result = await engine.search(query.q, query.filters || {}, !!query.open);
-    const top = await Promise.all(result.ids.slice(0, query.show || 10).map((id) => engine.record(id)));
+    const show = query.show || 10;
+    const ids = result.ids.slice(0, show);
+    const approx = ids.length < show ? result.approx.slice(0, show - ids.length) : [];
+    const top = await Promise.all(ids.concat(approx).map((id) => engine.record(id)));
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    results.push({ q: query.q, total: result.ids.length, ids: result.ids.slice(0, 50),
-                   titles: top.map((r) => r.t), snippets: top.slice(0, 3).map((r) => S.snippet(r, result.highlight)),
-                   bytes, files, ms });
+    const shown = ids.concat(approx);
+    const paired = shown.map((id) => (result.paired ? result.paired(id) : []));
+    const snippets = [];
+    for (const [i, rec] of top.slice(0, 3).entries()) {
+      const text = await engine.text(rec.u);
+      snippets.push(S.snippet(rec, text, result.q, engine.byFirst, paired[i]).parts);
+    }
+    const titles = top.map((r, i) => S.pieces(r.t, result.q, engine.byFirst, 0, paired[i]).parts);
+    results.push({ q: query.q, empty: !!result.empty, total: result.ids.length, approxTotal: result.approx.length,
+                   ids: result.ids.slice(0, 50), approx: result.approx.slice(0, 50),
+                   titles: top.map((r) => r.t), urls: top.map((r) => r.u), marked: titles, snippets,
+                   bytes: seen.bytes, files: seen.files, kinds: seen.kinds, pageBytes: seen.pageBytes, ms });
   }
   return results;
 }

@@ -1,9 +1,10 @@
 /* Search page of the portal: queries the static index built by generator/search.
  *
- * Folding rules are the twins of generator/search/text.py (prepare, tokenize,
- * fold, toneKey); tests/test_search.py runs both on the same cases, so keep
- * them identical. Loaded with `defer` on the search page only; no inline code
- * (the site's CSP is script-src 'self').
+ * Folding rules and key hashes are the twins of generator/search/text.py (prepare,
+ * tokenize, fold, toneKey, keyHash, mix); tests/test_search.py runs both on the same
+ * cases, so keep them identical. The index format is described in
+ * generator/search/format.py. Loaded with `defer` on the search page only; no inline
+ * code (the site's CSP is script-src 'self').
  */
 (function (root) {
   "use strict";
@@ -49,9 +50,41 @@
     return toneKey(token) !== fold(token);
   }
 
+  // ---- Key hashes: where a key sits in the index (text.py: key_hash, mix, prefix_code) ----
+  var MASK = (1n << 64n) - 1n;
+  var P = 0x9E3779B97F4A7C15n;
+
+  function keyHash(key) {
+    var h = 0n, power = 1n;
+    for (var i = 0; i < key.length; i++) {
+      h = (h + BigInt(key.charCodeAt(i)) * power) & MASK;
+      power = (power * P) & MASK;
+    }
+    return h;
+  }
+
+  function mix(h) {
+    h = ((h ^ (h >> 30n)) * 0xBF58476D1CE4E5B9n) & MASK;
+    h = ((h ^ (h >> 27n)) * 0x94D049BB133111EBn) & MASK;
+    return h ^ (h >> 31n);
+  }
+
+  function hex(value, width) {
+    var s = value.toString(16);
+    while (s.length < width) s = "0" + s;
+    return s;
+  }
+
+  /* A key's place as the manifest gives shard starts: kind << 48 | first three units, then mix. */
+  function place(key, pair, mixed) {
+    var head = BigInt(pair ? 1 : 0) << 48n;
+    for (var i = 0; i < 3; i++) head |= BigInt(i < key.length ? key.charCodeAt(i) : 0) << BigInt(32 - 16 * i);
+    return hex(head, 13) + (mixed === undefined ? hex(mix(keyHash(key)), 16) : mixed);
+  }
+
   // ---- Query parsing ----
 
-  /* Runs of the query: quoted phrases (required) and free text, each a list of tokens. */
+  /* Runs of the query: quoted phrases and free text, each a list of tokens. */
   function parseQuery(query) {
     var runs = [];
     var parts = prepare(query).split(QUOTES);
@@ -62,7 +95,7 @@
     return runs;
   }
 
-  /* Name spans (provinces, directives) in folded tokens, longest first: same walk as Names.find. */
+  /* Name spans (provinces, directives) in folded tokens, longest first: the walk of Names.find. */
   function findNames(folded, byFirst) {
     var found = [], i = 0;
     while (i < folded.length) {
@@ -80,42 +113,87 @@
     return found;
   }
 
-  /* The terms of a query: unigrams (folded key + exact spelling), names, bigrams. */
-  function plan(query, byFirst, open, spellings) {
-    var runs = parseQuery(query);
-    var terms = [], bigrams = [], highlight = new Set();
-    runs.forEach(function (run, r) {
-      var folded = run.tokens.map(fold);
-      folded.forEach(function (f) { highlight.add(f); });
-      var spans = findNames(folded, byFirst), inside = new Array(folded.length).fill(-1);
-      spans.forEach(function (s, n) {
-        for (var k = s.start; k < s.end; k++) inside[k] = n;
-        terms.push({ key: s.key, required: run.phrase, exact: false });
-        // Every listed spelling of the name is highlighted ("Đắc Nông" for "dak nong").
-        ((spellings && spellings.get(s.key)) || []).forEach(function (seq) {
-          seq.forEach(function (t) { highlight.add(t); });
+  var SPLIT = /^(\p{L}{1,3})(\p{N}+)$|^(\p{N}+)(\p{L}{1,3})$/u;
+
+  /* Tokens as a reader types them, as the index knows them: a name written in one word
+     ("daknong") becomes its tokens, letters run into digits ("CT05") are split. */
+  function expand(tokens, joined) {
+    var out = [];
+    tokens.forEach(function (token) {
+      var f = fold(token), name = joined.get(f), m;
+      if (name) name.forEach(function (t) { out.push({ text: t, folded: t, tone: t, exact: false }); });
+      else if ((m = SPLIT.exec(f))) {
+        (m[1] !== undefined ? [m[1], m[2]] : [m[3], m[4]]).forEach(function (t) {
+          out.push({ text: t, folded: t, tone: t, exact: false });
         });
+      } else out.push({ text: token, folded: f, tone: toneKey(token), exact: hasDiacritics(token) });
+    });
+    return out;
+  }
+
+  var MAX_WORDS = 6, MAX_PAIRS = 6;
+
+  /* What to look up for a query: words (folded key and exact spelling), names, adjacent pairs; and
+     the runs of words between names, as typed (what a title or a passage shows as matched). */
+  function plan(query, index, open) {
+    var runs = parseQuery(query);
+    var words = [], names = [], pairs = [], segments = [];
+    runs.forEach(function (run, r) {
+      var tokens = expand(run.tokens, index.joined);
+      var folded = tokens.map(function (t) { return t.folded; });
+      var spans = findNames(folded, index.byFirst), owner = new Array(folded.length).fill(-1);
+      spans.forEach(function (s, n) {
+        for (var k = s.start; k < s.end; k++) owner[k] = n;
+        if (!names.some(function (x) { return x.key === s.key; })) names.push({ key: s.key, phrase: run.phrase });
       });
-      for (var i = 0; i < folded.length; i++) {
-        if (inside[i] < 0) {
-          var last = open && !run.phrase && r === runs.length - 1 && i === folded.length - 1;
-          terms.push({ key: folded[i], tone: toneKey(run.tokens[i]), exact: hasDiacritics(run.tokens[i]),
-                       required: run.phrase, prefix: last });
+      var segment = [];
+      for (var i = 0; i < tokens.length; i++) {
+        if (owner[i] < 0) {
+          var last = open && !run.phrase && r === runs.length - 1 && i === tokens.length - 1;
+          var t = tokens[i];
+          var same = words.filter(function (w) { return w.key === t.folded && w.tone === t.tone; })[0];
+          if (same) same.phrase = same.phrase || run.phrase;
+          else words.push({ key: t.folded, tone: t.tone, exact: t.exact, text: t.text, prefix: last, phrase: run.phrase });
+          segment.push(t.folded);
+        } else if (segment.length) {
+          segments.push({ phrase: run.phrase, folded: segment });
+          segment = [];
         }
-        if (i > 0 && !(inside[i] >= 0 && inside[i] === inside[i - 1])) {
-          bigrams.push({ key: folded[i - 1] + " " + folded[i], required: run.phrase });
+        if (i > 0 && !(owner[i] >= 0 && owner[i] === owner[i - 1])) {
+          var key = folded[i - 1] + " " + folded[i];
+          if (!pairs.some(function (p) { return p.key === key; })) pairs.push({ key: key, phrase: run.phrase, at: pairs.length });
         }
       }
+      if (segment.length) segments.push({ phrase: run.phrase, folded: segment });
     });
-    return { terms: terms, bigrams: bigrams, highlight: highlight };
+    return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length };
+  }
+
+  /* The words and pairs fetched for a long query: the rarest words first (a word the manifest
+     lists as common goes last), quoted pairs and the pairs of chosen words first. */
+  function chooseKeys(q, common) {
+    var rank = function (w) { return common.has(w.key) ? common.get(w.key) : -w.key.length; };
+    var words = q.words.slice().sort(function (a, b) {
+      return (b.phrase - a.phrase) || (a.prefix - b.prefix) || (rank(a) - rank(b));
+    });
+    var chosen = new Set();
+    words.forEach(function (w) { if (chosen.size < MAX_WORDS) chosen.add(w.key); });
+    q.words.forEach(function (w) { w.skipped = !chosen.has(w.key); });
+    var pairs = q.pairs.slice().sort(function (a, b) {
+      var ca = a.key.split(" ").every(function (k) { return chosen.has(k); });
+      var cb = b.key.split(" ").every(function (k) { return chosen.has(k); });
+      return (b.phrase - a.phrase) || (cb - ca) || (a.at - b.at);
+    });
+    var kept = new Set(pairs.slice(0, MAX_PAIRS).map(function (p) { return p.key; }));
+    q.pairs.forEach(function (p) { p.skipped = !kept.has(p.key); });
   }
 
   // ---- The index ----
 
   var decoder = typeof TextDecoder !== "undefined" ? new TextDecoder() : null;
 
-  /* Data files are gzip (format in generator/search/index.py); a server may already have
-     decoded them (Content-Encoding), so only bytes starting with the gzip magic are inflated. */
+  /* Data files are gzip; a server may already have decoded them (Content-Encoding), so only
+     bytes starting with the gzip magic are inflated. */
   function inflate(buffer) {
     var bytes = new Uint8Array(buffer);
     if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return Promise.resolve(buffer);
@@ -123,7 +201,6 @@
     return new Response(stream).arrayBuffer();
   }
 
-  /* Varints and sets, as written by generator/search/index.py (varint, encode_set). */
   function Reader(bytes, at) {
     this.b = bytes;
     this.at = at || 0;
@@ -139,13 +216,13 @@
     return n;
   };
 
-  /* A set of ints: m gap varints, or [varint size] and a bitmap (bit i = bit i % 8 of byte i / 8). */
-  Reader.prototype.set = function () {
-    var header = this.varint(), m = Math.floor(header / 2), out = new Uint32Array(m);
-    if (header % 2 === 0) {
+  /* One list: [varint m << 2 | values << 1 | mode], documents (gap varints or a bitmap), values. */
+  Reader.prototype.list = function () {
+    var header = this.varint(), m = Math.floor(header / 4), withValues = header & 2, ids = new Uint32Array(m);
+    if (!(header & 1)) {
       for (var i = 0, v = -1; i < m; i++) {
         v += this.varint() + 1;
-        out[i] = v;
+        ids[i] = v;
       }
     } else {
       var size = this.varint(), b = this.b, k = 0;
@@ -153,13 +230,15 @@
         var byte = b[this.at + j];
         while (byte) {
           var low = byte & -byte;
-          out[k++] = j * 8 + 31 - Math.clz32(low);
+          ids[k++] = j * 8 + 31 - Math.clz32(low);
           byte ^= low;
         }
       }
       this.at += size;
     }
-    return out;
+    var vals = withValues ? this.b.slice(this.at, this.at + m) : new Uint8Array(m);
+    if (withValues) this.at += m;
+    return { ids: ids, vals: vals };
   };
 
   function Shard(buffer) {
@@ -176,59 +255,69 @@
     }
   }
 
-  var FLAGS = [1, 2, 4];  // title, lead, front matter term: the low bits of a value
-
-  /* Postings of one key: [{variant, ids, vals}], vals as (tf << 3) | flags. */
+  /* Lists of one key: [{variant (tone key), ids, vals}], vals (count << 3) | title 1 | lead 2 | term 4. */
   Shard.prototype.postings = function (key) {
     var at = this.keys.get(key);
     if (at === undefined) return null;
-    var bytes = this.bytes, r = new Reader(bytes, at), out = [];
-    var withTf = key.indexOf(" ") < 0;  // bigrams keep no counts
-    var nvar = r.varint();
-    for (var v = 0; v < nvar; v++) {
-      var vlen = r.varint();
-      var variant = decoder.decode(bytes.subarray(r.at, r.at + vlen));
-      r.at += vlen;
-      var ids = r.set(), n = ids.length, vals = new Uint8Array(n);
-      if (withTf) {
-        for (var i = 0; i < n; i++) vals[i] = ((bytes[r.at + (i >> 1)] >> ((i & 1) << 2)) & 15) << 3;
-        r.at += (n + 1) >> 1;
-      }
-      for (var f = 0; f < FLAGS.length; f++) {
-        var positions = r.set();
-        for (var k = 0; k < positions.length; k++) vals[positions[k]] |= FLAGS[f];
-      }
-      out.push({ variant: variant, ids: ids, vals: vals });
+    var r = new Reader(this.bytes, at), out = [], n = r.varint();
+    for (var v = 0; v < n; v++) {
+      var tlen = r.varint();
+      var variant = decoder.decode(this.bytes.subarray(r.at, r.at + tlen));
+      r.at += tlen;
+      var list = r.list();
+      out.push({ variant: variant, ids: list.ids, vals: list.vals });
     }
     return out;
   };
 
-  /* An index reached through load(relativePath) -> Promise<ArrayBuffer>. */
-  function Engine(load) {
+  /* How many documents a key's lists hold, without decoding them. */
+  Shard.prototype.size = function (key) {
+    var at = this.keys.get(key);
+    if (at === undefined) return 0;
+    var r = new Reader(this.bytes, at), n = r.varint(), total = 0;
+    for (var v = 0; v < n; v++) {
+      var tone = r.varint();  // not "r.at += r.varint()": the left side would be read before the varint moves it
+      r.at += tone;
+      var header = r.varint(), m = Math.floor(header / 4);
+      total += m;
+      if (header & 1) { var size = r.varint(); r.at += size; } else for (var i = 0; i < m; i++) r.varint();
+      if (header & 2) r.at += m;
+    }
+    return total;
+  };
+
+  /* An index reached through load(relative path) -> Promise<ArrayBuffer>; page(site-relative URL)
+     -> Promise<string> gives an article's page for its snippet. */
+  function Engine(load, page) {
     this.load = load;
+    this.page = page;
     this.shards = new Map();
     this.records = new Map();
+    this.texts = new Map();
     this.manifest = null;
   }
 
   Engine.prototype.ready = function () {
     var self = this;
     if (!this._ready) {
-      this._ready = this.load("index.json").then(function (buf) {
+      this._ready = this.load("index.bin").then(inflate).then(function (buf) {
         var m = JSON.parse(decoder.decode(new Uint8Array(buf)));
-        var byFirst = new Map(), spellings = new Map();
+        var byFirst = new Map(), joined = new Map(), spellings = new Map();
         m.names.forEach(function (pair) {
           var seq = pair[0].split(" ");
-          if (!spellings.has(pair[1])) spellings.set(pair[1], []);
-          spellings.get(pair[1]).push(seq);
           if (!byFirst.has(seq[0])) byFirst.set(seq[0], []);
           byFirst.get(seq[0]).push({ seq: seq, key: pair[1] });
+          if (seq.length > 1 && !joined.has(seq.join(""))) joined.set(seq.join(""), seq);
+          if (!spellings.has(pair[1])) spellings.set(pair[1], []);
+          spellings.get(pair[1]).push(seq);
         });
         byFirst.forEach(function (list) {
           list.sort(function (a, b) { return b.seq.length - a.seq.length || (a.seq.join(" ") < b.seq.join(" ") ? -1 : 1); });
         });
         self.byFirst = byFirst;
+        self.joined = joined;
         self.spellings = spellings;
+        self.common = new Map(m.common.map(function (c) { return [c[0], c[1]]; }));
         self.manifest = m;
         return m;
       });
@@ -236,17 +325,17 @@
     return this._ready;
   };
 
-  Engine.prototype.shardOf = function (key) {
+  /* The shard holding a place (the last whose start is not after it), -1 before the first. */
+  Engine.prototype.shardAt = function (where) {
     var list = this.manifest.shards, lo = 0, hi = list.length - 1, found = -1;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
-      if (list[mid] <= key) { found = mid; lo = mid + 1; } else hi = mid - 1;
+      if (list[mid] <= where) { found = mid; lo = mid + 1; } else hi = mid - 1;
     }
     return found;
   };
 
   Engine.prototype.shard = function (n) {
-    var self = this;
     if (!this.shards.has(n)) {
       this.shards.set(n, this.load("s/" + n + ".bin?v=" + this.manifest.version).then(inflate).then(function (buf) {
         return new Shard(buf);
@@ -255,154 +344,199 @@
     return this.shards.get(n);
   };
 
+  /* key -> its lists, for keys [{key, pair}] (missing keys are left out). */
   Engine.prototype.lookup = function (keys) {
-    var self = this, wanted = new Map();
-    keys.forEach(function (key) {
-      var n = self.shardOf(key);
-      if (n >= 0) wanted.set(key, n);
+    var self = this, wanted = [];
+    keys.forEach(function (k) {
+      var n = self.shardAt(place(k.key, k.pair));
+      if (n >= 0) wanted.push([k.key, n]);
     });
-    var numbers = Array.from(new Set(wanted.values()));
+    var numbers = Array.from(new Set(wanted.map(function (w) { return w[1]; })));
     return Promise.all(numbers.map(function (n) { return self.shard(n); })).then(function (shards) {
-      var byNumber = new Map();
+      var byNumber = new Map(), out = new Map();
       numbers.forEach(function (n, i) { byNumber.set(n, shards[i]); });
-      var out = new Map();
-      wanted.forEach(function (n, key) {
-        var p = byNumber.get(n).postings(key);
-        if (p) out.set(key, p);
+      wanted.forEach(function (w) {
+        var p = byNumber.get(w[1]).postings(w[0]);
+        if (p) out.set(w[0], p);
       });
-      return { postings: out, shards: byNumber };
+      return out;
     });
   };
 
-  /* Keys of the shard(s) holding `prefix` that start with it: the word still being typed. */
-  Engine.prototype.expand = function (prefix, limit) {
-    var self = this, n = this.shardOf(prefix), numbers = [Math.max(n, 0)];
-    if (n + 1 < this.manifest.shards.length && this.manifest.shards[n + 1].indexOf(prefix) === 0) numbers.push(n + 1);
+  /* Words starting with `prefix` (the word still being typed), most frequent first. */
+  Engine.prototype.complete = function (prefix, limit) {
+    var self = this;
+    var from = this.shardAt(place(prefix, false, "0000000000000000"));
+    var high = prefix.length >= 3 ? prefix.slice(0, 3) : prefix + "\uffff".repeat(3 - prefix.length);
+    var to = this.shardAt(place(high, false, "ffffffffffffffff"));
+    var numbers = [];
+    for (var n = Math.max(from, 0); n <= to && numbers.length < 2; n++) numbers.push(n);
     return Promise.all(numbers.map(function (k) { return self.shard(k); })).then(function (shards) {
-      var keys = [];
+      var found = [];
       shards.forEach(function (s) {
         s.keys.forEach(function (_, key) {
-          if (keys.length < limit && key.indexOf(prefix) === 0 && key.indexOf(" ") < 0 && key[0] !== "~") keys.push(key);
+          if (key.indexOf(prefix) === 0 && key !== prefix && key.indexOf(" ") < 0 && key[0] !== "~") {
+            found.push([key, s.size(key)]);
+          }
         });
       });
-      return keys;
+      found.sort(function (a, b) { return b[1] - a[1] || (a[0] < b[0] ? -1 : 1); });
+      return found.slice(0, limit).map(function (f) { return f[0]; });
     });
   };
 
-  var W_TITLE = 2, W_LEAD = 1, W_TERM = 3, FOLDED_ONLY = 0.25;
+  var W_TITLE = 2, W_LEAD = 1, W_TERM = 3, FOLDED_ONLY = 0.3, COMPLETIONS = 6;
 
-  /* Ranked document ids for a query and filters {province, directive, year}. */
-  Engine.prototype.search = function (query, filters, open) {
+  /* Ranked results for a query and filters {province ("a" or "a+b"), directive, year}:
+     {ids, approx, empty, q, paired}. light: while the reader types, the pairs of free text are
+     not fetched (they order the results, they don't choose them: the count is the same). */
+  Engine.prototype.search = function (query, filters, open, light) {
     var self = this;
     filters = filters || {};
     return this.ready().then(function (m) {
-      var q = plan(query, self.byFirst, open, self.spellings);
-      var keys = q.terms.map(function (t) { return t.key; }).concat(q.bigrams.map(function (b) { return b.key; }));
-      if (filters.province) keys.push("~p:" + filters.province);
-      if (filters.directive) keys.push("~d:" + filters.directive);
+      var q = plan(query, self, open);
+      var filtered = filters.province || filters.directive || filters.year;
+      if (q.empty && !filtered) return { ids: [], approx: [], empty: true, q: q };
+      chooseKeys(q, self.common);
+      if (light) q.pairs.forEach(function (p) { if (!p.phrase) p.skipped = true; });
+      var keys = [];
+      new Set(q.words.filter(function (w) { return !w.skipped; }).map(function (w) { return w.key; })).forEach(function (k) {
+        keys.push({ key: k });
+      });
+      q.names.forEach(function (n) { keys.push({ key: n.key }); });
+      q.pairs.forEach(function (p) { if (!p.skipped) keys.push({ key: p.key, pair: true }); });
+      (filters.province ? filters.province.split("+") : []).forEach(function (p) { keys.push({ key: "~p:" + p }); });
+      if (filters.directive) keys.push({ key: "~d:" + filters.directive });
       return self.lookup(keys).then(function (found) {
-        // The word being typed, when not a word yet: its completions (not for one letter: too many, too vague).
-        var pending = q.terms.filter(function (t) { return t.prefix && !found.postings.has(t.key) && t.key.length > 1; });
+        // The word being typed, when not a word of the index: its most frequent completions.
+        var pending = q.words.filter(function (w) { return w.prefix && !found.has(w.key) && w.key.length > 2; });
         if (!pending.length) return found;
-        return Promise.all(pending.map(function (t) { return self.expand(t.key, 40); })).then(function (lists) {
-          pending.forEach(function (t, i) { t.expanded = lists[i]; });
-          var more = [].concat.apply([], lists);
+        return Promise.all(pending.map(function (w) { return self.complete(w.key, COMPLETIONS); })).then(function (lists) {
+          pending.forEach(function (w, i) { w.completions = lists[i]; });
+          var more = [].concat.apply([], lists).map(function (k) { return { key: k }; });
           return self.lookup(more).then(function (extra) {
-            extra.postings.forEach(function (p, k) { found.postings.set(k, p); });
+            extra.forEach(function (p, k) { found.set(k, p); });
             return found;
           });
         });
-      }).then(function (found) { return self.rank(q, found.postings, filters); });
+      }).then(function (found) { return self.rank(q, found, filters); });
     });
   };
 
-  Engine.prototype.rank = function (q, postings, filters) {
+  Engine.prototype.rank = function (q, found, filters) {
     var N = this.manifest.count;
-    var score = new Float64Array(N), matched = new Uint8Array(N), exact = new Uint8Array(N);
-    var adj = new Uint8Array(N), req = new Uint8Array(N), stamp = new Int32Array(N).fill(-1);
-    var estamp = new Int32Array(N).fill(-1);
-    var required = 0, terms = 0;
-    var any = false;
-
-    function lists(term) {
-      if (term.expanded) {
-        var all = [];
-        term.expanded.forEach(function (k) { (postings.get(k) || []).forEach(function (p) { all.push(p); }); });
-        return all;
-      }
-      return postings.get(term.key) || [];
-    }
-
-    q.terms.forEach(function (term, ti) {
-      terms++;
-      if (term.required) required++;
-      var ls = lists(term), df = 0;
-      ls.forEach(function (p) { df += p.ids.length; });
-      if (!df) return;
-      any = true;
-      var idf = Math.log(1 + N / df);
-      ls.forEach(function (p) {
-        var isExact = term.exact && p.variant === term.tone;
-        // Typed with diacritics: other spellings still match, but weigh less.
-        var weight = term.exact && !isExact ? FOLDED_ONLY : 1;
+    var terms = [];  // words and names: what a result must hold
+    q.words.forEach(function (w) {
+      if (w.skipped) return;
+      var lists = [];
+      (w.completions && !found.has(w.key) ? w.completions : [w.key]).forEach(function (k) {
+        (found.get(k) || []).forEach(function (p) { lists.push(p); });
+      });
+      terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, stop: w.key.length < 2 });  // "1", "a"
+    });
+    q.names.forEach(function (n) { terms.push({ name: n.key, lists: found.get(n.key) || [], exact: false }); });
+    terms.forEach(function (t) {
+      var df = 0;
+      t.lists.forEach(function (p) { df += p.ids.length; });
+      t.df = Math.min(df, N);
+    });
+    var needed = terms.filter(function (t) { return !t.stop; });
+    if (!needed.length) needed = terms;  // a query of common words only: all of them count
+    var score = new Float64Array(N), hits = new Uint8Array(N), all = new Uint8Array(N), exact = new Uint8Array(N);
+    var pairHits = new Uint8Array(N), titlePairs = new Uint8Array(N), phraseOk = new Uint8Array(N);
+    var stamp = new Int32Array(N).fill(-1), best = new Float64Array(N), touched = [];
+    terms.forEach(function (t, ti) {
+      if (!t.df) return;
+      var idf = Math.log(1 + N / t.df), counts = needed.indexOf(t) >= 0;
+      touched.length = 0;
+      t.lists.forEach(function (p) {
+        var isExact = t.exact && p.variant === t.tone;
+        var weight = t.exact && !isExact ? FOLDED_ONLY : 1;
         for (var i = 0; i < p.ids.length; i++) {
           var d = p.ids[i], val = p.vals[i], tf = val >> 3;
-          score[d] += weight * idf * (tf / (tf + 1.2) + (val & 1 ? W_TITLE : 0) + (val & 2 ? W_LEAD : 0) + (val & 4 ? W_TERM : 0));
+          // A word counts once, by its best spelling: "Lâm" in a title beside "làm" is no second hit.
+          var value = weight * idf * (tf / (tf + 1.2) + (val & 1 ? W_TITLE : 0) + (val & 2 ? W_LEAD : 0) +
+                                      (val & 4 ? W_TERM : 0));
           if (stamp[d] !== ti) {
             stamp[d] = ti;
-            matched[d]++;
-            if (term.required) req[d]++;
-          }
-          if (isExact && estamp[d] !== ti) { estamp[d] = ti; exact[d]++; }
+            best[d] = value;
+            touched.push(d);
+            all[d]++;
+            if (counts) hits[d]++;
+          } else if (value > best[d]) best[d] = value;
+          if (isExact) exact[d] = Math.min(255, exact[d] + 1);
         }
       });
+      for (var k = 0; k < touched.length; k++) score[touched[k]] += best[touched[k]];
     });
-    q.bigrams.forEach(function (bigram, bi) {
-      if (bigram.required) required++;
-      var ls = postings.get(bigram.key) || [];
-      ls.forEach(function (p) {
+    var quoted = q.pairs.filter(function (p) { return p.phrase && !p.skipped; });
+    q.pairs.forEach(function (pair) {
+      if (pair.skipped) return;
+      (found.get(pair.key) || []).forEach(function (p) {
         var idf = Math.log(1 + N / p.ids.length);
         for (var i = 0; i < p.ids.length; i++) {
           var d = p.ids[i];
-          adj[d]++;
+          pairHits[d]++;
+          if (p.vals[i] & 1) titlePairs[d]++;
+          if (pair.phrase) phraseOk[d]++;
           score[d] += 0.5 * idf * (p.vals[i] & 1 ? 2 : 1);
-          if (bigram.required) req[d]++;
         }
       });
     });
 
     var allow = null;
-    function restrict(key) {
+    function restrict(keys) {
       var set = new Uint8Array(N);
-      (postings.get(key) || []).forEach(function (p) {
-        for (var i = 0; i < p.ids.length; i++) if (p.vals[i] & 4) set[p.ids[i]] = 1;
+      keys.forEach(function (key) {
+        (found.get(key) || []).forEach(function (p) {
+          for (var i = 0; i < p.ids.length; i++) if (p.vals[i] & 4) set[p.ids[i]] = 1;
+        });
       });
       if (allow) for (var d = 0; d < N; d++) allow[d] &= set[d];
       else allow = set;
     }
-    if (filters.province) restrict("~p:" + filters.province);
-    if (filters.directive) restrict("~d:" + filters.directive);
+    if (filters.province) restrict(filters.province.split("+").map(function (p) { return "~p:" + p; }));
+    if (filters.directive) restrict(["~d:" + filters.directive]);
     var lo = 0, hi = N;
     if (filters.year) {
       var span = this.manifest.years[filters.year];
       if (span) { lo = span[0]; hi = span[1]; } else { hi = 0; }
     }
-
-    var ids = [];
-    var browsing = terms === 0;  // filters only: every matching article, newest first
+    var browsing = q.empty;  // filters only: every matching article, newest first
+    var ids = [], approx = [];
     for (var d = hi - 1; d >= lo; d--) {  // ids are oldest first: a higher id is newer
       if (allow && !allow[d]) continue;
-      if (!browsing && (!matched[d] || req[d] < required)) continue;
-      ids.push(d);
+      if (browsing) { ids.push(d); continue; }
+      if (phraseOk[d] < quoted.length) continue;
+      if (hits[d] >= needed.length) ids.push(d);
+      else if (hits[d] > 0) approx.push(d);
     }
+    // The whole query close together first (pairs of it found), in the title before the text.
+    var order = function (a, b) {
+      return (pairHits[b] - pairHits[a]) || (titlePairs[b] - titlePairs[a]) || (hits[b] - hits[a]) ||
+        (exact[b] - exact[a]) || (all[b] - all[a]) || (score[b] - score[a]) || (b - a);
+    };
     if (!browsing) {
-      ids.sort(function (a, b) {
-        return (matched[b] - matched[a]) || (exact[b] - exact[a]) || (adj[b] - adj[a]) ||
-          (score[b] - score[a]) || (b - a);
-      });
+      ids.sort(order);
+      approx.sort(order);
     }
-    return { ids: ids, highlight: q.highlight, empty: terms === 0 && !filters.province && !filters.directive && !filters.year };
+    var pairLists = q.pairs.filter(function (p) { return !p.skipped && found.has(p.key); }).map(function (p) {
+      return [p.key, found.get(p.key)[0].ids];
+    });
+    return { ids: ids, approx: approx, empty: false, q: q, terms: terms, paired: function (d) {
+      return pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; });
+    } };
   };
+
+  function contains(sorted, value) {
+    var lo = 0, hi = sorted.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (sorted[mid] === value) return true;
+      if (sorted[mid] < value) lo = mid + 1; else hi = mid - 1;
+    }
+    return false;
+  }
 
   /* The record of a document, from its group file r/<id / group>.bin (one JSON array). */
   Engine.prototype.record = function (id) {
@@ -415,60 +549,172 @@
     return this.records.get(g).then(function (list) { return list[id - g * size]; });
   };
 
-  // ---- Snippets ----
+  /* The text of an article's page (its lead and body), for a snippet anywhere in it. */
+  Engine.prototype.text = function (url) {
+    var self = this;
+    if (!this.page) return Promise.resolve(null);
+    if (!this.texts.has(url)) {
+      this.texts.set(url, this.page(url).then(pageText).catch(function () {
+        self.texts.delete(url);
+        return null;
+      }));
+    }
+    return this.texts.get(url);
+  };
 
-  /* [text, marked] pieces of `text` around the best cluster of query words. */
-  function pieces(text, highlight, width) {
-    var tokens = [], m;
-    var re = new RegExp(TOKEN.source, "gu");
-    text = prepare(text);
-    while ((m = re.exec(text))) tokens.push({ s: m.index, e: m.index + m[0].length, hit: highlight.has(fold(m[0])) });
-    var from = 0, to = tokens.length;
-    if (width && tokens.length > width) {
-      var best = 0, bestHits = -1;
+  var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: "\u00a0" };
+
+  /* The article's sapo and body as text: through the DOM in a browser, else (node) by the
+     same rules as generator/search/text.py html_to_text. */
+  function pageText(html) {
+    if (typeof DOMParser !== "undefined") {
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      var article = doc.querySelector("article") || doc.body;
+      var body = article.querySelector(".body");
+      var sapo = article.querySelector(".sapo");
+      var parts = body ? [sapo, body] : [article];
+      return parts.filter(Boolean).map(function (e) { return e.textContent; }).join("\n");
+    }
+    var start = html.search(/<article[\s>]/), end = start >= 0 ? html.indexOf("</article>", start) : -1;
+    if (start >= 0 && end > start) html = html.slice(start, end);
+    var from = html.search(/<p class="sapo"|<div class="body"/);
+    if (from >= 0) html = html.slice(from);
+    return html.replace(/<[^>]*>/g, " ").replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, function (all, e) {
+      if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+      return ENTITIES[e.toLowerCase()] !== undefined ? ENTITIES[e.toLowerCase()] : all;
+    });
+  }
+
+  // ---- What matched: marks for titles and snippets ----
+
+  /* Tokens of a text with where they are: [{s, e, f (folded), t (tone key)}]. */
+  function tokensOf(text) {
+    var out = [], m, re = new RegExp(TOKEN.source, "gu");
+    while ((m = re.exec(text))) out.push({ s: m.index, e: m.index + m[0].length, f: fold(m[0]), t: toneKey(m[0]) });
+    return out;
+  }
+
+  /* Which tokens of a text matched the query: the names of the query in any spelling, runs of
+     consecutive query words (two or more; a quoted phrase only whole), and the words left
+     (exact spellings preferred): [{from, to, units: [query words or name keys]}] by token. */
+  function matches(tokens, q, byFirst, paired) {
+    var spans = [], covered = new Set();
+    (paired || []).forEach(function (key) { key.split(" ").forEach(function (w) { covered.add(w); }); });
+    var folded = tokens.map(function (t) { return t.f; });
+    var nameKeys = new Set(q.names.map(function (n) { return n.key; }));
+    var taken = new Uint8Array(tokens.length);
+    findNames(folded, byFirst).forEach(function (s) {
+      if (!nameKeys.has(s.key)) return;
+      spans.push({ from: s.start, to: s.end, units: [s.key] });
+      for (var k = s.start; k < s.end; k++) taken[k] = 1;
+    });
+    q.runs.forEach(function (run) {
+      var seq = run.folded;
+      if (seq.length < 2) return;
       for (var i = 0; i < tokens.length; i++) {
-        if (!tokens[i].hit) continue;
-        var start = Math.max(0, i - 6), hits = 0;
-        for (var k = start; k < Math.min(tokens.length, start + width); k++) if (tokens[k].hit) hits++;
-        if (hits > bestHits) { bestHits = hits; best = start; }
+        if (taken[i]) continue;
+        var best = 0;
+        for (var j = 0; j + 1 < seq.length; j++) {
+          var k = 0;
+          while (i + k < tokens.length && j + k < seq.length && !taken[i + k] && folded[i + k] === seq[j + k]) k++;
+          if (k > best) best = k;
+        }
+        if (run.phrase ? best === seq.length : best >= 2) {
+          spans.push({ from: i, to: i + best, units: folded.slice(i, i + best) });
+          for (var c = i; c < i + best; c++) { taken[c] = 1; covered.add(folded[c]); }
+          i += best - 1;
+        }
       }
-      from = best;
-      to = Math.min(tokens.length, best + width);
+    });
+    var quoted = new Set();
+    q.runs.forEach(function (run) { if (run.phrase && run.folded.length > 1) run.folded.forEach(function (f) { quoted.add(f); }); });
+    q.words.forEach(function (w) {
+      if (covered.has(w.key) || quoted.has(w.key) || (w.key.length < 2 && q.words.length > 1)) return;
+      var keys = w.completions && w.completions.length ? w.completions.concat([w.key]) : [w.key];
+      var exactThere = w.exact && tokens.some(function (t, i) { return !taken[i] && t.t === w.tone; });
+      tokens.forEach(function (t, i) {
+        if (taken[i] || keys.indexOf(t.f) < 0 || (exactThere && t.t !== w.tone)) return;
+        spans.push({ from: i, to: i + 1, units: [w.key] });
+        taken[i] = 1;
+      });
+    });
+    return spans.sort(function (a, b) { return a.from - b.from; });
+  }
+
+  /* [text, marked] pieces of a text, around the passage (width tokens) that holds the most
+     distinct matches of the query, or all of it when width is 0. */
+  function pieces(text, q, byFirst, width, paired) {
+    text = prepare(text || "");
+    var tokens = tokensOf(text), spans = matches(tokens, q, byFirst, paired);
+    var from = 0, to = tokens.length, best = -1;
+    var unitsOf = function (a, b) {
+      var units = new Set(), marked = 0, longest = 0;
+      spans.forEach(function (t) {
+        if (t.from >= a && t.to <= b) {
+          t.units.forEach(function (u) { units.add(u); });
+          marked += t.to - t.from;
+          longest = Math.max(longest, t.to - t.from);
+        }
+      });
+      return { units: units, marked: marked, longest: longest };
+    };
+    if (width && tokens.length > width) {
+      var start = 0;
+      spans.forEach(function (s) {
+        var begin = Math.max(0, Math.min(s.from - 4, tokens.length - width)), seen = unitsOf(begin, begin + width);
+        var value = seen.units.size * 1000 + seen.longest * 30 + seen.marked;
+        if (value > best) { best = value; start = begin; }
+      });
+      from = start;
+      to = Math.min(tokens.length, start + width);
     }
     var out = [], at = from > 0 ? tokens[from].s : 0;
     var end = to < tokens.length ? tokens[to - 1].e : text.length;
     if (from > 0) out.push(["… ", false]);
-    for (var j = from; j < to; j++) {
-      if (!tokens[j].hit) continue;
-      if (tokens[j].s > at) out.push([text.slice(at, tokens[j].s), false]);
-      out.push([text.slice(tokens[j].s, tokens[j].e), true]);
-      at = tokens[j].e;
-    }
+    spans.forEach(function (s) {
+      if (s.from < from || s.to > to) return;
+      var a = tokens[s.from].s, b = tokens[s.to - 1].e;
+      if (a > at) out.push([text.slice(at, a), false]);
+      out.push([text.slice(a, b), true]);
+      at = b;
+    });
     if (end > at) out.push([text.slice(at, end), false]);
     if (to < tokens.length) out.push([" …", false]);
-    return { parts: out, hits: tokens.filter(function (t) { return t.hit; }).length };
+    return { parts: out, units: unitsOf(from, to).units.size, all: unitsOf(0, tokens.length).units.size };
   }
 
-  /* From the summary or the start of the text, whichever shows more query words; a record
-     without "s" has a summary that is the start of its text. */
-  function snippet(record, highlight) {
-    var b = pieces(record.x || "", highlight, 40);
-    if (record.s === undefined) return b.parts;
-    var a = pieces(record.s, highlight, 40);
-    return b.hits > a.hits ? b.parts : a.parts;
+  var SNIPPET = 32;
+
+  /* A result's snippet: from its summary, or from the passage of its page's text that shows more
+     of the query (text: null while not loaded). paired: the query's pairs the article holds (its
+     words are marked only where they stand together). */
+  function snippet(record, text, q, byFirst, paired) {
+    var summary = pieces(record.s || "", q, byFirst, SNIPPET, paired);
+    if (!text) return summary;
+    var body = pieces(text, q, byFirst, SNIPPET, paired);
+    return body.units > summary.units ? body : summary;
+  }
+
+  /* How many units a query has: its words (but one-letter ones) and names. */
+  function unitCount(q) {
+    return new Set(q.words.filter(function (w) { return w.key.length > 1; }).map(function (w) { return w.key; })).size +
+      q.names.length;
   }
 
   var api = { prepare: prepare, tokenize: tokenize, fold: fold, toneKey: toneKey, hasDiacritics: hasDiacritics,
-              parseQuery: parseQuery, plan: plan, Engine: Engine, Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet };
+              keyHash: keyHash, mix: mix, place: place, parseQuery: parseQuery, plan: plan, Engine: Engine,
+              Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet, matches: matches,
+              pageText: pageText, unitCount: unitCount };
   root.LTBSearch = api;
 
   // ---- The page ----
 
   if (typeof document === "undefined") return;
 
-  var PAGE = 10;
+  var PAGE = 10, SEARCH_DELAY = 60, PAUSE = 200, PAGES_AT_ONCE = 5;
 
   function fill(element, parts) {
+    element.textContent = "";
     parts.forEach(function (p) {
       if (p[1]) {
         var mark = document.createElement("mark");
@@ -487,27 +733,55 @@
     var selects = { province: document.getElementById("tinh"), directive: document.getElementById("van-ban"),
                     year: document.getElementById("nam") };
     var params = { province: "tinh", directive: "van-ban", year: "nam" };
+    var filterBox = document.getElementById("search-filters");
     var status = document.getElementById("search-status");
     var list = document.getElementById("search-results");
+    var approxBox = document.getElementById("search-approx");
+    var approxList = document.getElementById("search-approx-results");
+    var approxStatus = document.getElementById("search-approx-status");
     var more = document.getElementById("search-more");
     var hint = document.getElementById("search-hint");
+    var merged = document.getElementById("search-merged");
     var base = form.getAttribute("data-base");
     var dataUrl = new URL(form.getAttribute("data-index"), location.href);
-    var engine = new Engine(function (path) {
-      return fetch(new URL(path, dataUrl)).then(function (r) {
-        if (!r.ok) throw new Error(r.status + " " + path);
-        return r.arrayBuffer();
+    var get = function (url) {
+      return fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(r.status + " " + url);
+        return r;
       });
+    };
+    var engine = new Engine(function (path) {
+      return get(new URL(path, dataUrl)).then(function (r) { return r.arrayBuffer(); });
+    }, function (url) {
+      return get(new URL(base + url, location.href)).then(function (r) { return r.text(); });
     });
-    var seq = 0, timer = 0, current = null, shown = 0;
+    var seq = 0, timer = 0, pauseTimer = 0, current = null, shown = 0, lastKey = 0;
 
     form.classList.add("search-ready");
     var url = new URL(location.href);
     input.value = url.searchParams.get("q") || "";
     Object.keys(selects).forEach(function (k) {
       var value = url.searchParams.get(params[k]);
-      if (value && selects[k]) selects[k].value = value;
+      if (value && selects[k]) choose(selects[k], value);
     });
+    if (filterBox) {
+      var wide = root.matchMedia && root.matchMedia("(min-width: 48em)").matches;
+      filterBox.open = wide || Object.keys(filters()).length > 0;
+    }
+
+    /* Selects value in a select, adding it as an option first when it is a group of provinces. */
+    function choose(select, value) {
+      if (!Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
+        var option = document.createElement("option");
+        option.value = value;
+        option.textContent = value.split("+").map(function (slug) {
+          var o = Array.prototype.find.call(select.options, function (x) { return x.value === slug; });
+          return o ? o.textContent : slug;
+        }).join(" + ");
+        select.appendChild(option);
+      }
+      select.value = value;
+    }
 
     function filters() {
       var f = {};
@@ -524,70 +798,163 @@
       history.replaceState(null, "", next.toString());
     }
 
+    function card(rec, id) {
+      var paired = current.paired ? current.paired(id) : [];
+      var li = document.createElement("li");
+      var article = document.createElement("article");
+      article.className = "card search-result";
+      var h = document.createElement("h2");
+      h.className = "card-title";
+      var a = document.createElement("a");
+      a.href = base + rec.u;
+      fill(a, pieces(rec.t, current.q, engine.byFirst, 0, paired).parts);
+      h.appendChild(a);
+      var meta = document.createElement("p");
+      meta.className = "meta";
+      var time = document.createElement("time");
+      time.setAttribute("datetime", rec.d);
+      time.textContent = rec.w;
+      meta.appendChild(time);
+      if (rec.p && rec.p.length) meta.appendChild(document.createTextNode(" · " + rec.p.join(", ")));
+      var p = document.createElement("p");
+      p.className = "summary snippet";
+      var first = snippet(rec, null, current.q, engine.byFirst, paired);
+      fill(p, first.parts);
+      article.appendChild(h);
+      article.appendChild(meta);
+      article.appendChild(p);
+      li.appendChild(article);
+      return { li: li, snippet: p, paired: paired, complete: first.units >= unitCount(current.q) };
+    }
+
+    /* Records of the next results (and of the approximate ones when the exact ones are few),
+       then the passages of their pages. */
     function showMore() {
-      var batch = current.ids.slice(shown, shown + PAGE);
-      var token = seq;
+      var token = seq, result = current;
+      var batch = result.ids.slice(shown, shown + PAGE);
+      var room = PAGE - batch.length;
+      var approx = shown === 0 && room > 0 ? result.approx.slice(0, room) : [];
       shown += batch.length;
-      more.hidden = shown >= current.ids.length;
-      return Promise.all(batch.map(function (id) { return engine.record(id); })).then(function (records) {
+      more.hidden = shown >= result.ids.length;
+      return Promise.all(batch.concat(approx).map(function (id) { return engine.record(id); })).then(function (records) {
         if (token !== seq) return;
-        records.forEach(function (rec) {
-          var li = document.createElement("li");
-          var article = document.createElement("article");
-          article.className = "card search-result";
-          var h = document.createElement("h2");
-          h.className = "card-title";
-          var a = document.createElement("a");
-          a.href = base + rec.u;
-          fill(a, pieces(rec.t, current.highlight, 0).parts);
-          h.appendChild(a);
-          var meta = document.createElement("p");
-          meta.className = "meta";
-          var time = document.createElement("time");
-          time.setAttribute("datetime", rec.d);
-          time.textContent = rec.w;
-          meta.appendChild(time);
-          if (rec.p && rec.p.length) meta.appendChild(document.createTextNode(" · " + rec.p.join(", ")));
-          var p = document.createElement("p");
-          p.className = "summary snippet";
-          fill(p, snippet(rec, current.highlight));
-          article.appendChild(h);
-          article.appendChild(meta);
-          article.appendChild(p);
-          li.appendChild(article);
-          list.appendChild(li);
+        list.setAttribute("data-for", result.query);
+        var cards = [];
+        var ids = batch.concat(approx);
+        records.forEach(function (rec, i) {
+          var c = card(rec, ids[i]);
+          (i < batch.length ? list : approxList).appendChild(c.li);
+          cards.push([rec, c]);
+        });
+        if (approx.length) {
+          approxStatus.textContent = "Có " + result.approx.length.toLocaleString("vi-VN") +
+            " bài chỉ chứa một phần từ khóa" + (result.approx.length > approx.length ? "; " + approx.length + " bài đầu:" : ":");
+          approxBox.hidden = false;
+        }
+        cards.slice(0, shown <= PAGE ? PAGES_AT_ONCE : PAGE).forEach(function (pair) {
+          if (pair[1].complete) return;
+          engine.text(pair[0].u).then(function (text) {
+            if (token !== seq || !text) return;
+            fill(pair[1].snippet, snippet(pair[0], text, result.q, engine.byFirst, pair[1].paired).parts);
+          });
         });
       });
     }
 
-    function run() {
+    function clear() {
+      list.textContent = "";
+      list.removeAttribute("data-for");
+      approxList.textContent = "";
+      approxBox.hidden = true;
+      more.hidden = true;
+      shown = 0;
+    }
+
+    function offerMerged(result) {
+      merged.textContent = "";
+      merged.hidden = true;
+      var units = engine.manifest.merged, provinces = result.q.names.filter(function (n) { return n.key.indexOf("~p:") === 0; });
+      provinces.forEach(function (n) {
+        var slug = n.key.slice(3), unit = null, key = null;
+        Object.keys(units).forEach(function (k) {
+          if (units[k].parts.some(function (p) { return p[0] === slug; })) { unit = units[k]; key = k; }
+        });
+        if (!unit) return;
+        var label = document.createElement("p");
+        var parts = unit.parts.map(function (p) { return p[1]; });
+        label.textContent = key === slug
+          ? "Từ 1/7/2025, " + unit.name + " gồm cả " + parts.filter(function (p) { return p !== unit.name; }).join(", ") + ". Lọc theo:"
+          : "Từ 1/7/2025, " + parts.filter(function (p, i) { return unit.parts[i][0] === slug; })[0] + " thuộc " + unit.name + ". Lọc theo:";
+        merged.appendChild(label);
+        var buttons = document.createElement("p");
+        buttons.className = "search-merged-choices";
+        var all = unit.parts.map(function (p) { return p[0]; }).join("+");
+        [[all, "Cả " + parts.length + " tỉnh"]].concat(unit.parts).forEach(function (choice) {
+          var b = document.createElement("button");
+          b.type = "button";
+          b.textContent = choice[1];
+          b.setAttribute("data-province", choice[0]);
+          b.addEventListener("click", function () {
+            if (selects.province) choose(selects.province, choice[0]);
+            if (filterBox) filterBox.open = true;
+            run(true);
+          });
+          buttons.appendChild(b);
+        });
+        merged.appendChild(buttons);
+        merged.hidden = false;
+      });
+    }
+
+    /* Searches now; the records are fetched once the reader pauses (or at once). */
+    function run(now) {
       var token = ++seq;
       var query = input.value;
       var f = filters();
       remember();
-      if (!query.trim() && !Object.keys(f).length) {
-        list.textContent = "";
-        more.hidden = true;
-        status.textContent = "";
+      clearTimeout(pauseTimer);
+      if (!tokenize(query).length && !Object.keys(f).length) {
+        clear();
+        merged.hidden = true;
+        status.textContent = query.trim() ? "Hãy gõ từ khóa có chữ hoặc số (dấu câu không tìm được)." : "";
         if (hint) hint.hidden = false;
         return Promise.resolve();
       }
       var open = !/[\s"\u201c\u201d\u201e\u00ab\u00bb]$/.test(query);
-      return engine.search(query, f, open).then(function (result) {
+      return engine.search(query, f, open, !now).then(function (result) {
         if (token !== seq) return;
-        current = result;
-        shown = 0;
-        list.textContent = "";
-        if (hint) hint.hidden = true;
+        if (result.empty) {
+          clear();
+          if (hint) hint.hidden = false;
+          status.textContent = "Hãy gõ từ khóa có chữ hoặc số (dấu câu không tìm được).";
+          return;
+        }
         var n = result.ids.length;
         if (n) {
           status.textContent = "Tìm thấy " + n.toLocaleString("vi-VN") + " kết quả";
+        } else if (result.approx.length) {
+          status.textContent = "Không có bài nào chứa đủ các từ khóa; dưới đây là các bài chứa một phần.";
         } else if (Object.keys(f).length) {
           status.textContent = "Không tìm thấy kết quả nào. Hãy thử bỏ bớt bộ lọc (tỉnh, văn bản, năm) hoặc dùng từ khóa khác.";
         } else {
           status.textContent = "Không tìm thấy kết quả nào. Hãy thử từ khóa khác, ít từ hơn, hoặc bỏ dấu ngoặc kép.";
         }
-        return showMore();
+        if (hint) hint.hidden = true;
+        offerMerged(result);
+        var wait = now ? 0 : Math.max(0, lastKey + PAUSE - Date.now());
+        return new Promise(function (resolve) {
+          pauseTimer = setTimeout(function () {
+            if (token !== seq) return resolve();
+            // The reader paused: the whole query now (its pairs order the results), then the records.
+            resolve((now ? Promise.resolve(result) : engine.search(query, f, open)).then(function (full) {
+              if (token !== seq) return;
+              full.query = query;
+              current = full;
+              clear();
+              return showMore();
+            }));
+          }, wait);
+        });
       }).catch(function (err) {
         if (token !== seq) return;
         status.textContent = "Không tải được dữ liệu tìm kiếm. Hãy tải lại trang hoặc thử lại sau.";
@@ -596,18 +963,21 @@
     }
 
     function later() {
+      lastKey = Date.now();
+      seq++;  // what the last query was about to fetch or show is not wanted any more
+      clearTimeout(pauseTimer);
       clearTimeout(timer);
-      timer = setTimeout(run, 60);
+      timer = setTimeout(function () { run(false); }, SEARCH_DELAY);
     }
 
     input.addEventListener("input", later);
-    Object.keys(selects).forEach(function (k) { if (selects[k]) selects[k].addEventListener("change", run); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(); });
+    Object.keys(selects).forEach(function (k) { if (selects[k]) selects[k].addEventListener("change", function () { run(true); }); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(true); });
     more.addEventListener("click", function () { showMore(); });
     engine.ready().catch(function () {
       status.textContent = "Không tải được dữ liệu tìm kiếm. Hãy tải lại trang hoặc thử lại sau.";
     });
-    run();
+    run(true);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);

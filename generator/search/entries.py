@@ -1,0 +1,733 @@
+"""What the index holds of each article, made for many articles at once.
+
+``reference_entry`` (pure Python, one article) defines an entry; ``Maker.part``
+makes the same postings for a batch of articles with numpy and no Python object
+per token, which is what a cold build of 10,000 articles can afford. Tests hold
+the two to the same postings.
+
+An entry is a set of postings, each a list (a key) and a value byte:
+
+* every token of the title, the lead (summary, sapo, tag names, author) and the
+  whole body, under its exact spelling (``word_spelling``) within its folded key
+  ("bac" holds Bác, bạc, Bắc …): value (min(count, 15) << 3) | field flags;
+* every pair of adjacent tokens of one field, under the folded pair ("lam theo"),
+  anywhere in the body (phrases are found anywhere): value = field flags;
+* every province and directive named in the text by any spelling, or in the front
+  matter (flag TERM), under its name key ("~p:dak-nong"): value as for tokens.
+
+Keys are 64-bit hashes of their folded strings (text.key_hash); a list is
+(kind and prefix, mix(hash), spelling), its place in the index (format.py). A
+part (``Part``) holds the postings of a batch of articles, one per list and
+document, with a table of the lists they belong to; the build's read workers
+make parts of what they read (search.read_part), and assemble.merge puts the
+parts together. The batch is tokenised on its UTF-16 code units: one table
+look-up per unit, token edges where letters start and stop, and each token's
+spelling hash as a difference of prefix sums of unit * P**position.
+"""
+from __future__ import annotations
+
+import ctypes
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from ..vietnamese import format_date
+from .names import Names
+from .text import (MASK, P, TONE_STEP, _TOKEN, fold, html_to_text, key_hash, mix, prefix_code, prepare, tone_key,
+                   tone_parts, units)
+
+TITLE, LEAD, TERM = 1, 2, 4  # field flags in a posting's value byte
+MAX_TF = 15
+WORD, PAIR = 0, 1            # kinds of list: tokens and names, adjacent pairs
+FIELDS = 3                   # body, title, lead: the texts of a document, in this order
+_FIELD_FLAGS = np.array([0, TITLE, LEAD], dtype=np.uint8)
+_SEP = "\x00"                # between texts of a batch: no token character
+_TOKEN_CHAR = re.compile(r"[^\W_]")
+_PREPARE, _UNKNOWN, _SPECIAL = 0xFFFD, 0xFFFE, 0xFFFF
+_U64 = np.uint64
+CHUNK = 48                   # texts tokenised at once (16 documents): their arrays stay in the CPU's cache
+DENSE_BINS = 1 << 22         # (lists x documents) counted with a bincount up to this; sorted beyond
+
+
+@dataclass(frozen=True)
+class Doc:
+    """One article as the index sees it (its body as sanitised HTML)."""
+    body: str
+    title: str
+    lead: str
+    terms: tuple[str, ...]  # name keys of its front matter provinces and directives
+    record: bytes           # what a result shows (doc_record)
+    order: tuple            # (timestamp, slug): the site lists articles by it, newest first
+    key: str = ""           # what the search cache knows it by
+
+
+def lead_text(summary: str, sapo: str, tags: Sequence[str], author: str) -> str:
+    """The lead field: summary, sapo, tag names and author."""
+    return " ".join(p for p in (summary, sapo, " ".join(tags), author) if p)
+
+
+def term_keys(article) -> tuple[str, ...]:
+    """The article's provinces and directives (front matter) as name keys."""
+    return (*("~p:" + p.slug for p in article.provinces), *("~d:" + d.slug for d in article.directives))
+
+
+def doc_record(article, url: str) -> bytes:
+    """One JSON object of a record group: title, URL, date (ISO and as shown), provinces, summary."""
+    record = {"t": article.title, "u": url, "d": article.date.date().isoformat(), "w": format_date(article.date),
+              "p": [p.name for p in article.provinces], "s": article.summary}
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def make_doc(article, url: str, tags: Sequence[str], key: str = "") -> Doc:
+    """The index's view of an article with its body, its site-relative URL and tag names."""
+    return Doc(article.body, article.title, lead_text(article.summary, article.sapo, tags, article.author),
+               term_keys(article), doc_record(article, url), (article.date.timestamp(), article.slug), key)
+
+
+def oldest_first(docs: Sequence[Doc]) -> list[int]:
+    """Positions of the documents in the index's order: the reverse of the site's (newest first,
+    then by slug)."""
+    return sorted(range(len(docs)), key=lambda i: (-docs[i].order[0], docs[i].order[1]), reverse=True)
+
+
+# ---- The definition: one article, pure Python ----
+
+@dataclass(frozen=True)
+class Posting:
+    kind: int
+    key: str     # folded key ("bac", "lam theo", "~p:dak-nong")
+    tone: str    # exact spelling (tone key) of a token, "" for pairs and names
+    value: int
+
+
+def reference_entry(doc: Doc, names: Names | None) -> list[Posting]:
+    """Every posting of one article, in no particular order (the definition the batches follow)."""
+    counts: dict[tuple[int, str, str], list[int]] = {}  # (kind, key, tone) -> [count, flags]
+
+    def add(kind: int, key: str, tone: str, count: int, flags: int) -> None:
+        slot = counts.setdefault((kind, key, tone), [0, 0])
+        slot[0] += count
+        slot[1] |= flags
+
+    for text, flag in ((html_to_text(doc.body), 0), (doc.title, TITLE), (doc.lead, LEAD)):
+        tokens = _TOKEN.findall(prepare(text))
+        folded = [fold(t) for t in tokens]
+        for token, f in zip(tokens, folded):
+            add(WORD, f, tone_key(token), 1, flag)
+        for a, b in zip(folded, folded[1:]):
+            add(PAIR, a + " " + b, "", 0, flag)
+        if names is not None:
+            for key in names.find(folded):
+                add(WORD, key, "", 1, flag)
+    for key in doc.terms:
+        add(WORD, key, "", 0, TERM)
+    return [Posting(kind, key, tone, min(n, MAX_TF) << 3 | flags) for (kind, key, tone), (n, flags) in counts.items()]
+
+
+def list_order(kind: int, key: str, spelling: int) -> tuple[int, int, int]:
+    """Where a list sits in the index: (kind and prefix, mix(hash of the folded key), spelling)."""
+    return kind << 48 | prefix_code(key), mix(key_hash(key)), spelling
+
+
+def word_spelling(token: str) -> int:
+    """The spelling hash of a token: its shaped letters' key hash plus its tone (text.spelling_hash)."""
+    shaped, tone = tone_parts(token)
+    return (key_hash(shaped) + tone * TONE_STEP) & MASK
+
+
+# ---- Batches: numpy ----
+
+class _Chars:
+    """Per UTF-16 code unit, packed in 64 bits: the folded unit (0: not a token character), the
+    shaped unit << 16 and the tone code << 32 (tone + 8 for a toned letter, else 0); learnt as
+    units are met.
+
+    Folded units of _PREPARE, _UNKNOWN and _SPECIAL are flags: a unit a text must be prepared
+    for (combining marks, Ð/ð …), a unit not learnt yet, and one the tables can't stand for
+    (surrogates, letters that fold or shape to more than one unit, and Σ, whose lowercase
+    depends on its place in the word): a text holding one is tokenised by the reference rules.
+    """
+
+    def __init__(self):
+        self.table = np.full(0x10000, _UNKNOWN, dtype=_U64)
+        self.learn(np.arange(0x80, dtype=np.uint16))
+
+    def lookup(self, code: np.ndarray) -> np.ndarray:
+        return self.table[code]
+
+    def learn(self, codes: np.ndarray) -> None:
+        table = self.table
+        for c in codes.tolist():
+            ch = chr(c)
+            if 0xD800 <= c < 0xE000 or c == 0x03A3:
+                table[c] = _SPECIAL
+            elif c in (0xD0, 0xF0) or unicodedata.combining(ch) or not unicodedata.is_normalized("NFC", ch):
+                table[c] = _PREPARE
+            elif not _TOKEN_CHAR.fullmatch(ch):
+                table[c] = 0
+            else:
+                folded, (shaped, tone) = units(fold(ch)), tone_parts(ch)
+                shaped_units = units(shaped)
+                if len(folded) != 1 or len(shaped_units) != 1 or folded[0] in (0, _PREPARE, _UNKNOWN, _SPECIAL):
+                    table[c] = _SPECIAL
+                else:
+                    table[c] = folded[0] | shaped_units[0] << 16 | (tone + 8 if tone else 0) << 32
+
+
+class _Powers:
+    """P**i and P**-i modulo 2**64 for i up to the longest batch seen."""
+
+    def __init__(self):
+        self.up = self.down = np.ones(1, dtype=_U64)
+
+    def ensure(self, n: int) -> None:
+        if n <= len(self.up):
+            return
+        n = max(n, 2 * len(self.up))
+        for table, base in (("up", P), ("down", pow(P, -1, 1 << 64))):
+            steps = np.full(n, base, dtype=_U64)
+            steps[0] = 1
+            setattr(self, table, np.cumprod(steps, dtype=_U64))
+
+
+@dataclass
+class Tokens:
+    """Every token of a batch of texts, in order."""
+    seg: np.ndarray        # which text
+    fold: np.ndarray | None  # key_hash of the folded token (None: known from the spelling, see Maker.part)
+    spelling: np.ndarray   # word_spelling
+    length: np.ndarray     # folded length in UTF-16 units
+    start: np.ndarray      # where it starts in `text` (-1: its strings are in `words`)
+    text: str = ""
+    words: dict[int, tuple[str, str]] = field(default_factory=dict)  # spelling -> (folded, tone key)
+
+
+def _tokens_concat(parts: list[Tokens], step: int = 0) -> Tokens:
+    """Tokens of several batches back in text order: with `step`, batch k holds texts
+    k*step … (renumbered); without, they are batches of the same texts (sorted back by text)."""
+    if len(parts) == 1:
+        return parts[0]
+    seg = np.concatenate([p.seg + k * step for k, p in enumerate(parts)])
+    offsets = np.cumsum([0] + [len(p.text) for p in parts[:-1]])
+    start = np.concatenate([np.where(p.start >= 0, p.start + off, -1) for p, off in zip(parts, offsets)])
+    words = {k: v for p in parts for k, v in p.words.items()}
+    arrays = [np.concatenate([getattr(p, name) for p in parts]) for name in ("spelling", "length")]
+    if step:
+        return Tokens(seg, None, *arrays, start, "".join(p.text for p in parts), words)
+    order = np.argsort(seg, kind="stable")
+    return Tokens(seg[order], None, *(a[order] for a in arrays), start[order], "".join(p.text for p in parts), words)
+
+
+class _Table:
+    """64-bit hash -> number: open addressing, linear probing, looked up for whole arrays at once
+    (a binary search over a sorted array costs ~5 times as much per token)."""
+
+    SPREAD = 0xFF51AFD7ED558CCD  # odd: multiplying by it spreads a hash over the top bits
+
+    def __init__(self, bits: int = 12):
+        self.bits = bits
+        self.keys = np.zeros(1 << bits, dtype=_U64)
+        self.numbers = np.full(1 << bits, -1, dtype=np.int64)
+        self.count = 0
+
+    def _slots(self, hashes: np.ndarray) -> np.ndarray:
+        return ((hashes * _U64(self.SPREAD)) >> _U64(64 - self.bits)).astype(np.int64)
+
+    def get(self, hashes: np.ndarray) -> np.ndarray:
+        """Numbers of the hashes, -1 where unknown."""
+        slots = self._slots(hashes)
+        found = self.numbers[slots]
+        hit = self.keys[slots] == hashes
+        out = np.where(hit, found, -1)
+        todo = np.flatnonzero(~hit & (found >= 0))  # the slot holds another key: probe on
+        slots = slots[todo]
+        mask = (1 << self.bits) - 1
+        while len(todo):
+            slots = (slots + 1) & mask
+            found = self.numbers[slots]
+            hit = self.keys[slots] == hashes[todo]
+            out[todo[hit]] = found[hit]
+            go_on = ~hit & (found >= 0)
+            todo, slots = todo[go_on], slots[go_on]
+        return out
+
+    def put(self, hashes: np.ndarray, numbers: np.ndarray) -> None:
+        """New keys (not in the table) with their numbers."""
+        if 2 * (self.count + len(hashes)) > (1 << self.bits):
+            old = np.flatnonzero(self.numbers >= 0)
+            keys, values = self.keys[old], self.numbers[old]
+            bits = self.bits
+            while 2 * (self.count + len(hashes)) > (1 << bits):
+                bits += 1
+            self.__init__(bits)
+            self.put(keys, values)
+        mask = (1 << self.bits) - 1
+        table_keys, table_numbers = self.keys, self.numbers
+        for h, number, slot in zip(hashes.tolist(), numbers.tolist(), self._slots(hashes).tolist()):
+            while table_numbers[slot] >= 0:
+                slot = slot + 1 & mask
+            table_keys[slot], table_numbers[slot] = h, number
+        self.count += len(hashes)
+
+
+class _Vocab:
+    """Lists a process has met, numbered in the order first seen: 64-bit hash -> number, and per
+    number its place in the index and its strings."""
+
+    def __init__(self):
+        self.table = _Table()
+        self.order_key = np.zeros(0, dtype=np.int64)
+        self.mixed = np.zeros(0, dtype=_U64)
+        self.spelling = np.zeros(0, dtype=_U64)
+        self.fold = np.zeros(0, dtype=_U64)  # words: the key hash of each one's folded key
+        self.folded = np.zeros(0, dtype=np.int64)  # words: the number of each one's folded key
+        self.fold_numbers: dict[int, int] = {}
+        self.strings: list[tuple[str, str]] = []
+
+    @property
+    def count(self) -> int:
+        return len(self.strings)
+
+    def folded_number(self, fold_hash: int) -> int:
+        """Words: the number of a folded key (several spellings share one)."""
+        number = self.fold_numbers.get(fold_hash)
+        if number is None:
+            number = self.fold_numbers[fold_hash] = len(self.fold_numbers)
+        return number
+
+    def find(self, hashes: np.ndarray) -> np.ndarray:
+        """Numbers of the hashes, -1 where unknown."""
+        return self.table.get(hashes)
+
+    def numbers(self, hashes: np.ndarray, describe) -> np.ndarray:
+        """Numbers of the hashes; unknown ones are added, describe(positions of their first
+        occurrences) -> (order keys, mixed hashes, strings) for them."""
+        numbers = self.table.get(hashes)
+        missing = np.flatnonzero(numbers < 0)
+        if not len(missing):
+            return numbers
+        values = hashes[missing]
+        order = np.argsort(values, kind="stable")
+        first = np.concatenate(([True], values[order][1:] != values[order][:-1]))
+        where = np.sort(missing[order[first]])  # first occurrence of each new hash, in text order
+        new = hashes[where]
+        described = describe(where)
+        keys, mixed, strings = described[:3]
+        spelling = described[3] if len(described) > 3 else new  # pairs are looked up by another number
+        base = self.count
+        self.table.put(new, np.arange(base, base + len(new), dtype=np.int64))
+        self.order_key = np.concatenate((self.order_key, np.asarray(keys, dtype=np.int64)))
+        self.mixed = np.concatenate((self.mixed, np.asarray(mixed, dtype=_U64)))
+        self.spelling = np.concatenate((self.spelling, np.asarray(spelling, dtype=_U64)))
+        self.strings += strings
+        numbers[missing] = self.table.get(values)
+        return numbers
+
+
+@dataclass
+class Part:
+    """The postings of a batch of articles, numbered within the batch (documents oldest first), as
+    (list, document, value) in no particular order: the merge in assemble.py puts them in place. A
+    list is a row of the part's table of lists (its place in the index)."""
+    order_key: np.ndarray    # per list of the table: kind << 48 | prefix
+    mixed: np.ndarray        # per list: mix(key hash)
+    spelling: np.ndarray     # per list: spelling hash (the key hash for pairs and names)
+    lists: np.ndarray        # per posting: its row in the table
+    docs: np.ndarray         # … its document
+    values: np.ndarray       # … its value byte
+    strings: dict[int, tuple[str, str]]  # spelling -> (folded key, tone key): lists this process had not sent
+    records: list[bytes]     # per document, oldest first
+    keys: list[str]          # per document: what the search cache knows it by
+    orders: list[tuple]      # per document: (timestamp, slug)
+
+    @property
+    def table(self) -> int:
+        return len(self.order_key)
+
+
+def part_postings(part: Part, strings: dict[int, tuple[str, str]]) -> list[dict[tuple[int, str, str], int]]:
+    """Each document's postings in a part as {(kind, key, tone): value}, pairs merged: what
+    reference_entry gives (for tests and tools). strings: spelling -> (key, tone) of its lists."""
+    out: list[dict] = [{} for _ in part.records]
+    name = [(int(k) >> 48, *strings[int(s)]) for k, s in zip(part.order_key, part.spelling)]
+    for row, d, value in zip(part.lists.tolist(), part.docs.tolist(), part.values.tolist()):
+        out[d][name[row]] = value
+    return out
+
+
+def keep_freed_memory() -> None:
+    """Large arrays from the heap, and freed memory kept for the next ones (glibc's mallopt).
+
+    By default glibc maps every allocation over 128 KB to fresh pages and unmaps it when freed:
+    the numpy arrays of each batch then page-fault their memory in again (in a cold build of
+    10,000 articles, over a second of system time). Called in the processes that index, which
+    end with the build."""
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):
+        return  # not glibc: its allocator's defaults stay
+    mallopt(-3, 256 << 20)  # M_MMAP_THRESHOLD
+    mallopt(-1, 1 << 30)    # M_TRIM_THRESHOLD
+
+
+class Maker:
+    """Makes parts. One per process: forked workers inherit what their parent learnt and learn on."""
+
+    def __init__(self, names: Names | None):
+        keep_freed_memory()
+        self.names = names
+        self.chars = _Chars()
+        self.powers = _Powers()
+        self.words, self.pairs, self.folds = _Vocab(), _Vocab(), {}
+        self.name_start = np.zeros(0, dtype=bool)  # per pair met: whether some name starts with it
+        self.sent: set[int] = set()
+        self.matcher = _NameMatcher(names)
+
+    # -- tokens --
+
+    def tokens(self, texts: list[str]) -> Tokens:
+        """The tokens of the texts; a text holding a unit the tables can't stand for goes the
+        reference way."""
+        text = _SEP + _SEP.join(texts) + _SEP
+        code = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
+        packed = self.chars.lookup(code)
+        odd = np.flatnonzero(packed.view(np.uint16)[0::4] >= _PREPARE) if packed.view(np.uint16)[0::4].max(
+            initial=0) >= _PREPARE else ()
+        if len(odd):
+            if (packed[odd] == _UNKNOWN).any():
+                self.chars.learn(np.unique(code[odd][packed[odd] == _UNKNOWN]))
+                packed = self.chars.lookup(code)
+                odd = np.flatnonzero(packed.view(np.uint16)[0::4] >= _PREPARE)
+            if (packed[odd] == _PREPARE).any():
+                texts = [prepare(t) for t in texts]
+                text = _SEP + _SEP.join(texts) + _SEP
+                code = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
+                packed = self.chars.lookup(code)
+                odd = np.flatnonzero(packed.view(np.uint16)[0::4] >= _PREPARE)
+                if (packed[odd] == _UNKNOWN).any():
+                    self.chars.learn(np.unique(code[odd][packed[odd] == _UNKNOWN]))
+                    packed = self.chars.lookup(code)
+                    odd = np.flatnonzero(packed.view(np.uint16)[0::4] >= _PREPARE)
+        if not len(odd):
+            return self._fast(text, packed, [len(t) for t in texts])
+        # texts the tables can't stand for are tokenised by the reference rules
+        bounds = np.cumsum([1] + [len(t.encode("utf-16-le")) // 2 + 1 for t in texts])
+        slow = set((np.searchsorted(bounds, odd, side="right") - 1).tolist())
+        kept = [t if i not in slow else "" for i, t in enumerate(texts)]
+        text = _SEP + _SEP.join(kept) + _SEP
+        packed = self.chars.lookup(np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16))
+        fast = self._fast(text, packed, [len(t) for t in kept])
+        return _tokens_concat([fast, *(self._slow(i, texts[i]) for i in sorted(slow))])
+
+    def _fast(self, text: str, packed: np.ndarray, lengths: list[int]) -> Tokens:
+        """Tokens by the tables (no unit of the texts is a flag). Hashes are prefix sums of
+        unit * P**position, taken at token ends and shifted to each token's start; separators
+        add nothing, so the sum before a token is the sum at the end of the one before."""
+        n = len(packed)
+        self.powers.ensure(n + 1)
+        up, down = self.powers.up[:n], self.powers.down
+        units16 = packed.view(np.uint16)
+        folded, shaped, tones = units16[0::4], units16[1::4], units16[2::4]
+        inside = folded != 0
+        edges = np.flatnonzero(inside[1:] != inside[:-1]) + 1
+        starts, ends = edges[0::2], edges[1::2]
+        last = ends - 1
+        scratch = np.empty(n, dtype=_U64)
+
+        def hashes(values) -> np.ndarray:
+            np.multiply(values, up, out=scratch, dtype=_U64)
+            np.cumsum(scratch, out=scratch)
+            at_end = scratch[last]
+            at_end[1:] -= at_end[:-1].copy()
+            return at_end
+
+        spelling = hashes(shaped) * down[starts]
+        tone_sum = np.cumsum(tones, dtype=np.uint16)[last]  # wraps: differences stay right
+        tone_sum[1:] -= tone_sum[:-1].copy()
+        tone_sum = tone_sum.astype(np.int64)
+        spelling += np.where(tone_sum >= 8, tone_sum - 8, 0).astype(_U64) * _U64(TONE_STEP)
+        tokens = Tokens(np.repeat(np.arange(len(lengths)), np.diff(np.searchsorted(starts, _seg_bounds(lengths)))),
+                        None, spelling, ends - starts, starts, text)
+        several = np.flatnonzero(tone_sum > 13)  # two toned letters or more: the last one's tone counts
+        for at in several.tolist():
+            word = text[int(starts[at]):int(ends[at])]
+            tokens.spelling[at] = word_spelling(word)
+        return tokens
+
+    @staticmethod
+    def _slow(index: int, text: str) -> Tokens:
+        tokens = _TOKEN.findall(prepare(text))
+        words: dict[int, tuple[str, str]] = {}
+        spellings, lengths = [], []
+        for token in tokens:
+            folded, spelling = fold(token), word_spelling(token)
+            words[spelling] = (folded, tone_key(token))
+            spellings.append(spelling)
+            lengths.append(len(units(folded)))
+        n = len(tokens)
+        return Tokens(np.full(n, index, dtype=np.int64), None, np.array(spellings, dtype=_U64),
+                      np.array(lengths, dtype=np.int64), np.full(n, -1, dtype=np.int64), "", words)
+
+    # -- parts --
+
+    def part(self, docs: Sequence[Doc]) -> Part:
+        """The postings of these articles (in any order: numbered here oldest first)."""
+        docs = [docs[i] for i in oldest_first(docs)]
+        n = len(docs)
+        texts = [t for d in docs for t in (html_to_text(d.body), d.title, d.lead)]
+        tokens = _tokens_concat([self.tokens(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)], CHUNK)
+        doc_of = tokens.seg // FIELDS
+        flags = _FIELD_FLAGS[tokens.seg % FIELDS]
+        words, numbers = self._words(tokens, doc_of, flags, n)
+        tokens.fold = self.words.fold[numbers]  # a spelling's folded key: known once the word is
+        same = np.flatnonzero(tokens.seg[1:] == tokens.seg[:-1])  # pairs: adjacent tokens of one text
+        self.powers.ensure(int(tokens.length.max(initial=0)) + 2)
+        folded = self.words.folded[numbers].astype(_U64)
+        pairs = self._pairs(tokens, same, folded[same] << _U64(32) | folded[same + 1])
+        names = self._names(tokens, same, pairs, docs, n) if self.matcher.pairs is not None or any(
+            d.terms for d in docs) else None
+        lists, pair_docs, _, pair_flags = _count(pairs, doc_of[same], flags[same], None, n, self.pairs.count)
+        return self._part(words, names, (lists, pair_docs, pair_flags), docs)
+
+    def _words(self, tokens: Tokens, doc_of, flags, n: int):
+        """The word postings (list, document, value) and the number of every token."""
+        def describe(where: np.ndarray):
+            strings = []
+            for at in where.tolist():
+                start = int(tokens.start[at])
+                spelling = int(tokens.spelling[at])
+                if start < 0:
+                    strings.append(tokens.words[spelling])
+                else:
+                    word = tokens.text[start:start + int(tokens.length[at])]
+                    strings.append((fold(word), tone_key(word)))
+            folds = [key_hash(f) for f, _ in strings]
+            for h, (folded, _) in zip(folds, strings):
+                self.folds[h] = folded
+            self.words.fold = np.concatenate((self.words.fold, np.array(folds, dtype=_U64)))
+            self.words.folded = np.concatenate((self.words.folded, np.array(
+                [self.words.folded_number(h) for h in folds], dtype=np.int64)))
+            return ([WORD << 48 | prefix_code(f) for f, _ in strings], [mix(h) for h in folds], strings)
+
+        numbers = self.words.numbers(tokens.spelling, describe)
+        lists, docs, counts, flag = _count(numbers, doc_of, flags, None, n, self.words.count)
+        values = (np.minimum(counts, MAX_TF) << 3).astype(np.uint8) | flag
+        return (lists, docs, values), numbers
+
+    def _pairs(self, tokens: Tokens, same, codes) -> np.ndarray:
+        """The number of every pair occurrence (codes: its two folded words' numbers)."""
+        if not len(same):
+            return np.zeros(0, np.int64)
+
+        def describe(where: np.ndarray):
+            at = same[where]
+            up = self.powers.up
+            length = tokens.length[at]
+            left, right = tokens.fold[at], tokens.fold[at + 1]
+            pair = left + _U64(32) * up[length] + right * up[length + 1]  # key_hash(a + " " + b)
+            strings = [(self.folds[a] + " " + self.folds[b], "") for a, b in zip(left.tolist(), right.tolist())]
+            heads = [PAIR << 48 | prefix_code(s) for s, _ in strings]
+            starting = self.matcher.pairs is not None and self.matcher.pairs.get(pair) >= 0
+            self.name_start = np.concatenate((self.name_start, np.broadcast_to(starting, len(where))))
+            return heads, _mix(pair), strings, pair
+
+        return self.pairs.numbers(codes, describe)
+
+    def _names(self, tokens: Tokens, same, pair_numbers, docs: list[Doc], n: int):
+        matcher = self.matcher
+        starting = np.flatnonzero(self.name_start[pair_numbers])
+        seg, numbers = matcher.find(tokens, same[starting], self.pairs.spelling[pair_numbers[starting]],
+                                    self.powers.up)
+        terms = [(d, matcher.number(key)) for d, doc in enumerate(docs) for key in doc.terms]
+        doc_of = np.concatenate((seg // FIELDS, np.array([d for d, _ in terms], dtype=np.int64)))
+        flags = np.concatenate((_FIELD_FLAGS[seg % FIELDS], np.full(len(terms), TERM, dtype=np.uint8)))
+        weights = np.concatenate((np.ones(len(seg), dtype=np.int64), np.zeros(len(terms), dtype=np.int64)))
+        numbers = np.concatenate((numbers, np.array([k for _, k in terms], dtype=np.int64)))
+        lists, docs_, counts, flag = _count(numbers, doc_of, flags, weights, n, matcher.vocab.count)
+        values = (np.minimum(counts, MAX_TF) << 3).astype(np.uint8) | flag
+        return lists, docs_, values
+
+    def _part(self, words, names, pairs, docs: list[Doc]) -> Part:
+        """The part's table of lists (words, names, pairs met) and its postings by row of the table;
+        each group (list numbers, documents, values) sorted by list."""
+        keys, mixed, spellings, strings, rows = [], [], [], {}, []
+        base = 0
+        names = names if names is not None else (np.zeros(0, np.int64),) * 2 + (np.zeros(0, np.uint8),)
+        groups = [(self.words, words), (self.matcher.vocab, names), (self.pairs, pairs)]
+        for vocab, (numbers, _, _) in groups:
+            distinct = _runs(numbers)[0]
+            keys.append(vocab.order_key[distinct])
+            mixed.append(vocab.mixed[distinct])
+            spellings.append(vocab.spelling[distinct])
+            row = np.zeros(vocab.count, dtype=np.int64)
+            row[distinct] = np.arange(base, base + len(distinct))
+            rows.append(row)
+            base += len(distinct)
+            for number, spelling in zip(distinct.tolist(), vocab.spelling[distinct].tolist()):
+                if spelling not in self.sent:
+                    self.sent.add(spelling)
+                    strings[spelling] = vocab.strings[number]
+        lists = np.concatenate([row[g[0]] for row, (_, g) in zip(rows, groups)])
+        return Part(np.concatenate(keys), np.concatenate(mixed), np.concatenate(spellings), lists.astype(np.uint32),
+                    np.concatenate([g[1] for _, g in groups]).astype(np.uint16),
+                    np.concatenate([g[2] for _, g in groups]).astype(np.uint8), strings,
+                    [d.record for d in docs], [d.key for d in docs], [d.order for d in docs])
+
+
+def _seg_bounds(lengths: list[int]) -> np.ndarray:
+    """Where each text of a batch starts, and where the batch ends (one separator before each)."""
+    return np.cumsum([1] + [k + 1 for k in lengths])
+
+
+def _mix(h: np.ndarray) -> np.ndarray:
+    """text.mix over an array."""
+    h = (h ^ (h >> _U64(30))) * _U64(0xBF58476D1CE4E5B9)
+    h = (h ^ (h >> _U64(27))) * _U64(0x94D049BB133111EB)
+    return h ^ (h >> _U64(31))
+
+
+def _runs(lists: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct values of a sorted array and where each run starts (plus the end)."""
+    if not len(lists):
+        return lists, np.zeros(1, dtype=np.int64)
+    first = np.flatnonzero(np.concatenate(([True], lists[1:] != lists[:-1])))
+    return lists[first], np.concatenate((first, [len(lists)]))
+
+
+def _count(numbers: np.ndarray, docs: np.ndarray, flags: np.ndarray, weights, n: int, size: int):
+    """Postings of occurrences (list number, document, field flag, weight 1 unless given):
+    (list, document) sorted, with the weights summed and the flags or'ed."""
+    if not len(numbers):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.uint8)
+    if size * n <= DENSE_BINS:  # every list the process knows has its bins: no renumbering
+        distinct, code, bins = None, numbers * n + docs, size * n
+    else:
+        present = np.zeros(size, dtype=bool)
+        present[numbers] = True
+        distinct = np.flatnonzero(present)
+        local = np.zeros(size, dtype=np.int64)
+        local[distinct] = np.arange(len(distinct))
+        code = local[numbers] * n + docs
+        bins = len(distinct) * n
+    flagged = np.flatnonzero(flags)
+    if bins <= DENSE_BINS:
+        counts = np.bincount(code, weights=weights, minlength=bins)
+        seen = counts > 0 if weights is None else np.bincount(code, minlength=bins) > 0
+        at = np.flatnonzero(seen)
+        flag = np.zeros(bins, dtype=np.uint8)
+        for bit in (TITLE, LEAD, TERM):
+            chosen = flagged[flags[flagged] & bit != 0]
+            if len(chosen):
+                flag[code[chosen]] |= bit
+        counts, flag = counts[at].astype(np.int64), flag[at]
+    else:
+        order = np.argsort(code, kind="stable")
+        ordered = code[order]
+        first = np.flatnonzero(np.concatenate(([True], ordered[1:] != ordered[:-1])))
+        at = ordered[first]
+        counts = np.add.reduceat(np.ones(len(code), np.int64) if weights is None else weights[order], first)
+        flag = np.bitwise_or.reduceat(flags[order], first)
+    lists = at // n
+    return (lists if distinct is None else distinct[lists]), at % n, counts, flag
+
+
+class _NameMatcher:
+    """Names.sequences found in folded tokens: the walk of Names.find (leftmost, longest, no
+    overlap), vectorised up to the walk itself. A name of several tokens is found by the hash
+    of its tokens joined by spaces (key_hash), grown from the pair hashes token by token where
+    a pair starts some name; a one-token name by the token's hash."""
+
+    def __init__(self, names: Names | None):
+        self.vocab = _Vocab()
+        self.keys: dict[str, int] = {}
+        self.pairs = None  # no names: none found
+        if names is None or not names.sequences:
+            return
+        joined, singles, starts = {}, {}, {}
+        self.longest = 1
+        for seq, key in names.sequences.items():
+            number = self.number(key)
+            if len(seq) == 1:
+                singles[key_hash(seq[0])] = number
+            else:
+                joined[key_hash(" ".join(seq))] = number
+                starts[key_hash(" ".join(seq[:2]))] = 0
+                self.longest = max(self.longest, len(seq))
+        self.joined, self.pairs = _table_of(joined), _table_of(starts)
+        self.singles = np.array(sorted(singles), dtype=_U64)
+        self.single_numbers = np.array([singles[h] for h in sorted(singles)], dtype=np.int64)
+
+    def number(self, key: str) -> int:
+        number = self.keys.get(key)
+        if number is None:
+            h = key_hash(key)
+            number = self.keys[key] = self.vocab.count
+            self.vocab.numbers(np.array([h], dtype=_U64),
+                               lambda where: ([WORD << 48 | prefix_code(key)], [mix(h)], [(key, "")]))
+        return number
+
+    def find(self, tokens: Tokens, at: np.ndarray, h: np.ndarray, up: np.ndarray):
+        """(text, name number) of every name in the texts, in order; at: the tokens that start a
+        pair some name starts with, h: those pairs' key hashes."""
+        none = np.zeros(0, np.int64), np.zeros(0, np.int64)
+        if self.pairs is None or not len(tokens.fold):
+            return none
+        seg, folds, length = tokens.seg, tokens.fold, tokens.length
+        found_at, found_len, found_number = [], [], []
+        size = length[at] + 1 + length[at + 1]
+        for count in range(2, self.longest + 1):
+            if count > 2:  # one token more: still within the text
+                nxt = at + count - 1
+                ok = (nxt < len(folds))
+                ok[ok] &= seg[nxt[ok]] == seg[at[ok]]
+                at, h, size = at[ok], h[ok], size[ok]
+                nxt = nxt[ok]
+                h = h + _U64(32) * up[size] + folds[nxt] * up[size + 1]
+                size = size + 1 + length[nxt]
+            number = self.joined.get(h)
+            hit = number >= 0
+            found_at.append(at[hit])
+            found_len.append(np.full(int(hit.sum()), count))
+            found_number.append(number[hit])
+        for single, number in zip(self.singles.tolist(), self.single_numbers.tolist()):
+            hit = np.flatnonzero(folds == _U64(single))
+            found_at.append(hit)
+            found_len.append(np.ones(len(hit), dtype=np.int64))
+            found_number.append(np.full(len(hit), number, dtype=np.int64))
+        at, size, number = (np.concatenate(a) for a in (found_at, found_len, found_number))
+        if not len(at):
+            return none
+        order = np.lexsort((-size, at))  # by place, the longest first
+        at, size, number = at[order], size[order], number[order]
+        first = np.concatenate(([True], at[1:] != at[:-1]))  # the longest at each place
+        at, size, number = at[first], size[first], number[first]
+        # Leftmost, longest, no overlap: a name starting inside an earlier one is left out. Where
+        # names overlap (rare), the walk decides.
+        end = at + size
+        before = np.maximum.accumulate(np.concatenate(([0], end[:-1])))
+        clash = at < before
+        keep = ~clash
+        if clash.any():
+            group = np.cumsum(~clash)
+            involved = np.flatnonzero(np.isin(group, group[clash]))
+            current, free = -1, 0
+            for i, g, start, stop in zip(involved.tolist(), group[involved].tolist(), at[involved].tolist(),
+                                         end[involved].tolist()):
+                if g != current:
+                    current, free = g, 0
+                keep[i] = start >= free
+                if keep[i]:
+                    free = stop
+        return seg[at[keep]], number[keep]
+
+
+def _table_of(numbers: dict[int, int]) -> _Table:
+    table = _Table()
+    table.put(np.array(list(numbers), dtype=_U64), np.array(list(numbers.values()), dtype=np.int64))
+    return table
+
+

@@ -1,0 +1,134 @@
+"""Province and directive names: every spelling as a sequence of folded tokens -> one key.
+
+The index keeps a name under one key ("~p:dak-nong", "~d:05-ct-tw") wherever the
+text or the front matter has any spelling of it; search.js reads the same table
+from the manifest, so "Đắc Nông", "dak nong" or "chỉ thị 5" typed in a query find
+the same key. Besides the listed spellings, each name gets the forms real text
+and readers use: "TƯ" for "TW", "Chỉ thị số 05" and "Chỉ thị 05", numbers with
+or without their leading zero ("chỉ thị 5"), and a directive's kind before its
+number ("CT 05", which a reader types as "CT05"; the query side also joins the
+tokens of every form, so "daknong" finds "dak nong").
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from .text import fold, tokenize
+
+
+@dataclass(frozen=True)
+class Names:
+    """Spellings of provinces and directives as folded token sequences -> canonical key."""
+    sequences: dict[tuple[str, ...], str]
+    fingerprint: str
+    merged: dict[str, dict]  # 2025 unit -> the provinces merged into it (see merged_units)
+
+    @classmethod
+    def from_registries(cls, registries) -> "Names":
+        sequences: dict[tuple[str, ...], str] = {}
+        for province in registries.provinces:
+            for name in province.names:
+                _add(sequences, name, "~p:" + province.slug, directive=False)
+        for directive in registries.directives:
+            for name in directive.names:
+                _add(sequences, name, "~d:" + directive.slug, directive=True)
+        merged = merged_units(registries.provinces)
+        digest = hashlib.sha256(repr((sorted(sequences.items()), sorted(merged.items()))).encode()).hexdigest()[:12]
+        return cls(sequences, digest, merged)
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        """All spellings over space-joined folded tokens: leftmost, longest first, no overlap.
+
+        The same walk as findNames in search.js: at each token the longest spelling
+        starting there wins and matching resumes after it.
+        """
+        # A trie of the spellings as a regex: alternatives share prefixes, so a token
+        # that starts no spelling is rejected at its first character. Matched over
+        # " token token … " with a leading literal space: only token starts are tried.
+        return re.compile(r" (" + _trie_regex(" ".join(seq) for seq in self.sequences) + r")(?= )")
+
+    @cached_property
+    def keys(self) -> dict[str, str]:
+        return {" ".join(seq): key for seq, key in self.sequences.items()}
+
+    def find(self, folded: list[str]) -> list[str]:
+        """Canonical keys of the names in a folded token list, one per occurrence."""
+        if not self.sequences:
+            return []
+        keys = self.keys
+        return [keys[m] for m in self.pattern.findall(" " + " ".join(folded) + " ")]
+
+    def export(self) -> list[list[str]]:
+        """For the query side: [["dak nong", "~p:dak-nong"], …]."""
+        return sorted([" ".join(seq), key] for seq, key in self.sequences.items())
+
+
+def merged_units(provinces) -> dict[str, dict]:
+    """The 2025 units that took in other provinces: {unit slug: {"name", "parts": [[slug, name], …]}}.
+
+    The unit's slug is that of the pre-2025 province of the same name (Lâm Đồng took in
+    Đắk Nông and Bình Thuận); units without one are keyed by the name's slug.
+    """
+    from ..vietnamese import slugify
+    by_name = {p.name: p for p in provinces}
+    units: dict[str, list] = {}
+    for province in provinces:
+        if province.merged_into_2025:
+            units.setdefault(province.merged_into_2025, []).append(province)
+    out = {}
+    for name, members in sorted(units.items()):
+        if len(members) < 2:
+            continue
+        own = by_name.get(name)
+        slug = own.slug if own is not None else slugify(name)
+        parts = sorted(members, key=lambda p: (p is not own, p.slug))
+        out[slug] = {"name": name, "parts": [[p.slug, p.name] for p in parts]}
+    return out
+
+
+def _trie_regex(words) -> str:
+    """A regex matching exactly the words, longest alternative first at every branch."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:  # a word may end here: longer continuations are tried first
+            return "(?:" + "|".join(branches) + ")?" if branches else ""
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
+
+
+def _add(sequences: dict, name: str, key: str, directive: bool) -> None:
+    base = tuple(fold(t) for t in tokenize(name))
+    if not base:
+        return
+    forms = {base}
+    for form in list(forms):  # "TƯ" is written for "TW"; "số" is optional in "Chỉ thị số 05"
+        forms.add(tuple("tw" if t == "tu" else t for t in form))
+        forms.add(tuple("tu" if t == "tw" else t for t in form))
+    for form in list(forms):
+        forms.add(tuple(t for t in form if t != "so"))
+    for form in list(forms):  # and may be added: "Chỉ thị 05" -> "Chỉ thị số 05"
+        at = next((i for i, t in enumerate(form) if i and t[0].isdigit()), 0)
+        if at and form[at - 1] != "so":
+            forms.add(form[:at] + ("so",) + form[at:])
+    if directive:  # "05-CT/TW" is also written and typed "CT 05", "CT05"
+        for form in list(forms):
+            if len(form) == 3 and form[0].isdigit() and form[2] in ("tw", "tu") and form[1].isalpha():
+                forms.add((form[1], form[0]))
+    for form in list(forms):  # numbers with or without leading zeros: "chỉ thị 5" is Chỉ thị 05
+        bare = tuple(t.lstrip("0") or "0" if t.isdigit() else t for t in form)
+        forms.add(bare)
+    for form in forms:
+        if form:
+            sequences.setdefault(form, key)

@@ -342,6 +342,8 @@ def test_filters_fold_away_on_a_phone_and_results_stay_in_view(browser, site_url
     assert details.evaluate("d => d.open") == (width > 700)
     first = pg.locator("#search-results li").first.bounding_box()
     assert first["y"] + 60 < 740, f"the first result starts at {first['y']:.0f} px"
+    title = pg.locator("#search-results li h2").first.bounding_box()
+    assert title["width"] > 0.9 * first["width"], "a result's title must use the result's width (no photo column)"
     assert pg.evaluate("() => document.documentElement.scrollWidth") <= width
     ARTIFACTS.mkdir(exist_ok=True)
     pg.screenshot(path=str(ARTIFACTS / f"search-{width}.png"))

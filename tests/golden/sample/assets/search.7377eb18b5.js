@@ -802,7 +802,7 @@
       var paired = current.paired ? current.paired(id) : [];
       var li = document.createElement("li");
       var article = document.createElement("article");
-      article.className = "card search-result";
+      article.className = "card no-photo search-result";
       var h = document.createElement("h2");
       h.className = "card-title";
       var a = document.createElement("a");

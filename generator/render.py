@@ -295,8 +295,8 @@ class Templates:
 
     def section(self, page_url: str) -> tuple[str, bool] | None:
         """The menu entry a page belongs to, as (its site path, whether the page is that entry's
-        own page): the home page and its numbered pages, the indexes of provinces, directives,
-        topics and years with their pages, search, menu pages. None for an article."""
+        own page): the home page and its numbered pages, the indexes of provinces (with the 2025
+        units), directives, topics and years with their pages, search, menu pages. None for an article."""
         sections = self._sections
         if sections is None:
             urls = self.config.urls
@@ -309,6 +309,9 @@ class Templates:
             return ("", True)
         if page_url.startswith(self._article_prefix):  # most pages: articles belong to no section
             return None
+        units = self.config.urls.units
+        if units and page_url.startswith(units):  # the 2025 units are the provinces' other index
+            return (self.config.urls.provinces, False)
         for path in sections:
             if page_url == path:
                 return (path, True)

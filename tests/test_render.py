@@ -100,6 +100,7 @@ def test_section_of_a_page_for_the_menu(tmp_path: Path):
     assert section("trang/3/") == ("", False)
     assert section("tinh/") == ("tinh/", True)
     assert section("tinh/lao-cai/trang/2/") == ("tinh/", False)
+    assert section("don-vi-2025/") == section("don-vi-2025/lam-dong/") == ("tinh/", False)  # the other index
     assert section("van-ban/05-ct-tw/") == ("van-ban/", False)
     assert section("nam/2021/") == ("nam/", False)
     assert section("tim-kiem/") == ("tim-kiem/", True)

@@ -30,6 +30,7 @@ from markupsafe import Markup
 from .config import SiteConfig
 from .content import Article
 from .errors import ContentError, SiteError, os_reason
+from .sources import display_path
 from .images import with_sizes
 from .parallel import chunks, fork_map
 
@@ -65,6 +66,16 @@ class Prepared:
     made: int = 0                                                 # photos resized by this build
 
 
+@dataclass(frozen=True)
+class Unusable:
+    """Why a file named like a photo gets no copies. A broken one (not an image, damaged, too
+    large to decode) is an error even when only an article's body shows it: readers would get a
+    broken picture; a readable image of another kind (GIF, an animation) is published as it is."""
+    reason: str
+    broken: bool
+    advice: str = "hãy thay bằng ảnh JPEG, PNG hay WebP đọc được, hoặc xóa tệp"
+
+
 def prepare(config: SiteConfig, images: Sequence[tuple[Path, str, tuple[int, int]]], articles: Sequence[Article],
             cache: Path, workers: int = 1) -> Prepared:
     """The copies of every photo in `images` ((file, output path, (mtime_ns, size)) as discovered),
@@ -77,7 +88,7 @@ def prepare(config: SiteConfig, images: Sequence[tuple[Path, str, tuple[int, int
     result = Prepared()
     todo: list[tuple[Path, str, str]] = []  # (file, output path, digest) with no copies yet
     metas: dict[str, dict] = {}
-    unreadable: dict[str, str] = {}
+    unreadable: dict[str, Unusable] = {}
     for path, out, stamp in images:
         if not out.lower().endswith(PHOTO_SUFFIXES):
             continue
@@ -88,7 +99,7 @@ def prepare(config: SiteConfig, images: Sequence[tuple[Path, str, tuple[int, int
             try:
                 key = _digest(path, settings)
             except OSError as exc:
-                unreadable[out] = f"không đọc được tệp ({os_reason(exc)})"
+                unreadable[out] = Unusable(f"không đọc được tệp ({os_reason(exc)})", True)
                 continue
         fresh_index[out] = (stamp, key)
         meta = _read_meta(folder / key)
@@ -99,7 +110,7 @@ def prepare(config: SiteConfig, images: Sequence[tuple[Path, str, tuple[int, int
     if todo:
         made = _make_all(todo, folder, config.images.widths, config.images.quality, workers)
         for (path, out, key), outcome in zip(todo, made):
-            if isinstance(outcome, str):
+            if isinstance(outcome, Unusable):
                 unreadable[out] = outcome
                 fresh_index.pop(out, None)
             else:
@@ -115,6 +126,12 @@ def prepare(config: SiteConfig, images: Sequence[tuple[Path, str, tuple[int, int
         _save_index(folder / INDEX, fresh_index)
         _prune(folder, {key for _, key in fresh_index.values()})
     result.errors = _article_errors(articles, {out for _, out, _ in images}, unreadable, config.images_dir)
+    named = {a.image.src[1:].split("?", 1)[0].split("#", 1)[0] for a in articles if a.image is not None}
+    for path, out, _ in images:  # broken files no `image` key names: reported at the file
+        problem = unreadable.get(out)
+        if problem is not None and problem.broken and out not in named:
+            result.errors.append(ContentError(f"ảnh {problem.reason}; {problem.advice}",
+                                              display_path(path, config.root), 1))
     return result
 
 
@@ -140,7 +157,8 @@ def _article_errors(articles: Sequence[Article], present: set[str], unreadable: 
         out = image.src[1:].split("?", 1)[0].split("#", 1)[0]
         line = image.line or None
         if out in present and out in unreadable:
-            errors.append(ContentError(f"ảnh “{image.src}” (khóa “image”) {unreadable[out]}", article.path, line))
+            errors.append(ContentError(f"ảnh “{image.src}” (khóa “image”) {unreadable[out].reason}", article.path,
+                                       line))
         elif out not in present and out.startswith("images/"):
             errors.append(ContentError(f"không tìm thấy ảnh “{image.src}” (khóa “image”): không có tệp "
                                        f"{images_dir}/{out.removeprefix('images/')}", article.path, line))
@@ -219,7 +237,7 @@ def _photo(out: str, meta: dict, folder: Path) -> tuple[Photo, list[tuple[str, P
 # --- making copies ------------------------------------------------------------------------------
 
 def _make_all(todo: list[tuple[Path, str, str]], folder: Path, widths: tuple[int, ...], quality: int,
-              workers: int) -> list[dict | str]:
+              workers: int) -> list[dict | Unusable]:
     """Each photo's metadata, or why it could not be read; in forked workers when several."""
     task = {"folder": folder, "widths": widths, "quality": quality}
     parts = chunks([(str(path), key) for path, _, key in todo], 1)
@@ -227,11 +245,11 @@ def _make_all(todo: list[tuple[Path, str, str]], folder: Path, widths: tuple[int
             for outcome in part]
 
 
-def _make_part(task: dict, part: Sequence[tuple[str, str]]) -> list[dict | str]:
+def _make_part(task: dict, part: Sequence[tuple[str, str]]) -> list[dict | Unusable]:
     return [make_copies(Path(path), task["folder"] / key, task["widths"], task["quality"]) for path, key in part]
 
 
-def make_copies(source: Path, target: Path, widths: tuple[int, ...], quality: int) -> dict | str:
+def make_copies(source: Path, target: Path, widths: tuple[int, ...], quality: int) -> dict | Unusable:
     """Resized copies of one photo in folder `target` (made whole or not at all) and their
     metadata; or, when the file is not a photo Pillow can read, why (in Vietnamese)."""
     from PIL import Image, ImageOps, UnidentifiedImageError
@@ -241,9 +259,9 @@ def make_copies(source: Path, target: Path, widths: tuple[int, ...], quality: in
         with Image.open(source) as image:
             kind = image.format
             if kind not in ("JPEG", "MPO", "PNG", "WEBP"):
-                return f"không phải ảnh JPEG, PNG hay WebP (định dạng thật: {kind})"
+                return Unusable(f"không phải ảnh JPEG, PNG hay WebP (định dạng thật: {kind})", False)
             if getattr(image, "n_frames", 1) > 1 and kind != "MPO":
-                return "là ảnh động, không dùng làm ảnh đại diện được"
+                return Unusable("là ảnh động, không dùng làm ảnh đại diện được", False)
             full = _upright_size(image)
             largest = max(w for w in _widths(full[0], widths))
             if kind in ("JPEG", "MPO") and largest * 2 <= full[0]:
@@ -252,9 +270,12 @@ def make_copies(source: Path, target: Path, widths: tuple[int, ...], quality: in
             upright = ImageOps.exif_transpose(image)
             upright.load()
     except UnidentifiedImageError:
-        return "không phải tệp ảnh đọc được (JPEG, PNG hay WebP)"
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
-        return "bị hỏng hoặc không trọn vẹn, không đọc được"
+        return Unusable("không phải tệp ảnh đọc được (JPEG, PNG hay WebP)", True)
+    except Image.DecompressionBombError:
+        limit = 2 * (Image.MAX_IMAGE_PIXELS or 0) // 1_000_000
+        return Unusable(f"quá lớn để xử lý (hơn {limit} triệu điểm ảnh)", True, "hãy thu nhỏ ảnh rồi đưa lên lại")
+    except (OSError, SyntaxError, ValueError):
+        return Unusable("bị hỏng hoặc không trọn vẹn, không đọc được", True)
     if upright.mode not in ("RGB", "RGBA"):  # palette, grey, CMYK …: resized in RGB(A), not by nearest pixel
         alpha = "A" in upright.getbands() or "transparency" in upright.info
         upright = upright.convert("RGBA" if alpha else "RGB")

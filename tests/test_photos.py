@@ -203,6 +203,33 @@ def test_unreadable_photo_of_an_article_is_a_located_error(site: Path, name: str
     assert not (site / "output").exists()
 
 
+def test_a_broken_photo_only_a_body_shows_is_an_error_at_the_file(site: Path):
+    """Readers would get a broken picture: the file is reported (with the reason and what to
+    do), every one in one run; a readable image of another kind is published as it is."""
+    images = site / "content" / "images"
+    (images / "vo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
+    buffer = io.BytesIO()
+    Image.new("L", (20000, 20000), 200).save(buffer, "PNG")  # 400 million pixels in a small file
+    (images / "khong-lo.png").write_bytes(buffer.getvalue())
+    buffer = io.BytesIO()
+    Image.new("P", (40, 30), 1).save(buffer, "GIF")
+    (images / "dong.jpg").write_bytes(buffer.getvalue())  # a GIF under a .jpg name
+    (site / "content" / "articles" / "than-bai.md").write_text(
+        "---\ntitle: \"Ảnh trong thân bài\"\ndate: 2024-05-02\n---\n\n![Vỡ](/images/vo.jpg)\n\n"
+        "![Lớn](/images/khong-lo.png)\n\n![GIF](/images/dong.jpg)\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(site, now=NOW)
+    assert [str(e) for e in info.value.errors] == [
+        "content/images/khong-lo.png:1: ảnh quá lớn để xử lý (hơn 178 triệu điểm ảnh); hãy thu nhỏ ảnh rồi đưa lên lại",
+        "content/images/vo.jpg:1: ảnh bị hỏng hoặc không trọn vẹn, không đọc được; hãy thay bằng ảnh JPEG, PNG hay "
+        "WebP đọc được, hoặc xóa tệp",
+    ]
+    (images / "vo.jpg").unlink()
+    (images / "khong-lo.png").unlink()
+    out = build(site, now=NOW).output
+    assert (out / "images" / "dong.jpg").read_bytes() == buffer.getvalue()
+
+
 def test_missing_photos_are_all_reported_with_their_lines(site: Path):
     (site / "content" / "articles" / "thieu.md").write_text(
         "---\ntitle: \"Thiếu ảnh\"\ndate: 2024-05-02\nimage: /images/khong-co.jpg\n---\n\nNội dung.\n",

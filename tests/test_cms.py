@@ -338,7 +338,8 @@ def written(data: dict, order: list[str] | None = None) -> str:
 TRICKY = ["yes", "No", "on", "OFF", "y", "~", "null", "true", "12:30", "1_000", "0o17", "012", "0x1F", ".5",
           "- gạch đầu dòng", "a: b", "#không phải chú thích", "'nháy đơn'", '"nháy kép"', "\\", "{a}", "[b]",
           "*sao", "&neo", "!thẻ", "%phần trăm", "@a", "`b`", "dòng một\ndòng hai", "tab\tgiữa",
-          "Học\u2028tập", "NEL\x85", "BOM\ufeff", "emoji 🇻🇳", "Hoa\u0300 Bi\u0300nh", "2024-05-19", " cách "]
+          "Học\u2028tập", "NEL\x85", "BOM\ufeff", "emoji 🇻🇳", "Hoa\u0300 Bi\u0300nh", "2024-05-19", " cách ",
+          "#\x1a\u0309R", "dòng\n\u0303ngã", "C1\x9f\u0301"]  # a mark after an escape: NFC must not join them
 
 
 def test_what_the_cms_writes_reads_back_as_written():
@@ -384,6 +385,16 @@ def test_any_text_survives_the_cms_format(texts):
             assert visible(meta["tags"][0]) == visible(normalize(text)), repr(text)
         else:  # left out as blank (JavaScript's trim() also takes U+FEFF for a space)
             assert re.fullmatch(r"[\s\ufeff]*", visible(normalize(text))) and meta["tags"] == ["x"], repr(text)
+
+
+def test_a_mark_after_an_escape_stays_a_mark():
+    """The build reads a file as NFC: a combining mark written right after an escape (\\u001a, \\n)
+    would join the escape's last letter (“a” + U+0309 = “ả”) and break the YAML, unless escaped too."""
+    texts = ["#\x1a\u0309R", "dòng\n\u0303ngã", "C1\x9f\u0301", "a\x1a\U0001d165"]
+    cases = [{"op": "toFile", "data": {"title": t}, "order": ["title"]} for t in texts]
+    for text, result in zip(texts, run_js(cases)):
+        meta = split(decode(result["ok"].encode("utf-8"), "x.md"), "x.md").meta
+        assert visible(meta["title"]) == visible(normalize(text)), (text, result["ok"])
 
 
 def test_bundled_articles_keep_every_field_through_the_cms():
@@ -491,6 +502,34 @@ def test_backend_writes_land_where_expected(backend: LocalBackend, project: Path
                                                         "type": "local_fs"})
     assert backend.handle({"action": "unpublishedEntries", "params": {"branch": "main"}}) == \
         (422, {"error": "Unknown action unpublishedEntries"})
+
+
+def test_the_backend_never_writes_over_another_file(backend: LocalBackend, project: Path):
+    """A new entry whose file exists (a stale tab, a forged request) and an upload under the name of
+    another file are refused and change nothing; the same bytes again are fine."""
+    old = project / "content/articles/bai-cu.md"
+    old.write_text('---\ntitle: "Bài cũ"\ndate: 2024-05-19\n---\n\nCũ.\n', encoding="utf-8")
+    before = old.read_bytes()
+    request = persist("content/articles/bai-cu.md", '---\ntitle: "Bài cũ"\ndate: 2024-05-20\n---\n\nMới.\n')
+    request["params"]["options"]["newEntry"] = True
+    status, answer = backend.handle(request)
+    assert status == 409 and answer["error"] == ("đã có bài viết “content/articles/bai-cu.md”: bài mới không được ghi "
+                                                 "đè lên bài cũ; hãy đổi tiêu đề hoặc đường dẫn của bài mới")
+    assert old.read_bytes() == before
+    request["params"]["options"]["newEntry"] = False  # editing the entry itself
+    assert backend.handle(request)[0] == 200 and "Mới." in old.read_text(encoding="utf-8")
+    photo = project / "content/images/anh-chung.jpg"
+    photo.write_bytes(JPEG)
+    media = {"action": "persistMedia", "params": {"branch": "main", "asset": asset("content/images/anh-chung.jpg",
+                                                                                   JPEG + b"x")}}
+    status, answer = backend.handle(media)
+    assert status == 409 and answer["error"].startswith("đã có tệp “content/images/anh-chung.jpg” với nội dung khác")
+    status, _ = backend.handle(persist("content/articles/bai-hai.md", '---\ntitle: "Hai"\ndate: 2024-05-19\n---\n',
+                                       [asset("content/images/anh-chung.jpg", b"other")]))
+    assert status == 409 and not (project / "content/articles/bai-hai.md").exists()
+    assert photo.read_bytes() == JPEG
+    media["params"]["asset"] = asset("content/images/anh-chung.jpg", JPEG)  # the same photo again
+    assert backend.handle(media)[0] == 200
 
 
 @pytest.mark.parametrize("path, status, message", [

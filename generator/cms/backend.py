@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
+from ..errors import os_reason
 from .schema import MAX_UPLOAD, Folders
 
 MAX_ARTICLE = 2 * 1024 * 1024                 # bytes of one article file
@@ -227,13 +228,18 @@ class LocalBackend:
                 raise Refused(422, "yêu cầu lưu bài không hợp lệ: bài không có nội dung")
             files.append((item.get("path"), item["raw"].encode("utf-8"), item.get("newPath")))
         uploads = [self._asset_bytes(asset) for asset in assets]
+        options = params.get("options")
+        new_entry = isinstance(options, dict) and options.get("newEntry") is True
         # Every path is checked before anything is written: a refused request changes nothing.
         for path, data, new in files:
-            self._checked(path)
+            full, _ = self._checked(path)
+            if new_entry and os.path.lexists(full):  # Decap makes slugs unique; a stale tab or a forged request may not
+                raise Refused(409, f"đã có bài viết “{path}”: bài mới không được ghi đè lên bài cũ; hãy đổi "
+                                   f"tiêu đề hoặc đường dẫn của bài mới")
             if new is not None:
                 self._checked(new)
-        for path, _ in uploads:
-            self._checked(path)
+        for path, data in uploads:
+            self._unclaimed(path, data)
         for path, data, _ in files:
             self._write(path, data)
         for path, data in uploads:
@@ -248,7 +254,21 @@ class LocalBackend:
 
     def persist_media(self, params: dict) -> dict:
         path, data = self._asset_bytes(params.get("asset"))
+        self._unclaimed(path, data)
         return self._media(self._write(path, data))
+
+    def _unclaimed(self, raw: Any, data: bytes) -> None:
+        """An upload may not replace another file of the same name: articles may show it."""
+        full, area = self._checked(raw)
+        try:
+            same = full.read_bytes() == data
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise Refused(409, f"không đọc được tệp đang có “{raw}”: {os_reason(exc)}") from None
+        if not same:
+            raise Refused(409, f"đã có tệp “{raw}” với nội dung khác: tải lên sẽ thay mất tệp cũ mà các bài "
+                               f"khác có thể đang dùng; hãy đổi tên tệp rồi tải lên lại")
 
     def _delete(self, raw: Any) -> None:
         path, _ = self._checked(raw)

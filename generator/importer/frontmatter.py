@@ -9,6 +9,7 @@ placeholder date says so.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -41,10 +42,22 @@ class ArticleMeta:
 
 
 def yaml_string(value: str) -> str:
-    def escape(m: re.Match) -> str:
-        ch = m.group()
-        return _YAML_ESCAPES.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
-    return '"' + _NEEDS_ESCAPE.sub(escape, value) + '"'
+    """A double-quoted YAML scalar. A combining mark right after an escape is escaped too: the
+    build reads files as NFC, which would join it to the escape's last letter (“\\n” followed
+    by U+0303 would read as “\\ñ”)."""
+    if not _NEEDS_ESCAPE.search(value):
+        return '"' + value + '"'
+    out, escaped = [], False
+    for ch in value:
+        if _NEEDS_ESCAPE.match(ch):
+            out.append(_YAML_ESCAPES.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}"))
+            escaped = True
+        elif escaped and unicodedata.combining(ch):
+            out.append(f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}")
+        else:
+            out.append(ch)
+            escaped = False
+    return '"' + "".join(out) + '"'
 
 
 def yaml_list(values: list[str]) -> str:

@@ -32,6 +32,9 @@
   // BOM, noncharacters): written as \u escapes, which read back as the same text.
   var UNSAFE = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
   var PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+  // Combining marks after an ASCII character (the end of an escape such as \u001a or \n): escaped
+  // too, as the build reads files as NFC, which would join a mark to the escape's last letter.
+  var MARK_AFTER_ASCII = /([\u0000-\u007f])(\p{M}+)/gu;
 
   var schema = null;
   function yamlSchema() {
@@ -166,6 +169,11 @@
     }
     return JSON.stringify(text).replace(UNSAFE, function (ch) {
       return "\\u" + ch.charCodeAt(0).toString(16).padStart(4, "0");
+    }).replace(MARK_AFTER_ASCII, function (all, before, marks) {
+      return before + Array.from(marks).map(function (mark) {
+        var code = mark.codePointAt(0);
+        return code > 0xffff ? "\\U" + code.toString(16).padStart(8, "0") : "\\u" + code.toString(16).padStart(4, "0");
+      }).join("");
     });
   }
 

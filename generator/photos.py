@@ -40,6 +40,7 @@ FALLBACK = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png"}   # format of the copi
 FOLDER = "photos"                   # under the cache folder
 INDEX = "index.pickle"              # source path -> (stamp, digest): unchanged files are not hashed
 WEBP_METHOD = 4                     # 0-6: 6 saves ~3 % more and takes twice as long
+WEBP_MAX = 16383                    # the longest side a WebP file can have
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,10 @@ def make_copies(source: Path, target: Path, widths: tuple[int, ...], quality: in
             if getattr(image, "n_frames", 1) > 1 and kind != "MPO":
                 return Unusable("là ảnh động, không dùng làm ảnh đại diện được", False)
             full = _upright_size(image)
+            if any(round(full[1] * w / full[0]) > WEBP_MAX for w in _widths(full[0], widths)):
+                # a long infographic: WebP cannot hold its copies; the page shows the original
+                return Unusable(f"quá dài ({full[0]} × {full[1]} điểm ảnh: bản thu nhỏ sẽ cao hơn {WEBP_MAX} điểm "
+                                f"ảnh, mức WebP cho phép), không dùng làm ảnh đại diện được; hãy cắt ảnh ngắn lại", False)
             largest = max(w for w in _widths(full[0], widths))
             if kind in ("JPEG", "MPO") and largest * 2 <= full[0]:
                 # Decode at 1/2, 1/4 or 1/8 scale (never under the largest copy): much faster for camera photos.

@@ -278,3 +278,27 @@ def test_gallery_markup_for_photos_and_other_images(tmp_path: Path):
     other = Gallery(config, {"images/a.jpg": photo}, {"images/so-do.svg": (161, 100)})
     assert repr(other) != repr(gallery) and repr(gallery) == repr(Gallery(config, {"images/a.jpg": photo},
                                                                          {"images/so-do.svg": (160, 100)}))
+
+
+def test_a_photo_too_long_for_webp_is_published_as_it_is(site: Path):
+    """An 800 × 20000 infographic: its copies would be taller than WebP allows (16383), and the
+    build stopped with a traceback. Now the page shows the original; as an article's own photo
+    (a card's thumbnail) it is refused at the line of `image`."""
+    images = site / "content" / "images"
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 20000), (200, 30, 30)).save(buffer, "PNG")
+    (images / "dai.png").write_bytes(buffer.getvalue())
+    (site / "content" / "articles" / "than-bai.md").write_text(
+        "---\ntitle: \"Ảnh dài\"\ndate: 2024-05-02\n---\n\n![Dài](/images/dai.png)\n", encoding="utf-8")
+    out = build(site, now=NOW).output
+    assert (out / "images" / "dai.png").read_bytes() == buffer.getvalue()
+    assert not list((out / "images").glob("dai.*.webp"))
+    page = next((out / "bai-viet").glob("*/index.html")).read_text(encoding="utf-8")
+    assert '<img src="/hoc-tap/images/dai.png" width="800" height="20000" alt="Dài"' in page
+    (site / "content" / "articles" / "co-anh.md").write_text(
+        ARTICLE.format(src="/images/dai.png", body="nho.png"), encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(site, now=NOW)
+    assert [str(e) for e in info.value.errors] == [
+        "content/articles/co-anh.md:5: ảnh “/images/dai.png” (khóa “image”) quá dài (800 × 20000 điểm ảnh: bản thu "
+        "nhỏ sẽ cao hơn 16383 điểm ảnh, mức WebP cho phép), không dùng làm ảnh đại diện được; hãy cắt ảnh ngắn lại"]

@@ -34,7 +34,7 @@ from .sources import display_path
 from .images import with_sizes
 from .parallel import chunks, fork_map
 
-VERSION = "1"                       # part of every digest: change it when the copies change
+VERSION = "2"                       # part of every digest: change it when the copies change
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 FALLBACK = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png"}   # format of the copies beside WebP
 FOLDER = "photos"                   # under the cache folder
@@ -281,6 +281,8 @@ def make_copies(source: Path, target: Path, widths: tuple[int, ...], quality: in
         return Unusable(f"quá lớn để xử lý (hơn {limit} triệu điểm ảnh)", True, "hãy thu nhỏ ảnh rồi đưa lên lại")
     except (OSError, SyntaxError, ValueError):
         return Unusable("bị hỏng hoặc không trọn vẹn, không đọc được", True)
+    if upright.mode in ("I", "I;16", "I;16B", "I;16L"):  # 16-bit grey (PNG): convert() would clip it to white
+        upright = upright.convert("I").point(lambda v: v * (1 / 257)).convert("L")
     if upright.mode not in ("RGB", "RGBA"):  # palette, grey, CMYK …: resized in RGB(A), not by nearest pixel
         alpha = "A" in upright.getbands() or "transparency" in upright.info
         upright = upright.convert("RGBA" if alpha else "RGB")

@@ -302,3 +302,19 @@ def test_a_photo_too_long_for_webp_is_published_as_it_is(site: Path):
     assert [str(e) for e in info.value.errors] == [
         "content/articles/co-anh.md:5: ảnh “/images/dai.png” (khóa “image”) quá dài (800 × 20000 điểm ảnh: bản thu "
         "nhỏ sẽ cao hơn 16383 điểm ảnh, mức WebP cho phép), không dùng làm ảnh đại diện được; hãy cắt ảnh ngắn lại"]
+
+
+def test_a_16_bit_grey_png_keeps_its_tones(tmp_path: Path):
+    """Pillow opens a 16-bit grey PNG as I;16 and converting it to RGB clips every value over 255:
+    the copies of a dark-to-light gradient came out white. Now they keep its tones."""
+    ramp = Image.linear_gradient("L").resize((1200, 256)).convert("I").point(lambda v: v * 257)
+    source = tmp_path / "xam16.png"
+    ramp.convert("I;16").save(source)
+    with Image.open(source) as image:
+        assert image.mode == "I;16"
+    meta = make_copies(source, tmp_path / "out", (320, 640), 80)
+    assert meta["variants"][0][:2] == [320, 68]
+    with Image.open(tmp_path / "out" / "320.png") as copy:
+        low, high = copy.convert("L").getextrema()
+        assert low < 10 and high > 245
+        assert 100 < copy.convert("L").resize((1, 1), Image.BOX).getpixel((0, 0)) < 160  # mid-grey on average

@@ -788,3 +788,23 @@ def test_serve_cms_needs_this_machine_and_a_cms_section(project: Path, capsys):
                                        encoding="utf-8")
     assert main(["serve", "--cms", "--root", str(project), "--port", "0"]) == 1
     assert "site.toml chưa bật giao diện biên tập: thêm một dòng “[cms]”" in capsys.readouterr().err
+
+
+def test_a_rename_never_writes_over_another_article(backend: LocalBackend, project: Path):
+    """persistEntry with newPath moved the entry onto an existing article and that article was lost
+    (os.replace). Now it is refused and nothing changes; a rename to a free path still works."""
+    one = project / "content/articles/bai-mot.md"
+    two = project / "content/articles/bai-hai.md"
+    one.write_text('---\ntitle: "Một"\ndate: 2024-05-19\n---\n\nMột.\n', encoding="utf-8")
+    two.write_text('---\ntitle: "Hai"\ndate: 2024-05-19\n---\n\nHai.\n', encoding="utf-8")
+    before = {p: p.read_bytes() for p in (one, two)}
+    status, answer = backend.handle(persist("content/articles/bai-mot.md", '---\ntitle: "Một sửa"\n---\n',
+                                            new_path="content/articles/bai-hai.md"))
+    assert (status, answer) == (409, {"error": "đã có bài viết “content/articles/bai-hai.md”: đổi đường dẫn bài "
+                                               "“content/articles/bai-mot.md” thành “content/articles/bai-hai.md” sẽ "
+                                               "ghi đè lên bài đó; hãy chọn đường dẫn khác"})
+    assert {p: p.read_bytes() for p in (one, two)} == before
+    status, _ = backend.handle(persist("content/articles/bai-mot.md", '---\ntitle: "Một sửa"\n---\n',
+                                       new_path="content/articles/bai-ba.md"))
+    assert status == 200 and not one.exists() and two.read_bytes() == before[two]
+    assert (project / "content/articles/bai-ba.md").read_text(encoding="utf-8") == '---\ntitle: "Một sửa"\n---\n'

@@ -237,7 +237,10 @@ class LocalBackend:
                 raise Refused(409, f"đã có bài viết “{path}”: bài mới không được ghi đè lên bài cũ; hãy đổi "
                                    f"tiêu đề hoặc đường dẫn của bài mới")
             if new is not None:
-                self._checked(new)
+                target, _ = self._checked(new)
+                if target != full and os.path.lexists(target):  # a rename onto another article would lose it
+                    raise Refused(409, f"đã có bài viết “{new}”: đổi đường dẫn bài “{path}” thành “{new}” sẽ ghi đè "
+                                       f"lên bài đó; hãy chọn đường dẫn khác")
         for path, data in uploads:
             self._unclaimed(path, data)
         for path, data, _ in files:

@@ -808,3 +808,17 @@ def test_a_rename_never_writes_over_another_article(backend: LocalBackend, proje
                                        new_path="content/articles/bai-ba.md"))
     assert status == 200 and not one.exists() and two.read_bytes() == before[two]
     assert (project / "content/articles/bai-ba.md").read_text(encoding="utf-8") == '---\ntitle: "Một sửa"\n---\n'
+
+
+def test_an_entry_is_saved_only_among_the_articles(backend: LocalBackend, project: Path):
+    """persistEntry wrote an entry's text into content/images (as the path, or as the newPath of a
+    rename): a text file named like a photo, which then broke the build. Now refused, nothing written."""
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    status, answer = backend.handle(persist("content/images/chu.jpg", "---\ntitle: x\n---\n"))
+    assert (status, answer) == (403, {"error": "bài viết chỉ được lưu trong content/articles/, không phải "
+                                               "“content/images/chu.jpg”"})
+    status, answer = backend.handle(persist("content/articles/bai-doi.md", "---\ntitle: x\n---\n",
+                                            new_path="content/images/bai-doi.jpg"))
+    assert (status, answer) == (403, {"error": "bài viết chỉ được lưu trong content/articles/, không phải "
+                                               "“content/images/bai-doi.jpg”"})
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before

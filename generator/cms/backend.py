@@ -231,13 +231,18 @@ class LocalBackend:
         options = params.get("options")
         new_entry = isinstance(options, dict) and options.get("newEntry") is True
         # Every path is checked before anything is written: a refused request changes nothing.
+        articles = self.areas[0]
         for path, data, new in files:
-            full, _ = self._checked(path)
+            full, area = self._checked(path)
+            if area is not articles:  # an entry's text under an image's name would be a broken photo
+                raise Refused(403, f"bài viết chỉ được lưu trong {articles.name}/, không phải “{path}”")
             if new_entry and os.path.lexists(full):  # Decap makes slugs unique; a stale tab or a forged request may not
                 raise Refused(409, f"đã có bài viết “{path}”: bài mới không được ghi đè lên bài cũ; hãy đổi "
                                    f"tiêu đề hoặc đường dẫn của bài mới")
             if new is not None:
-                target, _ = self._checked(new)
+                target, area = self._checked(new)
+                if area is not articles:
+                    raise Refused(403, f"bài viết chỉ được lưu trong {articles.name}/, không phải “{new}”")
                 if target != full and os.path.lexists(target):  # a rename onto another article would lose it
                     raise Refused(409, f"đã có bài viết “{new}”: đổi đường dẫn bài “{path}” thành “{new}” sẽ ghi đè "
                                        f"lên bài đó; hãy chọn đường dẫn khác")
@@ -250,7 +255,9 @@ class LocalBackend:
         if files and all(new for _, _, new in files):
             for path, _, new in files:
                 source, _ = self._checked(path)
-                target, _ = self._checked(new)
+                target, area = self._checked(new)
+                if area is not articles:
+                    raise Refused(403, f"bài viết chỉ được lưu trong {articles.name}/, không phải “{new}”")
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(source, target)
         return {"message": "entry persisted"}

@@ -822,3 +822,27 @@ def test_an_entry_is_saved_only_among_the_articles(backend: LocalBackend, projec
     assert (status, answer) == (403, {"error": "bài viết chỉ được lưu trong content/articles/, không phải "
                                                "“content/images/bai-doi.jpg”"})
     assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+
+
+def test_half_a_utf16_pair_or_deep_nesting_is_refused_not_a_traceback(served_cms: ServedCms, project: Path):
+    """JSON can carry a lone surrogate ("\\ud800") that no file name or UTF-8 text can hold, and
+    "[[[[…" nested past Python's recursion limit: both were uncaught exceptions (a traceback in the
+    server's output, a 500). Now they are 422 answers and nothing is written."""
+    own = {"Content-Type": "application/json", "Origin": f"http://127.0.0.1:{served_cms.port}"}
+    before = {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()}
+    seen = len(served_cms.lines)
+    bodies = [
+        b'{"action": "persistEntry", "params": {"dataFiles": [{"path": "content/articles/bai-moi.md", '
+        b'"raw": "---\\ntitle: x\\ud800\\n---\\n"}], "assets": []}}',
+        b'{"action": "getEntry", "params": {"path": "content/articles/\\udcff.md"}}',
+        b'{"action": "deleteFile", "params": {"path": "content/images/\\ud800.jpg"}}',
+    ]
+    for body in bodies:
+        status, answer, _ = served_cms.request("POST", "/api/v1", body, own)
+        assert (status, json.loads(answer)) == (422, {"error": "yêu cầu có ký tự không hợp lệ (nửa cặp UTF-16, dạng "
+                                                               "\\ud800); hãy gõ lại đoạn chữ vừa dán rồi lưu lại"})
+    status, answer, _ = served_cms.request("POST", "/api/v1", b"[" * 100_000, own)
+    assert (status, json.loads(answer)) == (422, {"error": "yêu cầu không phải JSON hợp lệ"})
+    assert served_cms.request("POST", "/api/v1", b'{"action": "info"}', own)[0] == 200
+    assert not [line for line in served_cms.lines[seen:] if "Traceback" in line or "Uncaught" in line]
+    assert {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()} == before

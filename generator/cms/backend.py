@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -71,6 +72,11 @@ class LocalBackend:
         """(HTTP status, JSON answer) for one request body."""
         if not isinstance(body, dict) or not isinstance(body.get("action"), str):
             return 422, {"error": "yêu cầu không hợp lệ: thiếu “action”"}
+        try:  # JSON may carry half of a UTF-16 pair ("\ud800"): no file name or text can hold it
+            json.dumps(body, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            return 422, {"error": "yêu cầu có ký tự không hợp lệ (nửa cặp UTF-16, dạng \\ud800); hãy gõ lại đoạn "
+                                  "chữ vừa dán rồi lưu lại"}
         action = body["action"]
         if action not in self._actions:  # decap-server's answer, e.g. for the editorial workflow's actions
             return 422, {"error": f"Unknown action {action}"}

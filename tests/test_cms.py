@@ -846,3 +846,17 @@ def test_half_a_utf16_pair_or_deep_nesting_is_refused_not_a_traceback(served_cms
     assert served_cms.request("POST", "/api/v1", b'{"action": "info"}', own)[0] == 200
     assert not [line for line in served_cms.lines[seen:] if "Traceback" in line or "Uncaught" in line]
     assert {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()} == before
+
+
+def test_a_folder_named_like_a_file_is_refused_in_vietnamese(backend: LocalBackend, project: Path):
+    """deleteFile of a folder named "album.jpg" was a 500 answer with the system's English reason
+    ("lỗi đọc/ghi tệp: Is a directory"). Now a 422 in Vietnamese, and the folder stays."""
+    folder = project / "content/images/album.jpg"
+    folder.mkdir()
+    (folder / "a.jpg").write_bytes(JPEG)
+    expected = (422, {"error": "“content/images/album.jpg” là một thư mục, không phải tệp ảnh"})
+    assert backend.handle({"action": "deleteFile", "params": {"path": "content/images/album.jpg"}}) == expected
+    assert backend.handle({"action": "deleteFiles", "params": {"paths": ["content/images/album.jpg"]}}) == expected
+    assert backend.handle({"action": "persistMedia", "params": {
+        "asset": asset("content/images/album.jpg", JPEG)}}) == expected
+    assert (folder / "a.jpg").read_bytes() == JPEG

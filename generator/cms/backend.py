@@ -88,7 +88,8 @@ class LocalBackend:
         except Refused as exc:
             return exc.status, {"error": exc.message}
         except OSError as exc:
-            return 500, {"error": f"lỗi đọc/ghi tệp: {exc.strerror or exc}"}
+            writing = action in ("persistEntry", "persistMedia", "deleteFile", "deleteFiles")
+            return 500, {"error": f"lỗi {'ghi' if writing else 'đọc'} tệp: {os_reason(exc, writing)}"}
 
     # -- paths ---------------------------------------------------------------------
     def _area_of(self, path: PurePosixPath) -> Area | None:
@@ -120,6 +121,8 @@ class LocalBackend:
         if kind == "file":
             if not inner or not inner[-1].lower().endswith(area.extensions):
                 raise Refused(422, f"tệp {area.what} phải có đuôi {', '.join(area.extensions)}, không phải “{raw}”")
+            if full.is_dir() and not full.is_symlink():  # a folder named "a.jpg": not a file to read, write or delete
+                raise Refused(422, f"“{raw}” là một thư mục, không phải tệp {area.what}")
             # Files made here get safe names; existing ones (named by hand) can still be read, edited, deleted.
             if not os.path.lexists(full) and not all(_SEGMENT.fullmatch(part) for part in inner):
                 raise Refused(422, f"tên tệp mới “{raw}” chỉ được gồm chữ thường không dấu a-z, số 0-9 và dấu "

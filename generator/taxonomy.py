@@ -356,12 +356,22 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
                 continue
             digest.update(raw)
             found = []
+            first: dict[str, tuple[int, str]] = {}  # key -> (line, name): a row written twice is not merged silently
             for line, row in _read_csv(raw, display, required, errors):
                 try:
-                    found.append(make(row, display, line))
-                    where[id(found[-1])] = (display, line)
+                    entry = make(row, display, line)
                 except ContentError as exc:
                     errors.append(exc)
+                    continue
+                name = entry.names[0]
+                seen = first.setdefault(lookup_key(name), (line, name))
+                if seen[0] != line:
+                    spelled = f" là “{seen[1]}”" if seen[1] != name else ""
+                    errors.append(ContentError(f"“{name}” được viết hai lần trong tệp này (lần đầu ở dòng "
+                                               f"{seen[0]}{spelled}); hãy xóa hoặc gộp hai dòng", display, line))
+                    continue
+                found.append(entry)
+                where[id(entry)] = (display, line)
             entries = _merge(entries, found, key=lambda e: lookup_key(e.names[0]))
         loaded[filename] = entries
         if len(errors) > before:

@@ -181,9 +181,37 @@ def test_a_data_file_not_in_utf8_is_located_in_vietnamese(tmp_path: Path):
 def test_tags_of_the_data_file_need_a_page_name_of_their_own(tmp_path: Path):
     assert data_errors(tmp_path, "tags.csv", "name,description\nC,x\nC++,y\n???,z\nc,w\n" + "a b " * 120 + ",v\n"
                        ) == [
-        f"{tmp_path.name}/tags.csv:3: chủ đề “C++” có cùng đường dẫn /c/ với chủ đề “c” ({tmp_path.name}/tags.csv:5); "
+        f"{tmp_path.name}/tags.csv:3: chủ đề “C++” có cùng đường dẫn /c/ với chủ đề “C” ({tmp_path.name}/tags.csv:2); "
         "hãy đổi tên một trong hai, hoặc ghi một tên vào cột “aliases” của tên kia",
         f"{tmp_path.name}/tags.csv:4: chủ đề “???” không tạo được đường dẫn (cần có chữ hoặc số)",
+        f"{tmp_path.name}/tags.csv:5: “c” được viết hai lần trong tệp này (lần đầu ở dòng 2 là “C”); hãy xóa hoặc "
+        "gộp hai dòng",
         f"{tmp_path.name}/tags.csv:6: chủ đề “{('a b ' * 15)}…” quá dài: đường dẫn của nó dài 479 ký tự, "
         "quá 200 ký tự",
     ]
+
+
+def test_a_row_written_twice_in_one_file_is_located(tmp_path: Path):
+    """Two rows of one name in a site data file (a copy-paste, the second with other facts): the
+    last one silently won. Now the second is an error at its line naming the first; a site file
+    still overrides a shipped row of the same name."""
+    (tmp_path / "provinces.csv").write_text(
+        "code,name,kind,region,merged_into_2025,variants\n"
+        "35,Hà Nam,tỉnh,Đồng bằng sông Hồng,Ninh Bình,\n"
+        "35,Hà Nam,tỉnh,Đồng bằng sông Hồng,Hà Nội,\n", encoding="utf-8")
+    (tmp_path / "tags.csv").write_text("name,description,aliases\nthủy lợi,,\nthuỷ lợi,Công trình,\n",
+                                       encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        load_registries(tmp_path, tmp_path.parent)
+    folder = tmp_path.name
+    assert [str(e) for e in info.value.errors] == [
+        f"{folder}/provinces.csv:3: “Hà Nam” được viết hai lần trong tệp này (lần đầu ở dòng 2); hãy xóa hoặc gộp "
+        "hai dòng",
+        f"{folder}/tags.csv:3: “thuỷ lợi” được viết hai lần trong tệp này (lần đầu ở dòng 2 là “thủy lợi”); hãy "
+        "xóa hoặc gộp hai dòng",
+    ]
+    (tmp_path / "provinces.csv").write_text(
+        "code,name,kind,region,merged_into_2025,variants\n35,Hà Nam,tỉnh,Đồng bằng sông Hồng,Ninh Bình,Phủ Lý\n",
+        encoding="utf-8")
+    (tmp_path / "tags.csv").unlink()
+    assert load_registries(tmp_path).provinces.get("Phủ Lý").name == "Hà Nam"

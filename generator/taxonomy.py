@@ -309,6 +309,23 @@ def _tag_slug_errors(tags: list[Tag], where: dict[int, tuple[str, int]]) -> list
     return errors
 
 
+def _code_errors(provinces: list[Province], where: dict[int, tuple[str, int]], shipped: str) -> list[ContentError]:
+    """Every province needs a code of its own: maps and the 2025 units find provinces by code (two
+    with one code drew one over the other's shape and linked it to the other's page). Reported at
+    the site's row, the one the editor can change."""
+    errors, owner = [], {}
+    for province in sorted(provinces, key=lambda p: (where[id(p)][0] != shipped, where[id(p)][1])):
+        first = owner.setdefault(province.code, province)
+        if first is not province:
+            display, line = where[id(province)]
+            place = ("trong danh mục có sẵn" if where[id(first)][0] == shipped else
+                     f"ở dòng {where[id(first)][1]}")
+            errors.append(ContentError(
+                f"mã “{province.code}” của “{province.name}” trùng với mã của “{first.name}” ({place}); mỗi tỉnh, "
+                f"thành phố cần một mã riêng ở cột “code”", display, line))
+    return errors
+
+
 def _merge(base: list, extra: list, key) -> list:
     """Site entries replace shipped ones with the same key; new ones are added."""
     merged = {key(e): e for e in base}
@@ -376,6 +393,8 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
         loaded[filename] = entries
         if len(errors) > before:
             failed.add(filename)
+    if "provinces.csv" not in failed:
+        errors += _code_errors(loaded["provinces.csv"], where, _display(PACKAGE_DATA / "provinces.csv", root))
     units = _with_members(loaded["units.csv"], loaded["provinces.csv"], where,
                           [] if "provinces.csv" in failed else errors)
     errors += _tag_slug_errors(loaded["tags.csv"], where)

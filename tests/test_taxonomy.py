@@ -215,3 +215,22 @@ def test_a_row_written_twice_in_one_file_is_located(tmp_path: Path):
         encoding="utf-8")
     (tmp_path / "tags.csv").unlink()
     assert load_registries(tmp_path).provinces.get("Phủ Lý").name == "Hà Nam"
+
+
+def test_two_provinces_of_one_code_are_located(tmp_path: Path):
+    """A site row giving Hà Nam the code of Hà Nội (01): both were drawn with Hà Nội's shape on the
+    map, Hà Nội linked to Hà Nam's page, Hà Nam's own shape left out. Now an error at the site's row."""
+    (tmp_path / "provinces.csv").write_text(
+        "code,name,kind,region,merged_into_2025,variants\n"
+        "01,Hà Nam,tỉnh,Đồng bằng sông Hồng,Ninh Bình,\n"
+        "98,Tỉnh Thử,tỉnh,Tây Nguyên,Gia Lai,\n"
+        "98,Tỉnh Thử Hai,tỉnh,Tây Nguyên,Gia Lai,\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        load_registries(tmp_path, tmp_path.parent)
+    folder = tmp_path.name
+    assert [str(e) for e in info.value.errors] == [
+        f"{folder}/provinces.csv:2: mã “01” của “Hà Nam” trùng với mã của “Hà Nội” (trong danh mục có sẵn); mỗi "
+        "tỉnh, thành phố cần một mã riêng ở cột “code”",
+        f"{folder}/provinces.csv:4: mã “98” của “Tỉnh Thử Hai” trùng với mã của “Tỉnh Thử” (ở dòng 3); mỗi tỉnh, "
+        "thành phố cần một mã riêng ở cột “code”",
+    ]

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .config import load_config
+from .content import _BIDI, _bidi_message
 from .errors import ContentError, SiteError, os_reason, suggest
 from .taxonomy import Registries, load_registries, lookup_key
 from .vietnamese import MAX_SLUG, VN, normalize, slugify
@@ -120,13 +121,15 @@ def new_article(root: Path, title: str, provinces: list[str] = (), directives: l
 def _text_problem(label: str, text: str) -> str:
     """Why a title or name from the command line cannot go into the file ("" if it can): bytes that
     are not UTF-8 (a terminal in another code page; Python keeps them as U+DC80-U+DCFF, which no
-    file can hold: a traceback and an empty file were left)."""
+    file can hold: a traceback and an empty file were left), or a bidi control the build refuses."""
     bad = next((c for c in text if "\udc80" <= c <= "\udcff"), None)
     if bad is not None:
         shown = "".join(f"\\x{ord(c) - 0xdc00:02x}" if "\udc80" <= c <= "\udcff" else c for c in text)
         return (f"{label} “{shown}” có byte "
                 f"0x{ord(bad) - 0xdc00:02x} không phải chữ UTF-8 (thường do cửa sổ lệnh dùng bảng mã khác); hãy gõ "
                 f"lại bằng Unicode (UTF-8)")
+    if _BIDI.search(text):
+        return _bidi_message(label, text)
     return ""
 
 

@@ -156,3 +156,11 @@ def test_bytes_that_are_not_utf8_are_a_message_and_no_file(site: Path, capsys):
     assert err.splitlines()[-1] == "Chưa tạo bài viết nào."
     assert not (site / "content").exists()
 
+
+def test_a_bidi_control_in_the_title_is_refused_as_the_build_would(site: Path, capsys):
+    """`new` wrote a file the build then refused (a U+202E in the title)."""
+    assert run(site, "Bài mới \u202e ngược") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "“tiêu đề” có ký tự điều khiển hướng chữ U+202E, làm chữ hiện ra khác với chữ thật; hãy xóa ký tự đó "
+        "(gõ lại đoạn chữ này)", "Chưa tạo bài viết nào."]
+    assert not (site / "content").exists()

@@ -21,6 +21,7 @@ import pickle
 import re
 import shutil
 import time
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -253,6 +254,14 @@ def _make_part(task: dict, part: Sequence[tuple[str, str]]) -> list[dict | Unusa
 def make_copies(source: Path, target: Path, widths: tuple[int, ...], quality: int) -> dict | Unusable:
     """Resized copies of one photo in folder `target` (made whole or not at all) and their
     metadata; or, when the file is not a photo Pillow can read, why (in Vietnamese)."""
+    with warnings.catch_warnings():
+        # Pillow's own notes (an EXIF tag of odd length, a photo of 90-178 million pixels) were printed
+        # into the build's output as Python warnings with its file paths; what matters is judged here.
+        warnings.simplefilter("ignore")
+        return _make_copies(source, target, widths, quality)
+
+
+def _make_copies(source: Path, target: Path, widths: tuple[int, ...], quality: int) -> dict | Unusable:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")

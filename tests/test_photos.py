@@ -318,3 +318,22 @@ def test_a_16_bit_grey_png_keeps_its_tones(tmp_path: Path):
         low, high = copy.convert("L").getextrema()
         assert low < 10 and high > 245
         assert 100 < copy.convert("L").resize((1, 1), Image.BOX).getpixel((0, 0)) < 160  # mid-grey on average
+
+
+def test_pillow_warnings_stay_out_of_the_build_output(tmp_path: Path):
+    """An orientation tag of two values and a photo of 90-178 million pixels made Pillow print
+    Python warnings (English, with its file paths) into the editor's terminal. Now none reach it."""
+    import warnings
+    source = tmp_path / "hai-gia-tri.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = (6, 6)
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 600), (10, 20, 30)).save(buffer, "JPEG", exif=exif)
+    source.write_bytes(buffer.getvalue())
+    big = tmp_path / "lon.png"
+    Image.new("L", (10000, 9500), 200).save(big)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert make_copies(source, tmp_path / "a", (320,), 80)["variants"][0][:2] == [320, 427]  # read as 6
+        assert make_copies(big, tmp_path / "b", (320,), 80)["variants"][0][:2] == [320, 304]
+    assert [str(w.message) for w in caught] == []

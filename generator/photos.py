@@ -25,6 +25,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from markupsafe import Markup
 
@@ -428,7 +429,9 @@ class Gallery:
                 return match[0]
             if src == main_url:  # the article's own photo: its largest paint, not to wait for
                 rest = rest.replace(' loading="lazy"', "")
-            photo = self.photos.get(html.unescape(src[len(prefix):]))
+            out = html.unescape(src[len(prefix):])
+            # Markdown writes "ảnh-hội-nghị.jpg" as "%E1%BA%A3nh-…": the photo is the decoded name
+            photo = self.photos.get(out) or self.photos.get(unquote(out))
             if photo is None:
                 return match[0]
             return self._picture(photo, sizes, rest, "")

@@ -337,3 +337,18 @@ def test_pillow_warnings_stay_out_of_the_build_output(tmp_path: Path):
         assert make_copies(source, tmp_path / "a", (320,), 80)["variants"][0][:2] == [320, 427]  # read as 6
         assert make_copies(big, tmp_path / "b", (320,), 80)["variants"][0][:2] == [320, 304]
     assert [str(w.message) for w in caught] == []
+
+
+def test_a_body_photo_with_a_vietnamese_name_gets_its_copies(site: Path):
+    """Markdown writes ![](/images/ảnh-hội-nghị.jpg) as src="/hoc-tap/images/%E1%BA%A3nh-…": the
+    lookup used the encoded name, so such photos (most of a Vietnamese newsroom's) were shown as the
+    full-size original with no size (a phone downloaded it whole, the page jumped). Now a <picture>."""
+    (site / "content" / "images" / "ảnh-hội-nghị.jpg").write_bytes(jpeg(1500, 1000))
+    (site / "content" / "articles" / "than-bai.md").write_text(
+        "---\ntitle: \"Ảnh tên tiếng Việt\"\ndate: 2024-05-02\n---\n\n![Hội nghị](/images/ảnh-hội-nghị.jpg)\n",
+        encoding="utf-8")
+    out = build(site, now=NOW).output
+    page = (out / "bai-viet" / "than-bai" / "index.html").read_text(encoding="utf-8")
+    img = next(tag for tag in page.split("<img")[1:] if 'alt="Hội nghị"' in tag)
+    assert 'width="1500" height="1000"' in img and "ảnh-hội-nghị.720.jpg 720w" in img
+    assert (out / "images" / "ảnh-hội-nghị.720.webp").is_file()

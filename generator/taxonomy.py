@@ -326,6 +326,23 @@ def _code_errors(provinces: list[Province], where: dict[int, tuple[str, int]], s
     return errors
 
 
+def _slug_errors(entries: list, where: dict[int, tuple[str, int]], shipped: str, noun: str,
+                 column: str) -> list[ContentError]:
+    """Every entry needs a page of its own: “Hue” beside “Huế” (or “Lao Cai” beside “Lào Cai”) is
+    another name with the same page name; the build failed on two pages at one address (“unit:hue:1:
+    hai nguồn cùng ghi ra …”), or merged their articles. Reported at the site's row."""
+    errors, owner = [], {}
+    for entry in sorted(entries, key=lambda e: (where[id(e)][0] != shipped, where[id(e)][1])):
+        first = owner.setdefault(entry.slug, entry)
+        if first is not entry:
+            display, line = where[id(entry)]
+            place = "trong danh mục có sẵn" if where[id(first)][0] == shipped else f"ở dòng {where[id(first)][1]}"
+            errors.append(ContentError(
+                f"{noun} “{entry.names[0]}” có cùng đường dẫn “{entry.slug}” với {noun} “{first.names[0]}” ({place}); "
+                f"hãy đổi tên, hoặc nếu là một: ghi tên này vào cột “{column}” của tên kia", display, line))
+    return errors
+
+
 def _merge(base: list, extra: list, key) -> list:
     """Site entries replace shipped ones with the same key; new ones are added."""
     merged = {key(e): e for e in base}
@@ -395,6 +412,10 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
             failed.add(filename)
     if "provinces.csv" not in failed:
         errors += _code_errors(loaded["provinces.csv"], where, _display(PACKAGE_DATA / "provinces.csv", root))
+    for filename, noun, column in (("provinces.csv", "tỉnh, thành phố", "variants"),
+                                   ("directives.csv", "văn bản", "aliases"), ("units.csv", "đơn vị", "variants")):
+        if filename not in failed:
+            errors += _slug_errors(loaded[filename], where, _display(PACKAGE_DATA / filename, root), noun, column)
     units = _with_members(loaded["units.csv"], loaded["provinces.csv"], where,
                           [] if "provinces.csv" in failed else errors)
     errors += _tag_slug_errors(loaded["tags.csv"], where)

@@ -234,3 +234,24 @@ def test_two_provinces_of_one_code_are_located(tmp_path: Path):
         f"{folder}/provinces.csv:4: mã “98” của “Tỉnh Thử Hai” trùng với mã của “Tỉnh Thử” (ở dòng 3); mỗi tỉnh, "
         "thành phố cần một mã riêng ở cột “code”",
     ]
+
+
+def test_two_entries_of_one_page_name_are_located(tmp_path: Path):
+    """A site unit “Hue” beside the shipped “Huế” (or a province “Lao Cai” beside “Lào Cai”) is
+    another name with the same page: the build failed with “unit:hue:1: hai nguồn cùng ghi ra
+    “don-vi-2025/hue/index.html”: unit:hue:1 và unit:hue:1”, or put both provinces' articles on
+    one page. Now an error at the site's row saying what to do."""
+    (tmp_path / "provinces.csv").write_text(
+        "code,name,kind,region,merged_into_2025,variants\n"
+        "98,Tỉnh Thử,tỉnh,Bắc Trung Bộ,Hue,\n"
+        "97,Lao Cai,tỉnh,Trung du và miền núi phía Bắc,Lào Cai,\n", encoding="utf-8")
+    (tmp_path / "units.csv").write_text("name,kind,formed,variants\nHue,tỉnh,2025-07-01,\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        load_registries(tmp_path, tmp_path.parent)
+    folder = tmp_path.name
+    assert [str(e) for e in info.value.errors] == [
+        f"{folder}/provinces.csv:3: tỉnh, thành phố “Lao Cai” có cùng đường dẫn “lao-cai” với tỉnh, thành phố "
+        "“Lào Cai” (trong danh mục có sẵn); hãy đổi tên, hoặc nếu là một: ghi tên này vào cột “variants” của tên kia",
+        f"{folder}/units.csv:2: đơn vị “Hue” có cùng đường dẫn “hue” với đơn vị “Huế” (trong danh mục có sẵn); hãy "
+        "đổi tên, hoặc nếu là một: ghi tên này vào cột “variants” của tên kia",
+    ]

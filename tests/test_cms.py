@@ -860,3 +860,15 @@ def test_a_folder_named_like_a_file_is_refused_in_vietnamese(backend: LocalBacke
     assert backend.handle({"action": "persistMedia", "params": {
         "asset": asset("content/images/album.jpg", JPEG)}}) == expected
     assert (folder / "a.jpg").read_bytes() == JPEG
+
+
+def test_an_upload_too_large_refuses_the_whole_entry(backend: LocalBackend, project: Path):
+    """The size of an entry's photo was checked only while writing, after the entry itself: the
+    request was refused (413) but the article had been saved, naming a photo that was not. Now
+    nothing is written."""
+    request = persist("content/articles/co-anh-lon.md", '---\ntitle: "Ảnh lớn"\n---\n',
+                      [asset("content/images/lon.jpg", b"\xff" * (MAX_UPLOAD + 1))])
+    status, answer = backend.handle(request)
+    assert status == 413 and answer["error"].startswith("tệp “content/images/lon.jpg” quá lớn")
+    assert not (project / "content/articles/co-anh-lon.md").exists()
+    assert not (project / "content/images/lon.jpg").exists()

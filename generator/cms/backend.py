@@ -204,11 +204,15 @@ class LocalBackend:
         return self._media(path)
 
     # -- writing ---------------------------------------------------------------------
-    def _write(self, raw: Any, data: bytes) -> Path:
+    def _fits(self, raw: Any, data: bytes) -> Path:
         path, area = self._checked(raw)
         if len(data) > area.max_size:
             raise Refused(413, f"tệp “{raw}” quá lớn ({len(data) / 1e6:.1f} MB; tối đa "
                                f"{area.max_size / 1e6:.0f} MB cho một tệp {area.what})")
+        return path
+
+    def _write(self, raw: Any, data: bytes) -> Path:
+        path = self._fits(raw, data)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.cms-tmp")  # a dot file: the build and the watcher skip it
         tmp.write_bytes(data)
@@ -255,8 +259,11 @@ class LocalBackend:
                 if target != full and os.path.lexists(target):  # a rename onto another article would lose it
                     raise Refused(409, f"đã có bài viết “{new}”: đổi đường dẫn bài “{path}” thành “{new}” sẽ ghi đè "
                                        f"lên bài đó; hãy chọn đường dẫn khác")
+        for path, data, _ in files:
+            self._fits(path, data)
         for path, data in uploads:
             self._unclaimed(path, data)
+            self._fits(path, data)  # was checked only while writing: the entry was saved, the photo refused
         for path, data, _ in files:
             self._write(path, data)
         for path, data in uploads:

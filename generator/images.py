@@ -11,6 +11,7 @@ import html
 import re
 import struct
 from pathlib import Path
+from urllib.parse import unquote
 
 from markupsafe import Markup
 
@@ -103,7 +104,8 @@ def with_sizes(body: str, sizes: dict[str, tuple[int, int]]) -> Markup:
         return Markup(body)
 
     def add(match: re.Match) -> str:
-        size = sizes.get(html.unescape(match[1]))
+        src = html.unescape(match[1])
+        size = sizes.get(src) or sizes.get(unquote(src))  # Markdown percent-encodes "sơ-đồ.svg"
         return match[0] if size is None else f'{match[0]} width="{size[0]}" height="{size[1]}"'
 
     return Markup(_IMG.sub(add, body))

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .config import load_config
+from .content import _BIDI, _bidi_message
 from .errors import ContentError, SiteError, os_reason, suggest
 from .taxonomy import Registries, load_registries, lookup_key
 from .vietnamese import MAX_SLUG, VN, normalize, slugify
@@ -82,6 +83,12 @@ def new_article(root: Path, title: str, provinces: list[str] = (), directives: l
     title = normalize(title).strip()
     if not title:
         raise SiteError("tiêu đề bài viết đang để trống")
+    problems = [problem for label, texts in (("tiêu đề", [title]), ("--province", provinces),
+                                             ("--directive", directives), ("--tag", tags))
+                for text in texts if (problem := _text_problem(label, text))]
+    if problems:
+        from .errors import BuildFailed
+        raise BuildFailed([SiteError(p) for p in problems])
     slug = short_slug(title)
     if not slug:
         raise SiteError(f"không tạo được tên tệp từ tiêu đề “{title}”; hãy dùng tiêu đề có chữ hoặc số")
@@ -99,15 +106,31 @@ def new_article(root: Path, title: str, provinces: list[str] = (), directives: l
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:  # a file where the folder should be, no permission …
         raise SiteError(f"không ghi được tệp {_shown(path, config.root)}: {os_reason(exc, writing=True)}") from None
+    text = article_text(title, moment, provinces, directives, tags)
     try:
         with open(path, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
-            handle.write(article_text(title, moment, provinces, directives, tags))
+            handle.write(text)
     except FileExistsError:
         raise SiteError(f"đã có tệp {_shown(path, config.root)}; không ghi đè. "
                         "Hãy đặt tiêu đề khác hoặc mở tệp đó để sửa.") from None
     except OSError as exc:
         raise SiteError(f"không ghi được tệp {_shown(path, config.root)}: {os_reason(exc, writing=True)}") from None
     return path, notes
+
+
+def _text_problem(label: str, text: str) -> str:
+    """Why a title or name from the command line cannot go into the file ("" if it can): bytes that
+    are not UTF-8 (a terminal in another code page; Python keeps them as U+DC80-U+DCFF, which no
+    file can hold: a traceback and an empty file were left), or a bidi control the build refuses."""
+    bad = next((c for c in text if "\udc80" <= c <= "\udcff"), None)
+    if bad is not None:
+        shown = "".join(f"\\x{ord(c) - 0xdc00:02x}" if "\udc80" <= c <= "\udcff" else c for c in text)
+        return (f"{label} “{shown}” có byte "
+                f"0x{ord(bad) - 0xdc00:02x} không phải chữ UTF-8 (thường do cửa sổ lệnh dùng bảng mã khác); hãy gõ "
+                f"lại bằng Unicode (UTF-8)")
+    if _BIDI.search(text):
+        return _bidi_message(label, text)
+    return ""
 
 
 def short_slug(title: str) -> str:

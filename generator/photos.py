@@ -21,9 +21,11 @@ import pickle
 import re
 import shutil
 import time
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from markupsafe import Markup
 
@@ -34,12 +36,13 @@ from .sources import display_path
 from .images import with_sizes
 from .parallel import chunks, fork_map
 
-VERSION = "1"                       # part of every digest: change it when the copies change
+VERSION = "2"                       # part of every digest: change it when the copies change
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 FALLBACK = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png"}   # format of the copies beside WebP
 FOLDER = "photos"                   # under the cache folder
 INDEX = "index.pickle"              # source path -> (stamp, digest): unchanged files are not hashed
 WEBP_METHOD = 4                     # 0-6: 6 saves ~3 % more and takes twice as long
+WEBP_MAX = 16383                    # the longest side a WebP file can have
 
 
 @dataclass(frozen=True)
@@ -252,6 +255,14 @@ def _make_part(task: dict, part: Sequence[tuple[str, str]]) -> list[dict | Unusa
 def make_copies(source: Path, target: Path, widths: tuple[int, ...], quality: int) -> dict | Unusable:
     """Resized copies of one photo in folder `target` (made whole or not at all) and their
     metadata; or, when the file is not a photo Pillow can read, why (in Vietnamese)."""
+    with warnings.catch_warnings():
+        # Pillow's own notes (an EXIF tag of odd length, a photo of 90-178 million pixels) were printed
+        # into the build's output as Python warnings with its file paths; what matters is judged here.
+        warnings.simplefilter("ignore")
+        return _make_copies(source, target, widths, quality)
+
+
+def _make_copies(source: Path, target: Path, widths: tuple[int, ...], quality: int) -> dict | Unusable:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
@@ -263,6 +274,10 @@ def make_copies(source: Path, target: Path, widths: tuple[int, ...], quality: in
             if getattr(image, "n_frames", 1) > 1 and kind != "MPO":
                 return Unusable("là ảnh động, không dùng làm ảnh đại diện được", False)
             full = _upright_size(image)
+            if any(round(full[1] * w / full[0]) > WEBP_MAX for w in _widths(full[0], widths)):
+                # a long infographic: WebP cannot hold its copies; the page shows the original
+                return Unusable(f"quá dài ({full[0]} × {full[1]} điểm ảnh: bản thu nhỏ sẽ cao hơn {WEBP_MAX} điểm "
+                                f"ảnh, mức WebP cho phép), không dùng làm ảnh đại diện được; hãy cắt ảnh ngắn lại", False)
             largest = max(w for w in _widths(full[0], widths))
             if kind in ("JPEG", "MPO") and largest * 2 <= full[0]:
                 # Decode at 1/2, 1/4 or 1/8 scale (never under the largest copy): much faster for camera photos.
@@ -276,6 +291,8 @@ def make_copies(source: Path, target: Path, widths: tuple[int, ...], quality: in
         return Unusable(f"quá lớn để xử lý (hơn {limit} triệu điểm ảnh)", True, "hãy thu nhỏ ảnh rồi đưa lên lại")
     except (OSError, SyntaxError, ValueError):
         return Unusable("bị hỏng hoặc không trọn vẹn, không đọc được", True)
+    if upright.mode in ("I", "I;16", "I;16B", "I;16L"):  # 16-bit grey (PNG): convert() would clip it to white
+        upright = upright.convert("I").point(lambda v: v * (1 / 257)).convert("L")
     if upright.mode not in ("RGB", "RGBA"):  # palette, grey, CMYK …: resized in RGB(A), not by nearest pixel
         alpha = "A" in upright.getbands() or "transparency" in upright.info
         upright = upright.convert("RGBA" if alpha else "RGB")
@@ -412,7 +429,9 @@ class Gallery:
                 return match[0]
             if src == main_url:  # the article's own photo: its largest paint, not to wait for
                 rest = rest.replace(' loading="lazy"', "")
-            photo = self.photos.get(html.unescape(src[len(prefix):]))
+            out = html.unescape(src[len(prefix):])
+            # Markdown writes "ảnh-hội-nghị.jpg" as "%E1%BA%A3nh-…": the photo is the decoded name
+            photo = self.photos.get(out) or self.photos.get(unquote(out))
             if photo is None:
                 return match[0]
             return self._picture(photo, sizes, rest, "")

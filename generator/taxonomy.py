@@ -309,6 +309,40 @@ def _tag_slug_errors(tags: list[Tag], where: dict[int, tuple[str, int]]) -> list
     return errors
 
 
+def _code_errors(provinces: list[Province], where: dict[int, tuple[str, int]], shipped: str) -> list[ContentError]:
+    """Every province needs a code of its own: maps and the 2025 units find provinces by code (two
+    with one code drew one over the other's shape and linked it to the other's page). Reported at
+    the site's row, the one the editor can change."""
+    errors, owner = [], {}
+    for province in sorted(provinces, key=lambda p: (where[id(p)][0] != shipped, where[id(p)][1])):
+        first = owner.setdefault(province.code, province)
+        if first is not province:
+            display, line = where[id(province)]
+            place = ("trong danh mục có sẵn" if where[id(first)][0] == shipped else
+                     f"ở dòng {where[id(first)][1]}")
+            errors.append(ContentError(
+                f"mã “{province.code}” của “{province.name}” trùng với mã của “{first.name}” ({place}); mỗi tỉnh, "
+                f"thành phố cần một mã riêng ở cột “code”", display, line))
+    return errors
+
+
+def _slug_errors(entries: list, where: dict[int, tuple[str, int]], shipped: str, noun: str,
+                 column: str) -> list[ContentError]:
+    """Every entry needs a page of its own: “Hue” beside “Huế” (or “Lao Cai” beside “Lào Cai”) is
+    another name with the same page name; the build failed on two pages at one address (“unit:hue:1:
+    hai nguồn cùng ghi ra …”), or merged their articles. Reported at the site's row."""
+    errors, owner = [], {}
+    for entry in sorted(entries, key=lambda e: (where[id(e)][0] != shipped, where[id(e)][1])):
+        first = owner.setdefault(entry.slug, entry)
+        if first is not entry:
+            display, line = where[id(entry)]
+            place = "trong danh mục có sẵn" if where[id(first)][0] == shipped else f"ở dòng {where[id(first)][1]}"
+            errors.append(ContentError(
+                f"{noun} “{entry.names[0]}” có cùng đường dẫn “{entry.slug}” với {noun} “{first.names[0]}” ({place}); "
+                f"hãy đổi tên, hoặc nếu là một: ghi tên này vào cột “{column}” của tên kia", display, line))
+    return errors
+
+
 def _merge(base: list, extra: list, key) -> list:
     """Site entries replace shipped ones with the same key; new ones are added."""
     merged = {key(e): e for e in base}
@@ -356,16 +390,32 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
                 continue
             digest.update(raw)
             found = []
+            first: dict[str, tuple[int, str]] = {}  # key -> (line, name): a row written twice is not merged silently
             for line, row in _read_csv(raw, display, required, errors):
                 try:
-                    found.append(make(row, display, line))
-                    where[id(found[-1])] = (display, line)
+                    entry = make(row, display, line)
                 except ContentError as exc:
                     errors.append(exc)
+                    continue
+                name = entry.names[0]
+                seen = first.setdefault(lookup_key(name), (line, name))
+                if seen[0] != line:
+                    spelled = f" là “{seen[1]}”" if seen[1] != name else ""
+                    errors.append(ContentError(f"“{name}” được viết hai lần trong tệp này (lần đầu ở dòng "
+                                               f"{seen[0]}{spelled}); hãy xóa hoặc gộp hai dòng", display, line))
+                    continue
+                found.append(entry)
+                where[id(entry)] = (display, line)
             entries = _merge(entries, found, key=lambda e: lookup_key(e.names[0]))
         loaded[filename] = entries
         if len(errors) > before:
             failed.add(filename)
+    if "provinces.csv" not in failed:
+        errors += _code_errors(loaded["provinces.csv"], where, _display(PACKAGE_DATA / "provinces.csv", root))
+    for filename, noun, column in (("provinces.csv", "tỉnh, thành phố", "variants"),
+                                   ("directives.csv", "văn bản", "aliases"), ("units.csv", "đơn vị", "variants")):
+        if filename not in failed:
+            errors += _slug_errors(loaded[filename], where, _display(PACKAGE_DATA / filename, root), noun, column)
     units = _with_members(loaded["units.csv"], loaded["provinces.csv"], where,
                           [] if "provinces.csv" in failed else errors)
     errors += _tag_slug_errors(loaded["tags.csv"], where)

@@ -139,3 +139,28 @@ def test_a_file_that_cannot_be_written_is_a_message(site: Path, capsys):
     assert err.splitlines() == ["không ghi được tệp content/articles/bai-moi.md: đã có một tệp trùng tên ở chỗ thư mục",
                                 "Chưa tạo bài viết nào."]
     assert "Traceback" not in err
+
+
+def test_bytes_that_are_not_utf8_are_a_message_and_no_file(site: Path, capsys):
+    """A title or tag typed in a terminal of another code page reaches Python as U+DC80-U+DCFF
+    (surrogateescape): writing it was a UnicodeEncodeError traceback, and the empty file "x" mode had
+    made stayed behind (the next try then said the file existed). Now a message, and no file."""
+    assert run(site, "Bài \udcff mới", "--tag", "a\udce0b") == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert sorted(err.splitlines()[:-1]) == [
+        "--tag “a\\xe0b” có byte 0xe0 không phải chữ UTF-8 (thường do cửa sổ lệnh dùng bảng mã khác); hãy gõ lại "
+        "bằng Unicode (UTF-8)",
+        "tiêu đề “Bài \\xff mới” có byte 0xff không phải chữ UTF-8 (thường do cửa sổ lệnh dùng bảng mã khác); "
+        "hãy gõ lại bằng Unicode (UTF-8)"]
+    assert err.splitlines()[-1] == "Chưa tạo bài viết nào."
+    assert not (site / "content").exists()
+
+
+def test_a_bidi_control_in_the_title_is_refused_as_the_build_would(site: Path, capsys):
+    """`new` wrote a file the build then refused (a U+202E in the title)."""
+    assert run(site, "Bài mới \u202e ngược") == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "“tiêu đề” có ký tự điều khiển hướng chữ U+202E, làm chữ hiện ra khác với chữ thật; hãy xóa ký tự đó "
+        "(gõ lại đoạn chữ này)", "Chưa tạo bài viết nào."]
+    assert not (site / "content").exists()

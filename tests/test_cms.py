@@ -788,3 +788,87 @@ def test_serve_cms_needs_this_machine_and_a_cms_section(project: Path, capsys):
                                        encoding="utf-8")
     assert main(["serve", "--cms", "--root", str(project), "--port", "0"]) == 1
     assert "site.toml chưa bật giao diện biên tập: thêm một dòng “[cms]”" in capsys.readouterr().err
+
+
+def test_a_rename_never_writes_over_another_article(backend: LocalBackend, project: Path):
+    """persistEntry with newPath moved the entry onto an existing article and that article was lost
+    (os.replace). Now it is refused and nothing changes; a rename to a free path still works."""
+    one = project / "content/articles/bai-mot.md"
+    two = project / "content/articles/bai-hai.md"
+    one.write_text('---\ntitle: "Một"\ndate: 2024-05-19\n---\n\nMột.\n', encoding="utf-8")
+    two.write_text('---\ntitle: "Hai"\ndate: 2024-05-19\n---\n\nHai.\n', encoding="utf-8")
+    before = {p: p.read_bytes() for p in (one, two)}
+    status, answer = backend.handle(persist("content/articles/bai-mot.md", '---\ntitle: "Một sửa"\n---\n',
+                                            new_path="content/articles/bai-hai.md"))
+    assert (status, answer) == (409, {"error": "đã có bài viết “content/articles/bai-hai.md”: đổi đường dẫn bài "
+                                               "“content/articles/bai-mot.md” thành “content/articles/bai-hai.md” sẽ "
+                                               "ghi đè lên bài đó; hãy chọn đường dẫn khác"})
+    assert {p: p.read_bytes() for p in (one, two)} == before
+    status, _ = backend.handle(persist("content/articles/bai-mot.md", '---\ntitle: "Một sửa"\n---\n',
+                                       new_path="content/articles/bai-ba.md"))
+    assert status == 200 and not one.exists() and two.read_bytes() == before[two]
+    assert (project / "content/articles/bai-ba.md").read_text(encoding="utf-8") == '---\ntitle: "Một sửa"\n---\n'
+
+
+def test_an_entry_is_saved_only_among_the_articles(backend: LocalBackend, project: Path):
+    """persistEntry wrote an entry's text into content/images (as the path, or as the newPath of a
+    rename): a text file named like a photo, which then broke the build. Now refused, nothing written."""
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    status, answer = backend.handle(persist("content/images/chu.jpg", "---\ntitle: x\n---\n"))
+    assert (status, answer) == (403, {"error": "bài viết chỉ được lưu trong content/articles/, không phải "
+                                               "“content/images/chu.jpg”"})
+    status, answer = backend.handle(persist("content/articles/bai-doi.md", "---\ntitle: x\n---\n",
+                                            new_path="content/images/bai-doi.jpg"))
+    assert (status, answer) == (403, {"error": "bài viết chỉ được lưu trong content/articles/, không phải "
+                                               "“content/images/bai-doi.jpg”"})
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before
+
+
+def test_half_a_utf16_pair_or_deep_nesting_is_refused_not_a_traceback(served_cms: ServedCms, project: Path):
+    """JSON can carry a lone surrogate ("\\ud800") that no file name or UTF-8 text can hold, and
+    "[[[[…" nested past Python's recursion limit: both were uncaught exceptions (a traceback in the
+    server's output, a 500). Now they are 422 answers and nothing is written."""
+    own = {"Content-Type": "application/json", "Origin": f"http://127.0.0.1:{served_cms.port}"}
+    before = {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()}
+    seen = len(served_cms.lines)
+    bodies = [
+        b'{"action": "persistEntry", "params": {"dataFiles": [{"path": "content/articles/bai-moi.md", '
+        b'"raw": "---\\ntitle: x\\ud800\\n---\\n"}], "assets": []}}',
+        b'{"action": "getEntry", "params": {"path": "content/articles/\\udcff.md"}}',
+        b'{"action": "deleteFile", "params": {"path": "content/images/\\ud800.jpg"}}',
+    ]
+    for body in bodies:
+        status, answer, _ = served_cms.request("POST", "/api/v1", body, own)
+        assert (status, json.loads(answer)) == (422, {"error": "yêu cầu có ký tự không hợp lệ (nửa cặp UTF-16, dạng "
+                                                               "\\ud800); hãy gõ lại đoạn chữ vừa dán rồi lưu lại"})
+    status, answer, _ = served_cms.request("POST", "/api/v1", b"[" * 100_000, own)
+    assert (status, json.loads(answer)) == (422, {"error": "yêu cầu không phải JSON hợp lệ"})
+    assert served_cms.request("POST", "/api/v1", b'{"action": "info"}', own)[0] == 200
+    assert not [line for line in served_cms.lines[seen:] if "Traceback" in line or "Uncaught" in line]
+    assert {p: p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()} == before
+
+
+def test_a_folder_named_like_a_file_is_refused_in_vietnamese(backend: LocalBackend, project: Path):
+    """deleteFile of a folder named "album.jpg" was a 500 answer with the system's English reason
+    ("lỗi đọc/ghi tệp: Is a directory"). Now a 422 in Vietnamese, and the folder stays."""
+    folder = project / "content/images/album.jpg"
+    folder.mkdir()
+    (folder / "a.jpg").write_bytes(JPEG)
+    expected = (422, {"error": "“content/images/album.jpg” là một thư mục, không phải tệp ảnh"})
+    assert backend.handle({"action": "deleteFile", "params": {"path": "content/images/album.jpg"}}) == expected
+    assert backend.handle({"action": "deleteFiles", "params": {"paths": ["content/images/album.jpg"]}}) == expected
+    assert backend.handle({"action": "persistMedia", "params": {
+        "asset": asset("content/images/album.jpg", JPEG)}}) == expected
+    assert (folder / "a.jpg").read_bytes() == JPEG
+
+
+def test_an_upload_too_large_refuses_the_whole_entry(backend: LocalBackend, project: Path):
+    """The size of an entry's photo was checked only while writing, after the entry itself: the
+    request was refused (413) but the article had been saved, naming a photo that was not. Now
+    nothing is written."""
+    request = persist("content/articles/co-anh-lon.md", '---\ntitle: "Ảnh lớn"\n---\n',
+                      [asset("content/images/lon.jpg", b"\xff" * (MAX_UPLOAD + 1))])
+    status, answer = backend.handle(request)
+    assert status == 413 and answer["error"].startswith("tệp “content/images/lon.jpg” quá lớn")
+    assert not (project / "content/articles/co-anh-lon.md").exists()
+    assert not (project / "content/images/lon.jpg").exists()

@@ -78,3 +78,10 @@ def test_sizes_are_added_to_known_local_images_only():
         '<img src="/images/a.jpg" width="1" height="1" alt="">')
     assert size_attributes("/images/a.jpg", sizes) == ' width="640" height="400"'
     assert size_attributes("/images/zzz.jpg", sizes) == ""
+
+
+def test_an_image_with_a_vietnamese_name_gets_its_size():
+    """Markdown writes ![](/images/sơ-đồ.svg) percent-encoded: the image got no width and height."""
+    sizes = {"/images/sơ-đồ.svg": (160, 100)}
+    body = '<img src="/images/s%C6%A1-%C4%91%E1%BB%93.svg" alt="">'
+    assert with_sizes(body, sizes) == '<img src="/images/s%C6%A1-%C4%91%E1%BB%93.svg" width="160" height="100" alt="">'

@@ -354,3 +354,23 @@ def test_report_table_gives_lines_and_marks_what_to_check(tmp_path, registries):
     assert any(r.startswith("  ngày") and "[dòng 8]" in r for r in rows)
     assert any(r.startswith("  tác giả") and "Đình Minh" in r and "[dòng 8]" in r for r in rows)
     assert any("dòng 2 (trên tiêu đề): Thứ Tư, ngày 24 tháng 04 năm 2024" in r for r in rows)
+
+
+def test_an_out_that_is_a_file_is_one_message_in_vietnamese(tmp_path, registries):
+    """--out naming a file gave, for every article, "không ghi được tệp (File exists)": the system's
+    English words for the wrong problem (and a dry run said it would write). Now one message, exit 1."""
+    good = tmp_path / "a.txt"
+    good.write_text(lines(TITLE, "15/04/2024 08:15", LEAD, BODY), encoding="utf-8")
+    out = tmp_path / "bai.md"
+    out.write_text("đã có", encoding="utf-8")
+    expected = (f"--out “{out.as_posix()}” là một tệp, không phải thư mục; hãy chọn thư mục để ghi bài (mặc định "
+                "content/articles). Chưa nhập bài nào.")
+    for dry_run in (False, True):
+        stream = io.StringIO()
+        status = import_command([good], out, dry_run=dry_run, force=False, images_prefix="/images/",
+                                registries=registries, stdout=stream, now=NOW)
+        assert (status, stream.getvalue()) == (1, expected + "\n")
+    assert out.read_text(encoding="utf-8") == "đã có"
+    status, report = run([good], out / "con", registries)  # a file inside the path: the reason in Vietnamese
+    assert status == 1 and report.splitlines()[-1] == (
+        f"  {good.as_posix()}: không ghi được tệp (một phần của đường dẫn không phải thư mục); không ghi")

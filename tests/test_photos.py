@@ -278,3 +278,77 @@ def test_gallery_markup_for_photos_and_other_images(tmp_path: Path):
     other = Gallery(config, {"images/a.jpg": photo}, {"images/so-do.svg": (161, 100)})
     assert repr(other) != repr(gallery) and repr(gallery) == repr(Gallery(config, {"images/a.jpg": photo},
                                                                          {"images/so-do.svg": (160, 100)}))
+
+
+def test_a_photo_too_long_for_webp_is_published_as_it_is(site: Path):
+    """An 800 × 20000 infographic: its copies would be taller than WebP allows (16383), and the
+    build stopped with a traceback. Now the page shows the original; as an article's own photo
+    (a card's thumbnail) it is refused at the line of `image`."""
+    images = site / "content" / "images"
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 20000), (200, 30, 30)).save(buffer, "PNG")
+    (images / "dai.png").write_bytes(buffer.getvalue())
+    (site / "content" / "articles" / "than-bai.md").write_text(
+        "---\ntitle: \"Ảnh dài\"\ndate: 2024-05-02\n---\n\n![Dài](/images/dai.png)\n", encoding="utf-8")
+    out = build(site, now=NOW).output
+    assert (out / "images" / "dai.png").read_bytes() == buffer.getvalue()
+    assert not list((out / "images").glob("dai.*.webp"))
+    page = next((out / "bai-viet").glob("*/index.html")).read_text(encoding="utf-8")
+    assert '<img src="/hoc-tap/images/dai.png" width="800" height="20000" alt="Dài"' in page
+    (site / "content" / "articles" / "co-anh.md").write_text(
+        ARTICLE.format(src="/images/dai.png", body="nho.png"), encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(site, now=NOW)
+    assert [str(e) for e in info.value.errors] == [
+        "content/articles/co-anh.md:5: ảnh “/images/dai.png” (khóa “image”) quá dài (800 × 20000 điểm ảnh: bản thu "
+        "nhỏ sẽ cao hơn 16383 điểm ảnh, mức WebP cho phép), không dùng làm ảnh đại diện được; hãy cắt ảnh ngắn lại"]
+
+
+def test_a_16_bit_grey_png_keeps_its_tones(tmp_path: Path):
+    """Pillow opens a 16-bit grey PNG as I;16 and converting it to RGB clips every value over 255:
+    the copies of a dark-to-light gradient came out white. Now they keep its tones."""
+    ramp = Image.linear_gradient("L").resize((1200, 256)).convert("I").point(lambda v: v * 257)
+    source = tmp_path / "xam16.png"
+    ramp.convert("I;16").save(source)
+    with Image.open(source) as image:
+        assert image.mode == "I;16"
+    meta = make_copies(source, tmp_path / "out", (320, 640), 80)
+    assert meta["variants"][0][:2] == [320, 68]
+    with Image.open(tmp_path / "out" / "320.png") as copy:
+        low, high = copy.convert("L").getextrema()
+        assert low < 10 and high > 245
+        assert 100 < copy.convert("L").resize((1, 1), Image.BOX).getpixel((0, 0)) < 160  # mid-grey on average
+
+
+def test_pillow_warnings_stay_out_of_the_build_output(tmp_path: Path):
+    """An orientation tag of two values and a photo of 90-178 million pixels made Pillow print
+    Python warnings (English, with its file paths) into the editor's terminal. Now none reach it."""
+    import warnings
+    source = tmp_path / "hai-gia-tri.jpg"
+    exif = Image.Exif()
+    exif[0x0112] = (6, 6)
+    buffer = io.BytesIO()
+    Image.new("RGB", (800, 600), (10, 20, 30)).save(buffer, "JPEG", exif=exif)
+    source.write_bytes(buffer.getvalue())
+    big = tmp_path / "lon.png"
+    Image.new("L", (10000, 9500), 200).save(big)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert make_copies(source, tmp_path / "a", (320,), 80)["variants"][0][:2] == [320, 427]  # read as 6
+        assert make_copies(big, tmp_path / "b", (320,), 80)["variants"][0][:2] == [320, 304]
+    assert [str(w.message) for w in caught] == []
+
+
+def test_a_body_photo_with_a_vietnamese_name_gets_its_copies(site: Path):
+    """Markdown writes ![](/images/ảnh-hội-nghị.jpg) as src="/hoc-tap/images/%E1%BA%A3nh-…": the
+    lookup used the encoded name, so such photos (most of a Vietnamese newsroom's) were shown as the
+    full-size original with no size (a phone downloaded it whole, the page jumped). Now a <picture>."""
+    (site / "content" / "images" / "ảnh-hội-nghị.jpg").write_bytes(jpeg(1500, 1000))
+    (site / "content" / "articles" / "than-bai.md").write_text(
+        "---\ntitle: \"Ảnh tên tiếng Việt\"\ndate: 2024-05-02\n---\n\n![Hội nghị](/images/ảnh-hội-nghị.jpg)\n",
+        encoding="utf-8")
+    out = build(site, now=NOW).output
+    page = (out / "bai-viet" / "than-bai" / "index.html").read_text(encoding="utf-8")
+    img = next(tag for tag in page.split("<img")[1:] if 'alt="Hội nghị"' in tag)
+    assert 'width="1500" height="1000"' in img and "ảnh-hội-nghị.720.jpg 720w" in img
+    assert (out / "images" / "ảnh-hội-nghị.720.webp").is_file()

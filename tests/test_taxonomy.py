@@ -181,9 +181,77 @@ def test_a_data_file_not_in_utf8_is_located_in_vietnamese(tmp_path: Path):
 def test_tags_of_the_data_file_need_a_page_name_of_their_own(tmp_path: Path):
     assert data_errors(tmp_path, "tags.csv", "name,description\nC,x\nC++,y\n???,z\nc,w\n" + "a b " * 120 + ",v\n"
                        ) == [
-        f"{tmp_path.name}/tags.csv:3: chủ đề “C++” có cùng đường dẫn /c/ với chủ đề “c” ({tmp_path.name}/tags.csv:5); "
+        f"{tmp_path.name}/tags.csv:3: chủ đề “C++” có cùng đường dẫn /c/ với chủ đề “C” ({tmp_path.name}/tags.csv:2); "
         "hãy đổi tên một trong hai, hoặc ghi một tên vào cột “aliases” của tên kia",
         f"{tmp_path.name}/tags.csv:4: chủ đề “???” không tạo được đường dẫn (cần có chữ hoặc số)",
+        f"{tmp_path.name}/tags.csv:5: “c” được viết hai lần trong tệp này (lần đầu ở dòng 2 là “C”); hãy xóa hoặc "
+        "gộp hai dòng",
         f"{tmp_path.name}/tags.csv:6: chủ đề “{('a b ' * 15)}…” quá dài: đường dẫn của nó dài 479 ký tự, "
         "quá 200 ký tự",
+    ]
+
+
+def test_a_row_written_twice_in_one_file_is_located(tmp_path: Path):
+    """Two rows of one name in a site data file (a copy-paste, the second with other facts): the
+    last one silently won. Now the second is an error at its line naming the first; a site file
+    still overrides a shipped row of the same name."""
+    (tmp_path / "provinces.csv").write_text(
+        "code,name,kind,region,merged_into_2025,variants\n"
+        "35,Hà Nam,tỉnh,Đồng bằng sông Hồng,Ninh Bình,\n"
+        "35,Hà Nam,tỉnh,Đồng bằng sông Hồng,Hà Nội,\n", encoding="utf-8")
+    (tmp_path / "tags.csv").write_text("name,description,aliases\nthủy lợi,,\nthuỷ lợi,Công trình,\n",
+                                       encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        load_registries(tmp_path, tmp_path.parent)
+    folder = tmp_path.name
+    assert [str(e) for e in info.value.errors] == [
+        f"{folder}/provinces.csv:3: “Hà Nam” được viết hai lần trong tệp này (lần đầu ở dòng 2); hãy xóa hoặc gộp "
+        "hai dòng",
+        f"{folder}/tags.csv:3: “thuỷ lợi” được viết hai lần trong tệp này (lần đầu ở dòng 2 là “thủy lợi”); hãy "
+        "xóa hoặc gộp hai dòng",
+    ]
+    (tmp_path / "provinces.csv").write_text(
+        "code,name,kind,region,merged_into_2025,variants\n35,Hà Nam,tỉnh,Đồng bằng sông Hồng,Ninh Bình,Phủ Lý\n",
+        encoding="utf-8")
+    (tmp_path / "tags.csv").unlink()
+    assert load_registries(tmp_path).provinces.get("Phủ Lý").name == "Hà Nam"
+
+
+def test_two_provinces_of_one_code_are_located(tmp_path: Path):
+    """A site row giving Hà Nam the code of Hà Nội (01): both were drawn with Hà Nội's shape on the
+    map, Hà Nội linked to Hà Nam's page, Hà Nam's own shape left out. Now an error at the site's row."""
+    (tmp_path / "provinces.csv").write_text(
+        "code,name,kind,region,merged_into_2025,variants\n"
+        "01,Hà Nam,tỉnh,Đồng bằng sông Hồng,Ninh Bình,\n"
+        "98,Tỉnh Thử,tỉnh,Tây Nguyên,Gia Lai,\n"
+        "98,Tỉnh Thử Hai,tỉnh,Tây Nguyên,Gia Lai,\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        load_registries(tmp_path, tmp_path.parent)
+    folder = tmp_path.name
+    assert [str(e) for e in info.value.errors] == [
+        f"{folder}/provinces.csv:2: mã “01” của “Hà Nam” trùng với mã của “Hà Nội” (trong danh mục có sẵn); mỗi "
+        "tỉnh, thành phố cần một mã riêng ở cột “code”",
+        f"{folder}/provinces.csv:4: mã “98” của “Tỉnh Thử Hai” trùng với mã của “Tỉnh Thử” (ở dòng 3); mỗi tỉnh, "
+        "thành phố cần một mã riêng ở cột “code”",
+    ]
+
+
+def test_two_entries_of_one_page_name_are_located(tmp_path: Path):
+    """A site unit “Hue” beside the shipped “Huế” (or a province “Lao Cai” beside “Lào Cai”) is
+    another name with the same page: the build failed with “unit:hue:1: hai nguồn cùng ghi ra
+    “don-vi-2025/hue/index.html”: unit:hue:1 và unit:hue:1”, or put both provinces' articles on
+    one page. Now an error at the site's row saying what to do."""
+    (tmp_path / "provinces.csv").write_text(
+        "code,name,kind,region,merged_into_2025,variants\n"
+        "98,Tỉnh Thử,tỉnh,Bắc Trung Bộ,Hue,\n"
+        "97,Lao Cai,tỉnh,Trung du và miền núi phía Bắc,Lào Cai,\n", encoding="utf-8")
+    (tmp_path / "units.csv").write_text("name,kind,formed,variants\nHue,tỉnh,2025-07-01,\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        load_registries(tmp_path, tmp_path.parent)
+    folder = tmp_path.name
+    assert [str(e) for e in info.value.errors] == [
+        f"{folder}/provinces.csv:3: tỉnh, thành phố “Lao Cai” có cùng đường dẫn “lao-cai” với tỉnh, thành phố "
+        "“Lào Cai” (trong danh mục có sẵn); hãy đổi tên, hoặc nếu là một: ghi tên này vào cột “variants” của tên kia",
+        f"{folder}/units.csv:2: đơn vị “Hue” có cùng đường dẫn “hue” với đơn vị “Huế” (trong danh mục có sẵn); hãy "
+        "đổi tên, hoặc nếu là một: ghi tên này vào cột “variants” của tên kia",
     ]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -71,6 +72,11 @@ class LocalBackend:
         """(HTTP status, JSON answer) for one request body."""
         if not isinstance(body, dict) or not isinstance(body.get("action"), str):
             return 422, {"error": "yêu cầu không hợp lệ: thiếu “action”"}
+        try:  # JSON may carry half of a UTF-16 pair ("\ud800"): no file name or text can hold it
+            json.dumps(body, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            return 422, {"error": "yêu cầu có ký tự không hợp lệ (nửa cặp UTF-16, dạng \\ud800); hãy gõ lại đoạn "
+                                  "chữ vừa dán rồi lưu lại"}
         action = body["action"]
         if action not in self._actions:  # decap-server's answer, e.g. for the editorial workflow's actions
             return 422, {"error": f"Unknown action {action}"}
@@ -82,7 +88,8 @@ class LocalBackend:
         except Refused as exc:
             return exc.status, {"error": exc.message}
         except OSError as exc:
-            return 500, {"error": f"lỗi đọc/ghi tệp: {exc.strerror or exc}"}
+            writing = action in ("persistEntry", "persistMedia", "deleteFile", "deleteFiles")
+            return 500, {"error": f"lỗi {'ghi' if writing else 'đọc'} tệp: {os_reason(exc, writing)}"}
 
     # -- paths ---------------------------------------------------------------------
     def _area_of(self, path: PurePosixPath) -> Area | None:
@@ -114,6 +121,8 @@ class LocalBackend:
         if kind == "file":
             if not inner or not inner[-1].lower().endswith(area.extensions):
                 raise Refused(422, f"tệp {area.what} phải có đuôi {', '.join(area.extensions)}, không phải “{raw}”")
+            if full.is_dir() and not full.is_symlink():  # a folder named "a.jpg": not a file to read, write or delete
+                raise Refused(422, f"“{raw}” là một thư mục, không phải tệp {area.what}")
             # Files made here get safe names; existing ones (named by hand) can still be read, edited, deleted.
             if not os.path.lexists(full) and not all(_SEGMENT.fullmatch(part) for part in inner):
                 raise Refused(422, f"tên tệp mới “{raw}” chỉ được gồm chữ thường không dấu a-z, số 0-9 và dấu "
@@ -195,11 +204,15 @@ class LocalBackend:
         return self._media(path)
 
     # -- writing ---------------------------------------------------------------------
-    def _write(self, raw: Any, data: bytes) -> Path:
+    def _fits(self, raw: Any, data: bytes) -> Path:
         path, area = self._checked(raw)
         if len(data) > area.max_size:
             raise Refused(413, f"tệp “{raw}” quá lớn ({len(data) / 1e6:.1f} MB; tối đa "
                                f"{area.max_size / 1e6:.0f} MB cho một tệp {area.what})")
+        return path
+
+    def _write(self, raw: Any, data: bytes) -> Path:
+        path = self._fits(raw, data)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.cms-tmp")  # a dot file: the build and the watcher skip it
         tmp.write_bytes(data)
@@ -231,15 +244,26 @@ class LocalBackend:
         options = params.get("options")
         new_entry = isinstance(options, dict) and options.get("newEntry") is True
         # Every path is checked before anything is written: a refused request changes nothing.
+        articles = self.areas[0]
         for path, data, new in files:
-            full, _ = self._checked(path)
+            full, area = self._checked(path)
+            if area is not articles:  # an entry's text under an image's name would be a broken photo
+                raise Refused(403, f"bài viết chỉ được lưu trong {articles.name}/, không phải “{path}”")
             if new_entry and os.path.lexists(full):  # Decap makes slugs unique; a stale tab or a forged request may not
                 raise Refused(409, f"đã có bài viết “{path}”: bài mới không được ghi đè lên bài cũ; hãy đổi "
                                    f"tiêu đề hoặc đường dẫn của bài mới")
             if new is not None:
-                self._checked(new)
+                target, area = self._checked(new)
+                if area is not articles:
+                    raise Refused(403, f"bài viết chỉ được lưu trong {articles.name}/, không phải “{new}”")
+                if target != full and os.path.lexists(target):  # a rename onto another article would lose it
+                    raise Refused(409, f"đã có bài viết “{new}”: đổi đường dẫn bài “{path}” thành “{new}” sẽ ghi đè "
+                                       f"lên bài đó; hãy chọn đường dẫn khác")
+        for path, data, _ in files:
+            self._fits(path, data)
         for path, data in uploads:
             self._unclaimed(path, data)
+            self._fits(path, data)  # was checked only while writing: the entry was saved, the photo refused
         for path, data, _ in files:
             self._write(path, data)
         for path, data in uploads:
@@ -247,7 +271,9 @@ class LocalBackend:
         if files and all(new for _, _, new in files):
             for path, _, new in files:
                 source, _ = self._checked(path)
-                target, _ = self._checked(new)
+                target, area = self._checked(new)
+                if area is not articles:
+                    raise Refused(403, f"bài viết chỉ được lưu trong {articles.name}/, không phải “{new}”")
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(source, target)
         return {"message": "entry persisted"}

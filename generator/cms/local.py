@@ -100,7 +100,7 @@ class ApiHandler(_Guarded):
             return self._answer(413, {"error": f"yêu cầu quá lớn (tối đa {MAX_BODY // 1_000_000} MB)"})
         try:
             body = json.loads(self.request.body)
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: "[[[[…" nested too deep
             return self._answer(422, {"error": "yêu cầu không phải JSON hợp lệ"})
         try:
             config, _ = self.site()

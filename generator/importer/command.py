@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from ..errors import ContentError
+from ..errors import ContentError, os_reason
 from ..taxonomy import Registries
 from ..vietnamese import VN, slugify
 from .byline import person_name
@@ -205,6 +205,10 @@ def collect(paths: list[Path]) -> list[tuple[Path, str | None]]:
 def run(paths: list[Path], out: Path, *, dry_run: bool, force: bool, images_prefix: str,
         registries: Registries, stdout: TextIO, report: bool = False, now: datetime | None = None) -> int:
     output = Output(stdout)
+    if os.path.exists(out) and not os.path.isdir(out):  # was: "không ghi được tệp (File exists)" once per article
+        output.print(f"--out “{out.as_posix()}” là một tệp, không phải thư mục; hãy chọn thư mục để ghi bài "
+                     f"(mặc định content/articles). Chưa nhập bài nào.")
+        return 1
     tally = {"written": 0, "unchanged": 0, "failed": 0, "drafts": 0}
     reasons: list[str] = []
     claimed: dict[Path, Path] = {}
@@ -258,7 +262,7 @@ def _place(target: Path, text: str, claimed: dict, source: Path, dry_run: bool, 
         if exc.errno == errno.ENAMETOOLONG:
             return (f"tên tệp hoặc thư mục quá dài cho hệ thống tệp ({len(os.fsencode(str(target)))} byte); "
                     "hãy chọn thư mục --out ngắn hơn; không ghi", "failed")
-        return (f"không ghi được tệp ({exc.strerror or exc}); không ghi", "failed")
+        return (f"không ghi được tệp ({os_reason(exc, writing=True)}); không ghi", "failed")
     return ("đã ghi đè" if exists else "đã ghi", "written")
 
 

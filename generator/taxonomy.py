@@ -309,38 +309,35 @@ def _tag_slug_errors(tags: list[Tag], where: dict[int, tuple[str, int]]) -> list
     return errors
 
 
+def _unique_errors(entries: list, where: dict[int, tuple[str, int]], shipped: str, key, message) -> list[ContentError]:
+    """Entries sharing key(entry) with an earlier one (shipped rows first, then by line): an error at
+    the later row, the one the editor can change. message(entry, first, place) says what is shared."""
+    errors, owner = [], {}
+    for entry in sorted(entries, key=lambda e: (where[id(e)][0] != shipped, where[id(e)][1])):
+        first = owner.setdefault(key(entry), entry)
+        if first is not entry:
+            display, line = where[id(entry)]
+            place = "trong danh mục có sẵn" if where[id(first)][0] == shipped else f"ở dòng {where[id(first)][1]}"
+            errors.append(ContentError(message(entry, first, place), display, line))
+    return errors
+
+
 def _code_errors(provinces: list[Province], where: dict[int, tuple[str, int]], shipped: str) -> list[ContentError]:
     """Every province needs a code of its own: maps and the 2025 units find provinces by code (two
-    with one code drew one over the other's shape and linked it to the other's page). Reported at
-    the site's row, the one the editor can change."""
-    errors, owner = [], {}
-    for province in sorted(provinces, key=lambda p: (where[id(p)][0] != shipped, where[id(p)][1])):
-        first = owner.setdefault(province.code, province)
-        if first is not province:
-            display, line = where[id(province)]
-            place = ("trong danh mục có sẵn" if where[id(first)][0] == shipped else
-                     f"ở dòng {where[id(first)][1]}")
-            errors.append(ContentError(
-                f"mã “{province.code}” của “{province.name}” trùng với mã của “{first.name}” ({place}); mỗi tỉnh, "
-                f"thành phố cần một mã riêng ở cột “code”", display, line))
-    return errors
+    with one code drew one over the other's shape and linked it to the other's page)."""
+    return _unique_errors(provinces, where, shipped, lambda p: p.code, lambda p, first, place: (
+        f"mã “{p.code}” của “{p.name}” trùng với mã của “{first.name}” ({place}); mỗi tỉnh, thành phố cần một mã "
+        f"riêng ở cột “code”"))
 
 
 def _slug_errors(entries: list, where: dict[int, tuple[str, int]], shipped: str, noun: str,
                  column: str) -> list[ContentError]:
     """Every entry needs a page of its own: “Hue” beside “Huế” (or “Lao Cai” beside “Lào Cai”) is
     another name with the same page name; the build failed on two pages at one address (“unit:hue:1:
-    hai nguồn cùng ghi ra …”), or merged their articles. Reported at the site's row."""
-    errors, owner = [], {}
-    for entry in sorted(entries, key=lambda e: (where[id(e)][0] != shipped, where[id(e)][1])):
-        first = owner.setdefault(entry.slug, entry)
-        if first is not entry:
-            display, line = where[id(entry)]
-            place = "trong danh mục có sẵn" if where[id(first)][0] == shipped else f"ở dòng {where[id(first)][1]}"
-            errors.append(ContentError(
-                f"{noun} “{entry.names[0]}” có cùng đường dẫn “{entry.slug}” với {noun} “{first.names[0]}” ({place}); "
-                f"hãy đổi tên, hoặc nếu là một: ghi tên này vào cột “{column}” của tên kia", display, line))
-    return errors
+    hai nguồn cùng ghi ra …”), or merged their articles."""
+    return _unique_errors(entries, where, shipped, lambda e: e.slug, lambda e, first, place: (
+        f"{noun} “{e.names[0]}” có cùng đường dẫn “{e.slug}” với {noun} “{first.names[0]}” ({place}); "
+        f"hãy đổi tên, hoặc nếu là một: ghi tên này vào cột “{column}” của tên kia"))
 
 
 def _merge(base: list, extra: list, key) -> list:

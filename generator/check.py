@@ -17,6 +17,7 @@ from .errors import BuildFailed, SiteError
 from .linkcheck import BrokenLink, check_links
 
 WARNING = "cảnh báo: "
+EARLIEST_LIKELY_YEAR = 1890  # Bác's birth year: an older publication date is most likely a typo
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)")
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
@@ -71,7 +72,7 @@ def images_without_alt(lines: list[str]) -> list[tuple[int, str]]:
 
 
 def content_warnings(site, root: Path) -> list[SiteError]:
-    """Articles without province, directives or summary; images without alt text."""
+    """Articles without province, directives or summary, or dated before 1890; images without alt text."""
     warnings: list[SiteError] = []
 
     def warn(message: str, path: str, line: int | None) -> None:
@@ -85,6 +86,9 @@ def content_warnings(site, root: Path) -> list[SiteError]:
             warn("bài viết chưa gắn văn bản chỉ đạo (directives)", article.path, _key_line(lines, "directives"))
         if not article.sapo:
             warn("bài viết chưa có tóm tắt (summary)", article.path, _key_line(lines, "summary"))
+        if article.date.year < EARLIEST_LIKELY_YEAR:  # allowed (old documents), but mostly a typo: 0202 for 2020
+            warn(f"ngày đăng năm {article.date.year}, trước năm {EARLIEST_LIKELY_YEAR}: có phải gõ nhầm năm? "
+                 f"(các trang lưu trữ và biểu đồ theo năm sẽ tính từ năm này)", article.path, _key_line(lines, "date"))
         if article.image and not article.image.alt:
             warn("ảnh đại diện chưa có lời mô tả (image.alt)", article.path, _key_line(lines, "image"))
     for item in (*site.articles, *site.pages):

@@ -1,6 +1,7 @@
 """`lamtheobac check` and the link checker."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -84,6 +85,17 @@ def test_missing_terms_summary_and_alt_are_warnings_only(site: Path, capsys):
         "content/articles/bai-ba.md:6: cảnh báo: ảnh “/images/anh.jpg” chưa có lời mô tả (alt)",
     ]
     assert out.endswith("không có lỗi, 4 cảnh báo.\n")
+
+
+def test_a_publication_year_before_1890_is_a_warning(site: Path, capsys):
+    """0202 for 2020 is a typo the build cannot refuse (old documents are allowed) but check points at."""
+    write(site, "bai-ba", 3, "Nội dung.", meta=FULL)
+    path = site / "content/articles/bai-ba.md"
+    path.write_text(re.sub(r"(?m)^date: .*$", "date: 0202-06-21", path.read_text(encoding="utf-8")), encoding="utf-8")
+    code, out, err = check(site, capsys)
+    assert code == 0
+    assert err == ("content/articles/bai-ba.md:3: cảnh báo: ngày đăng năm 202, trước năm 1890: có phải gõ nhầm năm? "
+                   "(các trang lưu trữ và biểu đồ theo năm sẽ tính từ năm này)\n")
 
 
 def test_lead_image_without_alt_is_a_warning(site: Path, capsys):

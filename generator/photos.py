@@ -34,6 +34,7 @@ from .content import Article
 from .errors import ContentError, SiteError, os_reason
 from .sources import display_path
 from .images import with_sizes
+from .incremental import UNREADABLE, dump_cache_file
 from .parallel import chunks, fork_map
 
 VERSION = "2"                       # part of every digest: change it when the copies change
@@ -126,7 +127,7 @@ def prepare(config: SiteConfig, images: Sequence[tuple[Path, str, tuple[int, int
         result.files += files
     if fresh_index != index:
         folder.mkdir(parents=True, exist_ok=True)
-        _save_index(folder / INDEX, fresh_index)
+        dump_cache_file(folder / INDEX, fresh_index)
         _prune(folder, {key for _, key in fresh_index.values()})
     result.errors = _article_errors(articles, {out for _, out, _ in images}, unreadable, config.images_dir)
     named = {a.image.src[1:].split("?", 1)[0].split("#", 1)[0] for a in articles if a.image is not None}
@@ -186,16 +187,8 @@ def _load_index(path: Path) -> dict:
         with path.open("rb") as handle:
             value = pickle.load(handle)
         return value if isinstance(value, dict) else {}
-    except FileNotFoundError:
-        return {}
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
-        return {}  # a damaged index only costs hashing the photos again
-
-
-def _save_index(path: Path, index: dict) -> None:
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
-    os.replace(tmp, path)
+    except UNREADABLE:
+        return {}  # missing or damaged: it only costs hashing the photos again
 
 
 def _read_meta(folder: Path) -> dict | None:

@@ -19,6 +19,7 @@ from ..taxonomy import Registries
 from ..vietnamese import VN, slugify
 from .byline import person_name
 from .clean import strip_boilerplate, text_to_blocks
+from .dates import FIRST_YEAR, LAST_YEAR
 from .decode import DecodeError, decode_bytes
 from .entities import find_directives, find_tags
 from .extract import Extracted, extract
@@ -30,7 +31,6 @@ from .report import Output, print_file_report, print_summary
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
-FIRST_YEAR, LAST_YEAR = 1900, 2100
 _FURNITURE_KINDS = {"nav", "label", "footer", "counter", "weather"}
 EVIDENCE_CHARS = 200_000  # provinces and tags are judged on the first 200,000 characters of the body
 

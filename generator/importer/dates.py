@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta, timezone
 
 from ..vietnamese import VN, normalize
 
+FIRST_YEAR, LAST_YEAR = 1900, 2100  # the years a page we import can have been published in
 _I = re.IGNORECASE
 _LONG_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*(\d{4})(?!\d)", _I)
 _NUM_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\d/.-]*\d)")
@@ -73,10 +74,6 @@ class MetaLine:
     out_of_range: int | None = None  # the year, when it is no year a page could be published in
 
 
-class DateOutOfRange(ValueError):
-    """A date line whose year no publication can have (year 1, year 9999)."""
-
-
 def _weekday_index(match: re.Match) -> int:
     word, sunday, short = match.group(1), match.group(2), match.group(3)
     if sunday:
@@ -105,7 +102,7 @@ def _dates(text: str) -> list[tuple[int, int, tuple[int, int, int]]]:
     return sorted(found)
 
 
-def meta_line(line: str, first_year: int = 1900, last_year: int = 2100) -> MetaLine | None:
+def meta_line(line: str) -> MetaLine | None:
     """The meta line this line is, or None if it is anything else (running text, a headline...)."""
     text = normalize(line).replace("\u00a0", " ").strip()
     if not text or len(text) > MAX_META_LINE:
@@ -131,7 +128,7 @@ def meta_line(line: str, first_year: int = 1900, last_year: int = 2100) -> MetaL
         day_value = date(year, month, day)
     except ValueError:
         return None
-    if not first_year <= year <= last_year:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         out_of_range = year
 
     hour = minute = second = 0

@@ -12,14 +12,12 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 from ..taxonomy import PACKAGE_DATA, Directive, Registries, Tag
 from ..vietnamese import normalize, term_key
 
 _TOKEN = re.compile(r"\w+")
-_word_key = lru_cache(maxsize=1 << 16)(term_key)  # a long text repeats its words: each keyed once
 _JOIN = re.compile(r"[\s\-–—.]{0,3}")
 WEIGHTS = {"title": 3, "summary": 2, "body": 1}
 
@@ -51,7 +49,7 @@ class PhraseMatcher:
     def find(self, text: str) -> list[tuple[int, object]]:
         """(position, value) of every match, longest name first, no overlaps."""
         tokens = list(_TOKEN.finditer(text))
-        keys = [_word_key(t.group()) for t in tokens]
+        keys = [term_key(t.group()) for t in tokens]  # term_key is cached: a word is keyed once
         found = []
         first = self._by_first
         free = 0  # the first token not inside a match already found

@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 
 from ..vietnamese import term_key
 from .clean import is_headline_like, words
-from .lines import Info, is_shouting
+from .lines import LIST_NUMBER, Info, is_shouting
 
 _BREADCRUMB = re.compile(r"[›»>]|\s/\s|\s\|\s")
-_NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.)]\s+")
 _SITE_SPLIT = re.compile(r"\s+(?:[-–—|:]{1,2})\s+")
 # A lead paragraph printed without its full stop starts like a sentence: "Sáng 12/5, ...".
 _SENTENCE_START = re.compile(r"^(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm nay|Hôm qua|Vừa qua|Những năm qua|"
@@ -163,7 +162,7 @@ def _score(infos: list[Info], i: int, lead: int | None, page_keys: set[str], cou
         score -= 1.5
     if _SENTENCE_START.match(text):
         score -= 2
-    numbered = bool(_NUMBERED.match(text))
+    numbered = bool(LIST_NUMBER.match(text))
     if numbered:
         score -= 1
         if counts.get(info.key, 0) > 1:

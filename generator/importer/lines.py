@@ -37,7 +37,7 @@ _META_LABEL = re.compile(
     r"^(?:đăng bởi|người đăng|biên tập viên|biên tập|nguồn|từ khóa|từ khoá|tags?|chuyên mục|danh mục|"
     r"lượt xem|lượt đọc|ngày đăng|cập nhật|chia sẻ|tin liên quan)\s*:", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|[.!?…]\s*\)?$")
-_LIST_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s+")
+LIST_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s+")
 _SHOUT = re.compile(r"[^\W\d_]")
 
 
@@ -94,7 +94,7 @@ def is_shouting(text: str) -> bool:
 
 
 def unnumbered(text: str) -> str:
-    return _LIST_NUMBER.sub("", text)
+    return LIST_NUMBER.sub("", text)
 
 
 def is_paragraph(text: str, n: int | None = None) -> bool:

@@ -181,8 +181,9 @@ def find_places(segments: list[tuple[str, str, int]], registries: Registries, fu
             add(district.province, weight, line)
     summary = next((text for part, text, _line in segments if part == "summary"), "")
     summary_line = next((line for part, _text, line in segments if part == "summary"), 0)
-    for name in source_tag(summary, registries):
-        if name in by_name and (len(source_tag(summary, registries)) == 1 or score[name] > 0):
+    tagged = source_tag(summary, registries)
+    for name in tagged:
+        if name in by_name and (len(tagged) == 1 or score[name] > 0):
             add(name, TAG, summary_line)
     if furniture:
         seen = {p.name for _pos, p in province_matcher.find(_apostrophes(normalize(furniture)))}

@@ -10,11 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from .frontmatter import CHECK as CHECK_COMMENT
+
 if TYPE_CHECKING:
     from .command import Converted
 
 NONE = "(không có)"
-SURE, CHECK = "✓", "? kiểm tra lại"
+SURE, CHECK = "✓", "? " + CHECK_COMMENT
 
 
 class Output:

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from ..incremental import digest
-from ..parallel import fork_imap
+from ..parallel import chunks, fork_imap
 from .cache import SearchCache
 from .entries import Maker, Part, make_doc
 from .format import FORMAT, GROUP, SHARD_BYTES
@@ -208,9 +208,9 @@ def _make_parts(inp: SearchInput, todo: list[int], doc_keys: list[str], names: N
     if len(todo) < PARALLEL_MIN:
         workers = 1
     size = max(1, min(PART, -(-len(todo) // (workers * 4))))
-    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    parts = chunks(todo, size)
     task = {"inp": inp, "names": names, "doc_keys": doc_keys}
-    for chunk, part in zip(chunks, fork_imap(_part_of, chunks, task, workers)):
+    for chunk, part in zip(parts, fork_imap(_part_of, parts, task, workers)):
         ids = np.array(sorted(chunk), dtype=np.int64)  # a part numbers its documents oldest first
         yield part, ids
 

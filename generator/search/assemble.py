@@ -17,7 +17,7 @@ from typing import Callable, Iterator, Sequence
 
 import numpy as np
 
-from ..parallel import fork_map
+from ..parallel import chunks, fork_map
 from .entries import WORD, Part, keep_freed_memory
 from .format import (GROUP, MANIFEST, SHARD_BYTES, SHARD_LEVEL, decode_list, encode_list, encode_lists,
                      manifest_bytes, pack, read_varint, shard_key, varint)
@@ -73,12 +73,10 @@ def source_of_part(part: Part, ids: np.ndarray) -> Source:
     return Source(part.order_key, part.mixed, part.spelling, part.lists, part.docs, part.values, ids)
 
 
-def source_of_index(index: Index, ids: np.ndarray, lists: Sequence[int] | None = None) -> Source:
-    """Postings of the last index (of these of its lists, or all) for the documents it still
-    holds (ids: old id -> new id or -1)."""
-    chosen = range(index.lists) if lists is None else lists
+def source_of_index(index: Index, ids: np.ndarray) -> Source:
+    """Postings of the last index for the documents it still holds (ids: old id -> new id or -1)."""
     rows, docs, values = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)], [np.zeros(0, np.uint8)]
-    for j in chosen:
+    for j in range(index.lists):
         d, v = index.postings(j)
         rows.append(np.full(len(d), j, dtype=np.int64))
         docs.append(d)
@@ -266,14 +264,10 @@ def patch(index: Index, changed: dict[int, dict], strings: Callable[[int], tuple
 
 
 def _encoded(docs: np.ndarray, values: np.ndarray) -> tuple[bytes, int]:
-    """A list of sorted documents and their values, encoded (format.encode_list), and its size."""
+    """A list of sorted documents and their values, encoded (format.encode_lists), and its size."""
     if not len(docs):
         return b"", 0
-    b = int(docs[-1]) // 8 + 1
-    bits = np.zeros(b * 8, dtype=np.uint8)
-    bits[docs] = 1
-    bitmap = np.packbits(bits, bitorder="little").tobytes()
-    return encode_list(docs, values if values.any() else None, len(docs), bitmap), len(docs)
+    return encode_lists(np.array([0, len(docs)]), docs, values)[0], len(docs)
 
 
 def _values_at(data: bytes, docs: list[int]) -> dict[int, int]:
@@ -311,8 +305,7 @@ def files(index: Index, records: Sequence[bytes], years: dict[int, tuple[int, in
     memo.clear()
     todo = [i for i, d in enumerate(digests) if d not in old]
     size = sum(len(plain[i]) for i in todo)
-    levels = [SHARD_LEVEL] * len(plain)
-    made = _packed([(plain[i], levels[i]) for i in todo], workers if size >= PACK_IN_WORKERS else 1)
+    made = _packed([plain[i] for i in todo], workers if size >= PACK_IN_WORKERS else 1)
     packed = dict(zip(todo, made))
     version = hashlib.sha256()
     for i, (path, d) in enumerate(zip(paths, digests)):
@@ -324,15 +317,14 @@ def files(index: Index, records: Sequence[bytes], years: dict[int, tuple[int, in
                                                      _common(index, count)), 9)
 
 
-def _pack_part(task: None, part: list[tuple[bytes, int]]) -> list[bytes]:
-    return [pack(data, level) for data, level in part]
+def _pack_part(task: None, part: list[bytes]) -> list[bytes]:
+    return [pack(data, SHARD_LEVEL) for data in part]
 
 
-def _packed(datas: list[tuple[bytes, int]], workers: int) -> list[bytes]:
+def _packed(datas: list[bytes], workers: int) -> list[bytes]:
     if not datas:
         return []
-    size = max(1, -(-len(datas) // (workers * 4)))
-    parts = [datas[i:i + size] for i in range(0, len(datas), size)]
+    parts = chunks(datas, max(1, -(-len(datas) // (workers * 4))))
     return [data for part in fork_map(_pack_part, parts, None, workers) for data in part]
 
 

@@ -299,10 +299,6 @@ class _Vocab:
             number = self.fold_numbers[fold_hash] = len(self.fold_numbers)
         return number
 
-    def find(self, hashes: np.ndarray) -> np.ndarray:
-        """Numbers of the hashes, -1 where unknown."""
-        return self.table.get(hashes)
-
     def numbers(self, hashes: np.ndarray, describe) -> np.ndarray:
         """Numbers of the hashes; unknown ones are added, describe(positions of their first
         occurrences) -> (order keys, mixed hashes, strings) for them."""
@@ -343,10 +339,6 @@ class Part:
     records: list[bytes]     # per document, oldest first
     keys: list[str]          # per document: what the search cache knows it by
     orders: list[tuple]      # per document: (timestamp, slug)
-
-    @property
-    def table(self) -> int:
-        return len(self.order_key)
 
 
 def part_postings(part: Part, strings: dict[int, tuple[str, str]]) -> list[dict[tuple[int, str, str], int]]:

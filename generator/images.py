@@ -98,6 +98,12 @@ def _svg(data: bytes) -> tuple[int, int] | None:
     return None
 
 
+def by_src(table: dict, src: str):
+    """table's entry for a local image as an article's HTML names it: Markdown percent-encodes
+    "sơ-đồ.svg" as "s%C6%A1-…", so the decoded name is tried too."""
+    return table.get(src) or table.get(unquote(src))
+
+
 def with_sizes(body: str, sizes: dict[str, tuple[int, int]]) -> Markup:
     """Article HTML with width and height on every <img> of a known local image that has none."""
     if not sizes or "<img" not in body:
@@ -105,7 +111,7 @@ def with_sizes(body: str, sizes: dict[str, tuple[int, int]]) -> Markup:
 
     def add(match: re.Match) -> str:
         src = html.unescape(match[1])
-        size = sizes.get(src) or sizes.get(unquote(src))  # Markdown percent-encodes "sơ-đồ.svg"
+        size = by_src(sizes, src)
         return match[0] if size is None else f'{match[0]} width="{size[0]}" height="{size[1]}"'
 
     return Markup(_IMG.sub(add, body))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .config import load_config
 from .content import _BIDI, _bidi_message
-from .errors import ContentError, SiteError, os_reason, suggest
+from .errors import BuildFailed, ContentError, SiteError, os_reason, suggest
 from .taxonomy import Registries, load_registries, lookup_key
 from .vietnamese import MAX_SLUG, VN, normalize, slugify
 
@@ -87,7 +87,6 @@ def new_article(root: Path, title: str, provinces: list[str] = (), directives: l
                                              ("--directive", directives), ("--tag", tags))
                 for text in texts if (problem := _text_problem(label, text))]
     if problems:
-        from .errors import BuildFailed
         raise BuildFailed([SiteError(p) for p in problems])
     slug = short_slug(title)
     if not slug:
@@ -97,7 +96,6 @@ def new_article(root: Path, title: str, provinces: list[str] = (), directives: l
     provinces, directives, tags, notes, errors = canonical_terms(
         registries, list(provinces), list(directives), list(tags))
     if errors:
-        from .errors import BuildFailed
         raise BuildFailed(errors)
     folder = config.path(config.content_dir) / "articles"
     path = folder / f"{slug}.md"

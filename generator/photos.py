@@ -25,7 +25,6 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import unquote
 
 from markupsafe import Markup
 
@@ -33,7 +32,7 @@ from .config import SiteConfig
 from .content import Article
 from .errors import ContentError, SiteError, os_reason
 from .sources import display_path
-from .images import with_sizes
+from .images import by_src, with_sizes
 from .incremental import UNREADABLE, dump_cache_file
 from .parallel import chunks, fork_map
 
@@ -423,8 +422,7 @@ class Gallery:
             if src == main_url:  # the article's own photo: its largest paint, not to wait for
                 rest = rest.replace(' loading="lazy"', "")
             out = html.unescape(src[len(prefix):])
-            # Markdown writes "ảnh-hội-nghị.jpg" as "%E1%BA%A3nh-…": the photo is the decoded name
-            photo = self.photos.get(out) or self.photos.get(unquote(out))
+            photo = by_src(self.photos, out)
             if photo is None:
                 return match[0]
             return self._picture(photo, sizes, rest, "")

@@ -153,10 +153,11 @@ def standard_zone(zone: tzinfo) -> timezone:
     """The zone's offset in winter 2000 as a fixed zone (whole minutes: +07:00 for Việt Nam)."""
     offset = zone.utcoffset(datetime(2000, 1, 1)) or timedelta(0)
     minutes = round(offset / _MINUTE)
-    return timezone(timedelta(minutes=minutes), _offset_name(minutes))
+    return timezone(timedelta(minutes=minutes), offset_name(minutes))
 
 
-def _offset_name(minutes: int) -> str:
+def offset_name(minutes: int) -> str:
+    """"+07:00" for 420 minutes."""
     sign = "-" if minutes < 0 else "+"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 

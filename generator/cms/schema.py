@@ -18,7 +18,7 @@ from ..config import SiteConfig
 from ..content import ARTICLE_FIELDS
 from ..errors import ConfigError
 from ..taxonomy import Directive, Province, Registries
-from ..vietnamese import normalize, sort_key, sorted_vi, term_key
+from ..vietnamese import normalize, offset_name, sort_key, sorted_vi, term_key
 
 ADMIN_DIR = "admin/"
 FORMAT = "lamtheobac-md"          # the front-matter format lamtheobac-cms.js registers
@@ -119,9 +119,7 @@ def utc_offset(config: SiteConfig, now: datetime | None = None) -> str | None:
     offsets = {datetime(year, month, 1, 12, tzinfo=config.zone).utcoffset() for month in (1, 4, 7, 10)}
     if len(offsets) != 1:
         return None
-    minutes = int(offsets.pop().total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "-"
-    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    return offset_name(int(offsets.pop().total_seconds() // 60))
 
 
 def _field(name: str, label: str, widget: str, hint: str = "", required: bool = False, **extra) -> dict:

@@ -9,7 +9,7 @@ them), the file name is an ASCII slug of the title (đ -> d).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 
 import yaml
@@ -17,7 +17,7 @@ import yaml
 from ..config import SiteConfig
 from ..content import ARTICLE_FIELDS
 from ..errors import ConfigError
-from ..taxonomy import Directive, Province, Registries
+from ..taxonomy import Directive, Province, Registries, Unit
 from ..vietnamese import normalize, offset_name, sort_key, sorted_vi, term_key
 
 ADMIN_DIR = "admin/"
@@ -48,39 +48,24 @@ def folders(config: SiteConfig) -> Folders:
     return Folders(*out)
 
 
-def province_label(province: Province, former: dict[str, list[str]]) -> str:
+def province_label(province: Province, unit: Unit | None) -> str:
     """"Hà Giang (từ 2025 thuộc Tuyên Quang)", "Tuyên Quang (từ 2025 gồm Tuyên Quang, Hà Giang)",
-    "Thừa Thiên Huế (từ 2025 là Huế)"; former: 2025 unit -> the provinces it is made of."""
-    unit = province.merged_into_2025
-    if not unit:
+    "Thừa Thiên Huế (từ 2025 là Huế)"; unit: the 2025 unit the province is part of."""
+    if unit is None:
         return province.name
-    if unit != province.name:
-        verb = "thuộc" if len(former.get(unit, [])) > 1 else "là"
-        return f"{province.name} (từ 2025 {verb} {unit})"
-    members = former.get(unit, [])
+    members = sorted((m.name for m in unit.members), key=lambda n: (n != unit.name, sort_key(n)))
+    if unit.name != province.name:
+        verb = "thuộc" if len(members) > 1 else "là"
+        return f"{province.name} (từ 2025 {verb} {unit.name})"
     if len(members) > 1:
         return f"{province.name} (từ 2025 gồm {', '.join(members)})"
     return province.name
 
 
 def province_options(registries: Registries) -> list[dict[str, str]]:
-    provinces = [_unit_by_name(p, registries) for p in registries.provinces]
-    former: dict[str, list[str]] = {}
-    for p in provinces:  # the unit's own name first, then the others in Vietnamese order
-        if p.merged_into_2025:
-            former.setdefault(p.merged_into_2025, []).append(p.name)
-    for unit, names in former.items():
-        names.sort(key=lambda n: (n != unit, sort_key(n)))
-    return [{"label": province_label(p, former), "value": p.name}
-            for p in sorted_vi(provinces, key=lambda p: p.name)]
-
-
-def _unit_by_name(province: Province, registries: Registries) -> Province:
-    """The province with its 2025 unit spelled as the registry names it ("TP.HCM" -> "TP. Hồ Chí Minh")."""
-    unit = registries.provinces.get(province.merged_into_2025) if province.merged_into_2025 else None
-    if unit is None or unit.name == province.merged_into_2025:
-        return province
-    return replace(province, merged_into_2025=unit.name)
+    unit_of = {member.code: unit for unit in registries.units for member in unit.members}
+    return [{"label": province_label(p, unit_of.get(p.code)), "value": p.name}
+            for p in sorted_vi(registries.provinces, key=lambda p: p.name)]
 
 
 def directive_label(directive: Directive) -> str:

@@ -219,6 +219,14 @@ class LocalBackend:
         os.replace(tmp, path)  # the preview rebuilds from a complete file
         return path
 
+    def _article(self, raw: Any) -> Path:
+        """The checked path of an entry: only in the articles folder (an entry's text under an
+        image's name would be a broken photo)."""
+        full, area = self._checked(raw)
+        if area is not self.areas[0]:
+            raise Refused(403, f"bài viết chỉ được lưu trong {self.areas[0].name}/, không phải “{raw}”")
+        return full
+
     def _asset_bytes(self, asset: Any) -> tuple[str, bytes]:
         if not isinstance(asset, dict) or asset.get("encoding") != "base64" or not isinstance(asset.get("content"), str):
             raise Refused(422, "tệp tải lên không hợp lệ (cần nội dung base64)")
@@ -244,21 +252,18 @@ class LocalBackend:
         options = params.get("options")
         new_entry = isinstance(options, dict) and options.get("newEntry") is True
         # Every path is checked before anything is written: a refused request changes nothing.
-        articles = self.areas[0]
+        renames = []  # (entry file, its new path) when every entry is renamed
         for path, data, new in files:
-            full, area = self._checked(path)
-            if area is not articles:  # an entry's text under an image's name would be a broken photo
-                raise Refused(403, f"bài viết chỉ được lưu trong {articles.name}/, không phải “{path}”")
+            full = self._article(path)
             if new_entry and os.path.lexists(full):  # Decap makes slugs unique; a stale tab or a forged request may not
                 raise Refused(409, f"đã có bài viết “{path}”: bài mới không được ghi đè lên bài cũ; hãy đổi "
                                    f"tiêu đề hoặc đường dẫn của bài mới")
             if new is not None:
-                target, area = self._checked(new)
-                if area is not articles:
-                    raise Refused(403, f"bài viết chỉ được lưu trong {articles.name}/, không phải “{new}”")
+                target = self._article(new)
                 if target != full and os.path.lexists(target):  # a rename onto another article would lose it
                     raise Refused(409, f"đã có bài viết “{new}”: đổi đường dẫn bài “{path}” thành “{new}” sẽ ghi đè "
                                        f"lên bài đó; hãy chọn đường dẫn khác")
+                renames.append((full, target))
         for path, data, _ in files:
             self._fits(path, data)
         for path, data in uploads:
@@ -268,12 +273,8 @@ class LocalBackend:
             self._write(path, data)
         for path, data in uploads:
             self._write(path, data)
-        if files and all(new for _, _, new in files):
-            for path, _, new in files:
-                source, _ = self._checked(path)
-                target, area = self._checked(new)
-                if area is not articles:
-                    raise Refused(403, f"bài viết chỉ được lưu trong {articles.name}/, không phải “{new}”")
+        if len(renames) == len(files):
+            for source, target in renames:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(source, target)
         return {"message": "entry persisted"}

@@ -157,7 +157,7 @@ def search_files(inp: SearchInput, cache: SearchCache | None = None, workers: in
         postings = {}
         for part, ids in parts:
             postings.update(doc_postings(part, ids))
-        index = patch(cache.index, postings, strings.__getitem__)
+        index = patch(cache.index, len(old_keys), postings, strings.__getitem__)
     else:
         sources = [source_of_index(cache.index, old_to_new)] if len(old_keys) else []
         sources += [source_of_part(part, ids) for part, ids in parts]

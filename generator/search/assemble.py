@@ -208,16 +208,18 @@ def doc_postings(part: Part, ids: np.ndarray) -> dict[int, dict[tuple[int, int, 
     return out
 
 
-def patch(index: Index, changed: dict[int, dict], strings: Callable[[int], tuple[str, str]]) -> Index:
+def patch(index: Index, held: int, changed: dict[int, dict], strings: Callable[[int], tuple[str, str]]) -> Index:
     """The index with the postings of some documents replaced: changed {id: {place: value}} (an
-    id the index does not hold yet is added; ids past its documents are appended). Only the lists
-    whose content changes are decoded and encoded again."""
+    id the index does not hold yet is added; ids past its documents are appended). held: the
+    documents the index was made of (ids from there on are in no list: no list is read for
+    them). Only the lists whose content changes are decoded and encoded again."""
     places = dict(zip(zip(index.order_key.tolist(), index.mixed.tolist(), index.spelling.tolist()),
                       range(index.lists)))
     docs = sorted(changed)
     old: dict[int, dict[int, int]] = {d: {} for d in docs}  # id -> {list: value} in the index
-    for j, data in enumerate(index.encoded):
-        for d, value in _values_at(data, docs).items():
+    present = [d for d in docs if d < held]
+    for j, data in enumerate(index.encoded if present else ()):
+        for d, value in _values_at(data, present).items():
             old[d][j] = value
     edits: dict[int, dict[int, int | None]] = {}  # list -> {id: new value, or None: taken out}
     added: dict[tuple, dict[int, int]] = {}       # a new list's place -> {id: value}

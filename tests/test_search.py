@@ -192,7 +192,26 @@ def with_bodies(root: Path, site) -> tuple[list, list[str]]:
     return [bodied(a, k, bodies) for a, k in zip(site.articles, keys)], keys
 
 
-def test_batched_parts_equal_reference_entries(tmp_path, names):
+def needs_kernels() -> None:
+    from generator.search import kernels
+    if kernels.LIB is None:
+        if os.environ.get("CI") == "true":  # CI has a C compiler: pip install must have compiled them
+            pytest.fail("the search kernels were not compiled (setup.py)")
+        pytest.skip("the search kernels were not compiled (no C compiler at install time)")
+
+
+@pytest.fixture(params=["compiled", "numpy"])
+def kernel(request, monkeypatch):
+    """Each batch test runs with the compiled kernels (generator/search/_kernels.c) and without."""
+    from generator.search import kernels
+    if request.param == "numpy":
+        monkeypatch.setattr(kernels, "LIB", None)
+    else:
+        needs_kernels()
+    return request.param
+
+
+def test_batched_parts_equal_reference_entries(tmp_path, names, kernel):
     """Maker.part gives each article the postings reference_entry defines, on the fixture's articles
     and on texts that catch the edge cases: names across the edge of one text, overlapping and
     one-token names, counts over 15, texts without tokens, look-alike and decomposed letters,
@@ -226,6 +245,58 @@ def test_batched_parts_equal_reference_entries(tmp_path, names):
                 if postings:
                     got[d.key] = postings
         assert got == {d.key: entry_of(d, with_names) for d in docs if entry_of(d, with_names)}
+
+
+def _vietnamese_texts(rng, count: int) -> list[str]:
+    """Random texts of Vietnamese syllables (some with two tone marks), digits and punctuation."""
+    pieces = ["Bác", "bạc", "khoá", "khóa", "Đắk", "Nông", "ười", "05-CT/TW", "2025", "tóàn", "q", "ẩỷ",
+              "Lào", "Cai", ",", "—", " ", "  ", "\n", "đồng", "ỦY", "x", "99"]
+    return ["".join(rng.choice(pieces, size=rng.integers(0, 60)).tolist()) for _ in range(count)]
+
+
+def test_compiled_kernels_give_what_numpy_gives():
+    """The kernels of _kernels.c against the numpy routines they replace: tokens (text, start,
+    length, spelling hash; two tone marks in a word), the table's look-ups, and the postings of
+    occurrences (any order of documents, weights and flags)."""
+    from generator.search import entries, kernels
+    from generator.search.entries import _count, _seg_bounds, _Table
+    needs_kernels()
+    rng = np.random.default_rng(7)
+    maker = Maker(None)
+    for _ in range(20):
+        texts = _vietnamese_texts(rng, int(rng.integers(1, 40)))
+        ours = maker._kernel_tokens(texts)
+        if ours is None:  # units not learnt yet: the numpy way learns them, then the kernel knows them
+            maker.tokens(texts)
+            ours = maker._kernel_tokens(texts)
+        text = entries._SEP + entries._SEP.join(texts) + entries._SEP
+        packed = maker.chars.lookup(np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16))
+        theirs = maker._fast(text, packed, [len(t) for t in texts])
+        for name in ("seg", "spelling", "length", "start"):
+            assert np.array_equal(getattr(ours, name), getattr(theirs, name)), name
+    assert maker._kernel_tokens(["x\U0001F600y"]) is None  # a surrogate: the numpy way decides
+    assert maker._kernel_tokens(["khoa\u0301"]) is None  # a text to prepare (NFD)
+    table = _Table(4)
+    keys = rng.integers(0, 2**63, 500, dtype=np.int64).astype(np.uint64) * np.uint64(2)
+    table.put(keys[:300], np.arange(300, dtype=np.int64))
+    probe = np.concatenate((keys, keys[::-1]))
+    got = table.get(probe)
+    assert got.tolist() == [i if i < 300 else -1 for i in range(500)] + [i if i < 300 else -1 for i in range(499, -1, -1)]
+    for ordered in (True, False):
+        n, size, m = 37, 50, 5000
+        docs = rng.integers(0, n, m)
+        docs = np.sort(docs) if ordered else docs
+        lists, flags = rng.integers(0, size, m), rng.integers(0, 8, m).astype(np.uint8)
+        for weights in (None, rng.integers(0, 3, m)):
+            ours = kernels.count(lists, docs, flags, weights, n, size)
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(kernels, "LIB", None)
+                theirs = _count(lists, docs, flags, weights, n, size)
+            as_set = lambda r: sorted(zip(*(a.tolist() for a in r)))  # noqa: E731
+            assert as_set(ours) == as_set(theirs) and len(ours[0]) == len(theirs[0])
+            if ordered:  # by document, each list where it first occurs
+                assert np.all(np.diff(ours[1]) >= 0)
+    assert _seg_bounds([3, 0, 2]).tolist() == [1, 5, 6, 9]
 
 
 def test_a_part_names_its_lists_by_their_place_in_the_index(names):

@@ -36,6 +36,7 @@ from typing import Sequence
 import numpy as np
 
 from ..vietnamese import format_date
+from . import kernels
 from .names import Names
 from .text import (MASK, P, TONE_STEP, _TOKEN, fold, html_to_text, key_hash, mix, prefix_code, prepare, tone_key,
                    tone_parts, units)
@@ -239,6 +240,8 @@ class _Table:
 
     def get(self, hashes: np.ndarray) -> np.ndarray:
         """Numbers of the hashes, -1 where unknown."""
+        if kernels.LIB is not None:
+            return kernels.table_get(self.keys, self.numbers, self.bits, self.SPREAD, hashes)
         slots = self._slots(hashes)
         found = self.numbers[slots]
         hit = self.keys[slots] == hashes
@@ -415,6 +418,17 @@ class Maker:
         fast = self._fast(text, packed, [len(t) for t in kept])
         return _tokens_concat([fast, *(self._slow(i, texts[i]) for i in sorted(slow))])
 
+    def _kernel_tokens(self, texts: list[str]) -> Tokens | None:
+        """The tokens of the texts by the compiled kernel, at once; None when a unit is a flag (a
+        unit not learnt yet, or one to prepare or that the tables can't stand for)."""
+        text = _SEP + _SEP.join(texts) + _SEP
+        code = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
+        found = kernels.tokenize(code, self.chars.table, _seg_bounds([len(t) for t in texts])[:-1], P, TONE_STEP)
+        if found is None:
+            return None
+        seg, start, length, spelling = found
+        return Tokens(seg, None, spelling, length, start, text)
+
     def _fast(self, text: str, packed: np.ndarray, lengths: list[int]) -> Tokens:
         """Tokens by the tables (no unit of the texts is a flag). Hashes are prefix sums of
         unit * P**position, taken at token ends and shifted to each token's start; separators
@@ -471,7 +485,9 @@ class Maker:
         docs = [docs[i] for i in oldest_first(docs)]
         n = len(docs)
         texts = [t for d in docs for t in (html_to_text(d.body), d.title, d.lead)]
-        tokens = _tokens_concat([self.tokens(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)], CHUNK)
+        tokens = self._kernel_tokens(texts) if kernels.LIB is not None else None
+        if tokens is None:
+            tokens = _tokens_concat([self.tokens(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)], CHUNK)
         doc_of = tokens.seg // FIELDS
         flags = _FIELD_FLAGS[tokens.seg % FIELDS]
         words, numbers = self._words(tokens, doc_of, flags, n)
@@ -551,7 +567,9 @@ class Maker:
         names = names if names is not None else (np.zeros(0, np.int64),) * 2 + (np.zeros(0, np.uint8),)
         groups = [(self.words, words), (self.matcher.vocab, names), (self.pairs, pairs)]
         for vocab, (numbers, _, _) in groups:
-            distinct = _runs(numbers)[0]
+            present = np.zeros(vocab.count, dtype=bool)  # (postings come in any order)
+            present[numbers] = True
+            distinct = np.flatnonzero(present)
             keys.append(vocab.order_key[distinct])
             mixed.append(vocab.mixed[distinct])
             spellings.append(vocab.spelling[distinct])
@@ -582,19 +600,14 @@ def _mix(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> _U64(31))
 
 
-def _runs(lists: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Distinct values of a sorted array and where each run starts (plus the end)."""
-    if not len(lists):
-        return lists, np.zeros(1, dtype=np.int64)
-    first = np.flatnonzero(np.concatenate(([True], lists[1:] != lists[:-1])))
-    return lists[first], np.concatenate((first, [len(lists)]))
-
-
 def _count(numbers: np.ndarray, docs: np.ndarray, flags: np.ndarray, weights, n: int, size: int):
-    """Postings of occurrences (list number, document, field flag, weight 1 unless given):
-    (list, document) sorted, with the weights summed and the flags or'ed."""
+    """Postings of occurrences (list number, document, field flag, weight 1 unless given): one
+    per (list, document), with the weights summed and the flags or'ed; sorted here, in the
+    order of the documents with the kernel (kernels.count)."""
     if not len(numbers):
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.uint8)
+    if kernels.LIB is not None:
+        return kernels.count(numbers, docs, flags, weights, n, size)
     if size * n <= DENSE_BINS:  # every list the process knows has its bins: no renumbering
         distinct, code, bins = None, numbers * n + docs, size * n
     else:

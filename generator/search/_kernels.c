@@ -1,0 +1,122 @@
+/* Compiled kernels of the search index's batches (entries.py), called through ctypes.
+
+   Each function is the twin of a numpy routine in entries.py and gives the same arrays;
+   tests run both on the same batches. The numpy routines stay: they are used when this
+   module was not compiled (no C compiler at install time), and for the texts the kernels
+   hand back (a unit the tables flag).
+
+   Arithmetic is modulo 2**64 (uint64_t wraps), as numpy's and search.js's hashes. */
+#include <Python.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FLAGGED 0xFFFD /* folded units >= this are flags: prepare, unknown, special */
+
+/* Maker._fast over code units that are all known: the tokens (maximal runs of units whose
+   folded unit is not 0) with their text, start, length and spelling hash (the shaped units'
+   key hash plus the last tone * tone_step). bounds[k] is where text k starts (a separator
+   before each). Returns the number of tokens, or -1 when a unit is a flag (the caller takes
+   the numpy way, which learns or prepares). */
+int64_t lt_tokenize(const uint16_t *code, int64_t n, const uint64_t *table, const int64_t *bounds,
+                    int64_t texts, uint64_t p, uint64_t tone_step, int64_t *seg, int64_t *start,
+                    int64_t *length, uint64_t *spelling) {
+    int64_t count = 0, text = 0, i = 0;
+    while (i < n) {
+        uint64_t packed = table[code[i]];
+        uint16_t folded = (uint16_t)packed;
+        if (folded >= FLAGGED) return -1;
+        if (!folded) { i++; continue; }
+        int64_t first = i;
+        uint64_t h = 0, power = 1;
+        unsigned tone = 0;
+        while (i < n) {
+            packed = table[code[i]];
+            folded = (uint16_t)packed;
+            if (folded >= FLAGGED) return -1;
+            if (!folded) break;
+            h += (uint64_t)(uint16_t)(packed >> 16) * power;
+            power *= p;
+            unsigned t = (unsigned)(uint16_t)(packed >> 32);
+            if (t) tone = t - 8;
+            i++;
+        }
+        while (text + 1 < texts && bounds[text + 1] <= first) text++;
+        seg[count] = text;
+        start[count] = first;
+        length[count] = i - first;
+        spelling[count] = h + (uint64_t)tone * tone_step;
+        count++;
+    }
+    return count;
+}
+
+/* _Table.get: the numbers of 64-bit hashes in an open-addressing table (linear probing), -1 for
+   those it lacks. */
+void lt_table_get(const uint64_t *keys, const int64_t *numbers, int bits, uint64_t spread,
+                  const uint64_t *hashes, int64_t n, int64_t *out) {
+    uint64_t mask = ((uint64_t)1 << bits) - 1;
+    for (int64_t i = 0; i < n; i++) {
+        uint64_t h = hashes[i];
+        uint64_t slot = (h * spread) >> (64 - bits);
+        for (;;) {
+            int64_t number = numbers[slot];
+            if (number < 0) { out[i] = -1; break; }
+            if (keys[slot] == h) { out[i] = number; break; }
+            slot = (slot + 1) & mask;
+        }
+    }
+}
+
+/* _count: occurrences (list number < size, document < docs, flag, weight 1 unless given) as
+   postings, one per (list, document), weights summed and flags or'ed; by document, then in the
+   order each list first occurs in it (numpy's _count gives them sorted by list: the merge takes
+   them in any order). Returns the number of postings, -1 when out of memory. */
+int64_t lt_count(const int64_t *lists, const int64_t *docs, const uint8_t *flags, const int64_t *weights,
+                 int64_t n, int64_t ndocs, int64_t size, int64_t *out_lists, int64_t *out_docs,
+                 int64_t *out_counts, uint8_t *out_flags) {
+    int64_t *order = NULL, *doc_start = NULL, m = -1;
+    int32_t *mark = calloc((size_t)size + 1, sizeof(int32_t)); /* per list: 1 + the document it last had */
+    int32_t *slot = malloc(sizeof(int32_t) * ((size_t)size + 1)); /* … and its posting there */
+    if (!mark || !slot) goto done;
+    int sorted = 1;
+    for (int64_t i = 1; i < n && sorted; i++) sorted = docs[i - 1] <= docs[i];
+    if (!sorted) { /* names found, then front matter terms: put in document order (stable) */
+        order = malloc(sizeof(int64_t) * (n ? n : 1));
+        doc_start = calloc((size_t)ndocs + 1, sizeof(int64_t));
+        if (!order || !doc_start) goto done;
+        for (int64_t i = 0; i < n; i++) doc_start[docs[i] + 1]++;
+        for (int64_t d = 0; d < ndocs; d++) doc_start[d + 1] += doc_start[d];
+        for (int64_t i = 0; i < n; i++) order[doc_start[docs[i]]++] = i;
+    }
+    m = 0;
+    for (int64_t k = 0; k < n; k++) {
+        int64_t i = order ? order[k] : k;
+        int64_t l = lists[i];
+        int32_t d = (int32_t)docs[i] + 1;
+        int64_t w = weights ? weights[i] : 1;
+        if (mark[l] != d) {
+            mark[l] = d;
+            slot[l] = (int32_t)m;
+            out_lists[m] = l;
+            out_docs[m] = d - 1;
+            out_counts[m] = w;
+            out_flags[m] = flags[i];
+            m++;
+        } else {
+            out_counts[slot[l]] += w;
+            out_flags[slot[l]] |= flags[i];
+        }
+    }
+done:
+    free(mark);
+    free(slot);
+    free(order);
+    free(doc_start);
+    return m;
+}
+
+/* A module only so that the build installs it beside entries.py and kernels.py can find it. */
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_kernels", "Compiled kernels (ctypes).", -1, NULL};
+
+PyMODINIT_FUNC PyInit__kernels(void) { return PyModule_Create(&module); }

@@ -16,6 +16,7 @@ docs/search.md describes the index itself.
 from __future__ import annotations
 
 import hashlib
+import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -28,7 +29,8 @@ from .pages import Links
 from .parallel import Background, worker_count
 from .taxonomy import Registries
 
-IndexFile = tuple[str, bytes, bytes]  # (output path, digest, bytes)
+IndexFile = tuple[str, bytes, "bytes | Path"]  # (output path, digest, its bytes or the file holding them)
+FOLDER = "search-files"  # in the cache folder: a cold build's index files, written by the background process
 
 
 def search_input(site: Site, keys: dict[str, str], registries: Registries, store: BodyStore, made: Sequence = ()):
@@ -50,12 +52,19 @@ def search_input(site: Site, keys: dict[str, str], registries: Registries, store
 
 
 def index_files(site: Site, keys: dict[str, str], registries: Registries, store: BodyStore, cache: Path,
-                send: Callable[[list], None] | None = None, preloaded=None, made: Sequence = ()) -> list[IndexFile]:
+                send: Callable[[list], None] | None = None, preloaded=None, made: Sequence = (),
+                folder: Path | None = None) -> list[IndexFile]:
     """The search index files. With send, the list is sent as soon as it is complete, while the
-    search cache is saved; preloaded: the search cache, read beforehand (search.open_cache)."""
+    search cache is saved; preloaded: the search cache, read beforehand (search.open_cache).
+    With folder, the files are written there (output.write_files moves them into the site) and
+    the list gives their paths instead of their bytes."""
     from .search import open_cache, search_files
     files: list[IndexFile] = []
     sent = []
+    if folder is not None:
+        if folder.exists():  # a failed build's
+            shutil.rmtree(folder)
+        made_dirs: set[Path] = set()
 
     def ready() -> None:
         if send is not None and not sent:
@@ -65,7 +74,15 @@ def index_files(site: Site, keys: dict[str, str], registries: Registries, store:
     search_cache = preloaded if preloaded is not None else open_cache(cache, registries)
     for path, data in search_files(search_input(site, keys, registries, store, made), search_cache, worker_count(),
                                    on_ready=ready):
-        files.append((path, hashlib.blake2b(data, digest_size=16).digest(), data))
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        if folder is not None:
+            target = folder / path
+            if target.parent not in made_dirs:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made_dirs.add(target.parent)
+            target.write_bytes(data)
+            data = target
+        files.append((path, digest, data))
     ready()  # when the files came from the cache as a whole, nothing was saved
     return files
 
@@ -115,7 +132,7 @@ class SearchStage:
     def _from_parts(self, send: Callable[[list], None], shown: Sequence[Article], keys: dict[str, str],
                     made: list) -> None:
         index_files(indexed(list(shown), self.config, self.registries), keys, self.registries, self.store,
-                    self.cache, send, made=made)
+                    self.cache, send, made=made, folder=self.cache / FOLDER)
 
     @property
     def in_background(self) -> bool:

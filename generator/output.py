@@ -9,6 +9,7 @@ and images follow; write.Staging publishes the whole.
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,9 +137,22 @@ def write_files(staging: Staging, index: Sequence[IndexFile], published: dict[st
 
     published: search file -> digest of the live file (files with the same bytes stay)."""
     extras: dict[str, bytes] = {}
+    written: list[tuple[str, Path]] = []  # made by the background process, in its folder
     for path, key, data in index:
         extras[path] = key
-        staging.write(path, data, origin="search", same=published[path] == key if path in published else None)
+        same = published[path] == key if path in published else None
+        if not isinstance(data, Path):
+            staging.write(path, data, origin="search", same=same)
+        elif staging.patch:
+            staging.write(path, b"" if same else data.read_bytes(), origin="search", same=same)
+            written.append((path, data))
+        else:
+            written.append((path, data))
+    if written:
+        folder = Path(str(written[0][1])[:-len(written[0][0])])
+        if not staging.patch:
+            staging.adopt(folder, [path for path, _ in written], origin="search")
+        shutil.rmtree(folder)
     for asset in assets.values():
         staging.write(asset.output, asset.data, origin=asset.name)
     for image in images:

@@ -299,6 +299,18 @@ def test_compiled_kernels_give_what_numpy_gives():
     assert _seg_bounds([3, 0, 2]).tolist() == [1, 5, 6, 9]
 
 
+def test_a_first_part_of_plain_ascii_finds_long_names(names, kernel):
+    """A worker's first part may hold only letters its tables know from the start (ASCII): the
+    kernel tokenises it at once, and names of several tokens are still hashed token by token."""
+    maker = Maker(names)
+    docs = [doc("<p>Ba Ria Vung Tau, Thanh pho Ho Chi Minh, Ha Noi, Lao Cai</p>", title="Ba Ria - Vung Tau",
+                slug="ascii")]
+    part = maker.part(docs)
+    strings = {s: t for v in (maker.words, maker.pairs, maker.matcher.vocab) for s, t in zip(v.spelling.tolist(), v.strings)}
+    assert part_postings(part, strings) == [entry_of(docs[0], names)]
+    assert {"~p:ba-ria-vung-tau", "~p:tp-ho-chi-minh", "~p:ha-noi"} <= {k for _, k, _ in entry_of(docs[0], names)}
+
+
 def test_a_part_names_its_lists_by_their_place_in_the_index(names):
     from generator.search.entries import list_order
     maker = Maker(names)
@@ -485,6 +497,14 @@ def test_read_workers_parts_give_the_same_index(tmp_path, monkeypatch):
     build(root, output=str(tmp_path / "workers"), workers=2, tuning=Tuning(parallel_min=1))
     assert sum(map(int, made.read_text().split())) == len(list((root / "content/articles").glob("*.md")))
     assert files_of(tmp_path / "workers") == files_of(tmp_path / "here")
+    # The background process wrote them into the cache folder; they were moved into the site.
+    folder = root / ".cache" / "lamtheobac" / "search-files"
+    assert not folder.exists()
+    # The same cold index over a live site that holds it (patch mode): kept as it is.
+    shutil.rmtree(root / ".cache")
+    (tmp_path / "workers" / "tim-kiem" / "du-lieu" / "index.bin").write_bytes(b"damaged")
+    build(root, output=str(tmp_path / "workers"), workers=2, tuning=Tuning(parallel_min=1))
+    assert files_of(tmp_path / "workers") == files_of(tmp_path / "here") and not folder.exists()
 
 
 def test_drafts_read_by_the_workers_are_left_out(tmp_path, monkeypatch):

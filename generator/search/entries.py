@@ -493,7 +493,8 @@ class Maker:
         words, numbers = self._words(tokens, doc_of, flags, n)
         tokens.fold = self.words.fold[numbers]  # a spelling's folded key: known once the word is
         same = np.flatnonzero(tokens.seg[1:] == tokens.seg[:-1])  # pairs: adjacent tokens of one text
-        self.powers.ensure(int(tokens.length.max(initial=0)) + 2)
+        longest = self.matcher.longest  # a name's hash grows over its tokens and the spaces between
+        self.powers.ensure((int(tokens.length.max(initial=0)) + 1) * longest + 2)
         folded = self.words.folded[numbers].astype(_U64)
         pairs = self._pairs(tokens, same, folded[same] << _U64(32) | folded[same + 1])
         names = self._names(tokens, same, pairs, docs, n) if self.matcher.pairs is not None or any(
@@ -650,10 +651,10 @@ class _NameMatcher:
         self.vocab = _Vocab()
         self.keys: dict[str, int] = {}
         self.pairs = None  # no names: none found
+        self.longest = 1   # tokens of the longest name
         if names is None or not names.sequences:
             return
         joined, singles, starts = {}, {}, {}
-        self.longest = 1
         for seq, key in names.sequences.items():
             number = self.number(key)
             if len(seq) == 1:

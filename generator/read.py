@@ -35,7 +35,7 @@ class _ReadTask:
     reuse: Reuse
     store: BodyStore
     links: Links | None          # with the search index: the read articles' postings are made too
-    maker: object = None         # search.Maker, made once per worker
+    maker: object = None         # search.Maker, made before the workers fork (they inherit its tables)
 
 
 def read_articles(sources: Sources, settings: ReadSettings, reuse: Reuse, store: BodyStore,
@@ -49,9 +49,10 @@ def read_articles(sources: Sources, settings: ReadSettings, reuse: Reuse, store:
         many = len(plan.to_read) >= tuning.parallel_min
         workers = workers if many else 1
         parts = chunks(plan.to_read, max(1, min(256, len(plan.to_read) // (workers * 4) or 1)))
-        if many and links is not None:
-            from .search import entries  # noqa: F401 - imported before forking: the workers inherit numpy
         task = _ReadTask(settings, reuse, store, links if many else None)
+        if many and links is not None:  # made before forking: the workers inherit its tables
+            from .search import Maker, Names
+            task.maker = Maker(Names.from_registries(settings.registries))
         for rows, made in fork_map(_read_part, parts, task, workers, progress, "Đọc bài viết"):
             for shown, record, row, token, errors in rows:
                 result.errors += errors
@@ -99,12 +100,10 @@ def _read_part(task: _ReadTask, part: Sequence[SourceFile]) -> tuple[list[tuple]
 
 
 def _postings(task: _ReadTask, read: list[tuple[Article, str]]):
-    from .search import Maker, Names, read_part
-    registries = task.settings.registries
-    if task.maker is None:
-        task.maker = Maker(Names.from_registries(registries))
+    from .search import read_part
     articles = [article for article, _ in read]
-    return read_part(articles, [task.links(a) for a in articles], [key for _, key in read], registries, task.maker)
+    return read_part(articles, [task.links(a) for a in articles], [key for _, key in read], task.settings.registries,
+                     task.maker)
 
 
 _BODY = [name for name in Article.__dataclass_fields__].index("body")

@@ -153,9 +153,14 @@ class _Chars:
     depends on its place in the word): a text holding one is tokenised by the reference rules.
     """
 
+    # Learnt at once: ASCII, the Latin letters (Vietnamese ones included), combining marks and
+    # general punctuation; a first batch of Vietnamese text then goes the kernel's way.
+    KNOWN = ((0, 0x250), (0x300, 0x370), (0x1E00, 0x1F00), (0x2000, 0x2070))
+
     def __init__(self):
         self.table = np.full(0x10000, _UNKNOWN, dtype=_U64)
-        self.learn(np.arange(0x80, dtype=np.uint16))
+        for first, end in self.KNOWN:
+            self.learn(np.arange(first, end, dtype=np.uint16))
 
     def lookup(self, code: np.ndarray) -> np.ndarray:
         return self.table[code]

@@ -274,6 +274,9 @@ def test_compiled_kernels_give_what_numpy_gives():
         theirs = maker._fast(text, packed, [len(t) for t in texts])
         for name in ("seg", "spelling", "length", "start"):
             assert np.array_equal(getattr(ours, name), getattr(theirs, name)), name
+        words = [text[a:a + k] for a, k in zip(ours.start.tolist(), ours.length.tolist())]
+        assert ours.heads[0].tolist() == [key_hash(fold(w)) for w in words]
+        assert ours.heads[1].tolist() == [prefix_code(fold(w)) for w in words]
     assert maker._kernel_tokens(["x\U0001F600y"]) is None  # a surrogate: the numpy way decides
     assert maker._kernel_tokens(["khoa\u0301"]) is None  # a text to prepare (NFD)
     table = _Table(4)
@@ -314,7 +317,7 @@ def test_a_first_part_of_plain_ascii_finds_long_names(names, kernel):
 def test_a_part_names_its_lists_by_their_place_in_the_index(names):
     from generator.search.entries import list_order
     maker = Maker(names)
-    docs = [doc(f"<p>làm theo Bác {n} Lào Cai</p>", when=n % 3, slug=f"s{n}") for n in range(9)]
+    docs = [doc(f"<p>làm theo Bác {n} Lào Cai ở Hà Nội {10 ** n} ư</p>", when=n % 3, slug=f"s{n}") for n in range(9)]
     part = maker.part(docs)
     strings = {s: t for v in (maker.words, maker.pairs, maker.matcher.vocab) for s, t in zip(v.spelling.tolist(), v.strings)}
     for order_key, mixed, spelling in zip(part.order_key.tolist(), part.mixed.tolist(), part.spelling.tolist()):

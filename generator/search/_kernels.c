@@ -15,12 +15,13 @@
 
 /* Maker._fast over code units that are all known: the tokens (maximal runs of units whose
    folded unit is not 0) with their text, start, length and spelling hash (the shaped units'
-   key hash plus the last tone * tone_step). bounds[k] is where text k starts (a separator
-   before each). Returns the number of tokens, or -1 when a unit is a flag (the caller takes
-   the numpy way, which learns or prepares). */
+   key hash plus the last tone * tone_step), and what a new word's list needs: the key hash of
+   its folded units and their first three as one number (text.prefix_code). bounds[k] is where
+   text k starts (a separator before each). Returns the number of tokens, or -1 when a unit is
+   a flag (the caller takes the numpy way, which learns or prepares). */
 int64_t lt_tokenize(const uint16_t *code, int64_t n, const uint64_t *table, const int64_t *bounds,
                     int64_t texts, uint64_t p, uint64_t tone_step, int64_t *seg, int64_t *start,
-                    int64_t *length, uint64_t *spelling) {
+                    int64_t *length, uint64_t *spelling, uint64_t *fold_hash, int64_t *prefix) {
     int64_t count = 0, text = 0, i = 0;
     while (i < n) {
         uint64_t packed = table[code[i]];
@@ -28,7 +29,8 @@ int64_t lt_tokenize(const uint16_t *code, int64_t n, const uint64_t *table, cons
         if (folded >= FLAGGED) return -1;
         if (!folded) { i++; continue; }
         int64_t first = i;
-        uint64_t h = 0, power = 1;
+        uint64_t h = 0, f = 0, power = 1;
+        int64_t head = 0;
         unsigned tone = 0;
         while (i < n) {
             packed = table[code[i]];
@@ -36,6 +38,8 @@ int64_t lt_tokenize(const uint16_t *code, int64_t n, const uint64_t *table, cons
             if (folded >= FLAGGED) return -1;
             if (!folded) break;
             h += (uint64_t)(uint16_t)(packed >> 16) * power;
+            f += (uint64_t)folded * power;
+            if (i - first < 3) head |= (int64_t)folded << (16 * (2 - (i - first)));
             power *= p;
             unsigned t = (unsigned)(uint16_t)(packed >> 32);
             if (t) tone = t - 8;
@@ -46,6 +50,8 @@ int64_t lt_tokenize(const uint16_t *code, int64_t n, const uint64_t *table, cons
         start[count] = first;
         length[count] = i - first;
         spelling[count] = h + (uint64_t)tone * tone_step;
+        fold_hash[count] = f;
+        prefix[count] = head;
         count++;
     }
     return count;
@@ -65,6 +71,19 @@ void lt_table_get(const uint64_t *keys, const int64_t *numbers, int bits, uint64
             if (keys[slot] == h) { out[i] = number; break; }
             slot = (slot + 1) & mask;
         }
+    }
+}
+
+/* _Table.put: new keys (not in the table) with their numbers, by linear probing; the table has
+   room (the caller grows it first). */
+void lt_table_put(uint64_t *keys, int64_t *numbers, int bits, uint64_t spread, const uint64_t *hashes,
+                  const int64_t *values, int64_t n) {
+    uint64_t mask = ((uint64_t)1 << bits) - 1;
+    for (int64_t i = 0; i < n; i++) {
+        uint64_t slot = (hashes[i] * spread) >> (64 - bits);
+        while (numbers[slot] >= 0) slot = (slot + 1) & mask;
+        keys[slot] = hashes[i];
+        numbers[slot] = values[i];
     }
 }
 

@@ -210,6 +210,7 @@ class Tokens:
     start: np.ndarray      # where it starts in `text` (-1: its strings are in `words`)
     text: str = ""
     words: dict[int, tuple[str, str]] = field(default_factory=dict)  # spelling -> (folded, tone key)
+    heads: tuple | None = None  # from the kernel: (key_hash, prefix_code) of each folded token
 
 
 def _tokens_concat(parts: list[Tokens], step: int = 0) -> Tokens:
@@ -273,6 +274,10 @@ class _Table:
                 bits += 1
             self.__init__(bits)
             self.put(keys, values)
+        if kernels.LIB is not None:
+            kernels.table_put(self.keys, self.numbers, self.bits, self.SPREAD, hashes, numbers)
+            self.count += len(hashes)
+            return
         mask = (1 << self.bits) - 1
         table_keys, table_numbers = self.keys, self.numbers
         for h, number, slot in zip(hashes.tolist(), numbers.tolist(), self._slots(hashes).tolist()):
@@ -295,6 +300,7 @@ class _Vocab:
         self.folded = np.zeros(0, dtype=np.int64)  # words: the number of each one's folded key
         self.fold_numbers: dict[int, int] = {}
         self.strings: list[tuple[str, str]] = []
+        self.sent = np.zeros(0, dtype=bool)  # per number: its strings went out in a part
 
     @property
     def count(self) -> int:
@@ -384,7 +390,6 @@ class Maker:
         self.powers = _Powers()
         self.words, self.pairs, self.folds = _Vocab(), _Vocab(), {}
         self.name_start = np.zeros(0, dtype=bool)  # per pair met: whether some name starts with it
-        self.sent: set[int] = set()
         self.matcher = _NameMatcher(names)
 
     # -- tokens --
@@ -431,8 +436,8 @@ class Maker:
         found = kernels.tokenize(code, self.chars.table, _seg_bounds([len(t) for t in texts])[:-1], P, TONE_STEP)
         if found is None:
             return None
-        seg, start, length, spelling = found
-        return Tokens(seg, None, spelling, length, start, text)
+        seg, start, length, spelling, fold_hash, prefix = found
+        return Tokens(seg, None, spelling, length, start, text, heads=(fold_hash, prefix))
 
     def _fast(self, text: str, packed: np.ndarray, lengths: list[int]) -> Tokens:
         """Tokens by the tables (no unit of the texts is a flag). Hashes are prefix sums of
@@ -501,7 +506,7 @@ class Maker:
         longest = self.matcher.longest  # a name's hash grows over its tokens and the spaces between
         self.powers.ensure((int(tokens.length.max(initial=0)) + 1) * longest + 2)
         folded = self.words.folded[numbers].astype(_U64)
-        pairs = self._pairs(tokens, same, folded[same] << _U64(32) | folded[same + 1])
+        pairs = self._pairs(tokens, same, folded[same] << _U64(32) | folded[same + 1], numbers)
         names = self._names(tokens, same, pairs, docs, n) if self.matcher.pairs is not None or any(
             d.terms for d in docs) else None
         lists, pair_docs, _, pair_flags = _count(pairs, doc_of[same], flags[same], None, n, self.pairs.count)
@@ -519,21 +524,28 @@ class Maker:
                 else:
                     word = tokens.text[start:start + int(tokens.length[at])]
                     strings.append((fold(word), tone_key(word)))
-            folds = [key_hash(f) for f, _ in strings]
+            if tokens.heads is not None:  # the kernel hashed the folded tokens
+                hashes = tokens.heads[0][where]
+                folds = hashes.tolist()
+                heads, mixed = WORD << 48 | tokens.heads[1][where], _mix(hashes)
+            else:
+                folds = [key_hash(f) for f, _ in strings]
+                heads, mixed = [WORD << 48 | prefix_code(f) for f, _ in strings], [mix(h) for h in folds]
             for h, (folded, _) in zip(folds, strings):
                 self.folds[h] = folded
             self.words.fold = np.concatenate((self.words.fold, np.array(folds, dtype=_U64)))
             self.words.folded = np.concatenate((self.words.folded, np.array(
                 [self.words.folded_number(h) for h in folds], dtype=np.int64)))
-            return ([WORD << 48 | prefix_code(f) for f, _ in strings], [mix(h) for h in folds], strings)
+            return heads, mixed, strings
 
         numbers = self.words.numbers(tokens.spelling, describe)
         lists, docs, counts, flag = _count(numbers, doc_of, flags, None, n, self.words.count)
         values = (np.minimum(counts, MAX_TF) << 3).astype(np.uint8) | flag
         return (lists, docs, values), numbers
 
-    def _pairs(self, tokens: Tokens, same, codes) -> np.ndarray:
-        """The number of every pair occurrence (codes: its two folded words' numbers)."""
+    def _pairs(self, tokens: Tokens, same, codes, numbers) -> np.ndarray:
+        """The number of every pair occurrence (codes: its two folded words' numbers; numbers: each
+        token's word number)."""
         if not len(same):
             return np.zeros(0, np.int64)
 
@@ -544,7 +556,8 @@ class Maker:
             left, right = tokens.fold[at], tokens.fold[at + 1]
             pair = left + _U64(32) * up[length] + right * up[length + 1]  # key_hash(a + " " + b)
             strings = [(self.folds[a] + " " + self.folds[b], "") for a, b in zip(left.tolist(), right.tolist())]
-            heads = [PAIR << 48 | prefix_code(s) for s, _ in strings]
+            heads = PAIR << 48 | _pair_prefix(self.words.order_key[numbers[at]], self.words.order_key[numbers[at + 1]],
+                                              length)
             starting = self.matcher.pairs is not None and self.matcher.pairs.get(pair) >= 0
             self.name_start = np.concatenate((self.name_start, np.broadcast_to(starting, len(where))))
             return heads, _mix(pair), strings, pair
@@ -567,7 +580,7 @@ class Maker:
 
     def _part(self, words, names, pairs, docs: list[Doc]) -> Part:
         """The part's table of lists (words, names, pairs met) and its postings by row of the table;
-        each group (list numbers, documents, values) sorted by list."""
+        the strings of the lists this process had not sent yet."""
         keys, mixed, spellings, strings, rows = [], [], [], {}, []
         base = 0
         names = names if names is not None else (np.zeros(0, np.int64),) * 2 + (np.zeros(0, np.uint8),)
@@ -583,10 +596,12 @@ class Maker:
             row[distinct] = np.arange(base, base + len(distinct))
             rows.append(row)
             base += len(distinct)
-            for number, spelling in zip(distinct.tolist(), vocab.spelling[distinct].tolist()):
-                if spelling not in self.sent:
-                    self.sent.add(spelling)
-                    strings[spelling] = vocab.strings[number]
+            if len(vocab.sent) < vocab.count:
+                vocab.sent = np.concatenate((vocab.sent, np.zeros(vocab.count - len(vocab.sent), dtype=bool)))
+            new = distinct[~vocab.sent[distinct]]
+            vocab.sent[new] = True
+            for number, spelling in zip(new.tolist(), vocab.spelling[new].tolist()):
+                strings[spelling] = vocab.strings[number]
         lists = np.concatenate([row[g[0]] for row, (_, g) in zip(rows, groups)])
         return Part(np.concatenate(keys), np.concatenate(mixed), np.concatenate(spellings), lists.astype(np.uint32),
                     np.concatenate([g[1] for _, g in groups]).astype(np.uint16),
@@ -597,6 +612,16 @@ class Maker:
 def _seg_bounds(lengths: list[int]) -> np.ndarray:
     """Where each text of a batch starts, and where the batch ends (one separator before each)."""
     return np.cumsum([1] + [k + 1 for k in lengths])
+
+
+def _pair_prefix(left: np.ndarray, right: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """text.prefix_code of "a b" from the order keys of words a and b (their prefix codes in the
+    low 48 bits) and the folded length of a: its first three units, then a space, then b's."""
+    low = np.int64((1 << 48) - 1)
+    a, b = left & low, right & low
+    two = (a & ~np.int64(0xFFFF)) | 32                       # a is two units long
+    one = (a & ~np.int64(0xFFFFFFFF)) | 32 << 16 | b >> 32   # … one unit
+    return np.where(length >= 3, a, np.where(length == 2, two, one))
 
 
 def _mix(h: np.ndarray) -> np.ndarray:

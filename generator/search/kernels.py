@@ -28,9 +28,11 @@ def _load():
     lib = ctypes.CDLL(_kernels.__file__)
     i64, u64 = ctypes.c_int64, ctypes.c_uint64
     lib.lt_tokenize.restype = i64
-    lib.lt_tokenize.argtypes = [_U16, i64, _U64, _I64, i64, u64, u64, _I64, _I64, _I64, _U64]
+    lib.lt_tokenize.argtypes = [_U16, i64, _U64, _I64, i64, u64, u64, _I64, _I64, _I64, _U64, _U64, _I64]
     lib.lt_table_get.restype = None
     lib.lt_table_get.argtypes = [_U64, _I64, ctypes.c_int, u64, _U64, i64, _I64]
+    lib.lt_table_put.restype = None
+    lib.lt_table_put.argtypes = [_U64, _I64, ctypes.c_int, u64, _U64, _I64, i64]
     lib.lt_count.restype = i64
     lib.lt_count.argtypes = [_I64, _I64, _U8, ctypes.c_void_p, i64, i64, i64, _I64, _I64, _I64, _U8]
     return lib
@@ -40,15 +42,17 @@ LIB = _load()
 
 
 def tokenize(code: np.ndarray, table: np.ndarray, bounds: np.ndarray, p: int, tone_step: int):
-    """(text, start, length, spelling) of every token, or None when a unit is a flag."""
+    """(text, start, length, spelling, folded key hash, prefix code) of every token, or None when
+    a unit is a flag."""
     n = len(code)
     most = n // 2 + 1
-    seg, start, length = (np.empty(most, np.int64) for _ in range(3))
-    spelling = np.empty(most, np.uint64)
-    count = LIB.lt_tokenize(code, n, table, bounds, len(bounds), p, tone_step, seg, start, length, spelling)
+    seg, start, length, prefix = (np.empty(most, np.int64) for _ in range(4))
+    spelling, fold_hash = np.empty(most, np.uint64), np.empty(most, np.uint64)
+    count = LIB.lt_tokenize(code, n, table, bounds, len(bounds), p, tone_step, seg, start, length, spelling,
+                            fold_hash, prefix)
     if count < 0:
         return None
-    return seg[:count], start[:count], length[:count], spelling[:count]
+    return seg[:count], start[:count], length[:count], spelling[:count], fold_hash[:count], prefix[:count]
 
 
 def table_get(keys: np.ndarray, numbers: np.ndarray, bits: int, spread: int, hashes: np.ndarray) -> np.ndarray:
@@ -56,6 +60,13 @@ def table_get(keys: np.ndarray, numbers: np.ndarray, bits: int, spread: int, has
     out = np.empty(len(hashes), np.int64)
     LIB.lt_table_get(keys, numbers, bits, spread, hashes, len(hashes), out)
     return out
+
+
+def table_put(keys: np.ndarray, numbers: np.ndarray, bits: int, spread: int, hashes: np.ndarray,
+              values: np.ndarray) -> None:
+    hashes = np.ascontiguousarray(hashes, dtype=np.uint64)
+    values = np.ascontiguousarray(values, dtype=np.int64)
+    LIB.lt_table_put(keys, numbers, bits, spread, hashes, values, len(hashes))
 
 
 def count(lists: np.ndarray, docs: np.ndarray, flags: np.ndarray, weights, n: int, size: int):

@@ -527,8 +527,48 @@ def test_drafts_read_by_the_workers_are_left_out(tmp_path, monkeypatch):
     assert manifest_of(tmp_path / "drafts" / "tim-kiem" / "du-lieu")["count"] == 0
 
 
+def test_the_merge_kernel_encodes_as_the_grid_and_the_sort(monkeypatch):
+    """assemble.merge by the kernel (lt_merge) and by numpy (grid and sorted lists): the same
+    lists, byte for byte, on sources whose documents interleave, with documents left out, lists
+    of every size (a few documents, sorted by insertion; many, through a bitmap), with and
+    without values."""
+    from generator.search import kernels
+    from generator.search.assemble import Source, merge
+    needs_kernels()
+    rng = np.random.default_rng(11)
+    count, sources = 3000, []
+    order = rng.permutation(count + 200)  # 200 documents of the sources are left out (-1)
+    ids_of = np.where(order < count, order, -1)
+    at = 0
+    for size in (700, 1000, 1500):  # documents per source
+        ids = ids_of[at:at + size]
+        at += size
+        lists = 60
+        sizes = rng.choice([1, 3, 40, 47, 48, 49, 300, size], size=lists)  # documents per list
+        rows, docs = [], []
+        for row, m in enumerate(sizes.tolist()):
+            chosen = rng.choice(size, size=m, replace=False)
+            rows.append(np.full(m, row))
+            docs.append(chosen)
+        rows, docs = np.concatenate(rows), np.concatenate(docs)
+        shuffle = rng.permutation(len(rows))
+        values = np.where(rng.random(len(rows)) < 0.5, rng.integers(1, 128, len(rows)), 0)
+        values[rows % 7 == 0] = 0  # some lists with no values at all
+        order_key = rng.choice(80, size=lists, replace=False).astype(np.int64)  # sources meet in lists
+        sources.append(Source(order_key, order_key.astype(np.uint64) * np.uint64(3), order_key.astype(np.uint64),
+                              rows[shuffle].astype(np.uint32), docs[shuffle].astype(np.uint16),
+                              values[shuffle].astype(np.uint8), ids.astype(np.int64)))
+    strings = lambda h: (str(h), "")  # noqa: E731
+    ours = merge(sources, count, strings)
+    monkeypatch.setattr(kernels, "LIB", None)
+    theirs = merge(sources, count, strings)
+    assert ours.encoded == theirs.encoded and ours.sizes.tolist() == theirs.sizes.tolist()
+    assert ours.lists == theirs.lists and any(size >= 48 for size in ours.sizes.tolist())
+
+
 def test_grid_chunks_and_sorted_lists_give_the_same_index(tmp_path, monkeypatch):
     """Lists merged in one grid, in a grid cut in chunks, or sorted: the same files."""
+    monkeypatch.setattr("generator.search.kernels.LIB", None)  # the numpy merge (the kernel: test above)
     root = site_copy(tmp_path)
     build(root, output=str(tmp_path / "grid"))
     expected = files_of(tmp_path / "grid")

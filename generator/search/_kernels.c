@@ -135,6 +135,139 @@ done:
     return m;
 }
 
+static int varint_size(uint64_t n) {
+    int k = 1;
+    while (n >= 0x80) { n >>= 7; k++; }
+    return k;
+}
+
+static uint8_t *put_varint(uint8_t *at, uint64_t n) {
+    while (n >= 0x80) { *at++ = (uint8_t)(n & 0x7F) | 0x80; n >>= 7; }
+    *at++ = (uint8_t)n;
+    return at;
+}
+
+/* One list's documents (and values) in order: a few by insertion, many through a bitmap of the
+   documents (scratch: ndocs / 8 + 1 bytes, zero; values_by_doc: ndocs bytes). */
+static void sort_list(int32_t *d, uint8_t *v, int64_t m, uint8_t *scratch, uint8_t *values_by_doc, int64_t ndocs) {
+    if (m < 48) {
+        for (int64_t k = 1; k < m; k++) {
+            int32_t doc = d[k];
+            uint8_t value = v[k];
+            int64_t at = k - 1;
+            while (at >= 0 && d[at] > doc) { d[at + 1] = d[at]; v[at + 1] = v[at]; at--; }
+            d[at + 1] = doc;
+            v[at + 1] = value;
+        }
+        return;
+    }
+    int32_t low = d[0], high = d[0];
+    for (int64_t k = 0; k < m; k++) {
+        if (d[k] < low) low = d[k];
+        if (d[k] > high) high = d[k];
+        scratch[d[k] >> 3] |= (uint8_t)(1 << (d[k] & 7));
+        values_by_doc[d[k]] = v[k];
+    }
+    int64_t k = 0;
+    for (int64_t byte = low >> 3; byte <= (high >> 3); byte++) {
+        uint8_t bits = scratch[byte];
+        scratch[byte] = 0;
+        while (bits) {
+            int bit = __builtin_ctz(bits);
+            bits &= (uint8_t)(bits - 1);
+            int32_t doc = (int32_t)(byte * 8 + bit);
+            d[k] = doc;
+            v[k] = values_by_doc[doc];
+            k++;
+        }
+    }
+    (void)ndocs;
+}
+
+/* assemble.merge's second step (_grid and _sorted) at once. Sources: postings numbered by each
+   source's own table and documents (lists[s][i] < table size, docs[s][i]), to[s]: its table's
+   rows -> index list numbers, ids[s]: its documents -> index ids (-1: left out); at most one
+   posting per list and document. Each list is encoded as format.encode_list does: [varint m << 2
+   | has values << 1 | mode], then the gap varints (mode 0) or the bitmap (mode 1, [varint
+   bytes][bits]) whichever is smaller, then the m values unless all are 0. Lists go one after
+   the other into out (cap bytes); offsets[j] is where list j starts (offsets[nlists] the end)
+   and sizes[j] its documents. Returns the bytes written, -1 when out of memory, -2 when out is
+   too small. */
+int64_t lt_merge(int64_t nsources, const uint32_t *const *lists, const uint32_t *const *docs,
+                 const uint8_t *const *values, const int64_t *counts, const int32_t *const *to,
+                 const int32_t *const *ids, int64_t nlists, int64_t ndocs, uint8_t *out, int64_t cap,
+                 int64_t *offsets, int64_t *sizes) {
+    int64_t n = 0, written = -1;
+    for (int64_t s = 0; s < nsources; s++) n += counts[s];
+    int64_t *list_start = calloc((size_t)nlists + 1, sizeof(int64_t));
+    int32_t *sorted_docs = malloc(sizeof(int32_t) * (n ? n : 1));
+    uint8_t *sorted_values = malloc(n ? n : 1);
+    uint8_t *scratch = calloc((size_t)ndocs / 8 + 2, 1);
+    uint8_t *values_by_doc = malloc((size_t)ndocs + 1);
+    if (!list_start || !sorted_docs || !sorted_values || !scratch || !values_by_doc) goto done;
+    for (int64_t s = 0; s < nsources; s++)
+        for (int64_t i = 0; i < counts[s]; i++)
+            if (ids[s][docs[s][i]] >= 0) list_start[to[s][lists[s][i]] + 1]++;
+    for (int64_t j = 0; j < nlists; j++) list_start[j + 1] += list_start[j];
+    for (int64_t j = 0; j < nlists; j++) sizes[j] = list_start[j + 1] - list_start[j];
+    for (int64_t s = 0; s < nsources; s++)
+        for (int64_t i = 0; i < counts[s]; i++) {
+            int32_t id = ids[s][docs[s][i]];
+            if (id < 0) continue;
+            int64_t at = list_start[to[s][lists[s][i]]]++;
+            sorted_docs[at] = id;
+            sorted_values[at] = values[s][i];
+        }
+    uint8_t *at = out, *end = out + cap;
+    int64_t first = 0;
+    for (int64_t j = 0; j < nlists; j++) {
+        int64_t m = sizes[j];
+        int32_t *d = sorted_docs + first;
+        uint8_t *v = sorted_values + first;
+        offsets[j] = at - out;
+        if (!m) continue;
+        sort_list(d, v, m, scratch, values_by_doc, ndocs);
+        int64_t gaps = 0, previous = -1;
+        int has_values = 0;
+        for (int64_t k = 0; k < m; k++) {
+            gaps += varint_size((uint64_t)(d[k] - previous - 1));
+            previous = d[k];
+            has_values |= v[k] != 0;
+        }
+        int64_t bitmap = d[m - 1] / 8 + 1;
+        int mode = bitmap + varint_size((uint64_t)bitmap) < gaps;
+        int64_t need = 20 + (mode ? bitmap : gaps) + (has_values ? m : 0);
+        if (end - at < need) { written = -2; goto done; }
+        at = put_varint(at, (uint64_t)m << 2 | (uint64_t)has_values << 1 | (uint64_t)mode);
+        if (mode) {
+            at = put_varint(at, (uint64_t)bitmap);
+            memset(at, 0, (size_t)bitmap);
+            for (int64_t k = 0; k < m; k++) at[d[k] >> 3] |= (uint8_t)(1 << (d[k] & 7));
+            at += bitmap;
+        } else {
+            previous = -1;
+            for (int64_t k = 0; k < m; k++) {
+                at = put_varint(at, (uint64_t)(d[k] - previous - 1));
+                previous = d[k];
+            }
+        }
+        if (has_values) {
+            memcpy(at, v, (size_t)m);
+            at += m;
+        }
+        first += m;
+    }
+    offsets[nlists] = at - out;
+    written = at - out;
+done:
+    free(list_start);
+    free(sorted_docs);
+    free(sorted_values);
+    free(scratch);
+    free(values_by_doc);
+    return written;
+}
+
 /* A module only so that the build installs it beside entries.py and kernels.py can find it. */
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_kernels", "Compiled kernels (ctypes).", -1, NULL};
 

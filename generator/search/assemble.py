@@ -18,6 +18,7 @@ from typing import Callable, Iterator, Sequence
 import numpy as np
 
 from ..parallel import chunks, fork_map
+from . import kernels
 from .entries import WORD, Part, keep_freed_memory
 from .format import (GROUP, MANIFEST, SHARD_BYTES, SHARD_LEVEL, decode_list, encode_list, encode_lists,
                      manifest_bytes, pack, read_varint, shard_key, varint)
@@ -108,7 +109,14 @@ def merge(sources: Sequence[Source], count: int, strings: Callable[[int], tuple[
     for s in sources:
         maps.append(number[at:at + len(s.order_key)])
         at += len(s.order_key)
-    # 2. Lists in many documents go through the grid, the others are sorted.
+    # 2. With the kernel: every posting at once. Else lists in many documents go through the grid,
+    # the others are sorted.
+    if kernels.LIB is not None:
+        encoded, sizes = _merged(sources, maps, lists, count)
+        kept = np.flatnonzero(sizes > 0)
+        named = [strings(h) for h in sp[kept].tolist()]
+        return Index(k[kept], m[kept], sp[kept], [key for key, _ in named], [tone for _, tone in named],
+                     [encoded[j] for j in kept.tolist()], sizes[kept])
     size = np.zeros(lists, dtype=np.int64)
     for s, to in zip(sources, maps):
         size += np.bincount(to[s.lists], minlength=lists)  # (postings of documents left out count too)
@@ -130,6 +138,12 @@ def merge(sources: Sequence[Source], count: int, strings: Callable[[int], tuple[
     named = [strings(h) for h in sp[kept].tolist()]
     return Index(k[kept], m[kept], sp[kept], [key for key, _ in named], [tone for _, tone in named],
                  [encoded[j] for j in kept.tolist()], sizes[kept])
+
+
+def _merged(sources, maps, lists: int, count: int):
+    """(encoded lists, documents per list) by the merge kernel: each source's postings numbered
+    as the index numbers lists and documents (postings of documents left out dropped)."""
+    return kernels.merge([(s.lists, s.docs, s.values, to, s.ids) for s, to in zip(sources, maps)], lists, count)
 
 
 def _cells(rows: np.ndarray, docs: np.ndarray, count: int, values):

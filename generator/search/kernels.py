@@ -13,6 +13,7 @@ import os
 import numpy as np
 
 _I64 = np.ctypeslib.ndpointer(np.int64, flags="C_CONTIGUOUS")
+_I32 = np.ctypeslib.ndpointer(np.int32, flags="C_CONTIGUOUS")
 _U64 = np.ctypeslib.ndpointer(np.uint64, flags="C_CONTIGUOUS")
 _U16 = np.ctypeslib.ndpointer(np.uint16, flags="C_CONTIGUOUS")
 _U8 = np.ctypeslib.ndpointer(np.uint8, flags="C_CONTIGUOUS")
@@ -33,6 +34,10 @@ def _load():
     lib.lt_table_get.argtypes = [_U64, _I64, ctypes.c_int, u64, _U64, i64, _I64]
     lib.lt_table_put.restype = None
     lib.lt_table_put.argtypes = [_U64, _I64, ctypes.c_int, u64, _U64, _I64, i64]
+    lib.lt_merge.restype = i64
+    pointers = np.ctypeslib.ndpointer(np.uintp, flags="C_CONTIGUOUS")
+    lib.lt_merge.argtypes = [i64, pointers, pointers, pointers, _I64, pointers, pointers, i64, i64, _U8, i64, _I64,
+                             _I64]
     lib.lt_count.restype = i64
     lib.lt_count.argtypes = [_I64, _I64, _U8, ctypes.c_void_p, i64, i64, i64, _I64, _I64, _I64, _U8]
     return lib
@@ -82,3 +87,26 @@ def count(lists: np.ndarray, docs: np.ndarray, flags: np.ndarray, weights, n: in
     if got < 0:
         raise MemoryError("lt_count")
     return tuple(a[:got] for a in out)
+
+
+def merge(sources: list[tuple], nlists: int, ndocs: int):
+    """(encoded lists, documents per list) of sources (table rows, documents, values, rows -> list
+    numbers, documents -> ids or -1), at most one posting per list and document."""
+    kept = []  # the arrays as the kernel reads them, alive until it returns
+    for rows, docs, values, to, ids in sources:
+        kept.append((np.ascontiguousarray(rows, dtype=np.uint32), np.ascontiguousarray(docs, dtype=np.uint32),
+                     np.ascontiguousarray(values, dtype=np.uint8), np.ascontiguousarray(to, dtype=np.int32),
+                     np.ascontiguousarray(ids, dtype=np.int32)))
+    address = lambda k: np.array([a[k].ctypes.data for a in kept], dtype=np.uintp)  # noqa: E731
+    counts = np.array([len(a[0]) for a in kept], dtype=np.int64)
+    n = int(counts.sum())
+    cap = 6 * n + 24 * nlists + 16
+    out = np.empty(cap, np.uint8)
+    offsets, sizes = np.empty(nlists + 1, np.int64), np.empty(nlists, np.int64)
+    got = LIB.lt_merge(len(kept), address(0), address(1), address(2), counts, address(3), address(4), nlists,
+                       ndocs, out, cap, offsets, sizes)
+    if got < 0:
+        raise MemoryError(f"lt_merge ({got})")
+    data = out[:got].tobytes()
+    bounds = offsets.tolist()
+    return [data[bounds[j]:bounds[j + 1]] for j in range(nlists)], sizes

@@ -25,7 +25,7 @@ from typing import Callable, Iterator, Sequence
 from ..incremental import digest
 from ..parallel import chunks, fork_imap
 from .cache import SearchCache
-from .entries import Maker, Part, make_doc
+from .entries import Maker, Part, doc_record, make_doc
 from .format import FORMAT, GROUP, SHARD_BYTES
 from .names import Names
 from .text import fold, tokenize, tone_key
@@ -72,16 +72,21 @@ def open_cache(cache_dir: Path, registries) -> SearchCache:
     return SearchCache(Path(cache_dir), cache_version(Names.from_registries(registries)))
 
 
-def worker_tags(article, registries) -> tuple[str, ...]:
+def worker_tags(article, registries, known: dict | None = None) -> tuple[str, ...]:
     """The article's tag names as collect resolves them (registered tags by their registry name;
-    free ones as written, which tokenise as the spelling collect shows would)."""
+    free ones as written, which tokenise as the spelling collect shows would). known: what was
+    found for each name, kept between calls with the same registries."""
     from ..vietnamese import slugify, term_key
+    known = {} if known is None else known
     seen, out = set(), []
     for name in article.tags:
-        tag = registries.tags.get(name)
-        identity = tag if tag is not None else term_key(name)
-        shown = tag.name if tag is not None else name
-        if identity in seen or not (tag.slug if tag is not None else slugify(name)):
+        found = known.get(name)
+        if found is None:
+            tag = registries.tags.get(name)
+            found = known[name] = (tag if tag is not None else term_key(name), tag.name if tag is not None else name,
+                                   bool(tag.slug if tag is not None else slugify(name)))
+        identity, shown, named = found
+        if identity in seen or not named:
             continue
         seen.add(identity)
         out.append(shown)
@@ -90,8 +95,9 @@ def worker_tags(article, registries) -> tuple[str, ...]:
 
 def read_part(articles: Sequence, urls: Sequence[str], keys: Sequence[str], registries, maker: Maker) -> Part:
     """The postings of articles with their bodies, made where they were read (the build's read
-    workers); keys: their content keys."""
-    return maker.part([make_doc(a, url, worker_tags(a, registries), doc_key(key, url))
+    workers); keys: their content keys. Their records are made by search_files (from the
+    articles without bodies, in the background process), not on the read's critical path."""
+    return maker.part([make_doc(a, url, worker_tags(a, registries, maker.tags), doc_key(key, url), record=False)
                        for a, url, key in zip(articles, urls, keys)])
 
 
@@ -140,7 +146,9 @@ def search_files(inp: SearchInput, cache: SearchCache | None = None, workers: in
         for j, key in enumerate(part.keys):
             i = new_id.get(key)
             if i is not None and records[i] is None:
-                ids[j], records[i] = i, part.records[j]
+                record = part.records[j]
+                ids[j], records[i] = i, record if record is not None else doc_record(inp.articles[n - 1 - i],
+                                                                                     inp.urls[n - 1 - i])
         if (ids >= 0).any():
             parts.append((part, ids))
             from_workers += int((ids >= 0).sum())

@@ -61,7 +61,7 @@ class Doc:
     title: str
     lead: str
     terms: tuple[str, ...]  # name keys of its front matter provinces and directives
-    record: bytes           # what a result shows (doc_record)
+    record: bytes | None    # what a result shows (doc_record); None: made by search_files from the article
     order: tuple            # (timestamp, slug): the site lists articles by it, newest first
     key: str = ""           # what the search cache knows it by
 
@@ -83,10 +83,12 @@ def doc_record(article, url: str) -> bytes:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def make_doc(article, url: str, tags: Sequence[str], key: str = "") -> Doc:
-    """The index's view of an article with its body, its site-relative URL and tag names."""
+def make_doc(article, url: str, tags: Sequence[str], key: str = "", record: bool = True) -> Doc:
+    """The index's view of an article with its body, its site-relative URL and tag names; without
+    its record when `record` is False (the read workers leave it to search_files)."""
     return Doc(article.body, article.title, lead_text(article.summary, article.sapo, tags, article.author),
-               term_keys(article), doc_record(article, url), (article.date.timestamp(), article.slug), key)
+               term_keys(article), doc_record(article, url) if record else None,
+               (article.date.timestamp(), article.slug), key)
 
 
 def oldest_first(docs: Sequence[Doc]) -> list[int]:
@@ -350,7 +352,7 @@ class Part:
     docs: np.ndarray         # … its document
     values: np.ndarray       # … its value byte
     strings: dict[int, tuple[str, str]]  # spelling -> (folded key, tone key): lists this process had not sent
-    records: list[bytes]     # per document, oldest first
+    records: list[bytes | None]  # per document, oldest first (None: search_files makes it)
     keys: list[str]          # per document: what the search cache knows it by
     orders: list[tuple]      # per document: (timestamp, slug)
 
@@ -391,6 +393,7 @@ class Maker:
         self.words, self.pairs, self.folds = _Vocab(), _Vocab(), {}
         self.name_start = np.zeros(0, dtype=bool)  # per pair met: whether some name starts with it
         self.matcher = _NameMatcher(names)
+        self.tags: dict = {}  # tag name -> how the registries resolve it (search.worker_tags)
 
     # -- tokens --
 

@@ -8,16 +8,18 @@ and with --peers the same corpus built by Hugo and Pelican, side by side, in one
 
 The corpus comes from ../shared/bench/make_corpus.py (fixed seed: the same N gives
 the same articles in every flavour). Wall time is measured around the whole
-command. Peak memory is the largest proportional set size (PSS) of the command's
-process tree, sampled every 100 ms: a page shared by a forked worker and its
-parent counts once, as it takes memory once (for a single process such as Hugo
-it is about its resident size). The largest sum of the processes' resident sizes
-(RSS, every 20 ms) is shown too: it counts shared pages once per process, an
-upper bound that grows with every fork of a large parent.
+command, in runs whose memory is not sampled. Peak memory comes from one more run
+of each build, sampled (sampling slows what it samples, unevenly: see measure):
+the largest proportional set size (PSS) of the command's process tree, every
+100 ms: a page shared by a forked worker and its parent counts once, as it takes
+memory once (for a single process such as Hugo it is about its resident size).
+The largest sum of the processes' resident sizes (RSS, every 20 ms) is shown too:
+it counts shared pages once per process, an upper bound that grows with every
+fork of a large parent.
 Cold builds are the median of --repeat (3) runs, ours and Hugo's alternated (the
 order rotates from run to run), so the drift of the (shared, noisy) machine hits
 both alike; warm and one-change builds the median of three; Pelican, far slower,
-runs once.
+runs once (and once more for its memory).
 
 Our cold build is measured twice over: the whole site with its search index, and
 the site Hugo and Pelican build from the same corpus, i.e. without the search
@@ -96,9 +98,17 @@ def tree_pss(pid: int) -> int:
     return total
 
 
-def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, tuple[int, int], str]:
-    """(wall seconds, (peak tree PSS, peak tree RSS sum) in bytes, output) of one command; fails loudly.
+def measure(cmd: list[str], cwd: Path, env: dict | None = None,
+            sample: bool = False) -> tuple[float, tuple[int, int], str]:
+    """(wall seconds, (peak tree PSS, peak tree RSS sum) in bytes when sampled, output) of one
+    command; fails loudly.
 
+    Memory is sampled only when asked, in runs whose time is not reported: the sampler reads
+    /proc for every process every 20 ms and each process's smaps_rollup every 100 ms, which
+    takes CPU from the 2 cores and holds the sampled process's memory map lock while it walks
+    its page tables. It slowed a cold build with the search index (several large processes)
+    from 11.85 s to 15.08 s and left one without it unchanged (10.20 / 10.01 s; medians of
+    three, 2026-12-04), so sampled times would not compare builds fairly.
     Dirty pages of earlier commands (a build writes ~300 MB) are flushed first: their
     writeback would otherwise slow whichever command runs next."""
     os.sync()
@@ -106,6 +116,12 @@ def measure(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float, 
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     pss = rss = 0
     done = threading.Event()
+    if not sample:
+        out, _ = proc.communicate()
+        wall = time.perf_counter() - started
+        if proc.returncode != 0:
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{out[-3000:]}")
+        return wall, (0, 0), out
 
     def sample() -> None:
         nonlocal pss, rss
@@ -155,12 +171,12 @@ def count_pages(folder: Path) -> int:
     return sum(1 for p in folder.rglob("*.html"))
 
 
-def ours_cold(n: int, search: bool = True) -> tuple[float, int]:
+def ours_cold(n: int, search: bool = True, sample: bool = False) -> tuple[float, int]:
     """One cold build: no cache, no output; without the search index when `search` is False."""
     site = corpus(n, "native")
     for leftover in (".cache", "output"):
         TRASH.put(site / leftover)
-    return measure(our_command(site, search), REPO, our_env())[:2]
+    return measure(our_command(site, search), REPO, our_env(), sample)[:2]
 
 
 # The build with the search stage left out: the same site as Hugo's and Pelican's.
@@ -185,16 +201,22 @@ def ours_rebuilds(n: int) -> dict[str, tuple]:
     site = corpus(n, "native")
     cmd, env = our_command(site), our_env()
     results = {"pages": (count_pages(site / "output"), 0)}
-    results["warm"] = median_of([measure(cmd, REPO, env)[:2] for _ in range(REPEAT)])
+    warm = [measure(cmd, REPO, env)[:2] for _ in range(REPEAT)]
+    results["warm"] = with_memory(warm, measure(cmd, REPO, env, sample=True)[1])
     articles = sorted((site / "content" / "articles").glob("*.md"))
     runs = []
-    for k in range(REPEAT):  # a different article each time, as an editor would
+    for k in range(REPEAT + 1):  # a different article each time, as an editor would; the last run sampled
         article = articles[(n // 2 + k * 97) % n]
         text = article.read_text(encoding="utf-8")
         article.write_text(text.rstrip("\n") + f"\n\nĐoạn sửa lúc {time.time()}.\n", encoding="utf-8")
-        runs.append(measure(cmd, REPO, env)[:2])
-    results["one change"] = median_of(runs)
+        runs.append(measure(cmd, REPO, env, sample=k == REPEAT)[:2])
+    results["one change"] = with_memory(runs[:-1], runs[-1][1])
     return results
+
+
+def with_memory(runs: list[tuple[float, tuple[int, int]]], peak: tuple[int, int]):
+    """median_of timed runs, with the peak memory of a sampled run of the same build."""
+    return median_of([(wall, peak) for wall, _ in runs])
 
 
 def median_of(runs: list[tuple[float, tuple[int, int]]]) -> tuple[float, tuple[int, int], list[float]]:
@@ -203,8 +225,8 @@ def median_of(runs: list[tuple[float, tuple[int, int]]]) -> tuple[float, tuple[i
     return walls[len(walls) // 2], (max(r[1][0] for r in runs), max(r[1][1] for r in runs)), [r[0] for r in runs]
 
 
-def run_peer(name: str, n: int, env_dir: Path) -> tuple[float, int, int]:
-    """One cold build by a peer: (wall, peak, pages)."""
+def run_peer(name: str, n: int, env_dir: Path, sample: bool = False) -> tuple[float, int, int]:
+    """One cold build by a peer: (wall, peak when sampled, pages)."""
     site = corpus(n, name)
     out = site / "public"
     TRASH.put(out)
@@ -213,35 +235,38 @@ def run_peer(name: str, n: int, env_dir: Path) -> tuple[float, int, int]:
     else:
         cmd = [str(env_dir / "bin" / "pelican"), str(site / "content"), "-o", str(out),
                "-s", str(site / "pelicanconf.py"), "-q"]
-    wall, peak, _ = measure(cmd, site)
+    wall, peak, _ = measure(cmd, site, sample=sample)
     return wall, peak, count_pages(out)
 
 
 def cold_runs(n: int, env_dir: Path | None, repeat: int) -> tuple[tuple, tuple, dict[str, dict]]:
     """Our cold builds (with and without the search index) and Hugo's, alternated `repeat`
     times in a rotating order (the machine's slow spells hit all alike), medians; Pelican,
-    far slower, once."""
+    far slower, once. Then one more build of each, its memory sampled (see measure)."""
     runs: dict[str, list] = {"ours": [], "bare": [], "hugo": []}
-    last = ""
     kinds = ["ours", "hugo", "bare"] if env_dir else ["ours", "bare"]
+
+    def one(kind: str, sample: bool = False):
+        if kind == "hugo":
+            return run_peer("hugo", n, env_dir, sample)
+        return ours_cold(n, search=kind == "ours", sample=sample)
+
     for i in range(repeat):
         for kind in kinds[i % len(kinds):] + kinds[:i % len(kinds)]:
-            if kind == "hugo":
-                runs["hugo"].append(run_peer("hugo", n, env_dir))
-            else:
-                runs[kind].append(ours_cold(n, search=kind == "ours"))
-                last = kind
-    if last == "bare":  # warm and one-change builds start from a whole build's cache (a build after
-        ours_cold(n)    # the stubbed one would find nothing changed and make no index): not measured
+            runs[kind].append(one(kind))
+    # Our whole build last: warm and one-change builds start from its cache (a build after the
+    # stubbed one would find nothing changed and make no index).
+    memory = {kind: one(kind, sample=True)[1] for kind in sorted(kinds, key=lambda k: k == "ours")}
     peers = {}
     if env_dir:
         hugo = runs["hugo"]
-        peers["hugo"] = {"cold": median_of([r[:2] for r in hugo]), "pages": (hugo[0][2], 0),
+        peers["hugo"] = {"cold": with_memory([r[:2] for r in hugo], memory["hugo"]), "pages": (hugo[0][2], 0),
                          "pairs": [o[0] / h[0] for o, h in zip(runs["ours"], hugo)],
                          "bare pairs": [o[0] / h[0] for o, h in zip(runs["bare"], hugo)]}
-        wall, peak, pages = run_peer("pelican", n, env_dir)
+        wall, _, pages = run_peer("pelican", n, env_dir)
+        peak = run_peer("pelican", n, env_dir, sample=True)[1]
         peers["pelican"] = {"cold": (wall, peak), "pages": (pages, 0)}
-    return median_of(runs["ours"]), median_of(runs["bare"]), peers
+    return with_memory(runs["ours"], memory["ours"]), with_memory(runs["bare"], memory["bare"]), peers
 
 
 def table(n: int, ours: dict, peers: dict[str, dict]) -> str:

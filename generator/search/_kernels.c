@@ -135,6 +135,57 @@ done:
     return m;
 }
 
+static int64_t table_find(const uint64_t *keys, const int64_t *numbers, int bits, uint64_t spread, uint64_t h) {
+    uint64_t mask = ((uint64_t)1 << bits) - 1, slot = (h * spread) >> (64 - bits);
+    for (;;) {
+        int64_t number = numbers[slot];
+        if (number < 0 || keys[slot] == h) return number;
+        slot = (slot + 1) & mask;
+    }
+}
+
+/* _NameMatcher.find: the names in the tokens, leftmost, longest, no overlap. cand: the tokens
+   (ascending) that start a pair some name of several tokens starts with, cand_hash: those
+   pairs' key hashes, grown token by token (hash of the tokens joined by spaces) up to `longest`
+   tokens within one text and looked up in the table of names (jkeys, jnumbers); a token whose
+   folded hash is a one-token name (singles) is a name of one token. Writes (text, name number)
+   of each name kept; returns how many. */
+int64_t lt_names(const int64_t *seg, const uint64_t *fold, const int64_t *length, int64_t ntokens,
+                 const int64_t *cand, const uint64_t *cand_hash, int64_t ncand, const uint64_t *up, int64_t nup,
+                 const uint64_t *jkeys, const int64_t *jnumbers, int jbits, uint64_t spread, int64_t longest,
+                 const uint64_t *singles, const int64_t *single_numbers, int64_t nsingles,
+                 int64_t *out_seg, int64_t *out_number) {
+    int64_t found = 0, free = 0, next = 0;
+    for (int64_t t = 0; t < ntokens; t++) {
+        int64_t best = 0, number = -1;
+        if (next < ncand && cand[next] == t) {
+            uint64_t h = cand_hash[next++];
+            int64_t size = length[t] + 1 + length[t + 1];
+            for (int64_t count = 2; count <= longest; count++) {
+                if (count > 2) {
+                    int64_t nxt = t + count - 1;
+                    if (nxt >= ntokens || seg[nxt] != seg[t] || size + 1 >= nup) break;
+                    h = h + (uint64_t)32 * up[size] + fold[nxt] * up[size + 1];
+                    size += 1 + length[nxt];
+                }
+                int64_t hit = table_find(jkeys, jnumbers, jbits, spread, h);
+                if (hit >= 0) { best = count; number = hit; }
+            }
+        }
+        if (!best) {
+            for (int64_t k = 0; k < nsingles; k++)
+                if (fold[t] == singles[k]) { best = 1; number = single_numbers[k]; break; }
+        }
+        if (best && t >= free) {
+            out_seg[found] = seg[t];
+            out_number[found] = number;
+            found++;
+            free = t + best;
+        }
+    }
+    return found;
+}
+
 static int varint_size(uint64_t n) {
     int k = 1;
     while (n >= 0x80) { n >>= 7; k++; }

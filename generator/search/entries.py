@@ -715,6 +715,9 @@ class _NameMatcher:
         none = np.zeros(0, np.int64), np.zeros(0, np.int64)
         if self.pairs is None or not len(tokens.fold):
             return none
+        if kernels.LIB is not None:
+            return kernels.names(tokens.seg, tokens.fold, tokens.length, at, h, up, self.joined, self.longest,
+                                 self.singles, self.single_numbers)
         seg, folds, length = tokens.seg, tokens.fold, tokens.length
         found_at, found_len, found_number = [], [], []
         size = length[at] + 1 + length[at + 1]

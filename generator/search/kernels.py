@@ -38,6 +38,9 @@ def _load():
     pointers = np.ctypeslib.ndpointer(np.uintp, flags="C_CONTIGUOUS")
     lib.lt_merge.argtypes = [i64, pointers, pointers, pointers, _I64, pointers, pointers, i64, i64, _U8, i64, _I64,
                              _I64]
+    lib.lt_names.restype = i64
+    lib.lt_names.argtypes = [_I64, _U64, _I64, i64, _I64, _U64, i64, _U64, i64, _U64, _I64, ctypes.c_int, u64, i64,
+                             _U64, _I64, i64, _I64, _I64]
     lib.lt_count.restype = i64
     lib.lt_count.argtypes = [_I64, _I64, _U8, ctypes.c_void_p, i64, i64, i64, _I64, _I64, _I64, _U8]
     return lib
@@ -72,6 +75,18 @@ def table_put(keys: np.ndarray, numbers: np.ndarray, bits: int, spread: int, has
     hashes = np.ascontiguousarray(hashes, dtype=np.uint64)
     values = np.ascontiguousarray(values, dtype=np.int64)
     LIB.lt_table_put(keys, numbers, bits, spread, hashes, values, len(hashes))
+
+
+def names(seg, fold, length, cand, cand_hash, up, joined, longest: int, singles, single_numbers):
+    """(text, name number) of the names in the tokens (_NameMatcher.find); joined: its _Table."""
+    seg, length = np.ascontiguousarray(seg, np.int64), np.ascontiguousarray(length, np.int64)
+    fold, up = np.ascontiguousarray(fold, np.uint64), np.ascontiguousarray(up, np.uint64)
+    cand, cand_hash = np.ascontiguousarray(cand, np.int64), np.ascontiguousarray(cand_hash, np.uint64)
+    out_seg, out_number = np.empty(len(seg), np.int64), np.empty(len(seg), np.int64)
+    found = LIB.lt_names(seg, fold, length, len(seg), cand, cand_hash, len(cand), up, len(up), joined.keys,
+                         joined.numbers, joined.bits, joined.SPREAD, longest, singles, single_numbers, len(singles),
+                         out_seg, out_number)
+    return out_seg[:found], out_number[:found]
 
 
 def count(lists: np.ndarray, docs: np.ndarray, flags: np.ndarray, weights, n: int, size: int):

@@ -247,6 +247,16 @@ def test_batched_parts_equal_reference_entries(tmp_path, names, kernel):
         assert got == {d.key: entry_of(d, with_names) for d in docs if entry_of(d, with_names)}
 
 
+def test_kernels_compiled_from_another_source_are_left_unused(monkeypatch):
+    """A checkout updated without installing again keeps a module built from the old _kernels.c:
+    its functions may take other arguments, so the numpy way is used instead."""
+    needs_kernels()
+    from generator.search import _kernels, kernels
+    assert kernels._load() is not None
+    monkeypatch.setattr(_kernels, "source_digest", "0" * 16)
+    assert kernels._load() is None
+
+
 def _vietnamese_texts(rng, count: int) -> list[str]:
     """Random texts of Vietnamese syllables (some with two tone marks), digits and punctuation."""
     pieces = ["Bác", "bạc", "khoá", "khóa", "Đắk", "Nông", "ười", "05-CT/TW", "2025", "tóàn", "q", "ẩỷ",

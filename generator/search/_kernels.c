@@ -319,7 +319,18 @@ done:
     return written;
 }
 
-/* A module only so that the build installs it beside entries.py and kernels.py can find it. */
+/* A module only so that the build installs it beside entries.py and kernels.py can find it; it
+   carries the digest of this file it was compiled from (setup.py). */
+#ifndef LT_SOURCE_DIGEST
+#define LT_SOURCE_DIGEST ""
+#endif
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_kernels", "Compiled kernels (ctypes).", -1, NULL};
 
-PyMODINIT_FUNC PyInit__kernels(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__kernels(void) {
+    PyObject *m = PyModule_Create(&module);
+    if (m && PyModule_AddStringConstant(m, "source_digest", LT_SOURCE_DIGEST) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

@@ -2,13 +2,17 @@
 
 ``pip install`` compiles _kernels.c when a C compiler is at hand (setup.py: an
 optional extension); without one the index is made by the numpy routines of
-entries.py alone, with the same result, more slowly. LAMTHEOBAC_NO_KERNELS=1
-leaves them out (for tests and benchmarks of the numpy way).
+entries.py alone, with the same result, more slowly. A module compiled from
+another version of _kernels.c (a checkout updated without installing again) is
+left unused the same way. LAMTHEOBAC_NO_KERNELS=1 leaves them out (for tests and
+benchmarks of the numpy way).
 """
 from __future__ import annotations
 
 import ctypes
+import hashlib
 import os
+from pathlib import Path
 
 import numpy as np
 
@@ -25,6 +29,8 @@ def _load():
     try:
         from . import _kernels
     except ImportError:
+        return None
+    if _kernels.source_digest != source_digest():
         return None
     lib = ctypes.CDLL(_kernels.__file__)
     i64, u64 = ctypes.c_int64, ctypes.c_uint64
@@ -44,6 +50,16 @@ def _load():
     lib.lt_count.restype = i64
     lib.lt_count.argtypes = [_I64, _I64, _U8, ctypes.c_void_p, i64, i64, i64, _I64, _I64, _I64, _U8]
     return lib
+
+
+def source_digest() -> str | None:
+    """The digest setup.py compiles into the module, of the _kernels.c beside this file (an
+    installed wheel has none: its module is the one built with it)."""
+    source = Path(__file__).with_name("_kernels.c")
+    if not source.exists():
+        from . import _kernels
+        return _kernels.source_digest
+    return hashlib.sha256(source.read_bytes()).hexdigest()[:16]
 
 
 LIB = _load()

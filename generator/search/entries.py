@@ -2,8 +2,9 @@
 
 ``reference_entry`` (pure Python, one article) defines an entry; ``Maker.part``
 makes the same postings for a batch of articles with numpy and no Python object
-per token, which is what a cold build of 10,000 articles can afford. Tests hold
-the two to the same postings.
+per token, which is what a cold build of 10,000 articles can afford; its hot
+steps run as compiled kernels where _kernels.c was built (kernels.py), each with
+its numpy twin here. Tests hold all of them to the same postings.
 
 An entry is a set of postings, each a list (a key) and a value byte:
 

@@ -289,6 +289,12 @@ def test_compiled_kernels_give_what_numpy_gives():
         assert ours.heads[1].tolist() == [prefix_code(fold(w)) for w in words]
     assert maker._kernel_tokens(["x\U0001F600y"]) is None  # a surrogate: the numpy way decides
     assert maker._kernel_tokens(["khoa\u0301"]) is None  # a text to prepare (NFD)
+    # In a batch, only the texts holding such units go the numpy way; the others the kernel's.
+    mixed = ["Bác Hồ 05", "x\U0001F600y Σίσυφος ǅem", "", "khoa\u0301 học", "làm theo Bác", "\U0001F600"]
+    ours, theirs = maker._kernel_tokens(mixed), maker.tokens(mixed)
+    for name in ("seg", "spelling", "length"):
+        assert np.array_equal(getattr(ours, name), getattr(theirs, name)), name
+    assert ours.seg.tolist().count(0) == 3 and 4 in ours.seg.tolist()
     table = _Table(4)
     keys = rng.integers(0, 2**63, 500, dtype=np.int64).astype(np.uint64) * np.uint64(2)
     table.put(keys[:300], np.arange(300, dtype=np.int64))

@@ -433,15 +433,24 @@ class Maker:
         return _tokens_concat([fast, *(self._slow(i, texts[i]) for i in sorted(slow))])
 
     def _kernel_tokens(self, texts: list[str]) -> Tokens | None:
-        """The tokens of the texts by the compiled kernel, at once; None when a unit is a flag (a
-        unit not learnt yet, or one to prepare or that the tables can't stand for)."""
+        """The tokens of the texts by the compiled kernel, at once. The texts holding a unit that
+        is a flag (not learnt yet, to prepare, or one the tables can't stand for) go the numpy
+        way (Maker.tokens), the others the kernel's; None when every text holds one."""
         text = _SEP + _SEP.join(texts) + _SEP
         code = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
         found = kernels.tokenize(code, self.chars.table, _seg_bounds([len(t) for t in texts])[:-1], P, TONE_STEP)
-        if found is None:
+        if found is not None:
+            seg, start, length, spelling, fold_hash, prefix = found
+            return Tokens(seg, None, spelling, length, start, text, heads=(fold_hash, prefix))
+        bounds = np.cumsum([1] + [len(t.encode("utf-16-le")) // 2 + 1 for t in texts])  # (surrogates: two units)
+        odd = np.flatnonzero((self.chars.table[code] & _U64(0xFFFF)) >= _PREPARE)
+        flagged = sorted(set((np.searchsorted(bounds, odd, side="right") - 1).tolist()))
+        if len(flagged) == len(texts):
             return None
-        seg, start, length, spelling, fold_hash, prefix = found
-        return Tokens(seg, None, spelling, length, start, text, heads=(fold_hash, prefix))
+        fast = self._kernel_tokens([t if i not in set(flagged) else "" for i, t in enumerate(texts)])
+        slow = self.tokens([texts[i] for i in flagged])
+        slow.seg = np.array(flagged, dtype=np.int64)[slow.seg]  # its texts' places in the batch
+        return _tokens_concat([fast, slow])
 
     def _fast(self, text: str, packed: np.ndarray, lengths: list[int]) -> Tokens:
         """Tokens by the tables (no unit of the texts is a flag). Hashes are prefix sums of

@@ -59,19 +59,18 @@ int64_t lt_tokenize(const uint16_t *code, int64_t n, const uint64_t *table, cons
 
 /* _Table.get: the numbers of 64-bit hashes in an open-addressing table (linear probing), -1 for
    those it lacks. */
+static int64_t table_find(const uint64_t *keys, const int64_t *numbers, int bits, uint64_t spread, uint64_t h) {
+    uint64_t mask = ((uint64_t)1 << bits) - 1, slot = (h * spread) >> (64 - bits);
+    for (;;) {
+        int64_t number = numbers[slot];
+        if (number < 0 || keys[slot] == h) return number;
+        slot = (slot + 1) & mask;
+    }
+}
+
 void lt_table_get(const uint64_t *keys, const int64_t *numbers, int bits, uint64_t spread,
                   const uint64_t *hashes, int64_t n, int64_t *out) {
-    uint64_t mask = ((uint64_t)1 << bits) - 1;
-    for (int64_t i = 0; i < n; i++) {
-        uint64_t h = hashes[i];
-        uint64_t slot = (h * spread) >> (64 - bits);
-        for (;;) {
-            int64_t number = numbers[slot];
-            if (number < 0) { out[i] = -1; break; }
-            if (keys[slot] == h) { out[i] = number; break; }
-            slot = (slot + 1) & mask;
-        }
-    }
+    for (int64_t i = 0; i < n; i++) out[i] = table_find(keys, numbers, bits, spread, hashes[i]);
 }
 
 /* _Table.put: new keys (not in the table) with their numbers, by linear probing; the table has
@@ -135,15 +134,6 @@ done:
     return m;
 }
 
-static int64_t table_find(const uint64_t *keys, const int64_t *numbers, int bits, uint64_t spread, uint64_t h) {
-    uint64_t mask = ((uint64_t)1 << bits) - 1, slot = (h * spread) >> (64 - bits);
-    for (;;) {
-        int64_t number = numbers[slot];
-        if (number < 0 || keys[slot] == h) return number;
-        slot = (slot + 1) & mask;
-    }
-}
-
 /* _NameMatcher.find: the names in the tokens, leftmost, longest, no overlap. cand: the tokens
    (ascending) that start a pair some name of several tokens starts with, cand_hash: those
    pairs' key hashes, grown token by token (hash of the tokens joined by spaces) up to `longest`
@@ -199,8 +189,8 @@ static uint8_t *put_varint(uint8_t *at, uint64_t n) {
 }
 
 /* One list's documents (and values) in order: a few by insertion, many through a bitmap of the
-   documents (scratch: ndocs / 8 + 1 bytes, zero; values_by_doc: ndocs bytes). */
-static void sort_list(int32_t *d, uint8_t *v, int64_t m, uint8_t *scratch, uint8_t *values_by_doc, int64_t ndocs) {
+   documents (scratch: ndocs / 8 + 1 bytes, zero, left zero; values_by_doc: ndocs bytes). */
+static void sort_list(int32_t *d, uint8_t *v, int64_t m, uint8_t *scratch, uint8_t *values_by_doc) {
     if (m < 48) {
         for (int64_t k = 1; k < m; k++) {
             int32_t doc = d[k];
@@ -232,7 +222,6 @@ static void sort_list(int32_t *d, uint8_t *v, int64_t m, uint8_t *scratch, uint8
             k++;
         }
     }
-    (void)ndocs;
 }
 
 /* assemble.merge's second step (_grid and _sorted) at once. Sources: postings numbered by each
@@ -277,7 +266,7 @@ int64_t lt_merge(int64_t nsources, const uint32_t *const *lists, const uint32_t 
         uint8_t *v = sorted_values + first;
         offsets[j] = at - out;
         if (!m) continue;
-        sort_list(d, v, m, scratch, values_by_doc, ndocs);
+        sort_list(d, v, m, scratch, values_by_doc);
         int64_t gaps = 0, previous = -1;
         int has_values = 0;
         for (int64_t k = 0; k < m; k++) {

@@ -109,14 +109,18 @@ def merge(sources: Sequence[Source], count: int, strings: Callable[[int], tuple[
     for s in sources:
         maps.append(number[at:at + len(s.order_key)])
         at += len(s.order_key)
-    # 2. With the kernel: every posting at once. Else lists in many documents go through the grid,
-    # the others are sorted.
-    if kernels.LIB is not None:
-        encoded, sizes = _merged(sources, maps, lists, count)
-        kept = np.flatnonzero(sizes > 0)
-        named = [strings(h) for h in sp[kept].tolist()]
-        return Index(k[kept], m[kept], sp[kept], [key for key, _ in named], [tone for _, tone in named],
-                     [encoded[j] for j in kept.tolist()], sizes[kept])
+    # 2. Every list encoded: by the kernel, or by numpy (_numpy_merged).
+    merged = _merged if kernels.LIB is not None else _numpy_merged
+    encoded, sizes = merged(sources, maps, lists, count)
+    kept = np.flatnonzero(sizes > 0)  # a list whose documents all went is dropped
+    named = [strings(h) for h in sp[kept].tolist()]
+    return Index(k[kept], m[kept], sp[kept], [key for key, _ in named], [tone for _, tone in named],
+                 [encoded[j] for j in kept.tolist()], sizes[kept])
+
+
+def _numpy_merged(sources, maps, lists: int, count: int):
+    """The merge kernel's twin: lists in many documents go through the grid, the others are
+    sorted."""
     size = np.zeros(lists, dtype=np.int64)
     for s, to in zip(sources, maps):
         size += np.bincount(to[s.lists], minlength=lists)  # (postings of documents left out count too)
@@ -134,10 +138,7 @@ def merge(sources: Sequence[Source], count: int, strings: Callable[[int], tuple[
             _grid(sources, rows, dense_lists[first:first + step], first, count, encoded, sizes, chunked)
     if not dense.all():
         _sorted(sources, maps, dense, encoded, sizes)
-    kept = np.flatnonzero(sizes > 0)  # a list whose documents all went is dropped
-    named = [strings(h) for h in sp[kept].tolist()]
-    return Index(k[kept], m[kept], sp[kept], [key for key, _ in named], [tone for _, tone in named],
-                 [encoded[j] for j in kept.tolist()], sizes[kept])
+    return encoded, sizes
 
 
 def _merged(sources, maps, lists: int, count: int):

@@ -424,8 +424,7 @@ class Maker:
         if not len(odd):
             return self._fast(text, packed, [len(t) for t in texts])
         # texts the tables can't stand for are tokenised by the reference rules
-        bounds = np.cumsum([1] + [len(t.encode("utf-16-le")) // 2 + 1 for t in texts])
-        slow = set((np.searchsorted(bounds, odd, side="right") - 1).tolist())
+        slow = _texts_at(texts, odd)
         kept = [t if i not in slow else "" for i, t in enumerate(texts)]
         text = _SEP + _SEP.join(kept) + _SEP
         packed = self.chars.lookup(np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16))
@@ -442,12 +441,11 @@ class Maker:
         if found is not None:
             seg, start, length, spelling, fold_hash, prefix = found
             return Tokens(seg, None, spelling, length, start, text, heads=(fold_hash, prefix))
-        bounds = np.cumsum([1] + [len(t.encode("utf-16-le")) // 2 + 1 for t in texts])  # (surrogates: two units)
-        odd = np.flatnonzero((self.chars.table[code] & _U64(0xFFFF)) >= _PREPARE)
-        flagged = sorted(set((np.searchsorted(bounds, odd, side="right") - 1).tolist()))
-        if len(flagged) == len(texts):
+        odd = _texts_at(texts, np.flatnonzero((self.chars.table[code] & _U64(0xFFFF)) >= _PREPARE))
+        if len(odd) == len(texts):
             return None
-        fast = self._kernel_tokens([t if i not in set(flagged) else "" for i, t in enumerate(texts)])
+        flagged = sorted(odd)
+        fast = self._kernel_tokens([t if i not in odd else "" for i, t in enumerate(texts)])
         slow = self.tokens([texts[i] for i in flagged])
         slow.seg = np.array(flagged, dtype=np.int64)[slow.seg]  # its texts' places in the batch
         return _tokens_concat([fast, slow])
@@ -620,6 +618,13 @@ class Maker:
                     np.concatenate([g[1] for _, g in groups]).astype(np.uint16),
                     np.concatenate([g[2] for _, g in groups]).astype(np.uint8), strings,
                     [d.record for d in docs], [d.key for d in docs], [d.order for d in docs])
+
+
+def _texts_at(texts: list[str], units: np.ndarray) -> set[int]:
+    """Which of the texts joined as Maker.tokens joins them (a separator before each) hold these
+    code units (positions in UTF-16 units: a surrogate pair counts two)."""
+    bounds = np.cumsum([1] + [len(t.encode("utf-16-le")) // 2 + 1 for t in texts])
+    return set((np.searchsorted(bounds, units, side="right") - 1).tolist())
 
 
 def _seg_bounds(lengths: list[int]) -> np.ndarray:

@@ -52,7 +52,7 @@ def _load():
     return lib
 
 
-def source_digest() -> str | None:
+def source_digest() -> str:
     """The digest setup.py compiles into the module, of the _kernels.c beside this file (an
     installed wheel has none: its module is the one built with it)."""
     source = Path(__file__).with_name("_kernels.c")
@@ -106,7 +106,8 @@ def names(seg, fold, length, cand, cand_hash, up, joined, longest: int, singles,
 
 
 def count(lists: np.ndarray, docs: np.ndarray, flags: np.ndarray, weights, n: int, size: int):
-    """(lists, documents, counts, flags) of the postings, sorted by (list, document)."""
+    """(lists, documents, counts, flags) of the postings, by document (then by where each list
+    first occurs in it), not by list as entries._count's numpy way."""
     lists = np.ascontiguousarray(lists, dtype=np.int64)
     docs = np.ascontiguousarray(docs, dtype=np.int64)
     flags = np.ascontiguousarray(flags, dtype=np.uint8)

@@ -160,6 +160,11 @@ def doc(body: str, title: str = "", lead: str = "", terms: tuple = (), when: flo
     return Doc(body, title, lead, terms, b"{}", (when, slug), slug)
 
 
+def maker_strings(maker: Maker) -> dict[int, tuple[str, str]]:
+    """spelling -> (key, tone) of every list a Maker has met (words, pairs, names)."""
+    return {s: t for v in (maker.words, maker.pairs, maker.matcher.vocab) for s, t in zip(v.spelling.tolist(), v.strings)}
+
+
 def entry_of(d: Doc, names) -> dict:
     return {(p.kind, p.key, p.tone): p.value for p in reference_entry(d, names)}
 
@@ -236,8 +241,7 @@ def test_batched_parts_equal_reference_entries(tmp_path, names, kernel):
             part_docs = docs[at:at + 4]
             part = maker.part(part_docs)
             ordered = [part_docs[i] for i in oldest_first(part_docs)]
-            strings = {s: t for v in (maker.words, maker.pairs, maker.matcher.vocab)
-                       for s, t in zip(v.spelling.tolist(), v.strings)}
+            strings = maker_strings(maker)
             places = list(zip(part.order_key.tolist(), part.mixed.tolist(), part.spelling.tolist()))
             assert len(set(places)) == len(places)  # one row per list
             assert len({(p[0] >> 48, *strings[p[2]]) for p in places}) == len(places)  # one list per key, spelling
@@ -325,7 +329,7 @@ def test_a_first_part_of_plain_ascii_finds_long_names(names, kernel):
     docs = [doc("<p>Ba Ria Vung Tau, Thanh pho Ho Chi Minh, Ha Noi, Lao Cai</p>", title="Ba Ria - Vung Tau",
                 slug="ascii")]
     part = maker.part(docs)
-    strings = {s: t for v in (maker.words, maker.pairs, maker.matcher.vocab) for s, t in zip(v.spelling.tolist(), v.strings)}
+    strings = maker_strings(maker)
     assert part_postings(part, strings) == [entry_of(docs[0], names)]
     assert {"~p:ba-ria-vung-tau", "~p:tp-ho-chi-minh", "~p:ha-noi"} <= {k for _, k, _ in entry_of(docs[0], names)}
 
@@ -335,7 +339,7 @@ def test_a_part_names_its_lists_by_their_place_in_the_index(names):
     maker = Maker(names)
     docs = [doc(f"<p>làm theo Bác {n} Lào Cai ở Hà Nội {10 ** n} ư</p>", when=n % 3, slug=f"s{n}") for n in range(9)]
     part = maker.part(docs)
-    strings = {s: t for v in (maker.words, maker.pairs, maker.matcher.vocab) for s, t in zip(v.spelling.tolist(), v.strings)}
+    strings = maker_strings(maker)
     for order_key, mixed, spelling in zip(part.order_key.tolist(), part.mixed.tolist(), part.spelling.tolist()):
         key = strings[spelling][0]
         assert list_order(order_key >> 48, key, spelling)[:2] == (order_key, mixed)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
+import mmap
 import multiprocessing  # its pool module is imported by the first Pool: one-change builds make none
 import os
 import signal
@@ -157,6 +158,51 @@ def _worker_start(parent: int | None = None) -> None:
         _die_with_parent(parent)
     gc.enable()
     gc.set_threshold(50_000, 20, 20)  # its many long-lived objects are frozen; its own are short-lived
+
+
+class SharedArrays:
+    """Arrays forked workers hand back through memory shared with their parent (an anonymous
+    shared mapping made before they fork) instead of the result pipe: written once by the worker,
+    seen by the parent and by what it forks later without pickling or copying. Space is taken
+    from the mapping's start under a lock; once it is full put() says so and the arrays travel
+    the usual way. Unmapped when the last array seen through it is gone."""
+
+    HEADER = 64  # the first 8 bytes: where free space starts
+
+    def __init__(self, size: int):
+        self.buffer = mmap.mmap(-1, size, flags=mmap.MAP_SHARED | getattr(mmap, "MAP_NORESERVE", 0))
+        self.lock = multiprocessing.get_context("fork").Lock()
+
+    @classmethod
+    def make(cls, size: int) -> "SharedArrays | None":
+        """None where no such mapping can be had (the arrays then travel through the pipe)."""
+        try:
+            return cls(size)
+        except (OSError, ValueError):
+            return None
+
+    def put(self, arrays: Sequence) -> tuple | None:
+        """Worker: the arrays copied into the shared space; where they are (for get), or None
+        when they don't fit."""
+        import numpy as np
+        sizes = [-(-a.nbytes // 8) * 8 for a in arrays]
+        with self.lock:
+            start = max(int.from_bytes(self.buffer[:8], "little"), self.HEADER)
+            if start + sum(sizes) > len(self.buffer):
+                return None
+            self.buffer[:8] = (start + sum(sizes)).to_bytes(8, "little")
+        where, at = [], start
+        for a, size in zip(arrays, sizes):
+            np.frombuffer(self.buffer, dtype=a.dtype, count=a.size, offset=at)[:] = a.ravel()
+            where.append((at, a.dtype.str, a.size))
+            at += size
+        return tuple(where)
+
+    def get(self, where: tuple) -> list:
+        """Parent: the arrays put() placed there, as views of the shared space."""
+        import numpy as np
+        return [np.frombuffer(self.buffer, dtype=np.dtype(dtype), count=count, offset=at)
+                for at, dtype, count in where]
 
 
 class BackgroundError(RuntimeError):

@@ -8,13 +8,13 @@ holds every body.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .content import Article, Page, ReadSettings, errors_of, read_article, read_page
 from .errors import ContentError, SiteError, os_reason
 from .incremental import BodyStore, Reuse, SourceRecord, Tuning, article_key, article_row, article_token
 from .pages import Links
-from .parallel import Progress, chunks, fork_map
+from .parallel import Progress, SharedArrays, chunks, fork_map
 from .sources import SourceFile, Sources
 
 
@@ -36,6 +36,7 @@ class _ReadTask:
     store: BodyStore
     links: Links | None          # with the search index: the read articles' postings are made too
     maker: object = None         # search.Maker, made before the workers fork (they inherit its tables)
+    shared: SharedArrays | None = None  # where the workers put the postings (not through the pipe)
 
 
 def read_articles(sources: Sources, settings: ReadSettings, reuse: Reuse, store: BodyStore,
@@ -53,6 +54,7 @@ def read_articles(sources: Sources, settings: ReadSettings, reuse: Reuse, store:
         if many and links is not None:  # made before forking: the workers inherit its tables
             from .search import Maker, Names
             task.maker = Maker(Names.from_registries(settings.registries))
+            task.shared = SharedArrays.make(len(plan.to_read) * _SHARED_PER_ARTICLE)
         for rows, made in fork_map(_read_part, parts, task, workers, progress, "Đọc bài viết"):
             for shown, record, row, token, errors in rows:
                 result.errors += errors
@@ -61,7 +63,11 @@ def read_articles(sources: Sources, settings: ReadSettings, reuse: Reuse, store:
                     result.records[shown] = record
                     result.tokens[shown] = token
             if made is not None:
-                result.made.append(made)
+                part, where = made
+                if where is not None:
+                    lists, docs, values = task.shared.get(where)
+                    part = replace(part, lists=lists, docs=docs, values=values)
+                result.made.append(part)
     result.articles.sort(key=lambda a: a.path)
     return result
 
@@ -102,8 +108,17 @@ def _read_part(task: _ReadTask, part: Sequence[SourceFile]) -> tuple[list[tuple]
 def _postings(task: _ReadTask, read: list[tuple[Article, str]]):
     from .search import read_part
     articles = [article for article, _ in read]
-    return read_part(articles, [task.links(a) for a in articles], [key for _, key in read], task.settings.registries,
+    part = read_part(articles, [task.links(a) for a in articles], [key for _, key in read], task.settings.registries,
                      task.maker)
+    where = task.shared.put([part.lists, part.docs, part.values]) if task.shared is not None else None
+    if where is not None:  # the postings stay out of the pipe
+        part = replace(part, lists=part.lists[:0], docs=part.docs[:0], values=part.values[:0])
+    return part, where
+
+
+# Virtual space reserved per article read for its postings in SharedArrays: pages are only
+# taken as written (~9 KB an article in the bench corpus); a part that doesn't fit is piped.
+_SHARED_PER_ARTICLE = 256 << 10
 
 
 _BODY = [name for name in Article.__dataclass_fields__].index("body")

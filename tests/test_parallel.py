@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.parallel import Background, BackgroundError
+from generator.parallel import Background, BackgroundError, SharedArrays, fork_map
 
 
 def test_background_result_comes_before_the_work_ends(tmp_path: Path):
@@ -69,3 +69,26 @@ def test_a_process_stopped_before_reading_what_it_was_given(capfd):
     job.give(["x" * 1000] * 10_000)
     job.cancel()
     assert "Traceback" not in capfd.readouterr().err
+
+
+def _put_some(shared: SharedArrays, part):
+    import numpy as np
+    arrays = [np.arange(n, dtype=np.uint32) * 3 for n in part] + [np.full(5, len(part), dtype=np.uint8)]
+    return os.getpid(), shared.put(arrays)
+
+
+def test_shared_arrays_put_by_workers_are_seen_by_the_parent():
+    """Arrays forked workers put in the shared space are what the parent gets back, each in a
+    place of its own; arrays that no longer fit are refused (None), not cut."""
+    import numpy as np
+    shared = SharedArrays(64 + 4096)
+    results = fork_map(_put_some, [[10, 3], [7], [1, 2], [1000]], shared, workers=2)
+    assert os.getpid() not in {pid for pid, _ in results}  # put by the forked workers
+    placed = [where for _, where in results if where is not None]
+    assert len(placed) == 3 and results[3][1] is None  # 4,000 bytes: more than the space has
+    for part, (_, where) in zip([[10, 3], [7], [1, 2]], results):
+        got = shared.get(where)
+        assert [a.tolist() for a in got] == [list(range(0, 3 * n, 3)) for n in part] + [[len(part)] * 5]
+        assert got[-1].dtype == np.uint8
+    spans = sorted((at, at + count * np.dtype(dtype).itemsize) for where in placed for at, dtype, count in where)
+    assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:]))  # no two overlap

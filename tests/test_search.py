@@ -516,10 +516,25 @@ def test_read_workers_parts_give_the_same_index(tmp_path, monkeypatch):
         return real(articles, *args)
 
     monkeypatch.setattr(search, "read_part", counting)
+    from generator.parallel import SharedArrays
+    shared_get, through_shared = SharedArrays.get, []
+
+    def counting_get(self, where):
+        through_shared.append(where)
+        return shared_get(self, where)
+
+    monkeypatch.setattr(SharedArrays, "get", counting_get)
     shutil.rmtree(root / ".cache")
     build(root, output=str(tmp_path / "workers"), workers=2, tuning=Tuning(parallel_min=1))
     assert sum(map(int, made.read_text().split())) == len(list((root / "content/articles").glob("*.md")))
     assert files_of(tmp_path / "workers") == files_of(tmp_path / "here")
+    assert through_shared  # the postings came through the shared memory …
+    import generator.read
+    monkeypatch.setattr(generator.read, "_SHARED_PER_ARTICLE", 0)
+    shutil.rmtree(root / ".cache")
+    through_shared.clear()
+    build(root, output=str(tmp_path / "piped"), workers=2, tuning=Tuning(parallel_min=1))
+    assert not through_shared and files_of(tmp_path / "piped") == files_of(tmp_path / "here")  # … or the pipe
     # The background process wrote them into the cache folder; they were moved into the site.
     folder = root / ".cache" / "lamtheobac" / "search-files"
     assert not folder.exists()

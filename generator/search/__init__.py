@@ -16,11 +16,16 @@ rules are in text.py and search.js, kept identical by tests.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
+
+# numpy serves the index with integer arrays, never with BLAS: the threads OpenBLAS starts when
+# numpy is first imported (just below) would only spin on a core the build's workers need.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from ..incremental import digest
 from ..parallel import chunks, fork_imap

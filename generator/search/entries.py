@@ -387,7 +387,6 @@ class Maker:
     """Makes parts. One per process: forked workers inherit what their parent learnt and learn on."""
 
     def __init__(self, names: Names | None):
-        keep_freed_memory()
         self.names = names
         self.chars = _Chars()
         self.powers = _Powers()
@@ -503,6 +502,7 @@ class Maker:
 
     def part(self, docs: Sequence[Doc]) -> Part:
         """The postings of these articles (in any order: numbered here oldest first)."""
+        keep_freed_memory()  # here, not in __init__: the build's main process makes a Maker for its workers
         docs = [docs[i] for i in oldest_first(docs)]
         n = len(docs)
         texts = [t for d in docs for t in (html_to_text(d.body), d.title, d.lead)]

@@ -270,8 +270,9 @@ def _vietnamese_texts(rng, count: int) -> list[str]:
 
 def test_compiled_kernels_give_what_numpy_gives():
     """The kernels of _kernels.c against the numpy routines they replace: tokens (text, start,
-    length, spelling hash; two tone marks in a word), the table's look-ups, and the postings of
-    occurrences (any order of documents, weights and flags)."""
+    length, spelling hash; two tone marks in a word), the table's look-ups, the postings of
+    occurrences (any order of documents, weights and flags), where new hashes first occur, and
+    the documents, flags and pair codes of tokens (_glue)."""
     from generator.search import entries, kernels
     from generator.search.entries import _count, _seg_bounds, _Table
     needs_kernels()
@@ -320,6 +321,33 @@ def test_compiled_kernels_give_what_numpy_gives():
             if ordered:  # by document, each list where it first occurs
                 assert np.all(np.diff(ours[1]) >= 0)
     assert _seg_bounds([3, 0, 2]).tolist() == [1, 5, 6, 9]
+    # where new hashes first occur (_Vocab.numbers), and the steps between word numbers and pairs
+    vocab = entries._Vocab()
+    hashes = rng.integers(0, 40, 3000).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    vocab.numbers(hashes[:100], lambda where: ([0] * len(where), [0] * len(where), [("", "")] * len(where)))
+    firsts = []
+    for compiled in (True, False):
+        with pytest.MonkeyPatch.context() as patch:
+            if not compiled:
+                patch.setattr(kernels, "LIB", None)
+            seen = []
+            copy = entries._Vocab()
+            copy.table.put(vocab.table.keys[vocab.table.numbers >= 0], vocab.table.numbers[vocab.table.numbers >= 0])
+            copy.strings = list(vocab.strings)
+            numbers = copy.numbers(hashes, lambda where: seen.append(where.tolist()) or (
+                [0] * len(where), [0] * len(where), [("", "")] * len(where)))
+            firsts.append((seen, numbers.tolist()))
+    assert firsts[0] == firsts[1] and firsts[0][0][0] == sorted(firsts[0][0][0])
+    assert sorted(hashes[firsts[0][0][0]].tolist()) == sorted(set(hashes[100:].tolist()) - set(hashes[:100].tolist()))
+    seg = np.sort(rng.integers(0, 30, 4000))
+    numbers = rng.integers(0, 500, 4000)
+    word_fold = rng.integers(0, 2**63, 500).astype(np.uint64)
+    word_folded = rng.integers(0, 300, 500)
+    ours = kernels.glue(seg, numbers, word_fold, word_folded, entries.FIELDS, entries._FIELD_FLAGS)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kernels, "LIB", None)
+        theirs = entries._glue(seg, numbers, word_fold, word_folded)
+    assert [a.tolist() for a in ours] == [a.tolist() for a in theirs] and len(ours[3]) > 3000
 
 
 def test_a_first_part_of_plain_ascii_finds_long_names(names, kernel):

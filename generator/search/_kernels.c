@@ -86,6 +86,57 @@ void lt_table_put(uint64_t *keys, int64_t *numbers, int bits, uint64_t spread, c
     }
 }
 
+/* _Vocab.numbers: where each distinct hash first occurs, in the order of the positions (numpy:
+   a stable sort and a sort back). Returns how many, -1 when out of memory. */
+int64_t lt_first(const uint64_t *hashes, int64_t n, uint64_t spread, int64_t *out) {
+    int bits = 4;
+    while (((int64_t)1 << bits) < 2 * n) bits++;
+    uint64_t mask = ((uint64_t)1 << bits) - 1;
+    uint64_t *keys = malloc(sizeof(uint64_t) << bits);
+    uint8_t *used = calloc((size_t)1 << bits, 1);
+    int64_t m = -1;
+    if (!keys || !used) goto done;
+    m = 0;
+    for (int64_t i = 0; i < n; i++) {
+        uint64_t h = hashes[i], slot = (h * spread) >> (64 - bits);
+        while (used[slot] && keys[slot] != h) slot = (slot + 1) & mask;
+        if (!used[slot]) {
+            used[slot] = 1;
+            keys[slot] = h;
+            out[m++] = i;
+        }
+    }
+done:
+    free(keys);
+    free(used);
+    return m;
+}
+
+/* Maker.part between the word numbers and the pairs (entries._glue): per token its document
+   (text / fields), field flag and folded word's key hash (word_fold[number]); per pair of
+   adjacent tokens of one text, the first one's place, the code of their folded words' numbers
+   (word_folded[a] << 32 | word_folded[b]), its document and flag. Returns the number of pairs. */
+int64_t lt_glue(const int64_t *seg, const int64_t *numbers, int64_t n, const uint64_t *word_fold,
+                const int64_t *word_folded, int64_t fields, const uint8_t *field_flags, int64_t *doc,
+                uint8_t *flag, uint64_t *fold, int64_t *same, uint64_t *codes, int64_t *pair_doc,
+                uint8_t *pair_flag) {
+    int64_t m = 0;
+    for (int64_t i = 0; i < n; i++) {
+        int64_t s = seg[i];
+        doc[i] = s / fields;
+        flag[i] = field_flags[s % fields];
+        fold[i] = word_fold[numbers[i]];
+        if (i > 0 && seg[i - 1] == s) {
+            same[m] = i - 1;
+            codes[m] = (uint64_t)word_folded[numbers[i - 1]] << 32 | (uint64_t)word_folded[numbers[i]];
+            pair_doc[m] = doc[i];
+            pair_flag[m] = flag[i];
+            m++;
+        }
+    }
+    return m;
+}
+
 /* _count: occurrences (list number < size, document < docs, flag, weight 1 unless given) as
    postings, one per (list, document), weights summed and flags or'ed; by document, then in the
    order each list first occurs in it (numpy's _count gives them sorted by list: the merge takes

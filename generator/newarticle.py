@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .config import load_config
-from .content import _BIDI, _bidi_message
+from .content import bidi_problem
 from .errors import BuildFailed, ContentError, SiteError, os_reason, suggest
 from .taxonomy import Registries, load_registries, lookup_key
 from .vietnamese import MAX_SLUG, VN, normalize, slugify
@@ -126,9 +126,7 @@ def _text_problem(label: str, text: str) -> str:
         return (f"{label} “{shown}” có byte "
                 f"0x{ord(bad) - 0xdc00:02x} không phải chữ UTF-8 (thường do cửa sổ lệnh dùng bảng mã khác); hãy gõ "
                 f"lại bằng Unicode (UTF-8)")
-    if _BIDI.search(text):
-        return _bidi_message(label, text)
-    return ""
+    return bidi_problem(label, text)
 
 
 def short_slug(title: str) -> str:

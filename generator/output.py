@@ -12,7 +12,7 @@ import os
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .content import Article
 from .errors import BuildFailed, ContentError, SiteError, TemplateError, os_reason
@@ -149,7 +149,8 @@ def write_files(staging: Staging, index: Sequence[IndexFile], published: dict[st
         else:
             written.append((path, data))
     if written:
-        folder = Path(str(written[0][1])[:-len(written[0][0])])
+        path, file = written[0]
+        folder = file.parents[len(PurePosixPath(path).parts) - 1]  # the background wrote it as folder / path
         if not staging.patch:
             staging.adopt(folder, [path for path, _ in written], origin="search")
         shutil.rmtree(folder)

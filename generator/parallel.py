@@ -168,6 +168,7 @@ class SharedArrays:
     the usual way. Unmapped when the last array seen through it is gone."""
 
     HEADER = 64  # the first 8 bytes: where free space starts
+    WAIT = 5.0   # seconds a worker waits for the lock (held for microseconds) before using the pipe
 
     def __init__(self, size: int):
         self.buffer = mmap.mmap(-1, size, flags=mmap.MAP_SHARED | getattr(mmap, "MAP_NORESERVE", 0))
@@ -186,11 +187,15 @@ class SharedArrays:
         when they don't fit."""
         import numpy as np
         sizes = [-(-a.nbytes // 8) * 8 for a in arrays]
-        with self.lock:
+        if not self.lock.acquire(timeout=self.WAIT):  # held by a worker that died holding it
+            return None
+        try:
             start = max(int.from_bytes(self.buffer[:8], "little"), self.HEADER)
             if start + sum(sizes) > len(self.buffer):
                 return None
             self.buffer[:8] = (start + sum(sizes)).to_bytes(8, "little")
+        finally:
+            self.lock.release()
         where, at = [], start
         for a, size in zip(arrays, sizes):
             np.frombuffer(self.buffer, dtype=a.dtype, count=a.size, offset=at)[:] = a.ravel()

@@ -92,3 +92,10 @@ def test_shared_arrays_put_by_workers_are_seen_by_the_parent():
         assert got[-1].dtype == np.uint8
     spans = sorted((at, at + count * np.dtype(dtype).itemsize) for where in placed for at, dtype, count in where)
     assert all(end <= start for (_, end), (start, _) in zip(spans, spans[1:]))  # no two overlap
+    # A worker that died holding the lock (for microseconds) leaves the others the pipe, not a hang.
+    shared = SharedArrays(64 + 4096)
+    shared.WAIT = 0.2
+    shared.lock.acquire()
+    assert shared.put([np.arange(3)]) is None
+    shared.lock.release()
+    assert [a.tolist() for a in shared.get(shared.put([np.arange(3)]))] == [[0, 1, 2]]

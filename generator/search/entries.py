@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import ctypes
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -371,13 +372,20 @@ def part_postings(part: Part, strings: dict[int, tuple[str, str]]) -> list[dict[
     return out
 
 
+_KEPT_IN: int | None = None  # the process keep_freed_memory was called in
+
+
 def keep_freed_memory() -> None:
     """Large arrays from the heap, and freed memory kept for the next ones (glibc's mallopt).
 
     By default glibc maps every allocation over 128 KB to fresh pages and unmaps it when freed:
     the numpy arrays of each batch then page-fault their memory in again (in a cold build of
     10,000 articles, over a second of system time). Called in the processes that index, which
-    end with the build."""
+    end with the build; once per process."""
+    global _KEPT_IN
+    if _KEPT_IN == os.getpid():
+        return
+    _KEPT_IN = os.getpid()
     try:
         mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):

@@ -1,7 +1,7 @@
 """The index files, as search.js reads them (format 3).
 
-Under the search page's folder (``tim-kiem/du-lieu/``); every file but the
-manifest is gzip (search.js inflates it with DecompressionStream):
+Under the search page's folder (``tim-kiem/du-lieu/``); every file is gzip
+(search.js inflates it with DecompressionStream):
 
 * ``index.bin``: the manifest, JSON: format, version (a digest of every file), the
   number of documents, records per group, where each shard starts, year ranges,
@@ -31,9 +31,9 @@ all others only adds to the end of lists.
 """
 from __future__ import annotations
 
-import gzip
 import json
 
+import deflate
 import numpy as np
 
 FORMAT = 3
@@ -73,11 +73,13 @@ def varints(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def pack(data: bytes, level: int = 6) -> bytes:
-    """Every data file but the manifest is gzip (no name, no time: the same bytes every build)."""
-    return gzip.compress(data, compresslevel=level, mtime=0)
+    """A file as gzip (no name, no time: the same bytes every build), by libdeflate: at level 1
+    three times as fast as zlib's and 4 % smaller (the 10,000-article bench index: 0.08 s and
+    7.65 MB against 0.24 s and 7.99 MB)."""
+    return deflate.gzip_compress(data, level)
 
 
-SHARD_LEVEL = 1  # shards (mostly bitmaps) and record groups: level 6 makes them ~7 % smaller for three times the time
+SHARD_LEVEL = 1  # shards (mostly bitmaps) and record groups: level 6 makes them ~5 % smaller for twice the time
 
 
 def encode_list(docs: np.ndarray | None, values: np.ndarray | None, m: int, bitmap: bytes) -> bytes:

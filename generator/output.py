@@ -19,7 +19,7 @@ from .errors import BuildFailed, ContentError, SiteError, TemplateError, os_reas
 from .incremental import BodyStore, PagePlan, Reuse, Tuning, bodied
 from .indexing import IndexFile
 from .pages import Job
-from .parallel import Progress, chunks, fork_map
+from .parallel import Progress, fork_map, tapered
 from .render import Asset, Templates
 from .sources import ImageFile, display_path
 from .write import Staging, write_file
@@ -69,7 +69,7 @@ def render_pages(plan: PagePlan, templates: Templates, staging: Staging, store: 
     task = _RenderTask(jobs, templates, store, keys, targets)
     written = 0
     seen: set[str] = set()
-    for count, errs in fork_map(_render_part, chunks(todo, size), task, workers, progress, "Dựng trang",
+    for count, errs in fork_map(_render_part, tapered(todo, size, workers), task, workers, progress, "Dựng trang",
                                 meanwhile=meanwhile):
         written += count
         for err in errs:

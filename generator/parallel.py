@@ -48,6 +48,13 @@ def chunks(items: Sequence[T], size: int) -> list[Sequence[T]]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
+def tapered(items: Sequence[T], size: int, workers: int) -> list[Sequence[T]]:
+    """Chunks of `size`, the last `workers` chunks' worth cut in quarters: workers take chunks
+    as they free up, so the last one to finish keeps the others waiting for less."""
+    head = max(0, (len(items) - workers * size) // size * size)
+    return chunks(items[:head], size) + chunks(items[head:], max(1, size // 4))
+
+
 class Progress:
     """One line on a terminal for builds longer than a second; silent otherwise."""
 

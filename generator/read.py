@@ -14,7 +14,7 @@ from .content import Article, Page, ReadSettings, errors_of, read_article, read_
 from .errors import ContentError, SiteError, os_reason
 from .incremental import BodyStore, Reuse, SourceRecord, Tuning, article_key, article_row, article_token
 from .pages import Links
-from .parallel import Progress, SharedArrays, chunks, fork_map
+from .parallel import Progress, SharedArrays, fork_map, tapered
 from .sources import SourceFile, Sources
 
 
@@ -49,7 +49,7 @@ def read_articles(sources: Sources, settings: ReadSettings, reuse: Reuse, store:
     if plan.to_read:
         many = len(plan.to_read) >= tuning.parallel_min
         workers = workers if many else 1
-        parts = chunks(plan.to_read, max(1, min(256, len(plan.to_read) // (workers * 4) or 1)))
+        parts = tapered(plan.to_read, max(1, min(256, len(plan.to_read) // (workers * 4) or 1)), workers)
         task = _ReadTask(settings, reuse, store, links if many else None)
         if many and links is not None:  # made before forking: the workers inherit its tables
             from .search import Maker, Names

@@ -99,3 +99,15 @@ def test_shared_arrays_put_by_workers_are_seen_by_the_parent():
     assert shared.put([np.arange(3)]) is None
     shared.lock.release()
     assert [a.tolist() for a in shared.get(shared.put([np.arange(3)]))] == [[0, 1, 2]]
+
+
+def test_tapered_chunks_keep_every_item_in_order_and_end_small():
+    """The work is cut into chunks of the size asked, but the last workers' worth in quarters
+    (the workers then finish close together); nothing is lost, repeated or reordered."""
+    from generator.parallel import tapered
+    for n, size, workers in [(10000, 256, 2), (9965, 256, 2), (700, 256, 2), (100, 256, 2), (3, 1, 2), (0, 5, 2)]:
+        parts = tapered(list(range(n)), size, workers)
+        assert [x for part in parts for x in part] == list(range(n))
+        assert all(len(part) <= size for part in parts)
+    parts = tapered(list(range(10000)), 256, 2)
+    assert [len(p) for p in parts[:37]] == [256] * 37 and [len(p) for p in parts[37:]] == [64] * 8 + [16]

@@ -16,6 +16,7 @@ docs/search.md describes the index itself.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -31,6 +32,7 @@ from .taxonomy import Registries
 
 IndexFile = tuple[str, bytes, "bytes | Path"]  # (output path, digest, its bytes or the file holding them)
 FOLDER = "search-files"  # in the cache folder: a cold build's index files, written by the background process
+# (FOLDER-<pid of the build>: two builds of one project may run at once, and each moves its own in)
 
 
 def search_input(site: Site, keys: dict[str, str], registries: Registries, store: BodyStore, made: Sequence = ()):
@@ -87,6 +89,26 @@ def index_files(site: Site, keys: dict[str, str], registries: Registries, store:
     return files
 
 
+def files_folder(cache: Path) -> Path:
+    """This build's folder for the background process's index files; the folders of builds that
+    no longer run (killed before they moved theirs in) are removed."""
+    for old in cache.glob(FOLDER + "*"):
+        owner = old.name[len(FOLDER) + 1:]
+        if old.name == FOLDER or (owner.isdigit() and int(owner) != os.getpid() and not _running(int(owner))):
+            shutil.rmtree(old)
+    return cache / f"{FOLDER}-{os.getpid()}"
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
 class SearchStage:
     """The search index of one build, made in a background process (see the module's text).
     enabled=False leaves the index out (the benchmarks build the site Hugo and Pelican build)."""
@@ -115,7 +137,8 @@ class SearchStage:
         self.cancel()
         parts = [list(made)]
         made.clear()  # from now on only the forked process holds them
-        self._background = Background(lambda send: self._from_parts(send, shown, keys, parts[0]))
+        folder = files_folder(self.cache)
+        self._background = Background(lambda send: self._from_parts(send, shown, keys, parts[0], folder))
         parts.clear()
 
     def _from_cache(self, send: Callable[[list], None], receive: Callable[[], Any], known: dict[str, Article]) -> None:
@@ -130,9 +153,9 @@ class SearchStage:
                     send, preloaded)
 
     def _from_parts(self, send: Callable[[list], None], shown: Sequence[Article], keys: dict[str, str],
-                    made: list) -> None:
+                    made: list, folder: Path) -> None:
         index_files(indexed(list(shown), self.config, self.registries), keys, self.registries, self.store,
-                    self.cache, send, made=made, folder=self.cache / FOLDER)
+                    self.cache, send, made=made, folder=folder)
 
     @property
     def in_background(self) -> bool:

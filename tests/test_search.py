@@ -564,13 +564,34 @@ def test_read_workers_parts_give_the_same_index(tmp_path, monkeypatch):
     build(root, output=str(tmp_path / "piped"), workers=2, tuning=Tuning(parallel_min=1))
     assert not through_shared and files_of(tmp_path / "piped") == files_of(tmp_path / "here")  # … or the pipe
     # The background process wrote them into the cache folder; they were moved into the site.
-    folder = root / ".cache" / "lamtheobac" / "search-files"
-    assert not folder.exists()
+    cache = root / ".cache" / "lamtheobac"
+    assert not list(cache.glob("search-files*"))
     # The same cold index over a live site that holds it (patch mode): kept as it is.
     shutil.rmtree(root / ".cache")
     (tmp_path / "workers" / "tim-kiem" / "du-lieu" / "index.bin").write_bytes(b"damaged")
     build(root, output=str(tmp_path / "workers"), workers=2, tuning=Tuning(parallel_min=1))
-    assert files_of(tmp_path / "workers") == files_of(tmp_path / "here") and not folder.exists()
+    assert files_of(tmp_path / "workers") == files_of(tmp_path / "here") and not list(cache.glob("search-files*"))
+
+
+def test_each_build_has_its_own_folder_of_index_files(tmp_path):
+    """Two builds of one project may run at once: each one's background process writes its index
+    files into a folder of its own (named by the build's process), which it moves into its site.
+    Folders left by builds that were killed are removed; a running build's is left alone."""
+    from generator.indexing import files_folder
+    cache = tmp_path / "cache"
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True, check=True)
+        for name in ("search-files", f"search-files-{dead.stdout.strip()}", f"search-files-{running.pid}"):
+            (cache / name / "s").mkdir(parents=True)
+            (cache / name / "s" / "0.bin").write_bytes(b"x")
+        mine = files_folder(cache)
+        assert mine == cache / f"search-files-{os.getpid()}"
+        assert sorted(p.name for p in cache.iterdir()) == [f"search-files-{running.pid}"]
+    finally:
+        running.kill()
+        running.wait()
 
 
 def test_drafts_read_by_the_workers_are_left_out(tmp_path, monkeypatch):

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import ctypes
 import json
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -372,7 +371,7 @@ def part_postings(part: Part, strings: dict[int, tuple[str, str]]) -> list[dict[
     return out
 
 
-_KEPT_IN: int | None = None  # the process keep_freed_memory was called in
+_KEPT = False  # keep_freed_memory was called here (or in a parent: forks inherit glibc's settings)
 
 
 def keep_freed_memory() -> None:
@@ -381,11 +380,11 @@ def keep_freed_memory() -> None:
     By default glibc maps every allocation over 128 KB to fresh pages and unmaps it when freed:
     the numpy arrays of each batch then page-fault their memory in again (in a cold build of
     10,000 articles, over a second of system time). Called in the processes that index, which
-    end with the build; once per process."""
-    global _KEPT_IN
-    if _KEPT_IN == os.getpid():
+    end with the build; once (a forked child inherits its parent's settings)."""
+    global _KEPT
+    if _KEPT:
         return
-    _KEPT_IN = os.getpid()
+    _KEPT = True
     try:
         mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):
@@ -525,7 +524,7 @@ class Maker:
         doc_of, flags, tokens.fold, same, codes, pair_doc, pair_flag = _glue(tokens.seg, numbers, self.words.fold,
                                                                              self.words.folded)
         lists, word_docs, counts, flag = _count(numbers, doc_of, flags, None, n, self.words.count)
-        words = (lists, word_docs, (np.minimum(counts, MAX_TF) << 3).astype(np.uint8) | flag)
+        words = (lists, word_docs, _values(counts, flag))
         longest = self.matcher.longest  # a name's hash grows over its tokens and the spaces between
         self.powers.ensure((int(tokens.length.max(initial=0)) + 1) * longest + 2)
         pairs = self._pairs(tokens, same, codes, numbers)
@@ -594,8 +593,7 @@ class Maker:
         weights = np.concatenate((np.ones(len(seg), dtype=np.int64), np.zeros(len(terms), dtype=np.int64)))
         numbers = np.concatenate((numbers, np.array([k for _, k in terms], dtype=np.int64)))
         lists, docs_, counts, flag = _count(numbers, doc_of, flags, weights, n, matcher.vocab.count)
-        values = (np.minimum(counts, MAX_TF) << 3).astype(np.uint8) | flag
-        return lists, docs_, values
+        return lists, docs_, _values(counts, flag)
 
     def _part(self, words, names, pairs, docs: list[Doc]) -> Part:
         """The part's table of lists (words, names, pairs met) and its postings by row of the table;
@@ -633,6 +631,11 @@ def _texts_at(texts: list[str], units: np.ndarray) -> set[int]:
     code units (positions in UTF-16 units: a surrogate pair counts two)."""
     bounds = np.cumsum([1] + [len(t.encode("utf-16-le")) // 2 + 1 for t in texts])
     return set((np.searchsorted(bounds, units, side="right") - 1).tolist())
+
+
+def _values(counts: np.ndarray, flags: np.ndarray) -> np.ndarray:
+    """The value bytes of postings: min(count, MAX_TF) << 3 | field flags (as reference_entry)."""
+    return (np.minimum(counts, MAX_TF) << 3).astype(np.uint8) | flags
 
 
 def _glue(seg: np.ndarray, numbers: np.ndarray, word_fold: np.ndarray, word_folded: np.ndarray):

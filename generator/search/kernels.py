@@ -48,11 +48,11 @@ def _load():
     lib.lt_names.argtypes = [_I64, _U64, _I64, i64, _I64, _U64, i64, _U64, i64, _U64, _I64, ctypes.c_int, u64, i64,
                              _U64, _I64, i64, _I64, _I64]
     lib.lt_count.restype = i64
+    lib.lt_count.argtypes = [_I64, _I64, _U8, ctypes.c_void_p, i64, i64, i64, _I64, _I64, _I64, _U8]
     lib.lt_first.restype = i64
     lib.lt_first.argtypes = [_U64, i64, u64, _I64]
     lib.lt_glue.restype = i64
     lib.lt_glue.argtypes = [_I64, _I64, i64, _U64, _I64, i64, _U8, _I64, _U8, _U64, _I64, _U64, _I64, _U8]
-    lib.lt_count.argtypes = [_I64, _I64, _U8, ctypes.c_void_p, i64, i64, i64, _I64, _I64, _I64, _U8]
     return lib
 
 

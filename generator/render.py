@@ -18,7 +18,12 @@ from typing import Any
 
 import jinja2
 from jinja2 import meta
-from markupsafe import Markup
+from markupsafe import Markup, escape
+
+try:
+    from markupsafe._speedups import _escape_inner
+except ImportError:  # pragma: no cover - markupsafe without its C speedups
+    _escape_inner = None
 
 from . import __version__
 from .config import SiteConfig
@@ -26,7 +31,7 @@ from .errors import TemplateError, os_reason
 from .images import size_attributes, with_sizes
 from .markdown import shorten
 from .pages import Links
-from .vietnamese import format_date, format_datetime, format_long_date, weekday
+from .vietnamese import format_date, format_datetime, format_long_date, short_date, weekday
 
 PROJECT_THEMES = Path(__file__).resolve().parent.parent / "themes"
 CARD_TEMPLATE = "_card.html"
@@ -203,6 +208,31 @@ _PLAIN_CALLABLES = frozenset({types.FunctionType, types.BuiltinFunctionType, typ
                               jinja2.runtime.Macro})
 
 
+def fast_escape(value: Any) -> Markup:
+    """markupsafe.escape, shorter for its two common cases: text, and Markup (returned as it is).
+
+    markupsafe's escape makes its Markup through Markup.__new__, two Python calls per `{{ … }}`
+    (~1.1 million in a 10,000-article build); str.__new__ makes the same Markup in C."""
+    kind = type(value)
+    if kind is str and _escape_inner is not None:
+        return str.__new__(Markup, _escape_inner(value))
+    if kind is Markup:
+        return value
+    return escape(value)
+
+
+class _Template(jinja2.Template):
+    """A template whose `{{ … }}` escape with fast_escape: its compiled module imports `escape`
+    from jinja2.runtime, and its functions look the name up in the module's namespace (their
+    __globals__) when they run, so it is replaced there once the module is made."""
+
+    @classmethod
+    def from_code(cls, environment, code, globals, uptodate=None):
+        template = super().from_code(environment, code, globals, uptodate)
+        template.root_render_func.__globals__["escape"] = fast_escape
+        return template
+
+
 _OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}  # compile-time
 _AUTOESCAPE = ["html", "xml"]
 
@@ -237,6 +267,7 @@ class Templates:
             **_OPTIONS,
         )
         self.env.context_class = _Context
+        self.env.template_class = _Template
         self.assets = assets
         self._deps: dict[str, tuple[str, frozenset[str]]] = {}
         self.env.filters.update(
@@ -454,7 +485,7 @@ def date_vi(moment, style: str = "") -> str:
     """A date (or datetime) as readers see it: "Thứ Hai, 19/09/2016"; style "short": "19/09/2016",
     "long": "ngày 19 tháng 9 năm 2016", "time": "Thứ Hai, 19/09/2016 | 16:27"."""
     if style == "short":
-        return f"{moment:%d/%m/%Y}"
+        return short_date(moment)
     if style == "long":
         return format_long_date(moment)
     if style == "time":
@@ -467,9 +498,9 @@ def dateline(article, with_time: bool = False) -> Markup:
     written without a time, only the month for an estimated date ("Khoảng tháng 5/2021")."""
     moment = article.date
     if article.date_estimated:
-        return Markup(f'<time datetime="{moment:%Y-%m}">Khoảng tháng {moment.month}/{moment.year}</time>')
+        return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}">Khoảng tháng {moment.month}/{moment.year}</time>')
     if not article.timed:
-        return Markup(f'<time datetime="{moment:%Y-%m-%d}">{format_date(moment)}</time>')
+        return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}-{moment.day:02d}">{format_date(moment)}</time>')
     text = format_datetime(moment) if with_time else format_date(moment)
     return Markup(f'<time datetime="{moment.isoformat()}">{text}</time>')
 

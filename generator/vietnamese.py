@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 
 from slugify import slugify as _slugify
@@ -168,12 +168,17 @@ def weekday(moment: datetime) -> str:
 
 def format_date(moment: datetime) -> str:
     """"Thứ Hai, 19/09/2016"."""
-    return f"{weekday(moment)}, {moment:%d/%m/%Y}"
+    return f"{WEEKDAYS[moment.weekday()]}, {short_date(moment)}"
+
+
+def short_date(moment: date) -> str:
+    """"19/09/2016" (by hand: strftime takes four times as long, and a build shows ~40,000 dates)."""
+    return f"{moment.day:02d}/{moment.month:02d}/{moment.year:04d}"
 
 
 def format_datetime(moment: datetime) -> str:
     """"Thứ Hai, 19/09/2016 | 16:27"."""
-    return f"{format_date(moment)} | {moment:%H:%M}"
+    return f"{format_date(moment)} | {moment.hour:02d}:{moment.minute:02d}"
 
 
 def format_long_date(moment: datetime) -> str:

@@ -7,7 +7,9 @@ import jinja2
 import pytest
 
 from generator.config import load_config
-from generator.render import TemplateFunction, Templates, _Context
+from markupsafe import Markup, escape
+
+from generator.render import TemplateFunction, Templates, _Context, fast_escape
 
 
 def _templates(tmp_path: Path, source: str, extra: dict) -> Templates:
@@ -54,6 +56,31 @@ def test_plain_and_context_functions_called_as_jinja_calls_them(tmp_path: Path, 
 
 def test_templates_use_the_shorter_call_path(tmp_path: Path):
     assert _templates(tmp_path, "x", {}).env.context_class is _Context
+
+
+class _Html:
+    def __html__(self):
+        return "<b>đã an toàn</b>"
+
+
+class _Text(str):
+    pass
+
+
+ESCAPED = ["Lâm Đồng <script>\"&'", "", Markup("<i>giữ</i>"), Markup(""), 5, 2.5, None, True, _Html(),
+           _Text("<u>con của str</u>"), jinja2.Undefined(), ["<a>"]]
+
+
+@pytest.mark.parametrize("value", ESCAPED, ids=[type(v).__name__ for v in ESCAPED])
+def test_fast_escape_gives_what_markupsafe_gives(value):
+    ours, theirs = fast_escape(value), escape(value)
+    assert type(ours) is Markup and ours == theirs
+
+
+def test_templates_escape_with_fast_escape(tmp_path: Path):
+    templates = _templates(tmp_path, "{{ a }}|{{ b }}|{{ c }}", {})
+    assert templates.render("t.html", a="<Bác>", b=Markup("<br>"), c=3) == "&lt;Bác&gt;|<br>|3"
+    assert templates.env.get_template("t.html").root_render_func.__globals__["escape"] is fast_escape
 
 
 # --- the theme's helpers: dates, the menu's section, partials, stylesheet references ---------------

@@ -170,3 +170,49 @@ def test_page_signatures_cover_templates_context_and_bodies(sample: Path, tmp_pa
     cold = tmp_path / "cold"
     shutil.copytree(sample, cold, ignore=shutil.ignore_patterns(".cache", "output", ".lamtheobac.lock"))
     assert files(sample / "output") == files(build(cold, now=NOW).output)
+
+
+# --- digests: the short ways must give what the plain definitions give --------------------------
+
+def _reference_digest(*parts) -> str:
+    import hashlib
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+@pytest.mark.parametrize("parts", [(), ("",), ("a", "b"), ("a\x00b",), ("Lâm Đồng", "\ud800"), (b"raw", "text"),
+                                   ("text", b"\xff\x00", "")])
+def test_digest_is_each_part_followed_by_a_zero_byte(parts):
+    from generator.incremental import digest
+    assert digest(*parts) == _reference_digest(*parts)
+
+
+def test_value_digest_tokens_by_content_and_articles_by_what_they_show():
+    from markupsafe import Markup
+
+    from generator.incremental import value_digest
+
+    @dataclass(frozen=True)
+    class Unit:
+        name: str
+        codes: tuple
+
+    unit = Unit("Lâm Đồng", (1, 2))
+    context = {"unit": unit, "pager": {"pages": [(1, "trang/1/", 0), (0, "", 0)], "next": None},
+               "shown": {Markup("<b>x</b>"), 3}, "same": [unit, unit], "text": Markup("<i>y</i>")}
+    token = value_digest(context, {})
+    assert token == value_digest({**context}, {})  # by content, not identity
+    assert len(token) == 32
+    changed = {**context, "pager": {"pages": [(1, "trang/1/", 0), (0, "", 1)], "next": None}}
+    assert value_digest(changed, {}) != token
+    assert value_digest(("x", 1, None, 2.5, True), {}) == "['x',1,None,2.5,True]"
+    assert value_digest(Markup("<b>"), {}) == repr(Markup("<b>"))  # text subclasses by their repr
+    memo: dict = {}
+    first, second = [unit], [unit, "a"]  # alive while the memo is: it knows values by their id
+    assert value_digest(first, memo) == "[Unit('Lâm Đồng',[1,2])]"
+    assert memo[id(unit)] == "Unit('Lâm Đồng',[1,2])"  # kept, so another page's list reuses it
+    memo[id(unit)] = "seen"
+    assert value_digest(second, memo) == "[seen,'a']"

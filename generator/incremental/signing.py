@@ -23,19 +23,22 @@ def signatures(jobs: Sequence, templates, base: str, keys: dict[str, str], memo:
     same as then, so only body keys are hashed.
     """
     global_digests: dict[str, str] = {}
+    by_template: dict[str, tuple[str, tuple[str, ...]]] = {}  # template -> (its digest, its globals' digests)
     out: list[str] = []
     bodyless: dict[str, str] = {}
     known = known or {}
     for job in jobs:
         sig = known.get(job.path)
         if sig is None:
-            template_digest, used = templates.dependencies(job.template)
-            parts = [base, job.path, template_digest, value_digest(job.context, memo)]
-            for name in sorted(used):
-                if name not in global_digests:
-                    global_digests[name] = value_digest(templates.global_input(name), memo)
-                parts.append(global_digests[name])
-            sig = digest(*parts)
+            fixed = by_template.get(job.template)
+            if fixed is None:
+                template_digest, used = templates.dependencies(job.template)
+                for name in used:
+                    if name not in global_digests:
+                        global_digests[name] = value_digest(templates.global_input(name), memo)
+                fixed = by_template[job.template] = (template_digest,
+                                                     tuple(global_digests[name] for name in sorted(used)))
+            sig = digest(base, job.path, fixed[0], value_digest(job.context, memo), *fixed[1])
         if job.full:  # bodies shown: the articles' keys, not just what they show
             bodyless[job.path] = sig
             shown: list[str] = []

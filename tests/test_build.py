@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import sqlite3
 import time
 from datetime import datetime
 from pathlib import Path
@@ -314,6 +315,23 @@ def test_bodies_load_many_at_once_and_a_missing_one_is_named(tmp_path: Path):
     assert store.load_many(wanted) == {k: f"<p>{int(k[1:])}</p>" for k in wanted}
     with pytest.raises(KeyError, match="k9999"):
         store.load_many(["k0001", "k9999"])
+    page_size = sqlite3.connect(store.file).execute("PRAGMA page_size").fetchone()[0]
+    assert page_size == 8192  # a new store's pages hold a typical body in two, not three
+
+
+def test_a_body_store_made_with_other_pages_is_used_as_it_is(tmp_path: Path):
+    from generator.incremental import BodyStore
+    from generator.incremental.bodies import BODIES_VERSION
+    old = sqlite3.connect(tmp_path / BodyStore.FILE)
+    old.execute("PRAGMA page_size = 4096")
+    old.execute(f"PRAGMA user_version = {BODIES_VERSION}")
+    old.execute("CREATE TABLE bodies (key TEXT PRIMARY KEY, html TEXT NOT NULL, used REAL NOT NULL)")
+    old.execute("INSERT INTO bodies VALUES ('k1', '<p>cũ</p>', 0)")
+    old.commit()
+    old.close()
+    store = BodyStore(tmp_path)
+    assert store.prepare()  # kept: the bodies of earlier builds are there
+    assert store.load_many(["k1"]) == {"k1": "<p>cũ</p>"}
 
 
 def test_search_files_the_last_build_recorded_are_kept_unread(sample: Path, monkeypatch):

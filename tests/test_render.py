@@ -163,3 +163,11 @@ def test_stylesheet_references_follow_fingerprints(tmp_path: Path):
     # the stylesheet's own fingerprint is that of its rewritten bytes
     (static / "fonts" / "f.woff2").write_bytes(b"another font")
     assert collect_assets(load_config(tmp_path))["css/a.css"].output != css.output
+
+
+def test_pluck_gives_what_map_attribute_gives(tmp_path: Path):
+    from generator.taxonomy import load_registries
+    provinces = [load_registries(None).provinces.get(name) for name in ("Lâm Đồng", "Đắk Nông", "Hà Nội")]
+    templates = _templates(tmp_path, "{{ ps|pluck('name') }}|{{ ps|map(attribute='name')|list }}|{{ []|pluck('x') }}", {})
+    assert templates.render("t.html", ps=provinces).split("|") == [
+        "[&#39;Lâm Đồng&#39;, &#39;Đắk Nông&#39;, &#39;Hà Nội&#39;]"] * 2 + ["[]"]

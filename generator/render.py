@@ -283,6 +283,7 @@ class Templates:
         # Templates' own functions depend only on the config, assets and templates; section() also
         # on the menu (declared below).
         own = dict(asset=self.asset, url=self.url, abs_url=self.abs_url, article_card=self.article_card,
+                   cards=self.cards,
                    partial=self.partial, href=Links(config, prefix=config.base_path), section=self.section)
         self.env.globals.update(own)
         if "latest" in data:  # so that a page can tell cheaply whether it is one of them
@@ -308,6 +309,15 @@ class Templates:
             card = Markup(self.render(CARD_TEMPLATE, a=article, heading=heading, look=look))
             found = self._cards[key] = (article, card)
         return found[1]
+
+    def cards(self, articles, heading: str = "h2", look: str = "list") -> Markup:
+        """The cards of a list of articles, one after the other: what a template's
+        `{% for a in articles %}{{ article_card(a, heading, look) }}{% endfor %}` gives, in one
+        call instead of a Jinja call per card (~2 us each, twenty on a list page)."""
+        card, known = self.article_card, self._cards
+        return str.__new__(Markup, "".join([
+            found[1] if (found := known.get((id(a), heading, look))) is not None else card(a, heading, look)
+            for a in articles]))
 
     def partial(self, name: str, **values: Any) -> Markup:
         """A template that uses only globals and the few hashable values given (header, footer,
@@ -398,7 +408,7 @@ class Templates:
             names |= {node.name for node in ast.find_all(jinja2.nodes.Name) if node.ctx == "load"}
             for call in ast.find_all(jinja2.nodes.Call):  # globals that render templates themselves
                 callee = call.node.name if isinstance(call.node, jinja2.nodes.Name) else None
-                if callee == "article_card":
+                if callee in ("article_card", "cards"):
                     pending.append(CARD_TEMPLATE)
                 elif callee == "partial":
                     if call.args and isinstance(call.args[0], jinja2.nodes.Const):

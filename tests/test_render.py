@@ -1,6 +1,7 @@
 """The Jinja environment: the shorter call path gives what Jinja's own would."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import jinja2
@@ -171,3 +172,24 @@ def test_pluck_gives_what_map_attribute_gives(tmp_path: Path):
     templates = _templates(tmp_path, "{{ ps|pluck('name') }}|{{ ps|map(attribute='name')|list }}|{{ []|pluck('x') }}", {})
     assert templates.render("t.html", ps=provinces).split("|") == [
         "[&#39;Lâm Đồng&#39;, &#39;Đắk Nông&#39;, &#39;Hà Nội&#39;]"] * 2 + ["[]"]
+
+
+def test_cards_give_the_cards_of_a_loop_and_depend_on_the_card_template(tmp_path: Path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "_card.html").write_text("<{{ heading }} class={{ look }}>{{ a.title }}|",
+                                                       encoding="utf-8")
+    (tmp_path / "templates" / "loop.html").write_text(
+        "{% for a in items %}{{ article_card(a, 'h3', 'compact') }}{% endfor %}", encoding="utf-8")
+    (tmp_path / "templates" / "list.html").write_text("{{ cards(items, 'h3', 'compact') }}", encoding="utf-8")
+    templates = Templates(load_config(tmp_path), {}, {})
+    items = [_dated(datetime(2020, 1, n + 1, tzinfo=VN)) for n in range(3)]
+    items = [dataclasses.replace(a, title=f"Bài <{n}>") for n, a in enumerate(items)]
+    looped = templates.render("loop.html", items=items)
+    assert looped == "<h3 class=compact>Bài &lt;0&gt;|<h3 class=compact>Bài &lt;1&gt;|<h3 class=compact>Bài &lt;2&gt;|"
+    assert templates.render("list.html", items=items) == looped
+    assert templates.render("list.html", items=[]) == ""
+    assert templates.cards(items[:1]) == "<h2 class=list>Bài &lt;0&gt;|"
+    assert "cards" in templates.dependencies("list.html")[1]
+    card_digest = templates.dependencies("list.html")[0]
+    (tmp_path / "templates" / "_card.html").write_text("{{ a.title }}", encoding="utf-8")
+    assert Templates(load_config(tmp_path), {}, {}).dependencies("list.html")[0] != card_digest

@@ -222,14 +222,20 @@ def fast_escape(value: Any) -> Markup:
 
 
 class _Template(jinja2.Template):
-    """A template whose `{{ … }}` escape with fast_escape: its compiled module imports `escape`
-    from jinja2.runtime, and its functions look the name up in the module's namespace (their
-    __globals__) when they run, so it is replaced there once the module is made."""
+    """A template whose `{{ … }}` escape with fast_escape, and whose globals are a plain dict.
+
+    Its compiled module imports `escape` from jinja2.runtime, and its functions look the name up
+    in the module's namespace (their __globals__) when they run, so it is replaced there once the
+    module is made. Jinja keeps a template's globals as a ChainMap over the environment's: it
+    copies them into every context key by key in Python, and an import (`{% from "_macros.html"
+    import … %}`) compares them with the importing template's, key by key again, on every page.
+    Templates.__init__ sets every global before any template is loaded, so a dict holds the same."""
 
     @classmethod
     def from_code(cls, environment, code, globals, uptodate=None):
         template = super().from_code(environment, code, globals, uptodate)
         template.root_render_func.__globals__["escape"] = fast_escape
+        template.globals = dict(template.globals)
         return template
 
 
@@ -449,12 +455,7 @@ class Templates:
         try:
             template = self._loaded.get(name)
             if template is None:
-                template = self.env.get_template(name)
-                # Jinja copies a template's globals into every context it renders; kept as a ChainMap
-                # (over env.globals) that copy goes key by key in Python, for every page and card. The
-                # globals are all set before the first render, so a plain dict holds the same.
-                template.globals = dict(template.globals)
-                self._loaded[name] = template
+                template = self._loaded[name] = self.env.get_template(name)
             return template.render(**context)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"lỗi cú pháp mẫu: {exc.message}", self._display(exc.filename), exc.lineno) from None

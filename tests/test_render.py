@@ -193,3 +193,17 @@ def test_cards_give_the_cards_of_a_loop_and_depend_on_the_card_template(tmp_path
     card_digest = templates.dependencies("list.html")[0]
     (tmp_path / "templates" / "_card.html").write_text("{{ a.title }}", encoding="utf-8")
     assert Templates(load_config(tmp_path), {}, {}).dependencies("list.html")[0] != card_digest
+
+
+def test_imported_templates_get_the_globals_as_a_plain_dict(tmp_path: Path):
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "_m.html").write_text("{% macro hi(x) %}[{{ x }} {{ greeting }}]{% endmacro %}",
+                                                    encoding="utf-8")
+    (tmp_path / "templates" / "page.html").write_text('{% from "_m.html" import hi %}{{ hi(who) }}', encoding="utf-8")
+    templates = Templates(load_config(tmp_path), {}, {"greeting": "chào <bạn>"})
+    assert templates.render("page.html", who="Bác") == "[Bác chào &lt;bạn&gt;]"
+    imported = templates.env.get_template("_m.html")
+    assert type(imported.globals) is dict and imported.globals["greeting"] == "chào <bạn>"
+    module = imported._get_default_module()
+    assert templates.render("page.html", who="Bác") == "[Bác chào &lt;bạn&gt;]"
+    assert imported._get_default_module() is module  # the import reuses its module: no globals differ

@@ -74,7 +74,9 @@ def value_digest(value: Any, memo: dict[int, str]) -> str:
     if kind is dict:
         token = "{" + ",".join([f"{k!r}:{_token(v, memo)}" for k, v in value.items()]) + "}"
     elif kind is tuple or kind is list:
-        token = "[" + ",".join([_token(v, memo) for v in value]) + "]"
+        known, plain = memo.get, _PLAIN_TYPES  # _token inlined: most items are articles seen before
+        token = "[" + ",".join([repr(v) if type(v) in plain else known(id(v)) or value_digest(v, memo)
+                                for v in value]) + "]"
     elif isinstance(value, Article):
         # Every field but the body (see Job.full): not the body's key, which changes with the
         # body and would re-render every list showing the article.

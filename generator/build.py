@@ -20,7 +20,7 @@ from .content import Article, Page, ReadSettings, read_article
 from .errors import BuildFailed, ContentError, OutputError, SiteError, TemplateError, os_reason
 from .images import image_size
 from .incremental import (CACHE_DIR, BodyStore, PagePlan, Reuse, State, Tuning, article_memo, digest, folder_id,
-                          SourceRecord, load_state, pack_state, prune_bodies, referenced_keys, save_state, signatures, site_inputs,
+                          SourceRecord, load_state, pack_articles, pack_state, prune_bodies, referenced_keys, save_state, signatures, site_inputs,
                           state_path)
 from .indexing import SearchStage
 from .output import render_pages, write_files
@@ -185,14 +185,21 @@ class _Run:
         with Lock(self.config.root):
             staging = Staging(self.output_dir, patch=pages_plan.patch, previous=self.previous.outputs).open()
             try:
+                articles: list = []  # the state's articles, pickled while the workers render
+
+                def meanwhile() -> None:  # the main process's work while the workers render
+                    if not pages_plan.old:  # signatures only recorded (for the next build)
+                        pages_plan.sign()
+                    articles.append(pack_articles(state, self.previous))
+
                 written, reused, errors = render_pages(
                     pages_plan, templates, staging, self.store, self.keys, self.output_dir, self.workers,
-                    self.progress, self.options.tuning, meanwhile=None if pages_plan.old else pages_plan.sign)
+                    self.progress, self.options.tuning, meanwhile=meanwhile)
                 self.clock.stage("render")
                 self.stop_on(errors)  # nothing is published: neither the index nor the state is needed
                 state.signatures, state.bodyless = pages_plan.by_path, pages_plan.bodyless
-                # Pickled while the background index is finishing; without one, at the end.
-                self.packed = pack_state(state, self.previous) if self.search.in_background else None
+                # Pickled now, while the background index (if any) is finishing.
+                self.packed = pack_state(state, self.previous, articles[0] if articles else None)
                 state.extras = write_files(staging, self.search.files(),
                                            reuse.published_extras(render_fp), templates.assets, self.sources.images,
                                            reuse, render_fp, self.output_dir, self.config.root)

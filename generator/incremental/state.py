@@ -132,13 +132,19 @@ def referenced_keys(cache: Path) -> set[str]:
 CHUNKS = 64  # parts the state's articles are pickled in, by path: an edit pickles one part again
 
 
-def pack_state(state: State, previous: State | None = None) -> bytes:
-    """Every field of the state but the late ones, pickled, for save_state.
+def pack_state(state: State, previous: State | None = None, articles: list | None = None) -> bytes:
+    """Every field of the state but the late ones, pickled, for save_state; articles: what
+    pack_articles gave for this state (else made here)."""
+    parts = pack_articles(state, previous) if articles is None else articles
+    rest = replace(state, articles={}, tokens={}, chunks={}, **{name: getattr(State(), name) for name in _LATE})
+    return pickle.dumps((rest, parts), protocol=pickle.HIGHEST_PROTOCOL)
 
-    The articles are pickled in CHUNKS parts (by a hash of their path); a part whose
-    articles are the very objects `previous` loaded from it is reused as it was (an
-    edit pickles one part again instead of all).
-    """
+
+def pack_articles(state: State, previous: State | None = None) -> list[tuple[int, bytes]]:
+    """The state's articles (with their tokens), pickled in CHUNKS parts (by a hash of their
+    path); a part whose articles are the very objects `previous` loaded from it is reused as it
+    was (an edit pickles one part again instead of all). Known once reading is done: a cold
+    build packs them while its workers render."""
     chunks: dict[int, list[Article]] = {}
     for path, article in state.articles.items():
         chunks.setdefault(zlib.crc32(path.encode("utf-8", "surrogatepass")) % CHUNKS, []).append(article)
@@ -153,8 +159,7 @@ def pack_state(state: State, previous: State | None = None) -> bytes:
         else:
             parts.append((number, pickle.dumps([_row(article, state.tokens[article.path], shared)
                                                 for article in chunk], protocol=pickle.HIGHEST_PROTOCOL)))
-    rest = replace(state, articles={}, tokens={}, chunks={}, **{name: getattr(State(), name) for name in _LATE})
-    return pickle.dumps((rest, parts), protocol=pickle.HIGHEST_PROTOCOL)
+    return parts
 
 
 def _row(article: Article, token: str, shared: dict) -> tuple:

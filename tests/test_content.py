@@ -179,3 +179,20 @@ def test_unknown_keys_are_located_in_linear_time(monkeypatch):
     assert len(errors) == count
     assert [e.line for e in errors] == list(range(4, 4 + count))
     assert calls[0] <= 3 * (count + 3)
+
+
+def test_read_source_gives_the_bytes_and_stat_of_one_open_file(tmp_path, monkeypatch):
+    import os
+
+    from generator.read import read_source
+    path = tmp_path / "bai.md"
+    path.write_bytes("---\ntitle: Bác\n---\n".encode() * 100)
+    raw, st = read_source(path)
+    assert raw == path.read_bytes() and st.st_size == len(raw) and st.st_ino == path.stat().st_ino
+    (tmp_path / "rong.md").write_bytes(b"")
+    assert read_source(tmp_path / "rong.md")[0] == b""
+    with pytest.raises(IsADirectoryError):
+        read_source(tmp_path)
+    real = os.read
+    monkeypatch.setattr(os, "read", lambda fd, n: real(fd, min(n, 7)))  # short reads: read on to the end
+    assert read_source(path)[0] == path.read_bytes()

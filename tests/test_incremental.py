@@ -216,3 +216,9 @@ def test_value_digest_tokens_by_content_and_articles_by_what_they_show():
     assert memo[id(unit)] == "Unit('Lâm Đồng',[1,2])"  # kept, so another page's list reuses it
     memo[id(unit)] = "seen"
     assert value_digest(second, memo) == "[seen,'a']"
+
+
+def test_article_key_is_the_digest_of_the_fingerprint_and_the_bytes():
+    from generator.incremental import article_key, digest
+    for fingerprint, raw in (("abc", b"x" * 10_000), ("", b""), ("Lâm Đồng", b"\xff\x00---")):
+        assert article_key(raw, fingerprint) == digest(fingerprint, raw) == _reference_digest(fingerprint, raw)

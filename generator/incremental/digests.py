@@ -31,7 +31,10 @@ _blake2b = hashlib.blake2b
 def article_key(raw: bytes, read_fingerprint: str) -> str:
     """An article's content key: its bytes and everything reading them depends on. Its body is
     kept under this key; an article whose key is unchanged reads the same."""
-    return digest(read_fingerprint, raw)
+    h = _blake2b(read_fingerprint.encode("utf-8", "surrogatepass") + b"\x00", digest_size=16)
+    h.update(raw)  # digest(read_fingerprint, raw), without its fallback for bytes
+    h.update(b"\x00")
+    return h.hexdigest()
 
 
 def article_token(article: Article) -> str:

@@ -32,7 +32,7 @@ def test_ctrl_c_during_a_build_prints_one_line(tmp_path: Path):
     traceback before the main process said “Đã dừng.”."""
     root = make_site(tmp_path, {f"bai-{i:04d}.md": ARTICLE.format(i=i, day=i % 28 + 1, tag=i % 50,
                                                                   body=("Đoạn văn có **chữ đậm**. " * 40 + "\n\n") * 6)
-                                for i in range(1500)})
+                                for i in range(3000)})  # a build of a few seconds: time to be stopped
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
     for attempt in range(5):
         build = subprocess.Popen([sys.executable, "-m", "generator", "build", "--root", str(root)], cwd=PROJECT,

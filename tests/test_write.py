@@ -81,3 +81,14 @@ def test_a_killed_swap_between_its_renames_is_undone(tmp_path: Path):
     out.rename(tmp_path / ".output.old")  # the first rename done, the second not
     Staging(out).open().discard()
     assert tree(out) == {"index.html": b"cu"}
+
+
+def test_page_folders_are_made_whatever_exists_already(tmp_path):
+    from generator.output import _make_folder
+    _make_folder(str(tmp_path / "a" / "b" / "c"))  # parents missing
+    _make_folder(str(tmp_path / "a" / "b" / "d"))  # parent there
+    _make_folder(str(tmp_path / "a" / "b" / "d"))  # there already
+    assert sorted(p.name for p in (tmp_path / "a" / "b").iterdir()) == ["c", "d"]
+    (tmp_path / "a" / "f").write_text("x")
+    with pytest.raises(FileExistsError):
+        _make_folder(str(tmp_path / "a" / "f"))  # a file where the folder goes

@@ -32,12 +32,15 @@ def test_ctrl_c_during_a_build_prints_one_line(tmp_path: Path):
     traceback before the main process said “Đã dừng.”."""
     root = make_site(tmp_path, {f"bai-{i:04d}.md": ARTICLE.format(i=i, day=i % 28 + 1, tag=i % 50,
                                                                   body=("Đoạn văn có **chữ đậm**. " * 40 + "\n\n") * 6)
-                                for i in range(3000)})  # a build of a few seconds: time to be stopped
+                                for i in range(1500)})
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
     for attempt in range(5):
+        # As from a terminal, Ctrl-C not ignored: a shell's background job (`… &`) starts its commands
+        # ignoring SIGINT, and Python then leaves it ignored.
         build = subprocess.Popen([sys.executable, "-m", "generator", "build", "--root", str(root)], cwd=PROJECT,
                                  env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                 start_new_session=True)
+                                 start_new_session=True,
+                                 preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         deadline = time.monotonic() + 60
         while build.poll() is None and not children(build.pid) and time.monotonic() < deadline:
             time.sleep(0.005)

@@ -960,3 +960,32 @@ def test_a_long_query_fetches_a_few_keys(corpus_index):
     assert shard_files < everything / 3
     (typed,) = run_node({"op": "typing", "dir": str(corpus_index), "queries": [{"q": PASTED}]})
     assert typed["bytes"] < 4 * r["bytes"]
+
+
+def test_a_cold_build_starts_its_index_before_checking_and_a_failure_stops_it(tmp_path, monkeypatch):
+    """Many articles read: the background index is forked once the visible articles are known,
+    before the slugs are checked; a build stopped by a problem found then leaves no process."""
+    from generator.errors import BuildFailed
+    from generator.indexing import SearchStage
+    root = site_copy(tmp_path)
+    for name in ("mot.md", "hai.md"):  # the same slug: a problem found once every article is read
+        (root / "content/articles" / name).write_text(
+            '---\ntitle: "Hai bài một đường dẫn"\ndate: 2021-05-01\nslug: trung-nhau\n---\n\nNội dung.\n',
+            encoding="utf-8")
+    started = []
+    real = SearchStage.give
+    monkeypatch.setattr(SearchStage, "give", lambda self, *a: (started.append(a[3]), real(self, *a))[1])
+    with pytest.raises(BuildFailed, match="cùng đường dẫn /bai-viet/trung-nhau/"):
+        build(root, output=str(tmp_path / "out"), workers=2, tuning=Tuning(parallel_min=1))
+    assert started == [False]  # given, as many were read, before the check that failed
+    children = [p for p in os.listdir("/proc") if p.isdigit() and _parent_of(p) == os.getpid()]
+    assert children == []
+    assert not (tmp_path / "out").exists()
+
+
+def _parent_of(pid: str) -> int:
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            return int(handle.read().rsplit(b")", 1)[1].split()[1])
+    except OSError:  # ended meanwhile
+        return -1

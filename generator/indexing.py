@@ -8,7 +8,8 @@ plans and renders the pages:
   few articles were read, it is given the visible articles and makes the index
   mostly from its cache;
 - when many were read (a cold build), the read workers made the postings of what
-  they read (read.read_articles); a process forked once reading is done merges
+  they read (read.read_articles); a process forked once reading is done (before
+  the checks that may still stop the build, which then cancels it) merges
   them, and the cache's, into the index.
 
 docs/search.md describes the index itself.

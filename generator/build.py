@@ -106,7 +106,6 @@ class _Run:
         self.reuse = Reuse(self.previous, self.settings.fingerprint, self.output_dir, needs_memory)
         self.search = SearchStage(config, registries, self.store, self.cache_dir, self.previous.articles,
                                   options.search)
-        self.search_given = False
         self.progress = Progress(options.progress)
         self.state = State(read_fp=self.settings.fingerprint)
         clock.stage("config+state")
@@ -128,10 +127,10 @@ class _Run:
     def visible(self, read: ReadArticles, pages: list[Page], now: datetime | None) -> list[Article]:
         """The articles to publish; every problem found so far stops the build here."""
         shown = visible(read.articles, self.config, now or datetime.now(self.config.zone))
-        if read.count >= self.options.tuning.parallel_min:
-            # Many read (a cold build): its search index starts now, on the other core, while this
-            # process checks and collects (a build that stops on a problem below cancels it).
-            self.give_search(shown, read)
+        if not self._few_read(read):
+            # A cold build: its search index starts now, on the other core, while this process
+            # checks and collects (a build that stops on a problem below cancels it).
+            self._give_search(shown, read)
         self.photos = prepare_photos(self.config, self.sources.images, shown, self.cache_dir, self.workers)
         if self.photos.made:
             self.log(f"Đã tạo bản thu nhỏ cho {self.photos.made} ảnh mới")
@@ -152,15 +151,17 @@ class _Run:
         """The site's settings, its templates and the admin scripts it publishes."""
         return digest(self.config.fingerprint(), templates_fingerprint(self.config), cms.fingerprint(self.config))
 
-    def give_search(self, shown: list[Article], read: ReadArticles) -> None:
-        """The visible articles to the search stage, once (search.give)."""
-        if not self.search_given:
-            self.search_given = True
-            self.search.give(shown, self.keys, self.reuse.articles, read.count < self.options.tuning.parallel_min,
-                             read.made)
+    def _few_read(self, read: ReadArticles) -> bool:
+        """Few articles read: the search index is made from its cache, given the articles once the
+        site is known to have changed (collect); else they are given as soon as they are known."""
+        return read.count < self.options.tuning.parallel_min
+
+    def _give_search(self, shown: list[Article], read: ReadArticles) -> None:
+        self.search.give(shown, self.keys, self.reuse.articles, self._few_read(read), read.made)
 
     def collect(self, shown: list[Article], pages: list[Page], read: ReadArticles) -> Site:
-        self.give_search(shown, read)
+        if self._few_read(read):
+            self._give_search(shown, read)
         self.tokens = [read.tokens[a.path] for a in shown]
         self.state.related_fp = digest(self.settings.fingerprint, str(self.config.related_count), *self.tokens)
         site = collect(shown, pages, self.config, self.registries, related=self.reuse.related(self.state.related_fp))

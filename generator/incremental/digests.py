@@ -74,9 +74,9 @@ def value_digest(value: Any, memo: dict[int, str]) -> str:
     token = memo.get(ident)
     if token is not None:
         return token
-    if kind is dict:
+    if isinstance(value, dict):
         token = "{" + ",".join([f"{k!r}:{_token(v, memo)}" for k, v in value.items()]) + "}"
-    elif kind is tuple or kind is list:
+    elif isinstance(value, (list, tuple)):
         known, plain = memo.get, _PLAIN_TYPES  # _token inlined: most items are articles seen before
         token = "[" + ",".join([repr(v) if type(v) in plain else known(id(v)) or value_digest(v, memo)
                                 for v in value]) + "]"
@@ -84,10 +84,6 @@ def value_digest(value: Any, memo: dict[int, str]) -> str:
         # Every field but the body (see Job.full): not the body's key, which changes with the
         # body and would re-render every list showing the article.
         token = article_token(value)
-    elif isinstance(value, dict):
-        token = "{" + ",".join(f"{k!r}:{value_digest(v, memo)}" for k, v in value.items()) + "}"
-    elif isinstance(value, (list, tuple)):
-        token = "[" + ",".join([_token(v, memo) for v in value]) + "]"
     elif isinstance(value, (set, frozenset)):
         token = "{" + ",".join(sorted(value_digest(v, memo) for v in value)) + "}"
     elif is_dataclass(value):

@@ -279,24 +279,28 @@ def test_compiled_kernels_give_what_numpy_gives():
     rng = np.random.default_rng(7)
     maker = Maker(None)
     for _ in range(20):
-        texts = _vietnamese_texts(rng, int(rng.integers(1, 40)))
-        ours = maker._kernel_tokens(texts)
-        if ours is None:  # units not learnt yet: the numpy way learns them, then the kernel knows them
-            maker.tokens(texts)
-            ours = maker._kernel_tokens(texts)
+        texts = _vietnamese_texts(rng, 3 * int(rng.integers(1, 14)))  # bodies, titles and leads
+        maker.tokens(texts)  # the scan leaves texts with units not learnt yet to Maker.tokens
+        ours, known = maker._scanned(texts)
+        assert known is not None  # no text was left
         text = entries._SEP + entries._SEP.join(texts) + entries._SEP
         packed = maker.chars.lookup(np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16))
         theirs = maker._fast(text, packed, [len(t) for t in texts])
         for name in ("seg", "spelling", "length", "start"):
             assert np.array_equal(getattr(ours, name), getattr(theirs, name)), name
         words = [text[a:a + k] for a, k in zip(ours.start.tolist(), ours.length.tolist())]
+        assert ours.joined() == text
         assert ours.heads[0].tolist() == [key_hash(fold(w)) for w in words]
         assert ours.heads[1].tolist() == [prefix_code(fold(w)) for w in words]
-    assert maker._kernel_tokens(["x\U0001F600y"]) is None  # a surrogate: the numpy way decides
-    assert maker._kernel_tokens(["khoa\u0301"]) is None  # a text to prepare (NFD)
-    # In a batch, only the texts holding such units go the numpy way; the others the kernel's.
+        assert known.tolist() == maker.words.table.get(ours.spelling).tolist()
+        maker._word_numbers(ours, known)  # the words are known from here on
+    # Known words are numbered by the scan; in a batch, only the texts holding a unit the tables
+    # flag (a surrogate, a text to prepare) go Maker.tokens' way, the others the scan's.
+    _, known = maker._scanned(["Bác Hồ", "", ""])
+    assert known.tolist() == maker.words.table.get(maker._scanned(["Bác Hồ", "", ""])[0].spelling).tolist()
     mixed = ["Bác Hồ 05", "x\U0001F600y Σίσυφος ǅem", "", "khoa\u0301 học", "làm theo Bác", "\U0001F600"]
-    ours, theirs = maker._kernel_tokens(mixed), maker.tokens(mixed)
+    (ours, known), theirs = maker._scanned(mixed), maker.tokens(mixed)
+    assert known is None
     for name in ("seg", "spelling", "length"):
         assert np.array_equal(getattr(ours, name), getattr(theirs, name)), name
     assert ours.seg.tolist().count(0) == 3 and 4 in ours.seg.tolist()
@@ -348,6 +352,40 @@ def test_compiled_kernels_give_what_numpy_gives():
         patch.setattr(kernels, "LIB", None)
         theirs = entries._glue(seg, numbers, word_fold, word_folded)
     assert [a.tolist() for a in ours] == [a.tolist() for a in theirs] and len(ours[3]) > 3000
+
+
+def test_the_scan_reads_html_as_html_to_text_does():
+    """The scan reads a body's HTML where html_to_text would make text of it first: a tag and a
+    reference to a character that is no token character separate words; a body holding any other
+    reference (a letter, a name it does not know, no semicolon) is left to Python, which decodes
+    it. Titles and leads are plain text, whatever they hold."""
+    needs_kernels()
+    maker = Maker(None)
+    scanned = ["<p>Bác <b>Hồ</b></p>", "a<br>b<br/>c", "x < y, a<b và 1 > 0", "<p>không đóng", "đ<!-- Bác -->x",
+               "<p>1 &lt; 2 &amp;&gt; 3 &quot;Bác&quot;&nbsp;&apos;x&#39;y&#x27;z&#160;w&#X3C;v</p>",
+               "& b, a&-b, cuối &", "<a href=\"/?a=1&amp;b=2\">Hà&#32;Nội</a>", "tóm&#xa0;tắt"]
+    left = ["Vi&#7879;t Nam", "&eacute;", "&AMP;", "a &amp b", "x&#9;y", "&#xD800;", "&ltx;", "&#;", "&#x;",
+            "&#12345678;", "a&#0;b", "&#128;"]
+    for body in scanned + left:
+        texts = [body, "a<b>c &amp; d", ""]
+        maker.tokens([html_to_text(body), *texts[1:]])  # units learnt: only references decide
+        found, flagged = kernels_scan(maker, texts)
+        assert flagged == ([0] if body in left else []), body
+        ours, _ = maker._scanned(texts)
+        theirs = maker.tokens([html_to_text(body), *texts[1:]])
+        words = lambda t: [t.joined()[a:a + k] for a, k in zip(t.start.tolist(), t.length.tolist())]  # noqa: E731
+        assert words(ours) == words(theirs), body
+        for name in ("seg", "spelling", "length"):
+            assert np.array_equal(getattr(ours, name), getattr(theirs, name)), (body, name)
+    assert words(maker._scanned(["<p>Bác <b>Hồ</b></p>", "a<b>c &amp; d", ""])[0]) == ["Bác", "Hồ", "a", "b", "c",
+                                                                                        "amp", "d"]
+
+
+def kernels_scan(maker: Maker, texts: list[str]):
+    from generator.search import entries, kernels
+    arrays, left = kernels.scan(texts, entries.FIELDS, maker.chars.table, entries.P, entries.TONE_STEP,
+                                maker.words.table)
+    return arrays, left.tolist()
 
 
 def test_a_first_part_of_plain_ascii_finds_long_names(names, kernel):

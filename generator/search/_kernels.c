@@ -1,4 +1,5 @@
-/* Compiled kernels of the search index's batches (entries.py), called through ctypes.
+/* Compiled kernels of the search index's batches (entries.py), called through ctypes; scan,
+   which reads Python's strings, is a function of the module.
 
    Each function is the twin of a numpy routine in entries.py and gives the same arrays;
    tests run both on the same batches. The numpy routines stay: they are used when this
@@ -12,50 +13,6 @@
 #include <string.h>
 
 #define FLAGGED 0xFFFD /* folded units >= this are flags: prepare, unknown, special */
-
-/* Maker._fast over code units that are all known: the tokens (maximal runs of units whose
-   folded unit is not 0) with their text, start, length and spelling hash (the shaped units'
-   key hash plus the last tone * tone_step), and what a new word's list needs: the key hash of
-   its folded units and their first three as one number (text.prefix_code). bounds[k] is where
-   text k starts (a separator before each). Returns the number of tokens, or -1 when a unit is
-   a flag (the caller takes the numpy way, which learns or prepares). */
-int64_t lt_tokenize(const uint16_t *code, int64_t n, const uint64_t *table, const int64_t *bounds,
-                    int64_t texts, uint64_t p, uint64_t tone_step, int64_t *seg, int64_t *start,
-                    int64_t *length, uint64_t *spelling, uint64_t *fold_hash, int64_t *prefix) {
-    int64_t count = 0, text = 0, i = 0;
-    while (i < n) {
-        uint64_t packed = table[code[i]];
-        uint16_t folded = (uint16_t)packed;
-        if (folded >= FLAGGED) return -1;
-        if (!folded) { i++; continue; }
-        int64_t first = i;
-        uint64_t h = 0, f = 0, power = 1;
-        int64_t head = 0;
-        unsigned tone = 0;
-        while (i < n) {
-            packed = table[code[i]];
-            folded = (uint16_t)packed;
-            if (folded >= FLAGGED) return -1;
-            if (!folded) break;
-            h += (uint64_t)(uint16_t)(packed >> 16) * power;
-            f += (uint64_t)folded * power;
-            if (i - first < 3) head |= (int64_t)folded << (16 * (2 - (i - first)));
-            power *= p;
-            unsigned t = (unsigned)(uint16_t)(packed >> 32);
-            if (t) tone = t - 8;
-            i++;
-        }
-        while (text + 1 < texts && bounds[text + 1] <= first) text++;
-        seg[count] = text;
-        start[count] = first;
-        length[count] = i - first;
-        spelling[count] = h + (uint64_t)tone * tone_step;
-        fold_hash[count] = f;
-        prefix[count] = head;
-        count++;
-    }
-    return count;
-}
 
 /* _Table.get: the numbers of 64-bit hashes in an open-addressing table (linear probing), -1 for
    those it lacks. */
@@ -359,12 +316,237 @@ done:
     return written;
 }
 
+/* ---- scan: Maker.part's tokens from the articles' own strings (a Python function) ----
+
+   The twin of html_to_text and Maker._fast over the batch's UTF-16 text, then the words' table
+   (_Vocab.numbers' look-up): the tokens of the texts (each a str; every `fields`-th one, from
+   the first, sanitised HTML) read where Python keeps them, with their word numbers (-1: not in
+   the table). In HTML, a tag (from < to the next >) and a character reference of a character
+   that is no token character separate tokens, as the space html_to_text puts there; a text
+   holding any other reference, a unit the tables flag, or a character beyond U+FFFF is left
+   to Python (flagged), as are its tokens. Positions are those of the texts joined with a
+   separator before each, as Maker.tokens joins them. */
+
+typedef struct {
+    const uint64_t *table;                 /* _Chars.table */
+    uint64_t p, tone_step;
+    const uint64_t *keys;                  /* the words' _Table */
+    const int64_t *numbers;
+    int bits;
+    uint64_t spread;
+    int64_t *seg, *start, *length, *prefix, *number;
+    uint64_t *spelling, *fold_hash;
+    int64_t cap, count;
+} Scan;
+
+enum { SCAN_OK = 0, SCAN_FLAGGED = 1, SCAN_FULL = 2 };
+
+/* The end of the character reference at u[i] == '&' when it stands for a character that is no
+   token character (a separator); 0 when it is no reference (html.unescape keeps it as it is);
+   -1 for any other reference (Python decodes it). */
+#define REFERENCE(NAME, T)                                                                      \
+static int64_t NAME(const Scan *s, const T *u, int64_t i, int64_t n) {                          \
+    static const char *const named[] = {"amp;", "lt;", "gt;", "quot;", "apos;", "nbsp;"};       \
+    int64_t j = i + 1;                                                                          \
+    if (j >= n) return 0;                                                                       \
+    uint32_t c = u[j];                                                                          \
+    int alnum = (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'z');                 \
+    if (!alnum && c != '#') return 0;                                                           \
+    if (c != '#') {                                                                             \
+        for (size_t k = 0; k < sizeof named / sizeof *named; k++) {                             \
+            size_t m = strlen(named[k]), at = 0;                                                \
+            while (at < m && j + (int64_t)at < n && u[j + at] == (T)named[k][at]) at++;         \
+            if (at == m) return j + (int64_t)m;                                                 \
+        }                                                                                       \
+        return -1;                                                                              \
+    }                                                                                           \
+    int hex = j + 1 < n && (u[j + 1] | 32) == 'x';                                              \
+    int64_t at = j + 1 + hex, digits = 0;                                                       \
+    uint32_t v = 0;                                                                             \
+    for (; at < n && digits < 7; at++, digits++) {                                              \
+        uint32_t d = u[at], x;                                                                  \
+        if (d >= '0' && d <= '9') x = d - '0';                                                  \
+        else if (hex && (d | 32) >= 'a' && (d | 32) <= 'f') x = (d | 32) - 'a' + 10;            \
+        else break;                                                                             \
+        v = v * (hex ? 16 : 10) + x;                                                            \
+    }                                                                                           \
+    if (!digits || at >= n || u[at] != ';') return -1;                                          \
+    /* what html.unescape gives as such a character: no control, no replacement */              \
+    if (v < 0x20 || (v >= 0x7F && v < 0xA0) || v >= 0xD800) return -1;                         \
+    if ((uint16_t)s->table[v] != 0) return -1; /* a token character, or a flag */               \
+    return at + 1;                                                                              \
+}
+
+#define SCAN_TEXT(NAME, T, REF)                                                                 \
+static int NAME(Scan *s, const T *u, int64_t n, int html, int64_t base, int64_t text) {         \
+    int64_t i = 0;                                                                              \
+    while (i < n) {                                                                             \
+        uint32_t c = u[i];                                                                      \
+        if (html && c == '<') {                                                                 \
+            int64_t j = i + 1;                                                                  \
+            while (j < n && u[j] != '>') j++;                                                   \
+            i = j < n ? j + 1 : i + 1;                                                          \
+            continue;                                                                           \
+        }                                                                                       \
+        if (html && c == '&') {                                                                 \
+            int64_t end = REF(s, u, i, n);                                                      \
+            if (end < 0) return SCAN_FLAGGED;                                                   \
+            i = end ? end : i + 1;                                                              \
+            continue;                                                                           \
+        }                                                                                       \
+        uint64_t packed = s->table[c];                                                          \
+        uint16_t folded = (uint16_t)packed;                                                     \
+        if (folded >= FLAGGED) return SCAN_FLAGGED;                                             \
+        if (!folded) { i++; continue; }                                                         \
+        int64_t first = i, head = 0;                                                            \
+        uint64_t h = 0, f = 0, power = 1;                                                       \
+        unsigned tone = 0;                                                                      \
+        while (i < n) {                                                                         \
+            packed = s->table[u[i]];                                                            \
+            folded = (uint16_t)packed;                                                          \
+            if (folded >= FLAGGED) return SCAN_FLAGGED;                                         \
+            if (!folded) break;                                                                 \
+            h += (uint64_t)(uint16_t)(packed >> 16) * power;                                    \
+            f += (uint64_t)folded * power;                                                      \
+            if (i - first < 3) head |= (int64_t)folded << (16 * (2 - (i - first)));             \
+            power *= s->p;                                                                      \
+            unsigned t = (unsigned)(uint16_t)(packed >> 32);                                    \
+            if (t) tone = t - 8;                                                                \
+            i++;                                                                                \
+        }                                                                                       \
+        if (s->count == s->cap) return SCAN_FULL;                                               \
+        int64_t k = s->count++;                                                                 \
+        uint64_t spelling = h + (uint64_t)tone * s->tone_step;                                  \
+        s->seg[k] = text;                                                                       \
+        s->start[k] = base + first;                                                             \
+        s->length[k] = i - first;                                                               \
+        s->spelling[k] = spelling;                                                              \
+        s->fold_hash[k] = f;                                                                    \
+        s->prefix[k] = head;                                                                    \
+        s->number[k] = table_find(s->keys, s->numbers, s->bits, s->spread, spelling);           \
+    }                                                                                           \
+    return SCAN_OK;                                                                             \
+}
+
+REFERENCE(reference1, Py_UCS1)
+REFERENCE(reference2, Py_UCS2)
+SCAN_TEXT(scan1, Py_UCS1, reference1)
+SCAN_TEXT(scan2, Py_UCS2, reference2)
+
+typedef struct {
+    Py_buffer view;
+    int held;
+} Buffer;
+
+static int take(PyObject *obj, Buffer *b, Py_ssize_t item, int writable, const char *name) {
+    if (PyObject_GetBuffer(obj, &b->view, PyBUF_C_CONTIGUOUS | (writable ? PyBUF_WRITABLE : 0)) < 0) return -1;
+    b->held = 1;
+    if (b->view.itemsize != item) {
+        PyErr_Format(PyExc_TypeError, "scan: %s has items of %zd bytes, not %zd", name, b->view.itemsize, item);
+        return -1;
+    }
+    return 0;
+}
+
+/* scan(texts, fields, chars, p, tone_step, keys, numbers, bits, spread, seg, start, length,
+   spelling, fold_hash, prefix, number, flagged) -> tokens written, or -1 when the arrays have
+   no room for them all. flagged (one byte per text) is set for the texts left to Python. */
+static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
+    (void)self;
+    if (nargs != 17) {
+        PyErr_SetString(PyExc_TypeError, "scan takes 17 arguments");
+        return NULL;
+    }
+    PyObject *texts = args[0];
+    if (!PyList_Check(texts)) {
+        PyErr_SetString(PyExc_TypeError, "scan: texts must be a list");
+        return NULL;
+    }
+    Scan s;
+    memset(&s, 0, sizeof s);
+    Buffer b[11];
+    memset(b, 0, sizeof b);
+    PyObject *result = NULL;
+    long fields = PyLong_AsLong(args[1]);
+    s.p = PyLong_AsUnsignedLongLongMask(args[3]);
+    s.tone_step = PyLong_AsUnsignedLongLongMask(args[4]);
+    s.bits = (int)PyLong_AsLong(args[7]);
+    s.spread = PyLong_AsUnsignedLongLongMask(args[8]);
+    if (PyErr_Occurred()) return NULL;
+    if (fields < 1) {
+        PyErr_SetString(PyExc_ValueError, "scan: fields < 1");
+        return NULL;
+    }
+    static const Py_ssize_t sizes[11] = {8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1};
+    static const int arg_of[11] = {2, 5, 6, 9, 10, 11, 12, 13, 14, 15, 16};
+    static const char *const names[11] = {"chars", "keys", "numbers", "seg", "start", "length", "spelling",
+                                          "fold_hash", "prefix", "number", "flagged"};
+    for (int k = 0; k < 11; k++)
+        if (take(args[arg_of[k]], &b[k], sizes[k], k >= 3, names[k]) < 0) goto done;
+    if (b[0].view.len < (Py_ssize_t)(0x10000 * 8)) {
+        PyErr_SetString(PyExc_ValueError, "scan: chars must cover every UTF-16 unit");
+        goto done;
+    }
+    Py_ssize_t ntexts = PyList_GET_SIZE(texts);
+    s.cap = b[3].view.len / 8;
+    for (int k = 4; k < 10; k++)
+        if (b[k].view.len / 8 < s.cap) s.cap = b[k].view.len / 8;
+    if (b[10].view.len < ntexts) {
+        PyErr_SetString(PyExc_ValueError, "scan: flagged is shorter than texts");
+        goto done;
+    }
+    s.table = b[0].view.buf;
+    s.keys = b[1].view.buf;
+    s.numbers = b[2].view.buf;
+    s.seg = b[3].view.buf;
+    s.start = b[4].view.buf;
+    s.length = b[5].view.buf;
+    s.spelling = b[6].view.buf;
+    s.fold_hash = b[7].view.buf;
+    s.prefix = b[8].view.buf;
+    s.number = b[9].view.buf;
+    uint8_t *flagged = b[10].view.buf;
+    int64_t base = 1; /* a separator before each text */
+    for (Py_ssize_t t = 0; t < ntexts; t++) {
+        PyObject *text = PyList_GET_ITEM(texts, t);
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "scan: texts must be str");
+            goto done;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+        int html = t % fields == 0, got;
+        int64_t before = s.count;
+        switch (PyUnicode_KIND(text)) {
+        case PyUnicode_1BYTE_KIND: got = scan1(&s, PyUnicode_1BYTE_DATA(text), n, html, base, t); break;
+        case PyUnicode_2BYTE_KIND: got = scan2(&s, PyUnicode_2BYTE_DATA(text), n, html, base, t); break;
+        default: got = SCAN_FLAGGED; /* beyond U+FFFF: surrogates in UTF-16, which the tables flag */
+        }
+        if (got == SCAN_FULL) {
+            result = PyLong_FromLong(-1);
+            goto done;
+        }
+        flagged[t] = got == SCAN_FLAGGED;
+        if (got == SCAN_FLAGGED) s.count = before; /* its tokens are Python's to find */
+        base += n + 1;
+    }
+    result = PyLong_FromLongLong(s.count);
+done:
+    for (int k = 0; k < 11; k++)
+        if (b[k].held) PyBuffer_Release(&b[k].view);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL, "The tokens of texts and their word numbers."},
+    {NULL, NULL, 0, NULL}};
+
 /* A module only so that the build installs it beside entries.py and kernels.py can find it; it
    carries the digest of this file it was compiled from (setup.py). */
 #ifndef LT_SOURCE_DIGEST
 #define LT_SOURCE_DIGEST ""
 #endif
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_kernels", "Compiled kernels (ctypes).", -1, NULL};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_kernels", "Compiled kernels (ctypes, and scan).", -1,
+                                     methods};
 
 PyMODINIT_FUNC PyInit__kernels(void) {
     PyObject *m = PyModule_Create(&module);

@@ -214,6 +214,13 @@ class Tokens:
     text: str = ""
     words: dict[int, tuple[str, str]] = field(default_factory=dict)  # spelling -> (folded, tone key)
     heads: tuple | None = None  # from the kernel: (key_hash, prefix_code) of each folded token
+    texts: list[str] | None = None  # from scan: the texts `text` joins, joined when needed
+
+    def joined(self) -> str:
+        """The text the starts point into (Maker.tokens' join of the texts)."""
+        if self.texts is not None and not self.text:
+            self.text = _SEP + _SEP.join(self.texts) + _SEP
+        return self.text
 
 
 def _tokens_concat(parts: list[Tokens], step: int = 0) -> Tokens:
@@ -222,14 +229,15 @@ def _tokens_concat(parts: list[Tokens], step: int = 0) -> Tokens:
     if len(parts) == 1:
         return parts[0]
     seg = np.concatenate([p.seg + k * step for k, p in enumerate(parts)])
-    offsets = np.cumsum([0] + [len(p.text) for p in parts[:-1]])
+    offsets = np.cumsum([0] + [len(p.joined()) for p in parts[:-1]])
     start = np.concatenate([np.where(p.start >= 0, p.start + off, -1) for p, off in zip(parts, offsets)])
     words = {k: v for p in parts for k, v in p.words.items()}
     arrays = [np.concatenate([getattr(p, name) for p in parts]) for name in ("spelling", "length")]
     if step:
-        return Tokens(seg, None, *arrays, start, "".join(p.text for p in parts), words)
+        return Tokens(seg, None, *arrays, start, "".join(p.joined() for p in parts), words)
     order = np.argsort(seg, kind="stable")
-    return Tokens(seg[order], None, *(a[order] for a in arrays), start[order], "".join(p.text for p in parts), words)
+    return Tokens(seg[order], None, *(a[order] for a in arrays), start[order], "".join(p.joined() for p in parts),
+                  words)
 
 
 class _Table:
@@ -316,10 +324,11 @@ class _Vocab:
             number = self.fold_numbers[fold_hash] = len(self.fold_numbers)
         return number
 
-    def numbers(self, hashes: np.ndarray, describe) -> np.ndarray:
+    def numbers(self, hashes: np.ndarray, describe, known: np.ndarray | None = None) -> np.ndarray:
         """Numbers of the hashes; unknown ones are added, describe(positions of their first
-        occurrences) -> (order keys, mixed hashes, strings) for them."""
-        numbers = self.table.get(hashes)
+        occurrences) -> (order keys, mixed hashes, strings) for them. known: the numbers the
+        table gives them (-1: unknown), looked up already."""
+        numbers = self.table.get(hashes) if known is None else known
         missing = np.flatnonzero(numbers < 0)
         if not len(missing):
             return numbers
@@ -440,24 +449,21 @@ class Maker:
         fast = self._fast(text, packed, [len(t) for t in kept])
         return _tokens_concat([fast, *(self._slow(i, texts[i]) for i in sorted(slow))])
 
-    def _kernel_tokens(self, texts: list[str]) -> Tokens | None:
-        """The tokens of the texts by the compiled kernel, at once. The texts holding a unit that
-        is a flag (not learnt yet, to prepare, or one the tables can't stand for) go the numpy
-        way (Maker.tokens), the others the kernel's; None when every text holds one."""
-        text = _SEP + _SEP.join(texts) + _SEP
-        code = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
-        found = kernels.tokenize(code, self.chars.table, _seg_bounds([len(t) for t in texts])[:-1], P, TONE_STEP)
-        if found is not None:
-            seg, start, length, spelling, fold_hash, prefix = found
-            return Tokens(seg, None, spelling, length, start, text, heads=(fold_hash, prefix))
-        odd = _texts_at(texts, np.flatnonzero((self.chars.table[code] & _U64(0xFFFF)) >= _PREPARE))
-        if len(odd) == len(texts):
-            return None
-        flagged = sorted(odd)
-        fast = self._kernel_tokens([t if i not in odd else "" for i, t in enumerate(texts)])
-        slow = self.tokens([texts[i] for i in flagged])
-        slow.seg = np.array(flagged, dtype=np.int64)[slow.seg]  # its texts' places in the batch
-        return _tokens_concat([fast, slow])
+    def _scanned(self, texts: list[str]) -> tuple[Tokens, np.ndarray | None]:
+        """The tokens of the texts (body HTML, title, lead of each document) by the compiled scan,
+        read where Python keeps them, with their word numbers (-1: new). The texts it leaves (a
+        unit that is a flag, or a character reference that is no separator) go the way of
+        Maker.tokens, which learns and prepares; their words are looked up afterwards (numbers
+        None)."""
+        (seg, start, length, spelling, fold_hash, prefix, numbers), left = kernels.scan(
+            texts, FIELDS, self.chars.table, P, TONE_STEP, self.words.table)
+        tokens = Tokens(seg, None, spelling, length, start, heads=(fold_hash, prefix), texts=texts)
+        if not len(left):
+            return tokens, numbers
+        left = left.tolist()
+        slow = self.tokens([html_to_text(texts[i]) if i % FIELDS == 0 else texts[i] for i in left])
+        slow.seg = np.array(left, dtype=np.int64)[slow.seg]  # its texts' places in the batch
+        return _tokens_concat([tokens, slow]), None
 
     def _fast(self, text: str, packed: np.ndarray, lengths: list[int]) -> Tokens:
         """Tokens by the tables (no unit of the texts is a flag). Hashes are prefix sums of
@@ -515,11 +521,13 @@ class Maker:
         keep_freed_memory()  # here, not in __init__: the build's main process makes a Maker for its workers
         docs = [docs[i] for i in oldest_first(docs)]
         n = len(docs)
-        texts = [t for d in docs for t in (html_to_text(d.body), d.title, d.lead)]
-        tokens = self._kernel_tokens(texts) if kernels.LIB is not None else None
-        if tokens is None:
+        if kernels.LIB is not None:
+            tokens, known = self._scanned([t for d in docs for t in (d.body, d.title, d.lead)])
+        else:
+            texts = [t for d in docs for t in (html_to_text(d.body), d.title, d.lead)]
             tokens = _tokens_concat([self.tokens(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)], CHUNK)
-        numbers = self._word_numbers(tokens)
+            known = None
+        numbers = self._word_numbers(tokens, known)
         # a spelling's folded key is known once the word is; pairs: adjacent tokens of one text
         doc_of, flags, tokens.fold, same, codes, pair_doc, pair_flag = _glue(tokens.seg, numbers, self.words.fold,
                                                                              self.words.folded)
@@ -533,8 +541,9 @@ class Maker:
         lists, pair_docs, _, pair_flags = _count(pairs, pair_doc, pair_flag, None, n, self.pairs.count)
         return self._part(words, names, (lists, pair_docs, pair_flags), docs)
 
-    def _word_numbers(self, tokens: Tokens) -> np.ndarray:
-        """The number of every token's word (new words are described and numbered)."""
+    def _word_numbers(self, tokens: Tokens, known: np.ndarray | None = None) -> np.ndarray:
+        """The number of every token's word (new words are described and numbered); known: the
+        numbers the words' table gives them, if looked up already."""
         def describe(where: np.ndarray):
             strings = []
             for at in where.tolist():
@@ -543,7 +552,7 @@ class Maker:
                 if start < 0:
                     strings.append(tokens.words[spelling])
                 else:
-                    word = tokens.text[start:start + int(tokens.length[at])]
+                    word = tokens.joined()[start:start + int(tokens.length[at])]
                     strings.append((fold(word), tone_key(word)))
             if tokens.heads is not None:  # the kernel hashed the folded tokens
                 hashes = tokens.heads[0][where]
@@ -559,7 +568,7 @@ class Maker:
                 [self.words.folded_number(h) for h in folds], dtype=np.int64)))
             return heads, mixed, strings
 
-        return self.words.numbers(tokens.spelling, describe)
+        return self.words.numbers(tokens.spelling, describe, known)
 
     def _pairs(self, tokens: Tokens, same, codes, numbers) -> np.ndarray:
         """The number of every pair occurrence (codes: its two folded words' numbers; numbers: each

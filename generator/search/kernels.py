@@ -19,7 +19,6 @@ import numpy as np
 _I64 = np.ctypeslib.ndpointer(np.int64, flags="C_CONTIGUOUS")
 _I32 = np.ctypeslib.ndpointer(np.int32, flags="C_CONTIGUOUS")
 _U64 = np.ctypeslib.ndpointer(np.uint64, flags="C_CONTIGUOUS")
-_U16 = np.ctypeslib.ndpointer(np.uint16, flags="C_CONTIGUOUS")
 _U8 = np.ctypeslib.ndpointer(np.uint8, flags="C_CONTIGUOUS")
 
 
@@ -32,10 +31,10 @@ def _load():
         return None
     if _kernels.source_digest != source_digest():
         return None
+    global _MODULE
+    _MODULE = _kernels
     lib = ctypes.CDLL(_kernels.__file__)
     i64, u64 = ctypes.c_int64, ctypes.c_uint64
-    lib.lt_tokenize.restype = i64
-    lib.lt_tokenize.argtypes = [_U16, i64, _U64, _I64, i64, u64, u64, _I64, _I64, _I64, _U64, _U64, _I64]
     lib.lt_table_get.restype = None
     lib.lt_table_get.argtypes = [_U64, _I64, ctypes.c_int, u64, _U64, i64, _I64]
     lib.lt_table_put.restype = None
@@ -66,21 +65,25 @@ def source_digest() -> str:
     return hashlib.sha256(source.read_bytes()).hexdigest()[:16]
 
 
+_MODULE = None  # the module itself, for scan (a Python function, not one ctypes calls)
 LIB = _load()
 
 
-def tokenize(code: np.ndarray, table: np.ndarray, bounds: np.ndarray, p: int, tone_step: int):
-    """(text, start, length, spelling, folded key hash, prefix code) of every token, or None when
-    a unit is a flag."""
-    n = len(code)
-    most = n // 2 + 1
-    seg, start, length, prefix = (np.empty(most, np.int64) for _ in range(4))
-    spelling, fold_hash = np.empty(most, np.uint64), np.empty(most, np.uint64)
-    count = LIB.lt_tokenize(code, n, table, bounds, len(bounds), p, tone_step, seg, start, length, spelling,
-                            fold_hash, prefix)
-    if count < 0:
-        return None
-    return seg[:count], start[:count], length[:count], spelling[:count], fold_hash[:count], prefix[:count]
+def scan(texts: list[str], fields: int, chars: np.ndarray, p: int, tone_step: int, table):
+    """(text, start, length, spelling, folded key hash, prefix code, word number or -1) of every
+    token of the texts (every `fields`-th one sanitised HTML), read where Python keeps them, and
+    the positions of the texts left to Python (entries.Maker._scanned); table: the words' _Table."""
+    total = sum(map(len, texts)) + len(texts) + 1
+    room = total // 3 + 64  # ~4.5 units a token in Vietnamese text: rarely too few
+    while True:
+        out = [np.empty(room, np.int64) for _ in range(3)] + [np.empty(room, np.uint64) for _ in range(2)] + [
+            np.empty(room, np.int64) for _ in range(2)]
+        flagged = np.zeros(len(texts), np.uint8)
+        got = _MODULE.scan(texts, fields, chars, p, tone_step, table.keys, table.numbers, table.bits, table.SPREAD,
+                           *out, flagged)
+        if got >= 0:
+            return tuple(a[:got] for a in out), np.flatnonzero(flagged)
+        room = total // 2 + 1  # a token and a separator take two units at least
 
 
 def table_get(keys: np.ndarray, numbers: np.ndarray, bits: int, spread: int, hashes: np.ndarray) -> np.ndarray:

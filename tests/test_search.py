@@ -269,10 +269,10 @@ def _vietnamese_texts(rng, count: int) -> list[str]:
 
 
 def test_compiled_kernels_give_what_numpy_gives():
-    """The kernels of _kernels.c against the numpy routines they replace: tokens (text, start,
-    length, spelling hash; two tone marks in a word), the table's look-ups, the postings of
-    occurrences (any order of documents, weights and flags), where new hashes first occur, and
-    the documents, flags and pair codes of tokens (_glue)."""
+    """The kernels of _kernels.c against the numpy routines they replace: the scan's tokens (text,
+    start, length, spelling hash; two tone marks in a word) and word numbers, the table's
+    look-ups, the postings of occurrences, where new hashes first occur, and the pairs' codes and
+    numbers (_glue, then the table). Names: test_batched_parts_equal_reference_entries."""
     from generator.search import entries, kernels
     from generator.search.entries import _count, _seg_bounds, _Table
     needs_kernels()
@@ -310,20 +310,22 @@ def test_compiled_kernels_give_what_numpy_gives():
     probe = np.concatenate((keys, keys[::-1]))
     got = table.get(probe)
     assert got.tolist() == [i if i < 300 else -1 for i in range(500)] + [i if i < 300 else -1 for i in range(499, -1, -1)]
-    for ordered in (True, False):
-        n, size, m = 37, 50, 5000
-        docs = rng.integers(0, n, m)
-        docs = np.sort(docs) if ordered else docs
-        lists, flags = rng.integers(0, size, m), rng.integers(0, 8, m).astype(np.uint8)
-        for weights in (None, rng.integers(0, 3, m)):
-            ours = kernels.count(lists, docs, flags, weights, n, size)
-            with pytest.MonkeyPatch.context() as patch:
-                patch.setattr(kernels, "LIB", None)
-                theirs = _count(lists, docs, flags, weights, n, size)
-            as_set = lambda r: sorted(zip(*(a.tolist() for a in r)))  # noqa: E731
-            assert as_set(ours) == as_set(theirs) and len(ours[0]) == len(theirs[0])
-            if ordered:  # by document, each list where it first occurs
-                assert np.all(np.diff(ours[1]) >= 0)
+    # the postings of occurrences: counted (min 15) and flagged per list and document, from call
+    # to call (the marks stay, the documents' stamps move on)
+    marks = [(np.zeros(600, np.int64), np.zeros(600, np.int64)) for _ in range(3)]
+    for base in (0, 37):
+        seg = np.sort(rng.integers(0, 3 * 37, 5000))
+        numbers = rng.integers(0, 50, 5000) if base else rng.integers(0, 3, 5000)  # counts over 15
+        same = np.flatnonzero(seg[1:] == seg[:-1])
+        pair_numbers = rng.integers(0, 500, len(same))
+        words, pairs, names = kernels.post(seg, numbers, np.zeros(5000, np.uint64), np.ones(5000, np.int64), same, pair_numbers,
+                                           entries.FIELDS, entries._FIELD_FLAGS, base, marks, None)
+        docs, flags = seg // entries.FIELDS, entries._FIELD_FLAGS[seg % entries.FIELDS]
+        as_set = lambda r: sorted(zip(*(a.tolist() for a in r)))  # noqa: E731
+        lists, at, counts, flag = _count(numbers, docs, flags, None, 37, 50)
+        assert as_set(words) == as_set((lists, at, entries._values(counts, flag)))
+        lists, at, _, flag = _count(pair_numbers, docs[same], flags[same], None, 37, 500)
+        assert as_set(pairs) == as_set((lists, at, flag)) and not len(names[0])
     assert _seg_bounds([3, 0, 2]).tolist() == [1, 5, 6, 9]
     # where new hashes first occur (_Vocab.numbers), and the steps between word numbers and pairs
     vocab = entries._Vocab()
@@ -347,11 +349,16 @@ def test_compiled_kernels_give_what_numpy_gives():
     numbers = rng.integers(0, 500, 4000)
     word_fold = rng.integers(0, 2**63, 500).astype(np.uint64)
     word_folded = rng.integers(0, 300, 500)
-    ours = kernels.glue(seg, numbers, word_fold, word_folded, entries.FIELDS, entries._FIELD_FLAGS)
+    table = _Table(4)
+    some = (word_folded[:200].astype(np.uint64) << np.uint64(32)) | word_folded[200:400].astype(np.uint64)
+    table.put(np.unique(some), np.arange(len(np.unique(some)), dtype=np.int64))
+    folds, same, codes, known = kernels.pairs(seg, numbers, word_fold, word_folded, table)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(kernels, "LIB", None)
-        theirs = entries._glue(seg, numbers, word_fold, word_folded)
-    assert [a.tolist() for a in ours] == [a.tolist() for a in theirs] and len(ours[3]) > 3000
+        _, _, their_fold, their_same, their_codes, _, _ = entries._glue(seg, numbers, word_fold, word_folded)
+        their_known = table.get(their_codes)
+    assert [folds.tolist(), same.tolist(), codes.tolist(), known.tolist()] == [
+        their_fold.tolist(), their_same.tolist(), their_codes.tolist(), their_known.tolist()] and len(same) > 3000
 
 
 def test_the_scan_reads_html_as_html_to_text_does():

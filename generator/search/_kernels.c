@@ -69,119 +69,157 @@ done:
     return m;
 }
 
-/* Maker.part between the word numbers and the pairs (entries._glue): per token its document
-   (text / fields), field flag and folded word's key hash (word_fold[number]); per pair of
-   adjacent tokens of one text, the first one's place, the code of their folded words' numbers
-   (word_folded[a] << 32 | word_folded[b]), its document and flag. Returns the number of pairs. */
-int64_t lt_glue(const int64_t *seg, const int64_t *numbers, int64_t n, const uint64_t *word_fold,
-                const int64_t *word_folded, int64_t fields, const uint8_t *field_flags, int64_t *doc,
-                uint8_t *flag, uint64_t *fold, int64_t *same, uint64_t *codes, int64_t *pair_doc,
-                uint8_t *pair_flag) {
+/* Maker._compiled's first step (the numpy way: entries._glue, then the pairs' _Table.get): per
+   token the key hash of its folded word (word_fold[number]); per pair of adjacent tokens of one
+   text, the first one's place, the code of their folded words' numbers (word_folded[a] << 32 |
+   word_folded[b]) and the pair's number in the pairs' table (-1: new). Returns the number of
+   pairs. */
+int64_t lt_pairs(const int64_t *seg, const int64_t *numbers, int64_t n, const uint64_t *word_fold,
+                 const int64_t *word_folded, const uint64_t *keys, const int64_t *table_numbers, int bits,
+                 uint64_t spread, uint64_t *fold, int64_t *same, uint64_t *codes, int64_t *known) {
     int64_t m = 0;
     for (int64_t i = 0; i < n; i++) {
-        int64_t s = seg[i];
-        doc[i] = s / fields;
-        flag[i] = field_flags[s % fields];
         fold[i] = word_fold[numbers[i]];
-        if (i > 0 && seg[i - 1] == s) {
+        if (i > 0 && seg[i - 1] == seg[i]) {
+            uint64_t code = (uint64_t)word_folded[numbers[i - 1]] << 32 | (uint64_t)word_folded[numbers[i]];
             same[m] = i - 1;
-            codes[m] = (uint64_t)word_folded[numbers[i - 1]] << 32 | (uint64_t)word_folded[numbers[i]];
-            pair_doc[m] = doc[i];
-            pair_flag[m] = flag[i];
+            codes[m] = code;
+            known[m] = table_find(keys, table_numbers, bits, spread, code);
             m++;
         }
     }
     return m;
 }
 
-/* _count: occurrences (list number < size, document < docs, flag, weight 1 unless given) as
-   postings, one per (list, document), weights summed and flags or'ed; by document, then in the
-   order each list first occurs in it (numpy's _count gives them sorted by list: the merge takes
-   them in any order). Returns the number of postings, -1 when out of memory. */
-int64_t lt_count(const int64_t *lists, const int64_t *docs, const uint8_t *flags, const int64_t *weights,
-                 int64_t n, int64_t ndocs, int64_t size, int64_t *out_lists, int64_t *out_docs,
-                 int64_t *out_counts, uint8_t *out_flags) {
-    int64_t *order = NULL, *doc_start = NULL, m = -1;
-    int32_t *mark = calloc((size_t)size + 1, sizeof(int32_t)); /* per list: 1 + the document it last had */
-    int32_t *slot = malloc(sizeof(int32_t) * ((size_t)size + 1)); /* … and its posting there */
-    if (!mark || !slot) goto done;
-    int sorted = 1;
-    for (int64_t i = 1; i < n && sorted; i++) sorted = docs[i - 1] <= docs[i];
-    if (!sorted) { /* names found, then front matter terms: put in document order (stable) */
-        order = malloc(sizeof(int64_t) * (n ? n : 1));
-        doc_start = calloc((size_t)ndocs + 1, sizeof(int64_t));
-        if (!order || !doc_start) goto done;
-        for (int64_t i = 0; i < n; i++) doc_start[docs[i] + 1]++;
-        for (int64_t d = 0; d < ndocs; d++) doc_start[d + 1] += doc_start[d];
-        for (int64_t i = 0; i < n; i++) order[doc_start[docs[i]]++] = i;
-    }
-    m = 0;
-    for (int64_t k = 0; k < n; k++) {
-        int64_t i = order ? order[k] : k;
-        int64_t l = lists[i];
-        int32_t d = (int32_t)docs[i] + 1;
-        int64_t w = weights ? weights[i] : 1;
-        if (mark[l] != d) {
-            mark[l] = d;
-            slot[l] = (int32_t)m;
-            out_lists[m] = l;
-            out_docs[m] = d - 1;
-            out_counts[m] = w;
-            out_flags[m] = flags[i];
-            m++;
-        } else {
-            out_counts[slot[l]] += w;
-            out_flags[slot[l]] |= flags[i];
-        }
-    }
-done:
-    free(mark);
-    free(slot);
-    free(order);
-    free(doc_start);
-    return m;
-}
+typedef struct {
+    int64_t *lists, *docs;
+    uint8_t *values;
+    int64_t *mark, *slot; /* per list number: the stamp of the document it was last met in, and that
+                             posting's place */
+    int64_t count;
+} Postings;
 
-/* _NameMatcher.find: the names in the tokens, leftmost, longest, no overlap. cand: the tokens
-   (ascending) that start a pair some name of several tokens starts with, cand_hash: those
-   pairs' key hashes, grown token by token (hash of the tokens joined by spaces) up to `longest`
-   tokens within one text and looked up in the table of names (jkeys, jnumbers); a token whose
-   folded hash is a one-token name (singles) is a name of one token. Writes (text, name number)
-   of each name kept; returns how many. */
-int64_t lt_names(const int64_t *seg, const uint64_t *fold, const int64_t *length, int64_t ntokens,
-                 const int64_t *cand, const uint64_t *cand_hash, int64_t ncand, const uint64_t *up, int64_t nup,
-                 const uint64_t *jkeys, const int64_t *jnumbers, int jbits, uint64_t spread, int64_t longest,
-                 const uint64_t *singles, const int64_t *single_numbers, int64_t nsingles,
-                 int64_t *out_seg, int64_t *out_number) {
-    int64_t found = 0, free = 0, next = 0;
-    for (int64_t t = 0; t < ntokens; t++) {
+/* Occurrences (list, document, flag) as postings, one per list and document: the value is the
+   flags or'ed, with min(occurrences, 15) << 3 when `counted`. Occurrences come grouped by
+   document; its stamp (base + document + 1, base growing from call to call) tells the marks of
+   this document from those of any other. */
+#define OCCUR(P, L, DOC, FLAG, COUNTED)                                                         \
+    do {                                                                                        \
+        int64_t l_ = (L), stamp_ = base + (DOC) + 1;                                            \
+        if (mark_##P[l_] != stamp_) {                                                           \
+            mark_##P[l_] = stamp_;                                                              \
+            slot_##P[l_] = m_##P;                                                               \
+            lists_##P[m_##P] = l_;                                                              \
+            docs_##P[m_##P] = (DOC);                                                            \
+            values_##P[m_##P] = (uint8_t)(((COUNTED) ? 8 : 0) | (FLAG));                        \
+            m_##P++;                                                                            \
+        } else {                                                                                \
+            int64_t at_ = slot_##P[l_];                                                         \
+            uint8_t v_ = values_##P[at_];                                                       \
+            if ((COUNTED) && (v_ >> 3) < 15) v_ += 8;                                           \
+            values_##P[at_] = v_ | (FLAG);                                                      \
+        }                                                                                       \
+    } while (0)
+
+#define LOCALS(P, S)                                                                            \
+    int64_t *restrict lists_##P = (S)->lists, *restrict docs_##P = (S)->docs;                   \
+    uint8_t *restrict values_##P = (S)->values;                                                 \
+    int64_t *restrict mark_##P = (S)->mark, *restrict slot_##P = (S)->slot, m_##P = 0
+
+/* The names of the texts (leftmost, longest, no overlap: _NameMatcher.find) and the front matter terms. */
+typedef struct {
+    const uint8_t *start;        /* per pair number: some name of several tokens starts with it */
+    const uint64_t *pair_hash;   /* per pair number: the key hash of the pair ("a b") */
+    const uint64_t *up;          /* P**i */
+    int64_t nup;
+    const uint64_t *keys;        /* the names of several tokens: key hash -> name number (or NULL) */
+    const int64_t *numbers;
+    int bits;
+    uint64_t spread;
+    int64_t longest;             /* tokens of the longest name */
+    const uint64_t *singles;     /* names of one token: folded key hash -> name number */
+    const int64_t *single_numbers;
+    int64_t nsingles;
+    const int64_t *term_docs;    /* front matter terms, by document */
+    const int64_t *term_numbers;
+    int64_t nterms;
+    uint8_t term_flag;           /* TERM */
+} Names;
+
+/* Maker._compiled's second step (the numpy way: _count of the words, _NameMatcher.find and
+   _count of the names and terms, _count of the pairs): the postings of the words, the pairs and
+   the names of a batch, their value bytes as _values makes them (pairs: the flags alone).
+   out_sizes: the postings of each kind. */
+void lt_post(const int64_t *restrict seg, const int64_t *restrict numbers, const uint64_t *restrict fold,
+             const int64_t *restrict length, int64_t n, const int64_t *restrict same,
+             const int64_t *restrict pair_numbers, int64_t npairs, int64_t fields, const uint8_t *field_flags,
+             int64_t base, const Names *names, Postings *words, Postings *pairs, Postings *found,
+             int64_t *out_sizes) {
+    {
+        LOCALS(w, words);
+        int64_t last = -1, doc = 0; /* texts come in order: a division per text, not per token */
+        uint8_t flag = 0;
+        for (int64_t t = 0; t < n; t++) {
+            if (seg[t] != last) { last = seg[t]; doc = last / fields; flag = field_flags[last % fields]; }
+            OCCUR(w, numbers[t], doc, flag, 1);
+        }
+        out_sizes[0] = m_w;
+    }
+    {
+        LOCALS(p, pairs);
+        int64_t last = -1, doc = 0;
+        uint8_t flag = 0;
+        for (int64_t k = 0; k < npairs; k++) {
+            if (seg[same[k]] != last) { last = seg[same[k]]; doc = last / fields; flag = field_flags[last % fields]; }
+            OCCUR(p, pair_numbers[k], doc, flag, 0);
+        }
+        out_sizes[1] = m_p;
+    }
+    out_sizes[2] = 0;
+    if (!names) return;
+    LOCALS(f, found);
+    const uint8_t *start = names->start;
+    const uint64_t *pair_hash = names->pair_hash, *up = names->up, *keys = names->keys, *singles = names->singles;
+    const int64_t *name_numbers = names->numbers, *single_numbers = names->single_numbers;
+    const int64_t *term_docs = names->term_docs, *term_numbers = names->term_numbers;
+    int64_t nup = names->nup, longest = names->longest, nsingles = names->nsingles, nterms = names->nterms;
+    int bits = names->bits;
+    uint64_t spread = names->spread;
+    uint8_t term_flag = names->term_flag;
+    int64_t next = 0, free = 0, term = 0;
+    for (int64_t t = 0; t < n; t++) {
         int64_t best = 0, number = -1;
-        if (next < ncand && cand[next] == t) {
-            uint64_t h = cand_hash[next++];
+        while (next < npairs && same[next] < t) next++;
+        if (keys && next < npairs && same[next] == t && start[pair_numbers[next]]) {
+            int64_t s = seg[t];
+            uint64_t h = pair_hash[pair_numbers[next]];
             int64_t size = length[t] + 1 + length[t + 1];
             for (int64_t count = 2; count <= longest; count++) {
                 if (count > 2) {
                     int64_t nxt = t + count - 1;
-                    if (nxt >= ntokens || seg[nxt] != seg[t] || size + 1 >= nup) break;
+                    if (nxt >= n || seg[nxt] != s || size + 1 >= nup) break;
                     h = h + (uint64_t)32 * up[size] + fold[nxt] * up[size + 1];
                     size += 1 + length[nxt];
                 }
-                int64_t hit = table_find(jkeys, jnumbers, jbits, spread, h);
+                int64_t hit = table_find(keys, name_numbers, bits, spread, h);
                 if (hit >= 0) { best = count; number = hit; }
             }
         }
-        if (!best) {
+        if (!best && nsingles) {
+            uint64_t h = fold[t];
             for (int64_t k = 0; k < nsingles; k++)
-                if (fold[t] == singles[k]) { best = 1; number = single_numbers[k]; break; }
+                if (h == singles[k]) { best = 1; number = single_numbers[k]; break; }
         }
         if (best && t >= free) {
-            out_seg[found] = seg[t];
-            out_number[found] = number;
-            found++;
+            int64_t s = seg[t], doc = s / fields;
+            for (; term < nterms && term_docs[term] < doc; term++) /* terms of the documents before */
+                OCCUR(f, term_numbers[term], term_docs[term], term_flag, 0);
+            OCCUR(f, number, doc, field_flags[s % fields], 1);
             free = t + best;
         }
     }
-    return found;
+    for (; term < nterms; term++) OCCUR(f, term_numbers[term], term_docs[term], term_flag, 0);
+    out_sizes[2] = m_f;
 }
 
 static int varint_size(uint64_t n) {

@@ -412,6 +412,9 @@ class Maker:
         self.words, self.pairs, self.folds = _Vocab(), _Vocab(), {}
         self.name_start = np.zeros(0, dtype=bool)  # per pair met: whether some name starts with it
         self.matcher = _NameMatcher(names)
+        # kernels.post's marks and slots of the words, pairs and names, and the documents counted
+        self.marks = [(np.zeros(0, np.int64), np.zeros(0, np.int64)) for _ in range(3)]
+        self.stamp = 0
         self.tags: dict = {}  # tag name -> how the registries resolve it (search.worker_tags)
 
     # -- tokens --
@@ -528,6 +531,8 @@ class Maker:
             tokens = _tokens_concat([self.tokens(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)], CHUNK)
             known = None
         numbers = self._word_numbers(tokens, known)
+        if kernels.LIB is not None:
+            return self._compiled(tokens, numbers, docs)
         # a spelling's folded key is known once the word is; pairs: adjacent tokens of one text
         doc_of, flags, tokens.fold, same, codes, pair_doc, pair_flag = _glue(tokens.seg, numbers, self.words.fold,
                                                                              self.words.folded)
@@ -540,6 +545,36 @@ class Maker:
             d.terms for d in docs) else None
         lists, pair_docs, _, pair_flags = _count(pairs, pair_doc, pair_flag, None, n, self.pairs.count)
         return self._part(words, names, (lists, pair_docs, pair_flags), docs)
+
+    def _compiled(self, tokens: Tokens, numbers: np.ndarray, docs: list[Doc]) -> Part:
+        """Maker.part's steps after the word numbers, by two kernels: the pairs and their numbers
+        (new ones are described here), then the postings of the words, pairs and names at once."""
+        tokens.fold, same, codes, known = kernels.pairs(tokens.seg, numbers, self.words.fold, self.words.folded,
+                                                        self.pairs.table)
+        self.powers.ensure((int(tokens.length.max(initial=0)) + 1) * self.matcher.longest + 2)
+        pairs = self._pairs(tokens, same, codes, numbers, known)
+        matcher, names = self.matcher, None
+        terms = [(d, matcher.number(key)) for d, doc in enumerate(docs) for key in doc.terms]
+        if matcher.pairs is not None or terms:
+            term_docs, term_numbers = (np.array(a, dtype=np.int64).reshape(-1) for a in zip(*terms)) if terms else (
+                np.zeros(0, np.int64),) * 2
+            if matcher.pairs is not None:
+                joined, singles, single_numbers = matcher.joined, matcher.singles, matcher.single_numbers
+            else:
+                joined, singles, single_numbers = None, np.zeros(0, _U64), np.zeros(0, np.int64)
+            names = (self.name_start.view(np.uint8), self.pairs.spelling, self.powers.up, joined, matcher.longest,
+                     singles, single_numbers, term_docs, term_numbers, TERM)
+        marks = []
+        for kind, vocab in enumerate((self.words, self.pairs, matcher.vocab)):
+            if len(self.marks[kind][0]) < vocab.count:
+                grown = max(vocab.count, 2 * len(self.marks[kind][0]))  # new lists: no stamp yet (0)
+                self.marks[kind] = tuple(np.concatenate((a, np.zeros(grown - len(a), np.int64)))
+                                         for a in self.marks[kind])
+            marks.append(self.marks[kind])
+        words, pairs, found = kernels.post(tokens.seg, numbers, tokens.fold, tokens.length, same, pairs, FIELDS,
+                                           _FIELD_FLAGS, self.stamp, marks, names)
+        self.stamp += len(docs)
+        return self._part(words, found if names is not None else None, pairs, docs)
 
     def _word_numbers(self, tokens: Tokens, known: np.ndarray | None = None) -> np.ndarray:
         """The number of every token's word (new words are described and numbered); known: the
@@ -570,9 +605,9 @@ class Maker:
 
         return self.words.numbers(tokens.spelling, describe, known)
 
-    def _pairs(self, tokens: Tokens, same, codes, numbers) -> np.ndarray:
+    def _pairs(self, tokens: Tokens, same, codes, numbers, known: np.ndarray | None = None) -> np.ndarray:
         """The number of every pair occurrence (codes: its two folded words' numbers; numbers: each
-        token's word number)."""
+        token's word number; known: the numbers the pairs' table gives them, if looked up)."""
         if not len(same):
             return np.zeros(0, np.int64)
 
@@ -589,7 +624,7 @@ class Maker:
             self.name_start = np.concatenate((self.name_start, np.broadcast_to(starting, len(where))))
             return heads, _mix(pair), strings, pair
 
-        return self.pairs.numbers(codes, describe)
+        return self.pairs.numbers(codes, describe, known)
 
     def _names(self, tokens: Tokens, same, pair_numbers, docs: list[Doc], n: int):
         matcher = self.matcher
@@ -650,9 +685,7 @@ def _values(counts: np.ndarray, flags: np.ndarray) -> np.ndarray:
 def _glue(seg: np.ndarray, numbers: np.ndarray, word_fold: np.ndarray, word_folded: np.ndarray):
     """Per token: its document, field flag and folded word's key hash; per pair of adjacent tokens
     of one text: the first one's place, the code of their folded words' numbers, its document and
-    flag (kernels.glue in one pass)."""
-    if kernels.LIB is not None:
-        return kernels.glue(seg, numbers, word_fold, word_folded, FIELDS, _FIELD_FLAGS)
+    flag (with the kernels: kernels.pairs)."""
     doc_of, flags = seg // FIELDS, _FIELD_FLAGS[seg % FIELDS]
     same = np.flatnonzero(seg[1:] == seg[:-1])
     folded = word_folded[numbers].astype(_U64)
@@ -684,12 +717,10 @@ def _mix(h: np.ndarray) -> np.ndarray:
 
 def _count(numbers: np.ndarray, docs: np.ndarray, flags: np.ndarray, weights, n: int, size: int):
     """Postings of occurrences (list number, document, field flag, weight 1 unless given): one
-    per (list, document), with the weights summed and the flags or'ed; sorted here, in the
-    order of the documents with the kernel (kernels.count)."""
+    per (list, document), with the weights summed and the flags or'ed, sorted (with the
+    kernels: kernels.post)."""
     if not len(numbers):
         return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.uint8)
-    if kernels.LIB is not None:
-        return kernels.count(numbers, docs, flags, weights, n, size)
     if size * n <= DENSE_BINS:  # every list the process knows has its bins: no renumbering
         distinct, code, bins = None, numbers * n + docs, size * n
     else:
@@ -763,9 +794,6 @@ class _NameMatcher:
         none = np.zeros(0, np.int64), np.zeros(0, np.int64)
         if self.pairs is None or not len(tokens.fold):
             return none
-        if kernels.LIB is not None:
-            return kernels.names(tokens.seg, tokens.fold, tokens.length, at, h, up, self.joined, self.longest,
-                                 self.singles, self.single_numbers)
         seg, folds, length = tokens.seg, tokens.fold, tokens.length
         found_at, found_len, found_number = [], [], []
         size = length[at] + 1 + length[at + 1]

@@ -22,6 +22,20 @@ _U64 = np.ctypeslib.ndpointer(np.uint64, flags="C_CONTIGUOUS")
 _U8 = np.ctypeslib.ndpointer(np.uint8, flags="C_CONTIGUOUS")
 
 
+class _Postings(ctypes.Structure):
+    _fields_ = [("lists", ctypes.c_void_p), ("docs", ctypes.c_void_p), ("values", ctypes.c_void_p),
+                ("mark", ctypes.c_void_p), ("slot", ctypes.c_void_p), ("count", ctypes.c_int64)]
+
+
+class _Names(ctypes.Structure):
+    _fields_ = [("start", ctypes.c_void_p), ("pair_hash", ctypes.c_void_p), ("up", ctypes.c_void_p),
+                ("nup", ctypes.c_int64), ("keys", ctypes.c_void_p), ("numbers", ctypes.c_void_p),
+                ("bits", ctypes.c_int), ("spread", ctypes.c_uint64), ("longest", ctypes.c_int64),
+                ("singles", ctypes.c_void_p), ("single_numbers", ctypes.c_void_p), ("nsingles", ctypes.c_int64),
+                ("term_docs", ctypes.c_void_p), ("term_numbers", ctypes.c_void_p), ("nterms", ctypes.c_int64),
+                ("term_flag", ctypes.c_uint8)]
+
+
 def _load():
     if os.environ.get("LAMTHEOBAC_NO_KERNELS") == "1":
         return None
@@ -43,15 +57,13 @@ def _load():
     pointers = np.ctypeslib.ndpointer(np.uintp, flags="C_CONTIGUOUS")
     lib.lt_merge.argtypes = [i64, pointers, pointers, pointers, _I64, pointers, pointers, i64, i64, _U8, i64, _I64,
                              _I64]
-    lib.lt_names.restype = i64
-    lib.lt_names.argtypes = [_I64, _U64, _I64, i64, _I64, _U64, i64, _U64, i64, _U64, _I64, ctypes.c_int, u64, i64,
-                             _U64, _I64, i64, _I64, _I64]
-    lib.lt_count.restype = i64
-    lib.lt_count.argtypes = [_I64, _I64, _U8, ctypes.c_void_p, i64, i64, i64, _I64, _I64, _I64, _U8]
     lib.lt_first.restype = i64
     lib.lt_first.argtypes = [_U64, i64, u64, _I64]
-    lib.lt_glue.restype = i64
-    lib.lt_glue.argtypes = [_I64, _I64, i64, _U64, _I64, i64, _U8, _I64, _U8, _U64, _I64, _U64, _I64, _U8]
+    lib.lt_pairs.restype = i64
+    lib.lt_pairs.argtypes = [_I64, _I64, i64, _U64, _I64, _U64, _I64, ctypes.c_int, u64, _U64, _I64, _U64, _I64]
+    lib.lt_post.restype = None
+    lib.lt_post.argtypes = [_I64, _I64, _U64, _I64, i64, _I64, _I64, i64, i64, _U8, i64, ctypes.POINTER(_Names),
+                            ctypes.POINTER(_Postings), ctypes.POINTER(_Postings), ctypes.POINTER(_Postings), _I64]
     return lib
 
 
@@ -110,45 +122,42 @@ def first(hashes: np.ndarray, spread: int) -> np.ndarray:
     return out[:got]
 
 
-def glue(seg: np.ndarray, numbers: np.ndarray, word_fold: np.ndarray, word_folded: np.ndarray, fields: int,
-         field_flags: np.ndarray):
-    """(document, flag, folded key hash) per token; (place, code, document, flag) per pair."""
-    seg, numbers = np.ascontiguousarray(seg, np.int64), np.ascontiguousarray(numbers, np.int64)
+def pairs(seg: np.ndarray, numbers: np.ndarray, word_fold: np.ndarray, word_folded: np.ndarray, table):
+    """(folded key hash per token; place, code and number in the pairs' _Table (-1: new) per pair
+    of adjacent tokens of one text)."""
     n = len(seg)
-    doc, flag, fold = np.empty(n, np.int64), np.empty(n, np.uint8), np.empty(n, np.uint64)
-    same, codes, pair_doc, pair_flag = np.empty(n, np.int64), np.empty(n, np.uint64), np.empty(n, np.int64), \
-        np.empty(n, np.uint8)
-    m = LIB.lt_glue(seg, numbers, n, word_fold, word_folded, fields, field_flags, doc, flag, fold, same, codes,
-                    pair_doc, pair_flag)
-    return doc, flag, fold, same[:m], codes[:m], pair_doc[:m], pair_flag[:m]
+    fold, same, codes, known = np.empty(n, np.uint64), np.empty(n, np.int64), np.empty(n, np.uint64), \
+        np.empty(n, np.int64)
+    m = LIB.lt_pairs(seg, numbers, n, word_fold, word_folded, table.keys, table.numbers, table.bits, table.SPREAD,
+                     fold, same, codes, known)
+    return fold, same[:m], codes[:m], known[:m]
 
 
-def names(seg, fold, length, cand, cand_hash, up, joined, longest: int, singles, single_numbers):
-    """(text, name number) of the names in the tokens (_NameMatcher.find); joined: its _Table."""
-    seg, length = np.ascontiguousarray(seg, np.int64), np.ascontiguousarray(length, np.int64)
-    fold, up = np.ascontiguousarray(fold, np.uint64), np.ascontiguousarray(up, np.uint64)
-    cand, cand_hash = np.ascontiguousarray(cand, np.int64), np.ascontiguousarray(cand_hash, np.uint64)
-    out_seg, out_number = np.empty(len(seg), np.int64), np.empty(len(seg), np.int64)
-    found = LIB.lt_names(seg, fold, length, len(seg), cand, cand_hash, len(cand), up, len(up), joined.keys,
-                         joined.numbers, joined.bits, joined.SPREAD, longest, singles, single_numbers, len(singles),
-                         out_seg, out_number)
-    return out_seg[:found], out_number[:found]
-
-
-def count(lists: np.ndarray, docs: np.ndarray, flags: np.ndarray, weights, n: int, size: int):
-    """(lists, documents, counts, flags) of the postings, by document (then by where each list
-    first occurs in it), not by list as entries._count's numpy way."""
-    lists = np.ascontiguousarray(lists, dtype=np.int64)
-    docs = np.ascontiguousarray(docs, dtype=np.int64)
-    flags = np.ascontiguousarray(flags, dtype=np.uint8)
-    if weights is not None:
-        weights = np.ascontiguousarray(weights, dtype=np.int64)
-    m = len(lists)
-    out = np.empty(m, np.int64), np.empty(m, np.int64), np.empty(m, np.int64), np.empty(m, np.uint8)
-    got = LIB.lt_count(lists, docs, flags, None if weights is None else weights.ctypes.data, m, n, size, *out)
-    if got < 0:
-        raise MemoryError("lt_count")
-    return tuple(a[:got] for a in out)
+def post(seg, numbers, fold, length, same, pair_numbers, fields: int, field_flags, base: int, marks, names):
+    """(lists, documents, values) of the postings of the words, the pairs and the names (lt_post).
+    marks: per kind, (mark, slot) arrays as long as its vocabulary at least; names: None, or
+    (name_start, pair_hash, up, joined _Table or None, longest, singles, single_numbers,
+    term_docs, term_numbers, term_flag)."""
+    n, m = len(seg), len(same)
+    nterms = len(names[7]) if names is not None else 0
+    out, kinds = [], []
+    for size, (mark, slot) in zip((n, m, n + nterms), marks):
+        arrays = (np.empty(size, np.int64), np.empty(size, np.int64), np.empty(size, np.uint8))
+        out.append(arrays)
+        kinds.append(_Postings(*(a.ctypes.data for a in (*arrays, mark, slot)), 0))
+    found = None
+    if names is not None:  # (the caller keeps its arrays alive)
+        start, pair_hash, up, joined, longest, singles, single_numbers, term_docs, term_numbers, term_flag = names
+        found = _Names(start.ctypes.data, pair_hash.ctypes.data, up.ctypes.data, len(up),
+                       joined.keys.ctypes.data if joined is not None else None,
+                       joined.numbers.ctypes.data if joined is not None else None,
+                       joined.bits if joined is not None else 0, joined.SPREAD if joined is not None else 0, longest,
+                       singles.ctypes.data, single_numbers.ctypes.data, len(singles), term_docs.ctypes.data,
+                       term_numbers.ctypes.data, nterms, term_flag)
+    sizes = np.zeros(3, np.int64)
+    LIB.lt_post(seg, numbers, fold, length, n, same, pair_numbers, m, fields, field_flags, base,
+                ctypes.byref(found) if found is not None else None, *(ctypes.byref(k) for k in kinds), sizes)
+    return [tuple(a[:k] for a in arrays) for arrays, k in zip(out, sizes.tolist())]
 
 
 def merge(sources: list[tuple], nlists: int, ndocs: int):

@@ -370,7 +370,8 @@ def test_the_scan_reads_html_as_html_to_text_does():
     maker = Maker(None)
     scanned = ["<p>Bác <b>Hồ</b></p>", "a<br>b<br/>c", "x < y, a<b và 1 > 0", "<p>không đóng", "đ<!-- Bác -->x",
                "<p>1 &lt; 2 &amp;&gt; 3 &quot;Bác&quot;&nbsp;&apos;x&#39;y&#x27;z&#160;w&#X3C;v</p>",
-               "& b, a&-b, cuối &", "<a href=\"/?a=1&amp;b=2\">Hà&#32;Nội</a>", "tóm&#xa0;tắt"]
+               "& b, a&-b, cuối &", "<a href=\"/?a=1&amp;b=2\">Hà&#32;Nội</a>", "tóm&#xa0;tắt",
+               "<p>" + "Bác" * 40 + " " + "x" * 70 + "</p>"]  # tokens longer than the scan's table of powers
     left = ["Vi&#7879;t Nam", "&eacute;", "&AMP;", "a &amp b", "x&#9;y", "&#xD800;", "&ltx;", "&#;", "&#x;",
             "&#12345678;", "a&#0;b", "&#128;"]
     for body in scanned + left:

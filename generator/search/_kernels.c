@@ -128,7 +128,7 @@ typedef struct {
 
 /* The names of the texts (leftmost, longest, no overlap: _NameMatcher.find) and the front matter terms. */
 typedef struct {
-    const uint8_t *start;        /* per pair number: some name of several tokens starts with it */
+    const uint8_t *start;        /* per pair number: tokens of the longest name it starts, or 0 */
     const uint64_t *pair_hash;   /* per pair number: the key hash of the pair ("a b") */
     const uint64_t *up;          /* P**i */
     int64_t nup;
@@ -136,7 +136,6 @@ typedef struct {
     const int64_t *numbers;
     int bits;
     uint64_t spread;
-    int64_t longest;             /* tokens of the longest name */
     const uint64_t *singles;     /* names of one token: folded key hash -> name number */
     const int64_t *single_numbers;
     int64_t nsingles;
@@ -182,7 +181,7 @@ void lt_post(const int64_t *restrict seg, const int64_t *restrict numbers, const
     const uint64_t *pair_hash = names->pair_hash, *up = names->up, *keys = names->keys, *singles = names->singles;
     const int64_t *name_numbers = names->numbers, *single_numbers = names->single_numbers;
     const int64_t *term_docs = names->term_docs, *term_numbers = names->term_numbers;
-    int64_t nup = names->nup, longest = names->longest, nsingles = names->nsingles, nterms = names->nterms;
+    int64_t nup = names->nup, nsingles = names->nsingles, nterms = names->nterms;
     int bits = names->bits;
     uint64_t spread = names->spread;
     uint8_t term_flag = names->term_flag;
@@ -190,11 +189,12 @@ void lt_post(const int64_t *restrict seg, const int64_t *restrict numbers, const
     for (int64_t t = 0; t < n; t++) {
         int64_t best = 0, number = -1;
         while (next < npairs && same[next] < t) next++;
-        if (keys && next < npairs && same[next] == t && start[pair_numbers[next]]) {
+        int64_t reach = keys && next < npairs && same[next] == t ? start[pair_numbers[next]] : 0;
+        if (reach) {
             int64_t s = seg[t];
             uint64_t h = pair_hash[pair_numbers[next]];
             int64_t size = length[t] + 1 + length[t + 1];
-            for (int64_t count = 2; count <= longest; count++) {
+            for (int64_t count = 2; count <= reach; count++) {
                 if (count > 2) {
                     int64_t nxt = t + count - 1;
                     if (nxt >= n || seg[nxt] != s || size + 1 >= nup) break;
@@ -365,9 +365,11 @@ done:
    to Python (flagged), as are its tokens. Positions are those of the texts joined with a
    separator before each, as Maker.tokens joins them. */
 
+#define UP 64 /* powers of P a scan keeps at hand */
+
 typedef struct {
     const uint64_t *table;                 /* _Chars.table */
-    uint64_t p, tone_step;
+    uint64_t p, tone_step, up[UP];
     const uint64_t *keys;                  /* the words' _Table */
     const int64_t *numbers;
     int bits;
@@ -437,17 +439,18 @@ static int NAME(Scan *s, const T *u, int64_t n, int html, int64_t base, int64_t 
         if (folded >= FLAGGED) return SCAN_FLAGGED;                                             \
         if (!folded) { i++; continue; }                                                         \
         int64_t first = i, head = 0;                                                            \
-        uint64_t h = 0, f = 0, power = 1;                                                       \
+        uint64_t h = 0, f = 0, far = s->up[UP - 1];                                             \
         unsigned tone = 0;                                                                      \
         while (i < n) {                                                                         \
             packed = s->table[u[i]];                                                            \
             folded = (uint16_t)packed;                                                          \
             if (folded >= FLAGGED) return SCAN_FLAGGED;                                         \
             if (!folded) break;                                                                 \
+            int64_t k = i - first; /* P**k from the table: no chain of multiplications */       \
+            uint64_t power = k < UP ? s->up[k] : (far *= s->p);                                 \
             h += (uint64_t)(uint16_t)(packed >> 16) * power;                                    \
             f += (uint64_t)folded * power;                                                      \
-            if (i - first < 3) head |= (int64_t)folded << (16 * (2 - (i - first)));             \
-            power *= s->p;                                                                      \
+            if (k < 3) head |= (int64_t)folded << (16 * (2 - k));                               \
             unsigned t = (unsigned)(uint16_t)(packed >> 32);                                    \
             if (t) tone = t - 8;                                                                \
             i++;                                                                                \
@@ -511,6 +514,8 @@ static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     s.bits = (int)PyLong_AsLong(args[7]);
     s.spread = PyLong_AsUnsignedLongLongMask(args[8]);
     if (PyErr_Occurred()) return NULL;
+    s.up[0] = 1;
+    for (int k = 1; k < UP; k++) s.up[k] = s.up[k - 1] * s.p;
     if (fields < 1) {
         PyErr_SetString(PyExc_ValueError, "scan: fields < 1");
         return NULL;

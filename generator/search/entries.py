@@ -410,7 +410,7 @@ class Maker:
         self.chars = _Chars()
         self.powers = _Powers()
         self.words, self.pairs, self.folds = _Vocab(), _Vocab(), {}
-        self.name_start = np.zeros(0, dtype=bool)  # per pair met: whether some name starts with it
+        self.name_start = np.zeros(0, dtype=np.uint8)  # per pair met: tokens of the longest name it starts, or 0
         self.matcher = _NameMatcher(names)
         # kernels.post's marks and slots of the words, pairs and names, and the documents counted
         self.marks = [(np.zeros(0, np.int64), np.zeros(0, np.int64)) for _ in range(3)]
@@ -562,8 +562,8 @@ class Maker:
                 joined, singles, single_numbers = matcher.joined, matcher.singles, matcher.single_numbers
             else:
                 joined, singles, single_numbers = None, np.zeros(0, _U64), np.zeros(0, np.int64)
-            names = (self.name_start.view(np.uint8), self.pairs.spelling, self.powers.up, joined, matcher.longest,
-                     singles, single_numbers, term_docs, term_numbers, TERM)
+            names = (self.name_start, self.pairs.spelling, self.powers.up, joined, singles, single_numbers, term_docs,
+                     term_numbers, TERM)
         marks = []
         for kind, vocab in enumerate((self.words, self.pairs, matcher.vocab)):
             if len(self.marks[kind][0]) < vocab.count:
@@ -620,8 +620,8 @@ class Maker:
             strings = [(self.folds[a] + " " + self.folds[b], "") for a, b in zip(left.tolist(), right.tolist())]
             heads = PAIR << 48 | _pair_prefix(self.words.order_key[numbers[at]], self.words.order_key[numbers[at + 1]],
                                               length)
-            starting = self.matcher.pairs is not None and self.matcher.pairs.get(pair) >= 0
-            self.name_start = np.concatenate((self.name_start, np.broadcast_to(starting, len(where))))
+            longest = self.matcher.pairs.get(pair) if self.matcher.pairs is not None else np.zeros(len(where), np.int64)
+            self.name_start = np.concatenate((self.name_start, np.maximum(longest, 0).astype(np.uint8)))
             return heads, _mix(pair), strings, pair
 
         return self.pairs.numbers(codes, describe, known)
@@ -773,7 +773,8 @@ class _NameMatcher:
                 singles[key_hash(seq[0])] = number
             else:
                 joined[key_hash(" ".join(seq))] = number
-                starts[key_hash(" ".join(seq[:2]))] = 0
+                first = key_hash(" ".join(seq[:2]))
+                starts[first] = max(starts.get(first, 0), len(seq))
                 self.longest = max(self.longest, len(seq))
         self.joined, self.pairs = _table_of(joined), _table_of(starts)
         self.singles = np.array(sorted(singles), dtype=_U64)

@@ -30,7 +30,7 @@ class _Postings(ctypes.Structure):
 class _Names(ctypes.Structure):
     _fields_ = [("start", ctypes.c_void_p), ("pair_hash", ctypes.c_void_p), ("up", ctypes.c_void_p),
                 ("nup", ctypes.c_int64), ("keys", ctypes.c_void_p), ("numbers", ctypes.c_void_p),
-                ("bits", ctypes.c_int), ("spread", ctypes.c_uint64), ("longest", ctypes.c_int64),
+                ("bits", ctypes.c_int), ("spread", ctypes.c_uint64),
                 ("singles", ctypes.c_void_p), ("single_numbers", ctypes.c_void_p), ("nsingles", ctypes.c_int64),
                 ("term_docs", ctypes.c_void_p), ("term_numbers", ctypes.c_void_p), ("nterms", ctypes.c_int64),
                 ("term_flag", ctypes.c_uint8)]
@@ -136,8 +136,8 @@ def pairs(seg: np.ndarray, numbers: np.ndarray, word_fold: np.ndarray, word_fold
 def post(seg, numbers, fold, length, same, pair_numbers, fields: int, field_flags, base: int, marks, names):
     """(lists, documents, values) of the postings of the words, the pairs and the names (lt_post).
     marks: per kind, (mark, slot) arrays as long as its vocabulary at least; names: None, or
-    (name_start, pair_hash, up, joined _Table or None, longest, singles, single_numbers,
-    term_docs, term_numbers, term_flag)."""
+    (name_start, pair_hash, up, joined _Table or None, singles, single_numbers, term_docs,
+    term_numbers, term_flag)."""
     n, m = len(seg), len(same)
     nterms = len(names[7]) if names is not None else 0
     out, kinds = [], []
@@ -147,11 +147,11 @@ def post(seg, numbers, fold, length, same, pair_numbers, fields: int, field_flag
         kinds.append(_Postings(*(a.ctypes.data for a in (*arrays, mark, slot)), 0))
     found = None
     if names is not None:  # (the caller keeps its arrays alive)
-        start, pair_hash, up, joined, longest, singles, single_numbers, term_docs, term_numbers, term_flag = names
+        start, pair_hash, up, joined, singles, single_numbers, term_docs, term_numbers, term_flag = names
         found = _Names(start.ctypes.data, pair_hash.ctypes.data, up.ctypes.data, len(up),
                        joined.keys.ctypes.data if joined is not None else None,
                        joined.numbers.ctypes.data if joined is not None else None,
-                       joined.bits if joined is not None else 0, joined.SPREAD if joined is not None else 0, longest,
+                       joined.bits if joined is not None else 0, joined.SPREAD if joined is not None else 0,
                        singles.ctypes.data, single_numbers.ctypes.data, len(singles), term_docs.ctypes.data,
                        term_numbers.ctypes.data, nterms, term_flag)
     sizes = np.zeros(3, np.int64)

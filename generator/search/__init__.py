@@ -88,7 +88,9 @@ def worker_tags(article, registries, known: dict | None = None) -> tuple[str, ..
         found = known.get(name)
         if found is None:
             tag = registries.tags.get(name)
-            found = known[name] = (tag if tag is not None else term_key(name), tag.name if tag is not None else name,
+            # a registered tag by a number (equal tags, one number): hashed here once, not per article
+            identity = known.setdefault(("~tag", tag), len(known)) if tag is not None else term_key(name)
+            found = known[name] = (identity, tag.name if tag is not None else name,
                                    bool(tag.slug if tag is not None else slugify(name)))
         identity, shown, named = found
         if identity in seen or not named:

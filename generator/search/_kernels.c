@@ -449,8 +449,6 @@ static int NAME(Scan *s, const T *u, int64_t n, int html, int64_t base, int64_t 
             int64_t k = i - first; /* P**k from the table: no chain of multiplications */       \
             uint64_t power = k < UP ? s->up[k] : (far *= s->p);                                 \
             h += (uint64_t)(uint16_t)(packed >> 16) * power;                                    \
-            f += (uint64_t)folded * power;                                                      \
-            if (k < 3) head |= (int64_t)folded << (16 * (2 - k));                               \
             unsigned t = (unsigned)(uint16_t)(packed >> 32);                                    \
             if (t) tone = t - 8;                                                                \
             i++;                                                                                \
@@ -458,13 +456,23 @@ static int NAME(Scan *s, const T *u, int64_t n, int html, int64_t base, int64_t 
         if (s->count == s->cap) return SCAN_FULL;                                               \
         int64_t k = s->count++;                                                                 \
         uint64_t spelling = h + (uint64_t)tone * s->tone_step;                                  \
+        int64_t number = table_find(s->keys, s->numbers, s->bits, s->spread, spelling);         \
         s->seg[k] = text;                                                                       \
-        s->start[k] = base + first;                                                             \
         s->length[k] = i - first;                                                               \
         s->spelling[k] = spelling;                                                              \
-        s->fold_hash[k] = f;                                                                    \
-        s->prefix[k] = head;                                                                    \
-        s->number[k] = table_find(s->keys, s->numbers, s->bits, s->spread, spelling);           \
+        s->number[k] = number;                                                                  \
+        if (number < 0) { /* a new word: what its list needs, from a second look at it */       \
+            far = s->up[UP - 1];                                                                \
+            for (int64_t j = first; j < i; j++) {                                               \
+                uint16_t unit = (uint16_t)s->table[u[j]];                                       \
+                int64_t at = j - first;                                                         \
+                f += (uint64_t)unit * (at < UP ? s->up[at] : (far *= s->p));                    \
+                if (at < 3) head |= (int64_t)unit << (16 * (2 - at));                           \
+            }                                                                                   \
+            s->start[k] = base + first;                                                         \
+            s->fold_hash[k] = f;                                                                \
+            s->prefix[k] = head;                                                                \
+        }                                                                                       \
     }                                                                                           \
     return SCAN_OK;                                                                             \
 }
@@ -491,7 +499,9 @@ static int take(PyObject *obj, Buffer *b, Py_ssize_t item, int writable, const c
 
 /* scan(texts, fields, chars, p, tone_step, keys, numbers, bits, spread, seg, start, length,
    spelling, fold_hash, prefix, number, flagged) -> tokens written, or -1 when the arrays have
-   no room for them all. flagged (one byte per text) is set for the texts left to Python. */
+   no room for them all. start, fold_hash and prefix are written for new words only (number -1):
+   only their lists are described. flagged (one byte per text) is set for the texts left to
+   Python. */
 static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     (void)self;
     if (nargs != 17) {

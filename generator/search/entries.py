@@ -210,10 +210,10 @@ class Tokens:
     fold: np.ndarray | None  # key_hash of the folded token (None: known from the spelling, see Maker.part)
     spelling: np.ndarray   # word_spelling
     length: np.ndarray     # folded length in UTF-16 units
-    start: np.ndarray      # where it starts in `text` (-1: its strings are in `words`)
+    start: np.ndarray      # where it starts in `text` (-1: its strings are in `words`; the scan: new words only)
     text: str = ""
     words: dict[int, tuple[str, str]] = field(default_factory=dict)  # spelling -> (folded, tone key)
-    heads: tuple | None = None  # from the kernel: (key_hash, prefix_code) of each folded token
+    heads: tuple | None = None  # from the scan: (key_hash, prefix_code) of each new word's folded token
     texts: list[str] | None = None  # from scan: the texts `text` joins, joined when needed
 
     def joined(self) -> str:

@@ -84,7 +84,9 @@ LIB = _load()
 def scan(texts: list[str], fields: int, chars: np.ndarray, p: int, tone_step: int, table):
     """(text, start, length, spelling, folded key hash, prefix code, word number or -1) of every
     token of the texts (every `fields`-th one sanitised HTML), read where Python keeps them, and
-    the positions of the texts left to Python (entries.Maker._scanned); table: the words' _Table."""
+    the positions of the texts left to Python (entries.Maker._scanned); table: the words' _Table.
+    Start, folded key hash and prefix code are those of new words only (number -1): the others'
+    are left unset."""
     total = sum(map(len, texts)) + len(texts) + 1
     room = total // 3 + 64  # ~4.5 units a token in Vietnamese text: rarely too few
     while True:

@@ -690,7 +690,7 @@ def test_the_merge_kernel_encodes_as_the_grid_and_the_sort(monkeypatch):
     """assemble.merge by the kernel (lt_merge) and by numpy (grid and sorted lists): the same
     lists, byte for byte, on sources whose documents interleave, with documents left out, lists
     of every size (a few documents, sorted by insertion; many, through a bitmap), with and
-    without values."""
+    without values; by numpy beyond the documents the kernel packs."""
     from generator.search import kernels
     from generator.search.assemble import Source, merge
     needs_kernels()
@@ -719,6 +719,10 @@ def test_the_merge_kernel_encodes_as_the_grid_and_the_sort(monkeypatch):
                               values[shuffle].astype(np.uint8), ids.astype(np.int64)))
     strings = lambda h: (str(h), "")  # noqa: E731
     ours = merge(sources, count, strings)
+    with pytest.MonkeyPatch.context() as patch:  # more documents than the kernel packs: numpy's way
+        patch.setattr(kernels, "MERGE_DOCS", count)
+        patch.setattr(kernels, "merge", lambda *a: pytest.fail("the kernel took ids it cannot pack"))
+        assert merge(sources, count, strings).encoded == ours.encoded
     monkeypatch.setattr(kernels, "LIB", None)
     theirs = merge(sources, count, strings)
     assert ours.encoded == theirs.encoded and ours.sizes.tolist() == theirs.sizes.tolist()

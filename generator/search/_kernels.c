@@ -234,13 +234,15 @@ static uint8_t *put_varint(uint8_t *at, uint64_t n) {
     return at;
 }
 
-/* One list's documents (and values) in order: a few by insertion, many through a bitmap of the
+/* One list's postings, each a document id with its value in the top byte (id | value << 24),
+   into its documents d and values v in order: a few by insertion, many through a bitmap of the
    documents (scratch: ndocs / 8 + 1 bytes, zero, left zero; values_by_doc: ndocs bytes). */
-static void sort_list(int32_t *d, uint8_t *v, int64_t m, uint8_t *scratch, uint8_t *values_by_doc) {
+static void sort_list(const uint32_t *packed, int64_t m, int32_t *d, uint8_t *v, uint8_t *scratch,
+                      uint8_t *values_by_doc) {
     if (m < 48) {
-        for (int64_t k = 1; k < m; k++) {
-            int32_t doc = d[k];
-            uint8_t value = v[k];
+        for (int64_t k = 0; k < m; k++) {
+            int32_t doc = (int32_t)(packed[k] & 0xFFFFFF);
+            uint8_t value = (uint8_t)(packed[k] >> 24);
             int64_t at = k - 1;
             while (at >= 0 && d[at] > doc) { d[at + 1] = d[at]; v[at + 1] = v[at]; at--; }
             d[at + 1] = doc;
@@ -248,12 +250,13 @@ static void sort_list(int32_t *d, uint8_t *v, int64_t m, uint8_t *scratch, uint8
         }
         return;
     }
-    int32_t low = d[0], high = d[0];
+    int32_t low = (int32_t)(packed[0] & 0xFFFFFF), high = low;
     for (int64_t k = 0; k < m; k++) {
-        if (d[k] < low) low = d[k];
-        if (d[k] > high) high = d[k];
-        scratch[d[k] >> 3] |= (uint8_t)(1 << (d[k] & 7));
-        values_by_doc[d[k]] = v[k];
+        int32_t doc = (int32_t)(packed[k] & 0xFFFFFF);
+        if (doc < low) low = doc;
+        if (doc > high) high = doc;
+        scratch[doc >> 3] |= (uint8_t)(1 << (doc & 7));
+        values_by_doc[doc] = (uint8_t)(packed[k] >> 24);
     }
     int64_t k = 0;
     for (int64_t byte = low >> 3; byte <= (high >> 3); byte++) {
@@ -278,41 +281,45 @@ static void sort_list(int32_t *d, uint8_t *v, int64_t m, uint8_t *scratch, uint8
    bytes][bits]) whichever is smaller, then the m values unless all are 0. Lists go one after
    the other into out (cap bytes); offsets[j] is where list j starts (offsets[nlists] the end)
    and sizes[j] its documents. Returns the bytes written, -1 when out of memory, -2 when out is
-   too small. */
+   too small, -3 for 2**24 documents or more, -4 for two postings of a list in one document. */
 int64_t lt_merge(int64_t nsources, const uint32_t *const *lists, const uint32_t *const *docs,
                  const uint8_t *const *values, const int64_t *counts, const int32_t *const *to,
                  const int32_t *const *ids, int64_t nlists, int64_t ndocs, uint8_t *out, int64_t cap,
                  int64_t *offsets, int64_t *sizes) {
-    int64_t n = 0, written = -1;
+    int64_t n = 0, written = -1, longest = 0;
+    if (ndocs >= ((int64_t)1 << 24)) return -3; /* ids take 24 bits beside their values */
     for (int64_t s = 0; s < nsources; s++) n += counts[s];
     int64_t *list_start = calloc((size_t)nlists + 1, sizeof(int64_t));
-    int32_t *sorted_docs = malloc(sizeof(int32_t) * (n ? n : 1));
-    uint8_t *sorted_values = malloc(n ? n : 1);
+    /* one stream of 32 bits per list (id | value << 24) while the postings are put in place: half
+       the places written at once that two streams (ids, values) would take */
+    uint32_t *sorted = malloc(sizeof(uint32_t) * (n ? n : 1));
+    int32_t *d = malloc(sizeof(int32_t) * ((size_t)ndocs + 1));
+    uint8_t *v = malloc((size_t)ndocs + 1);
     uint8_t *scratch = calloc((size_t)ndocs / 8 + 2, 1);
     uint8_t *values_by_doc = malloc((size_t)ndocs + 1);
-    if (!list_start || !sorted_docs || !sorted_values || !scratch || !values_by_doc) goto done;
+    if (!list_start || !sorted || !d || !v || !scratch || !values_by_doc) goto done;
     for (int64_t s = 0; s < nsources; s++)
         for (int64_t i = 0; i < counts[s]; i++)
             if (ids[s][docs[s][i]] >= 0) list_start[to[s][lists[s][i]] + 1]++;
     for (int64_t j = 0; j < nlists; j++) list_start[j + 1] += list_start[j];
-    for (int64_t j = 0; j < nlists; j++) sizes[j] = list_start[j + 1] - list_start[j];
+    for (int64_t j = 0; j < nlists; j++) {
+        sizes[j] = list_start[j + 1] - list_start[j];
+        if (sizes[j] > longest) longest = sizes[j];
+    }
+    if (longest > ndocs) { written = -4; goto done; } /* more than one posting per list and document */
     for (int64_t s = 0; s < nsources; s++)
         for (int64_t i = 0; i < counts[s]; i++) {
             int32_t id = ids[s][docs[s][i]];
             if (id < 0) continue;
-            int64_t at = list_start[to[s][lists[s][i]]]++;
-            sorted_docs[at] = id;
-            sorted_values[at] = values[s][i];
+            sorted[list_start[to[s][lists[s][i]]]++] = (uint32_t)id | (uint32_t)values[s][i] << 24;
         }
     uint8_t *at = out, *end = out + cap;
     int64_t first = 0;
     for (int64_t j = 0; j < nlists; j++) {
         int64_t m = sizes[j];
-        int32_t *d = sorted_docs + first;
-        uint8_t *v = sorted_values + first;
         offsets[j] = at - out;
         if (!m) continue;
-        sort_list(d, v, m, scratch, values_by_doc);
+        sort_list(sorted + first, m, d, v, scratch, values_by_doc);
         int64_t gaps = 0, previous = -1;
         int has_values = 0;
         for (int64_t k = 0; k < m; k++) {
@@ -347,8 +354,9 @@ int64_t lt_merge(int64_t nsources, const uint32_t *const *lists, const uint32_t 
     written = at - out;
 done:
     free(list_start);
-    free(sorted_docs);
-    free(sorted_values);
+    free(sorted);
+    free(d);
+    free(v);
     free(scratch);
     free(values_by_doc);
     return written;

@@ -109,8 +109,8 @@ def merge(sources: Sequence[Source], count: int, strings: Callable[[int], tuple[
     for s in sources:
         maps.append(number[at:at + len(s.order_key)])
         at += len(s.order_key)
-    # 2. Every list encoded: by the kernel, or by numpy (_numpy_merged).
-    merged = _merged if kernels.LIB is not None else _numpy_merged
+    # 2. Every list encoded: by the kernel (ids in 24 bits), or by numpy (_numpy_merged).
+    merged = _merged if kernels.LIB is not None and count < kernels.MERGE_DOCS else _numpy_merged
     encoded, sizes = merged(sources, maps, lists, count)
     kept = np.flatnonzero(sizes > 0)  # a list whose documents all went is dropped
     named = [strings(h) for h in sp[kept].tolist()]

@@ -162,6 +162,9 @@ def post(seg, numbers, fold, length, same, pair_numbers, fields: int, field_flag
     return [tuple(a[:k] for a in arrays) for arrays, k in zip(out, sizes.tolist())]
 
 
+MERGE_DOCS = 1 << 24  # lt_merge packs a document's id in 24 bits, beside its value
+
+
 def merge(sources: list[tuple], nlists: int, ndocs: int):
     """(encoded lists, documents per list) of sources (table rows, documents, values, rows -> list
     numbers, documents -> ids or -1), at most one posting per list and document."""

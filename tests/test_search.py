@@ -690,7 +690,7 @@ def test_the_merge_kernel_encodes_as_the_grid_and_the_sort(monkeypatch):
     """assemble.merge by the kernel (lt_merge) and by numpy (grid and sorted lists): the same
     lists, byte for byte, on sources whose documents interleave, with documents left out, lists
     of every size (a few documents, sorted by insertion; many, through a bitmap), with and
-    without values; by numpy beyond the documents the kernel packs."""
+    without values, documents in 16 bits or more; by numpy beyond the documents the kernel packs."""
     from generator.search import kernels
     from generator.search.assemble import Source, merge
     needs_kernels()
@@ -714,8 +714,9 @@ def test_the_merge_kernel_encodes_as_the_grid_and_the_sort(monkeypatch):
         values = np.where(rng.random(len(rows)) < 0.5, rng.integers(1, 128, len(rows)), 0)
         values[rows % 7 == 0] = 0  # some lists with no values at all
         order_key = rng.choice(80, size=lists, replace=False).astype(np.int64)  # sources meet in lists
+        width = np.uint16 if size < 1500 else np.int64  # a part's documents; an index's (widened)
         sources.append(Source(order_key, order_key.astype(np.uint64) * np.uint64(3), order_key.astype(np.uint64),
-                              rows[shuffle].astype(np.uint32), docs[shuffle].astype(np.uint16),
+                              rows[shuffle].astype(np.uint32), docs[shuffle].astype(width),
                               values[shuffle].astype(np.uint8), ids.astype(np.int64)))
     strings = lambda h: (str(h), "")  # noqa: E731
     ours = merge(sources, count, strings)

@@ -274,7 +274,8 @@ static void sort_list(const uint32_t *packed, int64_t m, int32_t *d, uint8_t *v,
 }
 
 /* assemble.merge's second step (_grid and _sorted) at once. Sources: postings numbered by each
-   source's own table and documents (lists[s][i] < table size, docs[s][i]), to[s]: its table's
+   source's own table and documents (lists[s][i] < table size, docs[s][i]: 32 bits where wide[s],
+   else 16 as a part's are, not widened for the call), to[s]: its table's
    rows -> index list numbers, ids[s]: its documents -> index ids (-1: left out); at most one
    posting per list and document. Each list is encoded as format.encode_list does: [varint m << 2
    | has values << 1 | mode], then the gap varints (mode 0) or the bitmap (mode 1, [varint
@@ -282,10 +283,11 @@ static void sort_list(const uint32_t *packed, int64_t m, int32_t *d, uint8_t *v,
    the other into out (cap bytes); offsets[j] is where list j starts (offsets[nlists] the end)
    and sizes[j] its documents. Returns the bytes written, -1 when out of memory, -2 when out is
    too small, -3 for 2**24 documents or more, -4 for two postings of a list in one document. */
-int64_t lt_merge(int64_t nsources, const uint32_t *const *lists, const uint32_t *const *docs,
+int64_t lt_merge(int64_t nsources, const uint32_t *const *lists, const void *const *docs, const uint8_t *wide,
                  const uint8_t *const *values, const int64_t *counts, const int32_t *const *to,
                  const int32_t *const *ids, int64_t nlists, int64_t ndocs, uint8_t *out, int64_t cap,
                  int64_t *offsets, int64_t *sizes) {
+#define DOC(S, I) (wide[S] ? ((const uint32_t *)docs[S])[I] : ((const uint16_t *)docs[S])[I])
     int64_t n = 0, written = -1, longest = 0;
     if (ndocs >= ((int64_t)1 << 24)) return -3; /* ids take 24 bits beside their values */
     for (int64_t s = 0; s < nsources; s++) n += counts[s];
@@ -300,7 +302,7 @@ int64_t lt_merge(int64_t nsources, const uint32_t *const *lists, const uint32_t 
     if (!list_start || !sorted || !d || !v || !scratch || !values_by_doc) goto done;
     for (int64_t s = 0; s < nsources; s++)
         for (int64_t i = 0; i < counts[s]; i++)
-            if (ids[s][docs[s][i]] >= 0) list_start[to[s][lists[s][i]] + 1]++;
+            if (ids[s][DOC(s, i)] >= 0) list_start[to[s][lists[s][i]] + 1]++;
     for (int64_t j = 0; j < nlists; j++) list_start[j + 1] += list_start[j];
     for (int64_t j = 0; j < nlists; j++) {
         sizes[j] = list_start[j + 1] - list_start[j];
@@ -309,7 +311,7 @@ int64_t lt_merge(int64_t nsources, const uint32_t *const *lists, const uint32_t 
     if (longest > ndocs) { written = -4; goto done; } /* more than one posting per list and document */
     for (int64_t s = 0; s < nsources; s++)
         for (int64_t i = 0; i < counts[s]; i++) {
-            int32_t id = ids[s][docs[s][i]];
+            int32_t id = ids[s][DOC(s, i)];
             if (id < 0) continue;
             sorted[list_start[to[s][lists[s][i]]]++] = (uint32_t)id | (uint32_t)values[s][i] << 24;
         }
@@ -360,6 +362,7 @@ done:
     free(scratch);
     free(values_by_doc);
     return written;
+#undef DOC
 }
 
 /* ---- scan: Maker.part's tokens from the articles' own strings (a Python function) ----

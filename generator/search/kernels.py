@@ -55,7 +55,7 @@ def _load():
     lib.lt_table_put.argtypes = [_U64, _I64, ctypes.c_int, u64, _U64, _I64, i64]
     lib.lt_merge.restype = i64
     pointers = np.ctypeslib.ndpointer(np.uintp, flags="C_CONTIGUOUS")
-    lib.lt_merge.argtypes = [i64, pointers, pointers, pointers, _I64, pointers, pointers, i64, i64, _U8, i64, _I64,
+    lib.lt_merge.argtypes = [i64, pointers, pointers, _U8, pointers, _I64, pointers, pointers, i64, i64, _U8, i64, _I64,
                              _I64]
     lib.lt_first.restype = i64
     lib.lt_first.argtypes = [_U64, i64, u64, _I64]
@@ -170,16 +170,18 @@ def merge(sources: list[tuple], nlists: int, ndocs: int):
     numbers, documents -> ids or -1), at most one posting per list and document."""
     kept = []  # the arrays as the kernel reads them, alive until it returns
     for rows, docs, values, to, ids in sources:
-        kept.append((np.ascontiguousarray(rows, dtype=np.uint32), np.ascontiguousarray(docs, dtype=np.uint32),
+        docs = docs if docs.dtype == np.uint16 else docs.astype(np.uint32)  # a part's 16 bits as they are
+        kept.append((np.ascontiguousarray(rows, dtype=np.uint32), np.ascontiguousarray(docs),
                      np.ascontiguousarray(values, dtype=np.uint8), np.ascontiguousarray(to, dtype=np.int32),
                      np.ascontiguousarray(ids, dtype=np.int32)))
     address = lambda k: np.array([a[k].ctypes.data for a in kept], dtype=np.uintp)  # noqa: E731
+    wide = np.array([a[1].dtype == np.uint32 for a in kept], dtype=np.uint8)
     counts = np.array([len(a[0]) for a in kept], dtype=np.int64)
     n = int(counts.sum())
     cap = 6 * n + 24 * nlists + 16
     out = np.empty(cap, np.uint8)
     offsets, sizes = np.empty(nlists + 1, np.int64), np.empty(nlists, np.int64)
-    got = LIB.lt_merge(len(kept), address(0), address(1), address(2), counts, address(3), address(4), nlists,
+    got = LIB.lt_merge(len(kept), address(0), address(1), wide, address(2), counts, address(3), address(4), nlists,
                        ndocs, out, cap, offsets, sizes)
     if got < 0:
         raise MemoryError(f"lt_merge ({got})")

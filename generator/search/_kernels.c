@@ -69,25 +69,27 @@ done:
     return m;
 }
 
-/* Maker._compiled's first step (the numpy way: entries._glue, then the pairs' _Table.get): per
-   token the key hash of its folded word (word_fold[number]); per pair of adjacent tokens of one
-   text, the first one's place, the code of their folded words' numbers (word_folded[a] << 32 |
-   word_folded[b]) and the pair's number in the pairs' table (-1: new). Returns the number of
-   pairs. */
-int64_t lt_pairs(const int64_t *seg, const int64_t *numbers, int64_t n, const uint64_t *word_fold,
-                 const int64_t *word_folded, const uint64_t *keys, const int64_t *table_numbers, int bits,
-                 uint64_t spread, uint64_t *fold, int64_t *same, uint64_t *codes, int64_t *known) {
+/* Maker._compiled's first step (the numpy way: entries._glue, then the pairs' _Table.get): the
+   number in the pairs' table of the pair each token starts with the next token of its text (its
+   code: word_folded[a] << 32 | word_folded[b]): -1 for a pair not in the table, -2 for the last
+   token of a text. The new pairs' places and codes go to unknown_at and unknown_code (in order);
+   returns how many. */
+int64_t lt_pairs(const int64_t *seg, const int64_t *numbers, int64_t n, const int64_t *word_folded,
+                 const uint64_t *keys, const int64_t *table_numbers, int bits, uint64_t spread, int64_t *pnum,
+                 int64_t *unknown_at, uint64_t *unknown_code) {
     int64_t m = 0;
-    for (int64_t i = 0; i < n; i++) {
-        fold[i] = word_fold[numbers[i]];
-        if (i > 0 && seg[i - 1] == seg[i]) {
-            uint64_t code = (uint64_t)word_folded[numbers[i - 1]] << 32 | (uint64_t)word_folded[numbers[i]];
-            same[m] = i - 1;
-            codes[m] = code;
-            known[m] = table_find(keys, table_numbers, bits, spread, code);
+    for (int64_t i = 0; i + 1 < n; i++) {
+        if (seg[i + 1] != seg[i]) { pnum[i] = -2; continue; }
+        uint64_t code = (uint64_t)word_folded[numbers[i]] << 32 | (uint64_t)word_folded[numbers[i + 1]];
+        int64_t found = table_find(keys, table_numbers, bits, spread, code);
+        pnum[i] = found;
+        if (found < 0) {
+            unknown_at[m] = i;
+            unknown_code[m] = code;
             m++;
         }
     }
+    if (n > 0) pnum[n - 1] = -2;
     return m;
 }
 
@@ -149,11 +151,10 @@ typedef struct {
    _count of the names and terms, _count of the pairs): the postings of the words, the pairs and
    the names of a batch, their value bytes as _values makes them (pairs: the flags alone).
    out_sizes: the postings of each kind. */
-void lt_post(const int64_t *restrict seg, const int64_t *restrict numbers, const uint64_t *restrict fold,
-             const int64_t *restrict length, int64_t n, const int64_t *restrict same,
-             const int64_t *restrict pair_numbers, int64_t npairs, int64_t fields, const uint8_t *field_flags,
-             int64_t base, const Names *names, Postings *words, Postings *pairs, Postings *found,
-             int64_t *out_sizes) {
+void lt_post(const int64_t *restrict seg, const int64_t *restrict numbers, const int64_t *restrict length, int64_t n,
+             const int64_t *restrict pnum, const uint64_t *restrict word_fold, int64_t fields,
+             const uint8_t *field_flags, int64_t base, const Names *names, Postings *words, Postings *pairs,
+             Postings *found, int64_t *out_sizes) {
     {
         LOCALS(w, words);
         int64_t last = -1, doc = 0; /* texts come in order: a division per text, not per token */
@@ -168,9 +169,10 @@ void lt_post(const int64_t *restrict seg, const int64_t *restrict numbers, const
         LOCALS(p, pairs);
         int64_t last = -1, doc = 0;
         uint8_t flag = 0;
-        for (int64_t k = 0; k < npairs; k++) {
-            if (seg[same[k]] != last) { last = seg[same[k]]; doc = last / fields; flag = field_flags[last % fields]; }
-            OCCUR(p, pair_numbers[k], doc, flag, 0);
+        for (int64_t t = 0; t < n; t++) {
+            if (pnum[t] < 0) continue; /* the last token of its text */
+            if (seg[t] != last) { last = seg[t]; doc = last / fields; flag = field_flags[last % fields]; }
+            OCCUR(p, pnum[t], doc, flag, 0);
         }
         out_sizes[1] = m_p;
     }
@@ -185,20 +187,19 @@ void lt_post(const int64_t *restrict seg, const int64_t *restrict numbers, const
     int bits = names->bits;
     uint64_t spread = names->spread;
     uint8_t term_flag = names->term_flag;
-    int64_t next = 0, free = 0, term = 0;
+    int64_t free = 0, term = 0;
     for (int64_t t = 0; t < n; t++) {
         int64_t best = 0, number = -1;
-        while (next < npairs && same[next] < t) next++;
-        int64_t reach = keys && next < npairs && same[next] == t ? start[pair_numbers[next]] : 0;
+        int64_t reach = keys && pnum[t] >= 0 ? start[pnum[t]] : 0;
         if (reach) {
             int64_t s = seg[t];
-            uint64_t h = pair_hash[pair_numbers[next]];
+            uint64_t h = pair_hash[pnum[t]];
             int64_t size = length[t] + 1 + length[t + 1];
             for (int64_t count = 2; count <= reach; count++) {
                 if (count > 2) {
                     int64_t nxt = t + count - 1;
                     if (nxt >= n || seg[nxt] != s || size + 1 >= nup) break;
-                    h = h + (uint64_t)32 * up[size] + fold[nxt] * up[size + 1];
+                    h = h + (uint64_t)32 * up[size] + word_fold[numbers[nxt]] * up[size + 1];
                     size += 1 + length[nxt];
                 }
                 int64_t hit = table_find(keys, name_numbers, bits, spread, h);
@@ -206,7 +207,7 @@ void lt_post(const int64_t *restrict seg, const int64_t *restrict numbers, const
             }
         }
         if (!best && nsingles) {
-            uint64_t h = fold[t];
+            uint64_t h = word_fold[numbers[t]];
             for (int64_t k = 0; k < nsingles; k++)
                 if (h == singles[k]) { best = 1; number = single_numbers[k]; break; }
         }

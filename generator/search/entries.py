@@ -551,12 +551,13 @@ class Maker:
         return self._part(words, names, (lists, pair_docs, pair_flags), docs)
 
     def _compiled(self, tokens: Tokens, numbers: np.ndarray, docs: list[Doc]) -> Part:
-        """Maker.part's steps after the word numbers, by two kernels: the pairs and their numbers
-        (new ones are described here), then the postings of the words, pairs and names at once."""
-        tokens.fold, same, codes, known = kernels.pairs(tokens.seg, numbers, self.words.fold, self.words.folded,
-                                                        self.pairs.table)
+        """Maker.part's steps after the word numbers, by two kernels: the number of the pair each
+        token starts (new ones are described here), then the postings of the words, pairs and
+        names at once."""
+        pnum, new, codes = kernels.pairs(tokens.seg, numbers, self.words.folded, self.pairs.table)
         self.powers.ensure((int(tokens.length.max(initial=0)) + 1) * self.matcher.longest + 2)
-        pairs = self._pairs(tokens, same, codes, numbers, known)
+        if len(new):
+            pnum[new] = self._pairs(tokens, new, codes, numbers, np.full(len(new), -1, np.int64))
         matcher, names = self.matcher, None
         terms = [(d, matcher.number(key)) for d, doc in enumerate(docs) for key in doc.terms]
         if matcher.pairs is not None or terms:
@@ -575,7 +576,7 @@ class Maker:
                 self.marks[kind] = tuple(np.concatenate((a, np.zeros(grown - len(a), np.int64)))
                                          for a in self.marks[kind])
             marks.append(self.marks[kind])
-        words, pairs, found = kernels.post(tokens.seg, numbers, tokens.fold, tokens.length, same, pairs, FIELDS,
+        words, pairs, found = kernels.post(tokens.seg, numbers, tokens.length, pnum, self.words.fold, FIELDS,
                                            _FIELD_FLAGS, self.stamp, marks, names)
         self.stamp += len(docs)
         return self._part(words, found if names is not None else None, pairs, docs)
@@ -610,8 +611,9 @@ class Maker:
         return self.words.numbers(tokens.spelling, describe, known)
 
     def _pairs(self, tokens: Tokens, same, codes, numbers, known: np.ndarray | None = None) -> np.ndarray:
-        """The number of every pair occurrence (codes: its two folded words' numbers; numbers: each
-        token's word number; known: the numbers the pairs' table gives them, if looked up)."""
+        """The number of the pairs starting at these tokens (codes: their two folded words' numbers;
+        numbers: each token's word number; known: the numbers the pairs' table gives them, if
+        looked up)."""
         if not len(same):
             return np.zeros(0, np.int64)
 
@@ -619,7 +621,7 @@ class Maker:
             at = same[where]
             up = self.powers.up
             length = tokens.length[at]
-            left, right = tokens.fold[at], tokens.fold[at + 1]
+            left, right = self.words.fold[numbers[at]], self.words.fold[numbers[at + 1]]
             pair = left + _U64(32) * up[length] + right * up[length + 1]  # key_hash(a + " " + b)
             strings = [(self.folds[a] + " " + self.folds[b], "") for a, b in zip(left.tolist(), right.tolist())]
             heads = PAIR << 48 | _pair_prefix(self.words.order_key[numbers[at]], self.words.order_key[numbers[at + 1]],

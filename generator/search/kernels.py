@@ -60,9 +60,9 @@ def _load():
     lib.lt_first.restype = i64
     lib.lt_first.argtypes = [_U64, i64, u64, _I64]
     lib.lt_pairs.restype = i64
-    lib.lt_pairs.argtypes = [_I64, _I64, i64, _U64, _I64, _U64, _I64, ctypes.c_int, u64, _U64, _I64, _U64, _I64]
+    lib.lt_pairs.argtypes = [_I64, _I64, i64, _I64, _U64, _I64, ctypes.c_int, u64, _I64, _I64, _U64]
     lib.lt_post.restype = None
-    lib.lt_post.argtypes = [_I64, _I64, _U64, _I64, i64, _I64, _I64, i64, i64, _U8, i64, ctypes.POINTER(_Names),
+    lib.lt_post.argtypes = [_I64, _I64, _I64, i64, _I64, _U64, i64, _U8, i64, ctypes.POINTER(_Names),
                             ctypes.POINTER(_Postings), ctypes.POINTER(_Postings), ctypes.POINTER(_Postings), _I64]
     return lib
 
@@ -124,26 +124,26 @@ def first(hashes: np.ndarray, spread: int) -> np.ndarray:
     return out[:got]
 
 
-def pairs(seg: np.ndarray, numbers: np.ndarray, word_fold: np.ndarray, word_folded: np.ndarray, table):
-    """(folded key hash per token; place, code and number in the pairs' _Table (-1: new) per pair
-    of adjacent tokens of one text)."""
+def pairs(seg: np.ndarray, numbers: np.ndarray, word_folded: np.ndarray, table):
+    """Per token, the number in the pairs' _Table of the pair it starts (-1: new, -2: the last
+    token of its text); the places and codes of the new ones."""
     n = len(seg)
-    fold, same, codes, known = np.empty(n, np.uint64), np.empty(n, np.int64), np.empty(n, np.uint64), \
-        np.empty(n, np.int64)
-    m = LIB.lt_pairs(seg, numbers, n, word_fold, word_folded, table.keys, table.numbers, table.bits, table.SPREAD,
-                     fold, same, codes, known)
-    return fold, same[:m], codes[:m], known[:m]
+    pnum, at, codes = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.uint64)
+    m = LIB.lt_pairs(seg, numbers, n, word_folded, table.keys, table.numbers, table.bits, table.SPREAD, pnum, at,
+                     codes)
+    return pnum, at[:m], codes[:m]
 
 
-def post(seg, numbers, fold, length, same, pair_numbers, fields: int, field_flags, base: int, marks, names):
-    """(lists, documents, values) of the postings of the words, the pairs and the names (lt_post).
+def post(seg, numbers, length, pnum, word_fold, fields: int, field_flags, base: int, marks, names):
+    """(lists, documents, values) of the postings of the words, the pairs and the names (lt_post);
+    pnum: per token, the number of the pair it starts (negative: none).
     marks: per kind, (mark, slot) arrays as long as its vocabulary at least; names: None, or
     (name_start, pair_hash, up, joined _Table or None, singles, single_numbers, term_docs,
     term_numbers, term_flag)."""
-    n, m = len(seg), len(same)
+    n = len(seg)
     nterms = len(names[7]) if names is not None else 0
     out, kinds = [], []
-    for size, (mark, slot) in zip((n, m, n + nterms), marks):
+    for size, (mark, slot) in zip((n, n, n + nterms), marks):
         arrays = (np.empty(size, np.int64), np.empty(size, np.int64), np.empty(size, np.uint8))
         out.append(arrays)
         kinds.append(_Postings(*(a.ctypes.data for a in (*arrays, mark, slot)), 0))
@@ -157,7 +157,7 @@ def post(seg, numbers, fold, length, same, pair_numbers, fields: int, field_flag
                        singles.ctypes.data, single_numbers.ctypes.data, len(singles), term_docs.ctypes.data,
                        term_numbers.ctypes.data, nterms, term_flag)
     sizes = np.zeros(3, np.int64)
-    LIB.lt_post(seg, numbers, fold, length, n, same, pair_numbers, m, fields, field_flags, base,
+    LIB.lt_post(seg, numbers, length, n, pnum, word_fold, fields, field_flags, base,
                 ctypes.byref(found) if found is not None else None, *(ctypes.byref(k) for k in kinds), sizes)
     return [tuple(a[:k] for a in arrays) for arrays, k in zip(out, sizes.tolist())]
 

@@ -90,8 +90,8 @@ def scan(texts: list[str], fields: int, chars: np.ndarray, p: int, tone_step: in
     total = sum(map(len, texts)) + len(texts) + 1
     room = total // 3 + 64  # ~4.5 units a token in Vietnamese text: rarely too few
     while True:
-        out = [np.empty(room, np.int64) for _ in range(3)] + [np.empty(room, np.uint64) for _ in range(2)] + [
-            np.empty(room, np.int64) for _ in range(2)]
+        block = np.empty((7, room), np.int64)  # one allocation: numpy advises the kernel on each large one
+        out = [block[0], block[1], block[2], block[3].view(np.uint64), block[4].view(np.uint64), block[5], block[6]]
         flagged = np.zeros(len(texts), np.uint8)
         got = _MODULE.scan(texts, fields, chars, p, tone_step, table.keys, table.numbers, table.bits, table.SPREAD,
                            *out, flagged)

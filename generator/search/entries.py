@@ -23,7 +23,8 @@ document, with a table of the lists they belong to; the build's read workers
 make parts of what they read (search.read_part), and assemble.merge puts the
 parts together. The batch is tokenised on its UTF-16 code units: one table
 look-up per unit, token edges where letters start and stop, and each token's
-spelling hash as a difference of prefix sums of unit * P**position.
+spelling hash as a difference of prefix sums of unit * P**position (numpy), or
+summed token by token (the scan, which reads the texts where Python keeps them).
 """
 from __future__ import annotations
 
@@ -530,13 +531,10 @@ class Maker:
         n = len(docs)
         if kernels.LIB is not None:
             tokens, known = self._scanned([t for d in docs for t in (d.body, d.title, d.lead)])
-        else:
-            texts = [t for d in docs for t in (html_to_text(d.body), d.title, d.lead)]
-            tokens = _tokens_concat([self.tokens(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)], CHUNK)
-            known = None
-        numbers = self._word_numbers(tokens, known)
-        if kernels.LIB is not None:
-            return self._compiled(tokens, numbers, docs)
+            return self._compiled(tokens, self._word_numbers(tokens, known), docs)
+        texts = [t for d in docs for t in (html_to_text(d.body), d.title, d.lead)]
+        tokens = _tokens_concat([self.tokens(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)], CHUNK)
+        numbers = self._word_numbers(tokens)
         # a spelling's folded key is known once the word is; pairs: adjacent tokens of one text
         doc_of, flags, tokens.fold, same, codes, pair_doc, pair_flag = _glue(tokens.seg, numbers, self.words.fold,
                                                                              self.words.folded)

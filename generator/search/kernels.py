@@ -1,4 +1,5 @@
-"""The compiled kernels (_kernels.c) through ctypes, or None where they were not compiled.
+"""The compiled kernels (_kernels.c) through ctypes (and the module's scan, a Python function), or
+None where they were not compiled.
 
 ``pip install`` compiles _kernels.c when a C compiler is at hand (setup.py: an
 optional extension); without one the index is made by the numpy routines of

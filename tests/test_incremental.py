@@ -222,3 +222,22 @@ def test_article_key_is_the_digest_of_the_fingerprint_and_the_bytes():
     from generator.incremental import article_key, digest
     for fingerprint, raw in (("abc", b"x" * 10_000), ("", b""), ("Lâm Đồng", b"\xff\x00---")):
         assert article_key(raw, fingerprint) == digest(fingerprint, raw) == _reference_digest(fingerprint, raw)
+
+
+def test_article_token_is_the_digest_of_every_shown_field_repr():
+    """article_token makes each registry entry's repr once (provinces and directives recur in
+    every article); the token is still the digest of the repr of every field but the body, for
+    none, one or several entries, equal entries, and a tuple of tags."""
+    from datetime import datetime, timedelta, timezone
+    from generator.content import Article
+    from generator.incremental.digests import _SHOWN, article_token, digest
+    provinces, directives = list(REGISTRIES.provinces)[:3], list(REGISTRIES.directives)[:2]
+    when = datetime(2024, 5, 19, 7, 30, tzinfo=timezone(timedelta(hours=7)))
+    base = Article("a.md", "a", "Bác", when, None, "tóm tắt", "", "<p>x</p>", (), (), ("chủ đề", "khác"), "",
+                   None, None, False)
+    cases = [base, replace(base, provinces=(provinces[0],)), replace(base, provinces=tuple(provinces)),
+             replace(base, provinces=(provinces[1], provinces[1]), directives=tuple(directives)),
+             replace(base, directives=(replace(directives[0]),)), replace(base, tags=("một",))]
+    for article in cases * 2:  # the second time from the entries' reprs made the first
+        assert article_token(article) == digest(*(repr(getattr(article, name)) for name in _SHOWN))
+    assert len({article_token(a) for a in cases}) == len(cases)

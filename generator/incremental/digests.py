@@ -39,7 +39,26 @@ def article_key(raw: bytes, read_fingerprint: str) -> str:
 
 def article_token(article: Article) -> str:
     """What lists, cards and links show of an article: every field but the body."""
-    return digest(*(repr(getattr(article, name)) for name in _SHOWN))
+    return digest(*(_shown_repr(getattr(article, name)) for name in _SHOWN))
+
+
+# repr of each registry entry met (provinces, directives: the same few objects in every article),
+# by id, with the entry itself (an id is only reused once its object is gone)
+_ENTRY_REPRS: dict[int, tuple[object, str]] = {}
+
+
+def _shown_repr(value: Any) -> str:
+    """repr(value); a tuple of registry entries is written as repr writes it, each entry's repr
+    made once (a dataclass's repr is Python code: ~1 us an entry, in every article read)."""
+    if type(value) is not tuple or not value or type(value[0]) is str:
+        return repr(value)
+    parts = []
+    for item in value:
+        known = _ENTRY_REPRS.get(id(item))
+        if known is None or known[0] is not item:
+            known = _ENTRY_REPRS[id(item)] = (item, repr(item))
+        parts.append(known[1])
+    return "(" + parts[0] + ",)" if len(parts) == 1 else "(" + ", ".join(parts) + ")"
 
 
 def folder_id(path: Path) -> tuple[int, int]:

@@ -17,12 +17,17 @@ def digest(*parts: str | bytes) -> str:
     try:  # text only (nearly every call): one encode and one update
         data = ("\x00".join(parts) + "\x00").encode("utf-8", "surrogatepass") if parts else b""
     except TypeError:  # bytes among them
-        h = hashlib.blake2b(digest_size=16)
-        for part in parts:
-            h.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
-            h.update(b"\x00")
-        return h.hexdigest()
+        return _parts_digest(parts)
     return _blake2b(data, digest_size=16).hexdigest()
+
+
+def _parts_digest(parts) -> str:
+    """digest(*parts) part by part: for parts that are bytes (as they are, not encoded)."""
+    h = _blake2b(digest_size=16)
+    for part in parts:
+        h.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
 
 
 _blake2b = hashlib.blake2b
@@ -31,10 +36,7 @@ _blake2b = hashlib.blake2b
 def article_key(raw: bytes, read_fingerprint: str) -> str:
     """An article's content key: its bytes and everything reading them depends on. Its body is
     kept under this key; an article whose key is unchanged reads the same."""
-    h = _blake2b(read_fingerprint.encode("utf-8", "surrogatepass") + b"\x00", digest_size=16)
-    h.update(raw)  # digest(read_fingerprint, raw), without its fallback for bytes
-    h.update(b"\x00")
-    return h.hexdigest()
+    return _parts_digest((read_fingerprint, raw))  # digest(), without its join that bytes fail
 
 
 def article_token(article: Article) -> str:

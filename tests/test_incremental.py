@@ -226,8 +226,9 @@ def test_article_key_is_the_digest_of_the_fingerprint_and_the_bytes():
 
 def test_article_token_is_the_digest_of_every_shown_field_repr():
     """article_token makes each registry entry's repr once (provinces and directives recur in
-    every article); the token is still the digest of the repr of every field but the body, for
-    none, one or several entries, equal entries, and a tuple of tags."""
+    every article), keeping a bounded number of them; the token is still the digest of the repr
+    of every field but the body, for none, one or several entries, equal entries, and a tuple of
+    tags."""
     from datetime import datetime, timedelta, timezone
     from generator.content import Article
     from generator.incremental.digests import _SHOWN, article_token, digest
@@ -241,3 +242,10 @@ def test_article_token_is_the_digest_of_every_shown_field_repr():
     for article in cases * 2:  # the second time from the entries' reprs made the first
         assert article_token(article) == digest(*(repr(getattr(article, name)) for name in _SHOWN))
     assert len({article_token(a) for a in cases}) == len(cases)
+    from generator.incremental import digests  # the reprs kept stay few, and the tokens the same
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(digests, "_ENTRY_REPRS_MAX", 2)
+        patch.setattr(digests, "_ENTRY_REPRS", {})
+        for article in cases:
+            assert article_token(article) == digest(*(repr(getattr(article, name)) for name in _SHOWN))
+            assert len(digests._ENTRY_REPRS) <= 2

@@ -45,8 +45,11 @@ def article_token(article: Article) -> str:
 
 
 # repr of each registry entry met (provinces, directives: the same few objects in every article),
-# by id, with the entry itself (an id is only reused once its object is gone)
+# by id, with the entry itself (an id is only reused once its object is gone). Emptied when it
+# grows past _ENTRY_REPRS_MAX: a long-lived process (the preview server) meets new entries with
+# every registry it loads again, and would keep them all.
 _ENTRY_REPRS: dict[int, tuple[object, str]] = {}
+_ENTRY_REPRS_MAX = 4096
 
 
 def _shown_repr(value: Any) -> str:
@@ -58,6 +61,8 @@ def _shown_repr(value: Any) -> str:
     for item in value:
         known = _ENTRY_REPRS.get(id(item))
         if known is None or known[0] is not item:
+            if len(_ENTRY_REPRS) >= _ENTRY_REPRS_MAX:
+                _ENTRY_REPRS.clear()
             known = _ENTRY_REPRS[id(item)] = (item, repr(item))
         parts.append(known[1])
     return "(" + parts[0] + ",)" if len(parts) == 1 else "(" + ", ".join(parts) + ")"

@@ -18,7 +18,6 @@ from pathlib import Path
 import numpy as np
 
 _I64 = np.ctypeslib.ndpointer(np.int64, flags="C_CONTIGUOUS")
-_I32 = np.ctypeslib.ndpointer(np.int32, flags="C_CONTIGUOUS")
 _U64 = np.ctypeslib.ndpointer(np.uint64, flags="C_CONTIGUOUS")
 _U8 = np.ctypeslib.ndpointer(np.uint8, flags="C_CONTIGUOUS")
 
@@ -171,8 +170,8 @@ def merge(sources: list[tuple], nlists: int, ndocs: int):
     numbers, documents -> ids or -1), at most one posting per list and document."""
     kept = []  # the arrays as the kernel reads them, alive until it returns
     for rows, docs, values, to, ids in sources:
-        docs = docs if docs.dtype == np.uint16 else docs.astype(np.uint32)  # a part's 16 bits as they are
-        kept.append((np.ascontiguousarray(rows, dtype=np.uint32), np.ascontiguousarray(docs),
+        width = np.uint16 if docs.dtype == np.uint16 else np.uint32  # a part's 16 bits as they are
+        kept.append((np.ascontiguousarray(rows, dtype=np.uint32), np.ascontiguousarray(docs, dtype=width),
                      np.ascontiguousarray(values, dtype=np.uint8), np.ascontiguousarray(to, dtype=np.int32),
                      np.ascontiguousarray(ids, dtype=np.int32)))
     address = lambda k: np.array([a[k].ctypes.data for a in kept], dtype=np.uintp)  # noqa: E731

@@ -20,8 +20,8 @@ from .content import Article, Page, ReadSettings, read_article
 from .errors import BuildFailed, ContentError, OutputError, SiteError, TemplateError, os_reason
 from .images import image_size
 from .incremental import (CACHE_DIR, BodyStore, PagePlan, Reuse, State, Tuning, article_memo, digest, folder_id,
-                          SourceRecord, load_state, pack_articles, pack_state, prune_bodies, referenced_keys, save_state, signatures, site_inputs,
-                          state_path)
+                          SourceRecord, load_state, pack_articles, pack_state, prune_bodies, referenced_keys, save_state,
+                          signatures, site_inputs, state_path)
 from .indexing import SearchStage
 from .output import render_pages, write_files
 from .pages import KIND_LABELS, Job, Links, plan, sitemap_jobs

@@ -376,7 +376,8 @@ def test_the_scan_reads_html_as_html_to_text_does():
     it. Titles and leads are plain text, whatever they hold."""
     needs_kernels()
     maker = Maker(None)
-    scanned = ["<p>Bác <b>Hồ</b></p>", "a<br>b<br/>c", "x < y, a<b và 1 > 0", "<p>không đóng", "đ<!-- Bác -->x",
+    scanned = ["<p>Bác <b>Hồ</b></p>", "a<br>b<br/>c", "x < y, a<b và 1 > 0", "<p>không đóng",
+               "đ<!-- Bác -->x",
                "<p>1 &lt; 2 &amp;&gt; 3 &quot;Bác&quot;&nbsp;&apos;x&#39;y&#x27;z&#160;w&#X3C;v</p>",
                "& b, a&-b, cuối &", "<a href=\"/?a=1&amp;b=2\">Hà&#32;Nội</a>", "tóm&#xa0;tắt",
                "<p>" + "Bác" * 40 + " " + "x" * 70 + "</p>"]  # tokens longer than the scan's table of powers
@@ -600,7 +601,8 @@ def test_worker_tags_resolve_tags_as_collect_does():
     twin = Tag("Chuyển đổi số", "chuyen-doi-so")
     registry = Registry("chủ đề", (registered, twin, replaced(twin)))  # two equal entries
     registries = SimpleNamespace(tags=registry)
-    article = SimpleNamespace(tags=("làm theo Bác", "Học tập và làm theo Bác", "Khoá học", "khóa học", "!!!",
+    article = SimpleNamespace(tags=("làm theo Bác", "Học tập và làm theo Bác", "Khoá học", "khóa học",
+                                    "!!!",
                                     "Chuyển đổi số", "Hòa nhập", "hoà nhập"))
     known: dict = {}
     expected = ("Học tập và làm theo Bác", "Khoá học", "Chuyển đổi số", "Hòa nhập")

@@ -34,5 +34,5 @@ def has_search_cache(cache: Path) -> bool:
 __all__ = ["BodyStore", "CACHE_DIR", "PagePlan", "ReadPlan", "Reuse", "SEARCH_CACHE_FILE", "SEARCH_DELTA_FILE",
            "SourceRecord", "State", "Tuning", "UNREADABLE", "article_key", "article_memo", "article_row",
            "article_token", "bodied", "digest", "dump_cache_file", "folder_id", "has_search_cache", "load_state",
-           "new_cache_file", "pack_articles", "pack_state", "prune_bodies", "referenced_keys", "save_state", "signatures",
-           "site_inputs", "state_path", "value_digest"]
+           "new_cache_file", "pack_articles", "pack_state", "prune_bodies", "referenced_keys", "save_state",
+           "signatures", "site_inputs", "state_path", "value_digest"]

@@ -224,8 +224,14 @@ class Tokens:
     def joined(self) -> str:
         """The text the starts point into (Maker.tokens' join of the texts)."""
         if self.texts is not None and not self.text:
-            self.text = _SEP + _SEP.join(self.texts) + _SEP
+            self.text = _batch_text(self.texts)
         return self.text
+
+
+def _batch_text(texts: list[str]) -> str:
+    """The texts of a batch as one, a separator before each and one at the end: where token
+    starts point (the scan's positions count the same way)."""
+    return _SEP + _SEP.join(texts) + _SEP
 
 
 def _tokens_concat(parts: list[Tokens], step: int = 0) -> Tokens:
@@ -427,7 +433,7 @@ class Maker:
     def tokens(self, texts: list[str]) -> Tokens:
         """The tokens of the texts; a text holding a unit the tables can't stand for goes the
         reference way."""
-        text = _SEP + _SEP.join(texts) + _SEP
+        text = _batch_text(texts)
         code = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
         packed = self.chars.lookup(code)
         odd = np.flatnonzero(packed.view(np.uint16)[0::4] >= _PREPARE) if packed.view(np.uint16)[0::4].max(
@@ -439,7 +445,7 @@ class Maker:
                 odd = np.flatnonzero(packed.view(np.uint16)[0::4] >= _PREPARE)
             if (packed[odd] == _PREPARE).any():
                 texts = [prepare(t) for t in texts]
-                text = _SEP + _SEP.join(texts) + _SEP
+                text = _batch_text(texts)
                 code = np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16)
                 packed = self.chars.lookup(code)
                 odd = np.flatnonzero(packed.view(np.uint16)[0::4] >= _PREPARE)
@@ -452,7 +458,7 @@ class Maker:
         # texts the tables can't stand for are tokenised by the reference rules
         slow = _texts_at(texts, odd)
         kept = [t if i not in slow else "" for i, t in enumerate(texts)]
-        text = _SEP + _SEP.join(kept) + _SEP
+        text = _batch_text(kept)
         packed = self.chars.lookup(np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16))
         fast = self._fast(text, packed, [len(t) for t in kept])
         return _tokens_concat([fast, *(self._slow(i, texts[i]) for i in sorted(slow))])

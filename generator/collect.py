@@ -4,7 +4,7 @@ Nothing here reads files or renders templates; it only arranges what was read.
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter, _count_elements, defaultdict  # _count_elements: Counter.update's loop (C)
 from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import chain
@@ -257,18 +257,18 @@ def related_articles(ordered: list[Article], members: dict, tags_of: dict, count
     related: dict[str, tuple[Article, ...]] = {}
     window = RELATED_WINDOW
     for i, article in enumerate(ordered):
-        scores: Counter = Counter()
+        scores: dict[int, int] = {}
         for numbers, w, position in terms_of[i]:
             near = numbers[max(0, position - window): position + window + 1]
-            scores.update(near * w if w > 1 else near)  # counted in C: w times each neighbour
-        del scores[i]
-        candidates: list[int] = list(scores)
-        if len(candidates) > count:  # only those that can make the top `count` are ranked by the full key
+            _count_elements(scores, near * w if w > 1 else near)  # counted in C: w times each neighbour
+        scores.pop(i, None)
+        lowest = 0
+        if len(scores) > count:  # only those that can make the top `count` are ranked by the full key
             lowest = sorted(scores.values(), reverse=True)[count - 1]
-            candidates = [j for j, score in scores.items() if score >= lowest]
         stamp = stamps[i]
-        best = sorted(candidates, key=lambda j: (-scores[j], abs(stamps[j] - stamp), j))[:count]
-        related[article.slug] = tuple(ordered[j] for j in best)
+        ranked = [(-score, abs(stamps[j] - stamp), j) for j, score in scores.items() if score >= lowest]
+        ranked.sort()
+        related[article.slug] = tuple(ordered[j] for _, _, j in ranked[:count])
     return related
 
 

@@ -281,26 +281,52 @@ def test_compiled_kernels_give_what_numpy_gives():
     for _ in range(20):
         texts = _vietnamese_texts(rng, 3 * int(rng.integers(1, 14)))  # bodies, titles and leads
         maker.tokens(texts)  # the scan leaves texts with units not learnt yet to Maker.tokens
-        ours, known = maker._scanned(texts)
-        assert known is not None  # no text was left
+        ours, scanned = maker._scanned(texts)
+        assert scanned is not None  # no text was left
+        known, firsts = scanned
         text = entries._SEP + entries._SEP.join(texts) + entries._SEP
         packed = maker.chars.lookup(np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16))
         theirs = maker._fast(text, packed, [len(t) for t in texts])
         for name in ("seg", "spelling", "length"):
             assert np.array_equal(getattr(ours, name), getattr(theirs, name)), name
-        assert known.tolist() == maker.words.table.get(ours.spelling).tolist()
-        new = known < 0  # where and what a word is: only for new words (their lists are described)
-        assert new.any()
-        assert np.array_equal(ours.start[new], theirs.start[new])
-        words = [text[a:a + k] for a, k in zip(ours.start[new].tolist(), ours.length[new].tolist())]
+        table = maker.words.table.get(ours.spelling)
+        old = table >= 0
+        assert known[old].tolist() == table[old].tolist()
+        # a new word is numbered -2 - j, j in the order the batch first meets it; firsts[j] is that place
+        missing = np.flatnonzero(~old)
+        expected_firsts = [int(at) for k, at in enumerate(missing.tolist())
+                           if ours.spelling[at] not in set(ours.spelling[missing[:k]].tolist())]
+        assert len(expected_firsts) > 1 and firsts.tolist() == expected_firsts
+        first_of = {int(ours.spelling[at]): j for j, at in enumerate(expected_firsts)}
+        assert known[~old].tolist() == [-2 - first_of[h] for h in ours.spelling[~old].tolist()]
+        # where and what a word is: only where a new word first occurs (its list is described)
+        assert np.array_equal(ours.start[firsts], theirs.start[firsts])
+        words = [text[a:a + k] for a, k in zip(ours.start[firsts].tolist(), ours.length[firsts].tolist())]
         assert ours.joined() == text
-        assert ours.heads[0][new].tolist() == [key_hash(fold(w)) for w in words]
-        assert ours.heads[1][new].tolist() == [prefix_code(fold(w)) for w in words]
-        maker._word_numbers(ours, known)  # the words are known from here on
+        assert words == [ours.piece(a, k) for a, k in zip(ours.start[firsts].tolist(), ours.length[firsts].tolist())]
+        assert ours.heads[0][firsts].tolist() == [key_hash(fold(w)) for w in words]
+        assert ours.heads[1][firsts].tolist() == [prefix_code(fold(w)) for w in words]
+        numbers = maker._word_numbers(ours, known.copy(), firsts)  # the words are known from here on
+        assert numbers.tolist() == maker.words.table.get(ours.spelling).tolist()
     # Known words are numbered by the scan; in a batch, only the texts holding a unit the tables
     # flag (a surrogate, a text to prepare) go Maker.tokens' way, the others the scan's.
-    _, known = maker._scanned(["Bác Hồ", "", ""])
-    assert known.tolist() == maker.words.table.get(maker._scanned(["Bác Hồ", "", ""])[0].spelling).tolist()
+    tokens, scanned = maker._scanned(["Bác Hồ", "", ""])
+    maker._word_numbers(tokens, *scanned)
+    tokens, (known, firsts) = maker._scanned(["Bác Hồ", "", ""])
+    assert known.tolist() == maker.words.table.get(tokens.spelling).tolist() and min(known) >= 0
+    assert not len(firsts)
+    # A text left to Python after its first new words: they are new to the batch again where the
+    # scan next meets them, and described there
+    texts = ["<p>Chưa gặp lần nào &eacute;</p>", "Chưa gặp", "gặp chưa", "<p>Chưa</p>", "", ""]
+    fresh = Maker(None)
+    fresh.chars = maker.chars
+    fresh.tokens([html_to_text(texts[0])])  # its units learnt: only the reference leaves the text
+    (seg, start, length, *_, numbers), firsts, left = kernels.scan(
+        texts, entries.FIELDS, fresh.chars.table, entries.P, entries.TONE_STEP, Maker(None).words.table)
+    assert left.tolist() == [0] and seg.tolist() == [1, 1, 2, 2, 3]
+    assert numbers.tolist() == [-2, -3, -3, -2, -2] and firsts.tolist() == [0, 1]  # (chưa: Chưa's spelling)
+    text = entries._batch_text(texts)
+    assert [text[a:a + k] for a, k in zip(start[firsts].tolist(), length[firsts].tolist())] == ["Chưa", "gặp"]
     mixed = ["Bác Hồ 05", "x\U0001F600y Σίσυφος ǅem", "", "khoa\u0301 học", "làm theo Bác", "\U0001F600"]
     (ours, known), theirs = maker._scanned(mixed), maker.tokens(mixed)
     assert known is None
@@ -363,10 +389,16 @@ def test_compiled_kernels_give_what_numpy_gives():
         _, _, _, their_same, their_codes, _, _ = entries._glue(seg, numbers, word_fold, word_folded)
         their_known = table.get(their_codes)
     starting = np.flatnonzero(pnum != -2)  # the tokens that start a pair
-    assert starting.tolist() == their_same.tolist() and pnum[starting].tolist() == their_known.tolist()
-    unknown = their_known < 0
-    assert new.tolist() == their_same[unknown].tolist() and codes.tolist() == their_codes[unknown].tolist()
-    assert len(starting) > 3000 and 0 < len(new) < len(starting)
+    assert starting.tolist() == their_same.tolist()
+    unknown = their_known < 0  # new pairs: -3 - j, j in the order first met, described where first met
+    assert pnum[starting][~unknown].tolist() == their_known[~unknown].tolist()
+    first_of = {}
+    for code in their_codes[unknown].tolist():
+        first_of.setdefault(code, len(first_of))
+    assert pnum[starting][unknown].tolist() == [-3 - first_of[c] for c in their_codes[unknown].tolist()]
+    assert codes.tolist() == list(first_of)
+    assert new.tolist() == [int(their_same[unknown][their_codes[unknown].tolist().index(c)]) for c in first_of]
+    assert len(starting) > 3000 and 0 < len(new) < int(unknown.sum())
 
 
 def test_the_scan_reads_html_as_html_to_text_does():
@@ -388,25 +420,27 @@ def test_the_scan_reads_html_as_html_to_text_does():
         maker.tokens([html_to_text(body), *texts[1:]])  # units learnt: only references decide
         found, flagged = kernels_scan(maker, texts)
         assert flagged == ([0] if body in left else []), body
-        fresh = Maker(None)  # every word new: the scan says where each is, and its folded key's hash
+        fresh = Maker(None)  # every word new: the scan says where each first is, and its folded key's hash
         fresh.chars = maker.chars
-        ours, _ = fresh._scanned(texts)
+        ours, scanned = fresh._scanned(texts)
         theirs = maker.tokens([html_to_text(body), *texts[1:]])
-        words = lambda t: [t.joined()[a:a + k] for a, k in zip(t.start.tolist(), t.length.tolist())]  # noqa: E731
-        assert words(ours) == words(theirs), body
         for name in ("seg", "spelling", "length"):
             assert np.array_equal(getattr(ours, name), getattr(theirs, name)), (body, name)
-        if ours.heads is not None:  # (None: a text left to Python)
-            assert ours.heads[0].tolist() == [key_hash(fold(w)) for w in words(ours)]
-            assert ours.heads[1].tolist() == [prefix_code(fold(w)) for w in words(ours)]
-    assert words(Maker(None)._scanned(["<p>Bác <b>Hồ</b></p>", "a<b>c &amp; d", ""])[0]) == [
+        at = scanned[1] if scanned is not None else np.arange(len(ours.seg))  # (None: a text left to Python)
+        words = lambda t: [t.joined()[a:a + k] for a, k in zip(t.start[at].tolist(), t.length[at].tolist())]  # noqa: E731
+        assert words(ours) == words(theirs), body
+        if ours.heads is not None:
+            assert ours.heads[0][at].tolist() == [key_hash(fold(w)) for w in words(ours)]
+            assert ours.heads[1][at].tolist() == [prefix_code(fold(w)) for w in words(ours)]
+    ours, (_, at) = Maker(None)._scanned(["<p>Bác <b>Hồ</b> Bác</p>", "a<b>c &amp; d", "Hồ a"])
+    assert [ours.piece(a, k) for a, k in zip(ours.start[at].tolist(), ours.length[at].tolist())] == [
         "Bác", "Hồ", "a", "b", "c", "amp", "d"]
 
 
 def kernels_scan(maker: Maker, texts: list[str]):
     from generator.search import entries, kernels
-    arrays, left = kernels.scan(texts, entries.FIELDS, maker.chars.table, entries.P, entries.TONE_STEP,
-                                maker.words.table)
+    arrays, _, left = kernels.scan(texts, entries.FIELDS, maker.chars.table, entries.P, entries.TONE_STEP,
+                                   maker.words.table)
     return arrays, left.tolist()
 
 

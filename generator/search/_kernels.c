@@ -43,6 +43,101 @@ void lt_table_put(uint64_t *keys, int64_t *numbers, int bits, uint64_t spread, c
     }
 }
 
+/* A batch's new keys (words or pairs its vocabulary lacks), numbered in the order first met:
+   the kernels give every occurrence of a new key its number at once and describe the first one
+   only (before, each occurrence was described and numpy looked for the first ones). */
+typedef struct {
+    uint64_t *keys;
+    int64_t *ids; /* per slot: the key's number, -1 when empty */
+    uint64_t *by_id; /* per number: its key (to put the table back as it was) */
+    int bits;
+    int64_t count, room;
+    uint64_t spread;
+} Pending;
+
+static void pending_free(Pending *p) {
+    free(p->keys);
+    free(p->ids);
+    free(p->by_id);
+    p->keys = NULL;
+    p->ids = NULL;
+    p->by_id = NULL;
+}
+
+static int pending_alloc(Pending *p, int bits) {
+    size_t slots = (size_t)1 << bits;
+    uint64_t *keys = malloc(slots * sizeof *keys);
+    int64_t *ids = malloc(slots * sizeof *ids);
+    if (!keys || !ids) {
+        free(keys);
+        free(ids);
+        return -1;
+    }
+    memset(ids, 0xFF, slots * sizeof *ids);
+    free(p->keys);
+    free(p->ids);
+    p->keys = keys;
+    p->ids = ids;
+    p->bits = bits;
+    return 0;
+}
+
+static void pending_place(Pending *p, uint64_t h, int64_t id) {
+    uint64_t mask = ((uint64_t)1 << p->bits) - 1, slot = (h * p->spread) >> (64 - p->bits);
+    while (p->ids[slot] >= 0) slot = (slot + 1) & mask;
+    p->keys[slot] = h;
+    p->ids[slot] = id;
+}
+
+static int pending_init(Pending *p, uint64_t spread) {
+    memset(p, 0, sizeof *p);
+    p->spread = spread;
+    p->room = 512;
+    p->by_id = malloc((size_t)p->room * sizeof *p->by_id);
+    if (!p->by_id || pending_alloc(p, 10) < 0) {
+        pending_free(p);
+        return -1;
+    }
+    return 0;
+}
+
+/* The number of key h in the batch (*added: it is new to the batch); -1 when out of memory. */
+static int64_t pending_id(Pending *p, uint64_t h, int *added) {
+    uint64_t mask = ((uint64_t)1 << p->bits) - 1, slot = (h * p->spread) >> (64 - p->bits);
+    *added = 0;
+    for (;;) {
+        int64_t id = p->ids[slot];
+        if (id < 0) break;
+        if (p->keys[slot] == h) return id;
+        slot = (slot + 1) & mask;
+    }
+    if (p->count == p->room) {
+        uint64_t *by_id = realloc(p->by_id, (size_t)p->room * 2 * sizeof *by_id);
+        if (!by_id) return -1;
+        p->by_id = by_id;
+        p->room *= 2;
+    }
+    int64_t id = p->count++;
+    p->by_id[id] = h;
+    *added = 1;
+    if (2 * p->count > ((int64_t)1 << p->bits)) { /* half full: twice the slots, every key placed again */
+        if (pending_alloc(p, p->bits + 1) < 0) return -1;
+        for (int64_t k = 0; k < p->count; k++) pending_place(p, p->by_id[k], k);
+    } else {
+        p->keys[slot] = h;
+        p->ids[slot] = id;
+    }
+    return id;
+}
+
+/* Back to the first `count` keys (those of a text left to Python are forgotten). */
+static void pending_truncate(Pending *p, int64_t count) {
+    if (count >= p->count) return;
+    memset(p->ids, 0xFF, ((size_t)1 << p->bits) * sizeof *p->ids);
+    p->count = count;
+    for (int64_t k = 0; k < count; k++) pending_place(p, p->by_id[k], k);
+}
+
 /* _Vocab.numbers: where each distinct hash first occurs, in the order of the positions (numpy:
    a stable sort and a sort back). Returns how many, -1 when out of memory. */
 int64_t lt_first(const uint64_t *hashes, int64_t n, uint64_t spread, int64_t *out) {
@@ -71,25 +166,35 @@ done:
 
 /* Maker._compiled's first step (the numpy way: entries._glue, then the pairs' _Table.get): the
    number in the pairs' table of the pair each token starts with the next token of its text (its
-   code: word_folded[a] << 32 | word_folded[b]): -1 for a pair not in the table, -2 for the last
-   token of a text. The new pairs' places and codes go to unknown_at and unknown_code (in order);
-   returns how many. */
+   code: word_folded[a] << 32 | word_folded[b]); -2 for the last token of a text; for a pair not
+   in the table, -3 - its number among the batch's new pairs (in the order first met). The place
+   and code of each new pair's first occurrence go to unknown_at and unknown_code; returns how
+   many, -1 when out of memory. */
 int64_t lt_pairs(const int64_t *seg, const int64_t *numbers, int64_t n, const int64_t *word_folded,
                  const uint64_t *keys, const int64_t *table_numbers, int bits, uint64_t spread, int64_t *pnum,
                  int64_t *unknown_at, uint64_t *unknown_code) {
+    Pending pending;
+    if (pending_init(&pending, spread) < 0) return -1;
     int64_t m = 0;
     for (int64_t i = 0; i + 1 < n; i++) {
         if (seg[i + 1] != seg[i]) { pnum[i] = -2; continue; }
         uint64_t code = (uint64_t)word_folded[numbers[i]] << 32 | (uint64_t)word_folded[numbers[i + 1]];
         int64_t found = table_find(keys, table_numbers, bits, spread, code);
-        pnum[i] = found;
         if (found < 0) {
-            unknown_at[m] = i;
-            unknown_code[m] = code;
-            m++;
+            int added;
+            int64_t id = pending_id(&pending, code, &added);
+            if (id < 0) { m = -1; break; }
+            if (added) {
+                unknown_at[m] = i;
+                unknown_code[m] = code;
+                m++;
+            }
+            found = -3 - id;
         }
+        pnum[i] = found;
     }
     if (n > 0) pnum[n - 1] = -2;
+    pending_free(&pending);
     return m;
 }
 
@@ -386,12 +491,13 @@ typedef struct {
     const int64_t *numbers;
     int bits;
     uint64_t spread;
-    int64_t *seg, *start, *length, *prefix, *number;
+    int64_t *seg, *start, *length, *prefix, *number, *firsts;
     uint64_t *spelling, *fold_hash;
     int64_t cap, count;
+    Pending pending;                       /* the batch's new words */
 } Scan;
 
-enum { SCAN_OK = 0, SCAN_FLAGGED = 1, SCAN_FULL = 2 };
+enum { SCAN_OK = 0, SCAN_FLAGGED = 1, SCAN_FULL = 2, SCAN_NO_MEMORY = 3 };
 
 /* The end of the character reference at u[i] == '&' when it stands for a character that is no
    token character (a separator); 0 when it is no reference (html.unescape keeps it as it is);
@@ -472,8 +578,15 @@ static int NAME(Scan *s, const T *u, int64_t n, int html, int64_t base, int64_t 
         s->seg[k] = text;                                                                       \
         s->length[k] = i - first;                                                               \
         s->spelling[k] = spelling;                                                              \
+        int added = 0;                                                                          \
+        if (number < 0) { /* a new word: numbered in the batch, described where first met */     \
+            int64_t id = pending_id(&s->pending, spelling, &added);                             \
+            if (id < 0) return SCAN_NO_MEMORY;                                                  \
+            number = -2 - id;                                                                   \
+            if (added) s->firsts[id] = k;                                                       \
+        }                                                                                       \
         s->number[k] = number;                                                                  \
-        if (number < 0) { /* a new word: what its list needs, from a second look at it */       \
+        if (added) { /* what its list needs, from a second look at it */                        \
             far = s->up[UP - 1];                                                                \
             for (int64_t j = first; j < i; j++) {                                               \
                 uint16_t unit = (uint16_t)s->table[u[j]];                                       \
@@ -510,14 +623,15 @@ static int take(PyObject *obj, Buffer *b, Py_ssize_t item, int writable, const c
 }
 
 /* scan(texts, fields, chars, p, tone_step, keys, numbers, bits, spread, seg, start, length,
-   spelling, fold_hash, prefix, number, flagged) -> tokens written, or -1 when the arrays have
-   no room for them all. start, fold_hash and prefix are written for new words only (number -1):
-   only their lists are described. flagged (one byte per text) is set for the texts left to
-   Python. */
+   spelling, fold_hash, prefix, number, flagged, firsts) -> (tokens written, new words), or -1
+   when the arrays have no room for them all. A word the table lacks is numbered -2 - its number
+   among the batch's new words (in the order first met); firsts[j] is where new word j first
+   occurs, and there only start, fold_hash and prefix are written: only their lists are
+   described. flagged (one byte per text) is set for the texts left to Python. */
 static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     (void)self;
-    if (nargs != 17) {
-        PyErr_SetString(PyExc_TypeError, "scan takes 17 arguments");
+    if (nargs != 18) {
+        PyErr_SetString(PyExc_TypeError, "scan takes 18 arguments");
         return NULL;
     }
     PyObject *texts = args[0];
@@ -527,7 +641,7 @@ static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     }
     Scan s;
     memset(&s, 0, sizeof s);
-    Buffer b[11];
+    Buffer b[12];
     memset(b, 0, sizeof b);
     PyObject *result = NULL;
     long fields = PyLong_AsLong(args[1]);
@@ -542,11 +656,11 @@ static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         PyErr_SetString(PyExc_ValueError, "scan: fields < 1");
         return NULL;
     }
-    static const Py_ssize_t sizes[11] = {8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1};
-    static const int arg_of[11] = {2, 5, 6, 9, 10, 11, 12, 13, 14, 15, 16};
-    static const char *const names[11] = {"chars", "keys", "numbers", "seg", "start", "length", "spelling",
-                                          "fold_hash", "prefix", "number", "flagged"};
-    for (int k = 0; k < 11; k++)
+    static const Py_ssize_t sizes[12] = {8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 8};
+    static const int arg_of[12] = {2, 5, 6, 9, 10, 11, 12, 13, 14, 15, 16, 17};
+    static const char *const names[12] = {"chars", "keys", "numbers", "seg", "start", "length", "spelling",
+                                          "fold_hash", "prefix", "number", "flagged", "firsts"};
+    for (int k = 0; k < 12; k++)
         if (take(args[arg_of[k]], &b[k], sizes[k], k >= 3, names[k]) < 0) goto done;
     if (b[0].view.len < (Py_ssize_t)(0x10000 * 8)) {
         PyErr_SetString(PyExc_ValueError, "scan: chars must cover every UTF-16 unit");
@@ -554,8 +668,8 @@ static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     }
     Py_ssize_t ntexts = PyList_GET_SIZE(texts);
     s.cap = b[3].view.len / 8;
-    for (int k = 4; k < 10; k++)
-        if (b[k].view.len / 8 < s.cap) s.cap = b[k].view.len / 8;
+    for (int k = 4; k < 12; k++)
+        if (k != 10 && b[k].view.len / 8 < s.cap) s.cap = b[k].view.len / 8;
     if (b[10].view.len < ntexts) {
         PyErr_SetString(PyExc_ValueError, "scan: flagged is shorter than texts");
         goto done;
@@ -570,7 +684,12 @@ static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     s.fold_hash = b[7].view.buf;
     s.prefix = b[8].view.buf;
     s.number = b[9].view.buf;
+    s.firsts = b[11].view.buf;
     uint8_t *flagged = b[10].view.buf;
+    if (pending_init(&s.pending, s.spread) < 0) {
+        PyErr_NoMemory();
+        goto done;
+    }
     int64_t base = 1; /* a separator before each text */
     for (Py_ssize_t t = 0; t < ntexts; t++) {
         PyObject *text = PyList_GET_ITEM(texts, t);
@@ -580,7 +699,7 @@ static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         }
         Py_ssize_t n = PyUnicode_GET_LENGTH(text);
         int html = t % fields == 0, got;
-        int64_t before = s.count;
+        int64_t before = s.count, known_before = s.pending.count;
         switch (PyUnicode_KIND(text)) {
         case PyUnicode_1BYTE_KIND: got = scan1(&s, PyUnicode_1BYTE_DATA(text), n, html, base, t); break;
         case PyUnicode_2BYTE_KIND: got = scan2(&s, PyUnicode_2BYTE_DATA(text), n, html, base, t); break;
@@ -590,13 +709,21 @@ static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
             result = PyLong_FromLong(-1);
             goto done;
         }
+        if (got == SCAN_NO_MEMORY) {
+            PyErr_NoMemory();
+            goto done;
+        }
         flagged[t] = got == SCAN_FLAGGED;
-        if (got == SCAN_FLAGGED) s.count = before; /* its tokens are Python's to find */
+        if (got == SCAN_FLAGGED) { /* its tokens are Python's to find, its new words too */
+            s.count = before;
+            pending_truncate(&s.pending, known_before);
+        }
         base += n + 1;
     }
-    result = PyLong_FromLongLong(s.count);
+    result = Py_BuildValue("(LL)", (long long)s.count, (long long)s.pending.count);
 done:
-    for (int k = 0; k < 11; k++)
+    pending_free(&s.pending);
+    for (int k = 0; k < 12; k++)
         if (b[k].held) PyBuffer_Release(&b[k].view);
     return result;
 }

@@ -32,7 +32,9 @@ import ctypes
 import json
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Sequence
 
 import numpy as np
@@ -220,12 +222,23 @@ class Tokens:
     words: dict[int, tuple[str, str]] = field(default_factory=dict)  # spelling -> (folded, tone key)
     heads: tuple | None = None  # from the scan: (key_hash, prefix_code) of each new word's folded token
     texts: list[str] | None = None  # from scan: the texts `text` joins, joined when needed
+    _bases: list[int] | None = field(default=None, repr=False)  # where each of the texts starts in `text`
 
     def joined(self) -> str:
         """The text the starts point into (Maker.tokens' join of the texts)."""
         if self.texts is not None and not self.text:
             self.text = _batch_text(self.texts)
         return self.text
+
+    def piece(self, start: int, length: int) -> str:
+        """joined()[start:start + length], from the texts themselves when the scan read them (a
+        batch's joined text is megabytes: made only for a word or two, it cost more than they)."""
+        if self.texts is None or self.text:
+            return self.joined()[start:start + length]
+        if self._bases is None:
+            self._bases = list(accumulate((len(t) + 1 for t in self.texts), initial=1))
+        at = bisect_right(self._bases, start) - 1
+        return self.texts[at][start - self._bases[at]:start - self._bases[at] + length]
 
 
 def _batch_text(texts: list[str]) -> str:
@@ -463,17 +476,17 @@ class Maker:
         fast = self._fast(text, packed, [len(t) for t in kept])
         return _tokens_concat([fast, *(self._slow(i, texts[i]) for i in sorted(slow))])
 
-    def _scanned(self, texts: list[str]) -> tuple[Tokens, np.ndarray | None]:
+    def _scanned(self, texts: list[str]) -> tuple[Tokens, tuple | None]:
         """The tokens of the texts (body HTML, title, lead of each document) by the compiled scan,
-        read where Python keeps them, with their word numbers (-1: new). The texts it leaves (a
-        unit that is a flag, or a character reference that is no separator) go the way of
-        Maker.tokens, which learns and prepares; their words are looked up afterwards (numbers
-        None)."""
-        (seg, start, length, spelling, fold_hash, prefix, numbers), left = kernels.scan(
+        read where Python keeps them, with their word numbers (-2 - j: the batch's new word j)
+        and where each new word first occurs. The texts it leaves (a unit that is a flag, or a
+        character reference that is no separator) go the way of Maker.tokens, which learns and
+        prepares; their words are looked up afterwards (numbers None)."""
+        (seg, start, length, spelling, fold_hash, prefix, numbers), firsts, left = kernels.scan(
             texts, FIELDS, self.chars.table, P, TONE_STEP, self.words.table)
         tokens = Tokens(seg, None, spelling, length, start, heads=(fold_hash, prefix), texts=texts)
         if not len(left):
-            return tokens, numbers
+            return tokens, (numbers, firsts)
         left = left.tolist()
         slow = self.tokens([html_to_text(texts[i]) if i % FIELDS == 0 else texts[i] for i in left])
         slow.seg = np.array(left, dtype=np.int64)[slow.seg]  # its texts' places in the batch
@@ -536,8 +549,8 @@ class Maker:
         docs = [docs[i] for i in oldest_first(docs)]
         n = len(docs)
         if kernels.LIB is not None:
-            tokens, known = self._scanned([t for d in docs for t in (d.body, d.title, d.lead)])
-            return self._compiled(tokens, self._word_numbers(tokens, known), docs)
+            tokens, scanned = self._scanned([t for d in docs for t in (d.body, d.title, d.lead)])
+            return self._compiled(tokens, self._word_numbers(tokens, *(scanned or ())), docs)
         texts = [t for d in docs for t in (html_to_text(d.body), d.title, d.lead)]
         tokens = _tokens_concat([self.tokens(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)], CHUNK)
         numbers = self._word_numbers(tokens)
@@ -560,8 +573,10 @@ class Maker:
         names at once."""
         pnum, new, codes = kernels.pairs(tokens.seg, numbers, self.words.folded, self.pairs.table)
         self.powers.ensure((int(tokens.length.max(initial=0)) + 1) * self.matcher.longest + 2)
-        if len(new):
-            pnum[new] = self._pairs(tokens, new, codes, numbers, np.full(len(new), -1, np.int64))
+        if len(new):  # the batch's new pairs, each met first at new[j] and numbered -3 - j
+            numbered = self._pairs(tokens, new, codes, numbers, np.full(len(new), -1, np.int64))
+            pending = np.flatnonzero(pnum <= -3)
+            pnum[pending] = numbered[-3 - pnum[pending]]
         matcher, names = self.matcher, None
         terms = [(d, matcher.number(key)) for d, doc in enumerate(docs) for key in doc.terms]
         if matcher.pairs is not None or terms:
@@ -585,9 +600,11 @@ class Maker:
         self.stamp += len(docs)
         return self._part(words, found if names is not None else None, pairs, docs)
 
-    def _word_numbers(self, tokens: Tokens, known: np.ndarray | None = None) -> np.ndarray:
+    def _word_numbers(self, tokens: Tokens, known: np.ndarray | None = None,
+                      firsts: np.ndarray | None = None) -> np.ndarray:
         """The number of every token's word (new words are described and numbered); known: the
-        numbers the words' table gives them, if looked up already."""
+        numbers the words' table gives them, if looked up already; firsts, from the scan: where
+        each of the batch's new words first occurs (known numbers new word j -2 - j)."""
         def describe(where: np.ndarray):
             strings = []
             for at in where.tolist():
@@ -596,7 +613,7 @@ class Maker:
                 if start < 0:
                     strings.append(tokens.words[spelling])
                 else:
-                    word = tokens.joined()[start:start + int(tokens.length[at])]
+                    word = tokens.piece(start, int(tokens.length[at]))
                     strings.append((fold(word), tone_key(word)))
             if tokens.heads is not None:  # the kernel hashed the folded tokens
                 hashes = tokens.heads[0][where]
@@ -612,7 +629,14 @@ class Maker:
                 [self.words.folded_number(h) for h in folds], dtype=np.int64)))
             return heads, mixed, strings
 
-        return self.words.numbers(tokens.spelling, describe, known)
+        if firsts is None:
+            return self.words.numbers(tokens.spelling, describe, known)
+        if len(firsts):  # numbered once each, from their first occurrences
+            numbered = self.words.numbers(tokens.spelling[firsts], lambda where: describe(firsts[where]),
+                                          np.full(len(firsts), -1, np.int64))
+            pending = np.flatnonzero(known < 0)
+            known[pending] = numbered[-2 - known[pending]]
+        return known
 
     def _pairs(self, tokens: Tokens, same, codes, numbers, known: np.ndarray | None = None) -> np.ndarray:
         """The number of the pairs starting at these tokens (codes: their two folded words' numbers;

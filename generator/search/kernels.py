@@ -82,21 +82,23 @@ LIB = _load()
 
 
 def scan(texts: list[str], fields: int, chars: np.ndarray, p: int, tone_step: int, table):
-    """(text, start, length, spelling, folded key hash, prefix code, word number or -1) of every
-    token of the texts (every `fields`-th one sanitised HTML), read where Python keeps them, and
-    the positions of the texts left to Python (entries.Maker._scanned); table: the words' _Table.
-    Start, folded key hash and prefix code are those of new words only (number -1): the others'
-    are left unset."""
+    """(text, start, length, spelling, folded key hash, prefix code, word number) of every token
+    of the texts (every `fields`-th one sanitised HTML), read where Python keeps them, the place
+    of each new word's first occurrence, and the positions of the texts left to Python
+    (entries.Maker._scanned); table: the words' _Table. A word the table lacks is numbered
+    -2 - its number among the batch's new words, in the order first met; start, folded key hash
+    and prefix code are those of new words' first occurrences only: the others' are left unset."""
     total = sum(map(len, texts)) + len(texts) + 1
     room = total // 3 + 64  # ~4.5 units a token in Vietnamese text: rarely too few
     while True:
-        block = np.empty((7, room), np.int64)  # one allocation: numpy advises the kernel on each large one
+        block = np.empty((8, room), np.int64)  # one allocation: numpy advises the kernel on each large one
         out = [block[0], block[1], block[2], block[3].view(np.uint64), block[4].view(np.uint64), block[5], block[6]]
         flagged = np.zeros(len(texts), np.uint8)
         got = _MODULE.scan(texts, fields, chars, p, tone_step, table.keys, table.numbers, table.bits, table.SPREAD,
-                           *out, flagged)
-        if got >= 0:
-            return tuple(a[:got] for a in out), np.flatnonzero(flagged)
+                           *out, flagged, block[7])
+        if got != -1:
+            count, new = got
+            return tuple(a[:count] for a in out), block[7][:new], np.flatnonzero(flagged)
         room = total // 2 + 1  # a token and a separator take two units at least
 
 
@@ -125,12 +127,15 @@ def first(hashes: np.ndarray, spread: int) -> np.ndarray:
 
 
 def pairs(seg: np.ndarray, numbers: np.ndarray, word_folded: np.ndarray, table):
-    """Per token, the number in the pairs' _Table of the pair it starts (-1: new, -2: the last
-    token of its text); the places and codes of the new ones."""
+    """Per token, the number in the pairs' _Table of the pair it starts (-2: the last token of its
+    text; a new pair: -3 - its number among the batch's new pairs, in the order first met); the
+    places and codes of the new pairs' first occurrences."""
     n = len(seg)
     pnum, at, codes = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.uint64)
     m = LIB.lt_pairs(seg, numbers, n, word_folded, table.keys, table.numbers, table.bits, table.SPREAD, pnum, at,
                      codes)
+    if m < 0:
+        raise MemoryError("lt_pairs")
     return pnum, at[:m], codes[:m]
 
 

@@ -243,6 +243,20 @@ _OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline":
 _AUTOESCAPE = ["html", "xml"]
 
 
+def bytecode_folder(bytecode_dir: Path) -> Path:
+    """Where Templates(bytecode_dir=...) keeps compiled templates (one folder per version and
+    compile-time options: Jinja checks each file against its template's source)."""
+    settings = repr((__version__, jinja2.__version__, _OPTIONS, _AUTOESCAPE))
+    return bytecode_dir / f"jinja-{hashlib.sha256(settings.encode()).hexdigest()[:12]}"
+
+
+def compile_ahead(config: SiteConfig, bytecode_dir: Path) -> None:
+    """Every template compiled into the bytecode folder, for a Templates made later with the same
+    bytecode_dir (in another process: build.py's cold builds). What cannot be compiled is left
+    for that Templates' check(), which reports it."""
+    Templates(config, {}, {}, bytecode_dir=bytecode_dir).check()
+
+
 class Templates:
     """A Jinja environment bound to one site's config and assets."""
 
@@ -260,8 +274,7 @@ class Templates:
         self.dirs = template_dirs(config)
         cache = None
         if bytecode_dir is not None:
-            settings = repr((__version__, jinja2.__version__, _OPTIONS, _AUTOESCAPE))
-            folder = bytecode_dir / f"jinja-{hashlib.sha256(settings.encode()).hexdigest()[:12]}"
+            folder = bytecode_folder(bytecode_dir)
             folder.mkdir(parents=True, exist_ok=True)
             cache = jinja2.FileSystemBytecodeCache(str(folder))
         self.env = jinja2.Environment(

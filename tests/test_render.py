@@ -207,3 +207,27 @@ def test_imported_templates_get_the_globals_as_a_plain_dict(tmp_path: Path):
     module = imported._get_default_module()
     assert templates.render("page.html", who="Bác") == "[Bác chào &lt;bạn&gt;]"
     assert imported._get_default_module() is module  # the import reuses its module: no globals differ
+
+
+def test_templates_compiled_ahead_are_loaded_not_compiled_again(tmp_path, monkeypatch):
+    """compile_ahead (a cold build's process of its own) leaves every template in the bytecode
+    cache: a Templates with the same folder checks them all without compiling one; a template
+    it cannot compile is left for check(), which reports it as before."""
+    from generator.render import bytecode_folder, compile_ahead
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "broken.html").write_text("{{ a }\n", encoding="utf-8")
+    config = load_config(tmp_path)
+    cache = tmp_path / ".cache"
+    compile_ahead(config, cache)
+    names = Templates(config, {}, {}).env.list_templates()
+    assert len(list(bytecode_folder(cache).glob("*.cache"))) == len(names) - 1 > 10  # all but broken.html
+    compiled = []
+    real = jinja2.Environment.compile
+    def compile(env, source, name=None, *args, **kwargs):
+        compiled.append(name)
+        return real(env, source, name, *args, **kwargs)
+    monkeypatch.setattr(jinja2.Environment, "compile", compile)
+    errors = Templates(config, {}, {}, bytecode_dir=cache).check()
+    assert compiled == ["broken.html"]
+    assert [(e.path, e.line, e.message) for e in errors] == [
+        ("templates/broken.html", 1, "lỗi cú pháp mẫu: unexpected '}'")]

@@ -43,9 +43,9 @@ void lt_table_put(uint64_t *keys, int64_t *numbers, int bits, uint64_t spread, c
     }
 }
 
-/* A batch's new keys (words or pairs its vocabulary lacks), numbered in the order first met:
-   the kernels give every occurrence of a new key its number at once and describe the first one
-   only (before, each occurrence was described and numpy looked for the first ones). */
+/* Keys numbered in the order first met: a batch's new words or pairs (those its vocabulary
+   lacks: the kernels give every occurrence its number at once and describe the first one only),
+   or the distinct hashes of lt_first. */
 typedef struct {
     uint64_t *keys;
     int64_t *ids; /* per slot: the key's number, -1 when empty */
@@ -141,26 +141,18 @@ static void pending_truncate(Pending *p, int64_t count) {
 /* _Vocab.numbers: where each distinct hash first occurs, in the order of the positions (numpy:
    a stable sort and a sort back). Returns how many, -1 when out of memory. */
 int64_t lt_first(const uint64_t *hashes, int64_t n, uint64_t spread, int64_t *out) {
-    int bits = 4;
-    while (((int64_t)1 << bits) < 2 * n) bits++;
-    uint64_t mask = ((uint64_t)1 << bits) - 1;
-    uint64_t *keys = malloc(sizeof(uint64_t) << bits);
-    uint8_t *used = calloc((size_t)1 << bits, 1);
-    int64_t m = -1;
-    if (!keys || !used) goto done;
-    m = 0;
+    Pending seen;
+    if (pending_init(&seen, spread) < 0) return -1;
+    int64_t m = 0;
     for (int64_t i = 0; i < n; i++) {
-        uint64_t h = hashes[i], slot = (h * spread) >> (64 - bits);
-        while (used[slot] && keys[slot] != h) slot = (slot + 1) & mask;
-        if (!used[slot]) {
-            used[slot] = 1;
-            keys[slot] = h;
-            out[m++] = i;
+        int added;
+        if (pending_id(&seen, hashes[i], &added) < 0) {
+            m = -1;
+            break;
         }
+        if (added) out[m++] = i;
     }
-done:
-    free(keys);
-    free(used);
+    pending_free(&seen);
     return m;
 }
 

@@ -348,11 +348,10 @@ class _Vocab:
             number = self.fold_numbers[fold_hash] = len(self.fold_numbers)
         return number
 
-    def numbers(self, hashes: np.ndarray, describe, known: np.ndarray | None = None) -> np.ndarray:
+    def numbers(self, hashes: np.ndarray, describe) -> np.ndarray:
         """Numbers of the hashes; unknown ones are added, describe(positions of their first
-        occurrences) -> (order keys, mixed hashes, strings) for them. known: the numbers the
-        table gives them (-1: unknown), looked up already."""
-        numbers = self.table.get(hashes) if known is None else known
+        occurrences) -> (order keys, mixed hashes, strings) for them."""
+        numbers = self.table.get(hashes)
         missing = np.flatnonzero(numbers < 0)
         if not len(missing):
             return numbers
@@ -363,8 +362,18 @@ class _Vocab:
             order = np.argsort(values, kind="stable")
             first = np.concatenate(([True], values[order][1:] != values[order][:-1]))
             where = np.sort(missing[order[first]])  # first occurrence of each new hash, in text order
-        new = hashes[where]
-        described = describe(where)
+        self._add(hashes[where], describe(where))
+        numbers[missing] = self.table.get(values)
+        return numbers
+
+    def added(self, new: np.ndarray, describe) -> np.ndarray:
+        """The numbers of hashes the table lacks, each given once (in the order first met: the
+        kernels' new words and pairs); describe as for numbers, with positions in `new`."""
+        base = self.count
+        self._add(new, describe(np.arange(len(new))))
+        return np.arange(base, base + len(new), dtype=np.int64)
+
+    def _add(self, new: np.ndarray, described: tuple) -> None:
         keys, mixed, strings = described[:3]
         spelling = described[3] if len(described) > 3 else new  # pairs are looked up by another number
         base = self.count
@@ -373,8 +382,6 @@ class _Vocab:
         self.mixed = np.concatenate((self.mixed, np.asarray(mixed, dtype=_U64)))
         self.spelling = np.concatenate((self.spelling, np.asarray(spelling, dtype=_U64)))
         self.strings += strings
-        numbers[missing] = self.table.get(values)
-        return numbers
 
 
 @dataclass
@@ -574,9 +581,7 @@ class Maker:
         pnum, new, codes = kernels.pairs(tokens.seg, numbers, self.words.folded, self.pairs.table)
         self.powers.ensure((int(tokens.length.max(initial=0)) + 1) * self.matcher.longest + 2)
         if len(new):  # the batch's new pairs, each met first at new[j] and numbered -3 - j
-            numbered = self._pairs(tokens, new, codes, numbers, np.full(len(new), -1, np.int64))
-            pending = np.flatnonzero(pnum <= -3)
-            pnum[pending] = numbered[-3 - pnum[pending]]
+            _number_pending(pnum, self._pairs(tokens, new, codes, numbers, new=True), 3)
         matcher, names = self.matcher, None
         terms = [(d, matcher.number(key)) for d, doc in enumerate(docs) for key in doc.terms]
         if matcher.pairs is not None or terms:
@@ -602,9 +607,9 @@ class Maker:
 
     def _word_numbers(self, tokens: Tokens, known: np.ndarray | None = None,
                       firsts: np.ndarray | None = None) -> np.ndarray:
-        """The number of every token's word (new words are described and numbered); known: the
-        numbers the words' table gives them, if looked up already; firsts, from the scan: where
-        each of the batch's new words first occurs (known numbers new word j -2 - j)."""
+        """The number of every token's word (new words are described and numbered); known and
+        firsts, from the scan: the numbers the words' table gives them (the batch's new word j:
+        -2 - j), and where each new word first occurs."""
         def describe(where: np.ndarray):
             strings = []
             for at in where.tolist():
@@ -629,19 +634,15 @@ class Maker:
                 [self.words.folded_number(h) for h in folds], dtype=np.int64)))
             return heads, mixed, strings
 
-        if firsts is None:
-            return self.words.numbers(tokens.spelling, describe, known)
+        if known is None:
+            return self.words.numbers(tokens.spelling, describe)
         if len(firsts):  # numbered once each, from their first occurrences
-            numbered = self.words.numbers(tokens.spelling[firsts], lambda where: describe(firsts[where]),
-                                          np.full(len(firsts), -1, np.int64))
-            pending = np.flatnonzero(known < 0)
-            known[pending] = numbered[-2 - known[pending]]
+            _number_pending(known, self.words.added(tokens.spelling[firsts], lambda where: describe(firsts[where])), 2)
         return known
 
-    def _pairs(self, tokens: Tokens, same, codes, numbers, known: np.ndarray | None = None) -> np.ndarray:
+    def _pairs(self, tokens: Tokens, same, codes, numbers, new: bool = False) -> np.ndarray:
         """The number of the pairs starting at these tokens (codes: their two folded words' numbers;
-        numbers: each token's word number; known: the numbers the pairs' table gives them, if
-        looked up)."""
+        numbers: each token's word number; new: pairs the table lacks, each given once)."""
         if not len(same):
             return np.zeros(0, np.int64)
 
@@ -658,7 +659,7 @@ class Maker:
             self.name_start = np.concatenate((self.name_start, np.maximum(longest, 0).astype(np.uint8)))
             return heads, _mix(pair), strings, pair
 
-        return self.pairs.numbers(codes, describe, known)
+        return self.pairs.added(codes, describe) if new else self.pairs.numbers(codes, describe)
 
     def _names(self, tokens: Tokens, same, pair_numbers, docs: list[Doc], n: int):
         matcher = self.matcher
@@ -702,6 +703,13 @@ class Maker:
                     np.concatenate([g[1] for _, g in groups]).astype(np.uint16),
                     np.concatenate([g[2] for _, g in groups]).astype(np.uint8), strings,
                     [d.record for d in docs], [d.key for d in docs], [d.order for d in docs])
+
+
+def _number_pending(numbers: np.ndarray, numbered: np.ndarray, step: int) -> None:
+    """numbers' entries -step - j (the kernels' batch-own number of a new word or pair) replaced
+    by numbered[j], its number in the vocabulary."""
+    pending = np.flatnonzero(numbers <= -step)
+    numbers[pending] = numbered[-step - numbers[pending]]
 
 
 def _texts_at(texts: list[str], units: np.ndarray) -> set[int]:

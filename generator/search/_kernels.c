@@ -83,10 +83,7 @@ static int pending_alloc(Pending *p, int bits) {
 }
 
 static void pending_place(Pending *p, uint64_t h, int64_t id) {
-    uint64_t mask = ((uint64_t)1 << p->bits) - 1, slot = (h * p->spread) >> (64 - p->bits);
-    while (p->ids[slot] >= 0) slot = (slot + 1) & mask;
-    p->keys[slot] = h;
-    p->ids[slot] = id;
+    lt_table_put(p->keys, p->ids, p->bits, p->spread, &h, &id, 1);
 }
 
 static int pending_init(Pending *p, uint64_t spread) {
@@ -103,29 +100,22 @@ static int pending_init(Pending *p, uint64_t spread) {
 
 /* The number of key h in the batch (*added: it is new to the batch); -1 when out of memory. */
 static int64_t pending_id(Pending *p, uint64_t h, int *added) {
-    uint64_t mask = ((uint64_t)1 << p->bits) - 1, slot = (h * p->spread) >> (64 - p->bits);
-    *added = 0;
-    for (;;) {
-        int64_t id = p->ids[slot];
-        if (id < 0) break;
-        if (p->keys[slot] == h) return id;
-        slot = (slot + 1) & mask;
-    }
+    int64_t id = table_find(p->keys, p->ids, p->bits, p->spread, h);
+    *added = id < 0;
+    if (id >= 0) return id;
     if (p->count == p->room) {
         uint64_t *by_id = realloc(p->by_id, (size_t)p->room * 2 * sizeof *by_id);
         if (!by_id) return -1;
         p->by_id = by_id;
         p->room *= 2;
     }
-    int64_t id = p->count++;
+    id = p->count++;
     p->by_id[id] = h;
-    *added = 1;
     if (2 * p->count > ((int64_t)1 << p->bits)) { /* half full: twice the slots, every key placed again */
         if (pending_alloc(p, p->bits + 1) < 0) return -1;
         for (int64_t k = 0; k < p->count; k++) pending_place(p, p->by_id[k], k);
     } else {
-        p->keys[slot] = h;
-        p->ids[slot] = id;
+        pending_place(p, h, id);
     }
     return id;
 }

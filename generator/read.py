@@ -134,7 +134,7 @@ def _postings(task: _ReadTask, read: list[tuple[Article, str]]):
 
 
 # Virtual space reserved per article read for its postings in SharedArrays: pages are only
-# taken as written (~9 KB an article in the bench corpus); a part that doesn't fit is piped.
+# taken as written (~5 KB an article in the bench corpus); a part that doesn't fit is piped.
 _SHARED_PER_ARTICLE = 256 << 10
 
 

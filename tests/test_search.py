@@ -727,24 +727,70 @@ def test_drafts_read_by_the_workers_are_left_out(tmp_path, monkeypatch):
     assert manifest_of(tmp_path / "drafts" / "tim-kiem" / "du-lieu")["count"] == 0
 
 
+def test_part_rows_and_narrow_postings_by_the_kernels_and_by_numpy(monkeypatch):
+    """A part's table (the lists its postings meet, each kind in the order first met, kinds one
+    after the other) and its postings by row, as narrow as they fit: the kernels (lt_rows,
+    lt_narrow) give numpy's arrays, and leave the rows' marks as they found them (-1); a batch's
+    new numbers mapped to the vocabulary's (lt_number_pending) as numpy maps them."""
+    from generator.search import entries, kernels
+    needs_kernels()
+    rng = np.random.default_rng(5)
+    # (vocabulary, postings of each kind, documents): rows in 16 bits and documents in 8; rows in
+    # 32 bits (over 65,536 lists) and documents in 16; no postings at all
+    for vocab, n, ndocs, types in ((50, 3000, 200, ("<u2", "|u1")), (40_000, 100_000, 300, ("<u4", "<u2")),
+                                   (30, 0, 1, ("<u2", "|u1"))):
+        kinds = [(rng.integers(0, vocab, n), rng.integers(0, ndocs, n), rng.integers(0, 256, n).astype(np.uint8))
+                 for _ in range(3)]
+        got = []
+        for rows_of, narrow in ((kernels.rows, kernels.narrow), (entries._part_rows, entries._narrow)):
+            marks = [np.full(vocab, -1, np.int64) for _ in range(3)]
+            distinct, ends = rows_of(kinds, marks)
+            out = narrow(kinds, marks, distinct, ends, *entries.part_widths(len(distinct), ndocs))
+            assert all((m == -1).all() for m in marks)
+            assert [a.dtype.str for a in out[:2]] == list(types)
+            got.append((distinct.tolist(), ends.tolist(), [a.tolist() for a in out]))
+        assert got[0] == got[1]
+        distinct, ends, (rows, docs, values) = got[0]
+        firsts = [list(dict.fromkeys(k[0].tolist())) for k in kinds]
+        assert distinct == [number for met in firsts for number in met]
+        assert ends == np.cumsum([len(met) for met in firsts]).tolist()
+        assert [distinct[r] for r in rows] == np.concatenate([k[0] for k in kinds]).tolist()
+        assert docs == np.concatenate([k[1] for k in kinds]).tolist()
+        assert values == np.concatenate([k[2] for k in kinds]).tolist()
+    numbered = rng.integers(0, 10**6, 40)
+    for step in (2, 3):
+        numbers = rng.integers(-41, 100, 5000)
+        ours, theirs = numbers.copy(), numbers.copy()
+        entries._number_pending(ours, numbered, step)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(kernels, "LIB", None)
+            entries._number_pending(theirs, numbered, step)
+        assert ours.tolist() == theirs.tolist() != numbers.tolist()
+        assert ours.tolist() == [numbered[-step - x] if x <= -step else x for x in numbers.tolist()]
+
+
 def test_the_merge_kernel_encodes_as_the_grid_and_the_sort(monkeypatch):
     """assemble.merge by the kernel (lt_merge) and by numpy (grid and sorted lists): the same
     lists, byte for byte, on sources whose documents interleave, with documents left out, lists
     of every size (a few documents, sorted by insertion; many, through a bitmap), with and
-    without values, documents in 16 bits or more; by numpy beyond the documents the kernel packs."""
+    without values, rows and documents in 8 to 64 bits; by numpy beyond the documents the kernel
+    packs."""
     from generator.search import kernels
     from generator.search.assemble import Source, merge
     needs_kernels()
     rng = np.random.default_rng(11)
-    count, sources = 3000, []
+    count, sources = 3200, []
     order = rng.permutation(count + 200)  # 200 documents of the sources are left out (-1)
     ids_of = np.where(order < count, order, -1)
     at = 0
-    for size in (700, 1000, 1500):  # documents per source
+    # per source: its documents, and the types of its rows and documents (a part's are as narrow as
+    # they fit: part_widths; an index's are widened)
+    for size, row_type, width in ((700, np.uint16, np.uint16), (1000, np.uint32, np.uint16),
+                                  (1500, np.int64, np.int64), (200, np.uint16, np.uint8)):
         ids = ids_of[at:at + size]
         at += size
         lists = 60
-        sizes = rng.choice([1, 3, 40, 47, 48, 49, 300, size], size=lists)  # documents per list
+        sizes = rng.choice([1, 3, 40, 47, 48, 49, min(300, size), size], size=lists)  # documents per list
         rows, docs = [], []
         for row, m in enumerate(sizes.tolist()):
             chosen = rng.choice(size, size=m, replace=False)
@@ -755,9 +801,8 @@ def test_the_merge_kernel_encodes_as_the_grid_and_the_sort(monkeypatch):
         values = np.where(rng.random(len(rows)) < 0.5, rng.integers(1, 128, len(rows)), 0)
         values[rows % 7 == 0] = 0  # some lists with no values at all
         order_key = rng.choice(80, size=lists, replace=False).astype(np.int64)  # sources meet in lists
-        width = np.uint16 if size < 1500 else np.int64  # a part's documents; an index's (widened)
         sources.append(Source(order_key, order_key.astype(np.uint64) * np.uint64(3), order_key.astype(np.uint64),
-                              rows[shuffle].astype(np.uint32), docs[shuffle].astype(width),
+                              rows[shuffle].astype(row_type), docs[shuffle].astype(width),
                               values[shuffle].astype(np.uint8), ids.astype(np.int64)))
     strings = lambda h: (str(h), "")  # noqa: E731
     ours = merge(sources, count, strings)

@@ -310,6 +310,69 @@ void lt_post(const int64_t *restrict seg, const int64_t *restrict numbers, const
     out_sizes[2] = m_f;
 }
 
+/* Maker._part's first step (the numpy way: _part_rows): the row of the part's table of each list
+   its postings meet, numbered in the order first met, one kind after the other. row[k] (as long as
+   kind k's vocabulary) holds -1 for a list not met yet and its row once met (lt_narrow puts -1
+   back); distinct[r] is the vocabulary number of row r, ends[k] the rows of kinds 0 to k. */
+void lt_rows(int64_t nkinds, const int64_t *const *lists, const int64_t *counts, int64_t *const *row,
+             int64_t *distinct, int64_t *ends) {
+    int64_t rows = 0;
+    for (int64_t k = 0; k < nkinds; k++) {
+        const int64_t *l = lists[k];
+        int64_t *r = row[k];
+        for (int64_t i = 0; i < counts[k]; i++)
+            if (r[l[i]] < 0) {
+                r[l[i]] = rows;
+                distinct[rows++] = l[i];
+            }
+        ends[k] = rows;
+    }
+}
+
+#define NARROW(RT, DT)                                                                          \
+    do {                                                                                        \
+        RT *restrict to_rows = out_rows;                                                        \
+        DT *restrict to_docs = out_docs;                                                        \
+        for (int64_t k = 0, at = 0; k < nkinds; k++) {                                          \
+            const int64_t *l = lists[k], *d = docs[k], *r = row[k];                             \
+            for (int64_t i = 0; i < counts[k]; i++, at++) {                                     \
+                to_rows[at] = (RT)r[l[i]];                                                      \
+                to_docs[at] = (DT)d[i];                                                         \
+            }                                                                                   \
+        }                                                                                       \
+    } while (0)
+
+/* Maker._part's second step: the postings of every kind, one kind after the other, as rows (in
+   row_bytes: 2 or 4), documents (doc_bytes: 1, 2 or 4) and values; then row[k] back to -1 for the
+   lists of kind k (distinct[ends[k - 1] .. ends[k]]). */
+void lt_narrow(int64_t nkinds, const int64_t *const *lists, const int64_t *const *docs,
+               const uint8_t *const *values, const int64_t *counts, int64_t *const *row, const int64_t *distinct,
+               const int64_t *ends, void *out_rows, int row_bytes, void *out_docs, int doc_bytes,
+               uint8_t *out_values) {
+    if (row_bytes == 2) {
+        if (doc_bytes == 1) NARROW(uint16_t, uint8_t);
+        else if (doc_bytes == 2) NARROW(uint16_t, uint16_t);
+        else NARROW(uint16_t, uint32_t);
+    } else {
+        if (doc_bytes == 1) NARROW(uint32_t, uint8_t);
+        else if (doc_bytes == 2) NARROW(uint32_t, uint16_t);
+        else NARROW(uint32_t, uint32_t);
+    }
+    for (int64_t k = 0, at = 0; k < nkinds; k++) {
+        memcpy(out_values + at, values[k], (size_t)counts[k]);
+        at += counts[k];
+        for (int64_t j = k ? ends[k - 1] : 0; j < ends[k]; j++) row[k][distinct[j]] = -1;
+    }
+}
+#undef NARROW
+
+/* entries._number_pending: the entries -step - j of numbers (the kernels' number of a batch's new
+   word or pair j) replaced by numbered[j], its number in the vocabulary. */
+void lt_number_pending(int64_t *numbers, int64_t n, const int64_t *numbered, int64_t step) {
+    for (int64_t i = 0; i < n; i++)
+        if (numbers[i] <= -step) numbers[i] = numbered[-step - numbers[i]];
+}
+
 static int varint_size(uint64_t n) {
     int k = 1;
     while (n >= 0x80) { n >>= 7; k++; }
@@ -362,8 +425,9 @@ static void sort_list(const uint32_t *packed, int64_t m, int32_t *d, uint8_t *v,
 }
 
 /* assemble.merge's second step (_grid and _sorted) at once. Sources: postings numbered by each
-   source's own table and documents (lists[s][i] < table size, docs[s][i]: 32 bits where wide[s],
-   else 16 as a part's are, not widened for the call), to[s]: its table's
+   source's own table and documents (lists[s][i] < table size, in row_bytes[s] bytes: 2 or 4;
+   docs[s][i] in doc_bytes[s]: 1, 2 or 4, as narrow as a part's are, not widened for the call),
+   to[s]: its table's
    rows -> index list numbers, ids[s]: its documents -> index ids (-1: left out); at most one
    posting per list and document. Each list is encoded as format.encode_list does: [varint m << 2
    | has values << 1 | mode], then the gap varints (mode 0) or the bitmap (mode 1, [varint
@@ -371,11 +435,20 @@ static void sort_list(const uint32_t *packed, int64_t m, int32_t *d, uint8_t *v,
    the other into out (cap bytes); offsets[j] is where list j starts (offsets[nlists] the end)
    and sizes[j] its documents. Returns the bytes written, -1 when out of memory, -2 when out is
    too small, -3 for 2**24 documents or more, -4 for two postings of a list in one document. */
-int64_t lt_merge(int64_t nsources, const uint32_t *const *lists, const void *const *docs, const uint8_t *wide,
-                 const uint8_t *const *values, const int64_t *counts, const int32_t *const *to,
-                 const int32_t *const *ids, int64_t nlists, int64_t ndocs, uint8_t *out, int64_t cap,
-                 int64_t *offsets, int64_t *sizes) {
-#define DOC(S, I) (wide[S] ? ((const uint32_t *)docs[S])[I] : ((const uint16_t *)docs[S])[I])
+static inline uint32_t item(const void *array, int bytes, int64_t i) {
+    switch (bytes) {
+    case 1: return ((const uint8_t *)array)[i];
+    case 2: return ((const uint16_t *)array)[i];
+    default: return ((const uint32_t *)array)[i];
+    }
+}
+
+int64_t lt_merge(int64_t nsources, const void *const *lists, const uint8_t *row_bytes, const void *const *docs,
+                 const uint8_t *doc_bytes, const uint8_t *const *values, const int64_t *counts,
+                 const int32_t *const *to, const int32_t *const *ids, int64_t nlists, int64_t ndocs, uint8_t *out,
+                 int64_t cap, int64_t *offsets, int64_t *sizes) {
+#define DOC(S, I) item(docs[S], doc_bytes[S], I)
+#define ROW(S, I) item(lists[S], row_bytes[S], I)
     int64_t n = 0, written = -1, longest = 0;
     if (ndocs >= ((int64_t)1 << 24)) return -3; /* ids take 24 bits beside their values */
     for (int64_t s = 0; s < nsources; s++) n += counts[s];
@@ -390,7 +463,7 @@ int64_t lt_merge(int64_t nsources, const uint32_t *const *lists, const void *con
     if (!list_start || !sorted || !d || !v || !scratch || !values_by_doc) goto done;
     for (int64_t s = 0; s < nsources; s++)
         for (int64_t i = 0; i < counts[s]; i++)
-            if (ids[s][DOC(s, i)] >= 0) list_start[to[s][lists[s][i]] + 1]++;
+            if (ids[s][DOC(s, i)] >= 0) list_start[to[s][ROW(s, i)] + 1]++;
     for (int64_t j = 0; j < nlists; j++) list_start[j + 1] += list_start[j];
     for (int64_t j = 0; j < nlists; j++) {
         sizes[j] = list_start[j + 1] - list_start[j];
@@ -401,7 +474,7 @@ int64_t lt_merge(int64_t nsources, const uint32_t *const *lists, const void *con
         for (int64_t i = 0; i < counts[s]; i++) {
             int32_t id = ids[s][DOC(s, i)];
             if (id < 0) continue;
-            sorted[list_start[to[s][lists[s][i]]]++] = (uint32_t)id | (uint32_t)values[s][i] << 24;
+            sorted[list_start[to[s][ROW(s, i)]]++] = (uint32_t)id | (uint32_t)values[s][i] << 24;
         }
     uint8_t *at = out, *end = out + cap;
     int64_t first = 0;
@@ -451,6 +524,7 @@ done:
     free(values_by_doc);
     return written;
 #undef DOC
+#undef ROW
 }
 
 /* ---- scan: Maker.part's tokens from the articles' own strings (a Python function) ----

@@ -445,6 +445,7 @@ class Maker:
         self.matcher = _NameMatcher(names)
         # kernels.post's marks and slots of the words, pairs and names, and the documents counted
         self.marks = [(np.zeros(0, np.int64), np.zeros(0, np.int64)) for _ in range(3)]
+        self.rows = [np.zeros(0, np.int64) for _ in range(3)]  # _part's rows of the words, names and pairs
         self.stamp = 0
         self.tags: dict = {}  # tag name -> how the registries resolve it (search.worker_tags)
 
@@ -675,39 +676,75 @@ class Maker:
         return lists, docs_, _values(counts, flag)
 
     def _part(self, words, names, pairs, docs: list[Doc]) -> Part:
-        """The part's table of lists (words, names, pairs met) and its postings by row of the table;
-        the strings of the lists this process had not sent yet."""
-        keys, mixed, spellings, strings, rows = [], [], [], {}, []
-        base = 0
+        """The part's table of lists (words, names, pairs met, each kind in the order first met) and
+        its postings by row of the table, narrowed (part_widths); the strings of the lists this
+        process had not sent yet."""
         names = names if names is not None else (np.zeros(0, np.int64),) * 2 + (np.zeros(0, np.uint8),)
-        groups = [(self.words, words), (self.matcher.vocab, names), (self.pairs, pairs)]
-        for vocab, (numbers, _, _) in groups:
-            present = np.zeros(vocab.count, dtype=bool)  # (postings come in any order)
-            present[numbers] = True
-            distinct = np.flatnonzero(present)
-            keys.append(vocab.order_key[distinct])
-            mixed.append(vocab.mixed[distinct])
-            spellings.append(vocab.spelling[distinct])
-            row = np.zeros(vocab.count, dtype=np.int64)
-            row[distinct] = np.arange(base, base + len(distinct))
-            rows.append(row)
-            base += len(distinct)
+        vocabs = (self.words, self.matcher.vocab, self.pairs)
+        kinds = [(np.ascontiguousarray(a, np.int64), np.ascontiguousarray(d, np.int64),
+                  np.ascontiguousarray(v, np.uint8)) for a, d, v in (words, names, pairs)]
+        for k, vocab in enumerate(vocabs):  # per kind: each number's row while a part is made, else -1
+            if len(self.rows[k]) < vocab.count:
+                grown = max(vocab.count, 2 * len(self.rows[k]))
+                self.rows[k] = np.concatenate((self.rows[k], np.full(grown - len(self.rows[k]), -1, np.int64)))
+        compiled = kernels.LIB is not None
+        distinct, ends = kernels.rows(kinds, self.rows) if compiled else _part_rows(kinds, self.rows)
+        types = part_widths(len(distinct), len(docs))
+        postings = (kernels.narrow if compiled else _narrow)(kinds, self.rows, distinct, ends, *types)
+        keys, mixed, spellings, strings = [], [], [], {}
+        for vocab, first, end in zip(vocabs, (0, *ends[:-1].tolist()), ends.tolist()):
+            met = distinct[first:end]
+            keys.append(vocab.order_key[met])
+            mixed.append(vocab.mixed[met])
+            spellings.append(vocab.spelling[met])
             if len(vocab.sent) < vocab.count:
                 vocab.sent = np.concatenate((vocab.sent, np.zeros(vocab.count - len(vocab.sent), dtype=bool)))
-            new = distinct[~vocab.sent[distinct]]
+            new = met[~vocab.sent[met]]
             vocab.sent[new] = True
             for number, spelling in zip(new.tolist(), vocab.spelling[new].tolist()):
                 strings[spelling] = vocab.strings[number]
-        lists = np.concatenate([row[g[0]] for row, (_, g) in zip(rows, groups)])
-        return Part(np.concatenate(keys), np.concatenate(mixed), np.concatenate(spellings), lists.astype(np.uint32),
-                    np.concatenate([g[1] for _, g in groups]).astype(np.uint16),
-                    np.concatenate([g[2] for _, g in groups]).astype(np.uint8), strings,
+        return Part(np.concatenate(keys), np.concatenate(mixed), np.concatenate(spellings), *postings, strings,
                     [d.record for d in docs], [d.key for d in docs], [d.order for d in docs])
+
+
+def part_widths(rows: int, docs: int) -> tuple[type, type]:
+    """The types of a part's rows and documents, as narrow as they fit: the read workers write
+    ~4 bytes a posting into the memory they share with the build instead of 7."""
+    return (np.uint16 if rows <= 1 << 16 else np.uint32,
+            np.uint8 if docs <= 1 << 8 else np.uint16 if docs <= 1 << 16 else np.uint32)
+
+
+def _part_rows(kinds: list[tuple], row: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """kernels.rows' twin: the vocabulary number of each row of a part's table (the lists its
+    postings meet, each kind in the order first met, kinds one after the other), and the rows of
+    kinds 0 to k; marks each one's row in row (put back to -1 by _narrow)."""
+    distinct, ends, base = [], [], 0
+    for (lists, _, _), marks in zip(kinds, row):
+        met, first = np.unique(lists, return_index=True)
+        met = met[np.argsort(first)]
+        marks[met] = np.arange(base, base + len(met))
+        distinct.append(met)
+        base += len(met)
+        ends.append(base)
+    return np.concatenate(distinct), np.array(ends, dtype=np.int64)
+
+
+def _narrow(kinds: list[tuple], row: list[np.ndarray], distinct: np.ndarray, ends: np.ndarray, row_type,
+            doc_type) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """kernels.narrow's twin: the postings as (rows, documents, values) of these types; row back to -1."""
+    out = (np.concatenate([marks[lists] for (lists, _, _), marks in zip(kinds, row)]).astype(row_type),
+           np.concatenate([k[1] for k in kinds]).astype(doc_type), np.concatenate([k[2] for k in kinds]))
+    for marks, first, end in zip(row, (0, *ends[:-1].tolist()), ends.tolist()):
+        marks[distinct[first:end]] = -1
+    return out
 
 
 def _number_pending(numbers: np.ndarray, numbered: np.ndarray, step: int) -> None:
     """numbers' entries -step - j (the kernels' batch-own number of a new word or pair) replaced
     by numbered[j], its number in the vocabulary."""
+    if kernels.LIB is not None:
+        kernels.number_pending(numbers, numbered, step)
+        return
     pending = np.flatnonzero(numbers <= -step)
     numbers[pending] = numbered[-step - numbers[pending]]
 

@@ -55,8 +55,15 @@ def _load():
     lib.lt_table_put.argtypes = [_U64, _I64, ctypes.c_int, u64, _U64, _I64, i64]
     lib.lt_merge.restype = i64
     pointers = np.ctypeslib.ndpointer(np.uintp, flags="C_CONTIGUOUS")
-    lib.lt_merge.argtypes = [i64, pointers, pointers, _U8, pointers, _I64, pointers, pointers, i64, i64, _U8, i64, _I64,
-                             _I64]
+    lib.lt_merge.argtypes = [i64, pointers, _U8, pointers, _U8, pointers, _I64, pointers, pointers, i64, i64, _U8, i64,
+                             _I64, _I64]
+    lib.lt_rows.restype = None
+    lib.lt_rows.argtypes = [i64, pointers, _I64, pointers, _I64, _I64]
+    lib.lt_narrow.restype = None
+    lib.lt_narrow.argtypes = [i64, pointers, pointers, pointers, _I64, pointers, _I64, _I64, ctypes.c_void_p,
+                              ctypes.c_int, ctypes.c_void_p, ctypes.c_int, _U8]
+    lib.lt_number_pending.restype = None
+    lib.lt_number_pending.argtypes = [_I64, i64, _I64, i64]
     lib.lt_first.restype = i64
     lib.lt_first.argtypes = [_U64, i64, u64, _I64]
     lib.lt_pairs.restype = i64
@@ -167,6 +174,8 @@ def post(seg, numbers, length, pnum, word_fold, fields: int, field_flags, base: 
     return [tuple(a[:k] for a in arrays) for arrays, k in zip(out, sizes.tolist())]
 
 
+_ROWS = (np.dtype(np.uint16), np.dtype(np.uint32))
+_DOCS = (np.dtype(np.uint8), np.dtype(np.uint16), np.dtype(np.uint32))
 MERGE_DOCS = 1 << 24  # lt_merge packs a document's id in 24 bits, beside its value
 
 
@@ -174,22 +183,57 @@ def merge(sources: list[tuple], nlists: int, ndocs: int):
     """(encoded lists, documents per list) of sources (table rows, documents, values, rows -> list
     numbers, documents -> ids or -1), at most one posting per list and document."""
     kept = []  # the arrays as the kernel reads them, alive until it returns
-    for rows, docs, values, to, ids in sources:
-        width = np.uint16 if docs.dtype == np.uint16 else np.uint32  # a part's 16 bits as they are
-        kept.append((np.ascontiguousarray(rows, dtype=np.uint32), np.ascontiguousarray(docs, dtype=width),
+    for rows, docs, values, to, ids in sources:  # a part's narrow rows and documents as they are
+        kept.append((rows if rows.dtype in _ROWS and rows.flags.c_contiguous else np.ascontiguousarray(rows, np.uint32),
+                     docs if docs.dtype in _DOCS and docs.flags.c_contiguous else np.ascontiguousarray(docs, np.uint32),
                      np.ascontiguousarray(values, dtype=np.uint8), np.ascontiguousarray(to, dtype=np.int32),
                      np.ascontiguousarray(ids, dtype=np.int32)))
     address = lambda k: np.array([a[k].ctypes.data for a in kept], dtype=np.uintp)  # noqa: E731
-    wide = np.array([a[1].dtype == np.uint32 for a in kept], dtype=np.uint8)
+    width = lambda k: np.array([a[k].dtype.itemsize for a in kept], dtype=np.uint8)  # noqa: E731
     counts = np.array([len(a[0]) for a in kept], dtype=np.int64)
     n = int(counts.sum())
     cap = 6 * n + 24 * nlists + 16
     out = np.empty(cap, np.uint8)
     offsets, sizes = np.empty(nlists + 1, np.int64), np.empty(nlists, np.int64)
-    got = LIB.lt_merge(len(kept), address(0), address(1), wide, address(2), counts, address(3), address(4), nlists,
-                       ndocs, out, cap, offsets, sizes)
+    got = LIB.lt_merge(len(kept), address(0), width(0), address(1), width(1), address(2), counts, address(3),
+                       address(4), nlists, ndocs, out, cap, offsets, sizes)
     if got < 0:
         raise MemoryError(f"lt_merge ({got})")
     data = out[:got].tobytes()
     bounds = offsets.tolist()
     return [data[bounds[j]:bounds[j + 1]] for j in range(nlists)], sizes
+
+
+def rows(kinds: list[tuple], row: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The first step of Maker._part (entries._part_rows' twin): kinds, per kind its postings
+    (lists by vocabulary number, documents, values); row, per kind, -1 for every number of its
+    vocabulary (marked here, put back by narrow). Returns distinct (the vocabulary number of each
+    row of the part's table, in the order first met, kinds one after the other) and ends (the
+    rows of kinds 0 to k)."""
+    counts = np.array([len(k[0]) for k in kinds], dtype=np.int64)
+    distinct, ends = np.empty(max(int(counts.sum()), 1), np.int64), np.empty(len(kinds), np.int64)
+    LIB.lt_rows(len(kinds), _pointers([k[0] for k in kinds]), counts, _pointers(row), distinct, ends)
+    return distinct[:int(ends[-1])], ends
+
+
+def narrow(kinds: list[tuple], row: list[np.ndarray], distinct: np.ndarray, ends: np.ndarray, row_type,
+           doc_type) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The second step: the postings of every kind, one after the other, as (rows, documents,
+    values), rows and documents of these types; row back to -1."""
+    n = sum(len(k[0]) for k in kinds)
+    counts = np.array([len(k[0]) for k in kinds], dtype=np.int64)
+    out = np.empty(n, row_type), np.empty(n, doc_type), np.empty(n, np.uint8)
+    LIB.lt_narrow(len(kinds), _pointers([k[0] for k in kinds]), _pointers([k[1] for k in kinds]),
+                  _pointers([k[2] for k in kinds]), counts, _pointers(row), distinct, ends, out[0].ctypes.data,
+                  out[0].itemsize, out[1].ctypes.data, out[1].itemsize, out[2])
+    return out
+
+
+def _pointers(arrays: list[np.ndarray]) -> np.ndarray:
+    """The addresses of arrays the caller keeps alive (C-contiguous, of the types the kernel reads)."""
+    return np.array([a.ctypes.data for a in arrays], dtype=np.uintp)
+
+
+def number_pending(numbers: np.ndarray, numbered: np.ndarray, step: int) -> None:
+    """entries._number_pending's twin, in place."""
+    LIB.lt_number_pending(numbers, len(numbers), np.ascontiguousarray(numbered, dtype=np.int64), step)

@@ -645,6 +645,28 @@ def test_worker_tags_resolve_tags_as_collect_does():
     assert worker_tags(article, registries) == expected
 
 
+def test_records_are_the_json_of_their_fields():
+    """A record (written around its strings by hand) is what json.dumps writes of its fields:
+    quotes, backslashes, control characters, line and paragraph separators, letters beyond
+    U+FFFF, decomposed letters, no province or several."""
+    from datetime import datetime, timedelta, timezone
+    from types import SimpleNamespace
+    from generator.search.entries import doc_record
+    from generator.vietnamese import format_date
+    when = datetime(2026, 3, 9, 7, 5, tzinfo=timezone(timedelta(hours=7)))
+    odd = 'Bác "Hồ" \\ \t\n\x00\x1f \u2028\u2029 \U0001F600 ' + unicodedata.normalize("NFD", "Đắk Lắk") + " </script>"
+    for title, provinces, summary, url in (("Học tập và làm theo Bác", (), "", "/a/"),
+                                           (odd, ("Lâm Đồng", odd), odd, '/b/"c"/'),
+                                           ("", ("Đắk Nông",), "tóm tắt", "")):
+        article = SimpleNamespace(title=title, date=when, provinces=tuple(SimpleNamespace(name=n) for n in provinces),
+                                  summary=summary)
+        expected = {"t": title, "u": url, "d": "2026-03-09", "w": format_date(when), "p": list(provinces),
+                    "s": summary}
+        record = doc_record(article, url)
+        assert record == json.dumps(expected, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        assert json.loads(record) == expected
+
+
 def test_read_workers_parts_give_the_same_index(tmp_path, monkeypatch):
     """Postings made by forked read workers (read_part), merged from several parts, give the same
     files as postings made from the bodies after reading."""

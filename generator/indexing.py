@@ -30,8 +30,9 @@ from .incremental import BodyStore, article_row, has_search_cache
 from .pages import Links
 from .parallel import Background, worker_count
 from .taxonomy import Registries
+from .write import write_file
 
-IndexFile = tuple[str, bytes, "bytes | Path"]  # (output path, digest, its bytes or the file holding them)
+IndexFile = tuple[str, bytes, "bytes | str"]  # (output path, digest, its bytes or the path of the file holding them)
 FOLDER = "search-files"  # in the cache folder: a cold build's index files, written by the background process
 # (FOLDER-<pid of the build>: two builds of one project may run at once, and each moves its own in)
 
@@ -67,7 +68,8 @@ def index_files(site: Site, keys: dict[str, str], registries: Registries, store:
     if folder is not None:
         if folder.exists():  # a failed build's
             shutil.rmtree(folder)
-        made_dirs: set[Path] = set()
+        made_dirs: set[str] = set()
+        base = os.fspath(folder)
 
     def ready() -> None:
         if send is not None and not sent:
@@ -78,12 +80,13 @@ def index_files(site: Site, keys: dict[str, str], registries: Registries, store:
     for path, data in search_files(search_input(site, keys, registries, store, made), search_cache, worker_count(),
                                    on_ready=ready):
         digest = hashlib.blake2b(data, digest_size=16).digest()
-        if folder is not None:
-            target = folder / path
-            if target.parent not in made_dirs:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made_dirs.add(target.parent)
-            target.write_bytes(data)
+        if folder is not None:  # ~1,500 files: str paths and plain os calls, not pathlib's
+            target = os.path.join(base, path)
+            parent = os.path.dirname(target)
+            if parent not in made_dirs:
+                os.makedirs(parent, exist_ok=True)
+                made_dirs.add(parent)
+            write_file(target, data)
             data = target
         files.append((path, digest, data))
     ready()  # when the files came from the cache as a whole, nothing was saved

@@ -149,20 +149,20 @@ def write_files(staging: Staging, index: Sequence[IndexFile], published: dict[st
 
     published: search file -> digest of the live file (files with the same bytes stay)."""
     extras: dict[str, bytes] = {}
-    written: list[tuple[str, Path]] = []  # made by the background process, in its folder
+    written: list[tuple[str, str]] = []  # made by the background process, in its folder
     for path, key, data in index:
         extras[path] = key
         same = published[path] == key if path in published else None
-        if not isinstance(data, Path):
+        if not isinstance(data, str):
             staging.write(path, data, origin="search", same=same)
         elif staging.patch:
-            staging.write(path, b"" if same else data.read_bytes(), origin="search", same=same)
+            staging.write(path, b"" if same else Path(data).read_bytes(), origin="search", same=same)
             written.append((path, data))
         else:
             written.append((path, data))
     if written:
         path, file = written[0]
-        folder = file.parents[len(PurePosixPath(path).parts) - 1]  # the background wrote it as folder / path
+        folder = Path(file).parents[len(PurePosixPath(path).parts) - 1]  # the background wrote it as folder / path
         if not staging.patch:
             staging.adopt(folder, [path for path, _ in written], origin="search")
         shutil.rmtree(folder)

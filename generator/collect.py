@@ -137,7 +137,7 @@ def collect(articles: list[Article], pages: list[Page], config: SiteConfig, regi
     """The site. `related`, when given, is the related articles (by slug) of an earlier
     collect of the same articles' metadata: the ranking is skipped."""
     ordered = _newest_first(articles)
-    tags_of = _resolve_tags(ordered, registries)
+    tags_of = resolve_tags(ordered, registries)
     members: dict[str, dict] = {kind: defaultdict(list) for kind in KINDS}
     terms: dict[str, dict] = {kind: {} for kind in KINDS}
     for article in ordered:
@@ -185,12 +185,12 @@ def unit_groups(provinces: tuple[Group, ...], units: Registry[Unit]) -> tuple[Gr
     return tuple(sorted(groups, key=lambda g: place_sort_key(g.name)))
 
 
-def indexed(articles: list[Article], config: SiteConfig, registries: Registries) -> Site:
-    """The part of the site the search index is made of: the articles newest first and their
-    tags, without the groups, years and related articles collect() ranks (for a process that
-    only indexes)."""
-    ordered = _newest_first(articles)
-    return Site(config, tuple(ordered), (), {}, (), {}, {}, _resolve_tags(ordered, registries))
+def indexed(articles: list[Article], config: SiteConfig) -> Site:
+    """The part of the site the search index is made of: the articles newest first, without the
+    groups, years and related articles collect() ranks, nor their tags (for a process that only
+    indexes: its search_input resolves them if it indexes some articles itself; a cold build's
+    read workers resolved those of the articles they indexed, search.worker_tags)."""
+    return Site(config, tuple(_newest_first(articles)), (), {}, (), {}, {}, {})
 
 
 def _newest_first(articles: list[Article]) -> list[Article]:
@@ -207,7 +207,7 @@ def related_slugs(site: Site) -> dict[str, tuple[str, ...]]:
     return {slug: tuple(a.slug for a in items) for slug, items in site.related.items()}
 
 
-def _resolve_tags(articles: list[Article], registries: Registries) -> dict[str, tuple[Tag, ...]]:
+def resolve_tags(articles: list[Article], registries: Registries) -> dict[str, tuple[Tag, ...]]:
     """Free tags share one identity across tone styles; the most used spelling is shown.
 
     Each distinct spelling is looked up once (a large site has many times more tags than

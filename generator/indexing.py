@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .collect import Site, indexed
+from .collect import Site, indexed, resolve_tags
 from .config import SiteConfig
 from .content import Article
 from .incremental import BodyStore, article_row, has_search_cache
@@ -50,9 +50,15 @@ def search_input(site: Site, keys: dict[str, str], registries: Registries, store
         found = store.load_many(article_keys[p] for p in positions if not articles[p].body)
         return [articles[p].body or found[article_keys[p]] for p in positions]
 
-    return SearchInput(articles, article_keys, [links(a) for a in articles],
-                       [tuple(t.name for t in site.tags_of.get(a.slug, ())) for a in articles],
-                       registries, data_prefix(site.config), bodies, made)
+    resolved: list[dict] = []  # the site's tags, resolved when first asked for (see indexed)
+
+    def tags(positions: Sequence[int]) -> list[tuple[str, ...]]:
+        if not resolved:
+            resolved.append(site.tags_of or resolve_tags(articles, registries))
+        return [tuple(t.name for t in resolved[0].get(articles[p].slug, ())) for p in positions]
+
+    return SearchInput(articles, article_keys, [links(a) for a in articles], tags, registries,
+                       data_prefix(site.config), bodies, made)
 
 
 def index_files(site: Site, keys: dict[str, str], registries: Registries, store: BodyStore, cache: Path,
@@ -153,12 +159,12 @@ class SearchStage:
             return
         shown = [known[item] if isinstance(item, str) else Article(*item) for item, _ in given]
         keys = {article.path: key for article, (_, key) in zip(shown, given)}
-        index_files(indexed(shown, self.config, self.registries), keys, self.registries, self.store, self.cache,
+        index_files(indexed(shown, self.config), keys, self.registries, self.store, self.cache,
                     send, preloaded)
 
     def _from_parts(self, send: Callable[[list], None], shown: Sequence[Article], keys: dict[str, str],
                     made: list, folder: Path) -> None:
-        index_files(indexed(list(shown), self.config, self.registries), keys, self.registries, self.store,
+        index_files(indexed(list(shown), self.config), keys, self.registries, self.store,
                     self.cache, send, made=made, folder=folder)
 
     @property

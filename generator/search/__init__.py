@@ -50,7 +50,7 @@ class SearchInput:
     articles: Sequence              # visible articles, newest first, without bodies
     keys: Sequence[str]             # each article's content key
     urls: Sequence[str]             # each article's site-relative URL
-    tags: Sequence[tuple[str, ...]]  # each article's resolved tag names
+    tags: Callable[[Sequence[int]], list[tuple[str, ...]]]  # resolved tag names of the articles at these positions
     registries: object              # province, directive and tag registries
     prefix: str                     # output folder of the index files ("tim-kiem/du-lieu/")
     bodies: Callable[[Sequence[int]], list[str]]  # sanitised bodies of the articles at these positions
@@ -225,6 +225,7 @@ def _make_parts(inp: SearchInput, todo: list[int], doc_keys: list[str], names: N
     size = max(1, min(PART, -(-len(todo) // (workers * 4))))
     parts = chunks(todo, size)
     task = {"inp": inp, "names": names, "doc_keys": doc_keys}
+    inp.tags(())  # the tags resolved here once, not in each worker
     for chunk, part in zip(parts, fork_imap(_part_of, parts, task, workers)):
         ids = np.array(sorted(chunk), dtype=np.int64)  # a part numbers its documents oldest first
         yield part, ids
@@ -239,8 +240,8 @@ def _part_of(task: dict, ids: Sequence[int]) -> Part:
     n = len(inp.articles)
     positions = [n - 1 - i for i in ids]
     bodies = inp.bodies(positions)
-    docs = [make_doc(replace(inp.articles[p], body=body), inp.urls[p], inp.tags[p], doc_keys[i])
-            for p, i, body in zip(positions, ids, bodies)]
+    docs = [make_doc(replace(inp.articles[p], body=body), inp.urls[p], tags, doc_keys[i])
+            for p, i, body, tags in zip(positions, ids, bodies, inp.tags(positions))]
     return maker.part(docs)
 
 

@@ -849,8 +849,7 @@ class _NameMatcher:
         if names is None or not names.sequences:
             return
         joined, singles, starts = {}, {}, {}
-        for seq, key in names.sequences.items():
-            number = self.number(key)
+        for (seq, key), number in zip(names.sequences.items(), self.numbers(list(names.sequences.values()))):
             if len(seq) == 1:
                 singles[key_hash(seq[0])] = number
             else:
@@ -864,12 +863,19 @@ class _NameMatcher:
 
     def number(self, key: str) -> int:
         number = self.keys.get(key)
-        if number is None:
-            h = key_hash(key)
-            number = self.keys[key] = self.vocab.count
-            self.vocab.numbers(np.array([h], dtype=_U64),
-                               lambda where: ([WORD << 48 | prefix_code(key)], [mix(h)], [(key, "")]))
-        return number
+        return number if number is not None else self.numbers([key])[0]
+
+    def numbers(self, keys: list[str]) -> list[int]:
+        """The numbers of name keys; new ones are added to the vocabulary at once (a registry's
+        hundreds of names: one look-up and one insertion, not one of each per name)."""
+        new = [key for key in dict.fromkeys(keys) if key not in self.keys]
+        if new:
+            hashes = [key_hash(key) for key in new]
+            got = self.vocab.numbers(np.array(hashes, dtype=_U64), lambda where: (
+                [WORD << 48 | prefix_code(new[w]) for w in where.tolist()], [mix(hashes[w]) for w in where.tolist()],
+                [(new[w], "") for w in where.tolist()]))
+            self.keys.update(zip(new, got.tolist()))
+        return [self.keys[key] for key in keys]
 
     def find(self, tokens: Tokens, at: np.ndarray, h: np.ndarray, up: np.ndarray):
         """(text, name number) of every name in the texts, in order; at: the tokens that start a

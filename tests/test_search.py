@@ -794,7 +794,8 @@ def test_part_rows_and_narrow_postings_by_the_kernels_and_by_numpy(monkeypatch):
 def test_the_merge_kernel_encodes_as_the_grid_and_the_sort(monkeypatch):
     """assemble.merge by the kernel (lt_merge) and by numpy (grid and sorted lists): the same
     lists, byte for byte, on sources whose documents interleave, with documents left out, lists
-    of every size (a few documents, sorted by insertion; many, through a bitmap), with and
+    of every size (a few documents, sorted by insertion; many, through a bitmap; dense ones,
+    whose bitmap is surely the smaller, without a sort), with and
     without values, rows and documents in 8 to 64 bits; by numpy beyond the documents the kernel
     packs."""
     from generator.search import kernels

@@ -424,6 +424,43 @@ static void sort_list(const uint32_t *packed, int64_t m, int32_t *d, uint8_t *v,
     }
 }
 
+/* A list whose bitmap is surely smaller than its gaps (each gap takes a byte at least: m >
+   bitmap + its varint), encoded at `at` without a sort: its documents' bits set in scratch (zero,
+   left zero) are the bitmap as it is, and its values are read in document order from it. Returns
+   the end of what it wrote; NULL for another list (the sort decides its mode) or when fewer than
+   `room` bytes would not do (*full set). */
+static uint8_t *put_dense(const uint32_t *packed, int64_t m, uint8_t *scratch, uint8_t *values_by_doc, uint8_t *at,
+                          int64_t room, int *full) {
+    uint32_t high = 0;
+    for (int64_t k = 0; k < m; k++)
+        if ((packed[k] & 0xFFFFFF) > high) high = packed[k] & 0xFFFFFF;
+    int64_t bitmap = (int64_t)high / 8 + 1;
+    if (bitmap + varint_size((uint64_t)bitmap) >= m) return NULL;
+    int has_values = 0;
+    for (int64_t k = 0; k < m; k++) {
+        uint32_t doc = packed[k] & 0xFFFFFF;
+        uint8_t value = (uint8_t)(packed[k] >> 24);
+        scratch[doc >> 3] |= (uint8_t)(1 << (doc & 7));
+        values_by_doc[doc] = value;
+        has_values |= value != 0;
+    }
+    if (room < 20 + bitmap + (has_values ? m : 0)) {
+        memset(scratch, 0, (size_t)bitmap);
+        *full = 1;
+        return NULL;
+    }
+    at = put_varint(at, (uint64_t)m << 2 | (uint64_t)has_values << 1 | 1);
+    at = put_varint(at, (uint64_t)bitmap);
+    memcpy(at, scratch, (size_t)bitmap);
+    memset(scratch, 0, (size_t)bitmap);
+    uint8_t *values = at + bitmap;
+    if (has_values)
+        for (int64_t byte = 0; byte < bitmap; byte++)
+            for (uint8_t bits = at[byte]; bits; bits &= (uint8_t)(bits - 1))
+                *values++ = values_by_doc[byte * 8 + __builtin_ctz(bits)];
+    return values;
+}
+
 /* assemble.merge's second step (_grid and _sorted) at once. Sources: postings numbered by each
    source's own table and documents (lists[s][i] < table size, in row_bytes[s] bytes: 2 or 4;
    docs[s][i] in doc_bytes[s]: 1, 2 or 4, as narrow as a part's are, not widened for the call),
@@ -482,6 +519,14 @@ int64_t lt_merge(int64_t nsources, const void *const *lists, const uint8_t *row_
         int64_t m = sizes[j];
         offsets[j] = at - out;
         if (!m) continue;
+        int full = 0;
+        uint8_t *dense = put_dense(sorted + first, m, scratch, values_by_doc, at, end - at, &full);
+        if (full) { written = -2; goto done; }
+        if (dense) {
+            at = dense;
+            first += m;
+            continue;
+        }
         sort_list(sorted + first, m, d, v, scratch, values_by_doc);
         int64_t gaps = 0, previous = -1;
         int has_values = 0;

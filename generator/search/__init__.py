@@ -29,6 +29,7 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from ..incremental import digest
 from ..parallel import chunks, fork_imap
+from ..vietnamese import slugify, term_key
 from .cache import SearchCache
 from .entries import Maker, Part, doc_record, make_doc
 from .format import FORMAT, GROUP, SHARD_BYTES
@@ -81,7 +82,6 @@ def worker_tags(article, registries, known: dict | None = None) -> tuple[str, ..
     """The article's tag names as collect resolves them (registered tags by their registry name;
     free ones as written, which tokenise as the spelling collect shows would). known: what was
     found for each name, kept between calls with the same registries."""
-    from ..vietnamese import slugify, term_key
     known = {} if known is None else known
     seen, out = set(), []
     for name in article.tags:

@@ -82,7 +82,7 @@ def test_shared_arrays_put_by_workers_are_seen_by_the_parent():
     place of its own; arrays that no longer fit are refused (None), not cut."""
     import numpy as np
     shared = SharedArrays(64 + 4096)
-    results = fork_map(_put_some, [[10, 3], [7], [1, 2], [2000]], shared, workers=2)
+    results = list(fork_map(_put_some, [[10, 3], [7], [1, 2], [2000]], shared, workers=2))
     assert os.getpid() not in {pid for pid, _ in results}  # put by the forked workers
     placed = [where for _, where in results if where is not None]
     assert len(placed) == 3 and results[3][1] is None  # 8,000 bytes: more than the whole space

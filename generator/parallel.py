@@ -80,8 +80,8 @@ def fork_map(func: Callable[[Any, Sequence[T]], R], parts: list[Sequence[T]], ta
              workers: int, progress: Progress | None = None, label: str = "",
              meanwhile: Callable[[], None] | None = None) -> Iterator[R]:
     """func(task, part) over parts, in forked workers when there is enough work; results in order,
-    as they come: the caller's work on each overlaps the workers' on the next (10,000 articles
-    read: ~30 ms of the main process no longer after the last one).
+    as they come: the caller's work on each overlaps the workers' on the next, rather than
+    following the last one.
 
     meanwhile: work of this process that needs none of the results, done while the workers
     run (else before the parts, in this process)."""

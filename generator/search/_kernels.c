@@ -427,8 +427,8 @@ static void sort_list(const uint32_t *packed, int64_t m, int32_t *d, uint8_t *v,
 /* A list whose bitmap is surely smaller than its gaps (each gap takes a byte at least: m >
    bitmap + its varint), encoded at `at` without a sort: its documents' bits set in scratch (zero,
    left zero) are the bitmap as it is, and its values are read in document order from it. Returns
-   the end of what it wrote; NULL for another list (the sort decides its mode) or when fewer than
-   `room` bytes would not do (*full set). */
+   the end of what it wrote; NULL for another list (the sort decides its mode), or when `room`
+   bytes are too few (*full set). */
 static uint8_t *put_dense(const uint32_t *packed, int64_t m, uint8_t *scratch, uint8_t *values_by_doc, uint8_t *at,
                           int64_t room, int *full) {
     uint32_t high = 0;

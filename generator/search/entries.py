@@ -80,8 +80,8 @@ def term_keys(article) -> tuple[str, ...]:
     return (*("~p:" + p.slug for p in article.provinces), *("~d:" + d.slug for d in article.directives))
 
 
-# What json.dumps(ensure_ascii=False) writes a string as (quotes included); a record is written
-# around its strings: 5.3 -> 3.3 us a record against a JSONEncoder (10,000 a cold build).
+# What json.dumps(ensure_ascii=False) writes a string as (quotes included): a record is written
+# around its strings, faster than through a JSONEncoder (docs/benchmarks.md).
 _STRING = json.encoder.encode_basestring
 
 
@@ -599,10 +599,7 @@ class Maker:
                      term_numbers, TERM)
         marks = []
         for kind, vocab in enumerate((self.words, self.pairs, matcher.vocab)):
-            if len(self.marks[kind][0]) < vocab.count:
-                grown = max(vocab.count, 2 * len(self.marks[kind][0]))  # new lists: no stamp yet (0)
-                self.marks[kind] = tuple(np.concatenate((a, np.zeros(grown - len(a), np.int64)))
-                                         for a in self.marks[kind])
+            self.marks[kind] = tuple(_grown(a, vocab.count, 0) for a in self.marks[kind])  # new lists: no stamp (0)
             marks.append(self.marks[kind])
         words, pairs, found = kernels.post(tokens.seg, numbers, tokens.length, pnum, self.words.fold, FIELDS,
                                            _FIELD_FLAGS, self.stamp, marks, names)
@@ -687,9 +684,7 @@ class Maker:
         kinds = [(np.ascontiguousarray(a, np.int64), np.ascontiguousarray(d, np.int64),
                   np.ascontiguousarray(v, np.uint8)) for a, d, v in (words, names, pairs)]
         for k, vocab in enumerate(vocabs):  # per kind: each number's row while a part is made, else -1
-            if len(self.rows[k]) < vocab.count:
-                grown = max(vocab.count, 2 * len(self.rows[k]))
-                self.rows[k] = np.concatenate((self.rows[k], np.full(grown - len(self.rows[k]), -1, np.int64)))
+            self.rows[k] = _grown(self.rows[k], vocab.count, -1)
         compiled = kernels.LIB is not None
         distinct, ends = kernels.rows(kinds, self.rows) if compiled else _part_rows(kinds, self.rows)
         types = part_widths(len(distinct), len(docs))
@@ -708,6 +703,14 @@ class Maker:
                 strings[spelling] = vocab.strings[number]
         return Part(np.concatenate(keys), np.concatenate(mixed), np.concatenate(spellings), *postings, strings,
                     [d.record for d in docs], [d.key for d in docs], [d.order for d in docs])
+
+
+def _grown(array: np.ndarray, count: int, fill: int) -> np.ndarray:
+    """array (one entry per number of a vocabulary), at least count long: twice as long at least
+    when it grows, the new entries fill."""
+    if len(array) >= count:
+        return array
+    return np.concatenate((array, np.full(max(count, 2 * len(array)) - len(array), fill, array.dtype)))
 
 
 def part_widths(rows: int, docs: int) -> tuple[type, type]:

@@ -188,7 +188,7 @@ def merge(sources: list[tuple], nlists: int, ndocs: int):
                      docs if docs.dtype in _DOCS and docs.flags.c_contiguous else np.ascontiguousarray(docs, np.uint32),
                      np.ascontiguousarray(values, dtype=np.uint8), np.ascontiguousarray(to, dtype=np.int32),
                      np.ascontiguousarray(ids, dtype=np.int32)))
-    address = lambda k: np.array([a[k].ctypes.data for a in kept], dtype=np.uintp)  # noqa: E731
+    address = lambda k: _pointers([a[k] for a in kept])  # noqa: E731
     width = lambda k: np.array([a[k].dtype.itemsize for a in kept], dtype=np.uint8)  # noqa: E731
     counts = np.array([len(a[0]) for a in kept], dtype=np.int64)
     n = int(counts.sum())
@@ -220,8 +220,8 @@ def narrow(kinds: list[tuple], row: list[np.ndarray], distinct: np.ndarray, ends
            doc_type) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The second step: the postings of every kind, one after the other, as (rows, documents,
     values), rows and documents of these types; row back to -1."""
-    n = sum(len(k[0]) for k in kinds)
     counts = np.array([len(k[0]) for k in kinds], dtype=np.int64)
+    n = int(counts.sum())
     out = np.empty(n, row_type), np.empty(n, doc_type), np.empty(n, np.uint8)
     LIB.lt_narrow(len(kinds), _pointers([k[0] for k in kinds]), _pointers([k[1] for k in kinds]),
                   _pointers([k[2] for k in kinds]), counts, _pointers(row), distinct, ends, out[0].ctypes.data,

@@ -385,80 +385,53 @@ static uint8_t *put_varint(uint8_t *at, uint64_t n) {
     return at;
 }
 
-/* One list's postings, each a document id with its value in the top byte (id | value << 24),
-   into its documents d and values v in order: a few by insertion, many through a bitmap of the
-   documents (scratch: ndocs / 8 + 1 bytes, zero, left zero; values_by_doc: ndocs bytes). */
-static void sort_list(const uint32_t *packed, int64_t m, int32_t *d, uint8_t *v, uint8_t *scratch,
-                      uint8_t *values_by_doc) {
-    if (m < 48) {
-        for (int64_t k = 0; k < m; k++) {
-            int32_t doc = (int32_t)(packed[k] & 0xFFFFFF);
-            uint8_t value = (uint8_t)(packed[k] >> 24);
-            int64_t at = k - 1;
-            while (at >= 0 && d[at] > doc) { d[at + 1] = d[at]; v[at + 1] = v[at]; at--; }
-            d[at + 1] = doc;
-            v[at + 1] = value;
-        }
-        return;
-    }
-    int32_t low = (int32_t)(packed[0] & 0xFFFFFF), high = low;
+/* A few of one list's postings, each a document id with its value in the top byte (id | value
+   << 24), into its documents d and values v in order, by insertion. */
+static void sort_few(const uint32_t *packed, int64_t m, int32_t *d, uint8_t *v) {
     for (int64_t k = 0; k < m; k++) {
         int32_t doc = (int32_t)(packed[k] & 0xFFFFFF);
-        if (doc < low) low = doc;
-        if (doc > high) high = doc;
-        scratch[doc >> 3] |= (uint8_t)(1 << (doc & 7));
-        values_by_doc[doc] = (uint8_t)(packed[k] >> 24);
+        uint8_t value = (uint8_t)(packed[k] >> 24);
+        int64_t at = k - 1;
+        while (at >= 0 && d[at] > doc) { d[at + 1] = d[at]; v[at + 1] = v[at]; at--; }
+        d[at + 1] = doc;
+        v[at + 1] = value;
     }
+}
+
+/* Many of one list's postings as the bitmap of its documents: their bits set in scratch (ndocs / 8
+   + 1 bytes, zero before), their values in values_by_doc (ndocs bytes); the lowest and highest
+   document. Returns whether any value is not 0. */
+static int fill_bitmap(const uint32_t *packed, int64_t m, uint8_t *scratch, uint8_t *values_by_doc, int32_t *low,
+                       int32_t *high) {
+    int has_values = 0;
+    *low = *high = (int32_t)(packed[0] & 0xFFFFFF);
+    for (int64_t k = 0; k < m; k++) {
+        int32_t doc = (int32_t)(packed[k] & 0xFFFFFF);
+        uint8_t value = (uint8_t)(packed[k] >> 24);
+        if (doc < *low) *low = doc;
+        if (doc > *high) *high = doc;
+        scratch[doc >> 3] |= (uint8_t)(1 << (doc & 7));
+        values_by_doc[doc] = value;
+        has_values |= value != 0;
+    }
+    return has_values;
+}
+
+/* The documents of fill_bitmap's bitmap in order into d, their values into v; scratch left zero. */
+static void drain_bitmap(uint8_t *scratch, int32_t low, int32_t high, const uint8_t *values_by_doc, int32_t *d,
+                         uint8_t *v) {
     int64_t k = 0;
     for (int64_t byte = low >> 3; byte <= (high >> 3); byte++) {
         uint8_t bits = scratch[byte];
         scratch[byte] = 0;
         while (bits) {
-            int bit = __builtin_ctz(bits);
+            int32_t doc = (int32_t)(byte * 8 + __builtin_ctz(bits));
             bits &= (uint8_t)(bits - 1);
-            int32_t doc = (int32_t)(byte * 8 + bit);
             d[k] = doc;
             v[k] = values_by_doc[doc];
             k++;
         }
     }
-}
-
-/* A list whose bitmap is surely smaller than its gaps (each gap takes a byte at least: m >
-   bitmap + its varint), encoded at `at` without a sort: its documents' bits set in scratch (zero,
-   left zero) are the bitmap as it is, and its values are read in document order from it. Returns
-   the end of what it wrote; NULL for another list (the sort decides its mode), or when `room`
-   bytes are too few (*full set). */
-static uint8_t *put_dense(const uint32_t *packed, int64_t m, uint8_t *scratch, uint8_t *values_by_doc, uint8_t *at,
-                          int64_t room, int *full) {
-    uint32_t high = 0;
-    for (int64_t k = 0; k < m; k++)
-        if ((packed[k] & 0xFFFFFF) > high) high = packed[k] & 0xFFFFFF;
-    int64_t bitmap = (int64_t)high / 8 + 1;
-    if (bitmap + varint_size((uint64_t)bitmap) >= m) return NULL;
-    int has_values = 0;
-    for (int64_t k = 0; k < m; k++) {
-        uint32_t doc = packed[k] & 0xFFFFFF;
-        uint8_t value = (uint8_t)(packed[k] >> 24);
-        scratch[doc >> 3] |= (uint8_t)(1 << (doc & 7));
-        values_by_doc[doc] = value;
-        has_values |= value != 0;
-    }
-    if (room < 20 + bitmap + (has_values ? m : 0)) {
-        memset(scratch, 0, (size_t)bitmap);
-        *full = 1;
-        return NULL;
-    }
-    at = put_varint(at, (uint64_t)m << 2 | (uint64_t)has_values << 1 | 1);
-    at = put_varint(at, (uint64_t)bitmap);
-    memcpy(at, scratch, (size_t)bitmap);
-    memset(scratch, 0, (size_t)bitmap);
-    uint8_t *values = at + bitmap;
-    if (has_values)
-        for (int64_t byte = 0; byte < bitmap; byte++)
-            for (uint8_t bits = at[byte]; bits; bits &= (uint8_t)(bits - 1))
-                *values++ = values_by_doc[byte * 8 + __builtin_ctz(bits)];
-    return values;
 }
 
 /* assemble.merge's second step (_grid and _sorted) at once. Sources: postings numbered by each
@@ -519,15 +492,30 @@ int64_t lt_merge(int64_t nsources, const void *const *lists, const uint8_t *row_
         int64_t m = sizes[j];
         offsets[j] = at - out;
         if (!m) continue;
-        int full = 0;
-        uint8_t *dense = put_dense(sorted + first, m, scratch, values_by_doc, at, end - at, &full);
-        if (full) { written = -2; goto done; }
-        if (dense) {
-            at = dense;
-            first += m;
-            continue;
+        if (m < 48) {
+            sort_few(sorted + first, m, d, v);
+        } else { /* many: through the bitmap of their documents */
+            int32_t low, high;
+            int has_values = fill_bitmap(sorted + first, m, scratch, values_by_doc, &low, &high);
+            int64_t bitmap = high / 8 + 1;
+            if (bitmap + varint_size((uint64_t)bitmap) < m) {
+                /* surely smaller than the gaps (a byte each at least): written as it is, no sort */
+                if (end - at < 20 + bitmap + (has_values ? m : 0)) { written = -2; goto done; }
+                at = put_varint(at, (uint64_t)m << 2 | (uint64_t)has_values << 1 | 1);
+                at = put_varint(at, (uint64_t)bitmap);
+                memcpy(at, scratch, (size_t)bitmap);
+                memset(scratch, 0, (size_t)bitmap);
+                uint8_t *bits = at;
+                at += bitmap;
+                if (has_values) /* in document order: the bitmap's bits in turn */
+                    for (int64_t byte = 0; byte < bitmap; byte++)
+                        for (uint8_t b = bits[byte]; b; b &= (uint8_t)(b - 1))
+                            *at++ = values_by_doc[byte * 8 + __builtin_ctz(b)];
+                first += m;
+                continue;
+            }
+            drain_bitmap(scratch, low, high, values_by_doc, d, v);
         }
-        sort_list(sorted + first, m, d, v, scratch, values_by_doc);
         int64_t gaps = 0, previous = -1;
         int has_values = 0;
         for (int64_t k = 0; k < m; k++) {

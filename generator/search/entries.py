@@ -695,8 +695,7 @@ class Maker:
             keys.append(vocab.order_key[met])
             mixed.append(vocab.mixed[met])
             spellings.append(vocab.spelling[met])
-            if len(vocab.sent) < vocab.count:
-                vocab.sent = np.concatenate((vocab.sent, np.zeros(vocab.count - len(vocab.sent), dtype=bool)))
+            vocab.sent = _grown(vocab.sent, vocab.count, False)
             new = met[~vocab.sent[met]]
             vocab.sent[new] = True
             for number, spelling in zip(new.tolist(), vocab.spelling[new].tolist()):

@@ -228,8 +228,7 @@ def with_memory(runs: list[tuple[float, tuple[int, int]]], peak: tuple[int, int]
 
 def median_of(runs: list[tuple[float, tuple[int, int]]]) -> tuple[float, tuple[int, int], list[float]]:
     """The median wall time (machines are noisy), the largest peak memories, every wall time."""
-    walls = sorted(r[0] for r in runs)
-    return walls[len(walls) // 2], (max(r[1][0] for r in runs), max(r[1][1] for r in runs)), [r[0] for r in runs]
+    return median([r[0] for r in runs]), (max(r[1][0] for r in runs), max(r[1][1] for r in runs)), [r[0] for r in runs]
 
 
 def run_peer(name: str, n: int, env_dir: Path, sample: bool = False) -> tuple[float, int, int]:
@@ -292,17 +291,30 @@ def table(n: int, ours: dict, peers: dict[str, dict]) -> str:
         shown = f"cold (median of {', '.join(f'{r:.2f}' for r in runs)})" if len(runs) > 1 else "cold"
         rows.append(f"| {name} {shown} | {wall:.2f} | {peak[0] / 1e6:.0f} | {peak[1] / 1e6:.0f} | {result['pages'][0]} | "
                     f"{wall / ours['cold'][0]:.2f}x |")
+    rows.append("")
     if "hugo" in peers:
         hugo_wall, hugo_peak = peers["hugo"]["cold"][:2]
-        rows.append("")
         for label, pairs_key, what in (("cold without search index", "bare pairs", "the same site as Hugo's"),
                                        ("cold", "pairs", "with the search index")):
             pairs = peers["hugo"].get(pairs_key, [])
             wall, peak = ours[label][:2]
-            rows.append(f"lamtheobac {label} / Hugo ({what}): wall {wall / hugo_wall:.2f}x (medians; each run "
-                        f"against Hugo's next to it: {', '.join(f'{r:.2f}x' for r in pairs)}), memory "
-                        f"{peak[0] / hugo_peak[0]:.2f}x (PSS; RSS sums {peak[1] / hugo_peak[1]:.2f}x)")
-    return "\n".join(rows)
+            rows.append(f"lamtheobac {label} / Hugo ({what}): wall {wall / hugo_wall:.2f}x (medians), "
+                        f"{median(pairs):.2f}x by the median of the pairs (each run against Hugo's next to it: "
+                        f"{', '.join(f'{r:.2f}x' for r in pairs)}), memory {peak[0] / hugo_peak[0]:.2f}x (PSS; "
+                        f"RSS sums {peak[1] / hugo_peak[1]:.2f}x)")
+    index = ours["cold"], ours["cold without search index"]
+    if len(index[0]) > 2 and len(index[1]) > 2:  # the runs of a round: the builds with and without the index
+        pairs = [w / b for w, b in zip(index[0][2], index[1][2])]
+        rows.append(f"the search index's share of our cold build: {index[0][0] / index[1][0] - 1:+.0%} (medians), "
+                    f"{median(pairs) - 1:+.0%} by the median of the pairs (each build with it against the one "
+                    f"without it of the same round: {', '.join(f'{r - 1:+.0%}' for r in pairs)})")
+    return "\n".join(rows).rstrip("\n")
+
+
+def median(values: list[float]) -> float:
+    """The middle value (of an even count, the upper of the two, as median_of takes); nan when
+    there is none."""
+    return sorted(values)[len(values) // 2] if values else float("nan")
 
 
 def main() -> None:

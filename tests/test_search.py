@@ -1063,6 +1063,41 @@ def test_joined_and_unpadded_forms(fixture_index):
 
 
 @node_only
+def test_common_words_typed_without_spaces_find_what_the_words_find(fixture_index):
+    """Words run together ("hochiminh", "lamtheobac") are read as the site's common words they
+    are made of, like the names of "daknong"; ranked and marked as the words typed apart."""
+    joined, apart, theo, theo_apart = search(fixture_index, "hochiminh", "ho chi minh", "lamtheobac", "lam theo bac")
+    assert joined["total"] > 0 and joined["ids"] == apart["ids"] and joined["approx"] == apart["approx"]
+    assert theo["total"] > 0 and theo["ids"] == theo_apart["ids"] and theo["titles"] == theo_apart["titles"]
+    assert theo["marked"] == theo_apart["marked"]
+    assert any("Hồ Chí Minh" in " ".join(marked(p)) for p in joined["snippets"])
+
+
+@node_only
+def test_how_runs_typed_without_spaces_are_split():
+    common = [["ho", 40], ["chi", 30], ["minh", 35], ["hoc", 20], ["hi", 1], ["to", 9], ["an", 9], ["ng", 1],
+              ["lam", 30], ["theo", 30], ["bac", 30], ["cttw", 2]]
+    cases = ["hochiminh", "lamtheobac", "toan", "nguyen", "thuong", "hochiminhx", "cttw", "ho", "chiminh",
+             "xyz" * 3, "ho chi", "hochi05", "ho" * 8, "ho" * 9]
+    assert run_node({"op": "split", "common": common, "cases": cases}) == [
+        ["ho", "chi", "minh"],   # the most used of two splits into three words ("hoc hi minh")
+        ["lam", "theo", "bac"],
+        None,                    # toàn is one syllable: never "to an"
+        None,                    # nguyễn, thương: syllables, not split
+        None,
+        None,                    # an "x" no common word covers: as typed
+        None,                    # a common word as it is
+        None,                    # too short to be a run
+        ["chi", "minh"],
+        None,
+        None,                    # not letters alone (a space, digits): tokens and SPLIT's business
+        None,
+        ["ho"] * 8,
+        None,                    # more words than a run is read as
+    ]
+
+
+@node_only
 def test_queries_with_or_without_diacritics_find_the_same(fixture_index):
     a, b, c = search(fixture_index, "làm theo Bác", "lam theo bac", "LÀM THEO BÁC")
     assert a["total"] == b["total"] == c["total"] > 0

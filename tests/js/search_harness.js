@@ -2,6 +2,8 @@
 // stdin: {"script": path, "op": ..., ...}; stdout: JSON.
 //   {"op": "text", "cases": [...]}: folding rules and key hashes of each case
 //   {"op": "classes", "from", "to"}: which code points are token characters
+//   {"op": "split", "common": [[word, count]...], "cases": [...]}: how each run typed without
+//     spaces is split into common words (null: not split)
 //   {"op": "postings", "dir": index folder}: every list of every shard, decoded
 //   {"op": "typing", "dir", "queries": [{"q"}]}: bytes when every prefix is searched on one page
 //   {"op": "search", "dir", "queries": [{"q", "filters", "open", "show"}]}: each query on a fresh
@@ -41,6 +43,10 @@ async function main() {
                                      diacritics: S.hasDiacritics(c), hash: S.keyHash(c).toString(),
                                      mix: S.mix(S.keyHash(c)).toString(), place: S.place(c, false),
                                      pairPlace: S.place(c, true) }));
+  }
+  if (input.op === "split") {
+    const common = new Map(input.common);
+    return input.cases.map((c) => S.splitJoined(c, common));
   }
   if (input.op === "classes") {
     const re = /[\p{L}\p{N}]/u;

@@ -115,12 +115,46 @@
 
   var SPLIT = /^(\p{L}{1,3})(\p{N}+)$|^(\p{N}+)(\p{L}{1,3})$/u;
 
+  /* One Vietnamese syllable without its marks: an onset, then a rhyme (what đ, ă, â, ê, ô, ơ, ư
+     fold to). A word typed as one is never split into others ("toan" is toàn, not "to an"). */
+  var SYLLABLE = new RegExp("^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(" + (
+    "a ac ach ai am an ang anh ao ap at au ay e ec ech em en eng enh eo ep et eu i ia ich iec iem ien ieng " +
+    "iep iet ieu im in inh ip it iu o oa oac oach oai oam oan oang oanh oao oap oat oay oc oe oem oen oeo oet " +
+    "oi om on ong ooc oong op ot u ua uan uang uat uay uc ue uech uenh ui um un ung uo uoc uoi uom uon uong " +
+    "uop uot uou up ut uu uy uya uych uyen uyet uynh uyt uyu y yen yet yeu").split(" ").join("|") + ")$");
+  var JOINED_MAX = 8;  // words in a run typed without spaces
+
+  /* A run of words typed without spaces ("hochiminh", "lamtheobac", "neuguong"): its split into
+     the words the site uses most (the manifest's common ones), the fewest words first, then the
+     most used; null for a syllable, a common word, or a run no such split covers. */
+  function splitJoined(f, common) {
+    if (!common || f.length < 4 || !/^[a-z]+$/.test(f) || SYLLABLE.test(f) || common.has(f)) return null;
+    // best[i]: the best split of f from i on (words, their summed log counts, where the next starts)
+    var best = new Array(f.length + 1).fill(null);
+    best[f.length] = { words: 0, score: 0, next: -1 };
+    for (var i = f.length - 1; i >= 0; i--) {
+      for (var j = i + 1; j <= Math.min(f.length, i + 7); j++) {
+        var piece = f.slice(i, j), rest = best[j];
+        if (!rest || !common.has(piece)) continue;
+        var words = rest.words + 1, score = rest.score + Math.log(1 + common.get(piece));
+        if (!best[i] || words < best[i].words || (words === best[i].words && score > best[i].score)) {
+          best[i] = { words: words, score: score, next: j };
+        }
+      }
+    }
+    if (!best[0] || best[0].words < 2 || best[0].words > JOINED_MAX) return null;
+    var out = [];
+    for (var at = 0; at < f.length; at = best[at].next) out.push(f.slice(at, best[at].next));
+    return out;
+  }
+
   /* Tokens as a reader types them, as the index knows them: a name written in one word
-     ("daknong") becomes its tokens, letters run into digits ("CT05") are split. */
-  function expand(tokens, joined) {
+     ("daknong") becomes its tokens, letters run into digits ("CT05") are split, and so are
+     common words run together ("hochiminh"). */
+  function expand(tokens, index) {
     var out = [];
     tokens.forEach(function (token) {
-      var f = fold(token), name = joined.get(f), m;
+      var f = fold(token), name = index.joined.get(f) || splitJoined(f, index.common), m;
       if (name) name.forEach(function (t) { out.push({ text: t, folded: t, tone: t, exact: false }); });
       else if ((m = SPLIT.exec(f))) {
         (m[1] !== undefined ? [m[1], m[2]] : [m[3], m[4]]).forEach(function (t) {
@@ -139,7 +173,7 @@
     var runs = parseQuery(query);
     var words = [], names = [], pairs = [], segments = [];
     runs.forEach(function (run, r) {
-      var tokens = expand(run.tokens, index.joined);
+      var tokens = expand(run.tokens, index);
       var folded = tokens.map(function (t) { return t.folded; });
       var spans = findNames(folded, index.byFirst), owner = new Array(folded.length).fill(-1);
       spans.forEach(function (s, n) {
@@ -702,7 +736,7 @@
   }
 
   var api = { prepare: prepare, tokenize: tokenize, fold: fold, toneKey: toneKey, hasDiacritics: hasDiacritics,
-              keyHash: keyHash, mix: mix, place: place, parseQuery: parseQuery, plan: plan, Engine: Engine,
+              keyHash: keyHash, mix: mix, place: place, parseQuery: parseQuery, plan: plan, splitJoined: splitJoined, Engine: Engine,
               Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet, matches: matches,
               pageText: pageText, unitCount: unitCount };
   root.LTBSearch = api;

@@ -136,6 +136,7 @@ def names():
     ("Đắk Nông", "~p:dak-nong"), ("Đắc Nông", "~p:dak-nong"), ("dak nong", "~p:dak-nong"),
     ("Hoà Bình", "~p:hoa-binh"), ("TP.HCM", "~p:tp-ho-chi-minh"), ("Lào Cai", "~p:lao-cai"),
     ("chỉ thị 5", "~d:05-ct-tw"), ("CT 05", "~d:05-ct-tw"), ("5-CT/TW", "~d:05-ct-tw"), ("Kết luận 1", "~d:01-kl-tw"),
+    ("05-CT", "~d:05-ct-tw"), ("01-KL", "~d:01-kl-tw"), ("TT-Huế", "~p:thua-thien-hue"), ("BR-VT", "~p:ba-ria-vung-tau"),
 ])
 def test_names_map_every_spelling_to_one_key(names, text, key):
     assert names.find([fold(t) for t in tokenize(text)]) == [key]
@@ -1055,9 +1056,9 @@ def test_ranking_prefers_the_whole_query_and_title_phrases(fixture_index):
 @node_only
 def test_joined_and_unpadded_forms(fixture_index):
     """Issue 20.7: "CT05", "daknong" and "chỉ thị 5" read as 05-CT/TW, Đắk Nông and Chỉ thị 05."""
-    ct05, symbol, daknong, dak_nong, five, padded = search(
-        fixture_index, "CT05", "05-CT/TW", "daknong", "Đắk Nông", "chỉ thị 5", "chỉ thị 05")
-    assert ct05["total"] > 0 and ct05["ids"] == symbol["ids"]
+    ct05, symbol, daknong, dak_nong, five, padded, after, joined_after = search(
+        fixture_index, "CT05", "05-CT/TW", "daknong", "Đắk Nông", "chỉ thị 5", "chỉ thị 05", "05-CT", "05CT")
+    assert ct05["total"] > 0 and ct05["ids"] == symbol["ids"] == after["ids"] == joined_after["ids"]
     assert daknong["total"] == 2 and daknong["ids"] == dak_nong["ids"]
     assert five["total"] > 0 and five["ids"] == padded["ids"]
 

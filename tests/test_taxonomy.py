@@ -34,6 +34,7 @@ def test_more_directive_aliases(registries, alias, symbol):
 @pytest.mark.parametrize("variant, name", [
     ("Hoà Bình", "Hòa Bình"), ("Đăk Nông", "Đắk Nông"), ("Dak Lak", "Đắk Lắk"), ("TP.HCM", "TP. Hồ Chí Minh"),
     ("Bà Rịa – Vũng Tàu", "Bà Rịa - Vũng Tàu"), ("Thừa Thiên - Huế", "Thừa Thiên Huế"), ("Bắc Cạn", "Bắc Kạn"),
+    ("BR-VT", "Bà Rịa - Vũng Tàu"), ("TT-Huế", "Thừa Thiên Huế"),
 ])
 def test_province_variants(registries, variant, name):
     assert registries.provinces.get(variant).name == name

@@ -997,6 +997,23 @@ def test_quoted_phrases_match_anywhere_in_the_article(fixture_index):
 
 
 @node_only
+def test_snippets_come_from_the_sapo_and_the_body_alone(fixture_index):
+    """Not from the lead photo's caption nor the footer's terms (province, directives, topics),
+    which name the query's words on every article: the page's script reads .sapo and .body."""
+    site = fixture_index.parent.parent
+    pages = [p for p in site.rglob("index.html") if '<dl class="terms">' in p.read_text(encoding="utf-8")]
+    assert pages
+    page = pages[0].read_text(encoding="utf-8")
+    page = page.replace('<div class="body">', '<figure class="lead-image"><figcaption>Chú thích ảnh đầu</figcaption>'
+                        '</figure>\n  <div class="body">', 1)
+    (text,) = run_node({"op": "pagetext", "pages": [page]})
+    body = re.search(r'<div class="body">(.*?)</div>\s*<footer', page, re.S).group(1)
+    first_words = re.sub(r"<[^>]+>", " ", body).split()[:6]
+    assert " ".join(first_words) in " ".join(text.split())
+    assert "Tỉnh, thành phố" not in text and "Chủ đề" not in text and "Chú thích ảnh đầu" not in text
+
+
+@node_only
 def test_snippet_shows_the_passage_where_the_query_is(fixture_index):
     """Issue 20.3: the snippet comes from anywhere in the text: the name, whole, for "Lê Đức Dục"."""
     (r,) = search(fixture_index, "Lê Đức Dục")

@@ -2,6 +2,7 @@
 // stdin: {"script": path, "op": ..., ...}; stdout: JSON.
 //   {"op": "text", "cases": [...]}: folding rules and key hashes of each case
 //   {"op": "classes", "from", "to"}: which code points are token characters
+//   {"op": "pagetext", "pages": [html...]}: the text a snippet is taken from, of each article page
 //   {"op": "split", "common": [[word, count]...], "cases": [...]}: how each run typed without
 //     spaces is split into common words (null: not split)
 //   {"op": "postings", "dir": index folder}: every list of every shard, decoded
@@ -43,6 +44,9 @@ async function main() {
                                      diacritics: S.hasDiacritics(c), hash: S.keyHash(c).toString(),
                                      mix: S.mix(S.keyHash(c)).toString(), place: S.place(c, false),
                                      pairPlace: S.place(c, true) }));
+  }
+  if (input.op === "pagetext") {
+    return input.pages.map((html) => S.pageText(html));
   }
   if (input.op === "split") {
     const common = new Map(input.common);

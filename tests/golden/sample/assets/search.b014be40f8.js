@@ -613,6 +613,10 @@
     if (start >= 0 && end > start) html = html.slice(start, end);
     var from = html.search(/<p class="sapo"|<div class="body"/);
     if (from >= 0) html = html.slice(from);
+    // as above: the sapo and the body, not the lead photo's caption nor the footer's terms
+    var footer = html.search(/<footer class="article-footer"/);
+    if (from >= 0 && footer >= 0) html = html.slice(0, footer);
+    html = html.replace(/<figure class="lead-image"[\s\S]*?<\/figure>/, " ");
     return html.replace(/<[^>]*>/g, " ").replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, function (all, e) {
       if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
       return ENTITIES[e.toLowerCase()] !== undefined ? ENTITIES[e.toLowerCase()] : all;

@@ -123,6 +123,7 @@
     "oi om on ong ooc oong op ot u ua uan uang uat uay uc ue uech uenh ui um un ung uo uoc uoi uom uon uong " +
     "uop uot uou up ut uu uy uya uych uyen uyet uynh uyt uyu y yen yet yeu").split(" ").join("|") + ")$");
   var JOINED_MAX = 8;  // words in a run typed without spaces
+  var WORD_MAX = 7;    // letters in a syllable, at most ("nghiêng")
 
   /* A run of words typed without spaces ("hochiminh", "lamtheobac", "neuguong"): its split into
      the words the site uses most (the manifest's common ones), the fewest words first, then the
@@ -133,7 +134,7 @@
     var best = new Array(f.length + 1).fill(null);
     best[f.length] = { words: 0, score: 0, next: -1 };
     for (var i = f.length - 1; i >= 0; i--) {
-      for (var j = i + 1; j <= Math.min(f.length, i + 7); j++) {
+      for (var j = i + 1; j <= Math.min(f.length, i + WORD_MAX); j++) {
         var piece = f.slice(i, j), rest = best[j];
         if (!rest || !common.has(piece)) continue;
         var words = rest.words + 1, score = rest.score + Math.log(1 + common.get(piece));
@@ -740,9 +741,9 @@
   }
 
   var api = { prepare: prepare, tokenize: tokenize, fold: fold, toneKey: toneKey, hasDiacritics: hasDiacritics,
-              keyHash: keyHash, mix: mix, place: place, parseQuery: parseQuery, plan: plan, splitJoined: splitJoined, Engine: Engine,
+              keyHash: keyHash, mix: mix, place: place, parseQuery: parseQuery, plan: plan, Engine: Engine,
               Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet, matches: matches,
-              pageText: pageText, unitCount: unitCount };
+              pageText: pageText, unitCount: unitCount, splitJoined: splitJoined };
   root.LTBSearch = api;
 
   // ---- The page ----

@@ -22,7 +22,7 @@ import pytest
 
 from generator.build import build
 from generator.incremental import Tuning
-from generator.search import Names, fold, tokenize, tone_key
+from generator.search import Names, assemble, fold, tokenize, tone_key
 from generator.search.entries import (LEAD, MAX_TF, PAIR, TERM, TITLE, WORD, Doc, Maker, oldest_first,
                                       part_postings, reference_entry)
 from generator.search.format import FORMAT, GROUP, encode_lists, read_list, read_shard, read_varint, varint, varints
@@ -959,9 +959,9 @@ def fixture_index(tmp_path_factory):
     return out / "tim-kiem" / "du-lieu"
 
 
-def search(data: Path, *queries, open=False, **filters):
+def search(data: Path, *queries, open=False, as_typed=False, **filters):
     return run_node({"op": "search", "dir": str(data),
-                     "queries": [{"q": q, "filters": filters, "open": open} for q in queries]})
+                     "queries": [{"q": q, "filters": filters, "open": open, "asTyped": as_typed} for q in queries]})
 
 
 def marked(pieces) -> list[str]:
@@ -1046,13 +1046,90 @@ def test_highlight_marks_what_matched(fixture_index):
 @node_only
 def test_every_word_is_required_and_partial_matches_come_apart(fixture_index):
     """Issue 20.5: results hold every word; articles holding some come as approximate results;
-    a word no article has gives no result."""
+    a word no article has gives no result (searched as typed, not corrected)."""
     (r,) = search(fixture_index, "Lê Đức Dục")
     assert set(r["titles"][:r["total"]]) == articles_with_all(["Lê", "Đức", "Dục"])
     (script,) = search(fixture_index, "<script>alert(1)</script>")
-    assert script["total"] == 0 and script["approxTotal"] == 0
-    (typo,) = search(fixture_index, "lam theo bacc", open=True)
-    assert typo["total"] == 0 and typo["approxTotal"] > 0
+    assert script["total"] == 0 and script["approxTotal"] == 0 and script["corrected"] is None
+    (typo,) = search(fixture_index, "lam theo bacc", open=True, as_typed=True)
+    assert typo["total"] == 0 and typo["approxTotal"] > 0 and typo["corrected"] is None
+
+
+@node_only
+def test_a_mistyped_word_is_corrected_to_the_word_of_the_index_it_stands_for(fixture_index):
+    """A word no article holds is read as the closest word of the index (one edit away, or its
+    Telex letters), the one found beside the query's other words first: the results, marks and
+    ranking are those of the corrected query."""
+    cases = {"lam theo bacc": "lam theo bac",       # a letter too many
+             "Hồ Chí Mihn": "Hồ Chí Minh",          # two swapped (the case kept)
+             "nue guong": "neu guong",             # swapped
+             "cơ quna": "cơ quan",                 # qua is used more, but quan is what stands beside cơ
+             "điển hihn": "điển hinh",             # hiện likewise against hình
+             "dao duc cong vuj": "dao duc cong vu",  # Telex: the key of the tone (vụ)
+             "hoof chis minh": "ho chi minh",       # Telex: ồ, í
+             "tuwj giacs": "tu giac"}
+    found = search(fixture_index, *cases)
+    meant = search(fixture_index, *cases.values())
+    for r, m, (query, fixed) in zip(found, meant, cases.items()):
+        assert r["corrected"] == fixed, query
+        assert r["total"] > 0 and r["ids"] == m["ids"] and r["marked"] == m["marked"], query
+    (words,) = search(fixture_index, "hoc tap va lam theo tam guong dao duc ho chi mjnh")
+    assert words["corrected"] == "hoc tap va lam theo tam guong dao duc ho chi minh" and words["total"] > 0
+
+
+@node_only
+def test_words_of_the_index_and_made_up_words_are_not_corrected(fixture_index):
+    """Only a word the index lacks is corrected, and only to a word that then finds articles: a
+    query of real words that no article holds together, a made-up word, and a code stay as
+    typed."""
+    together, made_up, digits, short = search(fixture_index, "đánh rơi Lai Châu", "qwrtzk", "CT99", "xq theo")
+    assert together["corrected"] is None and together["total"] == 0 and together["approxTotal"] > 0
+    assert made_up["corrected"] is None and made_up["total"] == 0
+    assert digits["corrected"] is None
+    assert short["corrected"] is None  # two letters: too short to tell what they stand for
+
+
+def test_the_vocabulary_file_lists_the_words_of_the_index(fixture_index):
+    """v.bin: every word of letters of the index with its documents (no names, pairs, numbers),
+    most common first; the words a mistyped one is corrected to."""
+    words = json.loads(gzip.decompress((fixture_index / "v.bin").read_bytes()))
+    keys = [w for w, _ in words]
+    counts = [n for _, n in words]
+    assert len(set(keys)) == len(keys) and all(re.fullmatch("[a-z]+", w) for w in keys)
+    assert counts == sorted(counts, reverse=True)
+    folded = {k for k in shards_of(fixture_index) if re.fullmatch("[a-z]+", k)}
+    assert set(keys) == folded
+    count = manifest_of(fixture_index)["count"]
+    assert dict(words)["bac"] == count and dict(words)["giac"] >= 1
+
+
+def test_the_vocabulary_leaves_out_words_of_one_document_on_a_large_site():
+    totals = [["theo", 300], ["bac", 250], ["05", 200], ["ct", 120], ["lamm", 1], ["mjnh", 1]]
+    assert assemble._vocabulary(totals, 300) == [["theo", 300], ["bac", 250], ["ct", 120]]
+    assert assemble._vocabulary(totals, 50) == [["theo", 300], ["bac", 250], ["ct", 120], ["lamm", 1], ["mjnh", 1]]
+
+
+@node_only
+def test_mistyped_word_candidates():
+    """The closest words first (Telex letters before one edit), then the most used; two edits only
+    for a word of six letters or more, keeping its first letter."""
+    vocabulary = [["nua", 90], ["neu", 40], ["bac", 30], ["minh", 50], ["ho", 60], ["chi", 55], ["duong", 20],
+                  ["phong", 30], ["thong", 80], ["nghiep", 10], ["ghiep", 90]]
+    cases = ["nue", "bacc", "mihn", "hoof", "chis", "dduwowngf", "phongg", "phonng", "nghieep", "xyzw", "ghieppp"]
+    out = run_node({"op": "candidates", "vocabulary": vocabulary, "cases": cases})
+    assert out == [
+        ["nua", "neu"],        # one edit each: the most used first (the query's pairs decide later)
+        ["bac"],
+        ["minh"],
+        ["ho"],                # Telex
+        ["chi"],
+        ["duong"],             # Telex: đ, ư, ơ, the tone
+        ["phong"],
+        ["phong"],             # not "thong": two edits for a word of six letters keep the first
+        ["nghiep"],            # Telex ê, also one edit
+        [],
+        ["ghiep"],
+    ]
 
 
 @node_only

@@ -271,9 +271,30 @@ def test_punctuation_only_shows_the_empty_state(page):
     assert not page.errors, page.errors
 
 
+def test_a_mistyped_word_is_corrected_and_can_be_searched_as_typed(browser, fixture_url):
+    context, pg = open_search(browser, fixture_url)
+    type_and_wait(pg, "lam theo bac")
+    meant = results(pg)
+    type_and_wait(pg, "lam theo bacc")
+    assert pg.text_content("#search-status").endswith("kết quả cho «lam theo bac»")
+    note = pg.locator("#search-corrected")
+    assert note.is_visible() and "«lam theo bacc»" in note.text_content()
+    assert results(pg) == meant and marks(pg.locator("#search-results li h2").first) == ["làm theo Bác"]
+    note.locator("button").click()  # "Tìm đúng như đã gõ"
+    pg.wait_for_function("() => !document.querySelector('#search-approx').hidden")
+    assert pg.locator("#search-results li").count() == 0 and not note.is_visible()
+    assert "không có bài nào chứa đủ" in pg.text_content("#search-status").lower()
+    type_and_wait(pg, "lam theo bac")
+    assert not note.is_visible()
+    assert not pg.errors, pg.errors
+    context.close()
+
+
 def test_partial_matches_come_in_their_own_section(browser, fixture_url):
     context, pg = open_search(browser, fixture_url)
     type_and_wait(pg, "lam theo bacc")
+    pg.locator("#search-corrected button").click()  # as typed: bacc is in no article
+    pg.wait_for_function("() => !document.querySelector('#search-approx').hidden")
     assert pg.locator("#search-results li").count() == 0
     assert "không có bài nào chứa đủ" in pg.text_content("#search-status").lower()
     approx = pg.locator("#search-approx")

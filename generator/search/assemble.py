@@ -12,6 +12,7 @@ and writes record groups and the manifest.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Callable, Iterator, Sequence
 
@@ -20,8 +21,8 @@ import numpy as np
 from ..parallel import chunks, fork_map
 from . import kernels
 from .entries import WORD, Part, keep_freed_memory
-from .format import (GROUP, MANIFEST, SHARD_BYTES, SHARD_LEVEL, decode_list, encode_list, encode_lists,
-                     manifest_bytes, pack, read_varint, shard_key, varint)
+from .format import (GROUP, MANIFEST, SHARD_BYTES, SHARD_LEVEL, VOCABULARY, decode_list, encode_list,
+                     encode_lists, manifest_bytes, pack, read_varint, shard_key, varint, vocabulary_bytes)
 from .names import Names
 
 _U64 = np.uint64
@@ -30,6 +31,8 @@ GRID_CELLS = 1 << 27        # cells of one grid (bytes): lists are merged in chu
 DENSE_SHARE = 64            # lists in at least 1/64 of the documents go through the grid
 COMMON_SHARE = 0.1          # folded keys in at least this share of documents are listed as common
 COMMON_MAX = 300
+VOCABULARY_MAX = 12000      # words of v.bin, the most common (a language's syllables and the site's names)
+VOCABULARY_RARE = 100       # from this many documents on, a word in one document only is left out of v.bin
 PACK_IN_WORKERS = 64 << 20  # bytes to gzip before forking workers pays (libdeflate: ~0.3 s for 64 MB)
 CUT = 8                     # a shard may end after a key whose mix is 0 modulo CUT (see _shards)
 _POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint8)
@@ -330,8 +333,10 @@ def files(index: Index, records: Sequence[bytes], years: dict[int, tuple[int, in
         memo[d] = data
         version.update(d)
         yield path, data
+    totals = _word_totals(index, count)
+    yield f"{prefix}{VOCABULARY}", pack(vocabulary_bytes(_vocabulary(totals, count)), 9)
     yield f"{prefix}{MANIFEST}", pack(manifest_bytes(count, version.hexdigest()[:12], starts_of, years, names,
-                                                     _common(index, count)), 9)
+                                                     _common(totals, count)), 9)
 
 
 def _pack_part(task: None, part: list[bytes]) -> list[bytes]:
@@ -380,9 +385,9 @@ def _shards(index: Index) -> tuple[list[bytes], list[str]]:
     return shards, starts_of
 
 
-def _common(index: Index, count: int) -> list[list]:
-    """[[folded key, documents], …] of the words in at least COMMON_SHARE of the documents
-    (documents of all its spellings summed: an estimate), most common first."""
+def _word_totals(index: Index, count: int) -> list[list]:
+    """[[folded key, documents], …] of every word (documents of all its spellings summed, at most
+    count: an estimate), most common first, then in key order."""
     if not index.lists or not count:
         return []
     words = (index.order_key >> 48) == WORD
@@ -390,9 +395,26 @@ def _common(index: Index, count: int) -> list[list]:
     first = np.flatnonzero(np.concatenate(([True], (k[1:] != k[:-1]) | (m[1:] != m[:-1]))))
     totals = np.add.reduceat(index.sizes, first)
     out = [[index.keys[j], min(int(t), count)] for j, t in zip(first.tolist(), totals.tolist())
-           if words[j] and t >= COMMON_SHARE * count and not index.keys[j].startswith("~")]
+           if words[j] and not index.keys[j].startswith("~")]
     out.sort(key=lambda item: (-item[1], item[0]))
-    return out[:COMMON_MAX]
+    return out
+
+
+def _common(totals: list[list], count: int) -> list[list]:
+    """The words in at least COMMON_SHARE of the documents (a long query fetches the rarest of its
+    words first; words typed together are split into these)."""
+    return [item for item in totals if item[1] >= COMMON_SHARE * count][:COMMON_MAX]
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _vocabulary(totals: list[list], count: int) -> list[list]:
+    """The words a mistyped one is corrected to: letters only (no numbers, no codes), and on a site
+    of VOCABULARY_RARE documents or more, none found in one document only (mostly typing errors of
+    the articles themselves)."""
+    least = 2 if count >= VOCABULARY_RARE else 1
+    return [item for item in totals if item[1] >= least and _LETTERS.fullmatch(item[0])][:VOCABULARY_MAX]
 
 
 __all__ = ["Index", "Source", "doc_postings", "files", "merge", "patch", "source_of_index", "source_of_part"]

@@ -22,6 +22,10 @@ Under the search page's folder (``tim-kiem/du-lieu/``); every file is gzip
   (the first id, then each gap minus one); mode 1, [varint b] and a bitmap of b
   bytes (bit i is bit i % 8 of byte i // 8); then, when values is set, one value
   byte per document ((min(count, 15) << 3) | title 1 | lead 2 | front matter 4).
+* ``v.bin``: the words of the index (folded keys of letters a-z only) with their document
+  counts, most common first, as JSON ``[[word, documents], ...]``: what search.js
+  corrects a mistyped word against. Fetched only for a query holding a word the
+  index lacks;
 * ``r/<g>.bin``: the records of documents g*GROUP … as one JSON array (title,
   URL, date, provinces, summary).
 
@@ -161,6 +165,7 @@ def encode_lists(starts: np.ndarray, docs: np.ndarray, values: np.ndarray) -> li
 
 
 MANIFEST = "index.bin"
+VOCABULARY = "v.bin"
 
 
 def shard_key(order_key: int, mixed: int, before: str = "") -> str:
@@ -188,6 +193,10 @@ def manifest_bytes(count: int, version: str, shards: list[str], years: dict[int,
 
 
 # ---- Reading (the Python twin of search.js's decoder; for tests and tools) ----
+
+def vocabulary_bytes(words: list[list]) -> bytes:
+    return json.dumps(words, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
 
 def read_varint(data: bytes, at: int) -> tuple[int, int]:
     n = shift = 0

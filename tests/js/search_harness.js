@@ -5,11 +5,14 @@
 //   {"op": "pagetext", "pages": [html...]}: the text a snippet is taken from, of each article page
 //   {"op": "split", "common": [[word, count]...], "cases": [...]}: how each run typed without
 //     spaces is split into common words (null: not split)
+//   {"op": "candidates", "vocabulary": [[word, count]...], "cases": [...]}: the words of the
+//     vocabulary each mistyped word may stand for, the likeliest first
 //   {"op": "postings", "dir": index folder}: every list of every shard, decoded
 //   {"op": "typing", "dir", "queries": [{"q"}]}: bytes when every prefix is searched on one page
-//   {"op": "search", "dir", "queries": [{"q", "filters", "open", "show"}]}: each query on a fresh
-//     engine (a cold page): ranked ids, approximate ids, the top records, snippets of the first
-//     three (from their pages in the output folder), bytes and files loaded, milliseconds.
+//   {"op": "search", "dir", "queries": [{"q", "filters", "open", "show", "asTyped"}]}: each query on a
+//     fresh engine (a cold page): the query it was corrected to (or null), ranked ids, approximate
+//     ids, the top records, snippets of the first three (from their pages in the output folder),
+//     bytes and files loaded, milliseconds.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -52,6 +55,9 @@ async function main() {
     const common = new Map(input.common);
     return input.cases.map((c) => S.splitJoined(c, common));
   }
+  if (input.op === "candidates") {
+    return input.cases.map((c) => S.candidates(c, input.vocabulary).map((x) => x.word));
+  }
   if (input.op === "classes") {
     const re = /[\p{L}\p{N}]/u;
     const out = [];
@@ -91,7 +97,7 @@ async function main() {
   for (const query of input.queries) {
     const { seen, engine } = counting(input.dir);
     const started = process.hrtime.bigint();
-    const result = await engine.search(query.q, query.filters || {}, !!query.open);
+    const result = await engine.search(query.q, query.filters || {}, !!query.open, false, !!query.asTyped);
     const show = query.show || 10;
     const ids = result.ids.slice(0, show);
     const approx = ids.length < show ? result.approx.slice(0, show - ids.length) : [];
@@ -105,7 +111,7 @@ async function main() {
       snippets.push(S.snippet(rec, text, result.q, engine.byFirst, paired[i]).parts);
     }
     const titles = top.map((r, i) => S.pieces(r.t, result.q, engine.byFirst, 0, paired[i]).parts);
-    results.push({ q: query.q, empty: !!result.empty, total: result.ids.length, approxTotal: result.approx.length,
+    results.push({ q: query.q, empty: !!result.empty, corrected: result.corrected ? result.corrected.to : null, total: result.ids.length, approxTotal: result.approx.length,
                    ids: result.ids.slice(0, 50), approx: result.approx.slice(0, 50),
                    titles: top.map((r) => r.t), urls: top.map((r) => r.u), marked: titles, snippets,
                    bytes: seen.bytes, files: seen.files, kinds: seen.kinds, pageBytes: seen.pageBytes, ms });

@@ -223,6 +223,66 @@
     q.pairs.forEach(function (p) { p.skipped = !kept.has(p.key); });
   }
 
+  // ---- Mistyped words ----
+
+  var MISTYPED = /^[a-z]{3,}$/;  // what may be corrected: a word of letters, three or more
+  var CANDIDATES = 5;            // closest words of the index tried beside the query's other words
+
+  /* A word typed with Telex keys where no input method turned them into marks ("hoof" hồ, "chis"
+     chí, "dduwowngf" đường) as its bare letters: đ's dd and the doubled vowels made one, the w of
+     ă, ơ, ư dropped, the key of the tone at the end dropped (no Vietnamese word ends in s, f, r,
+     x or j). */
+  function untelex(f) {
+    var s = f.replace(/dd/g, "d").replace(/([aeo])\1/g, "$1").replace(/([aou])w/g, "$1").replace(/w/g, "u");
+    return /[aeiouy][a-z]*[sfrxj]$/.test(s) ? s.slice(0, -1) : s;
+  }
+
+  /* Edits from a to b (a letter added, dropped or changed, two letters swapped), or most + 1 once
+     that many are passed. */
+  function distance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var before = null, prev = [], j;
+    for (j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      var row = [i], low = i;
+      for (j = 1; j <= b.length; j++) {
+        var v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (before && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2] + 1);
+        row.push(v);
+        if (v < low) low = v;
+      }
+      if (low > most) return most + 1;
+      before = prev;
+      prev = row;
+    }
+    return prev[b.length];
+  }
+
+  /* The words of the index (vocabulary: [[word, documents]…]) a mistyped word may stand for, the
+     closest first, then the most used: its Telex letters, or one edit away (two for a word of six
+     letters or more, keeping its first letter). */
+  function candidates(f, vocabulary) {
+    var most = f.length >= 6 ? 2 : 1, plain = untelex(f), out = [];
+    vocabulary.forEach(function (entry) {
+      var w = entry[0], cost = w === plain && plain !== f ? 0.5 : distance(f, w, most);
+      if (cost > most || (cost === 2 && w[0] !== f[0])) return;
+      out.push({ word: w, cost: cost, count: entry[1], pairs: 0 });
+    });
+    out.sort(function (a, b) { return a.cost - b.cost || b.count - a.count || (a.word < b.word ? -1 : 1); });
+    return out.slice(0, CANDIDATES);
+  }
+
+  var WORD_TOKEN = new RegExp(TOKEN.source, "gu");
+
+  /* The query with its words changed (folded word -> word), the rest as typed. */
+  function rewrite(query, changes) {
+    return prepare(query).replace(WORD_TOKEN, function (token) {
+      var to = changes.get(fold(token));
+      if (to === undefined) return token;
+      return token[0] !== token[0].toLowerCase() ? to[0].toUpperCase() + to.slice(1) : to;
+    });
+  }
+
   // ---- The index ----
 
   var decoder = typeof TextDecoder !== "undefined" ? new TextDecoder() : null;
@@ -425,7 +485,7 @@
   /* Ranked results for a query and filters {province ("a" or "a+b"), directive, year}:
      {ids, approx, empty, q, paired}. light: while the reader types, the pairs of free text are
      not fetched (they order the results, they don't choose them: the count is the same). */
-  Engine.prototype.search = function (query, filters, open, light) {
+  Engine.prototype.search = function (query, filters, open, light, asTyped) {
     var self = this;
     filters = filters || {};
     return this.ready().then(function (m) {
@@ -454,7 +514,75 @@
             return found;
           });
         });
-      }).then(function (found) { return self.rank(q, found, filters); });
+      }).then(function (found) {
+        var result = self.rank(q, found, filters);
+        if (asTyped || result.ids.length) return result;
+        // No article holds every word: a word the index lacks is likely mistyped ("bacc", "Mihn").
+        return self.correct(q, found).then(function (changes) {
+          var fixed = changes && rewrite(query, changes);
+          if (!fixed || fixed === prepare(query)) return result;
+          return self.search(fixed, filters, open, light, true).then(function (better) {
+            if (!better.ids.length) return result;
+            better.corrected = { from: query, to: fixed };
+            return better;
+          });
+        });
+      });
+    });
+  };
+
+  /* The words of the index with their counts (v.bin), loaded once; [] when it can't be (the
+     query is then searched as typed, and the load is tried again next time). */
+  Engine.prototype.vocabulary = function () {
+    var self = this;
+    if (!this._vocabulary) {
+      this._vocabulary = this.load("v.bin?v=" + this.manifest.version).then(inflate).then(function (buf) {
+        return JSON.parse(decoder.decode(new Uint8Array(buf)));
+      }, function (err) {
+        self._vocabulary = null;
+        if (root.console) root.console.warn("search: no vocabulary (" + err + "): words are not corrected");
+        return [];
+      });
+    }
+    return this._vocabulary;
+  };
+
+  /* For each word of the query the index lacks, the word it most likely stands for: the closest
+     in spelling, then the one found beside the query's other words most (their pairs in the
+     index), then the most used. A Map (folded -> word), or null when some such word has no
+     candidate (a query of made-up words stays as typed). */
+  Engine.prototype.correct = function (q, found) {
+    var self = this;
+    var unknown = q.words.filter(function (w) {
+      return !w.skipped && !found.has(w.key) && !(w.completions && w.completions.length) && MISTYPED.test(w.key);
+    });
+    if (!unknown.length) return Promise.resolve(null);
+    return this.vocabulary().then(function (vocabulary) {
+      var options = unknown.map(function (w) { return candidates(w.key, vocabulary); });
+      if (options.some(function (o) { return !o.length; })) return null;
+      var lacking = new Set(unknown.map(function (w) { return w.key; })), keys = [], checks = [];
+      unknown.forEach(function (w, i) {
+        q.pairs.forEach(function (p) {
+          var two = p.key.split(" "), side = two[0] === w.key ? 0 : two[1] === w.key ? 1 : -1;
+          if (side < 0 || lacking.has(two[1 - side])) return;
+          options[i].forEach(function (c) {
+            var pair = side === 0 ? c.word + " " + two[1] : two[0] + " " + c.word;
+            keys.push({ key: pair, pair: true });
+            checks.push([c, pair]);
+          });
+        });
+      });
+      return self.lookup(keys).then(function (pairs) {
+        checks.forEach(function (check) { if (pairs.has(check[1])) check[0].pairs++; });
+        var changes = new Map();
+        unknown.forEach(function (w, i) {
+          var best = options[i].slice().sort(function (a, b) {
+            return a.cost - b.cost || b.pairs - a.pairs || b.count - a.count || (a.word < b.word ? -1 : 1);
+          })[0];
+          changes.set(w.key, best.word);
+        });
+        return changes;
+      });
     });
   };
 
@@ -743,7 +871,8 @@
   var api = { prepare: prepare, tokenize: tokenize, fold: fold, toneKey: toneKey, hasDiacritics: hasDiacritics,
               keyHash: keyHash, mix: mix, place: place, parseQuery: parseQuery, plan: plan, Engine: Engine,
               Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet, matches: matches,
-              pageText: pageText, unitCount: unitCount, splitJoined: splitJoined };
+              pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, untelex: untelex,
+              distance: distance, candidates: candidates, rewrite: rewrite };
   root.LTBSearch = api;
 
   // ---- The page ----
@@ -781,6 +910,7 @@
     var more = document.getElementById("search-more");
     var hint = document.getElementById("search-hint");
     var merged = document.getElementById("search-merged");
+    var corrected = document.getElementById("search-corrected");
     var base = form.getAttribute("data-base");
     var dataUrl = new URL(form.getAttribute("data-index"), location.href);
     var get = function (url) {
@@ -794,7 +924,7 @@
     }, function (url) {
       return get(new URL(base + url, location.href)).then(function (r) { return r.text(); });
     });
-    var seq = 0, timer = 0, pauseTimer = 0, current = null, shown = 0, lastKey = 0;
+    var seq = 0, timer = 0, pauseTimer = 0, current = null, shown = 0, lastKey = 0, asTyped = false;
 
     form.classList.add("search-ready");
     var url = new URL(location.href);
@@ -945,6 +1075,24 @@
       });
     }
 
+    /* The query a mistyped one was corrected to, and the way back to it as typed. */
+    function showCorrected(result, query) {
+      if (!corrected) return;
+      corrected.textContent = "";
+      corrected.hidden = !result.corrected;
+      if (!result.corrected) return;
+      corrected.appendChild(document.createTextNode("Đã sửa lỗi gõ: không có bài nào chứa đủ các từ «" +
+                                                    query.trim() + "». "));
+      var back = document.createElement("button");
+      back.type = "button";
+      back.textContent = "Tìm đúng như đã gõ";
+      back.addEventListener("click", function () {
+        asTyped = true;
+        run(true);
+      });
+      corrected.appendChild(back);
+    }
+
     /* Searches now; the records are fetched once the reader pauses (or at once). */
     function run(now) {
       var token = ++seq;
@@ -955,13 +1103,16 @@
       if (!tokenize(query).length && !Object.keys(f).length) {
         clear();
         merged.hidden = true;
+        if (corrected) corrected.hidden = true;
         status.textContent = query.trim() ? "Hãy gõ từ khóa có chữ hoặc số (dấu câu không tìm được)." : "";
         if (hint) hint.hidden = false;
         return Promise.resolve();
       }
       var open = !/[\s"\u201c\u201d\u201e\u00ab\u00bb]$/.test(query);
-      return engine.search(query, f, open, !now).then(function (result) {
+      var typed = asTyped;
+      return engine.search(query, f, open, !now, typed).then(function (result) {
         if (token !== seq) return;
+        showCorrected(result, query);
         if (result.empty) {
           clear();
           if (hint) hint.hidden = false;
@@ -970,7 +1121,8 @@
         }
         var n = result.ids.length;
         if (n) {
-          status.textContent = "Tìm thấy " + n.toLocaleString("vi-VN") + " kết quả";
+          status.textContent = "Tìm thấy " + n.toLocaleString("vi-VN") + " kết quả" +
+            (result.corrected ? " cho «" + result.corrected.to.trim() + "»" : "");
         } else if (result.approx.length) {
           status.textContent = "Không có bài nào chứa đủ các từ khóa; dưới đây là các bài chứa một phần.";
         } else if (Object.keys(f).length) {
@@ -985,7 +1137,7 @@
           pauseTimer = setTimeout(function () {
             if (token !== seq) return resolve();
             // The reader paused: the whole query now (its pairs order the results), then the records.
-            resolve((now ? Promise.resolve(result) : engine.search(query, f, open)).then(function (full) {
+            resolve((now ? Promise.resolve(result) : engine.search(query, f, open, false, typed)).then(function (full) {
               if (token !== seq) return;
               full.query = query;
               current = full;
@@ -1003,6 +1155,7 @@
 
     function later() {
       lastKey = Date.now();
+      asTyped = false;  // a new query: corrected again if need be
       seq++;  // what the last query was about to fetch or show is not wanted any more
       clearTimeout(pauseTimer);
       clearTimeout(timer);

@@ -1089,10 +1089,47 @@ def test_words_of_the_index_and_made_up_words_are_not_corrected(fixture_index):
     assert short["corrected"] is None  # two letters: too short to tell what they stand for
 
 
+@node_only
+def test_an_initialism_the_index_lacks_reads_as_the_words_it_stands_for(fixture_index):
+    """"HCM", "BTV", "MTTQ" (and "CB" typed in capitals) read as the words whose initials they
+    are, as an article writes them with only spaces between: "thực hiện chỉ" + "chỉ minh" (pairs,
+    the likeliest chain) is tried first for HCM and left. An initialism no chain of pairs spells
+    stays as typed."""
+    cases = {"HCM": ("Hồ Chí Minh", "ho chi minh"), "tư tưởng HCM": ("tư tưởng Hồ Chí Minh", "tu tuong ho chi minh"),
+             "BTV": ("Ban Thường vụ", "ban thuong vu"), "MTTQ": ("Mặt trận tổ quốc", "mat tran to quoc"),
+             "CB": ("cán bộ", "can bo")}
+    found = search(fixture_index, *cases)
+    meant = search(fixture_index, *(words for _, words in cases.values()))
+    for r, m, (query, (shown, _)) in zip(found, meant, cases.items()):
+        assert r["corrected"] == shown, query
+        assert r["total"] > 0 and r["ids"] == m["ids"], query
+    ubnd, lower = search(fixture_index, "UBND", "cb")
+    assert ubnd["corrected"] is None and ubnd["total"] == 0
+    assert lower["corrected"] is None  # two small letters: no telling an initialism from a slip
+
+
+@node_only
+def test_initialisms_as_chains_of_pairs():
+    pairs = [["hien chi", 6], ["ho chi", 5], ["chi minh", 5], ["chi dao", 4], ["mat tran", 3], ["tran to", 3],
+             ["to quoc", 3], ["ban thuong", 2], ["thuong vu", 2]]
+    out = run_node({"op": "initialism", "pairs": pairs, "cases": ["hcm", "mttq", "btv", "hc", "ubnd", "toan", "hcmx"]})
+    assert out == [
+        [["hien", "chi", "minh"], ["ho", "chi", "minh"]],  # the rarest pair in the most articles first
+        [["mat", "tran", "to", "quoc"]],
+        [["ban", "thuong", "vu"]],
+        [["hien", "chi"], ["ho", "chi"]],
+        [],                                                # no chain of these letters
+        [],                                                # a syllable (toàn) is no initialism
+        [],
+    ]
+
+
 def test_the_vocabulary_file_lists_the_words_of_the_index(fixture_index):
     """v.bin: every word of letters of the index with its documents (no names, pairs, numbers),
-    most common first; the words a mistyped one is corrected to."""
-    words = json.loads(gzip.decompress((fixture_index / "v.bin").read_bytes()))
+    most common first, the words a mistyped one is corrected to; and the pairs of such words in
+    two documents or more, what initialisms are read as."""
+    vocabulary = json.loads(gzip.decompress((fixture_index / "v.bin").read_bytes()))
+    words, pairs = vocabulary["words"], vocabulary["pairs"]
     keys = [w for w, _ in words]
     counts = [n for _, n in words]
     assert len(set(keys)) == len(keys) and all(re.fullmatch("[a-z]+", w) for w in keys)
@@ -1101,6 +1138,10 @@ def test_the_vocabulary_file_lists_the_words_of_the_index(fixture_index):
     assert set(keys) == folded
     count = manifest_of(fixture_index)["count"]
     assert dict(words)["bac"] == count and dict(words)["giac"] >= 1
+    shards = shards_of(fixture_index)
+    frequent = {k: sum(len(lst[1]) for lst in v) for k, v in shards.items() if re.fullmatch("[a-z]+ [a-z]+", k)}
+    assert dict(pairs) == {k: n for k, n in frequent.items() if n >= 2}
+    assert [n for _, n in pairs] == sorted((n for _, n in pairs), reverse=True) and dict(pairs)["ho chi"] >= 2
 
 
 def test_the_vocabulary_leaves_out_words_of_one_document_on_a_large_site():

@@ -286,6 +286,9 @@ def test_a_mistyped_word_is_corrected_and_can_be_searched_as_typed(browser, fixt
     assert "không có bài nào chứa đủ" in pg.text_content("#search-status").lower()
     type_and_wait(pg, "lam theo bac")
     assert not note.is_visible()
+    type_and_wait(pg, "tư tưởng HCM")  # an initialism, shown as the articles write it
+    assert pg.text_content("#search-status").endswith("kết quả cho «tư tưởng Hồ Chí Minh»")
+    assert "Hồ Chí Minh" in marks(pg.locator("#search-results li").first)
     assert not pg.errors, pg.errors
     context.close()
 

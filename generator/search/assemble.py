@@ -20,7 +20,7 @@ import numpy as np
 
 from ..parallel import chunks, fork_map
 from . import kernels
-from .entries import WORD, Part, keep_freed_memory
+from .entries import PAIR, WORD, Part, keep_freed_memory
 from .format import (GROUP, MANIFEST, SHARD_BYTES, SHARD_LEVEL, VOCABULARY, decode_list, encode_list,
                      encode_lists, manifest_bytes, pack, read_varint, shard_key, varint, vocabulary_bytes)
 from .names import Names
@@ -33,6 +33,8 @@ COMMON_SHARE = 0.1          # folded keys in at least this share of documents ar
 COMMON_MAX = 300
 VOCABULARY_MAX = 12000      # words of v.bin, the most common (a language's syllables and the site's names)
 VOCABULARY_RARE = 100       # from this many documents on, a word in one document only is left out of v.bin
+PAIRS_SHARE = 0.01          # pairs of words in at least this share of the documents (and two) go in v.bin
+PAIRS_MAX = 3000
 PACK_IN_WORKERS = 64 << 20  # bytes to gzip before forking workers pays (libdeflate: ~0.3 s for 64 MB)
 CUT = 8                     # a shard may end after a key whose mix is 0 modulo CUT (see _shards)
 _POPCOUNT = np.array([bin(i).count("1") for i in range(256)], dtype=np.uint8)
@@ -334,7 +336,7 @@ def files(index: Index, records: Sequence[bytes], years: dict[int, tuple[int, in
         version.update(d)
         yield path, data
     totals = _word_totals(index, count)
-    yield f"{prefix}{VOCABULARY}", pack(vocabulary_bytes(_vocabulary(totals, count)), 9)
+    yield f"{prefix}{VOCABULARY}", pack(vocabulary_bytes(_vocabulary(totals, count), _frequent_pairs(index, count)), 9)
     yield f"{prefix}{MANIFEST}", pack(manifest_bytes(count, version.hexdigest()[:12], starts_of, years, names,
                                                      _common(totals, count)), 9)
 
@@ -415,6 +417,21 @@ def _vocabulary(totals: list[list], count: int) -> list[list]:
     the articles themselves)."""
     least = 2 if count >= VOCABULARY_RARE else 1
     return [item for item in totals if item[1] >= least and _LETTERS.fullmatch(item[0])][:VOCABULARY_MAX]
+
+
+_PAIR_OF_WORDS = re.compile(r"[a-z]+ [a-z]+")
+
+
+def _frequent_pairs(index: Index, count: int) -> list[list]:
+    """[[pair, documents], …] of the pairs of words (letters only) in at least PAIRS_SHARE of the
+    documents and two, the most common first, at most PAIRS_MAX: what an initialism the index
+    lacks ("HCM", "UBND") is read as."""
+    if not index.lists or not count:
+        return []
+    chosen = np.flatnonzero(((index.order_key >> 48) == PAIR) & (index.sizes >= max(2, PAIRS_SHARE * count)))
+    out = [[index.keys[j], int(index.sizes[j])] for j in chosen.tolist() if _PAIR_OF_WORDS.fullmatch(index.keys[j])]
+    out.sort(key=lambda item: (-item[1], item[0]))
+    return out[:PAIRS_MAX]
 
 
 __all__ = ["Index", "Source", "doc_postings", "files", "merge", "patch", "source_of_index", "source_of_part"]

@@ -1,4 +1,4 @@
-"""The index files, as search.js reads them (format 3).
+"""The index files, as search.js reads them (format 4: format 3 and v.bin).
 
 Under the search page's folder (``tim-kiem/du-lieu/``); every file is gzip
 (search.js inflates it with DecompressionStream):
@@ -22,10 +22,11 @@ Under the search page's folder (``tim-kiem/du-lieu/``); every file is gzip
   (the first id, then each gap minus one); mode 1, [varint b] and a bitmap of b
   bytes (bit i is bit i % 8 of byte i // 8); then, when values is set, one value
   byte per document ((min(count, 15) << 3) | title 1 | lead 2 | front matter 4).
-* ``v.bin``: the words of the index (folded keys of letters a-z only) with their document
-  counts, most common first, as JSON ``[[word, documents], ...]``: what search.js
-  corrects a mistyped word against. Fetched only for a query holding a word the
-  index lacks;
+* ``v.bin``: JSON ``{"words": [[word, documents], ...], "pairs": [[pair, documents],
+  ...]}``: the words of the index (folded keys of letters a-z only) and its
+  frequent pairs of such words, with their document counts, most common first:
+  what search.js corrects a mistyped word against, and reads an initialism the
+  index lacks as. Fetched only for a query holding a word the index lacks;
 * ``r/<g>.bin``: the records of documents g*GROUP … as one JSON array (title,
   URL, date, provinces, summary).
 
@@ -40,7 +41,7 @@ import json
 import deflate
 import numpy as np
 
-FORMAT = 3
+FORMAT = 4
 SHARD_BYTES = 8 * 1024   # uncompressed bytes of keys per shard, about (see assemble._shards)
 GROUP = 16               # records per r/<g>.bin file (fewer files to write; ~2.5 KB a group gzip'd)
 
@@ -194,8 +195,8 @@ def manifest_bytes(count: int, version: str, shards: list[str], years: dict[int,
 
 # ---- Reading (the Python twin of search.js's decoder; for tests and tools) ----
 
-def vocabulary_bytes(words: list[list]) -> bytes:
-    return json.dumps(words, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def vocabulary_bytes(words: list[list], pairs: list[list]) -> bytes:
+    return json.dumps({"words": words, "pairs": pairs}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def read_varint(data: bytes, at: int) -> tuple[int, int]:

@@ -7,6 +7,8 @@
 //     spaces is split into common words (null: not split)
 //   {"op": "candidates", "vocabulary": [[word, count]...], "cases": [...]}: the words of the
 //     vocabulary each mistyped word may stand for, the likeliest first
+//   {"op": "initialism", "pairs": [[pair, count]...], "cases": [...]}: the words each initialism
+//     may stand for, by chains of the pairs, the likeliest first
 //   {"op": "postings", "dir": index folder}: every list of every shard, decoded
 //   {"op": "typing", "dir", "queries": [{"q"}]}: bytes when every prefix is searched on one page
 //   {"op": "search", "dir", "queries": [{"q", "filters", "open", "show", "asTyped"}]}: each query on a
@@ -57,6 +59,15 @@ async function main() {
   }
   if (input.op === "candidates") {
     return input.cases.map((c) => S.candidates(c, input.vocabulary).map((x) => x.word));
+  }
+  if (input.op === "initialism") {
+    const byInitials = new Map();
+    input.pairs.forEach(([pair, n]) => {
+      const [a, b] = pair.split(" ");
+      if (!byInitials.has(a[0] + b[0])) byInitials.set(a[0] + b[0], []);
+      byInitials.get(a[0] + b[0]).push([a, b, n]);
+    });
+    return input.cases.map((c) => S.initialism(c, byInitials));
   }
   if (input.op === "classes") {
     const re = /[\p{L}\p{N}]/u;

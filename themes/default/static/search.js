@@ -272,14 +272,48 @@
     return out.slice(0, CANDIDATES);
   }
 
+  var INITIALS = /^[a-z]{2,6}$/, VOWEL = /[aeiouy]/;
+
+  var SPELLINGS = 3;  // ways an initialism is tried as, at most (each checked in an article's text)
+
+  /* An initialism ("hcm", "ubnd", "hdnd" of HĐND) as the words it may stand for: chains of the
+     site's frequent pairs (byInitials: "hc" -> [[first, second, documents]…]) whose words start
+     with its letters, those whose rarest pair is in the most articles first (at most SPELLINGS;
+     [] if none). Pairs are no phrases ("thực hiện chỉ" + "chỉ minh"), hence several. */
+  function initialism(f, byInitials) {
+    if (!INITIALS.test(f) || SYLLABLE.test(f)) return [];
+    var better = function (a, b) { return b.score - a.score || (a.words.join(" ") < b.words.join(" ") ? -1 : 1); };
+    var best = new Map([["", [{ score: Infinity, words: [] }]]]);  // last word -> its best chains
+    for (var i = 1; i < f.length; i++) {
+      var next = new Map();
+      (byInitials.get(f[i - 1] + f[i]) || []).forEach(function (p) {
+        (best.get(i === 1 ? "" : p[0]) || []).forEach(function (from) {
+          var chain = { score: Math.min(from.score, p[2]), words: (i === 1 ? [p[0]] : from.words).concat([p[1]]) };
+          if (!next.has(p[1])) next.set(p[1], []);
+          next.get(p[1]).push(chain);
+        });
+      });
+      next.forEach(function (chains) { chains.sort(better).splice(SPELLINGS); });
+      best = next;
+    }
+    var all = [];
+    best.forEach(function (chains) { all = all.concat(chains); });
+    return all.sort(better).slice(0, SPELLINGS).map(function (chain) { return chain.words; });
+  }
+
   var WORD_TOKEN = new RegExp(TOKEN.source, "gu");
 
-  /* The query with its words changed (folded word -> word), the rest as typed. */
-  function rewrite(query, changes) {
+  /* The query with its words changed (folded word -> words), the rest as typed; a word typed in
+     capitals ("HCM") gives capitalised words, one typed with a capital a capital; written: words
+     to put as they are instead. */
+  function rewrite(query, changes, written) {
     return prepare(query).replace(WORD_TOKEN, function (token) {
-      var to = changes.get(fold(token));
+      var key = fold(token), to = changes.get(key);
       if (to === undefined) return token;
-      return token[0] !== token[0].toLowerCase() ? to[0].toUpperCase() + to.slice(1) : to;
+      if (written && written.has(key)) return written.get(key);
+      var capital = function (w) { return w[0].toUpperCase() + w.slice(1); };
+      if (token.length > 1 && token === token.toUpperCase() && to.indexOf(" ") > 0) return to.split(" ").map(capital).join(" ");
+      return token[0] !== token[0].toLowerCase() ? capital(to) : to;
     });
   }
 
@@ -518,30 +552,75 @@
         var result = self.rank(q, found, filters);
         if (asTyped || result.ids.length) return result;
         // No article holds every word: a word the index lacks is likely mistyped ("bacc", "Mihn").
-        return self.correct(q, found).then(function (changes) {
-          var fixed = changes && rewrite(query, changes);
-          if (!fixed || fixed === prepare(query)) return result;
-          return self.search(fixed, filters, open, light, true).then(function (better) {
-            if (!better.ids.length) return result;
-            better.corrected = { from: query, to: fixed };
-            return better;
-          });
+        return self.correct(q, found).then(function (choices) {
+          // each choice in turn, until one finds articles holding every word
+          var attempt = function (n) {
+            if (n >= choices.length) return result;
+            var changes = choices[n], fixed = rewrite(query, changes);
+            if (fixed === prepare(query)) return attempt(n + 1);
+            return self.search(fixed, filters, open, light, true).then(function (better) {
+              if (!better.ids.length) return attempt(n + 1);
+              var spelled = Array.from(changes).filter(function (c) { return c[1].indexOf(" ") > 0; });
+              return self.writtenIn(better.ids[0], spelled.map(function (c) { return c[1]; })).then(function (written) {
+                if (!written) return attempt(n + 1);
+                // shown as the article writes it: "tư tưởng HCM" -> "tư tưởng Hồ Chí Minh"
+                var shown = new Map(spelled.map(function (c, i) { return [c[0], written[i]]; }));
+                better.corrected = { from: query, to: rewrite(query, changes, shown) };
+                return better;
+              });
+            });
+          };
+          return attempt(0);
         });
       });
     });
   };
 
-  /* The words of the index with their counts (v.bin), loaded once; [] when it can't be (the
-     query is then searched as typed, and the load is tried again next time). */
+  /* How the article of id (its title, summary and page) writes each run of words (an initialism
+     spelled out) as words with nothing but spaces between them, or null if it doesn't hold one so:
+     pairs of the index are found across commas too ("cấp ủy, ban, ngành" is no "Ủy ban"). */
+  Engine.prototype.writtenIn = function (id, runs) {
+    if (!runs.length) return Promise.resolve([]);
+    var self = this;
+    return this.record(id).then(function (rec) {
+      return self.text(rec.u).then(function (page) {
+        var text = prepare([rec.t, rec.s || "", page || ""].join("\n"));
+        var tokens = tokensOf(text), out = [];
+        runs.forEach(function (run) {
+          var words = run.split(" ");
+          for (var i = 0; i + words.length <= tokens.length; i++) {
+            var k = 0;
+            while (k < words.length && tokens[i + k].f === words[k] &&
+                   (k === 0 || /^\s+$/.test(text.slice(tokens[i + k - 1].e, tokens[i + k].s)))) k++;
+            if (k === words.length) {
+              out.push(text.slice(tokens[i].s, tokens[i + k - 1].e).replace(/\s+/g, " "));
+              return;
+            }
+          }
+        });
+        return out.length === runs.length ? out : null;
+      });
+    });
+  };
+
+  /* The words of the index and its frequent pairs with their counts (v.bin), loaded once: {words,
+     byInitials}; none when it can't be (the query is then searched as typed, and the load is tried
+     again next time). */
   Engine.prototype.vocabulary = function () {
     var self = this;
     if (!this._vocabulary) {
       this._vocabulary = this.load("v.bin?v=" + this.manifest.version).then(inflate).then(function (buf) {
-        return JSON.parse(decoder.decode(new Uint8Array(buf)));
-      }, function (err) {
+        var v = JSON.parse(decoder.decode(new Uint8Array(buf))), byInitials = new Map();
+        v.pairs.forEach(function (entry) {
+          var two = entry[0].split(" "), at = two[0][0] + two[1][0];
+          if (!byInitials.has(at)) byInitials.set(at, []);
+          byInitials.get(at).push([two[0], two[1], entry[1]]);
+        });
+        return { words: v.words.slice(), byInitials: byInitials };
+      }).catch(function (err) {  // not loaded, or not of this script's format
         self._vocabulary = null;
         if (root.console) root.console.warn("search: no vocabulary (" + err + "): words are not corrected");
-        return [];
+        return { words: [], byInitials: new Map() };
       });
     }
     return this._vocabulary;
@@ -549,19 +628,33 @@
 
   /* For each word of the query the index lacks, the word it most likely stands for: the closest
      in spelling, then the one found beside the query's other words most (their pairs in the
-     index), then the most used. A Map (folded -> word), or null when some such word has no
-     candidate (a query of made-up words stays as typed). */
+     index), then the most used; for a word without vowels ("HCM", "HĐND", "CB" typed in capitals;
+     but "mjnh" when no words have those initials) or one no word is close to ("UBND"), the words
+     it is the initials of. Choices to try in turn,
+     each a Map (folded -> words): the best, then other readings of an initialism; none when some
+     such word has no candidate (a query of made-up words stays as typed). */
   Engine.prototype.correct = function (q, found) {
     var self = this;
     var unknown = q.words.filter(function (w) {
-      return !w.skipped && !found.has(w.key) && !(w.completions && w.completions.length) && MISTYPED.test(w.key);
+      if (w.skipped || found.has(w.key) || (w.completions && w.completions.length)) return false;
+      return MISTYPED.test(w.key) || (/^[a-z]{2}$/.test(w.key) && !VOWEL.test(w.key) && w.text === w.text.toUpperCase());
     });
-    if (!unknown.length) return Promise.resolve(null);
+    if (!unknown.length) return Promise.resolve([]);
     return this.vocabulary().then(function (vocabulary) {
-      var options = unknown.map(function (w) { return candidates(w.key, vocabulary); });
-      if (options.some(function (o) { return !o.length; })) return null;
+      var spellings = new Map();
+      var options = unknown.map(function (w) {
+        // a word with vowels is first a slip of a word; one without, first an initialism
+        var close = VOWEL.test(w.key) ? candidates(w.key, vocabulary.words) : [];
+        if (close.length) return close;
+        var chains = initialism(w.key, vocabulary.byInitials);
+        if (!chains.length) return VOWEL.test(w.key) ? [] : candidates(w.key, vocabulary.words);  // "mjnh"
+        spellings.set(w.key, chains.map(function (c) { return c.join(" "); }));
+        return [{ word: chains[0].join(" "), cost: 1, count: 0, pairs: 0 }];
+      });
+      if (options.some(function (o) { return !o.length; })) return [];
       var lacking = new Set(unknown.map(function (w) { return w.key; })), keys = [], checks = [];
       unknown.forEach(function (w, i) {
+        if (options[i].length < 2) return;  // one candidate: nothing to choose
         q.pairs.forEach(function (p) {
           var two = p.key.split(" "), side = two[0] === w.key ? 0 : two[1] === w.key ? 1 : -1;
           if (side < 0 || lacking.has(two[1 - side])) return;
@@ -581,7 +674,13 @@
           })[0];
           changes.set(w.key, best.word);
         });
-        return changes;
+        var choices = [changes];
+        spellings.forEach(function (list, key) {
+          list.slice(1).forEach(function (words) {
+            if (choices.length < SPELLINGS) choices.push(new Map(changes).set(key, words));
+          });
+        });
+        return choices;
       });
     });
   };
@@ -872,7 +971,7 @@
               keyHash: keyHash, mix: mix, place: place, parseQuery: parseQuery, plan: plan, Engine: Engine,
               Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet, matches: matches,
               pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, untelex: untelex,
-              distance: distance, candidates: candidates, rewrite: rewrite };
+              distance: distance, candidates: candidates, initialism: initialism, rewrite: rewrite };
   root.LTBSearch = api;
 
   // ---- The page ----
@@ -1081,8 +1180,7 @@
       corrected.textContent = "";
       corrected.hidden = !result.corrected;
       if (!result.corrected) return;
-      corrected.appendChild(document.createTextNode("Đã sửa lỗi gõ: không có bài nào chứa đủ các từ «" +
-                                                    query.trim() + "». "));
+      corrected.appendChild(document.createTextNode("Không có bài nào chứa đủ các từ «" + query.trim() + "». "));
       var back = document.createElement("button");
       back.type = "button";
       back.textContent = "Tìm đúng như đã gõ";

@@ -1067,7 +1067,9 @@ def test_a_mistyped_word_is_corrected_to_the_word_of_the_index_it_stands_for(fix
              "điển hihn": "điển hinh",             # hiện likewise against hình
              "dao duc cong vuj": "dao duc cong vu",  # Telex: the key of the tone (vụ)
              "hoof chis minh": "ho chi minh",       # Telex: ồ, í
-             "tuwj giacs": "tu giac"}
+             "tuwj giacs": "tu giac",
+             "Bácc Hồ": "Bác Hồ",                  # typed with marks: shown as the article writes it
+             "tiền bạcc": "tiền bạc"}
     found = search(fixture_index, *cases)
     meant = search(fixture_index, *cases.values())
     for r, m, (query, fixed) in zip(found, meant, cases.items()):

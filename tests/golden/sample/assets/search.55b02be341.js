@@ -310,7 +310,11 @@
     return prepare(query).replace(WORD_TOKEN, function (token) {
       var key = fold(token), to = changes.get(key);
       if (to === undefined) return token;
-      if (written && written.has(key)) return written.get(key);
+      if (written && written.has(key)) {
+        var as = written.get(key);  // one word: with the case typed
+        if (as.indexOf(" ") > 0) return as;
+        return (token[0] !== token[0].toLowerCase() ? as[0].toUpperCase() : as[0].toLowerCase()) + as.slice(1);
+      }
       var capital = function (w) { return w[0].toUpperCase() + w.slice(1); };
       if (token.length > 1 && token === token.toUpperCase() && to.indexOf(" ") > 0) return to.split(" ").map(capital).join(" ");
       return token[0] !== token[0].toLowerCase() ? capital(to) : to;
@@ -552,6 +556,7 @@
         var result = self.rank(q, found, filters);
         if (asTyped || result.ids.length) return result;
         // No article holds every word: a word the index lacks is likely mistyped ("bacc", "Mihn").
+        var marked = new Map(q.words.filter(function (w) { return w.exact; }).map(function (w) { return [w.key, w.tone]; }));
         return self.correct(q, found).then(function (choices) {
           // each choice in turn, until one finds articles holding every word
           var attempt = function (n) {
@@ -560,13 +565,22 @@
             if (fixed === prepare(query)) return attempt(n + 1);
             return self.search(fixed, filters, open, light, true).then(function (better) {
               if (!better.ids.length) return attempt(n + 1);
-              var spelled = Array.from(changes).filter(function (c) { return c[1].indexOf(" ") > 0; });
-              return self.writtenIn(better.ids[0], spelled.map(function (c) { return c[1]; })).then(function (written) {
-                if (!written) return attempt(n + 1);
-                // shown as the article writes it: "tư tưởng HCM" -> "tư tưởng Hồ Chí Minh"
-                var shown = new Map(spelled.map(function (c, i) { return [c[0], written[i]]; }));
-                better.corrected = { from: query, to: rewrite(query, changes, shown) };
-                return better;
+              // initialisms spelled out must be written so; words typed with marks are shown with
+              // the article's ("Bácc" -> "Bác", not "Bac")
+              var runs = Array.from(changes).filter(function (c) { return c[1].indexOf(" ") > 0 || marked.has(c[0]); });
+              return self.writtenIn(better.ids[0], runs.map(function (c) {
+                return { words: c[1].split(" "), tone: marked.get(c[0]) };
+              })).then(function (written) {
+                if (runs.some(function (c, i) { return !written[i] && c[1].indexOf(" ") > 0; })) return attempt(n + 1);
+                var shown = new Map();
+                runs.forEach(function (c, i) { if (written[i]) shown.set(c[0], written[i]); });
+                var to = rewrite(query, changes, shown);
+                // with its marks the word ranks its spelling first, as if typed so (its lists are loaded)
+                return (to === fixed ? Promise.resolve(better) : self.search(to, filters, open, light, true)).then(function (best) {
+                  if (!best.ids.length) best = better;
+                  best.corrected = { from: query, to: to };
+                  return best;
+                });
               });
             });
           };
@@ -576,29 +590,31 @@
     });
   };
 
-  /* How the article of id (its title, summary and page) writes each run of words (an initialism
-     spelled out) as words with nothing but spaces between them, or null if it doesn't hold one so:
-     pairs of the index are found across commas too ("cấp ủy, ban, ngành" is no "Ủy ban"). */
+  /* How the article of id (its title, summary and page) writes each run of words ({words, tone}:
+     an initialism spelled out, or a word typed with marks as tone), as words with nothing but
+     spaces between them (pairs of the index are found across commas too: "cấp ủy, ban, ngành"
+     is no "Ủy ban"); for a word with a tone, its spelling closest to it. null where it doesn't. */
   Engine.prototype.writtenIn = function (id, runs) {
     if (!runs.length) return Promise.resolve([]);
     var self = this;
     return this.record(id).then(function (rec) {
       return self.text(rec.u).then(function (page) {
         var text = prepare([rec.t, rec.s || "", page || ""].join("\n"));
-        var tokens = tokensOf(text), out = [];
-        runs.forEach(function (run) {
-          var words = run.split(" ");
+        var tokens = tokensOf(text);
+        return runs.map(function (run) {
+          var words = run.words, found = null, closest = Infinity;
           for (var i = 0; i + words.length <= tokens.length; i++) {
             var k = 0;
             while (k < words.length && tokens[i + k].f === words[k] &&
                    (k === 0 || /^\s+$/.test(text.slice(tokens[i + k - 1].e, tokens[i + k].s)))) k++;
-            if (k === words.length) {
-              out.push(text.slice(tokens[i].s, tokens[i + k - 1].e).replace(/\s+/g, " "));
-              return;
-            }
+            if (k < words.length) continue;
+            var spelled = text.slice(tokens[i].s, tokens[i + k - 1].e).replace(/\s+/g, " ");
+            if (!run.tone) return spelled;
+            var d = distance(tokens[i].t, run.tone, 9);
+            if (d < closest) { closest = d; found = spelled; }
           }
+          return found;
         });
-        return out.length === runs.length ? out : null;
       });
     });
   };

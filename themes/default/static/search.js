@@ -273,7 +273,6 @@
   }
 
   var INITIALS = /^[a-z]{2,6}$/, VOWEL = /[aeiouy]/;
-
   var SPELLINGS = 3;  // ways an initialism is tried as, at most (each checked in an article's text)
 
   /* An initialism ("hcm", "ubnd", "hdnd" of HĐND) as the words it may stand for: chains of the
@@ -646,9 +645,9 @@
      in spelling, then the one found beside the query's other words most (their pairs in the
      index), then the most used; for a word without vowels ("HCM", "HĐND", "CB" typed in capitals;
      but "mjnh" when no words have those initials) or one no word is close to ("UBND"), the words
-     it is the initials of. Choices to try in turn,
-     each a Map (folded -> words): the best, then other readings of an initialism; none when some
-     such word has no candidate (a query of made-up words stays as typed). */
+     it is the initials of. Choices to try in turn, each a Map (folded -> words): the best, then
+     other readings of an initialism; none when some such word has no candidate (a query of
+     made-up words stays as typed). */
   Engine.prototype.correct = function (q, found) {
     var self = this;
     var unknown = q.words.filter(function (w) {
@@ -986,8 +985,8 @@
   var api = { prepare: prepare, tokenize: tokenize, fold: fold, toneKey: toneKey, hasDiacritics: hasDiacritics,
               keyHash: keyHash, mix: mix, place: place, parseQuery: parseQuery, plan: plan, Engine: Engine,
               Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet, matches: matches,
-              pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, untelex: untelex,
-              distance: distance, candidates: candidates, initialism: initialism, rewrite: rewrite };
+              pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, candidates: candidates,
+              initialism: initialism };
   root.LTBSearch = api;
 
   // ---- The page ----

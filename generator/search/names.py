@@ -6,8 +6,8 @@ from the manifest, so "Đắc Nông", "dak nong" or "chỉ thị 5" typed in a q
 the same key. Besides the listed spellings, each name gets the forms real text
 and readers use: "TƯ" for "TW", "Chỉ thị số 05" and "Chỉ thị 05", numbers with
 or without their leading zero ("chỉ thị 5"), and a directive's kind before its
-number ("CT 05", which a reader types as "CT05") or after it without its issuer
-("05-CT", "05CT"); the query side also joins the tokens of every form, so
+number ("CT 05", which a reader types as "CT05", or "CT05/TW") or after it without
+its issuer ("05-CT", "05CT"); the query side also joins the tokens of every form, so
 "daknong" finds "dak nong").
 """
 from __future__ import annotations
@@ -123,10 +123,10 @@ def _add(sequences: dict, name: str, key: str, directive: bool) -> None:
         at = next((i for i, t in enumerate(form) if i and t[0].isdigit()), 0)
         if at and form[at - 1] != "so":
             forms.add(form[:at] + ("so",) + form[at:])
-    if directive:  # "05-CT/TW" is also written and typed "CT 05", "CT05", "05-CT", "05CT"
+    if directive:  # "05-CT/TW" is also written and typed "CT 05", "CT05", "CT05/TW", "05-CT", "05CT"
         for form in list(forms):
             if len(form) == 3 and form[0].isdigit() and form[2] in ("tw", "tu") and form[1].isalpha():
-                forms.update(((form[1], form[0]), form[:2]))
+                forms.update(((form[1], form[0]), (form[1], form[0], form[2]), form[:2]))
     for form in list(forms):  # numbers with or without leading zeros: "chỉ thị 5" is Chỉ thị 05
         bare = tuple(t.lstrip("0") or "0" if t.isdigit() else t for t in form)
         forms.add(bare)

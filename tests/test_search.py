@@ -1112,6 +1112,24 @@ def test_an_initialism_the_index_lacks_reads_as_the_words_it_stands_for(fixture_
 
 
 @node_only
+def test_a_word_only_a_slip_in_an_article_has_gets_the_usual_one_offered(tmp_path):
+    """An article's own slip ("Bácc") answers "lam theo bacc" with that article alone: the query
+    is kept (the word is in the index) and the usual spelling offered, when it answers many more."""
+    root = site_copy(tmp_path)
+    article = root / "content" / "articles" / "tien-thuong-bac-cho-nguoi-nhat-duoc-cua-roi.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("lời dạy của Bác Hồ", "lời dạy của Bácc Hồ"),
+                       encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    slip, typed, rare_name = search(data, "lam theo bacc", "lam theo bac", "Nguyễn Văn Đức")
+    assert slip["total"] == 1 and slip["titles"][0] == TIEN_BAC and slip["corrected"] is None
+    assert slip["suggested"] == "lam theo bac" and typed["total"] >= 10 * slip["total"]
+    assert rare_name["suggested"] is None  # a word no other spelling of answers more: nothing offered
+    (light,) = search(data, "lam theo bacc", as_typed=True)
+    assert light["suggested"] is None
+
+
+@node_only
 def test_initialisms_as_chains_of_pairs():
     pairs = [["hien chi", 6], ["ho chi", 5], ["chi minh", 5], ["chi dao", 4], ["mat tran", 3], ["tran to", 3],
              ["to quoc", 3], ["ban thuong", 2], ["thuong vu", 2]]

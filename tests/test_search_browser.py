@@ -293,6 +293,31 @@ def test_a_mistyped_word_is_corrected_and_can_be_searched_as_typed(browser, fixt
     context.close()
 
 
+def test_a_slip_an_article_has_gets_the_usual_spelling_offered(browser, tmp_path):
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURE, root, ignore=IGNORE)
+    article = root / "content" / "articles" / "tien-thuong-bac-cho-nguoi-nhat-duoc-cua-roi.md"
+    article.write_text(article.read_text(encoding="utf-8").replace("lời dạy của Bác Hồ", "lời dạy của Bácc Hồ"),
+                       encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    server = serve(tmp_path / "out")
+    context, pg = open_search(browser, f"http://127.0.0.1:{server.server_address[1]}/")
+    try:
+        type_and_wait(pg, "lam theo bacc")
+        assert results(pg) == [TIEN_BAC]  # the article's own slip: kept, not corrected away
+        offer = pg.locator("#search-corrected")
+        offer.wait_for(state="visible")
+        assert offer.text_content() == "Có phải bạn muốn tìm «lam theo bac»?"
+        offer.locator("button").click()
+        wait_for_results(pg, "lam theo bac")
+        assert pg.input_value("#q") == "lam theo bac" and len(results(pg)) == 10 and not offer.is_visible()
+        assert not pg.errors, pg.errors
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+
 def test_partial_matches_come_in_their_own_section(browser, fixture_url):
     context, pg = open_search(browser, fixture_url)
     type_and_wait(pg, "lam theo bacc")

@@ -12,9 +12,9 @@
 //   {"op": "postings", "dir": index folder}: every list of every shard, decoded
 //   {"op": "typing", "dir", "queries": [{"q"}]}: bytes when every prefix is searched on one page
 //   {"op": "search", "dir", "queries": [{"q", "filters", "open", "show", "asTyped"}]}: each query on a
-//     fresh engine (a cold page): the query it was corrected to (or null), ranked ids, approximate
-//     ids, the top records, snippets of the first three (from their pages in the output folder),
-//     bytes and files loaded, milliseconds.
+//     fresh engine (a cold page): the query it was corrected to and the one it suggests (or
+//     null), ranked ids, approximate ids, the top records, snippets of the first three (from
+//     their pages in the output folder), bytes and files loaded, milliseconds.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -122,7 +122,8 @@ async function main() {
       snippets.push(S.snippet(rec, text, result.q, engine.byFirst, paired[i]).parts);
     }
     const titles = top.map((r, i) => S.pieces(r.t, result.q, engine.byFirst, 0, paired[i]).parts);
-    results.push({ q: query.q, empty: !!result.empty, corrected: result.corrected ? result.corrected.to : null, total: result.ids.length, approxTotal: result.approx.length,
+    results.push({ q: query.q, empty: !!result.empty, corrected: result.corrected ? result.corrected.to : null,
+                   suggested: result.suggested || null, total: result.ids.length, approxTotal: result.approx.length,
                    ids: result.ids.slice(0, 50), approx: result.approx.slice(0, 50),
                    titles: top.map((r) => r.t), urls: top.map((r) => r.u), marked: titles, snippets,
                    bytes: seen.bytes, files: seen.files, kinds: seen.kinds, pageBytes: seen.pageBytes, ms });

@@ -265,7 +265,7 @@
     var most = f.length >= 6 ? 2 : 1, plain = untelex(f), out = [];
     vocabulary.forEach(function (entry) {
       var w = entry[0], cost = w === plain && plain !== f ? 0.5 : distance(f, w, most);
-      if (cost > most || (cost === 2 && w[0] !== f[0])) return;
+      if (cost === 0 || cost > most || (cost === 2 && w[0] !== f[0])) return;  // not the word itself
       out.push({ word: w, cost: cost, count: entry[1], pairs: 0 });
     });
     out.sort(function (a, b) { return a.cost - b.cost || b.count - a.count || (a.word < b.word ? -1 : 1); });
@@ -553,7 +553,8 @@
         });
       }).then(function (found) {
         var result = self.rank(q, found, filters);
-        if (asTyped || result.ids.length) return result;
+        if (asTyped) return result;
+        if (result.ids.length) return light || result.ids.length > FEW ? result : self.suggest(query, q, found, filters, open, result);
         // No article holds every word: a word the index lacks is likely mistyped ("bacc", "Mihn").
         var marked = new Map(q.words.filter(function (w) { return w.exact; }).map(function (w) { return [w.key, w.tone]; }));
         return self.correct(q, found).then(function (choices) {
@@ -585,6 +586,30 @@
           };
           return attempt(0);
         });
+      });
+    });
+  };
+
+  var FEW = 3, RARE = 2, MORE = 10;
+
+  /* A query few articles answer (FEW) because of a word in RARE articles at most (a slip in those
+     articles as much as in the query: "bacc") gets the query with that word as the site mostly
+     writes it (result.suggested), when that answers MORE times as many: offered, not put in its
+     place. */
+  Engine.prototype.suggest = function (query, q, found, filters, open, result) {
+    var self = this;
+    var rare = new Set(q.words.filter(function (w) {
+      var documents = 0;
+      (found.get(w.key) || []).forEach(function (p) { documents += p.ids.length; });
+      return !w.skipped && MISTYPED.test(w.key) && documents > 0 && documents <= RARE;
+    }).map(function (w) { return w.key; }));
+    if (!rare.size) return Promise.resolve(result);
+    return this.correct(q, found, rare).then(function (choices) {
+      var fixed = choices.length ? rewrite(query, choices[0]) : prepare(query);
+      if (fixed === prepare(query)) return result;
+      return self.search(fixed, filters, open, false, true).then(function (other) {
+        if (other.ids.length >= MORE * result.ids.length) result.suggested = fixed;
+        return result;
       });
     });
   };
@@ -647,10 +672,12 @@
      but "mjnh" when no words have those initials) or one no word is close to ("UBND"), the words
      it is the initials of. Choices to try in turn, each a Map (folded -> words): the best, then
      other readings of an initialism; none when some such word has no candidate (a query of
-     made-up words stays as typed). */
-  Engine.prototype.correct = function (q, found) {
+     made-up words stays as typed). rare: words of the index to take as slips instead (suggest),
+     read as other words only. */
+  Engine.prototype.correct = function (q, found, rare) {
     var self = this;
     var unknown = q.words.filter(function (w) {
+      if (rare) return rare.has(w.key);
       if (w.skipped || found.has(w.key) || (w.completions && w.completions.length)) return false;
       return MISTYPED.test(w.key) || (/^[a-z]{2}$/.test(w.key) && !VOWEL.test(w.key) && w.text === w.text.toUpperCase());
     });
@@ -659,8 +686,8 @@
       var spellings = new Map();
       var options = unknown.map(function (w) {
         // a word with vowels is first a slip of a word; one without, first an initialism
-        var close = VOWEL.test(w.key) ? candidates(w.key, vocabulary.words) : [];
-        if (close.length) return close;
+        var close = VOWEL.test(w.key) || rare ? candidates(w.key, vocabulary.words) : [];
+        if (close.length || rare) return close;
         var chains = initialism(w.key, vocabulary.byInitials);
         if (!chains.length) return VOWEL.test(w.key) ? [] : candidates(w.key, vocabulary.words);  // "mjnh"
         spellings.set(w.key, chains.map(function (c) { return c.join(" "); }));
@@ -1189,11 +1216,25 @@
       });
     }
 
-    /* The query a mistyped one was corrected to, and the way back to it as typed. */
+    /* The query a mistyped one was corrected to, and the way back to it as typed; or the query
+       suggested for one few articles answer. */
     function showCorrected(result, query) {
       if (!corrected) return;
       corrected.textContent = "";
-      corrected.hidden = !result.corrected;
+      corrected.hidden = !result.corrected && !result.suggested;
+      if (result.suggested) {
+        corrected.appendChild(document.createTextNode("Có phải bạn muốn tìm "));
+        var other = document.createElement("button");
+        other.type = "button";
+        other.textContent = "«" + result.suggested.trim() + "»";
+        other.addEventListener("click", function () {
+          input.value = result.suggested.trim();
+          asTyped = false;
+          run(true);
+        });
+        corrected.appendChild(other);
+        corrected.appendChild(document.createTextNode("?"));
+      }
       if (!result.corrected) return;
       corrected.appendChild(document.createTextNode("Không có bài nào chứa đủ các từ «" + query.trim() + "». "));
       var back = document.createElement("button");
@@ -1254,6 +1295,7 @@
               if (token !== seq) return;
               full.query = query;
               current = full;
+              showCorrected(full, query);
               clear();
               return showMore();
             }));

@@ -193,11 +193,11 @@ def manifest_bytes(count: int, version: str, shards: list[str], years: dict[int,
     return json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-# ---- Reading (the Python twin of search.js's decoder; for tests and tools) ----
-
 def vocabulary_bytes(words: list[list], pairs: list[list]) -> bytes:
     return json.dumps({"words": words, "pairs": pairs}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
+
+# ---- Reading (the Python twin of search.js's decoder; for tests and tools) ----
 
 def read_varint(data: bytes, at: int) -> tuple[int, int]:
     n = shift = 0

@@ -960,9 +960,9 @@ def fixture_index(tmp_path_factory):
     return out / "tim-kiem" / "du-lieu"
 
 
-def search(data: Path, *queries, open=False, as_typed=False, **filters):
-    return run_node({"op": "search", "dir": str(data),
-                     "queries": [{"q": q, "filters": filters, "open": open, "asTyped": as_typed} for q in queries]})
+def search(data: Path, *queries, open=False, as_typed=False, light=False, **filters):
+    return run_node({"op": "search", "dir": str(data), "queries": [
+        {"q": q, "filters": filters, "open": open, "asTyped": as_typed, "light": light} for q in queries]})
 
 
 def marked(pieces) -> list[str]:
@@ -1109,6 +1109,11 @@ def test_an_initialism_the_index_lacks_reads_as_the_words_it_stands_for(fixture_
     ubnd, lower = search(fixture_index, "UBND", "cb")
     assert ubnd["corrected"] is None and ubnd["total"] == 0
     assert lower["corrected"] is None  # two small letters: no telling an initialism from a slip
+    # While the reader types no record is fetched: initialisms wait for the pause, slips are
+    # corrected as the index has them.
+    initials, slip, marked = search(fixture_index, "tư tưởng HCM", "lam theo bacc", "Bácc Hồ", light=True)
+    assert initials["corrected"] is None and slip["corrected"] == "lam theo bac" and marked["corrected"] == "Bac Hồ"
+    assert all("r" not in r["searched"] for r in (initials, slip, marked))
 
 
 @node_only

@@ -11,10 +11,11 @@
 //     may stand for, by chains of the pairs, the likeliest first
 //   {"op": "postings", "dir": index folder}: every list of every shard, decoded
 //   {"op": "typing", "dir", "queries": [{"q"}]}: bytes when every prefix is searched on one page
-//   {"op": "search", "dir", "queries": [{"q", "filters", "open", "show", "asTyped"}]}: each query on a
+//   {"op": "search", "dir", "queries": [{"q", "filters", "open", "show", "light", "asTyped"}]}: each query on a
 //     fresh engine (a cold page): the query it was corrected to and the one it suggests (or
 //     null), ranked ids, approximate ids, the top records, snippets of the first three (from
-//     their pages in the output folder), bytes and files loaded, milliseconds.
+//     their pages in the output folder), bytes and files loaded (by kind: all, and those the
+//     search loaded before the records shown), milliseconds.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -108,7 +109,8 @@ async function main() {
   for (const query of input.queries) {
     const { seen, engine } = counting(input.dir);
     const started = process.hrtime.bigint();
-    const result = await engine.search(query.q, query.filters || {}, !!query.open, false, !!query.asTyped);
+    const result = await engine.search(query.q, query.filters || {}, !!query.open, !!query.light, !!query.asTyped);
+    const searched = { ...seen.kinds };  // what the search itself loaded, before the records shown
     const show = query.show || 10;
     const ids = result.ids.slice(0, show);
     const approx = ids.length < show ? result.approx.slice(0, show - ids.length) : [];
@@ -126,7 +128,7 @@ async function main() {
                    suggested: result.suggested || null, total: result.ids.length, approxTotal: result.approx.length,
                    ids: result.ids.slice(0, 50), approx: result.approx.slice(0, 50),
                    titles: top.map((r) => r.t), urls: top.map((r) => r.u), marked: titles, snippets,
-                   bytes: seen.bytes, files: seen.files, kinds: seen.kinds, pageBytes: seen.pageBytes, ms });
+                   bytes: seen.bytes, files: seen.files, kinds: seen.kinds, searched, pageBytes: seen.pageBytes, ms });
   }
   return results;
 }

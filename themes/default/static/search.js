@@ -562,11 +562,18 @@
           var attempt = function (n) {
             if (n >= choices.length) return result;
             var changes = choices[n], fixed = rewrite(query, changes);
-            if (fixed === prepare(query)) return attempt(n + 1);
+            // initialisms spelled out must be written so in an article, and words typed with marks
+            // are shown with the article's ("Bácc" -> "Bác", not "Bac"): while the reader types no
+            // record is fetched, so initialisms wait for the pause and other words are shown as
+            // the index has them
+            var spelled = Array.from(changes.values()).some(function (c) { return c.indexOf(" ") > 0; });
+            if (fixed === prepare(query) || (light && spelled)) return attempt(n + 1);
             return self.search(fixed, filters, open, light, true).then(function (better) {
               if (!better.ids.length) return attempt(n + 1);
-              // initialisms spelled out must be written so; words typed with marks are shown with
-              // the article's ("Bácc" -> "Bác", not "Bac")
+              if (light) {
+                better.corrected = { from: query, to: fixed };
+                return better;
+              }
               var runs = Array.from(changes).filter(function (c) { return c[1].indexOf(" ") > 0 || marked.has(c[0]); });
               return self.writtenIn(better.ids[0], runs.map(function (c) {
                 return { words: c[1].split(" "), tone: marked.get(c[0]) };
@@ -1247,6 +1254,25 @@
       corrected.appendChild(back);
     }
 
+    /* The count (and for what query), the correction or suggestion, the 2025 unit's provinces. */
+    function showAnswer(result, query, f) {
+      showCorrected(result, query);
+      var n = result.ids.length, text;
+      if (n) {
+        text = "Tìm thấy " + n.toLocaleString("vi-VN") + " kết quả" +
+          (result.corrected ? " cho «" + result.corrected.to.trim() + "»" : "");
+      } else if (result.approx.length) {
+        text = "Không có bài nào chứa đủ các từ khóa; dưới đây là các bài chứa một phần.";
+      } else if (Object.keys(f).length) {
+        text = "Không tìm thấy kết quả nào. Hãy thử bỏ bớt bộ lọc (tỉnh, văn bản, năm) hoặc dùng từ khóa khác.";
+      } else {
+        text = "Không tìm thấy kết quả nào. Hãy thử từ khóa khác, ít từ hơn, hoặc bỏ dấu ngoặc kép.";
+      }
+      if (status.textContent !== text) status.textContent = text;  // the same count is not read out again
+      if (hint) hint.hidden = true;
+      offerMerged(result);
+    }
+
     /* Searches now; the records are fetched once the reader pauses (or at once). */
     function run(now) {
       var token = ++seq;
@@ -1266,26 +1292,14 @@
       var typed = asTyped;
       return engine.search(query, f, open, !now, typed).then(function (result) {
         if (token !== seq) return;
-        showCorrected(result, query);
         if (result.empty) {
+          showCorrected(result, query);
           clear();
           if (hint) hint.hidden = false;
           status.textContent = "Hãy gõ từ khóa có chữ hoặc số (dấu câu không tìm được).";
           return;
         }
-        var n = result.ids.length;
-        if (n) {
-          status.textContent = "Tìm thấy " + n.toLocaleString("vi-VN") + " kết quả" +
-            (result.corrected ? " cho «" + result.corrected.to.trim() + "»" : "");
-        } else if (result.approx.length) {
-          status.textContent = "Không có bài nào chứa đủ các từ khóa; dưới đây là các bài chứa một phần.";
-        } else if (Object.keys(f).length) {
-          status.textContent = "Không tìm thấy kết quả nào. Hãy thử bỏ bớt bộ lọc (tỉnh, văn bản, năm) hoặc dùng từ khóa khác.";
-        } else {
-          status.textContent = "Không tìm thấy kết quả nào. Hãy thử từ khóa khác, ít từ hơn, hoặc bỏ dấu ngoặc kép.";
-        }
-        if (hint) hint.hidden = true;
-        offerMerged(result);
+        showAnswer(result, query, f);
         var wait = now ? 0 : Math.max(0, lastKey + PAUSE - Date.now());
         return new Promise(function (resolve) {
           pauseTimer = setTimeout(function () {
@@ -1295,7 +1309,7 @@
               if (token !== seq) return;
               full.query = query;
               current = full;
-              showCorrected(full, query);
+              if (full !== result) showAnswer(full, query, f);  // corrected, or offering a spelling, only now
               clear();
               return showMore();
             }));

@@ -541,7 +541,7 @@
       if (filters.directive) keys.push({ key: "~d:" + filters.directive });
       return self.lookup(keys).then(function (found) {
         // The word being typed, when not a word of the index: its most frequent completions.
-        var pending = q.words.filter(function (w) { return w.prefix && !found.has(w.key) && w.key.length > 2; });
+        var pending = q.words.filter(function (w) { return w.prefix && !w.skipped && !found.has(w.key) && w.key.length > 2; });
         if (!pending.length) return found;
         return Promise.all(pending.map(function (w) { return self.complete(w.key, COMPLETIONS); })).then(function (lists) {
           pending.forEach(function (w, i) { w.completions = lists[i]; });

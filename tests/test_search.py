@@ -1336,8 +1336,9 @@ PASTED = ("Toàn Đảng bộ đã tổ chức 9.630 hội nghị học tập, q
 @node_only
 def test_a_long_query_fetches_a_few_keys(corpus_index):
     """Issue 20.8: a pasted paragraph (54 words) fetches its rarest words and a few pairs, not every
-    word's shard; typed key by key it loads little more (no completions of a word being typed that
-    the query doesn't use: 3.2 times the pasted query's bytes before, 2.2 after)."""
+    word's shard; typed key by key it loads little more: no completions of a word being typed that
+    the query doesn't use, and while typing, the words whose shards are here first (3.2 times the
+    pasted query's bytes before either, 2.2 with the first, 1.65 with both)."""
     assert len(tokenize(PASTED)) >= 54
     manifest = manifest_of(corpus_index)
     (r,) = search(corpus_index, PASTED)
@@ -1347,7 +1348,7 @@ def test_a_long_query_fetches_a_few_keys(corpus_index):
     assert r["files"] - 1 <= 6 + 6 + 10  # shards of at most 6 words and 6 pairs, ten record groups
     assert shard_files < everything / 3
     (typed,) = run_node({"op": "typing", "dir": str(corpus_index), "queries": [{"q": PASTED}]})
-    assert typed["bytes"] < 2.6 * r["bytes"]
+    assert typed["bytes"] < 1.9 * r["bytes"]
 
 
 def test_a_cold_build_starts_its_index_before_checking_and_a_failure_stops_it(tmp_path, monkeypatch):

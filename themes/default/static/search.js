@@ -205,11 +205,14 @@
   }
 
   /* The words and pairs fetched for a long query: the rarest words first (a word the manifest
-     lists as common goes last), quoted pairs and the pairs of chosen words first. */
-  function chooseKeys(q, common) {
+     lists as common goes last), quoted pairs and the pairs of chosen words first. loaded (while
+     the reader types a long query): whether a word's shard is already here; those go first, so
+     that typing fetches few new shards (the pause then fetches the rarest). */
+  function chooseKeys(q, common, loaded) {
     var rank = function (w) { return common.has(w.key) ? common.get(w.key) : -w.key.length; };
+    var here = function (w) { return loaded && q.words.length > MAX_WORDS && loaded(w.key) ? 1 : 0; };
     var words = q.words.slice().sort(function (a, b) {
-      return (b.phrase - a.phrase) || (a.prefix - b.prefix) || (rank(a) - rank(b));
+      return (b.phrase - a.phrase) || (a.prefix - b.prefix) || (here(b) - here(a)) || (rank(a) - rank(b));
     });
     var chosen = new Set();
     words.forEach(function (w) { if (chosen.size < MAX_WORDS) chosen.add(w.key); });
@@ -529,7 +532,7 @@
       var q = plan(query, self, open);
       var filtered = filters.province || filters.directive || filters.year;
       if (q.empty && !filtered) return { ids: [], approx: [], empty: true, q: q };
-      chooseKeys(q, self.common);
+      chooseKeys(q, self.common, light ? function (key) { return self.shards.has(self.shardAt(place(key, false))); } : null);
       if (light) q.pairs.forEach(function (p) { if (!p.phrase) p.skipped = true; });
       var keys = [];
       new Set(q.words.filter(function (w) { return !w.skipped; }).map(function (w) { return w.key; })).forEach(function (k) {

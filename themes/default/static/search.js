@@ -210,7 +210,8 @@
      that typing fetches few new shards (the pause then fetches the rarest). */
   function chooseKeys(q, common, loaded) {
     var rank = function (w) { return common.has(w.key) ? common.get(w.key) : -w.key.length; };
-    var here = function (w) { return loaded && q.words.length > MAX_WORDS && loaded(w.key) ? 1 : 0; };
+    var present = new Set(loaded && q.words.length > MAX_WORDS ? q.words.filter(function (w) { return loaded(w.key); }) : []);
+    var here = function (w) { return present.has(w) ? 1 : 0; };
     var words = q.words.slice().sort(function (a, b) {
       return (b.phrase - a.phrase) || (a.prefix - b.prefix) || (here(b) - here(a)) || (rank(a) - rank(b));
     });

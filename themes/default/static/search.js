@@ -304,23 +304,22 @@
     return all.sort(better).slice(0, SPELLINGS).map(function (chain) { return chain.words; });
   }
 
-  var WORD_TOKEN = new RegExp(TOKEN.source, "gu");
+  /* Whether a correction is several words (an initialism spelled out). */
+  function spelledOut(words) {
+    return words.indexOf(" ") > 0;
+  }
 
   /* The query with its words changed (folded word -> words), the rest as typed; a word typed in
      capitals ("HCM") gives capitalised words, one typed with a capital a capital; written: words
-     to put as they are instead. */
+     to put as they are instead (one word: with the case typed). */
   function rewrite(query, changes, written) {
-    return prepare(query).replace(WORD_TOKEN, function (token) {
-      var key = fold(token), to = changes.get(key);
+    return prepare(query).replace(TOKEN, function (token) {
+      var key = fold(token), to = written && written.has(key) ? written.get(key) : changes.get(key);
       if (to === undefined) return token;
-      if (written && written.has(key)) {
-        var as = written.get(key);  // one word: with the case typed
-        if (as.indexOf(" ") > 0) return as;
-        return (token[0] !== token[0].toLowerCase() ? as[0].toUpperCase() : as[0].toLowerCase()) + as.slice(1);
-      }
-      var capital = function (w) { return w[0].toUpperCase() + w.slice(1); };
-      if (token.length > 1 && token === token.toUpperCase() && to.indexOf(" ") > 0) return to.split(" ").map(capital).join(" ");
-      return token[0] !== token[0].toLowerCase() ? capital(to) : to;
+      var capital = token[0] !== token[0].toLowerCase();
+      var cased = function (w) { return (capital ? w[0].toUpperCase() : w[0].toLowerCase()) + w.slice(1); };
+      if (written && written.has(key) && spelledOut(to)) return to;
+      return spelledOut(to) && token.length > 1 && token === token.toUpperCase() ? to.split(" ").map(cased).join(" ") : cased(to);
     });
   }
 
@@ -560,44 +559,50 @@
         if (asTyped) return result;
         if (result.ids.length) return light || result.ids.length > FEW ? result : self.suggest(query, q, found, filters, open, result);
         // No article holds every word: a word the index lacks is likely mistyped ("bacc", "Mihn").
-        var marked = new Map(q.words.filter(function (w) { return w.exact; }).map(function (w) { return [w.key, w.tone]; }));
-        return self.correct(q, found).then(function (choices) {
-          // each choice in turn, until one finds articles holding every word
-          var attempt = function (n) {
-            if (n >= choices.length) return result;
-            var changes = choices[n], fixed = rewrite(query, changes);
-            // initialisms spelled out must be written so in an article, and words typed with marks
-            // are shown with the article's ("Bácc" -> "Bác", not "Bac"): while the reader types no
-            // record is fetched, so initialisms wait for the pause and other words are shown as
-            // the index has them
-            var spelled = Array.from(changes.values()).some(function (c) { return c.indexOf(" ") > 0; });
-            if (fixed === prepare(query) || (light && spelled)) return attempt(n + 1);
-            return self.search(fixed, filters, open, light, true).then(function (better) {
-              if (!better.ids.length) return attempt(n + 1);
-              if (light) {
-                better.corrected = { from: query, to: fixed };
-                return better;
-              }
-              var runs = Array.from(changes).filter(function (c) { return c[1].indexOf(" ") > 0 || marked.has(c[0]); });
-              return self.writtenIn(better.ids[0], runs.map(function (c) {
-                return { words: c[1].split(" "), tone: marked.get(c[0]) };
-              })).then(function (written) {
-                if (runs.some(function (c, i) { return !written[i] && c[1].indexOf(" ") > 0; })) return attempt(n + 1);
-                var shown = new Map();
-                runs.forEach(function (c, i) { if (written[i]) shown.set(c[0], written[i]); });
-                var to = rewrite(query, changes, shown);
-                // with its marks the word ranks its spelling first, as if typed so (its lists are loaded)
-                return (to === fixed ? Promise.resolve(better) : self.search(to, filters, open, light, true)).then(function (best) {
-                  if (!best.ids.length) best = better;
-                  best.corrected = { from: query, to: to };
-                  return best;
-                });
-              });
-            });
-          };
-          return attempt(0);
-        });
+        return self.corrected(query, q, found, filters, open, light, result);
       });
+    });
+  };
+
+  /* For a query no article answers in full: the result of the first correction (correct) that
+     finds articles holding every word, with {from, to} as result.corrected; else the result as
+     it is. Initialisms spelled out must be written so in an article, and words typed with marks
+     are shown with the article's ("Bácc" -> "Bác", not "Bac"): while the reader types (light) no
+     record is fetched, so initialisms wait for the pause and other words are shown as the index
+     has them. */
+  Engine.prototype.corrected = function (query, q, found, filters, open, light, result) {
+    var self = this;
+    var marked = new Map(q.words.filter(function (w) { return w.exact; }).map(function (w) { return [w.key, w.tone]; }));
+    return this.correct(q, found).then(function (choices) {
+      var attempt = function (n) {
+        if (n >= choices.length) return result;
+        var changes = choices[n], fixed = rewrite(query, changes);
+        var spelled = Array.from(changes.values()).some(spelledOut);
+        if (fixed === prepare(query) || (light && spelled)) return attempt(n + 1);
+        return self.search(fixed, filters, open, light, true).then(function (better) {
+          if (!better.ids.length) return attempt(n + 1);
+          if (light) {
+            better.corrected = { from: query, to: fixed };
+            return better;
+          }
+          var runs = Array.from(changes).filter(function (c) { return spelledOut(c[1]) || marked.has(c[0]); });
+          return self.writtenIn(better.ids[0], runs.map(function (c) {
+            return { words: c[1].split(" "), tone: marked.get(c[0]) };
+          })).then(function (written) {
+            if (runs.some(function (c, i) { return !written[i] && spelledOut(c[1]); })) return attempt(n + 1);
+            var shown = new Map();
+            runs.forEach(function (c, i) { if (written[i]) shown.set(c[0], written[i]); });
+            var to = rewrite(query, changes, shown);
+            // with its marks the word ranks its spelling first, as if typed so (its lists are loaded)
+            return (to === fixed ? Promise.resolve(better) : self.search(to, filters, open, light, true)).then(function (best) {
+              if (!best.ids.length) best = better;
+              best.corrected = { from: query, to: to };
+              return best;
+            });
+          });
+        });
+      };
+      return attempt(0);
     });
   };
 
@@ -609,11 +614,9 @@
      place. */
   Engine.prototype.suggest = function (query, q, found, filters, open, result) {
     var self = this;
-    var rare = new Set(q.words.filter(function (w) {
-      var documents = 0;
-      (found.get(w.key) || []).forEach(function (p) { documents += p.ids.length; });
-      return !w.skipped && MISTYPED.test(w.key) && documents > 0 && documents <= RARE;
-    }).map(function (w) { return w.key; }));
+    var rare = new Set(result.terms.filter(function (t) {  // the words' own lists (no completions)
+      return t.word && found.has(t.word.key) && MISTYPED.test(t.word.key) && t.df <= RARE;
+    }).map(function (t) { return t.word.key; }));
     if (!rare.size) return Promise.resolve(result);
     return this.correct(q, found, rare).then(function (choices) {
       var fixed = choices.length ? rewrite(query, choices[0]) : prepare(query);
@@ -662,12 +665,13 @@
     if (!this._vocabulary) {
       this._vocabulary = this.load("v.bin?v=" + this.manifest.version).then(inflate).then(function (buf) {
         var v = JSON.parse(decoder.decode(new Uint8Array(buf))), byInitials = new Map();
+        if (!Array.isArray(v.words) || !Array.isArray(v.pairs)) throw new Error("v.bin of another format");
         v.pairs.forEach(function (entry) {
           var two = entry[0].split(" "), at = two[0][0] + two[1][0];
           if (!byInitials.has(at)) byInitials.set(at, []);
           byInitials.get(at).push([two[0], two[1], entry[1]]);
         });
-        return { words: v.words.slice(), byInitials: byInitials };
+        return { words: v.words, byInitials: byInitials };
       }).catch(function (err) {  // not loaded, or not of this script's format
         self._vocabulary = null;
         if (root.console) root.console.warn("search: no vocabulary (" + err + "): words are not corrected");
@@ -1090,6 +1094,15 @@
       filterBox.open = wide || Object.keys(filters()).length > 0;
     }
 
+    /* A button of the page doing onClick. */
+    function button(label, onClick) {
+      var b = document.createElement("button");
+      b.type = "button";
+      b.textContent = label;
+      b.addEventListener("click", onClick);
+      return b;
+    }
+
     /* Selects value in a select, adding it as an option first when it is a group of provinces. */
     function choose(select, value) {
       if (!Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
@@ -1211,15 +1224,12 @@
         buttons.className = "search-merged-choices";
         var all = unit.parts.map(function (p) { return p[0]; }).join("+");
         [[all, "Cả " + parts.length + " tỉnh"]].concat(unit.parts).forEach(function (choice) {
-          var b = document.createElement("button");
-          b.type = "button";
-          b.textContent = choice[1];
-          b.setAttribute("data-province", choice[0]);
-          b.addEventListener("click", function () {
+          var b = button(choice[1], function () {
             if (selects.province) choose(selects.province, choice[0]);
             if (filterBox) filterBox.open = true;
             run(true);
           });
+          b.setAttribute("data-province", choice[0]);
           buttons.appendChild(b);
         });
         merged.appendChild(buttons);
@@ -1235,27 +1245,19 @@
       corrected.hidden = !result.corrected && !result.suggested;
       if (result.suggested) {
         corrected.appendChild(document.createTextNode("Có phải bạn muốn tìm "));
-        var other = document.createElement("button");
-        other.type = "button";
-        other.textContent = "«" + result.suggested.trim() + "»";
-        other.addEventListener("click", function () {
+        corrected.appendChild(button("«" + result.suggested.trim() + "»", function () {
           input.value = result.suggested.trim();
           asTyped = false;
           run(true);
-        });
-        corrected.appendChild(other);
+        }));
         corrected.appendChild(document.createTextNode("?"));
       }
       if (!result.corrected) return;
       corrected.appendChild(document.createTextNode("Không có bài nào chứa đủ các từ «" + query.trim() + "». "));
-      var back = document.createElement("button");
-      back.type = "button";
-      back.textContent = "Tìm đúng như đã gõ";
-      back.addEventListener("click", function () {
+      corrected.appendChild(button("Tìm đúng như đã gõ", function () {
         asTyped = true;
         run(true);
-      });
-      corrected.appendChild(back);
+      }));
     }
 
     /* The count (and for what query), the correction or suggestion, the 2025 unit's provinces. */

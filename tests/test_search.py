@@ -1093,6 +1093,39 @@ def test_words_of_the_index_and_made_up_words_are_not_corrected(fixture_index):
 
 
 @node_only
+def test_a_syllable_the_site_never_uses_is_read_as_another_only_beside_its_neighbours(fixture_index):
+    """A word that is a Vietnamese syllable ("thuỷ", "xoá") is likelier a word no article uses
+    than a slip: it is corrected only to a word the index holds beside the query's other words
+    ("nue guong", "cong vuu"), or from its Telex letters; else the query stays as typed."""
+    kept = search(fixture_index, "thuỷ lợi", "xoá đói giảm nghèo", "xoa doi giam ngheo", "vuu")
+    for r in kept:
+        assert r["corrected"] is None and r["total"] == 0, r["q"]
+    fixed = search(fixture_index, "nue guong", "dao duc cong vuu", "dao duc cong vuj")
+    assert [r["corrected"] for r in fixed] == ["neu guong", "dao duc cong vu", "dao duc cong vu"]
+
+
+@node_only
+def test_a_number_alone_makes_no_approximate_result(fixture_index):
+    """An article holding only the number of a query ("19" of "COVID-19") is not listed among the
+    approximate results; one holding a word of it is."""
+    covid, beside = search(fixture_index, "COVID-19", "qwrtzk Lai Châu 19")
+    assert covid["total"] == 0 and covid["approxTotal"] == 0
+    assert beside["total"] == 0 and 0 < beside["approxTotal"] == len(articles_with_all(["Lai", "Châu"]))
+
+
+@node_only
+def test_a_year_finds_the_articles_of_that_year_and_those_that_write_it(fixture_index):
+    """"2023" finds the articles dated 2023 as well as those naming the year; a year of no article
+    only those that write it."""
+    dated = {re.search(r'^title: "(.*)"$', p.read_text(encoding="utf-8"), re.M).group(1)
+             for p in (FIXTURE / "content" / "articles").glob("*.md")
+             if re.search(r"^date: 2023-", p.read_text(encoding="utf-8"), re.M)}
+    year, other = search(fixture_index, "2023", "năm 2006")
+    assert dated and set(year["titles"][:year["total"]]) == dated | articles_with_all(["2023"])
+    assert set(other["titles"][:other["total"]]) == articles_with_all(["năm", "2006"])
+
+
+@node_only
 def test_an_initialism_the_index_lacks_reads_as_the_words_it_stands_for(fixture_index):
     """"HCM", "BTV", "MTTQ" (and "CB" typed in capitals) read as the words whose initials they
     are, as an article writes them with only spaces between: "thực hiện chỉ" + "chỉ minh" (pairs,

@@ -521,6 +521,7 @@
   };
 
   var W_TITLE = 2, W_LEAD = 1, W_TERM = 3, FOLDED_ONLY = 0.3, COMPLETIONS = 6;
+  var YEAR = /^(19|20)[0-9]{2}$/;
 
   /* Ranked results for a query and filters {province ("a" or "a+b"), directive, year}:
      {ids, approx, empty, q, paired}. light: while the reader types, the pairs of free text are
@@ -710,8 +711,11 @@
       });
       if (options.some(function (o) { return !o.length; })) return [];
       var lacking = new Set(unknown.map(function (w) { return w.key; })), keys = [], checks = [];
+      // A word that is a Vietnamese syllable ("thuỷ", "xoa") is likelier a word the site never
+      // uses than a slip: it is read as another only where that one stands beside its neighbours.
+      var syllable = unknown.map(function (w) { return !rare && SYLLABLE.test(w.key); });
       unknown.forEach(function (w, i) {
-        if (options[i].length < 2) return;  // one candidate: nothing to choose
+        if (options[i].length < 2 && !syllable[i]) return;  // one candidate: nothing to choose
         q.pairs.forEach(function (p) {
           var two = p.key.split(" "), side = two[0] === w.key ? 0 : two[1] === w.key ? 1 : -1;
           if (side < 0 || lacking.has(two[1 - side])) return;
@@ -724,6 +728,10 @@
       });
       return self.lookup(keys).then(function (pairs) {
         checks.forEach(function (check) { if (pairs.has(check[1])) check[0].pairs++; });
+        options = options.map(function (list, i) {
+          return syllable[i] ? list.filter(function (c) { return c.pairs || c.cost < 1; }) : list;  // Telex: no slip
+        });
+        if (options.some(function (o) { return !o.length; })) return [];
         var changes = new Map();
         unknown.forEach(function (w, i) {
           var best = options[i].slice().sort(function (a, b) {
@@ -742,8 +750,16 @@
     });
   };
 
+  /* The articles of a year of the site as a list of a word's (a year typed is held by the
+     articles that write it and by those of that year, as if their front matter said it). */
+  function yearList(span) {
+    var ids = new Int32Array(Math.max(0, span[1] - span[0]));
+    for (var i = 0; i < ids.length; i++) ids[i] = span[0] + i;
+    return { variant: "", ids: ids, vals: new Uint8Array(ids.length).fill(4) };
+  }
+
   Engine.prototype.rank = function (q, found, filters) {
-    var N = this.manifest.count;
+    var N = this.manifest.count, years = this.manifest.years || {};
     var terms = [];  // words and names: what a result must hold
     q.words.forEach(function (w) {
       if (w.skipped) return;
@@ -751,6 +767,7 @@
       (w.completions && !found.has(w.key) ? w.completions : [w.key]).forEach(function (k) {
         (found.get(k) || []).forEach(function (p) { lists.push(p); });
       });
+      if (YEAR.test(w.key) && Object.prototype.hasOwnProperty.call(years, w.key)) lists.push(yearList(years[w.key]));
       terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, stop: w.key.length < 2 });  // "1", "a"
     });
     q.names.forEach(function (n) { terms.push({ name: n.key, lists: found.get(n.key) || [], exact: false }); });
@@ -761,12 +778,16 @@
     });
     var needed = terms.filter(function (t) { return !t.stop; });
     if (!needed.length) needed = terms;  // a query of common words only: all of them count
+    // An article holding only a number of the query ("19" of "COVID-19") is no approximate result.
+    var number = function (t) { return t.word && /^[0-9]+$/.test(t.word.key); };
+    var weak = needed.some(function (t) { return !number(t); }) ? new Set(needed.filter(number)) : new Set();
     var score = new Float64Array(N), hits = new Uint8Array(N), all = new Uint8Array(N), exact = new Uint8Array(N);
+    var strong = new Uint8Array(N);  // hits of needed terms other than weak ones
     var pairHits = new Uint8Array(N), titlePairs = new Uint8Array(N), phraseOk = new Uint8Array(N);
     var stamp = new Int32Array(N).fill(-1), best = new Float64Array(N), touched = [];
     terms.forEach(function (t, ti) {
       if (!t.df) return;
-      var idf = Math.log(1 + N / t.df), counts = needed.indexOf(t) >= 0;
+      var idf = Math.log(1 + N / t.df), counts = needed.indexOf(t) >= 0, firm = counts && !weak.has(t);
       touched.length = 0;
       t.lists.forEach(function (p) {
         var isExact = t.exact && p.variant === t.tone;
@@ -782,6 +803,7 @@
             touched.push(d);
             all[d]++;
             if (counts) hits[d]++;
+            if (firm) strong[d]++;
           } else if (value > best[d]) best[d] = value;
           if (isExact) exact[d] = Math.min(255, exact[d] + 1);
         }
@@ -828,7 +850,7 @@
       if (browsing) { ids.push(d); continue; }
       if (phraseOk[d] < quoted.length) continue;
       if (hits[d] >= needed.length) ids.push(d);
-      else if (hits[d] > 0) approx.push(d);
+      else if (strong[d] > 0) approx.push(d);
     }
     // The whole query close together first (pairs of it found), in the title before the text.
     var order = function (a, b) {

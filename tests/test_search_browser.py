@@ -213,6 +213,17 @@ def test_province_filter_and_no_results_message(page):
     assert "bỏ bớt bộ lọc" in page.text_content("#search-status")
 
 
+def test_no_results_tips_fit_the_query(page):
+    """Nothing found: fewer words is advised for several words, no quotes for a phrase only."""
+    for query, tips in [("qwrtzk", "từ khóa khác."),
+                        ("qwrtzk zxqvw", "từ khóa khác hoặc ít từ hơn."),
+                        ("\"qwrtzk zxqvw\"", "từ khóa khác, ít từ hơn hoặc bỏ dấu ngoặc kép.")]:
+        page.fill("#q", query)
+        page.keyboard.press("Enter")
+        page.wait_for_function("t => document.querySelector('#search-status').textContent.endsWith(t)", arg=tips)
+        assert page.text_content("#search-status") == "Không tìm thấy kết quả nào. Hãy thử " + tips, query
+
+
 def test_labels_live_region_and_keyboard(page):
     field = page.get_by_label("Từ khóa")
     assert field.get_attribute("id") == "q"

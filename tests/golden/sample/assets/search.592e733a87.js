@@ -1282,6 +1282,15 @@
       }));
     }
 
+    /* What to try when nothing is found, as fits the query: fewer words for several, no quotes
+       for a phrase. */
+    function tips(q) {
+      var parts = q.words.concat(q.names), out = ["từ khóa khác"];
+      if (parts.length > 1) out.push("ít từ hơn");
+      if (parts.some(function (p) { return p.phrase; })) out.push("bỏ dấu ngoặc kép");
+      return out.length > 1 ? out.slice(0, -1).join(", ") + " hoặc " + out[out.length - 1] : out[0];
+    }
+
     /* The count (and for what query), the correction or suggestion, the 2025 unit's provinces. */
     function showAnswer(result, query, f) {
       showCorrected(result, query);
@@ -1294,7 +1303,7 @@
       } else if (Object.keys(f).length) {
         text = "Không tìm thấy kết quả nào. Hãy thử bỏ bớt bộ lọc (tỉnh, văn bản, năm) hoặc dùng từ khóa khác.";
       } else {
-        text = "Không tìm thấy kết quả nào. Hãy thử từ khóa khác, ít từ hơn, hoặc bỏ dấu ngoặc kép.";
+        text = "Không tìm thấy kết quả nào. Hãy thử " + tips(result.q) + ".";
       }
       if (status.textContent !== text) status.textContent = text;  // the same count is not read out again
       if (hint) hint.hidden = true;

@@ -7,6 +7,7 @@
 //     spaces is split into common words (null: not split)
 //   {"op": "candidates", "vocabulary": [[word, count]...], "cases": [...]}: the words of the
 //     vocabulary each mistyped word may stand for, the likeliest first
+//   {"op": "telex", "cases": [...]}: each word typed with Telex keys as the word they spell
 //   {"op": "initialism", "pairs": [[pair, count]...], "cases": [...]}: the words each initialism
 //     may stand for, by chains of the pairs, the likeliest first
 //   {"op": "postings", "dir": index folder}: every list of every shard, decoded
@@ -60,6 +61,9 @@ async function main() {
   }
   if (input.op === "candidates") {
     return input.cases.map((c) => S.candidates(c, input.vocabulary).map((x) => x.word));
+  }
+  if (input.op === "telex") {
+    return input.cases.map((c) => S.telexWord(c));
   }
   if (input.op === "initialism") {
     const byInitials = new Map();

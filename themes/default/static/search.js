@@ -241,6 +241,29 @@
     return /[aeiouy][a-z]*[sfrxj]$/.test(s) ? s.slice(0, -1) : s;
   }
 
+  /* A word typed with Telex keys where no input method turned them into marks, as the word they
+     spell ("hoof" hồ, "dduwowngf" đường, "thuyr" thủy): the tone on the vowel with a shape (the
+     ơ of ươ), else on the last vowel before a final consonant, else on the first of two vowels
+     and the middle of three ("hóa", "ngoài"); either style of tone is the same word to search. */
+  var TELEX_TONES = { f: "\u0300", r: "\u0309", x: "\u0303", s: "\u0301", j: "\u0323" };
+  var VOWELS = "aăâeêioôơuưy", SHAPED = "ăâêôơư";
+  function telexWord(f) {
+    var tone = /[aeiouy][a-z]*[sfrxj]$/.test(f) ? TELEX_TONES[f[f.length - 1]] : "";
+    var s = (tone ? f.slice(0, -1) : f).replace(/dd/g, "đ").replace(/uow/g, "ươ").replace(/aa/g, "â")
+      .replace(/ee/g, "ê").replace(/oo/g, "ô").replace(/aw/g, "ă").replace(/ow/g, "ơ").replace(/uw/g, "ư")
+      .replace(/w/g, "ư");
+    if (!tone) return s;
+    var from = /^(qu|gi)[aăâeêioôơuưy]/.test(s) ? 2 : 0, at = [];
+    for (var i = from; i < s.length && (!at.length || VOWELS.indexOf(s[i]) >= 0); i++) {
+      if (VOWELS.indexOf(s[i]) >= 0) at.push(i);
+    }
+    if (!at.length) return s;
+    var shaped = at.filter(function (k) { return SHAPED.indexOf(s[k]) >= 0; });
+    var closed = at[at.length - 1] < s.length - 1;
+    var k = shaped.length ? shaped[shaped.length - 1] : closed ? at[at.length - 1] : at[at.length === 3 ? 1 : 0];
+    return (s.slice(0, k + 1) + tone + s.slice(k + 1)).normalize("NFC");
+  }
+
   /* Edits from a to b (a letter added, dropped or changed, two letters swapped), or most + 1 once
      that many are passed. */
   function distance(a, b, most) {
@@ -319,7 +342,9 @@
       var capital = token[0] !== token[0].toLowerCase();
       var cased = function (w) { return (capital ? w[0].toUpperCase() : w[0].toLowerCase()) + w.slice(1); };
       if (written && written.has(key) && spelledOut(to)) return to;
-      return spelledOut(to) && token.length > 1 && token === token.toUpperCase() ? to.split(" ").map(cased).join(" ") : cased(to);
+      var shouted = token.length > 1 && token === token.toUpperCase();
+      if (shouted && !spelledOut(to)) return to.toUpperCase();  // "HOOF" -> "HỒ", as typed in capitals
+      return spelledOut(to) && shouted ? to.split(" ").map(cased).join(" ") : cased(to);
     });
   }
 
@@ -573,25 +598,27 @@
      has them. */
   Engine.prototype.corrected = function (query, q, found, filters, open, light, result) {
     var self = this;
-    var marked = new Map(q.words.filter(function (w) { return w.exact; }).map(function (w) { return [w.key, w.tone]; }));
+    var typed = new Map(q.words.filter(function (w) { return w.exact; }).map(function (w) { return [w.key, w.tone]; }));
     return this.correct(q, found).then(function (choices) {
       var attempt = function (n) {
         if (n >= choices.length) return result;
-        var changes = choices[n], fixed = rewrite(query, changes);
+        var changes = choices[n], fixed = rewrite(query, changes), telex = new Map();
+        // a word read from its Telex keys is shown with the marks they stand for ("hoof chis" -> "hồ chí")
+        changes.forEach(function (to, from) { if (!typed.has(from) && to !== from && untelex(from) === to) telex.set(from, telexWord(from)); });
         var spelled = Array.from(changes.values()).some(spelledOut);
         if (fixed === prepare(query) || (light && spelled)) return attempt(n + 1);
         return self.search(fixed, filters, open, light, true).then(function (better) {
           if (!better.ids.length) return attempt(n + 1);
           if (light) {
-            better.corrected = { from: query, to: fixed };
+            better.corrected = { from: query, to: rewrite(query, changes, telex) };
             return better;
           }
-          var runs = Array.from(changes).filter(function (c) { return spelledOut(c[1]) || marked.has(c[0]); });
+          var runs = Array.from(changes).filter(function (c) { return spelledOut(c[1]) || typed.has(c[0]); });
           return self.writtenIn(better.ids[0], runs.map(function (c) {
-            return { words: c[1].split(" "), tone: marked.get(c[0]) };
+            return { words: c[1].split(" "), tone: typed.get(c[0]) };
           })).then(function (written) {
             if (runs.some(function (c, i) { return !written[i] && spelledOut(c[1]); })) return attempt(n + 1);
-            var shown = new Map();
+            var shown = new Map(telex);
             runs.forEach(function (c, i) { if (written[i]) shown.set(c[0], written[i]); });
             var to = rewrite(query, changes, shown);
             // with its marks the word ranks its spelling first, as if typed so (its lists are loaded)
@@ -1050,7 +1077,7 @@
               keyHash: keyHash, mix: mix, place: place, parseQuery: parseQuery, plan: plan, Engine: Engine,
               Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet, matches: matches,
               pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, candidates: candidates,
-              initialism: initialism };
+              initialism: initialism, telexWord: telexWord };
   root.LTBSearch = api;
 
   // ---- The page ----

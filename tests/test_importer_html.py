@@ -120,3 +120,38 @@ def test_embedded_video_is_reported(registries, tmp_path):
     text = report("html-structure.html", registries, tmp_path)
     assert re.search(r"dòng 13 \(khung nhúng .*\): Video: Bộ đội giúp dân https://www.youtube.com/embed/abc123XYZ",
                      text)
+
+
+# -- share bars and lists of other articles ---------------------------------------------------
+
+def test_share_bar_of_any_labels_is_left_out_and_the_lead_found(registries, tmp_path):
+    _result, meta, body = imported("html-furniture.html", registries)
+    assert meta["summary"].startswith("Hè năm nay, hơn 2.000 đoàn viên")
+    assert "Sao chép" not in body and "Cỡ chữ" not in body and not body.lstrip().startswith("## ")
+    assert "dòng 5 (khuôn trang (share)): Chia sẻ Messenger Sao chép liên kết" in report(
+        "html-furniture.html", registries, tmp_path)
+
+
+def test_lists_of_other_articles_go_whole_and_the_text_after_them_stays(registries, tmp_path):
+    _result, _meta, body = imported("html-furniture.html", registries)
+    for other in ("Mường Nhé", "Tuần Giáo", "Nậm Pồ", "Tin cùng sự kiện", "Xem thêm"):
+        assert other not in body
+    assert "## Gắn với chuyển đổi số\n\nNăm nay, các đội hình còn hướng dẫn" in body
+    text = report("html-furniture.html", registries, tmp_path)
+    assert "(khuôn trang (related)): Xem thêm: Mường Nhé: Đoàn viên giúp dân thu hoạch lúa" in text
+    assert "(khuôn trang (related)): Nậm Pồ khánh thành điểm trường cho học sinh vùng cao" in text
+
+
+def test_pasted_list_of_other_articles_under_a_new_heading_goes(registries):
+    lead = ("Những năm qua, Đảng ủy xã Quảng Phú đã cụ thể hóa Chỉ thị 05 bằng nhiều việc làm thiết thực, "
+            "gần gũi với đời sống của nhân dân.")
+    text = "\n".join([
+        "Quảng Phú: Làm theo Bác từ những việc nhỏ", "Thứ Hai, 03/06/2024, 08:20", lead,
+        "Xã đã vận động nhân dân hiến 3.000 m² đất mở rộng đường giao thông nông thôn trong năm 2023.",
+        "Các tin, bài viết khác", "Lệ Thủy tuyên dương 50 điển hình tiên tiến", "Bố Trạch sơ kết Kết luận 01",
+        "Thời gian tới, xã tiếp tục nhân rộng các mô hình hay, gắn với phong trào thi đua yêu nước.",
+        "Ngọc Lan"]) + "\n"
+    result = convert(text.encode("utf-8"), ".txt", registries, "/images/", "bai.txt", now=NOW)
+    assert "Lệ Thủy" not in result.text and "Bố Trạch" not in result.text
+    assert "Thời gian tới, xã tiếp tục nhân rộng" in result.text
+    assert (7, "khuôn trang (related)", "Bố Trạch sơ kết Kết luận 01") in result.dropped

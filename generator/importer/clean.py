@@ -1,8 +1,10 @@
 """Raw text to blocks, and the page furniture around an article taken out.
 
-A block is one line of the copied page (a paragraph, a headline, a caption...).
-The boilerplate rules live in ``boilerplate.csv`` beside this module, so an editor
-can add a site's menu or widget labels without touching code.
+A block is one line of the copied page (a paragraph, a headline, a caption...), or a
+whole table (lines of tab-separated cells in a paste). The boilerplate rules live in
+``boilerplate.csv`` beside this module, so an editor can add a site's menu or widget
+labels without touching code. Rules read lines, not tables or images: those are never
+taken as furniture.
 """
 from __future__ import annotations
 
@@ -14,11 +16,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..vietnamese import term_key
+from .tables import tab_cells, text_table
 
 RULES_FILE = Path(__file__).with_name("boilerplate.csv")
 _SPACES = re.compile(r"[ \t]+")
 _SENTENCE_END = re.compile(r"[.:;,…]$")
 _WORD = re.compile(r"\w+")
+_NOT_LINES = ("img", "table")  # blocks no boilerplate rule reads
+# Emphasis (<em>, <i>) in a block's ``extra["marked"]`` text; never in ``text`` itself.
+EM_OPEN, EM_CLOSE = "\ue000", "\ue001"
 
 
 @dataclass
@@ -27,8 +33,10 @@ class Block:
 
     text: str
     line: int  # 1-based line (or element order, for HTML)
-    hint: str | None = None  # from HTML markup: "h1", "heading", "li", "img", "caption"
-    extra: dict = field(default_factory=dict)  # e.g. {"src": ..., "alt": ...} for an image
+    hint: str | None = None  # from HTML markup: "h1", "heading", "li", "img", "caption"; "table"
+    # {"src": ..., "alt": ...} for an image, {"table": Table} for a table; "quote" and "list": the
+    # number of the <blockquote> or list holding the block; "marked": the text with its emphasis
+    extra: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -73,12 +81,24 @@ def load_rules(path: Path = RULES_FILE) -> tuple[Rule, ...]:
 
 
 def text_to_blocks(text: str) -> list[Block]:
-    """Every non-blank line, spaces tidied, with its line number."""
+    """Every non-blank line, spaces tidied, with its line number; consecutive lines of
+    tab-separated cells (a table copied from a browser) as one table block."""
     blocks = []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = _SPACES.sub(" ", raw).strip()
+    lines = text.split("\n")
+    number = 0
+    while number < len(lines):
+        run = number
+        while run < len(lines) and tab_cells(lines[run]) >= 2:
+            run += 1
+        table = text_table(lines[number:run]) if run - number >= 2 else None
+        if table is not None:
+            blocks.append(Block(table.text, number + 1, "table", {"table": table, "last_line": run}))
+            number = run
+            continue
+        line = _SPACES.sub(" ", lines[number]).strip()
         if line:
-            blocks.append(Block(line, number))
+            blocks.append(Block(line, number + 1))
+        number += 1
     return blocks
 
 
@@ -108,7 +128,7 @@ def strip_boilerplate(blocks: list[Block], rules: tuple[Rule, ...] | None = None
     i = 0
     while i < len(blocks):
         block = blocks[i]
-        rule = _first_rule(rules, block.text) if block.hint not in ("img",) else None
+        rule = _first_rule(rules, block.text) if block.hint not in _NOT_LINES else None
         if rule is None:
             kept.append(block)
             body_started = body_started or len(block.text) > 120
@@ -129,8 +149,12 @@ def _following(blocks: list[Block], start: int, then: str, body_started: bool, r
     if then == "headlines":
         if not body_started:
             return 0
+        listed = blocks[start].extra.get("list") if start < len(blocks) else None
         for block in blocks[start:]:
-            if not is_headline_like(block.text, 200) or _first_rule(rules, block.text):
+            if listed is not None:
+                if block.extra.get("list") != listed:
+                    break  # a saved page says where the list ends
+            elif not is_headline_like(block.text, 200) or block.hint in _NOT_LINES or _first_rule(rules, block.text):
                 break
             count += 1
     elif then == "question":

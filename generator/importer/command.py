@@ -96,7 +96,8 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
             checks["author"] = "tên tác giả đứng xa bài hoặc lấy từ thẻ meta"
     lines["author"] = author_line
 
-    body_nodes = _first_chars([n for n in found.body if n.kind in ("p", "h", "li", "caption")], EVIDENCE_CHARS)
+    body_nodes = _first_chars([n for n in found.body if n.kind in ("p", "h", "li", "caption", "table")],
+                              EVIDENCE_CHARS)
     segments = [("title", found.title, found.title_line or 0)]
     if found.summary:
         segments.append(("summary", found.summary, found.summary_line or 0))
@@ -126,14 +127,15 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         tags=[t.name for t in tags], author=author,
         source_name=page.site_name or found.source_name, source_url=page.url,
         image_src=images_prefix + figures[0].src if figures else None,
-        image_caption=figures[0].text if figures else None, draft=draft, checks=checks,
+        image_caption=figures[0].text if figures else None, image_alt=figures[0].alt if figures else None,
+        draft=draft, checks=checks,
     )
     if figures and not figures[0].text:
         warnings.append(f"ảnh “{figures[0].src}” không có chú thích")
     body = body_markdown(found.body, images_prefix)
     slug = article_slug(found.title) or slugify(Path(display).stem)[:80].strip("-") or "bai-viet"
     dropped = [(b.line, reason, b.text) for b, reason in found.dropped] + \
-              [(r.block.line, f"khuôn trang ({r.kind})", r.block.text) for r in removed]
+              [(r.block.line, f"khuôn trang ({r.kind})", r.block.text) for r in removed] + page.left_out
     result = Converted(slug, article_text(meta, body), meta, encoding, [f.src for f in figures],
                        sum(1 for n in found.body if n.kind == "caption"), warnings, lines, sorted(dropped))
     return result

@@ -28,8 +28,9 @@ _BOMS = (
 _VOWELS = set("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _VIET_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
-# Spaces and invisible characters that copy-and-paste brings along.
-_SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
+# Spaces and invisible characters that copy-and-paste brings along. Tabs stay: they separate
+# the cells of a table copied from a browser (clean.text_to_blocks).
+_SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -87,7 +88,7 @@ def _try_cp1258(data: bytes) -> str | None:
 
 
 def _clean(text: str) -> str:
-    """NFC, LF line ends, non-breaking and odd spaces as plain spaces."""
+    """NFC, LF line ends, non-breaking and odd spaces as plain spaces (tabs kept)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = _INVISIBLE.sub("", _SPACE_LIKE.sub(" ", text))
     if _CONTROL.search(text):

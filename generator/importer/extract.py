@@ -39,15 +39,19 @@ _SCENE_VERB = re.compile(
 _SOURCE_NAME = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Node:
-    """One piece of the body: "p", "h", "figure", "caption" or "li"."""
+    """One piece of the body: "p", "h", "figure", "caption", "li" or "table"."""
 
     kind: str
     text: str
     src: str = ""
     level: int = 0
     line: int = 0
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's cells, its first row the header
+    quote: int = 0  # the number of the <blockquote> holding it (0: none)
+    marked: str = ""  # the text with its emphasis marked (clean.EM_OPEN/EM_CLOSE), when it has some
+    alt: str = ""  # a figure's description for readers who cannot see it, when the page gave one
 
 
 @dataclass
@@ -101,6 +105,9 @@ def cap_summary(text: str, limit: int = SUMMARY_LIMIT) -> tuple[str, str | None]
 def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titles: list[str] = ()
             ) -> Extracted:
     out = Extracted()
+    tables = [(i, b) for i, b in enumerate(blocks) if b.hint == "table"]  # body structure, not lines to weigh
+    order = {id(b): i for i, b in enumerate(blocks)}
+    blocks = [b for b in blocks if b.hint != "table"]
     infos = classify(blocks, places)
     lead = find_lead(infos)
     chosen = choose_title(infos, lead, list(page_titles))
@@ -136,9 +143,27 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     kept = [info for i, info in enumerate(infos) if i > t and i not in used]
     if rest is not None and sapo is not None:
         position = sum(1 for i, _info in enumerate(infos) if t < i < sapo and i not in used)
-        kept.insert(position, Info(Block(rest, infos[sapo].line), paragraph=True, n_words=words(rest)))
+        rest_block = Block(rest, infos[sapo].line)
+        order[id(rest_block)] = order[id(infos[sapo].block)]
+        kept.insert(position, Info(rest_block, paragraph=True, n_words=words(rest)))
+    kept = _with_tables(kept, tables, order, order[id(infos[t].block)], out)
     out.body = _body(kept, out)
     return out
+
+
+def _with_tables(kept: list[Info], tables: list[tuple[int, Block]], order: dict, title: int,
+                 out: Extracted) -> list[Info]:
+    """The body's lines with the tables back in their places; a table above the headline is left out."""
+    merged: list[Info] = []
+    pending = [(i, b) for i, b in tables if i > title]
+    out.dropped += [(b, "trên tiêu đề") for i, b in tables if i < title]
+    for info in kept:
+        place = order.get(id(info.block), -1)
+        while pending and pending[0][0] < place:
+            merged.append(Info(pending.pop(0)[1]))
+        merged.append(info)
+    merged += [Info(b) for _i, b in pending]
+    return merged
 
 
 def _date(infos: list[Info], t: int, lead: int | None, last: int | None, used: dict, out: Extracted) -> None:
@@ -285,8 +310,18 @@ def _body(infos: list[Info], out: Extracted) -> list[Node]:
     while i < len(infos):
         info = infos[i]
         b = info.block
+        if b.hint == "table":
+            nodes.append(Node("table", b.text, line=b.line, rows=b.extra["table"].rows))
+            i += 1
+            continue
+        if b.extra.get("quote"):
+            nodes.append(_quoted(info))
+            i += 1
+            continue
         if info.image:
-            caption = b.extra.get("alt", "") if b.hint == "img" else ""
+            alt = b.extra.get("alt", "") if b.hint == "img" else ""
+            alt = alt if _describes(alt, info.image) else ""
+            caption = alt
             j = i + 1
             if j < len(infos) and _is_caption_after_image(infos[j]):
                 caption = infos[j].text
@@ -297,7 +332,7 @@ def _body(infos: list[Info], out: Extracted) -> list[Node]:
                 if j < len(infos) and CREDIT_ONLY.match(infos[j].text):
                     caption = f"{caption} {infos[j].text}"
                     j += 1
-            nodes.append(Node("figure", caption, src=info.image, line=b.line))
+            nodes.append(Node("figure", caption, src=info.image, line=b.line, alt=alt))
             i = j
             continue
         text = info.text
@@ -310,22 +345,47 @@ def _body(infos: list[Info], out: Extracted) -> list[Node]:
             marker = item.group(1) if item else "-"
             nested = marker == "+" and nodes and nodes[-1].kind == "li" and nodes[-1].level == 0 \
                 and nodes[-1].src != "+"
-            nodes.append(Node("li", body, src=marker, level=1 if nested else 0, line=b.line))
+            nodes.append(Node("li", body, src=marker, level=1 if nested else 0, line=b.line,
+                              marked=_marked(b, body)))
         elif b.hint == "caption" or info.credit or twice or _looks_like_caption(infos, i):
             nodes.append(Node("caption", text, line=b.line))
         elif b.hint == "heading" and not info.paragraph or (b.hint is None and _looks_like_heading(infos, i)):
             nodes.append(Node("h", text, line=b.line))
         else:
-            nodes.append(Node("p", text, line=b.line))
+            nodes.append(Node("p", text, line=b.line, marked=_marked(b, text)))
         i += 2 if twice else 1
     return nodes
+
+
+def _marked(block: Block, text: str) -> str:
+    """The block's emphasised text when the node shows the block's text unchanged."""
+    marked = block.extra.get("marked", "")
+    return marked if marked and block.text == text else ""
+
+
+def _quoted(info: Info) -> Node:
+    """A line of a <blockquote>: a paragraph (or list item) of the quote, never a heading or caption."""
+    b = info.block
+    kind = "li" if b.hint == "li" else "p"
+    return Node(kind, b.text, src="-" if kind == "li" else "", line=b.line, quote=b.extra["quote"],
+                marked=_marked(b, b.text))
+
+
+_GENERIC_ALT = re.compile(r"^(?:ảnh|hình|hình ảnh|ảnh minh họa|ảnh minh hoạ|image|img|photo|picture|thumbnail|"
+                          r"avatar|banner|logo)(?:\s*\d+)?$", re.IGNORECASE)
+
+
+def _describes(alt: str, src: str) -> bool:
+    """An <img alt> that describes the picture: words, not a file name, "ảnh" or the headline's slug."""
+    return (words(alt) >= 2 and not _GENERIC_ALT.match(alt.strip()) and image_name(alt) is None
+            and alt.strip().lower() != src.rsplit(".", 1)[0].lower())
 
 
 def _is_caption_after_image(info: Info) -> bool:
     b = info.block
     if b.hint == "caption":
         return True
-    if b.hint in ("img", "heading", "h1", "li") or info.image:
+    if b.hint in ("img", "heading", "h1", "li", "table") or b.extra.get("quote") or info.image:
         return False
     return len(b.text) <= 300 or info.credit
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..vietnamese import slugify
+from .clean import EM_CLOSE, EM_OPEN
 from .extract import Node
 
 CHECK = "kiểm tra lại"
@@ -37,6 +38,7 @@ class ArticleMeta:
     source_url: str | None = None
     image_src: str | None = None
     image_caption: str | None = None
+    image_alt: str | None = None  # the page's own description of the picture; the caption when none
     draft: bool = False
     checks: dict[str, str] = field(default_factory=dict)  # key -> why the editor should check it
 
@@ -91,8 +93,9 @@ def front_matter(meta: ArticleMeta) -> str:
     if meta.image_src:
         lines.append("image:")
         lines.append(f"  src: {yaml_string(meta.image_src)}")
+        if meta.image_caption or meta.image_alt:
+            lines.append(f"  alt: {yaml_string(meta.image_alt or meta.image_caption)}")
         if meta.image_caption:
-            lines.append(f"  alt: {yaml_string(meta.image_caption)}")
             lines.append(f"  caption: {yaml_string(meta.image_caption)}")
     if meta.draft:
         lines.append("draft: true  # bài nháp: trang gốc không ghi ngày đăng; sửa “date” rồi xóa dòng này")
@@ -137,39 +140,97 @@ def escape_inline(text: str) -> str:
 def escape_paragraph(text: str) -> str:
     """Markdown for a plain paragraph: inline marks escaped, and line starts that would
     read as a heading, quote, list or rule ("1. ", "# ", "- ") escaped."""
-    text = escape_inline(text)
+    return _line_start(escape_inline(text))
+
+
+def _line_start(text: str) -> str:
     for rx, repl in _LINE_START:
         text = rx.sub(repl, text)
     return text
 
 
-def figure(src: str, caption: str) -> str:
-    alt = caption.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+def figure(src: str, caption: str, alt: str = "") -> str:
+    """An image alone in its paragraph: the renderer makes it a <figure>, the title its caption."""
+    alt = (alt or caption).replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
     if not caption:
-        return f"![]({src})"
+        return f"![{alt}]({src})"
     title = caption.replace('"', "&quot;")
     return f'![{alt}]({src} "{title}")'
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")
+
+
+def emphasis(marked: str) -> str:
+    """Inline Markdown for a text with emphasis marks: each emphasised run between single
+    asterisks when CommonMark reads them as emphasis there (``*“Ba không”*`` right after a
+    letter would print its asterisks), else the run as plain text; the words are never lost.
+    The whole text is escaped first, so no mark can pair with a bracket across a run."""
+    parts = re.split(f"({EM_OPEN}|{EM_CLOSE})", escape_inline(marked))
+    plain = [p if p not in (EM_OPEN, EM_CLOSE) else "" for p in parts]
+    out: list[str] = []
+    for k, part in enumerate(parts):
+        if part == EM_OPEN and k + 2 < len(parts) and parts[k + 2] == EM_CLOSE and parts[k + 1]:
+            run, before, after = parts[k + 1], "".join(plain[:k])[-1:], "".join(plain[k + 2:])[:1]
+            out.append("*" if _flanked(run, before, after) else "")
+        elif part == EM_CLOSE and k >= 2 and out[-2:-1] == ["*"]:
+            out.append("*")
+        elif part not in (EM_OPEN, EM_CLOSE):
+            out.append(part)
+    return "".join(out)
+
+
+def _flanked(run: str, before: str, after: str) -> bool:
+    """CommonMark's rule for "*" opening before ``run`` and closing after it."""
+    if run[0].isspace() or run[-1].isspace():
+        return False
+    opens = not _PUNCTUATION.match(run[0]) or not before or before.isspace() or bool(_PUNCTUATION.match(before))
+    closes = not _PUNCTUATION.match(run[-1]) or not after or after.isspace() or bool(_PUNCTUATION.match(after))
+    return opens and closes
+
+
+def table(rows: tuple[tuple[str, ...], ...]) -> str:
+    """A GFM table (both engines the site offers read it); the first row is the header."""
+    def cell(text: str) -> str:
+        return "<br>".join(escape_inline(line).replace("|", "\\|") for line in text.split("\n"))
+
+    lines = ["| " + " | ".join(cell(c) for c in row) + " |" for row in rows]
+    lines.insert(1, "|" + "|".join(" --- " for _ in rows[0]) + "|")
+    return "\n".join(lines)
+
+
+def _node_markdown(node: Node, images_prefix: str) -> str:
+    if node.kind == "li":
+        return "    " * node.level + "- " + (emphasis(node.marked) if node.marked else escape_inline(node.text))
+    if node.kind == "h":
+        return "## " + escape_inline(node.text)
+    if node.kind == "figure":
+        return figure(images_prefix + node.src, node.text, node.alt)
+    if node.kind == "caption":
+        return "*" + escape_inline(node.text) + "*"
+    if node.kind == "table":
+        return table(node.rows)
+    if node.marked:
+        return _line_start(emphasis(node.marked))
+    return escape_paragraph(node.text)
+
+
 def body_markdown(nodes: list[Node], images_prefix: str) -> str:
+    """Blocks separated by blank lines; list items of one list, and the paragraphs of one
+    quote (each line behind "> "), kept together."""
     parts: list[str] = []
-    items: list[str] = []
-    for node in nodes:
-        if node.kind != "li" and items:
-            parts.append("\n".join(items))
-            items = []
-        if node.kind == "li":
-            items.append("    " * node.level + "- " + escape_inline(node.text))
-        elif node.kind == "h":
-            parts.append("## " + escape_inline(node.text))
-        elif node.kind == "figure":
-            parts.append(figure(images_prefix + node.src, node.text))
-        elif node.kind == "caption":
-            parts.append("*" + escape_inline(node.text) + "*")
+    for k, node in enumerate(nodes):
+        text = _node_markdown(node, images_prefix)
+        previous = nodes[k - 1] if k else None
+        same_quote = previous is not None and node.quote and previous.quote == node.quote
+        if node.quote:
+            text = "\n".join("> " + line for line in text.split("\n"))
+        if previous is not None and node.kind == "li" and previous.kind == "li" and previous.quote == node.quote:
+            parts[-1] += "\n" + text
+        elif same_quote:
+            parts[-1] += "\n>\n" + text
         else:
-            parts.append(escape_paragraph(node.text))
-    if items:
-        parts.append("\n".join(items))
+            parts.append(text)
     return "\n\n".join(parts) + "\n" if parts else ""
 
 

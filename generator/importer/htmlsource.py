@@ -4,6 +4,10 @@ Page furniture is dropped by element: script, style, nav, aside, form and the li
 always; header and footer when they belong to the page rather than to the article
 (an <article> or <main> may hold its own <header> with the headline). Headline,
 headings, list items, images and figure captions keep a hint for the extractor.
+A data table becomes one block (tables.py); a paragraph inside a <blockquote> carries
+the quote's number, a list item its list's number, and a block with <em>/<i> inside
+its text with the emphasis marked (``extra["marked"]``). Embedded frames and videos
+cannot be imported: each is listed in ``PageMeta.left_out`` for the report.
 The page's <meta>/<link> give the source name and address, and a machine-readable
 publication time when the page has one.
 """
@@ -18,11 +22,16 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from ..vietnamese import VN, normalize
-from .clean import Block
+from .clean import EM_CLOSE, EM_OPEN, Block
 from .lines import image_name
+from .tables import TableBuilder
 
 _SKIP = {"script", "style", "nav", "aside", "form", "noscript", "template", "svg", "iframe", "button",
-         "select", "textarea", "object", "canvas", "menu", "dialog"}
+         "select", "textarea", "object", "canvas", "menu", "dialog", "video", "audio"}
+_EMBEDS = {"iframe", "object", "embed", "video", "audio"}  # content the importer cannot bring along
+EMBED_REASON = "khung nhúng (video, bản đồ, quảng cáo…) không nhập được; nếu là nội dung bài, hãy nhúng lại"
+_EMPHASIS = {"em", "i"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _PAGE_ONLY = {"header", "footer"}
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "figure", "figcaption",
           "section", "article", "main", "blockquote", "tr", "td", "th", "table", "dd", "dt", "dl", "pre",
@@ -43,6 +52,7 @@ class PageMeta:
     titles: list[str] = field(default_factory=list)  # <title>, og:title, JSON-LD headline
     out_of_range: str | None = None  # a machine-readable date no page can have ("9999-12-31T23:00:00Z")
     extra: dict = field(default_factory=dict)
+    left_out: list[tuple[int, str, str]] = field(default_factory=list)  # (line, reason, what): embeds
 
 
 class _PageParser(HTMLParser):
@@ -58,18 +68,37 @@ class _PageParser(HTMLParser):
         self._title: list[str] = []
         self._order = 0
         self._json: list[str] | None = None  # inside <script type="application/ld+json">
+        self._tables: list[TableBuilder] = []
+        self._quotes: list[int] = []  # numbers of the open <blockquote>s
+        self._lists: list[int] = []  # numbers of the open <ul>/<ol>s
+        self._count = {"quote": 0, "list": 0}
+        self._emphasis = 0  # depth inside <em>/<i>
+        self._emphasis_carried = False  # the block being read started inside an <em>
 
     # -- structure --
     def _inside_article(self) -> bool:
         return any(t in ("article", "main") for t in self._stack)
 
     def _flush(self) -> None:
-        text = _SPACE.sub(" ", "".join(self._buffer)).strip()
+        raw = "".join(self._buffer)
+        if self._emphasis_carried:
+            raw = EM_OPEN + raw
+        if self._emphasis:
+            raw += EM_CLOSE
+        self._emphasis_carried = self._emphasis > 0
         self._buffer = []
+        text, marked = _emphasis(raw)
         if text and not self._skip:
             self._order += 1
             hint = self._hint[-1] if self._hint else None
-            self.blocks.append(Block(normalize(text), self.getpos()[0], hint))
+            extra = {}
+            if marked:
+                extra["marked"] = marked
+            if self._quotes:
+                extra["quote"] = self._quotes[-1]
+            if hint == "li" and self._lists:
+                extra["list"] = self._lists[-1]
+            self.blocks.append(Block(text, self.getpos()[0], hint, extra))
 
     def handle_starttag(self, tag: str, attrs) -> None:
         a = {k: (v or "") for k, v in attrs}
@@ -83,20 +112,78 @@ class _PageParser(HTMLParser):
             self._json = []
         elif tag == "time" and a.get("datetime") and not self._skip:
             self.meta.extra.setdefault("time", a["datetime"])
+        if tag in _EMBEDS and not self._skip:
+            self._embed(tag, a)
         if tag in _VOID:
             if tag == "img" and not self._skip:
                 self._image(a)
             elif tag == "br":
                 self._flush()
+                if self._tables:
+                    self._tables[-1].line_break()
             return
         dropped = tag in _SKIP or (tag in _PAGE_ONLY and not self._inside_article())
         if tag in _BLOCK:
             self._flush()
+            if self._tables:
+                self._tables[-1].line_break()
         self._stack.append(tag)
         if dropped or self._skip:
             self._skip += 1
         if tag in _HINTS:
             self._hint.append(_HINTS[tag])
+        self._open(tag, a)
+
+    def _open(self, tag: str, a: dict) -> None:
+        """Structure the blocks keep: tables, quotes, lists, emphasis."""
+        table = self._tables[-1] if self._tables else None
+        if tag == "table":
+            if table:
+                table.layout = True  # a table holding a table lays out the page
+            self._tables.append(TableBuilder(len(self.blocks), self.getpos()[0]))
+        elif table and tag == "tr":
+            table.row()
+        elif table and tag in ("td", "th"):
+            table.cell(a.get("colspan", ""), a.get("rowspan", ""))
+        elif table and tag == "caption":
+            table.in_caption = True
+        elif table and tag in _HEADINGS:
+            table.layout = True
+        elif tag in ("blockquote", "ul", "ol"):
+            kind = "quote" if tag == "blockquote" else "list"
+            self._count[kind] += 1
+            (self._quotes if kind == "quote" else self._lists).append(self._count[kind])
+        elif tag in _EMPHASIS:
+            if not self._emphasis:
+                self._buffer.append(EM_OPEN)
+            self._emphasis += 1
+
+    def _close(self, tag: str) -> None:
+        if tag == "table" and self._tables:
+            self._end_table(self._tables.pop())
+        elif tag in ("td", "th") and self._tables:
+            self._tables[-1].end_cell()
+        elif tag == "caption" and self._tables:
+            self._tables[-1].in_caption = False
+        elif tag == "blockquote" and self._quotes:
+            self._quotes.pop()
+        elif tag in ("ul", "ol") and self._lists:
+            self._lists.pop()
+        elif tag in _EMPHASIS and self._emphasis:
+            self._emphasis -= 1
+            if not self._emphasis:
+                self._buffer.append(EM_CLOSE)
+
+    def _end_table(self, builder: TableBuilder) -> None:
+        """A data table replaces the blocks its cells were read as; a layout table leaves them."""
+        table = builder.finish()
+        if table is None or self._skip:
+            return
+        caption = builder.caption_text()
+        del self.blocks[builder.first_block:]
+        if caption:
+            self.blocks.append(Block(caption, builder.line))
+        self.blocks.append(Block(table.text, builder.line, "table", {"table": table}))
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         self.handle_starttag(tag, attrs)
@@ -119,6 +206,7 @@ class _PageParser(HTMLParser):
                 self._skip -= 1
             if top in _HINTS and self._hint:
                 self._hint.pop()
+            self._close(top)
             if top == tag:
                 break
 
@@ -129,6 +217,8 @@ class _PageParser(HTMLParser):
             self._title.append(data)
         elif not self._skip and "head" not in self._stack:
             self._buffer.append(data)
+            if self._tables:
+                self._tables[-1].text(data)
 
     def close(self) -> None:
         super().close()
@@ -182,13 +272,35 @@ class _PageParser(HTMLParser):
                 if isinstance(person, dict) and person.get("@type") == "Person" and isinstance(person.get("name"), str):
                     self.meta.author = self.meta.author or normalize(person["name"].strip())
 
+    def _embed(self, tag: str, a: dict) -> None:
+        what = " ".join(x for x in (normalize(a.get("title", "").strip()), a.get("src") or a.get("data") or "")
+                        if x) or f"<{tag}>"
+        self.meta.left_out.append((self.getpos()[0], EMBED_REASON, what))
+
     def _image(self, a: dict) -> None:
+        if self._tables:
+            self._tables[-1].layout = True  # a picture with its caption, laid out in a table
         src = a.get("src") or a.get("data-src") or ""
         name = image_name(posixpath.basename(unquote(urlsplit(src).path))) if src else None
         if name:
             self._flush()
             alt = normalize(_SPACE.sub(" ", a.get("alt", "")).strip())
             self.blocks.append(Block(name, self.getpos()[0], "img", {"src": name, "alt": alt}))
+
+
+def _emphasis(raw: str) -> tuple[str, str | None]:
+    """(the block's text, the same text with its emphasis marked, or None). Spaces are moved
+    out of the marks, so that taking the marks away gives the text exactly."""
+    text = normalize(_SPACE.sub(" ", raw.replace(EM_OPEN, "").replace(EM_CLOSE, "")).strip())
+    if EM_OPEN not in raw:
+        return text, None
+    marked = _SPACE.sub(" ", raw)
+    marked = re.sub(EM_OPEN + r"(\s+)", r"\1" + EM_OPEN, marked)
+    marked = re.sub(r"(\s+)" + EM_CLOSE, EM_CLOSE + r"\1", marked)
+    marked = normalize(_SPACE.sub(" ", marked.replace(EM_OPEN + EM_CLOSE, "")).strip())
+    if EM_OPEN not in marked or marked.replace(EM_OPEN, "").replace(EM_CLOSE, "") != text:
+        return text, None
+    return text, marked
 
 
 def _iso(value: str) -> datetime | None:

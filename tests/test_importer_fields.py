@@ -1,0 +1,69 @@
+"""Importer fields, round 3: defects found by an outside review on unseen pages (provinces,
+dates, bylines, directives, sources, titles, tags). Each test failed before its fix."""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.importer import convert
+from generator.taxonomy import load_registries
+from generator.vietnamese import VN
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "importer"
+NOW = datetime(2026, 12, 4, 15, 30, tzinfo=VN)
+
+
+@pytest.fixture(scope="module")
+def registries():
+    return load_registries(None)
+
+
+def lines(*parts: str) -> str:
+    return "\n".join(parts) + "\n"
+
+
+def imported(text: str | bytes, registries, suffix: str = ".txt"):
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    result = convert(data, suffix, registries, "/images/", "bai" + suffix, NOW)
+    head, _sep, body = result.text[4:].partition("\n---\n")
+    return result, yaml.safe_load(head), [p for p in body.strip().split("\n\n") if p]
+
+
+def fixture(name: str, registries):
+    path = FIXTURES / name
+    return imported(path.read_bytes(), registries, path.suffix)
+
+
+def dropped(result, reason: str) -> list[str]:
+    return [text for _line, why, text in result.dropped if why == reason]
+
+
+# -- provinces ------------------------------------------------------------------------------
+
+def test_bare_province_name_is_the_province_not_a_district_of_another(registries):
+    # districts.csv has huyện Quảng Ninh (Quảng Bình): a bare "Quảng Ninh" is the province.
+    _r, meta, _b = fixture("fields-quang-ninh.txt", registries)
+    assert meta["province"] == ["Quảng Ninh"]
+
+
+def test_district_named_like_a_province_counts_after_a_district_word(registries):
+    page = lines("Tuyên dương 30 điển hình làm theo lời Bác", "Thứ Hai, 12/06/2023 - 08:15",
+                 "Sáng 12/6, Huyện ủy Quảng Ninh tổ chức hội nghị tuyên dương 30 điển hình tiên tiến "
+                 "trong học tập và làm theo Bác.",
+                 "Các điển hình ở huyện Quảng Ninh đến từ nhiều ngành, lĩnh vực.")
+    _r, meta, _b = imported(page, registries)
+    assert meta["province"] == ["Quảng Bình"]
+
+
+@pytest.mark.parametrize("spelling,province", [("Daknong", "Đắk Nông"), ("Gialai", "Gia Lai")])
+def test_province_name_written_joined_without_marks(spelling, province, registries):
+    page = lines(f"{spelling}: Tuyên dương điển hình học tập và làm theo Bác",
+                 "Thứ Hai, 12/06/2023 - 08:15",
+                 f"Sáng 12/6, Tỉnh ủy {spelling} tổ chức hội nghị tuyên dương 50 điển hình tiên tiến trong "
+                 "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+                 "Các điển hình đến từ nhiều ngành, lĩnh vực, địa phương trong toàn tỉnh.")
+    _r, meta, _b = imported(page, registries)
+    assert meta["province"] == [province]

@@ -67,3 +67,24 @@ def test_province_name_written_joined_without_marks(spelling, province, registri
                  "Các điển hình đến từ nhiều ngành, lĩnh vực, địa phương trong toàn tỉnh.")
     _r, meta, _b = imported(page, registries)
     assert meta["province"] == [province]
+
+
+# -- dates ----------------------------------------------------------------------------------
+
+def test_date_above_a_byline_above_the_headline(registries):
+    # "Ngày đăng: … | Cập nhật: …", then "Bài, ảnh: MINH TÂM", then the headline: the date is the
+    # published one, its time not taken from the update; no draft.
+    result, meta, _b = fixture("fields-two-dates.txt", registries)
+    assert meta["date"].isoformat() == "2024-11-24T00:00:00+07:00"
+    assert "draft" not in meta and "date" not in result.meta.checks
+    assert meta["author"] == "Minh Tâm"
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("Ngày đăng: 24/11/2024 08:00 | Cập nhật: 25/11/2024 07:10", "2024-11-24T08:00:00+07:00"),
+    ("Cập nhật: 25/11/2024 07:10 | Xuất bản: 24/11/2024", "2024-11-24T00:00:00+07:00"),
+    ("Đăng ngày 24/11/2024 - Cập nhật 25/11/2024 07:10", "2024-11-24T00:00:00+07:00"),
+])
+def test_published_date_keeps_its_own_time(line, iso):
+    from generator.importer.dates import meta_line
+    assert meta_line(line).date.iso() == iso

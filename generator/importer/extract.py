@@ -189,6 +189,11 @@ def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last:
             out: Extracted) -> None:
     found: list[tuple[float, int, str, bool]] = []  # (priority, index, name, sure)
     top_end = lead if lead is not None else t + 6
+    for i in range(t - 1, max(-1, t - 3), -1):  # "Bài, ảnh: MINH TÂM" printed over the headline
+        if infos[i].name and infos[i].labelled and infos[i].n_words <= 12:
+            found.append((3.8, i, infos[i].name, True))
+        elif not infos[i].meta:
+            break
     for i, info in enumerate(infos):
         if i <= t:
             continue
@@ -216,7 +221,8 @@ def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last:
         return
     priority, index, name, sure = max(found, key=lambda f: (f[0], -f[1]))
     out.author, out.author_line, out.author_sure = name, infos[index].line, sure
-    used.setdefault(index, "tác giả")
+    if index < t or index not in used:
+        used[index] = "tác giả"
     # The unit printed under a byline: "Trường Chính trị tỉnh Hưng Yên", "(Huyện ủy Đà Bắc)".
     for j in range(index + 1, min(len(infos), index + 3)):
         if j in used or infos[j].credit_only or infos[j].meta:

@@ -219,8 +219,10 @@ def _date_place(infos: list[Info], i: int, title: int, lead: int | None, last: i
         if last is not None and i > last:
             return 5 if i - last <= 6 else 2
         return 0  # a date line inside the body
-    between = [j for j in range(i + 1, title) if infos[j].n_words > 3 or infos[j].meta]
-    if between or title - i > 2:
+    bylines = [j for j in range(i + 1, title) if infos[j].name or infos[j].affiliation]
+    between = [j for j in range(i + 1, title) if j not in bylines and (infos[j].n_words > 3 or infos[j].meta)]
+    if between or title - i - len(bylines) > 2:
         return 0  # further up, past menu items: the page's clock; one category label may stand between
     date = infos[i].meta.date
     return 7 if date is None or date.has_time else 6  # no time: perhaps a clock right above the headline
+    # A byline printed between the date and the headline ("Bài, ảnh: MINH TÂM") does not part them.

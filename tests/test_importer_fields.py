@@ -88,3 +88,32 @@ def test_date_above_a_byline_above_the_headline(registries):
 def test_published_date_keeps_its_own_time(line, iso):
     from generator.importer.dates import meta_line
     assert meta_line(line).date.iso() == iso
+
+
+# -- the last lines of the text ---------------------------------------------------------------
+
+def test_last_sentence_without_full_stop_stays_in_the_article(registries):
+    result, meta, body = fixture("fields-quote-end.txt", registries)
+    assert body[-1].startswith("Nói về việc làm của mình") and body[-1].endswith("phải hết sức làm”")
+    assert meta["author"] == "Thu Hà"
+    # another article's headline after the byline still goes, and is reported
+    assert dropped(result, "liên kết cuối bài") == ["Nghệ An: Tuyên dương 100 gương người tốt việc tốt"]
+
+
+def test_link_words_after_the_last_sentence_go_the_sentence_stays(registries):
+    result, meta, body = fixture("fields-link-words.html", registries)
+    assert body[-1] == "Đồng chí Điểu Xuân chia sẻ: “Học Bác là học những điều bình dị nhất: nói đi đôi với làm”."
+    assert dropped(result, "chữ của đường dẫn cuối đoạn") == ["Bấm vào đây"]
+    assert meta["author"] == "PV"
+
+
+@pytest.mark.parametrize("line", [
+    "Đắk Song sơ kết 5 năm thực hiện Chỉ thị 05",
+    "Hà Giang: “Dân vận khéo” ở vùng cao nguyên đá",
+])
+def test_headline_of_another_article_after_the_text_is_still_left_out(line, registries):
+    page = lines("Hà Tĩnh: Cựu chiến binh 80 tuổi hiến đất làm đường", "Thứ Năm, 09/05/2024 07:30",
+                 "Ông Nguyễn Văn Hòa, 80 tuổi, ở xã Thạch Kim đã hiến 500 m² đất để mở rộng đường liên thôn.",
+                 "Ông cho biết, gia đình bàn bạc rất nhanh vì ai cũng hiểu con đường là của chung.", line)
+    result, _meta, body = imported(page, registries)
+    assert dropped(result, "liên kết cuối bài") == [line] and line not in body

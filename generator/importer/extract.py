@@ -36,6 +36,11 @@ _SCENE_VERB = re.compile(
     r"\b(?:phát biểu|trao|tặng|tham quan|giúp|biểu diễn|trao đổi|hướng dẫn|chụp ảnh|thăm|kiểm tra|động viên|"
     r"tham gia|được biểu dương|được khen thưởng|nhận|ra quân|bên|tại hội nghị|tại buổi|tại lễ|dâng hương|"
     r"chăm sóc|sửa|dọn|vệ sinh)\b", re.IGNORECASE)
+_SPEECH = re.compile(r"\w\s*:\s*[“\"]\s*\w")  # "… chia sẻ: “…"
+_CLAUSE = re.compile(r"\w,\s+[a-zà-ỹđ]+\s+[a-zà-ỹđ]")  # a comma, then a clause in lower case
+_LINK_WORDS = re.compile(r"(?<=[.!?…”\"])\s+((?:bấm|nhấn|click|kích|nhấp)\s+(?:vào\s+)?(?:đây|here)|xem\s+chi\s+tiết"
+                         r"(?:\s+tại\s+đây)?|xem\s+tiếp|đọc\s+tiếp|xem\s+thêm|chi\s+tiết\s+xem\s+tại\s+đây)"
+                         r"\s*[.…>»]*\s*$", re.IGNORECASE)
 _SOURCE_NAME = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
 
 
@@ -101,6 +106,7 @@ def cap_summary(text: str, limit: int = SUMMARY_LIMIT) -> tuple[str, str | None]
 def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titles: list[str] = ()
             ) -> Extracted:
     out = Extracted()
+    blocks = _without_link_words(blocks, out)
     infos = classify(blocks, places)
     lead = find_lead(infos)
     chosen = choose_title(infos, lead, list(page_titles))
@@ -139,6 +145,19 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
         kept.insert(position, Info(Block(rest, infos[sapo].line), paragraph=True, n_words=words(rest)))
     out.body = _body(kept, out)
     return out
+
+
+def _without_link_words(blocks: list[Block], out: Extracted) -> list[Block]:
+    """A link's words left at the end of a sentence ("…với làm”. Bấm vào đây") cut off and reported."""
+    kept = []
+    for b in blocks:
+        m = _LINK_WORDS.search(b.text) if b.hint != "img" and len(b.text) > 40 else None
+        if m is None:
+            kept.append(b)
+            continue
+        kept.append(Block(b.text[:m.start()].rstrip(), b.line, b.hint, b.extra))
+        out.dropped.append((Block(m.group(1), b.line), "chữ của đường dẫn cuối đoạn"))
+    return kept
 
 
 def _date(infos: list[Info], t: int, lead: int | None, last: int | None, used: dict, out: Extracted) -> None:
@@ -272,8 +291,27 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
         elif info.n_words <= 3 and not _LIST_ITEM.match(info.text) and info.block.hint != "li":
             used[i] = "nhãn cuối bài"
         elif (is_headline_like(info.text, 200) and not info.image and info.block.hint not in ("li", "caption")
-              and not _LIST_ITEM.match(info.text) and not _after_figure(infos, i, used) and not info.credit):
+              and not _LIST_ITEM.match(info.text) and not _after_figure(infos, i, used) and not info.credit
+              and not (_continues_text(infos, last, i, used) and _is_sentence(info.text))):
             used[i] = "liên kết cuối bài"  # headlines of other articles after the text
+
+
+def _continues_text(infos: list[Info], last: int, i: int, used: dict) -> bool:
+    """The line follows the last paragraph with nothing between but what was already left out."""
+    return all(j in used for j in range(last + 1, i))
+
+
+def _is_sentence(text: str) -> bool:
+    """A sentence printed without its full stop, not another article's headline: reported speech
+    ("…, ông Hòa chỉ cười: “Bác Hồ dạy rồi…”") or a clause continued after a comma in lower case
+    ("Nói về việc làm của mình, ông Hòa …")."""
+    text = text.rstrip()
+    speech = _SPEECH.search(text)
+    if speech:  # a speaker's clause before the colon, not a place label ("Hà Giang: “Dân vận khéo”…")
+        speaker = text[:speech.start() + 1].split()
+        if len(speaker) >= 3 and any(w[:1].islower() for w in speaker):
+            return True
+    return words(text) >= 12 and bool(_CLAUSE.search(text))
 
 
 def _after_figure(infos: list[Info], i: int, used: dict) -> bool:

@@ -117,3 +117,31 @@ def test_headline_of_another_article_after_the_text_is_still_left_out(line, regi
                  "Ông cho biết, gia đình bàn bạc rất nhanh vì ai cũng hiểu con đường là của chung.", line)
     result, _meta, body = imported(page, registries)
     assert dropped(result, "liên kết cuối bài") == [line] and line not in body
+
+
+# -- readers' comments --------------------------------------------------------------------------
+
+def test_a_commenter_is_not_the_author(registries):
+    result, meta, body = fixture("fields-comments.txt", registries)
+    assert "author" not in meta and any(w.startswith("không tìm thấy tên tác giả") for w in result.warnings)
+    assert not any("Phạm Minh Tuấn" in p or "Tấm gương" in p for p in body)
+    assert "Phạm Minh Tuấn" in dropped(result, "khuôn trang (comment)")
+
+
+def test_facebook_comments_are_not_the_article(registries):
+    result, meta, body = fixture("fields-facebook.txt", registries)
+    assert "author" not in meta
+    left_out = dropped(result, "khuôn trang (comment)")
+    assert {"Nguyễn Thị Lan", "Tự hào về bà Y Sum quá 👏👏", "Trần Văn Hùng", "Viết bình luận..."} <= set(left_out)
+    assert not any("Nguyễn Thị Lan" in p for p in body)
+
+
+def test_comment_button_under_the_lead_does_not_cut_the_article(registries):
+    lead = ("Sáng 12/6, Tỉnh ủy Quảng Ninh tổ chức hội nghị tuyên dương 50 điển hình tiên tiến trong học tập "
+            "và làm theo Bác.")
+    more = [f"Đoạn {n}: các điển hình đến từ nhiều ngành, lĩnh vực, địa phương trong toàn tỉnh được biểu dương."
+            for n in range(1, 4)]
+    page = lines("Quảng Ninh tuyên dương 50 điển hình làm theo Bác", "Thứ Hai, 12/06/2023 - 08:15", lead,
+                 "Bình luận", *more, "Ngọc Lan")
+    _r, meta, body = imported(page, registries)
+    assert body == more and meta["author"] == "Ngọc Lan"

@@ -19,6 +19,7 @@ from ..taxonomy import Registries
 from ..vietnamese import VN, slugify
 from .byline import person_name
 from .clean import strip_boilerplate, text_to_blocks
+from .comments import cut_comments
 from .dates import FIRST_YEAR, LAST_YEAR
 from .decode import DecodeError, decode_bytes
 from .entities import find_directives, find_tags
@@ -62,7 +63,8 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         blocks, page = html_to_blocks(text)
     else:
         blocks = text_to_blocks(text)
-    blocks, removed = strip_boilerplate(blocks)
+    kept, removed = strip_boilerplate(blocks)
+    blocks, removed = cut_comments(blocks, kept, removed)
     places = place_keys(registries)
     found: Extracted = extract(blocks, places, page.titles)
     if found.title is None:

@@ -145,3 +145,23 @@ def test_comment_button_under_the_lead_does_not_cut_the_article(registries):
                  "Bình luận", *more, "Ngọc Lan")
     _r, meta, body = imported(page, registries)
     assert body == more and meta["author"] == "Ngọc Lan"
+
+
+# -- directives -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written,symbol", [
+    ("CT05", "05-CT/TW"), ("CT 05", "05-CT/TW"), ("KL01", "01-KL/TW"), ("QĐ 144", "144-QĐ/TW"),
+])
+def test_directive_written_short(written, symbol, registries):
+    page = lines("Gia Lai: Đẩy mạnh học tập và làm theo Bác trong cán bộ trẻ", "Thứ Hai, 12/06/2023 - 08:15",
+                 f"Sáng 12/6, Tỉnh ủy Gia Lai tổ chức hội nghị quán triệt, triển khai thực hiện {written} "
+                 "trong đội ngũ cán bộ trẻ toàn tỉnh.",
+                 "Hội nghị được tổ chức trực tuyến đến 17 điểm cầu cấp huyện trong tỉnh.")
+    _r, meta, _b = imported(page, registries)
+    assert meta["directives"] == [symbol]
+
+
+@pytest.mark.parametrize("written", ["CT05/TU", "CT05 của Ban Thường vụ Tỉnh ủy"])
+def test_short_provincial_directive_is_not_the_central_one(written, registries):
+    from generator.importer.entities import find_directives
+    assert find_directives(f"Triển khai {written} trong toàn tỉnh.", registries)[0] == []

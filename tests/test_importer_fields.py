@@ -165,3 +165,21 @@ def test_directive_written_short(written, symbol, registries):
 def test_short_provincial_directive_is_not_the_central_one(written, registries):
     from generator.importer.entities import find_directives
     assert find_directives(f"Triển khai {written} trong toàn tỉnh.", registries)[0] == []
+
+
+# -- source ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line,name", [
+    ("Theo baolamdong.vn", "Báo Lâm Đồng"),
+    ("(Theo baodaknong.vn)", "Báo Đắk Nông"),
+    ("Nguồn: https://www.vietnamplus.vn/", "vietnamplus.vn"),
+    ("Theo Báo Lâm Đồng", "Báo Lâm Đồng"),
+])
+def test_source_at_the_end_is_recorded(line, name, registries):
+    page = lines("Lâm Đồng: Người thầy giáo 20 năm “cõng chữ” lên bon làng", "Cập nhật: 14:30 ngày 05-03-2024",
+                 "Hơn 20 năm gắn bó với vùng đồng bào dân tộc thiểu số ở huyện Đam Rông, thầy giáo Ha Ni đã trở "
+                 "thành điểm tựa của bao thế hệ học trò.",
+                 "Mỗi năm, thầy cùng đồng nghiệp vận động hàng chục học sinh bỏ học quay lại lớp.", line)
+    result, meta, body = imported(page, registries)
+    assert meta["source"] == {"name": name}
+    assert dropped(result, "nguồn") == [line] and line not in body

@@ -26,7 +26,7 @@ from .entities import find_directives, find_tags
 from .extract import Extracted, extract
 from .frontmatter import ArticleMeta, article_slug, article_text, body_markdown
 from .htmlsource import PageMeta, html_to_blocks
-from .places import Places, find_places, place_keys
+from .places import Places, find_places, place_keys, source_name
 from .report import Output, print_file_report, print_summary
 
 TEXT_SUFFIXES = {".txt"}
@@ -126,7 +126,8 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         title=found.title, date=published, summary=found.summary,
         provinces=[p.name for p in where.provinces], directives=[d.symbol for d in directives],
         tags=[t.name for t in tags], author=author,
-        source_name=page.site_name or found.source_name, source_url=page.url,
+        source_name=page.site_name or (source_name(found.source_name, registries) if found.source_name else None),
+        source_url=page.url,
         image_src=images_prefix + figures[0].src if figures else None,
         image_caption=figures[0].text if figures else None, draft=draft, checks=checks,
     )

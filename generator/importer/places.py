@@ -151,13 +151,33 @@ def source_tag(summary: str, registries: Registries) -> tuple[str, ...]:
     found = load_tags().get(term_key(tag))
     if found:
         return found
-    domain = _DOMAIN.match(tag.lower())
+    province = province_of_domain(tag, registries)
+    return (province,) if province else ()
+
+
+def province_of_domain(address: str, registries: Registries) -> str | None:
+    """The province of a provincial paper's web address: "baolamdong.vn" -> "Lâm Đồng"."""
+    domain = _DOMAIN.match(address.lower())
     if domain:
         compact = domain.group(1)
         for p in registries.provinces:
             if slugify(p.name).replace("-", "").replace("tp", "", 1 if p.name.startswith("TP.") else 0) == compact:
-                return (p.name,)
-    return ()
+                return p.name
+    return None
+
+
+_ADDRESS = re.compile(r"^(?:https?://)?((?:[\w-]+\.)+[a-z]{2,})/?$", _I)
+
+
+def source_name(source: str, registries: Registries) -> str:
+    """A source as the paper's name: "baolamdong.vn" -> "Báo Lâm Đồng" (a provincial paper is
+    "Báo" + its province); another web address as itself, without "https://" and "www."."""
+    m = _ADDRESS.match(source.strip())
+    if not m:
+        return source
+    domain = m.group(1).lower().removeprefix("www.")
+    province = province_of_domain(domain, registries)
+    return f"Báo {province}" if province else domain
 
 
 def find_places(segments: list[tuple[str, str, int]], registries: Registries, furniture: str = ""

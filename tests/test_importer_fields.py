@@ -183,3 +183,12 @@ def test_source_at_the_end_is_recorded(line, name, registries):
     result, meta, body = imported(page, registries)
     assert meta["source"] == {"name": name}
     assert dropped(result, "nguồn") == [line] and line not in body
+
+
+# -- title ------------------------------------------------------------------------------------
+
+def test_label_inside_h1_gives_way_to_the_page_title(registries):
+    result, meta, _b = fixture("fields-h1-label.html", registries)
+    assert meta["title"] == "Quảng Trị: Phát huy giá trị di tích gắn với học tập và làm theo Bác"
+    assert result.slug == "quang-tri-phat-huy-gia-tri-di-tich-gan-voi-hoc-tap-va-lam-theo-bac"
+    assert dropped(result, "nhãn chuyên mục trước tiêu đề") == ["Chính trị"]

@@ -14,7 +14,7 @@ from ..vietnamese import format_date, term_key, weekday
 from .byline import INITIALS, person_name
 from .clean import Block, is_headline_like, words
 from .dates import Dateline
-from .headline import choose_date, choose_title, find_lead, last_paragraph, skippable
+from .headline import choose_date, choose_title, find_lead, label_before_page_title, last_paragraph, skippable
 from .lines import CREDIT_ONLY, Info, classify, has_credit, image_name
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
@@ -118,6 +118,10 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     lead = t + 1 + after if after is not None else None  # the first paragraph under the headline
     out.title, out.title_line, out.title_sure = infos[t].text.rstrip(), infos[t].line, chosen.sure
     out.warnings += chosen.notes
+    labelled = label_before_page_title(out.title, list(page_titles))
+    if labelled is not None:
+        out.title = labelled[0]
+        out.dropped.append((Block(labelled[1], infos[t].line), "nhãn chuyên mục trước tiêu đề"))
     used: dict[int, str] = {}
     for i in range(t):
         used[i] = "trên tiêu đề"

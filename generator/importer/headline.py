@@ -78,6 +78,23 @@ def _page_keys(page_titles: list[str]) -> set[str]:
     return keys
 
 
+def label_before_page_title(text: str, page_titles: list[str]) -> tuple[str, str] | None:
+    """(the page's own title, the label before it) when the chosen line is a label of a few words
+    followed by the page's title: "<h1><span>Chính trị</span> Quảng Trị: …</h1>" with og:title
+    "Quảng Trị: …"."""
+    key = term_key(text)
+    for title in page_titles:
+        for part in [title, *_SITE_SPLIT.split(title)]:
+            part = part.strip()
+            part_key = term_key(part)
+            if words(part) < 3 or len(part_key) >= len(key) or not key.endswith(" " + part_key):
+                continue
+            label = text[:len(text) - len(part)].strip()
+            if 1 <= words(label) <= 4 and term_key(text[len(label):].strip()) == part_key:
+                return part, label
+    return None
+
+
 def choose_title(infos: list[Info], lead: int | None, page_titles: list[str]) -> Choice:
     """The headline: among the lines before the third paragraph (text copied above the headline
     may hold a paragraph or two), the best by shape, nearness to its lead and to a date line."""

@@ -192,3 +192,20 @@ def test_label_inside_h1_gives_way_to_the_page_title(registries):
     assert meta["title"] == "Quảng Trị: Phát huy giá trị di tích gắn với học tập và làm theo Bác"
     assert result.slug == "quang-tri-phat-huy-gia-tri-di-tich-gan-voi-hoc-tap-va-lam-theo-bac"
     assert dropped(result, "nhãn chuyên mục trước tiêu đề") == ["Chính trị"]
+
+
+def test_html_tags_typed_into_a_pasted_title_are_stripped(registries):
+    page = lines("Nghệ An: Phong trào “Dân vận khéo” lan tỏa <b>mạnh mẽ</b> ở xứ Nghệ", "Thứ Hai, 12/06/2023 - 08:15",
+                 "Năm 2023, tỉnh Nghệ An có 2.300 mô hình “Dân vận khéo” gắn với Chỉ thị 05, nhiều mô hình được "
+                 "nhân rộng.", "Tại huyện Kỳ Sơn, cán bộ đồn biên phòng nhận đỡ đầu 120 học sinh nghèo.")
+    result, meta, _b = imported(page, registries)
+    assert meta["title"] == "Nghệ An: Phong trào “Dân vận khéo” lan tỏa mạnh mẽ ở xứ Nghệ"
+    assert result.slug == "nghe-an-phong-trao-dan-van-kheo-lan-toa-manh-me-o-xu-nghe"
+    assert any("thẻ HTML" in w for w in result.warnings)
+
+
+def test_facebook_title_loses_its_emoji_and_capitals_are_flagged(registries):
+    result, meta, _b = fixture("fields-facebook.txt", registries)
+    assert meta["title"] == "ĐẮK NÔNG: BÀ Y SUM – NGƯỜI GIỮ LỬA PHONG TRÀO “DÂN VẬN KHÉO” Ở BON BU PRÂNG"
+    assert "chữ in hoa" in result.meta.checks["title"]
+    assert result.slug.startswith("dak-nong-ba-y-sum")

@@ -26,6 +26,7 @@ from .entities import find_directives, find_tags
 from .extract import Extracted, extract
 from .frontmatter import ArticleMeta, article_slug, article_text, body_markdown
 from .htmlsource import PageMeta, html_to_blocks
+from .lines import is_shouting
 from .places import Places, find_places, place_keys, source_name
 from .report import Output, print_file_report, print_summary
 
@@ -75,6 +76,8 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     lines: dict[str, int | str | None] = {"title": found.title_line}
     if not found.title_sure:
         checks["title"] = "có dòng khác cũng giống tiêu đề"
+    if is_shouting(found.title):  # no rule makes sentence case: proper names need an editor
+        checks["title"] = "tiêu đề viết toàn chữ in hoa: hãy viết lại chữ thường, chỉ viết hoa chữ đầu và tên riêng"
 
     published, date_line, date_sure = _publication(found, page, display, warnings)
     lines["date"] = date_line

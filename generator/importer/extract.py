@@ -8,6 +8,7 @@ reason, for the import report.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..vietnamese import format_date, term_key, weekday
@@ -41,6 +42,7 @@ _CLAUSE = re.compile(r"\w,\s+[a-zà-ỹđ]+\s+[a-zà-ỹđ]")  # a comma, then a
 _LINK_WORDS = re.compile(r"(?<=[.!?…”\"])\s+((?:bấm|nhấn|click|kích|nhấp)\s+(?:vào\s+)?(?:đây|here)|xem\s+chi\s+tiết"
                          r"(?:\s+tại\s+đây)?|xem\s+tiếp|đọc\s+tiếp|xem\s+thêm|chi\s+tiết\s+xem\s+tại\s+đây)"
                          r"\s*[.…>»]*\s*$", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _SOURCE_NAME = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
 
 
@@ -122,6 +124,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     if labelled is not None:
         out.title = labelled[0]
         out.dropped.append((Block(labelled[1], infos[t].line), "nhãn chuyên mục trước tiêu đề"))
+    out.title = _clean_title(out.title, out)
     used: dict[int, str] = {}
     for i in range(t):
         used[i] = "trên tiêu đề"
@@ -149,6 +152,19 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
         kept.insert(position, Info(Block(rest, infos[sapo].line), paragraph=True, n_words=words(rest)))
     out.body = _body(kept, out)
     return out
+
+
+def _clean_title(title: str, out: Extracted) -> str:
+    """HTML tags typed into a pasted title ("<b>mạnh mẽ</b>") and emoji ("📌") out, each reported."""
+    tags = _HTML_TAG.findall(title)
+    if tags:
+        title = _HTML_TAG.sub("", title)
+        out.warnings.append("đã bỏ thẻ HTML trong tiêu đề: " + " ".join(tags))
+    symbols = [ch for ch in title if unicodedata.category(ch) == "So" or ch in "\ufe0f\u200d"]
+    if symbols:
+        title = "".join(ch for ch in title if ch not in symbols)
+        out.warnings.append("đã bỏ biểu tượng (emoji) trong tiêu đề: " + "".join(symbols))
+    return re.sub(r"\s+", " ", title).strip(" -–—|:") if tags or symbols else title
 
 
 def _without_link_words(blocks: list[Block], out: Extracted) -> list[Block]:

@@ -209,3 +209,28 @@ def test_facebook_title_loses_its_emoji_and_capitals_are_flagged(registries):
     assert meta["title"] == "ĐẮK NÔNG: BÀ Y SUM – NGƯỜI GIỮ LỬA PHONG TRÀO “DÂN VẬN KHÉO” Ở BON BU PRÂNG"
     assert "chữ in hoa" in result.meta.checks["title"]
     assert result.slug.startswith("dak-nong-ba-y-sum")
+
+
+# -- tags ---------------------------------------------------------------------------------------
+
+def test_the_page_own_tags_that_the_registry_knows_are_candidates(registries):
+    # keywords meta "người tốt việc tốt", JSON-LD "Dân vận khéo", "Từ khóa: Khen thưởng …": none of
+    # them is in the text; "Gương sáng", "biên phòng", "Biên giới" are no registry tags: never added.
+    result, meta, _b = fixture("fields-page-tags.html", registries)
+    assert set(meta["tags"]) >= {"người tốt việc tốt", "dân vận khéo", "khen thưởng"}
+    assert not {"Gương sáng", "gương sáng", "biên phòng", "Biên giới"} & set(meta["tags"])
+
+
+def test_hashtags_of_a_post_are_its_tags_and_reported(registries):
+    result, meta, body = fixture("fields-facebook.txt", registries)
+    assert "dân vận khéo" in meta["tags"]
+    assert dropped(result, "thẻ (hashtag) của bài") == ["#HọcTậpVàLàmTheoBác #CT05 #Daknong #DânVậnKhéo"]
+
+
+def test_keywords_line_of_a_text_paste(registries):
+    page = lines("Lâm Đồng: Người thầy giáo 20 năm “cõng chữ” lên bon làng", "Cập nhật: 14:30 ngày 05-03-2024",
+                 "Hơn 20 năm gắn bó với vùng cao, thầy giáo Ha Ni đã trở thành điểm tựa của bao thế hệ học trò.",
+                 "Mỗi năm, thầy cùng đồng nghiệp vận động hàng chục em bỏ học quay lại lớp.",
+                 "Từ khóa: Lâm Đồng, CT05, gương sáng, người tốt việc tốt")
+    _r, meta, _b = imported(page, registries)
+    assert "người tốt việc tốt" in meta["tags"] and "gương sáng" not in meta["tags"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -22,8 +23,8 @@ from .clean import strip_boilerplate, text_to_blocks
 from .comments import cut_comments
 from .dates import FIRST_YEAR, LAST_YEAR
 from .decode import DecodeError, decode_bytes
-from .entities import find_directives, find_tags
-from .extract import Extracted, extract
+from .entities import find_directives, find_tags, page_tags
+from .extract import HASHTAGS, Extracted, extract
 from .frontmatter import ArticleMeta, article_slug, article_text, body_markdown
 from .htmlsource import PageMeta, html_to_blocks
 from .lines import is_shouting
@@ -34,6 +35,7 @@ TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 _FURNITURE_KINDS = {"nav", "label", "footer", "counter", "weather"}
+_TAGS_LABEL = re.compile(r"^\s*(?:tags?|từ\s+khóa|từ\s+khoá|chủ\s+đề)\s*:\s*", re.IGNORECASE)
 EVIDENCE_CHARS = 200_000  # provinces and tags are judged on the first 200,000 characters of the body
 
 
@@ -120,7 +122,9 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     parts = {"title": found.title, "summary": found.summary or "", "body": "\n".join(n.text for n in body_nodes)}
     directives, w = find_directives("\n".join(parts.values()), registries, published)
     warnings += w
-    tags, w = find_tags(parts, registries)
+    keywords = page.keywords + [_TAGS_LABEL.sub("", r.block.text) for r in removed if r.kind == "tags"] \
+        + [b.text for b, reason in found.dropped if reason == HASHTAGS]
+    tags, w = find_tags(parts, registries, page=page_tags(keywords, registries))
     warnings += w
     lines["summary"] = found.summary_line
 

@@ -268,10 +268,33 @@ def _tag_score(parts: dict[str, str], registries: Registries) -> tuple[list, Cou
     return vocabulary, score
 
 
-def find_tags(parts: dict[str, str], registries: Registries, most: int = 5, least: int = 2
-              ) -> tuple[list[Tag], list[str]]:
-    """2-5 tags from the vocabulary whose keywords the article uses most."""
+PAGE_TAG = 6  # a tag the source page gave the article itself: as much as twice in the headline
+_HASHTAG = re.compile(r"#([^\W_][\w]*)")
+_CAMEL = re.compile(r"(?<=[a-zà-ỹđ])(?=[A-ZÀ-ỸĐ])")
+
+
+def page_tags(keywords: list[str], registries: Registries) -> list[Tag]:
+    """The registry's tags among the page's own ("Từ khóa: …", <meta name="keywords">,
+    "#DânVậnKhéo"): by the tags' names and aliases only, never as new tags."""
+    matcher = PhraseMatcher([(n, tag) for tag in registries.tags for n in tag.names], proper_names=False)
+    found: list[Tag] = []
+    for text in keywords:
+        text = _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ;", normalize(text))
+        for _pos, tag in matcher.find(text):
+            if tag not in found:
+                found.append(tag)
+    return found
+
+
+def find_tags(parts: dict[str, str], registries: Registries, most: int = 5, least: int = 2,
+              page: list[Tag] = ()) -> tuple[list[Tag], list[str]]:
+    """2-5 tags from the vocabulary whose keywords the article uses most; ``page``: the tags the
+    source page gave the article, which count as candidates with PAGE_TAG points each."""
     vocabulary, score = _tag_score(parts, registries)
+    index = {term_key(tag.name): i for i, (tag, _words) in enumerate(vocabulary)}
+    for tag in page:
+        if term_key(tag.name) in index:
+            score[index[term_key(tag.name)]] += PAGE_TAG
     ranked = sorted(score, key=lambda i: (-score[i], i))
     top = score[ranked[0]] if ranked else 0
     chosen = [i for i in ranked if score[i] >= max(3, top / 4)][:most]

@@ -42,6 +42,8 @@ _CLAUSE = re.compile(r"\w,\s+[a-zà-ỹđ]+\s+[a-zà-ỹđ]")  # a comma, then a
 _LINK_WORDS = re.compile(r"(?<=[.!?…”\"])\s+((?:bấm|nhấn|click|kích|nhấp)\s+(?:vào\s+)?(?:đây|here)|xem\s+chi\s+tiết"
                          r"(?:\s+tại\s+đây)?|xem\s+tiếp|đọc\s+tiếp|xem\s+thêm|chi\s+tiết\s+xem\s+tại\s+đây)"
                          r"\s*[.…>»]*\s*$", re.IGNORECASE)
+HASHTAGS = "thẻ (hashtag) của bài"
+_HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _SOURCE_NAME = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
 
@@ -289,7 +291,9 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
     for i, info in enumerate(infos):
         if i <= t or i in used:
             continue
-        if info.credit_only and not _after_figure(infos, i, used):
+        if _HASHTAGS.match(info.text):
+            used[i] = HASHTAGS  # the post's own tags: read by command.py as the page's keywords
+        elif info.credit_only and not _after_figure(infos, i, used):
             used[i] = "ghi chú ảnh không kèm ảnh"
         elif info.widget:
             used[i] = "tiện ích của trang (thời tiết, đồng hồ)"

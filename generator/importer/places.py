@@ -114,11 +114,15 @@ def _matchers(registries: Registries) -> tuple[PhraseMatcher, PhraseMatcher, dic
     provinces = PhraseMatcher([(_apostrophes(n), p) for p in registries.provinces for n in _spellings(p)],
                               proper_names=True)
     by_name = {p.name: p for p in registries.provinces}
-    province_keys = {term_key(n) for p in registries.provinces for n in p.names}
+    province_of = {term_key(n): p.name for p in registries.provinces for n in p.names}
     # A district named like another province ("huyện Quảng Ninh" in Quảng Bình) counts only after a
-    # district word: bare, the name means the province.
-    districts = PhraseMatcher([(_apostrophes(s), replace(d, needs_district_word=term_key(s) in province_keys))
-                               for s, d in load_districts() if d.province in by_name], proper_names=True)
+    # district word: bare, the name means the province. (Thành phố Lào Cai is in Lào Cai: no matter.)
+    phrases = []
+    for spelling, d in load_districts():
+        if d.province in by_name:
+            other = province_of.get(term_key(spelling), d.province) != d.province
+            phrases.append((_apostrophes(spelling), replace(d, needs_district_word=other)))
+    districts = PhraseMatcher(phrases, proper_names=True)
     _MATCHERS[registries.fingerprint] = (provinces, districts, by_name)
     return provinces, districts, by_name
 

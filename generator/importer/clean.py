@@ -22,6 +22,9 @@ RULES_FILE = Path(__file__).with_name("boilerplate.csv")
 _SPACES = re.compile(r"[ \t]+")
 _SENTENCE_END = re.compile(r"[.:;,…]$")
 _WORD = re.compile(r"\w+")
+_LINK_WORDS = re.compile(r"(?<=[.!?…”\"])\s+((?:bấm|nhấn|click|kích|nhấp)\s+(?:vào\s+)?(?:đây|here)|xem\s+chi\s+tiết"
+                         r"(?:\s+tại\s+đây)?|xem\s+tiếp|đọc\s+tiếp|xem\s+thêm|chi\s+tiết\s+xem\s+tại\s+đây)"
+                         r"\s*[.…>»]*\s*$", re.IGNORECASE)
 _NOT_LINES = ("img", "table")  # blocks no boilerplate rule reads
 # Emphasis (<em>, <i>) in a block's ``extra["marked"]`` text; never in ``text`` itself.
 EM_OPEN, EM_CLOSE = "\ue000", "\ue001"
@@ -174,3 +177,18 @@ def _following(blocks: list[Block], start: int, then: str, body_started: bool, r
                 break
             count += 1
     return count
+
+
+def without_link_words(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
+    """A link's words left at the end of a sentence ("…với làm”. Bấm vào đây") cut off: the blocks,
+    and the words cut (for the report)."""
+    kept, cut = [], []
+    for b in blocks:
+        m = _LINK_WORDS.search(b.text) if b.hint not in _NOT_LINES and len(b.text) > 40 else None
+        if m is None:
+            kept.append(b)
+            continue
+        extra = {k: v for k, v in b.extra.items() if k != "marked"}  # its emphasis held the words cut
+        kept.append(Block(b.text[:m.start()].rstrip(), b.line, b.hint, extra))
+        cut.append(Block(m.group(1), b.line))
+    return kept, cut

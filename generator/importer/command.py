@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,19 +20,22 @@ from ..taxonomy import Registries
 from ..vietnamese import VN, slugify
 from .byline import person_name
 from .clean import strip_boilerplate, text_to_blocks
+from .comments import cut_comments
 from .dates import FIRST_YEAR, LAST_YEAR
 from .decode import DecodeError, decode_bytes
-from .entities import find_directives, find_tags
-from .extract import Extracted, extract
+from .entities import find_directives, find_tags, page_tags
+from .extract import HASHTAGS, Extracted, extract
 from .frontmatter import ArticleMeta, article_slug, article_text, body_markdown
 from .htmlsource import PageMeta, html_to_blocks
-from .places import Places, find_places, place_keys
+from .lines import is_shouting
+from .places import Places, find_places, place_keys, source_name
 from .report import Output, print_file_report, print_summary
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 _FURNITURE_KINDS = {"nav", "label", "footer", "counter", "weather"}
+_TAGS_LABEL = re.compile(r"^\s*(?:tags?|từ\s+khóa|từ\s+khoá|chủ\s+đề)\s*:\s*", re.IGNORECASE)
 EVIDENCE_CHARS = 200_000  # provinces and tags are judged on the first 200,000 characters of the body
 
 
@@ -62,7 +66,8 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         blocks, page = html_to_blocks(text)
     else:
         blocks = text_to_blocks(text)
-    blocks, removed = strip_boilerplate(blocks)
+    kept, removed = strip_boilerplate(blocks)
+    blocks, removed = cut_comments(blocks, kept, removed)
     places = place_keys(registries)
     found: Extracted = extract(blocks, places, page.titles)
     if found.title is None:
@@ -73,6 +78,8 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     lines: dict[str, int | str | None] = {"title": found.title_line}
     if not found.title_sure:
         checks["title"] = "có dòng khác cũng giống tiêu đề"
+    if is_shouting(found.title):  # no rule makes sentence case: proper names need an editor
+        checks["title"] = "tiêu đề viết toàn chữ in hoa: hãy viết lại chữ thường, chỉ viết hoa chữ đầu và tên riêng"
 
     published, date_line, date_sure = _publication(found, page, display, warnings)
     lines["date"] = date_line
@@ -116,7 +123,9 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     parts = {"title": found.title, "summary": found.summary or "", "body": "\n".join(n.text for n in body_nodes)}
     directives, w = find_directives("\n".join(parts.values()), registries, published)
     warnings += w
-    tags, w = find_tags(parts, registries)
+    keywords = page.keywords + [_TAGS_LABEL.sub("", r.block.text) for r in removed if r.kind == "tags"] \
+        + [b.text for b, reason in found.dropped if reason == HASHTAGS]
+    tags, w = find_tags(parts, registries, page=page_tags(keywords, registries))
     warnings += w
     lines["summary"] = found.summary_line
 
@@ -125,7 +134,8 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         title=found.title, date=published, summary=found.summary,
         provinces=[p.name for p in where.provinces], directives=[d.symbol for d in directives],
         tags=[t.name for t in tags], author=author,
-        source_name=page.site_name or found.source_name, source_url=page.url,
+        source_name=page.site_name or (source_name(found.source_name, registries) if found.source_name else None),
+        source_url=page.url,
         image_src=images_prefix + figures[0].src if figures else None,
         image_caption=figures[0].text if figures else None, image_alt=figures[0].alt if figures else None,
         draft=draft, checks=checks,

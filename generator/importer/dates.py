@@ -133,8 +133,11 @@ def meta_line(line: str) -> MetaLine | None:
 
     hour = minute = second = 0
     times = [t for t in _TIME.finditer(rest)]
-    # The time that belongs to the chosen date: the nearest one.
-    t = min(times, key=lambda m: min(abs(m.start() - end), abs(start - m.end())), default=None)
+    # The time that belongs to the chosen date: the nearest one within the date's own labelled part
+    # ("Ngày đăng: 24/11/2024 | Cập nhật: 25/11/2024 07:10": the 07:10 is the update's).
+    low, high = _own_part(text, found, chosen) if len(found) > 1 else (0, len(text))
+    own = [m for m in times if low <= m.start() and m.end() <= high]
+    t = min(own, key=lambda m: min(abs(m.start() - end), abs(start - m.end())), default=None)
     seconds = False
     if t is not None:
         hour, minute, second = int(t.group(1)), int(t.group(2)), int(t.group(3) or 0)
@@ -202,6 +205,16 @@ def _pick_labelled(text: str, found) -> tuple | None:
         if kind == "published":
             return item
     return labelled[0][1]
+
+
+def _own_part(text: str, found, chosen) -> tuple[int, int]:
+    """The stretch of a two-date line that belongs to the chosen date: from its label to the next label."""
+    labels = sorted(m.start() for rx in (_PUBLISHED, _UPDATED) for m in rx.finditer(text))
+    start = chosen[0]
+    first = chosen == found[0]  # nothing before it but its label: a time printed before it is its own
+    low = 0 if first else max((p for p in labels if p <= start), default=0)
+    high = min((p for p in labels if p > start), default=len(text))
+    return low, high
 
 
 def _tidy(rest: str) -> str:

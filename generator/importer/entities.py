@@ -139,7 +139,54 @@ def find_directives(text: str, registries: Registries, published=None) -> tuple[
         _named(m, after, reg, found)
     for m in _PLENUM.finditer(text):
         _plenum(m, reg, found, published)
+    _abbreviated(text, registries, found)
     return [d for _pos, d in sorted(found.directives.values(), key=lambda x: x[0])], found.warnings
+
+
+# "CT05", "CT 05", "KL01", "QĐ 144", "05-CT": the short forms of the registry's names that search
+# reads (search/names.py); the importer takes from them only those starting with the kind's
+# abbreviation or the number: "Chỉ thị 05 …" is read above, with its issuer.
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+_SPELLED_KINDS = {"chi", "nghi", "quy", "ket", "huong", "thong", "ke", "de", "quyet"}
+_NAMES: dict[str, tuple] = {}
+
+
+def _short_forms(registries: Registries):
+    cached = _NAMES.get(registries.fingerprint)
+    if cached is None:
+        from ..search.names import Names  # the same spellings the site's search reads
+        names = Names.from_registries(registries)
+        cached = (names, {d.slug: d for d in registries.directives})
+        _NAMES[registries.fingerprint] = cached
+    return cached
+
+
+def _abbreviated(text: str, registries: Registries, found: _Found) -> None:
+    from ..search.text import fold
+    names, by_slug = _short_forms(registries)
+    if not names.sequences:
+        return
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(_LETTER_DIGIT.sub(" ", text))]
+    joined, starts = " ", []
+    for token, _start in tokens:
+        starts.append(len(joined))
+        joined += fold(token) + " "
+    at = {offset: k for k, offset in enumerate(starts)}
+    for m in names.pattern.finditer(joined):
+        key = names.keys.get(m.group(1), "")
+        first = m.group(1).split()[0]
+        if not key.startswith("~d:") or first in _SPELLED_KINDS or key[3:] not in by_slug:
+            continue
+        k = at.get(m.start(1))
+        n = len(m.group(1).split())
+        if k is None or any(t == "TU" or t == "tu" for t, _s in tokens[k:k + n]):
+            continue  # "CT05/TU": a provincial document (TU without its mark is Tỉnh ủy)
+        start = tokens[k][1]
+        after = text[tokens[k + n - 1][1] + len(tokens[k + n - 1][0]):][:80]
+        issuer = after.split("của", 1)[1] if after.lstrip().startswith("của") else ""
+        if issuer.strip() and _has(term_key(issuer), _LOCAL) and not _has(term_key(issuer), _CENTRAL):
+            continue  # "CT05 của Tỉnh ủy"
+        found.add(start, by_slug[key[3:]])
 
 
 def _named(m: re.Match, after: str, reg, found: _Found) -> None:
@@ -221,10 +268,33 @@ def _tag_score(parts: dict[str, str], registries: Registries) -> tuple[list, Cou
     return vocabulary, score
 
 
-def find_tags(parts: dict[str, str], registries: Registries, most: int = 5, least: int = 2
-              ) -> tuple[list[Tag], list[str]]:
-    """2-5 tags from the vocabulary whose keywords the article uses most."""
+PAGE_TAG = 6  # a tag the source page gave the article itself: as much as twice in the headline
+_HASHTAG = re.compile(r"#([^\W_][\w]*)")
+_CAMEL = re.compile(r"(?<=[a-zà-ỹđ])(?=[A-ZÀ-ỸĐ])")
+
+
+def page_tags(keywords: list[str], registries: Registries) -> list[Tag]:
+    """The registry's tags among the page's own ("Từ khóa: …", <meta name="keywords">,
+    "#DânVậnKhéo"): by the tags' names and aliases only, never as new tags."""
+    matcher = PhraseMatcher([(n, tag) for tag in registries.tags for n in tag.names], proper_names=False)
+    found: list[Tag] = []
+    for text in keywords:
+        text = _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ;", normalize(text))
+        for _pos, tag in matcher.find(text):
+            if tag not in found:
+                found.append(tag)
+    return found
+
+
+def find_tags(parts: dict[str, str], registries: Registries, most: int = 5, least: int = 2,
+              page: list[Tag] = ()) -> tuple[list[Tag], list[str]]:
+    """2-5 tags from the vocabulary whose keywords the article uses most; ``page``: the tags the
+    source page gave the article, which count as candidates with PAGE_TAG points each."""
     vocabulary, score = _tag_score(parts, registries)
+    index = {term_key(tag.name): i for i, (tag, _words) in enumerate(vocabulary)}
+    for tag in page:
+        if term_key(tag.name) in index:
+            score[index[term_key(tag.name)]] += PAGE_TAG
     ranked = sorted(score, key=lambda i: (-score[i], i))
     top = score[ranked[0]] if ranked else 0
     chosen = [i for i in ranked if score[i] >= max(3, top / 4)][:most]

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 
 from ..vietnamese import format_date, term_key, weekday
 from .byline import INITIALS, person_name
-from .clean import Block, is_headline_like, words
+from .clean import Block, is_headline_like, without_link_words, words
 from .dates import Dateline
-from .headline import choose_date, choose_title, find_lead, last_paragraph, skippable
+from .headline import (choose_date, choose_title, clean_title, find_lead, label_before_page_title, last_paragraph,
+                       skippable)
 from .lines import CREDIT_ONLY, Info, classify, has_credit, image_name
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
@@ -36,6 +37,10 @@ _SCENE_VERB = re.compile(
     r"\b(?:phát biểu|trao|tặng|tham quan|giúp|biểu diễn|trao đổi|hướng dẫn|chụp ảnh|thăm|kiểm tra|động viên|"
     r"tham gia|được biểu dương|được khen thưởng|nhận|ra quân|bên|tại hội nghị|tại buổi|tại lễ|dâng hương|"
     r"chăm sóc|sửa|dọn|vệ sinh)\b", re.IGNORECASE)
+_SPEECH = re.compile(r"\w\s*:\s*[“\"]\s*\w")  # "… chia sẻ: “…"
+_CLAUSE = re.compile(r"\w,\s+[a-zà-ỹđ]+\s+[a-zà-ỹđ]")  # a comma, then a clause in lower case
+HASHTAGS = "thẻ (hashtag) của bài"
+_HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
 _SOURCE_NAME = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
 
 
@@ -105,6 +110,8 @@ def cap_summary(text: str, limit: int = SUMMARY_LIMIT) -> tuple[str, str | None]
 def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titles: list[str] = ()
             ) -> Extracted:
     out = Extracted()
+    blocks, cut = without_link_words(blocks)
+    out.dropped += [(b, "chữ của đường dẫn cuối đoạn") for b in cut]
     tables = [(i, b) for i, b in enumerate(blocks) if b.hint == "table"]  # body structure, not lines to weigh
     order = {id(b): i for i, b in enumerate(blocks)}
     blocks = [b for b in blocks if b.hint != "table"]
@@ -119,6 +126,15 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     lead = t + 1 + after if after is not None else None  # the first paragraph under the headline
     out.title, out.title_line, out.title_sure = infos[t].text.rstrip(), infos[t].line, chosen.sure
     out.warnings += chosen.notes
+    labelled = label_before_page_title(out.title, list(page_titles))
+    if labelled is not None:
+        out.title = labelled[0]
+        out.dropped.append((Block(labelled[1], infos[t].line), "nhãn chuyên mục trước tiêu đề"))
+    out.title, notes = clean_title(out.title)
+    out.warnings += notes
+    if not out.title:  # nothing but tags or symbols: no headline
+        out.title = None
+        return out
     used: dict[int, str] = {}
     for i in range(t):
         used[i] = "trên tiêu đề"
@@ -214,6 +230,11 @@ def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last:
             out: Extracted) -> None:
     found: list[tuple[float, int, str, bool]] = []  # (priority, index, name, sure)
     top_end = lead if lead is not None else t + 6
+    for i in range(t - 1, max(-1, t - 3), -1):  # "Bài, ảnh: MINH TÂM" printed over the headline
+        if infos[i].name and infos[i].labelled and infos[i].n_words <= 12:
+            found.append((3.8, i, infos[i].name, True))
+        elif not infos[i].meta:
+            break
     for i, info in enumerate(infos):
         if i <= t:
             continue
@@ -241,7 +262,8 @@ def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last:
         return
     priority, index, name, sure = max(found, key=lambda f: (f[0], -f[1]))
     out.author, out.author_line, out.author_sure = name, infos[index].line, sure
-    used.setdefault(index, "tác giả")
+    if index < t or index not in used:
+        used[index] = "tác giả"
     # The unit printed under a byline: "Trường Chính trị tỉnh Hưng Yên", "(Huyện ủy Đà Bắc)".
     for j in range(index + 1, min(len(infos), index + 3)):
         if j in used or infos[j].credit_only or infos[j].meta:
@@ -269,7 +291,9 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
     for i, info in enumerate(infos):
         if i <= t or i in used:
             continue
-        if info.credit_only and not _after_figure(infos, i, used):
+        if _HASHTAGS.match(info.text):
+            used[i] = HASHTAGS  # the post's own tags: read by command.py as the page's keywords
+        elif info.credit_only and not _after_figure(infos, i, used):
             used[i] = "ghi chú ảnh không kèm ảnh"
         elif info.widget:
             used[i] = "tiện ích của trang (thời tiết, đồng hồ)"
@@ -291,8 +315,27 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
         elif info.n_words <= 3 and not _LIST_ITEM.match(info.text) and info.block.hint != "li":
             used[i] = "nhãn cuối bài"
         elif (is_headline_like(info.text, 200) and not info.image and info.block.hint not in ("li", "caption")
-              and not _LIST_ITEM.match(info.text) and not _after_figure(infos, i, used) and not info.credit):
+              and not _LIST_ITEM.match(info.text) and not _after_figure(infos, i, used) and not info.credit
+              and not (_continues_text(infos, last, i, used) and _is_sentence(info.text))):
             used[i] = "liên kết cuối bài"  # headlines of other articles after the text
+
+
+def _continues_text(infos: list[Info], last: int, i: int, used: dict) -> bool:
+    """The line follows the last paragraph with nothing between but what was already left out."""
+    return all(j in used for j in range(last + 1, i))
+
+
+def _is_sentence(text: str) -> bool:
+    """A sentence printed without its full stop, not another article's headline: reported speech
+    ("…, ông Hòa chỉ cười: “Bác Hồ dạy rồi…”") or a clause continued after a comma in lower case
+    ("Nói về việc làm của mình, ông Hòa …")."""
+    text = text.rstrip()
+    speech = _SPEECH.search(text)
+    if speech:  # a speaker's clause before the colon, not a place label ("Hà Giang: “Dân vận khéo”…")
+        speaker = text[:speech.start() + 1].split()
+        if len(speaker) >= 3 and any(w[:1].islower() for w in speaker):
+            return True
+    return words(text) >= 12 and bool(_CLAUSE.search(text))
 
 
 def _after_figure(infos: list[Info], i: int, used: dict) -> bool:

@@ -10,12 +10,14 @@ headline ("Thứ Tư, ngày 24 tháng 04 năm 2024", "Hôm nay: ...") is never t
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..vietnamese import term_key
 from .clean import is_headline_like, words
 from .lines import LIST_NUMBER, Info, is_shouting
 
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _BREADCRUMB = re.compile(r"[›»>]|\s/\s|\s\|\s")
 _SITE_SPLIT = re.compile(r"\s+(?:[-–—|:]{1,2})\s+")
 # A lead paragraph printed without its full stop starts like a sentence: "Sáng 12/5, ...".
@@ -76,6 +78,23 @@ def _page_keys(page_titles: list[str]) -> set[str]:
             if words(part) >= 3:
                 keys.add(term_key(part))
     return keys
+
+
+def label_before_page_title(text: str, page_titles: list[str]) -> tuple[str, str] | None:
+    """(the page's own title, the label before it) when the chosen line is a label of a few words
+    followed by the page's title: "<h1><span>Chính trị</span> Quảng Trị: …</h1>" with og:title
+    "Quảng Trị: …"."""
+    key = term_key(text)
+    for title in page_titles:
+        for part in [title, *_SITE_SPLIT.split(title)]:
+            part = part.strip()
+            part_key = term_key(part)
+            if words(part) < 3 or len(part_key) >= len(key) or not key.endswith(" " + part_key):
+                continue
+            label = text[:len(text) - len(part)].strip()
+            if 1 <= words(label) <= 4 and term_key(text[len(label):].strip()) == part_key:
+                return part, label
+    return None
 
 
 def choose_title(infos: list[Info], lead: int | None, page_titles: list[str]) -> Choice:
@@ -219,8 +238,25 @@ def _date_place(infos: list[Info], i: int, title: int, lead: int | None, last: i
         if last is not None and i > last:
             return 5 if i - last <= 6 else 2
         return 0  # a date line inside the body
-    between = [j for j in range(i + 1, title) if infos[j].n_words > 3 or infos[j].meta]
-    if between or title - i > 2:
+    bylines = [j for j in range(i + 1, title) if infos[j].name or infos[j].affiliation]
+    between = [j for j in range(i + 1, title) if j not in bylines and (infos[j].n_words > 3 or infos[j].meta)]
+    if between or title - i - len(bylines) > 2:
         return 0  # further up, past menu items: the page's clock; one category label may stand between
     date = infos[i].meta.date
     return 7 if date is None or date.has_time else 6  # no time: perhaps a clock right above the headline
+    # A byline printed between the date and the headline ("Bài, ảnh: MINH TÂM") does not part them.
+
+
+def clean_title(title: str) -> tuple[str, list[str]]:
+    """HTML tags typed into a pasted title ("<b>mạnh mẽ</b>") and emoji ("📌") out, with a note
+    for each kind removed."""
+    notes = []
+    tags = _HTML_TAG.findall(title)
+    if tags:
+        title = _HTML_TAG.sub("", title)
+        notes.append("đã bỏ thẻ HTML trong tiêu đề: " + " ".join(tags))
+    symbols = [ch for ch in title if unicodedata.category(ch) == "So" or ch in "\ufe0f\u200d"]
+    if symbols:
+        title = "".join(ch for ch in title if ch not in symbols)
+        notes.append("đã bỏ biểu tượng (emoji) trong tiêu đề: " + "".join(symbols))
+    return (re.sub(r"\s+", " ", title).strip(" -–—|:") if tags or symbols else title), notes

@@ -50,6 +50,7 @@ class PageMeta:
     published: datetime | None = None
     author: str | None = None
     titles: list[str] = field(default_factory=list)  # <title>, og:title, JSON-LD headline
+    keywords: list[str] = field(default_factory=list)  # the page's own tags: keywords, article:tag, JSON-LD
     out_of_range: str | None = None  # a machine-readable date no page can have ("9999-12-31T23:00:00Z")
     extra: dict = field(default_factory=dict)
     left_out: list[tuple[int, str, str]] = field(default_factory=list)  # (line, reason, what): embeds
@@ -244,6 +245,8 @@ class _PageParser(HTMLParser):
             self.meta.published = self.meta.published or self._date(content)
         elif key in ("og:title", "twitter:title"):
             self.meta.titles.append(content)
+        elif key in ("keywords", "news_keywords", "article:tag"):
+            self.meta.keywords.append(content)
         elif key in ("author", "article:author") and not content.startswith("http"):
             self.meta.author = self.meta.author or content
 
@@ -265,6 +268,10 @@ class _PageParser(HTMLParser):
                 continue
             if isinstance(item.get("headline"), str):
                 self.meta.titles.append(normalize(item["headline"].strip()))
+            keywords = item.get("keywords")
+            for word in keywords if isinstance(keywords, list) else [keywords]:
+                if isinstance(word, str) and word.strip():
+                    self.meta.keywords.append(normalize(word.strip()))
             if isinstance(item.get("datePublished"), str) and self.meta.published is None:
                 self.meta.published = self._date(item["datePublished"])
             author = item.get("author")

@@ -27,7 +27,9 @@ CREDIT_ONLY = re.compile(
 _WIDGET = re.compile(
     r"\d\s*°|°\s*[CF]\b|\bđộ\s+C\b|thời\s+tiết|độ\s+ẩm|\bhotline\b|đường\s+dây\s+nóng|đang\s+truy\s+cập|"
     r"lượt\s+truy\s+cập|tổng\s+truy\s+cập|\bonline\s*:|giá\s+vàng|tỷ\s+giá|âm\s+lịch", re.IGNORECASE)
-_SOURCE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*[:\s]\s*[^.]{2,80}?\)?\s*\.?$", re.IGNORECASE)
+# "(Theo Báo Đồng Khởi)", "Nguồn: TTXVN", "Theo baolamdong.vn": a name, or a web address.
+_SOURCE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*[:\s]\s*(?:[^.]{2,80}?|(?:https?://)?[\w-]+(?:\.[\w-]+)+/?)\)?\s*\.?$",
+                     re.IGNORECASE)
 _ORG = re.compile(
     r"^(?:Trường|Học viện|Viện|Ban|Sở|Báo|Tạp chí|Đài|Đại học|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|"
     r"Thành uỷ|Đảng ủy|Đảng uỷ|Phòng|Trung tâm|Bộ|Cục|Khoa|Hội|Văn phòng|UBND|Ủy ban|Uỷ ban|Công an|"

@@ -14,7 +14,7 @@ import csv
 import io
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,7 +44,7 @@ _NOT_DISTRICT_CONTEXT = re.compile(
     r"(?<!\w)(?:xã|phường|thị\s+trấn|thôn|xóm|ấp|bản|làng|buôn|khu\s+phố|tổ\s+dân\s+phố|đường|phố|trường|"
     r"chi\s+bộ|anh|chị|ông|bà|em|cô|thầy|đồng\s+chí|cháu|cụ|già\s+làng|hồ|núi|sông|cầu|chợ|bến|đồn|"
     r"cửa\s+khẩu|đảo|quần\s+đảo|khu|công\s+ty|nhà\s+máy)\s*$", _I)
-_DISTRICT_WORD = re.compile(r"(?<!\w)(?:huyện|quận|thị\s+xã)\s*$", _I)
+_DISTRICT_WORD = re.compile(r"(?<!\w)(?:huyện|quận|thị\s+xã|huyện\s+đảo|Huyện\s+(?:ủy|uỷ)|Quận\s+(?:ủy|uỷ)|Thị\s+(?:ủy|uỷ))\s*$", _I)
 _UPPER_BEFORE = re.compile(r"(?:^|\s)[^\W\d_]*[A-ZÀ-ỸĐ][^\W\d_]*\s$")
 _DATELINE = re.compile(r"^\s*([^()\-–—:.]{2,40}?)\s*(?:,\s*ngày\s*\d{1,2}\s*/\s*\d{1,2}\s*)?"
                        r"\((?:TTXVN|VNA|TTXVN/VNA|Chinhphu\.vn|VOV|PV)[^)]{0,20}\)\s*[-–—:]?", _I)
@@ -57,6 +57,7 @@ class District:
     name: str
     province: str
     needs_prefix: bool
+    needs_district_word: bool = False  # the name is also a province's name
 
 
 @dataclass
@@ -110,13 +111,32 @@ def _matchers(registries: Registries) -> tuple[PhraseMatcher, PhraseMatcher, dic
     cached = _MATCHERS.get(registries.fingerprint)
     if cached is not None:
         return cached
-    provinces = PhraseMatcher([(_apostrophes(n), p) for p in registries.provinces for n in p.names],
+    provinces = PhraseMatcher([(_apostrophes(n), p) for p in registries.provinces for n in _spellings(p)],
                               proper_names=True)
     by_name = {p.name: p for p in registries.provinces}
-    districts = PhraseMatcher([(_apostrophes(s), d) for s, d in load_districts() if d.province in by_name],
-                              proper_names=True)
+    province_of = {term_key(n): p.name for p in registries.provinces for n in p.names}
+    # A district named like another province ("huyện Quảng Ninh" in Quảng Bình) counts only after a
+    # district word: bare, the name means the province. (Thành phố Lào Cai is in Lào Cai: no matter.)
+    phrases = []
+    for spelling, d in load_districts():
+        if d.province in by_name:
+            other = province_of.get(term_key(spelling), d.province) != d.province
+            phrases.append((_apostrophes(spelling), replace(d, needs_district_word=other)))
+    districts = PhraseMatcher(phrases, proper_names=True)
     _MATCHERS[registries.fingerprint] = (provinces, districts, by_name)
     return provinces, districts, by_name
+
+
+def _spellings(province: Province) -> list[str]:
+    """The registry's names, and each short one written joined and unmarked as in web addresses and
+    hashtags: "Daknong", "Gialai" (only as a capitalised word, like every province name)."""
+    names = list(province.names)
+    for name in province.names:
+        syllables = name.split()
+        if 2 <= len(syllables) <= 3 and all(s.isalpha() for s in syllables):
+            joined = slugify(name).replace("-", "")
+            names.append(joined[:1].upper() + joined[1:])
+    return names
 
 
 def place_keys(registries: Registries) -> frozenset[str]:
@@ -135,13 +155,33 @@ def source_tag(summary: str, registries: Registries) -> tuple[str, ...]:
     found = load_tags().get(term_key(tag))
     if found:
         return found
-    domain = _DOMAIN.match(tag.lower())
+    province = province_of_domain(tag, registries)
+    return (province,) if province else ()
+
+
+def province_of_domain(address: str, registries: Registries) -> str | None:
+    """The province of a provincial paper's web address: "baolamdong.vn" -> "Lâm Đồng"."""
+    domain = _DOMAIN.match(address.lower())
     if domain:
         compact = domain.group(1)
         for p in registries.provinces:
             if slugify(p.name).replace("-", "").replace("tp", "", 1 if p.name.startswith("TP.") else 0) == compact:
-                return (p.name,)
-    return ()
+                return p.name
+    return None
+
+
+_ADDRESS = re.compile(r"^(?:https?://)?((?:[\w-]+\.)+[a-z]{2,})/?$", _I)
+
+
+def source_name(source: str, registries: Registries) -> str:
+    """A source as the paper's name: "baolamdong.vn" -> "Báo Lâm Đồng" (a provincial paper is
+    "Báo" + its province); another web address as itself, without "https://" and "www."."""
+    m = _ADDRESS.match(source.strip())
+    if not m:
+        return source
+    domain = m.group(1).lower().removeprefix("www.")
+    province = province_of_domain(domain, registries)
+    return f"Báo {province}" if province else domain
 
 
 def find_places(segments: list[tuple[str, str, int]], registries: Registries, furniture: str = ""
@@ -175,6 +215,8 @@ def find_places(segments: list[tuple[str, str, int]], registries: Registries, fu
             prefixed = bool(_DISTRICT_KIND.search(before))
             if _NOT_DISTRICT_CONTEXT.search(before) or (district.needs_prefix and not prefixed):
                 continue
+            if district.needs_district_word and not _DISTRICT_WORD.search(before):
+                continue  # "Quảng Ninh: ..." is the province, not huyện Quảng Ninh of Quảng Bình
             if not prefixed and _UPPER_BEFORE.search(before[-30:]):
                 continue  # "Nguyễn Thanh Hà": part of a person's name
             weight = WEIGHTS[part] * DISTRICT * (SUBJECT if part == "body" and prefixed else 1.0)

@@ -1093,6 +1093,18 @@ def test_words_of_the_index_and_made_up_words_are_not_corrected(fixture_index):
 
 
 @node_only
+def test_two_letters_being_typed_do_not_empty_the_results(fixture_index):
+    """While the reader types "hồ ch" (or "hoof ch"), the two letters of the word begun are no word
+    of the index: they narrow nothing (no "no result" flash), as one letter doesn't; a word of two
+    letters the index has ("Bác Hồ") is required as typed."""
+    typing, slip, word = search(fixture_index, "ho ch", "hoof ch", "Bác Hồ", open=True, light=True)
+    (ho,) = search(fixture_index, "ho", light=True)
+    assert typing["total"] == ho["total"] > 0 and typing["ids"] == ho["ids"]
+    assert slip["corrected"] == "hồ ch" and slip["total"] == ho["total"]
+    assert set(word["titles"][:word["total"]]) == articles_with_all(["Bác", "Hồ"])
+
+
+@node_only
 def test_a_syllable_the_site_never_uses_is_read_as_another_only_beside_its_neighbours(fixture_index):
     """A word that is a Vietnamese syllable ("thuỷ", "xoá") is likelier a word no article uses
     than a slip: it is corrected only to a word the index holds beside the query's other words

@@ -795,7 +795,10 @@
         (found.get(k) || []).forEach(function (p) { lists.push(p); });
       });
       if (YEAR.test(w.key) && Object.prototype.hasOwnProperty.call(years, w.key)) lists.push(yearList(years[w.key]));
-      terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, stop: w.key.length < 2 });  // "1", "a"
+      // "1", "a"; and two letters being typed that are no word of the index ("ho ch"): the start
+      // of a word too short to look up as one, not a word no article has
+      var stop = w.key.length < 2 || (w.prefix && w.key.length === 2 && !lists.length);
+      terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, stop: stop });
     });
     q.names.forEach(function (n) { terms.push({ name: n.key, lists: found.get(n.key) || [], exact: false }); });
     terms.forEach(function (t) {

@@ -790,6 +790,40 @@ def test_serve_cms_needs_this_machine_and_a_cms_section(project: Path, capsys):
     assert "site.toml chưa bật giao diện biên tập: thêm một dòng “[cms]”" in capsys.readouterr().err
 
 
+def test_two_renames_onto_one_path_are_refused(backend: LocalBackend, project: Path):
+    """One request renaming two entries to one new path kept only the second: the first article was
+    lost. Targets are checked against each other too; nothing changes."""
+    one = project / "content/articles/bai-a.md"
+    two = project / "content/articles/bai-b.md"
+    one.write_text('---\ntitle: "A"\ndate: 2024-05-19\n---\n\nNội dung A.\n', encoding="utf-8")
+    two.write_text('---\ntitle: "B"\ndate: 2024-05-19\n---\n\nNội dung B.\n', encoding="utf-8")
+    before = {p: p.read_bytes() for p in (one, two)}
+    request = persist("content/articles/bai-a.md", one.read_text(encoding="utf-8"), new_path="content/articles/bai-t.md")
+    request["params"]["dataFiles"].append({"path": "content/articles/bai-b.md", "raw": two.read_text(encoding="utf-8"),
+                                           "newPath": "content/articles/bai-t.md"})
+    status, answer = backend.handle(request)
+    assert status == 409 and "“content/articles/bai-t.md”" in answer["error"]
+    assert {p: p.read_bytes() for p in (one, two)} == before and not (project / "content/articles/bai-t.md").exists()
+
+
+def test_an_article_the_editor_cannot_read_is_not_saved_over(backend: LocalBackend, project: Path):
+    """An article whose front matter is no YAML (a tab) opened in the CMS as an empty form, and saving
+    the form wrote it over the article's text. The save is refused with the file's error; a new
+    article, and an article that reads, are saved."""
+    broken = project / "content/articles/tab-yaml.md"
+    broken.write_text('---\ntitle: "Bài"\ndate: 2024-05-01\nimage:\n\tsrc: /images/a.jpg\n---\n\nNỘI DUNG QUÝ.\n',
+                      encoding="utf-8")
+    before = broken.read_bytes()
+    status, answer = backend.handle(persist("content/articles/tab-yaml.md",
+                                            '---\ntitle: "Bài"\ndate: 2024-05-01T17:00:00+07:00\n---\n\nMột câu.\n'))
+    assert status == 409 and answer["error"].startswith(
+        "không lưu đè lên bài “content/articles/tab-yaml.md”: tệp đang có lỗi ở dòng 5: phần thông tin đầu bài không "
+        "phải YAML hợp lệ: có ký tự tab; hãy thụt lề bằng dấu cách."), answer
+    assert broken.read_bytes() == before
+    broken.write_text('---\ntitle: "Bài"\ndate: 2024-05-01\n---\n\nNỘI DUNG QUÝ.\n', encoding="utf-8")
+    assert backend.handle(persist("content/articles/tab-yaml.md", '---\ntitle: "Bài sửa"\n---\n\nMới.\n'))[0] == 200
+
+
 def test_a_rename_never_writes_over_another_article(backend: LocalBackend, project: Path):
     """persistEntry with newPath moved the entry onto an existing article and that article was lost
     (os.replace). Now it is refused and nothing changes; a rename to a free path still works."""

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
-from ..errors import os_reason
+from ..errors import ContentError, os_reason
+from ..frontmatter import decode, split
 from .schema import MAX_UPLOAD, Folders
 
 MAX_ARTICLE = 2 * 1024 * 1024                 # bytes of one article file
@@ -253,14 +254,18 @@ class LocalBackend:
         new_entry = isinstance(options, dict) and options.get("newEntry") is True
         # Every path is checked before anything is written: a refused request changes nothing.
         renames = []  # (entry file, its new path) when every entry is renamed
+        sources = {self._article(path) for path, _, _ in files}
         for path, data, new in files:
             full = self._article(path)
             if new_entry and os.path.lexists(full):  # Decap makes slugs unique; a stale tab or a forged request may not
                 raise Refused(409, f"đã có bài viết “{path}”: bài mới không được ghi đè lên bài cũ; hãy đổi "
                                    f"tiêu đề hoặc đường dẫn của bài mới")
+            if not new_entry:
+                self._readable(full, path)
             if new is not None:
                 target = self._article(new)
-                if target != full and os.path.lexists(target):  # a rename onto another article would lose it
+                taken = target in sources or any(target == t for _, t in renames)  # by this request itself
+                if target != full and (os.path.lexists(target) or taken):  # a rename onto another article would lose it
                     raise Refused(409, f"đã có bài viết “{new}”: đổi đường dẫn bài “{path}” thành “{new}” sẽ ghi đè "
                                        f"lên bài đó; hãy chọn đường dẫn khác")
                 renames.append((full, target))
@@ -278,6 +283,22 @@ class LocalBackend:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(source, target)
         return {"message": "entry persisted"}
+
+    def _readable(self, full: Path, raw: Any) -> None:
+        """An article whose front matter the CMS cannot read opens as an empty form: saved, the
+        form would be written over its text. Such a file is mended in a text editor first."""
+        try:
+            data = full.read_bytes()
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise Refused(409, f"không đọc được bài đang có “{raw}”: {os_reason(exc)}") from None
+        try:
+            split(decode(data, str(raw)), str(raw))
+        except ContentError as exc:
+            raise Refused(409, f"không lưu đè lên bài “{raw}”: tệp đang có lỗi ở dòng {exc.line}: {exc.message}. "
+                               f"Trình biên tập không đọc được bài này nên sẽ ghi mất nội dung cũ; hãy sửa tệp "
+                               f"bằng trình soạn thảo văn bản rồi tải lại trang") from None
 
     def persist_media(self, params: dict) -> dict:
         path, data = self._asset_bytes(params.get("asset"))

@@ -26,7 +26,7 @@ from .indexing import SearchStage
 from .output import render_pages, write_files
 from .pages import KIND_LABELS, Job, Links, plan, sitemap_jobs
 from .parallel import Background, BackgroundError, Progress, worker_count
-from .photos import Gallery, prepare as prepare_photos, publish as publish_photos
+from .photos import Gallery, prepare as prepare_photos, publish as publish_photos, unread_images
 from .read import ReadArticles, read_articles, read_pages
 from .render import Templates, TemplateFunction, bytecode_folder, collect_assets, compile_ahead, templates_fingerprint
 from .runtime import TIMINGS, Clock, Runtime
@@ -139,8 +139,12 @@ class _Run:
         self.photos = prepare_photos(self.config, self.sources.images, shown, self.cache_dir, self.workers)
         if self.photos.made:
             self.log(f"Đã tạo bản thu nhỏ cho {self.photos.made} ảnh mới")
+        failed = {error.path for error in self.errors} - {article.path for article in read.articles}
+        unread = [source for source in self.sources.articles if source.shown in failed]
         self.stop_on(self.errors + check_slugs(shown, pages, self.config)
-                     + check_tags(shown, self.registries, self.config) + self.photos.errors)
+                     + check_tags(shown, self.registries, self.config) + self.photos.errors
+                     + unread_images(unread, self.sources.images, self.config.images_dir,
+                                     {(error.path, error.line) for error in self.errors}))
         self.clock.stage("read")
         return shown
 

@@ -31,7 +31,8 @@ from markupsafe import Markup
 from .config import SiteConfig
 from .content import Article
 from .errors import ContentError, SiteError, os_reason
-from .sources import display_path
+from .frontmatter import decode, split
+from .sources import ImageFile, SourceFile, display_path
 from .images import by_src, with_sizes
 from .incremental import UNREADABLE, dump_cache_file
 from .parallel import chunks, fork_map
@@ -163,11 +164,38 @@ def _article_errors(articles: Sequence[Article], present: set[str], unreadable: 
             errors.append(ContentError(f"ảnh “{image.src}” (khóa “image”) {unreadable[out].reason}", article.path,
                                        line))
         elif out not in present and out.startswith("images/"):
-            errors.append(ContentError(f"không tìm thấy ảnh “{image.src}” (khóa “image”): không có tệp "
-                                       f"{images_dir}/{out.removeprefix('images/')}", article.path, line))
+            errors.append(_missing(image.src, out, images_dir, article.path, line))
         elif out not in present:
             errors.append(ContentError(f"ảnh “{image.src}” (khóa “image”) phải là một tệp trong thư mục {images_dir}, "
                                        f"ghi dạng “/images/tên-tệp.jpg”", article.path, line))
+    return errors
+
+
+def _missing(src: str, out: str, images_dir: str, path: str, line: int | None) -> ContentError:
+    return ContentError(f"không tìm thấy ảnh “{src}” (khóa “image”): không có tệp "
+                        f"{images_dir}/{out.removeprefix('images/')}", path, line)
+
+
+def unread_images(sources: Sequence[SourceFile], images: Sequence[ImageFile], images_dir: str,
+                  reported: set[tuple[str, int | None]]) -> list[SiteError]:
+    """The photo (key "image") of each article that could not be read, looked for as a read one's
+    is: a file's problems all in one run, not its missing photo only once the rest is mended.
+    reported: (file, line) of the problems found already (a path the read refused is not looked for)."""
+    present = {image.output for image in images}
+    errors: list[SiteError] = []
+    for source in sources:
+        try:
+            parsed = split(decode(source.path.read_bytes(), source.shown), source.shown)
+        except (ContentError, OSError):
+            continue  # reported by the read already: there is no front matter to look in
+        image = parsed.meta.get("image")
+        src = image if isinstance(image, str) else image.get("src") if isinstance(image, dict) else None
+        if not isinstance(src, str) or not src.startswith("/images/"):
+            continue  # another site's address, or a form the read reports
+        out = src[1:].split("?", 1)[0].split("#", 1)[0]
+        line = parsed.line_of_item("image", src)
+        if out not in present and (source.shown, line) not in reported:
+            errors.append(_missing(src, out, images_dir, source.shown, line))
     return errors
 
 

@@ -250,6 +250,25 @@ def test_missing_photos_are_all_reported_with_their_lines(site: Path):
     ]
 
 
+def test_a_missing_photo_is_reported_with_the_other_problems_of_its_file(site: Path):
+    """An article with a bad date and a missing photo: both in one run (the photo was reported only
+    once the date was mended, the article being unread)."""
+    (site / "content" / "articles" / "hai-loi.md").write_text(
+        "---\ntitle: \"Hai lỗi\"\ndate: 2024-13-01\nimage:\n  src: /images/khong-co.jpg\n  alt: \"Ảnh\"\n---\n\nx\n",
+        encoding="utf-8")
+    (site / "content" / "articles" / "yaml-hong.md").write_text(  # no front matter to look in: one error
+        "---\ntitle: \"Hỏng\"\nimage: /images/khong-co.jpg\n\tx: 1\n---\n\nx\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(site, now=NOW)
+    messages = [str(e) for e in info.value.errors]
+    assert messages[:2] == [
+        "content/articles/hai-loi.md:3: “date”: ngày “2024-13-01” không tồn tại (tháng phải từ 1 đến 12)",
+        "content/articles/hai-loi.md:5: không tìm thấy ảnh “/images/khong-co.jpg” (khóa “image”): không có tệp "
+        "content/images/khong-co.jpg",
+    ]
+    assert len([m for m in messages if m.startswith("content/articles/yaml-hong.md")]) == 1
+
+
 def test_gallery_markup_for_photos_and_other_images(tmp_path: Path):
     config = load_config(tmp_path, base_url="https://example.org/hoc-tap/")
     photo = Photo(800, 600, (Variant(320, 240, "images/a.320.webp", "images/a.320.jpg"),

@@ -19,11 +19,19 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100  # the years a page we import can have been p
 _I = re.IGNORECASE
 _LONG_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*(\d{4})(?!\d)", _I)
 _NUM_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\d/.-]*\d)")
+# English month names, as WordPress and other themes print them: "March 5, 2024", "5 Mar 2024".
+_MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                           "nov", "dec"))}
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_EN_DATE = re.compile(rf"(?<!\w){_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)"
+                      rf"|(?<![\w/.-])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})(?!\d)", _I)
 _ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/.-]*\d)")
 _TIME = re.compile(r"(?<![\d:])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?![\d:])\s*['’]?\s*"
                    r"(SA|CH|AM|PM)?(?!\w)", _I)
 _ZONE = re.compile(r"[\[(]?\s*(?:GMT|UTC)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?\s*[\])]?", _I)
-_WEEKDAY = re.compile(r"(?<!\w)(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|(chủ\s+nhật|CN)|T([2-7]))(?!\w)", _I)
+_WEEKDAY = re.compile(r"(?<!\w)(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|(chủ\s+nhật|CN)|T([2-7])|"
+                      r"(mon|tues|wednes|thurs|fri|satur|sun)day)(?!\w)", _I)  # English: whole names only ("Thu" is a name)
 _PUBLISHED = re.compile(r"(?<!\w)(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+tải|ngày\s+xuất\s+bản|xuất\s+bản|"
                         r"thời\s+gian\s+đăng|ngày\s+phát\s+hành|published|posted)(?!\w)", _I)
 _UPDATED = re.compile(r"(?<!\w)(?:ngày\s+cập\s+nhật|cập\s+nhật|cập\s+nhập|updated|modified)(?!\w)", _I)
@@ -75,7 +83,9 @@ class MetaLine:
 
 
 def _weekday_index(match: re.Match) -> int:
-    word, sunday, short = match.group(1), match.group(2), match.group(3)
+    word, sunday, short, english = match.group(1), match.group(2), match.group(3), match.group(4)
+    if english:
+        return ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun").index(english.lower())
     if sunday:
         return 6
     if short:
@@ -93,6 +103,15 @@ def _dates(text: str) -> list[tuple[int, int, tuple[int, int, int]]]:
     found = []
     for m in _LONG_DATE.finditer(text):
         found.append((m.start(), m.end(), (int(m.group(3)), int(m.group(2)), int(m.group(1)))))
+        text = _blank(text, m.start(), m.end())
+    for m in _EN_DATE.finditer(text):
+        if "may" in (m.group(1), m.group(5)):
+            continue  # the Vietnamese word "may" (may mặc), not the month "May"
+        if m.group(1):
+            ymd = (int(m.group(3)), _MONTHS[m.group(1)[:3].lower()], int(m.group(2)))
+        else:
+            ymd = (int(m.group(6)), _MONTHS[m.group(5)[:3].lower()], int(m.group(4)))
+        found.append((m.start(), m.end(), ymd))
         text = _blank(text, m.start(), m.end())
     for m in _NUM_DATE.finditer(text):
         found.append((m.start(), m.end(), (int(m.group(4)), int(m.group(3)), int(m.group(1)))))

@@ -63,3 +63,34 @@ def test_english_posted_line_is_the_date_not_the_headline(registries):
     assert meta["author"] == "Lan Anh"  # "by admin" uploaded it
     # English weekdays are read whole: "Thu Hà" on a date line stays a byline, not Thursday.
     assert meta_line("Thu Hà 03/10/2024 14:22").rest == "Thu Hà"
+
+
+def test_no_date_line_takes_the_leads_date_as_a_flagged_draft(registries):
+    page = lines("Công nhân học tập chuyên đề về tấm gương đạo đức của Bác",
+                 "Ngày 5 tháng 3 năm 2024, Công đoàn khu công nghiệp tổ chức hội nghị học tập chuyên đề năm 2024 "
+                 "cho hơn 300 đoàn viên là công nhân lao động.",
+                 "Tại hội nghị, báo cáo viên đã nêu những tấm gương công nhân tiêu biểu trong làm theo Bác.")
+    result, meta, _b = imported(page, registries)
+    assert meta["date"].isoformat() == "2024-03-05T00:00:00+07:00"
+    assert meta["draft"] is True and "câu mở đầu" in result.meta.checks["date"]
+    assert any("ngày tạm lấy từ câu mở đầu" in w for w in result.warnings)
+
+
+# -- month/day/year, and the page's metadata ------------------------------------------------
+
+def test_numeric_date_contradicted_by_the_lead_is_flagged(registries):
+    page = lines("Đoàn Khối các cơ quan tỉnh ra quân “Ngày thứ bảy tình nguyện”", "03/05/2024 4:15 PM",
+                 "Ngày 5 tháng 3 năm 2024, Đoàn Khối các cơ quan tỉnh Bình Dương ra quân “Ngày thứ bảy tình "
+                 "nguyện” đợt 1 năm 2024, hưởng ứng Tháng Thanh niên.",
+                 "Hơn 200 đoàn viên đã dọn vệ sinh, trồng 500 cây xanh tại phường Phú Lợi.")
+    result, meta, _b = imported(page, registries)
+    assert meta["date"].isoformat() == "2024-05-03T16:15:00+07:00"  # day first stays the rule; 4:15 PM = 16:15
+    assert "tháng/ngày" in result.meta.checks["date"]
+    assert any("kiểu Mỹ" in w for w in result.warnings)
+
+
+def test_metadata_hour_differing_from_the_printed_hour_is_flagged(registries):
+    result, meta, _b = fixture("fields2-meta-hour.html", registries)
+    assert meta["date"].isoformat() == "2024-05-19T19:30:00+07:00"
+    assert "thẻ meta" in result.meta.checks["date"]
+    assert any("12:30" in w and "19:30" in w for w in result.warnings)

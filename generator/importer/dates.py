@@ -59,6 +59,7 @@ class Dateline:
     has_time: bool
     weekday: int | None  # 0 = Monday, as written on the line, or None
     seconds: bool = False  # "08:05:31": clocks print seconds, articles rarely do
+    numeric: bool = False  # day and month printed as numbers ("03/05/2024"): read day first
 
     @property
     def weekday_matches(self) -> bool:
@@ -203,7 +204,8 @@ def meta_line(line: str) -> MetaLine | None:
                           tzinfo=zone).astimezone(VN)
     except (OverflowError, ValueError):  # 31/12/9999 23:00 GMT is past the last datetime
         return MetaLine(None, published, updated, today, rest, poster, labelled_author, year)
-    return MetaLine(Dateline(moment, t is not None, weekday, seconds), published, updated, today, rest,
+    numeric = bool(_NUM_DATE.fullmatch(text[start:end]))
+    return MetaLine(Dateline(moment, t is not None, weekday, seconds, numeric), published, updated, today, rest,
                     poster, labelled_author)
 
 
@@ -253,3 +255,37 @@ def parse_dateline(line: str) -> Dateline | None:
     if meta is None or meta.rest or meta.date is None:
         return None
     return meta.date
+
+
+# The lead's opening words before the date it starts with: "Ngày 5 tháng 3 năm 2024, …", "Sáng 14/5/2024, …".
+_OPENING = re.compile(r"^\s*(?:(?:sáng|chiều|tối|trưa|đêm|hôm)\s+)?(?:ngày\s+)?", _I)
+
+
+def opening_date(lead: str) -> date | None:
+    """The date (with its year) a lead starts with, followed by a comma: the day of the event,
+    which a page that prints no date line leaves as the only hint of when it was written."""
+    for s, e, (year, month, day) in _dates(lead[:80]):
+        if _OPENING.fullmatch(lead[:s]) and re.match(r"\s*,", lead[e:]):
+            try:
+                return date(year, month, day)
+            except ValueError:
+                return None
+    return None
+
+
+def month_first_reading(dateline: Dateline, lead: str) -> date | None:
+    """The date a numeric date line gives read month first ("03/05/2024" as 5 March), when the
+    lead writes that date out in words ("Ngày 5 tháng 3 năm 2024") and not the day-first one."""
+    moment = dateline.moment
+    if not dateline.numeric or moment.day > 12 or moment.day == moment.month:
+        return None
+    swapped = date(moment.year, moment.day, moment.month)
+    written = set()
+    for s, e, ymd in _dates(lead):
+        if _NUM_DATE.fullmatch(lead[s:e]) or _ISO_DATE.fullmatch(lead[s:e]):
+            continue  # digits say nothing about the order
+        try:
+            written.add(date(*ymd))
+        except ValueError:
+            continue
+    return swapped if swapped in written and moment.date() not in written else None

@@ -94,3 +94,30 @@ def test_metadata_hour_differing_from_the_printed_hour_is_flagged(registries):
     assert meta["date"].isoformat() == "2024-05-19T19:30:00+07:00"
     assert "thẻ meta" in result.meta.checks["date"]
     assert any("12:30" in w and "19:30" in w for w in result.warnings)
+
+
+# -- bylines --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("byline,author", [
+    ("Phóng viên: Thu Hằng - Minh Quân", "Thu Hằng - Minh Quân"),
+    ("PV: Lan Anh", "Lan Anh"),
+    ("Ghi chép của Hoàng Nam", "Hoàng Nam"),
+    ("Tổ Ngữ văn - Nguyễn Thị Hoa", "Nguyễn Thị Hoa"),  # a unit, a dash, then the person
+])
+def test_byline_labels_and_a_unit_before_the_name(byline, author, registries):
+    page = lines("Chi bộ nhà trường học tập chuyên đề năm 2024 về tư tưởng của Bác", "15/05/2024 10:25",
+                 "Sáng 14/5, Chi bộ nhà trường tổ chức sinh hoạt chuyên đề học tập và làm theo tư tưởng, đạo đức, "
+                 "phong cách Hồ Chí Minh cho toàn thể đảng viên.",
+                 "Các đảng viên đã liên hệ với nhiệm vụ dạy học và giáo dục học sinh của nhà trường.", byline)
+    _r, meta, body = imported(page, registries)
+    assert meta["author"] == author and all(byline not in p for p in body)
+
+
+def test_reporter_label_beats_the_editor_label(registries):
+    result, meta, _b = fixture("fields2-meta-hour.html", registries)
+    assert meta["author"] == "Thu Hằng - Minh Quân"
+    page = lines("Chi bộ nhà trường học tập chuyên đề năm 2024 về tư tưởng của Bác", "15/05/2024 10:25",
+                 "Sáng 14/5, Chi bộ nhà trường tổ chức sinh hoạt chuyên đề học tập và làm theo tư tưởng, đạo đức, "
+                 "phong cách Hồ Chí Minh cho toàn thể đảng viên.", "Biên tập: Thu Hà", "Thực hiện: Hoàng Nam")
+    _r, meta, _b = imported(page, registries)
+    assert meta["author"] == "Hoàng Nam"

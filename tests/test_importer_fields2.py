@@ -121,3 +121,25 @@ def test_reporter_label_beats_the_editor_label(registries):
                  "phong cách Hồ Chí Minh cho toàn thể đảng viên.", "Biên tập: Thu Hà", "Thực hiện: Hoàng Nam")
     _r, meta, _b = imported(page, registries)
     assert meta["author"] == "Hoàng Nam"
+
+
+# -- the site's name in an <h1> -------------------------------------------------------------
+
+def test_logo_h1_does_not_beat_the_h2_headline_above_the_lead(registries):
+    result, meta, body = fixture("fields2-logo-h1.html", registries)
+    assert meta["title"] == "Chi bộ nhà trường sinh hoạt chuyên đề học tập và làm theo Bác năm 2024"
+    assert meta["summary"].startswith("Sáng 14/5/2024, Chi bộ Trường THCS Lê Lợi")
+    assert not any("Học để làm người" in p or "Giới thiệu" in p for p in body)
+    assert "TRƯỜNG THCS LÊ LỢI" in dropped(result, "trên tiêu đề")
+    assert any("tên trang (logo)" in w for w in result.warnings)
+    assert meta["author"] == "Lê Thị Mai"
+
+
+def test_h1_equal_to_the_site_name_is_not_the_headline(registries):
+    page = (FIXTURES / "fields2-logo-h1.html").read_text(encoding="utf-8")
+    site = "Góc nhỏ học tập và làm theo Bác của thầy trò xứ Thanh"  # neither capitals nor an office's name
+    page = page.replace('<h1 class="logo">TRƯỜNG THCS LÊ LỢI</h1>', f"<h1>{site}</h1>") \
+        .replace("<title>Trường THCS Lê Lợi - Thanh Hóa</title>",
+                 f'<title>{site}</title><meta property="og:site_name" content="{site}">')
+    _r, meta, _b = imported(page, registries, ".html")
+    assert meta["title"] == "Chi bộ nhà trường sinh hoạt chuyên đề học tập và làm theo Bác năm 2024"

@@ -71,7 +71,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     kept, removed = strip_boilerplate(blocks)
     blocks, removed = cut_comments(blocks, kept, removed)
     places = place_keys(registries)
-    found: Extracted = extract(blocks, places, page.titles)
+    found: Extracted = extract(blocks, places, page.titles, [page.site_name] if page.site_name else [])
     if found.title is None:
         raise ContentError("không tìm thấy tiêu đề bài (một dòng ngắn, không có dấu chấm cuối, phía trên "
                            "đoạn mở đầu), không nhập được", display)

@@ -107,8 +107,8 @@ def cap_summary(text: str, limit: int = SUMMARY_LIMIT) -> tuple[str, str | None]
     return cut.rstrip(" ,;:–-") + "…", text
 
 
-def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titles: list[str] = ()
-            ) -> Extracted:
+def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titles: list[str] = (),
+            site_names: list[str] = ()) -> Extracted:
     out = Extracted()
     blocks, cut = without_link_words(blocks)
     out.dropped += [(b, "chữ của đường dẫn cuối đoạn") for b in cut]
@@ -117,7 +117,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     blocks = [b for b in blocks if b.hint != "table"]
     infos = classify(blocks, places)
     lead = find_lead(infos)
-    chosen = choose_title(infos, lead, list(page_titles))
+    chosen = choose_title(infos, lead, list(page_titles), list(site_names))
     if chosen.index is None:
         out.warnings.append("không tìm thấy tiêu đề")
         return out

@@ -143,3 +143,17 @@ def test_h1_equal_to_the_site_name_is_not_the_headline(registries):
                  f'<title>{site}</title><meta property="og:site_name" content="{site}">')
     _r, meta, _b = imported(page, registries, ".html")
     assert meta["title"] == "Chi bộ nhà trường sinh hoạt chuyên đề học tập và làm theo Bác năm 2024"
+
+
+# -- list pages -----------------------------------------------------------------------------
+
+def test_list_page_imports_the_first_article_and_reports_the_others(registries):
+    result, meta, body = fixture("fields2-list-page.txt", registries)
+    assert meta["title"] == "Hơn 1.200 mô hình làm theo Bác được nhân rộng trong toàn tỉnh"
+    assert meta["date"].isoformat() == "2024-05-20T09:10:00+07:00"
+    assert body == ["Tại hội nghị biểu dương điển hình do Tỉnh ủy tổ chức sáng 19/5, 50 tập thể và 89 cá nhân "
+                    "được khen thưởng."]  # no date line as "##", no second article merged in
+    others = dropped(result, "bài khác trên cùng trang (trang danh sách)")
+    assert "Đảng viên tiên phong hiến đất làm đường giao thông nông thôn" in others
+    assert "Thứ Sáu, 17/05/2024 | 08:00" in others
+    assert any("nhiều bài" in w and "2 bài" in w for w in result.warnings)

@@ -153,6 +153,22 @@ def choose_title(infos: list[Info], lead: int | None, page_titles: list[str], si
     return Choice(index, sure, notes)
 
 
+def other_articles(infos: list[Info], lead: int | None) -> list[int]:
+    """Where further articles start on a list page: after the first article's lead, a headline-shaped
+    line with a date line right below it and running text under that date line."""
+    starts: list[int] = []
+    if lead is None:
+        return starts
+    for i in range(lead + 1, len(infos)):
+        info = infos[i]
+        if info.paragraph or info.block.hint in ("li", "caption") or not _eligible(info) or not _date_next(infos, i):
+            continue
+        date = next(j for j in range(i + 1, len(infos)) if infos[j].meta)
+        if any(infos[j].paragraph for j in range(date + 1, min(len(infos), date + 3))):
+            starts.append(i)
+    return starts
+
+
 def _next_paragraph(paragraphs: list[int], i: int) -> int | None:
     return next((p for p in paragraphs if p > i), None)
 

@@ -157,3 +157,15 @@ def test_list_page_imports_the_first_article_and_reports_the_others(registries):
     assert "Đảng viên tiên phong hiến đất làm đường giao thông nông thôn" in others
     assert "Thứ Sáu, 17/05/2024 | 08:00" in others
     assert any("nhiều bài" in w and "2 bài" in w for w in result.warnings)
+
+
+# -- text without Vietnamese marks ----------------------------------------------------------
+
+def test_text_without_marks_is_flagged_and_read_for_places_and_documents(registries):
+    result, meta, body = fixture("fields2-unmarked.txt", registries)
+    assert any(w.startswith("bài không có dấu tiếng Việt") for w in result.warnings)
+    assert "không có dấu" in result.meta.checks["title"]
+    assert meta["province"] == ["Nghệ An"] and "không dấu" in result.meta.checks["province"]
+    assert meta["directives"] == ["01-KL/TW", "05-CT/TW"] and "không dấu" in result.meta.checks["directives"]
+    assert body == ["dong chi bi thu dang uy xa de nghi cac chi bo tiep tuc dua chi thi 05 vao sinh hoat chi bo "
+                    "hang thang."]  # the article's text stays as it was typed

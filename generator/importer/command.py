@@ -30,6 +30,7 @@ from .htmlsource import PageMeta, html_to_blocks
 from .lines import is_shouting
 from .places import Places, find_places, place_keys, source_name
 from .report import Output, print_file_report, print_summary
+from .unmarked import marked_reading, unmarked
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -134,16 +135,28 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
                                                                                   "nguồn", "đơn vị của tác giả")]
                           + [r.block.text for r in removed if r.kind in _FURNITURE_KINDS]
                           + [x for x in (page.site_name,) if x])
+    plain = unmarked("\n".join(text for _part, text, _line in segments))
+    if plain:  # kept as typed; the evidence read with the marks the registries' names have
+        segments = [(part, marked_reading(text, registries), line) for part, text, line in segments]
+        warnings.append("bài không có dấu tiếng Việt: tiêu đề, sapo và nội dung giữ nguyên như trang gốc; hãy gõ "
+                        "lại có dấu. Tỉnh và văn bản được đọc từ tên viết không dấu (“tinh …”, “chi thi …”): "
+                        "hãy kiểm tra")
+        checks.setdefault("title", "tiêu đề không có dấu tiếng Việt: hãy gõ lại có dấu")
     where: Places = find_places(segments, registries, furniture)
     warnings += where.warnings
     lines["province"] = where.line
     if not where.provinces:
         checks["province"] = "không xác định được tỉnh"
+    elif plain:
+        checks["province"] = "đọc từ tên viết không dấu"
     elif not where.sure:
         checks["province"] = "tỉnh được nhắc ít hoặc có tỉnh khác được nhắc gần ngang"
     parts = {"title": found.title, "summary": found.summary or "", "body": "\n".join(n.text for n in body_nodes)}
-    directives, w = find_directives("\n".join(parts.values()), registries, published)
+    evidence = "\n".join(parts.values())
+    directives, w = find_directives(marked_reading(evidence, registries) if plain else evidence, registries, published)
     warnings += w
+    if plain and directives:
+        checks["directives"] = "đọc từ tên viết không dấu"
     keywords = page.keywords + [_TAGS_LABEL.sub("", r.block.text) for r in removed if r.kind == "tags"] \
         + [b.text for b, reason in found.dropped if reason == HASHTAGS]
     tags, w = find_tags(parts, registries, page=page_tags(keywords, registries))

@@ -11,9 +11,11 @@ import re
 from ..vietnamese import normalize, term_key
 
 LABEL = re.compile(
-    r"^(?:bài\s*(?:và|,|&|\+|/)?\s*ảnh|ảnh\s*(?:và|,|&)\s*bài|tin\s*(?:và|,|&|\+|/)?\s*ảnh|bài\s+viết|bài|tin|"
-    r"tác\s+giả|người\s+viết|nhóm\s+phóng\s+viên|nhóm\s+thực\s+hiện|thực\s+hiện|ghi\s+chép)\s*:\s*",
+    r"^(?:(?:bài\s*(?:và|,|&|\+|/)?\s*ảnh|ảnh\s*(?:và|,|&)\s*bài|tin\s*(?:và|,|&|\+|/)?\s*ảnh|bài\s+viết|bài|tin|"
+    r"tác\s+giả|người\s+viết|nhóm\s+phóng\s+viên|phóng\s+viên|nhóm\s+PV|PV|P\.V|nhóm\s+thực\s+hiện|thực\s+hiện|"
+    r"biên\s+tập|ghi\s+chép)\s*:\s*|ghi\s+chép\s+của\s+)",
     re.IGNORECASE)
+EDITOR_LABEL = re.compile(r"^biên\s+tập\s*:", re.IGNORECASE)  # the editor: the author only when no one else is named
 PHOTO_PART = re.compile(r"\s*[-–—,;|]\s*(?:ảnh|đồ\s+họa|video|clip)\s*:.*$", re.IGNORECASE)
 _TITLES = (r"PGS\.?\s*,?\s*TS\.?|GS\.?\s*,?\s*TS\.?|GS\.|PGS\.|TS\.|ThS\.|NCS\.|CN\.|BS\.|Ths\.|Nhà\s+báo|"
            r"Đại\s+tướng|Thượng\s+tướng|Trung\s+tướng|Thiếu\s+tướng|Đại\s+tá|Thượng\s+tá|Trung\s+tá|Thiếu\s+tá|"
@@ -37,6 +39,9 @@ _NOT_NAMES = {
 _NOT_NAME_PHRASES = re.compile(
     r"\b(?:Thành|Tỉnh|Huyện|Quận|Thị) Đoàn\b|\bTrung tâm\b|\bCông (?:an|ty|đoàn)\b|\bChi (?:bộ|đoàn|hội)\b|"
     r"\bVăn phòng\b|\bThông tin\b|\bThành phố\b|\bĐoàn Thanh niên\b", re.IGNORECASE)
+_UNIT_START = re.compile(
+    r"^(?:Tổ|Khoa|Phòng|Ban|Trường|Chi bộ|Chi đoàn|Đoàn|Hội|Trung tâm|Văn phòng|Bộ phận|Nhóm|Đội|Câu lạc bộ|CLB|"
+    r"Báo|Đài|Tạp chí|Cổng|Trang|Sở|Phòng|UBND|Huyện|Tỉnh|Xã|Phường|Đảng)\b", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\([^()]*\)\s*$")
 _UNIT_AFTER_DASH = re.compile(r"\s+[-–—]\s+(.+)$")
 
@@ -113,7 +118,9 @@ def _split_names(text: str) -> list[str] | None:
         head = text[:dash.start()].strip()
         first = _one_name(head)
         if first is None:
-            return None
+            # "Tổ Ngữ văn - Nguyễn Thị Hoa": the unit first, then the person who wrote it
+            second = _one_name(dash.group(1).strip()) if _UNIT_START.match(head) else None
+            return [second] if second else None
         second = _one_name(dash.group(1).strip())
         return [first, second] if second else [first]
     parts = [p.strip() for p in re.split(r"\s*,\s*|\s+và\s+", text) if p.strip()]

@@ -11,17 +11,17 @@ import os
 import re
 import secrets
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TextIO
 
 from ..errors import ContentError, os_reason
 from ..taxonomy import Registries
-from ..vietnamese import VN, slugify
+from ..vietnamese import VN, format_date, format_long_date, slugify
 from .byline import person_name
 from .clean import strip_boilerplate, text_to_blocks
 from .comments import cut_comments
-from .dates import FIRST_YEAR, LAST_YEAR
+from .dates import FIRST_YEAR, LAST_YEAR, month_first_reading, opening_date
 from .decode import DecodeError, decode_bytes
 from .entities import find_directives, find_tags, page_tags
 from .extract import HASHTAGS, Extracted, extract
@@ -30,12 +30,15 @@ from .htmlsource import PageMeta, html_to_blocks
 from .lines import is_shouting
 from .places import Places, find_places, place_keys, source_name
 from .report import Output, print_file_report, print_summary
+from .unmarked import marked_reading, unmarked
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 _FURNITURE_KINDS = {"nav", "label", "footer", "counter", "weather"}
 _TAGS_LABEL = re.compile(r"^\s*(?:tags?|từ\s+khóa|từ\s+khoá|chủ\s+đề)\s*:\s*", re.IGNORECASE)
+_FAR_OR_WEEKDAY = "ngày lấy từ dòng ở xa tiêu đề hoặc thứ không khớp"
+META_SLACK = timedelta(minutes=30)  # a page's metadata and its printed time may differ by a scheduled post's minutes
 EVIDENCE_CHARS = 200_000  # provinces and tags are judged on the first 200,000 characters of the body
 
 
@@ -69,7 +72,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     kept, removed = strip_boilerplate(blocks)
     blocks, removed = cut_comments(blocks, kept, removed)
     places = place_keys(registries)
-    found: Extracted = extract(blocks, places, page.titles)
+    found: Extracted = extract(blocks, places, page.titles, [page.site_name] if page.site_name else [])
     if found.title is None:
         raise ContentError("không tìm thấy tiêu đề bài (một dòng ngắn, không có dấu chấm cuối, phía trên "
                            "đoạn mở đầu), không nhập được", display)
@@ -81,17 +84,36 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     if is_shouting(found.title):  # no rule makes sentence case: proper names need an editor
         checks["title"] = "tiêu đề viết toàn chữ in hoa: hãy viết lại chữ thường, chỉ viết hoa chữ đầu và tên riêng"
 
-    published, date_line, date_sure = _publication(found, page, display, warnings)
+    published, date_line, date_doubt = _publication(found, page, display, warnings)
     lines["date"] = date_line
     draft = published is None
     if draft:
-        published = (now or datetime.now(VN)).astimezone(VN).replace(hour=0, minute=0, second=0, microsecond=0)
-        checks["date"] = "trang gốc không ghi ngày đăng; đây là ngày nhập bài, hãy sửa thành ngày đăng thật"
+        today = (now or datetime.now(VN)).astimezone(VN).replace(hour=0, minute=0, second=0, microsecond=0)
         warnings = [w for w in warnings if not w.startswith("không tìm thấy ngày đăng")]
-        warnings.append("trang không ghi ngày đăng: bài được lưu dạng nháp (draft: true) với ngày nhập bài; "
-                        "hãy sửa “date” rồi bỏ dòng draft")
-    elif not date_sure:
-        checks["date"] = "ngày lấy từ dòng ở xa tiêu đề hoặc thứ không khớp"
+        guess = opening_date(found.summary or "")
+        if guess is not None and FIRST_YEAR <= guess.year and guess <= today.date():
+            # Still a draft: the day of the event is a better guess than the import day, no more.
+            published = datetime(guess.year, guess.month, guess.day, tzinfo=VN)
+            lines["date"] = found.summary_line
+            checks["date"] = ("trang gốc không ghi ngày đăng; ngày này lấy từ câu mở đầu (ngày diễn ra sự việc), "
+                              "hãy sửa thành ngày đăng thật")
+            warnings.append(f"trang không ghi ngày đăng: bài được lưu dạng nháp (draft: true), ngày tạm lấy từ câu "
+                            f"mở đầu ({format_date(published)}); hãy sửa “date” rồi bỏ dòng draft")
+        else:
+            published = today
+            checks["date"] = "trang gốc không ghi ngày đăng; đây là ngày nhập bài, hãy sửa thành ngày đăng thật"
+            warnings.append("trang không ghi ngày đăng: bài được lưu dạng nháp (draft: true) với ngày nhập bài; "
+                            "hãy sửa “date” rồi bỏ dòng draft")
+    elif date_doubt:
+        checks["date"] = date_doubt
+    swapped = month_first_reading(found.date, found.summary or "") if found.date and lines["date"] == \
+        found.date_line else None
+    if swapped is not None:  # "03/05/2024" read day first, the lead writing out "ngày 5 tháng 3 năm 2024"
+        checks["date"] = (f"dòng ngày ghi số có thể theo kiểu tháng/ngày: đã đọc là {format_long_date(published)}, "
+                          f"nhưng câu mở đầu ghi {format_long_date(swapped)}")
+        warnings.append(f"dòng ngày (dòng {found.date_line}) được đọc ngày trước tháng ({format_long_date(published)}), "
+                        f"nhưng câu mở đầu viết {format_long_date(swapped)}: có thể trang ghi tháng trước ngày "
+                        "(kiểu Mỹ); hãy kiểm tra ngày đăng")
 
     author, author_line, author_sure = found.author, found.author_line, found.author_sure
     if author is None and page.author:
@@ -113,16 +135,28 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
                                                                                   "nguồn", "đơn vị của tác giả")]
                           + [r.block.text for r in removed if r.kind in _FURNITURE_KINDS]
                           + [x for x in (page.site_name,) if x])
+    plain = unmarked("\n".join(text for _part, text, _line in segments))
+    if plain:  # kept as typed; the evidence read with the marks the registries' names have
+        segments = [(part, marked_reading(text, registries), line) for part, text, line in segments]
+        warnings.append("bài không có dấu tiếng Việt: tiêu đề, sapo và nội dung giữ nguyên như trang gốc; hãy gõ "
+                        "lại có dấu. Tỉnh và văn bản được đọc từ tên viết không dấu (“tinh …”, “chi thi …”): "
+                        "hãy kiểm tra")
+        checks.setdefault("title", "tiêu đề không có dấu tiếng Việt: hãy gõ lại có dấu")
     where: Places = find_places(segments, registries, furniture)
     warnings += where.warnings
     lines["province"] = where.line
     if not where.provinces:
         checks["province"] = "không xác định được tỉnh"
+    elif plain:
+        checks["province"] = "đọc từ tên viết không dấu"
     elif not where.sure:
         checks["province"] = "tỉnh được nhắc ít hoặc có tỉnh khác được nhắc gần ngang"
     parts = {"title": found.title, "summary": found.summary or "", "body": "\n".join(n.text for n in body_nodes)}
-    directives, w = find_directives("\n".join(parts.values()), registries, published)
+    evidence = "\n".join(parts.values())
+    directives, w = find_directives(marked_reading(evidence, registries) if plain else evidence, registries, published)
     warnings += w
+    if plain and directives:
+        checks["directives"] = "đọc từ tên viết không dấu"
     keywords = page.keywords + [_TAGS_LABEL.sub("", r.block.text) for r in removed if r.kind == "tags"] \
         + [b.text for b, reason in found.dropped if reason == HASHTAGS]
     tags, w = find_tags(parts, registries, page=page_tags(keywords, registries))
@@ -166,8 +200,9 @@ def _first_chars(nodes: list, limit: int) -> list:
 
 
 def _publication(found: Extracted, page: PageMeta, display: str, warnings: list[str]
-                 ) -> tuple[datetime | None, int | str | None, bool]:
-    """The publication time from the page's date line and its machine-readable metadata."""
+                 ) -> tuple[datetime | None, int | str | None, str]:
+    """The publication time from the page's date line and its machine-readable metadata, where it
+    came from, and why the editor should check it ("" when sure)."""
     if found.out_of_range is not None:
         year, line, text = found.out_of_range
         raise ContentError(f"dòng ngày “{text}” ghi năm {year}, không thể là ngày đăng bài; bỏ qua tệp này "
@@ -182,17 +217,22 @@ def _publication(found: Extracted, page: PageMeta, display: str, warnings: list[
             raise ContentError(f"ngày đăng ghi năm {moment.year}, không thể là ngày đăng bài; bỏ qua tệp này",
                                display, found.date_line if moment is text_date else None)
     if meta_date is None:
-        return text_date, found.date_line, found.date_sure
+        return text_date, found.date_line, "" if found.date_sure else _FAR_OR_WEEKDAY
     warnings[:] = [w for w in warnings if not w.startswith(("không tìm thấy ngày đăng", "ngày đăng lấy từ dòng"))]
     if text_date is None:
-        return meta_date, "thẻ meta", True
+        return meta_date, "thẻ meta", ""
     if meta_date.date() == text_date.date():
-        if found.date.has_time:
-            return text_date, found.date_line, True
-        return meta_date, "thẻ meta", True
+        if not found.date.has_time:
+            return meta_date, "thẻ meta", ""
+        if abs(meta_date - text_date) <= META_SLACK or meta_date.time() == time(0):
+            return text_date, found.date_line, ""
+        # The same day, another hour (often a time zone written wrong): the printed time, flagged.
+        warnings.append(f"giờ trong thẻ meta của trang ({meta_date.isoformat()}) khác giờ in trên trang "
+                        f"({text_date.isoformat()}, dòng {found.date_line}); đã dùng giờ in trên trang")
+        return text_date, found.date_line, "giờ in trên trang khác giờ trong thẻ meta của trang"
     warnings.append(f"ngày trong thẻ meta của trang ({meta_date.isoformat()}) khác ngày in trên trang "
                     f"({text_date.isoformat()}, dòng {found.date_line}); đã dùng ngày in trên trang")
-    return text_date, found.date_line, False
+    return text_date, found.date_line, "ngày in trên trang khác ngày trong thẻ meta của trang"
 
 
 def collect(paths: list[Path]) -> list[tuple[Path, str | None]]:

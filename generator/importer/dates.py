@@ -19,11 +19,19 @@ FIRST_YEAR, LAST_YEAR = 1900, 2100  # the years a page we import can have been p
 _I = re.IGNORECASE
 _LONG_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*(\d{4})(?!\d)", _I)
 _NUM_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\d/.-]*\d)")
+# English month names, as WordPress and other themes print them: "March 5, 2024", "5 Mar 2024".
+_MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                           "nov", "dec"))}
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|" \
+         r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_EN_DATE = re.compile(rf"(?<!\w){_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)"
+                      rf"|(?<![\w/.-])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})(?!\d)", _I)
 _ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/.-]*\d)")
 _TIME = re.compile(r"(?<![\d:])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?![\d:])\s*['’]?\s*"
                    r"(SA|CH|AM|PM)?(?!\w)", _I)
 _ZONE = re.compile(r"[\[(]?\s*(?:GMT|UTC)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?\s*[\])]?", _I)
-_WEEKDAY = re.compile(r"(?<!\w)(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|(chủ\s+nhật|CN)|T([2-7]))(?!\w)", _I)
+_WEEKDAY = re.compile(r"(?<!\w)(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|(chủ\s+nhật|CN)|T([2-7])|"
+                      r"(mon|tues|wednes|thurs|fri|satur|sun)day)(?!\w)", _I)  # English: whole names only ("Thu" is a name)
 _PUBLISHED = re.compile(r"(?<!\w)(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+tải|ngày\s+xuất\s+bản|xuất\s+bản|"
                         r"thời\s+gian\s+đăng|ngày\s+phát\s+hành|published|posted)(?!\w)", _I)
 _UPDATED = re.compile(r"(?<!\w)(?:ngày\s+cập\s+nhật|cập\s+nhật|cập\s+nhập|updated|modified)(?!\w)", _I)
@@ -51,6 +59,7 @@ class Dateline:
     has_time: bool
     weekday: int | None  # 0 = Monday, as written on the line, or None
     seconds: bool = False  # "08:05:31": clocks print seconds, articles rarely do
+    numeric: bool = False  # day and month printed as numbers ("03/05/2024"): read day first
 
     @property
     def weekday_matches(self) -> bool:
@@ -75,7 +84,9 @@ class MetaLine:
 
 
 def _weekday_index(match: re.Match) -> int:
-    word, sunday, short = match.group(1), match.group(2), match.group(3)
+    word, sunday, short, english = match.group(1), match.group(2), match.group(3), match.group(4)
+    if english:
+        return ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun").index(english.lower())
     if sunday:
         return 6
     if short:
@@ -93,6 +104,15 @@ def _dates(text: str) -> list[tuple[int, int, tuple[int, int, int]]]:
     found = []
     for m in _LONG_DATE.finditer(text):
         found.append((m.start(), m.end(), (int(m.group(3)), int(m.group(2)), int(m.group(1)))))
+        text = _blank(text, m.start(), m.end())
+    for m in _EN_DATE.finditer(text):
+        if "may" in (m.group(1), m.group(5)):
+            continue  # the Vietnamese word "may" (may mặc), not the month "May"
+        if m.group(1):
+            ymd = (int(m.group(3)), _MONTHS[m.group(1)[:3].lower()], int(m.group(2)))
+        else:
+            ymd = (int(m.group(6)), _MONTHS[m.group(5)[:3].lower()], int(m.group(4)))
+        found.append((m.start(), m.end(), ymd))
         text = _blank(text, m.start(), m.end())
     for m in _NUM_DATE.finditer(text):
         found.append((m.start(), m.end(), (int(m.group(4)), int(m.group(3)), int(m.group(1)))))
@@ -184,7 +204,8 @@ def meta_line(line: str) -> MetaLine | None:
                           tzinfo=zone).astimezone(VN)
     except (OverflowError, ValueError):  # 31/12/9999 23:00 GMT is past the last datetime
         return MetaLine(None, published, updated, today, rest, poster, labelled_author, year)
-    return MetaLine(Dateline(moment, t is not None, weekday, seconds), published, updated, today, rest,
+    numeric = bool(_NUM_DATE.fullmatch(text[start:end]))
+    return MetaLine(Dateline(moment, t is not None, weekday, seconds, numeric), published, updated, today, rest,
                     poster, labelled_author)
 
 
@@ -234,3 +255,37 @@ def parse_dateline(line: str) -> Dateline | None:
     if meta is None or meta.rest or meta.date is None:
         return None
     return meta.date
+
+
+# The lead's opening words before the date it starts with: "Ngày 5 tháng 3 năm 2024, …", "Sáng 14/5/2024, …".
+_OPENING = re.compile(r"^\s*(?:(?:sáng|chiều|tối|trưa|đêm|hôm)\s+)?(?:ngày\s+)?", _I)
+
+
+def opening_date(lead: str) -> date | None:
+    """The date (with its year) a lead starts with, followed by a comma: the day of the event,
+    which a page that prints no date line leaves as the only hint of when it was written."""
+    for s, e, (year, month, day) in _dates(lead[:80]):
+        if _OPENING.fullmatch(lead[:s]) and re.match(r"\s*,", lead[e:]):
+            try:
+                return date(year, month, day)
+            except ValueError:
+                return None
+    return None
+
+
+def month_first_reading(dateline: Dateline, lead: str) -> date | None:
+    """The date a numeric date line gives read month first ("03/05/2024" as 5 March), when the
+    lead writes that date out in words ("Ngày 5 tháng 3 năm 2024") and not the day-first one."""
+    moment = dateline.moment
+    if not dateline.numeric or moment.day > 12 or moment.day == moment.month:
+        return None
+    swapped = date(moment.year, moment.day, moment.month)
+    written = set()
+    for s, e, ymd in _dates(lead):
+        if _NUM_DATE.fullmatch(lead[s:e]) or _ISO_DATE.fullmatch(lead[s:e]):
+            continue  # digits say nothing about the order
+        try:
+            written.add(date(*ymd))
+        except ValueError:
+            continue
+    return swapped if swapped in written and moment.date() not in written else None

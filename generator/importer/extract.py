@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass, field
 
 from ..vietnamese import format_date, term_key, weekday
-from .byline import INITIALS, person_name
+from .byline import EDITOR_LABEL, INITIALS, person_name
 from .clean import Block, is_headline_like, without_link_words, words
 from .dates import Dateline
 from .headline import (choose_date, choose_title, clean_title, find_lead, label_before_page_title, last_paragraph,
-                       skippable)
+                       other_articles, skippable)
 from .lines import CREDIT_ONLY, Info, classify, has_credit, image_name
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
@@ -40,6 +40,7 @@ _SCENE_VERB = re.compile(
 _SPEECH = re.compile(r"\w\s*:\s*[“\"]\s*\w")  # "… chia sẻ: “…"
 _CLAUSE = re.compile(r"\w,\s+[a-zà-ỹđ]+\s+[a-zà-ỹđ]")  # a comma, then a clause in lower case
 HASHTAGS = "thẻ (hashtag) của bài"
+OTHER_ARTICLE = "bài khác trên cùng trang (trang danh sách)"
 _HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
 _SOURCE_NAME = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
 
@@ -107,8 +108,8 @@ def cap_summary(text: str, limit: int = SUMMARY_LIMIT) -> tuple[str, str | None]
     return cut.rstrip(" ,;:–-") + "…", text
 
 
-def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titles: list[str] = ()
-            ) -> Extracted:
+def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titles: list[str] = (),
+            site_names: list[str] = ()) -> Extracted:
     out = Extracted()
     blocks, cut = without_link_words(blocks)
     out.dropped += [(b, "chữ của đường dẫn cuối đoạn") for b in cut]
@@ -117,13 +118,23 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     blocks = [b for b in blocks if b.hint != "table"]
     infos = classify(blocks, places)
     lead = find_lead(infos)
-    chosen = choose_title(infos, lead, list(page_titles))
+    chosen = choose_title(infos, lead, list(page_titles), list(site_names))
     if chosen.index is None:
         out.warnings.append("không tìm thấy tiêu đề")
         return out
     t = chosen.index
     after = find_lead(infos[t + 1:])
     lead = t + 1 + after if after is not None else None  # the first paragraph under the headline
+    starts = other_articles(infos, lead)
+    if starts:  # a list page: the first article is imported, the others reported, none merged into it
+        cut = order[id(infos[starts[0]].block)]
+        out.dropped += [(info.block, OTHER_ARTICLE) for info in infos[starts[0]:]]
+        out.dropped += [(b, OTHER_ARTICLE) for i, b in tables if i > cut]
+        tables = [(i, b) for i, b in tables if i < cut]
+        out.warnings.append(f"trang có vẻ chứa nhiều bài (trang danh sách): chỉ nhập bài đầu; {len(starts)} bài sau "
+                            "để ra ngoài (" + "; ".join(f"“{infos[i].text}”, dòng {infos[i].line}" for i in starts[:3])
+                            + ("; …" if len(starts) > 3 else "") + "): hãy nhập từng bài riêng")
+        infos = infos[:starts[0]]
     out.title, out.title_line, out.title_sure = infos[t].text.rstrip(), infos[t].line, chosen.sure
     out.warnings += chosen.notes
     labelled = label_before_page_title(out.title, list(page_titles))
@@ -249,8 +260,8 @@ def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last:
         initials_only = all(INITIALS.match(w) for w in info.name.split()) and not info.labelled
         near_top = i < top_end or (sapo is not None and i == sapo + 1)
         at_tail = last is not None and i > last and _tail_distance(infos, last, i) <= 4
-        if info.labelled and info.n_words <= 12:
-            found.append((4.0, i, info.name, True))
+        if info.labelled and info.n_words <= 12:  # "Biên tập:" names the editor: the author when no one else is
+            found.append((3.4 if EDITOR_LABEL.match(info.text) else 4.0, i, info.name, True))
         elif initials_only:
             continue
         elif near_top:

@@ -19,6 +19,9 @@ from .lines import LIST_NUMBER, Info, is_shouting
 
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _BREADCRUMB = re.compile(r"[›»>]|\s/\s|\s\|\s")
+_OFFICE = re.compile(r"^(?:Trường|Học viện|Viện|Ban|Sở|Báo|Tạp chí|Đài|Đại học|Tỉnh ủy|Huyện ủy|Thành ủy|Đảng ủy|"
+                     r"Phòng|Trung tâm|Bộ|Cục|Hội|UBND|Ủy ban|Công an|Cổng thông tin|Trang thông tin|Công đoàn|"
+                     r"Đoàn|Chi bộ|Đảng bộ)\b", re.IGNORECASE)  # an office's name: "TRƯỜNG THPT …", "Cổng thông tin …"
 _SITE_SPLIT = re.compile(r"\s+(?:[-–—|:]{1,2})\s+")
 # A lead paragraph printed without its full stop starts like a sentence: "Sáng 12/5, ...".
 _SENTENCE_START = re.compile(r"^(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm nay|Hôm qua|Vừa qua|Những năm qua|"
@@ -97,7 +100,28 @@ def label_before_page_title(text: str, page_titles: list[str]) -> tuple[str, str
     return None
 
 
-def choose_title(infos: list[Info], lead: int | None, page_titles: list[str]) -> Choice:
+def _site_headings(infos: list[Info], candidates: list[int], paragraphs: list[int], site_keys: set[str]) -> set[int]:
+    """<h1>s that are the site's name or logo, not the article's headline: equal to og:site_name,
+    or an all-capitals or office-shaped name far from any lead while a later heading stands right
+    above its own lead (a school's portal: "<h1>TRƯỜNG THPT …</h1>", menu, "<h2>headline</h2>")."""
+    out = set()
+    for i in candidates:
+        info = infos[i]
+        if info.block.hint != "h1":
+            continue
+        if info.key and info.key in site_keys:
+            out.add(i)
+            continue
+        lead = _next_paragraph(paragraphs, i)
+        if not (is_shouting(info.text) or _OFFICE.match(info.text)) or lead is None or _between(infos, i, lead) < 1:
+            continue
+        if any(infos[j].block.hint == "heading" and (_between(infos, j, lead) == 0 or _date_next(infos, j))
+               for j in candidates if i < j < lead):
+            out.add(i)
+    return out
+
+
+def choose_title(infos: list[Info], lead: int | None, page_titles: list[str], site_names: list[str] = ()) -> Choice:
     """The headline: among the lines before the third paragraph (text copied above the headline
     may hold a paragraph or two), the best by shape, nearness to its lead and to a date line."""
     paragraphs = [i for i, info in enumerate(infos) if info.paragraph]
@@ -112,18 +136,37 @@ def choose_title(infos: list[Info], lead: int | None, page_titles: list[str]) ->
     for info in infos:
         if info.key:
             counts[info.key] = counts.get(info.key, 0) + 1
-    scored = sorted(((_score(infos, i, _next_paragraph(paragraphs, i), page_keys, counts)
+    site = _site_headings(infos, candidates, paragraphs, {term_key(n) for n in site_names if n})
+    scored = sorted(((_score(infos, i, _next_paragraph(paragraphs, i), page_keys, counts, i in site)
                       - 1.5 * sum(1 for p in paragraphs if p < i), i) for i in candidates),
                     key=lambda x: (-x[0], x[1]))
     best, index = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else best - 10
     info = infos[index]
     own_lead = _next_paragraph(paragraphs, index)
-    strong = info.block.hint == "h1" or info.key in page_keys or _date_next(infos, index) or \
-        (own_lead is not None and _between(infos, index, own_lead) == 0)
+    strong = (info.block.hint == "h1" and index not in site) or info.key in page_keys or _date_next(infos, index) \
+        or (own_lead is not None and _between(infos, index, own_lead) == 0)
     sure = best - runner_up >= 2 and strong
     notes = [] if sure else ["có nhiều dòng giống tiêu đề; hãy kiểm tra tiêu đề"]
+    notes += [f"thẻ <h1> “{infos[i].text}” (dòng {infos[i].line}) là tên trang (logo), không phải tiêu đề bài"
+              for i in sorted(site) if i != index]
     return Choice(index, sure, notes)
+
+
+def other_articles(infos: list[Info], lead: int | None) -> list[int]:
+    """Where further articles start on a list page: after the first article's lead, a headline-shaped
+    line with a date line right below it and running text under that date line."""
+    starts: list[int] = []
+    if lead is None:
+        return starts
+    for i in range(lead + 1, len(infos)):
+        info = infos[i]
+        if info.paragraph or info.block.hint in ("li", "caption") or not _eligible(info) or not _date_next(infos, i):
+            continue
+        date = next(j for j in range(i + 1, len(infos)) if infos[j].meta)
+        if any(infos[j].paragraph for j in range(date + 1, min(len(infos), date + 3))):
+            starts.append(i)
+    return starts
 
 
 def _next_paragraph(paragraphs: list[int], i: int) -> int | None:
@@ -154,7 +197,8 @@ def _date_before(infos: list[Info], i: int) -> bool:
     return False
 
 
-def _score(infos: list[Info], i: int, lead: int | None, page_keys: set[str], counts: dict[str, int]) -> float:
+def _score(infos: list[Info], i: int, lead: int | None, page_keys: set[str], counts: dict[str, int],
+           site: bool = False) -> float:
     info = infos[i]
     text = info.text
     n = info.n_words
@@ -194,6 +238,8 @@ def _score(infos: list[Info], i: int, lead: int | None, page_keys: set[str], cou
         score += 3
     elif _date_before(infos, i):
         score += 1
+    if site:  # the site's name in an <h1>: its place in <title> and its tag say nothing of the article
+        return score - 2
     if info.block.hint == "h1":
         score += 6
     elif info.block.hint == "heading":

@@ -71,3 +71,32 @@ def test_entities_in_a_paste_are_decoded_before_any_rule_reads_them(registries):
     assert "“Camera an ninh” được nhân dân ủng hộ và nhân rộng" in body
     assert "36 cá nhân được khen thưởng; đồng chí Thiếu tá Nguyễn Văn Hải" in body
     assert any("mã HTML" in w for w in result.warnings)
+
+
+# -- the lines after the last paragraph (tail.py) -------------------------------------------------
+
+def test_a_list_ending_the_article_stays_whole_and_what_follows_goes_for_its_true_reason(registries):
+    result, _meta, body = fixture("loss-list-end.txt", registries)
+    for item in ("Đồng chí Hà Thị Mai, Bí thư", "Ông Giàng A Chu", "Bà Lò Thị Sen", "Thượng úy Trần Văn Bình",
+                 "Cô giáo Nguyễn Thị Thu", "Anh Vàng A Dế, Bí thư Đoàn xã Hồ Bốn"):
+        assert item in body
+    assert "“Mỗi ngày làm theo Bác một việc tốt”" in body  # a closing slogan is the article's
+    assert "Phóng viên: Minh Châu - Quốc Huy" in body or result.meta.author == "Minh Châu - Quốc Huy"
+    why = dropped(result)
+    assert why["Tác giả: Văn phòng Tỉnh ủy"] == why["Nhóm PV Ban Tuyên giáo"] == \
+        "ký tên cuối bài (đơn vị, nhóm phóng viên)"
+    assert why["Yên Bái khai mạc Hội thi tuyên truyền viên giỏi năm 2024"] == "liên kết cuối bài"
+    assert why["Lục Yên ra quân làm đường giao thông nông thôn"] == "liên kết cuối bài"
+    assert why["Trường THCS Lê Hồng Phong. Địa chỉ: số 12 đường Điện Biên, TP. Yên Bái"].startswith("chân trang")
+    assert why["1 2 3 4 5 ... Trang sau »"] == "phân trang của trang web"
+
+
+def test_footnotes_and_notes_are_kept_as_the_articles_notes_and_weigh_nothing(registries):
+    result, meta, body = fixture("loss-footnotes.txt", registries)
+    for line in ("(1), (2) Hồ Chí Minh: Toàn tập, Nxb. Chính trị quốc gia Sự thật, Hà Nội, 2011, t.5, tr.309, 280",
+                 "(3) Sđd, t.5, tr.292", "Tài liệu tham khảo:", "Văn kiện Đại hội đại biểu toàn quốc lần thứ XIII",
+                 "Ngày nhận: 10-4-2024; Ngày duyệt đăng: 20-5-2024"):
+        assert line in body
+    assert meta["province"] == []  # "Hà Nội, 2011" in a reference is where a book was printed
+    assert dropped(result)["----------------------"] == "đường kẻ ngang"
+    assert "Tư tưởng Hồ Chí Minh về đạo đức công vụ" not in body

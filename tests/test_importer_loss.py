@@ -100,3 +100,15 @@ def test_footnotes_and_notes_are_kept_as_the_articles_notes_and_weigh_nothing(re
     assert meta["province"] == []  # "Hà Nội, 2011" in a reference is where a book was printed
     assert dropped(result)["----------------------"] == "đường kẻ ngang"
     assert "Tư tưởng Hồ Chí Minh về đạo đức công vụ" not in body
+
+
+# -- a comment form (boilerplate.csv) ---------------------------------------------------------------
+
+def test_a_comment_forms_notices_go_with_the_comments(registries):
+    result, _meta, body = fixture("loss-comment-form.html", registries)
+    assert "email" not in body.lower() and "Leave a Reply" not in body and "bắt buộc" not in body
+    assert body.strip().endswith("5 giải Khuyến khích cho các thí sinh.")
+    why = dropped(result)
+    assert why["Your email address will not be published. Required fields are marked *"] == "khuôn trang (comment)"
+    assert why["Email của bạn sẽ không được hiển thị công khai. Các trường bắt buộc được đánh dấu *"] \
+        == "khuôn trang (comment)"

@@ -112,3 +112,21 @@ def test_a_comment_forms_notices_go_with_the_comments(registries):
     assert why["Your email address will not be published. Required fields are marked *"] == "khuôn trang (comment)"
     assert why["Email của bạn sẽ không được hiển thị công khai. Các trường bắt buộc được đánh dấu *"] \
         == "khuôn trang (comment)"
+
+
+# -- a Word paste: bullets with a tab, numbered photo captions (tables.py, extract.py) ---------------
+
+def test_word_bullets_with_a_tab_are_a_list_not_a_table(registries):
+    result, _meta, body = fixture("loss-word-bullets.txt", registries)
+    assert ("- Thay đổi phong cách, thái độ phục vụ người bệnh;\n- Không để người bệnh phải chờ đợi quá 30 phút;\n"
+            "- Nói không với phong bì, quà biếu.") in body
+    assert body.count("| --- ") == 3  # the real table (tab-separated cells) is still one, of 3 columns
+    assert "| Số liệu | Quý I/2023 | Quý I/2024 |" in body
+
+
+def test_numbered_photo_lines_are_captions_flagged_for_their_photo(registries):
+    result, _meta, body = fixture("loss-word-bullets.txt", registries)
+    assert "*Ảnh 1: Bác sĩ Khoa Nội thăm khám cho người bệnh cao tuổi*" in body
+    assert "*Hình 2. Điều dưỡng hướng dẫn người dân làm thủ tục khám bệnh*" in body
+    assert result.captions == 2
+    assert sum("chú thích của một ảnh không có trong tệp" in w for w in result.warnings) == 2

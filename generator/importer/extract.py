@@ -33,6 +33,7 @@ _CAPTION_START = re.compile(
     r"Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy|Cán bộ|Lực lượng|Đoàn viên|Đội viên|Các đội viên|Học sinh|"
     r"Hội viên|Người dân|Nhân dân|Bí thư|Chủ tịch|Phó|Giám đốc|Trưởng|Đảng viên|Cựu chiến binh|Chiến sĩ|Thanh niên|"
     r"Các tập thể|Tập thể|Ban Tổ chức|Thường trực|Đoàn công tác|Các em|Giáo viên|Bác sĩ|Tiết mục|Hình ảnh|Một góc)\b")
+_NUMBERED_PHOTO = re.compile(r"^(?:ảnh|hình|hình ảnh|photo)\s*\d{1,2}\s*[:.–-]\s*\S", re.IGNORECASE)
 _CAPTION_POSITION = re.compile(r"\((?:bìa|thứ|đứng|ngồi|giữa|bên|từ trái|từ phải|trái|phải|hàng)[^)]*\)", re.IGNORECASE)
 _SCENE_VERB = re.compile(
     r"\b(?:phát biểu|trao|tặng|tham quan|giúp|biểu diễn|trao đổi|hướng dẫn|chụp ảnh|thăm|kiểm tra|động viên|"
@@ -370,6 +371,9 @@ def _body(infos: list[Info], out: Extracted) -> list[Node]:
                               marked=_marked(b, body)))
         elif b.hint == "caption" or info.credit or twice or _looks_like_caption(infos, i):
             nodes.append(Node("caption", text, line=b.line))
+            if _NUMBERED_PHOTO.match(text):
+                out.warnings.append(f"dòng {b.line} “{text[:50]}” có lẽ là chú thích của một ảnh không có trong tệp: "
+                                    "hãy chép ảnh vào bài hoặc xóa dòng này")
         elif b.hint == "heading" and not info.paragraph or (b.hint is None and _looks_like_heading(infos, i)):
             nodes.append(Node("h", text, line=b.line))
         else:
@@ -415,6 +419,8 @@ def _looks_like_caption(infos: list[Info], i: int) -> bool:
     """A caption printed without "Ảnh:": a short scene description standing between paragraphs."""
     text = infos[i].text
     n = infos[i].n_words
+    if _NUMBERED_PHOTO.match(text) and n <= 40:
+        return True  # "Ảnh 1: Bác sĩ … thăm khám", left where the photo was
     if not 2 <= n <= 32 or text.rstrip().endswith(":") or _SENTENCE.search(text.rstrip(". ")):
         return False
     before = infos[i - 1] if i > 0 else None

@@ -130,3 +130,21 @@ def test_numbered_photo_lines_are_captions_flagged_for_their_photo(registries):
     assert "*Hình 2. Điều dưỡng hướng dẫn người dân làm thủ tục khám bệnh*" in body
     assert result.captions == 2
     assert sum("chú thích của một ảnh không có trong tệp" in w for w in result.warnings) == 2
+
+
+# -- numbered sections (sections.py) ---------------------------------------------------------------
+
+def test_bold_numbered_parts_are_one_level_below_their_roman_section_everywhere(registries):
+    _result, _meta, body = fixture("loss-sections.html", registries)
+    heads = [line for line in body.split("\n") if line.startswith("#")]
+    assert heads == ["## I. Những quan điểm cơ bản về cán bộ", "### 1. Cán bộ phải có đức và tài",
+                     "### 2. Công tác cán bộ phải toàn diện", "## II. Vận dụng trong công tác xây dựng Đảng",
+                     "### 1. Đổi mới công tác đánh giá cán bộ"]
+
+
+def test_roman_sections_of_a_paste_are_headings_and_a_numbered_list_stays_a_list(registries):
+    _result, _meta, body = fixture("loss-sections.txt", registries)
+    heads = [line for line in body.split("\n") if line.startswith("#")]
+    assert heads == ["## I. NHỮNG KẾT QUẢ ĐẠT ĐƯỢC", "### 1. Về nội dung thứ nhất: nâng cao chất lượng",
+                     "### 2. Về nội dung thứ hai: gắn với nhiệm vụ chính trị", "## II. HẠN CHẾ VÀ NGUYÊN NHÂN"]
+    assert "Đổi mới nội dung sinh hoạt chi bộ hằng tháng" in body  # "1." then "2.": items, no headings

@@ -16,7 +16,8 @@ from .clean import Block, is_headline_like, without_link_words, words
 from .dates import Dateline
 from .headline import (choose_date, choose_title, clean_title, find_lead, label_before_page_title, last_paragraph,
                        skippable)
-from .lines import CREDIT_ONLY, Info, classify, has_credit, image_name
+from .lines import CREDIT_ONLY, LIST_NUMBER, Info, classify, has_credit, image_name
+from .sections import in_list, is_section, subsection
 from .tail import tail
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
@@ -324,6 +325,7 @@ def _after_figure(infos: list[Info], i: int, used: dict) -> bool:
 
 def _body(infos: list[Info], out: Extracted) -> list[Node]:
     nodes: list[Node] = []
+    in_section = False  # under a roman-numbered section ("I. …"): its numbered parts are one level lower
     i = 0
     while i < len(infos):
         info = infos[i]
@@ -374,8 +376,14 @@ def _body(infos: list[Info], out: Extracted) -> list[Node]:
             if _NUMBERED_PHOTO.match(text):
                 out.warnings.append(f"dòng {b.line} “{text[:50]}” có lẽ là chú thích của một ảnh không có trong tệp: "
                                     "hãy chép ảnh vào bài hoặc xóa dòng này")
-        elif b.hint == "heading" and not info.paragraph or (b.hint is None and _looks_like_heading(infos, i)):
-            nodes.append(Node("h", text, line=b.line))
+        elif is_section(info):
+            in_section = True
+            nodes.append(Node("h", text, level=2, line=b.line))
+        elif subsection(infos, i, in_section):
+            nodes.append(Node("h", text, level=3 if in_section else 2, line=b.line))
+        elif b.hint == "heading" and not info.paragraph or (b.hint is None and _looks_like_heading(infos, i)
+                                                                  and not in_list(infos, i)):
+            nodes.append(Node("h", text, level=3 if in_section and LIST_NUMBER.match(text) else 2, line=b.line))
         else:
             nodes.append(Node("p", text, line=b.line, marked=_marked(b, text)))
         i += 2 if twice else 1

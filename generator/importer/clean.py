@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..vietnamese import term_key
+from .mojibake import looks_garbled
 from .tables import tab_cells, text_table
 
 RULES_FILE = Path(__file__).with_name("boilerplate.csv")
@@ -131,7 +132,10 @@ def strip_boilerplate(blocks: list[Block], rules: tuple[Rule, ...] | None = None
     i = 0
     while i < len(blocks):
         block = blocks[i]
-        rule = _first_rule(rules, block.text) if block.hint not in _NOT_LINES else None
+        # A line still garbled by a wrong code page is text nobody can read yet, never furniture
+        # (its "Ä‘á»©c" holds a "©" the footer rule would see).
+        readable = block.hint not in _NOT_LINES and not looks_garbled(block.text)
+        rule = _first_rule(rules, block.text) if readable else None
         if rule is None:
             kept.append(block)
             body_started = body_started or len(block.text) > 120

@@ -22,7 +22,7 @@ from .byline import person_name
 from .clean import strip_boilerplate, text_to_blocks
 from .comments import cut_comments
 from .dates import FIRST_YEAR, LAST_YEAR, month_first_reading, opening_date
-from .decode import DecodeError, decode_bytes
+from .decode import DecodeError, decode_page
 from .entities import find_directives, find_tags, page_tags
 from .extract import HASHTAGS, Extracted, extract
 from .frontmatter import ArticleMeta, article_slug, article_text, body_markdown
@@ -61,9 +61,10 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
             display: str = "", now: datetime | None = None) -> Converted:
     """The article file for one input's bytes; raises ContentError if it cannot be imported."""
     try:
-        text, encoding = decode_bytes(data)
+        decoded = decode_page(data, paste=suffix.lower() not in HTML_SUFFIXES)
     except DecodeError as exc:
         raise ContentError(str(exc), display) from None
+    text, encoding = decoded.text, decoded.encoding
     page = PageMeta()
     if suffix.lower() in HTML_SUFFIXES:
         blocks, page = html_to_blocks(text)
@@ -76,7 +77,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     if found.title is None:
         raise ContentError("không tìm thấy tiêu đề bài (một dòng ngắn, không có dấu chấm cuối, phía trên "
                            "đoạn mở đầu), không nhập được", display)
-    warnings = list(found.warnings)
+    warnings = list(decoded.notes) + list(found.warnings)
     checks: dict[str, str] = {}
     lines: dict[str, int | str | None] = {"title": found.title_line}
     if not found.title_sure:

@@ -4,14 +4,21 @@ Windows-1258 is detected, not guessed: it is tried only when the bytes are not
 valid UTF-8, and accepted only when the result reads as Vietnamese (its tone marks
 sit on vowels and the text has the letters and marks typical of Vietnamese).
 Anything else is refused with the offset of the first byte that is not UTF-8.
+
+Then, before any rule reads the text: a paste's HTML entities ("&nbsp;", "v&agrave;",
+"H&#7843;i") are decoded (a saved page's are decoded by its parser), and lines of UTF-8 once
+read as Windows-1252 are put back (mojibake.py); what was done is told in ``Decoded.notes``.
 """
 from __future__ import annotations
 
 import codecs
+import html
 import re
 import unicodedata
+from dataclasses import dataclass
 
 from ..vietnamese import normalize
+from .mojibake import repair
 
 
 class DecodeError(ValueError):
@@ -33,10 +40,58 @@ _VIET_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 _SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# "&nbsp;", "&quot;", "&#8220;", "&#x1EA3;": references html.unescape knows (a bare "&" is text).
+_ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    notes: tuple[str, ...] = ()  # for the editor: what was repaired, what could not be
+
+
+def decode_page(data: bytes, paste: bool = False) -> Decoded:
+    """The text of a raw page, with a paste's entities decoded and mojibake lines put back.
+    ``paste``: the page is pasted text (.txt), not a saved web page."""
+    text, encoding = _decode(data)
+    text = _line_ends(text)
+    notes = []
+    if paste and _ENTITY.search(text):
+        text, count = _unescape(text)
+        notes.append(f"đã đổi {count} mã HTML (như &nbsp;, &quot;, &#8220;) trong văn bản dán thành ký tự")
+    fixed = repair(text)
+    whole = tuple(n for n in fixed.repaired if n not in fixed.garbled)
+    if whole:
+        notes.append("đã sửa lỗi mã chữ (UTF-8 bị đọc nhầm thành Windows-1252) ở dòng "
+                     + _numbers(whole) + ": hãy đọc lại các dòng này")
+    if fixed.garbled:
+        notes.append("dòng " + _numbers(fixed.garbled) + " có chữ bị lỗi mã (như “Ã¡”, “Ä‘”) không sửa hết được: "
+                     "đã giữ trong bài, hãy gõ lại theo bài gốc")
+    return Decoded(_clean(fixed.text), encoding, tuple(notes))
+
+
+def _numbers(lines: tuple[int, ...]) -> str:
+    return ", ".join(str(n) for n in lines[:8]) + (f" và {len(lines) - 8} dòng khác" if len(lines) > 8 else "")
+
+
+def _unescape(text: str) -> tuple[str, int]:
+    """Entities decoded line by line; one that stands for a line break is a space, so that line
+    numbers stay those of the file."""
+    count = len(_ENTITY.findall(text))
+    lines = [_line_ends(html.unescape(line)).replace("\n", " ") if "&" in line else line
+             for line in text.split("\n")]
+    return "\n".join(lines), count
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """(NFC text with LF line ends and plain spaces, name of the encoding found)."""
+    text, encoding = _decode(data)
+    return _clean(text), encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """(the text as read, line ends as in the file; name of the encoding found)."""
     if not data.strip():
         raise DecodeError("tệp rỗng, không có nội dung để nhập")
     for bom, codec, label in _BOMS:
@@ -48,12 +103,12 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 offset = exc.start + len(bom)
                 raise DecodeError(f"tệp có dấu BOM {label} nhưng nội dung không đọc được theo {label}: "
                                   f"lỗi ở byte thứ {offset}") from None
-            return _clean(text), label + (" (có BOM)" if label == "UTF-8" else "")
+            return text, label + (" (có BOM)" if label == "UTF-8" else "")
     nul = data.find(b"\x00")
     if nul >= 0:
         raise DecodeError(f"tệp nhị phân, không phải văn bản (có byte 0 ở vị trí {nul})")
     try:
-        return _clean(data.decode("utf-8")), "UTF-8"
+        return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError as exc:
         first_bad = exc.start
     text = _try_cp1258(data)
@@ -61,7 +116,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise DecodeError(
             f"không đọc được bảng mã: byte 0x{data[first_bad]:02X} ở vị trí {first_bad} không hợp lệ "
             f"trong UTF-8, và nội dung cũng không phải tiếng Việt mã Windows-1258")
-    return _clean(text), "Windows-1258"
+    return text, "Windows-1258"
 
 
 def _try_cp1258(data: bytes) -> str | None:
@@ -87,9 +142,13 @@ def _try_cp1258(data: bytes) -> str | None:
     return text
 
 
+def _line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+
+
 def _clean(text: str) -> str:
     """NFC, LF line ends, non-breaking and odd spaces as plain spaces (tabs kept)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    text = _line_ends(text)
     text = _INVISIBLE.sub("", _SPACE_LIKE.sub(" ", text))
     if _CONTROL.search(text):
         bad = _CONTROL.search(text)

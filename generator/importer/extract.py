@@ -16,7 +16,9 @@ from .clean import Block, is_headline_like, without_link_words, words
 from .dates import Dateline
 from .headline import (choose_date, choose_title, clean_title, find_lead, label_before_page_title, last_paragraph,
                        other_articles, skippable)
-from .lines import CREDIT_ONLY, Info, classify, has_credit, image_name
+from .lines import CREDIT_ONLY, LIST_NUMBER, Info, classify, has_credit, image_name
+from .sections import in_list, is_section, subsection
+from .tail import tail
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
 
@@ -32,13 +34,12 @@ _CAPTION_START = re.compile(
     r"Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy|Cán bộ|Lực lượng|Đoàn viên|Đội viên|Các đội viên|Học sinh|"
     r"Hội viên|Người dân|Nhân dân|Bí thư|Chủ tịch|Phó|Giám đốc|Trưởng|Đảng viên|Cựu chiến binh|Chiến sĩ|Thanh niên|"
     r"Các tập thể|Tập thể|Ban Tổ chức|Thường trực|Đoàn công tác|Các em|Giáo viên|Bác sĩ|Tiết mục|Hình ảnh|Một góc)\b")
+_NUMBERED_PHOTO = re.compile(r"^(?:ảnh|hình|hình ảnh|photo)\s*\d{1,2}\s*[:.–-]\s*\S", re.IGNORECASE)
 _CAPTION_POSITION = re.compile(r"\((?:bìa|thứ|đứng|ngồi|giữa|bên|từ trái|từ phải|trái|phải|hàng)[^)]*\)", re.IGNORECASE)
 _SCENE_VERB = re.compile(
     r"\b(?:phát biểu|trao|tặng|tham quan|giúp|biểu diễn|trao đổi|hướng dẫn|chụp ảnh|thăm|kiểm tra|động viên|"
     r"tham gia|được biểu dương|được khen thưởng|nhận|ra quân|bên|tại hội nghị|tại buổi|tại lễ|dâng hương|"
     r"chăm sóc|sửa|dọn|vệ sinh)\b", re.IGNORECASE)
-_SPEECH = re.compile(r"\w\s*:\s*[“\"]\s*\w")  # "… chia sẻ: “…"
-_CLAUSE = re.compile(r"\w,\s+[a-zà-ỹđ]+\s+[a-zà-ỹđ]")  # a comma, then a clause in lower case
 HASHTAGS = "thẻ (hashtag) của bài"
 OTHER_ARTICLE = "bài khác trên cùng trang (trang danh sách)"
 _HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
@@ -47,7 +48,8 @@ _SOURCE_NAME = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*(.+?)\s*\)?\s*\.?$", 
 
 @dataclass(frozen=True)
 class Node:
-    """One piece of the body: "p", "h", "figure", "caption", "li" or "table"."""
+    """One piece of the body: "p", "h", "figure", "caption", "li", "table" or "note" (a footnote,
+    written as a paragraph; no evidence of what the article is about)."""
 
     kind: str
     text: str
@@ -78,6 +80,7 @@ class Extracted:
     body: list[Node] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dropped: list[tuple[Block, str]] = field(default_factory=list)
+    notes: set[int] = field(default_factory=set)  # ids of the blocks that are the article's footnotes
 
     @property
     def figures(self) -> list[Node]:
@@ -310,43 +313,16 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
             used[i] = "tiện ích của trang (thời tiết, đồng hồ)"
     if last is None:
         return
-    for i in range(last + 1, len(infos)):
+    def stays(i: int) -> bool:  # a picture's line: the image, its caption, its credit
         info = infos[i]
-        if i in used:
-            continue
-        if info.source:
-            used[i] = "nguồn"
-            m = _SOURCE_NAME.match(info.text)
-            if m and not out.source_name:
-                out.source_name = m.group(1).strip()
-        elif info.org and is_headline_like(info.text):
-            used[i] = "đơn vị đưa tin"
-        elif info.name or info.meta:
-            used[i] = "tên, ngày cuối bài"
-        elif info.n_words <= 3 and not _LIST_ITEM.match(info.text) and info.block.hint != "li":
-            used[i] = "nhãn cuối bài"
-        elif (is_headline_like(info.text, 200) and not info.image and info.block.hint not in ("li", "caption")
-              and not _LIST_ITEM.match(info.text) and not _after_figure(infos, i, used) and not info.credit
-              and not (_continues_text(infos, last, i, used) and _is_sentence(info.text))):
-            used[i] = "liên kết cuối bài"  # headlines of other articles after the text
+        return bool(info.image or info.credit or info.block.hint == "caption" or _after_figure(infos, i, used))
 
-
-def _continues_text(infos: list[Info], last: int, i: int, used: dict) -> bool:
-    """The line follows the last paragraph with nothing between but what was already left out."""
-    return all(j in used for j in range(last + 1, i))
-
-
-def _is_sentence(text: str) -> bool:
-    """A sentence printed without its full stop, not another article's headline: reported speech
-    ("…, ông Hòa chỉ cười: “Bác Hồ dạy rồi…”") or a clause continued after a comma in lower case
-    ("Nói về việc làm của mình, ông Hòa …")."""
-    text = text.rstrip()
-    speech = _SPEECH.search(text)
-    if speech:  # a speaker's clause before the colon, not a place label ("Hà Giang: “Dân vận khéo”…")
-        speaker = text[:speech.start() + 1].split()
-        if len(speaker) >= 3 and any(w[:1].islower() for w in speaker):
-            return True
-    return words(text) >= 12 and bool(_CLAUSE.search(text))
+    found = tail(infos, last, used, stays)
+    out.warnings += found.warnings
+    out.notes = {id(infos[i].block) for i in found.notes}
+    m = _SOURCE_NAME.match(found.source) if found.source else None
+    if m and not out.source_name:
+        out.source_name = m.group(1).strip()
 
 
 def _after_figure(infos: list[Info], i: int, used: dict) -> bool:
@@ -360,12 +336,17 @@ def _after_figure(infos: list[Info], i: int, used: dict) -> bool:
 
 def _body(infos: list[Info], out: Extracted) -> list[Node]:
     nodes: list[Node] = []
+    in_section = False  # under a roman-numbered section ("I. …"): its numbered parts are one level lower
     i = 0
     while i < len(infos):
         info = infos[i]
         b = info.block
         if b.hint == "table":
             nodes.append(Node("table", b.text, line=b.line, rows=b.extra["table"].rows))
+            i += 1
+            continue
+        if id(b) in out.notes:
+            nodes.append(Node("note", b.text, line=b.line))
             i += 1
             continue
         if b.extra.get("quote"):
@@ -403,8 +384,17 @@ def _body(infos: list[Info], out: Extracted) -> list[Node]:
                               marked=_marked(b, body)))
         elif b.hint == "caption" or info.credit or twice or _looks_like_caption(infos, i):
             nodes.append(Node("caption", text, line=b.line))
-        elif b.hint == "heading" and not info.paragraph or (b.hint is None and _looks_like_heading(infos, i)):
-            nodes.append(Node("h", text, line=b.line))
+            if _NUMBERED_PHOTO.match(text):
+                out.warnings.append(f"dòng {b.line} “{text[:50]}” có lẽ là chú thích của một ảnh không có trong tệp: "
+                                    "hãy chép ảnh vào bài hoặc xóa dòng này")
+        elif is_section(info):
+            in_section = True
+            nodes.append(Node("h", text, level=2, line=b.line))
+        elif subsection(infos, i, in_section):
+            nodes.append(Node("h", text, level=3 if in_section else 2, line=b.line))
+        elif b.hint == "heading" and not info.paragraph or (b.hint is None and _looks_like_heading(infos, i)
+                                                                  and not in_list(infos, i)):
+            nodes.append(Node("h", text, level=3 if in_section and LIST_NUMBER.match(text) else 2, line=b.line))
         else:
             nodes.append(Node("p", text, line=b.line, marked=_marked(b, text)))
         i += 2 if twice else 1
@@ -448,6 +438,8 @@ def _looks_like_caption(infos: list[Info], i: int) -> bool:
     """A caption printed without "Ảnh:": a short scene description standing between paragraphs."""
     text = infos[i].text
     n = infos[i].n_words
+    if _NUMBERED_PHOTO.match(text) and n <= 40:
+        return True  # "Ảnh 1: Bác sĩ … thăm khám", left where the photo was
     if not 2 <= n <= 32 or text.rstrip().endswith(":") or _SENTENCE.search(text.rstrip(". ")):
         return False
     before = infos[i - 1] if i > 0 else None

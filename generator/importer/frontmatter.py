@@ -203,7 +203,7 @@ def _node_markdown(node: Node, images_prefix: str) -> str:
     if node.kind == "li":
         return "    " * node.level + "- " + (emphasis(node.marked) if node.marked else escape_inline(node.text))
     if node.kind == "h":
-        return "## " + escape_inline(node.text)
+        return "#" * max(2, node.level) + " " + escape_inline(node.text)
     if node.kind == "figure":
         return figure(images_prefix + node.src, node.text, node.alt)
     if node.kind == "caption":

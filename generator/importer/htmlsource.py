@@ -31,6 +31,7 @@ _SKIP = {"script", "style", "nav", "aside", "form", "noscript", "template", "svg
 _EMBEDS = {"iframe", "object", "embed", "video", "audio"}  # content the importer cannot bring along
 EMBED_REASON = "khung nhúng (video, bản đồ, quảng cáo…) không nhập được; nếu là nội dung bài, hãy nhúng lại"
 _EMPHASIS = {"em", "i"}
+_BOLD = {"strong", "b"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _PAGE_ONLY = {"header", "footer"}
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "figure", "figcaption",
@@ -75,6 +76,8 @@ class _PageParser(HTMLParser):
         self._count = {"quote": 0, "list": 0}
         self._emphasis = 0  # depth inside <em>/<i>
         self._emphasis_carried = False  # the block being read started inside an <em>
+        self._bold = 0  # depth inside <strong>/<b>
+        self._bold_text = self._plain_text = False  # the block being read has bold / other words
 
     # -- structure --
     def _inside_article(self) -> bool:
@@ -88,6 +91,8 @@ class _PageParser(HTMLParser):
             raw += EM_CLOSE
         self._emphasis_carried = self._emphasis > 0
         self._buffer = []
+        bold, plain = self._bold_text, self._plain_text
+        self._bold_text = self._plain_text = False
         text, marked = _emphasis(raw)
         if text and not self._skip:
             self._order += 1
@@ -99,6 +104,8 @@ class _PageParser(HTMLParser):
                 extra["quote"] = self._quotes[-1]
             if hint == "li" and self._lists:
                 extra["list"] = self._lists[-1]
+            if bold and not plain:
+                extra["bold"] = True  # a whole line in bold: a subheading the page did not mark up
             self.blocks.append(Block(text, self.getpos()[0], hint, extra))
 
     def handle_starttag(self, tag: str, attrs) -> None:
@@ -154,6 +161,8 @@ class _PageParser(HTMLParser):
             kind = "quote" if tag == "blockquote" else "list"
             self._count[kind] += 1
             (self._quotes if kind == "quote" else self._lists).append(self._count[kind])
+        elif tag in _BOLD:
+            self._bold += 1
         elif tag in _EMPHASIS:
             if not self._emphasis:
                 self._buffer.append(EM_OPEN)
@@ -170,6 +179,8 @@ class _PageParser(HTMLParser):
             self._quotes.pop()
         elif tag in ("ul", "ol") and self._lists:
             self._lists.pop()
+        elif tag in _BOLD and self._bold:
+            self._bold -= 1
         elif tag in _EMPHASIS and self._emphasis:
             self._emphasis -= 1
             if not self._emphasis:
@@ -218,6 +229,11 @@ class _PageParser(HTMLParser):
             self._title.append(data)
         elif not self._skip and "head" not in self._stack:
             self._buffer.append(data)
+            if data.strip():
+                if self._bold:
+                    self._bold_text = True
+                else:
+                    self._plain_text = True
             if self._tables:
                 self._tables[-1].text(data)
 

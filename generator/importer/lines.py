@@ -40,6 +40,8 @@ _META_LABEL = re.compile(
     r"lượt xem|lượt đọc|ngày đăng|cập nhật|chia sẻ|tin liên quan)\s*:", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|[.!?…]\s*\)?$")
 LIST_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s+")
+# "I. NHỮNG KẾT QUẢ ĐẠT ĐƯỢC": a section's number, never a byline's initial.
+ROMAN = re.compile(r"^(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})\s*[.):/–-]\s+\S")
 _SHOUT = re.compile(r"[^\W\d_]")
 
 
@@ -123,7 +125,7 @@ def classify(blocks: list[Block], places: frozenset[str]) -> list[Info]:
         info.credit_only = bool(CREDIT_ONLY.match(text))
         info.credit = not info.credit_only and has_credit(text) and len(text) <= 400
         info.source = len(text) <= 100 and bool(_SOURCE.match(text))
-        if len(text) <= 70 and not info.meta and not info.credit_only and not info.source:
+        if len(text) <= 70 and not info.meta and not info.credit_only and not info.source and not ROMAN.match(text):
             info.name = person_name(text, places)
             info.labelled = info.name is not None and has_label(text)
             if info.name and is_staff(info.name):

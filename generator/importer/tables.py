@@ -126,6 +126,14 @@ def text_table(lines: list[str]) -> Table | None:
     return Table(tuple(tuple(row + [""] * (width - len(row))) for row in rows))
 
 
+# Word pastes a list item as its marker, a tab, then the text: "•<TAB>Thay đổi …", "1.<TAB>…".
+_LIST_TAB = re.compile(r"^\s*(?:[-–+•*▪●◦·o§]|\d{1,3}[.)]|[a-zđ]\))\t+[^\t]+$")
+
+
 def tab_cells(line: str) -> int:
-    """How many cells a pasted line holds (1 when it has no tab between words)."""
-    return len(line.strip().split("\t")) if "\t" in line.strip() else 1
+    """How many cells a pasted line holds (1 when it has no tab between words, or when its only
+    tab follows a list marker)."""
+    stripped = line.strip()
+    if "\t" not in stripped or _LIST_TAB.match(stripped):
+        return 1
+    return len(stripped.split("\t"))

@@ -1,0 +1,106 @@
+"""Text that was UTF-8 but was read once as Windows-1252 (or Latin-1) before it was pasted:
+"Äáº¡i tÃ¡" for "Đại tá". Such runs are put back, line by line.
+
+Each character of a suspect run is turned back into the byte it came from (Windows-1252, or
+Latin-1 for the five bytes Windows-1252 leaves undefined, which pastes keep as control
+characters U+0081, U+008D, U+008F, U+0090, U+009D) and the bytes are read as UTF-8. A run is
+replaced only when it reads as UTF-8 and gives letters or punctuation a Vietnamese text can
+hold, so a real "Ô" or "Â" standing before a quotation mark is never touched. A line that
+still looks garbled afterwards (bytes lost on the way) is kept as it is and reported.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Windows-1252's characters for the bytes 0x80-0x9F (None: undefined, kept as U+0080+n by pastes).
+_CP1252_HIGH = ("€", None, "‚", "ƒ", "„", "…", "†", "‡", "ˆ", "‰", "Š", "‹", "Œ", None, "Ž", None,
+                None, "‘", "’", "“", "”", "•", "–", "—", "˜", "™", "š", "›", "œ", None, "ž", "Ÿ")
+_BYTE = {ch: 0x80 + i for i, ch in enumerate(_CP1252_HIGH) if ch}
+_BYTE.update({chr(0x80 + i): 0x80 + i for i, ch in enumerate(_CP1252_HIGH) if ch is None})
+_BYTE.update({chr(b): b for b in range(0xA0, 0x100)})
+# A lead byte's character and a continuation byte's character side by side: the mark of mojibake.
+_CONTINUATION = "".join(ch for ch, b in _BYTE.items() if 0x80 <= b <= 0xBF)
+SIGN = re.compile("[\u00c2-\u00f4][" + re.escape(_CONTINUATION) + "]")
+# Left after a repair when a byte was lost: a lead character no Vietnamese word holds before a letter.
+_LEFT_OVER = re.compile(r"[ÄÅÆ](?=\w)|Ã(?=[^\x00-\x7f\s])")
+
+
+@dataclass(frozen=True)
+class Repair:
+    text: str
+    repaired: tuple[int, ...]  # 1-based lines put back
+    garbled: tuple[int, ...]  # 1-based lines that still look garbled
+
+
+_VIETNAMESE_EXTRA = set("ĂăĐđĨĩŨũƠơƯư\u0300\u0301\u0303\u0309\u0323")
+
+
+def _plausible(ch: str) -> bool:
+    """A character a Vietnamese text holds: its letters, Latin-1 letters and signs, punctuation."""
+    code = ord(ch)
+    return (0xA1 <= code <= 0xFF or 0x1EA0 <= code <= 0x1EF9 or 0x2010 <= code <= 0x206F
+            or 0x20AC == code or ch in _VIETNAMESE_EXTRA)
+
+
+def _run_length(lead: int) -> int:
+    if 0xC2 <= lead <= 0xDF:
+        return 2
+    if 0xE0 <= lead <= 0xEF:
+        return 3
+    if 0xF0 <= lead <= 0xF4:
+        return 4
+    return 0
+
+
+def repair_line(line: str) -> str:
+    """The line with every run of mojibake that reads back as UTF-8 put back (when there are at
+    least two such runs)."""
+    if not SIGN.search(line):
+        return line
+    out: list[str] = []
+    runs = 0
+    i = 0
+    while i < len(line):
+        lead = _BYTE.get(line[i])
+        size = _run_length(lead) if lead is not None else 0
+        chunk = line[i:i + size]
+        data = [_BYTE.get(ch) for ch in chunk]
+        if size and len(chunk) == size and all(b is not None and 0x80 <= b <= 0xBF for b in data[1:]):
+            try:
+                fixed = bytes(data).decode("utf-8")
+            except UnicodeDecodeError:
+                fixed = ""
+            if fixed and all(_plausible(ch) for ch in fixed):
+                out.append(fixed)
+                runs += 1
+                i += size
+                continue
+        out.append(line[i])
+        i += 1
+    # One pair alone may be real text ("NGÃ”" in quotes); a garbled line has many.
+    return "".join(out) if runs >= 2 else line
+
+
+def repair(text: str) -> Repair:
+    """The text with its mojibake lines put back, and which lines were and which still look garbled."""
+    if not SIGN.search(text):
+        return Repair(text, (), ())
+    lines = text.split("\n")
+    repaired, garbled = [], []
+    for number, line in enumerate(lines, 1):
+        if not SIGN.search(line):
+            continue
+        fixed = repair_line(line)
+        if fixed != line:
+            lines[number - 1] = fixed
+            repaired.append(number)
+        if looks_garbled(fixed):
+            garbled.append(number)
+    return Repair("\n".join(lines), tuple(repaired), tuple(garbled))
+
+
+def looks_garbled(text: str) -> bool:
+    """Mojibake is still there: a lead byte's character before a continuation byte's, or one
+    left over before a letter."""
+    return bool(SIGN.search(text) or _LEFT_OVER.search(text))

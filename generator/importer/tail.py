@@ -1,0 +1,169 @@
+"""The lines after an article's last paragraph: what of them is the article and what is not.
+
+Conservative: the article's own lines stay (list items continuing its list, footnotes and a
+"Chú thích:" / "Tài liệu tham khảo:" section, a quoted slogan, labelled lines such as
+"Ngày nhận: …"). Left out, each with its reason: sources, the byline and the office under it,
+dates, a signature that is an office or a team, contact lines of the page, and other articles'
+links - a line with a link's shape, two or more headline-shaped lines in a row, or one printed
+below the article's signature. A single headline-shaped line right after the text is kept and
+named in a warning: losing a sentence is worse than showing a link.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .byline import LABEL
+from .clean import is_headline_like, words
+from .lines import Info
+
+LINK = "liên kết cuối bài"
+_LIST_MARK = re.compile(r"^\s*(?:(\d{1,3})\s*[.)]|([a-zđ])\s*\)|([-–+•*▪●◦·]))\s+\S")
+_FOOTNOTE = re.compile(r"^\s*(?:\(\d{1,3}\)|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}\s*[.)]\s+(?:Sđd|Tlđd|Ibid|Nt)\b)")
+_NOTES = re.compile(r"^\s*(?:chú\s+thích|chú\s+giải|ghi\s+chú|tài\s+liệu\s+tham\s+khảo|tham\s+khảo|notes?|"
+                    r"references?)\s*:?\s*$", re.IGNORECASE)
+_RULE = re.compile(r"^[\s_\-–—=*.~·]{3,}$")  # a line drawn under the text, above the notes
+_QUOTED = re.compile(r"^\s*[“\"«‘'].{2,}[”\"»’'][.!?…]?\s*$")
+# "Ngày nhận: …", "Phóng viên: …": a label in lower case after its first letter; a place label
+# ("Nghệ An: Tuyên dương …") heads another article's headline.
+_LABELLED = re.compile(r"^([^\W\d_]+(?:\s+[^\W\d_]+){0,4})\s*:\s*\S")
+_CONTACT = re.compile(r"(?:^|[.;|]\s*)(?:địa chỉ|điện thoại|đt|fax|email|e-mail|hotline|website)\s*:", re.IGNORECASE)
+_SIGNATURE = re.compile(r"^(?:nhóm\s+(?:pv|phóng\s+viên|tác\s+giả|thực\s+hiện)|pv|ptv|btv|ctv)\b", re.IGNORECASE)
+_LINK_SHAPE = re.compile(r"https?://|www\.|^\s*(?:>>|»|›)|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*$", re.IGNORECASE)
+_PAGES = re.compile(r"^[\d\s.…|<>«»›‹-]*(?:trang\s+(?:sau|trước|tiếp|cuối|đầu)|next|previous|[«»›‹])[\s»›>]*$",
+                    re.IGNORECASE)
+SIGNATURE = "ký tên cuối bài (đơn vị, nhóm phóng viên)"
+# Reasons of lines that close an article: a headline below one of them is another article's.
+_SIGNED = {"tác giả", "đơn vị của tác giả", "nguồn", "đơn vị đưa tin", "tên, ngày cuối bài", SIGNATURE}
+_SPEECH = re.compile(r"\w\s*:\s*[“\"]\s*\w")  # "… chia sẻ: “…"
+_CLAUSE = re.compile(r"\w,\s+[a-zà-ỹđ]+\s+[a-zà-ỹđ]")  # a comma, then a clause in lower case
+
+
+def is_footnote(text: str) -> bool:
+    return bool(_FOOTNOTE.match(text))
+
+
+def _list_mark(text: str) -> tuple[str, int] | None:
+    """("1", 3) for "3. …", ("a", 2) for "b) …", ("•", 0) for a bullet."""
+    m = _LIST_MARK.match(text)
+    if m is None:
+        return None
+    if m.group(1):
+        return "1", int(m.group(1))
+    if m.group(2):
+        return "a", ord(m.group(2)) - ord("a") + 1
+    return "•", 0  # every bullet: "+" under "-" is the same list, one level down
+
+
+def _continues(previous: tuple[str, int] | None, mark: tuple[str, int]) -> bool:
+    """The item goes on the list above it: the next number or letter, or the same bullet."""
+    if previous is None:
+        return mark[1] == 1
+    return previous[0] == mark[0] and (mark[1] == previous[1] + 1 or mark[1] == 0)
+
+
+def _list_before(infos: list[Info], last: int) -> tuple[str, int] | None:
+    """The marker of the list item nearest above the last paragraph's end, if the text ends in a list."""
+    for j in range(last, max(-1, last - 40), -1):
+        mark = _list_mark(infos[j].text)
+        if mark is not None or infos[j].block.hint == "li":
+            return mark
+    return None
+
+
+def _labelled(text: str) -> bool:
+    m = _LABELLED.match(text)
+    return bool(m) and not _SPEECH.search(text) and all(w[0].islower() for w in m.group(1).split()[1:])
+
+
+def is_sentence(text: str) -> bool:
+    """A sentence printed without its full stop, not another article's headline: reported speech
+    ("…, ông Hòa chỉ cười: “Bác Hồ dạy rồi…”") or a clause continued after a comma in lower case."""
+    text = text.rstrip()
+    speech = _SPEECH.search(text)
+    if speech:  # a speaker's clause before the colon, not a place label ("Hà Giang: “Dân vận khéo”…")
+        speaker = text[:speech.start() + 1].split()
+        if len(speaker) >= 3 and any(w[:1].islower() for w in speaker):
+            return True
+    return words(text) >= 12 and bool(_CLAUSE.search(text))
+
+
+@dataclass(frozen=True)
+class Tail:
+    source: str | None  # the first source line ("Theo …")
+    warnings: tuple[str, ...]
+    notes: frozenset[int]  # the article's notes (footnotes): kept, but no evidence of its subject
+
+
+def tail(infos: list[Info], last: int, used: dict[int, str], keep) -> Tail:
+    """Mark in ``used`` the lines after ``last`` that are not the article, with their reasons.
+    ``keep(i)``: the line is a picture's, a caption or a credit and stays."""
+    source, warnings, note_lines = None, [], set()
+    notes = False  # inside the article's notes: footnotes, "Chú thích:", "Tài liệu tham khảo:"
+    listed = _list_before(infos, last)
+    candidates: list[int] = []  # headline-shaped lines, each maybe another article's link
+    for i in range(last + 1, len(infos)):
+        info = infos[i]
+        text = info.text
+        if i in used:
+            continue
+        mark = _list_mark(text)
+        if _NOTES.match(text) or is_footnote(text):
+            notes = True
+            note_lines.add(i)
+            continue
+        if _RULE.match(text):
+            used[i] = "đường kẻ ngang"
+            continue
+        if notes and not _LINK_SHAPE.search(text):
+            note_lines.add(i)
+            continue
+        if mark is not None and _continues(listed, mark):
+            listed = mark
+            continue
+        listed = None
+        if keep(i) or _QUOTED.match(text):
+            continue
+        if info.source:
+            used[i] = "nguồn"
+            source = source or text
+        elif _CONTACT.search(text) and len(text) <= 220:
+            used[i] = "chân trang (địa chỉ, liên hệ)"
+        elif info.org and is_headline_like(text):
+            used[i] = "đơn vị đưa tin"
+        elif info.name or info.meta:
+            used[i] = "tên, ngày cuối bài"
+        elif (LABEL.match(text) or _SIGNATURE.match(text)) and words(text) <= 12:
+            used[i] = SIGNATURE
+        elif _PAGES.match(text):
+            used[i] = "phân trang của trang web"
+        elif _labelled(text):
+            continue  # "Ngày nhận: …", "Phóng viên: …": the article's own line
+        elif info.n_words <= 3 and mark is None and info.block.hint != "li":
+            used[i] = "nhãn cuối bài"
+        elif _LINK_SHAPE.search(text) and len(text) <= 250:
+            used[i] = LINK
+        elif is_headline_like(text, 200) and mark is None and info.block.hint != "li" and not is_sentence(text):
+            candidates.append(i)
+    _links(infos, candidates, last, used, warnings)
+    return Tail(source, tuple(warnings), frozenset(note_lines))
+
+
+def _links(infos: list[Info], candidates: list[int], last: int, used: dict, warnings: list[str]) -> None:
+    """Headline-shaped lines: links when two or more stand together or when the signature is above
+    them; one alone right after the text stays, named in a warning."""
+    runs: list[list[int]] = []
+    for i in candidates:
+        if runs and all(j in used for j in range(runs[-1][-1] + 1, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        below_signature = any(used.get(j) in _SIGNED for j in range(last + 1, run[0]))
+        if len(run) >= 2 or below_signature:
+            for i in run:
+                used[i] = LINK
+        else:
+            info = infos[run[0]]
+            warnings.append(f"dòng {info.line} sau đoạn cuối (“{info.text[:60]}”) giống tiêu đề một bài khác: "
+                            "đã giữ trong bài; nếu không thuộc bài, hãy xóa")

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from ..vietnamese import slugify
 from .clean import EM_CLOSE, EM_OPEN
-from .extract import Node
+from .body import Node
 
 CHECK = "kiểm tra lại"
 

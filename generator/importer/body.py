@@ -1,0 +1,181 @@
+"""The body of an article from its lines: paragraphs, headings, sections, lists, quotes, tables,
+figures with their captions, and footnotes (``Node``), for frontmatter.body_markdown."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..vietnamese import term_key
+from .clean import Block, is_headline_like, words
+from .lines import CREDIT_ONLY, LIST_NUMBER, Info, image_name
+from .sections import in_list, is_section, subsection
+
+LIST_ITEM = re.compile(r"^([-–+•*])\s+(\S.*)$")
+_HEADING_MAX_WORDS = 12
+SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[“\"(]?[A-ZÀ-ỸĐ0-9])")
+_CAPTION_START = re.compile(
+    r"^(?:Quang cảnh|Toàn cảnh|Các đại biểu|Đại biểu|Lãnh đạo|Đồng chí|Ông|Bà|Anh|Chị|Em|Cô|Thầy|Đại tá|Thượng tá|"
+    r"Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy|Cán bộ|Lực lượng|Đoàn viên|Đội viên|Các đội viên|Học sinh|"
+    r"Hội viên|Người dân|Nhân dân|Bí thư|Chủ tịch|Phó|Giám đốc|Trưởng|Đảng viên|Cựu chiến binh|Chiến sĩ|Thanh niên|"
+    r"Các tập thể|Tập thể|Ban Tổ chức|Thường trực|Đoàn công tác|Các em|Giáo viên|Bác sĩ|Tiết mục|Hình ảnh|Một góc)\b")
+_NUMBERED_PHOTO = re.compile(r"^(?:ảnh|hình|hình ảnh|photo)\s*\d{1,2}\s*[:.–-]\s*\S", re.IGNORECASE)
+_CAPTION_POSITION = re.compile(r"\((?:bìa|thứ|đứng|ngồi|giữa|bên|từ trái|từ phải|trái|phải|hàng)[^)]*\)", re.IGNORECASE)
+_SCENE_VERB = re.compile(
+    r"\b(?:phát biểu|trao|tặng|tham quan|giúp|biểu diễn|trao đổi|hướng dẫn|chụp ảnh|thăm|kiểm tra|động viên|"
+    r"tham gia|được biểu dương|được khen thưởng|nhận|ra quân|bên|tại hội nghị|tại buổi|tại lễ|dâng hương|"
+    r"chăm sóc|sửa|dọn|vệ sinh)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Node:
+    """One piece of the body: "p", "h", "figure", "caption", "li", "table" or "note" (a footnote,
+    written as a paragraph; no evidence of what the article is about)."""
+
+    kind: str
+    text: str
+    src: str = ""
+    level: int = 0
+    line: int = 0
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's cells, its first row the header
+    quote: int = 0  # the number of the <blockquote> holding it (0: none)
+    marked: str = ""  # the text with its emphasis marked (clean.EM_OPEN/EM_CLOSE), when it has some
+    alt: str = ""  # a figure's description for readers who cannot see it, when the page gave one
+
+
+def body_nodes(infos: list[Info], notes: set[int]) -> tuple[list[Node], list[tuple[Block, str]], list[str]]:
+    """The body's nodes from its lines; with the lines left out (a caption printed twice) and the
+    warnings. notes: ids of the blocks that are footnotes."""
+    dropped: list[tuple[Block, str]] = []
+    warnings: list[str] = []
+    nodes: list[Node] = []
+    in_section = False  # under a roman-numbered section ("I. …"): its numbered parts are one level lower
+    i = 0
+    while i < len(infos):
+        info = infos[i]
+        b = info.block
+        if b.hint == "table":
+            nodes.append(Node("table", b.text, line=b.line, rows=b.extra["table"].rows))
+            i += 1
+            continue
+        if id(b) in notes:
+            nodes.append(Node("note", b.text, line=b.line))
+            i += 1
+            continue
+        if b.extra.get("quote"):
+            nodes.append(_quoted(info))
+            i += 1
+            continue
+        if info.image:
+            alt = b.extra.get("alt", "") if b.hint == "img" else ""
+            alt = alt if _describes(alt, info.image) else ""
+            caption = alt
+            j = i + 1
+            if j < len(infos) and _is_caption_after_image(infos[j]):
+                caption = infos[j].text
+                j += 1
+                while j < len(infos) and infos[j].key and infos[j].key == term_key(caption):
+                    dropped.append((infos[j].block, "chú thích ảnh in hai lần"))
+                    j += 1
+                if j < len(infos) and CREDIT_ONLY.match(infos[j].text):
+                    caption = f"{caption} {infos[j].text}"
+                    j += 1
+            nodes.append(Node("figure", caption, src=info.image, line=b.line, alt=alt))
+            i = j
+            continue
+        text = info.text
+        twice = i + 1 < len(infos) and info.key and infos[i + 1].key == info.key
+        if twice:
+            dropped.append((infos[i + 1].block, "chú thích ảnh in hai lần"))
+        item = LIST_ITEM.match(text)
+        if b.hint == "li" or item:
+            body = item.group(2) if item else text
+            marker = item.group(1) if item else "-"
+            nested = marker == "+" and nodes and nodes[-1].kind == "li" and nodes[-1].level == 0 \
+                and nodes[-1].src != "+"
+            nodes.append(Node("li", body, src=marker, level=1 if nested else 0, line=b.line,
+                              marked=_marked(b, body)))
+        elif b.hint == "caption" or info.credit or twice or _looks_like_caption(infos, i):
+            nodes.append(Node("caption", text, line=b.line))
+            if _NUMBERED_PHOTO.match(text):
+                warnings.append(f"dòng {b.line} “{text[:50]}” có lẽ là chú thích của một ảnh không có trong tệp: "
+                                    "hãy chép ảnh vào bài hoặc xóa dòng này")
+        elif is_section(info):
+            in_section = True
+            nodes.append(Node("h", text, level=2, line=b.line))
+        elif subsection(infos, i, in_section):
+            nodes.append(Node("h", text, level=3 if in_section else 2, line=b.line))
+        elif b.hint == "heading" and not info.paragraph or (b.hint is None and _looks_like_heading(infos, i)
+                                                                  and not in_list(infos, i)):
+            nodes.append(Node("h", text, level=3 if in_section and LIST_NUMBER.match(text) else 2, line=b.line))
+        else:
+            nodes.append(Node("p", text, line=b.line, marked=_marked(b, text)))
+        i += 2 if twice else 1
+    return nodes, dropped, warnings
+
+
+def _marked(block: Block, text: str) -> str:
+    """The block's emphasised text when the node shows the block's text unchanged."""
+    marked = block.extra.get("marked", "")
+    return marked if marked and block.text == text else ""
+
+
+def _quoted(info: Info) -> Node:
+    """A line of a <blockquote>: a paragraph (or list item) of the quote, never a heading or caption."""
+    b = info.block
+    kind = "li" if b.hint == "li" else "p"
+    return Node(kind, b.text, src="-" if kind == "li" else "", line=b.line, quote=b.extra["quote"],
+                marked=_marked(b, b.text))
+
+
+_GENERIC_ALT = re.compile(r"^(?:ảnh|hình|hình ảnh|ảnh minh họa|ảnh minh hoạ|image|img|photo|picture|thumbnail|"
+                          r"avatar|banner|logo)(?:\s*\d+)?$", re.IGNORECASE)
+
+
+def _describes(alt: str, src: str) -> bool:
+    """An <img alt> that describes the picture: words, not a file name, "ảnh" or the headline's slug."""
+    return (words(alt) >= 2 and not _GENERIC_ALT.match(alt.strip()) and image_name(alt) is None
+            and alt.strip().lower() != src.rsplit(".", 1)[0].lower())
+
+
+def _is_caption_after_image(info: Info) -> bool:
+    b = info.block
+    if b.hint == "caption":
+        return True
+    if b.hint in ("img", "heading", "h1", "li", "table") or b.extra.get("quote") or info.image:
+        return False
+    return len(b.text) <= 300 or info.credit
+
+
+def _looks_like_caption(infos: list[Info], i: int) -> bool:
+    """A caption printed without "Ảnh:": a short scene description standing between paragraphs."""
+    text = infos[i].text
+    n = infos[i].n_words
+    if _NUMBERED_PHOTO.match(text) and n <= 40:
+        return True  # "Ảnh 1: Bác sĩ … thăm khám", left where the photo was
+    if not 2 <= n <= 32 or text.rstrip().endswith(":") or SENTENCE.search(text.rstrip(". ")):
+        return False
+    before = infos[i - 1] if i > 0 else None
+    after = infos[i + 1] if i + 1 < len(infos) else None
+    if after is not None and not (after.paragraph or after.image):
+        return False
+    if before is not None and not (before.paragraph or before.image):
+        return False
+    if before is None and after is None:
+        return False
+    if re.match(r"^(?:Quang cảnh|Toàn cảnh|Một góc)\b", text) or _CAPTION_POSITION.search(text):
+        return True
+    return bool(_CAPTION_START.match(text) and _SCENE_VERB.search(text))
+
+
+def _looks_like_heading(infos: list[Info], i: int) -> bool:
+    text = infos[i].text
+    if not (is_headline_like(text, 120) and words(text) <= _HEADING_MAX_WORDS):
+        return False
+    if text.endswith(("?", "!")) or not (text[0].isupper() or text[0].isdigit()):
+        return False
+    if i + 1 >= len(infos):
+        return False
+    nxt = infos[i + 1]
+    if nxt.block.hint in ("img", "heading") or nxt.image:
+        return False
+    return nxt.paragraph or LIST_ITEM.match(nxt.text) is not None

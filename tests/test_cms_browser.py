@@ -20,6 +20,7 @@ import os
 import re
 import threading
 import tomllib
+import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -254,6 +255,30 @@ def test_create_edit_and_delete_an_article_through_the_cms(chromium, served_cms,
     wait_for_file(article, page, present=False)
     assert (root / "content" / "images" / "anh-hoi-nghi-dak-lak.jpg").is_file()  # images stay
     check_passes(root, page)
+    assert editor.errors == []
+    context.close()
+
+
+def test_a_title_pasted_decomposed_gets_the_address_of_its_letters(chromium, served_cms):
+    """A title pasted in NFD ("Hòa" as o + combining grave) made the new article's file
+    "ho-a-nha-p-….md": the entry is made NFC before the CMS makes the address from it."""
+    root, server = served_cms
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    editor.log_in()
+    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+    title = unicodedata.normalize("NFD", "Hòa nhập cộng đồng ở buôn làng")
+    page.get_by_label("Tiêu đề").fill(title)
+    page.get_by_label("Ngày giờ đăng").fill("2025-05-20T08:00")
+    page.locator("[data-slate-editor]").click()
+    page.keyboard.type("Nội dung.")
+    editor.publish()
+    article = root / "content" / "articles" / "hoa-nhap-cong-dong-o-buon-lang.md"
+    wait_for_file(article, page)
+    assert 'title: "Hòa nhập cộng đồng ở buôn làng"\n' in article.read_text(encoding="utf-8")
+    assert not list((root / "content" / "articles").glob("ho-a-*"))
     assert editor.errors == []
     context.close()
 

@@ -450,6 +450,18 @@
     if (typeof CMS.getLocale === "function" && CMS.getLocale("vi")) {
       CMS.registerLocale("vi", withDefaults(CMS.getLocale("vi"), VI));
     }
+    // Text pasted decomposed (NFD) made the new article's address of its marks ("ho-a-nha-p"):
+    // the entry is NFC before Decap makes the address from its title.
+    if (typeof CMS.registerEventListener === "function") {
+      CMS.registerEventListener({ name: "preSave", handler: function (event) { return nfc(event.entry.get("data")); } });
+    }
+  }
+
+  /* Every string of an entry's data (Immutable maps and lists) in NFC. */
+  function nfc(value) {
+    if (typeof value === "string") return value.normalize("NFC");
+    if (value && typeof value.map === "function" && typeof value.toJS === "function") return value.map(nfc);
+    return value;
   }
 
   // Phrases Decap's "vi" locale lacks (it falls back to English), for what this site's editors see.

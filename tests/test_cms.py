@@ -490,7 +490,7 @@ def test_backend_writes_land_where_expected(backend: LocalBackend, project: Path
                                                                        "path": "content/images/anh-moi.jpg"}})
     assert base64.b64decode(one["content"]) == JPEG and one["id"] == hashlib.sha256(JPEG).hexdigest()
     status, stored = backend.handle({"action": "persistMedia", "params": {
-        "branch": "main", "asset": asset("content/images/anh-hai.png", b"\x89PNG"), "options": {"commitMessage": "m"}}})
+        "branch": "main", "asset": asset("content/images/anh-hai.png", b"\x89PNG\r\n\x1a\n"), "options": {"commitMessage": "m"}}})
     assert status == 200 and stored["path"] == "content/images/anh-hai.png" and stored["name"] == "anh-hai.png"
     assert backend.handle({"action": "deleteFiles", "params": {"branch": "main", "paths": [
         "content/images/anh-hai.png", "content/images/anh-moi.jpg"], "options": {"commitMessage": "m"}}})[0] == 200
@@ -563,8 +563,38 @@ def test_backend_refuses_paths_outside_its_folders(backend: LocalBackend, projec
 
 
 def test_existing_hand_named_files_can_still_be_edited(backend: LocalBackend, project: Path):
-    status, _ = backend.handle({"action": "deleteFile", "params": {"path": "content/images/IMG_6881.jpg"}})
-    assert status == 200 and not (project / "content/images/IMG_6881.jpg").exists()
+    (project / "content/images/IMG_0001.jpg").write_bytes(JPEG)  # named by hand, shown by no article
+    status, _ = backend.handle({"action": "deleteFile", "params": {"path": "content/images/IMG_0001.jpg"}})
+    assert status == 200 and not (project / "content/images/IMG_0001.jpg").exists()
+
+
+def test_a_photo_articles_show_is_not_deleted(backend: LocalBackend, project: Path):
+    """Deleting a photo an article shows succeeded, and the next build failed on the missing photo."""
+    photo = project / "content/images/IMG_6881.jpg"
+    before = photo.read_bytes()
+    for request in ({"action": "deleteFile", "params": {"path": "content/images/IMG_6881.jpg"}},
+                    {"action": "deleteFiles", "params": {"paths": ["content/images/IMG_6881.jpg"]}}):
+        status, answer = backend.handle(request)
+        assert status == 409 and answer["error"].startswith("ảnh “content/images/IMG_6881.jpg” đang được dùng trong "
+                                                            "content/articles/"), answer
+        assert answer["error"].endswith(": xóa ảnh sẽ làm hỏng các bài đó; hãy bỏ ảnh khỏi bài trước rồi mới xóa")
+    assert photo.read_bytes() == before
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("trang.gif", b"<!doctype html><script>alert(1)</script>", "tệp “content/images/trang.gif” không phải ảnh GIF "
+                                                               "(nội dung không phải một ảnh); hãy tải lên đúng tệp ảnh"),
+    ("so-do.png", b"<svg xmlns='http://www.w3.org/2000/svg'/>", "tệp “content/images/so-do.png” không phải ảnh PNG"),
+    ("anh.png", JPEG, "tệp “content/images/anh.png” là ảnh JPEG, không phải ảnh PNG: hãy đặt lại đuôi tên tệp cho đúng"),
+])
+def test_an_upload_must_be_the_photo_its_name_says(backend: LocalBackend, project: Path, name, data, message):
+    """A page saved as .gif or an SVG as .png was accepted and published as a photo."""
+    path = f"content/images/{name}"
+    status, answer = backend.handle({"action": "persistMedia", "params": {"branch": "main", "asset": asset(path, data)}})
+    assert status == 422 and answer["error"].startswith(message), answer
+    status, answer = backend.handle(persist("content/articles/bai-anh.md", "---\ntitle: x\n---\n", [asset(path, data)]))
+    assert status == 422 and not (project / "content/articles/bai-anh.md").exists()
+    assert not (project / path).exists()
 
 
 def test_backend_refuses_symbolic_links_out(backend: LocalBackend, project: Path, tmp_path: Path):
@@ -654,7 +684,7 @@ def test_backend_answers_like_decap_server(tmp_path: Path):
             persist("content/articles/bai-moi.md", raw, [asset("content/images/anh-moi.jpg", JPEG)]),
             {"action": "getEntry", "params": {"branch": "main", "path": "content/articles/bai-moi.md"}},
             {"action": "getMedia", "params": {"branch": "main", "mediaFolder": "content/images"}},
-            {"action": "persistMedia", "params": {"branch": "main", "asset": asset("content/images/anh-hai.png", b"P"),
+            {"action": "persistMedia", "params": {"branch": "main", "asset": asset("content/images/anh-hai.png", b"\x89PNG\r\n\x1a\nP"),
                                                   "options": {"commitMessage": "m"}}},
             {"action": "getMediaFile", "params": {"branch": "main", "path": "content/images/anh-hai.png"}},
             {"action": "deleteFiles", "params": {"branch": "main", "paths": ["content/images/anh-hai.png"],

@@ -274,6 +274,7 @@ class LocalBackend:
         for path, data in uploads:
             self._unclaimed(path, data)
             self._fits(path, data)  # was checked only while writing: the entry was saved, the photo refused
+            _photo_kind(path, data)
         for path, data, _ in files:
             self._write(path, data)
         for path, data in uploads:
@@ -303,6 +304,8 @@ class LocalBackend:
     def persist_media(self, params: dict) -> dict:
         path, data = self._asset_bytes(params.get("asset"))
         self._unclaimed(path, data)
+        self._fits(path, data)
+        _photo_kind(path, data)
         return self._media(self._write(path, data))
 
     def _unclaimed(self, raw: Any, data: bytes) -> None:
@@ -318,6 +321,23 @@ class LocalBackend:
             raise Refused(409, f"đã có tệp “{raw}” với nội dung khác: tải lên sẽ thay mất tệp cũ mà các bài "
                                f"khác có thể đang dùng; hãy đổi tên tệp rồi tải lên lại")
 
+    def _unused(self, raw: Any) -> None:
+        """A photo articles show may not be deleted: their pages would lose it and the build fail."""
+        full, area = self._checked(raw)
+        if area is self.areas[0]:
+            return
+        address = "/" + full.relative_to(self.root / area.name).as_posix()
+        users = []
+        for article in self._list(self.root / self.areas[0].name, self.areas[0], ".md", 8):
+            if address in article.read_text(encoding="utf-8", errors="replace"):
+                users.append(self._relative(article))
+                if len(users) > 3:
+                    break
+        if users:
+            more = " và các bài khác" if len(users) > 3 else ""
+            raise Refused(409, f"ảnh “{raw}” đang được dùng trong {', '.join(users[:3])}{more}: xóa ảnh sẽ làm hỏng "
+                               f"các bài đó; hãy bỏ ảnh khỏi bài trước rồi mới xóa")
+
     def _delete(self, raw: Any) -> None:
         path, _ = self._checked(raw)
         try:
@@ -326,6 +346,7 @@ class LocalBackend:
             pass
 
     def delete_file(self, params: dict) -> dict:
+        self._unused(params.get("path"))
         self._delete(params.get("path"))
         return {"message": f"deleted file {params.get('path')}"}
 
@@ -335,9 +356,31 @@ class LocalBackend:
             raise Refused(422, "“paths” phải là một danh sách tệp")
         for raw in paths:
             self._checked(raw)
+            self._unused(raw)
         for raw in paths:
             self._delete(raw)
         return {"message": f"deleted files {', '.join(paths)}"}
+
+
+# What each kind of photo starts with: an upload whose bytes are another kind (a page saved as
+# .gif, an SVG as .png) would be published as a photo.
+_SIGNATURES = {
+    ".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF", ".webp": "WebP", ".avif": "AVIF",
+}
+
+
+def _photo_kind(raw: Any, data: bytes) -> None:
+    """Refused unless data is a photo of the kind its name says."""
+    kind = _SIGNATURES.get(os.path.splitext(str(raw))[1].lower())
+    found = ("JPEG" if data.startswith(b"\xff\xd8\xff") else
+             "PNG" if data.startswith(b"\x89PNG\r\n\x1a\n") else
+             "GIF" if data[:6] in (b"GIF87a", b"GIF89a") else
+             "WebP" if data[:4] == b"RIFF" and data[8:12] == b"WEBP" else
+             "AVIF" if data[4:8] == b"ftyp" and data[8:12] in (b"avif", b"avis") else None)
+    if kind is not None and found is None:
+        raise Refused(422, f"tệp “{raw}” không phải ảnh {kind} (nội dung không phải một ảnh); hãy tải lên đúng tệp ảnh")
+    if kind is not None and found != kind:
+        raise Refused(422, f"tệp “{raw}” là ảnh {found}, không phải ảnh {kind}: hãy đặt lại đuôi tên tệp cho đúng")
 
 
 def _sha256(data: bytes) -> str:

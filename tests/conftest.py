@@ -87,6 +87,13 @@ def build_site(root: Path, output: Path, base_url: str | None = None) -> Site:
 
 
 @pytest.fixture(scope="session")
+def registries():
+    """The shipped registries (provinces, directives, tags), as the importer reads them."""
+    from generator.taxonomy import load_registries
+    return load_registries(None)
+
+
+@pytest.fixture(scope="session")
 def bundled_site(tmp_path_factory) -> Site:
     """The repository's content built as published (base_url of site.toml)."""
     tmp = tmp_path_factory.mktemp("bundled")

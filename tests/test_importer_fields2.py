@@ -3,44 +3,10 @@
 Vietnamese marks). Each test failed before its fix."""
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
-
 import pytest
-import yaml
 
-from generator.importer import convert
+from importing import FIXTURES, fixture_paragraphs as fixture, import_paragraphs as imported, left_out as dropped, lines
 from generator.importer.dates import meta_line
-from generator.taxonomy import load_registries
-from generator.vietnamese import VN
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "importer"
-NOW = datetime(2026, 12, 4, 15, 30, tzinfo=VN)
-
-
-@pytest.fixture(scope="module")
-def registries():
-    return load_registries(None)
-
-
-def lines(*parts: str) -> str:
-    return "\n".join(parts) + "\n"
-
-
-def imported(text: str | bytes, registries, suffix: str = ".txt"):
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    result = convert(data, suffix, registries, "/images/", "bai" + suffix, NOW)
-    head, _sep, body = result.text[4:].partition("\n---\n")
-    return result, yaml.safe_load(head), [p for p in body.strip().split("\n\n") if p]
-
-
-def fixture(name: str, registries):
-    path = FIXTURES / name
-    return imported(path.read_bytes(), registries, path.suffix)
-
-
-def dropped(result, reason: str) -> list[str]:
-    return [text for _line, why, text in result.dropped if why == reason]
 
 
 # -- English date lines ---------------------------------------------------------------------

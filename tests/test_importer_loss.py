@@ -4,40 +4,7 @@ bullets, numbered headings, a comment form). Each test failed before its fix.
 Fixtures: tests/fixtures/importer/loss-*."""
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
-
-import pytest
-import yaml
-
-from generator.importer import convert
-from generator.taxonomy import load_registries
-from generator.vietnamese import VN
-
-FIXTURES = Path(__file__).resolve().parent / "fixtures" / "importer"
-NOW = datetime(2026, 12, 4, 15, 30, tzinfo=VN)
-
-
-@pytest.fixture(scope="module")
-def registries():
-    return load_registries(None)
-
-
-def lines(*parts: str) -> str:
-    return "\n".join(parts) + "\n"
-
-
-def imported(text: str | bytes, registries, suffix: str = ".txt"):
-    """(converted result, front matter, Markdown body)."""
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    result = convert(data, suffix, registries, "/images/", "bai" + suffix, now=NOW)
-    head, _sep, body = result.text[4:].partition("\n---\n")
-    return result, yaml.safe_load(head), body
-
-
-def fixture(name: str, registries):
-    path = FIXTURES / name
-    return imported(path.read_bytes(), registries, path.suffix)
+from importing import import_fixture as fixture
 
 
 def dropped(result) -> dict[str, str]:

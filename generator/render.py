@@ -31,7 +31,7 @@ from .errors import TemplateError, os_reason
 from .images import size_attributes, with_sizes
 from .markdown import shorten
 from .pages import Links
-from .vietnamese import format_date, format_datetime, format_long_date, short_date, weekday
+from .vietnamese import estimated_month, format_date, format_datetime, format_long_date, short_date, weekday
 
 PROJECT_THEMES = Path(__file__).resolve().parent.parent / "themes"
 CARD_TEMPLATE = "_card.html"
@@ -527,7 +527,7 @@ def dateline(article, with_time: bool = False) -> Markup:
     written without a time, only the month for an estimated date ("Khoảng tháng 5/2021")."""
     moment = article.date
     if article.date_estimated:
-        return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}">Khoảng tháng {moment.month}/{moment.year}</time>')
+        return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}">{estimated_month(moment)}</time>')
     if not article.timed:
         return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}-{moment.day:02d}">{format_date(moment)}</time>')
     text = format_datetime(moment) if with_time else format_date(moment)

@@ -171,6 +171,11 @@ def format_date(moment: datetime) -> str:
     return f"{WEEKDAYS[moment.weekday()]}, {short_date(moment)}"
 
 
+def estimated_month(moment: date) -> str:
+    """A date known only roughly (the source printed none): "Khoảng tháng 5/2021"."""
+    return f"Khoảng tháng {moment.month}/{moment.year}"
+
+
 def short_date(moment: date) -> str:
     """"19/09/2016" (by hand: strftime takes four times as long, and a build shows ~40,000 dates)."""
     return f"{moment.day:02d}/{moment.month:02d}/{moment.year:04d}"

@@ -660,13 +660,13 @@ def test_records_are_the_json_of_their_fields():
     for title, provinces, summary, url in (("Học tập và làm theo Bác", (), "", "/a/"),
                                            (odd, ("Lâm Đồng", odd), odd, '/b/"c"/'),
                                            ("", ("Đắk Nông",), "tóm tắt", "")):
-        article = SimpleNamespace(title=title, date=when, provinces=tuple(SimpleNamespace(name=n) for n in provinces),
-                                  summary=summary)
-        expected = {"t": title, "u": url, "d": "2026-03-09", "w": format_date(when), "p": list(provinces),
-                    "s": summary}
-        record = doc_record(article, url)
-        assert record == json.dumps(expected, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        assert json.loads(record) == expected
+        for estimated, shown in ((False, format_date(when)), (True, "Khoảng tháng 3/2026")):  # a guess: the month only
+            article = SimpleNamespace(title=title, date=when, summary=summary, date_estimated=estimated,
+                                      provinces=tuple(SimpleNamespace(name=n) for n in provinces))
+            expected = {"t": title, "u": url, "d": "2026-03-09", "w": shown, "p": list(provinces), "s": summary}
+            record = doc_record(article, url)
+            assert record == json.dumps(expected, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            assert json.loads(record) == expected
 
 
 def test_read_workers_parts_give_the_same_index(tmp_path, monkeypatch):

@@ -39,7 +39,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..vietnamese import format_date
+from ..vietnamese import estimated_month, format_date
 from . import kernels
 from .names import Names
 from .text import (MASK, P, TONE_STEP, _TOKEN, fold, html_to_text, key_hash, mix, prefix_code, prepare, tone_key,
@@ -87,10 +87,12 @@ _STRING = json.encoder.encode_basestring
 
 def doc_record(article, url: str) -> bytes:
     """One JSON object of a record group (as json.dumps(..., ensure_ascii=False, separators=(",",
-    ":")) writes it): title, URL, date (ISO and as shown), provinces, summary."""
+    ":")) writes it): title, URL, date (ISO and as shown: only the month when it is a guess), provinces,
+    summary."""
     provinces = ",".join([_STRING(p.name) for p in article.provinces])
+    shown = estimated_month(article.date) if article.date_estimated else format_date(article.date)
     return (f'{{"t":{_STRING(article.title)},"u":{_STRING(url)},"d":"{article.date.date().isoformat()}",'
-            f'"w":{_STRING(format_date(article.date))},"p":[{provinces}],"s":{_STRING(article.summary)}}}'
+            f'"w":{_STRING(shown)},"p":[{provinces}],"s":{_STRING(article.summary)}}}'
             ).encode("utf-8")
 
 

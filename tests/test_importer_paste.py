@@ -42,3 +42,31 @@ def test_a_headline_in_capitals_over_three_lines_is_one_title_over_its_author(re
     assert "title" in result.meta.checks  # capitals: an editor writes it in sentence case
     assert meta["author"] == "TS. Nguyễn Thị Minh Thư"
     assert meta["summary"].startswith("Bài viết làm rõ vai trò nêu gương")  # "Tóm tắt:" is a label
+
+
+# -- numbered lists (body.py, frontmatter.py) ----------------------------------------------------
+
+def test_consecutive_numbered_lines_are_a_markdown_ordered_list_with_their_numbers(registries):
+    _result, _meta, body = fixture("paste-numbered-list.txt", registries)
+    assert ("3. Ông Rơ Chăm H’Nhiu, làng Kép 1, huyện Ia Grai\n"
+            "4. Ông Ksor H’Bleo, buôn Chư Ma, huyện Krông Pa\n"
+            "5. Bà Siu H’Mai, làng Plei Ring, huyện Chư Păh\n"
+            "6. Ông Đinh Văn Blôk, làng Kon Sơ Lăl, huyện Kbang") in paragraphs(body)
+    assert "\\." not in body and "##" not in body
+
+
+def test_a_numbered_reference_list_stays_numbered(registries):
+    _result, _meta, body = fixture("paste-pdf.txt", registries)
+    assert ("1. Hồ Chí Minh: Toàn tập, Nxb. Chính trị quốc gia, Hà Nội, 2011, t.12.\n"
+            "2. Tỉnh ủy Bà Rịa - Vũng Tàu: Báo cáo sơ kết Chỉ thị số 05-CT/TW, 2021.") in paragraphs(body)
+
+
+def test_an_ordered_list_renders_from_its_first_number_in_both_engines():
+    from generator.importer.body import Node
+    from generator.importer.frontmatter import body_markdown
+    from generator.markdown import Renderer
+    nodes = [Node("li", "Ông A", src="3."), Node("li", "Bà B", src="4."), Node("li", "Ông C", src="4.")]
+    text = body_markdown(nodes, "/images/")
+    assert text == "3. Ông A\n4. Bà B\n\n4. Ông C\n"  # a number out of order starts a new list
+    for engine in ("cmark-gfm", "python-markdown"):
+        assert '<ol start="3">' in Renderer(engine=engine).render(text)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..vietnamese import term_key
 from .clean import Block, is_headline_like, words
-from .lines import CREDIT_ONLY, LIST_NUMBER, Info, image_name
+from .lines import CREDIT_ONLY, LIST_NUMBER, Info, image_name, is_shouting
 from .sections import in_list, is_section, subsection
 
 LIST_ITEM = re.compile(r"^([-–+•*])\s+(\S.*)$")
@@ -58,6 +58,12 @@ def body_nodes(infos: list[Info], notes: set[int]) -> tuple[list[Node], list[tup
         if b.hint == "table":
             nodes.append(Node("table", b.text, line=b.line, rows=b.extra["table"].rows))
             i += 1
+            continue
+        box = _box(infos, i)
+        if box:  # "NHỮNG CON SỐ ẤN TƯỢNG" over its figures: a heading and a list
+            nodes.append(Node("h", info.text, level=3 if in_section else 2, line=b.line))
+            nodes += [Node("li", item.text, src="-", line=item.line) for item in infos[i + 1:i + 1 + box]]
+            i += 1 + box
             continue
         numbered = ORDERED.match(info.text) if in_list(infos, i) else None
         if id(b) in notes:  # a numbered reference list stays a numbered list
@@ -185,3 +191,20 @@ def _looks_like_heading(infos: list[Info], i: int) -> bool:
     if nxt.block.hint in ("img", "heading") or nxt.image:
         return False
     return nxt.paragraph or LIST_ITEM.match(nxt.text) is not None
+
+
+def _box(infos: list[Info], i: int) -> int:
+    """How many short lines stand under a box's title in capitals ("NHỮNG CON SỐ ẤN TƯỢNG" over
+    "100% xã đạt chuẩn …"): its items, or 0 when the line is no such title."""
+    info = infos[i]
+    if info.block.hint is not None or not is_shouting(info.text) or not is_headline_like(info.text, 100) \
+            or words(info.text) > _HEADING_MAX_WORDS:
+        return 0
+    count = 0
+    for item in infos[i + 1:]:
+        b = item.block
+        if b.hint is not None or b.extra.get("quote") or item.image or item.paragraph or item.meta \
+                or not is_headline_like(item.text, 120) or words(item.text) > 15 or is_shouting(item.text):
+            break
+        count += 1
+    return count if count >= 2 else 0

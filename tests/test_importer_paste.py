@@ -70,3 +70,24 @@ def test_an_ordered_list_renders_from_its_first_number_in_both_engines():
     assert text == "3. Ông A\n4. Bà B\n\n4. Ông C\n"  # a number out of order starts a new list
     for engine in ("cmark-gfm", "python-markdown"):
         assert '<ol start="3">' in Renderer(engine=engine).render(text)
+
+
+# -- a box of key figures, an interview's last turn, an empty body --------------------------------
+
+def test_a_box_title_in_capitals_over_short_lines_is_a_heading_over_a_list(registries):
+    _result, _meta, body = fixture("paste-figures-box.txt", registries)
+    assert ("## KẾT QUẢ NỔI BẬT\n\n- 312 mô hình được biểu dương\n- 95% đảng viên đăng ký làm theo\n"
+            "- 100% xã đạt chuẩn nông thôn mới\n\nThời gian tới") in body
+
+
+def test_the_interviewers_closing_turn_is_text_not_a_signature(registries):
+    result, meta, body = fixture("paste-interview.txt", registries)
+    assert "PV: Xin cảm ơn ông!" in body
+    assert not left_out(result, "ký tên cuối bài (đơn vị, nhóm phóng viên)")
+    assert meta["author"] == "Thu Hằng"
+
+
+def test_an_article_with_nothing_under_its_lead_is_named_in_a_warning(registries):
+    result, meta, body = fixture("paste-stub.txt", registries)
+    assert meta["summary"].startswith("Sáng 19/5/2024") and not body.strip()
+    assert any(w.startswith("bài không có nội dung") for w in result.warnings)

@@ -153,6 +153,9 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     out.body, dropped, warnings = body_nodes(kept, out.notes)
     out.dropped += dropped
     out.warnings += warnings
+    if not out.body:  # a paste cut short: said, never written silently
+        out.warnings.append("bài không có nội dung ngoài tiêu đề" + (" và sapo" if out.summary else "")
+                            + ": hãy kiểm tra đã chép đủ bài chưa")
     return out
 
 

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from ..vietnamese import term_key
 from .clean import Block, is_headline_like, words
-from .lines import CREDIT_ONLY, LIST_NUMBER, Info, image_name
+from .lines import CREDIT_ONLY, LIST_NUMBER, Info, image_name, is_shouting
 from .sections import in_list, is_section, subsection
 
 LIST_ITEM = re.compile(r"^([-–+•*])\s+(\S.*)$")
+ORDERED = re.compile(r"^(\d{1,2})\s*[.)]\s+(\S.*)$")  # "1. …", "2) …": an item of a numbered list
 _HEADING_MAX_WORDS = 12
 SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[“\"(]?[A-ZÀ-ỸĐ0-9])")
 _CAPTION_START = re.compile(
@@ -29,7 +30,8 @@ _SCENE_VERB = re.compile(
 @dataclass(frozen=True)
 class Node:
     """One piece of the body: "p", "h", "figure", "caption", "li", "table" or "note" (a footnote,
-    written as a paragraph; no evidence of what the article is about)."""
+    written as a paragraph; no evidence of what the article is about). A list item's or a note's
+    ``src`` is its marker: "-", "+", or the number of a numbered item ("3.")."""
 
     kind: str
     text: str
@@ -57,8 +59,16 @@ def body_nodes(infos: list[Info], notes: set[int]) -> tuple[list[Node], list[tup
             nodes.append(Node("table", b.text, line=b.line, rows=b.extra["table"].rows))
             i += 1
             continue
-        if id(b) in notes:
-            nodes.append(Node("note", b.text, line=b.line))
+        box = _box(infos, i)
+        if box:  # "NHỮNG CON SỐ ẤN TƯỢNG" over its figures: a heading and a list
+            nodes.append(Node("h", info.text, level=3 if in_section else 2, line=b.line))
+            nodes += [Node("li", item.text, src="-", line=item.line) for item in infos[i + 1:i + 1 + box]]
+            i += 1 + box
+            continue
+        numbered = ORDERED.match(info.text) if in_list(infos, i) else None
+        if id(b) in notes:  # a numbered reference list stays a numbered list
+            nodes.append(Node("note", numbered.group(2) if numbered else b.text, line=b.line,
+                              src=f"{numbered.group(1)}." if numbered else ""))
             i += 1
             continue
         if b.extra.get("quote"):
@@ -94,6 +104,8 @@ def body_nodes(infos: list[Info], notes: set[int]) -> tuple[list[Node], list[tup
                 and nodes[-1].src != "+"
             nodes.append(Node("li", body, src=marker, level=1 if nested else 0, line=b.line,
                               marked=_marked(b, body)))
+        elif numbered:  # its number written as it stands, never a heading or a paragraph "1\\. …"
+            nodes.append(Node("li", numbered.group(2), src=f"{numbered.group(1)}.", line=b.line))
         elif b.hint == "caption" or info.credit or twice or _looks_like_caption(infos, i):
             nodes.append(Node("caption", text, line=b.line))
             if _NUMBERED_PHOTO.match(text):
@@ -179,3 +191,20 @@ def _looks_like_heading(infos: list[Info], i: int) -> bool:
     if nxt.block.hint in ("img", "heading") or nxt.image:
         return False
     return nxt.paragraph or LIST_ITEM.match(nxt.text) is not None
+
+
+def _box(infos: list[Info], i: int) -> int:
+    """How many short lines stand under a box's title in capitals ("NHỮNG CON SỐ ẤN TƯỢNG" over
+    "100% xã đạt chuẩn …"): its items, or 0 when the line is no such title."""
+    info = infos[i]
+    if info.block.hint is not None or not is_shouting(info.text) or not is_headline_like(info.text, 100) \
+            or words(info.text) > _HEADING_MAX_WORDS:
+        return 0
+    count = 0
+    for item in infos[i + 1:]:
+        b = item.block
+        if b.hint is not None or b.extra.get("quote") or item.image or item.paragraph or item.meta \
+                or not is_headline_like(item.text, 120) or words(item.text) > 15 or is_shouting(item.text):
+            break
+        count += 1
+    return count if count >= 2 else 0

@@ -31,6 +31,7 @@ from .lines import is_shouting
 from .places import Places, find_places, place_keys, source_name
 from .report import Output, print_file_report, print_summary
 from .unmarked import marked_reading, unmarked
+from .wrapped import Unwrapped, unwrap
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -66,10 +67,12 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         raise ContentError(str(exc), display) from None
     text, encoding = decoded.text, decoded.encoding
     page = PageMeta()
+    printed: Unwrapped = Unwrapped([], [], [])
     if suffix.lower() in HTML_SUFFIXES:
         blocks, page = html_to_blocks(text)
     else:
-        blocks = text_to_blocks(text)
+        printed = unwrap(text_to_blocks(text))  # lines broken at a width joined into paragraphs
+        blocks = printed.blocks
     kept, removed = strip_boilerplate(blocks)
     blocks, removed = cut_comments(blocks, kept, removed)
     places = place_keys(registries)
@@ -77,12 +80,12 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     if found.title is None:
         raise ContentError("không tìm thấy tiêu đề bài (một dòng ngắn, không có dấu chấm cuối, phía trên "
                            "đoạn mở đầu), không nhập được", display)
-    warnings = list(decoded.notes) + list(found.warnings)
+    warnings = list(decoded.notes) + printed.notes + list(found.warnings)
     checks: dict[str, str] = {}
     lines: dict[str, int | str | None] = {"title": found.title_line}
     if not found.title_sure:
         checks["title"] = "có dòng khác cũng giống tiêu đề"
-    if is_shouting(found.title):  # no rule makes sentence case: proper names need an editor
+    if is_shouting(found.title) or found.title_capitals:  # no rule makes sentence case: proper names need an editor
         checks["title"] = "tiêu đề viết toàn chữ in hoa: hãy viết lại chữ thường, chỉ viết hoa chữ đầu và tên riêng"
 
     published, date_line, date_doubt = _publication(found, page, display, warnings)
@@ -180,7 +183,8 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     body = body_markdown(found.body, images_prefix)
     slug = article_slug(found.title) or slugify(Path(display).stem)[:80].strip("-") or "bai-viet"
     dropped = [(b.line, reason, b.text) for b, reason in found.dropped] + \
-              [(r.block.line, f"khuôn trang ({r.kind})", r.block.text) for r in removed] + page.left_out
+              [(r.block.line, f"khuôn trang ({r.kind})", r.block.text) for r in removed] + page.left_out + \
+              [(b.line, reason, b.text) for b, reason in printed.left_out]
     result = Converted(slug, article_text(meta, body), meta, encoding, [f.src for f in figures],
                        sum(1 for n in found.body if n.kind == "caption"), warnings, lines, sorted(dropped))
     return result

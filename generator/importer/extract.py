@@ -29,12 +29,14 @@ _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-ZĐ]{1,4}|[A-ZĐ][a-zđ]{1,2}[A-ZĐ]?
 HASHTAGS = "thẻ (hashtag) của bài"
 OTHER_ARTICLE = "bài khác trên cùng trang (trang danh sách)"
 _HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
+_ABSTRACT = re.compile(r"^(?:tóm\s+tắt|tóm\s+lược|abstract)\s*:\s*(?=\S)", re.IGNORECASE)  # a paper's label
 _SOURCE_NAME = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
 
 
 @dataclass
 class Extracted:
     title: str | None = None
+    title_capitals: bool = False  # printed in capitals (over several lines), to be written in sentence case
     title_line: int | None = None
     title_sure: bool = False
     date: Dateline | None = None
@@ -109,6 +111,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
                             + ("; …" if len(starts) > 3 else "") + "): hãy nhập từng bài riêng")
         infos = infos[:starts[0]]
     out.title, out.title_line, out.title_sure = infos[t].text.rstrip(), infos[t].line, chosen.sure
+    out.title_capitals = bool(infos[t].block.extra.get("capitals"))
     out.warnings += chosen.notes
     labelled = label_before_page_title(out.title, list(page_titles))
     if labelled is not None:
@@ -150,6 +153,9 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     out.body, dropped, warnings = body_nodes(kept, out.notes)
     out.dropped += dropped
     out.warnings += warnings
+    if not out.body:  # a paste cut short: said, never written silently
+        out.warnings.append("bài không có nội dung ngoài tiêu đề" + (" và sapo" if out.summary else "")
+                            + ": hãy kiểm tra đã chép đủ bài chưa")
     return out
 
 
@@ -203,7 +209,7 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
         if info.block.hint in ("li", "h1") or LIST_ITEM.match(info.text):
             break
         if info.paragraph or info.n_words > 20:
-            out.summary, rest = cap_summary(info.text)
+            out.summary, rest = cap_summary(_ABSTRACT.sub("", info.text))
             out.summary_line = info.line
             used[i] = "sapo"
             return i, rest

@@ -200,6 +200,8 @@ def table(rows: tuple[tuple[str, ...], ...]) -> str:
 
 
 def _node_markdown(node: Node, images_prefix: str) -> str:
+    if _ordered(node):  # "3. …": Markdown starts an ordered list at its first number
+        return f"{node.src} " + (emphasis(node.marked) if node.marked else escape_inline(node.text))
     if node.kind == "li":
         return "    " * node.level + "- " + (emphasis(node.marked) if node.marked else escape_inline(node.text))
     if node.kind == "h":
@@ -215,6 +217,19 @@ def _node_markdown(node: Node, images_prefix: str) -> str:
     return escape_paragraph(node.text)
 
 
+def _ordered(node: Node) -> bool:
+    return node.kind in ("li", "note") and node.src[:1].isdigit()
+
+
+def _same_list(previous: Node, node: Node) -> bool:
+    """The node goes on the list above it: bullets under bullets, or the next number."""
+    if previous.quote != node.quote:
+        return False
+    if _ordered(previous) and _ordered(node):
+        return int(node.src[:-1]) == int(previous.src[:-1]) + 1  # "3." after "3.": a new list
+    return node.kind == previous.kind == "li" and not _ordered(previous) and not _ordered(node)
+
+
 def body_markdown(nodes: list[Node], images_prefix: str) -> str:
     """Blocks separated by blank lines; list items of one list, and the paragraphs of one
     quote (each line behind "> "), kept together."""
@@ -225,7 +240,7 @@ def body_markdown(nodes: list[Node], images_prefix: str) -> str:
         same_quote = previous is not None and node.quote and previous.quote == node.quote
         if node.quote:
             text = "\n".join("> " + line for line in text.split("\n"))
-        if previous is not None and node.kind == "li" and previous.kind == "li" and previous.quote == node.quote:
+        if previous is not None and _same_list(previous, node):
             parts[-1] += "\n" + text
         elif same_quote:
             parts[-1] += "\n>\n" + text

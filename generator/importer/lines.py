@@ -141,6 +141,11 @@ def classify(blocks: list[Block], places: frozenset[str]) -> list[Info]:
     return infos
 
 
+def is_office(text: str) -> bool:
+    """A line opening with an office's word ("Trường …", "Ban …", "Báo …")."""
+    return bool(_ORG.match(text))
+
+
 def furniture(info: Info) -> bool:
     """A line that is page furniture wherever it stands: widget, date line, counter."""
     return info.widget or (info.meta is not None)

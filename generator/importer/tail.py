@@ -35,6 +35,8 @@ _PAGES = re.compile(r"^[\d\s.…|<>«»›‹-]*(?:trang\s+(?:sau|trước|tiế
 SIGNATURE = "ký tên cuối bài (đơn vị, nhóm phóng viên)"
 # Reasons of lines that close an article: a headline below one of them is another article's.
 _SIGNED = {"tác giả", "đơn vị của tác giả", "nguồn", "đơn vị đưa tin", "tên, ngày cuối bài", SIGNATURE}
+# A turn of an interview: "PV: …", "Phóng viên: …", "Ông Nguyễn Văn A: …" at the start of a line.
+_TURN = re.compile(r"^((?:PV|P\.V|Phóng viên|[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*){0,4})\s*:\s*\S")
 _SPEECH = re.compile(r"\w\s*:\s*[“\"]\s*\w")  # "… chia sẻ: “…"
 _CLAUSE = re.compile(r"\w,\s+[a-zà-ỹđ]+\s+[a-zà-ỹđ]")  # a comma, then a clause in lower case
 
@@ -102,6 +104,7 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep) -> Tail:
     notes = False  # inside the article's notes: footnotes, "Chú thích:", "Tài liệu tham khảo:"
     listed = _list_before(infos, last)
     candidates: list[int] = []  # headline-shaped lines, each maybe another article's link
+    turns = _turns(infos[:last + 1])
     for i in range(last + 1, len(infos)):
         info = infos[i]
         text = info.text
@@ -133,6 +136,8 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep) -> Tail:
             used[i] = "đơn vị đưa tin"
         elif info.name or info.meta:
             used[i] = "tên, ngày cuối bài"
+        elif _turn(text) in turns:
+            continue  # "PV: Xin cảm ơn ông!": the interview's last turn, not a signature
         elif (LABEL.match(text) or _SIGNATURE.match(text)) and words(text) <= 12:
             used[i] = SIGNATURE
         elif _PAGES.match(text):
@@ -147,6 +152,21 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep) -> Tail:
             candidates.append(i)
     _links(infos, candidates, last, used, warnings)
     return Tail(source, tuple(warnings), frozenset(note_lines))
+
+
+def _turn(text: str) -> str | None:
+    m = _TURN.match(text)
+    return m.group(1).lower() if m else None
+
+
+def _turns(infos: list[Info]) -> set[str]:
+    """The speakers' labels of an interview in the text: each opens two lines or more."""
+    seen: dict[str, int] = {}
+    for info in infos:
+        label = _turn(info.text)
+        if label is not None and not info.name:
+            seen[label] = seen.get(label, 0) + 1
+    return {label for label, count in seen.items() if count >= 2}
 
 
 def _links(infos: list[Info], candidates: list[int], last: int, used: dict, warnings: list[str]) -> None:

@@ -273,6 +273,22 @@ def opening_date(lead: str) -> date | None:
     return None
 
 
+# A date in a page's address, as many CMSs write it: "/2024/05/19/", "-20240519.html", "/20240519/".
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=/|$)"
+                       r"|[/-]((?:19|20)\d{2})(\d{2})(\d{2})(?=[/.-]|$)")
+
+
+def url_date(path: str) -> date | None:
+    """The date written in a web address's path, or None (a number that is no date is none)."""
+    for m in _URL_DATE.finditer(path):
+        year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            continue
+    return None
+
+
 def month_first_reading(dateline: Dateline, lead: str) -> date | None:
     """The date a numeric date line gives read month first ("03/05/2024" as 5 March), when the
     lead writes that date out in words ("Ngày 5 tháng 3 năm 2024") and not the day-first one."""

@@ -4,7 +4,7 @@ inline labels glued to the next word, a letter's place-and-date line, links, ima
 taken, a photo story's credit). Each test failed before its fix."""
 from __future__ import annotations
 
-from importing import FIXTURES, import_fixture, import_page
+from importing import FIXTURES, import_fixture, import_page, left_out
 from generator.content import ReadSettings, read_article
 
 
@@ -33,3 +33,24 @@ def test_date_in_the_address_is_a_flagged_guess_not_the_import_day(registries):
     assert meta["date"].isoformat() == "2023-06-12T00:00:00+07:00"
     assert meta["draft"] is True and "địa chỉ trang" in result.meta.checks["date"]
     assert any("địa chỉ trang" in w and "12/06/2023" in w for w in result.warnings)
+
+
+# -- readers' comments under a counted heading, inline labels --------------------------------
+
+def test_comments_heading_with_a_count_starts_the_comments(registries):
+    result, meta, body = import_fixture("pages-comments-count.html", registries)
+    assert "Mong địa phương" not in body and "Cô thật đáng quý" not in body
+    assert left_out(result, "khuôn trang (comment)") == [
+        "Ý kiến (7)", "Trần Văn Bình: Cô thật đáng quý.", "Phạm Thu Hà: Mong địa phương hỗ trợ lớp học thêm sách vở."]
+    assert meta["author"] == "Trúc Linh"
+
+
+def test_an_inline_label_is_never_glued_to_the_next_word(registries):
+    _result, meta, _body = import_fixture("pages-comments-count.html", registries)
+    assert meta["summary"].startswith("Sóc Trăng - Mười năm qua, cô Lâm Thị Mỹ")
+    page = ("<html><body><h1>Chi đoàn khu phố ra quân làm sạch đường làng</h1><p>Sáng nay, <b>Chi đoàn</b>"
+            "Khu phố 3 ra quân làm sạch đường làng, trồng thêm 200 cây xanh dọc bờ kênh.</p>"
+            "<p><b>Đ</b>ây là lần thứ ba trong năm chi đoàn tổ chức ra quân như vậy.</p></body></html>")
+    _r, meta, body = import_page(page, registries, ".html")
+    assert meta["summary"].startswith("Sáng nay, Chi đoàn Khu phố 3")
+    assert "Đây là lần thứ ba" in body  # a drop cap stays one word

@@ -41,6 +41,7 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _HINTS = {"h1": "h1", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
           "li": "li", "figcaption": "caption"}
 _SPACE = re.compile(r"\s+")
+_EDGE = "\ue002"  # where an inline element starts or ends, in a block's text until _separated reads it
 
 
 @dataclass
@@ -93,7 +94,7 @@ class _PageParser(HTMLParser):
         self._buffer = []
         bold, plain = self._bold_text, self._plain_text
         self._bold_text = self._plain_text = False
-        text, marked = _emphasis(raw)
+        text, marked = _emphasis(_separated(raw))
         if text and not self._skip:
             self._order += 1
             hint = self._hint[-1] if self._hint else None
@@ -135,6 +136,8 @@ class _PageParser(HTMLParser):
             self._flush()
             if self._tables:
                 self._tables[-1].line_break()
+        elif not self._skip:
+            self._buffer.append(_EDGE)
         self._stack.append(tag)
         if dropped or self._skip:
             self._skip += 1
@@ -221,6 +224,8 @@ class _PageParser(HTMLParser):
             self._close(top)
             if top == tag:
                 break
+        if tag not in _BLOCK and not self._skip:
+            self._buffer.append(_EDGE)  # after the element's own closing marks
 
     def handle_data(self, data: str) -> None:
         if self._json is not None:
@@ -309,6 +314,28 @@ class _PageParser(HTMLParser):
             self._flush()
             alt = normalize(_SPACE.sub(" ", a.get("alt", "")).strip())
             self.blocks.append(Block(name, self.getpos()[0], "img", {"src": name, "alt": alt}))
+
+
+def _separated(raw: str) -> str:
+    """The text with its inline elements' edges taken out. Where an element ends a word and the next
+    text starts a new one in capitals with nothing between (``<span class="location-stamp">Hậu
+    Giang</span>Hơn 20 năm``), a separator is put in: " - " after a short label opening the block (a
+    place stamp before the lead), else a space. A single letter ("<b>Đ</b>ây", a drop cap) is no word."""
+    if _EDGE not in raw:
+        return raw
+    marks = (_EDGE, EM_OPEN, EM_CLOSE)
+    out: list[str] = []
+    for k, ch in enumerate(raw):
+        if ch != _EDGE:
+            out.append(ch)
+            continue
+        before = "".join(c for c in out if c not in marks)
+        after = next((c for c in raw[k + 1:] if c not in marks), "")
+        word = re.search(r"\w+$", before)
+        if word and len(word.group()) >= 2 and not word.group().isdigit() and after.isupper():
+            label = len(before.split()) <= 4 and not re.search(r"[.!?…:;,]", before)
+            out.append(" - " if label else " ")
+    return "".join(out)
 
 
 def _emphasis(raw: str) -> tuple[str, str | None]:

@@ -54,3 +54,21 @@ def test_an_inline_label_is_never_glued_to_the_next_word(registries):
     _r, meta, body = import_page(page, registries, ".html")
     assert meta["summary"].startswith("Sáng nay, Chi đoàn Khu phố 3")
     assert "Đây là lần thứ ba" in body  # a drop cap stays one word
+
+
+# -- letters ----------------------------------------------------------------------------------
+
+def test_place_and_date_line_is_a_date_never_a_byline():
+    from generator.importer.dates import meta_line
+    line = meta_line("Đức Thọ, ngày 12 tháng 01 năm 2024")
+    assert line.date.iso() == "2024-01-12T00:00:00+07:00" and line.rest == "" and line.place == "Đức Thọ"
+    assert meta_line("Đình Minh 03/10/2024 14:22").rest == "Đình Minh"  # a byline on a date line stays one
+
+
+def test_a_letter_is_warned_about_and_its_place_is_no_author(registries):
+    result, meta, _body = import_fixture("pages-letter.html", registries)
+    assert "author" not in meta
+    assert meta["date"].isoformat() == "2024-01-12T00:00:00+07:00"
+    assert any(w.startswith("trang có vẻ là thư") and "THƯ KHEN" in w and "Đức Thọ, ngày 12" in w
+               for w in result.warnings)
+    assert any("thẻ <h1> “THƯ KHEN”" in w and "đã bị bỏ" in w for w in result.warnings)

@@ -17,6 +17,7 @@ from .clean import Block, without_link_words, words
 from .dates import Dateline
 from .headline import (choose_date, choose_title, clean_title, find_lead, label_before_page_title, last_paragraph,
                        other_articles, skippable)
+from .letters import letter_warning
 from .lines import Info, classify, has_credit, image_name
 from .tail import tail
 
@@ -110,6 +111,9 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
         infos = infos[:starts[0]]
     out.title, out.title_line, out.title_sure = infos[t].text.rstrip(), infos[t].line, chosen.sure
     out.warnings += chosen.notes
+    letter = letter_warning(infos, list(page_titles))
+    if letter:
+        out.warnings.append(letter)
     labelled = label_before_page_title(out.title, list(page_titles))
     if labelled is not None:
         out.title = labelled[0]

@@ -72,3 +72,20 @@ def test_a_letter_is_warned_about_and_its_place_is_no_author(registries):
     assert any(w.startswith("trang có vẻ là thư") and "THƯ KHEN" in w and "Đức Thọ, ngày 12" in w
                for w in result.warnings)
     assert any("thẻ <h1> “THƯ KHEN”" in w and "đã bị bỏ" in w for w in result.warnings)
+
+
+# -- a photo story's credit -------------------------------------------------------------------
+
+def test_credit_after_a_photo_story_is_its_author_not_the_last_caption(registries):
+    result, meta, body = import_fixture("pages-photo-story.html", registries)
+    assert meta["author"] == "Ngọc Minh" and result.lines["author"]
+    assert "NGỌC MINH" not in body and "Ảnh:" not in body
+    assert '"Các cháu thiếu nhi nhận quà của Ban công tác Mặt trận.")' in body
+
+
+def test_credit_after_a_photo_story_with_a_byline_is_reported(registries):
+    page = (FIXTURES / "pages-photo-story.html").read_text(encoding="utf-8").replace(
+        '<p class="sapo">', '<p>Bài: Thu Trang</p><p class="sapo">')
+    result, meta, body = import_page(page, registries, ".html")
+    assert meta["author"] == "Thu Trang" and "NGỌC MINH" not in body
+    assert left_out(result, "ghi công ảnh của cả bài (phóng sự ảnh)") == ["Ảnh: NGỌC MINH"]

@@ -89,3 +89,13 @@ def test_credit_after_a_photo_story_with_a_byline_is_reported(registries):
     result, meta, body = import_page(page, registries, ".html")
     assert meta["author"] == "Thu Trang" and "NGỌC MINH" not in body
     assert left_out(result, "ghi công ảnh của cả bài (phóng sự ảnh)") == ["Ảnh: NGỌC MINH"]
+
+
+# -- asides -----------------------------------------------------------------------------------
+
+def test_aside_in_the_article_is_a_box_and_a_sidebar_is_reported(registries):
+    result, _meta, body = import_fixture("pages-aside.html", registries)
+    assert "> Bạn có biết\n>\n> Sinh hoạt chuyên đề là nội dung bắt buộc của chi bộ ít nhất mỗi quý một lần." in body
+    assert body.index("> Bạn có biết") < body.index("Bí thư chi bộ cho biết")
+    assert "Giá vàng" not in body
+    assert sorted(left_out(result, "khuôn trang (aside)")) == ["Giá vàng hôm nay tăng mạnh", "Đọc nhiều"]

@@ -28,6 +28,7 @@ from .tables import TableBuilder
 
 _SKIP = {"script", "style", "nav", "aside", "form", "noscript", "template", "svg", "iframe", "button",
          "select", "textarea", "object", "canvas", "menu", "dialog", "video", "audio"}
+_REPORTED = {"aside", "nav", "menu", "header", "footer"}  # furniture with words: dropped, each line reported
 _EMBEDS = {"iframe", "object", "embed", "video", "audio"}  # content the importer cannot bring along
 EMBED_REASON = "khung nhúng (video, bản đồ, quảng cáo…) không nhập được; nếu là nội dung bài, hãy nhúng lại"
 _EMPHASIS = {"em", "i"}
@@ -66,6 +67,8 @@ class _PageParser(HTMLParser):
         self._stack: list[str] = []
         self._skip = 0  # depth inside dropped elements
         self._buffer: list[str] = []
+        self._furniture: list[str] = []  # words of dropped furniture (_REPORTED) for the report
+        self._skipped = ("", 0)  # the tag that started the dropped stretch, and its depth
         self._hint: list[str] = []
         self._in_title = False
         self._title: list[str] = []
@@ -84,7 +87,17 @@ class _PageParser(HTMLParser):
     def _inside_article(self) -> bool:
         return any(t in ("article", "main") for t in self._stack)
 
+    def _reported(self) -> bool:
+        """Inside page furniture whose words the report lists (a sidebar, a menu, the page's footer),
+        not inside a script, a style or a form's controls."""
+        tag, depth = self._skipped
+        return tag in _REPORTED and not any(t in _SKIP and t not in _REPORTED for t in self._stack[depth:])
+
     def _flush(self) -> None:
+        words = normalize(_SPACE.sub(" ", "".join(self._furniture)).strip())
+        self._furniture = []
+        if words:
+            self.meta.left_out.append((self.getpos()[0], f"khuôn trang ({self._skipped[0]})", words))
         raw = "".join(self._buffer)
         if self._emphasis_carried:
             raw = EM_OPEN + raw
@@ -131,14 +144,17 @@ class _PageParser(HTMLParser):
                 if self._tables:
                     self._tables[-1].line_break()
             return
-        dropped = tag in _SKIP or (tag in _PAGE_ONLY and not self._inside_article())
-        if tag in _BLOCK:
+        inside = self._inside_article()
+        dropped = (tag in _SKIP and not (tag == "aside" and inside)) or (tag in _PAGE_ONLY and not inside)
+        if tag in _BLOCK or tag in _REPORTED:
             self._flush()
             if self._tables:
                 self._tables[-1].line_break()
         elif not self._skip:
             self._buffer.append(_EDGE)
         self._stack.append(tag)
+        if dropped and not self._skip:
+            self._skipped = (tag, len(self._stack))
         if dropped or self._skip:
             self._skip += 1
         if tag in _HINTS:
@@ -160,8 +176,8 @@ class _PageParser(HTMLParser):
             table.in_caption = True
         elif table and tag in _HEADINGS:
             table.layout = True
-        elif tag in ("blockquote", "ul", "ol"):
-            kind = "quote" if tag == "blockquote" else "list"
+        elif tag in ("blockquote", "ul", "ol", "aside"):  # an aside in the article: a box, written as a quote
+            kind = "list" if tag in ("ul", "ol") else "quote"
             self._count[kind] += 1
             (self._quotes if kind == "quote" else self._lists).append(self._count[kind])
         elif tag in _BOLD:
@@ -178,7 +194,7 @@ class _PageParser(HTMLParser):
             self._tables[-1].end_cell()
         elif tag == "caption" and self._tables:
             self._tables[-1].in_caption = False
-        elif tag == "blockquote" and self._quotes:
+        elif tag in ("blockquote", "aside") and self._quotes:
             self._quotes.pop()
         elif tag in ("ul", "ol") and self._lists:
             self._lists.pop()
@@ -213,7 +229,7 @@ class _PageParser(HTMLParser):
             self._json = None
         if tag in _VOID or tag not in self._stack:
             return
-        if tag in _BLOCK:
+        if tag in _BLOCK or tag in _REPORTED:
             self._flush()
         while self._stack:
             top = self._stack.pop()
@@ -232,6 +248,8 @@ class _PageParser(HTMLParser):
             self._json.append(data)
         elif self._in_title:
             self._title.append(data)
+        elif self._skip and self._reported():
+            self._furniture.append(data)
         elif not self._skip and "head" not in self._stack:
             self._buffer.append(data)
             if data.strip():

@@ -4,7 +4,8 @@ inline labels glued to the next word, a letter's place-and-date line, links, ima
 taken, a photo story's credit). Each test failed before its fix."""
 from __future__ import annotations
 
-from importing import FIXTURES, import_fixture, import_page, left_out
+from importing import FIXTURES, NOW, import_fixture, import_page, left_out
+from generator.importer import convert
 from generator.content import ReadSettings, read_article
 
 
@@ -99,3 +100,48 @@ def test_aside_in_the_article_is_a_box_and_a_sidebar_is_reported(registries):
     assert body.index("> Bạn có biết") < body.index("Bí thư chi bộ cho biết")
     assert "Giá vàng" not in body
     assert sorted(left_out(result, "khuôn trang (aside)")) == ["Giá vàng hôm nay tăng mạnh", "Đọc nhiều"]
+
+
+# -- image names already taken ----------------------------------------------------------------
+
+_PHOTO_PAGE = ("<html><head><meta property='og:site_name' content='Báo Ví Dụ'></head><body>"
+               "<h1>Đoàn viên giúp dân sửa nhà sau mưa lũ ở vùng cao</h1><p>20/05/2024 08:30</p>"
+               "<p>Hơn 50 đoàn viên thanh niên xã đã giúp 12 hộ dân sửa lại nhà cửa bị hư hỏng sau trận mưa lũ.</p>"
+               "<figure><img src='anh_files/sua-nha.jpg' alt=''><figcaption>Đoàn viên lợp lại mái nhà cho "
+               "một hộ nghèo.</figcaption></figure><p>Các hộ được hỗ trợ đều là hộ nghèo, hộ chính sách.</p>"
+               "</body></html>")
+
+
+def _photo_import(tmp_path, registries, old: bytes, local: bytes | None):
+    images = tmp_path / "images"
+    images.mkdir()
+    (images / "sua-nha.jpg").write_bytes(old)
+    page_dir = tmp_path / "trang"
+    (page_dir / "anh_files").mkdir(parents=True)
+    if local is not None:
+        (page_dir / "anh_files" / "sua-nha.jpg").write_bytes(local)
+    return convert(_PHOTO_PAGE.encode(), ".html", registries, "/images/", "bai.html", now=NOW, images_dir=images,
+                   page_dir=page_dir)
+
+
+def test_an_image_name_taken_by_another_photo_gets_a_free_name(registries, tmp_path):
+    result = _photo_import(tmp_path, registries, b"old photo", b"new photo")
+    new = "doan-vien-giup-dan-sua-nha-sau-mua-lu-o-sua-nha.jpg"
+    assert result.images == [new] and result.meta.image_src == "/images/" + new
+    assert f"](/images/{new} " in result.text and "/images/sua-nha.jpg" not in result.text
+    assert any("“sua-nha.jpg”" in w and "có nội dung khác" in w and new in w for w in result.warnings)
+
+
+def test_the_same_photo_imported_again_keeps_its_name(registries, tmp_path):
+    result = _photo_import(tmp_path, registries, b"same photo", b"same photo")
+    assert result.images == ["sua-nha.jpg"] and not any("sua-nha.jpg”" in w for w in result.warnings)
+
+
+def test_report_lists_every_image_in_full(registries):
+    import io
+    from generator.importer.report import Output, print_file_report
+    result, _meta, _body = import_fixture("pages-photo-story.html", registries)
+    out = io.StringIO()
+    print_file_report(Output(out), "a.html", FIXTURES / "a.md", "ok", result, True, True)
+    line = next(x for x in out.getvalue().splitlines() if x.strip().startswith("ảnh "))
+    assert "hoi-1.jpg, hoi-2.jpg, hoi-3.jpg (hãy chép các tệp ảnh này vào thư mục ảnh của trang)" in line

@@ -10,7 +10,7 @@ import errno
 import os
 import re
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TextIO
@@ -29,6 +29,7 @@ from .entities import find_directives, find_tags, page_tags
 from .extract import HASHTAGS, Extracted, extract
 from .frontmatter import ArticleMeta, article_slug, article_text, body_markdown
 from .htmlsource import PageMeta, html_to_blocks
+from .imagenames import free_names
 from .lines import is_shouting
 from .places import Places, find_places, place_keys, source_name
 from .report import Output, print_file_report, print_summary
@@ -60,7 +61,8 @@ class Converted:
 
 
 def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str = "/images/",
-            display: str = "", now: datetime | None = None) -> Converted:
+            display: str = "", now: datetime | None = None, images_dir: Path | None = None,
+            page_dir: Path | None = None) -> Converted:
     """The article file for one input's bytes; raises ContentError if it cannot be imported."""
     try:
         decoded = decode_page(data, paste=suffix.lower() not in HTML_SUFFIXES)
@@ -175,6 +177,12 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     warnings += w
     lines["summary"] = found.summary_line
 
+    slug = article_slug(found.title) or slugify(Path(display).stem)[:80].strip("-") or "bai-viet"
+    renamed, w = free_names([f.src for f in found.figures], article_slug(found.title, 40) or slug, images_dir,
+                            page_dir)
+    warnings += w
+    found.body = [replace(n, src=renamed[n.src]) if n.kind == "figure" and n.src in renamed else n
+                  for n in found.body]
     figures = found.figures
     source, source_url = _source(page, found, registries, warnings)
     meta = ArticleMeta(
@@ -189,7 +197,6 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     if figures and not figures[0].text:
         warnings.append(f"ảnh “{figures[0].src}” không có chú thích")
     body = body_markdown(found.body, images_prefix)
-    slug = article_slug(found.title) or slugify(Path(display).stem)[:80].strip("-") or "bai-viet"
     dropped = [(b.line, reason, b.text) for b, reason in found.dropped] + \
               [(r.block.line, f"khuôn trang ({r.kind})", r.block.text) for r in removed] + page.left_out
     result = Converted(slug, article_text(meta, body), meta, encoding, [f.src for f in figures],
@@ -286,7 +293,8 @@ def collect(paths: list[Path]) -> list[tuple[Path, str | None]]:
 
 
 def run(paths: list[Path], out: Path, *, dry_run: bool, force: bool, images_prefix: str,
-        registries: Registries, stdout: TextIO, report: bool = False, now: datetime | None = None) -> int:
+        registries: Registries, stdout: TextIO, report: bool = False, now: datetime | None = None,
+        images_dir: Path | None = None) -> int:
     output = Output(stdout)
     if os.path.exists(out) and not os.path.isdir(out):  # was: "không ghi được tệp (File exists)" once per article
         output.print(f"--out “{out.as_posix()}” là một tệp, không phải thư mục; hãy chọn thư mục để ghi bài "
@@ -302,7 +310,7 @@ def run(paths: list[Path], out: Path, *, dry_run: bool, force: bool, images_pref
             continue
         try:
             data = path.read_bytes()
-            result = convert(data, path.suffix, registries, images_prefix, display, now)
+            result = convert(data, path.suffix, registries, images_prefix, display, now, images_dir, path.parent)
         except OSError as exc:
             _fail(output, tally, reasons, ContentError(f"không mở được tệp ({exc.strerror or exc})", display))
             continue

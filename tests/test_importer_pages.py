@@ -145,3 +145,26 @@ def test_report_lists_every_image_in_full(registries):
     print_file_report(Output(out), "a.html", FIXTURES / "a.md", "ok", result, True, True)
     line = next(x for x in out.getvalue().splitlines() if x.strip().startswith("ảnh "))
     assert "hoi-1.jpg, hoi-2.jpg, hoi-3.jpg (hãy chép các tệp ảnh này vào thư mục ảnh của trang)" in line
+
+
+# -- links ------------------------------------------------------------------------------------
+
+def test_a_link_to_a_document_stays_a_link_and_other_links_are_reported(registries, tmp_path):
+    result, _meta, body = import_fixture("pages-links.html", registries)
+    path = tmp_path / "bai.md"
+    path.write_text(result.text, encoding="utf-8")
+    html = read_article(path, path.name, ReadSettings(registries, "/", (), "cmark-gfm", "Asia/Ho_Chi_Minh", 200)).body
+    assert '<a href="https://tuyengiao-vidu.vn/files/HD%2012%20%282024%29.pdf">tại đây</a>' in html
+    assert "Toàn văn hướng dẫn xem [tại đây](https://tuyengiao-vidu.vn/files/HD%2012%20%282024%29.pdf)." in body
+    assert "có tại văn phòng Ban." in body and "javascript" not in body
+    assert left_out(result, "đường dẫn trong bài không giữ lại (chỉ giữ đường dẫn tới tài liệu)") == [
+        "văn phòng Ban → https://tuyengiao-vidu.vn/lien-he"]
+
+
+def test_a_relative_document_link_on_a_page_without_its_address_is_reported(registries):
+    page = (FIXTURES / "pages-links.html").read_text(encoding="utf-8").replace(
+        '<link rel="canonical" href="https://tuyengiao-vidu.vn/tin-tuc/huong-dan-chuyen-de.html">', "")
+    result, _meta, body = import_page(page, registries, ".html")
+    assert "Toàn văn hướng dẫn xem tại đây." in body
+    assert left_out(result, "đường dẫn tới tài liệu không giữ được: trang không ghi địa chỉ gốc") == [
+        "tại đây → /files/HD 12 (2024).pdf"]

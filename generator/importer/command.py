@@ -30,6 +30,7 @@ from .extract import HASHTAGS, Extracted, extract
 from .frontmatter import ArticleMeta, article_slug, article_text, body_markdown
 from .htmlsource import PageMeta, html_to_blocks
 from .imagenames import free_names
+from .links import DROPPED, body_links, with_links
 from .lines import is_shouting
 from .places import Places, find_places, place_keys, source_name
 from .report import Output, print_file_report, print_summary
@@ -196,9 +197,18 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     )
     if figures and not figures[0].text:
         warnings.append(f"ảnh “{figures[0].src}” không có chú thích")
-    body = body_markdown(found.body, images_prefix)
+    keep, link_dropped = body_links(found.body, blocks, page.base or page.url)
+
+    def inline(k: int, markdown: str) -> str:
+        if k not in keep:
+            return markdown
+        markdown, missed = with_links(markdown, keep[k])
+        link_dropped.extend((found.body[k].line, DROPPED, f"{t} → {u}") for t, u in missed)
+        return markdown
+
+    body = body_markdown(found.body, images_prefix, inline)
     dropped = [(b.line, reason, b.text) for b, reason in found.dropped] + \
-              [(r.block.line, f"khuôn trang ({r.kind})", r.block.text) for r in removed] + page.left_out
+              [(r.block.line, f"khuôn trang ({r.kind})", r.block.text) for r in removed] + page.left_out + link_dropped
     result = Converted(slug, article_text(meta, body), meta, encoding, [f.src for f in figures],
                        sum(1 for n in found.body if n.kind == "caption"), warnings, lines, sorted(dropped))
     return result

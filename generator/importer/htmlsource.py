@@ -49,6 +49,7 @@ _EDGE = "\ue002"  # where an inline element starts or ends, in a block's text un
 class PageMeta:
     site_name: str | None = None
     url: str | None = None
+    base: str | None = None  # what the page's relative links are read against: <base href>, "saved from url"
     title: str | None = None
     published: datetime | None = None
     author: str | None = None
@@ -67,6 +68,9 @@ class _PageParser(HTMLParser):
         self._stack: list[str] = []
         self._skip = 0  # depth inside dropped elements
         self._buffer: list[str] = []
+        self._anchor: tuple[str, int, int] | None = None  # the open <a>: href, where its words start, block count
+        self._links: list[tuple[str, str]] = []  # the links of the block being read
+        self._flushes = 0
         self._furniture: list[str] = []  # words of dropped furniture (_REPORTED) for the report
         self._skipped = ("", 0)  # the tag that started the dropped stretch, and its depth
         self._hint: list[str] = []
@@ -99,6 +103,8 @@ class _PageParser(HTMLParser):
         if words:
             self.meta.left_out.append((self.getpos()[0], f"khuôn trang ({self._skipped[0]})", words))
         raw = "".join(self._buffer)
+        self._flushes += 1
+        links, self._links = self._links, []
         if self._emphasis_carried:
             raw = EM_OPEN + raw
         if self._emphasis:
@@ -120,6 +126,8 @@ class _PageParser(HTMLParser):
                 extra["list"] = self._lists[-1]
             if bold and not plain:
                 extra["bold"] = True  # a whole line in bold: a subheading the page did not mark up
+            if links:
+                extra["links"] = links  # (words, href as written), for links.py
             self.blocks.append(Block(text, self.getpos()[0], hint, extra))
 
     def handle_starttag(self, tag: str, attrs) -> None:
@@ -130,6 +138,10 @@ class _PageParser(HTMLParser):
             self.meta.url = self.meta.url or a.get("href") or None
         elif tag == "title":
             self._in_title = True
+        elif tag == "base" and a.get("href"):
+            self.meta.base = self.meta.base or a["href"]
+        elif tag == "a" and a.get("href") and not self._skip and not self._tables:
+            self._anchor = (a["href"], len(self._buffer), self._flushes)
         elif tag == "script" and "ld+json" in a.get("type", "").lower():
             self._json = []
         elif tag == "time" and a.get("datetime") and not self._skip:
@@ -198,6 +210,13 @@ class _PageParser(HTMLParser):
             self._quotes.pop()
         elif tag in ("ul", "ol") and self._lists:
             self._lists.pop()
+        elif tag == "a" and self._anchor is not None:
+            href, start, flushes = self._anchor
+            self._anchor = None
+            if flushes == self._flushes:  # still the same block: its words are the link's
+                words = _emphasis(_separated("".join(c for c in self._buffer[start:] if c not in (EM_OPEN, EM_CLOSE))))[0]
+                if words:
+                    self._links.append((words, href))
         elif tag in _BOLD and self._bold:
             self._bold -= 1
         elif tag in _EMPHASIS and self._emphasis:
@@ -259,6 +278,11 @@ class _PageParser(HTMLParser):
                     self._plain_text = True
             if self._tables:
                 self._tables[-1].text(data)
+
+    def handle_comment(self, data: str) -> None:
+        saved = re.match(r"\s*saved from url=\(\d+\)(\S+)", data)  # a browser's note on a saved page
+        if saved:
+            self.meta.base = self.meta.base or saved.group(1)
 
     def close(self) -> None:
         super().close()

@@ -140,11 +140,13 @@ def test_the_same_photo_imported_again_keeps_its_name(registries, tmp_path):
 def test_report_lists_every_image_in_full(registries):
     import io
     from generator.importer.report import Output, print_file_report
-    result, _meta, _body = import_fixture("pages-photo-story.html", registries)
+    page = (FIXTURES / "pages-photo-story.html").read_text(encoding="utf-8").replace("/up/hoi-", "/up/ngay-hoi-lang-")
+    result, _meta, _body = import_page(page, registries, ".html")
     out = io.StringIO()
     print_file_report(Output(out), "a.html", FIXTURES / "a.md", "ok", result, True, True)
     line = next(x for x in out.getvalue().splitlines() if x.strip().startswith("ảnh "))
-    assert "hoi-1.jpg, hoi-2.jpg, hoi-3.jpg (hãy chép các tệp ảnh này vào thư mục ảnh của trang)" in line
+    assert ("ngay-hoi-lang-1.jpg, ngay-hoi-lang-2.jpg, ngay-hoi-lang-3.jpg (hãy chép các tệp ảnh này vào thư mục "
+            "ảnh của trang)") in line
 
 
 # -- links ------------------------------------------------------------------------------------

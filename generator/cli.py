@@ -49,7 +49,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else config.path(config.content_dir) / "articles"
     status = import_command([Path(p) for p in args.paths], out, dry_run=args.dry_run, force=args.force,
                             images_prefix=args.images_prefix, registries=registries, stdout=sys.stdout,
-                            report=args.report or sys.stdout.isatty())
+                            report=args.report or sys.stdout.isatty(), images_dir=config.path(config.images_dir))
     try:
         sys.stdout.flush()
     except BrokenPipeError:  # `import ... | head`: the reader left; what was written stays written

@@ -21,9 +21,11 @@ __all__ = ["import_command", "convert"]
 
 def import_command(paths: list[Path], out: Path, *, dry_run: bool, force: bool,
                    images_prefix: str, registries: Registries, stdout: TextIO, report: bool = False,
-                   now: datetime | None = None) -> int:
+                   now: datetime | None = None, images_dir: Path | None = None) -> int:
     """Import each .txt/.html file (directories walked, sorted); print a report per file
     (``report``: with lines, confidence and the lines left out); return exit status
-    (1 if any file was skipped). ``now``: the import time, for drafts without a date."""
+    (1 if any file was skipped). ``now``: the import time, for drafts without a date; ``images_dir``:
+    the site's images folder, where a photo's name may already be taken."""
     return run([Path(p) for p in paths], Path(out), dry_run=dry_run, force=force,
-               images_prefix=images_prefix, registries=registries, stdout=stdout, report=report, now=now)
+               images_prefix=images_prefix, registries=registries, stdout=stdout, report=report, now=now,
+               images_dir=images_dir)

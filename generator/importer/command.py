@@ -10,23 +10,27 @@ import errno
 import os
 import re
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TextIO
+from urllib.parse import urlsplit
 
+from ..content import _url_problem as build_url_problem  # the build's own rule for addresses
 from ..errors import ContentError, os_reason
 from ..taxonomy import Registries
 from ..vietnamese import VN, format_date, format_long_date, slugify
 from .byline import person_name
 from .clean import strip_boilerplate, text_to_blocks
 from .comments import cut_comments
-from .dates import FIRST_YEAR, LAST_YEAR, month_first_reading, opening_date
+from .dates import FIRST_YEAR, LAST_YEAR, month_first_reading, opening_date, url_date
 from .decode import DecodeError, decode_page
 from .entities import find_directives, find_tags, page_tags
 from .extract import HASHTAGS, Extracted, extract
 from .frontmatter import ArticleMeta, article_slug, article_text, body_markdown
 from .htmlsource import PageMeta, html_to_blocks
+from .imagenames import free_names
+from .links import DROPPED, body_links, with_links
 from .lines import is_shouting
 from .places import Places, find_places, place_keys, source_name
 from .report import Output, print_file_report, print_summary
@@ -59,7 +63,8 @@ class Converted:
 
 
 def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str = "/images/",
-            display: str = "", now: datetime | None = None) -> Converted:
+            display: str = "", now: datetime | None = None, images_dir: Path | None = None,
+            page_dir: Path | None = None) -> Converted:
     """The article file for one input's bytes; raises ContentError if it cannot be imported."""
     try:
         decoded = decode_page(data, paste=suffix.lower() not in HTML_SUFFIXES)
@@ -95,7 +100,16 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         today = (now or datetime.now(VN)).astimezone(VN).replace(hour=0, minute=0, second=0, microsecond=0)
         warnings = [w for w in warnings if not w.startswith("không tìm thấy ngày đăng")]
         guess = opening_date(found.summary or "")
-        if guess is not None and FIRST_YEAR <= guess.year and guess <= today.date():
+        in_address = url_date(urlsplit(page.url).path) if page.url else None
+        if in_address is not None and FIRST_YEAR <= in_address.year and in_address <= today.date():
+            # The address a page was published under usually carries its publication day: a guess, flagged.
+            published = datetime(in_address.year, in_address.month, in_address.day, tzinfo=VN)
+            lines["date"] = "địa chỉ trang"
+            checks["date"] = ("trang gốc không ghi ngày đăng; ngày này lấy từ địa chỉ trang, "
+                              "hãy kiểm tra rồi bỏ dòng draft")
+            warnings.append(f"trang không ghi ngày đăng: bài được lưu dạng nháp (draft: true), ngày tạm lấy từ địa chỉ "
+                            f"trang ({format_date(published)}, {page.url}); hãy kiểm tra “date” rồi bỏ dòng draft")
+        elif guess is not None and FIRST_YEAR <= guess.year and guess <= today.date():
             # Still a draft: the day of the event is a better guess than the import day, no more.
             published = datetime(guess.year, guess.month, guess.day, tzinfo=VN)
             lines["date"] = found.summary_line
@@ -167,27 +181,60 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     warnings += w
     lines["summary"] = found.summary_line
 
+    slug = article_slug(found.title) or slugify(Path(display).stem)[:80].strip("-") or "bai-viet"
+    renamed, w = free_names([f.src for f in found.figures], article_slug(found.title, 40) or slug, images_dir,
+                            page_dir)
+    warnings += w
+    found.body = [replace(n, src=renamed[n.src]) if n.kind == "figure" and n.src in renamed else n
+                  for n in found.body]
     figures = found.figures
+    source, source_url = _source(page, found, registries, warnings)
     meta = ArticleMeta(
         title=found.title, date=published, summary=found.summary,
         provinces=[p.name for p in where.provinces], directives=[d.symbol for d in directives],
         tags=[t.name for t in tags], author=author,
-        source_name=page.site_name or (source_name(found.source_name, registries) if found.source_name else None),
-        source_url=page.url,
+        source_name=source, source_url=source_url,
         image_src=images_prefix + figures[0].src if figures else None,
         image_caption=figures[0].text if figures else None, image_alt=figures[0].alt if figures else None,
         draft=draft, checks=checks,
     )
     if figures and not figures[0].text:
         warnings.append(f"ảnh “{figures[0].src}” không có chú thích")
-    body = body_markdown(found.body, images_prefix)
-    slug = article_slug(found.title) or slugify(Path(display).stem)[:80].strip("-") or "bai-viet"
+    keep, link_dropped = body_links(found.body, blocks, page.base or page.url)
+
+    def inline(k: int, markdown: str) -> str:
+        if k not in keep:
+            return markdown
+        markdown, missed = with_links(markdown, keep[k])
+        link_dropped.extend((found.body[k].line, DROPPED, f"{t} → {u}") for t, u in missed)
+        return markdown
+
+    body = body_markdown(found.body, images_prefix, inline)
     dropped = [(b.line, reason, b.text) for b, reason in found.dropped] + \
               [(r.block.line, f"khuôn trang ({r.kind})", r.block.text) for r in removed] + page.left_out + \
-              [(b.line, reason, b.text) for b, reason in printed.left_out]
+              [(b.line, reason, b.text) for b, reason in printed.left_out] + link_dropped
     result = Converted(slug, article_text(meta, body), meta, encoding, [f.src for f in figures],
                        sum(1 for n in found.body if n.kind == "caption"), warnings, lines, sorted(dropped))
     return result
+
+
+def _source(page: PageMeta, found: Extracted, registries: Registries, warnings: list[str]
+            ) -> tuple[str | None, str | None]:
+    """The source's name and address as the build accepts them: a name always goes with an address
+    (og:site_name, the "Theo …" line, else the paper or domain the address names), and an address the
+    build would refuse is left out and named in a warning."""
+    url = page.url
+    if url and (not re.match(r"^https?://", url, re.IGNORECASE) or build_url_problem(url)):
+        warnings.append(f"địa chỉ trang gốc “{url}” không dùng được làm source.url (chỉ địa chỉ http:// hoặc "
+                        "https:// đầy đủ): đã bỏ; hãy ghi lại nếu cần")
+        url = None
+    name = page.site_name or (source_name(found.source_name, registries) if found.source_name else None)
+    if name is None and url:
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
+        name = source_name(host, registries) if host else None
+    if name is None:
+        return None, None  # an address alone: the build requires a name, so no source at all
+    return name, url
 
 
 def _first_chars(nodes: list, limit: int) -> list:
@@ -260,7 +307,8 @@ def collect(paths: list[Path]) -> list[tuple[Path, str | None]]:
 
 
 def run(paths: list[Path], out: Path, *, dry_run: bool, force: bool, images_prefix: str,
-        registries: Registries, stdout: TextIO, report: bool = False, now: datetime | None = None) -> int:
+        registries: Registries, stdout: TextIO, report: bool = False, now: datetime | None = None,
+        images_dir: Path | None = None) -> int:
     output = Output(stdout)
     if os.path.exists(out) and not os.path.isdir(out):  # was: "không ghi được tệp (File exists)" once per article
         output.print(f"--out “{out.as_posix()}” là một tệp, không phải thư mục; hãy chọn thư mục để ghi bài "
@@ -276,7 +324,7 @@ def run(paths: list[Path], out: Path, *, dry_run: bool, force: bool, images_pref
             continue
         try:
             data = path.read_bytes()
-            result = convert(data, path.suffix, registries, images_prefix, display, now)
+            result = convert(data, path.suffix, registries, images_prefix, display, now, images_dir, path.parent)
         except OSError as exc:
             _fail(output, tally, reasons, ContentError(f"không mở được tệp ({exc.strerror or exc})", display))
             continue

@@ -49,6 +49,8 @@ _LEFTOVER = re.compile(r"[\s|,:;/·•\-–—'’()\[\]]*")
 _SPLIT = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+|\s{2,}")
 _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "bẩy": 5}
 MAX_META_LINE = 160
+# The place-and-date line that opens or closes a Vietnamese document or letter: "<place>, ngày 08 tháng 02 năm 2024".
+_PLACE_DATE = re.compile(r"^\s*([^\W\d][^\d,:|]{1,40}),\s*ngày\s+\d", _I)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class MetaLine:
     poster: bool = False  # the rest came after "Đăng bởi": whoever uploaded it, not the author
     labelled_author: bool = False  # the rest came after "Tác giả:"
     out_of_range: int | None = None  # the year, when it is no year a page could be published in
+    place: str = ""  # a document's place-and-date line ("Tuy Hòa, ngày 08 tháng 02 năm 2024"): the place, never a byline
 
 
 def _weekday_index(match: re.Match) -> int:
@@ -197,6 +200,10 @@ def meta_line(line: str) -> MetaLine | None:
     rest = _tidy(rest)
     if rest and not _short_label(rest):
         return None
+    place = ""
+    m = _PLACE_DATE.match(text)
+    if rest and m and _tidy(m.group(1)) == rest:
+        place, rest = rest, ""  # a letter's or decision's dateline names where it was signed, not who wrote it
     if out_of_range is not None:
         return MetaLine(None, published, updated, today, rest, poster, labelled_author, out_of_range)
     try:
@@ -206,7 +213,7 @@ def meta_line(line: str) -> MetaLine | None:
         return MetaLine(None, published, updated, today, rest, poster, labelled_author, year)
     numeric = bool(_NUM_DATE.fullmatch(text[start:end]))
     return MetaLine(Dateline(moment, t is not None, weekday, seconds, numeric), published, updated, today, rest,
-                    poster, labelled_author)
+                    poster, labelled_author, place=place)
 
 
 def _pick_labelled(text: str, found) -> tuple | None:
@@ -270,6 +277,22 @@ def opening_date(lead: str) -> date | None:
                 return date(year, month, day)
             except ValueError:
                 return None
+    return None
+
+
+# A date in a page's address, as many CMSs write it: "/2024/05/19/", "-20240519.html", "/20240519/".
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})(?=/|$)"
+                       r"|[/-]((?:19|20)\d{2})(\d{2})(\d{2})(?=[/.-]|$)")
+
+
+def url_date(path: str) -> date | None:
+    """The date written in a web address's path, or None (a number that is no date is none)."""
+    for m in _URL_DATE.finditer(path):
+        year, month, day = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+        try:
+            return date(int(year), int(month), int(day))
+        except ValueError:
+            continue
     return None
 
 

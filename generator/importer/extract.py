@@ -14,9 +14,11 @@ from ..vietnamese import format_date, term_key, weekday
 from .body import LIST_ITEM, SENTENCE, Node, body_nodes
 from .byline import EDITOR_LABEL, INITIALS, person_name
 from .clean import Block, without_link_words, words
+from .credits import credit_name, story_credit
 from .dates import Dateline
 from .headline import (choose_date, choose_title, clean_title, find_lead, label_before_page_title, last_paragraph,
                        other_articles, skippable)
+from .letters import letter_warning
 from .lines import Info, classify, has_credit, image_name
 from .tail import tail
 
@@ -113,6 +115,9 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     out.title, out.title_line, out.title_sure = infos[t].text.rstrip(), infos[t].line, chosen.sure
     out.title_capitals = bool(infos[t].block.extra.get("capitals"))
     out.warnings += chosen.notes
+    letter = letter_warning(infos, list(page_titles))
+    if letter:
+        out.warnings.append(letter)
     labelled = label_before_page_title(out.title, list(page_titles))
     if labelled is not None:
         out.title = labelled[0]
@@ -150,6 +155,15 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
         order[id(rest_block)] = order[id(infos[sapo].block)]
         kept.insert(position, Info(rest_block, paragraph=True, n_words=words(rest)))
     kept = _with_tables(kept, tables, order, order[id(infos[t].block)], out)
+    credit = story_credit(kept)
+    if credit is not None:  # "Ảnh: ĐỨC THỤY" after a photo story: its author, not the last caption
+        line = kept.pop(credit)
+        name = credit_name(line.text)
+        if out.author is None and name:
+            out.author, out.author_line, out.author_sure = name, line.line, True
+            out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
+        else:
+            out.dropped.append((line.block, "ghi công ảnh của cả bài (phóng sự ảnh)"))
     out.body, dropped, warnings = body_nodes(kept, out.notes)
     out.dropped += dropped
     out.warnings += warnings

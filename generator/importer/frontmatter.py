@@ -230,12 +230,15 @@ def _same_list(previous: Node, node: Node) -> bool:
     return node.kind == previous.kind == "li" and not _ordered(previous) and not _ordered(node)
 
 
-def body_markdown(nodes: list[Node], images_prefix: str) -> str:
+def body_markdown(nodes: list[Node], images_prefix: str, inline=None) -> str:
     """Blocks separated by blank lines; list items of one list, and the paragraphs of one
-    quote (each line behind "> "), kept together."""
+    quote (each line behind "> "), kept together. ``inline(k, markdown)``, when given, may add
+    to node k's Markdown (links.py: its links)."""
     parts: list[str] = []
     for k, node in enumerate(nodes):
         text = _node_markdown(node, images_prefix)
+        if inline is not None:
+            text = inline(k, text)
         previous = nodes[k - 1] if k else None
         same_quote = previous is not None and node.quote and previous.quote == node.quote
         if node.quote:

@@ -136,7 +136,8 @@ def choose_title(infos: list[Info], lead: int | None, page_titles: list[str], si
     for info in infos:
         if info.key:
             counts[info.key] = counts.get(info.key, 0) + 1
-    site = _site_headings(infos, candidates, paragraphs, {term_key(n) for n in site_names if n})
+    site_keys = {term_key(n) for n in site_names if n}
+    site = _site_headings(infos, candidates, paragraphs, site_keys)
     scored = sorted(((_score(infos, i, _next_paragraph(paragraphs, i), page_keys, counts, i in site)
                       - 1.5 * sum(1 for p in paragraphs if p < i), i) for i in candidates),
                     key=lambda x: (-x[0], x[1]))
@@ -150,6 +151,10 @@ def choose_title(infos: list[Info], lead: int | None, page_titles: list[str], si
     notes = [] if sure else ["có nhiều dòng giống tiêu đề; hãy kiểm tra tiêu đề"]
     notes += [f"thẻ <h1> “{infos[i].text}” (dòng {infos[i].line}) là tên trang (logo), không phải tiêu đề bài"
               for i in sorted(site) if i != index]
+    # An <h1> that is no logo, left above a line chosen over it ("THƯ CHÚC TẾT" over a bold greeting).
+    notes += [f"thẻ <h1> “{infos[i].text}” (dòng {infos[i].line}) nằm trên dòng được chọn làm tiêu đề và đã bị bỏ: "
+              "hãy xem tiêu đề nào đúng" for i in range(index) if infos[i].block.hint == "h1"
+              and i not in site and infos[i].key not in site_keys and not infos[i].image]
     return Choice(index, sure, notes)
 
 

@@ -28,6 +28,7 @@ from .tables import TableBuilder
 
 _SKIP = {"script", "style", "nav", "aside", "form", "noscript", "template", "svg", "iframe", "button",
          "select", "textarea", "object", "canvas", "menu", "dialog", "video", "audio"}
+_REPORTED = {"aside", "nav", "menu", "header", "footer"}  # furniture with words: dropped, each line reported
 _EMBEDS = {"iframe", "object", "embed", "video", "audio"}  # content the importer cannot bring along
 EMBED_REASON = "khung nhúng (video, bản đồ, quảng cáo…) không nhập được; nếu là nội dung bài, hãy nhúng lại"
 _EMPHASIS = {"em", "i"}
@@ -41,12 +42,14 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _HINTS = {"h1": "h1", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
           "li": "li", "figcaption": "caption"}
 _SPACE = re.compile(r"\s+")
+_EDGE = "\ue002"  # where an inline element starts or ends, in a block's text until _separated reads it
 
 
 @dataclass
 class PageMeta:
     site_name: str | None = None
     url: str | None = None
+    base: str | None = None  # what the page's relative links are read against: <base href>, "saved from url"
     title: str | None = None
     published: datetime | None = None
     author: str | None = None
@@ -65,6 +68,11 @@ class _PageParser(HTMLParser):
         self._stack: list[str] = []
         self._skip = 0  # depth inside dropped elements
         self._buffer: list[str] = []
+        self._anchor: tuple[str, int, int] | None = None  # the open <a>: href, where its words start, block count
+        self._links: list[tuple[str, str]] = []  # the links of the block being read
+        self._flushes = 0
+        self._furniture: list[str] = []  # words of dropped furniture (_REPORTED) for the report
+        self._skipped = ("", 0)  # the tag that started the dropped stretch, and its depth
         self._hint: list[str] = []
         self._in_title = False
         self._title: list[str] = []
@@ -83,8 +91,20 @@ class _PageParser(HTMLParser):
     def _inside_article(self) -> bool:
         return any(t in ("article", "main") for t in self._stack)
 
+    def _reported(self) -> bool:
+        """Inside page furniture whose words the report lists (a sidebar, a menu, the page's footer),
+        not inside a script, a style or a form's controls."""
+        tag, depth = self._skipped
+        return tag in _REPORTED and not any(t in _SKIP and t not in _REPORTED for t in self._stack[depth:])
+
     def _flush(self) -> None:
+        words = normalize(_SPACE.sub(" ", "".join(self._furniture)).strip())
+        self._furniture = []
+        if words:
+            self.meta.left_out.append((self.getpos()[0], f"khuôn trang ({self._skipped[0]})", words))
         raw = "".join(self._buffer)
+        self._flushes += 1
+        links, self._links = self._links, []
         if self._emphasis_carried:
             raw = EM_OPEN + raw
         if self._emphasis:
@@ -93,7 +113,7 @@ class _PageParser(HTMLParser):
         self._buffer = []
         bold, plain = self._bold_text, self._plain_text
         self._bold_text = self._plain_text = False
-        text, marked = _emphasis(raw)
+        text, marked = _emphasis(_separated(raw))
         if text and not self._skip:
             self._order += 1
             hint = self._hint[-1] if self._hint else None
@@ -106,6 +126,8 @@ class _PageParser(HTMLParser):
                 extra["list"] = self._lists[-1]
             if bold and not plain:
                 extra["bold"] = True  # a whole line in bold: a subheading the page did not mark up
+            if links:
+                extra["links"] = links  # (words, href as written), for links.py
             self.blocks.append(Block(text, self.getpos()[0], hint, extra))
 
     def handle_starttag(self, tag: str, attrs) -> None:
@@ -116,6 +138,10 @@ class _PageParser(HTMLParser):
             self.meta.url = self.meta.url or a.get("href") or None
         elif tag == "title":
             self._in_title = True
+        elif tag == "base" and a.get("href"):
+            self.meta.base = self.meta.base or a["href"]
+        elif tag == "a" and a.get("href") and not self._skip and not self._tables:
+            self._anchor = (a["href"], len(self._buffer), self._flushes)
         elif tag == "script" and "ld+json" in a.get("type", "").lower():
             self._json = []
         elif tag == "time" and a.get("datetime") and not self._skip:
@@ -130,12 +156,17 @@ class _PageParser(HTMLParser):
                 if self._tables:
                     self._tables[-1].line_break()
             return
-        dropped = tag in _SKIP or (tag in _PAGE_ONLY and not self._inside_article())
-        if tag in _BLOCK:
+        inside = self._inside_article()
+        dropped = (tag in _SKIP and not (tag == "aside" and inside)) or (tag in _PAGE_ONLY and not inside)
+        if tag in _BLOCK or tag in _REPORTED:
             self._flush()
             if self._tables:
                 self._tables[-1].line_break()
+        elif not self._skip:
+            self._buffer.append(_EDGE)
         self._stack.append(tag)
+        if dropped and not self._skip:
+            self._skipped = (tag, len(self._stack))
         if dropped or self._skip:
             self._skip += 1
         if tag in _HINTS:
@@ -157,8 +188,8 @@ class _PageParser(HTMLParser):
             table.in_caption = True
         elif table and tag in _HEADINGS:
             table.layout = True
-        elif tag in ("blockquote", "ul", "ol"):
-            kind = "quote" if tag == "blockquote" else "list"
+        elif tag in ("blockquote", "ul", "ol", "aside"):  # an aside in the article: a box, written as a quote
+            kind = "list" if tag in ("ul", "ol") else "quote"
             self._count[kind] += 1
             (self._quotes if kind == "quote" else self._lists).append(self._count[kind])
         elif tag in _BOLD:
@@ -175,10 +206,17 @@ class _PageParser(HTMLParser):
             self._tables[-1].end_cell()
         elif tag == "caption" and self._tables:
             self._tables[-1].in_caption = False
-        elif tag == "blockquote" and self._quotes:
+        elif tag in ("blockquote", "aside") and self._quotes:
             self._quotes.pop()
         elif tag in ("ul", "ol") and self._lists:
             self._lists.pop()
+        elif tag == "a" and self._anchor is not None:
+            href, start, flushes = self._anchor
+            self._anchor = None
+            if flushes == self._flushes:  # still the same block: its words are the link's
+                words = _emphasis(_separated("".join(c for c in self._buffer[start:] if c not in (EM_OPEN, EM_CLOSE))))[0]
+                if words:
+                    self._links.append((words, href))
         elif tag in _BOLD and self._bold:
             self._bold -= 1
         elif tag in _EMPHASIS and self._emphasis:
@@ -210,7 +248,7 @@ class _PageParser(HTMLParser):
             self._json = None
         if tag in _VOID or tag not in self._stack:
             return
-        if tag in _BLOCK:
+        if tag in _BLOCK or tag in _REPORTED:
             self._flush()
         while self._stack:
             top = self._stack.pop()
@@ -221,12 +259,16 @@ class _PageParser(HTMLParser):
             self._close(top)
             if top == tag:
                 break
+        if tag not in _BLOCK and not self._skip:
+            self._buffer.append(_EDGE)  # after the element's own closing marks
 
     def handle_data(self, data: str) -> None:
         if self._json is not None:
             self._json.append(data)
         elif self._in_title:
             self._title.append(data)
+        elif self._skip and self._reported():
+            self._furniture.append(data)
         elif not self._skip and "head" not in self._stack:
             self._buffer.append(data)
             if data.strip():
@@ -236,6 +278,11 @@ class _PageParser(HTMLParser):
                     self._plain_text = True
             if self._tables:
                 self._tables[-1].text(data)
+
+    def handle_comment(self, data: str) -> None:
+        saved = re.match(r"\s*saved from url=\(\d+\)(\S+)", data)  # a browser's note on a saved page
+        if saved:
+            self.meta.base = self.meta.base or saved.group(1)
 
     def close(self) -> None:
         super().close()
@@ -309,6 +356,28 @@ class _PageParser(HTMLParser):
             self._flush()
             alt = normalize(_SPACE.sub(" ", a.get("alt", "")).strip())
             self.blocks.append(Block(name, self.getpos()[0], "img", {"src": name, "alt": alt}))
+
+
+def _separated(raw: str) -> str:
+    """The text with its inline elements' edges taken out. Where an element ends a word and the next
+    text starts a new one in capitals with nothing between (``<span class="location-stamp">Hậu
+    Giang</span>Hơn 20 năm``), a separator is put in: " - " after a short label opening the block (a
+    place stamp before the lead), else a space. A single letter ("<b>Đ</b>ây", a drop cap) is no word."""
+    if _EDGE not in raw:
+        return raw
+    marks = (_EDGE, EM_OPEN, EM_CLOSE)
+    out: list[str] = []
+    for k, ch in enumerate(raw):
+        if ch != _EDGE:
+            out.append(ch)
+            continue
+        before = "".join(c for c in out if c not in marks)
+        after = next((c for c in raw[k + 1:] if c not in marks), "")
+        word = re.search(r"\w+$", before)
+        if word and len(word.group()) >= 2 and not word.group().isdigit() and after.isupper():
+            label = len(before.split()) <= 4 and not re.search(r"[.!?…:;,]", before)
+            out.append(" - " if label else " ")
+    return "".join(out)
 
 
 def _emphasis(raw: str) -> tuple[str, str | None]:

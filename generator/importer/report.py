@@ -69,7 +69,7 @@ def print_file_report(out: Output, display: str, target: Path, status: str, r: "
         if not detailed:
             out.print(f"  {label}: {value}")
             continue
-        shown = value if len(value) <= 90 else value[:87] + "…"
+        shown = value if len(value) <= 90 or key == "image" else value[:87] + "…"  # every image, in full
         where = _where(r.lines.get(key))
         mark = ""
         if key in r.lines:

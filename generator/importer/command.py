@@ -21,6 +21,7 @@ from ..errors import ContentError, os_reason
 from ..taxonomy import Registries
 from ..vietnamese import VN, format_date, format_long_date, slugify
 from .byline import person_name
+from .chat import unchat
 from .clean import strip_boilerplate, text_to_blocks
 from .comments import cut_comments
 from .dates import FIRST_YEAR, LAST_YEAR, month_first_reading, opening_date, url_date
@@ -73,10 +74,12 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     text, encoding = decoded.text, decoded.encoding
     page = PageMeta()
     printed: Unwrapped = Unwrapped([], [], [])
+    chat: Unwrapped = Unwrapped([], [], [])
     if suffix.lower() in HTML_SUFFIXES:
         blocks, page = html_to_blocks(text)
     else:
-        printed = unwrap(text_to_blocks(text))  # lines broken at a width joined into paragraphs
+        chat = unchat(text_to_blocks(text))  # messages copied from a chat: their stamps taken off
+        printed = unwrap(chat.blocks)  # lines broken at a width joined into paragraphs
         blocks = printed.blocks
     kept, removed = strip_boilerplate(blocks)
     blocks, removed = cut_comments(blocks, kept, removed)
@@ -85,7 +88,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     if found.title is None:
         raise ContentError("không tìm thấy tiêu đề bài (một dòng ngắn, không có dấu chấm cuối, phía trên "
                            "đoạn mở đầu), không nhập được", display)
-    warnings = list(decoded.notes) + printed.notes + list(found.warnings)
+    warnings = list(decoded.notes) + chat.notes + printed.notes + list(found.warnings)
     checks: dict[str, str] = {}
     lines: dict[str, int | str | None] = {"title": found.title_line}
     if not found.title_sure:
@@ -212,7 +215,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     body = body_markdown(found.body, images_prefix, inline)
     dropped = [(b.line, reason, b.text) for b, reason in found.dropped] + \
               [(r.block.line, f"khuôn trang ({r.kind})", r.block.text) for r in removed] + page.left_out + \
-              [(b.line, reason, b.text) for b, reason in printed.left_out] + link_dropped
+              [(b.line, reason, b.text) for b, reason in chat.left_out + printed.left_out] + link_dropped
     result = Converted(slug, article_text(meta, body), meta, encoding, [f.src for f in figures],
                        sum(1 for n in found.body if n.kind == "caption"), warnings, lines, sorted(dropped))
     return result

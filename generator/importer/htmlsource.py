@@ -1,8 +1,10 @@
 """A saved web page to blocks, with the stdlib HTML parser.
 
-Page furniture is dropped by element: script, style, nav, aside, form and the like
-always; header and footer when they belong to the page rather than to the article
-(an <article> or <main> may hold its own <header> with the headline). Headline,
+Page furniture is dropped by element: script, style, nav, aside, a form's controls and the
+like always; header and footer when they belong to the page rather than to the article
+(an <article> or <main> may hold its own <header> with the headline). A <form> is read like the
+page when it holds running text (ASP.NET pages wrap the whole page in one form); a form of
+fields and labels only (search, comments, a poll) is left out, each of its lines reported. Headline,
 headings, list items, images and figure captions keep a hint for the extractor.
 A data table becomes one block (tables.py); a paragraph inside a <blockquote> carries
 the quote's number, a list item its list's number, and a block with <em>/<i> inside
@@ -22,11 +24,11 @@ from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from ..vietnamese import VN, normalize
-from .clean import EM_CLOSE, EM_OPEN, Block
+from .clean import EM_CLOSE, EM_OPEN, Block, words
 from .lines import image_name
 from .tables import TableBuilder
 
-_SKIP = {"script", "style", "nav", "aside", "form", "noscript", "template", "svg", "iframe", "button",
+_SKIP = {"script", "style", "nav", "aside", "noscript", "template", "svg", "iframe", "button",
          "select", "textarea", "object", "canvas", "menu", "dialog", "video", "audio"}
 _REPORTED = {"aside", "nav", "menu", "header", "footer"}  # furniture with words: dropped, each line reported
 _EMBEDS = {"iframe", "object", "embed", "video", "audio"}  # content the importer cannot bring along
@@ -37,11 +39,13 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _PAGE_ONLY = {"header", "footer"}
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "figure", "figcaption",
           "section", "article", "main", "blockquote", "tr", "td", "th", "table", "dd", "dt", "dl", "pre",
-          "hr", "address", "caption", "header", "footer", "body", "time"}
+          "hr", "address", "caption", "header", "footer", "body", "time", "form"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _HINTS = {"h1": "h1", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
           "li": "li", "figcaption": "caption"}
 _SPACE = re.compile(r"\s+")
+_FORM = "khuôn trang (form)"
+_TEXT_WORDS = 20  # a block this long is running text, which no search box, poll or comment form holds
 _EDGE = "\ue002"  # where an inline element starts or ends, in a block's text until _separated reads it
 
 
@@ -81,6 +85,7 @@ class _PageParser(HTMLParser):
         self._tables: list[TableBuilder] = []
         self._quotes: list[int] = []  # numbers of the open <blockquote>s
         self._lists: list[int] = []  # numbers of the open <ul>/<ol>s
+        self._forms: list[int] = []  # for each open <form>, the number of blocks read before it
         self._count = {"quote": 0, "list": 0}
         self._emphasis = 0  # depth inside <em>/<i>
         self._emphasis_carried = False  # the block being read started inside an <em>
@@ -176,7 +181,9 @@ class _PageParser(HTMLParser):
     def _open(self, tag: str, a: dict) -> None:
         """Structure the blocks keep: tables, quotes, lists, emphasis."""
         table = self._tables[-1] if self._tables else None
-        if tag == "table":
+        if tag == "form":
+            self._forms.append(len(self.blocks))
+        elif tag == "table":
             if table:
                 table.layout = True  # a table holding a table lays out the page
             self._tables.append(TableBuilder(len(self.blocks), self.getpos()[0]))
@@ -200,7 +207,9 @@ class _PageParser(HTMLParser):
             self._emphasis += 1
 
     def _close(self, tag: str) -> None:
-        if tag == "table" and self._tables:
+        if tag == "form" and self._forms:
+            self._end_form(self._forms.pop())
+        elif tag == "table" and self._tables:
             self._end_table(self._tables.pop())
         elif tag in ("td", "th") and self._tables:
             self._tables[-1].end_cell()
@@ -223,6 +232,16 @@ class _PageParser(HTMLParser):
             self._emphasis -= 1
             if not self._emphasis:
                 self._buffer.append(EM_CLOSE)
+
+    def _end_form(self, first: int) -> None:
+        """The form's blocks stay when it holds the article (a heading <h1>, or two blocks of running
+        text); otherwise they are a form's labels and notices, left out and reported."""
+        held = self.blocks[first:]
+        if not held or any(b.hint == "h1" for b in held) or \
+                sum(1 for b in held if b.hint != "table" and words(b.text) >= _TEXT_WORDS) >= 2:
+            return
+        del self.blocks[first:]
+        self.meta.left_out.extend((b.line, _FORM, b.text) for b in held)
 
     def _end_table(self, builder: TableBuilder) -> None:
         """A data table replaces the blocks its cells were read as; a layout table leaves them."""
@@ -287,6 +306,8 @@ class _PageParser(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
+        while self._forms:  # a form the page never closed
+            self._end_form(self._forms.pop())
         title = _SPACE.sub(" ", "".join(self._title)).strip()
         self.meta.title = normalize(title) if title else None
         if self.meta.title:

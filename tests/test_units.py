@@ -204,9 +204,9 @@ def test_the_province_index_has_both_maps_and_says_where_each_province_went(unit
     assert '<a href="/don-vi-2025/ninh-binh/" aria-label="Ninh Bình: 3 bài">' in page
     assert "<title>Hà Giang: chưa có bài</title>" in page
     assert re.search(r'<a href="/tinh/thua-thien-hue/">Thừa Thiên Huế</a> <span class="count">1 bài</span> '
-                     r'<span class="count">· nay là Huế</span>', page)
+                     r'<span class="count">· nay là <span class="nowrap">Huế</span></span>', page)
     assert re.search(r'<a href="/tinh/nam-dinh/">Nam Định</a> <span class="count">1 bài</span> '
-                     r'<span class="count">· nay thuộc Ninh Bình</span>', page)
+                     r'<span class="count">· nay thuộc <span class="nowrap">Ninh Bình</span></span>', page)  # kept on one line
 
 
 def test_charts_show_on_province_unit_and_year_pages(unit_site: Path):

@@ -39,14 +39,30 @@ def image_size(path: Path) -> tuple[int, int] | None:
     return size
 
 
-def _size(data: bytes) -> tuple[int, int] | None:
-    if data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR":
-        return struct.unpack(">II", data[16:24])
+def image_kind(data: bytes) -> str | None:
+    """The kind of picture the bytes start as ("JPEG", "PNG", "GIF", "WebP", "AVIF"), or None."""
+    if data.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
     if data[:6] in (b"GIF87a", b"GIF89a"):
-        return struct.unpack("<HH", data[6:10])
+        return "GIF"
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP"
+    if data[4:8] == b"ftyp" and data[8:12] in (b"avif", b"avis"):
+        return "AVIF"
+    return None
+
+
+def _size(data: bytes) -> tuple[int, int] | None:
+    kind = image_kind(data)
+    if kind == "PNG" and data[12:16] == b"IHDR":
+        return struct.unpack(">II", data[16:24])
+    if kind == "GIF":
+        return struct.unpack("<HH", data[6:10])
+    if kind == "WebP":
         return _webp(data)
-    if data[:2] == b"\xff\xd8":
+    if kind == "JPEG":
         return _jpeg(data)
     if b"<svg" in data[:4096]:
         return _svg(data)

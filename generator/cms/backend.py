@@ -22,6 +22,7 @@ from typing import Any, Callable
 
 from ..errors import ContentError, os_reason
 from ..frontmatter import decode, split
+from ..images import image_kind
 from .schema import MAX_UPLOAD, Folders
 
 MAX_ARTICLE = 2 * 1024 * 1024                 # bytes of one article file
@@ -362,8 +363,8 @@ class LocalBackend:
         return {"message": f"deleted files {', '.join(paths)}"}
 
 
-# What each kind of photo starts with: an upload whose bytes are another kind (a page saved as
-# .gif, an SVG as .png) would be published as a photo.
+# The kind of photo each name says (images.image_kind reads what the bytes are): an upload whose
+# bytes are another kind (a page saved as .gif, an SVG as .png) would be published as a photo.
 _SIGNATURES = {
     ".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF", ".webp": "WebP", ".avif": "AVIF",
 }
@@ -372,11 +373,7 @@ _SIGNATURES = {
 def _photo_kind(raw: Any, data: bytes) -> None:
     """Refused unless data is a photo of the kind its name says."""
     kind = _SIGNATURES.get(os.path.splitext(str(raw))[1].lower())
-    found = ("JPEG" if data.startswith(b"\xff\xd8\xff") else
-             "PNG" if data.startswith(b"\x89PNG\r\n\x1a\n") else
-             "GIF" if data[:6] in (b"GIF87a", b"GIF89a") else
-             "WebP" if data[:4] == b"RIFF" and data[8:12] == b"WEBP" else
-             "AVIF" if data[4:8] == b"ftyp" and data[8:12] in (b"avif", b"avis") else None)
+    found = image_kind(data)
     if kind is not None and found is None:
         raise Refused(422, f"tệp “{raw}” không phải ảnh {kind} (nội dung không phải một ảnh); hãy tải lên đúng tệp ảnh")
     if kind is not None and found != kind:

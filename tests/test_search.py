@@ -1229,7 +1229,8 @@ def test_telex_keys_read_as_the_word_they_spell():
     cases = {"hoof": "hồ", "chis": "chí", "dduwowngf": "đường", "nguwowif": "người", "tuwj": "tự",
              "giacs": "giác", "quyeets": "quyết", "ddinhj": "định", "hoaf": "hòa", "thuyr": "thủy",
              "ngoaif": "ngoài", "khuyeenr": "khuyển", "giuwx": "giữ", "quar": "quả", "minh": "minh",
-             "baan": "bân", "lowij": "lợi", "huwu": "hưu", "tuowi": "tươi", "huwux": "hữu"}
+             "baan": "bân", "lowij": "lợi", "huwu": "hưu", "tuowi": "tươi", "huwux": "hữu",
+             "twf": "từ", "nhwngx": "những"}  # w alone is ư, also when it is the only vowel
     out = run_node({"op": "telex", "cases": list(cases)})
     assert dict(zip(cases, out)) == cases
     assert all(unicodedata.is_normalized("NFC", w) for w in out)

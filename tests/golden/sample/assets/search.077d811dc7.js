@@ -233,12 +233,9 @@
   var CANDIDATES = 5;            // closest words of the index tried beside the query's other words
 
   /* A word typed with Telex keys where no input method turned them into marks ("hoof" hồ, "chis"
-     chí, "dduwowngf" đường) as its bare letters: đ's dd and the doubled vowels made one, the w of
-     ă, ơ, ư dropped, the key of the tone at the end dropped (no Vietnamese word ends in s, f, r,
-     x or j). */
+     chí, "dduwowngf" đường) as its bare letters: the word they spell, folded. */
   function untelex(f) {
-    var s = f.replace(/dd/g, "d").replace(/([aeo])\1/g, "$1").replace(/([aou])w/g, "$1").replace(/w/g, "u");
-    return /[aeiouy][a-z]*[sfrxj]$/.test(s) ? s.slice(0, -1) : s;
+    return fold(telexWord(f));
   }
 
   /* A word typed with Telex keys where no input method turned them into marks, as the word they
@@ -248,11 +245,12 @@
   var TELEX_TONES = { f: "\u0300", r: "\u0309", x: "\u0303", s: "\u0301", j: "\u0323" };
   var VOWELS = "aăâeêioôơuưy", SHAPED = "ăâêôơư";
   function telexWord(f) {
-    var tone = /[aeiouy][a-z]*[sfrxj]$/.test(f) ? TELEX_TONES[f[f.length - 1]] : "";
-    var s = (tone ? f.slice(0, -1) : f).replace(/dd/g, "đ").replace(/uow/g, "ươ").replace(/aa/g, "â")
-      .replace(/ee/g, "ê").replace(/oo/g, "ô").replace(/aw/g, "ă").replace(/ow/g, "ơ").replace(/uw/g, "ư")
-      .replace(/w/g, "ư");
+    var s = f.replace(/dd/g, "đ").replace(/uow/g, "ươ").replace(/aa/g, "â").replace(/ee/g, "ê")
+      .replace(/oo/g, "ô").replace(/aw/g, "ă").replace(/ow/g, "ơ").replace(/uw/g, "ư").replace(/w/g, "ư");
+    // the key of the tone ends the word, after a vowel (no Vietnamese word ends in s, f, r, x or j)
+    var tone = /[aăâeêioôơuưy]\S*[sfrxj]$/.test(s) ? TELEX_TONES[s[s.length - 1]] : "";
     if (!tone) return s;
+    s = s.slice(0, -1);
     var from = /^(qu|gi)[aăâeêioôơuưy]/.test(s) ? 2 : 0, at = [];
     for (var i = from; i < s.length && (!at.length || VOWELS.indexOf(s[i]) >= 0); i++) {
       if (VOWELS.indexOf(s[i]) >= 0) at.push(i);

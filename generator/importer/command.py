@@ -232,9 +232,8 @@ def _source(page: PageMeta, found: Extracted, registries: Registries, warnings: 
                         "https:// đầy đủ): đã bỏ; hãy ghi lại nếu cần")
         url = None
     name = page.site_name or (source_name(found.source_name, registries) if found.source_name else None)
-    if name is None and url:
-        host = (urlsplit(url).hostname or "").removeprefix("www.")
-        name = source_name(host, registries) if host else None
+    if name is None and url and urlsplit(url).hostname:
+        name = source_name(urlsplit(url).hostname, registries)  # it drops "www." itself
     if name is None:
         return None, None  # an address alone: the build requires a name, so no source at all
     return name, url

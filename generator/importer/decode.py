@@ -1,13 +1,17 @@
-"""Bytes of a raw article to clean NFC text: BOMs, UTF-8, UTF-16, Windows-1258.
+"""Bytes of a raw article to clean NFC text: BOMs, UTF-8, UTF-16, Windows-1258, and the legacy
+TCVN3, VNI and VISCII (legacy.py).
 
 Windows-1258 is detected, not guessed: it is tried only when the bytes are not
 valid UTF-8, and accepted only when the result reads as Vietnamese (its tone marks
-sit on vowels and the text has the letters and marks typical of Vietnamese).
+sit on vowels and the text has the letters and marks typical of Vietnamese). A legacy
+encoding is accepted on the same terms (its words become Vietnamese syllables); when both
+read, the one with more Vietnamese syllables wins.
 Anything else is refused with the offset of the first byte that is not UTF-8.
 
 Then, before any rule reads the text: a paste's HTML entities ("&nbsp;", "v&agrave;",
 "H&#7843;i") are decoded (a saved page's are decoded by its parser), and lines of UTF-8 once
-read as Windows-1252 are put back (mojibake.py); what was done is told in ``Decoded.notes``.
+read as Windows-1252 are put back (mojibake.py), and so are lines typed in a legacy encoding
+and pasted as Windows-1252 (legacy.py); what was done is told in ``Decoded.notes``.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..vietnamese import normalize
+from . import legacy
 from .mojibake import repair
 
 
@@ -41,6 +46,8 @@ _SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # "&nbsp;", "&quot;", "&#8220;", "&#x1EA3;": references html.unescape knows (a bare "&" is text).
+# Bytes 0x80-0x9F as Windows-1252 reads them (the five it leaves undefined stay as Latin-1 has them).
+_CP1252 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -61,14 +68,34 @@ def decode_page(data: bytes, paste: bool = False) -> Decoded:
         text, count = _unescape(text)
         notes.append(f"đã đổi {count} mã HTML (như &nbsp;, &quot;, &#8220;) trong văn bản dán thành ký tự")
     fixed = repair(text)
+    text, old = fixed.text, ()
+    if encoding in legacy.BY_NAME:  # the whole file was read through its table
+        notes.append(f"tệp lưu ở bảng mã cũ {encoding}, không phải Unicode: đã đổi cả bài sang Unicode, hãy đọc lại bài"
+                     + (" (chữ in hoa có dấu gõ bằng phông .VnTimeH giữa câu có thể thành chữ thường)"
+                        if legacy.BY_NAME[encoding].capitals_missing else ""))
+    else:
+        text, old = _legacy_lines(text, fixed.repaired, notes)
     whole = tuple(n for n in fixed.repaired if n not in fixed.garbled)
     if whole:
         notes.append("đã sửa lỗi mã chữ (UTF-8 bị đọc nhầm thành Windows-1252) ở dòng "
                      + _numbers(whole) + ": hãy đọc lại các dòng này")
-    if fixed.garbled:
-        notes.append("dòng " + _numbers(fixed.garbled) + " có chữ bị lỗi mã (như “Ã¡”, “Ä‘”) không sửa hết được: "
+    garbled = tuple(n for n in fixed.garbled if n not in old)  # VISCII's "ð°" looks like mojibake
+    if garbled:
+        notes.append("dòng " + _numbers(garbled) + " có chữ bị lỗi mã (như “Ã¡”, “Ä‘”) không sửa hết được: "
                      "đã giữ trong bài, hãy gõ lại theo bài gốc")
-    return Decoded(_clean(fixed.text), encoding, tuple(notes))
+    return Decoded(_clean(text), encoding, tuple(notes))
+
+
+def _legacy_lines(text: str, skip: tuple[int, ...], notes: list[str]) -> tuple[str, tuple[int, ...]]:
+    """(text with its lines typed in TCVN3, VNI or VISCII put back, those lines); each told in notes."""
+    old = legacy.repair(text, skip)
+    for name, lines in old.lines.items():
+        notes.append(f"đã đổi chữ gõ bằng bảng mã cũ {name} sang Unicode ở dòng {_numbers(lines)}: "
+                     "hãy đọc lại các dòng này")
+    if old.shouting:
+        notes.append(f"dòng {_numbers(old.shouting)} gõ bằng phông chữ hoa .VnTimeH (TCVN3): đã viết lại bằng chữ "
+                     "in hoa có dấu")
+    return old.text, tuple(n for lines in old.lines.values() for n in lines)
 
 
 def _numbers(lines: tuple[int, ...]) -> str:
@@ -112,10 +139,14 @@ def _decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         first_bad = exc.start
     text = _try_cp1258(data)
+    old = legacy.decode_file(_line_ends(data.decode("latin-1").translate(_CP1252)))
+    if old is not None and (text is None or legacy.vietnamese_score(old[0]) > legacy.vietnamese_score(text)):
+        return old[0], old[1].name
     if text is None:
         raise DecodeError(
             f"không đọc được bảng mã: byte 0x{data[first_bad]:02X} ở vị trí {first_bad} không hợp lệ "
-            f"trong UTF-8, và nội dung cũng không phải tiếng Việt mã Windows-1258")
+            f"trong UTF-8, và nội dung cũng không phải tiếng Việt mã Windows-1258, TCVN3 (.VnTime), "
+            f"VNI (VNI-Times) hay VISCII")
     return text, "Windows-1258"
 
 

@@ -1,0 +1,348 @@
+"""Vietnamese typed in the legacy 8-bit encodings TCVN3 (ABC, fonts .VnTime/.VnTimeH), VNI-Windows
+(fonts VNI-Times) and VISCII, put back into Unicode.
+
+Such text reaches the importer in two ways: a file saved in those bytes (not UTF-8), or text
+already read as Windows-1252 (a Word document set in .VnTime pasted into a UTF-8 box:
+"Häc tËp vµ lµm theo B¸c" for "Học tập và làm theo Bác"; VNI-Times: "Hoïc taäp vaø laøm theo
+Baùc"). Both are handled on the Windows-1252 reading: a file's bytes are read that way first.
+
+Nothing is guessed. A line is rewritten only when at least two of its words that are no
+Vietnamese as they stand become Vietnamese syllables (syllables.py) and few words break; a line
+of a paste that already holds such lines needs one. Within a line, words in real Unicode
+("Hội", "Đảng") stay, and an ambiguous word ("cá": TCVN3 for "cỏ") goes with its nearest
+neighbour that is sure. Text that is right (Vietnamese, French "naïve", "5 µm") is left as it is.
+
+TCVN3 has no capitals with a tone: .VnTimeH fonts draw the lower-case codes as capitals. A word
+whose Latin letters are all capitals (two at least, or one on a line with no lower-case Latin
+letter) is therefore given in capitals ("HäC TËP" -> "HỌC TẬP"), and a word opening a line or a
+sentence gets its first letter capitalised. Other capitals with a tone (a name inside a sentence
+set in .VnTimeH letter by letter) cannot be told apart and come out in lower case.
+
+Tables: transcribed from the VnConv tables of UniKey (Pham Kim Long; ukengine/data.cpp in
+ibus-unikey, "SingleByteTables" TCVN3 and VISCII, "DoubleByteTables" VNI-WIN) and cross-checked
+against a second source each: TCVN3 against bogoengine's charset.hpp (utf8ToTCVN3) and glibc's
+TCVN5712-1 (its lower-case letters; its capitals in 0x80-0x9F are TCVN3's full VN1 set, which
+the .VnTime fonts never had, so those bytes stay Windows-1252 here as in UniKey); VNI against
+xvnkb's vni.h; VISCII against glibc's VISCII converter (RFC 1456). tests/test_importer_legacy.py
+encodes and decodes all 134 letters with each table.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from .mojibake import _BYTE as _CP1252_BYTE
+from .syllables import is_syllable
+
+# The order every table below follows: 12 vowels x (no tone, sắc, huyền, hỏi, ngã, nặng).
+VOWELS = "aăâeêioôơuưy"
+_TONE_MARKS = ("", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323")
+
+
+def letters() -> list[str]:
+    """The 72 lower-case vowels with their tones in table order, then đ."""
+    return [unicodedata.normalize("NFC", v + t) for v in VOWELS for t in _TONE_MARKS] + ["đ"]
+
+
+# TCVN3 (ABC): the byte of each lower-case letter, in the order of letters(); capitals with a tone
+# have no code (.VnTimeH draws these same bytes as capitals).
+_TCVN3_LOWER = ("a\xb8\xb5\xb6\xb7\xb9" "\xa8\xbe\xbb\xbc\xbd\xc6" "\xa9\xca\xc7\xc8\xc9\xcb"
+                "e\xd0\xcc\xce\xcf\xd1" "\xaa\xd5\xd2\xd3\xd4\xd6" "i\xdd\xd7\xd8\xdc\xde"
+                "o\xe3\xdf\xe1\xe2\xe4" "\xab\xe8\xe5\xe6\xe7\xe9" "\xac\xed\xea\xeb\xec\xee"
+                "u\xf3\xef\xf1\xf2\xf4" "\xad\xf8\xf5\xf6\xf7\xf9" "y\xfd\xfa\xfb\xfc\xfe" "\xae")
+_TCVN3_CAPITALS = {"\xa1": "Ă", "\xa2": "Â", "\xa3": "Ê", "\xa4": "Ô", "\xa5": "Ơ", "\xa6": "Ư", "\xa7": "Đ"}
+
+# VISCII (RFC 1456): (capital, lower-case) byte of each letter of letters(); 0x02, 0x05, 0x06,
+# 0x14, 0x19, 0x1E are capitals a file keeps and a paste loses.
+_VISCII = ("Aa\xc1\xe1\xc0\xe0\xc4\xe4\xc3\xe3\x80\xd5" "\xc5\xe5\x81\xa1\x82\xa2\x02\xc6\x05\xc7\x83\xa3"
+           "\xc2\xe2\x84\xa4\x85\xa5\x86\xa6\x06\xe7\x87\xa7" "Ee\xc9\xe9\xc8\xe8\xcb\xeb\x88\xa8\x89\xa9"
+           "\xca\xea\x8a\xaa\x8b\xab\x8c\xac\x8d\xad\x8e\xae" "Ii\xcd\xed\xcc\xec\x9b\xef\xce\xee\x98\xb8"
+           "Oo\xd3\xf3\xd2\xf2\x99\xf6\xa0\xf5\x9a\xf7" "\xd4\xf4\x8f\xaf\x90\xb0\x91\xb1\x92\xb2\x93\xb5"
+           "\xb4\xbd\x95\xbe\x96\xb6\x97\xb7\xb3\xde\x94\xfe" "Uu\xda\xfa\xd9\xf9\x9c\xfc\x9d\xfb\x9e\xf8"
+           "\xbf\xdf\xba\xd1\xbb\xd7\xbc\xd8\xff\xe6\xb9\xf1" "Yy\xdd\xfd\x9f\xcf\x14\xd6\x19\xdb\x1e\xdc"
+           "\xd0\xf0")
+
+# VNI-Windows: a vowel is its base letter and one mark character; i, ỵ, ơ, ư and đ have their own.
+_VNI_TONES = ("", "ùøûõï")  # sắc huyền hỏi ngã nặng, lower case (capitals: upper())
+_VNI_SHAPED = {"ă": ("a", "êéèúüë"), "â": ("a", "âáàåãä"), "ê": ("e", "âáàåãä"), "ô": ("o", "âáàåãä")}
+_VNI_BASE = {"ơ": "ô", "ư": "ö"}
+_VNI_I = "iíìæóò"
+_VNI_OWN = {"ỵ": "î", "đ": "ñ"}
+
+
+@dataclass(frozen=True)
+class Charset:
+    name: str  # for editors
+    single: dict  # one Windows-1252 character -> the letter
+    pairs: dict  # two characters (VNI base + mark) -> the letter
+    tokens: re.Pattern  # a word as this encoding's text holds it
+    capitals_missing: bool = False  # TCVN3: capitals with a tone are drawn from lower-case codes
+
+
+def _char(byte: str) -> str:
+    """The character a Windows-1252 reading gives for a byte (Latin-1 where 1252 has none)."""
+    return bytes([ord(byte)]).decode("cp1252", errors="ignore") or byte
+
+
+def _tcvn3() -> dict:
+    table = {_char(code): letter for code, letter in zip(_TCVN3_LOWER, letters()) if code != letter}
+    table.update({_char(code): letter for code, letter in _TCVN3_CAPITALS.items()})
+    return table
+
+
+def _viscii() -> dict:
+    table = {}
+    for pair, letter in zip(re.findall("..", _VISCII, re.S), letters()):
+        for code, shown in zip(pair, (letter.upper(), letter)):
+            if code != shown:
+                table[_char(code)] = shown
+    return table
+
+
+def _vni() -> tuple[dict, dict]:
+    single, pairs = {}, {}
+    for letter in letters():
+        base, tone = _split(letter)
+        if letter in _VNI_OWN:
+            code = _VNI_OWN[letter]
+        elif base == "i":
+            code = _VNI_I[tone]
+        elif base in _VNI_SHAPED:
+            code = _VNI_SHAPED[base][0] + _VNI_SHAPED[base][1][tone]
+        else:
+            code = _VNI_BASE.get(base, base) + (_VNI_TONES[1][tone - 1] if tone else "")
+        if len(code) == 1:
+            if code != letter:
+                single[code] = letter
+                single[code.upper()] = letter.upper()
+        else:
+            # Capitals are typed with capital marks; a mark of the other case is read the same.
+            b, m = code
+            pairs[b + m], pairs[b.upper() + m.upper()] = letter, letter.upper()
+            pairs.setdefault(b + m.upper(), letter)
+            pairs.setdefault(b.upper() + m, letter.upper())
+    return single, pairs
+
+
+def _split(letter: str) -> tuple[str, int]:
+    """(the letter without its tone, the tone's place in _TONE_MARKS)."""
+    parts = unicodedata.normalize("NFD", letter)
+    tone = next((_TONE_MARKS.index(c) for c in parts if c in _TONE_MARKS[1:]), 0)
+    return unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS[1:])), tone
+
+
+def _token_pattern(chars) -> re.Pattern:
+    extra = "".join(sorted(c for c in chars if not c.isalpha()))
+    return re.compile(r"(?:[^\W\d_]" + (f"|[{re.escape(extra)}]" if extra else "") + ")+")
+
+
+def _charsets() -> tuple[Charset, ...]:
+    tcvn3, viscii = _tcvn3(), _viscii()
+    vni_single, vni_pairs = _vni()
+    return (
+        Charset("TCVN3 (ABC, phông .VnTime)", tcvn3, {}, _token_pattern(tcvn3), capitals_missing=True),
+        Charset("VNI-Windows (phông VNI-Times)", vni_single, vni_pairs, _token_pattern(vni_single)),
+        Charset("VISCII", viscii, {}, _token_pattern(viscii)),
+    )
+
+
+CHARSETS = _charsets()
+BY_NAME = {c.name: c for c in CHARSETS}
+# Characters a legacy text read as Windows-1252 can hold: anything else is Unicode typed right.
+_MISREAD = frozenset(_CP1252_BYTE) | frozenset(chr(i) for i in range(0x80))
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s+$")
+
+
+def decode_text(text: str, charset: Charset) -> str:
+    """text read back through charset's table: every code it holds becomes its letter."""
+    out = []
+    i = 0
+    while i < len(text):
+        pair = text[i:i + 2]
+        if charset.pairs and pair in charset.pairs:
+            out.append(charset.pairs[pair])
+            i += 2
+            continue
+        out.append(charset.single.get(text[i], text[i]))
+        i += 1
+    return "".join(out)
+
+
+def encode_text(text: str, charset: Charset) -> str:
+    """The Windows-1252 reading of text typed in charset (tests, and editors' examples)."""
+    back: dict[str, str] = {}
+    for table in (charset.single, charset.pairs):
+        for code, letter in table.items():
+            back.setdefault(letter, code)  # the first code is the table's own (capital marks)
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ch not in back and charset.capitals_missing and ch.lower() in back:
+            ch = ch.lower()  # .VnTimeH: a capital with a tone is its lower-case code
+        out.append(back.get(ch, ch))
+    return "".join(out)
+
+
+# -- evidence --------------------------------------------------------------------------------------
+
+_SURE, _UNICODE, _MAYBE = "legacy", "unicode", "maybe"
+MIN_WORDS = 2  # words that only the legacy reading makes Vietnamese, for a line on its own
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One line as charset would read it."""
+
+    text: str  # the line rewritten (unchanged where its words are Unicode typed right)
+    evidence: int  # words that become Vietnamese and were not
+    broken: int  # words that the reading leaves no Vietnamese syllable
+
+
+def read_line(line: str, charset: Charset, whole: bool = False) -> Reading:
+    """line read through charset. whole: the line is known to be in charset (a file's bytes)."""
+    words = list(charset.tokens.finditer(line))
+    kinds: list[str | None] = []
+    new: list[str] = []
+    proof: set[str] = set()
+    broken = 0
+    for match in words:
+        word = match.group()
+        read = decode_text(word, charset)
+        if any(ch not in _MISREAD for ch in word) and not whole:
+            kinds.append(_UNICODE)  # "Hội", "đá": typed in Unicode, whatever else they hold
+        elif read == word:
+            kinds.append(None)
+            # "ça", "Müller": a word this encoding cannot have written, so the line is no such text
+            broken += not word.isascii() and not is_syllable(word)
+        elif len(read) < 2 or not any(ch.isalpha() for ch in word):
+            kinds.append(_MAYBE)  # a sign or one letter ("·", "µ", "ï") proves nothing either way
+        elif is_syllable(read) and not is_syllable(word):
+            kinds.append(_SURE)
+            proof.add(read.lower())  # "où où où" is one word of proof
+        else:
+            kinds.append(_MAYBE)
+            broken += not is_syllable(read)
+        new.append(read)
+    evidence = len(proof)
+    if not evidence and not whole:
+        return Reading(line, 0, broken)
+    out, end = [], 0
+    shouting = _shouting(line)
+    for k, match in enumerate(words):
+        kind = kinds[k]
+        if kind is None or kind == _UNICODE or (kind == _MAYBE and _side(kinds, k) == _UNICODE):
+            continue
+        read = new[k]
+        if charset.capitals_missing:
+            read = _capitals(match.group(), read, shouting, line[:match.start()])
+        out.append(line[end:match.start()] + read)
+        end = match.end()
+    return Reading("".join(out) + line[end:], evidence, broken)
+
+
+def _side(kinds: list, k: int) -> str:
+    """The side an unsure word takes: that of its nearest sure neighbour (the left one on a tie),
+    the legacy one when no word is sure."""
+    for distance in range(1, len(kinds)):
+        for j in (k - distance, k + distance):
+            if 0 <= j < len(kinds) and kinds[j] in (_SURE, _UNICODE):
+                return kinds[j]
+    return _SURE
+
+
+def _shouting(line: str) -> bool:
+    latin = [ch for ch in line if ch.isascii() and ch.isalpha()]
+    return len(latin) >= 2 and not any(ch.islower() for ch in latin)
+
+
+def _capitals(word: str, read: str, shouting: bool, before: str) -> str:
+    """TCVN3's missing capitals: a word set in .VnTimeH is given in capitals; a word opening a
+    line or a sentence gets a capital first letter."""
+    latin = [ch for ch in word if ch.isascii() and ch.isalpha()]
+    if latin and not any(ch.islower() for ch in latin) and (len(latin) >= 2 or shouting):
+        return read.upper()
+    if not latin and shouting:
+        return read.upper()
+    if not before.strip() or _SENTENCE_END.search(before):
+        return read[:1].upper() + read[1:]
+    return read
+
+
+def plausible(reading: Reading, strong: bool = True) -> bool:
+    """The reading is to be trusted: enough words become Vietnamese and few break. Without
+    strong, one word will do (the paste holds other lines in the same encoding)."""
+    need = MIN_WORDS if strong else 1
+    return reading.evidence >= need and reading.broken * 3 <= reading.evidence
+
+
+def vietnamese_score(text: str) -> int:
+    """Words with a Vietnamese letter or tone that are syllables, less those that are not:
+    how much a reading of unknown bytes looks like Vietnamese."""
+    score = 0
+    for word in re.findall(r"[^\W\d_]+", text):
+        if word.isascii():
+            continue
+        score += 1 if is_syllable(word) else -1
+    return score
+
+
+# -- repair ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Repair:
+    text: str
+    lines: dict  # charset name -> 1-based lines rewritten
+    shouting: tuple[int, ...] = ()  # lines of TCVN3 capitals (.VnTimeH) given in capitals
+
+
+def repair(text: str, skip: tuple[int, ...] = ()) -> Repair:
+    """Lines of text typed in a legacy encoding, read back into Unicode. skip: lines (1-based)
+    another repair has already rewritten."""
+    if not _HIGH.search(text):
+        return Repair(text, {})
+    lines = text.split("\n")
+    found: dict[int, list[tuple[Charset, Reading]]] = {}
+    for number, line in enumerate(lines, 1):
+        if number not in skip and _HIGH.search(line):
+            found[number] = [(cs, r) for cs in CHARSETS if plausible(r := read_line(line, cs), strong=False)]
+    sure: dict[int, tuple[Charset, Reading]] = {}
+    for number, readings in found.items():
+        strong = [f for f in readings if plausible(f[1])]
+        if strong:
+            sure[number] = max(strong, key=lambda f: f[1].evidence - f[1].broken)
+    # A line with one word of proof is read only in an encoding other lines are surely in.
+    votes = Counter(cs.name for cs, _r in sure.values())
+    for number, readings in found.items():
+        weak = [f for f in readings if votes[f[0].name]]
+        if number not in sure and weak:
+            sure[number] = max(weak, key=lambda f: (votes[f[0].name], f[1].evidence - f[1].broken))
+    done: dict[str, list[int]] = {}
+    shouting = []
+    for number, (cs, reading) in sorted(sure.items()):
+        if reading.text != lines[number - 1]:
+            if cs.capitals_missing and _shouting(lines[number - 1]):
+                shouting.append(number)
+            lines[number - 1] = reading.text
+            done.setdefault(cs.name, []).append(number)
+    return Repair("\n".join(lines), {k: tuple(v) for k, v in done.items()}, tuple(shouting))
+
+
+def decode_file(view: str) -> tuple[str, Charset] | None:
+    """A whole file's Windows-1252 reading read back through the legacy encoding it is clearly in,
+    or None. Every line is read through that one encoding."""
+    totals = []
+    for cs in CHARSETS:
+        evidence = broken = 0
+        for line in view.split("\n"):
+            if _HIGH.search(line):
+                r = read_line(line, cs)
+                evidence, broken = evidence + r.evidence, broken + r.broken
+        totals.append((evidence - broken, evidence, broken, cs))
+    score, evidence, broken, cs = max(totals, key=lambda t: t[:2])
+    if not plausible(Reading("", evidence, broken)):
+        return None
+    return "\n".join(read_line(line, cs, whole=True).text for line in view.split("\n")), cs
+
+
+_HIGH = re.compile(r"[^\x00-\x7f]")

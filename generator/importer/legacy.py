@@ -178,7 +178,7 @@ def encode_text(text: str, charset: Charset) -> str:
             back.setdefault(letter, code)  # the first code is the table's own (capital marks)
     out = []
     for ch in unicodedata.normalize("NFC", text):
-        if ch not in back and charset.capitals_missing and ch.lower() in back:
+        if ch not in back and charset.capitals_missing and ch.isupper() and not ch.isascii():
             ch = ch.lower()  # .VnTimeH: a capital with a tone is its lower-case code
         out.append(back.get(ch, ch))
     return "".join(out)
@@ -209,6 +209,8 @@ def read_line(line: str, charset: Charset, whole: bool = False) -> Reading:
     for match in words:
         word = match.group()
         read = decode_text(word, charset)
+        if read == word and charset.capitals_missing and not word.isascii() and _capitals_word(word):
+            read = word.upper()  # "TýN": ý is its own code, drawn as Ý by .VnTimeH
         if any(ch not in _MISREAD for ch in word) and not whole:
             kinds.append(_UNICODE)  # "Hội", "đá": typed in Unicode, whatever else they hold
         elif read == word:
@@ -256,13 +258,16 @@ def _shouting(line: str) -> bool:
     return len(latin) >= 2 and not any(ch.islower() for ch in latin)
 
 
+def _capitals_word(word: str, shouting: bool = False) -> bool:
+    """The word's Latin letters are capitals: two at least, or one (or none) on a line in capitals."""
+    latin = [ch for ch in word if ch.isascii() and ch.isalpha()]
+    return not any(ch.islower() for ch in latin) and (len(latin) >= 2 or shouting)
+
+
 def _capitals(word: str, read: str, shouting: bool, before: str) -> str:
     """TCVN3's missing capitals: a word set in .VnTimeH is given in capitals; a word opening a
     line or a sentence gets a capital first letter."""
-    latin = [ch for ch in word if ch.isascii() and ch.isalpha()]
-    if latin and not any(ch.islower() for ch in latin) and (len(latin) >= 2 or shouting):
-        return read.upper()
-    if not latin and shouting:
+    if _capitals_word(word, shouting):
         return read.upper()
     if not before.strip() or _SENTENCE_END.search(before):
         return read[:1].upper() + read[1:]

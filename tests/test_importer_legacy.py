@@ -13,7 +13,7 @@ import pytest
 from importing import import_page, lines, paragraphs
 
 from generator.importer import legacy
-from generator.importer.decode import decode_page
+from generator.importer.decode import DecodeError, decode_page
 from generator.importer.syllables import is_syllable
 
 TCVN3, VNI, VISCII = legacy.CHARSETS
@@ -216,3 +216,13 @@ def test_the_import_command_reports_the_legacy_lines(tmp_path):
             in run.stdout)
     assert f"bảng mã  {VNI.name}" in run.stdout
     assert "sẽ ghi 2/2 tệp" in run.stdout
+
+
+@pytest.mark.parametrize("label,charset", [("VISCII", VISCII), ("x-viet-vni", VNI), ("x-viet-tcvn5712", TCVN3)])
+def test_a_page_naming_its_legacy_charset_needs_one_word_of_proof(label, charset):
+    page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={label}"></head>'
+            f"<body><h1>{legacy.encode_text('Tin tức', charset)}</h1><p>Video 2024</p></body></html>")
+    decoded = decode_page(to_bytes(page))
+    assert "<h1>Tin tức</h1>" in decoded.text and decoded.encoding == charset.name
+    with pytest.raises(DecodeError):  # the same bytes without the name prove too little
+        decode_page(to_bytes(page.replace(f"charset={label}", "charset=windows-1252")))

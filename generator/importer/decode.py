@@ -48,6 +48,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # "&nbsp;", "&quot;", "&#8220;", "&#x1EA3;": references html.unescape knows (a bare "&" is text).
 # Bytes 0x80-0x9F as Windows-1252 reads them (the five it leaves undefined stay as Latin-1 has them).
 _CP1252 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -139,7 +140,9 @@ def _decode(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as exc:
         first_bad = exc.start
     text = _try_cp1258(data)
-    old = legacy.decode_file(_line_ends(data.decode("latin-1").translate(_CP1252)))
+    label = _META_CHARSET.search(data[:4096])
+    old = legacy.decode_file(_line_ends(data.decode("latin-1").translate(_CP1252)),
+                             label.group(1).decode("ascii") if label else "")
     if old is not None and (text is None or legacy.vietnamese_score(old[0]) > legacy.vietnamese_score(text)):
         return old[0], old[1].name
     if text is None:

@@ -150,6 +150,10 @@ def _charsets() -> tuple[Charset, ...]:
 
 CHARSETS = _charsets()
 BY_NAME = {c.name: c for c in CHARSETS}
+# Names pages gave these encodings in <meta charset>: IANA's VISCII, the x-viet-* of old browsers.
+LABELS = {"viscii": CHARSETS[2], "csviscii": CHARSETS[2], "x-viet-vni": CHARSETS[1], "vni": CHARSETS[1],
+          "vni-win": CHARSETS[1], "x-viet-tcvn5712": CHARSETS[0], "x-viet-tcvn": CHARSETS[0], "tcvn": CHARSETS[0],
+          "tcvn3": CHARSETS[0], "tcvn-5712": CHARSETS[0], "tcvn5712-1": CHARSETS[0], "abc": CHARSETS[0]}
 # Characters a legacy text read as Windows-1252 can hold: anything else is Unicode typed right.
 _MISREAD = frozenset(_CP1252_BYTE) | frozenset(chr(i) for i in range(0x80))
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s+$")
@@ -333,9 +337,11 @@ def repair(text: str, skip: tuple[int, ...] = ()) -> Repair:
     return Repair("\n".join(lines), {k: tuple(v) for k, v in done.items()}, tuple(shouting))
 
 
-def decode_file(view: str) -> tuple[str, Charset] | None:
+def decode_file(view: str, label: str = "") -> tuple[str, Charset] | None:
     """A whole file's Windows-1252 reading read back through the legacy encoding it is clearly in,
-    or None. Every line is read through that one encoding."""
+    or None. Every line is read through that one encoding. label: the charset a page names
+    (<meta charset="VISCII">); its encoding needs one word of proof only."""
+    named = LABELS.get(label.strip().lower())
     totals = []
     for cs in CHARSETS:
         evidence = broken = 0
@@ -343,10 +349,11 @@ def decode_file(view: str) -> tuple[str, Charset] | None:
             if _HIGH.search(line):
                 r = read_line(line, cs)
                 evidence, broken = evidence + r.evidence, broken + r.broken
-        totals.append((evidence - broken, evidence, broken, cs))
-    score, evidence, broken, cs = max(totals, key=lambda t: t[:2])
-    if not plausible(Reading("", evidence, broken)):
+        if plausible(Reading("", evidence, broken), strong=cs is not named):
+            totals.append((cs is named, evidence - broken, evidence, cs))
+    if not totals:
         return None
+    cs = max(totals, key=lambda t: t[:3])[3]
     return "\n".join(read_line(line, cs, whole=True).text for line in view.split("\n")), cs
 
 

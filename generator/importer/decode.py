@@ -118,6 +118,16 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return _clean(text), encoding
 
 
+def legacy_encoding(data: bytes) -> str | None:
+    """The name of the legacy encoding (Windows-1258, TCVN3, VNI, VISCII) bytes that are not
+    UTF-8 clearly read as, or None: for an error message that tells the editor what to convert."""
+    try:
+        encoding = _decode(data)[1]
+    except DecodeError:
+        return None
+    return None if encoding.startswith("UTF") else encoding
+
+
 def _decode(data: bytes) -> tuple[str, str]:
     """(the text as read, line ends as in the file; name of the encoding found)."""
     if not data.strip():

@@ -226,3 +226,16 @@ def test_a_page_naming_its_legacy_charset_needs_one_word_of_proof(label, charset
     assert "<h1>Tin tức</h1>" in decoded.text and decoded.encoding == charset.name
     with pytest.raises(DecodeError):  # the same bytes without the name prove too little
         decode_page(to_bytes(page.replace(f"charset={label}", "charset=windows-1252")))
+
+
+def test_a_saved_vni_page_written_with_entities_is_read_back(registries):
+    vni = legacy.encode_text("Ấn tượng Đảng bộ tỉnh Quảng Ngãi học tập và làm theo Bác", VNI)
+    entities = "".join(f"&#{ord(ch)};" if ch in "ñÑ" else (f"&{name};" if (name := {
+        "ï": "iuml", "ä": "auml", "û": "ucirc", "ø": "oslash", "ù": "ugrave", "â": "acirc", "õ": "otilde",
+        "å": "aring", "ö": "ouml", "ô": "ocirc", "æ": "aelig", "Á": "Aacute"}.get(ch)) else ch) for ch in vni)
+    assert "&" in entities and not any(ord(ch) > 0x7f for ch in entities)
+    page = (f"<html><head><title>Tin</title></head><body>\n<h1>{entities}</h1>\n<p>Tom &amp; Jerry &eacute;t&eacute;</p>"
+            "\n</body></html>")
+    decoded = decode_page(page.encode("ascii"))
+    assert "<h1>Ấn tượng Đảng bộ tỉnh Quảng Ngãi học tập và làm theo Bác</h1>" in decoded.text
+    assert "<p>Tom &amp; Jerry &eacute;t&eacute;</p>" in decoded.text  # a line not rewritten keeps its entities

@@ -49,6 +49,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 # Bytes 0x80-0x9F as Windows-1252 reads them (the five it leaves undefined stay as Latin-1 has them).
 _CP1252 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_LATIN1_ENTITY = re.compile(r"&(?:#[0-9]{3}|#[xX][0-9a-fA-F]{2}|[A-Za-z]{2,8});")
 _ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -88,15 +89,30 @@ def decode_page(data: bytes, paste: bool = False) -> Decoded:
 
 
 def _legacy_lines(text: str, skip: tuple[int, ...], notes: list[str]) -> tuple[str, tuple[int, ...]]:
-    """(text with its lines typed in TCVN3, VNI or VISCII put back, those lines); each told in notes."""
-    old = legacy.repair(text, skip)
+    """(text with its lines typed in TCVN3, VNI or VISCII put back, those lines); each told in notes.
+    A saved page's Latin-1 entities are read first ("&Ntilde;a&ucirc;ng" is VNI's "Ñaûng"), on the
+    lines rewritten only."""
+    source = text.split("\n")
+    old = legacy.repair("\n".join(_LATIN1_ENTITY.sub(_latin1, line) if "&" in line else line for line in source),
+                        skip)
+    done = {n for lines in old.lines.values() for n in lines}
+    if "&" in text:
+        text = "\n".join(line if number in done else source[number - 1]
+                         for number, line in enumerate(old.text.split("\n"), 1))
+    else:
+        text = old.text
     for name, lines in old.lines.items():
         notes.append(f"đã đổi chữ gõ bằng bảng mã cũ {name} sang Unicode ở dòng {_numbers(lines)}: "
                      "hãy đọc lại các dòng này")
     if old.shouting:
         notes.append(f"dòng {_numbers(old.shouting)} gõ bằng phông chữ hoa .VnTimeH (TCVN3): đã viết lại bằng chữ "
                      "in hoa có dấu")
-    return old.text, tuple(n for lines in old.lines.values() for n in lines)
+    return text, tuple(sorted(done))
+
+
+def _latin1(match: re.Match) -> str:
+    char = html.unescape(match.group())
+    return char if len(char) == 1 and "\xa0" <= char <= "\xff" else match.group()
 
 
 def _numbers(lines: tuple[int, ...]) -> str:

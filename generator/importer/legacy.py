@@ -150,28 +150,23 @@ def _charsets() -> tuple[Charset, ...]:
 
 CHARSETS = _charsets()
 BY_NAME = {c.name: c for c in CHARSETS}
+_TRANSLATE = {c.name: str.maketrans(c.single) for c in CHARSETS}
+_CODES = {c.name: re.compile("|".join(re.escape(code) for code in (*c.pairs, *c.single))) for c in CHARSETS if c.pairs}
 # Names pages gave these encodings in <meta charset>: IANA's VISCII, the x-viet-* of old browsers.
 LABELS = {"viscii": CHARSETS[2], "csviscii": CHARSETS[2], "x-viet-vni": CHARSETS[1], "vni": CHARSETS[1],
           "vni-win": CHARSETS[1], "x-viet-tcvn5712": CHARSETS[0], "x-viet-tcvn": CHARSETS[0], "tcvn": CHARSETS[0],
           "tcvn3": CHARSETS[0], "tcvn-5712": CHARSETS[0], "tcvn5712-1": CHARSETS[0], "abc": CHARSETS[0]}
 # Characters a legacy text read as Windows-1252 can hold: anything else is Unicode typed right.
 _MISREAD = frozenset(_CP1252_BYTE) | frozenset(chr(i) for i in range(0x80))
-_SENTENCE_END = re.compile(r"[.!?…]['\"”’)\]]*\s+$")
+_SENTENCE_END = re.compile(r"(?:[.!?…]['\"”’)\]]*\s+|>\s*)$")  # a sentence's end, or an HTML tag's
 
 
 def decode_text(text: str, charset: Charset) -> str:
     """text read back through charset's table: every code it holds becomes its letter."""
-    out = []
-    i = 0
-    while i < len(text):
-        pair = text[i:i + 2]
-        if charset.pairs and pair in charset.pairs:
-            out.append(charset.pairs[pair])
-            i += 2
-            continue
-        out.append(charset.single.get(text[i], text[i]))
-        i += 1
-    return "".join(out)
+    if not charset.pairs:
+        return text.translate(_TRANSLATE[charset.name])
+    # One pass, pairs first: "oï" is ọ, and the "ó" a pair gives is not read again as VNI's ĩ.
+    return _CODES[charset.name].sub(lambda m: charset.pairs.get(m.group()) or charset.single[m.group()], text)
 
 
 def encode_text(text: str, charset: Charset) -> str:
@@ -212,12 +207,18 @@ def read_line(line: str, charset: Charset, whole: bool = False) -> Reading:
     broken = 0
     for match in words:
         word = match.group()
+        if word.isascii() and word.isalpha():
+            kinds.append(None)  # no code of any table is a Latin letter alone
+            new.append(word)
+            continue
+        if not whole and not all(ch in _MISREAD for ch in word):
+            kinds.append(_UNICODE)  # "Hội", "đá": typed in Unicode, whatever else they hold
+            new.append(word)
+            continue
         read = decode_text(word, charset)
         if read == word and charset.capitals_missing and not word.isascii() and _capitals_word(word):
             read = word.upper()  # "TýN": ý is its own code, drawn as Ý by .VnTimeH
-        if any(ch not in _MISREAD for ch in word) and not whole:
-            kinds.append(_UNICODE)  # "Hội", "đá": typed in Unicode, whatever else they hold
-        elif read == word:
+        if read == word:
             kinds.append(None)
             # "ça", "Müller": a word this encoding cannot have written, so the line is no such text
             broken += not word.isascii() and not is_syllable(word)

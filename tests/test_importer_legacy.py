@@ -239,3 +239,22 @@ def test_a_saved_vni_page_written_with_entities_is_read_back(registries):
     decoded = decode_page(page.encode("ascii"))
     assert "<h1>Ấn tượng Đảng bộ tỉnh Quảng Ngãi học tập và làm theo Bác</h1>" in decoded.text
     assert "<p>Tom &amp; Jerry &eacute;t&eacute;</p>" in decoded.text  # a line not rewritten keeps its entities
+
+
+def test_a_windows_1258_file_is_still_read_as_windows_1258():
+    from test_importer import to_cp1258
+    decoded = decode_page(to_cp1258(ARTICLE), paste=True)
+    assert decoded.encoding == "Windows-1258" and decoded.text == ARTICLE
+
+
+def test_a_latin_1_file_in_french_or_german_is_not_taken_for_vietnamese():
+    text = lines(*RIGHT[4:12]).replace("“", '"').replace("”", '"').replace("—", "-").replace("€", "EUR")
+    text = "".join(ch for ch in text if ord(ch) < 0x100)
+    with pytest.raises(DecodeError, match="TCVN3 .*VNI .*VISCII"):
+        decode_page(text.encode("latin-1"), paste=True)
+
+
+def test_a_viscii_paste_is_not_also_reported_as_mojibake():
+    decoded = decode_page(legacy.encode_text(ARTICLE, VISCII).encode("utf-8"), paste=True)
+    assert decoded.text == ARTICLE
+    assert not any("Ã¡" in n for n in decoded.notes)  # "ð°" (đồ) looks like UTF-8 read as Windows-1252

@@ -258,3 +258,12 @@ def test_a_viscii_paste_is_not_also_reported_as_mojibake():
     decoded = decode_page(legacy.encode_text(ARTICLE, VISCII).encode("utf-8"), paste=True)
     assert decoded.text == ARTICLE
     assert not any("Ã¡" in n for n in decoded.notes)  # "ð°" (đồ) looks like UTF-8 read as Windows-1252
+
+
+def test_short_lines_of_a_legacy_paste_follow_its_other_lines_but_unicode_lines_stay():
+    paste = lines("Sè 15/Q§-UBND ngµy 20/5", "Tin tøc", "Häc tËp vµ lµm theo tÊm g\xad¬ng ®¹o ®øc Hå ChÝ Minh",
+                  "Bản tin 5 µm đúng Unicode")
+    assert decode_page(paste.encode("utf-8"), paste=True).text == lines(
+        "Số 15/QĐ-UBND ngày 20/5", "Tin tức", "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh",
+        "Bản tin 5 µm đúng Unicode")
+    assert legacy.repair("Tin tøc").text == "Tin tøc"  # alone, one word proves too little

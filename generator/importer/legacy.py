@@ -196,6 +196,7 @@ class Reading:
     text: str  # the line rewritten (unchanged where its words are Unicode typed right)
     evidence: int  # words that become Vietnamese and were not
     broken: int  # words that the reading leaves no Vietnamese syllable
+    unicode: int = 0  # words typed in Unicode, which no legacy text holds
 
 
 def read_line(line: str, charset: Charset, whole: bool = False) -> Reading:
@@ -229,11 +230,13 @@ def read_line(line: str, charset: Charset, whole: bool = False) -> Reading:
             proof.add(read.lower())  # "où où où" is one word of proof
         else:
             kinds.append(_MAYBE)
-            broken += not is_syllable(read)
+            # an abbreviation ("QĐ", "TƯ") is no syllable and no sign of a wrong reading either
+            broken += not is_syllable(read) and not (read.isupper() and len(read) <= 4)
         new.append(read)
     evidence = len(proof)
+    unicode = kinds.count(_UNICODE)
     if not evidence and not whole:
-        return Reading(line, 0, broken)
+        return Reading(line, 0, broken, unicode)
     out, end = [], 0
     shouting = _shouting(line)
     for k, match in enumerate(words):
@@ -245,7 +248,7 @@ def read_line(line: str, charset: Charset, whole: bool = False) -> Reading:
             read = _capitals(match.group(), read, shouting, line[:match.start()])
         out.append(line[end:match.start()] + read)
         end = match.end()
-    return Reading("".join(out) + line[end:], evidence, broken)
+    return Reading("".join(out) + line[end:], evidence, broken, unicode)
 
 
 def _side(kinds: list, k: int) -> str:
@@ -281,9 +284,11 @@ def _capitals(word: str, read: str, shouting: bool, before: str) -> str:
 
 def plausible(reading: Reading, strong: bool = True) -> bool:
     """The reading is to be trusted: enough words become Vietnamese and few break. Without
-    strong, one word will do (the paste holds other lines in the same encoding)."""
-    need = MIN_WORDS if strong else 1
-    return reading.evidence >= need and reading.broken * 3 <= reading.evidence
+    strong (the text holds other lines surely in this encoding, or names it), one word will do
+    on a line with no word in Unicode, and as many may break ("Sè 15/Q§-UBND")."""
+    if strong:
+        return reading.evidence >= MIN_WORDS and reading.broken * 3 <= reading.evidence
+    return reading.evidence >= 1 and reading.broken <= reading.evidence and not reading.unicode
 
 
 def vietnamese_score(text: str) -> int:
@@ -315,7 +320,8 @@ def repair(text: str, skip: tuple[int, ...] = ()) -> Repair:
     found: dict[int, list[tuple[Charset, Reading]]] = {}
     for number, line in enumerate(lines, 1):
         if number not in skip and _HIGH.search(line):
-            found[number] = [(cs, r) for cs in CHARSETS if plausible(r := read_line(line, cs), strong=False)]
+            found[number] = [(cs, r) for cs in CHARSETS
+                             if plausible(r := read_line(line, cs)) or plausible(r, strong=False)]
     sure: dict[int, tuple[Charset, Reading]] = {}
     for number, readings in found.items():
         strong = [f for f in readings if plausible(f[1])]
@@ -324,7 +330,7 @@ def repair(text: str, skip: tuple[int, ...] = ()) -> Repair:
     # A line with one word of proof is read only in an encoding other lines are surely in.
     votes = Counter(cs.name for cs, _r in sure.values())
     for number, readings in found.items():
-        weak = [f for f in readings if votes[f[0].name]]
+        weak = [f for f in readings if votes[f[0].name] and plausible(f[1], strong=False)]
         if number not in sure and weak:
             sure[number] = max(weak, key=lambda f: (votes[f[0].name], f[1].evidence - f[1].broken))
     done: dict[str, list[int]] = {}

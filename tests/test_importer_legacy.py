@@ -142,13 +142,14 @@ RIGHT = [
     "Mañana, niño, señor, año, España, Peña; Müller, Größe, Straße, Köln, Zürich",
     "è é ê ë ì í î ï ò ó ô õ ö ù ú û ü ý ÿ à á â ã ä å æ ç Ö Ü Ä Ø Å Æ Ñ Ç",
     "Ưu tiên · Tin tức · Thời sự · Video · Ảnh · cà phê, bánh mì, phở bò, áo dài",
+    "Ðà Lạt và Ðà Nẵng, Ðó là nơi Ðê Ðiều",  # Ð (eth) for Đ: vietnamese.normalize's look-alike, not VISCII
 ]
 
 
 def test_text_that_is_right_passes_byte_identical():
     page = lines(*RIGHT)
     decoded = decode_page(page.encode("utf-8"), paste=True)
-    assert decoded.text == page
+    assert decoded.text == page.replace("Ð", "Đ")  # the look-alike is read as Đ, as before
     assert legacy_notes(decoded) == []
     for line in RIGHT:
         assert legacy.repair(line).text == line

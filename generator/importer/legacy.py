@@ -158,6 +158,7 @@ LABELS = {"viscii": CHARSETS[2], "csviscii": CHARSETS[2], "x-viet-vni": CHARSETS
           "tcvn3": CHARSETS[0], "tcvn-5712": CHARSETS[0], "tcvn5712-1": CHARSETS[0], "abc": CHARSETS[0]}
 # Characters a legacy text read as Windows-1252 can hold: anything else is Unicode typed right.
 _MISREAD = frozenset(_CP1252_BYTE) | frozenset(chr(i) for i in range(0x80))
+_ETH = str.maketrans("Ðð", "Đđ")
 _SENTENCE_END = re.compile(r"(?:[.!?…]['\"”’)\]]*\s+|>\s*)$")  # a sentence's end, or an HTML tag's
 
 
@@ -219,8 +220,8 @@ def read_line(line: str, charset: Charset, whole: bool = False) -> Reading:
         read = decode_text(word, charset)
         if read == word and charset.capitals_missing and not word.isascii() and _capitals_word(word):
             read = word.upper()  # "TýN": ý is its own code, drawn as Ý by .VnTimeH
-        if read == word:
-            kinds.append(None)
+        if read == word or read == word.translate(_ETH):
+            kinds.append(None)  # Ð for Đ is a look-alike of Unicode pages (vietnamese.normalize), not VISCII
             # "ça", "Müller": a word this encoding cannot have written, so the line is no such text
             broken += not word.isascii() and not is_syllable(word)
         elif len(read) < 2 or not any(ch.isalpha() for ch in word):

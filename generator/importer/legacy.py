@@ -6,11 +6,14 @@ already read as Windows-1252 (a Word document set in .VnTime pasted into a UTF-8
 "Häc tËp vµ lµm theo B¸c" for "Học tập và làm theo Bác"; VNI-Times: "Hoïc taäp vaø laøm theo
 Baùc"). Both are handled on the Windows-1252 reading: a file's bytes are read that way first.
 
-Nothing is guessed. A line is rewritten only when at least two of its words that are no
-Vietnamese as they stand become Vietnamese syllables (syllables.py) and few words break; a line
-of a paste that already holds such lines needs one. Within a line, words in real Unicode
-("Hội", "Đảng") stay, and an ambiguous word ("cá": TCVN3 for "cỏ") goes with its nearest
-neighbour that is sure. Text that is right (Vietnamese, French "naïve", "5 µm") is left as it is.
+Nothing is guessed. A line is rewritten only when at least two different words of it that are
+no Vietnamese as they stand become Vietnamese syllables (syllables.py) and at most a third as
+many break (one-letter words and signs prove nothing). One such word is enough on a line with no
+word in Unicode when other lines of the text are surely in that encoding ("Tin tøc" under a
+.VnTime paragraph), or when a saved page names the encoding in <meta charset>. Within a line,
+words in Unicode ("Hội", "Đảng") stay, and an ambiguous word ("cá": TCVN3 for "cỏ") goes with
+its nearest sure neighbour. Text that is right (Vietnamese, French "naïve", "5 µm") stays as it is.
+A file that is not UTF-8 is read through the one encoding with the most proof over all its lines.
 
 TCVN3 has no capitals with a tone: .VnTimeH fonts draw the lower-case codes as capitals. A word
 whose Latin letters are all capitals (two at least, or one on a line with no lower-case Latin
@@ -24,7 +27,7 @@ against a second source each: TCVN3 against bogoengine's charset.hpp (utf8ToTCVN
 TCVN5712-1 (its lower-case letters; its capitals in 0x80-0x9F are TCVN3's full VN1 set, which
 the .VnTime fonts never had, so those bytes stay Windows-1252 here as in UniKey); VNI against
 xvnkb's vni.h; VISCII against glibc's VISCII converter (RFC 1456). tests/test_importer_legacy.py
-encodes and decodes all 134 letters with each table.
+encodes and decodes every vowel with every tone and đ, lower case and capital, with each table.
 """
 from __future__ import annotations
 

@@ -143,6 +143,10 @@ RIGHT = [
     "è é ê ë ì í î ï ò ó ô õ ö ù ú û ü ý ÿ à á â ã ä å æ ç Ö Ü Ä Ø Å Æ Ñ Ç",
     "Ưu tiên · Tin tức · Thời sự · Video · Ảnh · cà phê, bánh mì, phở bò, áo dài",
     "Ðà Lạt và Ðà Nẵng, Ðó là nơi Ðê Ðiều",  # Ð (eth) for Đ: vietnamese.normalize's look-alike, not VISCII
+    "Diện tích 500 m², thể tích 20 m³; nhà 3 tầng, m² và m³, cm³",  # VISCII's ỗ and Ỡ
+    "Min søn bor på Møn og spiser rødgrød med fløde. Vi åker till Malmö på måndag.",
+    "the positive mön TELEPHONE language sön: two words that read as Vietnamese in a line of English",
+    "Vivo en el 1º piso, Nº 5; la 2ª edición salió en junio. Müller aus Köln möchte über München fahren.",
 ]
 
 
@@ -268,3 +272,15 @@ def test_short_lines_of_a_legacy_paste_follow_its_other_lines_but_unicode_lines_
         "Số 15/QĐ-UBND ngày 20/5", "Tin tức", "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh",
         "Bản tin 5 µm đúng Unicode")
     assert legacy.repair("Tin tøc").text == "Tin tøc"  # alone, one word proves too little
+
+
+def test_a_vni_paragraph_in_a_page_on_one_line_is_read_back_and_the_rest_kept():
+    vni = legacy.encode_text("Sáng 19/9, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết việc học tập và làm theo Bác.",
+                             VNI)
+    page = ('<html><head><meta charset="utf-8"><title>Học tập và làm theo Bác</title></head><body><article>'
+            '<h1>Học tập và làm theo Bác ở Quảng Ngãi</h1><p class="date">Thứ Hai, 19/09/2016</p>'
+            f'<p><font face="VNI-Times">{vni}</font></p><p>Theo báo cáo, các cấp ủy đã cụ thể hóa nội dung.</p>'
+            "</article></body></html>")
+    decoded = decode_page(page.encode("utf-8"))
+    assert decoded.text == page.replace(vni, "Sáng 19/9, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết việc học "
+                                             "tập và làm theo Bác.")

@@ -162,6 +162,8 @@ LABELS = {"viscii": CHARSETS[2], "csviscii": CHARSETS[2], "x-viet-vni": CHARSETS
 # Characters a legacy text read as Windows-1252 can hold: anything else is Unicode typed right.
 _MISREAD = frozenset(_CP1252_BYTE) | frozenset(chr(i) for i in range(0x80))
 _ETH = str.maketrans("Ðð", "Đđ")
+_TAG = re.compile(r"<[^<>]*>")
+_UNIT = re.compile(r"^[A-Za-z]{1,2}[¹²³°ºª]$")  # m², cm³, nº: signs that follow letters in any text
 _SENTENCE_END = re.compile(r"(?:[.!?…]['\"”’)\]]*\s+|>\s*)$")  # a sentence's end, or an HTML tag's
 
 
@@ -198,9 +200,10 @@ class Reading:
     """One line as charset would read it."""
 
     text: str  # the line rewritten (unchanged where its words are Unicode typed right)
-    evidence: int  # words that become Vietnamese and were not
+    evidence: int  # different words that become Vietnamese and were not, in one run without Unicode
     broken: int  # words that the reading leaves no Vietnamese syllable
     unicode: int = 0  # words typed in Unicode, which no legacy text holds
+    foreign: int = 0  # words in plain Latin letters that are no Vietnamese syllable
 
 
 def read_line(line: str, charset: Charset, whole: bool = False) -> Reading:
@@ -208,17 +211,22 @@ def read_line(line: str, charset: Charset, whole: bool = False) -> Reading:
     words = list(charset.tokens.finditer(line))
     kinds: list[str | None] = []
     new: list[str] = []
-    proof: set[str] = set()
-    broken = 0
+    proof: set[str] = set()  # of the run of words since the last word in Unicode
+    evidence = broken = foreign = 0
+    tags = [m.span() for m in _TAG.finditer(line)] if "<" in line else []
     for match in words:
         word = match.group()
         if word.isascii() and word.isalpha():
             kinds.append(None)  # no code of any table is a Latin letter alone
             new.append(word)
+            # "category", "piso": a word of another language (an abbreviation like "UBND" is not, nor markup)
+            foreign += (len(word) > 1 and not word.isupper() and not is_syllable(word)
+                        and not any(a <= match.start() < b for a, b in tags))
             continue
         if not whole and not all(ch in _MISREAD for ch in word):
             kinds.append(_UNICODE)  # "Hội", "đá": typed in Unicode, whatever else they hold
             new.append(word)
+            proof = set()  # a pasted run is one piece: "m² … thể … m³" is no run of VISCII
             continue
         read = decode_text(word, charset)
         if read == word and charset.capitals_missing and not word.isascii() and _capitals_word(word):
@@ -227,20 +235,20 @@ def read_line(line: str, charset: Charset, whole: bool = False) -> Reading:
             kinds.append(None)  # Ð for Đ is a look-alike of Unicode pages (vietnamese.normalize), not VISCII
             # "ça", "Müller": a word this encoding cannot have written, so the line is no such text
             broken += not word.isascii() and not is_syllable(word)
-        elif len(read) < 2 or not any(ch.isalpha() for ch in word):
-            kinds.append(_MAYBE)  # a sign or one letter ("·", "µ", "ï") proves nothing either way
+        elif len(read) < 2 or not any(ch.isalpha() for ch in word) or _UNIT.search(word):
+            kinds.append(_MAYBE)  # a sign, one letter or a unit ("·", "µ", "ï", "m²") proves nothing
         elif is_syllable(read) and not is_syllable(word):
             kinds.append(_SURE)
             proof.add(read.lower())  # "où où où" is one word of proof
+            evidence = max(evidence, len(proof))
         else:
             kinds.append(_MAYBE)
             # an abbreviation ("QĐ", "TƯ") is no syllable and no sign of a wrong reading either
             broken += not is_syllable(read) and not (read.isupper() and len(read) <= 4)
         new.append(read)
-    evidence = len(proof)
     unicode = kinds.count(_UNICODE)
     if not evidence and not whole:
-        return Reading(line, 0, broken, unicode)
+        return Reading(line, 0, broken, unicode, foreign)
     out, end = [], 0
     shouting = _shouting(line)
     for k, match in enumerate(words):
@@ -252,7 +260,7 @@ def read_line(line: str, charset: Charset, whole: bool = False) -> Reading:
             read = _capitals(match.group(), read, shouting, line[:match.start()])
         out.append(line[end:match.start()] + read)
         end = match.end()
-    return Reading("".join(out) + line[end:], evidence, broken, unicode)
+    return Reading("".join(out) + line[end:], evidence, broken, unicode, foreign)
 
 
 def _side(kinds: list, k: int) -> str:
@@ -290,6 +298,8 @@ def plausible(reading: Reading, strong: bool = True) -> bool:
     """The reading is to be trusted: enough words become Vietnamese and few break. Without
     strong (the text holds other lines surely in this encoding, or names it), one word will do
     on a line with no word in Unicode, and as many may break ("Sè 15/Q§-UBND")."""
+    if reading.foreign > reading.evidence:
+        return False  # a line of English or French with a word or two that happen to read as Vietnamese
     if strong:
         return reading.evidence >= MIN_WORDS and reading.broken * 3 <= reading.evidence
     return reading.evidence >= 1 and reading.broken <= reading.evidence and not reading.unicode
@@ -357,9 +367,9 @@ def decode_file(view: str, label: str = "") -> tuple[str, Charset] | None:
     for cs in CHARSETS:
         evidence = broken = 0
         for line in view.split("\n"):
-            if _HIGH.search(line):
-                r = read_line(line, cs)
-                evidence, broken = evidence + r.evidence, broken + r.broken
+            r = read_line(line, cs)
+            evidence, broken = evidence + r.evidence, broken + r.broken
+        # Words in Latin letters are not weighed here: a page's scripts and styles are full of them.
         if plausible(Reading("", evidence, broken), strong=cs is not named):
             totals.append((cs is named, evidence - broken, evidence, cs))
     if not totals:

@@ -45,11 +45,12 @@ _VIET_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 _SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-# "&nbsp;", "&quot;", "&#8220;", "&#x1EA3;": references html.unescape knows (a bare "&" is text).
 # Bytes 0x80-0x9F as Windows-1252 reads them (the five it leaves undefined stay as Latin-1 has them).
 _CP1252 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+# "&ntilde;", "&#241;": a Latin-1 letter or sign, which a legacy font's text is made of.
 _LATIN1_ENTITY = re.compile(r"&(?:#[0-9]{3}|#[xX][0-9a-fA-F]{2}|[A-Za-z]{2,8});")
+# "&nbsp;", "&quot;", "&#8220;", "&#x1EA3;": references html.unescape knows (a bare "&" is text).
 _ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
@@ -70,18 +71,18 @@ def decode_page(data: bytes, paste: bool = False) -> Decoded:
         text, count = _unescape(text)
         notes.append(f"đã đổi {count} mã HTML (như &nbsp;, &quot;, &#8220;) trong văn bản dán thành ký tự")
     fixed = repair(text)
-    text, old = fixed.text, ()
+    text, retyped = fixed.text, ()
     if encoding in legacy.BY_NAME:  # the whole file was read through its table
         notes.append(f"tệp lưu ở bảng mã cũ {encoding}, không phải Unicode: đã đổi cả bài sang Unicode, hãy đọc lại bài"
                      + (" (chữ in hoa có dấu gõ bằng phông .VnTimeH giữa câu có thể thành chữ thường)"
                         if legacy.BY_NAME[encoding].capitals_missing else ""))
     else:
-        text, old = _legacy_lines(text, fixed.repaired, notes)
+        text, retyped = _legacy_lines(text, fixed.repaired, notes)
     whole = tuple(n for n in fixed.repaired if n not in fixed.garbled)
     if whole:
         notes.append("đã sửa lỗi mã chữ (UTF-8 bị đọc nhầm thành Windows-1252) ở dòng "
                      + _numbers(whole) + ": hãy đọc lại các dòng này")
-    garbled = tuple(n for n in fixed.garbled if n not in old)  # VISCII's "ð°" looks like mojibake
+    garbled = tuple(n for n in fixed.garbled if n not in retyped)  # VISCII's "ð°" looks like mojibake
     if garbled:
         notes.append("dòng " + _numbers(garbled) + " có chữ bị lỗi mã (như “Ã¡”, “Ä‘”) không sửa hết được: "
                      "đã giữ trong bài, hãy gõ lại theo bài gốc")

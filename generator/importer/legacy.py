@@ -36,7 +36,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from .mojibake import _BYTE as _CP1252_BYTE
 from .syllables import is_syllable
 
 # The order every table below follows: 12 vowels x (no tone, sắc, huyền, hỏi, ngã, nặng).
@@ -160,7 +159,7 @@ LABELS = {"viscii": CHARSETS[2], "csviscii": CHARSETS[2], "x-viet-vni": CHARSETS
           "vni-win": CHARSETS[1], "x-viet-tcvn5712": CHARSETS[0], "x-viet-tcvn": CHARSETS[0], "tcvn": CHARSETS[0],
           "tcvn3": CHARSETS[0], "tcvn-5712": CHARSETS[0], "tcvn5712-1": CHARSETS[0], "abc": CHARSETS[0]}
 # Characters a legacy text read as Windows-1252 can hold: anything else is Unicode typed right.
-_MISREAD = frozenset(_CP1252_BYTE) | frozenset(chr(i) for i in range(0x80))
+_MISREAD = frozenset(_char(chr(b)) for b in range(0x100))
 _ETH = str.maketrans("Ðð", "Đđ")
 _TAG = re.compile(r"<[^<>]*>")
 _UNIT = re.compile(r"^[A-Za-z]{1,2}[¹²³°ºª]$")  # m², cm³, nº: signs that follow letters in any text

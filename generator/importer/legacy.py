@@ -35,6 +35,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .syllables import is_syllable
 
@@ -214,62 +215,83 @@ def read_line(line: str, charset: Charset, whole: bool = False) -> Reading:
     evidence = broken = foreign = 0
     tags = [m.span() for m in _TAG.finditer(line)] if "<" in line else []
     for match in words:
-        word = match.group()
-        if word.isascii() and word.isalpha():
-            kinds.append(None)  # no code of any table is a Latin letter alone
-            new.append(word)
-            # "category", "piso": a word of another language (an abbreviation like "UBND" is not, nor markup)
-            foreign += (len(word) > 1 and not word.isupper() and not is_syllable(word)
-                        and not any(a <= match.start() < b for a, b in tags))
-            continue
-        if not whole and not all(ch in _MISREAD for ch in word):
-            kinds.append(_UNICODE)  # "Hội", "đá": typed in Unicode, whatever else they hold
-            new.append(word)
+        kind, read, foreign_word, broken_word = _word(match.group(), charset.name, whole)
+        kinds.append(kind)
+        new.append(read)
+        broken += broken_word
+        # markup ("class", "font") is no foreign text
+        foreign += foreign_word and not any(a <= match.start() < b for a, b in tags)
+        if kind == _UNICODE:
             proof = set()  # a pasted run is one piece: "m² … thể … m³" is no run of VISCII
-            continue
-        read = decode_text(word, charset)
-        if read == word and charset.capitals_missing and not word.isascii() and _capitals_word(word):
-            read = word.upper()  # "TýN": ý is its own code, drawn as Ý by .VnTimeH
-        if read == word or read == word.translate(_ETH):
-            kinds.append(None)  # Ð for Đ is a look-alike of Unicode pages (vietnamese.normalize), not VISCII
-            # "ça", "Müller": a word this encoding cannot have written, so the line is no such text
-            broken += not word.isascii() and not is_syllable(word)
-        elif len(read) < 2 or not any(ch.isalpha() for ch in word) or _UNIT.search(word):
-            kinds.append(_MAYBE)  # a sign, one letter or a unit ("·", "µ", "ï", "m²") proves nothing
-        elif is_syllable(read) and not is_syllable(word):
-            kinds.append(_SURE)
+        elif kind == _SURE:
             proof.add(read.lower())  # "où où où" is one word of proof
             evidence = max(evidence, len(proof))
-        else:
-            kinds.append(_MAYBE)
-            # an abbreviation ("QĐ", "TƯ") is no syllable and no sign of a wrong reading either
-            broken += not is_syllable(read) and not (read.isupper() and len(read) <= 4)
-        new.append(read)
     unicode = kinds.count(_UNICODE)
     if not evidence and not whole:
         return Reading(line, 0, broken, unicode, foreign)
     out, end = [], 0
+    sides = _sides(kinds) if unicode else [_SURE] * len(kinds)
     shouting = _shouting(line)
+    first = len(line) - len(line.lstrip())  # where the line's text starts
     for k, match in enumerate(words):
         kind = kinds[k]
-        if kind is None or kind == _UNICODE or (kind == _MAYBE and _side(kinds, k) == _UNICODE):
+        if kind is None or kind == _UNICODE or (kind == _MAYBE and sides[k] == _UNICODE):
             continue
         read = new[k]
         if charset.capitals_missing:
-            read = _capitals(match.group(), read, shouting, line[:match.start()])
+            start = match.start()
+            opening = start <= first or bool(_SENTENCE_END.search(line, max(0, start - 12), start))
+            read = _capitals(match.group(), read, shouting, opening)
         out.append(line[end:match.start()] + read)
         end = match.end()
     return Reading("".join(out) + line[end:], evidence, broken, unicode, foreign)
 
 
-def _side(kinds: list, k: int) -> str:
-    """The side an unsure word takes: that of its nearest sure neighbour (the left one on a tie),
+@lru_cache(maxsize=65536)  # words repeat: a text has a few thousand different ones
+def _word(word: str, name: str, whole: bool) -> tuple[str | None, str, bool, bool]:
+    """(kind, reading, a foreign word, a broken word) of one word under the encoding named."""
+    charset = BY_NAME[name]
+    if word.isascii() and word.isalpha():
+        # No code of any table is a Latin letter alone. "category", "piso": a word of another
+        # language (an abbreviation like "UBND" is not).
+        return None, word, len(word) > 1 and not word.isupper() and not is_syllable(word), False
+    if not whole and not all(ch in _MISREAD for ch in word):
+        return _UNICODE, word, False, False  # "Hội", "đá": typed in Unicode, whatever else they hold
+    read = decode_text(word, charset)
+    if read == word and charset.capitals_missing and not word.isascii() and _capitals_word(word):
+        read = word.upper()  # "TýN": ý is its own code, drawn as Ý by .VnTimeH
+    if read == word or read == word.translate(_ETH):
+        # Ð for Đ is a look-alike of Unicode pages (vietnamese.normalize), not VISCII. "ça",
+        # "Müller": a word this encoding cannot have written, so the line is no such text.
+        return None, read, False, not word.isascii() and not is_syllable(word)
+    if len(read) < 2 or not any(ch.isalpha() for ch in word) or _UNIT.search(word):
+        return _MAYBE, read, False, False  # a sign, one letter or a unit ("·", "µ", "ï", "m²") proves nothing
+    if is_syllable(read) and not is_syllable(word):
+        return _SURE, read, False, False
+    # An abbreviation ("QĐ", "TƯ") is no syllable and no sign of a wrong reading either.
+    return _MAYBE, read, False, not is_syllable(read) and not (read.isupper() and len(read) <= 4)
+
+
+def _sides(kinds: list) -> list[str]:
+    """The side each unsure word takes: that of its nearest sure neighbour (the left one on a tie),
     the legacy one when no word is sure."""
-    for distance in range(1, len(kinds)):
-        for j in (k - distance, k + distance):
-            if 0 <= j < len(kinds) and kinds[j] in (_SURE, _UNICODE):
-                return kinds[j]
-    return _SURE
+    left: list[tuple[int, str] | None] = []
+    last = None
+    for k, kind in enumerate(kinds):
+        left.append(last)
+        if kind in (_SURE, _UNICODE):
+            last = (k, kind)
+    sides = [_SURE] * len(kinds)
+    last = None
+    for k in range(len(kinds) - 1, -1, -1):
+        before = left[k]
+        if before is not None and (last is None or k - before[0] <= last[0] - k):
+            sides[k] = before[1]
+        elif last is not None:
+            sides[k] = last[1]
+        if kinds[k] in (_SURE, _UNICODE):
+            last = (k, kinds[k])
+    return sides
 
 
 def _shouting(line: str) -> bool:
@@ -283,14 +305,12 @@ def _capitals_word(word: str, shouting: bool = False) -> bool:
     return not any(ch.islower() for ch in latin) and (len(latin) >= 2 or shouting)
 
 
-def _capitals(word: str, read: str, shouting: bool, before: str) -> str:
+def _capitals(word: str, read: str, shouting: bool, opening: bool) -> str:
     """TCVN3's missing capitals: a word set in .VnTimeH is given in capitals; a word opening a
     line or a sentence gets a capital first letter."""
     if _capitals_word(word, shouting):
         return read.upper()
-    if not before.strip() or _SENTENCE_END.search(before):
-        return read[:1].upper() + read[1:]
-    return read
+    return read[:1].upper() + read[1:] if opening else read
 
 
 def plausible(reading: Reading, strong: bool = True) -> bool:

@@ -284,3 +284,15 @@ def test_a_vni_paragraph_in_a_page_on_one_line_is_read_back_and_the_rest_kept():
     decoded = decode_page(page.encode("utf-8"))
     assert decoded.text == page.replace(vni, "Sáng 19/9, Ban Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết việc học "
                                              "tập và làm theo Bác.")
+
+
+@pytest.mark.parametrize("font,charset", [(".VnTime", TCVN3), ("VNI-Times", VNI)])
+def test_a_short_line_in_a_font_the_page_names_is_read_back(font, charset):
+    heading = legacy.encode_text("Tin tức", charset)
+    page = (f'<html><body>\n<h2><font face="{font}">{heading}</font></h2>\n'
+            "<p>Bài viết đúng Unicode về học tập và làm theo Bác.</p>\n</body></html>")
+    decoded = decode_page(page.encode("utf-8"))
+    assert f'<h2><font face="{font}">Tin tức</font></h2>' in decoded.text
+    assert "<p>Bài viết đúng Unicode về học tập và làm theo Bác.</p>" in decoded.text
+    plain = page.replace(font, "Arial")
+    assert legacy.repair(plain).text == plain  # without the font, one word is too little

@@ -10,7 +10,8 @@ Nothing is guessed. A line is rewritten only when at least two different words o
 no Vietnamese as they stand become Vietnamese syllables (syllables.py) and at most a third as
 many break (one-letter words and signs prove nothing). One such word is enough on a line with no
 word in Unicode when other lines of the text are surely in that encoding ("Tin tøc" under a
-.VnTime paragraph), or when a saved page names the encoding in <meta charset>. Within a line,
+.VnTime paragraph) or the text names one of its fonts (<font face=".VnTime">), or when a saved
+page names the encoding in <meta charset>. Within a line,
 words in Unicode ("Hội", "Đảng") stay, and an ambiguous word ("cá": TCVN3 for "cỏ") goes with
 its nearest sure neighbour. Text that is right (Vietnamese, French "naïve", "5 µm") stays as it is.
 A file that is not UTF-8 is read through the one encoding with the most proof over all its lines.
@@ -159,6 +160,7 @@ _CODES = {c.name: re.compile("|".join(re.escape(code) for code in (*c.pairs, *c.
 LABELS = {"viscii": CHARSETS[2], "csviscii": CHARSETS[2], "x-viet-vni": CHARSETS[1], "vni": CHARSETS[1],
           "vni-win": CHARSETS[1], "x-viet-tcvn5712": CHARSETS[0], "x-viet-tcvn": CHARSETS[0], "tcvn": CHARSETS[0],
           "tcvn3": CHARSETS[0], "tcvn-5712": CHARSETS[0], "tcvn5712-1": CHARSETS[0], "abc": CHARSETS[0]}
+_FONTS = {CHARSETS[0].name: re.compile(r"\.Vn[A-Z][A-Za-z]+"), CHARSETS[1].name: re.compile(r"\bVNI[- ][A-Z][a-z]+")}
 # Characters a legacy text read as Windows-1252 can hold: anything else is Unicode typed right.
 _MISREAD = frozenset(_char(chr(b)) for b in range(0x100))
 _ETH = str.maketrans("Ðð", "Đđ")
@@ -360,8 +362,10 @@ def repair(text: str, skip: tuple[int, ...] = ()) -> Repair:
         strong = [f for f in readings if plausible(f[1])]
         if strong:
             sure[number] = max(strong, key=lambda f: f[1].evidence - f[1].broken)
-    # A line with one word of proof is read only in an encoding other lines are surely in.
+    # A line with one word of proof is read only in an encoding other lines are surely in, or
+    # whose font the text names (<font face=".VnTime">, a style's font-family: VNI-Times).
     votes = Counter(cs.name for cs, _r in sure.values())
+    votes.update(name for name, font in _FONTS.items() if font.search(text))
     for number, readings in found.items():
         weak = [f for f in readings if votes[f[0].name] and plausible(f[1], strong=False)]
         if number not in sure and weak:

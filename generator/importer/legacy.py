@@ -6,15 +6,17 @@ already read as Windows-1252 (a Word document set in .VnTime pasted into a UTF-8
 "Häc tËp vµ lµm theo B¸c" for "Học tập và làm theo Bác"; VNI-Times: "Hoïc taäp vaø laøm theo
 Baùc"). Both are handled on the Windows-1252 reading: a file's bytes are read that way first.
 
-Nothing is guessed. A line is rewritten only when at least two different words of it that are
-no Vietnamese as they stand become Vietnamese syllables (syllables.py) and at most a third as
-many break (one-letter words and signs prove nothing). One such word is enough on a line with no
-word in Unicode when other lines of the text are surely in that encoding ("Tin tøc" under a
-.VnTime paragraph) or the text names one of its fonts (<font face=".VnTime">), or when a saved
-page names the encoding in <meta charset>. Within a line,
-words in Unicode ("Hội", "Đảng") stay, and an ambiguous word ("cá": TCVN3 for "cỏ") goes with
-its nearest sure neighbour. Text that is right (Vietnamese, French "naïve", "5 µm") stays as it is.
-A file that is not UTF-8 is read through the one encoding with the most proof over all its lines.
+Nothing is guessed. A line is rewritten only when a run of it (words between words in Unicode)
+holds at least two different words that are no Vietnamese as they stand and become Vietnamese
+syllables (syllables.py), at most a third as many words break, and the line has no more words of
+another language ("category", "piso") than such proof; one-letter words, signs and units ("µ",
+"·", "m²") prove nothing. One word of proof is enough on a line with no word in Unicode when other
+lines of the text are surely in that encoding ("Tin tøc" under a .VnTime paragraph), when the text
+names one of its fonts (<font face=".VnTime">) or when a saved page names the encoding in
+<meta charset>. Within a line, words in Unicode ("Hội", "Đảng") stay, and an ambiguous word ("cá":
+TCVN3 for "cỏ") goes with its nearest sure neighbour. Text that is right (Vietnamese, French
+"naïve", "5 µm") stays as it is. A file that is not UTF-8 is read through the one encoding with
+the most proof over all its lines.
 
 TCVN3 has no capitals with a tone: .VnTimeH fonts draw the lower-case codes as capitals. A word
 whose Latin letters are all capitals (two at least, or one on a line with no lower-case Latin
@@ -22,13 +24,14 @@ letter) is therefore given in capitals ("HäC TËP" -> "HỌC TẬP"), and a wor
 sentence gets its first letter capitalised. Other capitals with a tone (a name inside a sentence
 set in .VnTimeH letter by letter) cannot be told apart and come out in lower case.
 
-Tables: transcribed from the VnConv tables of UniKey (Pham Kim Long; ukengine/data.cpp in
-ibus-unikey, "SingleByteTables" TCVN3 and VISCII, "DoubleByteTables" VNI-WIN) and cross-checked
-against a second source each: TCVN3 against bogoengine's charset.hpp (utf8ToTCVN3) and glibc's
-TCVN5712-1 (its lower-case letters; its capitals in 0x80-0x9F are TCVN3's full VN1 set, which
-the .VnTime fonts never had, so those bytes stay Windows-1252 here as in UniKey); VNI against
-xvnkb's vni.h; VISCII against glibc's VISCII converter (RFC 1456). tests/test_importer_legacy.py
-encodes and decodes every vowel with every tone and đ, lower case and capital, with each table.
+Tables: transcribed from the VnConv tables of UniKey (Pham Kim Long; github.com/vn-input/ibus-unikey,
+ukengine/data.cpp: SingleByteTables "TCVN3" and "VISCII", DoubleByteTables "VNI-WIN") and
+cross-checked against a second source each: TCVN3 against github.com/cmpitg/bogoengine
+src/charset.hpp (utf8ToTCVN3) and glibc iconv's TCVN5712-1 (its lower-case letters; its capitals
+in 0x01-0x17 and 0x80-0x9F are the full VN1 set, which the .VnTime fonts never had, so those
+bytes stay Windows-1252 here as in UniKey); VNI against github.com/lamdao/xvnkb vni.h; VISCII
+against glibc iconv's VISCII (RFC 1456). tests/test_importer_legacy.py encodes and decodes every
+vowel with every tone and đ, lower case and capital, with each table.
 """
 from __future__ import annotations
 

@@ -296,3 +296,22 @@ def test_a_short_line_in_a_font_the_page_names_is_read_back(font, charset):
     assert "<p>Bài viết đúng Unicode về học tập và làm theo Bác.</p>" in decoded.text
     plain = page.replace(font, "Arial")
     assert legacy.repair(plain).text == plain  # without the font, one word is too little
+
+
+@pytest.mark.parametrize("charset", legacy.CHARSETS, ids=["tcvn3", "vni", "viscii"])
+def test_a_utf8_file_with_one_line_in_legacy_bytes_is_read_line_by_line(charset):
+    source = ARTICLE.split("\n")
+    data = b"\r\n".join(to_bytes(legacy.encode_text(line, charset)) if number == 3 else line.encode("utf-8")
+                        for number, line in enumerate(source))
+    decoded = decode_page(data, paste=True)
+    assert decoded.text == ARTICLE
+    assert decoded.encoding == f"UTF-8, có dòng 4 lưu ở bảng mã cũ {charset.name}"
+    assert decoded.notes[0] == (f"tệp lẫn hai bảng mã: có dòng 4 lưu ở bảng mã cũ {charset.name}, đã đổi sang "
+                                "Unicode: hãy đọc lại các dòng này")
+
+
+def test_a_utf8_file_with_a_line_of_latin_1_french_is_still_refused():
+    data = "Học tập và làm theo Bác\n".encode("utf-8") + "Le café où l'on a dîné, très près de la forêt\n".encode(
+        "latin-1")
+    with pytest.raises(DecodeError, match="byte 0xE9 ở vị trí 37"):
+        decode_page(data, paste=True)

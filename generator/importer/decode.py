@@ -67,6 +67,8 @@ def decode_page(data: bytes, paste: bool = False) -> Decoded:
     text, encoding = _decode(data)
     text = _line_ends(text)
     notes = []
+    if encoding.startswith("UTF-8, "):  # a UTF-8 file with lines in a legacy encoding's bytes
+        notes.append(f"tệp lẫn hai bảng mã: {encoding[len('UTF-8, '):]}, đã đổi sang Unicode: hãy đọc lại các dòng này")
     if paste and _ENTITY.search(text):
         text, count = _unescape(text)
         notes.append(f"đã đổi {count} mã HTML (như &nbsp;, &quot;, &#8220;) trong văn bản dán thành ký tự")
@@ -166,18 +168,46 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    found = _old_bytes(data) or _mixed(data)
+    if found is None:
+        raise DecodeError(
+            f"không đọc được bảng mã: byte 0x{data[first_bad]:02X} ở vị trí {first_bad} không hợp lệ "
+            f"trong UTF-8, và nội dung cũng không phải tiếng Việt mã Windows-1258, TCVN3 (.VnTime), "
+            f"VNI (VNI-Times) hay VISCII")
+    return found
+
+
+def _old_bytes(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) of bytes that read as Vietnamese in Windows-1258 or a legacy encoding (the
+    one with more Vietnamese syllables when both do), or None."""
     text = _try_cp1258(data)
     label = _META_CHARSET.search(data[:4096])
     old = legacy.decode_file(_line_ends(data.decode("latin-1").translate(_CP1252)),
                              label.group(1).decode("ascii") if label else "")
     if old is not None and (text is None or legacy.vietnamese_score(old[0]) > legacy.vietnamese_score(text)):
         return old[0], old[1].name
-    if text is None:
-        raise DecodeError(
-            f"không đọc được bảng mã: byte 0x{data[first_bad]:02X} ở vị trí {first_bad} không hợp lệ "
-            f"trong UTF-8, và nội dung cũng không phải tiếng Việt mã Windows-1258, TCVN3 (.VnTime), "
-            f"VNI (VNI-Times) hay VISCII")
-    return text, "Windows-1258"
+    return (text, "Windows-1258") if text is not None else None
+
+
+def _mixed(data: bytes) -> tuple[str, str] | None:
+    """A UTF-8 file with lines pasted in a legacy encoding's bytes: (text, encoding), or None.
+    Its lines that are not UTF-8 must read as Vietnamese together, in one encoding."""
+    lines = [line.rstrip(b"\r") for line in data.split(b"\n")]
+    bad = []
+    for number, line in enumerate(lines):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(number)
+    if not any(not line.isascii() for number, line in enumerate(lines) if number not in bad):
+        return None  # no line of it is UTF-8 beyond ASCII: nothing says the file is UTF-8
+    found = _old_bytes(b"\n".join(lines[n] for n in bad))
+    if found is None:
+        return None
+    text = [line if number in bad else line.decode("utf-8") for number, line in enumerate(lines)]
+    for number, line in zip(bad, found[0].split("\n")):
+        text[number] = line
+    return "\n".join(text), f"UTF-8, có dòng {_numbers(tuple(n + 1 for n in bad))} lưu ở bảng mã cũ {found[1]}"
 
 
 def _try_cp1258(data: bytes) -> str | None:

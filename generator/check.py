@@ -92,9 +92,27 @@ def content_warnings(site, root: Path) -> list[SiteError]:
         if article.image and not article.image.alt:
             warn("ảnh đại diện chưa có lời mô tả (image.alt)", article.path, _key_line(lines, "image"))
     for item in (*site.articles, *site.pages):
-        for line, src in images_without_alt(_lines(root, item.path)):
+        lines = _lines(root, item.path)
+        for line, src in images_without_alt(lines):
             warn(f"ảnh “{src}” chưa có lời mô tả (alt)", item.path, line)
+        for line, name, read in legacy_lines(lines):
+            warn(f"dòng này là chữ gõ bằng bảng mã cũ {name}, chưa chuyển sang Unicode nên trang hiện chữ lỗi; "
+                 f"đọc đúng là “{_clip(read)}”: hãy sửa lại dòng này", item.path, line)
     return warnings
+
+
+def legacy_lines(lines: list[str]) -> list[tuple[int, str, str]]:
+    """(line, encoding, the line read back) of lines typed in TCVN3, VNI or VISCII and pasted as they
+    looked: the build publishes them as they are, check points at them."""
+    from .importer import legacy  # the importer's tables and evidence, only for check
+
+    fixed = legacy.repair("\n".join(lines))
+    new = fixed.text.split("\n")
+    return sorted((n, name, new[n - 1].strip()) for name, numbers in fixed.lines.items() for n in numbers)
+
+
+def _clip(text: str, size: int = 80) -> str:
+    return text if len(text) <= size else text[:size - 1] + "…"
 
 
 def _sources(site) -> dict[str, str]:

@@ -140,8 +140,13 @@ def utf8(raw: bytes, path: str) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
+        from .importer.decode import legacy_encoding  # only on this error: the importer's tables
+
+        legacy = legacy_encoding(raw)
+        hint = (f" (tệp có vẻ lưu ở bảng mã cũ {legacy}: hãy chuyển sang Unicode, ví dụ bằng công cụ chuyển mã "
+                f"của Unikey)") if legacy else ""
         raise ContentError(f"tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí {exc.start} "
-                           f"(0x{raw[exc.start]:02x}); hãy lưu lại tệp với mã hóa UTF-8", path, line) from None
+                           f"(0x{raw[exc.start]:02x}); hãy lưu lại tệp với mã hóa UTF-8{hint}", path, line) from None
 
 
 def invisible(text: str) -> str | None:

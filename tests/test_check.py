@@ -171,3 +171,19 @@ def test_check_links_on_a_root_site(tmp_path: Path):
     errors = check_links(out, "/")
     assert [str(e) for e in errors] == [
         "index.html:4: liên kết hỏng “/assets/s.css”: không có trang assets/s.css trong trang đã dựng"]
+
+
+def test_a_line_pasted_from_a_vntime_document_is_a_warning_with_its_reading(site: Path, capsys):
+    """Text copied from a Word file set in .VnTime or VNI-Times is published as garbage: check points at it."""
+    write(site, "bai-ba", 3, "Mở đầu đúng Unicode.\n\nHäc tËp vµ lµm theo tÊm g\xad¬ng ®¹o ®øc Hå ChÝ Minh.\n\n"
+                             "Caùc caáp uûy ñaûng ñaõ cuï theå hoùa noäi dung hoïc taäp.\n\nThe naïve café, 5 µm.",
+          meta=FULL)
+    code, out, err = check(site, capsys)
+    assert code == 0
+    assert err.splitlines() == [
+        "content/articles/bai-ba.md:11: cảnh báo: dòng này là chữ gõ bằng bảng mã cũ TCVN3 (ABC, phông .VnTime), chưa "
+        "chuyển sang Unicode nên trang hiện chữ lỗi; đọc đúng là “Học tập và làm theo tấm gương đạo đức Hồ Chí Minh.”: "
+        "hãy sửa lại dòng này",
+        "content/articles/bai-ba.md:13: cảnh báo: dòng này là chữ gõ bằng bảng mã cũ VNI-Windows (phông VNI-Times), "
+        "chưa chuyển sang Unicode nên trang hiện chữ lỗi; đọc đúng là “Các cấp ủy đảng đã cụ thể hóa nội dung học "
+        "tập.”: hãy sửa lại dòng này"]

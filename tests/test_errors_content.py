@@ -13,6 +13,15 @@ from generator.build import build
 
 # file in tests/bad/articles -> the exact lines the build prints for it
 EXPECTED = {
+    'bang-ma-1258.md': [
+        'content/articles/bang-ma-1258.md:2: tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí 14 (0xf2); hãy lưu lại tệp với mã hóa UTF-8 (tệp có vẻ lưu ở bảng mã cũ Windows-1258: hãy chuyển sang Unicode, ví dụ bằng công cụ chuyển mã của Unikey)',
+    ],
+    'bang-ma-tcvn3.md': [
+        'content/articles/bang-ma-tcvn3.md:2: tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí 13 (0xe4); hãy lưu lại tệp với mã hóa UTF-8 (tệp có vẻ lưu ở bảng mã cũ TCVN3 (ABC, phông .VnTime): hãy chuyển sang Unicode, ví dụ bằng công cụ chuyển mã của Unikey)',
+    ],
+    'bang-ma-vni.md': [
+        'content/articles/bang-ma-vni.md:2: tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí 14 (0xef); hãy lưu lại tệp với mã hóa UTF-8 (tệp có vẻ lưu ở bảng mã cũ VNI-Windows (phông VNI-Times): hãy chuyển sang Unicode, ví dụ bằng công cụ chuyển mã của Unikey)',
+    ],
     'anh-cham-cham.md': [
         'content/articles/anh-cham-cham.md:4: “image.src” không được chứa “..” (kể cả viết dạng %2e%2e): “../../../etc/passwd”',
     ],

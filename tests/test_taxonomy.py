@@ -175,7 +175,8 @@ def test_a_data_file_not_in_utf8_is_located_in_vietnamese(tmp_path: Path):
     assert data_errors(tmp_path, "tags.csv", "name,description\nthi đua,x\n".encode("utf-8") +
                        "nêu gương,x\n".encode("cp1258")) == [
         f"{tmp_path.name}/tags.csv:3: tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí 29 (0xea); "
-        "hãy lưu lại tệp với mã hóa UTF-8"]
+        "hãy lưu lại tệp với mã hóa UTF-8 (tệp có vẻ lưu ở bảng mã cũ Windows-1258: hãy chuyển sang Unicode, "
+        "ví dụ bằng công cụ chuyển mã của Unikey)"]
 
 
 def test_tags_of_the_data_file_need_a_page_name_of_their_own(tmp_path: Path):

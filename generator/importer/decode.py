@@ -1,13 +1,17 @@
-"""Bytes of a raw article to clean NFC text: BOMs, UTF-8, UTF-16, Windows-1258.
+"""Bytes of a raw article to clean NFC text: BOMs, UTF-8, UTF-16, Windows-1258, and the legacy
+TCVN3, VNI and VISCII (legacy.py).
 
 Windows-1258 is detected, not guessed: it is tried only when the bytes are not
 valid UTF-8, and accepted only when the result reads as Vietnamese (its tone marks
-sit on vowels and the text has the letters and marks typical of Vietnamese).
+sit on vowels and the text has the letters and marks typical of Vietnamese). A legacy
+encoding is accepted on the same terms (its words become Vietnamese syllables); when both
+read, the one with more Vietnamese syllables wins.
 Anything else is refused with the offset of the first byte that is not UTF-8.
 
 Then, before any rule reads the text: a paste's HTML entities ("&nbsp;", "v&agrave;",
 "H&#7843;i") are decoded (a saved page's are decoded by its parser), and lines of UTF-8 once
-read as Windows-1252 are put back (mojibake.py); what was done is told in ``Decoded.notes``.
+read as Windows-1252 are put back (mojibake.py), and so are lines typed in a legacy encoding
+and pasted as Windows-1252 (legacy.py); what was done is told in ``Decoded.notes``.
 """
 from __future__ import annotations
 
@@ -18,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..vietnamese import normalize
+from . import legacy
 from .mojibake import repair
 
 
@@ -40,6 +45,11 @@ _VIET_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 _SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+# Bytes 0x80-0x9F as Windows-1252 reads them (the five it leaves undefined stay as Latin-1 has them).
+_CP1252 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+# "&ntilde;", "&#241;": a Latin-1 letter or sign, which a legacy font's text is made of.
+_LATIN1_ENTITY = re.compile(r"&(?:#[0-9]{3}|#[xX][0-9a-fA-F]{2}|[A-Za-z]{2,8});")
 # "&nbsp;", "&quot;", "&#8220;", "&#x1EA3;": references html.unescape knows (a bare "&" is text).
 _ENTITY = re.compile(r"&(?:#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
@@ -57,18 +67,55 @@ def decode_page(data: bytes, paste: bool = False) -> Decoded:
     text, encoding = _decode(data)
     text = _line_ends(text)
     notes = []
+    if encoding.startswith("UTF-8, "):  # a UTF-8 file with lines in a legacy encoding's bytes
+        notes.append(f"tệp lẫn hai bảng mã: {encoding[len('UTF-8, '):]}, đã đổi sang Unicode: hãy đọc lại các dòng này")
     if paste and _ENTITY.search(text):
         text, count = _unescape(text)
         notes.append(f"đã đổi {count} mã HTML (như &nbsp;, &quot;, &#8220;) trong văn bản dán thành ký tự")
     fixed = repair(text)
+    text, retyped = fixed.text, ()
+    if encoding in legacy.BY_NAME:  # the whole file was read through its table
+        notes.append(f"tệp lưu ở bảng mã cũ {encoding}, không phải Unicode: đã đổi cả bài sang Unicode, hãy đọc lại bài"
+                     + (" (chữ in hoa có dấu gõ bằng phông .VnTimeH giữa câu có thể thành chữ thường)"
+                        if legacy.BY_NAME[encoding].capitals_missing else ""))
+    else:
+        text, retyped = _legacy_lines(text, fixed.repaired, notes)
     whole = tuple(n for n in fixed.repaired if n not in fixed.garbled)
     if whole:
         notes.append("đã sửa lỗi mã chữ (UTF-8 bị đọc nhầm thành Windows-1252) ở dòng "
                      + _numbers(whole) + ": hãy đọc lại các dòng này")
-    if fixed.garbled:
-        notes.append("dòng " + _numbers(fixed.garbled) + " có chữ bị lỗi mã (như “Ã¡”, “Ä‘”) không sửa hết được: "
+    garbled = tuple(n for n in fixed.garbled if n not in retyped)  # VISCII's "ð°" looks like mojibake
+    if garbled:
+        notes.append("dòng " + _numbers(garbled) + " có chữ bị lỗi mã (như “Ã¡”, “Ä‘”) không sửa hết được: "
                      "đã giữ trong bài, hãy gõ lại theo bài gốc")
-    return Decoded(_clean(fixed.text), encoding, tuple(notes))
+    return Decoded(_clean(text), encoding, tuple(notes))
+
+
+def _legacy_lines(text: str, skip: tuple[int, ...], notes: list[str]) -> tuple[str, tuple[int, ...]]:
+    """(text with its lines typed in TCVN3, VNI or VISCII put back, those lines); each told in notes.
+    A saved page's Latin-1 entities are read first ("&Ntilde;a&ucirc;ng" is VNI's "Ñaûng"), on the
+    lines rewritten only."""
+    source = text.split("\n")
+    old = legacy.repair("\n".join(_LATIN1_ENTITY.sub(_latin1, line) if "&" in line else line for line in source),
+                        skip)
+    done = {n for lines in old.lines.values() for n in lines}
+    if "&" in text:
+        text = "\n".join(line if number in done else source[number - 1]
+                         for number, line in enumerate(old.text.split("\n"), 1))
+    else:
+        text = old.text
+    for name, lines in old.lines.items():
+        notes.append(f"đã đổi chữ gõ bằng bảng mã cũ {name} sang Unicode ở dòng {_numbers(lines)}: "
+                     "hãy đọc lại các dòng này")
+    if old.shouting:
+        notes.append(f"dòng {_numbers(old.shouting)} gõ bằng phông chữ hoa .VnTimeH (TCVN3): đã viết lại bằng chữ "
+                     "in hoa có dấu")
+    return text, tuple(sorted(done))
+
+
+def _latin1(match: re.Match) -> str:
+    char = html.unescape(match.group())
+    return char if len(char) == 1 and "\xa0" <= char <= "\xff" else match.group()
 
 
 def _numbers(lines: tuple[int, ...]) -> str:
@@ -88,6 +135,16 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     """(NFC text with LF line ends and plain spaces, name of the encoding found)."""
     text, encoding = _decode(data)
     return _clean(text), encoding
+
+
+def legacy_encoding(data: bytes) -> str | None:
+    """The name of the legacy encoding (Windows-1258, TCVN3, VNI, VISCII) bytes that are not
+    UTF-8 clearly read as, or None: for an error message that tells the editor what to convert."""
+    try:
+        encoding = _decode(data)[1]
+    except DecodeError:
+        return None
+    return None if encoding.startswith("UTF") else encoding
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -111,12 +168,46 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    text = _try_cp1258(data)
-    if text is None:
+    found = _old_bytes(data) or _mixed(data)
+    if found is None:
         raise DecodeError(
             f"không đọc được bảng mã: byte 0x{data[first_bad]:02X} ở vị trí {first_bad} không hợp lệ "
-            f"trong UTF-8, và nội dung cũng không phải tiếng Việt mã Windows-1258")
-    return text, "Windows-1258"
+            f"trong UTF-8, và nội dung cũng không phải tiếng Việt mã Windows-1258, TCVN3 (.VnTime), "
+            f"VNI (VNI-Times) hay VISCII")
+    return found
+
+
+def _old_bytes(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) of bytes that read as Vietnamese in Windows-1258 or a legacy encoding (the
+    one with more Vietnamese syllables when both do), or None."""
+    text = _try_cp1258(data)
+    label = _META_CHARSET.search(data[:4096])
+    old = legacy.decode_file(_line_ends(data.decode("latin-1").translate(_CP1252)),
+                             label.group(1).decode("ascii") if label else "")
+    if old is not None and (text is None or legacy.vietnamese_score(old[0]) > legacy.vietnamese_score(text)):
+        return old[0], old[1].name
+    return (text, "Windows-1258") if text is not None else None
+
+
+def _mixed(data: bytes) -> tuple[str, str] | None:
+    """A UTF-8 file with lines pasted in a legacy encoding's bytes: (text, encoding), or None.
+    Its lines that are not UTF-8 must read as Vietnamese together, in one encoding."""
+    lines = [line.rstrip(b"\r") for line in data.split(b"\n")]
+    bad = []
+    for number, line in enumerate(lines):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(number)
+    if not any(not line.isascii() for number, line in enumerate(lines) if number not in bad):
+        return None  # no line of it is UTF-8 beyond ASCII: nothing says the file is UTF-8
+    found = _old_bytes(b"\n".join(lines[n] for n in bad))
+    if found is None:
+        return None
+    text = [line if number in bad else line.decode("utf-8") for number, line in enumerate(lines)]
+    for number, line in zip(bad, found[0].split("\n")):
+        text[number] = line
+    return "\n".join(text), f"UTF-8, có dòng {_numbers(tuple(n + 1 for n in bad))} lưu ở bảng mã cũ {found[1]}"
 
 
 def _try_cp1258(data: bytes) -> str | None:

@@ -1237,6 +1237,46 @@ def test_telex_keys_read_as_the_word_they_spell():
 
 
 @node_only
+def test_vni_keys_read_as_the_word_they_spell():
+    """A word typed with VNI keys without an input method (1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng,
+    6 â ê ô, 7 ơ ư, 8 ă, 9 đ; a key after its letter or at the end) is the word they spell, the
+    tone placed as Vietnamese places it and the case kept; digits that are no VNI keys (a 0, a
+    tone twice, a key with no letter to shape, no vowel before a tone, not a syllable of two
+    letters or more) leave a number or a code alone."""
+    cases = {"ho62": "hồ", "ho61": "hố", "chi1": "chí", "Ba1c": "Bác", "d9u7o7ng2": "đường",
+             "duo7ng2": "dường", "ngu7o7i2": "người", "tu7o73ng": "tưởng", "ta65p": "tập", "ho5c": "học",
+             "d9a5o": "đạo", "hoa2": "hòa", "quye61t": "quyết", "gia3": "giả", "Nguye64n": "Nguyễn",
+             "tieng61": "tiếng", "tie6ng1": "tiếng", "hang8": "hăng", "HO62": "HỒ", "Vie65t": "Việt",
+             "CT05": None, "KL01": None, "COVID19": None, "U23": None, "A1": None, "H5N1": None, "Mig21": None,
+             "iphone6": None, "4G": None, "2023": None, "ct5": None, "G7": None, "khoa11": None, "d9": None,
+             "minh": None}
+    out = run_node({"op": "vni", "cases": list(cases)})
+    assert dict(zip(cases, out)) == cases
+    assert all(unicodedata.is_normalized("NFC", w) for w in out if w)
+
+
+@node_only
+def test_a_query_typed_with_vni_keys_finds_what_the_words_find(fixture_index):
+    """Words typed with VNI keys are read at once: the results, marks and ranking are those of the
+    query they spell, shown as corrected to it, and "as typed" searches the digits; numbers and
+    codes of a query are not read so."""
+    cases = {"lam2 theo Ba1c": "làm theo Bác", "tie62n ba5c": "tiền bạc", "ho62 chi1 minh": "hồ chí minh",
+             "chi3 thi5 so61 5": "chỉ thị số 5", "d9a5o d9u71c co6ng vu5": "đạo đức công vụ"}
+    found = search(fixture_index, *cases)
+    meant = search(fixture_index, *cases.values())
+    for r, m, (query, read) in zip(found, meant, cases.items()):
+        assert r["corrected"] == read, query
+        assert r["total"] > 0 and r["ids"] == m["ids"] and r["marked"] == m["marked"], query
+    (typed,) = search(fixture_index, "lam2 theo Ba1c", as_typed=True)
+    assert typed["corrected"] is None and typed["total"] == 0
+    (typing,) = search(fixture_index, "lam2 theo Ba1", open=True, light=True)
+    assert typing["corrected"] == "làm theo Bá" and typing["total"] > 0
+    for query in ("CT05", "chỉ thị 5", "05-CT/TW", "COVID-19", "2023", "Lai Châu 2024"):
+        r, = search(fixture_index, query)
+        assert r["corrected"] is None, query
+
+
+@node_only
 def test_mistyped_word_candidates():
     """The closest words first (Telex letters before one edit), then the most used; two edits only
     for a word of six letters or more, keeping its first letter."""

@@ -249,17 +249,65 @@
       .replace(/oo/g, "ô").replace(/aw/g, "ă").replace(/ow/g, "ơ").replace(/uw/g, "ư").replace(/w/g, "ư");
     // the key of the tone ends the word, after a vowel (no Vietnamese word ends in s, f, r, x or j)
     var tone = /[aăâeêioôơuưy]\S*[sfrxj]$/.test(s) ? TELEX_TONES[s[s.length - 1]] : "";
-    if (!tone) return s;
-    s = s.slice(0, -1);
-    var from = /^(qu|gi)[aăâeêioôơuưy]/.test(s) ? 2 : 0, at = [];
-    for (var i = from; i < s.length && (!at.length || VOWELS.indexOf(s[i]) >= 0); i++) {
-      if (VOWELS.indexOf(s[i]) >= 0) at.push(i);
+    return tone ? withTone(s.slice(0, -1), tone) : s;
+  }
+
+  /* A word with its letters' shapes (any case) and a tone mark put where Vietnamese puts it. */
+  function withTone(s, tone) {
+    var low = s.toLowerCase(), from = /^(qu|gi)[aăâeêioôơuưy]/.test(low) ? 2 : 0, at = [];
+    for (var i = from; i < low.length && (!at.length || VOWELS.indexOf(low[i]) >= 0); i++) {
+      if (VOWELS.indexOf(low[i]) >= 0) at.push(i);
     }
     if (!at.length) return s;
-    var shaped = at.filter(function (k) { return SHAPED.indexOf(s[k]) >= 0; });
-    var closed = at[at.length - 1] < s.length - 1;
+    var shaped = at.filter(function (k) { return SHAPED.indexOf(low[k]) >= 0; });
+    var closed = at[at.length - 1] < low.length - 1;
     var k = shaped.length ? shaped[shaped.length - 1] : closed ? at[at.length - 1] : at[at.length === 3 ? 1 : 0];
     return (s.slice(0, k + 1) + tone + s.slice(k + 1)).normalize("NFC");
+  }
+
+  /* A word typed with VNI keys where no input method turned them into marks ("ho61" hồ, "Ba1c"
+     Bác, "d9u7o7ng2" đường), as the word they spell; null when its digits are no VNI keys: a
+     number or a code ("CT05", "KL01", "COVID19", "U23", "A1", "H5N1", "Mig21"). VNI has no 0; a
+     tone key (1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng) comes once, after a vowel; a shape key (6 â ê
+     ô, 7 ơ ư, 8 ă, 9 đ) after the letter it shapes (7 after "uo" is ươ); and the word must be a
+     Vietnamese syllable of two letters or more. */
+  var VNI_TONES = { 1: "\u0301", 2: "\u0300", 3: "\u0309", 4: "\u0303", 5: "\u0323" };
+  var VNI_SHAPES = { 6: { a: "â", e: "ê", o: "ô" }, 7: { o: "ơ", u: "ư" }, 8: { a: "ă" }, 9: { d: "đ" } };
+  var VNI = /^[a-z]+[1-9][a-z1-9]*$/i;
+  function vniWord(token) {
+    if (!VNI.test(token)) return null;
+    var out = [], tone = "";
+    for (var i = 0; i < token.length; i++) {
+      var ch = token[i];
+      if (ch < "1" || ch > "9") { out.push(ch); continue; }
+      if (VNI_TONES[ch]) {
+        if (tone || !out.some(function (c) { return VOWELS.indexOf(c.toLowerCase()) >= 0; })) return null;
+        tone = VNI_TONES[ch];
+        continue;
+      }
+      var shapes = VNI_SHAPES[ch], k = out.length - 1;
+      while (k >= 0 && !shapes[out[k].toLowerCase()]) k--;
+      if (k < 0) return null;
+      var up = function (c, like) { return like === like.toLowerCase() ? c : c.toUpperCase(); };
+      if (ch === "7" && out[k].toLowerCase() === "o" && k > 0 && out[k - 1].toLowerCase() === "u" &&
+          !(k > 1 && out[k - 2].toLowerCase() === "q")) out[k - 1] = up("ư", out[k - 1]);
+      out[k] = up(shapes[out[k].toLowerCase()], out[k]);
+    }
+    var word = out.join(""), f = fold(word);
+    if (f.length < 2 || !SYLLABLE.test(f)) return null;
+    return tone ? withTone(word, tone) : word.normalize("NFC");
+  }
+
+  /* The query with its words typed with VNI keys read as the words they spell; null if none is. */
+  function unvni(query) {
+    var changed = false;
+    var out = prepare(query).replace(TOKEN, function (token) {
+      var word = vniWord(token);
+      if (word === null) return token;
+      changed = true;
+      return word;
+    });
+    return changed ? out : null;
   }
 
   /* Edits from a to b (a letter added, dropped or changed, two letters swapped), or most + 1 once
@@ -552,6 +600,10 @@
   Engine.prototype.search = function (query, filters, open, light, asTyped) {
     var self = this;
     filters = filters || {};
+    // Words typed with VNI keys are read at once (digits inside a word are no word of the site):
+    // the answer is the read query's, shown so, with the query as typed a click away.
+    var read = asTyped ? null : unvni(query);
+    if (read !== null) return this.readVni(query, read, filters, open, light);
     return this.ready().then(function (m) {
       var q = plan(query, self, open);
       var filtered = filters.province || filters.directive || filters.year;
@@ -629,6 +681,22 @@
         });
       };
       return attempt(0);
+    });
+  };
+
+  /* The answer to a query with words typed with VNI keys: that of the query they spell (read),
+     as corrected from the one typed; when no article holds all its words, the query's as typed
+     if that has some (a correction stands only if it finds articles holding every word). */
+  Engine.prototype.readVni = function (query, read, filters, open, light) {
+    var self = this;
+    return this.search(read, filters, open, light, false).then(function (result) {
+      if (result.ids.length) {
+        result.corrected = { from: query, to: result.corrected ? result.corrected.to : read, vni: true };
+        return result;
+      }
+      return self.search(query, filters, open, light, true).then(function (typed) {
+        return typed.ids.length ? typed : result;
+      });
     });
   };
 
@@ -1078,7 +1146,8 @@
               keyHash: keyHash, mix: mix, place: place, parseQuery: parseQuery, plan: plan, Engine: Engine,
               Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet, matches: matches,
               pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, candidates: candidates,
-              initialism: initialism, telexWord: telexWord };
+              initialism: initialism, telexWord: telexWord, vniWord: vniWord,
+              unvni: unvni };
   root.LTBSearch = api;
 
   // ---- The page ----
@@ -1303,7 +1372,9 @@
         corrected.appendChild(document.createTextNode("?"));
       }
       if (!result.corrected) return;
-      corrected.appendChild(document.createTextNode("Không có bài nào chứa đủ các từ «" + query.trim() + "». "));
+      corrected.appendChild(document.createTextNode(result.corrected.vni
+        ? "Đã đọc «" + query.trim() + "» theo kiểu gõ VNI. "
+        : "Không có bài nào chứa đủ các từ «" + query.trim() + "». "));
       corrected.appendChild(button("Tìm đúng như đã gõ", function () {
         asTyped = true;
         run(true);

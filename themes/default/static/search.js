@@ -792,7 +792,7 @@
     });
     if (!unknown.length) return Promise.resolve([]);
     return this.vocabulary().then(function (vocabulary) {
-      var spellings = new Map();
+      var spellings = new Map(), slips = new Map();
       var options = unknown.map(function (w) {
         // a word with vowels is first a slip of a word; one without, first an initialism
         var close = VOWEL.test(w.key) || rare ? candidates(w.key, vocabulary.words) : [];
@@ -800,6 +800,8 @@
         var chains = initialism(w.key, vocabulary.byInitials);
         if (!chains.length) return VOWEL.test(w.key) ? [] : candidates(w.key, vocabulary.words);  // "mjnh"
         spellings.set(w.key, chains.map(function (c) { return c.join(" "); }));
+        // the word may yet be a slip ("ho chi mnh"): tried once its initialisms are not written
+        if (!VOWEL.test(w.key)) slips.set(w.key, candidates(w.key, vocabulary.words));
         return [{ word: chains[0].join(" "), cost: 1, count: 0, pairs: 0 }];
       });
       if (options.some(function (o) { return !o.length; })) return [];
@@ -808,11 +810,12 @@
       // uses than a slip: it is read as another only where that one stands beside its neighbours.
       var syllable = unknown.map(function (w) { return !rare && SYLLABLE.test(w.key); });
       unknown.forEach(function (w, i) {
-        if (options[i].length < 2 && !syllable[i]) return;  // one candidate: nothing to choose
+        var tried = options[i].concat(slips.get(w.key) || []);
+        if (tried.length < 2 && !syllable[i]) return;  // one candidate: nothing to choose
         q.pairs.forEach(function (p) {
           var two = p.key.split(" "), side = two[0] === w.key ? 0 : two[1] === w.key ? 1 : -1;
           if (side < 0 || lacking.has(two[1 - side])) return;
-          options[i].forEach(function (c) {
+          tried.forEach(function (c) {
             var pair = side === 0 ? c.word + " " + two[1] : two[0] + " " + c.word;
             keys.push({ key: pair, pair: true });
             checks.push([c, pair]);
@@ -826,18 +829,21 @@
         });
         if (options.some(function (o) { return !o.length; })) return [];
         var changes = new Map();
-        unknown.forEach(function (w, i) {
-          var best = options[i].slice().sort(function (a, b) {
+        var best = function (list) {
+          return list.slice().sort(function (a, b) {
             return a.cost - b.cost || b.pairs - a.pairs || b.count - a.count || (a.word < b.word ? -1 : 1);
           })[0];
-          changes.set(w.key, best.word);
-        });
+        };
+        unknown.forEach(function (w, i) { changes.set(w.key, best(options[i]).word); });
         var choices = [changes];
         spellings.forEach(function (list, key) {
           list.slice(1).forEach(function (words) {
             if (choices.length < SPELLINGS) choices.push(new Map(changes).set(key, words));
           });
         });
+        var slipped = new Map(changes);
+        slips.forEach(function (list, key) { if (list.length) slipped.set(key, best(list).word); });
+        if (slips.size && !Array.from(slips.values()).every(function (list) { return !list.length; })) choices.push(slipped);
         return choices;
       });
     });

@@ -1200,6 +1200,25 @@ def test_a_word_without_vowels_is_a_slip_when_no_initialism_it_may_stand_for_is_
 
 
 @node_only
+def test_an_initialism_is_not_read_as_words_cut_out_of_a_longer_unit(tmp_path):
+    """"QN" is no "quyết những" where the article writes "giải quyết những": the word before the
+    spelled-out words binds their first one more than their own pair does; an initialism written
+    as a unit ("Hồ Chí Minh", "cán bộ") is still read."""
+    root = site_copy(tmp_path)
+    for slug in ("hoc-tap-lam-theo-bac-o-lao-cai", "hoc-tap-lam-theo-bac-o-lam-dong", "lam-dong-neu-cao-dao-duc-cong-vu"):
+        article = root / "content" / "articles" / (slug + ".md")
+        article.write_text(article.read_text(encoding="utf-8") + "\nCần giải quyết những việc khó; giải quyết dứt điểm.\n",
+                           encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    pairs = json.loads(gzip.decompress((data / "v.bin").read_bytes()))["pairs"]
+    assert ["quyet", "nhung"] in run_node({"op": "initialism", "pairs": pairs, "cases": ["qn"]})[0]
+    cut, initials, unit = search(data, "QN", "HCM", "tư tưởng HCM")
+    assert cut["corrected"] is None and cut["total"] == 0
+    assert initials["corrected"] == "Hồ Chí Minh" and unit["corrected"] == "tư tưởng Hồ Chí Minh"
+
+
+@node_only
 def test_initialisms_as_chains_of_pairs():
     pairs = [["hien chi", 6], ["ho chi", 5], ["chi minh", 5], ["chi dao", 4], ["mat tran", 3], ["tran to", 3],
              ["to quoc", 3], ["ban thuong", 2], ["thuong vu", 2]]

@@ -725,21 +725,31 @@
   /* How the article of id (its title, summary and page) writes each run of words ({words, tone}:
      an initialism spelled out, or a word typed with marks as tone), as words with nothing but
      spaces between them (pairs of the index are found across commas too: "cấp ủy, ban, ngành"
-     is no "Ủy ban"); for a word with a tone, its spelling closest to it. null where it doesn't. */
+     is no "Ủy ban"); for a word with a tone, its spelling closest to it. null where it doesn't.
+     Words spelled out are no unit where the word before them (after them), with nothing but
+     spaces between, makes with their first (last) word a pair of the site more frequent than
+     their own first (last) pair: "giải quyết những" is no "quyết những" for QN ("giải quyết"
+     holds it); a tie is left to the words ("Mặt trận Tổ quốc và" where it always is). */
   Engine.prototype.writtenIn = function (id, runs) {
     if (!runs.length) return Promise.resolve([]);
     var self = this;
-    return this.record(id).then(function (rec) {
+    return Promise.all([this.record(id), this.vocabulary()]).then(function (got) {
+      var rec = got[0], pairs = got[1].pairs || new Map();
       return self.text(rec.u).then(function (page) {
         var text = prepare([rec.t, rec.s || "", page || ""].join("\n"));
         var tokens = tokensOf(text);
+        var spaced = function (a) { return /^\s+$/.test(text.slice(tokens[a].e, tokens[a + 1].s)); };
+        var count = function (a, b) { return pairs.get(a + " " + b) || 0; };
         return runs.map(function (run) {
-          var words = run.words, found = null, closest = Infinity;
+          var words = run.words, found = null, closest = Infinity, n = words.length;
+          var first = n > 1 ? count(words[0], words[1]) : 0, end = n > 1 ? count(words[n - 2], words[n - 1]) : 0;
           for (var i = 0; i + words.length <= tokens.length; i++) {
             var k = 0;
-            while (k < words.length && tokens[i + k].f === words[k] &&
-                   (k === 0 || /^\s+$/.test(text.slice(tokens[i + k - 1].e, tokens[i + k].s)))) k++;
+            while (k < words.length && tokens[i + k].f === words[k] && (k === 0 || spaced(i + k - 1))) k++;
             if (k < words.length) continue;
+            var last = i + k - 1;
+            if (n > 1 && ((i > 0 && spaced(i - 1) && count(tokens[i - 1].f, words[0]) > first) ||
+                (last + 1 < tokens.length && spaced(last) && count(words[n - 1], tokens[last + 1].f) > end))) continue;
             var spelled = text.slice(tokens[i].s, tokens[i + k - 1].e).replace(/\s+/g, " ");
             if (!run.tone) return spelled;
             var d = distance(tokens[i].t, run.tone, 9);
@@ -765,7 +775,7 @@
           if (!byInitials.has(at)) byInitials.set(at, []);
           byInitials.get(at).push([two[0], two[1], entry[1]]);
         });
-        return { words: v.words, byInitials: byInitials };
+        return { words: v.words, byInitials: byInitials, pairs: new Map(v.pairs) };
       }).catch(function (err) {  // not loaded, or not of this script's format
         self._vocabulary = null;
         if (root.console) root.console.warn("search: no vocabulary (" + err + "): words are not corrected");
@@ -801,7 +811,7 @@
         if (!chains.length) return VOWEL.test(w.key) ? [] : candidates(w.key, vocabulary.words);  // "mjnh"
         spellings.set(w.key, chains.map(function (c) { return c.join(" "); }));
         // the word may yet be a slip ("ho chi mnh"): tried once its initialisms are not written
-        if (!VOWEL.test(w.key)) slips.set(w.key, candidates(w.key, vocabulary.words));
+        if (!VOWEL.test(w.key) && MISTYPED.test(w.key)) slips.set(w.key, candidates(w.key, vocabulary.words));
         return [{ word: chains[0].join(" "), cost: 1, count: 0, pairs: 0 }];
       });
       if (options.some(function (o) { return !o.length; })) return [];

@@ -1138,6 +1138,27 @@ def test_a_year_finds_the_articles_of_that_year_and_those_that_write_it(fixture_
 
 
 @node_only
+def test_a_month_finds_the_articles_of_that_month_and_those_that_write_it(fixture_index):
+    """A month typed ("6/2021", "tháng 6/2021", "tháng 6 năm 2021", a day "21/6/2021") is held by
+    the articles dated that month and by those that write it ("5/2016"), not by all of the year's
+    (as the year alone is); its month, day and "tháng" are not required words. A month no year
+    has (13) is no month."""
+    manifest = manifest_of(fixture_index)
+    assert manifest["months"]["2021"][4:6] == [manifest["years"]["2021"][0], manifest["years"]["2021"][0] + 1]
+    june = {NHAN_RONG}
+    for query in ("6/2021", "tháng 6/2021", "Tháng 06/2021", "tháng 6 năm 2021", "21/6/2021", "ngày 21-6-2021"):
+        for light in (False, True):  # the count is right while the reader types
+            (r,) = search(fixture_index, query, light=light)
+            assert set(r["titles"][:r["total"]]) == june and r["total"] == 1, (query, light)
+    (written,) = search(fixture_index, "tháng 5/2016")
+    assert set(written["titles"][:written["total"]]) == {NHAN_RONG}  # "ngày 15/5/2016" in its text
+    (february,) = search(fixture_index, "2/2023")
+    assert set(february["titles"][:february["total"]]) == {O_LAM_DONG, O_LAO_CAI}
+    no_month, words = search(fixture_index, "13/2021", "13 2021")
+    assert no_month["ids"] == words["ids"] and no_month["approx"] == words["approx"]
+
+
+@node_only
 def test_an_initialism_the_index_lacks_reads_as_the_words_it_stands_for(fixture_index):
     """"HCM", "BTV", "MTTQ" (and "CB" typed in capitals) read as the words whose initials they
     are, as an article writes them with only spaces between: "thực hiện chỉ" + "chỉ minh" (pairs,

@@ -201,7 +201,39 @@
       }
       if (segment.length) segments.push({ phrase: run.phrase, folded: segment });
     });
-    return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length };
+    var dates = monthsOf(query), loose = new Set();
+    dates.forEach(function (d) { d.loose.forEach(function (k) { loose.add(k); }); });
+    words.forEach(function (w) {
+      if (loose.has(w.key)) w.date = true;
+      dates.forEach(function (d) { if (w.key === d.year) w.month = d.month; });
+    });
+    return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates };
+  }
+
+  /* Months a query names ("5/2024", "tháng 05/2024", "19/5/2024", "tháng 5 năm 2024"): [{year,
+     month, pairs (how an article writes it: "5 2024", "05 2024"), loose (the folded words of the
+     date other than its year: the month, the day, "tháng": not required, as a year's month is
+     what they say)}]. */
+  var DATES = [
+    [/(?:^|[^a-z0-9])(?:(ngay)\s+)?([0-9]{1,2})\s*[\/.-]\s*([0-9]{1,2})\s*[\/.-]\s*((?:19|20)[0-9]{2})(?![0-9])/g, 3, 4, 2],
+    [/(?:^|[^a-z0-9])(?:(thang)\s+)?([0-9]{1,2})\s*[\/.-]\s*((?:19|20)[0-9]{2})(?![0-9])/g, 2, 3, 0],
+    [/(?:^|[^a-z0-9])(thang)\s+([0-9]{1,2})\s+(?:(nam)\s+)?((?:19|20)[0-9]{2})(?![0-9])/g, 2, 4, 0]];
+  function monthsOf(query) {
+    var f = fold(prepare(query)), out = [];
+    DATES.forEach(function (rule) {
+      var re = new RegExp(rule[0].source, "g"), m;
+      while ((m = re.exec(f))) {
+        var month = parseInt(m[rule[1]], 10), year = m[rule[2]], day = rule[3] ? parseInt(m[rule[3]], 10) : 1;
+        if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+        if (out.some(function (d) { return d.year === year && d.month === month; })) continue;
+        var loose = [m[rule[1]]].concat(rule[3] ? [m[rule[3]]] : []).concat(m.slice(1).filter(function (x) {
+          return x === "thang" || x === "ngay" || x === "nam";
+        }));
+        out.push({ year: year, month: month, loose: loose,
+                   pairs: [month + " " + year].concat(month < 10 ? ["0" + month + " " + year] : []) });
+      }
+    });
+    return out;
   }
 
   /* The words and pairs fetched for a long query: the rarest words first (a word the manifest
@@ -616,6 +648,8 @@
       });
       q.names.forEach(function (n) { keys.push({ key: n.key }); });
       q.pairs.forEach(function (p) { if (!p.skipped) keys.push({ key: p.key, pair: true }); });
+      // a month typed is held by the articles that write it: its pairs are looked up as its words are
+      q.dates.forEach(function (d) { d.pairs.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
       (filters.province ? filters.province.split("+") : []).forEach(function (p) { keys.push({ key: "~p:" + p }); });
       if (filters.directive) keys.push({ key: "~d:" + filters.directive });
       return self.lookup(keys).then(function (found) {
@@ -867,8 +901,13 @@
     return { variant: "", ids: ids, vals: new Uint8Array(ids.length).fill(4) };
   }
 
+  /* The ids of month m of a year: from its start to the next month's (or the year's end). */
+  function monthSpan(year, starts, m) {
+    return [starts[m - 1], m < 12 ? starts[m] : year[1]];
+  }
+
   Engine.prototype.rank = function (q, found, filters) {
-    var N = this.manifest.count, years = this.manifest.years || {};
+    var N = this.manifest.count, years = this.manifest.years || {}, months = this.manifest.months || {};
     var terms = [];  // words and names: what a result must hold
     q.words.forEach(function (w) {
       if (w.skipped) return;
@@ -876,10 +915,15 @@
       (w.completions && !found.has(w.key) ? w.completions : [w.key]).forEach(function (k) {
         (found.get(k) || []).forEach(function (p) { lists.push(p); });
       });
-      if (YEAR.test(w.key) && Object.prototype.hasOwnProperty.call(years, w.key)) lists.push(yearList(years[w.key]));
+      var month = w.month && months[w.key] ? q.dates.filter(function (d) { return d.year === w.key; })[0] : null;
+      if (month) {
+        // a month typed: the articles of that month, and those that write it ("5/2024"), not all of the year's
+        lists = [yearList(monthSpan(years[w.key], months[w.key], month.month))];
+        month.pairs.forEach(function (k) { (found.get(k) || []).forEach(function (p) { lists.push(p); }); });
+      } else if (YEAR.test(w.key) && Object.prototype.hasOwnProperty.call(years, w.key)) lists.push(yearList(years[w.key]));
       // "1", "a"; and two letters being typed that are no word of the index ("ho ch"): the start
       // of a word too short to look up as one, not a word no article has
-      var stop = w.key.length < 2 || (w.prefix && w.key.length === 2 && !lists.length);
+      var stop = w.key.length < 2 || (w.prefix && w.key.length === 2 && !lists.length) || !!w.date;
       terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, stop: stop });
     });
     q.names.forEach(function (n) { terms.push({ name: n.key, lists: found.get(n.key) || [], exact: false }); });

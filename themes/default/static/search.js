@@ -284,6 +284,18 @@
     return tone ? withTone(s.slice(0, -1), tone) : s;
   }
 
+  /* Whether a word's shaped letters (ă â ê ô ơ ư) make a Vietnamese syllable, its tone aside:
+     "duâ" (Telex "duaa") or "thươ" do not; a word without them is left to SYLLABLE. */
+  var SHAPED_SYLLABLE = new RegExp("^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?(" + (
+    "ăc ăm ăn ăng ăp ăt âc âm ân âng âp ât âu ây ê êch êm ên ênh êp êt êu ô ôc ôi ôm ôn ông ôp ôt ơ ơi ơm " +
+    "ơn ơp ơt ư ưa ưc ưi ưm ưn ưng ưt ưu ươc ươi ươm ươn ương ươp ươt ươu iêc iêm iên iêng iêp iêt iêu yêm " +
+    "yên yêng yêt yêu uyên uyêt uân uâng uât uây uôc uôi uôm uôn uông uôt oăc oăm oăn oăng oăt uê uêch uênh " +
+    "uơ").split(" ").join("|") + ")$");
+  function shapedRight(word) {
+    var bare = word.toLowerCase().normalize("NFD").replace(/[\u0300\u0301\u0303\u0309\u0323]/g, "").normalize("NFC");
+    return !/[ăâêôơư]/.test(bare) || SHAPED_SYLLABLE.test(bare);
+  }
+
   /* A word with its letters' shapes (any case) and a tone mark put where Vietnamese puts it. */
   function withTone(s, tone) {
     var low = s.toLowerCase(), from = /^(qu|gi)[aăâeêioôơuưy]/.test(low) ? 2 : 0, at = [];
@@ -326,7 +338,8 @@
       out[k] = up(shapes[out[k].toLowerCase()], out[k]);
     }
     var word = out.join(""), f = fold(word);
-    if (f.length < 2 || !SYLLABLE.test(f)) return null;
+    if (!shapedRight(word)) word = word.replace(/ươ/g, "uơ").replace(/ƯƠ/g, "UƠ").replace(/Ươ/g, "Uơ");
+    if (f.length < 2 || !SYLLABLE.test(f) || !shapedRight(word)) return null;
     return tone ? withTone(word, tone) : word.normalize("NFC");
   }
 
@@ -367,9 +380,9 @@
      closest first, then the most used: its Telex letters, or one edit away (two for a word of six
      letters or more, keeping its first letter). */
   function candidates(f, vocabulary) {
-    var most = f.length >= 6 ? 2 : 1, plain = untelex(f), out = [];
+    var most = f.length >= 6 ? 2 : 1, plain = untelex(f), telex = shapedRight(telexWord(f)), out = [];
     vocabulary.forEach(function (entry) {
-      var w = entry[0], cost = w === plain && plain !== f ? 0.5 : distance(f, w, most);
+      var w = entry[0], cost = w === plain && plain !== f && telex ? 0.5 : distance(f, w, most);
       if (cost === 0 || cost > most || (cost === 2 && w[0] !== f[0])) return;  // not the word itself
       out.push({ word: w, cost: cost, count: entry[1], pairs: 0 });
     });
@@ -688,7 +701,9 @@
         if (n >= choices.length) return result;
         var changes = choices[n], fixed = rewrite(query, changes), telex = new Map();
         // a word read from its Telex keys is shown with the marks they stand for ("hoof chis" -> "hồ chí")
-        changes.forEach(function (to, from) { if (!typed.has(from) && to !== from && untelex(from) === to) telex.set(from, telexWord(from)); });
+        changes.forEach(function (to, from) {
+          if (!typed.has(from) && to !== from && untelex(from) === to && shapedRight(telexWord(from))) telex.set(from, telexWord(from));
+        });
         var spelled = Array.from(changes.values()).some(spelledOut);
         if (fixed === prepare(query) || (light && spelled)) return attempt(n + 1);
         return self.search(fixed, filters, open, light, true).then(function (better) {
@@ -853,6 +868,8 @@
       // A word that is a Vietnamese syllable ("thuỷ", "xoa") is likelier a word the site never
       // uses than a slip: it is read as another only where that one stands beside its neighbours.
       var syllable = unknown.map(function (w) { return !rare && SYLLABLE.test(w.key); });
+      // typed with its marks ("Lạt" of "Đà Lạt"), it is a word the site lacks: "đã lan" is no "Đà Lan"
+      if (unknown.some(function (w, i) { return syllable[i] && w.exact && shapedRight(w.text); })) return [];
       unknown.forEach(function (w, i) {
         var tried = options[i].concat(slips.get(w.key) || []);
         if (tried.length < 2 && !syllable[i]) return;  // one candidate: nothing to choose

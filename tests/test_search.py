@@ -1405,6 +1405,19 @@ def test_joined_and_unpadded_forms(fixture_index):
 
 
 @node_only
+def test_a_directive_by_its_kind_and_number(fixture_index, names):
+    """"Nghị quyết 04" (and the site's own label "Nghị quyết số 04-NQ/TW") is 04-NQ/TW as "NQ04" is,
+    though the registry's aliases name it otherwise ("Nghị quyết Trung ương 4 khóa XII"): so for
+    every kind ("Quy định 55", "Kết luận số 21")."""
+    for text, key in (("Nghị quyết 04", "~d:04-nq-tw"), ("nghị quyết số 4", "~d:04-nq-tw"),
+                      ("Nghị quyết số 04-NQ/TW", "~d:04-nq-tw"), ("Quy định 55", "~d:55-qd-tw"),
+                      ("Kết luận số 21", "~d:21-kl-tw"), ("Quy định số 101-QĐ/TW", "~d:101-qd-tw")):
+        assert names.find([fold(t) for t in tokenize(text)]) == [key], text
+    kind, label, code = search(fixture_index, "nghị quyết 04", "Nghị quyết số 04-NQ/TW", "NQ04")
+    assert kind["total"] > 0 and kind["ids"] == label["ids"] == code["ids"]
+
+
+@node_only
 def test_common_words_typed_without_spaces_find_what_the_words_find(fixture_index):
     """Words run together ("hochiminh", "lamtheobac") are read as the site's common words they
     are made of, like the names of "daknong"; ranked and marked as the words typed apart."""

@@ -1105,6 +1105,22 @@ def test_two_letters_being_typed_do_not_empty_the_results(fixture_index):
 
 
 @node_only
+def test_two_letters_begun_that_are_no_syllable_narrow_nothing(tmp_path):
+    """"hồ ch": two letters being typed that are no Vietnamese syllable ("ch", "th", "ng") are the
+    start of a word even where the site has them as a word ("CH" of a code): they don't narrow the
+    count to that word's articles; typed whole (a space after) they are a word like any other."""
+    root = site_copy(tmp_path)
+    article = root / "content" / "articles" / "tien-thuong-bac-cho-nguoi-nhat-duoc-cua-roi.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nMã hồ sơ: CH.\n", encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    begun, ho = search(data, "hồ ch", "hồ", open=True, light=True)
+    assert ho["total"] > 1 and begun["total"] == ho["total"] and sorted(begun["ids"]) == sorted(ho["ids"])
+    (whole,) = search(data, "hồ ch ")
+    assert whole["total"] == 1 and whole["titles"][0] == TIEN_BAC
+
+
+@node_only
 def test_a_syllable_the_site_never_uses_is_read_as_another_only_beside_its_neighbours(fixture_index):
     """A word that is a Vietnamese syllable ("thuỷ", "xoá") is likelier a word no article uses
     than a slip: it is corrected only to a word the index holds beside the query's other words
@@ -1350,6 +1366,8 @@ def test_a_query_typed_with_vni_keys_finds_what_the_words_find(fixture_index):
     assert typed["corrected"] is None and typed["total"] == 0
     (typing,) = search(fixture_index, "lam2 theo Ba1", open=True, light=True)
     assert typing["corrected"] == "làm theo Bá" and typing["total"] > 0
+    (begun,) = search(fixture_index, "tu7 tu7o", open=True, light=True)  # "tưo", as "tưởng" is begun
+    assert begun["corrected"] == "tư tưo" and begun["total"] > 0
     for query in ("CT05", "chỉ thị 5", "05-CT/TW", "COVID-19", "2023", "Lai Châu 2024"):
         r, = search(fixture_index, query)
         assert r["corrected"] is None, query

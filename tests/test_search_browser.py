@@ -286,6 +286,39 @@ def test_punctuation_only_shows_the_empty_state(page):
     assert not page.errors, page.errors
 
 
+def test_a_word_begun_shows_no_answer_until_enter(page):
+    """While only a word begun is typed ("h", "Đ", "th"), the page tells nothing yet: no "no result"
+    flash before "hồ", nor a count of the articles holding "t" before "thi"; the tips stay. Enter
+    searches it as it is; the next letters search as usual."""
+    for begun in ("h", "Đ", "th"):
+        page.fill("#q", "")
+        page.fill("#q", begun)  # one input event, then more than the pause
+        page.wait_for_timeout(600)
+        assert page.text_content("#search-status") == "", begun
+        assert page.locator("#search-results li").count() == 0 and page.locator("#search-hint").is_visible(), begun
+    page.locator("#q").press("Enter")
+    page.wait_for_function("() => document.querySelector('#search-status').textContent !== ''")
+    page.fill("#q", "thi")
+    page.wait_for_function("() => document.querySelector('#search-status').textContent.startsWith('Tìm thấy')")
+    assert not page.errors, page.errors
+
+
+def test_words_typed_with_vni_keys_are_read_and_can_be_searched_as_typed(browser, fixture_url):
+    context, pg = open_search(browser, fixture_url)
+    type_and_wait(pg, "làm theo Bác")
+    meant = results(pg)
+    type_and_wait(pg, "lam2 theo Ba1c")
+    assert pg.text_content("#search-status").endswith("kết quả cho «làm theo Bác»")
+    note = pg.locator("#search-corrected")
+    assert note.is_visible() and "«lam2 theo Ba1c» theo kiểu gõ VNI" in note.text_content()
+    assert results(pg) == meant
+    note.locator("button").click()  # "Tìm đúng như đã gõ"
+    pg.wait_for_function("() => !document.querySelector('#search-corrected').offsetParent")
+    assert pg.locator("#search-results li").count() == 0
+    assert not pg.errors, pg.errors
+    context.close()
+
+
 def test_a_mistyped_word_is_corrected_and_can_be_searched_as_typed(browser, fixture_url):
     context, pg = open_search(browser, fixture_url)
     type_and_wait(pg, "lam theo bac")

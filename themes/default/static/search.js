@@ -122,6 +122,14 @@
     "iep iet ieu im in inh ip it iu o oa oac oach oai oam oan oang oanh oao oap oat oay oc oe oem oen oeo oet " +
     "oi om on ong ooc oong op ot u ua uan uang uat uay uc ue uech uenh ui um un ung uo uoc uoi uom uon uong " +
     "uop uot uou up ut uu uy uya uych uyen uyet uynh uyt uyu y yen yet yeu").split(" ").join("|") + ")$");
+  /* The start of such a syllable (a word still being typed: "duo" of "duong"). */
+  var SYLLABLE_BEGUN = new RegExp("^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(" + (function () {
+    var starts = new Set();
+    SYLLABLE.source.split("(")[2].split(")")[0].split("|").forEach(function (r) {
+      for (var i = 1; i <= r.length; i++) starts.add(r.slice(0, i));
+    });
+    return Array.from(starts).join("|");
+  })() + ")$");
   var JOINED_MAX = 8;  // words in a run typed without spaces
   var WORD_MAX = 7;    // letters in a syllable, at most ("nghiêng")
 
@@ -318,7 +326,7 @@
   var VNI_TONES = { 1: "\u0301", 2: "\u0300", 3: "\u0309", 4: "\u0303", 5: "\u0323" };
   var VNI_SHAPES = { 6: { a: "â", e: "ê", o: "ô" }, 7: { o: "ơ", u: "ư" }, 8: { a: "ă" }, 9: { d: "đ" } };
   var VNI = /^[a-z]+[1-9][a-z1-9]*$/i;
-  function vniWord(token) {
+  function vniWord(token, begun) {
     if (!VNI.test(token)) return null;
     var out = [], tone = "";
     for (var i = 0; i < token.length; i++) {
@@ -338,16 +346,19 @@
       out[k] = up(shapes[out[k].toLowerCase()], out[k]);
     }
     var word = out.join(""), f = fold(word);
+    if (begun && f.length >= 2 && SYLLABLE_BEGUN.test(f)) return tone ? withTone(word, tone) : word.normalize("NFC");
     if (!shapedRight(word)) word = word.replace(/ươ/g, "uơ").replace(/ƯƠ/g, "UƠ").replace(/Ươ/g, "Uơ");
     if (f.length < 2 || !SYLLABLE.test(f) || !shapedRight(word)) return null;
     return tone ? withTone(word, tone) : word.normalize("NFC");
   }
 
-  /* The query with its words typed with VNI keys read as the words they spell; null if none is. */
-  function unvni(query) {
-    var changed = false;
-    var out = prepare(query).replace(TOKEN, function (token) {
-      var word = vniWord(token);
+  /* The query with its words typed with VNI keys read as the words they spell; null if none is.
+     open: its last word is still being typed, and may be a syllable begun ("d9u7o" đưo of đường). */
+  function unvni(query, open) {
+    var changed = false, text = prepare(query), last = -1, m, re = new RegExp(TOKEN.source, "gu");
+    while ((m = re.exec(text))) last = m.index;
+    var out = text.replace(TOKEN, function (token, at) {
+      var word = vniWord(token, open && at === last);
       if (word === null) return token;
       changed = true;
       return word;
@@ -647,7 +658,7 @@
     filters = filters || {};
     // Words typed with VNI keys are read at once (digits inside a word are no word of the site):
     // the answer is the read query's, shown so, with the query as typed a click away.
-    var read = asTyped ? null : unvni(query);
+    var read = asTyped ? null : unvni(query, open);
     if (read !== null) return this.readVni(query, read, filters, open, light);
     return this.ready().then(function (m) {
       var q = plan(query, self, open);
@@ -938,9 +949,10 @@
         lists = [yearList(monthSpan(years[w.key], months[w.key], month.month))];
         month.pairs.forEach(function (k) { (found.get(k) || []).forEach(function (p) { lists.push(p); }); });
       } else if (YEAR.test(w.key) && Object.prototype.hasOwnProperty.call(years, w.key)) lists.push(yearList(years[w.key]));
-      // "1", "a"; and two letters being typed that are no word of the index ("ho ch"): the start
-      // of a word too short to look up as one, not a word no article has
-      var stop = w.key.length < 2 || (w.prefix && w.key.length === 2 && !lists.length) || !!w.date;
+      // "1", "a"; and two letters being typed that are no word of the index, or no syllable ("ho ch",
+      // though a site may have "CH"): the start of a word too short to look up as one, not a word
+      var stop = w.key.length < 2 || !!w.date ||
+        (w.prefix && w.key.length === 2 && (!lists.length || (/^[a-z]+$/.test(w.key) && !SYLLABLE.test(w.key))));
       terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, stop: stop });
     });
     q.names.forEach(function (n) { terms.push({ name: n.key, lists: found.get(n.key) || [], exact: false }); });
@@ -1037,7 +1049,10 @@
     var pairLists = q.pairs.filter(function (p) { return !p.skipped && found.has(p.key); }).map(function (p) {
       return [p.key, found.get(p.key)[0].ids];
     });
-    return { ids: ids, approx: approx, empty: false, q: q, terms: terms, paired: function (d) {
+    // only a word begun, too short to look up ("h", "Đ"): no answer yet, not "no result"
+    var begun = terms.length > 0 && terms.every(function (t) { return t.stop; }) &&
+      terms.some(function (t) { return t.word && t.word.prefix; });
+    return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, paired: function (d) {
       return pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; });
     } };
   };
@@ -1510,6 +1525,16 @@
           clear();
           if (hint) hint.hidden = false;
           status.textContent = "Hãy gõ từ khóa có chữ hoặc số (dấu câu không tìm được).";
+          return;
+        }
+        if (!now && result.begun) {
+          // Only a word begun ("t", "th", "Đ"): nothing to tell yet (no "no result" flash, nor the
+          // count of the articles holding "t" before that of "thi"); Enter searches it as it is.
+          clear();
+          merged.hidden = true;
+          if (corrected) corrected.hidden = true;
+          status.textContent = "";
+          if (hint) hint.hidden = false;
           return;
         }
         showAnswer(result, query, f);

@@ -998,6 +998,23 @@ def test_quoted_phrases_match_anywhere_in_the_article(fixture_index):
 
 
 @node_only
+def test_a_long_quoted_phrase_is_checked_whole(tmp_path):
+    """A quoted phrase of ten words must occur whole: an article holding its first six pairs (those
+    a long query fetches) but not its last is not counted; up to 16 pairs are checked."""
+    phrase = "khuyến khích thuyết trình chuyển giao nghiệm thu cho em"
+    root = site_copy(tmp_path)
+    for slug, text in (("hoc-tap-lam-theo-bac-o-lao-cai", phrase),
+                       ("hoc-tap-lam-theo-bac-o-lam-dong", phrase.replace("cho em", "cho. Anh em"))):
+        article = root / "content" / "articles" / (slug + ".md")
+        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + ".\n", encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    whole, words = search(data, f'"{phrase}"', phrase)
+    assert words["total"] == 2
+    assert whole["total"] == 1 and whole["titles"] == [O_LAO_CAI]
+
+
+@node_only
 def test_snippets_come_from_the_sapo_and_the_body_alone(fixture_index):
     """Not from the lead photo's caption nor the footer's terms (province, directives, topics),
     which name the query's words on every article: the page's script reads .sapo and .body."""

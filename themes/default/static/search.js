@@ -174,7 +174,7 @@
     return out;
   }
 
-  var MAX_WORDS = 6, MAX_PAIRS = 6;
+  var MAX_WORDS = 6, MAX_PAIRS = 6, PHRASE_PAIRS = 16;
 
   /* What to look up for a query: words (folded key and exact spelling), names, adjacent pairs; and
      the runs of words between names, as typed (what a title or a passage shows as matched). */
@@ -263,7 +263,9 @@
       var cb = b.key.split(" ").every(function (k) { return chosen.has(k); });
       return (b.phrase - a.phrase) || (cb - ca) || (a.at - b.at);
     });
-    var kept = new Set(pairs.slice(0, MAX_PAIRS).map(function (p) { return p.key; }));
+    // a quoted phrase is checked whole, up to PHRASE_PAIRS pairs (its count is then right)
+    var quoted = Math.min(PHRASE_PAIRS, pairs.filter(function (p) { return p.phrase; }).length);
+    var kept = new Set(pairs.slice(0, Math.max(MAX_PAIRS, quoted)).map(function (p) { return p.key; }));
     q.pairs.forEach(function (p) { p.skipped = !kept.has(p.key); });
   }
 

@@ -319,6 +319,50 @@ def test_words_typed_with_vni_keys_are_read_and_can_be_searched_as_typed(browser
     context.close()
 
 
+def active(pg) -> str:
+    return pg.evaluate("() => { const e = document.activeElement; return e.id || e.tagName; }")
+
+
+def test_the_keyboard_stays_in_place_when_a_button_goes(browser, fixture_url, tmp_path):
+    """A button that goes once used leaves the keyboard where it can go on: "Tìm đúng như đã gõ" to
+    the query, a 2025 province to its filter, "Xem thêm" to the first result it added (it goes
+    with the last ones), not to the top of the page."""
+    context, pg = open_search(browser, fixture_url)
+    type_and_wait(pg, "lam theo bacc")
+    pg.focus("#search-corrected button")
+    pg.keyboard.press("Enter")
+    pg.wait_for_function("() => !document.querySelector('#search-approx').hidden")
+    assert active(pg) == "q"
+    type_and_wait(pg, "Lâm Đồng")
+    pg.locator("#search-merged button").nth(1).focus()
+    pg.keyboard.press("Enter")
+    pg.wait_for_function("() => new URL(location.href).searchParams.get('tinh') === 'lam-dong'")
+    assert active(pg) == "tinh"
+    context.close()
+    root = tmp_path / "site"  # 13 articles: a second page of 3
+    shutil.copytree(FIXTURE, root, ignore=IGNORE)
+    source = root / "content" / "articles" / "hoc-tap-lam-theo-bac-o-lao-cai.md"
+    for n in range(3):
+        text = source.read_text(encoding="utf-8").replace("Học tập và làm theo Bác ở Lào Cai", f"Bản sao {n} làm theo Bác")
+        (root / "content" / "articles" / f"ban-sao-{n}.md").write_text(text, encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    server = serve(tmp_path / "out")
+    context, pg = open_search(browser, f"http://127.0.0.1:{server.server_address[1]}/")
+    try:
+        type_and_wait(pg, "làm theo Bác")
+        assert len(results(pg)) == 10
+        pg.focus("#search-more")
+        pg.keyboard.press("Enter")
+        pg.wait_for_function("() => document.querySelectorAll('#search-results li').length === 13")
+        pg.wait_for_function("() => document.activeElement.tagName === 'A'")
+        assert pg.evaluate("() => document.activeElement.closest('li') === document.querySelectorAll('#search-results li')[10]")
+        assert not pg.locator("#search-more").is_visible() and not pg.errors, pg.errors
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+
 def test_a_mistyped_word_is_corrected_and_can_be_searched_as_typed(browser, fixture_url):
     context, pg = open_search(browser, fixture_url)
     type_and_wait(pg, "lam theo bac")

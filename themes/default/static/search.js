@@ -1440,6 +1440,8 @@
           var b = button(choice[1], function () {
             if (selects.province) choose(selects.province, choice[0]);
             if (filterBox) filterBox.open = true;
+            // the buttons are made again: the keyboard goes on from the filter now set
+            if (selects.province) selects.province.focus();
             run(true);
           });
           b.setAttribute("data-province", choice[0]);
@@ -1461,6 +1463,7 @@
         corrected.appendChild(button("«" + result.suggested.trim() + "»", function () {
           input.value = result.suggested.trim();
           asTyped = false;
+          input.focus();  // the note goes: the keyboard goes on from the query
           run(true);
         }));
         corrected.appendChild(document.createTextNode("?"));
@@ -1471,6 +1474,7 @@
         : "Không có bài nào chứa đủ các từ «" + query.trim() + "». "));
       corrected.appendChild(button("Tìm đúng như đã gõ", function () {
         asTyped = true;
+        input.focus();  // the note goes: the keyboard goes on from the query
         run(true);
       }));
     }
@@ -1574,7 +1578,14 @@
     input.addEventListener("input", later);
     Object.keys(selects).forEach(function (k) { if (selects[k]) selects[k].addEventListener("change", function () { run(true); }); });
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(true); });
-    more.addEventListener("click", function () { showMore(); });
+    more.addEventListener("click", function () {
+      // the keyboard goes on from the first result added (the button may go with the last ones)
+      var from = list.children.length, token = seq;
+      showMore().then(function () {
+        var link = token === seq && list.children[from] && list.children[from].querySelector("a");
+        if (link) link.focus();
+      });
+    });
     engine.ready().catch(function () {
       status.textContent = "Không tải được dữ liệu tìm kiếm. Hãy tải lại trang hoặc thử lại sau.";
     });

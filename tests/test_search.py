@@ -1464,11 +1464,11 @@ def test_common_words_typed_without_spaces_find_what_the_words_find(fixture_inde
 
 
 @node_only
-def test_how_runs_typed_without_spaces_are_split():
+def test_how_runs_typed_without_spaces_are_split(fixture_index):
     common = [["ho", 40], ["chi", 30], ["minh", 35], ["hoc", 20], ["hi", 1], ["to", 9], ["an", 9], ["ng", 1],
-              ["lam", 30], ["theo", 30], ["bac", 30], ["cttw", 2]]
+              ["lam", 30], ["theo", 30], ["bac", 30], ["cttw", 2], ["o", 40], ["a", 40]]
     cases = ["hochiminh", "lamtheobac", "toan", "nguyen", "thuong", "hochiminhx", "cttw", "ho", "chiminh",
-             "xyz" * 3, "ho chi", "hochi05", "ho" * 8, "ho" * 9]
+             "xyz" * 3, "ho chi", "hochi05", "ho" * 8, "ho" * 9, "theoo", "theobaca", "theoobac"]
     assert run_node({"op": "split", "common": common, "cases": cases}) == [
         ["ho", "chi", "minh"],   # the most used of two splits into three words ("hoc hi minh")
         ["lam", "theo", "bac"],
@@ -1484,7 +1484,13 @@ def test_how_runs_typed_without_spaces_are_split():
         None,
         ["ho"] * 8,
         None,                    # more words than a run is read as
+        None,                    # a key pressed twice ("theoo"), not "theo ở": a slip of theo
+        ["theo", "bac", "a"],    # a one-letter word after another letter
+        None,
     ]
+    (slip,) = run_node({"op": "search", "dir": str(fixture_index), "queries": [{"q": "lam theoo bac"}]})
+    (meant,) = run_node({"op": "search", "dir": str(fixture_index), "queries": [{"q": "lam theo bac"}]})
+    assert slip["corrected"] == "lam theo bac" and slip["ids"] == meant["ids"] and slip["marked"] == meant["marked"]
 
 
 @node_only

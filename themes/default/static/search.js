@@ -144,7 +144,8 @@
     for (var i = f.length - 1; i >= 0; i--) {
       for (var j = i + 1; j <= Math.min(f.length, i + WORD_MAX); j++) {
         var piece = f.slice(i, j), rest = best[j];
-        if (!rest || !common.has(piece)) continue;
+        // a letter that repeats the one before is a key pressed twice ("theoo"), not the word "ở"
+        if (!rest || !common.has(piece) || (j === i + 1 && i > 0 && f[i - 1] === piece)) continue;
         var words = rest.words + 1, score = rest.score + Math.log(1 + common.get(piece));
         if (!best[i] || words < best[i].words || (words === best[i].words && score > best[i].score)) {
           best[i] = { words: words, score: score, next: j };

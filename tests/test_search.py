@@ -1453,6 +1453,23 @@ def test_a_directive_by_its_kind_and_number(fixture_index, names):
 
 
 @node_only
+def test_an_address_pasted_finds_its_page_by_the_words_of_its_slug(fixture_index):
+    """An article's address pasted as the query ("https://…/bai-viet/<slug>/", with a number ending
+    the slug, a query string, %20) is searched by the words of its slug, the article first, shown
+    as corrected to them; an address without a slug, and a query holding an address among other
+    words, stay as typed."""
+    cases = {"https://hoctapvalamtheobac.vn/bai-viet/hoc-tap-lam-theo-bac-o-lao-cai/": O_LAO_CAI,
+             "http://example.org/bai-viet/nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac-004321?utm_source=x": NHAN_RONG,
+             "www.example.org/bai/tra%20lai%20tien%20bac": TIEN_BAC}
+    found = search(fixture_index, *cases)
+    for r, (query, title) in zip(found, cases.items()):
+        assert r["corrected"] and r["titles"][0] == title, query
+    assert found[0]["corrected"] == "hoc tap lam theo bac o lao cai"
+    bare, among = search(fixture_index, "https://hoctapvalamtheobac.vn/", "xem https://a.vn/lam-theo-bac")
+    assert bare["corrected"] is None and among["corrected"] is None
+
+
+@node_only
 def test_common_words_typed_without_spaces_find_what_the_words_find(fixture_index):
     """Words run together ("hochiminh", "lamtheobac") are read as the site's common words they
     are made of, like the names of "daknong"; ranked and marked as the words typed apart."""

@@ -355,6 +355,19 @@
     return tone ? withTone(word, tone) : word.normalize("NFC");
   }
 
+  /* A query that is an address alone ("https://…/bai-viet/lan-toa-thuc-hien-…-007025/"): the words
+     of its last path segment, a page's slug (a long number ending it is the article's, not a word
+     of it); null for any other query, or an address without a slug of two words or more. */
+  function addressWords(query) {
+    var m = /^\s*(?:https?:\/\/|www\.)([^\s]+)\s*$/i.exec(query);
+    if (!m) return null;
+    var path = m[1].split(/[?#]/)[0].split("/").slice(1).filter(Boolean), last = path[path.length - 1] || "";
+    try { last = decodeURIComponent(last); } catch (err) { return null; }
+    var words = last.replace(/\.html?$/i, "").split(/[-_.+\s]+/).filter(Boolean);
+    if (words.length > 2 && /^[0-9]{5,}$/.test(words[words.length - 1])) words.pop();
+    return words.length >= 2 && tokenize(words.join(" ")).length >= 2 ? words.join(" ") : null;
+  }
+
   /* The query with its words typed with VNI keys read as the words they spell; null if none is.
      open: its last word is still being typed, and may be a syllable begun ("d9u7o" đưo of đường). */
   function unvni(query, open) {
@@ -663,6 +676,8 @@
     // the answer is the read query's, shown so, with the query as typed a click away.
     var read = asTyped ? null : unvni(query, open);
     if (read !== null) return this.readVni(query, read, filters, open, light);
+    var address = asTyped ? null : addressWords(query);
+    if (address !== null) return this.readAddress(query, address, filters, open, light);
     return this.ready().then(function (m) {
       var q = plan(query, self, open);
       var filtered = filters.province || filters.directive || filters.year;
@@ -760,6 +775,17 @@
       return self.search(query, filters, open, light, true).then(function (typed) {
         return typed.ids.length ? typed : result;
       });
+    });
+  };
+
+  /* The answer to an address pasted as the query: that of the words of its page's slug, shown
+     as corrected to them (no article holds "https" or the site's host), when it finds any. */
+  Engine.prototype.readAddress = function (query, words, filters, open, light) {
+    var self = this;
+    return this.search(words, filters, open, light, false).then(function (result) {
+      if (!result.ids.length) return self.search(query, filters, open, light, true);
+      result.corrected = { from: query, to: result.corrected ? result.corrected.to : words };
+      return result;
     });
   };
 
@@ -1242,7 +1268,7 @@
               Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet, matches: matches,
               pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, candidates: candidates,
               initialism: initialism, telexWord: telexWord, vniWord: vniWord,
-              unvni: unvni };
+              unvni: unvni, addressWords: addressWords };
   root.LTBSearch = api;
 
   // ---- The page ----

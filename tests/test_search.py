@@ -1185,6 +1185,12 @@ def test_a_month_finds_the_articles_of_that_month_and_those_that_write_it(fixtur
             assert set(r["titles"][:r["total"]]) == june and r["total"] == 1, (query, light)
     (written,) = search(fixture_index, "tháng 5/2016")
     assert set(written["titles"][:written["total"]]) == {NHAN_RONG}  # "ngày 15/5/2016" in its text
+    # marked where the month is written, not "tháng" or "2016" alone elsewhere
+    assert [m for p in written["snippets"] for m in marked(p)] == ["5/2016"]
+    (dated,) = search(fixture_index, "tháng 3/2024")  # dated so, writes "hằng tháng" but no month
+    assert dated["titles"] == [LAM_DONG] and not [m for p in dated["snippets"] for m in marked(p)]
+    (day,) = search(fixture_index, "19/4/2019")
+    assert day["titles"] == [NHAN_RONG] and [m for p in day["snippets"] for m in marked(p)] == ["19/4/2019"]
     (february,) = search(fixture_index, "2/2023")
     assert set(february["titles"][:february["total"]]) == {O_LAM_DONG, O_LAO_CAI}
     no_month, words = search(fixture_index, "13/2021", "13 2021")

@@ -1170,6 +1170,20 @@
       spans.push({ from: s.start, to: s.end, units: [s.key] });
       for (var k = s.start; k < s.end; k++) taken[k] = 1;
     });
+    // the words of a month typed ("tháng", "5", "2024" of "tháng 5/2024") are marked where the
+    // month is written, not alone ("tháng 4/2017", "năm 2024" are no hits)
+    var loose = new Set(), years = new Set(), numbers = new Set();
+    (q.words || []).forEach(function (w) { if (w.date) loose.add(w.key); if (w.month) years.add(w.key); });
+    (q.dates || []).forEach(function (d) { numbers.add(String(d.month)); numbers.add("0" + d.month); });
+    var bare = function (from, to) {
+      var year = false, month = false;
+      for (var c = from; c < to; c++) {
+        if (years.has(folded[c])) year = true;
+        else if (numbers.has(folded[c])) month = true;
+        else if (!loose.has(folded[c])) return false;
+      }
+      return !(year && month);
+    };
     q.runs.forEach(function (run) {
       var seq = run.folded;
       if (seq.length < 2) return;
@@ -1181,7 +1195,7 @@
           while (i + k < tokens.length && j + k < seq.length && !taken[i + k] && folded[i + k] === seq[j + k]) k++;
           if (k > best) best = k;
         }
-        if (run.phrase ? best === seq.length : best >= 2) {
+        if ((run.phrase ? best === seq.length : best >= 2) && !bare(i, i + best)) {
           spans.push({ from: i, to: i + best, units: folded.slice(i, i + best) });
           for (var c = i; c < i + best; c++) { taken[c] = 1; covered.add(folded[c]); }
           i += best - 1;
@@ -1191,7 +1205,7 @@
     var quoted = new Set();
     q.runs.forEach(function (run) { if (run.phrase && run.folded.length > 1) run.folded.forEach(function (f) { quoted.add(f); }); });
     q.words.forEach(function (w) {
-      if (covered.has(w.key) || quoted.has(w.key) || (w.key.length < 2 && q.words.length > 1)) return;
+      if (covered.has(w.key) || quoted.has(w.key) || (w.key.length < 2 && q.words.length > 1) || w.date || w.month) return;
       var keys = w.completions && w.completions.length ? w.completions.concat([w.key]) : [w.key];
       var exactThere = w.exact && tokens.some(function (t, i) { return !taken[i] && t.t === w.tone; });
       tokens.forEach(function (t, i) {

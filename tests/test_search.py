@@ -1110,6 +1110,18 @@ def test_words_of_the_index_and_made_up_words_are_not_corrected(fixture_index):
 
 
 @node_only
+def test_a_word_in_capitals_is_an_initialism_not_a_slip(fixture_index):
+    """"VNI", "WHO" (alone, or in capitals among other words) are initialisms or names, not slips of
+    "vì" or "cho"; a query all in capitals is one typed so ("LAM THEO BACC"), and Telex keys in
+    capitals are read ("HOOF CHIS MINH")."""
+    alone, who, among, shouted, telex = search(fixture_index, "VNI", "WHO", "Hội nghị VNI", "LAM THEO BACC",
+                                                "HOOF CHIS MINH")
+    assert alone["corrected"] is None and who["corrected"] is None and among["corrected"] is None
+    assert alone["total"] == who["total"] == among["total"] == 0
+    assert shouted["corrected"] == "LAM THEO BAC" and telex["corrected"] == "HỒ CHÍ MINH"
+
+
+@node_only
 def test_two_letters_being_typed_do_not_empty_the_results(fixture_index):
     """While the reader types "hồ ch" (or "hoof ch"), the two letters of the word begun are no word
     of the index: they narrow nothing (no "no result" flash), as one letter doesn't; a word of two
@@ -1394,6 +1406,8 @@ def test_a_query_typed_with_vni_keys_finds_what_the_words_find(fixture_index):
     for query in ("CT05", "chỉ thị 5", "05-CT/TW", "COVID-19", "2023", "Lai Châu 2024"):
         r, = search(fixture_index, query)
         assert r["corrected"] is None, query
+    name, meant = search(fixture_index, "D9a81k No6ng", "Đắk Nông")  # "đắk" is no syllable, but a name's word
+    assert name["corrected"] == "Đắk Nông" and name["total"] > 0 and name["ids"] == meant["ids"]
 
 
 @node_only

@@ -329,7 +329,7 @@
   var VNI_TONES = { 1: "\u0301", 2: "\u0300", 3: "\u0309", 4: "\u0303", 5: "\u0323" };
   var VNI_SHAPES = { 6: { a: "â", e: "ê", o: "ô" }, 7: { o: "ơ", u: "ư" }, 8: { a: "ă" }, 9: { d: "đ" } };
   var VNI = /^[a-z]+[1-9][a-z1-9]*$/i;
-  function vniWord(token, begun) {
+  function vniWord(token, begun, known) {
     if (!VNI.test(token)) return null;
     var out = [], tone = "";
     for (var i = 0; i < token.length; i++) {
@@ -349,7 +349,9 @@
       out[k] = up(shapes[out[k].toLowerCase()], out[k]);
     }
     var word = out.join(""), f = fold(word);
-    if (begun && f.length >= 2 && SYLLABLE_BEGUN.test(f)) return tone ? withTone(word, tone) : word.normalize("NFC");
+    if (f.length >= 2 && ((begun && SYLLABLE_BEGUN.test(f)) || (known && known.has(f)))) {
+      return tone ? withTone(word, tone) : word.normalize("NFC");  // a syllable begun, a name's word ("Đắk")
+    }
     if (!shapedRight(word)) word = word.replace(/ươ/g, "uơ").replace(/ƯƠ/g, "UƠ").replace(/Ươ/g, "Uơ");
     if (f.length < 2 || !SYLLABLE.test(f) || !shapedRight(word)) return null;
     return tone ? withTone(word, tone) : word.normalize("NFC");
@@ -369,12 +371,13 @@
   }
 
   /* The query with its words typed with VNI keys read as the words they spell; null if none is.
-     open: its last word is still being typed, and may be a syllable begun ("d9u7o" đưo of đường). */
-  function unvni(query, open) {
+     open: its last word is still being typed, and may be a syllable begun ("d9u7o" đưo of đường);
+     known: the words of names, which may be no syllable ("D9a81k" Đắk). */
+  function unvni(query, open, known) {
     var changed = false, text = prepare(query), last = -1, m, re = new RegExp(TOKEN.source, "gu");
     while ((m = re.exec(text))) last = m.index;
     var out = text.replace(TOKEN, function (token, at) {
-      var word = vniWord(token, open && at === last);
+      var word = vniWord(token, open && at === last, known);
       if (word === null) return token;
       changed = true;
       return word;
@@ -594,6 +597,8 @@
         });
         self.byFirst = byFirst;
         self.joined = joined;
+        // the words of names, Vietnamese or not ("đắk", "lắk"): what VNI keys may spell besides syllables
+        self.nameWords = new Set([].concat.apply([], m.names.map(function (pair) { return pair[0].split(" "); })));
         self.spellings = spellings;
         self.common = new Map(m.common.map(function (c) { return [c[0], c[1]]; }));
         self.manifest = m;
@@ -674,10 +679,18 @@
     filters = filters || {};
     // Words typed with VNI keys are read at once (digits inside a word are no word of the site):
     // the answer is the read query's, shown so, with the query as typed a click away.
-    var read = asTyped ? null : unvni(query, open);
-    if (read !== null) return this.readVni(query, read, filters, open, light);
-    var address = asTyped ? null : addressWords(query);
-    if (address !== null) return this.readAddress(query, address, filters, open, light);
+    return this.ready().then(function () {
+      var read = asTyped ? null : unvni(query, open, self.nameWords);
+      if (read !== null) return self.readVni(query, read, filters, open, light);
+      var address = asTyped ? null : addressWords(query);
+      if (address !== null) return self.readAddress(query, address, filters, open, light);
+      return self.find(query, filters, open, light, asTyped);
+    });
+  };
+
+  /* search, for a query as it is read (no VNI keys, no address). */
+  Engine.prototype.find = function (query, filters, open, light, asTyped) {
+    var self = this;
     return this.ready().then(function (m) {
       var q = plan(query, self, open);
       var filtered = filters.province || filters.directive || filters.year;
@@ -890,11 +903,20 @@
       return MISTYPED.test(w.key) || (/^[a-z]{2}$/.test(w.key) && !VOWEL.test(w.key) && w.text === w.text.toUpperCase());
     });
     if (!unknown.length) return Promise.resolve([]);
+    var capital = function (w) { return w.text === w.text.toUpperCase(); };
+    var shouted = q.words.every(capital);
+    var acronym = function (w) {
+      return w.text.length > 2 && capital(w) && (!shouted || (q.words.length === 1 && w.text.length <= 5));
+    };
     return this.vocabulary().then(function (vocabulary) {
       var spellings = new Map(), slips = new Map();
       var options = unknown.map(function (w) {
         // a word with vowels is first a slip of a word; one without, first an initialism
         var close = VOWEL.test(w.key) || rare ? candidates(w.key, vocabulary.words) : [];
+        // a word typed in capitals ("VNI", "Hội nghị WHO") is an initialism or a name, not a slip of
+        // "vi", unless its letters are Telex keys ("HOOF"); a query all in capitals ("LAM THEO BACC")
+        // is one typed so
+        if (!rare && acronym(w)) close = close.filter(function (c) { return c.cost < 1; });
         if (close.length || rare) return close;
         var chains = initialism(w.key, vocabulary.byInitials);
         if (!chains.length) return VOWEL.test(w.key) ? [] : candidates(w.key, vocabulary.words);  // "mjnh"

@@ -1473,6 +1473,17 @@ def test_a_directive_by_its_kind_and_number(fixture_index, names):
 
 
 @node_only
+def test_a_name_written_with_letters_and_digits_together_is_found_as_written(fixture_index):
+    """The registry's "NQ TW4 khóa 12" and "Nghị quyết TW4 khóa XII" typed as written are 04-NQ/TW:
+    "TW4" is split into "TW 4" only where no name has it whole (as "CT05" is); the mark holds the
+    name's closing bracket ("Nghị quyết Trung ương 4 (khóa XII)", not "(khóa XII" and ")")."""
+    alias, words, code = search(fixture_index, "NQ TW4 khóa 12", "Nghị quyết TW4 khóa XII", "NQ04")
+    assert code["total"] > 0 and alias["ids"] == words["ids"] == code["ids"]
+    shown = [m for p in code["snippets"] for m in marked(p)]
+    assert "Nghị quyết Trung ương 4 (khóa XII)" in shown and not any(m.endswith("(khóa XII") for m in shown)
+
+
+@node_only
 def test_an_address_pasted_finds_its_page_by_the_words_of_its_slug(fixture_index):
     """An article's address pasted as the query ("https://…/bai-viet/<slug>/", with a number ending
     the slug, a query string, %20) is searched by the words of its slug, the article first, shown

@@ -159,14 +159,15 @@
   }
 
   /* Tokens as a reader types them, as the index knows them: a name written in one word
-     ("daknong") becomes its tokens, letters run into digits ("CT05") are split, and so are
+     ("daknong") becomes its tokens, letters run into digits ("CT05") are split unless a name has
+     them so ("NQ TW4 khóa 12"), and so are
      common words run together ("hochiminh"). */
   function expand(tokens, index) {
     var out = [];
     tokens.forEach(function (token) {
       var f = fold(token), name = index.joined.get(f) || splitJoined(f, index.common), m;
       if (name) name.forEach(function (t) { out.push({ text: t, folded: t, tone: t, exact: false }); });
-      else if ((m = SPLIT.exec(f))) {
+      else if (!(index.nameWords && index.nameWords.has(f)) && (m = SPLIT.exec(f))) {  // "TW4" of a name stays
         (m[1] !== undefined ? [m[1], m[2]] : [m[3], m[4]]).forEach(function (t) {
           out.push({ text: t, folded: t, tone: t, exact: false });
         });
@@ -1272,6 +1273,9 @@
     spans.forEach(function (s) {
       if (s.from < from || s.to > to) return;
       var a = tokens[s.from].s, b = tokens[s.to - 1].e;
+      // a bracket the mark opens is closed in it: "Nghị quyết Trung ương 4 (khóa XII)", not "…XII])"
+      var inside = text.slice(a, b), opened = (inside.match(/\(/g) || []).length - (inside.match(/\)/g) || []).length;
+      if (opened > 0 && text[b] === ")" && (s.to === tokens.length || tokens[s.to].s > b)) b += 1;
       if (a > at) out.push([text.slice(at, a), false]);
       out.push([text.slice(a, b), true]);
       at = b;

@@ -303,6 +303,21 @@ def test_a_word_begun_shows_no_answer_until_enter(page):
     assert not page.errors, page.errors
 
 
+def test_an_initialism_typed_shows_no_false_no_result_before_the_pause(browser, fixture_url):
+    """While "tư tưởng HCM" is typed, HCM is read only at the pause (its spellings are checked in an
+    article): the page does not first say that no article holds every word."""
+    context, pg = open_search(browser, fixture_url)
+    type_and_wait(pg, "tư tưởng")
+    pg.evaluate("""() => { window.__said = []; const s = document.querySelector('#search-status');
+        new MutationObserver(() => window.__said.push(s.textContent)).observe(s, {childList: true, characterData: true, subtree: true}); }""")
+    pg.locator("#q").press_sequentially(" HCM", delay=20)
+    pg.wait_for_function("() => document.querySelector('#search-status').textContent.includes('Hồ Chí Minh')")
+    said = pg.evaluate("() => window.__said")
+    assert not any("Không có bài nào" in t or "Không tìm thấy" in t for t in said), said
+    assert not pg.errors, pg.errors
+    context.close()
+
+
 def test_words_typed_with_vni_keys_are_read_and_can_be_searched_as_typed(browser, fixture_url):
     context, pg = open_search(browser, fixture_url)
     type_and_wait(pg, "làm theo Bác")

@@ -740,14 +740,19 @@
     var self = this;
     var typed = new Map(q.words.filter(function (w) { return w.exact; }).map(function (w) { return [w.key, w.tone]; }));
     return this.correct(q, found).then(function (choices) {
+      var deferred = false;  // an initialism left for the pause (light): the answer is not known yet
       var attempt = function (n) {
-        if (n >= choices.length) return result;
+        if (n >= choices.length) {
+          result.deferred = deferred;
+          return result;
+        }
         var changes = choices[n], fixed = rewrite(query, changes), telex = new Map();
         // a word read from its Telex keys is shown with the marks they stand for ("hoof chis" -> "hồ chí")
         changes.forEach(function (to, from) {
           if (!typed.has(from) && to !== from && untelex(from) === to && shapedRight(telexWord(from))) telex.set(from, telexWord(from));
         });
         var spelled = Array.from(changes.values()).some(spelledOut);
+        if (light && spelled) deferred = true;
         if (fixed === prepare(query) || (light && spelled)) return attempt(n + 1);
         return self.search(fixed, filters, open, light, true).then(function (better) {
           if (!better.ids.length) return attempt(n + 1);
@@ -1610,7 +1615,8 @@
           if (hint) hint.hidden = false;
           return;
         }
-        showAnswer(result, query, f);
+        // an initialism read at the pause ("tư tưởng HCM"): no "no full result" before it
+        if (now || !result.deferred) showAnswer(result, query, f);
         var wait = now ? 0 : Math.max(0, lastKey + PAUSE - Date.now());
         return new Promise(function (resolve) {
           pauseTimer = setTimeout(function () {

@@ -265,8 +265,9 @@
       var cb = b.key.split(" ").every(function (k) { return chosen.has(k); });
       return (b.phrase - a.phrase) || (cb - ca) || (a.at - b.at);
     });
-    // a quoted phrase is checked whole, up to PHRASE_PAIRS pairs (its count is then right)
-    var quoted = Math.min(PHRASE_PAIRS, pairs.filter(function (p) { return p.phrase; }).length);
+    // a quoted phrase is checked whole, up to PHRASE_PAIRS pairs (its count is then right), once the
+    // reader pauses (loaded: while they type, its first pairs only, for fewer shards fetched)
+    var quoted = loaded ? 0 : Math.min(PHRASE_PAIRS, pairs.filter(function (p) { return p.phrase; }).length);
     var kept = new Set(pairs.slice(0, Math.max(MAX_PAIRS, quoted)).map(function (p) { return p.key; }));
     q.pairs.forEach(function (p) { p.skipped = !kept.has(p.key); });
   }

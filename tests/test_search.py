@@ -998,6 +998,23 @@ def test_quoted_phrases_match_anywhere_in_the_article(fixture_index):
 
 
 @node_only
+def test_a_long_quoted_phrase_is_checked_whole(tmp_path):
+    """A quoted phrase of ten words must occur whole: an article holding its first six pairs (those
+    a long query fetches) but not its last is not counted; up to 16 pairs are checked."""
+    phrase = "khuyến khích thuyết trình chuyển giao nghiệm thu cho em"
+    root = site_copy(tmp_path)
+    for slug, text in (("hoc-tap-lam-theo-bac-o-lao-cai", phrase),
+                       ("hoc-tap-lam-theo-bac-o-lam-dong", phrase.replace("cho em", "cho. Anh em"))):
+        article = root / "content" / "articles" / (slug + ".md")
+        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + ".\n", encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    whole, words = search(data, f'"{phrase}"', phrase)
+    assert words["total"] == 2
+    assert whole["total"] == 1 and whole["titles"] == [O_LAO_CAI]
+
+
+@node_only
 def test_snippets_come_from_the_sapo_and_the_body_alone(fixture_index):
     """Not from the lead photo's caption nor the footer's terms (province, directives, topics),
     which name the query's words on every article: the page's script reads .sapo and .body."""
@@ -1093,6 +1110,18 @@ def test_words_of_the_index_and_made_up_words_are_not_corrected(fixture_index):
 
 
 @node_only
+def test_a_word_in_capitals_is_an_initialism_not_a_slip(fixture_index):
+    """"VNI", "WHO" (alone, or in capitals among other words) are initialisms or names, not slips of
+    "vì" or "cho"; a query all in capitals is one typed so ("LAM THEO BACC"), and Telex keys in
+    capitals are read ("HOOF CHIS MINH")."""
+    alone, who, among, shouted, telex = search(fixture_index, "VNI", "WHO", "Hội nghị VNI", "LAM THEO BACC",
+                                                "HOOF CHIS MINH")
+    assert alone["corrected"] is None and who["corrected"] is None and among["corrected"] is None
+    assert alone["total"] == who["total"] == among["total"] == 0
+    assert shouted["corrected"] == "LAM THEO BAC" and telex["corrected"] == "HỒ CHÍ MINH"
+
+
+@node_only
 def test_two_letters_being_typed_do_not_empty_the_results(fixture_index):
     """While the reader types "hồ ch" (or "hoof ch"), the two letters of the word begun are no word
     of the index: they narrow nothing (no "no result" flash), as one letter doesn't; a word of two
@@ -1102,6 +1131,22 @@ def test_two_letters_being_typed_do_not_empty_the_results(fixture_index):
     assert typing["total"] == ho["total"] > 0 and typing["ids"] == ho["ids"]
     assert slip["corrected"] == "hồ ch" and slip["total"] == ho["total"]
     assert set(word["titles"][:word["total"]]) == articles_with_all(["Bác", "Hồ"])
+
+
+@node_only
+def test_two_letters_begun_that_are_no_syllable_narrow_nothing(tmp_path):
+    """"hồ ch": two letters being typed that are no Vietnamese syllable ("ch", "th", "ng") are the
+    start of a word even where the site has them as a word ("CH" of a code): they don't narrow the
+    count to that word's articles; typed whole (a space after) they are a word like any other."""
+    root = site_copy(tmp_path)
+    article = root / "content" / "articles" / "tien-thuong-bac-cho-nguoi-nhat-duoc-cua-roi.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nMã hồ sơ: CH.\n", encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    begun, ho = search(data, "hồ ch", "hồ", open=True, light=True)
+    assert ho["total"] > 1 and begun["total"] == ho["total"] and sorted(begun["ids"]) == sorted(ho["ids"])
+    (whole,) = search(data, "hồ ch ")
+    assert whole["total"] == 1 and whole["titles"][0] == TIEN_BAC
 
 
 @node_only
@@ -1138,6 +1183,33 @@ def test_a_year_finds_the_articles_of_that_year_and_those_that_write_it(fixture_
 
 
 @node_only
+def test_a_month_finds_the_articles_of_that_month_and_those_that_write_it(fixture_index):
+    """A month typed ("6/2021", "tháng 6/2021", "tháng 6 năm 2021", a day "21/6/2021") is held by
+    the articles dated that month and by those that write it ("5/2016"), not by all of the year's
+    (as the year alone is); its month, day and "tháng" are not required words. A month no year
+    has (13) is no month."""
+    manifest = manifest_of(fixture_index)
+    assert manifest["months"]["2021"][4:6] == [manifest["years"]["2021"][0], manifest["years"]["2021"][0] + 1]
+    june = {NHAN_RONG}
+    for query in ("6/2021", "tháng 6/2021", "Tháng 06/2021", "tháng 6 năm 2021", "21/6/2021", "ngày 21-6-2021"):
+        for light in (False, True):  # the count is right while the reader types
+            (r,) = search(fixture_index, query, light=light)
+            assert set(r["titles"][:r["total"]]) == june and r["total"] == 1, (query, light)
+    (written,) = search(fixture_index, "tháng 5/2016")
+    assert set(written["titles"][:written["total"]]) == {NHAN_RONG}  # "ngày 15/5/2016" in its text
+    # marked where the month is written, not "tháng" or "2016" alone elsewhere
+    assert [m for p in written["snippets"] for m in marked(p)] == ["5/2016"]
+    (dated,) = search(fixture_index, "tháng 3/2024")  # dated so, writes "hằng tháng" but no month
+    assert dated["titles"] == [LAM_DONG] and not [m for p in dated["snippets"] for m in marked(p)]
+    (day,) = search(fixture_index, "19/4/2019")
+    assert day["titles"] == [NHAN_RONG] and [m for p in day["snippets"] for m in marked(p)] == ["19/4/2019"]
+    (february,) = search(fixture_index, "2/2023")
+    assert set(february["titles"][:february["total"]]) == {O_LAM_DONG, O_LAO_CAI}
+    no_month, words = search(fixture_index, "13/2021", "13 2021")
+    assert no_month["ids"] == words["ids"] and no_month["approx"] == words["approx"]
+
+
+@node_only
 def test_an_initialism_the_index_lacks_reads_as_the_words_it_stands_for(fixture_index):
     """"HCM", "BTV", "MTTQ" (and "CB" typed in capitals) read as the words whose initials they
     are, as an article writes them with only spaces between: "thực hiện chỉ" + "chỉ minh" (pairs,
@@ -1158,6 +1230,7 @@ def test_an_initialism_the_index_lacks_reads_as_the_words_it_stands_for(fixture_
     # corrected as the index has them.
     initials, slip, marked = search(fixture_index, "tư tưởng HCM", "lam theo bacc", "Bácc Hồ", light=True)
     assert initials["corrected"] is None and slip["corrected"] == "lam theo bac" and marked["corrected"] == "Bac Hồ"
+    assert initials["deferred"] and not slip["deferred"]  # the page waits for the pause to answer it
     assert all("r" not in r["searched"] for r in (initials, slip, marked))
 
 
@@ -1177,6 +1250,63 @@ def test_a_word_only_a_slip_in_an_article_has_gets_the_usual_one_offered(tmp_pat
     assert rare_name["suggested"] is None  # a word no other spelling of answers more: nothing offered
     (light,) = search(data, "lam theo bacc", as_typed=True)
     assert light["suggested"] is None
+
+
+@node_only
+def test_a_word_without_vowels_is_a_slip_when_no_initialism_it_may_stand_for_is_written(tmp_path):
+    """"ho chi mnh": "mnh" has initials the site's pairs chain ("mọi người" + "người hiểu", written
+    apart), but no article writes that chain as words: it is then read as the word one edit away
+    (minh), as "mjnh" is, instead of leaving the query with no result."""
+    root = site_copy(tmp_path)
+    for slug in ("hoc-tap-lam-theo-bac-o-lao-cai", "hoc-tap-lam-theo-bac-o-lam-dong"):  # pairs of two articles
+        article = root / "content" / "articles" / (slug + ".md")
+        article.write_text(article.read_text(encoding="utf-8") + "\nBác sống vì mọi người. Người hiểu dân.\n",
+                           encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    pairs = json.loads(gzip.decompress((data / "v.bin").read_bytes()))["pairs"]
+    chain = run_node({"op": "initialism", "pairs": pairs, "cases": ["mnh"]})[0]
+    assert ["moi", "nguoi", "hieu"] in chain  # the initialisms tried first, and not written
+    slip, meant, initials = search(data, "ho chi mnh", "ho chi minh", "HCM")
+    assert slip["corrected"] == "ho chi minh" and slip["total"] > 0 and slip["ids"] == meant["ids"]
+    assert initials["corrected"] == "Hồ Chí Minh"  # an initialism written so is still read as one
+
+
+@node_only
+def test_an_initialism_is_not_read_as_words_cut_out_of_a_longer_unit(tmp_path):
+    """"QN" is no "quyết những" where the article writes "giải quyết những": the word before the
+    spelled-out words binds their first one more than their own pair does; an initialism written
+    as a unit ("Hồ Chí Minh", "cán bộ") is still read."""
+    root = site_copy(tmp_path)
+    for slug in ("hoc-tap-lam-theo-bac-o-lao-cai", "hoc-tap-lam-theo-bac-o-lam-dong", "lam-dong-neu-cao-dao-duc-cong-vu"):
+        article = root / "content" / "articles" / (slug + ".md")
+        article.write_text(article.read_text(encoding="utf-8") + "\nCần giải quyết những việc khó; giải quyết dứt điểm.\n",
+                           encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    pairs = json.loads(gzip.decompress((data / "v.bin").read_bytes()))["pairs"]
+    assert ["quyet", "nhung"] in run_node({"op": "initialism", "pairs": pairs, "cases": ["qn"]})[0]
+    cut, initials, unit = search(data, "QN", "HCM", "tư tưởng HCM")
+    assert cut["corrected"] is None and cut["total"] == 0
+    assert initials["corrected"] == "Hồ Chí Minh" and unit["corrected"] == "tư tưởng Hồ Chí Minh"
+
+
+@node_only
+def test_corrections_are_vietnamese_words(tmp_path):
+    """A syllable typed with its marks ("Lạt" of "Đà Lạt") is a word the site lacks, not a slip:
+    "đã lan" in an article makes no "Đà Lan" of it (typed without marks it may still be read so,
+    beside its neighbours). A word whose Telex letters spell no Vietnamese word ("duaa": "duâ")
+    is a slip of the word one edit away, shown as such ("thi dua", not "thi duâ")."""
+    root = site_copy(tmp_path)
+    article = root / "content" / "articles" / "hoc-tap-lam-theo-bac-o-lao-cai.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nPhong trào đã lan tỏa khắp tỉnh.\n", encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    marked, lower, bare, slip, telex = search(data, "Đà Lạt", "đà lạt", "da lat", "phong trào thi duaa", "hoof chis minh")
+    assert marked["corrected"] is None and marked["total"] == 0 and lower["corrected"] is None
+    assert bare["corrected"] == "da lan"  # no marks: read beside its neighbour, as the rule says
+    assert slip["corrected"] == "phong trào thi dua" and slip["total"] > 0
+    assert telex["corrected"] == "hồ chí minh"
 
 
 @node_only
@@ -1237,6 +1367,51 @@ def test_telex_keys_read_as_the_word_they_spell():
 
 
 @node_only
+def test_vni_keys_read_as_the_word_they_spell():
+    """A word typed with VNI keys without an input method (1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng,
+    6 â ê ô, 7 ơ ư, 8 ă, 9 đ; a key after its letter or at the end) is the word they spell, the
+    tone placed as Vietnamese places it and the case kept; digits that are no VNI keys (a 0, a
+    tone twice, a key with no letter to shape, no vowel before a tone, not a syllable of two
+    letters or more) leave a number or a code alone."""
+    cases = {"ho62": "hồ", "ho61": "hố", "chi1": "chí", "Ba1c": "Bác", "d9u7o7ng2": "đường",
+             "duo7ng2": "dường", "ngu7o7i2": "người", "tu7o73ng": "tưởng", "ta65p": "tập", "ho5c": "học",
+             "d9a5o": "đạo", "hoa2": "hòa", "quye61t": "quyết", "gia3": "giả", "Nguye64n": "Nguyễn",
+             "tieng61": "tiếng", "tie6ng1": "tiếng", "hang8": "hăng", "HO62": "HỒ", "Vie65t": "Việt",
+             "thuo73": "thuở", "dua6": None, "ca6": None,  # ươ only where Vietnamese has it; no "duâ", "câ"
+             "CT05": None, "KL01": None, "COVID19": None, "U23": None, "A1": None, "H5N1": None, "Mig21": None,
+             "iphone6": None, "4G": None, "2023": None, "ct5": None, "G7": None, "khoa11": None, "d9": None,
+             "minh": None}
+    out = run_node({"op": "vni", "cases": list(cases)})
+    assert dict(zip(cases, out)) == cases
+    assert all(unicodedata.is_normalized("NFC", w) for w in out if w)
+
+
+@node_only
+def test_a_query_typed_with_vni_keys_finds_what_the_words_find(fixture_index):
+    """Words typed with VNI keys are read at once: the results, marks and ranking are those of the
+    query they spell, shown as corrected to it, and "as typed" searches the digits; numbers and
+    codes of a query are not read so."""
+    cases = {"lam2 theo Ba1c": "làm theo Bác", "tie62n ba5c": "tiền bạc", "ho62 chi1 minh": "hồ chí minh",
+             "chi3 thi5 so61 5": "chỉ thị số 5", "d9a5o d9u71c co6ng vu5": "đạo đức công vụ"}
+    found = search(fixture_index, *cases)
+    meant = search(fixture_index, *cases.values())
+    for r, m, (query, read) in zip(found, meant, cases.items()):
+        assert r["corrected"] == read, query
+        assert r["total"] > 0 and r["ids"] == m["ids"] and r["marked"] == m["marked"], query
+    (typed,) = search(fixture_index, "lam2 theo Ba1c", as_typed=True)
+    assert typed["corrected"] is None and typed["total"] == 0
+    (typing,) = search(fixture_index, "lam2 theo Ba1", open=True, light=True)
+    assert typing["corrected"] == "làm theo Bá" and typing["total"] > 0
+    (begun,) = search(fixture_index, "tu7 tu7o", open=True, light=True)  # "tưo", as "tưởng" is begun
+    assert begun["corrected"] == "tư tưo" and begun["total"] > 0
+    for query in ("CT05", "chỉ thị 5", "05-CT/TW", "COVID-19", "2023", "Lai Châu 2024"):
+        r, = search(fixture_index, query)
+        assert r["corrected"] is None, query
+    name, meant = search(fixture_index, "D9a81k No6ng", "Đắk Nông")  # "đắk" is no syllable, but a name's word
+    assert name["corrected"] == "Đắk Nông" and name["total"] > 0 and name["ids"] == meant["ids"]
+
+
+@node_only
 def test_mistyped_word_candidates():
     """The closest words first (Telex letters before one edit), then the most used; two edits only
     for a word of six letters or more, keeping its first letter."""
@@ -1286,6 +1461,47 @@ def test_joined_and_unpadded_forms(fixture_index):
 
 
 @node_only
+def test_a_directive_by_its_kind_and_number(fixture_index, names):
+    """"Nghị quyết 04" (and the site's own label "Nghị quyết số 04-NQ/TW") is 04-NQ/TW as "NQ04" is,
+    though the registry's aliases name it otherwise ("Nghị quyết Trung ương 4 khóa XII"): so for
+    every kind ("Quy định 55", "Kết luận số 21")."""
+    for text, key in (("Nghị quyết 04", "~d:04-nq-tw"), ("nghị quyết số 4", "~d:04-nq-tw"),
+                      ("Nghị quyết số 04-NQ/TW", "~d:04-nq-tw"), ("Quy định 55", "~d:55-qd-tw"),
+                      ("Kết luận số 21", "~d:21-kl-tw"), ("Quy định số 101-QĐ/TW", "~d:101-qd-tw")):
+        assert names.find([fold(t) for t in tokenize(text)]) == [key], text
+    kind, label, code = search(fixture_index, "nghị quyết 04", "Nghị quyết số 04-NQ/TW", "NQ04")
+    assert kind["total"] > 0 and kind["ids"] == label["ids"] == code["ids"]
+
+
+@node_only
+def test_a_name_written_with_letters_and_digits_together_is_found_as_written(fixture_index):
+    """The registry's "NQ TW4 khóa 12" and "Nghị quyết TW4 khóa XII" typed as written are 04-NQ/TW:
+    "TW4" is split into "TW 4" only where no name has it whole (as "CT05" is); the mark holds the
+    name's closing bracket ("Nghị quyết Trung ương 4 (khóa XII)", not "(khóa XII" and ")")."""
+    alias, words, code = search(fixture_index, "NQ TW4 khóa 12", "Nghị quyết TW4 khóa XII", "NQ04")
+    assert code["total"] > 0 and alias["ids"] == words["ids"] == code["ids"]
+    shown = [m for p in code["snippets"] for m in marked(p)]
+    assert "Nghị quyết Trung ương 4 (khóa XII)" in shown and not any(m.endswith("(khóa XII") for m in shown)
+
+
+@node_only
+def test_an_address_pasted_finds_its_page_by_the_words_of_its_slug(fixture_index):
+    """An article's address pasted as the query ("https://…/bai-viet/<slug>/", with a number ending
+    the slug, a query string, %20) is searched by the words of its slug, the article first, shown
+    as corrected to them; an address without a slug, and a query holding an address among other
+    words, stay as typed."""
+    cases = {"https://hoctapvalamtheobac.vn/bai-viet/hoc-tap-lam-theo-bac-o-lao-cai/": O_LAO_CAI,
+             "http://example.org/bai-viet/nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac-004321?utm_source=x": NHAN_RONG,
+             "www.example.org/bai/tra%20lai%20tien%20bac": TIEN_BAC}
+    found = search(fixture_index, *cases)
+    for r, (query, title) in zip(found, cases.items()):
+        assert r["corrected"] and r["titles"][0] == title, query
+    assert found[0]["corrected"] == "hoc tap lam theo bac o lao cai"
+    bare, among = search(fixture_index, "https://hoctapvalamtheobac.vn/", "xem https://a.vn/lam-theo-bac")
+    assert bare["corrected"] is None and among["corrected"] is None
+
+
+@node_only
 def test_common_words_typed_without_spaces_find_what_the_words_find(fixture_index):
     """Words run together ("hochiminh", "lamtheobac") are read as the site's common words they
     are made of, like the names of "daknong"; ranked and marked as the words typed apart."""
@@ -1297,11 +1513,11 @@ def test_common_words_typed_without_spaces_find_what_the_words_find(fixture_inde
 
 
 @node_only
-def test_how_runs_typed_without_spaces_are_split():
+def test_how_runs_typed_without_spaces_are_split(fixture_index):
     common = [["ho", 40], ["chi", 30], ["minh", 35], ["hoc", 20], ["hi", 1], ["to", 9], ["an", 9], ["ng", 1],
-              ["lam", 30], ["theo", 30], ["bac", 30], ["cttw", 2]]
+              ["lam", 30], ["theo", 30], ["bac", 30], ["cttw", 2], ["o", 40], ["a", 40]]
     cases = ["hochiminh", "lamtheobac", "toan", "nguyen", "thuong", "hochiminhx", "cttw", "ho", "chiminh",
-             "xyz" * 3, "ho chi", "hochi05", "ho" * 8, "ho" * 9]
+             "xyz" * 3, "ho chi", "hochi05", "ho" * 8, "ho" * 9, "theoo", "theobaca", "theoobac"]
     assert run_node({"op": "split", "common": common, "cases": cases}) == [
         ["ho", "chi", "minh"],   # the most used of two splits into three words ("hoc hi minh")
         ["lam", "theo", "bac"],
@@ -1317,7 +1533,13 @@ def test_how_runs_typed_without_spaces_are_split():
         None,
         ["ho"] * 8,
         None,                    # more words than a run is read as
+        None,                    # a key pressed twice ("theoo"), not "theo ở": a slip of theo
+        ["theo", "bac", "a"],    # a one-letter word after another letter
+        None,
     ]
+    (slip,) = run_node({"op": "search", "dir": str(fixture_index), "queries": [{"q": "lam theoo bac"}]})
+    (meant,) = run_node({"op": "search", "dir": str(fixture_index), "queries": [{"q": "lam theo bac"}]})
+    assert slip["corrected"] == "lam theo bac" and slip["ids"] == meant["ids"] and slip["marked"] == meant["marked"]
 
 
 @node_only

@@ -286,6 +286,98 @@ def test_punctuation_only_shows_the_empty_state(page):
     assert not page.errors, page.errors
 
 
+def test_a_word_begun_shows_no_answer_until_enter(page):
+    """While only a word begun is typed ("h", "Đ", "th"), the page tells nothing yet: no "no result"
+    flash before "hồ", nor a count of the articles holding "t" before "thi"; the tips stay. Enter
+    searches it as it is; the next letters search as usual."""
+    for begun in ("h", "Đ", "th"):
+        page.fill("#q", "")
+        page.fill("#q", begun)  # one input event, then more than the pause
+        page.wait_for_timeout(600)
+        assert page.text_content("#search-status") == "", begun
+        assert page.locator("#search-results li").count() == 0 and page.locator("#search-hint").is_visible(), begun
+    page.locator("#q").press("Enter")
+    page.wait_for_function("() => document.querySelector('#search-status').textContent !== ''")
+    page.fill("#q", "thi")
+    page.wait_for_function("() => document.querySelector('#search-status').textContent.startsWith('Tìm thấy')")
+    assert not page.errors, page.errors
+
+
+def test_an_initialism_typed_shows_no_false_no_result_before_the_pause(browser, fixture_url):
+    """While "tư tưởng HCM" is typed, HCM is read only at the pause (its spellings are checked in an
+    article): the page does not first say that no article holds every word."""
+    context, pg = open_search(browser, fixture_url)
+    type_and_wait(pg, "tư tưởng")
+    pg.evaluate("""() => { window.__said = []; const s = document.querySelector('#search-status');
+        new MutationObserver(() => window.__said.push(s.textContent)).observe(s, {childList: true, characterData: true, subtree: true}); }""")
+    pg.locator("#q").press_sequentially(" HCM", delay=20)
+    pg.wait_for_function("() => document.querySelector('#search-status').textContent.includes('Hồ Chí Minh')")
+    said = pg.evaluate("() => window.__said")
+    assert not any("Không có bài nào" in t or "Không tìm thấy" in t for t in said), said
+    assert not pg.errors, pg.errors
+    context.close()
+
+
+def test_words_typed_with_vni_keys_are_read_and_can_be_searched_as_typed(browser, fixture_url):
+    context, pg = open_search(browser, fixture_url)
+    type_and_wait(pg, "làm theo Bác")
+    meant = results(pg)
+    type_and_wait(pg, "lam2 theo Ba1c")
+    assert pg.text_content("#search-status").endswith("kết quả cho «làm theo Bác»")
+    note = pg.locator("#search-corrected")
+    assert note.is_visible() and "«lam2 theo Ba1c» theo kiểu gõ VNI" in note.text_content()
+    assert results(pg) == meant
+    note.locator("button").click()  # "Tìm đúng như đã gõ"
+    pg.wait_for_function("() => !document.querySelector('#search-corrected').offsetParent")
+    assert pg.locator("#search-results li").count() == 0
+    assert not pg.errors, pg.errors
+    context.close()
+
+
+def active(pg) -> str:
+    return pg.evaluate("() => { const e = document.activeElement; return e.id || e.tagName; }")
+
+
+def test_the_keyboard_stays_in_place_when_a_button_goes(browser, fixture_url, tmp_path):
+    """A button that goes once used leaves the keyboard where it can go on: "Tìm đúng như đã gõ" to
+    the query, a 2025 province to its filter, "Xem thêm" to the first result it added (it goes
+    with the last ones), not to the top of the page."""
+    context, pg = open_search(browser, fixture_url)
+    type_and_wait(pg, "lam theo bacc")
+    pg.focus("#search-corrected button")
+    pg.keyboard.press("Enter")
+    pg.wait_for_function("() => !document.querySelector('#search-approx').hidden")
+    assert active(pg) == "q"
+    type_and_wait(pg, "Lâm Đồng")
+    pg.locator("#search-merged button").nth(1).focus()
+    pg.keyboard.press("Enter")
+    pg.wait_for_function("() => new URL(location.href).searchParams.get('tinh') === 'lam-dong'")
+    assert active(pg) == "tinh"
+    context.close()
+    root = tmp_path / "site"  # 13 articles: a second page of 3
+    shutil.copytree(FIXTURE, root, ignore=IGNORE)
+    source = root / "content" / "articles" / "hoc-tap-lam-theo-bac-o-lao-cai.md"
+    for n in range(3):
+        text = source.read_text(encoding="utf-8").replace("Học tập và làm theo Bác ở Lào Cai", f"Bản sao {n} làm theo Bác")
+        (root / "content" / "articles" / f"ban-sao-{n}.md").write_text(text, encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    server = serve(tmp_path / "out")
+    context, pg = open_search(browser, f"http://127.0.0.1:{server.server_address[1]}/")
+    try:
+        type_and_wait(pg, "làm theo Bác")
+        assert len(results(pg)) == 10
+        pg.focus("#search-more")
+        pg.keyboard.press("Enter")
+        pg.wait_for_function("() => document.querySelectorAll('#search-results li').length === 13")
+        pg.wait_for_function("() => document.activeElement.tagName === 'A'")
+        assert pg.evaluate("() => document.activeElement.closest('li') === document.querySelectorAll('#search-results li')[10]")
+        assert not pg.locator("#search-more").is_visible() and not pg.errors, pg.errors
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+
 def test_a_mistyped_word_is_corrected_and_can_be_searched_as_typed(browser, fixture_url):
     context, pg = open_search(browser, fixture_url)
     type_and_wait(pg, "lam theo bac")

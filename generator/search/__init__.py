@@ -108,6 +108,27 @@ def read_part(articles: Sequence, urls: Sequence[str], keys: Sequence[str], regi
                        for a, url, key in zip(articles, urls, keys)])
 
 
+def date_spans(dates) -> tuple[dict[int, tuple[int, int]], dict[int, tuple[int, ...]]]:
+    """The ids of each year ([start, end)) and where each of its months starts, for dates oldest
+    first (ids are positions): a month with no article starts where the next one does, so that
+    month m of a year is [starts[m - 1], starts[m] or the year's end)."""
+    years: dict[int, list[int]] = {}
+    firsts: dict[int, list] = {}
+    for i, date in enumerate(dates):
+        span = years.setdefault(date.year, [i, i + 1])
+        span[1] = i + 1
+        starts = firsts.setdefault(date.year, [None] * 12)
+        if starts[date.month - 1] is None:
+            starts[date.month - 1] = i
+    months = {}
+    for year, starts in firsts.items():
+        at = years[year][1]
+        for m in range(11, -1, -1):
+            at = starts[m] = at if starts[m] is None else starts[m]
+        months[year] = tuple(starts)
+    return {y: tuple(s) for y, s in years.items()}, months
+
+
 def search_files(inp: SearchInput, cache: SearchCache | None = None, workers: int = 1,
                  on_ready: Callable[[], None] | None = None) -> Iterator[tuple[str, bytes]]:
     """(output path, bytes) of every index file for the visible articles of inp.
@@ -125,12 +146,9 @@ def search_files(inp: SearchInput, cache: SearchCache | None = None, workers: in
     n = len(inp.articles)
     newest = range(n - 1, -1, -1)  # index ids are oldest first
     doc_keys = [doc_key(inp.keys[p], inp.urls[p]) for p in newest]
-    years: dict[int, list[int]] = {}
-    for i, p in enumerate(newest):
-        span = years.setdefault(inp.articles[p].date.year, [i, i + 1])
-        span[1] = i + 1
-    years = {y: tuple(s) for y, s in years.items()}
-    inputs = digest(inp.prefix, repr(sorted(years.items())), names.fingerprint, repr(version), *doc_keys)
+    years, months = date_spans([inp.articles[p].date for p in newest])
+    inputs = digest(inp.prefix, repr(sorted(years.items())), repr(sorted(months.items())), names.fingerprint,
+                    repr(version), *doc_keys)
     if cache.output[0] == inputs:  # the same documents in the same order: the same files
         yield from cache.output[1]
         return
@@ -180,7 +198,7 @@ def search_files(inp: SearchInput, cache: SearchCache | None = None, workers: in
     TIMINGS.debug("search: %d postings in %d lists (%.2fs)", int(index.sizes.sum()), index.lists,
                   time.perf_counter() - started)
     memo = dict(cache.memo)
-    out = list(files(index, records, years, names, inp.prefix, memo, workers))
+    out = list(files(index, records, years, names, inp.prefix, memo, workers, months))
     TIMINGS.debug("search: %d files (%.2fs)", len(out), time.perf_counter() - started)
     yield from out
     save = lambda: cache.save(index, doc_keys, records, memo, (inputs, out))  # noqa: E731

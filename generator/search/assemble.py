@@ -314,7 +314,8 @@ def _values_at(data: bytes, docs: list[int]) -> dict[int, int]:
 
 
 def files(index: Index, records: Sequence[bytes], years: dict[int, tuple[int, int]], names: Names, prefix: str,
-          memo: dict[bytes, bytes], workers: int = 1) -> Iterator[tuple[str, bytes]]:
+          memo: dict[bytes, bytes], workers: int = 1,
+          months: dict[int, tuple[int, ...]] | None = None) -> Iterator[tuple[str, bytes]]:
     """(path, bytes) of every file of the index; memo: packed files of the last build by the digest
     of their content (reused), filled with this build's."""
     count = len(records)
@@ -338,7 +339,7 @@ def files(index: Index, records: Sequence[bytes], years: dict[int, tuple[int, in
     totals = _word_totals(index, count)
     yield f"{prefix}{VOCABULARY}", pack(vocabulary_bytes(_vocabulary(totals, count), _frequent_pairs(index, count)), 9)
     yield f"{prefix}{MANIFEST}", pack(manifest_bytes(count, version.hexdigest()[:12], starts_of, years, names,
-                                                     _common(totals, count)), 9)
+                                                     _common(totals, count), months or {}), 9)
 
 
 def _pack_part(task: None, part: list[bytes]) -> list[bytes]:

@@ -178,7 +178,7 @@ def shard_key(order_key: int, mixed: int, before: str = "") -> str:
 
 
 def manifest_bytes(count: int, version: str, shards: list[str], years: dict[int, tuple[int, int]], names,
-                   common: list[list]) -> bytes:
+                   common: list[list], months: dict[int, tuple[int, ...]] | None = None) -> bytes:
     manifest = {
         "format": FORMAT,
         "version": version,
@@ -186,6 +186,7 @@ def manifest_bytes(count: int, version: str, shards: list[str], years: dict[int,
         "group": GROUP,
         "shards": shards,
         "years": {str(y): list(r) for y, r in sorted(years.items())},
+        "months": {str(y): list(r) for y, r in sorted((months or {}).items())},
         "names": names.export(),
         "merged": names.merged,
         "common": common,

@@ -4,7 +4,8 @@ The index keeps a name under one key ("~p:dak-nong", "~d:05-ct-tw") wherever the
 text or the front matter has any spelling of it; search.js reads the same table
 from the manifest, so "Đắc Nông", "dak nong" or "chỉ thị 5" typed in a query find
 the same key. Besides the listed spellings, each name gets the forms real text
-and readers use: "TƯ" for "TW", "Chỉ thị số 05" and "Chỉ thị 05", numbers with
+and readers use: a directive's kind and number ("Nghị quyết 04", "Nghị quyết số
+04-NQ/TW"), "TƯ" for "TW", "Chỉ thị số 05" and "Chỉ thị 05", numbers with
 or without their leading zero ("chỉ thị 5"), and a directive's kind before its
 number ("CT 05", which a reader types as "CT05", or "CT05/TW") or after it without
 its issuer ("05-CT", "05CT"); the query side also joins the tokens of every form, so
@@ -34,7 +35,9 @@ class Names:
             for name in province.names:
                 _add(sequences, name, "~p:" + province.slug, directive=False)
         for directive in registries.directives:
-            for name in directive.names:
+            # its kind and number as readers write them ("Nghị quyết 04", "Nghị quyết số 04-NQ/TW"),
+            # as "NQ 04" is: an alias need not list them
+            for name in (*directive.names, directive.label, f"{directive.type} {directive.number}"):
                 _add(sequences, name, "~d:" + directive.slug, directive=True)
         merged = merged_units(registries.provinces)
         digest = hashlib.sha256(repr((sorted(sequences.items()), sorted(merged.items()))).encode()).hexdigest()[:12]

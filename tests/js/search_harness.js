@@ -8,6 +8,7 @@
 //   {"op": "candidates", "vocabulary": [[word, count]...], "cases": [...]}: the words of the
 //     vocabulary each mistyped word may stand for, the likeliest first
 //   {"op": "telex", "cases": [...]}: each word typed with Telex keys as the word they spell
+//   {"op": "vni", "cases": [...]}: each word typed with VNI keys as the word they spell (null: none)
 //   {"op": "initialism", "pairs": [[pair, count]...], "cases": [...]}: the words each initialism
 //     may stand for, by chains of the pairs, the likeliest first
 //   {"op": "postings", "dir": index folder}: every list of every shard, decoded
@@ -64,6 +65,9 @@ async function main() {
   }
   if (input.op === "telex") {
     return input.cases.map((c) => S.telexWord(c));
+  }
+  if (input.op === "vni") {
+    return input.cases.map((c) => S.vniWord(c));
   }
   if (input.op === "initialism") {
     const byInitials = new Map();
@@ -129,6 +133,7 @@ async function main() {
     }
     const titles = top.map((r, i) => S.pieces(r.t, result.q, engine.byFirst, 0, paired[i]).parts);
     results.push({ q: query.q, empty: !!result.empty, corrected: result.corrected ? result.corrected.to : null,
+                   deferred: !!result.deferred, begun: !!result.begun,
                    suggested: result.suggested || null, total: result.ids.length, approxTotal: result.approx.length,
                    ids: result.ids.slice(0, 50), approx: result.approx.slice(0, 50),
                    titles: top.map((r) => r.t), urls: top.map((r) => r.u), marked: titles, snippets,

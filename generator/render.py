@@ -12,6 +12,7 @@ import posixpath
 import re
 import sys
 import types
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -412,13 +413,19 @@ class Templates:
         sources: dict[str, str] = {}
         names: set[str] = set()
         pending = [name]
+        asts: dict[str, jinja2.nodes.Template] = {}
         while pending:
             current = pending.pop()
             if current in sources:
                 continue
-            source = self.env.loader.get_source(self.env, current)[0]
+            try:
+                source, filename, _ = self.env.loader.get_source(self.env, current)
+            except jinja2.TemplateNotFound:
+                if current == name:
+                    raise
+                raise self._missing(current, asts) from None
             sources[current] = source
-            ast = self.env.parse(source)
+            ast = asts[current] = self.env.parse(source, current, filename)
             # Every name loaded anywhere (meta.find_undeclared_variables misses names used
             # only inside the blocks of a child template); locals that shadow a global only
             # make the signature stricter.
@@ -462,6 +469,22 @@ class Templates:
                                             self._display(exc.filename or name), 1))
         return errors
 
+    def _missing(self, missing: str, asts: dict[str, jinja2.nodes.Template]) -> TemplateError:
+        """A template named by include/import/extends that no template folder has (a typo, an
+        absolute path, a ../ name the loader refuses): at the line of the first tag naming it."""
+        where: tuple[str, int | None] = ("?", None)
+        for name, ast in asts.items():
+            for node in ast.find_all((jinja2.nodes.Include, jinja2.nodes.Import, jinja2.nodes.FromImport,
+                                      jinja2.nodes.Extends, jinja2.nodes.Const)):
+                target = node.value if isinstance(node, jinja2.nodes.Const) else getattr(node.template, "value", None)
+                if target == missing:
+                    where = (self._display(self.env.loader.get_source(self.env, name)[1]), node.lineno)
+                    break
+            else:
+                continue
+            break
+        return TemplateError(_not_found(missing), *where)
+
     def render(self, name: str, **context: Any) -> str:
         try:
             template = self._loaded.get(name)
@@ -470,6 +493,13 @@ class Templates:
             return template.render(**context)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"lỗi cú pháp mẫu: {exc.message}", self._display(exc.filename), exc.lineno) from None
+        except jinja2.TemplateNotFound as exc:  # an OSError too: an include of a missing, absolute or ../ name
+            path, line = self._locate(exc, name)
+            raise TemplateError(_not_found(exc.name), path, line) from None
+        except RecursionError as exc:  # a template including itself, a macro calling itself: no end
+            path, line = self._locate(exc, name, repeated=True)
+            raise TemplateError("mẫu gọi lại chính nó không dừng (một mẫu include chính nó, hay một macro tự gọi "
+                                "mình mãi); hãy bỏ vòng lặp đó", path, line) from None
         except OSError as exc:  # a template that became unreadable since check()
             raise TemplateError(f"không đọc được tệp mẫu: {os_reason(exc)}", self._display(exc.filename or name),
                                 1) from None
@@ -491,17 +521,23 @@ class Templates:
                 continue
         return path.as_posix()
 
-    def _locate(self, exc: BaseException, name: str) -> tuple[str, int | None]:
-        """The innermost template frame of the traceback: its file and line."""
+    def _locate(self, exc: BaseException, name: str, repeated: bool = False) -> tuple[str, int | None]:
+        """The innermost template frame of the traceback: its file and line. repeated: the
+        frame met most often instead (for a recursion, the tag that calls itself again)."""
         tb = exc.__traceback__ or sys.exc_info()[2]
         found: tuple[str, int | None] = (name, None)
         folders = [str(d) for d in self.dirs]
+        seen: Counter = Counter()
         while tb is not None:
             filename = tb.tb_frame.f_code.co_filename
             if any(filename.startswith(f) for f in folders):
-                found = (self._display(filename), tb.tb_lineno)
+                found = (filename, tb.tb_lineno)
+                seen[found] += 1
             tb = tb.tb_next
-        return found
+        if repeated and seen:  # of the frames of the loop, the include that closes it if one does
+            loop = [frame for frame, count in seen.most_common() if count * 2 > seen.most_common(1)[0][1]]
+            found = next((frame for frame in loop if "include" in _source_line(*frame)), loop[0])
+        return (self._display(found[0]), found[1]) if seen else found
 
 
 def pluck(items, attribute: str) -> list:
@@ -532,6 +568,18 @@ def dateline(article, with_time: bool = False) -> Markup:
         return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}-{moment.day:02d}">{format_date(moment)}</time>')
     text = format_datetime(moment) if with_time else format_date(moment)
     return Markup(f'<time datetime="{moment.isoformat()}">{text}</time>')
+
+
+def _source_line(filename: str, line: int | None) -> str:
+    try:
+        with open(filename, encoding="utf-8-sig") as source:
+            return next((text for number, text in enumerate(source, 1) if number == line), "")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _not_found(name: str) -> str:
+    return f"mẫu “{name}” không có trong thư mục mẫu (templates/ hay thư mục templates/ của giao diện); hãy sửa tên mẫu"
 
 
 def _undefined_reason(message: str) -> str:

@@ -66,6 +66,36 @@ def test_template_error_via_cli(tmp_path):
     assert snapshot(root / "output") == before
 
 
+@pytest.mark.parametrize("name", ["/etc/passwd", "../site.toml", "khong-co.html"])
+def test_a_template_including_a_missing_or_outside_file_is_located(tmp_path, name):
+    # Was: "không đọc hoặc ghi được tệp: '/etc/passwd' not found in search paths: …", no file, no line.
+    root, before = built(tmp_path)
+    override(root, "page.html", '{% extends "base.html" %}\n{% block main %}\n'
+                                f'{{% include "{name}" %}}\n{{% endblock %}}\n')
+    assert errors_of(root) == [f"templates/page.html:3: mẫu “{name}” không có trong thư mục mẫu "
+                               f"(templates/ hay thư mục templates/ của giao diện); hãy sửa tên mẫu"]
+    assert snapshot(root / "output") == before
+
+
+@pytest.mark.parametrize("name, text, line", [
+    ("page.html", '{% extends "base.html" %}\n{% block main %}\n{% include "page.html" %}\n{% endblock %}\n', 3),
+    ("_lap.html", '{% macro lap(n) %}\n{{ lap(n + 1) }}\n{% endmacro %}\n{{ lap(0) }}\n', 2),
+])
+def test_a_template_calling_itself_without_end_is_located_not_a_traceback(tmp_path, name, text, line):
+    # Was: a RecursionError traceback from the render worker, exit 1 without a path:line.
+    root, before = built(tmp_path)
+    override(root, name, text)
+    if name != "page.html":
+        override(root, "page.html", '{% extends "base.html" %}\n{% block main %}\n'
+                                    f'{{% include "{name}" %}}\n{{% endblock %}}\n')
+    assert errors_of(root) == [f"templates/{name}:{line}: mẫu gọi lại chính nó không dừng (một mẫu include "
+                               f"chính nó, hay một macro tự gọi mình mãi); hãy bỏ vòng lặp đó"]
+    run = cli("build", "--root", str(root))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.splitlines()[0].startswith(f"templates/{name}:{line}: ")
+    assert snapshot(root / "output") == before
+
+
 # site.toml ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("toml, expected", [

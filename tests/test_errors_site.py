@@ -116,12 +116,36 @@ def test_a_template_calling_itself_without_end_is_located_not_a_traceback(tmp_pa
         "site.toml:2: “per_page” phải là một số nguyên, không phải '12'",
         "site.toml:3: không biết múi giờ “Asia/Hanoi” (dùng ví dụ “Asia/Ho_Chi_Minh”)",
     ]),
-], ids=["toml-string", "toml-table", "unknown-key", "unknown-section-key", "base-url", "several"])
+    ('base_url = "https://example.org/"\ntheme = "mac-dinh"\n',
+     ["site.toml:2: không có giao diện “mac-dinh”: không có thư mục themes/mac-dinh; các giao diện có: default"]),
+    ('base_url = "https://example.org/"\ntheme = "defualt"\n',
+     ["site.toml:2: không có giao diện “defualt”: không có thư mục themes/defualt; các giao diện có: default "
+      "(có phải ý bạn là: “default”?)"]),
+    ('base_url = "https://example.org/"\ntheme = "../../../../../../etc"\n',
+     ["site.toml:2: “theme” phải là tên một thư mục giao diện trong themes/ (chữ, số, “-”, “_”), "
+      "không phải đường dẫn “../../../../../../etc”"]),
+    ('base_url = "https://example.org/"\ntheme = "/usr/share"\n',
+     ["site.toml:2: “theme” phải là tên một thư mục giao diện trong themes/ (chữ, số, “-”, “_”), "
+      "không phải đường dẫn “/usr/share”"]),
+], ids=["toml-string", "toml-table", "unknown-key", "unknown-section-key", "base-url", "several",
+        "missing-theme", "misspelt-theme", "theme-up", "theme-absolute"])
 def test_bad_config(tmp_path, toml, expected):
     root, before = built(tmp_path)
     (root / "site.toml").write_text(toml, encoding="utf-8")
     assert errors_of(root) == expected
     assert snapshot(root / "output") == before
+
+
+def test_a_theme_of_the_sites_own_themes_folder_is_used(tmp_path):
+    root, _ = built(tmp_path)
+    (root / "themes" / "xanh" / "static").mkdir(parents=True)
+    (root / "themes" / "xanh" / "static" / "xanh.css").write_text("body{color:navy}", encoding="utf-8")
+    (root / "site.toml").write_text(SITE_TOML + 'theme = "xanh"\n', encoding="utf-8")
+    assert errors_of(root) == []
+    assert list((root / "output" / "assets").glob("xanh.*.css"))
+    (root / "site.toml").write_text(SITE_TOML + 'theme = "xan"\n', encoding="utf-8")
+    assert errors_of(root) == ["site.toml:3: không có giao diện “xan”: không có thư mục themes/xan; "
+                               "các giao diện có: default, xanh (có phải ý bạn là: “xanh”?)"]
 
 
 def test_bad_config_via_cli(tmp_path):

@@ -467,7 +467,29 @@ class Templates:
             except OSError as exc:
                 errors.append(TemplateError(f"không đọc được tệp mẫu: {os_reason(exc)}",
                                             self._display(exc.filename or name), 1))
+            except UnicodeDecodeError as exc:  # saved in another code page (Windows-1258, …)
+                errors.append(self._not_utf8(name, exc))
         return errors
+
+    def _not_utf8(self, name: str, exc: UnicodeDecodeError) -> TemplateError:
+        """A template that is not UTF-8 (name, or one it uses): at the line of its first bad byte
+        (Jinja's error names no file)."""
+        for candidate in [name, *self.env.list_templates()]:
+            for folder in self.dirs:  # the first folder that has it, as the loader does
+                path = folder / candidate
+                try:
+                    raw = path.read_bytes()
+                except OSError:
+                    continue
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError as bad:
+                    return TemplateError(f"tệp mẫu không phải UTF-8 hợp lệ: byte không đọc được ở vị trí {bad.start} "
+                                         f"(0x{raw[bad.start]:02x}); hãy lưu lại tệp với mã hóa UTF-8",
+                                         self._display(str(path)), raw.count(b"\n", 0, bad.start) + 1)
+                break
+        return TemplateError(f"tệp mẫu không phải UTF-8 hợp lệ: {exc.reason}; hãy lưu lại tệp với mã hóa UTF-8",
+                             name, None)
 
     def _missing(self, missing: str, asts: dict[str, jinja2.nodes.Template]) -> TemplateError:
         """A template named by include/import/extends that no template folder has (a typo, an
@@ -503,6 +525,8 @@ class Templates:
         except OSError as exc:  # a template that became unreadable since check()
             raise TemplateError(f"không đọc được tệp mẫu: {os_reason(exc)}", self._display(exc.filename or name),
                                 1) from None
+        except UnicodeDecodeError as exc:  # a template saved again, in another code page, since check()
+            raise self._not_utf8(name, exc) from None
         except jinja2.UndefinedError as exc:
             path, line = self._locate(exc, name)
             raise TemplateError(_undefined_reason(exc.message or ""), path, line) from None

@@ -96,6 +96,19 @@ def test_a_template_calling_itself_without_end_is_located_not_a_traceback(tmp_pa
     assert snapshot(root / "output") == before
 
 
+def test_a_template_saved_in_another_code_page_is_located_not_a_traceback(tmp_path):
+    # Was: a UnicodeDecodeError traceback out of Jinja's loader, no file named.
+    root, before = built(tmp_path)
+    (root / "templates").mkdir()
+    (root / "templates" / "_footer.html").write_bytes("<footer>\n<p>Theo Bác</p>\n</footer>\n".encode("cp1258"))
+    assert errors_of(root) == ["templates/_footer.html:2: tệp mẫu không phải UTF-8 hợp lệ: byte không đọc được ở "
+                               "vị trí 18 (0xe1); hãy lưu lại tệp với mã hóa UTF-8"]
+    run = cli("check", "--root", str(root))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.splitlines()[0].startswith("templates/_footer.html:2: tệp mẫu không phải UTF-8 hợp lệ")
+    assert snapshot(root / "output") == before
+
+
 # site.toml ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("toml, expected", [

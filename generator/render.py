@@ -32,7 +32,7 @@ from .errors import TemplateError, os_reason
 from .images import size_attributes, with_sizes
 from .markdown import shorten
 from .pages import Links
-from .vietnamese import estimated_month, format_date, format_datetime, format_long_date, short_date, weekday
+from .vietnamese import normalize, estimated_month, format_date, format_datetime, format_long_date, short_date, weekday
 
 PROJECT_THEMES = Path(__file__).resolve().parent.parent / "themes"
 CARD_TEMPLATE = "_card.html"
@@ -100,18 +100,69 @@ def _walk_errors(folder: Path) -> list[OSError]:
     return errors
 
 
+def _leads_out(path: Path, inside: list[Path]) -> Path | None:
+    """Where a symbolic link leads, when that is outside every folder of inside; else None
+    (dangling links and loops too: nothing is read through them)."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    return None if any(real.is_relative_to(place) for place in inside) else real
+
+
+def _inside(config: SiteConfig) -> list[Path]:
+    """The project, the bundled theme, and the templates and themes folders when site.toml sets
+    them outside (themes shared by several sites): not when they are links."""
+    places = [config.root, PROJECT_THEMES.parent]
+    for relative in (config.templates_dir, config.themes_dir):
+        folder = config.root / relative
+        if not folder.is_symlink() and folder.is_dir():
+            places.append(folder.resolve())
+    return places
+
+
+def outside_links(config: SiteConfig) -> list[TemplateError]:
+    """Symbolic links in the templates and themes folders (or those folders themselves) that lead
+    out of the project: their targets would be read into pages or published as assets (a link to
+    /etc/passwd put that file on the site). Refused as links in content/ are."""
+    root, errors = config.root, []
+    try:
+        inside = _inside(config)
+    except OSError:  # an unreadable folder: check() says so
+        return []
+
+    def refused(path: Path) -> bool:
+        real = _leads_out(path, inside)
+        if real is not None:
+            shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+            errors.append(TemplateError(f"liên kết tượng trưng trỏ ra ngoài dự án (tới {real}), không được dùng; "
+                                        f"hãy chép tệp vào dự án", normalize(shown), 1))
+        return real is not None
+
+    for relative in (config.templates_dir, config.themes_dir):
+        folder = root / relative
+        if folder.is_symlink() and refused(folder):
+            continue
+        for path, dirs, files in os.walk(folder):  # links to folders are listed, not entered
+            for name in (*dirs, *files):
+                if os.path.islink(os.path.join(path, name)):
+                    refused(Path(path, name))
+    return errors
+
+
 def collect_assets(config: SiteConfig) -> dict[str, Asset]:
     """Theme static files, fingerprinted: the chosen theme's copy wins over the default's.
 
     A stylesheet's url(...) of another static file (a font, an image) is rewritten to that
     file's fingerprinted name, and the stylesheet fingerprinted after that."""
     found: dict[str, bytes] = {}
+    inside = _inside(config)
     for theme in reversed(theme_dirs(config)):
         static = theme / "static"
         if not static.is_dir():
             continue
         for path in sorted(static.rglob("*")):
-            if path.is_file():
+            if path.is_file() and not (path.is_symlink() and _leads_out(path, inside)):  # outside_links says so
                 found[path.relative_to(static).as_posix()] = path.read_bytes()
     assets = {name: _asset(name, data) for name, data in found.items() if not name.endswith(".css")}
     for name, data in found.items():
@@ -454,7 +505,9 @@ class Templates:
     def check(self) -> list[TemplateError]:
         """Compile every template once, so syntax errors show even in unused ones; a template
         folder or file that cannot be read is an error, not a template quietly taken from the theme."""
-        errors = []
+        errors = outside_links(self.config)
+        if errors:  # nothing is read through them
+            return errors
         for folder in self.dirs:
             for exc in _walk_errors(folder):
                 errors.append(TemplateError(f"không đọc được thư mục mẫu: {os_reason(exc)}",

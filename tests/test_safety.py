@@ -242,6 +242,41 @@ def test_symlinks_leading_outside_the_project_are_refused(tmp_path, where):
     assert b"M\xe1\xba\xadt kh\xe1\xba\xa9u" not in b"".join(snapshot(root / "output").values())
 
 
+@pytest.mark.parametrize("link, target", [
+    ("templates/_footer.html", "mat-khau.txt"),                # included in every page
+    ("themes/default/static/mat-khau.txt", "mat-khau.txt"),     # published as an asset
+    ("templates", "."),                                         # the folder itself
+    ("themes/xanh", "."),                                       # a theme folder of themes/
+])
+def test_symlinks_in_templates_and_themes_leading_outside_are_refused(tmp_path, link, target):
+    # Was: followed; a link to /etc/passwd in templates/ or a theme's static/ put it on the site.
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "mat-khau.txt").write_text("Mật khẩu bí mật", "utf-8")
+    (secret / "_footer.html").write_text("<p>Mật khẩu bí mật</p>", "utf-8")
+    root = make_site(tmp_path / "site")
+    build(root)
+    before = snapshot(root / "output")
+    path = root / link
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to(secret / target, target_is_directory=target == ".")
+    if link == "themes/xanh":
+        (root / "site.toml").write_text((root / "site.toml").read_text("utf-8") + 'theme = "xanh"\n', "utf-8")
+    assert errors_of(root) == [f"{link}:1: liên kết tượng trưng trỏ ra ngoài dự án (tới {secret / target if target != '.' else secret}), "
+                               "không được dùng; hãy chép tệp vào dự án"]
+    assert snapshot(root / "output") == before
+
+
+def test_symlinks_in_templates_and_themes_inside_the_project_are_followed(tmp_path):
+    root = make_site(tmp_path)
+    (root / "chung").mkdir()
+    (root / "chung" / "_footer.html").write_text("<footer>Chân trang chung</footer>", "utf-8")
+    (root / "templates").mkdir()
+    (root / "templates" / "_footer.html").symlink_to(root / "chung" / "_footer.html")
+    build(root)
+    assert "Chân trang chung" in (root / "output" / "index.html").read_text("utf-8")
+
+
 def test_symlinks_inside_the_project_are_followed(tmp_path):
     root = make_site(tmp_path)
     shared = root / "chung"

@@ -220,7 +220,7 @@ def test_names_from_data_files_and_images_stay_inside(tmp_path):
         assert path.resolve().is_relative_to(out.resolve())
 
 
-@pytest.mark.parametrize("where", ["articles", "pages", "images", "folder"])
+@pytest.mark.parametrize("where", ["articles", "pages", "images", "folder", "data"])
 def test_symlinks_leading_outside_the_project_are_refused(tmp_path, where):
     secret = tmp_path / "secret"
     secret.mkdir()
@@ -231,6 +231,11 @@ def test_symlinks_leading_outside_the_project_are_refused(tmp_path, where):
     if where == "folder":
         link = root / "content" / "articles" / "ngoai"
         link.symlink_to(secret, target_is_directory=True)
+    elif where == "data":  # was: read, and a CSV's names published as tags, provinces …
+        (root / "content" / "data").mkdir()
+        link = root / "content" / "data" / "tags.csv"
+        (secret / "tags.csv").write_text("name,description\nMật khẩu,x\n", "utf-8")
+        link.symlink_to(secret / "tags.csv")
     else:
         link = root / "content" / where / ("ngoai.jpg" if where == "images" else "ngoai.md")
         link.symlink_to(secret / "mat-khau.md")

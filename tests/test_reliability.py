@@ -59,6 +59,17 @@ def test_nfd_file_name_in_messages_is_nfc(tmp_path):
                                "hoặc 2016-09-19T16:27:00+07:00"]
 
 
+def test_two_file_names_differing_only_in_nfc_or_nfd_are_told_apart(tmp_path):
+    # Was: "Hòa bình.md:1: bài viết này có cùng đường dẫn … với content/articles/Hòa bình.md": both
+    # names are shown NFC, so the message named the file itself.
+    text = "---\ntitle: Hòa bình\ndate: 2021-06-02\n---\n\nNội dung.\n"
+    root = make_site(tmp_path, {unicodedata.normalize("NFC", "Hòa bình.md"): text, nfd("Hòa bình.md"): text})
+    assert errors_of(root) == [
+        "content/articles/Hòa bình.md:1: bài viết này có cùng đường dẫn /bai-viet/hoa-binh/ với "
+        "content/articles/Hòa bình.md (một tệp khác có tên trông giống hệt, chỉ khác cách mã hóa dấu tiếng Việt: "
+        "NFC/NFD; hãy xóa hoặc gộp một trong hai tệp); hãy đổi tên tệp hoặc đặt “slug” khác"]
+
+
 def test_file_names_with_spaces_and_vietnamese_letters_get_ascii_slugs(tmp_path):
     root = make_site(tmp_path, {
         "Bài viết có dấu cách.md": "---\ntitle: Một\ndate: 2021-06-03\n---\n\nA.\n",

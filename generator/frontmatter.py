@@ -260,6 +260,10 @@ def _load_yaml(fm_text: str, path: str) -> dict:
         reason = _yaml_reason(exc)
         if exc.problem_mark and _tab_at(fm_text, exc.problem_mark.line, exc.problem_mark.column):
             reason = "có ký tự tab; hãy thụt lề bằng dấu cách"
+        bom = _bom_line(fm_text, mark.line if mark else 0)
+        if bom is not None:  # PyYAML's reason ("thụt lề không đúng") points at nothing one can see
+            line, reason = bom + 2, ("có ký tự vô hình U+FEFF (dấu BOM, thường do ghép hai tệp hay dán chữ); "
+                                     "hãy xóa ký tự đó: nó không hiện ra, nên dễ nhất là gõ lại dòng này")
         raise ContentError(f"phần thông tin đầu bài không phải YAML hợp lệ: {reason}", path, line) from None
     except yaml.YAMLError as exc:  # without a position: PyYAML's own words are all there is
         raise ContentError(f"phần thông tin đầu bài không phải YAML hợp lệ: {exc}", path, 1) from None
@@ -283,6 +287,14 @@ _REASONS = (  # PyYAML's problem -> what to fix, in the editor's words
     ("constructor for the tag", "giá trị bắt đầu bằng “!”; hãy đặt giá trị trong dấu ngoặc kép"),
     ("anchor", "giá trị bắt đầu bằng “&” hoặc “*”; hãy đặt giá trị trong dấu ngoặc kép"),
 )
+
+
+def _bom_line(text: str, line: int) -> int | None:
+    """The 0-based line, at or before line (where PyYAML stopped), that holds a U+FEFF, or None."""
+    if "\ufeff" not in text:
+        return None
+    lines = text.split("\n")
+    return next((n for n in range(min(line, len(lines) - 1), -1, -1) if "\ufeff" in lines[n]), None)
 
 
 def _tab_at(text: str, line: int, column: int) -> bool:

@@ -120,17 +120,26 @@ def prepare(config: SiteConfig, images: Sequence[tuple[Path, str, tuple[int, int
             else:
                 metas[out] = outcome
                 result.made += 1
+    copy_of: dict[str, str] = {}  # a copy's output path -> its photo's
     for out, meta in metas.items():
         key = fresh_index[out][1]
         photo, files = _photo(out, meta, folder / key)
         result.photos[out] = photo
         result.files += files
+        copy_of.update((copy, out) for copy, _ in files if copy != out)
     if fresh_index != index:
         folder.mkdir(parents=True, exist_ok=True)
         dump_cache_file(folder / INDEX, fresh_index)
         _prune(folder, {key for _, key in fresh_index.values()})
     result.errors = _article_errors(articles, {out for _, out, _ in images}, unreadable, config.images_dir)
     named = {a.image.src[1:].split("?", 1)[0].split("#", 1)[0] for a in articles if a.image is not None}
+    for path, out, _ in images:  # a file named as a copy of another photo ("a.240.jpg", saved from the site)
+        if out in copy_of:
+            photo = copy_of[out].removeprefix("images/")
+            stem, _, suffix = out.removeprefix("images/").rpartition(".")
+            result.errors.append(ContentError(
+                f"tên tệp này trùng với tên bản thu nhỏ mà cổng tự tạo cho ảnh {config.images_dir}/{photo}; "
+                f"hãy đổi tên tệp, ví dụ “{stem.replace('.', '-')}.{suffix}”", display_path(path, config.root), 1))
     for path, out, _ in images:  # broken files no `image` key names: reported at the file
         problem = unreadable.get(out)
         if problem is not None and problem.broken and out not in named:

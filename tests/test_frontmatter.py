@@ -155,3 +155,23 @@ def test_a_bom_inside_the_front_matter_is_named(text, line):
     assert (caught.value.line, caught.value.message) == (line, (
         "phần thông tin đầu bài không phải YAML hợp lệ: có ký tự vô hình U+FEFF (dấu BOM, thường do ghép hai tệp "
         "hay dán chữ); hãy xóa ký tự đó: nó không hiện ra, nên dễ nhất là gõ lại dòng này"))
+
+
+@pytest.mark.parametrize("value, reason", [
+    ("Vui \\ud83d\\ude00 quá", "“\\ud83d\\ude00” viết một ký tự bằng hai nửa UTF-16 (kiểu JSON, JavaScript) mà YAML "
+                             "không đọc; hãy dán thẳng ký tự “😀”, hoặc viết “\\U0001F600”"),
+    ("Cờ \\uD83C\\uDDFB\\uD83C\\uDDF3", "“\\uD83C\\uDDFB” viết một ký tự bằng hai nửa UTF-16 (kiểu JSON, JavaScript) "
+                                     "mà YAML không đọc; hãy dán thẳng ký tự “🇻”, hoặc viết “\\U0001F1FB”"),
+    ("nửa \\udc00", "“\\udc00” không phải mã của một ký tự Unicode (nửa cặp UTF-16 hoặc quá U+10FFFF); "
+                   "hãy xóa nó, hoặc dán thẳng ký tự cần viết"),
+    ("quá \\U00110000", "“\\U00110000” không phải mã của một ký tự Unicode (nửa cặp UTF-16 hoặc quá U+10FFFF); "
+                       "hãy xóa nó, hoặc dán thẳng ký tự cần viết"),
+])
+def test_a_unicode_escape_yaml_refuses_is_explained(value, reason):
+    # Was: "sau dấu “\” trong chuỗi ngoặc kép là một mã không hợp lệ; hãy viết “\\” …" for an emoji
+    # written as JSON writes it, which the editor had not typed as an escape at all.
+    from generator.errors import ContentError
+
+    with pytest.raises(ContentError) as caught:
+        split(f'---\ntitle: "A"\nsummary: "{value}"\n---\n', "a.md")
+    assert (caught.value.line, caught.value.message) == (3, "phần thông tin đầu bài không phải YAML hợp lệ: " + reason)

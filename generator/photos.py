@@ -173,14 +173,21 @@ def _article_errors(articles: Sequence[Article], present: set[str], unreadable: 
             errors.append(ContentError(f"ảnh “{image.src}” (khóa “image”) {unreadable[out].reason}", article.path,
                                        line))
         elif out not in present and out.startswith("images/"):
-            errors.append(_missing(image.src, out, images_dir, article.path, line))
+            errors.append(_missing(image.src, out, images_dir, article.path, line, present))
         elif out not in present:
             errors.append(ContentError(f"ảnh “{image.src}” (khóa “image”) phải là một tệp trong thư mục {images_dir}, "
                                        f"ghi dạng “/images/tên-tệp.jpg”", article.path, line))
     return errors
 
 
-def _missing(src: str, out: str, images_dir: str, path: str, line: int | None) -> ContentError:
+def _missing(src: str, out: str, images_dir: str, path: str, line: int | None,
+             present: set[str] = frozenset()) -> ContentError:
+    whole = src[1:]
+    if whole != out and whole in present:  # "a#b.jpg": in an address, what follows # or ? is not the name
+        mark = "#" if "#" in whole and ("?" not in whole or whole.index("#") < whole.index("?")) else "?"
+        return ContentError(f"ảnh “{src}” (khóa “image”): tên tệp có dấu “{mark}”, mà trong một địa chỉ, phần từ "
+                            f"dấu “{mark}” trở đi không thuộc tên tệp (trình duyệt sẽ tìm “/{out}”); hãy đổi tên tệp "
+                            f"{images_dir}/{whole.removeprefix('images/')}, bỏ dấu “{mark}”", path, line)
     return ContentError(f"không tìm thấy ảnh “{src}” (khóa “image”): không có tệp "
                         f"{images_dir}/{out.removeprefix('images/')}", path, line)
 
@@ -204,7 +211,7 @@ def unread_images(sources: Sequence[SourceFile], images: Sequence[ImageFile], im
         out = src[1:].split("?", 1)[0].split("#", 1)[0]
         line = parsed.line_of_item("image", src)
         if out not in present and (source.shown, line) not in reported:
-            errors.append(_missing(src, out, images_dir, source.shown, line))
+            errors.append(_missing(src, out, images_dir, source.shown, line, present))
     return errors
 
 

@@ -255,6 +255,20 @@ def test_a_file_named_as_a_copy_of_another_photo_is_an_error_at_the_file(site: P
     assert (out / "images" / "hoi-nghi-720.jpg").is_file() and (out / "images" / "nho.1440.jpg").is_file()
 
 
+@pytest.mark.parametrize("name, mark, seen", [("hop#1.jpg", "#", "hop"), ("anh?moi.jpg", "?", "anh")])
+def test_a_photo_whose_name_has_a_hash_or_question_mark_is_told_so(site: Path, name: str, mark: str, seen: str):
+    """Was: 'không tìm thấy ảnh “/images/hop#1.jpg” …: không có tệp content/images/hop', beside the file."""
+    (site / "content" / "images" / name).write_bytes(jpeg(300, 200))
+    (site / "content" / "articles" / "co-anh.md").write_text(
+        ARTICLE.format(src=f"/images/{name}", body="nho.png"), encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(site, now=NOW)
+    assert [str(e) for e in info.value.errors] == [
+        f"content/articles/co-anh.md:5: ảnh “/images/{name}” (khóa “image”): tên tệp có dấu “{mark}”, mà trong một "
+        f"địa chỉ, phần từ dấu “{mark}” trở đi không thuộc tên tệp (trình duyệt sẽ tìm “/images/{seen}”); hãy đổi "
+        f"tên tệp content/images/{name}, bỏ dấu “{mark}”"]
+
+
 def test_missing_photos_are_all_reported_with_their_lines(site: Path):
     (site / "content" / "articles" / "thieu.md").write_text(
         "---\ntitle: \"Thiếu ảnh\"\ndate: 2024-05-02\nimage: /images/khong-co.jpg\n---\n\nNội dung.\n",

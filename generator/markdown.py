@@ -89,6 +89,9 @@ def _unclosed(raw: str) -> tuple[str, int] | None:
         if match is None:
             return None
         name = match.group(1)
+        if name is None and raw.startswith((">", "->"), match.end()):  # "<!-->", "<!--->": closed at once
+            at = match.end()
+            continue
         # (not raw.lower().find: lower() makes "İ" two characters, and the offsets would drift)
         closer = re.compile("-->" if name is None else f"</{name}", re.IGNORECASE).search(raw, match.end())
         if closer is None:

@@ -66,7 +66,7 @@ def test_raw_html_left_open_that_would_hide_the_rest_is_refused_with_its_line():
 
     for engine in ("cmark-gfm", "python-markdown"):
         renderer = Renderer(iframe_hosts=("www.youtube.com",), engine=engine)
-        closed = ('Mở <!-- ghi chú --> đóng.\n\n<!--\nnhiều dòng\n-->\n\n`<!--` và `<style>`\n\n'
+        closed = ('Mở <!-- ghi chú --> đóng.\n\n<!--\nnhiều dòng\n-->\n\n`<!--` và `<style>`\n\n<!-->\n\n'
                   '<iframe src="https://www.youtube.com/embed/a"></iframe>\n\n<Style>p{}</STYLE>\n\nĐoạn cuối.\n')
         assert "Đoạn cuối." in renderer.render(closed)
         for opener, text, line in [

@@ -161,6 +161,20 @@ def test_a_theme_of_the_sites_own_themes_folder_is_used(tmp_path):
                                "các giao diện có: default, xanh (có phải ý bạn là: “xanh”?)"]
 
 
+def test_urls_that_put_two_kinds_of_page_in_one_place_are_said_in_words(tmp_path):
+    # Was: "tag:gioi-thieu:1: hai nguồn cùng ghi ra “gioi-thieu/index.html”: page:gioi-thieu và
+    # tag:gioi-thieu:1", the build's own job names in place of a file and a line.
+    root, before = built(tmp_path)
+    (root / "content" / "pages" / "thi-dua-yeu-nuoc.md").write_text('---\ntitle: "Thi đua"\n---\n\nNội dung.\n',
+                                                                   encoding="utf-8")
+    (root / "site.toml").write_text(SITE_TOML + '[urls]\ntag = "{slug}/"\n', encoding="utf-8")
+    assert errors_of(root) == [
+        "site.toml: trang “thi-dua-yeu-nuoc” và trang chủ đề “thi-dua-yeu-nuoc” cùng được ghi ra "
+        "“thi-dua-yeu-nuoc/index.html”: [urls] đặt hai loại trang vào cùng một chỗ; hãy sửa [urls] "
+        "(hoặc đổi tên một trong hai)"]
+    assert snapshot(root / "output") == before
+
+
 def test_bad_config_via_cli(tmp_path):
     root, before = built(tmp_path)
     (root / "site.toml").write_text(SITE_TOML + "per_pag = 10\n", encoding="utf-8")

@@ -205,6 +205,15 @@ def test_refuses_dangerous_output_dir(tmp_path, output, what):
     assert snapshot(tmp_path) == before
 
 
+def test_an_output_folder_under_a_file_is_a_message_not_a_traceback(tmp_path):
+    # Was: NotADirectoryError out of the incremental state, before any message could be given.
+    root, before = built(tmp_path)
+    run = cli("build", "--root", str(root), "--output", "site.toml/out")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.splitlines()[0] == "site.toml: không đọc hoặc ghi được tệp: đã có một tệp trùng tên ở chỗ thư mục"
+    assert snapshot(root / "output") == before and (root / "site.toml").is_file()
+
+
 def test_refuses_home_dir(tmp_path, monkeypatch):
     home = tmp_path / "home"
     root = make_site(home / "site")

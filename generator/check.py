@@ -46,6 +46,15 @@ def _key_line(lines: list[str], key: str) -> int:
     return 1
 
 
+def _link_line(lines: list[str], url: str) -> int | None:
+    """The first line where url is written whole, as a link's or an image's address: "/etc/passwd" is
+    not found inside "../../etc/passwd" on an earlier line."""
+    if not url:
+        return None
+    whole = re.compile(r"""(?:^|[(<"'=\s])""" + re.escape(url) + r"""(?:$|[)>"'\s])""")
+    return next((number for number, text in enumerate(lines, 1) if whole.search(text)), None)
+
+
 def _text_line(lines: list[str], needle: str) -> int | None:
     for number, text in enumerate(lines, 1):
         if needle and needle in text:
@@ -135,7 +144,7 @@ def _with_source(errors: list[BrokenLink], site, root: Path) -> list[SiteError]:
         url = error.url
         lines = _lines(root, source)
         plain = "/" + url[len(base):] if url.startswith(base) and base != "/" else url
-        line = _text_line(lines, plain) or _text_line(lines, url)
+        line = _link_line(lines, plain) or _link_line(lines, url) or _text_line(lines, plain) or _text_line(lines, url)
         where = f"{source}:{line}" if line else source
         out.append(SiteError(f"{error.message} (bài nguồn: {where})", error.path, error.line))
     return out

@@ -179,6 +179,24 @@ def _interrupted(pid: int):
     return handler
 
 
+def _check_root(args: argparse.Namespace) -> None:
+    """--root must be a project folder: a mistyped one (--root /srv/lamtheobc) was made, with a
+    .cache inside, and the message spoke of a missing content folder; a file (--root site.toml)
+    was a traceback. `new` and `import` may start a project in an empty folder; the others need one."""
+    root = getattr(args, "root", None)
+    if root is None:
+        return
+    path = Path(root)
+    if not path.exists():
+        raise SiteError(f"không có thư mục dự án “{root}”; hãy kiểm tra lại --root (thư mục chứa site.toml)")
+    if not path.is_dir():
+        raise SiteError(f"--root “{root}” là một tệp, không phải thư mục; hãy chỉ thư mục dự án (thư mục chứa "
+                        f"site.toml), ví dụ --root {path.parent.as_posix() or '.'}")
+    if args.run not in (cmd_new, cmd_import) and not (path / "site.toml").exists() and not (path / "content").exists():
+        raise SiteError(f"thư mục “{root}” không có site.toml hay thư mục content/: đây không phải thư mục dự án; "
+                        f"hãy chạy lệnh trong thư mục dự án, hoặc chỉ nó bằng --root")
+
+
 def main(argv: list[str] | None = None, runtime: Runtime | None = None) -> int:
     """The command; `runtime`: how this process runs builds (see run)."""
     args = parser().parse_args(argv)
@@ -188,6 +206,7 @@ def main(argv: list[str] | None = None, runtime: Runtime | None = None) -> int:
     if previous is signal.default_int_handler:
         signal.signal(signal.SIGINT, _interrupted(os.getpid()))
     try:
+        _check_root(args)
         return args.run(args)
     except BuildFailed as exc:
         _print_errors(exc.errors, getattr(exc, "published", None))

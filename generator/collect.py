@@ -90,8 +90,12 @@ def check_slugs(articles: list[Article], pages: list[Page], config: SiteConfig) 
                 continue
             url = pattern.format(slug=item.slug)
             if url in owners:
+                # Names shown alike (both NFC in messages) are two files whose names differ only in how
+                # their marks are encoded (NFC "hòa", NFD "hòa"): "x.md … với x.md" said nothing.
+                twin = (" (một tệp khác có tên trông giống hệt, chỉ khác cách mã hóa dấu tiếng Việt: "
+                        "NFC/NFD; hãy xóa hoặc gộp một trong hai tệp)" if owners[url] == item.path else "")
                 errors.append(ContentError(
-                    f"{kind} này có cùng đường dẫn /{url} với {owners[url]}; hãy đổi tên tệp hoặc đặt “slug” khác",
+                    f"{kind} này có cùng đường dẫn /{url} với {owners[url]}{twin}; hãy đổi tên tệp hoặc đặt “slug” khác",
                     item.path, line))
             else:
                 owners[url] = item.path

@@ -206,6 +206,8 @@ def _build(cls, table: dict, text: str, section: str | None, display: str, error
 
 
 _BASE_URL_UNSAFE = re.compile(r"[\s\"'<>`\\{}|^\x00-\x1f\x7f-\x9f]")
+# A theme is a folder of themes_dir: one plain name, never a path ("../x", "/tmp", "a/b").
+_THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
 def _control_errors(table: dict, text: str, display: str, section: str | None = None) -> list[ConfigError]:
@@ -244,6 +246,7 @@ def _validate(config: SiteConfig, text: str, display: str, errors: list) -> None
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError):
         err("timezone", f"không biết múi giờ “{config.timezone}” (dùng ví dụ “Asia/Ho_Chi_Minh”)")
+    _validate_theme(config, err)
     if config.markdown_engine not in ENGINES:
         err("markdown_engine", f"“markdown_engine” phải là một trong {', '.join(ENGINES)}, "
                                f"không phải “{config.markdown_engine}”")
@@ -278,6 +281,26 @@ def _validate(config: SiteConfig, text: str, display: str, errors: list) -> None
             err(f.name, f"[urls] “{f.name}” phải chứa {needed}", "urls")
     if config.cms is not None:
         _validate_cms(config, err)
+
+
+def _validate_theme(config: SiteConfig, err) -> None:
+    """A theme that is not there was quietly replaced by the default one (a typo gave another
+    look, no message), and a path ("../../etc", "/tmp") was read as a theme from outside."""
+    theme, themes = config.theme, config.path(config.themes_dir)
+    if not _THEME_NAME.fullmatch(theme):
+        err("theme", f"“theme” phải là tên một thư mục giao diện trong {config.themes_dir}/ (chữ, số, “-”, “_”), "
+                     f"không phải đường dẫn “{theme}”")
+        return
+    if theme == "default":
+        return
+    try:
+        if (themes / theme).is_dir():
+            return
+        found = sorted({"default"} | {p.name for p in themes.iterdir() if p.is_dir()} if themes.is_dir() else {"default"})
+    except OSError:  # an unreadable themes folder: the templates' own check says so
+        return
+    err("theme", f"không có giao diện “{theme}”: không có thư mục {config.themes_dir}/{theme}; "
+                 f"các giao diện có: {', '.join(found)}{suggest(theme, found)}")
 
 
 def _validate_cms(config: SiteConfig, err) -> None:

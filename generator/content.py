@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from . import __version__
 from .errors import ContentError, os_reason, suggest
 from .frontmatter import Source, decode, split, visible
-from .markdown import MAX_NESTING, NestingTooDeep, Renderer, first_paragraph, shorten
+from .markdown import MAX_NESTING, NestingTooDeep, Renderer, Unclosed, first_paragraph, shorten
 from .taxonomy import Directive, Province, Registries
 from .vietnamese import MAX_SLUG, in_zone, normalize, slugify, term_key
 
@@ -385,6 +385,11 @@ def _body(renderer: Renderer, src: Source) -> str:
     except NestingTooDeep as exc:
         raise ContentError(f"nội dung lồng nhau quá sâu: quá {MAX_NESTING} tầng (trích dẫn “>” trong trích dẫn, "
                            f"danh sách trong danh sách hay thẻ HTML trong thẻ HTML); hãy bớt lồng",
+                           src.path, src.body_line + exc.line - 1) from None
+    except Unclosed as exc:
+        what = "chú thích “<!--”" if exc.opener == "<!--" else f"thẻ “{exc.opener}”"
+        raise ContentError(f"{what} không được đóng bằng “{exc.closer}”: mọi chữ sau nó tới hết bài sẽ không hiện "
+                           f"ra đúng trên trang; hãy thêm “{exc.closer}” ở chỗ cần đóng, hoặc xóa “{exc.opener}”",
                            src.path, src.body_line + exc.line - 1) from None
 
 

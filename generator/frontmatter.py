@@ -265,6 +265,12 @@ def _load_yaml(fm_text: str, path: str) -> dict:
         reason = _yaml_reason(exc)
         if exc.problem_mark and _tab_at(fm_text, exc.problem_mark.line, exc.problem_mark.column):
             reason = "có ký tự tab; hãy thụt lề bằng dấu cách"
+        if "invalid Unicode character escape" in (exc.problem or "") and exc.problem_mark:
+            reason = _escape_reason(fm_text.split("\n")[exc.problem_mark.line]) or reason
+        bom = _bom_line(fm_text, mark.line if mark else 0)
+        if bom is not None:  # PyYAML's reason ("thụt lề không đúng") points at nothing one can see
+            line, reason = bom + 2, ("có ký tự vô hình U+FEFF (dấu BOM, thường do ghép hai tệp hay dán chữ); "
+                                     "hãy xóa ký tự đó: nó không hiện ra, nên dễ nhất là gõ lại dòng này")
         raise ContentError(f"phần thông tin đầu bài không phải YAML hợp lệ: {reason}", path, line) from None
     except yaml.YAMLError as exc:  # without a position: PyYAML's own words are all there is
         raise ContentError(f"phần thông tin đầu bài không phải YAML hợp lệ: {exc}", path, 1) from None
@@ -288,6 +294,34 @@ _REASONS = (  # PyYAML's problem -> what to fix, in the editor's words
     ("constructor for the tag", "giá trị bắt đầu bằng “!”; hãy đặt giá trị trong dấu ngoặc kép"),
     ("anchor", "giá trị bắt đầu bằng “&” hoặc “*”; hãy đặt giá trị trong dấu ngoặc kép"),
 )
+
+
+_PAIR = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
+_HALF = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_BEYOND = re.compile(r"\\U(?!0010|000)[0-9a-fA-F]{8}")
+
+
+def _escape_reason(line: str) -> str | None:
+    """A \\u escape YAML refuses, said plainly: a character written as two UTF-16 halves, as JSON
+    and JavaScript write it ("\\ud83d\\ude00", pasted from a web page's source), or half of one."""
+    pair = _PAIR.search(line)
+    if pair:
+        code = 0x10000 + ((int(pair[1], 16) - 0xD800) << 10) + int(pair[2], 16) - 0xDC00
+        return (f"“{pair[0]}” viết một ký tự bằng hai nửa UTF-16 (kiểu JSON, JavaScript) mà YAML không đọc; "
+                f"hãy dán thẳng ký tự “{chr(code)}”, hoặc viết “\\U{code:08X}”")
+    half = _HALF.search(line) or _BEYOND.search(line)
+    if half:
+        return (f"“{half[0]}” không phải mã của một ký tự Unicode (nửa cặp UTF-16 hoặc quá U+10FFFF); "
+                f"hãy xóa nó, hoặc dán thẳng ký tự cần viết")
+    return None
+
+
+def _bom_line(text: str, line: int) -> int | None:
+    """The 0-based line, at or before line (where PyYAML stopped), that holds a U+FEFF, or None."""
+    if "\ufeff" not in text:
+        return None
+    lines = text.split("\n")
+    return next((n for n in range(min(line, len(lines) - 1), -1, -1) if "\ufeff" in lines[n]), None)
 
 
 def _tab_at(text: str, line: int, column: int) -> bool:

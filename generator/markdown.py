@@ -61,6 +61,44 @@ _IFRAME_REFUSED = re.compile(r"[\\\x00-\x1f\x7f]")
 _AUTHORITY = re.compile(r"^[ ]*[A-Za-z][A-Za-z0-9+.-]*:/*([^/?#]*)")
 
 
+# Raw HTML that, left open, hides all that follows: a comment and script/style/template (the
+# sanitiser drops them with their content), an iframe (a browser never shows its content: a pasted
+# `<iframe … />` hid the rest of the article). The engine passes raw HTML through as written.
+# (<textarea>, <xmp>, <plaintext> … left open show the rest as raw text: ugly, but not lost.)
+_SWALLOWERS = ("script", "style", "template", "iframe")
+_OPENER = re.compile(r"<!--|<(%s)(?=[\s/>])[^>]*>?" % "|".join(_SWALLOWERS), re.IGNORECASE)
+
+
+class Unclosed(ValueError):
+    """Raw HTML left open hides the rest of the text; opener: "<!--" or "<style>"; line: 1-based."""
+
+    def __init__(self, opener: str, line: int):
+        super().__init__(opener, line)
+        self.opener, self.line = opener, line
+
+    @property
+    def closer(self) -> str:
+        return "-->" if self.opener == "<!--" else f"</{self.opener[1:-1]}>"
+
+
+def _unclosed(raw: str) -> tuple[str, int] | None:
+    """(opener, its offset) of the first comment or swallowing element of raw that is never closed."""
+    at = 0
+    while True:
+        match = _OPENER.search(raw, at)
+        if match is None:
+            return None
+        name = match.group(1)
+        if name is None and raw.startswith((">", "->"), match.end()):  # "<!-->", "<!--->": closed at once
+            at = match.end()
+            continue
+        # (not raw.lower().find: lower() makes "İ" two characters, and the offsets would drift)
+        closer = re.compile("-->" if name is None else f"</{name}", re.IGNORECASE).search(raw, match.end())
+        if closer is None:
+            return ("<!--" if name is None else f"<{name.lower()}>"), match.start()
+        at = closer.end()
+
+
 class NestingTooDeep(ValueError):
     """A Markdown text nests deeper than MAX_NESTING; line: its 1-based line where."""
 
@@ -217,12 +255,17 @@ class Renderer:
         return self._cmark(text)
 
     def render(self, text: str) -> str:
-        """Sanitised HTML; NestingTooDeep when the text nests past MAX_NESTING."""
+        """Sanitised HTML; NestingTooDeep when the text nests past MAX_NESTING, Unclosed when raw HTML
+        left open (a comment, <style>, <iframe … />) would hide the rest of the text."""
         raw = _FIGURE.sub(_figure, self.to_html(text))
         try:
             check_depth(raw, MAX_NESTING)
         except TooDeep:
             raise NestingTooDeep(self._deep_line(text)) from None
+        if "<" in raw and _OPENER.search(raw):
+            unclosed = _unclosed(raw)
+            if unclosed is not None:
+                raise Unclosed(unclosed[0], _source_line(text, raw, *unclosed))
         return _LAZY.sub(lambda m: f"<{m[1]}{m[2]}{SET_ATTRIBUTES[m[1]]}>", self._cleaner.clean(raw))
 
     def _deep_line(self, text: str) -> int:
@@ -257,6 +300,27 @@ class Renderer:
                 if marked:
                     return int(marked.group(1))
         return 1
+
+
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n(?:.*?\n)?(?: {0,3}\1[`~]*[ \t]*(?:\n|$)|\Z)", re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+
+
+def _blank_code(text: str) -> str:
+    """text with fenced code blocks and code spans blanked (same length, newlines kept): what
+    is written there is shown as code, not read as HTML."""
+    blank = lambda m: re.sub(r"[^\n]", " ", m.group())  # noqa: E731
+    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
+
+
+def _source_line(text: str, raw: str, opener: str, offset: int) -> int:
+    """The line of text where the raw HTML at offset of the engine's output was written, found by
+    its rank among the same openers (the engine writes those of code as &lt;, and so are they
+    left out of text)."""
+    pattern = re.compile("<!--" if opener == "<!--" else re.escape(opener[:-1]) + r"(?=[\s/>])", re.IGNORECASE)
+    rank = len(pattern.findall(raw, 0, offset))
+    found = [m.start() for m in pattern.finditer(_blank_code(text))]
+    return text.count("\n", 0, found[rank]) + 1 if rank < len(found) else 1
 
 
 def plain_text(fragment: str) -> str:

@@ -7,12 +7,15 @@ builds as it is.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 
+from .collect import reserved_segments
 from .config import load_config
 from .content import bidi_problem
 from .errors import BuildFailed, ContentError, SiteError, os_reason, suggest
+from .sources import discover
 from .taxonomy import Registries, load_registries, lookup_key
 from .vietnamese import MAX_SLUG, VN, normalize, slugify
 
@@ -99,6 +102,9 @@ def new_article(root: Path, title: str, provinces: list[str] = (), directives: l
         raise BuildFailed(errors)
     folder = config.path(config.content_dir) / "articles"
     path = folder / f"{slug}.md"
+    taken = _address_taken(config, slug, path)
+    if taken:
+        raise SiteError(taken)
     moment = (now or datetime.now(VN)).astimezone(VN).replace(microsecond=0)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -114,6 +120,36 @@ def new_article(root: Path, title: str, provinces: list[str] = (), directives: l
     except OSError as exc:
         raise SiteError(f"không ghi được tệp {_shown(path, config.root)}: {os_reason(exc, writing=True)}") from None
     return path, notes
+
+
+_EXPLICIT_SLUG = re.compile(r"""^slug:[ \t]*["']?([^"'\s#]*)["']?[ \t]*(?:#.*)?$""", re.MULTILINE)
+
+
+def _address_taken(config, slug: str, path: Path) -> str:
+    """Why the build would refuse the new article's address ("" if it would not): a portal section
+    ("Tỉnh" -> tinh), or another article's (its file name, "Hoà bình.md", or its "slug:"). `new`
+    wrote such a file, and the next build (and the preview, which shows drafts) stopped on it."""
+    reserved = reserved_segments(config)
+    if slug in reserved:
+        return (f"tiêu đề cho đường dẫn “{slug}”, trùng với đường dẫn dành riêng của cổng "
+                f"({', '.join(sorted(r for r in reserved if '.' not in r))}); hãy đặt tiêu đề khác")
+    sources, _ = discover(config, stamps=False)  # unreadable files are the build's to report
+    for source in sources.articles:
+        if source.path == path:
+            continue  # the file itself: "never overwrite" says so
+        try:
+            with open(source.path, "rb") as handle:  # the front matter, not the body
+                head = handle.read(65536).decode("utf-8-sig", "replace")
+        except OSError:
+            continue
+        front = head.split("\n---", 1)[0] if head.startswith("---") else ""
+        explicit = _EXPLICIT_SLUG.search(front)
+        other = explicit.group(1) if explicit else slugify(source.path.stem)
+        if other == slug:
+            url = config.urls.article.format(slug=slug)
+            return (f"bài mới sẽ có cùng đường dẫn /{url} với {source.shown}; hãy đặt tiêu đề khác, "
+                    f"hoặc mở tệp đó để sửa")
+    return ""
 
 
 def _text_problem(label: str, text: str) -> str:

@@ -120,17 +120,26 @@ def prepare(config: SiteConfig, images: Sequence[tuple[Path, str, tuple[int, int
             else:
                 metas[out] = outcome
                 result.made += 1
+    copy_of: dict[str, str] = {}  # a copy's output path -> its photo's
     for out, meta in metas.items():
         key = fresh_index[out][1]
         photo, files = _photo(out, meta, folder / key)
         result.photos[out] = photo
         result.files += files
+        copy_of.update((copy, out) for copy, _ in files if copy != out)
     if fresh_index != index:
         folder.mkdir(parents=True, exist_ok=True)
         dump_cache_file(folder / INDEX, fresh_index)
         _prune(folder, {key for _, key in fresh_index.values()})
     result.errors = _article_errors(articles, {out for _, out, _ in images}, unreadable, config.images_dir)
     named = {a.image.src[1:].split("?", 1)[0].split("#", 1)[0] for a in articles if a.image is not None}
+    for path, out, _ in images:  # a file named as a copy of another photo ("a.240.jpg", saved from the site)
+        if out in copy_of:
+            photo = copy_of[out].removeprefix("images/")
+            stem, _, suffix = out.removeprefix("images/").rpartition(".")
+            result.errors.append(ContentError(
+                f"tên tệp này trùng với tên bản thu nhỏ mà cổng tự tạo cho ảnh {config.images_dir}/{photo}; "
+                f"hãy đổi tên tệp, ví dụ “{stem.replace('.', '-')}.{suffix}”", display_path(path, config.root), 1))
     for path, out, _ in images:  # broken files no `image` key names: reported at the file
         problem = unreadable.get(out)
         if problem is not None and problem.broken and out not in named:
@@ -164,14 +173,21 @@ def _article_errors(articles: Sequence[Article], present: set[str], unreadable: 
             errors.append(ContentError(f"ảnh “{image.src}” (khóa “image”) {unreadable[out].reason}", article.path,
                                        line))
         elif out not in present and out.startswith("images/"):
-            errors.append(_missing(image.src, out, images_dir, article.path, line))
+            errors.append(_missing(image.src, out, images_dir, article.path, line, present))
         elif out not in present:
             errors.append(ContentError(f"ảnh “{image.src}” (khóa “image”) phải là một tệp trong thư mục {images_dir}, "
                                        f"ghi dạng “/images/tên-tệp.jpg”", article.path, line))
     return errors
 
 
-def _missing(src: str, out: str, images_dir: str, path: str, line: int | None) -> ContentError:
+def _missing(src: str, out: str, images_dir: str, path: str, line: int | None,
+             present: set[str] = frozenset()) -> ContentError:
+    whole = src[1:]
+    if whole != out and whole in present:  # "a#b.jpg": in an address, what follows # or ? is not the name
+        mark = "#" if "#" in whole and ("?" not in whole or whole.index("#") < whole.index("?")) else "?"
+        return ContentError(f"ảnh “{src}” (khóa “image”): tên tệp có dấu “{mark}”, mà trong một địa chỉ, phần từ "
+                            f"dấu “{mark}” trở đi không thuộc tên tệp (trình duyệt sẽ tìm “/{out}”); hãy đổi tên tệp "
+                            f"{images_dir}/{whole.removeprefix('images/')}, bỏ dấu “{mark}”", path, line)
     return ContentError(f"không tìm thấy ảnh “{src}” (khóa “image”): không có tệp "
                         f"{images_dir}/{out.removeprefix('images/')}", path, line)
 
@@ -195,7 +211,7 @@ def unread_images(sources: Sequence[SourceFile], images: Sequence[ImageFile], im
         out = src[1:].split("?", 1)[0].split("#", 1)[0]
         line = parsed.line_of_item("image", src)
         if out not in present and (source.shown, line) not in reported:
-            errors.append(_missing(src, out, images_dir, source.shown, line))
+            errors.append(_missing(src, out, images_dir, source.shown, line, present))
     return errors
 
 

@@ -12,6 +12,7 @@ import posixpath
 import re
 import sys
 import types
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +32,7 @@ from .errors import TemplateError, os_reason
 from .images import size_attributes, with_sizes
 from .markdown import shorten
 from .pages import Links
-from .vietnamese import estimated_month, format_date, format_datetime, format_long_date, short_date, weekday
+from .vietnamese import normalize, estimated_month, format_date, format_datetime, format_long_date, short_date, weekday
 
 PROJECT_THEMES = Path(__file__).resolve().parent.parent / "themes"
 CARD_TEMPLATE = "_card.html"
@@ -99,18 +100,69 @@ def _walk_errors(folder: Path) -> list[OSError]:
     return errors
 
 
+def _leads_out(path: Path, inside: list[Path]) -> Path | None:
+    """Where a symbolic link leads, when that is outside every folder of inside; else None
+    (dangling links and loops too: nothing is read through them)."""
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return None
+    return None if any(real.is_relative_to(place) for place in inside) else real
+
+
+def _inside(config: SiteConfig) -> list[Path]:
+    """The project, the bundled theme, and the templates and themes folders when site.toml sets
+    them outside (themes shared by several sites): not when they are links."""
+    places = [config.root, PROJECT_THEMES.parent]
+    for relative in (config.templates_dir, config.themes_dir):
+        folder = config.root / relative
+        if not folder.is_symlink() and folder.is_dir():
+            places.append(folder.resolve())
+    return places
+
+
+def outside_links(config: SiteConfig) -> list[TemplateError]:
+    """Symbolic links in the templates and themes folders (or those folders themselves) that lead
+    out of the project: their targets would be read into pages or published as assets (a link to
+    /etc/passwd put that file on the site). Refused as links in content/ are."""
+    root, errors = config.root, []
+    try:
+        inside = _inside(config)
+    except OSError:  # an unreadable folder: check() says so
+        return []
+
+    def refused(path: Path) -> bool:
+        real = _leads_out(path, inside)
+        if real is not None:
+            shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+            errors.append(TemplateError(f"liên kết tượng trưng trỏ ra ngoài dự án (tới {real}), không được dùng; "
+                                        f"hãy chép tệp vào dự án", normalize(shown), 1))
+        return real is not None
+
+    for relative in (config.templates_dir, config.themes_dir):
+        folder = root / relative
+        if folder.is_symlink() and refused(folder):
+            continue
+        for path, dirs, files in os.walk(folder):  # links to folders are listed, not entered
+            for name in (*dirs, *files):
+                if os.path.islink(os.path.join(path, name)):
+                    refused(Path(path, name))
+    return errors
+
+
 def collect_assets(config: SiteConfig) -> dict[str, Asset]:
     """Theme static files, fingerprinted: the chosen theme's copy wins over the default's.
 
     A stylesheet's url(...) of another static file (a font, an image) is rewritten to that
     file's fingerprinted name, and the stylesheet fingerprinted after that."""
     found: dict[str, bytes] = {}
+    inside = _inside(config)
     for theme in reversed(theme_dirs(config)):
         static = theme / "static"
         if not static.is_dir():
             continue
         for path in sorted(static.rglob("*")):
-            if path.is_file():
+            if path.is_file() and not (path.is_symlink() and _leads_out(path, inside)):  # outside_links says so
                 found[path.relative_to(static).as_posix()] = path.read_bytes()
     assets = {name: _asset(name, data) for name, data in found.items() if not name.endswith(".css")}
     for name, data in found.items():
@@ -412,13 +464,19 @@ class Templates:
         sources: dict[str, str] = {}
         names: set[str] = set()
         pending = [name]
+        asts: dict[str, jinja2.nodes.Template] = {}
         while pending:
             current = pending.pop()
             if current in sources:
                 continue
-            source = self.env.loader.get_source(self.env, current)[0]
+            try:
+                source, filename, _ = self.env.loader.get_source(self.env, current)
+            except jinja2.TemplateNotFound:
+                if current == name:
+                    raise
+                raise self._missing(current, asts) from None
             sources[current] = source
-            ast = self.env.parse(source)
+            ast = asts[current] = self.env.parse(source, current, filename)
             # Every name loaded anywhere (meta.find_undeclared_variables misses names used
             # only inside the blocks of a child template); locals that shadow a global only
             # make the signature stricter.
@@ -447,7 +505,9 @@ class Templates:
     def check(self) -> list[TemplateError]:
         """Compile every template once, so syntax errors show even in unused ones; a template
         folder or file that cannot be read is an error, not a template quietly taken from the theme."""
-        errors = []
+        errors = outside_links(self.config)
+        if errors:  # nothing is read through them
+            return errors
         for folder in self.dirs:
             for exc in _walk_errors(folder):
                 errors.append(TemplateError(f"không đọc được thư mục mẫu: {os_reason(exc)}",
@@ -460,7 +520,45 @@ class Templates:
             except OSError as exc:
                 errors.append(TemplateError(f"không đọc được tệp mẫu: {os_reason(exc)}",
                                             self._display(exc.filename or name), 1))
+            except UnicodeDecodeError as exc:  # saved in another code page (Windows-1258, …)
+                errors.append(self._not_utf8(name, exc))
         return errors
+
+    def _not_utf8(self, name: str, exc: UnicodeDecodeError) -> TemplateError:
+        """A template that is not UTF-8 (name, or one it uses): at the line of its first bad byte
+        (Jinja's error names no file)."""
+        for candidate in [name, *self.env.list_templates()]:
+            for folder in self.dirs:  # the first folder that has it, as the loader does
+                path = folder / candidate
+                try:
+                    raw = path.read_bytes()
+                except OSError:
+                    continue
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError as bad:
+                    return TemplateError(f"tệp mẫu không phải UTF-8 hợp lệ: byte không đọc được ở vị trí {bad.start} "
+                                         f"(0x{raw[bad.start]:02x}); hãy lưu lại tệp với mã hóa UTF-8",
+                                         self._display(str(path)), raw.count(b"\n", 0, bad.start) + 1)
+                break
+        return TemplateError(f"tệp mẫu không phải UTF-8 hợp lệ: {exc.reason}; hãy lưu lại tệp với mã hóa UTF-8",
+                             name, None)
+
+    def _missing(self, missing: str, asts: dict[str, jinja2.nodes.Template]) -> TemplateError:
+        """A template named by include/import/extends that no template folder has (a typo, an
+        absolute path, a ../ name the loader refuses): at the line of the first tag naming it."""
+        where: tuple[str, int | None] = ("?", None)
+        for name, ast in asts.items():
+            for node in ast.find_all((jinja2.nodes.Include, jinja2.nodes.Import, jinja2.nodes.FromImport,
+                                      jinja2.nodes.Extends, jinja2.nodes.Const)):
+                target = node.value if isinstance(node, jinja2.nodes.Const) else getattr(node.template, "value", None)
+                if target == missing:
+                    where = (self._display(self.env.loader.get_source(self.env, name)[1]), node.lineno)
+                    break
+            else:
+                continue
+            break
+        return TemplateError(_not_found(missing), *where)
 
     def render(self, name: str, **context: Any) -> str:
         try:
@@ -470,9 +568,18 @@ class Templates:
             return template.render(**context)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"lỗi cú pháp mẫu: {exc.message}", self._display(exc.filename), exc.lineno) from None
+        except jinja2.TemplateNotFound as exc:  # an OSError too: an include of a missing, absolute or ../ name
+            path, line = self._locate(exc, name)
+            raise TemplateError(_not_found(exc.name), path, line) from None
+        except RecursionError as exc:  # a template including itself, a macro calling itself: no end
+            path, line = self._locate(exc, name, repeated=True)
+            raise TemplateError("mẫu gọi lại chính nó không dừng (một mẫu include chính nó, hay một macro tự gọi "
+                                "mình mãi); hãy bỏ vòng lặp đó", path, line) from None
         except OSError as exc:  # a template that became unreadable since check()
             raise TemplateError(f"không đọc được tệp mẫu: {os_reason(exc)}", self._display(exc.filename or name),
                                 1) from None
+        except UnicodeDecodeError as exc:  # a template saved again, in another code page, since check()
+            raise self._not_utf8(name, exc) from None
         except jinja2.UndefinedError as exc:
             path, line = self._locate(exc, name)
             raise TemplateError(_undefined_reason(exc.message or ""), path, line) from None
@@ -491,17 +598,23 @@ class Templates:
                 continue
         return path.as_posix()
 
-    def _locate(self, exc: BaseException, name: str) -> tuple[str, int | None]:
-        """The innermost template frame of the traceback: its file and line."""
+    def _locate(self, exc: BaseException, name: str, repeated: bool = False) -> tuple[str, int | None]:
+        """The innermost template frame of the traceback: its file and line. repeated: the
+        frame met most often instead (for a recursion, the tag that calls itself again)."""
         tb = exc.__traceback__ or sys.exc_info()[2]
         found: tuple[str, int | None] = (name, None)
         folders = [str(d) for d in self.dirs]
+        seen: Counter = Counter()
         while tb is not None:
             filename = tb.tb_frame.f_code.co_filename
             if any(filename.startswith(f) for f in folders):
-                found = (self._display(filename), tb.tb_lineno)
+                found = (filename, tb.tb_lineno)
+                seen[found] += 1
             tb = tb.tb_next
-        return found
+        if repeated and seen:  # of the frames of the loop, the include that closes it if one does
+            loop = [frame for frame, count in seen.most_common() if count * 2 > seen.most_common(1)[0][1]]
+            found = next((frame for frame in loop if "include" in _source_line(*frame)), loop[0])
+        return (self._display(found[0]), found[1]) if seen else found
 
 
 def pluck(items, attribute: str) -> list:
@@ -532,6 +645,18 @@ def dateline(article, with_time: bool = False) -> Markup:
         return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}-{moment.day:02d}">{format_date(moment)}</time>')
     text = format_datetime(moment) if with_time else format_date(moment)
     return Markup(f'<time datetime="{moment.isoformat()}">{text}</time>')
+
+
+def _source_line(filename: str, line: int | None) -> str:
+    try:
+        with open(filename, encoding="utf-8-sig") as source:
+            return next((text for number, text in enumerate(source, 1) if number == line), "")
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def _not_found(name: str) -> str:
+    return f"mẫu “{name}” không có trong thư mục mẫu (templates/ hay thư mục templates/ của giao diện); hãy sửa tên mẫu"
 
 
 def _undefined_reason(message: str) -> str:

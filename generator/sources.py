@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -48,6 +49,24 @@ def display_path(path: Path | str, root: Path) -> str:
         return normalize(Path(path).relative_to(root).as_posix())
     except ValueError:
         return normalize(Path(path).as_posix())
+
+
+# Names an article saved by mistake gets: Notepad's "bai.md.txt", another program's ".markdown", a
+# space or dot after ".md". Such a file was skipped without a word, and the article was not on the site.
+# (A plain ".txt" may be a note or a page copied for `import`: not flagged.)
+_ALMOST_MARKDOWN = re.compile(r"\.(?:md[\s.]+|markdown|mdown|mkdn?|mdwn|mdtext|md\.txt)$", re.IGNORECASE)
+
+
+def _not_markdown(shown: str) -> str:
+    name = shown.rsplit("/", 1)[-1]
+    fixed = re.sub(r"(?i)(\.md)?\.(?:markdown|mdown|mkdn?|mdwn|mdtext|txt)$|\.md[\s.]+$", "", name) + ".md"
+    if re.search(r"(?i)\.md[\s.]+$", name):
+        return f"tên tệp có dấu cách hay dấu chấm thừa sau “.md”, nên tệp không được dựng; hãy đổi tên thành “{fixed}”"
+    only = "chỉ tệp “.md” được dựng thành bài, thành trang"
+    if name.lower().endswith(".txt"):
+        return (f"tệp “.md.txt” không được dựng ({only}; Notepad hay tự thêm “.txt” khi lưu): "
+                f"hãy đổi tên thành “{fixed}”")
+    return f"tệp đuôi “.{name.rsplit('.', 1)[-1]}” không được dựng ({only}); hãy đổi tên thành “{fixed}”"
 
 
 def _outside(path: Path, root: Path, errors: list[SiteError]) -> bool:
@@ -142,8 +161,14 @@ def discover(config: SiteConfig, stamps: bool = True) -> tuple[Sources, list[Sit
         errors.append(ContentError(f"không tìm thấy thư mục nội dung “{config.content_dir}”", "site.toml"))
 
     def markdown(folder: Path) -> tuple[SourceFile, ...]:
-        return tuple(SourceFile(f.path, display_path(f.shown, root), f.stamp)
-                     for f in _walk(folder, root, errors, stamps) if f.shown.lower().endswith(".md"))
+        found = []
+        for f in _walk(folder, root, errors, stamps):
+            if f.shown.lower().endswith(".md"):
+                found.append(SourceFile(f.path, display_path(f.shown, root), f.stamp))
+            elif _ALMOST_MARKDOWN.search(f.shown):
+                shown = display_path(f.shown, root)
+                errors.append(ContentError(_not_markdown(shown), shown, 1))
+        return tuple(found)
 
     articles = () if "articles" in refused else markdown(content / "articles")
     pages = () if "pages" in refused else markdown(content / "pages")

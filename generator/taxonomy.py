@@ -381,6 +381,11 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
             try:
                 if not path.is_file():
                     continue
+                if folder is data_dir and root is not None and path.is_symlink() \
+                        and not path.resolve().is_relative_to(root):  # its names would be published
+                    errors.append(ContentError(f"liên kết tượng trưng trỏ ra ngoài dự án (tới {path.resolve()}), "
+                                               "không được dùng; hãy chép tệp vào dự án", display, 1))
+                    continue
                 raw = path.read_bytes()
             except OSError as exc:
                 errors.append(ContentError(f"không đọc được tệp dữ liệu: {os_reason(exc)}", display, 1))

@@ -121,6 +121,28 @@ def safe_relative(path: str) -> PurePosixPath:
     return pure
 
 
+# What a page job's key (pages.py) is, in an editor's words: "tag:hoa-binh:1" -> trang chủ đề “hoa-binh”.
+_PAGE_KINDS = {"article": "bài viết", "page": "trang", "tag": "trang chủ đề", "province": "trang tỉnh",
+               "directive": "trang văn bản", "unit": "trang đơn vị 2025", "year": "trang năm", "home": "trang chủ"}
+_PAGE_NAMES = {"tags": "danh sách chủ đề", "provinces": "danh sách tỉnh", "directives": "danh sách văn bản",
+               "units": "danh sách đơn vị 2025", "years": "danh sách năm", "search": "trang tìm kiếm",
+               "feed": "tin Atom của cổng", "404": "trang 404", "robots": "robots.txt", "sitemap": "sitemap.xml",
+               "[cms]": "giao diện biên tập (/admin/)"}
+
+
+def _page_label(origin: str) -> str | None:
+    """A page job's key in words, or None when origin is not one (a file, an asset)."""
+    if origin in _PAGE_NAMES:
+        return _PAGE_NAMES[origin]
+    kind, _, rest = origin.partition(":")
+    slug = rest.split(":", 1)[0]
+    if kind.endswith("-feed") and kind[:-5] in _PAGE_KINDS and slug:
+        return f"tin Atom của {_PAGE_KINDS[kind[:-5]]} “{slug}”"
+    if kind in _PAGE_KINDS and slug and "/" not in origin:
+        return f"{_PAGE_KINDS[kind]} “{slug}”"
+    return None
+
+
 class Lock:
     """An advisory lock on the project: a second build waits for nobody, it stops."""
 
@@ -232,6 +254,10 @@ class Staging:
             except OutputError as exc:
                 raise OutputError(exc.message, origin or None) from None
         if key in self.written:
+            first, second = _page_label(self.written[key]), _page_label(origin or "?")
+            if first and second:  # two pages the build makes: only [urls] can put them in one place
+                raise OutputError(f"{first} và {second} cùng được ghi ra “{key}”: [urls] đặt hai loại trang vào "
+                                  f"cùng một chỗ; hãy sửa [urls] (hoặc đổi tên một trong hai)", "site.toml")
             raise OutputError(f"hai nguồn cùng ghi ra “{key}”: {self.written[key]} và {origin or '?'}", origin or None)
         self.written[key] = origin or key
         return key

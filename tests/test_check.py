@@ -74,6 +74,21 @@ def test_broken_links_are_errors_pointing_at_page_and_source(site: Path, capsys)
     assert int(lines[0].split(":")[1]) >= 1  # the line in the built HTML
 
 
+def test_a_broken_link_points_at_the_line_where_it_is_written_whole(site: Path, capsys):
+    # Was: "/images/mat.jpg" found inside "../images/mat.jpg" two lines above: the wrong line.
+    write(site, "bai-ba", 3, "[Tương đối](../images/mat.jpg) và [khác](/bai-viet/khong-co/x)\n\n"
+                             "![Ảnh mất](/images/mat.jpg)\n\n[Bài cũ](/bai-viet/khong-co/)")
+    code, _, err = check(site, capsys)
+    assert code == 1
+    sources = [line.rsplit("(bài nguồn: ", 1)[1] for line in err.splitlines()[:-1]]
+    assert sorted(sources) == ["content/articles/bai-ba.md:11)", "content/articles/bai-ba.md:13)",
+                               "content/articles/bai-ba.md:9)", "content/articles/bai-ba.md:9)"]
+    assert [s for line, s in zip(err.splitlines(), sources) if "“/hoc-tap/images/mat.jpg”" in line] == [
+        "content/articles/bai-ba.md:11)"]
+    assert [s for line, s in zip(err.splitlines(), sources) if "“/hoc-tap/bai-viet/khong-co/”" in line] == [
+        "content/articles/bai-ba.md:13)"]
+
+
 def test_missing_terms_summary_and_alt_are_warnings_only(site: Path, capsys):
     write(site, "bai-ba", 3, "Ảnh: ![](/images/anh.jpg)", meta="")
     code, out, err = check(site, capsys)

@@ -56,3 +56,30 @@ def test_ctrl_c_during_a_build_prints_one_line(tmp_path: Path):
     assert build.returncode == 130
     assert err == "Đã dừng.\n"
     assert not (root / "output").exists() and not (root / ".output.new").exists()
+
+
+def test_a_root_that_is_no_project_folder_is_a_message_and_nothing_is_made(tmp_path, capsys):
+    # Was: --root naming a missing folder made it (and a .cache in it) and spoke of a missing
+    # content folder; --root naming a file was a traceback (NotADirectoryError).
+    from generator.cli import main
+
+    (tmp_path / "site.toml").write_text('title = "Thử"\n', encoding="utf-8")
+    (tmp_path / "trong").mkdir()
+    before = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
+    cases = [
+        (["build", "--root", str(tmp_path / "khong-co")],
+         f"không có thư mục dự án “{tmp_path / 'khong-co'}”; hãy kiểm tra lại --root (thư mục chứa site.toml)"),
+        (["check", "--root", str(tmp_path / "site.toml")],
+         f"--root “{tmp_path / 'site.toml'}” là một tệp, không phải thư mục; hãy chỉ thư mục dự án (thư mục chứa "
+         f"site.toml), ví dụ --root {tmp_path}"),
+        (["serve", "--root", str(tmp_path / "trong")],
+         f"thư mục “{tmp_path / 'trong'}” không có site.toml hay thư mục content/: đây không phải thư mục dự án; "
+         "hãy chạy lệnh trong thư mục dự án, hoặc chỉ nó bằng --root"),
+        (["new", "Bài mới", "--root", str(tmp_path / "site.toml")],
+         f"--root “{tmp_path / 'site.toml'}” là một tệp, không phải thư mục; hãy chỉ thư mục dự án (thư mục chứa "
+         f"site.toml), ví dụ --root {tmp_path}"),
+    ]
+    for argv, message in cases:
+        assert main(argv) == 1, argv
+        assert capsys.readouterr().err.splitlines()[0] == message
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before

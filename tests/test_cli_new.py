@@ -164,3 +164,31 @@ def test_a_bidi_control_in_the_title_is_refused_as_the_build_would(site: Path, c
         "“tiêu đề” có ký tự điều khiển hướng chữ U+202E, làm chữ hiện ra khác với chữ thật; hãy xóa ký tự đó "
         "(gõ lại đoạn chữ này)", "Chưa tạo bài viết nào."]
     assert not (site / "content").exists()
+
+
+@pytest.mark.parametrize("title, slug, existing, text", [
+    ("Tỉnh", "tinh", None, None),                                                        # a portal section
+    ("Hòa bình", "hoa-binh", "Hoà bình.md", "---\ntitle: A\ndate: 2021-01-01\n---\n"),     # by its file name
+    ("Đổi mới", "doi-moi", "khac.md", '---\ntitle: A\ndate: 2021-01-01\nslug: "doi-moi"\n---\n'),  # by its slug
+])
+def test_an_address_the_build_would_refuse_is_refused_and_no_file(site: Path, capsys, title, slug, existing, text):
+    """`new` wrote a file the build (and the preview, which shows drafts) then refused."""
+    from bad.kit import errors_of
+
+    articles = site / "content" / "articles"
+    articles.mkdir(parents=True)
+    if existing:
+        (articles / existing).write_text(text, encoding="utf-8")
+    before = sorted(p.name for p in articles.iterdir())
+    assert run(site, title) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == "Chưa tạo bài viết nào."
+    if existing:
+        assert err[0] == (f"bài mới sẽ có cùng đường dẫn /bai-viet/{slug}/ với content/articles/{existing}; "
+                          "hãy đặt tiêu đề khác, hoặc mở tệp đó để sửa")
+    else:
+        assert err[0].startswith(f"tiêu đề cho đường dẫn “{slug}”, trùng với đường dẫn dành riêng của cổng (")
+    assert sorted(p.name for p in articles.iterdir()) == before
+    # the file new would have written is one the build refuses
+    (articles / f"{slug}.md").write_text(f'---\ntitle: "{title}"\ndate: 2021-01-01\n---\n', encoding="utf-8")
+    assert errors_of(site, drafts=True)

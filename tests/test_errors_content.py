@@ -90,6 +90,15 @@ EXPECTED = {
     'noi-dung-div-long-sau.md': [
         'content/articles/noi-dung-div-long-sau.md:40: nội dung lồng nhau quá sâu: quá 100 tầng (trích dẫn “>” trong trích dẫn, danh sách trong danh sách hay thẻ HTML trong thẻ HTML); hãy bớt lồng',
     ],
+    'noi-dung-chu-thich-mo.md': [
+        'content/articles/noi-dung-chu-thich-mo.md:13: chú thích “<!--” không được đóng bằng “-->”: mọi chữ sau nó tới hết bài sẽ không hiện ra đúng trên trang; hãy thêm “-->” ở chỗ cần đóng, hoặc xóa “<!--”',
+    ],
+    'noi-dung-iframe-tu-dong.md': [
+        'content/articles/noi-dung-iframe-tu-dong.md:10: thẻ “<iframe>” không được đóng bằng “</iframe>”: mọi chữ sau nó tới hết bài sẽ không hiện ra đúng trên trang; hãy thêm “</iframe>” ở chỗ cần đóng, hoặc xóa “<iframe>”',
+    ],
+    'noi-dung-style-mo.md': [
+        'content/articles/noi-dung-style-mo.md:10: thẻ “<style>” không được đóng bằng “</style>”: mọi chữ sau nó tới hết bài sẽ không hiện ra đúng trên trang; hãy thêm “</style>” ở chỗ cần đóng, hoặc xóa “<style>”',
+    ],
     'noi-dung-long-sau.md': [
         'content/articles/noi-dung-long-sau.md:8: nội dung lồng nhau quá sâu: quá 100 tầng (trích dẫn “>” trong trích dẫn, danh sách trong danh sách hay thẻ HTML trong thẻ HTML); hãy bớt lồng',
     ],

@@ -66,6 +66,49 @@ def test_template_error_via_cli(tmp_path):
     assert snapshot(root / "output") == before
 
 
+@pytest.mark.parametrize("name", ["/etc/passwd", "../site.toml", "khong-co.html"])
+def test_a_template_including_a_missing_or_outside_file_is_located(tmp_path, name):
+    # Was: "không đọc hoặc ghi được tệp: '/etc/passwd' not found in search paths: …", no file, no line.
+    root, before = built(tmp_path)
+    override(root, "page.html", '{% extends "base.html" %}\n{% block main %}\n'
+                                f'{{% include "{name}" %}}\n{{% endblock %}}\n')
+    assert errors_of(root) == [f"templates/page.html:3: mẫu “{name}” không có trong thư mục mẫu "
+                               f"(templates/ hay thư mục templates/ của giao diện); hãy sửa tên mẫu"]
+    assert snapshot(root / "output") == before
+
+
+@pytest.mark.parametrize("name, text, line", [
+    ("page.html", '{% extends "base.html" %}\n{% block main %}\n{% include "page.html" %}\n{% endblock %}\n', 3),
+    ("_lap.html", '{% macro lap(n) %}\n{{ lap(n + 1) }}\n{% endmacro %}\n{{ lap(0) }}\n', 2),
+])
+def test_a_template_calling_itself_without_end_is_located_not_a_traceback(tmp_path, name, text, line):
+    # Was: a RecursionError traceback from the render worker, exit 1 without a path:line.
+    root, before = built(tmp_path)
+    override(root, name, text)
+    if name != "page.html":
+        override(root, "page.html", '{% extends "base.html" %}\n{% block main %}\n'
+                                    f'{{% include "{name}" %}}\n{{% endblock %}}\n')
+    assert errors_of(root) == [f"templates/{name}:{line}: mẫu gọi lại chính nó không dừng (một mẫu include "
+                               f"chính nó, hay một macro tự gọi mình mãi); hãy bỏ vòng lặp đó"]
+    run = cli("build", "--root", str(root))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.splitlines()[0].startswith(f"templates/{name}:{line}: ")
+    assert snapshot(root / "output") == before
+
+
+def test_a_template_saved_in_another_code_page_is_located_not_a_traceback(tmp_path):
+    # Was: a UnicodeDecodeError traceback out of Jinja's loader, no file named.
+    root, before = built(tmp_path)
+    (root / "templates").mkdir()
+    (root / "templates" / "_footer.html").write_bytes("<footer>\n<p>Theo Bác</p>\n</footer>\n".encode("cp1258"))
+    assert errors_of(root) == ["templates/_footer.html:2: tệp mẫu không phải UTF-8 hợp lệ: byte không đọc được ở "
+                               "vị trí 18 (0xe1); hãy lưu lại tệp với mã hóa UTF-8"]
+    run = cli("check", "--root", str(root))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.splitlines()[0].startswith("templates/_footer.html:2: tệp mẫu không phải UTF-8 hợp lệ")
+    assert snapshot(root / "output") == before
+
+
 # site.toml ---------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("toml, expected", [
@@ -86,11 +129,49 @@ def test_template_error_via_cli(tmp_path):
         "site.toml:2: “per_page” phải là một số nguyên, không phải '12'",
         "site.toml:3: không biết múi giờ “Asia/Hanoi” (dùng ví dụ “Asia/Ho_Chi_Minh”)",
     ]),
-], ids=["toml-string", "toml-table", "unknown-key", "unknown-section-key", "base-url", "several"])
+    ('base_url = "https://example.org/"\ntheme = "mac-dinh"\n',
+     ["site.toml:2: không có giao diện “mac-dinh”: không có thư mục themes/mac-dinh; các giao diện có: default"]),
+    ('base_url = "https://example.org/"\ntheme = "defualt"\n',
+     ["site.toml:2: không có giao diện “defualt”: không có thư mục themes/defualt; các giao diện có: default "
+      "(có phải ý bạn là: “default”?)"]),
+    ('base_url = "https://example.org/"\ntheme = "../../../../../../etc"\n',
+     ["site.toml:2: “theme” phải là tên một thư mục giao diện trong themes/ (chữ, số, “-”, “_”), "
+      "không phải đường dẫn “../../../../../../etc”"]),
+    ('base_url = "https://example.org/"\ntheme = "/usr/share"\n',
+     ["site.toml:2: “theme” phải là tên một thư mục giao diện trong themes/ (chữ, số, “-”, “_”), "
+      "không phải đường dẫn “/usr/share”"]),
+], ids=["toml-string", "toml-table", "unknown-key", "unknown-section-key", "base-url", "several",
+        "missing-theme", "misspelt-theme", "theme-up", "theme-absolute"])
 def test_bad_config(tmp_path, toml, expected):
     root, before = built(tmp_path)
     (root / "site.toml").write_text(toml, encoding="utf-8")
     assert errors_of(root) == expected
+    assert snapshot(root / "output") == before
+
+
+def test_a_theme_of_the_sites_own_themes_folder_is_used(tmp_path):
+    root, _ = built(tmp_path)
+    (root / "themes" / "xanh" / "static").mkdir(parents=True)
+    (root / "themes" / "xanh" / "static" / "xanh.css").write_text("body{color:navy}", encoding="utf-8")
+    (root / "site.toml").write_text(SITE_TOML + 'theme = "xanh"\n', encoding="utf-8")
+    assert errors_of(root) == []
+    assert list((root / "output" / "assets").glob("xanh.*.css"))
+    (root / "site.toml").write_text(SITE_TOML + 'theme = "xan"\n', encoding="utf-8")
+    assert errors_of(root) == ["site.toml:3: không có giao diện “xan”: không có thư mục themes/xan; "
+                               "các giao diện có: default, xanh (có phải ý bạn là: “xanh”?)"]
+
+
+def test_urls_that_put_two_kinds_of_page_in_one_place_are_said_in_words(tmp_path):
+    # Was: "tag:gioi-thieu:1: hai nguồn cùng ghi ra “gioi-thieu/index.html”: page:gioi-thieu và
+    # tag:gioi-thieu:1", the build's own job names in place of a file and a line.
+    root, before = built(tmp_path)
+    (root / "content" / "pages" / "thi-dua-yeu-nuoc.md").write_text('---\ntitle: "Thi đua"\n---\n\nNội dung.\n',
+                                                                   encoding="utf-8")
+    (root / "site.toml").write_text(SITE_TOML + '[urls]\ntag = "{slug}/"\n', encoding="utf-8")
+    assert errors_of(root) == [
+        "site.toml: trang “thi-dua-yeu-nuoc” và trang chủ đề “thi-dua-yeu-nuoc” cùng được ghi ra "
+        "“thi-dua-yeu-nuoc/index.html”: [urls] đặt hai loại trang vào cùng một chỗ; hãy sửa [urls] "
+        "(hoặc đổi tên một trong hai)"]
     assert snapshot(root / "output") == before
 
 
@@ -122,6 +203,15 @@ def test_refuses_dangerous_output_dir(tmp_path, output, what):
     target = (root / output).resolve()
     assert errors_of(root, output=output) == ["site.toml: " + what.format(target=target)]
     assert snapshot(tmp_path) == before
+
+
+def test_an_output_folder_under_a_file_is_a_message_not_a_traceback(tmp_path):
+    # Was: NotADirectoryError out of the incremental state, before any message could be given.
+    root, before = built(tmp_path)
+    run = cli("build", "--root", str(root), "--output", "site.toml/out")
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.splitlines()[0] == "site.toml: không đọc hoặc ghi được tệp: đã có một tệp trùng tên ở chỗ thư mục"
+    assert snapshot(root / "output") == before and (root / "site.toml").is_file()
 
 
 def test_refuses_home_dir(tmp_path, monkeypatch):

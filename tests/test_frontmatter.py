@@ -139,3 +139,39 @@ def test_load_yaml_uses_either_path_with_the_same_result():
     nested = 'title: "x"\nsource:\n  name: "Báo Nhân Dân"\n'
     assert _load_yaml(nested, "a.md") == {"title": "x", "source": {"name": "Báo Nhân Dân"}}
     assert split("---\n" + BENCH_STYLE + "---\nThân bài\n", "a.md").meta == pyyaml(BENCH_STYLE)
+
+
+@pytest.mark.parametrize("text, line", [
+    ('---\ntitle: "A"\ndate: 2021-01-01\n\ufeffauthor: "B"\n---\n', 4),            # two files joined
+    ('---\ntitle: "A"\nimage:\n  src: /images/a.jpg\n\ufeff  alt: "x"\n---\n', 5),  # pasted into a block
+])
+def test_a_bom_inside_the_front_matter_is_named(text, line):
+    # Was: "phần thông tin đầu bài không phải YAML hợp lệ: thụt lề không đúng" for a line that
+    # looks right: the U+FEFF cannot be seen.
+    from generator.errors import ContentError
+
+    with pytest.raises(ContentError) as caught:
+        split(text, "a.md")
+    assert (caught.value.line, caught.value.message) == (line, (
+        "phần thông tin đầu bài không phải YAML hợp lệ: có ký tự vô hình U+FEFF (dấu BOM, thường do ghép hai tệp "
+        "hay dán chữ); hãy xóa ký tự đó: nó không hiện ra, nên dễ nhất là gõ lại dòng này"))
+
+
+@pytest.mark.parametrize("value, reason", [
+    ("Vui \\ud83d\\ude00 quá", "“\\ud83d\\ude00” viết một ký tự bằng hai nửa UTF-16 (kiểu JSON, JavaScript) mà YAML "
+                             "không đọc; hãy dán thẳng ký tự “😀”, hoặc viết “\\U0001F600”"),
+    ("Cờ \\uD83C\\uDDFB\\uD83C\\uDDF3", "“\\uD83C\\uDDFB” viết một ký tự bằng hai nửa UTF-16 (kiểu JSON, JavaScript) "
+                                     "mà YAML không đọc; hãy dán thẳng ký tự “🇻”, hoặc viết “\\U0001F1FB”"),
+    ("nửa \\udc00", "“\\udc00” không phải mã của một ký tự Unicode (nửa cặp UTF-16 hoặc quá U+10FFFF); "
+                   "hãy xóa nó, hoặc dán thẳng ký tự cần viết"),
+    ("quá \\U00110000", "“\\U00110000” không phải mã của một ký tự Unicode (nửa cặp UTF-16 hoặc quá U+10FFFF); "
+                       "hãy xóa nó, hoặc dán thẳng ký tự cần viết"),
+])
+def test_a_unicode_escape_yaml_refuses_is_explained(value, reason):
+    # Was: "sau dấu “\” trong chuỗi ngoặc kép là một mã không hợp lệ; hãy viết “\\” …" for an emoji
+    # written as JSON writes it, which the editor had not typed as an escape at all.
+    from generator.errors import ContentError
+
+    with pytest.raises(ContentError) as caught:
+        split(f'---\ntitle: "A"\nsummary: "{value}"\n---\n', "a.md")
+    assert (caught.value.line, caught.value.message) == (3, "phần thông tin đầu bài không phải YAML hợp lệ: " + reason)

@@ -56,3 +56,31 @@ def test_rendering_many_articles_does_not_grow_the_process():
 
 def test_renderer_uses_it():
     assert isinstance(Renderer()._cmark, _Cmark)
+
+
+def test_raw_html_left_open_that_would_hide_the_rest_is_refused_with_its_line():
+    # An unclosed comment, <script>/<style>/<template> (dropped by the sanitiser with all that
+    # follows) or an <iframe … /> (a browser never shows an iframe's content) lost the rest of
+    # the article without a word.
+    from generator.markdown import Unclosed
+
+    for engine in ("cmark-gfm", "python-markdown"):
+        renderer = Renderer(iframe_hosts=("www.youtube.com",), engine=engine)
+        closed = ('Mở <!-- ghi chú --> đóng.\n\n<!--\nnhiều dòng\n-->\n\n`<!--` và `<style>`\n\n<!-->\n\n'
+                  '<iframe src="https://www.youtube.com/embed/a"></iframe>\n\n<Style>p{}</STYLE>\n\nĐoạn cuối.\n')
+        assert "Đoạn cuối." in renderer.render(closed)
+        for opener, text, line in [
+            ("<!--", "Đầu.\n\n<!-- ghi chú\n\nĐoạn cuối.\n", 3),
+            ("<!--", "Đầu.\n\n> trích\n> <!-- ghi chú\n\nĐoạn cuối.\n", 4),
+            ("<iframe>", 'Đầu.\n\n<iframe src="https://www.youtube.com/embed/a" />\n\nĐoạn cuối.\n', 3),
+            ("<script>", "Đầu.\n\n<SCRIPT>\nx = 1\n\nĐoạn cuối.\n", 3),
+            ("<template>", "Đầu.\n\n<template>\n\nĐoạn cuối.\n", 3),
+            ("<style>", "`<style>`\n\nĐầu İİ.\n\n<style>\n\nĐoạn cuối.\n", 5),
+        ]:
+            try:  # python-markdown reads some of these as text: then nothing is hidden, nothing refused
+                html = renderer.render(closed + "\n" + text)
+            except Unclosed as caught:
+                assert (caught.opener, caught.line) == (opener, closed.count("\n") + 1 + line), engine
+            else:
+                assert engine != "cmark-gfm", text
+                assert "Đoạn cuối." in html.rsplit("</iframe>", 1)[-1], (engine, text)

@@ -230,6 +230,45 @@ def test_a_broken_photo_only_a_body_shows_is_an_error_at_the_file(site: Path):
     assert (out / "images" / "dong.jpg").read_bytes() == buffer.getvalue()
 
 
+def test_a_file_named_as_a_copy_of_another_photo_is_an_error_at_the_file(site: Path):
+    """A copy saved from the site and put back ("hoi-nghi.720.jpg"), or a camera's "x.480.jpg" beside
+    "x.jpg": was "images/hoi-nghi.720.jpg: hai nguồn cùng ghi ra “images/hoi-nghi.720.jpg”: …",
+    at no file an editor has, in no words an editor reads."""
+    out = build(site, now=NOW).output
+    before = {p.name: p.read_bytes() for p in (out / "images").iterdir()}
+    images = site / "content" / "images"
+    (images / "hoi-nghi.720.jpg").write_bytes(jpeg(720, 480, color=(0, 90, 0)))
+    (images / "nho.240.webp").write_bytes((out / "images" / "nho.240.webp").read_bytes())
+    (images / "nho.1440.jpg").write_bytes(jpeg(300, 200))  # nho.png has no 1440 copy: no clash
+    with pytest.raises(BuildFailed) as info:
+        build(site, now=NOW)
+    assert [str(e) for e in info.value.errors] == [
+        "content/images/hoi-nghi.720.jpg:1: tên tệp này trùng với tên bản thu nhỏ mà cổng tự tạo cho ảnh "
+        "content/images/hoi-nghi.jpg; hãy đổi tên tệp, ví dụ “hoi-nghi-720.jpg”",
+        "content/images/nho.240.webp:1: tên tệp này trùng với tên bản thu nhỏ mà cổng tự tạo cho ảnh "
+        "content/images/nho.png; hãy đổi tên tệp, ví dụ “nho-240.webp”",
+    ]
+    assert {p.name: p.read_bytes() for p in (out / "images").iterdir()} == before
+    (images / "hoi-nghi.720.jpg").rename(images / "hoi-nghi-720.jpg")
+    (images / "nho.240.webp").unlink()
+    out = build(site, now=NOW).output
+    assert (out / "images" / "hoi-nghi-720.jpg").is_file() and (out / "images" / "nho.1440.jpg").is_file()
+
+
+@pytest.mark.parametrize("name, mark, seen", [("hop#1.jpg", "#", "hop"), ("anh?moi.jpg", "?", "anh")])
+def test_a_photo_whose_name_has_a_hash_or_question_mark_is_told_so(site: Path, name: str, mark: str, seen: str):
+    """Was: 'không tìm thấy ảnh “/images/hop#1.jpg” …: không có tệp content/images/hop', beside the file."""
+    (site / "content" / "images" / name).write_bytes(jpeg(300, 200))
+    (site / "content" / "articles" / "co-anh.md").write_text(
+        ARTICLE.format(src=f"/images/{name}", body="nho.png"), encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(site, now=NOW)
+    assert [str(e) for e in info.value.errors] == [
+        f"content/articles/co-anh.md:5: ảnh “/images/{name}” (khóa “image”): tên tệp có dấu “{mark}”, mà trong một "
+        f"địa chỉ, phần từ dấu “{mark}” trở đi không thuộc tên tệp (trình duyệt sẽ tìm “/images/{seen}”); hãy đổi "
+        f"tên tệp content/images/{name}, bỏ dấu “{mark}”"]
+
+
 def test_missing_photos_are_all_reported_with_their_lines(site: Path):
     (site / "content" / "articles" / "thieu.md").write_text(
         "---\ntitle: \"Thiếu ảnh\"\ndate: 2024-05-02\nimage: /images/khong-co.jpg\n---\n\nNội dung.\n",

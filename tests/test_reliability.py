@@ -59,6 +59,43 @@ def test_nfd_file_name_in_messages_is_nfc(tmp_path):
                                "hoặc 2016-09-19T16:27:00+07:00"]
 
 
+def test_two_file_names_differing_only_in_nfc_or_nfd_are_told_apart(tmp_path):
+    # Was: "Hòa bình.md:1: bài viết này có cùng đường dẫn … với content/articles/Hòa bình.md": both
+    # names are shown NFC, so the message named the file itself.
+    text = "---\ntitle: Hòa bình\ndate: 2021-06-02\n---\n\nNội dung.\n"
+    root = make_site(tmp_path, {unicodedata.normalize("NFC", "Hòa bình.md"): text, nfd("Hòa bình.md"): text})
+    assert errors_of(root) == [
+        "content/articles/Hòa bình.md:1: bài viết này có cùng đường dẫn /bai-viet/hoa-binh/ với "
+        "content/articles/Hòa bình.md (một tệp khác có tên trông giống hệt, chỉ khác cách mã hóa dấu tiếng Việt: "
+        "NFC/NFD; hãy xóa hoặc gộp một trong hai tệp); hãy đổi tên tệp hoặc đặt “slug” khác"]
+
+
+def test_an_article_saved_under_a_name_that_is_almost_md_is_reported_not_skipped(tmp_path):
+    # Was: skipped without a word ("bai.md.txt" from Notepad, ".markdown", "bai.md "): the article
+    # was simply not on the site. Other names (notes, backups "x.md.bak", a copied page "x.txt") stay skipped.
+    root = make_site(tmp_path)
+    build(root)
+    before = snapshot(root / "output")
+    text = "---\ntitle: Bài mới\ndate: 2021-06-02\n---\n\nNội dung.\n"
+    for name in ("mot.md.txt", "Hai.MD.TXT", "ba.markdown", "bon.md ", "nam.md.", "ghi-chu.txt", "sau.md.bak"):
+        add(root, name, text)
+    (root / "content" / "pages" / "lien-he.mdown").write_text(text, encoding="utf-8")
+    rest = "không được dựng (chỉ tệp “.md” được dựng thành bài, thành trang"
+    assert errors_of(root) == [
+        f"content/articles/Hai.MD.TXT:1: tệp “.md.txt” {rest}; Notepad hay tự thêm “.txt” khi lưu): "
+        "hãy đổi tên thành “Hai.md”",
+        f"content/articles/ba.markdown:1: tệp đuôi “.markdown” {rest}); hãy đổi tên thành “ba.md”",
+        "content/articles/bon.md :1: tên tệp có dấu cách hay dấu chấm thừa sau “.md”, nên tệp không được dựng; "
+        "hãy đổi tên thành “bon.md”",
+        f"content/articles/mot.md.txt:1: tệp “.md.txt” {rest}; Notepad hay tự thêm “.txt” khi lưu): "
+        "hãy đổi tên thành “mot.md”",
+        "content/articles/nam.md.:1: tên tệp có dấu cách hay dấu chấm thừa sau “.md”, nên tệp không được dựng; "
+        "hãy đổi tên thành “nam.md”",
+        f"content/pages/lien-he.mdown:1: tệp đuôi “.mdown” {rest}); hãy đổi tên thành “lien-he.md”",
+    ]
+    assert snapshot(root / "output") == before
+
+
 def test_file_names_with_spaces_and_vietnamese_letters_get_ascii_slugs(tmp_path):
     root = make_site(tmp_path, {
         "Bài viết có dấu cách.md": "---\ntitle: Một\ndate: 2021-06-03\n---\n\nA.\n",

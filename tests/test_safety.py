@@ -220,7 +220,7 @@ def test_names_from_data_files_and_images_stay_inside(tmp_path):
         assert path.resolve().is_relative_to(out.resolve())
 
 
-@pytest.mark.parametrize("where", ["articles", "pages", "images", "folder"])
+@pytest.mark.parametrize("where", ["articles", "pages", "images", "folder", "data"])
 def test_symlinks_leading_outside_the_project_are_refused(tmp_path, where):
     secret = tmp_path / "secret"
     secret.mkdir()
@@ -231,6 +231,11 @@ def test_symlinks_leading_outside_the_project_are_refused(tmp_path, where):
     if where == "folder":
         link = root / "content" / "articles" / "ngoai"
         link.symlink_to(secret, target_is_directory=True)
+    elif where == "data":  # was: read, and a CSV's names published as tags, provinces …
+        (root / "content" / "data").mkdir()
+        link = root / "content" / "data" / "tags.csv"
+        (secret / "tags.csv").write_text("name,description\nMật khẩu,x\n", "utf-8")
+        link.symlink_to(secret / "tags.csv")
     else:
         link = root / "content" / where / ("ngoai.jpg" if where == "images" else "ngoai.md")
         link.symlink_to(secret / "mat-khau.md")
@@ -240,6 +245,41 @@ def test_symlinks_leading_outside_the_project_are_refused(tmp_path, where):
                                "không được dùng; hãy chép tệp vào dự án"]
     assert snapshot(root / "output") == before
     assert b"M\xe1\xba\xadt kh\xe1\xba\xa9u" not in b"".join(snapshot(root / "output").values())
+
+
+@pytest.mark.parametrize("link, target", [
+    ("templates/_footer.html", "mat-khau.txt"),                # included in every page
+    ("themes/default/static/mat-khau.txt", "mat-khau.txt"),     # published as an asset
+    ("templates", "."),                                         # the folder itself
+    ("themes/xanh", "."),                                       # a theme folder of themes/
+])
+def test_symlinks_in_templates_and_themes_leading_outside_are_refused(tmp_path, link, target):
+    # Was: followed; a link to /etc/passwd in templates/ or a theme's static/ put it on the site.
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "mat-khau.txt").write_text("Mật khẩu bí mật", "utf-8")
+    (secret / "_footer.html").write_text("<p>Mật khẩu bí mật</p>", "utf-8")
+    root = make_site(tmp_path / "site")
+    build(root)
+    before = snapshot(root / "output")
+    path = root / link
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to(secret / target, target_is_directory=target == ".")
+    if link == "themes/xanh":
+        (root / "site.toml").write_text((root / "site.toml").read_text("utf-8") + 'theme = "xanh"\n', "utf-8")
+    assert errors_of(root) == [f"{link}:1: liên kết tượng trưng trỏ ra ngoài dự án (tới {secret / target if target != '.' else secret}), "
+                               "không được dùng; hãy chép tệp vào dự án"]
+    assert snapshot(root / "output") == before
+
+
+def test_symlinks_in_templates_and_themes_inside_the_project_are_followed(tmp_path):
+    root = make_site(tmp_path)
+    (root / "chung").mkdir()
+    (root / "chung" / "_footer.html").write_text("<footer>Chân trang chung</footer>", "utf-8")
+    (root / "templates").mkdir()
+    (root / "templates" / "_footer.html").symlink_to(root / "chung" / "_footer.html")
+    build(root)
+    assert "Chân trang chung" in (root / "output" / "index.html").read_text("utf-8")
 
 
 def test_symlinks_inside_the_project_are_followed(tmp_path):

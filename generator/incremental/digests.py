@@ -72,7 +72,7 @@ def folder_id(path: Path) -> tuple[int, int]:
     """(inode, mtime_ns) of a folder: a published folder replaced or touched by hand differs."""
     try:
         st = path.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # not there (a file on the way: --output site.toml/x)
         return (0, 0)
     return (st.st_ino, st.st_mtime_ns)
 

@@ -137,6 +137,7 @@ class _Run:
             # checks and collects (a build that stops on a problem below cancels it).
             self._give_search(shown, read)
         self.photos = prepare_photos(self.config, self.sources.images, shown, self.cache_dir, self.workers)
+        self.reuse.restore(self.photos.damaged)
         if self.photos.made:
             self.log(f"Đã tạo bản thu nhỏ cho {self.photos.made} ảnh mới")
         failed = {error.path for error in self.errors} - {article.path for article in read.articles}

@@ -68,6 +68,7 @@ class Prepared:
     files: list[tuple[str, Path]] = field(default_factory=list)   # (output path, cached copy)
     errors: list[SiteError] = field(default_factory=list)
     made: int = 0                                                 # photos resized by this build
+    damaged: set[str] = field(default_factory=set)               # output files of photos whose cache was changed
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,13 @@ def prepare(config: SiteConfig, images: Sequence[tuple[Path, str, tuple[int, int
                 continue
         fresh_index[out] = (stamp, key)
         meta = _read_meta(folder / key)
+        if meta is not None and not _intact(folder / key, meta):
+            # A published copy is a hard link to the cached one: a copy changed in output/ (an
+            # optimiser writing in place, a truncation) changed the cache too. Made again, and
+            # the photo's files published again.
+            shutil.rmtree(folder / key, ignore_errors=True)
+            result.damaged.add(out)
+            meta = None
         if meta is None:
             todo.append((path, out, key))
         else:
@@ -124,6 +132,8 @@ def prepare(config: SiteConfig, images: Sequence[tuple[Path, str, tuple[int, int
     for out, meta in metas.items():
         key = fresh_index[out][1]
         photo, files = _photo(out, meta, folder / key)
+        if out in result.damaged:
+            result.damaged.update(copy for copy, _ in files)
         result.photos[out] = photo
         result.files += files
         copy_of.update((copy, out) for copy, _ in files if copy != out)
@@ -242,6 +252,26 @@ def _read_meta(folder: Path) -> dict | None:
     return meta if isinstance(meta, dict) and "variants" in meta else None
 
 
+def _stamps(folder: Path, names: Sequence[str]) -> dict[str, list[int]]:
+    stamps = {}
+    for name in names:
+        info = os.stat(folder / name)
+        stamps[name] = [info.st_size, info.st_mtime_ns]
+    return stamps
+
+
+def _intact(folder: Path, meta: dict) -> bool:
+    """Every copy as it was made (size and modification time; copies made before the stamps
+    were recorded are taken as they are)."""
+    stamps = meta.get("stamps")
+    if not isinstance(stamps, dict):
+        return True
+    try:
+        return _stamps(folder, list(stamps)) == stamps
+    except OSError:
+        return False
+
+
 def _prune(folder: Path, live: set[str]) -> None:
     """Copies of photos no longer in the site: removed (published sites keep their own links).
     A folder still being made by another build at the same time (".tmp-<pid>") is left alone
@@ -350,7 +380,8 @@ def _make_copies(source: Path, target: Path, widths: tuple[int, ...], quality: i
             fallback_name = f"{w}{FALLBACK[kind]}"
             _save(copy, tmp / fallback_name, "PNG" if kind == "PNG" else "JPEG", quality)
         variants.append([w, h, webp_name, fallback_name])
-    meta = {"width": width, "height": height, "format": kind, "variants": variants}
+    meta = {"width": width, "height": height, "format": kind, "variants": variants,
+            "stamps": _stamps(tmp, [name for variant in variants for name in set(variant[2:]) if name])}
     (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
     try:
         os.rename(tmp, target)

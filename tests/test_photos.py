@@ -145,6 +145,27 @@ def test_copies_are_made_once_per_content(site: Path):
     assert not (site / "output" / "images" / "hoi-nghi.1440.webp").exists()  # never enlarged
 
 
+def test_a_copy_changed_in_the_published_site_is_made_again_not_kept_in_the_cache(site: Path):
+    """A published copy is a hard link to the cached one: emptied or rewritten in place in output/
+    (an optimiser, a careless command), it used to stay broken in the cache and on the site, every
+    later build saying "nothing changed"."""
+    builder = Builder(site)
+    builder.build(NOW)
+    good = (site / "output" / "images" / "hoi-nghi.240.jpg").read_bytes()
+    (site / "output" / "images" / "hoi-nghi.240.jpg").write_bytes(b"")        # truncated in place
+    webp = site / "output" / "images" / "hoi-nghi.720.webp"
+    with webp.open("r+b") as handle:                                            # same size, other bytes
+        handle.write(b"\0" * 16)
+    result = builder.build(NOW)
+    assert not result.unchanged
+    assert (site / "output" / "images" / "hoi-nghi.240.jpg").read_bytes() == good
+    with Image.open(webp) as image:
+        assert image.size == (720, 480)
+    cached = next((site / CACHE_DIR / FOLDER).glob("*/240.jpg"))
+    assert cached.read_bytes() == good
+    assert builder.build(NOW).unchanged  # and then nothing to do again
+
+
 def test_prepare_reads_unchanged_files_no_more(site: Path, monkeypatch):
     config = load_config(site)
     images = [(p, f"images/{p.name}", (p.stat().st_mtime_ns, p.stat().st_size))

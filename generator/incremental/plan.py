@@ -68,6 +68,10 @@ class Reuse:
                              if self.output_current else set())
         return self._missing
 
+    def restore(self, paths: set[str]) -> None:
+        """Published files known to be wrong (a photo copy changed in place): published again."""
+        self._missing = self.missing | (paths & set(self.previous.outputs) if self.output_current else set())
+
     @property
     def has_state(self) -> bool:
         return bool(self.previous.sources)

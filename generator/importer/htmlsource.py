@@ -26,12 +26,13 @@ from urllib.parse import unquote, urlsplit
 from ..vietnamese import VN, normalize
 from .clean import EM_CLOSE, EM_OPEN, Block, words
 from .lines import image_name
+from .media import AMP_EMBEDS, IMAGE_TAGS, embed_address, image_source, post_embed
 from .tables import TableBuilder
 
 _SKIP = {"script", "style", "nav", "aside", "noscript", "template", "svg", "iframe", "button",
-         "select", "textarea", "object", "canvas", "menu", "dialog", "video", "audio"}
+         "select", "textarea", "object", "canvas", "menu", "dialog", "video", "audio"} | AMP_EMBEDS
 _REPORTED = {"aside", "nav", "menu", "header", "footer"}  # furniture with words: dropped, each line reported
-_EMBEDS = {"iframe", "object", "embed", "video", "audio"}  # content the importer cannot bring along
+_EMBEDS = {"iframe", "object", "embed", "video", "audio"} | AMP_EMBEDS  # content the importer cannot bring along
 EMBED_REASON = "khung nhúng (video, bản đồ, quảng cáo…) không nhập được; nếu là nội dung bài, hãy nhúng lại"
 _EMPHASIS = {"em", "i"}
 _BOLD = {"strong", "b"}
@@ -91,6 +92,8 @@ class _PageParser(HTMLParser):
         self._emphasis_carried = False  # the block being read started inside an <em>
         self._bold = 0  # depth inside <strong>/<b>
         self._bold_text = self._plain_text = False  # the block being read has bold / other words
+        self._picture: list[str] = []  # srcsets of the open <picture>'s <source>s
+        self._lazy_missing = False  # the last picture held only a placeholder: its <noscript> copy is the photo
 
     # -- structure --
     def _inside_article(self) -> bool:
@@ -151,18 +154,23 @@ class _PageParser(HTMLParser):
             self._json = []
         elif tag == "time" and a.get("datetime") and not self._skip:
             self.meta.extra.setdefault("time", a["datetime"])
-        if tag in _EMBEDS and not self._skip:
+        post = post_embed(tag, a)
+        if (tag in _EMBEDS or post) and not self._skip:
             self._embed(tag, a)
+        if tag == "picture":
+            self._picture = []
+        elif tag == "source" and "picture" in self._stack:
+            self._picture.append(a.get("data-srcset") or a.get("srcset") or "")
+        if tag in IMAGE_TAGS and (not self._skip or (self._lazy_missing and self._skipped[0] == "noscript")):
+            self._image(a)
         if tag in _VOID:
-            if tag == "img" and not self._skip:
-                self._image(a)
-            elif tag == "br":
+            if tag == "br":
                 self._flush()
                 if self._tables:
                     self._tables[-1].line_break()
             return
         inside = self._inside_article()
-        dropped = (tag in _SKIP and not (tag == "aside" and inside)) or (tag in _PAGE_ONLY and not inside)
+        dropped = (tag in _SKIP and not (tag == "aside" and inside)) or (tag in _PAGE_ONLY and not inside) or post
         if tag in _BLOCK or tag in _REPORTED:
             self._flush()
             if self._tables:
@@ -364,17 +372,18 @@ class _PageParser(HTMLParser):
                     self.meta.author = self.meta.author or normalize(person["name"].strip())
 
     def _embed(self, tag: str, a: dict) -> None:
-        what = " ".join(x for x in (normalize(a.get("title", "").strip()), a.get("src") or a.get("data") or "")
-                        if x) or f"<{tag}>"
-        self.meta.left_out.append((self.getpos()[0], EMBED_REASON, what))
+        self.meta.left_out.append((self.getpos()[0], EMBED_REASON, normalize(embed_address(tag, a))))
 
     def _image(self, a: dict) -> None:
         if self._tables:
             self._tables[-1].layout = True  # a picture with its caption, laid out in a table
-        src = a.get("src") or a.get("data-src") or ""
+        src = image_source(a, self._picture)
         name = image_name(posixpath.basename(unquote(urlsplit(src).path))) if src else None
-        if name:
-            self._flush()
+        self._lazy_missing = not src
+        last = self.blocks[-1] if self.blocks else None
+        between = "".join(self._buffer).replace(_EDGE, "").strip()
+        if name and not (last and last.hint == "img" and last.extra.get("src") == name and not between):
+            self._flush()  # (the same photo again with nothing between: an AMP or <noscript> copy)
             alt = normalize(_SPACE.sub(" ", a.get("alt", "")).strip())
             self.blocks.append(Block(name, self.getpos()[0], "img", {"src": name, "alt": alt}))
 

@@ -83,3 +83,32 @@ def test_a_plain_quote_in_the_article_stays_a_quote(registries):
     html = page('<blockquote class="quote"><p>Mỗi tấm gương bình dị là một bông hoa đẹp.</p></blockquote>')
     _result, _meta, body = import_page(html, registries, ".html")
     assert "> Mỗi tấm gương bình dị là một bông hoa đẹp." in body
+
+
+# -- a byline that is also a place's name (byline.py) ---------------------------------------------
+
+@pytest.mark.parametrize("byline, author", [
+    ("Tác giả: Thanh Bình - Trung tâm VH-TT-TT huyện", "Thanh Bình"),  # huyện Thanh Bình, Đồng Tháp
+    ("Tác giả: Thanh Bình", "Thanh Bình"),
+    ("Bài, ảnh: HỒNG LĨNH", "Hồng Lĩnh"),  # thị xã Hồng Lĩnh, Hà Tĩnh
+    ("Tin, ảnh: Quang Bình", "Quang Bình"),  # huyện Quang Bình, Hà Giang
+    ("Ngọc Hiển - Đài Truyền thanh huyện", "Ngọc Hiển"),  # huyện Ngọc Hiển, Cà Mau
+])
+def test_a_signed_byline_is_a_person_though_a_district_has_that_name(byline, author, registries):
+    text = "\n".join(["Đức Trọng sơ kết 3 năm thực hiện Kết luận 01-KL/TW", "Cập nhật lúc 08:30 ngày 12/3/2024",
+                      "Ngày 11/3, Ban Thường vụ Huyện ủy Đức Trọng tổ chức hội nghị sơ kết 3 năm thực hiện "
+                      "Kết luận 01-KL/TW của Bộ Chính trị.",
+                      "Qua 3 năm, toàn huyện có 126 tập thể, 215 cá nhân được biểu dương, khen thưởng.", byline])
+    result, meta, body = import_page(text, registries)
+    assert meta["author"] == author
+    assert byline not in body and meta["province"] == ["Lâm Đồng"]
+
+
+@pytest.mark.parametrize("line", ["Thanh Bình", "Hồng Lĩnh - Hà Tĩnh"])
+def test_a_place_alone_after_the_text_is_still_no_author(line, registries):
+    text = "\n".join(["Đức Trọng sơ kết 3 năm thực hiện Kết luận 01-KL/TW", "Cập nhật lúc 08:30 ngày 12/3/2024",
+                      "Ngày 11/3, Ban Thường vụ Huyện ủy Đức Trọng tổ chức hội nghị sơ kết 3 năm thực hiện "
+                      "Kết luận 01-KL/TW của Bộ Chính trị.",
+                      "Qua 3 năm, toàn huyện có 126 tập thể, 215 cá nhân được biểu dương, khen thưởng.", line])
+    _result, meta, _body = import_page(text, registries)
+    assert "author" not in meta

@@ -85,8 +85,10 @@ def _one_name(text: str) -> str | None:
 def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     """A byline as a display name ("XUÂN THƯỞNG" -> "Xuân Thưởng"), or None if it is not one.
 
-    ``places``: term keys of province and district names, which are never bylines alone."""
+    ``places``: term keys of province and district names, which are never bylines alone: a label
+    ("Bài, ảnh:") or the writer's unit after a dash makes such a name a person's."""
     text = normalize(text).strip()
+    signed = bool(LABEL.match(text))  # "Tác giả: Thanh Bình": a person, though Thanh Bình is also a district
     text = LABEL.sub("", text).strip()
     text = PHOTO_PART.sub("", text).strip()
     text = _PARENS.sub("", text).strip()  # "Thu Hà (Báo Lai Châu)", "Thanh Hải (TTXVN)"
@@ -103,7 +105,9 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     names = _split_names(text)
     if names is None:
         return None
-    if any(term_key(n) in places for n in names):
+    dash = _UNIT_AFTER_DASH.search(text)
+    signed = signed or bool(len(names) == 1 and dash and _UNIT_START.match(dash.group(1)))  # "… - Trung tâm VH huyện"
+    if not signed and any(term_key(n) in places for n in names):
         return None
     return prefix + " - ".join(names)
 

@@ -112,3 +112,40 @@ def test_a_place_alone_after_the_text_is_still_no_author(line, registries):
                       "Qua 3 năm, toàn huyện có 126 tập thể, 215 cá nhân được biểu dương, khen thưởng.", line])
     _result, meta, _body = import_page(text, registries)
     assert "author" not in meta
+
+
+# -- a lead printed in bold at the head of the first paragraph (htmlsource.py, extract.py) ---------
+
+def portal(first: str) -> str:
+    return ("<html><head><meta charset='utf-8'><title>Lâm Đồng (mới) đẩy mạnh học tập và làm theo Bác</title></head>"
+            "<body><div class='news'><h2>Lâm Đồng (mới) đẩy mạnh học tập và làm theo Bác</h2>"
+            "<div class='date'>Ngày đăng: 20/08/2025</div><div class='content'>" + first +
+            "<p>Mỗi cán bộ, đảng viên đăng ký ít nhất một nội dung làm theo Bác.</p></div></div></body></html>")
+
+
+LEAD = ("Ngày 19/8, Ban Thường vụ Tỉnh ủy Lâm Đồng ban hành kế hoạch thực hiện Chỉ thị 05-CT/TW trong Đảng bộ tỉnh "
+        "sau khi hợp nhất ba tỉnh Lâm Đồng, Đắk Nông và Bình Thuận.")
+REST = "Kế hoạch xác định năm 2025 là năm đầu tiên thống nhất chuyên đề học tập."
+
+
+@pytest.mark.parametrize("first", [
+    f"<p><b>{LEAD}</b> {REST}</p>",
+    f"<p><strong>{LEAD[:10]}</strong> <strong>{LEAD[11:]}</strong>{REST}</p>",  # two runs, no space after
+    f"<p><strong><em>{LEAD}</em></strong> {REST}</p>",
+])
+def test_a_bold_lead_inside_the_first_paragraph_is_the_summary_and_the_rest_opens_the_body(first, registries):
+    _result, meta, body = import_page(portal(first), registries, ".html")
+    assert meta["summary"] == LEAD
+    assert body.lstrip("\n").startswith(REST) or body.lstrip("\n").startswith(f"*{REST}")
+    assert LEAD[:60] not in body
+
+
+@pytest.mark.parametrize("first", [
+    f"<p>{LEAD} {REST}</p>",  # nothing in bold
+    f"<p><b>{LEAD} {REST}</b></p>",  # all of it in bold
+    f"<p>{LEAD} <b>{REST}</b></p>",  # bold further on
+    f"<p><b>Lâm Đồng</b> - {LEAD} {REST}</p>",  # a bold place stamp, no sentence
+])
+def test_a_lead_without_a_bold_opening_sentence_stays_whole(first, registries):
+    _result, meta, _body = import_page(portal(first), registries, ".html")
+    assert meta["summary"].endswith(REST)

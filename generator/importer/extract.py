@@ -223,7 +223,15 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
         if info.block.hint in ("li", "h1") or LIST_ITEM.match(info.text):
             break
         if info.paragraph or info.n_words > 20:
-            out.summary, rest = cap_summary(_ABSTRACT.sub("", info.text))
+            text = _ABSTRACT.sub("", info.text)
+            bold = info.block.extra.get("bold_lead", "")
+            if bold and text.endswith(info.text[len(bold):]) and words(bold) >= 8:
+                # "<b>Sapo.</b> Body…": the lead is the bold sentences, the rest of the paragraph opens the body
+                tail = info.text[len(bold):].strip()
+                out.summary, rest = cap_summary(text[:len(text) - len(tail)].strip())
+                rest = f"{rest} {tail}" if rest else tail
+            else:
+                out.summary, rest = cap_summary(text)
             out.summary_line = info.line
             used[i] = "sapo"
             return i, rest

@@ -47,6 +47,7 @@ _HINTS = {"h1": "h1", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "
 _SPACE = re.compile(r"\s+")
 _FORM = "khuôn trang (form)"
 _TEXT_WORDS = 20  # a block this long is running text, which no search box, poll or comment form holds
+_SENTENCE_DONE = re.compile(r"\w[.!?…][\"”’)]?$")  # a bold run ending a sentence
 _EDGE = "\ue002"  # where an inline element starts or ends, in a block's text until _separated reads it
 
 
@@ -92,6 +93,7 @@ class _PageParser(HTMLParser):
         self._emphasis_carried = False  # the block being read started inside an <em>
         self._bold = 0  # depth inside <strong>/<b>
         self._bold_text = self._plain_text = False  # the block being read has bold / other words
+        self._bold_open: list[str] = []  # the block's words before its first plain word
         self._picture: list[str] = []  # srcsets of the open <picture>'s <source>s
         self._lazy_missing = False  # the last picture held only a placeholder: its <noscript> copy is the photo
 
@@ -120,7 +122,9 @@ class _PageParser(HTMLParser):
         self._emphasis_carried = self._emphasis > 0
         self._buffer = []
         bold, plain = self._bold_text, self._plain_text
+        opening = normalize(_SPACE.sub(" ", "".join(self._bold_open)).strip())
         self._bold_text = self._plain_text = False
+        self._bold_open = []
         text, marked = _emphasis(_separated(raw))
         if text and not self._skip:
             self._order += 1
@@ -134,6 +138,8 @@ class _PageParser(HTMLParser):
                 extra["list"] = self._lists[-1]
             if bold and not plain:
                 extra["bold"] = True  # a whole line in bold: a subheading the page did not mark up
+            elif bold and _SENTENCE_DONE.search(opening) and len(opening) < len(text) and text.startswith(opening):
+                extra["bold_lead"] = opening  # "<b>Sapo.</b> Body…": the lead a page printed in bold
             if links:
                 extra["links"] = links  # (words, href as written), for links.py
             self.blocks.append(Block(text, self.getpos()[0], hint, extra))
@@ -298,6 +304,8 @@ class _PageParser(HTMLParser):
             self._furniture.append(data)
         elif not self._skip and "head" not in self._stack:
             self._buffer.append(data)
+            if not self._plain_text and (self._bold or not data.strip()):
+                self._bold_open.append(data)
             if data.strip():
                 if self._bold:
                     self._bold_text = True

@@ -149,3 +149,53 @@ def test_a_bold_lead_inside_the_first_paragraph_is_the_summary_and_the_rest_open
 def test_a_lead_without_a_bold_opening_sentence_stays_whole(first, registries):
     _result, meta, _body = import_page(portal(first), registries, ".html")
     assert meta["summary"].endswith(REST)
+
+
+# -- a part of a series, pagination, a print view's address (series.py, tail.py) ------------------
+
+SERIES = ["Bài 2: Những người giữ lửa ở vùng cao Hà Giang", "09/04/2024 07:05",
+          "Ở những bản làng xa xôi của Hà Giang, có những đảng viên lặng lẽ giữ lửa cho phong trào học tập và làm "
+          "theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.",
+          "Bài 1: Khi Chỉ thị 05 đi vào từng nếp nhà",
+          "Bí thư chi bộ thôn Lũng Cú, ông Vàng Mí Súa, năm nay đã ngoài 60 tuổi nhưng vẫn đến từng nhà vận động.",
+          "Bài 1 đã nêu cách làm của các chi bộ, bài này kể về những người bí thư chi bộ ở thôn bản.",
+          "Những con người bình dị ấy đang góp phần làm nên diện mạo mới cho vùng cao nguyên đá."]
+
+
+@pytest.mark.parametrize("after", [["Bài cuối: Lan tỏa những mô hình hay"], ["Bài 3 - Lan tỏa những mô hình hay"],
+                                   ["Bài tiếp theo: Lan tỏa những mô hình hay", "Minh Tâm"]])
+def test_the_other_parts_of_a_series_are_left_out_never_a_heading(after, registries):
+    result, meta, body = import_page("\n".join(SERIES + after), registries)
+    assert meta["title"] == SERIES[0]
+    assert "Bài 1: Khi Chỉ thị 05" not in body and "Lan tỏa những mô hình hay" not in body
+    assert "##" not in body
+    assert "Bài 1 đã nêu cách làm của các chi bộ" in body  # a sentence naming a part stays
+    assert body.rstrip().endswith("cho vùng cao nguyên đá.")
+    assert left_out(result, "tên bài khác trong loạt bài") == ["Bài 1: Khi Chỉ thị 05 đi vào từng nếp nhà", after[0]]
+
+
+def test_parts_of_an_article_that_is_no_part_of_a_series_stay_its_headings(registries):
+    text = "\n".join(["Những người giữ lửa ở vùng cao Hà Giang"] + SERIES[1:3] +
+                     ["Phần 1: Chi bộ thôn bản", SERIES[4], "Phần 2: Người bí thư", SERIES[6]])
+    _result, _meta, body = import_page(text, registries)
+    assert "Phần 1: Chi bộ thôn bản" in body and "Phần 2: Người bí thư" in body
+
+
+@pytest.mark.parametrize("line", ["Trang 1 2 3", "Trang: 1 | 2 | 3 »", "1 2 3 4 Tiếp", "Trang 2/3"])
+def test_page_numbers_after_the_text_are_pagination(line, registries):
+    result, _meta, body = import_page("\n".join(SERIES[:3] + SERIES[4:5] + [SERIES[6], line, "Minh Tâm"]), registries)
+    assert line not in body and left_out(result, "phân trang của trang web") == [line]
+
+
+@pytest.mark.parametrize("line", ["Địa chỉ bài viết: https://baoquangngai.vn/chinh-tri/202404/quang-ngai-8a51c2d/",
+                                  "URL: http://www.baoquangngai.vn/channel/2022/202404/quang-ngai-3173011/"])
+def test_a_print_views_address_line_is_left_out(line, registries):
+    text = "\n".join(["In bài viết", "Đóng cửa sổ", "Quảng Ngãi biểu dương 51 điển hình học tập và làm theo Bác",
+                      "Thứ Năm, 18/04/2024, 16:40 [GMT+7]",
+                      "(Baoquangngai.vn) - Chiều 18/4, Ban Thường vụ Tỉnh ủy Quảng Ngãi tổ chức hội nghị biểu dương "
+                      "các điển hình tiên tiến trong học tập và làm theo Bác năm 2024.",
+                      "Tại hội nghị, 51 tập thể, cá nhân được biểu dương là những điển hình tiêu biểu.",
+                      "Tin, ảnh: THANH NHỊ", line, "Bản quyền © Báo Quảng Ngãi điện tử"])
+    result, meta, body = import_page(text, registries)
+    assert "http" not in body and meta["author"] == "Thanh Nhị"
+    assert left_out(result, "địa chỉ của trang (bản in)") == [line]

@@ -20,6 +20,7 @@ from .headline import (choose_date, choose_title, clean_title, find_lead, label_
                        other_articles, skippable)
 from .letters import letter_warning
 from .lines import Info, classify, has_credit, image_name
+from .series import OTHER_PART, other_parts
 from .tail import tail
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
@@ -139,6 +140,8 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
         if infos[i].key == title_key or (len(infos[i].text) <= 2 * len(title_key) + 20
                                          and term_key(infos[i].text) == title_key):
             used[i] = "tiêu đề lặp lại"
+    for i in other_parts(infos, t, out.title):
+        used[i] = OTHER_PART
     last = last_paragraph(infos)
     last = last if last is not None and last > t else None
     _date(infos, t, lead, last, used, out)

@@ -199,3 +199,20 @@ def test_a_print_views_address_line_is_left_out(line, registries):
     result, meta, body = import_page(text, registries)
     assert "http" not in body and meta["author"] == "Thanh Nhị"
     assert left_out(result, "địa chỉ của trang (bản in)") == [line]
+
+
+# -- a time zone written with minutes (dates.py) --------------------------------------------------
+
+@pytest.mark.parametrize("line, iso", [
+    ("Thứ Ba, 12/3/2024 08:30 (GMT+07:00)", "2024-03-12T08:30:00+07:00"),
+    ("12/03/2024 (UTC+07:00) 08:30", "2024-03-12T08:30:00+07:00"),
+    ("12/03/2024 - 08:30 (GMT+0700)", "2024-03-12T08:30:00+07:00"),
+    ("12/03/2024 01:30 (GMT+00:00)", "2024-03-12T08:30:00+07:00"),
+    ("Thứ Ba, 12/3/2024 (GMT+07:00)", "2024-03-12T00:00:00+07:00"),
+])
+def test_a_zone_with_minutes_is_no_clock_time(line, iso, registries):
+    text = "\n".join(["Bắc Giang: Gần 1.500 đảng viên trẻ đăng ký “Một việc làm theo Bác”", line,
+                      "BBG - Gần 1.500 đảng viên trẻ ở Bắc Giang đã đăng ký “Một việc làm theo Bác” năm 2024.",
+                      "Mỗi đảng viên đăng ký ít nhất một việc cụ thể, gắn với chức trách, nhiệm vụ được giao."])
+    _result, meta, _body = import_page(text, registries)
+    assert meta["date"].isoformat() == iso

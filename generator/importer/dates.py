@@ -154,6 +154,17 @@ def meta_line(line: str) -> MetaLine | None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         out_of_range = year
 
+    # The zone first: "(GMT+07:00)" holds a clock's shape that is no time of the article.
+    zone = VN
+    for z in _ZONE.finditer(rest):
+        zone = timezone.utc
+        if z.group(1):
+            offset = timedelta(hours=int(z.group(2)), minutes=int(z.group(3) or 0))
+            if offset >= timedelta(hours=24):
+                return None
+            zone = timezone(-offset if z.group(1) == "-" else offset)
+        rest = _blank(rest, z.start(), z.end())
+
     hour = minute = second = 0
     times = [t for t in _TIME.finditer(rest)]
     # The time that belongs to the chosen date: the nearest one within the date's own labelled part
@@ -174,16 +185,6 @@ def meta_line(line: str) -> MetaLine | None:
             return None
     for m in times:
         rest = _blank(rest, m.start(), m.end())
-
-    zone = VN
-    for z in _ZONE.finditer(rest):
-        zone = timezone.utc
-        if z.group(1):
-            offset = timedelta(hours=int(z.group(2)), minutes=int(z.group(3) or 0))
-            if offset >= timedelta(hours=24):
-                return None
-            zone = timezone(-offset if z.group(1) == "-" else offset)
-        rest = _blank(rest, z.start(), z.end())
 
     weekday = None
     for w in _WEEKDAY.finditer(rest):

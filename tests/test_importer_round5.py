@@ -216,3 +216,35 @@ def test_a_zone_with_minutes_is_no_clock_time(line, iso, registries):
                       "Mỗi đảng viên đăng ký ít nhất một việc cụ thể, gắn với chức trách, nhiệm vụ được giao."])
     _result, meta, _body = import_page(text, registries)
     assert meta["date"].isoformat() == iso
+
+
+# -- bylines with the writer's paper after a slash, a post after a comma, titles with a comma (byline.py)
+
+@pytest.mark.parametrize("byline, author", [
+    ("Minh Anh/VOV-Tây Bắc", "Minh Anh"),
+    ("Hồng Nhung/Báo Hà Giang", "Hồng Nhung"),
+    ("Thu Hằng / VOV.VN", "Thu Hằng"),
+    ("Nguyễn Văn Anh, Phó Trưởng ban Tuyên giáo Huyện ủy", "Nguyễn Văn Anh"),
+    ("TS. Nguyễn Thị Hoa, Học viện Chính trị khu vực I", "TS. Nguyễn Thị Hoa"),
+    ("Thượng tá, ThS Nguyễn Văn Anh", "Thượng tá, ThS Nguyễn Văn Anh"),
+    ("TS Nguyễn Thị Hoa", "TS Nguyễn Thị Hoa"),
+    ("Lò Văn Pấng - Hà Giang", "Lò Văn Pấng"),
+])
+def test_a_byline_with_its_paper_post_or_place_gives_the_writer(byline, author, registries):
+    text = "\n".join(["Hà Giang: Đảng viên trẻ đi đầu làm theo Bác", "12/03/2024 08:30",
+                      "Ngày 11/3, Ban Thường vụ Tỉnh ủy Hà Giang tổ chức hội nghị sơ kết 3 năm thực hiện "
+                      "Kết luận 01-KL/TW của Bộ Chính trị.",
+                      "Qua 3 năm, toàn tỉnh có 126 tập thể, 215 cá nhân được biểu dương, khen thưởng.", byline])
+    _result, meta, body = import_page(text, registries)
+    assert meta["author"] == author and byline not in body
+
+
+@pytest.mark.parametrize("line", ["TTXVN/Vietnam+", "Thanh Bình - Quảng Ninh",
+                                  "Đồng chí Nguyễn Văn Anh, Bí thư Tỉnh ủy:"])
+def test_an_agency_two_places_or_a_speaker_are_no_byline(line, registries):
+    text = "\n".join(["Hà Giang: Đảng viên trẻ đi đầu làm theo Bác", "12/03/2024 08:30",
+                      "Ngày 11/3, Ban Thường vụ Tỉnh ủy Hà Giang tổ chức hội nghị sơ kết 3 năm thực hiện "
+                      "Kết luận 01-KL/TW của Bộ Chính trị.",
+                      "Qua 3 năm, toàn tỉnh có 126 tập thể, 215 cá nhân được biểu dương, khen thưởng.", line])
+    _result, meta, _body = import_page(text, registries)
+    assert "author" not in meta

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from importing import import_fixture as fixture
 from importing import import_page, left_out
 
 EMBED = "khung nhúng (video, bản đồ, quảng cáo…) không nhập được; nếu là nội dung bài, hãy nhúng lại"
@@ -248,3 +249,27 @@ def test_an_agency_two_places_or_a_speaker_are_no_byline(line, registries):
                       "Qua 3 năm, toàn tỉnh có 126 tập thể, 215 cá nhân được biểu dương, khen thưởng.", line])
     _result, meta, _body = import_page(text, registries)
     assert "author" not in meta
+
+
+# -- a page Word saved as HTML: its bullets in the Symbol font (body.py) ---------------------------
+
+def test_word_bullets_of_a_page_word_saved_are_a_markdown_list(registries):
+    _result, meta, body = fixture("r5-word-export.html", registries)
+    assert meta["title"] == "Yên Thế: Đảng viên cao tuổi gương mẫu làm theo lời Bác"
+    assert meta["author"] == "Nguyễn Thị Lan" and meta["province"] == ["Bắc Giang"]
+    assert ("Các đảng viên cao tuổi đã tham gia:\n\n- Hòa giải 15 vụ mâu thuẫn trong cộng đồng;\n"
+            "- Vận động hiến hơn 2.000 m² đất làm đường giao thông nông thôn;\n"
+            "- Kèm cặp 12 thanh niên chậm tiến trở thành công dân tốt.\n") in body
+    assert "·" not in body
+
+
+@pytest.mark.parametrize("bullet", ["·", "●", "▪", "■", "➢", "❖"])
+def test_a_pasted_list_with_any_common_bullet_is_a_markdown_list(bullet, registries):
+    text = "\n".join(["Yên Thế: Đảng viên cao tuổi gương mẫu làm theo lời Bác", "12/03/2024 08:30",
+                      "Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị, Chi bộ thôn Đồng Tâm đã phát huy vai trò "
+                      "của đảng viên cao tuổi.", "Các đảng viên cao tuổi đã tham gia:",
+                      f"{bullet} Hòa giải 15 vụ mâu thuẫn trong cộng đồng;",
+                      f"{bullet} Vận động hiến hơn 2.000 m² đất làm đường;",
+                      "Năm 2023, Chi bộ thôn Đồng Tâm được Huyện ủy Yên Thế tặng giấy khen."])
+    _result, _meta, body = import_page(text, registries)
+    assert "- Hòa giải 15 vụ mâu thuẫn trong cộng đồng;\n- Vận động hiến hơn 2.000 m² đất làm đường;" in body

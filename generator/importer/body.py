@@ -10,7 +10,7 @@ from .clean import Block, is_headline_like, words
 from .lines import CREDIT_ONLY, LIST_NUMBER, Info, image_name, is_shouting
 from .sections import in_list, is_section, subsection
 
-LIST_ITEM = re.compile(r"^([-–+•*])\s+(\S.*)$")
+LIST_ITEM = re.compile(r"^([-–+•*▪●◦·■►➢❖])\s+(\S.*)$")  # "·": Word's bullet in the Symbol font
 ORDERED = re.compile(r"^(\d{1,2})\s*[.)]\s+(\S.*)$")  # "1. …", "2) …": an item of a numbered list
 _HEADING_MAX_WORDS = 12
 SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[“\"(]?[A-ZÀ-ỸĐ0-9])")

@@ -273,3 +273,24 @@ def test_a_pasted_list_with_any_common_bullet_is_a_markdown_list(bullet, registr
                       "Năm 2023, Chi bộ thôn Đồng Tâm được Huyện ủy Yên Thế tặng giấy khen."])
     _result, _meta, body = import_page(text, registries)
     assert "- Hòa giải 15 vụ mâu thuẫn trong cộng đồng;\n- Vận động hiến hơn 2.000 m² đất làm đường;" in body
+
+
+# -- invisible characters a saved page writes as references (htmlsource.py) -----------------------
+
+def test_invisible_characters_written_as_references_are_taken_out_of_a_saved_page(registries):
+    html = ("<html><head><meta charset='utf-8'><title>Trà Vinh: Đồng bào Khmer làm theo lời Bác</title>"
+            "<meta property='og:title' content='Trà&#8203; Vinh: Đồng bào Khmer làm theo lời Bác'></head><body>"
+            "<h1>Trà&#8203; Vinh: Đồng bào Khmer&#xFEFF; làm theo lời Bác</h1><p>15/04/2024 | 10:20</p>"
+            "<p>&#65279;(TV) - Đồng bào Khmer tỉnh Trà Vinh tích cực học tập và làm theo Bác theo Chỉ thị "
+            "05-CT/&shy;TW, góp phần xây dựng nông thôn mới.</p>"
+            "<p>&#8203;Ông Thạch Sô Phol, người có uy tín ở ấp Ba So, huyện Cầu Kè, đã vận động bà con hiến đất.</p>"
+            "<figure><img src='/a/thach-so-phol.jpg' alt='Ông Thạch&#8203; Sô Phol'><figcaption>Ông Thạch Sô Phol&shy; "
+            "(bìa phải) trò chuyện với cán bộ ấp.</figcaption></figure>"
+            "<p>Hữu&#8288; Trí</p></body></html>")
+    result, meta, body = import_page(html, registries, ".html")
+    assert meta["title"] == "Trà Vinh: Đồng bào Khmer làm theo lời Bác"
+    assert meta["province"] == ["Trà Vinh"] and meta["directives"] == ["05-CT/TW"]
+    assert meta["summary"].startswith("(TV) - Đồng bào Khmer") and meta["author"] == "Hữu Trí"
+    assert meta["image"]["alt"] == "Ông Thạch Sô Phol"
+    assert body.lstrip().startswith("Ông Thạch Sô Phol, người có uy tín")
+    assert not any(ch in result.text for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad")

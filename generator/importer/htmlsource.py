@@ -45,6 +45,9 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _HINTS = {"h1": "h1", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
           "li": "li", "figcaption": "caption"}
 _SPACE = re.compile(r"\s+")
+# Invisible characters a page writes as references (&#8203;, &shy;, &#xFEFF;): decode.py takes them out
+# of the bytes, but a reference becomes one only when the page is parsed.
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _FORM = "khuôn trang (form)"
 _TEXT_WORDS = 20  # a block this long is running text, which no search box, poll or comment form holds
 _SENTENCE_DONE = re.compile(r"\w[.!?…][\"”’)]?$")  # a bold run ending a sentence
@@ -296,6 +299,7 @@ class _PageParser(HTMLParser):
             self._buffer.append(_EDGE)  # after the element's own closing marks
 
     def handle_data(self, data: str) -> None:
+        data = _INVISIBLE.sub("", data)
         if self._json is not None:
             self._json.append(data)
         elif self._in_title:
@@ -334,7 +338,7 @@ class _PageParser(HTMLParser):
     # -- pieces --
     def _meta(self, a: dict) -> None:
         key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-        content = normalize(a.get("content", "").strip())
+        content = normalize(_INVISIBLE.sub("", a.get("content", "")).strip())
         if not content:
             return
         if key == "og:site_name":
@@ -392,7 +396,7 @@ class _PageParser(HTMLParser):
         between = "".join(self._buffer).replace(_EDGE, "").strip()
         if name and not (last and last.hint == "img" and last.extra.get("src") == name and not between):
             self._flush()  # (the same photo again with nothing between: an AMP or <noscript> copy)
-            alt = normalize(_SPACE.sub(" ", a.get("alt", "")).strip())
+            alt = normalize(_SPACE.sub(" ", _INVISIBLE.sub("", a.get("alt", ""))).strip())
             self.blocks.append(Block(name, self.getpos()[0], "img", {"src": name, "alt": alt}))
 
 

@@ -294,3 +294,21 @@ def test_invisible_characters_written_as_references_are_taken_out_of_a_saved_pag
     assert meta["image"]["alt"] == "Ông Thạch Sô Phol"
     assert body.lstrip().startswith("Ông Thạch Sô Phol, người có uy tín")
     assert not any(ch in result.text for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+# -- a text-to-speech player (boilerplate.csv) -----------------------------------------------------
+
+@pytest.mark.parametrize("player", [["Nghe bài viết", "0:00 / 4:12", "Giọng nữ miền Bắc", "Tốc độ 1x"],
+                                    ["Đọc bài", "Dừng đọc", "Giọng đọc: Nữ miền Nam"],
+                                    ["Nghe đọc bài", "Giọng nam", "1x"],
+                                    ["Nghe tin", "Giọng Nữ miền Trung", "Tốc độ đọc: 1.25x"],
+                                    ["Audio", "▶ 0:00", "Powered by FPT.AI"]])
+def test_a_text_to_speech_player_under_the_headline_is_furniture(player, registries):
+    text = "\n".join(["Thanh Hóa: Người gieo chữ làm theo lời Bác ở bản vùng cao", "Thứ Năm, 23/05/2024 - 06:15"]
+                     + player + ["(Baothanhhoa.vn) - Gần 15 năm bám bản Pù Nhi, huyện Mường Lát, cô giáo Lương Thị "
+                                 "Hoa đã vận động hơn 200 học sinh bỏ học trở lại lớp.",
+                                 "Mỗi sáng, cô Hoa lội suối đến từng nhà để đón học sinh.", "Lê Hợi"])
+    result, meta, body = import_page(text, registries)
+    assert meta["summary"].startswith("(Baothanhhoa.vn) - Gần 15 năm")
+    assert body.strip() == "Mỗi sáng, cô Hoa lội suối đến từng nhà để đón học sinh."
+    assert set(left_out(result, "khuôn trang (audio)")) | set(left_out(result, "khuôn trang (share)")) >= set(player)

@@ -312,3 +312,31 @@ def test_a_text_to_speech_player_under_the_headline_is_furniture(player, registr
     assert meta["summary"].startswith("(Baothanhhoa.vn) - Gần 15 năm")
     assert body.strip() == "Mỗi sáng, cô Hoa lội suối đến từng nhà để đón học sinh."
     assert set(left_out(result, "khuôn trang (audio)")) | set(left_out(result, "khuôn trang (share)")) >= set(player)
+
+
+# -- a quick-read box over the lead (clean.py, boilerplate.csv) ------------------------------------
+
+QUICK = ["Thanh Hóa: Người gieo chữ làm theo lời Bác ở bản vùng cao", "Thứ Năm, 23/05/2024 - 06:15"]
+LEAD5 = ("Gần 15 năm bám bản Pù Nhi, huyện Mường Lát, cô giáo Lương Thị Hoa đã vận động hơn 200 học sinh bỏ "
+         "học trở lại lớp, trở thành tấm gương tiêu biểu trong học tập và làm theo lời Bác.")
+REST5 = ["Mỗi sáng, cô Hoa lội suối đến từng nhà để đón học sinh. Những ngày mưa lũ, cô ở lại bản cùng các em.",
+         "Lê Hợi"]
+
+
+@pytest.mark.parametrize("box", [["Đọc nhanh", "Cô giáo Lương Thị Hoa 15 năm bám bản Pù Nhi.",
+                                  "Hơn 200 học sinh được cô vận động trở lại lớp."],
+                                 ["Những điểm chính:", "- Cô giáo 15 năm bám bản.", "- Hơn 200 học sinh trở lại lớp."]])
+@pytest.mark.parametrize("lead", [f"(Baothanhhoa.vn) - {LEAD5}", LEAD5])
+def test_a_quick_read_box_is_left_out_and_the_lead_is_the_summary(box, lead, registries):
+    result, meta, body = import_page("\n".join(QUICK + box + [lead] + REST5), registries)
+    assert meta["summary"] == lead
+    assert body.strip() == REST5[0]
+    assert left_out(result, "khuôn trang (summary-box)") == box
+
+
+def test_a_box_label_over_a_headline_or_in_the_text_takes_nothing(registries):
+    text = "\n".join(["Đọc nhanh"] + QUICK + [LEAD5, "Nội dung chính", "Cô giáo dạy chữ.", "Cô giáo dạy nghề.",
+                                              LEAD5.replace("Gần 15 năm", "Hơn 10 năm"), "Lê Hợi"])
+    _result, meta, body = import_page(text, registries)
+    assert meta["title"] == QUICK[0] and meta["summary"] == LEAD5
+    assert "Nội dung chính" in body and "Cô giáo dạy chữ." in body and "Cô giáo dạy nghề." in body

@@ -340,3 +340,20 @@ def test_a_box_label_over_a_headline_or_in_the_text_takes_nothing(registries):
     _result, meta, body = import_page(text, registries)
     assert meta["title"] == QUICK[0] and meta["summary"] == LEAD5
     assert "Nội dung chính" in body and "Cô giáo dạy chữ." in body and "Cô giáo dạy nghề." in body
+
+
+# -- a bare "Từ khóa" label over its words, one a line (boilerplate.csv, clean.py) ------------------
+
+def test_the_page_tags_under_a_bare_label_one_a_line_are_read_and_left_out(registries):
+    text = "\n".join(QUICK + [LEAD5] + REST5 + ["Từ khóa", "nêu gương", "Mường Lát", "giảm nghèo",
+                                               "Ý kiến bạn đọc (0)"])
+    result, meta, body = import_page(text, registries)
+    assert "nêu gương" in meta["tags"] and "giảm nghèo" in meta["tags"]
+    assert left_out(result, "khuôn trang (tags)") == ["Từ khóa", "nêu gương", "Mường Lát", "giảm nghèo"]
+    assert body.strip() == REST5[0]
+
+
+def test_a_tags_label_above_the_headline_takes_no_line(registries):
+    text = "\n".join(["Tags"] + ["Sơn La làm theo Bác", "Thứ Năm, 23/05/2024 - 06:15", LEAD5] + REST5)
+    _result, meta, _body = import_page(text, registries)
+    assert meta["title"] == "Sơn La làm theo Bác"

@@ -174,6 +174,12 @@ def _following(blocks: list[Block], start: int, then: str, body_started: bool, r
                 if len(block.text) > 80 or _SENTENCE_END.search(block.text) or _first_rule(rules, block.text):
                     break
                 count += 1
+    elif then == "keywords" and body_started:  # "Từ khóa" over its words, one a line (each was a link)
+        for block in blocks[start:start + 20]:
+            if block.hint in _NOT_LINES or words(block.text) > 6 or _SENTENCE_END.search(block.text) or \
+                    block.text.endswith(("?", "!")) or _first_rule(rules, block.text):
+                break
+            count += 1
     elif then == "points" and not body_started:  # a box over the lead; later, the article's own list
         count = _points(blocks, start)
     elif then.startswith("re:"):

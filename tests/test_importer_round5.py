@@ -357,3 +357,24 @@ def test_a_tags_label_above_the_headline_takes_no_line(registries):
     text = "\n".join(["Tags"] + ["Sơn La làm theo Bác", "Thứ Năm, 23/05/2024 - 06:15", LEAD5] + REST5)
     _result, meta, _body = import_page(text, registries)
     assert meta["title"] == "Sơn La làm theo Bác"
+
+
+# -- the post's own <header> outside <article> (htmlsource.py) -------------------------------------
+
+@pytest.mark.parametrize("header", ['<header class="entry-header">', '<header class="post-header clearfix">',
+                                    '<header id="article-header">', '<header class="td-post-header">'])
+def test_a_post_header_outside_article_keeps_the_headline_and_date(header, registries):
+    html = ("<html><head><meta charset='utf-8'><title>Hội Nông dân Hà Tĩnh làm theo Bác – Hội Nông dân tỉnh</title>"
+            "</head><body><header id='masthead' class='site-header'><div>Hội Nông dân tỉnh Hà Tĩnh</div>"
+            "<nav><a>Trang chủ</a> <a>Tin tức</a></nav></header><div id='content'><div class='post-4512 post'>"
+            f"{header}<h1>Hội Nông dân Hà Tĩnh làm theo Bác</h1><div class='entry-meta'>12/03/2024 08:30</div>"
+            "</header><div class='entry-content'><p>Sáng 12/3, Hội Nông dân tỉnh Hà Tĩnh tổ chức hội nghị biểu "
+            "dương 100 nông dân sản xuất, kinh doanh giỏi tiêu biểu trong học tập và làm theo Bác.</p>"
+            "<p>Các điển hình đã giúp đỡ hơn 2.000 hộ nông dân thoát nghèo.</p><p>Văn Dũng</p></div></div></div>"
+            "<footer class='site-footer'>Hội Nông dân tỉnh Hà Tĩnh</footer></body></html>")
+    result, meta, body = import_page(html, registries, ".html")
+    assert meta["title"] == "Hội Nông dân Hà Tĩnh làm theo Bác"
+    assert meta["date"].isoformat() == "2024-03-12T08:30:00+07:00" and "draft" not in meta
+    assert meta["summary"].startswith("Sáng 12/3, Hội Nông dân") and meta["author"] == "Văn Dũng"
+    assert body.strip() == "Các điển hình đã giúp đỡ hơn 2.000 hộ nông dân thoát nghèo."
+    assert "Hội Nông dân tỉnh Hà Tĩnh" in left_out(result, "khuôn trang (header)")

@@ -38,6 +38,9 @@ _EMPHASIS = {"em", "i"}
 _BOLD = {"strong", "b"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _PAGE_ONLY = {"header", "footer"}
+# A <header> named for the post ("entry-header", "post-header", "detail-header") holds the headline and date
+# of an article the theme did not wrap in <article>; the page's own header is "site-header", "masthead"…
+_POST_HEADER = re.compile(r"entry|post|article|detail|story|single", re.IGNORECASE)
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "figure", "figcaption",
           "section", "article", "main", "blockquote", "tr", "td", "th", "table", "dd", "dt", "dl", "pre",
           "hr", "address", "caption", "header", "footer", "body", "time", "form"}
@@ -179,7 +182,9 @@ class _PageParser(HTMLParser):
                     self._tables[-1].line_break()
             return
         inside = self._inside_article()
-        dropped = (tag in _SKIP and not (tag == "aside" and inside)) or (tag in _PAGE_ONLY and not inside) or post
+        own = tag == "header" and bool(_POST_HEADER.search(f"{a.get('class', '')} {a.get('id', '')}"))
+        dropped = (tag in _SKIP and not (tag == "aside" and inside)) or (tag in _PAGE_ONLY and not inside and not own) \
+            or post
         if tag in _BLOCK or tag in _REPORTED:
             self._flush()
             if self._tables:

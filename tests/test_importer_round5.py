@@ -378,3 +378,61 @@ def test_a_post_header_outside_article_keeps_the_headline_and_date(header, regis
     assert meta["summary"].startswith("Sáng 12/3, Hội Nông dân") and meta["author"] == "Văn Dũng"
     assert body.strip() == "Các điển hình đã giúp đỡ hơn 2.000 hộ nông dân thoát nghèo."
     assert "Hội Nông dân tỉnh Hà Tĩnh" in left_out(result, "khuôn trang (header)")
+
+
+# -- other articles' teasers in further <article> elements (teasers.py) ----------------------------
+
+def story(related: str, before: str = "") -> str:
+    return ("<html><head><meta charset='utf-8'><title>Bình Dương: Công nhân làm theo Bác</title></head><body><main>"
+            + before + "<article class='fck_detail'><h1>Bình Dương: Công nhân làm theo Bác</h1>"
+            "<p class='date'>Thứ Ba, 12/3/2024, 08:30 (GMT+7)</p><p class='description'>Hơn 3.000 sáng kiến của "
+            "công nhân các khu công nghiệp Bình Dương được công nhận sau 8 năm thực hiện Chỉ thị 05-CT/TW.</p>"
+            "<p>Chị Lê Thị Hạnh, công nhân Công ty TNHH Việt Thắng, đề xuất cải tiến dây chuyền giúp tiết kiệm 500 "
+            "triệu đồng mỗi năm.</p><p>Liên đoàn Lao động tỉnh cho biết sẽ tiếp tục phát động phong trào thi đua.</p>"
+            "<p class='author'><strong>Phước Tuấn</strong></p></article>" + related + "</main></body></html>")
+
+
+TEASER = ("<article class='item-news'><h3><a href='/a'>Đồng Nai: Nữ công nhân gương mẫu làm theo Bác</a></h3>"
+          "<a href='/a'><img src='/thumb/dong-nai.jpg'></a><p class='description'><a href='/a'>Chị Nguyễn Thị Thu, "
+          "công nhân Công ty Pouchen, 10 năm liền đạt danh hiệu lao động giỏi, được tuyên dương năm 2024.</a></p>"
+          "</article>")
+
+
+@pytest.mark.parametrize("related, before", [
+    ("<section class='box-related'><h3>Tin liên quan</h3>" + TEASER + TEASER.replace("Đồng Nai", "Bình Phước")
+     + "</section>", ""),
+    ("", "<div class='latest'>" + TEASER + "</div>"),  # a teaser before the article
+])
+def test_other_articles_teasers_are_left_out_and_the_byline_stays_the_author(related, before, registries):
+    result, meta, body = import_page(story(related, before), registries, ".html")
+    assert meta["title"] == "Bình Dương: Công nhân làm theo Bác" and meta["author"] == "Phước Tuấn"
+    assert "Pouchen" not in body and "Nữ công nhân" not in body and "dong-nai.jpg" not in body
+    assert body.strip().endswith("sẽ tiếp tục phát động phong trào thi đua.")
+    assert any("Pouchen" in text for text in left_out(result, "bài khác trên trang (thẻ <article> khác)"))
+
+
+def test_an_article_a_page_splits_over_two_article_elements_keeps_its_text(registries):
+    more = "".join(f"<p>Đoạn {n}: công nhân tiếp tục đề xuất những sáng kiến mới trong sản xuất, kinh doanh.</p>"
+                   for n in range(1, 7))
+    _result, _meta, body = import_page(story("<article class='body-more'>" + more + "</article>"), registries,
+                                       ".html")
+    assert all(f"Đoạn {n}:" in body for n in range(1, 7))
+
+
+# -- a saved page keeps its pictures: a scene sentence away from any is text (body.py) --------------
+
+def test_a_scene_sentence_of_a_saved_page_away_from_pictures_is_text_not_a_caption(registries):
+    _result, _meta, body = import_page(story(""), registries, ".html")
+    assert ("\nChị Lê Thị Hạnh, công nhân Công ty TNHH Việt Thắng, đề xuất cải tiến dây chuyền giúp tiết kiệm 500 "
+            "triệu đồng mỗi năm.\n") in body
+
+
+@pytest.mark.parametrize("line, written", [
+    ("<p><img src='/a/hoi-nghi.jpg'></p><p>Đại tá Nguyễn Văn Hiếu trao giấy khen cho các tập thể.</p>",
+     '](/images/hoi-nghi.jpg "Đại tá Nguyễn Văn Hiếu trao giấy khen cho các tập thể.")'),
+    ("<p><em>Đại tá Nguyễn Văn Hiếu trao giấy khen cho các tập thể.</em></p>",
+     "\n*Đại tá Nguyễn Văn Hiếu trao giấy khen cho các tập thể.*\n")])
+def test_a_scene_beside_a_picture_or_in_italics_is_still_a_caption(line, written, registries):
+    html = story("").replace("<p>Liên đoàn Lao động", line + "<p>Liên đoàn Lao động")
+    result, _meta, body = import_page(html, registries, ".html")
+    assert written in body

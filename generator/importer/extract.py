@@ -87,7 +87,7 @@ def cap_summary(text: str, limit: int = SUMMARY_LIMIT) -> tuple[str, str | None]
 
 
 def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titles: list[str] = (),
-            site_names: list[str] = ()) -> Extracted:
+            site_names: list[str] = (), saved_page: bool = False) -> Extracted:
     out = Extracted()
     blocks, cut = without_link_words(blocks)
     out.dropped += [(b, "chữ của đường dẫn cuối đoạn") for b in cut]
@@ -167,7 +167,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
             out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
         else:
             out.dropped.append((line.block, "ghi công ảnh của cả bài (phóng sự ảnh)"))
-    out.body, dropped, warnings = body_nodes(kept, out.notes)
+    out.body, dropped, warnings = body_nodes(kept, out.notes, saved_page)
     out.dropped += dropped
     out.warnings += warnings
     if not out.body:  # a paste cut short: said, never written silently

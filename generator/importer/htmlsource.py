@@ -28,6 +28,7 @@ from .clean import EM_CLOSE, EM_OPEN, Block, words
 from .lines import image_name
 from .media import AMP_EMBEDS, IMAGE_TAGS, embed_address, image_source, post_embed
 from .tables import TableBuilder
+from .teasers import REASON as TEASER, split_teasers
 
 _SKIP = {"script", "style", "nav", "aside", "noscript", "template", "svg", "iframe", "button",
          "select", "textarea", "object", "canvas", "menu", "dialog", "video", "audio"} | AMP_EMBEDS
@@ -100,6 +101,8 @@ class _PageParser(HTMLParser):
         self._bold = 0  # depth inside <strong>/<b>
         self._bold_text = self._plain_text = False  # the block being read has bold / other words
         self._bold_open: list[str] = []  # the block's words before its first plain word
+        self._articles = 0  # <article> elements opened at the top level so far
+        self._article = 0  # the number of the top-level <article> being read, 0 outside any
         self._picture: list[str] = []  # srcsets of the open <picture>'s <source>s
         self._lazy_missing = False  # the last picture held only a placeholder: its <noscript> copy is the photo
 
@@ -148,6 +151,8 @@ class _PageParser(HTMLParser):
                 extra["bold_lead"] = opening  # "<b>Sapo.</b> Body…": the lead a page printed in bold
             if links:
                 extra["links"] = links  # (words, href as written), for links.py
+            if self._article:
+                extra["article"] = self._article  # for teasers.py
             self.blocks.append(Block(text, self.getpos()[0], hint, extra))
 
     def handle_starttag(self, tag: str, attrs) -> None:
@@ -203,7 +208,10 @@ class _PageParser(HTMLParser):
     def _open(self, tag: str, a: dict) -> None:
         """Structure the blocks keep: tables, quotes, lists, emphasis."""
         table = self._tables[-1] if self._tables else None
-        if tag == "form":
+        if tag == "article" and not self._article:
+            self._articles += 1
+            self._article = self._articles
+        elif tag == "form":
             self._forms.append(len(self.blocks))
         elif tag == "table":
             if table:
@@ -229,7 +237,9 @@ class _PageParser(HTMLParser):
             self._emphasis += 1
 
     def _close(self, tag: str) -> None:
-        if tag == "form" and self._forms:
+        if tag == "article" and "article" not in self._stack:
+            self._article = 0
+        elif tag == "form" and self._forms:
             self._end_form(self._forms.pop())
         elif tag == "table" and self._tables:
             self._end_table(self._tables.pop())
@@ -402,7 +412,8 @@ class _PageParser(HTMLParser):
         if name and not (last and last.hint == "img" and last.extra.get("src") == name and not between):
             self._flush()  # (the same photo again with nothing between: an AMP or <noscript> copy)
             alt = normalize(_SPACE.sub(" ", _INVISIBLE.sub("", a.get("alt", ""))).strip())
-            self.blocks.append(Block(name, self.getpos()[0], "img", {"src": name, "alt": alt}))
+            extra = {"src": name, "alt": alt} | ({"article": self._article} if self._article else {})
+            self.blocks.append(Block(name, self.getpos()[0], "img", extra))
 
 
 def _separated(raw: str) -> str:
@@ -461,4 +472,6 @@ def html_to_blocks(text: str) -> tuple[list[Block], PageMeta]:
     parser = _PageParser()
     parser.feed(text)
     parser.close()
-    return parser.blocks, parser.meta
+    blocks, teasers = split_teasers(parser.blocks)
+    parser.meta.left_out += [(b.line, TEASER, b.text) for b in teasers]
+    return blocks, parser.meta

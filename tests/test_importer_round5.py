@@ -436,3 +436,24 @@ def test_a_scene_beside_a_picture_or_in_italics_is_still_a_caption(line, written
     html = story("").replace("<p>Liên đoàn Lao động", line + "<p>Liên đoàn Lao động")
     result, _meta, body = import_page(html, registries, ".html")
     assert written in body
+
+
+# -- months in words, phones' short months, "chiều"/"tối" after the clock (dates.py) ---------------
+
+@pytest.mark.parametrize("line, iso", [
+    ("12 thg 3, 2024", "2024-03-12T00:00:00+07:00"),  # a phone's or a browser's medium date
+    ("12 thg 3 2024 08:30", "2024-03-12T08:30:00+07:00"),
+    ("Tháng Ba 12, 2024", "2024-03-12T00:00:00+07:00"),  # WordPress in Vietnamese, "F j, Y"
+    ("Tháng Mười Hai 5, 2024", "2024-12-05T00:00:00+07:00"),
+    ("12 Tháng Ba, 2024", "2024-03-12T00:00:00+07:00"),
+    ("Thứ Ba, 12 Tháng 3 2024", "2024-03-12T00:00:00+07:00"),
+    ("12/3/2024 lúc 2:30 chiều", "2024-03-12T14:30:00+07:00"),
+    ("12/3/2024 - 8:30 tối", "2024-03-12T20:30:00+07:00"),
+    ("12/3/2024 1:15 trưa", "2024-03-12T13:15:00+07:00"),
+])
+def test_vietnamese_month_words_and_times_of_day_make_a_date_line(line, iso, registries):
+    text = "\n".join(["Bắc Giang: Gần 1.500 đảng viên trẻ đăng ký “Một việc làm theo Bác”", line,
+                      "BBG - Gần 1.500 đảng viên trẻ ở Bắc Giang đã đăng ký “Một việc làm theo Bác” năm 2024.",
+                      "Mỗi đảng viên đăng ký ít nhất một việc cụ thể, gắn với chức trách, nhiệm vụ được giao."])
+    _result, meta, body = import_page(text, registries)
+    assert meta["date"].isoformat() == iso and "draft" not in meta and line not in body

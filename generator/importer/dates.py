@@ -17,7 +17,14 @@ from ..vietnamese import VN, normalize
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # the years a page we import can have been published in
 _I = re.IGNORECASE
-_LONG_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*(\d{4})(?!\d)", _I)
+# Months in words as WordPress's Vietnamese locale prints them ("Tháng Ba", "Tháng Mười Hai"); "thg 3" is
+# the short form of phones and browsers ("12 thg 3, 2024"). Lunar names (Giêng, Chạp) are no months here.
+_VI_MONTHS = {"một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+              "mười": 10, "mười một": 11, "mười hai": 12}
+_VI_MONTH = r"(\d{1,2}|mười\s+một|mười\s+hai|mười|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín)"
+_LONG_DATE = re.compile(rf"(?:ngày\s+)?(?<!\d)(\d{{1,2}})\s+(?:tháng|thg|th)\.?\s*{_VI_MONTH}\s*(?:năm|,)?\s*(\d{{4}})(?!\d)",
+                        _I)
+_MONTH_FIRST = re.compile(rf"(?<!\w)tháng\s+{_VI_MONTH}\s+(\d{{1,2}}),\s*(\d{{4}})(?!\d)", _I)  # "Tháng Ba 12, 2024"
 _NUM_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\d/.-]*\d)")
 # English month names, as WordPress and other themes print them: "March 5, 2024", "5 Mar 2024".
 _MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
@@ -28,7 +35,7 @@ _EN_DATE = re.compile(rf"(?<!\w){_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{
                       rf"|(?<![\w/.-])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})(?!\d)", _I)
 _ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/.-]*\d)")
 _TIME = re.compile(r"(?<![\d:])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?![\d:])\s*['’]?\s*"
-                   r"(SA|CH|AM|PM)?(?!\w)", _I)
+                   r"(SA|CH|AM|PM|sáng|chiều|tối|trưa)?(?!\w)", _I)
 _ZONE = re.compile(r"[\[(]?\s*(?:GMT|UTC)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?\s*[\])]?", _I)
 _WEEKDAY = re.compile(r"(?<!\w)(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|(chủ\s+nhật|CN)|T([2-7])|"
                       r"(mon|tues|wednes|thurs|fri|satur|sun)day)(?!\w)", _I)  # English: whole names only ("Thu" is a name)
@@ -102,11 +109,18 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
+def _month(written: str) -> int:
+    return int(written) if written.isdigit() else _VI_MONTHS[re.sub(r"\s+", " ", normalize(written).lower())]
+
+
 def _dates(text: str) -> list[tuple[int, int, tuple[int, int, int]]]:
     """(start, end, (year, month, day)) of every date expression, long forms first."""
     found = []
     for m in _LONG_DATE.finditer(text):
-        found.append((m.start(), m.end(), (int(m.group(3)), int(m.group(2)), int(m.group(1)))))
+        found.append((m.start(), m.end(), (int(m.group(3)), _month(m.group(2)), int(m.group(1)))))
+        text = _blank(text, m.start(), m.end())
+    for m in _MONTH_FIRST.finditer(text):
+        found.append((m.start(), m.end(), (int(m.group(3)), _month(m.group(1)), int(m.group(2)))))
         text = _blank(text, m.start(), m.end())
     for m in _EN_DATE.finditer(text):
         if "may" in (m.group(1), m.group(5)):
@@ -177,8 +191,8 @@ def meta_line(line: str) -> MetaLine | None:
         hour, minute, second = int(t.group(1)), int(t.group(2)), int(t.group(3) or 0)
         seconds = t.group(3) is not None
         meridiem = (t.group(4) or "").upper()
-        if meridiem in ("CH", "PM") and hour < 12:
-            hour += 12
+        if (meridiem in ("CH", "PM", "CHIỀU", "TỐI") and hour < 12) or (meridiem == "TRƯA" and hour < 6):
+            hour += 12  # "2:30 chiều" is 14:30, "1:00 trưa" 13:00
         elif meridiem in ("SA", "AM") and hour == 12:
             hour = 0
         if hour > 23 or minute > 59 or second > 59:

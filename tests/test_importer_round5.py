@@ -457,3 +457,20 @@ def test_vietnamese_month_words_and_times_of_day_make_a_date_line(line, iso, reg
                       "Mỗi đảng viên đăng ký ít nhất một việc cụ thể, gắn với chức trách, nhiệm vụ được giao."])
     _result, meta, body = import_page(text, registries)
     assert meta["date"].isoformat() == iso and "draft" not in meta and line not in body
+
+
+# -- a machine-readable date a CMS wrote in no ISO form (dates.py, htmlsource.py) ------------------
+
+@pytest.mark.parametrize("head", [
+    "<meta itemprop='datePublished' content='12/03/2024 08:30'>",
+    "<meta property='article:published_time' content='2024/03/12 08:30:00'>",
+    "<script type='application/ld+json'>{\"@type\": \"NewsArticle\", \"datePublished\": "
+    "\"Tue, 12 Mar 2024 08:30:00 +0700\"}</script>",
+])
+def test_a_machine_date_in_a_cms_own_form_dates_a_page_that_prints_none(head, registries):
+    html = ("<html><head><meta charset='utf-8'><title>Bắc Giang: Đảng viên trẻ làm theo Bác</title>" + head +
+            "</head><body><h1>Bắc Giang: Đảng viên trẻ làm theo Bác</h1><p>Gần 1.500 đảng viên trẻ ở Bắc Giang đã "
+            "đăng ký “Một việc làm theo Bác” năm 2024, thực hiện Chỉ thị 05-CT/TW.</p><p>Mỗi đảng viên đăng ký ít "
+            "nhất một việc cụ thể.</p></body></html>")
+    _result, meta, _body = import_page(html, registries, ".html")
+    assert meta["date"].isoformat() == "2024-03-12T08:30:00+07:00" and "draft" not in meta

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 
 from ..vietnamese import VN, normalize
 
@@ -327,3 +328,30 @@ def month_first_reading(dateline: Dateline, lead: str) -> date | None:
         except ValueError:
             continue
     return swapped if swapped in written and moment.date() not in written else None
+
+
+_YEAR_FIRST = re.compile(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?=$|[\sT])")
+
+
+def loose_date(value: str) -> datetime | None:
+    """A machine-readable date a CMS wrote in no ISO form: "2024/03/12 08:30:00", "Tue, 12 Mar 2024
+    08:30:00 +0700", "12/03/2024 08:30" (day first, Vietnam time). None for anything else."""
+    value = value.strip()
+    m = _YEAR_FIRST.match(value)
+    if m:
+        iso = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}{value[m.end():]}"
+        try:
+            moment = datetime.fromisoformat(iso.replace(" ", "T", 1) if " " in iso else iso)
+        except ValueError:
+            moment = None
+        if moment is not None:
+            return moment.replace(tzinfo=VN) if moment.tzinfo is None else moment.astimezone(VN)
+    if re.match(r"^[A-Za-z]{3},", value):
+        try:
+            moment = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        return moment.replace(tzinfo=VN) if moment.tzinfo is None else moment.astimezone(VN)
+    line = parse_dateline(value)
+    return line.moment if line is not None else None
+

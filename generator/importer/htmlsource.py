@@ -25,6 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..vietnamese import VN, normalize
 from .clean import EM_CLOSE, EM_OPEN, Block, words
+from .dates import loose_date
 from .lines import image_name
 from .media import AMP_EMBEDS, IMAGE_TAGS, embed_address, image_source, post_embed
 from .tables import TableBuilder
@@ -371,7 +372,7 @@ class _PageParser(HTMLParser):
 
     def _date(self, value: str) -> datetime | None:
         try:
-            return _iso(value)
+            return _iso(value) or loose_date(value)
         except OverflowError:
             self.meta.out_of_range = value
             return None

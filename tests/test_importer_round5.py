@@ -474,3 +474,27 @@ def test_a_machine_date_in_a_cms_own_form_dates_a_page_that_prints_none(head, re
             "nhất một việc cụ thể.</p></body></html>")
     _result, meta, _body = import_page(html, registries, ".html")
     assert meta["date"].isoformat() == "2024-03-12T08:30:00+07:00" and "draft" not in meta
+
+
+# -- a photo served through a script, a photo without a file name (media.py) ------------------------
+
+def figure_page(img: str) -> str:
+    return ("<html><head><meta charset='utf-8'><title>Bắc Giang: Đảng viên trẻ làm theo Bác</title></head><body>"
+            "<h1>Bắc Giang: Đảng viên trẻ làm theo Bác</h1><p>12/03/2024 08:30</p><p>Gần 1.500 đảng viên trẻ ở Bắc "
+            "Giang đã đăng ký “Một việc làm theo Bác” năm 2024, thực hiện Chỉ thị 05-CT/TW.</p><figure>" + img +
+            "<figcaption>Quang cảnh hội nghị.</figcaption></figure><p>Mỗi đảng viên đăng ký một việc cụ thể.</p>"
+            "</body></html>")
+
+
+@pytest.mark.parametrize("img", ["<img src='/_next/image?url=%2Fuploads%2F2024%2F03%2Fhoi-nghi.jpg&amp;w=1080&amp;q=75'>",
+                                 "<img src='/thumb.php?src=/files/2024/hoi-nghi.jpg&amp;w=800'>"])
+def test_a_photo_served_through_an_image_script_is_named_by_the_photo(img, registries):
+    result, meta, _body = import_page(figure_page(img), registries, ".html")
+    assert result.images == ["hoi-nghi.jpg"] and meta["image"]["caption"] == "Quang cảnh hội nghị."
+
+
+@pytest.mark.parametrize("src", ["https://cdn.example.vn/media/8f3a9c21", "/image.ashx?id=123&w=800"])
+def test_a_photo_without_a_file_name_is_reported_not_lost_silently(src, registries):
+    result, _meta, body = import_page(figure_page(f"<img src='{src.replace('&', '&amp;')}'>"), registries, ".html")
+    assert result.images == [] and "Quang cảnh hội nghị." in body
+    assert [text for _l, why, text in result.dropped if why.startswith("ảnh không có tên tệp")] == [src]

@@ -27,7 +27,7 @@ from ..vietnamese import VN, normalize
 from .clean import EM_CLOSE, EM_OPEN, Block, words
 from .dates import loose_date
 from .lines import image_name
-from .media import AMP_EMBEDS, IMAGE_TAGS, embed_address, image_source, post_embed
+from .media import AMP_EMBEDS, IMAGE_TAGS, NAMELESS, embed_address, image_source, photo_address, post_embed
 from .tables import TableBuilder
 from .teasers import REASON as TEASER, split_teasers
 
@@ -405,8 +405,10 @@ class _PageParser(HTMLParser):
     def _image(self, a: dict) -> None:
         if self._tables:
             self._tables[-1].layout = True  # a picture with its caption, laid out in a table
-        src = image_source(a, self._picture)
+        src = photo_address(image_source(a, self._picture))
         name = image_name(posixpath.basename(unquote(urlsplit(src).path))) if src else None
+        if src and not name:
+            self.meta.left_out.append((self.getpos()[0], NAMELESS, src))
         self._lazy_missing = not src
         last = self.blocks[-1] if self.blocks else None
         between = "".join(self._buffer).replace(_EDGE, "").strip()

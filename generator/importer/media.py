@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 IMAGE_TAGS = {"img", "amp-img", "amp-anim"}
 # Attributes lazy-loading scripts read the photo's address from, most specific first.
@@ -28,6 +28,22 @@ AMP_EMBEDS = {"amp-iframe", "amp-youtube", "amp-facebook", "amp-video", "amp-ins
 # Classes of social posts pasted into the article (the blockquote holds a copy of the post's words).
 _POST_CLASSES = {"tiktok-embed", "twitter-tweet", "twitter-video", "instagram-media", "fb-post", "fb-video",
                  "fb-xfbml-parse-ignore", "zalo-embed"}
+
+
+NAMELESS = "ảnh không có tên tệp (địa chỉ không kết thúc bằng .jpg, .png…): hãy tải ảnh về và chèn lại nếu thuộc bài"
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp|svg)$", re.IGNORECASE)
+
+
+def photo_address(src: str) -> str:
+    """The address of the photo itself when an image service serves it through a script
+    ("/_next/image?url=%2Fuploads%2Fa.jpg&w=1080", "/resize.php?src=/files/a.jpg&w=800")."""
+    parts = urlsplit(src)
+    if _IMAGE_FILE.search(parts.path):
+        return src
+    for _key, value in parse_qsl(parts.query):
+        if _IMAGE_FILE.search(urlsplit(value).path):
+            return value
+    return src
 
 
 def placeholder(src: str) -> bool:

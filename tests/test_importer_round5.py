@@ -498,3 +498,23 @@ def test_a_photo_without_a_file_name_is_reported_not_lost_silently(src, registri
     result, _meta, body = import_page(figure_page(f"<img src='{src.replace('&', '&amp;')}'>"), registries, ".html")
     assert result.images == [] and "Quang cảnh hội nghị." in body
     assert [text for _l, why, text in result.dropped if why.startswith("ảnh không có tên tệp")] == [src]
+
+
+# -- a headline over two lines of its element (htmlsource.py) ---------------------------------------
+
+@pytest.mark.parametrize("heading, title", [
+    ("<h1>Bài 2:<br>Những người giữ lửa ở vùng cao Hà Giang</h1>", "Bài 2: Những người giữ lửa ở vùng cao Hà Giang"),
+    ("<h1>Những người giữ lửa<br> ở vùng cao Hà Giang</h1>", "Những người giữ lửa ở vùng cao Hà Giang"),
+    ("<h1><span class='kicker'>Kỳ 2</span><span>Những người giữ lửa ở vùng cao Hà Giang</span></h1>",
+     "Kỳ 2: Những người giữ lửa ở vùng cao Hà Giang"),
+    ("<h1>Những người giữ lửa ở vùng cao Hà Giang<br><small>12/03/2024 08:30</small></h1>",
+     "Những người giữ lửa ở vùng cao Hà Giang"),
+])
+def test_a_headline_broken_over_two_lines_is_one_title(heading, title, registries):
+    date = "" if "<small>" in heading else "<p>12/03/2024 08:30</p>"
+    html = ("<html><head><meta charset='utf-8'><title>Trang tin</title></head><body><article>" + heading + date +
+            "<p>Ở những bản làng xa xôi của Hà Giang, có những đảng viên lặng lẽ giữ lửa cho phong trào học tập và "
+            "làm theo Bác.</p><p>Bí thư chi bộ thôn Lũng Cú năm nay đã ngoài 60 tuổi.</p></article></body></html>")
+    result, meta, _body = import_page(html, registries, ".html")
+    assert meta["title"] == title and meta["date"].isoformat() == "2024-03-12T08:30:00+07:00"
+    assert not [text for _l, why, text in result.dropped if why == "trên tiêu đề"]

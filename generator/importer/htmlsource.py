@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..vietnamese import VN, normalize
 from .clean import EM_CLOSE, EM_OPEN, Block, words
-from .dates import loose_date
+from .dates import loose_date, meta_line
 from .lines import image_name
 from .media import AMP_EMBEDS, IMAGE_TAGS, NAMELESS, embed_address, image_source, photo_address, post_embed
 from .tables import TableBuilder
@@ -56,7 +56,10 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _FORM = "khuôn trang (form)"
 _TEXT_WORDS = 20  # a block this long is running text, which no search box, poll or comment form holds
 _SENTENCE_DONE = re.compile(r"\w[.!?…][\"”’)]?$")  # a bold run ending a sentence
-_EDGE = "\ue002"  # where an inline element starts or ends, in a block's text until _separated reads it
+_EDGE = "\ue002"
+_BREAK = "\ue003"  # a <br> inside a heading, until _flush reads it
+_MARKS = f"[{_EDGE}{EM_OPEN}{EM_CLOSE}]"
+_PART_KICKER = re.compile(r"^\s*(?:Bài|Kỳ|Kì|Phần|Chương)\s+\d{1,2}$")  # where an inline element starts or ends, in a block's text until _separated reads it
 
 
 @dataclass
@@ -123,6 +126,15 @@ class _PageParser(HTMLParser):
         if words:
             self.meta.left_out.append((self.getpos()[0], f"khuôn trang ({self._skipped[0]})", words))
         raw = "".join(self._buffer)
+        if _BREAK in raw:  # a heading's lines are one line, unless one is the date printed under it
+            pieces = raw.split(_BREAK)
+            if any(meta_line(normalize(_SPACE.sub(" ", re.sub(_MARKS, "", p))).strip()) for p in pieces[1:]):
+                for piece in pieces[:-1]:
+                    self._buffer = [piece]
+                    self._flush()
+                raw = pieces[-1]
+            else:
+                raw = " ".join(pieces)
         self._flushes += 1
         links, self._links = self._links, []
         if self._emphasis_carried:
@@ -182,7 +194,9 @@ class _PageParser(HTMLParser):
         if tag in IMAGE_TAGS and (not self._skip or (self._lazy_missing and self._skipped[0] == "noscript")):
             self._image(a)
         if tag in _VOID:
-            if tag == "br":
+            if tag == "br" and self._hint and self._hint[-1] in ("h1", "heading") and not self._tables:
+                self._buffer.append(_BREAK)  # "<h1>Bài 2:<br>Những người giữ lửa</h1>": one headline on two lines
+            elif tag == "br":
                 self._flush()
                 if self._tables:
                     self._tables[-1].line_break()
@@ -435,7 +449,9 @@ def _separated(raw: str) -> str:
         before = "".join(c for c in out if c not in marks)
         after = next((c for c in raw[k + 1:] if c not in marks), "")
         word = re.search(r"\w+$", before)
-        if word and len(word.group()) >= 2 and not word.group().isdigit() and after.isupper():
+        if after.isupper() and _PART_KICKER.search(before):
+            out.append(": ")  # "<span>Bài 2</span><span>Những người…</span>": a series part's number
+        elif word and len(word.group()) >= 2 and not word.group().isdigit() and after.isupper():
             label = len(before.split()) <= 4 and not re.search(r"[.!?…:;,]", before)
             out.append(" - " if label else " ")
     return "".join(out)

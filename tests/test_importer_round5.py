@@ -518,3 +518,30 @@ def test_a_headline_broken_over_two_lines_is_one_title(heading, title, registrie
     result, meta, _body = import_page(html, registries, ".html")
     assert meta["title"] == title and meta["date"].isoformat() == "2024-03-12T08:30:00+07:00"
     assert not [text for _l, why, text in result.dropped if why == "trên tiêu đề"]
+
+
+# -- a journal's byline with the writer's post under it; notes under a rule (lines.py, headline.py) --
+
+JOURNAL = ["Trang chủ / Nghiên cứu / Xây dựng Đảng", "Học tập và làm theo Bác trong giai đoạn cách mạng mới",
+           "PGS, TS NGUYỄN VĂN ANH", "Giám đốc Học viện Chính trị khu vực I", "Ngày xuất bản: 12/03/2024",
+           "TCCS - Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh là nhiệm vụ thường xuyên của mỗi "
+           "cán bộ, đảng viên, nhất là trong bối cảnh mới hiện nay.",
+           "Qua 8 năm thực hiện Chỉ thị 05-CT/TW, việc học tập và làm theo Bác đã trở thành nhu cầu tự giác.",
+           "Thứ hai, phát huy vai trò nêu gương của người đứng đầu theo Quy định 08-QĐi/TW."]
+
+
+@pytest.mark.parametrize("post", ["Giám đốc Học viện Chính trị khu vực I", "Phó Trưởng ban Tuyên giáo Tỉnh ủy Hà Giang",
+                                  "Nguyên Bí thư Tỉnh ủy Hà Giang"])
+def test_the_writers_post_under_a_byline_is_no_headline(post, registries):
+    result, meta, body = import_page("\n".join(JOURNAL[:3] + [post] + JOURNAL[4:]), registries)
+    assert meta["title"] == JOURNAL[1] and meta["author"] == "PGS, TS Nguyễn Văn Anh"
+    assert left_out(result, "đơn vị của tác giả") == [post] and post not in body
+
+
+@pytest.mark.parametrize("rule", ["____________________", "-----", "Chú thích:"])
+def test_footnotes_under_a_rule_at_the_end_are_notes_and_name_no_province(rule, registries):
+    notes = ["(1) Hồ Chí Minh: Toàn tập, Nxb Chính trị quốc gia, Hà Nội, 2011, t.5, tr.292.",
+             "(2) Văn kiện Đảng toàn tập, Nxb Chính trị quốc gia, Hà Nội, 2018, t.64, tr.105."]
+    result, meta, body = import_page("\n".join(JOURNAL + [rule] + notes), registries)
+    assert meta["province"] == []
+    assert notes[0] in body and notes[1] in body and "\\_" not in body

@@ -45,12 +45,13 @@ _UNIT_START = re.compile(
     r"Báo|Đài|Tạp chí|Cổng|Trang|Sở|Phòng|UBND|Huyện|Tỉnh|Xã|Phường|Đảng)\b", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\([^()]*\)\s*$")
 _UNIT_AFTER_SLASH = re.compile(r"\s*/\s*[^\W\d_].*$")  # "Minh Anh/VOV-Tây Bắc", "Thu Hằng/Báo Hà Giang"
-# The writer's post after a comma: "Nguyễn Văn A, Phó Trưởng Ban Tuyên giáo Huyện ủy".
-_POST_AFTER_COMMA = re.compile(
-    r",\s+(?:Phó|Trưởng|Bí thư|Chủ tịch|Giám đốc|Giảng viên|Nguyên|Ủy viên|Uỷ viên|Chánh|Hiệu trưởng|Chuyên viên|"
-    r"Cán bộ|Giáo viên|Học viên|Nghiên cứu sinh|Sinh viên|Tổ trưởng|Đội trưởng|Chỉ huy|Chính trị viên|"
-    r"Tổ|Khoa|Ban|Trường|Học viện|Viện|Đại học|Trung tâm|Văn phòng|Sở|Phòng|Báo|Đài|Tạp chí|Cục|Bộ|Hội|"
-    r"Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|UBND|Công an|Bộ Chỉ huy)\b.*$")
+# A writer's post or office: "Phó Trưởng Ban Tuyên giáo Huyện ủy", "Giám đốc Học viện Chính trị khu vực I".
+_POST = (r"(?:Phó|Trưởng|Bí thư|Chủ tịch|Giám đốc|Giảng viên|Nguyên|Ủy viên|Uỷ viên|Chánh|Hiệu trưởng|Chuyên viên|"
+         r"Cán bộ|Giáo viên|Học viên|Nghiên cứu sinh|Sinh viên|Tổ trưởng|Đội trưởng|Chỉ huy|Chính trị viên|"
+         r"Tổ|Khoa|Ban|Trường|Học viện|Viện|Đại học|Trung tâm|Văn phòng|Sở|Phòng|Báo|Đài|Tạp chí|Cục|Bộ|Hội|"
+         r"Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|UBND|Công an|Bộ Chỉ huy)\b")
+POST_START = re.compile("^" + _POST)
+_POST_AFTER_COMMA = re.compile(r",\s+" + _POST + ".*$")  # "Nguyễn Văn A, Phó Trưởng Ban Tuyên giáo Huyện ủy"
 _UNIT_AFTER_DASH = re.compile(r"\s+[-–—]\s+(.+)$")
 
 

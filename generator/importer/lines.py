@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..vietnamese import slugify, term_key
-from .byline import has_label, is_staff, person_name
+from .byline import POST_START, has_label, is_staff, person_name
 from .clean import Block, is_headline_like, words
 from .dates import MetaLine, meta_line
 
@@ -134,7 +134,8 @@ def classify(blocks: list[Block], places: frozenset[str]) -> list[Info]:
                     and is_headline_like(text, 140))
         info.label = len(text) <= 120 and bool(_META_LABEL.match(text))
         info.affiliation = bool(infos and infos[-1].name and not info.name and len(text) <= 120
-                                and (info.org or (text.startswith("(") and text.endswith(")"))))
+                                and (info.org or (text.startswith("(") and text.endswith(")"))
+                                     or (POST_START.match(text) and is_headline_like(text, 120))))
         info.paragraph = b.hint not in ("h1", "li") and not info.meta and not info.credit_only \
             and is_paragraph(text, info.n_words)
         infos.append(info)

@@ -49,6 +49,17 @@ def is_footnote(text: str) -> bool:
     return bool(_FOOTNOTE.match(text))
 
 
+def notes_start(infos: list[Info]) -> int:
+    """Where the notes at the page's end start: a rule ("______") or a "Chú thích:" line with only
+    footnotes ("(1) Hồ Chí Minh: Toàn tập…") under it; len(infos) when there are none."""
+    end = len(infos)
+    while end > 0 and is_footnote(infos[end - 1].text):
+        end -= 1
+    if end < len(infos) and end > 0 and (_RULE.match(infos[end - 1].text) or _NOTES.match(infos[end - 1].text)):
+        return end - 1
+    return len(infos)
+
+
 def _list_mark(text: str) -> tuple[str, int] | None:
     """("1", 3) for "3. …", ("a", 2) for "b) …", ("•", 0) for a bullet."""
     m = _LIST_MARK.match(text)

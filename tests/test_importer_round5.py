@@ -545,3 +545,17 @@ def test_footnotes_under_a_rule_at_the_end_are_notes_and_name_no_province(rule, 
     result, meta, body = import_page("\n".join(JOURNAL + [rule] + notes), registries)
     assert meta["province"] == []
     assert notes[0] in body and notes[1] in body and "\\_" not in body
+
+
+# -- a block of thousands of inline elements (htmlsource.py) ----------------------------------------
+
+def test_a_block_of_thousands_of_inline_elements_imports_in_linear_time(registries):
+    import time
+    spans = "".join(f"<span>Từ{i} </span>" for i in range(10_000))  # 3,000 took 20 s, 20,000 never ended
+    html = ("<html><head><meta charset='utf-8'><title>Bắc Giang làm theo Bác</title></head><body>"
+            "<h1>Bắc Giang làm theo Bác</h1><p>12/03/2024 08:30</p><p>Gần 1.500 đảng viên trẻ ở Bắc Giang đã đăng "
+            "ký một việc làm theo Bác năm 2024, thực hiện Chỉ thị 05-CT/TW.</p><div>" + spans + ".</div></body></html>")
+    start = time.monotonic()
+    _result, _meta, body = import_page(html, registries, ".html")
+    assert time.monotonic() - start < 20
+    assert "Từ0 Từ1 Từ2" in body and "Từ9998 Từ9999" in body

@@ -167,6 +167,7 @@ class _PageParser(HTMLParser):
             if self._article:
                 extra["article"] = self._article  # for teasers.py
             self.blocks.append(Block(text, self.getpos()[0], hint, extra))
+            self._lazy_missing = False  # a <noscript> after text is no copy of the picture before it
 
     def handle_starttag(self, tag: str, attrs) -> None:
         a = {k: (v or "") for k, v in attrs}

@@ -559,3 +559,16 @@ def test_a_block_of_thousands_of_inline_elements_imports_in_linear_time(registri
     _result, _meta, body = import_page(html, registries, ".html")
     assert time.monotonic() - start < 20
     assert "Từ0 Từ1 Từ2" in body and "Từ9998 Từ9999" in body
+
+
+# -- an app's and a phone page's own lines (boilerplate.csv) ---------------------------------------
+
+@pytest.mark.parametrize("top, end", [("Tải ứng dụng Báo Nhân Dân", "Lượt thích: 12"),
+                                      ("Xem phiên bản máy tính", "Lượt chia sẻ: 3")])
+def test_an_apps_invitation_and_a_like_counter_are_furniture(top, end, registries):
+    text = "\n".join(["Bắc Giang làm theo Bác", "12/03/2024 08:30", top,
+                      "Gần 1.500 đảng viên trẻ ở Bắc Giang đã đăng ký một việc làm theo Bác năm 2024, thực hiện "
+                      "Chỉ thị 05-CT/TW của Bộ Chính trị.", "Mỗi đảng viên đăng ký ít nhất một việc cụ thể.",
+                      "Thu Hương", end])
+    _result, meta, body = import_page(text, registries)
+    assert meta["summary"].startswith("Gần 1.500") and body.strip() == "Mỗi đảng viên đăng ký ít nhất một việc cụ thể."

@@ -572,3 +572,40 @@ def test_an_apps_invitation_and_a_like_counter_are_furniture(top, end, registrie
                       "Thu Hương", end])
     _result, meta, body = import_page(text, registries)
     assert meta["summary"].startswith("Gần 1.500") and body.strip() == "Mỗi đảng viên đăng ký ít nhất một việc cụ thể."
+
+
+# -- an advertisement's box inside the article (htmlsource.py, boilerplate.csv) ---------------------
+
+@pytest.mark.parametrize("box", [
+    "<div class='ads'><span>Quảng cáo</span><p>Mua bảo hiểm ngay hôm nay với ưu đãi lên đến 50% cho khách hàng.</p></div>",
+    "<div id='box-quangcao-giua-bai'><p>Căn hộ cao cấp view sông Hàn, thanh toán chỉ 30% nhận nhà ngay.</p></div>",
+    "<div class='content sponsored'><p>Tin tài trợ</p><p>Căn hộ cao cấp view sông Hàn, thanh toán chỉ 30%.</p></div>",
+    "<ins class='adsbygoogle'>Quảng cáo Google</ins>",
+])
+def test_an_advertisements_box_in_the_article_is_left_out_and_reported(box, registries):
+    html = ("<html><head><meta charset='utf-8'><title>Bắc Giang làm theo Bác</title></head><body><article>"
+            "<h1>Bắc Giang làm theo Bác</h1><p>12/03/2024 08:30</p><p>Gần 1.500 đảng viên trẻ ở Bắc Giang đã đăng ký "
+            "một việc làm theo Bác năm 2024, thực hiện Chỉ thị 05-CT/TW.</p>" + box +
+            "<p>Mỗi đảng viên đăng ký ít nhất một việc cụ thể.</p><p>Thu Hương</p></article></body></html>")
+    result, meta, body = import_page(html, registries, ".html")
+    assert body.strip() == "Mỗi đảng viên đăng ký ít nhất một việc cụ thể." and meta["author"] == "Thu Hương"
+    assert left_out(result, "khuôn trang (quảng cáo)")
+
+
+@pytest.mark.parametrize("names", ["class='no-ads'", "class='content ads-free'", "class='heads'", "id='uploads'"])
+def test_a_box_whose_name_only_looks_like_an_advertisement_keeps_its_text(names, registries):
+    html = ("<html><head><meta charset='utf-8'><title>Bắc Giang làm theo Bác</title></head><body><article>"
+            "<h1>Bắc Giang làm theo Bác</h1><p>12/03/2024 08:30</p><p>Gần 1.500 đảng viên trẻ ở Bắc Giang đã đăng ký "
+            f"một việc làm theo Bác năm 2024, thực hiện Chỉ thị 05-CT/TW.</p><div {names}><p>Mỗi đảng viên đăng ký "
+            "ít nhất một việc cụ thể.</p></div><p>Thu Hương</p></article></body></html>")
+    _result, _meta, body = import_page(html, registries, ".html")
+    assert "Mỗi đảng viên đăng ký ít nhất một việc cụ thể." in body
+
+
+def test_an_advertisements_label_in_a_paste_is_furniture(registries):
+    text = "\n".join(["Bắc Giang làm theo Bác", "12/03/2024 08:30",
+                      "Gần 1.500 đảng viên trẻ ở Bắc Giang đã đăng ký một việc làm theo Bác năm 2024, thực hiện "
+                      "Chỉ thị 05-CT/TW của Bộ Chính trị.", "Quảng cáo",
+                      "Mỗi đảng viên đăng ký ít nhất một việc cụ thể, gắn với chức trách, nhiệm vụ.", "Thu Hương"])
+    _result, _meta, body = import_page(text, registries)
+    assert "Quảng cáo" not in body

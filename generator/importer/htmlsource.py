@@ -40,6 +40,11 @@ _EMPHASIS = {"em", "i"}
 _BOLD = {"strong", "b"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _PAGE_ONLY = {"header", "footer"}
+# An advertisement's box, by its class or id ("ads", "adsbygoogle", "box-quangcao", "sponsored"): its words
+# ("Mua bảo hiểm ngay…") are no article's. "banner" is left alone: an article's own picture may carry it.
+_ADVERT = re.compile(r"(?:^|[\s_-])(?<!no-)(?<!no_)(?:ads?|adverts?|advertisement|adsbygoogle|quangcao|quang-cao|qc|"
+                     r"sponsors?|sponsored|taitro|tai-tro)(?=$|[\s_-])(?![-_]free)", re.IGNORECASE)
+_ADVERT_KIND = "quảng cáo"
 # A <header> named for the post ("entry-header", "post-header", "detail-header") holds the headline and date
 # of an article the theme did not wrap in <article>; the page's own header is "site-header", "masthead"…
 _POST_HEADER = re.compile(r"entry|post|article|detail|story|single", re.IGNORECASE)
@@ -118,7 +123,8 @@ class _PageParser(HTMLParser):
         """Inside page furniture whose words the report lists (a sidebar, a menu, the page's footer),
         not inside a script, a style or a form's controls."""
         tag, depth = self._skipped
-        return tag in _REPORTED and not any(t in _SKIP and t not in _REPORTED for t in self._stack[depth:])
+        return (tag in _REPORTED or tag == _ADVERT_KIND) and \
+            not any(t in _SKIP and t not in _REPORTED for t in self._stack[depth:])
 
     def _flush(self) -> None:
         words = normalize(_SPACE.sub(" ", "".join(self._furniture)).strip())
@@ -203,9 +209,11 @@ class _PageParser(HTMLParser):
                     self._tables[-1].line_break()
             return
         inside = self._inside_article()
-        own = tag == "header" and bool(_POST_HEADER.search(f"{a.get('class', '')} {a.get('id', '')}"))
+        names = f"{a.get('class', '')} {a.get('id', '')}"
+        own = tag == "header" and bool(_POST_HEADER.search(names))
+        advert = bool(_ADVERT.search(names))
         dropped = (tag in _SKIP and not (tag == "aside" and inside)) or (tag in _PAGE_ONLY and not inside and not own) \
-            or post
+            or post or advert
         if tag in _BLOCK or tag in _REPORTED:
             self._flush()
             if self._tables:
@@ -214,7 +222,7 @@ class _PageParser(HTMLParser):
             self._buffer.append(_EDGE)
         self._stack.append(tag)
         if dropped and not self._skip:
-            self._skipped = (tag, len(self._stack))
+            self._skipped = (_ADVERT_KIND if advert else tag, len(self._stack))
         if dropped or self._skip:
             self._skip += 1
         if tag in _HINTS:

@@ -450,6 +450,8 @@ def test_a_scene_beside_a_picture_or_in_italics_is_still_a_caption(line, written
     ("12/3/2024 lúc 2:30 chiều", "2024-03-12T14:30:00+07:00"),
     ("12/3/2024 - 8:30 tối", "2024-03-12T20:30:00+07:00"),
     ("12/3/2024 1:15 trưa", "2024-03-12T13:15:00+07:00"),
+    ("12/03/24 08:30", "2024-03-12T08:30:00+07:00"),  # a year in two digits
+    ("Thứ Ba, 12-03-24 | 08:30", "2024-03-12T08:30:00+07:00"),
 ])
 def test_vietnamese_month_words_and_times_of_day_make_a_date_line(line, iso, registries):
     text = "\n".join(["Bắc Giang: Gần 1.500 đảng viên trẻ đăng ký “Một việc làm theo Bác”", line,

@@ -34,6 +34,8 @@ _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _EN_DATE = re.compile(rf"(?<!\w){_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)"
                       rf"|(?<![\w/.-])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})(?!\d)", _I)
+# A year in two digits, as some portals print the date line ("12/03/24 08:30"): 2000-2069, 1970-1999.
+_SHORT_YEAR_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\d/.-]*\d)")
 _ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/.-]*\d)")
 _TIME = re.compile(r"(?<![\d:])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?![\d:])\s*['’]?\s*"
                    r"(SA|CH|AM|PM|sáng|chiều|tối|trưa)?(?!\w)", _I)
@@ -137,6 +139,10 @@ def _dates(text: str) -> list[tuple[int, int, tuple[int, int, int]]]:
         text = _blank(text, m.start(), m.end())
     for m in _ISO_DATE.finditer(text):
         found.append((m.start(), m.end(), (int(m.group(1)), int(m.group(2)), int(m.group(3)))))
+        text = _blank(text, m.start(), m.end())
+    for m in _SHORT_YEAR_DATE.finditer(text):
+        year = int(m.group(4))
+        found.append((m.start(), m.end(), (year + (2000 if year < 70 else 1900), int(m.group(3)), int(m.group(1)))))
     return sorted(found)
 
 
@@ -227,7 +233,7 @@ def meta_line(line: str) -> MetaLine | None:
                           tzinfo=zone).astimezone(VN)
     except (OverflowError, ValueError):  # 31/12/9999 23:00 GMT is past the last datetime
         return MetaLine(None, published, updated, today, rest, poster, labelled_author, year)
-    numeric = bool(_NUM_DATE.fullmatch(text[start:end]))
+    numeric = bool(_NUM_DATE.fullmatch(text[start:end]) or _SHORT_YEAR_DATE.fullmatch(text[start:end]))
     return MetaLine(Dateline(moment, t is not None, weekday, seconds, numeric), published, updated, today, rest,
                     poster, labelled_author, place=place)
 
@@ -321,7 +327,7 @@ def month_first_reading(dateline: Dateline, lead: str) -> date | None:
     swapped = date(moment.year, moment.day, moment.month)
     written = set()
     for s, e, ymd in _dates(lead):
-        if _NUM_DATE.fullmatch(lead[s:e]) or _ISO_DATE.fullmatch(lead[s:e]):
+        if _NUM_DATE.fullmatch(lead[s:e]) or _ISO_DATE.fullmatch(lead[s:e]) or _SHORT_YEAR_DATE.fullmatch(lead[s:e]):
             continue  # digits say nothing about the order
         try:
             written.add(date(*ymd))

@@ -611,3 +611,19 @@ def test_an_advertisements_label_in_a_paste_is_furniture(registries):
                       "Mỗi đảng viên đăng ký ít nhất một việc cụ thể, gắn với chức trách, nhiệm vụ.", "Thu Hương"])
     _result, _meta, body = import_page(text, registries)
     assert "Quảng cáo" not in body
+
+
+# -- an interview's questions printed in bold (body.py, frontmatter.py) ----------------------------
+
+def test_an_interviews_questions_in_bold_stay_bold(registries):
+    html = ("<html><head><meta charset='utf-8'><title>Giám đốc Sở Y tế: Làm theo Bác từ những việc nhỏ</title></head>"
+            "<body><article><h1>Giám đốc Sở Y tế: Làm theo Bác từ những việc nhỏ</h1><p>12/03/2024 08:30</p>"
+            "<p>Ngành y tế tỉnh Điện Biên đã có nhiều cách làm hay trong học tập và làm theo Bác, phóng viên có cuộc "
+            "trao đổi với ông Nguyễn Văn Tân.</p><p><strong>Thưa ông, ngành y tế đã làm gì để đưa Chỉ thị 05-CT/TW "
+            "vào cuộc sống?</strong></p><p>Chúng tôi xác định mỗi cán bộ y tế phải là một tấm gương về y đức.</p>"
+            "<p><b>Còn <em>những khó khăn</em> *lớn nhất*?</b></p><p>Khó khăn lớn nhất là thiếu bác sĩ ở tuyến xã.</p>"
+            "<p>Thu Hằng (thực hiện)</p></article></body></html>")
+    _result, meta, body = import_page(html, registries, ".html")
+    assert "\n**Thưa ông, ngành y tế đã làm gì để đưa Chỉ thị 05-CT/TW vào cuộc sống?**\n" in body
+    assert "\n**Còn *những khó khăn* \\*lớn nhất\\*?**\n" in body
+    assert "\nChúng tôi xác định mỗi cán bộ y tế" in body and meta["author"] == "Thu Hằng"

@@ -41,6 +41,7 @@ class Node:
     rows: tuple[tuple[str, ...], ...] = ()  # a table's cells, its first row the header
     quote: int = 0  # the number of the <blockquote> holding it (0: none)
     marked: str = ""  # the text with its emphasis marked (clean.EM_OPEN/EM_CLOSE), when it has some
+    strong: bool = False  # a paragraph the page printed all in bold: an interview's question, a lead-in
     alt: str = ""  # a figure's description for readers who cannot see it, when the page gave one
 
 
@@ -120,8 +121,8 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
         elif b.hint == "heading" and not info.paragraph or (b.hint is None and _looks_like_heading(infos, i)
                                                                   and not in_list(infos, i)):
             nodes.append(Node("h", text, level=3 if in_section and LIST_NUMBER.match(text) else 2, line=b.line))
-        else:
-            nodes.append(Node("p", text, line=b.line, marked=_marked(b, text)))
+        else:  # "<p><strong>Thưa ông, …?</strong></p>": the question stays told apart from the answer
+            nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold"))))
         i += 2 if twice else 1
     return nodes, dropped, warnings
 

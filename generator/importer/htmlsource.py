@@ -26,6 +26,7 @@ from urllib.parse import unquote, urlsplit
 from ..vietnamese import VN, normalize
 from .clean import EM_CLOSE, EM_OPEN, Block, words
 from .dates import loose_date, meta_line
+from .inline import EDGE, emphasis, separated
 from .lines import image_name
 from .media import AMP_EMBEDS, IMAGE_TAGS, NAMELESS, embed_address, image_source, photo_address, post_embed
 from .tables import TableBuilder
@@ -61,10 +62,8 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _FORM = "khuôn trang (form)"
 _TEXT_WORDS = 20  # a block this long is running text, which no search box, poll or comment form holds
 _SENTENCE_DONE = re.compile(r"\w[.!?…][\"”’)]?$")  # a bold run ending a sentence
-_EDGE = "\ue002"
 _BREAK = "\ue003"  # a <br> inside a heading, until _flush reads it
-_MARKS = f"[{_EDGE}{EM_OPEN}{EM_CLOSE}]"
-_PART_KICKER = re.compile(r"^\s*(?:Bài|Kỳ|Kì|Phần|Chương)\s+\d{1,2}$")  # where an inline element starts or ends, in a block's text until _separated reads it
+_MARKS = f"[{EDGE}{EM_OPEN}{EM_CLOSE}]"
 
 
 @dataclass
@@ -153,7 +152,7 @@ class _PageParser(HTMLParser):
         opening = normalize(_SPACE.sub(" ", "".join(self._bold_open)).strip())
         self._bold_text = self._plain_text = False
         self._bold_open = []
-        text, marked = _emphasis(_separated(raw))
+        text, marked = emphasis(separated(raw))
         if text and not self._skip:
             self._order += 1
             hint = self._hint[-1] if self._hint else None
@@ -219,7 +218,7 @@ class _PageParser(HTMLParser):
             if self._tables:
                 self._tables[-1].line_break()
         elif not self._skip:
-            self._buffer.append(_EDGE)
+            self._buffer.append(EDGE)
         self._stack.append(tag)
         if dropped and not self._skip:
             self._skipped = (_ADVERT_KIND if advert else tag, len(self._stack))
@@ -279,7 +278,7 @@ class _PageParser(HTMLParser):
             href, start, flushes = self._anchor
             self._anchor = None
             if flushes == self._flushes:  # still the same block: its words are the link's
-                words = _emphasis(_separated("".join(c for c in self._buffer[start:] if c not in (EM_OPEN, EM_CLOSE))))[0]
+                words = emphasis(separated("".join(c for c in self._buffer[start:] if c not in (EM_OPEN, EM_CLOSE))))[0]
                 if words:
                     self._links.append((words, href))
         elif tag in _BOLD and self._bold:
@@ -335,7 +334,7 @@ class _PageParser(HTMLParser):
             if top == tag:
                 break
         if tag not in _BLOCK and not self._skip:
-            self._buffer.append(_EDGE)  # after the element's own closing marks
+            self._buffer.append(EDGE)  # after the element's own closing marks
 
     def handle_data(self, data: str) -> None:
         data = _INVISIBLE.sub("", data)
@@ -434,82 +433,12 @@ class _PageParser(HTMLParser):
             self.meta.left_out.append((self.getpos()[0], NAMELESS, src))
         self._lazy_missing = not src
         last = self.blocks[-1] if self.blocks else None
-        between = "".join(self._buffer).replace(_EDGE, "").strip()
+        between = "".join(self._buffer).replace(EDGE, "").strip()
         if name and not (last and last.hint == "img" and last.extra.get("src") == name and not between):
             self._flush()  # (the same photo again with nothing between: an AMP or <noscript> copy)
             alt = normalize(_SPACE.sub(" ", _INVISIBLE.sub("", a.get("alt", ""))).strip())
             extra = {"src": name, "alt": alt} | ({"article": self._article} if self._article else {})
             self.blocks.append(Block(name, self.getpos()[0], "img", extra))
-
-
-def _separated(raw: str) -> str:
-    """The text with its inline elements' edges taken out. Where an element ends a word and the next
-    text starts a new one in capitals with nothing between (``<span class="location-stamp">Hậu
-    Giang</span>Hơn 20 năm``), a separator is put in: " - " after a short label opening the block (a
-    place stamp before the lead), else a space. A single letter ("<b>Đ</b>ây", a drop cap) is no word.
-    One pass: a block of thousands of inline elements costs no more than its length."""
-    if _EDGE not in raw:
-        return raw
-    marks = (_EDGE, EM_OPEN, EM_CLOSE)
-    following = [""] * (len(raw) + 1)  # the first character after each position that is no mark
-    for k in range(len(raw) - 1, -1, -1):
-        following[k] = following[k + 1] if raw[k] in marks else raw[k]
-    out: list[str] = []
-    text = _TextSoFar()
-    for k, ch in enumerate(raw):
-        if ch != _EDGE:
-            out.append(ch)
-            if ch not in marks:
-                text.add(ch)
-            continue
-        if not following[k + 1].isupper():
-            continue
-        separator = ""
-        if text.tokens <= 2 and _PART_KICKER.search("".join(text.plain)):
-            separator = ": "  # "<span>Bài 2</span><span>Những người…</span>": a series part's number
-        elif len(text.word) >= 2 and not text.word.isdigit():
-            separator = " - " if text.tokens <= 4 and not text.punctuated else " "
-        for c in separator:
-            out.append(c)
-            text.add(c)
-    return "".join(out)
-
-
-class _TextSoFar:
-    """What _separated needs of the text before an edge: its last word, its number of words, whether
-    it has punctuation, and the text itself while it is short enough to be a label."""
-
-    def __init__(self) -> None:
-        self.plain: list[str] = []
-        self.word = ""
-        self.tokens = 0
-        self.punctuated = False
-        self._in_token = False
-
-    def add(self, ch: str) -> None:
-        self.word = self.word + ch if ch.isalnum() or ch == "_" else ""
-        if ch.isspace():
-            self._in_token = False
-        elif not self._in_token:
-            self._in_token, self.tokens = True, self.tokens + 1
-        self.punctuated = self.punctuated or ch in ".!?…:;,"
-        if self.tokens <= 4:
-            self.plain.append(ch)
-
-
-def _emphasis(raw: str) -> tuple[str, str | None]:
-    """(the block's text, the same text with its emphasis marked, or None). Spaces are moved
-    out of the marks, so that taking the marks away gives the text exactly."""
-    text = normalize(_SPACE.sub(" ", raw.replace(EM_OPEN, "").replace(EM_CLOSE, "")).strip())
-    if EM_OPEN not in raw:
-        return text, None
-    marked = _SPACE.sub(" ", raw)
-    marked = re.sub(EM_OPEN + r"(\s+)", r"\1" + EM_OPEN, marked)
-    marked = re.sub(r"(\s+)" + EM_CLOSE, EM_CLOSE + r"\1", marked)
-    marked = normalize(_SPACE.sub(" ", marked.replace(EM_OPEN + EM_CLOSE, "")).strip())
-    if EM_OPEN not in marked or marked.replace(EM_OPEN, "").replace(EM_CLOSE, "") != text:
-        return text, None
-    return text, marked
 
 
 def _iso(value: str) -> datetime | None:

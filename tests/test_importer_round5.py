@@ -627,3 +627,17 @@ def test_an_interviews_questions_in_bold_stay_bold(registries):
     assert "\n**Thưa ông, ngành y tế đã làm gì để đưa Chỉ thị 05-CT/TW vào cuộc sống?**\n" in body
     assert "\n**Còn *những khó khăn* \\*lớn nhất\\*?**\n" in body
     assert "\nChúng tôi xác định mỗi cán bộ y tế" in body and meta["author"] == "Thu Hằng"
+
+
+# -- JSON-LD's author written as a plain name (htmlsource.py) --------------------------------------
+
+@pytest.mark.parametrize("author, expected", [('"Minh Anh"', "Minh Anh"), ('["Minh Anh"]', "Minh Anh"),
+                                              ('{"@type": ["Person"], "name": "Minh Anh"}', "Minh Anh"),
+                                              ('"Báo Hà Giang"', None)])
+def test_a_json_ld_author_written_as_a_name_is_the_author_when_the_page_prints_none(author, expected, registries):
+    html = ("<html><head><meta charset='utf-8'><title>Hà Giang làm theo Bác</title><script type='application/ld+json'>"
+            '{"@type": "NewsArticle", "author": ' + author + "}</script></head><body><h1>Hà Giang làm theo Bác</h1>"
+            "<p>12/03/2024 08:30</p><p>Sáng 12/3, Tỉnh ủy Hà Giang tổ chức hội nghị biểu dương 100 điển hình tiên tiến "
+            "trong học tập và làm theo Bác.</p><p>Các điển hình đến từ nhiều lĩnh vực.</p></body></html>")
+    _result, meta, _body = import_page(html, registries, ".html")
+    assert meta.get("author") == expected

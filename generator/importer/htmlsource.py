@@ -418,8 +418,12 @@ class _PageParser(HTMLParser):
                 self.meta.published = self._date(item["datePublished"])
             author = item.get("author")
             for person in author if isinstance(author, list) else [author]:
-                if isinstance(person, dict) and person.get("@type") == "Person" and isinstance(person.get("name"), str):
+                kind = person.get("@type") if isinstance(person, dict) else None
+                if isinstance(person, dict) and (kind == "Person" or isinstance(kind, list) and "Person" in kind) \
+                        and isinstance(person.get("name"), str):
                     self.meta.author = self.meta.author or normalize(person["name"].strip())
+                elif isinstance(person, str) and person.strip():  # "author": "Minh Anh" (command.py checks it is a name)
+                    self.meta.author = self.meta.author or normalize(person.strip())
 
     def _embed(self, tag: str, a: dict) -> None:
         self.meta.left_out.append((self.getpos()[0], EMBED_REASON, normalize(embed_address(tag, a))))

@@ -641,3 +641,17 @@ def test_a_json_ld_author_written_as_a_name_is_the_author_when_the_page_prints_n
             "trong học tập và làm theo Bác.</p><p>Các điển hình đến từ nhiều lĩnh vực.</p></body></html>")
     _result, meta, _body = import_page(html, registries, ".html")
     assert meta.get("author") == expected
+
+
+# -- a headline printed with a full stop (headline.py) ---------------------------------------------
+
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_a_headlines_final_full_stop_is_taken_off(suffix, registries):
+    title = "Hà Giang biểu dương 100 điển hình làm theo Bác."
+    lead = ("Sáng 12/3, Tỉnh ủy Hà Giang tổ chức hội nghị biểu dương 100 điển hình tiên tiến trong học tập và làm theo "
+            "Bác năm 2024.")
+    page = (f"<html><head><meta charset='utf-8'><title>{title}</title></head><body><h1>{title}</h1>"
+            f"<p>12/03/2024 08:30</p><p>{lead}</p><p>Các điển hình đến từ nhiều lĩnh vực.</p></body></html>"
+            if suffix == ".html" else "\n".join([title, "12/03/2024 08:30", lead, "Các điển hình đến từ nhiều lĩnh vực."]))
+    result, meta, _body = import_page(page, registries, suffix)
+    assert meta["title"] == title[:-1] and "đã bỏ dấu chấm cuối tiêu đề" in result.warnings

@@ -312,4 +312,8 @@ def clean_title(title: str) -> tuple[str, list[str]]:
     if symbols:
         title = "".join(ch for ch in title if ch not in symbols)
         notes.append("đã bỏ biểu tượng (emoji) trong tiêu đề: " + "".join(symbols))
-    return (re.sub(r"\s+", " ", title).strip(" -–—|:") if tags or symbols else title), notes
+    title = re.sub(r"\s+", " ", title).strip(" -–—|:") if tags or symbols else title
+    if re.search(r"[^\W\d]{2}[”\"’]?\.$", title):  # "… làm theo Bác.": a headline has no full stop ("TP.HCM" keeps its)
+        title = title[:-1]
+        notes.append("đã bỏ dấu chấm cuối tiêu đề")
+    return title, notes

@@ -655,3 +655,20 @@ def test_a_headlines_final_full_stop_is_taken_off(suffix, registries):
             if suffix == ".html" else "\n".join([title, "12/03/2024 08:30", lead, "Các điển hình đến từ nhiều lĩnh vực."]))
     result, meta, _body = import_page(page, registries, suffix)
     assert meta["title"] == title[:-1] and "đã bỏ dấu chấm cuối tiêu đề" in result.warnings
+
+
+# -- "Theo <writer> (<paper>)" at the end (extract.py) ----------------------------------------------
+
+@pytest.mark.parametrize("line, author, source", [
+    ("Theo Minh Anh (Báo Hà Giang)", "Minh Anh", "Báo Hà Giang"),
+    ("(Theo Minh Anh - Báo Hà Giang)", "Minh Anh", "Báo Hà Giang"),
+    ("Nguồn: Hà Giang (TTXVN)", None, "Hà Giang (TTXVN)"),  # a place, not a writer
+    ("Theo TTXVN", None, "TTXVN"),
+])
+def test_a_source_line_naming_the_writer_and_the_paper_gives_both(line, author, source, registries):
+    text = "\n".join(["Hà Giang: Đảng viên trẻ đi đầu làm theo Bác", "12/03/2024 08:30",
+                      "Ngày 11/3, Ban Thường vụ Tỉnh ủy Hà Giang tổ chức hội nghị sơ kết 3 năm thực hiện "
+                      "Kết luận 01-KL/TW của Bộ Chính trị.",
+                      "Qua 3 năm, toàn tỉnh có 126 tập thể, 215 cá nhân được biểu dương, khen thưởng.", line])
+    _result, meta, _body = import_page(text, registries)
+    assert meta.get("author") == author and meta["source"]["name"] == source

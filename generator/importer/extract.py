@@ -147,7 +147,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     _date(infos, t, lead, last, used, out)
     sapo, rest = _summary(infos, t, used, out)
     _author(infos, t, lead, sapo, last, used, out)
-    _top_and_tail(infos, t, sapo, last, used, out)
+    _top_and_tail(infos, t, sapo, last, used, out, places)
     for i, reason in sorted(used.items()):
         if reason not in _FIELDS:
             out.dropped.append((infos[i].block, reason))
@@ -296,7 +296,7 @@ def _tail_distance(infos: list[Info], last: int, i: int) -> int:
 
 
 def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None, used: dict,
-                  out: Extracted) -> None:
+                  out: Extracted, places: frozenset[str] = frozenset()) -> None:
     """Share buttons and labels between headline and lead; sources and credits after the text."""
     if sapo is not None:
         for i in range(t + 1, sapo):
@@ -325,7 +325,18 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
     out.notes = {id(infos[i].block) for i in found.notes}
     m = _SOURCE_NAME.match(found.source) if found.source else None
     if m and not out.source_name:
-        out.source_name = m.group(1).strip()
+        name = m.group(1).strip()
+        name += ")" if name.count("(") > name.count(")") else ""  # the pattern took the last ")" away
+        writer = re.match(r"^(.+?)\s*(?:\((.+)\)|\s[-–—]\s*(.+))$", name)
+        paper = (writer.group(2) or writer.group(3)).strip() if writer else ""
+        person = person_name(writer.group(1), places) if writer and not person_name(paper) else None
+        if person:  # "Theo Minh Anh (Báo Hà Giang)": the writer, and the paper the article comes from
+            name = paper
+            if out.author is None:
+                line = next(infos[i].line for i in range(last + 1, len(infos)) if infos[i].text == found.source)
+                out.author, out.author_line, out.author_sure = person, line, True
+                out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
+        out.source_name = name
 
 
 def _after_figure(infos: list[Info], i: int, used: dict) -> bool:

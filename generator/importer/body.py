@@ -6,11 +6,11 @@ import re
 from dataclasses import dataclass
 
 from ..vietnamese import term_key
-from .clean import Block, is_headline_like, words
+from .clean import EM_CLOSE, EM_OPEN, Block, is_headline_like, words
 from .lines import CREDIT_ONLY, LIST_NUMBER, Info, image_name, is_shouting
 from .sections import in_list, is_section, subsection
 
-LIST_ITEM = re.compile(r"^([-–+•*])\s+(\S.*)$")
+LIST_ITEM = re.compile(r"^([-–+•*▪●◦·■►➢❖])\s+(\S.*)$")  # "·": Word's bullet in the Symbol font
 ORDERED = re.compile(r"^(\d{1,2})\s*[.)]\s+(\S.*)$")  # "1. …", "2) …": an item of a numbered list
 _HEADING_MAX_WORDS = 12
 SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[“\"(]?[A-ZÀ-ỸĐ0-9])")
@@ -41,12 +41,14 @@ class Node:
     rows: tuple[tuple[str, ...], ...] = ()  # a table's cells, its first row the header
     quote: int = 0  # the number of the <blockquote> holding it (0: none)
     marked: str = ""  # the text with its emphasis marked (clean.EM_OPEN/EM_CLOSE), when it has some
+    strong: bool = False  # a paragraph the page printed all in bold: an interview's question, a lead-in
     alt: str = ""  # a figure's description for readers who cannot see it, when the page gave one
 
 
-def body_nodes(infos: list[Info], notes: set[int]) -> tuple[list[Node], list[tuple[Block, str]], list[str]]:
+def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
+               ) -> tuple[list[Node], list[tuple[Block, str]], list[str]]:
     """The body's nodes from its lines; with the lines left out (a caption printed twice) and the
-    warnings. notes: ids of the blocks that are footnotes."""
+    warnings. notes: ids of the blocks that are footnotes; saved_page: the lines come from HTML."""
     dropped: list[tuple[Block, str]] = []
     warnings: list[str] = []
     nodes: list[Node] = []
@@ -106,7 +108,7 @@ def body_nodes(infos: list[Info], notes: set[int]) -> tuple[list[Node], list[tup
                               marked=_marked(b, body)))
         elif numbered:  # its number written as it stands, never a heading or a paragraph "1\\. …"
             nodes.append(Node("li", numbered.group(2), src=f"{numbered.group(1)}.", line=b.line))
-        elif b.hint == "caption" or info.credit or twice or _looks_like_caption(infos, i):
+        elif b.hint == "caption" or info.credit or twice or _looks_like_caption(infos, i, saved_page):
             nodes.append(Node("caption", text, line=b.line))
             if _NUMBERED_PHOTO.match(text):
                 warnings.append(f"dòng {b.line} “{text[:50]}” có lẽ là chú thích của một ảnh không có trong tệp: "
@@ -119,8 +121,8 @@ def body_nodes(infos: list[Info], notes: set[int]) -> tuple[list[Node], list[tup
         elif b.hint == "heading" and not info.paragraph or (b.hint is None and _looks_like_heading(infos, i)
                                                                   and not in_list(infos, i)):
             nodes.append(Node("h", text, level=3 if in_section and LIST_NUMBER.match(text) else 2, line=b.line))
-        else:
-            nodes.append(Node("p", text, line=b.line, marked=_marked(b, text)))
+        else:  # "<p><strong>Thưa ông, …?</strong></p>": the question stays told apart from the answer
+            nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold"))))
         i += 2 if twice else 1
     return nodes, dropped, warnings
 
@@ -158,8 +160,9 @@ def _is_caption_after_image(info: Info) -> bool:
     return len(b.text) <= 300 or info.credit
 
 
-def _looks_like_caption(infos: list[Info], i: int) -> bool:
-    """A caption printed without "Ảnh:": a short scene description standing between paragraphs."""
+def _looks_like_caption(infos: list[Info], i: int, saved_page: bool = False) -> bool:
+    """A caption printed without "Ảnh:": a short scene description standing between paragraphs. A
+    saved page keeps its pictures: there a scene is a caption only beside one, or in italics."""
     text = infos[i].text
     n = infos[i].n_words
     if _NUMBERED_PHOTO.match(text) and n <= 40:
@@ -176,7 +179,14 @@ def _looks_like_caption(infos: list[Info], i: int) -> bool:
         return False
     if re.match(r"^(?:Quang cảnh|Toàn cảnh|Một góc)\b", text) or _CAPTION_POSITION.search(text):
         return True
+    if saved_page and not ((before and before.image) or (after and after.image) or _italic(infos[i].block)):
+        return False  # "Chị Hạnh, công nhân …, đề xuất cải tiến giúp tiết kiệm …": a sentence of the text
     return bool(_CAPTION_START.match(text) and _SCENE_VERB.search(text))
+
+
+def _italic(block: Block) -> bool:
+    marked = block.extra.get("marked") or ""
+    return marked.startswith(EM_OPEN) and marked.endswith(EM_CLOSE) and marked.count(EM_OPEN) == 1
 
 
 def _looks_like_heading(infos: list[Info], i: int) -> bool:

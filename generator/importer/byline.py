@@ -17,12 +17,13 @@ LABEL = re.compile(
     re.IGNORECASE)
 EDITOR_LABEL = re.compile(r"^biên\s+tập\s*:", re.IGNORECASE)  # the editor: the author only when no one else is named
 PHOTO_PART = re.compile(r"\s*[-–—,;|]\s*(?:ảnh|đồ\s+họa|video|clip)\s*:.*$", re.IGNORECASE)
-_TITLES = (r"PGS\.?\s*,?\s*TS\.?|GS\.?\s*,?\s*TS\.?|GS\.|PGS\.|TS\.|ThS\.|NCS\.|CN\.|BS\.|Ths\.|Nhà\s+báo|"
+_TITLES = (r"PGS\.?\s*,?\s*TS(?:\.|(?!\w))|GS\.?\s*,?\s*TS(?:\.|(?!\w))|GS\.|PGS\.|TS(?:\.|(?!\w))|ThS(?:\.|(?!\w))|"
+           r"NCS\.|CN\.|BS\.|Nhà\s+báo|"
            r"Đại\s+tướng|Thượng\s+tướng|Trung\s+tướng|Thiếu\s+tướng|Đại\s+tá|Thượng\s+tá|Trung\s+tá|Thiếu\s+tá|"
            r"Đại\s+úy|Thượng\s+úy|Trung\s+úy|Thiếu\s+úy|Đại\s+uý|Thượng\s+uý|Trung\s+uý|Thiếu\s+uý|"
            r"Chuẩn\s+úy|Thượng\s+sĩ|Trung\s+sĩ|Hạ\s+sĩ|Luật\s+sư|Bác\s+sĩ|Nhà\s+giáo|Cô\s+giáo|Thầy\s+giáo|"
            r"Đồng\s+chí|Đ/c")
-TITLE_PREFIX = re.compile(rf"^((?:(?:{_TITLES})\s*)+)", re.IGNORECASE)
+TITLE_PREFIX = re.compile(rf"^((?:(?:{_TITLES})\s*,?\s*)+)", re.IGNORECASE)  # "Thượng tá, ThS …"
 _STAFF = re.compile(r"^(?:nhóm\s+)?(?:PV|P\.V|PV\.|CTV|BTV|phóng\s+viên)(?:\s*\+\s*CTV)?$", re.IGNORECASE)
 _WORD = re.compile(r"^[^\W\d_]+$")
 INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,8}$")  # "H.D", "T.HIẾU", "X.T"
@@ -43,6 +44,14 @@ _UNIT_START = re.compile(
     r"^(?:Tổ|Khoa|Phòng|Ban|Trường|Chi bộ|Chi đoàn|Đoàn|Hội|Trung tâm|Văn phòng|Bộ phận|Nhóm|Đội|Câu lạc bộ|CLB|"
     r"Báo|Đài|Tạp chí|Cổng|Trang|Sở|Phòng|UBND|Huyện|Tỉnh|Xã|Phường|Đảng)\b", re.IGNORECASE)
 _PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+_UNIT_AFTER_SLASH = re.compile(r"\s*/\s*[^\W\d_].*$")  # "Minh Anh/VOV-Tây Bắc", "Thu Hằng/Báo Hà Giang"
+# A writer's post or office: "Phó Trưởng Ban Tuyên giáo Huyện ủy", "Giám đốc Học viện Chính trị khu vực I".
+_POST = (r"(?:Phó|Trưởng|Bí thư|Chủ tịch|Giám đốc|Giảng viên|Nguyên|Ủy viên|Uỷ viên|Chánh|Hiệu trưởng|Chuyên viên|"
+         r"Cán bộ|Giáo viên|Học viên|Nghiên cứu sinh|Sinh viên|Tổ trưởng|Đội trưởng|Chỉ huy|Chính trị viên|"
+         r"Tổ|Khoa|Ban|Trường|Học viện|Viện|Đại học|Trung tâm|Văn phòng|Sở|Phòng|Báo|Đài|Tạp chí|Cục|Bộ|Hội|"
+         r"Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|UBND|Công an|Bộ Chỉ huy)\b")
+POST_START = re.compile("^" + _POST)
+_POST_AFTER_COMMA = re.compile(r",\s+" + _POST + ".*$")  # "Nguyễn Văn A, Phó Trưởng Ban Tuyên giáo Huyện ủy"
 _UNIT_AFTER_DASH = re.compile(r"\s+[-–—]\s+(.+)$")
 
 
@@ -85,11 +94,16 @@ def _one_name(text: str) -> str | None:
 def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     """A byline as a display name ("XUÂN THƯỞNG" -> "Xuân Thưởng"), or None if it is not one.
 
-    ``places``: term keys of province and district names, which are never bylines alone."""
+    ``places``: term keys of province and district names, which are never bylines alone: a label
+    ("Bài, ảnh:") or the writer's unit after a dash makes such a name a person's."""
     text = normalize(text).strip()
+    signed = bool(LABEL.match(text))  # "Tác giả: Thanh Bình": a person, though Thanh Bình is also a district
     text = LABEL.sub("", text).strip()
     text = PHOTO_PART.sub("", text).strip()
     text = _PARENS.sub("", text).strip()  # "Thu Hà (Báo Lai Châu)", "Thanh Hải (TTXVN)"
+    unit = _UNIT_AFTER_SLASH.search(text) or _POST_AFTER_COMMA.search(text)
+    if unit and not text.endswith(":") and _split_names(text[:unit.start()].strip()):  # "…, Bí thư Tỉnh ủy:" speaks
+        text, signed = text[:unit.start()].strip(), True
     text = text.rstrip(" .,;:").strip() if not re.search(r"\b\w\.$", text) else text
     if not text:
         return None
@@ -103,7 +117,11 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     names = _split_names(text)
     if names is None:
         return None
-    if any(term_key(n) in places for n in names):
+    dash = _UNIT_AFTER_DASH.search(text)
+    signed = signed or bool(len(names) == 1 and dash and _UNIT_START.match(dash.group(1)))  # "… - Trung tâm VH huyện"
+    if len(names) == 2 and term_key(names[1]) in places and term_key(names[0]) not in places:
+        names = names[:1]  # "Lò Văn Pấng - Hà Giang": the writer and where the piece comes from
+    if not signed and any(term_key(n) in places for n in names):
         return None
     return prefix + " - ".join(names)
 

@@ -174,6 +174,14 @@ def _following(blocks: list[Block], start: int, then: str, body_started: bool, r
                 if len(block.text) > 80 or _SENTENCE_END.search(block.text) or _first_rule(rules, block.text):
                     break
                 count += 1
+    elif then == "keywords" and body_started:  # "Từ khóa" over its words, one a line (each was a link)
+        for block in blocks[start:start + 20]:
+            if block.hint in _NOT_LINES or words(block.text) > 6 or _SENTENCE_END.search(block.text) or \
+                    block.text.endswith(("?", "!")) or _first_rule(rules, block.text):
+                break
+            count += 1
+    elif then == "points" and not body_started:  # a box over the lead; later, the article's own list
+        count = _points(blocks, start)
     elif then.startswith("re:"):
         regex = re.compile(then[3:], re.IGNORECASE)
         for block in blocks[start:]:
@@ -181,6 +189,24 @@ def _following(blocks: list[Block], start: int, then: str, body_started: bool, r
                 break
             count += 1
     return count
+
+
+_POINT_END = re.compile(r"[.!?…][\"”’)]?$")
+_TAG_START = re.compile(r"^(?:\(|[A-ZĐ.]{2,}\s*[-–—]\s)")  # "(Baothanhhoa.vn) -", "TTO - ": a lead's opening
+
+
+def _points(blocks: list[Block], start: int) -> int:
+    """The points of a quick-read box ("Đọc nhanh"): up to six short sentences, each a line, when
+    running text (the lead) follows them; a headline after the label (a menu item) takes none."""
+    count = 0
+    for block in blocks[start:start + 6]:
+        n = words(block.text)
+        if block.hint in _NOT_LINES or n > 25 or _TAG_START.match(block.text) or \
+                not (_POINT_END.search(block.text) or block.hint == "li"):
+            break
+        count += 1
+    after = blocks[start + count] if start + count < len(blocks) else None
+    return count if after is not None and words(after.text) > 25 else 0
 
 
 def without_link_words(blocks: list[Block]) -> tuple[list[Block], list[Block]]:

@@ -84,7 +84,8 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     kept, removed = strip_boilerplate(blocks)
     blocks, removed = cut_comments(blocks, kept, removed)
     places = place_keys(registries)
-    found: Extracted = extract(blocks, places, page.titles, [page.site_name] if page.site_name else [])
+    found: Extracted = extract(blocks, places, page.titles, [page.site_name] if page.site_name else [],
+                               saved_page=suffix.lower() in HTML_SUFFIXES)
     if found.title is None:
         raise ContentError("không tìm thấy tiêu đề bài (một dòng ngắn, không có dấu chấm cuối, phía trên "
                            "đoạn mở đầu), không nhập được", display)

@@ -12,12 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 
 from ..vietnamese import VN, normalize
 
 FIRST_YEAR, LAST_YEAR = 1900, 2100  # the years a page we import can have been published in
 _I = re.IGNORECASE
-_LONG_DATE = re.compile(r"(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:năm|,)\s*(\d{4})(?!\d)", _I)
+# Months in words as WordPress's Vietnamese locale prints them ("Tháng Ba", "Tháng Mười Hai"); "thg 3" is
+# the short form of phones and browsers ("12 thg 3, 2024"). Lunar names (Giêng, Chạp) are no months here.
+_VI_MONTHS = {"một": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9,
+              "mười": 10, "mười một": 11, "mười hai": 12}
+_VI_MONTH = r"(\d{1,2}|mười\s+một|mười\s+hai|mười|một|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín)"
+_LONG_DATE = re.compile(rf"(?:ngày\s+)?(?<!\d)(\d{{1,2}})\s+(?:tháng|thg|th)\.?\s*{_VI_MONTH}\s*(?:năm|,)?\s*(\d{{4}})(?!\d)",
+                        _I)
+_MONTH_FIRST = re.compile(rf"(?<!\w)tháng\s+{_VI_MONTH}\s+(\d{{1,2}}),\s*(\d{{4}})(?!\d)", _I)  # "Tháng Ba 12, 2024"
 _NUM_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/.-])\s?(\d{1,2})\s?\2\s?(\d{4})(?![\d/.-]*\d)")
 # English month names, as WordPress and other themes print them: "March 5, 2024", "5 Mar 2024".
 _MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
@@ -26,9 +34,11 @@ _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug
          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _EN_DATE = re.compile(rf"(?<!\w){_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)"
                       rf"|(?<![\w/.-])(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(\d{{4}})(?!\d)", _I)
+# A year in two digits, as some portals print the date line ("12/03/24 08:30"): 2000-2069, 1970-1999.
+_SHORT_YEAR_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\d/.-]*\d)")
 _ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/.-]*\d)")
 _TIME = re.compile(r"(?<![\d:])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?![\d:])\s*['’]?\s*"
-                   r"(SA|CH|AM|PM)?(?!\w)", _I)
+                   r"(SA|CH|AM|PM|sáng|chiều|tối|trưa)?(?!\w)", _I)
 _ZONE = re.compile(r"[\[(]?\s*(?:GMT|UTC)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?\s*[\])]?", _I)
 _WEEKDAY = re.compile(r"(?<!\w)(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|(chủ\s+nhật|CN)|T([2-7])|"
                       r"(mon|tues|wednes|thurs|fri|satur|sun)day)(?!\w)", _I)  # English: whole names only ("Thu" is a name)
@@ -102,11 +112,18 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
+def _month(written: str) -> int:
+    return int(written) if written.isdigit() else _VI_MONTHS[re.sub(r"\s+", " ", normalize(written).lower())]
+
+
 def _dates(text: str) -> list[tuple[int, int, tuple[int, int, int]]]:
     """(start, end, (year, month, day)) of every date expression, long forms first."""
     found = []
     for m in _LONG_DATE.finditer(text):
-        found.append((m.start(), m.end(), (int(m.group(3)), int(m.group(2)), int(m.group(1)))))
+        found.append((m.start(), m.end(), (int(m.group(3)), _month(m.group(2)), int(m.group(1)))))
+        text = _blank(text, m.start(), m.end())
+    for m in _MONTH_FIRST.finditer(text):
+        found.append((m.start(), m.end(), (int(m.group(3)), _month(m.group(1)), int(m.group(2)))))
         text = _blank(text, m.start(), m.end())
     for m in _EN_DATE.finditer(text):
         if "may" in (m.group(1), m.group(5)):
@@ -122,6 +139,10 @@ def _dates(text: str) -> list[tuple[int, int, tuple[int, int, int]]]:
         text = _blank(text, m.start(), m.end())
     for m in _ISO_DATE.finditer(text):
         found.append((m.start(), m.end(), (int(m.group(1)), int(m.group(2)), int(m.group(3)))))
+        text = _blank(text, m.start(), m.end())
+    for m in _SHORT_YEAR_DATE.finditer(text):
+        year = int(m.group(4))
+        found.append((m.start(), m.end(), (year + (2000 if year < 70 else 1900), int(m.group(3)), int(m.group(1)))))
     return sorted(found)
 
 
@@ -154,6 +175,17 @@ def meta_line(line: str) -> MetaLine | None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
         out_of_range = year
 
+    # The zone first: "(GMT+07:00)" holds a clock's shape that is no time of the article.
+    zone = VN
+    for z in _ZONE.finditer(rest):
+        zone = timezone.utc
+        if z.group(1):
+            offset = timedelta(hours=int(z.group(2)), minutes=int(z.group(3) or 0))
+            if offset >= timedelta(hours=24):
+                return None
+            zone = timezone(-offset if z.group(1) == "-" else offset)
+        rest = _blank(rest, z.start(), z.end())
+
     hour = minute = second = 0
     times = [t for t in _TIME.finditer(rest)]
     # The time that belongs to the chosen date: the nearest one within the date's own labelled part
@@ -166,24 +198,14 @@ def meta_line(line: str) -> MetaLine | None:
         hour, minute, second = int(t.group(1)), int(t.group(2)), int(t.group(3) or 0)
         seconds = t.group(3) is not None
         meridiem = (t.group(4) or "").upper()
-        if meridiem in ("CH", "PM") and hour < 12:
-            hour += 12
+        if (meridiem in ("CH", "PM", "CHIỀU", "TỐI") and hour < 12) or (meridiem == "TRƯA" and hour < 6):
+            hour += 12  # "2:30 chiều" is 14:30, "1:00 trưa" 13:00
         elif meridiem in ("SA", "AM") and hour == 12:
             hour = 0
         if hour > 23 or minute > 59 or second > 59:
             return None
     for m in times:
         rest = _blank(rest, m.start(), m.end())
-
-    zone = VN
-    for z in _ZONE.finditer(rest):
-        zone = timezone.utc
-        if z.group(1):
-            offset = timedelta(hours=int(z.group(2)), minutes=int(z.group(3) or 0))
-            if offset >= timedelta(hours=24):
-                return None
-            zone = timezone(-offset if z.group(1) == "-" else offset)
-        rest = _blank(rest, z.start(), z.end())
 
     weekday = None
     for w in _WEEKDAY.finditer(rest):
@@ -211,7 +233,7 @@ def meta_line(line: str) -> MetaLine | None:
                           tzinfo=zone).astimezone(VN)
     except (OverflowError, ValueError):  # 31/12/9999 23:00 GMT is past the last datetime
         return MetaLine(None, published, updated, today, rest, poster, labelled_author, year)
-    numeric = bool(_NUM_DATE.fullmatch(text[start:end]))
+    numeric = bool(_NUM_DATE.fullmatch(text[start:end]) or _SHORT_YEAR_DATE.fullmatch(text[start:end]))
     return MetaLine(Dateline(moment, t is not None, weekday, seconds, numeric), published, updated, today, rest,
                     poster, labelled_author, place=place)
 
@@ -305,10 +327,37 @@ def month_first_reading(dateline: Dateline, lead: str) -> date | None:
     swapped = date(moment.year, moment.day, moment.month)
     written = set()
     for s, e, ymd in _dates(lead):
-        if _NUM_DATE.fullmatch(lead[s:e]) or _ISO_DATE.fullmatch(lead[s:e]):
+        if _NUM_DATE.fullmatch(lead[s:e]) or _ISO_DATE.fullmatch(lead[s:e]) or _SHORT_YEAR_DATE.fullmatch(lead[s:e]):
             continue  # digits say nothing about the order
         try:
             written.add(date(*ymd))
         except ValueError:
             continue
     return swapped if swapped in written and moment.date() not in written else None
+
+
+_YEAR_FIRST = re.compile(r"^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?=$|[\sT])")
+
+
+def loose_date(value: str) -> datetime | None:
+    """A machine-readable date a CMS wrote in no ISO form: "2024/03/12 08:30:00", "Tue, 12 Mar 2024
+    08:30:00 +0700", "12/03/2024 08:30" (day first, Vietnam time). None for anything else."""
+    value = value.strip()
+    m = _YEAR_FIRST.match(value)
+    if m:
+        iso = f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}{value[m.end():]}"
+        try:
+            moment = datetime.fromisoformat(iso.replace(" ", "T", 1) if " " in iso else iso)
+        except ValueError:
+            moment = None
+        if moment is not None:
+            return moment.replace(tzinfo=VN) if moment.tzinfo is None else moment.astimezone(VN)
+    if re.match(r"^[A-Za-z]{3},", value):
+        try:
+            moment = parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        return moment.replace(tzinfo=VN) if moment.tzinfo is None else moment.astimezone(VN)
+    line = parse_dateline(value)
+    return line.moment if line is not None else None
+

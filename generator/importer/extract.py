@@ -20,6 +20,7 @@ from .headline import (choose_date, choose_title, clean_title, find_lead, label_
                        other_articles, skippable)
 from .letters import letter_warning
 from .lines import Info, classify, has_credit, image_name
+from .series import OTHER_PART, other_parts
 from .tail import tail
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
@@ -86,7 +87,7 @@ def cap_summary(text: str, limit: int = SUMMARY_LIMIT) -> tuple[str, str | None]
 
 
 def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titles: list[str] = (),
-            site_names: list[str] = ()) -> Extracted:
+            site_names: list[str] = (), saved_page: bool = False) -> Extracted:
     out = Extracted()
     blocks, cut = without_link_words(blocks)
     out.dropped += [(b, "chữ của đường dẫn cuối đoạn") for b in cut]
@@ -139,12 +140,14 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
         if infos[i].key == title_key or (len(infos[i].text) <= 2 * len(title_key) + 20
                                          and term_key(infos[i].text) == title_key):
             used[i] = "tiêu đề lặp lại"
+    for i in other_parts(infos, t, out.title):
+        used[i] = OTHER_PART
     last = last_paragraph(infos)
     last = last if last is not None and last > t else None
     _date(infos, t, lead, last, used, out)
     sapo, rest = _summary(infos, t, used, out)
     _author(infos, t, lead, sapo, last, used, out)
-    _top_and_tail(infos, t, sapo, last, used, out)
+    _top_and_tail(infos, t, sapo, last, used, out, places)
     for i, reason in sorted(used.items()):
         if reason not in _FIELDS:
             out.dropped.append((infos[i].block, reason))
@@ -164,7 +167,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
             out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
         else:
             out.dropped.append((line.block, "ghi công ảnh của cả bài (phóng sự ảnh)"))
-    out.body, dropped, warnings = body_nodes(kept, out.notes)
+    out.body, dropped, warnings = body_nodes(kept, out.notes, saved_page)
     out.dropped += dropped
     out.warnings += warnings
     if not out.body:  # a paste cut short: said, never written silently
@@ -223,7 +226,15 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
         if info.block.hint in ("li", "h1") or LIST_ITEM.match(info.text):
             break
         if info.paragraph or info.n_words > 20:
-            out.summary, rest = cap_summary(_ABSTRACT.sub("", info.text))
+            text = _ABSTRACT.sub("", info.text)
+            bold = info.block.extra.get("bold_lead", "")
+            if bold and text.endswith(info.text[len(bold):]) and words(bold) >= 8:
+                # "<b>Sapo.</b> Body…": the lead is the bold sentences, the rest of the paragraph opens the body
+                tail = info.text[len(bold):].strip()
+                out.summary, rest = cap_summary(text[:len(text) - len(tail)].strip())
+                rest = f"{rest} {tail}" if rest else tail
+            else:
+                out.summary, rest = cap_summary(text)
             out.summary_line = info.line
             used[i] = "sapo"
             return i, rest
@@ -285,7 +296,7 @@ def _tail_distance(infos: list[Info], last: int, i: int) -> int:
 
 
 def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None, used: dict,
-                  out: Extracted) -> None:
+                  out: Extracted, places: frozenset[str] = frozenset()) -> None:
     """Share buttons and labels between headline and lead; sources and credits after the text."""
     if sapo is not None:
         for i in range(t + 1, sapo):
@@ -314,7 +325,18 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
     out.notes = {id(infos[i].block) for i in found.notes}
     m = _SOURCE_NAME.match(found.source) if found.source else None
     if m and not out.source_name:
-        out.source_name = m.group(1).strip()
+        name = m.group(1).strip()
+        name += ")" if name.count("(") > name.count(")") else ""  # the pattern took the last ")" away
+        writer = re.match(r"^(.+?)\s*(?:\((.+)\)|\s[-–—]\s*(.+))$", name)
+        paper = (writer.group(2) or writer.group(3)).strip() if writer else ""
+        person = person_name(writer.group(1), places) if writer and not person_name(paper) else None
+        if person:  # "Theo Minh Anh (Báo Hà Giang)": the writer, and the paper the article comes from
+            name = paper
+            if out.author is None:
+                line = next(infos[i].line for i in range(last + 1, len(infos)) if infos[i].text == found.source)
+                out.author, out.author_line, out.author_sure = person, line, True
+                out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
+        out.source_name = name
 
 
 def _after_figure(infos: list[Info], i: int, used: dict) -> bool:

@@ -212,6 +212,8 @@ def _node_markdown(node: Node, images_prefix: str) -> str:
         return "*" + escape_inline(node.text) + "*"
     if node.kind == "table":
         return table(node.rows)
+    if node.strong:
+        return "**" + (emphasis(node.marked) if node.marked else escape_inline(node.text)) + "**"
     if node.marked:
         return _line_start(emphasis(node.marked))
     return escape_paragraph(node.text)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..vietnamese import term_key
 from .clean import is_headline_like, words
 from .lines import LIST_NUMBER, Info, is_shouting
+from .tail import notes_start
 
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _BREADCRUMB = re.compile(r"[›»>]|\s/\s|\s\|\s")
@@ -45,7 +46,8 @@ def find_lead(infos: list[Info]) -> int | None:
 
 
 def last_paragraph(infos: list[Info]) -> int | None:
-    for i in range(len(infos) - 1, -1, -1):
+    """The article's last paragraph, above the notes a rule or a "Chú thích:" line opens at its end."""
+    for i in range(notes_start(infos) - 1, -1, -1):
         if infos[i].paragraph and not infos[i].credit:
             return i
     return None
@@ -310,4 +312,8 @@ def clean_title(title: str) -> tuple[str, list[str]]:
     if symbols:
         title = "".join(ch for ch in title if ch not in symbols)
         notes.append("đã bỏ biểu tượng (emoji) trong tiêu đề: " + "".join(symbols))
-    return (re.sub(r"\s+", " ", title).strip(" -–—|:") if tags or symbols else title), notes
+    title = re.sub(r"\s+", " ", title).strip(" -–—|:") if tags or symbols else title
+    if re.search(r"[^\W\d]{2}[”\"’]?\.$", title):  # "… làm theo Bác.": a headline has no full stop ("TP.HCM" keeps its)
+        title = title[:-1]
+        notes.append("đã bỏ dấu chấm cuối tiêu đề")
+    return title, notes

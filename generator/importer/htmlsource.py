@@ -25,18 +25,30 @@ from urllib.parse import unquote, urlsplit
 
 from ..vietnamese import VN, normalize
 from .clean import EM_CLOSE, EM_OPEN, Block, words
+from .dates import loose_date, meta_line
+from .inline import EDGE, emphasis, separated
 from .lines import image_name
+from .media import AMP_EMBEDS, IMAGE_TAGS, NAMELESS, embed_address, image_source, photo_address, post_embed
 from .tables import TableBuilder
+from .teasers import REASON as TEASER, split_teasers
 
 _SKIP = {"script", "style", "nav", "aside", "noscript", "template", "svg", "iframe", "button",
-         "select", "textarea", "object", "canvas", "menu", "dialog", "video", "audio"}
+         "select", "textarea", "object", "canvas", "menu", "dialog", "video", "audio"} | AMP_EMBEDS
 _REPORTED = {"aside", "nav", "menu", "header", "footer"}  # furniture with words: dropped, each line reported
-_EMBEDS = {"iframe", "object", "embed", "video", "audio"}  # content the importer cannot bring along
+_EMBEDS = {"iframe", "object", "embed", "video", "audio"} | AMP_EMBEDS  # content the importer cannot bring along
 EMBED_REASON = "khung nhúng (video, bản đồ, quảng cáo…) không nhập được; nếu là nội dung bài, hãy nhúng lại"
 _EMPHASIS = {"em", "i"}
 _BOLD = {"strong", "b"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _PAGE_ONLY = {"header", "footer"}
+# An advertisement's box, by its class or id ("ads", "adsbygoogle", "box-quangcao", "sponsored"): its words
+# ("Mua bảo hiểm ngay…") are no article's. "banner" is left alone: an article's own picture may carry it.
+_ADVERT = re.compile(r"(?:^|[\s_-])(?<!no-)(?<!no_)(?:ads?|adverts?|advertisement|adsbygoogle|quangcao|quang-cao|qc|"
+                     r"sponsors?|sponsored|taitro|tai-tro)(?=$|[\s_-])(?![-_]free)", re.IGNORECASE)
+_ADVERT_KIND = "quảng cáo"
+# A <header> named for the post ("entry-header", "post-header", "detail-header") holds the headline and date
+# of an article the theme did not wrap in <article>; the page's own header is "site-header", "masthead"…
+_POST_HEADER = re.compile(r"entry|post|article|detail|story|single", re.IGNORECASE)
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "figure", "figcaption",
           "section", "article", "main", "blockquote", "tr", "td", "th", "table", "dd", "dt", "dl", "pre",
           "hr", "address", "caption", "header", "footer", "body", "time", "form"}
@@ -44,9 +56,14 @@ _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "me
 _HINTS = {"h1": "h1", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
           "li": "li", "figcaption": "caption"}
 _SPACE = re.compile(r"\s+")
+# Invisible characters a page writes as references (&#8203;, &shy;, &#xFEFF;): decode.py takes them out
+# of the bytes, but a reference becomes one only when the page is parsed.
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _FORM = "khuôn trang (form)"
 _TEXT_WORDS = 20  # a block this long is running text, which no search box, poll or comment form holds
-_EDGE = "\ue002"  # where an inline element starts or ends, in a block's text until _separated reads it
+_SENTENCE_DONE = re.compile(r"\w[.!?…][\"”’)]?$")  # a bold run ending a sentence
+_BREAK = "\ue003"  # a <br> inside a heading, until _flush reads it
+_MARKS = f"[{EDGE}{EM_OPEN}{EM_CLOSE}]"
 
 
 @dataclass
@@ -91,6 +108,11 @@ class _PageParser(HTMLParser):
         self._emphasis_carried = False  # the block being read started inside an <em>
         self._bold = 0  # depth inside <strong>/<b>
         self._bold_text = self._plain_text = False  # the block being read has bold / other words
+        self._bold_open: list[str] = []  # the block's words before its first plain word
+        self._articles = 0  # <article> elements opened at the top level so far
+        self._article = 0  # the number of the top-level <article> being read, 0 outside any
+        self._picture: list[str] = []  # srcsets of the open <picture>'s <source>s
+        self._lazy_missing = False  # the last picture held only a placeholder: its <noscript> copy is the photo
 
     # -- structure --
     def _inside_article(self) -> bool:
@@ -100,7 +122,8 @@ class _PageParser(HTMLParser):
         """Inside page furniture whose words the report lists (a sidebar, a menu, the page's footer),
         not inside a script, a style or a form's controls."""
         tag, depth = self._skipped
-        return tag in _REPORTED and not any(t in _SKIP and t not in _REPORTED for t in self._stack[depth:])
+        return (tag in _REPORTED or tag == _ADVERT_KIND) and \
+            not any(t in _SKIP and t not in _REPORTED for t in self._stack[depth:])
 
     def _flush(self) -> None:
         words = normalize(_SPACE.sub(" ", "".join(self._furniture)).strip())
@@ -108,6 +131,15 @@ class _PageParser(HTMLParser):
         if words:
             self.meta.left_out.append((self.getpos()[0], f"khuôn trang ({self._skipped[0]})", words))
         raw = "".join(self._buffer)
+        if _BREAK in raw:  # a heading's lines are one line, unless one is the date printed under it
+            pieces = raw.split(_BREAK)
+            if any(meta_line(normalize(_SPACE.sub(" ", re.sub(_MARKS, "", p))).strip()) for p in pieces[1:]):
+                for piece in pieces[:-1]:
+                    self._buffer = [piece]
+                    self._flush()
+                raw = pieces[-1]
+            else:
+                raw = " ".join(pieces)
         self._flushes += 1
         links, self._links = self._links, []
         if self._emphasis_carried:
@@ -117,8 +149,10 @@ class _PageParser(HTMLParser):
         self._emphasis_carried = self._emphasis > 0
         self._buffer = []
         bold, plain = self._bold_text, self._plain_text
+        opening = normalize(_SPACE.sub(" ", "".join(self._bold_open)).strip())
         self._bold_text = self._plain_text = False
-        text, marked = _emphasis(_separated(raw))
+        self._bold_open = []
+        text, marked = emphasis(separated(raw))
         if text and not self._skip:
             self._order += 1
             hint = self._hint[-1] if self._hint else None
@@ -131,9 +165,14 @@ class _PageParser(HTMLParser):
                 extra["list"] = self._lists[-1]
             if bold and not plain:
                 extra["bold"] = True  # a whole line in bold: a subheading the page did not mark up
+            elif bold and _SENTENCE_DONE.search(opening) and len(opening) < len(text) and text.startswith(opening):
+                extra["bold_lead"] = opening  # "<b>Sapo.</b> Body…": the lead a page printed in bold
             if links:
                 extra["links"] = links  # (words, href as written), for links.py
+            if self._article:
+                extra["article"] = self._article  # for teasers.py
             self.blocks.append(Block(text, self.getpos()[0], hint, extra))
+            self._lazy_missing = False  # a <noscript> after text is no copy of the picture before it
 
     def handle_starttag(self, tag: str, attrs) -> None:
         a = {k: (v or "") for k, v in attrs}
@@ -151,27 +190,38 @@ class _PageParser(HTMLParser):
             self._json = []
         elif tag == "time" and a.get("datetime") and not self._skip:
             self.meta.extra.setdefault("time", a["datetime"])
-        if tag in _EMBEDS and not self._skip:
+        post = post_embed(tag, a)
+        if (tag in _EMBEDS or post) and not self._skip:
             self._embed(tag, a)
+        if tag == "picture":
+            self._picture = []
+        elif tag == "source" and "picture" in self._stack:
+            self._picture.append(a.get("data-srcset") or a.get("srcset") or "")
+        if tag in IMAGE_TAGS and (not self._skip or (self._lazy_missing and self._skipped[0] == "noscript")):
+            self._image(a)
         if tag in _VOID:
-            if tag == "img" and not self._skip:
-                self._image(a)
+            if tag == "br" and self._hint and self._hint[-1] in ("h1", "heading") and not self._tables:
+                self._buffer.append(_BREAK)  # "<h1>Bài 2:<br>Những người giữ lửa</h1>": one headline on two lines
             elif tag == "br":
                 self._flush()
                 if self._tables:
                     self._tables[-1].line_break()
             return
         inside = self._inside_article()
-        dropped = (tag in _SKIP and not (tag == "aside" and inside)) or (tag in _PAGE_ONLY and not inside)
+        names = f"{a.get('class', '')} {a.get('id', '')}"
+        own = tag == "header" and bool(_POST_HEADER.search(names))
+        advert = bool(_ADVERT.search(names))
+        dropped = (tag in _SKIP and not (tag == "aside" and inside)) or (tag in _PAGE_ONLY and not inside and not own) \
+            or post or advert
         if tag in _BLOCK or tag in _REPORTED:
             self._flush()
             if self._tables:
                 self._tables[-1].line_break()
         elif not self._skip:
-            self._buffer.append(_EDGE)
+            self._buffer.append(EDGE)
         self._stack.append(tag)
         if dropped and not self._skip:
-            self._skipped = (tag, len(self._stack))
+            self._skipped = (_ADVERT_KIND if advert else tag, len(self._stack))
         if dropped or self._skip:
             self._skip += 1
         if tag in _HINTS:
@@ -181,7 +231,10 @@ class _PageParser(HTMLParser):
     def _open(self, tag: str, a: dict) -> None:
         """Structure the blocks keep: tables, quotes, lists, emphasis."""
         table = self._tables[-1] if self._tables else None
-        if tag == "form":
+        if tag == "article" and not self._article:
+            self._articles += 1
+            self._article = self._articles
+        elif tag == "form":
             self._forms.append(len(self.blocks))
         elif tag == "table":
             if table:
@@ -207,7 +260,9 @@ class _PageParser(HTMLParser):
             self._emphasis += 1
 
     def _close(self, tag: str) -> None:
-        if tag == "form" and self._forms:
+        if tag == "article" and "article" not in self._stack:
+            self._article = 0
+        elif tag == "form" and self._forms:
             self._end_form(self._forms.pop())
         elif tag == "table" and self._tables:
             self._end_table(self._tables.pop())
@@ -223,7 +278,7 @@ class _PageParser(HTMLParser):
             href, start, flushes = self._anchor
             self._anchor = None
             if flushes == self._flushes:  # still the same block: its words are the link's
-                words = _emphasis(_separated("".join(c for c in self._buffer[start:] if c not in (EM_OPEN, EM_CLOSE))))[0]
+                words = emphasis(separated("".join(c for c in self._buffer[start:] if c not in (EM_OPEN, EM_CLOSE))))[0]
                 if words:
                     self._links.append((words, href))
         elif tag in _BOLD and self._bold:
@@ -279,9 +334,10 @@ class _PageParser(HTMLParser):
             if top == tag:
                 break
         if tag not in _BLOCK and not self._skip:
-            self._buffer.append(_EDGE)  # after the element's own closing marks
+            self._buffer.append(EDGE)  # after the element's own closing marks
 
     def handle_data(self, data: str) -> None:
+        data = _INVISIBLE.sub("", data)
         if self._json is not None:
             self._json.append(data)
         elif self._in_title:
@@ -290,6 +346,8 @@ class _PageParser(HTMLParser):
             self._furniture.append(data)
         elif not self._skip and "head" not in self._stack:
             self._buffer.append(data)
+            if not self._plain_text and (self._bold or not data.strip()):
+                self._bold_open.append(data)
             if data.strip():
                 if self._bold:
                     self._bold_text = True
@@ -318,7 +376,7 @@ class _PageParser(HTMLParser):
     # -- pieces --
     def _meta(self, a: dict) -> None:
         key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-        content = normalize(a.get("content", "").strip())
+        content = normalize(_INVISIBLE.sub("", a.get("content", "")).strip())
         if not content:
             return
         if key == "og:site_name":
@@ -336,7 +394,7 @@ class _PageParser(HTMLParser):
 
     def _date(self, value: str) -> datetime | None:
         try:
-            return _iso(value)
+            return _iso(value) or loose_date(value)
         except OverflowError:
             self.meta.out_of_range = value
             return None
@@ -360,60 +418,31 @@ class _PageParser(HTMLParser):
                 self.meta.published = self._date(item["datePublished"])
             author = item.get("author")
             for person in author if isinstance(author, list) else [author]:
-                if isinstance(person, dict) and person.get("@type") == "Person" and isinstance(person.get("name"), str):
+                kind = person.get("@type") if isinstance(person, dict) else None
+                if isinstance(person, dict) and (kind == "Person" or isinstance(kind, list) and "Person" in kind) \
+                        and isinstance(person.get("name"), str):
                     self.meta.author = self.meta.author or normalize(person["name"].strip())
+                elif isinstance(person, str) and person.strip():  # "author": "Minh Anh" (command.py checks it is a name)
+                    self.meta.author = self.meta.author or normalize(person.strip())
 
     def _embed(self, tag: str, a: dict) -> None:
-        what = " ".join(x for x in (normalize(a.get("title", "").strip()), a.get("src") or a.get("data") or "")
-                        if x) or f"<{tag}>"
-        self.meta.left_out.append((self.getpos()[0], EMBED_REASON, what))
+        self.meta.left_out.append((self.getpos()[0], EMBED_REASON, normalize(embed_address(tag, a))))
 
     def _image(self, a: dict) -> None:
         if self._tables:
             self._tables[-1].layout = True  # a picture with its caption, laid out in a table
-        src = a.get("src") or a.get("data-src") or ""
+        src = photo_address(image_source(a, self._picture))
         name = image_name(posixpath.basename(unquote(urlsplit(src).path))) if src else None
-        if name:
-            self._flush()
-            alt = normalize(_SPACE.sub(" ", a.get("alt", "")).strip())
-            self.blocks.append(Block(name, self.getpos()[0], "img", {"src": name, "alt": alt}))
-
-
-def _separated(raw: str) -> str:
-    """The text with its inline elements' edges taken out. Where an element ends a word and the next
-    text starts a new one in capitals with nothing between (``<span class="location-stamp">Hậu
-    Giang</span>Hơn 20 năm``), a separator is put in: " - " after a short label opening the block (a
-    place stamp before the lead), else a space. A single letter ("<b>Đ</b>ây", a drop cap) is no word."""
-    if _EDGE not in raw:
-        return raw
-    marks = (_EDGE, EM_OPEN, EM_CLOSE)
-    out: list[str] = []
-    for k, ch in enumerate(raw):
-        if ch != _EDGE:
-            out.append(ch)
-            continue
-        before = "".join(c for c in out if c not in marks)
-        after = next((c for c in raw[k + 1:] if c not in marks), "")
-        word = re.search(r"\w+$", before)
-        if word and len(word.group()) >= 2 and not word.group().isdigit() and after.isupper():
-            label = len(before.split()) <= 4 and not re.search(r"[.!?…:;,]", before)
-            out.append(" - " if label else " ")
-    return "".join(out)
-
-
-def _emphasis(raw: str) -> tuple[str, str | None]:
-    """(the block's text, the same text with its emphasis marked, or None). Spaces are moved
-    out of the marks, so that taking the marks away gives the text exactly."""
-    text = normalize(_SPACE.sub(" ", raw.replace(EM_OPEN, "").replace(EM_CLOSE, "")).strip())
-    if EM_OPEN not in raw:
-        return text, None
-    marked = _SPACE.sub(" ", raw)
-    marked = re.sub(EM_OPEN + r"(\s+)", r"\1" + EM_OPEN, marked)
-    marked = re.sub(r"(\s+)" + EM_CLOSE, EM_CLOSE + r"\1", marked)
-    marked = normalize(_SPACE.sub(" ", marked.replace(EM_OPEN + EM_CLOSE, "")).strip())
-    if EM_OPEN not in marked or marked.replace(EM_OPEN, "").replace(EM_CLOSE, "") != text:
-        return text, None
-    return text, marked
+        if src and not name:
+            self.meta.left_out.append((self.getpos()[0], NAMELESS, src))
+        self._lazy_missing = not src
+        last = self.blocks[-1] if self.blocks else None
+        between = "".join(self._buffer).replace(EDGE, "").strip()
+        if name and not (last and last.hint == "img" and last.extra.get("src") == name and not between):
+            self._flush()  # (the same photo again with nothing between: an AMP or <noscript> copy)
+            alt = normalize(_SPACE.sub(" ", _INVISIBLE.sub("", a.get("alt", ""))).strip())
+            extra = {"src": name, "alt": alt} | ({"article": self._article} if self._article else {})
+            self.blocks.append(Block(name, self.getpos()[0], "img", extra))
 
 
 def _iso(value: str) -> datetime | None:
@@ -435,4 +464,6 @@ def html_to_blocks(text: str) -> tuple[list[Block], PageMeta]:
     parser = _PageParser()
     parser.feed(text)
     parser.close()
-    return parser.blocks, parser.meta
+    blocks, teasers = split_teasers(parser.blocks)
+    parser.meta.left_out += [(b.line, TEASER, b.text) for b in teasers]
+    return blocks, parser.meta

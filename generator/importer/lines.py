@@ -9,12 +9,12 @@ import re
 from dataclasses import dataclass
 
 from ..vietnamese import slugify, term_key
-from .byline import has_label, is_staff, person_name
+from .byline import POST_START, has_label, is_staff, person_name
 from .clean import Block, is_headline_like, words
 from .dates import MetaLine, meta_line
 
 IMAGE_EXT = r"(?:jpe?g|png|gif|webp|bmp|svg|avif)"
-_IMAGE_LINE = re.compile(rf"^(?:https?://\S+/)?([\w.\-()%+~]+?(?: [\w.\-()%+~]+){{0,5}}?\.{IMAGE_EXT})(?:\.{IMAGE_EXT})*"
+_IMAGE_LINE = re.compile(rf"^(?:https?://\S+/)?([\w.\-()%+~@]+?(?: [\w.\-()%+~@]+){{0,5}}?\.{IMAGE_EXT})(?:\.{IMAGE_EXT})*"
                          r"(?:[?#]\S*)?$", re.IGNORECASE)
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+$")
 CREDIT = re.compile(
@@ -134,7 +134,8 @@ def classify(blocks: list[Block], places: frozenset[str]) -> list[Info]:
                     and is_headline_like(text, 140))
         info.label = len(text) <= 120 and bool(_META_LABEL.match(text))
         info.affiliation = bool(infos and infos[-1].name and not info.name and len(text) <= 120
-                                and (info.org or (text.startswith("(") and text.endswith(")"))))
+                                and (info.org or (text.startswith("(") and text.endswith(")"))
+                                     or (POST_START.match(text) and is_headline_like(text, 120))))
         info.paragraph = b.hint not in ("h1", "li") and not info.meta and not info.credit_only \
             and is_paragraph(text, info.n_words)
         infos.append(info)

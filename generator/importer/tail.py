@@ -30,8 +30,12 @@ _LABELLED = re.compile(r"^([^\W\d_]+(?:\s+[^\W\d_]+){0,4})\s*:\s*\S")
 _CONTACT = re.compile(r"(?:^|[.;|]\s*)(?:địa chỉ|điện thoại|đt|fax|email|e-mail|hotline|website)\s*:", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^(?:nhóm\s+(?:pv|phóng\s+viên|tác\s+giả|thực\s+hiện)|pv|ptv|btv|ctv)\b", re.IGNORECASE)
 _LINK_SHAPE = re.compile(r"https?://|www\.|^\s*(?:>>|»|›)|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*$", re.IGNORECASE)
-_PAGES = re.compile(r"^[\d\s.…|<>«»›‹-]*(?:trang\s+(?:sau|trước|tiếp|cuối|đầu)|next|previous|[«»›‹])[\s»›>]*$",
+_PAGES = re.compile(r"^[\d\s.…|<>«»›‹-]*(?:trang\s+(?:sau|trước|tiếp|cuối|đầu)|next|previous|[«»›‹])[\s»›>]*$|"
+                    r"^\s*(?:trang|page)?\s*:?\s*\d{1,3}(?:\s*[|,…]?\s*\d{1,3})+\s*(?:[»›>]+|tiếp|sau|cuối|next)?\s*$|"
+                    r"^\s*trang\s+\d{1,3}\s*/\s*\d{1,3}\s*$",  # "Trang 1 2 3", "1 | 2 | 3 »", "Trang 2/3"
                     re.IGNORECASE)
+# "Địa chỉ bài viết: https://…", "URL: …": the page's own address, printed by a print view.
+_ADDRESS_LINE = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s*:\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 SIGNATURE = "ký tên cuối bài (đơn vị, nhóm phóng viên)"
 # Reasons of lines that close an article: a headline below one of them is another article's.
 _SIGNED = {"tác giả", "đơn vị của tác giả", "nguồn", "đơn vị đưa tin", "tên, ngày cuối bài", SIGNATURE}
@@ -43,6 +47,17 @@ _CLAUSE = re.compile(r"\w,\s+[a-zà-ỹđ]+\s+[a-zà-ỹđ]")  # a comma, then a
 
 def is_footnote(text: str) -> bool:
     return bool(_FOOTNOTE.match(text))
+
+
+def notes_start(infos: list[Info]) -> int:
+    """Where the notes at the page's end start: a rule ("______") or a "Chú thích:" line with only
+    footnotes ("(1) Hồ Chí Minh: Toàn tập…") under it; len(infos) when there are none."""
+    end = len(infos)
+    while end > 0 and is_footnote(infos[end - 1].text):
+        end -= 1
+    if end < len(infos) and end > 0 and (_RULE.match(infos[end - 1].text) or _NOTES.match(infos[end - 1].text)):
+        return end - 1
+    return len(infos)
 
 
 def _list_mark(text: str) -> tuple[str, int] | None:
@@ -142,6 +157,8 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep) -> Tail:
             used[i] = SIGNATURE
         elif _PAGES.match(text):
             used[i] = "phân trang của trang web"
+        elif _ADDRESS_LINE.match(text):
+            used[i] = "địa chỉ của trang (bản in)"
         elif _labelled(text):
             continue  # "Ngày nhận: …", "Phóng viên: …": the article's own line
         elif info.n_words <= 3 and mark is None and info.block.hint != "li":

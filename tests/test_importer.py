@@ -680,3 +680,18 @@ def test_any_text_imports_or_is_refused_cleanly(parts, suffix):
         return
     meta, _body = split(result.text)
     assert meta["title"] and isinstance(meta["province"], list) and isinstance(meta["tags"], list)
+
+
+def test_a_pipe_or_an_oversized_file_is_refused_and_the_others_imported(tmp_path, registries):
+    """A pipe named x.txt used to hang the run forever; a file far past any page's size held it."""
+    import os
+    from generator.importer import command
+    os.mkfifo(tmp_path / "ong.txt")
+    (tmp_path / "lon.html").write_bytes(b" " * (command.MAX_BYTES + 1))
+    (tmp_path / "bai.txt").write_bytes(SEED_002.read_bytes())
+    status, report = run([tmp_path / "ong.txt", tmp_path / "lon.html", tmp_path / "bai.txt"], tmp_path / "out",
+                         registries)
+    assert status == 1
+    assert "ong.txt: không phải tệp thường (một ống dẫn, thiết bị hay ổ cắm mang tên tệp): không nhập được" in report
+    assert "lon.html: tệp nặng 50 MB, quá 50 MB mà một trang báo cần" in report
+    assert len(list((tmp_path / "out").iterdir())) == 1

@@ -10,6 +10,7 @@ import errno
 import os
 import re
 import secrets
+import stat
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
@@ -41,6 +42,7 @@ from .wrapped import Unwrapped, unwrap
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+MAX_BYTES = 50_000_000  # a saved page with its pictures inlined stays far under this
 _FURNITURE_KINDS = {"nav", "label", "footer", "counter", "weather"}
 _TAGS_LABEL = re.compile(r"^\s*(?:tags?|từ\s+khóa|từ\s+khoá|chủ\s+đề)\s*:\s*", re.IGNORECASE)
 _FAR_OR_WEEKDAY = "ngày lấy từ dòng ở xa tiêu đề hoặc thứ không khớp"
@@ -305,8 +307,23 @@ def collect(paths: list[Path]) -> list[tuple[Path, str | None]]:
         elif path.suffix.lower() not in SUFFIXES:
             files.append((path, "chỉ nhập được tệp .txt (chữ chép từ trang báo) hoặc .html (trang web đã lưu)"))
         else:
-            files.append((path, None))
+            files.append((path, _unusable(path)))
     return files
+
+
+def _unusable(path: Path) -> str | None:
+    """Why a named file cannot be read as a page: reading a pipe or a device named x.txt waited
+    forever, and a file far past any article's size would hold the run for minutes."""
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return f"không mở được tệp ({os_reason(exc)})"
+    if not stat.S_ISREG(info.st_mode):
+        return "không phải tệp thường (một ống dẫn, thiết bị hay ổ cắm mang tên tệp): không nhập được"
+    if info.st_size > MAX_BYTES:
+        return (f"tệp nặng {info.st_size / 1e6:.0f} MB, quá {MAX_BYTES // 1_000_000} MB mà một trang báo cần: "
+                f"hãy lưu trang ở dạng “Chỉ HTML” hoặc chép riêng phần chữ của bài")
+    return None
 
 
 def run(paths: list[Path], out: Path, *, dry_run: bool, force: bool, images_prefix: str,

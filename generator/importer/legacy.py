@@ -219,13 +219,16 @@ def read_line(line: str, charset: Charset, whole: bool = False) -> Reading:
     proof: set[str] = set()  # of the run of words since the last word in Unicode
     evidence = broken = foreign = 0
     tags = [m.span() for m in _TAG.finditer(line)] if "<" in line else []
+    tag = 0  # the first tag not ended before the word: words and tags both come in order
     for match in words:
         kind, read, foreign_word, broken_word = _word(match.group(), charset.name, whole)
         kinds.append(kind)
         new.append(read)
         broken += broken_word
         # markup ("class", "font") is no foreign text
-        foreign += foreign_word and not any(a <= match.start() < b for a, b in tags)
+        while tag < len(tags) and tags[tag][1] <= match.start():
+            tag += 1
+        foreign += foreign_word and not (tag < len(tags) and tags[tag][0] <= match.start())
         if kind == _UNICODE:
             proof = set()  # a pasted run is one piece: "m² … thể … m³" is no run of VISCII
         elif kind == _SURE:

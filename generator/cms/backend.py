@@ -23,6 +23,7 @@ from typing import Any, Callable
 from ..errors import ContentError, os_reason
 from ..frontmatter import decode, split
 from ..images import image_kind
+from .keep import merged
 from .schema import MAX_UPLOAD, Folders
 
 MAX_ARTICLE = 2 * 1024 * 1024                 # bytes of one article file
@@ -253,6 +254,11 @@ class LocalBackend:
         uploads = [self._asset_bytes(asset) for asset in assets]
         options = params.get("options")
         new_entry = isinstance(options, dict) and options.get("newEntry") is True
+        # lamtheobac-cms.js sends the id (sha256) of each file as the editor's tab read it: a file
+        # changed since (another tab, `import`, a text editor) is not written over.
+        base = params.get("baseIds")
+        if base is not None and not (isinstance(base, dict) and all(isinstance(v, str) for v in base.values())):
+            raise Refused(422, "yêu cầu lưu bài không hợp lệ: “baseIds” phải là bảng đường dẫn → mã tệp")
         # Every path is checked before anything is written: a refused request changes nothing.
         renames = []  # (entry file, its new path) when every entry is renamed
         sources = {self._article(path) for path, _, _ in files}
@@ -263,6 +269,8 @@ class LocalBackend:
                                    f"tiêu đề hoặc đường dẫn của bài mới")
             if not new_entry:
                 self._readable(full, path)
+                if base is not None and path in base:
+                    self._unchanged(full, path, base[path])
             if new is not None:
                 target = self._article(new)
                 taken = target in sources or any(target == t for _, t in renames)  # by this request itself
@@ -270,6 +278,9 @@ class LocalBackend:
                     raise Refused(409, f"đã có bài viết “{new}”: đổi đường dẫn bài “{path}” thành “{new}” sẽ ghi đè "
                                        f"lên bài đó; hãy chọn đường dẫn khác")
                 renames.append((full, target))
+        # What the form cannot show (comments, unknown keys, quoting, CRLF) is kept from the file on disk.
+        files = [(path, self._kept(self._article(path), path, data) if not new_entry else data, new)
+                 for path, data, new in files]
         for path, data, _ in files:
             self._fits(path, data)
         for path, data in uploads:
@@ -284,7 +295,31 @@ class LocalBackend:
             for source, target in renames:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(source, target)
-        return {"message": "entry persisted"}
+        answer: dict = {"message": "entry persisted"}
+        if base is not None:  # the ids the tab holds now (decap-server's answer has none)
+            answer["ids"] = {(new if new is not None and len(renames) == len(files) else path): _sha256(data)
+                             for path, data, new in files}
+        return answer
+
+    def _unchanged(self, full: Path, raw: Any, expected: str) -> None:
+        """Refused when the file is no longer the one the editor opened."""
+        try:
+            current = _sha256(full.read_bytes())
+        except FileNotFoundError:
+            current = None
+        if current != expected:
+            what = "đã bị xóa" if current is None else "đã được sửa ở nơi khác (trong một thẻ khác, bằng lệnh import " \
+                                                          "hoặc trình soạn thảo văn bản)"
+            raise Refused(409, f"không lưu bài “{raw}”: từ khi anh/chị mở bài, tệp {what}; lưu bây giờ sẽ ghi mất "
+                               f"những thay đổi đó. Hãy chép phần vừa sửa ra chỗ khác, tải lại trang (F5) để mở bản "
+                               f"mới nhất rồi sửa lại")
+
+    def _kept(self, full: Path, raw: Any, data: bytes) -> bytes:
+        try:
+            original = full.read_bytes()
+        except FileNotFoundError:
+            return data
+        return merged(original, data.decode("utf-8"), str(raw))
 
     def _readable(self, full: Path, raw: Any) -> None:
         """An article whose front matter the CMS cannot read opens as an empty form: saved, the

@@ -1,0 +1,123 @@
+"""What a save from the CMS keeps of the article it replaces.
+
+The CMS writes a whole file from its form: the front matter in one style (every text quoted, keys
+in the form's order, comments gone) and the body as its editor gives it back. Saved over an
+article written by hand or by the importer, that rewrote lines nobody edited. Here the saved
+text is merged into the file on disk: a key whose value means the same keeps its original lines
+(quoting, comments, date format), keys the form does not know stay where they were, the body
+stays byte for byte when its text is the same, and a file with a BOM or CRLF lines keeps them.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from ..errors import ContentError
+from ..frontmatter import decode, split
+from ..vietnamese import VN, in_zone
+
+# A top-level key line: what the build's locator (frontmatter._TOP_KEY) takes for one.
+_TOP_KEY = re.compile(r"""^(?:"([^"]+)"|'([^']+)'|([^\s#:\-'"][^:]*?))\s*:(?:\s|$)""")
+_TRUE = ("true", "yes", "on")
+_FALSE = ("false", "no", "off")
+
+
+def _blocks(fm_text: str) -> list[tuple[str | None, list[str]]]:
+    """The front matter as (key, lines) blocks in order; comments and blank lines between keys are
+    blocks of their own (key None), so they stay where they were written."""
+    out: list[tuple[str | None, list[str]]] = []
+    for line in fm_text.split("\n"):
+        match = _TOP_KEY.match(line)
+        if match:
+            out.append((next(g for g in match.groups() if g is not None).strip(), [line]))
+        elif out and out[-1][0] is not None and (line[:1] in (" ", "\t", "-") and line.strip()):
+            out[-1][1].append(line)  # the key's value goes on: an indented line or a "- item"
+        else:
+            out.append((None, [line]))
+    return out
+
+
+def _value(key: str, lines: list[str], path: str) -> Any:
+    try:
+        return split("---\n" + "\n".join(lines) + "\n---\n", path).meta.get(key)
+    except ContentError:
+        return _Unreadable()
+
+
+class _Unreadable:
+    def __eq__(self, other: object) -> bool:
+        return False
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _moment(text: str) -> tuple[datetime, bool] | None:
+    try:
+        return in_zone(datetime.fromisoformat(text.strip()), VN), bool(re.search(r"\d[T ]\d", text))
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def same_meaning(old: Any, new: Any) -> bool:
+    """The build reads old and new alike: equal text, one item or a list of it, the same moment
+    written in two ways (2024-05-19 16:27 and 2024-05-19T16:27:00+07:00), true and yes."""
+    if old == new:
+        return True
+    if isinstance(old, str) and isinstance(new, list) and len(new) == 1:
+        return same_meaning(old, new[0])
+    if isinstance(old, list) and isinstance(new, list):
+        return len(old) == len(new) and all(same_meaning(a, b) for a, b in zip(old, new))
+    if isinstance(old, dict) and isinstance(new, dict):
+        return old.keys() == new.keys() and all(same_meaning(old[k], new[k]) for k in old)
+    if not (isinstance(old, str) and isinstance(new, str)):
+        return False
+    a, b = old.strip(), new.strip()
+    if a == b:
+        return True
+    if a.lower() in _TRUE + _FALSE and b.lower() in _TRUE + _FALSE:
+        return (a.lower() in _TRUE) == (b.lower() in _TRUE)
+    moments = _moment(a), _moment(b)
+    return None not in moments and moments[0] == moments[1]
+
+
+def _empty(key: str, value: Any) -> bool:
+    """A value the build reads as no value: the CMS leaves such keys out of what it writes
+    (date_estimated only when it is false, the default)."""
+    if key == "date_estimated" and isinstance(value, str):
+        return value.strip().lower() in _FALSE
+    return value is None or value in ("", [], {}) or (isinstance(value, str) and not value.strip())
+
+
+def merged(original: bytes, saved: str, path: str) -> bytes:
+    """The bytes to write for a save of `saved` over an article whose file is `original`.
+
+    Falls back to the saved text as it is when either side has no front matter the build reads
+    (the backend refuses to save over an unreadable article before this)."""
+    try:
+        old = split(decode(original, path), path)
+        new = split(saved.replace("\r\n", "\n"), path)
+    except ContentError:
+        return saved.encode("utf-8")
+    old_text = decode(original, path)
+    head = old_text[:len(old_text) - len(old.body)]   # the front matter, its closing line and blank lines
+    closing = head.rstrip("\n").rsplit("\n", 1)[-1]
+    gap = "\n" * max(1, len(head) - len(head.rstrip("\n")) - 1)
+    new_blocks = {key: lines for key, lines in _blocks("\n".join(new.fm_lines)) if key is not None}
+    out: list[str] = []
+    for key, lines in _blocks("\n".join(old.fm_lines).rstrip("\n")):
+        if key is None:
+            out += lines
+        elif key in new_blocks:
+            replaced = new_blocks.pop(key)
+            same = same_meaning(_value(key, lines, path), _value(key, replaced, path))
+            out += lines if same else replaced
+        elif _empty(key, _value(key, lines, path)):
+            out += lines  # the form leaves empty values out: the build reads both alike
+    for lines in new_blocks.values():  # keys the editor filled in
+        out += lines
+    body = old.body if old.body.rstrip() == new.body.rstrip() else new.body
+    text = "---\n" + "\n".join(out).rstrip("\n") + "\n" + closing + "\n" + (gap + body if body.strip() else "")
+    if b"\r\n" in original and b"\n" not in original.replace(b"\r\n", b""):
+        text = text.replace("\n", "\r\n")  # a CRLF file stays one
+    return (b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b"") + text.encode("utf-8")

@@ -1082,3 +1082,35 @@ def test_a_save_over_a_file_changed_since_it_was_opened_is_refused(backend: Loca
     path.write_bytes(on_disk)
     assert backend.handle(with_base(persist(name, second), ["x"]))[0] == 422
     assert path.read_bytes() == on_disk
+
+
+def rich_text_rewrite(body: str) -> str:
+    """The body as Decap's rich-text editor writes it back (remark-stringify, as measured in Chromium):
+    list markers "*", ATX headings, the alignment and a titled image dropped, needless escapes gone."""
+    return (body.replace("|:-----|:----:|-----:|", "| ---- | ---- | ---- |")
+            .replace('![Ảnh Bác](/images/hcm1.jpg "Tiêu đề ảnh")\n\n', "")
+            .replace("1986\\.", "1986.").replace("- mục một\n    - mục con", "* mục một\n\n  * mục con")
+            .replace("Tiêu đề setext\n--------------", "## Tiêu đề setext"))
+
+
+def test_a_save_that_rewrites_the_body_and_drops_markup_is_refused(backend: LocalBackend, project: Path):
+    """A body re-written by a rich-text editor (an admin page still open from before, another CMS) lost
+    the table's alignment, the titled image and an escape where nobody edited: refused, nothing written.
+    An editor's own changes (a line deleted, a word changed) are saved."""
+    path = project / "content/articles/bai-thu.md"
+    path.write_text(HAND_WRITTEN, encoding="utf-8")
+    rewritten = cms_save(HAND_WRITTEN, lambda d: d.update(body=rich_text_rewrite(d["body"]) + "\nThêm một câu.\n"))
+    status, answer = backend.handle(persist("content/articles/bai-thu.md", rewritten))
+    assert status == 409, answer
+    for lost in ("căn lề cột của bảng", "ảnh có tiêu đề", "ký tự thoát"):
+        assert lost in answer["error"]
+    assert "chú thích cuối trang" not in answer["error"] and "tải lại trang" in answer["error"]
+    assert path.read_text(encoding="utf-8") == HAND_WRITTEN
+    body_lines = HAND_WRITTEN.split("---\n", 2)[2].split("\n")
+    for index, line in enumerate(body_lines):  # any one line deleted or changed by hand is saved
+        for replacement in ([], [line.replace("Tiêu", "Tựa").replace("a", "á")]):
+            edited = "\n".join(body_lines[:index] + replacement + body_lines[index + 1:])
+            path.write_text(HAND_WRITTEN, encoding="utf-8")
+            saved = cms_save(HAND_WRITTEN, lambda d: d.update(body=edited))
+            status, answer = backend.handle(persist("content/articles/bai-thu.md", saved))
+            assert status == 200, (line, answer)

@@ -23,7 +23,7 @@ from typing import Any, Callable
 from ..errors import ContentError, os_reason
 from ..frontmatter import decode, split
 from ..images import image_kind
-from .keep import merged
+from .keep import lost_in_save, merged
 from .schema import MAX_UPLOAD, Folders
 
 MAX_ARTICLE = 2 * 1024 * 1024                 # bytes of one article file
@@ -311,15 +311,21 @@ class LocalBackend:
             what = "đã bị xóa" if current is None else "đã được sửa ở nơi khác (trong một thẻ khác, bằng lệnh import " \
                                                           "hoặc trình soạn thảo văn bản)"
             raise Refused(409, f"không lưu bài “{raw}”: từ khi anh/chị mở bài, tệp {what}; lưu bây giờ sẽ ghi mất "
-                               f"những thay đổi đó. Hãy chép phần vừa sửa ra chỗ khác, tải lại trang (F5) để mở bản "
-                               f"mới nhất rồi sửa lại")
+                               f"những thay đổi đó. Hãy chép phần vừa sửa ra chỗ khác, tải lại trang (F5), chọn “Hủy” "
+                               f"nếu được hỏi có khôi phục bản sao lưu không, rồi sửa lại trên bản mới nhất")
 
     def _kept(self, full: Path, raw: Any, data: bytes) -> bytes:
         try:
             original = full.read_bytes()
         except FileNotFoundError:
             return data
-        return merged(original, data.decode("utf-8"), str(raw))
+        text = data.decode("utf-8")
+        lost = lost_in_save(original, text, str(raw))
+        if lost:  # the rich-text editor (an old admin page, another CMS) re-wrote the body: last line of defence
+            raise Refused(409, f"không lưu bài “{raw}”: trình soạn thảo đã viết lại cả nội dung bài và làm mất "
+                               f"{', '.join(lost)} ở những chỗ không ai sửa. Hãy tải lại trang (F5) và sửa bài ở "
+                               f"chế độ Markdown, hoặc sửa tệp bằng trình soạn thảo văn bản")
+        return merged(original, text, str(raw))
 
     def _readable(self, full: Path, raw: Any) -> None:
         """An article whose front matter the CMS cannot read opens as an empty form: saved, the

@@ -121,3 +121,39 @@ def merged(original: bytes, saved: str, path: str) -> bytes:
     if b"\r\n" in original and b"\n" not in original.replace(b"\r\n", b""):
         text = text.replace("\n", "\r\n")  # a CRLF file stays one
     return (b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b"") + text.encode("utf-8")
+
+
+# Markdown the CMS's rich-text editor cannot hold and drops when it re-writes a body.
+_FRAGILE = (
+    ("căn lề cột của bảng", re.compile(r"^(?=[^\n]*:) {0,3}\|? *:?-+:? *(?:\| *:?-+:? *)*\|? *$", re.MULTILINE)),
+    ("ảnh có tiêu đề", re.compile(r"!\[[^\]]*\]\([^)\s]+\s+(?:\"[^\"]*\"|'[^']*')\)")),
+    ("chú thích cuối trang", re.compile(r"\[\^[^\]\s]+\]")),
+    ("mã HTML", re.compile(r"<(?:[A-Za-z][A-Za-z0-9-]*\b[^>]*|/[A-Za-z][A-Za-z0-9-]*\s*)>")),
+    ("ghi chú HTML", re.compile(r"<!--.*?-->", re.DOTALL)),
+    ("ký tự thoát", re.compile(r"\\[!-/:-@\[-`{-~]")),
+    ("ngắt dòng", re.compile(r"(?: {2,}|\\)\n(?=[^\n])")),
+)
+_WORDS = re.compile(r"\w+")
+
+
+def lost_markup(old: str, new: str) -> list[str]:
+    """What a re-written body dropped: the kinds of fragile Markdown (_FRAGILE) of which new has fewer
+    than old, when new also re-writes lines with their words unchanged (a serializer at work, not an
+    editor deleting a paragraph). [] when nothing was lost."""
+    new_lines = set(new.split("\n"))
+    words_of_new = {tuple(_WORDS.findall(line)) for line in new_lines}
+    rewritten = sum(1 for line in old.split("\n") if line.strip() and line not in new_lines
+                    and _WORDS.search(line) and tuple(_WORDS.findall(line)) in words_of_new)
+    if rewritten < 2:
+        return []
+    return [what for what, pattern in _FRAGILE if len(pattern.findall(new)) < len(pattern.findall(old))]
+
+
+def lost_in_save(original: bytes, saved: str, path: str) -> list[str]:
+    """lost_markup of the bodies of the article on disk and of its save ([] if either does not read)."""
+    try:
+        old = split(decode(original, path), path).body
+        new = split(saved.replace("\r\n", "\n"), path).body
+    except ContentError:
+        return []
+    return lost_markup(old, new)

@@ -951,6 +951,7 @@ author: Minh   # hỏi lại tên đầy đủ
 source:
   name: Báo Lai Châu
   url: https://baolaichau.vn/a
+image: /images/hcm1.jpg
 date_estimated: yes
 draft: no
 ---
@@ -995,6 +996,31 @@ def variants(text: str) -> dict[str, bytes]:
             "bom-crlf": b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8")}
 
 
+SHORT_FORMS = """---
+title: Bài hai
+date: 2024-05-19
+date_estimated: true
+summary: >
+  Tóm tắt gập
+  hai dòng.
+tags:
+  - nêu gương
+  - chuyển đổi số
+province: "Hà Giang"
+directives: 05-CT/TW
+image:
+  src: /images/hcm1.jpg   # ảnh tạm
+  alt: Bác Hồ
+  caption: 'Ảnh: tư liệu'
+source: Báo Hà Giang
+updated: 2024-06-01 08:00
+draft: False
+---
+
+Nội dung một dòng.
+"""
+
+
 def test_an_unchanged_save_leaves_every_article_byte_for_byte(backend: LocalBackend, project: Path):
     """Saved from the CMS with no change, a hand-written article lost its comments, quoting, `tags: []`,
     `date_estimated: yes`, the date as written and its CRLF lines (the form's writer re-wrote the front
@@ -1003,6 +1029,7 @@ def test_an_unchanged_save_leaves_every_article_byte_for_byte(backend: LocalBack
     articles = {p.name: p.read_bytes() for p in sorted((project / "content/articles").glob("*.md"))}
     for name, data in variants(HAND_WRITTEN).items():
         articles[f"tay-{name}.md"] = data
+    articles["ngan.md"] = SHORT_FORMS.encode("utf-8")  # `source: Báo …` was written back as a table
     for name, data in articles.items():
         path = project / "content/articles" / name
         path.write_bytes(data)

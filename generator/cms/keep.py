@@ -20,6 +20,8 @@ from ..vietnamese import VN, in_zone
 # A top-level key line: what the build's locator (frontmatter._TOP_KEY) takes for one.
 _TOP_KEY = re.compile(r"""^(?:"([^"]+)"|'([^']+)'|([^\s#:\-'"][^:]*?))\s*:(?:\s|$)""")
 _TRUE = ("true", "yes", "on")
+# Tables the build also reads written as one text (content._source, content._image): the part it is.
+_SHORT = {"source": "name", "image": "src"}
 _FALSE = ("false", "no", "off")
 
 
@@ -59,11 +61,14 @@ def _moment(text: str) -> tuple[datetime, bool] | None:
         return None
 
 
-def same_meaning(old: Any, new: Any) -> bool:
+def same_meaning(old: Any, new: Any, key: str = "") -> bool:
     """The build reads old and new alike: equal text, one item or a list of it, the same moment
-    written in two ways (2024-05-19 16:27 and 2024-05-19T16:27:00+07:00), true and yes."""
+    written in two ways (2024-05-19 16:27 and 2024-05-19T16:27:00+07:00), true and yes, a source or
+    image written as its name or address and as a table of that one part."""
     if old == new:
         return True
+    if key in _SHORT and isinstance(old, str) and isinstance(new, dict) and list(new) == [_SHORT[key]]:
+        return same_meaning(old, new[_SHORT[key]])
     if isinstance(old, str) and isinstance(new, list) and len(new) == 1:
         return same_meaning(old, new[0])
     if isinstance(old, list) and isinstance(new, list):
@@ -110,7 +115,7 @@ def merged(original: bytes, saved: str, path: str) -> bytes:
             out += lines
         elif key in new_blocks:
             replaced = new_blocks.pop(key)
-            same = same_meaning(_value(key, lines, path), _value(key, replaced, path))
+            same = same_meaning(_value(key, lines, path), _value(key, replaced, path), key)
             out += lines if same else replaced
         elif _empty(key, _value(key, lines, path)):
             out += lines  # the form leaves empty values out: the build reads both alike

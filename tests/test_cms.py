@@ -1141,3 +1141,25 @@ def test_a_save_that_rewrites_the_body_and_drops_markup_is_refused(backend: Loca
             saved = cms_save(HAND_WRITTEN, lambda d: d.update(body=edited))
             status, answer = backend.handle(persist("content/articles/bai-thu.md", saved))
             assert status == 200, (line, answer)
+
+
+def test_a_merge_never_writes_front_matter_that_reads_otherwise(backend: LocalBackend, project: Path):
+    """A comment between an image's lines was taken for a line of its own and the image's next lines
+    were written twice after an edit; an alias (*x) kept while its anchor's key was edited would no
+    longer read. The merged front matter always reads as what the editor saved, or the save is
+    written as sent."""
+    path = project / "content/articles/bai-neo.md"
+    original = ('---\ntitle: &x Bài neo\nsummary: *x\nimage:\n# ảnh tạm\n  src: /images/hcm1.jpg\n  alt: Bác\n'
+                '  caption: Ảnh\ndraft: true\n---\n\nNội dung.\n')
+    path.write_text(original, encoding="utf-8")
+    saved = cms_save(original)
+    assert backend.handle(persist("content/articles/bai-neo.md", saved))[0] == 200
+    assert path.read_text(encoding="utf-8") == original
+    for change in ({"title": "Tên mới"}, {"image": [{"src": "/images/hcm1.jpg", "alt": "Bác Hồ", "caption": "Ảnh"}]}):
+        path.write_text(original, encoding="utf-8")
+        saved = cms_save(original, lambda d: d.update(change))
+        assert backend.handle(persist("content/articles/bai-neo.md", saved))[0] == 200
+        after = split(path.read_text(encoding="utf-8"), "a").meta
+        assert after == split(saved, "a").meta | {"image": after["image"]}
+        assert after["image"] == {"src": "/images/hcm1.jpg", "caption": "Ảnh",
+                                  "alt": change.get("image", [{"alt": "Bác"}])[0]["alt"]}

@@ -27,27 +27,27 @@ _FALSE = ("false", "no", "off")
 
 def _blocks(fm_text: str) -> list[tuple[str | None, list[str]]]:
     """The front matter as (key, lines) blocks in order; comments and blank lines between keys are
-    blocks of their own (key None), so they stay where they were written."""
+    blocks of their own (key None), so they stay where they were written. A comment inside a key's
+    value (between its indented lines) is part of the key's block."""
     out: list[tuple[str | None, list[str]]] = []
+    pending: list[str] = []  # comment and blank lines whose block is not known yet
     for line in fm_text.split("\n"):
         match = _TOP_KEY.match(line)
         if match:
+            out += [(None, [text]) for text in pending]
+            pending = []
             out.append((next(g for g in match.groups() if g is not None).strip(), [line]))
-        elif out and out[-1][0] is not None and (line[:1] in (" ", "\t", "-") and line.strip()):
-            out[-1][1].append(line)  # the key's value goes on: an indented line or a "- item"
+        elif out and out[-1][0] is not None and line[:1] in (" ", "\t", "-") and line.strip():
+            out[-1][1].extend(pending + [line])  # the key's value goes on: an indented line or a "- item"
+            pending = []
         else:
-            out.append((None, [line]))
-    return out
+            pending.append(line)
+    return out + [(None, [text]) for text in pending]
 
 
-def _value(key: str, lines: list[str], path: str) -> Any:
-    try:
-        return split("---\n" + "\n".join(lines) + "\n---\n", path).meta.get(key)
-    except ContentError:
-        return _Unreadable()
+class _Missing:
+    """A key the block parser found that the YAML reader did not (never the same as anything)."""
 
-
-class _Unreadable:
     def __eq__(self, other: object) -> bool:
         return False
 
@@ -115,17 +115,29 @@ def merged(original: bytes, saved: str, path: str) -> bytes:
             out += lines
         elif key in new_blocks:
             replaced = new_blocks.pop(key)
-            same = same_meaning(_value(key, lines, path), _value(key, replaced, path), key)
+            same = same_meaning(old.meta.get(key, _Missing()), new.meta.get(key, _Missing()), key)
             out += lines if same else replaced
-        elif _empty(key, _value(key, lines, path)):
+        elif _empty(key, old.meta.get(key, _Missing())):
             out += lines  # the form leaves empty values out: the build reads both alike
     for lines in new_blocks.values():  # keys the editor filled in
         out += lines
     body = old.body if old.body.rstrip() == new.body.rstrip() else new.body
     text = "---\n" + "\n".join(out).rstrip("\n") + "\n" + closing + "\n" + (gap + body if body.strip() else "")
+    if not _reads_as(text, new.meta, path):  # front matter this merge cannot follow: the save as sent
+        text = saved.replace("\r\n", "\n")
     if b"\r\n" in original and b"\n" not in original.replace(b"\r\n", b""):
         text = text.replace("\n", "\r\n")  # a CRLF file stays one
     return (b"\xef\xbb\xbf" if original.startswith(b"\xef\xbb\xbf") else b"") + text.encode("utf-8")
+
+
+def _reads_as(text: str, meta: dict, path: str) -> bool:
+    """The build reads text's front matter as meta: the values the editor saved, and kept keys empty."""
+    try:
+        got = split(text, path).meta
+    except ContentError:
+        return False
+    return (all(key in got and same_meaning(got[key], value, key) for key, value in meta.items())
+            and all(key in meta or _empty(key, value) for key, value in got.items()))
 
 
 # Markdown the CMS's rich-text editor cannot hold and drops when it re-writes a body.

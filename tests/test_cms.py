@@ -29,6 +29,7 @@ from generator.build import build
 from generator.cli import main
 from generator.cms import admin, vendor
 from generator.cms.backend import MAX_ARTICLE, LocalBackend
+from generator.cms.keep import lost_in_save
 from generator.cms.schema import (MAX_UPLOAD, Folders, cms_config, config_yaml, existing_tags, folders,
                                   province_options)
 from generator.config import Cms, load_config
@@ -1133,14 +1134,27 @@ def test_a_save_that_rewrites_the_body_and_drops_markup_is_refused(backend: Loca
         assert lost in answer["error"]
     assert "chú thích cuối trang" not in answer["error"] and "tải lại trang" in answer["error"]
     assert path.read_text(encoding="utf-8") == HAND_WRITTEN
-    body_lines = HAND_WRITTEN.split("---\n", 2)[2].split("\n")
-    for index, line in enumerate(body_lines):  # any one line deleted or changed by hand is saved
-        for replacement in ([], [line.replace("Tiêu", "Tựa").replace("a", "á")]):
-            edited = "\n".join(body_lines[:index] + replacement + body_lines[index + 1:])
-            path.write_text(HAND_WRITTEN, encoding="utf-8")
-            saved = cms_save(HAND_WRITTEN, lambda d: d.update(body=edited))
-            status, answer = backend.handle(persist("content/articles/bai-thu.md", saved))
-            assert status == 200, (line, answer)
+    (read,) = run_js([{"op": "fromFile", "text": HAND_WRITTEN}])
+    body_lines = read["ok"]["body"].split("\n")
+    edits = [(line, "\n".join(body_lines[:index] + replacement + body_lines[index + 1:]))
+             for index, line in enumerate(body_lines)  # any one line deleted or changed by hand is saved
+             for replacement in ([], [line.replace("Tiêu", "Tựa").replace("a", "á")])]
+    saves = run_js([{"op": "toFile", "data": read["ok"] | {"body": body}, "order": list(ARTICLE_FIELDS) + ["body"]}
+                    for _, body in edits])
+    for (line, _), saved in zip(edits, saves):
+        path.write_text(HAND_WRITTEN, encoding="utf-8")
+        status, answer = backend.handle(persist("content/articles/bai-thu.md", saved["ok"]))
+        assert status == 200, (line, answer)
+
+
+@pytest.mark.parametrize("hostile", ["<a" * 300_000, "![a](" * 200_000, "[^" * 300_000, ":" + " " * 1_000_000 + "x",
+                                     "x" + "  \n" * 300_000, "|:-" * 200_000])
+def test_looking_for_lost_markup_takes_linear_time(hostile: str):
+    """A 1 MB line of "<a<a<a…" (or "![a](…", spaces without a line end) kept the loss check's patterns
+    backtracking for minutes in the preview server: every repeat is now bounded and possessive."""
+    start = time.monotonic()
+    lost_in_save(f"---\ntitle: a\n---\n\n- a\n- b\n{hostile}\n".encode(), '---\ntitle: "a"\n---\n\n* a\n* b\n', "a.md")
+    assert time.monotonic() - start < 10
 
 
 def test_a_merge_never_writes_front_matter_that_reads_otherwise(backend: LocalBackend, project: Path):

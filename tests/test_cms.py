@@ -1177,3 +1177,22 @@ def test_a_merge_never_writes_front_matter_that_reads_otherwise(backend: LocalBa
         assert after == split(saved, "a").meta | {"image": after["image"]}
         assert after["image"] == {"src": "/images/hcm1.jpg", "caption": "Ảnh",
                                   "alt": change.get("image", [{"alt": "Bác"}])[0]["alt"]}
+
+
+def test_deleting_an_article_changed_since_it_was_opened_is_refused(backend: LocalBackend, project: Path):
+    """A tab that read an article deleted it after another tab (or `import`, or a text editor) had changed
+    it, and the change went with it. With the id the tab read, such a deletion is refused; one of the
+    file as read goes through."""
+    name = "content/articles/nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac.md"
+    path = project / name
+    opened = entry_id(backend, name)
+    path.write_bytes(path.read_bytes() + "\nĐoạn thêm.\n".encode())
+    changed = path.read_bytes()
+    for request in ({"action": "deleteFile", "params": {"branch": "main", "path": name}},
+                    {"action": "deleteFiles", "params": {"branch": "main", "paths": [name]}}):
+        status, answer = backend.handle(with_base(request, {name: opened}))
+        assert status == 409 and answer["error"].startswith(f"không xóa bài “{name}”") and "tải lại trang" in answer["error"]
+        assert path.read_bytes() == changed
+    request = {"action": "deleteFile", "params": {"branch": "main", "path": name}}
+    assert backend.handle(with_base(request, {name: entry_id(backend, name)}))[0] == 200
+    assert not path.exists()

@@ -256,9 +256,7 @@ class LocalBackend:
         new_entry = isinstance(options, dict) and options.get("newEntry") is True
         # lamtheobac-cms.js sends the id (sha256) of each file as the editor's tab read it: a file
         # changed since (another tab, `import`, a text editor) is not written over.
-        base = params.get("baseIds")
-        if base is not None and not (isinstance(base, dict) and all(isinstance(v, str) for v in base.values())):
-            raise Refused(422, "yêu cầu lưu bài không hợp lệ: “baseIds” phải là bảng đường dẫn → mã tệp")
+        base = _base_ids(params)
         # Every path is checked before anything is written: a refused request changes nothing.
         renames = []  # (entry file, its new path) when every entry is renamed
         sources = {self._article(path) for path, _, _ in files}
@@ -301,18 +299,25 @@ class LocalBackend:
                              for path, data, new in files}
         return answer
 
-    def _unchanged(self, full: Path, raw: Any, expected: str) -> None:
+    def _unchanged(self, full: Path, raw: Any, expected: str, deleting: bool = False) -> None:
         """Refused when the file is no longer the one the editor opened."""
         try:
             current = _sha256(full.read_bytes())
         except FileNotFoundError:
+            if deleting:
+                return  # already gone: decap-server's answer
             current = None
-        if current != expected:
-            what = "đã bị xóa" if current is None else "đã được sửa ở nơi khác (trong một thẻ khác, bằng lệnh import " \
-                                                          "hoặc trình soạn thảo văn bản)"
-            raise Refused(409, f"không lưu bài “{raw}”: từ khi anh/chị mở bài, tệp {what}; lưu bây giờ sẽ ghi mất "
-                               f"những thay đổi đó. Hãy chép phần vừa sửa ra chỗ khác, tải lại trang (F5), chọn “Hủy” "
-                               f"nếu được hỏi có khôi phục bản sao lưu không, rồi sửa lại trên bản mới nhất")
+        if current == expected:
+            return
+        if deleting:
+            raise Refused(409, f"không xóa bài “{raw}”: từ khi anh/chị mở bài, tệp đã được sửa ở nơi khác (trong một "
+                               f"thẻ khác, bằng lệnh import hoặc trình soạn thảo văn bản); xóa bây giờ sẽ mất cả những "
+                               f"thay đổi đó. Hãy tải lại trang (F5), xem bản mới nhất rồi mới xóa")
+        what = "đã bị xóa" if current is None else "đã được sửa ở nơi khác (trong một thẻ khác, bằng lệnh import " \
+                                                      "hoặc trình soạn thảo văn bản)"
+        raise Refused(409, f"không lưu bài “{raw}”: từ khi anh/chị mở bài, tệp {what}; lưu bây giờ sẽ ghi mất "
+                           f"những thay đổi đó. Hãy chép phần vừa sửa ra chỗ khác, tải lại trang (F5), chọn “Hủy” "
+                           f"nếu được hỏi có khôi phục bản sao lưu không, rồi sửa lại trên bản mới nhất")
 
     def _kept(self, full: Path, raw: Any, data: bytes) -> bytes:
         try:
@@ -387,8 +392,14 @@ class LocalBackend:
         except FileNotFoundError:  # decap-server ignores a file that is already gone
             pass
 
+    def _deletable(self, raw: Any, base: dict | None) -> None:
+        full, _ = self._checked(raw)
+        self._unused(raw)
+        if base is not None and isinstance(raw, str) and raw in base:  # an article changed since the tab read it
+            self._unchanged(full, raw, base[raw], deleting=True)
+
     def delete_file(self, params: dict) -> dict:
-        self._unused(params.get("path"))
+        self._deletable(params.get("path"), _base_ids(params))
         self._delete(params.get("path"))
         return {"message": f"deleted file {params.get('path')}"}
 
@@ -396,9 +407,9 @@ class LocalBackend:
         paths = params.get("paths")
         if not isinstance(paths, list) or not paths:
             raise Refused(422, "“paths” phải là một danh sách tệp")
+        base = _base_ids(params)
         for raw in paths:
-            self._checked(raw)
-            self._unused(raw)
+            self._deletable(raw, base)
         for raw in paths:
             self._delete(raw)
         return {"message": f"deleted files {', '.join(paths)}"}
@@ -419,6 +430,15 @@ def _photo_kind(raw: Any, data: bytes) -> None:
         raise Refused(422, f"tệp “{raw}” không phải ảnh {kind} (nội dung không phải một ảnh); hãy tải lên đúng tệp ảnh")
     if kind is not None and found != kind:
         raise Refused(422, f"tệp “{raw}” là ảnh {found}, không phải ảnh {kind}: hãy đặt lại đuôi tên tệp cho đúng")
+
+
+def _base_ids(params: dict) -> dict | None:
+    """The ids (sha256) of the files as the editor's tab read them, sent by lamtheobac-cms.js; None from
+    other clients (decap-server's protocol has none)."""
+    base = params.get("baseIds")
+    if base is not None and not (isinstance(base, dict) and all(isinstance(v, str) for v in base.values())):
+        raise Refused(422, "yêu cầu không hợp lệ: “baseIds” phải là bảng đường dẫn → mã tệp")
+    return base
 
 
 def _sha256(data: bytes) -> str:

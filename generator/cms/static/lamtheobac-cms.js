@@ -9,8 +9,8 @@
  *   optional object even when it is empty) and stored as the tables the build reads.
  * - Widget "lamtheobac-tags": free tags with the existing ones suggested (Decap has no such widget).
  * - Vietnamese for the phrases Decap's "vi" locale lacks.
- * - Saves carry the id of each file as this tab read it ("baseIds", local backend only): the backend refuses
- *   to write over a file changed since (in another tab, by `import`, in a text editor).
+ * - Saves and deletions carry the id of each file as this tab read it ("baseIds", local backend only): the
+ *   backend refuses to write over or delete a file changed since (in another tab, by `import`, in a text editor).
  *
  * The pure functions also run under node (tests/test_cms.py checks what they write against the build).
  */
@@ -485,7 +485,7 @@
     }
   }
 
-  /* Requests to the local backend through window.fetch: persistEntry gets "baseIds". */
+  /* Requests to the local backend through window.fetch: persistEntry, deleteFile(s) get "baseIds". */
   function trackIds(win) {
     var ids = {};
     var original = win.fetch;
@@ -502,11 +502,16 @@
           request = null;  // not ours to read: sent as it is
         }
       }
-      if (request && request.action === "persistEntry" && request.params) {
+      var changing = request && request.params ? {
+        persistEntry: function (p) { return (p.dataFiles || [p.entry]).map(function (f) { return f && f.path; }); },
+        deleteFile: function (p) { return [p.path]; },
+        deleteFiles: function (p) { return Array.isArray(p.paths) ? p.paths : []; },
+      }[request.action] : null;
+      if (changing) {
         var base = {};
-        (request.params.dataFiles || [request.params.entry]).forEach(function (file) {
-          if (file && ids[file.path]) {
-            base[file.path] = ids[file.path];
+        changing(request.params).forEach(function (path) {
+          if (typeof path === "string" && ids[path]) {
+            base[path] = ids[path];
           }
         });
         request.params.baseIds = base;

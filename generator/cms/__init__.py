@@ -3,7 +3,8 @@
 - schema.py: config.yml from the content model and the registries;
 - admin.py: the admin/ files the build publishes (page, config, vendored scripts);
 - vendor.py, refresh.py: the pinned npm files shipped in the package (no CDN, no npm at build time);
-- backend.py: Decap's local-backend API in the preview server (`lamtheobac serve --cms`).
+- backend.py: Decap's local-backend API in the preview server (`lamtheobac serve --cms`);
+- keep.py: what a save keeps of the file it replaces (the text nobody edited), and what it must not lose.
 """
 from __future__ import annotations
 

@@ -23,6 +23,7 @@ from typing import Any, Callable
 from ..errors import ContentError, os_reason
 from ..frontmatter import decode, split
 from ..images import image_kind
+from .keep import lost_in_save, merged
 from .schema import MAX_UPLOAD, Folders
 
 MAX_ARTICLE = 2 * 1024 * 1024                 # bytes of one article file
@@ -253,6 +254,9 @@ class LocalBackend:
         uploads = [self._asset_bytes(asset) for asset in assets]
         options = params.get("options")
         new_entry = isinstance(options, dict) and options.get("newEntry") is True
+        # lamtheobac-cms.js sends the id (sha256) of each file as the editor's tab read it: a file
+        # changed since (another tab, `import`, a text editor) is not written over.
+        base = _base_ids(params)
         # Every path is checked before anything is written: a refused request changes nothing.
         renames = []  # (entry file, its new path) when every entry is renamed
         sources = {self._article(path) for path, _, _ in files}
@@ -263,6 +267,8 @@ class LocalBackend:
                                    f"tiêu đề hoặc đường dẫn của bài mới")
             if not new_entry:
                 self._readable(full, path)
+                if base is not None and path in base:
+                    self._unchanged(full, path, base[path])
             if new is not None:
                 target = self._article(new)
                 taken = target in sources or any(target == t for _, t in renames)  # by this request itself
@@ -270,6 +276,9 @@ class LocalBackend:
                     raise Refused(409, f"đã có bài viết “{new}”: đổi đường dẫn bài “{path}” thành “{new}” sẽ ghi đè "
                                        f"lên bài đó; hãy chọn đường dẫn khác")
                 renames.append((full, target))
+        # What the form cannot show (comments, unknown keys, quoting, CRLF) is kept from the file on disk.
+        files = [(path, self._kept(self._article(path), path, data) if not new_entry else data, new)
+                 for path, data, new in files]
         for path, data, _ in files:
             self._fits(path, data)
         for path, data in uploads:
@@ -284,7 +293,44 @@ class LocalBackend:
             for source, target in renames:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(source, target)
-        return {"message": "entry persisted"}
+        answer: dict = {"message": "entry persisted"}
+        if base is not None:  # the ids the tab holds now (decap-server's answer has none)
+            answer["ids"] = {(new if new is not None and len(renames) == len(files) else path): _sha256(data)
+                             for path, data, new in files}
+        return answer
+
+    def _unchanged(self, full: Path, raw: Any, expected: str, deleting: bool = False) -> None:
+        """Refused when the file is no longer the one the editor opened."""
+        try:
+            current = _sha256(full.read_bytes())
+        except FileNotFoundError:
+            if deleting:
+                return  # already gone: decap-server's answer
+            current = None
+        if current == expected:
+            return
+        if deleting:
+            raise Refused(409, f"không xóa bài “{raw}”: từ khi anh/chị mở bài, tệp đã được sửa ở nơi khác (trong một "
+                               f"thẻ khác, bằng lệnh import hoặc trình soạn thảo văn bản); xóa bây giờ sẽ mất cả những "
+                               f"thay đổi đó. Hãy tải lại trang (F5), xem bản mới nhất rồi mới xóa")
+        what = "đã bị xóa" if current is None else "đã được sửa ở nơi khác (trong một thẻ khác, bằng lệnh import " \
+                                                      "hoặc trình soạn thảo văn bản)"
+        raise Refused(409, f"không lưu bài “{raw}”: từ khi anh/chị mở bài, tệp {what}; lưu bây giờ sẽ ghi mất "
+                           f"những thay đổi đó. Hãy chép phần vừa sửa ra chỗ khác, tải lại trang (F5), chọn “Hủy” "
+                           f"nếu được hỏi có khôi phục bản sao lưu không, rồi sửa lại trên bản mới nhất")
+
+    def _kept(self, full: Path, raw: Any, data: bytes) -> bytes:
+        try:
+            original = full.read_bytes()
+        except FileNotFoundError:
+            return data
+        text = data.decode("utf-8")
+        lost = lost_in_save(original, text, str(raw))
+        if lost:  # the rich-text editor (an old admin page, another CMS) re-wrote the body: last line of defence
+            raise Refused(409, f"không lưu bài “{raw}”: trình soạn thảo đã viết lại cả nội dung bài và làm mất "
+                               f"{', '.join(lost)} ở những chỗ không ai sửa. Hãy tải lại trang (F5) và sửa bài ở "
+                               f"chế độ Markdown, hoặc sửa tệp bằng trình soạn thảo văn bản")
+        return merged(original, text, str(raw))
 
     def _readable(self, full: Path, raw: Any) -> None:
         """An article whose front matter the CMS cannot read opens as an empty form: saved, the
@@ -346,8 +392,14 @@ class LocalBackend:
         except FileNotFoundError:  # decap-server ignores a file that is already gone
             pass
 
+    def _deletable(self, raw: Any, base: dict | None) -> None:
+        full, _ = self._checked(raw)
+        self._unused(raw)
+        if base is not None and isinstance(raw, str) and raw in base:  # an article changed since the tab read it
+            self._unchanged(full, raw, base[raw], deleting=True)
+
     def delete_file(self, params: dict) -> dict:
-        self._unused(params.get("path"))
+        self._deletable(params.get("path"), _base_ids(params))
         self._delete(params.get("path"))
         return {"message": f"deleted file {params.get('path')}"}
 
@@ -355,9 +407,9 @@ class LocalBackend:
         paths = params.get("paths")
         if not isinstance(paths, list) or not paths:
             raise Refused(422, "“paths” phải là một danh sách tệp")
+        base = _base_ids(params)
         for raw in paths:
-            self._checked(raw)
-            self._unused(raw)
+            self._deletable(raw, base)
         for raw in paths:
             self._delete(raw)
         return {"message": f"deleted files {', '.join(paths)}"}
@@ -378,6 +430,15 @@ def _photo_kind(raw: Any, data: bytes) -> None:
         raise Refused(422, f"tệp “{raw}” không phải ảnh {kind} (nội dung không phải một ảnh); hãy tải lên đúng tệp ảnh")
     if kind is not None and found != kind:
         raise Refused(422, f"tệp “{raw}” là ảnh {found}, không phải ảnh {kind}: hãy đặt lại đuôi tên tệp cho đúng")
+
+
+def _base_ids(params: dict) -> dict | None:
+    """The ids (sha256) of the files as the editor's tab read them, sent by lamtheobac-cms.js; None from
+    other clients (decap-server's protocol has none)."""
+    base = params.get("baseIds")
+    if base is not None and not (isinstance(base, dict) and all(isinstance(v, str) for v in base.values())):
+        raise Refused(422, "yêu cầu không hợp lệ: “baseIds” phải là bảng đường dẫn → mã tệp")
+    return base
 
 
 def _sha256(data: bytes) -> str:

@@ -164,8 +164,12 @@ def article_fields(registries: Registries, tags: list[str]) -> list[dict]:
                format=DATE_FORMAT, date_format="DD/MM/YYYY", time_format="HH:mm", default=""),
         _field("draft", "Bản nháp", "boolean", "Bật: bài chưa được đăng (chỉ hiện khi xem trước trên máy). "
                "Tắt để đăng bài.", default=True),
-        _field("body", "Nội dung", "markdown", "Nội dung bài viết; có thể chèn ảnh, liên kết, tiêu đề mục.",
-               required=True, modes=["rich_text", "raw"], sanitize_preview=True),
+        # Markdown as written: the rich-text mode re-writes the whole body when one letter changes and
+        # loses what it cannot show (a table's alignment, an image's title, escapes, line breaks).
+        _field("body", "Nội dung", "markdown", "Viết bằng Markdown, được lưu đúng như đã gõ; khung bên phải là "
+               "bản xem trước. Ví dụ: **đậm**, *nghiêng*, ## Tiêu đề mục, - gạch đầu dòng, "
+               "[liên kết](https://…), ![mô tả ảnh](/images/ten-anh.jpg).",
+               required=True, modes=["raw"], sanitize_preview=True),
     ]
 
 

@@ -9,6 +9,8 @@
  *   optional object even when it is empty) and stored as the tables the build reads.
  * - Widget "lamtheobac-tags": free tags with the existing ones suggested (Decap has no such widget).
  * - Vietnamese for the phrases Decap's "vi" locale lacks.
+ * - Saves and deletions carry the id of each file as this tab read it ("baseIds", local backend only): the
+ *   backend refuses to write over or delete a file changed since (in another tab, by `import`, in a text editor).
  *
  * The pure functions also run under node (tests/test_cms.py checks what they write against the build).
  */
@@ -447,6 +449,7 @@
     var tags = tagsWidget(win.h, win.createClass);
     CMS.registerWidget("lamtheobac-tags", tags.control, tags.preview,
                        { properties: { suggestions: { type: "array", items: { type: "string" } } } });
+    trackIds(win);
     if (typeof CMS.getLocale === "function" && CMS.getLocale("vi")) {
       CMS.registerLocale("vi", withDefaults(CMS.getLocale("vi"), VI));
     }
@@ -455,6 +458,76 @@
     if (typeof CMS.registerEventListener === "function") {
       CMS.registerEventListener({ name: "preSave", handler: function (event) { return nfc(event.entry.get("data")); } });
     }
+  }
+
+  var API = /\/api\/v1$/;  // the local backend's endpoint (generator/cms/local.py API_PATH)
+
+  /* ids: path -> the id (sha256) of the file as this tab last read or wrote it, from the backend's answers. */
+  function remember(ids, request, answer) {
+    var read = function (entry) {
+      if (entry && entry.file && typeof entry.file.path === "string") {
+        if (entry.file.id) {
+          ids[entry.file.path] = entry.file.id;
+        } else {
+          delete ids[entry.file.path];
+        }
+      }
+    };
+    var action = request.action;
+    if ((action === "entriesByFolder" || action === "entriesByFiles") && Array.isArray(answer)) {
+      answer.forEach(read);
+    } else if (action === "getEntry") {
+      read(answer);
+    } else if (action === "persistEntry" && answer && answer.ids) {
+      Object.keys(answer.ids).forEach(function (path) { ids[path] = answer.ids[path]; });
+    } else if (action === "deleteFile" || action === "deleteFiles") {
+      (request.params.paths || [request.params.path]).forEach(function (path) { delete ids[path]; });
+    }
+  }
+
+  /* Requests to the local backend through window.fetch: persistEntry, deleteFile(s) get "baseIds". */
+  function trackIds(win) {
+    var ids = {};
+    var original = win.fetch;
+    if (typeof original !== "function") {
+      return;
+    }
+    win.fetch = function (input, init) {
+      var url = String(typeof input === "string" ? input : (input && input.url) || "").split("?")[0];
+      var request = null;
+      if (API.test(url) && init && typeof init.body === "string") {
+        try {
+          request = JSON.parse(init.body);
+        } catch (e) {
+          request = null;  // not ours to read: sent as it is
+        }
+      }
+      var changing = request && request.params ? {
+        persistEntry: function (p) { return (p.dataFiles || [p.entry]).map(function (f) { return f && f.path; }); },
+        deleteFile: function (p) { return [p.path]; },
+        deleteFiles: function (p) { return Array.isArray(p.paths) ? p.paths : []; },
+      }[request.action] : null;
+      if (changing) {
+        var base = {};
+        changing(request.params).forEach(function (path) {
+          if (typeof path === "string" && ids[path]) {
+            base[path] = ids[path];
+          }
+        });
+        request.params.baseIds = base;
+        init = Object.assign({}, init, { body: JSON.stringify(request) });
+      }
+      var answer = original.call(win, input, init);
+      if (!request) {
+        return answer;
+      }
+      return answer.then(function (response) {
+        if (response.ok) {
+          response.clone().json().then(function (data) { remember(ids, request, data); }, function () {});
+        }
+        return response;
+      });
+    };
   }
 
   /* Every string of an entry's data (Immutable maps and lists) in NFC. */
@@ -506,6 +579,7 @@
     return out;
   }
 
-  return { fromFile: fromFile, toFile: toFile, fold: fold, addTag: addTag, inOffset: inOffset, shownDate: shownDate,
+  return { fromFile: fromFile, toFile: toFile, remember: remember, fold: fold, addTag: addTag, inOffset: inOffset,
+           shownDate: shownDate,
            withDefaults: withDefaults, register: register };
 });

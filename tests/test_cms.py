@@ -1059,12 +1059,17 @@ def test_an_edit_changes_only_what_was_edited(backend: LocalBackend, project: Pa
         assert read_article(path, path.name, ReadSettings.of(*loaded(project))).title == "Bài thử đã sửa"
 
 
-def test_the_body_is_edited_as_markdown_as_written():
+def test_the_body_opens_as_markdown_as_written():
     """The rich-text mode re-wrote the whole body on a one-letter edit, dropping a table's alignment, an
-    image with a title, escapes (1986\\.) and line breaks: the body is edited as Markdown only."""
+    image with a title, escapes (1986\\.) and line breaks: the body opens as Markdown (Decap opens the
+    mode stored under "cms.md-mode", rich text when none is); an editor's own choice of mode stays."""
     config, registries = loaded(ROOT)
     body = field_named(cms_config(config, registries, []), "body")
-    assert body["widget"] == "markdown" and body["modes"] == ["raw"]
+    assert body["widget"] == "markdown" and body["modes"] == ["raw", "rich_text"]
+    fresh, chose_rich, chose_raw = run_js([{"op": "presetMode", "stored": {}},
+                                           {"op": "presetMode", "stored": {"cms.md-mode": "rich_text"}},
+                                           {"op": "presetMode", "stored": {"cms.md-mode": "raw"}}])
+    assert fresh == {"ok": "raw"} and chose_rich == {"ok": "rich_text"} and chose_raw == {"ok": "raw"}
 
 
 def entry_id(backend: LocalBackend, path: str) -> str:

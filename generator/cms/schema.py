@@ -164,12 +164,15 @@ def article_fields(registries: Registries, tags: list[str]) -> list[dict]:
                format=DATE_FORMAT, date_format="DD/MM/YYYY", time_format="HH:mm", default=""),
         _field("draft", "Bản nháp", "boolean", "Bật: bài chưa được đăng (chỉ hiện khi xem trước trên máy). "
                "Tắt để đăng bài.", default=True),
-        # Markdown as written: the rich-text mode re-writes the whole body when one letter changes and
-        # loses what it cannot show (a table's alignment, an image's title, escapes, line breaks).
+        # Markdown as written first (lamtheobac-cms.js opens it so): the rich-text mode re-writes the whole
+        # body when one letter changes and loses what it cannot show (a table's alignment, an image's
+        # title, escapes), which the backend refuses; it stays for editors who write new text in it.
         _field("body", "Nội dung", "markdown", "Viết bằng Markdown, được lưu đúng như đã gõ; khung bên phải là "
                "bản xem trước. Ví dụ: **đậm**, *nghiêng*, ## Tiêu đề mục, - gạch đầu dòng, "
-               "[liên kết](https://…), ![mô tả ảnh](/images/ten-anh.jpg).",
-               required=True, modes=["raw"], sanitize_preview=True),
+               "[liên kết](https://…), ![mô tả ảnh](/images/ten-anh.jpg). Nút “Rich Text” mở chế độ soạn như "
+               "trình soạn thảo văn bản (chèn ảnh bằng nút +); với bài nhập từ trang báo (bảng, chú thích), "
+               "hãy sửa ở chế độ Markdown.",
+               required=True, modes=["raw", "rich_text"], sanitize_preview=True),
     ]
 
 

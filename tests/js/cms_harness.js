@@ -17,6 +17,11 @@ process.stdin.on("end", () => {
     inOffset: (c) => cms.inOffset(c.text, c.offset),
     fold: (c) => cms.fold(c.text),
     addTag: (c) => cms.addTag(c.items, c.text, c.suggestions),
+    presetMode: (c) => {
+      const stored = Object.assign({}, c.stored);
+      const storage = { getItem: (k) => (k in stored ? stored[k] : null), setItem: (k, v) => { stored[k] = v; } };
+      return cms.presetMode(storage);
+    },
   };
   const out = cases.map((c) => {
     try {

@@ -9,6 +9,7 @@
  *   optional object even when it is empty) and stored as the tables the build reads.
  * - Widget "lamtheobac-tags": free tags with the existing ones suggested (Decap has no such widget).
  * - Vietnamese for the phrases Decap's "vi" locale lacks.
+ * - The body opens in Decap's Markdown (raw) mode unless the editor chose the rich-text one.
  * - Saves and deletions carry the id of each file as this tab read it ("baseIds", local backend only): the
  *   backend refuses to write over or delete a file changed since (in another tab, by `import`, in a text editor).
  *
@@ -439,6 +440,7 @@
     if (!CMS) {
       return;
     }
+    presetMode(win.localStorage);
     var terms = readTerms(win.document);
     CMS.registerCustomFormat("lamtheobac-md", "md", {
       fromFile: function (text) { return fromFile(text, terms); },
@@ -458,6 +460,17 @@
     if (typeof CMS.registerEventListener === "function") {
       CMS.registerEventListener({ name: "preSave", handler: function (event) { return nfc(event.entry.get("data")); } });
     }
+  }
+
+  /* The body opens as Markdown, kept as typed, until the editor picks the rich-text mode (Decap keeps
+   * that choice under this key; with none it opens rich text, which re-writes the whole body on a
+   * one-letter edit: the backend refuses such a save when it loses markup nobody edited). */
+  var MODE_KEY = "cms.md-mode";
+  function presetMode(storage) {
+    if (storage.getItem(MODE_KEY) === null) {
+      storage.setItem(MODE_KEY, "raw");
+    }
+    return storage.getItem(MODE_KEY);
   }
 
   var API = /\/api\/v1$/;  // the local backend's endpoint (generator/cms/local.py API_PATH)
@@ -581,5 +594,5 @@
 
   return { fromFile: fromFile, toFile: toFile, remember: remember, fold: fold, addTag: addTag, inOffset: inOffset,
            shownDate: shownDate,
-           withDefaults: withDefaults, register: register };
+           withDefaults: withDefaults, presetMode: presetMode, register: register };
 });

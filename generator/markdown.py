@@ -48,6 +48,9 @@ _LAZY = re.compile(r"<(img|iframe)\b([^>]*)>")  # nh3 escapes < and > inside att
 # attributes in this order (src, alt, title) and escape their values.
 _FIGURE = re.compile(r'<p><img src="([^"]*)" alt="([^"]*)" title="([^"]*)"\s*/?></p>')
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+# "# Heading" in a body: the page's <h1> is the title, and the sanitiser would strip the tag and leave
+# its words loose in the text, so a body's h1 becomes a section heading (h2).
+_H1 = re.compile(r"<(/?)h1\b", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
@@ -218,7 +221,7 @@ class Renderer:
 
     def render(self, text: str) -> str:
         """Sanitised HTML; NestingTooDeep when the text nests past MAX_NESTING."""
-        raw = _FIGURE.sub(_figure, self.to_html(text))
+        raw = _H1.sub(r"<\1h2", _FIGURE.sub(_figure, self.to_html(text)))
         try:
             check_depth(raw, MAX_NESTING)
         except TooDeep:

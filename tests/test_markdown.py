@@ -56,3 +56,14 @@ def test_rendering_many_articles_does_not_grow_the_process():
 
 def test_renderer_uses_it():
     assert isinstance(Renderer()._cmark, _Cmark)
+
+
+def test_a_level_one_heading_in_a_body_is_a_section_heading():
+    """The page's <h1> is the title: a body's "# …" (or a pasted <h1>) becomes an <h2>, never words
+    left loose between two blocks by the sanitiser, whatever the engine."""
+    text = "Mở đầu.\n\n# Kết quả nổi bật\n\nĐoạn sau.\n\n<H1 class=\"x\">Dán từ trang khác</H1>\n\n    # trong mã"
+    for engine in ("cmark-gfm", "python-markdown"):
+        html = Renderer(engine=engine).render(text)
+        assert "<h2>Kết quả nổi bật</h2>" in html, (engine, html)
+        assert "<h2>Dán từ trang khác</h2>" in html, (engine, html)
+        assert "<h1" not in html.lower() and "# trong mã" in html, (engine, html)

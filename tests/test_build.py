@@ -493,3 +493,14 @@ def test_an_output_path_refused_on_an_incremental_build_is_reported(sample: Path
         builder.build(NOW)
     assert str(caught.value) == "home:1: đường dẫn bị từ chối"
     assert files(sample / "output") == before
+
+
+def test_an_article_without_terms_has_no_empty_terms_box(sample: Path):
+    """No province, directive or topic: no <dl class="terms"> (an empty list under a rule)."""
+    (sample / "content/articles/tran-tui.md").write_text(
+        '---\ntitle: "Bài không gắn tỉnh, văn bản, chủ đề"\ndate: 2020-02-02\n---\n\nNội dung.\n', encoding="utf-8")
+    out = build(sample, now=NOW).output
+    bare = (out / "bai-viet/tran-tui/index.html").read_text()
+    assert 'class="terms"' not in bare and "<dl" not in bare.split('class="body"')[1]
+    tagged = (out / "bai-viet/hoa-binh-nhan-rong-mo-hinh/index.html").read_text()
+    assert re.search(r'<dl class="terms">\s*<dt>Tỉnh, thành phố</dt>', tagged)

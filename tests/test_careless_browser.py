@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Site, build_site, copy_project
+from conftest import build_site, copy_project
 from test_site_browser import WIDTHS, scroll_through
 
 pytestmark = pytest.mark.browser

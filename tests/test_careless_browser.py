@@ -22,6 +22,10 @@ FILE = "Bao_cao_tong_ket_5_nam_thuc_hien_Chi_thi_05-CT-TW_cua_Bo_Chinh_tri_ban_c
 NO_SPACES = "Cán bộ,đảng viên,công chức tỉnh đã tích cực học tập.Thực hiện chỉ đạo của Tỉnh ủy,các cấp ủy đảng" * 4
 
 
+DIRECTIVES = ["06-CT/TW", "03-CT/TW", "05-CT/TW", "01-KL/TW", "12-NQ/TW", "04-NQ/TW", "21-KL/TW", "101-QĐ/TW",
+              "55-QĐ/TW", "08-QĐi/TW", "144-QĐ/TW", "42-CT/TW"]
+
+
 def photo(path, width: int, height: int) -> None:
     from PIL import Image
     Image.new("RGB", (width, height), (40, 90, 140)).save(path, quality=80)
@@ -89,12 +93,17 @@ def careless(tmp_path_factory, host):
                                                "tư tưởng, đạo đức, phong cách Hồ Chí Minh " * 3)[:250]
             + '"\ndate: 2024-03-05\nprovince: ["Hà Giang"]', "Nội dung.")
     article(root, "danh-sach", 'title: "Danh sách lồng"\ndate: 2024-03-06', nested_list(8, "Chủ tịch Hồ Chí Minh " * 6))
+    every = ", ".join(f'"{d}"' for d in DIRECTIVES)
+    article(root, "moi-the", f'title: "Mọi văn bản"\ndate: 2001-03-06\ndirectives: [{every}]\n'
+                             'province: ["Lào Cai", "Yên Bái", "Hà Giang", "Lai Châu", "Điện Biên", "Sơn La", '
+                             '"Cao Bằng", "Bắc Kạn"]\ntags: [' + ", ".join(f'"chủ đề số {i}"' for i in range(25)) + "]",
+            "Nội dung.")
     site = build_site(root, tmp / "out")
     return site, host(site.output).url
 
 
-PAGES = ["bai-viet/kho/", "bai-viet/mot-tu/", "bai-viet/sau-mot-tu/", "bai-viet/tieu-de-dai/", "tinh/bac-kan/",
-         "tinh/ha-giang/", ""]
+PAGES = ["bai-viet/kho/", "bai-viet/mot-tu/", "bai-viet/sau-mot-tu/", "bai-viet/tieu-de-dai/", "bai-viet/moi-the/",
+         "tinh/bac-kan/", "tinh/ha-giang/", ""]
 
 # Elements whose right edge passes the viewport, except inside a box that scrolls or clips on its own.
 TOO_WIDE = """w => [...document.querySelectorAll('body *')].filter(e => {
@@ -192,4 +201,18 @@ def test_a_thumbnail_sized_photo_is_not_blown_up(chromium, careless):
     page.goto(url + "bai-viet/mot-tu/", wait_until="load")
     box = page.locator(".lead-image img").bounding_box()
     assert box["width"] <= 40.5 and box["height"] <= 40.5, box
+    context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_an_article_s_provinces_directives_and_topics_are_never_split(chromium, careless, width: str):
+    """Twelve directives, eight provinces, 25 topics: each name on one line ("Kết luận số 01-KL/TW",
+    not "Kết luận số 01-" / "KL/TW"), each list under or beside its label."""
+    site, url = careless
+    context = chromium.new_context(**WIDTHS[width])
+    page = context.new_page()
+    page.goto(url + "bai-viet/moi-the/", wait_until="load")
+    links = page.evaluate("[...document.querySelectorAll('.terms dd a')].map(a => [a.textContent, a.getClientRects().length])")
+    assert len(links) == 12 + 8 + 25
+    assert [text for text, lines in links if lines != 1] == []
     context.close()

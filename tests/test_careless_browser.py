@@ -216,3 +216,29 @@ def test_an_article_s_provinces_directives_and_topics_are_never_split(chromium, 
     assert len(links) == 12 + 8 + 25
     assert [text for text, lines in links if lines != 1] == []
     context.close()
+
+
+LINE_START_SEPARATORS = """[...document.querySelectorAll(SELECTOR)].flatMap(m => {
+    const left = m.getBoundingClientRect().left;
+    const walker = document.createTreeWalker(m, NodeFilter.SHOW_TEXT);
+    const found = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode())
+      for (let i = n.textContent.indexOf('·'); i >= 0; i = n.textContent.indexOf('·', i + 1)) {
+        const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+        if (Math.abs(r.getBoundingClientRect().left - left) < 2) found.push(m.textContent.trim().slice(0, 60));
+      }
+    return found; })"""
+
+
+@pytest.mark.parametrize("path, selector", [("van-ban/42-ct-tw/", ".card .meta"), ("", ".card .meta"),
+                                            ("van-ban/", ".doc-index .meta")])
+def test_no_line_starts_with_a_separator(chromium, careless, path: str, selector: str):
+    """A list of eight provinces after a date wraps after a "·", never before it, on phones of every width."""
+    site, url = careless
+    for width in range(320, 431, 10):
+        context = chromium.new_context(**{**WIDTHS["phone"], "viewport": {"width": width, "height": 740}})
+        page = context.new_page()
+        page.goto(url + path, wait_until="load")
+        assert page.locator(selector).count() > 0
+        assert page.evaluate(LINE_START_SEPARATORS.replace("SELECTOR", repr(selector))) == [], width
+        context.close()

@@ -1,6 +1,7 @@
 """Markdown through cmark-gfm: the same HTML as cmarkgfm's own function, without its leak."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import cmarkgfm
@@ -67,3 +68,22 @@ def test_a_level_one_heading_in_a_body_is_a_section_heading():
         assert "<h2>Kết quả nổi bật</h2>" in html, (engine, html)
         assert "<h2>Dán từ trang khác</h2>" in html, (engine, html)
         assert "<h1" not in html.lower() and "# trong mã" in html, (engine, html)
+
+
+def test_footnotes_link_both_ways_and_keep_no_other_ids():
+    """"câu[^1]" … "[^1]: …" gives a numbered note linked both ways (with a Vietnamese name for the
+    way back), whatever the engine, instead of "[^1]" printed as written. Only the engines' own
+    note ids and classes survive: pasted markup cannot take the id of one of the page's elements."""
+    text = ('Câu một[^1], câu hai[^ghi-chú].\n\n[^1]: Theo báo cáo năm 2024.\n[^ghi-chú]: Ghi *chú*.\n\n'
+            '<a id="main" class="site-header" href="/">x</a> <section class="hero" id="fn">y</section>')
+    for engine in ("cmark-gfm", "python-markdown"):
+        html = Renderer(engine=engine).render(text)
+        assert "[^" not in html, (engine, html)
+        ids = re.findall(r'\bid="([^"]*)"', html)
+        refs = re.findall(r'\bhref="#([^"]*)"', html)
+        assert len(ids) == 4 and set(refs) == set(ids), (engine, ids, refs)  # two notes, two citations
+        assert all(i.startswith(("fn-", "fnref-", "fn:", "fnref:")) for i in ids), ids
+        assert "Theo báo cáo năm 2024." in html and "<em>chú</em>" in html
+        assert 'class="footnotes"' in html or 'class="footnote"' in html
+        assert "site-header" not in html and "hero" not in html and 'id="main"' not in html
+        assert "Về chỗ dẫn chú thích" in html and "Jump back" not in html and "Back to" not in html

@@ -47,6 +47,7 @@ def careless(tmp_path_factory, host):
     root = copy_project(tmp / "site")
     images = root / "content" / "images"
     photo(images / "doc.jpg", 600, 1800)
+    photo(images / "doc-2.jpg", 500, 1500)
     photo(images / "ti-hon.jpg", 40, 40)
     photo(images / "rong.jpg", 2400, 300)
     table = ("| " + " | ".join(f"Cột {i}" for i in range(40)) + " |\n|" + "---|" * 40 + "\n| "
@@ -57,6 +58,8 @@ def careless(tmp_path_factory, host):
     body = f"""Xem tại {ADDRESS}, hỏi {FILE.lower()[:40]}@laocai.dcs.gov.vn, tải tệp {FILE}.
 
 ![Ảnh rộng](/images/rong.jpg "{ADDRESS}")
+
+![Ảnh dọc, không chú thích](/images/doc-2.jpg)
 
 {table}
 
@@ -147,7 +150,7 @@ def test_photos_are_neither_taller_than_the_screen_nor_enlarged(hard_article):
     boxes = page.evaluate("""[...document.querySelectorAll('.article img')].map(i => ({
         src: i.currentSrc, w: i.getBoundingClientRect().width, h: i.getBoundingClientRect().height,
         own: +i.getAttribute('width')}))""")
-    assert len(boxes) == 2
+    assert len(boxes) == 3  # the lead photo, a figure, a photo alone in its paragraph
     for box in boxes:
         assert box["h"] <= viewport["height"] * 0.8 + 1, box
         assert box["w"] <= box["own"] + 0.5, box

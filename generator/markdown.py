@@ -45,8 +45,11 @@ ATTRIBUTES = {
 }
 # Added after sanitising, in this order: nh3's set_tag_attribute_values writes them in a random
 # (hash) order that changes from call to call, and the output must be the same bytes every build.
-SET_ATTRIBUTES = {"img": ' loading="lazy" decoding="async"', "iframe": ' loading="lazy"'}
-_LAZY = re.compile(r"<(img|iframe)\b([^>]*)>")  # nh3 escapes < and > inside attribute values
+# A code block and a table scroll sideways in their own box when wider than the column (the theme):
+# a keyboard must reach them to scroll them.
+SET_ATTRIBUTES = {"img": ' loading="lazy" decoding="async"', "iframe": ' loading="lazy"',
+                  "pre": ' tabindex="0"', "table": ' tabindex="0"'}
+_LAZY = re.compile(r"<(img|iframe|pre|table)\b([^>]*)>")  # nh3 escapes < and > inside attribute values
 
 # An image alone in its paragraph, with a title: cmark and Python-Markdown both write
 # attributes in this order (src, alt, title) and escape their values.

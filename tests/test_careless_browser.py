@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import build_site, copy_project
-from test_site_browser import WIDTHS, scroll_through
+from conftest import build_site, copy_project, need
+from test_site_browser import AXE, WIDTHS, scroll_through
 
 pytestmark = pytest.mark.browser
 
@@ -244,4 +244,21 @@ def test_no_line_starts_with_a_separator(chromium, careless, path: str, selector
         page.goto(url + path, wait_until="load")
         assert page.locator(selector).count() > 0
         assert page.evaluate(LINE_START_SEPARATORS.replace("SELECTOR", repr(selector))) == [], width
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["bai-viet/kho/", "bai-viet/moi-the/", "bai-viet/mot-tu/"])
+def test_axe_finds_no_serious_problem_in_careless_content(chromium, careless, path: str):
+    """Scrolling code blocks and tables, footnotes, capped photos: still no serious or critical finding."""
+    need(AXE.is_file(), f"{AXE} (npm ci --prefix tests/node)")
+    site, url = careless
+    for width, options in WIDTHS.items():
+        context = chromium.new_context(bypass_csp=True, **options)  # axe is injected as an inline script
+        page = context.new_page()
+        page.goto(url + path, wait_until="load")
+        page.add_script_tag(path=str(AXE))
+        found = page.evaluate("axe.run(document, {resultTypes: ['violations']})")["violations"]
+        bad = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3]) for v in found
+               if v["impact"] in ("serious", "critical")]
+        assert not bad, (width, bad)
         context.close()

@@ -288,8 +288,11 @@ def plain_text(fragment: str) -> str:
 
 
 def first_paragraph(body_html: str) -> str:
-    """The text of the first paragraph that has any (figures have no <p>)."""
+    """The text of the first paragraph that has any (figures have no <p>). A paragraph with a photo
+    is the photo and its caption line ("![…](…)" then "*Ảnh: …*"), not the article's opening."""
     for match in _PARAGRAPH.finditer(body_html):
+        if "<img" in match.group(1):
+            continue
         text = plain_text(match.group(1))
         if text:
             return text

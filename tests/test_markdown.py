@@ -87,3 +87,15 @@ def test_footnotes_link_both_ways_and_keep_no_other_ids():
         assert 'class="footnotes"' in html or 'class="footnote"' in html
         assert "site-header" not in html and "hero" not in html and 'id="main"' not in html
         assert "Về chỗ dẫn chú thích" in html and "Jump back" not in html and "Back to" not in html
+
+
+def test_a_derived_summary_skips_a_photo_and_its_caption_line():
+    """An article that opens with a photo and a caption line under it (no title, so no <figure>):
+    the summary is the first paragraph of text, not "Ảnh: …"."""
+    from generator.markdown import first_paragraph
+    for engine in ("cmark-gfm", "python-markdown"):
+        body = Renderer(engine=engine).render(
+            "![Hội nghị](/images/hoi-nghi.jpg)\n*Ảnh: Minh Hà*\n\n![](/images/b.jpg)\n\n"
+            "Sáng 19/5, Tỉnh ủy tổ chức hội nghị sơ kết.\n\nĐoạn hai.")
+        assert first_paragraph(body) == "Sáng 19/5, Tỉnh ủy tổ chức hội nghị sơ kết.", (engine, body)
+    assert first_paragraph("<p>Chỉ có chữ.</p>") == "Chỉ có chữ."

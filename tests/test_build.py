@@ -526,3 +526,20 @@ def test_a_card_leaves_out_a_photo_it_would_enlarge_more_than_twice(sample: Path
     assert cards["anh-nho"] == " no-photo" and cards["anh-vua"] == ""  # 200 px: at most twice in 192 px
     article = (out / "bai-viet/anh-nho/index.html").read_text()
     assert 'src="/images/bieu-tuong.jpg"' in article
+
+
+def test_no_page_has_an_empty_description(sample: Path):
+    """An article with no summary and no text, a page of a heading only: the description is the
+    title (an empty one fails search engines' and Lighthouse's checks)."""
+    _write(sample / "content/articles/chi-tieu-de.md",
+           '---\ntitle: "Bài chỉ có tiêu đề"\ndate: 2020-02-03\n---\n\n![Ảnh](/images/hop-mat.svg)\n')
+    _write(sample / "content/pages/chi-de-muc.md", '---\ntitle: "Trang chỉ có đề mục"\n---\n\n## Đề mục\n')
+    out = build(sample, now=NOW).output
+    for path in out.rglob("*.html"):
+        page = path.read_text()
+        assert '<meta name="description" content="">' not in page, path
+        assert '<meta property="og:description" content="">' not in page, path
+        assert '"description": ""' not in page, path
+    article = (out / "bai-viet/chi-tieu-de/index.html").read_text()
+    assert '<meta name="description" content="Bài chỉ có tiêu đề">' in article
+    assert '<meta name="description" content="Trang chỉ có đề mục">' in (out / "chi-de-muc/index.html").read_text()

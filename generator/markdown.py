@@ -28,10 +28,14 @@ TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del", "sub", "sup",
     "small", "mark", "abbr", "cite", "q", "blockquote", "code", "pre", "span", "div",
     "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "figure", "figcaption",
-    "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "iframe",
+    "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "iframe", "section",
 }
 ATTRIBUTES = {
-    "a": {"href", "title"},
+    "a": {"href", "title", "id"},
+    "li": {"id"},
+    "sup": {"id"},
+    "section": {"class"},
+    "div": {"class"},
     "img": {"src", "alt", "width", "height"},
     "iframe": {"src", "title", "width", "height", "allowfullscreen"},
     "th": {"colspan", "rowspan", "scope", "align"},
@@ -41,13 +45,26 @@ ATTRIBUTES = {
 }
 # Added after sanitising, in this order: nh3's set_tag_attribute_values writes them in a random
 # (hash) order that changes from call to call, and the output must be the same bytes every build.
-SET_ATTRIBUTES = {"img": ' loading="lazy" decoding="async"', "iframe": ' loading="lazy"'}
-_LAZY = re.compile(r"<(img|iframe)\b([^>]*)>")  # nh3 escapes < and > inside attribute values
+# A code block and a table scroll sideways in their own box when wider than the column (the theme):
+# a keyboard must reach them to scroll them.
+SET_ATTRIBUTES = {"img": ' loading="lazy" decoding="async"', "iframe": ' loading="lazy"',
+                  "pre": ' tabindex="0"', "table": ' tabindex="0"'}
+_LAZY = re.compile(r"<(img|iframe|pre|table)\b([^>]*)>")  # nh3 escapes < and > inside attribute values
 
 # An image alone in its paragraph, with a title: cmark and Python-Markdown both write
 # attributes in this order (src, alt, title) and escape their values.
 _FIGURE = re.compile(r'<p><img src="([^"]*)" alt="([^"]*)" title="([^"]*)"\s*/?></p>')
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+# "# Heading" in a body: the page's <h1> is the title, and the sanitiser would strip the tag and leave
+# its words loose in the text, so a body's h1 becomes a section heading (h2).
+_H1 = re.compile(r"<(/?)h1\b", re.IGNORECASE)
+# Footnotes ("câu[^1]" … "[^1]: chú thích"): the only ids and classes kept are the ones the engines give
+# them (cmark-gfm: fn-1, fnref-1, <section class="footnotes">; Python-Markdown: fn:1, <div class="footnote">),
+# so pasted markup cannot take the id or the look of the page's own elements.
+_FOOTNOTE_ID = re.compile(r"fn(?:ref\d*)?[-:][^\s\"'<>]{1,80}")
+_FOOTNOTE_CLASSES = {("section", "footnotes"), ("div", "footnote")}
+# The link back from a note to where it is cited shows "↩": it gets a name a screen reader can say.
+_BACKREF = re.compile(r'(<a href="#fnref[-:][^"]*")>')
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
@@ -198,13 +215,15 @@ class Renderer:
         if engine == "python-markdown":
             import markdown as python_markdown
 
-            self._md = python_markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+            self._md = python_markdown.Markdown(
+                extensions=["tables", "sane_lists", "footnotes"], output_format="html",
+                extension_configs={"footnotes": {"BACKLINK_TITLE": "Về chỗ dẫn chú thích %d"}})
         else:
             from cmarkgfm.cmark import Options
 
             # UNSAFE keeps raw HTML so that nh3, not the engine, decides what stays (figures, tables).
             # GitHub's set without "tagfilter", which would print allowed iframes as text.
-            self._cmark = _Cmark(Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_GITHUB_PRE_LANG,
+            self._cmark = _Cmark(Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_GITHUB_PRE_LANG | Options.CMARK_OPT_FOOTNOTES,
                                  ("table", "autolink", "strikethrough", "tasklist"))
         # Built once: nh3.clean(**options) converts the allowlists to Rust sets on every call
         # (about half its time; docs/benchmarks.md).
@@ -222,6 +241,10 @@ class Renderer:
             if tag == "iframe":
                 return self.iframe_src(value)
             return site_link(value, self.base_path)
+        if attribute == "id":
+            return value if _FOOTNOTE_ID.fullmatch(value) else None
+        if attribute == "class":
+            return value if (tag, value) in _FOOTNOTE_CLASSES else None
         return value
 
     def iframe_src(self, value: str) -> str | None:
@@ -257,7 +280,7 @@ class Renderer:
     def render(self, text: str) -> str:
         """Sanitised HTML; NestingTooDeep when the text nests past MAX_NESTING, Unclosed when raw HTML
         left open (a comment, <style>, <iframe … />) would hide the rest of the text."""
-        raw = _FIGURE.sub(_figure, self.to_html(text))
+        raw = _H1.sub(r"<\1h2", _FIGURE.sub(_figure, self.to_html(text)))
         try:
             check_depth(raw, MAX_NESTING)
         except TooDeep:
@@ -266,7 +289,8 @@ class Renderer:
             unclosed = _unclosed(raw)
             if unclosed is not None:
                 raise Unclosed(unclosed[0], _source_line(text, raw, *unclosed))
-        return _LAZY.sub(lambda m: f"<{m[1]}{m[2]}{SET_ATTRIBUTES[m[1]]}>", self._cleaner.clean(raw))
+        clean = _LAZY.sub(lambda m: f"<{m[1]}{m[2]}{SET_ATTRIBUTES[m[1]]}>", self._cleaner.clean(raw))
+        return _BACKREF.sub(r'\1 aria-label="Về chỗ dẫn chú thích">', clean) if "#fnref" in clean else clean
 
     def _deep_line(self, text: str) -> int:
         """The line of text where nesting passes the limit (only when it does: a second pass).
@@ -328,8 +352,11 @@ def plain_text(fragment: str) -> str:
 
 
 def first_paragraph(body_html: str) -> str:
-    """The text of the first paragraph that has any (figures have no <p>)."""
+    """The text of the first paragraph that has any (figures have no <p>). A paragraph with a photo
+    is the photo and its caption line ("![…](…)" then "*Ảnh: …*"), not the article's opening."""
     for match in _PARAGRAPH.finditer(body_html):
+        if "<img" in match.group(1):
+            continue
         text = plain_text(match.group(1))
         if text:
             return text

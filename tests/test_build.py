@@ -493,3 +493,53 @@ def test_an_output_path_refused_on_an_incremental_build_is_reported(sample: Path
         builder.build(NOW)
     assert str(caught.value) == "home:1: đường dẫn bị từ chối"
     assert files(sample / "output") == before
+
+
+def test_an_article_without_terms_has_no_empty_terms_box(sample: Path):
+    """No province, directive or topic: no <dl class="terms"> (an empty list under a rule)."""
+    (sample / "content/articles/tran-tui.md").write_text(
+        '---\ntitle: "Bài không gắn tỉnh, văn bản, chủ đề"\ndate: 2020-02-02\n---\n\nNội dung.\n', encoding="utf-8")
+    out = build(sample, now=NOW).output
+    bare = (out / "bai-viet/tran-tui/index.html").read_text()
+    assert 'class="terms"' not in bare and "<dl" not in bare.split('class="body"')[1]
+    tagged = (out / "bai-viet/hoa-binh-nhan-rong-mo-hinh/index.html").read_text()
+    assert re.search(r'<dl class="terms">\s*<dt>Tỉnh, thành phố</dt>', tagged)
+
+
+def test_a_card_leaves_out_a_photo_it_would_enlarge_more_than_twice(sample: Path):
+    """A 40 px photo as the newest article's `image`: the front page's lead story (480 px wide) and the
+    lists (192 px thumbnails) show no blur of it; the sidebar's 80 px thumbnail and the article keep it."""
+    images = sample / "content/images"
+    _write_bytes(images / "bieu-tuong.jpg", small_jpeg(40, 40))
+    _write_bytes(images / "vua.jpg", small_jpeg(200, 150))
+    for slug, photo, day in (("anh-nho", "bieu-tuong", 2), ("anh-vua", "vua", 1)):
+        _write(sample / f"content/articles/{slug}.md",
+               f'---\ntitle: "Ảnh {slug}"\ndate: 2026-11-0{day}\nprovince: "Hòa Bình"\n'
+               f'image: "/images/{photo}.jpg"\n---\n\nNội dung.\n')
+    out = build(sample, now=NOW).output
+    home = (out / "index.html").read_text()
+    lead = re.search(r'<article class="card card-lead[^"]*">.*?</article>', home, re.S).group(0)
+    assert "Ảnh anh-nho" in lead and "no-photo" in lead and "bieu-tuong" not in lead
+    province = (out / "tinh/hoa-binh/index.html").read_text()
+    cards = {slug: look for look, slug in re.findall(r'<article class="card card-list([^"]*)">.*?'
+                                                     r'<a href="/bai-viet/([^/]+)/"', province, re.S)}
+    assert cards["anh-nho"] == " no-photo" and cards["anh-vua"] == ""  # 200 px: at most twice in 192 px
+    article = (out / "bai-viet/anh-nho/index.html").read_text()
+    assert 'src="/images/bieu-tuong.jpg"' in article
+
+
+def test_no_page_has_an_empty_description(sample: Path):
+    """An article with no summary and no text, a page of a heading only: the description is the
+    title (an empty one fails search engines' and Lighthouse's checks)."""
+    _write(sample / "content/articles/chi-tieu-de.md",
+           '---\ntitle: "Bài chỉ có tiêu đề"\ndate: 2020-02-03\n---\n\n![Ảnh](/images/hop-mat.svg)\n')
+    _write(sample / "content/pages/chi-de-muc.md", '---\ntitle: "Trang chỉ có đề mục"\n---\n\n## Đề mục\n')
+    out = build(sample, now=NOW).output
+    for path in out.rglob("*.html"):
+        page = path.read_text()
+        assert '<meta name="description" content="">' not in page, path
+        assert '<meta property="og:description" content="">' not in page, path
+        assert '"description": ""' not in page, path
+    article = (out / "bai-viet/chi-tieu-de/index.html").read_text()
+    assert '<meta name="description" content="Bài chỉ có tiêu đề">' in article
+    assert '<meta name="description" content="Trang chỉ có đề mục">' in (out / "chi-de-muc/index.html").read_text()

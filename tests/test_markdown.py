@@ -1,6 +1,7 @@
 """Markdown through cmark-gfm: the same HTML as cmarkgfm's own function, without its leak."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import cmarkgfm
@@ -84,3 +85,45 @@ def test_raw_html_left_open_that_would_hide_the_rest_is_refused_with_its_line():
             else:
                 assert engine != "cmark-gfm", text
                 assert "Đoạn cuối." in html.rsplit("</iframe>", 1)[-1], (engine, text)
+
+
+def test_a_level_one_heading_in_a_body_is_a_section_heading():
+    """The page's <h1> is the title: a body's "# …" (or a pasted <h1>) becomes an <h2>, never words
+    left loose between two blocks by the sanitiser, whatever the engine."""
+    text = "Mở đầu.\n\n# Kết quả nổi bật\n\nĐoạn sau.\n\n<H1 class=\"x\">Dán từ trang khác</H1>\n\n    # trong mã"
+    for engine in ("cmark-gfm", "python-markdown"):
+        html = Renderer(engine=engine).render(text)
+        assert "<h2>Kết quả nổi bật</h2>" in html, (engine, html)
+        assert "<h2>Dán từ trang khác</h2>" in html, (engine, html)
+        assert "<h1" not in html.lower() and "# trong mã" in html, (engine, html)
+
+
+def test_footnotes_link_both_ways_and_keep_no_other_ids():
+    """"câu[^1]" … "[^1]: …" gives a numbered note linked both ways (with a Vietnamese name for the
+    way back), whatever the engine, instead of "[^1]" printed as written. Only the engines' own
+    note ids and classes survive: pasted markup cannot take the id of one of the page's elements."""
+    text = ('Câu một[^1], câu hai[^ghi-chú].\n\n[^1]: Theo báo cáo năm 2024.\n[^ghi-chú]: Ghi *chú*.\n\n'
+            '<a id="main" class="site-header" href="/">x</a> <section class="hero" id="fn">y</section>')
+    for engine in ("cmark-gfm", "python-markdown"):
+        html = Renderer(engine=engine).render(text)
+        assert "[^" not in html, (engine, html)
+        ids = re.findall(r'\bid="([^"]*)"', html)
+        refs = re.findall(r'\bhref="#([^"]*)"', html)
+        assert len(ids) == 4 and set(refs) == set(ids), (engine, ids, refs)  # two notes, two citations
+        assert all(i.startswith(("fn-", "fnref-", "fn:", "fnref:")) for i in ids), ids
+        assert "Theo báo cáo năm 2024." in html and "<em>chú</em>" in html
+        assert 'class="footnotes"' in html or 'class="footnote"' in html
+        assert "site-header" not in html and "hero" not in html and 'id="main"' not in html
+        assert "Về chỗ dẫn chú thích" in html and "Jump back" not in html and "Back to" not in html
+
+
+def test_a_derived_summary_skips_a_photo_and_its_caption_line():
+    """An article that opens with a photo and a caption line under it (no title, so no <figure>):
+    the summary is the first paragraph of text, not "Ảnh: …"."""
+    from generator.markdown import first_paragraph
+    for engine in ("cmark-gfm", "python-markdown"):
+        body = Renderer(engine=engine).render(
+            "![Hội nghị](/images/hoi-nghi.jpg)\n*Ảnh: Minh Hà*\n\n![](/images/b.jpg)\n\n"
+            "Sáng 19/5, Tỉnh ủy tổ chức hội nghị sơ kết.\n\nĐoạn hai.")
+        assert first_paragraph(body) == "Sáng 19/5, Tỉnh ủy tổ chức hội nghị sơ kết.", (engine, body)
+    assert first_paragraph("<p>Chỉ có chữ.</p>") == "Chỉ có chữ."

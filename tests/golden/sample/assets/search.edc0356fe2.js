@@ -122,6 +122,14 @@
     "iep iet ieu im in inh ip it iu o oa oac oach oai oam oan oang oanh oao oap oat oay oc oe oem oen oeo oet " +
     "oi om on ong ooc oong op ot u ua uan uang uat uay uc ue uech uenh ui um un ung uo uoc uoi uom uon uong " +
     "uop uot uou up ut uu uy uya uych uyen uyet uynh uyt uyu y yen yet yeu").split(" ").join("|") + ")$");
+  /* The start of such a syllable (a word still being typed: "duo" of "duong"). */
+  var SYLLABLE_BEGUN = new RegExp("^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(" + (function () {
+    var starts = new Set();
+    SYLLABLE.source.split("(")[2].split(")")[0].split("|").forEach(function (r) {
+      for (var i = 1; i <= r.length; i++) starts.add(r.slice(0, i));
+    });
+    return Array.from(starts).join("|");
+  })() + ")$");
   var JOINED_MAX = 8;  // words in a run typed without spaces
   var WORD_MAX = 7;    // letters in a syllable, at most ("nghiêng")
 
@@ -136,7 +144,8 @@
     for (var i = f.length - 1; i >= 0; i--) {
       for (var j = i + 1; j <= Math.min(f.length, i + WORD_MAX); j++) {
         var piece = f.slice(i, j), rest = best[j];
-        if (!rest || !common.has(piece)) continue;
+        // a letter that repeats the one before is a key pressed twice ("theoo"), not the word "ở"
+        if (!rest || !common.has(piece) || (j === i + 1 && i > 0 && f[i - 1] === piece)) continue;
         var words = rest.words + 1, score = rest.score + Math.log(1 + common.get(piece));
         if (!best[i] || words < best[i].words || (words === best[i].words && score > best[i].score)) {
           best[i] = { words: words, score: score, next: j };
@@ -150,14 +159,15 @@
   }
 
   /* Tokens as a reader types them, as the index knows them: a name written in one word
-     ("daknong") becomes its tokens, letters run into digits ("CT05") are split, and so are
+     ("daknong") becomes its tokens, letters run into digits ("CT05") are split unless a name has
+     them so ("NQ TW4 khóa 12"), and so are
      common words run together ("hochiminh"). */
   function expand(tokens, index) {
     var out = [];
     tokens.forEach(function (token) {
       var f = fold(token), name = index.joined.get(f) || splitJoined(f, index.common), m;
       if (name) name.forEach(function (t) { out.push({ text: t, folded: t, tone: t, exact: false }); });
-      else if ((m = SPLIT.exec(f))) {
+      else if (!(index.nameWords && index.nameWords.has(f)) && (m = SPLIT.exec(f))) {  // "TW4" of a name stays
         (m[1] !== undefined ? [m[1], m[2]] : [m[3], m[4]]).forEach(function (t) {
           out.push({ text: t, folded: t, tone: t, exact: false });
         });
@@ -166,7 +176,7 @@
     return out;
   }
 
-  var MAX_WORDS = 6, MAX_PAIRS = 6;
+  var MAX_WORDS = 6, MAX_PAIRS = 6, PHRASE_PAIRS = 16;
 
   /* What to look up for a query: words (folded key and exact spelling), names, adjacent pairs; and
      the runs of words between names, as typed (what a title or a passage shows as matched). */
@@ -201,7 +211,39 @@
       }
       if (segment.length) segments.push({ phrase: run.phrase, folded: segment });
     });
-    return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length };
+    var dates = monthsOf(query), loose = new Set();
+    dates.forEach(function (d) { d.loose.forEach(function (k) { loose.add(k); }); });
+    words.forEach(function (w) {
+      if (loose.has(w.key)) w.date = true;
+      dates.forEach(function (d) { if (w.key === d.year) w.month = d.month; });
+    });
+    return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates };
+  }
+
+  /* Months a query names ("5/2024", "tháng 05/2024", "19/5/2024", "tháng 5 năm 2024"): [{year,
+     month, pairs (how an article writes it: "5 2024", "05 2024"), loose (the folded words of the
+     date other than its year: the month, the day, "tháng": not required, as a year's month is
+     what they say)}]. */
+  var DATES = [
+    [/(?:^|[^a-z0-9])(?:(ngay)\s+)?([0-9]{1,2})\s*[\/.-]\s*([0-9]{1,2})\s*[\/.-]\s*((?:19|20)[0-9]{2})(?![0-9])/g, 3, 4, 2],
+    [/(?:^|[^a-z0-9])(?:(thang)\s+)?([0-9]{1,2})\s*[\/.-]\s*((?:19|20)[0-9]{2})(?![0-9])/g, 2, 3, 0],
+    [/(?:^|[^a-z0-9])(thang)\s+([0-9]{1,2})\s+(?:(nam)\s+)?((?:19|20)[0-9]{2})(?![0-9])/g, 2, 4, 0]];
+  function monthsOf(query) {
+    var f = fold(prepare(query)), out = [];
+    DATES.forEach(function (rule) {
+      var re = new RegExp(rule[0].source, "g"), m;
+      while ((m = re.exec(f))) {
+        var month = parseInt(m[rule[1]], 10), year = m[rule[2]], day = rule[3] ? parseInt(m[rule[3]], 10) : 1;
+        if (month < 1 || month > 12 || day < 1 || day > 31) continue;
+        if (out.some(function (d) { return d.year === year && d.month === month; })) continue;
+        var loose = [m[rule[1]]].concat(rule[3] ? [m[rule[3]]] : []).concat(m.slice(1).filter(function (x) {
+          return x === "thang" || x === "ngay" || x === "nam";
+        }));
+        out.push({ year: year, month: month, loose: loose,
+                   pairs: [month + " " + year].concat(month < 10 ? ["0" + month + " " + year] : []) });
+      }
+    });
+    return out;
   }
 
   /* The words and pairs fetched for a long query: the rarest words first (a word the manifest
@@ -223,7 +265,10 @@
       var cb = b.key.split(" ").every(function (k) { return chosen.has(k); });
       return (b.phrase - a.phrase) || (cb - ca) || (a.at - b.at);
     });
-    var kept = new Set(pairs.slice(0, MAX_PAIRS).map(function (p) { return p.key; }));
+    // a quoted phrase is checked whole, up to PHRASE_PAIRS pairs (its count is then right), once the
+    // reader pauses (loaded: while they type, its first pairs only, for fewer shards fetched)
+    var quoted = loaded ? 0 : Math.min(PHRASE_PAIRS, pairs.filter(function (p) { return p.phrase; }).length);
+    var kept = new Set(pairs.slice(0, Math.max(MAX_PAIRS, quoted)).map(function (p) { return p.key; }));
     q.pairs.forEach(function (p) { p.skipped = !kept.has(p.key); });
   }
 
@@ -249,17 +294,97 @@
       .replace(/oo/g, "ô").replace(/aw/g, "ă").replace(/ow/g, "ơ").replace(/uw/g, "ư").replace(/w/g, "ư");
     // the key of the tone ends the word, after a vowel (no Vietnamese word ends in s, f, r, x or j)
     var tone = /[aăâeêioôơuưy]\S*[sfrxj]$/.test(s) ? TELEX_TONES[s[s.length - 1]] : "";
-    if (!tone) return s;
-    s = s.slice(0, -1);
-    var from = /^(qu|gi)[aăâeêioôơuưy]/.test(s) ? 2 : 0, at = [];
-    for (var i = from; i < s.length && (!at.length || VOWELS.indexOf(s[i]) >= 0); i++) {
-      if (VOWELS.indexOf(s[i]) >= 0) at.push(i);
+    return tone ? withTone(s.slice(0, -1), tone) : s;
+  }
+
+  /* Whether a word's shaped letters (ă â ê ô ơ ư) make a Vietnamese syllable, its tone aside:
+     "duâ" (Telex "duaa") or "thươ" do not; a word without them is left to SYLLABLE. */
+  var SHAPED_SYLLABLE = new RegExp("^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?(" + (
+    "ăc ăm ăn ăng ăp ăt âc âm ân âng âp ât âu ây ê êch êm ên ênh êp êt êu ô ôc ôi ôm ôn ông ôp ôt ơ ơi ơm " +
+    "ơn ơp ơt ư ưa ưc ưi ưm ưn ưng ưt ưu ươc ươi ươm ươn ương ươp ươt ươu iêc iêm iên iêng iêp iêt iêu yêm " +
+    "yên yêng yêt yêu uyên uyêt uân uâng uât uây uôc uôi uôm uôn uông uôt oăc oăm oăn oăng oăt uê uêch uênh " +
+    "uơ").split(" ").join("|") + ")$");
+  function shapedRight(word) {
+    var bare = word.toLowerCase().normalize("NFD").replace(/[\u0300\u0301\u0303\u0309\u0323]/g, "").normalize("NFC");
+    return !/[ăâêôơư]/.test(bare) || SHAPED_SYLLABLE.test(bare);
+  }
+
+  /* A word with its letters' shapes (any case) and a tone mark put where Vietnamese puts it. */
+  function withTone(s, tone) {
+    var low = s.toLowerCase(), from = /^(qu|gi)[aăâeêioôơuưy]/.test(low) ? 2 : 0, at = [];
+    for (var i = from; i < low.length && (!at.length || VOWELS.indexOf(low[i]) >= 0); i++) {
+      if (VOWELS.indexOf(low[i]) >= 0) at.push(i);
     }
     if (!at.length) return s;
-    var shaped = at.filter(function (k) { return SHAPED.indexOf(s[k]) >= 0; });
-    var closed = at[at.length - 1] < s.length - 1;
+    var shaped = at.filter(function (k) { return SHAPED.indexOf(low[k]) >= 0; });
+    var closed = at[at.length - 1] < low.length - 1;
     var k = shaped.length ? shaped[shaped.length - 1] : closed ? at[at.length - 1] : at[at.length === 3 ? 1 : 0];
     return (s.slice(0, k + 1) + tone + s.slice(k + 1)).normalize("NFC");
+  }
+
+  /* A word typed with VNI keys where no input method turned them into marks ("ho61" hồ, "Ba1c"
+     Bác, "d9u7o7ng2" đường), as the word they spell; null when its digits are no VNI keys: a
+     number or a code ("CT05", "KL01", "COVID19", "U23", "A1", "H5N1", "Mig21"). VNI has no 0; a
+     tone key (1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng) comes once, after a vowel; a shape key (6 â ê
+     ô, 7 ơ ư, 8 ă, 9 đ) after the letter it shapes (7 after "uo" is ươ); and the word must be a
+     Vietnamese syllable of two letters or more. */
+  var VNI_TONES = { 1: "\u0301", 2: "\u0300", 3: "\u0309", 4: "\u0303", 5: "\u0323" };
+  var VNI_SHAPES = { 6: { a: "â", e: "ê", o: "ô" }, 7: { o: "ơ", u: "ư" }, 8: { a: "ă" }, 9: { d: "đ" } };
+  var VNI = /^[a-z]+[1-9][a-z1-9]*$/i;
+  function vniWord(token, begun, known) {
+    if (!VNI.test(token)) return null;
+    var out = [], tone = "";
+    for (var i = 0; i < token.length; i++) {
+      var ch = token[i];
+      if (ch < "1" || ch > "9") { out.push(ch); continue; }
+      if (VNI_TONES[ch]) {
+        if (tone || !out.some(function (c) { return VOWELS.indexOf(c.toLowerCase()) >= 0; })) return null;
+        tone = VNI_TONES[ch];
+        continue;
+      }
+      var shapes = VNI_SHAPES[ch], k = out.length - 1;
+      while (k >= 0 && !shapes[out[k].toLowerCase()]) k--;
+      if (k < 0) return null;
+      var up = function (c, like) { return like === like.toLowerCase() ? c : c.toUpperCase(); };
+      if (ch === "7" && out[k].toLowerCase() === "o" && k > 0 && out[k - 1].toLowerCase() === "u" &&
+          !(k > 1 && out[k - 2].toLowerCase() === "q")) out[k - 1] = up("ư", out[k - 1]);
+      out[k] = up(shapes[out[k].toLowerCase()], out[k]);
+    }
+    var word = out.join(""), f = fold(word);
+    if (f.length >= 2 && ((begun && SYLLABLE_BEGUN.test(f)) || (known && known.has(f)))) {
+      return tone ? withTone(word, tone) : word.normalize("NFC");  // a syllable begun, a name's word ("Đắk")
+    }
+    if (!shapedRight(word)) word = word.replace(/ươ/g, "uơ").replace(/ƯƠ/g, "UƠ").replace(/Ươ/g, "Uơ");
+    if (f.length < 2 || !SYLLABLE.test(f) || !shapedRight(word)) return null;
+    return tone ? withTone(word, tone) : word.normalize("NFC");
+  }
+
+  /* A query that is an address alone ("https://…/bai-viet/lan-toa-thuc-hien-…-007025/"): the words
+     of its last path segment, a page's slug (a long number ending it is the article's, not a word
+     of it); null for any other query, or an address without a slug of two words or more. */
+  function addressWords(query) {
+    var m = /^\s*(?:https?:\/\/|www\.)([^\s]+)\s*$/i.exec(query);
+    if (!m) return null;
+    var path = m[1].split(/[?#]/)[0].split("/").slice(1).filter(Boolean), last = path[path.length - 1] || "";
+    try { last = decodeURIComponent(last); } catch (err) { return null; }
+    var words = last.replace(/\.html?$/i, "").split(/[-_.+\s]+/).filter(Boolean);
+    if (words.length > 2 && /^[0-9]{5,}$/.test(words[words.length - 1])) words.pop();
+    return words.length >= 2 && tokenize(words.join(" ")).length >= 2 ? words.join(" ") : null;
+  }
+
+  /* The query with its words typed with VNI keys read as the words they spell; null if none is.
+     open: its last word is still being typed, and may be a syllable begun ("d9u7o" đưo of đường);
+     known: the words of names, which may be no syllable ("D9a81k" Đắk). */
+  function unvni(query, open, known) {
+    var changed = false, text = prepare(query), last = -1, m, re = new RegExp(TOKEN.source, "gu");
+    while ((m = re.exec(text))) last = m.index;
+    var out = text.replace(TOKEN, function (token, at) {
+      var word = vniWord(token, open && at === last, known);
+      if (word === null) return token;
+      changed = true;
+      return word;
+    });
+    return changed ? out : null;
   }
 
   /* Edits from a to b (a letter added, dropped or changed, two letters swapped), or most + 1 once
@@ -287,9 +412,9 @@
      closest first, then the most used: its Telex letters, or one edit away (two for a word of six
      letters or more, keeping its first letter). */
   function candidates(f, vocabulary) {
-    var most = f.length >= 6 ? 2 : 1, plain = untelex(f), out = [];
+    var most = f.length >= 6 ? 2 : 1, plain = untelex(f), telex = shapedRight(telexWord(f)), out = [];
     vocabulary.forEach(function (entry) {
-      var w = entry[0], cost = w === plain && plain !== f ? 0.5 : distance(f, w, most);
+      var w = entry[0], cost = w === plain && plain !== f && telex ? 0.5 : distance(f, w, most);
       if (cost === 0 || cost > most || (cost === 2 && w[0] !== f[0])) return;  // not the word itself
       out.push({ word: w, cost: cost, count: entry[1], pairs: 0 });
     });
@@ -474,6 +599,8 @@
         });
         self.byFirst = byFirst;
         self.joined = joined;
+        // the words of names, Vietnamese or not ("đắk", "lắk"): what VNI keys may spell besides syllables
+        self.nameWords = new Set([].concat.apply([], m.names.map(function (pair) { return pair[0].split(" "); })));
         self.spellings = spellings;
         self.common = new Map(m.common.map(function (c) { return [c[0], c[1]]; }));
         self.manifest = m;
@@ -552,6 +679,20 @@
   Engine.prototype.search = function (query, filters, open, light, asTyped) {
     var self = this;
     filters = filters || {};
+    // Words typed with VNI keys are read at once (digits inside a word are no word of the site):
+    // the answer is the read query's, shown so, with the query as typed a click away.
+    return this.ready().then(function () {
+      var read = asTyped ? null : unvni(query, open, self.nameWords);
+      if (read !== null) return self.readVni(query, read, filters, open, light);
+      var address = asTyped ? null : addressWords(query);
+      if (address !== null) return self.readAddress(query, address, filters, open, light);
+      return self.find(query, filters, open, light, asTyped);
+    });
+  };
+
+  /* search, for a query as it is read (no VNI keys, no address). */
+  Engine.prototype.find = function (query, filters, open, light, asTyped) {
+    var self = this;
     return this.ready().then(function (m) {
       var q = plan(query, self, open);
       var filtered = filters.province || filters.directive || filters.year;
@@ -564,6 +705,8 @@
       });
       q.names.forEach(function (n) { keys.push({ key: n.key }); });
       q.pairs.forEach(function (p) { if (!p.skipped) keys.push({ key: p.key, pair: true }); });
+      // a month typed is held by the articles that write it: its pairs are looked up as its words are
+      q.dates.forEach(function (d) { d.pairs.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
       (filters.province ? filters.province.split("+") : []).forEach(function (p) { keys.push({ key: "~p:" + p }); });
       if (filters.directive) keys.push({ key: "~d:" + filters.directive });
       return self.lookup(keys).then(function (found) {
@@ -598,12 +741,19 @@
     var self = this;
     var typed = new Map(q.words.filter(function (w) { return w.exact; }).map(function (w) { return [w.key, w.tone]; }));
     return this.correct(q, found).then(function (choices) {
+      var deferred = false;  // an initialism left for the pause (light): the answer is not known yet
       var attempt = function (n) {
-        if (n >= choices.length) return result;
+        if (n >= choices.length) {
+          result.deferred = deferred;
+          return result;
+        }
         var changes = choices[n], fixed = rewrite(query, changes), telex = new Map();
         // a word read from its Telex keys is shown with the marks they stand for ("hoof chis" -> "hồ chí")
-        changes.forEach(function (to, from) { if (!typed.has(from) && to !== from && untelex(from) === to) telex.set(from, telexWord(from)); });
+        changes.forEach(function (to, from) {
+          if (!typed.has(from) && to !== from && untelex(from) === to && shapedRight(telexWord(from))) telex.set(from, telexWord(from));
+        });
         var spelled = Array.from(changes.values()).some(spelledOut);
+        if (light && spelled) deferred = true;
         if (fixed === prepare(query) || (light && spelled)) return attempt(n + 1);
         return self.search(fixed, filters, open, light, true).then(function (better) {
           if (!better.ids.length) return attempt(n + 1);
@@ -632,6 +782,33 @@
     });
   };
 
+  /* The answer to a query with words typed with VNI keys: that of the query they spell (read),
+     as corrected from the one typed; when no article holds all its words, the query's as typed
+     if that has some (a correction stands only if it finds articles holding every word). */
+  Engine.prototype.readVni = function (query, read, filters, open, light) {
+    var self = this;
+    return this.search(read, filters, open, light, false).then(function (result) {
+      if (result.ids.length) {
+        result.corrected = { from: query, to: result.corrected ? result.corrected.to : read, vni: true };
+        return result;
+      }
+      return self.search(query, filters, open, light, true).then(function (typed) {
+        return typed.ids.length ? typed : result;
+      });
+    });
+  };
+
+  /* The answer to an address pasted as the query: that of the words of its page's slug, shown
+     as corrected to them (no article holds "https" or the site's host), when it finds any. */
+  Engine.prototype.readAddress = function (query, words, filters, open, light) {
+    var self = this;
+    return this.search(words, filters, open, light, false).then(function (result) {
+      if (!result.ids.length) return self.search(query, filters, open, light, true);
+      result.corrected = { from: query, to: result.corrected ? result.corrected.to : words };
+      return result;
+    });
+  };
+
   var FEW = 3, RARE = 2, MORE = 10;
 
   /* A query few articles answer (FEW) because of a word in RARE articles at most (a slip in those
@@ -657,21 +834,31 @@
   /* How the article of id (its title, summary and page) writes each run of words ({words, tone}:
      an initialism spelled out, or a word typed with marks as tone), as words with nothing but
      spaces between them (pairs of the index are found across commas too: "cấp ủy, ban, ngành"
-     is no "Ủy ban"); for a word with a tone, its spelling closest to it. null where it doesn't. */
+     is no "Ủy ban"); for a word with a tone, its spelling closest to it. null where it doesn't.
+     Words spelled out are no unit where the word before them (after them), with nothing but
+     spaces between, makes with their first (last) word a pair of the site more frequent than
+     their own first (last) pair: "giải quyết những" is no "quyết những" for QN ("giải quyết"
+     holds it); a tie is left to the words ("Mặt trận Tổ quốc và" where it always is). */
   Engine.prototype.writtenIn = function (id, runs) {
     if (!runs.length) return Promise.resolve([]);
     var self = this;
-    return this.record(id).then(function (rec) {
+    return Promise.all([this.record(id), this.vocabulary()]).then(function (got) {
+      var rec = got[0], pairs = got[1].pairs || new Map();
       return self.text(rec.u).then(function (page) {
         var text = prepare([rec.t, rec.s || "", page || ""].join("\n"));
         var tokens = tokensOf(text);
+        var spaced = function (a) { return /^\s+$/.test(text.slice(tokens[a].e, tokens[a + 1].s)); };
+        var count = function (a, b) { return pairs.get(a + " " + b) || 0; };
         return runs.map(function (run) {
-          var words = run.words, found = null, closest = Infinity;
+          var words = run.words, found = null, closest = Infinity, n = words.length;
+          var first = n > 1 ? count(words[0], words[1]) : 0, end = n > 1 ? count(words[n - 2], words[n - 1]) : 0;
           for (var i = 0; i + words.length <= tokens.length; i++) {
             var k = 0;
-            while (k < words.length && tokens[i + k].f === words[k] &&
-                   (k === 0 || /^\s+$/.test(text.slice(tokens[i + k - 1].e, tokens[i + k].s)))) k++;
+            while (k < words.length && tokens[i + k].f === words[k] && (k === 0 || spaced(i + k - 1))) k++;
             if (k < words.length) continue;
+            var last = i + k - 1;
+            if (n > 1 && ((i > 0 && spaced(i - 1) && count(tokens[i - 1].f, words[0]) > first) ||
+                (last + 1 < tokens.length && spaced(last) && count(words[n - 1], tokens[last + 1].f) > end))) continue;
             var spelled = text.slice(tokens[i].s, tokens[i + k - 1].e).replace(/\s+/g, " ");
             if (!run.tone) return spelled;
             var d = distance(tokens[i].t, run.tone, 9);
@@ -697,7 +884,7 @@
           if (!byInitials.has(at)) byInitials.set(at, []);
           byInitials.get(at).push([two[0], two[1], entry[1]]);
         });
-        return { words: v.words, byInitials: byInitials };
+        return { words: v.words, byInitials: byInitials, pairs: new Map(v.pairs) };
       }).catch(function (err) {  // not loaded, or not of this script's format
         self._vocabulary = null;
         if (root.console) root.console.warn("search: no vocabulary (" + err + "): words are not corrected");
@@ -723,15 +910,26 @@
       return MISTYPED.test(w.key) || (/^[a-z]{2}$/.test(w.key) && !VOWEL.test(w.key) && w.text === w.text.toUpperCase());
     });
     if (!unknown.length) return Promise.resolve([]);
+    var capital = function (w) { return w.text === w.text.toUpperCase(); };
+    var shouted = q.words.every(capital);
+    var acronym = function (w) {
+      return w.text.length > 2 && capital(w) && (!shouted || (q.words.length === 1 && w.text.length <= 5));
+    };
     return this.vocabulary().then(function (vocabulary) {
-      var spellings = new Map();
+      var spellings = new Map(), slips = new Map();
       var options = unknown.map(function (w) {
         // a word with vowels is first a slip of a word; one without, first an initialism
         var close = VOWEL.test(w.key) || rare ? candidates(w.key, vocabulary.words) : [];
+        // a word typed in capitals ("VNI", "Hội nghị WHO") is an initialism or a name, not a slip of
+        // "vi", unless its letters are Telex keys ("HOOF"); a query all in capitals ("LAM THEO BACC")
+        // is one typed so
+        if (!rare && acronym(w)) close = close.filter(function (c) { return c.cost < 1; });
         if (close.length || rare) return close;
         var chains = initialism(w.key, vocabulary.byInitials);
         if (!chains.length) return VOWEL.test(w.key) ? [] : candidates(w.key, vocabulary.words);  // "mjnh"
         spellings.set(w.key, chains.map(function (c) { return c.join(" "); }));
+        // the word may yet be a slip ("ho chi mnh"): tried once its initialisms are not written
+        if (!VOWEL.test(w.key) && MISTYPED.test(w.key)) slips.set(w.key, candidates(w.key, vocabulary.words));
         return [{ word: chains[0].join(" "), cost: 1, count: 0, pairs: 0 }];
       });
       if (options.some(function (o) { return !o.length; })) return [];
@@ -739,12 +937,15 @@
       // A word that is a Vietnamese syllable ("thuỷ", "xoa") is likelier a word the site never
       // uses than a slip: it is read as another only where that one stands beside its neighbours.
       var syllable = unknown.map(function (w) { return !rare && SYLLABLE.test(w.key); });
+      // typed with its marks ("Lạt" of "Đà Lạt"), it is a word the site lacks: "đã lan" is no "Đà Lan"
+      if (unknown.some(function (w, i) { return syllable[i] && w.exact && shapedRight(w.text); })) return [];
       unknown.forEach(function (w, i) {
-        if (options[i].length < 2 && !syllable[i]) return;  // one candidate: nothing to choose
+        var tried = options[i].concat(slips.get(w.key) || []);
+        if (tried.length < 2 && !syllable[i]) return;  // one candidate: nothing to choose
         q.pairs.forEach(function (p) {
           var two = p.key.split(" "), side = two[0] === w.key ? 0 : two[1] === w.key ? 1 : -1;
           if (side < 0 || lacking.has(two[1 - side])) return;
-          options[i].forEach(function (c) {
+          tried.forEach(function (c) {
             var pair = side === 0 ? c.word + " " + two[1] : two[0] + " " + c.word;
             keys.push({ key: pair, pair: true });
             checks.push([c, pair]);
@@ -758,18 +959,21 @@
         });
         if (options.some(function (o) { return !o.length; })) return [];
         var changes = new Map();
-        unknown.forEach(function (w, i) {
-          var best = options[i].slice().sort(function (a, b) {
+        var best = function (list) {
+          return list.slice().sort(function (a, b) {
             return a.cost - b.cost || b.pairs - a.pairs || b.count - a.count || (a.word < b.word ? -1 : 1);
           })[0];
-          changes.set(w.key, best.word);
-        });
+        };
+        unknown.forEach(function (w, i) { changes.set(w.key, best(options[i]).word); });
         var choices = [changes];
         spellings.forEach(function (list, key) {
           list.slice(1).forEach(function (words) {
             if (choices.length < SPELLINGS) choices.push(new Map(changes).set(key, words));
           });
         });
+        var slipped = new Map(changes);
+        slips.forEach(function (list, key) { if (list.length) slipped.set(key, best(list).word); });
+        if (slips.size && !Array.from(slips.values()).every(function (list) { return !list.length; })) choices.push(slipped);
         return choices;
       });
     });
@@ -783,8 +987,13 @@
     return { variant: "", ids: ids, vals: new Uint8Array(ids.length).fill(4) };
   }
 
+  /* The ids of month m of a year: from its start to the next month's (or the year's end). */
+  function monthSpan(year, starts, m) {
+    return [starts[m - 1], m < 12 ? starts[m] : year[1]];
+  }
+
   Engine.prototype.rank = function (q, found, filters) {
-    var N = this.manifest.count, years = this.manifest.years || {};
+    var N = this.manifest.count, years = this.manifest.years || {}, months = this.manifest.months || {};
     var terms = [];  // words and names: what a result must hold
     q.words.forEach(function (w) {
       if (w.skipped) return;
@@ -792,10 +1001,16 @@
       (w.completions && !found.has(w.key) ? w.completions : [w.key]).forEach(function (k) {
         (found.get(k) || []).forEach(function (p) { lists.push(p); });
       });
-      if (YEAR.test(w.key) && Object.prototype.hasOwnProperty.call(years, w.key)) lists.push(yearList(years[w.key]));
-      // "1", "a"; and two letters being typed that are no word of the index ("ho ch"): the start
-      // of a word too short to look up as one, not a word no article has
-      var stop = w.key.length < 2 || (w.prefix && w.key.length === 2 && !lists.length);
+      var month = w.month && months[w.key] ? q.dates.filter(function (d) { return d.year === w.key; })[0] : null;
+      if (month) {
+        // a month typed: the articles of that month, and those that write it ("5/2024"), not all of the year's
+        lists = [yearList(monthSpan(years[w.key], months[w.key], month.month))];
+        month.pairs.forEach(function (k) { (found.get(k) || []).forEach(function (p) { lists.push(p); }); });
+      } else if (YEAR.test(w.key) && Object.prototype.hasOwnProperty.call(years, w.key)) lists.push(yearList(years[w.key]));
+      // "1", "a"; and two letters being typed that are no word of the index, or no syllable ("ho ch",
+      // though a site may have "CH"): the start of a word too short to look up as one, not a word
+      var stop = w.key.length < 2 || !!w.date ||
+        (w.prefix && w.key.length === 2 && (!lists.length || (/^[a-z]+$/.test(w.key) && !SYLLABLE.test(w.key))));
       terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, stop: stop });
     });
     q.names.forEach(function (n) { terms.push({ name: n.key, lists: found.get(n.key) || [], exact: false }); });
@@ -892,7 +1107,10 @@
     var pairLists = q.pairs.filter(function (p) { return !p.skipped && found.has(p.key); }).map(function (p) {
       return [p.key, found.get(p.key)[0].ids];
     });
-    return { ids: ids, approx: approx, empty: false, q: q, terms: terms, paired: function (d) {
+    // only a word begun, too short to look up ("h", "Đ"): no answer yet, not "no result"
+    var begun = terms.length > 0 && terms.every(function (t) { return t.stop; }) &&
+      terms.some(function (t) { return t.word && t.word.prefix; });
+    return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, paired: function (d) {
       return pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; });
     } };
   };
@@ -981,6 +1199,20 @@
       spans.push({ from: s.start, to: s.end, units: [s.key] });
       for (var k = s.start; k < s.end; k++) taken[k] = 1;
     });
+    // the words of a month typed ("tháng", "5", "2024" of "tháng 5/2024") are marked where the
+    // month is written, not alone ("tháng 4/2017", "năm 2024" are no hits)
+    var loose = new Set(), years = new Set(), numbers = new Set();
+    (q.words || []).forEach(function (w) { if (w.date) loose.add(w.key); if (w.month) years.add(w.key); });
+    (q.dates || []).forEach(function (d) { numbers.add(String(d.month)); numbers.add("0" + d.month); });
+    var bare = function (from, to) {
+      var year = false, month = false;
+      for (var c = from; c < to; c++) {
+        if (years.has(folded[c])) year = true;
+        else if (numbers.has(folded[c])) month = true;
+        else if (!loose.has(folded[c])) return false;
+      }
+      return !(year && month);
+    };
     q.runs.forEach(function (run) {
       var seq = run.folded;
       if (seq.length < 2) return;
@@ -992,7 +1224,7 @@
           while (i + k < tokens.length && j + k < seq.length && !taken[i + k] && folded[i + k] === seq[j + k]) k++;
           if (k > best) best = k;
         }
-        if (run.phrase ? best === seq.length : best >= 2) {
+        if ((run.phrase ? best === seq.length : best >= 2) && !bare(i, i + best)) {
           spans.push({ from: i, to: i + best, units: folded.slice(i, i + best) });
           for (var c = i; c < i + best; c++) { taken[c] = 1; covered.add(folded[c]); }
           i += best - 1;
@@ -1002,7 +1234,7 @@
     var quoted = new Set();
     q.runs.forEach(function (run) { if (run.phrase && run.folded.length > 1) run.folded.forEach(function (f) { quoted.add(f); }); });
     q.words.forEach(function (w) {
-      if (covered.has(w.key) || quoted.has(w.key) || (w.key.length < 2 && q.words.length > 1)) return;
+      if (covered.has(w.key) || quoted.has(w.key) || (w.key.length < 2 && q.words.length > 1) || w.date || w.month) return;
       var keys = w.completions && w.completions.length ? w.completions.concat([w.key]) : [w.key];
       var exactThere = w.exact && tokens.some(function (t, i) { return !taken[i] && t.t === w.tone; });
       tokens.forEach(function (t, i) {
@@ -1047,6 +1279,9 @@
     spans.forEach(function (s) {
       if (s.from < from || s.to > to) return;
       var a = tokens[s.from].s, b = tokens[s.to - 1].e;
+      // a bracket the mark opens is closed in it: "Nghị quyết Trung ương 4 (khóa XII)", not "…XII])"
+      var inside = text.slice(a, b), opened = (inside.match(/\(/g) || []).length - (inside.match(/\)/g) || []).length;
+      if (opened > 0 && text[b] === ")" && (s.to === tokens.length || tokens[s.to].s > b)) b += 1;
       if (a > at) out.push([text.slice(at, a), false]);
       out.push([text.slice(a, b), true]);
       at = b;
@@ -1078,7 +1313,8 @@
               keyHash: keyHash, mix: mix, place: place, parseQuery: parseQuery, plan: plan, Engine: Engine,
               Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet, matches: matches,
               pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, candidates: candidates,
-              initialism: initialism, telexWord: telexWord };
+              initialism: initialism, telexWord: telexWord, vniWord: vniWord,
+              unvni: unvni, addressWords: addressWords };
   root.LTBSearch = api;
 
   // ---- The page ----
@@ -1277,6 +1513,8 @@
           var b = button(choice[1], function () {
             if (selects.province) choose(selects.province, choice[0]);
             if (filterBox) filterBox.open = true;
+            // the buttons are made again: the keyboard goes on from the filter now set
+            if (selects.province) selects.province.focus();
             run(true);
           });
           b.setAttribute("data-province", choice[0]);
@@ -1298,14 +1536,18 @@
         corrected.appendChild(button("«" + result.suggested.trim() + "»", function () {
           input.value = result.suggested.trim();
           asTyped = false;
+          input.focus();  // the note goes: the keyboard goes on from the query
           run(true);
         }));
         corrected.appendChild(document.createTextNode("?"));
       }
       if (!result.corrected) return;
-      corrected.appendChild(document.createTextNode("Không có bài nào chứa đủ các từ «" + query.trim() + "». "));
+      corrected.appendChild(document.createTextNode(result.corrected.vni
+        ? "Đã đọc «" + query.trim() + "» theo kiểu gõ VNI. "
+        : "Không có bài nào chứa đủ các từ «" + query.trim() + "». "));
       corrected.appendChild(button("Tìm đúng như đã gõ", function () {
         asTyped = true;
+        input.focus();  // the note goes: the keyboard goes on from the query
         run(true);
       }));
     }
@@ -1364,7 +1606,18 @@
           status.textContent = "Hãy gõ từ khóa có chữ hoặc số (dấu câu không tìm được).";
           return;
         }
-        showAnswer(result, query, f);
+        if (!now && result.begun) {
+          // Only a word begun ("t", "th", "Đ"): nothing to tell yet (no "no result" flash, nor the
+          // count of the articles holding "t" before that of "thi"); Enter searches it as it is.
+          clear();
+          merged.hidden = true;
+          if (corrected) corrected.hidden = true;
+          status.textContent = "";
+          if (hint) hint.hidden = false;
+          return;
+        }
+        // an initialism read at the pause ("tư tưởng HCM"): no "no full result" before it
+        if (now || !result.deferred) showAnswer(result, query, f);
         var wait = now ? 0 : Math.max(0, lastKey + PAUSE - Date.now());
         return new Promise(function (resolve) {
           pauseTimer = setTimeout(function () {
@@ -1399,7 +1652,14 @@
     input.addEventListener("input", later);
     Object.keys(selects).forEach(function (k) { if (selects[k]) selects[k].addEventListener("change", function () { run(true); }); });
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(true); });
-    more.addEventListener("click", function () { showMore(); });
+    more.addEventListener("click", function () {
+      // the keyboard goes on from the first result added (the button may go with the last ones)
+      var from = list.children.length, token = seq;
+      showMore().then(function () {
+        var link = token === seq && list.children[from] && list.children[from].querySelector("a");
+        if (link) link.focus();
+      });
+    });
     engine.ready().catch(function () {
       status.textContent = "Không tải được dữ liệu tìm kiếm. Hãy tải lại trang hoặc thử lại sau.";
     });

@@ -329,7 +329,8 @@ class LocalBackend:
         if lost:  # the rich-text editor (an old admin page, another CMS) re-wrote the body: last line of defence
             raise Refused(409, f"không lưu bài “{raw}”: trình soạn thảo đã viết lại cả nội dung bài và làm mất "
                                f"{', '.join(lost)} ở những chỗ không ai sửa. Hãy tải lại trang (F5) và sửa bài ở "
-                               f"chế độ Markdown, hoặc sửa tệp bằng trình soạn thảo văn bản")
+                               f"chế độ Markdown (nút “Markdown” ở khung Nội dung), hoặc sửa tệp bằng trình soạn "
+                               f"thảo văn bản")
         return merged(original, text, str(raw))
 
     def _readable(self, full: Path, raw: Any) -> None:

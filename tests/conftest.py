@@ -233,8 +233,11 @@ def host():
 
 # --- Debian's chromium through Playwright ------------------------------------------------------
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium():
+    """One browser per test file: Playwright's driver, left running for the session, kept its event
+    loop (and a child process) alive into later files that start their own loop or Playwright, or
+    count the test process's children."""
     need(CHROMIUM.exists(), "/usr/bin/chromium (apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright

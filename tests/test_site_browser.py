@@ -82,7 +82,10 @@ class Watched:
         self.problems: list[str] = []
         self.page.on("console", self.console)
         self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
-        self.page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url}"))
+        # A load the next navigation cancels (net::ERR_ABORTED: the favicon of a page left at once) is no
+        # broken resource; a missing one answers 404, judged below.
+        self.page.on("requestfailed", lambda r: None if r.failure == "net::ERR_ABORTED"
+                     else self.problems.append(f"failed: {r.url} ({r.failure})"))
         self.page.on("response", lambda r: self.problems.append(f"HTTP {r.status}: {r.url}")
                      if r.status >= 400 and r.url != expect_404 else None)
 

@@ -71,14 +71,16 @@ def same_meaning(old: Any, new: Any, key: str = "") -> bool:
     """The build reads old and new alike (key: the one old and new are the value of): equal text, the
     same moment written in two ways (2024-05-19 16:27 and 2024-05-19T16:27:00+07:00), a flag's true and
     yes, a source or image written as its name or address and as a table of that one part, a province
-    as its name and as a list of it, a table's empty key and none."""
+    as its name and as a list of it, a table's empty key and none, a list's blank item and none."""
     if old == new:
         return True
     if key in _SHORT and isinstance(old, str) and isinstance(new, dict) and list(new) == [_SHORT[key]]:
         return same_meaning(old, new[_SHORT[key]])
     if key in _SINGLE and isinstance(old, str) and isinstance(new, list) and len(new) == 1:
         return same_meaning(old, new[0])
-    if isinstance(old, list) and isinstance(new, list):
+    if isinstance(old, list) and isinstance(new, list):  # a blank item is none (content._Checker.texts)
+        old, new = ([item for item in items if not (isinstance(item, str) and not item.strip())]
+                    for items in (old, new))
         return len(old) == len(new) and all(same_meaning(a, b) for a, b in zip(old, new))
     if isinstance(old, dict) and isinstance(new, dict):  # "name:" in a table is no name (content._Checker.get)
         old, new = ({k: v for k, v in table.items() if v != ""} for table in (old, new))

@@ -1008,7 +1008,7 @@ tags:
   - nêu gương
   - chuyển đổi số
 province: "Hà Giang"
-directives: 05-CT/TW
+directives: [05-CT/TW]  # "directives: 05-CT/TW" (one item) is an error for the build
 image:
   src: /images/hcm1.jpg   # ảnh tạm
   alt: Bác Hồ

@@ -13,6 +13,7 @@ import re
 from datetime import datetime
 from typing import Any
 
+from ..content import ARTICLE_FIELDS
 from ..errors import ContentError
 from ..frontmatter import decode, split
 from ..vietnamese import VN, in_zone
@@ -23,6 +24,11 @@ _TRUE = ("true", "yes", "on")
 # Tables the build also reads written as one text (content._source, content._image): the part it is.
 _SHORT = {"source": "name", "image": "src"}
 _FALSE = ("false", "no", "off")
+_DATES = ("date", "updated")  # the keys the build reads as moments (source's "date" too)
+_FLAGS = ("draft", "date_estimated")  # the keys the build reads as true or false (content._Checker.flag)
+# Lists the build also reads written as their one item (content.read_article's allow_single): a
+# "directives: 05-CT/TW" or "tags: x" is an error there, which the CMS's list mends.
+_SINGLE = ("province",)
 
 
 def _blocks(fm_text: str) -> list[tuple[str | None, list[str]]]:
@@ -62,26 +68,32 @@ def _moment(text: str) -> tuple[datetime, bool] | None:
 
 
 def same_meaning(old: Any, new: Any, key: str = "") -> bool:
-    """The build reads old and new alike: equal text, one item or a list of it, the same moment
-    written in two ways (2024-05-19 16:27 and 2024-05-19T16:27:00+07:00), true and yes, a source or
-    image written as its name or address and as a table of that one part."""
+    """The build reads old and new alike (key: the one old and new are the value of): equal text, the
+    same moment written in two ways (2024-05-19 16:27 and 2024-05-19T16:27:00+07:00), a flag's true and
+    yes, a source or image written as its name or address and as a table of that one part, a province
+    as its name and as a list of it, a table's empty key and none, a list's blank item and none."""
     if old == new:
         return True
     if key in _SHORT and isinstance(old, str) and isinstance(new, dict) and list(new) == [_SHORT[key]]:
         return same_meaning(old, new[_SHORT[key]])
-    if isinstance(old, str) and isinstance(new, list) and len(new) == 1:
+    if key in _SINGLE and isinstance(old, str) and isinstance(new, list) and len(new) == 1:
         return same_meaning(old, new[0])
-    if isinstance(old, list) and isinstance(new, list):
+    if isinstance(old, list) and isinstance(new, list):  # a blank item is none (content._Checker.texts)
+        old, new = ([item for item in items if not (isinstance(item, str) and not item.strip())]
+                    for items in (old, new))
         return len(old) == len(new) and all(same_meaning(a, b) for a, b in zip(old, new))
-    if isinstance(old, dict) and isinstance(new, dict):
-        return old.keys() == new.keys() and all(same_meaning(old[k], new[k]) for k in old)
+    if isinstance(old, dict) and isinstance(new, dict):  # "name:" in a table is no name (content._Checker.get)
+        old, new = ({k: v for k, v in table.items() if v != ""} for table in (old, new))
+        return old.keys() == new.keys() and all(same_meaning(old[k], new[k], k) for k in old)
     if not (isinstance(old, str) and isinstance(new, str)):
         return False
     a, b = old.strip(), new.strip()
     if a == b:
         return True
-    if a.lower() in _TRUE + _FALSE and b.lower() in _TRUE + _FALSE:
+    if key in _FLAGS and a.lower() in _TRUE + _FALSE and b.lower() in _TRUE + _FALSE:
         return (a.lower() in _TRUE) == (b.lower() in _TRUE)
+    if key not in _DATES:
+        return False
     moments = _moment(a), _moment(b)
     return None not in moments and moments[0] == moments[1]
 
@@ -89,9 +101,19 @@ def same_meaning(old: Any, new: Any, key: str = "") -> bool:
 def _empty(key: str, value: Any) -> bool:
     """A value the build reads as no value: the CMS leaves such keys out of what it writes
     (date_estimated only when it is false, the default)."""
+    if key not in ARTICLE_FIELDS:  # a key the build does not know is refused even empty: the save mends it
+        return False
     if key == "date_estimated" and isinstance(value, str):
         return value.strip().lower() in _FALSE
     return value is None or value in ("", [], {}) or (isinstance(value, str) and not value.strip())
+
+
+def _comments(lines: list[str], value: Any) -> list[str]:
+    """The comment lines inside a key's block (between its value's lines), kept when the value is
+    re-written or cleared (on lines of their own before it): a line starting with "#", or an indented
+    one in a table or list (inside a block scalar "|" an indented "# …" is text)."""
+    return [line.lstrip() for line in lines[1:] if line.startswith("#")
+            or (isinstance(value, (dict, list)) and line.lstrip().startswith("#"))]
 
 
 def merged(original: bytes, saved: str, path: str) -> bytes:
@@ -107,7 +129,8 @@ def merged(original: bytes, saved: str, path: str) -> bytes:
     old_text = decode(original, path)
     head = old_text[:len(old_text) - len(old.body)]   # the front matter, its closing line and blank lines
     closing = head.rstrip("\n").rsplit("\n", 1)[-1]
-    gap = "\n" * max(1, len(head) - len(head.rstrip("\n")) - 1)
+    blank = len(head) - len(head.rstrip("\n")) - 1  # blank lines between the closing line and the body
+    gap = "\n" * (blank if old.body.strip() else max(1, blank))  # a body right after "---" stays there
     new_blocks = {key: lines for key, lines in _blocks("\n".join(new.fm_lines)) if key is not None}
     out: list[str] = []
     for key, lines in _blocks("\n".join(old.fm_lines).rstrip("\n")):
@@ -116,9 +139,11 @@ def merged(original: bytes, saved: str, path: str) -> bytes:
         elif key in new_blocks:
             replaced = new_blocks.pop(key)
             same = same_meaning(old.meta.get(key, _Missing()), new.meta.get(key, _Missing()), key)
-            out += lines if same else replaced
+            out += lines if same else _comments(lines, old.meta.get(key)) + replaced
         elif _empty(key, old.meta.get(key, _Missing())):
             out += lines  # the form leaves empty values out: the build reads both alike
+        else:
+            out += _comments(lines, old.meta.get(key))  # a cleared key's notes stay
     for lines in new_blocks.values():  # keys the editor filled in
         out += lines
     body = old.body if old.body.rstrip() == new.body.rstrip() else new.body

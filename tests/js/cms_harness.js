@@ -14,6 +14,21 @@ process.stdin.on("end", () => {
   const run = {
     toFile: (c) => cms.toFile(c.data, c.order || [], terms),
     fromFile: (c) => cms.fromFile(c.text, terms),
+    // An article opened, edited as the form would ({set, unset, item: [key, index, value], body}), saved.
+    save: (c) => {
+      const data = cms.fromFile(c.text, terms);
+      const edit = c.edit || {};
+      Object.assign(data, edit.set || {});
+      (edit.unset || []).forEach((key) => { delete data[key]; });
+      if (edit.item && Array.isArray(data[edit.item[0]]) && data[edit.item[0]].length) {
+        const items = data[edit.item[0]];
+        items[edit.item[1] % items.length] = edit.item[2];
+      }
+      if (typeof edit.body === "string") {
+        data.body = edit.body;
+      }
+      return cms.toFile(data, c.order || [], terms);
+    },
     inOffset: (c) => cms.inOffset(c.text, c.offset),
     fold: (c) => cms.fold(c.text),
     addTag: (c) => cms.addTag(c.items, c.text, c.suggestions),

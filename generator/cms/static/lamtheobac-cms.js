@@ -1,7 +1,7 @@
 /* lamtheobac-cms.js: what Decap CMS needs to write this project's articles exactly as the build reads them.
  *
- * - Format "lamtheobac-md": front matter read with js-yaml using YAML 1.1 types, like the build's PyYAML
- *   (yes/no are booleans, dates stay text), and written in the project's flat style (the one
+ * - Format "lamtheobac-md": front matter read with js-yaml as text, like the build (the switches'
+ *   yes/no/true/false as booleans), and written in the project's flat style (the one
  *   `lamtheobac new` writes): every text double-quoted, lists in brackets, empty values left out, dates
  *   in the site's UTC offset. Decap's own YAML writer follows YAML 1.2, where a title "yes" or a tag
  *   "12:30" would be read back by the build as a boolean or a number.
@@ -30,6 +30,10 @@
   var ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
   var MOMENT = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
   var DATE_KEYS = { date: true, updated: true };
+  // The form's switches, and the words the build reads as on and off (content.py _Checker.flag).
+  var FLAG_KEYS = ["draft", "date_estimated"];
+  var ON = /^(?:true|yes|on)$/i;
+  var OFF = /^(?:false|no|off)$/i;
   var CLOSING = /^(?:---|\.\.\.)[ \t]*$/gm;
   // Characters YAML readers refuse or fold inside quotes (C1 controls, line and paragraph separators,
   // BOM, noncharacters): written as \u escapes, which read back as the same text.
@@ -43,9 +47,10 @@
   function yamlSchema() {
     if (!schema) {
       var y = yaml();
-      // PyYAML's safe types without the timestamp: what generator/frontmatter.py reads.
-      schema = y.FAILSAFE_SCHEMA.withTags(y.nullYaml11Tag, y.boolYaml11Tag, y.intYaml11Tag,
-                                          y.floatYaml11Tag, y.mergeTag);
+      // Text as written, like generator/frontmatter.py: "010", "1:30", "12.50", "~", a title "yes" are
+      // no numbers, nothing or booleans (read as 8, 90, 12.5, null and true, a save re-wrote or dropped
+      // them). The switches' keys (FLAG_KEYS) are made booleans in fromFile.
+      schema = y.FAILSAFE_SCHEMA.withTags(y.mergeTag);
     }
     return schema;
   }
@@ -78,6 +83,12 @@
     if (typeof meta !== "object" || Array.isArray(meta)) {
       throw new Error("Phần thông tin đầu bài phải là các dòng “khóa: giá trị”.");
     }
+    FLAG_KEYS.forEach(function (key) {
+      if (typeof meta[key] === "string") {  // anything else stays as written: the build reports it
+        var word = meta[key].trim();
+        meta[key] = ON.test(word) ? true : OFF.test(word) ? false : meta[key];
+      }
+    });
     var aliases = (terms && terms.aliases) || {};
     ["province", "directives"].forEach(function (key) {
       if (meta[key] === null || meta[key] === undefined) {

@@ -1201,3 +1201,22 @@ def test_deleting_an_article_changed_since_it_was_opened_is_refused(backend: Loc
     request = {"action": "deleteFile", "params": {"branch": "main", "path": name}}
     assert backend.handle(with_base(request, {name: entry_id(backend, name)}))[0] == 200
     assert not path.exists()
+
+
+@pytest.mark.parametrize("raw, line, reason", [
+    ("", 1, "tệp rỗng"),
+    ("Chỉ có chữ, không có phần thông tin đầu bài.\n", 1, "thiếu dòng “---” mở đầu"),
+    ('---\ntitle: "Bài"\n\nNội dung.\n', 1, "không có dòng “---” đóng lại"),
+])
+def test_a_save_the_build_cannot_read_never_replaces_a_readable_article(backend: LocalBackend, project: Path,
+                                                                         raw: str, line: int, reason: str):
+    """An empty or forged save (no front matter, one left open) was written over the article as sent:
+    the article was lost, and the next build failed on the file."""
+    name = sorted((project / "content/articles").glob("*.md"))[0].name
+    before = (project / "content/articles" / name).read_bytes()
+    status, answer = backend.handle(persist(f"content/articles/{name}", raw))
+    assert status == 422, answer
+    assert answer["error"].startswith(f"không lưu bài “content/articles/{name}”: nội dung gửi lên không phải một bài "
+                                      f"đọc được (dòng {line}: ")
+    assert reason in answer["error"] and answer["error"].endswith("bài đang có được giữ nguyên")
+    assert (project / "content/articles" / name).read_bytes() == before

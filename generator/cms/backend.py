@@ -279,6 +279,9 @@ class LocalBackend:
         # What the form cannot show (comments, unknown keys, quoting, CRLF) is kept from the file on disk.
         files = [(path, self._kept(self._article(path), path, data) if not new_entry else data, new)
                  for path, data, new in files]
+        if not new_entry:
+            for path, data, _ in files:
+                self._reads(self._article(path), path, data)
         for path, data, _ in files:
             self._fits(path, data)
         for path, data in uploads:
@@ -332,6 +335,17 @@ class LocalBackend:
                                f"chế độ Markdown (nút “Markdown” ở khung Nội dung), hoặc sửa tệp bằng trình soạn "
                                f"thảo văn bản")
         return merged(original, text, str(raw))
+
+    def _reads(self, full: Path, raw: Any, data: bytes) -> None:
+        """A readable article is never replaced by text the build cannot read (an empty or forged
+        save, text without its front matter): the article on disk would be lost to it."""
+        if not os.path.lexists(full):
+            return
+        try:
+            split(decode(data, str(raw)), str(raw))
+        except ContentError as exc:
+            raise Refused(422, f"không lưu bài “{raw}”: nội dung gửi lên không phải một bài đọc được (dòng "
+                               f"{exc.line}: {exc.message}); bài đang có được giữ nguyên") from None
 
     def _readable(self, full: Path, raw: Any) -> None:
         """An article whose front matter the CMS cannot read opens as an empty form: saved, the

@@ -116,7 +116,41 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
+# argparse's own words (usage, headings, its errors), which it looks up through gettext's `_` at
+# the time it prints them: given in Vietnamese, like every other message of the command.
+_ARGPARSE_VI = {
+    "usage: ": "cách dùng: ",
+    "positional arguments": "tham số",
+    "options": "tùy chọn",
+    "show this help message and exit": "in hướng dẫn này rồi thoát",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "%(argument_name)s: %(message)s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "không có %(value)r (chọn một trong: %(choices)s)",
+    "the following arguments are required: %s": "thiếu %s",
+    "unrecognized arguments: %s": "không hiểu %s (xem các tùy chọn bằng -h)",
+    "expected one argument": "cần một giá trị",
+    "expected at least one argument": "cần ít nhất một giá trị",
+    "expected at most one argument": "nhận nhiều nhất một giá trị",
+    "ignored explicit argument %r": "không nhận giá trị %r",
+    "invalid %(type)s value: %(value)r": "giá trị %(value)r không hợp lệ (cần kiểu %(type)s)",
+    "ambiguous option: %(option)s could match %(matches)s": "tùy chọn %(option)s chưa rõ: có thể là %(matches)s",
+    "not allowed with argument %s": "không dùng được cùng %s",
+    "one of the arguments %s is required": "cần một trong các tùy chọn %s",
+    "can't open '%(filename)s': %(error)s": "không mở được “%(filename)s”: %(error)s",
+}
+
+
+def _vietnamese(message: str) -> str:
+    return _ARGPARSE_VI.get(message, message)
+
+
+def _vietnamese_plural(singular: str, plural: str, n: int) -> str:
+    return "cần %s giá trị" if singular == "expected %s argument" else (singular if n == 1 else plural)
+
+
 def parser() -> argparse.ArgumentParser:
+    argparse._ = _vietnamese  # type: ignore[attr-defined]
+    argparse.ngettext = _vietnamese_plural  # type: ignore[attr-defined]
     main = argparse.ArgumentParser(prog="lamtheobac", description="Dựng cổng tin “Học tập và làm theo Bác”.")
     sub = main.add_subparsers(dest="command", required=True, metavar="LỆNH")
 

@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from bad.kit import PROJECT, make_site
 
 ARTICLE = "---\ntitle: Bài số {i}\ndate: 2021-01-{day:02d}\ntags: [thi đua, chủ đề {tag}]\n---\n\n{body}\n"
@@ -83,3 +85,28 @@ def test_a_root_that_is_no_project_folder_is_a_message_and_nothing_is_made(tmp_p
         assert main(argv) == 1, argv
         assert capsys.readouterr().err.splitlines()[0] == message
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize("argv, said", [
+    (["buidl"], "lamtheobac: lỗi: LỆNH: không có 'buidl' (chọn một trong: 'build', 'import', 'serve', 'new', 'check')"),
+    (["build", "--wat"], "lamtheobac: lỗi: không hiểu --wat (xem các tùy chọn bằng -h)"),
+    (["new"], "lamtheobac new: lỗi: thiếu TIÊU_ĐỀ"),
+    (["build", "--output"], "lamtheobac build: lỗi: --output: cần một giá trị"),
+])
+def test_a_command_line_mistake_is_told_in_vietnamese(argv, said, capsys):
+    """argparse's own messages ("error: invalid choice", "usage:") were in English."""
+    from generator.cli import main
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == said and err.startswith("cách dùng: lamtheobac")
+
+
+def test_the_help_is_in_vietnamese(capsys):
+    from generator.cli import main
+    with pytest.raises(SystemExit):
+        main(["build", "-h"])
+    out = capsys.readouterr().out
+    assert out.startswith("cách dùng: lamtheobac build") and "tùy chọn:" in out
+    assert "in hướng dẫn này rồi thoát" in out and "usage" not in out and "options:" not in out

@@ -86,7 +86,8 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=65536)  # pure; tags, provinces and names repeat in every article
 def sort_key(text: str) -> tuple:
-    """CLDR "vi" order: letters a ă â b … đ …, then tones (secondary), then case."""
+    """CLDR "vi" order: letters a ă â b … đ …, then tones (secondary), then case; numbers by their
+    value, as ICU's numeric collation (kn) orders them: "chủ đề 2" before "chủ đề 10"."""
     primary: list[int] = []
     tones: list[int] = []
     case: list[int] = []
@@ -97,16 +98,26 @@ def sort_key(text: str) -> tuple:
             primary.append(1)  # separators sort before any letter or digit
             continue
         tone = 0
-        for ch in syllable:
-            letter, t = _split_char(ch)
-            tone = t or tone
-            if letter.isdigit():
-                primary.append(10 + int(letter) if letter in "0123456789" else 19)
-            else:
-                primary.append(_RANK.get(letter, 60 + ord(letter[0])))
-            case.append(0 if ch.islower() or not ch.isalpha() else 1)
+        for run in _DIGITS.split(syllable):
+            if run[:1] in _ASCII_DIGITS:
+                # A number: its count of significant digits first (10..19, before any letter), then
+                # its digits; "05" sorts as 5.
+                value = run.lstrip("0") or "0"
+                primary.append(10 + min(len(value), 9))
+                primary.extend(10 + int(digit) for digit in value)
+                case.extend(0 for _ in run)
+                continue
+            for ch in run:
+                letter, t = _split_char(ch)
+                tone = t or tone
+                primary.append(19 if letter.isdigit() else _RANK.get(letter, 60 + ord(letter[0])))
+                case.append(0 if ch.islower() or not ch.isalpha() else 1)
         tones.append(tone)
     return (tuple(primary), tuple(tones), tuple(case))
+
+
+_ASCII_DIGITS = frozenset("0123456789")
+_DIGITS = re.compile(r"([0-9]+)")
 
 
 def sorted_vi(items, key=lambda x: x):

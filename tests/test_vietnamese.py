@@ -84,3 +84,14 @@ def test_time_zone_is_plus_seven():
     local = to_vn(utc)
     assert local.isoformat() == "2016-09-20T03:00:00+07:00" and local.utcoffset() == timedelta(hours=7)
     assert to_vn(datetime(2016, 9, 19)).isoformat() == "2016-09-19T00:00:00+07:00"
+
+
+def test_numbers_sort_by_their_value():
+    """Digit by digit, "chủ đề 10" came before "chủ đề 2" in the indexes (ICU's order without its
+    numeric option); a leading zero does not count, and numbers still come before letters."""
+    assert sorted_vi(["chủ đề 10", "Chủ đề 2", "chủ đề 1", "chủ đề", "chủ đề a"]) == \
+        ["chủ đề", "chủ đề 1", "Chủ đề 2", "chủ đề 10", "chủ đề a"]
+    assert sorted_vi(["Chỉ thị 35-CT/TW", "Chỉ thị 6", "Chỉ thị 05-CT/TW"]) == \
+        ["Chỉ thị 05-CT/TW", "Chỉ thị 6", "Chỉ thị 35-CT/TW"]
+    assert sorted_vi(["Khóa XII", "khóa 13", "Khóa 9", "2024", "Đà Nẵng"]) == \
+        ["2024", "Đà Nẵng", "Khóa 9", "khóa 13", "Khóa XII"]

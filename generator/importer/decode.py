@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..vietnamese import normalize
 from . import legacy
-from .mojibake import repair
+from .mojibake import WINDOWS_1252, repair
 
 
 class DecodeError(ValueError):
@@ -45,8 +45,6 @@ _VIET_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 _SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-# Bytes 0x80-0x9F as Windows-1252 reads them (the five it leaves undefined stay as Latin-1 has them).
-_CP1252 = {b: bytes([b]).decode("cp1252") for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 # "&ntilde;", "&#241;": a Latin-1 letter or sign, which a legacy font's text is made of.
 _LATIN1_ENTITY = re.compile(r"&(?:#[0-9]{3}|#[xX][0-9a-fA-F]{2}|[A-Za-z]{2,8});")
@@ -182,7 +180,7 @@ def _old_bytes(data: bytes) -> tuple[str, str] | None:
     one with more Vietnamese syllables when both do), or None."""
     text = _try_cp1258(data)
     label = _META_CHARSET.search(data[:4096])
-    old = legacy.decode_file(_line_ends(data.decode("latin-1").translate(_CP1252)),
+    old = legacy.decode_file(_line_ends(data.decode("latin-1").translate(WINDOWS_1252)),
                              label.group(1).decode("ascii") if label else "")
     if old is not None and (text is None or legacy.vietnamese_score(old[0]) > legacy.vietnamese_score(text)):
         return old[0], old[1].name

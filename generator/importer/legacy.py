@@ -41,6 +41,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .mojibake import WINDOWS_1252
 from .syllables import is_syllable
 
 # The order every table below follows: 12 vowels x (no tone, sắc, huyền, hỏi, ngã, nặng).
@@ -90,7 +91,7 @@ class Charset:
 
 def _char(byte: str) -> str:
     """The character a Windows-1252 reading gives for a byte (Latin-1 where 1252 has none)."""
-    return bytes([ord(byte)]).decode("cp1252", errors="ignore") or byte
+    return WINDOWS_1252.get(ord(byte), byte)
 
 
 def _tcvn3() -> dict:

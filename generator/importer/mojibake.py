@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Windows-1252's characters for the bytes 0x80-0x9F (None: undefined, kept as U+0080+n by pastes).
-_CP1252_HIGH = ("€", None, "‚", "ƒ", "„", "…", "†", "‡", "ˆ", "‰", "Š", "‹", "Œ", None, "Ž", None,
-                None, "‘", "’", "“", "”", "•", "–", "—", "˜", "™", "š", "›", "œ", None, "ž", "Ÿ")
-_BYTE = {ch: 0x80 + i for i, ch in enumerate(_CP1252_HIGH) if ch}
-_BYTE.update({chr(0x80 + i): 0x80 + i for i, ch in enumerate(_CP1252_HIGH) if ch is None})
+# Windows-1252's characters for the bytes 0x80-0x9F; the five it leaves undefined stay as Latin-1
+# has them (U+0080+n, which pastes keep). Every other byte reads as in Latin-1. A str.translate
+# table for text read as Latin-1; legacy.py and decode.py read through it too.
+WINDOWS_1252 = {b: bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xA0)}
+_BYTE = {ch: b for b, ch in WINDOWS_1252.items()}
 _BYTE.update({chr(b): b for b in range(0xA0, 0x100)})
 # A lead byte's character and a continuation byte's character side by side: the mark of mojibake.
 _CONTINUATION = "".join(ch for ch, b in _BYTE.items() if 0x80 <= b <= 0xBF)

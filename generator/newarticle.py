@@ -7,7 +7,6 @@ builds as it is.
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from .collect import reserved_segments
 from .config import load_config
 from .content import bidi_problem
 from .errors import BuildFailed, ContentError, SiteError, os_reason, suggest
+from .frontmatter import decode, split
 from .sources import discover
 from .taxonomy import Registries, load_registries, lookup_key
 from .vietnamese import MAX_SLUG, VN, normalize, slugify
@@ -122,9 +122,6 @@ def new_article(root: Path, title: str, provinces: list[str] = (), directives: l
     return path, notes
 
 
-_EXPLICIT_SLUG = re.compile(r"""^slug:[ \t]*["']?([^"'\s#]*)["']?[ \t]*(?:#.*)?$""", re.MULTILINE)
-
-
 def _address_taken(config, slug: str, path: Path) -> str:
     """Why the build would refuse the new article's address ("" if it would not): a portal section
     ("Tỉnh" -> tinh), or another article's (its file name, "Hoà bình.md", or its "slug:"). `new`
@@ -137,14 +134,12 @@ def _address_taken(config, slug: str, path: Path) -> str:
     for source in sources.articles:
         if source.path == path:
             continue  # the file itself: "never overwrite" says so
-        try:
-            with open(source.path, "rb") as handle:  # the front matter, not the body
-                head = handle.read(65536).decode("utf-8-sig", "replace")
-        except OSError:
+        try:  # read as the build reads it; a file it cannot read is the build's to report
+            meta = split(decode(source.path.read_bytes(), source.shown), source.shown).meta
+        except (OSError, ContentError):
             continue
-        front = head.split("\n---", 1)[0] if head.startswith("---") else ""
-        explicit = _EXPLICIT_SLUG.search(front)
-        other = explicit.group(1) if explicit else slugify(source.path.stem)
+        explicit = meta.get("slug")
+        other = str(explicit).strip() if explicit is not None else slugify(source.path.stem)
         if other == slug:
             url = config.urls.article.format(slug=slug)
             return (f"bài mới sẽ có cùng đường dẫn /{url} với {source.shown}; hãy đặt tiêu đề khác, "

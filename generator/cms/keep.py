@@ -13,17 +13,15 @@ import re
 from datetime import datetime
 from typing import Any
 
-from ..content import ARTICLE_FIELDS
+from ..content import _FALSE, _TRUE, ARTICLE_FIELDS  # the words the build reads as true and false
 from ..errors import ContentError
 from ..frontmatter import decode, split
 from ..vietnamese import VN, in_zone
 
 # A top-level key line: what the build's locator (frontmatter._TOP_KEY) takes for one.
 _TOP_KEY = re.compile(r"""^(?:"([^"]+)"|'([^']+)'|([^\s#:\-'"][^:]*?))\s*:(?:\s|$)""")
-_TRUE = ("true", "yes", "on")
 # Tables the build also reads written as one text (content._source, content._image): the part it is.
 _SHORT = {"source": "name", "image": "src"}
-_FALSE = ("false", "no", "off")
 _DATES = ("date", "updated")  # the keys the build reads as moments (source's "date" too)
 _FLAGS = ("draft", "date_estimated")  # the keys the build reads as true or false (content._Checker.flag)
 # Lists the build also reads written as their one item (content.read_article's allow_single): a

@@ -85,6 +85,12 @@ _OS_REASONS = {
 }
 
 
+def outside_link(target: object) -> str:
+    """The message for a symbolic link leading out of the project, wherever the build would read
+    through it (content, data files, templates and themes)."""
+    return f"liên kết tượng trưng trỏ ra ngoài dự án (tới {target}), không được dùng; hãy chép tệp vào dự án"
+
+
 def os_reason(exc: OSError, writing: bool = False) -> str:
     """Why a file or folder could not be read (or written), in the editor's words."""
     if exc.errno in (errno.EACCES, errno.EPERM):

@@ -28,7 +28,7 @@ except ImportError:  # pragma: no cover - markupsafe without its C speedups
 
 from . import __version__
 from .config import SiteConfig
-from .errors import TemplateError, os_reason
+from .errors import TemplateError, os_reason, outside_link
 from .images import size_attributes, with_sizes
 from .markdown import shorten
 from .pages import Links
@@ -135,8 +135,7 @@ def outside_links(config: SiteConfig) -> list[TemplateError]:
         real = _leads_out(path, inside)
         if real is not None:
             shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-            errors.append(TemplateError(f"liên kết tượng trưng trỏ ra ngoài dự án (tới {real}), không được dùng; "
-                                        f"hãy chép tệp vào dự án", normalize(shown), 1))
+            errors.append(TemplateError(outside_link(real), normalize(shown), 1))
         return real is not None
 
     for relative in (config.templates_dir, config.themes_dir):

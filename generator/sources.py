@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .config import SiteConfig
-from .errors import ContentError, SiteError, os_reason
+from .errors import ContentError, SiteError, os_reason, outside_link
 from .vietnamese import normalize
 
 SKIP_PREFIXES = (".", "_", "#")
@@ -80,8 +80,7 @@ def _outside(path: Path, root: Path, errors: list[SiteError]) -> bool:
                                    if loop else "liên kết tượng trưng trỏ tới tệp không còn tồn tại", shown, 1))
         return True
     if not real.is_relative_to(root):
-        errors.append(ContentError(f"liên kết tượng trưng trỏ ra ngoài dự án (tới {real}), "
-                                   "không được dùng; hãy chép tệp vào dự án", shown, 1))
+        errors.append(ContentError(outside_link(real), shown, 1))
         return True
     return False
 

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from .errors import ContentError, os_reason, suggest
+from .errors import ContentError, os_reason, outside_link, suggest
 from .frontmatter import invisible, utf8
 from .vietnamese import MAX_SLUG, normalize, slugify, sort_key, term_key
 
@@ -383,8 +383,7 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
                     continue
                 if folder is data_dir and root is not None and path.is_symlink() \
                         and not path.resolve().is_relative_to(root):  # its names would be published
-                    errors.append(ContentError(f"liên kết tượng trưng trỏ ra ngoài dự án (tới {path.resolve()}), "
-                                               "không được dùng; hãy chép tệp vào dự án", display, 1))
+                    errors.append(ContentError(outside_link(path.resolve()), display, 1))
                     continue
                 raw = path.read_bytes()
             except OSError as exc:

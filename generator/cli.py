@@ -148,10 +148,29 @@ def _vietnamese_plural(singular: str, plural: str, n: int) -> str:
     return "cần %s giá trị" if singular == "expected %s argument" else (singular if n == 1 else plural)
 
 
+class _Parser(argparse.ArgumentParser):
+    """`lamtheobac new -rf` said only that the title was missing: argparse takes a word starting
+    with “-” for an option. When a required value is missing and such words were given, the
+    message says how to give them as values."""
+
+    def parse_known_args(self, args=None, namespace=None):
+        self._given = list(sys.argv[1:] if args is None else args)
+        return super().parse_known_args(args, namespace)
+
+    def error(self, message: str) -> NoReturn:
+        known = {flag for action in self._actions for flag in action.option_strings}
+        dashed = [word for word in getattr(self, "_given", ()) if word.startswith("-") and word != "--"
+                  and word.split("=", 1)[0] not in known]
+        if dashed and message.startswith(_vietnamese("the following arguments are required: %s") % ""):
+            message += (f" (“{dashed[0]}” bắt đầu bằng “-” nên bị coi là một tùy chọn; muốn dùng nó làm giá trị, "
+                        f"hãy viết sau “--”: {self.prog} -- {dashed[0]})")
+        super().error(message)
+
+
 def parser() -> argparse.ArgumentParser:
     argparse._ = _vietnamese  # type: ignore[attr-defined]
     argparse.ngettext = _vietnamese_plural  # type: ignore[attr-defined]
-    main = argparse.ArgumentParser(prog="lamtheobac", description="Dựng cổng tin “Học tập và làm theo Bác”.")
+    main = _Parser(prog="lamtheobac", description="Dựng cổng tin “Học tập và làm theo Bác”.")
     sub = main.add_subparsers(dest="command", required=True, metavar="LỆNH")
 
     build = sub.add_parser("build", help="dựng trang vào thư mục output/")

@@ -91,6 +91,13 @@ def test_a_root_that_is_no_project_folder_is_a_message_and_nothing_is_made(tmp_p
     (["buidl"], "lamtheobac: lỗi: LỆNH: không có 'buidl' (chọn một trong: 'build', 'import', 'serve', 'new', 'check')"),
     (["build", "--wat"], "lamtheobac: lỗi: không hiểu --wat (xem các tùy chọn bằng -h)"),
     (["new"], "lamtheobac new: lỗi: thiếu TIÊU_ĐỀ"),
+    (["new", "-rf"], "lamtheobac new: lỗi: thiếu TIÊU_ĐỀ (“-rf” bắt đầu bằng “-” nên bị coi là một tùy chọn; "
+                     "muốn dùng nó làm giá trị, hãy viết sau “--”: lamtheobac new -- -rf)"),
+    (["new", "--tag", "x", "-Bác"], "lamtheobac new: lỗi: thiếu TIÊU_ĐỀ (“-Bác” bắt đầu bằng “-” nên bị coi "
+                                    "là một tùy chọn; muốn dùng nó làm giá trị, hãy viết sau “--”: "
+                                    "lamtheobac new -- -Bác)"),
+    (["import", "-x.html"], "lamtheobac import: lỗi: thiếu ĐƯỜNG_DẪN (“-x.html” bắt đầu bằng “-” nên bị coi là "
+                            "một tùy chọn; muốn dùng nó làm giá trị, hãy viết sau “--”: lamtheobac import -- -x.html)"),
     (["build", "--output"], "lamtheobac build: lỗi: --output: cần một giá trị"),
 ])
 def test_a_command_line_mistake_is_told_in_vietnamese(argv, said, capsys):

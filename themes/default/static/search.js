@@ -176,6 +176,28 @@
     return out;
   }
 
+  /* A syllable of one vowel i or y after its onset is spelled both ways ("kỹ" and "kĩ", "lý" and
+     "lí", "quý" and "quí", "tỷ" and "tỉ"; the 1980s rules chose i, the press kept y): the other
+     spelling's folded key, or null. "gi" is an onset of its own, and a lone "y" (y tế) no such word. */
+  var IY = /^(b|c|ch|d|h|k|kh|l|m|n|nh|ph|qu|s|t|th|tr|v|x)([iy])$/;
+  function iyVariant(f) {
+    var m = IY.exec(f);
+    return m ? m[1] + (m[2] === "i" ? "y" : "i") : null;
+  }
+  /* A tone key with the same swap ("ki3" -> "ky3"; đ kept). */
+  function iyTone(tone) {
+    var m = /^(.*)([iy])([1-5]?)$/.exec(tone);
+    return m ? m[1] + (m[2] === "i" ? "y" : "i") + m[3] : tone;
+  }
+  /* A folded token as i/y variants compare: "ky" and "ki" alike. */
+  function iySame(f) {
+    return IY.test(f) ? f.slice(0, -1) + "i" : f;
+  }
+  /* The folded keys a word of the query is found under: its own, and its i/y twin. */
+  function keysOf(w) {
+    return w.alt ? [w.key, w.alt] : [w.key];
+  }
+
   var MAX_WORDS = 6, MAX_PAIRS = 6, PHRASE_PAIRS = 16;
 
   /* What to look up for a query: words (folded key and exact spelling), names, adjacent pairs; and
@@ -198,7 +220,11 @@
           var t = tokens[i];
           var same = words.filter(function (w) { return w.key === t.folded && w.tone === t.tone; })[0];
           if (same) same.phrase = same.phrase || run.phrase;
-          else words.push({ key: t.folded, tone: t.tone, exact: t.exact, text: t.text, prefix: last, phrase: run.phrase });
+          else {
+            var alt = iyVariant(t.folded);
+            words.push({ key: t.folded, tone: t.tone, exact: t.exact, text: t.text, prefix: last, phrase: run.phrase,
+                         alt: alt, altTone: alt ? iyTone(t.tone) : null });
+          }
           segment.push(t.folded);
         } else if (segment.length) {
           segments.push({ phrase: run.phrase, folded: segment });
@@ -206,7 +232,13 @@
         }
         if (i > 0 && !(owner[i] >= 0 && owner[i] === owner[i - 1])) {
           var key = folded[i - 1] + " " + folded[i];
-          if (!pairs.some(function (p) { return p.key === key; })) pairs.push({ key: key, phrase: run.phrase, at: pairs.length });
+          if (!pairs.some(function (p) { return p.key === key; })) {
+            // the pair as an article may spell it: "kỹ năng" for "kĩ năng"
+            var firsts = [folded[i - 1]].concat(iyVariant(folded[i - 1]) || []);
+            var seconds = [folded[i]].concat(iyVariant(folded[i]) || []), alts = [];
+            firsts.forEach(function (a) { seconds.forEach(function (b) { if (a + " " + b !== key) alts.push(a + " " + b); }); });
+            pairs.push({ key: key, phrase: run.phrase, at: pairs.length, alts: alts });
+          }
         }
       }
       if (segment.length) segments.push({ phrase: run.phrase, folded: segment });
@@ -700,18 +732,20 @@
       chooseKeys(q, self.common, light ? function (key) { return self.shards.has(self.shardAt(place(key, false))); } : null);
       if (light) q.pairs.forEach(function (p) { if (!p.phrase) p.skipped = true; });
       var keys = [];
-      new Set(q.words.filter(function (w) { return !w.skipped; }).map(function (w) { return w.key; })).forEach(function (k) {
+      new Set([].concat.apply([], q.words.filter(function (w) { return !w.skipped; }).map(keysOf))).forEach(function (k) {
         keys.push({ key: k });
       });
       q.names.forEach(function (n) { keys.push({ key: n.key }); });
-      q.pairs.forEach(function (p) { if (!p.skipped) keys.push({ key: p.key, pair: true }); });
+      q.pairs.forEach(function (p) {
+        if (!p.skipped) [p.key].concat(p.alts || []).forEach(function (k) { keys.push({ key: k, pair: true }); });
+      });
       // a month typed is held by the articles that write it: its pairs are looked up as its words are
       q.dates.forEach(function (d) { d.pairs.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
       (filters.province ? filters.province.split("+") : []).forEach(function (p) { keys.push({ key: "~p:" + p }); });
       if (filters.directive) keys.push({ key: "~d:" + filters.directive });
       return self.lookup(keys).then(function (found) {
         // The word being typed, when not a word of the index: its most frequent completions.
-        var pending = q.words.filter(function (w) { return w.prefix && !w.skipped && !found.has(w.key) && w.key.length > 2; });
+        var pending = q.words.filter(function (w) { return w.prefix && !w.skipped && !held(found, w) && w.key.length > 2; });
         if (!pending.length) return found;
         return Promise.all(pending.map(function (w) { return self.complete(w.key, COMPLETIONS); })).then(function (lists) {
           pending.forEach(function (w, i) { w.completions = lists[i]; });
@@ -906,7 +940,7 @@
     var self = this;
     var unknown = q.words.filter(function (w) {
       if (rare) return rare.has(w.key);
-      if (w.skipped || found.has(w.key) || (w.completions && w.completions.length)) return false;
+      if (w.skipped || held(found, w) || (w.completions && w.completions.length)) return false;
       return MISTYPED.test(w.key) || (/^[a-z]{2}$/.test(w.key) && !VOWEL.test(w.key) && w.text === w.text.toUpperCase());
     });
     if (!unknown.length) return Promise.resolve([]);
@@ -998,7 +1032,7 @@
     q.words.forEach(function (w) {
       if (w.skipped) return;
       var lists = [];
-      (w.completions && !found.has(w.key) ? w.completions : [w.key]).forEach(function (k) {
+      (w.completions && !held(found, w) ? w.completions : keysOf(w)).forEach(function (k) {
         (found.get(k) || []).forEach(function (p) { lists.push(p); });
       });
       var month = w.month && months[w.key] ? q.dates.filter(function (d) { return d.year === w.key; })[0] : null;
@@ -1011,7 +1045,7 @@
       // though a site may have "CH"): the start of a word too short to look up as one, not a word
       var stop = w.key.length < 2 || !!w.date ||
         (w.prefix && w.key.length === 2 && (!lists.length || (/^[a-z]+$/.test(w.key) && !SYLLABLE.test(w.key))));
-      terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, stop: stop });
+      terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, altTone: w.altTone, stop: stop });
     });
     q.names.forEach(function (n) { terms.push({ name: n.key, lists: found.get(n.key) || [], exact: false }); });
     terms.forEach(function (t) {
@@ -1033,7 +1067,7 @@
       var idf = Math.log(1 + N / t.df), counts = needed.indexOf(t) >= 0, firm = counts && !weak.has(t);
       touched.length = 0;
       t.lists.forEach(function (p) {
-        var isExact = t.exact && p.variant === t.tone;
+        var isExact = t.exact && (p.variant === t.tone || p.variant === t.altTone);
         var weight = t.exact && !isExact ? FOLDED_ONLY : 1;
         for (var i = 0; i < p.ids.length; i++) {
           var d = p.ids[i], val = p.vals[i], tf = val >> 3;
@@ -1054,12 +1088,15 @@
       for (var k = 0; k < touched.length; k++) score[touched[k]] += best[touched[k]];
     });
     var quoted = q.pairs.filter(function (p) { return p.phrase && !p.skipped; });
-    q.pairs.forEach(function (pair) {
+    var pairSeen = new Int32Array(N).fill(-1);
+    q.pairs.forEach(function (pair, pi) {
       if (pair.skipped) return;
-      (found.get(pair.key) || []).forEach(function (p) {
+      pairPostings(found, pair).forEach(function (p) {
         var idf = Math.log(1 + N / p.ids.length);
         for (var i = 0; i < p.ids.length; i++) {
           var d = p.ids[i];
+          if (pairSeen[d] === pi) continue;  // an article spelling the pair both ways counts it once
+          pairSeen[d] = pi;
           pairHits[d]++;
           if (p.vals[i] & 1) titlePairs[d]++;
           if (pair.phrase) phraseOk[d]++;
@@ -1104,16 +1141,29 @@
       ids.sort(order);
       approx.sort(order);
     }
-    var pairLists = q.pairs.filter(function (p) { return !p.skipped && found.has(p.key); }).map(function (p) {
-      return [p.key, found.get(p.key)[0].ids];
+    var pairLists = [];
+    q.pairs.forEach(function (p) {
+      if (!p.skipped) pairPostings(found, p).forEach(function (list) { pairLists.push([p.key, list.ids]); });
     });
     // only a word begun, too short to look up ("h", "Đ"): no answer yet, not "no result"
     var begun = terms.length > 0 && terms.every(function (t) { return t.stop; }) &&
       terms.some(function (t) { return t.word && t.word.prefix; });
     return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, paired: function (d) {
-      return pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; });
+      return Array.from(new Set(pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; })));
     } };
   };
+
+  /* Whether the index holds a word of the query under one of its keys. */
+  function held(found, w) {
+    return keysOf(w).some(function (k) { return found.has(k); });
+  }
+
+  /* The postings of a pair of the query under each of its spellings. */
+  function pairPostings(found, pair) {
+    var out = [];
+    [pair.key].concat(pair.alts || []).forEach(function (k) { (found.get(k) || []).forEach(function (p) { out.push(p); }); });
+    return out;
+  }
 
   function contains(sorted, value) {
     var lo = 0, hi = sorted.length - 1;
@@ -1190,8 +1240,8 @@
      (exact spellings preferred): [{from, to, units: [query words or name keys]}] by token. */
   function matches(tokens, q, byFirst, paired) {
     var spans = [], covered = new Set();
-    (paired || []).forEach(function (key) { key.split(" ").forEach(function (w) { covered.add(w); }); });
-    var folded = tokens.map(function (t) { return t.f; });
+    (paired || []).forEach(function (key) { key.split(" ").forEach(function (w) { covered.add(iySame(w)); }); });
+    var folded = tokens.map(function (t) { return t.f; }), same = folded.map(iySame);
     var nameKeys = new Set(q.names.map(function (n) { return n.key; }));
     var taken = new Uint8Array(tokens.length);
     findNames(folded, byFirst).forEach(function (s) {
@@ -1221,12 +1271,12 @@
         var best = 0;
         for (var j = 0; j + 1 < seq.length; j++) {
           var k = 0;
-          while (i + k < tokens.length && j + k < seq.length && !taken[i + k] && folded[i + k] === seq[j + k]) k++;
+          while (i + k < tokens.length && j + k < seq.length && !taken[i + k] && same[i + k] === iySame(seq[j + k])) k++;
           if (k > best) best = k;
         }
         if ((run.phrase ? best === seq.length : best >= 2) && !bare(i, i + best)) {
-          spans.push({ from: i, to: i + best, units: folded.slice(i, i + best) });
-          for (var c = i; c < i + best; c++) { taken[c] = 1; covered.add(folded[c]); }
+          spans.push({ from: i, to: i + best, units: same.slice(i, i + best) });
+          for (var c = i; c < i + best; c++) { taken[c] = 1; covered.add(same[c]); }
           i += best - 1;
         }
       }
@@ -1234,12 +1284,13 @@
     var quoted = new Set();
     q.runs.forEach(function (run) { if (run.phrase && run.folded.length > 1) run.folded.forEach(function (f) { quoted.add(f); }); });
     q.words.forEach(function (w) {
-      if (covered.has(w.key) || quoted.has(w.key) || (w.key.length < 2 && q.words.length > 1) || w.date || w.month) return;
-      var keys = w.completions && w.completions.length ? w.completions.concat([w.key]) : [w.key];
-      var exactThere = w.exact && tokens.some(function (t, i) { return !taken[i] && t.t === w.tone; });
+      if (covered.has(iySame(w.key)) || quoted.has(w.key) || (w.key.length < 2 && q.words.length > 1) || w.date || w.month) return;
+      var keys = w.completions && w.completions.length ? w.completions.concat(keysOf(w)) : keysOf(w);
+      var spelled = function (t) { return t.t === w.tone || (!!w.altTone && t.t === w.altTone); };
+      var exactThere = w.exact && tokens.some(function (t, i) { return !taken[i] && spelled(t); });
       tokens.forEach(function (t, i) {
-        if (taken[i] || keys.indexOf(t.f) < 0 || (exactThere && t.t !== w.tone)) return;
-        spans.push({ from: i, to: i + 1, units: [w.key] });
+        if (taken[i] || keys.indexOf(t.f) < 0 || (exactThere && !spelled(t))) return;
+        spans.push({ from: i, to: i + 1, units: [iySame(w.key)] });
         taken[i] = 1;
       });
     });

@@ -1579,6 +1579,17 @@ def test_i_and_y_spellings_of_one_syllable_match_each_other(fixture_index):
 
 
 @node_only
+def test_full_width_and_compatibility_forms_are_the_letters_they_stand_for(fixture_index):
+    """A query typed with a Chinese or Japanese input method left in full-width mode ("ｌàｍ ｔｈｅｏ
+    Ｂáｃ", "chỉ thị ５") found nothing."""
+    wide = search(fixture_index, "ｌàｍ ｔｈｅｏ Ｂáｃ", "chỉ thị ５", "ｃｈｉ ｔｈｉ ０５ ｄａｋ ｎｏｎｇ")
+    plain = search(fixture_index, "làm theo Bác", "chỉ thị 5", "chi thi 05 dak nong")
+    for w, p in zip(wide, plain):
+        assert p["total"] > 0 and w["ids"] == p["ids"] and w["approx"] == p["approx"], w["q"]
+        assert w["marked"] == p["marked"] and w["snippets"] == p["snippets"], w["q"]
+
+
+@node_only
 def test_directive_symbols_as_written(fixture_index):
     results = search(fixture_index, "05-CT/TW", "05-CT/TƯ", "chỉ thị 05", "Chỉ thị số 05-CT/TW")
     assert all(r["titles"][0] == CHI_THI_05 for r in results)

@@ -711,6 +711,9 @@
   Engine.prototype.search = function (query, filters, open, light, asTyped) {
     var self = this;
     filters = filters || {};
+    // Full-width letters and digits ("ｈｏｃ ｔａｐ", typed with an East Asian input method), ligatures
+    // and other compatibility forms are the letters they stand for, as the articles write them.
+    query = ASCII.test(query) ? query : query.normalize("NFKC");
     // Words typed with VNI keys are read at once (digits inside a word are no word of the site):
     // the answer is the read query's, shown so, with the query as typed a click away.
     return this.ready().then(function () {

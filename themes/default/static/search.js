@@ -457,6 +457,58 @@
   var INITIALS = /^[a-z]{2,6}$/, VOWEL = /[aeiouy]/;
   var SPELLINGS = 3;  // ways an initialism is tried as, at most (each checked in an article's text)
 
+  /* The initialisms of Vietnamese administrative writing, with what they stand for, the usual
+     reading first (kinds of documents as Nghị định 30/2020/NĐ-CP abbreviates them; bodies of the
+     State, the Party and the Front): read so, not by chains of pairs, which guess "qua đó" for QĐ,
+     "tiền phong" for TP or half a name ("Bộ Chính") for BC. Each reading still counts only where
+     an article writes it; none written, the initialism stays as typed. No syllable is listed
+     ("TƯ", "ĐA" are words too), nor a reading an article writes with commas ("cán bộ, công chức"). */
+  var INITIALISMS = new Map([
+    ["ubnd", ["Ủy ban nhân dân"]], ["hdnd", ["Hội đồng nhân dân"]], ["mttq", ["Mặt trận Tổ quốc"]],
+    ["ubmttq", ["Ủy ban Mặt trận Tổ quốc"]], ["bch", ["Ban Chấp hành"]], ["btv", ["Ban Thường vụ"]],
+    ["bcd", ["Ban Chỉ đạo"]], ["bct", ["Bộ Chính trị"]], ["tw", ["Trung ương"]], ["tp", ["thành phố"]],
+    ["hcm", ["Hồ Chí Minh"]], ["tphcm", ["Thành phố Hồ Chí Minh"]], ["dbscl", ["Đồng bằng sông Cửu Long"]],
+    ["qd", ["quyết định", "quy định"]], ["nq", ["nghị quyết"]], ["ct", ["chỉ thị"]], ["kl", ["kết luận"]],
+    ["nd", ["nghị định", "nhân dân"]], ["tt", ["thông tư"]], ["hd", ["hướng dẫn"]], ["kh", ["kế hoạch"]],
+    ["tb", ["thông báo"]], ["bc", ["báo cáo"]], ["cv", ["công văn"]], ["ctr", ["chương trình"]],
+    ["dbqh", ["đại biểu Quốc hội"]], ["qh", ["Quốc hội"]], ["cb", ["cán bộ"]], ["dv", ["đảng viên"]],
+    ["hlhpn", ["Hội Liên hiệp Phụ nữ"]], ["ccb", ["Cựu chiến binh"]], ["tncs", ["Thanh niên Cộng sản"]],
+    ["ldld", ["Liên đoàn Lao động"]], ["thcs", ["trung học cơ sở"]], ["thpt", ["trung học phổ thông"]],
+["ktxh", ["kinh tế xã hội"]], ["xhcn", ["xã hội chủ nghĩa"]], ["cnxh", ["chủ nghĩa xã hội"]],
+["bhxh", ["bảo hiểm xã hội"]], ["bhyt", ["bảo hiểm y tế"]],
+    ["ntm", ["nông thôn mới"]], ["cntt", ["công nghệ thông tin"]], ["khcn", ["khoa học và công nghệ", "khoa học công nghệ"]],
+    ["dcsvn", ["Đảng Cộng sản Việt Nam"]], ["vn", ["Việt Nam"]], ["lhq", ["Liên hợp quốc"]]]);
+
+  /* The tone keys of the table's reading of an initialism (folded) that words (folded, spaced)
+     are, or null: an article must write those ("Ban Chỉ đạo", not the "bản chỉ đạo" of "văn bản"). */
+  function readingOf(key, words) {
+    var found = null;
+    (INITIALISMS.get(key) || []).forEach(function (r) {
+      var tokens = tokenize(r);
+      if (!found && tokens.map(fold).join(" ") === words) found = tokens.map(toneKey);
+    });
+    return found;
+  }
+
+  /* The table's reading of an initialism that words (folded, spaced) are, as the table writes it. */
+  function readingText(key, words) {
+    return (INITIALISMS.get(key) || []).filter(function (r) { return tokenize(r).map(fold).join(" ") === words; })[0];
+  }
+
+  /* What a word of the query stands for by the table (folded, each word's first letter as typed:
+     "NĐ" is nghị định, not nhân dân); null when the table lacks it. */
+  function tableReadings(w) {
+    var list = INITIALISMS.get(w.key);
+    if (!list) return null;
+    var typed = Array.from(w.text.toLowerCase());
+    return list.map(function (reading) { return tokenize(reading); }).filter(function (words) {
+      return words.length === typed.length && words.every(function (word, i) {
+        var first = word[0].toLowerCase();
+        return typed[i] === "\u0111" ? first === "\u0111" : fold(first) === typed[i];
+      });
+    }).map(function (words) { return words.map(fold).join(" "); });
+  }
+
   /* An initialism ("hcm", "ubnd", "hdnd" of HĐND) as the words it may stand for: chains of the
      site's frequent pairs (byInitials: "hc" -> [[first, second, documents]…]) whose words start
      with its letters, those whose rarest pair is in the most articles first (at most SPELLINGS;
@@ -784,7 +836,10 @@
           result.deferred = deferred;
           return result;
         }
-        var changes = choices[n], fixed = rewrite(query, changes), telex = new Map();
+        // a reading of the table is searched with its marks ("Ban Chỉ đạo" before "văn bản chỉ đạo")
+        var changes = choices[n], marked = new Map(), telex = new Map();
+        changes.forEach(function (to, from) { var r = readingOf(from, to); if (r) marked.set(from, readingText(from, to)); });
+        var fixed = rewrite(query, changes, marked);
         // a word read from its Telex keys is shown with the marks they stand for ("hoof chis" -> "hồ chí")
         changes.forEach(function (to, from) {
           if (!typed.has(from) && to !== from && untelex(from) === to && shapedRight(telexWord(from))) telex.set(from, telexWord(from));
@@ -800,7 +855,7 @@
           }
           var runs = Array.from(changes).filter(function (c) { return spelledOut(c[1]) || typed.has(c[0]); });
           return self.writtenIn(better.ids[0], runs.map(function (c) {
-            return { words: c[1].split(" "), tone: typed.get(c[0]) };
+            return { words: c[1].split(" "), tone: typed.get(c[0]), known: readingOf(c[0], c[1]) };
           })).then(function (written) {
             if (runs.some(function (c, i) { return !written[i] && spelledOut(c[1]); })) return attempt(n + 1);
             var shown = new Map(telex);
@@ -875,7 +930,8 @@
      Words spelled out are no unit where the word before them (after them), with nothing but
      spaces between, makes with their first (last) word a pair of the site more frequent than
      their own first (last) pair: "giải quyết những" is no "quyết những" for QN ("giải quyết"
-     holds it); a tie is left to the words ("Mặt trận Tổ quốc và" where it always is). */
+     holds it); a tie is left to the words ("Mặt trận Tổ quốc và" where it always is). A reading of
+     the table (known) is no guess: "của Bộ Chính trị" is Bộ Chính trị, though "của bộ" is frequent. */
   Engine.prototype.writtenIn = function (id, runs) {
     if (!runs.length) return Promise.resolve([]);
     var self = this;
@@ -891,10 +947,11 @@
           var first = n > 1 ? count(words[0], words[1]) : 0, end = n > 1 ? count(words[n - 2], words[n - 1]) : 0;
           for (var i = 0; i + words.length <= tokens.length; i++) {
             var k = 0;
-            while (k < words.length && tokens[i + k].f === words[k] && (k === 0 || spaced(i + k - 1))) k++;
+            while (k < words.length && tokens[i + k].f === words[k] && (!run.known || tokens[i + k].t === run.known[k]) &&
+                   (k === 0 || spaced(i + k - 1))) k++;
             if (k < words.length) continue;
             var last = i + k - 1;
-            if (n > 1 && ((i > 0 && spaced(i - 1) && count(tokens[i - 1].f, words[0]) > first) ||
+            if (n > 1 && !run.known && ((i > 0 && spaced(i - 1) && count(tokens[i - 1].f, words[0]) > first) ||
                 (last + 1 < tokens.length && spaced(last) && count(words[n - 1], tokens[last + 1].f) > end))) continue;
             var spelled = text.slice(tokens[i].s, tokens[i + k - 1].e).replace(/\s+/g, " ");
             if (!run.tone) return spelled;
@@ -955,6 +1012,12 @@
     return this.vocabulary().then(function (vocabulary) {
       var spellings = new Map(), slips = new Map();
       var options = unknown.map(function (w) {
+        var readings = rare ? null : tableReadings(w);
+        if (readings) {  // a known initialism: what it stands for, or nothing
+          if (!readings.length) return [];
+          spellings.set(w.key, readings);
+          return [{ word: readings[0], cost: 1, count: 0, pairs: 0 }];
+        }
         // a word with vowels is first a slip of a word; one without, first an initialism
         var close = VOWEL.test(w.key) || rare ? candidates(w.key, vocabulary.words) : [];
         // a word typed in capitals ("VNI", "Hội nghị WHO") is an initialism or a name, not a slip of

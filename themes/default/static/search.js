@@ -1048,14 +1048,32 @@
           tried.forEach(function (c) {
             var pair = side === 0 ? c.word + " " + two[1] : two[0] + " " + c.word;
             keys.push({ key: pair, pair: true });
-            checks.push([c, pair]);
+            checks.push([c, pair, syllable[i]]);
           });
         });
       });
       return self.lookup(keys).then(function (pairs) {
-        checks.forEach(function (check) { if (pairs.has(check[1])) check[0].pairs++; });
+        // a syllable is read as another only beside a pair the site uses often (v.bin's): "da lat"
+        // is no "đạ Lan" that one article's broken line makes
+        var frequent = vocabulary.pairs || new Map();
+        checks.forEach(function (check, k) {
+          if (pairs.has(check[1]) && (!check[2] || frequent.has(check[1]))) check[0].pairs++;
+        });
         options = options.map(function (list, i) {
-          return syllable[i] ? list.filter(function (c) { return c.pairs || c.cost < 1; }) : list;  // Telex: no slip
+          if (syllable[i]) return list.filter(function (c) { return c.pairs || c.cost < 1; });  // Telex: no slip
+          // three letters are one edit from many words ("and": an, anh, ang): with no neighbour to
+          // choose, the closest are a guess unless only one is that close, or only one has the
+          // letters typed, two swapped ("lma": lam)
+          var key = unknown[i].key;
+          if (!rare && key.length === 3 && !spellings.has(key) && !list.some(function (c) { return c.pairs || c.cost < 1; })) {
+            var least = Math.min.apply(null, list.map(function (c) { return c.cost; }));
+            var closest = list.filter(function (c) { return c.cost === least; });
+            var letters = function (w) { return w.split("").sort().join(""); };
+            var swapped = closest.filter(function (c) { return letters(c.word) === letters(key); });
+            if (closest.length > 1 && swapped.length !== 1) return [];
+            if (closest.length > 1) return swapped;
+          }
+          return list;
         });
         if (options.some(function (o) { return !o.length; })) return [];
         var changes = new Map();

@@ -1167,6 +1167,28 @@ def test_a_syllable_the_site_never_uses_is_read_as_another_only_beside_its_neigh
 
 
 @node_only
+def test_a_day_finds_the_articles_of_that_day_then_its_month(tmp_path):
+    """"1/2/2023" listed every article of February 2023 as a result: a day typed finds the articles
+    dated that day and those that write it; the others of its month come after, as approximate
+    results. An estimated date (only its month is known) is of no day."""
+    root = site_copy(tmp_path)
+    (root / "content" / "articles" / "tien-thuong-bac-cho-nguoi-nhat-duoc-cua-roi.md").write_text(
+        "---\ntitle: \"Kỷ niệm ngày sinh của Bác\"\ndate: 2023-02-20T08:00:00+07:00\ndate_estimated: true\n---\n\n"
+        "Ngày 2/2/2023, các chi bộ tổ chức kỷ niệm.\n", encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    first, second, dashes, month, none, estimated = search(
+        data, "1/2/2023", "2/2/2023", "ngày 01-02-2023", "tháng 2/2023", "3/2/2023", "20/2/2023")
+    written = "Kỷ niệm ngày sinh của Bác"
+    assert first["titles"][:first["total"]] == [O_LAM_DONG] and dashes["ids"] == first["ids"]
+    assert set(first["titles"][first["total"]:]) == {O_LAO_CAI, written}    # the rest of the month
+    assert set(second["titles"][:second["total"]]) == {O_LAO_CAI, written}  # dated so, and written so
+    assert month["total"] == 3 and set(month["titles"]) == {O_LAM_DONG, O_LAO_CAI, written}
+    assert none["total"] == 0 and none["approxTotal"] == 3
+    assert estimated["total"] == 0 and estimated["approxTotal"] == 3
+
+
+@node_only
 def test_a_number_alone_makes_no_approximate_result(fixture_index):
     """An article holding only the number of a query ("19" of "COVID-19") is not listed among the
     approximate results; one holding a word of it is."""

@@ -271,8 +271,13 @@
         var loose = [m[rule[1]]].concat(rule[3] ? [m[rule[3]]] : []).concat(m.slice(1).filter(function (x) {
           return x === "thang" || x === "ngay" || x === "nam";
         }));
+        var days = !rule[3] ? [] : [String(day)].concat(day < 10 ? ["0" + day] : []);
+        var months = [String(month)].concat(month < 10 ? ["0" + month] : []);
         out.push({ year: year, month: month, loose: loose,
-                   pairs: [month + " " + year].concat(month < 10 ? ["0" + month + " " + year] : []) });
+                   pairs: months.map(function (mm) { return mm + " " + year; }),
+                   // a day ("19/5/2024"): the articles of that day, and those that write it
+                   day: rule[3] ? day : 0,
+                   dayPairs: [].concat.apply([], days.map(function (dd) { return months.map(function (mm) { return dd + " " + mm; }); })) });
       }
     });
     return out;
@@ -795,7 +800,9 @@
         if (!p.skipped) [p.key].concat(p.alts || []).forEach(function (k) { keys.push({ key: k, pair: true }); });
       });
       // a month typed is held by the articles that write it: its pairs are looked up as its words are
-      q.dates.forEach(function (d) { d.pairs.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
+      q.dates.forEach(function (d) {
+        d.pairs.concat(d.dayPairs).forEach(function (k) { keys.push({ key: k, pair: true }); });
+      });
       (filters.province ? filters.province.split("+") : []).forEach(function (p) { keys.push({ key: "~p:" + p }); });
       if (filters.directive) keys.push({ key: "~d:" + filters.directive });
       return self.lookup(keys).then(function (found) {
@@ -811,7 +818,9 @@
           });
         });
       }).then(function (found) {
-        var result = self.rank(q, found, filters);
+        return self.ofTheDay(q, found, self.rank(q, found, filters)).then(function (result) { return [found, result]; });
+      }).then(function (both) {
+        var found = both[0], result = both[1];
         if (asTyped) return result;
         if (result.ids.length) return light || result.ids.length > FEW ? result : self.suggest(query, q, found, filters, open, result);
         // No article holds every word: a word the index lacks is likely mistyped ("bacc", "Mihn").
@@ -1104,6 +1113,60 @@
     for (var i = 0; i < ids.length; i++) ids[i] = span[0] + i;
     return { variant: "", ids: ids, vals: new Uint8Array(ids.length).fill(4) };
   }
+
+  /* A day typed ("19/5/2024", "ngày 19-5-2024"): the results are the articles dated that day (a
+     date known to the day: an estimated one shows only its month) and those that write it (the
+     day beside its month, and the month beside its year); the other articles of its month, which
+     hold the month as rank() finds it, come after them as approximate results. Ids are in date
+     order, so the day is found by bisecting its month's ids on their records' dates. */
+  Engine.prototype.ofTheDay = function (q, found, result) {
+    var self = this, years = this.manifest.years || {}, months = this.manifest.months || {};
+    var dates = q.dates.filter(function (d) { return d.day; });
+    if (!dates.length || !result.ids.length) return Promise.resolve(result);
+    var holds = function (keys) {
+      var set = new Set();
+      keys.forEach(function (k) { (found.get(k) || []).forEach(function (p) { p.ids.forEach(function (d) { set.add(d); }); }); });
+      return set;
+    };
+    return Promise.all(dates.map(function (d) {
+      var iso = d.year + "-" + (d.month < 10 ? "0" : "") + d.month + "-" + (d.day < 10 ? "0" : "") + d.day;
+      var writes = holds(d.dayPairs), month = holds(d.pairs);
+      var ofDay = function () { return Promise.resolve([]); };
+      if (years[d.year] && months[d.year]) {
+        var span = monthSpan(years[d.year], months[d.year], d.month);
+        var bound = function (a, b, after) {  // the first id of [a, b) dated after the day (or on it)
+          if (a >= b) return Promise.resolve(a);
+          var mid = (a + b) >> 1;
+          return self.record(mid).then(function (r) {
+            return (after ? r.d > iso : r.d >= iso) ? bound(a, mid, after) : bound(mid + 1, b, after);
+          });
+        };
+        ofDay = function () {
+          return bound(span[0], span[1], false).then(function (from) {
+            return bound(from, span[1], true).then(function (to) {
+              var ids = [];
+              for (var id = from; id < to; id++) ids.push(id);
+              return Promise.all(ids.map(function (id) { return self.record(id); })).then(function (recs) {
+                return ids.filter(function (id, i) { return DAY_SHOWN.test(recs[i].w || ""); });
+              });
+            });
+          });
+        };
+      }
+      return ofDay().then(function (dated) {
+        var set = new Set(dated);
+        writes.forEach(function (id) { if (month.has(id)) set.add(id); });
+        return set;
+      });
+    })).then(function (sets) {
+      var inDay = function (id) { return sets.some(function (set) { return set.has(id); }); };
+      var day = result.ids.filter(inDay), rest = result.ids.filter(function (id) { return !inDay(id); });
+      result.ids = day;
+      result.approx = rest.concat(result.approx);
+      return result;
+    });
+  };
+  var DAY_SHOWN = /[0-9]{1,2}\/[0-9]{1,2}\/[0-9]{4}/;  // a record's date as shown, to the day
 
   /* The ids of month m of a year: from its start to the next month's (or the year's end). */
   function monthSpan(year, starts, m) {

@@ -1643,6 +1643,19 @@ def test_administrative_initialisms_are_read_as_what_they_stand_for(fixture_inde
 
 
 @node_only
+def test_ordinals_in_digits_and_in_roman_numerals_are_one_word(fixture_index):
+    """"khóa 12" found the articles with a "12" anywhere, not those of "khóa XII"; "Trung ương IV"
+    missed "Trung ương 4". A number from 2 to 39 and its numeral (in capitals) are one word; a
+    numeral that is also a syllable ("VI": vì, "XI": xi) or one letter is left alone."""
+    digits, numeral, four, iv = search(fixture_index, "khóa 12", "khóa XII", "Trung ương 4", "Trung ương IV")
+    assert digits["total"] > 0 and digits["ids"] == numeral["ids"] and four["ids"] == iv["ids"]
+    assert digits["total"] == len(articles_with_all(["khóa", "XII"]))
+    assert any(m.lower() == "khóa xii" for s in digits["snippets"] for m in marked(s))
+    (six,) = search(fixture_index, "6")
+    assert six["total"] == len(articles_with_all(["6"]))  # not every "vì"
+
+
+@node_only
 def test_directive_symbols_as_written(fixture_index):
     results = search(fixture_index, "05-CT/TW", "05-CT/TƯ", "chỉ thị 05", "Chỉ thị số 05-CT/TW")
     assert all(r["titles"][0] == CHI_THI_05 for r in results)

@@ -189,11 +189,41 @@
     var m = /^(.*)([iy])([1-5]?)$/.exec(tone);
     return m ? m[1] + (m[2] === "i" ? "y" : "i") + m[3] : tone;
   }
-  /* A folded token as i/y variants compare: "ky" and "ki" alike. */
-  function iySame(f) {
-    return IY.test(f) ? f.slice(0, -1) + "i" : f;
+  /* Ordinals are written in Roman numerals or in digits ("khóa XII", "khóa 12"; "Đại hội XIII",
+     "lần thứ 13"): a number from 2 to 39 and its numeral are one word, where the numeral has two
+     letters or more and is no syllable ("VI" is also vì, "XI" xi; "V", "X", "I" are letters). */
+  var ROMAN = [[10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+  function roman(n) {
+    var out = "";
+    ROMAN.forEach(function (r) { while (n >= r[0]) { out += r[1]; n -= r[0]; } });
+    return out;
   }
-  /* The folded keys a word of the query is found under: its own, and its i/y twin. */
+  function romanValue(f) {
+    if (!/^[ivx]{2,6}$/.test(f)) return 0;
+    for (var n = 2; n < 40; n++) if (roman(n) === f) return SYLLABLE.test(f) ? 0 : n;
+    return 0;
+  }
+  /* The numeral of a number typed ("12" -> "xii"), or the number of a numeral typed in capitals
+     ("XII" -> "12"; "xii" in lower case is no numeral a reader types); null for other words. */
+  function romanVariant(f, text) {
+    if (/^[1-9][0-9]?$/.test(f)) {
+      var n = parseInt(f, 10), r = n >= 2 && n < 40 ? roman(n) : "";
+      return r.length > 1 && !SYLLABLE.test(r) ? r : null;
+    }
+    var v = text === text.toUpperCase() ? romanValue(f) : 0;
+    return v ? String(v) : null;
+  }
+  /* The other spelling of a word of the query (i/y, or number and numeral), or null. */
+  function variantOf(f, text) {
+    return iyVariant(f) || romanVariant(f, text);
+  }
+  /* A folded token as such spellings compare: "ky" and "ki", "xii" and "12" alike. */
+  function iySame(f) {
+    if (IY.test(f)) return f.slice(0, -1) + "i";
+    var v = romanValue(f);
+    return v ? String(v) : f;
+  }
+  /* The folded keys a word of the query is found under: its own, and its other spelling. */
   function keysOf(w) {
     return w.alt ? [w.key, w.alt] : [w.key];
   }
@@ -221,9 +251,9 @@
           var same = words.filter(function (w) { return w.key === t.folded && w.tone === t.tone; })[0];
           if (same) same.phrase = same.phrase || run.phrase;
           else {
-            var alt = iyVariant(t.folded);
+            var alt = variantOf(t.folded, t.text);
             words.push({ key: t.folded, tone: t.tone, exact: t.exact, text: t.text, prefix: last, phrase: run.phrase,
-                         alt: alt, altTone: alt ? iyTone(t.tone) : null });
+                         alt: alt, altTone: alt ? (iyVariant(t.folded) ? iyTone(t.tone) : alt) : null });
           }
           segment.push(t.folded);
         } else if (segment.length) {
@@ -234,8 +264,8 @@
           var key = folded[i - 1] + " " + folded[i];
           if (!pairs.some(function (p) { return p.key === key; })) {
             // the pair as an article may spell it: "kỹ năng" for "kĩ năng"
-            var firsts = [folded[i - 1]].concat(iyVariant(folded[i - 1]) || []);
-            var seconds = [folded[i]].concat(iyVariant(folded[i]) || []), alts = [];
+            var firsts = [folded[i - 1]].concat(variantOf(folded[i - 1], tokens[i - 1].text) || []);
+            var seconds = [folded[i]].concat(variantOf(folded[i], tokens[i].text) || []), alts = [];
             firsts.forEach(function (a) { seconds.forEach(function (b) { if (a + " " + b !== key) alts.push(a + " " + b); }); });
             pairs.push({ key: key, phrase: run.phrase, at: pairs.length, alts: alts });
           }
@@ -1203,7 +1233,7 @@
     var needed = terms.filter(function (t) { return !t.stop; });
     if (!needed.length) needed = terms;  // a query of common words only: all of them count
     // An article holding only a number of the query ("19" of "COVID-19") is no approximate result.
-    var number = function (t) { return t.word && /^[0-9]+$/.test(t.word.key); };
+    var number = function (t) { return t.word && /^[0-9]+$/.test(romanValue(t.word.key) ? "0" : t.word.key); };
     var weak = needed.some(function (t) { return !number(t); }) ? new Set(needed.filter(number)) : new Set();
     var score = new Float64Array(N), hits = new Uint8Array(N), all = new Uint8Array(N), exact = new Uint8Array(N);
     var strong = new Uint8Array(N);  // hits of needed terms other than weak ones

@@ -1656,6 +1656,19 @@ def test_ordinals_in_digits_and_in_roman_numerals_are_one_word(fixture_index):
 
 
 @node_only
+def test_only_spellings_that_exist_are_looked_up_besides_a_word():
+    """Each twin looked up costs a shard: "chí", "khi", "đi" have none (no word is spelled "chy"),
+    nor a count before its noun ("2 năm"), a numeral of one letter or one that is a syllable, or a
+    numeral typed in lower case."""
+    cases = [["ky", "kỹ", None], ["li", "lí", None], ["quy", "quý", None], ["hy", "hy", None],
+             ["chi", "chí", "ho"], ["khi", "khi", None], ["di", "đi", None], ["thi", "thị", "chi"],
+             ["12", "12", "khoa"], ["13", "13", "thu"], ["2", "2", None], ["12", "12", "05"], ["5", "5", "khoa"],
+             ["6", "6", "khoa"], ["xii", "XII", "khoa"], ["xii", "xii", "khoa"], ["vi", "VI", None], ["40", "40", "khoa"]]
+    assert run_node({"op": "variants", "cases": cases}) == [
+        "ki", "ly", "qui", "hi", None, None, None, None, "xii", "xiii", None, None, None, None, "12", None, None, None]
+
+
+@node_only
 def test_directive_symbols_as_written(fixture_index):
     results = search(fixture_index, "05-CT/TW", "05-CT/TƯ", "chỉ thị 05", "Chỉ thị số 05-CT/TW")
     assert all(r["titles"][0] == CHI_THI_05 for r in results)

@@ -177,9 +177,10 @@
   }
 
   /* A syllable of one vowel i or y after its onset is spelled both ways ("kỹ" and "kĩ", "lý" and
-     "lí", "quý" and "quí", "tỷ" and "tỉ"; the 1980s rules chose i, the press kept y): the other
-     spelling's folded key, or null. "gi" is an onset of its own, and a lone "y" (y tế) no such word. */
-  var IY = /^(b|c|ch|d|h|k|kh|l|m|n|nh|ph|qu|s|t|th|tr|v|x)([iy])$/;
+     "lí", "quý" and "quí", "tỷ" and "tỉ", "hy" and "hi"; the 1980s rules chose i, the press kept y):
+     the other spelling's folded key, or null. Only after the onsets that take both (no word is
+     spelled "chy", "khy" or "đy": "chí", "khi", "đi" have no twin to look up). */
+  var IY = /^(h|k|l|m|s|t|qu)([iy])$/;
   function iyVariant(f) {
     var m = IY.exec(f);
     return m ? m[1] + (m[2] === "i" ? "y" : "i") : null;
@@ -203,10 +204,12 @@
     for (var n = 2; n < 40; n++) if (roman(n) === f) return SYLLABLE.test(f) ? 0 : n;
     return 0;
   }
-  /* The numeral of a number typed ("12" -> "xii"), or the number of a numeral typed in capitals
-     ("XII" -> "12"; "xii" in lower case is no numeral a reader types); null for other words. */
-  function romanVariant(f, text) {
+  /* The numeral of a number typed after a word ("khóa 12" -> "xii": an ordinal follows its noun,
+     a count comes before it: "2 năm"), or the number of a numeral typed in capitals ("XII" -> "12";
+     "xii" in lower case is no numeral a reader types); null for other words. */
+  function romanVariant(f, text, after) {
     if (/^[1-9][0-9]?$/.test(f)) {
+      if (!after || !/^[a-z]+$/.test(after)) return null;
       var n = parseInt(f, 10), r = n >= 2 && n < 40 ? roman(n) : "";
       return r.length > 1 && !SYLLABLE.test(r) ? r : null;
     }
@@ -214,8 +217,8 @@
     return v ? String(v) : null;
   }
   /* The other spelling of a word of the query (i/y, or number and numeral), or null. */
-  function variantOf(f, text) {
-    return iyVariant(f) || romanVariant(f, text);
+  function variantOf(f, text, after) {
+    return iyVariant(f) || romanVariant(f, text, after);
   }
   /* A folded token as such spellings compare: "ky" and "ki", "xii" and "12" alike. */
   function iySame(f) {
@@ -251,7 +254,7 @@
           var same = words.filter(function (w) { return w.key === t.folded && w.tone === t.tone; })[0];
           if (same) same.phrase = same.phrase || run.phrase;
           else {
-            var alt = variantOf(t.folded, t.text);
+            var alt = variantOf(t.folded, t.text, i > 0 ? tokens[i - 1].folded : null);
             words.push({ key: t.folded, tone: t.tone, exact: t.exact, text: t.text, prefix: last, phrase: run.phrase,
                          alt: alt, altTone: alt ? (iyVariant(t.folded) ? iyTone(t.tone) : alt) : null });
           }
@@ -264,8 +267,8 @@
           var key = folded[i - 1] + " " + folded[i];
           if (!pairs.some(function (p) { return p.key === key; })) {
             // the pair as an article may spell it: "kỹ năng" for "kĩ năng"
-            var firsts = [folded[i - 1]].concat(variantOf(folded[i - 1], tokens[i - 1].text) || []);
-            var seconds = [folded[i]].concat(variantOf(folded[i], tokens[i].text) || []), alts = [];
+            var firsts = [folded[i - 1]].concat(variantOf(folded[i - 1], tokens[i - 1].text, i > 1 ? folded[i - 2] : null) || []);
+            var seconds = [folded[i]].concat(variantOf(folded[i], tokens[i].text, folded[i - 1]) || []), alts = [];
             firsts.forEach(function (a) { seconds.forEach(function (b) { if (a + " " + b !== key) alts.push(a + " " + b); }); });
             pairs.push({ key: key, phrase: run.phrase, at: pairs.length, alts: alts });
           }
@@ -277,8 +280,10 @@
     dates.forEach(function (d) { d.loose.forEach(function (k) { loose.add(k); }); });
     words.forEach(function (w) {
       if (loose.has(w.key)) w.date = true;
+      if (w.date) w.alt = w.altTone = null;  // "tháng 12/2024" is no XII
       dates.forEach(function (d) { if (w.key === d.year) w.month = d.month; });
     });
+    pairs.forEach(function (p) { if (p.key.split(" ").some(function (k) { return loose.has(k); })) p.alts = []; });
     return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates };
   }
 
@@ -1542,7 +1547,7 @@
               Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet, matches: matches,
               pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, candidates: candidates,
               initialism: initialism, telexWord: telexWord, vniWord: vniWord,
-              unvni: unvni, addressWords: addressWords };
+              unvni: unvni, addressWords: addressWords, variantOf: variantOf };
   root.LTBSearch = api;
 
   // ---- The page ----

@@ -1538,6 +1538,31 @@ def test_an_address_pasted_finds_its_page_by_the_words_of_its_slug(fixture_index
 
 
 @node_only
+def test_an_address_without_its_scheme_finds_its_own_article_first(tmp_path):
+    """An address copied without "https://" ("example.org/bai-viet/<slug>/?fbclid=…", "/bai-viet/<slug>",
+    or the slug alone with its number) found nothing; and among articles of the same title the
+    newest came first, not the one whose address was pasted."""
+    root = site_copy(tmp_path)
+    articles = root / "content" / "articles"
+    original = articles / "hoc-tap-lam-theo-bac-o-lao-cai.md"
+    for n in (2, 3):  # the same title, newer: they outrank the original by date
+        (articles / f"hoc-tap-lam-theo-bac-o-lao-cai-00000{n}.md").write_text(
+            original.read_text(encoding="utf-8").replace("2023-02-02", f"2024-02-0{n}"), encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    slug = "hoc-tap-lam-theo-bac-o-lao-cai"
+    pasted = [f"https://example.org/bai-viet/{slug}/", f"example.org/bai-viet/{slug}/?fbclid=IwAR0x",
+              f"/bai-viet/{slug}/", f"bai-viet/{slug}", f"https://example.org/bai-viet/{slug}-000002/#binh-luan",
+              f"{slug}-000003"]
+    for r, q in zip(search(data, *pasted), pasted):
+        wanted = re.search(r"hoc-tap-lam-theo-bac-o-lao-cai(-00000[23])?", q).group(0)
+        assert r["corrected"] == "hoc tap lam theo bac o lao cai" and r["urls"][0] == f"bai-viet/{wanted}/", q
+    # what only looks like a path is searched as typed
+    for r in search(data, "05-CT/TW", "19/4/2019", "a/b", "lam-theo-bac"):
+        assert r["corrected"] is None, r["q"]
+
+
+@node_only
 def test_common_words_typed_without_spaces_find_what_the_words_find(fixture_index):
     """Words run together ("hochiminh", "lamtheobac") are read as the site's common words they
     are made of, like the names of "daknong"; ranked and marked as the words typed apart."""

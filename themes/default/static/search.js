@@ -435,13 +435,26 @@
      of its last path segment, a page's slug (a long number ending it is the article's, not a word
      of it); null for any other query, or an address without a slug of two words or more. */
   function addressWords(query) {
-    var m = /^\s*(?:https?:\/\/|www\.)([^\s]+)\s*$/i.exec(query);
+    var parts = addressParts(query);
+    return parts ? parts.words : null;
+  }
+  var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+){2,}$/;
+  /* {words, slug} of an address alone; also without its scheme ("example.org/bai-viet/<slug>/",
+     "/bai-viet/<slug>", as copied from a link or a log) where its last segment is a slug (three
+     words of lower-case letters and digits or more: "05-CT/TW" is none), and a slug alone ending
+     in its article's number ("lan-toa-…-007025"). */
+  function addressParts(query) {
+    var m = /^\s*(?:https?:\/\/|www\.)([^\s]+)\s*$/i.exec(query), bare = !m;
+    if (bare) m = /^\s*([^\s]*\/[^\s]*|[a-z0-9]+(?:-[a-z0-9]+)+-[0-9]{5,})\s*$/.exec(query);
     if (!m) return null;
-    var path = m[1].split(/[?#]/)[0].split("/").slice(1).filter(Boolean), last = path[path.length - 1] || "";
+    var all = m[1].split(/[?#]/)[0].split("/");
+    var path = (bare ? all : all.slice(1)).filter(Boolean), last = path[path.length - 1] || "";
     try { last = decodeURIComponent(last); } catch (err) { return null; }
-    var words = last.replace(/\.html?$/i, "").split(/[-_.+\s]+/).filter(Boolean);
+    var slug = last.replace(/\.html?$/i, "");
+    if (bare && !SLUG.test(slug)) return null;
+    var words = slug.split(/[-_.+\s]+/).filter(Boolean);
     if (words.length > 2 && /^[0-9]{5,}$/.test(words[words.length - 1])) words.pop();
-    return words.length >= 2 && tokenize(words.join(" ")).length >= 2 ? words.join(" ") : null;
+    return words.length >= 2 && tokenize(words.join(" ")).length >= 2 ? { words: words.join(" "), slug: slug } : null;
   }
 
   /* The query with its words typed with VNI keys read as the words they spell; null if none is.
@@ -937,13 +950,21 @@
   /* The answer to an address pasted as the query: that of the words of its page's slug, shown
      as corrected to them (no article holds "https" or the site's host), when it finds any. */
   Engine.prototype.readAddress = function (query, words, filters, open, light) {
-    var self = this;
+    var self = this, slug = addressParts(query).slug;
     return this.search(words, filters, open, light, false).then(function (result) {
       if (!result.ids.length) return self.search(query, filters, open, light, true);
       result.corrected = { from: query, to: result.corrected ? result.corrected.to : words };
-      return result;
+      // the article of that address first, before others of the same title (their records are
+      // those the page shows first)
+      var top = result.ids.slice(0, PAGE_SIZE);
+      return Promise.all(top.map(function (id) { return self.record(id); })).then(function (recs) {
+        var at = recs.findIndex(function (r) { return r && r.u.replace(/\/$/, "").split("/").pop().replace(/\.html?$/i, "") === slug; });
+        if (at > 0) result.ids = [top[at]].concat(result.ids.filter(function (id) { return id !== top[at]; }));
+        return result;
+      });
     });
   };
+  var PAGE_SIZE = 10;
 
   var FEW = 3, RARE = 2, MORE = 10;
 

@@ -1189,6 +1189,18 @@ def test_a_day_finds_the_articles_of_that_day_then_its_month(tmp_path):
 
 
 @node_only
+def test_a_number_typed_without_separators_finds_it_written_in_groups_of_thousands(fixture_index):
+    """Articles write "9.630", "198.835" (tokens "9" "630"); "9630" and "198835" typed found nothing.
+    A number of four digits or more (not a year) is read as its groups, the last required, the
+    number written whole as good, the others ranking as pairs; the groups are marked together. (A
+    year stays a year: test_a_year_finds_the_articles_of_that_year_and_those_that_write_it.)"""
+    typed = search(fixture_index, "9630", "198835 lượt", "9.630", "198.835 lượt")
+    for r, w in zip(typed[:2], typed[2:]):
+        assert w["total"] > 0 and r["total"] == w["total"] and r["ids"][0] == w["ids"][0], r["q"]
+    assert any("9.630" in m for s in typed[0]["snippets"] for m in marked(s))
+
+
+@node_only
 def test_a_number_alone_makes_no_approximate_result(fixture_index):
     """An article holding only the number of a query ("19" of "COVID-19") is not listed among the
     approximate results; one holding a word of it is."""

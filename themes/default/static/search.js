@@ -171,10 +171,21 @@
         (m[1] !== undefined ? [m[1], m[2]] : [m[3], m[4]]).forEach(function (t) {
           out.push({ text: t, folded: t, tone: t, exact: false });
         });
+      } else if (GROUPED.test(f) && !/^(19|20)[0-9]{2}$/.test(f)) {
+        // "9630", "198835": articles write them in groups of thousands ("9.630", "198.835"), which
+        // are tokens of their own; the last group is required (or the number written whole), the
+        // others rank, as the pairs they make
+        var groups = [];
+        for (var e = f.length; e > 0; e -= 3) groups.unshift(f.slice(Math.max(0, e - 3), e));
+        groups.forEach(function (g, k) {
+          var last = k === groups.length - 1;
+          out.push({ text: g, folded: g, tone: g, exact: false, loose: !last, whole: last ? f : null });
+        });
       } else out.push({ text: token, folded: f, tone: toneKey(token), exact: hasDiacritics(token) });
     });
     return out;
   }
+  var GROUPED = /^[1-9][0-9]{3,14}$/;  // a number of four digits or more typed without separators
 
   /* A syllable of one vowel i or y after its onset is spelled both ways ("kỹ" and "kĩ", "lý" and
      "lí", "quý" and "quí", "tỷ" and "tỉ", "hy" and "hi"; the 1980s rules chose i, the press kept y):
@@ -254,9 +265,9 @@
           var same = words.filter(function (w) { return w.key === t.folded && w.tone === t.tone; })[0];
           if (same) same.phrase = same.phrase || run.phrase;
           else {
-            var alt = variantOf(t.folded, t.text, i > 0 ? tokens[i - 1].folded : null);
+            var alt = t.whole || variantOf(t.folded, t.text, i > 0 ? tokens[i - 1].folded : null);
             words.push({ key: t.folded, tone: t.tone, exact: t.exact, text: t.text, prefix: last, phrase: run.phrase,
-                         alt: alt, altTone: alt ? (iyVariant(t.folded) ? iyTone(t.tone) : alt) : null });
+                         alt: alt, altTone: alt ? (iyVariant(t.folded) ? iyTone(t.tone) : alt) : null, loose: !!t.loose });
           }
           segment.push(t.folded);
         } else if (segment.length) {
@@ -1246,7 +1257,7 @@
       } else if (YEAR.test(w.key) && Object.prototype.hasOwnProperty.call(years, w.key)) lists.push(yearList(years[w.key]));
       // "1", "a"; and two letters being typed that are no word of the index, or no syllable ("ho ch",
       // though a site may have "CH"): the start of a word too short to look up as one, not a word
-      var stop = w.key.length < 2 || !!w.date ||
+      var stop = w.key.length < 2 || !!w.date || !!w.loose ||
         (w.prefix && w.key.length === 2 && (!lists.length || (/^[a-z]+$/.test(w.key) && !SYLLABLE.test(w.key))));
       terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, altTone: w.altTone, stop: stop });
     });
@@ -1487,7 +1498,8 @@
     var quoted = new Set();
     q.runs.forEach(function (run) { if (run.phrase && run.folded.length > 1) run.folded.forEach(function (f) { quoted.add(f); }); });
     q.words.forEach(function (w) {
-      if (covered.has(iySame(w.key)) || quoted.has(w.key) || (w.key.length < 2 && q.words.length > 1) || w.date || w.month) return;
+      if (covered.has(iySame(w.key)) || quoted.has(w.key) || (w.key.length < 2 && q.words.length > 1) || w.date || w.month ||
+          w.loose) return;
       var keys = w.completions && w.completions.length ? w.completions.concat(keysOf(w)) : keysOf(w);
       var spelled = function (t) { return t.t === w.tone || (!!w.altTone && t.t === w.altTone); };
       var exactThere = w.exact && tokens.some(function (t, i) { return !taken[i] && spelled(t); });

@@ -1706,6 +1706,21 @@ def test_only_spellings_that_exist_are_looked_up_besides_a_word():
 
 
 @node_only
+def test_an_initialism_in_capitals_is_never_read_as_common_words_or_a_slip(fixture_index):
+    """Initialisms the table doesn't list were read as any chain of pairs an article writes, or as
+    a slip: TTG "Trong thời gian" (a sentence's first word), TGT "thời gian tới", CTT "các tập
+    thể", HN "hằng năm", ĐN "đã nhận", PCT "CT", BTC "BAC", TDT "TOT", QN "AN", ĐTN "DÂN". Words
+    an initialism is guessed to stand for must be a name (capitals, not only a sentence's first);
+    in capitals it is no slip. Names and the table's readings are still read."""
+    guessed = ["TTG", "TGT", "CTT", "HN", "ĐN", "PCT", "BTC", "TDT", "QN", "HTX"]
+    for r in search(fixture_index, *guessed):
+        assert r["corrected"] is None and r["total"] == 0, (r["q"], r["corrected"])
+    names = {"HCM": "Hồ Chí Minh", "BTV": "Ban Thường vụ", "CB": "cán bộ", "ho chi mjnh": "ho chi minh"}
+    for r in search(fixture_index, *names):
+        assert r["corrected"] == names[r["q"]], r["q"]
+
+
+@node_only
 def test_directive_symbols_as_written(fixture_index):
     results = search(fixture_index, "05-CT/TW", "05-CT/TƯ", "chỉ thị 05", "Chỉ thị số 05-CT/TW")
     assert all(r["titles"][0] == CHI_THI_05 for r in results)

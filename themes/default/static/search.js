@@ -536,7 +536,7 @@
     ["nd", ["nghị định", "nhân dân"]], ["tt", ["thông tư"]], ["hd", ["hướng dẫn"]], ["kh", ["kế hoạch"]],
     ["tb", ["thông báo"]], ["bc", ["báo cáo"]], ["cv", ["công văn"]], ["ctr", ["chương trình"]],
     ["dbqh", ["đại biểu Quốc hội"]], ["qh", ["Quốc hội"]], ["cb", ["cán bộ"]], ["dv", ["đảng viên"]],
-    ["hlhpn", ["Hội Liên hiệp Phụ nữ"]], ["ccb", ["Cựu chiến binh"]], ["tncs", ["Thanh niên Cộng sản"]],
+    ["hlhpn", ["Hội Liên hiệp Phụ nữ"]], ["ccb", ["Cựu chiến binh"]], ["tncs", ["Thanh niên Cộng sản"]], ["dtn", ["Đoàn Thanh niên"]], ["pct", ["Phó Chủ tịch"]], ["ttg", ["Thủ tướng"]],
     ["ldld", ["Liên đoàn Lao động"]], ["thcs", ["trung học cơ sở"]], ["thpt", ["trung học phổ thông"]],
 ["ktxh", ["kinh tế xã hội"]], ["xhcn", ["xã hội chủ nghĩa"]], ["cnxh", ["chủ nghĩa xã hội"]],
 ["bhxh", ["bảo hiểm xã hội"]], ["bhyt", ["bảo hiểm y tế"]],
@@ -1007,7 +1007,8 @@
      spaces between, makes with their first (last) word a pair of the site more frequent than
      their own first (last) pair: "giải quyết những" is no "quyết những" for QN ("giải quyết"
      holds it); a tie is left to the words ("Mặt trận Tổ quốc và" where it always is). A reading of
-     the table (known) is no guess: "của Bộ Chính trị" is Bộ Chính trị, though "của bộ" is frequent. */
+     the table (known) is no guess: "của Bộ Chính trị" is Bộ Chính trị, though "của bộ" is frequent;
+     other words spelled out are a guess, read only as a name (named). */
   Engine.prototype.writtenIn = function (id, runs) {
     if (!runs.length) return Promise.resolve([]);
     var self = this;
@@ -1018,6 +1019,13 @@
         var tokens = tokensOf(text);
         var spaced = function (a) { return /^\s+$/.test(text.slice(tokens[a].e, tokens[a + 1].s)); };
         var count = function (a, b) { return pairs.get(a + " " + b) || 0; };
+        // words a guessed initialism stands for are a name: written with a capital, and not only
+        // the one a sentence starts with ("Trong thời gian" is no TTG, "phong công tác" no PCT)
+        var upper = function (t) { var c = text[tokens[t].s]; return c !== c.toLowerCase(); };
+        var named = function (a, b) {
+          for (var t = a + 1; t <= b; t++) if (upper(t)) return true;
+          return upper(a) && a > 0 && !/[.!?:;…\n]/.test(text.slice(tokens[a - 1].e, tokens[a].s));
+        };
         return runs.map(function (run) {
           var words = run.words, found = null, closest = Infinity, n = words.length;
           var first = n > 1 ? count(words[0], words[1]) : 0, end = n > 1 ? count(words[n - 2], words[n - 1]) : 0;
@@ -1027,6 +1035,7 @@
                    (k === 0 || spaced(i + k - 1))) k++;
             if (k < words.length) continue;
             var last = i + k - 1;
+            if (n > 1 && !run.known && !named(i, last)) continue;
             if (n > 1 && !run.known && ((i > 0 && spaced(i - 1) && count(tokens[i - 1].f, words[0]) > first) ||
                 (last + 1 < tokens.length && spaced(last) && count(words[n - 1], tokens[last + 1].f) > end))) continue;
             var spelled = text.slice(tokens[i].s, tokens[i + k - 1].e).replace(/\s+/g, " ");
@@ -1102,10 +1111,13 @@
         if (!rare && acronym(w)) close = close.filter(function (c) { return c.cost < 1; });
         if (close.length || rare) return close;
         var chains = initialism(w.key, vocabulary.byInitials);
-        if (!chains.length) return VOWEL.test(w.key) ? [] : candidates(w.key, vocabulary.words);  // "mjnh"
+        // no chain: a word of three letters or more typed in lower case is a slip ("mjnh"); in
+        // capitals ("HTX") or of two letters ("QN") an initialism the site doesn't write
+        if (!chains.length) return VOWEL.test(w.key) || acronym(w) || !MISTYPED.test(w.key) ? [] : candidates(w.key, vocabulary.words);
         spellings.set(w.key, chains.map(function (c) { return c.join(" "); }));
         // the word may yet be a slip ("ho chi mnh"): tried once its initialisms are not written
-        if (!VOWEL.test(w.key) && MISTYPED.test(w.key)) slips.set(w.key, candidates(w.key, vocabulary.words));
+        // (not one typed in capitals: "ĐTN" is an initialism the site doesn't write, not a slip of "dân")
+        if (!VOWEL.test(w.key) && MISTYPED.test(w.key) && !acronym(w)) slips.set(w.key, candidates(w.key, vocabulary.words));
         return [{ word: chains[0].join(" "), cost: 1, count: 0, pairs: 0 }];
       });
       if (options.some(function (o) { return !o.length; })) return [];

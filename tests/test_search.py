@@ -1575,6 +1575,21 @@ def test_an_address_without_its_scheme_finds_its_own_article_first(tmp_path):
 
 
 @node_only
+def test_a_title_pasted_with_its_sites_name_finds_the_article(fixture_index):
+    """A title copied from a browser's tab ("… - VnExpress", "… | Báo Xyz Online") found nothing but
+    approximate results: the site's name after the dash is no word of the article. Without a
+    full answer, the title before the dash is searched, shown as a correction."""
+    pasted = {f"{O_LAO_CAI} - VnExpress": O_LAO_CAI, f"{TIEN_BAC} | Báo Qwrtzk Online": TIEN_BAC,
+              f"{LAI_CHAU} \u2013 Zingnews.vn": LAI_CHAU}
+    for r in search(fixture_index, *pasted):
+        assert r["corrected"] == r["q"].split(" - ")[0].split(" | ")[0].split(" \u2013 ")[0], r["q"]
+        assert r["total"] > 0 and r["titles"][0] == pasted[r["q"]], r["q"]
+    short, whole = search(fixture_index, "học tập - qwrtzk", f"{O_LAO_CAI} - Lào Cai")
+    assert short["corrected"] is None and short["total"] == 0   # too short to be a title
+    assert whole["corrected"] is None and whole["titles"][0] == O_LAO_CAI  # every word held: as typed
+
+
+@node_only
 def test_common_words_typed_without_spaces_find_what_the_words_find(fixture_index):
     """Words run together ("hochiminh", "lamtheobac") are read as the site's common words they
     are made of, like the names of "daknong"; ranked and marked as the words typed apart."""

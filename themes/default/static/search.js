@@ -883,8 +883,25 @@
         if (asTyped) return result;
         if (result.ids.length) return light || result.ids.length > FEW ? result : self.suggest(query, q, found, filters, open, result);
         // No article holds every word: a word the index lacks is likely mistyped ("bacc", "Mihn").
-        return self.corrected(query, q, found, filters, open, light, result);
+        return self.corrected(query, q, found, filters, open, light, result).then(function (fixed) {
+          return fixed.corrected || fixed.ids.length ? fixed : self.withoutSource(query, filters, open, light, fixed);
+        });
       });
+    });
+  };
+
+  /* A title copied from a browser's tab or a share keeps its site's name ("… ở Lào Cai - Báo Lào
+     Cai", "… | Báo Nhân Dân"): when no article holds every word, the query without that tail (a
+     few words after a dash or bar at the end, the title before it four words or more) is
+     searched, shown as a correction. */
+  var SOURCE = /^(.*\S)\s+[-\u2013\u2014|]\s+([^-\u2013\u2014|]+)$/;
+  Engine.prototype.withoutSource = function (query, filters, open, light, result) {
+    var m = SOURCE.exec(prepare(query).trim());
+    if (!m || tokenize(m[1]).length < 4 || tokenize(m[2]).length > 5 || !tokenize(m[2]).length) return Promise.resolve(result);
+    return this.search(m[1], filters, open, light, false).then(function (title) {
+      if (!title.ids.length) return result;
+      title.corrected = { from: query, to: title.corrected ? title.corrected.to : m[1] };
+      return title;
     });
   };
 

@@ -1736,6 +1736,28 @@ def test_an_initialism_in_capitals_is_never_read_as_common_words_or_a_slip(fixtu
 
 
 @node_only
+def test_an_initialism_the_site_has_also_finds_the_articles_that_spell_it_out(tmp_path):
+    """"UBND" found only the articles writing "UBND", not those writing "Ủy ban nhân dân"; "BCH"
+    missed "Ban Chấp hành". An initialism of the table is held by both, marked in both; two
+    letters in lower case ("tp" of a word begun) are left alone."""
+    root = site_copy(tmp_path)
+    articles = root / "content" / "articles"
+    for slug, text in (("hoc-tap-lam-theo-bac-o-lam-dong", "Ban Chấp hành Đảng bộ tỉnh đã ban hành kế hoạch."),
+                       ("lam-dong-neu-cao-dao-duc-cong-vu", "Ủy ban nhân dân tỉnh chỉ đạo sát sao."),
+                       ("hoc-tap-lam-theo-bac-o-lao-cai", "UBND tỉnh giao nhiệm vụ.")):
+        article = articles / (slug + ".md")
+        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    upper, lower, bch = search(data, "UBND", "ubnd tỉnh", "BCH")
+    assert set(upper["titles"][:upper["total"]]) == {LAM_DONG, O_LAO_CAI} and upper["corrected"] is None
+    assert set(lower["titles"][:lower["total"]]) == {LAM_DONG, O_LAO_CAI}
+    marks = {m for s in upper["snippets"] for m in marked(s)}
+    assert "Ủy ban nhân dân" in marks and "UBND" in marks
+    assert O_LAM_DONG in bch["titles"][:bch["total"]] and LAO_CAI in bch["titles"][:bch["total"]]  # and "BCH"
+
+
+@node_only
 def test_directive_symbols_as_written(fixture_index):
     results = search(fixture_index, "05-CT/TW", "05-CT/TƯ", "chỉ thị 05", "Chỉ thị số 05-CT/TW")
     assert all(r["titles"][0] == CHI_THI_05 for r in results)

@@ -287,6 +287,18 @@
       }
       if (segment.length) segments.push({ phrase: run.phrase, folded: segment });
     });
+    // an initialism of the table (of two letters: typed in capitals) is also held by the articles
+    // that spell it out ("BCH" by "Ban Chấp hành"): its readings' pairs are looked up, and marked
+    words.forEach(function (w) {
+      var readings = w.key.length > 2 || (w.text.length > 1 && w.text === w.text.toUpperCase()) ? tableReadings(w) : null;
+      if (!readings || !readings.length) return;
+      w.readings = readings.map(function (r) {
+        var seq = r.split(" "), keys = [];
+        for (var k = 1; k < seq.length; k++) keys.push(seq[k - 1] + " " + seq[k]);
+        segments.push({ phrase: true, folded: seq, reading: w.key });
+        return keys;
+      });
+    });
     var dates = monthsOf(query), loose = new Set();
     dates.forEach(function (d) { d.loose.forEach(function (k) { loose.add(k); }); });
     words.forEach(function (w) {
@@ -862,6 +874,9 @@
       q.dates.forEach(function (d) {
         d.pairs.concat(d.dayPairs).forEach(function (k) { keys.push({ key: k, pair: true }); });
       });
+      q.words.forEach(function (w) {
+        if (!w.skipped) (w.readings || []).forEach(function (r) { r.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
+      });
       (filters.province ? filters.province.split("+") : []).forEach(function (p) { keys.push({ key: "~p:" + p }); });
       if (filters.directive) keys.push({ key: "~d:" + filters.directive });
       return self.lookup(keys).then(function (found) {
@@ -1284,6 +1299,9 @@
         lists = [yearList(monthSpan(years[w.key], months[w.key], month.month))];
         month.pairs.forEach(function (k) { (found.get(k) || []).forEach(function (p) { lists.push(p); }); });
       } else if (YEAR.test(w.key) && Object.prototype.hasOwnProperty.call(years, w.key)) lists.push(yearList(years[w.key]));
+      // an initialism the index has: also the articles holding every pair of a reading of it (one
+      // it lacks is read as its words by a correction, shown so)
+      if (w.readings && held(found, w)) w.readings.forEach(function (r) { lists.push(allPairs(found, r)); });
       // "1", "a"; and two letters being typed that are no word of the index, or no syllable ("ho ch",
       // though a site may have "CH"): the start of a word too short to look up as one, not a word
       var stop = w.key.length < 2 || !!w.date || !!w.loose ||
@@ -1395,6 +1413,18 @@
       return Array.from(new Set(pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; })));
     } };
   };
+
+  /* The articles holding every one of these pairs, as a list whose values say one occurrence. */
+  function allPairs(found, keys) {
+    var ids = null;
+    keys.forEach(function (k) {
+      var set = new Set();
+      (found.get(k) || []).forEach(function (p) { p.ids.forEach(function (d) { if (!ids || ids.has(d)) set.add(d); }); });
+      ids = set;
+    });
+    var sorted = Int32Array.from(ids || []).sort();
+    return { variant: "", ids: sorted, vals: new Uint8Array(sorted.length).fill(8) };
+  }
 
   /* Whether the index holds a word of the query under one of its keys. */
   function held(found, w) {
@@ -1518,14 +1548,16 @@
           if (k > best) best = k;
         }
         if ((run.phrase ? best === seq.length : best >= 2) && !bare(i, i + best)) {
-          spans.push({ from: i, to: i + best, units: same.slice(i, i + best) });
+          spans.push({ from: i, to: i + best, units: run.reading ? [run.reading] : same.slice(i, i + best) });
           for (var c = i; c < i + best; c++) { taken[c] = 1; covered.add(same[c]); }
           i += best - 1;
         }
       }
     });
     var quoted = new Set();
-    q.runs.forEach(function (run) { if (run.phrase && run.folded.length > 1) run.folded.forEach(function (f) { quoted.add(f); }); });
+    q.runs.forEach(function (run) {
+      if (run.phrase && !run.reading && run.folded.length > 1) run.folded.forEach(function (f) { quoted.add(f); });
+    });
     q.words.forEach(function (w) {
       if (covered.has(iySame(w.key)) || quoted.has(w.key) || (w.key.length < 2 && q.words.length > 1) || w.date || w.month ||
           w.loose) return;

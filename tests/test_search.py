@@ -1758,6 +1758,17 @@ def test_an_initialism_the_site_has_also_finds_the_articles_that_spell_it_out(tm
 
 
 @node_only
+def test_words_spelled_out_find_the_initialism_the_site_writes_when_nothing_else_does(fixture_index):
+    """"Ban Chấp hành Đảng bộ" found nothing where the article writes "ủy viên BCH Đảng bộ" (no
+    article has "chấp"): with no article holding every word, a reading of the table is searched as
+    its initialism (the table's letters: "Trung ương" is TW), shown as a correction."""
+    spelled, alone, other = search(fixture_index, "Ban Chấp hành Đảng bộ", "Ban Chấp hành", "Ban Chấp hành qwrtzk")
+    assert spelled["corrected"] == "BCH Đảng bộ" and spelled["titles"][0] == LAO_CAI
+    assert alone["corrected"] == "BCH" and alone["titles"] == [LAO_CAI]
+    assert other["corrected"] is None and other["total"] == 0  # nothing found that way either: as typed
+
+
+@node_only
 def test_directive_symbols_as_written(fixture_index):
     results = search(fixture_index, "05-CT/TW", "05-CT/TƯ", "chỉ thị 05", "Chỉ thị số 05-CT/TW")
     assert all(r["titles"][0] == CHI_THI_05 for r in results)

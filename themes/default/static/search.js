@@ -555,6 +555,18 @@
     ["ntm", ["nông thôn mới"]], ["cntt", ["công nghệ thông tin"]], ["khcn", ["khoa học và công nghệ", "khoa học công nghệ"]],
     ["dcsvn", ["Đảng Cộng sản Việt Nam"]], ["vn", ["Việt Nam"]], ["lhq", ["Liên hợp quốc"]]]);
 
+  /* Every reading of the table as folded words, with its initials as written ("Ban Chỉ đạo": BCĐ). */
+  var ABBREVIATIONS = [];
+  INITIALISMS.forEach(function (readings, key) {
+    readings.forEach(function (r) {
+      var words = tokenize(r);
+      if (words.length !== key.length) return;  // "khoa học và công nghệ" is KHCN without its "và"
+      ABBREVIATIONS.push({ seq: words.map(fold), initials: words.map(function (w, i) {
+        return /^[\u0111\u0110]/.test(w) ? "\u0110" : key[i].toUpperCase();  // "Trung ương": TW
+      }).join("") });
+    });
+  });
+
   /* The tone keys of the table's reading of an initialism (folded) that words (folded, spaced)
      are, or null: an article must write those ("Ban Chỉ đạo", not the "bản chỉ đạo" of "văn bản"). */
   function readingOf(key, words) {
@@ -899,9 +911,34 @@
         if (result.ids.length) return light || result.ids.length > FEW ? result : self.suggest(query, q, found, filters, open, result);
         // No article holds every word: a word the index lacks is likely mistyped ("bacc", "Mihn").
         return self.corrected(query, q, found, filters, open, light, result).then(function (fixed) {
-          return fixed.corrected || fixed.ids.length ? fixed : self.withoutSource(query, filters, open, light, fixed);
+          if (fixed.corrected || fixed.ids.length) return fixed;
+          return self.withoutSource(query, filters, open, light, fixed).then(function (titled) {
+            return titled.corrected ? titled : self.abbreviated(query, filters, open, light, titled);
+          });
         });
       });
+    });
+  };
+
+  /* The words of a reading of the table spelled out in a query ("Ban Chấp hành Trung ương") where
+     the articles write the initialism ("BCH Trung ương"): when no article holds every word, the
+     query with each reading written as its initialism is searched, shown as a correction. */
+  Engine.prototype.abbreviated = function (query, filters, open, light, result) {
+    if (QUOTES.test(query)) return Promise.resolve(result);
+    var tokens = tokenize(query), folded = tokens.map(fold), out = [], changed = false;
+    for (var i = 0; i < tokens.length;) {
+      var best = null;
+      ABBREVIATIONS.forEach(function (a) {
+        if ((!best || a.seq.length > best.seq.length) && a.seq.every(function (f, k) { return folded[i + k] === f; })) best = a;
+      });
+      if (best) { out.push(best.initials); i += best.seq.length; changed = true; } else out.push(tokens[i++]);
+    }
+    if (!changed) return Promise.resolve(result);
+    var to = out.join(" ");
+    return this.search(to, filters, open, light, true).then(function (short) {
+      if (!short.ids.length) return result;
+      short.corrected = { from: query, to: to };
+      return short;
     });
   };
 

@@ -9,6 +9,8 @@
 //     vocabulary each mistyped word may stand for, the likeliest first
 //   {"op": "telex", "cases": [...]}: each word typed with Telex keys as the word they spell
 //   {"op": "vni", "cases": [...]}: each word typed with VNI keys as the word they spell (null: none)
+//   {"op": "variants", "cases": [[folded, typed, word before]...]}: the other spelling of each word
+//     looked up with it (i/y, number and Roman numeral), or null
 //   {"op": "initialism", "pairs": [[pair, count]...], "cases": [...]}: the words each initialism
 //     may stand for, by chains of the pairs, the likeliest first
 //   {"op": "postings", "dir": index folder}: every list of every shard, decoded
@@ -65,6 +67,9 @@ async function main() {
   }
   if (input.op === "telex") {
     return input.cases.map((c) => S.telexWord(c));
+  }
+  if (input.op === "variants") {  // [folded, typed, word before]: the other spelling looked up (null: none)
+    return input.cases.map((c) => S.variantOf(c[0], c[1], c[2]));
   }
   if (input.op === "vni") {
     return input.cases.map((c) => S.vniWord(c));

@@ -474,3 +474,61 @@ def test_a_second_tab_does_not_save_over_the_first(chromium, served_cms):
     # Decap leaves the rejection of a refused save unhandled ("Object"); nothing else went wrong.
     assert set(one.errors + two.errors) <= {"page error: Object"}
     context.close()
+
+
+# Decap restores a backup only when reading it ends after the entry has loaded (else the loaded entry
+# replaces the restored form): a backup read slowly (a large one, with photos; a busy disk) does.
+SLOW_BACKUP = """
+const get = IDBObjectStore.prototype.get;
+IDBObjectStore.prototype.get = function (key) {
+  const request = get.apply(this, arguments);
+  if (typeof key === "string" && key.startsWith("backup.")) {
+    const setter = Object.getOwnPropertyDescriptor(IDBRequest.prototype, "onsuccess").set;
+    Object.defineProperty(request, "onsuccess", {set(handler) {
+      setter.call(request, event => setTimeout(() => handler.call(request, event), 1500));
+    }});
+  }
+  return request;
+};
+"""
+
+
+@pytest.mark.parametrize("refused_first", [True, False], ids=["after-a-refused-save", "after-closing-the-tab"])
+def test_a_restored_backup_does_not_save_over_a_newer_file(chromium, served_cms, refused_first: bool):
+    """Decap keeps the form being edited as a local backup and offers to restore it when the entry is
+    opened again. Restored, it is the form as it was before the file changed (in another tab, by
+    `import`, in a text editor), and its save was based on the file read after the reload: it wrote
+    the old text over the change, even after the backend had refused that very save as stale. Now a
+    restored backup is saved with the id of the file it was edited from, and refused the same way."""
+    root, server = served_cms
+    slug = "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac"
+    article = root / "content" / "articles" / f"{slug}.md"
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    context.add_init_script(SLOW_BACKUP)
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    editor.log_in()
+    open_entry(editor, server, slug)
+    page.get_by_label("Tác giả").fill("Tác giả trong bản sao lưu")
+    page.wait_for_timeout(3000)  # Decap writes the backup 2 s after the last change
+    article.write_bytes(article.read_bytes() + "\nĐoạn thêm bằng trình soạn thảo.\n".encode())
+    changed = article.read_bytes()
+    if refused_first:
+        page.get_by_role("button", name="Công bố").click()
+        page.get_by_text("Công bố ngay").click()
+        page.get_by_text("tải lại trang", exact=False).first.wait_for()
+        assert article.read_bytes() == changed
+    # The editor reloads (F5) and accepts "restore the backup?" (Editor accepts every dialog).
+    page.reload()
+    page.get_by_label("Tiêu đề").wait_for()
+    page.wait_for_function("[...document.querySelectorAll('input')].some(i => i.value === 'Tác giả trong bản sao lưu')",
+                           polling=100)
+    page.get_by_role("button", name="Công bố").click()
+    page.get_by_text("Công bố ngay").click()
+    refusal = page.get_by_text("tải lại trang", exact=False).first
+    refusal.wait_for()
+    assert "đã được sửa ở nơi khác" in refusal.inner_text()
+    assert article.read_bytes() == changed
+    assert set(editor.errors) <= {"page error: Object"}  # Decap's unhandled rejection of a refused save
+    context.close()

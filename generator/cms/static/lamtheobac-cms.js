@@ -462,10 +462,16 @@
     var tags = tagsWidget(win.h, win.createClass);
     CMS.registerWidget("lamtheobac-tags", tags.control, tags.preview,
                        { properties: { suggestions: { type: "array", items: { type: "string" } } } });
-    trackIds(win);
+    var tracker = trackIds(win);
     if (typeof CMS.getLocale === "function" && CMS.getLocale("vi")) {
       CMS.registerLocale("vi", withDefaults(CMS.getLocale("vi"), VI));
     }
+    watchBackups(win, tracker, function (message) {
+      return ["vi", "en"].some(function (code) {
+        var words = typeof CMS.getLocale === "function" && CMS.getLocale(code);
+        return words && words.editor && words.editor.editor && words.editor.editor.confirmLoadBackup === message;
+      });
+    });
     // Text pasted decomposed (NFD) made the new article's address of its marks ("ho-a-nha-p"):
     // the entry is NFC before Decap makes the address from its title.
     if (typeof CMS.registerEventListener === "function") {
@@ -512,9 +518,15 @@
   /* Requests to the local backend through window.fetch: persistEntry, deleteFile(s) get "baseIds". */
   function trackIds(win) {
     var ids = {};
+    var pinned = {};  // path -> the id a restored backup was edited from (see watchBackups)
+    var tracker = {
+      // The id a save of path is based on: a restored backup's own, else the one this tab read.
+      baseOf: function (path) { return path in pinned ? pinned[path] : ids[path]; },
+      pin: function (path, id) { pinned[path] = id; },
+    };
     var original = win.fetch;
     if (typeof original !== "function") {
-      return;
+      return tracker;
     }
     win.fetch = function (input, init) {
       var url = String(typeof input === "string" ? input : (input && input.url) || "").split("?")[0];
@@ -531,11 +543,12 @@
         deleteFile: function (p) { return [p.path]; },
         deleteFiles: function (p) { return Array.isArray(p.paths) ? p.paths : []; },
       }[request.action] : null;
+      var paths = changing ? changing(request.params) : [];
       if (changing) {
         var base = {};
-        changing(request.params).forEach(function (path) {
-          if (typeof path === "string" && ids[path]) {
-            base[path] = ids[path];
+        paths.forEach(function (path) {
+          if (typeof path === "string" && tracker.baseOf(path)) {
+            base[path] = tracker.baseOf(path);
           }
         });
         request.params.baseIds = base;
@@ -547,10 +560,78 @@
       }
       return answer.then(function (response) {
         if (response.ok) {
+          paths.forEach(function (path) { delete pinned[path]; });  // the file was the one the backup began from
           response.clone().json().then(function (data) { remember(ids, request, data); }, function () {});
         }
         return response;
       });
+    };
+    return tracker;
+  }
+
+  /* Decap keeps the form of an entry being edited as a local backup (IndexedDB through localForage, key
+   * "backup.<collection>.<slug>") and offers to restore it when the entry is opened again. Restored, the
+   * form is the text of the file as it was when the editing began, and a save of it was based on the file
+   * read now: it wrote over what another tab, `import` or a text editor changed since (even after the
+   * backend had refused that very save as stale). So each backup is recorded with the id of the file it
+   * was edited from (BASES_KEY, written when Decap writes the backup), and a restored backup is saved
+   * with that id: the backend refuses it when the file changed since, as it refused the first save. */
+  var BASES_KEY = "lamtheobac.backup-bases";
+  var BACKUP = /^backup\./;
+
+  function readBases(storage) {
+    try {
+      var bases = JSON.parse(storage.getItem(BASES_KEY) || "{}");
+      return bases && typeof bases === "object" ? bases : {};
+    } catch (e) {
+      return {};  // damaged by hand: no backup has a known base
+    }
+  }
+
+  function writeBase(storage, key, base) {
+    var bases = readBases(storage);
+    if (base) {
+      bases[key] = base;
+    } else {
+      delete bases[key];
+    }
+    storage.setItem(BASES_KEY, JSON.stringify(bases));
+  }
+
+  /* "#/collections/articles/entries/bai-a" -> "backup.articles.bai-a" (Decap's key for that entry's backup). */
+  function backupKey(hash) {
+    var m = /^#\/collections\/([^/]+)\/entries\/(.+)$/.exec(String(hash || ""));
+    return m ? "backup." + decodeURIComponent(m[1]) + "." + decodeURIComponent(m[2]) : null;
+  }
+
+  function watchBackups(win, tracker, question) {
+    var Store = win.IDBObjectStore;
+    if (Store && Store.prototype && win.localStorage) {
+      var put = Store.prototype.put;
+      var remove = Store.prototype["delete"];
+      Store.prototype.put = function (value, key) {
+        if (typeof key === "string" && BACKUP.test(key) && value && typeof value.path === "string") {
+          writeBase(win.localStorage, key, { path: value.path, id: tracker.baseOf(value.path) || null });
+        }
+        return put.apply(this, arguments);
+      };
+      Store.prototype["delete"] = function (key) {
+        if (typeof key === "string" && BACKUP.test(key)) {
+          writeBase(win.localStorage, key, null);
+        }
+        return remove.apply(this, arguments);
+      };
+    }
+    var confirm = win.confirm;
+    win.confirm = function (message) {
+      var yes = confirm.apply(win, arguments);
+      if (yes && question(message)) {  // "restore the backup?": the form is the backup's
+        var base = readBases(win.localStorage)[backupKey(win.location.hash)];
+        if (base && typeof base.path === "string") {
+          tracker.pin(base.path, base.id);
+        }
+      }
+      return yes;
     };
   }
 
@@ -605,6 +686,6 @@
   }
 
   return { fromFile: fromFile, toFile: toFile, remember: remember, fold: fold, addTag: addTag, inOffset: inOffset,
-           shownDate: shownDate,
+           shownDate: shownDate, backupKey: backupKey,
            withDefaults: withDefaults, presetMode: presetMode, register: register };
 });

@@ -79,7 +79,8 @@ class Editor:
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
         self.page.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation',"
                                   " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI))")
-        self.page.on("dialog", lambda dialog: dialog.accept())  # "delete this entry?"
+        self.dialogs: list[str] = []
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.accept()))  # "delete?"
         self.page.goto(url)
 
     def violations(self) -> list[str]:
@@ -531,4 +532,40 @@ def test_a_restored_backup_does_not_save_over_a_newer_file(chromium, served_cms,
     assert "đã được sửa ở nơi khác" in refusal.inner_text()
     assert article.read_bytes() == changed
     assert set(editor.errors) <= {"page error: Object"}  # Decap's unhandled rejection of a refused save
+    context.close()
+
+
+def test_an_upload_named_like_a_photo_in_the_library_never_costs_the_photo(chromium, served_cms, tmp_path: Path):
+    """An upload with the name of a photo in the library: Decap asked, in English, "… already exists. Do
+    you want to replace it?" and on yes deleted the photo and then uploaded; the upload refused (not a
+    photo), the photo was gone. Its refusals read "Failed to persist media: API_ERROR: …". Now the old
+    photo stays, the editor is told in Vietnamese to rename the file, and refusals are in Vietnamese."""
+    root, server = served_cms
+    photo = root / "content" / "images" / "anh-cu.jpg"  # in no article: the backend lets it be deleted
+    photo.write_bytes(JPEG)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    editor.log_in()
+    page.get_by_text("Tập tin").first.click()
+    page.get_by_text("anh-cu.jpg").first.wait_for()
+    same_name = tmp_path / "anh-cu.jpg"
+    same_name.write_bytes(b"<!doctype html><p>not a photo</p>")
+    page.set_input_files("input[type=file]", str(same_name))
+    page.wait_for_function("document.body.innerText.includes('anh-cu.jpg')", polling=100)
+    page.wait_for_timeout(2000)  # what a "yes" would have set going: a deletion, then the upload
+    assert photo.read_bytes() == JPEG
+    assert [m for m in editor.dialogs if "anh-cu.jpg" in m] and all("already exists" not in m for m in editor.dialogs)
+    assert any("Thư viện đã có tệp “anh-cu.jpg”" in m for m in editor.dialogs)
+    not_photo = tmp_path / "khong-phai-anh.jpg"
+    not_photo.write_bytes(b"<!doctype html><p>not a photo</p>")
+    page.set_input_files("input[type=file]", str(not_photo))
+    toast = page.locator(".Toastify__toast", has_text="khong-phai-anh.jpg").first
+    toast.wait_for()
+    text = toast.inner_text()
+    assert text.startswith("Không tải được tệp lên: ") and "không phải ảnh JPEG" in text, text
+    assert "Failed" not in text and "API_ERROR" not in text, text
+    assert not (root / "content" / "images" / "khong-phai-anh.jpg").exists()
+    assert set(editor.errors) <= {"page error: Object"}
     context.close()

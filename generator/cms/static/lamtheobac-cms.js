@@ -466,6 +466,7 @@
     if (typeof CMS.getLocale === "function" && CMS.getLocale("vi")) {
       CMS.registerLocale("vi", withDefaults(CMS.getLocale("vi"), VI));
     }
+    translateNotices(win);
     watchBackups(win, tracker, function (message) {
       return ["vi", "en"].some(function (code) {
         var words = typeof CMS.getLocale === "function" && CMS.getLocale(code);
@@ -604,6 +605,53 @@
     return m ? "backup." + decodeURIComponent(m[1]) + "." + decodeURIComponent(m[2]) : null;
   }
 
+  /* Decap's question (in English, in its code) when an upload has the name of a file in the library. On
+   * "yes" it deletes that file and then uploads the new one: when the upload is refused (not a photo, too
+   * large) or fails, the old photo is gone, from every page that showed it. No file is replaced so. */
+  var TAKEN = /^(.+) already exists\. Do you want to replace it\?$/;
+  function takenMessage(name) {
+    return "Thư viện đã có tệp “" + name + "”: tệp mới không thay tệp cũ (các bài có thể đang dùng ảnh cũ). " +
+      "Hãy đổi tên tệp trên máy rồi tải lên lại. Muốn thay hẳn ảnh cũ thì xóa ảnh cũ trong thư viện trước " +
+      "(chỉ xóa được ảnh không bài nào dùng).";
+  }
+
+  // Decap's notices written in its code, not in its locales: in Vietnamese. "API_ERROR: " is the name of
+  // its error class before the backend's own message.
+  var NOTICES = [
+    [/^Failed to persist media: (?:Error: )?/, "Không tải được tệp lên: "],
+    [/^Failed to delete media: /, "Không xóa được tệp: "],
+    [/API_ERROR: /g, ""],
+  ];
+  function notice(text) {
+    return NOTICES.reduce(function (out, pair) { return out.replace(pair[0], pair[1]); }, String(text));
+  }
+
+  /* The notices (react-toastify's, class Toastify__toast) in Vietnamese as they appear. */
+  function translateNotices(win) {
+    var doc = win.document;
+    if (!doc || typeof win.MutationObserver !== "function") {
+      return;
+    }
+    var fix = function (node) {  // an added toast, a node added inside one, or a changed text
+      var walker = doc.createTreeWalker(node, 4);  // NodeFilter.SHOW_TEXT
+      for (var text = node.nodeType === 3 ? node : walker.nextNode(); text; text = walker.nextNode()) {
+        var better = notice(text.nodeValue);
+        if (better !== text.nodeValue && text.parentElement && text.parentElement.closest(".Toastify__toast")) {
+          text.nodeValue = better;
+        }
+      }
+    };
+    new win.MutationObserver(function (records) {
+      records.forEach(function (record) {
+        if (record.type === "characterData") {
+          fix(record.target);
+        } else {
+          Array.prototype.forEach.call(record.addedNodes, fix);
+        }
+      });
+    }).observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
   function watchBackups(win, tracker, question) {
     var Store = win.IDBObjectStore;
     if (Store && Store.prototype && win.localStorage) {
@@ -624,6 +672,11 @@
     }
     var confirm = win.confirm;
     win.confirm = function (message) {
+      var taken = TAKEN.exec(String(message));
+      if (taken) {  // Decap would delete the old file, then upload: a refused upload lost the photo
+        win.alert(takenMessage(taken[1]));
+        return false;
+      }
       var yes = confirm.apply(win, arguments);
       if (yes && question(message)) {  // "restore the backup?": the form is the backup's
         var base = readBases(win.localStorage)[backupKey(win.location.hash)];
@@ -686,6 +739,6 @@
   }
 
   return { fromFile: fromFile, toFile: toFile, remember: remember, fold: fold, addTag: addTag, inOffset: inOffset,
-           shownDate: shownDate, backupKey: backupKey,
+           shownDate: shownDate, backupKey: backupKey, notice: notice,
            withDefaults: withDefaults, presetMode: presetMode, register: register };
 });

@@ -26,6 +26,7 @@ from hypothesis import Phase, given, settings, strategies as st
 
 from conftest import NODE_TOOLS, NOW, ROOT, copy_project, need
 from generator.build import build
+from generator.check import run_check
 from generator.cli import main
 from generator.cms import admin, vendor
 from generator.cms.backend import MAX_ARTICLE, LocalBackend
@@ -37,6 +38,7 @@ from generator.content import ARTICLE_FIELDS, ReadSettings, read_article
 from generator.errors import BuildFailed, ConfigError
 from generator.frontmatter import decode, split, visible
 from generator.taxonomy import load_registries
+from generator.vietnamese import MAX_SLUG, slugify
 from generator.vietnamese import normalize
 
 PINS = json.loads((NODE_TOOLS / "package.json").read_text(encoding="utf-8"))["devDependencies"]
@@ -1220,3 +1222,75 @@ def test_a_save_the_build_cannot_read_never_replaces_a_readable_article(backend:
                                       f"đọc được (dòng {line}: ")
     assert reason in answer["error"] and answer["error"].endswith("bài đang có được giữ nguyên")
     assert (project / "content/articles" / name).read_bytes() == before
+
+
+def new_entry(path: str, raw: str) -> dict:
+    request = persist(path, raw)
+    request["params"]["options"]["newEntry"] = True
+    return request
+
+
+@pytest.mark.parametrize("title, stem", [
+    ("🎉🎉🎉", ""),                                 # Decap's address of a title of emoji or punctuation alone
+    ("!!! ??? …", ""),
+    ("Học tập và làm theo " * 12, slugify("Học tập và làm theo " * 12)),  # 239 letters: the build refuses it
+    ("Hồ Chí Minh " * 30, slugify("Hồ Chí Minh " * 30)),                    # 329 letters: no disk holds it
+])
+def test_a_new_article_needs_an_address_the_build_and_the_disk_can_hold(backend: LocalBackend, project: Path,
+                                                                         title: str, stem: str):
+    """A new article's file name is its address, made by the CMS from its title. A title of emoji was
+    refused as “tên tệp mới “content/articles/.md” chỉ được gồm chữ thường … (ví dụ anh-hoi-nghi.jpg)” (a
+    file name the editor never typed); a long title saved a file the build then refused (over MAX_SLUG
+    letters) or failed with “lỗi ghi tệp: tên quá dài”. Now the editor is told what to change in the title."""
+    path = f"content/articles/{stem}.md"
+    before = sorted(p.name for p in (project / "content/articles").iterdir())
+    status, answer = backend.handle(new_entry(path, f'---\ntitle: "{title}"\ndate: 2024-05-19\n---\n\nNội dung.\n'))
+    assert status == 422, answer
+    if stem:
+        assert answer["error"].startswith(f"tiêu đề bài mới quá dài để làm địa chỉ bài: địa chỉ tạo từ tiêu đề có "
+                                          f"{len(stem)} ký tự, tối đa {MAX_SLUG}. Hãy rút gọn tiêu đề"), answer
+    else:
+        assert answer["error"].startswith("không tạo được địa chỉ cho bài mới: tiêu đề không có chữ cái hay chữ "
+                                          "số nào"), answer
+    assert sorted(p.name for p in (project / "content/articles").iterdir()) == before
+
+
+def test_the_longest_address_the_build_reads_is_saved(backend: LocalBackend, project: Path):
+    longest = slugify("Học tập và làm theo " * 12)[:MAX_SLUG].rstrip("-")
+    assert backend.handle(new_entry(f"content/articles/{longest}.md",
+                                    '---\ntitle: "Dài"\ndate: 2024-05-19\n---\n\nNội dung.\n'))[0] == 200
+    assert run_check(project, now=NOW).errors == []
+
+
+def test_a_photo_a_page_or_site_toml_shows_is_not_deleted(backend: LocalBackend, project: Path):
+    """Only the articles were searched for a photo before deleting it: a photo the pages (content/pages)
+    or site.toml (the logo) show was deleted, and the next build failed on it."""
+    for name, user, line in (("anh-trang.jpg", project / "content/pages/gioi-thieu.md", "\n![Trụ sở](/images/anh-trang.jpg)\n"),
+                             ("logo-moi.png", project / "site.toml", None)):
+        photo = project / "content/images" / name
+        photo.write_bytes(JPEG if name.endswith(".jpg") else b"\x89PNG\r\n\x1a\n")
+        if line:
+            user.write_text(user.read_text(encoding="utf-8") + line, encoding="utf-8")
+        else:
+            user.write_text(user.read_text(encoding="utf-8").replace('logo = "/images/logo.svg"',
+                                                                    'logo = "/images/logo-moi.png"'), encoding="utf-8")
+        status, answer = backend.handle({"action": "deleteFile", "params": {"path": f"content/images/{name}"}})
+        assert status == 409 and answer["error"].startswith(
+            f"ảnh “content/images/{name}” đang được dùng trong {user.relative_to(project).as_posix()}:"), answer
+        assert photo.is_file()
+
+
+@pytest.mark.parametrize("action", ["persistMedia", "persistEntry"])
+def test_an_upload_is_saved_only_among_the_images(backend: LocalBackend, project: Path, action: str):
+    """An upload named .md in the articles folder was written as an article that no check of an entry had
+    read (an unreadable one broke the build; no stale-tab or front-matter check applied)."""
+    upload = asset("content/articles/tai-len.md", "---\ntitle: [không đóng\n---\n".encode())
+    if action == "persistMedia":
+        request = {"action": "persistMedia", "params": {"branch": "main", "asset": upload}}
+    else:
+        request = persist("content/articles/bai-kem.md", '---\ntitle: "Bài"\ndate: 2024-05-19\n---\n\nA.\n', [upload])
+    status, answer = backend.handle(request)
+    assert status == 403 and answer["error"] == ("tệp tải lên chỉ được lưu trong content/images/, không phải "
+                                                 "“content/articles/tai-len.md”"), answer
+    assert not (project / "content/articles/tai-len.md").exists()
+    assert not (project / "content/articles/bai-kem.md").exists()

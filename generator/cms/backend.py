@@ -23,12 +23,14 @@ from typing import Any, Callable
 from ..errors import ContentError, os_reason
 from ..frontmatter import decode, split
 from ..images import image_kind
+from ..vietnamese import MAX_SLUG
 from .keep import lost_in_save, merged
 from .schema import MAX_UPLOAD, Folders
 
 MAX_ARTICLE = 2 * 1024 * 1024                 # bytes of one article file
 MAX_BODY = 2 * MAX_UPLOAD + 4 * 1024 * 1024   # one request: an entry with one image, base64 (4/3) and JSON
 ARTICLE_EXTENSIONS = (".md",)
+USER_EXTENSIONS = (".md", ".markdown", ".html", ".toml", ".yaml", ".yml", ".json")  # text that may name a photo
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")  # no SVG: it can carry scripts
 # One path segment: lower-case ASCII letters, digits and "-" (what the CMS's slugs are made of), "_" and
 # "." inside; never starting with "." or "_" (the build skips such files) or "-".
@@ -225,9 +227,36 @@ class LocalBackend:
     def _article(self, raw: Any) -> Path:
         """The checked path of an entry: only in the articles folder (an entry's text under an
         image's name would be a broken photo)."""
+        self._new_address(raw)
         full, area = self._checked(raw)
         if area is not self.areas[0]:
             raise Refused(403, f"bài viết chỉ được lưu trong {self.areas[0].name}/, không phải “{raw}”")
+        return full
+
+    def _new_address(self, raw: Any) -> None:
+        """A new article's file name is its address, which the CMS makes from the title: a title of
+        punctuation or emoji alone gives none (".md"), a very long one more than a folder name holds
+        (the build refuses a name over MAX_SLUG characters; the disk one over 255 bytes)."""
+        if not isinstance(raw, str) or not raw.endswith(ARTICLE_EXTENSIONS) or "/" not in raw:
+            return
+        folder, name = raw.rsplit("/", 1)
+        if folder != self.areas[0].name or os.path.lexists(self.root / self.areas[0].name / name):
+            return  # elsewhere: _checked answers; an existing file keeps its name
+        stem = name[:-len(".md")]
+        if not re.search(r"[a-z0-9]", stem):
+            raise Refused(422, "không tạo được địa chỉ cho bài mới: tiêu đề không có chữ cái hay chữ số nào "
+                               "(chỉ có dấu câu, ký hiệu hoặc biểu tượng cảm xúc). Hãy gõ tiêu đề bằng chữ rồi lưu lại")
+        if len(stem) > MAX_SLUG:
+            raise Refused(422, f"tiêu đề bài mới quá dài để làm địa chỉ bài: địa chỉ tạo từ tiêu đề có {len(stem)} "
+                               f"ký tự, tối đa {MAX_SLUG}. Hãy rút gọn tiêu đề rồi lưu; sau khi bài đã được lưu "
+                               f"có thể sửa lại tiêu đề đầy đủ (địa chỉ bài không đổi theo)")
+
+    def _image(self, raw: Any) -> Path:
+        """The checked path of an upload: only in the images folder (an upload named .md in the
+        articles folder was an article no check of an entry had read)."""
+        full, area = self._checked(raw)
+        if area is not self.areas[1]:
+            raise Refused(403, f"tệp tải lên chỉ được lưu trong {self.areas[1].name}/, không phải “{raw}”")
         return full
 
     def _asset_bytes(self, asset: Any) -> tuple[str, bytes]:
@@ -285,6 +314,7 @@ class LocalBackend:
         for path, data, _ in files:
             self._fits(path, data)
         for path, data in uploads:
+            self._image(path)
             self._unclaimed(path, data)
             self._fits(path, data)  # was checked only while writing: the entry was saved, the photo refused
             _photo_kind(path, data)
@@ -365,6 +395,7 @@ class LocalBackend:
 
     def persist_media(self, params: dict) -> dict:
         path, data = self._asset_bytes(params.get("asset"))
+        self._image(path)
         self._unclaimed(path, data)
         self._fits(path, data)
         _photo_kind(path, data)
@@ -390,15 +421,27 @@ class LocalBackend:
             return
         address = "/" + full.relative_to(self.root / area.name).as_posix()
         users = []
-        for article in self._list(self.root / self.areas[0].name, self.areas[0], ".md", 8):
-            if address in article.read_text(encoding="utf-8", errors="replace"):
-                users.append(self._relative(article))
+        for text_file in self._users():
+            if address in text_file.read_text(encoding="utf-8", errors="replace"):
+                users.append(self._relative(text_file))
                 if len(users) > 3:
                     break
         if users:
             more = " và các bài khác" if len(users) > 3 else ""
             raise Refused(409, f"ảnh “{raw}” đang được dùng trong {', '.join(users[:3])}{more}: xóa ảnh sẽ làm hỏng "
                                f"các bài đó; hãy bỏ ảnh khỏi bài trước rồi mới xóa")
+
+    def _users(self) -> list[Path]:
+        """The files that may show a photo: site.toml (the logo, the share image) and every text file
+        of the content folder the articles are in (articles, pages), the photos' own folder aside."""
+        content = (self.root / self.areas[0].name).parent
+        images = self.root / self.areas[1].name
+        found = [self.root / "site.toml"] if (self.root / "site.toml").is_file() else []
+        for folder, dirs, files in os.walk(content):  # links are not followed: _list's rule
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and Path(folder, d) != images)
+            found += [Path(folder, name) for name in sorted(files)
+                      if name.endswith(USER_EXTENSIONS) and not Path(folder, name).is_symlink()]
+        return found
 
     def _delete(self, raw: Any) -> None:
         path, _ = self._checked(raw)

@@ -213,7 +213,7 @@ def test_folders_outside_the_project_are_refused(tmp_path: Path):
     config = load_config(tmp_path / "site")  # without [cms] any folder will do
     with pytest.raises(ConfigError):
         folders(replace(config, cms=Cms()))
-    assert folders(replace(config, images_dir="content/images")) == Folders("content/articles", "content/images")
+    assert folders(replace(config, images_dir="content/images")) == Folders("content/articles", "content/images", "bai-viet/{slug}/")
 
 
 # --- what the build publishes -------------------------------------------------------------------
@@ -1294,3 +1294,30 @@ def test_an_upload_is_saved_only_among_the_images(backend: LocalBackend, project
                                                  "“content/articles/tai-len.md”"), answer
     assert not (project / "content/articles/tai-len.md").exists()
     assert not (project / "content/articles/bai-kem.md").exists()
+
+
+def test_an_article_other_pages_link_to_is_not_deleted(backend: LocalBackend, project: Path):
+    """Deleting an article another article or a page links to succeeded: the links led nowhere and
+    `check` failed on them. Now it is refused with the pages that link to it, unless they go too."""
+    target = project / "content/articles/bai-dich.md"
+    target.write_text('---\ntitle: "Bài đích"\ndate: 2024-05-19\n---\n\nĐích.\n', encoding="utf-8")
+    renamed = project / "content/articles/ten-tep-khac.md"  # its address is its "slug", not its file name
+    renamed.write_text('---\ntitle: "Bài có slug"\ndate: 2024-05-19\nslug: "dia-chi-rieng"\n---\n\nB.\n',
+                       encoding="utf-8")
+    linking = project / "content/articles/bai-dan.md"
+    linking.write_text('---\ntitle: "Bài dẫn"\ndate: 2024-05-19\n---\n\nXem [bài đích](/bai-viet/bai-dich/) và '
+                       '[bài kia](https://lamtheobac.netlify.app/bai-viet/dia-chi-rieng).\n', encoding="utf-8")
+    page = project / "content/pages/gioi-thieu.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Bài đích](/bai-viet/bai-dich/)\n", encoding="utf-8")
+    for path, users in (("content/articles/bai-dich.md", "content/articles/bai-dan.md, content/pages/gioi-thieu.md"),
+                        ("content/articles/ten-tep-khac.md", "content/articles/bai-dan.md")):
+        status, answer = backend.handle({"action": "deleteFile", "params": {"path": path}})
+        assert status == 409 and answer["error"].startswith(f"bài “{path}” đang được liên kết đến từ {users}: "), answer
+        assert (project / path).is_file()
+    # An address that only begins like another's is no link to it; links from a file deleted too do not count.
+    page.write_text(page.read_text(encoding="utf-8").replace("/bai-viet/bai-dich/", "/bai-viet/bai-dich-2/"),
+                    encoding="utf-8")
+    status, answer = backend.handle({"action": "deleteFiles", "params": {"paths": [
+        "content/articles/bai-dan.md", "content/articles/bai-dich.md", "content/articles/ten-tep-khac.md"]}})
+    assert status == 200, answer
+    assert not target.exists() and not linking.exists() and not renamed.exists()

@@ -62,6 +62,7 @@ class LocalBackend:
 
     def __init__(self, root: Path, folders: Folders):
         self.root = Path(root).resolve()
+        self.article_url = folders.article_url
         self.areas = (Area(folders.articles, ARTICLE_EXTENSIONS, MAX_ARTICLE, "bài viết"),
                       Area(folders.images, IMAGE_EXTENSIONS, MAX_UPLOAD, "ảnh"))
         self._actions: dict[str, Callable[[dict], Any]] = {
@@ -450,9 +451,32 @@ class LocalBackend:
         except FileNotFoundError:  # decap-server ignores a file that is already gone
             pass
 
-    def _deletable(self, raw: Any, base: dict | None) -> None:
+    def _unlinked(self, raw: Any, deleted: set[Path]) -> None:
+        """An article other pages link to may not be deleted: their links would lead nowhere (`check`
+        fails on them). deleted: the files this request deletes (links among them do not count)."""
+        full, area = self._checked(raw)
+        if area is not self.areas[0] or not self.article_url or not full.is_file():
+            return
+        try:
+            slug = split(decode(full.read_bytes(), str(raw)), str(raw)).meta.get("slug")
+        except ContentError:
+            slug = None
+        slug = slug.strip() if isinstance(slug, str) and slug.strip() else full.stem
+        # The address without the base path or host ("bai-viet/ten-bai"), not followed by more of a slug.
+        address = self.article_url.replace("{slug}", slug).strip("/")
+        link = re.compile(re.escape(address) + r"(?![A-Za-z0-9_-])")
+        users = [self._relative(f) for f in self._users()
+                 if f not in deleted and link.search(f.read_text(encoding="utf-8", errors="replace"))]
+        if users:
+            more = " và các bài khác" if len(users) > 3 else ""
+            raise Refused(409, f"bài “{raw}” đang được liên kết đến từ {', '.join(users[:3])}{more}: xóa bài sẽ làm "
+                               f"hỏng các liên kết đó (trang dẫn tới /{address}/ không còn). Hãy bỏ hoặc sửa các "
+                               f"liên kết trước rồi mới xóa bài")
+
+    def _deletable(self, raw: Any, base: dict | None, deleted: set[Path] = frozenset()) -> None:
         full, _ = self._checked(raw)
         self._unused(raw)
+        self._unlinked(raw, set(deleted) | {full})
         if base is not None and isinstance(raw, str) and raw in base:  # an article changed since the tab read it
             self._unchanged(full, raw, base[raw], deleting=True)
 
@@ -466,8 +490,9 @@ class LocalBackend:
         if not isinstance(paths, list) or not paths:
             raise Refused(422, "“paths” phải là một danh sách tệp")
         base = _base_ids(params)
+        deleted = {self._checked(raw)[0] for raw in paths}
         for raw in paths:
-            self._deletable(raw, base)
+            self._deletable(raw, base, deleted)
         for raw in paths:
             self._delete(raw)
         return {"message": f"deleted files {', '.join(paths)}"}

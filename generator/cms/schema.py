@@ -33,6 +33,7 @@ class Folders:
     """Project-relative POSIX folders the CMS reads and writes."""
     articles: str   # "content/articles"
     images: str     # "content/images"
+    article_url: str = ""  # an article's address, "bai-viet/{slug}/" (config.urls.article); "": not known
 
 
 def folders(config: SiteConfig) -> Folders:
@@ -45,7 +46,7 @@ def folders(config: SiteConfig) -> Folders:
         except ValueError:
             raise ConfigError(f"[cms] cần “{key}” nằm trong thư mục dự án (giao diện biên tập chỉ sửa được "
                               f"tệp trong kho), không phải “{path}”", config.source_file) from None
-    return Folders(*out)
+    return Folders(*out, article_url=config.urls.article)
 
 
 def province_label(province: Province, unit: Unit | None) -> str:

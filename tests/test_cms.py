@@ -31,6 +31,7 @@ from generator.cli import main
 from generator.cms import admin, vendor
 from generator.cms.backend import MAX_ARTICLE, LocalBackend
 from generator.cms.keep import lost_in_save
+from generator.cms.review import reviewer
 from generator.cms.schema import (MAX_UPLOAD, Folders, cms_config, config_yaml, existing_tags, folders,
                                   province_options)
 from generator.config import Cms, load_config
@@ -805,10 +806,15 @@ def test_serve_cms_serves_the_cms_and_its_api_only_to_its_own_pages(served_cms: 
     write = json.dumps(persist("content/articles/tu-api.md", "---\ntitle: a\ndate: 2024-01-01\n---\n")).encode()
     assert served_cms.request("POST", "/api/v1", write, {**json_type, "Origin": own})[0] == 200
     assert (project / "content/articles/tu-api.md").is_file()
-    # A broken article breaks the preview, not the CMS (which is how the editor fixes it).
-    seen = len(served_cms.lines)
+    # The CMS does not save an article the build refuses (with the build's message, in Vietnamese) ...
     write = json.dumps(persist("content/articles/hong.md", "---\ntitle: a\ndate: hôm qua\n---\n")).encode()
-    assert served_cms.request("POST", "/api/v1", write, {**json_type, "Origin": own})[0] == 200
+    status, body, _ = served_cms.request("POST", "/api/v1", write, {**json_type, "Origin": own})
+    assert status == 422 and "content/articles/hong.md:3: " in json.loads(body)["error"], body
+    assert not (project / "content/articles/hong.md").exists()
+    # ... and an article broken by other means (a text editor) breaks the preview, not the CMS (which is
+    # how the editor fixes it).
+    seen = len(served_cms.lines)
+    (project / "content/articles/hong.md").write_text("---\ntitle: a\ndate: hôm qua\n---\n", encoding="utf-8")
     served_cms.wait_for_line(lambda line: line.startswith("Không dựng được trang"), "the failed rebuild", seen)
     assert served_cms.request("GET", "/")[0] == 500
     assert served_cms.request("GET", "/admin/")[0] == 200 and served_cms.request("GET", "/admin/config.yml")[0] == 200
@@ -1321,3 +1327,39 @@ def test_an_article_other_pages_link_to_is_not_deleted(backend: LocalBackend, pr
         "content/articles/bai-dan.md", "content/articles/bai-dich.md", "content/articles/ten-tep-khac.md"]}})
     assert status == 200, answer
     assert not target.exists() and not linking.exists() and not renamed.exists()
+
+
+
+@pytest.fixture
+def reviewed(project: Path) -> LocalBackend:
+    """The backend as `serve --cms` makes it: it asks what the build would say of each save."""
+    config = load_config(project)
+    where = folders(config)
+    return LocalBackend(project, where, reviewer(config, load_registries(config.path(config.data_dir), project),
+                                                 where.articles))
+
+
+def test_a_save_the_build_would_refuse_is_not_written(reviewed: LocalBackend, project: Path):
+    """A save the build refuses was written: a tag of punctuation (no page name), or a tag whose page
+    another article's tag has ("bắc" and "Bác" are both /chu-de/bac/). The preview stopped rebuilding and
+    the published build failed, while the CMS said "saved". Now the save is refused with the build's
+    messages (path:line), and the file is not written; a save the build reads is written."""
+    other = project / "content/articles/bai-bac.md"
+    other.write_text('---\ntitle: "Bác Hồ"\ndate: 2024-05-19\ntags: ["Bác"]\n---\n\nA.\n', encoding="utf-8")
+    path = "content/articles/bai-moi.md"
+    for tags, expected in (
+            ('["bắc", "nêu gương"]', f"{path}:4: chủ đề “bắc” có cùng đường dẫn /chu-de/bac/ với chủ đề “Bác” "
+                                    f"(content/articles/bai-bac.md); hãy đổi tên một trong hai chủ đề"),
+            ('["C", "C++"]', f"{path}:4: chủ đề “C” có cùng đường dẫn /chu-de/c/ với chủ đề “C++” ({path})"),
+            ('["???"]', f"{path}:4: chủ đề “???” không tạo được đường dẫn")):
+        raw = f'---\ntitle: "Bài mới"\ndate: 2024-05-19T10:00:00+07:00\ntags: {tags}\n---\n\nNội dung.\n'
+        status, answer = reviewed.handle(new_entry(path, raw))
+        assert status == 422 and answer["error"].startswith(f"không lưu bài “{path}”: trang sẽ không dựng được với "
+                                                            f"bài này (1 lỗi): {expected}"), answer
+        assert not (project / path).exists()
+    # Spellings of one tag are one page: "Bác" again, or "hoà"/"hòa", are saved; so is an edit of bai-bac itself.
+    raw = '---\ntitle: "Bài mới"\ndate: 2024-05-19T10:00:00+07:00\ntags: ["bác", "hoà bình"]\n---\n\nA.\n'
+    assert reviewed.handle(new_entry(path, raw))[0] == 200
+    edit = '---\ntitle: "Bác Hồ kính yêu"\ndate: 2024-05-19\ntags: ["Bác", "hòa bình"]\n---\n\nA.\n'
+    assert reviewed.handle(persist("content/articles/bai-bac.md", edit))[0] == 200
+    assert run_check(project, now=NOW).errors == []

@@ -25,6 +25,7 @@ from ..frontmatter import decode, split
 from ..images import image_kind
 from ..vietnamese import MAX_SLUG
 from .keep import lost_in_save, merged
+from .review import Review
 from .schema import MAX_UPLOAD, Folders
 
 MAX_ARTICLE = 2 * 1024 * 1024                 # bytes of one article file
@@ -60,8 +61,11 @@ class Area:
 class LocalBackend:
     """The actions of decap-server's local_fs mode, confined to the articles and images folders."""
 
-    def __init__(self, root: Path, folders: Folders):
+    def __init__(self, root: Path, folders: Folders, review: Review | None = None):
+        """review: what the build says of an article's new text (review.reviewer); a save it finds
+        errors in is refused with them. None: not asked (decap-server does not either)."""
         self.root = Path(root).resolve()
+        self.review = review
         self.article_url = folders.article_url
         self.areas = (Area(folders.articles, ARTICLE_EXTENSIONS, MAX_ARTICLE, "bài viết"),
                       Area(folders.images, IMAGE_EXTENSIONS, MAX_UPLOAD, "ảnh"))
@@ -312,8 +316,9 @@ class LocalBackend:
         if not new_entry:
             for path, data, _ in files:
                 self._reads(self._article(path), path, data)
-        for path, data, _ in files:
+        for path, data, new in files:
             self._fits(path, data)
+            self._builds(new if new is not None and len(renames) == len(files) else path, data)
         for path, data in uploads:
             self._image(path)
             self._unclaimed(path, data)
@@ -377,6 +382,13 @@ class LocalBackend:
         except ContentError as exc:
             raise Refused(422, f"không lưu bài “{raw}”: nội dung gửi lên không phải một bài đọc được (dòng "
                                f"{exc.line}: {exc.message}); bài đang có được giữ nguyên") from None
+
+    def _builds(self, raw: Any, data: bytes) -> None:
+        """Refused when the build would refuse the article: the site would stop building on it."""
+        problems = self.review(str(raw), data) if self.review is not None else []
+        if problems:
+            raise Refused(422, f"không lưu bài “{raw}”: trang sẽ không dựng được với bài này ({len(problems)} lỗi): "
+                               f"{'; '.join(problems)}. Hãy sửa rồi lưu lại")
 
     def _readable(self, full: Path, raw: Any) -> None:
         """An article whose front matter the CMS cannot read opens as an empty form: saved, the

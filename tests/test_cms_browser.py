@@ -569,3 +569,24 @@ def test_an_upload_named_like_a_photo_in_the_library_never_costs_the_photo(chrom
     assert not (root / "content" / "images" / "khong-phai-anh.jpg").exists()
     assert set(editor.errors) <= {"page error: Object"}
     context.close()
+
+
+def test_the_markdown_examples_in_a_hint_are_shown_as_typed(chromium, served_cms):
+    """Decap renders a field's hint as Markdown: the body's examples of Markdown showed as "đậm, nghiêng,
+    ## Tiêu đề mục, - gạch đầu dòng, liên kết, ." (bold, a link, a broken image fetching
+    /images/ten-anh.jpg), not the syntax they were there to show. Now each shows as it is typed."""
+    root, server = served_cms
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    editor.log_in()
+    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+    hint = page.get_by_text("Viết bằng Markdown", exact=False)
+    hint.wait_for()
+    text = hint.inner_text()
+    for example in ("**đậm**", "*nghiêng*", "## Tiêu đề mục", "- gạch đầu dòng", "[liên kết](https://…)",
+                    "![mô tả ảnh](/images/ten-anh.jpg)"):
+        assert example in text, (example, text)
+    assert hint.locator("img, a").count() == 0
+    context.close()

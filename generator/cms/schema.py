@@ -168,9 +168,10 @@ def article_fields(registries: Registries, tags: list[str]) -> list[dict]:
         # Markdown as written first (lamtheobac-cms.js opens it so): the rich-text mode re-writes the whole
         # body when one letter changes and loses what it cannot show (a table's alignment, an image's
         # title, escapes), which the backend refuses; it stays for editors who write new text in it.
+        # Decap renders hints as Markdown: the examples are code spans, shown as they are typed.
         _field("body", "Nội dung", "markdown", "Viết bằng Markdown, được lưu đúng như đã gõ; khung bên phải là "
-               "bản xem trước. Ví dụ: **đậm**, *nghiêng*, ## Tiêu đề mục, - gạch đầu dòng, "
-               "[liên kết](https://…), ![mô tả ảnh](/images/ten-anh.jpg). Nút “Soạn trực quan” mở chế độ soạn như "
+               "bản xem trước. Ví dụ: `**đậm**`, `*nghiêng*`, `## Tiêu đề mục`, `- gạch đầu dòng`, "
+               "`[liên kết](https://…)`, `![mô tả ảnh](/images/ten-anh.jpg)`. Nút “Soạn trực quan” mở chế độ soạn như "
                "trình soạn thảo văn bản (chèn ảnh bằng nút +); với bài nhập từ trang báo (bảng, chú thích), "
                "hãy sửa ở chế độ Markdown.",
                required=True, modes=["raw", "rich_text"], sanitize_preview=True),

@@ -520,11 +520,14 @@ def test_a_restored_backup_does_not_save_over_a_newer_file(chromium, served_cms,
         page.get_by_text("Công bố ngay").click()
         page.get_by_text("tải lại trang", exact=False).first.wait_for()
         assert article.read_bytes() == changed
-    # The editor reloads (F5) and accepts "restore the backup?" (Editor accepts every dialog).
+    # The editor reloads (F5) and accepts "restore the backup?" (Editor accepts every dialog), asked in
+    # the words the refusal uses ("khôi phục bản sao lưu", "Hủy"; Decap's "vi" said "tải lên", upload).
     page.reload()
     page.get_by_label("Tiêu đề").wait_for()
     page.wait_for_function("[...document.querySelectorAll('input')].some(i => i.value === 'Tác giả trong bản sao lưu')",
                            polling=100)
+    assert any(m.startswith("Máy này còn giữ bản sao lưu") and "Khôi phục bản sao lưu đó (OK)" in m and "(Hủy)" in m
+               for m in editor.dialogs), editor.dialogs
     page.get_by_role("button", name="Công bố").click()
     page.get_by_text("Công bố ngay").click()
     refusal = page.get_by_text("tải lại trang", exact=False).first

@@ -658,7 +658,7 @@
       var put = Store.prototype.put;
       var remove = Store.prototype["delete"];
       Store.prototype.put = function (value, key) {
-        if (typeof key === "string" && BACKUP.test(key) && value && typeof value.path === "string") {
+        if (typeof key === "string" && BACKUP.test(key) && value && typeof value.path === "string" && value.path) {
           writeBase(win.localStorage, key, { path: value.path, id: tracker.baseOf(value.path) || null });
         }
         return put.apply(this, arguments);
@@ -701,6 +701,9 @@
                                    viewAsGrid: "Xem dạng lưới", groupBy: "Nhóm theo" },
                   groups: { other: "Khác", negateLabel: "Không %{label}" } },
     editor: {
+      // Decap's "vi" asks whether to "upload" (tải lên) the backup: the question is whether to open it.
+      editor: { confirmLoadBackup: "Máy này còn giữ bản sao lưu những thay đổi chưa lưu của bài này. Khôi phục " +
+                                   "bản sao lưu đó (OK) hay bỏ nó và mở bài như đang lưu (Hủy)?" },
       editorControl: { field: { widgetLabel: "ô %{widgetLabel}" } },
       editorInterface: { togglePreview: "Bật/tắt xem trước", toggleScrollSync: "Cuộn cùng lúc" },
       editorToolbar: { status: "Trạng thái: %{status}" },

@@ -115,16 +115,22 @@ def test_fields_are_the_front_matter_the_build_reads():
     names = [f["name"] for f in fields]
     assert set(names) == (set(ARTICLE_FIELDS) - {"slug"}) | {"body"}  # the file name gives the slug
     widgets = {f["name"]: f["widget"] for f in fields}
-    assert widgets == {"title": "string", "date": "datetime", "summary": "text", "province": "select",
+    assert widgets == {"title": "string", "date": "lamtheobac-datetime", "summary": "text", "province": "select",
                        "directives": "select", "tags": "lamtheobac-tags", "author": "string", "source": "list",
-                       "image": "list", "updated": "datetime", "draft": "boolean", "date_estimated": "boolean",
-                       "body": "markdown"}
+                       "image": "list", "updated": "lamtheobac-datetime", "draft": "boolean",
+                       "date_estimated": "boolean", "body": "markdown"}
+    # A zone with summer time has no one offset to write: Decap's widget, in the browser's zone.
+    summer = article_collection(cms_config(replace(config, timezone="Europe/Paris"), registries, []))["fields"]
+    assert {f["name"]: f["widget"] for f in summer if f["name"] in ("date", "updated")} == \
+        {"date": "datetime", "updated": "datetime"}
     assert [f["name"] for f in field_named({"collections": [{"fields": fields}]}, "image")["fields"]] == \
         ["src", "alt", "caption"]
     image = {f["name"]: f for f in field_named({"collections": [{"fields": fields}]}, "image")["fields"]}
     assert all(image[name]["required"] for name in ("src", "alt", "caption"))
     assert field_named({"collections": [{"fields": fields}]}, "image")["max"] == 1
-    assert field_named({"collections": [{"fields": fields}]}, "date")["format"] == "YYYY-MM-DDTHH:mm:ssZ"
+    assert field_named({"collections": [{"fields": fields}]}, "date")["default_now"] is True
+    assert field_named({"collections": [{"fields": summer}]}, "date")["format"] == \
+        "YYYY-MM-DDTHH:mm:ssZ"
 
 
 def test_labels_and_hints_are_in_vietnamese():

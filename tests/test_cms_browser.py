@@ -593,3 +593,31 @@ def test_the_markdown_examples_in_a_hint_are_shown_as_typed(chromium, served_cms
         assert example in text, (example, text)
     assert hint.locator("img, a").count() == 0
     context.close()
+
+
+def test_dates_are_typed_and_shown_in_the_sites_time_in_any_zone(chromium, served_cms):
+    """The form's dates were the browser's time: in a browser in Paris an article of 10:00 (+07:00)
+    showed 05:00, and 08:00 typed, as the hint asks, in Việt Nam's time, was saved as 13:00+07:00 (an
+    article meant for 08:00 appeared at 13:00). Now they are the site's time in any zone, "now" too."""
+    from datetime import datetime, timedelta
+    from generator.vietnamese import VN
+    root, server = served_cms
+    slug = "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac"
+    article = root / "content" / "articles" / f"{slug}.md"
+    assert "date: 2021-06-21T10:00:00+07:00\n" in article.read_text(encoding="utf-8")
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN", timezone_id="Europe/Paris")
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    editor.log_in()
+    open_entry(editor, server, slug)
+    assert page.get_by_label("Ngày giờ đăng").input_value() == "2021-06-21T10:00"
+    page.get_by_label("Ngày giờ đăng").fill("2025-05-20T08:00")
+    editor.publish()
+    wait_for_file(article, page, containing="date: 2025-05-20T08:00:00+07:00\n")
+    page.goto(server.url + "admin/#/collections/articles/new")
+    shown = page.get_by_label("Ngày giờ đăng")
+    shown.wait_for()
+    now = datetime.now(VN)
+    assert shown.input_value() in {(now - timedelta(minutes=m)).strftime("%Y-%m-%dT%H:%M") for m in (0, 1, 2)}
+    assert editor.errors == []
+    context.close()

@@ -380,6 +380,59 @@
     return { control: Control, preview: Preview };
   }
 
+  /* "2021-06-21T10:00:00+07:00" -> "2021-06-21T10:00", the value of an <input type="datetime-local"> in the
+   * site's time (offset); a moment written without an offset is already in it; "" when there is none. */
+  function wallClock(value, offset) {
+    var text = String(value === null || value === undefined ? "" : value).trim();
+    var m = MOMENT.exec(inOffset(text, offset));
+    if (m) {
+      return m[1] + "T" + m[2] + ":" + m[3];
+    }
+    var d = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(text);
+    return d ? d[1] + "T" + (d[2] || "00") + ":" + (d[3] || "00") : "";
+  }
+
+  /* The site's time now as wallClock gives it (ms: Date.now() unless given). */
+  function siteNow(offset, ms) {
+    var t = new Date((ms === undefined ? Date.now() : ms) + offsetMinutes(offset) * 60000);
+    return String(t.getUTCFullYear()).padStart(4, "0") + "-" + pad(t.getUTCMonth() + 1) + "-" + pad(t.getUTCDate()) +
+      "T" + pad(t.getUTCHours()) + ":" + pad(t.getUTCMinutes());
+  }
+
+  /* Widget "lamtheobac-datetime": a moment typed and shown in the site's time, whatever the browser's zone
+   * (Decap's datetime widget reads and writes the browser's: in Paris an article of 10:00+07:00 showed 05:00,
+   * and 08:00 typed was saved as 13:00+07:00). Writes "2025-05-20T08:00:00+07:00". */
+  function datetimeWidget(h, createClass, offset) {
+    var box = { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "center" };
+    var button = { border: "1px solid #cdd3e0", borderRadius: "4px", background: "#f4f6fb", padding: "4px 10px",
+                   cursor: "pointer", font: "inherit" };
+    var Control = createClass({
+      componentDidMount: function () {
+        var value = this.props.value;
+        if ((value === null || value === undefined || value === "") && this.props.field.get("default_now")) {
+          this.props.onChange(siteNow(offset) + ":00" + offset);
+        }
+      },
+      render: function () {
+        var self = this;
+        var set = function (local) { self.props.onChange(local ? local + ":00" + offset : ""); };
+        return h("div", { className: this.props.classNameWrapper, style: box },
+          h("input", { id: this.props.forID, type: "datetime-local", value: wallClock(this.props.value, offset),
+                       style: { font: "inherit", border: 0, background: "transparent", color: "inherit" },
+                       onChange: function (event) { set(event.target.value); },
+                       onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle }),
+          h("span", { style: { color: "#57606a" } }, "giờ UTC" + offset),
+          h("button", { type: "button", style: button, onClick: function () { set(siteNow(offset)); } }, "Bây giờ"),
+          this.props.field.get("required") === false ?
+            h("button", { type: "button", style: button, onClick: function () { set(""); } }, "Xóa") : null);
+      },
+    });
+    var Preview = function (props) {
+      return h("p", {}, shownDate(props.value, offset));
+    };
+    return { control: Control, preview: Preview };
+  }
+
   var WEEKDAYS = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
 
   /* "Thứ Hai, 19/05/2025 | 16:27", as the site shows dates (generator/vietnamese.py format_datetime). */
@@ -459,6 +512,11 @@
     });
     CMS.registerPreviewTemplate("articles", articlePreview(win.h, win.createClass, terms));
     CMS.registerPreviewStyle(PREVIEW_CSS, { raw: true });
+    if (terms.offset) {
+      var moment = datetimeWidget(win.h, win.createClass, terms.offset);
+      CMS.registerWidget("lamtheobac-datetime", moment.control, moment.preview,
+                         { properties: { default_now: { type: "boolean" } } });
+    }
     var tags = tagsWidget(win.h, win.createClass);
     CMS.registerWidget("lamtheobac-tags", tags.control, tags.preview,
                        { properties: { suggestions: { type: "array", items: { type: "string" } } } });
@@ -743,5 +801,6 @@
 
   return { fromFile: fromFile, toFile: toFile, remember: remember, fold: fold, addTag: addTag, inOffset: inOffset,
            shownDate: shownDate, backupKey: backupKey, notice: notice,
+           wallClock: wallClock, siteNow: siteNow,
            withDefaults: withDefaults, presetMode: presetMode, register: register };
 });

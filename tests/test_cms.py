@@ -1369,3 +1369,23 @@ def test_a_save_the_build_would_refuse_is_not_written(reviewed: LocalBackend, pr
     edit = '---\ntitle: "Bác Hồ kính yêu"\ndate: 2024-05-19\ntags: ["Bác", "hòa bình"]\n---\n\nA.\n'
     assert reviewed.handle(persist("content/articles/bai-bac.md", edit))[0] == 200
     assert run_check(project, now=NOW).errors == []
+
+
+def test_a_new_article_may_not_take_an_address_already_used(reviewed: LocalBackend, project: Path):
+    """A new article titled like another article's "slug" (“Địa chỉ riêng” when ten-khac.md has slug:
+    dia-chi-rieng), or like an address the site keeps (“Văn bản”: van-ban), was saved; the build then
+    refused both articles' shared address. Now the save is refused with the build's message."""
+    (project / "content/articles/ten-khac.md").write_text(
+        '---\ntitle: "B"\ndate: 2024-05-19\nslug: "dia-chi-rieng"\n---\n\nB.\n', encoding="utf-8")
+    for stem, title, expected in (
+            ("dia-chi-rieng", "Địa chỉ riêng", "content/articles/dia-chi-rieng.md:1: bài viết này có cùng đường dẫn "
+                                               "/bai-viet/dia-chi-rieng/ với content/articles/ten-khac.md"),
+            ("van-ban", "Văn bản", "content/articles/van-ban.md:1: đường dẫn “van-ban” trùng với đường dẫn dành "
+                                   "riêng của cổng")):
+        path = f"content/articles/{stem}.md"
+        status, answer = reviewed.handle(new_entry(path, f'---\ntitle: "{title}"\ndate: 2024-05-19\n---\n\nA.\n'))
+        assert status == 422 and f"(1 lỗi): {expected}" in answer["error"], answer
+        assert not (project / path).exists()
+    # The article that has the address saves (it is not its own twin).
+    edit = '---\ntitle: "B sửa"\ndate: 2024-05-19\nslug: "dia-chi-rieng"\n---\n\nB.\n'
+    assert reviewed.handle(persist("content/articles/ten-khac.md", edit))[0] == 200

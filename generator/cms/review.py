@@ -1,23 +1,25 @@
 """What the build would say about an article the CMS saves, said before the save is written.
 
 A save the build refuses (a tag that makes no page name, "???"; two tags whose pages would share
-one address, "Bác" and "bắc" both at chu-de/bac/) was written all the same: the preview stopped
+one address, "Bác" and "bắc" both at chu-de/bac/; a new article whose address another article's
+"slug" has, or a reserved one, "Văn bản" at van-ban) was written all the same: the preview stopped
 rebuilding, the published build failed, and the editor, in the CMS, saw nothing of it. The local
 backend asks review() first and refuses such a save with the build's own messages.
 """
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
-from ..collect import tag_page
+from ..collect import check_slugs, tag_page
 from ..config import SiteConfig
 from ..content import ReadSettings, errors_of, read_article
 from ..errors import ContentError
 from ..frontmatter import decode, split
 from ..taxonomy import Registries
-from ..vietnamese import normalize
+from ..vietnamese import normalize, slugify
 
 Review = Callable[[str, bytes], list[str]]  # (project-relative path, bytes to write) -> `path:line: message`s
 
@@ -31,8 +33,40 @@ def reviewer(config: SiteConfig, registries: Registries, articles: str) -> Revie
             article = read_article(config.root / display, display, settings, raw=data)
         except ContentError as exc:
             return [str(e) for e in errors_of(exc)]
-        return shared_tag_pages(config, registries, display, data, article.tags, config.root / articles)
+        folder = config.root / articles
+        return (shared_address(config, article, folder)
+                + shared_tag_pages(config, registries, display, data, article.tags, folder))
     return review
+
+
+def _articles(config: SiteConfig, folder: Path, display: str) -> Iterator[tuple[Path, str]]:
+    """(file, project-relative path) of the other articles, as the build finds them (no hidden
+    files or folders, no "_" ones, no symbolic links)."""
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
+        for file in sorted(files):
+            path = Path(top, file)
+            other = path.relative_to(config.root).as_posix()
+            if file.endswith(".md") and not file.startswith((".", "_")) and other != display and not path.is_symlink():
+                yield path, other
+
+
+def shared_address(config: SiteConfig, article, folder: Path) -> list[str]:
+    """collect.check_slugs's errors for the saved article: an address another article has (its file
+    name, or its "slug"), or one the site keeps for itself."""
+    others = []
+    for path, other in _articles(config, folder, article.path):
+        slug = None
+        try:
+            raw = path.read_bytes()
+            if b"slug" in raw:
+                slug = split(decode(raw, other), other).meta.get("slug")
+        except (OSError, ContentError):
+            pass  # the build reports that article itself
+        slug = slug.strip() if isinstance(slug, str) and slug.strip() else slugify(path.stem)
+        others.append(SimpleNamespace(slug=slug, path=other, line=1))
+    # The saved article last: check_slugs reports the second owner of an address.
+    return [str(e) for e in check_slugs([*others, article], [], config) if e.path == article.path]
 
 
 def _tags_of(path: Path, display: str) -> list[str]:
@@ -72,17 +106,11 @@ def shared_tag_pages(config: SiteConfig, registries: Registries, display: str, d
             meet(slug, identity, name, display)
         else:
             mine[slug] = (identity, name)
-    for top, dirs, files in os.walk(folder):  # as the build finds articles: no hidden folders or links
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        for file in sorted(files):
-            path = Path(top, file)
-            other = path.relative_to(config.root).as_posix()
-            if not file.endswith(".md") or file.startswith((".", "_")) or other == display or path.is_symlink():
-                continue
-            for name in _tags_of(path, other):
-                identity, slug = tag_page(name, registries)
-                if slug in mine:
-                    meet(slug, identity, name, other)
-            if not mine:
-                return out
+    for path, other in _articles(config, folder, display):
+        for name in _tags_of(path, other):
+            identity, slug = tag_page(name, registries)
+            if slug in mine:
+                meet(slug, identity, name, other)
+        if not mine:
+            return out
     return out

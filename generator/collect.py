@@ -102,12 +102,17 @@ def check_slugs(articles: list[Article], pages: list[Page], config: SiteConfig) 
     return errors
 
 
+def tag_page(name: str, registries: Registries) -> tuple[str, str]:
+    """(identity, slug) of a tag's spelling: spellings of one identity are one page, at slug."""
+    tag = registries.tags.get(name)
+    return ("=" + tag.name, tag.slug) if tag else (term_key(name), slugify(name))
+
+
 def check_tags(articles: list[Article], registries: Registries, config: SiteConfig) -> list[ContentError]:
     """Two tags whose pages would share one address (“C”, “C++” and “c#” are all chu-de/c/): an
     error naming both spellings. Spellings of one tag (“C” and “c”, “hoà” and “hòa”) are one page."""
-    def page_of(name: str) -> tuple[str, str]:  # (identity, slug) of a spelling
-        tag = registries.tags.get(name)
-        return ("=" + tag.name, tag.slug) if tag else (term_key(name), slugify(name))
+    def page_of(name: str) -> tuple[str, str]:
+        return tag_page(name, registries)
 
     # Each spelling once (10,000 articles carry ~30,000 tags but a few hundred spellings).
     identities: dict[str, set[str]] = defaultdict(set)

@@ -26,10 +26,12 @@ from hypothesis import Phase, given, settings, strategies as st
 
 from conftest import NODE_TOOLS, NOW, ROOT, copy_project, need
 from generator.build import build
+from generator.check import run_check
 from generator.cli import main
 from generator.cms import admin, vendor
 from generator.cms.backend import MAX_ARTICLE, LocalBackend
 from generator.cms.keep import lost_in_save
+from generator.cms.review import reviewer
 from generator.cms.schema import (MAX_UPLOAD, Folders, cms_config, config_yaml, existing_tags, folders,
                                   province_options)
 from generator.config import Cms, load_config
@@ -37,6 +39,7 @@ from generator.content import ARTICLE_FIELDS, ReadSettings, read_article
 from generator.errors import BuildFailed, ConfigError
 from generator.frontmatter import decode, split, visible
 from generator.taxonomy import load_registries
+from generator.vietnamese import MAX_SLUG, slugify
 from generator.vietnamese import normalize
 
 PINS = json.loads((NODE_TOOLS / "package.json").read_text(encoding="utf-8"))["devDependencies"]
@@ -112,16 +115,22 @@ def test_fields_are_the_front_matter_the_build_reads():
     names = [f["name"] for f in fields]
     assert set(names) == (set(ARTICLE_FIELDS) - {"slug"}) | {"body"}  # the file name gives the slug
     widgets = {f["name"]: f["widget"] for f in fields}
-    assert widgets == {"title": "string", "date": "datetime", "summary": "text", "province": "select",
+    assert widgets == {"title": "string", "date": "lamtheobac-datetime", "summary": "text", "province": "select",
                        "directives": "select", "tags": "lamtheobac-tags", "author": "string", "source": "list",
-                       "image": "list", "updated": "datetime", "draft": "boolean", "date_estimated": "boolean",
-                       "body": "markdown"}
+                       "image": "list", "updated": "lamtheobac-datetime", "draft": "boolean",
+                       "date_estimated": "boolean", "body": "markdown"}
+    # A zone with summer time has no one offset to write: Decap's widget, in the browser's zone.
+    summer = article_collection(cms_config(replace(config, timezone="Europe/Paris"), registries, []))["fields"]
+    assert {f["name"]: f["widget"] for f in summer if f["name"] in ("date", "updated")} == \
+        {"date": "datetime", "updated": "datetime"}
     assert [f["name"] for f in field_named({"collections": [{"fields": fields}]}, "image")["fields"]] == \
         ["src", "alt", "caption"]
     image = {f["name"]: f for f in field_named({"collections": [{"fields": fields}]}, "image")["fields"]}
     assert all(image[name]["required"] for name in ("src", "alt", "caption"))
     assert field_named({"collections": [{"fields": fields}]}, "image")["max"] == 1
-    assert field_named({"collections": [{"fields": fields}]}, "date")["format"] == "YYYY-MM-DDTHH:mm:ssZ"
+    assert field_named({"collections": [{"fields": fields}]}, "date")["default_now"] is True
+    assert field_named({"collections": [{"fields": summer}]}, "date")["format"] == \
+        "YYYY-MM-DDTHH:mm:ssZ"
 
 
 def test_labels_and_hints_are_in_vietnamese():
@@ -211,7 +220,7 @@ def test_folders_outside_the_project_are_refused(tmp_path: Path):
     config = load_config(tmp_path / "site")  # without [cms] any folder will do
     with pytest.raises(ConfigError):
         folders(replace(config, cms=Cms()))
-    assert folders(replace(config, images_dir="content/images")) == Folders("content/articles", "content/images")
+    assert folders(replace(config, images_dir="content/images")) == Folders("content/articles", "content/images", "bai-viet/{slug}/")
 
 
 # --- what the build publishes -------------------------------------------------------------------
@@ -803,10 +812,15 @@ def test_serve_cms_serves_the_cms_and_its_api_only_to_its_own_pages(served_cms: 
     write = json.dumps(persist("content/articles/tu-api.md", "---\ntitle: a\ndate: 2024-01-01\n---\n")).encode()
     assert served_cms.request("POST", "/api/v1", write, {**json_type, "Origin": own})[0] == 200
     assert (project / "content/articles/tu-api.md").is_file()
-    # A broken article breaks the preview, not the CMS (which is how the editor fixes it).
-    seen = len(served_cms.lines)
+    # The CMS does not save an article the build refuses (with the build's message, in Vietnamese) ...
     write = json.dumps(persist("content/articles/hong.md", "---\ntitle: a\ndate: hôm qua\n---\n")).encode()
-    assert served_cms.request("POST", "/api/v1", write, {**json_type, "Origin": own})[0] == 200
+    status, body, _ = served_cms.request("POST", "/api/v1", write, {**json_type, "Origin": own})
+    assert status == 422 and "content/articles/hong.md:3: " in json.loads(body)["error"], body
+    assert not (project / "content/articles/hong.md").exists()
+    # ... and an article broken by other means (a text editor) breaks the preview, not the CMS (which is
+    # how the editor fixes it).
+    seen = len(served_cms.lines)
+    (project / "content/articles/hong.md").write_text("---\ntitle: a\ndate: hôm qua\n---\n", encoding="utf-8")
     served_cms.wait_for_line(lambda line: line.startswith("Không dựng được trang"), "the failed rebuild", seen)
     assert served_cms.request("GET", "/")[0] == 500
     assert served_cms.request("GET", "/admin/")[0] == 200 and served_cms.request("GET", "/admin/config.yml")[0] == 200
@@ -1220,3 +1234,158 @@ def test_a_save_the_build_cannot_read_never_replaces_a_readable_article(backend:
                                       f"đọc được (dòng {line}: ")
     assert reason in answer["error"] and answer["error"].endswith("bài đang có được giữ nguyên")
     assert (project / "content/articles" / name).read_bytes() == before
+
+
+def new_entry(path: str, raw: str) -> dict:
+    request = persist(path, raw)
+    request["params"]["options"]["newEntry"] = True
+    return request
+
+
+@pytest.mark.parametrize("title, stem", [
+    ("🎉🎉🎉", ""),                                 # Decap's address of a title of emoji or punctuation alone
+    ("!!! ??? …", ""),
+    ("Học tập và làm theo " * 12, slugify("Học tập và làm theo " * 12)),  # 239 letters: the build refuses it
+    ("Hồ Chí Minh " * 30, slugify("Hồ Chí Minh " * 30)),                    # 329 letters: no disk holds it
+])
+def test_a_new_article_needs_an_address_the_build_and_the_disk_can_hold(backend: LocalBackend, project: Path,
+                                                                         title: str, stem: str):
+    """A new article's file name is its address, made by the CMS from its title. A title of emoji was
+    refused as “tên tệp mới “content/articles/.md” chỉ được gồm chữ thường … (ví dụ anh-hoi-nghi.jpg)” (a
+    file name the editor never typed); a long title saved a file the build then refused (over MAX_SLUG
+    letters) or failed with “lỗi ghi tệp: tên quá dài”. Now the editor is told what to change in the title."""
+    path = f"content/articles/{stem}.md"
+    before = sorted(p.name for p in (project / "content/articles").iterdir())
+    status, answer = backend.handle(new_entry(path, f'---\ntitle: "{title}"\ndate: 2024-05-19\n---\n\nNội dung.\n'))
+    assert status == 422, answer
+    if stem:
+        assert answer["error"].startswith(f"tiêu đề bài mới quá dài để làm địa chỉ bài: địa chỉ tạo từ tiêu đề có "
+                                          f"{len(stem)} ký tự, tối đa {MAX_SLUG}. Hãy rút gọn tiêu đề"), answer
+    else:
+        assert answer["error"].startswith("không tạo được địa chỉ cho bài mới: tiêu đề không có chữ cái hay chữ "
+                                          "số nào"), answer
+    assert sorted(p.name for p in (project / "content/articles").iterdir()) == before
+
+
+def test_the_longest_address_the_build_reads_is_saved(backend: LocalBackend, project: Path):
+    longest = slugify("Học tập và làm theo " * 12)[:MAX_SLUG].rstrip("-")
+    assert backend.handle(new_entry(f"content/articles/{longest}.md",
+                                    '---\ntitle: "Dài"\ndate: 2024-05-19\n---\n\nNội dung.\n'))[0] == 200
+    assert run_check(project, now=NOW).errors == []
+
+
+def test_a_photo_a_page_or_site_toml_shows_is_not_deleted(backend: LocalBackend, project: Path):
+    """Only the articles were searched for a photo before deleting it: a photo the pages (content/pages)
+    or site.toml (the logo) show was deleted, and the next build failed on it."""
+    for name, user, line in (("anh-trang.jpg", project / "content/pages/gioi-thieu.md", "\n![Trụ sở](/images/anh-trang.jpg)\n"),
+                             ("logo-moi.png", project / "site.toml", None)):
+        photo = project / "content/images" / name
+        photo.write_bytes(JPEG if name.endswith(".jpg") else b"\x89PNG\r\n\x1a\n")
+        if line:
+            user.write_text(user.read_text(encoding="utf-8") + line, encoding="utf-8")
+        else:
+            user.write_text(user.read_text(encoding="utf-8").replace('logo = "/images/logo.svg"',
+                                                                    'logo = "/images/logo-moi.png"'), encoding="utf-8")
+        status, answer = backend.handle({"action": "deleteFile", "params": {"path": f"content/images/{name}"}})
+        assert status == 409 and answer["error"].startswith(
+            f"ảnh “content/images/{name}” đang được dùng trong {user.relative_to(project).as_posix()}:"), answer
+        assert photo.is_file()
+
+
+@pytest.mark.parametrize("action", ["persistMedia", "persistEntry"])
+def test_an_upload_is_saved_only_among_the_images(backend: LocalBackend, project: Path, action: str):
+    """An upload named .md in the articles folder was written as an article that no check of an entry had
+    read (an unreadable one broke the build; no stale-tab or front-matter check applied)."""
+    upload = asset("content/articles/tai-len.md", "---\ntitle: [không đóng\n---\n".encode())
+    if action == "persistMedia":
+        request = {"action": "persistMedia", "params": {"branch": "main", "asset": upload}}
+    else:
+        request = persist("content/articles/bai-kem.md", '---\ntitle: "Bài"\ndate: 2024-05-19\n---\n\nA.\n', [upload])
+    status, answer = backend.handle(request)
+    assert status == 403 and answer["error"] == ("tệp tải lên chỉ được lưu trong content/images/, không phải "
+                                                 "“content/articles/tai-len.md”"), answer
+    assert not (project / "content/articles/tai-len.md").exists()
+    assert not (project / "content/articles/bai-kem.md").exists()
+
+
+def test_an_article_other_pages_link_to_is_not_deleted(backend: LocalBackend, project: Path):
+    """Deleting an article another article or a page links to succeeded: the links led nowhere and
+    `check` failed on them. Now it is refused with the pages that link to it, unless they go too."""
+    target = project / "content/articles/bai-dich.md"
+    target.write_text('---\ntitle: "Bài đích"\ndate: 2024-05-19\n---\n\nĐích.\n', encoding="utf-8")
+    renamed = project / "content/articles/ten-tep-khac.md"  # its address is its "slug", not its file name
+    renamed.write_text('---\ntitle: "Bài có slug"\ndate: 2024-05-19\nslug: "dia-chi-rieng"\n---\n\nB.\n',
+                       encoding="utf-8")
+    linking = project / "content/articles/bai-dan.md"
+    linking.write_text('---\ntitle: "Bài dẫn"\ndate: 2024-05-19\n---\n\nXem [bài đích](/bai-viet/bai-dich/) và '
+                       '[bài kia](https://lamtheobac.netlify.app/bai-viet/dia-chi-rieng).\n', encoding="utf-8")
+    page = project / "content/pages/gioi-thieu.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Bài đích](/bai-viet/bai-dich/)\n", encoding="utf-8")
+    for path, users in (("content/articles/bai-dich.md", "content/articles/bai-dan.md, content/pages/gioi-thieu.md"),
+                        ("content/articles/ten-tep-khac.md", "content/articles/bai-dan.md")):
+        status, answer = backend.handle({"action": "deleteFile", "params": {"path": path}})
+        assert status == 409 and answer["error"].startswith(f"bài “{path}” đang được liên kết đến từ {users}: "), answer
+        assert (project / path).is_file()
+    # An address that only begins like another's is no link to it; links from a file deleted too do not count.
+    page.write_text(page.read_text(encoding="utf-8").replace("/bai-viet/bai-dich/", "/bai-viet/bai-dich-2/"),
+                    encoding="utf-8")
+    status, answer = backend.handle({"action": "deleteFiles", "params": {"paths": [
+        "content/articles/bai-dan.md", "content/articles/bai-dich.md", "content/articles/ten-tep-khac.md"]}})
+    assert status == 200, answer
+    assert not target.exists() and not linking.exists() and not renamed.exists()
+
+
+
+@pytest.fixture
+def reviewed(project: Path) -> LocalBackend:
+    """The backend as `serve --cms` makes it: it asks what the build would say of each save."""
+    config = load_config(project)
+    where = folders(config)
+    return LocalBackend(project, where, reviewer(config, load_registries(config.path(config.data_dir), project),
+                                                 where.articles))
+
+
+def test_a_save_the_build_would_refuse_is_not_written(reviewed: LocalBackend, project: Path):
+    """A save the build refuses was written: a tag of punctuation (no page name), or a tag whose page
+    another article's tag has ("bắc" and "Bác" are both /chu-de/bac/). The preview stopped rebuilding and
+    the published build failed, while the CMS said "saved". Now the save is refused with the build's
+    messages (path:line), and the file is not written; a save the build reads is written."""
+    other = project / "content/articles/bai-bac.md"
+    other.write_text('---\ntitle: "Bác Hồ"\ndate: 2024-05-19\ntags: ["Bác"]\n---\n\nA.\n', encoding="utf-8")
+    path = "content/articles/bai-moi.md"
+    for tags, expected in (
+            ('["bắc", "nêu gương"]', f"{path}:4: chủ đề “bắc” có cùng đường dẫn /chu-de/bac/ với chủ đề “Bác” "
+                                    f"(content/articles/bai-bac.md); hãy đổi tên một trong hai chủ đề"),
+            ('["C", "C++"]', f"{path}:4: chủ đề “C” có cùng đường dẫn /chu-de/c/ với chủ đề “C++” ({path})"),
+            ('["???"]', f"{path}:4: chủ đề “???” không tạo được đường dẫn")):
+        raw = f'---\ntitle: "Bài mới"\ndate: 2024-05-19T10:00:00+07:00\ntags: {tags}\n---\n\nNội dung.\n'
+        status, answer = reviewed.handle(new_entry(path, raw))
+        assert status == 422 and answer["error"].startswith(f"không lưu bài “{path}”: trang sẽ không dựng được với "
+                                                            f"bài này (1 lỗi): {expected}"), answer
+        assert not (project / path).exists()
+    # Spellings of one tag are one page: "Bác" again, or "hoà"/"hòa", are saved; so is an edit of bai-bac itself.
+    raw = '---\ntitle: "Bài mới"\ndate: 2024-05-19T10:00:00+07:00\ntags: ["bác", "hoà bình"]\n---\n\nA.\n'
+    assert reviewed.handle(new_entry(path, raw))[0] == 200
+    edit = '---\ntitle: "Bác Hồ kính yêu"\ndate: 2024-05-19\ntags: ["Bác", "hòa bình"]\n---\n\nA.\n'
+    assert reviewed.handle(persist("content/articles/bai-bac.md", edit))[0] == 200
+    assert run_check(project, now=NOW).errors == []
+
+
+def test_a_new_article_may_not_take_an_address_already_used(reviewed: LocalBackend, project: Path):
+    """A new article titled like another article's "slug" (“Địa chỉ riêng” when ten-khac.md has slug:
+    dia-chi-rieng), or like an address the site keeps (“Văn bản”: van-ban), was saved; the build then
+    refused both articles' shared address. Now the save is refused with the build's message."""
+    (project / "content/articles/ten-khac.md").write_text(
+        '---\ntitle: "B"\ndate: 2024-05-19\nslug: "dia-chi-rieng"\n---\n\nB.\n', encoding="utf-8")
+    for stem, title, expected in (
+            ("dia-chi-rieng", "Địa chỉ riêng", "content/articles/dia-chi-rieng.md:1: bài viết này có cùng đường dẫn "
+                                               "/bai-viet/dia-chi-rieng/ với content/articles/ten-khac.md"),
+            ("van-ban", "Văn bản", "content/articles/van-ban.md:1: đường dẫn “van-ban” trùng với đường dẫn dành "
+                                   "riêng của cổng")):
+        path = f"content/articles/{stem}.md"
+        status, answer = reviewed.handle(new_entry(path, f'---\ntitle: "{title}"\ndate: 2024-05-19\n---\n\nA.\n'))
+        assert status == 422 and f"(1 lỗi): {expected}" in answer["error"], answer
+        assert not (project / path).exists()
+    # The article that has the address saves (it is not its own twin).
+    edit = '---\ntitle: "B sửa"\ndate: 2024-05-19\nslug: "dia-chi-rieng"\n---\n\nB.\n'
+    assert reviewed.handle(persist("content/articles/ten-khac.md", edit))[0] == 200

@@ -79,7 +79,8 @@ class Editor:
         self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
         self.page.add_init_script("window.__violations = []; document.addEventListener('securitypolicyviolation',"
                                   " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI))")
-        self.page.on("dialog", lambda dialog: dialog.accept())  # "delete this entry?"
+        self.dialogs: list[str] = []
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.accept()))  # "delete?"
         self.page.goto(url)
 
     def violations(self) -> list[str]:
@@ -473,4 +474,150 @@ def test_a_second_tab_does_not_save_over_the_first(chromium, served_cms):
     assert article.read_bytes() == changed
     # Decap leaves the rejection of a refused save unhandled ("Object"); nothing else went wrong.
     assert set(one.errors + two.errors) <= {"page error: Object"}
+    context.close()
+
+
+# Decap restores a backup only when reading it ends after the entry has loaded (else the loaded entry
+# replaces the restored form): a backup read slowly (a large one, with photos; a busy disk) does.
+SLOW_BACKUP = """
+const get = IDBObjectStore.prototype.get;
+IDBObjectStore.prototype.get = function (key) {
+  const request = get.apply(this, arguments);
+  if (typeof key === "string" && key.startsWith("backup.")) {
+    const setter = Object.getOwnPropertyDescriptor(IDBRequest.prototype, "onsuccess").set;
+    Object.defineProperty(request, "onsuccess", {set(handler) {
+      setter.call(request, event => setTimeout(() => handler.call(request, event), 1500));
+    }});
+  }
+  return request;
+};
+"""
+
+
+@pytest.mark.parametrize("refused_first", [True, False], ids=["after-a-refused-save", "after-closing-the-tab"])
+def test_a_restored_backup_does_not_save_over_a_newer_file(chromium, served_cms, refused_first: bool):
+    """Decap keeps the form being edited as a local backup and offers to restore it when the entry is
+    opened again. Restored, it is the form as it was before the file changed (in another tab, by
+    `import`, in a text editor), and its save was based on the file read after the reload: it wrote
+    the old text over the change, even after the backend had refused that very save as stale. Now a
+    restored backup is saved with the id of the file it was edited from, and refused the same way."""
+    root, server = served_cms
+    slug = "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac"
+    article = root / "content" / "articles" / f"{slug}.md"
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    context.add_init_script(SLOW_BACKUP)
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    editor.log_in()
+    open_entry(editor, server, slug)
+    page.get_by_label("Tác giả").fill("Tác giả trong bản sao lưu")
+    page.wait_for_timeout(3000)  # Decap writes the backup 2 s after the last change
+    article.write_bytes(article.read_bytes() + "\nĐoạn thêm bằng trình soạn thảo.\n".encode())
+    changed = article.read_bytes()
+    if refused_first:
+        page.get_by_role("button", name="Công bố").click()
+        page.get_by_text("Công bố ngay").click()
+        page.get_by_text("tải lại trang", exact=False).first.wait_for()
+        assert article.read_bytes() == changed
+    # The editor reloads (F5) and accepts "restore the backup?" (Editor accepts every dialog), asked in
+    # the words the refusal uses ("khôi phục bản sao lưu", "Hủy"; Decap's "vi" said "tải lên", upload).
+    page.reload()
+    page.get_by_label("Tiêu đề").wait_for()
+    page.wait_for_function("[...document.querySelectorAll('input')].some(i => i.value === 'Tác giả trong bản sao lưu')",
+                           polling=100)
+    assert any(m.startswith("Máy này còn giữ bản sao lưu") and "Khôi phục bản sao lưu đó (OK)" in m and "(Hủy)" in m
+               for m in editor.dialogs), editor.dialogs
+    page.get_by_role("button", name="Công bố").click()
+    page.get_by_text("Công bố ngay").click()
+    refusal = page.get_by_text("tải lại trang", exact=False).first
+    refusal.wait_for()
+    assert "đã được sửa ở nơi khác" in refusal.inner_text()
+    assert article.read_bytes() == changed
+    assert set(editor.errors) <= {"page error: Object"}  # Decap's unhandled rejection of a refused save
+    context.close()
+
+
+def test_an_upload_named_like_a_photo_in_the_library_never_costs_the_photo(chromium, served_cms, tmp_path: Path):
+    """An upload with the name of a photo in the library: Decap asked, in English, "… already exists. Do
+    you want to replace it?" and on yes deleted the photo and then uploaded; the upload refused (not a
+    photo), the photo was gone. Its refusals read "Failed to persist media: API_ERROR: …". Now the old
+    photo stays, the editor is told in Vietnamese to rename the file, and refusals are in Vietnamese."""
+    root, server = served_cms
+    photo = root / "content" / "images" / "anh-cu.jpg"  # in no article: the backend lets it be deleted
+    photo.write_bytes(JPEG)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    editor.log_in()
+    page.get_by_text("Tập tin").first.click()
+    page.get_by_text("anh-cu.jpg").first.wait_for()
+    same_name = tmp_path / "anh-cu.jpg"
+    same_name.write_bytes(b"<!doctype html><p>not a photo</p>")
+    page.set_input_files("input[type=file]", str(same_name))
+    page.wait_for_function("document.body.innerText.includes('anh-cu.jpg')", polling=100)
+    page.wait_for_timeout(2000)  # what a "yes" would have set going: a deletion, then the upload
+    assert photo.read_bytes() == JPEG
+    assert [m for m in editor.dialogs if "anh-cu.jpg" in m] and all("already exists" not in m for m in editor.dialogs)
+    assert any("Thư viện đã có tệp “anh-cu.jpg”" in m for m in editor.dialogs)
+    not_photo = tmp_path / "khong-phai-anh.jpg"
+    not_photo.write_bytes(b"<!doctype html><p>not a photo</p>")
+    page.set_input_files("input[type=file]", str(not_photo))
+    toast = page.locator(".Toastify__toast", has_text="khong-phai-anh.jpg").first
+    toast.wait_for()
+    text = toast.inner_text()
+    assert text.startswith("Không tải được tệp lên: ") and "không phải ảnh JPEG" in text, text
+    assert "Failed" not in text and "API_ERROR" not in text, text
+    assert not (root / "content" / "images" / "khong-phai-anh.jpg").exists()
+    assert set(editor.errors) <= {"page error: Object"}
+    context.close()
+
+
+def test_the_markdown_examples_in_a_hint_are_shown_as_typed(chromium, served_cms):
+    """Decap renders a field's hint as Markdown: the body's examples of Markdown showed as "đậm, nghiêng,
+    ## Tiêu đề mục, - gạch đầu dòng, liên kết, ." (bold, a link, a broken image fetching
+    /images/ten-anh.jpg), not the syntax they were there to show. Now each shows as it is typed."""
+    root, server = served_cms
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    editor.log_in()
+    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+    hint = page.get_by_text("Viết bằng Markdown", exact=False)
+    hint.wait_for()
+    text = hint.inner_text()
+    for example in ("**đậm**", "*nghiêng*", "## Tiêu đề mục", "- gạch đầu dòng", "[liên kết](https://…)",
+                    "![mô tả ảnh](/images/ten-anh.jpg)"):
+        assert example in text, (example, text)
+    assert hint.locator("img, a").count() == 0
+    context.close()
+
+
+def test_dates_are_typed_and_shown_in_the_sites_time_in_any_zone(chromium, served_cms):
+    """The form's dates were the browser's time: in a browser in Paris an article of 10:00 (+07:00)
+    showed 05:00, and 08:00 typed, as the hint asks, in Việt Nam's time, was saved as 13:00+07:00 (an
+    article meant for 08:00 appeared at 13:00). Now they are the site's time in any zone, "now" too."""
+    from datetime import datetime, timedelta
+    from generator.vietnamese import VN
+    root, server = served_cms
+    slug = "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac"
+    article = root / "content" / "articles" / f"{slug}.md"
+    assert "date: 2021-06-21T10:00:00+07:00\n" in article.read_text(encoding="utf-8")
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN", timezone_id="Europe/Paris")
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    editor.log_in()
+    open_entry(editor, server, slug)
+    assert page.get_by_label("Ngày giờ đăng").input_value() == "2021-06-21T10:00"
+    page.get_by_label("Ngày giờ đăng").fill("2025-05-20T08:00")
+    editor.publish()
+    wait_for_file(article, page, containing="date: 2025-05-20T08:00:00+07:00\n")
+    page.goto(server.url + "admin/#/collections/articles/new")
+    shown = page.get_by_label("Ngày giờ đăng")
+    shown.wait_for()
+    now = datetime.now(VN)
+    assert shown.input_value() in {(now - timedelta(minutes=m)).strftime("%Y-%m-%dT%H:%M") for m in (0, 1, 2)}
+    assert editor.errors == []
     context.close()

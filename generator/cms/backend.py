@@ -23,12 +23,15 @@ from typing import Any, Callable
 from ..errors import ContentError, os_reason
 from ..frontmatter import decode, split
 from ..images import image_kind
+from ..vietnamese import MAX_SLUG
 from .keep import lost_in_save, merged
+from .review import Review
 from .schema import MAX_UPLOAD, Folders
 
 MAX_ARTICLE = 2 * 1024 * 1024                 # bytes of one article file
 MAX_BODY = 2 * MAX_UPLOAD + 4 * 1024 * 1024   # one request: an entry with one image, base64 (4/3) and JSON
 ARTICLE_EXTENSIONS = (".md",)
+USER_EXTENSIONS = (".md", ".markdown", ".html", ".toml", ".yaml", ".yml", ".json")  # text that may name a photo
 IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")  # no SVG: it can carry scripts
 # One path segment: lower-case ASCII letters, digits and "-" (what the CMS's slugs are made of), "_" and
 # "." inside; never starting with "." or "_" (the build skips such files) or "-".
@@ -58,8 +61,12 @@ class Area:
 class LocalBackend:
     """The actions of decap-server's local_fs mode, confined to the articles and images folders."""
 
-    def __init__(self, root: Path, folders: Folders):
+    def __init__(self, root: Path, folders: Folders, review: Review | None = None):
+        """review: what the build says of an article's new text (review.reviewer); a save it finds
+        errors in is refused with them. None: not asked (decap-server does not either)."""
         self.root = Path(root).resolve()
+        self.review = review
+        self.article_url = folders.article_url
         self.areas = (Area(folders.articles, ARTICLE_EXTENSIONS, MAX_ARTICLE, "bài viết"),
                       Area(folders.images, IMAGE_EXTENSIONS, MAX_UPLOAD, "ảnh"))
         self._actions: dict[str, Callable[[dict], Any]] = {
@@ -225,9 +232,36 @@ class LocalBackend:
     def _article(self, raw: Any) -> Path:
         """The checked path of an entry: only in the articles folder (an entry's text under an
         image's name would be a broken photo)."""
+        self._new_address(raw)
         full, area = self._checked(raw)
         if area is not self.areas[0]:
             raise Refused(403, f"bài viết chỉ được lưu trong {self.areas[0].name}/, không phải “{raw}”")
+        return full
+
+    def _new_address(self, raw: Any) -> None:
+        """A new article's file name is its address, which the CMS makes from the title: a title of
+        punctuation or emoji alone gives none (".md"), a very long one more than a folder name holds
+        (the build refuses a name over MAX_SLUG characters; the disk one over 255 bytes)."""
+        if not isinstance(raw, str) or not raw.endswith(ARTICLE_EXTENSIONS) or "/" not in raw:
+            return
+        folder, name = raw.rsplit("/", 1)
+        if folder != self.areas[0].name or os.path.lexists(self.root / self.areas[0].name / name):
+            return  # elsewhere: _checked answers; an existing file keeps its name
+        stem = name[:-len(".md")]
+        if not re.search(r"[a-z0-9]", stem):
+            raise Refused(422, "không tạo được địa chỉ cho bài mới: tiêu đề không có chữ cái hay chữ số nào "
+                               "(chỉ có dấu câu, ký hiệu hoặc biểu tượng cảm xúc). Hãy gõ tiêu đề bằng chữ rồi lưu lại")
+        if len(stem) > MAX_SLUG:
+            raise Refused(422, f"tiêu đề bài mới quá dài để làm địa chỉ bài: địa chỉ tạo từ tiêu đề có {len(stem)} "
+                               f"ký tự, tối đa {MAX_SLUG}. Hãy rút gọn tiêu đề rồi lưu; sau khi bài đã được lưu "
+                               f"có thể sửa lại tiêu đề đầy đủ (địa chỉ bài không đổi theo)")
+
+    def _image(self, raw: Any) -> Path:
+        """The checked path of an upload: only in the images folder (an upload named .md in the
+        articles folder was an article no check of an entry had read)."""
+        full, area = self._checked(raw)
+        if area is not self.areas[1]:
+            raise Refused(403, f"tệp tải lên chỉ được lưu trong {self.areas[1].name}/, không phải “{raw}”")
         return full
 
     def _asset_bytes(self, asset: Any) -> tuple[str, bytes]:
@@ -282,9 +316,11 @@ class LocalBackend:
         if not new_entry:
             for path, data, _ in files:
                 self._reads(self._article(path), path, data)
-        for path, data, _ in files:
+        for path, data, new in files:
             self._fits(path, data)
+            self._builds(new if new is not None and len(renames) == len(files) else path, data)
         for path, data in uploads:
+            self._image(path)
             self._unclaimed(path, data)
             self._fits(path, data)  # was checked only while writing: the entry was saved, the photo refused
             _photo_kind(path, data)
@@ -347,6 +383,13 @@ class LocalBackend:
             raise Refused(422, f"không lưu bài “{raw}”: nội dung gửi lên không phải một bài đọc được (dòng "
                                f"{exc.line}: {exc.message}); bài đang có được giữ nguyên") from None
 
+    def _builds(self, raw: Any, data: bytes) -> None:
+        """Refused when the build would refuse the article: the site would stop building on it."""
+        problems = self.review(str(raw), data) if self.review is not None else []
+        if problems:
+            raise Refused(422, f"không lưu bài “{raw}”: trang sẽ không dựng được với bài này ({len(problems)} lỗi): "
+                               f"{'; '.join(problems)}. Hãy sửa rồi lưu lại")
+
     def _readable(self, full: Path, raw: Any) -> None:
         """An article whose front matter the CMS cannot read opens as an empty form: saved, the
         form would be written over its text. Such a file is mended in a text editor first."""
@@ -365,6 +408,7 @@ class LocalBackend:
 
     def persist_media(self, params: dict) -> dict:
         path, data = self._asset_bytes(params.get("asset"))
+        self._image(path)
         self._unclaimed(path, data)
         self._fits(path, data)
         _photo_kind(path, data)
@@ -390,15 +434,27 @@ class LocalBackend:
             return
         address = "/" + full.relative_to(self.root / area.name).as_posix()
         users = []
-        for article in self._list(self.root / self.areas[0].name, self.areas[0], ".md", 8):
-            if address in article.read_text(encoding="utf-8", errors="replace"):
-                users.append(self._relative(article))
+        for text_file in self._users():
+            if address in text_file.read_text(encoding="utf-8", errors="replace"):
+                users.append(self._relative(text_file))
                 if len(users) > 3:
                     break
         if users:
             more = " và các bài khác" if len(users) > 3 else ""
             raise Refused(409, f"ảnh “{raw}” đang được dùng trong {', '.join(users[:3])}{more}: xóa ảnh sẽ làm hỏng "
                                f"các bài đó; hãy bỏ ảnh khỏi bài trước rồi mới xóa")
+
+    def _users(self) -> list[Path]:
+        """The files that may show a photo: site.toml (the logo, the share image) and every text file
+        of the content folder the articles are in (articles, pages), the photos' own folder aside."""
+        content = (self.root / self.areas[0].name).parent
+        images = self.root / self.areas[1].name
+        found = [self.root / "site.toml"] if (self.root / "site.toml").is_file() else []
+        for folder, dirs, files in os.walk(content):  # links are not followed: _list's rule
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and Path(folder, d) != images)
+            found += [Path(folder, name) for name in sorted(files)
+                      if name.endswith(USER_EXTENSIONS) and not Path(folder, name).is_symlink()]
+        return found
 
     def _delete(self, raw: Any) -> None:
         path, _ = self._checked(raw)
@@ -407,9 +463,32 @@ class LocalBackend:
         except FileNotFoundError:  # decap-server ignores a file that is already gone
             pass
 
-    def _deletable(self, raw: Any, base: dict | None) -> None:
+    def _unlinked(self, raw: Any, deleted: set[Path]) -> None:
+        """An article other pages link to may not be deleted: their links would lead nowhere (`check`
+        fails on them). deleted: the files this request deletes (links among them do not count)."""
+        full, area = self._checked(raw)
+        if area is not self.areas[0] or not self.article_url or not full.is_file():
+            return
+        try:
+            slug = split(decode(full.read_bytes(), str(raw)), str(raw)).meta.get("slug")
+        except ContentError:
+            slug = None
+        slug = slug.strip() if isinstance(slug, str) and slug.strip() else full.stem
+        # The address without the base path or host ("bai-viet/ten-bai"), not followed by more of a slug.
+        address = self.article_url.replace("{slug}", slug).strip("/")
+        link = re.compile(re.escape(address) + r"(?![A-Za-z0-9_-])")
+        users = [self._relative(f) for f in self._users()
+                 if f not in deleted and link.search(f.read_text(encoding="utf-8", errors="replace"))]
+        if users:
+            more = " và các bài khác" if len(users) > 3 else ""
+            raise Refused(409, f"bài “{raw}” đang được liên kết đến từ {', '.join(users[:3])}{more}: xóa bài sẽ làm "
+                               f"hỏng các liên kết đó (trang dẫn tới /{address}/ không còn). Hãy bỏ hoặc sửa các "
+                               f"liên kết trước rồi mới xóa bài")
+
+    def _deletable(self, raw: Any, base: dict | None, deleted: set[Path] = frozenset()) -> None:
         full, _ = self._checked(raw)
         self._unused(raw)
+        self._unlinked(raw, set(deleted) | {full})
         if base is not None and isinstance(raw, str) and raw in base:  # an article changed since the tab read it
             self._unchanged(full, raw, base[raw], deleting=True)
 
@@ -423,8 +502,9 @@ class LocalBackend:
         if not isinstance(paths, list) or not paths:
             raise Refused(422, "“paths” phải là một danh sách tệp")
         base = _base_ids(params)
+        deleted = {self._checked(raw)[0] for raw in paths}
         for raw in paths:
-            self._deletable(raw, base)
+            self._deletable(raw, base, deleted)
         for raw in paths:
             self._delete(raw)
         return {"message": f"deleted files {', '.join(paths)}"}

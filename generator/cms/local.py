@@ -21,6 +21,7 @@ from ..errors import BuildFailed, SiteError
 from ..taxonomy import load_registries
 from .admin import enabled, index_html, script
 from .backend import MAX_BODY, LocalBackend
+from .review import reviewer
 from .schema import ADMIN_DIR, TAGS_WIDGET, cms_config, config_yaml, existing_tags, folders
 
 API_PATH = "/api/v1"   # decap-server's path
@@ -103,8 +104,9 @@ class ApiHandler(_Guarded):
         except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: "[[[[…" nested too deep
             return self._answer(422, {"error": "yêu cầu không phải JSON hợp lệ"})
         try:
-            config, _ = self.site()
-            backend = LocalBackend(config.root, folders(config))
+            config, registries = self.site()
+            where = folders(config)
+            backend = LocalBackend(config.root, where, reviewer(config, registries, where.articles))
         except (_Broken, SiteError) as exc:
             return self._answer(500, {"error": f"không đọc được site.toml: {exc}"})
         status, answer = backend.handle(body)

@@ -23,6 +23,7 @@ from ..vietnamese import normalize, offset_name, sort_key, sorted_vi, term_key
 ADMIN_DIR = "admin/"
 FORMAT = "lamtheobac-md"          # the front-matter format lamtheobac-cms.js registers
 TAGS_WIDGET = "lamtheobac-tags"   # the tags widget lamtheobac-cms.js registers
+TIME_WIDGET = "lamtheobac-datetime"  # a moment in the site's time, whatever the browser's zone (lamtheobac-cms.js)
 DATE_FORMAT = "YYYY-MM-DDTHH:mm:ssZ"  # dayjs: 2024-05-19T16:27:00+07:00
 MAX_UPLOAD = 20 * 1024 * 1024     # bytes per image, in the form and in the local backend
 SINGLE = ("source", "image")      # tables edited as a list of at most one item (see article_fields)
@@ -33,6 +34,7 @@ class Folders:
     """Project-relative POSIX folders the CMS reads and writes."""
     articles: str   # "content/articles"
     images: str     # "content/images"
+    article_url: str = ""  # an article's address, "bai-viet/{slug}/" (config.urls.article); "": not known
 
 
 def folders(config: SiteConfig) -> Folders:
@@ -45,7 +47,7 @@ def folders(config: SiteConfig) -> Folders:
         except ValueError:
             raise ConfigError(f"[cms] cần “{key}” nằm trong thư mục dự án (giao diện biên tập chỉ sửa được "
                               f"tệp trong kho), không phải “{path}”", config.source_file) from None
-    return Folders(*out)
+    return Folders(*out, article_url=config.urls.article)
 
 
 def province_label(province: Province, unit: Unit | None) -> str:
@@ -116,14 +118,26 @@ def _field(name: str, label: str, widget: str, hint: str = "", required: bool = 
     return field
 
 
-def article_fields(registries: Registries, tags: list[str]) -> list[dict]:
+def _moment(name: str, label: str, hint: str, offset: str | None, **extra) -> dict:
+    """A date and time field. With one offset all year (offset "+07:00") the project's widget: Decap's
+    reads and writes the browser's zone, so in a browser in Paris an article of 10:00 showed 05:00 and
+    08:00 typed was saved as 13:00+07:00. A zone with summer time keeps Decap's (no one offset to write)."""
+    now = extra.pop("now", False)  # a new article's starts as the moment it is made
+    if offset is None:
+        return _field(name, label, "datetime", hint, format=DATE_FORMAT, date_format="DD/MM/YYYY",
+                      time_format="HH:mm", default="{{now}}" if now else "", **extra)
+    return _field(name, label, TIME_WIDGET, f"Giờ UTC{offset}, dù máy tính đang ở múi giờ nào. " + hint,
+                  **({"default_now": True} if now else {}), **extra)
+
+
+def article_fields(registries: Registries, tags: list[str], offset: str | None = "+07:00") -> list[dict]:
+    """The form's fields; offset: the site's one UTC offset (utc_offset), None when it has summer time."""
     url = ["^https?://[^\\s\"<>`\\\\]+$", "Địa chỉ phải bắt đầu bằng http:// hoặc https:// và không có dấu cách"]
     return [
         _field("title", "Tiêu đề", "string", "Tên tệp và địa chỉ bài lấy từ tiêu đề khi tạo bài "
                "(chữ không dấu, đ thành d); sửa tiêu đề sau đó không đổi địa chỉ.", required=True),
-        _field("date", "Ngày giờ đăng", "datetime", "Giờ Việt Nam (UTC+07:00). Bài có ngày trong tương lai "
-               "chỉ hiện trên trang khi đến giờ đó.", required=True, default="{{now}}",
-               format=DATE_FORMAT, date_format="DD/MM/YYYY", time_format="HH:mm"),
+        _moment("date", "Ngày giờ đăng", "Bài có ngày trong tương lai chỉ hiện trên trang khi đến giờ đó.", offset,
+                required=True, now=True),
         _field("summary", "Tóm tắt (sa-pô)", "text", "Hiện ở đầu bài, trong danh sách bài và nguồn tin. "
                "Bỏ trống thì lấy đoạn văn đầu tiên."),
         _field("province", "Tỉnh, thành phố", "select", "Chọn một hay nhiều tỉnh, thành phố mà bài nói đến "
@@ -160,16 +174,16 @@ def article_fields(registries: Registries, tags: list[str]) -> list[dict]:
         _field("date_estimated", "Ngày đăng chỉ là ước tính", "boolean",
                "Bật khi trang gốc không ghi ngày đăng và ngày trên là ngày đoán (trang sẽ ghi “Khoảng tháng …”).",
                default=False, required=False),
-        _field("updated", "Ngày giờ cập nhật", "datetime", "Chỉ điền khi sửa nội dung bài đã đăng.",
-               format=DATE_FORMAT, date_format="DD/MM/YYYY", time_format="HH:mm", default=""),
+        _moment("updated", "Ngày giờ cập nhật", "Chỉ điền khi sửa nội dung bài đã đăng.", offset),
         _field("draft", "Bản nháp", "boolean", "Bật: bài chưa được đăng (chỉ hiện khi xem trước trên máy). "
                "Tắt để đăng bài.", default=True),
         # Markdown as written first (lamtheobac-cms.js opens it so): the rich-text mode re-writes the whole
         # body when one letter changes and loses what it cannot show (a table's alignment, an image's
         # title, escapes), which the backend refuses; it stays for editors who write new text in it.
+        # Decap renders hints as Markdown: the examples are code spans, shown as they are typed.
         _field("body", "Nội dung", "markdown", "Viết bằng Markdown, được lưu đúng như đã gõ; khung bên phải là "
-               "bản xem trước. Ví dụ: **đậm**, *nghiêng*, ## Tiêu đề mục, - gạch đầu dòng, "
-               "[liên kết](https://…), ![mô tả ảnh](/images/ten-anh.jpg). Nút “Soạn trực quan” mở chế độ soạn như "
+               "bản xem trước. Ví dụ: `**đậm**`, `*nghiêng*`, `## Tiêu đề mục`, `- gạch đầu dòng`, "
+               "`[liên kết](https://…)`, `![mô tả ảnh](/images/ten-anh.jpg)`. Nút “Soạn trực quan” mở chế độ soạn như "
                "trình soạn thảo văn bản (chèn ảnh bằng nút +); với bài nhập từ trang báo (bảng, chú thích), "
                "hãy sửa ở chế độ Markdown.",
                required=True, modes=["raw", "rich_text"], sanitize_preview=True),
@@ -221,7 +235,7 @@ def cms_config(config: SiteConfig, registries: Registries, tags: list[str],
             "sortable_fields": [{"field": "date", "default_sort": "desc"}, "title"],
             "view_filters": [{"label": "Bản nháp", "field": "draft", "pattern": True}],
             "preview_path": article_path,
-            "fields": article_fields(registries, tags),
+            "fields": article_fields(registries, tags, utc_offset(config)),
         }],
     })
     return out

@@ -380,6 +380,59 @@
     return { control: Control, preview: Preview };
   }
 
+  /* "2021-06-21T10:00:00+07:00" -> "2021-06-21T10:00", the value of an <input type="datetime-local"> in the
+   * site's time (offset); a moment written without an offset is already in it; "" when there is none. */
+  function wallClock(value, offset) {
+    var text = String(value === null || value === undefined ? "" : value).trim();
+    var m = MOMENT.exec(inOffset(text, offset));
+    if (m) {
+      return m[1] + "T" + m[2] + ":" + m[3];
+    }
+    var d = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?/.exec(text);
+    return d ? d[1] + "T" + (d[2] || "00") + ":" + (d[3] || "00") : "";
+  }
+
+  /* The site's time now as wallClock gives it (ms: Date.now() unless given). */
+  function siteNow(offset, ms) {
+    var t = new Date((ms === undefined ? Date.now() : ms) + offsetMinutes(offset) * 60000);
+    return String(t.getUTCFullYear()).padStart(4, "0") + "-" + pad(t.getUTCMonth() + 1) + "-" + pad(t.getUTCDate()) +
+      "T" + pad(t.getUTCHours()) + ":" + pad(t.getUTCMinutes());
+  }
+
+  /* Widget "lamtheobac-datetime": a moment typed and shown in the site's time, whatever the browser's zone
+   * (Decap's datetime widget reads and writes the browser's: in Paris an article of 10:00+07:00 showed 05:00,
+   * and 08:00 typed was saved as 13:00+07:00). Writes "2025-05-20T08:00:00+07:00". */
+  function datetimeWidget(h, createClass, offset) {
+    var box = { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "center" };
+    var button = { border: "1px solid #cdd3e0", borderRadius: "4px", background: "#f4f6fb", padding: "4px 10px",
+                   cursor: "pointer", font: "inherit" };
+    var Control = createClass({
+      componentDidMount: function () {
+        var value = this.props.value;
+        if ((value === null || value === undefined || value === "") && this.props.field.get("default_now")) {
+          this.props.onChange(siteNow(offset) + ":00" + offset);
+        }
+      },
+      render: function () {
+        var self = this;
+        var set = function (local) { self.props.onChange(local ? local + ":00" + offset : ""); };
+        return h("div", { className: this.props.classNameWrapper, style: box },
+          h("input", { id: this.props.forID, type: "datetime-local", value: wallClock(this.props.value, offset),
+                       style: { font: "inherit", border: 0, background: "transparent", color: "inherit" },
+                       onChange: function (event) { set(event.target.value); },
+                       onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle }),
+          h("span", { style: { color: "#57606a" } }, "giờ UTC" + offset),
+          h("button", { type: "button", style: button, onClick: function () { set(siteNow(offset)); } }, "Bây giờ"),
+          this.props.field.get("required") === false ?
+            h("button", { type: "button", style: button, onClick: function () { set(""); } }, "Xóa") : null);
+      },
+    });
+    var Preview = function (props) {
+      return h("p", {}, shownDate(props.value, offset));
+    };
+    return { control: Control, preview: Preview };
+  }
+
   var WEEKDAYS = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
 
   /* "Thứ Hai, 19/05/2025 | 16:27", as the site shows dates (generator/vietnamese.py format_datetime). */
@@ -459,13 +512,25 @@
     });
     CMS.registerPreviewTemplate("articles", articlePreview(win.h, win.createClass, terms));
     CMS.registerPreviewStyle(PREVIEW_CSS, { raw: true });
+    if (terms.offset) {
+      var moment = datetimeWidget(win.h, win.createClass, terms.offset);
+      CMS.registerWidget("lamtheobac-datetime", moment.control, moment.preview,
+                         { properties: { default_now: { type: "boolean" } } });
+    }
     var tags = tagsWidget(win.h, win.createClass);
     CMS.registerWidget("lamtheobac-tags", tags.control, tags.preview,
                        { properties: { suggestions: { type: "array", items: { type: "string" } } } });
-    trackIds(win);
+    var tracker = trackIds(win);
     if (typeof CMS.getLocale === "function" && CMS.getLocale("vi")) {
       CMS.registerLocale("vi", withDefaults(CMS.getLocale("vi"), VI));
     }
+    translateNotices(win);
+    watchBackups(win, tracker, function (message) {
+      return ["vi", "en"].some(function (code) {
+        var words = typeof CMS.getLocale === "function" && CMS.getLocale(code);
+        return words && words.editor && words.editor.editor && words.editor.editor.confirmLoadBackup === message;
+      });
+    });
     // Text pasted decomposed (NFD) made the new article's address of its marks ("ho-a-nha-p"):
     // the entry is NFC before Decap makes the address from its title.
     if (typeof CMS.registerEventListener === "function") {
@@ -512,9 +577,15 @@
   /* Requests to the local backend through window.fetch: persistEntry, deleteFile(s) get "baseIds". */
   function trackIds(win) {
     var ids = {};
+    var pinned = {};  // path -> the id a restored backup was edited from (see watchBackups)
+    var tracker = {
+      // The id a save of path is based on: a restored backup's own, else the one this tab read.
+      baseOf: function (path) { return path in pinned ? pinned[path] : ids[path]; },
+      pin: function (path, id) { pinned[path] = id; },
+    };
     var original = win.fetch;
     if (typeof original !== "function") {
-      return;
+      return tracker;
     }
     win.fetch = function (input, init) {
       var url = String(typeof input === "string" ? input : (input && input.url) || "").split("?")[0];
@@ -531,11 +602,12 @@
         deleteFile: function (p) { return [p.path]; },
         deleteFiles: function (p) { return Array.isArray(p.paths) ? p.paths : []; },
       }[request.action] : null;
+      var paths = changing ? changing(request.params) : [];
       if (changing) {
         var base = {};
-        changing(request.params).forEach(function (path) {
-          if (typeof path === "string" && ids[path]) {
-            base[path] = ids[path];
+        paths.forEach(function (path) {
+          if (typeof path === "string" && tracker.baseOf(path)) {
+            base[path] = tracker.baseOf(path);
           }
         });
         request.params.baseIds = base;
@@ -547,10 +619,130 @@
       }
       return answer.then(function (response) {
         if (response.ok) {
+          paths.forEach(function (path) { delete pinned[path]; });  // the file was the one the backup began from
           response.clone().json().then(function (data) { remember(ids, request, data); }, function () {});
         }
         return response;
       });
+    };
+    return tracker;
+  }
+
+  /* Decap keeps the form of an entry being edited as a local backup (IndexedDB through localForage, key
+   * "backup.<collection>.<slug>") and offers to restore it when the entry is opened again. Restored, the
+   * form is the text of the file as it was when the editing began, and a save of it was based on the file
+   * read now: it wrote over what another tab, `import` or a text editor changed since (even after the
+   * backend had refused that very save as stale). So each backup is recorded with the id of the file it
+   * was edited from (BASES_KEY, written when Decap writes the backup), and a restored backup is saved
+   * with that id: the backend refuses it when the file changed since, as it refused the first save. */
+  var BASES_KEY = "lamtheobac.backup-bases";
+  var BACKUP = /^backup\./;
+
+  function readBases(storage) {
+    try {
+      var bases = JSON.parse(storage.getItem(BASES_KEY) || "{}");
+      return bases && typeof bases === "object" ? bases : {};
+    } catch (e) {
+      return {};  // damaged by hand: no backup has a known base
+    }
+  }
+
+  function writeBase(storage, key, base) {
+    var bases = readBases(storage);
+    if (base) {
+      bases[key] = base;
+    } else {
+      delete bases[key];
+    }
+    storage.setItem(BASES_KEY, JSON.stringify(bases));
+  }
+
+  /* "#/collections/articles/entries/bai-a" -> "backup.articles.bai-a" (Decap's key for that entry's backup). */
+  function backupKey(hash) {
+    var m = /^#\/collections\/([^/]+)\/entries\/(.+)$/.exec(String(hash || ""));
+    return m ? "backup." + decodeURIComponent(m[1]) + "." + decodeURIComponent(m[2]) : null;
+  }
+
+  /* Decap's question (in English, in its code) when an upload has the name of a file in the library. On
+   * "yes" it deletes that file and then uploads the new one: when the upload is refused (not a photo, too
+   * large) or fails, the old photo is gone, from every page that showed it. No file is replaced so. */
+  var TAKEN = /^(.+) already exists\. Do you want to replace it\?$/;
+  function takenMessage(name) {
+    return "Thư viện đã có tệp “" + name + "”: tệp mới không thay tệp cũ (các bài có thể đang dùng ảnh cũ). " +
+      "Hãy đổi tên tệp trên máy rồi tải lên lại. Muốn thay hẳn ảnh cũ thì xóa ảnh cũ trong thư viện trước " +
+      "(chỉ xóa được ảnh không bài nào dùng).";
+  }
+
+  // Decap's notices written in its code, not in its locales: in Vietnamese. "API_ERROR: " is the name of
+  // its error class before the backend's own message.
+  var NOTICES = [
+    [/^Failed to persist media: (?:Error: )?/, "Không tải được tệp lên: "],
+    [/^Failed to delete media: /, "Không xóa được tệp: "],
+    [/API_ERROR: /g, ""],
+  ];
+  function notice(text) {
+    return NOTICES.reduce(function (out, pair) { return out.replace(pair[0], pair[1]); }, String(text));
+  }
+
+  /* The notices (react-toastify's, class Toastify__toast) in Vietnamese as they appear. */
+  function translateNotices(win) {
+    var doc = win.document;
+    if (!doc || typeof win.MutationObserver !== "function") {
+      return;
+    }
+    var fix = function (node) {  // an added toast, a node added inside one, or a changed text
+      var walker = doc.createTreeWalker(node, 4);  // NodeFilter.SHOW_TEXT
+      for (var text = node.nodeType === 3 ? node : walker.nextNode(); text; text = walker.nextNode()) {
+        var better = notice(text.nodeValue);
+        if (better !== text.nodeValue && text.parentElement && text.parentElement.closest(".Toastify__toast")) {
+          text.nodeValue = better;
+        }
+      }
+    };
+    new win.MutationObserver(function (records) {
+      records.forEach(function (record) {
+        if (record.type === "characterData") {
+          fix(record.target);
+        } else {
+          Array.prototype.forEach.call(record.addedNodes, fix);
+        }
+      });
+    }).observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  function watchBackups(win, tracker, question) {
+    var Store = win.IDBObjectStore;
+    if (Store && Store.prototype && win.localStorage) {
+      var put = Store.prototype.put;
+      var remove = Store.prototype["delete"];
+      Store.prototype.put = function (value, key) {
+        if (typeof key === "string" && BACKUP.test(key) && value && typeof value.path === "string" && value.path) {
+          writeBase(win.localStorage, key, { path: value.path, id: tracker.baseOf(value.path) || null });
+        }
+        return put.apply(this, arguments);
+      };
+      Store.prototype["delete"] = function (key) {
+        if (typeof key === "string" && BACKUP.test(key)) {
+          writeBase(win.localStorage, key, null);
+        }
+        return remove.apply(this, arguments);
+      };
+    }
+    var confirm = win.confirm;
+    win.confirm = function (message) {
+      var taken = TAKEN.exec(String(message));
+      if (taken) {  // Decap would delete the old file, then upload: a refused upload lost the photo
+        win.alert(takenMessage(taken[1]));
+        return false;
+      }
+      var yes = confirm.apply(win, arguments);
+      if (yes && question(message)) {  // "restore the backup?": the form is the backup's
+        var base = readBases(win.localStorage)[backupKey(win.location.hash)];
+        if (base && typeof base.path === "string") {
+          tracker.pin(base.path, base.id);
+        }
+      }
+      return yes;
     };
   }
 
@@ -567,6 +759,9 @@
                                    viewAsGrid: "Xem dạng lưới", groupBy: "Nhóm theo" },
                   groups: { other: "Khác", negateLabel: "Không %{label}" } },
     editor: {
+      // Decap's "vi" asks whether to "upload" (tải lên) the backup: the question is whether to open it.
+      editor: { confirmLoadBackup: "Máy này còn giữ bản sao lưu những thay đổi chưa lưu của bài này. Khôi phục " +
+                                   "bản sao lưu đó (OK) hay bỏ nó và mở bài như đang lưu (Hủy)?" },
       editorControl: { field: { widgetLabel: "ô %{widgetLabel}" } },
       editorInterface: { togglePreview: "Bật/tắt xem trước", toggleScrollSync: "Cuộn cùng lúc" },
       editorToolbar: { status: "Trạng thái: %{status}" },
@@ -605,6 +800,7 @@
   }
 
   return { fromFile: fromFile, toFile: toFile, remember: remember, fold: fold, addTag: addTag, inOffset: inOffset,
-           shownDate: shownDate,
+           shownDate: shownDate, backupKey: backupKey, notice: notice,
+           wallClock: wallClock, siteNow: siteNow,
            withDefaults: withDefaults, presetMode: presetMode, register: register };
 });

@@ -33,6 +33,7 @@ from .frontmatter import ArticleMeta, article_slug, article_text, body_markdown
 from .htmlsource import PageMeta, html_to_blocks
 from .imagenames import free_names
 from .links import DROPPED, body_links, with_links
+from .mhtml import SUFFIXES as ARCHIVE_SUFFIXES, Archive, html_text_bytes, read_archive
 from .lines import is_shouting
 from .places import Places, find_places, place_keys, source_name
 from .report import Output, print_file_report, print_summary
@@ -41,7 +42,7 @@ from .wrapped import Unwrapped, unwrap
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | ARCHIVE_SUFFIXES
 MAX_BYTES = 50_000_000  # a saved page with its pictures inlined stays far under this
 _FURNITURE_KINDS = {"nav", "label", "footer", "counter", "weather"}
 _TAGS_LABEL = re.compile(r"^\s*(?:tags?|từ\s+khóa|từ\s+khoá|chủ\s+đề)\s*:\s*", re.IGNORECASE)
@@ -63,22 +64,30 @@ class Converted:
     warnings: list[str] = field(default_factory=list)
     lines: dict[str, int | str | None] = field(default_factory=dict)  # field -> where it came from
     dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, reason, text)
+    files: dict[str, bytes] = field(default_factory=dict)  # pictures a single-file page holds, by the article's names
 
 
 def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str = "/images/",
             display: str = "", now: datetime | None = None, images_dir: Path | None = None,
             page_dir: Path | None = None) -> Converted:
     """The article file for one input's bytes; raises ContentError if it cannot be imported."""
+    saved = suffix.lower() in HTML_SUFFIXES | ARCHIVE_SUFFIXES
+    archive = Archive(b"")
     try:
-        decoded = decode_page(data, paste=suffix.lower() not in HTML_SUFFIXES)
+        if suffix.lower() in ARCHIVE_SUFFIXES:
+            archive = read_archive(data)
+            decoded = html_text_bytes(archive, decode_page)
+        else:
+            decoded = decode_page(data, paste=not saved)
     except DecodeError as exc:
         raise ContentError(str(exc), display) from None
     text, encoding = decoded.text, decoded.encoding
     page = PageMeta()
     printed: Unwrapped = Unwrapped([], [], [])
     chat: Unwrapped = Unwrapped([], [], [])
-    if suffix.lower() in HTML_SUFFIXES:
+    if saved:
         blocks, page = html_to_blocks(text)
+        page.url = page.url or archive.address or None  # the address the single file was saved from
     else:
         chat = unchat(text_to_blocks(text))  # messages copied from a chat: their stamps taken off
         printed = unwrap(chat.blocks)  # lines broken at a width joined into paragraphs
@@ -87,7 +96,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     blocks, removed = cut_comments(blocks, kept, removed)
     places = place_keys(registries)
     found: Extracted = extract(blocks, places, page.titles, [page.site_name] if page.site_name else [],
-                               saved_page=suffix.lower() in HTML_SUFFIXES)
+                               saved_page=saved)
     if found.title is None:
         raise ContentError("không tìm thấy tiêu đề bài (một dòng ngắn, không có dấu chấm cuối, phía trên "
                            "đoạn mở đầu), không nhập được", display)
@@ -189,7 +198,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
 
     slug = article_slug(found.title) or slugify(Path(display).stem)[:80].strip("-") or "bai-viet"
     renamed, w = free_names([f.src for f in found.figures], article_slug(found.title, 40) or slug, images_dir,
-                            page_dir)
+                            page_dir, archive.images)
     warnings += w
     found.body = [replace(n, src=renamed[n.src]) if n.kind == "figure" and n.src in renamed else n
                   for n in found.body]
@@ -219,8 +228,10 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     dropped = [(b.line, reason, b.text) for b, reason in found.dropped] + \
               [(r.block.line, f"khuôn trang ({r.kind})", r.block.text) for r in removed] + page.left_out + \
               [(b.line, reason, b.text) for b, reason in chat.left_out + printed.left_out] + link_dropped
+    originals = {renamed.get(name, name): name for name in archive.images}
+    files = {f.src: archive.images[originals[f.src]] for f in figures if f.src in originals}
     result = Converted(slug, article_text(meta, body), meta, encoding, [f.src for f in figures],
-                       sum(1 for n in found.body if n.kind == "caption"), warnings, lines, sorted(dropped))
+                       sum(1 for n in found.body if n.kind == "caption"), warnings, lines, sorted(dropped), files)
     return result
 
 
@@ -300,12 +311,13 @@ def collect(paths: list[Path]) -> list[tuple[Path, str | None]]:
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not found:
-                files.append((path, "thư mục không có tệp .txt hoặc .html nào để nhập"))
+                files.append((path, "thư mục không có tệp .txt, .html hay .mhtml nào để nhập"))
             files.extend((p, None) for p in found)
         elif not path.exists():
             files.append((path, "không tìm thấy tệp hoặc thư mục này"))
         elif path.suffix.lower() not in SUFFIXES:
-            files.append((path, "chỉ nhập được tệp .txt (chữ chép từ trang báo) hoặc .html (trang web đã lưu)"))
+            files.append((path, ("chỉ nhập được tệp .txt (chữ chép từ trang báo), .html (trang web đã lưu) "
+                                 "hoặc .mhtml/.mht (trang lưu thành một tệp)")))
         else:
             files.append((path, _unusable(path)))
     return files
@@ -355,11 +367,37 @@ def run(paths: list[Path], out: Path, *, dry_run: bool, force: bool, images_pref
         status, outcome = _place(target, result.text, claimed, path, dry_run, force)
         if outcome == "failed":
             reasons.append(f"{display}: {status}")
+        elif result.files:
+            result.warnings.extend(_write_images(result.files, images_dir, dry_run))
         tally[outcome] += 1
         tally["drafts"] += outcome == "written" and result.meta.draft
         print_file_report(output, display, target, status, result, outcome != "failed", report)
     print_summary(output, tally, reasons, dry_run)
     return 1 if tally["failed"] else 0
+
+
+def _write_images(files: dict[str, bytes], images_dir: Path | None, dry_run: bool) -> list[str]:
+    """Write the pictures a single-file page holds into the site's images folder (a name
+    already holding the same bytes is left as it is); what to tell the editor."""
+    if images_dir is None:
+        return ["trang lưu thành một tệp có ảnh nhưng không biết thư mục ảnh của trang: chưa ghi ảnh nào"]
+    written, notes = [], []
+    for name, data in files.items():
+        target = images_dir / name
+        try:
+            if target.is_file() and target.read_bytes() == data:
+                continue
+            if not dry_run:
+                _write_atomic(target, data)
+            written.append(name)
+        except OSError as exc:
+            notes.append(f"không ghi được ảnh “{name}” vào {images_dir.as_posix()} ({os_reason(exc, writing=True)}): "
+                         "hãy chép ảnh này vào thư mục ảnh")
+    if written:
+        verb = "sẽ ghi" if dry_run else "đã ghi"
+        notes.append(f"{verb} {len(written)} ảnh lấy từ trong tệp trang vào {images_dir.as_posix()}: "
+                     + ", ".join(written))
+    return notes
 
 
 def _fail(output: Output, tally: dict, reasons: list[str], error: ContentError) -> None:

@@ -1,0 +1,100 @@
+"""Importer round 6: kinds of pages and files no earlier test used (single-file pages, Word's
+web archives, official documents), bylines and date lines written in other ways."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from generator.importer import import_command
+from importing import FIXTURES, NOW, import_fixture as fixture
+from importing import import_page, lines
+
+
+def run(paths, out, registries, **options):
+    stdout = io.StringIO()
+    options = {"dry_run": False, "force": False, "images_prefix": "/images/", "now": NOW, **options}
+    status = import_command([Path(p) for p in paths], out, registries=registries, stdout=stdout, **options)
+    return status, stdout.getvalue()
+
+
+# --- single-file pages (.mhtml / .mht) ---------------------------------------------------------
+
+def test_a_chrome_single_file_page_is_read_with_its_pictures(registries):
+    result, meta, body = fixture("r6-chrome.mhtml", registries)
+    assert meta["title"] == "Quảng Trị sơ kết 5 năm thực hiện Chỉ thị 05-CT/TW"
+    assert meta["date"].isoformat() == "2024-03-12T08:40:00+07:00"
+    assert meta["province"] == ["Quảng Trị"] and meta["directives"] == ["05-CT/TW"]
+    assert meta["author"] == "Thanh Lê"
+    # quoted-printable UTF-8 read back: no "=E1=BA" left, Vietnamese intact
+    assert "=E1" not in result.text and "Dân vận khéo" in body
+    # the page's address comes from the archive when the HTML names none
+    assert meta["source"]["url"].startswith("https://baoquangtri.vn/chinh-tri/")
+    # both photos of the article (not the site's logo) come with their bytes
+    assert result.images == ["hoi-nghi-so-ket.png", "trao-bang-khen.png"]
+    assert sorted(result.files) == ["hoi-nghi-so-ket.png", "trao-bang-khen.png"]
+    assert all(data.startswith(b"\x89PNG") for data in result.files.values())
+
+
+def test_a_word_web_archive_in_windows_1258_is_read(registries):
+    result, meta, body = fixture("r6-word-kehoach.mht", registries)
+    assert result.encoding == "Windows-1258"
+    assert "Ban Tuyên giáo Huyện ủy Hương Khê" in body and "Hội thi năm 2023 tại xã Phúc Đồng" in body
+    # the picture's address is relative to the document (KeHoach05_files/image001.png)
+    assert list(result.files) == ["image001.png"]
+
+
+def test_importing_a_single_file_page_writes_its_pictures(tmp_path, registries):
+    images = tmp_path / "images"
+    images.mkdir()
+    (images / "trao-bang-khen.png").write_bytes(b"another picture")
+    status, report = run([FIXTURES / "r6-chrome.mhtml"], tmp_path / "out", registries, images_dir=images)
+    assert status == 0, report
+    article = next((tmp_path / "out").glob("*.md")).read_text(encoding="utf-8")
+    renamed = next(p.name for p in images.glob("*trao-bang-khen*.png") if p.name != "trao-bang-khen.png")
+    assert f"/images/{renamed}" in article  # a name taken by another picture is not overwritten
+    assert (images / "trao-bang-khen.png").read_bytes() == b"another picture"
+    assert (images / "hoi-nghi-so-ket.png").read_bytes().startswith(b"\x89PNG")
+    assert (images / renamed).read_bytes().startswith(b"\x89PNG")
+    assert "đã ghi 2 ảnh lấy từ trong tệp trang" in report
+    # a second run finds the very same photos: nothing renamed, nothing written again
+    status, report = run([FIXTURES / "r6-chrome.mhtml"], tmp_path / "out", registries, images_dir=images)
+    assert status == 0 and "ảnh lấy từ trong tệp trang" not in report and "tên mới" not in report
+
+
+def test_a_dry_run_writes_no_picture(tmp_path, registries):
+    images = tmp_path / "images"
+    images.mkdir()
+    status, report = run([FIXTURES / "r6-chrome.mhtml"], tmp_path / "out", registries, images_dir=images,
+                         dry_run=True)
+    assert status == 0 and "sẽ ghi 2 ảnh" in report and not list(images.iterdir())
+
+
+@pytest.mark.parametrize("data, why", [
+    (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n"
+     b"Content-Type: image/png\r\n\r\nxx\r\n--b--\r\n", "không có phần HTML"),
+    (b"just some words, saved with the wrong name\n", "không thấy phần đầu MIME"),
+])
+def test_a_single_file_page_without_html_is_refused_with_a_reason(tmp_path, data, why, registries):
+    (tmp_path / "a.mhtml").write_bytes(data)
+    (tmp_path / "b.txt").write_text(lines("Thanh Hóa: Cán bộ trẻ tiên phong làm theo lời Bác",
+                                          "12/03/2024 14:30",
+                                          "Thời gian qua, Tỉnh đoàn Thanh Hóa đã triển khai nhiều mô hình hay "
+                                          "trong việc học tập và làm theo tư tưởng, đạo đức của Bác."),
+                                    encoding="utf-8")
+    status, report = run([tmp_path], tmp_path / "out", registries)
+    assert status == 1 and why in report and "a.mhtml" in report
+    assert len(list((tmp_path / "out").glob("*.md"))) == 1  # the other file is still imported
+
+
+def test_a_single_file_page_in_utf16_is_read_by_its_declared_charset(registries):
+    html = ("<html><head><title>Quảng Trị sơ kết Chỉ thị 05</title></head><body>"
+            "<h1>Quảng Trị sơ kết Chỉ thị 05</h1><p>12/03/2024 08:40</p>"
+            "<p>Sáng 12/3, Ban Thường vụ Tỉnh ủy Quảng Trị tổ chức hội nghị sơ kết việc thực hiện "
+            "Chỉ thị 05-CT/TW của Bộ Chính trị.</p></body></html>")
+    data = (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n"
+            b"Content-Type: text/html; charset=\"utf-16-le\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            + __import__("base64").encodebytes(html.encode("utf-16-le")) + b"\r\n--b--\r\n")
+    _result, meta, body = import_page(data, registries, ".mht")
+    assert meta["title"] == "Quảng Trị sơ kết Chỉ thị 05" and "Ban Thường vụ Tỉnh ủy Quảng Trị" in meta["summary"]

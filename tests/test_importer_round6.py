@@ -98,3 +98,73 @@ def test_a_single_file_page_in_utf16_is_read_by_its_declared_charset(registries)
             + __import__("base64").encodebytes(html.encode("utf-16-le")) + b"\r\n--b--\r\n")
     _result, meta, body = import_page(data, registries, ".mht")
     assert meta["title"] == "Quảng Trị sơ kết Chỉ thị 05" and "Ban Thường vụ Tỉnh ủy Quảng Trị" in meta["summary"]
+
+
+# --- bylines with no colon ----------------------------------------------------------------------
+
+LEAD = ("Những năm qua, phong trào học tập và làm theo tấm gương đạo đức Hồ Chí Minh ở Quảng Bình đã có sức "
+        "lan tỏa mạnh mẽ, xuất hiện nhiều tấm gương điển hình tiên tiến trên mọi lĩnh vực.")
+BODY = ("Tại huyện Lệ Thủy, ông Nguyễn Văn Bình, một cựu chiến binh, đã hiến hơn 500 m2 đất để mở rộng đường "
+        "giao thông nông thôn.")
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("PV Minh Anh", "Minh Anh"),
+    ("Phóng viên Thu Hà", "Thu Hà"),
+    ("P.V Hồng Nhung", "Hồng Nhung"),
+    ("CTV Lê Văn Tùng", "Lê Văn Tùng"),
+    ("Nhóm PV Ngọc Huấn - Minh Hiếu", "Ngọc Huấn - Minh Hiếu"),
+    ("PV Thanh Bình", "Thanh Bình"),  # also a district's name: the staff word makes it a person
+])
+def test_a_staff_word_before_a_name_is_a_byline(byline, author, registries):
+    page = lines("Quảng Bình: Lan tỏa những tấm gương bình dị mà cao quý", byline, "12/03/2024 08:00", LEAD, BODY)
+    _result, meta, body = import_page(page, registries)
+    assert meta.get("author") == author and byline not in body
+
+
+@pytest.mark.parametrize("line", ["Phóng viên các cơ quan báo chí", "PV"])
+def test_a_staff_word_before_no_name_gives_no_such_author(line, registries):
+    page = lines("Quảng Bình: Lan tỏa những tấm gương bình dị mà cao quý", "12/03/2024 08:00", LEAD, BODY, line)
+    _result, meta, _body = import_page(page, registries)
+    assert meta.get("author") in (None, "PV")
+
+
+# --- date lines in words, relative or without a year --------------------------------------------
+
+@pytest.mark.parametrize("line, iso", [
+    ("8 giờ sáng ngày 12/3/2024", "2024-03-12T08:00:00+07:00"),
+    ("lúc 14h30 ngày 12-3-2024", "2024-03-12T14:30:00+07:00"),
+    ("Cập nhật lúc 09:15, 12/03/2024", "2024-03-12T09:15:00+07:00"),
+    ("Đăng lúc 8 giờ 15 phút, ngày 12/3/2024", "2024-03-12T08:15:00+07:00"),
+    ("2 giờ chiều ngày 12/3/2024", "2024-03-12T14:00:00+07:00"),
+    ("10 giờ đêm 12/3/2024", "2024-03-12T22:00:00+07:00"),
+    ("1 giờ đêm 12/3/2024", "2024-03-12T01:00:00+07:00"),
+    ("8h ngày 12/3/2024", "2024-03-12T08:00:00+07:00"),
+])
+def test_a_clock_written_in_words_is_read_with_the_date(line, iso, registries):
+    page = lines("Quảng Bình: Lan tỏa những tấm gương bình dị mà cao quý", line, LEAD, BODY)
+    _result, meta, _body = import_page(page, registries)
+    assert meta["title"] == "Quảng Bình: Lan tỏa những tấm gương bình dị mà cao quý"
+    assert meta["date"].isoformat() == iso and "draft" not in meta
+
+
+def test_a_count_of_hours_in_a_sentence_is_no_clock(registries):
+    from generator.importer.dates import meta_line
+    assert meta_line("12 hộ dân 12/3/2024") is None
+    assert meta_line("Trong 12 giờ qua, ngày 12/3/2024 có nhiều hoạt động") is None
+
+
+@pytest.mark.parametrize("line, said", [
+    ("2 giờ trước", "ngày đăng tính từ lúc xem trang"),
+    ("Hôm qua", "ngày đăng tính từ lúc xem trang"),
+    ("Cập nhật: 3 ngày trước", "ngày đăng tính từ lúc xem trang"),
+    ("5 hours ago", "ngày đăng tính từ lúc xem trang"),
+    ("Thứ Ba, 12/3 | 08:30", "không ghi năm"),
+    ("Sáng 12/3", "không ghi năm"),
+])
+def test_a_date_line_that_names_no_day_leaves_a_draft_and_says_why(line, said, registries):
+    page = lines("Quảng Bình: Lan tỏa những tấm gương bình dị mà cao quý", line, LEAD, BODY)
+    result, meta, body = import_page(page, registries)
+    assert meta["draft"] is True and meta["summary"] == LEAD  # the line is no lead, no heading
+    assert line not in body
+    assert any(said in w and f"“{line}”" in w for w in result.warnings), result.warnings

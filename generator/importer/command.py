@@ -25,7 +25,7 @@ from .byline import person_name
 from .chat import unchat
 from .clean import strip_boilerplate, text_to_blocks
 from .comments import cut_comments
-from .dates import FIRST_YEAR, LAST_YEAR, month_first_reading, opening_date, url_date
+from .dates import FIRST_YEAR, LAST_YEAR, month_first_reading, opening_date, url_date, vague_date
 from .decode import DecodeError, decode_page
 from .entities import find_directives, find_tags, page_tags
 from .extract import HASHTAGS, Extracted, extract
@@ -115,6 +115,9 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         today = (now or datetime.now(VN)).astimezone(VN).replace(hour=0, minute=0, second=0, microsecond=0)
         warnings = [w for w in warnings if not w.startswith("không tìm thấy ngày đăng")]
         guess = opening_date(found.summary or "")
+        vague = _vague_dateline(blocks, max(found.summary_line or 0, found.title_line or 0) + 3)
+        if vague is not None:
+            warnings.append(vague)
         in_address = url_date(urlsplit(page.url).path) if page.url else None
         if in_address is not None and FIRST_YEAR <= in_address.year and in_address <= today.date():
             # The address a page was published under usually carries its publication day: a guess, flagged.
@@ -233,6 +236,22 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     result = Converted(slug, article_text(meta, body), meta, encoding, [f.src for f in figures],
                        sum(1 for n in found.body if n.kind == "caption"), warnings, lines, sorted(dropped), files)
     return result
+
+
+def _vague_dateline(blocks: list, last_line: int) -> str | None:
+    """The warning for the date line near the headline that names no day: a relative one ("2 giờ
+    trước": the moment it counts from, when the page was copied, is not in the file) or one without
+    its year ("Sáng 12/3": the year may be any)."""
+    for b in blocks:
+        kind = vague_date(b.text) if b.line <= last_line else None
+        if kind == "tương đối":
+            return (f"dòng {b.line} “{b.text}” là ngày đăng tính từ lúc xem trang, không phải một ngày: tệp không "
+                    "ghi lúc chép trang nên không tính được ngày đăng; hãy mở bài gốc (hoặc di chuột lên dòng "
+                    "này trên trang gốc) để xem ngày đăng thật")
+        if kind == "không ghi năm":
+            return (f"dòng {b.line} “{b.text}” là ngày đăng nhưng không ghi năm, nên không tự điền được; hãy "
+                    "xem năm trên trang gốc")
+    return None
 
 
 def _source(page: PageMeta, found: Extracted, registries: Registries, warnings: list[str]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..vietnamese import slugify, term_key
 from .byline import POST_START, has_label, is_staff, person_name
 from .clean import Block, is_headline_like, words
-from .dates import MetaLine, meta_line
+from .dates import MetaLine, meta_line, vague_date
 
 IMAGE_EXT = r"(?:jpe?g|png|gif|webp|bmp|svg|avif)"
 _IMAGE_LINE = re.compile(rf"^(?:https?://\S+/)?([\w.\-()%+~@]+?(?: [\w.\-()%+~@]+){{0,5}}?\.{IMAGE_EXT})(?:\.{IMAGE_EXT})*"
@@ -121,7 +121,8 @@ def classify(blocks: list[Block], places: frozenset[str]) -> list[Info]:
             infos.append(info)
             continue
         info.meta = meta_line(text)
-        info.widget = len(text) <= 120 and bool(_WIDGET.search(text))
+        # a date line that names no day ("2 giờ trước", "Sáng 12/3") is furniture, never a heading
+        info.widget = len(text) <= 120 and bool(_WIDGET.search(text)) or not info.meta and vague_date(text) is not None
         info.credit_only = bool(CREDIT_ONLY.match(text))
         info.credit = not info.credit_only and has_credit(text) and len(text) <= 400
         info.source = len(text) <= 100 and bool(_SOURCE.match(text))

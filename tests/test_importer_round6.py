@@ -168,3 +168,50 @@ def test_a_date_line_that_names_no_day_leaves_a_draft_and_says_why(line, said, r
     assert meta["draft"] is True and meta["summary"] == LEAD  # the line is no lead, no heading
     assert line not in body
     assert any(said in w and f"“{line}”" in w for w in result.warnings), result.warnings
+
+
+# --- who said a quote ---------------------------------------------------------------------------
+
+QUOTE = "“Vì lợi ích mười năm thì phải trồng cây, vì lợi ích trăm năm thì phải trồng người”"
+LESSON = ("Tự học là một trong những bài học lớn mà Chủ tịch Hồ Chí Minh để lại cho các thế hệ cán bộ, đảng "
+          "viên hôm nay, như lời Người từng dạy.")
+AFTER = "Thấm nhuần lời dạy ấy, nhiều cán bộ ở tỉnh Nam Định đã không ngừng học tập nâng cao trình độ."
+
+
+@pytest.mark.parametrize("line, shown", [
+    ("— Chủ tịch Hồ Chí Minh", "> — Chủ tịch Hồ Chí Minh"),
+    ("- Hồ Chí Minh", "> — Hồ Chí Minh"),
+    ("–Bác Hồ", "> — Bác Hồ"),
+    ("(Chủ tịch Hồ Chí Minh)", "> (Chủ tịch Hồ Chí Minh)"),
+    ("Chủ tịch Hồ Chí Minh", "> — Chủ tịch Hồ Chí Minh"),
+    ("Hồ Chí Minh", "> — Hồ Chí Minh"),
+])
+def test_the_line_naming_who_said_a_pasted_quote_goes_with_it(line, shown, registries):
+    page = lines("Học Bác về tinh thần tự học suốt đời", "12/03/2024 08:00", LESSON, QUOTE, line, AFTER)
+    _result, _meta, body = import_page(page, registries)
+    assert f"> {QUOTE}\n>\n{shown}\n" in body
+    assert "## " not in body and "\n- " not in body
+
+
+@pytest.mark.parametrize("after_quote", [
+    "<blockquote><p>{q}</p></blockquote><p><em>Chủ tịch Hồ Chí Minh</em></p>",
+    "<blockquote><p>{q}</p></blockquote><p style='text-align:right'><strong>Hồ Chí Minh</strong></p>",
+    "<blockquote><p>{q}</p><p>— Chủ tịch Hồ Chí Minh</p></blockquote>",
+])
+def test_the_line_naming_who_said_a_saved_quote_goes_with_it(after_quote, registries):
+    page = ("<html><body><article><h1>Học Bác về tinh thần tự học suốt đời</h1><p>12/03/2024 08:00</p>"
+            f"<p>{LESSON}</p>{after_quote.format(q=QUOTE)}<p>{AFTER}</p></article></body></html>")
+    _result, _meta, body = import_page(page, registries, ".html")
+    assert f"> {QUOTE}\n>\n> — " in body and "Hồ Chí Minh\n\n" + AFTER in body
+    assert "## " not in body
+
+
+@pytest.mark.parametrize("line", [
+    "- Tôi khỏe, cảm ơn anh.",  # a turn of a dialogue after a quoted question
+    "Những mô hình hay ở Nam Định",  # a subheading after a quote
+    "- các bạn trẻ hưởng ứng",
+])
+def test_a_line_after_a_quote_that_names_no_one_is_no_attribution(line, registries):
+    page = lines("Học Bác về tinh thần tự học suốt đời", "12/03/2024 08:00", LESSON, QUOTE, line, AFTER)
+    _result, _meta, body = import_page(page, registries)
+    assert f"> {QUOTE}" not in body and "— " not in body

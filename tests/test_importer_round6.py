@@ -40,7 +40,7 @@ def test_a_chrome_single_file_page_is_read_with_its_pictures(registries):
 def test_a_word_web_archive_in_windows_1258_is_read(registries):
     result, meta, body = fixture("r6-word-kehoach.mht", registries)
     assert result.encoding == "Windows-1258"
-    assert "Ban Tuyên giáo Huyện ủy Hương Khê" in body and "Hội thi năm 2023 tại xã Phúc Đồng" in body
+    assert "Ban Tuyên giáo Huyện ủy Hương Khê" in result.text and "Hội thi năm 2023 tại xã Phúc Đồng" in body
     # the picture's address is relative to the document (KeHoach05_files/image001.png)
     assert list(result.files) == ["image001.png"]
 
@@ -215,3 +215,46 @@ def test_a_line_after_a_quote_that_names_no_one_is_no_attribution(line, registri
     page = lines("Học Bác về tinh thần tự học suốt đời", "12/03/2024 08:00", LESSON, QUOTE, line, AFTER)
     _result, _meta, body = import_page(page, registries)
     assert f"> {QUOTE}" not in body and "— " not in body
+
+
+# --- official documents (Kế hoạch, Hướng dẫn …) -------------------------------------------------
+
+def test_a_documents_kind_and_subject_are_its_headline_and_its_signature_no_author(registries):
+    result, meta, body = fixture("r6-document-huongdan.txt", registries)
+    assert meta["title"] == ("Hướng dẫn tuyên truyền kỷ niệm 134 năm Ngày sinh Chủ tịch Hồ Chí Minh "
+                             "(19/5/1890 - 19/5/2024)")
+    assert meta["date"].isoformat() == "2024-04-20T00:00:00+07:00"
+    assert meta["province"] == ["Tuyên Quang"] and meta["directives"] == ["05-CT/TW"]
+    assert "author" not in meta  # "TM. BAN THƯỜNG VỤ" is an office signing, the signer no writer
+    assert meta["summary"].startswith("Thực hiện Hướng dẫn của Ban Tuyên giáo Trung ương")
+    assert "## I. MỤC ĐÍCH, YÊU CẦU" in body and body.rstrip().endswith("trước ngày 30/5/2024.")
+    for gone in ("ĐẢNG CỘNG SẢN", "-----", "TM. BAN", "PHÓ BÍ THƯ", "Đã ký", "Nơi nhận", "Lưu Văn phòng"):
+        assert gone not in body
+    reasons = {reason for _line, reason, _text in result.dropped}
+    assert {"chữ ký của văn bản", "nơi nhận của văn bản"} <= reasons
+    assert any("Hoàng Văn Tiến" in w and "người ký" in w for w in result.warnings)
+
+
+def test_a_word_document_saved_as_a_web_archive_is_read_as_a_document(registries):
+    result, meta, body = fixture("r6-word-kehoach.mht", registries)
+    assert meta["title"] == "Kế hoạch tổ chức Hội thi “Kể chuyện về tấm gương đạo đức Hồ Chí Minh” năm 2024"
+    assert meta["summary"].startswith("Thực hiện Chỉ thị số 05-CT/TW")
+    assert "K/T TRƯỞNG BAN" not in body and "Thường trực Huyện ủy" not in body and "Nguyễn Thị Lan" not in body
+
+
+def test_a_subject_in_capitals_gives_a_headline_in_capitals_flagged(registries):
+    page = lines("UBND HUYỆN ĐÔ LƯƠNG", "Đô Lương, ngày 02 tháng 5 năm 2024", "KẾ HOẠCH",
+                 "TỔ CHỨC CÁC HOẠT ĐỘNG KỶ NIỆM NGÀY SINH CHỦ TỊCH HỒ CHÍ MINH",
+                 "Thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị, Ủy ban nhân dân huyện Đô Lương, tỉnh Nghệ An "
+                 "ban hành kế hoạch tổ chức các hoạt động kỷ niệm như sau:",
+                 "Các xã, thị trấn tổ chức các hoạt động thiết thực, tiết kiệm, hiệu quả.")
+    _result, meta, _body = import_page(page, registries)
+    assert meta["title"] == "KẾ HOẠCH TỔ CHỨC CÁC HOẠT ĐỘNG KỶ NIỆM NGÀY SINH CHỦ TỊCH HỒ CHÍ MINH"
+
+
+def test_a_kind_word_inside_an_article_is_no_document(registries):
+    page = lines("Nghệ An triển khai kế hoạch học tập và làm theo Bác năm 2024", "12/03/2024 08:00", LEAD,
+                 "Kế hoạch", "gồm ba nhóm nhiệm vụ chính cho các huyện miền núi", BODY)
+    _result, meta, body = import_page(page, registries)
+    assert meta["title"] == "Nghệ An triển khai kế hoạch học tập và làm theo Bác năm 2024"
+    assert "gồm ba nhóm nhiệm vụ chính" in body

@@ -27,6 +27,7 @@ from .clean import strip_boilerplate, text_to_blocks
 from .comments import cut_comments
 from .dates import FIRST_YEAR, LAST_YEAR, month_first_reading, opening_date, url_date, vague_date
 from .decode import DecodeError, decode_page
+from .documents import official_document
 from .entities import find_directives, find_tags, page_tags
 from .extract import HASHTAGS, Extracted, extract
 from .frontmatter import ArticleMeta, article_slug, article_text, body_markdown
@@ -92,6 +93,8 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         chat = unchat(text_to_blocks(text))  # messages copied from a chat: their stamps taken off
         printed = unwrap(chat.blocks)  # lines broken at a width joined into paragraphs
         blocks = printed.blocks
+    document = official_document(blocks)  # a Kế hoạch, a Hướng dẫn: its headline, recipients and signature
+    blocks = document.blocks
     kept, removed = strip_boilerplate(blocks)
     blocks, removed = cut_comments(blocks, kept, removed)
     places = place_keys(registries)
@@ -100,7 +103,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     if found.title is None:
         raise ContentError("không tìm thấy tiêu đề bài (một dòng ngắn, không có dấu chấm cuối, phía trên "
                            "đoạn mở đầu), không nhập được", display)
-    warnings = list(decoded.notes) + chat.notes + printed.notes + list(found.warnings)
+    warnings = list(decoded.notes) + chat.notes + printed.notes + document.notes + list(found.warnings)
     checks: dict[str, str] = {}
     lines: dict[str, int | str | None] = {"title": found.title_line}
     if not found.title_sure:
@@ -230,7 +233,8 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     body = body_markdown(found.body, images_prefix, inline)
     dropped = [(b.line, reason, b.text) for b, reason in found.dropped] + \
               [(r.block.line, f"khuôn trang ({r.kind})", r.block.text) for r in removed] + page.left_out + \
-              [(b.line, reason, b.text) for b, reason in chat.left_out + printed.left_out] + link_dropped
+              [(b.line, reason, b.text) for b, reason in chat.left_out + printed.left_out + document.left_out] + \
+              link_dropped
     originals = {renamed.get(name, name): name for name in archive.images}
     files = {f.src: archive.images[originals[f.src]] for f in figures if f.src in originals}
     result = Converted(slug, article_text(meta, body), meta, encoding, [f.src for f in figures],

@@ -258,3 +258,53 @@ def test_a_kind_word_inside_an_article_is_no_document(registries):
     _result, meta, body = import_page(page, registries)
     assert meta["title"] == "Nghệ An triển khai kế hoạch học tập và làm theo Bác năm 2024"
     assert "gồm ba nhóm nhiệm vụ chính" in body
+
+
+# --- another article printed whole under "Tin liên quan" ----------------------------------------
+
+def test_a_whole_article_under_a_related_marker_is_left_out_with_its_byline(registries):
+    result, meta, body = fixture("r6-related-whole.txt", registries)
+    assert meta["author"] == "Thu Hương"  # not the other article's writer
+    assert "Tỉnh đoàn Lạng Sơn vừa tổ chức" not in body and "## Thu Hương" not in body
+    assert body.rstrip().endswith("là nhiệm vụ thường xuyên.")
+    assert {"Minh Đức", "10/05/2024 09:00"} <= {text for _line, _why, text in result.dropped}
+
+
+def test_headlines_only_under_a_related_marker_in_the_text_still_leave_the_rest(registries):
+    page = lines("Lạng Sơn: Phụ nữ biên giới làm theo lời Bác", "13/05/2024 07:45",
+                 "Những năm qua, Hội Liên hiệp Phụ nữ các xã biên giới tỉnh Lạng Sơn đã triển khai nhiều mô hình "
+                 "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh gắn với phong trào thi đua.",
+                 "Tin liên quan", "Lạng Sơn: Thanh niên xung kích làm theo lời Bác",
+                 "Cao Bằng: Tuổi trẻ biên cương học Bác",
+                 "Tại huyện Cao Lộc, mô hình \"Tổ phụ nữ tự quản đường biên, cột mốc\" đã thu hút hơn 300 hội viên "
+                 "tham gia, góp phần giữ vững chủ quyền biên giới quốc gia.")
+    _result, _meta, body = import_page(page, registries)
+    assert "Tổ phụ nữ tự quản" in body and "Thanh niên xung kích" not in body
+
+
+# --- a page whose headline is only in <title> ----------------------------------------------------
+
+def test_a_saved_page_with_its_headline_only_in_title_takes_it_from_there(registries):
+    result, meta, body = fixture("r6-title-only.html", registries)
+    assert meta["title"] == "Bến Tre: Lan tỏa tấm gương người tốt, việc tốt"
+    assert meta["summary"].startswith("(ĐK) - Thời gian qua")  # the lead stays the lead
+    assert meta["date"].isoformat() == "2024-05-20T10:15:00+07:00" and meta["author"] == "Thanh Tâm"
+    assert meta["source"]["name"] == "Báo Đồng Khởi"
+    assert any("thẻ <title>" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("title, headline", [
+    ("Bến Tre: Lan tỏa tấm gương người tốt, việc tốt | Báo Đồng Khởi", "Bến Tre: Lan tỏa tấm gương người tốt, việc tốt"),
+    ("Hậu Giang - Hơn 20 năm làm theo lời Bác - Cổng TTĐT tỉnh Hậu Giang", "Hậu Giang - Hơn 20 năm làm theo lời Bác"),
+    ("Xã Tân Lập tọa đàm học Bác - tanlap.phutho.gov.vn", "Xã Tân Lập tọa đàm học Bác"),
+    ("Tin tức", None),
+])
+def test_the_site_name_is_taken_off_a_page_title(title, headline):
+    from generator.importer.headline import page_title_headline
+    assert page_title_headline([title]) == headline
+
+
+def test_a_portal_without_site_name_metadata_is_named_by_its_title(registries):
+    _result, meta, _body = fixture("r6-commune-url-date.html", registries)
+    assert meta["source"]["name"] == "Cổng TTĐT xã Tân Lập"
+    assert meta["date"].isoformat() == "2024-05-17T00:00:00+07:00" and meta["draft"] is True

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..vietnamese import term_key
+from .dates import meta_line
 from .mojibake import looks_garbled
 from .tables import tab_cells, text_table
 
@@ -157,7 +158,9 @@ def _following(blocks: list[Block], start: int, then: str, body_started: bool, r
         if not body_started:
             return 0
         listed = blocks[start].extra.get("list") if start < len(blocks) else None
-        for block in blocks[start:]:
+        for j, block in enumerate(blocks[start:], start):
+            if _whole_article(blocks, j):
+                break  # "Tin liên quan" over a whole article, not its link: extract.py reads it as another article
             if listed is not None:
                 if block.extra.get("list") != listed:
                     break  # a saved page says where the list ends
@@ -189,6 +192,12 @@ def _following(blocks: list[Block], start: int, then: str, body_started: bool, r
                 break
             count += 1
     return count
+
+
+def _whole_article(blocks: list[Block], j: int) -> bool:
+    """A headline with its date line under it and running text under that: another article printed whole."""
+    return j + 2 < len(blocks) and meta_line(blocks[j + 1].text) is not None and len(blocks[j + 2].text) > 120 \
+        and is_headline_like(blocks[j].text, 200)
 
 
 _POINT_END = re.compile(r"[.!?…][\"”’)]?$")

@@ -31,6 +31,7 @@ from .documents import official_document
 from .entities import find_directives, find_tags, page_tags
 from .extract import HASHTAGS, Extracted, extract
 from .frontmatter import ArticleMeta, article_slug, article_text, body_markdown
+from .headline import page_title_site
 from .htmlsource import PageMeta, html_to_blocks
 from .imagenames import free_names
 from .links import DROPPED, body_links, with_links
@@ -269,6 +270,7 @@ def _source(page: PageMeta, found: Extracted, registries: Registries, warnings: 
                         "https:// đầy đủ): đã bỏ; hãy ghi lại nếu cần")
         url = None
     name = page.site_name or (source_name(found.source_name, registries) if found.source_name else None)
+    name = name or page_title_site(page.title)  # "… | Báo Đồng Khởi", "… - Cổng TTĐT xã Tân Lập"
     if name is None and url and urlsplit(url).hostname:
         name = source_name(urlsplit(url).hostname, registries)  # it drops "www." itself
     if name is None:

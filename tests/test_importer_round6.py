@@ -308,3 +308,38 @@ def test_a_portal_without_site_name_metadata_is_named_by_its_title(registries):
     _result, meta, _body = fixture("r6-commune-url-date.html", registries)
     assert meta["source"]["name"] == "Cổng TTĐT xã Tân Lập"
     assert meta["date"].isoformat() == "2024-05-17T00:00:00+07:00" and meta["draft"] is True
+
+
+# --- a Facebook post copied whole ---------------------------------------------------------------
+
+def test_a_facebook_post_keeps_its_text_and_loses_its_age_bars_and_comments(registries):
+    result, meta, body = fixture("r6-facebook-post.txt", registries)
+    assert meta["title"] == "TUỔI TRẺ CAO BẰNG RA QUÂN CHIẾN DỊCH THANH NIÊN TÌNH NGUYỆN HÈ 2024"
+    assert meta["summary"].startswith("Sáng 12/6, Tỉnh đoàn Cao Bằng")  # its emoji do not make it a headline
+    assert "author" not in meta  # a commenter is no author
+    assert meta["draft"] is True and any("“12 giờ · 🌏”" in w for w in result.warnings)
+    assert "Chiến dịch năm nay" in body
+    for gone in ("Thích", "Phản hồi", "Nguyễn Văn Hùng", "Lường Thị Mai", "Cố lên"):
+        assert gone not in body
+    comments = [text for _line, why, text in result.dropped if why == "khuôn trang (comment)"]
+    assert comments[0] == "18 bình luận 12 lượt chia sẻ" and "Nguyễn Văn Hùng" in comments
+
+
+def test_a_comment_under_a_post_without_a_count_line_starts_at_its_writer(registries):
+    page = lines("TUỔI TRẺ CAO BẰNG RA QUÂN CHIẾN DỊCH HÈ 2024", "12/06/2024 08:00",
+                 "Sáng 12/6, Tỉnh đoàn Cao Bằng tổ chức lễ ra quân Chiến dịch thanh niên tình nguyện hè năm 2024 "
+                 "tại xã Quang Trung, huyện Hòa An. 💪💪",
+                 "Hơn 2.000 đoàn viên, thanh niên sẽ tham gia sửa đường, dọn vệ sinh, dạy chữ cho trẻ em vùng cao.",
+                 "Nguyễn Văn Hùng", "Tự hào tuổi trẻ quê hương 👏👏", "Thích · Phản hồi · 10 giờ")
+    _result, meta, body = import_page(page, registries)
+    assert "author" not in meta and "Tự hào" not in body and body.rstrip().endswith("vùng cao.")
+
+
+@pytest.mark.parametrize("line", ["👍 Thích 💬 Bình luận ↪️ Chia sẻ", "🔗 Chia sẻ", "📤 Share"])
+def test_a_share_bar_with_icons_is_a_share_bar(line, registries):
+    page = lines("Cao Bằng: Tuổi trẻ ra quân chiến dịch tình nguyện hè 2024", "12/06/2024 08:00",
+                 "Sáng 12/6, Tỉnh đoàn Cao Bằng tổ chức lễ ra quân Chiến dịch thanh niên tình nguyện hè năm 2024 "
+                 "tại xã Quang Trung, huyện Hòa An.", line,
+                 "Hơn 2.000 đoàn viên, thanh niên sẽ tham gia sửa đường, dọn vệ sinh, dạy chữ cho trẻ em vùng cao.")
+    result, _meta, body = import_page(page, registries)
+    assert line not in body and (line in [t for _l, _w, t in result.dropped])

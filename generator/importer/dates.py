@@ -373,7 +373,9 @@ def loose_date(value: str) -> datetime | None:
 # "Hôm qua", "3 days ago"), or a day and month without the year ("Sáng 12/3", "Thứ Ba, 12/3 | 08:30").
 _RELATIVE = re.compile(
     r"(?<!\w)(?:\d+\s*(?:giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s+trước|hôm\s+qua|hôm\s+kia|vừa\s+xong|vừa\s+đăng|"
-    r"\d+\s*(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?)\s+ago|yesterday|just\s+now)(?!\w)", _I)
+    r"\d+\s*(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?)\s+ago|yesterday|just\s+now|"
+    r"\d+\s*(?:giây|phút|giờ|ngày|tuần)(?=\s*·))(?!\w)", _I)  # "12 giờ · 🌏": a post's age, as Facebook prints it
+_SYMBOLS = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/-])\s?(\d{1,2})(?![\d/.-]*\d)")
 _PART_OF_DAY = re.compile(r"(?<!\w)(?:sáng|chiều|tối|trưa|đêm|rạng\s+sáng)(?!\w)", _I)
 
@@ -391,6 +393,6 @@ def vague_date(line: str) -> str | None:
         if len(days) != 1 or not (1 <= int(days[0].group(1)) <= 31 and 1 <= int(days[0].group(3)) <= 12):
             return None
         rest, kind = _blank(text, days[0].start(), days[0].end()), "không ghi năm"
-    for rx in (_TIME, _ZONE, _WEEKDAY, _PART_OF_DAY, _PUBLISHED, _UPDATED, _LABELS):
+    for rx in (_TIME, _ZONE, _WEEKDAY, _PART_OF_DAY, _PUBLISHED, _UPDATED, _LABELS, _SYMBOLS):
         rest = rx.sub(" ", rest)
     return kind if not _tidy(rest) else None

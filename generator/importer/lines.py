@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..vietnamese import slugify, term_key
 from .byline import POST_START, has_label, is_staff, person_name
-from .clean import Block, is_headline_like, words
+from .clean import EMOJI_TAIL, Block, is_headline_like, words
 from .dates import MetaLine, meta_line, vague_date
 
 IMAGE_EXT = r"(?:jpe?g|png|gif|webp|bmp|svg|avif)"
@@ -38,7 +38,7 @@ _ORG = re.compile(
 _META_LABEL = re.compile(
     r"^(?:đăng bởi|người đăng|biên tập viên|biên tập|nguồn|từ khóa|từ khoá|tags?|chuyên mục|danh mục|"
     r"lượt xem|lượt đọc|ngày đăng|cập nhật|chia sẻ|tin liên quan)\s*:", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|[.!?…]\s*\)?$")
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*" + EMOJI_TAIL + r"|[.!?…]\s*\)?" + EMOJI_TAIL)
 LIST_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s+")
 # "I. NHỮNG KẾT QUẢ ĐẠT ĐƯỢC": a section's number, never a byline's initial.
 ROMAN = re.compile(r"^(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})\s*[.):/–-]\s+\S")

@@ -343,3 +343,24 @@ def test_a_share_bar_with_icons_is_a_share_bar(line, registries):
                  "Hơn 2.000 đoàn viên, thanh niên sẽ tham gia sửa đường, dọn vệ sinh, dạy chữ cho trẻ em vùng cao.")
     result, _meta, body = import_page(page, registries)
     assert line not in body and (line in [t for _l, _w, t in result.dropped])
+
+
+# --- a page in English ----------------------------------------------------------------------------
+
+def test_a_page_in_english_is_refused_with_a_reason_and_the_others_imported(tmp_path, registries):
+    (tmp_path / "en.html").write_bytes((FIXTURES / "r6-english.html").read_bytes())
+    (tmp_path / "vi.txt").write_bytes((FIXTURES / "r6-document-huongdan.txt").read_bytes())
+    status, report = run([tmp_path], tmp_path / "out", registries)
+    assert status == 1 and "en.html: trang viết bằng tiếng Anh" in report and "bản tiếng Việt" in report
+    assert len(list((tmp_path / "out").glob("*.md"))) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "tinh nghe an to chuc hoi nghi so ket 5 nam thuc hien chi thi 05 cua bo chinh tri ve day manh hoc tap "
+    "va lam theo tu tuong dao duc phong cach ho chi minh tai huyen do luong",
+    "the dang vien duoc phat tai hoi nghi, an toan giao thong la viec it ai de y nhung rat quan trong "
+    "voi moi nguoi dan o cac xa vung cao, be tong hoa duong lang ngo xom",
+])
+def test_vietnamese_typed_without_marks_is_no_english(text):
+    from generator.importer.unmarked import english
+    assert not english(text)

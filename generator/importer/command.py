@@ -39,7 +39,7 @@ from .mhtml import SUFFIXES as ARCHIVE_SUFFIXES, Archive, html_text_bytes, read_
 from .lines import is_shouting
 from .places import Places, find_places, place_keys, source_name
 from .report import Output, print_file_report, print_summary
-from .unmarked import marked_reading, unmarked
+from .unmarked import english, marked_reading, unmarked
 from .wrapped import Unwrapped, unwrap
 
 TEXT_SUFFIXES = {".txt"}
@@ -176,6 +176,10 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
                           + [r.block.text for r in removed if r.kind in _FURNITURE_KINDS]
                           + [x for x in (page.site_name,) if x])
     plain = unmarked("\n".join(text for _part, text, _line in segments))
+    if plain and english("\n".join(text for _part, text, _line in segments)):
+        raise ContentError("trang viết bằng tiếng Anh, không phải tiếng Việt: trang web chỉ đăng bài tiếng Việt "
+                           "(tỉnh, văn bản, chủ đề đều đọc từ chữ tiếng Việt), nên không nhập; hãy tìm và nhập bản "
+                           "tiếng Việt của bài", display)
     if plain:  # kept as typed; the evidence read with the marks the registries' names have
         segments = [(part, marked_reading(text, registries), line) for part, text, line in segments]
         warnings.append("bài không có dấu tiếng Việt: tiêu đề, sapo và nội dung giữ nguyên như trang gốc; hãy gõ "

@@ -364,3 +364,25 @@ def test_a_page_in_english_is_refused_with_a_reason_and_the_others_imported(tmp_
 def test_vietnamese_typed_without_marks_is_no_english(text):
     from generator.importer.unmarked import english
     assert not english(text)
+
+
+# --- a table of awards and a photo album ----------------------------------------------------------
+
+def test_a_photo_without_its_figcaption_does_not_take_the_next_paragraph_for_caption(registries):
+    result, meta, body = fixture("r6-awards-album.html", registries)
+    assert "| 3 | Chi bộ thôn Khe Cam | Xã Việt Cường, huyện Trấn Yên | Giấy khen |" in body
+    assert "![](/images/album-3.jpg)\n\nPhát biểu tại hội nghị, đồng chí Bí thư" in body
+    assert '"Các đại biểu dự hội nghị.")' in body  # a real figcaption is still the caption
+    assert meta["author"] == "Thanh Chi" and meta["directives"] == ["05-CT/TW"]
+    assert "Tin cùng chuyên mục" not in body and "Mù Cang Chải làm theo lời Bác" not in body
+
+
+def test_a_page_that_never_marks_captions_still_has_its_line_under_a_photo_for_caption(registries):
+    page = ("<html><body><article><h1>Yên Bái khen thưởng 30 điển hình học tập và làm theo Bác</h1>"
+            "<p>18/05/2024 16:20</p><p>Chiều 18/5, Tỉnh ủy Yên Bái tổ chức hội nghị biểu dương, khen thưởng các "
+            "tập thể, cá nhân tiêu biểu trong thực hiện Chỉ thị 05-CT/TW giai đoạn 2021-2024.</p>"
+            "<p><img src='/a/trao-khen.jpg'></p><p>Đồng chí Bí thư Tỉnh ủy trao giấy khen cho các cá nhân.</p>"
+            "<p>Phát biểu tại hội nghị, đồng chí Bí thư Tỉnh ủy yêu cầu các cấp ủy tiếp tục nhân rộng các điển "
+            "hình, đưa việc học tập và làm theo Bác đi vào chiều sâu.</p></article></body></html>")
+    _result, meta, _body = import_page(page, registries, ".html")
+    assert meta["image"]["caption"] == "Đồng chí Bí thư Tỉnh ủy trao giấy khen cho các cá nhân."

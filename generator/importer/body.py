@@ -58,6 +58,8 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
     warnings: list[str] = []
     nodes: list[Node] = []
     in_section = False  # under a roman-numbered section ("I. …"): its numbered parts are one level lower
+    # A saved page that marks its captions (<figcaption>) marks them all: text under a photo without one is text.
+    marks_captions = saved_page and any(info.block.hint == "caption" for info in infos)
     i = 0
     while i < len(infos):
         info = infos[i]
@@ -95,7 +97,9 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             alt = alt if _describes(alt, info.image) else ""
             caption = alt
             j = i + 1
-            if j < len(infos) and _is_caption_after_image(infos[j]):
+            if j < len(infos) and _is_caption_after_image(infos[j]) and not (
+                    marks_captions and infos[j].block.hint != "caption" and not infos[j].credit
+                    and not _italic(infos[j].block)):
                 caption = infos[j].text
                 j += 1
                 while j < len(infos) and infos[j].key and infos[j].key == term_key(caption):

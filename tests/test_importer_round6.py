@@ -386,3 +386,20 @@ def test_a_page_that_never_marks_captions_still_has_its_line_under_a_photo_for_c
             "hình, đưa việc học tập và làm theo Bác đi vào chiều sâu.</p></article></body></html>")
     _result, meta, _body = import_page(page, registries, ".html")
     assert meta["image"]["caption"] == "Đồng chí Bí thư Tỉnh ủy trao giấy khen cho các cá nhân."
+
+
+# --- TCVN3: a name's toned capital inside a sentence ----------------------------------------------
+
+@pytest.mark.parametrize("unicode", [
+    "Chị Lê Thị Ánh Tuyết ở xã Ân Hảo được tặng bằng khen của Tỉnh ủy Quảng Nam.",
+    "Phát biểu tại hội nghị, ông Nguyễn Ánh Dương cảm ơn Huyện ủy Đô Lương và các đồng chí lãnh đạo tỉnh.",
+    "Đoàn công tác thăm gia đình ông Lò Văn Ấn Thái ở bản Hua La.",
+])
+def test_a_toned_capital_inside_a_name_comes_back_from_tcvn3(unicode, registries):
+    from generator.importer.legacy import BY_NAME, encode_text
+    typed = encode_text(unicode, BY_NAME["TCVN3 (ABC, phông .VnTime)"])
+    page = lines("Quảng Nam tuyên dương điển hình làm theo Bác", "12/03/2024 08:00",
+                 "Sáng 12/3, Tỉnh ủy Quảng Nam tổ chức hội nghị tuyên dương các điển hình tiêu biểu trong học tập "
+                 "và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", typed)
+    _result, _meta, body = import_page(page, registries)
+    assert unicode in body

@@ -115,6 +115,7 @@ BODY = ("Tại huyện Lệ Thủy, ông Nguyễn Văn Bình, một cựu chiế
     ("CTV Lê Văn Tùng", "Lê Văn Tùng"),
     ("Nhóm PV Ngọc Huấn - Minh Hiếu", "Ngọc Huấn - Minh Hiếu"),
     ("PV Thanh Bình", "Thanh Bình"),  # also a district's name: the staff word makes it a person
+    ("PV Minh Anh (thực hiện)", "Minh Anh"),
 ])
 def test_a_staff_word_before_a_name_is_a_byline(byline, author, registries):
     page = lines("Quảng Bình: Lan tỏa những tấm gương bình dị mà cao quý", byline, "12/03/2024 08:00", LEAD, BODY)
@@ -403,3 +404,13 @@ def test_a_toned_capital_inside_a_name_comes_back_from_tcvn3(unicode, registries
                  "và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.", typed)
     _result, _meta, body = import_page(page, registries)
     assert unicode in body
+
+
+@pytest.mark.parametrize("source, author, paper", [
+    ("Theo Minh Anh/TTXVN", "Minh Anh", "TTXVN"),
+    ("Theo Minh Anh (Báo Hà Giang)", "Minh Anh", "Báo Hà Giang"),
+])
+def test_a_source_line_naming_its_writer_and_paper_gives_both(source, author, paper, registries):
+    page = lines("Quảng Bình: Lan tỏa những tấm gương bình dị mà cao quý", "12/03/2024 08:00", LEAD, BODY, source)
+    _result, meta, body = import_page(page, registries)
+    assert meta["author"] == author and meta["source"]["name"] == paper and source not in body

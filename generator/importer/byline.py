@@ -103,7 +103,7 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     signed = has_label(text)  # "Tác giả: Thanh Bình": a person, though Thanh Bình is also a district
     text = LABEL.sub("", text).strip()
     staff = _STAFF_PREFIX.match(text)
-    if staff and _split_names(PHOTO_PART.sub("", text[staff.end():]).strip()):
+    if staff and _staff_name(text[staff.end():]):
         text = text[staff.end():].strip()
     text = PHOTO_PART.sub("", text).strip()
     text = _PARENS.sub("", text).strip()  # "Thu Hà (Báo Lai Châu)", "Thanh Hải (TTXVN)"
@@ -163,4 +163,9 @@ def has_label(text: str) -> bool:
     """A byline's label ("Bài, ảnh:", "Tác giả:") or a staff word before a name ("PV Minh Anh")."""
     text = normalize(text).strip()
     staff = _STAFF_PREFIX.match(text)
-    return bool(LABEL.match(text)) or bool(staff and _split_names(PHOTO_PART.sub("", text[staff.end():]).strip()))
+    return bool(LABEL.match(text)) or bool(staff and _staff_name(text[staff.end():]))
+
+
+def _staff_name(rest: str) -> bool:
+    """What follows a staff word is a name ("Minh Anh", "Minh Anh (thực hiện)", "Thu Hà - Minh Anh")."""
+    return bool(_split_names(_PARENS.sub("", PHOTO_PART.sub("", rest).strip()).strip()))

@@ -348,10 +348,10 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
     if m and not out.source_name:
         name = m.group(1).strip()
         name += ")" if name.count("(") > name.count(")") else ""  # the pattern took the last ")" away
-        writer = re.match(r"^(.+?)\s*(?:\((.+)\)|\s[-–—]\s*(.+))$", name)
-        paper = (writer.group(2) or writer.group(3)).strip() if writer else ""
+        writer = re.match(r"^(.+?)\s*(?:\((.+)\)|\s[-–—]\s*(.+)|\s*/\s*(.+))$", name)  # "Theo Minh Anh/TTXVN"
+        paper = (writer.group(2) or writer.group(3) or writer.group(4)).strip() if writer else ""
         person = person_name(writer.group(1), places) if writer and not person_name(paper) else None
-        if person:  # "Theo Minh Anh (Báo Hà Giang)": the writer, and the paper the article comes from
+        if person:  # "Theo Minh Anh (Báo Hà Giang)", "Theo Minh Anh/TTXVN": the writer, and the paper
             name = paper
             if out.author is None:
                 line = next(infos[i].line for i in range(last + 1, len(infos)) if infos[i].text == found.source)

@@ -414,3 +414,29 @@ def test_a_source_line_naming_its_writer_and_paper_gives_both(source, author, pa
     page = lines("Quảng Bình: Lan tỏa những tấm gương bình dị mà cao quý", "12/03/2024 08:00", LEAD, BODY, source)
     _result, meta, body = import_page(page, registries)
     assert meta["author"] == author and meta["source"]["name"] == paper and source not in body
+
+
+# --- a contest entry copied from Google Docs ------------------------------------------------------
+
+def test_a_long_labelled_byline_is_the_author_never_the_headline(registries):
+    _result, meta, body = fixture("r6-google-docs.txt", registries)
+    assert meta["title"] == "BÀI DỰ THI: HỌC BÁC TỪ NHỮNG VIỆC LÀM NHỎ"
+    assert meta["author"] == "Nguyễn Thị Mai Hương" and "Tác giả" not in body
+    assert meta["summary"].startswith("Bác Hồ kính yêu đã dạy")
+
+
+def test_google_docs_hollow_bullets_are_the_second_level_of_the_list(registries):
+    _result, _meta, body = fixture("r6-google-docs.txt", registries)
+    assert ("- Tôi vận động phụ huynh quyên góp sách vở cho học sinh khó khăn.\n"
+            "    - Năm học 2023-2024, lớp tôi đã tặng 120 bộ sách cho các bạn ở xã vùng cao.\n"
+            "- Tôi cùng đồng nghiệp") in body
+    assert "○" not in body
+
+
+def test_two_sub_items_in_a_row_stay_under_their_item(registries):
+    page = lines("Quảng Bình: Lan tỏa những tấm gương bình dị mà cao quý", "12/03/2024 08:00", LEAD,
+                 "- Một là nâng cao nhận thức", "+ Tổ chức học tập chuyên đề", "+ Tuyên truyền trên báo chí",
+                 "- Hai là làm theo", BODY)
+    _result, _meta, body = import_page(page, registries)
+    assert ("- Một là nâng cao nhận thức\n    - Tổ chức học tập chuyên đề\n    - Tuyên truyền trên báo chí\n"
+            "- Hai là làm theo\n") in body

@@ -10,7 +10,8 @@ from .clean import EM_CLOSE, EM_OPEN, Block, is_headline_like, words
 from .lines import CREDIT_ONLY, LIST_NUMBER, Info, image_name, is_shouting
 from .sections import in_list, is_section, subsection
 
-LIST_ITEM = re.compile(r"^([-–+•*▪●◦·■►➢❖])\s+(\S.*)$")  # "·": Word's bullet in the Symbol font
+LIST_ITEM = re.compile(r"^([-–+•*▪●◦○·■□◆►➢➤❖✓✔])\s+(\S.*)$")  # "·": Word's bullet in the Symbol font
+SUB_BULLETS = ("+", "○", "◦")  # the second level of a list whose items have another bullet (Google Docs: ● then ○)
 ORDERED = re.compile(r"^(\d{1,2})\s*[.)]\s+(\S.*)$")  # "1. …", "2) …": an item of a numbered list
 _HEADING_MAX_WORDS = 12
 SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[“\"(]?[A-ZÀ-ỸĐ0-9])")
@@ -119,8 +120,8 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
         if b.hint == "li" or item:
             body = item.group(2) if item else text
             marker = item.group(1) if item else "-"
-            nested = marker == "+" and nodes and nodes[-1].kind == "li" and nodes[-1].level == 0 \
-                and nodes[-1].src != "+"
+            nested = marker in SUB_BULLETS and nodes and nodes[-1].kind == "li" and \
+                (nodes[-1].level == 1 and nodes[-1].src == marker or nodes[-1].level == 0 and nodes[-1].src != marker)
             nodes.append(Node("li", body, src=marker, level=1 if nested else 0, line=b.line,
                               marked=_marked(b, body)))
         elif numbered:  # its number written as it stands, never a heading or a paragraph "1\\. …"

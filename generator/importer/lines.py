@@ -126,7 +126,9 @@ def classify(blocks: list[Block], places: frozenset[str]) -> list[Info]:
         info.credit_only = bool(CREDIT_ONLY.match(text))
         info.credit = not info.credit_only and has_credit(text) and len(text) <= 400
         info.source = len(text) <= 100 and bool(_SOURCE.match(text))
-        if len(text) <= 70 and not info.meta and not info.credit_only and not info.source and not ROMAN.match(text):
+        # A byline is short, unless a label opens it: "Tác giả: Nguyễn Thị Mai Hương – Giáo viên Trường THCS …, …"
+        if (len(text) <= 70 or len(text) <= 180 and has_label(text)) and not info.meta and not info.credit_only \
+                and not info.source and not ROMAN.match(text):
             info.name = person_name(text, places)
             info.labelled = info.name is not None and has_label(text)
             if info.name and is_staff(info.name):

@@ -18,7 +18,7 @@ from .clean import is_headline_like, words
 from .lines import Info
 
 LINK = "liên kết cuối bài"
-_LIST_MARK = re.compile(r"^\s*(?:(\d{1,3})\s*[.)]|([a-zđ])\s*\)|([-–+•*▪●◦·]))\s+\S")
+_LIST_MARK = re.compile(r"^\s*(?:(\d{1,3})\s*[.)]|([a-zđ])\s*\)|([-–+•*▪●◦○·■□◆►➢➤❖✓✔]))\s+\S")
 _FOOTNOTE = re.compile(r"^\s*(?:\(\d{1,3}\)|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}\s*[.)]\s+(?:Sđd|Tlđd|Ibid|Nt)\b)")
 _NOTES = re.compile(r"^\s*(?:chú\s+thích|chú\s+giải|ghi\s+chú|tài\s+liệu\s+tham\s+khảo|tham\s+khảo|notes?|"
                     r"references?)\s*:?\s*$", re.IGNORECASE)

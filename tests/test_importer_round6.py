@@ -440,3 +440,45 @@ def test_two_sub_items_in_a_row_stay_under_their_item(registries):
     _result, _meta, body = import_page(page, registries)
     assert ("- Một là nâng cao nhận thức\n    - Tổ chức học tập chuyên đề\n    - Tuyên truyền trên báo chí\n"
             "- Hai là làm theo\n") in body
+
+
+# --- a single-file page knows when it was saved: a relative date counts back from then -----------
+
+def mhtml(html: str, saved: str = "Tue, 12 Mar 2024 10:05:11 +0700") -> bytes:
+    import quopri
+    head = ("From: <Saved by Blink>\r\nSnapshot-Content-Location: https://baomau.vn/bai.html\r\n"
+            + (f"Date: {saved}\r\n" if saved else "") + "MIME-Version: 1.0\r\n"
+            "Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----B----\"\r\n\r\n\r\n"
+            "------B----\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+            "Content-Location: https://baomau.vn/bai.html\r\n\r\n")
+    return head.encode() + quopri.encodestring(html.encode("utf-8")) + b"\r\n------B------\r\n"
+
+
+def aged_page(age: str) -> str:
+    return ("<html><head><meta charset='utf-8'><title>Quảng Bình lan tỏa tấm gương bình dị</title></head><body>"
+            f"<h1>Quảng Bình lan tỏa tấm gương bình dị</h1><span class='time'>{age}</span>"
+            f"<p>{LEAD}</p><p>{BODY}</p></body></html>")
+
+
+@pytest.mark.parametrize("age, iso", [
+    ("2 giờ trước", "2024-03-12T08:05:00+07:00"),
+    ("Hôm qua lúc 14:20", "2024-03-11T14:20:00+07:00"),
+    ("3 ngày trước", "2024-03-09T00:00:00+07:00"),
+    ("45 phút trước", "2024-03-12T09:20:00+07:00"),
+])
+def test_a_relative_date_on_a_single_file_page_counts_back_from_its_save_time(age, iso, registries):
+    result, meta, _body = import_page(mhtml(aged_page(age)), registries, ".mhtml")
+    assert meta["date"].isoformat() == iso and "draft" not in meta
+    assert any(f"“{age}”" in w and "giờ lưu trang" in w for w in result.warnings)
+    assert "gần đúng" in result.text  # the field carries its "# kiểm tra lại"
+
+
+def test_without_a_save_time_a_relative_date_still_leaves_a_draft(registries):
+    result, meta, _body = import_page(mhtml(aged_page("2 giờ trước"), saved=""), registries, ".mhtml")
+    assert meta["draft"] is True and any("không tính được ngày đăng" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize("age", ["2 tháng trước", "1 năm trước"])
+def test_months_or_years_ago_name_no_day_even_with_a_save_time(age, registries):
+    _result, meta, _body = import_page(mhtml(aged_page(age)), registries, ".mhtml")
+    assert meta["draft"] is True

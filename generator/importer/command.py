@@ -9,7 +9,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
 import stat
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
@@ -20,15 +19,16 @@ from urllib.parse import urlsplit
 from ..content import _url_problem as build_url_problem  # the build's own rule for addresses
 from ..errors import ContentError, os_reason
 from ..taxonomy import Registries
-from ..vietnamese import VN, format_date, format_long_date, slugify
+from ..vietnamese import format_long_date, slugify
 from .byline import person_name
 from .chat import unchat
 from .clean import strip_boilerplate, text_to_blocks
 from .comments import cut_comments
-from .dates import FIRST_YEAR, LAST_YEAR, month_first_reading, opening_date, url_date, vague_date
+from .dates import FIRST_YEAR, LAST_YEAR, month_first_reading
 from .decode import DecodeError, decode_page
 from .documents import official_document
 from .entities import find_directives, find_tags, page_tags
+from .files import write_atomic, write_images
 from .extract import HASHTAGS, Extracted, extract
 from .frontmatter import ArticleMeta, article_slug, article_text, body_markdown
 from .headline import page_title_site
@@ -40,6 +40,7 @@ from .lines import is_shouting
 from .places import Places, find_places, place_keys, source_name
 from .report import Output, print_file_report, print_summary
 from .unmarked import english, marked_reading, unmarked
+from .undated import undated
 from .wrapped import Unwrapped, unwrap
 
 TEXT_SUFFIXES = {".txt"}
@@ -115,35 +116,10 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     published, date_line, date_doubt = _publication(found, page, display, warnings)
     lines["date"] = date_line
     draft = published is None
-    if draft:
-        today = (now or datetime.now(VN)).astimezone(VN).replace(hour=0, minute=0, second=0, microsecond=0)
-        warnings = [w for w in warnings if not w.startswith("không tìm thấy ngày đăng")]
-        guess = opening_date(found.summary or "")
-        vague = _vague_dateline(blocks, max(found.summary_line or 0, found.title_line or 0) + 3)
-        if vague is not None:
-            warnings.append(vague)
-        in_address = url_date(urlsplit(page.url).path) if page.url else None
-        if in_address is not None and FIRST_YEAR <= in_address.year and in_address <= today.date():
-            # The address a page was published under usually carries its publication day: a guess, flagged.
-            published = datetime(in_address.year, in_address.month, in_address.day, tzinfo=VN)
-            lines["date"] = "địa chỉ trang"
-            checks["date"] = ("trang gốc không ghi ngày đăng; ngày này lấy từ địa chỉ trang, "
-                              "hãy kiểm tra rồi bỏ dòng draft")
-            warnings.append(f"trang không ghi ngày đăng: bài được lưu dạng nháp (draft: true), ngày tạm lấy từ địa chỉ "
-                            f"trang ({format_date(published)}, {page.url}); hãy kiểm tra “date” rồi bỏ dòng draft")
-        elif guess is not None and FIRST_YEAR <= guess.year and guess <= today.date():
-            # Still a draft: the day of the event is a better guess than the import day, no more.
-            published = datetime(guess.year, guess.month, guess.day, tzinfo=VN)
-            lines["date"] = found.summary_line
-            checks["date"] = ("trang gốc không ghi ngày đăng; ngày này lấy từ câu mở đầu (ngày diễn ra sự việc), "
-                              "hãy sửa thành ngày đăng thật")
-            warnings.append(f"trang không ghi ngày đăng: bài được lưu dạng nháp (draft: true), ngày tạm lấy từ câu "
-                            f"mở đầu ({format_date(published)}); hãy sửa “date” rồi bỏ dòng draft")
-        else:
-            published = today
-            checks["date"] = "trang gốc không ghi ngày đăng; đây là ngày nhập bài, hãy sửa thành ngày đăng thật"
-            warnings.append("trang không ghi ngày đăng: bài được lưu dạng nháp (draft: true) với ngày nhập bài; "
-                            "hãy sửa “date” rồi bỏ dòng draft")
+    if draft:  # the page prints no date: a day to start from, each flagged
+        published, draft, lines["date"], checks["date"], warnings = undated(
+            found, page.url, archive.saved, blocks, now, [w for w in warnings if not w.startswith(
+                "không tìm thấy ngày đăng")])
     elif date_doubt:
         checks["date"] = date_doubt
     swapped = month_first_reading(found.date, found.summary or "") if found.date and lines["date"] == \
@@ -245,22 +221,6 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     result = Converted(slug, article_text(meta, body), meta, encoding, [f.src for f in figures],
                        sum(1 for n in found.body if n.kind == "caption"), warnings, lines, sorted(dropped), files)
     return result
-
-
-def _vague_dateline(blocks: list, last_line: int) -> str | None:
-    """The warning for the date line near the headline that names no day: a relative one ("2 giờ
-    trước": the moment it counts from, when the page was copied, is not in the file) or one without
-    its year ("Sáng 12/3": the year may be any)."""
-    for b in blocks:
-        kind = vague_date(b.text) if b.line <= last_line else None
-        if kind == "tương đối":
-            return (f"dòng {b.line} “{b.text}” là ngày đăng tính từ lúc xem trang, không phải một ngày: tệp không "
-                    "ghi lúc chép trang nên không tính được ngày đăng; hãy mở bài gốc (hoặc di chuột lên dòng "
-                    "này trên trang gốc) để xem ngày đăng thật")
-        if kind == "không ghi năm":
-            return (f"dòng {b.line} “{b.text}” là ngày đăng nhưng không ghi năm, nên không tự điền được; hãy "
-                    "xem năm trên trang gốc")
-    return None
 
 
 def _source(page: PageMeta, found: Extracted, registries: Registries, warnings: list[str]
@@ -397,36 +357,12 @@ def run(paths: list[Path], out: Path, *, dry_run: bool, force: bool, images_pref
         if outcome == "failed":
             reasons.append(f"{display}: {status}")
         elif result.files:
-            result.warnings.extend(_write_images(result.files, images_dir, dry_run))
+            result.warnings.extend(write_images(result.files, images_dir, dry_run))
         tally[outcome] += 1
         tally["drafts"] += outcome == "written" and result.meta.draft
         print_file_report(output, display, target, status, result, outcome != "failed", report)
     print_summary(output, tally, reasons, dry_run)
     return 1 if tally["failed"] else 0
-
-
-def _write_images(files: dict[str, bytes], images_dir: Path | None, dry_run: bool) -> list[str]:
-    """Write the pictures a single-file page holds into the site's images folder (a name
-    already holding the same bytes is left as it is); what to tell the editor."""
-    if images_dir is None:
-        return ["trang lưu thành một tệp có ảnh nhưng không biết thư mục ảnh của trang: chưa ghi ảnh nào"]
-    written, notes = [], []
-    for name, data in files.items():
-        target = images_dir / name
-        try:
-            if target.is_file() and target.read_bytes() == data:
-                continue
-            if not dry_run:
-                _write_atomic(target, data)
-            written.append(name)
-        except OSError as exc:
-            notes.append(f"không ghi được ảnh “{name}” vào {images_dir.as_posix()} ({os_reason(exc, writing=True)}): "
-                         "hãy chép ảnh này vào thư mục ảnh")
-    if written:
-        verb = "sẽ ghi" if dry_run else "đã ghi"
-        notes.append(f"{verb} {len(written)} ảnh lấy từ trong tệp trang vào {images_dir.as_posix()}: "
-                     + ", ".join(written))
-    return notes
 
 
 def _fail(output: Output, tally: dict, reasons: list[str], error: ContentError) -> None:
@@ -449,24 +385,10 @@ def _place(target: Path, text: str, claimed: dict, source: Path, dry_run: bool, 
             return ("đã có bài khác nội dung ở đường dẫn này; không ghi đè (dùng --force để ghi đè)", "failed")
         if dry_run:
             return ("chạy thử, sẽ ghi đè" if exists else "chạy thử, sẽ ghi", "written")
-        _write_atomic(target, data)
+        write_atomic(target, data)
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
             return (f"tên tệp hoặc thư mục quá dài cho hệ thống tệp ({len(os.fsencode(str(target)))} byte); "
                     "hãy chọn thư mục --out ngắn hơn; không ghi", "failed")
         return (f"không ghi được tệp ({os_reason(exc, writing=True)}); không ghi", "failed")
     return ("đã ghi đè" if exists else "đã ghi", "written")
-
-
-def _write_atomic(target: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder; the file gets the usual 0666 & ~umask."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".import-{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

@@ -366,33 +366,3 @@ def loose_date(value: str) -> datetime | None:
         return moment.replace(tzinfo=VN) if moment.tzinfo is None else moment.astimezone(VN)
     line = parse_dateline(value)
     return line.moment if line is not None else None
-
-
-
-# A date line no day can be read from: relative to the moment the page was looked at ("2 giờ trước",
-# "Hôm qua", "3 days ago"), or a day and month without the year ("Sáng 12/3", "Thứ Ba, 12/3 | 08:30").
-_RELATIVE = re.compile(
-    r"(?<!\w)(?:\d+\s*(?:giây|phút|giờ|tiếng|ngày|tuần|tháng|năm)\s+trước|hôm\s+qua|hôm\s+kia|vừa\s+xong|vừa\s+đăng|"
-    r"\d+\s*(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?)\s+ago|yesterday|just\s+now|"
-    r"\d+\s*(?:giây|phút|giờ|ngày|tuần)(?=\s*·))(?!\w)", _I)  # "12 giờ · 🌏": a post's age, as Facebook prints it
-_SYMBOLS = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
-_DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/-])\s?(\d{1,2})(?![\d/.-]*\d)")
-_PART_OF_DAY = re.compile(r"(?<!\w)(?:sáng|chiều|tối|trưa|đêm|rạng\s+sáng)(?!\w)", _I)
-
-
-def vague_date(line: str) -> str | None:
-    """What a short line that can only be a date line, yet gives no day, says (for the editor's
-    warning): "tương đối" for a relative date, "không ghi năm" for a day without its year; else None."""
-    text = normalize(line).replace("\u00a0", " ").strip()
-    if not text or len(text) > 60 or _dates(text):
-        return None
-    rest = _RELATIVE.sub(" ", text)
-    kind = "tương đối" if rest != text else None
-    if kind is None:
-        days = list(_DAY_MONTH.finditer(text))
-        if len(days) != 1 or not (1 <= int(days[0].group(1)) <= 31 and 1 <= int(days[0].group(3)) <= 12):
-            return None
-        rest, kind = _blank(text, days[0].start(), days[0].end()), "không ghi năm"
-    for rx in (_TIME, _ZONE, _WEEKDAY, _PART_OF_DAY, _PUBLISHED, _UPDATED, _LABELS, _SYMBOLS):
-        rest = rx.sub(" ", rest)
-    return kind if not _tidy(rest) else None

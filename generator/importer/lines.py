@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from ..vietnamese import slugify, term_key
 from .byline import POST_START, has_label, is_staff, person_name
 from .clean import EMOJI_TAIL, Block, is_headline_like, words
-from .dates import MetaLine, meta_line, vague_date
+from .dates import MetaLine, meta_line
+from .vague import vague_date
 
 IMAGE_EXT = r"(?:jpe?g|png|gif|webp|bmp|svg|avif)"
 _IMAGE_LINE = re.compile(rf"^(?:https?://\S+/)?([\w.\-()%+~@]+?(?: [\w.\-()%+~@]+){{0,5}}?\.{IMAGE_EXT})(?:\.{IMAGE_EXT})*"

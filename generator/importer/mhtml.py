@@ -14,7 +14,9 @@ import email
 import email.policy
 import posixpath
 from dataclasses import dataclass, field
+from datetime import datetime
 from email.message import Message
+from email.utils import parsedate_to_datetime
 from urllib.parse import unquote, urljoin, urlsplit
 
 from .decode import DecodeError
@@ -34,6 +36,7 @@ class Archive:
     charset: str | None = None
     address: str = ""
     images: dict[str, bytes] = field(default_factory=dict)
+    saved: datetime | None = None  # the message's Date: when the page was saved ("2 giờ trước" counts from it)
 
 
 def _location(part: Message) -> str:
@@ -81,7 +84,17 @@ def read_archive(data: bytes) -> Archive:
         payload = other.get_payload(decode=True)
         if name and isinstance(payload, bytes) and payload and name not in images:
             images[name] = payload
-    return Archive(html, charset, address if urlsplit(address).scheme in ("http", "https") else "", images)
+    return Archive(html, charset, address if urlsplit(address).scheme in ("http", "https") else "", images,
+                   _saved(str(message.get("Date", "") or "")))
+
+
+def _saved(value: str) -> datetime | None:
+    """The save time in the message's Date header, when it is one with its zone."""
+    try:
+        moment = parsedate_to_datetime(value) if value.strip() else None
+    except (TypeError, ValueError, IndexError):
+        return None
+    return moment if moment is not None and moment.tzinfo is not None else None
 
 
 def html_text_bytes(archive: Archive, decode) -> tuple:

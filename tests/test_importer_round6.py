@@ -482,3 +482,17 @@ def test_without_a_save_time_a_relative_date_still_leaves_a_draft(registries):
 def test_months_or_years_ago_name_no_day_even_with_a_save_time(age, registries):
     _result, meta, _body = import_page(mhtml(aged_page(age)), registries, ".mhtml")
     assert meta["draft"] is True
+
+
+def test_a_document_on_a_portal_page_keeps_the_pages_headline_and_loses_its_head_and_signature(registries):
+    result, meta, body = fixture("r6-portal-document.html", registries)
+    assert meta["title"] == "Kế hoạch thực hiện Chỉ thị 05-CT/TW năm 2024"
+    assert meta["date"].isoformat() == "2024-01-15T00:00:00+07:00"  # the portal's "Ngày đăng", not the signing
+    assert meta["summary"].startswith("Căn cứ Chỉ thị 05-CT/TW ngày 15/5/2016")
+    assert body.lstrip().startswith("## I. MỤC ĐÍCH, YÊU CẦU")
+    for gone in ("HUYỆN ỦY YÊN THÀNH", "Số 86-KH/HU", "ĐẢNG CỘNG SẢN", "KẾ HOẠCH", "Nơi nhận", "Lưu VPHU",
+                 "T/M BAN THƯỜNG VỤ", "Nguyễn Văn Hải"):
+        assert gone not in body
+    # the document's file stays a link, though it stands after the signature
+    assert "[Tải về](https://yenthanh.nghean.dcs.vn/files/86-KH-HU.pdf)" in body
+    assert not any("tiêu đề ghép" in w for w in result.warnings)

@@ -36,7 +36,7 @@ _POSTS = re.compile(r"^(?:PHÓ\s+)?(?:BÍ\s+THƯ|TRƯỞNG\s+BAN|CHỦ\s+TỊCH|
                     r"THƯỜNG\s+TRỰC|HIỆU\s+TRƯỞNG|TRƯỞNG\s+PHÒNG|TỔNG\s+BIÊN\s+TẬP)\b[^a-zà-ỹđ]*$")
 _SIGNED = re.compile(r"^\(?\s*(?:đã\s+ký|ký\s+tên(?:,\s*đóng\s+dấu)?|đã\s+ký\s+và\s+đóng\s+dấu|đóng\s+dấu)\s*\)?$",
                      re.IGNORECASE)
-HEAD = "đầu văn bản (đường kẻ)"
+HEAD = "đầu văn bản (cơ quan ban hành, quốc hiệu, số, nơi và ngày ký, đường kẻ)"
 RECIPIENTS = "nơi nhận của văn bản"
 SIGNATURE = "chữ ký của văn bản"
 _LOOK = 30  # the kind line stands within the first lines of the page
@@ -51,10 +51,9 @@ def _subject(text: str) -> bool:
 def official_document(blocks: list[Block]) -> Unwrapped:
     """The blocks with a document's kind and subject joined into its headline and its recipients
     and signature left out; unchanged when the page is no official document."""
-    if any(b.hint == "h1" for b in blocks):
-        return Unwrapped(blocks, [], [])  # a page with its own headline: the document is its text
-    k = next((i for i, b in enumerate(blocks[:_LOOK]) if b.hint in (None, "heading")
-              and _KIND.match(normalize(b.text).strip())), None)
+    h1 = next((i for i, b in enumerate(blocks) if b.hint == "h1"), None)
+    k = next((i for i, b in enumerate(blocks[:(h1 or 0) + _LOOK]) if i > (h1 if h1 is not None else -1)
+              and b.hint in (None, "heading") and _KIND.match(normalize(b.text).strip())), None)
     if k is None or k + 1 >= len(blocks) or not _subject(blocks[k + 1].text) \
             or any(is_paragraph(b.text) for b in blocks[:k]):  # an article's text above: its part, no document
         return Unwrapped(blocks, [], [])
@@ -63,18 +62,40 @@ def official_document(blocks: list[Block]) -> Unwrapped:
     subject = blocks[k + 1].text.strip()
     shout = subject.isupper()
     title = f"{kind.upper() if shout else kind} {subject}"
-    out = blocks[:k] + [replace(blocks[k], text=title, hint="h1")]
     left: list[tuple[Block, str]] = []
+    if h1 is None:
+        out = blocks[:k] + [replace(blocks[k], text=title, hint="h1")]
+    else:  # a portal's page with its own headline over the document: the document's head is left out
+        top = k
+        while top > h1 + 1 and _head_line(blocks[top - 1].text):
+            top -= 1
+        left += [(b, HEAD) for b in blocks[top:k]]
+        out = blocks[:top]  # the kind and subject: the document's own headline, the page's is the <h1>
+        left += [(b, HEAD) for b in blocks[k:k + 2]]
     j = k + 2
     while j < len(blocks) and _RULE.match(blocks[j].text):
         left.append((blocks[j], HEAD))
         j += 1
     rest, end_left, signer = _end(blocks[j:])
-    notes = [f"trang là một văn bản ({kind.lower()}): tiêu đề ghép từ tên loại văn bản và trích yếu (dòng "
-             f"{blocks[k].line}–{blocks[k + 1].line}); hãy kiểm tra"]
+    notes = [] if h1 is not None else [
+        f"trang là một văn bản ({kind.lower()}): tiêu đề ghép từ tên loại văn bản và trích yếu (dòng "
+        f"{blocks[k].line}–{blocks[k + 1].line}); hãy kiểm tra"]
     if signer:
         notes.append(f"văn bản do “{signer}” ký: người ký không phải tác giả bài viết, trường author để trống")
     return Unwrapped(out + rest, left + end_left, notes)
+
+
+_MOTTO = re.compile(r"^(?:đảng\s+cộng\s+sản\s+việt\s+nam|cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|"
+                    r"độc\s+lập\s*[-–]\s*tự\s+do\s*[-–]\s*hạnh\s+phúc)$", re.IGNORECASE)
+_NUMBER = re.compile(r"^số\s*:?\s*\d+[\w/.-]*$", re.IGNORECASE)  # "Số 86-KH/HU"
+
+
+def _head_line(text: str) -> bool:
+    """A line of a document's head: its issuer in capitals, the motto, its number, the place and date."""
+    text = normalize(text).strip()
+    meta = meta_line(text)
+    return bool(_MOTTO.match(text) or _NUMBER.match(text) or _RULE.match(text) or meta and meta.place
+                or text.isupper() and words(text) <= 12)
 
 
 def _end(blocks: list[Block]) -> tuple[list[Block], list[tuple[Block, str]], str | None]:

@@ -496,3 +496,23 @@ def test_a_document_on_a_portal_page_keeps_the_pages_headline_and_loses_its_head
     # the document's file stays a link, though it stands after the signature
     assert "[Tải về](https://yenthanh.nghean.dcs.vn/files/86-KH-HU.pdf)" in body
     assert not any("tiêu đề ghép" in w for w in result.warnings)
+
+
+# --- a post's original cited by its full address ------------------------------------------------
+
+def test_a_post_citing_its_original_by_address_gets_the_paper_and_the_address(registries):
+    result, meta, body = fixture("r6-zalo-official-account.txt", registries)
+    assert meta["source"] == {"name": "Báo Hà Tĩnh",
+                              "url": "https://baohatinh.vn/ha-tinh-500-doan-vien-ra-quan-post123456.html"}
+    assert "Xem chi tiết" not in body and "Official Account" not in body
+
+
+@pytest.mark.parametrize("line, name, url", [
+    ("Nguồn: https://baohatinh.vn/ha-tinh-post123456.html", "Báo Hà Tĩnh", "https://baohatinh.vn/ha-tinh-post123456.html"),
+    ("(Theo https://www.qdnd.vn/chinh-tri/bai-123)", "qdnd.vn", "https://www.qdnd.vn/chinh-tri/bai-123"),
+    ("Nguồn: baohatinh.vn", "Báo Hà Tĩnh", None),
+])
+def test_a_source_line_with_an_address(line, name, url, registries):
+    page = lines("Quảng Bình: Lan tỏa những tấm gương bình dị mà cao quý", "12/03/2024 08:00", LEAD, BODY, line)
+    _result, meta, body = import_page(page, registries)
+    assert meta["source"]["name"] == name and meta["source"].get("url") == url and line not in body

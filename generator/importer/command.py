@@ -51,6 +51,7 @@ _FURNITURE_KINDS = {"nav", "label", "footer", "counter", "weather"}
 _TAGS_LABEL = re.compile(r"^\s*(?:tags?|từ\s+khóa|từ\s+khoá|chủ\s+đề)\s*:\s*", re.IGNORECASE)
 _FAR_OR_WEEKDAY = "ngày lấy từ dòng ở xa tiêu đề hoặc thứ không khớp"
 META_SLACK = timedelta(minutes=30)  # a page's metadata and its printed time may differ by a scheduled post's minutes
+_CITED_ADDRESS = re.compile(r"^https?://[\w-]+(?:\.[\w-]+)+/\S+$", re.IGNORECASE)  # an article's address, not a home page
 EVIDENCE_CHARS = 200_000  # provinces and tags are judged on the first 200,000 characters of the body
 
 
@@ -229,11 +230,14 @@ def _source(page: PageMeta, found: Extracted, registries: Registries, warnings: 
     (og:site_name, the "Theo …" line, else the paper or domain the address names), and an address the
     build would refuse is left out and named in a warning."""
     url = page.url
+    cited = found.source_name if found.source_name and _CITED_ADDRESS.match(found.source_name) else None
+    url = url or cited  # "Nguồn: https://baohatinh.vn/…-post123.html": a pasted post's original, its address
     if url and (not re.match(r"^https?://", url, re.IGNORECASE) or build_url_problem(url)):
         warnings.append(f"địa chỉ trang gốc “{url}” không dùng được làm source.url (chỉ địa chỉ http:// hoặc "
                         "https:// đầy đủ): đã bỏ; hãy ghi lại nếu cần")
         url = None
-    name = page.site_name or (source_name(found.source_name, registries) if found.source_name else None)
+    name = page.site_name or (source_name(urlsplit(cited).hostname if cited else found.source_name, registries)
+                              if found.source_name else None)
     name = name or page_title_site(page.title)  # "… | Báo Đồng Khởi", "… - Cổng TTĐT xã Tân Lập"
     if name is None and url and urlsplit(url).hostname:
         name = source_name(urlsplit(url).hostname, registries)  # it drops "www." itself

@@ -19,7 +19,7 @@ from .dates import Dateline
 from .headline import (choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
                        last_paragraph, other_articles, page_title_headline, skippable)
 from .letters import letter_warning
-from .lines import Info, classify, has_credit, image_name
+from .lines import SOURCE_LABEL, Info, classify, has_credit, image_name
 from .series import OTHER_PART, other_parts
 from .tail import tail
 
@@ -33,7 +33,7 @@ HASHTAGS = "thẻ (hashtag) của bài"
 OTHER_ARTICLE = "bài khác trên cùng trang (trang danh sách)"
 _HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
 _ABSTRACT = re.compile(r"^(?:tóm\s+tắt|tóm\s+lược|abstract)\s*:\s*(?=\S)", re.IGNORECASE)  # a paper's label
-_SOURCE_NAME = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
+_SOURCE_NAME = re.compile(r"^\(?\s*" + SOURCE_LABEL + r"\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
 
 
 @dataclass

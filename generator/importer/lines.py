@@ -29,8 +29,10 @@ _WIDGET = re.compile(
     r"\d\s*°|°\s*[CF]\b|\bđộ\s+C\b|thời\s+tiết|độ\s+ẩm|\bhotline\b|đường\s+dây\s+nóng|đang\s+truy\s+cập|"
     r"lượt\s+truy\s+cập|tổng\s+truy\s+cập|\bonline\s*:|giá\s+vàng|tỷ\s+giá|âm\s+lịch", re.IGNORECASE)
 # "(Theo Báo Đồng Khởi)", "Nguồn: TTXVN", "Theo baolamdong.vn": a name, or a web address.
-_SOURCE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*[:\s]\s*(?:[^.]{2,80}?|(?:https?://)?[\w-]+(?:\.[\w-]+)+/?)\)?\s*\.?$",
-                     re.IGNORECASE)
+# "Theo TTXVN", "Nguồn: baohatinh.vn", "Xem chi tiết tại: https://baohatinh.vn/…-post123.html" (a post's original).
+SOURCE_LABEL = r"(?:theo|nguồn|xem\s+chi\s+tiết\s+tại|chi\s+tiết\s+xem\s+tại|đọc\s+bài\s+gốc\s+tại|bài\s+gốc)"
+_SOURCE = re.compile(r"^\(?\s*" + SOURCE_LABEL + r"\s*[:\s]\s*(?:[^.]{2,80}?|(?:https?://)?[\w-]+(?:\.[\w-]+)+"
+                     r"(?:/[^\s()]*)?)\)?\s*\.?$", re.IGNORECASE)
 _ORG = re.compile(
     r"^(?:Trường|Học viện|Viện|Ban|Sở|Báo|Tạp chí|Đài|Đại học|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|"
     r"Thành uỷ|Đảng ủy|Đảng uỷ|Phòng|Trung tâm|Bộ|Cục|Khoa|Hội|Văn phòng|UBND|Ủy ban|Uỷ ban|Công an|"

@@ -516,3 +516,19 @@ def test_a_source_line_with_an_address(line, name, url, registries):
     page = lines("Quảng Bình: Lan tỏa những tấm gương bình dị mà cao quý", "12/03/2024 08:00", LEAD, BODY, line)
     _result, meta, body = import_page(page, registries)
     assert meta["source"]["name"] == name and meta["source"].get("url") == url and line not in body
+
+
+def test_pictures_a_single_file_page_names_by_content_id_are_found(registries):
+    import base64
+    html = ("<html><head><meta charset='utf-8'></head><body><h1>Quảng Trị sơ kết Chỉ thị 05</h1>"
+            "<p>12/03/2024 08:40</p><p>Sáng 12/3, Ban Thường vụ Tỉnh ủy Quảng Trị tổ chức hội nghị sơ kết việc thực "
+            "hiện Chỉ thị 05-CT/TW của Bộ Chính trị.</p><p><img src='cid:image001.png@01DA7456.1C2B3E40'></p>"
+            "<p>Quang cảnh hội nghị. Ảnh: T.L</p><p>Hội nghị khen thưởng 25 tập thể và 40 cá nhân có thành tích "
+            "xuất sắc.</p></body></html>")
+    picture = b"\x89PNG\r\n\x1a\nnot really a picture"
+    data = (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n"
+            b"Content-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+            + html.encode("utf-8") + b"\r\n--b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+            b"Content-ID: <image001.png@01DA7456.1C2B3E40>\r\n\r\n" + base64.encodebytes(picture) + b"--b--\r\n")
+    result, meta, _body = import_page(data, registries, ".mht")
+    assert meta["image"]["src"] == "/images/image001.png" and result.files == {"image001.png": picture}

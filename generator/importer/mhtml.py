@@ -80,7 +80,11 @@ def read_archive(data: bytes) -> Archive:
     for other in message.walk():
         if other is part or other.is_multipart() or other.get_content_maintype() != "image":
             continue
-        name = _name(_location(other), address)
+        location = _location(other) or _cid_name(other)
+        cid = str(other.get("Content-ID", "") or "").strip().strip("<>")
+        if cid and location:  # <img src="cid:image001.png@01DA…"> (Word, Outlook, some savers): by its file's name
+            html = html.replace(b"cid:" + cid.encode("ascii", "ignore"), location.encode("utf-8"))
+        name = _name(location, address)
         payload = other.get_payload(decode=True)
         if name and isinstance(payload, bytes) and payload and name not in images:
             images[name] = payload
@@ -95,6 +99,22 @@ def _saved(value: str) -> datetime | None:
     except (TypeError, ValueError, IndexError):
         return None
     return moment if moment is not None and moment.tzinfo is not None else None
+
+
+_EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif", "image/webp": "webp"}
+
+
+def _cid_name(part: Message) -> str:
+    """A picture's file name when the archive gives it no address: its own, else its Content-ID's
+    ("image001.png@01DA…" -> "image001.png"), else the Content-ID with the type's extension."""
+    name = part.get_filename() or ""
+    if name:
+        return name
+    cid = str(part.get("Content-ID", "") or "").strip().strip("<>").split("@")[0]
+    extension = _EXTENSIONS.get(part.get_content_type(), "")
+    if not cid or not extension:
+        return ""
+    return cid if "." in cid else f"{cid}.{extension}"
 
 
 def html_text_bytes(archive: Archive, decode) -> tuple:

@@ -532,3 +532,9 @@ def test_pictures_a_single_file_page_names_by_content_id_are_found(registries):
             b"Content-ID: <image001.png@01DA7456.1C2B3E40>\r\n\r\n" + base64.encodebytes(picture) + b"--b--\r\n")
     result, meta, _body = import_page(data, registries, ".mht")
     assert meta["image"]["src"] == "/images/image001.png" and result.files == {"image001.png": picture}
+
+
+@pytest.mark.parametrize("line", ["1/2", "12/3", "Trang 1/2", "Tỷ số 2-1"])
+def test_a_bare_day_and_month_is_no_date_line(line):
+    from generator.importer.vague import vague_date
+    assert vague_date(line) is None

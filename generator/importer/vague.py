@@ -38,6 +38,8 @@ def vague_date(line: str) -> str | None:
         if len(days) != 1 or not (1 <= int(days[0].group(1)) <= 31 and 1 <= int(days[0].group(3)) <= 12):
             return None
         rest, kind = _blank(text, days[0].start(), days[0].end()), "không ghi năm"
+        if not _tidy(rest):
+            return None  # "12/3" alone may be a page count or a score: a date line says more ("Sáng 12/3")
     for rx in (_TIME, _ZONE, _WEEKDAY, _PART_OF_DAY, _PUBLISHED, _UPDATED, _LABELS, _SYMBOLS):
         rest = rx.sub(" ", rest)
     return kind if not _tidy(rest) else None

@@ -538,3 +538,20 @@ def test_pictures_a_single_file_page_names_by_content_id_are_found(registries):
 def test_a_bare_day_and_month_is_no_date_line(line):
     from generator.importer.vague import vague_date
     assert vague_date(line) is None
+
+
+def test_recipients_and_an_offices_signature_are_left_out_though_the_head_is_not_read(registries):
+    text = (FIXTURES / "r6-document-huongdan.txt").read_text(encoding="utf-8").replace(
+        "HƯỚNG DẪN\ntuyên truyền kỷ niệm", "HƯỚNG DẪN Tuyên truyền kỷ niệm")
+    result, meta, body = import_page(text, registries)
+    assert "author" not in meta
+    for gone in ("TM. BAN", "PHÓ BÍ THƯ", "Đã ký", "Hoàng Văn Tiến", "Nơi nhận", "Lưu Văn phòng"):
+        assert gone not in body
+    assert body.rstrip().endswith("trước ngày 30/5/2024.")
+
+
+def test_an_article_ending_with_a_list_keeps_it_without_a_signature(registries):
+    page = lines("Quảng Bình: Lan tỏa những tấm gương bình dị mà cao quý", "12/03/2024 08:00", LEAD, BODY,
+                 "Nơi nhận hồ sơ:", "- Văn phòng Đảng ủy xã;", "- Bộ phận một cửa của xã.")
+    _result, _meta, body = import_page(page, registries)
+    assert "Văn phòng Đảng ủy xã" in body

@@ -56,7 +56,7 @@ def official_document(blocks: list[Block]) -> Unwrapped:
               and b.hint in (None, "heading") and _KIND.match(normalize(b.text).strip())), None)
     if k is None or k + 1 >= len(blocks) or not _subject(blocks[k + 1].text) \
             or any(is_paragraph(b.text) for b in blocks[:k]):  # an article's text above: its part, no document
-        return Unwrapped(blocks, [], [])
+        return _signed_only(blocks)
     kind = normalize(blocks[k].text).strip()
     kind = kind[:1].upper() + kind[1:].lower()
     subject = blocks[k + 1].text.strip()
@@ -96,6 +96,18 @@ def _head_line(text: str) -> bool:
     meta = meta_line(text)
     return bool(_MOTTO.match(text) or _NUMBER.match(text) or _RULE.match(text) or meta and meta.place
                 or text.isupper() and words(text) <= 12)
+
+
+def _signed_only(blocks: list[Block]) -> Unwrapped:
+    """A document whose head this module cannot read ("KẾ HOẠCH Tổ chức …" on one line): still, a
+    "Nơi nhận:" list and a signature for an office ("TM. BAN THƯỜNG VỤ") after its text are no article's."""
+    last = max((i for i, b in enumerate(blocks) if is_paragraph(b.text)), default=-1)
+    after = blocks[last + 1:]
+    if not (any(_RECIPIENTS.match(b.text) for b in after) and any(_SIGNS_FOR.match(b.text) for b in after)):
+        return Unwrapped(blocks, [], [])
+    rest, left, signer = _end(blocks)
+    notes = [f"văn bản do “{signer}” ký: người ký không phải tác giả bài viết, trường author để trống"] if signer else []
+    return Unwrapped(rest, left, notes)
 
 
 def _end(blocks: list[Block]) -> tuple[list[Block], list[tuple[Block, str]], str | None]:

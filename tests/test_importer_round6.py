@@ -555,3 +555,19 @@ def test_an_article_ending_with_a_list_keeps_it_without_a_signature(registries):
                  "Nơi nhận hồ sơ:", "- Văn phòng Đảng ủy xã;", "- Bộ phận một cửa của xã.")
     _result, _meta, body = import_page(page, registries)
     assert "Văn phòng Đảng ủy xã" in body
+
+
+# --- a speech saved from Word ---------------------------------------------------------------------
+
+def test_a_note_in_brackets_or_a_salutation_is_never_the_headline(registries):
+    _result, meta, body = fixture("r6-word-speech.htm", registries)
+    assert meta["title"] == "HỌC VÀ LÀM THEO BÁC TỪ NHỮNG VIỆC BÌNH THƯỜNG NHẤT"
+    assert "Kính thưa các đồng chí đại biểu, thưa toàn thể hội nghị!" in body
+    assert "1. Chi bộ đưa nội dung học tập vào sinh hoạt thường kỳ hằng tháng.\n2. Mỗi đảng viên" in body
+
+
+@pytest.mark.parametrize("line", ["Kính gửi các đồng chí đảng viên", "(Bài dự thi cuộc thi viết về Bác)"])
+def test_a_salutation_or_a_bracketed_note_over_the_lead_takes_not_the_headline(line, registries):
+    page = lines("Quảng Bình: Lan tỏa những tấm gương bình dị mà cao quý", "12/03/2024 08:00", line, LEAD, BODY)
+    _result, meta, _body = import_page(page, registries)
+    assert meta["title"] == "Quảng Bình: Lan tỏa những tấm gương bình dị mà cao quý"

@@ -23,6 +23,7 @@ _BREADCRUMB = re.compile(r"[›»>]|\s/\s|\s\|\s")
 _OFFICE = re.compile(r"^(?:Trường|Học viện|Viện|Ban|Sở|Báo|Tạp chí|Đài|Đại học|Tỉnh ủy|Huyện ủy|Thành ủy|Đảng ủy|"
                      r"Phòng|Trung tâm|Bộ|Cục|Hội|UBND|Ủy ban|Công an|Cổng thông tin|Trang thông tin|Công đoàn|"
                      r"Đoàn|Chi bộ|Đảng bộ)\b", re.IGNORECASE)  # an office's name: "TRƯỜNG THPT …", "Cổng thông tin …"
+SALUTATION = re.compile(r"^(?:kính\s+thưa|thưa|kính\s+gửi|kính\s+chào)\s", re.IGNORECASE)
 _SITE_SPLIT = re.compile(r"\s+(?:[-–—|:]{1,2})\s+")
 # A lead paragraph printed without its full stop starts like a sentence: "Sáng 12/5, ...".
 _SENTENCE_START = re.compile(r"^(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm nay|Hôm qua|Vừa qua|Những năm qua|"
@@ -68,6 +69,8 @@ def _eligible(info: Info, relaxed: bool = False) -> bool:
     text = info.text
     if info.n_words < 2 or not any(ch.isalpha() for ch in text[:400]):
         return False
+    if text.startswith("(") and text.endswith(")") or SALUTATION.match(text):
+        return False  # "(Tham luận tại Hội nghị …)", "Kính thưa các đồng chí!": a note, a speech's opening
     if relaxed:  # nothing headline-shaped: a very long headline, or one ending with a full stop
         return len(text) <= 400 and info.n_words <= 70
     return is_headline_like(text, 250) or (text.endswith(("?", "!")) and info.n_words <= 40)

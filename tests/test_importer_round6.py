@@ -571,3 +571,25 @@ def test_a_salutation_or_a_bracketed_note_over_the_lead_takes_not_the_headline(l
     page = lines("Quảng Bình: Lan tỏa những tấm gương bình dị mà cao quý", "12/03/2024 08:00", line, LEAD, BODY)
     _result, meta, _body = import_page(page, registries)
     assert meta["title"] == "Quảng Bình: Lan tỏa những tấm gương bình dị mà cao quý"
+
+
+# --- a gallery of thumbnails linked to their photos -----------------------------------------------
+
+def test_a_gallery_thumbnail_linked_to_its_photo_imports_the_photo(registries):
+    result, meta, body = fixture("r6-gallery.html", registries)
+    assert result.images == ["anh-lon-1.jpg", "anh-lon-2.jpg"] and "150x150" not in body
+    assert meta["image"]["alt"] == "Đoàn viên sửa đường liên bản"
+
+
+def test_a_single_file_page_holding_only_the_thumbnail_keeps_the_thumbnail(registries):
+    import base64
+    html = (FIXTURES / "r6-gallery.html").read_text(encoding="utf-8")
+    thumb = b"\x89PNG\r\n\x1a\nthumbnail"
+    data = (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\n"
+            b"Content-Type: text/html\r\nContent-Transfer-Encoding: 8bit\r\n"
+            b"Content-Location: https://tinhdoan.dienbien.vn/album.html\r\n\r\n" + html.encode("utf-8")
+            + b"\r\n--b\r\nContent-Type: image/jpeg\r\nContent-Transfer-Encoding: base64\r\nContent-Location: "
+            b"https://tinhdoan.dienbien.vn/uploads/2024/05/thumb/anh-lon-1-150x150.jpg\r\n\r\n"
+            + base64.encodebytes(thumb) + b"--b--\r\n")
+    result, _meta, _body = import_page(data, registries, ".mhtml")
+    assert result.images[0] == "anh-lon-1-150x150.jpg" and result.files == {"anh-lon-1-150x150.jpg": thumb}

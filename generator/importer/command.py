@@ -90,7 +90,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     printed: Unwrapped = Unwrapped([], [], [])
     chat: Unwrapped = Unwrapped([], [], [])
     if saved:
-        blocks, page = html_to_blocks(text)
+        blocks, page = html_to_blocks(text, set(archive.images) if suffix.lower() in ARCHIVE_SUFFIXES else None)
         page.url = page.url or archive.address or None  # the address the single file was saved from
     else:
         chat = unchat(text_to_blocks(text))  # messages copied from a chat: their stamps taken off

@@ -593,3 +593,8 @@ def test_a_single_file_page_holding_only_the_thumbnail_keeps_the_thumbnail(regis
             + base64.encodebytes(thumb) + b"--b--\r\n")
     result, _meta, _body = import_page(data, registries, ".mhtml")
     assert result.images[0] == "anh-lon-1-150x150.jpg" and result.files == {"anh-lon-1-150x150.jpg": thumb}
+
+
+def test_a_credit_under_a_described_photo_follows_the_description(registries):
+    _result, _meta, body = fixture("r6-gallery.html", registries)
+    assert '![Trao quà cho học sinh nghèo](/images/anh-lon-2.jpg "Trao quà cho học sinh nghèo. Ảnh: Minh Đức")' in body

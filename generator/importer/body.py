@@ -101,7 +101,9 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             if j < len(infos) and _is_caption_after_image(infos[j]) and not (
                     marks_captions and infos[j].block.hint != "caption" and not infos[j].credit
                     and not _italic(infos[j].block)):
-                caption = infos[j].text
+                # "Ảnh: Minh Đức" under a photo with a description: the credit goes after it, not instead
+                caption = (alt if alt.endswith((".", "!", "?", "…")) else alt + ".") + " " + infos[j].text \
+                    if alt and CREDIT_ONLY.match(infos[j].text) else infos[j].text
                 j += 1
                 while j < len(infos) and infos[j].key and infos[j].key == term_key(caption):
                     dropped.append((infos[j].block, "chú thích ảnh in hai lần"))

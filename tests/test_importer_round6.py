@@ -598,3 +598,16 @@ def test_a_single_file_page_holding_only_the_thumbnail_keeps_the_thumbnail(regis
 def test_a_credit_under_a_described_photo_follows_the_description(registries):
     _result, _meta, body = fixture("r6-gallery.html", registries)
     assert '![Trao quà cho học sinh nghèo](/images/anh-lon-2.jpg "Trao quà cho học sinh nghèo. Ảnh: Minh Đức")' in body
+
+
+def test_a_related_box_amid_the_text_with_a_dated_teaser_loses_no_text_of_the_article(registries):
+    page = lines("Lạng Sơn: Phụ nữ biên giới làm theo lời Bác", "13/05/2024 07:45",
+                 "Những năm qua, Hội Liên hiệp Phụ nữ các xã biên giới tỉnh Lạng Sơn đã triển khai nhiều mô hình "
+                 "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh gắn với phong trào thi đua.",
+                 "Tin liên quan", "Lạng Sơn: Thanh niên xung kích làm theo lời Bác", "10/05/2024 09:00",
+                 "Tỉnh đoàn Lạng Sơn vừa tổ chức tuyên dương 50 thanh niên tiêu biểu trong học tập và làm theo tư "
+                 "tưởng, đạo đức, phong cách Hồ Chí Minh năm 2024.",
+                 "Tại huyện Cao Lộc, mô hình \"Tổ phụ nữ tự quản đường biên, cột mốc\" đã thu hút hơn 300 hội viên "
+                 "tham gia, góp phần giữ vững chủ quyền biên giới quốc gia.")
+    _result, _meta, body = import_page(page, registries)
+    assert "Tổ phụ nữ tự quản" in body

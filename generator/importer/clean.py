@@ -165,8 +165,10 @@ def _following(blocks: list[Block], start: int, then: str, body_started: bool, r
         if not body_started:
             return 0
         listed = blocks[start].extra.get("list") if start < len(blocks) else None
+        # The article signed off above the marker (a byline, a source: a short line), not a box amid its text.
+        ended = start >= 2 and len(blocks[start - 2].text) <= 80
         for j, block in enumerate(blocks[start:], start):
-            if _whole_article(blocks, j):
+            if ended and _whole_article(blocks, j):
                 break  # "Tin liên quan" over a whole article, not its link: extract.py reads it as another article
             if listed is not None:
                 if block.extra.get("list") != listed:

@@ -5,7 +5,7 @@
     python3 benchmarks/import_accuracy.py tests/fixtures/importer/corpus/heldout -v
     python3 benchmarks/import_accuracy.py DIR --libraries   # .html pages: trafilatura + htmldate too
 
-Every page (``*.txt``, ``*.html``) beside a ``.json`` of expected fields (see the
+Every page (``*.txt``, ``*.html``, ``*.mhtml``) beside a ``.json`` of expected fields (see the
 corpus README) is imported with the project's importer and compared field by field:
 title, date, province, directives, byline (author) and summary. ``-v`` lists every
 field that came out wrong.
@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+KINDS = (".txt", ".html", ".mhtml")  # pasted text, saved pages, single-file pages
 FIELDS = ("title", "date", "province", "directives", "author", "summary")
 LABELS = {"title": "tiêu đề", "date": "ngày", "province": "tỉnh", "directives": "văn bản",
           "author": "tác giả", "summary": "sapo"}
@@ -72,7 +73,7 @@ def shown(field: str, expected: dict, meta) -> tuple[str, str]:
 
 
 def pages(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".html") and p.with_suffix(".json").is_file())
+    return sorted(p for p in folder.rglob("*") if p.suffix in KINDS and p.with_suffix(".json").is_file())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             status = 1
             continue
         right = {f: 0 for f in FIELDS}
-        by_kind = {".txt": {f: [0, 0] for f in FIELDS}, ".html": {f: [0, 0] for f in FIELDS}}
+        by_kind = {kind: {f: [0, 0] for f in FIELDS} for kind in KINDS}
         failed = []
         for page in found:
             expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))
@@ -117,12 +118,12 @@ def main(argv: list[str] | None = None) -> int:
                     want, got = shown(field, expected, result.meta)
                     print(f"  {page.name}: {field}: cần {want}, được {got}")
         total = len(found)
-        txt = sum(1 for p in found if p.suffix == ".txt")
-        print(f"{folder}: {total} trang ({txt} .txt, {total - txt} .html)"
+        counts = ", ".join(f"{n} {kind}" for kind in KINDS if (n := sum(1 for p in found if p.suffix == kind)))
+        print(f"{folder}: {total} trang ({counts})"
               + (f", {len(failed)} trang không nhập được" if failed else ""))
         for field in FIELDS:
             parts = [f"{field:<10} {right[field]:>3}/{total:<3} {100 * right[field] / total:5.1f} %"]
-            for kind in (".txt", ".html"):
+            for kind in KINDS:
                 ok, n = by_kind[kind][field]
                 if n:
                     parts.append(f"{kind[1:]} {ok}/{n}")

@@ -178,7 +178,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("-q", "--quiet", action="store_true", help="không in gì khi thành công")
     build.set_defaults(run=cmd_build)
 
-    imp = sub.add_parser("import", help="chuyển bài thô (.txt, .html) thành bài Markdown")
+    imp = sub.add_parser("import", help="chuyển bài thô (.txt, .html, .mhtml) thành bài Markdown")
     imp.add_argument("paths", nargs="+", metavar="ĐƯỜNG_DẪN")
     imp.add_argument("--root", default=".")
     imp.add_argument("--out", help="thư mục ghi bài, mặc định content/articles")

@@ -10,7 +10,8 @@ from .clean import EM_CLOSE, EM_OPEN, Block, is_headline_like, words
 from .lines import CREDIT_ONLY, LIST_NUMBER, Info, image_name, is_shouting
 from .sections import in_list, is_section, subsection
 
-LIST_ITEM = re.compile(r"^([-–+•*▪●◦·■►➢❖])\s+(\S.*)$")  # "·": Word's bullet in the Symbol font
+LIST_ITEM = re.compile(r"^([-–+•*▪●◦○·■□◆►➢➤❖✓✔])\s+(\S.*)$")  # "·": Word's bullet in the Symbol font
+SUB_BULLETS = ("+", "○", "◦")  # the second level of a list whose items have another bullet (Google Docs: ● then ○)
 ORDERED = re.compile(r"^(\d{1,2})\s*[.)]\s+(\S.*)$")  # "1. …", "2) …": an item of a numbered list
 _HEADING_MAX_WORDS = 12
 SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[“\"(]?[A-ZÀ-ỸĐ0-9])")
@@ -19,6 +20,11 @@ _CAPTION_START = re.compile(
     r"Trung tá|Thiếu tá|Đại úy|Thượng úy|Trung úy|Thiếu úy|Cán bộ|Lực lượng|Đoàn viên|Đội viên|Các đội viên|Học sinh|"
     r"Hội viên|Người dân|Nhân dân|Bí thư|Chủ tịch|Phó|Giám đốc|Trưởng|Đảng viên|Cựu chiến binh|Chiến sĩ|Thanh niên|"
     r"Các tập thể|Tập thể|Ban Tổ chức|Thường trực|Đoàn công tác|Các em|Giáo viên|Bác sĩ|Tiết mục|Hình ảnh|Một góc)\b")
+# Who said the quote above: "— Chủ tịch Hồ Chí Minh", "- Hồ Chí Minh", "(Bác Hồ)", "Hồ Chí Minh".
+_ATTRIBUTION_DASH = re.compile(r"^[-–—―]\s*(?=\S)")
+_QUOTED = re.compile(r"^[\"“„«'‘].{8,}[\"”»'’][.!?…]?$", re.DOTALL)
+_SPEAKER_TITLE = re.compile(r"^(?:(?:Chủ tịch(?: nước)?|Bác|Đồng chí|Đ/c|Cố Tổng Bí thư|Tổng Bí thư|Cố Thủ tướng|"
+                            r"Thủ tướng|Đại tướng|Nhà thơ|Nhà văn|Giáo sư|GS\.|Lãnh tụ|Cụ)\s+)+")
 _NUMBERED_PHOTO = re.compile(r"^(?:ảnh|hình|hình ảnh|photo)\s*\d{1,2}\s*[:.–-]\s*\S", re.IGNORECASE)
 _CAPTION_POSITION = re.compile(r"\((?:bìa|thứ|đứng|ngồi|giữa|bên|từ trái|từ phải|trái|phải|hàng)[^)]*\)", re.IGNORECASE)
 _SCENE_VERB = re.compile(
@@ -53,6 +59,8 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
     warnings: list[str] = []
     nodes: list[Node] = []
     in_section = False  # under a roman-numbered section ("I. …"): its numbered parts are one level lower
+    # A saved page that marks its captions (<figcaption>) marks them all: text under a photo without one is text.
+    marks_captions = saved_page and any(info.block.hint == "caption" for info in infos)
     i = 0
     while i < len(infos):
         info = infos[i]
@@ -77,13 +85,25 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             nodes.append(_quoted(info))
             i += 1
             continue
+        said_by = _attribution(info, nodes[-1] if nodes else None)
+        if said_by is not None:  # the quote's source goes with it, never a heading or a list item
+            quote = nodes[-1].quote or -b.line  # a pasted quote gets a number of its own
+            nodes[-1] = Node(nodes[-1].kind, nodes[-1].text, nodes[-1].src, nodes[-1].level, nodes[-1].line,
+                             nodes[-1].rows, quote, nodes[-1].marked, nodes[-1].strong, nodes[-1].alt)
+            nodes.append(Node("p", said_by, line=b.line, quote=quote))
+            i += 1
+            continue
         if info.image:
             alt = b.extra.get("alt", "") if b.hint == "img" else ""
             alt = alt if _describes(alt, info.image) else ""
             caption = alt
             j = i + 1
-            if j < len(infos) and _is_caption_after_image(infos[j]):
-                caption = infos[j].text
+            if j < len(infos) and _is_caption_after_image(infos[j]) and not (
+                    marks_captions and infos[j].block.hint != "caption" and not infos[j].credit
+                    and not _italic(infos[j].block)):
+                # "Ảnh: Minh Đức" under a photo with a description: the credit goes after it, not instead
+                caption = (alt if alt.endswith((".", "!", "?", "…")) else alt + ".") + " " + infos[j].text \
+                    if alt and CREDIT_ONLY.match(infos[j].text) else infos[j].text
                 j += 1
                 while j < len(infos) and infos[j].key and infos[j].key == term_key(caption):
                     dropped.append((infos[j].block, "chú thích ảnh in hai lần"))
@@ -102,8 +122,8 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
         if b.hint == "li" or item:
             body = item.group(2) if item else text
             marker = item.group(1) if item else "-"
-            nested = marker == "+" and nodes and nodes[-1].kind == "li" and nodes[-1].level == 0 \
-                and nodes[-1].src != "+"
+            nested = marker in SUB_BULLETS and nodes and nodes[-1].kind == "li" and \
+                (nodes[-1].level == 1 and nodes[-1].src == marker or nodes[-1].level == 0 and nodes[-1].src != marker)
             nodes.append(Node("li", body, src=marker, level=1 if nested else 0, line=b.line,
                               marked=_marked(b, body)))
         elif numbered:  # its number written as it stands, never a heading or a paragraph "1\\. …"
@@ -125,6 +145,36 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold"))))
         i += 2 if twice else 1
     return nodes, dropped, warnings
+
+
+def _attribution(info: Info, previous: Node | None) -> str | None:
+    """The line as the source of the quote just above it ("— Chủ tịch Hồ Chí Minh"), or None: a short
+    line after a <blockquote> or a paragraph all in quotation marks, opening with a dash, in brackets,
+    or naming a speaker (with a title, or printed in italics or bold)."""
+    b = info.block
+    if previous is None or b.hint in ("heading", "h1", "li", "img", "caption", "table") or info.image:
+        return None
+    if not (previous.quote or previous.kind == "p" and _QUOTED.match(previous.text)):
+        return None
+    text = info.text.strip()
+    if info.n_words > 14 or len(text) > 120 or text.endswith(":") or info.meta:
+        return None
+    if re.search(r"[.!?…,;]$", text) and not re.search(r"\b\w\.$", text):
+        return None  # "- Tôi khỏe, cảm ơn anh.": a turn of a dialogue, not who said it
+    dash = _ATTRIBUTION_DASH.match(text)
+    if dash:
+        rest = text[dash.end():]
+        return "— " + rest if rest[:1].isupper() or rest[:1] == "(" else None
+    if text.startswith("(") and text.endswith(")") and text[1:2].isupper():
+        return text
+    titled = _SPEAKER_TITLE.match(text)
+    name = text[titled.end():] if titled else text
+    parts = name.split()
+    if not 1 <= len(parts) <= 5 or not all(w[:1].isupper() for w in parts):
+        return None
+    if titled or name == "Hồ Chí Minh" or _italic(b) or b.extra.get("bold") and len(parts) >= 2:
+        return "— " + text
+    return None
 
 
 def _marked(block: Block, text: str) -> str:

@@ -2,7 +2,7 @@
 
 "XUÂN THƯỞNG", "Bài và ảnh: LÊ HÀ", "Bài, ảnh: Hồng Nhung", "TS. NGUYỄN THỊ THANH HƯƠNG",
 "Thượng úy VÀNG SEO HỒ", "Thanh Hải (TTXVN)", "Tú Anh - TTVH huyện", "QUỐC THANH - NGỌC ÁNH",
-"PV", "Nhóm PV". A newspaper, a portal, an office or "Quản trị viên" is not a byline.
+"PV", "Nhóm PV", "PV Minh Anh", "Phóng viên Thu Hà". A newspaper, a portal, an office or "Quản trị viên" is not a byline.
 """
 from __future__ import annotations
 
@@ -24,6 +24,9 @@ _TITLES = (r"PGS\.?\s*,?\s*TS(?:\.|(?!\w))|GS\.?\s*,?\s*TS(?:\.|(?!\w))|GS\.|PGS
            r"Chuẩn\s+úy|Thượng\s+sĩ|Trung\s+sĩ|Hạ\s+sĩ|Luật\s+sư|Bác\s+sĩ|Nhà\s+giáo|Cô\s+giáo|Thầy\s+giáo|"
            r"Đồng\s+chí|Đ/c")
 TITLE_PREFIX = re.compile(rf"^((?:(?:{_TITLES})\s*,?\s*)+)", re.IGNORECASE)  # "Thượng tá, ThS …"
+# "PV Minh Anh", "Phóng viên Thu Hà", "Nhóm PV Hồng Nhung": the staff word with no colon before a name.
+_STAFF_PREFIX = re.compile(r"^(?:nhóm\s+)?(?:PV|P\.V\.?|phóng\s+viên|CTV|cộng\s+tác\s+viên)\s+(?=[^\W\d_])",
+                           re.IGNORECASE)
 _STAFF = re.compile(r"^(?:nhóm\s+)?(?:PV|P\.V|PV\.|CTV|BTV|phóng\s+viên)(?:\s*\+\s*CTV)?$", re.IGNORECASE)
 _WORD = re.compile(r"^[^\W\d_]+$")
 INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,8}$")  # "H.D", "T.HIẾU", "X.T"
@@ -97,8 +100,11 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     ``places``: term keys of province and district names, which are never bylines alone: a label
     ("Bài, ảnh:") or the writer's unit after a dash makes such a name a person's."""
     text = normalize(text).strip()
-    signed = bool(LABEL.match(text))  # "Tác giả: Thanh Bình": a person, though Thanh Bình is also a district
+    signed = has_label(text)  # "Tác giả: Thanh Bình": a person, though Thanh Bình is also a district
     text = LABEL.sub("", text).strip()
+    staff = _STAFF_PREFIX.match(text)
+    if staff and _staff_name(text[staff.end():]):
+        text = text[staff.end():].strip()
     text = PHOTO_PART.sub("", text).strip()
     text = _PARENS.sub("", text).strip()  # "Thu Hà (Báo Lai Châu)", "Thanh Hải (TTXVN)"
     unit = _UNIT_AFTER_SLASH.search(text) or _POST_AFTER_COMMA.search(text)
@@ -154,4 +160,12 @@ def is_staff(text: str) -> bool:
 
 
 def has_label(text: str) -> bool:
-    return bool(LABEL.match(normalize(text).strip()))
+    """A byline's label ("Bài, ảnh:", "Tác giả:") or a staff word before a name ("PV Minh Anh")."""
+    text = normalize(text).strip()
+    staff = _STAFF_PREFIX.match(text)
+    return bool(LABEL.match(text)) or bool(staff and _staff_name(text[staff.end():]))
+
+
+def _staff_name(rest: str) -> bool:
+    """What follows a staff word is a name ("Minh Anh", "Minh Anh (thực hiện)", "Thu Hà - Minh Anh")."""
+    return bool(_split_names(_PARENS.sub("", PHOTO_PART.sub("", rest).strip()).strip()))

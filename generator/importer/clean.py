@@ -16,12 +16,15 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..vietnamese import term_key
+from .dates import meta_line
 from .mojibake import looks_garbled
 from .tables import tab_cells, text_table
 
 RULES_FILE = Path(__file__).with_name("boilerplate.csv")
 _SPACES = re.compile(r"[ \t]+")
-_SENTENCE_END = re.compile(r"[.:;,…]$")
+# Emoji a post puts after its sentence ("… huyện Hòa An. 💪💪"): the sentence still ends before them.
+EMOJI_TAIL = r"(?:\s*[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D])*\s*$"
+_SENTENCE_END = re.compile(r"[.:;,…]" + EMOJI_TAIL)
 _WORD = re.compile(r"\w+")
 _LINK_WORDS = re.compile(r"(?<=[.!?…”\"])\s+((?:bấm|nhấn|click|kích|nhấp)\s+(?:vào\s+)?(?:đây|here)|xem\s+chi\s+tiết"
                          r"(?:\s+tại\s+đây)?|xem\s+tiếp|đọc\s+tiếp|xem\s+thêm|chi\s+tiết\s+xem\s+tại\s+đây)"
@@ -115,9 +118,14 @@ def is_headline_like(text: str, max_chars: int = 250) -> bool:
     return 0 < len(text) <= max_chars and not _SENTENCE_END.search(text) and words(text) <= 40
 
 
+_SYMBOLS = re.compile(r"[\U0001F000-\U0001FAFF\u2190-\u21FF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+")
+
+
 def _first_rule(rules, text: str) -> Rule | None:
+    plain = _SYMBOLS.sub(" ", text).strip()  # "👍 Thích 💬 Bình luận ↪️ Chia sẻ": the labels without their icons
+    plain = re.sub(r"\s+", " ", plain) if plain != text else text
     for rule in rules:
-        if rule.matches(text):
+        if rule.matches(text) or plain and plain != text and rule.matches(plain):
             return rule
     return None
 
@@ -157,7 +165,11 @@ def _following(blocks: list[Block], start: int, then: str, body_started: bool, r
         if not body_started:
             return 0
         listed = blocks[start].extra.get("list") if start < len(blocks) else None
-        for block in blocks[start:]:
+        # The article signed off above the marker (a byline, a source: a short line), not a box amid its text.
+        ended = start >= 2 and len(blocks[start - 2].text) <= 80
+        for j, block in enumerate(blocks[start:], start):
+            if ended and _whole_article(blocks, j):
+                break  # "Tin liên quan" over a whole article, not its link: extract.py reads it as another article
             if listed is not None:
                 if block.extra.get("list") != listed:
                     break  # a saved page says where the list ends
@@ -189,6 +201,12 @@ def _following(blocks: list[Block], start: int, then: str, body_started: bool, r
                 break
             count += 1
     return count
+
+
+def _whole_article(blocks: list[Block], j: int) -> bool:
+    """A headline with its date line under it and running text under that: another article printed whole."""
+    return j + 2 < len(blocks) and meta_line(blocks[j + 1].text) is not None and len(blocks[j + 2].text) > 120 \
+        and is_headline_like(blocks[j].text, 200)
 
 
 _POINT_END = re.compile(r"[.!?…][\"”’)]?$")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
 import stat
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
@@ -20,33 +19,39 @@ from urllib.parse import urlsplit
 from ..content import _url_problem as build_url_problem  # the build's own rule for addresses
 from ..errors import ContentError, os_reason
 from ..taxonomy import Registries
-from ..vietnamese import VN, format_date, format_long_date, slugify
+from ..vietnamese import format_long_date, slugify
 from .byline import person_name
 from .chat import unchat
 from .clean import strip_boilerplate, text_to_blocks
 from .comments import cut_comments
-from .dates import FIRST_YEAR, LAST_YEAR, month_first_reading, opening_date, url_date
+from .dates import FIRST_YEAR, LAST_YEAR, month_first_reading
 from .decode import DecodeError, decode_page
+from .documents import official_document
 from .entities import find_directives, find_tags, page_tags
+from .files import write_atomic, write_images
 from .extract import HASHTAGS, Extracted, extract
 from .frontmatter import ArticleMeta, article_slug, article_text, body_markdown
+from .headline import page_title_site
 from .htmlsource import PageMeta, html_to_blocks
 from .imagenames import free_names
 from .links import DROPPED, body_links, with_links
+from .mhtml import SUFFIXES as ARCHIVE_SUFFIXES, Archive, html_text_bytes, read_archive
 from .lines import is_shouting
 from .places import Places, find_places, place_keys, source_name
 from .report import Output, print_file_report, print_summary
-from .unmarked import marked_reading, unmarked
+from .unmarked import english, marked_reading, unmarked
+from .undated import undated
 from .wrapped import Unwrapped, unwrap
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | ARCHIVE_SUFFIXES
 MAX_BYTES = 50_000_000  # a saved page with its pictures inlined stays far under this
 _FURNITURE_KINDS = {"nav", "label", "footer", "counter", "weather"}
 _TAGS_LABEL = re.compile(r"^\s*(?:tags?|từ\s+khóa|từ\s+khoá|chủ\s+đề)\s*:\s*", re.IGNORECASE)
 _FAR_OR_WEEKDAY = "ngày lấy từ dòng ở xa tiêu đề hoặc thứ không khớp"
 META_SLACK = timedelta(minutes=30)  # a page's metadata and its printed time may differ by a scheduled post's minutes
+_CITED_ADDRESS = re.compile(r"^https?://[\w-]+(?:\.[\w-]+)+/\S+$", re.IGNORECASE)  # an article's address, not a home page
 EVIDENCE_CHARS = 200_000  # provinces and tags are judged on the first 200,000 characters of the body
 
 
@@ -63,35 +68,45 @@ class Converted:
     warnings: list[str] = field(default_factory=list)
     lines: dict[str, int | str | None] = field(default_factory=dict)  # field -> where it came from
     dropped: list[tuple[int, str, str]] = field(default_factory=list)  # (line, reason, text)
+    files: dict[str, bytes] = field(default_factory=dict)  # pictures a single-file page holds, by the article's names
 
 
 def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str = "/images/",
             display: str = "", now: datetime | None = None, images_dir: Path | None = None,
             page_dir: Path | None = None) -> Converted:
     """The article file for one input's bytes; raises ContentError if it cannot be imported."""
+    saved = suffix.lower() in HTML_SUFFIXES | ARCHIVE_SUFFIXES
+    archive = Archive(b"")
     try:
-        decoded = decode_page(data, paste=suffix.lower() not in HTML_SUFFIXES)
+        if suffix.lower() in ARCHIVE_SUFFIXES:
+            archive = read_archive(data)
+            decoded = html_text_bytes(archive, decode_page)
+        else:
+            decoded = decode_page(data, paste=not saved)
     except DecodeError as exc:
         raise ContentError(str(exc), display) from None
     text, encoding = decoded.text, decoded.encoding
     page = PageMeta()
     printed: Unwrapped = Unwrapped([], [], [])
     chat: Unwrapped = Unwrapped([], [], [])
-    if suffix.lower() in HTML_SUFFIXES:
-        blocks, page = html_to_blocks(text)
+    if saved:
+        blocks, page = html_to_blocks(text, set(archive.images) if suffix.lower() in ARCHIVE_SUFFIXES else None)
+        page.url = page.url or archive.address or None  # the address the single file was saved from
     else:
         chat = unchat(text_to_blocks(text))  # messages copied from a chat: their stamps taken off
         printed = unwrap(chat.blocks)  # lines broken at a width joined into paragraphs
         blocks = printed.blocks
+    document = official_document(blocks)  # a Kế hoạch, a Hướng dẫn: its headline, recipients and signature
+    blocks = document.blocks
     kept, removed = strip_boilerplate(blocks)
     blocks, removed = cut_comments(blocks, kept, removed)
     places = place_keys(registries)
     found: Extracted = extract(blocks, places, page.titles, [page.site_name] if page.site_name else [],
-                               saved_page=suffix.lower() in HTML_SUFFIXES)
+                               saved_page=saved)
     if found.title is None:
         raise ContentError("không tìm thấy tiêu đề bài (một dòng ngắn, không có dấu chấm cuối, phía trên "
                            "đoạn mở đầu), không nhập được", display)
-    warnings = list(decoded.notes) + chat.notes + printed.notes + list(found.warnings)
+    warnings = list(decoded.notes) + chat.notes + printed.notes + document.notes + list(found.warnings)
     checks: dict[str, str] = {}
     lines: dict[str, int | str | None] = {"title": found.title_line}
     if not found.title_sure:
@@ -102,32 +117,10 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     published, date_line, date_doubt = _publication(found, page, display, warnings)
     lines["date"] = date_line
     draft = published is None
-    if draft:
-        today = (now or datetime.now(VN)).astimezone(VN).replace(hour=0, minute=0, second=0, microsecond=0)
-        warnings = [w for w in warnings if not w.startswith("không tìm thấy ngày đăng")]
-        guess = opening_date(found.summary or "")
-        in_address = url_date(urlsplit(page.url).path) if page.url else None
-        if in_address is not None and FIRST_YEAR <= in_address.year and in_address <= today.date():
-            # The address a page was published under usually carries its publication day: a guess, flagged.
-            published = datetime(in_address.year, in_address.month, in_address.day, tzinfo=VN)
-            lines["date"] = "địa chỉ trang"
-            checks["date"] = ("trang gốc không ghi ngày đăng; ngày này lấy từ địa chỉ trang, "
-                              "hãy kiểm tra rồi bỏ dòng draft")
-            warnings.append(f"trang không ghi ngày đăng: bài được lưu dạng nháp (draft: true), ngày tạm lấy từ địa chỉ "
-                            f"trang ({format_date(published)}, {page.url}); hãy kiểm tra “date” rồi bỏ dòng draft")
-        elif guess is not None and FIRST_YEAR <= guess.year and guess <= today.date():
-            # Still a draft: the day of the event is a better guess than the import day, no more.
-            published = datetime(guess.year, guess.month, guess.day, tzinfo=VN)
-            lines["date"] = found.summary_line
-            checks["date"] = ("trang gốc không ghi ngày đăng; ngày này lấy từ câu mở đầu (ngày diễn ra sự việc), "
-                              "hãy sửa thành ngày đăng thật")
-            warnings.append(f"trang không ghi ngày đăng: bài được lưu dạng nháp (draft: true), ngày tạm lấy từ câu "
-                            f"mở đầu ({format_date(published)}); hãy sửa “date” rồi bỏ dòng draft")
-        else:
-            published = today
-            checks["date"] = "trang gốc không ghi ngày đăng; đây là ngày nhập bài, hãy sửa thành ngày đăng thật"
-            warnings.append("trang không ghi ngày đăng: bài được lưu dạng nháp (draft: true) với ngày nhập bài; "
-                            "hãy sửa “date” rồi bỏ dòng draft")
+    if draft:  # the page prints no date: a day to start from, each flagged
+        published, draft, lines["date"], checks["date"], warnings = undated(
+            found, page.url, archive.saved, blocks, now, [w for w in warnings if not w.startswith(
+                "không tìm thấy ngày đăng")])
     elif date_doubt:
         checks["date"] = date_doubt
     swapped = month_first_reading(found.date, found.summary or "") if found.date and lines["date"] == \
@@ -160,6 +153,10 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
                           + [r.block.text for r in removed if r.kind in _FURNITURE_KINDS]
                           + [x for x in (page.site_name,) if x])
     plain = unmarked("\n".join(text for _part, text, _line in segments))
+    if plain and english("\n".join(text for _part, text, _line in segments)):
+        raise ContentError("trang viết bằng tiếng Anh, không phải tiếng Việt: trang web chỉ đăng bài tiếng Việt "
+                           "(tỉnh, văn bản, chủ đề đều đọc từ chữ tiếng Việt), nên không nhập; hãy tìm và nhập bản "
+                           "tiếng Việt của bài", display)
     if plain:  # kept as typed; the evidence read with the marks the registries' names have
         segments = [(part, marked_reading(text, registries), line) for part, text, line in segments]
         warnings.append("bài không có dấu tiếng Việt: tiêu đề, sapo và nội dung giữ nguyên như trang gốc; hãy gõ "
@@ -189,7 +186,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
 
     slug = article_slug(found.title) or slugify(Path(display).stem)[:80].strip("-") or "bai-viet"
     renamed, w = free_names([f.src for f in found.figures], article_slug(found.title, 40) or slug, images_dir,
-                            page_dir)
+                            page_dir, archive.images)
     warnings += w
     found.body = [replace(n, src=renamed[n.src]) if n.kind == "figure" and n.src in renamed else n
                   for n in found.body]
@@ -218,9 +215,12 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     body = body_markdown(found.body, images_prefix, inline)
     dropped = [(b.line, reason, b.text) for b, reason in found.dropped] + \
               [(r.block.line, f"khuôn trang ({r.kind})", r.block.text) for r in removed] + page.left_out + \
-              [(b.line, reason, b.text) for b, reason in chat.left_out + printed.left_out] + link_dropped
+              [(b.line, reason, b.text) for b, reason in chat.left_out + printed.left_out + document.left_out] + \
+              link_dropped
+    originals = {renamed.get(name, name): name for name in archive.images}
+    files = {f.src: archive.images[originals[f.src]] for f in figures if f.src in originals}
     result = Converted(slug, article_text(meta, body), meta, encoding, [f.src for f in figures],
-                       sum(1 for n in found.body if n.kind == "caption"), warnings, lines, sorted(dropped))
+                       sum(1 for n in found.body if n.kind == "caption"), warnings, lines, sorted(dropped), files)
     return result
 
 
@@ -230,11 +230,15 @@ def _source(page: PageMeta, found: Extracted, registries: Registries, warnings: 
     (og:site_name, the "Theo …" line, else the paper or domain the address names), and an address the
     build would refuse is left out and named in a warning."""
     url = page.url
+    cited = found.source_name if found.source_name and _CITED_ADDRESS.match(found.source_name) else None
+    url = url or cited  # "Nguồn: https://baohatinh.vn/…-post123.html": a pasted post's original, its address
     if url and (not re.match(r"^https?://", url, re.IGNORECASE) or build_url_problem(url)):
         warnings.append(f"địa chỉ trang gốc “{url}” không dùng được làm source.url (chỉ địa chỉ http:// hoặc "
                         "https:// đầy đủ): đã bỏ; hãy ghi lại nếu cần")
         url = None
-    name = page.site_name or (source_name(found.source_name, registries) if found.source_name else None)
+    name = page.site_name or (source_name(urlsplit(cited).hostname if cited else found.source_name, registries)
+                              if found.source_name else None)
+    name = name or page_title_site(page.title)  # "… | Báo Đồng Khởi", "… - Cổng TTĐT xã Tân Lập"
     if name is None and url and urlsplit(url).hostname:
         name = source_name(urlsplit(url).hostname, registries)  # it drops "www." itself
     if name is None:
@@ -300,12 +304,13 @@ def collect(paths: list[Path]) -> list[tuple[Path, str | None]]:
             found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not found:
-                files.append((path, "thư mục không có tệp .txt hoặc .html nào để nhập"))
+                files.append((path, "thư mục không có tệp .txt, .html hay .mhtml nào để nhập"))
             files.extend((p, None) for p in found)
         elif not path.exists():
             files.append((path, "không tìm thấy tệp hoặc thư mục này"))
         elif path.suffix.lower() not in SUFFIXES:
-            files.append((path, "chỉ nhập được tệp .txt (chữ chép từ trang báo) hoặc .html (trang web đã lưu)"))
+            files.append((path, ("chỉ nhập được tệp .txt (chữ chép từ trang báo), .html (trang web đã lưu) "
+                                 "hoặc .mhtml/.mht (trang lưu thành một tệp)")))
         else:
             files.append((path, _unusable(path)))
     return files
@@ -355,6 +360,8 @@ def run(paths: list[Path], out: Path, *, dry_run: bool, force: bool, images_pref
         status, outcome = _place(target, result.text, claimed, path, dry_run, force)
         if outcome == "failed":
             reasons.append(f"{display}: {status}")
+        elif result.files:
+            result.warnings.extend(write_images(result.files, images_dir, dry_run))
         tally[outcome] += 1
         tally["drafts"] += outcome == "written" and result.meta.draft
         print_file_report(output, display, target, status, result, outcome != "failed", report)
@@ -382,24 +389,10 @@ def _place(target: Path, text: str, claimed: dict, source: Path, dry_run: bool, 
             return ("đã có bài khác nội dung ở đường dẫn này; không ghi đè (dùng --force để ghi đè)", "failed")
         if dry_run:
             return ("chạy thử, sẽ ghi đè" if exists else "chạy thử, sẽ ghi", "written")
-        _write_atomic(target, data)
+        write_atomic(target, data)
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
             return (f"tên tệp hoặc thư mục quá dài cho hệ thống tệp ({len(os.fsencode(str(target)))} byte); "
                     "hãy chọn thư mục --out ngắn hơn; không ghi", "failed")
         return (f"không ghi được tệp ({os_reason(exc, writing=True)}); không ghi", "failed")
     return ("đã ghi đè" if exists else "đã ghi", "written")
-
-
-def _write_atomic(target: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder; the file gets the usual 0666 & ~umask."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".import-{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise

@@ -2,7 +2,7 @@
 
 A comments section starts at a marker line ("Ý kiến bạn đọc", "Bình luận", "Gửi bình luận",
 boilerplate.csv's "comment" rows; on a Facebook paste "Phù hợp nhất", "Viết bình luận…",
-"256 bình luận") and runs to the end of the page (of a saved web page, to the next heading). The marker counts only below the article's
+"256 bình luận", a comment's "Thích · Phản hồi · 10 giờ" with the name over it) and runs to the end of the page (of a saved web page, to the next heading). The marker counts only below the article's
 running text: a "Bình luận" button between the lead and the body, with more paragraphs
 under it than above it, is a button, not the start of the comments.
 """
@@ -16,7 +16,11 @@ from .lines import is_paragraph
 KIND = "comment"
 # Facebook: the sort menu and the box over the comments, the comment count beside the reactions.
 _FACEBOOK = re.compile(r"^(?:phù hợp nhất|mới nhất|tất cả bình luận|xem thêm bình luận|viết bình luận\W*|"
-                       r"\d[\d.,]*\s*[kK]?\s+bình luận)$", re.IGNORECASE)
+                       r"\d[\d.,]*\s*[kK]?\s+bình luận(?:\s*[·,]?\s*\d[\d.,]*\s*[kK]?\s+lượt chia sẻ)?)$",
+                       re.IGNORECASE)
+# The bar under each comment: "Thích · Phản hồi · 10 giờ", "Like · Reply · 2h".
+_ACTIONS = re.compile(r"^(?:thích|like)\s*·\s*(?:phản hồi|trả lời|reply)(?:\s*·.*)?$", re.IGNORECASE)
+_COMMENTER = re.compile(r"^[^\W\d_][^\W\d_.]*(?:\s+[^\W\d_][^\W\d_.]*){1,5}$")  # "Lường Thị Mai"
 
 
 def _marker(block: Block, removed_kinds: dict[int, str]) -> bool:
@@ -25,7 +29,20 @@ def _marker(block: Block, removed_kinds: dict[int, str]) -> bool:
     if len(block.text) > 60:
         return False
     text = block.text.strip()
-    return bool(_FACEBOOK.match(text)) or any(r.kind == KIND and r.matches(text) for r in load_rules())
+    return bool(_FACEBOOK.match(text) or _ACTIONS.match(text)) or \
+        any(r.kind == KIND and r.matches(text) for r in load_rules())
+
+
+def _commenter(blocks: list[Block], i: int) -> int:
+    """Where the comment over an action bar ("Thích · Phản hồi · 10 giờ") starts: the writer's name
+    a few short lines above it; i itself when there is none."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        text = blocks[j].text.strip()
+        if is_paragraph(text):
+            break
+        if _COMMENTER.match(text) and all(w[:1].isupper() for w in text.split()):
+            return j
+    return i
 
 
 def cut_comments(blocks: list[Block], kept: list[Block], removed: list[Removed]
@@ -45,7 +62,7 @@ def cut_comments(blocks: list[Block], kept: list[Block], removed: list[Removed]
         above = sum(1 for p in paragraphs if p < i)
         below = sum(1 for p in paragraphs if p > i)
         if above and below < above:
-            start = i
+            start = _commenter(blocks, i) if _ACTIONS.match(block.text.strip()) else i
             break
     if start is None:
         return kept, removed

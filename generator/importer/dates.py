@@ -37,8 +37,9 @@ _EN_DATE = re.compile(rf"(?<!\w){_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{
 # A year in two digits, as some portals print the date line ("12/03/24 08:30"): 2000-2069, 1970-1999.
 _SHORT_YEAR_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{2})(?![\d/.-]*\d)")
 _ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/.-]*\d)")
-_TIME = re.compile(r"(?<![\d:])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?![\d:])\s*['’]?\s*"
-                   r"(SA|CH|AM|PM|sáng|chiều|tối|trưa)?(?!\w)", _I)
+# "14:53", "14h30", "8 giờ 15 phút", and the hour alone after "h"/"giờ" ("8 giờ sáng", "8h").
+_TIME = re.compile(r"(?<![\d:])(\d{1,2})\s*(?::\s*(\d{2})|(?:h|giờ)(?:\s*(\d{2})(?:\s*phút)?)?)"
+                   r"(?:\s*:\s*(\d{2}))?(?![\d:])\s*['’]?\s*(SA|CH|AM|PM|sáng|chiều|tối|trưa|đêm)?(?!\w)", _I)
 _ZONE = re.compile(r"[\[(]?\s*(?:GMT|UTC)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?\s*[\])]?", _I)
 _WEEKDAY = re.compile(r"(?<!\w)(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|(chủ\s+nhật|CN)|T([2-7])|"
                       r"(mon|tues|wednes|thurs|fri|satur|sun)day)(?!\w)", _I)  # English: whole names only ("Thu" is a name)
@@ -187,7 +188,11 @@ def meta_line(line: str) -> MetaLine | None:
         rest = _blank(rest, z.start(), z.end())
 
     hour = minute = second = 0
-    times = [t for t in _TIME.finditer(rest)]
+    # An hour with no minutes is a clock only beside its date, after "lúc"/"vào" or with "sáng"/"chiều"…:
+    # "Trong 12 giờ qua" counts hours.
+    times = [t for t in _TIME.finditer(rest) if t.group(2) or t.group(3) or t.group(5)
+             or re.search(r"(?<!\w)(?:lúc|vào)\s*$", text[:t.start()], _I)
+             or re.match(r"\s*,?\s*(?:ngày\s*)?\d", text[t.end():], _I)]
     # The time that belongs to the chosen date: the nearest one within the date's own labelled part
     # ("Ngày đăng: 24/11/2024 | Cập nhật: 25/11/2024 07:10": the 07:10 is the update's).
     low, high = _own_part(text, found, chosen) if len(found) > 1 else (0, len(text))
@@ -195,10 +200,11 @@ def meta_line(line: str) -> MetaLine | None:
     t = min(own, key=lambda m: min(abs(m.start() - end), abs(start - m.end())), default=None)
     seconds = False
     if t is not None:
-        hour, minute, second = int(t.group(1)), int(t.group(2)), int(t.group(3) or 0)
-        seconds = t.group(3) is not None
-        meridiem = (t.group(4) or "").upper()
-        if (meridiem in ("CH", "PM", "CHIỀU", "TỐI") and hour < 12) or (meridiem == "TRƯA" and hour < 6):
+        hour, minute, second = int(t.group(1)), int(t.group(2) or t.group(3) or 0), int(t.group(4) or 0)
+        seconds = t.group(4) is not None
+        meridiem = (t.group(5) or "").upper()
+        if (meridiem in ("CH", "PM", "CHIỀU", "TỐI") and hour < 12) or (meridiem == "TRƯA" and hour < 6) \
+                or meridiem == "ĐÊM" and 7 <= hour < 12:  # "10 giờ đêm" is 22:00, "1 giờ đêm" 01:00
             hour += 12  # "2:30 chiều" is 14:30, "1:00 trưa" 13:00
         elif meridiem in ("SA", "AM") and hour == 12:
             hour = 0
@@ -360,4 +366,3 @@ def loose_date(value: str) -> datetime | None:
         return moment.replace(tzinfo=VN) if moment.tzinfo is None else moment.astimezone(VN)
     line = parse_dateline(value)
     return line.moment if line is not None else None
-

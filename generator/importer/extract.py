@@ -16,10 +16,10 @@ from .byline import EDITOR_LABEL, INITIALS, person_name
 from .clean import Block, without_link_words, words
 from .credits import credit_name, story_credit
 from .dates import Dateline
-from .headline import (choose_date, choose_title, clean_title, find_lead, label_before_page_title, last_paragraph,
-                       other_articles, skippable)
+from .headline import (choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
+                       last_paragraph, other_articles, page_title_headline, skippable)
 from .letters import letter_warning
-from .lines import Info, classify, has_credit, image_name
+from .lines import SOURCE_LABEL, Info, classify, has_credit, image_name
 from .series import OTHER_PART, other_parts
 from .tail import tail
 
@@ -33,7 +33,7 @@ HASHTAGS = "thẻ (hashtag) của bài"
 OTHER_ARTICLE = "bài khác trên cùng trang (trang danh sách)"
 _HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
 _ABSTRACT = re.compile(r"^(?:tóm\s+tắt|tóm\s+lược|abstract)\s*:\s*(?=\S)", re.IGNORECASE)  # a paper's label
-_SOURCE_NAME = re.compile(r"^\(?\s*(?:theo|nguồn)\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
+_SOURCE_NAME = re.compile(r"^\(?\s*" + SOURCE_LABEL + r"\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
 
 
 @dataclass
@@ -96,6 +96,9 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     blocks = [b for b in blocks if b.hint != "table"]
     infos = classify(blocks, places)
     lead = find_lead(infos)
+    if saved_page and lead is not None and not headline_lines(infos):
+        blocks, infos, lead = _headline_from_page_title(blocks, infos, lead, page_titles, site_names, places, out)
+        order.update({id(b): order[id(blocks[j + 1])] - 0.5 for j, b in enumerate(blocks) if id(b) not in order})
     chosen = choose_title(infos, lead, list(page_titles), list(site_names))
     if chosen.index is None:
         out.warnings.append("không tìm thấy tiêu đề")
@@ -174,6 +177,24 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
         out.warnings.append("bài không có nội dung ngoài tiêu đề" + (" và sapo" if out.summary else "")
                             + ": hãy kiểm tra đã chép đủ bài chưa")
     return out
+
+
+def _headline_from_page_title(blocks: list[Block], infos: list[Info], lead: int, page_titles, site_names,
+                              places: frozenset[str], out: Extracted) -> tuple[list[Block], list[Info], int | None]:
+    """A saved page that prints no headline in its text (only a date line over its lead) has it in
+    <title>: that headline is put above the date lines over the lead, and the editor told."""
+    title = page_title_headline(list(page_titles), list(site_names))
+    if title is None:
+        return blocks, infos, lead
+    k = lead
+    while k > 0 and skippable(infos[k - 1]) and not infos[k - 1].paragraph:
+        k -= 1
+    at = next(j for j, b in enumerate(blocks) if b is infos[k].block)
+    blocks = blocks[:at] + [Block(title, infos[k].line, "h1")] + blocks[at:]
+    out.warnings.append(f"trang không in tiêu đề trong bài: tiêu đề lấy từ thẻ <title> của trang (“{title}”); "
+                        "hãy kiểm tra")
+    infos = classify(blocks, places)
+    return blocks, infos, find_lead(infos)
 
 
 def _with_tables(kept: list[Info], tables: list[tuple[int, Block]], order: dict, title: int,
@@ -327,10 +348,10 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
     if m and not out.source_name:
         name = m.group(1).strip()
         name += ")" if name.count("(") > name.count(")") else ""  # the pattern took the last ")" away
-        writer = re.match(r"^(.+?)\s*(?:\((.+)\)|\s[-–—]\s*(.+))$", name)
-        paper = (writer.group(2) or writer.group(3)).strip() if writer else ""
+        writer = re.match(r"^(.+?)\s*(?:\((.+)\)|\s[-–—]\s*(.+)|\s*/\s*(.+))$", name)  # "Theo Minh Anh/TTXVN"
+        paper = (writer.group(2) or writer.group(3) or writer.group(4)).strip() if writer else ""
         person = person_name(writer.group(1), places) if writer and not person_name(paper) else None
-        if person:  # "Theo Minh Anh (Báo Hà Giang)": the writer, and the paper the article comes from
+        if person:  # "Theo Minh Anh (Báo Hà Giang)", "Theo Minh Anh/TTXVN": the writer, and the paper
             name = paper
             if out.author is None:
                 line = next(infos[i].line for i in range(last + 1, len(infos)) if infos[i].text == found.source)

@@ -23,6 +23,7 @@ _BREADCRUMB = re.compile(r"[›»>]|\s/\s|\s\|\s")
 _OFFICE = re.compile(r"^(?:Trường|Học viện|Viện|Ban|Sở|Báo|Tạp chí|Đài|Đại học|Tỉnh ủy|Huyện ủy|Thành ủy|Đảng ủy|"
                      r"Phòng|Trung tâm|Bộ|Cục|Hội|UBND|Ủy ban|Công an|Cổng thông tin|Trang thông tin|Công đoàn|"
                      r"Đoàn|Chi bộ|Đảng bộ)\b", re.IGNORECASE)  # an office's name: "TRƯỜNG THPT …", "Cổng thông tin …"
+SALUTATION = re.compile(r"^(?:kính\s+thưa|thưa|kính\s+gửi|kính\s+chào)\s", re.IGNORECASE)
 _SITE_SPLIT = re.compile(r"\s+(?:[-–—|:]{1,2})\s+")
 # A lead paragraph printed without its full stop starts like a sentence: "Sáng 12/5, ...".
 _SENTENCE_START = re.compile(r"^(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm nay|Hôm qua|Vừa qua|Những năm qua|"
@@ -68,6 +69,8 @@ def _eligible(info: Info, relaxed: bool = False) -> bool:
     text = info.text
     if info.n_words < 2 or not any(ch.isalpha() for ch in text[:400]):
         return False
+    if text.startswith("(") and text.endswith(")") or SALUTATION.match(text):
+        return False  # "(Tham luận tại Hội nghị …)", "Kính thưa các đồng chí!": a note, a speech's opening
     if relaxed:  # nothing headline-shaped: a very long headline, or one ending with a full stop
         return len(text) <= 400 and info.n_words <= 70
     return is_headline_like(text, 250) or (text.endswith(("?", "!")) and info.n_words <= 40)
@@ -123,12 +126,49 @@ def _site_headings(infos: list[Info], candidates: list[int], paragraphs: list[in
     return out
 
 
+_SITE_PART = re.compile(r"^(?:Báo|Tạp chí|Cổng|Trang|Đài|Website|Portal|Tin tức|Truyền hình|Phát thanh)\b|"
+                        r"\.(?:vn|com|net|org|gov\.vn)$|^(?:VOV|VTV|TTXVN|VnExpress|Vietnam\+|Dân trí|Tuổi trẻ|"
+                        r"Thanh niên|Nhân dân|Quân đội nhân dân)", re.IGNORECASE)
+
+
+def page_title_headline(page_titles: list[str], site_names: list[str] = ()) -> str | None:
+    """The page's own headline from its title metadata, the site's name taken off the end
+    ("Bến Tre: … | Báo Đồng Khởi", "… - Cổng TTĐT xã Tân Lập"); None when nothing of 3 words is left."""
+    site_keys = {term_key(n) for n in site_names if n}
+    for title in page_titles:
+        title = (title or "").strip()
+        while True:
+            parts = list(_SITE_SPLIT.finditer(title))
+            if not parts:
+                break
+            tail = title[parts[-1].end():].strip()
+            if not (_SITE_PART.search(tail) or term_key(tail) in site_keys):
+                break
+            title = title[:parts[-1].start()].strip()
+        if words(title) >= 3 and term_key(title) not in site_keys:
+            return title
+    return None
+
+
+def page_title_site(title: str | None) -> str | None:
+    """The site's name a page's <title> ends with ("… - Cổng TTĐT xã Tân Lập"), or None."""
+    parts = list(_SITE_SPLIT.finditer(title or ""))
+    tail = title[parts[-1].end():].strip() if parts else ""
+    return tail if tail and _SITE_PART.search(tail) and words(tail) <= 12 else None
+
+
+def headline_lines(infos: list[Info]) -> list[int]:
+    """The headline-shaped lines before the third paragraph: the candidates for the headline."""
+    paragraphs = [i for i, info in enumerate(infos) if info.paragraph]
+    end = paragraphs[2] if len(paragraphs) > 2 else min(len(infos), 80)
+    return [i for i in range(end) if _eligible(infos[i])]
+
+
 def choose_title(infos: list[Info], lead: int | None, page_titles: list[str], site_names: list[str] = ()) -> Choice:
     """The headline: among the lines before the third paragraph (text copied above the headline
     may hold a paragraph or two), the best by shape, nearness to its lead and to a date line."""
     paragraphs = [i for i, info in enumerate(infos) if info.paragraph]
-    end = paragraphs[2] if len(paragraphs) > 2 else min(len(infos), 80)
-    candidates = [i for i in range(end) if _eligible(infos[i])]
+    candidates = headline_lines(infos)
     if not candidates:
         candidates = [i for i in range(min(len(infos), (lead or 0) + 1, 15)) if _eligible(infos[i], relaxed=True)]
     if not candidates:

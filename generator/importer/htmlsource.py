@@ -15,20 +15,18 @@ publication time when the page has one.
 """
 from __future__ import annotations
 
-import json
 import posixpath
 import re
-from dataclasses import dataclass, field
-from datetime import datetime
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
-from ..vietnamese import VN, normalize
+from ..vietnamese import normalize
 from .clean import EM_CLOSE, EM_OPEN, Block, words
-from .dates import loose_date, meta_line
+from .dates import meta_line
 from .inline import EDGE, emphasis, separated
 from .lines import image_name
 from .media import AMP_EMBEDS, IMAGE_TAGS, NAMELESS, embed_address, image_source, photo_address, post_embed
+from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
 from .tables import TableBuilder
 from .teasers import REASON as TEASER, split_teasers
 
@@ -66,21 +64,6 @@ _BREAK = "\ue003"  # a <br> inside a heading, until _flush reads it
 _MARKS = f"[{EDGE}{EM_OPEN}{EM_CLOSE}]"
 
 
-@dataclass
-class PageMeta:
-    site_name: str | None = None
-    url: str | None = None
-    base: str | None = None  # what the page's relative links are read against: <base href>, "saved from url"
-    title: str | None = None
-    published: datetime | None = None
-    author: str | None = None
-    titles: list[str] = field(default_factory=list)  # <title>, og:title, JSON-LD headline
-    keywords: list[str] = field(default_factory=list)  # the page's own tags: keywords, article:tag, JSON-LD
-    out_of_range: str | None = None  # a machine-readable date no page can have ("9999-12-31T23:00:00Z")
-    extra: dict = field(default_factory=dict)
-    left_out: list[tuple[int, str, str]] = field(default_factory=list)  # (line, reason, what): embeds
-
-
 class _PageParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -113,6 +96,7 @@ class _PageParser(HTMLParser):
         self._article = 0  # the number of the top-level <article> being read, 0 outside any
         self._picture: list[str] = []  # srcsets of the open <picture>'s <source>s
         self._lazy_missing = False  # the last picture held only a placeholder: its <noscript> copy is the photo
+        self.available: set[str] | None = None  # photos a single-file page holds, by name
 
     # -- structure --
     def _inside_article(self) -> bool:
@@ -177,7 +161,7 @@ class _PageParser(HTMLParser):
     def handle_starttag(self, tag: str, attrs) -> None:
         a = {k: (v or "") for k, v in attrs}
         if tag == "meta":
-            self._meta(a)
+            read_meta_tag(self.meta, a)
         elif tag == "link" and "canonical" in a.get("rel", "").lower().split():
             self.meta.url = self.meta.url or a.get("href") or None
         elif tag == "title":
@@ -318,7 +302,7 @@ class _PageParser(HTMLParser):
         if tag == "title":
             self._in_title = False
         if tag == "script" and self._json is not None:
-            self._json_ld("".join(self._json))
+            read_json_ld(self.meta, "".join(self._json))
             self._json = None
         if tag in _VOID or tag not in self._stack:
             return
@@ -371,60 +355,9 @@ class _PageParser(HTMLParser):
         if self.meta.title:
             self.meta.titles.append(self.meta.title)
         if self.meta.published is None and "time" in self.meta.extra:
-            self.meta.published = self._date(self.meta.extra["time"])
+            self.meta.published = machine_date(self.meta, self.meta.extra["time"])
 
     # -- pieces --
-    def _meta(self, a: dict) -> None:
-        key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-        content = normalize(_INVISIBLE.sub("", a.get("content", "")).strip())
-        if not content:
-            return
-        if key == "og:site_name":
-            self.meta.site_name = content
-        elif key == "og:url":
-            self.meta.url = self.meta.url or content
-        elif key in ("article:published_time", "datepublished", "pubdate", "date", "dc.date.issued"):
-            self.meta.published = self.meta.published or self._date(content)
-        elif key in ("og:title", "twitter:title"):
-            self.meta.titles.append(content)
-        elif key in ("keywords", "news_keywords", "article:tag"):
-            self.meta.keywords.append(content)
-        elif key in ("author", "article:author") and not content.startswith("http"):
-            self.meta.author = self.meta.author or content
-
-    def _date(self, value: str) -> datetime | None:
-        try:
-            return _iso(value) or loose_date(value)
-        except OverflowError:
-            self.meta.out_of_range = value
-            return None
-
-    def _json_ld(self, text: str) -> None:
-        try:
-            data = json.loads(text)
-        except ValueError:
-            return  # a page's broken script is not the editor's problem
-        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
-        for item in items:
-            if not isinstance(item, dict):
-                continue
-            if isinstance(item.get("headline"), str):
-                self.meta.titles.append(normalize(item["headline"].strip()))
-            keywords = item.get("keywords")
-            for word in keywords if isinstance(keywords, list) else [keywords]:
-                if isinstance(word, str) and word.strip():
-                    self.meta.keywords.append(normalize(word.strip()))
-            if isinstance(item.get("datePublished"), str) and self.meta.published is None:
-                self.meta.published = self._date(item["datePublished"])
-            author = item.get("author")
-            for person in author if isinstance(author, list) else [author]:
-                kind = person.get("@type") if isinstance(person, dict) else None
-                if isinstance(person, dict) and (kind == "Person" or isinstance(kind, list) and "Person" in kind) \
-                        and isinstance(person.get("name"), str):
-                    self.meta.author = self.meta.author or normalize(person["name"].strip())
-                elif isinstance(person, str) and person.strip():  # "author": "Minh Anh" (command.py checks it is a name)
-                    self.meta.author = self.meta.author or normalize(person.strip())
-
     def _embed(self, tag: str, a: dict) -> None:
         self.meta.left_out.append((self.getpos()[0], EMBED_REASON, normalize(embed_address(tag, a))))
 
@@ -432,6 +365,9 @@ class _PageParser(HTMLParser):
         if self._tables:
             self._tables[-1].layout = True  # a picture with its caption, laid out in a table
         src = photo_address(image_source(a, self._picture))
+        full = _photo_link(self._anchor[0]) if self._anchor else None
+        if full and (self.available is None or _name_of(full) in self.available):
+            src = full  # a gallery's thumbnail linked to its photo ("…-150x150.jpg" -> the photo)
         name = image_name(posixpath.basename(unquote(urlsplit(src).path))) if src else None
         if src and not name:
             self.meta.left_out.append((self.getpos()[0], NAMELESS, src))
@@ -445,23 +381,23 @@ class _PageParser(HTMLParser):
             self.blocks.append(Block(name, self.getpos()[0], "img", extra))
 
 
-def _iso(value: str) -> datetime | None:
-    """An ISO 8601 time in Vietnam time (a naive one taken as Vietnam time); OverflowError when
-    the zone moves it past the years datetime holds."""
-    value = value.strip()
-    if value.endswith(("Z", "z")):
-        value = value[:-1] + "+00:00"
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
+def _photo_link(href: str) -> str | None:
+    """The address a picture's link opens when it is a photo file (a gallery's full-size picture)."""
+    href = href.strip()
+    if not href or href.lower().startswith(("javascript:", "mailto:", "#")):
         return None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=VN)
-    return moment.astimezone(VN)
+    return href if _name_of(href) else None
 
 
-def html_to_blocks(text: str) -> tuple[list[Block], PageMeta]:
+def _name_of(address: str) -> str | None:
+    return image_name(posixpath.basename(unquote(urlsplit(address).path)))
+
+
+def html_to_blocks(text: str, available: set[str] | None = None) -> tuple[list[Block], PageMeta]:
+    """The page's blocks and what it says about itself. ``available``: the photos a single-file page
+    holds (a gallery's link to a photo it does not hold leaves the thumbnail it does)."""
     parser = _PageParser()
+    parser.available = available
     parser.feed(text)
     parser.close()
     blocks, teasers = split_teasers(parser.blocks)

@@ -3,7 +3,8 @@ folder by another picture would show that picture on the built page. Such a phot
 made from the article's slug, and the report says so (the editor copies the photo under it).
 
 The photo is the same one (no new name) only when the saved page's own copy is found beside it
-(the page's folder or its "…_files" folder) with the same bytes.
+(the page's folder or its "…_files" folder), or inside it (a single-file .mhtml page), with the
+same bytes.
 """
 from __future__ import annotations
 
@@ -27,9 +28,17 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
-def free_names(names: list[str], slug: str, images_dir: Path | None, page_dir: Path | None
-               ) -> tuple[dict[str, str], list[str]]:
-    """({taken name: new name}, warnings) for the article's image names."""
+def _same_bytes(data: bytes, path: Path) -> bool:
+    try:
+        return path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def free_names(names: list[str], slug: str, images_dir: Path | None, page_dir: Path | None,
+               embedded: dict[str, bytes] | None = None) -> tuple[dict[str, str], list[str]]:
+    """({taken name: new name}, warnings) for the article's image names; ``embedded``: the
+    pictures a single-file page holds, by name."""
     renamed: dict[str, str] = {}
     warnings: list[str] = []
     if images_dir is None or not images_dir.is_dir():
@@ -39,17 +48,27 @@ def free_names(names: list[str], slug: str, images_dir: Path | None, page_dir: P
         taken = images_dir / name
         if not taken.exists():
             continue
-        local = _local_copy(name, page_dir)
-        if local is not None and _same(local, taken):
+        inside = (embedded or {}).get(name)
+        local = None if inside is not None else _local_copy(name, page_dir)
+
+        def very_photo(path: Path) -> bool:
+            return _same_bytes(inside, path) if inside is not None else local is not None and _same(local, path)
+
+        if very_photo(taken):
             continue  # the very photo, imported before
         stem, dot, ext = name.rpartition(".")
         base = f"{slug}-{stem}" if dot else f"{slug}-{name}"
         new, n = f"{base}{dot}{ext}", 2
-        while (images_dir / new).exists() or new in chosen or new in names:
+        while new in chosen or new in names or (images_dir / new).exists() and not very_photo(images_dir / new):
             new, n = f"{base}-{n}{dot}{ext}", n + 1
         chosen.add(new)
         renamed[name] = new
-        why = "có nội dung khác" if local is not None else "không so được vì không tìm thấy tệp ảnh của trang"
+        if (images_dir / new).exists():
+            continue  # renamed by an earlier import of this page, which said so
+        why = "có nội dung khác" if local is not None or inside is not None else \
+            "không so được vì không tìm thấy tệp ảnh của trang"
+        todo = "ảnh nằm trong tệp trang, sẽ được ghi với tên này" if inside is not None else \
+            "hãy chép ảnh của bài vào thư mục ảnh với tên này"
         warnings.append(f"ảnh “{name}”: thư mục ảnh đã có một ảnh khác cùng tên ({taken.as_posix()}, {why}); "
-                        f"bài dùng tên mới “{new}”: hãy chép ảnh của bài vào thư mục ảnh với tên này")
+                        f"bài dùng tên mới “{new}”: {todo}")
     return renamed, warnings

@@ -21,7 +21,8 @@ the most proof over all its lines.
 TCVN3 has no capitals with a tone: .VnTimeH fonts draw the lower-case codes as capitals. A word
 whose Latin letters are all capitals (two at least, or one on a line with no lower-case Latin
 letter) is therefore given in capitals ("HäC TËP" -> "HỌC TẬP"), and a word opening a line or a
-sentence gets its first letter capitalised. Other capitals with a tone (a name inside a sentence
+sentence gets its first letter capitalised, and so does a word opening with a toned vowel between
+two capitalised words ("Lê Thị ¸nh Tuyết": a name). Other capitals with a tone (a name inside a sentence
 set in .VnTimeH letter by letter) cannot be told apart and come out in lower case.
 
 Tables: transcribed from the VnConv tables of UniKey (Pham Kim Long; github.com/vn-input/ibus-unikey,
@@ -250,7 +251,7 @@ def read_line(line: str, charset: Charset, whole: bool = False) -> Reading:
         if charset.capitals_missing:
             start = match.start()
             opening = start <= first or bool(_SENTENCE_END.search(line, max(0, start - 12), start))
-            read = _capitals(match.group(), read, shouting, opening)
+            read = _capitals(match.group(), read, shouting, opening or _inside_name(line, words, new, k))
         out.append(line[end:match.start()] + read)
         end = match.end()
     return Reading("".join(out) + line[end:], evidence, broken, unicode, foreign)
@@ -312,6 +313,21 @@ def _capitals_word(word: str, shouting: bool = False) -> bool:
     """The word's Latin letters are capitals: two at least, or one (or none) on a line in capitals."""
     latin = [ch for ch in word if ch.isascii() and ch.isalpha()]
     return not any(ch.islower() for ch in latin) and (len(latin) >= 2 or shouting)
+
+
+_TONED = set("áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+_NEVER_NAME = {"ủy", "uỷ"}  # "Tỉnh ủy Quảng Nam": an office's word, in lower case between capitals
+
+
+def _inside_name(line: str, words: list, reads: list[str], k: int) -> bool:
+    """A word opening with a toned vowel (which TCVN3 has no capital code for) between two
+    capitalised words, each a space away: a name's syllable typed in .VnTimeH ("Lê Thị ¸nh
+    Tuyết" is "Lê Thị Ánh Tuyết")."""
+    if not reads[k][:1] in _TONED or reads[k].lower() in _NEVER_NAME or not 0 < k < len(words) - 1:
+        return False
+    before, after = words[k - 1], words[k + 1]
+    return (line[before.end():words[k].start()] == " " and line[words[k].end():after.start()] == " "
+            and reads[k - 1][:1].isupper() and reads[k + 1][:1].isupper())
 
 
 def _capitals(word: str, read: str, shouting: bool, opening: bool) -> str:

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from ..vietnamese import slugify, term_key
 from .byline import POST_START, has_label, is_staff, person_name
-from .clean import Block, is_headline_like, words
+from .clean import EMOJI_TAIL, Block, is_headline_like, words
 from .dates import MetaLine, meta_line
+from .vague import vague_date
 
 IMAGE_EXT = r"(?:jpe?g|png|gif|webp|bmp|svg|avif)"
 _IMAGE_LINE = re.compile(rf"^(?:https?://\S+/)?([\w.\-()%+~@]+?(?: [\w.\-()%+~@]+){{0,5}}?\.{IMAGE_EXT})(?:\.{IMAGE_EXT})*"
@@ -28,8 +29,10 @@ _WIDGET = re.compile(
     r"\d\s*°|°\s*[CF]\b|\bđộ\s+C\b|thời\s+tiết|độ\s+ẩm|\bhotline\b|đường\s+dây\s+nóng|đang\s+truy\s+cập|"
     r"lượt\s+truy\s+cập|tổng\s+truy\s+cập|\bonline\s*:|giá\s+vàng|tỷ\s+giá|âm\s+lịch", re.IGNORECASE)
 # "(Theo Báo Đồng Khởi)", "Nguồn: TTXVN", "Theo baolamdong.vn": a name, or a web address.
-_SOURCE = re.compile(r"^\(?\s*(?:theo|nguồn)\s*[:\s]\s*(?:[^.]{2,80}?|(?:https?://)?[\w-]+(?:\.[\w-]+)+/?)\)?\s*\.?$",
-                     re.IGNORECASE)
+# "Theo TTXVN", "Nguồn: baohatinh.vn", "Xem chi tiết tại: https://baohatinh.vn/…-post123.html" (a post's original).
+SOURCE_LABEL = r"(?:theo|nguồn|xem\s+chi\s+tiết\s+tại|chi\s+tiết\s+xem\s+tại|đọc\s+bài\s+gốc\s+tại|bài\s+gốc)"
+_SOURCE = re.compile(r"^\(?\s*" + SOURCE_LABEL + r"\s*[:\s]\s*(?:[^.]{2,80}?|(?:https?://)?[\w-]+(?:\.[\w-]+)+"
+                     r"(?:/[^\s()]*)?)\)?\s*\.?$", re.IGNORECASE)
 _ORG = re.compile(
     r"^(?:Trường|Học viện|Viện|Ban|Sở|Báo|Tạp chí|Đài|Đại học|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|"
     r"Thành uỷ|Đảng ủy|Đảng uỷ|Phòng|Trung tâm|Bộ|Cục|Khoa|Hội|Văn phòng|UBND|Ủy ban|Uỷ ban|Công an|"
@@ -38,7 +41,7 @@ _ORG = re.compile(
 _META_LABEL = re.compile(
     r"^(?:đăng bởi|người đăng|biên tập viên|biên tập|nguồn|từ khóa|từ khoá|tags?|chuyên mục|danh mục|"
     r"lượt xem|lượt đọc|ngày đăng|cập nhật|chia sẻ|tin liên quan)\s*:", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$|[.!?…]\s*\)?$")
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*" + EMOJI_TAIL + r"|[.!?…]\s*\)?" + EMOJI_TAIL)
 LIST_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s+")
 # "I. NHỮNG KẾT QUẢ ĐẠT ĐƯỢC": a section's number, never a byline's initial.
 ROMAN = re.compile(r"^(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})\s*[.):/–-]\s+\S")
@@ -121,11 +124,14 @@ def classify(blocks: list[Block], places: frozenset[str]) -> list[Info]:
             infos.append(info)
             continue
         info.meta = meta_line(text)
-        info.widget = len(text) <= 120 and bool(_WIDGET.search(text))
+        # a date line that names no day ("2 giờ trước", "Sáng 12/3") is furniture, never a heading
+        info.widget = len(text) <= 120 and bool(_WIDGET.search(text)) or not info.meta and vague_date(text) is not None
         info.credit_only = bool(CREDIT_ONLY.match(text))
         info.credit = not info.credit_only and has_credit(text) and len(text) <= 400
         info.source = len(text) <= 100 and bool(_SOURCE.match(text))
-        if len(text) <= 70 and not info.meta and not info.credit_only and not info.source and not ROMAN.match(text):
+        # A byline is short, unless a label opens it: "Tác giả: Nguyễn Thị Mai Hương – Giáo viên Trường THCS …, …"
+        if (len(text) <= 70 or len(text) <= 180 and has_label(text)) and not info.meta and not info.credit_only \
+                and not info.source and not ROMAN.match(text):
             info.name = person_name(text, places)
             info.labelled = info.name is not None and has_label(text)
             if info.name and is_staff(info.name):

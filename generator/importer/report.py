@@ -41,6 +41,18 @@ def _where(value) -> str:
     return f"dòng {value}" if isinstance(value, int) else str(value)
 
 
+def _images(r: "Converted") -> str:
+    if not r.images:
+        return NONE
+    outside = [name for name in r.images if name not in r.files]
+    if not outside:
+        return ", ".join(r.images) + " (ảnh có sẵn trong tệp trang, ghi thẳng vào thư mục ảnh)"
+    if len(outside) == len(r.images):
+        return ", ".join(r.images) + " (hãy chép các tệp ảnh này vào thư mục ảnh của trang)"
+    return (", ".join(r.images) + " (có trong tệp trang: " + ", ".join(n for n in r.images if n in r.files)
+            + "; hãy chép các tệp còn lại vào thư mục ảnh của trang)")
+
+
 def print_file_report(out: Output, display: str, target: Path, status: str, r: "Converted", ok: bool,
                       detailed: bool) -> None:
     m = r.meta
@@ -56,8 +68,7 @@ def print_file_report(out: Output, display: str, target: Path, status: str, r: "
         ("tags", "chủ đề", ", ".join(m.tags) or NONE),
         ("author", "tác giả", m.author or NONE),
         ("summary", "sapo", (m.summary if detailed else "có") if m.summary else NONE),
-        ("image", "ảnh", (", ".join(r.images) + " (hãy chép các tệp ảnh này vào thư mục ảnh của trang)")
-         if r.images else NONE),
+        ("image", "ảnh", _images(r)),
         ("encoding", "bảng mã", r.encoding),
     ]
     if r.captions:

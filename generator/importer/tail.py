@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from .byline import LABEL
 from .clean import is_headline_like, words
 from .lines import Info
+from .links import is_document
 
 LINK = "liên kết cuối bài"
-_LIST_MARK = re.compile(r"^\s*(?:(\d{1,3})\s*[.)]|([a-zđ])\s*\)|([-–+•*▪●◦·]))\s+\S")
+_LIST_MARK = re.compile(r"^\s*(?:(\d{1,3})\s*[.)]|([a-zđ])\s*\)|([-–+•*▪●◦○·■□◆►➢➤❖✓✔]))\s+\S")
 _FOOTNOTE = re.compile(r"^\s*(?:\(\d{1,3}\)|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}\s*[.)]\s+(?:Sđd|Tlđd|Ibid|Nt)\b)")
 _NOTES = re.compile(r"^\s*(?:chú\s+thích|chú\s+giải|ghi\s+chú|tài\s+liệu\s+tham\s+khảo|tham\s+khảo|notes?|"
                     r"references?)\s*:?\s*$", re.IGNORECASE)
@@ -140,8 +141,9 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep) -> Tail:
             listed = mark
             continue
         listed = None
-        if keep(i) or _QUOTED.match(text):
-            continue
+        if keep(i) or _QUOTED.match(text) or any(is_document(words_, href) for words_, href
+                                                 in info.block.extra.get("links", ())):
+            continue  # "Tải về" over the document's file: the article's content, kept as a link
         if info.source:
             used[i] = "nguồn"
             source = source or text

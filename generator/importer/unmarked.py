@@ -30,6 +30,19 @@ def unmarked(text: str) -> bool:
     return len(words) >= MIN_WORDS and all(w.isascii() for w in words)
 
 
+# English words no unmarked Vietnamese text has: an English page ("… honours exemplary models in following …").
+# ("to", "in", "an", "on", "it", "be" are left out: unmarked "tô", "in", "an", "ổn", "ít", "bé" are Vietnamese.)
+_ENGLISH = frozenset("the of and for with is are was were has have had by at from that this its their which who "
+                     "will been as said".split())
+ENGLISH_SHARE = 0.12  # English prose has one such word in five; unmarked Vietnamese none
+
+
+def english(text: str) -> bool:
+    """An unmarked text in English rather than Vietnamese typed without marks."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    return len(words) >= MIN_WORDS and sum(w in _ENGLISH for w in words) >= ENGLISH_SHARE * len(words)
+
+
 def _alternation(phrases) -> str:
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 

@@ -33,7 +33,7 @@ PAGE_NUMBER = "số trang (bản PDF)"
 _END = re.compile(r"[.!?…:;][\"”’»)\]]*$")
 _PAGE = re.compile(r"^\d{1,4}$")
 _CUT = re.compile(r"(?<=[^\W\d_])-$")  # a letter, then the hyphen: a word cut at the line's end
-_ITEM = re.compile(r"^(?:\d{1,2}\s*[.)]|[a-zđ]\)|[-–+•*▪●◦·])\s+\S")
+_ITEM = re.compile(r"^(?:\d{1,2}\s*[.)]|[a-zđ]\)|[-–+•*▪●◦○·■□◆►➢➤❖✓✔])\s+\S")
 _PART = re.compile(r"^(?:Phần|Kỳ|Chương|Mục)\s+(?:\d{1,2}|[IVX]{1,5})\s*[:.–-]\s*\S")
 _MIN_WIDTH, _MAX_WIDTH = 40, 140
 _FULL = 0.75  # a line this near the width was broken by the layout, not by the writer

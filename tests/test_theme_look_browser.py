@@ -1,0 +1,64 @@
+"""The theme as a reader on a phone meets it, in Chromium: every page kind of the bundled site.
+
+What a professional would call unpolished rather than broken: links and controls a finger cannot
+hit, and the like. Geometry and computed style are measured, not pixels.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import Site
+from test_site_browser import WIDTHS, scroll_through
+
+pytestmark = pytest.mark.browser
+
+PHONE = WIDTHS["phone"]
+
+# A link inside a sentence takes its line's height (WCAG 2.5.5's "inline" exception): the article's
+# text, a card's date line, a lead paragraph, a caption, the map's provinces.
+IN_TEXT = (".body, .meta, .summary, .lead, .sapo, .source, .muted, .facts, .publisher, figcaption, svg, "
+           ".search-corrected, .search-hint, #search-tips, .search-nojs, .visually-hidden, .skip")
+
+# Each visible link, button, field and summary outside running text, with the box a finger can hit:
+# its own, or the row it covers with a ::after stretched over its positioned parent (cards, headlines).
+SMALL_TARGETS = """inText => [...document.querySelectorAll('a[href], button, input, select, summary')]
+  .filter(e => !e.closest(inText) && e.getClientRects().length && getComputedStyle(e).visibility !== 'hidden')
+  .map(e => {
+    const after = getComputedStyle(e, '::after');
+    const box = (after.content !== 'none' && after.position === 'absolute' && e.offsetParent
+                 ? e.offsetParent : e).getBoundingClientRect();
+    return {what: e.outerHTML.slice(0, 90), width: Math.round(box.width), height: Math.round(box.height)};
+  })
+  .filter(t => t.width < 43.5 || t.height < 43.5)"""
+
+
+@pytest.fixture(scope="module")
+def bundled(bundled_site: Site, host):
+    return bundled_site, host(bundled_site.output).url
+
+
+def pages_of(site: Site) -> dict[str, str]:
+    return {
+        "home": "", "article": site.first("bai-viet/*/index.html"), "page": "gioi-thieu/",
+        "province-index": "tinh/", "province": site.first("tinh/*/index.html"),
+        "directive-index": "van-ban/", "directive": site.first("van-ban/*/index.html"),
+        "tag-index": "chu-de/", "tag": site.first("chu-de/*/index.html"),
+        "years": "nam/", "year": site.first("nam/*/index.html"),
+        "units": "don-vi-2025/", "search": "tim-kiem/?q=l%C3%A0m+theo+B%C3%A1c", "404": "404.html",
+    }
+
+
+@pytest.mark.parametrize("kind", ["home", "article", "page", "province-index", "province", "directive-index",
+                                  "directive", "tag-index", "tag", "years", "year", "units", "search", "404"])
+def test_every_target_outside_the_text_is_a_finger_wide_on_a_phone(chromium, bundled, kind: str):
+    site, url = bundled
+    context = chromium.new_context(**PHONE)
+    page = context.new_page()
+    page.goto(url + pages_of(site)[kind], wait_until="load")
+    if kind == "search":
+        page.wait_for_selector("#search-results li")
+        page.evaluate("document.querySelector('#search-filters') && (document.querySelector('#search-filters').open = true)")
+    scroll_through(page)
+    small = page.evaluate(SMALL_TARGETS, IN_TEXT)
+    context.close()
+    assert not small, f"{kind}: {len(small)} targets smaller than 44 × 44 px: {small[:6]}"

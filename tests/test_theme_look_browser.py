@@ -62,3 +62,55 @@ def test_every_target_outside_the_text_is_a_finger_wide_on_a_phone(chromium, bun
     small = page.evaluate(SMALL_TARGETS, IN_TEXT)
     context.close()
     assert not small, f"{kind}: {len(small)} targets smaller than 44 × 44 px: {small[:6]}"
+
+
+PASTED = """Nhấn <kbd>Ctrl</kbd> + <kbd>F</kbd> để tìm.
+
+<details>
+<summary>Xem toàn văn Chỉ thị</summary>
+
+Nội dung chỉ thị.
+</details>
+
+<dl>
+<dt>Chỉ thị 05-CT/TW</dt>
+<dd>Về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.</dd>
+</dl>
+
+<iframe src="https://www.google.com/maps/embed?pb=1" width="600" height="450" title="Bản đồ"></iframe>
+
+Đoạn cuối.
+"""
+
+
+@pytest.fixture(scope="module")
+def pasted(tmp_path_factory, host):
+    from conftest import build_site, copy_project
+    tmp = tmp_path_factory.mktemp("pasted")
+    root = copy_project(tmp / "site")
+    (root / "content" / "articles" / "dan.md").write_text(
+        f'---\ntitle: "Bài dán từ trang khác"\ndate: 2024-03-03\nprovince: ["Lào Cai"]\n---\n\n{PASTED}',
+        encoding="utf-8")
+    site = build_site(root, tmp / "out")
+    return host(site.output).url + "bai-viet/dan/"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_pasted_folds_terms_and_keys_look_like_the_text_and_leave_no_hole(chromium, pasted, width: str):
+    context = chromium.new_context(**WIDTHS[width])
+    page = context.new_page()
+    page.goto(pasted, wait_until="load")
+    seen = page.evaluate("""(() => {
+      const style = s => getComputedStyle(document.querySelector('.body ' + s));
+      const summary = document.querySelector('.body details > summary');
+      const last = [...document.querySelectorAll('.body p')].pop().getBoundingClientRect();
+      const before = document.querySelector('.body dl').getBoundingClientRect();
+      return {summary: summary && summary.getBoundingClientRect().height, kbdBorder: parseFloat(style('kbd').borderTopWidth),
+              kbdFont: style('kbd').fontFamily, dt: +style('dt').fontWeight, frames: document.querySelectorAll('.body iframe').length,
+              gap: last.top - before.bottom};
+    })()""")
+    context.close()
+    assert seen["summary"] and seen["summary"] >= 43.5, seen         # a fold a finger opens
+    assert seen["kbdBorder"] >= 1 and "mono" in seen["kbdFont"], seen  # a key, not a word of the sentence
+    assert seen["dt"] >= 700, seen                                    # the term above its definition
+    assert seen["frames"] == 0 and seen["gap"] < 60, seen             # no blank 16:9 box before the last paragraph

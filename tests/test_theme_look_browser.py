@@ -91,6 +91,11 @@ def pasted(tmp_path_factory, host):
     (root / "content" / "articles" / "dan.md").write_text(
         f'---\ntitle: "Bài dán từ trang khác"\ndate: 2024-03-03\nprovince: ["Lào Cai"]\n---\n\n{PASTED}',
         encoding="utf-8")
+    paragraph = ("Cán bộ, đảng viên trong toàn Đảng bộ tỉnh đã tích cực học tập và làm theo tư tưởng, đạo đức, "
+                 "phong cách Hồ Chí Minh, gắn với việc thực hiện nhiệm vụ chính trị của từng cơ quan, đơn vị.")
+    (root / "content" / "articles" / "dai.md").write_text(
+        '---\ntitle: "Bài hai trăm đoạn"\ndate: 2024-03-04\n---\n\n'
+        + "\n\n".join(f"{paragraph} Đoạn {i}." for i in range(200)), encoding="utf-8")
     site = build_site(root, tmp / "out")
     return host(site.output).url + "bai-viet/dan/"
 
@@ -114,3 +119,32 @@ def test_pasted_folds_terms_and_keys_look_like_the_text_and_leave_no_hole(chromi
     assert seen["kbdBorder"] >= 1 and "mono" in seen["kbdFont"], seen  # a key, not a word of the sentence
     assert seen["dt"] >= 700, seen                                    # the term above its definition
     assert seen["frames"] == 0 and seen["gap"] < 60, seen             # no blank 16:9 box before the last paragraph
+
+
+# The letters on each full line of the first paragraphs (the last line of a paragraph is short anyway).
+LETTERS_A_LINE = """() => { const counts = [];
+  for (const p of [...document.querySelectorAll('.body p')].slice(0, 20)) {
+    const range = document.createRange(), text = p.firstChild; let top = null, count = 0;
+    for (let i = 0; i < text.length; i++) {
+      range.setStart(text, i); range.setEnd(text, i + 1);
+      const box = range.getClientRects()[0]; if (!box) continue;
+      if (top !== null && Math.abs(box.top - top) > 3) { counts.push(count); count = 0; }
+      top = box.top; count++;
+    }
+  }
+  return counts; }"""
+
+
+# The system's own font (DejaVu Sans here), and Arial's metrics (Liberation Sans: those of Segoe UI and
+# Roboto, much narrower than DejaVu), which most readers' screens show.
+@pytest.mark.parametrize("font", ["system", "Liberation Sans"])
+def test_an_article_line_holds_at_most_about_75_letters_on_a_desktop(chromium, pasted, font: str):
+    """44rem of 17 px text held 88 letters a line in Arial: past the 45-75 a reader follows without
+    losing the next line's start."""
+    page = chromium.new_page(**WIDTHS["desktop"])
+    page.goto(pasted.replace("/dan/", "/dai/"), wait_until="load")
+    if font != "system":
+        page.evaluate("font => document.documentElement.style.setProperty('--text', `'${font}'`)", font)  # CSP: no <style>
+    counts = page.evaluate(LETTERS_A_LINE)
+    page.close()
+    assert len(counts) >= 20 and 60 <= max(counts) <= 77, counts

@@ -122,8 +122,8 @@ def test_pasted_folds_terms_and_keys_look_like_the_text_and_leave_no_hole(chromi
 
 
 # The letters on each full line of the first paragraphs (the last line of a paragraph is short anyway).
-LETTERS_A_LINE = """() => { const counts = [];
-  for (const p of [...document.querySelectorAll('.body p')].slice(0, 20)) {
+LETTERS_A_LINE = """(selector = '.body p') => { const counts = [];
+  for (const p of [...document.querySelectorAll(selector)].slice(0, 20)) {
     const range = document.createRange(), text = p.firstChild; let top = null, count = 0;
     for (let i = 0; i < text.length; i++) {
       range.setStart(text, i); range.setEnd(text, i + 1);
@@ -148,3 +148,23 @@ def test_an_article_line_holds_at_most_about_75_letters_on_a_desktop(chromium, p
     counts = page.evaluate(LETTERS_A_LINE)
     page.close()
     assert len(counts) >= 20 and 60 <= max(counts) <= 77, counts
+
+
+@pytest.mark.parametrize("font", ["system", "Liberation Sans"])
+@pytest.mark.parametrize("kind", ["province", "directive", "tag", "unit"])
+def test_a_list_of_a_province_directive_or_topic_has_the_home_pages_columns(chromium, bundled, kind: str, font: str):
+    """The lists of one province, directive, topic or 2025 unit spanned the whole 72rem on a desktop:
+    a summary of 140 letters a line, an empty right half. They have the home and year pages' column
+    and sidebar."""
+    site, url = bundled
+    path = {"province": "tinh/lai-chau/", "directive": "van-ban/05-ct-tw/", "tag": site.first("chu-de/*/index.html"),
+            "unit": "don-vi-2025/lai-chau/"}[kind]
+    page = chromium.new_page(**WIDTHS["desktop"])
+    page.goto(url + path, wait_until="load")
+    if font != "system":
+        page.evaluate("font => document.documentElement.style.setProperty('--text', `'${font}'`)", font)
+    counts = page.evaluate(LETTERS_A_LINE, ".card .summary")
+    sidebar = page.evaluate("(document.querySelector('main .sidebar') || {}).offsetWidth || 0")
+    page.close()
+    assert counts and max(counts) <= 90, (path, counts)
+    assert sidebar >= 250, path

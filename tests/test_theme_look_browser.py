@@ -168,3 +168,19 @@ def test_a_list_of_a_province_directive_or_topic_has_the_home_pages_columns(chro
     page.close()
     assert counts and max(counts) <= 90, (path, counts)
     assert sidebar >= 250, path
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_footer_rule_lines_up_with_the_footer_text(chromium, bundled, width: str):
+    """The rule above the copyright line ran 16 px past the text on both sides (the wrap's padding)."""
+    site, url = bundled
+    page = chromium.new_page(**WIDTHS[width])
+    page.goto(url, wait_until="load")
+    edges = page.evaluate("""['.footer-name', '.copyright'].map(s => {
+        const box = document.querySelector(s).getBoundingClientRect(); return [box.left, box.right]; })""")
+    grid = page.evaluate("(() => { const b = document.querySelector('.footer-grid'); const s = getComputedStyle(b);"
+                         " const r = b.getBoundingClientRect(); return [r.left + parseFloat(s.paddingLeft),"
+                         " r.right - parseFloat(s.paddingRight)]; })()")
+    page.close()
+    (name_left, _), (rule_left, rule_right) = edges
+    assert abs(rule_left - name_left) < 1 and abs(rule_right - grid[1]) < 1, (edges, grid)

@@ -40,3 +40,27 @@ def test_folded_passages_and_keys_keep_their_tags(engine: str):
     for tag, words in (("kbd", "Ctrl"), ("kbd", "F"), ("samp", "lỗi"), ("var", "x"), ("ins", "chữ")):
         assert f"<{tag}>{words}</{tag}>" in html, (tag, html)
     assert "alert" not in html
+
+
+def head_meta(html: str) -> dict[str, str]:
+    head = html.split("</head>", 1)[0]
+    return {m[0] or m[1]: m[2] for m in re.findall(r'<meta (?:property="([^"]+)"|name="([^"]+)") content="([^"]*)"', head)}
+
+
+def test_every_shared_page_has_a_title_a_description_and_a_card(bundled_site):
+    """A link to a province, a topic or the home page shared on Zalo or Facebook had no description and
+    no twitter:card; an article with a photo now asks for the large card."""
+    out = bundled_site.output
+    pages = [out / "index.html", out / "gioi-thieu" / "index.html", out / "tinh" / "index.html",
+             *sorted(out.glob("tinh/*/index.html"))[:1], *sorted(out.glob("chu-de/*/index.html"))[:1],
+             *sorted(out.glob("bai-viet/*/index.html"))]
+    with_photo = 0
+    for page in pages:
+        meta = head_meta(page.read_text("utf-8"))
+        assert meta.get("og:title") and meta.get("og:description"), page
+        if "og:image" in meta:
+            with_photo += 1
+            assert meta.get("twitter:card") == "summary_large_image", page
+        else:
+            assert meta.get("twitter:card") == "summary", page
+    assert with_photo >= 3

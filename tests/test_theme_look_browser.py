@@ -122,7 +122,7 @@ def test_pasted_folds_terms_and_keys_look_like_the_text_and_leave_no_hole(chromi
 
 
 # The letters on each full line of the first paragraphs (the last line of a paragraph is short anyway).
-LETTERS_A_LINE = """(selector = '.body p') => { const counts = [];
+LETTERS_A_LINE = """selector => { const counts = [];
   for (const p of [...document.querySelectorAll(selector)].slice(0, 20)) {
     const range = document.createRange(), text = p.firstChild; let top = null, count = 0;
     for (let i = 0; i < text.length; i++) {
@@ -145,7 +145,7 @@ def test_an_article_line_holds_at_most_about_75_letters_on_a_desktop(chromium, p
     page.goto(pasted.replace("/dan/", "/dai/"), wait_until="load")
     if font != "system":
         page.evaluate("font => document.documentElement.style.setProperty('--text', `'${font}'`)", font)  # CSP: no <style>
-    counts = page.evaluate(LETTERS_A_LINE)
+    counts = page.evaluate(LETTERS_A_LINE, ".body p")
     page.close()
     assert len(counts) >= 20 and 60 <= max(counts) <= 77, counts
 

@@ -184,3 +184,17 @@ def test_the_footer_rule_lines_up_with_the_footer_text(chromium, bundled, width:
     page.close()
     (name_left, _), (rule_left, rule_right) = edges
     assert abs(rule_left - name_left) < 1 and abs(rule_right - grid[1]) < 1, (edges, grid)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_search_filter_keeps_its_label_beside_its_list(chromium, bundled, width: str):
+    """With the text's measure (62ch) the filters wrap: "Năm" ended one line, its list began the next."""
+    site, url = bundled
+    page = chromium.new_page(**WIDTHS[width])
+    page.goto(url + "tim-kiem/?q=B%C3%A1c", wait_until="load")
+    page.evaluate("document.querySelector('#search-filters').open = true")
+    pairs = page.evaluate("""[...document.querySelectorAll('#search-filters select')].map(s => {
+        const l = document.querySelector(`label[for="${s.id}"]`).getBoundingClientRect(), b = s.getBoundingClientRect();
+        return [s.id, Math.abs((l.top + l.bottom) / 2 - (b.top + b.bottom) / 2)]; })""")
+    page.close()
+    assert len(pairs) == 3 and all(off < 4 for _, off in pairs), pairs

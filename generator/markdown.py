@@ -29,6 +29,9 @@ TAGS = {
     "small", "mark", "abbr", "cite", "q", "blockquote", "code", "pre", "span", "div",
     "ul", "ol", "li", "dl", "dt", "dd", "a", "img", "figure", "figcaption",
     "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "iframe", "section",
+    # what editors paste from Word and other sites (GitHub keeps them too): dropped, a <summary>'s words
+    # were left loose between two paragraphs and a key's name ran into the sentence
+    "details", "summary", "kbd", "samp", "var", "ins",
 }
 ATTRIBUTES = {
     "a": {"href", "title", "id"},
@@ -50,6 +53,9 @@ ATTRIBUTES = {
 SET_ATTRIBUTES = {"img": ' loading="lazy" decoding="async"', "iframe": ' loading="lazy"',
                   "pre": ' tabindex="0"', "table": ' tabindex="0"'}
 _LAZY = re.compile(r"<(img|iframe|pre|table)\b([^>]*)>")  # nh3 escapes < and > inside attribute values
+# An iframe whose address is refused (another host, not https) keeps no src: an empty frame the page
+# would show as a blank 16:9 box and a screen reader announce as a frame. It goes, with what it held.
+_EMPTY_IFRAME = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.DOTALL)
 
 # An image alone in its paragraph, with a title: cmark and Python-Markdown both write
 # attributes in this order (src, alt, title) and escape their values.
@@ -289,7 +295,10 @@ class Renderer:
             unclosed = _unclosed(raw)
             if unclosed is not None:
                 raise Unclosed(unclosed[0], _source_line(text, raw, *unclosed))
-        clean = _LAZY.sub(lambda m: f"<{m[1]}{m[2]}{SET_ATTRIBUTES[m[1]]}>", self._cleaner.clean(raw))
+        clean = self._cleaner.clean(raw)
+        if "<iframe" in clean:
+            clean = _EMPTY_IFRAME.sub("", clean)
+        clean = _LAZY.sub(lambda m: f"<{m[1]}{m[2]}{SET_ATTRIBUTES[m[1]]}>", clean)
         return _BACKREF.sub(r'\1 aria-label="Về chỗ dẫn chú thích">', clean) if "#fnref" in clean else clean
 
     def _deep_line(self, text: str) -> int:

@@ -1,0 +1,66 @@
+"""What editors paste into an article and how the build hands it to the theme (no browser)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from generator.markdown import ENGINES, Renderer
+
+REFUSED = [
+    "https://www.google.com/maps/embed?pb=!1m18!1m12",   # a map: a host not in the allowlist
+    "http://www.youtube.com/embed/abc",                   # an allowed host, but not https
+    "https://evil.example/",
+    "javascript:alert(1)",
+]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@pytest.mark.parametrize("src", REFUSED)
+def test_a_refused_iframe_leaves_no_empty_frame(engine: str, src: str):
+    """The sanitiser takes a refused address away; the frame without it was a blank 16:9 box."""
+    renderer = Renderer("/", ("www.youtube.com",), engine=engine)
+    html = renderer.render(f'Đầu.\n\n<iframe src="{src}" width="600" height="450" style="border:0" '
+                           f'title="Bản đồ" allowfullscreen></iframe>\n\n'
+                           '<iframe src="https://www.youtube.com/embed/a" title="Video"></iframe>\n\nĐoạn cuối.\n')
+    frames = re.findall(r"<iframe\b[^>]*>", html)
+    assert len(frames) == 1 and 'src="https://www.youtube.com/embed/a"' in frames[0], html
+    assert "Đầu." in html and "Đoạn cuối." in html and "Bản đồ" not in html
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_folded_passages_and_keys_keep_their_tags(engine: str):
+    """<details>/<summary>, <kbd> … were stripped: the summary's words loose between two paragraphs."""
+    renderer = Renderer("/", (), engine=engine)
+    html = renderer.render('<details open ontoggle="alert(1)">\n<summary onclick="alert(1)">Xem toàn văn</summary>\n\n'
+                           'Nội dung chỉ thị.\n</details>\n\n'
+                           'Nhấn <kbd>Ctrl</kbd> + <kbd>F</kbd>, gõ <samp>lỗi</samp>, biến <var>x</var>, '
+                           'thêm <ins>chữ</ins>.\n')
+    assert re.search(r"<details>\s*<summary>Xem toàn văn</summary>.*Nội dung chỉ thị\..*</details>", html, re.DOTALL), html
+    for tag, words in (("kbd", "Ctrl"), ("kbd", "F"), ("samp", "lỗi"), ("var", "x"), ("ins", "chữ")):
+        assert f"<{tag}>{words}</{tag}>" in html, (tag, html)
+    assert "alert" not in html
+
+
+def head_meta(html: str) -> dict[str, str]:
+    head = html.split("</head>", 1)[0]
+    return {m[0] or m[1]: m[2] for m in re.findall(r'<meta (?:property="([^"]+)"|name="([^"]+)") content="([^"]*)"', head)}
+
+
+def test_every_shared_page_has_a_title_a_description_and_a_card(bundled_site):
+    """A link to a province, a topic or the home page shared on Zalo or Facebook had no description and
+    no twitter:card; an article with a photo now asks for the large card."""
+    out = bundled_site.output
+    pages = [out / "index.html", out / "gioi-thieu" / "index.html", out / "tinh" / "index.html",
+             *sorted(out.glob("tinh/*/index.html"))[:1], *sorted(out.glob("chu-de/*/index.html"))[:1],
+             *sorted(out.glob("bai-viet/*/index.html"))]
+    with_photo = 0
+    for page in pages:
+        meta = head_meta(page.read_text("utf-8"))
+        assert meta.get("og:title") and meta.get("og:description"), page
+        if "og:image" in meta:
+            with_photo += 1
+            assert meta.get("twitter:card") == "summary_large_image", page
+        else:
+            assert meta.get("twitter:card") == "summary", page
+    assert with_photo >= 3

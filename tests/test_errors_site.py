@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -147,6 +149,59 @@ def test_bad_config(tmp_path, toml, expected):
     (root / "site.toml").write_text(toml, encoding="utf-8")
     assert errors_of(root) == expected
     assert snapshot(root / "output") == before
+
+
+# tomllib's refusals: each in Vietnamese at its line. Was: its English words for all but six
+# ("Unterminated string", "Expected newline or end of document after a statement" …), and no line
+# at all for a string or a list left open to the end of the file.
+@pytest.mark.parametrize("toml, expected", [
+    ('base_url = "https://example.org/"\ndescription = """Trang tin\n\nper_page = 3\n',
+     "site.toml:2: cú pháp TOML không hợp lệ: chuỗi chưa được đóng bằng dấu ngoặc kép"),
+    ('base_url = "https://example.org/"\ntitle = "Học tập" và làm theo Bác\n',
+     "site.toml:2: cú pháp TOML không hợp lệ: còn chữ thừa sau giá trị trên cùng dòng: mỗi dòng chỉ một "
+     "“khóa = giá trị”, và chuỗi phải nằm trọn trong dấu ngoặc kép"),
+    ('base_url = "https://example.org/"\ntitle = "C:\\Bác"\n',
+     "site.toml:2: cú pháp TOML không hợp lệ: sau dấu “\\” trong chuỗi ngoặc kép là một mã không hợp lệ; hãy viết "
+     "“\\\\” hoặc dùng ngoặc đơn '…'"),
+    ("base_url = '''https://example.org/\n",
+     "site.toml:1: cú pháp TOML không hợp lệ: chuỗi chưa được đóng bằng dấu ngoặc đơn '"),
+    ('base_url = "https://example.org/"\n[security]\niframe_hosts = ["www.youtube.com"\n\n',
+     "site.toml:3: cú pháp TOML không hợp lệ: danh sách chưa được đóng bằng dấu “]”"),
+    ('base_url = "https://example.org/"\npublisher = {organization = "Ban"\n',
+     "site.toml:2: cú pháp TOML không hợp lệ: bảng {…} chưa được đóng bằng dấu “}” (cả bảng {…} phải nằm trên "
+     "một dòng)"),
+    ('base_url = "https://example.org/"\n= 3\n',
+     "site.toml:2: cú pháp TOML không hợp lệ: tên khóa không hợp lệ: tên khóa chỉ gồm chữ không dấu, số, “_” và "
+     "“-” (tên khác phải đặt trong dấu ngoặc kép); mỗi dòng phải có dạng khóa = giá trị hoặc [tên bảng]"),
+    ('base_url = "https://example.org/"\n[[feeds\n',
+     "site.toml:2: cú pháp TOML không hợp lệ: thiếu dấu “]]” đóng tên bảng, ví dụ [[…]]"),
+    ('base_url = "https://example.org/"\n[security]\niframe_hosts = ["www.youtube.com",\n\n',
+     "site.toml:3: cú pháp TOML không hợp lệ: tệp hết mà giá trị chưa xong: một danh sách [ hay bảng { chưa được "
+     "đóng"),
+], ids=["triple-quote-open", "text-after-string", "bad-escape", "single-quote-open", "list-open", "inline-table-open",
+        "no-key", "array-table", "list-open-after-comma"])
+def test_toml_refusals_are_said_in_vietnamese_at_their_line(tmp_path, toml, expected):
+    root, before = built(tmp_path)
+    (root / "site.toml").write_text(toml, encoding="utf-8")
+    assert errors_of(root) == [expected]
+    assert snapshot(root / "output") == before
+
+
+@pytest.mark.parametrize("toml", [
+    'title = "a', "title = a", "[x", 'title = "a"\ntitle = "b"', "per_page = 1_", 'title = """a\n\nb',
+    'title = "\\uD800"', "[[x", "x = {a = 1", "x = {a = 1, a = 2}", "x = [1, 2", "ti tle = 1", "= 1",
+    "x = 1979-05-27T25:00:00", "x.y = 1\nx = 2", "a = {b = 1}\na.c = 2", "title = '''a", "title = 'a", "x = 0x",
+    "[a]]", "x = 1979-13-01", "a = { b = 1 }\n[a]", 'a."b = 1', "x = [1,,2]", "x = {a = 1,}", "[a.]",
+])
+def test_no_toml_refusal_is_said_in_tomllib_s_english(tmp_path, toml):
+    with pytest.raises(tomllib.TOMLDecodeError) as refused:
+        tomllib.loads(toml + "\n")
+    english = re.sub(r"\s*\(at .*\)", "", str(refused.value))
+    make_site(tmp_path)
+    (tmp_path / "site.toml").write_text(toml + "\n", encoding="utf-8")
+    [error] = errors_of(tmp_path)
+    assert re.match(r"site\.toml:\d+: cú pháp TOML không hợp lệ: ", error), error  # a line, at the end of file too
+    assert english not in error and not re.search(r"\b(Expected|Invalid|Cannot|Unclosed|Illegal)\b", error), error
 
 
 def test_a_theme_of_the_sites_own_themes_folder_is_used(tmp_path):

@@ -16,6 +16,8 @@ from typing import Any
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
+import ada_url
+
 from . import __version__
 from .errors import ContentError, os_reason, suggest
 from .frontmatter import Source, decode, split, visible
@@ -441,6 +443,16 @@ def _url_problem(url: str) -> str:
     scheme = re.match(r"^([a-z][a-z0-9+.-]*):", decoded, re.I)
     if scheme and scheme.group(1).lower() not in ("http", "https"):
         return f"không được dùng giao thức “{scheme.group(1)}:” (chỉ http:// hoặc https://)"
+    if "@" in url and (scheme or url.startswith("//")):
+        # As a browser reads it (http:u:p@host and https:////u@host included): a user name or password
+        # would be published in every page, feed and the search index.
+        try:
+            parsed = ada_url.URL(url, "https://base.invalid/")
+        except ValueError:
+            return "không phải một địa chỉ hợp lệ"
+        if parsed.username or parsed.password:
+            return ("không được có tên đăng nhập hay mật khẩu (phần “…@” trước tên máy): chúng sẽ hiện công khai "
+                    "trên trang; hãy bỏ phần đó")
     return ""
 
 

@@ -196,3 +196,25 @@ def test_read_source_gives_the_bytes_and_stat_of_one_open_file(tmp_path, monkeyp
     real = os.read
     monkeypatch.setattr(os, "read", lambda fd, n: real(fd, min(n, 7)))  # short reads: read on to the end
     assert read_source(path)[0] == path.read_bytes()
+
+
+CREDENTIALS = "không được có tên đăng nhập hay mật khẩu (phần “…@” trước tên máy): chúng sẽ hiện công khai trên trang; " \
+              "hãy bỏ phần đó"
+
+
+@pytest.mark.parametrize("url", ["https://bientap:matkhau@anh.example.vn/a.jpg", "http:bientap@anh.example.vn/a.jpg",
+                                 "https:////bientap:mk@anh.example.vn/a.jpg", "//bientap@anh.example.vn/a.jpg"])
+def test_addresses_with_a_user_name_or_password_are_refused(tmp_path, url):
+    # Was: published as typed, in the page, og:image, JSON-LD, the feeds and the search index
+    # (an address copied from an intranet or a logged-in browser).
+    root = make_site(tmp_path, {"anh.md": f"---\ntitle: Ảnh\ndate: 2021-05-20\nimage: \"{url}\"\n"
+                                          f"source:\n  name: Báo\n  url: \"{url}\"\n---\n\nMột.\n"})
+    assert errors_of(root) == [f"content/articles/anh.md:4: “image.src” {CREDENTIALS}: “{url}”",
+                               f"content/articles/anh.md:5: “source.url” {CREDENTIALS}: “{url}”"]
+
+
+def test_an_at_sign_in_the_path_or_query_of_an_address_is_no_user_name(tmp_path):
+    root = make_site(tmp_path, {"anh.md": "---\ntitle: Ảnh\ndate: 2021-05-20\nimage: \"https://anh.example.vn/a@2x.jpg\"\n"
+                                          "source:\n  name: Báo\n  url: \"https://bao.example.vn/?tac-gia=@ha\"\n"
+                                          "---\n\nMột.\n"})
+    assert errors_of(root) == []

@@ -22,6 +22,7 @@ from . import __version__
 from .errors import ContentError, os_reason, suggest
 from .frontmatter import Source, decode, split, visible
 from .markdown import MAX_NESTING, NestingTooDeep, Renderer, Unclosed, first_paragraph, shorten
+from .rescan import Rescanned
 from .taxonomy import Directive, Province, Registries
 from .vietnamese import MAX_SLUG, in_zone, normalize, slugify, term_key
 
@@ -387,6 +388,12 @@ def _body(renderer: Renderer, src: Source) -> str:
     except NestingTooDeep as exc:
         raise ContentError(f"nội dung lồng nhau quá sâu: quá {MAX_NESTING} tầng (trích dẫn “>” trong trích dẫn, "
                            f"danh sách trong danh sách hay thẻ HTML trong thẻ HTML); hãy bớt lồng",
+                           src.path, src.body_line + exc.line - 1) from None
+    except Rescanned as exc:
+        raise ContentError(f"nội dung có quá nhiều dấu “{exc.char}” không có dấu “{exc.closer}” đóng ngay sau: bộ đọc "
+                           f"Markdown “python-markdown” (markdown_engine trong site.toml) đọc lại phần chữ sau mỗi dấu "
+                           f"đó, và với bài này sẽ mất hàng phút; hãy đóng các dấu bằng “{exc.closer}”, viết "
+                           f"“\\{exc.char}” cho một dấu “{exc.char}” đứng riêng, hoặc dùng bộ đọc mặc định “cmark-gfm”",
                            src.path, src.body_line + exc.line - 1) from None
     except Unclosed as exc:
         what = "chú thích “<!--”" if exc.opener == "<!--" else f"thẻ “{exc.opener}”"

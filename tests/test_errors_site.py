@@ -51,6 +51,33 @@ def test_template_undefined_variable_reported_once_with_line(tmp_path):
     assert snapshot(root / "output") == before
 
 
+@pytest.mark.parametrize("expression, reason", [
+    ("{{ 1 / 0 }}", "lỗi khi dựng mẫu: phép chia cho 0"),
+    ('{{ article.title + 1 }}', "lỗi khi dựng mẫu: phép tính hay lệnh dùng sai loại giá trị (ví dụ cộng chữ với số, "
+                                "lặp “for” qua một số, gọi một giá trị không phải hàm); hãy xem lại biểu thức ở dòng này"),
+    ("{% for x in 5 %}{{ x }}{% endfor %}",
+     "lỗi khi dựng mẫu: phép tính hay lệnh dùng sai loại giá trị (ví dụ cộng chữ với số, lặp “for” qua một số, gọi "
+     "một giá trị không phải hàm); hãy xem lại biểu thức ở dòng này"),
+    ("{{ [].pop() }}", "lỗi khi dựng mẫu: lấy một mục không có (chỉ số quá giới hạn của danh sách, hay khóa "
+                                   "không có trong bảng)"),
+    ('{{ "%d"|format("x") }}', "lỗi khi dựng mẫu: phép tính hay lệnh dùng sai loại giá trị (ví dụ cộng chữ với số, "
+                               "lặp “for” qua một số, gọi một giá trị không phải hàm); hãy xem lại biểu thức ở dòng này"),
+    ("{{ [1, 2][5] }}", "mẫu lấy mục 5 mà list không có (chỉ số quá giới hạn)"),
+    ("{{ article.title[10**9] }}", "mẫu lấy mục 1000000000 mà str không có (chỉ số quá giới hạn)"),
+], ids=["division", "text-plus-number", "for-over-number", "pop", "format", "list-index", "text-index"])
+def test_an_expression_python_cannot_evaluate_is_located(tmp_path, expression, reason):
+    # Was: a traceback (ZeroDivisionError, TypeError …), no file, no line; the English of Jinja's
+    # "list object has no element 5".
+    root, before = built(tmp_path)
+    override(root, "article.html", '{% extends "base.html" %}\n{% block main %}\n<h1>{{ article.title }}</h1>\n'
+                                   f"<p>{expression}</p>\n{{% endblock %}}\n")
+    assert errors_of(root) == [f"templates/article.html:4: {reason}"]
+    assert snapshot(root / "output") == before
+    run = cli("build", "--root", str(root))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.splitlines()[0] == f"templates/article.html:4: {reason}"
+
+
 def test_template_undefined_attribute(tmp_path):
     root, before = built(tmp_path)
     override(root, "page.html", '{% extends "base.html" %}\n{% block main %}\n{{ page.tac_gia }}\n{% endblock %}\n')

@@ -373,6 +373,18 @@ def _toml_line(message: str, text: str) -> int | None:
     return written[-1] + 1 if written else None
 
 
+def _deep_line(text: str, limit: int = 100) -> int:
+    """The line where [ and { (outside strings and comments, roughly) first nest past limit."""
+    depth = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        line = re.sub(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|#.*', "", line)
+        for char in line:
+            depth += (char in "[{") - (char in "]}")
+            if depth > limit:
+                return number
+    return 1
+
+
 def load_config(root: Path, **overrides: Any) -> SiteConfig:
     """Read root/site.toml (defaults if absent), validate, then apply CLI overrides."""
     root = root.resolve()
@@ -392,6 +404,9 @@ def load_config(root: Path, **overrides: Any) -> SiteConfig:
             raise BuildFailed([ConfigError(f"tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí {exc.start} "
                                            f"(0x{raw[exc.start]:02x}); hãy lưu lại tệp với mã hóa UTF-8", display,
                                            raw.count(b"\n", 0, exc.start) + 1)]) from None
+        except RecursionError:  # tomllib reads nested arrays and tables by recursion
+            raise BuildFailed([ConfigError("cú pháp TOML không hợp lệ: danh sách [...] hay bảng {...} lồng nhau quá sâu; "
+                                           "hãy viết các giá trị phẳng hơn", display, _deep_line(text))]) from None
         except tomllib.TOMLDecodeError as exc:
             reason = _toml_reason(str(exc))
             raise BuildFailed([ConfigError(f"cú pháp TOML không hợp lệ: {reason}", display,

@@ -231,6 +231,23 @@ def test_no_toml_refusal_is_said_in_tomllib_s_english(tmp_path, toml):
     assert english not in error and not re.search(r"\b(Expected|Invalid|Cannot|Unclosed|Illegal)\b", error), error
 
 
+@pytest.mark.parametrize("value, line", [
+    ("[" * 5000 + "]" * 5000, 2),
+    ("{a = " * 3000 + "1" + "}" * 3000, 2),
+    ("[\n" + "[\n" * 3000 + "]\n" * 3000 + "]", 102),
+], ids=["arrays", "inline-tables", "arrays-on-lines"])
+def test_toml_nested_past_pythons_recursion_is_located(tmp_path, value, line):
+    # Was: tomllib's RecursionError, a traceback.
+    root, before = built(tmp_path)
+    (root / "site.toml").write_text(f'base_url = "https://example.org/"\nx = {value}\n', encoding="utf-8")
+    expected = (f"site.toml:{line}: cú pháp TOML không hợp lệ: danh sách [...] hay bảng {{...}} lồng nhau quá sâu; "
+                "hãy viết các giá trị phẳng hơn")
+    assert errors_of(root) == [expected]
+    run = cli("check", "--root", str(root))
+    assert run.returncode == 1 and "Traceback" not in run.stderr and run.stderr.splitlines()[0] == expected
+    assert snapshot(root / "output") == before
+
+
 def test_a_theme_of_the_sites_own_themes_folder_is_used(tmp_path):
     root, _ = built(tmp_path)
     (root / "themes" / "xanh" / "static").mkdir(parents=True)

@@ -196,3 +196,11 @@ def test_deeply_nested_pages_are_read_in_linear_time(monkeypatch, tag):
     blocks, _ = html_to_blocks(page)
     assert blocks[0].text == "Tiêu đề bài viết"
     assert _CountingStack.looked <= 10 * (3 * depth + 20)
+
+
+def test_json_ld_nested_past_pythons_recursion_is_ignored_like_broken_json():
+    # Was: json's RecursionError, a traceback, and nothing imported.
+    page = ('<html><head><title>Bài</title><script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000
+            + '</script></head><body><article><h1>Tiêu đề bài viết</h1><p>Nội dung bài.</p></article></body></html>')
+    blocks, _ = html_to_blocks(page)
+    assert [b.text for b in blocks[:2]] == ["Tiêu đề bài viết", "Nội dung bài."]

@@ -322,22 +322,67 @@ def _validate_cms(config: SiteConfig, err) -> None:
         err("branch", f"[cms] “branch” không phải tên nhánh Git hợp lệ: “{cms.branch}”", "cms")
 
 
-_TOML_REASONS = (
+_DUPLICATE = "khóa hoặc bảng được khai báo hai lần"
+_TOML_REASONS = (  # tomllib's English reason -> what to fix; the first match wins
     (r"Illegal character '\\n'", "chuỗi chưa được đóng bằng dấu ngoặc kép trên cùng dòng"),
+    (r"Illegal character", "có ký tự điều khiển vô hình trong chuỗi; hãy xóa nó"),
     (r"Expected '\]' at the end of a table declaration", "thiếu dấu “]” đóng tên bảng, ví dụ [feeds]"),
-    (r"Cannot overwrite a value|Cannot declare .* twice", "khóa hoặc bảng được khai báo hai lần"),
+    (r"Expected '\]\]' at the end of an array declaration", "thiếu dấu “]]” đóng tên bảng, ví dụ [[…]]"),
+    (r"Cannot overwrite a value|Cannot declare .* twice|Cannot redefine|Duplicate inline table key|"
+     r"Cannot mutate immutable namespace", _DUPLICATE),
+    (r"Invalid value \(at end of document", "tệp hết mà giá trị chưa xong: một danh sách [ hay bảng { chưa được đóng"),
     (r"Invalid value", "giá trị không hợp lệ: chuỗi phải nằm trong dấu ngoặc kép, ví dụ title = \"…\""),
     (r"Expected '=' after a key", "thiếu dấu “=” sau tên khóa"),
     (r"Unclosed array", "danh sách chưa được đóng bằng dấu “]”"),
+    (r"Unclosed inline table", "bảng {…} chưa được đóng bằng dấu “}” (cả bảng {…} phải nằm trên một dòng)"),
+    (r"Unterminated string", "chuỗi chưa được đóng bằng dấu ngoặc kép"),
+    (r"Expected \"'", "chuỗi chưa được đóng bằng dấu ngoặc đơn '"),
+    (r"Unescaped '\\'|Invalid hex value|Escaped character|Unicode scalar",
+     "sau dấu “\\” trong chuỗi ngoặc kép là một mã không hợp lệ; hãy viết “\\\\” hoặc dùng ngoặc đơn '…'"),
+    (r"Invalid date or datetime", "ngày giờ không hợp lệ (ví dụ đúng: 2024-05-19 hoặc 2024-05-19T08:00:00+07:00)"),
+    (r"Expected newline or end of document",
+     "còn chữ thừa sau giá trị trên cùng dòng: mỗi dòng chỉ một “khóa = giá trị”, và chuỗi phải nằm trọn trong "
+     "dấu ngoặc kép"),
+    (r"Invalid initial character for a key part|Found invalid character|Invalid statement",
+     "tên khóa không hợp lệ: tên khóa chỉ gồm chữ không dấu, số, “_” và “-” (tên khác phải đặt trong dấu ngoặc "
+     "kép); mỗi dòng phải có dạng khóa = giá trị hoặc [tên bảng]"),
 )
+_TOML_FALLBACK = ("dòng này viết sai cú pháp; mỗi dòng phải có dạng khóa = giá trị (chuỗi trong dấu ngoặc kép, "
+                  "ví dụ title = \"…\") hoặc [tên bảng]")
 
 
 def _toml_reason(reason: str) -> str:
-    """tomllib's English reason, said in plain Vietnamese where we know it."""
+    """tomllib's English reason (with its "(at …)"), said in plain Vietnamese (never its English words)."""
     for pattern, text in _TOML_REASONS:
         if re.search(pattern, reason):
             return text
-    return reason
+    return _TOML_FALLBACK
+
+
+def _toml_line(message: str, text: str) -> int | None:
+    """The line of a tomllib error; at the end of the document (a string or list never closed), the
+    line it was opened on as far as can be told: the last triple quote, else the last written line."""
+    match = re.search(r"\(at line (\d+), column \d+\)", message)
+    if match:
+        return int(match.group(1))
+    lines = text.split("\n")
+    opened = [n for n, line in enumerate(lines) if '"""' in line or "'''" in line]
+    if opened and re.match(r"Unterminated string|Expected \"'", message):
+        return opened[-1] + 1
+    written = [n for n, line in enumerate(lines) if line.strip()]
+    return written[-1] + 1 if written else None
+
+
+def _deep_line(text: str, limit: int = 100) -> int:
+    """The line where [ and { (outside strings and comments, roughly) first nest past limit."""
+    depth = 0
+    for number, line in enumerate(text.split("\n"), 1):
+        line = re.sub(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'|#.*', "", line)
+        for char in line:
+            depth += (char in "[{") - (char in "]}")
+            if depth > limit:
+                return number
+    return 1
 
 
 def load_config(root: Path, **overrides: Any) -> SiteConfig:
@@ -359,11 +404,13 @@ def load_config(root: Path, **overrides: Any) -> SiteConfig:
             raise BuildFailed([ConfigError(f"tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí {exc.start} "
                                            f"(0x{raw[exc.start]:02x}); hãy lưu lại tệp với mã hóa UTF-8", display,
                                            raw.count(b"\n", 0, exc.start) + 1)]) from None
+        except RecursionError:  # tomllib reads nested arrays and tables by recursion
+            raise BuildFailed([ConfigError("cú pháp TOML không hợp lệ: danh sách [...] hay bảng {...} lồng nhau quá sâu; "
+                                           "hãy viết các giá trị phẳng hơn", display, _deep_line(text))]) from None
         except tomllib.TOMLDecodeError as exc:
-            match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-            reason = _toml_reason(re.sub(r"\s*\(at line.*\)", "", str(exc)))
+            reason = _toml_reason(str(exc))
             raise BuildFailed([ConfigError(f"cú pháp TOML không hợp lệ: {reason}", display,
-                                           int(match.group(1)) if match else None)])
+                                           _toml_line(str(exc), text))])
     errors += _control_errors(table, text, display)
     config = _build(SiteConfig, table, text, None, display, errors)
     overrides = {k: v for k, v in overrides.items() if v is not None}

@@ -16,10 +16,13 @@ from typing import Any
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
+import ada_url
+
 from . import __version__
 from .errors import ContentError, os_reason, suggest
 from .frontmatter import Source, decode, split, visible
 from .markdown import MAX_NESTING, NestingTooDeep, Renderer, Unclosed, first_paragraph, shorten
+from .rescan import Rescanned
 from .taxonomy import Directive, Province, Registries
 from .vietnamese import MAX_SLUG, in_zone, normalize, slugify, term_key
 
@@ -386,6 +389,12 @@ def _body(renderer: Renderer, src: Source) -> str:
         raise ContentError(f"nội dung lồng nhau quá sâu: quá {MAX_NESTING} tầng (trích dẫn “>” trong trích dẫn, "
                            f"danh sách trong danh sách hay thẻ HTML trong thẻ HTML); hãy bớt lồng",
                            src.path, src.body_line + exc.line - 1) from None
+    except Rescanned as exc:
+        raise ContentError(f"nội dung có quá nhiều dấu “{exc.char}” không có dấu “{exc.closer}” đóng ngay sau: bộ đọc "
+                           f"Markdown “python-markdown” (markdown_engine trong site.toml) đọc lại phần chữ sau mỗi dấu "
+                           f"đó, và với bài này sẽ mất hàng phút; hãy đóng các dấu bằng “{exc.closer}”, viết "
+                           f"“\\{exc.char}” cho một dấu “{exc.char}” đứng riêng, hoặc dùng bộ đọc mặc định “cmark-gfm”",
+                           src.path, src.body_line + exc.line - 1) from None
     except Unclosed as exc:
         what = "chú thích “<!--”" if exc.opener == "<!--" else f"thẻ “{exc.opener}”"
         raise ContentError(f"{what} không được đóng bằng “{exc.closer}”: mọi chữ sau nó tới hết bài sẽ không hiện "
@@ -441,6 +450,16 @@ def _url_problem(url: str) -> str:
     scheme = re.match(r"^([a-z][a-z0-9+.-]*):", decoded, re.I)
     if scheme and scheme.group(1).lower() not in ("http", "https"):
         return f"không được dùng giao thức “{scheme.group(1)}:” (chỉ http:// hoặc https://)"
+    if "@" in url and (scheme or url.startswith("//")):
+        # As a browser reads it (http:u:p@host and https:////u@host included): a user name or password
+        # would be published in every page, feed and the search index.
+        try:
+            parsed = ada_url.URL(url, "https://base.invalid/")
+        except ValueError:
+            return "không phải một địa chỉ hợp lệ"
+        if parsed.username or parsed.password:
+            return ("không được có tên đăng nhập hay mật khẩu (phần “…@” trước tên máy): chúng sẽ hiện công khai "
+                    "trên trang; hãy bỏ phần đó")
     return ""
 
 

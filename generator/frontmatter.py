@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from . import yamlreasons
 from .errors import ContentError, printable
 from .vietnamese import normalize
 
@@ -258,42 +259,25 @@ def _load_yaml(fm_text: str, path: str) -> dict:
         raise ContentError(f"phần thông tin đầu bài lồng nhau quá sâu (quá {MAX_DEPTH} tầng danh sách "
                            f"hoặc bảng); hãy viết các giá trị phẳng hơn", path, 1) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark and _UNCLOSED.search(exc.problem or ""):  # where the quote or [ was opened
-            mark = exc.context_mark
-        line = mark.line + 2 if mark else 1
-        reason = _yaml_reason(exc)
+        at = yamlreasons.line(exc, fm_text)
+        line, reason = at + 2, yamlreasons.reason(exc)
         if exc.problem_mark and _tab_at(fm_text, exc.problem_mark.line, exc.problem_mark.column):
             reason = "có ký tự tab; hãy thụt lề bằng dấu cách"
         if "invalid Unicode character escape" in (exc.problem or "") and exc.problem_mark:
             reason = _escape_reason(fm_text.split("\n")[exc.problem_mark.line]) or reason
-        bom = _bom_line(fm_text, mark.line if mark else 0)
+        bom = _bom_line(fm_text, at)
         if bom is not None:  # PyYAML's reason ("thụt lề không đúng") points at nothing one can see
             line, reason = bom + 2, ("có ký tự vô hình U+FEFF (dấu BOM, thường do ghép hai tệp hay dán chữ); "
                                      "hãy xóa ký tự đó: nó không hiện ra, nên dễ nhất là gõ lại dòng này")
         raise ContentError(f"phần thông tin đầu bài không phải YAML hợp lệ: {reason}", path, line) from None
-    except yaml.YAMLError as exc:  # without a position: PyYAML's own words are all there is
-        raise ContentError(f"phần thông tin đầu bài không phải YAML hợp lệ: {exc}", path, 1) from None
+    except yaml.YAMLError as exc:  # without a position (a ReaderError): said in Vietnamese all the same
+        raise ContentError(f"phần thông tin đầu bài không phải YAML hợp lệ: {yamlreasons.reason(exc)}",
+                           path, 1) from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):
         raise ContentError("phần thông tin đầu bài phải là các dòng “khóa: giá trị”", path, 2)
     return meta
-
-
-_UNCLOSED = re.compile(r"unexpected end of stream|expected ',' or")
-_REASONS = (  # PyYAML's problem -> what to fix, in the editor's words
-    ("escape", "sau dấu “\\” trong chuỗi ngoặc kép là một mã không hợp lệ; "
-               "hãy viết “\\\\” hoặc dùng ngoặc đơn '…'"),
-    ("cannot start any token", "giá trị bắt đầu bằng ký tự đặc biệt (@, `, %, …); "
-                               "hãy đặt giá trị trong dấu ngoặc kép"),
-    ("undefined alias", "giá trị bắt đầu bằng “*”; hãy đặt giá trị trong dấu ngoặc kép"),
-    ("expected ',' or ']'", "danh sách […] chưa được đóng bằng “]” hoặc thiếu dấu phẩy giữa các mục"),
-    ("expected ',' or '}'", "bảng {…} chưa được đóng bằng “}” hoặc thiếu dấu phẩy giữa các mục"),
-    ("unhashable key", "khóa phải là một từ, không phải danh sách hay bảng"),
-    ("constructor for the tag", "giá trị bắt đầu bằng “!”; hãy đặt giá trị trong dấu ngoặc kép"),
-    ("anchor", "giá trị bắt đầu bằng “&” hoặc “*”; hãy đặt giá trị trong dấu ngoặc kép"),
-)
 
 
 _PAIR = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})")
@@ -327,19 +311,3 @@ def _bom_line(text: str, line: int) -> int | None:
 def _tab_at(text: str, line: int, column: int) -> bool:
     lines = text.split("\n")
     return 0 <= line < len(lines) and lines[line][column:column + 1] == "\t"
-
-
-def _yaml_reason(exc: yaml.MarkedYAMLError) -> str:
-    problem = exc.problem or ""
-    if "\\t" in problem or "tab" in problem:
-        return "có ký tự tab; hãy thụt lề bằng dấu cách"
-    if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in (exc.context or ""):
-        return "dấu ngoặc kép chưa được đóng"
-    for needle, reason in _REASONS:
-        if needle in problem or needle in (exc.context or ""):
-            return reason
-    if "mapping values are not allowed" in problem:
-        return "thụt lề sai hoặc thiếu dấu ngoặc kép quanh giá trị có dấu “:”"
-    if "expected <block end>" in problem or "did not find expected key" in problem:
-        return "thụt lề không đúng"
-    return problem or str(exc)

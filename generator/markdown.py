@@ -20,6 +20,7 @@ import re
 import ada_url
 import nh3
 
+from . import rescan
 from .nesting import TooDeep, check_depth
 
 ENGINES = ("cmark-gfm", "python-markdown")
@@ -285,7 +286,10 @@ class Renderer:
 
     def render(self, text: str) -> str:
         """Sanitised HTML; NestingTooDeep when the text nests past MAX_NESTING, Unclosed when raw HTML
-        left open (a comment, <style>, <iframe … />) would hide the rest of the text."""
+        left open (a comment, <style>, <iframe … />) would hide the rest of the text, rescan.Rescanned
+        when Python-Markdown would read the text over again for minutes."""
+        if self._md is not None:
+            rescan.check(text)  # Rescanned: Python-Markdown would take minutes
         raw = _H1.sub(r"<\1h2", _FIGURE.sub(_figure, self.to_html(text)))
         try:
             check_depth(raw, MAX_NESTING)

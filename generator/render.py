@@ -585,6 +585,9 @@ class Templates:
         except jinja2.TemplateError as exc:
             path, line = self._locate(exc, name)
             raise TemplateError(f"lỗi khi dựng mẫu: {exc.message}", path, line) from None
+        except _EXPRESSION_ERRORS as exc:  # an expression of the template that Python cannot evaluate
+            path, line = self._locate(exc, name)
+            raise TemplateError(f"lỗi khi dựng mẫu: {_expression_reason(exc)}", path, line) from None
 
     def _display(self, filename: str | None) -> str:
         if not filename:
@@ -658,6 +661,25 @@ def _not_found(name: str) -> str:
     return f"mẫu “{name}” không có trong thư mục mẫu (templates/ hay thư mục templates/ của giao diện); hãy sửa tên mẫu"
 
 
+# What `{{ 1 / 0 }}`, `{{ "a" + 1 }}`, `{% for x in 5 %}`, `{{ x[9] }}` or `{{ "x" * 10**10 }}` raise:
+# was a traceback and no file or line.
+_EXPRESSION_ERRORS = (ArithmeticError, TypeError, ValueError, LookupError, AttributeError, MemoryError)
+
+
+def _expression_reason(exc: BaseException) -> str:
+    """An error of a template expression in plain Vietnamese."""
+    if isinstance(exc, ZeroDivisionError):
+        return "phép chia cho 0"
+    if isinstance(exc, (MemoryError, OverflowError)):
+        return "giá trị quá lớn (một phép nhân, lũy thừa hay range() tạo ra quá nhiều); hãy bớt"
+    if isinstance(exc, TypeError):
+        return ("phép tính hay lệnh dùng sai loại giá trị (ví dụ cộng chữ với số, lặp “for” qua một số, gọi một "
+                "giá trị không phải hàm); hãy xem lại biểu thức ở dòng này")
+    if isinstance(exc, LookupError):
+        return "lấy một mục không có (chỉ số quá giới hạn của danh sách, hay khóa không có trong bảng)"
+    return "biểu thức ở dòng này không tính được; hãy xem lại giá trị và phép tính dùng trong đó"
+
+
 def _undefined_reason(message: str) -> str:
     """Jinja's UndefinedError in plain Vietnamese, naming the variable or attribute."""
     match = re.match(r"'([^']+)' is undefined", message)
@@ -666,4 +688,7 @@ def _undefined_reason(message: str) -> str:
     match = re.match(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']+)'", message)
     if match:
         return f"mẫu dùng thuộc tính “{match.group(2)}” mà {match.group(1)} không có"
-    return f"mẫu dùng biến chưa định nghĩa: {message}"
+    match = re.match(r"'?(?:[\w.]+\.)?(\w+) object'? has no element (.+)", message)
+    if match:
+        return f"mẫu lấy mục {match.group(2)} mà {match.group(1)} không có (chỉ số quá giới hạn)"
+    return "mẫu dùng một biến, thuộc tính hay mục chưa được định nghĩa"

@@ -162,6 +162,19 @@ def error_page(errors: list[SiteError]) -> bytes:
                  f"<ol>\n{items}\n</ol>")
 
 
+# Files of content/images are published as they are: an SVG (or an .html, .js …) there may carry
+# script, and the preview's origin is the origin of the editor's backend (serve --cms writes and
+# deletes files on a same-origin request). They are served sandboxed: no script runs, and what
+# they request comes from an opaque origin, which the Origin check refuses.
+SANDBOX = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'"
+IMAGES_PREFIX = "images/"
+
+
+def sandboxed(relative: str, kind: str) -> bool:
+    """Whether a preview file is served under SANDBOX: anything of the images folder, any SVG."""
+    return relative.startswith(IMAGES_PREFIX) or kind.startswith("image/svg")
+
+
 BUILDING_PAGE = _page("Đang dựng trang xem trước",
                       "<h1>Đang dựng trang xem trước…</h1>\n<p>Trang sẽ tự hiện khi dựng xong.</p>", refresh=True)
 NOT_FOUND_PAGE = _page("Không tìm thấy trang", "<h1>Không tìm thấy trang</h1>\n"
@@ -199,14 +212,28 @@ class PreviewHandler(web.RequestHandler):
         if location is not None:
             return self.redirect(location)
         if path is None:
-            custom = server.preview_real / "404.html"
-            body = custom.read_bytes() if wants_html and custom.is_file() else NOT_FOUND_PAGE
-            return self._reply(404, "text/html; charset=utf-8", body)
+            return self._reply(404, "text/html; charset=utf-8", self._not_found(wants_html))
         kind, _ = mimetypes.guess_type(path.name)
         kind = kind or "application/octet-stream"
+        if sandboxed(path.relative_to(server.preview_real).as_posix(), kind):
+            self.set_header("Content-Security-Policy", SANDBOX)
         if kind.startswith("text/") or kind in ("application/xml", "application/javascript", "image/svg+xml"):
             kind += "; charset=utf-8"
-        self._reply(200, kind, path.read_bytes())
+        try:
+            body = path.read_bytes()
+        except OSError:  # removed or replaced by a rebuild publishing since it was found: gone for now
+            self.clear_header("Content-Security-Policy")
+            return self._reply(404, "text/html; charset=utf-8", self._not_found(wants_html))
+        self._reply(200, kind, body)
+
+    def _not_found(self, wants_html: bool) -> bytes:
+        """The site's own 404 page for a page, if it can be read at this moment; ours otherwise."""
+        if not wants_html:
+            return NOT_FOUND_PAGE
+        try:
+            return (self.server.preview_real / "404.html").read_bytes()
+        except OSError:  # not built (yet), or being replaced by a rebuild
+            return NOT_FOUND_PAGE
 
     def _reply(self, status: int, kind: str, body: bytes) -> None:
         self.set_status(status)

@@ -133,7 +133,10 @@ MAX_SLUG = 200
 @lru_cache(maxsize=65536)  # pure; tags, provinces and names repeat in every article
 def slugify(text: str) -> str:
     """ASCII slug: "Đắk Nông" -> "dak-nong"; NFC and NFD give the same slug."""
-    return _slugify(normalize(text).replace("đ", "d").replace("Đ", "D"))
+    # One transliteration table whatever is installed: the default backend ("auto") takes the
+    # Unidecode package where some other tool installed it, and the site's addresses changed with it;
+    # it also tried `import unidecode` on every call (~60 us: a failed import is not cached).
+    return _slugify(normalize(text).replace("đ", "d").replace("Đ", "D"), backend="text-unidecode")
 
 
 def to_vn(moment: datetime, zone: tzinfo = VN) -> datetime:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bad.kit import errors_of, make_site
+from bad.kit import SITE_TOML, errors_of, make_site
 from generator import frontmatter
 from generator.build import build
 
@@ -196,3 +196,65 @@ def test_read_source_gives_the_bytes_and_stat_of_one_open_file(tmp_path, monkeyp
     real = os.read
     monkeypatch.setattr(os, "read", lambda fd, n: real(fd, min(n, 7)))  # short reads: read on to the end
     assert read_source(path)[0] == path.read_bytes()
+
+
+CREDENTIALS = "không được có tên đăng nhập hay mật khẩu (phần “…@” trước tên máy): chúng sẽ hiện công khai trên trang; " \
+              "hãy bỏ phần đó"
+
+
+@pytest.mark.parametrize("url", ["https://bientap:matkhau@anh.example.vn/a.jpg", "http:bientap@anh.example.vn/a.jpg",
+                                 "https:////bientap:mk@anh.example.vn/a.jpg", "//bientap@anh.example.vn/a.jpg"])
+def test_addresses_with_a_user_name_or_password_are_refused(tmp_path, url):
+    # Was: published as typed, in the page, og:image, JSON-LD, the feeds and the search index
+    # (an address copied from an intranet or a logged-in browser).
+    root = make_site(tmp_path, {"anh.md": f"---\ntitle: Ảnh\ndate: 2021-05-20\nimage: \"{url}\"\n"
+                                          f"source:\n  name: Báo\n  url: \"{url}\"\n---\n\nMột.\n"})
+    assert errors_of(root) == [f"content/articles/anh.md:4: “image.src” {CREDENTIALS}: “{url}”",
+                               f"content/articles/anh.md:5: “source.url” {CREDENTIALS}: “{url}”"]
+
+
+def test_an_at_sign_in_the_path_or_query_of_an_address_is_no_user_name(tmp_path):
+    root = make_site(tmp_path, {"anh.md": "---\ntitle: Ảnh\ndate: 2021-05-20\nimage: \"https://anh.example.vn/a@2x.jpg\"\n"
+                                          "source:\n  name: Báo\n  url: \"https://bao.example.vn/?tac-gia=@ha\"\n"
+                                          "---\n\nMột.\n"})
+    assert errors_of(root) == []
+
+
+# Python-Markdown (markdown_engine = "python-markdown") reads the text after each "[", "](" and
+# "<" again, to its closing mark: time growing with the square of the text. Was: 40 KB of "[a]("
+# built in 17 s, "<a x" paragraphs and a line of "![" alike (minutes for a few hundred KB).
+RESCANNED = {  # name -> (body, the character, its line where the budget is passed)
+    "brackets": lambda: ("Đoạn đầu.\n\n" + "[" * 6000 + "\n", "[", 3),
+    "images": lambda: ("![" * 4000, "[", 1),
+    "link-targets": lambda: ("Một [liên kết](/gioi-thieu/).\n\n" + "[a](" * 4000, "(", 3),
+    "tags": lambda: ("<a x\n\n" * 6000, "<", 1),
+}
+CLOSERS = {"[": "]", "(": ")", "<": ">"}
+
+
+@pytest.mark.parametrize("name", sorted(RESCANNED))
+def test_text_python_markdown_would_read_over_and_over_is_refused_with_its_line(tmp_path, name):
+    body, char, line = RESCANNED[name]()
+    root = make_site(tmp_path, {f"{name}.md": f"---\ntitle: Thử\ndate: 2021-05-20\n---\n\n{body}\n"},
+                     toml=SITE_TOML + 'markdown_engine = "python-markdown"\n')
+    closer = CLOSERS[char]
+    [error] = errors_of(root)
+    assert error.startswith(f"content/articles/{name}.md:")
+    at, message = int(error.split(":")[1]), error.split(":", 2)[2].strip()
+    assert message == (f"nội dung có quá nhiều dấu “{char}” không có dấu “{closer}” đóng ngay sau: bộ đọc Markdown "
+                       f"“python-markdown” (markdown_engine trong site.toml) đọc lại phần chữ sau mỗi dấu đó, và với "
+                       f"bài này sẽ mất hàng phút; hãy đóng các dấu bằng “{closer}”, viết “\\{char}” cho một dấu "
+                       f"“{char}” đứng riêng, hoặc dùng bộ đọc mặc định “cmark-gfm”")
+    assert 5 + line <= at <= 5 + body.count("\n") + 1  # within the text, from its first line of them on
+
+
+@pytest.mark.parametrize("body", [
+    "[a](b) " * 20_000,                                             # 140 KB of links: each read once
+    "".join(f"Đoạn {i} có một dấu [ lẻ loi.\n\n" for i in range(5_000)),  # a stray "[" in each of many paragraphs
+    "```\n" + "[" * 20_000 + "\n```\n",                              # in code, no link is read
+    "\\[" * 50_000,                                                 # escaped
+], ids=["links", "stray-brackets", "code", "escaped"])
+def test_long_texts_python_markdown_reads_once_build(tmp_path, body):
+    root = make_site(tmp_path, {"dai.md": f"---\ntitle: Thử\ndate: 2021-05-20\n---\n\n{body}\n"},
+                     toml=SITE_TOML + 'markdown_engine = "python-markdown"\n')
+    assert errors_of(root) == []

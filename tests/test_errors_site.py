@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -47,6 +49,33 @@ def test_template_undefined_variable_reported_once_with_line(tmp_path):
                                    '<p>{{ tac_gia }}</p>\n{% endblock %}\n')
     assert errors_of(root) == ["templates/article.html:4: mẫu dùng biến “tac_gia” chưa được định nghĩa"]
     assert snapshot(root / "output") == before
+
+
+@pytest.mark.parametrize("expression, reason", [
+    ("{{ 1 / 0 }}", "lỗi khi dựng mẫu: phép chia cho 0"),
+    ('{{ article.title + 1 }}', "lỗi khi dựng mẫu: phép tính hay lệnh dùng sai loại giá trị (ví dụ cộng chữ với số, "
+                                "lặp “for” qua một số, gọi một giá trị không phải hàm); hãy xem lại biểu thức ở dòng này"),
+    ("{% for x in 5 %}{{ x }}{% endfor %}",
+     "lỗi khi dựng mẫu: phép tính hay lệnh dùng sai loại giá trị (ví dụ cộng chữ với số, lặp “for” qua một số, gọi "
+     "một giá trị không phải hàm); hãy xem lại biểu thức ở dòng này"),
+    ("{{ [].pop() }}", "lỗi khi dựng mẫu: lấy một mục không có (chỉ số quá giới hạn của danh sách, hay khóa "
+                                   "không có trong bảng)"),
+    ('{{ "%d"|format("x") }}', "lỗi khi dựng mẫu: phép tính hay lệnh dùng sai loại giá trị (ví dụ cộng chữ với số, "
+                               "lặp “for” qua một số, gọi một giá trị không phải hàm); hãy xem lại biểu thức ở dòng này"),
+    ("{{ [1, 2][5] }}", "mẫu lấy mục 5 mà list không có (chỉ số quá giới hạn)"),
+    ("{{ article.title[10**9] }}", "mẫu lấy mục 1000000000 mà str không có (chỉ số quá giới hạn)"),
+], ids=["division", "text-plus-number", "for-over-number", "pop", "format", "list-index", "text-index"])
+def test_an_expression_python_cannot_evaluate_is_located(tmp_path, expression, reason):
+    # Was: a traceback (ZeroDivisionError, TypeError …), no file, no line; the English of Jinja's
+    # "list object has no element 5".
+    root, before = built(tmp_path)
+    override(root, "article.html", '{% extends "base.html" %}\n{% block main %}\n<h1>{{ article.title }}</h1>\n'
+                                   f"<p>{expression}</p>\n{{% endblock %}}\n")
+    assert errors_of(root) == [f"templates/article.html:4: {reason}"]
+    assert snapshot(root / "output") == before
+    run = cli("build", "--root", str(root))
+    assert run.returncode == 1 and "Traceback" not in run.stderr
+    assert run.stderr.splitlines()[0] == f"templates/article.html:4: {reason}"
 
 
 def test_template_undefined_attribute(tmp_path):
@@ -146,6 +175,76 @@ def test_bad_config(tmp_path, toml, expected):
     root, before = built(tmp_path)
     (root / "site.toml").write_text(toml, encoding="utf-8")
     assert errors_of(root) == expected
+    assert snapshot(root / "output") == before
+
+
+# tomllib's refusals: each in Vietnamese at its line. Was: its English words for all but six
+# ("Unterminated string", "Expected newline or end of document after a statement" …), and no line
+# at all for a string or a list left open to the end of the file.
+@pytest.mark.parametrize("toml, expected", [
+    ('base_url = "https://example.org/"\ndescription = """Trang tin\n\nper_page = 3\n',
+     "site.toml:2: cú pháp TOML không hợp lệ: chuỗi chưa được đóng bằng dấu ngoặc kép"),
+    ('base_url = "https://example.org/"\ntitle = "Học tập" và làm theo Bác\n',
+     "site.toml:2: cú pháp TOML không hợp lệ: còn chữ thừa sau giá trị trên cùng dòng: mỗi dòng chỉ một "
+     "“khóa = giá trị”, và chuỗi phải nằm trọn trong dấu ngoặc kép"),
+    ('base_url = "https://example.org/"\ntitle = "C:\\Bác"\n',
+     "site.toml:2: cú pháp TOML không hợp lệ: sau dấu “\\” trong chuỗi ngoặc kép là một mã không hợp lệ; hãy viết "
+     "“\\\\” hoặc dùng ngoặc đơn '…'"),
+    ("base_url = '''https://example.org/\n",
+     "site.toml:1: cú pháp TOML không hợp lệ: chuỗi chưa được đóng bằng dấu ngoặc đơn '"),
+    ('base_url = "https://example.org/"\n[security]\niframe_hosts = ["www.youtube.com"\n\n',
+     "site.toml:3: cú pháp TOML không hợp lệ: danh sách chưa được đóng bằng dấu “]”"),
+    ('base_url = "https://example.org/"\npublisher = {organization = "Ban"\n',
+     "site.toml:2: cú pháp TOML không hợp lệ: bảng {…} chưa được đóng bằng dấu “}” (cả bảng {…} phải nằm trên "
+     "một dòng)"),
+    ('base_url = "https://example.org/"\n= 3\n',
+     "site.toml:2: cú pháp TOML không hợp lệ: tên khóa không hợp lệ: tên khóa chỉ gồm chữ không dấu, số, “_” và "
+     "“-” (tên khác phải đặt trong dấu ngoặc kép); mỗi dòng phải có dạng khóa = giá trị hoặc [tên bảng]"),
+    ('base_url = "https://example.org/"\n[[feeds\n',
+     "site.toml:2: cú pháp TOML không hợp lệ: thiếu dấu “]]” đóng tên bảng, ví dụ [[…]]"),
+    ('base_url = "https://example.org/"\n[security]\niframe_hosts = ["www.youtube.com",\n\n',
+     "site.toml:3: cú pháp TOML không hợp lệ: tệp hết mà giá trị chưa xong: một danh sách [ hay bảng { chưa được "
+     "đóng"),
+], ids=["triple-quote-open", "text-after-string", "bad-escape", "single-quote-open", "list-open", "inline-table-open",
+        "no-key", "array-table", "list-open-after-comma"])
+def test_toml_refusals_are_said_in_vietnamese_at_their_line(tmp_path, toml, expected):
+    root, before = built(tmp_path)
+    (root / "site.toml").write_text(toml, encoding="utf-8")
+    assert errors_of(root) == [expected]
+    assert snapshot(root / "output") == before
+
+
+@pytest.mark.parametrize("toml", [
+    'title = "a', "title = a", "[x", 'title = "a"\ntitle = "b"', "per_page = 1_", 'title = """a\n\nb',
+    'title = "\\uD800"', "[[x", "x = {a = 1", "x = {a = 1, a = 2}", "x = [1, 2", "ti tle = 1", "= 1",
+    "x = 1979-05-27T25:00:00", "x.y = 1\nx = 2", "a = {b = 1}\na.c = 2", "title = '''a", "title = 'a", "x = 0x",
+    "[a]]", "x = 1979-13-01", "a = { b = 1 }\n[a]", 'a."b = 1', "x = [1,,2]", "x = {a = 1,}", "[a.]",
+])
+def test_no_toml_refusal_is_said_in_tomllib_s_english(tmp_path, toml):
+    with pytest.raises(tomllib.TOMLDecodeError) as refused:
+        tomllib.loads(toml + "\n")
+    english = re.sub(r"\s*\(at .*\)", "", str(refused.value))
+    make_site(tmp_path)
+    (tmp_path / "site.toml").write_text(toml + "\n", encoding="utf-8")
+    [error] = errors_of(tmp_path)
+    assert re.match(r"site\.toml:\d+: cú pháp TOML không hợp lệ: ", error), error  # a line, at the end of file too
+    assert english not in error and not re.search(r"\b(Expected|Invalid|Cannot|Unclosed|Illegal)\b", error), error
+
+
+@pytest.mark.parametrize("value, line", [
+    ("[" * 5000 + "]" * 5000, 2),
+    ("{a = " * 3000 + "1" + "}" * 3000, 2),
+    ("[\n" + "[\n" * 3000 + "]\n" * 3000 + "]", 102),
+], ids=["arrays", "inline-tables", "arrays-on-lines"])
+def test_toml_nested_past_pythons_recursion_is_located(tmp_path, value, line):
+    # Was: tomllib's RecursionError, a traceback.
+    root, before = built(tmp_path)
+    (root / "site.toml").write_text(f'base_url = "https://example.org/"\nx = {value}\n', encoding="utf-8")
+    expected = (f"site.toml:{line}: cú pháp TOML không hợp lệ: danh sách [...] hay bảng {{...}} lồng nhau quá sâu; "
+                "hãy viết các giá trị phẳng hơn")
+    assert errors_of(root) == [expected]
+    run = cli("check", "--root", str(root))
+    assert run.returncode == 1 and "Traceback" not in run.stderr and run.stderr.splitlines()[0] == expected
     assert snapshot(root / "output") == before
 
 

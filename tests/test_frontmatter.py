@@ -175,3 +175,66 @@ def test_a_unicode_escape_yaml_refuses_is_explained(value, reason):
     with pytest.raises(ContentError) as caught:
         split(f'---\ntitle: "A"\nsummary: "{value}"\n---\n', "a.md")
     assert (caught.value.line, caught.value.message) == (3, "phần thông tin đầu bài không phải YAML hợp lệ: " + reason)
+
+
+# PyYAML's refusals: every one said in Vietnamese at the line to fix. Was: libyaml's own English
+# ("could not find expected ':'" for a summary wrapped onto a second line, "did not find expected node
+# content" for `tags: [`), pointing at the line after the mistake or at the closing "---".
+@pytest.mark.parametrize("front, line, reason", [
+    ('title: "A"\nsummary: Các cấp ủy ở Hoà Bình\nnhân rộng mô hình\nauthor: "B"\n', 4,
+     "dòng này không có dạng “khóa: giá trị”; nếu đây là phần tiếp theo của giá trị ở dòng trên, hãy viết cả giá "
+     "trị trên một dòng, hoặc đặt cả giá trị trong dấu ngoặc kép \"…\""),
+    ('title: "A"\ntags: [\n', 3,
+     "thiếu giá trị, hoặc có dấu “[”, “]”, “{”, “}” hay “,” đứng sai chỗ (một danh sách […] chưa đóng?); nếu đó là "
+     "chữ, hãy đặt cả giá trị trong dấu ngoặc kép"),
+    ('title: ,\n', 2,
+     "thiếu giá trị, hoặc có dấu “[”, “]”, “{”, “}” hay “,” đứng sai chỗ (một danh sách […] chưa đóng?); nếu đó là "
+     "chữ, hãy đặt cả giá trị trong dấu ngoặc kép"),
+    ('title: "A"\nauthor: *\n', 3, "giá trị bắt đầu bằng “&” hoặc “*”; hãy đặt giá trị trong dấu ngoặc kép"),
+    ('title: |Hà Nội\n', 2, "sau dấu “|” hay “>” chỉ được có “-”, “+” hoặc một chữ số 1-9 rồi xuống dòng; nếu đó là "
+                            "chữ, hãy đặt cả giá trị trong dấu ngoặc kép"),
+    ('title: "A"\ntags: - thanh niên\n', 3,
+     "dấu “-” của một mục danh sách không đặt được ở đây: hãy viết mỗi mục “- …” trên một dòng riêng, thụt lề dưới "
+     "tên khóa; nếu đó là chữ, hãy đặt cả giá trị trong dấu ngoặc kép"),
+    ('title: "A"\ntags:\n  - a\n  b: c\n', 5,
+     "danh sách “- …” có một dòng không bắt đầu bằng “-” hoặc thụt lề không đúng"),
+    ('title: "Giá \\x4 đồng"\n', 2,
+     "sau dấu “\\” trong chuỗi ngoặc kép là một mã không hợp lệ; hãy viết “\\\\” hoặc dùng ngoặc đơn '…'"),
+    ('title: "A"\n%TAG ! x\n', 3, "dòng bắt đầu bằng “%” (chỉ thị YAML) không dùng được trong phần thông tin đầu "
+                                  "bài; nếu đó là chữ, hãy đặt cả giá trị trong dấu ngoặc kép"),
+    ('title: ? A\n', 2, "giá trị bắt đầu bằng “?”; hãy đặt giá trị trong dấu ngoặc kép"),
+    ('title: !x!y A\n', 2, "giá trị bắt đầu bằng “!”; hãy đặt giá trị trong dấu ngoặc kép"),
+])
+def test_yaml_refusals_are_said_in_vietnamese_at_the_line_to_fix(front, line, reason):
+    from generator.errors import ContentError
+
+    with pytest.raises(ContentError) as caught:
+        split(f"---\n{front}---\n\nNội dung.\n", "a.md")
+    assert (caught.value.line, caught.value.message) == (line, "phần thông tin đầu bài không phải YAML hợp lệ: " + reason)
+
+
+MALFORMED = [
+    "title: [", "title: {", "title: ]", "title: }", "title: [- a]", "title: |0\n  x", "title: >-x", "title: &",
+    "title: *", "title: &a x\nsummary: *b", 'title: "\\x4"', 'title: "\\u12"', 'title: "\\q"', "%YAML 1.1\ntitle: x",
+    "%FOO\ntitle: x", "title: a\n b: c", "title: [a, b]]", "title: {a: b}}", "title: [a\nb: c",
+    "title: a: b", "title: 'a'b'", 'title: "a"b', "title: x\n  summary: y", "title: [a, {b: c]", "tags:\n  - a\n b",
+    "title: |\n x\ny", "title: ? x", "title: !x!y z", "title: x\n\tsummary: y", "title:\n  - a\n  b: c",
+    "{title: x", "[a, b", "title: - x", "title: x\n%Y", "title: @x", "'title: x", "title: x\n:",
+    "title: !!str &a1 &a2 x", "title: a\nb", "title: {a: b: c}", "title: !<x y",
+]
+
+
+@pytest.mark.parametrize("front", MALFORMED)
+def test_no_yaml_refusal_is_said_in_pyyaml_s_english(front):
+    from generator.errors import ContentError
+
+    with pytest.raises(yaml.MarkedYAMLError) as refused:
+        pyyaml(front + "\n")
+    english = [words for words in (refused.value.problem, refused.value.context) if words]
+    with pytest.raises(ContentError) as caught:
+        split(f"---\n{front}\n---\n\nNội dung.\n", "a.md")
+    message = caught.value.message
+    assert message.startswith("phần thông tin đầu bài không phải YAML hợp lệ: ")
+    assert not any(words in message for words in english), message
+    assert not any(word in message.split() for word in ("found", "expected", "while", "allowed", "character")), message
+    assert 2 <= caught.value.line <= front.count("\n") + 2

@@ -155,3 +155,52 @@ def test_pasted_list_of_other_articles_under_a_new_heading_goes(registries):
     assert "Lệ Thủy" not in result.text and "Bố Trạch" not in result.text
     assert "Thời gian tới, xã tiếp tục nhân rộng" in result.text
     assert (7, "khuôn trang (related)", "Bố Trạch sơ kết Kết luận 01") in result.dropped
+
+
+class _CountingStack(list):
+    """The parser's stack of open tags, counting the entries every look at it goes through."""
+    looked = 0
+
+    def __contains__(self, item):
+        _CountingStack.looked += len(self)
+        return super().__contains__(item)
+
+    def __iter__(self):
+        _CountingStack.looked += len(self)
+        return super().__iter__()
+
+    def __getitem__(self, index):
+        found = super().__getitem__(index)
+        _CountingStack.looked += len(found) if isinstance(index, slice) else 1
+        return found
+
+
+@pytest.mark.parametrize("tag", ["div", "aside", "span", "blockquote", "picture"])
+def test_deeply_nested_pages_are_read_in_linear_time(monkeypatch, tag):
+    # Was: every start tag, end tag and piece of text looked through every open element ("is an
+    # <article> open?"): a 200 KB page of 100,000 nested <div>s took some six minutes to import.
+    from generator.importer import htmlsource
+
+    real_init = htmlsource._PageParser.__init__
+
+    def init(self):
+        real_init(self)
+        self._stack = _CountingStack()
+
+    monkeypatch.setattr(htmlsource._PageParser, "__init__", init)
+    _CountingStack.looked = 0
+    depth = 20_000
+    page = (f"<html><head><title>Bài</title></head><body><article><h1>Tiêu đề bài viết</h1>"
+            f"<p>Đoạn đầu của bài viết.</p>{f'<{tag}>chữ ' * depth}<source srcset='a.jpg'>Đoạn cuối."
+            f"{f'</{tag}>' * depth}</article></body></html>")
+    blocks, _ = html_to_blocks(page)
+    assert blocks[0].text == "Tiêu đề bài viết"
+    assert _CountingStack.looked <= 10 * (3 * depth + 20)
+
+
+def test_json_ld_nested_past_pythons_recursion_is_ignored_like_broken_json():
+    # Was: json's RecursionError, a traceback, and nothing imported.
+    page = ('<html><head><title>Bài</title><script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000
+            + '</script></head><body><article><h1>Tiêu đề bài viết</h1><p>Nội dung bài.</p></article></body></html>')
+    blocks, _ = html_to_blocks(page)
+    assert [b.text for b in blocks[:2]] == ["Tiêu đề bài viết", "Nội dung bài."]

@@ -479,3 +479,42 @@ def test_the_error_page_is_not_in_monospace():
     text = page.decode("utf-8")
     assert "<li>content/articles/đắk-lắk.md:9: không tìm thấy ảnh “/images/hội-nghị.jpg”</li>" in text
     assert "<code" not in text and "<pre" not in text and "monospace" not in text
+
+
+def test_a_file_removed_between_finding_and_reading_it_is_not_found(site: Path, monkeypatch, caplog):
+    """A rebuild publishing (a rename of the preview folder) can remove a file after the handler found
+    it and before it reads it. Was: an uncaught FileNotFoundError, Tornado's traceback in the editor's
+    terminal and a bare 500; now a 404, as if asked a moment later."""
+    import asyncio
+
+    from tornado.httpclient import AsyncHTTPClient, HTTPClientError
+    from tornado.httpserver import HTTPServer
+
+    import generator.server as server_module
+
+    preview = server_module.PreviewServer(site, port=0)
+    preview.listen()
+    preview.ready = True
+    (preview.preview_real / "images").mkdir(parents=True)
+    gone = preview.preview_real / "images" / "anh.png"
+    monkeypatch.setattr(server_module, "resolve_request", lambda folder, raw: (gone, None))
+
+    async def main():
+        http = HTTPServer(preview.application())
+        http.add_sockets(preview.sockets)
+        answers = []
+        for path in ("/images/anh.png", "/bai-viet/"):
+            try:
+                response = await AsyncHTTPClient().fetch(f"http://127.0.0.1:{preview.port}{path}")
+                answers.append(response.code)
+            except HTTPClientError as exc:
+                answers.append((exc.code, "Không tìm thấy trang" in exc.response.body.decode()))
+        http.stop()
+        return answers
+
+    try:
+        assert asyncio.run(main()) == [(404, True), (404, True)]
+    finally:
+        for sock in preview.sockets:
+            sock.close()
+    assert not [record for record in caplog.records if record.exc_info]  # Tornado's "Uncaught exception"

@@ -1,4 +1,5 @@
 """Vietnamese text rules: NFC, tone-style-insensitive identity, folding, CLDR "vi" order, slugs, dates."""
+import sys
 import unicodedata
 from datetime import datetime, timedelta, timezone
 
@@ -95,3 +96,18 @@ def test_numbers_sort_by_their_value():
         ["Chỉ thị 05-CT/TW", "Chỉ thị 6", "Chỉ thị 35-CT/TW"]
     assert sorted_vi(["Khóa XII", "khóa 13", "Khóa 9", "2024", "Đà Nẵng"]) == \
         ["2024", "Đà Nẵng", "Khóa 9", "khóa 13", "Khóa XII"]
+
+
+def test_slugs_do_not_depend_on_which_transliteration_package_is_installed(monkeypatch):
+    # python-slugify's default backend takes the Unidecode package wherever some other tool installed
+    # it (its tables differ from text-unidecode's for some characters): a site's addresses changed with
+    # the machine that built it. It also tried that import on every call, a search of sys.path each time.
+    import types
+
+    titles = ["Đà Nẵng: thanh niên “làm theo” lời Bác – 2024", "Hoà Bình ✓ Ω ß", "Tỉnh ủy Lai Châu"]
+    before = [slugify.__wrapped__(title) for title in titles]
+    other = types.ModuleType("unidecode")
+    other.unidecode = lambda text: "khac"
+    monkeypatch.setitem(sys.modules, "unidecode", other)
+    assert [slugify.__wrapped__(title) for title in titles] == before == [
+        "da-nang-thanh-nien-lam-theo-loi-bac-2024", "hoa-binh-o-ss", "tinh-uy-lai-chau"]

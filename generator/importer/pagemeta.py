@@ -60,7 +60,7 @@ def read_json_ld(meta: PageMeta, text: str) -> None:
     """What a JSON-LD script tells: headline, keywords, datePublished, the author."""
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # nested past Python's recursion limit: as broken
         return  # a page's broken script is not the editor's problem
     items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
     for item in items:

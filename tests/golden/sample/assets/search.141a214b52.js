@@ -171,9 +171,75 @@
         (m[1] !== undefined ? [m[1], m[2]] : [m[3], m[4]]).forEach(function (t) {
           out.push({ text: t, folded: t, tone: t, exact: false });
         });
+      } else if (GROUPED.test(f) && !/^(19|20)[0-9]{2}$/.test(f)) {
+        // "9630", "198835": articles write them in groups of thousands ("9.630", "198.835"), which
+        // are tokens of their own; the last group is required (or the number written whole), the
+        // others rank, as the pairs they make
+        var groups = [];
+        for (var e = f.length; e > 0; e -= 3) groups.unshift(f.slice(Math.max(0, e - 3), e));
+        groups.forEach(function (g, k) {
+          var last = k === groups.length - 1;
+          out.push({ text: g, folded: g, tone: g, exact: false, loose: !last, whole: last ? f : null });
+        });
       } else out.push({ text: token, folded: f, tone: toneKey(token), exact: hasDiacritics(token) });
     });
     return out;
+  }
+  var GROUPED = /^[1-9][0-9]{3,14}$/;  // a number of four digits or more typed without separators
+
+  /* A syllable of one vowel i or y after its onset is spelled both ways ("kỹ" and "kĩ", "lý" and
+     "lí", "quý" and "quí", "tỷ" and "tỉ", "hy" and "hi"; the 1980s rules chose i, the press kept y):
+     the other spelling's folded key, or null. Only after the onsets that take both (no word is
+     spelled "chy", "khy" or "đy": "chí", "khi", "đi" have no twin to look up). */
+  var IY = /^(h|k|l|m|s|t|qu)([iy])$/;
+  function iyVariant(f) {
+    var m = IY.exec(f);
+    return m ? m[1] + (m[2] === "i" ? "y" : "i") : null;
+  }
+  /* A tone key with the same swap ("ki3" -> "ky3"; đ kept). */
+  function iyTone(tone) {
+    var m = /^(.*)([iy])([1-5]?)$/.exec(tone);
+    return m ? m[1] + (m[2] === "i" ? "y" : "i") + m[3] : tone;
+  }
+  /* Ordinals are written in Roman numerals or in digits ("khóa XII", "khóa 12"; "Đại hội XIII",
+     "lần thứ 13"): a number from 2 to 39 and its numeral are one word, where the numeral has two
+     letters or more and is no syllable ("VI" is also vì, "XI" xi; "V", "X", "I" are letters). */
+  var ROMAN = [[10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+  function roman(n) {
+    var out = "";
+    ROMAN.forEach(function (r) { while (n >= r[0]) { out += r[1]; n -= r[0]; } });
+    return out;
+  }
+  function romanValue(f) {
+    if (!/^[ivx]{2,6}$/.test(f)) return 0;
+    for (var n = 2; n < 40; n++) if (roman(n) === f) return SYLLABLE.test(f) ? 0 : n;
+    return 0;
+  }
+  /* The numeral of a number typed after a word ("khóa 12" -> "xii": an ordinal follows its noun,
+     a count comes before it: "2 năm"), or the number of a numeral typed in capitals ("XII" -> "12";
+     "xii" in lower case is no numeral a reader types); null for other words. */
+  function romanVariant(f, text, after) {
+    if (/^[1-9][0-9]?$/.test(f)) {
+      if (!after || !/^[a-z]+$/.test(after)) return null;
+      var n = parseInt(f, 10), r = n >= 2 && n < 40 ? roman(n) : "";
+      return r.length > 1 && !SYLLABLE.test(r) ? r : null;
+    }
+    var v = text === text.toUpperCase() ? romanValue(f) : 0;
+    return v ? String(v) : null;
+  }
+  /* The other spelling of a word of the query (i/y, or number and numeral), or null. */
+  function variantOf(f, text, after) {
+    return iyVariant(f) || romanVariant(f, text, after);
+  }
+  /* A folded token as such spellings compare: "ky" and "ki", "xii" and "12" alike. */
+  function iySame(f) {
+    if (IY.test(f)) return f.slice(0, -1) + "i";
+    var v = romanValue(f);
+    return v ? String(v) : f;
+  }
+  /* The folded keys a word of the query is found under: its own, and its other spelling. */
+  function keysOf(w) {
+    return w.alt ? [w.key, w.alt] : [w.key];
   }
 
   var MAX_WORDS = 6, MAX_PAIRS = 6, PHRASE_PAIRS = 16;
@@ -198,7 +264,11 @@
           var t = tokens[i];
           var same = words.filter(function (w) { return w.key === t.folded && w.tone === t.tone; })[0];
           if (same) same.phrase = same.phrase || run.phrase;
-          else words.push({ key: t.folded, tone: t.tone, exact: t.exact, text: t.text, prefix: last, phrase: run.phrase });
+          else {
+            var alt = t.whole || variantOf(t.folded, t.text, i > 0 ? tokens[i - 1].folded : null);
+            words.push({ key: t.folded, tone: t.tone, exact: t.exact, text: t.text, prefix: last, phrase: run.phrase,
+                         alt: alt, altTone: alt ? (iyVariant(t.folded) ? iyTone(t.tone) : alt) : null, loose: !!t.loose });
+          }
           segment.push(t.folded);
         } else if (segment.length) {
           segments.push({ phrase: run.phrase, folded: segment });
@@ -206,17 +276,37 @@
         }
         if (i > 0 && !(owner[i] >= 0 && owner[i] === owner[i - 1])) {
           var key = folded[i - 1] + " " + folded[i];
-          if (!pairs.some(function (p) { return p.key === key; })) pairs.push({ key: key, phrase: run.phrase, at: pairs.length });
+          if (!pairs.some(function (p) { return p.key === key; })) {
+            // the pair as an article may spell it: "kỹ năng" for "kĩ năng"
+            var firsts = [folded[i - 1]].concat(variantOf(folded[i - 1], tokens[i - 1].text, i > 1 ? folded[i - 2] : null) || []);
+            var seconds = [folded[i]].concat(variantOf(folded[i], tokens[i].text, folded[i - 1]) || []), alts = [];
+            firsts.forEach(function (a) { seconds.forEach(function (b) { if (a + " " + b !== key) alts.push(a + " " + b); }); });
+            pairs.push({ key: key, phrase: run.phrase, at: pairs.length, alts: alts });
+          }
         }
       }
       if (segment.length) segments.push({ phrase: run.phrase, folded: segment });
+    });
+    // an initialism of the table (of two letters: typed in capitals) is also held by the articles
+    // that spell it out ("BCH" by "Ban Chấp hành"): its readings' pairs are looked up, and marked
+    words.forEach(function (w) {
+      var readings = w.key.length > 2 || (w.text.length > 1 && w.text === w.text.toUpperCase()) ? tableReadings(w) : null;
+      if (!readings || !readings.length) return;
+      w.readings = readings.map(function (r) {
+        var seq = r.split(" "), keys = [];
+        for (var k = 1; k < seq.length; k++) keys.push(seq[k - 1] + " " + seq[k]);
+        segments.push({ phrase: true, folded: seq, reading: w.key });
+        return keys;
+      });
     });
     var dates = monthsOf(query), loose = new Set();
     dates.forEach(function (d) { d.loose.forEach(function (k) { loose.add(k); }); });
     words.forEach(function (w) {
       if (loose.has(w.key)) w.date = true;
+      if (w.date) w.alt = w.altTone = null;  // "tháng 12/2024" is no XII
       dates.forEach(function (d) { if (w.key === d.year) w.month = d.month; });
     });
+    pairs.forEach(function (p) { if (p.key.split(" ").some(function (k) { return loose.has(k); })) p.alts = []; });
     return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates };
   }
 
@@ -239,8 +329,13 @@
         var loose = [m[rule[1]]].concat(rule[3] ? [m[rule[3]]] : []).concat(m.slice(1).filter(function (x) {
           return x === "thang" || x === "ngay" || x === "nam";
         }));
+        var days = !rule[3] ? [] : [String(day)].concat(day < 10 ? ["0" + day] : []);
+        var months = [String(month)].concat(month < 10 ? ["0" + month] : []);
         out.push({ year: year, month: month, loose: loose,
-                   pairs: [month + " " + year].concat(month < 10 ? ["0" + month + " " + year] : []) });
+                   pairs: months.map(function (mm) { return mm + " " + year; }),
+                   // a day ("19/5/2024"): the articles of that day, and those that write it
+                   day: rule[3] ? day : 0,
+                   dayPairs: [].concat.apply([], days.map(function (dd) { return months.map(function (mm) { return dd + " " + mm; }); })) });
       }
     });
     return out;
@@ -363,13 +458,26 @@
      of its last path segment, a page's slug (a long number ending it is the article's, not a word
      of it); null for any other query, or an address without a slug of two words or more. */
   function addressWords(query) {
-    var m = /^\s*(?:https?:\/\/|www\.)([^\s]+)\s*$/i.exec(query);
+    var parts = addressParts(query);
+    return parts ? parts.words : null;
+  }
+  var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+){2,}$/;
+  /* {words, slug} of an address alone; also without its scheme ("example.org/bai-viet/<slug>/",
+     "/bai-viet/<slug>", as copied from a link or a log) where its last segment is a slug (three
+     words of lower-case letters and digits or more: "05-CT/TW" is none), and a slug alone ending
+     in its article's number ("lan-toa-…-007025"). */
+  function addressParts(query) {
+    var m = /^\s*(?:https?:\/\/|www\.)([^\s]+)\s*$/i.exec(query), bare = !m;
+    if (bare) m = /^\s*([^\s]*\/[^\s]*|[a-z0-9]+(?:-[a-z0-9]+)+-[0-9]{5,})\s*$/.exec(query);
     if (!m) return null;
-    var path = m[1].split(/[?#]/)[0].split("/").slice(1).filter(Boolean), last = path[path.length - 1] || "";
+    var all = m[1].split(/[?#]/)[0].split("/");
+    var path = (bare ? all : all.slice(1)).filter(Boolean), last = path[path.length - 1] || "";
     try { last = decodeURIComponent(last); } catch (err) { return null; }
-    var words = last.replace(/\.html?$/i, "").split(/[-_.+\s]+/).filter(Boolean);
+    var slug = last.replace(/\.html?$/i, "");
+    if (bare && !SLUG.test(slug)) return null;
+    var words = slug.split(/[-_.+\s]+/).filter(Boolean);
     if (words.length > 2 && /^[0-9]{5,}$/.test(words[words.length - 1])) words.pop();
-    return words.length >= 2 && tokenize(words.join(" ")).length >= 2 ? words.join(" ") : null;
+    return words.length >= 2 && tokenize(words.join(" ")).length >= 2 ? { words: words.join(" "), slug: slug } : null;
   }
 
   /* The query with its words typed with VNI keys read as the words they spell; null if none is.
@@ -424,6 +532,70 @@
 
   var INITIALS = /^[a-z]{2,6}$/, VOWEL = /[aeiouy]/;
   var SPELLINGS = 3;  // ways an initialism is tried as, at most (each checked in an article's text)
+
+  /* The initialisms of Vietnamese administrative writing, with what they stand for, the usual
+     reading first (kinds of documents as Nghị định 30/2020/NĐ-CP abbreviates them; bodies of the
+     State, the Party and the Front): read so, not by chains of pairs, which guess "qua đó" for QĐ,
+     "tiền phong" for TP or half a name ("Bộ Chính") for BC. Each reading still counts only where
+     an article writes it; none written, the initialism stays as typed. No syllable is listed
+     ("TƯ", "ĐA" are words too), nor a reading an article writes with commas ("cán bộ, công chức"). */
+  var INITIALISMS = new Map([
+    ["ubnd", ["Ủy ban nhân dân"]], ["hdnd", ["Hội đồng nhân dân"]], ["mttq", ["Mặt trận Tổ quốc"]],
+    ["ubmttq", ["Ủy ban Mặt trận Tổ quốc"]], ["bch", ["Ban Chấp hành"]], ["btv", ["Ban Thường vụ"]],
+    ["bcd", ["Ban Chỉ đạo"]], ["bct", ["Bộ Chính trị"]], ["tw", ["Trung ương"]], ["tp", ["thành phố"]],
+    ["hcm", ["Hồ Chí Minh"]], ["tphcm", ["Thành phố Hồ Chí Minh"]], ["dbscl", ["Đồng bằng sông Cửu Long"]],
+    ["qd", ["quyết định", "quy định"]], ["nq", ["nghị quyết"]], ["ct", ["chỉ thị"]], ["kl", ["kết luận"]],
+    ["nd", ["nghị định", "nhân dân"]], ["tt", ["thông tư"]], ["hd", ["hướng dẫn"]], ["kh", ["kế hoạch"]],
+    ["tb", ["thông báo"]], ["bc", ["báo cáo"]], ["cv", ["công văn"]], ["ctr", ["chương trình"]],
+    ["dbqh", ["đại biểu Quốc hội"]], ["qh", ["Quốc hội"]], ["cb", ["cán bộ"]], ["dv", ["đảng viên"]],
+    ["hlhpn", ["Hội Liên hiệp Phụ nữ"]], ["ccb", ["Cựu chiến binh"]], ["tncs", ["Thanh niên Cộng sản"]], ["dtn", ["Đoàn Thanh niên"]], ["pct", ["Phó Chủ tịch"]], ["ttg", ["Thủ tướng"]],
+    ["ldld", ["Liên đoàn Lao động"]], ["thcs", ["trung học cơ sở"]], ["thpt", ["trung học phổ thông"]],
+["ktxh", ["kinh tế xã hội"]], ["xhcn", ["xã hội chủ nghĩa"]], ["cnxh", ["chủ nghĩa xã hội"]],
+["bhxh", ["bảo hiểm xã hội"]], ["bhyt", ["bảo hiểm y tế"]],
+    ["ntm", ["nông thôn mới"]], ["cntt", ["công nghệ thông tin"]], ["khcn", ["khoa học và công nghệ", "khoa học công nghệ"]],
+    ["dcsvn", ["Đảng Cộng sản Việt Nam"]], ["vn", ["Việt Nam"]], ["lhq", ["Liên hợp quốc"]]]);
+
+  /* Every reading of the table as folded words, with its initials as written ("Ban Chỉ đạo": BCĐ). */
+  var ABBREVIATIONS = [];
+  INITIALISMS.forEach(function (readings, key) {
+    readings.forEach(function (r) {
+      var words = tokenize(r);
+      if (words.length !== key.length) return;  // "khoa học và công nghệ" is KHCN without its "và"
+      ABBREVIATIONS.push({ seq: words.map(fold), initials: words.map(function (w, i) {
+        return /^[\u0111\u0110]/.test(w) ? "\u0110" : key[i].toUpperCase();  // "Trung ương": TW
+      }).join("") });
+    });
+  });
+
+  /* The tone keys of the table's reading of an initialism (folded) that words (folded, spaced)
+     are, or null: an article must write those ("Ban Chỉ đạo", not the "bản chỉ đạo" of "văn bản"). */
+  function readingOf(key, words) {
+    var found = null;
+    (INITIALISMS.get(key) || []).forEach(function (r) {
+      var tokens = tokenize(r);
+      if (!found && tokens.map(fold).join(" ") === words) found = tokens.map(toneKey);
+    });
+    return found;
+  }
+
+  /* The table's reading of an initialism that words (folded, spaced) are, as the table writes it. */
+  function readingText(key, words) {
+    return (INITIALISMS.get(key) || []).filter(function (r) { return tokenize(r).map(fold).join(" ") === words; })[0];
+  }
+
+  /* What a word of the query stands for by the table (folded, each word's first letter as typed:
+     "NĐ" is nghị định, not nhân dân); null when the table lacks it. */
+  function tableReadings(w) {
+    var list = INITIALISMS.get(w.key);
+    if (!list) return null;
+    var typed = Array.from(w.text.toLowerCase());
+    return list.map(function (reading) { return tokenize(reading); }).filter(function (words) {
+      return words.length === typed.length && words.every(function (word, i) {
+        var first = word[0].toLowerCase();
+        return typed[i] === "\u0111" ? first === "\u0111" : fold(first) === typed[i];
+      });
+    }).map(function (words) { return words.map(fold).join(" "); });
+  }
 
   /* An initialism ("hcm", "ubnd", "hdnd" of HĐND) as the words it may stand for: chains of the
      site's frequent pairs (byInitials: "hc" -> [[first, second, documents]…]) whose words start
@@ -679,6 +851,9 @@
   Engine.prototype.search = function (query, filters, open, light, asTyped) {
     var self = this;
     filters = filters || {};
+    // Full-width letters and digits ("ｈｏｃ ｔａｐ", typed with an East Asian input method), ligatures
+    // and other compatibility forms are the letters they stand for, as the articles write them.
+    query = ASCII.test(query) ? query : query.normalize("NFKC");
     // Words typed with VNI keys are read at once (digits inside a word are no word of the site):
     // the answer is the read query's, shown so, with the query as typed a click away.
     return this.ready().then(function () {
@@ -700,18 +875,25 @@
       chooseKeys(q, self.common, light ? function (key) { return self.shards.has(self.shardAt(place(key, false))); } : null);
       if (light) q.pairs.forEach(function (p) { if (!p.phrase) p.skipped = true; });
       var keys = [];
-      new Set(q.words.filter(function (w) { return !w.skipped; }).map(function (w) { return w.key; })).forEach(function (k) {
+      new Set([].concat.apply([], q.words.filter(function (w) { return !w.skipped; }).map(keysOf))).forEach(function (k) {
         keys.push({ key: k });
       });
       q.names.forEach(function (n) { keys.push({ key: n.key }); });
-      q.pairs.forEach(function (p) { if (!p.skipped) keys.push({ key: p.key, pair: true }); });
+      q.pairs.forEach(function (p) {
+        if (!p.skipped) [p.key].concat(p.alts || []).forEach(function (k) { keys.push({ key: k, pair: true }); });
+      });
       // a month typed is held by the articles that write it: its pairs are looked up as its words are
-      q.dates.forEach(function (d) { d.pairs.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
+      q.dates.forEach(function (d) {
+        d.pairs.concat(d.dayPairs).forEach(function (k) { keys.push({ key: k, pair: true }); });
+      });
+      q.words.forEach(function (w) {
+        if (!w.skipped) (w.readings || []).forEach(function (r) { r.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
+      });
       (filters.province ? filters.province.split("+") : []).forEach(function (p) { keys.push({ key: "~p:" + p }); });
       if (filters.directive) keys.push({ key: "~d:" + filters.directive });
       return self.lookup(keys).then(function (found) {
         // The word being typed, when not a word of the index: its most frequent completions.
-        var pending = q.words.filter(function (w) { return w.prefix && !w.skipped && !found.has(w.key) && w.key.length > 2; });
+        var pending = q.words.filter(function (w) { return w.prefix && !w.skipped && !held(found, w) && w.key.length > 2; });
         if (!pending.length) return found;
         return Promise.all(pending.map(function (w) { return self.complete(w.key, COMPLETIONS); })).then(function (lists) {
           pending.forEach(function (w, i) { w.completions = lists[i]; });
@@ -722,12 +904,56 @@
           });
         });
       }).then(function (found) {
-        var result = self.rank(q, found, filters);
+        return self.ofTheDay(q, found, self.rank(q, found, filters)).then(function (result) { return [found, result]; });
+      }).then(function (both) {
+        var found = both[0], result = both[1];
         if (asTyped) return result;
         if (result.ids.length) return light || result.ids.length > FEW ? result : self.suggest(query, q, found, filters, open, result);
         // No article holds every word: a word the index lacks is likely mistyped ("bacc", "Mihn").
-        return self.corrected(query, q, found, filters, open, light, result);
+        return self.corrected(query, q, found, filters, open, light, result).then(function (fixed) {
+          if (fixed.corrected || fixed.ids.length) return fixed;
+          return self.withoutSource(query, filters, open, light, fixed).then(function (titled) {
+            return titled.corrected ? titled : self.abbreviated(query, filters, open, light, titled);
+          });
+        });
       });
+    });
+  };
+
+  /* The words of a reading of the table spelled out in a query ("Ban Chấp hành Trung ương") where
+     the articles write the initialism ("BCH Trung ương"): when no article holds every word, the
+     query with each reading written as its initialism is searched, shown as a correction. */
+  Engine.prototype.abbreviated = function (query, filters, open, light, result) {
+    if (QUOTES.test(query)) return Promise.resolve(result);
+    var tokens = tokenize(query), folded = tokens.map(fold), out = [], changed = false;
+    for (var i = 0; i < tokens.length;) {
+      var best = null;
+      ABBREVIATIONS.forEach(function (a) {
+        if ((!best || a.seq.length > best.seq.length) && a.seq.every(function (f, k) { return folded[i + k] === f; })) best = a;
+      });
+      if (best) { out.push(best.initials); i += best.seq.length; changed = true; } else out.push(tokens[i++]);
+    }
+    if (!changed) return Promise.resolve(result);
+    var to = out.join(" ");
+    return this.search(to, filters, open, light, true).then(function (short) {
+      if (!short.ids.length) return result;
+      short.corrected = { from: query, to: to };
+      return short;
+    });
+  };
+
+  /* A title copied from a browser's tab or a share keeps its site's name ("… ở Lào Cai - Báo Lào
+     Cai", "… | Báo Nhân Dân"): when no article holds every word, the query without that tail (a
+     few words after a dash or bar at the end, the title before it four words or more) is
+     searched, shown as a correction. */
+  var SOURCE = /^(.*\S)\s+[-\u2013\u2014|]\s+([^-\u2013\u2014|]+)$/;
+  Engine.prototype.withoutSource = function (query, filters, open, light, result) {
+    var m = SOURCE.exec(prepare(query).trim());
+    if (!m || tokenize(m[1]).length < 4 || tokenize(m[2]).length > 5 || !tokenize(m[2]).length) return Promise.resolve(result);
+    return this.search(m[1], filters, open, light, false).then(function (title) {
+      if (!title.ids.length) return result;
+      title.corrected = { from: query, to: title.corrected ? title.corrected.to : m[1] };
+      return title;
     });
   };
 
@@ -747,7 +973,10 @@
           result.deferred = deferred;
           return result;
         }
-        var changes = choices[n], fixed = rewrite(query, changes), telex = new Map();
+        // a reading of the table is searched with its marks ("Ban Chỉ đạo" before "văn bản chỉ đạo")
+        var changes = choices[n], marked = new Map(), telex = new Map();
+        changes.forEach(function (to, from) { var r = readingOf(from, to); if (r) marked.set(from, readingText(from, to)); });
+        var fixed = rewrite(query, changes, marked);
         // a word read from its Telex keys is shown with the marks they stand for ("hoof chis" -> "hồ chí")
         changes.forEach(function (to, from) {
           if (!typed.has(from) && to !== from && untelex(from) === to && shapedRight(telexWord(from))) telex.set(from, telexWord(from));
@@ -763,7 +992,7 @@
           }
           var runs = Array.from(changes).filter(function (c) { return spelledOut(c[1]) || typed.has(c[0]); });
           return self.writtenIn(better.ids[0], runs.map(function (c) {
-            return { words: c[1].split(" "), tone: typed.get(c[0]) };
+            return { words: c[1].split(" "), tone: typed.get(c[0]), known: readingOf(c[0], c[1]) };
           })).then(function (written) {
             if (runs.some(function (c, i) { return !written[i] && spelledOut(c[1]); })) return attempt(n + 1);
             var shown = new Map(telex);
@@ -801,13 +1030,21 @@
   /* The answer to an address pasted as the query: that of the words of its page's slug, shown
      as corrected to them (no article holds "https" or the site's host), when it finds any. */
   Engine.prototype.readAddress = function (query, words, filters, open, light) {
-    var self = this;
+    var self = this, slug = addressParts(query).slug;
     return this.search(words, filters, open, light, false).then(function (result) {
       if (!result.ids.length) return self.search(query, filters, open, light, true);
       result.corrected = { from: query, to: result.corrected ? result.corrected.to : words };
-      return result;
+      // the article of that address first, before others of the same title (their records are
+      // those the page shows first)
+      var top = result.ids.slice(0, PAGE_SIZE);
+      return Promise.all(top.map(function (id) { return self.record(id); })).then(function (recs) {
+        var at = recs.findIndex(function (r) { return r && r.u.replace(/\/$/, "").split("/").pop().replace(/\.html?$/i, "") === slug; });
+        if (at > 0) result.ids = [top[at]].concat(result.ids.filter(function (id) { return id !== top[at]; }));
+        return result;
+      });
     });
   };
+  var PAGE_SIZE = 10;
 
   var FEW = 3, RARE = 2, MORE = 10;
 
@@ -838,7 +1075,9 @@
      Words spelled out are no unit where the word before them (after them), with nothing but
      spaces between, makes with their first (last) word a pair of the site more frequent than
      their own first (last) pair: "giải quyết những" is no "quyết những" for QN ("giải quyết"
-     holds it); a tie is left to the words ("Mặt trận Tổ quốc và" where it always is). */
+     holds it); a tie is left to the words ("Mặt trận Tổ quốc và" where it always is). A reading of
+     the table (known) is no guess: "của Bộ Chính trị" is Bộ Chính trị, though "của bộ" is frequent;
+     other words spelled out are a guess, read only as a name (named). */
   Engine.prototype.writtenIn = function (id, runs) {
     if (!runs.length) return Promise.resolve([]);
     var self = this;
@@ -849,15 +1088,24 @@
         var tokens = tokensOf(text);
         var spaced = function (a) { return /^\s+$/.test(text.slice(tokens[a].e, tokens[a + 1].s)); };
         var count = function (a, b) { return pairs.get(a + " " + b) || 0; };
+        // words a guessed initialism stands for are a name: written with a capital, and not only
+        // the one a sentence starts with ("Trong thời gian" is no TTG, "phong công tác" no PCT)
+        var upper = function (t) { var c = text[tokens[t].s]; return c !== c.toLowerCase(); };
+        var named = function (a, b) {
+          for (var t = a + 1; t <= b; t++) if (upper(t)) return true;
+          return upper(a) && a > 0 && !/[.!?:;…\n]/.test(text.slice(tokens[a - 1].e, tokens[a].s));
+        };
         return runs.map(function (run) {
           var words = run.words, found = null, closest = Infinity, n = words.length;
           var first = n > 1 ? count(words[0], words[1]) : 0, end = n > 1 ? count(words[n - 2], words[n - 1]) : 0;
           for (var i = 0; i + words.length <= tokens.length; i++) {
             var k = 0;
-            while (k < words.length && tokens[i + k].f === words[k] && (k === 0 || spaced(i + k - 1))) k++;
+            while (k < words.length && tokens[i + k].f === words[k] && (!run.known || tokens[i + k].t === run.known[k]) &&
+                   (k === 0 || spaced(i + k - 1))) k++;
             if (k < words.length) continue;
             var last = i + k - 1;
-            if (n > 1 && ((i > 0 && spaced(i - 1) && count(tokens[i - 1].f, words[0]) > first) ||
+            if (n > 1 && !run.known && !named(i, last)) continue;
+            if (n > 1 && !run.known && ((i > 0 && spaced(i - 1) && count(tokens[i - 1].f, words[0]) > first) ||
                 (last + 1 < tokens.length && spaced(last) && count(words[n - 1], tokens[last + 1].f) > end))) continue;
             var spelled = text.slice(tokens[i].s, tokens[i + k - 1].e).replace(/\s+/g, " ");
             if (!run.tone) return spelled;
@@ -906,7 +1154,7 @@
     var self = this;
     var unknown = q.words.filter(function (w) {
       if (rare) return rare.has(w.key);
-      if (w.skipped || found.has(w.key) || (w.completions && w.completions.length)) return false;
+      if (w.skipped || held(found, w) || (w.completions && w.completions.length)) return false;
       return MISTYPED.test(w.key) || (/^[a-z]{2}$/.test(w.key) && !VOWEL.test(w.key) && w.text === w.text.toUpperCase());
     });
     if (!unknown.length) return Promise.resolve([]);
@@ -918,6 +1166,12 @@
     return this.vocabulary().then(function (vocabulary) {
       var spellings = new Map(), slips = new Map();
       var options = unknown.map(function (w) {
+        var readings = rare ? null : tableReadings(w);
+        if (readings) {  // a known initialism: what it stands for, or nothing
+          if (!readings.length) return [];
+          spellings.set(w.key, readings);
+          return [{ word: readings[0], cost: 1, count: 0, pairs: 0 }];
+        }
         // a word with vowels is first a slip of a word; one without, first an initialism
         var close = VOWEL.test(w.key) || rare ? candidates(w.key, vocabulary.words) : [];
         // a word typed in capitals ("VNI", "Hội nghị WHO") is an initialism or a name, not a slip of
@@ -926,10 +1180,13 @@
         if (!rare && acronym(w)) close = close.filter(function (c) { return c.cost < 1; });
         if (close.length || rare) return close;
         var chains = initialism(w.key, vocabulary.byInitials);
-        if (!chains.length) return VOWEL.test(w.key) ? [] : candidates(w.key, vocabulary.words);  // "mjnh"
+        // no chain: a word of three letters or more typed in lower case is a slip ("mjnh"); in
+        // capitals ("HTX") or of two letters ("QN") an initialism the site doesn't write
+        if (!chains.length) return VOWEL.test(w.key) || acronym(w) || !MISTYPED.test(w.key) ? [] : candidates(w.key, vocabulary.words);
         spellings.set(w.key, chains.map(function (c) { return c.join(" "); }));
         // the word may yet be a slip ("ho chi mnh"): tried once its initialisms are not written
-        if (!VOWEL.test(w.key) && MISTYPED.test(w.key)) slips.set(w.key, candidates(w.key, vocabulary.words));
+        // (not one typed in capitals: "ĐTN" is an initialism the site doesn't write, not a slip of "dân")
+        if (!VOWEL.test(w.key) && MISTYPED.test(w.key) && !acronym(w)) slips.set(w.key, candidates(w.key, vocabulary.words));
         return [{ word: chains[0].join(" "), cost: 1, count: 0, pairs: 0 }];
       });
       if (options.some(function (o) { return !o.length; })) return [];
@@ -948,14 +1205,32 @@
           tried.forEach(function (c) {
             var pair = side === 0 ? c.word + " " + two[1] : two[0] + " " + c.word;
             keys.push({ key: pair, pair: true });
-            checks.push([c, pair]);
+            checks.push([c, pair, syllable[i]]);
           });
         });
       });
       return self.lookup(keys).then(function (pairs) {
-        checks.forEach(function (check) { if (pairs.has(check[1])) check[0].pairs++; });
+        // a syllable is read as another only beside a pair the site uses often (v.bin's): "da lat"
+        // is no "đạ Lan" that one article's broken line makes
+        var frequent = vocabulary.pairs || new Map();
+        checks.forEach(function (check, k) {
+          if (pairs.has(check[1]) && (!check[2] || frequent.has(check[1]))) check[0].pairs++;
+        });
         options = options.map(function (list, i) {
-          return syllable[i] ? list.filter(function (c) { return c.pairs || c.cost < 1; }) : list;  // Telex: no slip
+          if (syllable[i]) return list.filter(function (c) { return c.pairs || c.cost < 1; });  // Telex: no slip
+          // three letters are one edit from many words ("and": an, anh, ang): with no neighbour to
+          // choose, the closest are a guess unless only one is that close, or only one has the
+          // letters typed, two swapped ("lma": lam)
+          var key = unknown[i].key;
+          if (!rare && key.length === 3 && !spellings.has(key) && !list.some(function (c) { return c.pairs || c.cost < 1; })) {
+            var least = Math.min.apply(null, list.map(function (c) { return c.cost; }));
+            var closest = list.filter(function (c) { return c.cost === least; });
+            var letters = function (w) { return w.split("").sort().join(""); };
+            var swapped = closest.filter(function (c) { return letters(c.word) === letters(key); });
+            if (closest.length > 1 && swapped.length !== 1) return [];
+            if (closest.length > 1) return swapped;
+          }
+          return list;
         });
         if (options.some(function (o) { return !o.length; })) return [];
         var changes = new Map();
@@ -987,6 +1262,60 @@
     return { variant: "", ids: ids, vals: new Uint8Array(ids.length).fill(4) };
   }
 
+  /* A day typed ("19/5/2024", "ngày 19-5-2024"): the results are the articles dated that day (a
+     date known to the day: an estimated one shows only its month) and those that write it (the
+     day beside its month, and the month beside its year); the other articles of its month, which
+     hold the month as rank() finds it, come after them as approximate results. Ids are in date
+     order, so the day is found by bisecting its month's ids on their records' dates. */
+  Engine.prototype.ofTheDay = function (q, found, result) {
+    var self = this, years = this.manifest.years || {}, months = this.manifest.months || {};
+    var dates = q.dates.filter(function (d) { return d.day; });
+    if (!dates.length || !result.ids.length) return Promise.resolve(result);
+    var holds = function (keys) {
+      var set = new Set();
+      keys.forEach(function (k) { (found.get(k) || []).forEach(function (p) { p.ids.forEach(function (d) { set.add(d); }); }); });
+      return set;
+    };
+    return Promise.all(dates.map(function (d) {
+      var iso = d.year + "-" + (d.month < 10 ? "0" : "") + d.month + "-" + (d.day < 10 ? "0" : "") + d.day;
+      var writes = holds(d.dayPairs), month = holds(d.pairs);
+      var ofDay = function () { return Promise.resolve([]); };
+      if (years[d.year] && months[d.year]) {
+        var span = monthSpan(years[d.year], months[d.year], d.month);
+        var bound = function (a, b, after) {  // the first id of [a, b) dated after the day (or on it)
+          if (a >= b) return Promise.resolve(a);
+          var mid = (a + b) >> 1;
+          return self.record(mid).then(function (r) {
+            return (after ? r.d > iso : r.d >= iso) ? bound(a, mid, after) : bound(mid + 1, b, after);
+          });
+        };
+        ofDay = function () {
+          return bound(span[0], span[1], false).then(function (from) {
+            return bound(from, span[1], true).then(function (to) {
+              var ids = [];
+              for (var id = from; id < to; id++) ids.push(id);
+              return Promise.all(ids.map(function (id) { return self.record(id); })).then(function (recs) {
+                return ids.filter(function (id, i) { return DAY_SHOWN.test(recs[i].w || ""); });
+              });
+            });
+          });
+        };
+      }
+      return ofDay().then(function (dated) {
+        var set = new Set(dated);
+        writes.forEach(function (id) { if (month.has(id)) set.add(id); });
+        return set;
+      });
+    })).then(function (sets) {
+      var inDay = function (id) { return sets.some(function (set) { return set.has(id); }); };
+      var day = result.ids.filter(inDay), rest = result.ids.filter(function (id) { return !inDay(id); });
+      result.ids = day;
+      result.approx = rest.concat(result.approx);
+      return result;
+    });
+  };
+  var DAY_SHOWN = /[0-9]{1,2}\/[0-9]{1,2}\/[0-9]{4}/;  // a record's date as shown, to the day
+
   /* The ids of month m of a year: from its start to the next month's (or the year's end). */
   function monthSpan(year, starts, m) {
     return [starts[m - 1], m < 12 ? starts[m] : year[1]];
@@ -998,7 +1327,7 @@
     q.words.forEach(function (w) {
       if (w.skipped) return;
       var lists = [];
-      (w.completions && !found.has(w.key) ? w.completions : [w.key]).forEach(function (k) {
+      (w.completions && !held(found, w) ? w.completions : keysOf(w)).forEach(function (k) {
         (found.get(k) || []).forEach(function (p) { lists.push(p); });
       });
       var month = w.month && months[w.key] ? q.dates.filter(function (d) { return d.year === w.key; })[0] : null;
@@ -1007,11 +1336,14 @@
         lists = [yearList(monthSpan(years[w.key], months[w.key], month.month))];
         month.pairs.forEach(function (k) { (found.get(k) || []).forEach(function (p) { lists.push(p); }); });
       } else if (YEAR.test(w.key) && Object.prototype.hasOwnProperty.call(years, w.key)) lists.push(yearList(years[w.key]));
+      // an initialism the index has: also the articles holding every pair of a reading of it (one
+      // it lacks is read as its words by a correction, shown so)
+      if (w.readings && held(found, w)) w.readings.forEach(function (r) { lists.push(allPairs(found, r)); });
       // "1", "a"; and two letters being typed that are no word of the index, or no syllable ("ho ch",
       // though a site may have "CH"): the start of a word too short to look up as one, not a word
-      var stop = w.key.length < 2 || !!w.date ||
+      var stop = w.key.length < 2 || !!w.date || !!w.loose ||
         (w.prefix && w.key.length === 2 && (!lists.length || (/^[a-z]+$/.test(w.key) && !SYLLABLE.test(w.key))));
-      terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, stop: stop });
+      terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, altTone: w.altTone, stop: stop });
     });
     q.names.forEach(function (n) { terms.push({ name: n.key, lists: found.get(n.key) || [], exact: false }); });
     terms.forEach(function (t) {
@@ -1022,7 +1354,7 @@
     var needed = terms.filter(function (t) { return !t.stop; });
     if (!needed.length) needed = terms;  // a query of common words only: all of them count
     // An article holding only a number of the query ("19" of "COVID-19") is no approximate result.
-    var number = function (t) { return t.word && /^[0-9]+$/.test(t.word.key); };
+    var number = function (t) { return t.word && /^[0-9]+$/.test(romanValue(t.word.key) ? "0" : t.word.key); };
     var weak = needed.some(function (t) { return !number(t); }) ? new Set(needed.filter(number)) : new Set();
     var score = new Float64Array(N), hits = new Uint8Array(N), all = new Uint8Array(N), exact = new Uint8Array(N);
     var strong = new Uint8Array(N);  // hits of needed terms other than weak ones
@@ -1033,7 +1365,7 @@
       var idf = Math.log(1 + N / t.df), counts = needed.indexOf(t) >= 0, firm = counts && !weak.has(t);
       touched.length = 0;
       t.lists.forEach(function (p) {
-        var isExact = t.exact && p.variant === t.tone;
+        var isExact = t.exact && (p.variant === t.tone || p.variant === t.altTone);
         var weight = t.exact && !isExact ? FOLDED_ONLY : 1;
         for (var i = 0; i < p.ids.length; i++) {
           var d = p.ids[i], val = p.vals[i], tf = val >> 3;
@@ -1054,12 +1386,15 @@
       for (var k = 0; k < touched.length; k++) score[touched[k]] += best[touched[k]];
     });
     var quoted = q.pairs.filter(function (p) { return p.phrase && !p.skipped; });
-    q.pairs.forEach(function (pair) {
+    var pairSeen = new Int32Array(N).fill(-1);
+    q.pairs.forEach(function (pair, pi) {
       if (pair.skipped) return;
-      (found.get(pair.key) || []).forEach(function (p) {
+      pairPostings(found, pair).forEach(function (p) {
         var idf = Math.log(1 + N / p.ids.length);
         for (var i = 0; i < p.ids.length; i++) {
           var d = p.ids[i];
+          if (pairSeen[d] === pi) continue;  // an article spelling the pair both ways counts it once
+          pairSeen[d] = pi;
           pairHits[d]++;
           if (p.vals[i] & 1) titlePairs[d]++;
           if (pair.phrase) phraseOk[d]++;
@@ -1104,16 +1439,41 @@
       ids.sort(order);
       approx.sort(order);
     }
-    var pairLists = q.pairs.filter(function (p) { return !p.skipped && found.has(p.key); }).map(function (p) {
-      return [p.key, found.get(p.key)[0].ids];
+    var pairLists = [];
+    q.pairs.forEach(function (p) {
+      if (!p.skipped) pairPostings(found, p).forEach(function (list) { pairLists.push([p.key, list.ids]); });
     });
     // only a word begun, too short to look up ("h", "Đ"): no answer yet, not "no result"
     var begun = terms.length > 0 && terms.every(function (t) { return t.stop; }) &&
       terms.some(function (t) { return t.word && t.word.prefix; });
     return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, paired: function (d) {
-      return pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; });
+      return Array.from(new Set(pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; })));
     } };
   };
+
+  /* The articles holding every one of these pairs, as a list whose values say one occurrence. */
+  function allPairs(found, keys) {
+    var ids = null;
+    keys.forEach(function (k) {
+      var set = new Set();
+      (found.get(k) || []).forEach(function (p) { p.ids.forEach(function (d) { if (!ids || ids.has(d)) set.add(d); }); });
+      ids = set;
+    });
+    var sorted = Int32Array.from(ids || []).sort();
+    return { variant: "", ids: sorted, vals: new Uint8Array(sorted.length).fill(8) };
+  }
+
+  /* Whether the index holds a word of the query under one of its keys. */
+  function held(found, w) {
+    return keysOf(w).some(function (k) { return found.has(k); });
+  }
+
+  /* The postings of a pair of the query under each of its spellings. */
+  function pairPostings(found, pair) {
+    var out = [];
+    [pair.key].concat(pair.alts || []).forEach(function (k) { (found.get(k) || []).forEach(function (p) { out.push(p); }); });
+    return out;
+  }
 
   function contains(sorted, value) {
     var lo = 0, hi = sorted.length - 1;
@@ -1190,8 +1550,8 @@
      (exact spellings preferred): [{from, to, units: [query words or name keys]}] by token. */
   function matches(tokens, q, byFirst, paired) {
     var spans = [], covered = new Set();
-    (paired || []).forEach(function (key) { key.split(" ").forEach(function (w) { covered.add(w); }); });
-    var folded = tokens.map(function (t) { return t.f; });
+    (paired || []).forEach(function (key) { key.split(" ").forEach(function (w) { covered.add(iySame(w)); }); });
+    var folded = tokens.map(function (t) { return t.f; }), same = folded.map(iySame);
     var nameKeys = new Set(q.names.map(function (n) { return n.key; }));
     var taken = new Uint8Array(tokens.length);
     findNames(folded, byFirst).forEach(function (s) {
@@ -1221,25 +1581,29 @@
         var best = 0;
         for (var j = 0; j + 1 < seq.length; j++) {
           var k = 0;
-          while (i + k < tokens.length && j + k < seq.length && !taken[i + k] && folded[i + k] === seq[j + k]) k++;
+          while (i + k < tokens.length && j + k < seq.length && !taken[i + k] && same[i + k] === iySame(seq[j + k])) k++;
           if (k > best) best = k;
         }
         if ((run.phrase ? best === seq.length : best >= 2) && !bare(i, i + best)) {
-          spans.push({ from: i, to: i + best, units: folded.slice(i, i + best) });
-          for (var c = i; c < i + best; c++) { taken[c] = 1; covered.add(folded[c]); }
+          spans.push({ from: i, to: i + best, units: run.reading ? [run.reading] : same.slice(i, i + best) });
+          for (var c = i; c < i + best; c++) { taken[c] = 1; covered.add(same[c]); }
           i += best - 1;
         }
       }
     });
     var quoted = new Set();
-    q.runs.forEach(function (run) { if (run.phrase && run.folded.length > 1) run.folded.forEach(function (f) { quoted.add(f); }); });
+    q.runs.forEach(function (run) {
+      if (run.phrase && !run.reading && run.folded.length > 1) run.folded.forEach(function (f) { quoted.add(f); });
+    });
     q.words.forEach(function (w) {
-      if (covered.has(w.key) || quoted.has(w.key) || (w.key.length < 2 && q.words.length > 1) || w.date || w.month) return;
-      var keys = w.completions && w.completions.length ? w.completions.concat([w.key]) : [w.key];
-      var exactThere = w.exact && tokens.some(function (t, i) { return !taken[i] && t.t === w.tone; });
+      if (covered.has(iySame(w.key)) || quoted.has(w.key) || (w.key.length < 2 && q.words.length > 1) || w.date || w.month ||
+          w.loose) return;
+      var keys = w.completions && w.completions.length ? w.completions.concat(keysOf(w)) : keysOf(w);
+      var spelled = function (t) { return t.t === w.tone || (!!w.altTone && t.t === w.altTone); };
+      var exactThere = w.exact && tokens.some(function (t, i) { return !taken[i] && spelled(t); });
       tokens.forEach(function (t, i) {
-        if (taken[i] || keys.indexOf(t.f) < 0 || (exactThere && t.t !== w.tone)) return;
-        spans.push({ from: i, to: i + 1, units: [w.key] });
+        if (taken[i] || keys.indexOf(t.f) < 0 || (exactThere && !spelled(t))) return;
+        spans.push({ from: i, to: i + 1, units: [iySame(w.key)] });
         taken[i] = 1;
       });
     });
@@ -1314,7 +1678,7 @@
               Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet, matches: matches,
               pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, candidates: candidates,
               initialism: initialism, telexWord: telexWord, vniWord: vniWord,
-              unvni: unvni, addressWords: addressWords };
+              unvni: unvni, addressWords: addressWords, variantOf: variantOf };
   root.LTBSearch = api;
 
   // ---- The page ----

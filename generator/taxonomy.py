@@ -433,9 +433,7 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
 
 
 def _display(path: Path, root: Path | None) -> str:
-    if root is not None:
-        try:
-            return path.relative_to(root).as_posix()
-        except ValueError:
-            pass
+    """The path as shown: relative to the project when it is inside it."""
+    if root is not None and path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
     return path.as_posix()

@@ -458,10 +458,7 @@ class LocalBackend:
 
     def _delete(self, raw: Any) -> None:
         path, _ = self._checked(raw)
-        try:
-            path.unlink()
-        except FileNotFoundError:  # decap-server ignores a file that is already gone
-            pass
+        path.unlink(missing_ok=True)  # decap-server ignores a file that is already gone
 
     def _unlinked(self, raw: Any, deleted: set[Path]) -> None:
         """An article other pages link to may not be deleted: their links would lead nowhere (`check`

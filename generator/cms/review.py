@@ -56,13 +56,11 @@ def shared_address(config: SiteConfig, article, folder: Path) -> list[str]:
     name, or its "slug"), or one the site keeps for itself."""
     others = []
     for path, other in _articles(config, folder, article.path):
-        slug = None
         try:
             raw = path.read_bytes()
-            if b"slug" in raw:
-                slug = split(decode(raw, other), other).meta.get("slug")
+            slug = split(decode(raw, other), other).meta.get("slug") if b"slug" in raw else None
         except (OSError, ContentError):
-            pass  # the build reports that article itself
+            slug = None  # unreadable: the build reports that article itself; its file name is its address
         slug = slug.strip() if isinstance(slug, str) and slug.strip() else slugify(path.stem)
         others.append(SimpleNamespace(slug=slug, path=other, line=1))
     # The saved article last: check_slugs reports the second owner of an address.

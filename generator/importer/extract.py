@@ -16,7 +16,7 @@ from .byline import EDITOR_LABEL, INITIALS, person_name
 from .clean import Block, without_link_words, words
 from .credits import credit_name, story_credit
 from .dates import Dateline
-from .headline import (choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
+from .headline import (SALUTATION, choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
                        last_paragraph, other_articles, page_title_headline, skippable)
 from .letters import letter_warning
 from .lines import SOURCE_LABEL, Info, classify, has_credit, image_name
@@ -33,6 +33,10 @@ HASHTAGS = "thẻ (hashtag) của bài"
 OTHER_ARTICLE = "bài khác trên cùng trang (trang danh sách)"
 _HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
 _ABSTRACT = re.compile(r"^(?:tóm\s+tắt|tóm\s+lược|abstract)\s*:\s*(?=\S)", re.IGNORECASE)  # a paper's label
+_PAPER = (r"(?:TTXVN|VNA|Thông\s+tấn\s+xã\s+Việt\s+Nam|VOV|VTV|TTXVN/[\w+ -]+|Vietnam\+|Báo\s+\S.*|"
+          r"Tạp\s+chí\s+\S.*|Đài\s+\S.*|Nhân\s+Dân|Quân\s+đội\s+nhân\s+dân|QĐND|VOV[\w -]*)")
+_BYLINE_PAPER = re.compile(rf"\(\s*({_PAPER})\s*\)\s*\.?$|/\s*({_PAPER})\s*$")
+_BRACKETED = re.compile(r"^[(\[][^()\[\]]+[)\]]\s*\.?$")  # a note wholly in brackets
 _SOURCE_NAME = re.compile(r"^\(?\s*" + SOURCE_LABEL + r"\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
 
 
@@ -151,6 +155,8 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     sapo, rest = _summary(infos, t, used, out)
     _author(infos, t, lead, sapo, last, used, out)
     _top_and_tail(infos, t, sapo, last, used, out, places)
+    if out.source_name is None and out.author_line is not None:
+        out.source_name = _byline_paper(next(i.text for i in infos if i.line == out.author_line))
     for i, reason in sorted(used.items()):
         if reason not in _FIELDS:
             out.dropped.append((infos[i].block, reason))
@@ -242,10 +248,12 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
     """The lead's index, and what of it stays in the body when the summary is cut short."""
     for i in range(t + 1, len(infos)):
         info = infos[i]
-        if i in used or skippable(info) or info.credit or info.block.hint in ("caption", "img"):
-            continue
+        if i in used or skippable(info) or info.credit or info.block.hint in ("caption", "img", "subtitle"):
+            continue  # Word's Subtitle under its Title: a second headline over the lead, kept in the body
         if info.block.hint in ("li", "h1") or LIST_ITEM.match(info.text):
             break
+        if _speech_opening(info):
+            continue  # "(Trích bài phát biểu …)", "Kính thưa …!": a speech's note and opening, kept in the body
         if info.paragraph or info.n_words > 20:
             text = _ABSTRACT.sub("", info.text)
             bold = info.block.extra.get("bold_lead", "")
@@ -262,6 +270,12 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
         break
     out.warnings.append("không tìm thấy đoạn mở đầu (sapo) ngay sau tiêu đề; để trống summary")
     return None, None
+
+
+def _speech_opening(info: Info) -> bool:
+    """"(Trích bài phát biểu …)", "Kính thưa …!": a note in brackets of six words or more, or a salutation,
+    over a speech's lead: no summary and no page furniture, the body's first lines."""
+    return not info.source and bool(_BRACKETED.match(info.text) and info.n_words >= 6 or SALUTATION.match(info.text))
 
 
 def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last: int | None, used: dict,
@@ -312,6 +326,13 @@ def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last:
             break
 
 
+def _byline_paper(text: str) -> str | None:
+    """The agency or paper a byline names after its writer ("Thanh Hải (TTXVN)", "Minh Anh/VOV-Tây Bắc"):
+    the source of a piece republished from it. An office ("(Huyện ủy Đà Bắc)") is the writer's unit, no source."""
+    m = _BYLINE_PAPER.search(text.strip())
+    return (m.group(1) or m.group(2)).strip() if m else None
+
+
 def _tail_distance(infos: list[Info], last: int, i: int) -> int:
     return sum(1 for j in range(last + 1, i) if not (infos[j].source or infos[j].meta or infos[j].credit_only))
 
@@ -322,9 +343,9 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
     if sapo is not None:
         for i in range(t + 1, sapo):
             info = infos[i]
-            if i in used or info.image or info.block.hint in ("caption", "img") or info.credit:
+            if i in used or info.image or info.block.hint in ("caption", "img", "subtitle") or info.credit:
                 continue
-            if not info.paragraph:
+            if not info.paragraph and not _speech_opening(info):
                 used[i] = "đầu bài (nút chia sẻ, nhãn, đơn vị)"
     for i, info in enumerate(infos):
         if i <= t or i in used:
@@ -344,7 +365,19 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
     found = tail(infos, last, used, stays)
     out.warnings += found.warnings
     out.notes = {id(infos[i].block) for i in found.notes}
-    m = _SOURCE_NAME.match(found.source) if found.source else None
+    source = found.source
+    if source is None and sapo is not None:  # "Theo Minh Anh/TTXVN" printed between the headline and the lead
+        source = next((infos[i].text for i in range(t + 1, sapo)
+                       if infos[i].source and used.get(i) == "đầu bài (nút chia sẻ, nhãn, đơn vị)"), None)
+        if source is not None:
+            used[next(i for i in range(t + 1, sapo) if infos[i].text == source)] = "nguồn"
+    if source is not None:
+        _read_source(infos, source, places, out)
+
+
+def _read_source(infos: list[Info], source: str, places: frozenset[str], out: Extracted) -> None:
+    """The paper a source line names, and its writer when it names one first."""
+    m = _SOURCE_NAME.match(source)
     if m and not out.source_name:
         name = m.group(1).strip()
         name += ")" if name.count("(") > name.count(")") else ""  # the pattern took the last ")" away
@@ -354,8 +387,8 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
         if person:  # "Theo Minh Anh (Báo Hà Giang)", "Theo Minh Anh/TTXVN": the writer, and the paper
             name = paper
             if out.author is None:
-                line = next(infos[i].line for i in range(last + 1, len(infos)) if infos[i].text == found.source)
-                out.author, out.author_line, out.author_sure = person, line, True
+                out.author, out.author_line, out.author_sure = person, next(
+                    info.line for info in infos if info.text == source), True
                 out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
         out.source_name = name
 

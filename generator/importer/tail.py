@@ -42,6 +42,9 @@ SIGNATURE = "ký tên cuối bài (đơn vị, nhóm phóng viên)"
 _SIGNED = {"tác giả", "đơn vị của tác giả", "nguồn", "đơn vị đưa tin", "tên, ngày cuối bài", SIGNATURE}
 # A turn of an interview: "PV: …", "Phóng viên: …", "Ông Nguyễn Văn A: …" at the start of a line.
 _TURN = re.compile(r"^((?:PV|P\.V|Phóng viên|[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*){0,4})\s*:\s*\S")
+# A speech's or a letter's closing words: "Xin trân trọng cảm ơn!", "Chúc Hội nghị thành công tốt đẹp!".
+_CLOSING = re.compile(r"^(?:xin\s+)?(?:(?:trân\s+trọng|chân\s+thành|kính)\s+)*(?:cảm\s+ơn|chúc\s+(?:hội\s+nghị|đại\s+hội|"
+                      r"các\s+đồng\s+chí|quý\s+vị|toàn\s+thể))\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\w\s*:\s*[“\"]\s*\w")  # "… chia sẻ: “…"
 _CLAUSE = re.compile(r"\w,\s+[a-zà-ỹđ]+\s+[a-zà-ỹđ]")  # a comma, then a clause in lower case
 
@@ -153,7 +156,7 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep) -> Tail:
             used[i] = "đơn vị đưa tin"
         elif info.name or info.meta:
             used[i] = "tên, ngày cuối bài"
-        elif _turn(text) in turns:
+        elif _turn(text) in turns or (_CLOSING.match(text) and words(text) <= 20):
             continue  # "PV: Xin cảm ơn ông!": the interview's last turn, not a signature
         elif (LABEL.match(text) or _SIGNATURE.match(text)) and words(text) <= 12:
             used[i] = SIGNATURE

@@ -90,3 +90,50 @@ def test_a_speechs_closing_words_stay_without_a_warning(closing, registries):
     result, _meta, body = import_page(page, registries)
     assert body.rstrip().endswith(closing)
     assert not any(closing in w for w in result.warnings)
+
+
+# --- a document's place-and-date line; its kind and subject on one line -----------------------------
+
+@pytest.mark.parametrize("place_line", ["Hà Nội, ngày 12 tháng 3 năm 2024", "Đồng Hới, ngày 12 tháng 03 năm 2024"])
+def test_a_documents_place_and_date_line_is_called_the_signing_date_not_a_clock(place_line, registries):
+    result, meta, _body = import_page(lines(place_line, HEADLINE, LEAD, BODY), registries)
+    assert meta["date"].isoformat() == "2024-03-12T00:00:00+07:00"
+    assert not any("đồng hồ của trang" in w for w in result.warnings)
+    assert any("ngày ký văn bản" in w and place_line in w for w in result.warnings)
+    assert "ngày ký văn bản" in result.text.split("\n")[2]  # the front matter's date line says why
+
+
+@pytest.mark.parametrize("kind_line, title", [
+    ("HƯỚNG DẪN Tuyên truyền kỷ niệm 134 năm Ngày sinh Chủ tịch Hồ Chí Minh",
+     "Hướng dẫn tuyên truyền kỷ niệm 134 năm Ngày sinh Chủ tịch Hồ Chí Minh"),
+    ("KẾ HOẠCH Tổ chức Hội thi tuyên truyền viên giỏi năm 2024",
+     "Kế hoạch tổ chức Hội thi tuyên truyền viên giỏi năm 2024"),
+    ("THÔNG BÁO Đảng bộ xã Quảng Phú tổ chức học tập chuyên đề năm 2024",
+     "Thông báo Đảng bộ xã Quảng Phú tổ chức học tập chuyên đề năm 2024"),
+])
+def test_a_kind_and_subject_on_one_line_make_a_headline_in_sentence_case(kind_line, title, registries):
+    page = lines("ĐẢNG CỘNG SẢN VIỆT NAM", "Số 12-HD/BTGTU", "Quảng Bình, ngày 12 tháng 3 năm 2024", kind_line,
+                 LEAD, BODY)
+    result, meta, body = import_page(page, registries)
+    assert meta["title"] == title and "# kiểm tra lại: tiêu đề viết toàn chữ in hoa" not in result.text
+    assert "ĐẢNG CỘNG SẢN" not in body
+
+
+def test_a_kind_and_subject_line_inside_an_article_is_left_as_printed(registries):
+    line = "KẾ HOẠCH Tổ chức hội thi năm 2024"
+    _result, meta, body = import_page(lines(HEADLINE, "12/03/2024 08:00", LEAD, line, BODY), registries)
+    assert meta["title"] == HEADLINE and line in body
+
+
+# --- a newsroom's signature --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("signature, shown", [("Nhóm PV", "Nhóm phóng viên"), ("PV", "Phóng viên"),
+                                              ("P.V", "Phóng viên"), ("CTV", "Cộng tác viên"),
+                                              ("PV + CTV", "Phóng viên + cộng tác viên")])
+def test_a_newsroom_signature_is_spelled_out_and_flagged_as_no_persons_name(signature, shown, registries):
+    for page in (lines(HEADLINE, "12/03/2024 08:00", LEAD, BODY, signature),
+                 lines(HEADLINE, signature, "12/03/2024 08:00", LEAD, BODY)):
+        result, meta, _body = import_page(page, registries)
+        assert meta["author"] == shown
+        author_line = next(x for x in result.text.split("\n") if x.startswith("author:"))
+        assert "không phải tên người" in author_line

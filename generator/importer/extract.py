@@ -49,6 +49,7 @@ class Extracted:
     date: Dateline | None = None
     date_line: int | None = None
     date_sure: bool = False
+    date_signed: bool = False  # from a document's place-and-date line: the day it was signed
     out_of_range: tuple[int, int, str] | None = None  # (year, line, text) of an impossible date line
     summary: str | None = None
     summary_line: int | None = None
@@ -237,7 +238,11 @@ def _date(infos: list[Info], t: int, lead: int | None, last: int | None, used: d
         out.date_sure = False
         out.warnings.append(f"thứ ghi trên dòng ngày “{info.text}” không khớp: "
                             f"{format_date(out.date.moment)} là {weekday(out.date.moment)}")
-    if not choice.sure and choice.index < t:
+    out.date_signed = bool(info.meta.place)
+    if info.meta.place and not choice.sure:  # "Hà Nội, ngày 12 tháng 3 năm 2024": a document's dateline, no clock
+        out.warnings.append(f"ngày lấy từ dòng địa danh, ngày tháng của văn bản “{info.text}” (dòng {info.line}): đó là "
+                            "ngày ký văn bản, có thể khác ngày đăng trên trang; hãy kiểm tra")
+    elif not choice.sure and choice.index < t:
         out.warnings.append(f"ngày lấy từ dòng “{info.text}” (dòng {info.line}) nằm trên tiêu đề, không ghi giờ: có thể "
                             "là đồng hồ của trang, không phải ngày đăng; hãy kiểm tra")
     elif not choice.sure:

@@ -137,3 +137,77 @@ def test_a_newsroom_signature_is_spelled_out_and_flagged_as_no_persons_name(sign
         assert meta["author"] == shown
         author_line = next(x for x in result.text.split("\n") if x.startswith("author:"))
         assert "không phải tên người" in author_line
+
+
+# --- kinds of page new in round 7 (corpus/tuned/t35–t43) --------------------------------------------
+
+CORPUS = "corpus/tuned/"
+
+
+@pytest.mark.parametrize("credit, author", [("Video: Phạm Hà/VOV-Trung tâm Tin", "Phạm Hà"),
+                                            ("Bài, video: THU HÀ", "Thu Hà"), ("Clip: Minh Anh", "Minh Anh")])
+def test_a_videos_credit_is_its_byline(credit, author, registries):
+    _result, meta, body = import_page(lines(HEADLINE, "12/03/2024 08:00", LEAD, BODY, credit), registries)
+    assert meta["author"] == author and credit not in body
+
+
+def test_a_video_page_keeps_its_transcript_and_names_its_maker(registries):
+    result, meta, body = fixture(CORPUS + "t35-vov-video-transcript.html", registries)
+    assert meta["author"] == "Phạm Hà" and "Video: Phạm Hà" not in body
+    assert "Căn nhà nhỏ của ông Thuận có hơn 5.000 đầu sách" in body
+    assert any(why.startswith("khung nhúng") for _line, why, _text in result.dropped)
+
+
+def test_a_featured_photo_over_the_lead_takes_not_the_next_paragraph_for_caption(registries):
+    _result, meta, body = fixture(CORPUS + "t37-ward-elementor.html", registries)
+    assert "caption" not in meta.get("image", {})
+    assert "\nMô hình được xây dựng nhằm cụ thể hóa Kết luận số 01-KL/TW" in body
+    assert meta["directives"] == ["01-KL/TW", "05-CT/TW"]
+
+
+def test_a_pasted_photo_over_the_lead_takes_not_the_next_paragraph_for_caption(registries):
+    page = lines(HEADLINE, "12/03/2024 08:00", "hoi-nghi-so-ket.jpg", LEAD, BODY, BODY.replace("500", "600"))
+    _result, meta, body = import_page(page, registries)
+    assert meta["summary"] == LEAD and "![](/images/hoi-nghi-so-ket.jpg)\n\n" + BODY in body
+
+
+def test_a_print_views_address_line_gives_the_source(registries):
+    result, meta, _body = fixture(CORPUS + "t39-print-view.txt", registries)
+    assert meta["source"]["url"].startswith("https://dangcongsan.vn/tu-tuong-van-hoa/binh-phuoc-")
+    assert meta["source"]["name"]
+
+
+@pytest.mark.parametrize("line", ["Thời gian đọc: 3 phút", "5 phút đọc", "Đọc trong 4 phút", "3 min read"])
+def test_a_reading_time_is_never_the_headline(line, registries):
+    page = lines("baoangiang.com.vn", HEADLINE, line, "Nguyễn Hữu", "12/07/2024", LEAD, BODY)
+    result, meta, body = import_page(page, registries)
+    assert meta["title"] == HEADLINE and line not in body
+    assert meta["source"]["name"] == "Báo An Giang"  # a reading view's site address over the headline
+
+
+def test_a_google_cache_banner_is_left_out(registries):
+    result, meta, body = fixture(CORPUS + "t41-google-cache-amp.html", registries)
+    assert meta["title"] == "Đưa lời Bác vào từng khu phố mỏ" and meta["date"].isoformat() == "2024-03-26T15:40:00+07:00"
+    assert "bộ nhớ cache" not in body and "Ctrl+F" not in body
+    assert [why for _l, why, text in result.dropped if "bộ nhớ cache" in text] == ["khuôn trang (cache)"]
+
+
+def test_an_h1_that_is_the_pages_title_stays_a_headline_below_three_notices(registries):
+    notices = ["Bạn đang xem bản lưu của trang này được chụp lại vào ngày hôm qua, nội dung có thể đã thay đổi.",
+               "Một số hình ảnh và liên kết trong bản lưu có thể không hiển thị đúng như trên trang gốc.",
+               "Để xem phiên bản mới nhất, hãy mở địa chỉ gốc của bài viết trong một cửa sổ khác."]
+    html = ("<html><head><title>Đưa lời Bác vào từng khu phố mỏ - Báo Quảng Ninh</title></head><body>"
+            + "".join(f"<p>{notice}</p>" for notice in notices)
+            + f"<h1>Đưa lời Bác vào từng khu phố mỏ</h1><div>26/03/2024 15:40</div><p>{LEAD}</p><p>{BODY}</p>"
+            "</body></html>")
+    _result, meta, body = import_page(html, registries, ".html")
+    assert meta["title"] == "Đưa lời Bác vào từng khu phố mỏ" and meta["summary"] == LEAD and BODY in body
+    assert meta["date"].isoformat() == "2024-03-26T15:40:00+07:00"
+
+
+@pytest.mark.parametrize("trail", ["Trang chủ » Hoạt động đoàn » Thứ Năm, 15/08/2024",
+                                   "Trang chủ > Tin tức > 15/08/2024", "Trang chủ / Tin tức / 15/08/2024"])
+def test_a_date_at_the_end_of_a_breadcrumb_is_the_date(trail, registries):
+    result, meta, body = import_page(lines(trail, HEADLINE, LEAD, BODY), registries)
+    assert meta["date"].isoformat() == "2024-08-15T00:00:00+07:00" and "draft" not in meta
+    assert any("breadcrumb" in w for w in result.warnings) and "Trang chủ" not in body

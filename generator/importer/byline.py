@@ -12,6 +12,7 @@ from ..vietnamese import normalize, term_key
 
 LABEL = re.compile(
     r"^(?:(?:bài\s*(?:và|,|&|\+|/)?\s*ảnh|ảnh\s*(?:và|,|&)\s*bài|tin\s*(?:và|,|&|\+|/)?\s*ảnh|bài\s+viết|bài|tin|"
+    r"(?:bài\s*(?:và|,|&|\+|/)?\s*)?(?:video|clip)|"  # a video page's credit: "Video: Phạm Hà/VOV"
     r"tác\s+giả|người\s+viết|nhóm\s+phóng\s+viên|phóng\s+viên|nhóm\s+PV|PV|P\.V|nhóm\s+thực\s+hiện|thực\s+hiện|"
     r"biên\s+tập|ghi\s+chép)\s*:\s*|ghi\s+chép\s+của\s+)",
     re.IGNORECASE)

@@ -21,7 +21,7 @@ from .headline import (SALUTATION, choose_date, choose_title, clean_title, find_
 from .letters import letter_warning
 from .lines import SOURCE_LABEL, Info, classify, has_credit, image_name
 from .series import OTHER_PART, other_parts
-from .tail import tail
+from .tail import PRINTED_ADDRESS, tail
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
 
@@ -36,6 +36,7 @@ _ABSTRACT = re.compile(r"^(?:tóm\s+tắt|tóm\s+lược|abstract)\s*:\s*(?=\S)"
 _PAPER = (r"(?:TTXVN|VNA|Thông\s+tấn\s+xã\s+Việt\s+Nam|VOV|VTV|TTXVN/[\w+ -]+|Vietnam\+|Báo\s+\S.*|"
           r"Tạp\s+chí\s+\S.*|Đài\s+\S.*|Nhân\s+Dân|Quân\s+đội\s+nhân\s+dân|QĐND|VOV[\w -]*)")
 _BYLINE_PAPER = re.compile(rf"\(\s*({_PAPER})\s*\)\s*\.?$|/\s*({_PAPER})\s*$")
+_DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|info)$", re.IGNORECASE)
 _BRACKETED = re.compile(r"^[(\[][^()\[\]]+[)\]]\s*\.?$")  # a note wholly in brackets
 _SOURCE_NAME = re.compile(r"^\(?\s*" + SOURCE_LABEL + r"\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
 
@@ -101,7 +102,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     blocks = [b for b in blocks if b.hint != "table"]
     infos = classify(blocks, places)
     lead = find_lead(infos)
-    if saved_page and lead is not None and not headline_lines(infos):
+    if saved_page and lead is not None and not headline_lines(infos, list(page_titles)):
         blocks, infos, lead = _headline_from_page_title(blocks, infos, lead, page_titles, site_names, places, out)
         order.update({id(b): order[id(blocks[j + 1])] - 0.5 for j, b in enumerate(blocks) if id(b) not in order})
     chosen = choose_title(infos, lead, list(page_titles), list(site_names))
@@ -162,6 +163,9 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
         if reason not in _FIELDS:
             out.dropped.append((infos[i].block, reason))
     kept = [info for i, info in enumerate(infos) if i > t and i not in used]
+    if sapo is not None and sapo > 0 and infos[sapo - 1].image:
+        # A photo over the lead (a featured image): the paragraph after the lead, now next to it, is no caption.
+        infos[sapo - 1].block.extra["lead_below"] = True
     if rest is not None and sapo is not None:
         position = sum(1 for i, _info in enumerate(infos) if t < i < sapo and i not in used)
         rest_block = Block(rest, infos[sapo].line)
@@ -242,6 +246,9 @@ def _date(infos: list[Info], t: int, lead: int | None, last: int | None, used: d
     if info.meta.place and not choice.sure:  # "Hà Nội, ngày 12 tháng 3 năm 2024": a document's dateline, no clock
         out.warnings.append(f"ngày lấy từ dòng địa danh, ngày tháng của văn bản “{info.text}” (dòng {info.line}): đó là "
                             "ngày ký văn bản, có thể khác ngày đăng trên trang; hãy kiểm tra")
+    elif not choice.sure and info.block.extra.get("breadcrumb"):
+        out.warnings.append(f"ngày lấy từ cuối dòng đường dẫn của trang (breadcrumb) “{info.text}” (dòng {info.line}): "
+                            "trang không in ngày ở chỗ khác; hãy kiểm tra đó là ngày đăng")
     elif not choice.sure and choice.index < t:
         out.warnings.append(f"ngày lấy từ dòng “{info.text}” (dòng {info.line}) nằm trên tiêu đề, không ghi giờ: có thể "
                             "là đồng hồ của trang, không phải ngày đăng; hãy kiểm tra")
@@ -378,6 +385,13 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
             used[next(i for i in range(t + 1, sapo) if infos[i].text == source)] = "nguồn"
     if source is not None:
         _read_source(infos, source, places, out)
+    printed = next((infos[i].text for i in sorted(used) if used[i] == PRINTED_ADDRESS), None)
+    address = re.search(r"https?://\S+", printed) if printed is not None else None
+    if out.source_name is None and address:  # a print view's "Địa chỉ bài viết: https://…": the original
+        out.source_name = address.group(0).rstrip(".,;)")
+    site = next((infos[i].text.strip() for i in range(t) if _DOMAIN.match(infos[i].text.strip())), None)
+    if out.source_name is None and site is not None:  # a reading view prints the site's address over the headline
+        out.source_name = site
 
 
 def _read_source(infos: list[Info], source: str, places: frozenset[str], out: Extracted) -> None:

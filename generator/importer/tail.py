@@ -37,6 +37,7 @@ _PAGES = re.compile(r"^[\d\s.…|<>«»›‹-]*(?:trang\s+(?:sau|trước|tiế
                     re.IGNORECASE)
 # "Địa chỉ bài viết: https://…", "URL: …": the page's own address, printed by a print view.
 _ADDRESS_LINE = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s*:\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+PRINTED_ADDRESS = "địa chỉ của trang (bản in)"
 SIGNATURE = "ký tên cuối bài (đơn vị, nhóm phóng viên)"
 # Reasons of lines that close an article: a headline below one of them is another article's.
 _SIGNED = {"tác giả", "đơn vị của tác giả", "nguồn", "đơn vị đưa tin", "tên, ngày cuối bài", SIGNATURE}
@@ -163,7 +164,7 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep) -> Tail:
         elif _PAGES.match(text):
             used[i] = "phân trang của trang web"
         elif _ADDRESS_LINE.match(text):
-            used[i] = "địa chỉ của trang (bản in)"
+            used[i] = PRINTED_ADDRESS
         elif _labelled(text):
             continue  # "Ngày nhận: …", "Phóng viên: …": the article's own line
         elif info.n_words <= 3 and mark is None and info.block.hint != "li":

@@ -211,3 +211,9 @@ def test_a_date_at_the_end_of_a_breadcrumb_is_the_date(trail, registries):
     result, meta, body = import_page(lines(trail, HEADLINE, LEAD, BODY), registries)
     assert meta["date"].isoformat() == "2024-08-15T00:00:00+07:00" and "draft" not in meta
     assert any("breadcrumb" in w for w in result.warnings) and "Trang chủ" not in body
+
+
+def test_a_breadcrumbs_date_the_pages_metadata_confirms_is_not_warned_about(registries):
+    result, meta, _body = fixture(CORPUS + "t42-microdata-date.html", registries)
+    assert meta["date"].isoformat() == "2024-08-15T09:30:00+07:00"
+    assert not any("breadcrumb" in w for w in result.warnings)

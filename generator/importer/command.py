@@ -282,7 +282,8 @@ def _publication(found: Extracted, page: PageMeta, display: str, warnings: list[
                                display, found.date_line if moment is text_date else None)
     if meta_date is None:
         return text_date, found.date_line, "" if found.date_sure else _SIGNED if found.date_signed else _FAR_OR_WEEKDAY
-    warnings[:] = [w for w in warnings if not w.startswith(("không tìm thấy ngày đăng", "ngày đăng lấy từ dòng"))]
+    warnings[:] = [w for w in warnings if not w.startswith(("không tìm thấy ngày đăng", "ngày đăng lấy từ dòng",
+                                                            "ngày lấy từ cuối dòng đường dẫn"))]
     if text_date is None:
         return meta_date, "thẻ meta", ""
     if meta_date.date() == text_date.date():

@@ -217,3 +217,9 @@ def test_a_breadcrumbs_date_the_pages_metadata_confirms_is_not_warned_about(regi
     result, meta, _body = fixture(CORPUS + "t42-microdata-date.html", registries)
     assert meta["date"].isoformat() == "2024-08-15T09:30:00+07:00"
     assert not any("breadcrumb" in w for w in result.warnings)
+
+
+def test_a_videos_caption_at_the_end_is_no_signature(registries):
+    page = lines(HEADLINE, "12/03/2024 08:00", LEAD, BODY, "Video: Toàn cảnh lễ tuyên dương", "Minh Anh")
+    _result, meta, body = import_page(page, registries)
+    assert "Video: Toàn cảnh lễ tuyên dương" in body and meta["author"] == "Minh Anh"

@@ -29,6 +29,8 @@ _QUOTED = re.compile(r"^\s*[“\"«‘'].{2,}[”\"»’'][.!?…]?\s*$")
 # ("Nghệ An: Tuyên dương …") heads another article's headline.
 _LABELLED = re.compile(r"^([^\W\d_]+(?:\s+[^\W\d_]+){0,4})\s*:\s*\S")
 _CONTACT = re.compile(r"(?:^|[.;|]\s*)(?:địa chỉ|điện thoại|đt|fax|email|e-mail|hotline|website)\s*:", re.IGNORECASE)
+# "Video: Toàn cảnh lễ tuyên dương": a video's caption; with a name after it, it is a byline, read above.
+_VIDEO_CAPTION = re.compile(r"^(?:bài\s*(?:và|,|&|\+|/)?\s*)?(?:video|clip)\s*:", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^(?:nhóm\s+(?:pv|phóng\s+viên|tác\s+giả|thực\s+hiện)|pv|ptv|btv|ctv)\b", re.IGNORECASE)
 _LINK_SHAPE = re.compile(r"https?://|www\.|^\s*(?:>>|»|›)|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*$", re.IGNORECASE)
 _PAGES = re.compile(r"^[\d\s.…|<>«»›‹-]*(?:trang\s+(?:sau|trước|tiếp|cuối|đầu)|next|previous|[«»›‹])[\s»›>]*$|"
@@ -159,7 +161,7 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep) -> Tail:
             used[i] = "tên, ngày cuối bài"
         elif _turn(text) in turns or (_CLOSING.match(text) and words(text) <= 20):
             continue  # "PV: Xin cảm ơn ông!": the interview's last turn, not a signature
-        elif (LABEL.match(text) or _SIGNATURE.match(text)) and words(text) <= 12:
+        elif (LABEL.match(text) and not _VIDEO_CAPTION.match(text) or _SIGNATURE.match(text)) and words(text) <= 12:
             used[i] = SIGNATURE
         elif _PAGES.match(text):
             used[i] = "phân trang của trang web"

@@ -19,8 +19,9 @@ from .dates import Dateline
 from .headline import (SALUTATION, choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
                        last_paragraph, other_articles, page_title_headline, skippable)
 from .letters import letter_warning
-from .lines import SOURCE_LABEL, Info, classify, has_credit, image_name
+from .lines import Info, classify, has_credit, image_name
 from .series import OTHER_PART, other_parts
+from .sources import byline_paper, printed_address, site_address, source_line
 from .tail import PRINTED_ADDRESS, tail
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
@@ -33,12 +34,7 @@ HASHTAGS = "thẻ (hashtag) của bài"
 OTHER_ARTICLE = "bài khác trên cùng trang (trang danh sách)"
 _HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
 _ABSTRACT = re.compile(r"^(?:tóm\s+tắt|tóm\s+lược|abstract)\s*:\s*(?=\S)", re.IGNORECASE)  # a paper's label
-_PAPER = (r"(?:TTXVN|VNA|Thông\s+tấn\s+xã\s+Việt\s+Nam|VOV|VTV|TTXVN/[\w+ -]+|Vietnam\+|Báo\s+\S.*|"
-          r"Tạp\s+chí\s+\S.*|Đài\s+\S.*|Nhân\s+Dân|Quân\s+đội\s+nhân\s+dân|QĐND|VOV[\w -]*)")
-_BYLINE_PAPER = re.compile(rf"\(\s*({_PAPER})\s*\)\s*\.?$|/\s*({_PAPER})\s*$")
-_DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|info)$", re.IGNORECASE)
 _BRACKETED = re.compile(r"^[(\[][^()\[\]]+[)\]]\s*\.?$")  # a note wholly in brackets
-_SOURCE_NAME = re.compile(r"^\(?\s*" + SOURCE_LABEL + r"\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
 
 
 @dataclass
@@ -158,7 +154,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     _author(infos, t, lead, sapo, last, used, out)
     _top_and_tail(infos, t, sapo, last, used, out, places)
     if out.source_name is None and out.author_line is not None:
-        out.source_name = _byline_paper(next(i.text for i in infos if i.line == out.author_line))
+        out.source_name = byline_paper(next(i.text for i in infos if i.line == out.author_line))
     for i, reason in sorted(used.items()):
         if reason not in _FIELDS:
             out.dropped.append((infos[i].block, reason))
@@ -338,13 +334,6 @@ def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last:
             break
 
 
-def _byline_paper(text: str) -> str | None:
-    """The agency or paper a byline names after its writer ("Thanh Hải (TTXVN)", "Minh Anh/VOV-Tây Bắc"):
-    the source of a piece republished from it. An office ("(Huyện ủy Đà Bắc)") is the writer's unit, no source."""
-    m = _BYLINE_PAPER.search(text.strip())
-    return (m.group(1) or m.group(2)).strip() if m else None
-
-
 def _tail_distance(infos: list[Info], last: int, i: int) -> int:
     return sum(1 for j in range(last + 1, i) if not (infos[j].source or infos[j].meta or infos[j].credit_only))
 
@@ -384,32 +373,16 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
         if source is not None:
             used[next(i for i in range(t + 1, sapo) if infos[i].text == source)] = "nguồn"
     if source is not None:
-        _read_source(infos, source, places, out)
+        paper, writer = source_line(source, places)
+        if writer is not None and out.author is None:  # "Theo Minh Anh (Báo Hà Giang)": the writer, and the paper
+            out.author, out.author_line, out.author_sure = writer, next(
+                info.line for info in infos if info.text == source), True
+            out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
+        out.source_name = out.source_name or paper
     printed = next((infos[i].text for i in sorted(used) if used[i] == PRINTED_ADDRESS), None)
-    address = re.search(r"https?://\S+", printed) if printed is not None else None
-    if out.source_name is None and address:  # a print view's "Địa chỉ bài viết: https://…": the original
-        out.source_name = address.group(0).rstrip(".,;)")
-    site = next((infos[i].text.strip() for i in range(t) if _DOMAIN.match(infos[i].text.strip())), None)
-    if out.source_name is None and site is not None:  # a reading view prints the site's address over the headline
-        out.source_name = site
-
-
-def _read_source(infos: list[Info], source: str, places: frozenset[str], out: Extracted) -> None:
-    """The paper a source line names, and its writer when it names one first."""
-    m = _SOURCE_NAME.match(source)
-    if m and not out.source_name:
-        name = m.group(1).strip()
-        name += ")" if name.count("(") > name.count(")") else ""  # the pattern took the last ")" away
-        writer = re.match(r"^(.+?)\s*(?:\((.+)\)|\s[-–—]\s*(.+)|\s*/\s*(.+))$", name)  # "Theo Minh Anh/TTXVN"
-        paper = (writer.group(2) or writer.group(3) or writer.group(4)).strip() if writer else ""
-        person = person_name(writer.group(1), places) if writer and not person_name(paper) else None
-        if person:  # "Theo Minh Anh (Báo Hà Giang)", "Theo Minh Anh/TTXVN": the writer, and the paper
-            name = paper
-            if out.author is None:
-                out.author, out.author_line, out.author_sure = person, next(
-                    info.line for info in infos if info.text == source), True
-                out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
-        out.source_name = name
+    # a print view's "Địa chỉ bài viết: https://…", else a reading view's site address over the headline
+    out.source_name = out.source_name or (printed_address(printed) if printed else None) \
+        or site_address([infos[i].text for i in range(t)])
 
 
 def _after_figure(infos: list[Info], i: int, used: dict) -> bool:

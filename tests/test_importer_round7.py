@@ -139,7 +139,7 @@ def test_a_newsroom_signature_is_spelled_out_and_flagged_as_no_persons_name(sign
         assert "không phải tên người" in author_line
 
 
-# --- kinds of page new in round 7 (corpus/tuned/t35–t43) --------------------------------------------
+# --- kinds of page new in round 7 (corpus/tuned/t35–t44) --------------------------------------------
 
 CORPUS = "corpus/tuned/"
 
@@ -223,3 +223,14 @@ def test_a_videos_caption_at_the_end_is_no_signature(registries):
     page = lines(HEADLINE, "12/03/2024 08:00", LEAD, BODY, "Video: Toàn cảnh lễ tuyên dương", "Minh Anh")
     _result, meta, body = import_page(page, registries)
     assert "Video: Toàn cảnh lễ tuyên dương" in body and meta["author"] == "Minh Anh"
+
+
+@pytest.mark.parametrize("paper", ["Báo Hà Tĩnh", "TTXVN", "Tạp chí Tuyên giáo"])
+def test_a_papers_name_under_an_aggregators_headline_is_the_source(paper, registries):
+    result, meta, body = import_page(lines(HEADLINE, paper, "13/03/2024 15:22", LEAD, BODY, "Phan Trâm"), registries)
+    assert meta["source"]["name"] == paper and paper not in body and meta["author"] == "Phan Trâm"
+
+
+def test_an_aggregators_copy_names_the_paper_it_took_the_article_from(registries):
+    _result, meta, _body = fixture(CORPUS + "t44-baomoi-aggregator.txt", registries)
+    assert meta["source"]["name"] == "Báo Hà Tĩnh"

@@ -21,7 +21,7 @@ from .headline import (SALUTATION, choose_date, choose_title, clean_title, find_
 from .letters import letter_warning
 from .lines import Info, classify, has_credit, image_name
 from .series import OTHER_PART, other_parts
-from .sources import byline_paper, printed_address, site_address, source_line
+from .sources import byline_paper, paper_line, printed_address, site_address, source_line
 from .tail import PRINTED_ADDRESS, tail
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
@@ -382,7 +382,9 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
     printed = next((infos[i].text for i in sorted(used) if used[i] == PRINTED_ADDRESS), None)
     # a print view's "Địa chỉ bài viết: https://…", else a reading view's site address over the headline
     out.source_name = out.source_name or (printed_address(printed) if printed else None) \
-        or site_address([infos[i].text for i in range(t)])
+        or site_address([infos[i].text for i in range(t)]) or next(
+            (paper_line(infos[i].text) for i in range(t + 1, sapo if sapo is not None else t + 1)
+             if used.get(i) == "đầu bài (nút chia sẻ, nhãn, đơn vị)" and paper_line(infos[i].text)), None)
 
 
 def _after_figure(infos: list[Info], i: int, used: dict) -> bool:

@@ -5,7 +5,8 @@ the paper, and sometimes its writer first; a byline may name the writer's agency
 Hải (TTXVN)", "Minh Anh/VOV"), which is then the source of a piece republished from it, while an
 office in brackets ("(Huyện ủy Đà Bắc)") is only the writer's unit. A print view prints the
 article's address ("Địa chỉ bài viết: https://…"), a browser's reading view the site's address over
-the headline ("baoangiang.com.vn"). command.py turns a paper's domain into its name.
+the headline ("baoangiang.com.vn"), an aggregator the paper's name under the headline ("Báo Hà
+Tĩnh"). command.py turns a paper's domain into its name.
 """
 from __future__ import annotations
 
@@ -41,6 +42,13 @@ def byline_paper(text: str) -> str | None:
     """The agency or paper a byline names after its writer ("Thanh Hải (TTXVN)", "Minh Anh/VOV")."""
     m = _BYLINE_PAPER.search(text.strip())
     return (m.group(1) or m.group(2)).strip() if m else None
+
+
+def paper_line(text: str) -> str | None:
+    """A paper's or an agency's name alone on a line ("Báo Hà Tĩnh", "TTXVN"): between an aggregator's
+    headline and lead (Báo Mới, a portal's news digest) it names where the article was taken from."""
+    text = text.strip()
+    return text if len(text.split()) <= 8 and re.fullmatch(_PAPER, text) else None
 
 
 def printed_address(text: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from importing import import_fixture as fixture
-from importing import import_page, lines
+from importing import FIXTURES, import_page, lines
 
 HEADLINE = "Quảng Bình: Lan tỏa những tấm gương bình dị mà cao quý"
 LEAD = ("Những năm qua, phong trào học tập và làm theo tấm gương đạo đức Hồ Chí Minh ở Quảng Bình đã có sức "
@@ -234,3 +234,14 @@ def test_a_papers_name_under_an_aggregators_headline_is_the_source(paper, regist
 def test_an_aggregators_copy_names_the_paper_it_took_the_article_from(registries):
     _result, meta, _body = fixture(CORPUS + "t44-baomoi-aggregator.txt", registries)
     assert meta["source"]["name"] == "Báo Hà Tĩnh"
+
+
+def test_words_title_over_two_paragraphs_is_one_headline(registries):
+    html = (FIXTURES / "r7-word-title-style.htm").read_text(encoding="utf-8").replace(
+        "<p class=MsoTitle><span lang=VI>Chi bộ thôn Đông làm theo Bác bằng những việc làm cụ thể</span></p>",
+        "<p class=MsoTitleCxSpFirst><span lang=VI>Chi bộ thôn Đông làm theo Bác</span></p>\n"
+        "<p class=MsoTitleCxSpLast><span lang=VI>bằng những việc làm cụ thể</span></p>")
+    assert "MsoTitleCxSpLast" in html
+    _result, meta, body = import_page(html, registries, ".htm")
+    assert meta["title"] == "Chi bộ thôn Đông làm theo Bác bằng những việc làm cụ thể"
+    assert "bằng những việc làm cụ thể" not in body and meta["summary"].startswith("Những năm qua")

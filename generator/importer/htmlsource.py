@@ -176,7 +176,13 @@ class _PageParser(HTMLParser):
                 extra["links"] = links  # (words, href as written), for links.py
             if self._article:
                 extra["article"] = self._article  # for teasers.py
-            self.blocks.append(Block(text, self.getpos()[0], hint, extra))
+            last = self.blocks[-1] if self.blocks else None
+            if hint == "h1" and last is not None and last.hint == "h1" and text[:1].islower():
+                # A headline over two paragraphs (Word's Title style: MsoTitleCxSpFirst, …CxSpLast):
+                # a part opening in lower case goes on the line above, as a <br> in a heading does.
+                self.blocks[-1] = Block(f"{last.text} {text}", last.line, "h1", last.extra)
+            else:
+                self.blocks.append(Block(text, self.getpos()[0], hint, extra))
             self._lazy_missing = False  # a <noscript> after text is no copy of the picture before it
 
     def handle_starttag(self, tag: str, attrs) -> None:

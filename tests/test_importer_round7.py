@@ -245,3 +245,9 @@ def test_words_title_over_two_paragraphs_is_one_headline(registries):
     _result, meta, body = import_page(html, registries, ".htm")
     assert meta["title"] == "Chi bộ thôn Đông làm theo Bác bằng những việc làm cụ thể"
     assert "bằng những việc làm cụ thể" not in body and meta["summary"].startswith("Những năm qua")
+
+
+def test_a_menu_item_opening_with_a_documents_kind_is_no_document(registries):
+    page = lines("Trang chủ", "THÔNG BÁO Lịch tiếp dân", "Tin tức", HEADLINE, "12/03/2024 08:00", LEAD, BODY)
+    _result, meta, _body = import_page(page, registries)
+    assert meta["title"] == HEADLINE

@@ -103,7 +103,9 @@ def _kind_and_subject(text: str) -> tuple[str, str] | None:
     text = normalize(text).strip()
     for pattern in _KIND_FIRST:
         m = pattern.match(text)
-        if m and m.group(1).isupper() and not m.group(2).isupper():
+        # A document's subject is long ("Tuyên truyền kỷ niệm 134 năm …"); a menu's "THÔNG BÁO Lịch tiếp dân" is not.
+        if m and m.group(1).isupper() and not m.group(2).isupper() and 4 <= words(m.group(2)) <= 60 \
+                and not m.group(2).rstrip().endswith((".", ":")):
             subject = m.group(2)
             second = subject.split()[1:2]
             if second and second[0][:1].islower() and not _CAPITALISED.match(subject):

@@ -71,7 +71,7 @@ def test_link_words_after_the_last_sentence_go_the_sentence_stays(registries):
     result, meta, body = fixture("fields-link-words.html", registries)
     assert body[-1] == "Đồng chí Điểu Xuân chia sẻ: “Học Bác là học những điều bình dị nhất: nói đi đôi với làm”."
     assert dropped(result, "chữ của đường dẫn cuối đoạn") == ["Bấm vào đây"]
-    assert meta["author"] == "PV"
+    assert meta["author"] == "Phóng viên"
 
 
 @pytest.mark.parametrize("line", [

@@ -50,7 +50,7 @@ def imported(text: str, registries, suffix: str = ".txt"):
     ("Ngày Đăng: 27/12/2019 10:58 Lượt xem: 612", "2019-12-27T10:58:00+07:00", None),
     ("Đình Minh 03/10/2024 14:22", "2024-10-03T14:22:00+07:00", "Đình Minh"),
     ("Thứ Hai, 15/3/2021 14:53'(GMT+7)", "2021-03-15T14:53:00+07:00", None),
-    ("P.V 19/05/2023 13:50", "2023-05-19T13:50:00+07:00", "P.V"),
+    ("P.V 19/05/2023 13:50", "2023-05-19T13:50:00+07:00", "Phóng viên"),
     ("Cập nhật: 08:15 | 12/05/2023", "2023-05-12T08:15:00+07:00", None),
     ("12/05/2023 - 08:15", "2023-05-12T08:15:00+07:00", None),
 ])
@@ -173,8 +173,8 @@ def test_visited_province_is_not_the_subject(registries):
 @pytest.mark.parametrize("top,author", [
     (["TS. NGUYỄN THỊ THANH HƯƠNG", "Trường Chính trị tỉnh Hưng Yên"], "TS. Nguyễn Thị Thanh Hương"),
     (["ThS. Lê Văn Bình"], "ThS. Lê Văn Bình"),
-    (["PV"], "PV"),
-    (["Nhóm PV"], "Nhóm PV"),
+    (["PV"], "Phóng viên"),  # a newsroom signature, spelled out for readers
+    (["Nhóm PV"], "Nhóm phóng viên"),
 ])
 def test_byline_at_the_top_with_a_title(top, author, registries):
     result, meta, body = imported(lines(TITLE, *top, "Thứ Hai, 15/3/2021 14:53", LEAD, BODY), registries)

@@ -99,8 +99,8 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             caption = alt
             j = i + 1
             if j < len(infos) and _is_caption_after_image(infos[j]) and not (
-                    marks_captions and infos[j].block.hint != "caption" and not infos[j].credit
-                    and not _italic(infos[j].block)):
+                    (marks_captions or b.extra.get("lead_below")) and infos[j].block.hint != "caption"
+                    and not infos[j].credit and not _italic(infos[j].block)):
                 # "Ảnh: Minh Đức" under a photo with a description: the credit goes after it, not instead
                 caption = (alt if alt.endswith((".", "!", "?", "…")) else alt + ".") + " " + infos[j].text \
                     if alt and CREDIT_ONLY.match(infos[j].text) else infos[j].text

@@ -12,6 +12,7 @@ from ..vietnamese import normalize, term_key
 
 LABEL = re.compile(
     r"^(?:(?:bài\s*(?:và|,|&|\+|/)?\s*ảnh|ảnh\s*(?:và|,|&)\s*bài|tin\s*(?:và|,|&|\+|/)?\s*ảnh|bài\s+viết|bài|tin|"
+    r"(?:bài\s*(?:và|,|&|\+|/)?\s*)?(?:video|clip)|"  # a video page's credit: "Video: Phạm Hà/VOV"
     r"tác\s+giả|người\s+viết|nhóm\s+phóng\s+viên|phóng\s+viên|nhóm\s+PV|PV|P\.V|nhóm\s+thực\s+hiện|thực\s+hiện|"
     r"biên\s+tập|ghi\s+chép)\s*:\s*|ghi\s+chép\s+của\s+)",
     re.IGNORECASE)
@@ -27,7 +28,11 @@ TITLE_PREFIX = re.compile(rf"^((?:(?:{_TITLES})\s*,?\s*)+)", re.IGNORECASE)  # "
 # "PV Minh Anh", "Phóng viên Thu Hà", "Nhóm PV Hồng Nhung": the staff word with no colon before a name.
 _STAFF_PREFIX = re.compile(r"^(?:nhóm\s+)?(?:PV|P\.V\.?|phóng\s+viên|CTV|cộng\s+tác\s+viên)\s+(?=[^\W\d_])",
                            re.IGNORECASE)
-_STAFF = re.compile(r"^(?:nhóm\s+)?(?:PV|P\.V|PV\.|CTV|BTV|phóng\s+viên)(?:\s*\+\s*CTV)?$", re.IGNORECASE)
+_STAFF = re.compile(r"^(?:nhóm\s+)?(?:PV|P\.V|PV\.|CTV|BTV|phóng\s+viên|cộng\s+tác\s+viên|biên\s+tập\s+viên)"
+                    r"(?:\s*\+\s*(?:CTV|cộng\s+tác\s+viên))?$", re.IGNORECASE)
+# A newsroom's abbreviations spelled out for readers: "Nhóm PV" is shown as "Nhóm phóng viên".
+_STAFF_WORDS = {"pv": "phóng viên", "p.v": "phóng viên", "pv.": "phóng viên", "ctv": "cộng tác viên",
+                "btv": "biên tập viên"}
 _WORD = re.compile(r"^[^\W\d_]+$")
 INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,8}$")  # "H.D", "T.HIẾU", "X.T"
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -114,7 +119,7 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     if not text:
         return None
     if _STAFF.match(text):
-        return re.sub(r"\s+", " ", text)
+        return staff_signature(text)
     prefix = ""
     m = TITLE_PREFIX.match(text)
     if m:
@@ -153,6 +158,14 @@ def _split_names(text: str) -> list[str] | None:
         if all(names):
             return names
     return None
+
+
+def staff_signature(text: str) -> str:
+    """"Nhóm PV" -> "Nhóm phóng viên", "PV + CTV" -> "Phóng viên + cộng tác viên": a signature of the
+    newsroom, no person, written in words readers know."""
+    spelled = re.sub(r"[^\s+]+", lambda m: _STAFF_WORDS.get(m.group(0).lower(), m.group(0).lower()), text)
+    spelled = re.sub(r"\s*\+\s*", " + ", re.sub(r"\s+", " ", spelled.strip()))
+    return spelled[:1].upper() + spelled[1:]
 
 
 def is_staff(text: str) -> bool:

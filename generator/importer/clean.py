@@ -130,6 +130,17 @@ def _first_rule(rules, text: str) -> Rule | None:
     return None
 
 
+_TRAIL = re.compile(r"\s*[>»›|]\s*|\s+/\s+")  # a breadcrumb's separators ("/" only between spaces: dates hold it)
+
+
+def _breadcrumb_date(text: str) -> str | None:
+    """The date a breadcrumb ends with ("Trang chủ › Tin tức › Thứ Năm, 15/08/2024"), else None."""
+    parts = _TRAIL.split(text.strip())
+    last = parts[-1].strip() if len(parts) > 1 else ""
+    meta = meta_line(last) if last else None
+    return last if meta is not None and meta.date is not None and not meta.rest else None
+
+
 def strip_boilerplate(blocks: list[Block], rules: tuple[Rule, ...] | None = None
                       ) -> tuple[list[Block], list[Removed]]:
     """The article's blocks, and the blocks removed with the kind of rule that removed them."""
@@ -147,6 +158,12 @@ def strip_boilerplate(blocks: list[Block], rules: tuple[Rule, ...] | None = None
         if rule is None:
             kept.append(block)
             body_started = body_started or len(block.text) > 120
+            i += 1
+            continue
+        dated = _breadcrumb_date(block.text) if rule.kind == "nav" else None
+        if dated is not None:  # "Trang chủ » Hoạt động đoàn » 15/08/2024": the trail goes, its date stays
+            kept.append(Block(dated, block.line, block.hint, {**block.extra, "breadcrumb": True}))
+            removed.append(Removed(Block(block.text[:len(block.text) - len(dated)].rstrip(), block.line), rule.kind))
             i += 1
             continue
         removed.append(Removed(block, rule.kind))

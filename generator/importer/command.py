@@ -20,7 +20,7 @@ from ..content import _url_problem as build_url_problem  # the build's own rule 
 from ..errors import ContentError, os_reason
 from ..taxonomy import Registries
 from ..vietnamese import format_long_date, slugify
-from .byline import person_name
+from .byline import is_staff, person_name
 from .chat import unchat
 from .clean import strip_boilerplate, text_to_blocks
 from .comments import cut_comments
@@ -50,6 +50,7 @@ MAX_BYTES = 50_000_000  # a saved page with its pictures inlined stays far under
 _FURNITURE_KINDS = {"nav", "label", "footer", "counter", "weather"}
 _TAGS_LABEL = re.compile(r"^\s*(?:tags?|từ\s+khóa|từ\s+khoá|chủ\s+đề)\s*:\s*", re.IGNORECASE)
 _FAR_OR_WEEKDAY = "ngày lấy từ dòng ở xa tiêu đề hoặc thứ không khớp"
+_SIGNED = "ngày ký văn bản (dòng địa danh, ngày tháng), có thể khác ngày đăng"
 META_SLACK = timedelta(minutes=30)  # a page's metadata and its printed time may differ by a scheduled post's minutes
 _CITED_ADDRESS = re.compile(r"^https?://[\w-]+(?:\.[\w-]+)+/\S+$", re.IGNORECASE)  # an article's address, not a home page
 EVIDENCE_CHARS = 200_000  # provinces and tags are judged on the first 200,000 characters of the body
@@ -138,7 +139,9 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         author_line, author_sure = ("thẻ meta", False) if author else (None, False)
     if author is not None:
         warnings = [w for w in warnings if not w.startswith("không tìm thấy tên tác giả")]
-        if not author_sure:
+        if is_staff(author):  # "Nhóm PV": the newsroom signed it, no one by name
+            checks["author"] = "bài ký tên chung của phóng viên, không phải tên người; hãy ghi tên người viết nếu biết"
+        elif not author_sure:
             checks["author"] = "tên tác giả đứng xa bài hoặc lấy từ thẻ meta"
     lines["author"] = author_line
 
@@ -278,8 +281,9 @@ def _publication(found: Extracted, page: PageMeta, display: str, warnings: list[
             raise ContentError(f"ngày đăng ghi năm {moment.year}, không thể là ngày đăng bài; bỏ qua tệp này",
                                display, found.date_line if moment is text_date else None)
     if meta_date is None:
-        return text_date, found.date_line, "" if found.date_sure else _FAR_OR_WEEKDAY
-    warnings[:] = [w for w in warnings if not w.startswith(("không tìm thấy ngày đăng", "ngày đăng lấy từ dòng"))]
+        return text_date, found.date_line, "" if found.date_sure else _SIGNED if found.date_signed else _FAR_OR_WEEKDAY
+    warnings[:] = [w for w in warnings if not w.startswith(("không tìm thấy ngày đăng", "ngày đăng lấy từ dòng",
+                                                            "ngày lấy từ cuối dòng đường dẫn"))]
     if text_date is None:
         return meta_date, "thẻ meta", ""
     if meta_date.date() == text_date.date():

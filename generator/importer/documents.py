@@ -51,12 +51,14 @@ def _subject(text: str) -> bool:
 def official_document(blocks: list[Block]) -> Unwrapped:
     """The blocks with a document's kind and subject joined into its headline and its recipients
     and signature left out; unchanged when the page is no official document."""
+    printed, blocks = blocks, _kind_apart(blocks)
     h1 = next((i for i, b in enumerate(blocks) if b.hint == "h1"), None)
     k = next((i for i, b in enumerate(blocks[:(h1 or 0) + _LOOK]) if i > (h1 if h1 is not None else -1)
               and b.hint in (None, "heading") and _KIND.match(normalize(b.text).strip())), None)
-    if k is None or k + 1 >= len(blocks) or not _subject(blocks[k + 1].text) \
+    subject = k is not None and k + 1 < len(blocks) and (blocks[k + 1].extra.get("subject") or _subject(blocks[k + 1].text))
+    if not subject \
             or any(is_paragraph(b.text) for b in blocks[:k]):  # an article's text above: its part, no document
-        return _signed_only(blocks)
+        return _signed_only(printed)
     kind = normalize(blocks[k].text).strip()
     kind = kind[:1].upper() + kind[1:].lower()
     subject = blocks[k + 1].text.strip()
@@ -79,10 +81,54 @@ def official_document(blocks: list[Block]) -> Unwrapped:
     rest, end_left, signer = _end(blocks[j:])
     notes = [] if h1 is not None else [
         f"trang là một văn bản ({kind.lower()}): tiêu đề ghép từ tên loại văn bản và trích yếu (dòng "
-        f"{blocks[k].line}–{blocks[k + 1].line}); hãy kiểm tra"]
+        + (f"{blocks[k].line}–{blocks[k + 1].line}" if blocks[k].line != blocks[k + 1].line else f"{blocks[k].line}")
+        + "); hãy kiểm tra"]
     if signer:
         notes.append(f"văn bản do “{signer}” ký: người ký không phải tác giả bài viết, trường author để trống")
     return Unwrapped(out + rest, left + end_left, notes)
+
+
+_KIND_FIRST = [re.compile(r"^(" + k.replace(" ", r"\s+") + r")\s+([^\W\d_].*)$", re.IGNORECASE)
+               for k in sorted(_KINDS, key=len, reverse=True)]
+
+
+# Words Vietnamese writes with a capital wherever they stand: "Đảng bộ xã …", "Bác Hồ", "Ủy ban nhân dân …".
+_CAPITALISED = re.compile(r"^(?:Đảng|Bác|Quốc hội|Chính phủ|Nhà nước|Mặt trận|Ủy ban|Uỷ ban|Trung ương)\b")
+
+
+def _kind_and_subject(text: str) -> tuple[str, str] | None:
+    """("HƯỚNG DẪN", "tuyên truyền …") for "HƯỚNG DẪN Tuyên truyền …": a kind in capitals and its subject,
+    not in capitals, on one line. The subject's first word loses the capital the line gave it unless a
+    name starts there (the next word has one too: "Đảng bộ", "Hồ Chí Minh")."""
+    text = normalize(text).strip()
+    for pattern in _KIND_FIRST:
+        m = pattern.match(text)
+        # A document's subject is long ("Tuyên truyền kỷ niệm 134 năm …"); a menu's "THÔNG BÁO Lịch tiếp dân" is not.
+        if m and m.group(1).isupper() and not m.group(2).isupper() and 4 <= words(m.group(2)) <= 60 \
+                and not m.group(2).rstrip().endswith((".", ":")):
+            subject = m.group(2)
+            second = subject.split()[1:2]
+            if second and second[0][:1].islower() and not _CAPITALISED.match(subject):
+                subject = subject[:1].lower() + subject[1:]
+            return m.group(1), subject
+    return None
+
+
+def _kind_apart(blocks: list[Block]) -> list[Block]:
+    """The first line among the first ones that holds a kind and its subject, as two lines (the kind over
+    its subject) the way documents print them; a page's <h1> is put in sentence case where it stands."""
+    for i, b in enumerate(blocks[:_LOOK]):
+        if b.hint not in (None, "heading", "h1") or is_paragraph(b.text):
+            continue
+        parts = _kind_and_subject(b.text)
+        if parts is None:
+            continue
+        kind = parts[0][:1] + parts[0][1:].lower()
+        if b.hint == "h1":
+            return blocks[:i] + [replace(b, text=f"{kind} {parts[1]}")] + blocks[i + 1:]
+        subject = replace(b, text=parts[1], extra={**b.extra, "subject": True})  # though it opens with "Đảng"
+        return blocks[:i] + [replace(b, text=parts[0]), subject] + blocks[i + 1:]
+    return blocks
 
 
 _MOTTO = re.compile(r"^(?:đảng\s+cộng\s+sản\s+việt\s+nam|cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa\s+việt\s+nam|"

@@ -16,12 +16,13 @@ from .byline import EDITOR_LABEL, INITIALS, person_name
 from .clean import Block, without_link_words, words
 from .credits import credit_name, story_credit
 from .dates import Dateline
-from .headline import (choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
+from .headline import (SALUTATION, choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
                        last_paragraph, other_articles, page_title_headline, skippable)
 from .letters import letter_warning
-from .lines import SOURCE_LABEL, Info, classify, has_credit, image_name
+from .lines import Info, classify, has_credit, image_name
 from .series import OTHER_PART, other_parts
-from .tail import tail
+from .sources import byline_paper, paper_line, printed_address, site_address, source_line
+from .tail import PRINTED_ADDRESS, tail
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
 
@@ -33,7 +34,7 @@ HASHTAGS = "thẻ (hashtag) của bài"
 OTHER_ARTICLE = "bài khác trên cùng trang (trang danh sách)"
 _HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
 _ABSTRACT = re.compile(r"^(?:tóm\s+tắt|tóm\s+lược|abstract)\s*:\s*(?=\S)", re.IGNORECASE)  # a paper's label
-_SOURCE_NAME = re.compile(r"^\(?\s*" + SOURCE_LABEL + r"\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
+_BRACKETED = re.compile(r"^[(\[][^()\[\]]+[)\]]\s*\.?$")  # a note wholly in brackets
 
 
 @dataclass
@@ -45,6 +46,7 @@ class Extracted:
     date: Dateline | None = None
     date_line: int | None = None
     date_sure: bool = False
+    date_signed: bool = False  # from a document's place-and-date line: the day it was signed
     out_of_range: tuple[int, int, str] | None = None  # (year, line, text) of an impossible date line
     summary: str | None = None
     summary_line: int | None = None
@@ -96,7 +98,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     blocks = [b for b in blocks if b.hint != "table"]
     infos = classify(blocks, places)
     lead = find_lead(infos)
-    if saved_page and lead is not None and not headline_lines(infos):
+    if saved_page and lead is not None and not headline_lines(infos, list(page_titles)):
         blocks, infos, lead = _headline_from_page_title(blocks, infos, lead, page_titles, site_names, places, out)
         order.update({id(b): order[id(blocks[j + 1])] - 0.5 for j, b in enumerate(blocks) if id(b) not in order})
     chosen = choose_title(infos, lead, list(page_titles), list(site_names))
@@ -151,10 +153,15 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     sapo, rest = _summary(infos, t, used, out)
     _author(infos, t, lead, sapo, last, used, out)
     _top_and_tail(infos, t, sapo, last, used, out, places)
+    if out.source_name is None and out.author_line is not None:
+        out.source_name = byline_paper(next(i.text for i in infos if i.line == out.author_line))
     for i, reason in sorted(used.items()):
         if reason not in _FIELDS:
             out.dropped.append((infos[i].block, reason))
     kept = [info for i, info in enumerate(infos) if i > t and i not in used]
+    if sapo is not None and sapo > 0 and infos[sapo - 1].image:
+        # A photo over the lead (a featured image): the paragraph after the lead, now next to it, is no caption.
+        infos[sapo - 1].block.extra["lead_below"] = True
     if rest is not None and sapo is not None:
         position = sum(1 for i, _info in enumerate(infos) if t < i < sapo and i not in used)
         rest_block = Block(rest, infos[sapo].line)
@@ -231,7 +238,14 @@ def _date(infos: list[Info], t: int, lead: int | None, last: int | None, used: d
         out.date_sure = False
         out.warnings.append(f"thứ ghi trên dòng ngày “{info.text}” không khớp: "
                             f"{format_date(out.date.moment)} là {weekday(out.date.moment)}")
-    if not choice.sure and choice.index < t:
+    out.date_signed = bool(info.meta.place)
+    if info.meta.place and not choice.sure:  # "Hà Nội, ngày 12 tháng 3 năm 2024": a document's dateline, no clock
+        out.warnings.append(f"ngày lấy từ dòng địa danh, ngày tháng của văn bản “{info.text}” (dòng {info.line}): đó là "
+                            "ngày ký văn bản, có thể khác ngày đăng trên trang; hãy kiểm tra")
+    elif not choice.sure and info.block.extra.get("breadcrumb"):
+        out.warnings.append(f"ngày lấy từ cuối dòng đường dẫn của trang (breadcrumb) “{info.text}” (dòng {info.line}): "
+                            "trang không in ngày ở chỗ khác; hãy kiểm tra đó là ngày đăng")
+    elif not choice.sure and choice.index < t:
         out.warnings.append(f"ngày lấy từ dòng “{info.text}” (dòng {info.line}) nằm trên tiêu đề, không ghi giờ: có thể "
                             "là đồng hồ của trang, không phải ngày đăng; hãy kiểm tra")
     elif not choice.sure:
@@ -242,10 +256,12 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
     """The lead's index, and what of it stays in the body when the summary is cut short."""
     for i in range(t + 1, len(infos)):
         info = infos[i]
-        if i in used or skippable(info) or info.credit or info.block.hint in ("caption", "img"):
-            continue
+        if i in used or skippable(info) or info.credit or info.block.hint in ("caption", "img", "subtitle"):
+            continue  # Word's Subtitle under its Title: a second headline over the lead, kept in the body
         if info.block.hint in ("li", "h1") or LIST_ITEM.match(info.text):
             break
+        if _speech_opening(info):
+            continue  # "(Trích bài phát biểu …)", "Kính thưa …!": a speech's note and opening, kept in the body
         if info.paragraph or info.n_words > 20:
             text = _ABSTRACT.sub("", info.text)
             bold = info.block.extra.get("bold_lead", "")
@@ -262,6 +278,12 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
         break
     out.warnings.append("không tìm thấy đoạn mở đầu (sapo) ngay sau tiêu đề; để trống summary")
     return None, None
+
+
+def _speech_opening(info: Info) -> bool:
+    """"(Trích bài phát biểu …)", "Kính thưa …!": a note in brackets of six words or more, or a salutation,
+    over a speech's lead: no summary and no page furniture, the body's first lines."""
+    return not info.source and bool(_BRACKETED.match(info.text) and info.n_words >= 6 or SALUTATION.match(info.text))
 
 
 def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last: int | None, used: dict,
@@ -322,9 +344,9 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
     if sapo is not None:
         for i in range(t + 1, sapo):
             info = infos[i]
-            if i in used or info.image or info.block.hint in ("caption", "img") or info.credit:
+            if i in used or info.image or info.block.hint in ("caption", "img", "subtitle") or info.credit:
                 continue
-            if not info.paragraph:
+            if not info.paragraph and not _speech_opening(info):
                 used[i] = "đầu bài (nút chia sẻ, nhãn, đơn vị)"
     for i, info in enumerate(infos):
         if i <= t or i in used:
@@ -344,20 +366,25 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
     found = tail(infos, last, used, stays)
     out.warnings += found.warnings
     out.notes = {id(infos[i].block) for i in found.notes}
-    m = _SOURCE_NAME.match(found.source) if found.source else None
-    if m and not out.source_name:
-        name = m.group(1).strip()
-        name += ")" if name.count("(") > name.count(")") else ""  # the pattern took the last ")" away
-        writer = re.match(r"^(.+?)\s*(?:\((.+)\)|\s[-–—]\s*(.+)|\s*/\s*(.+))$", name)  # "Theo Minh Anh/TTXVN"
-        paper = (writer.group(2) or writer.group(3) or writer.group(4)).strip() if writer else ""
-        person = person_name(writer.group(1), places) if writer and not person_name(paper) else None
-        if person:  # "Theo Minh Anh (Báo Hà Giang)", "Theo Minh Anh/TTXVN": the writer, and the paper
-            name = paper
-            if out.author is None:
-                line = next(infos[i].line for i in range(last + 1, len(infos)) if infos[i].text == found.source)
-                out.author, out.author_line, out.author_sure = person, line, True
-                out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
-        out.source_name = name
+    source = found.source
+    if source is None and sapo is not None:  # "Theo Minh Anh/TTXVN" printed between the headline and the lead
+        source = next((infos[i].text for i in range(t + 1, sapo)
+                       if infos[i].source and used.get(i) == "đầu bài (nút chia sẻ, nhãn, đơn vị)"), None)
+        if source is not None:
+            used[next(i for i in range(t + 1, sapo) if infos[i].text == source)] = "nguồn"
+    if source is not None:
+        paper, writer = source_line(source, places)
+        if writer is not None and out.author is None:  # "Theo Minh Anh (Báo Hà Giang)": the writer, and the paper
+            out.author, out.author_line, out.author_sure = writer, next(
+                info.line for info in infos if info.text == source), True
+            out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
+        out.source_name = out.source_name or paper
+    printed = next((infos[i].text for i in sorted(used) if used[i] == PRINTED_ADDRESS), None)
+    # a print view's "Địa chỉ bài viết: https://…", else a reading view's site address over the headline
+    out.source_name = out.source_name or (printed_address(printed) if printed else None) \
+        or site_address([infos[i].text for i in range(t)]) or next(
+            (paper_line(infos[i].text) for i in range(t + 1, sapo if sapo is not None else t + 1)
+             if used.get(i) == "đầu bài (nút chia sẻ, nhãn, đơn vị)" and paper_line(infos[i].text)), None)
 
 
 def _after_figure(infos: list[Info], i: int, used: dict) -> bool:

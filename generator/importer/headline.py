@@ -157,18 +157,22 @@ def page_title_site(title: str | None) -> str | None:
     return tail if tail and _SITE_PART.search(tail) and words(tail) <= 12 else None
 
 
-def headline_lines(infos: list[Info]) -> list[int]:
-    """The headline-shaped lines before the third paragraph: the candidates for the headline."""
+def headline_lines(infos: list[Info], page_titles: list[str] = ()) -> list[int]:
+    """The headline-shaped lines before the third paragraph: the candidates for the headline. An <h1>
+    that is the page's own title is one wherever it stands: notices of three paragraphs or more (a
+    cache's banner, a cookie notice) may stand above it."""
     paragraphs = [i for i, info in enumerate(infos) if info.paragraph]
     end = paragraphs[2] if len(paragraphs) > 2 else min(len(infos), 80)
-    return [i for i in range(end) if _eligible(infos[i])]
+    page_keys = _page_keys(list(page_titles))
+    return [i for i in range(len(infos)) if _eligible(infos[i]) and (
+        i < end or infos[i].block.hint == "h1" and infos[i].key and infos[i].key in page_keys)]
 
 
 def choose_title(infos: list[Info], lead: int | None, page_titles: list[str], site_names: list[str] = ()) -> Choice:
     """The headline: among the lines before the third paragraph (text copied above the headline
     may hold a paragraph or two), the best by shape, nearness to its lead and to a date line."""
     paragraphs = [i for i, info in enumerate(infos) if info.paragraph]
-    candidates = headline_lines(infos)
+    candidates = headline_lines(infos, page_titles)
     if not candidates:
         candidates = [i for i in range(min(len(infos), (lead or 0) + 1, 15)) if _eligible(infos[i], relaxed=True)]
     if not candidates:

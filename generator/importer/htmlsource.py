@@ -54,6 +54,9 @@ _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br"
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _HINTS = {"h1": "h1", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
           "li": "li", "figcaption": "caption"}
+# Word's "Save as Web Page" marks its Title and Subtitle styles by class, not by <h1>: the same hints.
+_WORD_STYLE = re.compile(r"(?:^|\s)(MsoTitle|MsoSubtitle)(?:CxSp\w*)?(?=$|\s)", re.IGNORECASE)
+_WORD_STYLES = {"msotitle": "h1", "msosubtitle": "subtitle"}
 _SPACE = re.compile(r"\s+")
 # Invisible characters a page writes as references (&#8203;, &shy;, &#xFEFF;): decode.py takes them out
 # of the bytes, but a reference becomes one only when the page is parsed.
@@ -85,6 +88,7 @@ class _PageParser(HTMLParser):
         self._skipped = ("", 0)  # the tag that started the dropped stretch, and its depth
         self._hidden_before = 0  # self._hidden when that stretch started, itself included
         self._hint: list[str] = []
+        self._hint_at: list[int] = []  # the depth in self._stack of the element that gave each hint
         self._in_title = False
         self._title: list[str] = []
         self._order = 0
@@ -172,7 +176,13 @@ class _PageParser(HTMLParser):
                 extra["links"] = links  # (words, href as written), for links.py
             if self._article:
                 extra["article"] = self._article  # for teasers.py
-            self.blocks.append(Block(text, self.getpos()[0], hint, extra))
+            last = self.blocks[-1] if self.blocks else None
+            if hint == "h1" and last is not None and last.hint == "h1" and text[:1].islower():
+                # A headline over two paragraphs (Word's Title style: MsoTitleCxSpFirst, …CxSpLast):
+                # a part opening in lower case goes on the line above, as a <br> in a heading does.
+                self.blocks[-1] = Block(f"{last.text} {text}", last.line, "h1", last.extra)
+            else:
+                self.blocks.append(Block(text, self.getpos()[0], hint, extra))
             self._lazy_missing = False  # a <noscript> after text is no copy of the picture before it
 
     def handle_starttag(self, tag: str, attrs) -> None:
@@ -226,8 +236,11 @@ class _PageParser(HTMLParser):
             self._hidden_before = self._hidden
         if dropped or self._skip:
             self._skip += 1
-        if tag in _HINTS:
-            self._hint.append(_HINTS[tag])
+        style = _WORD_STYLE.search(a.get("class", "")) if tag == "p" else None
+        hint = _HINTS.get(tag) or (_WORD_STYLES[style.group(1).lower()] if style else None)
+        if hint:
+            self._hint.append(hint)
+            self._hint_at.append(len(self._stack))
         self._open(tag, a)
 
     def _open(self, tag: str, a: dict) -> None:
@@ -330,8 +343,9 @@ class _PageParser(HTMLParser):
             top = self._pop()
             if self._skip:
                 self._skip -= 1
-            if top in _HINTS and self._hint:
+            if self._hint_at and self._hint_at[-1] == len(self._stack) + 1:
                 self._hint.pop()
+                self._hint_at.pop()
             self._close(top)
             if top == tag:
                 break

@@ -29,6 +29,8 @@ _QUOTED = re.compile(r"^\s*[“\"«‘'].{2,}[”\"»’'][.!?…]?\s*$")
 # ("Nghệ An: Tuyên dương …") heads another article's headline.
 _LABELLED = re.compile(r"^([^\W\d_]+(?:\s+[^\W\d_]+){0,4})\s*:\s*\S")
 _CONTACT = re.compile(r"(?:^|[.;|]\s*)(?:địa chỉ|điện thoại|đt|fax|email|e-mail|hotline|website)\s*:", re.IGNORECASE)
+# "Video: Toàn cảnh lễ tuyên dương": a video's caption; with a name after it, it is a byline, read above.
+_VIDEO_CAPTION = re.compile(r"^(?:bài\s*(?:và|,|&|\+|/)?\s*)?(?:video|clip)\s*:", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^(?:nhóm\s+(?:pv|phóng\s+viên|tác\s+giả|thực\s+hiện)|pv|ptv|btv|ctv)\b", re.IGNORECASE)
 _LINK_SHAPE = re.compile(r"https?://|www\.|^\s*(?:>>|»|›)|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*$", re.IGNORECASE)
 _PAGES = re.compile(r"^[\d\s.…|<>«»›‹-]*(?:trang\s+(?:sau|trước|tiếp|cuối|đầu)|next|previous|[«»›‹])[\s»›>]*$|"
@@ -37,11 +39,15 @@ _PAGES = re.compile(r"^[\d\s.…|<>«»›‹-]*(?:trang\s+(?:sau|trước|tiế
                     re.IGNORECASE)
 # "Địa chỉ bài viết: https://…", "URL: …": the page's own address, printed by a print view.
 _ADDRESS_LINE = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s*:\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+PRINTED_ADDRESS = "địa chỉ của trang (bản in)"
 SIGNATURE = "ký tên cuối bài (đơn vị, nhóm phóng viên)"
 # Reasons of lines that close an article: a headline below one of them is another article's.
 _SIGNED = {"tác giả", "đơn vị của tác giả", "nguồn", "đơn vị đưa tin", "tên, ngày cuối bài", SIGNATURE}
 # A turn of an interview: "PV: …", "Phóng viên: …", "Ông Nguyễn Văn A: …" at the start of a line.
 _TURN = re.compile(r"^((?:PV|P\.V|Phóng viên|[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*){0,4})\s*:\s*\S")
+# A speech's or a letter's closing words: "Xin trân trọng cảm ơn!", "Chúc Hội nghị thành công tốt đẹp!".
+_CLOSING = re.compile(r"^(?:xin\s+)?(?:(?:trân\s+trọng|chân\s+thành|kính)\s+)*(?:cảm\s+ơn|chúc\s+(?:hội\s+nghị|đại\s+hội|"
+                      r"các\s+đồng\s+chí|quý\s+vị|toàn\s+thể))\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\w\s*:\s*[“\"]\s*\w")  # "… chia sẻ: “…"
 _CLAUSE = re.compile(r"\w,\s+[a-zà-ỹđ]+\s+[a-zà-ỹđ]")  # a comma, then a clause in lower case
 
@@ -153,14 +159,14 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep) -> Tail:
             used[i] = "đơn vị đưa tin"
         elif info.name or info.meta:
             used[i] = "tên, ngày cuối bài"
-        elif _turn(text) in turns:
+        elif _turn(text) in turns or (_CLOSING.match(text) and words(text) <= 20):
             continue  # "PV: Xin cảm ơn ông!": the interview's last turn, not a signature
-        elif (LABEL.match(text) or _SIGNATURE.match(text)) and words(text) <= 12:
+        elif (LABEL.match(text) and not _VIDEO_CAPTION.match(text) or _SIGNATURE.match(text)) and words(text) <= 12:
             used[i] = SIGNATURE
         elif _PAGES.match(text):
             used[i] = "phân trang của trang web"
         elif _ADDRESS_LINE.match(text):
-            used[i] = "địa chỉ của trang (bản in)"
+            used[i] = PRINTED_ADDRESS
         elif _labelled(text):
             continue  # "Ngày nhận: …", "Phóng viên: …": the article's own line
         elif info.n_words <= 3 and mark is None and info.block.hint != "li":

@@ -86,8 +86,9 @@ def removals(renderer: Renderer, text: str) -> list[Removal]:
     out = []
     for message, needle, count in found.values():
         match = re.search(needle, source, re.IGNORECASE)
-        line = source.count("\n", 0, match.start()) + 1 if match else 1
-        out.append(Removal(line, message, count))
+        if match is None:  # made by the Markdown syntax, not written (a task list's checkbox <input>)
+            continue
+        out.append(Removal(source.count("\n", 0, match.start()) + 1, message, count))
     return sorted(out, key=lambda r: r.line)
 
 

@@ -57,7 +57,7 @@ def test_what_the_page_keeps_is_not_reported():
     renderer = Renderer("/", ("www.google.com",))
     text = (f'<iframe src="{MAPS}"></iframe>\n\n<details><summary>Xem</summary>Chữ</details>\n\n'
             "# Tiêu đề\n\n<h1>Dán</h1>\n\n[Thư](mailto:a@b.vn) <img src=\"/images/a.jpg\" alt=\"A\">\n\n"
-            "    <script>mã thụt lề</script>\n")
+            "    <script>mã thụt lề</script>\n\n- [ ] việc chưa làm (ô đánh dấu do Markdown tạo, không phải HTML dán vào)\n")
     assert removals(renderer, text) == []
     assert "<iframe" in renderer.render(text)
 

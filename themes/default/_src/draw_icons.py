@@ -5,7 +5,6 @@ Facebook, Zalo and home screens take no SVG.
     static/share.png              1200 × 630  og:image / twitter:image of a page without a photo of its own
     static/apple-touch-icon.png   180 × 180   iOS "Thêm vào MH chính"
     static/icon-192.png, icon-512.png         the web app manifest's icons (Android)
-    static/favicon-32.png         32 × 32     for browsers and crawlers that take no SVG favicon
 
 The emblem is favicon.svg's: a gold star on the masthead's red. The share image's words are
 the bundled portal's name and line, set in the theme's Be Vietnam Pro Bold (the woff2 subset
@@ -69,7 +68,6 @@ IMAGES = {
     "apple-touch-icon.png": (lambda: icon(180, 0.16), 180, 180),
     "icon-192.png": (lambda: icon(192, 0.2), 192, 192),
     "icon-512.png": (lambda: icon(512, 0.2), 512, 512),
-    "favicon-32.png": (lambda: icon(32, 0.06), 32, 32),
 }
 
 

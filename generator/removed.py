@@ -17,13 +17,12 @@ from html.parser import HTMLParser
 
 import ada_url
 
-from .markdown import TAGS, Renderer, _blank_code
+from .markdown import TAGS, URL_SCHEMES, Renderer, _blank_code
 
 # Raw HTML, or an address whose scheme the sanitiser refuses (javascript:, vbscript:, data:).
 _SUSPECT = re.compile(r"<[A-Za-z]|(?:script|data)\s*:", re.IGNORECASE)
 _SUSPECT_BYTES = re.compile(_SUSPECT.pattern.encode(), re.IGNORECASE)
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
-URL_SCHEMES = ("http", "https", "mailto", "tel")  # as markdown.Renderer's cleaner is given
 _WITH_CONTENT = {"script": "cùng mã bên trong: bài viết không được chạy JavaScript",
                  "style": "cùng nội dung bên trong: kiểu trình bày của trang do giao diện quyết định"}
 _FORM = {"form", "input", "button", "select", "option", "textarea", "label", "fieldset", "legend"}

@@ -122,8 +122,11 @@ class _Run:
     def read(self) -> tuple[ReadArticles, list[Page]]:
         read = read_articles(self.sources, self.settings, self.reuse, self.store, self.workers, self.progress,
                              self.options.tuning, Links(self.config) if self.options.search else None)
-        pages, errors = read_pages(self.sources, self.settings)
+        pages, errors, notes = read_pages(self.sources, self.settings)
         self.errors += read.errors + errors
+        # Not errors: the page is right without them, but the editor should know (files read this time only).
+        for note in sorted(read.notes + notes, key=SiteError.sort_key):
+            self.log(str(note))
         self.keys = {path: record.key for path, record in read.records.items()}
         self.state.articles, self.state.tokens = {a.path: a for a in read.articles}, read.tokens
         self.state.sources = {**read.records, **{i.output: SourceRecord(*i.stamp, "") for i in self.sources.images}}

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from .errors import BuildFailed, SiteError
 from .linkcheck import BrokenLink, check_links
+from .markdown import Renderer
+from .removed import notes
 
 WARNING = "cảnh báo: "
 EARLIEST_LIKELY_YEAR = 1890  # Bác's birth year: an older publication date is most likely a typo
@@ -37,6 +39,13 @@ def _lines(root: Path, shown: str) -> list[str]:
         return (root / shown).read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):
         return []  # it was read a moment ago; if it is gone now, lines are just unknown
+
+
+def _bytes(root: Path, shown: str) -> bytes:
+    try:
+        return (root / shown).read_bytes()
+    except OSError:
+        return b""  # as _lines: read a moment ago; gone now, nothing is left to warn about
 
 
 def _key_line(lines: list[str], key: str) -> int:
@@ -81,7 +90,8 @@ def images_without_alt(lines: list[str]) -> list[tuple[int, str]]:
 
 
 def content_warnings(site, root: Path) -> list[SiteError]:
-    """Articles without province, directives or summary, or dated before 1890; images without alt text."""
+    """Articles without province, directives or summary, or dated before 1890; images without alt text;
+    raw HTML the build removes (removed.notes)."""
     warnings: list[SiteError] = []
 
     def warn(message: str, path: str, line: int | None) -> None:
@@ -100,8 +110,11 @@ def content_warnings(site, root: Path) -> list[SiteError]:
                  f"(các trang lưu trữ và biểu đồ theo năm sẽ tính từ năm này)", article.path, _key_line(lines, "date"))
         if article.image and not article.image.alt:
             warn("ảnh đại diện chưa có lời mô tả (image.alt)", article.path, _key_line(lines, "image"))
+    config = site.config
+    renderer = Renderer(config.base_path, config.security.iframe_hosts, config.markdown_engine)
     for item in (*site.articles, *site.pages):
         lines = _lines(root, item.path)
+        warnings += notes(renderer, _bytes(root, item.path), item.path, WARNING)
         for line, src in images_without_alt(lines):
             warn(f"ảnh “{src}” chưa có lời mô tả (alt)", item.path, line)
         for line, name, read in legacy_lines(lines):

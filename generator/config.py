@@ -21,6 +21,7 @@ from .frontmatter import invisible
 from .markdown import ENGINES
 
 CONFIG_NAME = "site.toml"
+SHARE_FORMATS = (".jpg", ".jpeg", ".png")  # what every sharing service shows as a link's picture
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,9 @@ class SiteConfig:
     themes_dir: str = "themes"
     output_dir: str = "output"
     logo: str = ""  # site path of an image in images_dir ("/images/logo.svg"); "" shows the title as text
+    # The picture a page without a photo of its own is shared with (Facebook, Zalo, X): a JPEG or PNG
+    # of images_dir, best 1200 x 630; "" takes the theme's (static/share.png).
+    share_image: str = ""
     urls: Urls = field(default_factory=Urls)
     feeds: Feeds = field(default_factory=Feeds)
     security: Security = field(default_factory=Security)
@@ -269,6 +273,17 @@ def _validate(config: SiteConfig, text: str, display: str, errors: list) -> None
                         f"ví dụ “/images/logo.svg”, không phải “{config.logo}”")
         elif not (config.path(config.images_dir) / relative).is_file():
             err("logo", f"không tìm thấy ảnh logo “{config.logo}” (tệp {config.images_dir}/{relative})")
+    if config.share_image:
+        relative = config.share_image[len("/images/"):] if config.share_image.startswith("/images/") else ""
+        if not relative:
+            err("share_image", f"“share_image” phải là đường dẫn tới một ảnh trong {config.images_dir}, "
+                               f"ví dụ “/images/anh-chia-se.png”, không phải “{config.share_image}”")
+        elif not relative.lower().endswith(SHARE_FORMATS):
+            err("share_image", f"ảnh chia sẻ “{config.share_image}” phải là tệp JPEG hoặc PNG "
+                               f"(Facebook, Zalo không nhận ảnh SVG, WebP hay GIF làm ảnh xem trước)")
+        elif not (config.path(config.images_dir) / relative).is_file():
+            err("share_image", f"không tìm thấy ảnh chia sẻ “{config.share_image}” "
+                               f"(tệp {config.images_dir}/{relative})")
     placeholders = {"article": "{slug}", "page": "{slug}", "tag": "{slug}", "province": "{slug}",
                     "directive": "{slug}", "unit": "{slug}", "year": "{year}", "home_page": "{n}", "list_page": "{n}"}
     for f in fields(Urls):

@@ -337,8 +337,8 @@ def read_article(path: Path, display: str, settings: ReadSettings, raw: bytes | 
                    timed=bool(_TIME_OF_DAY.search(str(get("date")))), date_estimated=estimated)
 
 
-def read_page(path: Path, display: str, settings: ReadSettings) -> Page:
-    raw = _read(path, display)
+def read_page(path: Path, display: str, settings: ReadSettings, raw: bytes | None = None) -> Page:
+    raw = _read(path, display) if raw is None else raw
     src = split(decode(raw, display), display)
     check = _Checker(src, settings.zone, raw)
     check.unknown_keys(PAGE_FIELDS)

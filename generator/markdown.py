@@ -24,6 +24,7 @@ from . import rescan
 from .nesting import TooDeep, check_depth
 
 ENGINES = ("cmark-gfm", "python-markdown")
+URL_SCHEMES = ("http", "https", "mailto", "tel")  # what a link or an image may be besides a site address
 
 TAGS = {
     "p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "b", "i", "u", "s", "del", "sub", "sup",
@@ -237,7 +238,7 @@ class Renderer:
         self._cleaner = nh3.Cleaner(
             tags=TAGS,
             attributes=ATTRIBUTES,
-            url_schemes={"http", "https", "mailto", "tel"},
+            url_schemes=set(URL_SCHEMES),
             attribute_filter=self._filter,
             link_rel=None,
             strip_comments=True,

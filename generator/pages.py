@@ -170,6 +170,7 @@ def plan(site: Site) -> list[Job]:
         "search_data": config.urls.search + "du-lieu/"}, sitemap=False, key="search"))
     jobs.append(Job("404.html", "404.html", {"page_url": "404.html"}, sitemap=False, key="404"))
     jobs.append(Job("robots.txt", "robots.txt", {}, sitemap=False, key="robots"))
+    jobs.append(Job("site.webmanifest", "site.webmanifest", {}, sitemap=False, key="manifest"))
     return jobs
 
 

@@ -15,6 +15,7 @@ from .content import Article, Page, ReadSettings, errors_of, read_article, read_
 from .errors import ContentError, SiteError, os_reason
 from .incremental import BodyStore, Reuse, SourceRecord, Tuning, article_key, article_row, article_token
 from .pages import Links
+from .removed import NOTE, notes
 from .parallel import Progress, SharedArrays, fork_map, tapered
 from .sources import SourceFile, Sources
 
@@ -26,6 +27,7 @@ class ReadArticles:
     records: dict[str, SourceRecord]   # source path as shown -> stamp and content key
     tokens: dict[str, str]             # source path as shown -> what lists and cards show (article_token)
     errors: list[SiteError]
+    notes: list[SiteError]             # what the build removed from the articles read ("Lưu ý: …")
     count: int                         # files read (not taken from the last build)
     made: list                         # search postings of the articles read (search.read_part), if asked
 
@@ -46,7 +48,7 @@ def read_articles(sources: Sources, settings: ReadSettings, reuse: Reuse, store:
     are made in the workers too, while their bodies are at hand (search.read_part)."""
     bodies_kept = store.prepare()  # the store is deleted (or damaged) as a whole, not body by body
     plan = reuse.reads(sources.articles, bodies_kept)
-    result = ReadArticles(plan.reused, plan.records, plan.tokens, [], len(plan.to_read), [])
+    result = ReadArticles(plan.reused, plan.records, plan.tokens, [], [], len(plan.to_read), [])
     if plan.to_read:
         many = len(plan.to_read) >= tuning.parallel_min
         workers = workers if many else 1
@@ -57,8 +59,9 @@ def read_articles(sources: Sources, settings: ReadSettings, reuse: Reuse, store:
             task.maker = Maker(Names.from_registries(settings.registries))
             task.shared = SharedArrays.make(len(plan.to_read) * _SHARED_PER_ARTICLE)
         for rows, made in fork_map(_read_part, parts, task, workers, progress, "Đọc bài viết"):
-            for shown, record, row, token, errors in rows:
+            for shown, record, row, token, errors, noted in rows:
                 result.errors += errors
+                result.notes += noted
                 if row is not None:
                     result.articles.append(Article(*row))
                     result.records[shown] = record
@@ -75,8 +78,8 @@ def read_articles(sources: Sources, settings: ReadSettings, reuse: Reuse, store:
 
 def _read_part(task: _ReadTask, part: Sequence[SourceFile]) -> tuple[list[tuple], object]:
     """Worker: read articles, keep their bodies in the store; send back, per file, (path, record,
-    the article without body as a row, its token, errors), and the search postings of the
-    articles read when asked."""
+    the article without body as a row, its token, errors, notes of what was removed from it), and the
+    search postings of the articles read when asked."""
     out, bodies, read = [], [], []
     fingerprint = task.settings.fingerprint
     for source in part:
@@ -84,23 +87,24 @@ def _read_part(task: _ReadTask, part: Sequence[SourceFile]) -> tuple[list[tuple]
         try:
             raw, st = read_source(source.path)
         except OSError as exc:
-            out.append((shown, None, None, "", [ContentError(f"không đọc được tệp: {os_reason(exc)}", shown, 1)]))
+            out.append((shown, None, None, "", [ContentError(f"không đọc được tệp: {os_reason(exc)}", shown, 1)], []))
             continue
         key = article_key(raw, fingerprint)
         record = SourceRecord(st.st_mtime_ns, st.st_size, st.st_ctime_ns, key)
         known = task.reuse.known(shown)
         if known is not None and known[1] == key and task.store.touch(key):  # touched but not changed
-            out.append((shown, record, article_row(known[0]), known[2], []))
+            out.append((shown, record, article_row(known[0]), known[2], [], []))
             continue
         try:
             article = read_article(source.path, shown, task.settings, raw=raw)
         except ContentError as exc:
-            out.append((shown, None, None, "", errors_of(exc)))
+            out.append((shown, None, None, "", errors_of(exc), []))
             continue
         bodies.append((key, article.body))
         read.append((article, key))
         bare = article_row(article)
-        out.append((shown, record, bare[:_BODY] + ("",) + bare[_BODY + 1:], article_token(article), []))
+        out.append((shown, record, bare[:_BODY] + ("",) + bare[_BODY + 1:], article_token(article), [],
+                    notes(task.settings.renderer, raw, shown, NOTE)))
     task.store.save_many(bodies)  # one transaction per part
     return out, _postings(task, read) if task.links is not None and read else None
 
@@ -141,11 +145,17 @@ _SHARED_PER_ARTICLE = 256 << 10
 _BODY = [name for name in Article.__dataclass_fields__].index("body")
 
 
-def read_pages(sources: Sources, settings: ReadSettings) -> tuple[list[Page], list[SiteError]]:
-    pages, errors = [], []
+def read_pages(sources: Sources, settings: ReadSettings) -> tuple[list[Page], list[SiteError], list[SiteError]]:
+    """The pages, the errors, and the notes of what was removed from them."""
+    pages, errors, noted = [], [], []
     for source in sources.pages:
         try:
-            pages.append(read_page(source.path, source.shown, settings))
+            raw, _ = read_source(source.path)
+            pages.append(read_page(source.path, source.shown, settings, raw=raw))
+        except OSError as exc:
+            errors.append(ContentError(f"không đọc được tệp: {os_reason(exc)}", source.shown, 1))
         except ContentError as exc:
             errors += errors_of(exc)
-    return pages, errors
+        else:
+            noted += notes(settings.renderer, raw, source.shown, NOTE)
+    return pages, errors, noted

@@ -441,10 +441,12 @@ class Templates:
         base = self.config.base_url if self.config.base_url.endswith("/") else self.config.base_url + "/"
         return base + path.lstrip("/")
 
-    def asset(self, name: str) -> str:
+    def asset(self, name: str, absolute: bool = False) -> str:
+        """A theme static file's fingerprinted address; absolute: with scheme and host (og:image)."""
         if name not in self.assets:
             raise jinja2.TemplateRuntimeError(f"giao diện không có tệp tĩnh “{name}”")
-        return self.url(self.assets[name].output)
+        output = self.assets[name].output
+        return self.abs_url(output) if absolute else self.url(output)
 
     @staticmethod
     def _jsonld(value: Any) -> jinja2.utils.markupsafe.Markup:

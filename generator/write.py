@@ -127,6 +127,7 @@ _PAGE_KINDS = {"article": "bài viết", "page": "trang", "tag": "trang chủ đ
 _PAGE_NAMES = {"tags": "danh sách chủ đề", "provinces": "danh sách tỉnh", "directives": "danh sách văn bản",
                "units": "danh sách đơn vị 2025", "years": "danh sách năm", "search": "trang tìm kiếm",
                "feed": "tin Atom của cổng", "404": "trang 404", "robots": "robots.txt", "sitemap": "sitemap.xml",
+               "manifest": "site.webmanifest",
                "[cms]": "giao diện biên tập (/admin/)"}
 
 

@@ -1673,12 +1673,44 @@
       q.names.length;
   }
 
+  /* The value of a parameter of an address's query string ("?q=…"), decoded as a browser decodes a
+     form's: "+" is a space, each run of %XX that is UTF-8 is its characters; what is no UTF-8 ("%E0%A4"
+     cut short) or no escape ("%A", "%zz") stays as typed, not "\ufffd". A parameter given twice
+     ("?q=&q=bác", a link's q and a form's): the first that is not blank. */
+  function urlParam(search, name) {
+    var found = null;
+    String(search || "").replace(/^\?/, "").split("&").some(function (part) {
+      var eq = part.indexOf("=");
+      if (percentDecode(eq < 0 ? part : part.slice(0, eq)) !== name) return false;
+      var value = eq < 0 ? "" : percentDecode(part.slice(eq + 1));
+      if (found === null || !found.trim()) found = value;
+      return !!found.trim();
+    });
+    return found;
+  }
+
+  function percentDecode(text) {
+    return text.replace(/\+/g, " ").replace(/(?:%[0-9A-Fa-f]{2})+/g, function (run) {
+      var bytes = run.match(/%../g), out = "", i = 0;
+      while (i < bytes.length) {
+        var b = parseInt(bytes[i].slice(1), 16);
+        var n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+        var chunk = n && i + n <= bytes.length ? bytes.slice(i, i + n).join("") : null, text = null;
+        if (chunk) {
+          try { text = decodeURIComponent(chunk); } catch (err) { text = null; }  // bad continuation, overlong, surrogate
+        }
+        if (text === null) { out += bytes[i]; i += 1; } else { out += text; i += n; }
+      }
+      return out;
+    });
+  }
+
   var api = { prepare: prepare, tokenize: tokenize, fold: fold, toneKey: toneKey, hasDiacritics: hasDiacritics,
               keyHash: keyHash, mix: mix, place: place, parseQuery: parseQuery, plan: plan, Engine: Engine,
               Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet, matches: matches,
               pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, candidates: candidates,
               initialism: initialism, telexWord: telexWord, vniWord: vniWord,
-              unvni: unvni, addressWords: addressWords, variantOf: variantOf };
+              unvni: unvni, addressWords: addressWords, variantOf: variantOf, urlParam: urlParam };
   root.LTBSearch = api;
 
   // ---- The page ----
@@ -1732,13 +1764,14 @@
     });
     var seq = 0, timer = 0, pauseTimer = 0, current = null, shown = 0, lastKey = 0, asTyped = false;
 
+    // Whether the history entry shown holds a query the reader settled on (Enter, a pause, a filter,
+    // the page as loaded): the next query typed then gets an entry of its own, so that Back returns
+    // to this one; while it is typed, its entry follows each key. Not yet: the page's first search
+    // writes its address over the one loaded.
+    var settled = false;
+
     form.classList.add("search-ready");
-    var url = new URL(location.href);
-    input.value = url.searchParams.get("q") || "";
-    Object.keys(selects).forEach(function (k) {
-      var value = url.searchParams.get(params[k]);
-      if (value && selects[k]) choose(selects[k], value);
-    });
+    fromAddress();
     if (filterBox) {
       var wide = root.matchMedia && root.matchMedia("(min-width: 48em)").matches;
       filterBox.open = wide || Object.keys(filters()).length > 0;
@@ -1773,13 +1806,32 @@
       return f;
     }
 
-    function remember() {
+    /* The query and filters of the address shown (loaded, or gone back to). */
+    function fromAddress() {
+      input.value = urlParam(location.search, "q") || "";
+      Object.keys(selects).forEach(function (k) {
+        var value = urlParam(location.search, params[k]);
+        if (!selects[k]) return;
+        if (value) choose(selects[k], value);
+        else selects[k].value = "";
+      });
+    }
+
+    /* The address of the query and filters; settle: the reader settled on them. A new query after a
+       settled one is a new history entry (not one per key); a blank page's entry is replaced. */
+    function remember(settle) {
       var next = new URL(location.href);
       next.search = "";
       if (input.value.trim()) next.searchParams.set("q", input.value.trim());
       var f = filters();
       Object.keys(f).forEach(function (k) { next.searchParams.set(params[k], f[k]); });
-      history.replaceState(null, "", next.toString());
+      var changed = next.toString() !== location.href;
+      var blank = !(urlParam(location.search, "q") || "").trim() &&
+        Object.keys(params).every(function (k) { return !urlParam(location.search, params[k]); });
+      if (changed && settled && !blank) history.pushState(null, "", next.toString());
+      else if (changed) history.replaceState(null, "", next.toString());
+      if (settle) settled = true;
+      else if (changed) settled = false;
     }
 
     function card(rec, id) {
@@ -1944,12 +1996,13 @@
       offerMerged(result);
     }
 
-    /* Searches now; the records are fetched once the reader pauses (or at once). */
-    function run(now) {
+    /* Searches now; the records are fetched once the reader pauses (or at once). restored: the
+       query of a history entry gone back (or forward) to, whose address stays as it is. */
+    function run(now, restored) {
       var token = ++seq;
       var query = input.value;
       var f = filters();
-      remember();
+      if (!restored) remember(now);
       clearTimeout(pauseTimer);
       if (!tokenize(query).length && !Object.keys(f).length) {
         clear();
@@ -1986,6 +2039,7 @@
         return new Promise(function (resolve) {
           pauseTimer = setTimeout(function () {
             if (token !== seq) return resolve();
+            if (!now) remember(true);  // the reader paused on it: a query of its own in the history
             // The reader paused: the whole query now (its pairs order the results), then the records.
             resolve((now ? Promise.resolve(result) : engine.search(query, f, open, false, typed)).then(function (full) {
               if (token !== seq) return;
@@ -2014,6 +2068,18 @@
     }
 
     input.addEventListener("input", later);
+    root.addEventListener("popstate", function () {
+      // Back or Forward to another search: its query, filters and results; the keyboard goes on
+      // from the search box when what it was on (a result, "Xem thêm") is gone.
+      fromAddress();
+      if (filterBox && Object.keys(filters()).length) filterBox.open = true;
+      asTyped = false;
+      settled = true;
+      clearTimeout(timer);
+      run(true, true);
+      var at = document.activeElement;
+      if (!at || at === document.body || !form.contains(at)) input.focus({ preventScroll: true });
+    });
     Object.keys(selects).forEach(function (k) { if (selects[k]) selects[k].addEventListener("change", function () { run(true); }); });
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(true); });
     more.addEventListener("click", function () {

@@ -1905,6 +1905,11 @@ def test_a_name_of_two_syllables_counts_the_articles_holding_it_whole(tmp_path):
     assert typing["total"] >= 1
     (typed_whole,) = search(data, "Phú Quốc", open=True, light=True)
     assert typed_whole["total"] == 1
+    # a word of the index last: bound once the reader pauses (or presses Enter), not before
+    (typing,) = search(data, "Côn Đảo", open=True, light=True)
+    paused, begun = search(data, "Côn Đảo", "Phú Qu", open=True)
+    assert typing["total"] >= 1 and paused["total"] == 0 and paused["apart"] == ["Côn Đảo"]
+    assert begun["total"] >= 1 and begun["apart"] == []
 
 
 @node_only

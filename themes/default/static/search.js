@@ -1438,10 +1438,13 @@
       for (var k = 0; k < touched.length; k++) score[touched[k]] += best[touched[k]];
     });
     var quoted = q.pairs.filter(function (p) { return p.phrase && !p.skipped; });
-    // (while a word is being typed, "Phú Qu", its pair is required only once some article holds it)
+    // A word being typed ("Phú Qu") binds its pair once some article holds it; at the pause, also
+    // when it is a word of the index that may be the whole of it ("Hạ Lo"), not the start of one ("qu").
     var together = function (p) { return pairPostings(found, p).some(function (l) { return l.ids.length > 0; }); };
+    var last = terms.filter(function (t) { return t.word && t.word.prefix; })[0];
+    var whole = !q.light && !!last && !last.stop && held(found, last.word);
     var bound = q.pairs.filter(function (p) {
-      return p.name && !p.phrase && !p.skipped && (!(q.light && p.open) || together(p));
+      return p.name && !p.phrase && !p.skipped && (!p.open || whole || together(p));
     });
     var named = bound.length;
     var pairSeen = new Int32Array(N).fill(-1);

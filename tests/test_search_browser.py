@@ -583,3 +583,14 @@ def test_the_query_of_the_address_is_decoded_as_a_browser_does(browser, site_url
         assert pg.input_value("#q") == expected, search
         assert "\ufffd" not in pg.text_content("#search-status")
     context.close()
+
+
+def test_a_name_no_article_holds_whole_has_only_approximate_results(page):
+    """"Bác Lai" typed as a name: no article writes it, so no count of the articles holding its
+    syllables apart; the page says which name none holds and lists those as approximate."""
+    page.locator("#q").press_sequentially("Bác Lai", delay=30)
+    page.locator("#q").press("Enter")
+    page.wait_for_function("() => !document.querySelector('#search-approx').hidden")
+    assert page.text_content("#search-status") == "Không có bài nào chứa «Bác Lai»; dưới đây là các bài chứa một phần."
+    assert page.locator("#search-results li").count() == 0 and page.locator("#search-approx-results li").count() > 0
+    assert not page.errors, page.errors

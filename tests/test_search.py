@@ -1065,8 +1065,12 @@ def test_highlight_marks_what_matched(fixture_index):
 def test_every_word_is_required_and_partial_matches_come_apart(fixture_index):
     """Issue 20.5: results hold every word; articles holding some come as approximate results;
     a word no article has gives no result (searched as typed, not corrected)."""
-    (r,) = search(fixture_index, "Lê Đức Dục")
+    r, name = search(fixture_index, "lê đức dục", "Lê Đức Dục")
     assert set(r["titles"][:r["total"]]) == articles_with_all(["Lê", "Đức", "Dục"])
+    # typed as a name: the article naming "Lê Đức Dục"; its words apart ("đạo đức", "giáo dục") are
+    # only approximate results
+    assert name["ids"] == [d for d, t in zip(r["ids"], r["titles"]) if t == LAI_CHAU] and name["apart"] == []
+    assert set(name["approx"]) >= set(r["ids"]) - set(name["ids"]) and r["total"] == 2
     (script,) = search(fixture_index, "<script>alert(1)</script>")
     assert script["total"] == 0 and script["approxTotal"] == 0 and script["corrected"] is None
     (typo,) = search(fixture_index, "lam theo bacc", open=True, as_typed=True)
@@ -1130,8 +1134,8 @@ def test_a_word_in_capitals_is_an_initialism_not_a_slip(fixture_index):
 def test_two_letters_being_typed_do_not_empty_the_results(fixture_index):
     """While the reader types "hồ ch" (or "hoof ch"), the two letters of the word begun are no word
     of the index: they narrow nothing (no "no result" flash), as one letter doesn't; a word of two
-    letters the index has ("Bác Hồ") is required as typed."""
-    typing, slip, word = search(fixture_index, "ho ch", "hoof ch", "Bác Hồ", open=True, light=True)
+    letters the index has ("bác hồ") is required as typed."""
+    typing, slip, word = search(fixture_index, "ho ch", "hoof ch", "bác hồ", open=True, light=True)
     (ho,) = search(fixture_index, "ho", light=True)
     assert typing["total"] == ho["total"] > 0 and typing["ids"] == ho["ids"]
     assert slip["corrected"] == "hồ ch" and slip["total"] == ho["total"]
@@ -1865,3 +1869,61 @@ def _parent_of(pid: str) -> int:
             return int(handle.read().rsplit(b")", 1)[1].split()[1])
     except OSError:  # ended meanwhile
         return -1
+
+
+def _name_site(tmp_path: Path) -> Path:
+    """The fixture site with "Phú Quốc" written in one article, its two syllables apart in two
+    others ("phú cường", "quốc gia"), and "côn" and "đảo" apart in one: the index of its build."""
+    root = site_copy(tmp_path)
+    texts = {"hoc-tap-lam-theo-bac-o-lao-cai": "Đoàn công tác đến thăm Phú Quốc.",
+             "hoc-tap-lam-theo-bac-o-lam-dong": "Dân giàu, nước mạnh, phú cường; tình hữu nghị quốc tế.",
+             "lam-dong-neu-cao-dao-duc-cong-vu": "Quốc gia thịnh vượng, nhân dân phú túc.",
+             "bac-binh-lam-dong-tong-ket-thi-dua": "Võ côn quyền; đảo chiều thi đua."}
+    for slug, text in texts.items():
+        article = root / "content" / "articles" / (slug + ".md")
+        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    return tmp_path / "out" / "tim-kiem" / "du-lieu"
+
+
+@node_only
+def test_a_name_of_two_syllables_counts_the_articles_holding_it_whole(tmp_path):
+    """"Phú Quốc": a name typed with its capitals counts the articles holding it whole; those
+    holding its syllables apart are approximate results. A name no article holds together ("Côn
+    Đảo") has no full result, and the page is told which; words in lower case keep the AND rule
+    (words anywhere)."""
+    data = _name_site(tmp_path)
+    named, plain, none, longer = search(data, "Phú Quốc", "phu quoc", "Côn Đảo", "phú quốc nhân dân")
+    assert named["total"] == 1 and named["titles"][0] == O_LAO_CAI, named
+    assert {O_LAM_DONG, LAM_DONG} <= set(named["titles"][1:]) and named["approxTotal"] >= 2, named
+    assert {O_LAO_CAI, O_LAM_DONG, LAM_DONG} <= set(plain["titles"][:plain["total"]])
+    assert none["total"] == 0 and none["approxTotal"] >= 1 and BAC_BINH in none["titles"]
+    assert none["apart"] == ["Côn Đảo"] and named["apart"] == []
+    assert longer["total"] >= 2 and LAM_DONG in longer["titles"][:longer["total"]]
+    # while the second syllable is being typed, its pair binds only once some article holds it
+    (typing,) = search(data, "Phú Qu", open=True, light=True)
+    assert typing["total"] >= 1
+    (typed_whole,) = search(data, "Phú Quốc", open=True, light=True)
+    assert typed_whole["total"] == 1
+    # a word of the index last: bound once the reader pauses (or presses Enter), not before
+    (typing,) = search(data, "Côn Đảo", open=True, light=True)
+    paused, begun = search(data, "Côn Đảo", "Phú Qu", open=True)
+    assert typing["total"] >= 1 and paused["total"] == 0 and paused["apart"] == ["Côn Đảo"]
+    assert begun["total"] >= 1 and begun["apart"] == []
+
+
+@node_only
+def test_question_words_and_polite_fillers_are_not_required(fixture_index):
+    """"Chỉ thị 05 là gì", "nêu gương như thế nào", "cho tôi hỏi về đạo đức công vụ", "tìm bài về
+    Lai Châu": the question and the request around what is asked are not words an article must
+    hold, when the query has others; asked alone ("là gì") they are."""
+    queries = {"Chỉ thị 05 là gì": "Chỉ thị 05", "nêu gương như thế nào": "nêu gương",
+               "cho tôi hỏi về đạo đức công vụ": "về đạo đức công vụ", "tìm bài về Lai Châu": "Lai Châu",
+               "thi đua ở đâu": "thi đua", "Bác Hồ sinh năm bao nhiêu": "Bác Hồ sinh năm"}
+    asked = search(fixture_index, *queries)
+    plain = search(fixture_index, *queries.values())
+    for a, p in zip(asked, plain):
+        assert p["total"] > 0, p["q"]
+        assert a["total"] == p["total"] and set(a["ids"]) == set(p["ids"]), a["q"]
+    (alone,) = search(fixture_index, "là gì")
+    assert alone["total"] == len(articles_with_all(["là", "gì"]))

@@ -528,3 +528,69 @@ def test_a_2025_unit_offers_the_provinces_merged_into_it(browser, fixture_url):
     pg.wait_for_timeout(400)
     assert set(page_results(pg)) == {LAM_DONG, BAC_BINH, "Học tập và làm theo Bác ở Lâm Đồng"}
     context.close()
+
+
+def test_back_and_forward_return_to_the_searches_settled_on(browser, site_url):
+    """Each query the reader settles on (Enter, a pause, a filter) is an entry of the history, not
+    each key: Back returns to the previous search (query, filters, results), Forward comes again,
+    and the keyboard goes on from the search box."""
+    context, pg = open_search(browser, site_url)
+    pg.wait_for_function("window.LTBSearch !== undefined")
+    pg.locator("#q").press_sequentially("lai chau", delay=30)
+    pg.locator("#q").press("Enter")
+    wait_for_results(pg, "lai chau")
+    first = results(pg)
+    pg.fill("#q", "")
+    pg.locator("#q").press_sequentially("chi thi 05", delay=30)  # settled by the pause
+    wait_for_results(pg, "chi thi 05")
+    pg.wait_for_timeout(400)
+    second = results(pg)
+    assert first and second and first != second
+    province = pg.locator("#tinh option").nth(1).get_attribute("value")
+    pg.select_option("#tinh", province)
+    pg.wait_for_function("p => new URL(location.href).searchParams.get('tinh') === p", arg=province)
+    pg.wait_for_timeout(300)
+    if results(pg):
+        pg.locator("#search-results li a").first.focus()
+    pg.go_back()
+    pg.wait_for_function("() => !new URL(location.href).searchParams.get('tinh')")
+    wait_for_results(pg, "chi thi 05")
+    assert pg.input_value("#tinh") == "" and results(pg) == second
+    pg.go_back()
+    wait_for_results(pg, "lai chau")
+    assert pg.input_value("#q") == "lai chau" and results(pg) == first
+    assert pg.evaluate("() => document.activeElement.id") == "q"
+    pg.go_forward()
+    wait_for_results(pg, "chi thi 05")
+    assert pg.input_value("#q") == "chi thi 05" and results(pg) == second
+    pg.go_back()
+    wait_for_results(pg, "lai chau")
+    pg.go_back()  # the first search took the place of the blank page's entry: Back leaves the page
+    pg.wait_for_function("() => !location.pathname.includes('tim-kiem')")
+    assert not pg.errors, pg.errors
+    context.close()
+
+
+def test_the_query_of_the_address_is_decoded_as_a_browser_does(browser, site_url):
+    """"+" and %20 are spaces, UTF-8 escapes their characters; a cut escape stays as typed (not
+    "\ufffd"); of a q given twice, the first not blank."""
+    context = browser.new_context()
+    pg = context.new_page()
+    for search, expected in (("q=%E0%A4%A", "%E0%A4%A"), ("q=lai+ch%C3%A2u", "lai châu"),
+                             ("q=lai%20ch%E1%BA%A5u%C3", "lai chấu%C3"), ("q=&q=b%C3%A1c&q=x", "bác")):
+        pg.goto(site_url + "tim-kiem/?" + search)
+        pg.wait_for_function("() => document.querySelector('#search-status').textContent !== ''")
+        assert pg.input_value("#q") == expected, search
+        assert "\ufffd" not in pg.text_content("#search-status")
+    context.close()
+
+
+def test_a_name_no_article_holds_whole_has_only_approximate_results(page):
+    """"Bác Lai" typed as a name: no article writes it, so no count of the articles holding its
+    syllables apart; the page says which name none holds and lists those as approximate."""
+    page.locator("#q").press_sequentially("Bác Lai", delay=30)
+    page.locator("#q").press("Enter")
+    page.wait_for_function("() => !document.querySelector('#search-approx').hidden")
+    assert page.text_content("#search-status") == "Không có bài nào chứa «Bác Lai»; dưới đây là các bài chứa một phần."
+    assert page.locator("#search-results li").count() == 0 and page.locator("#search-approx-results li").count() > 0
+    assert not page.errors, page.errors

@@ -17,7 +17,8 @@
 //   {"op": "typing", "dir", "queries": [{"q"}]}: bytes when every prefix is searched on one page
 //   {"op": "search", "dir", "queries": [{"q", "filters", "open", "show", "light", "asTyped"}]}: each query on a
 //     fresh engine (a cold page): the query it was corrected to and the one it suggests (or
-//     null), ranked ids, approximate ids, the top records, snippets of the first three (from
+//     null), ranked ids, approximate ids, the names typed that no article holds whole (apart),
+//     the top records, snippets of the first three (from
 //     their pages in the output folder), bytes and files loaded (by kind: all, and those the
 //     search loaded before the records shown), milliseconds.
 "use strict";
@@ -140,6 +141,7 @@ async function main() {
     results.push({ q: query.q, empty: !!result.empty, corrected: result.corrected ? result.corrected.to : null,
                    deferred: !!result.deferred, begun: !!result.begun,
                    suggested: result.suggested || null, total: result.ids.length, approxTotal: result.approx.length,
+                   apart: result.apart || [],
                    ids: result.ids.slice(0, 50), approx: result.approx.slice(0, 50),
                    titles: top.map((r) => r.t), urls: top.map((r) => r.u), marked: titles, snippets,
                    bytes: seen.bytes, files: seen.files, kinds: seen.kinds, searched, pageBytes: seen.pageBytes, ms });

@@ -21,7 +21,7 @@ import ada_url
 from . import __version__
 from .errors import ContentError, os_reason, suggest
 from .frontmatter import Source, decode, split, visible
-from .markdown import MAX_NESTING, NestingTooDeep, Renderer, Unclosed, first_paragraph, shorten
+from .markdown import MAX_NESTING, Credentials, NestingTooDeep, Renderer, Unclosed, first_paragraph, shorten
 from .rescan import Rescanned
 from .taxonomy import Directive, Province, Registries
 from .vietnamese import MAX_SLUG, in_zone, normalize, slugify, term_key
@@ -394,6 +394,11 @@ def _body(renderer: Renderer, src: Source) -> str:
                            f"Markdown “python-markdown” (markdown_engine trong site.toml) đọc lại phần chữ sau mỗi dấu "
                            f"đó, và với bài này sẽ mất hàng phút; hãy đóng các dấu bằng “{exc.closer}”, viết "
                            f"“\\{exc.char}” cho một dấu “{exc.char}” đứng riêng, hoặc dùng bộ đọc mặc định “cmark-gfm”",
+                           src.path, src.body_line + exc.line - 1) from None
+    except Credentials as exc:
+        what = "địa chỉ ảnh" if exc.tag == "img" else "liên kết"
+        raise ContentError(f"{what} “{exc.shown}” không được có tên đăng nhập hay mật khẩu (phần “…@” trước tên "
+                           f"máy): chúng sẽ hiện công khai trên trang; hãy bỏ phần đó",
                            src.path, src.body_line + exc.line - 1) from None
     except Unclosed as exc:
         what = "chú thích “<!--”" if exc.opener == "<!--" else f"thẻ “{exc.opener}”"

@@ -12,6 +12,8 @@ import difflib
 import re
 from typing import Callable, Iterable
 
+import jinja2
+
 FALLBACK = ("mẫu viết sai cú pháp ở dòng này; hãy xem lại các dấu “{{ … }}”, “{% … %}”, “{# … #}”, các dấu ngoặc, "
             "dấu nháy và tên lệnh, bộ lọc trên dòng")
 RUNTIME_FALLBACK = "mẫu không dựng được ở dòng này; hãy xem lại lệnh, bộ lọc và giá trị dùng trên dòng"
@@ -77,10 +79,13 @@ def _unknown_tag(match: re.Match, message: str, _known: dict) -> str:
     return text
 
 
-def _end_of_template(match: re.Match, message: str, _known: dict) -> str:
+def _end_of_template(match: re.Match, message: str, known: dict) -> str:
     looking = re.search(r"following tags: (.+?)\.(?: The|$)", message)
     innermost = re.search(r"needs to be closed is '([^']*)'", message)
     block = f"khối “{{% {innermost.group(1)} %}}”" if innermost else "một khối"
+    if known.get("opened"):  # located at the tag that opens it
+        wanted = f"; hãy thêm {_tags(looking.group(1))} ở chỗ khối kết thúc" if looking else ""
+        return f"{block} mở ở dòng này chưa được đóng tới hết tệp mẫu{wanted}"
     wanted = f"; hãy thêm {_tags(looking.group(1))}" if looking else ""
     return f"tệp mẫu hết mà {block} chưa được đóng{wanted}"
 
@@ -179,10 +184,12 @@ def _vietnamese(message: str) -> bool:
     return bool(re.search(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u036f\u1ea0-\u1ef9]", message))
 
 
-def reason(message: str, filters: Iterable[str] = (), tests: Iterable[str] = (), runtime: bool = False) -> str:
+def reason(message: str, filters: Iterable[str] = (), tests: Iterable[str] = (), runtime: bool = False,
+           opened: bool = False) -> str:
     """What to fix, in Vietnamese, for one of Jinja's messages; filters and tests: the names the
     environment knows, to suggest the nearest one for a typo. runtime: the fallback says the
-    template could not be rendered rather than written wrong."""
+    template could not be rendered rather than written wrong. opened: a block left open is
+    reported at the line of the tag that opens it (see opened_line)."""
     message = message or ""
     if _vietnamese(message):
         return message
@@ -192,5 +199,37 @@ def reason(message: str, filters: Iterable[str] = (), tests: Iterable[str] = (),
             continue
         if isinstance(text, str):
             return text
-        return text(match, message, {"bộ lọc": filters, "phép thử": tests})
+        return text(match, message, {"bộ lọc": filters, "phép thử": tests, "opened": opened})
     return RUNTIME_FALLBACK if runtime else FALLBACK
+
+
+# Tags that open a block closed by "end" + their name ({% set x %} only without "=").
+BLOCK_TAGS = frozenset({"if", "for", "macro", "call", "filter", "block", "with", "autoescape", "set", "trans"})
+
+
+def opened_line(env: jinja2.Environment, source: str, message: str) -> int | None:
+    """For "Unexpected end of template" (Jinja reports it at the last line): the line of the tag
+    that opened the innermost block left open, where a site owner recognises it; else None."""
+    innermost = re.search(r"^Unexpected end of template\..*needs to be closed is '([^']*)'", message, re.S)
+    if innermost is None:
+        return None
+    try:
+        tokens = [token for token in env.lex(source) if token[1] != "whitespace"]
+    except jinja2.TemplateSyntaxError:
+        return None
+    stack: list[tuple[str, int]] = []
+    for at, (line, kind, value) in enumerate(tokens):
+        if kind not in ("block_begin", "linestatement_begin") or at + 1 >= len(tokens) or tokens[at + 1][1] != "name":
+            continue
+        name = tokens[at + 1][2]
+        words = []
+        for token in tokens[at + 2:]:
+            if token[1] in ("block_end", "linestatement_end"):
+                break
+            words.append(token)
+        if name in BLOCK_TAGS and not (name == "set" and any(w[1] == "operator" and w[2] == "=" for w in words)):
+            stack.append((name, line))
+        elif name.startswith("end") and any(opened == name[3:] for opened, _ in stack):
+            while stack.pop()[0] != name[3:]:
+                pass
+    return next((line for name, line in reversed(stack) if name == innermost.group(1)), None)

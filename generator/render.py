@@ -595,8 +595,10 @@ class Templates:
 
     def _syntax(self, exc: jinja2.TemplateSyntaxError) -> TemplateError:
         # The lexer's Failure (an unclosed {# or {% raw %}) passes the file's path as the name
-        return TemplateError(f"lỗi cú pháp mẫu: {self._reason(exc)}", self._display(exc.filename or exc.name),
-                             exc.lineno)
+        path = exc.filename or exc.name
+        opened = jinjareasons.opened_line(self.env, exc.source, exc.message or "") if exc.source else None
+        text = jinjareasons.reason(exc.message or "", self.env.filters, self.env.tests, opened=opened is not None)
+        return TemplateError(f"lỗi cú pháp mẫu: {text}", self._display(path), opened or exc.lineno)
 
     def _display(self, filename: str | None) -> str:
         if not filename:

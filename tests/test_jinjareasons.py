@@ -44,8 +44,16 @@ CASES = [
     ("{% for x in y %}\n{% if x %}\n{% endfor %}\n", 3,
      "lỗi cú pháp mẫu: lệnh “{% endfor %}” đặt sai chỗ hoặc thừa: khối đang mở “{% if %}” phải được đóng trước "
      "bằng “{% elif %}” hay “{% else %}” hay “{% endif %}”; hãy xem lại thứ tự các lệnh mở và đóng khối"),
-    ("{% if a %}\nx\n", 2, "lỗi cú pháp mẫu: tệp mẫu hết mà khối “{% if %}” chưa được đóng; hãy thêm “{% elif %}” "
-                           "hay “{% else %}” hay “{% endif %}”"),
+    # a block left open: at the tag that opens it (Jinja: the last line)
+    ("{% if a %}\nx\n", 1, "lỗi cú pháp mẫu: khối “{% if %}” mở ở dòng này chưa được đóng tới hết tệp mẫu; hãy "
+                           "thêm “{% elif %}” hay “{% else %}” hay “{% endif %}” ở chỗ khối kết thúc"),
+    ("<p>\n{% for x in y %}\n{% if x %}\n{{ x }}\n{% endif %}\n{% if a %}\n{% set z = 1 %}\n"
+     "{% set w %}q{% endset %}\n{% block b %}{% endblock %}\n</p>\n", 6,
+     "lỗi cú pháp mẫu: khối “{% if %}” mở ở dòng này chưa được đóng tới hết tệp mẫu; hãy thêm “{% elif %}” hay "
+     "“{% else %}” hay “{% endif %}” ở chỗ khối kết thúc"),
+    ("<ul>\n{% for x in y %}\n<li>{{ x }}</li>\n{% if a %}{% endif %}\n</ul>\n", 2,
+     "lỗi cú pháp mẫu: khối “{% for %}” mở ở dòng này chưa được đóng tới hết tệp mẫu; hãy thêm “{% endfor %}” hay "
+     "“{% else %}” ở chỗ khối kết thúc"),
     ("{{ a", 1, "lỗi cú pháp mẫu: tệp mẫu hết mà còn thiếu dấu “}}” đóng biểu thức (một “{{”, “{%”, “{#” hay một "
                 "dấu ngoặc, dấu nháy chưa được đóng?)"),
     ("{{ a b }}", 1, "lỗi cú pháp mẫu: cần dấu “}}” đóng biểu thức nhưng gặp chữ “b”; hãy xem lại dòng này (thiếu "
@@ -156,3 +164,11 @@ def test_every_message_in_jinjas_source_has_a_reason():
             continue
         assert text != jinjareasons.FALLBACK, message
         assert not ENGLISH.search(text), (message, text)
+
+
+def test_a_block_left_open_is_said_at_the_end_when_its_tag_cannot_be_found():
+    message = ("Unexpected end of template. Jinja was looking for the following tags: 'endfor' or 'else'. "
+               "The innermost block that needs to be closed is 'for'.")
+    assert jinjareasons.reason(message) == ("tệp mẫu hết mà khối “{% for %}” chưa được đóng; hãy thêm “{% endfor %}” "
+                                            "hay “{% else %}”")
+    assert jinjareasons.opened_line(jinja2.Environment(), "{{ a }}\n", message) is None

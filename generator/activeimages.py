@@ -31,7 +31,9 @@ ACTIVE_ELEMENTS = frozenset({"script", "handler", "listener", "foreignobject", "
 LOADING = frozenset({"href", "src"})
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
 _CSS_URL = re.compile(r"url\(\s*(['\"]?)([^'\")]*)\1\s*\)|@import\s+(['\"])([^'\"]*)\3", re.I)
-_RASTER_DATA = re.compile(r"^data:image/(png|jpe?g|gif|webp|avif)[;,]", re.I)
+# Embedded data a browser would open as a document or run (embedded photos and fonts are fine).
+_ACTIVE_DATA = re.compile(r"^data:\s*(text/html|application/xhtml\+xml|text/xml|application/xml|image/svg\+xml|"
+                          r"text/(java|ecma)script|application/(x-)?(java|ecma)script|[^;,]*\+xml)\s*[;,]", re.I)
 _URL_NOISE = re.compile(r"[\t\n\r]|^[\x00-\x20]+")  # what a browser strips from an address before its scheme
 
 ADVICE = ("hãy mở ảnh bằng phần mềm vẽ (Inkscape, Illustrator, Figma…) rồi xuất lại thành SVG thường "
@@ -85,8 +87,8 @@ def _url_problem(url: str) -> str | None:
     scheme = _scheme(url)
     if scheme in ("javascript", "vbscript"):
         return f"có liên kết “{scheme}:” chạy mã"
-    if scheme == "data" and not _RASTER_DATA.match(url):
-        return "có dữ liệu nhúng “data:” không phải ảnh (có thể chứa trang HTML chạy mã)"
+    if scheme == "data" and _ACTIVE_DATA.match(url):
+        return "có dữ liệu nhúng “data:” là trang HTML, SVG hay mã chạy được"
     if scheme is not None and scheme != "data" or url.startswith(("//", "\\\\", "/\\", "\\/")):
         return f"tải tệp từ nơi khác (“{url[:80]}”), có thể theo dõi người đọc hay đổi nội dung ảnh"
     return None
@@ -118,7 +120,7 @@ def svg_problem(data: bytes) -> tuple[int, str] | None:
             if attr.startswith("on"):
                 refuse(f"có thuộc tính sự kiện “{key.rpartition(' ')[2]}” chạy mã")
             problem = _url_problem(value) if attr in LOADING and tag != "a" else None
-            if problem is None and _scheme(value) in ("javascript", "vbscript"):  # <a href>, <animate values>, <set to>
+            if problem is None and _scheme(value) in ("javascript", "vbscript", "data"):  # <a href>, <animate values>…
                 problem = _url_problem(value)
             if problem is None and attr == "style":
                 problem = _css_problem(value)

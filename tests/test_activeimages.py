@@ -41,7 +41,9 @@ ACTIVE = [
     ('<iframe src="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"/>',
      "có thẻ <iframe> (nhúng trang HTML hay tài liệu khác, có thể chạy mã)"),
     ('<image href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="/>',
-     "có dữ liệu nhúng “data:” không phải ảnh (có thể chứa trang HTML chạy mã)"),
+     "có dữ liệu nhúng “data:” là trang HTML, SVG hay mã chạy được"),
+    ('<a href="data:image/svg+xml;utf8,&lt;svg onload=alert(1)&gt;"><text>x</text></a>',
+     "có dữ liệu nhúng “data:” là trang HTML, SVG hay mã chạy được"),
 ]
 
 
@@ -81,6 +83,9 @@ def test_billion_laughs_is_refused_quickly():
     SVG + '<image href="anh.jpg" width="5" height="5"/><use href="#a"/><rect style="fill:url(#g)"/>'
     '<image xlink:href="data:image/png;base64,iVBORw0KGgo="/><style>.a{fill:url(#g)}</style>'
     '<text>Học tập và làm theo Bác: onload</text></svg>',
+    # a font embedded by the drawing program
+    SVG + '<style>@font-face{font-family:"Be";src:url(data:font/woff2;base64,d09GMgABAAAAA)}</style>'
+    '<text style="font-family:Be">Bác</text></svg>',
 ])
 def test_plain_svgs_pass(svg):
     assert svg_problem(svg.encode()) is None

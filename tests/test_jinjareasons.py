@@ -172,3 +172,19 @@ def test_a_block_left_open_is_said_at_the_end_when_its_tag_cannot_be_found():
     assert jinjareasons.reason(message) == ("tệp mẫu hết mà khối “{% for %}” chưa được đóng; hãy thêm “{% endfor %}” "
                                             "hay “{% else %}”")
     assert jinjareasons.opened_line(jinja2.Environment(), "{{ a }}\n", message) is None
+
+
+@pytest.mark.parametrize("text,message", [
+    ('{% extends "base.html" %}{% extends "base.html" %}',
+     "lỗi khi dựng mẫu: mẫu chạy hai lệnh “{% extends %}”; mỗi mẫu chỉ được kế thừa một mẫu"),
+    ("{{ [1]|map|list }}", "lỗi khi dựng mẫu: bộ lọc map cần tên một bộ lọc hay attribute=\"…\""),
+    ('{{ {1: 2}|dictsort(by="x") }}', "lỗi khi dựng mẫu: bộ lọc dictsort chỉ sắp theo by=\"key\" hay by=\"value\""),
+    ('{{ 1.5|round(method="x") }}', "lỗi khi dựng mẫu: bộ lọc round chỉ nhận method “common”, “ceil” hay “floor”"),
+    ('{{ "x"|urlize(extra_schemes=["khong hop le"]) }}',
+     "lỗi khi dựng mẫu: mẫu không dựng được ở dòng này; hãy xem lại lệnh, bộ lọc và giá trị dùng trên dòng"),
+])
+def test_jinjas_refusals_while_rendering_are_vietnamese(tmp_path, text, message):
+    # Was: "lỗi khi dựng mẫu: extended multiple times", "… map requires a filter argument" …
+    with pytest.raises(TemplateError) as raised:
+        templates(tmp_path, "thu.html", "<p>\n" + text + "\n").render("thu.html")
+    assert (raised.value.path, raised.value.line, raised.value.message) == ("templates/thu.html", 2, message)

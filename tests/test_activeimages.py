@@ -118,3 +118,15 @@ def test_the_build_refuses_active_files_and_keeps_the_last_site(tmp_path):
         "nó ra khỏi thư mục ảnh",
         f"content/images/logo.svg:3: ảnh SVG có thẻ <script> chạy mã; {ADVICE}"]
     assert snapshot(root / "output") == before
+
+
+def test_the_importer_does_not_write_a_picture_the_build_would_refuse(tmp_path):
+    # Was: an SVG with <script> held by a single-file page (.mhtml) was written into content/images.
+    from generator.importer.files import write_images
+    files = {"bieu-do.svg": (SVG + '<script>alert(1)</script>\n</svg>').encode(),
+             "so-do.svg": (SVG + '<circle r="4"/>\n</svg>').encode()}
+    notes = write_images(files, tmp_path, dry_run=False)
+    assert notes == [f"không chép “bieu-do.svg” vào {tmp_path.as_posix()}: ảnh SVG có thẻ <script> chạy mã (dòng 2); "
+                     f"{ADVICE}",
+                     f"đã ghi 1 ảnh lấy từ trong tệp trang vào {tmp_path.as_posix()}: so-do.svg"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["so-do.svg"]

@@ -149,6 +149,16 @@ def _userinfo(url: str):
     return parsed if parsed.username or parsed.password else None
 
 
+def without_userinfo(url: str) -> str:
+    """url as a message may show it: a user name and password left out ("https://…@host/a"), so
+    that a build log does not pass them on; other addresses unchanged."""
+    parsed = _userinfo(url) if "@" in url else None
+    if parsed is None:
+        return url
+    shown = f"{parsed.protocol}//…@{parsed.host}{parsed.pathname}{parsed.search}"
+    return shown if len(shown) <= 80 else shown[:80] + "…"
+
+
 def _credentials_line(text: str, url: str) -> int:
     """The line of text where url was written (the engine may have percent-encoded or unescaped it:
     the part before its "@" is tried too); 1 if it cannot be told."""
@@ -343,9 +353,7 @@ class Renderer:
 
     def _credentials_error(self, text: str) -> Credentials:
         tag, url = self._credentials[0]
-        parsed = _userinfo(url)
-        shown = f"{parsed.protocol}//…@{parsed.host}{parsed.pathname}{parsed.search}"
-        return Credentials(tag, shown if len(shown) <= 80 else shown[:80] + "…", _credentials_line(text, url))
+        return Credentials(tag, without_userinfo(url), _credentials_line(text, url))
 
     def _deep_line(self, text: str) -> int:
         """The line of text where nesting passes the limit (only when it does: a second pass).

@@ -285,11 +285,11 @@ class Renderer:
 
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
         if attribute in ("href", "src"):
+            if tag == "iframe":  # an iframe with user info is dropped there (a host spoofed with "@")
+                return self.iframe_src(value)
             if "@" in value and _userinfo(value) is not None:  # reported by render(), never published
                 self._credentials.append((tag, value))
                 return None
-            if tag == "iframe":
-                return self.iframe_src(value)
             return site_link(value, self.base_path)
         if attribute == "id":
             return value if _FOOTNOTE_ID.fullmatch(value) else None

@@ -180,8 +180,10 @@ _COMPILED = tuple((re.compile(pattern, re.S), text) for pattern, text in REASONS
 
 
 def _vietnamese(message: str) -> bool:
-    """A message the site's own code raised (asset(), a data function) is already in Vietnamese."""
-    return bool(re.search(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u036f\u1ea0-\u1ef9]", message))
+    """A message the site's own code raised (asset(), a data function) is already in Vietnamese;
+    a name quoted in Jinja's English ("No filter named 'lọc'.") does not make it so."""
+    unquoted = re.sub(r"'[^']*'|\"[^\"]*\"|“[^”]*”", "", message)
+    return bool(re.search(r"[ăâđêôơưĂÂĐÊÔƠƯ]|[\u0300-\u036f\u1ea0-\u1ef9]", unquoted))
 
 
 def reason(message: str, filters: Iterable[str] = (), tests: Iterable[str] = (), runtime: bool = False,
@@ -191,8 +193,6 @@ def reason(message: str, filters: Iterable[str] = (), tests: Iterable[str] = (),
     template could not be rendered rather than written wrong. opened: a block left open is
     reported at the line of the tag that opens it (see opened_line)."""
     message = message or ""
-    if _vietnamese(message):
-        return message
     for pattern, text in _COMPILED:
         match = pattern.search(message)
         if match is None:
@@ -200,6 +200,8 @@ def reason(message: str, filters: Iterable[str] = (), tests: Iterable[str] = (),
         if isinstance(text, str):
             return text
         return text(match, message, {"bộ lọc": filters, "phép thử": tests, "opened": opened})
+    if _vietnamese(message):
+        return message
     return RUNTIME_FALLBACK if runtime else FALLBACK
 
 

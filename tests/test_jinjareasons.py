@@ -125,6 +125,13 @@ def test_a_message_of_the_site_itself_is_kept(tmp_path):
     assert raised.value.message == "lỗi khi dựng mẫu: giao diện không có tệp tĩnh “khong-co.css”"
 
 
+def test_a_vietnamese_name_in_jinjas_english_is_still_translated(tmp_path):
+    # Python names may hold Vietnamese letters: "No filter named 'lọc'." is English all the same.
+    errors = templates(tmp_path, "thu.html", "{{ a|lọc }}\n").check()
+    assert [e.message for e in errors] == ["lỗi cú pháp mẫu: không có bộ lọc “lọc” (sau dấu “|”); hãy sửa tên"]
+    assert jinjareasons.reason("Name 'lọc' is gone") == jinjareasons.FALLBACK
+
+
 def test_an_unforeseen_message_gets_the_vietnamese_fallback():
     assert jinjareasons.reason("some future Jinja wording") == jinjareasons.FALLBACK
     assert jinjareasons.reason("", runtime=True) == jinjareasons.RUNTIME_FALLBACK

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from .activeimages import check_images
 from .collect import Site, check_slugs, check_tags, collect, related_slugs, visible
 from .config import SiteConfig, load_config
 from .content import Article, Page, ReadSettings, read_article
@@ -147,6 +148,7 @@ class _Run:
         unread = [source for source in self.sources.articles if source.shown in failed]
         self.stop_on(self.errors + check_slugs(shown, pages, self.config)
                      + check_tags(shown, self.registries, self.config) + self.photos.errors
+                     + check_images(self.sources.images, self.config.root)
                      + unread_images(unread, self.sources.images, self.config.images_dir,
                                      {(error.path, error.line) for error in self.errors}))
         self.clock.stage("read")

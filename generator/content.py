@@ -21,7 +21,8 @@ import ada_url
 from . import __version__
 from .errors import ContentError, os_reason, suggest
 from .frontmatter import Source, decode, split, visible
-from .markdown import MAX_NESTING, NestingTooDeep, Renderer, Unclosed, first_paragraph, shorten
+from .markdown import (MAX_NESTING, Credentials, NestingTooDeep, Renderer, Unclosed, first_paragraph, shorten,
+                       without_userinfo)
 from .rescan import Rescanned
 from .taxonomy import Directive, Province, Registries
 from .vietnamese import MAX_SLUG, in_zone, normalize, slugify, term_key
@@ -395,6 +396,11 @@ def _body(renderer: Renderer, src: Source) -> str:
                            f"đó, và với bài này sẽ mất hàng phút; hãy đóng các dấu bằng “{exc.closer}”, viết "
                            f"“\\{exc.char}” cho một dấu “{exc.char}” đứng riêng, hoặc dùng bộ đọc mặc định “cmark-gfm”",
                            src.path, src.body_line + exc.line - 1) from None
+    except Credentials as exc:
+        what = "địa chỉ ảnh" if exc.tag == "img" else "liên kết"
+        raise ContentError(f"{what} “{exc.shown}” không được có tên đăng nhập hay mật khẩu (phần “…@” trước tên "
+                           f"máy): chúng sẽ hiện công khai trên trang; hãy bỏ phần đó",
+                           src.path, src.body_line + exc.line - 1) from None
     except Unclosed as exc:
         what = "chú thích “<!--”" if exc.opener == "<!--" else f"thẻ “{exc.opener}”"
         raise ContentError(f"{what} không được đóng bằng “{exc.closer}”: mọi chữ sau nó tới hết bài sẽ không hiện "
@@ -473,7 +479,7 @@ def _source(check: _Checker, value: Any) -> SourceRef | None:
     url = check.text("source", check.get("url", table), label="source.url")
     if url and (not re.match(r"^https?://", url) or _url_problem(url)):
         problem = _url_problem(url) or "phải bắt đầu bằng http:// hoặc https://"
-        check.error("source", f"“source.url” {problem}: “{url}”")
+        check.error("source", f"“source.url” {problem}: “{without_userinfo(url)}”")
         url = ""
     return SourceRef(name, url, check.moment("source", check.get("date", table), label="source.date"))
 
@@ -486,7 +492,7 @@ def _image(check: _Checker, value: Any) -> Image | None:
         return None
     src = check.text("image", check.get("src", table), required=True, label="image.src")
     if src and _url_problem(src):
-        check.error("image", f"“image.src” {_url_problem(src)}: “{src}”")
+        check.error("image", f"“image.src” {_url_problem(src)}: “{without_userinfo(src)}”")
     return Image(src, check.text("image", check.get("alt", table), label="image.alt"),
                  check.text("image", check.get("caption", table), label="image.caption"), check.src.line_of("image"))
 

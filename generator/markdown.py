@@ -132,6 +132,45 @@ class NestingTooDeep(ValueError):
         self.line = line
 
 
+class Credentials(ValueError):
+    """A link or image address of the text holds a user name or password, which the page would
+    publish; shown: the address with them left out; line: 1-based."""
+
+    def __init__(self, tag: str, shown: str, line: int):
+        super().__init__(tag, shown, line)
+        self.tag, self.shown, self.line = tag, shown, line
+
+
+def _userinfo(url: str):
+    """The URL as a browser reads it (ada), if it carries a user name or password; else None."""
+    try:
+        parsed = ada_url.URL(url, "https://base.invalid/")
+    except ValueError:  # not an address at all: nh3 drops it
+        return None
+    return parsed if parsed.username or parsed.password else None
+
+
+def without_userinfo(url: str) -> str:
+    """url as a message may show it: a user name and password left out ("https://…@host/a"), so
+    that a build log does not pass them on; other addresses unchanged."""
+    parsed = _userinfo(url) if "@" in url else None
+    if parsed is None:
+        return url
+    shown = f"{parsed.protocol}//…@{parsed.host}{parsed.pathname}{parsed.search}"
+    return shown if len(shown) <= 80 else shown[:80] + "…"
+
+
+def _credentials_line(text: str, url: str) -> int:
+    """The line of text where url was written (the engine may have percent-encoded or unescaped it:
+    the part before its "@" is tried too); 1 if it cannot be told."""
+    searched = _blank_code(text)
+    for needle in (url, url.rpartition("@")[0] + "@", url.partition("@")[0] + "@"):
+        at = searched.find(needle)
+        if at >= 0:
+            return text.count("\n", 0, at) + 1
+    return 1
+
+
 def site_link(url: str, base_path: str) -> str:
     """A site-root link ("/images/a.jpg") placed under the base path ("/hoc-tap/images/a.jpg")."""
     if url.startswith("/") and not url.startswith("//"):
@@ -220,6 +259,7 @@ class Renderer:
         self.iframe_hosts = frozenset(iframe_hosts)
         self.engine = engine
         self._md = None
+        self._credentials: list[tuple[str, str]] = []  # (tag, address) _filter refused, for render()
         if engine == "python-markdown":
             import markdown as python_markdown
 
@@ -246,8 +286,11 @@ class Renderer:
 
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
         if attribute in ("href", "src"):
-            if tag == "iframe":
+            if tag == "iframe":  # an iframe with user info is dropped there (a host spoofed with "@")
                 return self.iframe_src(value)
+            if "@" in value and _userinfo(value) is not None:  # reported by render(), never published
+                self._credentials.append((tag, value))
+                return None
             return site_link(value, self.base_path)
         if attribute == "id":
             return value if _FOOTNOTE_ID.fullmatch(value) else None
@@ -300,11 +343,18 @@ class Renderer:
             unclosed = _unclosed(raw)
             if unclosed is not None:
                 raise Unclosed(unclosed[0], _source_line(text, raw, *unclosed))
+        self._credentials = []
         clean = self._cleaner.clean(raw)
+        if self._credentials:
+            raise self._credentials_error(text)
         if "<iframe" in clean:
             clean = _EMPTY_IFRAME.sub("", clean)
         clean = _LAZY.sub(lambda m: f"<{m[1]}{m[2]}{SET_ATTRIBUTES[m[1]]}>", clean)
         return _BACKREF.sub(r'\1 aria-label="Về chỗ dẫn chú thích">', clean) if "#fnref" in clean else clean
+
+    def _credentials_error(self, text: str) -> Credentials:
+        tag, url = self._credentials[0]
+        return Credentials(tag, without_userinfo(url), _credentials_line(text, url))
 
     def _deep_line(self, text: str) -> int:
         """The line of text where nesting passes the limit (only when it does: a second pass).

@@ -26,7 +26,7 @@ try:
 except ImportError:  # pragma: no cover - markupsafe without its C speedups
     _escape_inner = None
 
-from . import __version__
+from . import __version__, jinjareasons
 from .config import SiteConfig
 from .errors import TemplateError, os_reason, outside_link
 from .images import size_attributes, with_sizes
@@ -517,7 +517,7 @@ class Templates:
             try:
                 self.env.get_template(name)
             except jinja2.TemplateSyntaxError as exc:
-                errors.append(TemplateError(f"lỗi cú pháp mẫu: {exc.message}", self._display(exc.filename), exc.lineno))
+                errors.append(self._syntax(exc))
             except OSError as exc:
                 errors.append(TemplateError(f"không đọc được tệp mẫu: {os_reason(exc)}",
                                             self._display(exc.filename or name), 1))
@@ -568,7 +568,7 @@ class Templates:
                 template = self._loaded[name] = self.env.get_template(name)
             return template.render(**context)
         except jinja2.TemplateSyntaxError as exc:
-            raise TemplateError(f"lỗi cú pháp mẫu: {exc.message}", self._display(exc.filename), exc.lineno) from None
+            raise self._syntax(exc) from None
         except jinja2.TemplateNotFound as exc:  # an OSError too: an include of a missing, absolute or ../ name
             path, line = self._locate(exc, name)
             raise TemplateError(_not_found(exc.name), path, line) from None
@@ -586,10 +586,21 @@ class Templates:
             raise TemplateError(_undefined_reason(exc.message or ""), path, line) from None
         except jinja2.TemplateError as exc:
             path, line = self._locate(exc, name)
-            raise TemplateError(f"lỗi khi dựng mẫu: {exc.message}", path, line) from None
+            raise TemplateError(f"lỗi khi dựng mẫu: {self._reason(exc, runtime=True)}", path, line) from None
         except _EXPRESSION_ERRORS as exc:  # an expression of the template that Python cannot evaluate
             path, line = self._locate(exc, name)
             raise TemplateError(f"lỗi khi dựng mẫu: {_expression_reason(exc)}", path, line) from None
+
+    def _reason(self, exc: jinja2.TemplateError, runtime: bool = False) -> str:
+        """Jinja's English message as what to fix, in Vietnamese (a typo'd filter: the nearest name)."""
+        return jinjareasons.reason(exc.message or "", self.env.filters, self.env.tests, runtime=runtime)
+
+    def _syntax(self, exc: jinja2.TemplateSyntaxError) -> TemplateError:
+        # The lexer's Failure (an unclosed {# or {% raw %}) passes the file's path as the name
+        path = exc.filename or exc.name
+        opened = jinjareasons.opened_line(self.env, exc.source, exc.message or "") if exc.source else None
+        text = jinjareasons.reason(exc.message or "", self.env.filters, self.env.tests, opened=opened is not None)
+        return TemplateError(f"lỗi cú pháp mẫu: {text}", self._display(path), opened or exc.lineno)
 
     def _display(self, filename: str | None) -> str:
         if not filename:

@@ -31,7 +31,8 @@ def test_template_syntax_error(tmp_path):
     root, before = built(tmp_path)
     override(root, "article.html", '{% extends "base.html" %}\n{% block main %}\n<h1>{{ article.title }</h1>\n'
                                    '{% endblock %}\n')
-    assert errors_of(root) == ["templates/article.html:3: lỗi cú pháp mẫu: unexpected '}'"]
+    assert errors_of(root) == ["templates/article.html:3: lỗi cú pháp mẫu: dấu “}” thừa, không có dấu “{” mở tương "
+                               "ứng; một biểu thức phải đóng bằng “}}”, một lệnh bằng “%}”"]
     assert snapshot(root / "output") == before
 
 
@@ -39,7 +40,8 @@ def test_template_syntax_error_in_an_unused_template_is_found_too(tmp_path):
     root, before = built(tmp_path)
     override(root, "thu-nghiem.html", "<p>\n{{ site.title site.description }}\n</p>\n")
     assert errors_of(root) == [
-        "templates/thu-nghiem.html:2: lỗi cú pháp mẫu: expected token 'end of print statement', got 'site'"]
+        "templates/thu-nghiem.html:2: lỗi cú pháp mẫu: cần dấu “}}” đóng biểu thức nhưng gặp chữ “site”; hãy xem lại "
+        "dòng này (thiếu dấu “}}” hay “%}”, thiếu dấu phẩy, dấu nháy, hay thừa chữ?)"]
     assert snapshot(root / "output") == before
 
 

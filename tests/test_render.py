@@ -230,4 +230,5 @@ def test_templates_compiled_ahead_are_loaded_not_compiled_again(tmp_path, monkey
     errors = Templates(config, {}, {}, bytecode_dir=cache).check()
     assert compiled == ["broken.html"]
     assert [(e.path, e.line, e.message) for e in errors] == [
-        ("templates/broken.html", 1, "lỗi cú pháp mẫu: unexpected '}'")]
+        ("templates/broken.html", 1, "lỗi cú pháp mẫu: dấu “}” thừa, không có dấu “{” mở tương ứng; một biểu thức "
+                                     "phải đóng bằng “}}”, một lệnh bằng “%}”")]

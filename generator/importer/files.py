@@ -6,6 +6,7 @@ import os
 import secrets
 from pathlib import Path
 
+from ..activeimages import ACTIVE_SUFFIXES, ADVICE, svg_problem
 from ..errors import os_reason
 
 
@@ -31,6 +32,11 @@ def write_images(files: dict[str, bytes], images_dir: Path | None, dry_run: bool
     written, notes = [], []
     for name, data in files.items():
         target = images_dir / name
+        problem = svg_problem(data) if name.lower().endswith(".svg") else None
+        if problem is not None or Path(name).suffix.lower() in ACTIVE_SUFFIXES:  # the build would refuse it
+            why = f"ảnh SVG {problem[1]} (dòng {problem[0]}); {ADVICE}" if problem else "tệp này không phải ảnh"
+            notes.append(f"không chép “{name}” vào {images_dir.as_posix()}: {why}")
+            continue
         try:
             if target.is_file() and target.read_bytes() == data:
                 continue

@@ -1,0 +1,162 @@
+"""Files of the images folder a browser would run: refused, at the file and line to fix.
+
+Everything in content/images is published at the site's own address. An SVG opened there
+(not shown through <img>) runs its <script>, its event handlers (onload=…), the HTML of a
+<foreignObject> and its javascript: links with the site's cookies and storage; an .html, .xml
+or .js file there does the same. Only the preview and netlify.toml serve images sandboxed;
+GitHub Pages, nginx, a plain host do not. So the build refuses such files on every host.
+
+SVGs are read by expat, a real XML parser, never by patterns: what a browser would see after
+entities and character references are expanded is what is checked. Expat (2.4 and later)
+limits entity amplification itself (billion laughs); external and parameter entities, which
+a browser would not load either, are refused.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from xml.parsers import expat
+
+from .errors import ContentError, SiteError, os_reason
+from .sources import ImageFile, display_path
+
+# Suffixes a browser renders as a document or runs as a script when opened from the site.
+ACTIVE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".xht", ".shtml", ".mht", ".mhtml", ".xml", ".xsl", ".xslt",
+                             ".rss", ".atom", ".js", ".mjs", ".cjs", ".svgz", ".swf", ".hta"})
+# Elements whose content runs (script, SVG Tiny's handler) or embeds HTML or another document.
+ACTIVE_ELEMENTS = frozenset({"script", "handler", "listener", "foreignobject", "iframe", "frame", "frameset", "embed",
+                             "object", "applet", "base", "meta"})
+# Attributes naming what a document loads (an <a href> is a link the reader follows: allowed).
+LOADING = frozenset({"href", "src"})
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
+_CSS_URL = re.compile(r"url\(\s*(['\"]?)([^'\")]*)\1\s*\)|@import\s+(['\"])([^'\"]*)\3", re.I)
+# Embedded data a browser would open as a document or run (embedded photos and fonts are fine).
+_ACTIVE_DATA = re.compile(r"^data:\s*(text/html|application/xhtml\+xml|text/xml|application/xml|image/svg\+xml|"
+                          r"text/(java|ecma)script|application/(x-)?(java|ecma)script|[^;,]*\+xml)\s*[;,]", re.I)
+_URL_NOISE = re.compile(r"[\t\n\r]|^[\x00-\x20]+")  # what a browser strips from an address before its scheme
+
+ADVICE = ("hãy mở ảnh bằng phần mềm vẽ (Inkscape, Illustrator, Figma…) rồi xuất lại thành SVG thường "
+          "(Plain SVG / SVG tối giản) hoặc thành PNG")
+
+
+def check_images(images: Sequence[ImageFile], root: Path) -> list[SiteError]:
+    """An error for each file of the images folder that a browser would run when opened from the site."""
+    errors: list[SiteError] = []
+    for image in images:
+        shown = display_path(image.path, root)
+        suffix = image.path.suffix.lower()
+        if suffix in ACTIVE_SUFFIXES:
+            errors.append(ContentError(
+                f"tệp {suffix} không phải ảnh, và trình duyệt sẽ chạy mã trong nó khi mở từ địa chỉ của cổng; thư mục "
+                "ảnh chỉ được chứa ảnh (JPEG, PNG, WebP, GIF, SVG): hãy xóa tệp này hoặc chuyển nó ra khỏi thư mục ảnh",
+                shown, 1))
+        elif suffix == ".svg":
+            try:
+                data = image.path.read_bytes()
+            except OSError as exc:
+                errors.append(ContentError(f"không đọc được tệp ảnh: {os_reason(exc)}", shown, 1))
+                continue
+            problem = svg_problem(data)
+            if problem is not None:
+                errors.append(ContentError(f"ảnh SVG {problem[1]}; {ADVICE}", shown, problem[0]))
+    return errors
+
+
+class _Active(Exception):
+    """The first thing of an SVG a browser would run or load: (line, what)."""
+
+    def __init__(self, line: int, what: str):
+        super().__init__(what)
+        self.line, self.what = line, what
+
+
+def _local(name: str) -> str:
+    """An expanded name ("http://www.w3.org/2000/svg script") or a prefixed one ("xlink:href"), bare."""
+    return name.rpartition(" ")[2].rpartition(":")[2].lower()
+
+
+def _scheme(value: str) -> str | None:
+    match = _SCHEME.match(_URL_NOISE.sub("", value))
+    return match.group(1).lower() if match else None
+
+
+def _url_problem(url: str) -> str | None:
+    """Why an address in an SVG is refused: it runs script, or it loads a file from elsewhere."""
+    url = _URL_NOISE.sub("", url)
+    scheme = _scheme(url)
+    if scheme in ("javascript", "vbscript"):
+        return f"có liên kết “{scheme}:” chạy mã"
+    if scheme == "data" and _ACTIVE_DATA.match(url):
+        return "có dữ liệu nhúng “data:” là trang HTML, SVG hay mã chạy được"
+    if scheme is not None and scheme != "data" or url.startswith(("//", "\\\\", "/\\", "\\/")):
+        return f"tải tệp từ nơi khác (“{url[:80]}”), có thể theo dõi người đọc hay đổi nội dung ảnh"
+    return None
+
+
+def svg_problem(data: bytes) -> tuple[int, str] | None:
+    """(line, what) of the first thing in an SVG a browser would run or load from elsewhere, or
+    of the XML that cannot be read; None for a plain SVG."""
+    parser = expat.ParserCreate(namespace_separator=" ")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    styles: list[list[str]] = []  # the text of open <style> elements (CSS), in the pieces expat gives
+
+    def refuse(what: str) -> None:
+        raise _Active(parser.CurrentLineNumber, what)
+
+    def entity(name, is_parameter, value, base, system_id, public_id, notation):
+        if is_parameter or system_id or public_id or notation:
+            refuse(f"khai báo thực thể “{name}” trỏ ra tệp bên ngoài")
+
+    def start(name, attributes):
+        tag = _local(name)
+        if tag in ACTIVE_ELEMENTS:
+            refuse("có thẻ <script> chạy mã" if tag == "script" else f"có thẻ <{name.rpartition(' ')[2]}> "
+                   "(nhúng trang HTML hay tài liệu khác, có thể chạy mã)")
+        if tag == "style":
+            styles.append([])
+        for key, value in attributes.items():
+            attr = _local(key)
+            if attr.startswith("on"):
+                refuse(f"có thuộc tính sự kiện “{key.rpartition(' ')[2]}” chạy mã")
+            problem = _url_problem(value) if attr in LOADING and tag != "a" else None
+            if problem is None and _scheme(value) in ("javascript", "vbscript", "data"):  # <a href>, <animate values>…
+                problem = _url_problem(value)
+            if problem is None and attr == "style":
+                problem = _css_problem(value)
+            if problem:
+                refuse(problem)
+
+    def end(name):
+        if _local(name) == "style" and styles:
+            problem = _css_problem("".join(styles.pop()))
+            if problem:
+                refuse(problem)
+
+    def text(content):
+        if styles:
+            styles[-1].append(content)
+
+    parser.EntityDeclHandler = entity
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = text
+    parser.ExternalEntityRefHandler = lambda *args: refuse("dùng thực thể trỏ ra tệp bên ngoài")
+    try:
+        parser.Parse(data, True)
+    except _Active as active:
+        return active.line, active.what
+    except expat.ExpatError as exc:
+        return exc.lineno, ("không đọc được: XML hỏng ở dòng này (thẻ chưa đóng hay đóng sai thứ tự, dấu “<” hay “&” "
+                            "trần, ký tự lạ…), trình duyệt sẽ không hiện ảnh")
+    return None
+
+
+def _css_problem(css: str) -> str | None:
+    for match in _CSS_URL.finditer(css):
+        problem = _url_problem(match.group(2) if match.group(2) is not None else match.group(4))
+        if problem:
+            return problem
+    if re.search(r"expression\s*\(|-moz-binding|behavior\s*:", css, re.I):
+        return "có kiểu CSS chạy mã (expression, behavior, -moz-binding)"
+    return None

@@ -1,0 +1,132 @@
+"""Files of content/images a browser would run are refused on every host (generator/activeimages.py).
+
+Was: an SVG with <script>, onload=, <foreignObject> or a javascript: link, and an .html, .xml or .js
+file in content/images, were published as they were; only the preview and netlify.toml sandboxed
+them, so on GitHub Pages, nginx or any plain host they ran script at the portal's own address.
+"""
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bad.kit import errors_of, make_site, snapshot
+from generator.activeimages import ADVICE, svg_problem
+from generator.build import build
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">\n'
+
+ACTIVE = [
+    ("<script>alert(document.cookie)</script>", "có thẻ <script> chạy mã"),
+    ("<SCRIPT xmlns='http://www.w3.org/1999/xhtml'>alert(1)</SCRIPT>", "có thẻ <script> chạy mã"),
+    ("<h:script xmlns:h='http://www.w3.org/1999/xhtml'>alert(1)</h:script>", "có thẻ <script> chạy mã"),
+    ('<rect width="5" height="5" onclick="alert(1)"/>', "có thuộc tính sự kiện “onclick” chạy mã"),
+    ('<g><circle r="2" ONLOAD="alert(1)"/></g>', "có thuộc tính sự kiện “ONLOAD” chạy mã"),
+    ('<foreignObject width="5" height="5"><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>',
+     "có thẻ <foreignObject> (nhúng trang HTML hay tài liệu khác, có thể chạy mã)"),
+    ('<a href="javascript:alert(1)"><text>x</text></a>', "có liên kết “javascript:” chạy mã"),
+    ('<a xlink:href=" &#x6A;ava&#x09;script:alert(1)"><text>x</text></a>', "có liên kết “javascript:” chạy mã"),
+    ('<a href="#"><set attributeName="href" to="JavaScript:alert(1)"/><text>x</text></a>',
+     "có liên kết “javascript:” chạy mã"),
+    ('<a><animate attributeName="href" values="javascript:alert(1)"/><text>x</text></a>',
+     "có liên kết “javascript:” chạy mã"),
+    ('<image href="https://theo-doi.example/pixel.png" width="1" height="1"/>',
+     "tải tệp từ nơi khác (“https://theo-doi.example/pixel.png”), có thể theo dõi người đọc hay đổi nội dung ảnh"),
+    ('<use xlink:href="//example.com/sprite.svg#a"/>',
+     "tải tệp từ nơi khác (“//example.com/sprite.svg#a”), có thể theo dõi người đọc hay đổi nội dung ảnh"),
+    ('<style>@import "https://example.com/a.css";</style>',
+     "tải tệp từ nơi khác (“https://example.com/a.css”), có thể theo dõi người đọc hay đổi nội dung ảnh"),
+    ('<rect style="fill: url(http://example.com/x.svg#p)"/>',
+     "tải tệp từ nơi khác (“http://example.com/x.svg#p”), có thể theo dõi người đọc hay đổi nội dung ảnh"),
+    ('<iframe src="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;"/>',
+     "có thẻ <iframe> (nhúng trang HTML hay tài liệu khác, có thể chạy mã)"),
+    ('<image href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg=="/>',
+     "có dữ liệu nhúng “data:” là trang HTML, SVG hay mã chạy được"),
+    ('<a href="data:image/svg+xml;utf8,&lt;svg onload=alert(1)&gt;"><text>x</text></a>',
+     "có dữ liệu nhúng “data:” là trang HTML, SVG hay mã chạy được"),
+]
+
+
+@pytest.mark.parametrize("inner,what", ACTIVE, ids=[a[0][:30] for a in ACTIVE])
+def test_active_svg_content_is_found_at_its_line(inner, what):
+    assert svg_problem((SVG + "<title>Logo</title>\n" + inner + "\n</svg>").encode()) == (3, what)
+
+
+def test_an_entity_expanding_to_a_script_is_found():
+    data = ('<?xml version="1.0"?>\n<!DOCTYPE svg [\n<!ENTITY s "<script>alert(1)</script>">\n]>\n'
+            + SVG + "&s;\n</svg>").encode()
+    assert svg_problem(data) == (6, "có thẻ <script> chạy mã")
+
+
+def test_external_and_parameter_entities_are_refused():
+    external = ('<!DOCTYPE svg [\n<!ENTITY x SYSTEM "file:///etc/passwd">\n]>\n' + SVG + "&x;</svg>").encode()
+    assert svg_problem(external) == (2, "khai báo thực thể “x” trỏ ra tệp bên ngoài")
+    parameter = ('<!DOCTYPE svg [\n<!ENTITY % p "x">\n]>\n' + SVG + "</svg>").encode()
+    assert svg_problem(parameter) == (2, "khai báo thực thể “p” trỏ ra tệp bên ngoài")
+
+
+def test_billion_laughs_is_refused_quickly():
+    lol = '<!DOCTYPE svg [\n<!ENTITY l0 "lol">\n' + "".join(
+        f'<!ENTITY l{i} "{("&l%d;" % (i - 1)) * 10}">\n' for i in range(1, 10)) + "]>\n"
+    started = time.monotonic()
+    line, what = svg_problem((lol + SVG + "<text>&l9;</text></svg>").encode())
+    assert time.monotonic() - started < 5
+    assert what.startswith("không đọc được: XML hỏng")
+
+
+@pytest.mark.parametrize("svg", [
+    SVG + '<rect width="5" height="5" fill="#b3140f"/><a href="https://hoctapvalamtheobac.vn/"><text>x</text></a></svg>',
+    # Illustrator's exports: a DOCTYPE with a public DTD, internal entities for its namespaces
+    '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+    '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [\n<!ENTITY ns_svg "http://www.w3.org/2000/svg">\n]>\n'
+    '<svg xmlns="&ns_svg;" width="1" height="1"><path d="M0 0h1"/></svg>',
+    SVG + '<image href="anh.jpg" width="5" height="5"/><use href="#a"/><rect style="fill:url(#g)"/>'
+    '<image xlink:href="data:image/png;base64,iVBORw0KGgo="/><style>.a{fill:url(#g)}</style>'
+    '<text>Học tập và làm theo Bác: onload</text></svg>',
+    # a font embedded by the drawing program
+    SVG + '<style>@font-face{font-family:"Be";src:url(data:font/woff2;base64,d09GMgABAAAAA)}</style>'
+    '<text style="font-family:Be">Bác</text></svg>',
+])
+def test_plain_svgs_pass(svg):
+    assert svg_problem(svg.encode()) is None
+
+
+def test_broken_xml_is_an_error_at_its_line():
+    assert svg_problem((SVG + "<g>\n<rect></g>\n</svg>").encode()) == (
+        3, "không đọc được: XML hỏng ở dòng này (thẻ chưa đóng hay đóng sai thứ tự, dấu “<” hay “&” trần, ký tự "
+           "lạ…), trình duyệt sẽ không hiện ảnh")
+
+
+def test_the_build_refuses_active_files_and_keeps_the_last_site(tmp_path):
+    root = make_site(tmp_path)
+    images = root / "content" / "images"
+    (images / "logo.svg").write_text(SVG + '<circle r="4"/>\n</svg>', encoding="utf-8")
+    build(root)
+    before = snapshot(root / "output")
+    (images / "logo.svg").write_text(SVG + '<circle r="4"/>\n<script>fetch("/api/v1")</script>\n</svg>',
+                                     encoding="utf-8")
+    (images / "bando").mkdir()
+    (images / "bando" / "trang.HTML").write_text("<script>alert(1)</script>", encoding="utf-8")
+    (images / "a.js").write_text("alert(1)", encoding="utf-8")
+    (images / "ghi-chu.txt").write_text("nguồn ảnh", encoding="utf-8")  # inert: published as before
+    assert errors_of(root) == [
+        "content/images/a.js:1: tệp .js không phải ảnh, và trình duyệt sẽ chạy mã trong nó khi mở từ địa chỉ của "
+        "cổng; thư mục ảnh chỉ được chứa ảnh (JPEG, PNG, WebP, GIF, SVG): hãy xóa tệp này hoặc chuyển nó ra khỏi "
+        "thư mục ảnh",
+        "content/images/bando/trang.HTML:1: tệp .html không phải ảnh, và trình duyệt sẽ chạy mã trong nó khi mở từ "
+        "địa chỉ của cổng; thư mục ảnh chỉ được chứa ảnh (JPEG, PNG, WebP, GIF, SVG): hãy xóa tệp này hoặc chuyển "
+        "nó ra khỏi thư mục ảnh",
+        f"content/images/logo.svg:3: ảnh SVG có thẻ <script> chạy mã; {ADVICE}"]
+    assert snapshot(root / "output") == before
+
+
+def test_the_importer_does_not_write_a_picture_the_build_would_refuse(tmp_path):
+    # Was: an SVG with <script> held by a single-file page (.mhtml) was written into content/images.
+    from generator.importer.files import write_images
+    files = {"bieu-do.svg": (SVG + '<script>alert(1)</script>\n</svg>').encode(),
+             "so-do.svg": (SVG + '<circle r="4"/>\n</svg>').encode()}
+    notes = write_images(files, tmp_path, dry_run=False)
+    assert notes == [f"không chép “bieu-do.svg” vào {tmp_path.as_posix()}: ảnh SVG có thẻ <script> chạy mã (dòng 2); "
+                     f"{ADVICE}",
+                     f"đã ghi 1 ảnh lấy từ trong tệp trang vào {tmp_path.as_posix()}: so-do.svg"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["so-do.svg"]

@@ -30,6 +30,7 @@ process.stdin.on("end", () => {
       return cms.toFile(data, c.order || [], terms);
     },
     inOffset: (c) => cms.inOffset(c.text, c.offset),
+    iframeSrc: (c) => cms.iframeSrc(c.text, terms.iframe_hosts),
     fold: (c) => cms.fold(c.text),
     addTag: (c) => cms.addTag(c.items, c.text, c.suggestions),
     presetMode: (c) => {

@@ -482,7 +482,8 @@
   }
 
   // In an iframe address: what the build refuses besides the URL rules (generator/markdown.py iframe_src).
-  var IFRAME_REFUSED = /[\\\u0000-\u0020\u007f]/;
+  var IFRAME_REFUSED = /[\\\u0000-\u001f\u007f]/;
+  var AUTHORITY = /^[ ]*[A-Za-z][A-Za-z0-9+.-]*:\/*([^/?#]*)/;
   var IFRAME = /<iframe\b[^>]*>[\s\S]*?<\/iframe\s*>/gi;
   var EMBED = "data-lamtheobac-embed";
 
@@ -490,7 +491,8 @@
    * https, a listed host, no user info, no other port), or null. */
   function iframeSrc(value, hosts) {
     var text = String(value || "");
-    if (!text || IFRAME_REFUSED.test(text) || /^[^/?#]*\/\/[^/?#]*@/.test(text)) {
+    var authority = AUTHORITY.exec(text);
+    if (!text || IFRAME_REFUSED.test(text) || (authority && authority[1].indexOf("@") >= 0)) {
       return null;
     }
     var url;

@@ -432,6 +432,24 @@ def test_the_preview_keeps_the_iframes_the_build_keeps():
     assert [r.get("ok") for r in got] == [renderer.iframe_src(a) for a in addresses]
 
 
+
+def test_the_preview_marks_only_the_iframes_it_may_show_and_none_in_code():
+    """The body given to Decap's sanitiser has a marker for each iframe the build keeps (put back after
+    it), the refused ones as written (the sanitiser drops them) and the code as typed (an iframe there
+    is text on the page)."""
+    video = '<iframe src="https://www.youtube.com/embed/a" title="Phim" allowfullscreen></iframe>'
+    refused = '<iframe src="https://evil.example/b"></iframe>'
+    body = (f"Đầu bài.\n\n{video}\n\n{refused}\n\n```html\n{video}\n```\n\nMã `{video}` giữa câu.\n\n"
+            f"    {video}\n\n~~~\n{video}\n~~~\n\n{video.replace('/a', '/c')}\n")
+    (result,) = run_js([{"op": "markEmbeds", "text": body}])
+    marked = result["ok"]
+    assert [f["src"] for f in marked["frames"]] == ["https://www.youtube.com/embed/a", "https://www.youtube.com/embed/c"]
+    assert marked["frames"][0] == {"src": "https://www.youtube.com/embed/a", "title": "Phim", "width": "", "height": "",
+                                   "allowfullscreen": True}
+    assert marked["body"] == body.replace(f"\n\n{video}\n\n{refused}", '\n\n<div data-lamtheobac-embed="0"></div>'
+                                          f"\n\n{refused}", 1).replace(
+        video.replace("/a", "/c"), '<div data-lamtheobac-embed="1"></div>')
+
 # Characters YAML treats specially somewhere (indicators, quotes, escapes, line breaks, BOM, C1 controls).
 YAML_CHARS = list("\x85\u2028\u2029\ufeff\x7f\x00\x1b\"\\:#-'{}[],&*!|>%@`?\t\n\r ") + ["\ud7ff", "\ue000"]
 EDITOR_TEXT = st.one_of(st.text(alphabet=st.one_of(st.characters(exclude_categories=("Cs",)), st.sampled_from(YAML_CHARS)),

@@ -514,7 +514,7 @@
    * them, as the build does. parse: a tag's text -> its attributes (the browser's parser, inert). */
   function markEmbeds(body, hosts, parse) {
     var frames = [];
-    var text = String(body || "").replace(IFRAME, function (tag) {
+    var text = outsideCode(String(body || ""), function (part) { return part.replace(IFRAME, function (tag) {
       var attrs = parse(tag);
       var src = attrs && iframeSrc(attrs.src, hosts);
       if (!src) {
@@ -523,8 +523,26 @@
       frames.push({ src: src, title: attrs.title || "", width: attrs.width || "", height: attrs.height || "",
                     allowfullscreen: attrs.allowfullscreen !== undefined && attrs.allowfullscreen !== null });
       return "<div " + EMBED + "=\"" + (frames.length - 1) + "\"></div>";
-    });
+    }); });
     return { body: text, frames: frames };
+  }
+
+  // Code the body shows as typed: fenced blocks, indented lines, `spans`. An iframe there is text.
+  var CODE = /(^|\n)(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n[ ]{0,3}\2[`~]*[ \t]*(?=\n|$)|$)|(^|\n)(?:    |\t)[^\n]*|(`+)[^`]*?\4/g;
+
+  /* text with change() applied to what is not code. */
+  function outsideCode(text, change) {
+    var out = "";
+    var last = 0;
+    CODE.lastIndex = 0;
+    for (var m = CODE.exec(text); m; m = CODE.exec(text)) {
+      out += change(text.slice(last, m.index)) + m[0];
+      last = m.index + m[0].length;
+      if (!m[0].length) {
+        CODE.lastIndex += 1;
+      }
+    }
+    return out + change(text.slice(last));
   }
 
   /* An iframe tag's attributes, read by the browser's HTML parser in an inert <template> (nothing loads). */
@@ -631,7 +649,9 @@
         var body = marked.frames.length ?
           this.props.widgetFor("body", undefined, data.set("body", marked.body)) : this.props.widgetFor("body");
         var image = list("image")[0];
-        var src = image && image.src ? draftFile(entry, image.src) || this.props.getAsset(image.src) : null;
+        // Not shown above the body when the body has it (as the article page: imported articles often do).
+        var inBody = image && image.src && String(get("body") || "").indexOf(image.src) >= 0;
+        var src = image && image.src && !inBody ? draftFile(entry, image.src) || this.props.getAsset(image.src) : null;
         var source = list("source")[0];
         var names = [["Tỉnh, thành phố", list("province")],
                      ["Văn bản", list("directives").map(function (d) { return labels[d] || d; })],

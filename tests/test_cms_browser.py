@@ -637,7 +637,8 @@ def lao_cai_at_3am(root: Path, server) -> None:
     text = re.sub(r"\ndate: .*\n", "\ndate: 2026-12-05T03:00:00+07:00\n", article.read_text(encoding="utf-8"), count=1)
     text = text.replace("date_estimated: true\n", "")
     text += (f'\n<iframe src="{ALLOWED_FRAME}" title="Video" allowfullscreen></iframe>\n\n'
-             f'<iframe src="{REFUSED_FRAME}" title="Khác"></iframe>\n')
+             f'<iframe src="{REFUSED_FRAME}" title="Khác"></iframe>\n\n'
+             "Lệnh `lamtheobac build` dựng trang.<style>p { color: red }</style>\n\n> Lời Bác dạy.\n")
     article.write_text(text, encoding="utf-8")
     for _ in range(300):  # the preview server rebuilds after the edit (asked outside the browser: the
         # live-reload script of a page would interrupt a navigation)
@@ -693,6 +694,8 @@ def test_the_preview_pane_looks_like_the_article_page(chromium, served_cms, widt
                caption: css('.lead-image figcaption', ['color', 'fontStyle', 'fontSize']),
                body: css('.body p', ['fontFamily', 'fontSize', 'lineHeight', 'color']),
                video: css('.body iframe', ['aspectRatio', 'borderTopStyle']),
+               code: css('.body code', ['backgroundColor', 'fontSize', 'padding', 'borderRadius']),
+               quote: css('.body blockquote', ['borderLeft', 'padding', 'margin', 'backgroundColor']),
                terms: css('.terms', ['display', 'borderTopStyle']) }; }"""
     editor = Editor(context, server.url + "admin/")
     page = editor.page

@@ -618,6 +618,15 @@
     });
   }
 
+  /* The <style> elements in the body switched off (not removed: React keeps them): Decap's markdown preview
+   * adds its own look for code, pre and blockquote, and its sanitiser keeps a <style> typed in the body
+   * (which restyled the whole pane), while the build drops it. */
+  function siteStylesOnly(node) {
+    if (node) {
+      Array.prototype.forEach.call(node.querySelectorAll("style"), function (style) { style.disabled = true; });
+    }
+  }
+
   /* The article in the preview pane with the markup of its page on the site (themes/default/templates/
    * article.html), styled by the site's own stylesheet (registerPreviewStyle in register). */
   function articlePreview(h, createClass, terms) {
@@ -627,9 +636,13 @@
     return createClass({
       componentDidMount: function () {
         placeEmbeds(this.bodyNode, this.frames);
+        siteStylesOnly(this.bodyNode);
         retryStyles(this.props.document, (terms && terms.styles) || []);
       },
-      componentDidUpdate: function () { placeEmbeds(this.bodyNode, this.frames); },
+      componentDidUpdate: function () {
+        placeEmbeds(this.bodyNode, this.frames);
+        siteStylesOnly(this.bodyNode);
+      },
       render: function () {
         var self = this;
         var entry = this.props.entry;

@@ -638,7 +638,8 @@ def lao_cai_at_3am(root: Path, server) -> None:
     text = text.replace("date_estimated: true\n", "")
     text += (f'\n<iframe src="{ALLOWED_FRAME}" title="Video" allowfullscreen></iframe>\n\n'
              f'<iframe src="{REFUSED_FRAME}" title="Khác"></iframe>\n\n'
-             "Lệnh `lamtheobac build` dựng trang.<style>p { color: red }</style>\n\n> Lời Bác dạy.\n")
+             "Lệnh `lamtheobac build` dựng trang.<style>p { color: red }</style>\n\n> Lời Bác dạy.\n\n"
+             '<p style="font-size: 40px" class="to" id="x">Chữ <font color="red">đỏ</font> <center>giữa</center></p>\n')
     article.write_text(text, encoding="utf-8")
     for _ in range(300):  # the preview server rebuilds after the edit (asked outside the browser: the
         # live-reload script of a page would interrupt a navigation)
@@ -720,5 +721,8 @@ def test_the_preview_pane_looks_like_the_article_page(chromium, served_cms, widt
     frames = preview.evaluate("(f) => [...f.contentDocument.querySelectorAll('.body iframe')].map(i => i.src)")
     assert frames == [ALLOWED_FRAME] == [site.locator(".body iframe").get_attribute("src")]
     assert preview.evaluate("(f) => f.contentDocument.querySelectorAll('.body script, .body [onerror]').length") == 0
+    pasted = "(doc) => { const p = [...doc.querySelectorAll('.body p')].find(p => p.textContent.startsWith('Chữ'));" \
+             " return [p.innerHTML, getComputedStyle(p).fontSize]; }"
+    assert preview.evaluate(f"(f) => ({pasted})(f.contentDocument)") == site.evaluate(f"({pasted})(document)")
     assert editor.errors == []
     context.close()

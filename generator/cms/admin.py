@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..config import SiteConfig
+from ..markdown import ATTRIBUTES, TAGS
 from ..render import Asset, collect_assets
 from ..taxonomy import Registries
 from . import vendor
@@ -38,7 +39,9 @@ def terms_json(config: SiteConfig, registries: Registries, styles: Iterable[str]
     data = {"aliases": aliases(registries), "offset": utc_offset(config), "single": list(SINGLE),
             "styles": list(styles), "iframe_hosts": list(config.security.iframe_hosts),
             # The preview names a directive as the article page does ("Chỉ thị số 05-CT/TW").
-            "labels": {"directives": {d.symbol: d.label for d in registries.directives}}}
+            "labels": {"directives": {d.symbol: d.label for d in registries.directives}},
+            # What the build's sanitiser keeps of a body's HTML: the preview keeps no more.
+            "html": {"tags": sorted(TAGS), "attributes": {tag: sorted(names) for tag, names in ATTRIBUTES.items()}}}
     # Safe inside <script type="application/json">: no "</" can close the element.
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
 

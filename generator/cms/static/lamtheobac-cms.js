@@ -627,6 +627,40 @@
     }
   }
 
+  /* The body's HTML cut down to what the build's sanitiser keeps (html: terms.html, from generator/markdown.py
+   * TAGS and ATTRIBUTES), after Decap's sanitiser: it kept style="…", class, id, <font>, <center>, which the
+   * page drops. A tag the build drops leaves its content, as the build does. Decap's own elements (the
+   * body's children) and the iframes placeEmbeds built are left as they are. */
+  function buildTagsOnly(node, html) {
+    if (!node || !html || !html.tags) {
+      return;
+    }
+    var kept = {};
+    html.tags.forEach(function (tag) { kept[tag] = true; });
+    var all = node.querySelectorAll("*");
+    for (var i = all.length - 1; i >= 0; i -= 1) {  // the innermost first: an unwrapped element's children are done
+      var el = all[i];
+      var tag = el.tagName.toLowerCase();
+      if (el.parentNode === node || tag === "style" || el.hasAttribute(EMBED) ||
+          (el.parentNode && el.parentNode.hasAttribute && el.parentNode.hasAttribute(EMBED))) {
+        continue;
+      }
+      if (!kept[tag]) {
+        while (el.firstChild) {
+          el.parentNode.insertBefore(el.firstChild, el);
+        }
+        el.parentNode.removeChild(el);
+        continue;
+      }
+      var names = (html.attributes && html.attributes[tag]) || [];
+      Array.prototype.slice.call(el.attributes).forEach(function (a) {
+        if (names.indexOf(a.name) < 0) {
+          el.removeAttribute(a.name);
+        }
+      });
+    }
+  }
+
   /* The article in the preview pane with the markup of its page on the site (themes/default/templates/
    * article.html), styled by the site's own stylesheet (registerPreviewStyle in register). */
   function articlePreview(h, createClass, terms) {
@@ -637,11 +671,13 @@
       componentDidMount: function () {
         placeEmbeds(this.bodyNode, this.frames);
         siteStylesOnly(this.bodyNode);
+        buildTagsOnly(this.bodyNode, terms && terms.html);
         retryStyles(this.props.document, (terms && terms.styles) || []);
       },
       componentDidUpdate: function () {
         placeEmbeds(this.bodyNode, this.frames);
         siteStylesOnly(this.bodyNode);
+        buildTagsOnly(this.bodyNode, terms && terms.html);
       },
       render: function () {
         var self = this;

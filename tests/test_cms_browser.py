@@ -638,7 +638,7 @@ def lao_cai_at_3am(root: Path, server) -> None:
     text = text.replace("date_estimated: true\n", "")
     text += (f'\n<iframe src="{ALLOWED_FRAME}" title="Video" allowfullscreen></iframe>\n\n'
              f'<iframe src="{REFUSED_FRAME}" title="Khác"></iframe>\n\n'
-             "Lệnh `lamtheobac build` dựng trang.<style>p { color: red }</style>\n\n> Lời Bác dạy.\n\n"
+             "# Mục lớn\n\nLệnh `lamtheobac build` dựng trang.<style>p { color: red }</style>\n\n> Lời Bác dạy.\n\n"
              '<p style="font-size: 40px" class="to" id="x">Chữ <font color="red">đỏ</font> <center>giữa</center></p>\n')
     article.write_text(text, encoding="utf-8")
     for _ in range(300):  # the preview server rebuilds after the edit (asked outside the browser: the
@@ -697,6 +697,7 @@ def test_the_preview_pane_looks_like_the_article_page(chromium, served_cms, widt
                video: css('.body iframe', ['aspectRatio', 'borderTopStyle']),
                code: css('.body code', ['backgroundColor', 'fontSize', 'padding', 'borderRadius']),
                quote: css('.body blockquote', ['borderLeft', 'padding', 'margin', 'backgroundColor']),
+               heading: [...doc.querySelectorAll('.body h1, .body h2')].map(h => h.tagName + ' ' + h.textContent),
                terms: css('.terms', ['display', 'borderTopStyle']) }; }"""
     editor = Editor(context, server.url + "admin/")
     page = editor.page

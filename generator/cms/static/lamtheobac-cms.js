@@ -646,8 +646,13 @@
         continue;
       }
       if (!kept[tag]) {
+        // The page's title is its only h1: the build makes the body's h2 (generator/markdown.py _H1).
+        var into = tag === "h1" ? el.ownerDocument.createElement("h2") : null;
         while (el.firstChild) {
-          el.parentNode.insertBefore(el.firstChild, el);
+          (into || el.parentNode).insertBefore(el.firstChild, into ? null : el);
+        }
+        if (into) {
+          el.parentNode.insertBefore(into, el);
         }
         el.parentNode.removeChild(el);
         continue;

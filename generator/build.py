@@ -243,7 +243,8 @@ class _Run:
                                            reuse.published_extras(render_fp), templates.assets, self.sources.images,
                                            reuse, render_fp, self.output_dir, self.config.root)
                 publish_photos(staging, self.photos.files, self.output_dir)
-                for path, data, fixed in cms.admin_files(self.config, self.registries, site):  # admin/, with [cms]
+                for path, data, fixed in cms.admin_files(self.config, self.registries, site,
+                                                           templates.assets):  # admin/, with [cms]
                     staging.write(path, data, origin="[cms]", same=True if fixed and reuse.published(path, render_fp)
                                   else None)
                 self.clock.stage("search index")

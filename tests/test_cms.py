@@ -246,6 +246,24 @@ def test_build_publishes_the_admin_folder(project: Path):
     assert "admin" not in sitemap
 
 
+
+@pytest.mark.parametrize("base", ["/", "/hoc-tap/"])
+def test_the_admin_page_gives_the_preview_the_stylesheet_the_build_published(project: Path, base: str):
+    """The preview pane had Decap's CSS: the admin page names the site's fingerprinted stylesheet (the
+    one the article pages link) for registerPreviewStyle, under the site's base path."""
+    toml = project / "site.toml"
+    toml.write_text(re.sub(r'(?m)^base_url = .*$', f'base_url = "https://example.org{base}"',
+                           toml.read_text(encoding="utf-8")), encoding="utf-8")
+    out = build(project, now=NOW).output
+    page = (out / "admin" / "index.html").read_text(encoding="utf-8")
+    terms = json.loads(re.search(r'id="lamtheobac-terms">(.*?)</script>', page).group(1).replace("<\\/", "</"))
+    article = next((out / "bai-viet").glob("*/index.html")).read_text(encoding="utf-8")
+    linked = re.findall(r'<link rel="stylesheet" href="([^"]+)"', article)
+    assert terms["styles"] == linked and len(linked) == 1 and linked[0].startswith(base + "assets/style.")
+    assert (out / linked[0][len(base):]).is_file()
+    assert terms["iframe_hosts"] == list(load_config(project).security.iframe_hosts)
+    assert terms["labels"]["directives"]["05-CT/TW"] == "Chỉ thị số 05-CT/TW"  # as the article page names it
+
 def test_no_cms_section_publishes_nothing_and_removing_it_removes_admin(project: Path):
     out = build(project, now=NOW).output
     assert (out / "admin" / "decap-cms.js").is_file()
@@ -373,6 +391,64 @@ def test_what_the_cms_writes_reads_back_as_written():
         "draft": "false"}  # front matter is read as typed; the build reads "false" as false
     assert src.body == "Đoạn đầu.\n\n## Mục\n"
 
+
+def test_the_list_shows_the_day_in_the_sites_offset_and_the_save_never_writes_it():
+    """Decap's date filter showed the day in the browser's zone (03:00+07:00 was the day before in Paris):
+    fromFile gives the list the site's day, which toFile leaves out of the file."""
+    from datetime import datetime
+    from generator.vietnamese import VN, short_date
+    moments = ["2026-12-05T03:00:00+07:00", "2026-12-04T20:30:00Z", "2026-12-04T12:00:00-05:00",
+               "2026-12-04T16:59:59+00:00", "2024-02-29T23:30:00+07:00", "2026-12-05T00:00:00+14:00"]
+    config, registries = loaded(ROOT)
+    summary = cms_config(config, registries, [])["collections"][0]["summary"]
+    shown = re.match(r"\{\{title\}\} · \{\{(.+?)\}\}", summary).group(1)  # what the list shows after the title
+    cases = [{"op": "fromFile", "text": f"---\ntitle: a\ndate: {m}\n---\nx\n"} for m in moments]
+    cases += [{"op": "fromFile", "text": "---\ntitle: a\ndate: 2026-12-05\n---\n"},
+              {"op": "fromFile", "text": "---\ntitle: a\n---\n"}]
+    got = [r["ok"].get(shown) for r in run_js(cases)]
+    assert got == [short_date(datetime.fromisoformat(m.replace("Z", "+00:00")).astimezone(VN)) for m in moments] + [
+        "05/12/2026", None]
+    (saved,) = run_js([{"op": "save", "text": f"---\ntitle: a\ndate: {moments[1]}\n---\nx\n", "edit": {}}])
+    assert shown not in saved["ok"] and "date: 2026-12-05T03:30:00+07:00\n" in saved["ok"]
+
+
+def test_the_preview_keeps_the_iframes_the_build_keeps():
+    """Decap's sanitiser drops every iframe (YouTube allowed by [security] iframe_hosts showed nothing);
+    the preview puts back the ones whose address the build keeps, and only those, as the build writes them."""
+    from generator.markdown import Renderer
+    config, _ = loaded(ROOT)
+    renderer = Renderer("/", config.security.iframe_hosts)
+    addresses = ["https://www.youtube.com/embed/M7lc1UVf-VE", "https://www.youtube-nocookie.com/embed/x?start=3",
+                 "https://WWW.YOUTUBE.COM/embed/x", "http://www.youtube.com/embed/x", "//www.youtube.com/embed/x",
+                 "https://evil.example/embed/x", "https://www.youtube.com.evil.example/x",
+                 "https://evil.example\\@www.youtube.com/", "https://a@www.youtube.com/embed/x",
+                 "https://www.youtube.com:444/embed/x", "https://www.youtube.com:443/embed/x",
+                 "https://www.youtube.com/embed/x y", "https://www.youtube.com\\embed", "javascript:alert(1)",
+                 " https://www.youtube.com/embed/x", "https://www.youtube.com/embed/\x01", "/embed/x", "",
+                 "https://xn--youtube-5ua.com/", "https://www.youtube.com./embed/x", "https://[::1]/x",
+                 "HTTPS://www.youtube.com/embed/x#t=1", "https://www.youtube.com/%2e%2e/x", "https://www.youtube.com/ü",
+                 "https://www.youtube.com/embed/x?a=1&b=2", "https:www.youtube.com/embed/x", "https:/www.youtube.com/x"]
+    got = run_js([{"op": "iframeSrc", "text": a} for a in addresses])
+    assert [r.get("ok") for r in got] == [renderer.iframe_src(a) for a in addresses]
+
+
+
+def test_the_preview_marks_only_the_iframes_it_may_show_and_none_in_code():
+    """The body given to Decap's sanitiser has a marker for each iframe the build keeps (put back after
+    it), the refused ones as written (the sanitiser drops them) and the code as typed (an iframe there
+    is text on the page)."""
+    video = '<iframe src="https://www.youtube.com/embed/a" title="Phim" allowfullscreen></iframe>'
+    refused = '<iframe src="https://evil.example/b"></iframe>'
+    body = (f"Đầu bài.\n\n{video}\n\n{refused}\n\n```html\n{video}\n```\n\nMã `{video}` giữa câu.\n\n"
+            f"    {video}\n\n~~~\n{video}\n~~~\n\n{video.replace('/a', '/c')}\n")
+    (result,) = run_js([{"op": "markEmbeds", "text": body}])
+    marked = result["ok"]
+    assert [f["src"] for f in marked["frames"]] == ["https://www.youtube.com/embed/a", "https://www.youtube.com/embed/c"]
+    assert marked["frames"][0] == {"src": "https://www.youtube.com/embed/a", "title": "Phim", "width": "", "height": "",
+                                   "allowfullscreen": True}
+    assert marked["body"] == body.replace(f"\n\n{video}\n\n{refused}", '\n\n<div data-lamtheobac-embed="0"></div>'
+                                          f"\n\n{refused}", 1).replace(
+        video.replace("/a", "/c"), '<div data-lamtheobac-embed="1"></div>')
 
 # Characters YAML treats specially somewhere (indicators, quotes, escapes, line breaks, BOM, C1 controls).
 YAML_CHARS = list("\x85\u2028\u2029\ufeff\x7f\x00\x1b\"\\:#-'{}[],&*!|>%@`?\t\n\r ") + ["\ud7ff", "\ue000"]

@@ -19,8 +19,11 @@ import json
 import os
 import re
 import threading
+import time
 import tomllib
 import unicodedata
+import urllib.error
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -619,5 +622,108 @@ def test_dates_are_typed_and_shown_in_the_sites_time_in_any_zone(chromium, serve
     shown.wait_for()
     now = datetime.now(VN)
     assert shown.input_value() in {(now - timedelta(minutes=m)).strftime("%Y-%m-%dT%H:%M") for m in (0, 1, 2)}
+    assert editor.errors == []
+    context.close()
+
+
+
+LAO_CAI = "dang-bo-khoi-cac-co-quan-tinh-lao-cai-sau-4-nam-thuc-hien-cuoc-van-dong-hoc-tap"
+ALLOWED_FRAME, REFUSED_FRAME = "https://www.youtube.com/embed/M7lc1UVf-VE", "https://evil.example/embed/x"
+
+
+def lao_cai_at_3am(root: Path, server) -> None:
+    """The Lào Cai article at 03:00+07:00 with an allowed and a refused iframe, once the preview has it."""
+    article = root / "content" / "articles" / f"{LAO_CAI}.md"
+    text = re.sub(r"\ndate: .*\n", "\ndate: 2026-12-05T03:00:00+07:00\n", article.read_text(encoding="utf-8"), count=1)
+    text = text.replace("date_estimated: true\n", "")
+    text += (f'\n<iframe src="{ALLOWED_FRAME}" title="Video" allowfullscreen></iframe>\n\n'
+             f'<iframe src="{REFUSED_FRAME}" title="Khác"></iframe>\n\n'
+             "# Mục lớn\n\nLệnh `lamtheobac build` dựng trang.<style>p { color: red }</style>\n\n> Lời Bác dạy.\n\n"
+             '<p style="font-size: 40px" class="to" id="x">Chữ <font color="red">đỏ</font> <center>giữa</center></p>\n')
+    article.write_text(text, encoding="utf-8")
+    for _ in range(300):  # the preview server rebuilds after the edit (asked outside the browser: the
+        # live-reload script of a page would interrupt a navigation)
+        try:
+            with urllib.request.urlopen(server.url + f"bai-viet/{LAO_CAI}/") as answer:
+                if b"<iframe" in answer.read():
+                    return
+        except urllib.error.HTTPError as exc:
+            assert exc.code == 503, exc  # building
+        time.sleep(0.2)
+    raise AssertionError("the preview never had the edited article")
+
+
+def paris(chromium, width: int = 1280):
+    context = chromium.new_context(viewport={"width": width, "height": 900}, locale="vi-VN", timezone_id="Europe/Paris")
+    context.route(re.compile(r"^https://www\.youtube\.com/"), lambda route: route.fulfill(
+        status=200, content_type="text/html", body="<p>video</p>"))  # no network here
+    return context
+
+
+def test_the_list_of_articles_shows_the_sites_day_in_any_zone(chromium, served_cms):
+    """Decap's date filter formats in the browser's zone: in Paris the list showed an article of
+    03:00+07:00 on the day before. Now it shows the site's day."""
+    root, server = served_cms
+    lao_cai_at_3am(root, server)
+    context = paris(chromium)
+    editor = Editor(context, server.url + "admin/")
+    editor.log_in()
+    entry = editor.page.get_by_text("Đảng bộ Khối các cơ quan tỉnh Lào Cai sau 4 năm").first
+    entry.wait_for()
+    assert entry.inner_text().endswith(" · 05/12/2026")
+    assert editor.page.get_by_text("Hiệu quả qua 2 năm thực hiện Chỉ thị").first.inner_text().endswith(" · 15/05/2018")
+    assert editor.errors == []
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 1000])
+def test_the_preview_pane_looks_like_the_article_page(chromium, served_cms, width: int):
+    """The preview beside the form had Decap's CSS and system fonts and its own markup, and dropped the
+    YouTube iframes [security] allows. Now it has the site's fingerprinted stylesheet and the article
+    page's markup: the title, the date line, the lead, the photo's caption and the terms look as on the
+    built page (as wide as the pane), and allowed iframes are kept (a refused one is not)."""
+    root, server = served_cms
+    lao_cai_at_3am(root, server)
+    context = paris(chromium, width)
+    site = context.new_page()
+    site.goto(server.url + f"bai-viet/{LAO_CAI}/")
+    styles = """(doc) => { const css = (sel, names) => { const s = getComputedStyle(doc.querySelector(sel));
+        return Object.fromEntries(names.map(n => [n, s[n]])); };
+      return { h1: css('.article h1', ['fontFamily', 'color', 'fontSize', 'fontWeight', 'lineHeight']),
+               meta: css('.article .meta', ['color', 'fontSize']),
+               lead: css('.sapo', ['fontWeight', 'fontSize', 'lineHeight']),
+               caption: css('.lead-image figcaption', ['color', 'fontStyle', 'fontSize']),
+               body: css('.body p', ['fontFamily', 'fontSize', 'lineHeight', 'color']),
+               video: css('.body iframe', ['aspectRatio', 'borderTopStyle']),
+               code: css('.body code', ['backgroundColor', 'fontSize', 'padding', 'borderRadius']),
+               quote: css('.body blockquote', ['borderLeft', 'padding', 'margin', 'backgroundColor']),
+               heading: [...doc.querySelectorAll('.body h1, .body h2')].map(h => h.tagName + ' ' + h.textContent),
+               terms: css('.terms', ['display', 'borderTopStyle']) }; }"""
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    editor.log_in()
+    open_entry(editor, server, LAO_CAI)
+    frame = page.frame_locator("iframe").first
+    frame.locator("h1").wait_for()
+    preview = page.locator("iframe").first
+    try:
+        page.wait_for_function("""(f) => { const h = f.contentDocument.querySelector('.article h1');
+            return h && getComputedStyle(h).fontFamily.includes('Be Vietnam'); }""", arg=preview.element_handle(),
+                               timeout=20000)
+    finally:
+        shoot(page, f"xem-truoc-bai-{width}")
+    got = preview.evaluate(f"(f) => ({styles})(f.contentDocument)")
+    # The site's page as wide as the pane: the theme's sizes depend on the width (its @media rules).
+    site.set_viewport_size({"width": preview.evaluate("(f) => f.contentWindow.innerWidth"), "height": 900})
+    assert got == site.evaluate(f"({styles})(document)")
+    assert frame.locator(".article .meta time").inner_text() == "Thứ Bảy, 05/12/2026 | 03:00"
+    for part in (".article h1", ".article .meta", ".sapo", ".lead-image figcaption", ".terms"):
+        assert frame.locator(part).inner_text() == site.locator(part).inner_text(), part
+    frames = preview.evaluate("(f) => [...f.contentDocument.querySelectorAll('.body iframe')].map(i => i.src)")
+    assert frames == [ALLOWED_FRAME] == [site.locator(".body iframe").get_attribute("src")]
+    assert preview.evaluate("(f) => f.contentDocument.querySelectorAll('.body script, .body [onerror]').length") == 0
+    pasted = "(doc) => { const p = [...doc.querySelectorAll('.body p')].find(p => p.textContent.startsWith('Chữ'));" \
+             " return [p.innerHTML, getComputedStyle(p).fontSize]; }"
+    assert preview.evaluate(f"(f) => ({pasted})(f.contentDocument)") == site.evaluate(f"({pasted})(document)")
     assert editor.errors == []
     context.close()

@@ -16,14 +16,15 @@ from .admin import admin_files as _admin_files, enabled, scripts_fingerprint
 from .schema import ADMIN_DIR
 
 
-def admin_files(config: SiteConfig, registries: Registries, site) -> Iterator[tuple[str, bytes, bool]]:
+def admin_files(config: SiteConfig, registries: Registries, site, assets=None) -> Iterator[tuple[str, bytes, bool]]:
     """The build's hook: (output path, bytes, fixed) of admin/ for a collected site; nothing when [cms] is off.
+    assets: the theme's fingerprinted files the build publishes (the preview pane links the stylesheet).
 
     fixed: the file's bytes change only with fingerprint(), so a build whose render digest (which holds
     the fingerprint) is the last one's may keep the published file without reading it again.
     """
     used = [group.name for group in site.groups.get("tag", ())] if site is not None else []
-    return _admin_files(config, registries, used)
+    return _admin_files(config, registries, used, assets)
 
 
 def fingerprint(config: SiteConfig) -> str:

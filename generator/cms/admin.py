@@ -4,11 +4,13 @@ from __future__ import annotations
 import hashlib
 import html
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
 from ..config import SiteConfig
+from ..markdown import ATTRIBUTES, TAGS
+from ..render import Asset, collect_assets
 from ..taxonomy import Registries
 from . import vendor
 from .schema import ADMIN_DIR, SINGLE, aliases, cms_config, config_yaml, existing_tags, utc_offset
@@ -18,22 +20,37 @@ OWN_SCRIPT = "lamtheobac-cms.js"
 IDENTITY_SCRIPT = "netlify-identity-widget.js"
 # Loaded by index.html in this order: the YAML reader, Decap, then our format and widget.
 SCRIPTS = ("js-yaml.umd.min.js", "decap-cms.js", OWN_SCRIPT)
+# The theme's stylesheets the article page links (themes/default/templates/_head.html).
+PREVIEW_STYLES = ("style.css",)
 
 
 def enabled(config: SiteConfig) -> bool:
     return config.cms is not None and config.cms.enabled
 
 
-def terms_json(config: SiteConfig, registries: Registries) -> str:
-    """Data lamtheobac-cms.js needs to read hand-written articles and write dates."""
-    data = {"aliases": aliases(registries), "offset": utc_offset(config), "single": list(SINGLE)}
+def stylesheets(assets: Mapping[str, Asset], base: str) -> list[str]:
+    """The addresses of the theme's stylesheet the article page links (_head.html: style.css), fingerprinted
+    as the build publishes it: the preview pane loads it, so an article there looks as on the site."""
+    return [base + assets[name].output for name in PREVIEW_STYLES if name in assets]
+
+
+def terms_json(config: SiteConfig, registries: Registries, styles: Iterable[str] = ()) -> str:
+    """Data lamtheobac-cms.js needs to read hand-written articles, write dates and lay out the preview."""
+    data = {"aliases": aliases(registries), "offset": utc_offset(config), "single": list(SINGLE),
+            "styles": list(styles), "iframe_hosts": list(config.security.iframe_hosts),
+            # The preview names a directive as the article page does ("Chỉ thị số 05-CT/TW").
+            "labels": {"directives": {d.symbol: d.label for d in registries.directives}},
+            # What the build's sanitiser keeps of a body's HTML: the preview keeps no more.
+            "html": {"tags": sorted(TAGS), "attributes": {tag: sorted(names) for tag, names in ATTRIBUTES.items()}}}
     # Safe inside <script type="application/json">: no "</" can close the element.
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
 
 
-def index_html(config: SiteConfig, registries: Registries, identity: bool, base: str | None = None) -> bytes:
+def index_html(config: SiteConfig, registries: Registries, identity: bool, base: str | None = None,
+               styles: Iterable[str] = ()) -> bytes:
     """The CMS page. identity: load the Netlify Identity widget (the published site's git-gateway login);
-    base: the site's base path ("/hoc-tap/"), config.base_path unless given.
+    base: the site's base path ("/hoc-tap/"), config.base_path unless given; styles: the site's stylesheets
+    (see stylesheets) for the preview pane.
 
     The page has no "</head>" on purpose (HTML allows leaving it out): the preview server's
     live-reload script is inserted before "</head>", and the CMS page must not reload itself
@@ -51,7 +68,7 @@ def index_html(config: SiteConfig, registries: Registries, identity: bool, base:
         '<link rel="icon" href="data:,">\n'  # no favicon request (a 404 in the console); Decap reads ./config.yml
         "<body>\n"
         "<noscript>Giao diện biên tập cần bật JavaScript trong trình duyệt.</noscript>\n"
-        f'<script type="application/json" id="lamtheobac-terms">{terms_json(config, registries)}</script>\n'
+        f'<script type="application/json" id="lamtheobac-terms">{terms_json(config, registries, styles)}</script>\n'
         f"{scripts}"
         "</body>\n</html>\n"
     ).encode("utf-8")
@@ -74,15 +91,17 @@ def script_names(identity: bool) -> list[str]:
     return [n for n in names if identity or n != IDENTITY_SCRIPT]
 
 
-def admin_files(config: SiteConfig, registries: Registries,
-                used_tags: Iterable[str]) -> Iterator[tuple[str, bytes, bool]]:
+def admin_files(config: SiteConfig, registries: Registries, used_tags: Iterable[str],
+                assets: Mapping[str, Asset] | None = None) -> Iterator[tuple[str, bytes, bool]]:
     """(output path, bytes, fixed) of everything under admin/; nothing when [cms] is off. fixed: the bytes
-    depend on the package alone (the scripts: see fingerprint), not on the site."""
+    depend on the package alone (the scripts: see fingerprint), not on the site. assets: the theme's
+    fingerprinted files this build publishes (render.collect_assets), read again unless given."""
     if not enabled(config):
         return
     identity = config.cms.backend == "git-gateway"
     tags = existing_tags(registries, used_tags)
-    yield ADMIN_DIR + "index.html", index_html(config, registries, identity), False
+    styles = stylesheets(collect_assets(config) if assets is None else assets, config.base_path)
+    yield ADMIN_DIR + "index.html", index_html(config, registries, identity, styles=styles), False
     yield ADMIN_DIR + "config.yml", config_yaml(cms_config(config, registries, tags)), False
     for name in script_names(identity):
         yield ADMIN_DIR + name, script(name), True

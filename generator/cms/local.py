@@ -18,8 +18,9 @@ from tornado import web
 
 from ..config import load_config
 from ..errors import BuildFailed, SiteError
+from ..render import collect_assets
 from ..taxonomy import load_registries
-from .admin import enabled, index_html, script
+from .admin import enabled, index_html, script, stylesheets
 from .backend import MAX_BODY, LocalBackend
 from .review import reviewer
 from .schema import ADMIN_DIR, TAGS_WIDGET, cms_config, config_yaml, existing_tags, folders
@@ -124,7 +125,9 @@ class AdminPage(_Guarded):
             config, registries = self.site()
         except _Broken as exc:
             return self._text(500, "text/plain", f"Không mở được giao diện biên tập:\n{exc}\n")
-        self._text(200, "text/html", index_html(config, registries, identity=False, base="/"))
+        # The stylesheet's name the preview's build gives it (the same theme files, the same fingerprint).
+        styles = stylesheets(collect_assets(config), "/")
+        self._text(200, "text/html", index_html(config, registries, identity=False, base="/", styles=styles))
 
     def _text(self, status: int, kind: str, body: str | bytes) -> None:
         self.set_status(status)

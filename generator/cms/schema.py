@@ -21,6 +21,7 @@ from ..taxonomy import Directive, Province, Registries, Unit
 from ..vietnamese import normalize, offset_name, sort_key, sorted_vi, term_key
 
 ADMIN_DIR = "admin/"
+SHOWN_DATE = "lamtheobac_ngay"  # the entry's day as the list shows it (lamtheobac-cms.js fromFile)
 FORMAT = "lamtheobac-md"          # the front-matter format lamtheobac-cms.js registers
 TAGS_WIDGET = "lamtheobac-tags"   # the tags widget lamtheobac-cms.js registers
 TIME_WIDGET = "lamtheobac-datetime"  # a moment in the site's time, whatever the browser's zone (lamtheobac-cms.js)
@@ -231,7 +232,8 @@ def cms_config(config: SiteConfig, registries: Registries, tags: list[str],
             "delete": True,
             "slug": "{{slug}}",
             "identifier_field": "title",
-            "summary": "{{title}} · {{date | date('DD/MM/YYYY')}}{{draft | ternary(' · nháp', '')}}",
+            # The day in the site's offset, made by lamtheobac-cms.js (Decap's date filter uses the browser's zone).
+            "summary": "{{title}} · {{" + SHOWN_DATE + "}}{{draft | ternary(' · nháp', '')}}",
             "sortable_fields": [{"field": "date", "default_sort": "desc"}, "title"],
             "view_filters": [{"label": "Bản nháp", "field": "draft", "pattern": True}],
             "preview_path": article_path,

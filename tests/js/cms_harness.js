@@ -30,6 +30,10 @@ process.stdin.on("end", () => {
       return cms.toFile(data, c.order || [], terms);
     },
     inOffset: (c) => cms.inOffset(c.text, c.offset),
+    iframeSrc: (c) => cms.iframeSrc(c.text, terms.iframe_hosts),
+    // No DOM under node: a tag's double-quoted attributes (the browser's parser reads them in the CMS).
+    markEmbeds: (c) => cms.markEmbeds(c.text, terms.iframe_hosts, (tag) => Object.fromEntries(
+      [...tag.matchAll(/([a-z-]+)(?:="([^"]*)")?/g)].slice(1).map((m) => [m[1], m[2] === undefined ? "" : m[2]]))),
     fold: (c) => cms.fold(c.text),
     addTag: (c) => cms.addTag(c.items, c.text, c.suggestions),
     presetMode: (c) => {

@@ -30,6 +30,8 @@
   var ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
   var MOMENT = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
   var DATE_KEYS = { date: true, updated: true };
+  // Made by fromFile for the list's summary, never written (generator/cms/schema.py SHOWN_DATE).
+  var SHOWN_DATE = "lamtheobac_ngay";
   // The form's switches, and the words the build reads as on and off (content.py _Checker.flag).
   var FLAG_KEYS = ["draft", "date_estimated"];
   var ON = /^(?:true|yes|on)$/i;
@@ -111,8 +113,21 @@
         meta[key] = [meta[key]];
       }
     });
+    // The day the list of articles shows (schema.py's summary): Decap's date filter formats in the
+    // browser's zone, where an article of 03:00+07:00 showed the day before in Paris.
+    var day = typeof meta.date === "string" ? shortDate(meta.date, terms && terms.offset) : "";
+    if (day) {
+      meta[SHOWN_DATE] = day;
+    }
     meta.body = parts.body;
     return meta;
+  }
+
+  /* "2026-12-04T20:00:00Z" -> "05/12/2026": the day in the site's offset; "" when not a date. */
+  function shortDate(value, offset) {
+    var text = String(value || "").trim();
+    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(MOMENT.test(text) && offset ? inOffset(text, offset) : text);
+    return m ? m[3] + "/" + m[2] + "/" + m[1] : "";
   }
 
   function prune(value) {
@@ -231,7 +246,7 @@
     var meta = {};
     var single = (terms && terms.single) || [];
     Object.keys(data || {}).forEach(function (key) {
-      if (key !== "body") {
+      if (key !== "body" && key !== SHOWN_DATE) {
         meta[key] = single.indexOf(key) >= 0 && Array.isArray(data[key]) ? data[key][0] : data[key];
       }
     });
@@ -458,41 +473,281 @@
     return found ? found.get("url") : null;
   }
 
-  /* The article in the preview pane, laid out like its page on the site. */
+  /* The date line as the article page shows it (generator/render.py dateline): "Khoảng tháng 5/2021" for an
+   * estimated date, else shownDate (with the time when the article has one). */
+  function dateline(value, estimated, offset) {
+    var text = shownDate(value, offset);
+    var m = /^\S+ \S+, (\d{2})\/(\d{2})\/(\d{4})/.exec(text);
+    return estimated && m ? "Khoảng tháng " + Number(m[2]) + "/" + m[3] : text;
+  }
+
+  // In an iframe address: what the build refuses besides the URL rules (generator/markdown.py iframe_src).
+  var IFRAME_REFUSED = /[\\\u0000-\u001f\u007f]/;
+  var AUTHORITY = /^[ ]*[A-Za-z][A-Za-z0-9+.-]*:\/*([^/?#]*)/;
+  var IFRAME = /<iframe\b[^>]*>[\s\S]*?<\/iframe\s*>/gi;
+  var EMBED = "data-lamtheobac-embed";
+
+  /* The address an iframe may load in the preview, as the build allows it ([security] iframe_hosts:
+   * https, a listed host, no user info, no other port), or null. */
+  function iframeSrc(value, hosts) {
+    var text = String(value || "");
+    var authority = AUTHORITY.exec(text);
+    if (!text || IFRAME_REFUSED.test(text) || (authority && authority[1].indexOf("@") >= 0)) {
+      return null;
+    }
+    var url;
+    try {
+      url = new URL(text);
+    } catch (e) {
+      return null;  // not an absolute address: the build refuses it too
+    }
+    if (url.protocol !== "https:" || url.username || url.password || url.port ||
+        (hosts || []).indexOf(url.hostname) < 0) {
+      return null;
+    }
+    return url.href;
+  }
+
+  /* The body with each allowed iframe swapped for an empty marker Decap's sanitiser keeps (a data-
+   * attribute): the sanitiser drops every iframe, so embedded videos showed nothing. frames: the iframes'
+   * checked attributes, in order, which placeEmbeds puts back. Refused iframes stay: the sanitiser drops
+   * them, as the build does. parse: a tag's text -> its attributes (the browser's parser, inert). */
+  function markEmbeds(body, hosts, parse) {
+    var frames = [];
+    var text = outsideCode(String(body || ""), function (part) { return part.replace(IFRAME, function (tag) {
+      var attrs = parse(tag);
+      var src = attrs && iframeSrc(attrs.src, hosts);
+      if (!src) {
+        return tag;
+      }
+      frames.push({ src: src, title: attrs.title || "", width: attrs.width || "", height: attrs.height || "",
+                    allowfullscreen: attrs.allowfullscreen !== undefined && attrs.allowfullscreen !== null });
+      return "<div " + EMBED + "=\"" + (frames.length - 1) + "\"></div>";
+    }); });
+    return { body: text, frames: frames };
+  }
+
+  // Code the body shows as typed: fenced blocks, indented lines, `spans`. An iframe there is text.
+  var CODE = /(^|\n)(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n[ ]{0,3}\2[`~]*[ \t]*(?=\n|$)|$)|(^|\n)(?:    |\t)[^\n]*|(`+)[^`]*?\4/g;
+
+  /* text with change() applied to what is not code. */
+  function outsideCode(text, change) {
+    var out = "";
+    var last = 0;
+    CODE.lastIndex = 0;
+    for (var m = CODE.exec(text); m; m = CODE.exec(text)) {
+      out += change(text.slice(last, m.index)) + m[0];
+      last = m.index + m[0].length;
+      if (!m[0].length) {
+        CODE.lastIndex += 1;
+      }
+    }
+    return out + change(text.slice(last));
+  }
+
+  /* An iframe tag's attributes, read by the browser's HTML parser in an inert <template> (nothing loads). */
+  function tagParser(doc) {
+    return function (tag) {
+      var box = doc.createElement("template");
+      box.innerHTML = tag;
+      var frame = box.content.querySelector("iframe");
+      if (!frame) {
+        return null;
+      }
+      var out = {};
+      Array.prototype.forEach.call(frame.attributes, function (a) { out[a.name] = a.value; });
+      return out;
+    };
+  }
+
+  /* The markers in node -> the iframes, built attribute by attribute (only the ones the build keeps). */
+  function placeEmbeds(node, frames) {
+    if (!node) {
+      return;
+    }
+    Array.prototype.forEach.call(node.querySelectorAll("[" + EMBED + "]"), function (marker) {
+      var frame = frames[Number(marker.getAttribute(EMBED))];
+      var old = marker.firstChild;
+      if (!frame || (old && old.getAttribute && old.getAttribute("src") === frame.src)) {
+        return;  // already there: not reloaded on every keystroke
+      }
+      var iframe = marker.ownerDocument.createElement("iframe");
+      iframe.setAttribute("src", frame.src);
+      ["title", "width", "height"].forEach(function (name) {
+        if (frame[name]) {
+          iframe.setAttribute(name, frame[name]);
+        }
+      });
+      if (frame.allowfullscreen) {
+        iframe.setAttribute("allowfullscreen", "");
+      }
+      iframe.setAttribute("loading", "lazy");
+      marker.textContent = "";
+      marker.appendChild(iframe);
+    });
+  }
+
+  /* The site's stylesheet asked for again when it failed to load: `serve --cms` opens the page while its
+   * first build (or a rebuild after a theme change) is still writing assets/, and Decap links it once. */
+  function retryStyles(doc, styles) {
+    if (!doc || !styles.length || doc.__lamtheobacRetry) {
+      return;
+    }
+    doc.__lamtheobacRetry = true;
+    var tries = 0;
+    var again = function (link) {
+      if (tries >= 60) {
+        return;
+      }
+      tries += 1;
+      var url = link.getAttribute("href").split("?")[0];
+      setTimeout(function () { link.setAttribute("href", url + "?nap-lai=" + tries); }, 1000);
+    };
+    doc.addEventListener("error", function (event) {
+      var link = event.target;
+      if (link && link.tagName === "LINK" && styles.indexOf(String(link.getAttribute("href")).split("?")[0]) >= 0) {
+        again(link);
+      }
+    }, true);
+    // Failed before this listener was there: no stylesheet, and not loading any more.
+    Array.prototype.forEach.call(doc.querySelectorAll("link[rel=stylesheet]"), function (link) {
+      if (styles.indexOf(link.getAttribute("href")) >= 0 && !link.sheet) {
+        link.addEventListener("load", function () { tries = 60; });
+        setTimeout(function () { if (!link.sheet) { again(link); } }, 3000);
+      }
+    });
+  }
+
+  /* The <style> elements in the body switched off (not removed: React keeps them): Decap's markdown preview
+   * adds its own look for code, pre and blockquote, and its sanitiser keeps a <style> typed in the body
+   * (which restyled the whole pane), while the build drops it. */
+  function siteStylesOnly(node) {
+    if (node) {
+      Array.prototype.forEach.call(node.querySelectorAll("style"), function (style) { style.disabled = true; });
+    }
+  }
+
+  /* The body's HTML cut down to what the build's sanitiser keeps (html: terms.html, from generator/markdown.py
+   * TAGS and ATTRIBUTES), after Decap's sanitiser: it kept style="…", class, id, <font>, <center>, which the
+   * page drops. A tag the build drops leaves its content, as the build does. Decap's own elements (the
+   * body's children) and the iframes placeEmbeds built are left as they are. */
+  function buildTagsOnly(node, html) {
+    if (!node || !html || !html.tags) {
+      return;
+    }
+    var kept = {};
+    html.tags.forEach(function (tag) { kept[tag] = true; });
+    var all = node.querySelectorAll("*");
+    for (var i = all.length - 1; i >= 0; i -= 1) {  // the innermost first: an unwrapped element's children are done
+      var el = all[i];
+      var tag = el.tagName.toLowerCase();
+      if (el.parentNode === node || tag === "style" || el.hasAttribute(EMBED) ||
+          (el.parentNode && el.parentNode.hasAttribute && el.parentNode.hasAttribute(EMBED))) {
+        continue;
+      }
+      if (!kept[tag]) {
+        // The page's title is its only h1: the build makes the body's h2 (generator/markdown.py _H1).
+        var into = tag === "h1" ? el.ownerDocument.createElement("h2") : null;
+        while (el.firstChild) {
+          (into || el.parentNode).insertBefore(el.firstChild, into ? null : el);
+        }
+        if (into) {
+          el.parentNode.insertBefore(into, el);
+        }
+        el.parentNode.removeChild(el);
+        continue;
+      }
+      var names = (html.attributes && html.attributes[tag]) || [];
+      Array.prototype.slice.call(el.attributes).forEach(function (a) {
+        if (names.indexOf(a.name) < 0) {
+          el.removeAttribute(a.name);
+        }
+      });
+    }
+  }
+
+  /* The article in the preview pane with the markup of its page on the site (themes/default/templates/
+   * article.html), styled by the site's own stylesheet (registerPreviewStyle in register). */
   function articlePreview(h, createClass, terms) {
+    var offset = terms && terms.offset;
+    var hosts = (terms && terms.iframe_hosts) || [];
+    var labels = (terms && terms.labels && terms.labels.directives) || {};
     return createClass({
+      componentDidMount: function () {
+        placeEmbeds(this.bodyNode, this.frames);
+        siteStylesOnly(this.bodyNode);
+        buildTagsOnly(this.bodyNode, terms && terms.html);
+        retryStyles(this.props.document, (terms && terms.styles) || []);
+      },
+      componentDidUpdate: function () {
+        placeEmbeds(this.bodyNode, this.frames);
+        siteStylesOnly(this.bodyNode);
+        buildTagsOnly(this.bodyNode, terms && terms.html);
+      },
       render: function () {
+        var self = this;
         var entry = this.props.entry;
         var data = entry.get("data");
         var get = function (key) {
           var value = data.get(key);
           return value && typeof value.toJS === "function" ? value.toJS() : value;
         };
-        var image = (get("image") || [])[0];
-        var src = image && image.src ? draftFile(entry, image.src) || this.props.getAsset(image.src) : null;
-        var terms_ = [["Tỉnh, thành phố", get("province")], ["Văn bản", get("directives")], ["Chủ đề", get("tags")]];
-        return h("article", { className: "lamtheobac-preview" },
-          get("draft") ? h("p", { className: "draft" }, "Bản nháp: chưa được đăng") : null,
-          h("h1", {}, get("title") || ""),
-          h("p", { className: "meta" }, shownDate(get("date"), terms && terms.offset),
-            get("author") ? " · " + get("author") : ""),
-          get("summary") ? h("p", { className: "sapo" }, get("summary")) : null,
-          src ? h("figure", {}, h("img", { src: String(src), alt: image.alt || "" }),
-                  image.caption ? h("figcaption", {}, image.caption) : null) : null,
-          this.props.widgetFor("body"),
-          h("dl", {}, terms_.filter(function (t) { return t[1] && t[1].length; }).map(function (t) {
-            return [h("dt", { key: t[0] }, t[0]), h("dd", { key: t[0] + "-v" }, t[1].join(", "))];
-          })));
+        var list = function (key) {
+          var value = get(key);
+          return Array.isArray(value) ? value : value ? [value] : [];
+        };
+        var doc = this.props.document || (typeof document !== "undefined" ? document : null);
+        var marked = markEmbeds(get("body"), hosts, doc ? tagParser(doc) : function () { return null; });
+        this.frames = marked.frames;
+        // Decap's own rendering and sanitiser, given the body with the markers.
+        var body = marked.frames.length ?
+          this.props.widgetFor("body", undefined, data.set("body", marked.body)) : this.props.widgetFor("body");
+        var image = list("image")[0];
+        // Not shown above the body when the body has it (as the article page: imported articles often do).
+        var inBody = image && image.src && String(get("body") || "").indexOf(image.src) >= 0;
+        var src = image && image.src && !inBody ? draftFile(entry, image.src) || this.props.getAsset(image.src) : null;
+        var source = list("source")[0];
+        var names = [["Tỉnh, thành phố", list("province")],
+                     ["Văn bản", list("directives").map(function (d) { return labels[d] || d; })],
+                     ["Chủ đề", list("tags")]].filter(function (t) { return t[1].length; });
+        var term = function (name) { return h("li", { key: name }, h("a", {}, name)); };
+        return h("main", { className: "wrap lamtheobac-preview" },
+          h("article", { className: "article" },
+            h("header", {},
+              h("h1", {}, get("title") || ""),
+              h("p", { className: "meta" },
+                get("draft") ? h("span", { className: "badge" }, "Bản nháp") : null,
+                get("draft") ? " " : null,
+                h("time", {}, dateline(get("date"), get("date_estimated"), offset)),
+                get("date_estimated") ?
+                  h("span", { className: "estimated" }, " (ngày đăng ước tính: trang gốc không ghi ngày)") : null,
+                get("updated") ? "\u00a0· Cập nhật " : null,
+                get("updated") ? h("time", {}, shownDate(get("updated"), offset)) : null)),
+            get("summary") ? h("p", { className: "sapo" }, get("summary")) : null,
+            src ? h("figure", { className: "lead-image" }, h("img", { src: String(src), alt: image.alt || "" }),
+                    image.caption ? h("figcaption", {}, image.caption) : null) : null,
+            h("div", { className: "body", ref: function (node) { self.bodyNode = node; } }, body),
+            h("footer", { className: "article-footer" },
+              get("author") ? h("p", { className: "byline" }, get("author")) : null,
+              source && source.name ? h("p", { className: "source" }, "Nguồn: ",
+                source.url ? h("a", { href: source.url, target: "_blank", rel: "noopener" }, source.name) : source.name,
+                source.date ? ", " + shownDate(source.date, offset) : null) : null,
+              names.length ? h("dl", { className: "terms" }, names.map(function (t) {
+                return [h("dt", { key: t[0] }, t[0]), h("dd", { key: t[0] + "-v" }, h("ul", {}, t[1].map(term)))];
+              })) : null)));
       },
     });
   }
 
+  // Only when the build gave no stylesheet (a theme without style.css): a plain look, not Decap's own.
   var PREVIEW_CSS = "body{font:17px/1.6 system-ui,sans-serif;color:#1f2328;margin:0}" +
     ".lamtheobac-preview{max-width:42rem;margin:1.5rem auto;padding:0 1rem}" +
     "h1{font-family:Georgia,serif;font-size:1.9rem;line-height:1.25;color:#7a0e0a;margin:.5rem 0}" +
-    ".meta{color:#57606a;font-size:.9rem}.sapo{font-weight:600}.draft{background:#fff4ce;padding:.3rem .6rem}" +
+    ".meta{color:#57606a;font-size:.9rem}.sapo{font-weight:600}.badge{background:#fff4ce;padding:.1rem .4rem}" +
     "figure{margin:1rem 0}figure img{max-width:100%;height:auto}figcaption{color:#57606a;font-size:.9rem}" +
-    "dl{border-top:1px solid #d0d7de;padding-top:.5rem;font-size:.9rem}dt{font-weight:600}dd{margin:0 0 .4rem}";
+    ".body iframe{width:100%;aspect-ratio:16/9;border:0}" +
+    "dl{border-top:1px solid #d0d7de;padding-top:.5rem;font-size:.9rem}dt{font-weight:600}dd{margin:0 0 .4rem}" +
+    "dd ul{list-style:none;padding:0;margin:0}";
 
   function readTerms(doc) {
     var node = doc && doc.getElementById("lamtheobac-terms");
@@ -511,7 +766,11 @@
       toFile: function (data, order) { return toFile(data, order, terms); },
     });
     CMS.registerPreviewTemplate("articles", articlePreview(win.h, win.createClass, terms));
-    CMS.registerPreviewStyle(PREVIEW_CSS, { raw: true });
+    if (terms.styles && terms.styles.length) {  // the site's fingerprinted stylesheet(s), as the build published them
+      terms.styles.forEach(function (url) { CMS.registerPreviewStyle(url); });
+    } else {
+      CMS.registerPreviewStyle(PREVIEW_CSS, { raw: true });
+    }
     if (terms.offset) {
       var moment = datetimeWidget(win.h, win.createClass, terms.offset);
       CMS.registerWidget("lamtheobac-datetime", moment.control, moment.preview,
@@ -800,7 +1059,7 @@
   }
 
   return { fromFile: fromFile, toFile: toFile, remember: remember, fold: fold, addTag: addTag, inOffset: inOffset,
-           shownDate: shownDate, backupKey: backupKey, notice: notice,
+           shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
            wallClock: wallClock, siteNow: siteNow,
            withDefaults: withDefaults, presetMode: presetMode, register: register };
 });

@@ -246,9 +246,12 @@
 
   /* What to look up for a query: words (folded key and exact spelling), names, adjacent pairs; and
      the runs of words between names, as typed (what a title or a passage shows as matched). */
-  function plan(query, index, open) {
+  function plan(query, index, open, cased) {
     var runs = parseQuery(query);
     var words = [], names = [], pairs = [], segments = [];
+    // capitals tell a name ("Phú Quốc") when the reader typed them, and not all ("LAM THEO BAC")
+    var shouting = cased === false || prepare(query) === prepare(query).toUpperCase();
+    var fillers = new Set(), others = new Set();
     runs.forEach(function (run, r) {
       var tokens = expand(run.tokens, index);
       var folded = tokens.map(function (t) { return t.folded; });
@@ -256,6 +259,10 @@
       spans.forEach(function (s, n) {
         for (var k = s.start; k < s.end; k++) owner[k] = n;
         if (!names.some(function (x) { return x.key === s.key; })) names.push({ key: s.key, phrase: run.phrase });
+      });
+      var asked = run.phrase ? [] : fillerSpans(folded);
+      folded.forEach(function (f, k) {
+        if (owner[k] < 0) (asked.some(function (s) { return k >= s[0] && k < s[1]; }) ? fillers : others).add(f);
       });
       var segment = [];
       for (var i = 0; i < tokens.length; i++) {
@@ -283,6 +290,13 @@
             firsts.forEach(function (a) { seconds.forEach(function (b) { if (a + " " + b !== key) alts.push(a + " " + b); }); });
             pairs.push({ key: key, phrase: run.phrase, at: pairs.length, alts: alts });
           }
+          // two syllables typed as a name ("Phú Quốc", "Côn Đảo"): held together, or only in part
+          if (!run.phrase && !shouting && owner[i] < 0 && owner[i - 1] < 0 && titled(tokens[i - 1]) && titled(tokens[i])) {
+            pairs.filter(function (p) { return p.key === key; })[0].name = true;
+          }
+          var made = pairs.filter(function (p) { return p.key === key; })[0];
+          made.text = made.text || tokens[i - 1].text + " " + tokens[i].text;
+          if (open && r === runs.length - 1 && i === tokens.length - 1) made.open = true;
         }
       }
       if (segment.length) segments.push({ phrase: run.phrase, folded: segment });
@@ -299,6 +313,11 @@
         return keys;
       });
     });
+    // "… là gì", "cho tôi hỏi …": asked around the words, not words an article must hold, when
+    // the query has others
+    if (names.length || words.some(function (w) { return !fillers.has(w.key) || others.has(w.key); })) {
+      words.forEach(function (w) { if (fillers.has(w.key) && !others.has(w.key)) w.filler = true; });
+    }
     var dates = monthsOf(query), loose = new Set();
     dates.forEach(function (d) { d.loose.forEach(function (k) { loose.add(k); }); });
     words.forEach(function (w) {
@@ -308,6 +327,34 @@
     });
     pairs.forEach(function (p) { if (p.key.split(" ").some(function (k) { return loose.has(k); })) p.alts = []; });
     return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates };
+  }
+
+  /* A word of a name as typed: a capital, then small letters ("Quốc", not "UBND" or "05"). */
+  function titled(t) {
+    return t.text.length > 1 && /^[a-z]+$/.test(t.folded) && t.text[0] !== t.text[0].toLowerCase() &&
+      t.text.slice(1) === t.text.slice(1).toLowerCase();
+  }
+
+  /* Questions and polite requests around what is asked ("Chỉ thị 05 là gì", "cho tôi hỏi …",
+     "tìm bài về …"), folded; not "cho biết", which news writes ("Bí thư cho biết"). */
+  var FILLERS = ["la gi", "nghia la gi", "co nghia la gi", "la sao", "la ai", "nhu the nao", "the nao", "ra sao",
+    "nhu nao", "o dau", "tai dau", "khi nao", "luc nao", "bao gio", "bao nhieu", "tai sao", "vi sao",
+    "gom nhung gi", "co nhung gi", "cho toi hoi", "cho minh hoi", "cho em hoi", "cho hoi", "xin hoi",
+    "tim bai ve", "tim bai viet ve", "tim cac bai ve", "tim cac bai viet ve", "tim tin ve", "thong tin ve",
+    "bai viet ve", "cho toi biet", "hay cho biet"].map(function (f) { return f.split(" "); });
+
+  /* [start, end) of the fillers in folded tokens, longest first, not overlapping. */
+  function fillerSpans(folded) {
+    var out = [];
+    for (var i = 0; i < folded.length;) {
+      var best = 0;
+      FILLERS.forEach(function (f) {
+        if (f.length > best && f.every(function (w, k) { return folded[i + k] === w; })) best = f.length;
+      });
+      if (best) out.push([i, i + best]);
+      i += best || 1;
+    }
+    return out;
   }
 
   /* Months a query names ("5/2024", "tháng 05/2024", "19/5/2024", "tháng 5 năm 2024"): [{year,
@@ -869,11 +916,12 @@
   Engine.prototype.find = function (query, filters, open, light, asTyped) {
     var self = this;
     return this.ready().then(function (m) {
-      var q = plan(query, self, open);
+      var q = plan(query, self, open, !filters.written);
       var filtered = filters.province || filters.directive || filters.year;
       if (q.empty && !filtered) return { ids: [], approx: [], empty: true, q: q };
       chooseKeys(q, self.common, light ? function (key) { return self.shards.has(self.shardAt(place(key, false))); } : null);
-      if (light) q.pairs.forEach(function (p) { if (!p.phrase) p.skipped = true; });
+      if (light) q.pairs.forEach(function (p) { if (!p.phrase && !p.name) p.skipped = true; });
+      q.light = !!light;
       var keys = [];
       new Set([].concat.apply([], q.words.filter(function (w) { return !w.skipped; }).map(keysOf))).forEach(function (k) {
         keys.push({ key: k });
@@ -984,7 +1032,10 @@
         var spelled = Array.from(changes.values()).some(spelledOut);
         if (light && spelled) deferred = true;
         if (fixed === prepare(query) || (light && spelled)) return attempt(n + 1);
-        return self.search(fixed, filters, open, light, true).then(function (better) {
+        // the capitals of an initialism's reading are an article's, not the reader's: no name told
+        // by them ("BTV" is "Ban Thường vụ" as written, not a name to hold whole)
+        var read = spelled ? Object.assign({}, filters, { written: true }) : filters;
+        return self.search(fixed, read, open, light, true).then(function (better) {
           if (!better.ids.length) return attempt(n + 1);
           if (light) {
             better.corrected = { from: query, to: rewrite(query, changes, telex) };
@@ -999,7 +1050,7 @@
             runs.forEach(function (c, i) { if (written[i]) shown.set(c[0], written[i]); });
             var to = rewrite(query, changes, shown);
             // with its marks the word ranks its spelling first, as if typed so (its lists are loaded)
-            return (to === fixed ? Promise.resolve(better) : self.search(to, filters, open, light, true)).then(function (best) {
+            return (to === fixed ? Promise.resolve(better) : self.search(to, read, open, light, true)).then(function (best) {
               if (!best.ids.length) best = better;
               best.corrected = { from: query, to: to };
               return best;
@@ -1341,7 +1392,7 @@
       if (w.readings && held(found, w)) w.readings.forEach(function (r) { lists.push(allPairs(found, r)); });
       // "1", "a"; and two letters being typed that are no word of the index, or no syllable ("ho ch",
       // though a site may have "CH"): the start of a word too short to look up as one, not a word
-      var stop = w.key.length < 2 || !!w.date || !!w.loose ||
+      var stop = w.key.length < 2 || !!w.date || !!w.loose || !!w.filler ||
         (w.prefix && w.key.length === 2 && (!lists.length || (/^[a-z]+$/.test(w.key) && !SYLLABLE.test(w.key))));
       terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, altTone: w.altTone, stop: stop });
     });
@@ -1359,6 +1410,7 @@
     var score = new Float64Array(N), hits = new Uint8Array(N), all = new Uint8Array(N), exact = new Uint8Array(N);
     var strong = new Uint8Array(N);  // hits of needed terms other than weak ones
     var pairHits = new Uint8Array(N), titlePairs = new Uint8Array(N), phraseOk = new Uint8Array(N);
+    var nameOk = new Uint8Array(N);  // name pairs held ("Phú Quốc" together): else only in part
     var stamp = new Int32Array(N).fill(-1), best = new Float64Array(N), touched = [];
     terms.forEach(function (t, ti) {
       if (!t.df) return;
@@ -1386,6 +1438,15 @@
       for (var k = 0; k < touched.length; k++) score[touched[k]] += best[touched[k]];
     });
     var quoted = q.pairs.filter(function (p) { return p.phrase && !p.skipped; });
+    // A word being typed ("Phú Qu") binds its pair once some article holds it; at the pause, also
+    // when it is a word of the index that may be the whole of it ("Hạ Lo"), not the start of one ("qu").
+    var together = function (p) { return pairPostings(found, p).some(function (l) { return l.ids.length > 0; }); };
+    var last = terms.filter(function (t) { return t.word && t.word.prefix; })[0];
+    var whole = !q.light && !!last && !last.stop && held(found, last.word);
+    var bound = q.pairs.filter(function (p) {
+      return p.name && !p.phrase && !p.skipped && (!p.open || whole || together(p));
+    });
+    var named = bound.length;
     var pairSeen = new Int32Array(N).fill(-1);
     q.pairs.forEach(function (pair, pi) {
       if (pair.skipped) return;
@@ -1398,6 +1459,7 @@
           pairHits[d]++;
           if (p.vals[i] & 1) titlePairs[d]++;
           if (pair.phrase) phraseOk[d]++;
+          if (pair.name) nameOk[d]++;
           score[d] += 0.5 * idf * (p.vals[i] & 1 ? 2 : 1);
         }
       });
@@ -1427,7 +1489,7 @@
       if (allow && !allow[d]) continue;
       if (browsing) { ids.push(d); continue; }
       if (phraseOk[d] < quoted.length) continue;
-      if (hits[d] >= needed.length) ids.push(d);
+      if (hits[d] >= needed.length && nameOk[d] >= named) ids.push(d);
       else if (strong[d] > 0) approx.push(d);
     }
     // The whole query close together first (pairs of it found), in the title before the text.
@@ -1446,7 +1508,9 @@
     // only a word begun, too short to look up ("h", "Đ"): no answer yet, not "no result"
     var begun = terms.length > 0 && terms.every(function (t) { return t.stop; }) &&
       terms.some(function (t) { return t.word && t.word.prefix; });
-    return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, paired: function (d) {
+    // the names no article holds together ("Phú Quốc"), told when there are only approximate results
+    var apart = bound.filter(function (p) { return !together(p); }).map(function (p) { return p.text; });
+    return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, apart: apart, paired: function (d) {
       return Array.from(new Set(pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; })));
     } };
   };
@@ -1673,12 +1737,44 @@
       q.names.length;
   }
 
+  /* The value of a parameter of an address's query string ("?q=…"), decoded as a browser decodes a
+     form's: "+" is a space, each run of %XX that is UTF-8 is its characters; what is no UTF-8 ("%E0%A4"
+     cut short) or no escape ("%A", "%zz") stays as typed, not "\ufffd". A parameter given twice
+     ("?q=&q=bác", a link's q and a form's): the first that is not blank. */
+  function urlParam(search, name) {
+    var found = null;
+    String(search || "").replace(/^\?/, "").split("&").some(function (part) {
+      var eq = part.indexOf("=");
+      if (percentDecode(eq < 0 ? part : part.slice(0, eq)) !== name) return false;
+      var value = eq < 0 ? "" : percentDecode(part.slice(eq + 1));
+      if (found === null || !found.trim()) found = value;
+      return !!found.trim();
+    });
+    return found;
+  }
+
+  function percentDecode(text) {
+    return text.replace(/\+/g, " ").replace(/(?:%[0-9A-Fa-f]{2})+/g, function (run) {
+      var bytes = run.match(/%../g), out = "", i = 0;
+      while (i < bytes.length) {
+        var b = parseInt(bytes[i].slice(1), 16);
+        var n = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+        var chunk = n && i + n <= bytes.length ? bytes.slice(i, i + n).join("") : null, text = null;
+        if (chunk) {
+          try { text = decodeURIComponent(chunk); } catch (err) { text = null; }  // bad continuation, overlong, surrogate
+        }
+        if (text === null) { out += bytes[i]; i += 1; } else { out += text; i += n; }
+      }
+      return out;
+    });
+  }
+
   var api = { prepare: prepare, tokenize: tokenize, fold: fold, toneKey: toneKey, hasDiacritics: hasDiacritics,
               keyHash: keyHash, mix: mix, place: place, parseQuery: parseQuery, plan: plan, Engine: Engine,
               Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet, matches: matches,
               pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, candidates: candidates,
               initialism: initialism, telexWord: telexWord, vniWord: vniWord,
-              unvni: unvni, addressWords: addressWords, variantOf: variantOf };
+              unvni: unvni, addressWords: addressWords, variantOf: variantOf, urlParam: urlParam };
   root.LTBSearch = api;
 
   // ---- The page ----
@@ -1732,13 +1828,14 @@
     });
     var seq = 0, timer = 0, pauseTimer = 0, current = null, shown = 0, lastKey = 0, asTyped = false;
 
+    // Whether the history entry shown holds a query the reader settled on (Enter, a pause, a filter,
+    // the page as loaded): the next query typed then gets an entry of its own, so that Back returns
+    // to this one; while it is typed, its entry follows each key. Not yet: the page's first search
+    // writes its address over the one loaded.
+    var settled = false;
+
     form.classList.add("search-ready");
-    var url = new URL(location.href);
-    input.value = url.searchParams.get("q") || "";
-    Object.keys(selects).forEach(function (k) {
-      var value = url.searchParams.get(params[k]);
-      if (value && selects[k]) choose(selects[k], value);
-    });
+    fromAddress();
     if (filterBox) {
       var wide = root.matchMedia && root.matchMedia("(min-width: 48em)").matches;
       filterBox.open = wide || Object.keys(filters()).length > 0;
@@ -1773,13 +1870,32 @@
       return f;
     }
 
-    function remember() {
+    /* The query and filters of the address shown (loaded, or gone back to). */
+    function fromAddress() {
+      input.value = urlParam(location.search, "q") || "";
+      Object.keys(selects).forEach(function (k) {
+        var value = urlParam(location.search, params[k]);
+        if (!selects[k]) return;
+        if (value) choose(selects[k], value);
+        else selects[k].value = "";
+      });
+    }
+
+    /* The address of the query and filters; settle: the reader settled on them. A new query after a
+       settled one is a new history entry (not one per key); a blank page's entry is replaced. */
+    function remember(settle) {
       var next = new URL(location.href);
       next.search = "";
       if (input.value.trim()) next.searchParams.set("q", input.value.trim());
       var f = filters();
       Object.keys(f).forEach(function (k) { next.searchParams.set(params[k], f[k]); });
-      history.replaceState(null, "", next.toString());
+      var changed = next.toString() !== location.href;
+      var blank = !(urlParam(location.search, "q") || "").trim() &&
+        Object.keys(params).every(function (k) { return !urlParam(location.search, params[k]); });
+      if (changed && settled && !blank) history.pushState(null, "", next.toString());
+      else if (changed) history.replaceState(null, "", next.toString());
+      if (settle) settled = true;
+      else if (changed) settled = false;
     }
 
     function card(rec, id) {
@@ -1932,6 +2048,9 @@
       if (n) {
         text = "Tìm thấy " + n.toLocaleString("vi-VN") + " kết quả" +
           (result.corrected ? " cho «" + result.corrected.to.trim() + "»" : "");
+      } else if (result.approx.length && result.apart && result.apart.length) {
+        text = "Không có bài nào chứa " + result.apart.map(function (t) { return "«" + t + "»"; }).join(", ") +
+          "; dưới đây là các bài chứa một phần.";
       } else if (result.approx.length) {
         text = "Không có bài nào chứa đủ các từ khóa; dưới đây là các bài chứa một phần.";
       } else if (Object.keys(f).length) {
@@ -1944,12 +2063,13 @@
       offerMerged(result);
     }
 
-    /* Searches now; the records are fetched once the reader pauses (or at once). */
-    function run(now) {
+    /* Searches now; the records are fetched once the reader pauses (or at once). restored: the
+       query of a history entry gone back (or forward) to, whose address stays as it is. */
+    function run(now, restored) {
       var token = ++seq;
       var query = input.value;
       var f = filters();
-      remember();
+      if (!restored) remember(now);
       clearTimeout(pauseTimer);
       if (!tokenize(query).length && !Object.keys(f).length) {
         clear();
@@ -1986,6 +2106,7 @@
         return new Promise(function (resolve) {
           pauseTimer = setTimeout(function () {
             if (token !== seq) return resolve();
+            if (!now) remember(true);  // the reader paused on it: a query of its own in the history
             // The reader paused: the whole query now (its pairs order the results), then the records.
             resolve((now ? Promise.resolve(result) : engine.search(query, f, open, false, typed)).then(function (full) {
               if (token !== seq) return;
@@ -2014,6 +2135,18 @@
     }
 
     input.addEventListener("input", later);
+    root.addEventListener("popstate", function () {
+      // Back or Forward to another search: its query, filters and results; the keyboard goes on
+      // from the search box when what it was on (a result, "Xem thêm") is gone.
+      fromAddress();
+      if (filterBox && Object.keys(filters()).length) filterBox.open = true;
+      asTyped = false;
+      settled = true;
+      clearTimeout(timer);
+      run(true, true);
+      var at = document.activeElement;
+      if (!at || at === document.body || !form.contains(at)) input.focus({ preventScroll: true });
+    });
     Object.keys(selects).forEach(function (k) { if (selects[k]) selects[k].addEventListener("change", function () { run(true); }); });
     form.addEventListener("submit", function (event) { event.preventDefault(); clearTimeout(timer); run(true); });
     more.addEventListener("click", function () {

@@ -29,7 +29,8 @@ from .pages import KIND_LABELS, Job, Links, plan, sitemap_jobs
 from .parallel import Background, BackgroundError, Progress, worker_count
 from .photos import Gallery, prepare as prepare_photos, publish as publish_photos, unread_images
 from .read import ReadArticles, read_articles, read_pages
-from .render import Templates, TemplateFunction, bytecode_folder, collect_assets, compile_ahead, templates_fingerprint
+from .render import Templates, TemplateFunction, bytecode_folder, compile_ahead
+from .themes import collect_assets, templates_fingerprint
 from .runtime import TIMINGS, Clock, Runtime
 from .sources import Sources, discover, display_path
 from . import cms

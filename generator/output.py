@@ -20,7 +20,8 @@ from .incremental import BodyStore, PagePlan, Reuse, Tuning, bodied
 from .indexing import IndexFile
 from .pages import Job
 from .parallel import Progress, fork_map, tapered
-from .render import Asset, Templates
+from .render import Templates
+from .themes import Asset
 from .sources import ImageFile, display_path
 from .write import Staging, write_file
 

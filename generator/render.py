@@ -1,4 +1,5 @@
-"""The Jinja environment: theme lookup, filters, assets, and template errors with lines.
+"""The Jinja environment: filters, globals, and template errors with lines (theme lookup and
+assets: themes.py).
 
 Rendering knows nothing of files on disk beyond finding templates and theme
 assets: it turns a context into text; the writer decides where text goes.
@@ -7,8 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import posixpath
 import re
 import sys
 import types
@@ -28,13 +27,13 @@ except ImportError:  # pragma: no cover - markupsafe without its C speedups
 
 from . import __version__, jinjareasons
 from .config import SiteConfig
-from .errors import TemplateError, os_reason, outside_link
+from .errors import TemplateError, os_reason
 from .images import size_attributes, with_sizes
 from .markdown import shorten
 from .pages import Links
-from .vietnamese import normalize, estimated_month, format_date, format_datetime, format_long_date, short_date, weekday
+from .themes import PROJECT_THEMES, Asset, outside_links, template_dirs, walk_errors
+from .vietnamese import estimated_month, format_date, format_datetime, format_long_date, short_date, weekday
 
-PROJECT_THEMES = Path(__file__).resolve().parent.parent / "themes"
 CARD_TEMPLATE = "_card.html"
 
 
@@ -46,190 +45,6 @@ class TemplateFunction:
     page is rendered again when what the function reads changes."""
     func: Any
     reads: Any = ()
-
-
-@dataclass(frozen=True)
-class Asset:
-    name: str      # as templates ask for it: "style.css"
-    output: str    # where it is written: "assets/style.3f2a9c1b.css"
-    data: bytes
-
-
-def theme_dirs(config: SiteConfig) -> list[Path]:
-    """The chosen theme, then the default theme (the site's own copy, then the project's)."""
-    candidates = [config.path(config.themes_dir) / config.theme,
-                  config.path(config.themes_dir) / "default",
-                  PROJECT_THEMES / "default"]
-    seen: list[Path] = []
-    for path in candidates:
-        if _maybe_dir(path) and path not in seen:
-            seen.append(path)
-    return seen
-
-
-def template_dirs(config: SiteConfig) -> list[Path]:
-    dirs = [config.path(config.templates_dir)] + [t / "templates" for t in theme_dirs(config)]
-    return [d for d in dirs if _maybe_dir(d)]
-
-
-def _maybe_dir(path: Path) -> bool:
-    """A folder, or a path that cannot be looked at: kept, so that Templates.check() reports it
-    (an unreadable templates/ was skipped, and the build went on with the theme's templates)."""
-    try:
-        return path.is_dir()
-    except OSError:
-        return True
-
-
-def _walk_errors(folder: Path) -> list[OSError]:
-    """Folders under folder (itself included) that cannot be listed or entered."""
-    errors: list[OSError] = []
-    try:
-        folder.stat()
-    except FileNotFoundError:
-        return errors
-    except OSError as exc:  # its parent cannot be entered
-        return [exc]
-    for path, _, files in os.walk(folder, onerror=errors.append):
-        for name in files[:1]:  # a folder listed but not entered (no x): its files cannot be opened
-            try:
-                os.stat(os.path.join(path, name))
-            except OSError as exc:
-                exc.filename = path
-                errors.append(exc)
-    return errors
-
-
-def _leads_out(path: Path, inside: list[Path]) -> Path | None:
-    """Where a symbolic link leads, when that is outside every folder of inside; else None
-    (dangling links and loops too: nothing is read through them)."""
-    try:
-        real = path.resolve(strict=True)
-    except (OSError, RuntimeError):
-        return None
-    return None if any(real.is_relative_to(place) for place in inside) else real
-
-
-def _inside(config: SiteConfig) -> list[Path]:
-    """The project, the bundled theme, and the templates and themes folders when site.toml sets
-    them outside (themes shared by several sites): not when they are links."""
-    places = [config.root, PROJECT_THEMES.parent]
-    for relative in (config.templates_dir, config.themes_dir):
-        folder = config.root / relative
-        if not folder.is_symlink() and folder.is_dir():
-            places.append(folder.resolve())
-    return places
-
-
-def outside_links(config: SiteConfig) -> list[TemplateError]:
-    """Symbolic links in the templates and themes folders (or those folders themselves) that lead
-    out of the project: their targets would be read into pages or published as assets (a link to
-    /etc/passwd put that file on the site). Refused as links in content/ are."""
-    root, errors = config.root, []
-    try:
-        inside = _inside(config)
-    except OSError:  # an unreadable folder: check() says so
-        return []
-
-    def refused(path: Path) -> bool:
-        real = _leads_out(path, inside)
-        if real is not None:
-            shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-            errors.append(TemplateError(outside_link(real), normalize(shown), 1))
-        return real is not None
-
-    for relative in (config.templates_dir, config.themes_dir):
-        folder = root / relative
-        if folder.is_symlink() and refused(folder):
-            continue
-        for path, dirs, files in os.walk(folder):  # links to folders are listed, not entered
-            for name in (*dirs, *files):
-                if os.path.islink(os.path.join(path, name)):
-                    refused(Path(path, name))
-    return errors
-
-
-def collect_assets(config: SiteConfig) -> dict[str, Asset]:
-    """Theme static files, fingerprinted: the chosen theme's copy wins over the default's.
-
-    A stylesheet's url(...) of another static file (a font, an image) is rewritten to that
-    file's fingerprinted name, and the stylesheet fingerprinted after that."""
-    found: dict[str, bytes] = {}
-    inside = _inside(config)
-    for theme in reversed(theme_dirs(config)):
-        static = theme / "static"
-        if not static.is_dir():
-            continue
-        for path in sorted(static.rglob("*")):
-            if path.is_file() and not (path.is_symlink() and _leads_out(path, inside)):  # outside_links says so
-                found[path.relative_to(static).as_posix()] = path.read_bytes()
-    assets = {name: _asset(name, data) for name, data in found.items() if not name.endswith(".css")}
-    for name, data in found.items():
-        if name.endswith(".css"):
-            assets[name] = _asset(name, minify_css(_css_urls(name, data, assets)))
-    return dict(sorted(assets.items()))
-
-
-_CSS_TOKENS = re.compile(rb"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(/\*.*?\*/)|([^"'/]+|/)""", re.S)
-
-
-def minify_css(data: bytes) -> bytes:
-    """A stylesheet without comments and needless spaces (a quarter of the theme's, on every page).
-    Strings are kept as written; spaces are only dropped around { } ; , > and after a colon, never
-    before one (".card :hover" is not ".card:hover")."""
-    for _ in range(2):  # first the comments go, then the spaces they stood between
-        out: list[bytes] = []
-        for string, comment, other in _CSS_TOKENS.findall(data):
-            if string:
-                out.append(string)
-            elif not comment:
-                other = re.sub(rb"\s+", b" ", other)
-                other = re.sub(rb"\s*([{};,>])\s*", rb"\1", other)
-                out.append(re.sub(rb":\s+", b":", other).replace(b";}", b"}"))
-        data = b"".join(out)
-    return data.strip() + b"\n"
-
-
-def _asset(name: str, data: bytes) -> Asset:
-    digest = hashlib.sha256(data).hexdigest()[:10]
-    stem, dot, ext = name.rpartition(".")
-    fingerprinted = f"{stem}.{digest}.{ext}" if dot else f"{name}.{digest}"
-    return Asset(name, f"assets/{fingerprinted}", data)
-
-
-_CSS_URL = re.compile(rb"""url\(\s*(["']?)([^"')\s]+)\1\s*\)""")
-
-
-def _css_urls(name: str, data: bytes, assets: dict[str, Asset]) -> bytes:
-    folder = posixpath.dirname(name)
-
-    def swap(match: re.Match) -> bytes:
-        target = posixpath.normpath(posixpath.join(folder, match[2].decode()))
-        asset = assets.get(target)
-        if asset is None or "://" in match[2].decode() or match[2].startswith((b"/", b"data:", b"#")):
-            return match[0]
-        relative = posixpath.relpath(asset.output, posixpath.dirname(f"assets/{name}"))
-        return b'url("' + relative.encode() + b'")'
-
-    return _CSS_URL.sub(swap, data)
-
-
-def templates_fingerprint(config: SiteConfig) -> str:
-    """Changes whenever any template or theme file changes: part of cache keys."""
-    digest = hashlib.sha256()
-    for folder in template_dirs(config) + [t / "static" for t in theme_dirs(config)]:
-        try:
-            paths = sorted(folder.rglob("*")) if folder.is_dir() else ()
-        except OSError:  # unreadable: Templates.check() reports it
-            paths = ()
-        for path in paths:
-            try:
-                if path.is_file():
-                    digest.update(path.as_posix().encode())
-                    digest.update(path.read_bytes())
-            except OSError:
-                digest.update(b"\0unreadable\0" + path.as_posix().encode())
-    return digest.hexdigest()[:16]
 
 
 class _Context(jinja2.runtime.Context):
@@ -510,7 +325,7 @@ class Templates:
         if errors:  # nothing is read through them
             return errors
         for folder in self.dirs:
-            for exc in _walk_errors(folder):
+            for exc in walk_errors(folder):
                 errors.append(TemplateError(f"không đọc được thư mục mẫu: {os_reason(exc)}",
                                             self._display(exc.filename or str(folder))))
         for name in sorted(set(self.env.list_templates())):

@@ -89,7 +89,8 @@ def test_templates_escape_with_fast_escape(tmp_path: Path):
 from datetime import date, datetime  # noqa: E402
 
 from generator.content import Article  # noqa: E402
-from generator.render import collect_assets, date_vi, dateline  # noqa: E402
+from generator.render import date_vi, dateline  # noqa: E402
+from generator.themes import collect_assets  # noqa: E402
 from generator.vietnamese import VN  # noqa: E402
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..config import SiteConfig
 from ..markdown import ATTRIBUTES, TAGS
-from ..render import Asset, collect_assets
+from ..themes import Asset, collect_assets
 from ..taxonomy import Registries
 from . import vendor
 from .schema import ADMIN_DIR, SINGLE, aliases, cms_config, config_yaml, existing_tags, utc_offset
@@ -95,7 +95,7 @@ def admin_files(config: SiteConfig, registries: Registries, used_tags: Iterable[
                 assets: Mapping[str, Asset] | None = None) -> Iterator[tuple[str, bytes, bool]]:
     """(output path, bytes, fixed) of everything under admin/; nothing when [cms] is off. fixed: the bytes
     depend on the package alone (the scripts: see fingerprint), not on the site. assets: the theme's
-    fingerprinted files this build publishes (render.collect_assets), read again unless given."""
+    fingerprinted files this build publishes (themes.collect_assets), read again unless given."""
     if not enabled(config):
         return
     identity = config.cms.backend == "git-gateway"

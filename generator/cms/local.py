@@ -18,7 +18,7 @@ from tornado import web
 
 from ..config import load_config
 from ..errors import BuildFailed, SiteError
-from ..render import collect_assets
+from ..themes import collect_assets
 from ..taxonomy import load_registries
 from .admin import enabled, index_html, script, stylesheets
 from .backend import MAX_BODY, LocalBackend

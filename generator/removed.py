@@ -19,9 +19,27 @@ import ada_url
 
 from .markdown import TAGS, URL_SCHEMES, Renderer, _blank_code
 
-# Raw HTML, or an address whose scheme the sanitiser refuses (javascript:, vbscript:, data:).
-_SUSPECT = re.compile(r"<[A-Za-z]|(?:script|data)\s*:", re.IGNORECASE)
-_SUSPECT_BYTES = re.compile(_SUSPECT.pattern.encode(), re.IGNORECASE)
+# Raw HTML, or an address whose scheme the sanitiser refuses (javascript:, vbscript:, data:). Two
+# searches, each with a literal to skip to: one case-insensitive alternation stepped through every
+# character (187 µs for a 9 KB article with neither, +1 s on a 10,000-article build).
+_TAG = re.compile(r"<[A-Za-z]")
+_TAG_BYTES = re.compile(rb"<[A-Za-z]")
+_SCHEME_WORD = re.compile(r"(?:script|data)\s*:")
+_SCHEME_WORD_BYTES = re.compile(rb"(?:script|data)\s*:")
+
+
+def _suspect(text: str | bytes) -> bool:
+    """Whether text has raw HTML or a script or data address that the sanitiser may remove."""
+    binary = isinstance(text, bytes)
+    if (b"<" if binary else "<") in text and (_TAG_BYTES if binary else _TAG).search(text):
+        return True
+    low = text.lower()
+    words = (b"script", b"data") if binary else ("script", "data")
+    if words[0] not in low and words[1] not in low:  # most texts: two substring tests
+        return False
+    return (_SCHEME_WORD_BYTES if binary else _SCHEME_WORD).search(low) is not None
+
+
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 _WITH_CONTENT = {"script": "cùng mã bên trong: bài viết không được chạy JavaScript",
                  "style": "cùng nội dung bên trong: kiểu trình bày của trang do giao diện quyết định"}
@@ -52,7 +70,7 @@ class _Tags(HTMLParser):
 
 def removals(renderer: Renderer, text: str) -> list[Removal]:
     """What renderer.render(text) leaves out of text's raw HTML, one Removal per kind, in line order."""
-    if not _SUSPECT.search(text):
+    if not _suspect(text):
         return []
     parser = _Tags()
     parser.feed(renderer.to_html(text))
@@ -151,7 +169,7 @@ def notes(renderer: Renderer, raw: bytes, shown: str, prefix: str) -> list:
     from .errors import ContentError, SiteError
     from .frontmatter import decode, split
 
-    if not _SUSPECT_BYTES.search(raw):
+    if not _suspect(raw):
         return []
     try:
         src = split(decode(raw, shown), shown)

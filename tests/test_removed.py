@@ -2,7 +2,11 @@
 the build ("Lưu ý:" lines), at the line where it is written, without failing either."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.build import build
 from generator.cli import main
@@ -106,3 +110,15 @@ def test_the_build_says_it_in_a_note_and_publishes(tmp_path: Path):
     assert ("content/pages/lien-he.md:5: Lưu ý: đã bỏ thẻ <button>: bài viết không được có biểu mẫu; "
             "chữ bên trong (nếu có) vẫn giữ") in said
     assert "Xem bản đồ" in (root / "output" / "bai-viet" / "ban-do" / "index.html").read_text(encoding="utf-8")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("<>:sScCrRiIpPtTdDaA \t\n\u00a0bxà1")), max_size=40))
+def test_the_quick_look_for_what_may_be_removed_misses_nothing(text):
+    """removed._suspect is two searches with a literal to skip to, in place of one case-insensitive
+    alternation that cost 187 µs an article; it must find what that one found, in text and bytes."""
+    from generator.removed import _suspect
+    one = re.compile(r"<[A-Za-z]|(?:script|data)\s*:", re.IGNORECASE)
+    assert _suspect(text) == bool(one.search(text))
+    raw = text.encode()
+    assert _suspect(raw) == bool(re.compile(one.pattern.encode(), re.IGNORECASE).search(raw))

@@ -6,13 +6,15 @@ a body, or into ContentErrors that point at the file and line to fix.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
 from . import yamlreasons
 from .errors import ContentError, printable
-from .vietnamese import normalize
+from .vietnamese import normalize, slugify
 
 try:  # the C loader is ~10x faster; fall back quietly where libyaml is missing
     _BaseLoader = yaml.CSafeLoader
@@ -311,3 +313,21 @@ def _bom_line(text: str, line: int) -> int | None:
 def _tab_at(text: str, line: int, column: int) -> bool:
     lines = text.split("\n")
     return 0 <= line < len(lines) and lines[line][column:column + 1] == "\t"
+
+
+def readable_metas(files: Iterable[Any]) -> Iterator[tuple[Any, dict]]:
+    """(file, front matter) of each SourceFile that reads as the build reads it; a file that does
+    not is skipped: the build reports it."""
+    for file in files:
+        try:
+            meta = split(decode(file.path.read_bytes(), file.shown), file.shown).meta
+        except (OSError, ContentError):
+            continue
+        yield file, meta
+
+
+def written_slug(meta: dict, stem: str) -> str:
+    """The address part the build gives an article: its "slug" as written, else its file name's."""
+    explicit = meta.get("slug")
+    return str(explicit).strip() if explicit is not None else slugify(stem)
+

@@ -14,7 +14,7 @@ from .collect import reserved_segments
 from .config import load_config
 from .content import bidi_problem
 from .errors import BuildFailed, ContentError, SiteError, os_reason, suggest
-from .frontmatter import decode, split
+from .frontmatter import readable_metas, written_slug
 from .sources import discover
 from .taxonomy import Registries, load_registries, lookup_key
 from .vietnamese import MAX_SLUG, VN, normalize, slugify
@@ -131,16 +131,9 @@ def _address_taken(config, slug: str, path: Path) -> str:
         return (f"tiêu đề cho đường dẫn “{slug}”, trùng với đường dẫn dành riêng của cổng "
                 f"({', '.join(sorted(r for r in reserved if '.' not in r))}); hãy đặt tiêu đề khác")
     sources, _ = discover(config, stamps=False)  # unreadable files are the build's to report
-    for source in sources.articles:
-        if source.path == path:
-            continue  # the file itself: "never overwrite" says so
-        try:  # read as the build reads it; a file it cannot read is the build's to report
-            meta = split(decode(source.path.read_bytes(), source.shown), source.shown).meta
-        except (OSError, ContentError):
-            continue
-        explicit = meta.get("slug")
-        other = str(explicit).strip() if explicit is not None else slugify(source.path.stem)
-        if other == slug:
+    others = (source for source in sources.articles if source.path != path)  # the file itself: "never overwrite"
+    for source, meta in readable_metas(others):
+        if written_slug(meta, source.path.stem) == slug:
             url = config.urls.article.format(slug=slug)
             return (f"bài mới sẽ có cùng đường dẫn /{url} với {source.shown}; hãy đặt tiêu đề khác, "
                     f"hoặc mở tệp đó để sửa")

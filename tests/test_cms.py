@@ -1417,8 +1417,7 @@ def reviewed(project: Path) -> LocalBackend:
     """The backend as `serve --cms` makes it: it asks what the build would say of each save."""
     config = load_config(project)
     where = folders(config)
-    return LocalBackend(project, where, reviewer(config, load_registries(config.path(config.data_dir), project),
-                                                 where.articles))
+    return LocalBackend(project, where, reviewer(config, load_registries(config.path(config.data_dir), project)))
 
 
 def test_a_save_the_build_would_refuse_is_not_written(reviewed: LocalBackend, project: Path):

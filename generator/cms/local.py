@@ -107,7 +107,7 @@ class ApiHandler(_Guarded):
         try:
             config, registries = self.site()
             where = folders(config)
-            backend = LocalBackend(config.root, where, reviewer(config, registries, where.articles))
+            backend = LocalBackend(config.root, where, reviewer(config, registries))
         except (_Broken, SiteError) as exc:
             return self._answer(500, {"error": f"không đọc được site.toml: {exc}"})
         status, answer = backend.handle(body)

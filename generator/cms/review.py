@@ -8,24 +8,23 @@ backend asks review() first and refuses such a save with the build's own message
 """
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from types import SimpleNamespace
 
 from ..collect import check_slugs, tag_page
 from ..config import SiteConfig
 from ..content import ReadSettings, errors_of, read_article
 from ..errors import ContentError
-from ..frontmatter import decode, split
+from ..frontmatter import readable_metas, split, decode, written_slug
+from ..sources import SourceFile, discover
 from ..taxonomy import Registries
-from ..vietnamese import normalize, slugify
+from ..vietnamese import normalize
 
 Review = Callable[[str, bytes], list[str]]  # (project-relative path, bytes to write) -> `path:line: message`s
 
 
-def reviewer(config: SiteConfig, registries: Registries, articles: str) -> Review:
-    """review() for the site: articles is the project-relative articles folder (Folders.articles)."""
+def reviewer(config: SiteConfig, registries: Registries) -> Review:
+    """review() for the site."""
     settings = ReadSettings.of(config, registries)
 
     def review(display: str, data: bytes) -> list[str]:
@@ -33,55 +32,32 @@ def reviewer(config: SiteConfig, registries: Registries, articles: str) -> Revie
             article = read_article(config.root / display, display, settings, raw=data)
         except ContentError as exc:
             return [str(e) for e in errors_of(exc)]
-        folder = config.root / articles
-        return (shared_address(config, article, folder)
-                + shared_tag_pages(config, registries, display, data, article.tags, folder))
+        # The other articles as the build finds and reads them, each file read once for both checks.
+        sources, _ = discover(config, stamps=False)
+        others = list(readable_metas(s for s in sources.articles if s.shown != display))
+        return (shared_address(config, article, others)
+                + shared_tag_pages(config, registries, display, data, article.tags, others))
     return review
 
 
-def _articles(config: SiteConfig, folder: Path, display: str) -> Iterator[tuple[Path, str]]:
-    """(file, project-relative path) of the other articles, as the build finds them (no hidden
-    files or folders, no "_" ones, no symbolic links)."""
-    for top, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith((".", "_")))
-        for file in sorted(files):
-            path = Path(top, file)
-            other = path.relative_to(config.root).as_posix()
-            if file.endswith(".md") and not file.startswith((".", "_")) and other != display and not path.is_symlink():
-                yield path, other
-
-
-def shared_address(config: SiteConfig, article, folder: Path) -> list[str]:
+def shared_address(config: SiteConfig, article, others: list[tuple[SourceFile, dict]]) -> list[str]:
     """collect.check_slugs's errors for the saved article: an address another article has (its file
     name, or its "slug"), or one the site keeps for itself."""
-    others = []
-    for path, other in _articles(config, folder, article.path):
-        try:
-            raw = path.read_bytes()
-            slug = split(decode(raw, other), other).meta.get("slug") if b"slug" in raw else None
-        except (OSError, ContentError):
-            slug = None  # unreadable: the build reports that article itself; its file name is its address
-        slug = slug.strip() if isinstance(slug, str) and slug.strip() else slugify(path.stem)
-        others.append(SimpleNamespace(slug=slug, path=other, line=1))
+    rows = [SimpleNamespace(slug=written_slug(meta, source.path.stem), path=source.shown, line=1)
+            for source, meta in others]
     # The saved article last: check_slugs reports the second owner of an address.
-    return [str(e) for e in check_slugs([*others, article], [], config) if e.path == article.path]
+    return [str(e) for e in check_slugs([*rows, article], [], config) if e.path == article.path]
 
 
-def _tags_of(path: Path, display: str) -> list[str]:
-    """The tags an article on disk is written with (unreadable ones are the build's to report)."""
-    try:
-        raw = path.read_bytes()
-        if b"tags" not in raw:
-            return []
-        value = split(decode(raw, display), display).meta.get("tags")
-    except (OSError, ContentError):
-        return []
+def _tags_of(meta: dict) -> list[str]:
+    """The tags an article is written with."""
+    value = meta.get("tags")
     items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     return [normalize(item).strip() for item in items if isinstance(item, str) and item.strip()]
 
 
 def shared_tag_pages(config: SiteConfig, registries: Registries, display: str, data: bytes,
-                     tags: tuple[str, ...], folder: Path) -> list[str]:
+                     tags: tuple[str, ...], others: list[tuple[SourceFile, dict]]) -> list[str]:
     """Errors for the tags of the saved article whose page another tag (of this or another article)
     would have too, as collect.check_tags reports them for the whole site."""
     if not tags:
@@ -104,11 +80,11 @@ def shared_tag_pages(config: SiteConfig, registries: Registries, display: str, d
             meet(slug, identity, name, display)
         else:
             mine[slug] = (identity, name)
-    for path, other in _articles(config, folder, display):
-        for name in _tags_of(path, other):
+    for source, meta in others:
+        for name in _tags_of(meta):
             identity, slug = tag_page(name, registries)
             if slug in mine:
-                meet(slug, identity, name, other)
+                meet(slug, identity, name, source.shown)
         if not mine:
             return out
     return out

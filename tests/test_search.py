@@ -22,11 +22,13 @@ import pytest
 
 from generator.build import build
 from generator.incremental import Tuning
-from generator.search import Names, assemble, fold, tokenize, tone_key
-from generator.search.entries import (LEAD, MAX_TF, PAIR, TERM, TITLE, WORD, Doc, Maker, oldest_first,
-                                      part_postings, reference_entry)
+from generator.search import Names, assemble, fold, tokenize, tone_key, twins
+from generator.search.entries import (LEAD, MAX_TF, PAIR, TERM, TITLE, WORD, Doc, oldest_first, part_postings,
+                                      reference_entry)
 from generator.search.format import FORMAT, GROUP, encode_lists, read_list, read_shard, read_varint, varint, varints
-from generator.search.text import has_diacritics, html_to_text, key_hash, mix, prefix_code, squeeze
+from generator.search.maker import Maker, part_widths
+from generator.search.text import P, TONE_STEP, has_diacritics, html_to_text, key_hash, mix, prefix_code, squeeze
+from generator.search.vocab import SEP, Table, Vocab, batch_text
 from generator.taxonomy import load_registries
 from generator.vietnamese import fold as vi_fold
 from generator.vietnamese import term_key
@@ -273,9 +275,8 @@ def test_compiled_kernels_give_what_numpy_gives():
     """The kernels of _kernels.c against the numpy routines they replace: the scan's tokens (text,
     start, length, spelling hash; two tone marks in a word) and word numbers, the table's
     look-ups, the postings of occurrences, where new hashes first occur, and the pairs' numbers
-    and new pairs' codes (_glue, then the table). Names: test_batched_parts_equal_reference_entries."""
+    and new pairs' codes (twins.glue, then the table). Names: test_batched_parts_equal_reference_entries."""
     from generator.search import entries, kernels
-    from generator.search.entries import _count, _seg_bounds, _Table
     needs_kernels()
     rng = np.random.default_rng(7)
     maker = Maker(None)
@@ -285,7 +286,7 @@ def test_compiled_kernels_give_what_numpy_gives():
         ours, scanned = maker._scanned(texts)
         assert scanned is not None  # no text was left
         known, firsts = scanned
-        text = entries._SEP + entries._SEP.join(texts) + entries._SEP
+        text = SEP + SEP.join(texts) + SEP
         packed = maker.chars.lookup(np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16))
         theirs = maker._fast(text, packed, [len(t) for t in texts])
         for name in ("seg", "spelling", "length"):
@@ -323,10 +324,10 @@ def test_compiled_kernels_give_what_numpy_gives():
     fresh.chars = maker.chars
     fresh.tokens([html_to_text(texts[0])])  # its units learnt: only the reference leaves the text
     (seg, start, length, *_, numbers), firsts, left = kernels.scan(
-        texts, entries.FIELDS, fresh.chars.table, entries.P, entries.TONE_STEP, Maker(None).words.table)
+        texts, entries.FIELDS, fresh.chars.table, P, TONE_STEP, Maker(None).words.table)
     assert left.tolist() == [0] and seg.tolist() == [1, 1, 2, 2, 3]
     assert numbers.tolist() == [-2, -3, -3, -2, -2] and firsts.tolist() == [0, 1]  # (chưa: Chưa's spelling)
-    text = entries._batch_text(texts)
+    text = batch_text(texts)
     assert [text[a:a + k] for a, k in zip(start[firsts].tolist(), length[firsts].tolist())] == ["Chưa", "gặp"]
     mixed = ["Bác Hồ 05", "x\U0001F600y Σίσυφος ǅem", "", "khoa\u0301 học", "làm theo Bác", "\U0001F600"]
     (ours, known), theirs = maker._scanned(mixed), maker.tokens(mixed)
@@ -334,7 +335,7 @@ def test_compiled_kernels_give_what_numpy_gives():
     for name in ("seg", "spelling", "length"):
         assert np.array_equal(getattr(ours, name), getattr(theirs, name)), name
     assert ours.seg.tolist().count(0) == 3 and 4 in ours.seg.tolist()
-    table = _Table(4)
+    table = Table(4)
     keys = rng.integers(0, 2**63, 500, dtype=np.int64).astype(np.uint64) * np.uint64(2)
     table.put(keys[:300], np.arange(300, dtype=np.int64))
     probe = np.concatenate((keys, keys[::-1]))
@@ -351,16 +352,16 @@ def test_compiled_kernels_give_what_numpy_gives():
         pnum = np.full(5000, -2, np.int64)  # per token: the pair it starts (-2: the last of its text)
         pnum[same] = pair_numbers
         words, pairs, names = kernels.post(seg, numbers, np.ones(5000, np.int64), pnum, np.zeros(50, np.uint64),
-                                           entries.FIELDS, entries._FIELD_FLAGS, base, marks, None)
-        docs, flags = seg // entries.FIELDS, entries._FIELD_FLAGS[seg % entries.FIELDS]
+                                           entries.FIELDS, entries.FIELD_FLAGS, base, marks, None)
+        docs, flags = seg // entries.FIELDS, entries.FIELD_FLAGS[seg % entries.FIELDS]
         as_set = lambda r: sorted(zip(*(a.tolist() for a in r)))  # noqa: E731
-        lists, at, counts, flag = _count(numbers, docs, flags, None, 37, 50)
-        assert as_set(words) == as_set((lists, at, entries._values(counts, flag)))
-        lists, at, _, flag = _count(pair_numbers, docs[same], flags[same], None, 37, 500)
+        lists, at, counts, flag = twins.count_postings(numbers, docs, flags, None, 37, 50)
+        assert as_set(words) == as_set((lists, at, twins.posting_values(counts, flag)))
+        lists, at, _, flag = twins.count_postings(pair_numbers, docs[same], flags[same], None, 37, 500)
         assert as_set(pairs) == as_set((lists, at, flag)) and not len(names[0])
-    assert _seg_bounds([3, 0, 2]).tolist() == [1, 5, 6, 9]
-    # where new hashes first occur (_Vocab.numbers), and the steps between word numbers and pairs
-    vocab = entries._Vocab()
+    assert twins.seg_bounds([3, 0, 2]).tolist() == [1, 5, 6, 9]
+    # where new hashes first occur (Vocab.numbers), and the steps between word numbers and pairs
+    vocab = Vocab()
     hashes = rng.integers(0, 40, 3000).astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
     vocab.numbers(hashes[:100], lambda where: ([0] * len(where), [0] * len(where), [("", "")] * len(where)))
     firsts = []
@@ -369,7 +370,7 @@ def test_compiled_kernels_give_what_numpy_gives():
             if not compiled:
                 patch.setattr(kernels, "LIB", None)
             seen = []
-            copy = entries._Vocab()
+            copy = Vocab()
             copy.table.put(vocab.table.keys[vocab.table.numbers >= 0], vocab.table.numbers[vocab.table.numbers >= 0])
             copy.strings = list(vocab.strings)
             numbers = copy.numbers(hashes, lambda where: seen.append(where.tolist()) or (
@@ -381,13 +382,13 @@ def test_compiled_kernels_give_what_numpy_gives():
     numbers = rng.integers(0, 500, 4000)
     word_fold = rng.integers(0, 2**63, 500).astype(np.uint64)
     word_folded = rng.integers(0, 300, 500)
-    table = _Table(4)
+    table = Table(4)
     some = (word_folded[:200].astype(np.uint64) << np.uint64(32)) | word_folded[200:400].astype(np.uint64)
     table.put(np.unique(some), np.arange(len(np.unique(some)), dtype=np.int64))
     pnum, new, codes = kernels.pairs(seg, numbers, word_folded, table)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(kernels, "LIB", None)
-        _, _, _, their_same, their_codes, _, _ = entries._glue(seg, numbers, word_fold, word_folded)
+        _, _, _, their_same, their_codes, _, _ = twins.glue(seg, numbers, word_fold, word_folded)
         their_known = table.get(their_codes)
     starting = np.flatnonzero(pnum != -2)  # the tokens that start a pair
     assert starting.tolist() == their_same.tolist()
@@ -440,7 +441,7 @@ def test_the_scan_reads_html_as_html_to_text_does():
 
 def kernels_scan(maker: Maker, texts: list[str]):
     from generator.search import entries, kernels
-    arrays, _, left = kernels.scan(texts, entries.FIELDS, maker.chars.table, entries.P, entries.TONE_STEP,
+    arrays, _, left = kernels.scan(texts, entries.FIELDS, maker.chars.table, P, TONE_STEP,
                                    maker.words.table)
     return arrays, left.tolist()
 
@@ -756,7 +757,7 @@ def test_part_rows_and_narrow_postings_by_the_kernels_and_by_numpy(monkeypatch):
     after the other) and its postings by row, as narrow as they fit: the kernels (lt_rows,
     lt_narrow) give numpy's arrays, and leave the rows' marks as they found them (-1); a batch's
     new numbers mapped to the vocabulary's (lt_number_pending) as numpy maps them."""
-    from generator.search import entries, kernels
+    from generator.search import kernels
     needs_kernels()
     rng = np.random.default_rng(5)
     # (vocabulary, postings of each kind, documents): rows in 16 bits and documents in 8; rows in
@@ -766,10 +767,10 @@ def test_part_rows_and_narrow_postings_by_the_kernels_and_by_numpy(monkeypatch):
         kinds = [(rng.integers(0, vocab, n), rng.integers(0, ndocs, n), rng.integers(0, 256, n).astype(np.uint8))
                  for _ in range(3)]
         got = []
-        for rows_of, narrow in ((kernels.rows, kernels.narrow), (entries._part_rows, entries._narrow)):
+        for rows_of, narrow in ((kernels.rows, kernels.narrow), (twins.part_rows, twins.narrow)):
             marks = [np.full(vocab, -1, np.int64) for _ in range(3)]
             distinct, ends = rows_of(kinds, marks)
-            out = narrow(kinds, marks, distinct, ends, *entries.part_widths(len(distinct), ndocs))
+            out = narrow(kinds, marks, distinct, ends, *part_widths(len(distinct), ndocs))
             assert all((m == -1).all() for m in marks)
             assert [a.dtype.str for a in out[:2]] == list(types)
             got.append((distinct.tolist(), ends.tolist(), [a.tolist() for a in out]))
@@ -785,10 +786,10 @@ def test_part_rows_and_narrow_postings_by_the_kernels_and_by_numpy(monkeypatch):
     for step in (2, 3):
         numbers = rng.integers(-41, 100, 5000)
         ours, theirs = numbers.copy(), numbers.copy()
-        entries._number_pending(ours, numbered, step)
+        twins.number_pending(ours, numbered, step)
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(kernels, "LIB", None)
-            entries._number_pending(theirs, numbered, step)
+            twins.number_pending(theirs, numbered, step)
         assert ours.tolist() == theirs.tolist() != numbers.tolist()
         assert ours.tolist() == [numbered[-step - x] if x <= -step else x for x in numbers.tolist()]
 

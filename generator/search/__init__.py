@@ -31,7 +31,8 @@ from ..incremental import digest
 from ..parallel import chunks, fork_imap
 from ..vietnamese import slugify, term_key
 from .cache import SearchCache
-from .entries import Maker, Part, doc_record, make_doc
+from .entries import Part, doc_record, make_doc
+from .maker import Maker
 from .format import FORMAT, GROUP, SHARD_BYTES
 from .names import Names
 from .text import fold, tokenize, tone_key

@@ -1,7 +1,7 @@
-/* Compiled kernels of the search index's batches (entries.py), called through ctypes; scan,
+/* Compiled kernels of the search index's batches (maker.py), called through ctypes; scan,
    which reads Python's strings, is a function of the module.
 
-   Each function is the twin of a numpy routine in entries.py and gives the same arrays;
+   Each function is the twin of a numpy routine in twins.py or vocab.py and gives the same arrays;
    tests run both on the same batches. The numpy routines stay: they are used when this
    module was not compiled (no C compiler at install time), and for the texts the kernels
    hand back (a unit the tables flag).
@@ -14,7 +14,7 @@
 
 #define FLAGGED 0xFFFD /* folded units >= this are flags: prepare, unknown, special */
 
-/* _Table.get: the numbers of 64-bit hashes in an open-addressing table (linear probing), -1 for
+/* Table.get: the numbers of 64-bit hashes in an open-addressing table (linear probing), -1 for
    those it lacks. */
 static int64_t table_find(const uint64_t *keys, const int64_t *numbers, int bits, uint64_t spread, uint64_t h) {
     uint64_t mask = ((uint64_t)1 << bits) - 1, slot = (h * spread) >> (64 - bits);
@@ -30,7 +30,7 @@ void lt_table_get(const uint64_t *keys, const int64_t *numbers, int bits, uint64
     for (int64_t i = 0; i < n; i++) out[i] = table_find(keys, numbers, bits, spread, hashes[i]);
 }
 
-/* _Table.put: new keys (not in the table) with their numbers, by linear probing; the table has
+/* Table.put: new keys (not in the table) with their numbers, by linear probing; the table has
    room (the caller grows it first). */
 void lt_table_put(uint64_t *keys, int64_t *numbers, int bits, uint64_t spread, const uint64_t *hashes,
                   const int64_t *values, int64_t n) {
@@ -128,7 +128,7 @@ static void pending_truncate(Pending *p, int64_t count) {
     for (int64_t k = 0; k < count; k++) pending_place(p, p->by_id[k], k);
 }
 
-/* _Vocab.numbers: where each distinct hash first occurs, in the order of the positions (numpy:
+/* Vocab.numbers: where each distinct hash first occurs, in the order of the positions (numpy:
    a stable sort and a sort back). Returns how many, -1 when out of memory. */
 int64_t lt_first(const uint64_t *hashes, int64_t n, uint64_t spread, int64_t *out) {
     Pending seen;
@@ -146,7 +146,7 @@ int64_t lt_first(const uint64_t *hashes, int64_t n, uint64_t spread, int64_t *ou
     return m;
 }
 
-/* Maker._compiled's first step (the numpy way: entries._glue, then the pairs' _Table.get): the
+/* Maker._compiled's first step (the numpy way: twins.glue, then the pairs' Table.get): the
    number in the pairs' table of the pair each token starts with the next token of its text (its
    code: word_folded[a] << 32 | word_folded[b]); -2 for the last token of a text; for a pair not
    in the table, -3 - its number among the batch's new pairs (in the order first met). The place
@@ -215,7 +215,7 @@ typedef struct {
     uint8_t *restrict values_##P = (S)->values;                                                 \
     int64_t *restrict mark_##P = (S)->mark, *restrict slot_##P = (S)->slot, m_##P = 0
 
-/* The names of the texts (leftmost, longest, no overlap: _NameMatcher.find) and the front matter terms. */
+/* The names of the texts (leftmost, longest, no overlap: NameMatcher.find) and the front matter terms. */
 typedef struct {
     const uint8_t *start;        /* per pair number: tokens of the longest name it starts, or 0 */
     const uint64_t *pair_hash;   /* per pair number: the key hash of the pair ("a b") */
@@ -234,8 +234,8 @@ typedef struct {
     uint8_t term_flag;           /* TERM */
 } Names;
 
-/* Maker._compiled's second step (the numpy way: _count of the words, _NameMatcher.find and
-   _count of the names and terms, _count of the pairs): the postings of the words, the pairs and
+/* Maker._compiled's second step (the numpy way: count_postings of the words, NameMatcher.find and
+   count_postings of the names and terms, count_postings of the pairs): the postings of the words, the pairs and
    the names of a batch, their value bytes as _values makes them (pairs: the flags alone).
    out_sizes: the postings of each kind. */
 void lt_post(const int64_t *restrict seg, const int64_t *restrict numbers, const int64_t *restrict length, int64_t n,
@@ -310,7 +310,7 @@ void lt_post(const int64_t *restrict seg, const int64_t *restrict numbers, const
     out_sizes[2] = m_f;
 }
 
-/* Maker._part's first step (the numpy way: _part_rows): the row of the part's table of each list
+/* Maker._part's first step (the numpy way: twins.part_rows): the row of the part's table of each list
    its postings meet, numbered in the order first met, one kind after the other. row[k] (as long as
    kind k's vocabulary) holds -1 for a list not met yet and its row once met (lt_narrow puts -1
    back); distinct[r] is the vocabulary number of row r, ends[k] the rows of kinds 0 to k. */
@@ -366,7 +366,7 @@ void lt_narrow(int64_t nkinds, const int64_t *const *lists, const int64_t *const
 }
 #undef NARROW
 
-/* entries._number_pending: the entries -step - j of numbers (the kernels' number of a batch's new
+/* twins.number_pending: the entries -step - j of numbers (the kernels' number of a batch's new
    word or pair j) replaced by numbered[j], its number in the vocabulary. */
 void lt_number_pending(int64_t *numbers, int64_t n, const int64_t *numbered, int64_t step) {
     for (int64_t i = 0; i < n; i++)
@@ -563,7 +563,7 @@ done:
 /* ---- scan: Maker.part's tokens from the articles' own strings (a Python function) ----
 
    The twin of html_to_text and Maker._fast over the batch's UTF-16 text, then the words' table
-   (_Vocab.numbers' look-up): the tokens of the texts (each a str; every `fields`-th one, from
+   (Vocab.numbers' look-up): the tokens of the texts (each a str; every `fields`-th one, from
    the first, sanitised HTML) read where Python keeps them, with their word numbers (-1: not in
    the table). In HTML, a tag (from < to the next >) and a character reference of a character
    that is no token character separate tokens, as the space html_to_text puts there; a text
@@ -576,7 +576,7 @@ done:
 typedef struct {
     const uint64_t *table;                 /* _Chars.table */
     uint64_t p, tone_step, up[UP];
-    const uint64_t *keys;                  /* the words' _Table */
+    const uint64_t *keys;                  /* the words' Table */
     const int64_t *numbers;
     int bits;
     uint64_t spread;
@@ -821,7 +821,7 @@ static PyMethodDef methods[] = {
     {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL, "The tokens of texts and their word numbers."},
     {NULL, NULL, 0, NULL}};
 
-/* A module only so that the build installs it beside entries.py and kernels.py can find it; it
+/* A module only so that the build installs it beside maker.py and kernels.py can find it; it
    carries the digest of this file it was compiled from (setup.py). */
 #ifndef LT_SOURCE_DIGEST
 #define LT_SOURCE_DIGEST ""

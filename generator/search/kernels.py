@@ -3,7 +3,7 @@ None where they were not compiled.
 
 ``pip install`` compiles _kernels.c when a C compiler is at hand (setup.py: an
 optional extension); without one the index is made by the numpy routines of
-entries.py alone, with the same result, more slowly. A module compiled from
+twins.py and vocab.py alone, with the same result, more slowly. A module compiled from
 another version of _kernels.c (a checkout updated without installing again) is
 left unused the same way. LAMTHEOBAC_NO_KERNELS=1 leaves them out (for tests and
 benchmarks of the numpy way).
@@ -92,7 +92,7 @@ def scan(texts: list[str], fields: int, chars: np.ndarray, p: int, tone_step: in
     """(text, start, length, spelling, folded key hash, prefix code, word number) of every token
     of the texts (every `fields`-th one sanitised HTML), read where Python keeps them, the place
     of each new word's first occurrence, and the positions of the texts left to Python
-    (entries.Maker._scanned); table: the words' _Table. A word the table lacks is numbered
+    (maker.Maker._scanned); table: the words' Table. A word the table lacks is numbered
     -2 - its number among the batch's new words, in the order first met; start, folded key hash
     and prefix code are those of new words' first occurrences only: the others' are left unset."""
     total = sum(map(len, texts)) + len(texts) + 1
@@ -134,7 +134,7 @@ def first(hashes: np.ndarray, spread: int) -> np.ndarray:
 
 
 def pairs(seg: np.ndarray, numbers: np.ndarray, word_folded: np.ndarray, table):
-    """Per token, the number in the pairs' _Table of the pair it starts (-2: the last token of its
+    """Per token, the number in the pairs' Table of the pair it starts (-2: the last token of its
     text; a new pair: -3 - its number among the batch's new pairs, in the order first met); the
     places and codes of the new pairs' first occurrences."""
     n = len(seg)
@@ -150,7 +150,7 @@ def post(seg, numbers, length, pnum, word_fold, fields: int, field_flags, base: 
     """(lists, documents, values) of the postings of the words, the pairs and the names (lt_post);
     pnum: per token, the number of the pair it starts (negative: none).
     marks: per kind, (mark, slot) arrays as long as its vocabulary at least; names: None, or
-    (name_start, pair_hash, up, joined _Table or None, singles, single_numbers, term_docs,
+    (name_start, pair_hash, up, joined Table or None, singles, single_numbers, term_docs,
     term_numbers, term_flag)."""
     n = len(seg)
     nterms = len(names[7]) if names is not None else 0
@@ -205,7 +205,7 @@ def merge(sources: list[tuple], nlists: int, ndocs: int):
 
 
 def rows(kinds: list[tuple], row: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """The first step of Maker._part (entries._part_rows' twin): kinds, per kind its postings
+    """The first step of Maker._part (twins.part_rows' twin): kinds, per kind its postings
     (lists by vocabulary number, documents, values); row, per kind, -1 for every number of its
     vocabulary (marked here, put back by narrow). Returns distinct (the vocabulary number of each
     row of the part's table, in the order first met, kinds one after the other) and ends (the
@@ -235,5 +235,5 @@ def _pointers(arrays: list[np.ndarray]) -> np.ndarray:
 
 
 def number_pending(numbers: np.ndarray, numbered: np.ndarray, step: int) -> None:
-    """entries._number_pending's twin, in place."""
+    """twins.number_pending's twin, in place."""
     LIB.lt_number_pending(numbers, len(numbers), np.ascontiguousarray(numbered, dtype=np.int64), step)

@@ -98,7 +98,7 @@ def has_diacritics(token: str) -> bool:
 # ---- Key hashes ----
 #
 # Keys travel through the build as 64-bit numbers: a polynomial over the UTF-16 code units of
-# the folded key, computed for whole batches of tokens at once by entries.py (numpy, wrapping
+# the folded key, computed for whole batches of tokens at once by maker.py (numpy, wrapping
 # arithmetic) and for single keys here; search.js computes the same (BigInt) to find a key's
 # shard. The order of the index (see format.py) is by kind, the first three code units of the
 # key and mix(hash); the exact spelling of a token is told by entries.word_spelling.

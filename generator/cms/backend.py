@@ -25,6 +25,7 @@ from ..frontmatter import decode, split
 from ..images import image_kind
 from ..vietnamese import MAX_SLUG
 from .keep import lost_in_save, merged
+from .renames import with_aliases
 from .review import Review
 from .schema import MAX_UPLOAD, Folders
 
@@ -313,6 +314,9 @@ class LocalBackend:
         # What the form cannot show (comments, unknown keys, quoting, CRLF) is kept from the file on disk.
         files = [(path, self._kept(self._article(path), path, data) if not new_entry else data, new)
                  for path, data, new in files]
+        if not new_entry:  # a published article whose address changes keeps its old one (renames.py)
+            files = [(path, self._moved(path, data, new if len(renames) == len(files) else None), new)
+                     for path, data, new in files]
         if not new_entry:
             for path, data, _ in files:
                 self._reads(self._article(path), path, data)
@@ -371,6 +375,14 @@ class LocalBackend:
                                f"chế độ Markdown (nút “Markdown” ở khung Nội dung), hoặc sửa tệp bằng trình soạn "
                                f"thảo văn bản")
         return merged(original, text, str(raw))
+
+    def _moved(self, raw: Any, data: bytes, new: Any) -> bytes:
+        try:
+            original = self._article(raw).read_bytes()
+        except FileNotFoundError:
+            return data
+        return with_aliases(original, data, PurePosixPath(raw).stem, PurePosixPath(new or raw).stem,
+                            self.article_url, str(raw))
 
     def _reads(self, full: Path, raw: Any, data: bytes) -> None:
         """A readable article is never replaced by text the build cannot read (an empty or forged

@@ -15,7 +15,7 @@ from datetime import datetime
 import yaml
 
 from ..config import SiteConfig
-from ..content import ARTICLE_FIELDS
+from ..content import ARTICLE_FIELDS, SLUG
 from ..errors import ConfigError
 from ..taxonomy import Directive, Province, Registries, Unit
 from ..vietnamese import normalize, offset_name, sort_key, sorted_vi, term_key
@@ -131,12 +131,18 @@ def _moment(name: str, label: str, hint: str, offset: str | None, **extra) -> di
                   **({"default_now": True} if now else {}), **extra)
 
 
-def article_fields(registries: Registries, tags: list[str], offset: str | None = "+07:00") -> list[dict]:
-    """The form's fields; offset: the site's one UTC offset (utc_offset), None when it has summer time."""
+def article_fields(registries: Registries, tags: list[str], offset: str | None = "+07:00",
+                   article_url: str = "bai-viet/{slug}/") -> list[dict]:
+    """The form's fields; offset: the site's one UTC offset (utc_offset), None when it has summer time;
+    article_url: where articles are published ([urls] article)."""
     url = ["^https?://[^\\s\"<>`\\\\]+$", "Địa chỉ phải bắt đầu bằng http:// hoặc https:// và không có dấu cách"]
     return [
         _field("title", "Tiêu đề", "string", "Tên tệp và địa chỉ bài lấy từ tiêu đề khi tạo bài "
                "(chữ không dấu, đ thành d); sửa tiêu đề sau đó không đổi địa chỉ.", required=True),
+        _field("slug", "Địa chỉ bài", "string", "Phần cuối địa chỉ bài (/" + article_url.replace("{slug}", "…")
+               + "); bỏ trống thì lấy từ tên tệp. Đổi địa chỉ của bài đã đăng thì địa chỉ cũ vẫn dẫn tới bài "
+               "(được ghi vào “aliases”, giữ cho các liên kết đã chia sẻ).",
+               pattern=[SLUG.pattern, "Chỉ gồm chữ thường không dấu a-z, số 0-9 và dấu “-”, ví dụ neu-guong-lai-chau"]),
         _moment("date", "Ngày giờ đăng", "Bài có ngày trong tương lai chỉ hiện trên trang khi đến giờ đó.", offset,
                 required=True, now=True),
         _field("summary", "Tóm tắt (sa-pô)", "text", "Hiện ở đầu bài, trong danh sách bài và nguồn tin. "
@@ -237,7 +243,7 @@ def cms_config(config: SiteConfig, registries: Registries, tags: list[str],
             "sortable_fields": [{"field": "date", "default_sort": "desc"}, "title"],
             "view_filters": [{"label": "Bản nháp", "field": "draft", "pattern": True}],
             "preview_path": article_path,
-            "fields": article_fields(registries, tags, utc_offset(config)),
+            "fields": article_fields(registries, tags, utc_offset(config), config.urls.article),
         }],
     })
     return out

@@ -29,7 +29,7 @@ from generator.build import build
 from generator.check import run_check
 from generator.cli import main
 from generator.cms import admin, vendor
-from generator.cms.backend import MAX_ARTICLE, LocalBackend
+from generator.cms.backend import IMAGE_EXTENSIONS, MAX_ARTICLE, LocalBackend
 from generator.cms.keep import lost_in_save
 from generator.cms.review import reviewer
 from generator.cms.schema import (MAX_UPLOAD, Folders, cms_config, config_yaml, existing_tags, folders,
@@ -570,9 +570,17 @@ def test_backend_writes_land_where_expected(backend: LocalBackend, project: Path
         "branch": "main", "folder": "content/articles", "extension": "md", "depth": 1}})
     assert status == 200 and len(entries) == 6 and {"data": raw, "file": {"path": "content/articles/bai-moi.md",
                                                                           "id": digest}} in entries
+    # The library shows the photos only: not the folder's CREDITS.md, nor logo.svg (no upload may be an SVG).
+    (project / "content/images/GHI-CHU.TXT").write_text("ảnh chụp ngày 5/12", encoding="utf-8")
+    (project / "content/images/ANH-HOA.JPG").write_bytes(JPEG)
     status, media = backend.handle({"action": "getMedia", "params": {"branch": "main", "mediaFolder": "content/images"}})
-    assert status == 200 and sorted(m["name"] for m in media) == sorted(
-        p.name for p in (project / "content/images").iterdir() if p.is_file())
+    names = sorted(m["name"] for m in media)
+    assert status == 200 and "CREDITS.md" in os.listdir(project / "content/images")
+    assert names == sorted(p.name for p in (project / "content/images").iterdir()
+                           if p.is_file() and p.suffix.lower() in (".jpg", ".png", ".webp", ".gif", ".avif"))
+    assert "ANH-HOA.JPG" in names and "anh-moi.jpg" in names and "hcm1.jpg" in names
+    assert not {"CREDITS.md", "logo.svg", "GHI-CHU.TXT"} & set(names)
+    (project / "content/images/GHI-CHU.TXT").unlink()
     status, one = backend.handle({"action": "getMediaFile", "params": {"branch": "main",
                                                                        "path": "content/images/anh-moi.jpg"}})
     assert base64.b64decode(one["content"]) == JPEG and one["id"] == hashlib.sha256(JPEG).hexdigest()
@@ -789,7 +797,9 @@ def test_backend_answers_like_decap_server(tmp_path: Path):
             if request["action"] == "info":  # the repository folder's name
                 expected[1]["repo"] = "site"
             if request["action"] == "getMedia":  # the same files; the order of a directory listing is the OS's
-                expected = (expected[0], sorted(expected[1], key=lambda m: m["path"]))
+                # and only the photos (decap-server lists CREDITS.md, logo.svg too)
+                expected = (expected[0], sorted((m for m in expected[1] if m["name"].lower().endswith(
+                    IMAGE_EXTENSIONS)), key=lambda m: m["path"]))
                 got = (got[0], sorted(got[1], key=lambda m: m["path"]))
             assert got == expected, request["action"]
         for folder in ("content/articles", "content/images"):

@@ -205,8 +205,10 @@ class LocalBackend:
                 "path": self._relative(path), "name": path.name}
 
     def get_media(self, params: dict) -> list[dict]:
+        """The photos of the folder: decap-server lists every file (CREDITS.md, a logo.svg), which the
+        library showed as broken pictures an editor could pick as an article's photo."""
         folder, area = self._checked(params.get("mediaFolder"), kind="folder")
-        return [self._media(p) for p in self._list(folder, area, "", 1)]
+        return [self._media(p) for p in self._list(folder, area, "", 1) if p.name.lower().endswith(area.extensions)]
 
     def get_media_file(self, params: dict) -> dict:
         path, _ = self._checked(params.get("path"))

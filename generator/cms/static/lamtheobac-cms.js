@@ -837,10 +837,37 @@
   function trackIds(win) {
     var ids = {};
     var pinned = {};  // path -> the id a restored backup was edited from (see watchBackups)
+    // path -> { pending: getEntry requests in flight, done: when one last ended } (see whenLoaded)
+    var loads = {};
+    var waiting = {};  // path -> callbacks waiting for its entry to load
+    var opened = 0;    // when the editor last went to another page of the CMS (hash route)
+    var now = function () { return win.performance && win.performance.now ? win.performance.now() : Date.now(); };
+    if (typeof win.addEventListener === "function") {
+      win.addEventListener("hashchange", function () { opened = now(); });
+    }
+    var settle = function (path) {
+      var callbacks = waiting[path] || [];
+      delete waiting[path];
+      // Decap makes the form from the entry in the promise callbacks after the answer: a timer runs after them.
+      callbacks.forEach(function (callback) { win.setTimeout(callback, 100); });
+    };
     var tracker = {
       // The id a save of path is based on: a restored backup's own, else the one this tab read.
       baseOf: function (path) { return path in pinned ? pinned[path] : ids[path]; },
       pin: function (path, id) { pinned[path] = id; },
+      // callback() once the entry at path has loaded for the page now open (at once if it has): a form
+      // restored from a backup before that is replaced by the entry (Decap's DRAFT_CREATE_FROM_ENTRY).
+      // Not waiting longer than LOAD_WAIT: a backup is offered late rather than never.
+      whenLoaded: function (path, callback) {
+        var load = loads[path];
+        if (load && !load.pending && load.done >= opened) {
+          callback();
+          return;
+        }
+        var once = function () { if (callback) { var run = callback; callback = null; run(); } };
+        (waiting[path] = waiting[path] || []).push(once);
+        win.setTimeout(once, LOAD_WAIT);
+      },
     };
     var original = win.fetch;
     if (typeof original !== "function") {
@@ -876,6 +903,20 @@
       if (!request) {
         return answer;
       }
+      var entry = request.action === "getEntry" && request.params && typeof request.params.path === "string" ?
+        request.params.path : null;
+      if (entry !== null) {
+        var load = loads[entry] = loads[entry] || { pending: 0, done: -1 };
+        load.pending += 1;
+        var ended = function () {
+          load.pending -= 1;
+          load.done = now();
+          if (!load.pending) {
+            settle(entry);
+          }
+        };
+        answer.then(function (response) { return response.clone().text(); }).then(ended, ended);
+      }
       return answer.then(function (response) {
         if (response.ok) {
           paths.forEach(function (path) { delete pinned[path]; });  // the file was the one the backup began from
@@ -895,6 +936,7 @@
    * was edited from (BASES_KEY, written when Decap writes the backup), and a restored backup is saved
    * with that id: the backend refuses it when the file changed since, as it refused the first save. */
   var BASES_KEY = "lamtheobac.backup-bases";
+  var LOAD_WAIT = 15000;  // ms a backup read waits at most for its entry (holdUntilLoaded)
   var BACKUP = /^backup\./;
 
   function readBases(storage) {
@@ -969,9 +1011,46 @@
     }).observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   }
 
+  /* A backup read is handed to Decap only once the entry it is of has loaded. Decap reads both at once
+   * when an entry is opened and asks "restore the backup?" as soon as the backup is read, usually
+   * before the entry (a local read is faster than the backend's answer): the entry, arriving next,
+   * replaced the restored form, and the editor who chose to restore got the file's text back, not
+   * theirs. The backup's value names its entry's path; localForage reads it in the request's onsuccess. */
+  function holdUntilLoaded(request, tracker) {
+    var own = Object.getOwnPropertyDescriptor(request, "onsuccess");  // another wrapper's (a test's) first
+    var descriptor = own || Object.getOwnPropertyDescriptor(Object.getPrototypeOf(request), "onsuccess");
+    if ((own && !own.configurable) || !descriptor || typeof descriptor.set !== "function") {
+      return;
+    }
+    var held = null;
+    Object.defineProperty(request, "onsuccess", {
+      configurable: true,
+      get: function () { return held; },
+      set: function (handler) {
+        held = handler;
+        descriptor.set.call(request, typeof handler !== "function" ? handler : function (event) {
+          var value = request.result;
+          var path = value && typeof value.path === "string" ? value.path : "";
+          if (!path) {  // a new entry's backup: no entry to wait for
+            return handler.call(request, event);
+          }
+          tracker.whenLoaded(path, function () { handler.call(request, event); });
+        });
+      },
+    });
+  }
+
   function watchBackups(win, tracker, question) {
     var Store = win.IDBObjectStore;
     if (Store && Store.prototype && win.localStorage) {
+      var get = Store.prototype.get;
+      Store.prototype.get = function (key) {
+        var request = get.apply(this, arguments);
+        if (typeof key === "string" && BACKUP.test(key) && request) {
+          holdUntilLoaded(request, tracker);
+        }
+        return request;
+      };
       var put = Store.prototype.put;
       var remove = Store.prototype["delete"];
       Store.prototype.put = function (value, key) {

@@ -413,6 +413,35 @@ def test_the_list_shows_the_day_in_the_sites_offset_and_the_save_never_writes_it
     assert shown not in saved["ok"] and "date: 2026-12-05T03:30:00+07:00\n" in saved["ok"]
 
 
+def test_dates_in_the_form_are_day_first_whatever_the_browser():
+    """The form's dates were the browser's <input type="datetime-local"> and <input type="date">, shown and
+    typed in the order of the browser's language (06/21/2021 in an English one). The widgets now take and
+    show day first: each day of a leap year and of a common one, typed as an editor may, gives the day
+    Python reads, the days and times that do not exist give none, and each day is shown as it is typed."""
+    from datetime import date, timedelta
+    days = [date(2024, 1, 1) + timedelta(days=n) for n in range(366)] + \
+        [date(2025, 1, 1) + timedelta(days=n) for n in range(365)]
+    cases, wanted = [], []
+    for n, day in enumerate(days):
+        hour, minute = n % 24, (n * 7) % 60
+        typed = [f"{day:%d/%m/%Y} {hour:02d}:{minute:02d}", f"{day.day}/{day.month}/{day.year} {hour}h{minute:02d}",
+                 f"{day:%d-%m-%Y}"]
+        cases += [{"op": "fromDayFirst", "text": text, "time": True} for text in typed]
+        wanted += [f"{day:%Y-%m-%d}T{hour:02d}:{minute:02d}"] * 2 + [f"{day:%Y-%m-%d}T00:00"]
+        cases += [{"op": "fromDayFirst", "text": f"{day:%d/%m/%Y}", "time": False},
+                  {"op": "dayFirst", "text": f"{day:%Y-%m-%d}T{hour:02d}:{minute:02d}", "time": True}]
+        wanted += [f"{day:%Y-%m-%d}", f"{day:%d/%m/%Y} {hour:02d}:{minute:02d}"]
+    for text in ("31/02/2024", "29/02/2025", "31/04/2025", "32/01/2025", "00/01/2025", "12/13/2025", "06/21/2021",
+                 "20/05/2025 24:00", "20/05/2025 08:60", "2025-05-20", "20/05/25", "hôm qua"):
+        cases.append({"op": "fromDayFirst", "text": text, "time": True})
+        wanted.append(None)
+    cases.append({"op": "fromDayFirst", "text": "20/05/2025 08:00", "time": False})  # a day has no time
+    wanted.append(None)
+    cases.append({"op": "fromDayFirst", "text": "  ", "time": True})  # cleared: no date, not a wrong one
+    wanted.append("")
+    assert [r.get("ok", r.get("error")) for r in run_js(cases)] == wanted
+
+
 def test_the_preview_keeps_the_iframes_the_build_keeps():
     """Decap's sanitiser drops every iframe (YouTube allowed by [security] iframe_hosts showed nothing);
     the preview puts back the ones whose address the build keeps, and only those, as the build writes them."""

@@ -25,6 +25,7 @@ SHOWN_DATE = "lamtheobac_ngay"  # the entry's day as the list shows it (lamtheob
 FORMAT = "lamtheobac-md"          # the front-matter format lamtheobac-cms.js registers
 TAGS_WIDGET = "lamtheobac-tags"   # the tags widget lamtheobac-cms.js registers
 TIME_WIDGET = "lamtheobac-datetime"  # a moment in the site's time, whatever the browser's zone (lamtheobac-cms.js)
+DATE_WIDGET = "lamtheobac-date"   # a day, typed and shown day first whatever the browser's language (lamtheobac-cms.js)
 DATE_FORMAT = "YYYY-MM-DDTHH:mm:ssZ"  # dayjs: 2024-05-19T16:27:00+07:00
 MAX_UPLOAD = 20 * 1024 * 1024     # bytes per image, in the form and in the local backend
 SINGLE = ("source", "image")      # tables edited as a list of at most one item (see article_fields)
@@ -165,8 +166,7 @@ def article_fields(registries: Registries, tags: list[str], offset: str | None =
                     "hint": "Ví dụ: Báo Lai Châu"},
                    {"name": "url", "label": "Địa chỉ bài gốc", "widget": "string", "required": False,
                     "pattern": url},
-                   {"name": "date", "label": "Ngày đăng ở nguồn", "widget": "datetime", "required": False,
-                    "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False},
+                   {"name": "date", "label": "Ngày đăng ở nguồn", "widget": DATE_WIDGET, "required": False},
                ]),
         _field("image", "Ảnh đại diện", "list", "Ảnh ở đầu bài và khi chia sẻ; tệp ảnh được lưu vào thư mục "
                "ảnh của trang.", label_singular="ảnh đại diện", max=1, collapsed=False,

@@ -414,36 +414,118 @@
       "T" + pad(t.getUTCHours()) + ":" + pad(t.getUTCMinutes());
   }
 
-  /* Widget "lamtheobac-datetime": a moment typed and shown in the site's time, whatever the browser's zone
-   * (Decap's datetime widget reads and writes the browser's: in Paris an article of 10:00+07:00 showed 05:00,
-   * and 08:00 typed was saved as 13:00+07:00). Writes "2025-05-20T08:00:00+07:00". */
-  function datetimeWidget(h, createClass, offset) {
+  /* "2021-06-21T10:00" (wallClock) -> "21/06/2021 10:00"; with time false, "2021-06-21" -> "21/06/2021". */
+  function dayFirst(local, time) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(String(local || ""));
+    if (!m) {
+      return "";
+    }
+    return m[3] + "/" + m[2] + "/" + m[1] + (time && m[4] ? " " + m[4] + ":" + m[5] : "");
+  }
+
+  /* What an editor typed, day first ("21/06/2021 10:00", "21/6/2021 8h05", "21-06-2021"), as wallClock's
+   * "2021-06-21T10:00" ("2021-06-21" when time is false); "" for nothing typed, null for no such day or time. */
+  function fromDayFirst(text, time) {
+    var typed = String(text || "").trim();
+    if (!typed) {
+      return "";
+    }
+    var m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:(?:\s+|\s*[,T]\s*)(\d{1,2})\s*[:h]\s*(\d{2}))?$/i.exec(typed);
+    if (!m || (!time && m[4] !== undefined)) {
+      return null;
+    }
+    var day = Number(m[1]), month = Number(m[2]), year = Number(m[3]);
+    var hours = m[4] === undefined ? 0 : Number(m[4]), minutes = m[5] === undefined ? 0 : Number(m[5]);
+    var t = new Date(Date.UTC(year, month - 1, day));
+    if (year < 1 || t.getUTCFullYear() !== year || t.getUTCMonth() !== month - 1 || t.getUTCDate() !== day ||
+        hours > 23 || minutes > 59) {
+      return null;
+    }
+    var date = String(year).padStart(4, "0") + "-" + pad(month) + "-" + pad(day);
+    return time ? date + "T" + pad(hours) + ":" + pad(minutes) : date;
+  }
+
+  /* A text field typed and shown day first, whatever the browser's language: <input type="date"> and
+   * "datetime-local" show the browser's order (an English browser showed 06/21/2021, month first, and a
+   * Vietnamese editor typing 12/05 meant 12 May, not 5 December). toText(value) is what it shows, toValue(local)
+   * what it stores (local: fromDayFirst's); a text that is no day is kept as typed and the form refuses it. */
+  function dayFirstControl(h, createClass, options) {
     var box = { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "center" };
     var button = { border: "1px solid #cdd3e0", borderRadius: "4px", background: "#f4f6fb", padding: "4px 10px",
                    cursor: "pointer", font: "inherit" };
-    var Control = createClass({
+    return createClass({
+      getInitialState: function () {
+        return { text: options.toText(this.props.value) };
+      },
       componentDidMount: function () {
         var value = this.props.value;
-        if ((value === null || value === undefined || value === "") && this.props.field.get("default_now")) {
-          this.props.onChange(siteNow(offset) + ":00" + offset);
+        if ((value === null || value === undefined || value === "") && options.now &&
+            this.props.field.get("default_now")) {
+          this.props.onChange(options.toValue(options.now()));
+        }
+      },
+      componentDidUpdate: function (before) {
+        // A value set from outside (the button, a restored backup, the default): shown as it is.
+        if (before.value !== this.props.value && this.props.value !== this.sent) {
+          this.setState({ text: options.toText(this.props.value) });
+        }
+      },
+      isValid: function () {
+        return fromDayFirst(this.state.text, options.time) === null ?
+          { error: { message: "“" + this.state.text + "” không phải " + options.example } } : true;
+      },
+      set: function (text) {
+        var local = fromDayFirst(text, options.time);
+        this.setState({ text: text });
+        if (local !== null) {
+          this.sent = local ? options.toValue(local) : "";
+          this.props.onChange(this.sent);
         }
       },
       render: function () {
         var self = this;
-        var set = function (local) { self.props.onChange(local ? local + ":00" + offset : ""); };
+        var setLocal = function (local) { self.set(options.toText(local ? options.toValue(local) : "")); };
         return h("div", { className: this.props.classNameWrapper, style: box },
-          h("input", { id: this.props.forID, type: "datetime-local", value: wallClock(this.props.value, offset),
+          h("input", { id: this.props.forID, type: "text", value: this.state.text, inputMode: "numeric",
+                       placeholder: options.placeholder, size: options.time ? 16 : 10, autoComplete: "off",
                        style: { font: "inherit", border: 0, background: "transparent", color: "inherit" },
-                       onChange: function (event) { set(event.target.value); },
+                       onChange: function (event) { self.set(event.target.value); },
                        onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle }),
-          h("span", { style: { color: "#57606a" } }, "giờ UTC" + offset),
-          h("button", { type: "button", style: button, onClick: function () { set(siteNow(offset)); } }, "Bây giờ"),
+          options.unit ? h("span", { style: { color: "#57606a" } }, options.unit) : null,
+          options.now ? h("button", { type: "button", style: button, onClick: function () { setLocal(options.now()); } },
+                          options.time ? "Bây giờ" : "Hôm nay") : null,
           this.props.field.get("required") === false ?
-            h("button", { type: "button", style: button, onClick: function () { set(""); } }, "Xóa") : null);
+            h("button", { type: "button", style: button, onClick: function () { setLocal(""); } }, "Xóa") : null);
       },
+    });
+  }
+
+  /* Widget "lamtheobac-datetime": a moment typed and shown in the site's time, whatever the browser's zone
+   * (Decap's datetime widget reads and writes the browser's: in Paris an article of 10:00+07:00 showed 05:00,
+   * and 08:00 typed was saved as 13:00+07:00), day first. Writes "2025-05-20T08:00:00+07:00". */
+  function datetimeWidget(h, createClass, offset) {
+    var Control = dayFirstControl(h, createClass, {
+      time: true, unit: "giờ UTC" + offset, placeholder: "ngày/tháng/năm giờ:phút",
+      example: "ngày giờ dạng ngày/tháng/năm giờ:phút, ví dụ 20/05/2025 08:00",
+      toText: function (value) { return dayFirst(wallClock(value, offset), true); },
+      toValue: function (local) { return local + ":00" + offset; },
+      now: function () { return siteNow(offset); },
     });
     var Preview = function (props) {
       return h("p", {}, shownDate(props.value, offset));
+    };
+    return { control: Control, preview: Preview };
+  }
+
+  /* Widget "lamtheobac-date": a day, typed and shown day first; writes "2024-05-18". */
+  function dateWidget(h, createClass) {
+    var Control = dayFirstControl(h, createClass, {
+      time: false, placeholder: "ngày/tháng/năm", example: "ngày dạng ngày/tháng/năm, ví dụ 18/05/2024",
+      toText: function (value) { return dayFirst(/^\d{4}-\d{2}-\d{2}/.test(String(value || "")) ? value : "", false); },
+      toValue: function (local) { return local; },
+    });
+    var Preview = function (props) {
+      return h("p", {}, dayFirst(props.value, false));
     };
     return { control: Control, preview: Preview };
   }
@@ -776,6 +858,8 @@
       CMS.registerWidget("lamtheobac-datetime", moment.control, moment.preview,
                          { properties: { default_now: { type: "boolean" } } });
     }
+    var day = dateWidget(win.h, win.createClass);
+    CMS.registerWidget("lamtheobac-date", day.control, day.preview);
     var tags = tagsWidget(win.h, win.createClass);
     CMS.registerWidget("lamtheobac-tags", tags.control, tags.preview,
                        { properties: { suggestions: { type: "array", items: { type: "string" } } } });
@@ -1139,6 +1223,6 @@
 
   return { fromFile: fromFile, toFile: toFile, remember: remember, fold: fold, addTag: addTag, inOffset: inOffset,
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
-           wallClock: wallClock, siteNow: siteNow,
+           wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,
            withDefaults: withDefaults, presetMode: presetMode, register: register };
 });

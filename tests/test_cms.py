@@ -850,7 +850,7 @@ class ServedCms:
                                      env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"})
         self.lines: list[str] = []
         threading.Thread(target=self._pump, daemon=True).start()
-        line = self.wait_for_line(lambda line: line.startswith("Xem trước tại http://"), "the server")
+        line = self.wait_for_line(lambda line: line.startswith("Xem trước tại http://"), "the server", seconds=180)
         self.url = line.split(" ")[3]
         self.port = urlsplit(self.url).port
 
@@ -858,9 +858,11 @@ class ServedCms:
         for line in self.proc.stdout:
             self.lines.append(line.rstrip("\n"))
 
-    def wait_for_line(self, check, what: str, start: int = 0) -> str:
-        """The first line from index start on that passes check (the server's output, in order)."""
-        deadline = time.monotonic() + 60
+    def wait_for_line(self, check, what: str, start: int = 0, seconds: float = 60) -> str:
+        """The first line from index start on that passes check (the server's output, in order). Ends as
+        soon as the line comes or the server stops; seconds only bounds a server that hangs (generous:
+        under load, with other test runs on the machine's two cores, a build takes several times longer)."""
+        deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             for line in self.lines[start:]:
                 if check(line):
@@ -870,9 +872,14 @@ class ServedCms:
             time.sleep(0.05)
         raise AssertionError(f"timed out waiting for {what}: {self.lines}")
 
+    def built(self, what: str, start: int = 0) -> str:
+        """The line ending a build that started after line start: "Đã dựng xong…" or "Không dựng được…"."""
+        return self.wait_for_line(lambda line: line.startswith(("Đã dựng xong", "Không dựng được")), what, start,
+                                  seconds=300)
+
     def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
         import http.client
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)  # the server answers while it builds
         try:
             conn.request(method, path, body, headers or {})
             response = conn.getresponse()
@@ -934,10 +941,13 @@ def test_serve_cms_serves_the_cms_and_its_api_only_to_its_own_pages(served_cms: 
     assert status == 422 and "content/articles/hong.md:3: " in json.loads(body)["error"], body
     assert not (project / "content/articles/hong.md").exists()
     # ... and an article broken by other means (a text editor) breaks the preview, not the CMS (which is
-    # how the editor fixes it).
+    # how the editor fixes it). The first build ends first: the wait below is for one rebuild only (it
+    # timed out under load when the first build, started with the server, took most of its minute).
+    served_cms.built("the first build")
     seen = len(served_cms.lines)
     (project / "content/articles/hong.md").write_text("---\ntitle: a\ndate: hôm qua\n---\n", encoding="utf-8")
-    served_cms.wait_for_line(lambda line: line.startswith("Không dựng được trang"), "the failed rebuild", seen)
+    served_cms.wait_for_line(lambda line: line.startswith("Không dựng được trang"), "the failed rebuild", seen,
+                             seconds=300)
     assert served_cms.request("GET", "/")[0] == 500
     assert served_cms.request("GET", "/admin/")[0] == 200 and served_cms.request("GET", "/admin/config.yml")[0] == 200
 

@@ -796,3 +796,45 @@ def test_a_new_address_typed_in_the_cms_keeps_the_old_one_working(chromium, serv
     check_passes(root, page)
     assert set(editor.errors) <= {"page error: undefined"}  # Decap's unhandled rejection of a form with errors
     context.close()
+
+
+def test_on_a_phone_the_form_fits_and_a_button_shows_the_preview(chromium, served_cms):
+    """At 375 px (a phone) Decap kept the form and the preview side by side in 800 px: the page scrolled
+    sideways, the form was cut at its right and the preview lay off-screen. Now the form takes the
+    screen's width and a button swaps it for the preview, which takes the screen's width too."""
+    root, server = served_cms
+    slug = "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac"
+    context = chromium.new_context(viewport={"width": 375, "height": 740}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    editor.log_in()
+    open_entry(editor, server, slug)
+    inside = "el => { const r = el.getBoundingClientRect(); return [r.left, r.right, r.width] }"
+    assert page.evaluate("document.documentElement.scrollWidth") == 375
+    left, right, _ = page.get_by_label("Tiêu đề").evaluate(inside)
+    assert 0 <= left and right <= 375
+    shoot(page, "dien-thoai-o-nhap")
+    toggle = page.locator("#lamtheobac-xem-truoc")
+    assert toggle.inner_text() == "Xem trước"
+    toggle.click()
+    frame = page.locator("iframe").first
+    frame.wait_for()
+    left, right, width = frame.evaluate(inside)
+    assert (left, right) == (0, 375) and not page.get_by_label("Tiêu đề").is_visible()
+    page.frame_locator("iframe").first.get_by_text("Nhân rộng các mô hình điển hình").first.wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth") == 375
+    shoot(page, "dien-thoai-xem-truoc")
+    assert toggle.inner_text() == "Sửa bài"
+    toggle.click()
+    assert page.get_by_label("Tiêu đề").is_visible()
+    assert editor.errors == []
+    context.close()
+    # A wide screen keeps Decap's side-by-side panes, without the button.
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    editor = Editor(context, server.url + "admin/")
+    editor.log_in()
+    open_entry(editor, server, slug)
+    assert not editor.page.locator("#lamtheobac-xem-truoc").is_visible()
+    assert editor.page.locator("iframe").first.evaluate(inside)[0] > 500
+    context.close()

@@ -868,6 +868,7 @@
       CMS.registerLocale("vi", withDefaults(CMS.getLocale("vi"), VI));
     }
     translateNotices(win);
+    narrowScreens(win);
     watchBackups(win, tracker, function (message) {
       return ["vi", "en"].some(function (code) {
         var words = typeof CMS.getLocale === "function" && CMS.getLocale(code);
@@ -1166,6 +1167,48 @@
       }
       return yes;
     };
+  }
+
+  /* On a phone (a screen narrower than 800 px) Decap keeps the form and the preview side by side in a
+   * pane 800 px wide: the page scrolled sideways, the form was cut at its right and the preview lay
+   * off-screen. There the form takes the screen's width, and a button at the bottom right swaps it for
+   * the preview ("Xem trước") and back ("Sửa bài"). SplitPane, Pane1 (the form), Pane2 (the preview) and
+   * Resizer are react-split-pane's own class names; Decap's own end in their component's name
+   * ("css-hn3jn7-EditorContainer", the 800 px minimum) in the vendored build. */
+  var NARROW_CSS = "#lamtheobac-xem-truoc{display:none}" +
+    "@media (max-width:799px){" +
+    "[class*=-EditorContainer],[class*=-ToolbarContainer]{min-width:0!important}" +
+    "[class*=-ToolbarContainer]{overflow-x:auto}" +
+    ".SplitPane.vertical{min-width:0!important;width:100%!important}" +
+    ".SplitPane.vertical>.Pane1{width:100%!important;flex:1 1 auto!important}" +
+    ".SplitPane.vertical>.Pane2,.SplitPane.vertical>.Resizer{display:none!important}" +
+    "body.lamtheobac-xem-truoc .SplitPane.vertical>.Pane1{display:none!important}" +
+    "body.lamtheobac-xem-truoc .SplitPane.vertical>.Pane2{display:block!important;width:100%!important;" +
+    "flex:1 1 auto!important}" +
+    "body:has(.SplitPane.vertical>.Pane2) #lamtheobac-xem-truoc{display:block;position:fixed;right:12px;" +
+    "bottom:12px;z-index:1000;padding:10px 16px;border:0;border-radius:22px;background:#3a69c7;color:#fff;" +
+    "font:inherit;font-weight:600;box-shadow:0 2px 8px rgba(0,0,0,.3);cursor:pointer}}";
+
+  function narrowScreens(win) {
+    var doc = win.document;
+    if (!doc || !doc.head || !doc.body) {
+      return;
+    }
+    var style = doc.createElement("style");
+    style.textContent = NARROW_CSS;
+    doc.head.appendChild(style);
+    var button = doc.createElement("button");
+    button.type = "button";
+    button.id = "lamtheobac-xem-truoc";
+    var show = function (preview) {
+      doc.body.classList.toggle("lamtheobac-xem-truoc", preview);
+      button.textContent = preview ? "Sửa bài" : "Xem trước";
+      button.setAttribute("aria-pressed", preview ? "true" : "false");
+    };
+    button.addEventListener("click", function () { show(!doc.body.classList.contains("lamtheobac-xem-truoc")); });
+    win.addEventListener("hashchange", function () { show(false); });  // another entry opens on its form
+    show(false);
+    doc.body.appendChild(button);
   }
 
   /* Every string of an entry's data (Immutable maps and lists) in NFC. */

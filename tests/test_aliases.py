@@ -182,3 +182,15 @@ def test_the_cms_refuses_an_address_another_article_keeps_as_its_old_one(backend
     assert status == 422 and "Anh Biên (Đắk Nông)" not in form_text(project, ONE)
     assert (f"{ARTICLES}/{ONE}.md:2: địa chỉ cũ “/bai-viet/{TWO}/” là địa chỉ của bài viết {ARTICLES}/{TWO}.md"
             in answer["error"])
+
+
+def test_a_moved_article_written_with_crlf_and_a_bom_keeps_them(backend: LocalBackend, project: Path):
+    path = project / ARTICLES / "bai-windows.md"
+    original = ("\ufeff---\r\ntitle: \"Bài Windows\"  # viết trên Windows\r\ndate: 2024-05-19\r\n---\r\n\r\n"
+                "Nội dung.\r\n").encode("utf-8")
+    path.write_bytes(original)
+    form = '---\ntitle: "Bài Windows"\ndate: 2024-05-19\nslug: "bai-moi"\n---\n\nNội dung.\n'
+    status, answer = save(backend, "bai-windows", form)
+    assert status == 200, answer
+    assert path.read_bytes() == original.replace(b"date: 2024-05-19\r\n", b'date: 2024-05-19\r\nslug: "bai-moi"\r\n'
+                                                 b'aliases: ["/bai-viet/bai-windows/"]\r\n')

@@ -71,7 +71,7 @@ def with_aliases(original: bytes, data: bytes, old_stem: str, new_stem: str, art
         block = []
     at = next((i for i, (key, _) in enumerate(blocks) if key == "aliases"), None)
     if at is not None:
-        notes = _comments(blocks[at][1], new.meta.get("aliases"))
+        notes = [] if block is old_lines else _comments(blocks[at][1], new.meta.get("aliases"))
         blocks[at] = ("aliases", notes + block)
     else:  # after the slug, which it is about; else last
         after = next((i + 1 for i, (key, _) in enumerate(blocks) if key == "slug"), None)
@@ -80,7 +80,8 @@ def with_aliases(original: bytes, data: bytes, old_stem: str, new_stem: str, art
             while after and blocks[after - 1][0] is None and not "".join(blocks[after - 1][1]).strip():
                 after -= 1  # before the blank line that ends the front matter
         blocks.insert(after, ("aliases", block))
-    text = new_text.replace(fm_text, "\n".join(line for _, lines in blocks for line in lines), 1)
+    # split() read the front matter from just after the opening "---\n"
+    text = new_text[:4] + "\n".join(line for _, lines in blocks for line in lines) + new_text[4 + len(fm_text):]
     crlf = b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
     out = text.replace("\r\n", "\n").replace("\n", "\r\n") if crlf else text
     return (_BOM if data.startswith(_BOM) else b"") + out.encode("utf-8")

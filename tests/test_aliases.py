@@ -194,3 +194,16 @@ def test_a_moved_article_written_with_crlf_and_a_bom_keeps_them(backend: LocalBa
     assert status == 200, answer
     assert path.read_bytes() == original.replace(b"date: 2024-05-19\r\n", b'date: 2024-05-19\r\nslug: "bai-moi"\r\n'
                                                  b'aliases: ["/bai-viet/bai-windows/"]\r\n')
+
+
+def test_new_refuses_an_address_another_article_keeps_as_its_old_one(project: Path, capsys):
+    """`lamtheobac new` wrote an article at another article's old address: the build then refused it."""
+    from generator.cli import main
+    with_front(project, ONE, 'aliases: ["/bai-viet/doi-moi/"]\n')
+    before = sorted(p.name for p in (project / ARTICLES).iterdir())
+    assert main(["new", "--root", str(project), "Đổi mới"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"đường dẫn /bai-viet/doi-moi/ của bài mới là địa chỉ cũ của {ARTICLES}/{ONE}.md (trong “aliases” "
+                   f"của bài đó, để người đọc theo địa chỉ cũ vẫn tới được bài đó); hãy đặt tiêu đề khác",
+                   "Chưa tạo bài viết nào."]
+    assert sorted(p.name for p in (project / ARTICLES).iterdir()) == before

@@ -191,7 +191,7 @@ def test_create_edit_and_delete_an_article_through_the_cms(chromium, served_cms,
     # Create.
     page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
     page.get_by_label("Tiêu đề").fill(TITLE)
-    page.get_by_label("Ngày giờ đăng").fill("2025-05-19T16:27")
+    page.get_by_label("Ngày giờ đăng").fill("19/05/2025 16:27")  # day first, whatever the browser
     page.get_by_label("Tóm tắt (sa-pô)").fill("Đồng bào Ê Đê ở buôn làng học tập và làm theo tư tưởng, "
                                               "đạo đức, phong cách Hồ Chí Minh.")
     editor.pick("Tỉnh, thành phố", "Tuyên Quang", "Hà Giang (từ 2025 thuộc Tuyên Quang)",  # by its 2025 unit
@@ -275,7 +275,7 @@ def test_a_title_pasted_decomposed_gets_the_address_of_its_letters(chromium, ser
     page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
     title = unicodedata.normalize("NFD", "Hòa nhập cộng đồng ở buôn làng")
     page.get_by_label("Tiêu đề").fill(title)
-    page.get_by_label("Ngày giờ đăng").fill("2025-05-20T08:00")
+    page.get_by_label("Ngày giờ đăng").fill("20/05/2025 08:00")
     page.locator("[data-slate-editor]").click()
     page.keyboard.type("Nội dung.")
     editor.publish()

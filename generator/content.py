@@ -58,6 +58,13 @@ class Image:
 
 
 @dataclass(frozen=True, slots=True)
+class Alias:
+    """An old address of an article that keeps leading to it (front matter "aliases")."""
+    path: str                      # site-relative, no base path: "bai-viet/ten-cu/" or "tin/ten-cu.html"
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     path: str                      # as shown in messages: relative to the project root
     slug: str
@@ -77,6 +84,7 @@ class Article:
     line: int = 1                  # where the slug is decided, for collision messages
     timed: bool = True             # the date has a time of day ("date: 2016-09-19" has none)
     date_estimated: bool = False   # the date is a guess (the importer found none on the page)
+    aliases: tuple[Alias, ...] = ()  # old addresses, each published as a redirect to the article (aliases.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +150,7 @@ def _reading_code() -> bytes:
 
 
 ARTICLE_FIELDS = ("title", "date", "slug", "summary", "province", "directives", "tags", "author",
-                  "source", "image", "updated", "draft", "date_estimated")
+                  "source", "image", "updated", "draft", "date_estimated", "aliases")
 PAGE_FIELDS = ("title", "slug", "summary", "menu", "draft", "updated")
 SOURCE_FIELDS = ("name", "url", "date")
 IMAGE_FIELDS = ("src", "alt", "caption")
@@ -279,6 +287,17 @@ class _Checker:
             return ""
         return text
 
+    def aliases(self, value: Any) -> tuple[Alias, ...]:
+        """The old addresses as site paths; one that is no path inside the site is an error at its line."""
+        out: dict[str, Alias] = {}
+        for text in self.texts("aliases", value, allow_single=True):
+            path, problem = alias_path(text)
+            if problem:
+                self.error("aliases", f"địa chỉ cũ “{_clip(text)}” trong “aliases” {problem}", item=text)
+            else:
+                out.setdefault(path, Alias(path, self.src.line_of_item("aliases", text)))
+        return tuple(out.values())
+
     def tags(self, registries: Registries, value: Any) -> tuple[str, ...]:
         """The tags as written; one that makes no usable page name (“???”, 300 letters) is an error."""
         tags = self.texts("tags", value)
@@ -326,6 +345,7 @@ def read_article(path: Path, display: str, settings: ReadSettings, raw: bytes | 
     draft = check.flag("draft", get("draft"))
     estimated = check.flag("date_estimated", get("date_estimated"))
     summary = check.text("summary", get("summary"))
+    aliases = check.aliases(get("aliases"))
     if check.errors:
         raise _Many(check.errors)
     body = _body(settings.renderer, src)
@@ -335,7 +355,8 @@ def read_article(path: Path, display: str, settings: ReadSettings, raw: bytes | 
     return Article(display, slug, title, moment, updated, summary, sapo, body, _unique(provinces),
                    _unique(directives), _unique_text(tags), author, source, image, draft,
                    src.line_of("slug") if "slug" in src.meta else 1,
-                   timed=bool(_TIME_OF_DAY.search(str(get("date")))), date_estimated=estimated)
+                   timed=bool(_TIME_OF_DAY.search(str(get("date")))), date_estimated=estimated,
+                   aliases=aliases)
 
 
 def read_page(path: Path, display: str, settings: ReadSettings, raw: bytes | None = None) -> Page:
@@ -361,6 +382,37 @@ def read_page(path: Path, display: str, settings: ReadSettings, raw: bytes | Non
     body = _body(settings.renderer, src)
     return Page(display, slug, title, summary or shorten(first_paragraph(body), settings.summary_length),
                 body, menu, draft, updated)
+
+
+# One segment of an old address: what old news sites' addresses are made of ("tin-tuc", "bai_123",
+# "Tin-Moi"), never "." or ".." nor starting with a dot (hidden files the host may not serve).
+_ALIAS_SEGMENT = re.compile(r"[A-Za-z0-9_~-][A-Za-z0-9._~-]*")
+_ALIAS_PAGE = re.compile(r"\.html?$", re.I)
+
+
+def alias_path(text: str) -> tuple[str, str]:
+    """(site path, "") for an old address as written ("/bai-viet/ten-cu/", "/bai-viet/ten-cu",
+    "/tin/ten-cu.html"), or ("", why it is none) for the editor: a folder path gets its trailing "/";
+    only a folder or an .html page can be served as a redirect page."""
+    example = "ví dụ /bai-viet/ten-cu/"
+    if re.match(r"^[a-z][a-z0-9+.-]*:", text, re.I) or text.startswith("//"):
+        return "", f"phải là đường dẫn trong trang, không phải địa chỉ của trang khác ({example})"
+    if not text.startswith("/"):
+        return "", f"phải bắt đầu bằng “/” ({example})"
+    if "?" in text or "#" in text:
+        return "", f"không được có phần “?…” hay “#…” ({example})"
+    parts = text.strip("/").split("/")
+    if parts == [""]:
+        return "", "không được là trang chủ “/”"
+    if any(part in ("", ".", "..") for part in parts):
+        return "", "không được chứa “..”, “.” hay “//”"
+    odd = next((part for part in parts if not _ALIAS_SEGMENT.fullmatch(part)), None)
+    if odd is not None:
+        return "", (f"chỉ được gồm chữ không dấu a-z, A-Z, số 0-9 và các dấu “-”, “_”, “.”, “~” giữa các dấu “/” "
+                    f"(không phải “{_clip(odd, 40)}”)")
+    if any("." in part for part in parts[:-1]) or ("." in parts[-1] and not _ALIAS_PAGE.search(parts[-1])):
+        return "", f"chỉ được là một thư mục ({example}) hoặc một trang .html, .htm"
+    return "/".join(parts) + ("" if "." in parts[-1] else "/"), ""
 
 
 def _present(meta: dict) -> dict:

@@ -15,7 +15,7 @@ from typing import Any
 
 from .collect import reserved_segments
 from .config import SiteConfig
-from .content import Alias, alias_path
+from .fields import Alias, alias_path
 from .errors import ContentError
 from .vietnamese import normalize
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from .aliases import output_of, written_aliases
 from .collect import reserved_segments
 from .config import load_config
-from .content import bidi_problem
+from .fields import bidi_problem
 from .errors import BuildFailed, ContentError, SiteError, os_reason, suggest
 from .frontmatter import readable_metas, written_slug
 from .sources import discover

@@ -35,7 +35,8 @@ from generator.cms.review import reviewer
 from generator.cms.schema import (MAX_UPLOAD, Folders, cms_config, config_yaml, existing_tags, folders,
                                   province_options)
 from generator.config import Cms, load_config
-from generator.content import ARTICLE_FIELDS, ReadSettings, read_article
+from generator.content import ReadSettings, read_article
+from generator.fields import ARTICLE_FIELDS
 from generator.errors import BuildFailed, ConfigError
 from generator.frontmatter import decode, split, visible
 from generator.taxonomy import load_registries

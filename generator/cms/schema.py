@@ -15,7 +15,7 @@ from datetime import datetime
 import yaml
 
 from ..config import SiteConfig
-from ..content import ARTICLE_FIELDS, SLUG
+from ..fields import ARTICLE_FIELDS, SLUG
 from ..errors import ConfigError
 from ..taxonomy import Directive, Province, Registries, Unit
 from ..vietnamese import normalize, offset_name, sort_key, sorted_vi, term_key

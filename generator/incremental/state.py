@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
 from .. import __version__
-from ..content import Alias, Article, Image, SourceRef
+from ..content import Article
+from ..fields import Alias, Image, SourceRef
 from ..taxonomy import Directive, Province, Tag, Unit
 from .digests import digest
 

@@ -50,7 +50,10 @@ _ADVERT_KIND = "quảng cáo"
 _POST_HEADER = re.compile(r"entry|post|article|detail|story|single", re.IGNORECASE)
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "figure", "figcaption",
           "section", "article", "main", "blockquote", "tr", "td", "th", "table", "dd", "dt", "dl", "pre",
-          "hr", "address", "caption", "header", "footer", "body", "time", "form"}
+          "hr", "address", "caption", "header", "footer", "body", "time", "form",
+          # the other elements a browser shows as blocks: words on either side of them never join
+          "center", "details", "summary", "fieldset", "legend", "hgroup", "search", "dir", "listing", "xmp",
+          "plaintext"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _HINTS = {"h1": "h1", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
           "li": "li", "figcaption": "caption"}

@@ -56,3 +56,31 @@ def test_words_either_side_of_a_block_element_stay_apart(element, registries):
 def test_inline_elements_join_or_part_as_the_browser_shows_them(inner, shown, registries):
     _result, _meta, body = import_page(_page(inner), registries, ".html")
     assert f"về {shown} cùng" in body.replace("*", "")
+
+
+# --- a picture drawn as a sign of the text (emoji, icon) ---------------------------------------------
+
+@pytest.mark.parametrize("icon", [
+    '<img draggable="false" role="img" class="emoji" alt="👉" src="https://s.w.org/images/core/emoji/15.0.3/svg/1f449.svg">',
+    '<img class="wp-smiley" alt="✅" src="/wp-includes/images/smilies/check.png">',
+    '<img src="https://static.xx.fbcdn.net/images/emoji.php/v9/t51/1/16/1f449.png" alt="👉" width="16" height="16">',
+    '<img src="/Portals/0/arrow.gif" width="12" height="12">',
+])
+def test_an_icon_inside_a_line_neither_cuts_it_nor_becomes_the_photo(icon, registries):
+    page = ("<html><head><meta charset='utf-8'></head><body><article><h1>" + HEADLINE + "</h1><p>15/07/2024 06:30</p>"
+            f"<p>{LEAD}</p><p>{icon} Mỗi hộ gia đình đăng ký ít nhất một việc làm theo Bác;<br>"
+            f"{icon} Giữ gìn đường phố xanh {icon} sạch {icon} đẹp.</p><p>{BODY}</p></article></body></html>")
+    result, meta, body = import_page(page, registries, ".html")
+    assert "image" not in meta and "![" not in body
+    assert "Giữ gìn đường phố xanh" in body and "sạch" in body and "đẹp." in body
+    line = next(p for p in body.split("\n\n") if "đường phố xanh" in p)
+    assert "sạch" in line and "đẹp." in line  # one line, as on screen
+    assert any(why.startswith("biểu tượng nhỏ") for _line, why, _text in result.dropped)
+
+
+def test_a_small_thumbnail_linked_to_its_photo_is_still_a_photo(registries):
+    page = ("<html><head><meta charset='utf-8'></head><body><article><h1>" + HEADLINE + "</h1><p>15/07/2024 06:30</p>"
+            f"<p>{LEAD}</p><a href='/uploads/tinh-nguyen.jpg'><img src='/uploads/tinh-nguyen-30x30.jpg' width='30'"
+            f" height='30'></a><p>{BODY}</p></article></body></html>")
+    _result, meta, body = import_page(page, registries, ".html")
+    assert "tinh-nguyen.jpg" in body

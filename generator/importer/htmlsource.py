@@ -26,7 +26,8 @@ from .clean import EM_CLOSE, EM_OPEN, Block, words
 from .dates import meta_line
 from .inline import EDGE, emphasis, separated
 from .lines import image_name
-from .media import AMP_EMBEDS, IMAGE_TAGS, NAMELESS, embed_address, image_source, photo_address, post_embed
+from .media import (AMP_EMBEDS, ICON, IMAGE_TAGS, NAMELESS, embed_address, icon_text, image_source, inline_icon,
+                    photo_address, post_embed)
 from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
 from .tables import TableBuilder
 from .teasers import REASON as TEASER, split_teasers
@@ -400,6 +401,14 @@ class _PageParser(HTMLParser):
         if self._tables:
             self._tables[-1].layout = True  # a picture with its caption, laid out in a table
         src = photo_address(image_source(a, self._picture))
+        if src and inline_icon(a, src) and not self._anchor_is_photo():
+            # "<img class="emoji" alt="👉"> Mỗi hộ…": a sign in the line, which must neither end the paragraph
+            # nor become the article's photo
+            self.meta.left_out.append((self.getpos()[0], ICON, src))
+            sign = icon_text(a)
+            if sign and not self._skip:
+                self.handle_data(sign)
+            return
         full = _photo_link(self._anchor[0]) if self._anchor else None
         if full and (self.available is None or _name_of(full) in self.available):
             src = full  # a gallery's thumbnail linked to its photo ("…-150x150.jpg" -> the photo)
@@ -414,6 +423,11 @@ class _PageParser(HTMLParser):
             alt = normalize(_SPACE.sub(" ", _INVISIBLE.sub("", a.get("alt", ""))).strip())
             extra = {"src": name, "alt": alt} | ({"article": self._article} if self._article else {})
             self.blocks.append(Block(name, self.getpos()[0], "img", extra))
+
+
+    def _anchor_is_photo(self) -> bool:
+        """The picture is a gallery's thumbnail linked to its photo (however small it is drawn)."""
+        return self._anchor is not None and _photo_link(self._anchor[0]) is not None
 
 
 def _photo_link(href: str) -> str | None:

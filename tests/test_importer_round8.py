@@ -84,3 +84,66 @@ def test_a_small_thumbnail_linked_to_its_photo_is_still_a_photo(registries):
             f" height='30'></a><p>{BODY}</p></article></body></html>")
     _result, meta, body = import_page(page, registries, ".html")
     assert "tinh-nguyen.jpg" in body
+
+
+# --- videos: the poster and a link to the video are kept -----------------------------------------------
+
+YT = "aBcD3fGh1jK"
+
+
+def _video_page(player: str, after: str = BODY) -> str:
+    return ("<html><head><meta charset='utf-8'><link rel='canonical' href='https://vov.vn/video/a-post1.vov'></head>"
+            "<body><article><h1>" + HEADLINE + "</h1><p>15/07/2024 06:30</p><p>" + LEAD + "</p>"
+            + player + (f"<p>{after}</p>" if after else "") + "</article></body></html>")
+
+
+@pytest.mark.parametrize("after", [BODY, ""])
+def test_a_video_gives_its_poster_as_photo_and_a_link_to_its_file(after, registries):
+    player = ('<video controls poster="https://media.vov.vn/2024-07/tinh-nguyen.jpg" title="Ra quân tình nguyện hè">'
+              '<source src="/video/2024/07/tinh-nguyen.mp4" type="video/mp4">Trình duyệt không hỗ trợ video.</video>')
+    result, meta, body = import_page(_video_page(player, after), registries, ".html")
+    assert meta["image"]["src"] == "/images/tinh-nguyen.jpg" and meta["summary"] == LEAD
+    assert "Xem video: [Ra quân tình nguyện hè](https://vov.vn/video/2024/07/tinh-nguyen.mp4)" in body
+    assert "Trình duyệt" not in body
+    assert any(why.startswith("khung nhúng video: đã giữ") for _line, why, _text in result.dropped)
+
+
+@pytest.mark.parametrize("player", [
+    f'<iframe width="560" height="315" src="https://www.youtube.com/embed/{YT}?rel=0" title="Ra quân tình nguyện hè"'
+    ' allowfullscreen></iframe>',
+    f'<iframe src="https://www.youtube-nocookie.com/embed/{YT}" title="Ra quân tình nguyện hè"></iframe>',
+    f'<amp-youtube data-videoid="{YT}" layout="responsive" width="480" height="270"></amp-youtube>',
+    f'<lite-youtube videoid="{YT}" title="Ra quân tình nguyện hè"></lite-youtube>',
+    f'<div class="youtube-player" data-id="{YT}"><img src="https://i.ytimg.com/vi/{YT}/hqdefault.jpg"'
+    ' alt="Ra quân tình nguyện hè"></div>',
+])
+def test_a_youtube_player_gives_a_link_to_the_video(player, registries):
+    result, _meta, body = import_page(_video_page(player), registries, ".html")
+    assert body.count(f"(https://www.youtube.com/watch?v={YT})") == 1
+    assert not any(why.startswith("khung nhúng (") for _line, why, _text in result.dropped)
+
+
+def test_a_youtube_thumbnail_alone_is_the_photo_and_the_link(registries):
+    player = f'<a class="play"><img src="https://i.ytimg.com/vi/{YT}/maxresdefault.jpg" alt="Ra quân tình nguyện hè"></a>'
+    _result, _meta, body = import_page(_video_page(player), registries, ".html")
+    assert "/images/maxresdefault.jpg" in body and f"(https://www.youtube.com/watch?v={YT})" in body
+
+
+def test_a_link_to_a_video_in_the_text_stays_a_link(registries):
+    text = f'Mời bạn đọc <a href="https://youtu.be/{YT}">xem lại toàn bộ buổi lễ</a> trên kênh của Đài.'
+    _result, _meta, body = import_page(_video_page("", text), registries, ".html")
+    assert f"[xem lại toàn bộ buổi lễ](https://youtu.be/{YT})" in body
+
+
+def test_a_map_is_still_reported_as_not_imported(registries):
+    player = '<iframe src="https://www.google.com/maps/embed?pb=!1m18" title="Bản đồ"></iframe>'
+    result, _meta, body = import_page(_video_page(player), registries, ".html")
+    assert "google.com" not in body
+    assert any(why.startswith("khung nhúng (") for _line, why, _text in result.dropped)
+
+
+def test_a_video_page_with_a_place_credit_keeps_the_video_and_names_no_author(registries):
+    result, meta, body = fixture(CORPUS + "t54-vov-video-only.html", registries)
+    assert meta.get("author") is None and "Video: Hà Nội/VOV" not in body
+    assert meta["image"]["src"] == "/images/ra-quan-tinh-nguyen-he.jpg"
+    assert "(https://media.vov.vn/video/2024/06/16/ra-quan-tinh-nguyen-he.mp4)" in body

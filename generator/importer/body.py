@@ -205,7 +205,7 @@ def _is_caption_after_image(info: Info) -> bool:
     b = info.block
     if b.hint == "caption":
         return True
-    if b.hint in ("img", "heading", "h1", "li", "table") or b.extra.get("quote") or info.image:
+    if b.hint in ("img", "heading", "h1", "li", "table", "video") or b.extra.get("quote") or info.image:
         return False
     return len(b.text) <= 300 or info.credit
 

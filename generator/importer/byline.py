@@ -142,6 +142,15 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     return prefix + " - ".join(names)
 
 
+def place_credit(text: str, places: frozenset[str]) -> bool:
+    """A video's credit that names only where it was filmed ("Video: Hà Nội/VOV", "Clip: Thanh Hóa")."""
+    label = _MEDIA_LABEL.match(normalize(text).strip())
+    if not label:
+        return False
+    rest = _UNIT_AFTER_SLASH.sub("", normalize(text).strip()[label.end():]).strip(" .")
+    return bool(rest) and term_key(rest) in places
+
+
 def _split_names(text: str) -> list[str] | None:
     """"QUỐC THANH - NGỌC ÁNH" -> two names; "Tú Anh - TTVH huyện" -> one (the unit dropped)."""
     whole = _one_name(text)

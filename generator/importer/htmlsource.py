@@ -30,6 +30,7 @@ from .media import (AMP_EMBEDS, ICON, IMAGE_TAGS, NAMELESS, embed_address, icon_
                     photo_address, post_embed)
 from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
 from .tables import TableBuilder
+from .videos import KEPT as VIDEO_KEPT, PendingVideo, link_line, thumbnail_id, watch_url, youtube_id
 from .teasers import REASON as TEASER, split_teasers
 
 _SKIP = {"script", "style", "nav", "aside", "noscript", "template", "svg", "iframe", "button",
@@ -112,6 +113,8 @@ class _PageParser(HTMLParser):
         self._picture: list[str] = []  # srcsets of the open <picture>'s <source>s
         self._lazy_missing = False  # the last picture held only a placeholder: its <noscript> copy is the photo
         self.available: set[str] | None = None  # photos a single-file page holds, by name
+        self._video: PendingVideo | None = None  # the <video> being read
+        self._videos: set[str] = set()  # addresses of the videos linked so far
 
     # -- structure --
     def _inside_article(self) -> bool:
@@ -206,14 +209,22 @@ class _PageParser(HTMLParser):
         elif tag == "time" and a.get("datetime") and not self._skip:
             self.meta.extra.setdefault("time", a["datetime"])
         post = post_embed(tag, a)
-        if (tag in _EMBEDS or post) and not self._skip:
+        youtube = youtube_id(tag, a) if not self._skip else None
+        if youtube:
+            self._video_link(watch_url(youtube), a.get("title", ""))
+            self.meta.left_out.append((self.getpos()[0], VIDEO_KEPT, watch_url(youtube)))
+        elif tag == "video" and not self._skip:
+            self._video = PendingVideo(a, self.getpos()[0])
+        elif (tag in _EMBEDS or post) and not self._skip:
             self._embed(tag, a)
+        if tag == "source" and self._video is not None:
+            self._video.source(a)
         if tag == "picture":
             self._picture = []
         elif tag == "source" and self._open_tags["picture"]:
             self._picture.append(a.get("data-srcset") or a.get("srcset") or "")
         if tag in IMAGE_TAGS and (not self._skip or (self._lazy_missing and self._skipped[0] == "noscript")):
-            self._image(a)
+            self._image(a, tag)
         if tag in _VOID:
             if tag == "br" and self._hint and self._hint[-1] in ("h1", "heading") and not self._tables:
                 self._buffer.append(_BREAK)  # "<h1>Bài 2:<br>Những người giữ lửa</h1>": one headline on two lines
@@ -355,6 +366,9 @@ class _PageParser(HTMLParser):
                 break
         if tag not in _BLOCK and not self._skip:
             self._buffer.append(EDGE)  # after the element's own closing marks
+        if tag == "video" and self._video is not None and not self._skip:
+            self._end_video(self._video)
+            self._video = None
 
     def handle_data(self, data: str) -> None:
         data = _INVISIBLE.sub("", data)
@@ -397,11 +411,31 @@ class _PageParser(HTMLParser):
     def _embed(self, tag: str, a: dict) -> None:
         self.meta.left_out.append((self.getpos()[0], EMBED_REASON, normalize(embed_address(tag, a))))
 
-    def _image(self, a: dict) -> None:
+    def _end_video(self, video: PendingVideo) -> None:
+        """A <video>: its poster as a photo, then a link to its file, so that a video's page keeps its news."""
+        if video.poster:
+            self._image({"src": video.poster, "alt": ""})
+        if video.src and not video.src.lower().startswith(("blob:", "data:")):
+            self._video_link(video.src, video.title)
+            self.meta.left_out.append((video.line, VIDEO_KEPT, normalize(video.src)))
+        else:
+            self.meta.left_out.append((video.line, EMBED_REASON, normalize(video.title or video.poster or "<video>")))
+
+    def _video_link(self, url: str, title: str) -> None:
+        """A line "Xem video: <title>" linked to the video, once per video."""
+        if url in self._videos:
+            return
+        self._videos.add(url)
+        self._flush()
+        text, words_ = link_line(normalize(title))
+        extra = {"links": [(words_, url)]} | ({"article": self._article} if self._article else {})
+        self.blocks.append(Block(text, self.getpos()[0], "video", extra))
+
+    def _image(self, a: dict, tag: str = "img") -> None:
         if self._tables:
             self._tables[-1].layout = True  # a picture with its caption, laid out in a table
         src = photo_address(image_source(a, self._picture))
-        if src and inline_icon(a, src) and not self._anchor_is_photo():
+        if src and inline_icon(tag, a, src) and not self._anchor_is_photo():
             # "<img class="emoji" alt="👉"> Mỗi hộ…": a sign in the line, which must neither end the paragraph
             # nor become the article's photo
             self.meta.left_out.append((self.getpos()[0], ICON, src))
@@ -423,6 +457,9 @@ class _PageParser(HTMLParser):
             alt = normalize(_SPACE.sub(" ", _INVISIBLE.sub("", a.get("alt", ""))).strip())
             extra = {"src": name, "alt": alt} | ({"article": self._article} if self._article else {})
             self.blocks.append(Block(name, self.getpos()[0], "img", extra))
+            video = thumbnail_id(src)
+            if video:  # a YouTube player drawn as its thumbnail until clicked: the link to the video goes with it
+                self._video_link(watch_url(video), alt)
 
 
     def _anchor_is_photo(self) -> bool:

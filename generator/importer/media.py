@@ -107,10 +107,12 @@ def embed_address(tag: str, attrs: dict) -> str:
     return " ".join(x for x in (title, address) if x) or (f'<{tag} class="{kind}">' if kind else f"<{tag}>")
 
 
-def inline_icon(attrs: dict, src: str) -> bool:
+def inline_icon(tag: str, attrs: dict, src: str) -> bool:
     """A picture that stands for a letter or a sign of the text, not a photo of the article."""
     if _ICON_CLASS.search(attrs.get("class", "")) or _ICON_PATH.search(urlsplit(src).path):
         return True
+    if tag != "img":  # an <amp-img>'s width and height are often its proportions ("8" by "5"), not its size
+        return False
     sizes = [attrs.get(k, "").strip().removesuffix("px") for k in ("width", "height")]
     given = [int(v) for v in sizes if v.isdigit()]
     return bool(given) and max(given) <= _ICON_SIZE

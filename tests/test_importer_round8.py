@@ -147,3 +147,14 @@ def test_a_video_page_with_a_place_credit_keeps_the_video_and_names_no_author(re
     assert meta.get("author") is None and "Video: Hà Nội/VOV" not in body
     assert meta["image"]["src"] == "/images/ra-quan-tinh-nguyen-he.jpg"
     assert "(https://media.vov.vn/video/2024/06/16/ra-quan-tinh-nguyen-he.mp4)" in body
+
+
+# --- two writers on the date line ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("date_line", ["Thu Phương - Phan Trâm • 08:00, 19/05/2024",
+                                       "Thứ Hai, 19/05/2024 - 08:00 | Thu Phương - Phan Trâm",
+                                       "19/05/2024 08:00 - Thu Phương - Phan Trâm"])
+def test_two_writers_on_the_date_line_keep_their_dash(date_line, registries):
+    _result, meta, _body = import_page(lines(HEADLINE, date_line, LEAD, BODY), registries)
+    assert meta["author"] == "Thu Phương - Phan Trâm"
+    assert meta["date"].isoformat() == "2024-05-19T08:00:00+07:00"

@@ -57,7 +57,8 @@ _TOOLS = re.compile(r"(?<!\w)(?:in\s+bài|in\s+trang|gửi\s+email|chia\s+sẻ|l
 _POSTER = re.compile(r"(?<!\w)(?:đăng\s+bởi|người\s+đăng|bởi|by)\s*:?\s*", _I)
 _AUTHOR_LABEL = re.compile(r"(?<!\w)(?:tác\s+giả|người\s+viết|bài\s+và\s+ảnh|bài,\s*ảnh|bài|tin)\s*:\s*", _I)
 _LEFTOVER = re.compile(r"[\s|,:;/·•\-–—'’()\[\]]*")
-_SPLIT = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+|\s{2,}")
+_STRONG_SPLIT = re.compile(r"\s*[|·•]\s*|\s{2,}")
+_DASH_SPLIT = re.compile(r"\s+[-–—]\s+|^[-–—]\s+|\s+[-–—]$")
 _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "bẩy": 5}
 MAX_META_LINE = 160
 # The place-and-date line that opens or closes a Vietnamese document or letter: "<place>, ngày 08 tháng 02 năm 2024".
@@ -274,8 +275,15 @@ def _own_part(text: str, found, chosen) -> tuple[int, int]:
 
 
 def _tidy(rest: str) -> str:
-    parts = [p.strip(" |,:;/·•-–—'’()[]") for p in _SPLIT.split(rest)]
-    return " ".join(p for p in parts if p and not _LEFTOVER.fullmatch(p)).strip()
+    """What a date line holds beside its date, its separators taken out. A dash between two names stays:
+    "Thu Phương - Phan Trâm • 08:00, 19/05/2024" is signed by two writers, not by "Thu Phương Phan Trâm"."""
+    kept = []
+    for part in _STRONG_SPLIT.split(rest):
+        pieces = [p.strip(" |,:;/·•-–—'’()[]") for p in _DASH_SPLIT.split(part)]
+        part = " - ".join(p for p in pieces if p and not _LEFTOVER.fullmatch(p))
+        if part:
+            kept.append(part)
+    return " ".join(kept).strip()
 
 
 def _short_label(rest: str) -> bool:

@@ -158,3 +158,19 @@ def test_two_writers_on_the_date_line_keep_their_dash(date_line, registries):
     _result, meta, _body = import_page(lines(HEADLINE, date_line, LEAD, BODY), registries)
     assert meta["author"] == "Thu Phương - Phan Trâm"
     assert meta["date"].isoformat() == "2024-05-19T08:00:00+07:00"
+
+
+# --- "thành phố X": a city, not a street ("phố X") ---------------------------------------------------------
+
+@pytest.mark.parametrize("place, province", [("thành phố Huế", "Thừa Thiên Huế"), ("thành phố Vinh", "Nghệ An"),
+                                             ("Thành phố Hà Nội", "Hà Nội"), ("thành phố Hải Phòng", "Hải Phòng")])
+def test_a_city_after_thanh_pho_counts_for_its_province(place, province, registries):
+    lead = f"Sáng 5/9, Đảng ủy phường Phú Hội, {place} tổ chức ra mắt mô hình “Tổ dân phố làm theo Bác” ở khu dân cư."
+    _result, meta, _body = import_page(lines(HEADLINE, "05/09/2024 08:00", lead, BODY), registries)
+    assert meta["province"] == [province]
+
+
+def test_a_street_named_for_a_city_still_does_not_count(registries):
+    lead = "Sáng 5/9, cửa hàng sách trên phố Huế khai trương góc sách “Học tập và làm theo Bác” cho bạn đọc nhỏ tuổi."
+    _result, meta, _body = import_page(lines(HEADLINE, "05/09/2024 08:00", lead, BODY), registries)
+    assert meta["province"] == []

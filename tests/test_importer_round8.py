@@ -174,3 +174,28 @@ def test_a_street_named_for_a_city_still_does_not_count(registries):
     lead = "Sáng 5/9, cửa hàng sách trên phố Huế khai trương góc sách “Học tập và làm theo Bác” cho bạn đọc nhỏ tuổi."
     _result, meta, _body = import_page(lines(HEADLINE, "05/09/2024 08:00", lead, BODY), registries)
     assert meta["province"] == []
+
+
+# --- a live page: a time stamp over each entry ----------------------------------------------------------
+
+def test_a_live_pages_time_stamps_head_their_entries(registries):
+    _result, _meta, body = fixture(CORPUS + "t47-nhandan-liveblog.html", registries)
+    assert "## 09:40 – Bế mạc lễ tuyên dương\n" in body
+    assert "## 08:55 – Ông Lê Văn Hòa: “Làm theo Bác là làm việc tử tế mỗi ngày”\n" in body
+    assert "## 08:10 – Khai mạc\n" in body and "## 07:45\n\nTừ sớm" in body
+    assert "\n09:40\n" not in body
+
+
+def test_a_pasted_live_page_reads_the_same(registries):
+    entries = ["09h40", "Bế mạc lễ tuyên dương", BODY, "08h10 (GMT+7)", "Khai mạc",
+               "Phát biểu khai mạc, đồng chí Bí thư Tỉnh ủy nhấn mạnh việc làm theo Bác đã đi vào chiều sâu.",
+               "07h45", "Từ sớm, hàng nghìn đoàn viên, thanh niên đã có mặt tại quảng trường. Trời nắng nhẹ."]
+    _result, _meta, body = import_page(lines(HEADLINE, "18/05/2024 07:45", LEAD, *entries), registries)
+    assert "## 09h40 – Bế mạc lễ tuyên dương\n" in body and "## 08h10 (GMT+7) – Khai mạc\n" in body
+    assert "## 07h45\n\nTừ sớm" in body
+
+
+def test_one_time_alone_in_the_text_is_no_live_page(registries):
+    _result, _meta, body = import_page(lines(HEADLINE, "18/05/2024 07:45", LEAD, "Lịch trình:", "09:40",
+                                             "Bế mạc lễ tuyên dương.", BODY), registries)
+    assert "##" not in body

@@ -25,6 +25,11 @@ _ATTRIBUTION_DASH = re.compile(r"^[-–—―]\s*(?=\S)")
 _QUOTED = re.compile(r"^[\"“„«'‘].{8,}[\"”»'’][.!?…]?$", re.DOTALL)
 _SPEAKER_TITLE = re.compile(r"^(?:(?:Chủ tịch(?: nước)?|Bác|Đồng chí|Đ/c|Cố Tổng Bí thư|Tổng Bí thư|Cố Thủ tướng|"
                             r"Thủ tướng|Đại tướng|Nhà thơ|Nhà văn|Giáo sư|GS\.|Lãnh tụ|Cụ)\s+)+")
+# A live page's time stamp over each entry ("09:40", "9h40", "09:40 18/5", "10:15 (GMT+7)"): with two or more
+# in the body, each opens an entry, written as a heading with the entry's title when it has one.
+_STAMP = re.compile(r"^(?:[01]?\d|2[0-3])\s*[:h]\s*[0-5]\d(?:\s*(?:,\s*)?\d{1,2}/\d{1,2}(?:/\d{4})?)?"
+                    r"(?:\s*\(GMT\s*\+\s*7\))?$", re.IGNORECASE)
+_ENTRY_TITLE_WORDS = 25
 _NUMBERED_PHOTO = re.compile(r"^(?:ảnh|hình|hình ảnh|photo)\s*\d{1,2}\s*[:.–-]\s*\S", re.IGNORECASE)
 _CAPTION_POSITION = re.compile(r"\((?:bìa|thứ|đứng|ngồi|giữa|bên|từ trái|từ phải|trái|phải|hàng)[^)]*\)", re.IGNORECASE)
 _SCENE_VERB = re.compile(
@@ -61,10 +66,17 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
     in_section = False  # under a roman-numbered section ("I. …"): its numbered parts are one level lower
     # A saved page that marks its captions (<figcaption>) marks them all: text under a photo without one is text.
     marks_captions = saved_page and any(info.block.hint == "caption" for info in infos)
+    live = sum(1 for info in infos if _STAMP.match(info.text)) >= 2
     i = 0
     while i < len(infos):
         info = infos[i]
         b = info.block
+        if live and _STAMP.match(info.text):
+            titled = i + 1 < len(infos) and _entry_title(infos[i + 1])
+            text = f"{info.text} – {infos[i + 1].text}" if titled else info.text
+            nodes.append(Node("h", text, level=3 if in_section else 2, line=b.line))
+            i += 2 if titled else 1
+            continue
         if b.hint == "table":
             nodes.append(Node("table", b.text, line=b.line, rows=b.extra["table"].rows))
             i += 1
@@ -145,6 +157,16 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold"))))
         i += 2 if twice else 1
     return nodes, dropped, warnings
+
+
+def _entry_title(info: Info) -> bool:
+    """The line under a live page's time stamp is its entry's title: a heading, or a short line in bold or
+    without a sentence's end."""
+    b = info.block
+    if info.image or b.hint in ("img", "li", "table", "caption", "video") or b.extra.get("quote") \
+            or _STAMP.match(info.text) or info.n_words > _ENTRY_TITLE_WORDS:
+        return False
+    return b.hint in ("heading", "h1") or bool(b.extra.get("bold")) or not info.text.rstrip().endswith((".", "…", ":"))
 
 
 def _attribution(info: Info, previous: Node | None) -> str | None:

@@ -8,36 +8,32 @@ fields and labels only (search, comments, a poll) is left out, each of its lines
 headings, list items, images and figure captions keep a hint for the extractor.
 A data table becomes one block (tables.py); a paragraph inside a <blockquote> carries
 the quote's number, a list item its list's number, and a block with <em>/<i> inside
-its text with the emphasis marked (``extra["marked"]``). Embedded frames and videos
-cannot be imported: each is listed in ``PageMeta.left_out`` for the report.
+its text with the emphasis marked (``extra["marked"]``). Pictures, videos and embedded frames are
+read by pictures.py: a video keeps its poster and a link, other frames are listed in ``PageMeta.left_out``.
 The page's <meta>/<link> give the source name and address, and a machine-readable
 publication time when the page has one.
 """
 from __future__ import annotations
 
-import posixpath
 import re
 from collections import Counter
 from html.parser import HTMLParser
-from urllib.parse import unquote, urlsplit
 
 from ..vietnamese import normalize
 from .clean import EM_CLOSE, EM_OPEN, Block, words
 from .dates import meta_line
 from .inline import EDGE, emphasis, separated
-from .lines import image_name
-from .media import (AMP_EMBEDS, ICON, IMAGE_TAGS, NAMELESS, embed_address, icon_text, image_source, inline_icon,
-                    photo_address, post_embed)
+from .media import AMP_EMBEDS, IMAGE_TAGS, post_embed
 from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
+from .pictures import PicturesMixin
 from .tables import TableBuilder
-from .videos import KEPT as VIDEO_KEPT, PendingVideo, link_line, thumbnail_id, watch_url, youtube_id
 from .teasers import REASON as TEASER, split_teasers
+from .videos import KEPT as VIDEO_KEPT, PendingVideo, watch_url, youtube_id
 
 _SKIP = {"script", "style", "nav", "aside", "noscript", "template", "svg", "iframe", "button",
          "select", "textarea", "object", "canvas", "menu", "dialog", "video", "audio"} | AMP_EMBEDS
 _REPORTED = {"aside", "nav", "menu", "header", "footer"}  # furniture with words: dropped, each line reported
 _EMBEDS = {"iframe", "object", "embed", "video", "audio"} | AMP_EMBEDS  # content the importer cannot bring along
-EMBED_REASON = "khung nhúng (video, bản đồ, quảng cáo…) không nhập được; nếu là nội dung bài, hãy nhúng lại"
 _EMPHASIS = {"em", "i"}
 _BOLD = {"strong", "b"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -73,7 +69,7 @@ _BREAK = "\ue003"  # a <br> inside a heading, until _flush reads it
 _MARKS = f"[{EDGE}{EM_OPEN}{EM_CLOSE}]"
 
 
-class _PageParser(HTMLParser):
+class _PageParser(PicturesMixin, HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
@@ -406,77 +402,6 @@ class _PageParser(HTMLParser):
             self.meta.titles.append(self.meta.title)
         if self.meta.published is None and "time" in self.meta.extra:
             self.meta.published = machine_date(self.meta, self.meta.extra["time"])
-
-    # -- pieces --
-    def _embed(self, tag: str, a: dict) -> None:
-        self.meta.left_out.append((self.getpos()[0], EMBED_REASON, normalize(embed_address(tag, a))))
-
-    def _end_video(self, video: PendingVideo) -> None:
-        """A <video>: its poster as a photo, then a link to its file, so that a video's page keeps its news."""
-        if video.poster:
-            self._image({"src": video.poster, "alt": ""})
-        if video.src and not video.src.lower().startswith(("blob:", "data:")):
-            self._video_link(video.src, video.title)
-            self.meta.left_out.append((video.line, VIDEO_KEPT, normalize(video.src)))
-        else:
-            self.meta.left_out.append((video.line, EMBED_REASON, normalize(video.title or video.poster or "<video>")))
-
-    def _video_link(self, url: str, title: str) -> None:
-        """A line "Xem video: <title>" linked to the video, once per video."""
-        if url in self._videos:
-            return
-        self._videos.add(url)
-        self._flush()
-        text, words_ = link_line(normalize(title))
-        extra = {"links": [(words_, url)]} | ({"article": self._article} if self._article else {})
-        self.blocks.append(Block(text, self.getpos()[0], "video", extra))
-
-    def _image(self, a: dict, tag: str = "img") -> None:
-        if self._tables:
-            self._tables[-1].layout = True  # a picture with its caption, laid out in a table
-        src = photo_address(image_source(a, self._picture))
-        if src and inline_icon(tag, a, src) and not self._anchor_is_photo():
-            # "<img class="emoji" alt="👉"> Mỗi hộ…": a sign in the line, which must neither end the paragraph
-            # nor become the article's photo
-            self.meta.left_out.append((self.getpos()[0], ICON, src))
-            sign = icon_text(a)
-            if sign and not self._skip:
-                self.handle_data(sign)
-            return
-        full = _photo_link(self._anchor[0]) if self._anchor else None
-        if full and (self.available is None or _name_of(full) in self.available):
-            src = full  # a gallery's thumbnail linked to its photo ("…-150x150.jpg" -> the photo)
-        name = image_name(posixpath.basename(unquote(urlsplit(src).path))) if src else None
-        if src and not name:
-            self.meta.left_out.append((self.getpos()[0], NAMELESS, src))
-        self._lazy_missing = not src
-        last = self.blocks[-1] if self.blocks else None
-        between = "".join(self._buffer).replace(EDGE, "").strip()
-        if name and not (last and last.hint == "img" and last.extra.get("src") == name and not between):
-            self._flush()  # (the same photo again with nothing between: an AMP or <noscript> copy)
-            alt = normalize(_SPACE.sub(" ", _INVISIBLE.sub("", a.get("alt", ""))).strip())
-            extra = {"src": name, "alt": alt} | ({"article": self._article} if self._article else {})
-            self.blocks.append(Block(name, self.getpos()[0], "img", extra))
-            video = thumbnail_id(src)
-            if video:  # a YouTube player drawn as its thumbnail until clicked: the link to the video goes with it
-                self._video_link(watch_url(video), alt)
-
-
-    def _anchor_is_photo(self) -> bool:
-        """The picture is a gallery's thumbnail linked to its photo (however small it is drawn)."""
-        return self._anchor is not None and _photo_link(self._anchor[0]) is not None
-
-
-def _photo_link(href: str) -> str | None:
-    """The address a picture's link opens when it is a photo file (a gallery's full-size picture)."""
-    href = href.strip()
-    if not href or href.lower().startswith(("javascript:", "mailto:", "#")):
-        return None
-    return href if _name_of(href) else None
-
-
-def _name_of(address: str) -> str | None:
-    return image_name(posixpath.basename(unquote(urlsplit(address).path)))
 
 
 def html_to_blocks(text: str, available: set[str] | None = None) -> tuple[list[Block], PageMeta]:

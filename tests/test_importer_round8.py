@@ -199,3 +199,31 @@ def test_one_time_alone_in_the_text_is_no_live_page(registries):
     _result, _meta, body = import_page(lines(HEADLINE, "18/05/2024 07:45", LEAD, "Lịch trình:", "09:40",
                                              "Bế mạc lễ tuyên dương.", BODY), registries)
     assert "##" not in body
+
+
+# --- who said a quote: the Hán-Việt "Hồ Chủ tịch", and a pull-quote box's last line ----------------------
+
+QUOTE = "“Người tốt, việc tốt ở nơi nào, ngành nào, giới nào, lứa tuổi nào cũng có. Chúng ta cần phải biết tìm, biết nêu gương”."
+
+
+@pytest.mark.parametrize("source", ["<p class='source'>Hồ Chủ tịch</p>", "<p><b>Chủ tịch Hồ Chí Minh</b></p>",
+                                    "<p>Hồ Chí Minh</p>"])
+def test_a_pull_quotes_last_line_naming_its_speaker_is_its_attribution(source, registries):
+    page = ("<html><head><meta charset='utf-8'></head><body><article><h1>" + HEADLINE + "</h1><p>15/07/2024 06:30</p>"
+            f"<p>{LEAD}</p><div class='pull-quote'><blockquote><p>{QUOTE}</p>{source}</blockquote></div>"
+            f"<p>{BODY}</p></article></body></html>")
+    _result, _meta, body = import_page(page, registries, ".html")
+    assert f"> {QUOTE}\n>\n> — " in body and ("Hồ Chủ tịch" in body or "Hồ Chí Minh" in body)
+
+
+def test_hán_việt_ho_chu_tich_after_a_quote_is_its_attribution(registries):
+    _result, _meta, body = import_page(lines(HEADLINE, "15/07/2024 06:30", LEAD, QUOTE, "Hồ Chủ tịch", BODY), registries)
+    assert "> — Hồ Chủ tịch" in body
+
+
+def test_a_quotes_last_line_that_is_no_name_stays_as_written(registries):
+    page = ("<html><head><meta charset='utf-8'></head><body><article><h1>" + HEADLINE + "</h1><p>15/07/2024 06:30</p>"
+            f"<p>{LEAD}</p><blockquote><p>{QUOTE}</p><p>Lời dạy ấy còn nguyên giá trị.</p></blockquote>"
+            f"<p>{BODY}</p></article></body></html>")
+    _result, _meta, body = import_page(page, registries, ".html")
+    assert "> Lời dạy ấy còn nguyên giá trị." in body and "— Lời" not in body

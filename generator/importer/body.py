@@ -30,6 +30,7 @@ _SPEAKER_TITLE = re.compile(r"^(?:(?:Chủ tịch(?: nước)?|Bác|Đồng chí
 _STAMP = re.compile(r"^(?:[01]?\d|2[0-3])\s*[:h]\s*[0-5]\d(?:\s*(?:,\s*)?\d{1,2}/\d{1,2}(?:/\d{4})?)?"
                     r"(?:\s*\(GMT\s*\+\s*7\))?$", re.IGNORECASE)
 _ENTRY_TITLE_WORDS = 25
+_BAC = {"Hồ Chí Minh", "Hồ Chủ tịch", "Nguyễn Ái Quốc", "Nguyễn Tất Thành"}  # "Hồ Chủ tịch": the Hán-Việt order
 _NUMBERED_PHOTO = re.compile(r"^(?:ảnh|hình|hình ảnh|photo)\s*\d{1,2}\s*[:.–-]\s*\S", re.IGNORECASE)
 _CAPTION_POSITION = re.compile(r"\((?:bìa|thứ|đứng|ngồi|giữa|bên|từ trái|từ phải|trái|phải|hàng)[^)]*\)", re.IGNORECASE)
 _SCENE_VERB = re.compile(
@@ -94,7 +95,11 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             i += 1
             continue
         if b.extra.get("quote"):
-            nodes.append(_quoted(info))
+            # the quote's last line may name who said it ("<p class="source">Hồ Chủ tịch</p>" in a pull-quote box)
+            last_line = i + 1 == len(infos) or infos[i + 1].block.extra.get("quote") != b.extra["quote"]
+            said_by = _attribution(info, nodes[-1]) if last_line and nodes and nodes[-1].quote == b.extra["quote"] \
+                else None
+            nodes.append(Node("p", said_by, line=b.line, quote=b.extra["quote"]) if said_by else _quoted(info))
             i += 1
             continue
         said_by = _attribution(info, nodes[-1] if nodes else None)
@@ -191,10 +196,12 @@ def _attribution(info: Info, previous: Node | None) -> str | None:
         return text
     titled = _SPEAKER_TITLE.match(text)
     name = text[titled.end():] if titled else text
+    if name in _BAC:
+        return "— " + text
     parts = name.split()
     if not 1 <= len(parts) <= 5 or not all(w[:1].isupper() for w in parts):
         return None
-    if titled or name == "Hồ Chí Minh" or _italic(b) or b.extra.get("bold") and len(parts) >= 2:
+    if titled or _italic(b) or b.extra.get("bold") and len(parts) >= 2:
         return "— " + text
     return None
 

@@ -227,3 +227,20 @@ def test_a_quotes_last_line_that_is_no_name_stays_as_written(registries):
             f"<p>{BODY}</p></article></body></html>")
     _result, _meta, body = import_page(page, registries, ".html")
     assert "> Lời dạy ấy còn nguyên giá trị." in body and "— Lời" not in body
+
+
+# --- a paper's name over the headline is no headline candidate -----------------------------------------------
+
+@pytest.mark.parametrize("top", [["Báo Tuyên Quang điện tử", "Trang chủ | Thời sự | Chính trị", "Chính trị"],
+                                 ["12:41", "baoquangngai.vn", "×", "Mở trong trình duyệt"]])
+def test_a_papers_name_near_the_headline_leaves_the_headline_sure(top, registries):
+    page = lines(*top, HEADLINE, "Báo Quảng Ngãi", "14/06/2024 - 06:15", LEAD, BODY, "Hà Xuân Phố")
+    result, meta, _body = import_page(page, registries)
+    assert meta["title"] == HEADLINE
+    assert not any("giống tiêu đề" in w for w in result.warnings)
+
+
+def test_a_headline_about_a_paper_is_still_a_headline(registries):
+    title = "Báo Nhân Dân tròn 75 tuổi"
+    _result, meta, _body = import_page(lines(title, "11/03/2026 08:00", LEAD, BODY), registries)
+    assert meta["title"] == title

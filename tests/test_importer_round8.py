@@ -244,3 +244,15 @@ def test_a_headline_about_a_paper_is_still_a_headline(registries):
     title = "Báo Nhân Dân tròn 75 tuổi"
     _result, meta, _body = import_page(lines(title, "11/03/2026 08:00", LEAD, BODY), registries)
     assert meta["title"] == title
+
+
+@pytest.mark.parametrize("bullet", ["👉", "✅", "✅\ufe0f", "📌"])
+def test_emoji_bullets_make_a_list(bullet, registries):
+    items = [f"{bullet} Giúp đỡ các hộ có hoàn cảnh khó khăn;", f"{bullet} Giữ gìn an ninh trật tự."]
+    _result, _meta, body = import_page(lines(HEADLINE, "15/07/2024 06:30", LEAD, *items, BODY), registries)
+    assert "- Giúp đỡ các hộ có hoàn cảnh khó khăn;\n- Giữ gìn an ninh trật tự.\n" in body
+
+
+def test_the_emoji_bullets_of_a_saved_page_make_a_list(registries):
+    _result, _meta, body = fixture(CORPUS + "t56-ward-emoji-spans.html", registries)
+    assert "- Mỗi hộ gia đình đăng ký ít nhất một việc làm theo Bác;\n- Giữ gìn đường phố xanh ✅ sạch ✅ đẹp;\n" in body

@@ -10,7 +10,9 @@ from .clean import EM_CLOSE, EM_OPEN, Block, is_headline_like, words
 from .lines import CREDIT_ONLY, LIST_NUMBER, Info, image_name, is_shouting
 from .sections import in_list, is_section, subsection
 
-LIST_ITEM = re.compile(r"^([-–+•*▪●◦○·■□◆►➢➤❖✓✔])\s+(\S.*)$")  # "·": Word's bullet in the Symbol font
+# "·": Word's bullet in the Symbol font; emoji pointing or ticking ("👉", "✅", "📌", with or without the emoji
+# variation selector): the bullets of portals and Facebook posts
+LIST_ITEM = re.compile(r"^([-–+•*▪●◦○·■□◆►➢➤❖✓✔✅☑➡▶🔹🔸🔷🔶📌⭐🌟✳❇🔴🔵👉⏩💠])\ufe0f?\s+(\S.*)$")
 SUB_BULLETS = ("+", "○", "◦")  # the second level of a list whose items have another bullet (Google Docs: ● then ○)
 ORDERED = re.compile(r"^(\d{1,2})\s*[.)]\s+(\S.*)$")  # "1. …", "2) …": an item of a numbered list
 _HEADING_MAX_WORDS = 12

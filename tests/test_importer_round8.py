@@ -256,3 +256,11 @@ def test_emoji_bullets_make_a_list(bullet, registries):
 def test_the_emoji_bullets_of_a_saved_page_make_a_list(registries):
     _result, _meta, body = fixture(CORPUS + "t56-ward-emoji-spans.html", registries)
     assert "- Mỗi hộ gia đình đăng ký ít nhất một việc làm theo Bác;\n- Giữ gìn đường phố xanh ✅ sạch ✅ đẹp;\n" in body
+
+
+def test_a_video_in_a_figure_gives_its_caption_to_the_poster(registries):
+    player = ('<figure><video poster="https://media.vov.vn/2024-07/tinh-nguyen.jpg" src="https://media.vov.vn/v/a.mp4">'
+              '</video><figcaption>Đoàn viên ra quân tình nguyện hè tại xã Tân Hưng.</figcaption></figure>')
+    _result, meta, body = import_page(_video_page(player), registries, ".html")
+    assert meta["image"]["caption"] == "Đoàn viên ra quân tình nguyện hè tại xã Tân Hưng."
+    assert '"Đoàn viên ra quân tình nguyện hè tại xã Tân Hưng.")\n\n[Xem video](https://media.vov.vn/v/a.mp4)\n' in body

@@ -117,6 +117,9 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             alt = alt if _describes(alt, info.image) else ""
             caption = alt
             j = i + 1
+            video = None
+            if j + 1 < len(infos) and infos[j].block.hint == "video" and infos[j + 1].block.hint == "caption":
+                video, j = infos[j], j + 1  # a <video> in a <figure>: the caption is its poster's, the link follows
             if j < len(infos) and _is_caption_after_image(infos[j]) and not (
                     (marks_captions or b.extra.get("lead_below")) and infos[j].block.hint != "caption"
                     and not infos[j].credit and not _italic(infos[j].block)):
@@ -131,6 +134,8 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
                     caption = f"{caption} {infos[j].text}"
                     j += 1
             nodes.append(Node("figure", caption, src=info.image, line=b.line, alt=alt))
+            if video is not None:
+                nodes.append(Node("p", video.text, line=video.block.line))
             i = j
             continue
         text = info.text

@@ -264,3 +264,22 @@ def test_a_video_in_a_figure_gives_its_caption_to_the_poster(registries):
     _result, meta, body = import_page(_video_page(player), registries, ".html")
     assert meta["image"]["caption"] == "Đoàn viên ra quân tình nguyện hè tại xã Tân Hưng."
     assert '"Đoàn viên ra quân tình nguyện hè tại xã Tân Hưng.")\n\n[Xem video](https://media.vov.vn/v/a.mp4)\n' in body
+
+
+# --- a saved page's list of notes -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("notes", [
+    '<div class="footnotes"><ol><li id="fn1">Số 12, ấp Bến Đình, xã Tân Thạnh Đông.</li>'
+    '<li id="fn2">Theo số liệu của UBND xã Tân Thạnh Đông năm 2023.</li></ol></div>',
+    '<ol class="wp-block-footnotes"><li id="a1">Số 12, ấp Bến Đình, xã Tân Thạnh Đông. <a href="#a1-link">↩︎</a></li>'
+    '<li id="a2">Theo số liệu của UBND xã Tân Thạnh Đông năm 2023. <a href="#a2-link">↩︎</a></li></ol>',
+])
+def test_a_saved_pages_list_of_notes_keeps_its_numbers_and_every_note(notes, registries):
+    page = ("<html><head><meta charset='utf-8'></head><body><article><h1>" + HEADLINE + "</h1><p>15/07/2024 06:30</p>"
+            f"<p>{LEAD}</p><p>Thư viện nằm trong căn nhà của ông Lục<sup><a href='#fn1'>[1]</a></sup>, mở cửa cả ngày"
+            f" lễ.</p><p>{BODY}<sup>[2]</sup></p>{notes}<div class='tags'><a>Bác Hồ</a><a>Củ Chi</a></div>"
+            "</article></body></html>")
+    _result, _meta, body = import_page(page, registries, ".html")
+    assert "[1] Số 12, ấp Bến Đình, xã Tân Thạnh Đông.\n" in body
+    assert "[2] Theo số liệu của UBND xã Tân Thạnh Đông năm 2023.\n" in body
+    assert "↩" not in body and "Củ Chi" not in body

@@ -46,6 +46,11 @@ _ADVERT_KIND = "quảng cáo"
 # A <header> named for the post ("entry-header", "post-header", "detail-header") holds the headline and date
 # of an article the theme did not wrap in <article>; the page's own header is "site-header", "masthead"…
 _POST_HEADER = re.compile(r"entry|post|article|detail|story|single", re.IGNORECASE)
+# A box of the article's notes (WordPress's "wp-block-footnotes", "footnotes", "endnotes", "references",
+# "chu-thich"): the items of a numbered list in it are notes, written "[1] …" as a page that prints its numbers.
+_NOTES_BOX = re.compile(r"(?:^|[\s_-])(?:wp-block-footnotes|foot-?notes?|end-?notes?|references|chu-?thich|"
+                        r"ghi-?chu|tai-?lieu-?tham-?khao)(?=$|[\s_-])", re.IGNORECASE)
+_BACK_LINK = re.compile(r"^\s*[↩↑^⤴]\ufe0e?\ufe0f?\s*$")  # a note's link back to where it is cited
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "figure", "figcaption",
           "section", "article", "main", "blockquote", "tr", "td", "th", "table", "dd", "dt", "dl", "pre",
           "hr", "address", "caption", "header", "footer", "body", "time", "form",
@@ -110,6 +115,8 @@ class _PageParser(PicturesMixin, HTMLParser):
         self._lazy_missing = False  # the last picture held only a placeholder: its <noscript> copy is the photo
         self.available: set[str] | None = None  # photos a single-file page holds, by name
         self._video: PendingVideo | None = None  # the <video> being read
+        self._notes: list[int] = []  # depths in self._stack of the open boxes of notes
+        self._note_numbers: list[int] = []  # for each open <ol>, the number of its next item (0: not notes)
         self._videos: set[str] = set()  # addresses of the videos linked so far
 
     # -- structure --
@@ -179,6 +186,8 @@ class _PageParser(PicturesMixin, HTMLParser):
                 extra["links"] = links  # (words, href as written), for links.py
             if self._article:
                 extra["article"] = self._article  # for teasers.py
+            if self._notes:
+                extra["notes_box"] = True  # for tail.py: the notes end with their box
             last = self.blocks[-1] if self.blocks else None
             if hint == "h1" and last is not None and last.hint == "h1" and text[:1].islower():
                 # A headline over two paragraphs (Word's Title style: MsoTitleCxSpFirst, …CxSpLast):
@@ -242,6 +251,14 @@ class _PageParser(PicturesMixin, HTMLParser):
         elif not self._skip:
             self._buffer.append(EDGE)
         self._push(tag)
+        if _NOTES_BOX.search(names):
+            self._notes.append(len(self._stack))
+        if tag == "ol":
+            start = a.get("start", "").strip()
+            self._note_numbers.append((int(start) if start.isdigit() else 1) if self._notes else 0)
+        elif tag == "li" and self._note_numbers and self._note_numbers[-1] and not self._skip:
+            self._buffer.append(f"[{self._note_numbers[-1]}] ")  # "<ol class="footnotes"><li>…": note 1, 2…
+            self._note_numbers[-1] += 1
         if dropped and not self._skip:
             self._skipped = (_ADVERT_KIND if advert else tag, len(self._stack))
             self._hidden_before = self._hidden
@@ -352,6 +369,10 @@ class _PageParser(PicturesMixin, HTMLParser):
             self._flush()
         while self._stack:
             top = self._pop()
+            if self._notes and self._notes[-1] > len(self._stack):
+                self._notes.pop()
+            if top == "ol" and self._note_numbers:
+                self._note_numbers.pop()
             if self._skip:
                 self._skip -= 1
             if self._hint_at and self._hint_at[-1] == len(self._stack) + 1:
@@ -374,6 +395,8 @@ class _PageParser(PicturesMixin, HTMLParser):
             self._title.append(data)
         elif self._skip and self._reported():
             self._furniture.append(data)
+        elif self._notes and _BACK_LINK.match(data):
+            return
         elif not self._skip and not self._open_tags["head"]:
             self._buffer.append(data)
             if not self._plain_text and (self._bold or not data.strip()):

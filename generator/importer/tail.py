@@ -124,7 +124,7 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep, places: froze
     """Mark in ``used`` the lines after ``last`` that are not the article, with their reasons.
     ``keep(i)``: the line is a picture's, a caption or a credit and stays."""
     source, warnings, note_lines = None, [], set()
-    notes = False  # inside the article's notes: footnotes, "Chú thích:", "Tài liệu tham khảo:"
+    notes: bool | str = False  # inside the article's notes ("Chú thích:", footnotes); "box": a saved page's box
     listed = _list_before(infos, last)
     candidates: list[int] = []  # headline-shaped lines, each maybe another article's link
     turns = _turns(infos[:last + 1])
@@ -134,8 +134,11 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep, places: froze
         if i in used:
             continue
         mark = _list_mark(text)
+        boxed = bool(info.block.extra.get("notes_box"))
+        if notes == "box" and not boxed:
+            notes = False  # a saved page's box of notes ends where its element does (tags, comments follow)
         if _NOTES.match(text) or is_footnote(text):
-            notes = True
+            notes = "box" if boxed else True
             note_lines.add(i)
             continue
         if _RULE.match(text):

@@ -283,3 +283,15 @@ def test_a_saved_pages_list_of_notes_keeps_its_numbers_and_every_note(notes, reg
     assert "[1] Số 12, ấp Bến Đình, xã Tân Thạnh Đông.\n" in body
     assert "[2] Theo số liệu của UBND xã Tân Thạnh Đông năm 2023.\n" in body
     assert "↩" not in body and "Củ Chi" not in body
+
+
+@pytest.mark.parametrize("player, page", [
+    ('<iframe src="https://www.facebook.com/plugins/video.php?height=314&href=https%3A%2F%2Fwww.facebook.com%2F'
+     'tinhdoanhatinh%2Fvideos%2F123456789%2F&show_text=false" title="Ra quân tình nguyện hè"></iframe>',
+     "https://www.facebook.com/tinhdoanhatinh/videos/123456789/"),
+    ('<iframe src="https://player.vimeo.com/video/76979871?h=8272103f6e" title="Ra quân tình nguyện hè"></iframe>',
+     "https://vimeo.com/76979871"),
+])
+def test_facebook_and_vimeo_players_give_a_link_to_the_video(player, page, registries):
+    _result, _meta, body = import_page(_video_page(player), registries, ".html")
+    assert f"Xem video: [Ra quân tình nguyện hè]({page})" in body

@@ -28,7 +28,7 @@ from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
 from .pictures import PicturesMixin
 from .tables import TableBuilder
 from .teasers import REASON as TEASER, split_teasers
-from .videos import KEPT as VIDEO_KEPT, PendingVideo, watch_url, youtube_id
+from .videos import KEPT as VIDEO_KEPT, PendingVideo, player_page, watch_url, youtube_id
 
 _SKIP = {"script", "style", "nav", "aside", "noscript", "template", "svg", "iframe", "button",
          "select", "textarea", "object", "canvas", "menu", "dialog", "video", "audio"} | AMP_EMBEDS
@@ -215,9 +215,10 @@ class _PageParser(PicturesMixin, HTMLParser):
             self.meta.extra.setdefault("time", a["datetime"])
         post = post_embed(tag, a)
         youtube = youtube_id(tag, a) if not self._skip else None
-        if youtube:
-            self._video_link(watch_url(youtube), a.get("title", ""))
-            self.meta.left_out.append((self.getpos()[0], VIDEO_KEPT, watch_url(youtube)))
+        video_page = watch_url(youtube) if youtube else player_page(tag, a) if not self._skip else None
+        if video_page:
+            self._video_link(video_page, a.get("title", ""))
+            self.meta.left_out.append((self.getpos()[0], VIDEO_KEPT, video_page))
         elif tag == "video" and not self._skip:
             self._video = PendingVideo(a, self.getpos()[0])
         elif (tag in _EMBEDS or post) and not self._skip:

@@ -1,13 +1,14 @@
 """Videos in a saved page. The importer cannot bring a player along, but an article whose news is a
 video must not lose it: a ``<video>`` gives its poster as a photo and a link "Xem video: <title>" to
 its file; a YouTube player (an ``<iframe>``, ``<amp-youtube>``, ``<lite-youtube>``, a script's
-``data-youtube-id`` box, or its thumbnail from i.ytimg.com) gives a link to the video's page. The
+``data-youtube-id`` box, or its thumbnail from i.ytimg.com), Facebook's video plugin and Vimeo's player
+give a link to the video's page. The
 editor may embed it again (``[security] iframe_hosts`` lets YouTube players through); the report says so.
 """
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 KEPT = "khung nhúng video: đã giữ thành đường dẫn “Xem video” trong bài; muốn phát ngay trên trang, hãy nhúng lại"
 _WORDS = "Xem video"
@@ -33,6 +34,23 @@ def youtube_id(tag: str, attrs: dict) -> str | None:
     return named if _YOUTUBE_ID.match(named) else None
 
 
+def player_page(tag: str, attrs: dict) -> str | None:
+    """The page of a video another site's player shows: Facebook's video plugin ("…/plugins/video.php?href=
+    <the video>"), Vimeo's player ("player.vimeo.com/video/123" -> "vimeo.com/123"), TikTok's embed."""
+    if tag not in ("iframe", "embed", "amp-iframe"):
+        return None
+    src = (attrs.get("src") or attrs.get("data-src") or "").strip()
+    parts = urlsplit(src if "//" not in src[:2] else "https:" + src)
+    host = (parts.hostname or "").lower()
+    if host.endswith("facebook.com") and parts.path.endswith("/plugins/video.php"):
+        href = dict(parse_qsl(parts.query)).get("href", "")
+        return href if href.startswith(("https://", "http://")) else None
+    vimeo = re.match(r"^/video/(\d+)", parts.path) if host == "player.vimeo.com" else None
+    if vimeo:
+        return f"https://vimeo.com/{vimeo.group(1)}"
+    return None
+
+
 def thumbnail_id(src: str) -> str | None:
     """The id of the YouTube video a picture is the thumbnail of ("https://i.ytimg.com/vi/ID/hqdefault.jpg")."""
     m = _YOUTUBE_THUMB.match(src.strip())
@@ -51,7 +69,10 @@ def link_line(title: str) -> tuple[str, str]:
 
 def is_video(url: str) -> bool:
     parts = urlsplit(url)
-    return bool(_VIDEO_FILE.search(parts.path)) or (parts.hostname or "").lower() in _VIDEO_HOSTS
+    host = (parts.hostname or "").lower()
+    facebook = host.endswith("facebook.com") and bool(re.search(r"/videos?/|/watch|/reel/", parts.path)) \
+        or host == "fb.watch"
+    return bool(_VIDEO_FILE.search(parts.path)) or host in _VIDEO_HOSTS or facebook
 
 
 class PendingVideo:

@@ -295,3 +295,21 @@ def test_a_saved_pages_list_of_notes_keeps_its_numbers_and_every_note(notes, reg
 def test_facebook_and_vimeo_players_give_a_link_to_the_video(player, page, registries):
     _result, _meta, body = import_page(_video_page(player), registries, ".html")
     assert f"Xem video: [Ra quân tình nguyện hè]({page})" in body
+
+
+# --- a directive of the Politburo carried out "ở cơ sở" is no local document ---------------------------------
+
+@pytest.mark.parametrize("words", ["Chỉ thị 05 của Bộ Chính trị ở cơ sở", "Chỉ thị 05 của Bộ Chính trị xuống tận cơ sở",
+                                   "Chỉ thị 05 của Bộ Chính trị tại tỉnh"])
+def test_a_central_directive_carried_out_locally_is_found(words, registries):
+    text = f"Các câu chuyện gắn với những việc làm cụ thể của cán bộ, đảng viên trong thực hiện {words}."
+    _result, meta, _body = import_page(lines(HEADLINE, "15/07/2024 06:30", LEAD, text, BODY), registries)
+    assert meta["directives"] == ["05-CT/TW"]
+
+
+@pytest.mark.parametrize("words", ["Chỉ thị 05 của Ban Thường vụ Tỉnh ủy ở cơ sở",
+                                   "Chỉ thị 05 của Ban Thường vụ Tỉnh ủy thực hiện chủ trương của Bộ Chính trị"])
+def test_a_local_directive_is_still_skipped(words, registries):
+    text = f"Các câu chuyện gắn với những việc làm cụ thể của cán bộ, đảng viên trong thực hiện {words}."
+    _result, meta, _body = import_page(lines(HEADLINE, "15/07/2024 06:30", LEAD, text, BODY), registries)
+    assert meta["directives"] == []

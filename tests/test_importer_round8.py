@@ -313,3 +313,14 @@ def test_a_local_directive_is_still_skipped(words, registries):
     text = f"Các câu chuyện gắn với những việc làm cụ thể của cán bộ, đảng viên trong thực hiện {words}."
     _result, meta, _body = import_page(lines(HEADLINE, "15/07/2024 06:30", LEAD, text, BODY), registries)
     assert meta["directives"] == []
+
+
+# --- a pasted table whose row starts with an empty cell ---------------------------------------------------------
+
+def test_a_pasted_rows_leading_empty_cell_keeps_the_columns_in_place(registries):
+    table = ["Năm\tTập thể được khen\t\tCá nhân được khen\t", "\tCấp tỉnh\tCấp huyện\tCấp tỉnh\tCấp huyện",
+             "2021\t32\t215\t58\t640", "2022\t35\t230\t61\t702"]
+    _result, _meta, body = import_page(lines(HEADLINE, "15/07/2024 06:30", LEAD, "Kết quả qua các năm như sau:",
+                                             *table, BODY), registries)
+    assert "| Năm | Tập thể được khen |  | Cá nhân được khen |  |\n" in body
+    assert "|  | Cấp tỉnh | Cấp huyện | Cấp tỉnh | Cấp huyện |\n| 2021 | 32 | 215 | 58 | 640 |\n" in body

@@ -324,3 +324,19 @@ def test_a_pasted_rows_leading_empty_cell_keeps_the_columns_in_place(registries)
                                              *table, BODY), registries)
     assert "| Năm | Tập thể được khen |  | Cá nhân được khen |  |\n" in body
     assert "|  | Cấp tỉnh | Cấp huyện | Cấp tỉnh | Cấp huyện |\n| 2021 | 32 | 215 | 58 | 640 |\n" in body
+
+
+# --- a date line with the day published and the day changed -----------------------------------------------------
+
+@pytest.mark.parametrize("date_line", ["Đăng ngày 18/05/2024 08:00 | Sửa ngày 20/05/2024 10:15",
+                                       "18/05/2024 08:00 (Cập nhật 20/05/2024 10:15)",
+                                       "18/05/2024 08:00 (Chỉnh sửa lúc 20/05/2024 10:15)",
+                                       "Cập nhật 20/05/2024 10:15 - 18/05/2024 08:00"])
+def test_the_day_published_wins_over_the_day_changed(date_line, registries):
+    _result, meta, _body = import_page(lines(HEADLINE, date_line, LEAD, BODY), registries)
+    assert meta["date"].isoformat() == "2024-05-18T08:00:00+07:00" and "draft" not in meta
+
+
+def test_two_days_with_no_label_are_still_no_publication_date(registries):
+    _result, meta, _body = import_page(lines(HEADLINE, "Từ 18/05/2024 đến 20/05/2024", LEAD, BODY), registries)
+    assert meta.get("draft") is True

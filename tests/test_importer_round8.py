@@ -340,3 +340,18 @@ def test_the_day_published_wins_over_the_day_changed(date_line, registries):
 def test_two_days_with_no_label_are_still_no_publication_date(registries):
     _result, meta, _body = import_page(lines(HEADLINE, "Từ 18/05/2024 đến 20/05/2024", LEAD, BODY), registries)
     assert meta.get("draft") is True
+
+
+# --- an interview's maker: "NGỌC ÁNH thực hiện" ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("credit, author", [("NGỌC ÁNH thực hiện", "Ngọc Ánh"), ("Ngọc Ánh - Minh Anh thực hiện",
+                                                                                "Ngọc Ánh - Minh Anh"),
+                                            ("Minh Anh ghi", "Minh Anh")])
+def test_a_name_followed_by_its_role_is_the_byline(credit, author, registries):
+    _result, meta, body = import_page(lines(HEADLINE, "15/07/2024 06:30", LEAD, BODY, credit), registries)
+    assert meta["author"] == author and credit not in body
+
+
+def test_a_place_followed_by_a_role_is_no_byline(registries):
+    _result, meta, _body = import_page(lines(HEADLINE, "15/07/2024 06:30", LEAD, BODY, "Hà Nội thực hiện"), registries)
+    assert meta.get("author") is None

@@ -64,6 +64,7 @@ _POST = (r"(?:Phó|Trưởng|Bí thư|Chủ tịch|Giám đốc|Giảng viên|Ng
 POST_START = re.compile("^" + _POST)
 _POST_AFTER_COMMA = re.compile(r",\s+" + _POST + ".*$")  # "Nguyễn Văn A, Phó Trưởng Ban Tuyên giáo Huyện ủy"
 _UNIT_AFTER_DASH = re.compile(r"\s+[-–—]\s+(.+)$")
+_ROLE_AFTER = re.compile(r"\s+(?:thực\s+hiện|ghi|lược\s+ghi|ghi\s+lại)\s*\.?$", re.IGNORECASE)
 
 
 def _title_case(word: str) -> str:
@@ -115,6 +116,9 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
         text = text[staff.end():].strip()
     text = PHOTO_PART.sub("", text).strip()
     text = _PARENS.sub("", text).strip()  # "Thu Hà (Báo Lai Châu)", "Thanh Hải (TTXVN)"
+    role = _ROLE_AFTER.search(text)
+    if role and _split_names(text[:role.start()].strip()):  # "NGỌC ÁNH thực hiện": an interview's maker
+        text = text[:role.start()].strip()
     unit = _UNIT_AFTER_SLASH.search(text) or _POST_AFTER_COMMA.search(text)
     if unit and not text.endswith(":") and _split_names(text[:unit.start()].strip()):  # "…, Bí thư Tỉnh ủy:" speaks
         text = text[:unit.start()].strip()

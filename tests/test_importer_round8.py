@@ -355,3 +355,31 @@ def test_a_name_followed_by_its_role_is_the_byline(credit, author, registries):
 def test_a_place_followed_by_a_role_is_no_byline(registries):
     _result, meta, _body = import_page(lines(HEADLINE, "15/07/2024 06:30", LEAD, BODY, "Hà Nội thực hiện"), registries)
     assert meta.get("author") is None
+
+
+# --- an interview printed as a dialogue of dashes -----------------------------------------------------------------
+
+TURNS = ["- Thưa bà, phường đã làm gì để việc học tập và làm theo Bác không hình thức?",
+         "- Chúng tôi yêu cầu mỗi cán bộ đăng ký một việc làm cụ thể, công khai trên bảng tin khu phố.",
+         "- Người dân phản hồi thế nào?",
+         "- Người dân rất ủng hộ. Có việc cán bộ làm chưa tốt, bà con phản ánh ngay qua nhóm Zalo khu phố."]
+
+
+def test_a_dialogue_of_dashes_is_turns_not_a_list(registries):
+    page = ("<html><head><meta charset='utf-8'></head><body><article><h1>" + HEADLINE + "</h1><p>15/07/2024 06:30</p>"
+            f"<p>{LEAD}</p><p><strong>{TURNS[0]}</strong></p><p>{TURNS[1]}</p><p><strong>{TURNS[2]}</strong></p>"
+            f"<p>{TURNS[3]}</p></article></body></html>")
+    _result, _meta, body = import_page(page, registries, ".html")
+    assert f"**{TURNS[0]}**\n\n\\{TURNS[1]}\n\n**{TURNS[2]}**\n\n\\{TURNS[3]}\n" in body
+
+
+def test_a_pasted_dialogue_of_dashes_is_turns_not_a_list(registries):
+    _result, _meta, body = import_page(lines(HEADLINE, "15/07/2024 06:30", LEAD, *TURNS), registries)
+    assert "\n\n".join("\\" + t for t in TURNS) in body
+
+
+def test_a_list_of_dashes_stays_a_list(registries):
+    items = ["- Mỗi hộ gia đình đăng ký một việc làm theo Bác;", "- Giữ gìn đường phố xanh, sạch, đẹp;",
+             "- Giúp đỡ các hộ khó khăn?"]
+    _result, _meta, body = import_page(lines(HEADLINE, "15/07/2024 06:30", LEAD, *items, BODY), registries)
+    assert "\n".join(items) in body

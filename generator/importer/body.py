@@ -70,6 +70,7 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
     # A saved page that marks its captions (<figcaption>) marks them all: text under a photo without one is text.
     marks_captions = saved_page and any(info.block.hint == "caption" for info in infos)
     live = sum(1 for info in infos if _STAMP.match(info.text)) >= 2
+    dialogue = _dialogue(infos)
     i = 0
     while i < len(infos):
         info = infos[i]
@@ -143,7 +144,9 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
         if twice:
             dropped.append((infos[i + 1].block, "chú thích ảnh in hai lần"))
         item = LIST_ITEM.match(text)
-        if b.hint == "li" or item:
+        if dialogue and b.hint != "li" and _TURN.match(text):  # "- Thưa ông, …?": a turn, never a list item
+            nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold"))))
+        elif b.hint == "li" or item:
             body = item.group(2) if item else text
             marker = item.group(1) if item else "-"
             nested = marker in SUB_BULLETS and nodes and nodes[-1].kind == "li" and \
@@ -169,6 +172,16 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold"))))
         i += 2 if twice else 1
     return nodes, dropped, warnings
+
+
+_TURN = re.compile(r"^[-–—]\s+\S")
+
+
+def _dialogue(infos: list[Info]) -> bool:
+    """An interview printed as dialogue: its turns open with a dash ("- Thưa bà, …?", "- Chúng tôi …"), and at
+    least two of them are questions."""
+    turns = [info for info in infos if info.block.hint != "li" and _TURN.match(info.text)]
+    return sum(1 for info in turns if info.text.rstrip(" *”\"").endswith("?")) >= 2 and len(turns) >= 3
 
 
 def _entry_title(info: Info) -> bool:

@@ -383,3 +383,12 @@ def test_a_list_of_dashes_stays_a_list(registries):
              "- Giúp đỡ các hộ khó khăn?"]
     _result, _meta, body = import_page(lines(HEADLINE, "15/07/2024 06:30", LEAD, *items, BODY), registries)
     assert "\n".join(items) in body
+
+
+def test_an_amp_video_is_read_as_a_video(registries):
+    player = ('<amp-video width="640" height="360" layout="responsive" poster="https://baodongkhoi.vn/v/poster-he.jpg"'
+              ' title="Ra quân tình nguyện hè"><source src="https://baodongkhoi.vn/v/ra-quan.mp4" type="video/mp4">'
+              '<div fallback>Trình duyệt không hỗ trợ.</div></amp-video>')
+    _result, meta, body = import_page(_video_page(player), registries, ".html")
+    assert meta["image"]["src"] == "/images/poster-he.jpg"
+    assert "Xem video: [Ra quân tình nguyện hè](https://baodongkhoi.vn/v/ra-quan.mp4)" in body

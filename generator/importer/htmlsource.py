@@ -219,7 +219,7 @@ class _PageParser(PicturesMixin, HTMLParser):
         if video_page:
             self._video_link(video_page, a.get("title", ""))
             self.meta.left_out.append((self.getpos()[0], VIDEO_KEPT, video_page))
-        elif tag == "video" and not self._skip:
+        elif tag in ("video", "amp-video") and not self._skip:
             self._video = PendingVideo(a, self.getpos()[0])
         elif (tag in _EMBEDS or post) and not self._skip:
             self._embed(tag, a)
@@ -384,7 +384,7 @@ class _PageParser(PicturesMixin, HTMLParser):
                 break
         if tag not in _BLOCK and not self._skip:
             self._buffer.append(EDGE)  # after the element's own closing marks
-        if tag == "video" and self._video is not None and not self._skip:
+        if tag in ("video", "amp-video") and self._video is not None and not self._skip:
             self._end_video(self._video)
             self._video = None
 

@@ -392,3 +392,25 @@ def test_an_amp_video_is_read_as_a_video(registries):
     _result, meta, body = import_page(_video_page(player), registries, ".html")
     assert meta["image"]["src"] == "/images/poster-he.jpg"
     assert "Xem video: [Ra quân tình nguyện hè](https://baodongkhoi.vn/v/ra-quan.mp4)" in body
+
+
+# --- a <br> in the middle of a sentence -----------------------------------------------------------------------
+
+def test_a_line_broken_mid_sentence_by_br_goes_on_its_paragraph(registries):
+    text = ("Chi đoàn xã Tân Hưng đã tổ chức nhiều hoạt động<br>thiết thực như dọn vệ sinh đường làng, trồng cây"
+            " xanh,<br>giúp đỡ các <b>gia đình chính sách</b> trong dịp hè năm nay.<br>Năm nay có thêm nhiều việc"
+            " làm mới của đoàn viên.<br><br>đoàn viên nào cũng đăng ký một việc làm theo Bác trong tháng.")
+    page = ("<html><head><meta charset='utf-8'></head><body><article><h1>" + HEADLINE + "</h1><p>15/07/2024 06:30</p>"
+            f"<p>{LEAD}</p><p>{text}</p><p>{BODY}</p></article></body></html>")
+    _result, _meta, body = import_page(page, registries, ".html")
+    assert ("\nChi đoàn xã Tân Hưng đã tổ chức nhiều hoạt động thiết thực như dọn vệ sinh đường làng, trồng cây xanh,"
+            " giúp đỡ các gia đình chính sách trong dịp hè năm nay.\n\nNăm nay có thêm") in body
+    assert "\n\nđoàn viên nào cũng đăng ký" in body  # two <br>s end a paragraph
+
+
+def test_a_bold_question_and_its_answer_after_br_stay_apart(registries):
+    page = ("<html><head><meta charset='utf-8'></head><body><article><h1>" + HEADLINE + "</h1><p>15/07/2024 06:30</p>"
+            f"<p>{LEAD}</p><p><b>Thưa ông, phong trào năm nay có gì mới?</b><br>Năm nay chúng tôi chú trọng việc"
+            f" làm cụ thể của từng đoàn viên.</p><p>{BODY}</p></article></body></html>")
+    _result, _meta, body = import_page(page, registries, ".html")
+    assert "**Thưa ông, phong trào năm nay có gì mới?**\n\nNăm nay chúng tôi" in body

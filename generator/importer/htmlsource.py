@@ -22,7 +22,7 @@ from html.parser import HTMLParser
 from ..vietnamese import normalize
 from .clean import EM_CLOSE, EM_OPEN, Block, words
 from .dates import meta_line
-from .inline import EDGE, emphasis, separated
+from .inline import EDGE, emphasis, goes_on, joined, separated
 from .media import AMP_EMBEDS, IMAGE_TAGS, post_embed
 from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
 from .pictures import PicturesMixin
@@ -115,6 +115,7 @@ class _PageParser(PicturesMixin, HTMLParser):
         self._lazy_missing = False  # the last picture held only a placeholder: its <noscript> copy is the photo
         self.available: set[str] | None = None  # photos a single-file page holds, by name
         self._video: PendingVideo | None = None  # the <video> being read
+        self._soft_break: Block | None = None  # the block a <br> just ended, which the next line may go on
         self._notes: list[int] = []  # depths in self._stack of the open boxes of notes
         self._note_numbers: list[int] = []  # for each open <ol>, the number of its next item (0: not notes)
         self._videos: set[str] = set()  # addresses of the videos linked so far
@@ -193,9 +194,12 @@ class _PageParser(PicturesMixin, HTMLParser):
                 # A headline over two paragraphs (Word's Title style: MsoTitleCxSpFirst, …CxSpLast):
                 # a part opening in lower case goes on the line above, as a <br> in a heading does.
                 self.blocks[-1] = Block(f"{last.text} {text}", last.line, "h1", last.extra)
+            elif last is not None and last is self._soft_break and goes_on(last, text, hint):
+                self.blocks[-1] = joined(last, text, extra)  # "… nhiều hoạt động<br>thiết thực như …": one sentence
             else:
                 self.blocks.append(Block(text, self.getpos()[0], hint, extra))
             self._lazy_missing = False  # a <noscript> after text is no copy of the picture before it
+        self._soft_break = None
 
     def handle_starttag(self, tag: str, attrs) -> None:
         a = {k: (v or "") for k, v in attrs}
@@ -235,9 +239,12 @@ class _PageParser(PicturesMixin, HTMLParser):
             if tag == "br" and self._hint and self._hint[-1] in ("h1", "heading") and not self._tables:
                 self._buffer.append(_BREAK)  # "<h1>Bài 2:<br>Những người giữ lửa</h1>": one headline on two lines
             elif tag == "br":
+                read = self._order
                 self._flush()
                 if self._tables:
                     self._tables[-1].line_break()
+                else:  # a line the next may go on ("<br><br>" ends a paragraph: its second flush reads nothing)
+                    self._soft_break = self.blocks[-1] if self._order != read and self.blocks else None
             return
         inside = self._inside_article()
         names = f"{a.get('class', '')} {a.get('id', '')}"

@@ -414,3 +414,13 @@ def test_a_bold_question_and_its_answer_after_br_stay_apart(registries):
             f" làm cụ thể của từng đoàn viên.</p><p>{BODY}</p></article></body></html>")
     _result, _meta, body = import_page(page, registries, ".html")
     assert "**Thưa ông, phong trào năm nay có gì mới?**\n\nNăm nay chúng tôi" in body
+
+
+@pytest.mark.parametrize("verse", ["<p>Bác ơi tim Bác mênh mông thế<br>ôm cả non sông mọi kiếp người</p>",
+                                   "<blockquote><p>Tháp Mười đẹp nhất bông sen, Việt Nam đẹp nhất có tên Bác Hồ và"
+                                   "<br>ai đi xa cũng nhớ về</p></blockquote>"])
+def test_the_lines_of_a_verse_stay_lines(verse, registries):
+    page = ("<html><head><meta charset='utf-8'></head><body><article><h1>" + HEADLINE + "</h1><p>15/07/2024 06:30</p>"
+            f"<p>{LEAD}</p>{verse}<p>{BODY}</p></article></body></html>")
+    _result, _meta, body = import_page(page, registries, ".html")
+    assert "thế ôm" not in body and "và ai" not in body

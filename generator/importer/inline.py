@@ -83,13 +83,16 @@ def emphasis(raw: str) -> tuple[str, str | None]:
     return text, marked
 
 
+_VERSE_WORDS = 8
 _LINE_DONE = re.compile(r"[.!?…:;][\"”’)»]*$")
 
 
 def goes_on(last: Block, text: str, hint: str | None) -> bool:
     """The line after a <br> goes on the sentence above: it opens in lower case and the line above ends no
-    sentence (a page or a pasted e-mail that broke its lines at a width)."""
-    return hint == last.hint and text[:1].islower() and not _LINE_DONE.search(last.text) and last.hint != "img"
+    sentence (a page or a pasted e-mail that broke its lines at a width). A verse stays a line: in a quote, or
+    of at most 8 words (lục bát's longest line)."""
+    return hint == last.hint and text[:1].islower() and not _LINE_DONE.search(last.text) and last.hint != "img" \
+        and not last.extra.get("quote") and len(last.text.split()) > _VERSE_WORDS
 
 
 def joined(last: Block, text: str, extra: dict) -> Block:

@@ -1919,7 +1919,8 @@ def test_question_words_and_polite_fillers_are_not_required(fixture_index):
     hold, when the query has others; asked alone ("là gì") they are."""
     queries = {"Chỉ thị 05 là gì": "Chỉ thị 05", "nêu gương như thế nào": "nêu gương",
                "cho tôi hỏi về đạo đức công vụ": "về đạo đức công vụ", "tìm bài về Lai Châu": "Lai Châu",
-               "thi đua ở đâu": "thi đua", "Bác Hồ sinh năm bao nhiêu": "Bác Hồ sinh năm"}
+               "thi đua ở đâu": "thi đua", "Bác Hồ sinh năm bao nhiêu": "Bác Hồ sinh năm",
+               "Bác Hồ sinh năm nào": "Bác Hồ sinh năm", "ai là Lê Đức Dục": "Lê Đức Dục"}
     asked = search(fixture_index, *queries)
     plain = search(fixture_index, *queries.values())
     for a, p in zip(asked, plain):

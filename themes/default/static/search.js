@@ -336,12 +336,13 @@
   }
 
   /* Questions and polite requests around what is asked ("Chỉ thị 05 là gì", "cho tôi hỏi …",
-     "tìm bài về …"), folded; not "cho biết", which news writes ("Bí thư cho biết"). */
+     "tìm bài về …", "sinh năm nào", "ai là …"), folded; not "cho biết", which news writes ("Bí thư
+     cho biết"). */
   var FILLERS = ["la gi", "nghia la gi", "co nghia la gi", "la sao", "la ai", "nhu the nao", "the nao", "ra sao",
     "nhu nao", "o dau", "tai dau", "khi nao", "luc nao", "bao gio", "bao nhieu", "tai sao", "vi sao",
     "gom nhung gi", "co nhung gi", "cho toi hoi", "cho minh hoi", "cho em hoi", "cho hoi", "xin hoi",
     "tim bai ve", "tim bai viet ve", "tim cac bai ve", "tim cac bai viet ve", "tim tin ve", "thong tin ve",
-    "bai viet ve", "cho toi biet", "hay cho biet"].map(function (f) { return f.split(" "); });
+    "bai viet ve", "cho toi biet", "hay cho biet", "nao", "ai la"].map(function (f) { return f.split(" "); });
 
   /* [start, end) of the fillers in folded tokens, longest first, not overlapping. */
   function fillerSpans(folded) {

@@ -1019,7 +1019,7 @@
       var deferred = false;  // an initialism left for the pause (light): the answer is not known yet
       var attempt = function (n) {
         if (n >= choices.length) {
-          result.deferred = deferred;
+          result.deferred = result.deferred || deferred;
           return result;
         }
         // a reading of the table is searched with its marks ("Ban Chỉ đạo" before "văn bản chỉ đạo")
@@ -1448,6 +1448,10 @@
       return p.name && !p.phrase && !p.skipped && (!p.open || whole || together(p));
     });
     var named = bound.length;
+    // while typing, a name's pair whose last word is still open and that no article holds yet
+    // ("Phú Qu", "Phú Quốc" where none writes it) is undecided: the pause binds it or not, so the
+    // count of its syllables apart is not told meanwhile (it was, then fell to none)
+    var undecided = q.light && q.pairs.some(function (p) { return p.name && p.open && !p.skipped && bound.indexOf(p) < 0; });
     var pairSeen = new Int32Array(N).fill(-1);
     q.pairs.forEach(function (pair, pi) {
       if (pair.skipped) return;
@@ -1511,7 +1515,8 @@
       terms.some(function (t) { return t.word && t.word.prefix; });
     // the names no article holds together ("Phú Quốc"), told when there are only approximate results
     var apart = bound.filter(function (p) { return !together(p); }).map(function (p) { return p.text; });
-    return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, apart: apart, paired: function (d) {
+    return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, apart: apart, deferred: undecided,
+             paired: function (d) {
       return Array.from(new Set(pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; })));
     } };
   };

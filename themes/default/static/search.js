@@ -246,12 +246,21 @@
 
   /* What to look up for a query: words (folded key and exact spelling), names, adjacent pairs; and
      the runs of words between names, as typed (what a title or a passage shows as matched). */
-  function plan(query, index, open, cased) {
+  function plan(query, index, open, cased, loose) {
     var runs = parseQuery(query);
     var words = [], names = [], pairs = [], segments = [];
     // capitals tell a name ("Phú Quốc") when the reader typed them, and not all ("LAM THEO BAC")
     var shouting = cased === false || prepare(query) === prepare(query).toUpperCase();
     var fillers = new Set(), others = new Set();
+    // the query is two syllables and nothing else but question words ("thi đua ở đâu"; no name of
+    // the registries, no quotes): the place of the second in its tokens, else -1
+    var pairAt = loose || runs.length !== 1 || runs[0].phrase ? -1 : (function (tokens) {
+      var folded = tokens.map(function (t) { return t.folded; }), asked = fillerSpans(folded), kept = [];
+      folded.forEach(function (f, k) { if (!asked.some(function (s) { return k >= s[0] && k < s[1]; })) kept.push(k); });
+      var ok = kept.length === 2 && kept[1] === kept[0] + 1 && !findNames(folded, index.byFirst).length &&
+        kept.every(function (k) { return SYLLABLE.test(folded[k]); });
+      return ok ? kept[1] : -1;
+    })(expand(runs[0].tokens, index));
     runs.forEach(function (run, r) {
       var tokens = expand(run.tokens, index);
       var folded = tokens.map(function (t) { return t.folded; });
@@ -290,8 +299,12 @@
             firsts.forEach(function (a) { seconds.forEach(function (b) { if (a + " " + b !== key) alts.push(a + " " + b); }); });
             pairs.push({ key: key, phrase: run.phrase, at: pairs.length, alts: alts });
           }
-          // two syllables typed as a name ("Phú Quốc", "Côn Đảo"): held together, or only in part
-          if (!run.phrase && !shouting && owner[i] < 0 && owner[i - 1] < 0 && titled(tokens[i - 1]) && titled(tokens[i])) {
+          // two syllables typed as a name ("Phú Quốc", "Côn Đảo"), or a query of two syllables alone
+          // in any case ("phu quoc", "côn đảo": in Vietnamese a compound word or a name, whose
+          // syllables apart are other words): held together, or only in part; a word typed twice
+          // ("Bác Bác") is no name
+          if (!run.phrase && owner[i] < 0 && owner[i - 1] < 0 && folded[i - 1] !== folded[i] &&
+              ((!shouting && titled(tokens[i - 1]) && titled(tokens[i])) || (r === 0 && i === pairAt && cased !== false))) {
             pairs.filter(function (p) { return p.key === key; })[0].name = true;
           }
           var made = pairs.filter(function (p) { return p.key === key; })[0];
@@ -917,7 +930,7 @@
   Engine.prototype.find = function (query, filters, open, light, asTyped) {
     var self = this;
     return this.ready().then(function (m) {
-      var q = plan(query, self, open, !filters.written);
+      var q = plan(query, self, open, !filters.written, !!filters.loose);
       var filtered = filters.province || filters.directive || filters.year;
       if (q.empty && !filtered) return { ids: [], approx: [], empty: true, q: q };
       chooseKeys(q, self.common, light ? function (key) { return self.shards.has(self.shardAt(place(key, false))); } : null);
@@ -1036,11 +1049,20 @@
         // the capitals of an initialism's reading are an article's, not the reader's: no name told
         // by them ("BTV" is "Ban Thường vụ" as written, not a name to hold whole)
         var read = spelled ? Object.assign({}, filters, { written: true }) : filters;
-        return self.search(fixed, read, open, light, true).then(function (better) {
+        // the words are checked anywhere ("bcá theo" is "bác theo"), the answer shown is the one
+        // the corrected query typed gets (two syllables alone held together, or the page says none does)
+        var shownAs = function (to, checked) {
+          return self.search(to, read, open, light, true).then(function (r) {
+            return r.ids.length || (r.apart && r.apart.length) ? r : checked;
+          });
+        };
+        return self.search(fixed, Object.assign({}, read, { loose: true }), open, light, true).then(function (better) {
           if (!better.ids.length) return attempt(n + 1);
           if (light) {
-            better.corrected = { from: query, to: rewrite(query, changes, telex) };
-            return better;
+            return shownAs(fixed, better).then(function (shown) {
+              shown.corrected = { from: query, to: rewrite(query, changes, telex) };
+              return shown;
+            });
           }
           var runs = Array.from(changes).filter(function (c) { return spelledOut(c[1]) || typed.has(c[0]); });
           return self.writtenIn(better.ids[0], runs.map(function (c) {
@@ -1051,8 +1073,7 @@
             runs.forEach(function (c, i) { if (written[i]) shown.set(c[0], written[i]); });
             var to = rewrite(query, changes, shown);
             // with its marks the word ranks its spelling first, as if typed so (its lists are loaded)
-            return (to === fixed ? Promise.resolve(better) : self.search(to, read, open, light, true)).then(function (best) {
-              if (!best.ids.length) best = better;
+            return shownAs(to, better).then(function (best) {
               best.corrected = { from: query, to: to };
               return best;
             });

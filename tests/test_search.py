@@ -1965,3 +1965,21 @@ def test_while_typing_a_name_no_article_holds_yet_is_not_counted_apart(tmp_path)
     assert letter["deferred"] is False
     (paused,) = search(data, "Côn Đảo", open=True)
     assert paused["deferred"] is False and paused["apart"] == ["Côn Đảo"]
+
+
+@node_only
+def test_operators_of_web_search_engines(fixture_index):
+    """"lam theo bac -lao" required "lao" (Lào Cai first); "lam OR bac" required "or";
+    "site:example.org lam theo" required "site", "example" and "org". "-word" now leaves out the
+    articles holding it, "a OR b" holds either (words or names), "site:…" is left out; a dash
+    between spaces ("Bà Rịa - Vũng Tàu") or inside a word ("COVID-19") is no operator."""
+    minus, plain, alone = search(fixture_index, "bác -lao", "bác", "-lao")
+    expected = articles_with_all(["bác"]) - articles_with_all(["lao"])
+    assert minus["total"] == len(expected) > 0 and set(minus["titles"][:minus["total"]]) == expected
+    assert plain["total"] > minus["total"] and alone["total"] == len(articles_with_all(["lao"]))  # nothing else: as typed
+    either, one, other = search(fixture_index, "mệnh OR rơi", "mệnh", "rơi")
+    assert set(either["ids"]) == set(one["ids"]) | set(other["ids"]) and either["total"] > max(one["total"], other["total"])
+    names, lai, lao = search(fixture_index, "Lai Châu OR Lào Cai", "Lai Châu", "Lào Cai")
+    assert set(names["ids"]) == set(lai["ids"]) | set(lao["ids"]) and lai["total"] and lao["total"]
+    site, words = search(fixture_index, "site:example.org lam theo bac", "lam theo bac")
+    assert site["ids"] == words["ids"] and site["total"] > 0

@@ -273,8 +273,20 @@
       folded.forEach(function (f, k) {
         if (owner[k] < 0) (asked.some(function (s) { return k >= s[0] && k < s[1]; }) ? fillers : others).add(f);
       });
-      var segment = [];
+      // "a OR b" (in capitals, between two words of free text): either word, no pair across it
+      var or = tokens.map(function (t, k) {
+        return !run.phrase && t.text === "OR" && k > 0 && k < tokens.length - 1 && owner[k] < 0;
+      });
+      var unitAt = function (k) {  // the word or name of the k-th token
+        return owner[k] < 0 ? wordAt[k] : names.filter(function (x) { return x.key === spans[owner[k]].key; })[0];
+      };
+      var segment = [], wordAt = [];
       for (var i = 0; i < tokens.length; i++) {
+        if (or[i]) {
+          if (segment.length) segments.push({ phrase: run.phrase, folded: segment });
+          segment = [];
+          continue;
+        }
         if (owner[i] < 0) {
           var last = open && !run.phrase && r === runs.length - 1 && i === tokens.length - 1;
           var t = tokens[i];
@@ -285,12 +297,15 @@
             words.push({ key: t.folded, tone: t.tone, exact: t.exact, text: t.text, prefix: last, phrase: run.phrase,
                          alt: alt, altTone: alt ? (iyVariant(t.folded) ? iyTone(t.tone) : alt) : null, loose: !!t.loose });
           }
+          wordAt[i] = same || words[words.length - 1];
           segment.push(t.folded);
         } else if (segment.length) {
           segments.push({ phrase: run.phrase, folded: segment });
           segment = [];
         }
-        if (i > 0 && !(owner[i] >= 0 && owner[i] === owner[i - 1])) {
+        var before = i > 1 && or[i - 1] ? unitAt(i - 2) : null, unit = unitAt(i);
+        if (before && unit && before !== unit) unit.either = before.either = before.either || before;
+        if (i > 0 && !or[i - 1] && !(owner[i] >= 0 && owner[i] === owner[i - 1])) {
           var key = folded[i - 1] + " " + folded[i];
           if (!pairs.some(function (p) { return p.key === key; })) {
             // the pair as an article may spell it: "kỹ năng" for "kĩ năng"
@@ -926,9 +941,47 @@
     });
   };
 
+  /* Operators readers bring from web search engines, in the free text of a query with other
+     words: "site:example.org" (this is one site) is left out, and "-word" (a dash after a space,
+     before a letter: not "Bà Rịa - Vũng Tàu", "COVID-19", "2017 -2020") leaves out the articles
+     holding that word (by its spelling when typed with marks, else folded).
+     {query without them, without: [{key, tone, exact}]}. */
+  var OPERATOR = /(^|\s)(?:site:\S*|-(\p{L}[\p{L}\p{N}]*))(?=\s|$)/giu;
+  function operators(query) {
+    var text = prepare(query), without = [];
+    var rest = text.split(QUOTES).map(function (part, i) {
+      return i % 2 ? part : part.replace(OPERATOR, function (all, space, word) {
+        if (word) without.push({ key: fold(word), tone: toneKey(word), exact: hasDiacritics(word) });
+        return space;
+      });
+    });
+    // the quotes kept as typed: rebuild with the marks the query had between its parts
+    var marks = text.match(new RegExp(QUOTES.source, "g")) || [], out = rest[0];
+    for (var i = 1; i < rest.length; i++) out += marks[i - 1] + rest[i];
+    if (!tokenize(out).length || out === text) return { query: query, without: [] };
+    return { query: out, without: without };
+  }
+
   /* search, for a query as it is read (no VNI keys, no address). */
   Engine.prototype.find = function (query, filters, open, light, asTyped) {
-    var self = this;
+    var self = this, ops = operators(query);
+    if (ops.query !== query) {
+      return this.find(ops.query, filters, open, light, asTyped).then(function (result) {
+        if (!ops.without.length) return result;
+        return self.lookup(ops.without.map(function (w) { return { key: w.key }; })).then(function (found) {
+          var out = new Set();
+          ops.without.forEach(function (w) {
+            (found.get(w.key) || []).forEach(function (p) {
+              if (!w.exact || p.variant === w.tone) p.ids.forEach(function (d) { out.add(d); });
+            });
+          });
+          var keep = function (d) { return !out.has(d); };
+          result.ids = result.ids.filter(keep);
+          result.approx = result.approx.filter(keep);
+          return result;
+        });
+      });
+    }
     return this.ready().then(function (m) {
       var q = plan(query, self, open, !filters.written, !!filters.loose);
       var filtered = filters.province || filters.directive || filters.year;
@@ -1418,7 +1471,17 @@
         (w.prefix && w.key.length === 2 && (!lists.length || (/^[a-z]+$/.test(w.key) && !SYLLABLE.test(w.key))));
       terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, altTone: w.altTone, stop: stop });
     });
-    q.names.forEach(function (n) { terms.push({ name: n.key, lists: found.get(n.key) || [], exact: false }); });
+    q.names.forEach(function (n) { terms.push({ name: n.key, unit: n, lists: found.get(n.key) || [], exact: false }); });
+    // words or names typed "a OR b": one term, held by the articles holding either
+    var heads = new Map();
+    terms = terms.filter(function (t) {
+      var group = (t.word || t.unit).either, head = group && heads.get(group);
+      if (!group) return true;
+      if (!head) { heads.set(group, t); t.exact = false; return true; }
+      head.lists = head.lists.concat(t.lists);
+      head.stop = head.stop && t.stop;
+      return false;
+    });
     terms.forEach(function (t) {
       var df = 0;
       t.lists.forEach(function (p) { df += p.ids.length; });

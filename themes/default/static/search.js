@@ -1464,7 +1464,9 @@
       } else if (YEAR.test(w.key) && Object.prototype.hasOwnProperty.call(years, w.key)) lists.push(yearList(years[w.key]));
       // an initialism the index has: also the articles holding every pair of a reading of it (one
       // it lacks is read as its words by a correction, shown so)
-      if (w.readings && held(found, w)) w.readings.forEach(function (r) { lists.push(allPairs(found, r)); });
+      if (w.readings && held(found, w)) {
+        w.readings.forEach(function (r) { lists.push(Object.assign(allPairs(found, r), { reading: true })); });
+      }
       // "1", "a"; and two letters being typed that are no word of the index, or no syllable ("ho ch",
       // though a site may have "CH"): the start of a word too short to look up as one, not a word
       var stop = w.key.length < 2 || !!w.date || !!w.loose || !!w.filler ||
@@ -1502,8 +1504,9 @@
       var idf = Math.log(1 + N / t.df), counts = needed.indexOf(t) >= 0, firm = counts && !weak.has(t);
       touched.length = 0;
       t.lists.forEach(function (p) {
-        var isExact = t.exact && (p.variant === t.tone || p.variant === t.altTone);
-        var weight = t.exact && !isExact ? FOLDED_ONLY : 1;
+        // an initialism as typed ("UBND") ranks before its reading spelled out ("Ủy ban nhân dân")
+        var isExact = t.exact ? p.variant === t.tone || p.variant === t.altTone : !!t.word && !!t.word.readings && !p.reading;
+        var weight = (t.exact && !isExact) || p.reading ? FOLDED_ONLY : 1;
         for (var i = 0; i < p.ids.length; i++) {
           var d = p.ids[i], val = p.vals[i], tf = val >> 3;
           // A word counts once, by its best spelling: "Lâm" in a title beside "làm" is no second hit.

@@ -354,8 +354,24 @@
       dates.forEach(function (d) { if (w.key === d.year) w.month = d.month; });
     });
     pairs.forEach(function (p) { if (p.key.split(" ").some(function (k) { return loose.has(k); })) p.alts = []; });
+    // a day of a month without its year ("19/5", "2/9", "30-4": a day readers name events by) is
+    // held by the articles writing it, day beside month (also "19/05", "02/9"), as a name is held
+    // whole: not by those holding "19" and "5" anywhere
+    var re = new RegExp(DAY_MONTH.source, "g"), m;
+    while ((m = re.exec(prepare(query)))) {
+      var day = parseInt(m[2], 10), month = parseInt(m[3], 10), key = m[2] + " " + m[3];
+      var pair = pairs.filter(function (p) { return p.key === key && !p.phrase; })[0];
+      if (!pair || day < 1 || day > 31 || month < 1 || month > 12) continue;
+      var ds = [String(day)].concat(day < 10 ? ["0" + day] : []), ms = [String(month)].concat(month < 10 ? ["0" + month] : []);
+      pair.alts = [];
+      ds.forEach(function (a) { ms.forEach(function (b) { if (a + " " + b !== key) pair.alts.push(a + " " + b); }); });
+      pair.name = true;
+      pair.text = m[2] + "/" + m[3];
+    }
     return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates };
   }
+
+  var DAY_MONTH = /(^|[^0-9\/.-])([0-9]{1,2})\s*[\/-]\s*([0-9]{1,2})(?![0-9]|\s*[\/.-]\s*[0-9])/;
 
   /* A word of a name as typed: a capital, then small letters ("Quốc", not "UBND" or "05"). */
   function titled(t) {

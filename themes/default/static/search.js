@@ -964,10 +964,13 @@
      {query without them, without: [{key, tone, exact}]}. */
   var OPERATOR = /(^|\s)(?:site:\S*|-(\p{L}[\p{L}\p{N}]*))(?=\s|$)/giu;
   function operators(query) {
-    var text = prepare(query), without = [];
-    var rest = text.split(QUOTES).map(function (part, i) {
-      return i % 2 ? part : part.replace(OPERATOR, function (all, space, word) {
-        if (word) without.push({ key: fold(word), tone: toneKey(word), exact: hasDiacritics(word) });
+    var text = prepare(query), without = [], parts = text.split(QUOTES);
+    var rest = parts.map(function (part, i) {
+      return i % 2 ? part : part.replace(OPERATOR, function (all, space, word, at, whole) {
+        if (word) {
+          without.push({ key: fold(word), tone: toneKey(word), exact: hasDiacritics(word),
+                         last: i === parts.length - 1 && at + all.length === whole.length });
+        }
         return space;
       });
     });
@@ -982,11 +985,13 @@
   Engine.prototype.find = function (query, filters, open, light, asTyped) {
     var self = this, ops = operators(query);
     if (ops.query !== query) {
+      // a word left out while it is typed ("-l", "-la" of "-lao") leaves out nothing until the pause
+      var without = ops.without.filter(function (w) { return !(light && open && w.last); });
       return this.find(ops.query, filters, open, light, asTyped).then(function (result) {
-        if (!ops.without.length) return result;
-        return self.lookup(ops.without.map(function (w) { return { key: w.key }; })).then(function (found) {
+        if (!without.length) return result;
+        return self.lookup(without.map(function (w) { return { key: w.key }; })).then(function (found) {
           var out = new Set();
-          ops.without.forEach(function (w) {
+          without.forEach(function (w) {
             (found.get(w.key) || []).forEach(function (p) {
               if (!w.exact || p.variant === w.tone) p.ids.forEach(function (d) { out.add(d); });
             });

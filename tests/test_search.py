@@ -1985,8 +1985,8 @@ def test_operators_of_web_search_engines(fixture_index):
     assert set(names["ids"]) == set(lai["ids"]) | set(lao["ids"]) and lai["total"] and lao["total"]
     # while the word left out is typed ("-l", "-la" of "-lao"), nothing is left out yet (no flash
     # of "no result" for "-la", which would leave out every article holding "là")
-    typing, paused = search(fixture_index, "bác -la", "bác -lao", open=True, light=True)
-    assert typing["total"] == paused["total"] == plain["total"]
+    begun, typed = search(fixture_index, "bác -la", "bác -lao", open=True, light=True)
+    assert begun["total"] == typed["total"] == plain["total"]
     site, words = search(fixture_index, "site:example.org lam theo bac", "lam theo bac")
     assert site["ids"] == words["ids"] and site["total"] > 0
 

@@ -2175,6 +2175,26 @@
       if (status.textContent !== text) status.textContent = text;  // the same count is not read out again
       if (hint) hint.hidden = true;
       offerMerged(result);
+      if (!n && !result.approx.length && Object.keys(f).length) offerUnfiltered(query);
+    }
+
+    /* Nothing within the filters: how many the query finds without them, and a button that
+       clears them (the page only said to remove them). */
+    function offerUnfiltered(query) {
+      var token = seq;
+      if (!corrected) return;
+      engine.search(query, {}, false, false, asTyped).then(function (all) {
+        if (token !== seq || !all.ids.length) return;
+        corrected.appendChild(document.createTextNode("Không lọc: " + all.ids.length.toLocaleString("vi-VN") + " kết quả. "));
+        var b = button("Bỏ bộ lọc", function () {
+          Object.keys(selects).forEach(function (k) { if (selects[k]) selects[k].value = ""; });
+          input.focus();  // the note goes: the keyboard goes on from the query
+          run(true);
+        });
+        b.setAttribute("data-unfilter", "");
+        corrected.appendChild(b);
+        corrected.hidden = false;
+      });
     }
 
     /* Searches now; the records are fetched once the reader pauses (or at once). restored: the

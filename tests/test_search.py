@@ -2009,3 +2009,22 @@ def test_a_day_of_a_month_without_its_year_is_held_written_day_beside_month(fixt
     # a month of a year, a day of a year, a code are as before
     month, dated, code = search(fixture_index, "5/2016", "15/5/2016", "05-CT/TW")
     assert month["total"] >= 1 and dated["total"] >= 1 and code["total"] >= 1 and not (month["apart"] or dated["apart"])
+
+
+@node_only
+def test_the_cities_as_the_press_abbreviates_them(tmp_path):
+    """"HN", "ĐN", "HP" found nothing (no article writes them, no chain of pairs reads them): they
+    are read as Hà Nội, Đà Nẵng, Hải Phòng where an article writes those; "DN" is first a
+    business (doanh nghiệp), a typed Đ the city."""
+    root = site_copy(tmp_path)
+    for slug, text in (("hoc-tap-lam-theo-bac-o-lao-cai", "Đoàn công tác của Hà Nội và Hải Phòng."),
+                       ("hoc-tap-lam-theo-bac-o-lam-dong", "Chuyến thăm Đà Nẵng.")):
+        article = root / "content" / "articles" / (slug + ".md")
+        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    hn, dn_city, hp, dn = search(data, "HN", "ĐN", "HP", "DN")
+    assert hn["corrected"] == "Hà Nội" and hn["titles"][:hn["total"]] == [O_LAO_CAI]
+    assert hp["corrected"] == "Hải Phòng" and hp["titles"][:hp["total"]] == [O_LAO_CAI]
+    assert dn_city["corrected"] == "Đà Nẵng" and dn_city["titles"][:dn_city["total"]] == [O_LAM_DONG]
+    assert dn["corrected"] is not None and dn["corrected"].lower() == "doanh nghiệp" and NHAN_RONG in dn["titles"]

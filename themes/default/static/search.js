@@ -645,7 +645,9 @@
 ["ktxh", ["kinh tế xã hội"]], ["xhcn", ["xã hội chủ nghĩa"]], ["cnxh", ["chủ nghĩa xã hội"]],
 ["bhxh", ["bảo hiểm xã hội"]], ["bhyt", ["bảo hiểm y tế"]],
     ["ntm", ["nông thôn mới"]], ["cntt", ["công nghệ thông tin"]], ["khcn", ["khoa học và công nghệ", "khoa học công nghệ"]],
-    ["dcsvn", ["Đảng Cộng sản Việt Nam"]], ["vn", ["Việt Nam"]], ["lhq", ["Liên hợp quốc"]]]);
+    ["dcsvn", ["Đảng Cộng sản Việt Nam"]], ["vn", ["Việt Nam"]], ["lhq", ["Liên hợp quốc"]],
+    // the cities as the press abbreviates them (HCM, TPHCM above); "DN" is first a business
+    ["hn", ["Hà Nội"]], ["hp", ["Hải Phòng"]], ["dn", ["doanh nghiệp", "Đà Nẵng"]]]);
 
   /* Every reading of the table as folded words, with its initials as written ("Ban Chỉ đạo": BCĐ). */
   var ABBREVIATIONS = [];

@@ -2028,3 +2028,22 @@ def test_the_cities_as_the_press_abbreviates_them(tmp_path):
     assert hp["corrected"] == "Hải Phòng" and hp["titles"][:hp["total"]] == [O_LAO_CAI]
     assert dn_city["corrected"] == "Đà Nẵng" and dn_city["titles"][:dn_city["total"]] == [O_LAM_DONG]
     assert dn["corrected"] is not None and dn["corrected"].lower() == "doanh nghiệp" and NHAN_RONG in dn["titles"]
+
+
+@node_only
+def test_two_names_typed_one_after_the_other_are_each_held_whole(tmp_path):
+    """"Lê Đức Dục Nguyễn Văn Bình" required the pair where the names meet ("Dục Nguyễn"), which no
+    article writes: nothing was found, and the page said no article holds «Dục Nguyễn». A pair no
+    article holds between name pairs that articles hold is where two names meet. "Đức Dục" (two
+    spellings of one fold) is a name's pair, not a word typed twice."""
+    root = site_copy(tmp_path)
+    for slug, text in (("hoc-tap-lam-theo-bac-o-lao-cai", "Ông Lê Đức Dục và ông Nguyễn Văn Bình dự."),
+                       ("hoc-tap-lam-theo-bac-o-lam-dong", "Ông Lê Đức Anh; ngành giáo dục.")):
+        article = root / "content" / "articles" / (slug + ".md")
+        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    two, one, twice, bac = search(data, "Lê Đức Dục Nguyễn Văn Bình", "Lê Đức Dục", "Bác Hồ Bác Hồ", "Bác Hồ")
+    assert two["titles"][:two["total"]] == [O_LAO_CAI] and two["apart"] == []
+    assert O_LAO_CAI in one["titles"][:one["total"]] and O_LAM_DONG not in one["titles"][:one["total"]]
+    assert twice["ids"] == bac["ids"] and bac["total"] > 0 and twice["apart"] == []

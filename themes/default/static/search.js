@@ -318,12 +318,13 @@
           // in any case ("phu quoc", "côn đảo": in Vietnamese a compound word or a name, whose
           // syllables apart are other words): held together, or only in part; a word typed twice
           // ("Bác Bác") is no name
-          if (!run.phrase && owner[i] < 0 && owner[i - 1] < 0 && folded[i - 1] !== folded[i] &&
+          if (!run.phrase && owner[i] < 0 && owner[i - 1] < 0 && tokens[i - 1].tone !== tokens[i].tone &&
               ((!shouting && titled(tokens[i - 1]) && titled(tokens[i])) || (r === 0 && i === pairAt && cased !== false))) {
             pairs.filter(function (p) { return p.key === key; })[0].name = true;
           }
           var made = pairs.filter(function (p) { return p.key === key; })[0];
           made.text = made.text || tokens[i - 1].text + " " + tokens[i].text;
+          if (made.name) (made.places = made.places || []).push(r + ":" + i);  // where, for its neighbours
           if (open && r === runs.length - 1 && i === tokens.length - 1) made.open = true;
         }
       }
@@ -1554,8 +1555,20 @@
     var together = function (p) { return pairPostings(found, p).some(function (l) { return l.ids.length > 0; }); };
     var last = terms.filter(function (t) { return t.word && t.word.prefix; })[0];
     var whole = !q.light && !!last && !last.stop && held(found, last.word);
+    // Two names typed one after the other ("Lê Đức Dục Nguyễn Văn Bình", "Bác Hồ Bác Hồ"): the pair
+    // where they meet, which no article holds, while the name pairs on both sides of it are held,
+    // is no part of a name.
+    var nameAt = new Map();
+    q.pairs.forEach(function (p) { if (p.name && !p.skipped) (p.places || []).forEach(function (at) { nameAt.set(at, p); }); });
+    var seam = function (p) {
+      return !together(p) && (p.places || []).some(function (at) {
+        var r = at.split(":")[0], i = +at.split(":")[1];
+        var before = nameAt.get(r + ":" + (i - 1)), after = nameAt.get(r + ":" + (i + 1));
+        return !!before && !!after && together(before) && together(after);
+      });
+    };
     var bound = q.pairs.filter(function (p) {
-      return p.name && !p.phrase && !p.skipped && (!p.open || whole || together(p));
+      return p.name && !p.phrase && !p.skipped && (!p.open || whole || together(p)) && !seam(p);
     });
     var named = bound.length;
     // while typing, a name's pair whose last word is still open and that no article holds yet

@@ -1987,6 +1987,9 @@ def test_operators_of_web_search_engines(fixture_index):
     # of "no result" for "-la", which would leave out every article holding "là")
     begun, typed = search(fixture_index, "bác -la", "bác -lao", open=True, light=True)
     assert begun["total"] == typed["total"] == plain["total"]
+    # "OR" typed first or last (the next word not typed yet) is no word to hold
+    ended, started = search(fixture_index, "mệnh OR", "OR mệnh")
+    assert ended["ids"] == started["ids"] == one["ids"]
     site, words = search(fixture_index, "site:example.org lam theo bac", "lam theo bac")
     assert site["ids"] == words["ids"] and site["total"] > 0
 

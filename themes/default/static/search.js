@@ -298,6 +298,8 @@
                          alt: alt, altTone: alt ? (iyVariant(t.folded) ? iyTone(t.tone) : alt) : null, loose: !!t.loose });
           }
           wordAt[i] = same || words[words.length - 1];
+          // "OR" typed first or last (the next word not typed yet: "Hồ Chí Minh OR"): no word to hold
+          if (!run.phrase && t.text === "OR" && (i === 0 || i === tokens.length - 1) && tokens.length > 1) wordAt[i].operator = true;
           segment.push(t.folded);
         } else if (segment.length) {
           segments.push({ phrase: run.phrase, folded: segment });
@@ -1493,7 +1495,7 @@
       }
       // "1", "a"; and two letters being typed that are no word of the index, or no syllable ("ho ch",
       // though a site may have "CH"): the start of a word too short to look up as one, not a word
-      var stop = w.key.length < 2 || !!w.date || !!w.loose || !!w.filler ||
+      var stop = w.key.length < 2 || !!w.date || !!w.loose || !!w.filler || !!w.operator ||
         (w.prefix && w.key.length === 2 && (!lists.length || (/^[a-z]+$/.test(w.key) && !SYLLABLE.test(w.key))));
       terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, altTone: w.altTone, stop: stop });
     });

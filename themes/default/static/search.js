@@ -319,8 +319,8 @@
           // two syllables typed as a name ("Phú Quốc", "Côn Đảo"), or a query of two syllables alone
           // in any case ("phu quoc", "côn đảo": in Vietnamese a compound word or a name, whose
           // syllables apart are other words): held together, or only in part; a word typed twice
-          // ("Bác Bác") is no name
-          if (!run.phrase && owner[i] < 0 && owner[i - 1] < 0 && tokens[i - 1].tone !== tokens[i].tone &&
+          // with its marks ("Bác Bác") is no name ("tien tien" may be tiên tiến)
+          if (!run.phrase && owner[i] < 0 && owner[i - 1] < 0 && !(tokens[i].exact && tokens[i - 1].tone === tokens[i].tone) &&
               ((!shouting && titled(tokens[i - 1]) && titled(tokens[i])) || (r === 0 && i === pairAt && cased !== false))) {
             pairs.filter(function (p) { return p.key === key; })[0].name = true;
           }

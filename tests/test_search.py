@@ -1987,6 +1987,9 @@ def test_operators_of_web_search_engines(fixture_index):
     # of "no result" for "-la", which would leave out every article holding "là")
     begun, typed = search(fixture_index, "bác -la", "bác -lao", open=True, light=True)
     assert begun["total"] == typed["total"] == plain["total"]
+    # a dash inside a name of the registries is no operator
+    (province,) = search(fixture_index, "Đắk -Nông")
+    assert province["total"] > 0 and province["ids"] == search(fixture_index, "Đắk Nông")[0]["ids"]
     # "OR" typed first or last (the next word not typed yet) is no word to hold
     ended, started = search(fixture_index, "mệnh OR", "OR mệnh")
     assert ended["ids"] == started["ids"] == one["ids"]

@@ -968,10 +968,19 @@
      holding that word (by its spelling when typed with marks, else folded).
      {query without them, without: [{key, tone, exact}]}. */
   var OPERATOR = /(^|\s)(?:site:\S*|-(\p{L}[\p{L}\p{N}]*))(?=\s|$)/giu;
-  function operators(query) {
-    var text = prepare(query), without = [], parts = text.split(QUOTES);
+  function operators(query, byFirst) {
+    var text = prepare(query), without = [], parts = text.split(QUOTES), offset = 0;
+    // a dash inside a name of the registries is no operator ("Bà Rịa -Vũng Tàu")
+    var tokens = tokensOf(text), spans = findNames(tokens.map(function (t) { return t.f; }), byFirst);
+    var inName = function (from) {
+      var k = tokens.findIndex(function (t) { return t.s === from; });
+      return spans.some(function (s) { return k > s.start && k < s.end; });
+    };
     var rest = parts.map(function (part, i) {
+      var base = offset;
+      offset += part.length + 1;
       return i % 2 ? part : part.replace(OPERATOR, function (all, space, word, at, whole) {
+        if (word && inName(base + at + all.indexOf("-") + 1)) return all;
         if (word) {
           without.push({ key: fold(word), tone: toneKey(word), exact: hasDiacritics(word),
                          last: i === parts.length - 1 && at + all.length === whole.length });
@@ -988,7 +997,13 @@
 
   /* search, for a query as it is read (no VNI keys, no address). */
   Engine.prototype.find = function (query, filters, open, light, asTyped) {
-    var self = this, ops = operators(query);
+    var self = this;
+    return this.ready().then(function () { return self.read(query, filters, open, light, asTyped); });
+  };
+
+  /* find, once the manifest (its names) is here. */
+  Engine.prototype.read = function (query, filters, open, light, asTyped) {
+    var self = this, ops = operators(query, this.byFirst);
     if (ops.query !== query) {
       // a word left out while it is typed ("-l", "-la" of "-lao") leaves out nothing until the pause
       var without = ops.without.filter(function (w) { return !(light && open && w.last); });

@@ -42,8 +42,8 @@ import numpy as np
 from ..vietnamese import estimated_month, format_date
 from . import kernels
 from .names import Names
-from .text import (MASK, P, TONE_STEP, _TOKEN, fold, html_to_text, key_hash, mix, prefix_code, prepare, tone_key,
-                   tone_parts, units)
+from .text import (BREAK, MASK, P, TONE_STEP, _TOKEN, fold, html_blocks, key_hash, mix, prefix_code, prepare,
+                   tone_key, tone_parts, units)
 
 TITLE, LEAD, TERM = 1, 2, 4  # field flags in a posting's value byte
 MAX_TF = 15
@@ -129,16 +129,17 @@ def reference_entry(doc: Doc, names: Names | None) -> list[Posting]:
         slot[0] += count
         slot[1] |= flags
 
-    for text, flag in ((html_to_text(doc.body), 0), (doc.title, TITLE), (doc.lead, LEAD)):
-        tokens = _TOKEN.findall(prepare(text))
-        folded = [fold(t) for t in tokens]
-        for token, f in zip(tokens, folded):
-            add(WORD, f, tone_key(token), 1, flag)
-        for a, b in zip(folded, folded[1:]):
-            add(PAIR, a + " " + b, "", 0, flag)
-        if names is not None:
-            for key in names.find(folded):
-                add(WORD, key, "", 1, flag)
+    for text, flag in ((html_blocks(doc.body), 0), (doc.title, TITLE), (doc.lead, LEAD)):
+        for block in prepare(text).split(BREAK):  # no pair or name crosses a block's edge
+            tokens = _TOKEN.findall(block)
+            folded = [fold(t) for t in tokens]
+            for token, f in zip(tokens, folded):
+                add(WORD, f, tone_key(token), 1, flag)
+            for a, b in zip(folded, folded[1:]):
+                add(PAIR, a + " " + b, "", 0, flag)
+            if names is not None:
+                for key in names.find(folded):
+                    add(WORD, key, "", 1, flag)
     for key in doc.terms:
         add(WORD, key, "", 0, TERM)
     return [Posting(kind, key, tone, min(n, MAX_TF) << 3 | flags) for (kind, key, tone), (n, flags) in counts.items()]
@@ -227,7 +228,12 @@ class Tokens:
     words: dict[int, tuple[str, str]] = field(default_factory=dict)  # spelling -> (folded, tone key)
     heads: tuple | None = None  # from the scan: (key_hash, prefix_code) of each new word's folded token
     texts: list[str] | None = None  # from scan: the texts `text` joins, joined when needed
+    brk: np.ndarray | None = None  # per token (uint8): a block's edge before it (no pair or name across)
     _bases: list[int] | None = field(default=None, repr=False)  # where each of the texts starts in `text`
+
+    def edges(self) -> np.ndarray:
+        """brk, or none when not given."""
+        return self.brk if self.brk is not None else np.zeros(len(self.seg), np.uint8)
 
     def joined(self) -> str:
         """The text the starts point into (Maker.tokens' join of the texts)."""
@@ -262,11 +268,12 @@ def _tokens_concat(parts: list[Tokens], step: int = 0) -> Tokens:
     start = np.concatenate([np.where(p.start >= 0, p.start + off, -1) for p, off in zip(parts, offsets)])
     words = {k: v for p in parts for k, v in p.words.items()}
     arrays = [np.concatenate([getattr(p, name) for p in parts]) for name in ("spelling", "length")]
+    brk = np.concatenate([p.edges() for p in parts])
     if step:
-        return Tokens(seg, None, *arrays, start, "".join(p.joined() for p in parts), words)
+        return Tokens(seg, None, *arrays, start, "".join(p.joined() for p in parts), words, brk=brk)
     order = np.argsort(seg, kind="stable")
     return Tokens(seg[order], None, *(a[order] for a in arrays), start[order], "".join(p.joined() for p in parts),
-                  words)
+                  words, brk=brk[order])
 
 
 class _Table:
@@ -495,13 +502,13 @@ class Maker:
         and where each new word first occurs. The texts it leaves (a unit that is a flag, or a
         character reference that is no separator) go the way of Maker.tokens, which learns and
         prepares; their words are looked up afterwards (numbers None)."""
-        (seg, start, length, spelling, fold_hash, prefix, numbers), firsts, left = kernels.scan(
+        (seg, start, length, spelling, fold_hash, prefix, numbers), brk, firsts, left = kernels.scan(
             texts, FIELDS, self.chars.table, P, TONE_STEP, self.words.table)
-        tokens = Tokens(seg, None, spelling, length, start, heads=(fold_hash, prefix), texts=texts)
+        tokens = Tokens(seg, None, spelling, length, start, heads=(fold_hash, prefix), texts=texts, brk=brk)
         if not len(left):
             return tokens, (numbers, firsts)
         left = left.tolist()
-        slow = self.tokens([html_to_text(texts[i]) if i % FIELDS == 0 else texts[i] for i in left])
+        slow = self.tokens([html_blocks(texts[i]) if i % FIELDS == 0 else texts[i] for i in left])
         slow.seg = np.array(left, dtype=np.int64)[slow.seg]  # its texts' places in the batch
         return _tokens_concat([tokens, slow]), None
 
@@ -532,8 +539,13 @@ class Maker:
         tone_sum[1:] -= tone_sum[:-1].copy()
         tone_sum = tone_sum.astype(np.int64)
         spelling += np.where(tone_sum >= 8, tone_sum - 8, 0).astype(_U64) * _U64(TONE_STEP)
-        tokens = Tokens(np.repeat(np.arange(len(lengths)), np.diff(np.searchsorted(starts, _seg_bounds(lengths)))),
-                        None, spelling, ends - starts, starts, text)
+        # a block's edge (BREAK) between a token and the one before it
+        edges = np.cumsum(np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16) == ord(BREAK))
+        seg = np.repeat(np.arange(len(lengths)), np.diff(np.searchsorted(starts, _seg_bounds(lengths))))
+        brk = np.zeros(len(starts), np.uint8)  # (none before a text's first token)
+        if len(starts) > 1:
+            brk[1:] = (edges[starts[1:] - 1] != edges[ends[:-1] - 1]) & (seg[1:] == seg[:-1])
+        tokens = Tokens(seg, None, spelling, ends - starts, starts, text, brk=brk)
         several = np.flatnonzero(tone_sum > 13)  # two toned letters or more: the last one's tone counts
         for at in several.tolist():
             word = text[int(starts[at]):int(ends[at])]
@@ -542,7 +554,10 @@ class Maker:
 
     @staticmethod
     def _slow(index: int, text: str) -> Tokens:
-        tokens = _TOKEN.findall(prepare(text))
+        text = prepare(text)
+        found = list(_TOKEN.finditer(text))
+        tokens = [m.group(0) for m in found]
+        brk = np.array([k > 0 and BREAK in text[found[k - 1].end():m.start()] for k, m in enumerate(found)], np.uint8)
         words: dict[int, tuple[str, str]] = {}
         spellings, lengths = [], []
         for token in tokens:
@@ -552,7 +567,8 @@ class Maker:
             lengths.append(len(units(folded)))
         n = len(tokens)
         return Tokens(np.full(n, index, dtype=np.int64), None, np.array(spellings, dtype=_U64),
-                      np.array(lengths, dtype=np.int64), np.full(n, -1, dtype=np.int64), "", words)
+                      np.array(lengths, dtype=np.int64), np.full(n, -1, dtype=np.int64), "", words,
+                      brk=brk.reshape(-1).astype(np.uint8))
 
     # -- parts --
 
@@ -564,12 +580,12 @@ class Maker:
         if kernels.LIB is not None:
             tokens, scanned = self._scanned([t for d in docs for t in (d.body, d.title, d.lead)])
             return self._compiled(tokens, self._word_numbers(tokens, *(scanned or ())), docs)
-        texts = [t for d in docs for t in (html_to_text(d.body), d.title, d.lead)]
+        texts = [t for d in docs for t in (html_blocks(d.body), d.title, d.lead)]
         tokens = _tokens_concat([self.tokens(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)], CHUNK)
         numbers = self._word_numbers(tokens)
         # a spelling's folded key is known once the word is; pairs: adjacent tokens of one text
-        doc_of, flags, tokens.fold, same, codes, pair_doc, pair_flag = _glue(tokens.seg, numbers, self.words.fold,
-                                                                             self.words.folded)
+        doc_of, flags, tokens.fold, same, codes, pair_doc, pair_flag = _glue(tokens.seg, tokens.edges(), numbers,
+                                                                             self.words.fold, self.words.folded)
         lists, word_docs, counts, flag = _count(numbers, doc_of, flags, None, n, self.words.count)
         words = (lists, word_docs, _values(counts, flag))
         longest = self.matcher.longest  # a name's hash grows over its tokens and the spaces between
@@ -584,7 +600,7 @@ class Maker:
         """Maker.part's steps after the word numbers, by two kernels: the number of the pair each
         token starts (new ones are described here), then the postings of the words, pairs and
         names at once."""
-        pnum, new, codes = kernels.pairs(tokens.seg, numbers, self.words.folded, self.pairs.table)
+        pnum, new, codes = kernels.pairs(tokens.seg, tokens.edges(), numbers, self.words.folded, self.pairs.table)
         self.powers.ensure((int(tokens.length.max(initial=0)) + 1) * self.matcher.longest + 2)
         if len(new):  # the batch's new pairs, each met first at new[j] and numbered -3 - j
             _number_pending(pnum, self._pairs(tokens, new, codes, numbers, new=True), 3)
@@ -603,7 +619,7 @@ class Maker:
         for kind, vocab in enumerate((self.words, self.pairs, matcher.vocab)):
             self.marks[kind] = tuple(_grown(a, vocab.count, 0) for a in self.marks[kind])  # new lists: no stamp (0)
             marks.append(self.marks[kind])
-        words, pairs, found = kernels.post(tokens.seg, numbers, tokens.length, pnum, self.words.fold, FIELDS,
+        words, pairs, found = kernels.post(tokens.seg, tokens.edges(), numbers, tokens.length, pnum, self.words.fold, FIELDS,
                                            _FIELD_FLAGS, self.stamp, marks, names)
         self.stamp += len(docs)
         return self._part(words, found if names is not None else None, pairs, docs)
@@ -768,12 +784,12 @@ def _values(counts: np.ndarray, flags: np.ndarray) -> np.ndarray:
     return (np.minimum(counts, MAX_TF) << 3).astype(np.uint8) | flags
 
 
-def _glue(seg: np.ndarray, numbers: np.ndarray, word_fold: np.ndarray, word_folded: np.ndarray):
+def _glue(seg: np.ndarray, brk: np.ndarray, numbers: np.ndarray, word_fold: np.ndarray, word_folded: np.ndarray):
     """Per token: its document, field flag and folded word's key hash; per pair of adjacent tokens
-    of one text: the first one's place, the code of their folded words' numbers, its document and
-    flag (with the kernels: kernels.pairs)."""
+    of one text and block: the first one's place, the code of their folded words' numbers, its
+    document and flag (with the kernels: kernels.pairs)."""
     doc_of, flags = seg // FIELDS, _FIELD_FLAGS[seg % FIELDS]
-    same = np.flatnonzero(seg[1:] == seg[:-1])
+    same = np.flatnonzero((seg[1:] == seg[:-1]) & (brk[1:] == 0))
     folded = word_folded[numbers].astype(_U64)
     return (doc_of, flags, word_fold[numbers], same, folded[same] << _U64(32) | folded[same + 1], doc_of[same],
             flags[same])
@@ -887,14 +903,14 @@ class _NameMatcher:
         none = np.zeros(0, np.int64), np.zeros(0, np.int64)
         if self.pairs is None or not len(tokens.fold):
             return none
-        seg, folds, length = tokens.seg, tokens.fold, tokens.length
+        seg, folds, length, brk = tokens.seg, tokens.fold, tokens.length, tokens.edges()
         found_at, found_len, found_number = [], [], []
         size = length[at] + 1 + length[at + 1]
         for count in range(2, self.longest + 1):
             if count > 2:  # one token more: still within the text
                 nxt = at + count - 1
                 ok = (nxt < len(folds))
-                ok[ok] &= seg[nxt[ok]] == seg[at[ok]]
+                ok[ok] &= (seg[nxt[ok]] == seg[at[ok]]) & (brk[nxt[ok]] == 0)
                 at, h, size = at[ok], h[ok], size[ok]
                 nxt = nxt[ok]
                 h = h + _U64(32) * up[size] + folds[nxt] * up[size + 1]

@@ -34,7 +34,7 @@ import numpy as np
 
 from ..vietnamese import estimated_month, format_date
 from .names import Names
-from .text import MASK, TONE_STEP, _TOKEN, fold, html_to_text, key_hash, mix, prefix_code, prepare, tone_key, tone_parts
+from .text import BREAK, MASK, TONE_STEP, _TOKEN, fold, html_blocks, key_hash, mix, prefix_code, prepare, tone_key, tone_parts
 
 TITLE, LEAD, TERM = 1, 2, 4  # field flags in a posting's value byte
 MAX_TF = 15
@@ -114,16 +114,17 @@ def reference_entry(doc: Doc, names: Names | None) -> list[Posting]:
         slot[0] += count
         slot[1] |= flags
 
-    for text, flag in ((html_to_text(doc.body), 0), (doc.title, TITLE), (doc.lead, LEAD)):
-        tokens = _TOKEN.findall(prepare(text))
-        folded = [fold(t) for t in tokens]
-        for token, f in zip(tokens, folded):
-            add(WORD, f, tone_key(token), 1, flag)
-        for a, b in zip(folded, folded[1:]):
-            add(PAIR, a + " " + b, "", 0, flag)
-        if names is not None:
-            for key in names.find(folded):
-                add(WORD, key, "", 1, flag)
+    for text, flag in ((html_blocks(doc.body), 0), (doc.title, TITLE), (doc.lead, LEAD)):
+        for block in prepare(text).split(BREAK):  # no pair or name crosses a block's edge
+            tokens = _TOKEN.findall(block)
+            folded = [fold(t) for t in tokens]
+            for token, f in zip(tokens, folded):
+                add(WORD, f, tone_key(token), 1, flag)
+            for a, b in zip(folded, folded[1:]):
+                add(PAIR, a + " " + b, "", 0, flag)
+            if names is not None:
+                for key in names.find(folded):
+                    add(WORD, key, "", 1, flag)
     for key in doc.terms:
         add(WORD, key, "", 0, TERM)
     return [Posting(kind, key, tone, min(n, MAX_TF) << 3 | flags) for (kind, key, tone), (n, flags) in counts.items()]

@@ -12,7 +12,7 @@ from .entries import (FIELD_FLAGS, FIELDS, PAIR, TERM, WORD, Doc, Part, keep_fre
                       word_spelling)
 from .matcher import NameMatcher
 from .names import Names
-from .text import P, TONE_STEP, _TOKEN, fold, html_to_text, key_hash, mix, prefix_code, prepare, tone_key, units
+from .text import BREAK, P, TONE_STEP, _TOKEN, fold, html_blocks, key_hash, mix, prefix_code, prepare, tone_key, units
 from .twins import (count_postings, glue, mix_array, narrow, number_pending, pair_prefix, part_rows, posting_values,
                     seg_bounds, texts_at)
 from .vocab import PREPARE, UNKNOWN, Chars, Powers, Tokens, Vocab, batch_text, tokens_concat
@@ -78,13 +78,13 @@ class Maker:
         and where each new word first occurs. The texts it leaves (a unit that is a flag, or a
         character reference that is no separator) go the way of Maker.tokens, which learns and
         prepares; their words are looked up afterwards (numbers None)."""
-        (seg, start, length, spelling, fold_hash, prefix, numbers), firsts, left = kernels.scan(
+        (seg, start, length, spelling, fold_hash, prefix, numbers), brk, firsts, left = kernels.scan(
             texts, FIELDS, self.chars.table, P, TONE_STEP, self.words.table)
-        tokens = Tokens(seg, None, spelling, length, start, heads=(fold_hash, prefix), texts=texts)
+        tokens = Tokens(seg, None, spelling, length, start, heads=(fold_hash, prefix), texts=texts, brk=brk)
         if not len(left):
             return tokens, (numbers, firsts)
         left = left.tolist()
-        slow = self.tokens([html_to_text(texts[i]) if i % FIELDS == 0 else texts[i] for i in left])
+        slow = self.tokens([html_blocks(texts[i]) if i % FIELDS == 0 else texts[i] for i in left])
         slow.seg = np.array(left, dtype=np.int64)[slow.seg]  # its texts' places in the batch
         return tokens_concat([tokens, slow]), None
 
@@ -115,8 +115,13 @@ class Maker:
         tone_sum[1:] -= tone_sum[:-1].copy()
         tone_sum = tone_sum.astype(np.int64)
         spelling += np.where(tone_sum >= 8, tone_sum - 8, 0).astype(_U64) * _U64(TONE_STEP)
-        tokens = Tokens(np.repeat(np.arange(len(lengths)), np.diff(np.searchsorted(starts, seg_bounds(lengths)))),
-                        None, spelling, ends - starts, starts, text)
+        # a block's edge (BREAK) between a token and the one before it
+        edges = np.cumsum(np.frombuffer(text.encode("utf-16-le"), dtype=np.uint16) == ord(BREAK))
+        seg = np.repeat(np.arange(len(lengths)), np.diff(np.searchsorted(starts, seg_bounds(lengths))))
+        brk = np.zeros(len(starts), np.uint8)  # (none before a text's first token)
+        if len(starts) > 1:
+            brk[1:] = (edges[starts[1:] - 1] != edges[ends[:-1] - 1]) & (seg[1:] == seg[:-1])
+        tokens = Tokens(seg, None, spelling, ends - starts, starts, text, brk=brk)
         several = np.flatnonzero(tone_sum > 13)  # two toned letters or more: the last one's tone counts
         for at in several.tolist():
             word = text[int(starts[at]):int(ends[at])]
@@ -125,7 +130,10 @@ class Maker:
 
     @staticmethod
     def _slow(index: int, text: str) -> Tokens:
-        tokens = _TOKEN.findall(prepare(text))
+        text = prepare(text)
+        found = list(_TOKEN.finditer(text))
+        tokens = [m.group(0) for m in found]
+        brk = np.array([k > 0 and BREAK in text[found[k - 1].end():m.start()] for k, m in enumerate(found)], np.uint8)
         words: dict[int, tuple[str, str]] = {}
         spellings, lengths = [], []
         for token in tokens:
@@ -135,7 +143,8 @@ class Maker:
             lengths.append(len(units(folded)))
         n = len(tokens)
         return Tokens(np.full(n, index, dtype=np.int64), None, np.array(spellings, dtype=_U64),
-                      np.array(lengths, dtype=np.int64), np.full(n, -1, dtype=np.int64), "", words)
+                      np.array(lengths, dtype=np.int64), np.full(n, -1, dtype=np.int64), "", words,
+                      brk=brk.reshape(-1).astype(np.uint8))
 
     # -- parts --
 
@@ -147,12 +156,12 @@ class Maker:
         if kernels.LIB is not None:
             tokens, scanned = self._scanned([t for d in docs for t in (d.body, d.title, d.lead)])
             return self._compiled(tokens, self._word_numbers(tokens, *(scanned or ())), docs)
-        texts = [t for d in docs for t in (html_to_text(d.body), d.title, d.lead)]
+        texts = [t for d in docs for t in (html_blocks(d.body), d.title, d.lead)]
         tokens = tokens_concat([self.tokens(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)], CHUNK)
         numbers = self._word_numbers(tokens)
-        # a spelling's folded key is known once the word is; pairs: adjacent tokens of one text
-        doc_of, flags, tokens.fold, same, codes, pair_doc, pair_flag = glue(tokens.seg, numbers, self.words.fold,
-                                                                             self.words.folded)
+        # a spelling's folded key is known once the word is; pairs: adjacent tokens of one text and block
+        doc_of, flags, tokens.fold, same, codes, pair_doc, pair_flag = glue(tokens.seg, tokens.edges(), numbers,
+                                                                            self.words.fold, self.words.folded)
         lists, word_docs, counts, flag = count_postings(numbers, doc_of, flags, None, n, self.words.count)
         words = (lists, word_docs, posting_values(counts, flag))
         longest = self.matcher.longest  # a name's hash grows over its tokens and the spaces between
@@ -167,7 +176,7 @@ class Maker:
         """Maker.part's steps after the word numbers, by two kernels: the number of the pair each
         token starts (new ones are described here), then the postings of the words, pairs and
         names at once."""
-        pnum, new, codes = kernels.pairs(tokens.seg, numbers, self.words.folded, self.pairs.table)
+        pnum, new, codes = kernels.pairs(tokens.seg, tokens.edges(), numbers, self.words.folded, self.pairs.table)
         self.powers.ensure((int(tokens.length.max(initial=0)) + 1) * self.matcher.longest + 2)
         if len(new):  # the batch's new pairs, each met first at new[j] and numbered -3 - j
             number_pending(pnum, self._pairs(tokens, new, codes, numbers, new=True), 3)
@@ -186,8 +195,8 @@ class Maker:
         for kind, vocab in enumerate((self.words, self.pairs, matcher.vocab)):
             self.marks[kind] = tuple(grown(a, vocab.count, 0) for a in self.marks[kind])  # new lists: no stamp (0)
             marks.append(self.marks[kind])
-        words, pairs, found = kernels.post(tokens.seg, numbers, tokens.length, pnum, self.words.fold, FIELDS,
-                                           FIELD_FLAGS, self.stamp, marks, names)
+        words, pairs, found = kernels.post(tokens.seg, tokens.edges(), numbers, tokens.length, pnum, self.words.fold,
+                                           FIELDS, FIELD_FLAGS, self.stamp, marks, names)
         self.stamp += len(docs)
         return self._part(words, found if names is not None else None, pairs, docs)
 

@@ -59,14 +59,14 @@ class NameMatcher:
         none = np.zeros(0, np.int64), np.zeros(0, np.int64)
         if self.pairs is None or not len(tokens.fold):
             return none
-        seg, folds, length = tokens.seg, tokens.fold, tokens.length
+        seg, folds, length, brk = tokens.seg, tokens.fold, tokens.length, tokens.edges()
         found_at, found_len, found_number = [], [], []
         size = length[at] + 1 + length[at + 1]
         for count in range(2, self.longest + 1):
             if count > 2:  # one token more: still within the text
                 nxt = at + count - 1
                 ok = (nxt < len(folds))
-                ok[ok] &= seg[nxt[ok]] == seg[at[ok]]
+                ok[ok] &= (seg[nxt[ok]] == seg[at[ok]]) & (brk[nxt[ok]] == 0)
                 at, h, size = at[ok], h[ok], size[ok]
                 nxt = nxt[ok]
                 h = h + _U64(32) * up[size] + folds[nxt] * up[size + 1]

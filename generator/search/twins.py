@@ -60,12 +60,12 @@ def posting_values(counts: np.ndarray, flags: np.ndarray) -> np.ndarray:
     return (np.minimum(counts, MAX_TF) << 3).astype(np.uint8) | flags
 
 
-def glue(seg: np.ndarray, numbers: np.ndarray, word_fold: np.ndarray, word_folded: np.ndarray):
+def glue(seg: np.ndarray, brk: np.ndarray, numbers: np.ndarray, word_fold: np.ndarray, word_folded: np.ndarray):
     """Per token: its document, field flag and folded word's key hash; per pair of adjacent tokens
-    of one text: the first one's place, the code of their folded words' numbers, its document and
-    flag (with the kernels: kernels.pairs)."""
+    of one text and block: the first one's place, the code of their folded words' numbers, its
+    document and flag (with the kernels: kernels.pairs)."""
     doc_of, flags = seg // FIELDS, FIELD_FLAGS[seg % FIELDS]
-    same = np.flatnonzero(seg[1:] == seg[:-1])
+    same = np.flatnonzero((seg[1:] == seg[:-1]) & (brk[1:] == 0))
     folded = word_folded[numbers].astype(_U64)
     return (doc_of, flags, word_fold[numbers], same, folded[same] << _U64(32) | folded[same + 1], doc_of[same],
             flags[same])

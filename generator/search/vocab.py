@@ -96,7 +96,12 @@ class Tokens:
     words: dict[int, tuple[str, str]] = field(default_factory=dict)  # spelling -> (folded, tone key)
     heads: tuple | None = None  # from the scan: (key_hash, prefix_code) of each new word's folded token
     texts: list[str] | None = None  # from scan: the texts `text` joins, joined when needed
+    brk: np.ndarray | None = None  # per token (uint8): a block's edge before it (no pair or name across)
     _bases: list[int] | None = field(default=None, repr=False)  # where each of the texts starts in `text`
+
+    def edges(self) -> np.ndarray:
+        """brk, or none when not given."""
+        return self.brk if self.brk is not None else np.zeros(len(self.seg), np.uint8)
 
     def joined(self) -> str:
         """The text the starts point into (Maker.tokens' join of the texts)."""
@@ -131,11 +136,12 @@ def tokens_concat(parts: list[Tokens], step: int = 0) -> Tokens:
     start = np.concatenate([np.where(p.start >= 0, p.start + off, -1) for p, off in zip(parts, offsets)])
     words = {k: v for p in parts for k, v in p.words.items()}
     arrays = [np.concatenate([getattr(p, name) for p in parts]) for name in ("spelling", "length")]
+    brk = np.concatenate([p.edges() for p in parts])
     if step:
-        return Tokens(seg, None, *arrays, start, "".join(p.joined() for p in parts), words)
+        return Tokens(seg, None, *arrays, start, "".join(p.joined() for p in parts), words, brk=brk)
     order = np.argsort(seg, kind="stable")
     return Tokens(seg[order], None, *(a[order] for a in arrays), start[order], "".join(p.joined() for p in parts),
-                  words)
+                  words, brk=brk[order])
 
 
 class Table:

@@ -1,0 +1,85 @@
+"""The theme in the modes a reader's device sets, in Chromium: a dark screen, large text on a small
+phone, forced colours, print. Computed style, geometry and axe are measured, not pixels.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import Site, need
+from test_site_browser import AXE, WIDTHS, scroll_through
+from test_theme_look_browser import pages_of
+
+pytestmark = pytest.mark.browser
+
+# WCAG's contrast of two computed colours ("rgb(…)" / "rgba(…)"), in the page.
+CONTRAST = """
+const rgb = s => s.match(/[\\d.]+/g).slice(0, 3).map(Number);
+const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                   return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+const contrast = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+"""
+
+DARK_KINDS = ["home", "article", "page", "province-index", "province", "directive-index", "tag", "years",
+              "units", "search", "404"]
+
+
+@pytest.fixture(scope="module")
+def bundled(bundled_site: Site, host):
+    return bundled_site, host(bundled_site.output).url
+
+
+def open_page(chromium, url: str, width: str, **options):
+    context = chromium.new_context(**WIDTHS[width], **options)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    if "tim-kiem" in url:
+        page.wait_for_selector("#search-results li")
+    return context, page
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", DARK_KINDS)
+def test_a_dark_screen_gets_a_dark_page_whose_every_colour_reads(chromium, bundled, kind: str, width: str):
+    need(AXE.is_file(), f"{AXE} (npm ci --prefix tests/node)")
+    site, url = bundled
+    context, page = open_page(chromium, url + pages_of(site)[kind], width, color_scheme="dark", bypass_csp=True)
+    scroll_through(page)
+    seen = page.evaluate(CONTRAST + """(() => {
+      const body = getComputedStyle(document.body), main = document.querySelector('main');
+      const link = main.querySelector('a[href]:not(.card-title a)') || main.querySelector('a[href]');
+      link.focus();
+      const ring = getComputedStyle(link);
+      const up = e => { const out = []; for (; e; e = e.parentElement) out.push(getComputedStyle(e).filter); return out; };
+      return {meta: (document.querySelector('meta[name=color-scheme]') || {}).content || '',
+              paper: lum(body.backgroundColor), text: contrast(body.color, body.backgroundColor),
+              ring: ring.outlineStyle, ringContrast: contrast(ring.outlineColor, body.backgroundColor),
+              masthead: getComputedStyle(document.querySelector('.site-header')).backgroundColor,
+              filters: [...document.images].flatMap(i => up(i)).filter(f => f !== 'none')};
+    })()""")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("axe.run(document, {runOnly: ['color-contrast', 'link-in-text-block']})"
+                          ".then(r => r.violations.map(v => ({id: v.id, nodes: v.nodes.slice(0, 4).map(n => [n.target, n.failureSummary])})))")
+    context.close()
+    assert "dark" in seen["meta"].split(), seen          # the browser's own canvas and fields follow
+    assert seen["paper"] < 0.05 and seen["text"] >= 7, seen  # dark paper, light text (not a white glare)
+    assert seen["ring"] != "none" and seen["ringContrast"] >= 3, seen  # the keyboard's focus shows on it
+    assert seen["masthead"] == "rgb(163, 18, 13)", seen   # the portal's red, recognisable
+    assert not seen["filters"], seen                     # photos as taken, never inverted or dimmed away
+    assert not found, json.dumps(found, ensure_ascii=False, indent=1)
+
+
+def test_a_dark_screen_prints_black_on_white(chromium, bundled):
+    """Printed from a phone set to dark: paper is white and every text black, never light grey on white."""
+    site, url = bundled
+    context, page = open_page(chromium, url + pages_of(site)["article"], "desktop", color_scheme="dark")
+    page.emulate_media(media="print")
+    colours = page.evaluate(CONTRAST + """[...document.querySelectorAll('main *')]
+        .filter(e => e.getClientRects().length && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+        .map(e => ({what: e.tagName + '.' + e.className, contrast: contrast(getComputedStyle(e).color, 'rgb(255, 255, 255)')}))
+        .filter(t => t.contrast < 4.5)""")
+    background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    context.close()
+    assert background in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), background
+    assert not colours, colours[:6]

@@ -42,6 +42,28 @@ def test_folded_passages_and_keys_keep_their_tags(engine: str):
     assert "alert" not in html
 
 
+TASKS = "Việc cần làm:\n\n- [ ] Tổ chức hội nghị\n- [x] Gửi báo cáo về Ban Tuyên giáo\n- Ghi chú thường\n"
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_task_list_keeps_which_tasks_are_done(engine: str):
+    """"- [ ] việc" / "- [x] việc": cmark's checkbox was removed with every form field, so a task done
+    and one to do read the same; each now starts with a ballot box that is text (☐ to do, ☑ done)."""
+    html = Renderer("/", (), engine=engine).render(TASKS + "\n1. [X] Họp chi bộ\n\n   - [ ] Lập biên bản\n")
+    items = re.findall(r"<li( class=\"task\")?>\s*(?:<p>)?([^<]*)", html)
+    assert items == [(' class="task"', "☐ Tổ chức hội nghị"), (' class="task"', "☑ Gửi báo cáo về Ban Tuyên giáo"),
+                     ("", "Ghi chú thường"), (' class="task"', "☑ Họp chi bộ"),
+                     (' class="task"', "☐ Lập biên bản")], html
+    assert "[ ]" not in html and "[x]" not in html.lower() and "<input" not in html
+
+
+def test_brackets_written_to_be_shown_are_no_task():
+    """An escaped "\\[x]", code, and "[ ]" inside a sentence stay as written (cmark-gfm)."""
+    html = Renderer("/", ()).render("- \\[x] như đã viết\n- chọn [ ] hoặc [x]\n\n`- [ ] mã`\n")
+    assert "☐" not in html and "☑" not in html and "class=\"task\"" not in html, html
+    assert "<li>[x] như đã viết</li>" in html and "chọn [ ] hoặc [x]" in html, html
+
+
 def head_meta(html: str) -> dict[str, str]:
     head = html.split("</head>", 1)[0]
     return {m[0] or m[1]: m[2] for m in re.findall(r'<meta (?:property="([^"]+)"|name="([^"]+)") content="([^"]*)"', head)}

@@ -4,6 +4,7 @@ phone, forced colours, print. Computed style, geometry and axe are measured, not
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -83,3 +84,45 @@ def test_a_dark_screen_prints_black_on_white(chromium, bundled):
     context.close()
     assert background in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"), background
     assert not colours, colours[:6]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("feed", ["feed.xml", "province"])
+def test_a_feed_opened_in_a_browser_is_a_readable_page(chromium, bundled, feed: str, width: str):
+    """The footer's "RSS" showed raw XML. Now: what a feed is and how to subscribe, in Vietnamese, the address
+    to copy and the latest articles as links, fitting a phone (served with netlify.toml's CSP)."""
+    site, url = bundled
+    path = feed if feed == "feed.xml" else sorted(site.output.glob("tinh/*/feed.xml"))[0].relative_to(site.output).as_posix()
+    xml = (site.output / path).read_text(encoding="utf-8")
+    articles = re.findall(r'<link rel="alternate" type="text/html" href="([^"]+/bai-viet/[^"]+)"/>', xml)
+    self_url = re.search(r'<link rel="self" [^>]*href="([^"]+)"', xml)[1]
+    context = chromium.new_context(**WIDTHS[width])
+    page = context.new_page()
+    problems = []
+    # (a page with no icon of its own: the browser asks for /favicon.ico, which is no site file)
+    page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning")
+            and not m.text.startswith("Failed to load resource") else None)
+    page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}")
+            if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
+    page.goto(url + path, wait_until="load")
+    seen = page.evaluate("""(() => {
+      const visible = e => e.getClientRects().length > 0 && getComputedStyle(e).display !== 'none';
+      const links = [...document.querySelectorAll('a')].filter(a => a instanceof HTMLAnchorElement && visible(a));
+      const text = document.documentElement.getClientRects().length ? document.body ? document.body.innerText
+                   : document.documentElement.textContent : '';
+      const shown = [...document.querySelectorAll('*')].filter(visible);
+      return {links: links.map(a => a.href), width: document.scrollingElement.scrollWidth, inner: innerWidth,
+              smallest: Math.min(...shown.filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+                                 .map(e => parseFloat(getComputedStyle(e).fontSize))),
+              ids: [...document.getElementsByTagNameNS('http://www.w3.org/2005/Atom', 'id')].filter(visible).length,
+              about: [...document.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'div')].filter(visible)
+                       .map(d => d.textContent.replace(/\\s+/g, ' ')).join(' ')};
+    })()""")
+    context.close()
+    asked = WIDTHS[width]["viewport"]["width"]
+    assert articles and seen["links"][-len(articles):] == articles, seen      # every article a link, in order
+    assert "nguồn tin RSS" in seen["about"] and "Cách đăng ký" in seen["about"] and self_url in seen["about"], seen
+    assert seen["ids"] == 0, seen                                              # no XML plumbing shown
+    assert seen["inner"] == asked and seen["width"] <= asked, seen           # a phone's width, not 980 px zoomed out
+    assert seen["smallest"] >= 14, seen
+    assert not problems, problems                                             # no CSP refusal, no XSLT warning

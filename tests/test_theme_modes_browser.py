@@ -126,3 +126,44 @@ def test_a_feed_opened_in_a_browser_is_a_readable_page(chromium, bundled, feed: 
     assert seen["inner"] == asked and seen["width"] <= asked, seen           # a phone's width, not 980 px zoomed out
     assert seen["smallest"] >= 14, seen
     assert not problems, problems                                             # no CSP refusal, no XSLT warning
+
+
+LARGE_TEXT_KINDS = ["home", "article", "province", "tag-index", "search", "404"]
+
+
+@pytest.mark.parametrize("kind", LARGE_TEXT_KINDS)
+def test_large_text_on_a_small_phone_keeps_the_menu_and_the_page_usable(chromium, bundled, kind: str):
+    """A 320 px phone with the browser's text size at 200 % (its default font size 32 px, as the reader's
+    setting makes it): the page does not scroll sideways, the menu leaves the first screen to the page
+    (wrapped, masthead and menu were 790 px of 640: now one row that scrolls sideways), each menu link
+    the keyboard reaches shows at least a finger's width of it, and each can be scrolled into view whole."""
+    site, url = bundled
+    context = chromium.new_context(viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Page.enable")
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    page.goto(url + pages_of(site)[kind], wait_until="load")
+    if kind == "search":
+        page.wait_for_selector("#search-results li")
+    assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") >= 32  # the setting applies
+    seen = page.evaluate("""({scroll: document.scrollingElement.scrollWidth, inner: innerWidth,
+        h1: document.querySelector('h1').getBoundingClientRect().top,
+        wide: [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 320.5
+               && !e.closest('.site-nav ul')).slice(0, 5).map(e => e.tagName + '.' + e.className)})""")
+    assert seen["inner"] == 320 and seen["scroll"] <= 320 and not seen["wide"], seen
+    assert seen["h1"] < 640, seen  # the page's own heading on the first screen, under masthead and menu
+    page.locator(".skip").focus()
+    count = page.locator(".site-nav a").count()
+    for i in range(count):
+        page.keyboard.press("Tab")
+        while not page.evaluate("!!document.activeElement.closest('.site-nav')"):
+            page.keyboard.press("Tab")  # the masthead's own links come first
+        shown = page.evaluate("""(() => { const r = document.activeElement.getBoundingClientRect();
+            return {text: document.activeElement.textContent, visible: Math.min(r.right, 320) - Math.max(r.left, 0),
+                    height: r.height}; })()""")
+        assert shown["visible"] >= 44 and shown["height"] >= 43.5, (i, shown)
+    whole = page.evaluate("""[...document.querySelectorAll('.site-nav a')].map(a => { a.scrollIntoView({inline: 'nearest'});
+        const r = a.getBoundingClientRect(); return r.left >= -0.5 && r.right <= 320.5; })""")
+    assert all(whole) and len(whole) == count, whole
+    context.close()

@@ -71,12 +71,15 @@ def test_a_dark_screen_gets_a_dark_page_whose_every_colour_reads(chromium, bundl
     assert not found, json.dumps(found, ensure_ascii=False, indent=1)
 
 
-def test_a_dark_screen_prints_black_on_white(chromium, bundled):
-    """Printed from a phone set to dark: paper is white and every text black, never light grey on white."""
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("kind", ["article", "home"])
+def test_a_printed_page_is_black_on_white(chromium, bundled, kind: str, scheme: str):
+    """Printed (or saved as PDF), from a screen set light or dark: paper is white and every text reads
+    on it, the masthead's and footer's included (the copyright line stayed cream: 1.1:1 on paper)."""
     site, url = bundled
-    context, page = open_page(chromium, url + pages_of(site)["article"], "desktop", color_scheme="dark")
+    context, page = open_page(chromium, url + pages_of(site)[kind], "desktop", color_scheme=scheme)
     page.emulate_media(media="print")
-    colours = page.evaluate(CONTRAST + """[...document.querySelectorAll('main *')]
+    colours = page.evaluate(CONTRAST + """[...document.querySelectorAll('body *')]
         .filter(e => e.getClientRects().length && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
         .map(e => ({what: e.tagName + '.' + e.className, contrast: contrast(getComputedStyle(e).color, 'rgb(255, 255, 255)')}))
         .filter(t => t.contrast < 4.5)""")

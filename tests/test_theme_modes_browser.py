@@ -170,3 +170,23 @@ def test_large_text_on_a_small_phone_keeps_the_menu_and_the_page_usable(chromium
         const r = a.getBoundingClientRect(); return r.left >= -0.5 && r.right <= 320.5; })""")
     assert all(whole) and len(whole) == count, whole
     context.close()
+
+
+# What a reader can see of an element once forced colours paint every background Canvas and drop shadows.
+SEEN_STYLE = """e => { const s = getComputedStyle(e);
+  return [s.color, s.borderBottomStyle, s.borderBottomWidth, s.outlineStyle, s.boxShadow, s.textDecorationLine,
+          s.fontWeight].join(' | '); }"""
+
+
+def test_forced_colours_still_mark_the_current_section(chromium, bundled):
+    """Windows contrast themes: the menu's current section was marked only by a background and a shadow,
+    which forced colours remove: it looked like every other entry."""
+    site, url = bundled
+    context = chromium.new_context(**WIDTHS["desktop"], forced_colors="active")
+    page = context.new_page()
+    page.goto(url + "tinh/", wait_until="load")
+    assert page.evaluate("matchMedia('(forced-colors: active)').matches")
+    current = page.eval_on_selector(".site-nav a[aria-current]", SEEN_STYLE)
+    others = page.eval_on_selector_all(".site-nav a:not([aria-current])", f"all => all.map({SEEN_STYLE})")
+    context.close()
+    assert others and current not in others, (current, others)

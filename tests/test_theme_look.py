@@ -85,3 +85,16 @@ def test_every_shared_page_has_a_title_a_description_and_a_card(bundled_site):
         assert meta.get("twitter:card") == "summary_large_image", page
         with_photo += "/images/" in meta["og:image"]
     assert with_photo >= 3
+
+
+def test_the_stylesheet_is_served_small_and_means_the_same():
+    """Every page downloads style.css: comments, spaces and numbers' leading zeros go (the dark and
+    large-text rules had to fit the article page's 60 KB); strings, url(...) and the spaces that mean
+    something stay."""
+    from generator.themes import minify_css
+    css = (b'/* note */ a { margin: 0.5rem 10.5px 0 -0.5em; aspect-ratio: 3 / 2; font: 1rem/1.6 x; }\n'
+           b'.card :hover > b { width: calc(100% - 0.5rem) !important; }\n'
+           b'.a/**/.b { content: "0.5 / 2"; background: url(/img/0.5/a.png); src: url( "x 0.5.woff2" ); }\n')
+    assert minify_css(css) == (b'a{margin:.5rem 10.5px 0 -0.5em;aspect-ratio:3/2;font:1rem/1.6 x}'
+                               b'.card :hover>b{width:calc(100% - .5rem)!important}'
+                               b'.a.b{content:"0.5 / 2";background:url(/img/0.5/a.png);src:url( "x 0.5.woff2" )}\n')

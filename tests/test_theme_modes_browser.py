@@ -107,7 +107,7 @@ def test_a_feed_opened_in_a_browser_is_a_readable_page(chromium, bundled, feed: 
             and not m.text.startswith("Failed to load resource") else None)
     page.on("response", lambda r: problems.append(f"HTTP {r.status}: {r.url}")
             if r.status >= 400 and not r.url.endswith("/favicon.ico") else None)
-    page.goto(url + path, wait_until="load")
+    page.goto(url + path, wait_until="networkidle")  # the icon asked for too: no request cut by closing
     seen = page.evaluate("""(() => {
       const visible = e => e.getClientRects().length > 0 && getComputedStyle(e).display !== 'none';
       const links = [...document.querySelectorAll('a')].filter(a => a instanceof HTMLAnchorElement && visible(a));

@@ -190,3 +190,36 @@ def test_forced_colours_still_mark_the_current_section(chromium, bundled):
     others = page.eval_on_selector_all(".site-nav a:not([aria-current])", f"all => all.map({SEEN_STYLE})")
     context.close()
     assert others and current not in others, (current, others)
+
+
+# The tallest marks stacked on a capital and the deepest dots under one, in an element's own font.
+MARKS = """e => { const s = getComputedStyle(e), ctx = document.createElement('canvas').getContext('2d');
+  ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+  const up = ctx.measureText('ỄỖỰẪẶẴẲẤỂỞ').actualBoundingBoxAscent, down = ctx.measureText('ẬỘỤỊẸỴỰ').actualBoundingBoxDescent;
+  return {ink: up + down, line: parseFloat(s.lineHeight), lines: Math.round(e.getBoundingClientRect().height / parseFloat(s.lineHeight))}; }"""
+
+
+@pytest.fixture(scope="module")
+def long_name(tmp_path_factory, host):
+    from conftest import build_site, copy_project
+    tmp = tmp_path_factory.mktemp("long-name")
+    root = copy_project(tmp / "site")
+    toml = (root / "site.toml").read_text(encoding="utf-8")
+    (root / "site.toml").write_text(re.sub(r'(?m)^title = .*$', 'title = "Tiếp tục đẩy mạnh học tập và làm theo '
+                                           'tư tưởng, đạo đức Hồ Chí Minh ở Thừa Thiên Huế"', toml, count=1),
+                                    encoding="utf-8")
+    return host(build_site(root, tmp / "out").output).url
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280])
+def test_the_portal_name_in_capitals_keeps_its_marks_apart(chromium, long_name, width: int):
+    """The masthead writes the name in capitals: on two lines and more, Ễ's or Ậ's stacked marks met the
+    dots under the line above (line-height 1.2: 29 px of ink in 22 px lines on a phone)."""
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(long_name, wait_until="load")
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    seen = page.eval_on_selector(".brand-name", MARKS)
+    context.close()
+    assert seen["lines"] >= 2, seen  # the case that matters: a name over several lines
+    assert seen["ink"] <= seen["line"] + 0.5, seen

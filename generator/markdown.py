@@ -73,6 +73,14 @@ _FOOTNOTE_ID = re.compile(r"fn(?:ref\d*)?[-:][^\s\"'<>]{1,80}")
 _FOOTNOTE_CLASSES = {("section", "footnotes"), ("div", "footnote")}
 # The link back from a note to where it is cited shows "↩": it gets a name a screen reader can say.
 _BACKREF = re.compile(r'(<a href="#fnref[-:][^"]*")>')
+# A task list ("- [ ] việc", "- [x] việc"): cmark-gfm writes a disabled checkbox <input>, which the sanitiser
+# removes with every form field (the item lost its state: done and not done read the same), and
+# Python-Markdown leaves "[ ]" as text. Both become a ballot box that is text (☐ / ☑: feeds, search and
+# screen readers keep it) in an item of class "task", which the theme shows without a bullet. cmark's box
+# passes the sanitiser as a private-use character, so that "\[x]" written to be shown stays as written.
+_TASK_INPUT = re.compile(r'<li>\s*<input type="checkbox"( checked="")? disabled="" />\s*(<p>)?')
+_TASK_MARK = {"cmark-gfm": re.compile("<li>(\\s*<p>)?([\ue000\ue001])"),
+              "python-markdown": re.compile(r"<li>(\s*<p>)?\[([ xX])\]\s")}
 _TAG = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
@@ -335,6 +343,8 @@ class Renderer:
         if self._md is not None:
             rescan.check(text)  # Rescanned: Python-Markdown would take minutes
         raw = _H1.sub(r"<\1h2", _FIGURE.sub(_figure, self.to_html(text)))
+        if "<li>" in raw:
+            raw = _TASK_INPUT.sub(lambda m: "<li>" + (m[2] or "") + ("\ue001" if m[1] else "\ue000"), raw)
         try:
             check_depth(raw, MAX_NESTING)
         except TooDeep:
@@ -350,6 +360,9 @@ class Renderer:
         if "<iframe" in clean:
             clean = _EMPTY_IFRAME.sub("", clean)
         clean = _LAZY.sub(lambda m: f"<{m[1]}{m[2]}{SET_ATTRIBUTES[m[1]]}>", clean)
+        if "<li>" in clean:
+            clean = _TASK_MARK[self.engine].sub(
+                lambda m: '<li class="task">' + (m[1] or "") + ("☐" if m[2] in " \ue000" else "☑") + " ", clean)
         return _BACKREF.sub(r'\1 aria-label="Về chỗ dẫn chú thích">', clean) if "#fnref" in clean else clean
 
     def _credentials_error(self, text: str) -> Credentials:

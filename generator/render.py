@@ -266,7 +266,7 @@ class Templates:
     @staticmethod
     def _jsonld(value: Any) -> jinja2.utils.markupsafe.Markup:
         """JSON for a <script type="application/ld+json"> block: '<' can't close it."""
-        text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str, separators=(",", ":"))  # no spaces: bytes of every article
         text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
         return jinja2.utils.markupsafe.Markup(text)
 

@@ -4,6 +4,8 @@ apple-touch-icon and the share image (og:image, taken under the served host) loa
 as PNGs of their stated sizes."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import Site
@@ -19,7 +21,7 @@ def test_chromium_reads_the_manifest_and_every_head_picture_loads(chromium, bund
     cdp = context.new_cdp_session(page)
     manifest = cdp.send("Page.getAppManifest")
     assert manifest["url"] == url + "site.webmanifest" and manifest["errors"] == [], manifest
-    assert '"name": "Học tập và làm theo Bác"' in manifest["data"], manifest
+    assert json.loads(manifest["data"])["name"] == "Học tập và làm theo Bác", manifest
     found = page.evaluate("""async () => {
         const head = (selector, attribute) => document.querySelector(selector)?.getAttribute(attribute);
         const manifest = await (await fetch(head('link[rel=manifest]', 'href'))).json();

@@ -1,5 +1,4 @@
-/* Today's date in the masthead ("Thứ Sáu, 04/12/2026"), from the reader's own clock: the page was
-   built once and cannot know it. Without JavaScript the masthead simply shows no date. */
+// The masthead's date: see _head.html
 (function () {
   var node = document.getElementById("hom-nay");
   if (!node) return;

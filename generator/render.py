@@ -31,6 +31,7 @@ from .errors import TemplateError, os_reason
 from .images import size_attributes, with_sizes
 from .markdown import shorten
 from .pages import Links
+from .templatebounds import BoundedEnvironment
 from .themes import PROJECT_THEMES, Asset, outside_links, template_dirs, walk_errors
 from .vietnamese import estimated_month, format_date, format_datetime, format_long_date, short_date, weekday
 
@@ -112,7 +113,7 @@ _AUTOESCAPE = ["html", "xml"]
 def bytecode_folder(bytecode_dir: Path) -> Path:
     """Where Templates(bytecode_dir=...) keeps compiled templates (one folder per version and
     compile-time options: Jinja checks each file against its template's source)."""
-    settings = repr((__version__, jinja2.__version__, _OPTIONS, _AUTOESCAPE))
+    settings = repr((__version__, jinja2.__version__, _OPTIONS, _AUTOESCAPE, BoundedEnvironment.__name__))
     return bytecode_dir / f"jinja-{hashlib.sha256(settings.encode()).hexdigest()[:12]}"
 
 
@@ -143,7 +144,7 @@ class Templates:
             folder = bytecode_folder(bytecode_dir)
             folder.mkdir(parents=True, exist_ok=True)
             cache = jinja2.FileSystemBytecodeCache(str(folder))
-        self.env = jinja2.Environment(
+        self.env = BoundedEnvironment(
             loader=jinja2.FileSystemLoader([str(d) for d in self.dirs]),
             autoescape=jinja2.select_autoescape(_AUTOESCAPE, default_for_string=True),
             undefined=jinja2.StrictUndefined,

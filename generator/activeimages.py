@@ -14,6 +14,7 @@ a browser would not load either, are refused.
 """
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -136,9 +137,46 @@ def _url_problem(url: str) -> str | None:
     return None
 
 
+# An XML declaration's encoding, read as ASCII bytes (as expat and browsers read it first).
+_DECLARED = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml\s[^>]*?\bencoding\s*=\s*(['\"])([^'\"]*)\1")
+_NOT_BROWSERS = frozenset({"idna", "punycode", "unicode_escape", "raw_unicode_escape", "utf-7", "undefined"})
+
+
+def _as_utf8(data: bytes) -> tuple[bytes, tuple[int, str] | None]:
+    """The SVG in UTF-8 with its declaration saying so, read in the encoding it declares (expat knows
+    four by itself and no alias: encoding="utf8" made Vietnamese a broken-XML refusal, an unknown or
+    multi-byte name a traceback); or (line, what) when it cannot be read."""
+    declared = _DECLARED.match(data)
+    if declared is None:
+        return data, None
+    label = declared.group(2).decode("ascii", "replace").strip()
+    try:
+        codec = codecs.lookup(label)
+    except LookupError:
+        codec = None
+    if codec is None or not getattr(codec, "_is_text_encoding", True) or codec.name in _NOT_BROWSERS:
+        return data, (1, f"khai báo bảng mã “{label}” mà trình duyệt không biết, nên sẽ không hiện ảnh; hãy lưu "
+                         "lại tệp với bảng mã UTF-8 và sửa khai báo thành encoding=\"UTF-8\"")
+    try:
+        text = data.decode("utf-8-sig" if codec.name == "utf-8" else codec.name)
+    except UnicodeDecodeError as exc:
+        return data, (data.count(b"\n", 0, exc.start) + 1,
+                      f"có byte 0x{data[exc.start]:02x} ở dòng này không đọc được theo bảng mã “{label}” mà tệp "
+                      "khai báo, trình duyệt sẽ không hiện ảnh; hãy lưu lại tệp với bảng mã UTF-8 và sửa khai báo "
+                      "thành encoding=\"UTF-8\"")
+    again = re.match(r"^\ufeff?\s*<\?xml\s[^>]*?\bencoding\s*=\s*(['\"])([^'\"]*)\1", text)
+    if again is None:  # "UTF-16" written in ASCII: the file is not in the encoding it declares
+        return data, (1, f"khai báo bảng mã “{label}” nhưng tệp không được lưu bằng bảng mã đó, trình duyệt sẽ "
+                         "không hiện ảnh; hãy lưu lại tệp với bảng mã UTF-8 và sửa khai báo thành encoding=\"UTF-8\"")
+    return (text[:again.start(2)] + "UTF-8" + text[again.end(2):]).lstrip("\ufeff").encode("utf-8"), None
+
+
 def svg_problem(data: bytes) -> tuple[int, str] | None:
     """(line, what) of the first thing in an SVG a browser would run or load from elsewhere, or
     of the XML that cannot be read; None for a plain SVG."""
+    data, unreadable = _as_utf8(data)
+    if unreadable is not None:
+        return unreadable
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     styles: list[list[str]] = []  # the text of open <style> elements (CSS), in the pieces expat gives

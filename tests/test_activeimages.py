@@ -166,3 +166,39 @@ def test_files_of_the_images_folder_that_are_no_picture_are_told_programs_refuse
     assert errors_of(root) == [f"content/images/cai-dat.Bat:1: tệp .bat {program}",
                                f"content/images/tai-ve.exe:1: tệp .exe {program}"]
     assert snapshot(root / "output") == before
+
+
+_REDO = "hãy lưu lại tệp với bảng mã UTF-8 và sửa khai báo thành encoding=\"UTF-8\""
+
+
+@pytest.mark.parametrize("label, saved, expected", [
+    ("x-unknown", "utf-8", (1, f"khai báo bảng mã “x-unknown” mà trình duyệt không biết, nên sẽ không hiện ảnh; {_REDO}")),
+    ("TCVN3", "utf-8", (1, f"khai báo bảng mã “TCVN3” mà trình duyệt không biết, nên sẽ không hiện ảnh; {_REDO}")),
+    ("base64", "utf-8", (1, f"khai báo bảng mã “base64” mà trình duyệt không biết, nên sẽ không hiện ảnh; {_REDO}")),
+    ("UTF-16", "utf-8", (1, "khai báo bảng mã “UTF-16” nhưng tệp không được lưu bằng bảng mã đó, trình duyệt sẽ không "
+                            f"hiện ảnh; {_REDO}")),
+    ("shift_jis", "utf-8", (3, "có byte 0x93 ở dòng này không đọc được theo bảng mã “shift_jis” mà tệp khai báo, "
+                               f"trình duyệt sẽ không hiện ảnh; {_REDO}")),
+    ("utf8", "utf-8", None),  # a browser's name for UTF-8: was refused as broken XML at line 3
+    ("windows-1258", "cp1258", None),
+    ("Shift_JIS", "shift_jis", None),  # multi-byte: was a ValueError traceback
+    ("big5", "big5", None),
+])
+def test_an_svg_is_read_in_the_encoding_it_declares(label, saved, expected):
+    # Was: an unknown name a LookupError traceback, a multi-byte one a ValueError traceback, "utf8" a
+    # broken-XML refusal that sent the editor looking for a wrong tag.
+    text = {"utf-8": "Bác Hồ", "cp1258": "Bác"}.get(saved, "日本")  # cp1258 has no precomposed "ồ"
+    svg = (f'<?xml version="1.0" encoding="{label}"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9">\n'
+           f"<text>{'Bác Hồ' if label == 'shift_jis' else text}</text>\n</svg>\n")
+    assert svg_problem(svg.encode(saved)) == expected
+    active = svg.replace("</svg>", "<script>alert(1)</script>\n</svg>").encode(saved)
+    if expected is None:  # read in its own encoding, so what runs is still found
+        assert svg_problem(active) == (4, "có thẻ <script> chạy mã")
+
+
+def test_an_svg_declaring_an_unknown_encoding_is_located_not_a_traceback(tmp_path):
+    root = make_site(tmp_path)
+    (root / "content" / "images" / "so-do.svg").write_text(
+        '<?xml version="1.0" encoding="VNI-Windows"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>\n', encoding="utf-8")
+    assert errors_of(root) == ["content/images/so-do.svg:1: ảnh SVG khai báo bảng mã “VNI-Windows” mà trình duyệt "
+                               f"không biết, nên sẽ không hiện ảnh; {_REDO}; {ADVICE}"]

@@ -162,6 +162,18 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(normalize(v.strip()) for v in cell.split("|") if v.strip())
 
 
+# A data file's bounds: each row costs ~0.1 ms (its slug, its lookup keys), so a million rows (a whole
+# spreadsheet pasted into tags.csv) held every build, preview and save for minutes. The registries a
+# portal needs have hundreds of rows (3,321 wards of the 2025 reform the most).
+MAX_ROWS = 50_000
+MAX_BYTES = 16 * 1024 * 1024
+
+
+def _too_many(what: str) -> str:
+    return (f"tệp dữ liệu {what}; danh mục tỉnh, văn bản, chủ đề, đơn vị không cần nhiều như vậy (có phải đã dán "
+            "nhầm cả một bảng tính?), và đọc nó làm mỗi lần dựng trang chậm hàng phút: hãy bớt dòng")
+
+
 def _read_csv(raw: bytes, display: str, required: tuple[str, ...], errors: list) -> list[tuple[int, dict]]:
     """Rows of a CSV data file with their line numbers; problems go to errors."""
     try:
@@ -180,8 +192,12 @@ def _read_csv(raw: bytes, display: str, required: tuple[str, ...], errors: list)
             errors.append(ContentError(f"thiếu cột {', '.join(missing)} ở dòng tiêu đề", display, 1))
             return []
         line = reader.line_num + 1
-        for cells in reader:
+        for count, cells in enumerate(reader, 1):
             start, line = line, reader.line_num + 1
+            if count > MAX_ROWS:
+                errors.append(ContentError(_too_many(f"có quá {MAX_ROWS:,} dòng (dòng này là dòng thứ {count:,} sau "
+                                                     "dòng tiêu đề)".replace(",", ".")), display, start))
+                return []
             if not cells:  # a blank line
                 continue
             row: dict = dict(zip(header, cells))
@@ -384,6 +400,11 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
                 if folder is data_dir and root is not None and path.is_symlink() \
                         and not path.resolve().is_relative_to(root):  # its names would be published
                     errors.append(ContentError(outside_link(path.resolve()), display, 1))
+                    continue
+                size = path.stat().st_size
+                if size > MAX_BYTES:  # not even read
+                    errors.append(ContentError(_too_many(f"nặng {size / 1024 / 1024:.0f} MB, quá "
+                                                         f"{MAX_BYTES // 1024 // 1024} MB"), display, 1))
                     continue
                 raw = path.read_bytes()
             except OSError as exc:

@@ -161,6 +161,24 @@ def test_a_cell_over_128_kb_is_an_error_not_a_traceback(tmp_path: Path):
         "ở dòng này"]
 
 
+_TOO_MANY = ("; danh mục tỉnh, văn bản, chủ đề, đơn vị không cần nhiều như vậy (có phải đã dán nhầm cả một bảng "
+             "tính?), và đọc nó làm mỗi lần dựng trang chậm hàng phút: hãy bớt dòng")
+
+
+def test_a_data_file_of_too_many_rows_is_refused_at_the_first_row_past_the_bound(tmp_path: Path):
+    # Was: read whole, ~0.1 ms a row: a million rows held every build, preview and save for minutes.
+    rows = "".join(f"Chủ đề {n},x\n" for n in range(50_005))
+    assert data_errors(tmp_path, "tags.csv", "name,description\n" + rows) == [
+        f"{tmp_path.name}/tags.csv:50002: tệp dữ liệu có quá 50.000 dòng (dòng này là dòng thứ 50.001 sau dòng tiêu "
+        f"đề){_TOO_MANY}"]
+
+
+def test_a_data_file_too_heavy_is_refused_unread(tmp_path: Path):
+    rows = "".join(f"Chủ đề {n},{'x' * 100_000}\n" for n in range(180))
+    assert data_errors(tmp_path, "tags.csv", "name,description\n" + rows) == [
+        f"{tmp_path.name}/tags.csv:1: tệp dữ liệu nặng 17 MB, quá 16 MB{_TOO_MANY}"]
+
+
 @pytest.mark.parametrize("name, row, code", [("tags.csv", "thi đua\x07,x", "U+0007"),
                                              ("provinces.csv", "99,Tỉnh\x1b Mới", "U+001B"),
                                              ("provinces.csv", "99,Tỉnh\x9b Mới", "U+009B")])

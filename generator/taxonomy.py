@@ -356,6 +356,27 @@ def _slug_errors(entries: list, where: dict[int, tuple[str, int]], shipped: str,
         f"hãy đổi tên, hoặc nếu là một: ghi tên này vào cột “{column}” của tên kia"))
 
 
+def _name_errors(entries: list, where: dict[int, tuple[str, int]], shipped: str, noun: str,
+                 column: str) -> list[ContentError]:
+    """A name or alias of a site's row that is already another entry's name or alias: articles
+    writing it went to the first entry without a word (a tag's page left empty, an alias meant for
+    one directive filed under another). An error at the site's row, once for each name it shares."""
+    errors, owner = [], {}
+    for entry in sorted(entries, key=lambda e: (where[id(e)][0] != shipped, where[id(e)][1])):
+        for name in entry.names:
+            first = owner.setdefault(lookup_key(name), entry)
+            if first is entry or where[id(entry)][0] == shipped:
+                continue
+            display, line = where[id(entry)]
+            place = "trong danh mục có sẵn" if where[id(first)][0] == shipped else f"ở dòng {where[id(first)][1]}"
+            whose = "tên" if lookup_key(name) == lookup_key(first.names[0]) else "một tên khác"
+            errors.append(ContentError(
+                f"tên “{name}” của {noun} “{entry.names[0]}” đã là {whose} của {noun} “{first.names[0]}” ({place}): "
+                f"bài viết ghi tên này sẽ chỉ vào {noun} kia; hãy bỏ tên này khỏi cột “{column}” hoặc gộp hai dòng",
+                display, line))
+    return errors
+
+
 def _merge(base: list, extra: list, key) -> list:
     """Site entries replace shipped ones with the same key; new ones are added."""
     merged = {key(e): e for e in base}
@@ -435,9 +456,13 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
     if "provinces.csv" not in failed:
         errors += _code_errors(loaded["provinces.csv"], where, _display(PACKAGE_DATA / "provinces.csv", root))
     for filename, noun, column in (("provinces.csv", "tỉnh, thành phố", "variants"),
-                                   ("directives.csv", "văn bản", "aliases"), ("units.csv", "đơn vị", "variants")):
+                                   ("directives.csv", "văn bản", "aliases"), ("units.csv", "đơn vị", "variants"),
+                                   ("tags.csv", "chủ đề", "aliases")):
         if filename not in failed:
-            errors += _slug_errors(loaded[filename], where, _display(PACKAGE_DATA / filename, root), noun, column)
+            shipped = _display(PACKAGE_DATA / filename, root)
+            if filename != "tags.csv":  # tags: _tag_slug_errors
+                errors += _slug_errors(loaded[filename], where, shipped, noun, column)
+            errors += _name_errors(loaded[filename], where, shipped, noun, column)
     units = _with_members(loaded["units.csv"], loaded["provinces.csv"], where,
                           [] if "provinces.csv" in failed else errors)
     errors += _tag_slug_errors(loaded["tags.csv"], where)

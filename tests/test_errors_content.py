@@ -275,3 +275,14 @@ def test_a_newline_in_a_file_name_keeps_each_message_on_one_line(tmp_path):
         "2016-09-19T16:27:00+07:00",
         "Không dựng được trang: 2 lỗi. Chưa có trang nào được xuất bản ở output/.",  # nothing built yet
     ]
+
+
+def test_a_name_written_twice_on_one_line_is_reported_once(tmp_path):
+    # Was: "directives: ['05/CT-TW', '05/CT-TW']" gave the same message twice at the same line.
+    root = make_site(tmp_path, {"bai.md": "---\ntitle: Bài\ndate: 2021-05-20\ndirectives: ['05/CT-TW', '05/CT-TW', "
+                                          "'Chỉ thị 5']\n---\n\nx\n"})
+    assert errors_of(root) == [
+        "content/articles/bai.md:4: không có văn bản “05/CT-TW” trong danh mục (có phải ý bạn là: “05-CT/TW”, "
+        "“06-CT/TW”, “03-CT/TW”?)",
+        "content/articles/bai.md:4: không có văn bản “Chỉ thị 5” trong danh mục (có phải ý bạn là: “Chỉ thị 05”, "
+        "“Chỉ thị 42”, “Chỉ thị 06”?)"]

@@ -268,3 +268,22 @@ def test_two_entries_of_one_page_name_are_located(tmp_path: Path):
         f"{folder}/units.csv:2: đơn vị “Hue” có cùng đường dẫn “hue” với đơn vị “Huế” (trong danh mục có sẵn); hãy "
         "đổi tên, hoặc nếu là một: ghi tên này vào cột “variants” của tên kia",
     ]
+
+
+def test_a_name_two_entries_claim_is_refused_at_each_later_row(tmp_path: Path):
+    # Was: silent, the first entry won: articles tagged "Chuyện lạ" went to "Kể chuyện" (whose alias
+    # it also was), the page of "Chuyện lạ" stayed empty; "X" named four tags and meant the first.
+    errors = data_errors(tmp_path, "tags.csv", "name,aliases\nKể chuyện,Chuyện lạ\nChuyện lạ,\nA1,X\nA2,X\nA3,x\n")
+    tail = "bài viết ghi tên này sẽ chỉ vào chủ đề kia; hãy bỏ tên này khỏi cột “aliases” hoặc gộp hai dòng"
+    assert errors == [
+        f"{tmp_path.name}/tags.csv:3: tên “Chuyện lạ” của chủ đề “Chuyện lạ” đã là một tên khác của chủ đề "
+        f"“Kể chuyện” (ở dòng 2): {tail}",
+        f"{tmp_path.name}/tags.csv:5: tên “X” của chủ đề “A2” đã là một tên khác của chủ đề “A1” (ở dòng 4): {tail}",
+        f"{tmp_path.name}/tags.csv:6: tên “x” của chủ đề “A3” đã là một tên khác của chủ đề “A1” (ở dòng 4): {tail}"]
+
+
+def test_a_variant_that_is_a_shipped_province_s_name_is_refused(tmp_path: Path):
+    assert data_errors(tmp_path, "provinces.csv", "code,name,variants\n99,Tỉnh Mới,Hà Nội|Tỉnh mới\n") == [
+        f"{tmp_path.name}/provinces.csv:2: tên “Hà Nội” của tỉnh, thành phố “Tỉnh Mới” đã là tên của tỉnh, thành phố "
+        "“Hà Nội” (trong danh mục có sẵn): bài viết ghi tên này sẽ chỉ vào tỉnh, thành phố kia; hãy bỏ tên này khỏi "
+        "cột “variants” hoặc gộp hai dòng"]

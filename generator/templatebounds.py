@@ -199,10 +199,15 @@ class BoundedEnvironment(jinja2.Environment):
         """`x[name]` with a name computed while rendering: Jinja falls back to an attribute."""
         try:
             return obj[argument]
-        except (AttributeError, TypeError, LookupError):
-            if isinstance(argument, str) and argument.startswith("_"):
-                raise unsafe_name(argument) from None
-        return super().getitem(obj, argument)
+        except (AttributeError, TypeError, LookupError):  # Jinja's fallback (not called: it subscripts again)
+            if isinstance(argument, str):
+                if argument.startswith("_"):
+                    raise unsafe_name(argument) from None
+                try:
+                    return getattr(obj, argument)
+                except AttributeError:
+                    pass
+        return self.undefined(obj=obj, name=argument)
 
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         """Attribute names written in the template (`x.__class__`) refused when it is compiled: the

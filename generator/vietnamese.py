@@ -230,3 +230,15 @@ def look_alike(text: str) -> tuple[str, str] | None:
             return other
     return None
 
+
+# Names Windows keeps for devices, with any extension ("con.md", "aux/"): a file or folder so named
+# cannot be checked out, copied or opened there (git: "invalid path"), so an editor on Windows lost
+# the article, and an output folder "con/" could not be uploaded from Windows.
+_WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
+                              *(f"lpt{n}" for n in range(10))})
+
+
+def windows_device(slug: str) -> bool:
+    """Whether a slug, as a file or folder name, is one Windows keeps for a device."""
+    return slug.split(".", 1)[0].rstrip(" ").lower() in _WINDOWS_DEVICES
+

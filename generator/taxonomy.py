@@ -368,12 +368,16 @@ def _name_errors(entries: list, where: dict[int, tuple[str, int]], shipped: str,
             if first is entry or where[id(entry)][0] == shipped:
                 continue
             display, line = where[id(entry)]
-            place = "trong danh mục có sẵn" if where[id(first)][0] == shipped else f"ở dòng {where[id(first)][1]}"
             whose = "tên" if lookup_key(name) == lookup_key(first.names[0]) else "một tên khác"
+            if where[id(first)][0] == shipped:  # its row is taken over by writing it again in the site's file
+                place, advice = "trong danh mục có sẵn", (
+                    f"hãy dùng {noun} “{first.names[0]}”, hoặc nếu muốn tách riêng: chép dòng của “{first.names[0]}” "
+                    f"vào tệp này và bỏ tên “{name}” khỏi cột “{column}” của nó")
+            else:
+                place, advice = f"ở dòng {where[id(first)][1]}", f"hãy bỏ tên này khỏi cột “{column}” hoặc gộp hai dòng"
             errors.append(ContentError(
                 f"tên “{name}” của {noun} “{entry.names[0]}” đã là {whose} của {noun} “{first.names[0]}” ({place}): "
-                f"bài viết ghi tên này sẽ chỉ vào {noun} kia; hãy bỏ tên này khỏi cột “{column}” hoặc gộp hai dòng",
-                display, line))
+                f"bài viết ghi tên này sẽ chỉ vào {noun} kia; {advice}", display, line))
     return errors
 
 

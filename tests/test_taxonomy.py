@@ -285,5 +285,18 @@ def test_a_name_two_entries_claim_is_refused_at_each_later_row(tmp_path: Path):
 def test_a_variant_that_is_a_shipped_province_s_name_is_refused(tmp_path: Path):
     assert data_errors(tmp_path, "provinces.csv", "code,name,variants\n99,Tỉnh Mới,Hà Nội|Tỉnh mới\n") == [
         f"{tmp_path.name}/provinces.csv:2: tên “Hà Nội” của tỉnh, thành phố “Tỉnh Mới” đã là tên của tỉnh, thành phố "
-        "“Hà Nội” (trong danh mục có sẵn): bài viết ghi tên này sẽ chỉ vào tỉnh, thành phố kia; hãy bỏ tên này khỏi "
-        "cột “variants” hoặc gộp hai dòng"]
+        "“Hà Nội” (trong danh mục có sẵn): bài viết ghi tên này sẽ chỉ vào tỉnh, thành phố kia; hãy dùng tỉnh, thành "
+        "phố “Hà Nội”, hoặc nếu muốn tách riêng: chép dòng của “Hà Nội” vào tệp này và bỏ tên “Hà Nội” khỏi cột "
+        "“variants” của nó"]
+
+
+def test_a_shipped_alias_is_taken_by_writing_its_row_again_without_it(tmp_path: Path):
+    # The site's own "Thi đua" tag, once the shipped "Thi đua yêu nước" row is written again without that alias.
+    registries_folder = tmp_path
+    (registries_folder / "tags.csv").write_text("name,aliases\nThi đua,\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        load_registries(registries_folder)
+    assert "chép dòng của “thi đua yêu nước” vào tệp này" in str(info.value)
+    (registries_folder / "tags.csv").write_text("name,aliases\nThi đua,\nthi đua yêu nước,\n", encoding="utf-8")
+    tags = load_registries(registries_folder).tags
+    assert tags.get("thi đua").name == "Thi đua" and tags.get("Thi đua yêu nước").name == "thi đua yêu nước"

@@ -184,6 +184,7 @@ class Templates:
         self._sections: list[str] | None = None
         self._article_prefix = config.urls.article.partition("{")[0] or "\0"
         self._loaded: dict[str, jinja2.Template] = {}
+        self._rendering = False  # inside a render(): a card or partial of the page being rendered
 
     def article_card(self, article, heading: str = "h2", look: str = "list") -> Markup:
         """An article's card (_card.html) in one of the theme's looks ("list", "lead", "feature",
@@ -378,6 +379,10 @@ class Templates:
         return TemplateError(_not_found(missing), *where)
 
     def render(self, name: str, **context: Any) -> str:
+        outermost = not self._rendering
+        if outermost:  # a page: its range() calls counted from nothing (not its cards and partials)
+            self.env.page_range.start()
+        self._rendering = True
         try:
             template = self._loaded.get(name)
             if template is None:
@@ -406,6 +411,9 @@ class Templates:
         except _EXPRESSION_ERRORS as exc:  # an expression of the template that Python cannot evaluate
             path, line = self._locate(exc, name)
             raise TemplateError(f"lỗi khi dựng mẫu: {_expression_reason(exc)}", path, line) from None
+        finally:
+            if outermost:
+                self._rendering = False
 
     def _reason(self, exc: jinja2.TemplateError, runtime: bool = False) -> str:
         """Jinja's English message as what to fix, in Vietnamese (a typo'd filter: the nearest name)."""

@@ -28,7 +28,7 @@ MAX_RANGE_PAGE = 1_000_000  # items of all the range() calls of one page: loops 
 MAX_LENGTH = 1_000_000  # characters or items one operation may make (a page is under 60 KB)
 MAX_POWER_BITS = 100_000  # an int of ~30,000 digits
 
-_BINOPS = {"*": operator.mul, "**": operator.pow, "%": operator.mod}
+_BINOPS = {"*": operator.mul, "**": operator.pow, "%": operator.mod, "+": operator.add}
 _FORMATTER = string.Formatter()
 _PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
 
@@ -72,6 +72,18 @@ def _check_repeat(left: Any, right: Any) -> None:
     for seq, times in ((left, right), (right, left)):
         if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_LENGTH:
             raise _too_large("phép nhân tạo ra chuỗi hay danh sách quá dài", len(seq) * times)
+
+
+def check_growth(result: Any, *parts: Any) -> Any:
+    """result of `+` or `~`, unless it passes MAX_LENGTH by growing what it joins (a namespace's text
+    doubled in a loop: `{% set ns.s = ns.s ~ ns.s %}` a hundred times is 2^100 characters); a long
+    article's body with a few words added stays what it is."""
+    if isinstance(result, (str, list, tuple)) and len(result) > MAX_LENGTH:
+        longest = max((len(part) for part in parts if isinstance(part, (str, list, tuple))), default=0)
+        if len(result) > longest * 3 // 2:
+            raise _too_large("phép nối tạo ra chuỗi hay danh sách quá dài (nối một giá trị với chính nó trong vòng "
+                             "lặp?)", len(result))
+    return result
 
 
 def _check_power(base: Any, exponent: Any) -> None:
@@ -181,6 +193,21 @@ class _CodeGenerator(CodeGenerator):
         self.write(")")
 
 
+
+    @optimizeconst
+    def visit_Concat(self, node: nodes.Concat, frame: Any) -> None:
+        """`a ~ b`: Jinja's join of the parts, through BoundedEnvironment.bounded_concat, which bounds it."""
+        if frame.eval_ctx.volatile:
+            join = "(markup_join if context.eval_ctx.volatile else str_join)"
+        else:
+            join = "markup_join" if frame.eval_ctx.autoescape else "str_join"
+        self.write(f"environment.bounded_concat({join}, (")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+
 class BoundedEnvironment(jinja2.Environment):
     """A Jinja environment whose templates cannot hang the build nor reach Python's internals."""
 
@@ -202,9 +229,16 @@ class BoundedEnvironment(jinja2.Environment):
             _check_repeat(left, right)
         elif op == "**":
             _check_power(left, right)
+        elif op == "+":
+            return check_growth(left + right, left, right)
         elif isinstance(left, str):
             check_percent(left, right)
         return _BINOPS[op](left, right)
+
+    @staticmethod
+    def bounded_concat(join: Any, parts: tuple) -> Any:
+        """`a ~ b ~ …` (_CodeGenerator.visit_Concat)."""
+        return check_growth(join(parts), *parts)
 
     def call_unop(self, context: Any, op: str, arg: Any) -> Any:  # none intercepted; Jinja's API
         return {"+": operator.pos, "-": operator.neg}[op](arg)

@@ -90,6 +90,12 @@ _INTERNAL = " (tên bắt đầu bằng “_” là phần bên trong của Pyth
     ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
      "lỗi khi dựng mẫu: các range() của một trang tạo tổng cộng quá nhiều số (vòng lặp lồng trong vòng lặp?): "
      "1.100.000, tối đa 1.000.000" + _TOO_LARGE),
+    ('{% set ns = namespace(s="xy") %}{% for i in range(100) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}',
+     "lỗi khi dựng mẫu: phép nối tạo ra chuỗi hay danh sách quá dài (nối một giá trị với chính nó trong vòng lặp?): "
+     "1.048.576, tối đa 1.000.000" + _TOO_LARGE),
+    ('{% set ns = namespace(s=[1]) %}{% for i in range(100) %}{% set ns.s = ns.s + ns.s %}{% endfor %}',
+     "lỗi khi dựng mẫu: phép nối tạo ra chuỗi hay danh sách quá dài (nối một giá trị với chính nó trong vòng lặp?): "
+     "1.048.576, tối đa 1.000.000" + _TOO_LARGE),
     ('{{ "x" * 10**9 }}',
      "lỗi khi dựng mẫu: phép nhân tạo ra chuỗi hay danh sách quá dài: 1.000.000.000, tối đa 1.000.000" + _TOO_LARGE),
     ("{{ ([1] * 1000) * 100000 }}",
@@ -121,7 +127,7 @@ _INTERNAL = " (tên bắt đầu bằng “_” là phần bên trong của Pyth
      "lỗi khi dựng mẫu: mẫu không được đọc thuộc tính “__init__”" + _INTERNAL),
     ('{{ ("{0.__init__}"|safe).format(cycler) }}',
      "lỗi khi dựng mẫu: mẫu không được đọc thuộc tính “__init__”" + _INTERNAL),
-], ids=["range", "nested-ranges", "text-times", "list-times", "power", "percent-width", "format-star", "str-format-width", "ljust",
+], ids=["range", "nested-ranges", "doubled-text", "doubled-list", "text-times", "list-times", "power", "percent-width", "format-star", "str-format-width", "ljust",
         "center", "join", "replace", "dunder", "globals", "attr-filter", "map-attribute", "computed-key",
         "format-field", "markup-format-field"])
 def test_a_template_cannot_hang_the_build_nor_reach_pythons_internals(tmp_path, expression, reason):
@@ -140,6 +146,7 @@ def test_what_templates_do_within_the_bounds_is_rendered_as_before(tmp_path):
                                 '{{ "ab" * 3 }}|{{ 2 ** 10 }}|{{ "%02d" % 7 }}|{{ "%s-%s"|format(1, 2) }}|'
                                 '{{ "{:>4}".format(7) }}|{{ range(3)|join(",") }}|{{ {"_k": 5}["_k"] }}|'
                                 '{{ "a.b".replace(".", "/") }}|{{ "x"|center(5) }}|{{ 17 % 5 }}|'
+                                '{{ "a" ~ 1 ~ page.title|length }}|{{ 2 + 3 }}|{{ ([1] + [2])|length }}|'
                                 '{% for i in range(2, 5) %}{{ i }}{% endfor %}'
                                 '{% for i in range(9) %}{% set n = range(100000)|length %}{% endfor %}</p>\n'
                                 '{% endblock %}\n')  # 900,000 items: within a page's bound
@@ -149,7 +156,7 @@ def test_what_templates_do_within_the_bounds_is_rendered_as_before(tmp_path):
     build(root)
     page = next(p for p in (root / "output").rglob("index.html") if 'id="t"' in p.read_text(encoding="utf-8"))
     text = page.read_text(encoding="utf-8")
-    assert '<p id="t">ababab|1024|07|1-2|   7|0,1,2|5|a/b|  x  |2|234</p>' in text
+    assert '<p id="t">ababab|1024|07|1-2|   7|0,1,2|5|a/b|  x  |2|a110|5|2|234</p>' in text  # "Giới thiệu": 10
 
 
 def test_template_undefined_attribute(tmp_path):

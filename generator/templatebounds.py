@@ -7,8 +7,9 @@ Jinja's SandboxedEnvironment checks every attribute read and call while renderin
 (`x.__class__`) are refused when it is compiled; only names computed while rendering (`x[name]`,
 `attr(name)`, format fields) are checked then, on paths pages do not take. Operators that can make
 something huge (`*`, `**`, `%`), the str methods and filters that pad or repeat text are checked
-before they run. Jinja's environment flag `sandboxed` is what makes its compiler send those
-operators to call_binop (and not compute them while compiling).
+before they run; `+` and `~` once they ran (a join grows what exists: doubling stops at ~2 MB);
+range() is bounded by call and by page. Jinja's environment flag `sandboxed` is what makes its
+compiler send those operators to call_binop (and not compute them while compiling).
 """
 from __future__ import annotations
 

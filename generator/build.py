@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .activeimages import check_images, image_notes
+from .aliases import check_aliases, redirect_files
 from .collect import Site, check_slugs, check_tags, collect, related_slugs, visible
 from .config import SiteConfig, load_config
 from .content import Article, Page, ReadSettings, read_article
@@ -150,7 +151,7 @@ class _Run:
         unread = [source for source in self.sources.articles if source.shown in failed]
         for note in image_notes(self.sources.images, self.config.root, NOTE):
             self.log(str(note))
-        self.stop_on(self.errors + check_slugs(shown, pages, self.config)
+        self.stop_on(self.errors + check_slugs(shown, pages, self.config) + check_aliases(shown, pages, self.config)
                      + check_tags(shown, self.registries, self.config) + self.photos.errors
                      + check_images(self.sources.images, self.config.root)
                      + unread_images(unread, self.sources.images, self.config.images_dir,
@@ -247,6 +248,8 @@ class _Run:
                                            reuse.published_extras(render_fp), templates.assets, self.sources.images,
                                            reuse, render_fp, self.output_dir, self.config.root)
                 publish_photos(staging, self.photos.files, self.output_dir)
+                for path, data, origin in redirect_files(site.articles, self.config):  # old addresses
+                    staging.write(path, data, origin=origin)
                 for path, data, fixed in cms.admin_files(self.config, self.registries, site,
                                                            templates.assets):  # admin/, with [cms]
                     staging.write(path, data, origin="[cms]", same=True if fixed and reuse.published(path, render_fp)

@@ -10,9 +10,10 @@ import json
 from datetime import datetime
 from pathlib import Path
 
+from .aliases import output_of, written_aliases
 from .collect import reserved_segments
 from .config import load_config
-from .content import bidi_problem
+from .fields import bidi_problem
 from .errors import BuildFailed, ContentError, SiteError, os_reason, suggest
 from .frontmatter import readable_metas, written_slug
 from .sources import discover
@@ -135,11 +136,14 @@ def _address_taken(config, slug: str, path: Path) -> str:
                 f"({', '.join(sorted(r for r in reserved if '.' not in r))}); hãy đặt tiêu đề khác")
     sources, _ = discover(config, stamps=False)  # unreadable files are the build's to report
     others = (source for source in sources.articles if source.path != path)  # the file itself: "never overwrite"
+    url = config.urls.article.format(slug=slug)
     for source, meta in readable_metas(others):
         if written_slug(meta, source.path.stem) == slug:
-            url = config.urls.article.format(slug=slug)
             return (f"bài mới sẽ có cùng đường dẫn /{url} với {source.shown}; hãy đặt tiêu đề khác, "
                     f"hoặc mở tệp đó để sửa")
+        if any(output_of(alias.path) == output_of(url) for alias in written_aliases(meta)):
+            return (f"đường dẫn /{url} của bài mới là địa chỉ cũ của {source.shown} (trong “aliases” của bài đó, "
+                    f"để người đọc theo địa chỉ cũ vẫn tới được bài đó); hãy đặt tiêu đề khác")
     return ""
 
 

@@ -6,7 +6,8 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from generator.incremental.state import CHUNKS, State, load_state, pack_state, save_state
-from generator.content import Article, Image, SourceRef
+from generator.content import Article
+from generator.fields import Image, SourceRef
 from generator.taxonomy import load_registries
 
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")

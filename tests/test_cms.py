@@ -29,13 +29,14 @@ from generator.build import build
 from generator.check import run_check
 from generator.cli import main
 from generator.cms import admin, vendor
-from generator.cms.backend import MAX_ARTICLE, LocalBackend
+from generator.cms.backend import IMAGE_EXTENSIONS, MAX_ARTICLE, LocalBackend
 from generator.cms.keep import lost_in_save
 from generator.cms.review import reviewer
 from generator.cms.schema import (MAX_UPLOAD, Folders, cms_config, config_yaml, existing_tags, folders,
                                   province_options)
 from generator.config import Cms, load_config
-from generator.content import ARTICLE_FIELDS, ReadSettings, read_article
+from generator.content import ReadSettings, read_article
+from generator.fields import ARTICLE_FIELDS
 from generator.errors import BuildFailed, ConfigError
 from generator.frontmatter import decode, split, visible
 from generator.taxonomy import load_registries
@@ -113,9 +114,10 @@ def test_fields_are_the_front_matter_the_build_reads():
     config, registries = loaded(ROOT)
     fields = article_collection(cms_config(config, registries, []))["fields"]
     names = [f["name"] for f in fields]
-    assert set(names) == (set(ARTICLE_FIELDS) - {"slug"}) | {"body"}  # the file name gives the slug
+    # "aliases" is kept by the backend from the file (cms/renames.py), never edited in the form
+    assert set(names) == (set(ARTICLE_FIELDS) - {"aliases"}) | {"body"}
     widgets = {f["name"]: f["widget"] for f in fields}
-    assert widgets == {"title": "string", "date": "lamtheobac-datetime", "summary": "text", "province": "select",
+    assert widgets == {"title": "string", "slug": "string", "date": "lamtheobac-datetime", "summary": "text", "province": "select",
                        "directives": "select", "tags": "lamtheobac-tags", "author": "string", "source": "list",
                        "image": "list", "updated": "lamtheobac-datetime", "draft": "boolean",
                        "date_estimated": "boolean", "body": "markdown"}
@@ -412,6 +414,35 @@ def test_the_list_shows_the_day_in_the_sites_offset_and_the_save_never_writes_it
     assert shown not in saved["ok"] and "date: 2026-12-05T03:30:00+07:00\n" in saved["ok"]
 
 
+def test_dates_in_the_form_are_day_first_whatever_the_browser():
+    """The form's dates were the browser's <input type="datetime-local"> and <input type="date">, shown and
+    typed in the order of the browser's language (06/21/2021 in an English one). The widgets now take and
+    show day first: each day of a leap year and of a common one, typed as an editor may, gives the day
+    Python reads, the days and times that do not exist give none, and each day is shown as it is typed."""
+    from datetime import date, timedelta
+    days = [date(2024, 1, 1) + timedelta(days=n) for n in range(366)] + \
+        [date(2025, 1, 1) + timedelta(days=n) for n in range(365)]
+    cases, wanted = [], []
+    for n, day in enumerate(days):
+        hour, minute = n % 24, (n * 7) % 60
+        typed = [f"{day:%d/%m/%Y} {hour:02d}:{minute:02d}", f"{day.day}/{day.month}/{day.year} {hour}h{minute:02d}",
+                 f"{day:%d-%m-%Y}"]
+        cases += [{"op": "fromDayFirst", "text": text, "time": True} for text in typed]
+        wanted += [f"{day:%Y-%m-%d}T{hour:02d}:{minute:02d}"] * 2 + [f"{day:%Y-%m-%d}T00:00"]
+        cases += [{"op": "fromDayFirst", "text": f"{day:%d/%m/%Y}", "time": False},
+                  {"op": "dayFirst", "text": f"{day:%Y-%m-%d}T{hour:02d}:{minute:02d}", "time": True}]
+        wanted += [f"{day:%Y-%m-%d}", f"{day:%d/%m/%Y} {hour:02d}:{minute:02d}"]
+    for text in ("31/02/2024", "29/02/2025", "31/04/2025", "32/01/2025", "00/01/2025", "12/13/2025", "06/21/2021",
+                 "20/05/2025 24:00", "20/05/2025 08:60", "2025-05-20", "20/05/25", "hôm qua"):
+        cases.append({"op": "fromDayFirst", "text": text, "time": True})
+        wanted.append(None)
+    cases.append({"op": "fromDayFirst", "text": "20/05/2025 08:00", "time": False})  # a day has no time
+    wanted.append(None)
+    cases.append({"op": "fromDayFirst", "text": "  ", "time": True})  # cleared: no date, not a wrong one
+    wanted.append("")
+    assert [r.get("ok", r.get("error")) for r in run_js(cases)] == wanted
+
+
 def test_the_preview_keeps_the_iframes_the_build_keeps():
     """Decap's sanitiser drops every iframe (YouTube allowed by [security] iframe_hosts showed nothing);
     the preview puts back the ones whose address the build keeps, and only those, as the build writes them."""
@@ -569,9 +600,17 @@ def test_backend_writes_land_where_expected(backend: LocalBackend, project: Path
         "branch": "main", "folder": "content/articles", "extension": "md", "depth": 1}})
     assert status == 200 and len(entries) == 6 and {"data": raw, "file": {"path": "content/articles/bai-moi.md",
                                                                           "id": digest}} in entries
+    # The library shows the photos only: not the folder's CREDITS.md, nor logo.svg (no upload may be an SVG).
+    (project / "content/images/GHI-CHU.TXT").write_text("ảnh chụp ngày 5/12", encoding="utf-8")
+    (project / "content/images/ANH-HOA.JPG").write_bytes(JPEG)
     status, media = backend.handle({"action": "getMedia", "params": {"branch": "main", "mediaFolder": "content/images"}})
-    assert status == 200 and sorted(m["name"] for m in media) == sorted(
-        p.name for p in (project / "content/images").iterdir() if p.is_file())
+    names = sorted(m["name"] for m in media)
+    assert status == 200 and "CREDITS.md" in os.listdir(project / "content/images")
+    assert names == sorted(p.name for p in (project / "content/images").iterdir()
+                           if p.is_file() and p.suffix.lower() in (".jpg", ".png", ".webp", ".gif", ".avif"))
+    assert "ANH-HOA.JPG" in names and "anh-moi.jpg" in names and "hcm1.jpg" in names
+    assert not {"CREDITS.md", "logo.svg", "GHI-CHU.TXT"} & set(names)
+    (project / "content/images/GHI-CHU.TXT").unlink()
     status, one = backend.handle({"action": "getMediaFile", "params": {"branch": "main",
                                                                        "path": "content/images/anh-moi.jpg"}})
     assert base64.b64decode(one["content"]) == JPEG and one["id"] == hashlib.sha256(JPEG).hexdigest()
@@ -788,7 +827,9 @@ def test_backend_answers_like_decap_server(tmp_path: Path):
             if request["action"] == "info":  # the repository folder's name
                 expected[1]["repo"] = "site"
             if request["action"] == "getMedia":  # the same files; the order of a directory listing is the OS's
-                expected = (expected[0], sorted(expected[1], key=lambda m: m["path"]))
+                # and only the photos (decap-server lists CREDITS.md, logo.svg too)
+                expected = (expected[0], sorted((m for m in expected[1] if m["name"].lower().endswith(
+                    IMAGE_EXTENSIONS)), key=lambda m: m["path"]))
                 got = (got[0], sorted(got[1], key=lambda m: m["path"]))
             assert got == expected, request["action"]
         for folder in ("content/articles", "content/images"):
@@ -810,7 +851,7 @@ class ServedCms:
                                      env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONUNBUFFERED": "1"})
         self.lines: list[str] = []
         threading.Thread(target=self._pump, daemon=True).start()
-        line = self.wait_for_line(lambda line: line.startswith("Xem trước tại http://"), "the server")
+        line = self.wait_for_line(lambda line: line.startswith("Xem trước tại http://"), "the server", seconds=180)
         self.url = line.split(" ")[3]
         self.port = urlsplit(self.url).port
 
@@ -818,9 +859,11 @@ class ServedCms:
         for line in self.proc.stdout:
             self.lines.append(line.rstrip("\n"))
 
-    def wait_for_line(self, check, what: str, start: int = 0) -> str:
-        """The first line from index start on that passes check (the server's output, in order)."""
-        deadline = time.monotonic() + 60
+    def wait_for_line(self, check, what: str, start: int = 0, seconds: float = 60) -> str:
+        """The first line from index start on that passes check (the server's output, in order). Ends as
+        soon as the line comes or the server stops; seconds only bounds a server that hangs (generous:
+        under load, with other test runs on the machine's two cores, a build takes several times longer)."""
+        deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             for line in self.lines[start:]:
                 if check(line):
@@ -830,9 +873,14 @@ class ServedCms:
             time.sleep(0.05)
         raise AssertionError(f"timed out waiting for {what}: {self.lines}")
 
+    def built(self, what: str, start: int = 0) -> str:
+        """The line ending a build that started after line start: "Đã dựng xong…" or "Không dựng được…"."""
+        return self.wait_for_line(lambda line: line.startswith(("Đã dựng xong", "Không dựng được")), what, start,
+                                  seconds=300)
+
     def request(self, method: str, path: str, body: bytes | None = None, headers: dict | None = None):
         import http.client
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)  # the server answers while it builds
         try:
             conn.request(method, path, body, headers or {})
             response = conn.getresponse()
@@ -894,10 +942,13 @@ def test_serve_cms_serves_the_cms_and_its_api_only_to_its_own_pages(served_cms: 
     assert status == 422 and "content/articles/hong.md:3: " in json.loads(body)["error"], body
     assert not (project / "content/articles/hong.md").exists()
     # ... and an article broken by other means (a text editor) breaks the preview, not the CMS (which is
-    # how the editor fixes it).
+    # how the editor fixes it). The first build ends first: the wait below is for one rebuild only (it
+    # timed out under load when the first build, started with the server, took most of its minute).
+    served_cms.built("the first build")
     seen = len(served_cms.lines)
     (project / "content/articles/hong.md").write_text("---\ntitle: a\ndate: hôm qua\n---\n", encoding="utf-8")
-    served_cms.wait_for_line(lambda line: line.startswith("Không dựng được trang"), "the failed rebuild", seen)
+    served_cms.wait_for_line(lambda line: line.startswith("Không dựng được trang"), "the failed rebuild", seen,
+                             seconds=300)
     assert served_cms.request("GET", "/")[0] == 500
     assert served_cms.request("GET", "/admin/")[0] == 200 and served_cms.request("GET", "/admin/config.yml")[0] == 200
 
@@ -962,7 +1013,9 @@ def test_a_rename_never_writes_over_another_article(backend: LocalBackend, proje
     status, _ = backend.handle(persist("content/articles/bai-mot.md", '---\ntitle: "Một sửa"\n---\n',
                                        new_path="content/articles/bai-ba.md"))
     assert status == 200 and not one.exists() and two.read_bytes() == before[two]
-    assert (project / "content/articles/bai-ba.md").read_text(encoding="utf-8") == '---\ntitle: "Một sửa"\n---\n'
+    # bai-mot was published: its old address stays as an alias of the moved article (renames.py)
+    assert (project / "content/articles/bai-ba.md").read_text(encoding="utf-8") == \
+        '---\ntitle: "Một sửa"\naliases: ["/bai-viet/bai-mot/"]\n---\n'
 
 
 def test_an_entry_is_saved_only_among_the_articles(backend: LocalBackend, project: Path):

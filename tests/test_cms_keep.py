@@ -23,7 +23,8 @@ from conftest import NODE_TOOLS, ROOT, need
 from generator.cms import admin
 from generator.cms.keep import lost_in_save, merged
 from generator.config import load_config
-from generator.content import ARTICLE_FIELDS, ReadSettings, errors_of, read_article
+from generator.content import ReadSettings, errors_of, read_article
+from generator.fields import ARTICLE_FIELDS
 from generator.errors import ContentError
 from generator.frontmatter import decode, split
 from generator.taxonomy import load_registries

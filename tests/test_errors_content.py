@@ -66,11 +66,11 @@ EXPECTED = {
     ],
     'khoa-la.md': [
         'content/articles/khoa-la.md:4: khóa không hợp lệ “tittle” (có phải ý bạn là: “title”?)',
-        'content/articles/khoa-la.md:5: khóa không hợp lệ “mau_sac” (các khóa được dùng: title, date, slug, summary, province, directives, tags, author, source, image, updated, draft, date_estimated)',
+        'content/articles/khoa-la.md:5: khóa không hợp lệ “mau_sac” (các khóa được dùng: title, date, slug, summary, province, directives, tags, author, source, image, updated, draft, date_estimated, aliases)',
     ],
     'khoa-null.md': [
-        'content/articles/khoa-null.md:4: khóa không hợp lệ “~” (các khóa được dùng: title, date, slug, summary, province, directives, tags, author, source, image, updated, draft, date_estimated)',
-        'content/articles/khoa-null.md:5: khóa không hợp lệ “yes” (các khóa được dùng: title, date, slug, summary, province, directives, tags, author, source, image, updated, draft, date_estimated)',
+        'content/articles/khoa-null.md:4: khóa không hợp lệ “~” (các khóa được dùng: title, date, slug, summary, province, directives, tags, author, source, image, updated, draft, date_estimated, aliases)',
+        'content/articles/khoa-null.md:5: khóa không hợp lệ “yes” (các khóa được dùng: title, date, slug, summary, province, directives, tags, author, source, image, updated, draft, date_estimated, aliases)',
     ],
     'khong-phai-utf8.md': [
         'content/articles/khong-phai-utf8.md:2: tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí 13 (0xe0); hãy lưu lại tệp với mã hóa UTF-8',

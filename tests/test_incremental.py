@@ -59,10 +59,24 @@ def test_every_read_setting_is_in_the_read_fingerprint():
 def test_the_code_that_reads_articles_is_in_the_read_fingerprint():
     """Reading rules change with the code, not only with the version number: every module reading
     depends on is hashed into the fingerprint (a renamed module would silently drop out)."""
+    import ast
     from generator import content
     here = Path(content.__file__).parent
     assert all((here / name).is_file() for name in content._READING_MODULES)
-    reading = {"content", "frontmatter", "markdown", "nesting", "taxonomy", "vietnamese"}
+    # every module content.py imports, and what they import in turn (module level), but errors.py and
+    # yamlreasons.py: they word refusals, and a refused file is never cached
+    reading, todo = set(), ["content"]
+    while todo:
+        name = todo.pop()
+        if name in reading or name in ("errors", "yamlreasons") or not (here / f"{name}.py").is_file():
+            continue
+        reading.add(name)
+        tree = ast.parse((here / f"{name}.py").read_text(encoding="utf-8"))
+        todo += [node.module for node in tree.body if isinstance(node, ast.ImportFrom) and node.level == 1
+                 and node.module]
+        todo += [alias.name for node in tree.body if isinstance(node, ast.ImportFrom) and node.level == 1
+                 and node.module is None for alias in node.names]
+    assert {"content", "fields", "markdown", "rescan"} <= reading
     assert {name.removesuffix(".py") for name in content._READING_MODULES} == reading
 
 

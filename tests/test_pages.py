@@ -9,7 +9,8 @@ import pytest
 
 from generator.collect import collect
 from generator.config import load_config
-from generator.content import Article, Image
+from generator.content import Article
+from generator.fields import Image
 from generator.pages import Job, Links, front_page, page_numbers, plan, sitemap_jobs, to_file
 from generator.taxonomy import load_registries
 from generator.vietnamese import VN

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from generator.config import SiteConfig
-from generator.content import ARTICLE_FIELDS, IMAGE_FIELDS, SLUG, SOURCE_FIELDS, ReadSettings, errors_of, read_article
+from generator.content import ReadSettings, errors_of, read_article
+from generator.fields import ARTICLE_FIELDS, IMAGE_FIELDS, SLUG, SOURCE_FIELDS
 from generator.errors import ContentError, OutputError, SiteError
 from generator.frontmatter import decode, split
 from generator.pages import Links, to_file

@@ -595,3 +595,23 @@ def test_a_name_no_article_holds_whole_has_only_approximate_results(page):
     assert page.text_content("#search-status") == "Không có bài nào chứa «Bác Lai»; dưới đây là các bài chứa một phần."
     assert page.locator("#search-results li").count() == 0 and page.locator("#search-approx-results li").count() > 0
     assert not page.errors, page.errors
+
+
+def test_nothing_within_the_filters_offers_the_results_without_them(page):
+    """A query that finds nothing within the filters set (a province kept from the last search)
+    said only to remove filters: the page now tells how many it finds without them, with a
+    button that clears them."""
+    type_and_wait(page, "làm theo Bác")
+    page.select_option("#tinh", "lai-chau")
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length === 1")
+    page.fill("#q", "Lào Cai")
+    page.keyboard.press("Enter")
+    offer = page.locator("#search-corrected button[data-unfilter]")
+    offer.wait_for()
+    assert "bỏ bớt bộ lọc" in page.text_content("#search-status")
+    assert re.search(r"Không lọc: \d+ kết quả", page.text_content("#search-corrected"))
+    offer.click()
+    page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0")
+    assert page.input_value("#tinh") == "" and "tinh=" not in page.url
+    assert any("Lào Cai" in t for t in results(page)) and page.evaluate("document.activeElement.id") == "q"
+    assert not page.errors, page.errors

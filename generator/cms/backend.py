@@ -11,54 +11,30 @@ Vietnamese, which the CMS shows to the editor.
 """
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
 from ..errors import ContentError, os_reason
 from ..frontmatter import decode, split
-from ..images import image_kind
 from ..vietnamese import MAX_SLUG
+from .confine import ARTICLE_EXTENSIONS, IMAGE_EXTENSIONS, Area, Refused, base_ids, sha256
+from .deleting import Deleting
 from .keep import lost_in_save, merged
+from .media import Media, photo_kind
+from .renames import with_aliases
 from .review import Review
 from .schema import MAX_UPLOAD, Folders
 
 MAX_ARTICLE = 2 * 1024 * 1024                 # bytes of one article file
 MAX_BODY = 2 * MAX_UPLOAD + 4 * 1024 * 1024   # one request: an entry with one image, base64 (4/3) and JSON
-ARTICLE_EXTENSIONS = (".md",)
-USER_EXTENSIONS = (".md", ".markdown", ".html", ".toml", ".yaml", ".yml", ".json")  # text that may name a photo
-IMAGE_EXTENSIONS = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")  # no SVG: it can carry scripts
-# One path segment: lower-case ASCII letters, digits and "-" (what the CMS's slugs are made of), "_" and
-# "." inside; never starting with "." or "_" (the build skips such files) or "-".
-_SEGMENT = re.compile(r"[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9_-]+)*")
 ACTIONS = ("info", "entriesByFolder", "entriesByFiles", "getEntry", "persistEntry", "getMedia",
            "getMediaFile", "persistMedia", "deleteFile", "deleteFiles", "getDeployPreview")
 
 
-class Refused(Exception):
-    """A request the backend will not carry out: (HTTP status, message for the editor)."""
-
-    def __init__(self, status: int, message: str):
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-@dataclass(frozen=True)
-class Area:
-    """A folder the CMS may use: files with these extensions, up to max_size bytes."""
-    name: str                  # project-relative POSIX path, e.g. "content/articles"
-    extensions: tuple[str, ...]
-    max_size: int
-    what: str                  # for messages: "bài viết", "ảnh"
-
-
-class LocalBackend:
+class LocalBackend(Media, Deleting):
     """The actions of decap-server's local_fs mode, confined to the articles and images folders."""
 
     def __init__(self, root: Path, folders: Folders, review: Review | None = None):
@@ -101,74 +77,6 @@ class LocalBackend:
             writing = action in ("persistEntry", "persistMedia", "deleteFile", "deleteFiles")
             return 500, {"error": f"lỗi {'ghi' if writing else 'đọc'} tệp: {os_reason(exc, writing)}"}
 
-    # -- paths ---------------------------------------------------------------------
-    def _area_of(self, path: PurePosixPath) -> Area | None:
-        for area in self.areas:
-            if path == PurePosixPath(area.name) or PurePosixPath(area.name) in path.parents:
-                return area
-        return None
-
-    def _checked(self, raw: Any, kind: str = "file") -> tuple[Path, Area]:
-        """The real path of a project-relative path inside one of the areas, or Refused.
-
-        kind "file": a file of a type the area accepts (a new one also needs a safe name);
-        "folder": the area or a folder inside it.
-        """
-        if not isinstance(raw, str) or not raw:
-            raise Refused(422, "đường dẫn tệp không hợp lệ")
-        text = raw  # as the listing gave it (a name on disk may be NFD); new names must be ASCII anyway
-        if "\\" in text or "\x00" in text or text.startswith("/") or re.match(r"^[A-Za-z]:", text):
-            raise Refused(403, f"đường dẫn “{raw}” không hợp lệ: phải là đường dẫn tương đối trong dự án")
-        path = PurePosixPath(text)
-        if any(part in ("..", ".") for part in path.parts):
-            raise Refused(403, f"đường dẫn “{raw}” không được chứa “..”")
-        area = self._area_of(path)
-        if area is None:
-            allowed = " và ".join(a.name + "/" for a in self.areas)
-            raise Refused(403, f"chỉ được đọc, ghi tệp trong {allowed}, không phải “{raw}”")
-        inner = path.relative_to(area.name).parts
-        full = self.root.joinpath(*path.parts)
-        if kind == "file":
-            if not inner or not inner[-1].lower().endswith(area.extensions):
-                raise Refused(422, f"tệp {area.what} phải có đuôi {', '.join(area.extensions)}, không phải “{raw}”")
-            if full.is_dir() and not full.is_symlink():  # a folder named "a.jpg": not a file to read, write or delete
-                raise Refused(422, f"“{raw}” là một thư mục, không phải tệp {area.what}")
-            # Files made here get safe names; existing ones (named by hand) can still be read, edited, deleted.
-            if not os.path.lexists(full) and not all(_SEGMENT.fullmatch(part) for part in inner):
-                raise Refused(422, f"tên tệp mới “{raw}” chỉ được gồm chữ thường không dấu a-z, số 0-9 và dấu "
-                                   f"“-” (ví dụ anh-hoi-nghi.jpg)")
-        area_dir = self.root / area.name
-        base = area_dir.resolve()
-        # The deepest existing part of the path must resolve inside the area: no symbolic link leads out.
-        existing = full
-        while not os.path.lexists(existing) and existing != area_dir:
-            existing = existing.parent
-        if os.path.lexists(existing) and not existing.resolve().is_relative_to(base):
-            raise Refused(403, f"“{raw}” dẫn ra ngoài thư mục {area.name}/ (liên kết tượng trưng)")
-        if full.is_symlink():
-            raise Refused(403, f"“{raw}” là liên kết tượng trưng; giao diện biên tập không sửa tệp loại này")
-        return full, area
-
-    def _relative(self, path: Path) -> str:
-        return path.relative_to(self.root).as_posix()
-
-    def _list(self, folder: Path, area: Area, extension: str, depth: int) -> list[Path]:
-        """Files under folder, up to depth levels (decap-server's listFiles), inside the area only."""
-        if depth <= 0 or not folder.is_dir():
-            return []
-        with os.scandir(folder) as found:
-            entries = sorted(found, key=lambda e: e.name)
-        out: list[Path] = []
-        for entry in entries:
-            if entry.name.startswith(".") or entry.is_symlink():  # hidden files; links are never followed
-                continue
-            path = Path(entry.path)
-            if entry.is_dir():
-                out += self._list(path, area, extension, depth - 1)
-            elif entry.is_file() and entry.name.endswith(extension):
-                out.append(path)
-        return out
-
     # -- reading ---------------------------------------------------------------------
     def info(self, params: dict) -> dict:
         return {"repo": self.root.name, "publish_modes": ["simple"], "type": "local_fs"}
@@ -179,7 +87,7 @@ class LocalBackend:
             data = path.read_bytes()
         except (Refused, OSError):  # decap-server answers a missing entry with data null, not an error
             return {"data": None, "file": _file_info(raw, label, None)}
-        return {"data": data.decode("utf-8", "replace"), "file": _file_info(raw, label, _sha256(data))}
+        return {"data": data.decode("utf-8", "replace"), "file": _file_info(raw, label, sha256(data))}
 
     def entries_by_folder(self, params: dict) -> list[dict]:
         folder, area = self._checked(params.get("folder"), kind="folder")
@@ -197,21 +105,6 @@ class LocalBackend:
 
     def get_entry(self, params: dict) -> dict:
         return self._entry(params.get("path"))
-
-    def _media(self, path: Path) -> dict:
-        data = path.read_bytes()
-        return {"id": _sha256(data), "content": base64.b64encode(data).decode("ascii"), "encoding": "base64",
-                "path": self._relative(path), "name": path.name}
-
-    def get_media(self, params: dict) -> list[dict]:
-        folder, area = self._checked(params.get("mediaFolder"), kind="folder")
-        return [self._media(p) for p in self._list(folder, area, "", 1)]
-
-    def get_media_file(self, params: dict) -> dict:
-        path, _ = self._checked(params.get("path"))
-        if not path.is_file():
-            raise Refused(404, f"không có tệp “{params.get('path')}”")
-        return self._media(path)
 
     # -- writing ---------------------------------------------------------------------
     def _fits(self, raw: Any, data: bytes) -> Path:
@@ -256,22 +149,6 @@ class LocalBackend:
                                f"ký tự, tối đa {MAX_SLUG}. Hãy rút gọn tiêu đề rồi lưu; sau khi bài đã được lưu "
                                f"có thể sửa lại tiêu đề đầy đủ (địa chỉ bài không đổi theo)")
 
-    def _image(self, raw: Any) -> Path:
-        """The checked path of an upload: only in the images folder (an upload named .md in the
-        articles folder was an article no check of an entry had read)."""
-        full, area = self._checked(raw)
-        if area is not self.areas[1]:
-            raise Refused(403, f"tệp tải lên chỉ được lưu trong {self.areas[1].name}/, không phải “{raw}”")
-        return full
-
-    def _asset_bytes(self, asset: Any) -> tuple[str, bytes]:
-        if not isinstance(asset, dict) or asset.get("encoding") != "base64" or not isinstance(asset.get("content"), str):
-            raise Refused(422, "tệp tải lên không hợp lệ (cần nội dung base64)")
-        try:
-            return asset.get("path"), base64.b64decode(asset["content"], validate=True)
-        except ValueError:
-            raise Refused(422, f"nội dung tệp “{asset.get('path')}” không phải base64 hợp lệ") from None
-
     def persist_entry(self, params: dict) -> dict:
         entry = params.get("entry")
         data_files = params.get("dataFiles")
@@ -290,7 +167,7 @@ class LocalBackend:
         new_entry = isinstance(options, dict) and options.get("newEntry") is True
         # lamtheobac-cms.js sends the id (sha256) of each file as the editor's tab read it: a file
         # changed since (another tab, `import`, a text editor) is not written over.
-        base = _base_ids(params)
+        base = base_ids(params)
         # Every path is checked before anything is written: a refused request changes nothing.
         renames = []  # (entry file, its new path) when every entry is renamed
         sources = {self._article(path) for path, _, _ in files}
@@ -313,6 +190,9 @@ class LocalBackend:
         # What the form cannot show (comments, unknown keys, quoting, CRLF) is kept from the file on disk.
         files = [(path, self._kept(self._article(path), path, data) if not new_entry else data, new)
                  for path, data, new in files]
+        if not new_entry:  # a published article whose address changes keeps its old one (renames.py)
+            files = [(path, self._moved(path, data, new if len(renames) == len(files) else None), new)
+                     for path, data, new in files]
         if not new_entry:
             for path, data, _ in files:
                 self._reads(self._article(path), path, data)
@@ -323,7 +203,7 @@ class LocalBackend:
             self._image(path)
             self._unclaimed(path, data)
             self._fits(path, data)  # was checked only while writing: the entry was saved, the photo refused
-            _photo_kind(path, data)
+            photo_kind(path, data)
         for path, data, _ in files:
             self._write(path, data)
         for path, data in uploads:
@@ -334,14 +214,14 @@ class LocalBackend:
                 os.replace(source, target)
         answer: dict = {"message": "entry persisted"}
         if base is not None:  # the ids the tab holds now (decap-server's answer has none)
-            answer["ids"] = {(new if new is not None and len(renames) == len(files) else path): _sha256(data)
+            answer["ids"] = {(new if new is not None and len(renames) == len(files) else path): sha256(data)
                              for path, data, new in files}
         return answer
 
     def _unchanged(self, full: Path, raw: Any, expected: str, deleting: bool = False) -> None:
         """Refused when the file is no longer the one the editor opened."""
         try:
-            current = _sha256(full.read_bytes())
+            current = sha256(full.read_bytes())
         except FileNotFoundError:
             if deleting:
                 return  # already gone: decap-server's answer
@@ -371,6 +251,14 @@ class LocalBackend:
                                f"chế độ Markdown (nút “Markdown” ở khung Nội dung), hoặc sửa tệp bằng trình soạn "
                                f"thảo văn bản")
         return merged(original, text, str(raw))
+
+    def _moved(self, raw: Any, data: bytes, new: Any) -> bytes:
+        try:
+            original = self._article(raw).read_bytes()
+        except FileNotFoundError:
+            return data
+        return with_aliases(original, data, PurePosixPath(raw).stem, PurePosixPath(new or raw).stem,
+                            self.article_url, str(raw))
 
     def _reads(self, full: Path, raw: Any, data: bytes) -> None:
         """A readable article is never replaced by text the build cannot read (an empty or forged
@@ -405,137 +293,6 @@ class LocalBackend:
             raise Refused(409, f"không lưu đè lên bài “{raw}”: tệp đang có lỗi ở dòng {exc.line}: {exc.message}. "
                                f"Trình biên tập không đọc được bài này nên sẽ ghi mất nội dung cũ; hãy sửa tệp "
                                f"bằng trình soạn thảo văn bản rồi tải lại trang") from None
-
-    def persist_media(self, params: dict) -> dict:
-        path, data = self._asset_bytes(params.get("asset"))
-        self._image(path)
-        self._unclaimed(path, data)
-        self._fits(path, data)
-        _photo_kind(path, data)
-        return self._media(self._write(path, data))
-
-    def _unclaimed(self, raw: Any, data: bytes) -> None:
-        """An upload may not replace another file of the same name: articles may show it."""
-        full, area = self._checked(raw)
-        try:
-            same = full.read_bytes() == data
-        except FileNotFoundError:
-            return
-        except OSError as exc:
-            raise Refused(409, f"không đọc được tệp đang có “{raw}”: {os_reason(exc)}") from None
-        if not same:
-            raise Refused(409, f"đã có tệp “{raw}” với nội dung khác: tải lên sẽ thay mất tệp cũ mà các bài "
-                               f"khác có thể đang dùng; hãy đổi tên tệp rồi tải lên lại")
-
-    def _unused(self, raw: Any) -> None:
-        """A photo articles show may not be deleted: their pages would lose it and the build fail."""
-        full, area = self._checked(raw)
-        if area is self.areas[0]:
-            return
-        address = "/" + full.relative_to(self.root / area.name).as_posix()
-        users = []
-        for text_file in self._users():
-            if address in text_file.read_text(encoding="utf-8", errors="replace"):
-                users.append(self._relative(text_file))
-                if len(users) > 3:
-                    break
-        if users:
-            more = " và các bài khác" if len(users) > 3 else ""
-            raise Refused(409, f"ảnh “{raw}” đang được dùng trong {', '.join(users[:3])}{more}: xóa ảnh sẽ làm hỏng "
-                               f"các bài đó; hãy bỏ ảnh khỏi bài trước rồi mới xóa")
-
-    def _users(self) -> list[Path]:
-        """The files that may show a photo: site.toml (the logo, the share image) and every text file
-        of the content folder the articles are in (articles, pages), the photos' own folder aside."""
-        content = (self.root / self.areas[0].name).parent
-        images = self.root / self.areas[1].name
-        found = [self.root / "site.toml"] if (self.root / "site.toml").is_file() else []
-        for folder, dirs, files in os.walk(content):  # links are not followed: _list's rule
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and Path(folder, d) != images)
-            found += [Path(folder, name) for name in sorted(files)
-                      if name.endswith(USER_EXTENSIONS) and not Path(folder, name).is_symlink()]
-        return found
-
-    def _delete(self, raw: Any) -> None:
-        path, _ = self._checked(raw)
-        path.unlink(missing_ok=True)  # decap-server ignores a file that is already gone
-
-    def _unlinked(self, raw: Any, deleted: set[Path]) -> None:
-        """An article other pages link to may not be deleted: their links would lead nowhere (`check`
-        fails on them). deleted: the files this request deletes (links among them do not count)."""
-        full, area = self._checked(raw)
-        if area is not self.areas[0] or not self.article_url or not full.is_file():
-            return
-        try:
-            slug = split(decode(full.read_bytes(), str(raw)), str(raw)).meta.get("slug")
-        except ContentError:
-            slug = None
-        slug = slug.strip() if isinstance(slug, str) and slug.strip() else full.stem
-        # The address without the base path or host ("bai-viet/ten-bai"), not followed by more of a slug.
-        address = self.article_url.replace("{slug}", slug).strip("/")
-        link = re.compile(re.escape(address) + r"(?![A-Za-z0-9_-])")
-        users = [self._relative(f) for f in self._users()
-                 if f not in deleted and link.search(f.read_text(encoding="utf-8", errors="replace"))]
-        if users:
-            more = " và các bài khác" if len(users) > 3 else ""
-            raise Refused(409, f"bài “{raw}” đang được liên kết đến từ {', '.join(users[:3])}{more}: xóa bài sẽ làm "
-                               f"hỏng các liên kết đó (trang dẫn tới /{address}/ không còn). Hãy bỏ hoặc sửa các "
-                               f"liên kết trước rồi mới xóa bài")
-
-    def _deletable(self, raw: Any, base: dict | None, deleted: set[Path] = frozenset()) -> None:
-        full, _ = self._checked(raw)
-        self._unused(raw)
-        self._unlinked(raw, set(deleted) | {full})
-        if base is not None and isinstance(raw, str) and raw in base:  # an article changed since the tab read it
-            self._unchanged(full, raw, base[raw], deleting=True)
-
-    def delete_file(self, params: dict) -> dict:
-        self._deletable(params.get("path"), _base_ids(params))
-        self._delete(params.get("path"))
-        return {"message": f"deleted file {params.get('path')}"}
-
-    def delete_files(self, params: dict) -> dict:
-        paths = params.get("paths")
-        if not isinstance(paths, list) or not paths:
-            raise Refused(422, "“paths” phải là một danh sách tệp")
-        base = _base_ids(params)
-        deleted = {self._checked(raw)[0] for raw in paths}
-        for raw in paths:
-            self._deletable(raw, base, deleted)
-        for raw in paths:
-            self._delete(raw)
-        return {"message": f"deleted files {', '.join(paths)}"}
-
-
-# The kind of photo each name says (images.image_kind reads what the bytes are): an upload whose
-# bytes are another kind (a page saved as .gif, an SVG as .png) would be published as a photo.
-_SIGNATURES = {
-    ".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF", ".webp": "WebP", ".avif": "AVIF",
-}
-
-
-def _photo_kind(raw: Any, data: bytes) -> None:
-    """Refused unless data is a photo of the kind its name says."""
-    kind = _SIGNATURES.get(os.path.splitext(str(raw))[1].lower())
-    found = image_kind(data)
-    if kind is not None and found is None:
-        raise Refused(422, f"tệp “{raw}” không phải ảnh {kind} (nội dung không phải một ảnh); hãy tải lên đúng tệp ảnh")
-    if kind is not None and found != kind:
-        raise Refused(422, f"tệp “{raw}” là ảnh {found}, không phải ảnh {kind}: hãy đặt lại đuôi tên tệp cho đúng")
-
-
-def _base_ids(params: dict) -> dict | None:
-    """The ids (sha256) of the files as the editor's tab read them, sent by lamtheobac-cms.js; None from
-    other clients (decap-server's protocol has none)."""
-    base = params.get("baseIds")
-    if base is not None and not (isinstance(base, dict) and all(isinstance(v, str) for v in base.values())):
-        raise Refused(422, "yêu cầu không hợp lệ: “baseIds” phải là bảng đường dẫn → mã tệp")
-    return base
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
 
 def _file_info(path: Any, label: Any, digest: str | None) -> dict:
     info: dict = {"path": str(path).replace("\\", "/")}

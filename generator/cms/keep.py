@@ -13,17 +13,17 @@ import re
 from datetime import datetime
 from typing import Any
 
-from ..content import _FALSE, _TRUE, ARTICLE_FIELDS  # the words the build reads as true and false
+from ..fields import ARTICLE_FIELDS, FALSE, TRUE  # the words the build reads as true and false
 from ..errors import ContentError
 from ..frontmatter import decode, split
 from ..vietnamese import VN, in_zone
 
 # A top-level key line: what the build's locator (frontmatter._TOP_KEY) takes for one.
 _TOP_KEY = re.compile(r"""^(?:"([^"]+)"|'([^']+)'|([^\s#:\-'"][^:]*?))\s*:(?:\s|$)""")
-# Tables the build also reads written as one text (content._source, content._image): the part it is.
+# Tables the build also reads written as one text (fields.source_of, fields.image_of): the part it is.
 _SHORT = {"source": "name", "image": "src"}
 _DATES = ("date", "updated")  # the keys the build reads as moments (source's "date" too)
-_FLAGS = ("draft", "date_estimated")  # the keys the build reads as true or false (content._Checker.flag)
+_FLAGS = ("draft", "date_estimated")  # the keys the build reads as true or false (fields.Checker.flag)
 # Lists the build also reads written as their one item (content.read_article's allow_single): a
 # "directives: 05-CT/TW" or "tags: x" is an error there, which the CMS's list mends.
 _SINGLE = ("province",)
@@ -76,11 +76,11 @@ def same_meaning(old: Any, new: Any, key: str = "") -> bool:
         return same_meaning(old, new[_SHORT[key]])
     if key in _SINGLE and isinstance(old, str) and isinstance(new, list) and len(new) == 1:
         return same_meaning(old, new[0])
-    if isinstance(old, list) and isinstance(new, list):  # a blank item is none (content._Checker.texts)
+    if isinstance(old, list) and isinstance(new, list):  # a blank item is none (fields.Checker.texts)
         old, new = ([item for item in items if not (isinstance(item, str) and not item.strip())]
                     for items in (old, new))
         return len(old) == len(new) and all(same_meaning(a, b) for a, b in zip(old, new))
-    if isinstance(old, dict) and isinstance(new, dict):  # "name:" in a table is no name (content._Checker.get)
+    if isinstance(old, dict) and isinstance(new, dict):  # "name:" in a table is no name (fields.Checker.get)
         old, new = ({k: v for k, v in table.items() if v != ""} for table in (old, new))
         return old.keys() == new.keys() and all(same_meaning(old[k], new[k], k) for k in old)
     if not (isinstance(old, str) and isinstance(new, str)):
@@ -88,8 +88,8 @@ def same_meaning(old: Any, new: Any, key: str = "") -> bool:
     a, b = old.strip(), new.strip()
     if a == b:
         return True
-    if key in _FLAGS and a.lower() in _TRUE + _FALSE and b.lower() in _TRUE + _FALSE:
-        return (a.lower() in _TRUE) == (b.lower() in _TRUE)
+    if key in _FLAGS and a.lower() in TRUE + FALSE and b.lower() in TRUE + FALSE:
+        return (a.lower() in TRUE) == (b.lower() in TRUE)
     if key not in _DATES:
         return False
     moments = _moment(a), _moment(b)
@@ -102,7 +102,7 @@ def _empty(key: str, value: Any) -> bool:
     if key not in ARTICLE_FIELDS:  # a key the build does not know is refused even empty: the save mends it
         return False
     if key == "date_estimated" and isinstance(value, str):
-        return value.strip().lower() in _FALSE
+        return value.strip().lower() in FALSE
     return value is None or value in ("", [], {}) or (isinstance(value, str) and not value.strip())
 
 

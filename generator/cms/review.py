@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import SimpleNamespace
 
+from ..aliases import check_aliases, output_of, written_aliases
 from ..collect import check_slugs, tag_page
 from ..config import SiteConfig
 from ..content import ReadSettings, errors_of, read_article
@@ -43,10 +44,18 @@ def reviewer(config: SiteConfig, registries: Registries) -> Review:
 def shared_address(config: SiteConfig, article, others: list[tuple[SourceFile, dict]]) -> list[str]:
     """collect.check_slugs's errors for the saved article: an address another article has (its file
     name, or its "slug"), or one the site keeps for itself."""
-    rows = [SimpleNamespace(slug=written_slug(meta, source.path.stem), path=source.shown, line=1)
-            for source, meta in others]
-    # The saved article last: check_slugs reports the second owner of an address.
-    return [str(e) for e in check_slugs([*rows, article], [], config) if e.path == article.path]
+    rows = [SimpleNamespace(slug=written_slug(meta, source.path.stem), path=source.shown, line=1,
+                            aliases=written_aliases(meta)) for source, meta in others]
+    # The saved article last: check_slugs and check_aliases report the second owner of an address.
+    found = [e for e in check_slugs([*rows, article], [], config) + check_aliases([*rows, article], [], config)
+             if e.path == article.path]
+    # An address that is another article's old one (the build says so at that article's "aliases").
+    address = config.urls.article.format(slug=article.slug)
+    found += [ContentError(f"bài này có đường dẫn /{address}, là địa chỉ cũ của {row.path} (trong “aliases” của "
+                           f"bài đó, để người đọc theo địa chỉ cũ vẫn tới được bài đó); hãy đặt “slug” khác",
+                           article.path, article.line)
+              for row in rows if any(output_of(alias.path) == output_of(address) for alias in row.aliases)]
+    return [str(e) for e in found]
 
 
 def _tags_of(meta: dict) -> list[str]:

@@ -15,7 +15,7 @@ from datetime import datetime
 import yaml
 
 from ..config import SiteConfig
-from ..content import ARTICLE_FIELDS
+from ..fields import ARTICLE_FIELDS, SLUG
 from ..errors import ConfigError
 from ..taxonomy import Directive, Province, Registries, Unit
 from ..vietnamese import normalize, offset_name, sort_key, sorted_vi, term_key
@@ -25,6 +25,7 @@ SHOWN_DATE = "lamtheobac_ngay"  # the entry's day as the list shows it (lamtheob
 FORMAT = "lamtheobac-md"          # the front-matter format lamtheobac-cms.js registers
 TAGS_WIDGET = "lamtheobac-tags"   # the tags widget lamtheobac-cms.js registers
 TIME_WIDGET = "lamtheobac-datetime"  # a moment in the site's time, whatever the browser's zone (lamtheobac-cms.js)
+DATE_WIDGET = "lamtheobac-date"   # a day, typed and shown day first whatever the browser's language (lamtheobac-cms.js)
 DATE_FORMAT = "YYYY-MM-DDTHH:mm:ssZ"  # dayjs: 2024-05-19T16:27:00+07:00
 MAX_UPLOAD = 20 * 1024 * 1024     # bytes per image, in the form and in the local backend
 SINGLE = ("source", "image")      # tables edited as a list of at most one item (see article_fields)
@@ -131,12 +132,18 @@ def _moment(name: str, label: str, hint: str, offset: str | None, **extra) -> di
                   **({"default_now": True} if now else {}), **extra)
 
 
-def article_fields(registries: Registries, tags: list[str], offset: str | None = "+07:00") -> list[dict]:
-    """The form's fields; offset: the site's one UTC offset (utc_offset), None when it has summer time."""
+def article_fields(registries: Registries, tags: list[str], offset: str | None = "+07:00",
+                   article_url: str = "bai-viet/{slug}/") -> list[dict]:
+    """The form's fields; offset: the site's one UTC offset (utc_offset), None when it has summer time;
+    article_url: where articles are published ([urls] article)."""
     url = ["^https?://[^\\s\"<>`\\\\]+$", "Địa chỉ phải bắt đầu bằng http:// hoặc https:// và không có dấu cách"]
     return [
         _field("title", "Tiêu đề", "string", "Tên tệp và địa chỉ bài lấy từ tiêu đề khi tạo bài "
                "(chữ không dấu, đ thành d); sửa tiêu đề sau đó không đổi địa chỉ.", required=True),
+        _field("slug", "Địa chỉ bài", "string", "Phần cuối địa chỉ bài (/" + article_url.replace("{slug}", "…")
+               + "); bỏ trống thì lấy từ tên tệp. Đổi địa chỉ của bài đã đăng thì địa chỉ cũ vẫn dẫn tới bài "
+               "(được ghi vào “aliases”, giữ cho các liên kết đã chia sẻ).",
+               pattern=[SLUG.pattern, "Chỉ gồm chữ thường không dấu a-z, số 0-9 và dấu “-”, ví dụ neu-guong-lai-chau"]),
         _moment("date", "Ngày giờ đăng", "Bài có ngày trong tương lai chỉ hiện trên trang khi đến giờ đó.", offset,
                 required=True, now=True),
         _field("summary", "Tóm tắt (sa-pô)", "text", "Hiện ở đầu bài, trong danh sách bài và nguồn tin. "
@@ -159,8 +166,7 @@ def article_fields(registries: Registries, tags: list[str], offset: str | None =
                     "hint": "Ví dụ: Báo Lai Châu"},
                    {"name": "url", "label": "Địa chỉ bài gốc", "widget": "string", "required": False,
                     "pattern": url},
-                   {"name": "date", "label": "Ngày đăng ở nguồn", "widget": "datetime", "required": False,
-                    "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False},
+                   {"name": "date", "label": "Ngày đăng ở nguồn", "widget": DATE_WIDGET, "required": False},
                ]),
         _field("image", "Ảnh đại diện", "list", "Ảnh ở đầu bài và khi chia sẻ; tệp ảnh được lưu vào thư mục "
                "ảnh của trang.", label_singular="ảnh đại diện", max=1, collapsed=False,
@@ -237,7 +243,7 @@ def cms_config(config: SiteConfig, registries: Registries, tags: list[str],
             "sortable_fields": [{"field": "date", "default_sort": "desc"}, "title"],
             "view_filters": [{"label": "Bản nháp", "field": "draft", "pattern": True}],
             "preview_path": article_path,
-            "fields": article_fields(registries, tags, utc_offset(config)),
+            "fields": article_fields(registries, tags, utc_offset(config), config.urls.article),
         }],
     })
     return out

@@ -10,7 +10,9 @@ from .clean import EM_CLOSE, EM_OPEN, Block, is_headline_like, words
 from .lines import CREDIT_ONLY, LIST_NUMBER, Info, image_name, is_shouting
 from .sections import in_list, is_section, subsection
 
-LIST_ITEM = re.compile(r"^([-–+•*▪●◦○·■□◆►➢➤❖✓✔])\s+(\S.*)$")  # "·": Word's bullet in the Symbol font
+# "·": Word's bullet in the Symbol font; emoji pointing or ticking ("👉", "✅", "📌", with or without the emoji
+# variation selector): the bullets of portals and Facebook posts
+LIST_ITEM = re.compile(r"^([-–+•*▪●◦○·■□◆►➢➤❖✓✔✅☑➡▶🔹🔸🔷🔶📌⭐🌟✳❇🔴🔵👉⏩💠])\ufe0f?\s+(\S.*)$")
 SUB_BULLETS = ("+", "○", "◦")  # the second level of a list whose items have another bullet (Google Docs: ● then ○)
 ORDERED = re.compile(r"^(\d{1,2})\s*[.)]\s+(\S.*)$")  # "1. …", "2) …": an item of a numbered list
 _HEADING_MAX_WORDS = 12
@@ -25,6 +27,12 @@ _ATTRIBUTION_DASH = re.compile(r"^[-–—―]\s*(?=\S)")
 _QUOTED = re.compile(r"^[\"“„«'‘].{8,}[\"”»'’][.!?…]?$", re.DOTALL)
 _SPEAKER_TITLE = re.compile(r"^(?:(?:Chủ tịch(?: nước)?|Bác|Đồng chí|Đ/c|Cố Tổng Bí thư|Tổng Bí thư|Cố Thủ tướng|"
                             r"Thủ tướng|Đại tướng|Nhà thơ|Nhà văn|Giáo sư|GS\.|Lãnh tụ|Cụ)\s+)+")
+# A live page's time stamp over each entry ("09:40", "9h40", "09:40 18/5", "10:15 (GMT+7)"): with two or more
+# in the body, each opens an entry, written as a heading with the entry's title when it has one.
+_STAMP = re.compile(r"^(?:[01]?\d|2[0-3])\s*[:h]\s*[0-5]\d(?:\s*(?:,\s*)?\d{1,2}/\d{1,2}(?:/\d{4})?)?"
+                    r"(?:\s*\(GMT\s*\+\s*7\))?$", re.IGNORECASE)
+_ENTRY_TITLE_WORDS = 25
+_BAC = {"Hồ Chí Minh", "Hồ Chủ tịch", "Nguyễn Ái Quốc", "Nguyễn Tất Thành"}  # "Hồ Chủ tịch": the Hán-Việt order
 _NUMBERED_PHOTO = re.compile(r"^(?:ảnh|hình|hình ảnh|photo)\s*\d{1,2}\s*[:.–-]\s*\S", re.IGNORECASE)
 _CAPTION_POSITION = re.compile(r"\((?:bìa|thứ|đứng|ngồi|giữa|bên|từ trái|từ phải|trái|phải|hàng)[^)]*\)", re.IGNORECASE)
 _SCENE_VERB = re.compile(
@@ -61,10 +69,18 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
     in_section = False  # under a roman-numbered section ("I. …"): its numbered parts are one level lower
     # A saved page that marks its captions (<figcaption>) marks them all: text under a photo without one is text.
     marks_captions = saved_page and any(info.block.hint == "caption" for info in infos)
+    live = sum(1 for info in infos if _STAMP.match(info.text)) >= 2
+    dialogue = _dialogue(infos)
     i = 0
     while i < len(infos):
         info = infos[i]
         b = info.block
+        if live and _STAMP.match(info.text):
+            titled = i + 1 < len(infos) and _entry_title(infos[i + 1])
+            text = f"{info.text} – {infos[i + 1].text}" if titled else info.text
+            nodes.append(Node("h", text, level=3 if in_section else 2, line=b.line))
+            i += 2 if titled else 1
+            continue
         if b.hint == "table":
             nodes.append(Node("table", b.text, line=b.line, rows=b.extra["table"].rows))
             i += 1
@@ -82,7 +98,11 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             i += 1
             continue
         if b.extra.get("quote"):
-            nodes.append(_quoted(info))
+            # the quote's last line may name who said it ("<p class="source">Hồ Chủ tịch</p>" in a pull-quote box)
+            last_line = i + 1 == len(infos) or infos[i + 1].block.extra.get("quote") != b.extra["quote"]
+            said_by = _attribution(info, nodes[-1]) if last_line and nodes and nodes[-1].quote == b.extra["quote"] \
+                else None
+            nodes.append(Node("p", said_by, line=b.line, quote=b.extra["quote"]) if said_by else _quoted(info))
             i += 1
             continue
         said_by = _attribution(info, nodes[-1] if nodes else None)
@@ -98,6 +118,9 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             alt = alt if _describes(alt, info.image) else ""
             caption = alt
             j = i + 1
+            video = None
+            if j + 1 < len(infos) and infos[j].block.hint == "video" and infos[j + 1].block.hint == "caption":
+                video, j = infos[j], j + 1  # a <video> in a <figure>: the caption is its poster's, the link follows
             if j < len(infos) and _is_caption_after_image(infos[j]) and not (
                     (marks_captions or b.extra.get("lead_below")) and infos[j].block.hint != "caption"
                     and not infos[j].credit and not _italic(infos[j].block)):
@@ -112,6 +135,8 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
                     caption = f"{caption} {infos[j].text}"
                     j += 1
             nodes.append(Node("figure", caption, src=info.image, line=b.line, alt=alt))
+            if video is not None:
+                nodes.append(Node("p", video.text, line=video.block.line))
             i = j
             continue
         text = info.text
@@ -119,7 +144,9 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
         if twice:
             dropped.append((infos[i + 1].block, "chú thích ảnh in hai lần"))
         item = LIST_ITEM.match(text)
-        if b.hint == "li" or item:
+        if dialogue and b.hint != "li" and _TURN.match(text):  # "- Thưa ông, …?": a turn, never a list item
+            nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold"))))
+        elif b.hint == "li" or item:
             body = item.group(2) if item else text
             marker = item.group(1) if item else "-"
             nested = marker in SUB_BULLETS and nodes and nodes[-1].kind == "li" and \
@@ -147,6 +174,26 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
     return nodes, dropped, warnings
 
 
+_TURN = re.compile(r"^[-–—]\s+\S")
+
+
+def _dialogue(infos: list[Info]) -> bool:
+    """An interview printed as dialogue: its turns open with a dash ("- Thưa bà, …?", "- Chúng tôi …"), and at
+    least two of them are questions."""
+    turns = [info for info in infos if info.block.hint != "li" and _TURN.match(info.text)]
+    return sum(1 for info in turns if info.text.rstrip(" *”\"").endswith("?")) >= 2 and len(turns) >= 3
+
+
+def _entry_title(info: Info) -> bool:
+    """The line under a live page's time stamp is its entry's title: a heading, or a short line in bold or
+    without a sentence's end."""
+    b = info.block
+    if info.image or b.hint in ("img", "li", "table", "caption", "video") or b.extra.get("quote") \
+            or _STAMP.match(info.text) or info.n_words > _ENTRY_TITLE_WORDS:
+        return False
+    return b.hint in ("heading", "h1") or bool(b.extra.get("bold")) or not info.text.rstrip().endswith((".", "…", ":"))
+
+
 def _attribution(info: Info, previous: Node | None) -> str | None:
     """The line as the source of the quote just above it ("— Chủ tịch Hồ Chí Minh"), or None: a short
     line after a <blockquote> or a paragraph all in quotation marks, opening with a dash, in brackets,
@@ -169,10 +216,12 @@ def _attribution(info: Info, previous: Node | None) -> str | None:
         return text
     titled = _SPEAKER_TITLE.match(text)
     name = text[titled.end():] if titled else text
+    if name in _BAC:
+        return "— " + text
     parts = name.split()
     if not 1 <= len(parts) <= 5 or not all(w[:1].isupper() for w in parts):
         return None
-    if titled or name == "Hồ Chí Minh" or _italic(b) or b.extra.get("bold") and len(parts) >= 2:
+    if titled or _italic(b) or b.extra.get("bold") and len(parts) >= 2:
         return "— " + text
     return None
 
@@ -205,7 +254,7 @@ def _is_caption_after_image(info: Info) -> bool:
     b = info.block
     if b.hint == "caption":
         return True
-    if b.hint in ("img", "heading", "h1", "li", "table") or b.extra.get("quote") or info.image:
+    if b.hint in ("img", "heading", "h1", "li", "table", "video") or b.extra.get("quote") or info.image:
         return False
     return len(b.text) <= 300 or info.credit
 

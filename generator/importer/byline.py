@@ -16,6 +16,9 @@ LABEL = re.compile(
     r"tác\s+giả|người\s+viết|nhóm\s+phóng\s+viên|phóng\s+viên|nhóm\s+PV|PV|P\.V|nhóm\s+thực\s+hiện|thực\s+hiện|"
     r"biên\s+tập|ghi\s+chép)\s*:\s*|ghi\s+chép\s+của\s+)",
     re.IGNORECASE)
+# A video's credit ("Video: …", "Clip: …") names where it was filmed as often as who filmed it: "Video: Hà
+# Nội/VOV" is a place, and a place after this label is no person (unlike "Tác giả: Thanh Bình").
+_MEDIA_LABEL = re.compile(r"^(?:video|clip)\s*:", re.IGNORECASE)
 EDITOR_LABEL = re.compile(r"^biên\s+tập\s*:", re.IGNORECASE)  # the editor: the author only when no one else is named
 PHOTO_PART = re.compile(r"\s*[-–—,;|]\s*(?:ảnh|đồ\s+họa|video|clip)\s*:.*$", re.IGNORECASE)
 _TITLES = (r"PGS\.?\s*,?\s*TS(?:\.|(?!\w))|GS\.?\s*,?\s*TS(?:\.|(?!\w))|GS\.|PGS\.|TS(?:\.|(?!\w))|ThS(?:\.|(?!\w))|"
@@ -61,6 +64,7 @@ _POST = (r"(?:Phó|Trưởng|Bí thư|Chủ tịch|Giám đốc|Giảng viên|Ng
 POST_START = re.compile("^" + _POST)
 _POST_AFTER_COMMA = re.compile(r",\s+" + _POST + ".*$")  # "Nguyễn Văn A, Phó Trưởng Ban Tuyên giáo Huyện ủy"
 _UNIT_AFTER_DASH = re.compile(r"\s+[-–—]\s+(.+)$")
+_ROLE_AFTER = re.compile(r"\s+(?:thực\s+hiện|ghi|lược\s+ghi|ghi\s+lại)\s*\.?$", re.IGNORECASE)
 
 
 def _title_case(word: str) -> str:
@@ -105,16 +109,21 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     ``places``: term keys of province and district names, which are never bylines alone: a label
     ("Bài, ảnh:") or the writer's unit after a dash makes such a name a person's."""
     text = normalize(text).strip()
-    signed = has_label(text)  # "Tác giả: Thanh Bình": a person, though Thanh Bình is also a district
+    signed = has_label(text) and not _MEDIA_LABEL.match(text)  # "Tác giả: Thanh Bình": a person, though a district
     text = LABEL.sub("", text).strip()
     staff = _STAFF_PREFIX.match(text)
     if staff and _staff_name(text[staff.end():]):
         text = text[staff.end():].strip()
     text = PHOTO_PART.sub("", text).strip()
     text = _PARENS.sub("", text).strip()  # "Thu Hà (Báo Lai Châu)", "Thanh Hải (TTXVN)"
+    role = _ROLE_AFTER.search(text)
+    if role and _split_names(text[:role.start()].strip()):  # "NGỌC ÁNH thực hiện": an interview's maker
+        text = text[:role.start()].strip()
     unit = _UNIT_AFTER_SLASH.search(text) or _POST_AFTER_COMMA.search(text)
     if unit and not text.endswith(":") and _split_names(text[:unit.start()].strip()):  # "…, Bí thư Tỉnh ủy:" speaks
-        text, signed = text[:unit.start()].strip(), True
+        text = text[:unit.start()].strip()
+        # "Minh Anh/VOV" is signed by the paper; "Hà Nội/VOV" is the place the paper reports from
+        signed = signed or term_key(TITLE_PREFIX.sub("", text)) not in places
     text = text.rstrip(" .,;:").strip() if not re.search(r"\b\w\.$", text) else text
     if not text:
         return None
@@ -135,6 +144,15 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     if not signed and any(term_key(n) in places for n in names):
         return None
     return prefix + " - ".join(names)
+
+
+def place_credit(text: str, places: frozenset[str]) -> bool:
+    """A video's credit that names only where it was filmed ("Video: Hà Nội/VOV", "Clip: Thanh Hóa")."""
+    label = _MEDIA_LABEL.match(normalize(text).strip())
+    if not label:
+        return False
+    rest = _UNIT_AFTER_SLASH.sub("", normalize(text).strip()[label.end():]).strip(" .")
+    return bool(rest) and term_key(rest) in places
 
 
 def _split_names(text: str) -> list[str] | None:

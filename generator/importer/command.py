@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 from urllib.parse import urlsplit
 
-from ..content import _url_problem as build_url_problem  # the build's own rule for addresses
+from ..fields import url_problem as build_url_problem  # the build's own rule for addresses
 from ..errors import ContentError, os_reason
 from ..taxonomy import Registries
 from ..vietnamese import format_long_date, slugify

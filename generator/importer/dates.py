@@ -45,10 +45,11 @@ _WEEKDAY = re.compile(r"(?<!\w)(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7
                       r"(mon|tues|wednes|thurs|fri|satur|sun)day)(?!\w)", _I)  # English: whole names only ("Thu" is a name)
 _PUBLISHED = re.compile(r"(?<!\w)(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|đăng\s+tải|ngày\s+xuất\s+bản|xuất\s+bản|"
                         r"thời\s+gian\s+đăng|ngày\s+phát\s+hành|published|posted)(?!\w)", _I)
-_UPDATED = re.compile(r"(?<!\w)(?:ngày\s+cập\s+nhật|cập\s+nhật|cập\s+nhập|updated|modified)(?!\w)", _I)
+_UPDATED = re.compile(r"(?<!\w)(?:ngày\s+cập\s+nhật|cập\s+nhật|cập\s+nhập|chỉnh\s+sửa|sửa\s+đổi|sửa\s+ngày|sửa\s+lúc|"
+                      r"updated|modified|edited)(?!\w)", _I)
 _TODAY = re.compile(r"(?<!\w)(?:hôm\s+nay|today|âm\s+lịch)(?!\w)", _I)
 _LABELS = re.compile(
-    r"(?<!\w)(?:ngày|đăng|đăng\s+tải|xuất\s+bản|thời\s+gian|lúc|vào|cập\s+nhật|cập\s+nhập|"
+    r"(?<!\w)(?:ngày|đăng|đăng\s+tải|xuất\s+bản|thời\s+gian|lúc|vào|cập\s+nhật|cập\s+nhập|chỉnh\s+sửa|sửa\s+đổi|sửa|"
     r"updated|published|posted|date|on|at)(?!\w)", _I)
 _COUNTER = re.compile(
     r"(?<!\w)(?:(?:số\s+)?lượt\s+(?:xem|đọc|truy\s+cập)|views?|bình\s+luận|comments?)\s*[:(]?\s*\d[\d.,]*\s*\)?"
@@ -57,7 +58,8 @@ _TOOLS = re.compile(r"(?<!\w)(?:in\s+bài|in\s+trang|gửi\s+email|chia\s+sẻ|l
 _POSTER = re.compile(r"(?<!\w)(?:đăng\s+bởi|người\s+đăng|bởi|by)\s*:?\s*", _I)
 _AUTHOR_LABEL = re.compile(r"(?<!\w)(?:tác\s+giả|người\s+viết|bài\s+và\s+ảnh|bài,\s*ảnh|bài|tin)\s*:\s*", _I)
 _LEFTOVER = re.compile(r"[\s|,:;/·•\-–—'’()\[\]]*")
-_SPLIT = re.compile(r"\s*[|·•]\s*|\s+[-–—]\s+|\s{2,}")
+_STRONG_SPLIT = re.compile(r"\s*[|·•]\s*|\s{2,}")
+_DASH_SPLIT = re.compile(r"\s+[-–—]\s+|^[-–—]\s+|\s+[-–—]$")
 _WEEKDAY_WORDS = {"hai": 0, "ba": 1, "tư": 2, "năm": 3, "sáu": 4, "bảy": 5, "bẩy": 5}
 MAX_META_LINE = 160
 # The place-and-date line that opens or closes a Vietnamese document or letter: "<place>, ngày 08 tháng 02 năm 2024".
@@ -245,21 +247,22 @@ def meta_line(line: str) -> MetaLine | None:
 
 
 def _pick_labelled(text: str, found) -> tuple | None:
-    """In "Ngày đăng: 13/01/2023 | Cập nhật: 14/01/2023", the published one; None for a range."""
+    """In "Ngày đăng: 13/01/2023 | Cập nhật: 14/01/2023", the published one; in "18/05/2024 08:00 (Cập nhật
+    20/05/2024 10:15)", the one that is not the update's; None for a range (no labels)."""
     labelled = []
     previous_end = 0
     for s, e, ymd in found:
         before = text[previous_end:s]
-        if _PUBLISHED.search(before):
-            labelled.append(("published", (s, e, ymd)))
-        elif _UPDATED.search(before):
-            labelled.append(("updated", (s, e, ymd)))
-        else:
-            return None
+        kind = "published" if _PUBLISHED.search(before) else "updated" if _UPDATED.search(before) else "plain"
+        labelled.append((kind, (s, e, ymd)))
         previous_end = e
-    for kind, item in labelled:
-        if kind == "published":
-            return item
+    kinds = [kind for kind, _item in labelled]
+    if "plain" in kinds and (kinds.count("plain") > 1 or "updated" not in kinds):
+        return None
+    for wanted in ("published", "plain"):
+        for kind, item in labelled:
+            if kind == wanted:
+                return item
     return labelled[0][1]
 
 
@@ -274,8 +277,15 @@ def _own_part(text: str, found, chosen) -> tuple[int, int]:
 
 
 def _tidy(rest: str) -> str:
-    parts = [p.strip(" |,:;/·•-–—'’()[]") for p in _SPLIT.split(rest)]
-    return " ".join(p for p in parts if p and not _LEFTOVER.fullmatch(p)).strip()
+    """What a date line holds beside its date, its separators taken out. A dash between two names stays:
+    "Thu Phương - Phan Trâm • 08:00, 19/05/2024" is signed by two writers, not by "Thu Phương Phan Trâm"."""
+    kept = []
+    for part in _STRONG_SPLIT.split(rest):
+        pieces = [p.strip(" |,:;/·•-–—'’()[]") for p in _DASH_SPLIT.split(part)]
+        part = " - ".join(p for p in pieces if p and not _LEFTOVER.fullmatch(p))
+        if part:
+            kept.append(part)
+    return " ".join(kept).strip()
 
 
 def _short_label(rest: str) -> bool:

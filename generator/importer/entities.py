@@ -86,7 +86,9 @@ _PLENUM = re.compile(
     r"(\d{1,2})(?!\d)(?:\s*[,(\-–]?\s*(?:khóa|khoá)\s+([IVXLC]+|\d{1,2})(?![\w]))?", re.IGNORECASE)
 _TERM = re.compile(r"^\s*[,(\-–]?\s*(?:khóa|khoá)\s+([IVXLC]+|\d{1,2})(?!\w)", re.IGNORECASE)
 _CENTRAL_CODES = {"TW", "TƯ"}
-_ISSUER_END = re.compile(rf"[,.;:()“”\"]|\b(?:về|và|gắn|nhằm|đã|để|trong|với)\b|{_DOC_TYPES}", re.IGNORECASE)
+# Where the issuer after "của" ends: punctuation, the subject ("về …"), or a place ("… ở cơ sở", "tại tỉnh"),
+# which names where the document is carried out, not who issued it.
+_ISSUER_END = re.compile(rf"[,.;:()“”\"]|\b(?:về|và|gắn|nhằm|đã|để|trong|với|ở|tại)\b|{_DOC_TYPES}", re.IGNORECASE)
 _CENTRAL = [term_key(s) for s in ("Bộ Chính trị", "Ban Bí thư", "Trung ương", "TW", "TƯ", "T.Ư")]
 _LOCAL = [term_key(s) for s in ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy", "Ban Thường vụ",
                                 "UBND", "Ủy ban", "HĐND", "tỉnh", "huyện", "thành phố", "Sở")]
@@ -102,6 +104,18 @@ def _roman(term: str | None) -> str | None:
 
 def _has(phrase_key: str, markers: list[str]) -> bool:
     return any(re.search(rf"(?<!\w){re.escape(m)}(?!\w)", phrase_key) for m in markers)
+
+
+def _first(phrase_key: str, markers: list[str]) -> int | None:
+    found = [m.start() for k in markers for m in [re.search(rf"(?<!\w){re.escape(k)}(?!\w)", phrase_key)] if m]
+    return min(found) if found else None
+
+
+def _local_first(issuer_key: str) -> bool:
+    """The issuer is a local body: a local name comes before any central one ("của Bộ Chính trị … cơ sở" is
+    central, though "sở" is a local word)."""
+    local, central = _first(issuer_key, _LOCAL), _first(issuer_key, _CENTRAL)
+    return local is not None and (central is None or local < central)
 
 
 @dataclass
@@ -196,7 +210,7 @@ def _named(m: re.Match, after: str, reg, found: _Found) -> None:
     issuer = window.split("của", 1)[1] if "của" in window else ""
     issuer_key = term_key(issuer)
     label = f"{kind} {number}" + (f" của{issuer.rstrip()}" if issuer.strip() else "")
-    if issuer.strip() and _has(issuer_key, _LOCAL):
+    if issuer.strip() and _local_first(issuer_key):
         return  # "Chỉ thị 06 của Ban Thường vụ Tỉnh ủy": a provincial document
     term = _TERM.match(after)
     term = _roman(term.group(1)) if term else None

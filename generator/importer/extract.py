@@ -256,7 +256,7 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
     """The lead's index, and what of it stays in the body when the summary is cut short."""
     for i in range(t + 1, len(infos)):
         info = infos[i]
-        if i in used or skippable(info) or info.credit or info.block.hint in ("caption", "img", "subtitle"):
+        if i in used or skippable(info) or info.credit or info.block.hint in ("caption", "img", "subtitle", "video"):
             continue  # Word's Subtitle under its Title: a second headline over the lead, kept in the body
         if info.block.hint in ("li", "h1") or LIST_ITEM.match(info.text):
             break
@@ -361,9 +361,9 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
         return
     def stays(i: int) -> bool:  # a picture's line: the image, its caption, its credit
         info = infos[i]
-        return bool(info.image or info.credit or info.block.hint == "caption" or _after_figure(infos, i, used))
+        return bool(info.image or info.credit or info.block.hint in ("caption", "video") or _after_figure(infos, i, used))
 
-    found = tail(infos, last, used, stays)
+    found = tail(infos, last, used, stays, places)
     out.warnings += found.warnings
     out.notes = {id(infos[i].block) for i in found.notes}
     source = found.source

@@ -71,9 +71,25 @@ def _eligible(info: Info, relaxed: bool = False) -> bool:
         return False
     if text.startswith("(") and text.endswith(")") or SALUTATION.match(text):
         return False  # "(Tham luận tại Hội nghị …)", "Kính thưa các đồng chí!": a note, a speech's opening
+    if _paper_name(text):
+        return False  # "Báo Tuyên Quang điện tử" over the page, "Báo Quảng Ngãi" under a phone's address bar
     if relaxed:  # nothing headline-shaped: a very long headline, or one ending with a full stop
         return len(text) <= 400 and info.n_words <= 70
     return is_headline_like(text, 250) or (text.endswith(("?", "!")) and info.n_words <= 40)
+
+
+_PAPER_WORD = re.compile(r"^(?:Báo|Tạp\s+chí|Đài)\s+(?=\S)")
+_PAPER_END = re.compile(r"\s+(?:điện\s+tử|online|Online|Điện\s+tử)$")
+
+
+def _paper_name(text: str) -> bool:
+    """A paper's name alone ("Báo Quảng Ngãi", "Báo Tuyên Quang điện tử"), not a headline about a paper
+    ("Báo Nhân Dân tròn 75 tuổi")."""
+    m = _PAPER_WORD.match(text.strip())
+    if not m or words(text) > 8:
+        return False
+    rest = _PAPER_END.sub("", text.strip()[m.end():]).split()
+    return bool(rest) and all(w[:1].isupper() or w in ("và", "-", "–") for w in rest)
 
 
 def _page_keys(page_titles: list[str]) -> set[str]:

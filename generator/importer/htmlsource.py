@@ -8,34 +8,32 @@ fields and labels only (search, comments, a poll) is left out, each of its lines
 headings, list items, images and figure captions keep a hint for the extractor.
 A data table becomes one block (tables.py); a paragraph inside a <blockquote> carries
 the quote's number, a list item its list's number, and a block with <em>/<i> inside
-its text with the emphasis marked (``extra["marked"]``). Embedded frames and videos
-cannot be imported: each is listed in ``PageMeta.left_out`` for the report.
+its text with the emphasis marked (``extra["marked"]``). Pictures, videos and embedded frames are
+read by pictures.py: a video keeps its poster and a link, other frames are listed in ``PageMeta.left_out``.
 The page's <meta>/<link> give the source name and address, and a machine-readable
 publication time when the page has one.
 """
 from __future__ import annotations
 
-import posixpath
 import re
 from collections import Counter
 from html.parser import HTMLParser
-from urllib.parse import unquote, urlsplit
 
 from ..vietnamese import normalize
 from .clean import EM_CLOSE, EM_OPEN, Block, words
 from .dates import meta_line
-from .inline import EDGE, emphasis, separated
-from .lines import image_name
-from .media import AMP_EMBEDS, IMAGE_TAGS, NAMELESS, embed_address, image_source, photo_address, post_embed
+from .inline import EDGE, emphasis, goes_on, joined, separated
+from .media import AMP_EMBEDS, IMAGE_TAGS, post_embed
 from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
+from .pictures import PicturesMixin
 from .tables import TableBuilder
 from .teasers import REASON as TEASER, split_teasers
+from .videos import KEPT as VIDEO_KEPT, PendingVideo, player_page, watch_url, youtube_id
 
 _SKIP = {"script", "style", "nav", "aside", "noscript", "template", "svg", "iframe", "button",
          "select", "textarea", "object", "canvas", "menu", "dialog", "video", "audio"} | AMP_EMBEDS
 _REPORTED = {"aside", "nav", "menu", "header", "footer"}  # furniture with words: dropped, each line reported
 _EMBEDS = {"iframe", "object", "embed", "video", "audio"} | AMP_EMBEDS  # content the importer cannot bring along
-EMBED_REASON = "khung nhúng (video, bản đồ, quảng cáo…) không nhập được; nếu là nội dung bài, hãy nhúng lại"
 _EMPHASIS = {"em", "i"}
 _BOLD = {"strong", "b"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -48,9 +46,17 @@ _ADVERT_KIND = "quảng cáo"
 # A <header> named for the post ("entry-header", "post-header", "detail-header") holds the headline and date
 # of an article the theme did not wrap in <article>; the page's own header is "site-header", "masthead"…
 _POST_HEADER = re.compile(r"entry|post|article|detail|story|single", re.IGNORECASE)
+# A box of the article's notes (WordPress's "wp-block-footnotes", "footnotes", "endnotes", "references",
+# "chu-thich"): the items of a numbered list in it are notes, written "[1] …" as a page that prints its numbers.
+_NOTES_BOX = re.compile(r"(?:^|[\s_-])(?:wp-block-footnotes|foot-?notes?|end-?notes?|references|chu-?thich|"
+                        r"ghi-?chu|tai-?lieu-?tham-?khao)(?=$|[\s_-])", re.IGNORECASE)
+_BACK_LINK = re.compile(r"^\s*[↩↑^⤴]\ufe0e?\ufe0f?\s*$")  # a note's link back to where it is cited
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "figure", "figcaption",
           "section", "article", "main", "blockquote", "tr", "td", "th", "table", "dd", "dt", "dl", "pre",
-          "hr", "address", "caption", "header", "footer", "body", "time", "form"}
+          "hr", "address", "caption", "header", "footer", "body", "time", "form",
+          # the other elements a browser shows as blocks: words on either side of them never join
+          "center", "details", "summary", "fieldset", "legend", "hgroup", "search", "dir", "listing", "xmp",
+          "plaintext"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _HINTS = {"h1": "h1", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
           "li": "li", "figcaption": "caption"}
@@ -68,7 +74,7 @@ _BREAK = "\ue003"  # a <br> inside a heading, until _flush reads it
 _MARKS = f"[{EDGE}{EM_OPEN}{EM_CLOSE}]"
 
 
-class _PageParser(HTMLParser):
+class _PageParser(PicturesMixin, HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
@@ -108,6 +114,11 @@ class _PageParser(HTMLParser):
         self._picture: list[str] = []  # srcsets of the open <picture>'s <source>s
         self._lazy_missing = False  # the last picture held only a placeholder: its <noscript> copy is the photo
         self.available: set[str] | None = None  # photos a single-file page holds, by name
+        self._video: PendingVideo | None = None  # the <video> being read
+        self._soft_break: Block | None = None  # the block a <br> just ended, which the next line may go on
+        self._notes: list[int] = []  # depths in self._stack of the open boxes of notes
+        self._note_numbers: list[int] = []  # for each open <ol>, the number of its next item (0: not notes)
+        self._videos: set[str] = set()  # addresses of the videos linked so far
 
     # -- structure --
     def _inside_article(self) -> bool:
@@ -176,14 +187,19 @@ class _PageParser(HTMLParser):
                 extra["links"] = links  # (words, href as written), for links.py
             if self._article:
                 extra["article"] = self._article  # for teasers.py
+            if self._notes:
+                extra["notes_box"] = True  # for tail.py: the notes end with their box
             last = self.blocks[-1] if self.blocks else None
             if hint == "h1" and last is not None and last.hint == "h1" and text[:1].islower():
                 # A headline over two paragraphs (Word's Title style: MsoTitleCxSpFirst, …CxSpLast):
                 # a part opening in lower case goes on the line above, as a <br> in a heading does.
                 self.blocks[-1] = Block(f"{last.text} {text}", last.line, "h1", last.extra)
+            elif last is not None and last is self._soft_break and goes_on(last, text, hint):
+                self.blocks[-1] = joined(last, text, extra)  # "… nhiều hoạt động<br>thiết thực như …": one sentence
             else:
                 self.blocks.append(Block(text, self.getpos()[0], hint, extra))
             self._lazy_missing = False  # a <noscript> after text is no copy of the picture before it
+        self._soft_break = None
 
     def handle_starttag(self, tag: str, attrs) -> None:
         a = {k: (v or "") for k, v in attrs}
@@ -202,21 +218,33 @@ class _PageParser(HTMLParser):
         elif tag == "time" and a.get("datetime") and not self._skip:
             self.meta.extra.setdefault("time", a["datetime"])
         post = post_embed(tag, a)
-        if (tag in _EMBEDS or post) and not self._skip:
+        youtube = youtube_id(tag, a) if not self._skip else None
+        video_page = watch_url(youtube) if youtube else player_page(tag, a) if not self._skip else None
+        if video_page:
+            self._video_link(video_page, a.get("title", ""))
+            self.meta.left_out.append((self.getpos()[0], VIDEO_KEPT, video_page))
+        elif tag in ("video", "amp-video") and not self._skip:
+            self._video = PendingVideo(a, self.getpos()[0])
+        elif (tag in _EMBEDS or post) and not self._skip:
             self._embed(tag, a)
+        if tag == "source" and self._video is not None:
+            self._video.source(a)
         if tag == "picture":
             self._picture = []
         elif tag == "source" and self._open_tags["picture"]:
             self._picture.append(a.get("data-srcset") or a.get("srcset") or "")
         if tag in IMAGE_TAGS and (not self._skip or (self._lazy_missing and self._skipped[0] == "noscript")):
-            self._image(a)
+            self._image(a, tag)
         if tag in _VOID:
             if tag == "br" and self._hint and self._hint[-1] in ("h1", "heading") and not self._tables:
                 self._buffer.append(_BREAK)  # "<h1>Bài 2:<br>Những người giữ lửa</h1>": one headline on two lines
             elif tag == "br":
+                read = self._order
                 self._flush()
                 if self._tables:
                     self._tables[-1].line_break()
+                else:  # a line the next may go on ("<br><br>" ends a paragraph: its second flush reads nothing)
+                    self._soft_break = self.blocks[-1] if self._order != read and self.blocks else None
             return
         inside = self._inside_article()
         names = f"{a.get('class', '')} {a.get('id', '')}"
@@ -231,6 +259,14 @@ class _PageParser(HTMLParser):
         elif not self._skip:
             self._buffer.append(EDGE)
         self._push(tag)
+        if _NOTES_BOX.search(names):
+            self._notes.append(len(self._stack))
+        if tag == "ol":
+            start = a.get("start", "").strip()
+            self._note_numbers.append((int(start) if start.isdigit() else 1) if self._notes else 0)
+        elif tag == "li" and self._note_numbers and self._note_numbers[-1] and not self._skip:
+            self._buffer.append(f"[{self._note_numbers[-1]}] ")  # "<ol class="footnotes"><li>…": note 1, 2…
+            self._note_numbers[-1] += 1
         if dropped and not self._skip:
             self._skipped = (_ADVERT_KIND if advert else tag, len(self._stack))
             self._hidden_before = self._hidden
@@ -341,6 +377,10 @@ class _PageParser(HTMLParser):
             self._flush()
         while self._stack:
             top = self._pop()
+            if self._notes and self._notes[-1] > len(self._stack):
+                self._notes.pop()
+            if top == "ol" and self._note_numbers:
+                self._note_numbers.pop()
             if self._skip:
                 self._skip -= 1
             if self._hint_at and self._hint_at[-1] == len(self._stack) + 1:
@@ -351,6 +391,9 @@ class _PageParser(HTMLParser):
                 break
         if tag not in _BLOCK and not self._skip:
             self._buffer.append(EDGE)  # after the element's own closing marks
+        if tag in ("video", "amp-video") and self._video is not None and not self._skip:
+            self._end_video(self._video)
+            self._video = None
 
     def handle_data(self, data: str) -> None:
         data = _INVISIBLE.sub("", data)
@@ -360,6 +403,8 @@ class _PageParser(HTMLParser):
             self._title.append(data)
         elif self._skip and self._reported():
             self._furniture.append(data)
+        elif self._notes and _BACK_LINK.match(data):
+            return
         elif not self._skip and not self._open_tags["head"]:
             self._buffer.append(data)
             if not self._plain_text and (self._bold or not data.strip()):
@@ -388,41 +433,6 @@ class _PageParser(HTMLParser):
             self.meta.titles.append(self.meta.title)
         if self.meta.published is None and "time" in self.meta.extra:
             self.meta.published = machine_date(self.meta, self.meta.extra["time"])
-
-    # -- pieces --
-    def _embed(self, tag: str, a: dict) -> None:
-        self.meta.left_out.append((self.getpos()[0], EMBED_REASON, normalize(embed_address(tag, a))))
-
-    def _image(self, a: dict) -> None:
-        if self._tables:
-            self._tables[-1].layout = True  # a picture with its caption, laid out in a table
-        src = photo_address(image_source(a, self._picture))
-        full = _photo_link(self._anchor[0]) if self._anchor else None
-        if full and (self.available is None or _name_of(full) in self.available):
-            src = full  # a gallery's thumbnail linked to its photo ("…-150x150.jpg" -> the photo)
-        name = image_name(posixpath.basename(unquote(urlsplit(src).path))) if src else None
-        if src and not name:
-            self.meta.left_out.append((self.getpos()[0], NAMELESS, src))
-        self._lazy_missing = not src
-        last = self.blocks[-1] if self.blocks else None
-        between = "".join(self._buffer).replace(EDGE, "").strip()
-        if name and not (last and last.hint == "img" and last.extra.get("src") == name and not between):
-            self._flush()  # (the same photo again with nothing between: an AMP or <noscript> copy)
-            alt = normalize(_SPACE.sub(" ", _INVISIBLE.sub("", a.get("alt", ""))).strip())
-            extra = {"src": name, "alt": alt} | ({"article": self._article} if self._article else {})
-            self.blocks.append(Block(name, self.getpos()[0], "img", extra))
-
-
-def _photo_link(href: str) -> str | None:
-    """The address a picture's link opens when it is a photo file (a gallery's full-size picture)."""
-    href = href.strip()
-    if not href or href.lower().startswith(("javascript:", "mailto:", "#")):
-        return None
-    return href if _name_of(href) else None
-
-
-def _name_of(address: str) -> str | None:
-    return image_name(posixpath.basename(unquote(urlsplit(address).path)))
 
 
 def html_to_blocks(text: str, available: set[str] | None = None) -> tuple[list[Block], PageMeta]:

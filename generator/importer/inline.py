@@ -1,11 +1,12 @@
 """Inline elements in a saved page's block: where they start and end (EDGE, put in by htmlsource.py while
-it reads a block) and the emphasis they carry (clean.EM_OPEN/EM_CLOSE), turned into the block's text."""
+it reads a block) and the emphasis they carry (clean.EM_OPEN/EM_CLOSE), turned into the block's text; and
+a line a <br> broke off mid-sentence, joined back to its block."""
 from __future__ import annotations
 
 import re
 
 from ..vietnamese import normalize
-from .clean import EM_CLOSE, EM_OPEN
+from .clean import EM_CLOSE, EM_OPEN, Block
 
 EDGE = "\ue002"  # where an inline element starts or ends, in a block's text until separated() reads it
 _PART_KICKER = re.compile(r"^\s*(?:Bài|Kỳ|Kì|Phần|Chương)\s+\d{1,2}$")
@@ -80,3 +81,27 @@ def emphasis(raw: str) -> tuple[str, str | None]:
     if EM_OPEN not in marked or marked.replace(EM_OPEN, "").replace(EM_CLOSE, "") != text:
         return text, None
     return text, marked
+
+
+_VERSE_WORDS = 8
+_LINE_DONE = re.compile(r"[.!?…:;][\"”’)»]*$")
+
+
+def goes_on(last: Block, text: str, hint: str | None) -> bool:
+    """The line after a <br> goes on the sentence above: it opens in lower case and the line above ends no
+    sentence (a page or a pasted e-mail that broke its lines at a width). A verse stays a line: in a quote, or
+    of at most 8 words (lục bát's longest line)."""
+    return hint == last.hint and text[:1].islower() and not _LINE_DONE.search(last.text) and last.hint != "img" \
+        and not last.extra.get("quote") and len(last.text.split()) > _VERSE_WORDS
+
+
+def joined(last: Block, text: str, extra: dict) -> Block:
+    """One block of a line and the line a <br> broke off it, with their marks and links."""
+    merged = dict(last.extra)
+    if "marked" in last.extra or "marked" in extra:
+        merged["marked"] = f"{last.extra.get('marked', last.text)} {extra.get('marked', text)}"
+    if extra.get("links"):
+        merged["links"] = list(last.extra.get("links", [])) + extra["links"]
+    if not extra.get("bold"):
+        merged.pop("bold", None)  # bold only when both lines were
+    return Block(f"{last.text} {text}", last.line, last.hint, merged)

@@ -1,5 +1,5 @@
 """Links of the article's text: a link to a document ("Toàn văn hướng dẫn xem tại đây", "Tải về",
-a file's name) is the article's content and stays a Markdown link; any other link's words stay as
+a file's name) or to a video (a video file, YouTube, Vimeo) is the article's content and stays a Markdown link; any other link's words stay as
 text and its address is reported, never lost without a word.
 
 Addresses are made absolute against the page's own (og:url, canonical, <base>, a browser's "saved
@@ -12,6 +12,7 @@ import re
 from urllib.parse import quote, urljoin, urlsplit
 
 from .frontmatter import escape_inline
+from .videos import is_video
 
 DROPPED = "đường dẫn trong bài không giữ lại (chỉ giữ đường dẫn tới tài liệu)"
 RELATIVE = "đường dẫn tới tài liệu không giữ được: trang không ghi địa chỉ gốc"
@@ -82,7 +83,7 @@ def body_links(nodes: list, blocks: list, base: str | None
         pending[node.line] = [x for x in pending[node.line] if x not in mine]
         for text, href in mine:
             url = absolute(href, base)
-            if url is not None and is_document(text, url) and node.kind != "h":
+            if url is not None and (is_document(text, url) or is_video(url)) and node.kind != "h":
                 kept.setdefault(k, []).append((text, url))
             elif url is not None or (is_document(text, href) and not urlsplit(href).scheme):
                 dropped.append((node.line, DROPPED if url else RELATIVE, f"{text} → {url or href}"))

@@ -30,6 +30,12 @@ _POST_CLASSES = {"tiktok-embed", "twitter-tweet", "twitter-video", "instagram-me
                  "fb-xfbml-parse-ignore", "zalo-embed"}
 
 
+ICON = "biểu tượng nhỏ trong dòng chữ (emoji, icon), không phải ảnh của bài"
+# A picture drawn as a letter of the text: WordPress's and Facebook's emoji (class "emoji", "wp-smiley", their
+# /emoji/ folders), icons, or a picture at most 32 pixels wide and high. A browser copies its alt as text.
+_ICON_CLASS = re.compile(r"(?:^|[\s_-])(?:emoji|emoticon|smiley|wp-smiley|icons?|ico)(?=$|[\s_-])", re.IGNORECASE)
+_ICON_PATH = re.compile(r"/(?:emoji|emojis|emoticons?|smilies|smileys|icons?)/", re.IGNORECASE)
+_ICON_SIZE = 32
 NAMELESS = "ảnh không có tên tệp (địa chỉ không kết thúc bằng .jpg, .png…): hãy tải ảnh về và chèn lại nếu thuộc bài"
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif|bmp|svg)$", re.IGNORECASE)
 
@@ -99,3 +105,20 @@ def embed_address(tag: str, attrs: dict) -> str:
     title = attrs.get("title", "").strip()
     kind = " ".join(sorted(_POST_CLASSES & set(attrs.get("class", "").split())))
     return " ".join(x for x in (title, address) if x) or (f'<{tag} class="{kind}">' if kind else f"<{tag}>")
+
+
+def inline_icon(tag: str, attrs: dict, src: str) -> bool:
+    """A picture that stands for a letter or a sign of the text, not a photo of the article."""
+    if _ICON_CLASS.search(attrs.get("class", "")) or _ICON_PATH.search(urlsplit(src).path):
+        return True
+    if tag != "img":  # an <amp-img>'s width and height are often its proportions ("8" by "5"), not its size
+        return False
+    sizes = [attrs.get(k, "").strip().removesuffix("px") for k in ("width", "height")]
+    given = [int(v) for v in sizes if v.isdigit()]
+    return bool(given) and max(given) <= _ICON_SIZE
+
+
+def icon_text(attrs: dict) -> str:
+    """What a browser copies for an icon: its alt when that is a sign (an emoji), never a word ("icon")."""
+    alt = attrs.get("alt", "").strip()
+    return alt if alt and len(alt) <= 8 and not any(ch.isalnum() for ch in alt) else ""

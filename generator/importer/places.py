@@ -41,7 +41,7 @@ _SUBJECT = re.compile(r"(?<!\w)(?:tỉnh|thành\s+phố|TP\.?|ủy|uỷ|bộ|UBN
 _DISTRICT_KIND = re.compile(r"(?<!\w)(?:huyện|quận|thị\s+xã|thành\s+phố|TP\.?|TX\.?|huyện\s+đảo|"
                             r"Huyện\s+ủy|Huyện\s+uỷ|Quận\s+ủy|Thị\s+ủy|Thành\s+ủy|Thành\s+uỷ|Thị\s+uỷ)\s*$", _I)
 _NOT_DISTRICT_CONTEXT = re.compile(
-    r"(?<!\w)(?:xã|phường|thị\s+trấn|thôn|xóm|ấp|bản|làng|buôn|khu\s+phố|tổ\s+dân\s+phố|đường|phố|trường|"
+    r"(?<!\w)(?:xã|phường|thị\s+trấn|thôn|xóm|ấp|bản|làng|buôn|khu\s+phố|tổ\s+dân\s+phố|đường|(?<!thành\s)phố|trường|"
     r"chi\s+bộ|anh|chị|ông|bà|em|cô|thầy|đồng\s+chí|cháu|cụ|già\s+làng|hồ|núi|sông|cầu|chợ|bến|đồn|"
     r"cửa\s+khẩu|đảo|quần\s+đảo|khu|công\s+ty|nhà\s+máy)\s*$", _I)
 _DISTRICT_WORD = re.compile(r"(?<!\w)(?:huyện|quận|thị\s+xã|huyện\s+đảo|Huyện\s+(?:ủy|uỷ)|Quận\s+(?:ủy|uỷ)|Thị\s+(?:ủy|uỷ))\s*$", _I)

@@ -119,7 +119,8 @@ def _cell_text(parts: list[str] | None) -> str:
 def text_table(lines: list[str]) -> Table | None:
     """Lines copied from a table in a browser: cells separated by tabs, a row a line.
     Two rows of at least two cells make a table."""
-    rows = [[_SPACES.sub(" ", cell).strip() for cell in line.strip().split("\t")] for line in lines]
+    # (a leading or trailing tab is an empty cell: "\tCấp tỉnh\tCấp huyện" under a header cell spanning two rows)
+    rows = [[_SPACES.sub(" ", cell).strip() for cell in line.strip(" \r\n\f\v").split("\t")] for line in lines]
     if len(rows) < 2 or any(len(row) < 2 for row in rows):
         return None
     width = max(len(row) for row in rows)
@@ -133,7 +134,7 @@ _LIST_TAB = re.compile(r"^\s*(?:[-–+•*▪●◦·o§]|\d{1,3}[.)]|[a-zđ]\))
 def tab_cells(line: str) -> int:
     """How many cells a pasted line holds (1 when it has no tab between words, or when its only
     tab follows a list marker)."""
-    stripped = line.strip()
-    if "\t" not in stripped or _LIST_TAB.match(stripped):
+    stripped = line.strip(" \r\n\f\v")
+    if "\t" not in stripped.strip() or _LIST_TAB.match(stripped):
         return 1
     return len(stripped.split("\t"))

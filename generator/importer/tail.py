@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .byline import LABEL
+from .byline import LABEL, place_credit
 from .clean import is_headline_like, words
 from .lines import Info
 from .links import is_document
@@ -31,6 +31,7 @@ _LABELLED = re.compile(r"^([^\W\d_]+(?:\s+[^\W\d_]+){0,4})\s*:\s*\S")
 _CONTACT = re.compile(r"(?:^|[.;|]\s*)(?:địa chỉ|điện thoại|đt|fax|email|e-mail|hotline|website)\s*:", re.IGNORECASE)
 # "Video: Toàn cảnh lễ tuyên dương": a video's caption; with a name after it, it is a byline, read above.
 _VIDEO_CAPTION = re.compile(r"^(?:bài\s*(?:và|,|&|\+|/)?\s*)?(?:video|clip)\s*:", re.IGNORECASE)
+PLACE_CREDIT = "nơi quay video ghi cuối bài (không phải tên người viết)"
 _SIGNATURE = re.compile(r"^(?:nhóm\s+(?:pv|phóng\s+viên|tác\s+giả|thực\s+hiện)|pv|ptv|btv|ctv)\b", re.IGNORECASE)
 _LINK_SHAPE = re.compile(r"https?://|www\.|^\s*(?:>>|»|›)|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)\s*$", re.IGNORECASE)
 _PAGES = re.compile(r"^[\d\s.…|<>«»›‹-]*(?:trang\s+(?:sau|trước|tiếp|cuối|đầu)|next|previous|[«»›‹])[\s»›>]*$|"
@@ -119,11 +120,11 @@ class Tail:
     notes: frozenset[int]  # the article's notes (footnotes): kept, but no evidence of its subject
 
 
-def tail(infos: list[Info], last: int, used: dict[int, str], keep) -> Tail:
+def tail(infos: list[Info], last: int, used: dict[int, str], keep, places: frozenset[str] = frozenset()) -> Tail:
     """Mark in ``used`` the lines after ``last`` that are not the article, with their reasons.
     ``keep(i)``: the line is a picture's, a caption or a credit and stays."""
     source, warnings, note_lines = None, [], set()
-    notes = False  # inside the article's notes: footnotes, "Chú thích:", "Tài liệu tham khảo:"
+    notes: bool | str = False  # inside the article's notes ("Chú thích:", footnotes); "box": a saved page's box
     listed = _list_before(infos, last)
     candidates: list[int] = []  # headline-shaped lines, each maybe another article's link
     turns = _turns(infos[:last + 1])
@@ -133,8 +134,11 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep) -> Tail:
         if i in used:
             continue
         mark = _list_mark(text)
+        boxed = bool(info.block.extra.get("notes_box"))
+        if notes == "box" and not boxed:
+            notes = False  # a saved page's box of notes ends where its element does (tags, comments follow)
         if _NOTES.match(text) or is_footnote(text):
-            notes = True
+            notes = "box" if boxed else True
             note_lines.add(i)
             continue
         if _RULE.match(text):
@@ -147,6 +151,9 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep) -> Tail:
             listed = mark
             continue
         listed = None
+        if place_credit(text, places):  # (under a video's poster too: it is no caption)
+            used[i] = PLACE_CREDIT
+            continue
         if keep(i) or _QUOTED.match(text) or any(is_document(words_, href) for words_, href
                                                  in info.block.extra.get("links", ())):
             continue  # "Tải về" over the document's file: the article's content, kept as a link

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any, Iterator, NamedTuple
 
 from .. import __version__
-from ..content import Article, Image, SourceRef
+from ..content import Article
+from ..fields import Alias, Image, SourceRef
 from ..taxonomy import Directive, Province, Tag, Unit
 from .digests import digest
 
@@ -75,7 +76,7 @@ def _by_fields(cls) -> None:
     copyreg.pickle(cls, lambda value: (cls, get(value)))
 
 
-for _model in (Province, Directive, Tag, Unit, SourceRef, Image):
+for _model in (Province, Directive, Tag, Unit, SourceRef, Image, Alias):
     _by_fields(_model)
 
 

@@ -31,7 +31,8 @@ from ..incremental import digest
 from ..parallel import chunks, fork_imap
 from ..vietnamese import slugify, term_key
 from .cache import SearchCache
-from .entries import Maker, Part, doc_record, make_doc
+from .entries import Part, doc_record, make_doc
+from .maker import Maker
 from .format import FORMAT, GROUP, SHARD_BYTES
 from .names import Names
 from .text import fold, tokenize, tone_key
@@ -39,7 +40,7 @@ from .text import fold, tokenize, tone_key
 __all__ = ["Names", "SearchInput", "data_prefix", "fold", "open_cache", "read_part", "search_files", "tokenize",
            "tone_key", "worker_tags"]
 
-CACHE_VERSION = 10
+CACHE_VERSION = 11  # 11: no pair or name across a block's edge (postings of version 10 had them)
 PART = 256            # articles per part made here
 PARALLEL_MIN = 200    # articles to index before forking workers pays
 PATCH_MAX = 64        # articles changed in place (or added after all others) patched into the last index

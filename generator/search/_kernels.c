@@ -1,7 +1,7 @@
-/* Compiled kernels of the search index's batches (entries.py), called through ctypes; scan,
+/* Compiled kernels of the search index's batches (maker.py), called through ctypes; scan,
    which reads Python's strings, is a function of the module.
 
-   Each function is the twin of a numpy routine in entries.py and gives the same arrays;
+   Each function is the twin of a numpy routine in twins.py or vocab.py and gives the same arrays;
    tests run both on the same batches. The numpy routines stay: they are used when this
    module was not compiled (no C compiler at install time), and for the texts the kernels
    hand back (a unit the tables flag).
@@ -14,7 +14,7 @@
 
 #define FLAGGED 0xFFFD /* folded units >= this are flags: prepare, unknown, special */
 
-/* _Table.get: the numbers of 64-bit hashes in an open-addressing table (linear probing), -1 for
+/* Table.get: the numbers of 64-bit hashes in an open-addressing table (linear probing), -1 for
    those it lacks. */
 static int64_t table_find(const uint64_t *keys, const int64_t *numbers, int bits, uint64_t spread, uint64_t h) {
     uint64_t mask = ((uint64_t)1 << bits) - 1, slot = (h * spread) >> (64 - bits);
@@ -30,7 +30,7 @@ void lt_table_get(const uint64_t *keys, const int64_t *numbers, int bits, uint64
     for (int64_t i = 0; i < n; i++) out[i] = table_find(keys, numbers, bits, spread, hashes[i]);
 }
 
-/* _Table.put: new keys (not in the table) with their numbers, by linear probing; the table has
+/* Table.put: new keys (not in the table) with their numbers, by linear probing; the table has
    room (the caller grows it first). */
 void lt_table_put(uint64_t *keys, int64_t *numbers, int bits, uint64_t spread, const uint64_t *hashes,
                   const int64_t *values, int64_t n) {
@@ -128,7 +128,7 @@ static void pending_truncate(Pending *p, int64_t count) {
     for (int64_t k = 0; k < count; k++) pending_place(p, p->by_id[k], k);
 }
 
-/* _Vocab.numbers: where each distinct hash first occurs, in the order of the positions (numpy:
+/* Vocab.numbers: where each distinct hash first occurs, in the order of the positions (numpy:
    a stable sort and a sort back). Returns how many, -1 when out of memory. */
 int64_t lt_first(const uint64_t *hashes, int64_t n, uint64_t spread, int64_t *out) {
     Pending seen;
@@ -146,20 +146,20 @@ int64_t lt_first(const uint64_t *hashes, int64_t n, uint64_t spread, int64_t *ou
     return m;
 }
 
-/* Maker._compiled's first step (the numpy way: entries._glue, then the pairs' _Table.get): the
+/* Maker._compiled's first step (the numpy way: twins.glue, then the pairs' Table.get): the
    number in the pairs' table of the pair each token starts with the next token of its text (its
    code: word_folded[a] << 32 | word_folded[b]); -2 for the last token of a text; for a pair not
    in the table, -3 - its number among the batch's new pairs (in the order first met). The place
    and code of each new pair's first occurrence go to unknown_at and unknown_code; returns how
    many, -1 when out of memory. */
-int64_t lt_pairs(const int64_t *seg, const int64_t *numbers, int64_t n, const int64_t *word_folded,
+int64_t lt_pairs(const int64_t *seg, const uint8_t *brk, const int64_t *numbers, int64_t n, const int64_t *word_folded,
                  const uint64_t *keys, const int64_t *table_numbers, int bits, uint64_t spread, int64_t *pnum,
                  int64_t *unknown_at, uint64_t *unknown_code) {
     Pending pending;
     if (pending_init(&pending, spread) < 0) return -1;
     int64_t m = 0;
     for (int64_t i = 0; i + 1 < n; i++) {
-        if (seg[i + 1] != seg[i]) { pnum[i] = -2; continue; }
+        if (seg[i + 1] != seg[i] || brk[i + 1]) { pnum[i] = -2; continue; } /* another text, or block */
         uint64_t code = (uint64_t)word_folded[numbers[i]] << 32 | (uint64_t)word_folded[numbers[i + 1]];
         int64_t found = table_find(keys, table_numbers, bits, spread, code);
         if (found < 0) {
@@ -215,7 +215,7 @@ typedef struct {
     uint8_t *restrict values_##P = (S)->values;                                                 \
     int64_t *restrict mark_##P = (S)->mark, *restrict slot_##P = (S)->slot, m_##P = 0
 
-/* The names of the texts (leftmost, longest, no overlap: _NameMatcher.find) and the front matter terms. */
+/* The names of the texts (leftmost, longest, no overlap: NameMatcher.find) and the front matter terms. */
 typedef struct {
     const uint8_t *start;        /* per pair number: tokens of the longest name it starts, or 0 */
     const uint64_t *pair_hash;   /* per pair number: the key hash of the pair ("a b") */
@@ -234,11 +234,12 @@ typedef struct {
     uint8_t term_flag;           /* TERM */
 } Names;
 
-/* Maker._compiled's second step (the numpy way: _count of the words, _NameMatcher.find and
-   _count of the names and terms, _count of the pairs): the postings of the words, the pairs and
+/* Maker._compiled's second step (the numpy way: count_postings of the words, NameMatcher.find and
+   count_postings of the names and terms, count_postings of the pairs): the postings of the words, the pairs and
    the names of a batch, their value bytes as _values makes them (pairs: the flags alone).
    out_sizes: the postings of each kind. */
-void lt_post(const int64_t *restrict seg, const int64_t *restrict numbers, const int64_t *restrict length, int64_t n,
+void lt_post(const int64_t *restrict seg, const uint8_t *restrict brk, const int64_t *restrict numbers,
+             const int64_t *restrict length, int64_t n,
              const int64_t *restrict pnum, const uint64_t *restrict word_fold, int64_t fields,
              const uint8_t *field_flags, int64_t base, const Names *names, Postings *words, Postings *pairs,
              Postings *found, int64_t *out_sizes) {
@@ -285,7 +286,7 @@ void lt_post(const int64_t *restrict seg, const int64_t *restrict numbers, const
             for (int64_t count = 2; count <= reach; count++) {
                 if (count > 2) {
                     int64_t nxt = t + count - 1;
-                    if (nxt >= n || seg[nxt] != s || size + 1 >= nup) break;
+                    if (nxt >= n || seg[nxt] != s || brk[nxt] || size + 1 >= nup) break;
                     h = h + (uint64_t)32 * up[size] + word_fold[numbers[nxt]] * up[size + 1];
                     size += 1 + length[nxt];
                 }
@@ -310,7 +311,7 @@ void lt_post(const int64_t *restrict seg, const int64_t *restrict numbers, const
     out_sizes[2] = m_f;
 }
 
-/* Maker._part's first step (the numpy way: _part_rows): the row of the part's table of each list
+/* Maker._part's first step (the numpy way: twins.part_rows): the row of the part's table of each list
    its postings meet, numbered in the order first met, one kind after the other. row[k] (as long as
    kind k's vocabulary) holds -1 for a list not met yet and its row once met (lt_narrow puts -1
    back); distinct[r] is the vocabulary number of row r, ends[k] the rows of kinds 0 to k. */
@@ -366,7 +367,7 @@ void lt_narrow(int64_t nkinds, const int64_t *const *lists, const int64_t *const
 }
 #undef NARROW
 
-/* entries._number_pending: the entries -step - j of numbers (the kernels' number of a batch's new
+/* twins.number_pending: the entries -step - j of numbers (the kernels' number of a batch's new
    word or pair j) replaced by numbered[j], its number in the vocabulary. */
 void lt_number_pending(int64_t *numbers, int64_t n, const int64_t *numbered, int64_t step) {
     for (int64_t i = 0; i < n; i++)
@@ -563,7 +564,7 @@ done:
 /* ---- scan: Maker.part's tokens from the articles' own strings (a Python function) ----
 
    The twin of html_to_text and Maker._fast over the batch's UTF-16 text, then the words' table
-   (_Vocab.numbers' look-up): the tokens of the texts (each a str; every `fields`-th one, from
+   (Vocab.numbers' look-up): the tokens of the texts (each a str; every `fields`-th one, from
    the first, sanitised HTML) read where Python keeps them, with their word numbers (-1: not in
    the table). In HTML, a tag (from < to the next >) and a character reference of a character
    that is no token character separate tokens, as the space html_to_text puts there; a text
@@ -573,14 +574,40 @@ done:
 
 #define UP 64 /* powers of P a scan keeps at hand */
 
+/* Whether a tag (its text between < and >, units of `width` bytes) opens or closes a block:
+   text.py's _BLOCK, whose edges no pair or name crosses. */
+static int block_tag(const void *tag, int64_t n, size_t width) {
+    static const char *const blocks[] = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
+                                         "dt", "dd", "blockquote", "br", "hr", "tr", "td", "th", "table", "thead",
+                                         "tbody", "tfoot", "caption", "figure", "figcaption", "section", "article",
+                                         "aside", "header", "footer", "nav", "pre"};
+    char name[16];
+    int64_t i = 0, m = 0;
+    uint32_t c = width == 1 ? ((const uint8_t *)tag)[0] : ((const uint16_t *)tag)[0];
+    if (n > 0 && c == '/') i = 1;
+    for (; i < n && m < 15; i++, m++) {
+        c = width == 1 ? ((const uint8_t *)tag)[i] : ((const uint16_t *)tag)[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/') break;
+        if (c >= 'A' && c <= 'Z') c += 32;
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) return 0;
+        name[m] = (char)c;
+    }
+    if (m == 0 || m == 15) return 0;
+    name[m] = 0;
+    for (size_t k = 0; k < sizeof blocks / sizeof *blocks; k++)
+        if (!strcmp(name, blocks[k])) return 1;
+    return 0;
+}
+
 typedef struct {
     const uint64_t *table;                 /* _Chars.table */
     uint64_t p, tone_step, up[UP];
-    const uint64_t *keys;                  /* the words' _Table */
+    const uint64_t *keys;                  /* the words' Table */
     const int64_t *numbers;
     int bits;
     uint64_t spread;
     int64_t *seg, *start, *length, *prefix, *number, *firsts;
+    uint8_t *brk;                          /* per token: a block's edge (html_blocks' BREAK) before it */
     uint64_t *spelling, *fold_hash;
     int64_t cap, count;
     Pending pending;                       /* the batch's new words */
@@ -619,7 +646,7 @@ static int64_t NAME(const Scan *s, const T *u, int64_t i, int64_t n) {          
     }                                                                                           \
     if (!digits || at >= n || u[at] != ';') return -1;                                          \
     /* what html.unescape gives as such a character: no control, no replacement */              \
-    if (v < 0x20 || (v >= 0x7F && v < 0xA0) || v >= 0xD800) return -1;                         \
+    if (v < 0x20 || (v >= 0x7F && v < 0xA0) || v >= 0xD800 || v == 0x2029) return -1;          \
     if ((uint16_t)s->table[v] != 0) return -1; /* a token character, or a flag */               \
     return at + 1;                                                                              \
 }
@@ -627,14 +654,17 @@ static int64_t NAME(const Scan *s, const T *u, int64_t i, int64_t n) {          
 #define SCAN_TEXT(NAME, T, REF)                                                                 \
 static int NAME(Scan *s, const T *u, int64_t n, int html, int64_t base, int64_t text) {         \
     int64_t i = 0;                                                                              \
+    uint8_t edge = 0;                                                                           \
     while (i < n) {                                                                             \
         uint32_t c = u[i];                                                                      \
         if (html && c == '<') {                                                                 \
             int64_t j = i + 1;                                                                  \
             while (j < n && u[j] != '>') j++;                                                   \
+            if (j < n && block_tag(u + i + 1, j - i - 1, sizeof(T))) edge = 1;                  \
             i = j < n ? j + 1 : i + 1;                                                          \
             continue;                                                                           \
         }                                                                                       \
+        if (c == 0x2029) { edge = 1; i++; continue; }                                           \
         if (html && c == '&') {                                                                 \
             int64_t end = REF(s, u, i, n);                                                      \
             if (end < 0) return SCAN_FLAGGED;                                                   \
@@ -665,6 +695,8 @@ static int NAME(Scan *s, const T *u, int64_t n, int html, int64_t base, int64_t 
         uint64_t spelling = h + (uint64_t)tone * s->tone_step;                                  \
         int64_t number = table_find(s->keys, s->numbers, s->bits, s->spread, spelling);         \
         s->seg[k] = text;                                                                       \
+        s->brk[k] = edge && k > 0 && s->seg[k - 1] == text; /* none before a text's first */   \
+        edge = 0;                                                                               \
         s->length[k] = i - first;                                                               \
         s->spelling[k] = spelling;                                                              \
         int added = 0;                                                                          \
@@ -712,15 +744,15 @@ static int take(PyObject *obj, Buffer *b, Py_ssize_t item, int writable, const c
 }
 
 /* scan(texts, fields, chars, p, tone_step, keys, numbers, bits, spread, seg, start, length,
-   spelling, fold_hash, prefix, number, flagged, firsts) -> (tokens written, new words), or -1
+   spelling, fold_hash, prefix, number, flagged, firsts, brk) -> (tokens written, new words), or -1
    when the arrays have no room for them all. A word the table lacks is numbered -2 - its number
    among the batch's new words (in the order first met); firsts[j] is where new word j first
    occurs, and there only start, fold_hash and prefix are written: only their lists are
    described. flagged (one byte per text) is set for the texts left to Python. */
 static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     (void)self;
-    if (nargs != 18) {
-        PyErr_SetString(PyExc_TypeError, "scan takes 18 arguments");
+    if (nargs != 19) {
+        PyErr_SetString(PyExc_TypeError, "scan takes 19 arguments");
         return NULL;
     }
     PyObject *texts = args[0];
@@ -730,7 +762,7 @@ static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     }
     Scan s;
     memset(&s, 0, sizeof s);
-    Buffer b[12];
+    Buffer b[13];
     memset(b, 0, sizeof b);
     PyObject *result = NULL;
     long fields = PyLong_AsLong(args[1]);
@@ -745,11 +777,11 @@ static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
         PyErr_SetString(PyExc_ValueError, "scan: fields < 1");
         return NULL;
     }
-    static const Py_ssize_t sizes[12] = {8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 8};
-    static const int arg_of[12] = {2, 5, 6, 9, 10, 11, 12, 13, 14, 15, 16, 17};
-    static const char *const names[12] = {"chars", "keys", "numbers", "seg", "start", "length", "spelling",
-                                          "fold_hash", "prefix", "number", "flagged", "firsts"};
-    for (int k = 0; k < 12; k++)
+    static const Py_ssize_t sizes[13] = {8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1, 8, 1};
+    static const int arg_of[13] = {2, 5, 6, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18};
+    static const char *const names[13] = {"chars", "keys", "numbers", "seg", "start", "length", "spelling",
+                                          "fold_hash", "prefix", "number", "flagged", "firsts", "brk"};
+    for (int k = 0; k < 13; k++)
         if (take(args[arg_of[k]], &b[k], sizes[k], k >= 3, names[k]) < 0) goto done;
     if (b[0].view.len < (Py_ssize_t)(0x10000 * 8)) {
         PyErr_SetString(PyExc_ValueError, "scan: chars must cover every UTF-16 unit");
@@ -759,6 +791,7 @@ static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     s.cap = b[3].view.len / 8;
     for (int k = 4; k < 12; k++)
         if (k != 10 && b[k].view.len / 8 < s.cap) s.cap = b[k].view.len / 8;
+    if (b[12].view.len < s.cap) s.cap = b[12].view.len;
     if (b[10].view.len < ntexts) {
         PyErr_SetString(PyExc_ValueError, "scan: flagged is shorter than texts");
         goto done;
@@ -774,6 +807,7 @@ static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     s.prefix = b[8].view.buf;
     s.number = b[9].view.buf;
     s.firsts = b[11].view.buf;
+    s.brk = b[12].view.buf;
     uint8_t *flagged = b[10].view.buf;
     if (pending_init(&s.pending, s.spread) < 0) {
         PyErr_NoMemory();
@@ -812,7 +846,7 @@ static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     result = Py_BuildValue("(LL)", (long long)s.count, (long long)s.pending.count);
 done:
     pending_free(&s.pending);
-    for (int k = 0; k < 12; k++)
+    for (int k = 0; k < 13; k++)
         if (b[k].held) PyBuffer_Release(&b[k].view);
     return result;
 }
@@ -821,7 +855,7 @@ static PyMethodDef methods[] = {
     {"scan", (PyCFunction)(void (*)(void))scan, METH_FASTCALL, "The tokens of texts and their word numbers."},
     {NULL, NULL, 0, NULL}};
 
-/* A module only so that the build installs it beside entries.py and kernels.py can find it; it
+/* A module only so that the build installs it beside maker.py and kernels.py can find it; it
    carries the digest of this file it was compiled from (setup.py). */
 #ifndef LT_SOURCE_DIGEST
 #define LT_SOURCE_DIGEST ""

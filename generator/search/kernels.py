@@ -3,7 +3,7 @@ None where they were not compiled.
 
 ``pip install`` compiles _kernels.c when a C compiler is at hand (setup.py: an
 optional extension); without one the index is made by the numpy routines of
-entries.py alone, with the same result, more slowly. A module compiled from
+twins.py and vocab.py alone, with the same result, more slowly. A module compiled from
 another version of _kernels.c (a checkout updated without installing again) is
 left unused the same way. LAMTHEOBAC_NO_KERNELS=1 leaves them out (for tests and
 benchmarks of the numpy way).
@@ -67,9 +67,9 @@ def _load():
     lib.lt_first.restype = i64
     lib.lt_first.argtypes = [_U64, i64, u64, _I64]
     lib.lt_pairs.restype = i64
-    lib.lt_pairs.argtypes = [_I64, _I64, i64, _I64, _U64, _I64, ctypes.c_int, u64, _I64, _I64, _U64]
+    lib.lt_pairs.argtypes = [_I64, _U8, _I64, i64, _I64, _U64, _I64, ctypes.c_int, u64, _I64, _I64, _U64]
     lib.lt_post.restype = None
-    lib.lt_post.argtypes = [_I64, _I64, _I64, i64, _I64, _U64, i64, _U8, i64, ctypes.POINTER(_Names),
+    lib.lt_post.argtypes = [_I64, _U8, _I64, _I64, i64, _I64, _U64, i64, _U8, i64, ctypes.POINTER(_Names),
                             ctypes.POINTER(_Postings), ctypes.POINTER(_Postings), ctypes.POINTER(_Postings), _I64]
     return lib
 
@@ -90,9 +90,10 @@ LIB = _load()
 
 def scan(texts: list[str], fields: int, chars: np.ndarray, p: int, tone_step: int, table):
     """(text, start, length, spelling, folded key hash, prefix code, word number) of every token
-    of the texts (every `fields`-th one sanitised HTML), read where Python keeps them, the place
+    of the texts (every `fields`-th one sanitised HTML), read where Python keeps them, whether a
+    block's edge comes before each (text.html_blocks), the place
     of each new word's first occurrence, and the positions of the texts left to Python
-    (entries.Maker._scanned); table: the words' _Table. A word the table lacks is numbered
+    (maker.Maker._scanned); table: the words' Table. A word the table lacks is numbered
     -2 - its number among the batch's new words, in the order first met; start, folded key hash
     and prefix code are those of new words' first occurrences only: the others' are left unset."""
     total = sum(map(len, texts)) + len(texts) + 1
@@ -100,12 +101,12 @@ def scan(texts: list[str], fields: int, chars: np.ndarray, p: int, tone_step: in
     while True:
         block = np.empty((8, room), np.int64)  # one allocation: numpy advises the kernel on each large one
         out = [block[0], block[1], block[2], block[3].view(np.uint64), block[4].view(np.uint64), block[5], block[6]]
-        flagged = np.zeros(len(texts), np.uint8)
+        flagged, brk = np.zeros(len(texts), np.uint8), np.empty(room, np.uint8)
         got = _MODULE.scan(texts, fields, chars, p, tone_step, table.keys, table.numbers, table.bits, table.SPREAD,
-                           *out, flagged, block[7])
+                           *out, flagged, block[7], brk)
         if got != -1:
             count, new = got
-            return tuple(a[:count] for a in out), block[7][:new], np.flatnonzero(flagged)
+            return tuple(a[:count] for a in out), brk[:count], block[7][:new], np.flatnonzero(flagged)
         room = total // 2 + 1  # a token and a separator take two units at least
 
 
@@ -133,24 +134,24 @@ def first(hashes: np.ndarray, spread: int) -> np.ndarray:
     return out[:got]
 
 
-def pairs(seg: np.ndarray, numbers: np.ndarray, word_folded: np.ndarray, table):
-    """Per token, the number in the pairs' _Table of the pair it starts (-2: the last token of its
-    text; a new pair: -3 - its number among the batch's new pairs, in the order first met); the
+def pairs(seg: np.ndarray, brk: np.ndarray, numbers: np.ndarray, word_folded: np.ndarray, table):
+    """Per token, the number in the pairs' Table of the pair it starts (-2: the last token of its
+    text or block; a new pair: -3 - its number among the batch's new pairs, in the order first met); the
     places and codes of the new pairs' first occurrences."""
     n = len(seg)
     pnum, at, codes = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.uint64)
-    m = LIB.lt_pairs(seg, numbers, n, word_folded, table.keys, table.numbers, table.bits, table.SPREAD, pnum, at,
+    m = LIB.lt_pairs(seg, np.ascontiguousarray(brk, np.uint8), numbers, n, word_folded, table.keys, table.numbers, table.bits, table.SPREAD, pnum, at,
                      codes)
     if m < 0:
         raise MemoryError("lt_pairs")
     return pnum, at[:m], codes[:m]
 
 
-def post(seg, numbers, length, pnum, word_fold, fields: int, field_flags, base: int, marks, names):
+def post(seg, brk, numbers, length, pnum, word_fold, fields: int, field_flags, base: int, marks, names):
     """(lists, documents, values) of the postings of the words, the pairs and the names (lt_post);
     pnum: per token, the number of the pair it starts (negative: none).
     marks: per kind, (mark, slot) arrays as long as its vocabulary at least; names: None, or
-    (name_start, pair_hash, up, joined _Table or None, singles, single_numbers, term_docs,
+    (name_start, pair_hash, up, joined Table or None, singles, single_numbers, term_docs,
     term_numbers, term_flag)."""
     n = len(seg)
     nterms = len(names[7]) if names is not None else 0
@@ -169,7 +170,7 @@ def post(seg, numbers, length, pnum, word_fold, fields: int, field_flags, base: 
                        singles.ctypes.data, single_numbers.ctypes.data, len(singles), term_docs.ctypes.data,
                        term_numbers.ctypes.data, nterms, term_flag)
     sizes = np.zeros(3, np.int64)
-    LIB.lt_post(seg, numbers, length, n, pnum, word_fold, fields, field_flags, base,
+    LIB.lt_post(seg, np.ascontiguousarray(brk, np.uint8), numbers, length, n, pnum, word_fold, fields, field_flags, base,
                 ctypes.byref(found) if found is not None else None, *(ctypes.byref(k) for k in kinds), sizes)
     return [tuple(a[:k] for a in arrays) for arrays, k in zip(out, sizes.tolist())]
 
@@ -205,7 +206,7 @@ def merge(sources: list[tuple], nlists: int, ndocs: int):
 
 
 def rows(kinds: list[tuple], row: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """The first step of Maker._part (entries._part_rows' twin): kinds, per kind its postings
+    """The first step of Maker._part (twins.part_rows' twin): kinds, per kind its postings
     (lists by vocabulary number, documents, values); row, per kind, -1 for every number of its
     vocabulary (marked here, put back by narrow). Returns distinct (the vocabulary number of each
     row of the part's table, in the order first met, kinds one after the other) and ends (the
@@ -235,5 +236,5 @@ def _pointers(arrays: list[np.ndarray]) -> np.ndarray:
 
 
 def number_pending(numbers: np.ndarray, numbered: np.ndarray, step: int) -> None:
-    """entries._number_pending's twin, in place."""
+    """twins.number_pending's twin, in place."""
     LIB.lt_number_pending(numbers, len(numbers), np.ascontiguousarray(numbered, dtype=np.int64), step)

@@ -98,7 +98,7 @@ def has_diacritics(token: str) -> bool:
 # ---- Key hashes ----
 #
 # Keys travel through the build as 64-bit numbers: a polynomial over the UTF-16 code units of
-# the folded key, computed for whole batches of tokens at once by entries.py (numpy, wrapping
+# the folded key, computed for whole batches of tokens at once by maker.py (numpy, wrapping
 # arithmetic) and for single keys here; search.js computes the same (BigInt) to find a key's
 # shard. The order of the index (see format.py) is by kind, the first three code units of the
 # key and mix(hash); the exact spelling of a token is told by entries.word_spelling.
@@ -139,6 +139,20 @@ def prefix_code(key: str) -> int:
 def html_to_text(markup: str) -> str:
     """Visible text of sanitised article HTML; every tag becomes a space (runs of spaces remain)."""
     return html.unescape(_TAG.sub(" ", markup))
+
+
+# The edge of a block (paragraph, heading, list item, cell, line break …): no pair of words or
+# name of the index crosses it ("… Hồ Chí Minh.</p><p>Để …" holds no "minh de"). The scan of
+# _kernels.c (block_tag) reads the same tags.
+BREAK = "\u2029"
+_BLOCK = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|br|hr|tr|td|th|table|thead|tbody|tfoot|caption|"
+                    r"figure|figcaption|section|article|aside|header|footer|nav|pre)(?:[ \t\n\r\f/]|$)", re.I | re.A)
+
+
+def html_blocks(markup: str) -> str:
+    """html_to_text, with BREAK for the tags that open or close a block (a text holding BREAK
+    itself, or a reference to it, has an edge there too)."""
+    return html.unescape(_TAG.sub(lambda m: BREAK if _BLOCK.match(m.group(0)[:-1]) else " ", markup))
 
 
 def squeeze(text: str) -> str:

@@ -34,6 +34,8 @@ process.stdin.on("end", () => {
     // No DOM under node: a tag's double-quoted attributes (the browser's parser reads them in the CMS).
     markEmbeds: (c) => cms.markEmbeds(c.text, terms.iframe_hosts, (tag) => Object.fromEntries(
       [...tag.matchAll(/([a-z-]+)(?:="([^"]*)")?/g)].slice(1).map((m) => [m[1], m[2] === undefined ? "" : m[2]]))),
+    fromDayFirst: (c) => cms.fromDayFirst(c.text, c.time),
+    dayFirst: (c) => cms.dayFirst(c.text, c.time),
     fold: (c) => cms.fold(c.text),
     addTag: (c) => cms.addTag(c.items, c.text, c.suggestions),
     presetMode: (c) => {

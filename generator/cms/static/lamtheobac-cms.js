@@ -414,36 +414,118 @@
       "T" + pad(t.getUTCHours()) + ":" + pad(t.getUTCMinutes());
   }
 
-  /* Widget "lamtheobac-datetime": a moment typed and shown in the site's time, whatever the browser's zone
-   * (Decap's datetime widget reads and writes the browser's: in Paris an article of 10:00+07:00 showed 05:00,
-   * and 08:00 typed was saved as 13:00+07:00). Writes "2025-05-20T08:00:00+07:00". */
-  function datetimeWidget(h, createClass, offset) {
+  /* "2021-06-21T10:00" (wallClock) -> "21/06/2021 10:00"; with time false, "2021-06-21" -> "21/06/2021". */
+  function dayFirst(local, time) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(String(local || ""));
+    if (!m) {
+      return "";
+    }
+    return m[3] + "/" + m[2] + "/" + m[1] + (time && m[4] ? " " + m[4] + ":" + m[5] : "");
+  }
+
+  /* What an editor typed, day first ("21/06/2021 10:00", "21/6/2021 8h05", "21-06-2021"), as wallClock's
+   * "2021-06-21T10:00" ("2021-06-21" when time is false); "" for nothing typed, null for no such day or time. */
+  function fromDayFirst(text, time) {
+    var typed = String(text || "").trim();
+    if (!typed) {
+      return "";
+    }
+    var m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:(?:\s+|\s*[,T]\s*)(\d{1,2})\s*[:h]\s*(\d{2}))?$/i.exec(typed);
+    if (!m || (!time && m[4] !== undefined)) {
+      return null;
+    }
+    var day = Number(m[1]), month = Number(m[2]), year = Number(m[3]);
+    var hours = m[4] === undefined ? 0 : Number(m[4]), minutes = m[5] === undefined ? 0 : Number(m[5]);
+    var t = new Date(Date.UTC(year, month - 1, day));
+    if (year < 1 || t.getUTCFullYear() !== year || t.getUTCMonth() !== month - 1 || t.getUTCDate() !== day ||
+        hours > 23 || minutes > 59) {
+      return null;
+    }
+    var date = String(year).padStart(4, "0") + "-" + pad(month) + "-" + pad(day);
+    return time ? date + "T" + pad(hours) + ":" + pad(minutes) : date;
+  }
+
+  /* A text field typed and shown day first, whatever the browser's language: <input type="date"> and
+   * "datetime-local" show the browser's order (an English browser showed 06/21/2021, month first, and a
+   * Vietnamese editor typing 12/05 meant 12 May, not 5 December). toText(value) is what it shows, toValue(local)
+   * what it stores (local: fromDayFirst's); a text that is no day is kept as typed and the form refuses it. */
+  function dayFirstControl(h, createClass, options) {
     var box = { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "center" };
     var button = { border: "1px solid #cdd3e0", borderRadius: "4px", background: "#f4f6fb", padding: "4px 10px",
                    cursor: "pointer", font: "inherit" };
-    var Control = createClass({
+    return createClass({
+      getInitialState: function () {
+        return { text: options.toText(this.props.value) };
+      },
       componentDidMount: function () {
         var value = this.props.value;
-        if ((value === null || value === undefined || value === "") && this.props.field.get("default_now")) {
-          this.props.onChange(siteNow(offset) + ":00" + offset);
+        if ((value === null || value === undefined || value === "") && options.now &&
+            this.props.field.get("default_now")) {
+          this.props.onChange(options.toValue(options.now()));
+        }
+      },
+      componentDidUpdate: function (before) {
+        // A value set from outside (the button, a restored backup, the default): shown as it is.
+        if (before.value !== this.props.value && this.props.value !== this.sent) {
+          this.setState({ text: options.toText(this.props.value) });
+        }
+      },
+      isValid: function () {
+        return fromDayFirst(this.state.text, options.time) === null ?
+          { error: { message: "“" + this.state.text + "” không phải " + options.example } } : true;
+      },
+      set: function (text) {
+        var local = fromDayFirst(text, options.time);
+        this.setState({ text: text });
+        if (local !== null) {
+          this.sent = local ? options.toValue(local) : "";
+          this.props.onChange(this.sent);
         }
       },
       render: function () {
         var self = this;
-        var set = function (local) { self.props.onChange(local ? local + ":00" + offset : ""); };
+        var setLocal = function (local) { self.set(options.toText(local ? options.toValue(local) : "")); };
         return h("div", { className: this.props.classNameWrapper, style: box },
-          h("input", { id: this.props.forID, type: "datetime-local", value: wallClock(this.props.value, offset),
+          h("input", { id: this.props.forID, type: "text", value: this.state.text, inputMode: "numeric",
+                       placeholder: options.placeholder, size: options.time ? 16 : 10, autoComplete: "off",
                        style: { font: "inherit", border: 0, background: "transparent", color: "inherit" },
-                       onChange: function (event) { set(event.target.value); },
+                       onChange: function (event) { self.set(event.target.value); },
                        onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle }),
-          h("span", { style: { color: "#57606a" } }, "giờ UTC" + offset),
-          h("button", { type: "button", style: button, onClick: function () { set(siteNow(offset)); } }, "Bây giờ"),
+          options.unit ? h("span", { style: { color: "#57606a" } }, options.unit) : null,
+          options.now ? h("button", { type: "button", style: button, onClick: function () { setLocal(options.now()); } },
+                          options.time ? "Bây giờ" : "Hôm nay") : null,
           this.props.field.get("required") === false ?
-            h("button", { type: "button", style: button, onClick: function () { set(""); } }, "Xóa") : null);
+            h("button", { type: "button", style: button, onClick: function () { setLocal(""); } }, "Xóa") : null);
       },
+    });
+  }
+
+  /* Widget "lamtheobac-datetime": a moment typed and shown in the site's time, whatever the browser's zone
+   * (Decap's datetime widget reads and writes the browser's: in Paris an article of 10:00+07:00 showed 05:00,
+   * and 08:00 typed was saved as 13:00+07:00), day first. Writes "2025-05-20T08:00:00+07:00". */
+  function datetimeWidget(h, createClass, offset) {
+    var Control = dayFirstControl(h, createClass, {
+      time: true, unit: "giờ UTC" + offset, placeholder: "ngày/tháng/năm giờ:phút",
+      example: "ngày giờ dạng ngày/tháng/năm giờ:phút, ví dụ 20/05/2025 08:00",
+      toText: function (value) { return dayFirst(wallClock(value, offset), true); },
+      toValue: function (local) { return local + ":00" + offset; },
+      now: function () { return siteNow(offset); },
     });
     var Preview = function (props) {
       return h("p", {}, shownDate(props.value, offset));
+    };
+    return { control: Control, preview: Preview };
+  }
+
+  /* Widget "lamtheobac-date": a day, typed and shown day first; writes "2024-05-18". */
+  function dateWidget(h, createClass) {
+    var Control = dayFirstControl(h, createClass, {
+      time: false, placeholder: "ngày/tháng/năm", example: "ngày dạng ngày/tháng/năm, ví dụ 18/05/2024",
+      toText: function (value) { return dayFirst(/^\d{4}-\d{2}-\d{2}/.test(String(value || "")) ? value : "", false); },
+      toValue: function (local) { return local; },
+    });
+    var Preview = function (props) {
+      return h("p", {}, dayFirst(props.value, false));
     };
     return { control: Control, preview: Preview };
   }
@@ -776,6 +858,8 @@
       CMS.registerWidget("lamtheobac-datetime", moment.control, moment.preview,
                          { properties: { default_now: { type: "boolean" } } });
     }
+    var day = dateWidget(win.h, win.createClass);
+    CMS.registerWidget("lamtheobac-date", day.control, day.preview);
     var tags = tagsWidget(win.h, win.createClass);
     CMS.registerWidget("lamtheobac-tags", tags.control, tags.preview,
                        { properties: { suggestions: { type: "array", items: { type: "string" } } } });
@@ -784,6 +868,7 @@
       CMS.registerLocale("vi", withDefaults(CMS.getLocale("vi"), VI));
     }
     translateNotices(win);
+    narrowScreens(win);
     watchBackups(win, tracker, function (message) {
       return ["vi", "en"].some(function (code) {
         var words = typeof CMS.getLocale === "function" && CMS.getLocale(code);
@@ -837,10 +922,37 @@
   function trackIds(win) {
     var ids = {};
     var pinned = {};  // path -> the id a restored backup was edited from (see watchBackups)
+    // path -> { pending: getEntry requests in flight, done: when one last ended } (see whenLoaded)
+    var loads = {};
+    var waiting = {};  // path -> callbacks waiting for its entry to load
+    var opened = 0;    // when the editor last went to another page of the CMS (hash route)
+    var now = function () { return win.performance && win.performance.now ? win.performance.now() : Date.now(); };
+    if (typeof win.addEventListener === "function") {
+      win.addEventListener("hashchange", function () { opened = now(); });
+    }
+    var settle = function (path) {
+      var callbacks = waiting[path] || [];
+      delete waiting[path];
+      // Decap makes the form from the entry in the promise callbacks after the answer: a timer runs after them.
+      callbacks.forEach(function (callback) { win.setTimeout(callback, 100); });
+    };
     var tracker = {
       // The id a save of path is based on: a restored backup's own, else the one this tab read.
       baseOf: function (path) { return path in pinned ? pinned[path] : ids[path]; },
       pin: function (path, id) { pinned[path] = id; },
+      // callback() once the entry at path has loaded for the page now open (at once if it has): a form
+      // restored from a backup before that is replaced by the entry (Decap's DRAFT_CREATE_FROM_ENTRY).
+      // Not waiting longer than LOAD_WAIT: a backup is offered late rather than never.
+      whenLoaded: function (path, callback) {
+        var load = loads[path];
+        if (load && !load.pending && load.done >= opened) {
+          callback();
+          return;
+        }
+        var once = function () { if (callback) { var run = callback; callback = null; run(); } };
+        (waiting[path] = waiting[path] || []).push(once);
+        win.setTimeout(once, LOAD_WAIT);
+      },
     };
     var original = win.fetch;
     if (typeof original !== "function") {
@@ -876,6 +988,20 @@
       if (!request) {
         return answer;
       }
+      var entry = request.action === "getEntry" && request.params && typeof request.params.path === "string" ?
+        request.params.path : null;
+      if (entry !== null) {
+        var load = loads[entry] = loads[entry] || { pending: 0, done: -1 };
+        load.pending += 1;
+        var ended = function () {
+          load.pending -= 1;
+          load.done = now();
+          if (!load.pending) {
+            settle(entry);
+          }
+        };
+        answer.then(function (response) { return response.clone().text(); }).then(ended, ended);
+      }
       return answer.then(function (response) {
         if (response.ok) {
           paths.forEach(function (path) { delete pinned[path]; });  // the file was the one the backup began from
@@ -895,6 +1021,7 @@
    * was edited from (BASES_KEY, written when Decap writes the backup), and a restored backup is saved
    * with that id: the backend refuses it when the file changed since, as it refused the first save. */
   var BASES_KEY = "lamtheobac.backup-bases";
+  var LOAD_WAIT = 15000;  // ms a backup read waits at most for its entry (holdUntilLoaded)
   var BACKUP = /^backup\./;
 
   function readBases(storage) {
@@ -969,9 +1096,46 @@
     }).observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
   }
 
+  /* A backup read is handed to Decap only once the entry it is of has loaded. Decap reads both at once
+   * when an entry is opened and asks "restore the backup?" as soon as the backup is read, usually
+   * before the entry (a local read is faster than the backend's answer): the entry, arriving next,
+   * replaced the restored form, and the editor who chose to restore got the file's text back, not
+   * theirs. The backup's value names its entry's path; localForage reads it in the request's onsuccess. */
+  function holdUntilLoaded(request, tracker) {
+    var own = Object.getOwnPropertyDescriptor(request, "onsuccess");  // another wrapper's (a test's) first
+    var descriptor = own || Object.getOwnPropertyDescriptor(Object.getPrototypeOf(request), "onsuccess");
+    if ((own && !own.configurable) || !descriptor || typeof descriptor.set !== "function") {
+      return;
+    }
+    var held = null;
+    Object.defineProperty(request, "onsuccess", {
+      configurable: true,
+      get: function () { return held; },
+      set: function (handler) {
+        held = handler;
+        descriptor.set.call(request, typeof handler !== "function" ? handler : function (event) {
+          var value = request.result;
+          var path = value && typeof value.path === "string" ? value.path : "";
+          if (!path) {  // a new entry's backup: no entry to wait for
+            return handler.call(request, event);
+          }
+          tracker.whenLoaded(path, function () { handler.call(request, event); });
+        });
+      },
+    });
+  }
+
   function watchBackups(win, tracker, question) {
     var Store = win.IDBObjectStore;
     if (Store && Store.prototype && win.localStorage) {
+      var get = Store.prototype.get;
+      Store.prototype.get = function (key) {
+        var request = get.apply(this, arguments);
+        if (typeof key === "string" && BACKUP.test(key) && request) {
+          holdUntilLoaded(request, tracker);
+        }
+        return request;
+      };
       var put = Store.prototype.put;
       var remove = Store.prototype["delete"];
       Store.prototype.put = function (value, key) {
@@ -1003,6 +1167,48 @@
       }
       return yes;
     };
+  }
+
+  /* On a phone (a screen narrower than 800 px) Decap keeps the form and the preview side by side in a
+   * pane 800 px wide: the page scrolled sideways, the form was cut at its right and the preview lay
+   * off-screen. There the form takes the screen's width, and a button at the bottom right swaps it for
+   * the preview ("Xem trước") and back ("Sửa bài"). SplitPane, Pane1 (the form), Pane2 (the preview) and
+   * Resizer are react-split-pane's own class names; Decap's own end in their component's name
+   * ("css-hn3jn7-EditorContainer", the 800 px minimum) in the vendored build. */
+  var NARROW_CSS = "#lamtheobac-xem-truoc{display:none}" +
+    "@media (max-width:799px){" +
+    "[class*=-EditorContainer],[class*=-ToolbarContainer]{min-width:0!important}" +
+    "[class*=-ToolbarContainer]{overflow-x:auto}" +
+    ".SplitPane.vertical{min-width:0!important;width:100%!important}" +
+    ".SplitPane.vertical>.Pane1{width:100%!important;flex:1 1 auto!important}" +
+    ".SplitPane.vertical>.Pane2,.SplitPane.vertical>.Resizer{display:none!important}" +
+    "body.lamtheobac-xem-truoc .SplitPane.vertical>.Pane1{display:none!important}" +
+    "body.lamtheobac-xem-truoc .SplitPane.vertical>.Pane2{display:block!important;width:100%!important;" +
+    "flex:1 1 auto!important}" +
+    "body:has(.SplitPane.vertical>.Pane2) #lamtheobac-xem-truoc{display:block;position:fixed;right:12px;" +
+    "bottom:12px;z-index:1000;padding:10px 16px;border:0;border-radius:22px;background:#3a69c7;color:#fff;" +
+    "font:inherit;font-weight:600;box-shadow:0 2px 8px rgba(0,0,0,.3);cursor:pointer}}";
+
+  function narrowScreens(win) {
+    var doc = win.document;
+    if (!doc || !doc.head || !doc.body) {
+      return;
+    }
+    var style = doc.createElement("style");
+    style.textContent = NARROW_CSS;
+    doc.head.appendChild(style);
+    var button = doc.createElement("button");
+    button.type = "button";
+    button.id = "lamtheobac-xem-truoc";
+    var show = function (preview) {
+      doc.body.classList.toggle("lamtheobac-xem-truoc", preview);
+      button.textContent = preview ? "Sửa bài" : "Xem trước";
+      button.setAttribute("aria-pressed", preview ? "true" : "false");
+    };
+    button.addEventListener("click", function () { show(!doc.body.classList.contains("lamtheobac-xem-truoc")); });
+    win.addEventListener("hashchange", function () { show(false); });  // another entry opens on its form
+    show(false);
+    doc.body.appendChild(button);
   }
 
   /* Every string of an entry's data (Immutable maps and lists) in NFC. */
@@ -1060,6 +1266,6 @@
 
   return { fromFile: fromFile, toFile: toFile, remember: remember, fold: fold, addTag: addTag, inOffset: inOffset,
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
-           wallClock: wallClock, siteNow: siteNow,
+           wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,
            withDefaults: withDefaults, presetMode: presetMode, register: register };
 });

@@ -246,12 +246,21 @@
 
   /* What to look up for a query: words (folded key and exact spelling), names, adjacent pairs; and
      the runs of words between names, as typed (what a title or a passage shows as matched). */
-  function plan(query, index, open, cased) {
+  function plan(query, index, open, cased, loose) {
     var runs = parseQuery(query);
     var words = [], names = [], pairs = [], segments = [];
     // capitals tell a name ("Phú Quốc") when the reader typed them, and not all ("LAM THEO BAC")
     var shouting = cased === false || prepare(query) === prepare(query).toUpperCase();
     var fillers = new Set(), others = new Set();
+    // the query is two syllables and nothing else but question words ("thi đua ở đâu"; no name of
+    // the registries, no quotes): the place of the second in its tokens, else -1
+    var pairAt = loose || runs.length !== 1 || runs[0].phrase ? -1 : (function (tokens) {
+      var folded = tokens.map(function (t) { return t.folded; }), asked = fillerSpans(folded), kept = [];
+      folded.forEach(function (f, k) { if (!asked.some(function (s) { return k >= s[0] && k < s[1]; })) kept.push(k); });
+      var ok = kept.length === 2 && kept[1] === kept[0] + 1 && !findNames(folded, index.byFirst).length &&
+        kept.every(function (k) { return SYLLABLE.test(folded[k]); });
+      return ok ? kept[1] : -1;
+    })(expand(runs[0].tokens, index));
     runs.forEach(function (run, r) {
       var tokens = expand(run.tokens, index);
       var folded = tokens.map(function (t) { return t.folded; });
@@ -264,8 +273,20 @@
       folded.forEach(function (f, k) {
         if (owner[k] < 0) (asked.some(function (s) { return k >= s[0] && k < s[1]; }) ? fillers : others).add(f);
       });
-      var segment = [];
+      // "a OR b" (in capitals, between two words of free text): either word, no pair across it
+      var or = tokens.map(function (t, k) {
+        return !run.phrase && t.text === "OR" && k > 0 && k < tokens.length - 1 && owner[k] < 0;
+      });
+      var unitAt = function (k) {  // the word or name of the k-th token
+        return owner[k] < 0 ? wordAt[k] : names.filter(function (x) { return x.key === spans[owner[k]].key; })[0];
+      };
+      var segment = [], wordAt = [];
       for (var i = 0; i < tokens.length; i++) {
+        if (or[i]) {
+          if (segment.length) segments.push({ phrase: run.phrase, folded: segment });
+          segment = [];
+          continue;
+        }
         if (owner[i] < 0) {
           var last = open && !run.phrase && r === runs.length - 1 && i === tokens.length - 1;
           var t = tokens[i];
@@ -276,12 +297,17 @@
             words.push({ key: t.folded, tone: t.tone, exact: t.exact, text: t.text, prefix: last, phrase: run.phrase,
                          alt: alt, altTone: alt ? (iyVariant(t.folded) ? iyTone(t.tone) : alt) : null, loose: !!t.loose });
           }
+          wordAt[i] = same || words[words.length - 1];
+          // "OR" typed first or last (the next word not typed yet: "Hồ Chí Minh OR"): no word to hold
+          if (!run.phrase && t.text === "OR" && (i === 0 || i === tokens.length - 1) && tokens.length > 1) wordAt[i].operator = true;
           segment.push(t.folded);
         } else if (segment.length) {
           segments.push({ phrase: run.phrase, folded: segment });
           segment = [];
         }
-        if (i > 0 && !(owner[i] >= 0 && owner[i] === owner[i - 1])) {
+        var before = i > 1 && or[i - 1] ? unitAt(i - 2) : null, unit = unitAt(i);
+        if (before && unit && before !== unit) unit.either = before.either = before.either || before;
+        if (i > 0 && !or[i - 1] && !(owner[i] >= 0 && owner[i] === owner[i - 1])) {
           var key = folded[i - 1] + " " + folded[i];
           if (!pairs.some(function (p) { return p.key === key; })) {
             // the pair as an article may spell it: "kỹ năng" for "kĩ năng"
@@ -290,12 +316,17 @@
             firsts.forEach(function (a) { seconds.forEach(function (b) { if (a + " " + b !== key) alts.push(a + " " + b); }); });
             pairs.push({ key: key, phrase: run.phrase, at: pairs.length, alts: alts });
           }
-          // two syllables typed as a name ("Phú Quốc", "Côn Đảo"): held together, or only in part
-          if (!run.phrase && !shouting && owner[i] < 0 && owner[i - 1] < 0 && titled(tokens[i - 1]) && titled(tokens[i])) {
+          // two syllables typed as a name ("Phú Quốc", "Côn Đảo"), or a query of two syllables alone
+          // in any case ("phu quoc", "côn đảo": in Vietnamese a compound word or a name, whose
+          // syllables apart are other words): held together, or only in part; a word typed twice
+          // with its marks ("Bác Bác") is no name ("tien tien" may be tiên tiến)
+          if (!run.phrase && owner[i] < 0 && owner[i - 1] < 0 && !(tokens[i].exact && tokens[i - 1].tone === tokens[i].tone) &&
+              ((!shouting && titled(tokens[i - 1]) && titled(tokens[i])) || (r === 0 && i === pairAt && cased !== false))) {
             pairs.filter(function (p) { return p.key === key; })[0].name = true;
           }
           var made = pairs.filter(function (p) { return p.key === key; })[0];
           made.text = made.text || tokens[i - 1].text + " " + tokens[i].text;
+          if (made.name) (made.places = made.places || []).push(r + ":" + i);  // where, for its neighbours
           if (open && r === runs.length - 1 && i === tokens.length - 1) made.open = true;
         }
       }
@@ -326,8 +357,24 @@
       dates.forEach(function (d) { if (w.key === d.year) w.month = d.month; });
     });
     pairs.forEach(function (p) { if (p.key.split(" ").some(function (k) { return loose.has(k); })) p.alts = []; });
+    // a day of a month without its year ("19/5", "2/9", "30-4": a day readers name events by) is
+    // held by the articles writing it, day beside month (also "19/05", "02/9"), as a name is held
+    // whole: not by those holding "19" and "5" anywhere
+    var re = new RegExp(DAY_MONTH.source, "g"), m;
+    while ((m = re.exec(prepare(query)))) {
+      var day = parseInt(m[2], 10), month = parseInt(m[3], 10), key = m[2] + " " + m[3];
+      var pair = pairs.filter(function (p) { return p.key === key && !p.phrase; })[0];
+      if (!pair || day < 1 || day > 31 || month < 1 || month > 12) continue;
+      var ds = [String(day)].concat(day < 10 ? ["0" + day] : []), ms = [String(month)].concat(month < 10 ? ["0" + month] : []);
+      pair.alts = [];
+      ds.forEach(function (a) { ms.forEach(function (b) { if (a + " " + b !== key) pair.alts.push(a + " " + b); }); });
+      pair.name = true;
+      pair.text = m[2] + "/" + m[3];
+    }
     return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates };
   }
+
+  var DAY_MONTH = /(^|[^0-9\/.-])([0-9]{1,2})\s*[\/-]\s*([0-9]{1,2})(?![0-9]|\s*[\/.-]\s*[0-9])/;
 
   /* A word of a name as typed: a capital, then small letters ("Quốc", not "UBND" or "05"). */
   function titled(t) {
@@ -336,12 +383,13 @@
   }
 
   /* Questions and polite requests around what is asked ("Chỉ thị 05 là gì", "cho tôi hỏi …",
-     "tìm bài về …"), folded; not "cho biết", which news writes ("Bí thư cho biết"). */
+     "tìm bài về …", "sinh năm nào", "ai là …"), folded; not "cho biết", which news writes ("Bí thư
+     cho biết"). */
   var FILLERS = ["la gi", "nghia la gi", "co nghia la gi", "la sao", "la ai", "nhu the nao", "the nao", "ra sao",
     "nhu nao", "o dau", "tai dau", "khi nao", "luc nao", "bao gio", "bao nhieu", "tai sao", "vi sao",
     "gom nhung gi", "co nhung gi", "cho toi hoi", "cho minh hoi", "cho em hoi", "cho hoi", "xin hoi",
     "tim bai ve", "tim bai viet ve", "tim cac bai ve", "tim cac bai viet ve", "tim tin ve", "thong tin ve",
-    "bai viet ve", "cho toi biet", "hay cho biet"].map(function (f) { return f.split(" "); });
+    "bai viet ve", "cho toi biet", "hay cho biet", "nao", "ai la"].map(function (f) { return f.split(" "); });
 
   /* [start, end) of the fillers in folded tokens, longest first, not overlapping. */
   function fillerSpans(folded) {
@@ -600,7 +648,9 @@
 ["ktxh", ["kinh tế xã hội"]], ["xhcn", ["xã hội chủ nghĩa"]], ["cnxh", ["chủ nghĩa xã hội"]],
 ["bhxh", ["bảo hiểm xã hội"]], ["bhyt", ["bảo hiểm y tế"]],
     ["ntm", ["nông thôn mới"]], ["cntt", ["công nghệ thông tin"]], ["khcn", ["khoa học và công nghệ", "khoa học công nghệ"]],
-    ["dcsvn", ["Đảng Cộng sản Việt Nam"]], ["vn", ["Việt Nam"]], ["lhq", ["Liên hợp quốc"]]]);
+    ["dcsvn", ["Đảng Cộng sản Việt Nam"]], ["vn", ["Việt Nam"]], ["lhq", ["Liên hợp quốc"]],
+    // the cities as the press abbreviates them (HCM, TPHCM above); "DN" is first a business
+    ["hn", ["Hà Nội"]], ["hp", ["Hải Phòng"]], ["dn", ["doanh nghiệp", "Đà Nẵng"]]]);
 
   /* Every reading of the table as folded words, with its initials as written ("Ban Chỉ đạo": BCĐ). */
   var ABBREVIATIONS = [];
@@ -912,11 +962,69 @@
     });
   };
 
+  /* Operators readers bring from web search engines, in the free text of a query with other
+     words: "site:example.org" (this is one site) is left out, and "-word" (a dash after a space,
+     before a letter: not "Bà Rịa - Vũng Tàu", "COVID-19", "2017 -2020") leaves out the articles
+     holding that word (by its spelling when typed with marks, else folded).
+     {query without them, without: [{key, tone, exact}]}. */
+  var OPERATOR = /(^|\s)(?:site:\S*|-(\p{L}[\p{L}\p{N}]*))(?=\s|$)/giu;
+  function operators(query, byFirst) {
+    var text = prepare(query), without = [], parts = text.split(QUOTES), offset = 0;
+    // a dash inside a name of the registries is no operator ("Bà Rịa -Vũng Tàu")
+    var tokens = tokensOf(text), spans = findNames(tokens.map(function (t) { return t.f; }), byFirst);
+    var inName = function (from) {
+      var k = tokens.findIndex(function (t) { return t.s === from; });
+      return spans.some(function (s) { return k > s.start && k < s.end; });
+    };
+    var rest = parts.map(function (part, i) {
+      var base = offset;
+      offset += part.length + 1;
+      return i % 2 ? part : part.replace(OPERATOR, function (all, space, word, at, whole) {
+        if (word && inName(base + at + all.indexOf("-") + 1)) return all;
+        if (word) {
+          without.push({ key: fold(word), tone: toneKey(word), exact: hasDiacritics(word),
+                         last: i === parts.length - 1 && at + all.length === whole.length });
+        }
+        return space;
+      });
+    });
+    // the quotes kept as typed: rebuild with the marks the query had between its parts
+    var marks = text.match(new RegExp(QUOTES.source, "g")) || [], out = rest[0];
+    for (var i = 1; i < rest.length; i++) out += marks[i - 1] + rest[i];
+    if (!tokenize(out).length || out === text) return { query: query, without: [] };
+    return { query: out, without: without };
+  }
+
   /* search, for a query as it is read (no VNI keys, no address). */
   Engine.prototype.find = function (query, filters, open, light, asTyped) {
     var self = this;
+    return this.ready().then(function () { return self.read(query, filters, open, light, asTyped); });
+  };
+
+  /* find, once the manifest (its names) is here. */
+  Engine.prototype.read = function (query, filters, open, light, asTyped) {
+    var self = this, ops = operators(query, this.byFirst);
+    if (ops.query !== query) {
+      // a word left out while it is typed ("-l", "-la" of "-lao") leaves out nothing until the pause
+      var without = ops.without.filter(function (w) { return !(light && open && w.last); });
+      return this.find(ops.query, filters, open, light, asTyped).then(function (result) {
+        if (!without.length) return result;
+        return self.lookup(without.map(function (w) { return { key: w.key }; })).then(function (found) {
+          var out = new Set();
+          without.forEach(function (w) {
+            (found.get(w.key) || []).forEach(function (p) {
+              if (!w.exact || p.variant === w.tone) p.ids.forEach(function (d) { out.add(d); });
+            });
+          });
+          var keep = function (d) { return !out.has(d); };
+          result.ids = result.ids.filter(keep);
+          result.approx = result.approx.filter(keep);
+          return result;
+        });
+      });
+    }
     return this.ready().then(function (m) {
-      var q = plan(query, self, open, !filters.written);
+      var q = plan(query, self, open, !filters.written, !!filters.loose);
       var filtered = filters.province || filters.directive || filters.year;
       if (q.empty && !filtered) return { ids: [], approx: [], empty: true, q: q };
       chooseKeys(q, self.common, light ? function (key) { return self.shards.has(self.shardAt(place(key, false))); } : null);
@@ -1018,7 +1126,7 @@
       var deferred = false;  // an initialism left for the pause (light): the answer is not known yet
       var attempt = function (n) {
         if (n >= choices.length) {
-          result.deferred = deferred;
+          result.deferred = result.deferred || deferred;
           return result;
         }
         // a reading of the table is searched with its marks ("Ban Chỉ đạo" before "văn bản chỉ đạo")
@@ -1035,11 +1143,20 @@
         // the capitals of an initialism's reading are an article's, not the reader's: no name told
         // by them ("BTV" is "Ban Thường vụ" as written, not a name to hold whole)
         var read = spelled ? Object.assign({}, filters, { written: true }) : filters;
-        return self.search(fixed, read, open, light, true).then(function (better) {
+        // the words are checked anywhere ("bcá theo" is "bác theo"), the answer shown is the one
+        // the corrected query typed gets (two syllables alone held together, or the page says none does)
+        var shownAs = function (to, checked) {
+          return self.search(to, read, open, light, true).then(function (r) {
+            return r.ids.length || (r.apart && r.apart.length) ? r : checked;
+          });
+        };
+        return self.search(fixed, Object.assign({}, read, { loose: true }), open, light, true).then(function (better) {
           if (!better.ids.length) return attempt(n + 1);
           if (light) {
-            better.corrected = { from: query, to: rewrite(query, changes, telex) };
-            return better;
+            return shownAs(fixed, better).then(function (shown) {
+              shown.corrected = { from: query, to: rewrite(query, changes, telex) };
+              return shown;
+            });
           }
           var runs = Array.from(changes).filter(function (c) { return spelledOut(c[1]) || typed.has(c[0]); });
           return self.writtenIn(better.ids[0], runs.map(function (c) {
@@ -1050,8 +1167,7 @@
             runs.forEach(function (c, i) { if (written[i]) shown.set(c[0], written[i]); });
             var to = rewrite(query, changes, shown);
             // with its marks the word ranks its spelling first, as if typed so (its lists are loaded)
-            return (to === fixed ? Promise.resolve(better) : self.search(to, read, open, light, true)).then(function (best) {
-              if (!best.ids.length) best = better;
+            return shownAs(to, better).then(function (best) {
               best.corrected = { from: query, to: to };
               return best;
             });
@@ -1389,14 +1505,26 @@
       } else if (YEAR.test(w.key) && Object.prototype.hasOwnProperty.call(years, w.key)) lists.push(yearList(years[w.key]));
       // an initialism the index has: also the articles holding every pair of a reading of it (one
       // it lacks is read as its words by a correction, shown so)
-      if (w.readings && held(found, w)) w.readings.forEach(function (r) { lists.push(allPairs(found, r)); });
+      if (w.readings && held(found, w)) {
+        w.readings.forEach(function (r) { lists.push(Object.assign(allPairs(found, r), { reading: true })); });
+      }
       // "1", "a"; and two letters being typed that are no word of the index, or no syllable ("ho ch",
       // though a site may have "CH"): the start of a word too short to look up as one, not a word
-      var stop = w.key.length < 2 || !!w.date || !!w.loose || !!w.filler ||
+      var stop = w.key.length < 2 || !!w.date || !!w.loose || !!w.filler || !!w.operator ||
         (w.prefix && w.key.length === 2 && (!lists.length || (/^[a-z]+$/.test(w.key) && !SYLLABLE.test(w.key))));
       terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, altTone: w.altTone, stop: stop });
     });
-    q.names.forEach(function (n) { terms.push({ name: n.key, lists: found.get(n.key) || [], exact: false }); });
+    q.names.forEach(function (n) { terms.push({ name: n.key, unit: n, lists: found.get(n.key) || [], exact: false }); });
+    // words or names typed "a OR b": one term, held by the articles holding either
+    var heads = new Map();
+    terms = terms.filter(function (t) {
+      var group = (t.word || t.unit).either, head = group && heads.get(group);
+      if (!group) return true;
+      if (!head) { heads.set(group, t); t.exact = false; return true; }
+      head.lists = head.lists.concat(t.lists);
+      head.stop = head.stop && t.stop;
+      return false;
+    });
     terms.forEach(function (t) {
       var df = 0;
       t.lists.forEach(function (p) { df += p.ids.length; });
@@ -1417,8 +1545,9 @@
       var idf = Math.log(1 + N / t.df), counts = needed.indexOf(t) >= 0, firm = counts && !weak.has(t);
       touched.length = 0;
       t.lists.forEach(function (p) {
-        var isExact = t.exact && (p.variant === t.tone || p.variant === t.altTone);
-        var weight = t.exact && !isExact ? FOLDED_ONLY : 1;
+        // an initialism as typed ("UBND") ranks before its reading spelled out ("Ủy ban nhân dân")
+        var isExact = t.exact ? p.variant === t.tone || p.variant === t.altTone : !!t.word && !!t.word.readings && !p.reading;
+        var weight = (t.exact && !isExact) || p.reading ? FOLDED_ONLY : 1;
         for (var i = 0; i < p.ids.length; i++) {
           var d = p.ids[i], val = p.vals[i], tf = val >> 3;
           // A word counts once, by its best spelling: "Lâm" in a title beside "làm" is no second hit.
@@ -1443,10 +1572,26 @@
     var together = function (p) { return pairPostings(found, p).some(function (l) { return l.ids.length > 0; }); };
     var last = terms.filter(function (t) { return t.word && t.word.prefix; })[0];
     var whole = !q.light && !!last && !last.stop && held(found, last.word);
+    // Two names typed one after the other ("Lê Đức Dục Nguyễn Văn Bình", "Bác Hồ Bác Hồ"): the pair
+    // where they meet, which no article holds, while the name pairs on both sides of it are held,
+    // is no part of a name.
+    var nameAt = new Map();
+    q.pairs.forEach(function (p) { if (p.name && !p.skipped) (p.places || []).forEach(function (at) { nameAt.set(at, p); }); });
+    var seam = function (p) {
+      return !together(p) && (p.places || []).some(function (at) {
+        var r = at.split(":")[0], i = +at.split(":")[1];
+        var before = nameAt.get(r + ":" + (i - 1)), after = nameAt.get(r + ":" + (i + 1));
+        return !!before && !!after && together(before) && together(after);
+      });
+    };
     var bound = q.pairs.filter(function (p) {
-      return p.name && !p.phrase && !p.skipped && (!p.open || whole || together(p));
+      return p.name && !p.phrase && !p.skipped && (!p.open || whole || together(p)) && !seam(p);
     });
     var named = bound.length;
+    // while typing, a name's pair whose last word is still open and that no article holds yet
+    // ("Phú Qu", "Phú Quốc" where none writes it) is undecided: the pause binds it or not, so the
+    // count of its syllables apart is not told meanwhile (it was, then fell to none)
+    var undecided = q.light && q.pairs.some(function (p) { return p.name && p.open && !p.skipped && bound.indexOf(p) < 0; });
     var pairSeen = new Int32Array(N).fill(-1);
     q.pairs.forEach(function (pair, pi) {
       if (pair.skipped) return;
@@ -1510,7 +1655,8 @@
       terms.some(function (t) { return t.word && t.word.prefix; });
     // the names no article holds together ("Phú Quốc"), told when there are only approximate results
     var apart = bound.filter(function (p) { return !together(p); }).map(function (p) { return p.text; });
-    return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, apart: apart, paired: function (d) {
+    return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, apart: apart, deferred: undecided,
+             paired: function (d) {
       return Array.from(new Set(pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; })));
     } };
   };
@@ -2061,6 +2207,26 @@
       if (status.textContent !== text) status.textContent = text;  // the same count is not read out again
       if (hint) hint.hidden = true;
       offerMerged(result);
+      if (!n && !result.approx.length && Object.keys(f).length) offerUnfiltered(query);
+    }
+
+    /* Nothing within the filters: how many the query finds without them, and a button that
+       clears them (the page only said to remove them). */
+    function offerUnfiltered(query) {
+      var token = seq;
+      if (!corrected) return;
+      engine.search(query, {}, false, false, asTyped).then(function (all) {
+        if (token !== seq || !all.ids.length) return;
+        corrected.appendChild(document.createTextNode("Không lọc: " + all.ids.length.toLocaleString("vi-VN") + " kết quả. "));
+        var b = button("Bỏ bộ lọc", function () {
+          Object.keys(selects).forEach(function (k) { if (selects[k]) selects[k].value = ""; });
+          input.focus();  // the note goes: the keyboard goes on from the query
+          run(true);
+        });
+        b.setAttribute("data-unfilter", "");
+        corrected.appendChild(b);
+        corrected.hidden = false;
+      });
     }
 
     /* Searches now; the records are fetched once the reader pauses (or at once). restored: the

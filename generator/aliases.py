@@ -1,0 +1,120 @@
+"""Old addresses of articles ("aliases"): checked like addresses, published as redirects.
+
+An article whose address changed (a new "slug", a renamed file) keeps its old addresses in
+its front matter; links shared on Zalo or Facebook, feeds read before and other sites' links
+still reach it. Each old address gets a small page that sends the reader on (meta refresh,
+canonical link, a link in Vietnamese, noindex), and the Netlify `_redirects` file a forced 301
+for it (a plain rule would lose to the page's own file there).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from html import escape
+from typing import Any
+
+from .collect import reserved_segments
+from .config import SiteConfig
+from .fields import Alias, alias_path
+from .errors import ContentError
+from .vietnamese import normalize
+
+REDIRECTS = "_redirects"  # Netlify's file of redirect rules, at the root of the published folder
+
+
+def output_of(path: str) -> str:
+    """The file an old address is published as: a folder's index.html, or the .html page itself."""
+    return path + "index.html" if path.endswith("/") else path
+
+
+def _pattern(url: str) -> re.Pattern:
+    """A [urls] pattern ("bai-viet/{slug}/") as a regex catching the slug an address gives."""
+    head, _, tail = url.partition("{slug}")
+    return re.compile(re.escape(head) + r"([a-z0-9]+(?:-[a-z0-9]+)*)" + re.escape(tail) + r"\Z")
+
+
+def check_aliases(articles: Sequence[Any], pages: Sequence[Any], config: SiteConfig) -> list[ContentError]:
+    """Errors for old addresses that another article or page has, another old address has, or
+    that the site keeps for its own pages (tinh/…, chu-de/…, assets/…). articles, pages: what is
+    published (anything with .path, .slug and, for articles, .aliases of content.Alias)."""
+    reserved = reserved_segments(config)
+    kinds = (("bài viết", config.urls.article, {a.slug: a.path for a in articles}),
+             ("trang", config.urls.page, {p.slug: p.path for p in pages}))
+    patterns = [(kind, url, _pattern(url), owners) for kind, url, owners in kinds]
+    taken: dict[str, str] = {}  # output file -> the article whose old address it is
+    errors: list[ContentError] = []
+    for article in articles:
+        for alias in getattr(article, "aliases", ()):
+            problem = _taken_by(alias.path, article.path, patterns, reserved)
+            if not problem and output_of(alias.path) in taken:  # (one article's are made unique when read)
+                problem = f"đã là địa chỉ cũ của {taken[output_of(alias.path)]}"
+            if problem:
+                errors.append(ContentError(f"địa chỉ cũ “/{alias.path}” {problem}; hãy bỏ nó khỏi “aliases”",
+                                           article.path, alias.line or 1))
+            else:
+                taken[output_of(alias.path)] = article.path
+    return errors
+
+
+def _taken_by(path: str, own: str, patterns: list, reserved: set[str]) -> str:
+    """Why the site cannot give path to an article as an old address ("" if it can)."""
+    for kind, url, regex, owners in patterns:
+        match = regex.match(path)
+        if match is None:
+            continue
+        slug = match.group(1)
+        if slug in reserved and "{" in url.split("/", 1)[0]:
+            break  # a page of the site's own (tinh/, chu-de/…), said below
+        owner = owners.get(slug)
+        if owner == own:
+            return "là địa chỉ hiện tại của chính bài này"
+        if owner is not None:
+            return f"là địa chỉ của {kind} {owner}"
+        return ""
+    if path.split("/", 1)[0] in reserved:
+        return (f"nằm trong đường dẫn dành riêng của cổng "
+                f"({', '.join(sorted(r for r in reserved if '.' not in r))})")
+    return ""
+
+
+def written_aliases(meta: dict) -> tuple[Alias, ...]:
+    """The old addresses an article's front matter gives (those that are addresses; reading the
+    article reports the others)."""
+    value = meta.get("aliases")
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+    paths = (alias_path(normalize(item).strip()) for item in items if isinstance(item, str))
+    return tuple(Alias(path) for path, problem in dict.fromkeys(paths) if not problem)
+
+
+def redirect_page(target: str, absolute: str, title: str) -> bytes:
+    """The page at an old address: sends the reader to target at once; says where in Vietnamese."""
+    href, canonical, name = escape(target), escape(absolute), escape(title)
+    return (f'<!DOCTYPE html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">\n'
+            f'<title>Bài viết đã chuyển: {name}</title>\n'
+            f'<meta name="robots" content="noindex">\n'
+            f'<link rel="canonical" href="{canonical}">\n'
+            f'<meta http-equiv="refresh" content="0; url={href}">\n'
+            f'</head>\n<body>\n<p>Bài viết đã chuyển đến <a href="{href}">{name}</a>.</p>\n'
+            f'</body>\n</html>\n').encode("utf-8")
+
+
+def redirect_files(articles: Iterable[Any], config: SiteConfig) -> list[tuple[str, bytes, str]]:
+    """(output path, bytes, the article's source) of each published article's old addresses, and
+    the `_redirects` file of them all (none when no article has one)."""
+    base_path = config.base_path  # "/" or "/hoc-tap/"
+    site = config.base_url if config.base_url.endswith("/") else config.base_url + "/"
+    files: list[tuple[str, bytes, str]] = []
+    rules: list[str] = []
+    for article in articles:
+        if not article.aliases:
+            continue
+        target = base_path + config.urls.article.format(slug=article.slug)
+        absolute = site + config.urls.article.format(slug=article.slug)
+        page = redirect_page(target, absolute, article.title)
+        for alias in article.aliases:
+            files.append((output_of(alias.path), page, article.path))
+            rules.append(f"{base_path}{alias.path} {target} 301!")
+    if rules:
+        header = "# Địa chỉ cũ của các bài viết (aliases), do lamtheobac sinh ra: chuyển hẳn (301) tới địa chỉ mới.\n"
+        files.append((REDIRECTS, (header + "\n".join(rules) + "\n").encode("utf-8"), REDIRECTS))
+    return files

@@ -1,0 +1,90 @@
+"""The media library of the CMS's local backend: listing, reading and uploading photos.
+
+Only photos are listed (the images folder also holds CREDITS.md, a logo.svg); an upload must be a
+photo of the kind its name says and may not replace another file of the same name.
+"""
+from __future__ import annotations
+
+import base64
+import os
+from pathlib import Path
+from typing import Any
+
+from ..errors import os_reason
+from ..images import image_kind
+from .confine import Confined, Refused, sha256
+
+
+class Media(Confined):
+    """LocalBackend's actions on photos (getMedia, getMediaFile, persistMedia)."""
+
+    def _media(self, path: Path) -> dict:
+        data = path.read_bytes()
+        return {"id": sha256(data), "content": base64.b64encode(data).decode("ascii"), "encoding": "base64",
+                "path": self._relative(path), "name": path.name}
+
+    def get_media(self, params: dict) -> list[dict]:
+        """The photos of the folder: decap-server lists every file (CREDITS.md, a logo.svg), which the
+        library showed as broken pictures an editor could pick as an article's photo."""
+        folder, area = self._checked(params.get("mediaFolder"), kind="folder")
+        return [self._media(p) for p in self._list(folder, area, "", 1) if p.name.lower().endswith(area.extensions)]
+
+    def get_media_file(self, params: dict) -> dict:
+        path, _ = self._checked(params.get("path"))
+        if not path.is_file():
+            raise Refused(404, f"không có tệp “{params.get('path')}”")
+        return self._media(path)
+
+    def _image(self, raw: Any) -> Path:
+        """The checked path of an upload: only in the images folder (an upload named .md in the
+        articles folder was an article no check of an entry had read)."""
+        full, area = self._checked(raw)
+        if area is not self.areas[1]:
+            raise Refused(403, f"tệp tải lên chỉ được lưu trong {self.areas[1].name}/, không phải “{raw}”")
+        return full
+
+    def _asset_bytes(self, asset: Any) -> tuple[str, bytes]:
+        if not isinstance(asset, dict) or asset.get("encoding") != "base64" or not isinstance(asset.get("content"), str):
+            raise Refused(422, "tệp tải lên không hợp lệ (cần nội dung base64)")
+        try:
+            return asset.get("path"), base64.b64decode(asset["content"], validate=True)
+        except ValueError:
+            raise Refused(422, f"nội dung tệp “{asset.get('path')}” không phải base64 hợp lệ") from None
+
+    def persist_media(self, params: dict) -> dict:
+        path, data = self._asset_bytes(params.get("asset"))
+        self._image(path)
+        self._unclaimed(path, data)
+        self._fits(path, data)
+        photo_kind(path, data)
+        return self._media(self._write(path, data))
+
+    def _unclaimed(self, raw: Any, data: bytes) -> None:
+        """An upload may not replace another file of the same name: articles may show it."""
+        full, area = self._checked(raw)
+        try:
+            same = full.read_bytes() == data
+        except FileNotFoundError:
+            return
+        except OSError as exc:
+            raise Refused(409, f"không đọc được tệp đang có “{raw}”: {os_reason(exc)}") from None
+        if not same:
+            raise Refused(409, f"đã có tệp “{raw}” với nội dung khác: tải lên sẽ thay mất tệp cũ mà các bài "
+                               f"khác có thể đang dùng; hãy đổi tên tệp rồi tải lên lại")
+
+
+# The kind of photo each name says (images.image_kind reads what the bytes are): an upload whose
+# bytes are another kind (a page saved as .gif, an SVG as .png) would be published as a photo.
+_SIGNATURES = {
+    ".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".gif": "GIF", ".webp": "WebP", ".avif": "AVIF",
+}
+
+
+def photo_kind(raw: Any, data: bytes) -> None:
+    """Refused unless data is a photo of the kind its name says."""
+    kind = _SIGNATURES.get(os.path.splitext(str(raw))[1].lower())
+    found = image_kind(data)
+    if kind is not None and found is None:
+        raise Refused(422, f"tệp “{raw}” không phải ảnh {kind} (nội dung không phải một ảnh); hãy tải lên đúng tệp ảnh")
+    if kind is not None and found != kind:
+        raise Refused(422, f"tệp “{raw}” là ảnh {found}, không phải ảnh {kind}: hãy đặt lại đuôi tên tệp cho đúng")

@@ -1,4 +1,5 @@
-"""Files of the images folder a browser would run: refused, at the file and line to fix.
+"""Files of the images folder a browser would run, and programs: refused, at the file and line
+to fix; other files that are no picture a page can show: noted (image_notes).
 
 Everything in content/images is published at the site's own address. An SVG opened there
 (not shown through <img>) runs its <script>, its event handlers (onload=…), the HTML of a
@@ -13,6 +14,7 @@ a browser would not load either, are refused.
 """
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -36,6 +38,17 @@ _ACTIVE_DATA = re.compile(r"^data:\s*(text/html|application/xhtml\+xml|text/xml|
                           r"text/(java|ecma)script|application/(x-)?(java|ecma)script|[^;,]*\+xml)\s*[;,]", re.I)
 _URL_NOISE = re.compile(r"[\t\n\r]|^[\x00-\x20]+")  # what a browser strips from an address before its scheme
 
+# Programs: a portal's address handing them out is how malware spreads (refused like the above).
+PROGRAM_SUFFIXES = frozenset({".exe", ".msi", ".bat", ".cmd", ".com", ".scr", ".pif", ".ps1", ".vbs", ".vbe", ".wsf",
+                              ".jar", ".apk", ".dll", ".sh", ".lnk", ".reg", ".dmg", ".pkg", ".deb", ".rpm"})
+# What browsers show in <img> (photos.py makes the sizes of some).
+DISPLAYED = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif", ".ico", ".bmp"})
+# Pictures no browser shows, or only some do: a phone's HEIC, a scanner's TIFF, a designer's file.
+UNSHOWN = frozenset({".heic", ".heif", ".tif", ".tiff", ".psd", ".ai", ".eps", ".cdr", ".raw", ".cr2", ".nef",
+                     ".dng", ".xcf", ".jxl", ".jp2"})
+# Left by an editor's programs, never meant to be published.
+_LEFTOVER = re.compile(r"^(~\$.*|thumbs\.db|desktop\.ini|.*\.(tmp|part|crdownload|partial|bak|swp))$", re.I)
+
 ADVICE = ("hãy mở ảnh bằng phần mềm vẽ (Inkscape, Illustrator, Figma…) rồi xuất lại thành SVG thường "
           "(Plain SVG / SVG tối giản) hoặc thành PNG")
 
@@ -46,7 +59,11 @@ def check_images(images: Sequence[ImageFile], root: Path) -> list[SiteError]:
     for image in images:
         shown = display_path(image.path, root)
         suffix = image.path.suffix.lower()
-        if suffix in ACTIVE_SUFFIXES:
+        if suffix in PROGRAM_SUFFIXES:
+            errors.append(ContentError(
+                f"tệp {suffix} là một chương trình, không phải ảnh; xuất bản nó, cổng sẽ phát chương trình cho bạn đọc "
+                "tải về từ địa chỉ của mình: hãy xóa tệp này hoặc chuyển nó ra khỏi thư mục ảnh", shown, 1))
+        elif suffix in ACTIVE_SUFFIXES:
             errors.append(ContentError(
                 f"tệp {suffix} không phải ảnh, và trình duyệt sẽ chạy mã trong nó khi mở từ địa chỉ của cổng; thư mục "
                 "ảnh chỉ được chứa ảnh (JPEG, PNG, WebP, GIF, SVG): hãy xóa tệp này hoặc chuyển nó ra khỏi thư mục ảnh",
@@ -61,6 +78,32 @@ def check_images(images: Sequence[ImageFile], root: Path) -> list[SiteError]:
             if problem is not None:
                 errors.append(ContentError(f"ảnh SVG {problem[1]}; {ADVICE}", shown, problem[0]))
     return errors
+
+
+def image_notes(images: Sequence[ImageFile], root: Path, prefix: str) -> list[SiteError]:
+    """What the editor should know of files of the images folder that are published but are no
+    picture a page can show: a document, a phone's HEIC photo, a file left by Word (~$…). Notes,
+    not errors: a PDF linked from an article is a legitimate download."""
+    notes: list[SiteError] = []
+    for image in images:
+        name = image.path.name
+        suffix = image.path.suffix.lower()
+        if suffix in DISPLAYED or suffix in ACTIVE_SUFFIXES or suffix in PROGRAM_SUFFIXES:
+            continue  # shown, or refused by check_images
+        address = "/" + image.output
+        if _LEFTOVER.match(name):
+            text = (f"tệp “{name}” là tệp tạm hay tệp hệ thống do một phần mềm để lại, không phải ảnh, mà vẫn được "
+                    f"xuất bản ở {address}; hãy xóa nó khỏi thư mục ảnh")
+        elif suffix in UNSHOWN:
+            text = (f"ảnh dạng {suffix} mà trình duyệt không hiện được (hay chỉ một vài trình duyệt hiện); bài nào "
+                    f"dùng ảnh này sẽ hiện ô trống: hãy xuất lại thành JPEG hay PNG")
+        else:
+            kind = f"tệp {suffix}" if suffix else "tệp không có đuôi"
+            text = (f"{kind} không phải ảnh mà vẫn được xuất bản ở {address}, ai có địa chỉ đều tải về được; nếu là "
+                    f"văn bản đính kèm, hãy liên kết tới nó trong bài (ví dụ [Tải văn bản]({address})), nếu không, "
+                    "hãy xóa nó khỏi thư mục ảnh")
+        notes.append(SiteError(prefix + text, display_path(image.path, root), None))
+    return notes
 
 
 class _Active(Exception):
@@ -94,9 +137,46 @@ def _url_problem(url: str) -> str | None:
     return None
 
 
+# An XML declaration's encoding, read as ASCII bytes (as expat and browsers read it first).
+_DECLARED = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml\s[^>]*?\bencoding\s*=\s*(['\"])([^'\"]*)\1")
+_NOT_BROWSERS = frozenset({"idna", "punycode", "unicode_escape", "raw_unicode_escape", "utf-7", "undefined"})
+
+
+def _as_utf8(data: bytes) -> tuple[bytes, tuple[int, str] | None]:
+    """The SVG in UTF-8 with its declaration saying so, read in the encoding it declares (expat knows
+    four by itself and no alias: encoding="utf8" made Vietnamese a broken-XML refusal, an unknown or
+    multi-byte name a traceback); or (line, what) when it cannot be read."""
+    declared = _DECLARED.match(data)
+    if declared is None:
+        return data, None
+    label = declared.group(2).decode("ascii", "replace").strip()
+    try:
+        codec = codecs.lookup(label)
+    except LookupError:
+        codec = None
+    if codec is None or not getattr(codec, "_is_text_encoding", True) or codec.name in _NOT_BROWSERS:
+        return data, (1, f"khai báo bảng mã “{label}” mà trình duyệt không biết, nên sẽ không hiện ảnh; hãy lưu "
+                         "lại tệp với bảng mã UTF-8 và sửa khai báo thành encoding=\"UTF-8\"")
+    try:
+        text = data.decode("utf-8-sig" if codec.name == "utf-8" else codec.name)
+    except UnicodeDecodeError as exc:
+        return data, (data.count(b"\n", 0, exc.start) + 1,
+                      f"có byte 0x{data[exc.start]:02x} ở dòng này không đọc được theo bảng mã “{label}” mà tệp "
+                      "khai báo, trình duyệt sẽ không hiện ảnh; hãy lưu lại tệp với bảng mã UTF-8 và sửa khai báo "
+                      "thành encoding=\"UTF-8\"")
+    again = re.match(r"^\ufeff?\s*<\?xml\s[^>]*?\bencoding\s*=\s*(['\"])([^'\"]*)\1", text)
+    if again is None:  # "UTF-16" written in ASCII: the file is not in the encoding it declares
+        return data, (1, f"khai báo bảng mã “{label}” nhưng tệp không được lưu bằng bảng mã đó, trình duyệt sẽ "
+                         "không hiện ảnh; hãy lưu lại tệp với bảng mã UTF-8 và sửa khai báo thành encoding=\"UTF-8\"")
+    return (text[:again.start(2)] + "UTF-8" + text[again.end(2):]).lstrip("\ufeff").encode("utf-8"), None
+
+
 def svg_problem(data: bytes) -> tuple[int, str] | None:
     """(line, what) of the first thing in an SVG a browser would run or load from elsewhere, or
     of the XML that cannot be read; None for a plain SVG."""
+    data, unreadable = _as_utf8(data)
+    if unreadable is not None:
+        return unreadable
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     styles: list[list[str]] = []  # the text of open <style> elements (CSS), in the pieces expat gives

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from .activeimages import check_images
+from .activeimages import check_images, image_notes
 from .aliases import check_aliases, redirect_files
 from .collect import Site, check_slugs, check_tags, collect, related_slugs, visible
 from .config import SiteConfig, load_config
@@ -30,6 +30,7 @@ from .pages import KIND_LABELS, Job, Links, plan, sitemap_jobs
 from .parallel import Background, BackgroundError, Progress, worker_count
 from .photos import Gallery, prepare as prepare_photos, publish as publish_photos, unread_images
 from .read import ReadArticles, read_articles, read_pages
+from .removed import NOTE
 from .render import Templates, TemplateFunction, bytecode_folder, compile_ahead
 from .themes import collect_assets, templates_fingerprint
 from .runtime import TIMINGS, Clock, Runtime
@@ -148,6 +149,8 @@ class _Run:
             self.log(f"Đã tạo bản thu nhỏ cho {self.photos.made} ảnh mới")
         failed = {error.path for error in self.errors} - {article.path for article in read.articles}
         unread = [source for source in self.sources.articles if source.shown in failed]
+        for note in image_notes(self.sources.images, self.config.root, NOTE):
+            self.log(str(note))
         self.stop_on(self.errors + check_slugs(shown, pages, self.config) + check_aliases(shown, pages, self.config)
                      + check_tags(shown, self.registries, self.config) + self.photos.errors
                      + check_images(self.sources.images, self.config.root)

@@ -13,7 +13,7 @@ from .config import SiteConfig
 from .content import Article, Page, tag_line
 from .errors import ContentError
 from .taxonomy import Directive, Province, Registries, Registry, Tag, Unit, place_sort_key
-from .vietnamese import slugify, sort_key, term_key
+from .vietnamese import slugify, sort_key, term_key, windows_device
 
 KINDS = ("province", "directive", "tag")
 RELATED_WINDOW = 8  # neighbours by date taken from each shared term's list
@@ -88,6 +88,12 @@ def check_slugs(articles: list[Article], pages: list[Page], config: SiteConfig) 
                 errors.append(ContentError(
                     f"đường dẫn “{item.slug}” trùng với đường dẫn dành riêng của cổng "
                     f"({', '.join(sorted(r for r in reserved if '.' not in r))}); hãy đặt “slug” khác", item.path, line))
+                continue
+            if windows_device(item.slug):
+                errors.append(ContentError(
+                    f"đường dẫn “{item.slug}” là tên Windows dành cho thiết bị (CON, PRN, AUX, NUL, COM1…, LPT1…): "
+                    "trên Windows không mở, chép hay tải về được tệp và thư mục tên như vậy; hãy đổi tên tệp hoặc "
+                    "đặt “slug” khác", item.path, line))
                 continue
             url = pattern.format(slug=item.slug)
             if url in owners:

@@ -207,7 +207,7 @@ def _body(renderer: Renderer, src: Source) -> str:
                            f"“\\{exc.char}” cho một dấu “{exc.char}” đứng riêng, hoặc dùng bộ đọc mặc định “cmark-gfm”",
                            src.path, src.body_line + exc.line - 1) from None
     except Credentials as exc:
-        what = "địa chỉ ảnh" if exc.tag == "img" else "liên kết"
+        what = {"img": "địa chỉ ảnh", "iframe": "địa chỉ khung nhúng (iframe)"}.get(exc.tag, "liên kết")
         raise ContentError(f"{what} “{exc.shown}” không được có tên đăng nhập hay mật khẩu (phần “…@” trước tên "
                            f"máy): chúng sẽ hiện công khai trên trang; hãy bỏ phần đó",
                            src.path, src.body_line + exc.line - 1) from None

@@ -64,7 +64,9 @@ class BuildFailed(Exception):
     """Raised with every problem found in one run; the previous output is untouched."""
 
     def __init__(self, errors: Iterable[SiteError]):
-        self.errors = sorted(errors, key=SiteError.sort_key)
+        # One message per cause: a name written twice on one line (directives: [X, X]) was reported twice.
+        unique = {(e.path, e.line, e.message): e for e in reversed(list(errors))}
+        self.errors = sorted(unique.values(), key=SiteError.sort_key)
         super().__init__("\n".join(str(e) for e in self.errors))
 
 

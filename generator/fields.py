@@ -18,7 +18,7 @@ from .errors import ContentError, suggest
 from .frontmatter import Source, visible
 from .markdown import without_userinfo
 from .taxonomy import Registries
-from .vietnamese import MAX_SLUG, in_zone, normalize, slugify, term_key
+from .vietnamese import MAX_SLUG, in_zone, look_alike, normalize, slugify, term_key
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # ASCII digits only: \d would take full-width and Arabic-Indic digits, which fromisoformat refuses.
@@ -211,7 +211,12 @@ class Checker:
             if registries.tags.get(tag) is not None:
                 continue  # a listed spelling: the registry's name gives the page
             slug = slugify(tag)
-            if not slug:
+            mixed = look_alike(tag)
+            if mixed is not None:  # its page and search would take it as another word than the one it shows
+                self.error("tags", f"chủ đề “{tag}” có chữ “{mixed[0]}” (U+{ord(mixed[0]):04X}) của bảng chữ {mixed[1]} "
+                                   "lẫn giữa các chữ Latinh: trông giống chữ tiếng Việt nhưng tìm kiếm và đường dẫn "
+                                   "coi là chữ khác (thường do chép từ nơi khác); hãy gõ lại chủ đề này", item=tag)
+            elif not slug:
                 self.error("tags", f"chủ đề “{tag}” không tạo được đường dẫn (cần có chữ hoặc số); "
                                    f"hãy sửa hoặc bỏ chủ đề này", item=tag)
             elif len(slug) > MAX_SLUG:

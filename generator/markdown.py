@@ -149,19 +149,23 @@ class Credentials(ValueError):
         self.tag, self.shown, self.line = tag, shown, line
 
 
-def _userinfo(url: str):
-    """The URL as a browser reads it (ada), if it carries a user name or password; else None."""
+_PAGE = "https://base.invalid/"  # an address on a page: "https:a@b/" is relative to the page's
+
+
+def _userinfo(url: str, base: str | None = _PAGE):
+    """The URL as a browser reads it (ada), if it carries a user name or password; else None.
+    base None: as iframe_src reads it (absolute, "https:a@b/" is https://a@b/)."""
     try:
-        parsed = ada_url.URL(url, "https://base.invalid/")
+        parsed = ada_url.URL(url, base) if base else ada_url.URL(url)
     except ValueError:  # not an address at all: nh3 drops it
         return None
     return parsed if parsed.username or parsed.password else None
 
 
-def without_userinfo(url: str) -> str:
+def without_userinfo(url: str, base: str | None = _PAGE) -> str:
     """url as a message may show it: a user name and password left out ("https://…@host/a"), so
     that a build log does not pass them on; other addresses unchanged."""
-    parsed = _userinfo(url) if "@" in url else None
+    parsed = _userinfo(url, base) if "@" in url else None
     if parsed is None:
         return url
     shown = f"{parsed.protocol}//…@{parsed.host}{parsed.pathname}{parsed.search}"
@@ -294,11 +298,12 @@ class Renderer:
 
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
         if attribute in ("href", "src"):
-            if tag == "iframe":  # an iframe with user info is dropped there (a host spoofed with "@")
-                return self.iframe_src(value)
-            if "@" in value and _userinfo(value) is not None:  # reported by render(), never published
-                self._credentials.append((tag, value))
+            base = None if tag == "iframe" else _PAGE  # read as iframe_src and the browser read it
+            if "@" in value and _userinfo(value, base) is not None:  # reported by render(), never published
+                self._credentials.append((tag, value))  # an iframe's too: was dropped, the editor never knew why
                 return None
+            if tag == "iframe":
+                return self.iframe_src(value)
             return site_link(value, self.base_path)
         if attribute == "id":
             return value if _FOOTNOTE_ID.fullmatch(value) else None
@@ -367,7 +372,7 @@ class Renderer:
 
     def _credentials_error(self, text: str) -> Credentials:
         tag, url = self._credentials[0]
-        return Credentials(tag, without_userinfo(url), _credentials_line(text, url))
+        return Credentials(tag, without_userinfo(url, None if tag == "iframe" else _PAGE), _credentials_line(text, url))
 
     def _deep_line(self, text: str) -> int:
         """The line of text where nesting passes the limit (only when it does: a second pass).

@@ -31,6 +31,7 @@ from .errors import TemplateError, os_reason
 from .images import size_attributes, with_sizes
 from .markdown import shorten
 from .pages import Links
+from .templatebounds import BoundedEnvironment
 from .themes import PROJECT_THEMES, Asset, outside_links, template_dirs, walk_errors
 from .vietnamese import estimated_month, format_date, format_datetime, format_long_date, short_date, weekday
 
@@ -112,7 +113,7 @@ _AUTOESCAPE = ["html", "xml"]
 def bytecode_folder(bytecode_dir: Path) -> Path:
     """Where Templates(bytecode_dir=...) keeps compiled templates (one folder per version and
     compile-time options: Jinja checks each file against its template's source)."""
-    settings = repr((__version__, jinja2.__version__, _OPTIONS, _AUTOESCAPE))
+    settings = repr((__version__, jinja2.__version__, _OPTIONS, _AUTOESCAPE, BoundedEnvironment.__name__))
     return bytecode_dir / f"jinja-{hashlib.sha256(settings.encode()).hexdigest()[:12]}"
 
 
@@ -143,7 +144,7 @@ class Templates:
             folder = bytecode_folder(bytecode_dir)
             folder.mkdir(parents=True, exist_ok=True)
             cache = jinja2.FileSystemBytecodeCache(str(folder))
-        self.env = jinja2.Environment(
+        self.env = BoundedEnvironment(
             loader=jinja2.FileSystemLoader([str(d) for d in self.dirs]),
             autoescape=jinja2.select_autoescape(_AUTOESCAPE, default_for_string=True),
             undefined=jinja2.StrictUndefined,
@@ -183,6 +184,7 @@ class Templates:
         self._sections: list[str] | None = None
         self._article_prefix = config.urls.article.partition("{")[0] or "\0"
         self._loaded: dict[str, jinja2.Template] = {}
+        self._rendering = False  # inside a render(): a card or partial of the page being rendered
 
     def article_card(self, article, heading: str = "h2", look: str = "list") -> Markup:
         """An article's card (_card.html) in one of the theme's looks ("list", "lead", "feature",
@@ -377,6 +379,10 @@ class Templates:
         return TemplateError(_not_found(missing), *where)
 
     def render(self, name: str, **context: Any) -> str:
+        outermost = not self._rendering
+        if outermost:  # a page: its range() calls counted from nothing (not its cards and partials)
+            self.env.page_range.start()
+        self._rendering = True
         try:
             template = self._loaded.get(name)
             if template is None:
@@ -405,6 +411,9 @@ class Templates:
         except _EXPRESSION_ERRORS as exc:  # an expression of the template that Python cannot evaluate
             path, line = self._locate(exc, name)
             raise TemplateError(f"lỗi khi dựng mẫu: {_expression_reason(exc)}", path, line) from None
+        finally:
+            if outermost:
+                self._rendering = False
 
     def _reason(self, exc: jinja2.TemplateError, runtime: bool = False) -> str:
         """Jinja's English message as what to fix, in Vietnamese (a typo'd filter: the nearest name)."""

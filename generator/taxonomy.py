@@ -162,6 +162,18 @@ def _split(cell: str) -> tuple[str, ...]:
     return tuple(normalize(v.strip()) for v in cell.split("|") if v.strip())
 
 
+# A data file's bounds: each row costs ~0.1 ms (its slug, its lookup keys), so a million rows (a whole
+# spreadsheet pasted into tags.csv) held every build, preview and save for minutes. The registries a
+# portal needs have hundreds of rows (3,321 wards of the 2025 reform the most).
+MAX_ROWS = 50_000
+MAX_BYTES = 16 * 1024 * 1024
+
+
+def _too_many(what: str) -> str:
+    return (f"tệp dữ liệu {what}; danh mục tỉnh, văn bản, chủ đề, đơn vị không cần nhiều như vậy (có phải đã dán "
+            "nhầm cả một bảng tính?), và đọc nó làm mỗi lần dựng trang chậm hàng phút: hãy bớt dòng")
+
+
 def _read_csv(raw: bytes, display: str, required: tuple[str, ...], errors: list) -> list[tuple[int, dict]]:
     """Rows of a CSV data file with their line numbers; problems go to errors."""
     try:
@@ -180,8 +192,12 @@ def _read_csv(raw: bytes, display: str, required: tuple[str, ...], errors: list)
             errors.append(ContentError(f"thiếu cột {', '.join(missing)} ở dòng tiêu đề", display, 1))
             return []
         line = reader.line_num + 1
-        for cells in reader:
+        for count, cells in enumerate(reader, 1):
             start, line = line, reader.line_num + 1
+            if count > MAX_ROWS:
+                errors.append(ContentError(_too_many(f"có quá {MAX_ROWS:,} dòng (dòng này là dòng thứ {count:,} sau "
+                                                     "dòng tiêu đề)".replace(",", ".")), display, start))
+                return []
             if not cells:  # a blank line
                 continue
             row: dict = dict(zip(header, cells))
@@ -340,6 +356,31 @@ def _slug_errors(entries: list, where: dict[int, tuple[str, int]], shipped: str,
         f"hãy đổi tên, hoặc nếu là một: ghi tên này vào cột “{column}” của tên kia"))
 
 
+def _name_errors(entries: list, where: dict[int, tuple[str, int]], shipped: str, noun: str,
+                 column: str) -> list[ContentError]:
+    """A name or alias of a site's row that is already another entry's name or alias: articles
+    writing it went to the first entry without a word (a tag's page left empty, an alias meant for
+    one directive filed under another). An error at the site's row, once for each name it shares."""
+    errors, owner = [], {}
+    for entry in sorted(entries, key=lambda e: (where[id(e)][0] != shipped, where[id(e)][1])):
+        for name in entry.names:
+            first = owner.setdefault(lookup_key(name), entry)
+            if first is entry or where[id(entry)][0] == shipped:
+                continue
+            display, line = where[id(entry)]
+            whose = "tên" if lookup_key(name) == lookup_key(first.names[0]) else "một tên khác"
+            if where[id(first)][0] == shipped:  # its row is taken over by writing it again in the site's file
+                place, advice = "trong danh mục có sẵn", (
+                    f"hãy dùng {noun} “{first.names[0]}”, hoặc nếu muốn tách riêng: chép dòng của “{first.names[0]}” "
+                    f"vào tệp này và bỏ tên “{name}” khỏi cột “{column}” của nó")
+            else:
+                place, advice = f"ở dòng {where[id(first)][1]}", f"hãy bỏ tên này khỏi cột “{column}” hoặc gộp hai dòng"
+            errors.append(ContentError(
+                f"tên “{name}” của {noun} “{entry.names[0]}” đã là {whose} của {noun} “{first.names[0]}” ({place}): "
+                f"bài viết ghi tên này sẽ chỉ vào {noun} kia; {advice}", display, line))
+    return errors
+
+
 def _merge(base: list, extra: list, key) -> list:
     """Site entries replace shipped ones with the same key; new ones are added."""
     merged = {key(e): e for e in base}
@@ -385,6 +426,11 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
                         and not path.resolve().is_relative_to(root):  # its names would be published
                     errors.append(ContentError(outside_link(path.resolve()), display, 1))
                     continue
+                size = path.stat().st_size
+                if size > MAX_BYTES:  # not even read
+                    errors.append(ContentError(_too_many(f"nặng {size / 1024 / 1024:.0f} MB, quá "
+                                                         f"{MAX_BYTES // 1024 // 1024} MB"), display, 1))
+                    continue
                 raw = path.read_bytes()
             except OSError as exc:
                 errors.append(ContentError(f"không đọc được tệp dữ liệu: {os_reason(exc)}", display, 1))
@@ -414,9 +460,13 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
     if "provinces.csv" not in failed:
         errors += _code_errors(loaded["provinces.csv"], where, _display(PACKAGE_DATA / "provinces.csv", root))
     for filename, noun, column in (("provinces.csv", "tỉnh, thành phố", "variants"),
-                                   ("directives.csv", "văn bản", "aliases"), ("units.csv", "đơn vị", "variants")):
+                                   ("directives.csv", "văn bản", "aliases"), ("units.csv", "đơn vị", "variants"),
+                                   ("tags.csv", "chủ đề", "aliases")):
         if filename not in failed:
-            errors += _slug_errors(loaded[filename], where, _display(PACKAGE_DATA / filename, root), noun, column)
+            shipped = _display(PACKAGE_DATA / filename, root)
+            if filename != "tags.csv":  # tags: _tag_slug_errors
+                errors += _slug_errors(loaded[filename], where, shipped, noun, column)
+            errors += _name_errors(loaded[filename], where, shipped, noun, column)
     units = _with_members(loaded["units.csv"], loaded["provinces.csv"], where,
                           [] if "provinces.csv" in failed else errors)
     errors += _tag_slug_errors(loaded["tags.csv"], where)

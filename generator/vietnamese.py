@@ -203,3 +203,42 @@ def format_datetime(moment: datetime) -> str:
 def format_long_date(moment: datetime) -> str:
     """"ngày 19 tháng 9 năm 2016"."""
     return f"ngày {moment.day} tháng {moment.month} năm {moment.year}"
+
+
+_SCRIPTS = {"CYRILLIC": "Kirin (tiếng Nga…)", "GREEK": "Hy Lạp"}
+_LETTERS = re.compile(r"[^\W\d_]+")
+_OTHER_SCRIPT = re.compile("[\u0370-\u03ff\u0400-\u052f\u1c80-\u1c8f\u1f00-\u1fff\u2de0-\u2dff\ua640-\ua69f]")
+
+
+def look_alike(text: str) -> tuple[str, str] | None:
+    """(letter, script name in Vietnamese) of the first Cyrillic or Greek letter written in a run of
+    Latin letters ("Bа́c" with a Cyrillic "а"): it looks like a Vietnamese letter, but search, sorting
+    and slugs take it as another. None when every word keeps to one script."""
+    if _OTHER_SCRIPT.search(text) is None:  # nearly every text: one search
+        return None
+    for word in _LETTERS.findall(text):  # "α-Thalassemia" is two words, each of one script
+        latin, other = False, None
+        for char in word:
+            if not char.isalpha():
+                continue
+            script = unicodedata.name(char, "").partition(" ")[0]
+            if script == "LATIN":
+                latin = True
+            elif script in _SCRIPTS and other is None:
+                other = (char, _SCRIPTS[script])
+        if latin and other is not None:
+            return other
+    return None
+
+
+# Names Windows keeps for devices, with any extension ("con.md", "aux/"): a file or folder so named
+# cannot be checked out, copied or opened there (git: "invalid path"), so an editor on Windows lost
+# the article, and an output folder "con/" could not be uploaded from Windows.
+_WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(10)),
+                              *(f"lpt{n}" for n in range(10))})
+
+
+def windows_device(slug: str) -> bool:
+    """Whether a slug, as a file or folder name, is one Windows keeps for a device."""
+    return slug.split(".", 1)[0].rstrip(" ").lower() in _WINDOWS_DEVICES
+

@@ -130,3 +130,75 @@ def test_the_importer_does_not_write_a_picture_the_build_would_refuse(tmp_path):
                      f"{ADVICE}",
                      f"đã ghi 1 ảnh lấy từ trong tệp trang vào {tmp_path.as_posix()}: so-do.svg"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["so-do.svg"]
+
+
+def test_files_of_the_images_folder_that_are_no_picture_are_told_programs_refused(tmp_path):
+    # Was: a .docx, a phone's .HEIC, Word's "~$" lock file, Windows' Thumbs.db were published without
+    # a word, and an .exe was handed out at the portal's address.
+    root = make_site(tmp_path)
+    images = root / "content" / "images"
+    for name in ("bao-cao.docx", "van-ban/quyet-dinh.pdf", "~$bao-cao.docx", "Thumbs.db", "anh-dien-thoai.HEIC",
+                 "LICENSE"):
+        (images / name).parent.mkdir(exist_ok=True)
+        (images / name).write_bytes(b"\x00data")
+    logged: list[str] = []
+    build(root, log=logged.append)
+    notes = [line for line in logged if line.startswith("content/images/")]
+    public = "mà vẫn được xuất bản ở /images/{0}, ai có địa chỉ đều tải về được; nếu là văn bản đính kèm, hãy liên " \
+             "kết tới nó trong bài (ví dụ [Tải văn bản](/images/{0})), nếu không, hãy xóa nó khỏi thư mục ảnh"
+    assert notes == [
+        "content/images/LICENSE: Lưu ý: tệp không có đuôi không phải ảnh " + public.format("LICENSE"),
+        "content/images/Thumbs.db: Lưu ý: tệp “Thumbs.db” là tệp tạm hay tệp hệ thống do một phần mềm để lại, không "
+        "phải ảnh, mà vẫn được xuất bản ở /images/Thumbs.db; hãy xóa nó khỏi thư mục ảnh",
+        "content/images/anh-dien-thoai.HEIC: Lưu ý: ảnh dạng .heic mà trình duyệt không hiện được (hay chỉ một vài "
+        "trình duyệt hiện); bài nào dùng ảnh này sẽ hiện ô trống: hãy xuất lại thành JPEG hay PNG",
+        "content/images/bao-cao.docx: Lưu ý: tệp .docx không phải ảnh " + public.format("bao-cao.docx"),
+        "content/images/van-ban/quyet-dinh.pdf: Lưu ý: tệp .pdf không phải ảnh "
+        + public.format("van-ban/quyet-dinh.pdf"),
+        "content/images/~$bao-cao.docx: Lưu ý: tệp “~$bao-cao.docx” là tệp tạm hay tệp hệ thống do một phần mềm để "
+        "lại, không phải ảnh, mà vẫn được xuất bản ở /images/~$bao-cao.docx; hãy xóa nó khỏi thư mục ảnh"]
+    assert (root / "output" / "images" / "van-ban" / "quyet-dinh.pdf").is_file()  # a download stays one
+    before = snapshot(root / "output")
+    (images / "tai-ve.exe").write_bytes(b"MZ\x90\x00")
+    (images / "cai-dat.Bat").write_text("del *", encoding="utf-8")
+    program = ("là một chương trình, không phải ảnh; xuất bản nó, cổng sẽ phát chương trình cho bạn đọc tải về từ "
+               "địa chỉ của mình: hãy xóa tệp này hoặc chuyển nó ra khỏi thư mục ảnh")
+    assert errors_of(root) == [f"content/images/cai-dat.Bat:1: tệp .bat {program}",
+                               f"content/images/tai-ve.exe:1: tệp .exe {program}"]
+    assert snapshot(root / "output") == before
+
+
+_REDO = "hãy lưu lại tệp với bảng mã UTF-8 và sửa khai báo thành encoding=\"UTF-8\""
+
+
+@pytest.mark.parametrize("label, saved, expected", [
+    ("x-unknown", "utf-8", (1, f"khai báo bảng mã “x-unknown” mà trình duyệt không biết, nên sẽ không hiện ảnh; {_REDO}")),
+    ("TCVN3", "utf-8", (1, f"khai báo bảng mã “TCVN3” mà trình duyệt không biết, nên sẽ không hiện ảnh; {_REDO}")),
+    ("base64", "utf-8", (1, f"khai báo bảng mã “base64” mà trình duyệt không biết, nên sẽ không hiện ảnh; {_REDO}")),
+    ("UTF-16", "utf-8", (1, "khai báo bảng mã “UTF-16” nhưng tệp không được lưu bằng bảng mã đó, trình duyệt sẽ không "
+                            f"hiện ảnh; {_REDO}")),
+    ("shift_jis", "utf-8", (3, "có byte 0x93 ở dòng này không đọc được theo bảng mã “shift_jis” mà tệp khai báo, "
+                               f"trình duyệt sẽ không hiện ảnh; {_REDO}")),
+    ("utf8", "utf-8", None),  # a browser's name for UTF-8: was refused as broken XML at line 3
+    ("windows-1258", "cp1258", None),
+    ("Shift_JIS", "shift_jis", None),  # multi-byte: was a ValueError traceback
+    ("big5", "big5", None),
+])
+def test_an_svg_is_read_in_the_encoding_it_declares(label, saved, expected):
+    # Was: an unknown name a LookupError traceback, a multi-byte one a ValueError traceback, "utf8" a
+    # broken-XML refusal that sent the editor looking for a wrong tag.
+    text = {"utf-8": "Bác Hồ", "cp1258": "Bác"}.get(saved, "日本")  # cp1258 has no precomposed "ồ"
+    svg = (f'<?xml version="1.0" encoding="{label}"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9">\n'
+           f"<text>{'Bác Hồ' if label == 'shift_jis' else text}</text>\n</svg>\n")
+    assert svg_problem(svg.encode(saved)) == expected
+    active = svg.replace("</svg>", "<script>alert(1)</script>\n</svg>").encode(saved)
+    if expected is None:  # read in its own encoding, so what runs is still found
+        assert svg_problem(active) == (4, "có thẻ <script> chạy mã")
+
+
+def test_an_svg_declaring_an_unknown_encoding_is_located_not_a_traceback(tmp_path):
+    root = make_site(tmp_path)
+    (root / "content" / "images" / "so-do.svg").write_text(
+        '<?xml version="1.0" encoding="VNI-Windows"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>\n', encoding="utf-8")
+    assert errors_of(root) == ["content/images/so-do.svg:1: ảnh SVG khai báo bảng mã “VNI-Windows” mà trình duyệt "
+                               f"không biết, nên sẽ không hiện ảnh; {_REDO}; {ADVICE}"]

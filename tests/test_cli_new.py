@@ -192,3 +192,26 @@ def test_an_address_the_build_would_refuse_is_refused_and_no_file(site: Path, ca
     # the file new would have written is one the build refuses
     (articles / f"{slug}.md").write_text(f'---\ntitle: "{title}"\ndate: 2021-01-01\n---\n', encoding="utf-8")
     assert errors_of(site, drafts=True)
+
+
+@pytest.mark.parametrize("title", ["CON", "aux", "Nul", "COM1", "lpt9", "Prn"])
+def test_a_title_whose_file_would_be_a_windows_device_name_is_refused(site: Path, capsys, title):
+    # Was: content/articles/con.md written; Windows cannot check out, copy or open a file so named
+    # (git: "invalid path"), so editors there lost it, and the output's bai-viet/con/ could not be uploaded.
+    from bad.kit import errors_of
+
+    articles = site / "content" / "articles"
+    articles.mkdir(parents=True)
+    assert run(site, title) == 1
+    err = capsys.readouterr().err.splitlines()
+    slug = title.lower()
+    assert err[0] == (f"tiêu đề cho tên tệp “{slug}.md”, một tên Windows dành cho thiết bị (CON, PRN, AUX, NUL, "
+                      "COM1…, LPT1…): trên Windows không mở hay chép được tệp này; hãy đặt tiêu đề dài hơn")
+    assert err[-1] == "Chưa tạo bài viết nào."
+    assert list(articles.iterdir()) == []
+    # the build refuses such an address too, from a file name or a slug
+    (articles / "a.md").write_text(f'---\ntitle: A\ndate: 2021-01-01\nslug: "{slug}"\n---\n', encoding="utf-8")
+    assert errors_of(site) == [
+        f"content/articles/a.md:4: đường dẫn “{slug}” là tên Windows dành cho thiết bị (CON, PRN, AUX, NUL, COM1…, "
+        "LPT1…): trên Windows không mở, chép hay tải về được tệp và thư mục tên như vậy; hãy đổi tên tệp hoặc đặt "
+        "“slug” khác"]

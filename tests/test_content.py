@@ -233,6 +233,11 @@ BODY_CREDENTIALS = [  # (body line, what the message says the address is)
     ('<img src="//bientap@anh.example.vn/a.jpg" alt="x">', "địa chỉ ảnh “https://…@anh.example.vn/a.jpg”"),
     ("[a](http:bientap:mk@bao.example.vn/)", "liên kết “http://…@bao.example.vn/”"),
     ('<a href="https:////bientap@bao.example.vn/">a</a>', "liên kết “https://…@bao.example.vn/”"),
+    # An iframe's were dropped without a word (the editor saw the video gone and no reason)
+    ('<iframe src="https://bientap:mk@www.youtube.com/embed/abc"></iframe>',
+     "địa chỉ khung nhúng (iframe) “https://…@www.youtube.com/embed/abc”"),
+    ('<iframe src="https://www.youtube.com@evil.example/embed/x"></iframe>',  # the host is the part after "@"
+     "địa chỉ khung nhúng (iframe) “https://…@evil.example/embed/x”"),
 ]
 
 

@@ -275,3 +275,34 @@ def test_a_newline_in_a_file_name_keeps_each_message_on_one_line(tmp_path):
         "2016-09-19T16:27:00+07:00",
         "Không dựng được trang: 2 lỗi. Chưa có trang nào được xuất bản ở output/.",  # nothing built yet
     ]
+
+
+def test_a_name_written_twice_on_one_line_is_reported_once(tmp_path):
+    # Was: "directives: ['05/CT-TW', '05/CT-TW']" gave the same message twice at the same line.
+    root = make_site(tmp_path, {"bai.md": "---\ntitle: Bài\ndate: 2021-05-20\ndirectives: ['05/CT-TW', '05/CT-TW', "
+                                          "'Chỉ thị 5']\n---\n\nx\n"})
+    assert errors_of(root) == [
+        "content/articles/bai.md:4: không có văn bản “05/CT-TW” trong danh mục (có phải ý bạn là: “05-CT/TW”, "
+        "“06-CT/TW”, “03-CT/TW”?)",
+        "content/articles/bai.md:4: không có văn bản “Chỉ thị 5” trong danh mục (có phải ý bạn là: “Chỉ thị 05”, "
+        "“Chỉ thị 42”, “Chỉ thị 06”?)"]
+
+
+@pytest.mark.parametrize("tag, letter, script", [
+    ("B\u0430\u0301c Hồ", "\u0430", "Kirin (tiếng Nga…)"),  # Cyrillic а: looked like "Bác Hồ", was its own page
+    ("Thi đ\u0443a", "\u0443", "Kirin (tiếng Nga…)"),
+    ("Phong tr\u03bf", "\u03bf", "Hy Lạp"),
+])
+def test_a_tag_with_a_look_alike_letter_of_another_script_is_refused(tmp_path, tag, letter, script):
+    # Was: published as a tag of its own (or "same page as “Bác Hồ”" naming two spellings that look the same).
+    root = make_site(tmp_path, {"bai.md": f"---\ntitle: Bài\ndate: 2021-05-20\ntags: [\"{tag}\", \"Bác Hồ\"]\n---\n\nx\n"})
+    assert errors_of(root) == [
+        f"content/articles/bai.md:4: chủ đề “{tag}” có chữ “{letter}” (U+{ord(letter):04X}) của bảng chữ {script} lẫn "
+        "giữa các chữ Latinh: trông giống chữ tiếng Việt nhưng tìm kiếm và đường dẫn coi là chữ khác (thường do chép "
+        "từ nơi khác); hãy gõ lại chủ đề này"]
+
+
+def test_words_of_other_scripts_standing_apart_are_tags_as_before(tmp_path):
+    root = make_site(tmp_path, {"bai.md": "---\ntitle: Bài\ndate: 2021-05-20\ntags: [\"α-Thalassemia\", \"Москва\"]\n"
+                                          "---\n\nx\n"})
+    assert errors_of(root) == []

@@ -80,6 +80,85 @@ def test_an_expression_python_cannot_evaluate_is_located(tmp_path, expression, r
     assert run.stderr.splitlines()[0] == f"templates/article.html:4: {reason}"
 
 
+_TOO_LARGE = "; mẫu không được tạo giá trị lớn như vậy (việc dựng trang sẽ treo hay hết bộ nhớ), hãy bớt"
+_INTERNAL = " (tên bắt đầu bằng “_” là phần bên trong của Python, mẫu không được dùng tới)"
+
+
+@pytest.mark.parametrize("expression, reason", [
+    ("{% for i in range(10**9) %}.{% endfor %}",
+     "lỗi khi dựng mẫu: range() tạo quá nhiều số: 1.000.000.000, tối đa 100.000" + _TOO_LARGE),
+    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}",
+     "lỗi khi dựng mẫu: các range() của một trang tạo tổng cộng quá nhiều số (vòng lặp lồng trong vòng lặp?): "
+     "1.100.000, tối đa 1.000.000" + _TOO_LARGE),
+    ('{% set ns = namespace(s="xy") %}{% for i in range(100) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}',
+     "lỗi khi dựng mẫu: phép nối tạo ra chuỗi hay danh sách quá dài (nối một giá trị với chính nó trong vòng lặp?): "
+     "1.048.576, tối đa 1.000.000" + _TOO_LARGE),
+    ('{% set ns = namespace(s=[1]) %}{% for i in range(100) %}{% set ns.s = ns.s + ns.s %}{% endfor %}',
+     "lỗi khi dựng mẫu: phép nối tạo ra chuỗi hay danh sách quá dài (nối một giá trị với chính nó trong vòng lặp?): "
+     "1.048.576, tối đa 1.000.000" + _TOO_LARGE),
+    ('{{ "x" * 10**9 }}',
+     "lỗi khi dựng mẫu: phép nhân tạo ra chuỗi hay danh sách quá dài: 1.000.000.000, tối đa 1.000.000" + _TOO_LARGE),
+    ("{{ ([1] * 1000) * 100000 }}",
+     "lỗi khi dựng mẫu: phép nhân tạo ra chuỗi hay danh sách quá dài: 100.000.000, tối đa 1.000.000" + _TOO_LARGE),
+    ("{{ 7 ** 100000000 }}",
+     "lỗi khi dựng mẫu: lũy thừa tạo ra số quá lớn (số bit): 300.000.000, tối đa 100.000" + _TOO_LARGE),
+    ('{{ "%0999999999d" % 1 }}',
+     "lỗi khi dựng mẫu: độ rộng hay độ chính xác quá lớn: 999.999.999, tối đa 1.000.000" + _TOO_LARGE),
+    ('{{ "%.*f"|format(10**8, 1) }}',
+     "lỗi khi dựng mẫu: độ rộng hay độ chính xác quá lớn: 100.000.000, tối đa 1.000.000" + _TOO_LARGE),
+    ('{{ "{:>999999999}".format(1) }}',
+     "lỗi khi dựng mẫu: độ rộng hay độ chính xác quá lớn: 999.999.999, tối đa 1.000.000" + _TOO_LARGE),
+    ('{{ article.title.ljust(10**9) }}',
+     "lỗi khi dựng mẫu: độ rộng hay độ chính xác quá lớn: 1.000.000.000, tối đa 1.000.000" + _TOO_LARGE),
+    ('{{ article.title|center(10**9) }}',
+     "lỗi khi dựng mẫu: độ rộng hay độ chính xác quá lớn: 1.000.000.000, tối đa 1.000.000" + _TOO_LARGE),
+    ('{{ range(100000)|join("x" * 100000) }}',
+     "lỗi khi dựng mẫu: join tạo ra chuỗi quá dài: 10.000.000.000, tối đa 1.000.000" + _TOO_LARGE),
+    ('{{ ("x" * 100000).replace("x", "y" * 1000) }}',
+     "lỗi khi dựng mẫu: replace tạo ra chuỗi quá dài: 100.000.000, tối đa 1.000.000" + _TOO_LARGE),
+    ("{{ ''.__class__ }}", "lỗi cú pháp mẫu: mẫu không được đọc thuộc tính “__class__”" + _INTERNAL),
+    ("{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+     "lỗi cú pháp mẫu: mẫu không được đọc thuộc tính “__init__”" + _INTERNAL),
+    ("{{ cycler|attr('__init__') }}", "lỗi khi dựng mẫu: mẫu không được đọc thuộc tính “__init__”" + _INTERNAL),
+    ("{{ [cycler]|map(attribute='__init__')|list }}",
+     "lỗi khi dựng mẫu: mẫu không được đọc thuộc tính “__init__”" + _INTERNAL),
+    ("{{ cycler['__in' ~ 'it__'] }}", "lỗi khi dựng mẫu: mẫu không được đọc thuộc tính “__init__”" + _INTERNAL),
+    ('{{ "{0.__init__.__globals__}".format(cycler) }}',
+     "lỗi khi dựng mẫu: mẫu không được đọc thuộc tính “__init__”" + _INTERNAL),
+    ('{{ ("{0.__init__}"|safe).format(cycler) }}',
+     "lỗi khi dựng mẫu: mẫu không được đọc thuộc tính “__init__”" + _INTERNAL),
+], ids=["range", "nested-ranges", "doubled-text", "doubled-list", "text-times", "list-times", "power", "percent-width", "format-star", "str-format-width", "ljust",
+        "center", "join", "replace", "dunder", "globals", "attr-filter", "map-attribute", "computed-key",
+        "format-field", "markup-format-field"])
+def test_a_template_cannot_hang_the_build_nor_reach_pythons_internals(tmp_path, expression, reason):
+    # Was: range(10**9) rendered for minutes, "x" * 10**9 wrote a GB into every article page, and a
+    # theme could run commands on the editor's machine through cycler.__init__.__globals__.os.
+    root, before = built(tmp_path)
+    override(root, "article.html", '{% extends "base.html" %}\n{% block main %}\n<h1>{{ article.title }}</h1>\n'
+                                   f"<p>{expression}</p>\n{{% endblock %}}\n")
+    assert errors_of(root) == [f"templates/article.html:4: {reason}"]
+    assert snapshot(root / "output") == before
+
+
+def test_what_templates_do_within_the_bounds_is_rendered_as_before(tmp_path):
+    root, _ = built(tmp_path)
+    override(root, "page.html", '{% extends "base.html" %}\n{% block main %}\n<p id="t">'
+                                '{{ "ab" * 3 }}|{{ 2 ** 10 }}|{{ "%02d" % 7 }}|{{ "%s-%s"|format(1, 2) }}|'
+                                '{{ "{:>4}".format(7) }}|{{ range(3)|join(",") }}|{{ {"_k": 5}["_k"] }}|'
+                                '{{ "a.b".replace(".", "/") }}|{{ "x"|center(5) }}|{{ 17 % 5 }}|'
+                                '{{ "a" ~ 1 ~ page.title|length }}|{{ 2 + 3 }}|{{ ([1] + [2])|length }}|'
+                                '{% for i in range(2, 5) %}{{ i }}{% endfor %}'
+                                '{% for i in range(9) %}{% set n = range(100000)|length %}{% endfor %}</p>\n'
+                                '{% endblock %}\n')  # 900,000 items: within a page's bound
+    override(root, "article.html", '{% extends "base.html" %}\n{% block main %}\n'  # counted afresh on each page
+                                   '{% for i in range(9) %}{% set n = range(100000)|length %}{% endfor %}\n'
+                                   '{% endblock %}\n')
+    build(root)
+    page = next(p for p in (root / "output").rglob("index.html") if 'id="t"' in p.read_text(encoding="utf-8"))
+    text = page.read_text(encoding="utf-8")
+    assert '<p id="t">ababab|1024|07|1-2|   7|0,1,2|5|a/b|  x  |2|a110|5|2|234</p>' in text  # "Giới thiệu": 10
+
+
 def test_template_undefined_attribute(tmp_path):
     root, before = built(tmp_path)
     override(root, "page.html", '{% extends "base.html" %}\n{% block main %}\n{{ page.tac_gia }}\n{% endblock %}\n')
@@ -414,7 +493,7 @@ def test_unreadable_files_and_folders_are_reported(tmp_path, where, mode, expect
     (root / "content" / "articles" / "mot-thu-muc" / "bai.md").write_text(
         "---\ntitle: Bài\ndate: 2021-01-01\n---\n\nx\n", encoding="utf-8")
     (root / "content" / "data").mkdir()
-    (root / "content" / "data" / "tags.csv").write_text("name,description\nthi đua,x\n", encoding="utf-8")
+    (root / "content" / "data" / "tags.csv").write_text("name,description\nkể chuyện,x\n", encoding="utf-8")
     override(root, "article.html", (Path(__file__).parent.parent / "themes" / "default" / "templates" /
                                     "article.html").read_text("utf-8"))
     assert cli("build", "--root", str(root)).returncode == 0

@@ -51,8 +51,8 @@ def test_plain_and_context_functions_called_as_jinja_calls_them(tmp_path: Path, 
     templates.env.context_class = context_class
     templates.env.undefined = jinja2.Undefined  # so the StopIteration case prints as empty
     out = templates.render("t.html", items=[1, 2], who="Bác", stop=iter(()))
-    assert out == ("2 1! Bác Environment [1]\n[1+2] a 3\n"
-                   "4 2! Bác Environment [2]\n[2+4] b 6\nBác ")
+    assert out == ("2 1! Bác BoundedEnvironment [1]\n[1+2] a 3\n"
+                   "4 2! Bác BoundedEnvironment [2]\n[2+4] b 6\nBác ")
 
 
 def test_templates_use_the_shorter_call_path(tmp_path: Path):

@@ -161,6 +161,24 @@ def test_a_cell_over_128_kb_is_an_error_not_a_traceback(tmp_path: Path):
         "ở dòng này"]
 
 
+_TOO_MANY = ("; danh mục tỉnh, văn bản, chủ đề, đơn vị không cần nhiều như vậy (có phải đã dán nhầm cả một bảng "
+             "tính?), và đọc nó làm mỗi lần dựng trang chậm hàng phút: hãy bớt dòng")
+
+
+def test_a_data_file_of_too_many_rows_is_refused_at_the_first_row_past_the_bound(tmp_path: Path):
+    # Was: read whole, ~0.1 ms a row: a million rows held every build, preview and save for minutes.
+    rows = "".join(f"Chủ đề {n},x\n" for n in range(50_005))
+    assert data_errors(tmp_path, "tags.csv", "name,description\n" + rows) == [
+        f"{tmp_path.name}/tags.csv:50002: tệp dữ liệu có quá 50.000 dòng (dòng này là dòng thứ 50.001 sau dòng tiêu "
+        f"đề){_TOO_MANY}"]
+
+
+def test_a_data_file_too_heavy_is_refused_unread(tmp_path: Path):
+    rows = "".join(f"Chủ đề {n},{'x' * 100_000}\n" for n in range(180))
+    assert data_errors(tmp_path, "tags.csv", "name,description\n" + rows) == [
+        f"{tmp_path.name}/tags.csv:1: tệp dữ liệu nặng 17 MB, quá 16 MB{_TOO_MANY}"]
+
+
 @pytest.mark.parametrize("name, row, code", [("tags.csv", "thi đua\x07,x", "U+0007"),
                                              ("provinces.csv", "99,Tỉnh\x1b Mới", "U+001B"),
                                              ("provinces.csv", "99,Tỉnh\x9b Mới", "U+009B")])
@@ -250,3 +268,35 @@ def test_two_entries_of_one_page_name_are_located(tmp_path: Path):
         f"{folder}/units.csv:2: đơn vị “Hue” có cùng đường dẫn “hue” với đơn vị “Huế” (trong danh mục có sẵn); hãy "
         "đổi tên, hoặc nếu là một: ghi tên này vào cột “variants” của tên kia",
     ]
+
+
+def test_a_name_two_entries_claim_is_refused_at_each_later_row(tmp_path: Path):
+    # Was: silent, the first entry won: articles tagged "Chuyện lạ" went to "Kể chuyện" (whose alias
+    # it also was), the page of "Chuyện lạ" stayed empty; "X" named four tags and meant the first.
+    errors = data_errors(tmp_path, "tags.csv", "name,aliases\nKể chuyện,Chuyện lạ\nChuyện lạ,\nA1,X\nA2,X\nA3,x\n")
+    tail = "bài viết ghi tên này sẽ chỉ vào chủ đề kia; hãy bỏ tên này khỏi cột “aliases” hoặc gộp hai dòng"
+    assert errors == [
+        f"{tmp_path.name}/tags.csv:3: tên “Chuyện lạ” của chủ đề “Chuyện lạ” đã là một tên khác của chủ đề "
+        f"“Kể chuyện” (ở dòng 2): {tail}",
+        f"{tmp_path.name}/tags.csv:5: tên “X” của chủ đề “A2” đã là một tên khác của chủ đề “A1” (ở dòng 4): {tail}",
+        f"{tmp_path.name}/tags.csv:6: tên “x” của chủ đề “A3” đã là một tên khác của chủ đề “A1” (ở dòng 4): {tail}"]
+
+
+def test_a_variant_that_is_a_shipped_province_s_name_is_refused(tmp_path: Path):
+    assert data_errors(tmp_path, "provinces.csv", "code,name,variants\n99,Tỉnh Mới,Hà Nội|Tỉnh mới\n") == [
+        f"{tmp_path.name}/provinces.csv:2: tên “Hà Nội” của tỉnh, thành phố “Tỉnh Mới” đã là tên của tỉnh, thành phố "
+        "“Hà Nội” (trong danh mục có sẵn): bài viết ghi tên này sẽ chỉ vào tỉnh, thành phố kia; hãy dùng tỉnh, thành "
+        "phố “Hà Nội”, hoặc nếu muốn tách riêng: chép dòng của “Hà Nội” vào tệp này và bỏ tên “Hà Nội” khỏi cột "
+        "“variants” của nó"]
+
+
+def test_a_shipped_alias_is_taken_by_writing_its_row_again_without_it(tmp_path: Path):
+    # The site's own "Thi đua" tag, once the shipped "Thi đua yêu nước" row is written again without that alias.
+    registries_folder = tmp_path
+    (registries_folder / "tags.csv").write_text("name,aliases\nThi đua,\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        load_registries(registries_folder)
+    assert "chép dòng của “thi đua yêu nước” vào tệp này" in str(info.value)
+    (registries_folder / "tags.csv").write_text("name,aliases\nThi đua,\nthi đua yêu nước,\n", encoding="utf-8")
+    tags = load_registries(registries_folder).tags
+    assert tags.get("thi đua").name == "Thi đua" and tags.get("Thi đua yêu nước").name == "thi đua yêu nước"

@@ -1,0 +1,310 @@
+"""Bounds on what a site template may make: no loop, text or number so large the build hangs or
+runs out of memory, and no reach into Python's internals (a theme downloaded from somewhere
+could otherwise run commands on the editor's machine through `cycler.__init__.__globals__`).
+
+Jinja's SandboxedEnvironment checks every attribute read and call while rendering: +14 % of a
+10,000-article build's CPU time (measured 2026-12-05). Here attribute names written in a template
+(`x.__class__`) are refused when it is compiled; only names computed while rendering (`x[name]`,
+`attr(name)`, format fields) are checked then, on paths pages do not take. Operators that can make
+something huge (`*`, `**`, `%`), the str methods and filters that pad or repeat text are checked
+before they run; `+` and `~` once they ran (a join grows what exists: doubling stops at ~2 MB);
+range() is bounded by call and by page. Jinja's environment flag `sandboxed` is what makes its
+compiler send those operators to call_binop (and not compute them while compiling).
+"""
+from __future__ import annotations
+
+import operator
+import re
+import string
+import types
+from typing import Any
+
+import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, optimizeconst
+from jinja2.exceptions import SecurityError
+
+MAX_RANGE = 100_000  # items of one range(): Jinja's sandbox's bound
+MAX_RANGE_PAGE = 1_000_000  # items of all the range() calls of one page: loops within loops
+MAX_LENGTH = 1_000_000  # characters or items one operation may make (a page is under 60 KB)
+MAX_POWER_BITS = 100_000  # an int of ~30,000 digits
+
+_BINOPS = {"*": operator.mul, "**": operator.pow, "%": operator.mod, "+": operator.add}
+_FORMATTER = string.Formatter()
+_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
+
+
+def _too_large(what: str, size: int, limit: int = MAX_LENGTH) -> SecurityError:
+    def number(n: int) -> str:
+        return f"{n:,}".replace(",", ".")
+    return SecurityError(f"{what}: {number(size)}, tối đa {number(limit)}; mẫu không được tạo giá trị lớn như vậy "
+                         "(việc dựng trang sẽ treo hay hết bộ nhớ), hãy bớt")
+
+
+def bounded_range(*args: int) -> range:
+    """range() of at most MAX_RANGE items: `range(10**9)` in a template hung the build."""
+    items = range(*args)
+    if len(items) > MAX_RANGE:
+        raise _too_large("range() tạo quá nhiều số", len(items), MAX_RANGE)
+    return items
+
+
+class PageRange:
+    """The templates' range(): bounded_range, and at most MAX_RANGE_PAGE items over one page's
+    calls (`{% for i in range(100000) %}{% for j in range(100000) %}` is 10^10 turns of bounded
+    ranges). Templates.render calls start() before each page."""
+
+    def __init__(self) -> None:
+        self.left = MAX_RANGE_PAGE
+
+    def start(self) -> None:
+        self.left = MAX_RANGE_PAGE
+
+    def __call__(self, *args: int) -> range:
+        items = bounded_range(*args)
+        self.left -= len(items)
+        if self.left < 0:
+            raise _too_large("các range() của một trang tạo tổng cộng quá nhiều số (vòng lặp lồng trong vòng lặp?)",
+                             MAX_RANGE_PAGE - self.left, MAX_RANGE_PAGE)
+        return items
+
+
+def _check_repeat(left: Any, right: Any) -> None:
+    for seq, times in ((left, right), (right, left)):
+        if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_LENGTH:
+            raise _too_large("phép nhân tạo ra chuỗi hay danh sách quá dài", len(seq) * times)
+
+
+def check_growth(result: Any, *parts: Any) -> Any:
+    """result of `+` or `~`, unless it passes MAX_LENGTH by growing what it joins (a namespace's text
+    doubled in a loop: `{% set ns.s = ns.s ~ ns.s %}` a hundred times is 2^100 characters); a long
+    article's body with a few words added stays what it is."""
+    if isinstance(result, (str, list, tuple)) and len(result) > MAX_LENGTH:
+        longest = max((len(part) for part in parts if isinstance(part, (str, list, tuple))), default=0)
+        if len(result) > longest * 3 // 2:
+            raise _too_large("phép nối tạo ra chuỗi hay danh sách quá dài (nối một giá trị với chính nó trong vòng "
+                             "lặp?)", len(result))
+    return result
+
+
+def _check_power(base: Any, exponent: Any) -> None:
+    if isinstance(base, int) and isinstance(exponent, int) and abs(base) > 1 and exponent > 0:
+        bits = exponent * abs(base).bit_length()
+        if bits > MAX_POWER_BITS:
+            raise _too_large("lũy thừa tạo ra số quá lớn (số bit)", bits, MAX_POWER_BITS)
+
+
+def _widths(values: Any) -> None:
+    """Any number a format may take as a width or precision (`%*d`, `{:{}}`)."""
+    for value in values:
+        if isinstance(value, int) and value > MAX_LENGTH:
+            raise _too_large("độ rộng hay độ chính xác quá lớn", value)
+
+
+def check_percent(text: str, args: Any) -> None:
+    """`"%0999999999d" % 1` (the `%` operator, the `format` filter) makes a GB of text."""
+    starred = False
+    for match in _PERCENT_SPEC.finditer(text):
+        for part in match.groups():
+            if part == "*":
+                starred = True
+            elif part and int(part) > MAX_LENGTH:
+                raise _too_large("độ rộng hay độ chính xác quá lớn", int(part))
+    if starred:
+        _widths(args if isinstance(args, tuple) else (args,))
+
+
+def check_format(text: str, args: tuple, kwargs: dict) -> None:
+    """str.format's fields: no width past MAX_LENGTH, no attribute or key starting with "_"
+    (`"{0.__class__}".format(x)` reads what `x.__class__` may not)."""
+    try:
+        fields = list(_FORMATTER.parse(text))
+    except ValueError:
+        return  # str.format raises the same ValueError, reported as any other
+    nested = False
+    for _, name, spec, _ in fields:
+        if name and re.search(r"[.\[]_", name):
+            raise unsafe_name(re.search(r"[.\[](_[^.\[\]]*)", name).group(1))
+        for number in re.findall(r"\d+", spec or ""):
+            if int(number) > MAX_LENGTH:
+                raise _too_large("độ rộng hay độ chính xác quá lớn", int(number))
+        nested = nested or "{" in (spec or "")
+    if nested:
+        _widths([*args, *kwargs.values()])
+
+
+def unsafe_name(name: str) -> SecurityError:
+    return SecurityError(f"mẫu không được đọc thuộc tính “{name}” (tên bắt đầu bằng “_” là phần bên trong của "
+                         "Python, mẫu không được dùng tới)")
+
+
+def _check_pad(text: str, args: tuple, kwargs: dict) -> None:
+    _widths([*args[:1], kwargs.get("width"), kwargs.get("tabsize")])
+
+
+def _check_replace(text: str, args: tuple, kwargs: dict) -> None:
+    if len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str):
+        old, new = args[0], args[1]
+        count = text.count(old) if old else len(text) + 1
+        if len(args) > 2 and isinstance(args[2], int) and args[2] >= 0:
+            count = min(count, args[2])
+        if len(text) + count * (len(new) - len(old)) > MAX_LENGTH:
+            raise _too_large("replace tạo ra chuỗi quá dài", len(text) + count * (len(new) - len(old)))
+
+
+def _check_join(separator: Any, items: Any) -> None:
+    if isinstance(separator, str) and isinstance(items, _SIZED):
+        size = len(separator) * len(items)
+        if size > MAX_LENGTH:
+            raise _too_large("join tạo ra chuỗi quá dài", size)
+
+
+_SIZED = (list, tuple, range, str, dict, set, frozenset)
+
+
+# str methods that can make far more text than they are given, and their check
+_METHOD_CHECKS = {"center": _check_pad, "ljust": _check_pad, "rjust": _check_pad, "zfill": _check_pad,
+                  "expandtabs": _check_pad, "replace": _check_replace,
+                  "join": lambda text, args, kwargs: _check_join(text, args[0] if args else ()),
+                  "format": lambda text, args, kwargs: check_format(text, args, kwargs),
+                  "format_map": lambda text, args, kwargs: check_format(text, (), args[0] if args else {})}
+
+
+_METHODS = (types.BuiltinMethodType, types.MethodType)
+
+
+class _CodeGenerator(CodeGenerator):
+    """Jinja's compiler, sending through BoundedEnvironment.call only the calls of a method
+    _METHOD_CHECKS checks (`x.ljust(…)`, `x.format(…)`): a sandboxed environment's compiler sends
+    every call there, +8 % of the render stage's time for url(), asset(), macros … (measured)."""
+
+    @optimizeconst
+    def visit_Call(self, node: nodes.Call, frame: Any, forward_caller: bool = False) -> None:
+        checked = isinstance(node.node, nodes.Getattr) and node.node.attr in _METHOD_CHECKS
+        self.write("environment.call(context, " if checked else "context.call(")
+        self.visit(node.node, frame)
+        extra_kwargs = {"caller": "caller"} if forward_caller else None
+        loop_kwargs = {"_loop_vars": "_loop_vars"} if frame.loop_frame else {}
+        block_kwargs = {"_block_vars": "_block_vars"} if frame.block_frame else {}
+        if extra_kwargs:
+            extra_kwargs.update(loop_kwargs, **block_kwargs)
+        elif loop_kwargs or block_kwargs:
+            extra_kwargs = dict(loop_kwargs, **block_kwargs)
+        self.signature(node, frame, extra_kwargs)
+        self.write(")")
+
+
+
+    @optimizeconst
+    def visit_Concat(self, node: nodes.Concat, frame: Any) -> None:
+        """`a ~ b`: Jinja's join of the parts, through BoundedEnvironment.bounded_concat, which bounds it."""
+        if frame.eval_ctx.volatile:
+            join = "(markup_join if context.eval_ctx.volatile else str_join)"
+        else:
+            join = "markup_join" if frame.eval_ctx.autoescape else "str_join"
+        self.write(f"environment.bounded_concat({join}, (")
+        for arg in node.nodes:
+            self.visit(arg, frame)
+            self.write(", ")
+        self.write("))")
+
+
+class BoundedEnvironment(jinja2.Environment):
+    """A Jinja environment whose templates cannot hang the build nor reach Python's internals."""
+
+    sandboxed = True  # read by Jinja's compiler: the operators below go through call_binop, never folded
+    intercepted_binops = frozenset(_BINOPS)
+    intercepted_unops: frozenset = frozenset()
+    code_generator_class = _CodeGenerator
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.page_range = PageRange()
+        self.globals["range"] = self.page_range.__call__  # a method: the templates' fast call path
+        filters = self.filters
+        for name in ("center", "indent", "format", "join", "replace", "attr"):
+            filters[name] = _bounded_filter(name, filters[name])
+
+    def call_binop(self, context: Any, op: str, left: Any, right: Any) -> Any:
+        if op == "*":
+            _check_repeat(left, right)
+        elif op == "**":
+            _check_power(left, right)
+        elif op == "+":
+            return check_growth(left + right, left, right)
+        elif isinstance(left, str):
+            check_percent(left, right)
+        return _BINOPS[op](left, right)
+
+    @staticmethod
+    def bounded_concat(join: Any, parts: tuple) -> Any:
+        """`a ~ b ~ …` (_CodeGenerator.visit_Concat)."""
+        return check_growth(join(parts), *parts)
+
+    def call_unop(self, context: Any, op: str, arg: Any) -> Any:  # none intercepted; Jinja's API
+        return {"+": operator.pos, "-": operator.neg}[op](arg)
+
+    def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
+        """A call of a method named in _METHOD_CHECKS (_CodeGenerator), checked if it is str's."""
+        if type(obj) in _METHODS and isinstance(obj.__self__, str):  # str's and Markup's
+            check = _METHOD_CHECKS.get(obj.__name__)
+            if check is not None:
+                check(obj.__self__, args, kwargs)
+        return context.call(obj, *args, **kwargs)
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        """`x[name]` with a name computed while rendering: Jinja falls back to an attribute."""
+        try:
+            return obj[argument]
+        except (AttributeError, TypeError, LookupError):  # Jinja's fallback (not called: it subscripts again)
+            if isinstance(argument, str):
+                if argument.startswith("_"):
+                    raise unsafe_name(argument) from None
+                try:
+                    return getattr(obj, argument)
+                except AttributeError:
+                    pass
+        return self.undefined(obj=obj, name=argument)
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        """Attribute names written in the template (`x.__class__`) refused when it is compiled: the
+        check costs nothing per page. (`x["_key"]` stays a dictionary's key: getitem checks it.)"""
+        tree = super()._parse(source, name, filename)
+        refused = [node for node in tree.find_all(nodes.Getattr) if node.attr.startswith("_")]
+        if refused:  # the first line's; of a chain (a.__b.__c), the innermost: the first written
+            first = min(refused, key=lambda node: node.lineno)
+            first = [node for node in refused if node.lineno == first.lineno][-1]
+            raise jinja2.TemplateSyntaxError(unsafe_name(first.attr).message, first.lineno, name, filename)
+        return tree
+
+
+def _bounded_filter(name: str, func: Any) -> Any:
+    """Jinja's filter `name`, refusing arguments that would make a huge result or reach internals."""
+    def check(value: Any, args: tuple, kwargs: dict) -> None:
+        if name == "format":
+            check_percent(str(value), kwargs or args)
+        elif name == "attr":
+            if args and isinstance(args[0], str) and args[0].startswith("_"):
+                raise unsafe_name(args[0])
+        elif name == "join":
+            _check_join(args[0] if args else kwargs.get("d", ""), value)
+        elif name == "replace":
+            _check_replace(str(value), args, kwargs)
+        else:  # center, indent: a width
+            width = args[0] if args else kwargs.get("width", kwargs.get("length"))
+            if isinstance(width, str):
+                width = len(width)
+            _widths([width])
+
+    if getattr(func, "jinja_pass_arg", None) is not None:  # passes the environment or context first
+        def bounded(first, value, *args, **kwargs):
+            check(value, args, kwargs)
+            return func(first, value, *args, **kwargs)
+    else:
+        def bounded(value, *args, **kwargs):
+            check(value, args, kwargs)
+            return func(value, *args, **kwargs)
+    for attribute in ("jinja_pass_arg", "jinja_async_variant", "__name__", "__doc__"):
+        if hasattr(func, attribute):
+            setattr(bounded, attribute, getattr(func, attribute))
+    return bounded

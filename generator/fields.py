@@ -24,7 +24,8 @@ SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # ASCII digits only: \d would take full-width and Arabic-Indic digits, which fromisoformat refuses.
 _ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?"
                   r"(?:Z|([+-])([0-9]{2}):?([0-9]{2}))?)?$")
-TRUE, FALSE = ("true", "yes", "on"), ("false", "no", "off")  # as YAML 1.1 wrote true and false
+# as YAML 1.1 wrote true and false, and as a Vietnamese editor writes them (flag_word reads a value)
+TRUE, FALSE = ("true", "yes", "on", "có"), ("false", "no", "off", "không")
 # Bidirectional embeddings, overrides and isolates: they make text show in another order than
 # it is stored (a title that reads one way and links or sorts another).
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -165,9 +166,9 @@ class Checker:
     def flag(self, key: str, value: Any) -> bool:
         if value is None:
             return False
-        word = value.strip().lower() if isinstance(value, str) else None
+        word = flag_word(value)
         if word not in TRUE + FALSE:
-            self.error(key, f"“{key}” phải là true hoặc false")
+            self.error(key, f"“{key}” phải là true hoặc false (hay có, không)")
             return False
         return word in TRUE
 
@@ -232,6 +233,11 @@ class Checker:
             return None
         self.unknown_keys(fields, value, key)
         return value
+
+
+def flag_word(value: Any) -> str | None:
+    """A true/false value as written, in the form TRUE and FALSE hold (None: no text)."""
+    return normalize(value).strip().lower() if isinstance(value, str) else None
 
 
 # One segment of an old address: what old news sites' addresses are made of ("tin-tuc", "bai_123",

@@ -120,6 +120,18 @@ def test_an_article_is_listed_once_on_a_term_page_whatever_reaches_collect(tmp_p
     assert [t.slug for t in site.tags_of[article.slug]] == ["c"]
 
 
+@pytest.mark.parametrize("written, draft", [("có", True), ("Có", True), ("co\u0301", True), ("\"không\"", False),
+                                            ("KHÔNG", False), ("yes", True), ("off", False)])
+def test_draft_is_also_written_in_vietnamese(tmp_path, written, draft):
+    """“draft: có” / “không” (any case, either Unicode form) are read as true and false."""
+    from generator.content import ReadSettings, read_article
+    from generator.taxonomy import load_registries
+
+    text = f"---\ntitle: Một\ndate: 2021-05-20\ndraft: {written}\n---\n\nMột.\n"
+    settings = ReadSettings(load_registries(None), "/", (), "cmark-gfm", "UTC", 200)
+    assert read_article(tmp_path / "mot.md", "mot.md", settings, raw=text.encode()).draft is draft
+
+
 # hostile input, in linear time -----------------------------------------------------------------
 
 MEGABYTE = 1_000_000

@@ -76,7 +76,7 @@ EXPECTED = {
         'content/articles/khong-phai-utf8.md:2: tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí 13 (0xe0); hãy lưu lại tệp với mã hóa UTF-8',
     ],
     'ngay-uoc-tinh.md': [
-        'content/articles/ngay-uoc-tinh.md:4: “date_estimated” phải là true hoặc false',
+        'content/articles/ngay-uoc-tinh.md:4: “date_estimated” phải là true hoặc false (hay có, không)',
     ],
     'nguon-chen.md': [
         'content/articles/nguon-chen.md:4: “source.url” không được chứa dấu cách, dấu ngoặc kép, < > ` hay \\ (viết dấu cách là %20): “https://bao.vn/" onclick="alert(1)”',
@@ -84,7 +84,7 @@ EXPECTED = {
     'nhieu-loi.md': [
         'content/articles/nhieu-loi.md:2: “title” đang để trống',
         'content/articles/nhieu-loi.md:3: “date”: ngày “2021-13-01” không tồn tại (tháng phải từ 1 đến 12)',
-        'content/articles/nhieu-loi.md:4: “draft” phải là true hoặc false',
+        'content/articles/nhieu-loi.md:4: “draft” phải là true hoặc false (hay có, không)',
         'content/articles/nhieu-loi.md:5: “source.url” không được dùng giao thức “ftp:” (chỉ http:// hoặc https://): “ftp://bao.vn/a”',
     ],
     'noi-dung-div-long-sau.md': [
@@ -245,7 +245,7 @@ def test_bad_page_is_reported_like_an_article(tmp_path):
         "---\ntitle: Liên hệ\nmenu: hai\ndraft: 1\nsumary: x\n---\n\nNội dung.\n", encoding="utf-8")
     assert errors_of(root) == [
         "content/pages/lien-he.md:3: “menu” phải là một số nguyên (thứ tự trên thanh điều hướng)",
-        "content/pages/lien-he.md:4: “draft” phải là true hoặc false",
+        "content/pages/lien-he.md:4: “draft” phải là true hoặc false (hay có, không)",
         "content/pages/lien-he.md:5: khóa không hợp lệ “sumary” (có phải ý bạn là: “summary”?)",
     ]
 

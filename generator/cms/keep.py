@@ -13,7 +13,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from ..fields import ARTICLE_FIELDS, FALSE, TRUE  # the words the build reads as true and false
+from ..fields import ARTICLE_FIELDS, FALSE, TRUE, flag_word  # the words the build reads as true and false
 from ..errors import ContentError
 from ..frontmatter import decode, split
 from ..vietnamese import VN, in_zone
@@ -88,8 +88,8 @@ def same_meaning(old: Any, new: Any, key: str = "") -> bool:
     a, b = old.strip(), new.strip()
     if a == b:
         return True
-    if key in _FLAGS and a.lower() in TRUE + FALSE and b.lower() in TRUE + FALSE:
-        return (a.lower() in TRUE) == (b.lower() in TRUE)
+    if key in _FLAGS and flag_word(a) in TRUE + FALSE and flag_word(b) in TRUE + FALSE:
+        return (flag_word(a) in TRUE) == (flag_word(b) in TRUE)
     if key not in _DATES:
         return False
     moments = _moment(a), _moment(b)
@@ -102,7 +102,7 @@ def _empty(key: str, value: Any) -> bool:
     if key not in ARTICLE_FIELDS:  # a key the build does not know is refused even empty: the save mends it
         return False
     if key == "date_estimated" and isinstance(value, str):
-        return value.strip().lower() in FALSE
+        return flag_word(value) in FALSE
     return value is None or value in ("", [], {}) or (isinstance(value, str) and not value.strip())
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 
 from ..aliases import output_of
-from ..fields import SLUG, TRUE, alias_path  # the words the build reads as true
+from ..fields import SLUG, TRUE, alias_path, flag_word  # the words the build reads as true
 from ..errors import ContentError
 from ..frontmatter import decode, split, written_slug
 from .keep import _blocks, _comments
@@ -29,7 +29,7 @@ def _written(meta: dict) -> list[str]:
 
 def _draft(meta: dict) -> bool:
     value = meta.get("draft")
-    return isinstance(value, str) and value.strip().lower() in TRUE
+    return flag_word(value) in TRUE
 
 
 def _same_place(text: str, address: str) -> bool:

@@ -81,7 +81,7 @@ def test_bad_old_addresses_are_reported_at_their_lines_and_the_site_is_kept(proj
     build(project, output=str(out), now=NOW)
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
     with_front(project, ONE, "aliases:\n  - ../../etc/passwd\n  - https://baocu.vn/tin/1\n  - /tinh/lao-cai/\n"
-                             f"  - /bai-viet/{TWO}/\n  - /bai-viet/{ONE}/\n  - /tin/a.php\n  - /bai-viet/chung/\n")
+                             f"  - /bai-viet/{TWO}/\n  - /bai-viet/{ONE}/\n  - /tin/a.php\n  - /bai-viet/chung/\n  - /tin/Aux.htm\n")
     with_front(project, TWO, 'aliases: ["/bai-viet/chung"]\n')
     with pytest.raises(BuildFailed) as failed:
         build(project, output=str(out), now=NOW)
@@ -93,12 +93,16 @@ def test_bad_old_addresses_are_reported_at_their_lines_and_the_site_is_kept(proj
         f"địa chỉ của trang khác (ví dụ /bai-viet/ten-cu/)",
         f"{shown}:8: địa chỉ cũ “/tin/a.php” trong “aliases” chỉ được là một thư mục (ví dụ /bai-viet/ten-cu/) "
         f"hoặc một trang .html, .htm",
+        f"{shown}:10: địa chỉ cũ “/tin/Aux.htm” trong “aliases” có “Aux.htm”, một tên Windows dành cho thiết bị "
+        f"(CON, PRN, AUX, NUL, COM1…, LPT1…): trang chuyển hướng ở địa chỉ này không chép được trên Windows; hãy "
+        f"bỏ địa chỉ này",
     ]
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before  # the last good site, untouched
     # Once they read, the addresses are checked against the site's: every problem in one run.
     path = project / shown
     path.write_text(path.read_text(encoding="utf-8").replace("  - ../../etc/passwd\n", "")
-                    .replace("  - https://baocu.vn/tin/1\n", "").replace("  - /tin/a.php\n", ""), encoding="utf-8")
+                    .replace("  - https://baocu.vn/tin/1\n", "").replace("  - /tin/a.php\n", "")
+                    .replace("  - /tin/Aux.htm\n", ""), encoding="utf-8")
     with pytest.raises(BuildFailed) as failed:
         build(project, output=str(out), now=NOW)
     reserved = re.escape("nằm trong đường dẫn dành riêng của cổng (") + r"[a-z0-9, -]*tinh[a-z0-9, -]*\)"

@@ -129,7 +129,10 @@ def test_a_kind_and_subject_line_inside_an_article_is_left_as_printed(registries
 
 @pytest.mark.parametrize("signature, shown", [("Nhóm PV", "Nhóm phóng viên"), ("PV", "Phóng viên"),
                                               ("P.V", "Phóng viên"), ("CTV", "Cộng tác viên"),
-                                              ("PV + CTV", "Phóng viên + cộng tác viên")])
+                                              ("PV + CTV", "Phóng viên + cộng tác viên"),
+                                              # with the role an interview's maker signs with
+                                              ("Nhóm PV thực hiện", "Nhóm phóng viên"),
+                                              ("PV (thực hiện)", "Phóng viên")])
 def test_a_newsroom_signature_is_spelled_out_and_flagged_as_no_persons_name(signature, shown, registries):
     for page in (lines(HEADLINE, "12/03/2024 08:00", LEAD, BODY, signature),
                  lines(HEADLINE, signature, "12/03/2024 08:00", LEAD, BODY)):

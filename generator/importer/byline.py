@@ -117,7 +117,8 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     text = PHOTO_PART.sub("", text).strip()
     text = _PARENS.sub("", text).strip()  # "Thu Hà (Báo Lai Châu)", "Thanh Hải (TTXVN)"
     role = _ROLE_AFTER.search(text)
-    if role and _split_names(text[:role.start()].strip()):  # "NGỌC ÁNH thực hiện": an interview's maker
+    if role and (_split_names(text[:role.start()].strip()) or _STAFF.match(text[:role.start()].strip())):
+        # "NGỌC ÁNH thực hiện": an interview's maker; "Nhóm PV thực hiện": the newsroom's
         text = text[:role.start()].strip()
     unit = _UNIT_AFTER_SLASH.search(text) or _POST_AFTER_COMMA.search(text)
     if unit and not text.endswith(":") and _split_names(text[:unit.start()].strip()):  # "…, Bí thư Tỉnh ủy:" speaks

@@ -600,16 +600,16 @@ def test_backend_writes_land_where_expected(backend: LocalBackend, project: Path
         "branch": "main", "folder": "content/articles", "extension": "md", "depth": 1}})
     assert status == 200 and len(entries) == 6 and {"data": raw, "file": {"path": "content/articles/bai-moi.md",
                                                                           "id": digest}} in entries
-    # The library shows the photos only: not the folder's CREDITS.md, nor logo.svg (no upload may be an SVG).
+    # The library shows the photos only: not a note in the folder, nor logo.svg (no upload may be an SVG).
     (project / "content/images/GHI-CHU.TXT").write_text("ảnh chụp ngày 5/12", encoding="utf-8")
     (project / "content/images/ANH-HOA.JPG").write_bytes(JPEG)
     status, media = backend.handle({"action": "getMedia", "params": {"branch": "main", "mediaFolder": "content/images"}})
     names = sorted(m["name"] for m in media)
-    assert status == 200 and "CREDITS.md" in os.listdir(project / "content/images")
+    assert status == 200 and {"GHI-CHU.TXT", "logo.svg"} <= set(os.listdir(project / "content/images"))
     assert names == sorted(p.name for p in (project / "content/images").iterdir()
                            if p.is_file() and p.suffix.lower() in (".jpg", ".png", ".webp", ".gif", ".avif"))
     assert "ANH-HOA.JPG" in names and "anh-moi.jpg" in names and "hcm1.jpg" in names
-    assert not {"CREDITS.md", "logo.svg", "GHI-CHU.TXT"} & set(names)
+    assert not {"logo.svg", "GHI-CHU.TXT"} & set(names)
     (project / "content/images/GHI-CHU.TXT").unlink()
     status, one = backend.handle({"action": "getMediaFile", "params": {"branch": "main",
                                                                        "path": "content/images/anh-moi.jpg"}})
@@ -827,7 +827,7 @@ def test_backend_answers_like_decap_server(tmp_path: Path):
             if request["action"] == "info":  # the repository folder's name
                 expected[1]["repo"] = "site"
             if request["action"] == "getMedia":  # the same files; the order of a directory listing is the OS's
-                # and only the photos (decap-server lists CREDITS.md, logo.svg too)
+                # and only the photos (decap-server lists logo.svg too)
                 expected = (expected[0], sorted((m for m in expected[1] if m["name"].lower().endswith(
                     IMAGE_EXTENSIONS)), key=lambda m: m["path"]))
                 got = (got[0], sorted(got[1], key=lambda m: m["path"]))

@@ -1,6 +1,6 @@
 """The media library of the CMS's local backend: listing, reading and uploading photos.
 
-Only photos are listed (the images folder also holds CREDITS.md, a logo.svg); an upload must be a
+Only photos are listed (the images folder may also hold notes, a logo.svg); an upload must be a
 photo of the kind its name says and may not replace another file of the same name.
 """
 from __future__ import annotations
@@ -24,7 +24,7 @@ class Media(Confined):
                 "path": self._relative(path), "name": path.name}
 
     def get_media(self, params: dict) -> list[dict]:
-        """The photos of the folder: decap-server lists every file (CREDITS.md, a logo.svg), which the
+        """The photos of the folder: decap-server lists every file (notes, a logo.svg), which the
         library showed as broken pictures an editor could pick as an article's photo."""
         folder, area = self._checked(params.get("mediaFolder"), kind="folder")
         return [self._media(p) for p in self._list(folder, area, "", 1) if p.name.lower().endswith(area.extensions)]

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The bundled demo's illustrations: flat editorial scenes drawn as SVG, rendered to JPEG by
 headless Chromium (Playwright) and Pillow. Not photographs of the events the articles tell of;
-see ../CREDITS.md. Deterministic (fixed seeds): run again to get the same pictures.
+see CREDITS.md. Deterministic (fixed seeds): run again to get the same pictures.
 
     python3 content/images/_src/draw.py            # writes content/images/*.jpg
 """

@@ -1,5 +1,5 @@
-"""The Jinja environment: filters, globals, and template errors with lines (theme lookup and
-assets: themes.py).
+"""The Jinja environment: filters and globals (theme lookup and assets: themes.py; template errors
+with their lines: templateerrors.py).
 
 Rendering knows nothing of files on disk beyond finding templates and theme
 assets: it turns a context into text; the writer decides where text goes.
@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-import sys
 import types
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,14 +22,15 @@ try:
 except ImportError:  # pragma: no cover - markupsafe without its C speedups
     _escape_inner = None
 
-from . import __version__, jinjareasons
+from . import __version__
 from .config import SiteConfig
 from .errors import TemplateError, os_reason
 from .images import size_attributes, with_sizes
 from .markdown import shorten
 from .pages import Links
 from .templatebounds import BoundedEnvironment
-from .themes import PROJECT_THEMES, Asset, outside_links, template_dirs, walk_errors
+from .templateerrors import EXPRESSION_ERRORS, TemplateErrors, expression_reason, not_found, undefined_reason
+from .themes import Asset, template_dirs
 from .vietnamese import estimated_month, format_date, format_datetime, format_long_date, short_date, weekday
 
 CARD_TEMPLATE = "_card.html"
@@ -124,7 +122,7 @@ def compile_ahead(config: SiteConfig, bytecode_dir: Path) -> None:
     Templates(config, {}, {}, bytecode_dir=bytecode_dir).check()
 
 
-class Templates:
+class Templates(TemplateErrors):
     """A Jinja environment bound to one site's config and assets."""
 
     def __init__(self, config: SiteConfig, assets: dict[str, Asset], data: dict[str, Any],
@@ -320,64 +318,6 @@ class Templates:
         self._deps[name] = (h.hexdigest()[:16], used)
         return self._deps[name]
 
-    def check(self) -> list[TemplateError]:
-        """Compile every template once, so syntax errors show even in unused ones; a template
-        folder or file that cannot be read is an error, not a template quietly taken from the theme."""
-        errors = outside_links(self.config)
-        if errors:  # nothing is read through them
-            return errors
-        for folder in self.dirs:
-            for exc in walk_errors(folder):
-                errors.append(TemplateError(f"không đọc được thư mục mẫu: {os_reason(exc)}",
-                                            self._display(exc.filename or str(folder))))
-        for name in sorted(set(self.env.list_templates())):
-            try:
-                self.env.get_template(name)
-            except jinja2.TemplateSyntaxError as exc:
-                errors.append(self._syntax(exc))
-            except OSError as exc:
-                errors.append(TemplateError(f"không đọc được tệp mẫu: {os_reason(exc)}",
-                                            self._display(exc.filename or name), 1))
-            except UnicodeDecodeError as exc:  # saved in another code page (Windows-1258, …)
-                errors.append(self._not_utf8(name, exc))
-        return errors
-
-    def _not_utf8(self, name: str, exc: UnicodeDecodeError) -> TemplateError:
-        """A template that is not UTF-8 (name, or one it uses): at the line of its first bad byte
-        (Jinja's error names no file)."""
-        for candidate in [name, *self.env.list_templates()]:
-            for folder in self.dirs:  # the first folder that has it, as the loader does
-                path = folder / candidate
-                try:
-                    raw = path.read_bytes()
-                except OSError:
-                    continue
-                try:
-                    raw.decode("utf-8")
-                except UnicodeDecodeError as bad:
-                    return TemplateError(f"tệp mẫu không phải UTF-8 hợp lệ: byte không đọc được ở vị trí {bad.start} "
-                                         f"(0x{raw[bad.start]:02x}); hãy lưu lại tệp với mã hóa UTF-8",
-                                         self._display(str(path)), raw.count(b"\n", 0, bad.start) + 1)
-                break
-        return TemplateError(f"tệp mẫu không phải UTF-8 hợp lệ: {exc.reason}; hãy lưu lại tệp với mã hóa UTF-8",
-                             name, None)
-
-    def _missing(self, missing: str, asts: dict[str, jinja2.nodes.Template]) -> TemplateError:
-        """A template named by include/import/extends that no template folder has (a typo, an
-        absolute path, a ../ name the loader refuses): at the line of the first tag naming it."""
-        where: tuple[str, int | None] = ("?", None)
-        for name, ast in asts.items():
-            for node in ast.find_all((jinja2.nodes.Include, jinja2.nodes.Import, jinja2.nodes.FromImport,
-                                      jinja2.nodes.Extends, jinja2.nodes.Const)):
-                target = node.value if isinstance(node, jinja2.nodes.Const) else getattr(node.template, "value", None)
-                if target == missing:
-                    where = (self._display(self.env.loader.get_source(self.env, name)[1]), node.lineno)
-                    break
-            else:
-                continue
-            break
-        return TemplateError(_not_found(missing), *where)
-
     def render(self, name: str, **context: Any) -> str:
         outermost = not self._rendering
         if outermost:  # a page: its range() calls counted from nothing (not its cards and partials)
@@ -392,7 +332,7 @@ class Templates:
             raise self._syntax(exc) from None
         except jinja2.TemplateNotFound as exc:  # an OSError too: an include of a missing, absolute or ../ name
             path, line = self._locate(exc, name)
-            raise TemplateError(_not_found(exc.name), path, line) from None
+            raise TemplateError(not_found(exc.name), path, line) from None
         except RecursionError as exc:  # a template including itself, a macro calling itself: no end
             path, line = self._locate(exc, name, repeated=True)
             raise TemplateError("mẫu gọi lại chính nó không dừng (một mẫu include chính nó, hay một macro tự gọi "
@@ -404,57 +344,16 @@ class Templates:
             raise self._not_utf8(name, exc) from None
         except jinja2.UndefinedError as exc:
             path, line = self._locate(exc, name)
-            raise TemplateError(_undefined_reason(exc.message or ""), path, line) from None
+            raise TemplateError(undefined_reason(exc.message or ""), path, line) from None
         except jinja2.TemplateError as exc:
             path, line = self._locate(exc, name)
             raise TemplateError(f"lỗi khi dựng mẫu: {self._reason(exc, runtime=True)}", path, line) from None
-        except _EXPRESSION_ERRORS as exc:  # an expression of the template that Python cannot evaluate
+        except EXPRESSION_ERRORS as exc:  # an expression of the template that Python cannot evaluate
             path, line = self._locate(exc, name)
-            raise TemplateError(f"lỗi khi dựng mẫu: {_expression_reason(exc)}", path, line) from None
+            raise TemplateError(f"lỗi khi dựng mẫu: {expression_reason(exc)}", path, line) from None
         finally:
             if outermost:
                 self._rendering = False
-
-    def _reason(self, exc: jinja2.TemplateError, runtime: bool = False) -> str:
-        """Jinja's English message as what to fix, in Vietnamese (a typo'd filter: the nearest name)."""
-        return jinjareasons.reason(exc.message or "", self.env.filters, self.env.tests, runtime=runtime)
-
-    def _syntax(self, exc: jinja2.TemplateSyntaxError) -> TemplateError:
-        # The lexer's Failure (an unclosed {# or {% raw %}) passes the file's path as the name
-        path = exc.filename or exc.name
-        opened = jinjareasons.opened_line(self.env, exc.source, exc.message or "") if exc.source else None
-        text = jinjareasons.reason(exc.message or "", self.env.filters, self.env.tests, opened=opened is not None)
-        return TemplateError(f"lỗi cú pháp mẫu: {text}", self._display(path), opened or exc.lineno)
-
-    def _display(self, filename: str | None) -> str:
-        if not filename:
-            return "?"
-        path = Path(filename)
-        for root in (self.config.root, PROJECT_THEMES.parent):
-            try:
-                return path.resolve().relative_to(root).as_posix()
-            except ValueError:
-                continue
-        return path.as_posix()
-
-    def _locate(self, exc: BaseException, name: str, repeated: bool = False) -> tuple[str, int | None]:
-        """The innermost template frame of the traceback: its file and line. repeated: the
-        frame met most often instead (for a recursion, the tag that calls itself again)."""
-        tb = exc.__traceback__ or sys.exc_info()[2]
-        found: tuple[str, int | None] = (name, None)
-        folders = [str(d) for d in self.dirs]
-        seen: Counter = Counter()
-        while tb is not None:
-            filename = tb.tb_frame.f_code.co_filename
-            if any(filename.startswith(f) for f in folders):
-                found = (filename, tb.tb_lineno)
-                seen[found] += 1
-            tb = tb.tb_next
-        if repeated and seen:  # of the frames of the loop, the include that closes it if one does
-            loop = [frame for frame, count in seen.most_common() if count * 2 > seen.most_common(1)[0][1]]
-            found = next((frame for frame in loop if "include" in _source_line(*frame)), loop[0])
-        return (self._display(found[0]), found[1]) if seen else found
-
 
 def pluck(items, attribute: str) -> list:
     """Each item's attribute, as a list: `map(attribute=…)|list` without Jinja's filter machinery
@@ -484,48 +383,3 @@ def dateline(article, with_time: bool = False) -> Markup:
         return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}-{moment.day:02d}">{format_date(moment)}</time>')
     text = format_datetime(moment) if with_time else format_date(moment)
     return Markup(f'<time datetime="{moment.isoformat()}">{text}</time>')
-
-
-def _source_line(filename: str, line: int | None) -> str:
-    try:
-        with open(filename, encoding="utf-8-sig") as source:
-            return next((text for number, text in enumerate(source, 1) if number == line), "")
-    except (OSError, UnicodeDecodeError):
-        return ""
-
-
-def _not_found(name: str) -> str:
-    return f"mẫu “{name}” không có trong thư mục mẫu (templates/ hay thư mục templates/ của giao diện); hãy sửa tên mẫu"
-
-
-# What `{{ 1 / 0 }}`, `{{ "a" + 1 }}`, `{% for x in 5 %}`, `{{ x[9] }}` or `{{ "x" * 10**10 }}` raise:
-# was a traceback and no file or line.
-_EXPRESSION_ERRORS = (ArithmeticError, TypeError, ValueError, LookupError, AttributeError, MemoryError)
-
-
-def _expression_reason(exc: BaseException) -> str:
-    """An error of a template expression in plain Vietnamese."""
-    if isinstance(exc, ZeroDivisionError):
-        return "phép chia cho 0"
-    if isinstance(exc, (MemoryError, OverflowError)):
-        return "giá trị quá lớn (một phép nhân, lũy thừa hay range() tạo ra quá nhiều); hãy bớt"
-    if isinstance(exc, TypeError):
-        return ("phép tính hay lệnh dùng sai loại giá trị (ví dụ cộng chữ với số, lặp “for” qua một số, gọi một "
-                "giá trị không phải hàm); hãy xem lại biểu thức ở dòng này")
-    if isinstance(exc, LookupError):
-        return "lấy một mục không có (chỉ số quá giới hạn của danh sách, hay khóa không có trong bảng)"
-    return "biểu thức ở dòng này không tính được; hãy xem lại giá trị và phép tính dùng trong đó"
-
-
-def _undefined_reason(message: str) -> str:
-    """Jinja's UndefinedError in plain Vietnamese, naming the variable or attribute."""
-    match = re.match(r"'([^']+)' is undefined", message)
-    if match:
-        return f"mẫu dùng biến “{match.group(1)}” chưa được định nghĩa"
-    match = re.match(r"'(?:[\w.]+\.)?(\w+) object' has no attribute '([^']+)'", message)
-    if match:
-        return f"mẫu dùng thuộc tính “{match.group(2)}” mà {match.group(1)} không có"
-    match = re.match(r"'?(?:[\w.]+\.)?(\w+) object'? has no element (.+)", message)
-    if match:
-        return f"mẫu lấy mục {match.group(2)} mà {match.group(1)} không có (chỉ số quá giới hạn)"
-    return "mẫu dùng một biến, thuộc tính hay mục chưa được định nghĩa"

@@ -12,11 +12,9 @@ from datetime import datetime, tzinfo
 from typing import Any
 from urllib.parse import unquote
 
-import ada_url
-
 from .errors import ContentError, suggest
 from .frontmatter import Source, visible
-from .markdown import without_userinfo
+from .markdown import parsed_url, without_userinfo
 from .taxonomy import Registries
 from .vietnamese import MAX_SLUG, in_zone, look_alike, normalize, slugify, term_key, windows_device
 
@@ -326,9 +324,8 @@ def url_problem(url: str) -> str:
     if "@" in url and (scheme or url.startswith("//")):
         # As a browser reads it (http:u:p@host and https:////u@host included): a user name or password
         # would be published in every page, feed and the search index.
-        try:
-            parsed = ada_url.URL(url, "https://base.invalid/")
-        except ValueError:
+        parsed = parsed_url(url)
+        if parsed is None:
             return "không phải một địa chỉ hợp lệ"
         if parsed.username or parsed.password:
             return ("không được có tên đăng nhập hay mật khẩu (phần “…@” trước tên máy): chúng sẽ hiện công khai "

@@ -152,14 +152,20 @@ class Credentials(ValueError):
 _PAGE = "https://base.invalid/"  # an address on a page: "https:a@b/" is relative to the page's
 
 
-def _userinfo(url: str, base: str | None = _PAGE):
-    """The URL as a browser reads it (ada), if it carries a user name or password; else None.
-    base None: as iframe_src reads it (absolute, "https:a@b/" is https://a@b/)."""
+def parsed_url(url: str, base: str | None = _PAGE):
+    """The URL as a browser reads it (ada), or None when it is no address at all. base None: as
+    iframe_src reads it (absolute, "https:a@b/" is https://a@b/)."""
     try:
-        parsed = ada_url.URL(url, base) if base else ada_url.URL(url)
-    except ValueError:  # not an address at all: nh3 drops it
+        return ada_url.URL(url, base) if base else ada_url.URL(url)
+    except ValueError:
         return None
-    return parsed if parsed.username or parsed.password else None
+
+
+def _userinfo(url: str, base: str | None = _PAGE):
+    """The URL as a browser reads it, if it carries a user name or password; else None (also
+    when it is no address: nh3 drops it)."""
+    parsed = parsed_url(url, base)
+    return parsed if parsed is not None and (parsed.username or parsed.password) else None
 
 
 def without_userinfo(url: str, base: str | None = _PAGE) -> str:

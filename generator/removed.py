@@ -15,9 +15,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-import ada_url
-
-from .markdown import TAGS, URL_SCHEMES, Renderer, _blank_code
+from .markdown import TAGS, URL_SCHEMES, Renderer, _blank_code, parsed_url
 
 # Raw HTML, or an address whose scheme the sanitiser refuses (javascript:, vbscript:, data:). Two
 # searches, each with a literal to skip to: one case-insensitive alternation stepped through every
@@ -131,11 +129,8 @@ def _iframe(renderer: Renderer, src: str | None, note) -> None:
         return
     if renderer.iframe_src(src) is not None:
         return
-    try:
-        url = ada_url.URL(src)
-        host = url.hostname
-    except ValueError:
-        url, host = None, ""
+    url = parsed_url(src, None)  # as iframe_src reads it
+    host = url.hostname if url is not None else ""
     hosts = ", ".join(f"“{h}”" for h in sorted(renderer.iframe_hosts)) or "(chưa có máy chủ nào)"
     if (url is not None and url.protocol == "https:" and not url.username and not url.password
             and not url.port and host and host not in renderer.iframe_hosts):

@@ -331,9 +331,8 @@ class Renderer:
         authority = _AUTHORITY.match(value)
         if authority is not None and "@" in authority.group(1):
             return None
-        try:
-            url = ada_url.URL(value)
-        except ValueError:  # not an absolute URL by the browser's rules
+        url = parsed_url(value, None)
+        if url is None:  # not an absolute URL by the browser's rules
             return None
         if (url.protocol != "https:" or url.username or url.password or url.port
                 or url.hostname not in self.iframe_hosts):

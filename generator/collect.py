@@ -13,7 +13,7 @@ from .config import SiteConfig
 from .content import Article, Page, tag_line
 from .errors import ContentError
 from .taxonomy import Directive, Province, Registries, Registry, Tag, Unit, place_sort_key
-from .vietnamese import slugify, sort_key, term_key, windows_device
+from .vietnamese import WINDOWS_DEVICES_SHOWN, slugify, sort_key, term_key, windows_device
 
 KINDS = ("province", "directive", "tag")
 RELATED_WINDOW = 8  # neighbours by date taken from each shared term's list
@@ -91,7 +91,7 @@ def check_slugs(articles: list[Article], pages: list[Page], config: SiteConfig) 
                 continue
             if windows_device(item.slug):
                 errors.append(ContentError(
-                    f"đường dẫn “{item.slug}” là tên Windows dành cho thiết bị (CON, PRN, AUX, NUL, COM1…, LPT1…): "
+                    f"đường dẫn “{item.slug}” là tên Windows dành cho thiết bị ({WINDOWS_DEVICES_SHOWN}): "
                     "trên Windows không mở, chép hay tải về được tệp và thư mục tên như vậy; hãy đổi tên tệp hoặc "
                     "đặt “slug” khác", item.path, line))
                 continue

@@ -16,7 +16,8 @@ from .errors import ContentError, suggest
 from .frontmatter import Source, visible
 from .markdown import parsed_url, without_userinfo
 from .taxonomy import Registries
-from .vietnamese import MAX_SLUG, in_zone, look_alike, normalize, slugify, term_key, windows_device
+from .vietnamese import (MAX_SLUG, WINDOWS_DEVICES_SHOWN, in_zone, look_alike, normalize, slugify, term_key,
+                         windows_device)
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # ASCII digits only: \d would take full-width and Arabic-Indic digits, which fromisoformat refuses.
@@ -268,8 +269,8 @@ def alias_path(text: str) -> tuple[str, str]:
         return "", f"chỉ được là một thư mục ({example}) hoặc một trang .html, .htm"
     device = next((part for part in parts if windows_device(part)), None)
     if device is not None:  # its redirect page could not be checked out or uploaded from Windows
-        return "", (f"có “{device}”, một tên Windows dành cho thiết bị (CON, PRN, AUX, NUL, COM1…, LPT1…): trang "
-                    f"chuyển hướng ở địa chỉ này không chép được trên Windows; hãy bỏ địa chỉ này")
+        return "", (f"có “{device}”, một tên Windows dành cho thiết bị ({WINDOWS_DEVICES_SHOWN}): trang chuyển "
+                    f"hướng ở địa chỉ này không chép được trên Windows; hãy bỏ địa chỉ này")
     return "/".join(parts) + ("" if "." in parts[-1] else "/"), ""
 
 

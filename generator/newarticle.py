@@ -18,7 +18,7 @@ from .errors import BuildFailed, ContentError, SiteError, os_reason, suggest
 from .frontmatter import readable_metas, written_slug
 from .sources import discover
 from .taxonomy import Registries, load_registries, lookup_key
-from .vietnamese import MAX_SLUG, VN, normalize, slugify, windows_device
+from .vietnamese import MAX_SLUG, VN, WINDOWS_DEVICES_SHOWN, normalize, slugify, windows_device
 
 
 def _yaml_text(text: str) -> str:
@@ -129,8 +129,8 @@ def _address_taken(config, slug: str, path: Path) -> str:
     wrote such a file, and the next build (and the preview, which shows drafts) stopped on it."""
     reserved = reserved_segments(config)
     if windows_device(slug):
-        return (f"tiêu đề cho tên tệp “{slug}.md”, một tên Windows dành cho thiết bị (CON, PRN, AUX, NUL, COM1…, "
-                "LPT1…): trên Windows không mở hay chép được tệp này; hãy đặt tiêu đề dài hơn")
+        return (f"tiêu đề cho tên tệp “{slug}.md”, một tên Windows dành cho thiết bị ({WINDOWS_DEVICES_SHOWN}): "
+                "trên Windows không mở hay chép được tệp này; hãy đặt tiêu đề dài hơn")
     if slug in reserved:
         return (f"tiêu đề cho đường dẫn “{slug}”, trùng với đường dẫn dành riêng của cổng "
                 f"({', '.join(sorted(r for r in reserved if '.' not in r))}); hãy đặt tiêu đề khác")

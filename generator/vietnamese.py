@@ -238,6 +238,9 @@ _WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in r
                               *(f"lpt{n}" for n in range(10))})
 
 
+WINDOWS_DEVICES_SHOWN = "CON, PRN, AUX, NUL, COM1…, LPT1…"  # the names as messages list them
+
+
 def windows_device(slug: str) -> bool:
     """Whether a slug, as a file or folder name, is one Windows keeps for a device."""
     return slug.split(".", 1)[0].rstrip(" ").lower() in _WINDOWS_DEVICES

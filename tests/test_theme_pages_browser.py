@@ -1,0 +1,100 @@
+"""The theme page by page, as an editor-in-chief checks it before publishing, in Chromium: the pager of
+long lists on a phone, headlines' Vietnamese marks, photos' crops. Geometry and computed style are
+measured, not pixels.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import Site
+from test_site_browser import WIDTHS
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def bench(bench_site: Site, host):
+    return bench_site, host(bench_site.output).url
+
+
+@pytest.fixture(scope="module")
+def bundled(bundled_site: Site, host):
+    return bundled_site, host(bundled_site.output).url
+
+
+# The boxes of what the pager shows: each visible child of the nav, and each visible numbered link.
+PAGER_BOXES = r"""() => {
+  // checkVisibility: a closed <details>' content has boxes, but is not painted (content-visibility)
+  const shown = e => e.checkVisibility({visibilityProperty: true});
+  const box = e => { const r = e.getBoundingClientRect();
+                     return {text: e.innerText.split('\n')[0].trim(), top: Math.round(r.top), bottom: Math.round(r.bottom),
+                             left: Math.round(r.left), right: Math.round(r.right)}; };
+  const nav = document.querySelector('nav.pager');
+  const row = [...nav.querySelectorAll('a[rel], summary')].filter(shown).map(box);
+  const numbers = [...nav.querySelectorAll('.pager-pages a')].filter(shown).map(box);
+  return {nav: box(nav), row, numbers, width: document.documentElement.clientWidth};
+}"""
+
+
+def one_row(boxes: list[dict]) -> bool:
+    return len({b["top"] for b in boxes}) == 1
+
+
+@pytest.mark.parametrize("number", [1, 6, "last"])
+def test_a_long_lists_pager_is_one_row_on_a_phone_and_opens_its_numbers(chromium, bench, number):
+    """On a phone the pager of a long list took three rows ("‹ Trang trước", then 1 4 5 6 … 84, then
+    "Trang sau ›"), and pages 2 and 3 were hidden without a "…" (1 4 read as neighbours). Now one row,
+    ‹ Trước [Trang 6/84] Sau ›; the middle button opens the numbers, on the screen, finger-wide, and
+    one of them leads to its page. By keyboard as by touch."""
+    site, url = bench
+    context = chromium.new_context(**WIDTHS["phone"])
+    page = context.new_page()
+    page.goto(url + "trang/6/")
+    total = int(page.locator(".pager-pages a").last.get_attribute("aria-label").split()[-1])
+    n = total if number == "last" else number
+    page.goto(url + ("" if n == 1 else f"trang/{n}/"))
+    before = page.evaluate(PAGER_BOXES)
+    assert one_row(before["row"]) and before["nav"]["bottom"] - before["nav"]["top"] <= 50, before
+    assert not before["numbers"], before  # folded away until asked for
+    assert [b["text"] for b in before["row"]] == (["Trang 1/%d" % total, "Sau ›"] if n == 1 else
+                                                  ["‹ Trước", f"Trang {n}/{total}"] if n == total else
+                                                  ["‹ Trước", f"Trang {n}/{total}", "Sau ›"]), before
+    # the keyboard: Tab to the button, Enter opens it, Tab reaches the first number
+    page.locator(".pager summary").focus()
+    page.keyboard.press("Enter")
+    opened = page.evaluate(PAGER_BOXES)
+    def placed(boxes):  # left and top in the nav: the focus may have scrolled the page
+        return [(b["text"], b["left"], b["top"] - boxes["nav"]["top"]) for b in boxes["row"]]
+    assert placed(opened) == placed(before), opened  # the row stays as it was, the numbers over what follows
+    assert opened["nav"]["bottom"] - opened["nav"]["top"] == before["nav"]["bottom"] - before["nav"]["top"]
+    texts = [b["text"] for b in opened["numbers"]]
+    assert texts[0] == "1" and texts[-1] == str(total) and str(n) in texts, opened
+    for b in opened["numbers"]:
+        assert b["left"] >= 0 and b["right"] <= opened["width"], opened  # on the screen, whichever page
+        assert b["right"] - b["left"] >= 43.5 and b["bottom"] - b["top"] >= 43.5, opened
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "1"
+    assert page.locator(".pager [aria-current=page]").get_attribute("aria-label") == f"Trang {n}, trang hiện tại"
+    # a screen reader hears the steps' and the button's purpose
+    assert page.locator(".pager summary").evaluate("e => e.textContent") == f"Trang {n}/{total}: chọn trang khác"
+    if n != total:
+        assert page.get_by_role("link", name="Trang sau", exact=True).count() == 1
+    target = int(texts[0] if n == total else texts[-1])  # the first page, or the last
+    page.get_by_role("link", name=f"Trang {target}", exact=True).click()
+    page.wait_for_url(url if target == 1 else f"{url}trang/{target}/")
+    assert page.locator(".pager [aria-current=page]").text_content() == str(target)
+    context.close()
+
+
+def test_on_a_desktop_the_pagers_numbers_stand_in_its_row_without_a_button(chromium, bench):
+    site, url = bench
+    page = chromium.new_page(**WIDTHS["desktop"])
+    page.goto(url + "trang/6/")
+    boxes = page.evaluate(PAGER_BOXES)
+    assert [b["text"] for b in boxes["row"]] == ["‹ Trước", "Sau ›"], boxes  # no "Trang 6/84" button
+    assert one_row(boxes["row"] + boxes["numbers"]), boxes
+    assert [b["text"] for b in boxes["numbers"]][:6] == ["1", "4", "5", "6", "7", "8"], boxes
+    page.locator(".pager a[rel=prev]").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "1"  # the numbers take the focus in order
+    page.close()

@@ -98,3 +98,40 @@ def test_on_a_desktop_the_pagers_numbers_stand_in_its_row_without_a_button(chrom
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "1"  # the numbers take the focus in order
     page.close()
+
+
+# Each headline-like element of a page: the ink its font's lower-case stacked marks need above the line
+# (ễ ẫ ẳ: circumflex or breve with a tone) plus the ink a dot below needs under it (ộ ị), in em, against
+# its line height in em. Measured in the element's own font (the web font loaded).
+MARK_ROOM = """async () => {
+  await document.fonts.ready;
+  const c = document.createElement('canvas').getContext('2d');
+  const out = [];
+  for (const e of document.querySelectorAll('h1, h2, h3, h4, h5, h6, .card-title')) {
+    if (!e.getClientRects().length) continue;
+    const cs = getComputedStyle(e), size = parseFloat(cs.fontSize);
+    c.font = `${cs.fontWeight} ${size * 10}px ${cs.fontFamily}`;
+    const up = c.measureText('ễẫỗểẩẳẵữ').actualBoundingBoxAscent / (size * 10);
+    const down = c.measureText('ộịỵậệợ').actualBoundingBoxDescent / (size * 10);
+    out.push({what: e.tagName + '.' + e.className, family: cs.fontFamily.slice(0, 16),
+              line: parseFloat(cs.lineHeight) / size, need: up + down});
+  }
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("kind", ["home", "article", "province"])
+def test_a_headlines_lower_case_marks_never_touch_the_line_above(chromium, bundled, kind: str, width: str):
+    """Headlines were set at line-height 1.25-1.3 (the lead story 1.25, an article's title 1.28): the
+    stacked marks of a lower-case ễ or ẳ (1.01em above the line in Be Vietnam Pro) met the dot under an
+    ộ on the line above (0.25em under it). Almost a tenth of an em of paper (0.08em or more) between them now."""
+    site, url = bundled
+    path = {"home": "", "article": site.first("bai-viet/*/index.html"), "province": "tinh/lai-chau/"}[kind]
+    page = chromium.new_page(**WIDTHS[width])
+    page.goto(url + path, wait_until="load")
+    rooms = page.evaluate(MARK_ROOM)
+    page.close()
+    assert len(rooms) >= 3 and any(r["family"].startswith('"Be Vietnam Pro') for r in rooms), rooms
+    tight = [r for r in rooms if r["line"] - r["need"] < 0.08]
+    assert not tight, tight

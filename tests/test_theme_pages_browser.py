@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Site
+from conftest import Site, build_site, copy_project
 from test_site_browser import WIDTHS
 
 pytestmark = pytest.mark.browser
@@ -135,3 +135,54 @@ def test_a_headlines_lower_case_marks_never_touch_the_line_above(chromium, bundl
     assert len(rooms) >= 3 and any(r["family"].startswith('"Be Vietnam Pro') for r in rooms), rooms
     tight = [r for r in rooms if r["line"] - r["need"] < 0.08]
     assert not tight, tight
+
+
+def _article(folder, slug: str, title: str, date: str, body: str, image: str = "") -> None:
+    front = f'image:\n  src: "{image}"\n  alt: "Ảnh"\n' if image else ""
+    (folder / f"{slug}.md").write_text(f'---\ntitle: "{title}"\ndate: {date}\nprovince: "Lai Châu"\n'
+                                       f'{front}---\n\n{body}\n', encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def photographed(tmp_path_factory, host):
+    """The bundled site with a standing portrait (800 × 1600, its head in the top fifth) as the newest
+    article's photo."""
+    from PIL import Image, ImageDraw
+    tmp = tmp_path_factory.mktemp("photographed")
+    root = copy_project(tmp / "site")
+    portrait = Image.new("RGB", (800, 1600), (140, 90, 60))
+    ImageDraw.Draw(portrait).ellipse((330, 200, 470, 400), fill=(240, 200, 160))
+    portrait.save(root / "content" / "images" / "chan-dung.jpg", quality=80)
+    articles = root / "content" / "articles"
+    _article(articles, "chan-dung", "Chân dung một đảng viên", "2025-12-30", "Đoạn một.", "/images/chan-dung.jpg")
+    _article(articles, "anh-dau-bai", "Ảnh ở đầu bài", "2025-12-29",
+             "Đoạn mở đầu.\n\n![Hội nghị](/images/hcm1.jpg)\n\nĐoạn hai.\n\n![Cuối bài](/images/cnxangdau.jpg)")
+    site = build_site(root, tmp / "out")
+    return site, host(site.output).url
+
+
+# The part of a photo a cropped <img> (object-fit: cover) shows, as fractions of its height: [top, bottom].
+SHOWN_BAND = """img => {
+  const cs = getComputedStyle(img), box = img.getBoundingClientRect();
+  const scale = Math.max(box.width / img.naturalWidth, box.height / img.naturalHeight);
+  const over = img.naturalHeight * scale - box.height;  // how much of the photo's height is cut off
+  const y = cs.objectPosition.split(' ')[1];
+  const offset = y.endsWith('%') ? over * parseFloat(y) / 100 : parseFloat(y);
+  const tall = img.naturalHeight * scale;
+  return [offset / tall, (offset + box.height) / tall];
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_cards_crop_of_a_standing_portrait_keeps_the_head(chromium, photographed, width: str):
+    """A card crops its photo to 3:2; from the middle, a standing portrait showed the chest and waist
+    (the band 33-67 % of its height) and cut the head off. The crop starts in the top fifth now."""
+    site, url = photographed
+    page = chromium.new_page(**WIDTHS[width])
+    page.goto(url + "tinh/lai-chau/", wait_until="load")
+    img = page.locator(".card", has_text="Chân dung một đảng viên").locator("img")
+    img.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth", arg=img.element_handle())
+    top, bottom = img.evaluate(SHOWN_BAND)
+    page.close()
+    assert top <= 0.2 and bottom >= 0.25, (top, bottom)  # the head: 12-25 % of the height

@@ -146,7 +146,7 @@ def _article(folder, slug: str, title: str, date: str, body: str, image: str = "
 @pytest.fixture(scope="module")
 def photographed(tmp_path_factory, host):
     """The bundled site with a standing portrait (800 × 1600, its head in the top fifth) as the newest
-    article's photo."""
+    article's photo, and an article with no photo of its own whose text opens with one."""
     from PIL import Image, ImageDraw
     tmp = tmp_path_factory.mktemp("photographed")
     root = copy_project(tmp / "site")
@@ -186,3 +186,27 @@ def test_a_cards_crop_of_a_standing_portrait_keeps_the_head(chromium, photograph
     top, bottom = img.evaluate(SHOWN_BAND)
     page.close()
     assert top <= 0.2 and bottom >= 0.25, (top, bottom)  # the head: 12-25 % of the height
+
+
+# The page's largest paint, as Chromium reports it, and how its image was asked for.
+LCP = """() => new Promise(done => new PerformanceObserver(list => {
+  const e = list.getEntries().at(-1).element;
+  done(e && {tag: e.tagName, src: e.currentSrc || '', loading: e.loading, priority: e.fetchPriority});
+}).observe({type: 'largest-contentful-paint', buffered: true}))"""
+
+
+@pytest.mark.parametrize("slug", ["chan-dung", "anh-dau-bai"])
+def test_an_articles_largest_paint_is_fetched_first(chromium, photographed, slug: str):
+    """On a slow phone the photo at the top of an article is what the reader waits for (the LCP): it
+    was fetched at the priority of any image, and the first photo of an article with none of its own
+    (after its first paragraph) was lazy, asked for only after layout. Both are fetched first now;
+    the photos further down stay lazy."""
+    site, url = photographed
+    context = chromium.new_context(**WIDTHS["phone"])
+    page = context.new_page()
+    page.goto(url + f"bai-viet/{slug}/", wait_until="load")
+    lcp = page.evaluate(LCP)
+    others = page.eval_on_selector_all(".body img", "imgs => imgs.slice(1).map(i => [i.loading, i.fetchPriority])")
+    context.close()
+    assert lcp and lcp["tag"] == "IMG" and lcp["loading"] != "lazy" and lcp["priority"] == "high", lcp
+    assert all(p == ["lazy", "auto"] for p in others), others

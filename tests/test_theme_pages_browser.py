@@ -146,7 +146,8 @@ def _article(folder, slug: str, title: str, date: str, body: str, image: str = "
 @pytest.fixture(scope="module")
 def photographed(tmp_path_factory, host):
     """The bundled site with a standing portrait (800 × 1600, its head in the top fifth) as the newest
-    article's photo, and an article with no photo of its own whose text opens with one."""
+    article's photo, an article with no photo of its own whose text opens with one, and a table of
+    figures (STT, a district, eight years of counts from 7 to 28.824.005, a percentage)."""
     from PIL import Image, ImageDraw
     tmp = tmp_path_factory.mktemp("photographed")
     root = copy_project(tmp / "site")
@@ -157,6 +158,11 @@ def photographed(tmp_path_factory, host):
     _article(articles, "chan-dung", "Chân dung một đảng viên", "2025-12-30", "Đoạn một.", "/images/chan-dung.jpg")
     _article(articles, "anh-dau-bai", "Ảnh ở đầu bài", "2025-12-29",
              "Đoạn mở đầu.\n\n![Hội nghị](/images/hcm1.jpg)\n\nĐoạn hai.\n\n![Cuối bài](/images/cnxangdau.jpg)")
+    rows = "\n".join(f"| {k} | Huyện Mường Tè {k} | " + " | ".join(f"{k * 7 ** c:,}".replace(",", ".") for c in range(1, 9))
+                      + f" | {k * 9.5:.1f}% |".replace(".", ",") for k in range(1, 6))
+    _article(articles, "bang-so-lieu", "Số liệu", "2025-12-28",
+             "| STT | Đơn vị | " + " | ".join(str(2016 + c) for c in range(8)) + " | Tỷ lệ |\n"
+             + "|---" * 11 + "|\n" + rows)
     site = build_site(root, tmp / "out")
     return site, host(site.output).url
 
@@ -210,3 +216,29 @@ def test_an_articles_largest_paint_is_fetched_first(chromium, photographed, slug
     context.close()
     assert lcp and lcp["tag"] == "IMG" and lcp["loading"] != "lazy" and lcp["priority"] == "high", lcp
     assert all(p == ["lazy", "auto"] for p in others), others
+
+
+# Per column of the table: the right edge of each body cell's text, and the lines of each name.
+TABLE_GEOMETRY = """() => {
+  const rows = [...document.querySelectorAll('.body tbody tr')];
+  const textBox = cell => { const r = document.createRange(); r.selectNodeContents(cell);
+                            const rects = [...r.getClientRects()];
+                            return {right: Math.max(...rects.map(x => x.right)), lines: new Set(rects.map(x => Math.round(x.top))).size}; };
+  const columns = [...rows[0].cells].map((_, i) => rows.map(row => textBox(row.cells[i])));
+  return {rights: columns.map(c => c.map(b => Math.round(b.right))), nameLines: columns[1].map(b => b.lines)};
+}"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_tables_figures_line_up_and_leave_the_names_room(chromium, photographed, width: str):
+    """A statistics table's figures were left-aligned in columns of at least 5.5rem (7 above 1.101 above
+    28.824.005, units under nothing), and its district names were squeezed to a word a line. Now
+    figures are right-aligned, units under units, and a name takes two lines at most."""
+    site, url = photographed
+    page = chromium.new_page(**WIDTHS[width])
+    page.goto(url + "bai-viet/bang-so-lieu/", wait_until="load")
+    table = page.evaluate(TABLE_GEOMETRY)
+    page.close()
+    figures = [rights for i, rights in enumerate(table["rights"]) if i != 1]
+    assert len(figures) == 10 and all(max(c) - min(c) <= 1 for c in figures), table
+    assert max(table["nameLines"]) <= 2, table

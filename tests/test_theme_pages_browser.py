@@ -61,6 +61,8 @@ def test_a_long_lists_pager_is_one_row_on_a_phone_and_opens_its_numbers(chromium
                                                   ["‹ Trước", f"Trang {n}/{total}", "Sau ›"]), before
     # the keyboard: Tab to the button, Enter opens it, Tab reaches the first number
     page.locator(".pager summary").focus()
+    ring = page.locator(".pager summary").evaluate("e => { const s = getComputedStyle(e); return [s.outlineStyle, s.outlineWidth]; }")
+    assert ring == ["solid", "3px"], ring  # the theme's focus ring, as on every other control
     page.keyboard.press("Enter")
     opened = page.evaluate(PAGER_BOXES)
     def placed(boxes):  # left and top in the nav: the focus may have scrolled the page

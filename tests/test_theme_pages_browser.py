@@ -244,3 +244,23 @@ def test_a_tables_figures_line_up_and_leave_the_names_room(chromium, photographe
     figures = [rights for i, rights in enumerate(table["rights"]) if i != 1]
     assert len(figures) == 10 and all(max(c) - min(c) <= 1 for c in figures), table
     assert max(table["nameLines"]) <= 2, table
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_a_table_wider_than_a_phone_shows_that_it_scrolls(chromium, photographed, scheme: str):
+    """On a phone a table wider than the screen scrolls in its own box, and phones draw no scroll bar:
+    nothing told the reader that columns were hidden. A shadow stands on the side where they are:
+    drawn on the box (scroll), covered at the table's ends by paper that moves with the cells (local)."""
+    site, url = photographed
+    context = chromium.new_context(**WIDTHS["phone"], color_scheme=scheme)
+    page = context.new_page()
+    page.goto(url + "bai-viet/bang-so-lieu/", wait_until="load")
+    table = page.locator(".body table").evaluate("""t => { const s = getComputedStyle(t);
+        return {wider: t.scrollWidth > t.clientWidth, images: s.backgroundImage.split(/,\\s*(?=(?:linear|radial)-gradient)/),
+                attachments: s.backgroundAttachment.split(', '), paper: getComputedStyle(document.body).backgroundColor}; }""")
+    context.close()
+    assert table["wider"], table
+    covers = [image for image, how in zip(table["images"], table["attachments"]) if how == "local"]
+    shadows = [image for image, how in zip(table["images"], table["attachments"]) if how == "scroll"]
+    assert len(covers) == 2 and all(table["paper"] in image for image in covers), table  # the paper, as it is
+    assert len(shadows) == 2 and all(image.startswith("radial-gradient") for image in shadows), table

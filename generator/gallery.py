@@ -57,7 +57,8 @@ class Gallery:
         if photo is not None and upto:
             cut = next((v.width for v in photo.variants if v.width >= upto), photo.variants[-1].width)
             photo = Photo(photo.width, photo.height, tuple(v for v in photo.variants if v.width <= cut))
-        loading = ' loading="lazy" decoding="async"' if lazy else ' decoding="async"'
+        # not lazy: the page's largest paint (the lead story's, the article's photo), fetched before the rest
+        loading = ' loading="lazy" decoding="async"' if lazy else ' fetchpriority="high" decoding="async"'
         cls = f' class="{css}"' if css else ""
         alt_attr = f' alt="{html.escape(alt)}"'
         if photo is None:
@@ -68,22 +69,25 @@ class Gallery:
 
     def body(self, text: str, sizes: str = "100vw", main: str = "") -> Markup:
         """Article or page HTML with its local photos in <picture>s and every known image sized;
-        `main` (a front-matter address) is the article's own photo: not lazy (it is the LCP)."""
+        `main` (a front-matter address) is the article's own photo: not lazy (it is the LCP). Without
+        one, a first photo after at most one paragraph is on the first screen: the LCP too."""
         if "<img" not in text:
             return Markup(text)
         main_url = self.url(main) if main else ""
         prefix = self.base_path
+        first = _BODY_IMG.search(text)
+        first_at = first.start() if first and not main and text.count("</p>", 0, first.start()) <= 1 else -1
 
         def swap(match: re.Match) -> str:
             src, rest = match[1], match[2]
+            if (main_url and src == main_url) or match.start() == first_at:  # the largest paint, not to wait for
+                rest = rest.replace(' loading="lazy"', ' fetchpriority="high"')
             if " width=" in rest or not src.startswith(prefix):
-                return match[0]
-            if src == main_url:  # the article's own photo: its largest paint, not to wait for
-                rest = rest.replace(' loading="lazy"', "")
+                return f'<img src="{src}"{rest}>'
             out = html.unescape(src[len(prefix):])
             photo = by_src(self.photos, out)
             if photo is None:
-                return match[0]
+                return f'<img src="{src}"{rest}>'
             return self._picture(photo, sizes, rest, "")
 
         return with_sizes(_BODY_IMG.sub(swap, text), self._based_sizes)

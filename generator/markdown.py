@@ -22,6 +22,7 @@ import nh3
 
 from . import rescan
 from .nesting import TooDeep, check_depth
+from .tables import mark_figures
 
 ENGINES = ("cmark-gfm", "python-markdown")
 URL_SCHEMES = ("http", "https", "mailto", "tel")  # what a link or an image may be besides a site address
@@ -376,6 +377,8 @@ class Renderer:
         if "<iframe" in clean:
             clean = _EMPTY_IFRAME.sub("", clean)
         clean = _LAZY.sub(lambda m: f"<{m[1]}{m[2]}{SET_ATTRIBUTES[m[1]]}>", clean)
+        if "<table" in clean:
+            clean = mark_figures(clean)  # columns of figures right-aligned by the theme
         if "<li>" in clean:
             clean = _TASK_MARK[self.engine].sub(
                 lambda m: '<li class="task">' + (m[1] or "") + ("☐" if m[2] in " \ue000" else "☑") + " ", clean)

@@ -103,7 +103,7 @@ def test_pages_offer_the_copies_with_sizes_and_no_layout_shift(site: Path):
             '/hoc-tap/images/hoi-nghi.480.jpg 480w, /hoc-tap/images/hoi-nghi.720.jpg 720w, '
             '/hoc-tap/images/hoi-nghi.1080.jpg 1080w, /hoc-tap/images/hoi-nghi.1440.jpg 1440w"') in page
     lead = page.split('class="lead-image"')[1].split("</figure>")[0]
-    assert 'width="1500" height="1000" alt="Hội nghị" decoding="async">' in lead and "lazy" not in lead
+    assert 'width="1500" height="1000" alt="Hội nghị" fetchpriority="high" decoding="async">' in lead and "lazy" not in lead
     # a photo in the body: in a <picture> too, lazy, the original PNG as its widest fallback
     body = page.split('<div class="body">')[1]
     assert ('srcset="/hoc-tap/images/nho.240.png 240w, /hoc-tap/images/nho.480.png 480w, /hoc-tap/images/nho.png 500w"'
@@ -342,7 +342,7 @@ def test_gallery_markup_for_photos_and_other_images(tmp_path: Path):
         'srcset="/hoc-tap/images/a.320.jpg 320w, /hoc-tap/images/a.jpg 800w" sizes="50vw" width="800" height="600" '
         'alt="Ảnh “đẹp”" loading="lazy" decoding="async"></picture>')
     assert gallery.picture("/images/so-do.svg", "Sơ đồ", lazy=False) == (
-        '<img src="/hoc-tap/images/so-do.svg" width="160" height="100" alt="Sơ đồ" decoding="async">')
+        '<img src="/hoc-tap/images/so-do.svg" width="160" height="100" alt="Sơ đồ" fetchpriority="high" decoding="async">')
     assert gallery.picture("https://example.com/x.jpg", "") == (
         '<img src="https://example.com/x.jpg" alt="" loading="lazy" decoding="async">')
     assert gallery.absolute("/images/a.jpg") == "https://example.org/hoc-tap/images/a.jpg"
@@ -352,9 +352,18 @@ def test_gallery_markup_for_photos_and_other_images(tmp_path: Path):
             '<img src="/hoc-tap/images/a.jpg" width="10" height="10" alt="">')
     out = gallery.body(body, "100vw", main="/images/a.jpg")
     assert out.startswith('<p><picture><source type="image/webp" ')
-    assert 'width="800" height="600" alt="A" decoding="async"></picture></p>' in out  # the main photo: not lazy
+    assert 'width="800" height="600" alt="A" fetchpriority="high" decoding="async"></picture></p>' in out  # the main photo
+    assert out.count("fetchpriority") == 1
     assert '<img src="/hoc-tap/images/so-do.svg" width="160" height="100" alt=""' in out
     assert out.endswith('<img src="/hoc-tap/images/a.jpg" width="10" height="10" alt="">')  # sized by the author
+    # without a photo of its own, a first photo after at most one paragraph is the largest paint: fetched first,
+    # wherever it is from; one further down, and every later one, lazy
+    lazy = ' loading="lazy" decoding="async"'
+    for before, first in (("", True), ("<p>Mở đầu.</p>", True), ("<p>Một.</p><p>Hai.</p>", False)):
+        for src in ("/hoc-tap/images/a.jpg", "https://example.com/x.jpg"):
+            out = gallery.body(f'{before}<p><img src="{src}" alt="A"{lazy}></p><img src="{src}" alt="B"{lazy}>')
+            assert ('alt="A" fetchpriority="high" decoding="async">' in out) is first, out
+            assert out.count("fetchpriority") == first and out.count("lazy") == 2 - first, out
     # the digest changes with what the gallery knows (pages using it are rendered again)
     other = Gallery(config, {"images/a.jpg": photo}, {"images/so-do.svg": (161, 100)})
     assert repr(other) != repr(gallery) and repr(gallery) == repr(Gallery(config, {"images/a.jpg": photo},

@@ -98,3 +98,21 @@ def test_the_stylesheet_is_served_small_and_means_the_same():
     assert minify_css(css) == (b'a{margin:.5rem 10.5px 0 -0.5em;aspect-ratio:3/2;font:1rem/1.6 x}'
                                b'.card :hover>b{width:calc(100% - .5rem)!important}'
                                b'.a.b{content:"0.5 / 2";background:url(/img/0.5/a.png);src:url( "x 0.5.woff2" )}\n')
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_tables_columns_of_figures_are_marked_for_the_theme(engine: str):
+    """The theme right-aligns class="n" cells: a column whose every filled body cell is a figure (Vietnamese
+    separators, a percentage, a dash for none), header included; a column of names or of mixed cells is
+    not; a table with merged cells is left as written."""
+    renderer = Renderer("/", (), engine=engine)
+    html = renderer.render("| STT | Đơn vị | Số hộ | Tỷ lệ | Ghi chú | Ngày |\n|---|---|---|---|---|---|\n"
+                           "| 1 | Xã Bản Lang | 1.234 | 98,5% | 12 hộ | 15/5/2016 |\n"
+                           "| 2 | Xã Nậm Xe | – | 7 % | 3 | 1/7/2025 |\n")
+    rows = re.findall(r"<tr>(.*?)</tr>", html, re.DOTALL)
+    marked = [[bool(re.match(r'<t[hd] class="n"', cell)) for cell in re.findall(r"<t[hd][^>]*>.*?</t[hd]>", row)]
+              for row in rows]
+    assert marked == [[True, False, True, True, False, False]] * 3, html
+    merged = renderer.render('<table><tr><td colspan="2">Tổng</td></tr><tr><td>1</td><td>2</td></tr></table>')
+    assert 'class="n"' not in merged and "<td>1</td>" in merged
+    assert 'class="n"' not in renderer.render("Không có bảng: 1.234 và 98,5%.")

@@ -2086,3 +2086,44 @@ def test_no_pair_of_words_crosses_a_paragraph_or_a_heading(tmp_path):
     assert comma["titles"][:comma["total"]] == [LAM_DONG]
     (apart,) = search(data, "côn đảo chiều")  # the words are still found apart, anywhere
     assert O_LAO_CAI in apart["titles"][:apart["total"]]
+
+
+@node_only
+def test_a_day_and_month_written_in_words_are_read_as_typed_in_digits(fixture_index):
+    """"ngày 12 tháng 3" counted the articles holding "ngày", "12", "tháng" anywhere (4,183 of the
+    10,000 bench articles, none writing 12/3; the snippet marked "tháng 3" of "tháng 3/2018"). A
+    day and month in words, after "ngày" or before their year, are the day typed in digits."""
+    words, digits, padded, none = search(fixture_index, "ngày 15 tháng 5", "15/5", "Ngày 15 Tháng 05", "ngày 12 tháng 3")
+    assert digits["total"] >= 1 and words["ids"] == digits["ids"] == padded["ids"]
+    assert none["total"] == 0 and none["apart"] == ["12/3"]
+    year_words, year_digits = search(fixture_index, "ngày 15 tháng 5 năm 2016", "15/5/2016")
+    assert year_digits["total"] >= 1 and year_words["ids"] == year_digits["ids"]
+
+
+@node_only
+def test_a_number_written_with_its_separators_is_held_as_written(tmp_path):
+    """"4.0" (cách mạng công nghiệp 4.0) required nothing (its parts are one digit): no result
+    and 8,173 approximate ones on the bench corpus, none writing it; "cách mạng công nghiệp 4.0"
+    counted 5,378 articles holding the words anywhere. "1.000 hộ" and "2,5" likewise: the groups
+    of a number are held side by side, as written."""
+    root = site_copy(tmp_path)
+    for slug, text in (("hoc-tap-lam-theo-bac-o-lao-cai", "Cách mạng công nghiệp 4.0 đến với 1.000 hộ; tăng 2,5 lần."),
+                       ("hoc-tap-lam-theo-bac-o-lam-dong", "Sau 4 năm, 0 hộ nghèo, 1 hộ và 000 tấn; 2 hay 5 lần."),
+                       ("lam-dong-neu-cao-dao-duc-cong-vu", "Cách mạng và công nghiệp, 4 năm.")):
+        article = root / "content" / "articles" / (slug + ".md")
+        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    version, revolution, homes, rate, none = search(data, "4.0", "cách mạng công nghiệp 4.0", "1.000 hộ", "2,5 lần", "5.0")
+    for result in (version, revolution, homes, rate):
+        assert result["titles"][:result["total"]] == [O_LAO_CAI], result
+    assert none["total"] == 0 and none["apart"] == ["5.0"]
+
+
+@node_only
+def test_a_word_read_from_telex_keys_without_a_tone_key_is_shown_as_the_site_writes_it(fixture_index):
+    """"hoc taap" was shown corrected to «hoc tâp»: "taap" spells no word ("tâp" takes a tone).
+    The tone the reader did not type is the one the article found writes; a tone typed is kept."""
+    plain, toned = search(fixture_index, "hoc taap", "hocj taaps")
+    assert plain["corrected"] == "hoc tập" and plain["total"] >= 1
+    assert toned["corrected"] == "học tấp"

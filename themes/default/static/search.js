@@ -247,6 +247,7 @@
   /* What to look up for a query: words (folded key and exact spelling), names, adjacent pairs; and
      the runs of words between names, as typed (what a title or a passage shows as matched). */
   function plan(query, index, open, cased, loose) {
+    query = dateWords(query);
     var runs = parseQuery(query);
     var words = [], names = [], pairs = [], segments = [];
     // capitals tell a name ("Phú Quốc") when the reader typed them, and not all ("LAM THEO BAC")
@@ -370,8 +371,41 @@
       ds.forEach(function (a) { ms.forEach(function (b) { if (a + " " + b !== key) pair.alts.push(a + " " + b); }); });
       pair.name = true;
       pair.text = m[2] + "/" + m[3];
+      // "ngày 19/5": the word of the date, as "ngày" of "ngày 19/5/2024" is, not one to hold
+      var before = prepare(query).slice(0, m.index + m[1].length).match(/(\p{L}+)\s*$/u);
+      if (before && fold(before[1]) === "ngay") words.forEach(function (w) { if (w.key === "ngay") w.date = true; });
+    }
+    // a number written with its separators ("4.0" of "công nghiệp 4.0", "1.000 hộ", "2,5%", "1.000.000")
+    // is held as written, its groups side by side: not its one-digit parts anywhere, or none at all
+    re = new RegExp(NUMBER_GROUPS.source, "gu");
+    while ((m = re.exec(prepare(query)))) {
+      var parts = m[2].split(/[.,]/), seps = m[2].replace(/[0-9]/g, "");
+      if (parts.some(function (x) { return loose.has(x); })) continue;  // a date ("15.5.2016")
+      for (var k = 1; k < parts.length; k++) {
+        var group = pairs.filter(function (p) { return p.key === parts[k - 1] + " " + parts[k] && !p.phrase; })[0];
+        if (!group) continue;
+        group.alts = [];
+        group.name = true;
+        group.text = parts[k - 1] + seps[k - 1] + parts[k];
+      }
+      words.forEach(function (w) { if (parts.indexOf(w.key) >= 0) w.alt = w.altTone = null; });  // "4" is no IV here
     }
     return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates };
+  }
+
+  var NUMBER_GROUPS = /(^|[^\p{L}\p{N}.,])([0-9]+(?:[.,][0-9]+)+)(?![\p{L}\p{N}]|[.,][0-9])/u;
+
+  /* A date written in words ("ngày 12 tháng 3", "15 tháng 5 năm 2016", "ngày 2 tháng 9 năm 1945"),
+     as its digits are typed ("ngày 12/3", "15/5/2016"), which the rules of days and months read:
+     with "ngày" before it or its year after it ("15 tháng 5" alone may be a count of months). */
+  var DATE_WORDS = /(^|[^\p{L}\p{N}])(?:(\p{L}+)\s+)?([0-9]{1,2})\s+(\p{L}+)\s+([0-9]{1,2})(?:\s+(\p{L}+)\s+((?:19|20)[0-9]{2}))?(?![\p{L}\p{N}])/gu;
+  function dateWords(query) {
+    return prepare(query).replace(DATE_WORDS, function (all, edge, lead, day, month, m, yearWord, year) {
+      var dated = lead !== undefined && fold(lead) === "ngay", yeared = yearWord !== undefined && fold(yearWord) === "nam";
+      if (fold(month) !== "thang" || !(dated || yeared)) return all;
+      return edge + (lead !== undefined ? lead + " " : "") + day + "/" + m +
+        (year === undefined ? "" : yeared ? "/" + year : " " + yearWord + " " + year);
+    });
   }
 
   var DAY_MONTH = /(^|[^0-9\/.-])([0-9]{1,2})\s*[\/-]\s*([0-9]{1,2})(?![0-9]|\s*[\/.-]\s*[0-9])/;
@@ -1158,13 +1192,20 @@
               return shown;
             });
           }
-          var runs = Array.from(changes).filter(function (c) { return spelledOut(c[1]) || typed.has(c[0]); });
+          // a word read from Telex keys without a tone key is shown with the tone the article writes
+          // on those letters: "taap" spells "tâp", no word; the article writes "tập"
+          var toneless = function (c) { return telex.has(c[0]) && !/[1-5]$/.test(toneKey(telex.get(c[0]))); };
+          var runs = Array.from(changes).filter(function (c) { return spelledOut(c[1]) || typed.has(c[0]) || toneless(c); });
           return self.writtenIn(better.ids[0], runs.map(function (c) {
-            return { words: c[1].split(" "), tone: typed.get(c[0]), known: readingOf(c[0], c[1]) };
+            var tone = typed.get(c[0]) || (toneless(c) ? toneKey(telex.get(c[0])) : undefined);
+            return { words: c[1].split(" "), tone: tone, known: readingOf(c[0], c[1]) };
           })).then(function (written) {
             if (runs.some(function (c, i) { return !written[i] && spelledOut(c[1]); })) return attempt(n + 1);
             var shown = new Map(telex);
-            runs.forEach(function (c, i) { if (written[i]) shown.set(c[0], written[i]); });
+            runs.forEach(function (c, i) {
+              if (!written[i] || (toneless(c) && toneKey(written[i]).replace(/[1-5]$/, "") !== toneKey(telex.get(c[0])))) return;
+              shown.set(c[0], written[i]);
+            });
             var to = rewrite(query, changes, shown);
             // with its marks the word ranks its spelling first, as if typed so (its lists are loaded)
             return shownAs(to, better).then(function (best) {

@@ -2127,3 +2127,15 @@ def test_a_word_read_from_telex_keys_without_a_tone_key_is_shown_as_the_site_wri
     plain, toned = search(fixture_index, "hoc taap", "hocj taaps")
     assert plain["corrected"] == "hoc tập" and plain["total"] >= 1
     assert toned["corrected"] == "học tấp"
+
+
+@node_only
+@pytest.mark.parametrize("fail", ["index.bin", "s/", "r/"])
+def test_a_file_that_failed_to_load_is_loaded_again_by_the_next_search(fixture_index, fail):
+    """A shard, a record group or the manifest that failed to load once (a phone's network
+    dropped) stayed failed for the page's life: the page said to try again, and every search
+    failed again until the page was reloaded. The next search loads it again."""
+    first, second, failed = run_node({"op": "flaky", "dir": str(fixture_index), "q": "làm theo Bác", "fail": fail})
+    (fresh,) = search(fixture_index, "làm theo Bác")
+    assert failed and "error" in first, first
+    assert second == {"total": fresh["total"], "titles": fresh["titles"][:fresh["total"]]} and second["total"] >= 1

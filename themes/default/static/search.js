@@ -886,7 +886,10 @@
   Engine.prototype.ready = function () {
     var self = this;
     if (!this._ready) {
-      this._ready = this.load("index.bin").then(inflate).then(function (buf) {
+      this._ready = this.load("index.bin").then(inflate).catch(function (err) {
+        self._ready = null;  // a network drop: the next search loads it again, not this failure
+        throw err;
+      }).then(function (buf) {
         var m = JSON.parse(decoder.decode(new Uint8Array(buf)));
         var byFirst = new Map(), joined = new Map(), spellings = new Map();
         m.names.forEach(function (pair) {
@@ -927,10 +930,19 @@
     if (!this.shards.has(n)) {
       this.shards.set(n, this.load("s/" + n + ".bin?v=" + this.manifest.version).then(inflate).then(function (buf) {
         return new Shard(buf);
-      }));
+      }, forget(this.shards, n)));
     }
     return this.shards.get(n);
   };
+
+  /* A file that failed to load (a phone's network dropped) is not kept as failed: the next search
+     that needs it loads it again (the page said to try again, which did nothing until reloaded). */
+  function forget(cache, key) {
+    return function (err) {
+      cache.delete(key);
+      throw err;
+    };
+  }
 
   /* key -> its lists, for keys [{key, pair}] (missing keys are left out). */
   Engine.prototype.lookup = function (keys) {
@@ -1742,7 +1754,7 @@
     if (!this.records.has(g)) {
       this.records.set(g, this.load("r/" + g + ".bin?v=" + this.manifest.version).then(inflate).then(function (buf) {
         return JSON.parse(decoder.decode(new Uint8Array(buf)));
-      }));
+      }, forget(this.records, g)));
     }
     return this.records.get(g).then(function (list) { return list[id - g * size]; });
   };
@@ -2274,6 +2286,7 @@
        query of a history entry gone back (or forward) to, whose address stays as it is. */
     function run(now, restored) {
       var token = ++seq;
+      failed = false;
       var query = input.value;
       var f = filters();
       if (!restored) remember(now);
@@ -2327,10 +2340,17 @@
         });
       }).catch(function (err) {
         if (token !== seq) return;
-        status.textContent = "Không tải được dữ liệu tìm kiếm. Hãy tải lại trang hoặc thử lại sau.";
+        failed = true;
+        status.textContent = LOAD_FAILED;
         if (root.console) root.console.error(err);
       });
     }
+    // a file the search needed did not load (the network dropped): Enter tries again (the engine
+    // keeps no failed load), and so does the page once the browser is back online
+    var failed = false, LOAD_FAILED = "Không tải được dữ liệu tìm kiếm (mất kết nối?). Nhấn Tìm để thử lại.";
+    root.addEventListener("online", function () {
+      if (failed) run(true, true);
+    });
 
     function later() {
       lastKey = Date.now();
@@ -2365,7 +2385,8 @@
       });
     });
     engine.ready().catch(function () {
-      status.textContent = "Không tải được dữ liệu tìm kiếm. Hãy tải lại trang hoặc thử lại sau.";
+      failed = true;
+      status.textContent = LOAD_FAILED;
     });
     run(true);
   }

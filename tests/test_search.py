@@ -2096,6 +2096,8 @@ def test_a_day_and_month_written_in_words_are_read_as_typed_in_digits(fixture_in
     words, digits, padded, none = search(fixture_index, "ngày 15 tháng 5", "15/5", "Ngày 15 Tháng 05", "ngày 12 tháng 3")
     assert digits["total"] >= 1 and words["ids"] == digits["ids"] == padded["ids"]
     assert none["total"] == 0 and none["apart"] == ["12/3"]
+    (early,) = search(fixture_index, "mùng 15 tháng 5")  # "mùng"/"mồng" name a day as "ngày" does
+    assert early["ids"] == digits["ids"]
     year_words, year_digits = search(fixture_index, "ngày 15 tháng 5 năm 2016", "15/5/2016")
     assert year_digits["total"] >= 1 and year_words["ids"] == year_digits["ids"]
 

@@ -373,7 +373,8 @@
       pair.text = m[2] + "/" + m[3];
       // "ngày 19/5": the word of the date, as "ngày" of "ngày 19/5/2024" is, not one to hold
       var before = prepare(query).slice(0, m.index + m[1].length).match(/(\p{L}+)\s*$/u);
-      if (before && fold(before[1]) === "ngay") words.forEach(function (w) { if (w.key === "ngay") w.date = true; });
+      var lead = before ? fold(before[1]) : "";
+      if (DAY_WORDS.test(lead)) words.forEach(function (w) { if (w.key === lead) w.date = true; });
     }
     // a number written with its separators ("4.0" of "công nghiệp 4.0", "1.000 hộ", "2,5%", "1.000.000")
     // is held as written, its groups side by side: not its one-digit parts anywhere, or none at all
@@ -395,13 +396,14 @@
 
   var NUMBER_GROUPS = /(^|[^\p{L}\p{N}.,])([0-9]+(?:[.,][0-9]+)+)(?![\p{L}\p{N}]|[.,][0-9])/u;
 
-  /* A date written in words ("ngày 12 tháng 3", "15 tháng 5 năm 2016", "ngày 2 tháng 9 năm 1945"),
-     as its digits are typed ("ngày 12/3", "15/5/2016"), which the rules of days and months read:
-     with "ngày" before it or its year after it ("15 tháng 5" alone may be a count of months). */
+  /* A date written in words ("ngày 12 tháng 3", "mùng 2 tháng 9", "15 tháng 5 năm 2016"), as its
+     digits are typed ("ngày 12/3", "mùng 2/9", "15/5/2016"), which the rules of days and months read:
+     with "ngày" (or "mùng", "mồng") before it or its year after it ("15 tháng 5" alone may be a count of months). */
   var DATE_WORDS = /(^|[^\p{L}\p{N}])(?:(\p{L}+)\s+)?([0-9]{1,2})\s+(\p{L}+)\s+([0-9]{1,2})(?:\s+(\p{L}+)\s+((?:19|20)[0-9]{2}))?(?![\p{L}\p{N}])/gu;
+  var DAY_WORDS = /^(ngay|mung|mong)$/;  // "ngày 12", "mùng 2", "mồng 2"
   function dateWords(query) {
     return prepare(query).replace(DATE_WORDS, function (all, edge, lead, day, month, m, yearWord, year) {
-      var dated = lead !== undefined && fold(lead) === "ngay", yeared = yearWord !== undefined && fold(yearWord) === "nam";
+      var dated = lead !== undefined && DAY_WORDS.test(fold(lead)), yeared = yearWord !== undefined && fold(yearWord) === "nam";
       if (fold(month) !== "thang" || !(dated || yeared)) return all;
       return edge + (lead !== undefined ? lead + " " : "") + day + "/" + m +
         (year === undefined ? "" : yeared ? "/" + year : " " + yearWord + " " + year);

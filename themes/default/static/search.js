@@ -84,15 +84,47 @@
 
   // ---- Query parsing ----
 
-  /* Runs of the query: quoted phrases and free text, each a list of tokens. */
+  /* Runs of the query: quoted phrases and free text, each a list of tokens, and where a sentence
+     ends before a token (ends[k]: between tokens k - 1 and k). */
   function parseQuery(query) {
     var runs = [];
     var parts = prepare(query).split(QUOTES);
     for (var i = 0; i < parts.length; i++) {
       var tokens = tokenize(parts[i]);
-      if (tokens.length) runs.push({ phrase: i % 2 === 1, tokens: tokens });
+      if (tokens.length) runs.push({ phrase: i % 2 === 1, tokens: tokens, ends: sentenceEnds(parts[i]) });
     }
     return runs;
+  }
+
+  /* Where sentences end between the tokens of a text, as the index has them (text.sentences): after
+     ! ? ; or …, or a full stop after a token starting with a small letter ("vững mạnh. Đảng"; not
+     "TP. Hồ", "4.0"). No pair or name of the index crosses one. */
+  var GAP = /[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu;
+  function sentenceEnds(text) {
+    var ends = [], before = null, k = 0, m;
+    GAP.lastIndex = 0;
+    while ((m = GAP.exec(text))) {
+      if (/^[\p{L}\p{N}]/u.test(m[0])) { before = m[0]; k++; continue; }
+      if (before !== null && (/[!?;…]/.test(m[0]) || (m[0].indexOf(".") >= 0 && /^\p{Ll}/u.test(before)))) ends[k] = true;
+    }
+    return ends;
+  }
+
+  /* The runs of a query cut where its sentences end, but not inside a name of the registries that
+     the reader typed in small letters ("tp. hồ chí minh", "tp.hcm"). */
+  function sentencesOf(runs, byFirst) {
+    var out = [];
+    runs.forEach(function (run) {
+      var spans = findNames(run.tokens.map(fold), byFirst), from = 0;
+      for (var k = 1; k <= run.tokens.length; k++) {
+        var inside = spans.some(function (s) { return k > s.start && k < s.end; });
+        if (k === run.tokens.length || (run.ends[k] && !inside)) {
+          out.push({ phrase: run.phrase, tokens: run.tokens.slice(from, k) });
+          from = k;
+        }
+      }
+    });
+    return out;
   }
 
   /* Name spans (provinces, directives) in folded tokens, longest first: the walk of Names.find. */
@@ -248,7 +280,7 @@
      the runs of words between names, as typed (what a title or a passage shows as matched). */
   function plan(query, index, open, cased, loose) {
     query = dateWords(query);
-    var runs = parseQuery(query);
+    var runs = sentencesOf(parseQuery(query), index.byFirst);
     var words = [], names = [], pairs = [], segments = [];
     // capitals tell a name ("Phú Quốc") when the reader typed them, and not all ("LAM THEO BAC")
     var shouting = cased === false || prepare(query) === prepare(query).toUpperCase();

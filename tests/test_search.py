@@ -2175,3 +2175,6 @@ def test_no_pair_of_words_crosses_the_end_of_a_sentence(tmp_path):
     assert O_LAO_CAI in pasted["titles"][:pasted["total"]]  # the reader's own full stop cuts the phrase too
     assert LAM_DONG in city["titles"][:city["total"]] and city["apart"] == []
     assert LAM_DONG in plain["titles"][:plain["total"]]
+    # a full stop the reader types before a space ends a name, after a capital too ("Bác Hồ. Đảng")
+    (stop,) = search(data, "Côn. Đảo")
+    assert {O_LAO_CAI, O_LAM_DONG} <= set(stop["titles"][:stop["total"]]) and stop["apart"] == []

@@ -96,16 +96,17 @@
     return runs;
   }
 
-  /* Where sentences end between the tokens of a text, as the index has them (text.sentences): after
-     ! ? ; or …, or a full stop after a token starting with a small letter ("vững mạnh. Đảng"; not
-     "TP. Hồ", "4.0"). No pair or name of the index crosses one. */
+  /* Where sentences end between the tokens of a query: where the index has them (text.sentences:
+     after ! ? ; or …, or a full stop after a token starting with a small letter: "vững mạnh. Đảng";
+     not "TP. Hồ", "4.0"), and at a full stop the reader typed before a space ("Bác Hồ. Đảng" is no
+     name "Hồ Đảng"; a pair the query does not make is one it does not require). */
   var GAP = /[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu;
   function sentenceEnds(text) {
     var ends = [], before = null, k = 0, m;
     GAP.lastIndex = 0;
     while ((m = GAP.exec(text))) {
       if (/^[\p{L}\p{N}]/u.test(m[0])) { before = m[0]; k++; continue; }
-      if (before !== null && (/[!?;…]/.test(m[0]) || (m[0].indexOf(".") >= 0 && /^\p{Ll}/u.test(before)))) ends[k] = true;
+      if (before !== null && (/[!?;…]|\.\s/.test(m[0]) || (m[0].indexOf(".") >= 0 && /^\p{Ll}/u.test(before)))) ends[k] = true;
     }
     return ends;
   }

@@ -615,3 +615,39 @@ def test_nothing_within_the_filters_offers_the_results_without_them(page):
     assert page.input_value("#tinh") == "" and "tinh=" not in page.url
     assert any("Lào Cai" in t for t in results(page)) and page.evaluate("document.activeElement.id") == "q"
     assert not page.errors, page.errors
+
+
+def test_a_shard_that_failed_to_load_is_loaded_again_when_the_reader_tries_again(browser, site_url):
+    """A phone's network dropped while a shard loaded: the page said "Hãy tải lại trang hoặc thử
+    lại sau", but trying again (Enter) failed again until the page was reloaded (the failed load
+    was kept). Enter now loads it again; the page tells so in Vietnamese."""
+    context, pg = open_search(browser, site_url)
+    offline, dropped = [True], []
+
+    def drop_while_offline(route):
+        if offline[0]:
+            dropped.append(route.request.url)
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+    pg.route(re.compile(r".*/tim-kiem/du-lieu/s/.*"), drop_while_offline)
+    pg.fill("#q", "làm theo Bác")
+    pg.locator("#q").press("Enter")
+    pg.wait_for_function("() => document.querySelector('#search-status').textContent.includes('Không tải được')")
+    assert dropped and "Nhấn Tìm để thử lại" in pg.text_content("#search-status")
+    offline[0] = False  # the network is back
+    pg.locator("#q").press("Enter")
+    pg.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0")
+    assert re.fullmatch(r"Tìm thấy \d+ kết quả", pg.text_content("#search-status"))
+    context.close()
+    # offline (the manifest loaded), then back online: the page searches again by itself
+    context, pg = open_search(browser, site_url)
+    pg.wait_for_load_state("networkidle")
+    context.set_offline(True)
+    pg.fill("#q", "Lai Châu")
+    pg.locator("#q").press("Enter")
+    pg.wait_for_function("() => document.querySelector('#search-status').textContent.includes('Không tải được')")
+    context.set_offline(False)
+    pg.wait_for_function("() => /Tìm thấy/.test(document.querySelector('#search-status').textContent)")
+    assert any("Lai Châu" in t for t in results(pg))
+    context.close()

@@ -615,10 +615,13 @@ typedef struct {
 
 enum { SCAN_OK = 0, SCAN_FLAGGED = 1, SCAN_FULL = 2, SCAN_NO_MEMORY = 3 };
 
-/* text.sentences: between two tokens, ! ? ; or … end a sentence, and a full stop after a token
-   starting with a small letter (LOWER in the letters' table): "mạnh. Đảng", not "TP. Hồ", "4.0". */
+/* text.sentences: between two tokens, ! ? ; or … end a sentence (ENDS in the letters' table), and
+   a full stop (STOP) after a token starting with a small letter (LOWER): "mạnh. Đảng", not "TP. Hồ",
+   "4.0". A separator is 0 in the table but for these: one test for a space. */
 #define SENTENCE_END(c) ((c) == '!' || (c) == '?' || (c) == ';' || (c) == 0x2026)
 #define LOWER (1ULL << 48)
+#define ENDS (1ULL << 49)
+#define STOP (1ULL << 50)
 
 /* The end of the character reference at u[i] == '&' when it stands for a character that is no
    token character (a separator); 0 when it is no reference (html.unescape keeps it as it is);
@@ -660,7 +663,8 @@ static int64_t NAME(const Scan *s, const T *u, int64_t i, int64_t n) {          
 #define SCAN_TEXT(NAME, T, REF)                                                                 \
 static int NAME(Scan *s, const T *u, int64_t n, int html, int64_t base, int64_t text) {         \
     int64_t i = 0;                                                                              \
-    uint8_t edge = 0, lower = 0; /* lower: the last token starts with a small letter */         \
+    uint8_t edge = 0;                                                                           \
+    int64_t last = -1; /* where the last token starts */                                       \
     while (i < n) {                                                                             \
         uint32_t c = u[i];                                                                      \
         if (html && c == '<') {                                                                 \
@@ -681,12 +685,13 @@ static int NAME(Scan *s, const T *u, int64_t n, int html, int64_t base, int64_t 
         uint16_t folded = (uint16_t)packed;                                                     \
         if (folded >= FLAGGED) return SCAN_FLAGGED;                                             \
         if (!folded) {                                                                          \
-            if (SENTENCE_END(c) || (c == '.' && lower)) edge = 1;                               \
+            if (packed && ((packed & ENDS) || (last >= 0 && (s->table[u[last]] & LOWER))))         \
+                edge = 1;                                                                       \
             i++;                                                                                \
             continue;                                                                           \
         }                                                                                       \
-        lower = (packed & LOWER) != 0;                                                          \
         int64_t first = i, head = 0;                                                            \
+        last = i;                                                                               \
         uint64_t h = 0, f = 0, far = s->up[UP - 1];                                             \
         unsigned tone = 0;                                                                      \
         while (i < n) {                                                                         \

@@ -2178,3 +2178,20 @@ def test_no_pair_of_words_crosses_the_end_of_a_sentence(tmp_path):
     # a full stop the reader types before a space ends a name, after a capital too ("Bác Hồ. Đảng")
     (stop,) = search(data, "Côn. Đảo")
     assert {O_LAO_CAI, O_LAM_DONG} <= set(stop["titles"][:stop["total"]]) and stop["apart"] == []
+
+
+@node_only
+def test_a_day_or_a_number_typed_last_is_whole_at_the_pause(fixture_index):
+    """The page searches a query typed without a trailing space with its last word open (being
+    typed): "19/5" so typed counted the articles holding "19" and "5" anywhere again (1,946 of the
+    10,000 bench articles), its month being one digit, no word of the index to wait for; "4.0"
+    and "ngày 12 tháng 3" likewise. At the pause (or Enter) they are whole; while typing, the
+    count waits for the pause."""
+    typed = search(fixture_index, "19/5", "ngày 12 tháng 3", "4.0", "15/5", open=True)
+    closed = search(fixture_index, "19/5", "ngày 12 tháng 3", "4.0", "15/5")
+    for a, b in zip(typed, closed):
+        assert (a["ids"], a["apart"]) == (b["ids"], b["apart"]), a["q"]
+    assert typed[0]["apart"] == ["19/5"] and typed[1]["apart"] == ["12/3"] and typed[2]["apart"] == ["4.0"]
+    assert typed[3]["total"] >= 1 and typed[3]["apart"] == []
+    (typing,) = search(fixture_index, "19/5", open=True, light=True)
+    assert typing["deferred"]

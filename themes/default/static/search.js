@@ -402,7 +402,7 @@
       var ds = [String(day)].concat(day < 10 ? ["0" + day] : []), ms = [String(month)].concat(month < 10 ? ["0" + month] : []);
       pair.alts = [];
       ds.forEach(function (a) { ms.forEach(function (b) { if (a + " " + b !== key) pair.alts.push(a + " " + b); }); });
-      pair.name = true;
+      pair.name = pair.digits = true;
       pair.text = m[2] + "/" + m[3];
       // "ngày 19/5": the word of the date, as "ngày" of "ngày 19/5/2024" is, not one to hold
       var before = prepare(query).slice(0, m.index + m[1].length).match(/(\p{L}+)\s*$/u);
@@ -419,7 +419,7 @@
         var group = pairs.filter(function (p) { return p.key === parts[k - 1] + " " + parts[k] && !p.phrase; })[0];
         if (!group) continue;
         group.alts = [];
-        group.name = true;
+        group.name = group.digits = true;
         group.text = parts[k - 1] + seps[k - 1] + parts[k];
       }
       words.forEach(function (w) { if (parts.indexOf(w.key) >= 0) w.alt = w.altTone = null; });  // "4" is no IV here
@@ -1673,7 +1673,9 @@
       });
     };
     var bound = q.pairs.filter(function (p) {
-      return p.name && !p.phrase && !p.skipped && (!p.open || whole || together(p)) && !seam(p);
+      // a day and month ("19/5") or a number's groups ("4.0") typed last are whole at the pause:
+      // their last digits are no word begun ("5" is no word of the index to wait for)
+      return p.name && !p.phrase && !p.skipped && (!p.open || whole || together(p) || (p.digits && !q.light)) && !seam(p);
     });
     var named = bound.length;
     // while typing, a name's pair whose last word is still open and that no article holds yet

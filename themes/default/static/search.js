@@ -1162,17 +1162,22 @@
      query with each reading written as its initialism is searched, shown as a correction. */
   Engine.prototype.abbreviated = function (query, filters, open, light, result) {
     if (QUOTES.test(query)) return Promise.resolve(result);
-    var tokens = tokenize(query), folded = tokens.map(fold), out = [], changed = false;
+    var tokens = tokenize(query), folded = tokens.map(fold), out = [], changed = false, last = false;
+    // a name of the registries is found as such ("Đà Nẵng" is no "ĐN" to look for)
+    var names = findNames(folded, this.byFirst);
     for (var i = 0; i < tokens.length;) {
       var best = null;
       ABBREVIATIONS.forEach(function (a) {
-        if ((!best || a.seq.length > best.seq.length) && a.seq.every(function (f, k) { return folded[i + k] === f; })) best = a;
+        if ((!best || a.seq.length > best.seq.length) && a.seq.every(function (f, k) { return folded[i + k] === f; }) &&
+            !names.some(function (n) { return n.start < i + a.seq.length && i < n.end; })) best = a;
       });
+      last = !!best;
       if (best) { out.push(best.initials); i += best.seq.length; changed = true; } else out.push(tokens[i++]);
     }
     if (!changed) return Promise.resolve(result);
     var to = out.join(" ");
-    return this.search(to, filters, open, light, true).then(function (short) {
+    // an initialism put last is whole, not a word the reader is typing
+    return this.search(to, filters, open && !last, light, true).then(function (short) {
       if (!short.ids.length) return result;
       short.corrected = { from: query, to: to };
       return short;

@@ -2341,7 +2341,9 @@
         if (hint) hint.hidden = false;
         return Promise.resolve();
       }
-      var open = !/[\s"\u201c\u201d\u201e\u00ab\u00bb]$/.test(query);
+      // the last word is being typed (its completions count) only while the reader types: a query
+      // sent (Enter, a link, a filter, Back) is whole ("thiếu nhi" is no "thiếu nhiều")
+      var open = !now && !/[\s"\u201c\u201d\u201e\u00ab\u00bb]$/.test(query);
       var typed = asTyped;
       return engine.search(query, f, open, !now, typed).then(function (result) {
         if (token !== seq) return;

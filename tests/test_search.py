@@ -2214,3 +2214,16 @@ def test_a_province_typed_is_never_searched_as_an_initialism(tmp_path):
         two, city = search(data, "Lai Châu Đà Nẵng", "Lào Cai Hà Nội", open=open_)
         assert two["corrected"] is None and two["total"] == 0, two
         assert city["corrected"] is None and city["titles"][:city["total"]] == [O_LAO_CAI], city
+
+
+@node_only
+def test_a_directive_named_in_english_is_found_by_its_kind_and_number(fixture_index):
+    """"directive 05" found nothing at all, not even in part (no article writes "directive"); the
+    English press writes the registries' kinds so ("Directive No. 05-CT/TW", "Resolution 04",
+    "Conclusion 01", "Regulation 08"): read as the Vietnamese kind before a number."""
+    english, no, vietnamese = search(fixture_index, "directive 05", "Directive No. 05-CT/TW", "Chỉ thị 05")
+    assert vietnamese["total"] >= 1 and english["ids"] == no["ids"] == vietnamese["ids"]
+    conclusion, ket_luan = search(fixture_index, "Conclusion 01", "Kết luận 01")
+    assert conclusion["ids"] == ket_luan["ids"]
+    (word,) = search(fixture_index, "the directive")  # not before a number: a word as typed
+    assert word["total"] == 0

@@ -280,7 +280,7 @@
   /* What to look up for a query: words (folded key and exact spelling), names, adjacent pairs; and
      the runs of words between names, as typed (what a title or a passage shows as matched). */
   function plan(query, index, open, cased, loose) {
-    query = dateWords(query);
+    query = englishKinds(dateWords(query));
     var runs = sentencesOf(parseQuery(query), index.byFirst);
     var words = [], names = [], pairs = [], segments = [];
     // capitals tell a name ("Phú Quốc") when the reader typed them, and not all ("LAM THEO BAC")
@@ -433,6 +433,15 @@
      digits are typed ("ngày 12/3", "mùng 2/9", "15/5/2016"), which the rules of days and months read:
      with "ngày" (or "mùng", "mồng") before it or its year after it ("15 tháng 5" alone may be a count of months). */
   var DATE_WORDS = /(^|[^\p{L}\p{N}])(?:(\p{L}+)\s+)?([0-9]{1,2})\s+(\p{L}+)\s+([0-9]{1,2})(?:\s+(\p{L}+)\s+((?:19|20)[0-9]{2}))?(?![\p{L}\p{N}])/gu;
+  /* The kinds of the registries' directives in English before a number ("Directive 05",
+     "Resolution No. 04-NQ/TW", as the English press writes them): the Vietnamese kind, which the
+     names of the registries hold ("directive 05" found nothing, not even in part). */
+  var ENGLISH_KINDS = /(^|[^\p{L}\p{N}])(directive|resolution|conclusion|regulation)(?:\s+no\.?)?\s+(?=[0-9])/giu;
+  var KINDS = { directive: "chỉ thị", resolution: "nghị quyết", conclusion: "kết luận", regulation: "quy định" };
+  function englishKinds(query) {
+    return query.replace(ENGLISH_KINDS, function (all, edge, kind) { return edge + KINDS[kind.toLowerCase()] + " "; });
+  }
+
   var DAY_WORDS = /^(ngay|mung|mong)$/;  // "ngày 12", "mùng 2", "mồng 2"
   function dateWords(query) {
     return prepare(query).replace(DATE_WORDS, function (all, edge, lead, day, month, m, yearWord, year) {

@@ -615,3 +615,54 @@ def test_nothing_within_the_filters_offers_the_results_without_them(page):
     assert page.input_value("#tinh") == "" and "tinh=" not in page.url
     assert any("Lào Cai" in t for t in results(page)) and page.evaluate("document.activeElement.id") == "q"
     assert not page.errors, page.errors
+
+
+def test_a_shard_that_failed_to_load_is_loaded_again_when_the_reader_tries_again(browser, site_url):
+    """A phone's network dropped while a shard loaded: the page said "Hãy tải lại trang hoặc thử
+    lại sau", but trying again (Enter) failed again until the page was reloaded (the failed load
+    was kept). Enter now loads it again; the page tells so in Vietnamese."""
+    context, pg = open_search(browser, site_url)
+    offline, dropped = [True], []
+
+    def drop_while_offline(route):
+        if offline[0]:
+            dropped.append(route.request.url)
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+    pg.route(re.compile(r".*/tim-kiem/du-lieu/s/.*"), drop_while_offline)
+    pg.fill("#q", "làm theo Bác")
+    pg.locator("#q").press("Enter")
+    pg.wait_for_function("() => document.querySelector('#search-status').textContent.includes('Không tải được')")
+    assert dropped and "Nhấn Tìm để thử lại" in pg.text_content("#search-status")
+    offline[0] = False  # the network is back
+    pg.locator("#q").press("Enter")
+    pg.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0")
+    assert re.fullmatch(r"Tìm thấy \d+ kết quả", pg.text_content("#search-status"))
+    context.close()
+    # offline (the manifest loaded), then back online: the page searches again by itself
+    context, pg = open_search(browser, site_url)
+    pg.wait_for_load_state("networkidle")
+    context.set_offline(True)
+    pg.fill("#q", "Lai Châu")
+    pg.locator("#q").press("Enter")
+    pg.wait_for_function("() => document.querySelector('#search-status').textContent.includes('Không tải được')")
+    context.set_offline(False)
+    pg.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0")
+    assert any("Lai Châu" in t for t in results(pg)) and "Tìm thấy" in pg.text_content("#search-status")
+    context.close()
+
+
+def test_a_query_sent_is_searched_with_its_last_word_whole(page):
+    """While typing, the last word counts its completions ("nhi" finds "nhiều", "nhiệm"), so that
+    the count is right as one types. Enter (or a link, a filter, Back) sent the query the same
+    way: "Bác Hồ với thiếu nhi" then found 889 of the 10,000 bench articles, none of which writes
+    "thiếu nhi". A query sent is whole."""
+    type_and_wait(page, "làm theo Bác nhi")
+    assert page.text_content("#search-status").startswith("Tìm thấy")  # completions while typing
+    page.locator("#q").press("Enter")
+    page.wait_for_function("() => document.querySelector('#search-status').textContent.startsWith('Không có bài nào')")
+    assert page.locator("#search-results li").count() == 0
+    page.goto(page.url.split("?")[0] + "?q=l%C3%A0m+theo+B%C3%A1c+nhi")  # a shared link: the same
+    page.wait_for_function("() => document.querySelector('#search-status').textContent.startsWith('Không có bài nào')")
+    assert not page.errors, page.errors

@@ -615,6 +615,14 @@ typedef struct {
 
 enum { SCAN_OK = 0, SCAN_FLAGGED = 1, SCAN_FULL = 2, SCAN_NO_MEMORY = 3 };
 
+/* text.sentences: between two tokens, ! ? ; or … end a sentence (ENDS in the letters' table), and
+   a full stop (STOP) after a token starting with a small letter (LOWER): "mạnh. Đảng", not "TP. Hồ",
+   "4.0". A separator is 0 in the table but for these: one test for a space. */
+#define SENTENCE_END(c) ((c) == '!' || (c) == '?' || (c) == ';' || (c) == 0x2026)
+#define LOWER (1ULL << 48)
+#define ENDS (1ULL << 49)
+#define STOP (1ULL << 50)
+
 /* The end of the character reference at u[i] == '&' when it stands for a character that is no
    token character (a separator); 0 when it is no reference (html.unescape keeps it as it is);
    -1 for any other reference (Python decodes it). */
@@ -648,6 +656,7 @@ static int64_t NAME(const Scan *s, const T *u, int64_t i, int64_t n) {          
     /* what html.unescape gives as such a character: no control, no replacement */              \
     if (v < 0x20 || (v >= 0x7F && v < 0xA0) || v >= 0xD800 || v == 0x2029) return -1;          \
     if ((uint16_t)s->table[v] != 0) return -1; /* a token character, or a flag */               \
+    if (SENTENCE_END(v) || v == '.') return -1; /* the end of a sentence: Python's to read */   \
     return at + 1;                                                                              \
 }
 
@@ -655,6 +664,7 @@ static int64_t NAME(const Scan *s, const T *u, int64_t i, int64_t n) {          
 static int NAME(Scan *s, const T *u, int64_t n, int html, int64_t base, int64_t text) {         \
     int64_t i = 0;                                                                              \
     uint8_t edge = 0;                                                                           \
+    int64_t last = -1; /* where the last token starts */                                       \
     while (i < n) {                                                                             \
         uint32_t c = u[i];                                                                      \
         if (html && c == '<') {                                                                 \
@@ -674,8 +684,14 @@ static int NAME(Scan *s, const T *u, int64_t n, int html, int64_t base, int64_t 
         uint64_t packed = s->table[c];                                                          \
         uint16_t folded = (uint16_t)packed;                                                     \
         if (folded >= FLAGGED) return SCAN_FLAGGED;                                             \
-        if (!folded) { i++; continue; }                                                         \
+        if (!folded) {                                                                          \
+            if (packed && ((packed & ENDS) || (last >= 0 && (s->table[u[last]] & LOWER))))         \
+                edge = 1;                                                                       \
+            i++;                                                                                \
+            continue;                                                                           \
+        }                                                                                       \
         int64_t first = i, head = 0;                                                            \
+        last = i;                                                                               \
         uint64_t h = 0, f = 0, far = s->up[UP - 1];                                             \
         unsigned tone = 0;                                                                      \
         while (i < n) {                                                                         \

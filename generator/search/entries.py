@@ -34,7 +34,8 @@ import numpy as np
 
 from ..vietnamese import estimated_month, format_date
 from .names import Names
-from .text import BREAK, MASK, TONE_STEP, _TOKEN, fold, html_blocks, key_hash, mix, prefix_code, prepare, tone_key, tone_parts
+from .text import (BREAK, MASK, TONE_STEP, _TOKEN, fold, html_blocks, key_hash, mix, prefix_code, prepare, sentences,
+                   tone_key, tone_parts)
 
 TITLE, LEAD, TERM = 1, 2, 4  # field flags in a posting's value byte
 MAX_TF = 15
@@ -114,8 +115,8 @@ def reference_entry(doc: Doc, names: Names | None) -> list[Posting]:
         slot[0] += count
         slot[1] |= flags
 
-    for text, flag in ((html_blocks(doc.body), 0), (doc.title, TITLE), (doc.lead, LEAD)):
-        for block in prepare(text).split(BREAK):  # no pair or name crosses a block's edge
+    for text, flag in ((html_blocks(doc.body), 0), (sentences(doc.title), TITLE), (sentences(doc.lead), LEAD)):
+        for block in prepare(text).split(BREAK):  # no pair or name crosses a block's edge or a sentence's end
             tokens = _TOKEN.findall(block)
             folded = [fold(t) for t in tokens]
             for token, f in zip(tokens, folded):

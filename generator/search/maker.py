@@ -12,7 +12,8 @@ from .entries import (FIELD_FLAGS, FIELDS, PAIR, TERM, WORD, Doc, Part, keep_fre
                       word_spelling)
 from .matcher import NameMatcher
 from .names import Names
-from .text import BREAK, P, TONE_STEP, _TOKEN, fold, html_blocks, key_hash, mix, prefix_code, prepare, tone_key, units
+from .text import (BREAK, P, TONE_STEP, _TOKEN, fold, html_blocks, key_hash, mix, prefix_code, prepare, sentences,
+                   tone_key, units)
 from .twins import (count_postings, glue, mix_array, narrow, number_pending, pair_prefix, part_rows, posting_values,
                     seg_bounds, texts_at)
 from .vocab import PREPARE, UNKNOWN, Chars, Powers, Tokens, Vocab, batch_text, tokens_concat
@@ -84,7 +85,7 @@ class Maker:
         if not len(left):
             return tokens, (numbers, firsts)
         left = left.tolist()
-        slow = self.tokens([html_blocks(texts[i]) if i % FIELDS == 0 else texts[i] for i in left])
+        slow = self.tokens([html_blocks(texts[i]) if i % FIELDS == 0 else sentences(texts[i]) for i in left])
         slow.seg = np.array(left, dtype=np.int64)[slow.seg]  # its texts' places in the batch
         return tokens_concat([tokens, slow]), None
 
@@ -156,7 +157,7 @@ class Maker:
         if kernels.LIB is not None:
             tokens, scanned = self._scanned([t for d in docs for t in (d.body, d.title, d.lead)])
             return self._compiled(tokens, self._word_numbers(tokens, *(scanned or ())), docs)
-        texts = [t for d in docs for t in (html_blocks(d.body), d.title, d.lead)]
+        texts = [t for d in docs for t in (html_blocks(d.body), sentences(d.title), sentences(d.lead))]
         tokens = tokens_concat([self.tokens(texts[i:i + CHUNK]) for i in range(0, len(texts), CHUNK)], CHUNK)
         numbers = self._word_numbers(tokens)
         # a spelling's folded key is known once the word is; pairs: adjacent tokens of one text and block

@@ -151,8 +151,27 @@ _BLOCK = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|br|hr|tr|t
 
 def html_blocks(markup: str) -> str:
     """html_to_text, with BREAK for the tags that open or close a block (a text holding BREAK
-    itself, or a reference to it, has an edge there too)."""
-    return html.unescape(_TAG.sub(lambda m: BREAK if _BLOCK.match(m.group(0)[:-1]) else " ", markup))
+    itself, or a reference to it, has an edge there too) and at the ends of sentences."""
+    return sentences(html.unescape(_TAG.sub(lambda m: BREAK if _BLOCK.match(m.group(0)[:-1]) else " ", markup)))
+
+
+# The end of a sentence is an edge too: between two tokens, a ! ? ; or … ("… vững mạnh! Đảng …"
+# holds no "manh dang"), or a full stop after a word starting with a small letter ("vững mạnh.
+# Đảng"), not after a capital or a digit ("TP. Hồ Chí Minh", "TP.HCM", "1.000", "4.0"). Commas
+# join ("tư tưởng, đạo đức"). The scan of _kernels.c reads the same rule (its letters' table
+# says which are small: vocab.LOWER).
+SENTENCE_ENDS = "!?;\u2026"
+_SENTENCE = re.compile(r"(?<![^\W_])([^\W_])[^\W_]*(?:(?![.!?;\u2026])[\W_])*[.!?;\u2026][\W_]*(?=[^\W_])")
+
+
+def sentences(text: str) -> str:
+    """The text with BREAK after each gap between tokens that ends a sentence."""
+    def edge(m: re.Match) -> str:
+        gap = m.group(0)
+        if m.group(1).islower() or any(c in SENTENCE_ENDS for c in gap):
+            return gap + BREAK
+        return gap
+    return _SENTENCE.sub(edge, text)
 
 
 def squeeze(text: str) -> str:

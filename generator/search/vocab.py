@@ -18,18 +18,20 @@ from itertools import accumulate
 import numpy as np
 
 from . import kernels
-from .text import P, fold, tone_parts, units
+from .text import SENTENCE_ENDS, P, fold, tone_parts, units
 
 SEP = "\x00"                # between texts of a batch: no token character
 _TOKEN_CHAR = re.compile(r"[^\W_]")
 PREPARE, UNKNOWN, SPECIAL = 0xFFFD, 0xFFFE, 0xFFFF  # Chars' flags (see there)
+LOWER, ENDS, STOP = 1 << 48, 1 << 49, 1 << 50  # Chars: a small letter; ! ? ; …; a full stop (text.sentences)
 _U64 = np.uint64
 
 
 class Chars:
     """Per UTF-16 code unit, packed in 64 bits: the folded unit (0: not a token character), the
-    shaped unit << 16 and the tone code << 32 (tone + 8 for a toned letter, else 0); learnt as
-    units are met.
+    shaped unit << 16, the tone code << 32 (tone + 8 for a toned letter, else 0) and LOWER for a
+    small letter; a separator is 0 but ENDS (! ? ; …) and STOP (.), which end a sentence (a full
+    stop after a word starting with a small letter: text.sentences); learnt as units are met.
 
     Folded units of PREPARE, UNKNOWN and SPECIAL are flags: a unit a text must be prepared
     for (combining marks, Ð/ð …), a unit not learnt yet, and one the tables can't stand for
@@ -58,14 +60,15 @@ class Chars:
             elif c in (0xD0, 0xF0) or unicodedata.combining(ch) or not unicodedata.is_normalized("NFC", ch):
                 table[c] = PREPARE
             elif not _TOKEN_CHAR.fullmatch(ch):
-                table[c] = 0
+                table[c] = ENDS if ch in SENTENCE_ENDS else STOP if ch == "." else 0
             else:
                 folded, (shaped, tone) = units(fold(ch)), tone_parts(ch)
                 shaped_units = units(shaped)
                 if len(folded) != 1 or len(shaped_units) != 1 or folded[0] in (0, PREPARE, UNKNOWN, SPECIAL):
                     table[c] = SPECIAL
                 else:
-                    table[c] = folded[0] | shaped_units[0] << 16 | (tone + 8 if tone else 0) << 32
+                    table[c] = (folded[0] | shaped_units[0] << 16 | (tone + 8 if tone else 0) << 32 |
+                                (LOWER if ch.islower() else 0))
 
 
 class Powers:

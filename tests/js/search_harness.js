@@ -15,6 +15,8 @@
 //     may stand for, by chains of the pairs, the likeliest first
 //   {"op": "postings", "dir": index folder}: every list of every shard, decoded
 //   {"op": "typing", "dir", "queries": [{"q"}]}: bytes when every prefix is searched on one page
+//   {"op": "flaky", "dir", "q", "fail": path prefix}: the first load of each such file fails; the
+//     query is searched twice on one engine: [first answer or error, second, files failed]
 //   {"op": "search", "dir", "queries": [{"q", "filters", "open", "show", "light", "asTyped"}]}: each query on a
 //     fresh engine (a cold page): the query it was corrected to and the one it suggests (or
 //     null), ranked ids, approximate ids, the names typed that no article holds whole (apart),
@@ -118,6 +120,30 @@ async function main() {
       out.push({ q: query.q, bytes: seen.bytes, kinds: seen.kinds });
     }
     return out;
+  }
+  if (input.op === "flaky") {
+    // the first load of each file starting with input.fail rejects (a network drop), the next ones
+    // succeed: the same engine searches input.q twice
+    const { engine } = counting(input.dir);
+    const load = engine.load, failed = new Set();
+    engine.load = (rel) => {
+      if (rel.startsWith(input.fail) && !failed.has(rel)) {
+        failed.add(rel);
+        return Promise.reject(new Error("network: " + rel));
+      }
+      return load(rel);
+    };
+    const attempt = async () => {
+      try {
+        const result = await engine.search(input.q, {}, false, false, false);
+        const top = await Promise.all(result.ids.slice(0, 10).map((id) => engine.record(id)));
+        return { total: result.ids.length, titles: top.map((r) => r.t) };
+      } catch (err) {
+        return { error: String(err.message || err) };
+      }
+    };
+    const first = await attempt();
+    return [first, await attempt(), Array.from(failed)];
   }
   const results = [];
   for (const query of input.queries) {

@@ -1517,3 +1517,23 @@ def test_a_new_article_may_not_take_an_address_already_used(reviewed: LocalBacke
     # The article that has the address saves (it is not its own twin).
     edit = '---\ntitle: "B sửa"\ndate: 2024-05-19\nslug: "dia-chi-rieng"\n---\n\nB.\n'
     assert reviewed.handle(persist("content/articles/ten-khac.md", edit))[0] == 200
+
+
+def test_the_address_the_cms_links_to_is_the_one_the_build_gives(tmp_path: Path):
+    """lamtheobac-cms.js's addressOf (the link "Xem bản hoàn chỉnh" is given it): the "slug" of the file
+    when written, else the file name, as the build reads it (Decap linked to the file name always)."""
+    texts = ['---\ntitle: "A"\ndate: 2024-05-19\nslug: "dia-chi-rieng"\n---\n\nx\n',
+             '---\ntitle: "A"\ndate: 2024-05-19\nslug:   dia-chi-rieng  \n---\n\nx\n',
+             '---\r\ntitle: "A"\r\ndate: 2024-05-19\r\nslug: 2024\r\n---\r\n\r\nx\r\n',
+             '\ufeff---\ntitle: "A"\ndate: 2024-05-19\n---\n\nx\n',
+             '---\ntitle: "A"\ndate: 2024-05-19\naliases: ["/bai-viet/cu/"]\n---\n\nslug: "khong-phai"\n']
+    got = run_js([{"op": "addressOf", "text": text, "stem": "ten-tep"} for text in texts])
+    settings = ReadSettings.of(*loaded(ROOT))
+    for number, (text, answer) in enumerate(zip(texts, got)):
+        folder = tmp_path / str(number)
+        folder.mkdir()
+        (folder / "ten-tep.md").write_text(text, encoding="utf-8", newline="")
+        assert answer == {"ok": read_article(folder / "ten-tep.md", "ten-tep.md", settings).slug}, text
+    # What the build refuses has no page: the file name, as Decap had it.
+    bad = ['---\ntitle: "A"\nslug: "Mô hình"\n---\n', '---\ntitle: [\n---\n', "no front matter"]
+    assert run_js([{"op": "addressOf", "text": t, "stem": "ten-tep"} for t in bad]) == [{"ok": "ten-tep"}] * 3

@@ -838,3 +838,47 @@ def test_on_a_phone_the_form_fits_and_a_button_shows_the_preview(chromium, serve
     assert not editor.page.locator("#lamtheobac-xem-truoc").is_visible()
     assert editor.page.locator("iframe").first.evaluate(inside)[0] > 500
     context.close()
+
+
+def test_the_link_to_the_articles_page_follows_its_address(chromium, served_cms):
+    """"Xem bản hoàn chỉnh" linked an article to its file name (Decap's "{{slug}}" is the entry's): an
+    article whose "slug" was written by hand was linked to an address it does not have, and after a save
+    that changed "Địa chỉ bài" the link kept the old address ("not found" for a draft, which keeps no
+    alias). Now the link is the address the file as read or saved gives."""
+    root, server = served_cms
+    article = root / "content" / "articles" / "bai-nhap.md"
+    seen = len(server.lines)
+    article.write_text('---\ntitle: "Bài nháp có địa chỉ riêng"\ndate: 2025-05-19T08:00:00+07:00\n'
+                       'slug: "dia-chi-viet-tay"\ndraft: true\n---\n\nNội dung.\n', encoding="utf-8")
+    server.built("the new article", seen)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    editor.log_in()
+    open_entry(editor, server, "bai-nhap")
+    link = page.locator("a", has_text="Xem bản hoàn chỉnh")
+
+    def links_to(address: str) -> None:
+        page.wait_for_function("([text, href]) => [...document.querySelectorAll('a')].some(a => "
+                               "a.textContent.includes(text) && a.href === href)",
+                               arg=["Xem bản hoàn chỉnh", server.url + f"bai-viet/{address}/"], polling=100)
+        for _ in range(300):  # the page is there (after the rebuild a save starts)
+            status, body, _ = server.request("GET", f"/bai-viet/{address}/")
+            if status == 200 and "Bài nháp có địa chỉ riêng".encode() in body:
+                return
+            page.wait_for_timeout(100)
+        raise AssertionError(f"/bai-viet/{address}/ answered {status}")
+
+    links_to("dia-chi-viet-tay")
+    page.get_by_label("Địa chỉ bài").fill("dia-chi-moi")
+    editor.publish()
+    wait_for_file(article, page, containing="dia-chi-moi")
+    links_to("dia-chi-moi")
+    assert server.request("GET", "/bai-viet/dia-chi-viet-tay/")[0] == 404  # a draft keeps no old address
+    page.reload()
+    page.get_by_label("Tiêu đề").wait_for()
+    links_to("dia-chi-moi")
+    assert link.count() == 1
+    assert editor.errors == []
+    context.close()

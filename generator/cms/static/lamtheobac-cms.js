@@ -864,6 +864,7 @@
     CMS.registerWidget("lamtheobac-tags", tags.control, tags.preview,
                        { properties: { suggestions: { type: "array", items: { type: "string" } } } });
     var tracker = trackIds(win);
+    tracker.changed = articleLinks(win, tracker.texts, terms.article_url);
     if (typeof CMS.getLocale === "function" && CMS.getLocale("vi")) {
       CMS.registerLocale("vi", withDefaults(CMS.getLocale("vi"), VI));
     }
@@ -895,9 +896,18 @@
 
   var API = /\/api\/v1$/;  // the local backend's endpoint (generator/cms/local.py API_PATH)
 
-  /* ids: path -> the id (sha256) of the file as this tab last read or wrote it, from the backend's answers. */
-  function remember(ids, request, answer) {
+  /* The file name of path without its folder and ".md" (an entry's slug in a folder collection). */
+  function stemOf(path) {
+    return String(path).split("/").pop().replace(/\.md$/i, "");
+  }
+
+  /* ids: path -> the id (sha256) of the file as this tab last read or wrote it, from the backend's answers;
+   * texts (optional): file name without ".md" -> the file's text as last read or saved (articleLinks). */
+  function remember(ids, request, answer, texts) {
     var read = function (entry) {
+      if (texts && entry && entry.file && typeof entry.file.path === "string" && typeof entry.data === "string") {
+        texts[stemOf(entry.file.path)] = entry.data;
+      }
       if (entry && entry.file && typeof entry.file.path === "string") {
         if (entry.file.id) {
           ids[entry.file.path] = entry.file.id;
@@ -913,6 +923,12 @@
       read(answer);
     } else if (action === "persistEntry" && answer && answer.ids) {
       Object.keys(answer.ids).forEach(function (path) { ids[path] = answer.ids[path]; });
+      var files = request.params && (request.params.dataFiles || [request.params.entry]);
+      (texts && Array.isArray(files) ? files : []).forEach(function (file) {
+        if (file && typeof file.raw === "string" && typeof (file.newPath || file.path) === "string") {
+          texts[stemOf(file.newPath || file.path)] = file.raw;
+        }
+      });
     } else if (action === "deleteFile" || action === "deleteFiles") {
       (request.params.paths || [request.params.path]).forEach(function (path) { delete ids[path]; });
     }
@@ -937,6 +953,8 @@
       callbacks.forEach(function (callback) { win.setTimeout(callback, 100); });
     };
     var tracker = {
+      texts: {},  // file name -> text, for articleLinks
+      changed: function () {},  // called when texts changed
       // The id a save of path is based on: a restored backup's own, else the one this tab read.
       baseOf: function (path) { return path in pinned ? pinned[path] : ids[path]; },
       pin: function (path, id) { pinned[path] = id; },
@@ -1005,7 +1023,10 @@
       return answer.then(function (response) {
         if (response.ok) {
           paths.forEach(function (path) { delete pinned[path]; });  // the file was the one the backup began from
-          response.clone().json().then(function (data) { remember(ids, request, data); }, function () {});
+          response.clone().json().then(function (data) {
+            remember(ids, request, data, tracker.texts);
+            tracker.changed();
+          }, function () {});
         }
         return response;
       });
@@ -1211,6 +1232,61 @@
     doc.body.appendChild(button);
   }
 
+  /* The address an article's file gives: its "slug" when it has a valid one, else its file name (stem),
+   * as the build decides it (frontmatter.written_slug). */
+  var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  function addressOf(text, stem) {
+    var slug = null;
+    try {
+      var front = split(String(text)).front;
+      var meta = front === null ? null : yaml().load(front, { schema: yamlSchema() });
+      slug = meta && typeof meta === "object" && meta.slug !== null && meta.slug !== undefined &&
+        typeof meta.slug !== "object" ? String(meta.slug).trim() : null;
+    } catch (e) {
+      slug = null;  // a file the build refuses: its page is not there, whatever the link says
+    }
+    return slug && SLUG.test(slug) ? slug : stem;
+  }
+
+  /* Decap links an article to its page ("Xem bản hoàn chỉnh") by its file name: "{{slug}}" in preview_path
+   * is the entry's, and its templates have no "this field, else that". An article whose "slug" was changed
+   * in the form (the file keeps its name) or written by hand was linked to its old address (a redirect, or
+   * "not found" for a draft). Links to an article's page get the address its file as last read or saved
+   * gives (texts: file name without ".md" -> its text, kept by trackIds). */
+  function articleLinks(win, texts, articleUrl) {
+    var doc = win.document;
+    var at = articleUrl ? articleUrl.indexOf("{slug}") : -1;
+    if (!doc || !doc.documentElement || typeof win.MutationObserver !== "function" || at < 0) {
+      return function () {};
+    }
+    var head = "/" + articleUrl.slice(0, at);
+    var tail = articleUrl.slice(at + "{slug}".length);
+    var fix = function () {
+      var links = doc.querySelectorAll("a[href]");
+      for (var i = 0; i < links.length; i++) {
+        var link = links[i];
+        var href = link.getAttribute("href");
+        var start = href.lastIndexOf(head);
+        if (start < 0 || href === link.getAttribute("data-lamtheobac-dia-chi") ||
+            href.length - tail.length < start + head.length || href.slice(href.length - tail.length) !== tail) {
+          continue;  // not a link to an article's page, or one given its address already
+        }
+        var stem = href.slice(start + head.length, href.length - tail.length);
+        if (!Object.prototype.hasOwnProperty.call(texts, stem)) {
+          continue;
+        }
+        var fixed = href.slice(0, start + head.length) + addressOf(texts[stem], stem) + tail;
+        link.setAttribute("data-lamtheobac-dia-chi", fixed);
+        if (fixed !== href) {
+          link.setAttribute("href", fixed);
+        }
+      }
+    };
+    new win.MutationObserver(fix).observe(doc.documentElement,
+                                          { subtree: true, childList: true, attributes: true, attributeFilter: ["href"] });
+    return fix;
+  }
+
   /* Every string of an entry's data (Immutable maps and lists) in NFC. */
   function nfc(value) {
     if (typeof value === "string") return value.normalize("NFC");
@@ -1264,7 +1340,7 @@
     return out;
   }
 
-  return { fromFile: fromFile, toFile: toFile, remember: remember, fold: fold, addTag: addTag, inOffset: inOffset,
+  return { fromFile: fromFile, toFile: toFile, remember: remember, addressOf: addressOf, fold: fold, addTag: addTag, inOffset: inOffset,
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
            wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,
            withDefaults: withDefaults, presetMode: presetMode, register: register };

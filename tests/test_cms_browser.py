@@ -801,7 +801,9 @@ def test_a_new_address_typed_in_the_cms_keeps_the_old_one_working(chromium, serv
 def test_on_a_phone_the_form_fits_and_a_button_shows_the_preview(chromium, served_cms):
     """At 375 px (a phone) Decap kept the form and the preview side by side in 800 px: the page scrolled
     sideways, the form was cut at its right and the preview lay off-screen. Now the form takes the
-    screen's width and a button swaps it for the preview, which takes the screen's width too."""
+    screen's width and a button swaps it for the preview, which takes the screen's width too. The top bar
+    (wider than the screen: delete, the page's link and the account menu cut off) wraps onto two rows;
+    Decap's round buttons, over the title field, sit at the bottom left; the Markdown toolbar wraps."""
     root, server = served_cms
     slug = "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac"
     context = chromium.new_context(viewport={"width": 375, "height": 740}, locale="vi-VN",
@@ -814,8 +816,29 @@ def test_on_a_phone_the_form_fits_and_a_button_shows_the_preview(chromium, serve
     assert page.evaluate("document.documentElement.scrollWidth") == 375
     left, right, _ = page.get_by_label("Tiêu đề").evaluate(inside)
     assert 0 <= left and right <= 375
-    shoot(page, "dien-thoai-o-nhap")
+    # The top bar fits (it was one row wider than the screen: "Xoá mục này", "Xem bản hoàn chỉnh" and the
+    # account menu cut off, the back link a word a line), and Decap's round buttons cover nothing.
+    box = "el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom] }"
+    for control in (page.get_by_role("button", name="Xoá mục này"), page.locator("a", has_text="Xem bản hoàn chỉnh"),
+                    page.get_by_role("button", name="Đã công bố"), page.locator("[class*=-AvatarDropdownButton]")):
+        x0, y0, x1, y1 = control.evaluate(box)
+        assert 0 <= x0 and x1 <= 375 and 0 <= y0 and y1 <= 740, control
+    back = page.locator("[class*=-ToolbarSectionBackLink]").evaluate(box)
+    assert back[3] - back[1] <= 60 and page.locator("[class*=-BackCollection]").evaluate(box)[1] >= 0
     toggle = page.locator("#lamtheobac-xem-truoc")
+    rounds = page.locator("[class*=-ViewControls] button")
+    assert rounds.count() >= 1
+    covered = [page.get_by_label("Tiêu đề"), page.get_by_label("Địa chỉ bài"), toggle]
+    for i in range(rounds.count()):
+        x0, y0, x1, y1 = rounds.nth(i).evaluate(box)
+        assert 0 <= x0 and x1 <= 375
+        for other in covered:
+            a0, b0, a1, b1 = other.evaluate(box)
+            assert x1 <= a0 or a1 <= x0 or y1 <= b0 or b1 <= y0, (i, other)
+    # The Markdown body's toolbar, stuck to the top while typing, was one button a line (half the screen).
+    assert page.locator("[class*=-EditorControlBar]").evaluate(box)[3] - \
+        page.locator("[class*=-EditorControlBar]").evaluate(box)[1] <= 120
+    shoot(page, "dien-thoai-o-nhap")
     assert toggle.inner_text() == "Xem trước"
     toggle.click()
     frame = page.locator("iframe").first

@@ -1195,11 +1195,16 @@
    * off-screen. There the form takes the screen's width, and a button at the bottom right swaps it for
    * the preview ("Xem trước") and back ("Sửa bài"). SplitPane, Pane1 (the form), Pane2 (the preview) and
    * Resizer are react-split-pane's own class names; Decap's own end in their component's name
-   * ("css-hn3jn7-EditorContainer", the 800 px minimum) in the vendored build. */
+   * ("css-hn3jn7-EditorContainer", the 800 px minimum) in the vendored build.
+   * The editor's top bar (one row of 66 px, wider than the screen: the back link squeezed to a word a
+   * line, "Xoá mục này", "Xem bản hoàn chỉnh" and the account menu cut off at the right) wraps onto two
+   * rows, the form below it (the container's fixed 66 px top padding gives way to a column). Decap's
+   * round buttons at the form's top right (show the preview, scroll together), over the title field,
+   * go to the bottom left, a row beside "Xem trước"; the form ends with room for them. The Markdown
+   * body's toolbar, one button a line (a bar half the screen high, stuck to the top while typing), wraps. */
   var NARROW_CSS = "#lamtheobac-xem-truoc{display:none}" +
     "@media (max-width:799px){" +
     "[class*=-EditorContainer],[class*=-ToolbarContainer]{min-width:0!important}" +
-    "[class*=-ToolbarContainer]{overflow-x:auto}" +
     ".SplitPane.vertical{min-width:0!important;width:100%!important}" +
     ".SplitPane.vertical>.Pane1{width:100%!important;flex:1 1 auto!important}" +
     ".SplitPane.vertical>.Pane2,.SplitPane.vertical>.Resizer{display:none!important}" +
@@ -1208,7 +1213,28 @@
     "flex:1 1 auto!important}" +
     "body:has(.SplitPane.vertical>.Pane2) #lamtheobac-xem-truoc{display:block;position:fixed;right:12px;" +
     "bottom:12px;z-index:1000;padding:10px 16px;border:0;border-radius:22px;background:#3a69c7;color:#fff;" +
-    "font:inherit;font-weight:600;box-shadow:0 2px 8px rgba(0,0,0,.3);cursor:pointer}}";
+    "font:inherit;font-weight:600;box-shadow:0 2px 8px rgba(0,0,0,.3);cursor:pointer}" +
+    // The top bar: back link and account menu on the first row, publish, delete and the page's link below.
+    "[class*=-EditorContainer]{padding-top:0!important;display:flex!important;flex-direction:column}" +
+    "[class*=-EditorContainer]>[class*=-ToolbarContainer]{position:relative!important;height:auto!important;" +
+    "flex:0 0 auto;flex-wrap:wrap;overflow:visible!important}" +
+    "[class*=-EditorContainer]>[class$=-Editor],[class*=-EditorContainer]>[class*=\"-Editor \"]{flex:1 1 auto;" +
+    "height:auto!important;min-height:0;width:100%!important;align-self:stretch;margin:0!important}" +
+    "[class*=-ToolbarSectionBackLink]{order:0;flex:1 1 0!important;min-width:0;height:52px!important}" +
+    "[class*=-ToolbarSectionMeta]{order:1;flex:0 0 auto!important;height:52px!important;border-left:0!important}" +
+    "[class*=-ToolbarSectionMeta] [class*=-AppHeaderSiteLink]{display:none!important}" +
+    "[class*=-ToolbarSectionMain]{order:2;flex:1 0 100%!important;height:auto!important;padding:6px 8px!important;" +
+    "flex-wrap:wrap;row-gap:6px;border-top:1px solid #dfdfe3;border-left:0!important}" +
+    "[class*=-PreviewLink]{white-space:nowrap!important;width:auto!important}" +
+    // Decap's round buttons, from the top right of the form to the bottom left of the screen.
+    "[class*=-ViewControls]{position:fixed!important;left:12px!important;right:auto!important;top:auto!important;" +
+    "bottom:12px!important;display:flex!important;gap:8px;z-index:1000}" +
+    "[class*=-ViewControls]>*{margin:0!important}" +
+    "[class*=-ControlPaneContainer]{padding-bottom:72px!important}" +
+    // The Markdown body's toolbar: its buttons wrap in rows.
+    "[class*=-EditorControlBar] [class*=-ToolbarContainer]{flex-wrap:wrap!important;row-gap:4px}" +
+    "[class*=-EditorControlBar] [class*=-ToolbarContainer]>:first-child{flex:1 1 100%!important;display:flex;" +
+    "flex-wrap:wrap}}";
 
   function narrowScreens(win) {
     var doc = win.document;

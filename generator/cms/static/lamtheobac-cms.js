@@ -870,6 +870,7 @@
     }
     translateNotices(win);
     narrowScreens(win);
+    refusedSaves(win);
     watchBackups(win, tracker, function (message) {
       return ["vi", "en"].some(function (code) {
         var words = typeof CMS.getLocale === "function" && CMS.getLocale(code);
@@ -1313,6 +1314,107 @@
     return fix;
   }
 
+  /* A save Decap refuses ends in a promise nobody catches (its toolbar calls the save without a catch):
+   * an "Uncaught (in promise)" error in the console at every refused save. Decap's two refusals are
+   * handled here: the backend's (its action "Failed to persist entry": Decap's notice already gives the
+   * backend's Vietnamese reason) and the form's own checks (rejected with nothing). For the latter Decap
+   * says nothing unless a required field is empty (a notice), only marking the field in red, which may
+   * be out of sight (scrolled away, or behind the preview on a phone): a notice at the top lists the
+   * fields' messages, the form is shown and its first wrong field scrolled to. Other rejections are left
+   * to the console. */
+  var PERSIST_FAILED = "Failed to persist entry";  // the error of Decap's ENTRY_PERSIST_FAILURE action
+  var REFUSED_ID = "lamtheobac-chua-luu";
+
+  function refusedText(messages) {
+    return "Chưa lưu: " + (messages.length === 1 ? "một ô" : messages.length + " ô") +
+      " chưa đúng (tô đỏ), hãy sửa rồi lưu lại. " + messages.join(" · ");
+  }
+
+  function refusedSaves(win) {
+    var doc = win.document;
+    if (!doc || typeof win.addEventListener !== "function") {
+      return;
+    }
+    var shown = function (messages) {
+      var box = doc.getElementById(REFUSED_ID);
+      if (!box) {
+        box = doc.createElement("div");
+        box.id = REFUSED_ID;
+        box.setAttribute("role", "alert");
+        box.style.cssText = "position:fixed;top:8px;left:0;right:0;margin:0 auto;width:fit-content;z-index:2000;" +
+          "max-width:min(40rem,calc(100vw - 16px));box-sizing:border-box;padding:10px 40px 10px 14px;" +
+          "border-radius:6px;background:#ff003b;color:#fff;font:inherit;font-weight:600;" +
+          "box-shadow:0 2px 8px rgba(0,0,0,.3)";
+        var text = doc.createElement("span");
+        var close = doc.createElement("button");
+        close.type = "button";
+        close.textContent = "×";
+        close.setAttribute("aria-label", "Đóng");
+        close.style.cssText = "position:absolute;top:4px;right:6px;border:0;background:none;color:#fff;" +
+          "font-size:22px;cursor:pointer";
+        close.addEventListener("click", function () { box.remove(); });
+        box.appendChild(text);
+        box.appendChild(close);
+        doc.body.appendChild(box);
+        win.addEventListener("hashchange", function () { box.remove(); });
+      }
+      box.firstChild.textContent = refusedText(messages);
+      // Below the editor's top bar (two rows on a phone): "Công bố" stays in reach.
+      var bar = doc.querySelector("[class*=-EditorContainer]>[class*=-ToolbarContainer]");
+      box.style.top = ((bar ? Math.max(0, bar.getBoundingClientRect().bottom) : 0) + 8) + "px";
+    };
+    win.addEventListener("unhandledrejection", function (event) {
+      var reason = event.reason;
+      if (reason && typeof reason === "object" && reason.error === PERSIST_FAILED) {
+        event.preventDefault();  // Decap's notice gives the backend's reason
+        return;
+      }
+      if (reason !== undefined) {
+        return;
+      }
+      var lists = doc.querySelectorAll("[class*=-ControlErrorsList] li");
+      var messages = Array.prototype.map.call(lists, function (li) { return li.textContent.trim(); })
+        .filter(function (text) { return text; });
+      if (!messages.length) {
+        return;  // not the form's checks: left to the console
+      }
+      event.preventDefault();
+      shown(messages);
+      var toggle = doc.getElementById("lamtheobac-xem-truoc");
+      if (toggle && doc.body.classList.contains("lamtheobac-xem-truoc")) {
+        toggle.click();  // the phone's preview hid the form
+      }
+      win.setTimeout(function () {
+        var first = doc.querySelector("[class*=-ControlErrorsList]");
+        if (first && typeof first.scrollIntoView === "function") {
+          first.scrollIntoView({ block: "center" });
+        }
+      }, 0);
+    });
+    // Going to save again (a press in the top bar, over which the menu of "Công bố" opens) takes the
+    // notice away, and so does a save sent to the backend.
+    doc.addEventListener("pointerdown", function (event) {
+      var box = doc.getElementById(REFUSED_ID);
+      var target = event.target;
+      if (box && target && typeof target.closest === "function" &&
+          target.closest("[class*=-EditorContainer]>[class*=-ToolbarContainer]")) {
+        box.remove();
+      }
+    }, true);
+    var original = win.fetch;
+    if (typeof original === "function") {
+      win.fetch = function (input, init) {
+        if (init && typeof init.body === "string" && init.body.indexOf('"persistEntry"') >= 0) {
+          var box = doc.getElementById(REFUSED_ID);
+          if (box) {
+            box.remove();
+          }
+        }
+        return original.apply(win, arguments);
+      };
+    }
+  }
+
   /* Every string of an entry's data (Immutable maps and lists) in NFC. */
   function nfc(value) {
     if (typeof value === "string") return value.normalize("NFC");
@@ -1366,7 +1468,7 @@
     return out;
   }
 
-  return { fromFile: fromFile, toFile: toFile, remember: remember, addressOf: addressOf, fold: fold, addTag: addTag, inOffset: inOffset,
+  return { fromFile: fromFile, toFile: toFile, remember: remember, addressOf: addressOf, refusedText: refusedText, fold: fold, addTag: addTag, inOffset: inOffset,
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
            wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,
            withDefaults: withDefaults, presetMode: presetMode, register: register };

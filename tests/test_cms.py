@@ -746,7 +746,8 @@ def test_backend_caps_sizes(backend: LocalBackend, project: Path):
     assert answer[0] == 413 and "quá lớn" in answer[1]["error"]
     answer = backend.handle({"action": "persistMedia", "params": {
         "asset": asset("content/images/lon.jpg", b"\xff" * (MAX_UPLOAD + 1)), "options": {"commitMessage": "m"}}})
-    assert answer[0] == 413 and "tối đa 21 MB" in answer[1]["error"]
+    # In the MB the limit is round in (and the form's): "21.0 MB; tối đa 21 MB" said a file 29 kB over it.
+    assert answer == (413, {"error": "tệp “content/images/lon.jpg” quá lớn (20,1 MB; tối đa 20 MB cho một tệp ảnh)"})
     assert not (project / "content/articles/dai.md").exists() and not (project / "content/images/lon.jpg").exists()
     answer = backend.handle({"action": "persistMedia", "params": {"asset": {"path": "content/images/a.jpg",
                                                                             "content": "@@", "encoding": "base64"}}})
@@ -1537,3 +1538,24 @@ def test_the_address_the_cms_links_to_is_the_one_the_build_gives(tmp_path: Path)
     # What the build refuses has no page: the file name, as Decap had it.
     bad = ['---\ntitle: "A"\nslug: "Mô hình"\n---\n', '---\ntitle: [\n---\n', "no front matter"]
     assert run_js([{"op": "addressOf", "text": t, "stem": "ten-tep"} for t in bad]) == [{"ok": "ten-tep"}] * 3
+
+
+def test_sizes_are_told_in_the_mb_of_the_limit_rounded_up_over_it():
+    from generator.cms.backend import megabytes
+    assert [megabytes(n) for n in (MAX_UPLOAD, 1024 ** 2 // 2, 0)] == ["20 MB", "0,5 MB", "0 MB"]
+    assert [megabytes(n, up=True) for n in (MAX_UPLOAD + 1, MAX_UPLOAD + 29_000, 21_091_591, 1)] == \
+        ["20,1 MB", "20,1 MB", "20,2 MB", "0,1 MB"]
+
+
+@pytest.mark.parametrize("name", ["IMG_0001.HEIC", "anh.heif", "scan.tiff", "anh.bmp"])
+def test_a_photo_browsers_do_not_show_is_refused_with_how_to_make_a_jpeg(backend: LocalBackend, project: Path,
+                                                                         name: str):
+    """An iPhone's HEIC photo was refused with the list of accepted endings only: the editor on a phone did
+    not know what to do. Now the refusal says how to get a JPEG."""
+    data = b"\x00\x00\x00\x18ftypheic" + b"\x00" * 64
+    status, answer = backend.handle({"action": "persistMedia", "params": {
+        "asset": asset(f"content/images/{name}", data), "options": {"commitMessage": "m"}}})
+    assert status == 422 and answer["error"].startswith(f"không tải lên được “{name}”: ")
+    assert ("Tương thích nhất" if name.startswith(("IMG", "anh.heif")) else "Paint (Windows)") in answer["error"]
+    assert "rồi lưu thành .jpg" in answer["error"]
+    assert not list((project / "content/images").glob(name.split(".")[0] + ".*"))

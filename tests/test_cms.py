@@ -557,11 +557,17 @@ def test_tags_match_across_tone_styles_and_case():
         {"op": "addTag", "items": ["nêu gương"], "text": "  Nêu  Gương ", "suggestions": []},
         {"op": "addTag", "items": [], "text": "thuỷ lợi", "suggestions": ["thủy lợi"]},
         {"op": "addTag", "items": [], "text": " , ", "suggestions": []},
+        # pasted from a web page or Word: invisible characters (zero-width space, soft hyphen, BOM)
+        {"op": "addTag", "items": [], "text": "\ufeffNêu gư\u00adơng\u200b", "suggestions": ["nêu gương"]},
+        {"op": "addTag", "items": ["nêu gương"], "text": "nêu gương\u200b", "suggestions": []},
+        {"op": "addTag", "items": [], "text": "chủ đề\u200b mới\u00a0", "suggestions": []},
     ])
     assert results[0]["ok"] == results[1]["ok"]
     assert results[2]["ok"] == ["nêu gương"]
     assert results[3]["ok"] == ["thủy lợi"]
     assert results[4]["ok"] == []
+    assert results[5]["ok"] == ["nêu gương"] and results[6]["ok"] == ["nêu gương"]
+    assert results[7]["ok"] == ["chủ đề mới"]
 
 
 # --- the local backend --------------------------------------------------------------------------

@@ -264,8 +264,12 @@
 
   // Tone-mark placement ignored ("hoà" = "hòa"), like term_key in generator/vietnamese.py.
   var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+  // Invisible characters text pasted from web pages and Word carries (vietnamese.INVISIBLE): a tag
+  // "nêu gương" + U+200B looked like the existing one but was written as another.
+  var INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
   function fold(text) {
-    return String(text).normalize("NFD").toLowerCase().replace(/\s+/g, " ").trim()
+    return String(text).replace(INVISIBLE, "").normalize("NFD").toLowerCase().replace(/\s+/g, " ").trim()
       .split(/([\s\-\u2010-\u2015,.;:/]+)/).map(function (part) {
         var tones = part.match(TONES) || [];
         return part.replace(TONES, "") + tones.join("");
@@ -273,7 +277,7 @@
   }
 
   function tidyTag(text) {
-    return String(text).normalize("NFC").replace(/\s+/g, " ").replace(/^[\s,]+|[\s,]+$/g, "");
+    return String(text).replace(INVISIBLE, "").normalize("NFC").replace(/\s+/g, " ").replace(/^[\s,]+|[\s,]+$/g, "");
   }
 
   function addTag(items, text, suggestions) {

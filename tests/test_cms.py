@@ -1565,3 +1565,12 @@ def test_a_photo_browsers_do_not_show_is_refused_with_how_to_make_a_jpeg(backend
     assert ("Tương thích nhất" if name.startswith(("IMG", "anh.heif")) else "Paint (Windows)") in answer["error"]
     assert "rồi lưu thành .jpg" in answer["error"]
     assert not list((project / "content/images").glob(name.split(".")[0] + ".*"))
+
+
+def test_the_browsers_words_for_a_backend_that_does_not_answer_are_told_in_vietnamese():
+    words = ["Không thể giữ lại mục: TypeError: Failed to fetch",                       # Chromium
+             "Không thể giữ lại mục: TypeError: NetworkError when attempting to fetch resource.",  # Firefox
+             "Failed to persist media: TypeError: Load failed"]                        # Safari
+    for said in run_js([{"op": "notice", "text": text} for text in words]):
+        assert "không kết nối được với máy chủ biên tập" in said["ok"] and "chưa có gì được lưu" in said["ok"]
+        assert not any(english in said["ok"] for english in ("TypeError", "fetch", "failed", "Failed"))

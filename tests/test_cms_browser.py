@@ -958,3 +958,31 @@ def test_a_refused_save_says_why_and_leaves_no_uncaught_error(chromium, served_c
     page.wait_for_timeout(300)
     assert editor.errors == [] and article.read_bytes() == before
     context.close()
+
+
+def test_a_save_while_the_backend_is_stopped_says_so_and_keeps_the_text(chromium, served_cms):
+    """A save after `serve --cms` stopped (closed terminal, sleeping laptop) said "Không thể giữ lại mục:
+    TypeError: Failed to fetch": nothing told the editor that nothing was saved or what to do. Now the
+    notice says it in Vietnamese, and the edited text stays in the form."""
+    root, server = served_cms
+    slug = "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac"
+    article = root / "content" / "articles" / f"{slug}.md"
+    before = article.read_bytes()
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    editor.log_in()
+    open_entry(editor, server, slug)
+    server.stop()
+    page.get_by_label("Tác giả").fill("Tác giả sửa khi máy chủ đã dừng")
+    page.get_by_role("button", name="Công bố").click()
+    page.get_by_text("Công bố ngay").click()
+    toast = page.locator(".Toastify__toast", has_text="không kết nối được với máy chủ biên tập")
+    toast.first.wait_for()
+    text = toast.first.inner_text()
+    assert "chưa có gì được lưu" in text and "Failed to fetch" not in text and "TypeError" not in text
+    assert page.get_by_label("Tác giả").input_value() == "Tác giả sửa khi máy chủ đã dừng"
+    page.wait_for_timeout(300)
+    assert editor.errors == [] and article.read_bytes() == before
+    context.close()

@@ -37,6 +37,7 @@ process.stdin.on("end", () => {
     fromDayFirst: (c) => cms.fromDayFirst(c.text, c.time),
     dayFirst: (c) => cms.dayFirst(c.text, c.time),
     fold: (c) => cms.fold(c.text),
+    notice: (c) => cms.notice(c.text),
     addressOf: (c) => cms.addressOf(c.text, c.stem),
     addTag: (c) => cms.addTag(c.items, c.text, c.suggestions),
     presetMode: (c) => {

@@ -1087,10 +1087,16 @@
 
   // Decap's notices written in its code, not in its locales: in Vietnamese. "API_ERROR: " is the name of
   // its error class before the backend's own message.
+  // The browser's own words when the backend does not answer at all (Chromium, Firefox, Safari): the
+  // editor saw "TypeError: Failed to fetch" and could not tell that nothing was saved, nor what to do.
+  var OFFLINE = "không kết nối được với máy chủ biên tập (lệnh “lamtheobac serve --cms” đã dừng, hoặc máy " +
+    "mất mạng): chưa có gì được lưu. Phần vừa sửa vẫn còn trong trang: đừng đóng hay tải lại trang; chạy lại " +
+    "lệnh rồi bấm lưu lần nữa";
   var NOTICES = [
     [/^Failed to persist media: (?:Error: )?/, "Không tải được tệp lên: "],
     [/^Failed to delete media: /, "Không xóa được tệp: "],
     [/API_ERROR: /g, ""],
+    [/(?:TypeError: )?(?:Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed)/, OFFLINE],
   ];
   function notice(text) {
     return NOTICES.reduce(function (out, pair) { return out.replace(pair[0], pair[1]); }, String(text));

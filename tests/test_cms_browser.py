@@ -986,3 +986,50 @@ def test_a_save_while_the_backend_is_stopped_says_so_and_keeps_the_text(chromium
     page.wait_for_timeout(300)
     assert editor.errors == [] and article.read_bytes() == before
     context.close()
+
+
+PASTE = """([html, text, file]) => { const dt = new DataTransfer();
+    if (html) dt.setData('text/html', html);
+    if (text) dt.setData('text/plain', text);
+    if (file) dt.items.add(new File([new Uint8Array([137, 80, 78, 71])], 'anh-chup-man-hinh.png', {type: 'image/png'}));
+    const el = document.querySelector('[data-slate-editor]'); el.focus();
+    if (el.dispatchEvent(new ClipboardEvent('paste', {clipboardData: dt, bubbles: true, cancelable: true})))
+        el.dispatchEvent(new InputEvent('beforeinput', {inputType: 'insertFromPaste', dataTransfer: dt,
+                                                        bubbles: true, cancelable: true})); }"""
+
+
+def test_pictures_pasted_into_the_rich_text_body_do_not_crash_the_editor(chromium, served_cms):
+    """A page or a Word document with photos (a data: picture, a picture from the web) or a screenshot,
+    pasted into the body in "Soạn trực quan" mode, crashed Decap: its error page ("Cannot destructure
+    property 'url' of 'e.element.data'") replaced the editor, with what was typed. Now the text is
+    pasted without the pictures, a notice says how to add a photo, and the article saves."""
+    root, server = served_cms
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    context.add_init_script("localStorage.setItem('cms.md-mode', 'rich_text')")
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    editor.log_in()
+    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+    page.get_by_label("Tiêu đề").fill("Bài dán từ Word")
+    page.locator("[data-slate-editor]").click()
+    png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
+    html = ('<p class=MsoNormal style="line-height:150%"><span style="font-family:Times New Roman">Học tập và '
+            '“làm theo” Bác</span></p><p><img src="data:image/png;base64,' + png + '" alt="ảnh"></p>'
+            '<p>Đoạn <i>hai</i> <img src="https://example.com/anh.jpg"> <a href="https://example.com/a">nguồn</a></p>')
+    page.evaluate(PASTE, [html, "Học tập và “làm theo” Bác\n\nĐoạn hai nguồn\n", False])
+    notice = page.locator("#lamtheobac-anh-dan")
+    notice.wait_for()
+    assert notice.inner_text().startswith("Ảnh trong phần vừa dán (hay kéo thả) không được chép vào bài")
+    page.locator("[data-slate-editor]").get_by_text("Đoạn").wait_for()
+    page.evaluate(PASTE, [None, None, True])  # a screenshot: only a picture
+    page.wait_for_timeout(300)
+    assert editor.errors == [] and page.get_by_label("Tiêu đề").is_visible()
+    editor.publish()
+    article = root / "content" / "articles" / "bai-dan-tu-word.md"
+    wait_for_file(article, page)
+    body = article.read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert "Học tập và “làm theo” Bác" in body and "[nguồn](https://example.com/a)" in body
+    assert "data:" not in body and "anh.jpg" not in body and "<img" not in body
+    assert editor.errors == []
+    context.close()

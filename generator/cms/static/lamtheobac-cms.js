@@ -875,6 +875,7 @@
     translateNotices(win);
     narrowScreens(win);
     refusedSaves(win);
+    pastedPictures(win);
     watchBackups(win, tracker, function (message) {
       return ["vi", "en"].some(function (code) {
         var words = typeof CMS.getLocale === "function" && CMS.getLocale(code);
@@ -1340,39 +1341,115 @@
       " chưa đúng (tô đỏ), hãy sửa rồi lưu lại. " + messages.join(" · ");
   }
 
+  /* A notice (role "alert") with text, under the editor's top bar (two rows on a phone). Closed by its ×,
+   * by opening another page of the CMS, and by a press in the top bar: the menu of "Công bố" opens over
+   * where it is. One per id: shown again, its text is replaced. */
+  var TOP_BAR = "[class*=-EditorContainer]>[class*=-ToolbarContainer]";
+  function banner(win, id, text) {
+    var doc = win.document;
+    var box = doc.getElementById(id);
+    if (!box) {
+      box = doc.createElement("div");
+      box.id = id;
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;top:8px;left:0;right:0;margin:0 auto;width:fit-content;z-index:2000;" +
+        "max-width:min(40rem,calc(100vw - 16px));box-sizing:border-box;padding:10px 40px 10px 14px;" +
+        "border-radius:6px;background:#ff003b;color:#fff;font:inherit;font-weight:600;" +
+        "box-shadow:0 2px 8px rgba(0,0,0,.3)";
+      var words = doc.createElement("span");
+      var close = doc.createElement("button");
+      close.type = "button";
+      close.textContent = "×";
+      close.setAttribute("aria-label", "Đóng");
+      close.style.cssText = "position:absolute;top:4px;right:6px;border:0;background:none;color:#fff;" +
+        "font-size:22px;cursor:pointer";
+      close.addEventListener("click", function () { box.remove(); });
+      box.appendChild(words);
+      box.appendChild(close);
+      doc.body.appendChild(box);
+      win.addEventListener("hashchange", function () { box.remove(); });
+      doc.addEventListener("pointerdown", function (event) {
+        var target = event.target;
+        if (target && typeof target.closest === "function" && target.closest(TOP_BAR)) {
+          box.remove();
+        }
+      }, true);
+    }
+    box.firstChild.textContent = text;
+    var bar = doc.querySelector(TOP_BAR);
+    box.style.top = ((bar ? Math.max(0, bar.getBoundingClientRect().bottom) : 0) + 8) + "px";
+    return box;
+  }
+
+  /* Pictures pasted or dropped into the rich-text body (a page or a Word document with photos, a
+   * screenshot) crashed Decap: its error page took the whole editor, and what was not saved with it
+   * (decap-cms issue #7585). The pictures are left out (the text is pasted without them) and a notice
+   * says how to add a photo. */
+  var PASTED_ID = "lamtheobac-anh-dan";
+  var PASTED_PHOTOS = "Ảnh trong phần vừa dán (hay kéo thả) không được chép vào bài: giao diện biên tập không " +
+    "nhận ảnh dán vào. Hãy tải ảnh lên bằng nút “+” → “Image” trong ô nội dung, hoặc ở ô “Ảnh đại diện”.";
+  var PICTURE_TAGS = "img,picture,svg,video,audio,object,embed,canvas";
+
+  /* html without its pictures ("" when nothing else is left), or null when it has none. */
+  function withoutPictures(html, parse) {
+    if (!/<(?:img|picture|svg|video|audio|object|embed|canvas)\b/i.test(html)) {
+      return null;
+    }
+    var doc = parse(html);
+    Array.prototype.forEach.call(doc.querySelectorAll(PICTURE_TAGS), function (node) { node.remove(); });
+    return doc.body && doc.body.textContent.trim() ? doc.body.innerHTML : "";
+  }
+
+  function pastedPictures(win) {
+    var doc = win.document;
+    if (!doc || typeof win.addEventListener !== "function" || typeof win.DataTransfer !== "function" ||
+        typeof win.DOMParser !== "function") {
+      return;
+    }
+    var parse = function (html) { return new win.DOMParser().parseFromString(html, "text/html"); };
+    var guard = function (event) {
+      var target = event.target;
+      var editor = target && typeof target.closest === "function" ? target.closest("[data-slate-editor]") : null;
+      var data = event.clipboardData || event.dataTransfer;
+      if (!editor || !data || editor.closest(".cms-editor-raw")) {
+        return;  // not the rich-text body (the Markdown one pastes text only)
+      }
+      var files = Array.prototype.some.call(data.files || [], function (f) { return /^image\//.test(f.type); });
+      var html = data.getData("text/html") || "";
+      var cleaned = withoutPictures(html, parse);
+      if (!files && cleaned === null) {
+        return;
+      }
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      banner(win, PASTED_ID, PASTED_PHOTOS);
+      var text = data.getData("text/plain") || "";
+      if (event.type === "drop" || (!text.trim() && !cleaned)) {
+        return;  // only pictures (or dropped at a point this cannot give again): nothing else to insert
+      }
+      var clean = new win.DataTransfer();
+      clean.setData("text/plain", text);
+      if (cleaned) {
+        clean.setData("text/html", cleaned);
+      }
+      editor.dispatchEvent(new win.InputEvent("beforeinput", { inputType: "insertFromPaste", dataTransfer: clean,
+                                                               bubbles: true, cancelable: true }));
+    };
+    doc.addEventListener("paste", guard, true);
+    doc.addEventListener("drop", guard, true);
+    doc.addEventListener("beforeinput", function (event) {
+      if (event.isTrusted && (event.inputType === "insertFromPaste" || event.inputType === "insertFromDrop")) {
+        guard(event);
+      }
+    }, true);
+  }
+
   function refusedSaves(win) {
     var doc = win.document;
     if (!doc || typeof win.addEventListener !== "function") {
       return;
     }
-    var shown = function (messages) {
-      var box = doc.getElementById(REFUSED_ID);
-      if (!box) {
-        box = doc.createElement("div");
-        box.id = REFUSED_ID;
-        box.setAttribute("role", "alert");
-        box.style.cssText = "position:fixed;top:8px;left:0;right:0;margin:0 auto;width:fit-content;z-index:2000;" +
-          "max-width:min(40rem,calc(100vw - 16px));box-sizing:border-box;padding:10px 40px 10px 14px;" +
-          "border-radius:6px;background:#ff003b;color:#fff;font:inherit;font-weight:600;" +
-          "box-shadow:0 2px 8px rgba(0,0,0,.3)";
-        var text = doc.createElement("span");
-        var close = doc.createElement("button");
-        close.type = "button";
-        close.textContent = "×";
-        close.setAttribute("aria-label", "Đóng");
-        close.style.cssText = "position:absolute;top:4px;right:6px;border:0;background:none;color:#fff;" +
-          "font-size:22px;cursor:pointer";
-        close.addEventListener("click", function () { box.remove(); });
-        box.appendChild(text);
-        box.appendChild(close);
-        doc.body.appendChild(box);
-        win.addEventListener("hashchange", function () { box.remove(); });
-      }
-      box.firstChild.textContent = refusedText(messages);
-      // Below the editor's top bar (two rows on a phone): "Công bố" stays in reach.
-      var bar = doc.querySelector("[class*=-EditorContainer]>[class*=-ToolbarContainer]");
-      box.style.top = ((bar ? Math.max(0, bar.getBoundingClientRect().bottom) : 0) + 8) + "px";
-    };
+    var shown = function (messages) { banner(win, REFUSED_ID, refusedText(messages)); };
     win.addEventListener("unhandledrejection", function (event) {
       var reason = event.reason;
       if (reason && typeof reason === "object" && reason.error === PERSIST_FAILED) {
@@ -1401,16 +1478,7 @@
         }
       }, 0);
     });
-    // Going to save again (a press in the top bar, over which the menu of "Công bố" opens) takes the
-    // notice away, and so does a save sent to the backend.
-    doc.addEventListener("pointerdown", function (event) {
-      var box = doc.getElementById(REFUSED_ID);
-      var target = event.target;
-      if (box && target && typeof target.closest === "function" &&
-          target.closest("[class*=-EditorContainer]>[class*=-ToolbarContainer]")) {
-        box.remove();
-      }
-    }, true);
+    // A save sent to the backend takes the notice away.
     var original = win.fetch;
     if (typeof original === "function") {
       win.fetch = function (input, init) {

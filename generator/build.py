@@ -22,9 +22,10 @@ from .content import Article, Page, ReadSettings, read_article
 from .errors import BuildFailed, ContentError, OutputError, SiteError, TemplateError, os_reason
 from .images import image_size
 from .incremental import (CACHE_DIR, BodyStore, PagePlan, Reuse, State, Tuning, article_memo, digest, folder_id,
-                          SourceRecord, load_state, pack_articles, pack_state, prune_bodies, referenced_keys, save_state,
-                          signatures, site_inputs, state_path)
+                          SourceRecord, load_state, pack_articles, pack_state, prune_bodies, published_state,
+                          referenced_keys, save_state, signatures, site_inputs, state_path)
 from .indexing import SearchStage
+from .moved import find_moves
 from .output import render_pages, write_files
 from .pages import KIND_LABELS, Job, Links, plan, sitemap_jobs
 from .parallel import Background, BackgroundError, Progress, worker_count
@@ -54,6 +55,7 @@ class BuildOptions:
     progress: bool = False            # a progress line on a terminal
     preview: bool = False             # keep the last site in memory for quick() (the preview server)
     search: bool = True               # make the search index (benchmarks leave it out: Hugo's site has none)
+    published: str | None = None      # compare addresses with the site last published there (check: output/)
     tuning: Tuning = Tuning()
 
     def overrides(self) -> dict:
@@ -69,6 +71,7 @@ class BuildResult:
     reused: int = 0            # pages taken unchanged from the previous build
     unchanged: bool = False    # nothing changed: nothing was written
     site: Site | None = field(default=None, repr=False)
+    moves: list[SiteError] = field(default_factory=list)  # warnings: articles moved by hand (moved.py)
 
 
 def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[int, int]],
@@ -157,8 +160,23 @@ class _Run:
                      + check_images(self.sources.images, self.config.root)
                      + unread_images(unread, self.sources.images, self.config.images_dir,
                                      {(error.path, error.line) for error in self.errors}))
+        self.moves = self._moves(shown, pages)
         self.clock.stage("read")
         return shown
+
+    def _moves(self, shown: list[Article], pages: list[Page]) -> list[SiteError]:
+        """Warnings for articles moved by hand since the last build (logged), kept in the state."""
+        last = self.previous
+        if self.options.published is not None:
+            folder = self.config.path(self.options.published)
+            last = published_state(self.cache_dir, folder, folder_id(folder))
+        moves = find_moves(last.articles, {path: r.key for path, r in last.sources.items()}, last.outputs,
+                           last.moved, shown, pages, self.keys, self.config)
+        self.state.moved = {move.old: move.path for move in moves}
+        warnings = [move.warning() for move in moves]
+        for warning in warnings:
+            self.log(str(warning))
+        return warnings
 
     def unchanged(self, shown: list[Article], pages: list[Page]) -> bool:
         """Every input is what the last build published: nothing to do."""
@@ -317,13 +335,17 @@ class Builder:
                 read, pages = run.read()
                 shown = run.visible(read, pages, now)
                 if run.unchanged(shown, pages):
-                    return self._unchanged(run, None, len(run.previous.signatures), locals())
+                    result = self._unchanged(run, None, len(run.previous.signatures), locals())
+                    result.moves = run.moves
+                    return result
                 site = run.collect(shown, pages, read)
                 templates, jobs = run.plan(site)
                 pages_plan = run.pages(jobs, templates, shown)
                 if pages_plan.nothing:
                     self._remember(run, templates, jobs)
-                    return self._unchanged(run, site, len(jobs), locals())
+                    result = self._unchanged(run, site, len(jobs), locals())
+                    result.moves = run.moves
+                    return result
                 written, reused = run.write(pages_plan, templates, site)
                 run.save(read, self.log)
                 self._remember(run, templates, jobs)
@@ -341,7 +363,7 @@ class Builder:
             self.log(f"Đã dựng {written} trang (giữ nguyên {reused}), {files} tệp trong {seconds:.2f} giây → "
                      f"{display_path(run.output_dir, config.root)}/")
             self.runtime.keep(locals())
-            return BuildResult(written, files, seconds, run.output_dir, reused, False, site)
+            return BuildResult(written, files, seconds, run.output_dir, reused, False, site, run.moves)
 
     def _recover(self, config: SiteConfig) -> None:
         """A publish a killed build left half done is finished or undone first, before this build

@@ -166,12 +166,17 @@ def _with_source(errors: list[BrokenLink], site, root: Path) -> list[SiteError]:
 def run_check(root: Path, *, base_url: str | None = None, drafts: bool | None = None,
               future: bool | None = None, now: datetime | None = None) -> CheckResult:
     from .build import build
+    from .config import load_config
 
     result = CheckResult()
+    try:  # addresses are compared with the site `build` last published (moved.py)
+        published = load_config(root, base_url=base_url).output_dir
+    except SiteError:
+        published = None  # the build below reports it
     with tempfile.TemporaryDirectory(prefix="lamtheobac-check-") as tmp:
         try:
             built = build(root, output=str(Path(tmp) / "site"), base_url=base_url, drafts=drafts,
-                          future=future, now=now)
+                          future=future, now=now, published=published)
         except BuildFailed as exc:
             result.errors = list(exc.errors)
             return result
@@ -183,6 +188,6 @@ def run_check(root: Path, *, base_url: str | None = None, drafts: bool | None = 
         result.articles, result.files = len(site.articles), built.files
         links = check_links(built.output, site.config.base_path, site.config.base_url)
         result.errors = _with_source(links, site, root)
-    result.warnings = sorted(content_warnings(site, root), key=SiteError.sort_key)
+    result.warnings = sorted(content_warnings(site, root) + built.moves, key=SiteError.sort_key)
     return result
 

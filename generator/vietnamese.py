@@ -22,6 +22,10 @@ _RANK = {ch: i + 20 for i, ch in enumerate(ALPHABET)}  # digits take 10..19
 _LOOKALIKES = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})  # Ð/ð (eth) -> Đ/đ
 _DASHES = re.compile(r"\s*[\u2010-\u2015\u2212-]\s*")
 _SPACES = re.compile(r"\s+")
+# Invisible characters text pasted from web pages and Word carries (zero-width space, joiners, word
+# joiner, BOM, soft hyphen): never part of a Vietnamese word, and a tag "nêu gương" + U+200B was another
+# tag (with the same address) than "nêu gương". The importer takes them out of what it imports.
+INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 
 VN = timezone(timedelta(hours=7), "+07:00")
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
@@ -57,10 +61,10 @@ def term_key(text: str) -> str:
     """Identity of a term: case, tone-mark placement and dash style ignored.
 
     "Hoà Bình" and "Hòa Bình", "khoá XII" and "khóa XII", "Bà Rịa – Vũng Tàu" and
-    "Bà Rịa-Vũng Tàu" give one key. The tone of each syllable is moved to its end,
-    which is what makes the two placement styles equal.
+    "Bà Rịa-Vũng Tàu" give one key; invisible characters (INVISIBLE) are ignored. The tone
+    of each syllable is moved to its end, which is what makes the two placement styles equal.
     """
-    text = _DASHES.sub("-", _SPACES.sub(" ", normalize(text).strip()))
+    text = _DASHES.sub("-", _SPACES.sub(" ", INVISIBLE.sub("", normalize(text)).strip()))
     out: list[str] = []
     for syllable in re.split(r"(\W+)", text):
         if not syllable or not syllable[0].isalnum():

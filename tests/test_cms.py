@@ -557,11 +557,17 @@ def test_tags_match_across_tone_styles_and_case():
         {"op": "addTag", "items": ["nêu gương"], "text": "  Nêu  Gương ", "suggestions": []},
         {"op": "addTag", "items": [], "text": "thuỷ lợi", "suggestions": ["thủy lợi"]},
         {"op": "addTag", "items": [], "text": " , ", "suggestions": []},
+        # pasted from a web page or Word: invisible characters (zero-width space, soft hyphen, BOM)
+        {"op": "addTag", "items": [], "text": "\ufeffNêu gư\u00adơng\u200b", "suggestions": ["nêu gương"]},
+        {"op": "addTag", "items": ["nêu gương"], "text": "nêu gương\u200b", "suggestions": []},
+        {"op": "addTag", "items": [], "text": "chủ đề\u200b mới\u00a0", "suggestions": []},
     ])
     assert results[0]["ok"] == results[1]["ok"]
     assert results[2]["ok"] == ["nêu gương"]
     assert results[3]["ok"] == ["thủy lợi"]
     assert results[4]["ok"] == []
+    assert results[5]["ok"] == ["nêu gương"] and results[6]["ok"] == ["nêu gương"]
+    assert results[7]["ok"] == ["chủ đề mới"]
 
 
 # --- the local backend --------------------------------------------------------------------------
@@ -746,7 +752,8 @@ def test_backend_caps_sizes(backend: LocalBackend, project: Path):
     assert answer[0] == 413 and "quá lớn" in answer[1]["error"]
     answer = backend.handle({"action": "persistMedia", "params": {
         "asset": asset("content/images/lon.jpg", b"\xff" * (MAX_UPLOAD + 1)), "options": {"commitMessage": "m"}}})
-    assert answer[0] == 413 and "tối đa 21 MB" in answer[1]["error"]
+    # In the MB the limit is round in (and the form's): "21.0 MB; tối đa 21 MB" said a file 29 kB over it.
+    assert answer == (413, {"error": "tệp “content/images/lon.jpg” quá lớn (20,1 MB; tối đa 20 MB cho một tệp ảnh)"})
     assert not (project / "content/articles/dai.md").exists() and not (project / "content/images/lon.jpg").exists()
     answer = backend.handle({"action": "persistMedia", "params": {"asset": {"path": "content/images/a.jpg",
                                                                             "content": "@@", "encoding": "base64"}}})
@@ -1517,3 +1524,53 @@ def test_a_new_article_may_not_take_an_address_already_used(reviewed: LocalBacke
     # The article that has the address saves (it is not its own twin).
     edit = '---\ntitle: "B sửa"\ndate: 2024-05-19\nslug: "dia-chi-rieng"\n---\n\nB.\n'
     assert reviewed.handle(persist("content/articles/ten-khac.md", edit))[0] == 200
+
+
+def test_the_address_the_cms_links_to_is_the_one_the_build_gives(tmp_path: Path):
+    """lamtheobac-cms.js's addressOf (the link "Xem bản hoàn chỉnh" is given it): the "slug" of the file
+    when written, else the file name, as the build reads it (Decap linked to the file name always)."""
+    texts = ['---\ntitle: "A"\ndate: 2024-05-19\nslug: "dia-chi-rieng"\n---\n\nx\n',
+             '---\ntitle: "A"\ndate: 2024-05-19\nslug:   dia-chi-rieng  \n---\n\nx\n',
+             '---\r\ntitle: "A"\r\ndate: 2024-05-19\r\nslug: 2024\r\n---\r\n\r\nx\r\n',
+             '\ufeff---\ntitle: "A"\ndate: 2024-05-19\n---\n\nx\n',
+             '---\ntitle: "A"\ndate: 2024-05-19\naliases: ["/bai-viet/cu/"]\n---\n\nslug: "khong-phai"\n']
+    got = run_js([{"op": "addressOf", "text": text, "stem": "ten-tep"} for text in texts])
+    settings = ReadSettings.of(*loaded(ROOT))
+    for number, (text, answer) in enumerate(zip(texts, got)):
+        folder = tmp_path / str(number)
+        folder.mkdir()
+        (folder / "ten-tep.md").write_text(text, encoding="utf-8", newline="")
+        assert answer == {"ok": read_article(folder / "ten-tep.md", "ten-tep.md", settings).slug}, text
+    # What the build refuses has no page: the file name, as Decap had it.
+    bad = ['---\ntitle: "A"\nslug: "Mô hình"\n---\n', '---\ntitle: [\n---\n', "no front matter"]
+    assert run_js([{"op": "addressOf", "text": t, "stem": "ten-tep"} for t in bad]) == [{"ok": "ten-tep"}] * 3
+
+
+def test_sizes_are_told_in_the_mb_of_the_limit_rounded_up_over_it():
+    from generator.cms.backend import megabytes
+    assert [megabytes(n) for n in (MAX_UPLOAD, 1024 ** 2 // 2, 0)] == ["20 MB", "0,5 MB", "0 MB"]
+    assert [megabytes(n, up=True) for n in (MAX_UPLOAD + 1, MAX_UPLOAD + 29_000, 21_091_591, 1)] == \
+        ["20,1 MB", "20,1 MB", "20,2 MB", "0,1 MB"]
+
+
+@pytest.mark.parametrize("name", ["IMG_0001.HEIC", "anh.heif", "scan.tiff", "anh.bmp"])
+def test_a_photo_browsers_do_not_show_is_refused_with_how_to_make_a_jpeg(backend: LocalBackend, project: Path,
+                                                                         name: str):
+    """An iPhone's HEIC photo was refused with the list of accepted endings only: the editor on a phone did
+    not know what to do. Now the refusal says how to get a JPEG."""
+    data = b"\x00\x00\x00\x18ftypheic" + b"\x00" * 64
+    status, answer = backend.handle({"action": "persistMedia", "params": {
+        "asset": asset(f"content/images/{name}", data), "options": {"commitMessage": "m"}}})
+    assert status == 422 and answer["error"].startswith(f"không tải lên được “{name}”: ")
+    assert ("Tương thích nhất" if name.startswith(("IMG", "anh.heif")) else "Paint (Windows)") in answer["error"]
+    assert "rồi lưu thành .jpg" in answer["error"]
+    assert not list((project / "content/images").glob(name.split(".")[0] + ".*"))
+
+
+def test_the_browsers_words_for_a_backend_that_does_not_answer_are_told_in_vietnamese():
+    words = ["Không thể giữ lại mục: TypeError: Failed to fetch",                       # Chromium
+             "Không thể giữ lại mục: TypeError: NetworkError when attempting to fetch resource.",  # Firefox
+             "Failed to persist media: TypeError: Load failed"]                        # Safari
+    for said in run_js([{"op": "notice", "text": text} for text in words]):
+        assert "không kết nối được với máy chủ biên tập" in said["ok"] and "chưa có gì được lưu" in said["ok"]
+        assert not any(english in said["ok"] for english in ("TypeError", "fetch", "failed", "Failed"))

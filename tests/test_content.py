@@ -103,6 +103,24 @@ def test_spellings_of_one_tag_are_one_page_listing_each_article_once(tmp_path):
     assert article.count('href="/chu-de/c/"') == 1 and article.count('href="/chu-de/hoa-binh/"') == 1
 
 
+def test_invisible_characters_pasted_into_terms_leave_them_the_same_terms(tmp_path):
+    """A tag, province or directive pasted from a web page or Word with a zero-width space, soft hyphen,
+    BOM or word joiner looks right but was another term: "nêu gương" + U+200B failed the build as a tag
+    with the same address as “nêu gương”, and “Lào Cai” + U+200B was no province. Now they are the terms
+    they show."""
+    root = make_site(tmp_path, {"dan-tu-word.md": (
+        "---\ntitle: Dán từ Word\ndate: 2021-05-20\n"
+        "tags: [\"nêu gương\u200b\", \"\ufeffNêu gư\u00adơng\"]\nprovince: [\"Lào Cai\u200b\"]\n"
+        "directives: [\"05-CT/TW\u2060\"]\n---\n\nMột.\n")})
+    assert errors_of(root) == []
+    build(root)
+    article = page(root, "dan-tu-word")
+    assert re.findall(r'href="/chu-de/[^"]+/"', article) == ['href="/chu-de/neu-guong/"']
+    assert 'href="/tinh/lao-cai/"' in article and 'href="/van-ban/05-ct-tw/"' in article
+    listing = (root / "output/chu-de/neu-guong/index.html").read_text("utf-8").split('<aside class="sidebar')[0]
+    assert 'href="/bai-viet/dan-tu-word/"' in listing and 'href="/bai-viet/ha-noi-neu-guong/"' in listing
+
+
 def test_an_article_is_listed_once_on_a_term_page_whatever_reaches_collect(tmp_path):
     """collect() itself never lists an article twice on one page (C, C++ and c# share chu-de/c/)."""
     from generator.collect import collect

@@ -17,6 +17,9 @@ def nfd(text: str) -> str:
     ("Hoà Bình", "Hòa Bình"), ("khoá XII", "khóa XII"), ("thuỷ", "thủy"), ("Khánh Hoà", "KHÁNH HÒA"),
     ("Bà Rịa - Vũng Tàu", "Bà Rịa – Vũng Tàu"), ("Bà Rịa - Vũng Tàu", "Bà Rịa-Vũng Tàu"),
     (nfd("Đắk Lắk"), "Đắk Lắk"), ("Ðà Nẵng", "Đà Nẵng"),  # U+00D0 look-alike
+    # pasted from web pages and Word: zero-width space, soft hyphen, BOM, word joiner, non-breaking space
+    ("nêu gương\u200b", "nêu gương"), ("nêu gương\u00ad", "Nêu gương"), ("\ufeffLào Cai", "Lào Cai"),
+    ("Hà\u2060 Giang", "Hà Giang"), ("Lào\u00a0Cai", "Lào Cai"),
 ])
 def test_same_term(a, b):
     assert term_key(a) == term_key(b)

@@ -38,6 +38,7 @@ def terms_json(config: SiteConfig, registries: Registries, styles: Iterable[str]
     """Data lamtheobac-cms.js needs to read hand-written articles, write dates and lay out the preview."""
     data = {"aliases": aliases(registries), "offset": utc_offset(config), "single": list(SINGLE),
             "styles": list(styles), "iframe_hosts": list(config.security.iframe_hosts),
+            "article_url": config.urls.article,  # links to an article's page get its address (its slug)
             # The preview names a directive as the article page does ("Chỉ thị số 05-CT/TW").
             "labels": {"directives": {d.symbol: d.label for d in registries.directives}},
             # What the build's sanitiser keeps of a body's HTML: the preview keeps no more.

@@ -34,6 +34,15 @@ ACTIONS = ("info", "entriesByFolder", "entriesByFiles", "getEntry", "persistEntr
            "getMediaFile", "persistMedia", "deleteFile", "deleteFiles", "getDeployPreview")
 
 
+def megabytes(size: int, up: bool = False) -> str:
+    """size in MB of 1024² bytes (the limits are round in them, as Windows shows sizes), one decimal
+    with a comma: "20 MB", "20,1 MB". up: rounded up, so a file over a limit never reads as the limit
+    (the decimal MB said "21.0 MB; tối đa 21 MB" of a file 29 kB over 20 MiB)."""
+    tenths = -(-size * 10 // 1024 ** 2) if up else round(size * 10 / 1024 ** 2)
+    whole, tenth = divmod(tenths, 10)
+    return f"{whole},{tenth} MB" if tenth else f"{whole} MB"
+
+
 class LocalBackend(Media, Deleting):
     """The actions of decap-server's local_fs mode, confined to the articles and images folders."""
 
@@ -110,8 +119,8 @@ class LocalBackend(Media, Deleting):
     def _fits(self, raw: Any, data: bytes) -> Path:
         path, area = self._checked(raw)
         if len(data) > area.max_size:
-            raise Refused(413, f"tệp “{raw}” quá lớn ({len(data) / 1e6:.1f} MB; tối đa "
-                               f"{area.max_size / 1e6:.0f} MB cho một tệp {area.what})")
+            raise Refused(413, f"tệp “{raw}” quá lớn ({megabytes(len(data), up=True)}; tối đa "
+                               f"{megabytes(area.max_size)} cho một tệp {area.what})")
         return path
 
     def _write(self, raw: Any, data: bytes) -> Path:

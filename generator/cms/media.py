@@ -53,6 +53,7 @@ class Media(Confined):
 
     def persist_media(self, params: dict) -> dict:
         path, data = self._asset_bytes(params.get("asset"))
+        not_for_browsers(path)
         self._image(path)
         self._unclaimed(path, data)
         self._fits(path, data)
@@ -71,6 +72,27 @@ class Media(Confined):
         if not same:
             raise Refused(409, f"đã có tệp “{raw}” với nội dung khác: tải lên sẽ thay mất tệp cũ mà các bài "
                                f"khác có thể đang dùng; hãy đổi tên tệp rồi tải lên lại")
+
+
+# Photos browsers do not show, and how an editor gets a JPEG instead: an iPhone's camera saves HEIC
+# unless told otherwise (the list of accepted endings alone left them without a way on).
+_OTHER_PHOTOS = {
+    (".heic", ".heif"): "ảnh HEIC của iPhone, iPad: trình duyệt của phần lớn bạn đọc không hiện được. Hãy chuyển "
+                        "ảnh sang JPEG rồi tải lên lại (trên iPhone: Cài đặt → Camera → Định dạng → “Tương thích "
+                        "nhất” cho ảnh chụp sau này; ảnh đã chụp: gửi ảnh qua Zalo hay thư điện tử, hoặc mở bằng "
+                        "Paint (Windows), Preview (máy Mac) rồi lưu thành .jpg)",
+    (".tif", ".tiff", ".bmp", ".psd"): "ảnh dạng này trình duyệt không hiện được (hoặc quá nặng). Hãy mở ảnh bằng "
+                                       "Paint (Windows), Preview (máy Mac) hay Photoshop rồi lưu thành .jpg (ảnh chụp) hoặc .png "
+                                       "(hình vẽ, ảnh chụp màn hình) và tải lên lại",
+}
+
+
+def not_for_browsers(raw: Any) -> None:
+    """Refused, saying how to make a JPEG, when raw names a photo browsers do not show."""
+    ending = os.path.splitext(str(raw))[1].lower()
+    for endings, why in _OTHER_PHOTOS.items():
+        if ending in endings:
+            raise Refused(422, f"không tải lên được “{os.path.basename(str(raw))}”: {why}")
 
 
 # The kind of photo each name says (images.image_kind reads what the bytes are): an upload whose

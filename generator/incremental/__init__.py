@@ -18,7 +18,7 @@ from .digests import article_key, article_memo, article_token, digest, folder_id
 from .plan import PagePlan, ReadPlan, Reuse, Tuning, site_inputs
 from .signing import signatures
 from .state import (UNREADABLE, SourceRecord, State, article_row, dump_cache_file, load_state, new_cache_file,
-                    pack_articles, pack_state, referenced_keys, save_state, state_path)
+                    pack_articles, pack_state, published_state, referenced_keys, save_state, state_path)
 
 CACHE_DIR = ".cache/lamtheobac"
 # The search index's cache (generator/search/cache.py): its files in the cache folder.
@@ -34,5 +34,6 @@ def has_search_cache(cache: Path) -> bool:
 __all__ = ["BodyStore", "CACHE_DIR", "PagePlan", "ReadPlan", "Reuse", "SEARCH_CACHE_FILE", "SEARCH_DELTA_FILE",
            "SourceRecord", "State", "Tuning", "UNREADABLE", "article_key", "article_memo", "article_row",
            "article_token", "bodied", "digest", "dump_cache_file", "folder_id", "has_search_cache", "load_state",
-           "new_cache_file", "pack_articles", "pack_state", "prune_bodies", "referenced_keys", "save_state",
+           "new_cache_file", "pack_articles", "pack_state", "prune_bodies", "published_state", "referenced_keys",
+           "save_state",
            "signatures", "site_inputs", "state_path", "value_digest"]

@@ -55,12 +55,13 @@ class State:
     extras: dict[str, bytes] = field(default_factory=dict)        # search file path -> digest of its bytes
     output_id: tuple[int, int] = (0, 0)                            # (inode, mtime_ns) of the published folder
     outputs: frozenset[str] = frozenset()                          # every file the build wrote
+    moved: dict[str, str] = field(default_factory=dict)           # old address -> source path (moved.py)
     # The articles as they were loaded, by chunk: (paths, pickled rows); pack_state reuses a chunk
     # whose articles the next state holds as they are.
     chunks: dict[int, tuple[tuple[str, ...], bytes]] = field(default_factory=dict, compare=False, repr=False)
 
 
-STATE_VERSION = 15
+STATE_VERSION = 16
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 _ROW = attrgetter(*_ARTICLE_FIELDS)
 _PROVINCES, _DIRECTIVES = _ARTICLE_FIELDS.index("provinces"), _ARTICLE_FIELDS.index("directives")
@@ -120,6 +121,22 @@ def load_state(path: Path) -> State:
         return State()  # a damaged cache only costs a cold build
     state.articles, state.tokens, state.chunks = articles, tokens, chunks
     return state
+
+
+def published_state(cache: Path, output_dir: Path, folder: tuple[int, int]) -> State:
+    """The state of the build that published output_dir as it is now (folder: its folder_id), whatever
+    options it ran with (`check` builds elsewhere and compares addresses with it); else an empty one."""
+    if folder == (0, 0):
+        return State()
+    for path in sorted(cache.glob("state-*.pickle")):
+        try:
+            with path.open("rb") as handle:
+                version, _, late = pickle.load(handle)  # the articles stay pickled until the one is found
+            if version == _STATE_TAG and dict(zip(_LATE, late)).get("output_id") == folder:
+                return load_state(path)
+        except UNREADABLE:
+            continue  # a damaged state: as if there were none
+    return State()
 
 
 def referenced_keys(cache: Path) -> set[str]:

@@ -264,8 +264,12 @@
 
   // Tone-mark placement ignored ("hoà" = "hòa"), like term_key in generator/vietnamese.py.
   var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
+  // Invisible characters text pasted from web pages and Word carries (vietnamese.INVISIBLE): a tag
+  // "nêu gương" + U+200B looked like the existing one but was written as another.
+  var INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
   function fold(text) {
-    return String(text).normalize("NFD").toLowerCase().replace(/\s+/g, " ").trim()
+    return String(text).replace(INVISIBLE, "").normalize("NFD").toLowerCase().replace(/\s+/g, " ").trim()
       .split(/([\s\-\u2010-\u2015,.;:/]+)/).map(function (part) {
         var tones = part.match(TONES) || [];
         return part.replace(TONES, "") + tones.join("");
@@ -273,7 +277,7 @@
   }
 
   function tidyTag(text) {
-    return String(text).normalize("NFC").replace(/\s+/g, " ").replace(/^[\s,]+|[\s,]+$/g, "");
+    return String(text).replace(INVISIBLE, "").normalize("NFC").replace(/\s+/g, " ").replace(/^[\s,]+|[\s,]+$/g, "");
   }
 
   function addTag(items, text, suggestions) {
@@ -864,11 +868,14 @@
     CMS.registerWidget("lamtheobac-tags", tags.control, tags.preview,
                        { properties: { suggestions: { type: "array", items: { type: "string" } } } });
     var tracker = trackIds(win);
+    tracker.changed = articleLinks(win, tracker.texts, terms.article_url);
     if (typeof CMS.getLocale === "function" && CMS.getLocale("vi")) {
       CMS.registerLocale("vi", withDefaults(CMS.getLocale("vi"), VI));
     }
     translateNotices(win);
     narrowScreens(win);
+    refusedSaves(win);
+    pastedPictures(win);
     watchBackups(win, tracker, function (message) {
       return ["vi", "en"].some(function (code) {
         var words = typeof CMS.getLocale === "function" && CMS.getLocale(code);
@@ -895,9 +902,18 @@
 
   var API = /\/api\/v1$/;  // the local backend's endpoint (generator/cms/local.py API_PATH)
 
-  /* ids: path -> the id (sha256) of the file as this tab last read or wrote it, from the backend's answers. */
-  function remember(ids, request, answer) {
+  /* The file name of path without its folder and ".md" (an entry's slug in a folder collection). */
+  function stemOf(path) {
+    return String(path).split("/").pop().replace(/\.md$/i, "");
+  }
+
+  /* ids: path -> the id (sha256) of the file as this tab last read or wrote it, from the backend's answers;
+   * texts (optional): file name without ".md" -> the file's text as last read or saved (articleLinks). */
+  function remember(ids, request, answer, texts) {
     var read = function (entry) {
+      if (texts && entry && entry.file && typeof entry.file.path === "string" && typeof entry.data === "string") {
+        texts[stemOf(entry.file.path)] = entry.data;
+      }
       if (entry && entry.file && typeof entry.file.path === "string") {
         if (entry.file.id) {
           ids[entry.file.path] = entry.file.id;
@@ -913,6 +929,12 @@
       read(answer);
     } else if (action === "persistEntry" && answer && answer.ids) {
       Object.keys(answer.ids).forEach(function (path) { ids[path] = answer.ids[path]; });
+      var files = request.params && (request.params.dataFiles || [request.params.entry]);
+      (texts && Array.isArray(files) ? files : []).forEach(function (file) {
+        if (file && typeof file.raw === "string" && typeof (file.newPath || file.path) === "string") {
+          texts[stemOf(file.newPath || file.path)] = file.raw;
+        }
+      });
     } else if (action === "deleteFile" || action === "deleteFiles") {
       (request.params.paths || [request.params.path]).forEach(function (path) { delete ids[path]; });
     }
@@ -937,6 +959,8 @@
       callbacks.forEach(function (callback) { win.setTimeout(callback, 100); });
     };
     var tracker = {
+      texts: {},  // file name -> text, for articleLinks
+      changed: function () {},  // called when texts changed
       // The id a save of path is based on: a restored backup's own, else the one this tab read.
       baseOf: function (path) { return path in pinned ? pinned[path] : ids[path]; },
       pin: function (path, id) { pinned[path] = id; },
@@ -1005,7 +1029,10 @@
       return answer.then(function (response) {
         if (response.ok) {
           paths.forEach(function (path) { delete pinned[path]; });  // the file was the one the backup began from
-          response.clone().json().then(function (data) { remember(ids, request, data); }, function () {});
+          response.clone().json().then(function (data) {
+            remember(ids, request, data, tracker.texts);
+            tracker.changed();
+          }, function () {});
         }
         return response;
       });
@@ -1061,10 +1088,16 @@
 
   // Decap's notices written in its code, not in its locales: in Vietnamese. "API_ERROR: " is the name of
   // its error class before the backend's own message.
+  // The browser's own words when the backend does not answer at all (Chromium, Firefox, Safari): the
+  // editor saw "TypeError: Failed to fetch" and could not tell that nothing was saved, nor what to do.
+  var OFFLINE = "không kết nối được với máy chủ biên tập (lệnh “lamtheobac serve --cms” đã dừng, hoặc máy " +
+    "mất mạng): chưa có gì được lưu. Phần vừa sửa vẫn còn trong trang: đừng đóng hay tải lại trang; chạy lại " +
+    "lệnh rồi bấm lưu lần nữa";
   var NOTICES = [
     [/^Failed to persist media: (?:Error: )?/, "Không tải được tệp lên: "],
     [/^Failed to delete media: /, "Không xóa được tệp: "],
     [/API_ERROR: /g, ""],
+    [/(?:TypeError: )?(?:Failed to fetch|NetworkError when attempting to fetch resource\.?|Load failed)/, OFFLINE],
   ];
   function notice(text) {
     return NOTICES.reduce(function (out, pair) { return out.replace(pair[0], pair[1]); }, String(text));
@@ -1174,11 +1207,16 @@
    * off-screen. There the form takes the screen's width, and a button at the bottom right swaps it for
    * the preview ("Xem trước") and back ("Sửa bài"). SplitPane, Pane1 (the form), Pane2 (the preview) and
    * Resizer are react-split-pane's own class names; Decap's own end in their component's name
-   * ("css-hn3jn7-EditorContainer", the 800 px minimum) in the vendored build. */
+   * ("css-hn3jn7-EditorContainer", the 800 px minimum) in the vendored build.
+   * The editor's top bar (one row of 66 px, wider than the screen: the back link squeezed to a word a
+   * line, "Xoá mục này", "Xem bản hoàn chỉnh" and the account menu cut off at the right) wraps onto two
+   * rows, the form below it (the container's fixed 66 px top padding gives way to a column). Decap's
+   * round buttons at the form's top right (show the preview, scroll together), over the title field,
+   * go to the bottom left, a row beside "Xem trước"; the form ends with room for them. The Markdown
+   * body's toolbar, one button a line (a bar half the screen high, stuck to the top while typing), wraps. */
   var NARROW_CSS = "#lamtheobac-xem-truoc{display:none}" +
     "@media (max-width:799px){" +
     "[class*=-EditorContainer],[class*=-ToolbarContainer]{min-width:0!important}" +
-    "[class*=-ToolbarContainer]{overflow-x:auto}" +
     ".SplitPane.vertical{min-width:0!important;width:100%!important}" +
     ".SplitPane.vertical>.Pane1{width:100%!important;flex:1 1 auto!important}" +
     ".SplitPane.vertical>.Pane2,.SplitPane.vertical>.Resizer{display:none!important}" +
@@ -1187,7 +1225,28 @@
     "flex:1 1 auto!important}" +
     "body:has(.SplitPane.vertical>.Pane2) #lamtheobac-xem-truoc{display:block;position:fixed;right:12px;" +
     "bottom:12px;z-index:1000;padding:10px 16px;border:0;border-radius:22px;background:#3a69c7;color:#fff;" +
-    "font:inherit;font-weight:600;box-shadow:0 2px 8px rgba(0,0,0,.3);cursor:pointer}}";
+    "font:inherit;font-weight:600;box-shadow:0 2px 8px rgba(0,0,0,.3);cursor:pointer}" +
+    // The top bar: back link and account menu on the first row, publish, delete and the page's link below.
+    "[class*=-EditorContainer]{padding-top:0!important;display:flex!important;flex-direction:column}" +
+    "[class*=-EditorContainer]>[class*=-ToolbarContainer]{position:relative!important;height:auto!important;" +
+    "flex:0 0 auto;flex-wrap:wrap;overflow:visible!important}" +
+    "[class*=-EditorContainer]>[class$=-Editor],[class*=-EditorContainer]>[class*=\"-Editor \"]{flex:1 1 auto;" +
+    "height:auto!important;min-height:0;width:100%!important;align-self:stretch;margin:0!important}" +
+    "[class*=-ToolbarSectionBackLink]{order:0;flex:1 1 0!important;min-width:0;height:52px!important}" +
+    "[class*=-ToolbarSectionMeta]{order:1;flex:0 0 auto!important;height:52px!important;border-left:0!important}" +
+    "[class*=-ToolbarSectionMeta] [class*=-AppHeaderSiteLink]{display:none!important}" +
+    "[class*=-ToolbarSectionMain]{order:2;flex:1 0 100%!important;height:auto!important;padding:6px 8px!important;" +
+    "flex-wrap:wrap;row-gap:6px;border-top:1px solid #dfdfe3;border-left:0!important}" +
+    "[class*=-PreviewLink]{white-space:nowrap!important;width:auto!important}" +
+    // Decap's round buttons, from the top right of the form to the bottom left of the screen.
+    "[class*=-ViewControls]{position:fixed!important;left:12px!important;right:auto!important;top:auto!important;" +
+    "bottom:12px!important;display:flex!important;gap:8px;z-index:1000}" +
+    "[class*=-ViewControls]>*{margin:0!important}" +
+    "[class*=-ControlPaneContainer]{padding-bottom:72px!important}" +
+    // The Markdown body's toolbar: its buttons wrap in rows.
+    "[class*=-EditorControlBar] [class*=-ToolbarContainer]{flex-wrap:wrap!important;row-gap:4px}" +
+    "[class*=-EditorControlBar] [class*=-ToolbarContainer]>:first-child{flex:1 1 100%!important;display:flex;" +
+    "flex-wrap:wrap}}";
 
   function narrowScreens(win) {
     var doc = win.document;
@@ -1209,6 +1268,229 @@
     win.addEventListener("hashchange", function () { show(false); });  // another entry opens on its form
     show(false);
     doc.body.appendChild(button);
+  }
+
+  /* The address an article's file gives: its "slug" when it has a valid one, else its file name (stem),
+   * as the build decides it (frontmatter.written_slug). */
+  var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  function addressOf(text, stem) {
+    var slug = null;
+    try {
+      var front = split(String(text)).front;
+      var meta = front === null ? null : yaml().load(front, { schema: yamlSchema() });
+      slug = meta && typeof meta === "object" && meta.slug !== null && meta.slug !== undefined &&
+        typeof meta.slug !== "object" ? String(meta.slug).trim() : null;
+    } catch (e) {
+      slug = null;  // a file the build refuses: its page is not there, whatever the link says
+    }
+    return slug && SLUG.test(slug) ? slug : stem;
+  }
+
+  /* Decap links an article to its page ("Xem bản hoàn chỉnh") by its file name: "{{slug}}" in preview_path
+   * is the entry's, and its templates have no "this field, else that". An article whose "slug" was changed
+   * in the form (the file keeps its name) or written by hand was linked to its old address (a redirect, or
+   * "not found" for a draft). Links to an article's page get the address its file as last read or saved
+   * gives (texts: file name without ".md" -> its text, kept by trackIds). */
+  function articleLinks(win, texts, articleUrl) {
+    var doc = win.document;
+    var at = articleUrl ? articleUrl.indexOf("{slug}") : -1;
+    if (!doc || !doc.documentElement || typeof win.MutationObserver !== "function" || at < 0) {
+      return function () {};
+    }
+    var head = "/" + articleUrl.slice(0, at);
+    var tail = articleUrl.slice(at + "{slug}".length);
+    var fix = function () {
+      var links = doc.querySelectorAll("a[href]");
+      for (var i = 0; i < links.length; i++) {
+        var link = links[i];
+        var href = link.getAttribute("href");
+        var start = href.lastIndexOf(head);
+        if (start < 0 || href === link.getAttribute("data-lamtheobac-dia-chi") ||
+            href.length - tail.length < start + head.length || href.slice(href.length - tail.length) !== tail) {
+          continue;  // not a link to an article's page, or one given its address already
+        }
+        var stem = href.slice(start + head.length, href.length - tail.length);
+        if (!Object.prototype.hasOwnProperty.call(texts, stem)) {
+          continue;
+        }
+        var fixed = href.slice(0, start + head.length) + addressOf(texts[stem], stem) + tail;
+        link.setAttribute("data-lamtheobac-dia-chi", fixed);
+        if (fixed !== href) {
+          link.setAttribute("href", fixed);
+        }
+      }
+    };
+    new win.MutationObserver(fix).observe(doc.documentElement,
+                                          { subtree: true, childList: true, attributes: true, attributeFilter: ["href"] });
+    return fix;
+  }
+
+  /* A save Decap refuses ends in a promise nobody catches (its toolbar calls the save without a catch):
+   * an "Uncaught (in promise)" error in the console at every refused save. Decap's two refusals are
+   * handled here: the backend's (its action "Failed to persist entry": Decap's notice already gives the
+   * backend's Vietnamese reason) and the form's own checks (rejected with nothing). For the latter Decap
+   * says nothing unless a required field is empty (a notice), only marking the field in red, which may
+   * be out of sight (scrolled away, or behind the preview on a phone): a notice at the top lists the
+   * fields' messages, the form is shown and its first wrong field scrolled to. Other rejections are left
+   * to the console. */
+  var PERSIST_FAILED = "Failed to persist entry";  // the error of Decap's ENTRY_PERSIST_FAILURE action
+  var REFUSED_ID = "lamtheobac-chua-luu";
+
+  function refusedText(messages) {
+    return "Chưa lưu: " + (messages.length === 1 ? "một ô" : messages.length + " ô") +
+      " chưa đúng (tô đỏ), hãy sửa rồi lưu lại. " + messages.join(" · ");
+  }
+
+  /* A notice (role "alert") with text, under the editor's top bar (two rows on a phone). Closed by its ×,
+   * by opening another page of the CMS, and by a press in the top bar: the menu of "Công bố" opens over
+   * where it is. One per id: shown again, its text is replaced. */
+  var TOP_BAR = "[class*=-EditorContainer]>[class*=-ToolbarContainer]";
+  function banner(win, id, text) {
+    var doc = win.document;
+    var box = doc.getElementById(id);
+    if (!box) {
+      box = doc.createElement("div");
+      box.id = id;
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;top:8px;left:0;right:0;margin:0 auto;width:fit-content;z-index:2000;" +
+        "max-width:min(40rem,calc(100vw - 16px));box-sizing:border-box;padding:10px 40px 10px 14px;" +
+        "border-radius:6px;background:#ff003b;color:#fff;font:inherit;font-weight:600;" +
+        "box-shadow:0 2px 8px rgba(0,0,0,.3)";
+      var words = doc.createElement("span");
+      var close = doc.createElement("button");
+      close.type = "button";
+      close.textContent = "×";
+      close.setAttribute("aria-label", "Đóng");
+      close.style.cssText = "position:absolute;top:4px;right:6px;border:0;background:none;color:#fff;" +
+        "font-size:22px;cursor:pointer";
+      close.addEventListener("click", function () { box.remove(); });
+      box.appendChild(words);
+      box.appendChild(close);
+      doc.body.appendChild(box);
+      win.addEventListener("hashchange", function () { box.remove(); });
+      doc.addEventListener("pointerdown", function (event) {
+        var target = event.target;
+        if (target && typeof target.closest === "function" && target.closest(TOP_BAR)) {
+          box.remove();
+        }
+      }, true);
+    }
+    box.firstChild.textContent = text;
+    var bar = doc.querySelector(TOP_BAR);
+    box.style.top = ((bar ? Math.max(0, bar.getBoundingClientRect().bottom) : 0) + 8) + "px";
+    return box;
+  }
+
+  /* Pictures pasted or dropped into the rich-text body (a page or a Word document with photos, a
+   * screenshot) crashed Decap: its error page took the whole editor, and what was not saved with it
+   * (decap-cms issue #7585). The pictures are left out (the text is pasted without them) and a notice
+   * says how to add a photo. */
+  var PASTED_ID = "lamtheobac-anh-dan";
+  var PASTED_PHOTOS = "Ảnh trong phần vừa dán (hay kéo thả) không được chép vào bài: giao diện biên tập không " +
+    "nhận ảnh dán vào. Hãy tải ảnh lên bằng nút “+” → “Image” trong ô nội dung, hoặc ở ô “Ảnh đại diện”.";
+  var PICTURE_TAGS = "img,picture,svg,video,audio,object,embed,canvas";
+
+  /* html without its pictures ("" when nothing else is left), or null when it has none. */
+  function withoutPictures(html, parse) {
+    if (!/<(?:img|picture|svg|video|audio|object|embed|canvas)\b/i.test(html)) {
+      return null;
+    }
+    var doc = parse(html);
+    Array.prototype.forEach.call(doc.querySelectorAll(PICTURE_TAGS), function (node) { node.remove(); });
+    return doc.body && doc.body.textContent.trim() ? doc.body.innerHTML : "";
+  }
+
+  function pastedPictures(win) {
+    var doc = win.document;
+    if (!doc || typeof win.addEventListener !== "function" || typeof win.DataTransfer !== "function" ||
+        typeof win.DOMParser !== "function") {
+      return;
+    }
+    var parse = function (html) { return new win.DOMParser().parseFromString(html, "text/html"); };
+    var guard = function (event) {
+      var target = event.target;
+      var editor = target && typeof target.closest === "function" ? target.closest("[data-slate-editor]") : null;
+      var data = event.clipboardData || event.dataTransfer;
+      if (!editor || !data || editor.closest(".cms-editor-raw")) {
+        return;  // not the rich-text body (the Markdown one pastes text only)
+      }
+      var files = Array.prototype.some.call(data.files || [], function (f) { return /^image\//.test(f.type); });
+      var html = data.getData("text/html") || "";
+      var cleaned = withoutPictures(html, parse);
+      if (!files && cleaned === null) {
+        return;
+      }
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      banner(win, PASTED_ID, PASTED_PHOTOS);
+      var text = data.getData("text/plain") || "";
+      if (event.type === "drop" || (!text.trim() && !cleaned)) {
+        return;  // only pictures (or dropped at a point this cannot give again): nothing else to insert
+      }
+      var clean = new win.DataTransfer();
+      clean.setData("text/plain", text);
+      if (cleaned) {
+        clean.setData("text/html", cleaned);
+      }
+      editor.dispatchEvent(new win.InputEvent("beforeinput", { inputType: "insertFromPaste", dataTransfer: clean,
+                                                               bubbles: true, cancelable: true }));
+    };
+    doc.addEventListener("paste", guard, true);
+    doc.addEventListener("drop", guard, true);
+    doc.addEventListener("beforeinput", function (event) {
+      if (event.isTrusted && (event.inputType === "insertFromPaste" || event.inputType === "insertFromDrop")) {
+        guard(event);
+      }
+    }, true);
+  }
+
+  function refusedSaves(win) {
+    var doc = win.document;
+    if (!doc || typeof win.addEventListener !== "function") {
+      return;
+    }
+    var shown = function (messages) { banner(win, REFUSED_ID, refusedText(messages)); };
+    win.addEventListener("unhandledrejection", function (event) {
+      var reason = event.reason;
+      if (reason && typeof reason === "object" && reason.error === PERSIST_FAILED) {
+        event.preventDefault();  // Decap's notice gives the backend's reason
+        return;
+      }
+      if (reason !== undefined) {
+        return;
+      }
+      var lists = doc.querySelectorAll("[class*=-ControlErrorsList] li");
+      var messages = Array.prototype.map.call(lists, function (li) { return li.textContent.trim(); })
+        .filter(function (text) { return text; });
+      if (!messages.length) {
+        return;  // not the form's checks: left to the console
+      }
+      event.preventDefault();
+      shown(messages);
+      var toggle = doc.getElementById("lamtheobac-xem-truoc");
+      if (toggle && doc.body.classList.contains("lamtheobac-xem-truoc")) {
+        toggle.click();  // the phone's preview hid the form
+      }
+      win.setTimeout(function () {
+        var first = doc.querySelector("[class*=-ControlErrorsList]");
+        if (first && typeof first.scrollIntoView === "function") {
+          first.scrollIntoView({ block: "center" });
+        }
+      }, 0);
+    });
+    // A save sent to the backend takes the notice away.
+    var original = win.fetch;
+    if (typeof original === "function") {
+      win.fetch = function (input, init) {
+        if (init && typeof init.body === "string" && init.body.indexOf('"persistEntry"') >= 0) {
+          var box = doc.getElementById(REFUSED_ID);
+          if (box) {
+            box.remove();
+          }
+        }
+        return original.apply(win, arguments);
+      };
+    }
   }
 
   /* Every string of an entry's data (Immutable maps and lists) in NFC. */
@@ -1264,7 +1546,7 @@
     return out;
   }
 
-  return { fromFile: fromFile, toFile: toFile, remember: remember, fold: fold, addTag: addTag, inOffset: inOffset,
+  return { fromFile: fromFile, toFile: toFile, remember: remember, addressOf: addressOf, refusedText: refusedText, fold: fold, addTag: addTag, inOffset: inOffset,
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
            wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,
            withDefaults: withDefaults, presetMode: presetMode, register: register };

@@ -1,0 +1,52 @@
+"""Importer round 9: a PDF's running header with the page number on its line, a capitals headline
+broken after a comma, and the pages of round 9's corpus."""
+from __future__ import annotations
+
+from importing import import_page, left_out, lines
+
+# A text copied out of a magazine's PDF: lines broken at one width.
+_WRAPPED = [
+    "Nêu gương là một phương thức lãnh đạo quan trọng của Đảng, được Chủ tịch Hồ Chí Minh",
+    "thường xuyên nhắc nhở. Thực hiện Quy định của Ban Chấp hành Trung ương, Tỉnh ủy đã ban hành",
+    "kế hoạch, xác định rõ trách nhiệm nêu gương của người đứng đầu cấp ủy các cấp ở cơ sở.",
+    "Thứ nhất, công tác quán triệt được tiến hành nghiêm túc, gắn với thực hiện Chỉ thị số",
+    "05-CT/TW của Bộ Chính trị và các nghị quyết của Tỉnh ủy về xây dựng Đảng ở địa phương.",
+    "Thứ hai, nhiều người đứng đầu đã gương mẫu đi trước, tiên phong trong các nhiệm vụ khó như",
+    "giải phóng mặt bằng, chuyển đổi số, cải cách thủ tục hành chính ở các huyện trong tỉnh.",
+    "Thứ ba, công tác kiểm tra, giám sát việc nêu gương được chú trọng; những trường hợp vi phạm",
+    "được xử lý kịp thời, nghiêm minh, góp phần củng cố niềm tin của nhân dân đối với Đảng ta.",
+]
+
+
+def _pdf(header_first: str, header: str, title: list[str]) -> str:
+    body = _WRAPPED[:3] + [header.format(n=45)] + _WRAPPED[3:] + [header.format(n=46)]  # page 46's foot
+    return lines(header_first, *title, "ThS. TRẦN THỊ MAI ANH", "Tóm tắt: Bài viết phân tích kết quả thực hiện "
+                 "trách nhiệm nêu gương của cán bộ, đảng viên ở Bắc Ninh giai đoạn 2019 - 2024.", *body)
+
+
+def test_a_running_header_with_the_page_number_on_its_line_is_left_out(registries):
+    for first, header in (("TẠP CHÍ TUYÊN GIÁO Số 9 - 2024", "TẠP CHÍ TUYÊN GIÁO Số 9 - 2024 {n}"),
+                          ("Tạp chí Cộng sản số 1.050", "{n} Tạp chí Cộng sản số 1.050")):
+        result, meta, body = import_page(_pdf(first, header, ["NÊU GƯƠNG NGƯỜI ĐỨNG ĐẦU Ở BẮC NINH"]), registries)
+        assert len(left_out(result, "đầu trang in lặp lại (bản PDF)")) == 3, header
+        assert "45" not in body and "46" not in body and first not in body
+        assert meta["title"] == "NÊU GƯƠNG NGƯỜI ĐỨNG ĐẦU Ở BẮC NINH"
+        # the paragraph goes on over the page break
+        assert "các cấp ở cơ sở. Thứ nhất" in body or "các cấp ở cơ sở.\n\nThứ nhất" in body
+
+
+def test_numbered_headings_of_a_document_are_no_running_header(registries):
+    page = _pdf("TẠP CHÍ TUYÊN GIÁO", "Điều {n}", ["NÊU GƯƠNG NGƯỜI ĐỨNG ĐẦU Ở BẮC NINH"])
+    result, _meta, body = import_page(page, registries)
+    assert not left_out(result, "đầu trang in lặp lại (bản PDF)")
+    assert "Điều 45" in body
+
+
+def test_a_capitals_headline_broken_after_a_comma_is_one_title(registries):
+    page = _pdf("TẠP CHÍ TUYÊN GIÁO Số 9 - 2024", "TẠP CHÍ TUYÊN GIÁO Số 9 - 2024 {n}",
+                ["PHÁT HUY VAI TRÒ NÊU GƯƠNG CỦA CÁN BỘ,", "ĐẢNG VIÊN Ở BẮC NINH"])
+    result, meta, body = import_page(page, registries)
+    assert meta["title"] == "PHÁT HUY VAI TRÒ NÊU GƯƠNG CỦA CÁN BỘ, ĐẢNG VIÊN Ở BẮC NINH"
+    assert meta["author"] == "ThS. Trần Thị Mai Anh"
+    assert meta["summary"].startswith("Bài viết phân tích")
+    assert "CÁN BỘ," not in body

@@ -50,3 +50,24 @@ def test_a_capitals_headline_broken_after_a_comma_is_one_title(registries):
     assert meta["author"] == "ThS. Trần Thị Mai Anh"
     assert meta["summary"].startswith("Bài viết phân tích")
     assert "CÁN BỘ," not in body
+
+
+# -- a word's last letter before a quotation mark is no mojibake (mojibake.py) -------------------------
+
+def test_a_toned_letter_before_a_closing_quote_is_not_reported_as_garbled(registries):
+    page = lines("Xã Hòa Phú khánh thành “Ngôi nhà văn hóa”", "12/05/2025 08:15",
+                 "Sáng 12/5, xã Hòa Phú (Đà Nẵng) khánh thành công trình “Ngôi nhà” của thanh niên, thực hiện "
+                 "Chỉ thị 05 của Bộ Chính trị.",
+                 "Mô hình “Tổ tự quản đường chè” và “Chợ quê không có cá”— nay đã thành nếp, như lời Bác: "
+                 "“việc gì có lợi cho dân thì làm, dù khó…”.")
+    result, _meta, body = import_page(page, registries)
+    assert not [w for w in result.warnings if "lỗi mã" in w]
+    assert "đường chè”" in body
+
+
+def test_a_line_still_garbled_is_still_reported(registries):
+    page = lines("Xã Hòa Phú khánh thành nhà văn hóa", "12/05/2025 08:15",
+                 "Sáng 12/5, xã Hòa Phú (Đà Nẵng) khánh thành công trình của thanh niên, thực hiện Chỉ thị 05.",
+                 "Äáº¡i tÃ¡ Nguyá»n VÄn An phÃ¡t biá»u táº¡i buổi lễ “Ngôi nhà”.")
+    result, _meta, _body = import_page(page, registries)
+    assert any("lỗi mã" in w for w in result.warnings)

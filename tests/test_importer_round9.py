@@ -71,3 +71,38 @@ def test_a_line_still_garbled_is_still_reported(registries):
                  "Äáº¡i tÃ¡ Nguyá»n VÄn An phÃ¡t biá»u táº¡i buổi lễ “Ngôi nhà”.")
     result, _meta, _body = import_page(page, registries)
     assert any("lỗi mã" in w for w in result.warnings)
+
+
+# -- a table that lays out the page: the article in one cell (tables.py) ------------------------------
+
+_ARTICLE_CELL = (
+    "<font size='4'><b>Liên đội THCS Nguyễn Du thi kể chuyện về Bác Hồ</b></font><br><i>Đăng ngày: 19/05/2024</i>"
+    "<p><b>Nhân kỷ niệm Ngày sinh Chủ tịch Hồ Chí Minh, Liên đội Trường THCS Nguyễn Du, thành phố Bảo Lộc "
+    "(Lâm Đồng) tổ chức hội thi kể chuyện về Bác cho 24 đội viên đại diện các chi đội.</b></p>"
+    "<p>Các câu chuyện được chọn kể đều gần gũi: Bác Hồ với thiếu nhi, Bác Hồ tiết kiệm, Bác Hồ trồng cây. "
+    "Nhiều em kết hợp kể chuyện với hát, đọc thơ, làm cho phần thi thêm sinh động.</p>"
+    "<p>Hội thi là hoạt động thiết thực thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị trong nhà trường, giúp "
+    "các em hiểu hơn về tấm gương đạo đức của Bác.</p>")
+
+
+def test_a_cell_holding_paragraphs_beside_a_menu_is_layout_not_a_data_table(registries):
+    page = ("<html><head><meta charset='utf-8'><title>Trường THCS Nguyễn Du - Tin tức</title></head><body>"
+            "<table><tr><td colspan='2'><b>TRƯỜNG THCS NGUYỄN DU</b></td></tr>"
+            "<tr><td><a href='a.htm'>Tin hoạt động</a><br><a href='b.htm'>Đoàn - Đội</a></td><td>" + _ARTICLE_CELL
+            + "</td></tr></table></body></html>")
+    _result, meta, body = import_page(page, registries, ".html")
+    assert meta["title"] == "Liên đội THCS Nguyễn Du thi kể chuyện về Bác Hồ"
+    assert meta["summary"].startswith("Nhân kỷ niệm Ngày sinh")
+    assert "|" not in body and "Bác Hồ trồng cây." in body
+    assert "source" not in meta  # "Tin tức" closing the <title> is a section, not the site
+
+
+def test_a_data_table_with_long_cells_stays_a_table(registries):
+    row = ("<tr><td>{n}</td><td>Chi bộ thôn {n} tổ chức sinh hoạt chuyên đề về học tập và làm theo Bác, mỗi đảng "
+           "viên đăng ký một việc làm cụ thể gắn với nhiệm vụ được giao ở khu dân cư trong năm 2024.</td></tr>")
+    page = ("<html><head><meta charset='utf-8'></head><body><h1>Kết quả học tập chuyên đề ở xã Tân Lập</h1>"
+            "<p>12/05/2024 08:00</p><p>Năm 2024, Đảng ủy xã Tân Lập (Phú Thọ) chỉ đạo các chi bộ thực hiện chuyên đề "
+            "học tập và làm theo Bác với nhiều cách làm hay.</p><table><tr><th>TT</th><th>Nội dung</th></tr>"
+            + row.format(n=1) + row.format(n=2) + "</table></body></html>")
+    _result, _meta, body = import_page(page, registries, ".html")
+    assert "| TT | Nội dung |" in body

@@ -147,6 +147,11 @@ _SITE_PART = re.compile(r"^(?:Báo|Tạp chí|Cổng|Trang|Đài|Website|Portal|
                         r"Thanh niên|Nhân dân|Quân đội nhân dân)", re.IGNORECASE)
 
 
+# A section's name closing a <title> ("Trường THCS Nguyễn Du - Tin tức"): the page's place on its site, no site.
+_SECTION = re.compile(r"^(?:Trang chủ|Tin tức(?:\s*[-–]\s*Sự kiện)?|Tin hoạt động|Chi tiết tin|Chi tiết bài viết|"
+                      r"Bài viết|Tin bài)$", re.IGNORECASE)
+
+
 def page_title_headline(page_titles: list[str], site_names: list[str] = ()) -> str | None:
     """The page's own headline from its title metadata, the site's name taken off the end
     ("Bến Tre: … | Báo Đồng Khởi", "… - Cổng TTĐT xã Tân Lập"); None when nothing of 3 words is left."""
@@ -170,7 +175,7 @@ def page_title_site(title: str | None) -> str | None:
     """The site's name a page's <title> ends with ("… - Cổng TTĐT xã Tân Lập"), or None."""
     parts = list(_SITE_SPLIT.finditer(title or ""))
     tail = title[parts[-1].end():].strip() if parts else ""
-    return tail if tail and _SITE_PART.search(tail) and words(tail) <= 12 else None
+    return tail if tail and _SITE_PART.search(tail) and words(tail) <= 12 and not _SECTION.match(tail) else None
 
 
 def headline_lines(infos: list[Info], page_titles: list[str] = ()) -> list[int]:

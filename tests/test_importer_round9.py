@@ -106,3 +106,17 @@ def test_a_data_table_with_long_cells_stays_a_table(registries):
             + row.format(n=1) + row.format(n=2) + "</table></body></html>")
     _result, _meta, body = import_page(page, registries, ".html")
     assert "| TT | Nội dung |" in body
+
+
+# -- a video kept as a link is named among the warnings, not among the lines left out ------------------
+
+def test_a_kept_video_is_not_listed_as_left_out(registries):
+    page = ("<html><head><meta charset='utf-8'></head><body><article><h1>Thanh niên Thủ đô tình nguyện vì cộng đồng"
+            "</h1><p>15/07/2024 06:30</p><p>Hàng nghìn đoàn viên thanh niên Hà Nội ra quân chiến dịch tình nguyện hè, "
+            "học tập và làm theo tấm gương đạo đức Hồ Chí Minh.</p><iframe src='https://www.youtube.com/embed/"
+            "dQw4w9WgXcQ' title='Ra quân tình nguyện hè'></iframe><p>Chiến dịch năm nay tập trung vào các vùng ven "
+            "của Thủ đô.</p></article></body></html>")
+    result, _meta, body = import_page(page, registries, ".html")
+    assert "Xem video: [Ra quân tình nguyện hè](https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in body
+    assert not [why for _line, why, _text in result.dropped if "video" in why]
+    assert [w for w in result.warnings if w.startswith("đã giữ 1 video") and "watch?v=dQw4w9WgXcQ" in w]

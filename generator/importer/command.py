@@ -40,6 +40,7 @@ from .lines import is_shouting
 from .places import Places, find_places, place_keys, source_name
 from .report import Output, print_file_report, print_summary
 from .unmarked import english, marked_reading, unmarked
+from .videos import kept_note
 from .undated import undated
 from .wrapped import Unwrapped, unwrap
 
@@ -204,6 +205,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         image_caption=figures[0].text if figures else None, image_alt=figures[0].alt if figures else None,
         draft=draft, checks=checks,
     )
+    warnings += kept_note(page.videos)
     if figures and not figures[0].text:
         warnings.append(f"ảnh “{figures[0].src}” không có chú thích")
     keep, link_dropped = body_links(found.body, blocks, page.base or page.url)

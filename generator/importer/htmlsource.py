@@ -28,7 +28,7 @@ from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
 from .pictures import PicturesMixin
 from .tables import TableBuilder
 from .teasers import REASON as TEASER, split_teasers
-from .videos import KEPT as VIDEO_KEPT, PendingVideo, player_page, watch_url, youtube_id
+from .videos import PendingVideo, player_page, watch_url, youtube_id
 
 _SKIP = {"script", "style", "nav", "aside", "noscript", "template", "svg", "iframe", "button",
          "select", "textarea", "object", "canvas", "menu", "dialog", "video", "audio"} | AMP_EMBEDS
@@ -222,7 +222,7 @@ class _PageParser(PicturesMixin, HTMLParser):
         video_page = watch_url(youtube) if youtube else player_page(tag, a) if not self._skip else None
         if video_page:
             self._video_link(video_page, a.get("title", ""))
-            self.meta.left_out.append((self.getpos()[0], VIDEO_KEPT, video_page))
+            self.meta.videos.append((self.getpos()[0], video_page))
         elif tag in ("video", "amp-video") and not self._skip:
             self._video = PendingVideo(a, self.getpos()[0])
         elif (tag in _EMBEDS or post) and not self._skip:

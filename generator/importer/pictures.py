@@ -12,7 +12,7 @@ from .clean import Block
 from .inline import EDGE
 from .lines import image_name
 from .media import ICON, NAMELESS, embed_address, icon_text, image_source, inline_icon, photo_address
-from .videos import KEPT as VIDEO_KEPT, PendingVideo, link_line, thumbnail_id, watch_url
+from .videos import PendingVideo, link_line, thumbnail_id, watch_url
 
 EMBED_REASON = "khung nhúng (video, bản đồ, quảng cáo…) không nhập được; nếu là nội dung bài, hãy nhúng lại"
 _SPACE = re.compile(r"\s+")
@@ -32,7 +32,7 @@ class PicturesMixin:
             self._image({"src": video.poster, "alt": ""})
         if video.src and not video.src.lower().startswith(("blob:", "data:")):
             self._video_link(video.src, video.title)
-            self.meta.left_out.append((video.line, VIDEO_KEPT, normalize(video.src)))
+            self.meta.videos.append((video.line, normalize(video.src)))
         else:
             self.meta.left_out.append((video.line, EMBED_REASON, normalize(video.title or video.poster or "<video>")))
 

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlsplit
 
-KEPT = "khung nhúng video: đã giữ thành đường dẫn “Xem video” trong bài; muốn phát ngay trên trang, hãy nhúng lại"
+
+
+def kept_note(videos: list[tuple[int, str]]) -> list[str]:
+    """The report's note on the players kept as links (a warning: nothing of the article was left out)."""
+    if not videos:
+        return []
+    where = "; ".join(f"dòng {line}: {url}" for line, url in videos)
+    return [f"đã giữ {len(videos)} video thành đường dẫn “Xem video” trong bài ({where}); muốn phát ngay trên "
+            "trang, hãy nhúng lại"]
 _WORDS = "Xem video"
 _YOUTUBE_PLAYER = re.compile(r"^(?:https?:)?//(?:www\.|m\.)?(?:youtube\.com|youtube-nocookie\.com)/"
                              r"(?:embed|v|shorts|live)/([\w-]{11})(?![\w-])", re.IGNORECASE)

@@ -120,3 +120,41 @@ def test_a_kept_video_is_not_listed_as_left_out(registries):
     assert "Xem video: [Ra quân tình nguyện hè](https://www.youtube.com/watch?v=dQw4w9WgXcQ)" in body
     assert not [why for _line, why, _text in result.dropped if "video" in why]
     assert [w for w in result.warnings if w.startswith("đã giữ 1 video") and "watch?v=dQw4w9WgXcQ" in w]
+
+
+# -- a quote written as a styled box (htmlsource.py) --------------------------------------------------
+
+_QUOTE = "“Thủ đô phải là nơi gương mẫu về mọi mặt, xứng đáng là trái tim của cả nước”."
+
+
+def _boxed(box: str) -> str:
+    return ("<html><head><meta charset='utf-8'></head><body><article><h1>Phường Hàng Bạc giữ gìn nếp sống thanh lịch"
+            "</h1><p>10/10/2024 09:30</p><p>Đảng ủy phường Hàng Bạc, quận Hoàn Kiếm (Hà Nội) phát động phong trào "
+            "“Người Hà Nội thanh lịch, văn minh” gắn với học tập và làm theo Bác.</p><p>Tại lễ phát động, các tổ "
+            "dân phố đã ký cam kết giữ gìn trật tự, vệ sinh tuyến phố cổ.</p>" + box
+            + "<p>Đảng ủy phường xác định đây là việc làm thường xuyên ở khu dân cư.</p></article></body></html>")
+
+
+def test_a_quote_written_as_a_styled_div_stays_a_quote(registries):
+    for box in (f'<div class="quote"><p>{_QUOTE}</p></div>',
+                f'<div class="box-trich-dan">{_QUOTE}</div>',
+                f'<div class="wp-block-pullquote"><p>{_QUOTE}</p></div>',
+                f'<div style="padding-left:10px;border-left:3px solid #c00"><p>{_QUOTE}</p></div>',
+                f'<p style="border-left: 4px solid red">{_QUOTE}</p>'):
+        _result, _meta, body = import_page(_boxed(box), registries, ".html")
+        assert f"> {_QUOTE}" in body, box
+        assert "> Đảng ủy phường" not in body and "> Tại lễ" not in body
+
+
+def test_a_quote_box_keeps_its_speaker_in_the_same_quote(registries):
+    box = f'<div class="quote"><p>{_QUOTE}</p><p class="quote-author">Chủ tịch Hồ Chí Minh</p></div>'
+    _result, _meta, body = import_page(_boxed(box), registries, ".html")
+    assert f"> {_QUOTE}\n>\n> — Chủ tịch Hồ Chí Minh" in body
+
+
+def test_a_box_without_a_left_rule_or_a_quote_class_is_no_quote(registries):
+    for box in (f'<div class="quote-author"><p>{_QUOTE}</p></div>',
+                f'<div style="border-left:0 solid #fff"><p>{_QUOTE}</p></div>',
+                f'<div style="border-left:none"><p>{_QUOTE}</p></div>'):
+        _result, _meta, body = import_page(_boxed(box), registries, ".html")
+        assert f"> {_QUOTE}" not in body and _QUOTE in body, box

@@ -26,6 +26,7 @@ from .inline import EDGE, emphasis, goes_on, joined, separated
 from .media import AMP_EMBEDS, IMAGE_TAGS, post_embed
 from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
 from .pictures import PicturesMixin
+from .boxes import notes_box, quote_box
 from .tables import TableBuilder
 from .teasers import REASON as TEASER, split_teasers
 from .videos import PendingVideo, player_page, watch_url, youtube_id
@@ -46,10 +47,6 @@ _ADVERT_KIND = "quảng cáo"
 # A <header> named for the post ("entry-header", "post-header", "detail-header") holds the headline and date
 # of an article the theme did not wrap in <article>; the page's own header is "site-header", "masthead"…
 _POST_HEADER = re.compile(r"entry|post|article|detail|story|single", re.IGNORECASE)
-# A box of the article's notes (WordPress's "wp-block-footnotes", "footnotes", "endnotes", "references",
-# "chu-thich"): the items of a numbered list in it are notes, written "[1] …" as a page that prints its numbers.
-_NOTES_BOX = re.compile(r"(?:^|[\s_-])(?:wp-block-footnotes|foot-?notes?|end-?notes?|references|chu-?thich|"
-                        r"ghi-?chu|tai-?lieu-?tham-?khao)(?=$|[\s_-])", re.IGNORECASE)
 _BACK_LINK = re.compile(r"^\s*[↩↑^⤴]\ufe0e?\ufe0f?\s*$")  # a note's link back to where it is cited
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "figure", "figcaption",
           "section", "article", "main", "blockquote", "tr", "td", "th", "table", "dd", "dt", "dl", "pre",
@@ -101,6 +98,7 @@ class _PageParser(PicturesMixin, HTMLParser):
         self._json: list[str] | None = None  # inside <script type="application/ld+json">
         self._tables: list[TableBuilder] = []
         self._quotes: list[int] = []  # numbers of the open <blockquote>s
+        self._quote_boxes: list[int] = []  # depths in self._stack of the open quote boxes (a styled <div>)
         self._lists: list[int] = []  # numbers of the open <ul>/<ol>s
         self._forms: list[int] = []  # for each open <form>, the number of blocks read before it
         self._count = {"quote": 0, "list": 0}
@@ -259,8 +257,12 @@ class _PageParser(PicturesMixin, HTMLParser):
         elif not self._skip:
             self._buffer.append(EDGE)
         self._push(tag)
-        if _NOTES_BOX.search(names):
+        if notes_box(names):
             self._notes.append(len(self._stack))
+        elif not self._skip and quote_box(tag, a):
+            self._count["quote"] += 1  # a quote box: its paragraphs are one quote, as a <blockquote>'s
+            self._quotes.append(self._count["quote"])
+            self._quote_boxes.append(len(self._stack))
         if tag == "ol":
             start = a.get("start", "").strip()
             self._note_numbers.append((int(start) if start.isdigit() else 1) if self._notes else 0)
@@ -379,6 +381,9 @@ class _PageParser(PicturesMixin, HTMLParser):
             top = self._pop()
             if self._notes and self._notes[-1] > len(self._stack):
                 self._notes.pop()
+            if self._quote_boxes and self._quote_boxes[-1] > len(self._stack):
+                self._quote_boxes.pop()
+                self._quotes.pop()
             if top == "ol" and self._note_numbers:
                 self._note_numbers.pop()
             if self._skip:

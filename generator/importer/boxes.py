@@ -1,0 +1,27 @@
+"""Boxes of a saved page that keep their structure though they are plain <div>s: a box of notes, whose
+numbered items are the article's notes, and a quote set apart by its class or a rule down its left side."""
+from __future__ import annotations
+
+import re
+
+# A box of the article's notes (WordPress's "wp-block-footnotes", "footnotes", "endnotes", "references",
+# "chu-thich"): the items of a numbered list in it are notes, written "[1] …" as a page that prints its numbers.
+_NOTES_BOX = re.compile(r"(?:^|[\s_-])(?:wp-block-footnotes|foot-?notes?|end-?notes?|references|chu-?thich|"
+                        r"ghi-?chu|tai-?lieu-?tham-?khao)(?=$|[\s_-])", re.IGNORECASE)
+# A quote written as a styled box: a class naming it ("quote", "wp-block-quote", "pullquote", "trich-dan", "loi-bac"),
+# or a rule down its left side (style "border-left: 3px solid …"). A class going on ("quote-author") names a part.
+_QUOTE_BOX = re.compile(r"(?:^|[\s_-])(?:quote|blockquote|pull-?quote|trich-?dan|trichdan|loi-?bac)(?=$|\s)",
+                        re.IGNORECASE)
+_LEFT_RULE = re.compile(r"border-left\s*:\s*(?:[^;]*\s)?(?:[1-9]\d*(?:\.\d+)?|0?\.\d+)(?:px|pt|em|rem)?"
+                        r"\s+(?:solid|double)", re.IGNORECASE)
+
+
+def notes_box(names: str) -> bool:
+    """An element's class and id name a box of notes."""
+    return bool(_NOTES_BOX.search(names))
+
+
+def quote_box(tag: str, attrs: dict) -> bool:
+    """A <div>, <p> or <section> that a page shows as a quote (its paragraphs are one quote)."""
+    return tag in ("div", "p", "section") and bool(
+        _QUOTE_BOX.search(attrs.get("class", "")) or _LEFT_RULE.search(attrs.get("style", "")))

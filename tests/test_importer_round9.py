@@ -158,3 +158,30 @@ def test_a_box_without_a_left_rule_or_a_quote_class_is_no_quote(registries):
                 f'<div style="border-left:none"><p>{_QUOTE}</p></div>'):
         _result, _meta, body = import_page(_boxed(box), registries, ".html")
         assert f"> {_QUOTE}" not in body and _QUOTE in body, box
+
+
+# -- words glued across inline elements (inline.py) ----------------------------------------------------
+
+def _sentence(inner: str) -> str:
+    return ("<html><head><meta charset='utf-8'></head><body><article><h1>Thanh niên Hà Nội tình nguyện vì cộng đồng"
+            "</h1><p>15/07/2024 06:30</p><p>Hàng nghìn đoàn viên thanh niên Hà Nội ra quân chiến dịch tình nguyện hè, "
+            "học tập và làm theo tấm gương đạo đức Hồ Chí Minh.</p><p>Buổi sinh hoạt về " + inner
+            + " cùng nhau làm theo gương Bác.</p></article></body></html>")
+
+
+def test_two_syllables_glued_across_inline_elements_are_two_words(registries):
+    for inner, shown in (("<span>học</span><span>tập</span>", "về học tập cùng"),
+                         ("<b>Thanh niên</b>tình nguyện", "về Thanh niên tình nguyện cùng"),
+                         ("<i>phong</i>trào", "về phong trào cùng"),
+                         ("<span class='c2'>“Thắp sáng ước mơ”</span><span class='c0'>cho em", "mơ” cho em"),
+                         ("<b>kết quả:</b>tốt", "kết quả: tốt")):
+        _result, _meta, body = import_page(_sentence(inner), registries, ".html")
+        assert shown in body.replace("*", ""), inner
+
+
+def test_a_word_split_by_its_formatting_stays_one_word(registries):
+    for inner, shown in (("nghề <b>nghi</b>ệp", "nghề nghiệp"), ("<b>Đ</b>ây", "Đây"),
+                         ("<span>Face</span>book", "Facebook"), ("<span>H’</span>Mông", "H’Mông"),
+                         ("<span>tr</span>ường", "trường"), ("<i>2024</i>năm", "2024năm")):
+        _result, _meta, body = import_page(_sentence(inner), registries, ".html")
+        assert shown in body.replace("*", ""), inner

@@ -185,3 +185,44 @@ def test_a_word_split_by_its_formatting_stays_one_word(registries):
                          ("<span>tr</span>ường", "trường"), ("<i>2024</i>năm", "2024năm")):
         _result, _meta, body = import_page(_sentence(inner), registries, ".html")
         assert shown in body.replace("*", ""), inner
+
+
+# -- a post copied from a Facebook page (lines.py, vague.py, boilerplate.csv) ---------------------------
+
+def _post(stamp: str) -> str:
+    return lines("Đoàn Thanh niên xã Hòa Phú", stamp,
+                 "🇻🇳 HÒA PHÚ: 100 ĐOÀN VIÊN RA QUÂN “NGÀY CHỦ NHẬT XANH” LÀM THEO LỜI BÁC 🇻🇳",
+                 "Sáng 14/4, Đoàn Thanh niên xã Hòa Phú, huyện Hòa Vang phối hợp với Hội Liên hiệp Thanh niên thành phố "
+                 "Đà Nẵng ra quân “Ngày Chủ nhật xanh”, thu gom hơn 2 tấn rác thải. 💪",
+                 "Hưởng ứng Chỉ thị 05 của Bộ Chính trị, các chi đoàn thôn đã nhận chăm sóc 5 tuyến đường hoa và trồng "
+                 "mới 300 cây xanh tại các khu dân cư. 🌳",
+                 "#HocTapVaLamTheoBac #ChuNhatXanh", "Xem bản dịch",
+                 "Có thể là hình ảnh về 8 người, cây và văn bản",
+                 "👍❤️ Bạn, Nguyễn Văn Thành và 234 người khác", "12 bình luận", "18 lượt chia sẻ")
+
+
+def test_the_name_over_a_posts_stamp_is_the_poster_not_the_headline(registries):
+    for stamp in ("15 tháng 4, 2024 · 🌏", "15 tháng 4, 2024 ·", "15/04/2024 lúc 09:15 · 👥"):
+        result, meta, body = import_page(_post(stamp), registries)
+        assert meta["title"] == "HÒA PHÚ: 100 ĐOÀN VIÊN RA QUÂN “NGÀY CHỦ NHẬT XANH” LÀM THEO LỜI BÁC", stamp
+        assert (meta["date"].year, meta["date"].month, meta["date"].day) == (2024, 4, 15)
+        assert "date" not in result.meta.checks  # a post's stamp above its text is no page clock
+        assert meta["summary"].startswith("Sáng 14/4") and "Đoàn Thanh niên xã Hòa Phú\n" not in body
+
+
+def test_a_posts_day_and_month_in_words_without_a_year_is_no_headline(registries):
+    for stamp in ("15 tháng 4 lúc 09:15 · 🌏", "15 thg 4 lúc 09:15 ·"):
+        result, meta, _body = import_page(_post(stamp), registries)
+        assert meta["title"].startswith("HÒA PHÚ: 100 ĐOÀN VIÊN"), stamp
+        assert meta["draft"] is True
+        assert any("không ghi năm" in w for w in result.warnings)
+
+
+def test_facebooks_reactions_and_photo_descriptions_are_left_out(registries):
+    result, _meta, body = import_page(_post("15 tháng 4, 2024 · 🌏"), registries)
+    assert "Có thể là hình ảnh" not in body and "người khác" not in body
+    assert left_out(result, "khuôn trang (alt)") == ["Có thể là hình ảnh về 8 người, cây và văn bản"]
+    for line in ("Minh Anh and 1,2K others", "👍 Nguyễn Thị Hoa và 12 người khác"):
+        page = _post("15 tháng 4, 2024 · 🌏").replace("👍❤️ Bạn, Nguyễn Văn Thành và 234 người khác", line)
+        result, _meta, body = import_page(page, registries)
+        assert "others" not in body and "người khác" not in body, line

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..vietnamese import term_key
 from .clean import is_headline_like, words
-from .lines import LIST_NUMBER, Info, is_shouting
+from .lines import LIST_NUMBER, Info, is_shouting, post_stamp
 from .tail import notes_start
 
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
@@ -337,7 +337,7 @@ def choose_date(infos: list[Info], title: int, lead: int | None, last: int | Non
             score -= 0.5 if not meta.date.weekday_matches else 0
         score += 1 if meta.published else 0
         score -= 0.5 if meta.updated else 0
-        if meta.poster or meta.labelled_author or (meta.rest and info.name is None):
+        if meta.poster or meta.labelled_author or (meta.rest and info.name is None and not post_stamp(info.text)):
             score -= 0.25
         if best is None or score > best[0]:
             best = (score, i)
@@ -361,7 +361,8 @@ def _date_place(infos: list[Info], i: int, title: int, lead: int | None, last: i
     if between or title - i - len(bylines) > 2:
         return 0  # further up, past menu items: the page's clock; one category label may stand between
     date = infos[i].meta.date
-    return 7 if date is None or date.has_time else 6  # no time: perhaps a clock right above the headline
+    # no time: perhaps a clock right above the headline, unless it is a social post's stamp ("… · 🌏")
+    return 7 if date is None or date.has_time or post_stamp(infos[i].text) else 6
     # A byline printed between the date and the headline ("Bài, ảnh: MINH TÂM") does not part them.
 
 

@@ -226,3 +226,42 @@ def test_facebooks_reactions_and_photo_descriptions_are_left_out(registries):
         page = _post("15 tháng 4, 2024 · 🌏").replace("👍❤️ Bạn, Nguyễn Văn Thành và 234 người khác", line)
         result, _meta, body = import_page(page, registries)
         assert "others" not in body and "người khác" not in body, line
+
+
+# -- a related box whose items carry their summaries (htmlsource.py, clean.py) ------------------------
+
+_ITEM = ("<div class='item'><h4><a href='/{n}.html'>{title}</a></h4><div class='meta'>0{n}/06/2024</div>"
+         "<p>{summary}</p></div>")
+_OTHER = [("Chư Păh nhân rộng mô hình “Dân vận khéo” ở vùng đồng bào",
+           "Năm 2023, huyện Chư Păh có 46 mô hình “Dân vận khéo” được công nhận, trong đó nhiều mô hình ở vùng đồng "
+           "bào dân tộc thiểu số mang lại hiệu quả thiết thực."),
+          ("Ia Grai biểu dương 50 điển hình học tập và làm theo Bác",
+           "Sáng 31/5, Huyện ủy Ia Grai tổ chức hội nghị biểu dương 50 tập thể, cá nhân điển hình trong học tập và làm "
+           "theo tư tưởng, đạo đức, phong cách Hồ Chí Minh giai đoạn 2021 - 2024.")]
+
+
+def _related_page(box: str, after: str = "") -> str:
+    return ("<html><head><meta charset='utf-8'></head><body><main><h1>Chi bộ làng Đê Kôn học Bác từ những việc nhỏ</h1>"
+            "<p>07/06/2024 15:40</p><p>Chi bộ làng Đê Kôn (xã Ia Pa, huyện Chư Păh, Gia Lai) đưa việc học tập và làm "
+            "theo Bác vào từng việc nhỏ: giữ sạch đường làng, giúp nhau giống lúa, vận động con em đến trường.</p>"
+            "<p>Làng Đê Kôn có 214 hộ, phần lớn là đồng bào Jrai; mỗi đảng viên trong chi bộ nhận phụ trách từ 5 đến 7 "
+            "hộ, hằng tháng đến thăm hỏi và hướng dẫn bà con cách làm ăn.</p>" + box + after + "</main></body></html>")
+
+
+def test_a_related_box_goes_whole_with_its_items_summaries(registries):
+    items = "".join(_ITEM.format(n=k + 5, title=t, summary=s) for k, (t, s) in enumerate(_OTHER))
+    for box in (f"<div class='related-news'><h3>Tin liên quan</h3>{items}</div>",
+                f"<section><div class='box-title'>Cùng chuyên mục</div><div class='list'>{items}</div></section>"):
+        result, _meta, body = import_page(_related_page(box), registries, ".html")
+        assert "Chư Păh có 46 mô hình" not in body and "Huyện ủy Ia Grai" not in body, box
+        assert not [w for w in result.warnings if "trang danh sách" in w]
+        assert "cách làm ăn." in body
+
+
+def test_a_related_line_amid_the_text_takes_no_paragraphs_after_it(registries):
+    rest = ("<p>Năm 2023, làng không còn học sinh bỏ học, 30 hộ thoát nghèo; chi bộ được Huyện ủy Chư Păh khen là "
+            "chi bộ trong sạch, vững mạnh tiêu biểu.</p><p>Ông Rơ Châm Khăm chia sẻ: “Đảng viên làm trước thì dân làm "
+            "theo, việc gì khó mấy cũng xong”, đó là cách chi bộ học Bác mỗi ngày.</p>")
+    box = "<div><p><b>Tin liên quan</b></p><p><a href='/1.html'>Chư Păh nhân rộng mô hình “Dân vận khéo”</a></p>" + rest
+    _result, _meta, body = import_page(_related_page(box + "</div>"), registries, ".html")
+    assert "30 hộ thoát nghèo" in body and "Ông Rơ Châm Khăm chia sẻ" in body

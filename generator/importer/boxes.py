@@ -1,5 +1,6 @@
 """Boxes of a saved page that keep their structure though they are plain <div>s: a box of notes, whose
-numbered items are the article's notes, and a quote set apart by its class or a rule down its left side."""
+numbered items are the article's notes, a quote set apart by its class or a rule down its left side, and
+where the box a block opens ends (a "Tin liên quan" heading takes its whole box, summaries and all)."""
 from __future__ import annotations
 
 import re
@@ -25,3 +26,31 @@ def quote_box(tag: str, attrs: dict) -> bool:
     """A <div>, <p> or <section> that a page shows as a quote (its paragraphs are one quote)."""
     return tag in ("div", "p", "section") and bool(
         _QUOTE_BOX.search(attrs.get("class", "")) or _LEFT_RULE.search(attrs.get("style", "")))
+
+
+class BoxEnds:
+    """For each open element, the extra of the first block read inside it; when the element closes, that
+    block learns where its box ends: ``extra["box_end"]``, the ``extra["seq"]`` of the first block after it.
+    Each element is given its first block once, so the page is read in linear time however deep it nests."""
+
+    def __init__(self) -> None:
+        self._firsts: list[dict | None] = []
+        self._seq = 0
+
+    def open(self) -> None:
+        self._firsts.append(None)
+
+    def close(self) -> None:
+        first = self._firsts.pop() if self._firsts else None
+        if first is not None:
+            first["box_end"] = self._seq
+
+    def number(self, extra: dict) -> None:
+        """A new block's place in reading order; it is the first block of the open elements that had none
+        (from the innermost out, stopping at one that has its first block: every element around it has one)."""
+        extra["seq"] = self._seq
+        self._seq += 1
+        k = len(self._firsts) - 1
+        while k >= 0 and self._firsts[k] is None:
+            self._firsts[k] = extra
+            k -= 1

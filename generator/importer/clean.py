@@ -181,6 +181,9 @@ def _following(blocks: list[Block], start: int, then: str, body_started: bool, r
     if then == "headlines":
         if not body_started:
             return 0
+        box = _box(blocks, start)
+        if box:
+            return box  # a saved page's box that the heading opens: its items, with their dates and summaries
         listed = blocks[start].extra.get("list") if start < len(blocks) else None
         # The article signed off above the marker (a byline, a source: a short line), not a box amid its text.
         ended = start >= 2 and len(blocks[start - 2].text) <= 80
@@ -218,6 +221,26 @@ def _following(blocks: list[Block], start: int, then: str, body_started: bool, r
                 break
             count += 1
     return count
+
+
+def _box(blocks: list[Block], start: int) -> int:
+    """How many blocks after the heading blocks[start - 1] stand in the element it opens on a saved page
+    (``<div class="related"><h3>Tin liên quan</h3>…</div>``); 0 when it opens none."""
+    marker = blocks[start - 1].extra
+    end, seq = marker.get("box_end"), marker.get("seq")
+    if end is None or seq is None or end <= seq + 1:
+        return 0
+    count = 0
+    for block in blocks[start:]:
+        if not seq < block.extra.get("seq", end) < end:
+            break
+        count += 1
+    # Each item a headline, perhaps with its date and a summary; a box of more running text than headlines
+    # holds the article's own paragraphs (a "Tin liên quan" line amid its text): no box then.
+    inside = blocks[start:start + count]
+    headlines = sum(1 for b in inside if is_headline_like(b.text, 200) and meta_line(b.text) is None)
+    running = sum(1 for b in inside if not is_headline_like(b.text, 200))
+    return count if headlines and running <= headlines else 0
 
 
 def _whole_article(blocks: list[Block], j: int) -> bool:

@@ -26,7 +26,7 @@ from .inline import EDGE, emphasis, goes_on, joined, separated
 from .media import AMP_EMBEDS, IMAGE_TAGS, post_embed
 from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
 from .pictures import PicturesMixin
-from .boxes import notes_box, quote_box
+from .boxes import BoxEnds, notes_box, quote_box
 from .tables import TableBuilder
 from .teasers import REASON as TEASER, split_teasers
 from .videos import PendingVideo, player_page, watch_url, youtube_id
@@ -77,6 +77,7 @@ class _PageParser(PicturesMixin, HTMLParser):
         self.blocks: list[Block] = []
         self.meta = PageMeta()
         self._stack: list[str] = []
+        self._boxes = BoxEnds()  # where the box each block opens ends (clean.py: a related box, whole)
         # How many of each tag self._stack holds: "is an <article> open?" in constant time. Scanning the
         # stack made a page of 100,000 nested <div>s (200 KB) take six minutes: every tag looked at every
         # open one.
@@ -124,11 +125,13 @@ class _PageParser(PicturesMixin, HTMLParser):
 
     def _push(self, tag: str) -> None:
         self._stack.append(tag)
+        self._boxes.open()
         self._open_tags[tag] += 1
         self._hidden += tag in _SKIP and tag not in _REPORTED
 
     def _pop(self) -> str:
         tag = self._stack.pop()
+        self._boxes.close()
         self._open_tags[tag] -= 1
         self._hidden -= tag in _SKIP and tag not in _REPORTED
         return tag
@@ -196,6 +199,7 @@ class _PageParser(PicturesMixin, HTMLParser):
                 self.blocks[-1] = joined(last, text, extra)  # "… nhiều hoạt động<br>thiết thực như …": one sentence
             else:
                 self.blocks.append(Block(text, self.getpos()[0], hint, extra))
+                self._boxes.number(extra)
             self._lazy_missing = False  # a <noscript> after text is no copy of the picture before it
         self._soft_break = None
 

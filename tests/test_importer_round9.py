@@ -265,3 +265,17 @@ def test_a_related_line_amid_the_text_takes_no_paragraphs_after_it(registries):
     box = "<div><p><b>Tin liên quan</b></p><p><a href='/1.html'>Chư Păh nhân rộng mô hình “Dân vận khéo”</a></p>" + rest
     _result, _meta, body = import_page(_related_page(box + "</div>"), registries, ".html")
     assert "30 hộ thoát nghèo" in body and "Ông Rơ Châm Khăm chia sẻ" in body
+
+
+# -- a video's poster: its alt says what it is (pictures.py, body.py) ---------------------------------
+
+def test_a_posters_alt_says_it_is_a_still_of_the_video_and_is_no_caption(registries):
+    for attrs, alt in (('title="Ra quân tình nguyện hè"', "Ảnh từ video “Ra quân tình nguyện hè”"), ("", "Ảnh từ video")):
+        player = f'<video controls poster="/uploads/ra-quan.jpg" src="/uploads/ra-quan.mp4" {attrs}></video>'
+        page = ("<html><head><meta charset='utf-8'></head><body><article><h1>Thanh niên Thủ đô tình nguyện vì cộng "
+                "đồng</h1><p>15/07/2024 06:30</p><p>Hàng nghìn đoàn viên thanh niên Hà Nội ra quân chiến dịch tình "
+                "nguyện hè, học tập và làm theo tấm gương đạo đức Hồ Chí Minh.</p>" + player + "<p>Chiến dịch năm nay "
+                "tập trung vào các vùng ven của Thủ đô.</p></article></body></html>")
+        _result, meta, body = import_page(page, registries, ".html")
+        assert f"![{alt}](/images/ra-quan.jpg)\n" in body, attrs
+        assert meta["image"] == {"src": "/images/ra-quan.jpg", "alt": alt}  # no caption made of the alt

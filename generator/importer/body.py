@@ -116,7 +116,7 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
         if info.image:
             alt = b.extra.get("alt", "") if b.hint == "img" else ""
             alt = alt if _describes(alt, info.image) else ""
-            caption = alt
+            caption = "" if b.extra.get("poster") else alt  # a poster's alt says what it is, no caption
             j = i + 1
             video = None
             if j + 1 < len(infos) and infos[j].block.hint == "video" and infos[j + 1].block.hint == "caption":

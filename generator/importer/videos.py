@@ -75,6 +75,12 @@ def link_line(title: str) -> tuple[str, str]:
     return (f"{_WORDS}: {title}", title) if title else (_WORDS, _WORDS)
 
 
+def poster_alt(title: str) -> str:
+    """The alt of a video's poster: what it is, and the video's title when the page gives one."""
+    title = " ".join(title.split())
+    return f"Ảnh từ video “{title}”" if title else "Ảnh từ video"
+
+
 def is_video(url: str) -> bool:
     parts = urlsplit(url)
     host = (parts.hostname or "").lower()

@@ -279,3 +279,30 @@ def test_a_posters_alt_says_it_is_a_still_of_the_video_and_is_no_caption(registr
         _result, meta, body = import_page(page, registries, ".html")
         assert f"![{alt}](/images/ra-quan.jpg)\n" in body, attrs
         assert meta["image"] == {"src": "/images/ra-quan.jpg", "alt": alt}  # no caption made of the alt
+
+
+# -- a post that prints no headline (headline.py, extract.py) -------------------------------------------
+
+_UNTITLED = ["Huyện đoàn Krông Pắc", "3 tháng 5, 2024 ·",
+             "Sáng nay, Huyện đoàn Krông Pắc (Đắk Lắk) tổ chức Lễ ra quân Tháng Thanh niên, trao 50 suất quà cho thiếu "
+             "nhi có hoàn cảnh khó khăn tại xã Ea Kly. 🇻🇳",
+             "Đây là hoạt động thiết thực thực hiện Chỉ thị 05 của Bộ Chính trị, giúp đoàn viên rèn luyện đạo đức, "
+             "lối sống theo gương Bác.",
+             "#TuoiTreKrongPac #LamTheoLoiBac", "45", "3 bình luận"]
+
+
+def test_a_post_without_a_headline_keeps_its_text_and_takes_its_first_sentence_for_title(registries):
+    result, meta, body = import_page(lines(*_UNTITLED), registries)
+    assert meta["title"] == "Sáng nay, Huyện đoàn Krông Pắc (Đắk Lắk) tổ chức Lễ ra quân Tháng Thanh…"
+    assert "title" in result.meta.checks and "viết tiêu đề" in result.meta.checks["title"]
+    assert meta["summary"].startswith("Sáng nay, Huyện đoàn Krông Pắc (Đắk Lắk) tổ chức Lễ ra quân")
+    assert "Đây là hoạt động thiết thực" in body and "#" not in meta["title"]
+    assert meta["province"] == ["Đắk Lắk"] and meta["directives"] == ["05-CT/TW"]
+
+
+def test_a_short_first_sentence_is_the_stand_in_title_whole(registries):
+    page = lines(*_UNTITLED[:2], "Tuổi trẻ Krông Pắc ra quân Tháng Thanh niên năm 2024. Sáng nay, Huyện đoàn Krông Pắc "
+                 "(Đắk Lắk) trao 50 suất quà cho thiếu nhi có hoàn cảnh khó khăn tại xã Ea Kly.", *_UNTITLED[3:])
+    _result, meta, _body = import_page(page, registries)
+    assert meta["title"] == "Tuổi trẻ Krông Pắc ra quân Tháng Thanh niên năm 2024"
+

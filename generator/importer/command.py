@@ -113,6 +113,8 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     lines: dict[str, int | str | None] = {"title": found.title_line}
     if not found.title_sure:
         checks["title"] = "có dòng khác cũng giống tiêu đề"
+    if found.title_stand_in:
+        checks["title"] = "trang không in tiêu đề: đây là câu đầu bài, hãy viết tiêu đề"
     if is_shouting(found.title) or found.title_capitals:  # no rule makes sentence case: proper names need an editor
         checks["title"] = "tiêu đề viết toàn chữ in hoa: hãy viết lại chữ thường, chỉ viết hoa chữ đầu và tên riêng"
 

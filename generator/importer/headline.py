@@ -73,11 +73,14 @@ def _eligible(info: Info, relaxed: bool = False) -> bool:
         return False  # "(Tham luận tại Hội nghị …)", "Kính thưa các đồng chí!": a note, a speech's opening
     if _paper_name(text):
         return False  # "Báo Tuyên Quang điện tử" over the page, "Báo Quảng Ngãi" under a phone's address bar
+    if _HASHTAGS.match(text):
+        return False  # "#TuoiTreKrongPac #LamTheoLoiBac": a post's tags (extract.py reads them)
     if relaxed:  # nothing headline-shaped: a very long headline, or one ending with a full stop
         return len(text) <= 400 and info.n_words <= 70
     return is_headline_like(text, 250) or (text.endswith(("?", "!")) and info.n_words <= 40)
 
 
+_HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
 _PAPER_WORD = re.compile(r"^(?:Báo|Tạp\s+chí|Đài)\s+(?=\S)")
 _PAPER_END = re.compile(r"\s+(?:điện\s+tử|online|Online|Điện\s+tử)$")
 

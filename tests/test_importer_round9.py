@@ -306,3 +306,20 @@ def test_a_short_first_sentence_is_the_stand_in_title_whole(registries):
     _result, meta, _body = import_page(page, registries)
     assert meta["title"] == "Tuổi trẻ Krông Pắc ra quân Tháng Thanh niên năm 2024"
 
+
+
+def test_a_pdfs_page_labels_are_left_out(registries):
+    for label in ("Trang {n}", "- {n} -", "{n}/12", "Trang {n}/12", "Page {n} of 12"):
+        body = _WRAPPED[:3] + [label.format(n=3)] + _WRAPPED[3:] + [label.format(n=4)]
+        page = lines("Tạp chí Cộng sản", "NÊU GƯƠNG NGƯỜI ĐỨNG ĐẦU Ở BẮC NINH", "ThS. TRẦN THỊ MAI ANH", *body)
+        result, _meta, body_text = import_page(page, registries)
+        assert left_out(result, "số trang (bản PDF)") == [label.format(n=3), label.format(n=4)], label
+        assert label.format(n=3) not in body_text
+
+
+def test_a_lone_fraction_or_label_in_a_wrapped_text_needs_its_pages(registries):
+    # one "3/12" (a score, a date) without a next page is no page number
+    body = _WRAPPED[:3] + ["3/12"] + _WRAPPED[3:]
+    page = lines("Tạp chí Cộng sản", "NÊU GƯƠNG NGƯỜI ĐỨNG ĐẦU Ở BẮC NINH", "ThS. TRẦN THỊ MAI ANH", *body)
+    result, _meta, _body = import_page(page, registries)
+    assert not left_out(result, "số trang (bản PDF)")

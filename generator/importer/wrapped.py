@@ -31,7 +31,9 @@ from .lines import ROMAN, is_office, is_shouting
 RUNNING_HEADER = "đầu trang in lặp lại (bản PDF)"
 PAGE_NUMBER = "số trang (bản PDF)"
 _END = re.compile(r"[.!?…:;][\"”’»)\]]*$")
-_PAGE = re.compile(r"^\d{1,4}$")
+# A page's number on its own line: "12", "- 12 -", "12/40"; labelled, "Trang 12", "Trang 12/40", "Page 12 of 40".
+_PAGE = re.compile(r"^(?:[-–—]\s*(?P<dashed>\d{1,4})\s*[-–—]|(?P<bare>\d{1,4})(?:\s*/\s*\d{1,4})?|"
+                   r"(?:Trang|Tr\.|Page)\s*(?P<labelled>\d{1,4})(?:\s*(?:/|of|trên)\s*\d{1,4})?)$", re.IGNORECASE)
 _NUMBERED = re.compile(r"^(?:(?P<lead>\d{1,4})\s+(?P<rest>\S.*)|(?P<head>.*\S)\s+(?P<tail>\d{1,4}))$")  # "TẠP CHÍ … 45"
 _CUT = re.compile(r"(?<=[^\W\d_])-$")  # a letter, then the hyphen: a word cut at the line's end
 _ITEM = re.compile(r"^(?:\d{1,2}\s*[.)]|[a-zđ]\)|[-–+•*▪●◦○·■□◆►➢➤❖✓✔])\s+\S")
@@ -120,13 +122,19 @@ def _page_furniture(blocks: list[Block]) -> dict[int, str]:
         regular = len(places) >= 3 and max(gaps) <= 1.5 * min(gaps)
         if paged or regular:
             found.update((id(blocks[i]), RUNNING_HEADER) for i in places)
-    # Page numbers: bare numbers counting up by one (34, 35, 36), or beside a running header.
-    values = [int(blocks[i].text) for i in numbers]
+    # Page numbers: numbers counting up by one (34, 35, 36), labelled ("Trang 3"), or beside a running header.
+    values = [_page_number(blocks[i].text) for i in numbers]
     counting = len(values) >= 2 and all(b == a + 1 for a, b in zip(values, values[1:]))
     for i in numbers:
-        if counting or any(found.get(id(blocks[j])) for j in range(max(0, i - 2), min(len(blocks), i + 3))):
+        near = range(max(0, i - 2), min(len(blocks), i + 3))
+        if counting or _PAGE.match(blocks[i].text)["labelled"] or any(found.get(id(blocks[j])) for j in near):
             found[id(blocks[i])] = PAGE_NUMBER
     return found
+
+
+def _page_number(text: str) -> int:
+    m = _PAGE.match(text)
+    return int(m["dashed"] or m["bare"] or m["labelled"])
 
 
 def _numbered_headers(blocks: list[Block], by_text: dict[str, list[int]]) -> list[list[int]]:

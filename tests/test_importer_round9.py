@@ -323,3 +323,24 @@ def test_a_lone_fraction_or_label_in_a_wrapped_text_needs_its_pages(registries):
     page = lines("Tạp chí Cộng sản", "NÊU GƯƠNG NGƯỜI ĐỨNG ĐẦU Ở BẮC NINH", "ThS. TRẦN THỊ MAI ANH", *body)
     result, _meta, _body = import_page(page, registries)
     assert not left_out(result, "số trang (bản PDF)")
+
+
+# -- a Word page typed in TCVN3: a .VnTimeH line inside its tags (legacy.py) ---------------------------
+
+def test_a_vntimeh_headline_inside_a_saved_pages_tags_comes_out_in_capitals(registries):
+    from generator.importer import legacy
+    tcvn3 = legacy.CHARSETS[0]
+
+    def p(text: str, font: str = ".VnTime", tag: str = "span") -> str:
+        return (f"<p class=MsoNormal style='text-align:justify'><{tag} style='font-family:\"{font}\"'>"
+                f"{legacy.encode_text(text, tcvn3)}<o:p></o:p></{tag}></p>\n")
+
+    page = ("<html><head><meta http-equiv=Content-Type content='text/html; charset=windows-1252'></head><body>\n"
+            + p("HỌC TẬP VÀ LÀM THEO BÁC Ở XÃ YÊN TRUNG", ".VnTimeH") + p("Ngày 15 tháng 5 năm 2009")
+            + p("Thực hiện Cuộc vận động học tập và làm theo tấm gương đạo đức Hồ Chí Minh, Đảng ủy xã Yên Trung, "
+                "huyện Yên Phong (Bắc Ninh) đã có nhiều cách làm hay.")
+            + p("Các chi bộ tổ chức sinh hoạt chuyên đề hằng tháng, mỗi đảng viên đăng ký một việc làm cụ thể theo "
+                "gương Bác.") + "</body></html>")
+    result, meta, _body = import_page(page.encode("cp1252"), registries, ".html")
+    assert meta["title"] == "HỌC TẬP VÀ LÀM THEO BÁC Ở XÃ YÊN TRUNG"
+    assert any(".VnTimeH" in w for w in result.warnings)

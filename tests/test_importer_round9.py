@@ -344,3 +344,51 @@ def test_a_vntimeh_headline_inside_a_saved_pages_tags_comes_out_in_capitals(regi
     result, meta, _body = import_page(page.encode("cp1252"), registries, ".html")
     assert meta["title"] == "HỌC TẬP VÀ LÀM THEO BÁC Ở XÃ YÊN TRUNG"
     assert any(".VnTimeH" in w for w in result.warnings)
+
+
+# -- Word's lists: markers in a symbol font, and the signature under a list (wordpage.py, extract.py) ----
+
+def _word_item(marker: str, font: str, text: str) -> str:
+    return (f"<p class=MsoListParagraphCxSpMiddle style='margin-left:36.0pt;text-indent:-18.0pt;mso-list:l1 level1 "
+            f"lfo2'><![if !supportLists]><span style='font-family:{font}'>{marker}<span style='font:7.0pt "
+            f"\"Times New Roman\"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]><span lang=VI>{text}<o:p></o:p></span></p>\n")
+
+
+def test_words_list_markers_in_a_symbol_font_are_bullets_and_the_signature_below_is_the_author(registries):
+    items = [("Ø", "Wingdings", "Mỗi thầy cô là một tấm gương đạo đức, tự học và sáng tạo;"),
+             ("§", "Wingdings", "Tổ chức kể chuyện về Bác vào tiết chào cờ đầu tuần;"),
+             ("·", "Symbol", "Phong trào “Kế hoạch nhỏ” giúp học sinh khó khăn;"),
+             ("ü", "Wingdings", "100% giáo viên đăng ký làm theo Bác;"),
+             ("v", "Wingdings", "Không có học sinh vi phạm đạo đức.")]
+    page = ("<html><head><meta charset='utf-8'></head><body><div class=WordSection1>"
+            "<p class=MsoNormal align=center><b><span lang=VI>Trường THCS Lê Lợi làm theo lời Bác dạy</span></b></p>"
+            "<p class=MsoNormal><i><span lang=VI>Ngày đăng: 20/11/2024</span></i></p>"
+            "<p class=MsoNormal><span lang=VI>Năm học 2024 - 2025, Trường THCS Lê Lợi, thành phố Hà Tĩnh tiếp tục "
+            "thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị bằng các việc làm cụ thể trong dạy và học.</span></p>"
+            "<p class=MsoNormal><span lang=VI>Nhà trường đã triển khai các nội dung chính:</span></p>\n"
+            + "".join(_word_item(*item) for item in items)
+            + "<p class=MsoNormal align=right><b><span lang=VI>Lê Thị Hương</span></b></p></div></body></html>")
+    _result, meta, body = import_page(page, registries, ".html")
+    for _marker, _font, text in items:
+        assert f"- {text}" in body
+    assert "Ø" not in body and "§" not in body and "ü" not in body
+    assert meta["author"] == "Lê Thị Hương"
+
+
+def test_letters_in_an_ordinary_font_stay_letters(registries):
+    page = ("<html><head><meta charset='utf-8'></head><body><h1>Trường THCS Lê Lợi làm theo lời Bác dạy</h1>"
+            "<p>20/11/2024</p><p>Năm học 2024 - 2025, Trường THCS Lê Lợi, thành phố Hà Tĩnh tiếp tục thực hiện Chỉ thị "
+            "05-CT/TW của Bộ Chính trị bằng các việc làm cụ thể.</p><p><span style='font-family:Arial'>Ø</span> là "
+            "ký hiệu của tập rỗng, <span style='font-family:Symbol'>p</span> trong toán học.</p></body></html>")
+    _result, _meta, body = import_page(page, registries, ".html")
+    assert "Ø là ký hiệu" in body and "p trong toán học" in body  # Symbol's "p" is π, no bullet
+
+
+def test_a_signature_under_a_long_list_ending_the_article_is_its_author(registries):
+    items = [f"{k}. Chi bộ thôn {k} đăng ký một việc làm cụ thể theo gương Bác;" for k in range(1, 7)]
+    page = lines("Trường THCS Lê Lợi làm theo lời Bác dạy", "Ngày đăng: 20/11/2024",
+                 "Năm học 2024 - 2025, Trường THCS Lê Lợi, thành phố Hà Tĩnh tiếp tục thực hiện Chỉ thị 05-CT/TW của "
+                 "Bộ Chính trị bằng các việc làm cụ thể trong dạy và học.",
+                 "Nhà trường đã triển khai các nội dung chính:", *items, "Lê Thị Hương")
+    result, meta, _body = import_page(page, registries)
+    assert meta["author"] == "Lê Thị Hương" and "author" not in result.meta.checks

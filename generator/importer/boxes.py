@@ -1,6 +1,7 @@
-"""Boxes of a saved page that keep their structure though they are plain <div>s: a box of notes, whose
-numbered items are the article's notes, a quote set apart by its class or a rule down its left side, and
-where the box a block opens ends (a "Tin liên quan" heading takes its whole box, summaries and all)."""
+"""Boxes of a saved page known by their class, id or style though they are plain <div>s: an advertisement
+(left out), the post's own <header> (kept), a box of notes, whose numbered items are the article's notes,
+a quote set apart by its class or a rule down its left side; and where the box a block opens ends (a
+"Tin liên quan" heading takes its whole box, summaries and all)."""
 from __future__ import annotations
 
 import re
@@ -15,6 +16,26 @@ _QUOTE_BOX = re.compile(r"(?:^|[\s_-])(?:quote|blockquote|pull-?quote|trich-?dan
                         re.IGNORECASE)
 _LEFT_RULE = re.compile(r"border-left\s*:\s*(?:[^;]*\s)?(?:[1-9]\d*(?:\.\d+)?|0?\.\d+)(?:px|pt|em|rem)?"
                         r"\s+(?:solid|double)", re.IGNORECASE)
+
+
+# An advertisement's box, by its class or id ("ads", "adsbygoogle", "box-quangcao", "sponsored"): its words
+# ("Mua bảo hiểm ngay…") are no article's. "banner" is left alone: an article's own picture may carry it.
+_ADVERT = re.compile(r"(?:^|[\s_-])(?<!no-)(?<!no_)(?:ads?|adverts?|advertisement|adsbygoogle|quangcao|quang-cao|qc|"
+                     r"sponsors?|sponsored|taitro|tai-tro)(?=$|[\s_-])(?![-_]free)", re.IGNORECASE)
+ADVERT_KIND = "quảng cáo"  # the report's name for them
+# A <header> named for the post ("entry-header", "post-header", "detail-header") holds the headline and date
+# of an article the theme did not wrap in <article>; the page's own header is "site-header", "masthead"…
+_POST_HEADER = re.compile(r"entry|post|article|detail|story|single", re.IGNORECASE)
+
+
+def advert_box(names: str) -> bool:
+    """An element's class and id name an advertisement."""
+    return bool(_ADVERT.search(names))
+
+
+def post_header(names: str) -> bool:
+    """A <header>'s class and id name the post's own header, not the page's."""
+    return bool(_POST_HEADER.search(names))
 
 
 def notes_box(names: str) -> bool:

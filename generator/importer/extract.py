@@ -19,7 +19,7 @@ from .dates import Dateline
 from .headline import (SALUTATION, choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
                        last_paragraph, other_articles, page_title_headline, skippable)
 from .letters import letter_warning
-from .lines import Info, classify, has_credit, image_name
+from .lines import LIST_NUMBER, Info, classify, has_credit, image_name
 from .series import OTHER_PART, other_parts
 from .sources import byline_paper, paper_line, printed_address, site_address, source_line
 from .tail import PRINTED_ADDRESS, tail
@@ -366,7 +366,14 @@ def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last:
 
 
 def _tail_distance(infos: list[Info], last: int, i: int) -> int:
-    return sum(1 for j in range(last + 1, i) if not (infos[j].source or infos[j].meta or infos[j].credit_only))
+    """Lines between the last paragraph and line i, not counting sources, dates, credits and the text's own
+    list items (a list ending the article leaves its signature as near as a paragraph would)."""
+    return sum(1 for j in range(last + 1, i) if not (infos[j].source or infos[j].meta or infos[j].credit_only
+                                                     or _list_item(infos[j])))
+
+
+def _list_item(info: Info) -> bool:
+    return info.block.hint == "li" or bool(LIST_ITEM.match(info.text) or LIST_NUMBER.match(info.text))
 
 
 def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None, used: dict,

@@ -392,3 +392,28 @@ def test_a_signature_under_a_long_list_ending_the_article_is_its_author(registri
                  "Nhà trường đã triển khai các nội dung chính:", *items, "Lê Thị Hương")
     result, meta, _body = import_page(page, registries)
     assert meta["author"] == "Lê Thị Hương" and "author" not in result.meta.checks
+
+
+def _related_paste(*after: str) -> str:
+    return lines("Chi bộ làng Đê Kôn học Bác từ những việc nhỏ", "Thứ Sáu, 07/06/2024, 15:40 (GMT+7)",
+                 "Chi bộ làng Đê Kôn (xã Ia Pa, huyện Chư Păh, Gia Lai) đưa việc học tập và làm theo Bác vào từng việc "
+                 "nhỏ: giữ sạch đường làng, giúp nhau giống lúa, vận động con em đến trường.",
+                 "Làng Đê Kôn có 214 hộ, phần lớn là đồng bào Jrai; mỗi đảng viên trong chi bộ nhận phụ trách từ 5 đến "
+                 "7 hộ, hằng tháng đến thăm hỏi và hướng dẫn bà con cách làm ăn.", *after)
+
+
+def test_a_pasted_related_list_with_dates_and_summaries_goes_whole(registries):
+    items = [line for k, (title, summary) in enumerate(_OTHER) for line in (title, f"0{k + 5}/06/2024", summary)]
+    result, _meta, body = import_page(_related_paste("Tin liên quan", *items), registries)
+    assert "Chư Păh có 46 mô hình" not in body and "Huyện ủy Ia Grai" not in body
+    assert not [w for w in result.warnings if "trang danh sách" in w]
+    assert len(left_out(result, "khuôn trang (related)")) == 7
+
+
+def test_the_article_going_on_after_a_dated_related_link_stays(registries):
+    going_on = ["Năm 2023, làng không còn học sinh bỏ học, 30 hộ thoát nghèo; chi bộ được Huyện ủy khen là chi bộ "
+                "trong sạch, vững mạnh tiêu biểu nhiều năm liền.",
+                "Ông Rơ Châm Khăm chia sẻ: “Đảng viên làm trước thì dân làm theo, việc gì khó mấy cũng xong”."]
+    _result, _meta, body = import_page(_related_paste("Tin liên quan", _OTHER[0][0], "05/06/2024", *going_on),
+                                       registries)
+    assert "30 hộ thoát nghèo" in body and "Ông Rơ Châm Khăm chia sẻ" in body

@@ -193,7 +193,8 @@ def _following(blocks: list[Block], start: int, then: str, body_started: bool, r
             if listed is not None:
                 if block.extra.get("list") != listed:
                     break  # a saved page says where the list ends
-            elif not is_headline_like(block.text, 200) or block.hint in _NOT_LINES or _first_rule(rules, block.text):
+            elif (not is_headline_like(block.text, 200) or block.hint in _NOT_LINES or _first_rule(rules, block.text)) \
+                    and not _item_summary(blocks, j, start, rules):
                 break
             count += 1
     elif then == "question":
@@ -241,6 +242,16 @@ def _box(blocks: list[Block], start: int) -> int:
     headlines = sum(1 for b in inside if is_headline_like(b.text, 200) and meta_line(b.text) is None)
     running = sum(1 for b in inside if not is_headline_like(b.text, 200))
     return count if headlines and running <= headlines else 0
+
+
+def _item_summary(blocks: list[Block], j: int, start: int, rules) -> bool:
+    """blocks[j] is the summary of a related item printed whole (its headline, its date, one paragraph),
+    as far as the next item (a headline over a date) or the end: not the article going on after a link."""
+    if j - 2 < start or meta_line(blocks[j - 1].text) is None or not is_headline_like(blocks[j - 2].text, 200):
+        return False
+    rest = blocks[j + 1:j + 3]
+    return not rest or _first_rule(rules, rest[0].text) is not None or (
+        len(rest) == 2 and is_headline_like(rest[0].text, 200) and meta_line(rest[1].text) is not None)
 
 
 def _whole_article(blocks: list[Block], j: int) -> bool:

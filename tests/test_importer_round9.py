@@ -417,3 +417,32 @@ def test_the_article_going_on_after_a_dated_related_link_stays(registries):
     _result, _meta, body = import_page(_related_paste("Tin liên quan", _OTHER[0][0], "05/06/2024", *going_on),
                                        registries)
     assert "30 hộ thoát nghèo" in body and "Ông Rơ Châm Khăm chia sẻ" in body
+
+
+# -- a document typed in Word: its subject under the kind with a capital (documents.py) ---------------
+
+def _document(head: list[str], kind: str, subject: str) -> str:
+    return lines(*head, kind, subject, "-----",
+                 "Thực hiện Kế hoạch của Ban Thường vụ Tỉnh ủy Thái Bình về thực hiện Chỉ thị số 05-CT/TW của Bộ Chính "
+                 "trị, Ban Tuyên giáo Huyện ủy hướng dẫn tổ chức học tập chuyên đề năm 2024 như sau:",
+                 "I. MỤC ĐÍCH, YÊU CẦU",
+                 "Giúp cán bộ, đảng viên nắm vững nội dung chuyên đề năm 2024, tạo chuyển biến rõ rệt trong hành động.")
+
+
+def test_a_documents_subject_typed_with_a_capital_joins_its_kind(registries):
+    head = ["HUYỆN ỦY ĐÔNG HƯNG", "BAN TUYÊN GIÁO", "*", "Số 15-HD/BTGHU", "ĐẢNG CỘNG SẢN VIỆT NAM",
+            "Đông Hưng, ngày 05 tháng 3 năm 2024"]
+    _result, meta, body = import_page(_document(head, "HƯỚNG DẪN", "Tổ chức học tập chuyên đề năm 2024 về học tập và "
+                                                 "làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"), registries)
+    assert meta["title"] == ("Hướng dẫn tổ chức học tập chuyên đề năm 2024 về học tập và làm theo tư tưởng, đạo đức, "
+                             "phong cách Hồ Chí Minh")
+    assert "HƯỚNG DẪN" not in body
+
+
+def test_a_section_label_in_capitals_over_a_headline_is_no_name_and_no_document(registries):
+    page = lines("Trang chủ", "THÔNG BÁO", "Tổ chức lễ kỷ niệm 134 năm Ngày sinh Chủ tịch Hồ Chí Minh",
+                 "15/05/2024 08:00", "Sáng 15/5, Huyện ủy Đông Hưng (Thái Bình) tổ chức lễ kỷ niệm 134 năm Ngày sinh "
+                 "Chủ tịch Hồ Chí Minh, biểu dương 30 điển hình học tập và làm theo Bác.",
+                 "Tại buổi lễ, các đại biểu ôn lại cuộc đời, sự nghiệp cách mạng vẻ vang của Chủ tịch Hồ Chí Minh.")
+    _result, meta, _body = import_page(page, registries)
+    assert meta["title"] == "Tổ chức lễ kỷ niệm 134 năm Ngày sinh Chủ tịch Hồ Chí Minh"

@@ -51,6 +51,11 @@ _NOT_NAMES = {
 _NOT_NAME_PHRASES = re.compile(
     r"\b(?:Thành|Tỉnh|Huyện|Quận|Thị) Đoàn\b|\bTrung tâm\b|\bCông (?:an|ty|đoàn)\b|\bChi (?:bộ|đoàn|hội)\b|"
     r"\bVăn phòng\b|\bThông tin\b|\bThành phố\b|\bĐoàn Thanh niên\b", re.IGNORECASE)
+# A section's or a document's name in capitals ("THÔNG BÁO", "THỜI SỰ"): two words a name could hold, no name.
+_SECTION_WORDS = re.compile(
+    r"^(?:Thông báo|Thông cáo|Thời sự|Văn hóa|Văn hoá|Giáo dục|Pháp luật|Thể thao|Quốc phòng|An ninh|Đời sống|Du lịch|"
+    r"Nông nghiệp|Nông thôn|Môi trường|Y tế|Chính trị|Thế giới|Tuyên truyền|Tư liệu|Tiêu điểm|Nổi bật|Góc nhìn|"
+    r"Bạn đọc|Phóng sự|Chuyên đề|Chuyên mục|Tư tưởng|Đối ngoại|Pháp lý)$", re.IGNORECASE)
 _UNIT_START = re.compile(
     r"^(?:Tổ|Khoa|Phòng|Ban|Trường|Chi bộ|Chi đoàn|Đoàn|Hội|Trung tâm|Văn phòng|Bộ phận|Nhóm|Đội|Câu lạc bộ|CLB|"
     r"Báo|Đài|Tạp chí|Cổng|Trang|Sở|Phòng|UBND|Huyện|Tỉnh|Xã|Phường|Đảng)\b", re.IGNORECASE)
@@ -85,7 +90,7 @@ def _name_words(text: str) -> list[str] | None:
             return None
         if not (set(w.lower()) & _VOWELS):
             return None  # "SGGP", "TTXVN": tags, not syllables
-    if words[0].lower() in _NOT_NAMES or _NOT_NAME_PHRASES.search(text):
+    if words[0].lower() in _NOT_NAMES or _NOT_NAME_PHRASES.search(text) or _SECTION_WORDS.match(" ".join(words)):
         return None
     if len(words) == 1 and not INITIALS.match(words[0]):
         return None  # one word is a label or a tag far more often than a name

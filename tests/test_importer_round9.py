@@ -446,3 +446,19 @@ def test_a_section_label_in_capitals_over_a_headline_is_no_name_and_no_document(
                  "Tại buổi lễ, các đại biểu ôn lại cuộc đời, sự nghiệp cách mạng vẻ vang của Chủ tịch Hồ Chí Minh.")
     _result, meta, _body = import_page(page, registries)
     assert meta["title"] == "Tổ chức lễ kỷ niệm 134 năm Ngày sinh Chủ tịch Hồ Chí Minh"
+
+
+# -- an <ol> keeps the numbers a browser draws (boxes.ListMarks, body.py) ------------------------------
+
+def test_an_ordered_lists_items_keep_their_numbers_and_letters(registries):
+    page = ("<html><head><meta charset='utf-8'></head><body><h1>Huyện Yên Thế ban hành kế hoạch học tập chuyên đề năm "
+            "2025</h1><p>12/05/2025 08:15</p><p>Ngày 10/5, Ban Thường vụ Huyện ủy Yên Thế (Bắc Giang) ban hành kế hoạch "
+            "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2025.</p><p>Các bước thực hiện:</p>"
+            "<ol start='3'><li>Quán triệt trong quý II;</li><li value='7'>Sơ kết vào cuối năm.</li><li>Khen thưởng.</li>"
+            "</ol><p>Nội dung học tập:</p><ol type='a'><li>Cấp huyện tổ chức hội nghị quán triệt;</li><li>Các chi bộ "
+            "sinh hoạt chuyên đề;</li></ol><ul><li>Đoàn viên viết bài thu hoạch;</li><li>Hội viên đăng ký làm theo Bác.</li>"
+            "</ul></body></html>")
+    _result, _meta, body = import_page(page, registries, ".html")
+    assert "3. Quán triệt trong quý II;\n\n7. Sơ kết vào cuối năm.\n8. Khen thưởng." in body  # 7: a new list
+    assert "- a. Cấp huyện tổ chức hội nghị quán triệt;\n- b. Các chi bộ sinh hoạt chuyên đề;" in body
+    assert "- Đoàn viên viết bài thu hoạch;\n- Hội viên đăng ký làm theo Bác." in body

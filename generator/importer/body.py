@@ -12,6 +12,7 @@ from .sections import in_list, is_section, subsection
 
 # "·": Word's bullet in the Symbol font; emoji pointing or ticking ("👉", "✅", "📌", with or without the emoji
 # variation selector): the bullets of portals and Facebook posts
+_OL_ITEM = re.compile(r"^(\d{1,4})\. (\S.*)$")  # htmlsource.py's "1. " before an <ol>'s item
 LIST_ITEM = re.compile(r"^([-–+•*▪●◦○·■□◆►➢➤❖✓✔✅☑➡▶🔹🔸🔷🔶📌⭐🌟✳❇🔴🔵👉⏩💠])\ufe0f?\s+(\S.*)$")
 SUB_BULLETS = ("+", "○", "◦")  # the second level of a list whose items have another bullet (Google Docs: ● then ○)
 ORDERED = re.compile(r"^(\d{1,2})\s*[.)]\s+(\S.*)$")  # "1. …", "2) …": an item of a numbered list
@@ -146,6 +147,9 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
         item = LIST_ITEM.match(text)
         if dialogue and b.hint != "li" and _TURN.match(text):  # "- Thưa ông, …?": a turn, never a list item
             nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold"))))
+        elif b.hint == "li" and _OL_ITEM.match(text):  # an <ol>'s item with the number the page draws
+            number, rest = _OL_ITEM.match(text).groups()
+            nodes.append(Node("li", rest, src=f"{number}.", line=b.line, marked=_marked(b, rest)))
         elif b.hint == "li" or item:
             body = item.group(2) if item else text
             marker = item.group(1) if item else "-"

@@ -75,3 +75,41 @@ class BoxEnds:
         while k >= 0 and self._firsts[k] is None:
             self._firsts[k] = extra
             k -= 1
+
+
+class ListMarks:
+    """How an open list numbers its items, as a browser draws them: an <ol>'s "1. ", "2. " (from its start, or
+    an item's value), "a. ", "A. ", "i. ", "I. " by its type; a box of notes' "[1] "; nothing for a <ul>."""
+
+    def __init__(self, tag: str, attrs: dict, notes: bool) -> None:
+        start = attrs.get("start", "").strip()
+        self.next = int(start) if start.isdigit() else 1
+        self.kind = "" if tag == "ul" else "note" if notes else (attrs.get("type") or "1").strip()[:1] or "1"
+
+    def marker(self, item: dict) -> str:
+        value = item.get("value", "").strip()
+        if not self.kind:
+            return ""
+        n = int(value) if value.isdigit() else self.next
+        self.next = n + 1
+        if self.kind == "note":
+            return f"[{n}] "
+        return f"{_counter(n, self.kind)}. "
+
+
+def _counter(n: int, kind: str) -> str:
+    if kind in "aA" and 1 <= n <= 26:
+        letter = chr(ord("a") + n - 1)
+        return letter.upper() if kind == "A" else letter
+    if kind in "iI" and 1 <= n <= 39:
+        roman = _roman(n)
+        return roman.lower() if kind == "i" else roman
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out

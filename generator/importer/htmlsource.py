@@ -26,7 +26,7 @@ from .inline import EDGE, emphasis, goes_on, joined, separated
 from .media import AMP_EMBEDS, IMAGE_TAGS, post_embed
 from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
 from .pictures import PicturesMixin
-from .boxes import ADVERT_KIND as _ADVERT_KIND, BoxEnds, advert_box, notes_box, post_header, quote_box
+from .boxes import ADVERT_KIND as _ADVERT_KIND, BoxEnds, ListMarks, advert_box, notes_box, post_header, quote_box
 from .tables import TableBuilder
 from .teasers import REASON as TEASER, split_teasers
 from .videos import PendingVideo, player_page, watch_url, youtube_id
@@ -107,7 +107,7 @@ class _PageParser(PicturesMixin, HTMLParser):
         self._video: PendingVideo | None = None  # the <video> being read
         self._soft_break: Block | None = None  # the block a <br> just ended, which the next line may go on
         self._notes: list[int] = []  # depths in self._stack of the open boxes of notes
-        self._note_numbers: list[int] = []  # for each open <ol>, the number of its next item (0: not notes)
+        self._list_marks: list[ListMarks] = []  # for each open <ol>/<ul>, how its items are numbered
         self._videos: set[str] = set()  # addresses of the videos linked so far
 
     # -- structure --
@@ -261,12 +261,10 @@ class _PageParser(PicturesMixin, HTMLParser):
         font = symbol_font(a)
         if font:
             self._symbol_fonts.append((len(self._stack), font))
-        if tag == "ol":
-            start = a.get("start", "").strip()
-            self._note_numbers.append((int(start) if start.isdigit() else 1) if self._notes else 0)
-        elif tag == "li" and self._note_numbers and self._note_numbers[-1] and not self._skip:
-            self._buffer.append(f"[{self._note_numbers[-1]}] ")  # "<ol class="footnotes"><li>…": note 1, 2…
-            self._note_numbers[-1] += 1
+        if tag in ("ol", "ul"):
+            self._list_marks.append(ListMarks(tag, a, bool(self._notes)))
+        elif tag == "li" and self._list_marks and not self._skip:
+            self._buffer.append(self._list_marks[-1].marker(a))  # "1. ", "a. ", a note's "[1] "; "" in a <ul>
         if dropped and not self._skip:
             self._skipped = (_ADVERT_KIND if advert else tag, len(self._stack))
             self._hidden_before = self._hidden
@@ -383,8 +381,8 @@ class _PageParser(PicturesMixin, HTMLParser):
                 self._quotes.pop()
             if self._symbol_fonts and self._symbol_fonts[-1][0] > len(self._stack):
                 self._symbol_fonts.pop()
-            if top == "ol" and self._note_numbers:
-                self._note_numbers.pop()
+            if top in ("ol", "ul") and self._list_marks:
+                self._list_marks.pop()
             if self._skip:
                 self._skip -= 1
             if self._hint_at and self._hint_at[-1] == len(self._stack) + 1:

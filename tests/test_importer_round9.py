@@ -462,3 +462,43 @@ def test_an_ordered_lists_items_keep_their_numbers_and_letters(registries):
     assert "3. Quán triệt trong quý II;\n\n7. Sơ kết vào cuối năm.\n8. Khen thưởng." in body  # 7: a new list
     assert "- a. Cấp huyện tổ chức hội nghị quán triệt;\n- b. Các chi bộ sinh hoạt chuyên đề;" in body
     assert "- Đoàn viên viết bài thu hoạch;\n- Hội viên đăng ký làm theo Bác." in body
+
+
+# -- an article copied out of an e-mail (mail.py) ------------------------------------------------------
+
+_MAIL_TEXT = ["Ngày 10/5, Đảng ủy xã Cẩm Sơn, huyện Cẩm Xuyên (Hà Tĩnh) tổ chức hội nghị sơ kết 3 năm thực hiện Chỉ "
+              "thị số 05-CT/TW của Bộ Chính trị, biểu dương 15 tập thể, cá nhân tiêu biểu.",
+              "Qua 3 năm, toàn xã có 100% chi bộ đưa nội dung học tập và làm theo Bác vào sinh hoạt thường kỳ.",
+              "Trần Văn Bình"]
+
+
+def test_an_e_mails_header_note_and_signature_are_left_out(registries):
+    page = lines("Từ: Trần Văn Bình <tranvanbinh.btg@gmail.com>", "Đã gửi: Thứ Hai, 12 tháng 5, 2025 08:15",
+                 "Đến: bbt.hoctapvalamtheobac@gmail.com",
+                 "Chủ đề: Gửi bài: Xã Cẩm Sơn sơ kết 3 năm thực hiện Chỉ thị 05", "",
+                 "Kính gửi Ban biên tập,", "Em xin gửi bài viết về hoạt động của xã, mong Ban biên tập xem xét.", "",
+                 "Xã Cẩm Sơn sơ kết 3 năm thực hiện Chỉ thị 05", *_MAIL_TEXT, "", "--", "Trần Văn Bình",
+                 "Cán bộ Ban Tuyên giáo Huyện ủy Cẩm Xuyên", "ĐT: 0912 345 678")
+    result, meta, body = import_page(page, registries)
+    assert meta["title"] == "Xã Cẩm Sơn sơ kết 3 năm thực hiện Chỉ thị 05"
+    assert meta["summary"].startswith("Ngày 10/5, Đảng ủy xã Cẩm Sơn")
+    assert meta["draft"] is True  # the day the e-mail was sent is no publication date
+    assert meta["author"] == "Trần Văn Bình" and "Kính gửi" not in body and "0912" not in body
+    assert len(left_out(result, "đầu thư điện tử (người gửi, người nhận, ngày gửi, chủ đề)")) == 4
+    assert any("thư điện tử" in w for w in result.warnings)
+
+
+def test_a_forwarded_e_mails_subject_is_the_headline_when_the_text_prints_none(registries):
+    page = lines("---------- Forwarded message ---------", "From: Trần Văn Bình <tranvanbinh.btg@gmail.com>",
+                 "Date: Mon, May 12, 2025 at 8:15 AM", "Subject: Fwd: Xã Cẩm Sơn sơ kết 3 năm thực hiện Chỉ thị 05",
+                 "To: <bbt.hoctapvalamtheobac@gmail.com>", "", *_MAIL_TEXT)
+    _result, meta, _body = import_page(page, registries)
+    assert meta["title"] == "Xã Cẩm Sơn sơ kết 3 năm thực hiện Chỉ thị 05"
+
+
+def test_labelled_lines_in_an_article_are_no_e_mail(registries):
+    page = lines("Xã Cẩm Sơn sơ kết 3 năm thực hiện Chỉ thị 05", "12/05/2025 08:15", *_MAIL_TEXT[:2],
+                 "Chủ đề: Học tập và làm theo Bác", "Người gửi: Nguyễn Văn An")
+    result, meta, _body = import_page(page, registries)
+    assert meta["date"].day == 12 and "draft" not in meta
+    assert not any("thư điện tử" in w for w in result.warnings)

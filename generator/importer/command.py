@@ -37,6 +37,7 @@ from .imagenames import free_names
 from .links import DROPPED, body_links, with_links
 from .mhtml import SUFFIXES as ARCHIVE_SUFFIXES, Archive, html_text_bytes, read_archive
 from .lines import is_shouting
+from .mail import unmail
 from .places import Places, find_places, place_keys, source_name
 from .report import Output, print_file_report, print_summary
 from .unmarked import english, marked_reading, unmarked
@@ -95,7 +96,9 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         blocks, page = html_to_blocks(text, set(archive.images) if suffix.lower() in ARCHIVE_SUFFIXES else None)
         page.url = page.url or archive.address or None  # the address the single file was saved from
     else:
-        chat = unchat(text_to_blocks(text))  # messages copied from a chat: their stamps taken off
+        mail = unmail(text_to_blocks(text))  # an e-mail: its header, note to the editors and signature out
+        chat = unchat(mail.blocks)  # messages copied from a chat: their stamps taken off
+        chat = Unwrapped(chat.blocks, mail.left_out + chat.left_out, mail.notes + chat.notes)
         printed = unwrap(chat.blocks)  # lines broken at a width joined into paragraphs
         blocks = printed.blocks
     document = official_document(blocks)  # a Kế hoạch, a Hướng dẫn: its headline, recipients and signature

@@ -502,3 +502,20 @@ def test_labelled_lines_in_an_article_are_no_e_mail(registries):
     result, meta, _body = import_page(page, registries)
     assert meta["date"].day == 12 and "draft" not in meta
     assert not any("thư điện tử" in w for w in result.warnings)
+
+
+# -- two different names signing one article (extract.py) ----------------------------------------------
+
+def test_a_second_different_name_signing_the_article_is_named_in_a_warning(registries):
+    headline = "Vĩnh Linh: Người thương binh 40 năm làm theo lời Bác"
+    lead = ("Bị thương trong chiến đấu bảo vệ biên giới phía Bắc năm 1984, trở về quê ở xã Vĩnh Thạch, huyện Vĩnh Linh "
+            "(Quảng Trị), thương binh Hồ Văn Lợi vẫn bền bỉ lao động.")
+    body = "Ông Lợi kể, lời Bác dạy “thương binh tàn nhưng không phế” là điều ông luôn ghi nhớ suốt bốn mươi năm qua."
+    result, meta, _body = import_page(lines("Bài và ảnh: Lê Minh Hải", headline, "12/05/2025 08:15", lead, body,
+                                            "Hoàng Anh (Trung tâm VH-TT huyện Vĩnh Linh)"), registries)
+    assert meta["author"] == "Lê Minh Hải"
+    assert [w for w in result.warnings if "“Hoàng Anh”" in w and "hãy xem ai là tác giả" in w]
+    # the same person twice (in capitals above, plainly below) is one name: no warning
+    result, meta, _body = import_page(lines(headline, "12/05/2025 08:15", "Bài, ảnh: LÊ MINH HẢI", lead, body,
+                                            "Lê Minh Hải"), registries)
+    assert meta["author"] == "Lê Minh Hải" and not [w for w in result.warnings if "hãy xem ai là tác giả" in w]

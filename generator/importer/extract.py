@@ -353,6 +353,11 @@ def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last:
         return
     priority, index, name, sure = max(found, key=lambda f: (f[0], -f[1]))
     out.author, out.author_line, out.author_sure = name, infos[index].line, sure
+    others = {n: infos[j].line for _p, j, n, _s in sorted(found, key=lambda f: f[1])
+              if j != index and not _same_person(n, name)}
+    if others:  # "Bài và ảnh: Lê Minh Hải" above, "Hoàng Anh" under the text: say so, the editor knows who wrote it
+        out.warnings.append("trang còn ghi tên " + ", ".join(f"“{n}” (dòng {line})" for n, line in others.items())
+                            + f", khác tác giả đã chọn “{name}” (dòng {infos[index].line}): hãy xem ai là tác giả")
     if index < t or index not in used:
         used[index] = "tác giả"
     # The unit printed under a byline: "Trường Chính trị tỉnh Hưng Yên", "(Huyện ủy Đà Bắc)".
@@ -363,6 +368,12 @@ def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last:
             used[j] = "đơn vị của tác giả"
         else:
             break
+
+
+def _same_person(a: str, b: str) -> bool:
+    """One name written twice, perhaps in capitals or with a rank ("LÊ MINH HẢI", "Đại úy Lê Minh Hải")."""
+    a, b = term_key(a), term_key(b)
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
 def _tail_distance(infos: list[Info], last: int, i: int) -> int:

@@ -519,3 +519,25 @@ def test_a_second_different_name_signing_the_article_is_named_in_a_warning(regis
     result, meta, _body = import_page(lines(headline, "12/05/2025 08:15", "Bài, ảnh: LÊ MINH HẢI", lead, body,
                                             "Lê Minh Hải"), registries)
     assert meta["author"] == "Lê Minh Hải" and not [w for w in result.warnings if "hãy xem ai là tác giả" in w]
+
+
+# -- a signature with the writer's post as its label (byline.py) ---------------------------------------
+
+def test_a_signature_labelled_with_the_writers_post_is_the_author(registries):
+    headline = "Liên đội THCS Nguyễn Du thi kể chuyện về Bác Hồ"
+    lead = ("Nhân kỷ niệm Ngày sinh Chủ tịch Hồ Chí Minh, Liên đội Trường THCS Nguyễn Du, thành phố Bảo Lộc (Lâm Đồng) "
+            "tổ chức hội thi kể chuyện về Bác cho 24 đội viên.")
+    body = "Các câu chuyện được chọn kể đều gần gũi: Bác Hồ với thiếu nhi, Bác Hồ tiết kiệm, Bác Hồ trồng cây."
+    for signature, name in (("Tổng phụ trách Đội: Trần Thị Thu Hương", "Trần Thị Thu Hương"),
+                            ("Giáo viên Trường THCS Nguyễn Du: Nguyễn Văn An", "Nguyễn Văn An")):
+        _result, meta, _body = import_page(lines(headline, "19/05/2024", lead, body, signature), registries)
+        assert meta.get("author") == name, signature
+
+
+def test_a_committees_members_listed_at_the_end_stay_in_the_text(registries):
+    page = lines("Huyện Yên Thế thành lập Ban Chỉ đạo thực hiện Chỉ thị 05", "12/05/2025 08:15",
+                 "Ngày 10/5, Ban Thường vụ Huyện ủy Yên Thế (Bắc Giang) quyết định thành lập Ban Chỉ đạo thực hiện Chỉ "
+                 "thị số 05-CT/TW của Bộ Chính trị, gồm 9 thành viên.", "Thành phần Ban Chỉ đạo gồm:",
+                 "Trưởng ban: Nguyễn Văn An", "Phó Trưởng ban: Trần Văn Bình")
+    _result, meta, body = import_page(page, registries)
+    assert "Trưởng ban: Nguyễn Văn An" in body and meta.get("author") != "Nguyễn Văn An"

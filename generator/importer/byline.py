@@ -67,6 +67,10 @@ _POST = (r"(?:Phó|Trưởng|Bí thư|Chủ tịch|Giám đốc|Giảng viên|Ng
          r"Tổ|Khoa|Ban|Trường|Học viện|Viện|Đại học|Trung tâm|Văn phòng|Sở|Phòng|Báo|Đài|Tạp chí|Cục|Bộ|Hội|"
          r"Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|UBND|Công an|Bộ Chỉ huy)\b")
 POST_START = re.compile("^" + _POST)
+# The posts that sign a piece with their name after a colon ("Tổng phụ trách Đội: …", "Giáo viên: …"); a
+# committee's members ("Trưởng ban: …", "Phó Bí thư: …") listed in the text are not signatures.
+_POST_LABEL = re.compile(r"^(?:Tổng phụ trách|TPT|Giáo viên|Giảng viên|Cán bộ|Chuyên viên|Học viên|Sinh viên|"
+                         r"Nghiên cứu sinh|Cộng tác viên|Thông tin viên|Tuyên truyền viên|Báo cáo viên)\b[^:]{0,60}:\s+(?=\S)")
 _POST_AFTER_COMMA = re.compile(r",\s+" + _POST + ".*$")  # "Nguyễn Văn A, Phó Trưởng Ban Tuyên giáo Huyện ủy"
 _UNIT_AFTER_DASH = re.compile(r"\s+[-–—]\s+(.+)$")
 _ROLE_AFTER = re.compile(r"\s+(?:thực\s+hiện|ghi|lược\s+ghi|ghi\s+lại)\s*\.?$", re.IGNORECASE)
@@ -116,6 +120,9 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     text = normalize(text).strip()
     signed = has_label(text) and not _MEDIA_LABEL.match(text)  # "Tác giả: Thanh Bình": a person, though a district
     text = LABEL.sub("", text).strip()
+    post = _POST_LABEL.match(text)  # "Tổng phụ trách Đội: Trần Thị Thu Hương": the writer's post as the label
+    if post and _split_names(text[post.end():].strip()):
+        text, signed = text[post.end():].strip(), True
     staff = _STAFF_PREFIX.match(text)
     if staff and _staff_name(text[staff.end():]):
         text = text[staff.end():].strip()

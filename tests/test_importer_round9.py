@@ -541,3 +541,15 @@ def test_a_committees_members_listed_at_the_end_stay_in_the_text(registries):
                  "Trưởng ban: Nguyễn Văn An", "Phó Trưởng ban: Trần Văn Bình")
     _result, meta, body = import_page(page, registries)
     assert "Trưởng ban: Nguyễn Văn An" in body and meta.get("author") != "Nguyễn Văn An"
+
+
+def test_an_ordered_list_that_draws_no_numbers_keeps_the_typed_ones_once(registries):
+    page = ("<html><head><meta charset='utf-8'></head><body><h1>Huyện Yên Thế ban hành kế hoạch học tập chuyên đề năm "
+            "2025</h1><p>12/05/2025 08:15</p><p>Ngày 10/5, Ban Thường vụ Huyện ủy Yên Thế (Bắc Giang) ban hành kế hoạch "
+            "học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh năm 2025.</p><p>Các bước thực hiện:</p>"
+            "<ol style='list-style:none'><li>1. Quán triệt trong quý II;</li><li>2. Sơ kết vào cuối năm.</li></ol>"
+            "<ol type='a' style='list-style:none'><li>a) Cấp huyện tổ chức hội nghị;</li><li>b) Các chi bộ sinh hoạt "
+            "chuyên đề.</li></ol></body></html>")
+    _result, _meta, body = import_page(page, registries, ".html")
+    assert "1. Quán triệt trong quý II;\n2. Sơ kết vào cuối năm." in body and "1. 1." not in body
+    assert "a) Cấp huyện tổ chức hội nghị;" in body and "a. a)" not in body

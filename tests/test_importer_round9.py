@@ -553,3 +553,20 @@ def test_an_ordered_list_that_draws_no_numbers_keeps_the_typed_ones_once(registr
     _result, _meta, body = import_page(page, registries, ".html")
     assert "1. Quán triệt trong quý II;\n2. Sơ kết vào cuối năm." in body and "1. 1." not in body
     assert "a) Cấp huyện tổ chức hội nghị;" in body and "a. a)" not in body
+
+
+def test_a_google_docs_exports_title_and_subtitle_are_read_as_words_styles(registries):
+    page = ("<html><head><meta content='text/html; charset=UTF-8' http-equiv='content-type'></head>"
+            "<body class='c9 doc-content'><p class='c5 title' id='h.t1'><span>Chi đoàn thôn 3 làm theo lời Bác</span></p>"
+            "<p class='c5 subtitle' id='h.s1'><span>Một mô hình thanh niên tình nguyện ở xã Hòa Phú</span></p>"
+            "<p class='c3'><span>Đăng ngày 12/05/2025</span></p><p class='c3'><span>Sáng 11/5, Chi đoàn thôn 3, xã Hòa "
+            "Phú, huyện Hòa Vang (Đà Nẵng) ra mắt mô hình “Thanh niên làm theo lời Bác” với 25 đoàn viên.</span></p>"
+            "<p class='c3'><span>Mô hình được Huyện đoàn Hòa Vang đánh giá cao, đề nghị nhân rộng.</span></p></body></html>")
+    _result, meta, body = import_page(page, registries, ".html")
+    assert meta["title"] == "Chi đoàn thôn 3 làm theo lời Bác"
+    assert meta["summary"].startswith("Sáng 11/5") and "Một mô hình thanh niên tình nguyện" in body
+    # a news site's own "title" boxes carry no heading id: no headline from them
+    other = page.replace("<p class='c5 title' id='h.t1'>", "<p class='title'>").replace(" id='h.s1'", "")
+    _result, meta, _body = import_page(other.replace("Chi đoàn thôn 3 làm theo lời Bác", "Tin mới"), registries,
+                                       ".html")
+    assert meta["title"] != "Tin mới"

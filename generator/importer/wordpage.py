@@ -1,6 +1,6 @@
-"""What pages saved by Microsoft Word ("Save as Web Page", .htm/.mht) need beyond HTML: the Title and Subtitle
-styles, marked by class rather than by <h1>, and list markers drawn from a symbol font ("Ø" in Wingdings is
-a ➢ arrow, "§" a ■ square, "·" in Symbol a bullet), which are no letters of the text."""
+"""What pages saved by Microsoft Word ("Save as Web Page", .htm/.mht) or exported by Google Docs need beyond
+HTML: the Title and Subtitle styles, marked by class rather than by <h1>, and list markers drawn from a
+symbol font ("Ø" in Wingdings is a ➢ arrow, "§" a ■ square, "·" in Symbol a bullet), no letters of the text."""
 from __future__ import annotations
 
 import re
@@ -14,9 +14,18 @@ _SYMBOL_BULLETS = "·•"  # Symbol's letters are Greek ("p" is π): only its do
 
 
 def word_style_hint(tag: str, attrs: dict) -> str | None:
-    """The hint a Word paragraph's class gives: "h1" for its Title style, "subtitle" for its Subtitle."""
-    style = _WORD_STYLE.search(attrs.get("class", "")) if tag == "p" else None
-    return _WORD_STYLES[style.group(1).lower()] if style else None
+    """The hint a word processor's paragraph style gives: "h1" for its Title, "subtitle" for its Subtitle. Word
+    names them by class ("MsoTitle"); Google Docs' export by class "title"/"subtitle" on a paragraph whose id
+    is a heading's ("h.k2x8d1f0q3a1"), a pair no news site's own "title" boxes have."""
+    if tag != "p":
+        return None
+    style = _WORD_STYLE.search(attrs.get("class", ""))
+    if style:
+        return _WORD_STYLES[style.group(1).lower()]
+    if attrs.get("id", "").startswith("h."):
+        classes = attrs.get("class", "").lower().split()
+        return "h1" if "title" in classes else "subtitle" if "subtitle" in classes else None
+    return None
 
 
 def symbol_font(attrs: dict) -> str | None:

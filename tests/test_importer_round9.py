@@ -570,3 +570,24 @@ def test_a_google_docs_exports_title_and_subtitle_are_read_as_words_styles(regis
     _result, meta, _body = import_page(other.replace("Chi đoàn thôn 3 làm theo lời Bác", "Tin mới"), registries,
                                        ".html")
     assert meta["title"] != "Tin mới"
+
+
+def test_a_post_cut_short_by_xem_them_loses_the_ellipsis_and_says_so(registries):
+    page = lines("Tuyên giáo Đắk Nông · Theo dõi", "3 tháng 5, 2024 · 🌏",
+                 "📌 ĐẮK NÔNG: RA MẮT MÔ HÌNH “DÂN VẬN KHÉO” Ở BON BU PRÂNG",
+                 "Sáng 2/5, Ban Dân vận Huyện ủy Tuy Đức phối hợp với UBND xã Quảng Trực ra mắt mô hình “Dân vận khéo” "
+                 "trong giữ gìn an ninh biên giới, thực hiện Chỉ thị 05 của Bộ Chính trị. ... Xem thêm",
+                 "Có thể là hình ảnh về 5 người và văn bản", "Tất cả cảm xúc:", "123", "Thích", "Bình luận")
+    result, meta, body = import_page(page, registries)
+    assert meta["summary"].endswith("thực hiện Chỉ thị 05 của Bộ Chính trị.")
+    assert [w for w in result.warnings if "bị trang rút gọn" in w and "dòng 4" in w]
+    assert "cảm xúc" not in body
+
+
+def test_a_sentences_own_ellipsis_without_a_link_stays(registries):
+    page = lines("Đắk Nông ra mắt mô hình “Dân vận khéo” ở bon Bu Prâng", "03/05/2024 09:15",
+                 "Sáng 2/5, Ban Dân vận Huyện ủy Tuy Đức ra mắt mô hình “Dân vận khéo” trong giữ gìn an ninh biên giới, "
+                 "với nhiều việc làm như tuần tra, vận động, giúp dân…",
+                 "Mô hình được đồng bào M’nông ở bon Bu Prâng đồng tình, hưởng ứng tích cực.")
+    result, meta, _body = import_page(page, registries)
+    assert meta["summary"].endswith("giúp dân…") and not [w for w in result.warnings if "rút gọn" in w]

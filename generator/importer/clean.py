@@ -29,6 +29,7 @@ _WORD = re.compile(r"\w+")
 _LINK_WORDS = re.compile(r"(?<=[.!?…”\"])\s+((?:bấm|nhấn|click|kích|nhấp)\s+(?:vào\s+)?(?:đây|here)|xem\s+chi\s+tiết"
                          r"(?:\s+tại\s+đây)?|xem\s+tiếp|đọc\s+tiếp|xem\s+thêm|chi\s+tiết\s+xem\s+tại\s+đây)"
                          r"\s*[.…>»]*\s*$", re.IGNORECASE)
+_SHORTENED = re.compile(r"\s*(?:\.{3}|…)$")  # the "…" a page puts before "Xem thêm" where it cut the text
 _NOT_LINES = ("img", "table")  # blocks no boilerplate rule reads
 # Emphasis (<em>, <i>) in a block's ``extra["marked"]`` text; never in ``text`` itself.
 EM_OPEN, EM_CLOSE = "\ue000", "\ue001"
@@ -288,6 +289,10 @@ def without_link_words(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
             kept.append(b)
             continue
         extra = {k: v for k, v in b.extra.items() if k != "marked"}  # its emphasis held the words cut
-        kept.append(Block(b.text[:m.start()].rstrip(), b.line, b.hint, extra))
-        cut.append(Block(m.group(1), b.line))
+        text, words_cut = b.text[:m.start()].rstrip(), m.group(1)
+        shortened = _SHORTENED.search(text)
+        if shortened:  # "… Bộ Chính trị. ... Xem thêm": a post shown cut short, its "…" no part of the text
+            text, words_cut = text[:shortened.start()].rstrip(), f"{shortened.group().strip()} {words_cut}"
+        kept.append(Block(text, b.line, b.hint, extra))
+        cut.append(Block(words_cut, b.line, None, {"shortened": True} if shortened else {}))
     return kept, cut

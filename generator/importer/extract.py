@@ -94,6 +94,8 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     out = Extracted()
     blocks, cut = without_link_words(blocks)
     out.dropped += [(b, "chữ của đường dẫn cuối đoạn") for b in cut]
+    out.warnings += [f"đoạn ở dòng {b.line} bị trang rút gọn (“{b.text}”): trang chỉ hiện phần đầu bài; hãy mở hết "
+                     "bài trên trang gốc rồi chép lại" for b in cut if b.extra.get("shortened")]
     tables = [(i, b) for i, b in enumerate(blocks) if b.hint == "table"]  # body structure, not lines to weigh
     order = {id(b): i for i, b in enumerate(blocks)}
     blocks = [b for b in blocks if b.hint != "table"]

@@ -48,10 +48,11 @@ def test_words_either_side_of_a_block_element_stay_apart(element, registries):
 
 
 @pytest.mark.parametrize("inner, shown", [
-    ("<span>học</span><span>tập</span>", "họctập"),  # inline elements side by side: one word, as on screen
+    # two syllables side by side in inline elements: two words, a writer's slip (round 9; the screen shows "họctập")
+    ("<span>học</span><span>tập</span>", "học tập"),
     ("<span>họ</span><span>c tập</span>", "học tập"),  # Word's spans cut a syllable
     ("<span>học</span> <span>tập</span>", "học tập"), ("<span>học</span>\n<span>tập</span>", "học tập"),
-    ("<b>học</b><b> </b><b>tập</b>", "học tập"), ("<i>học</i><wbr><i>tập</i>", "họctập"),
+    ("<b>học</b><b> </b><b>tập</b>", "học tập"), ("<i>học</i><wbr><i>tập</i>", "học tập"),
 ])
 def test_inline_elements_join_or_part_as_the_browser_shows_them(inner, shown, registries):
     _result, _meta, body = import_page(_page(inner), registries, ".html")
@@ -105,7 +106,9 @@ def test_a_video_gives_its_poster_as_photo_and_a_link_to_its_file(after, registr
     assert meta["image"]["src"] == "/images/tinh-nguyen.jpg" and meta["summary"] == LEAD
     assert "Xem video: [Ra quân tình nguyện hè](https://vov.vn/video/2024/07/tinh-nguyen.mp4)" in body
     assert "Trình duyệt" not in body
-    assert any(why.startswith("khung nhúng video: đã giữ") for _line, why, _text in result.dropped)
+    # kept, so named among the warnings, not among the lines left out (round 9)
+    assert any(w.startswith("đã giữ 1 video") and "tinh-nguyen.mp4" in w for w in result.warnings)
+    assert not any("video" in why for _line, why, _text in result.dropped)
 
 
 @pytest.mark.parametrize("player", [

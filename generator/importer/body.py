@@ -12,6 +12,9 @@ from .sections import in_list, is_section, subsection
 
 # "·": Word's bullet in the Symbol font; emoji pointing or ticking ("👉", "✅", "📌", with or without the emoji
 # variation selector): the bullets of portals and Facebook posts
+_OL_ITEM = re.compile(r"^(\d{1,4})\. (\S.*)$")  # htmlsource.py's "1. " before an <ol>'s item
+_OL_MARK = re.compile(r"^(\d{1,4}|[a-zA-Z]|[ivxIVX]{1,6})\. (\S.*)$")  # any marker it draws ("a. ", "IV. ")
+_TYPED_MARK = re.compile(r"^(?:\d{1,3}|[a-zđA-ZĐ]|[ivxIVX]{1,6})\s*[.)]\s+\S")
 LIST_ITEM = re.compile(r"^([-–+•*▪●◦○·■□◆►➢➤❖✓✔✅☑➡▶🔹🔸🔷🔶📌⭐🌟✳❇🔴🔵👉⏩💠])\ufe0f?\s+(\S.*)$")
 SUB_BULLETS = ("+", "○", "◦")  # the second level of a list whose items have another bullet (Google Docs: ● then ○)
 ORDERED = re.compile(r"^(\d{1,2})\s*[.)]\s+(\S.*)$")  # "1. …", "2) …": an item of a numbered list
@@ -116,7 +119,7 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
         if info.image:
             alt = b.extra.get("alt", "") if b.hint == "img" else ""
             alt = alt if _describes(alt, info.image) else ""
-            caption = alt
+            caption = "" if b.extra.get("poster") else alt  # a poster's alt says what it is, no caption
             j = i + 1
             video = None
             if j + 1 < len(infos) and infos[j].block.hint == "video" and infos[j + 1].block.hint == "caption":
@@ -140,12 +143,18 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             i = j
             continue
         text = info.text
+        drawn = _OL_MARK.match(text) if b.hint == "li" else None
+        if drawn and _TYPED_MARK.match(drawn.group(2)):
+            text = drawn.group(2)  # "<ol style="list-style:none"><li>1. …": the page typed its numbers, drew none
         twice = i + 1 < len(infos) and info.key and infos[i + 1].key == info.key
         if twice:
             dropped.append((infos[i + 1].block, "chú thích ảnh in hai lần"))
         item = LIST_ITEM.match(text)
         if dialogue and b.hint != "li" and _TURN.match(text):  # "- Thưa ông, …?": a turn, never a list item
             nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold"))))
+        elif b.hint == "li" and _OL_ITEM.match(text):  # an <ol>'s item with the number the page draws
+            number, rest = _OL_ITEM.match(text).groups()
+            nodes.append(Node("li", rest, src=f"{number}.", line=b.line, marked=_marked(b, rest)))
         elif b.hint == "li" or item:
             body = item.group(2) if item else text
             marker = item.group(1) if item else "-"

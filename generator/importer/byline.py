@@ -51,6 +51,11 @@ _NOT_NAMES = {
 _NOT_NAME_PHRASES = re.compile(
     r"\b(?:Thành|Tỉnh|Huyện|Quận|Thị) Đoàn\b|\bTrung tâm\b|\bCông (?:an|ty|đoàn)\b|\bChi (?:bộ|đoàn|hội)\b|"
     r"\bVăn phòng\b|\bThông tin\b|\bThành phố\b|\bĐoàn Thanh niên\b", re.IGNORECASE)
+# A section's or a document's name in capitals ("THÔNG BÁO", "THỜI SỰ"): two words a name could hold, no name.
+_SECTION_WORDS = re.compile(
+    r"^(?:Thông báo|Thông cáo|Thời sự|Văn hóa|Văn hoá|Giáo dục|Pháp luật|Thể thao|Quốc phòng|An ninh|Đời sống|Du lịch|"
+    r"Nông nghiệp|Nông thôn|Môi trường|Y tế|Chính trị|Thế giới|Tuyên truyền|Tư liệu|Tiêu điểm|Nổi bật|Góc nhìn|"
+    r"Bạn đọc|Phóng sự|Chuyên đề|Chuyên mục|Tư tưởng|Đối ngoại|Pháp lý)$", re.IGNORECASE)
 _UNIT_START = re.compile(
     r"^(?:Tổ|Khoa|Phòng|Ban|Trường|Chi bộ|Chi đoàn|Đoàn|Hội|Trung tâm|Văn phòng|Bộ phận|Nhóm|Đội|Câu lạc bộ|CLB|"
     r"Báo|Đài|Tạp chí|Cổng|Trang|Sở|Phòng|UBND|Huyện|Tỉnh|Xã|Phường|Đảng)\b", re.IGNORECASE)
@@ -62,6 +67,10 @@ _POST = (r"(?:Phó|Trưởng|Bí thư|Chủ tịch|Giám đốc|Giảng viên|Ng
          r"Tổ|Khoa|Ban|Trường|Học viện|Viện|Đại học|Trung tâm|Văn phòng|Sở|Phòng|Báo|Đài|Tạp chí|Cục|Bộ|Hội|"
          r"Đảng ủy|Đảng uỷ|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|UBND|Công an|Bộ Chỉ huy)\b")
 POST_START = re.compile("^" + _POST)
+# The posts that sign a piece with their name after a colon ("Tổng phụ trách Đội: …", "Giáo viên: …"); a
+# committee's members ("Trưởng ban: …", "Phó Bí thư: …") listed in the text are not signatures.
+_POST_LABEL = re.compile(r"^(?:Tổng phụ trách|TPT|Giáo viên|Giảng viên|Cán bộ|Chuyên viên|Học viên|Sinh viên|"
+                         r"Nghiên cứu sinh|Cộng tác viên|Thông tin viên|Tuyên truyền viên|Báo cáo viên)\b[^:]{0,60}:\s+(?=\S)")
 _POST_AFTER_COMMA = re.compile(r",\s+" + _POST + ".*$")  # "Nguyễn Văn A, Phó Trưởng Ban Tuyên giáo Huyện ủy"
 _UNIT_AFTER_DASH = re.compile(r"\s+[-–—]\s+(.+)$")
 _ROLE_AFTER = re.compile(r"\s+(?:thực\s+hiện|ghi|lược\s+ghi|ghi\s+lại)\s*\.?$", re.IGNORECASE)
@@ -85,7 +94,7 @@ def _name_words(text: str) -> list[str] | None:
             return None
         if not (set(w.lower()) & _VOWELS):
             return None  # "SGGP", "TTXVN": tags, not syllables
-    if words[0].lower() in _NOT_NAMES or _NOT_NAME_PHRASES.search(text):
+    if words[0].lower() in _NOT_NAMES or _NOT_NAME_PHRASES.search(text) or _SECTION_WORDS.match(" ".join(words)):
         return None
     if len(words) == 1 and not INITIALS.match(words[0]):
         return None  # one word is a label or a tag far more often than a name
@@ -111,6 +120,9 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     text = normalize(text).strip()
     signed = has_label(text) and not _MEDIA_LABEL.match(text)  # "Tác giả: Thanh Bình": a person, though a district
     text = LABEL.sub("", text).strip()
+    post = _POST_LABEL.match(text)  # "Tổng phụ trách Đội: Trần Thị Thu Hương": the writer's post as the label
+    if post and _split_names(text[post.end():].strip()):
+        text, signed = text[post.end():].strip(), True
     staff = _STAFF_PREFIX.match(text)
     if staff and _staff_name(text[staff.end():]):
         text = text[staff.end():].strip()

@@ -29,6 +29,7 @@ _WORD = re.compile(r"\w+")
 _LINK_WORDS = re.compile(r"(?<=[.!?…”\"])\s+((?:bấm|nhấn|click|kích|nhấp)\s+(?:vào\s+)?(?:đây|here)|xem\s+chi\s+tiết"
                          r"(?:\s+tại\s+đây)?|xem\s+tiếp|đọc\s+tiếp|xem\s+thêm|chi\s+tiết\s+xem\s+tại\s+đây)"
                          r"\s*[.…>»]*\s*$", re.IGNORECASE)
+_SHORTENED = re.compile(r"\s*(?:\.{3}|…)$")  # the "…" a page puts before "Xem thêm" where it cut the text
 _NOT_LINES = ("img", "table")  # blocks no boilerplate rule reads
 # Emphasis (<em>, <i>) in a block's ``extra["marked"]`` text; never in ``text`` itself.
 EM_OPEN, EM_CLOSE = "\ue000", "\ue001"
@@ -181,6 +182,9 @@ def _following(blocks: list[Block], start: int, then: str, body_started: bool, r
     if then == "headlines":
         if not body_started:
             return 0
+        box = _box(blocks, start)
+        if box:
+            return box  # a saved page's box that the heading opens: its items, with their dates and summaries
         listed = blocks[start].extra.get("list") if start < len(blocks) else None
         # The article signed off above the marker (a byline, a source: a short line), not a box amid its text.
         ended = start >= 2 and len(blocks[start - 2].text) <= 80
@@ -190,7 +194,8 @@ def _following(blocks: list[Block], start: int, then: str, body_started: bool, r
             if listed is not None:
                 if block.extra.get("list") != listed:
                     break  # a saved page says where the list ends
-            elif not is_headline_like(block.text, 200) or block.hint in _NOT_LINES or _first_rule(rules, block.text):
+            elif (not is_headline_like(block.text, 200) or block.hint in _NOT_LINES or _first_rule(rules, block.text)) \
+                    and not _item_summary(blocks, j, start, rules):
                 break
             count += 1
     elif then == "question":
@@ -218,6 +223,36 @@ def _following(blocks: list[Block], start: int, then: str, body_started: bool, r
                 break
             count += 1
     return count
+
+
+def _box(blocks: list[Block], start: int) -> int:
+    """How many blocks after the heading blocks[start - 1] stand in the element it opens on a saved page
+    (``<div class="related"><h3>Tin liên quan</h3>…</div>``); 0 when it opens none."""
+    marker = blocks[start - 1].extra
+    end, seq = marker.get("box_end"), marker.get("seq")
+    if end is None or seq is None or end <= seq + 1:
+        return 0
+    count = 0
+    for block in blocks[start:]:
+        if not seq < block.extra.get("seq", end) < end:
+            break
+        count += 1
+    # Each item a headline, perhaps with its date and a summary; a box of more running text than headlines
+    # holds the article's own paragraphs (a "Tin liên quan" line amid its text): no box then.
+    inside = blocks[start:start + count]
+    headlines = sum(1 for b in inside if is_headline_like(b.text, 200) and meta_line(b.text) is None)
+    running = sum(1 for b in inside if not is_headline_like(b.text, 200))
+    return count if headlines and running <= headlines else 0
+
+
+def _item_summary(blocks: list[Block], j: int, start: int, rules) -> bool:
+    """blocks[j] is the summary of a related item printed whole (its headline, its date, one paragraph),
+    as far as the next item (a headline over a date) or the end: not the article going on after a link."""
+    if j - 2 < start or meta_line(blocks[j - 1].text) is None or not is_headline_like(blocks[j - 2].text, 200):
+        return False
+    rest = blocks[j + 1:j + 3]
+    return not rest or _first_rule(rules, rest[0].text) is not None or (
+        len(rest) == 2 and is_headline_like(rest[0].text, 200) and meta_line(rest[1].text) is not None)
 
 
 def _whole_article(blocks: list[Block], j: int) -> bool:
@@ -254,6 +289,10 @@ def without_link_words(blocks: list[Block]) -> tuple[list[Block], list[Block]]:
             kept.append(b)
             continue
         extra = {k: v for k, v in b.extra.items() if k != "marked"}  # its emphasis held the words cut
-        kept.append(Block(b.text[:m.start()].rstrip(), b.line, b.hint, extra))
-        cut.append(Block(m.group(1), b.line))
+        text, words_cut = b.text[:m.start()].rstrip(), m.group(1)
+        shortened = _SHORTENED.search(text)
+        if shortened:  # "… Bộ Chính trị. ... Xem thêm": a post shown cut short, its "…" no part of the text
+            text, words_cut = text[:shortened.start()].rstrip(), f"{shortened.group().strip()} {words_cut}"
+        kept.append(Block(text, b.line, b.hint, extra))
+        cut.append(Block(words_cut, b.line, None, {"shortened": True} if shortened else {}))
     return kept, cut

@@ -37,9 +37,11 @@ from .imagenames import free_names
 from .links import DROPPED, body_links, with_links
 from .mhtml import SUFFIXES as ARCHIVE_SUFFIXES, Archive, html_text_bytes, read_archive
 from .lines import is_shouting
+from .mail import unmail
 from .places import Places, find_places, place_keys, source_name
 from .report import Output, print_file_report, print_summary
 from .unmarked import english, marked_reading, unmarked
+from .videos import kept_note
 from .undated import undated
 from .wrapped import Unwrapped, unwrap
 
@@ -94,7 +96,9 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         blocks, page = html_to_blocks(text, set(archive.images) if suffix.lower() in ARCHIVE_SUFFIXES else None)
         page.url = page.url or archive.address or None  # the address the single file was saved from
     else:
-        chat = unchat(text_to_blocks(text))  # messages copied from a chat: their stamps taken off
+        mail = unmail(text_to_blocks(text))  # an e-mail: its header, note to the editors and signature out
+        chat = unchat(mail.blocks)  # messages copied from a chat: their stamps taken off
+        chat = Unwrapped(chat.blocks, mail.left_out + chat.left_out, mail.notes + chat.notes)
         printed = unwrap(chat.blocks)  # lines broken at a width joined into paragraphs
         blocks = printed.blocks
     document = official_document(blocks)  # a Kế hoạch, a Hướng dẫn: its headline, recipients and signature
@@ -112,6 +116,8 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     lines: dict[str, int | str | None] = {"title": found.title_line}
     if not found.title_sure:
         checks["title"] = "có dòng khác cũng giống tiêu đề"
+    if found.title_stand_in:
+        checks["title"] = "trang không in tiêu đề: đây là câu đầu bài, hãy viết tiêu đề"
     if is_shouting(found.title) or found.title_capitals:  # no rule makes sentence case: proper names need an editor
         checks["title"] = "tiêu đề viết toàn chữ in hoa: hãy viết lại chữ thường, chỉ viết hoa chữ đầu và tên riêng"
 
@@ -204,6 +210,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         image_caption=figures[0].text if figures else None, image_alt=figures[0].alt if figures else None,
         draft=draft, checks=checks,
     )
+    warnings += kept_note(page.videos)
     if figures and not figures[0].text:
         warnings.append(f"ảnh “{figures[0].src}” không có chú thích")
     keep, link_dropped = body_links(found.body, blocks, page.base or page.url)

@@ -48,6 +48,18 @@ def _subject(text: str) -> bool:
     return text[:1].islower() or bool(_SUBJECT_START.match(text)) or text.isupper()
 
 
+# What only a document's head holds: its motto, its number, its place and date.
+_MARKED_HEAD = re.compile(r"^(?:ĐẢNG\s+CỘNG\s+SẢN|CỘNG\s+HÒA|CỘNG\s+HOÀ|Số\b|.{2,40},\s+ngày\s+\d)", re.IGNORECASE)
+
+
+def _typed_subject(text: str) -> bool:
+    """A subject typed with a capital first letter, as Word pages print it under the kind ("Tổ chức học tập
+    chuyên đề năm 2024 …"): a phrase in sentence case, believed only under a document's head."""
+    parts = text.split()
+    return (not meta_line(text) and 4 <= len(parts) <= 60 and not text.rstrip().endswith((".", ":"))
+            and text[:1].isupper() and parts[1][:1].islower())
+
+
 def official_document(blocks: list[Block]) -> Unwrapped:
     """The blocks with a document's kind and subject joined into its headline and its recipients
     and signature left out; unchanged when the page is no official document."""
@@ -55,13 +67,18 @@ def official_document(blocks: list[Block]) -> Unwrapped:
     h1 = next((i for i, b in enumerate(blocks) if b.hint == "h1"), None)
     k = next((i for i, b in enumerate(blocks[:(h1 or 0) + _LOOK]) if i > (h1 if h1 is not None else -1)
               and b.hint in (None, "heading") and _KIND.match(normalize(b.text).strip())), None)
-    subject = k is not None and k + 1 < len(blocks) and (blocks[k + 1].extra.get("subject") or _subject(blocks[k + 1].text))
+    subject = k is not None and k + 1 < len(blocks) and (
+        blocks[k + 1].extra.get("subject") or _subject(blocks[k + 1].text)
+        or _typed_subject(blocks[k + 1].text) and any(_head_line(b.text) and _MARKED_HEAD.match(b.text)
+                                                     for b in blocks[:k]))
     if not subject \
             or any(is_paragraph(b.text) for b in blocks[:k]):  # an article's text above: its part, no document
         return _signed_only(printed)
     kind = normalize(blocks[k].text).strip()
     kind = kind[:1].upper() + kind[1:].lower()
     subject = blocks[k + 1].text.strip()
+    if _typed_subject(subject) and not _CAPITALISED.match(subject):
+        subject = subject[:1].lower() + subject[1:]  # "HƯỚNG DẪN" / "Tổ chức học tập …": one headline in sentence case
     shout = subject.isupper()
     title = f"{kind.upper() if shout else kind} {subject}"
     left: list[tuple[Block, str]] = []

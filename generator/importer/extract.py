@@ -8,18 +8,18 @@ reason, for the import report.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..vietnamese import format_date, term_key, weekday
 from .body import LIST_ITEM, SENTENCE, Node, body_nodes
 from .byline import EDITOR_LABEL, INITIALS, person_name
-from .clean import Block, without_link_words, words
+from .clean import EMOJI_TAIL, Block, without_link_words, words
 from .credits import credit_name, story_credit
 from .dates import Dateline
 from .headline import (SALUTATION, choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
                        last_paragraph, other_articles, page_title_headline, skippable)
 from .letters import letter_warning
-from .lines import Info, classify, has_credit, image_name
+from .lines import LIST_NUMBER, Info, classify, has_credit, image_name
 from .series import OTHER_PART, other_parts
 from .sources import byline_paper, paper_line, printed_address, site_address, source_line
 from .tail import PRINTED_ADDRESS, tail
@@ -41,6 +41,7 @@ _BRACKETED = re.compile(r"^[(\[][^()\[\]]+[)\]]\s*\.?$")  # a note wholly in bra
 class Extracted:
     title: str | None = None
     title_capitals: bool = False  # printed in capitals (over several lines), to be written in sentence case
+    title_stand_in: bool = False  # no headline printed: the first sentence stands in for one
     title_line: int | None = None
     title_sure: bool = False
     date: Dateline | None = None
@@ -93,6 +94,8 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     out = Extracted()
     blocks, cut = without_link_words(blocks)
     out.dropped += [(b, "chữ của đường dẫn cuối đoạn") for b in cut]
+    out.warnings += [f"đoạn ở dòng {b.line} bị trang rút gọn (“{b.text}”): trang chỉ hiện phần đầu bài; hãy mở hết "
+                     "bài trên trang gốc rồi chép lại" for b in cut if b.extra.get("shortened")]
     tables = [(i, b) for i, b in enumerate(blocks) if b.hint == "table"]  # body structure, not lines to weigh
     order = {id(b): i for i, b in enumerate(blocks)}
     blocks = [b for b in blocks if b.hint != "table"]
@@ -102,6 +105,14 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
         blocks, infos, lead = _headline_from_page_title(blocks, infos, lead, page_titles, site_names, places, out)
         order.update({id(b): order[id(blocks[j + 1])] - 0.5 for j, b in enumerate(blocks) if id(b) not in order})
     chosen = choose_title(infos, lead, list(page_titles), list(site_names))
+    if chosen.index is not None and infos[chosen.index].paragraph and _ENDS_SENTENCE.search(infos[chosen.index].text) \
+            and not headline_lines(infos, list(page_titles)):
+        # No headline printed (a social post): its first sentence stands in, the paragraph stays the lead
+        blocks, infos = _headline_from_first_sentence(blocks, infos, chosen.index, places, out)
+        order.update({id(b): order[id(blocks[j + 1])] - 0.5 for j, b in enumerate(blocks) if id(b) not in order})
+        lead = find_lead(infos)
+        chosen = choose_title(infos, lead, list(page_titles), list(site_names))
+        chosen = replace(chosen, sure=False)
     if chosen.index is None:
         out.warnings.append("không tìm thấy tiêu đề")
         return out
@@ -120,6 +131,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
         infos = infos[:starts[0]]
     out.title, out.title_line, out.title_sure = infos[t].text.rstrip(), infos[t].line, chosen.sure
     out.title_capitals = bool(infos[t].block.extra.get("capitals"))
+    out.title_stand_in = bool(infos[t].block.extra.get("stand_in"))
     out.warnings += chosen.notes
     letter = letter_warning(infos, list(page_titles))
     if letter:
@@ -202,6 +214,27 @@ def _headline_from_page_title(blocks: list[Block], infos: list[Info], lead: int,
                         "hãy kiểm tra")
     infos = classify(blocks, places)
     return blocks, infos, find_lead(infos)
+
+
+_TITLE_WORDS = 20  # a first sentence longer than this is cut at a word for the stand-in headline
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"”’)\]]*" + EMOJI_TAIL)  # running text, not a long headline
+
+
+def _headline_from_first_sentence(blocks: list[Block], infos: list[Info], k: int, places: frozenset[str],
+                                  out: Extracted) -> tuple[list[Block], list[Info]]:
+    """A text that prints no headline, only running text: its first sentence put above it as the headline
+    (cut at a word when long), the editor told to write one."""
+    text = infos[k].text
+    first = next((m for m in SENTENCE.finditer(text) if not _ABBREVIATION.search(text[:m.start()].rstrip())), None)
+    sentence = (text[:m.start()] if (m := first) else text).strip().rstrip(".…:; ")
+    pieces = sentence.split()
+    if len(pieces) > _TITLE_WORDS:
+        sentence = " ".join(pieces[:_TITLE_WORDS - 5]).rstrip(",;:–-") + "…"
+    at = next(j for j, b in enumerate(blocks) if b is infos[k].block)
+    blocks = blocks[:at] + [Block(sentence, infos[k].line, "h1", {"stand_in": True})] + blocks[at:]
+    out.warnings.append(f"trang không có dòng tiêu đề (dòng {infos[k].line} đã là đoạn văn): tiêu đề tạm lấy từ câu "
+                        f"đầu bài (“{sentence}”); hãy viết tiêu đề cho bài")
+    return blocks, classify(blocks, places)
 
 
 def _with_tables(kept: list[Info], tables: list[tuple[int, Block]], order: dict, title: int,
@@ -322,6 +355,11 @@ def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last:
         return
     priority, index, name, sure = max(found, key=lambda f: (f[0], -f[1]))
     out.author, out.author_line, out.author_sure = name, infos[index].line, sure
+    others = {n: infos[j].line for _p, j, n, _s in sorted(found, key=lambda f: f[1])
+              if j != index and not _same_person(n, name)}
+    if others:  # "Bài và ảnh: Lê Minh Hải" above, "Hoàng Anh" under the text: say so, the editor knows who wrote it
+        out.warnings.append("trang còn ghi tên " + ", ".join(f"“{n}” (dòng {line})" for n, line in others.items())
+                            + f", khác tác giả đã chọn “{name}” (dòng {infos[index].line}): hãy xem ai là tác giả")
     if index < t or index not in used:
         used[index] = "tác giả"
     # The unit printed under a byline: "Trường Chính trị tỉnh Hưng Yên", "(Huyện ủy Đà Bắc)".
@@ -334,8 +372,21 @@ def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last:
             break
 
 
+def _same_person(a: str, b: str) -> bool:
+    """One name written twice, perhaps in capitals or with a rank ("LÊ MINH HẢI", "Đại úy Lê Minh Hải")."""
+    a, b = term_key(a), term_key(b)
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
+
+
 def _tail_distance(infos: list[Info], last: int, i: int) -> int:
-    return sum(1 for j in range(last + 1, i) if not (infos[j].source or infos[j].meta or infos[j].credit_only))
+    """Lines between the last paragraph and line i, not counting sources, dates, credits and the text's own
+    list items (a list ending the article leaves its signature as near as a paragraph would)."""
+    return sum(1 for j in range(last + 1, i) if not (infos[j].source or infos[j].meta or infos[j].credit_only
+                                                     or _list_item(infos[j])))
+
+
+def _list_item(info: Info) -> bool:
+    return info.block.hint == "li" or bool(LIST_ITEM.match(info.text) or LIST_NUMBER.match(info.text))
 
 
 def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None, used: dict,

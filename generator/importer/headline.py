@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..vietnamese import term_key
 from .clean import is_headline_like, words
-from .lines import LIST_NUMBER, Info, is_shouting
+from .lines import LIST_NUMBER, Info, is_shouting, post_stamp
 from .tail import notes_start
 
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
@@ -73,11 +73,14 @@ def _eligible(info: Info, relaxed: bool = False) -> bool:
         return False  # "(Tham luận tại Hội nghị …)", "Kính thưa các đồng chí!": a note, a speech's opening
     if _paper_name(text):
         return False  # "Báo Tuyên Quang điện tử" over the page, "Báo Quảng Ngãi" under a phone's address bar
+    if _HASHTAGS.match(text):
+        return False  # "#TuoiTreKrongPac #LamTheoLoiBac": a post's tags (extract.py reads them)
     if relaxed:  # nothing headline-shaped: a very long headline, or one ending with a full stop
         return len(text) <= 400 and info.n_words <= 70
     return is_headline_like(text, 250) or (text.endswith(("?", "!")) and info.n_words <= 40)
 
 
+_HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
 _PAPER_WORD = re.compile(r"^(?:Báo|Tạp\s+chí|Đài)\s+(?=\S)")
 _PAPER_END = re.compile(r"\s+(?:điện\s+tử|online|Online|Điện\s+tử)$")
 
@@ -147,6 +150,11 @@ _SITE_PART = re.compile(r"^(?:Báo|Tạp chí|Cổng|Trang|Đài|Website|Portal|
                         r"Thanh niên|Nhân dân|Quân đội nhân dân)", re.IGNORECASE)
 
 
+# A section's name closing a <title> ("Trường THCS Nguyễn Du - Tin tức"): the page's place on its site, no site.
+_SECTION = re.compile(r"^(?:Trang chủ|Tin tức(?:\s*[-–]\s*Sự kiện)?|Tin hoạt động|Chi tiết tin|Chi tiết bài viết|"
+                      r"Bài viết|Tin bài)$", re.IGNORECASE)
+
+
 def page_title_headline(page_titles: list[str], site_names: list[str] = ()) -> str | None:
     """The page's own headline from its title metadata, the site's name taken off the end
     ("Bến Tre: … | Báo Đồng Khởi", "… - Cổng TTĐT xã Tân Lập"); None when nothing of 3 words is left."""
@@ -170,7 +178,7 @@ def page_title_site(title: str | None) -> str | None:
     """The site's name a page's <title> ends with ("… - Cổng TTĐT xã Tân Lập"), or None."""
     parts = list(_SITE_SPLIT.finditer(title or ""))
     tail = title[parts[-1].end():].strip() if parts else ""
-    return tail if tail and _SITE_PART.search(tail) and words(tail) <= 12 else None
+    return tail if tail and _SITE_PART.search(tail) and words(tail) <= 12 and not _SECTION.match(tail) else None
 
 
 def headline_lines(infos: list[Info], page_titles: list[str] = ()) -> list[int]:
@@ -332,7 +340,7 @@ def choose_date(infos: list[Info], title: int, lead: int | None, last: int | Non
             score -= 0.5 if not meta.date.weekday_matches else 0
         score += 1 if meta.published else 0
         score -= 0.5 if meta.updated else 0
-        if meta.poster or meta.labelled_author or (meta.rest and info.name is None):
+        if meta.poster or meta.labelled_author or (meta.rest and info.name is None and not post_stamp(info.text)):
             score -= 0.25
         if best is None or score > best[0]:
             best = (score, i)
@@ -356,7 +364,8 @@ def _date_place(infos: list[Info], i: int, title: int, lead: int | None, last: i
     if between or title - i - len(bylines) > 2:
         return 0  # further up, past menu items: the page's clock; one category label may stand between
     date = infos[i].meta.date
-    return 7 if date is None or date.has_time else 6  # no time: perhaps a clock right above the headline
+    # no time: perhaps a clock right above the headline, unless it is a social post's stamp ("… · 🌏")
+    return 7 if date is None or date.has_time or post_stamp(infos[i].text) else 6
     # A byline printed between the date and the headline ("Bài, ảnh: MINH TÂM") does not part them.
 
 

@@ -26,9 +26,11 @@ from .inline import EDGE, emphasis, goes_on, joined, separated
 from .media import AMP_EMBEDS, IMAGE_TAGS, post_embed
 from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
 from .pictures import PicturesMixin
+from .boxes import ADVERT_KIND as _ADVERT_KIND, BoxEnds, ListMarks, advert_box, notes_box, post_header, quote_box
 from .tables import TableBuilder
 from .teasers import REASON as TEASER, split_teasers
-from .videos import KEPT as VIDEO_KEPT, PendingVideo, player_page, watch_url, youtube_id
+from .videos import PendingVideo, player_page, watch_url, youtube_id
+from .wordpage import symbol_font, symbol_glyph, word_style_hint
 
 _SKIP = {"script", "style", "nav", "aside", "noscript", "template", "svg", "iframe", "button",
          "select", "textarea", "object", "canvas", "menu", "dialog", "video", "audio"} | AMP_EMBEDS
@@ -38,18 +40,6 @@ _EMPHASIS = {"em", "i"}
 _BOLD = {"strong", "b"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _PAGE_ONLY = {"header", "footer"}
-# An advertisement's box, by its class or id ("ads", "adsbygoogle", "box-quangcao", "sponsored"): its words
-# ("Mua bảo hiểm ngay…") are no article's. "banner" is left alone: an article's own picture may carry it.
-_ADVERT = re.compile(r"(?:^|[\s_-])(?<!no-)(?<!no_)(?:ads?|adverts?|advertisement|adsbygoogle|quangcao|quang-cao|qc|"
-                     r"sponsors?|sponsored|taitro|tai-tro)(?=$|[\s_-])(?![-_]free)", re.IGNORECASE)
-_ADVERT_KIND = "quảng cáo"
-# A <header> named for the post ("entry-header", "post-header", "detail-header") holds the headline and date
-# of an article the theme did not wrap in <article>; the page's own header is "site-header", "masthead"…
-_POST_HEADER = re.compile(r"entry|post|article|detail|story|single", re.IGNORECASE)
-# A box of the article's notes (WordPress's "wp-block-footnotes", "footnotes", "endnotes", "references",
-# "chu-thich"): the items of a numbered list in it are notes, written "[1] …" as a page that prints its numbers.
-_NOTES_BOX = re.compile(r"(?:^|[\s_-])(?:wp-block-footnotes|foot-?notes?|end-?notes?|references|chu-?thich|"
-                        r"ghi-?chu|tai-?lieu-?tham-?khao)(?=$|[\s_-])", re.IGNORECASE)
 _BACK_LINK = re.compile(r"^\s*[↩↑^⤴]\ufe0e?\ufe0f?\s*$")  # a note's link back to where it is cited
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "figure", "figcaption",
           "section", "article", "main", "blockquote", "tr", "td", "th", "table", "dd", "dt", "dl", "pre",
@@ -60,9 +50,6 @@ _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br"
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _HINTS = {"h1": "h1", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
           "li": "li", "figcaption": "caption"}
-# Word's "Save as Web Page" marks its Title and Subtitle styles by class, not by <h1>: the same hints.
-_WORD_STYLE = re.compile(r"(?:^|\s)(MsoTitle|MsoSubtitle)(?:CxSp\w*)?(?=$|\s)", re.IGNORECASE)
-_WORD_STYLES = {"msotitle": "h1", "msosubtitle": "subtitle"}
 _SPACE = re.compile(r"\s+")
 # Invisible characters a page writes as references (&#8203;, &shy;, &#xFEFF;): decode.py takes them out
 # of the bytes, but a reference becomes one only when the page is parsed.
@@ -80,6 +67,7 @@ class _PageParser(PicturesMixin, HTMLParser):
         self.blocks: list[Block] = []
         self.meta = PageMeta()
         self._stack: list[str] = []
+        self._boxes = BoxEnds()  # where the box each block opens ends (clean.py: a related box, whole)
         # How many of each tag self._stack holds: "is an <article> open?" in constant time. Scanning the
         # stack made a page of 100,000 nested <div>s (200 KB) take six minutes: every tag looked at every
         # open one.
@@ -101,6 +89,8 @@ class _PageParser(PicturesMixin, HTMLParser):
         self._json: list[str] | None = None  # inside <script type="application/ld+json">
         self._tables: list[TableBuilder] = []
         self._quotes: list[int] = []  # numbers of the open <blockquote>s
+        self._quote_boxes: list[int] = []  # depths in self._stack of the open quote boxes (a styled <div>)
+        self._symbol_fonts: list[tuple[int, str]] = []  # (depth, font) of the open elements in a symbol font
         self._lists: list[int] = []  # numbers of the open <ul>/<ol>s
         self._forms: list[int] = []  # for each open <form>, the number of blocks read before it
         self._count = {"quote": 0, "list": 0}
@@ -117,7 +107,7 @@ class _PageParser(PicturesMixin, HTMLParser):
         self._video: PendingVideo | None = None  # the <video> being read
         self._soft_break: Block | None = None  # the block a <br> just ended, which the next line may go on
         self._notes: list[int] = []  # depths in self._stack of the open boxes of notes
-        self._note_numbers: list[int] = []  # for each open <ol>, the number of its next item (0: not notes)
+        self._list_marks: list[ListMarks] = []  # for each open <ol>/<ul>, how its items are numbered
         self._videos: set[str] = set()  # addresses of the videos linked so far
 
     # -- structure --
@@ -126,11 +116,13 @@ class _PageParser(PicturesMixin, HTMLParser):
 
     def _push(self, tag: str) -> None:
         self._stack.append(tag)
+        self._boxes.open()
         self._open_tags[tag] += 1
         self._hidden += tag in _SKIP and tag not in _REPORTED
 
     def _pop(self) -> str:
         tag = self._stack.pop()
+        self._boxes.close()
         self._open_tags[tag] -= 1
         self._hidden -= tag in _SKIP and tag not in _REPORTED
         return tag
@@ -198,6 +190,7 @@ class _PageParser(PicturesMixin, HTMLParser):
                 self.blocks[-1] = joined(last, text, extra)  # "… nhiều hoạt động<br>thiết thực như …": one sentence
             else:
                 self.blocks.append(Block(text, self.getpos()[0], hint, extra))
+                self._boxes.number(extra)
             self._lazy_missing = False  # a <noscript> after text is no copy of the picture before it
         self._soft_break = None
 
@@ -222,7 +215,7 @@ class _PageParser(PicturesMixin, HTMLParser):
         video_page = watch_url(youtube) if youtube else player_page(tag, a) if not self._skip else None
         if video_page:
             self._video_link(video_page, a.get("title", ""))
-            self.meta.left_out.append((self.getpos()[0], VIDEO_KEPT, video_page))
+            self.meta.videos.append((self.getpos()[0], video_page))
         elif tag in ("video", "amp-video") and not self._skip:
             self._video = PendingVideo(a, self.getpos()[0])
         elif (tag in _EMBEDS or post) and not self._skip:
@@ -248,8 +241,8 @@ class _PageParser(PicturesMixin, HTMLParser):
             return
         inside = self._inside_article()
         names = f"{a.get('class', '')} {a.get('id', '')}"
-        own = tag == "header" and bool(_POST_HEADER.search(names))
-        advert = bool(_ADVERT.search(names))
+        own = tag == "header" and post_header(names)
+        advert = advert_box(names)
         dropped = (tag in _SKIP and not (tag == "aside" and inside)) or (tag in _PAGE_ONLY and not inside and not own) \
             or post or advert
         if tag in _BLOCK or tag in _REPORTED:
@@ -259,21 +252,25 @@ class _PageParser(PicturesMixin, HTMLParser):
         elif not self._skip:
             self._buffer.append(EDGE)
         self._push(tag)
-        if _NOTES_BOX.search(names):
+        if notes_box(names):
             self._notes.append(len(self._stack))
-        if tag == "ol":
-            start = a.get("start", "").strip()
-            self._note_numbers.append((int(start) if start.isdigit() else 1) if self._notes else 0)
-        elif tag == "li" and self._note_numbers and self._note_numbers[-1] and not self._skip:
-            self._buffer.append(f"[{self._note_numbers[-1]}] ")  # "<ol class="footnotes"><li>…": note 1, 2…
-            self._note_numbers[-1] += 1
+        elif not self._skip and quote_box(tag, a):
+            self._count["quote"] += 1  # a quote box: its paragraphs are one quote, as a <blockquote>'s
+            self._quotes.append(self._count["quote"])
+            self._quote_boxes.append(len(self._stack))
+        font = symbol_font(a)
+        if font:
+            self._symbol_fonts.append((len(self._stack), font))
+        if tag in ("ol", "ul"):
+            self._list_marks.append(ListMarks(tag, a, bool(self._notes)))
+        elif tag == "li" and self._list_marks and not self._skip:
+            self._buffer.append(self._list_marks[-1].marker(a))  # "1. ", "a. ", a note's "[1] "; "" in a <ul>
         if dropped and not self._skip:
             self._skipped = (_ADVERT_KIND if advert else tag, len(self._stack))
             self._hidden_before = self._hidden
         if dropped or self._skip:
             self._skip += 1
-        style = _WORD_STYLE.search(a.get("class", "")) if tag == "p" else None
-        hint = _HINTS.get(tag) or (_WORD_STYLES[style.group(1).lower()] if style else None)
+        hint = _HINTS.get(tag) or word_style_hint(tag, a)
         if hint:
             self._hint.append(hint)
             self._hint_at.append(len(self._stack))
@@ -379,8 +376,13 @@ class _PageParser(PicturesMixin, HTMLParser):
             top = self._pop()
             if self._notes and self._notes[-1] > len(self._stack):
                 self._notes.pop()
-            if top == "ol" and self._note_numbers:
-                self._note_numbers.pop()
+            if self._quote_boxes and self._quote_boxes[-1] > len(self._stack):
+                self._quote_boxes.pop()
+                self._quotes.pop()
+            if self._symbol_fonts and self._symbol_fonts[-1][0] > len(self._stack):
+                self._symbol_fonts.pop()
+            if top in ("ol", "ul") and self._list_marks:
+                self._list_marks.pop()
             if self._skip:
                 self._skip -= 1
             if self._hint_at and self._hint_at[-1] == len(self._stack) + 1:
@@ -406,6 +408,7 @@ class _PageParser(PicturesMixin, HTMLParser):
         elif self._notes and _BACK_LINK.match(data):
             return
         elif not self._skip and not self._open_tags["head"]:
+            data = symbol_glyph(data, self._symbol_fonts[-1][1]) if self._symbol_fonts else data
             self._buffer.append(data)
             if not self._plain_text and (self._bold or not data.strip()):
                 self._bold_open.append(data)

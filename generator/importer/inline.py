@@ -7,6 +7,7 @@ import re
 
 from ..vietnamese import normalize
 from .clean import EM_CLOSE, EM_OPEN, Block
+from .syllables import is_syllable
 
 EDGE = "\ue002"  # where an inline element starts or ends, in a block's text until separated() reads it
 _PART_KICKER = re.compile(r"^\s*(?:Bài|Kỳ|Kì|Phần|Chương)\s+\d{1,2}$")
@@ -23,8 +24,9 @@ def separated(raw: str) -> str:
         return raw
     marks = (EDGE, EM_OPEN, EM_CLOSE)
     following = [""] * (len(raw) + 1)  # the first character after each position that is no mark
+    place = [len(raw)] * (len(raw) + 1)  # and where it stands
     for k in range(len(raw) - 1, -1, -1):
-        following[k] = following[k + 1] if raw[k] in marks else raw[k]
+        following[k], place[k] = (following[k + 1], place[k + 1]) if raw[k] in marks else (raw[k], k)
     out: list[str] = []
     text = _TextSoFar()
     for k, ch in enumerate(raw):
@@ -34,6 +36,9 @@ def separated(raw: str) -> str:
                 text.add(ch)
             continue
         if not following[k + 1].isupper():
+            if following[k + 1].isalpha() and _glued(text, _word_at(raw, k + 1, following, place)):
+                out.append(" ")
+                text.add(" ")
             continue
         separator = ""
         if text.tokens <= 2 and _PART_KICKER.search("".join(text.plain)):
@@ -46,6 +51,29 @@ def separated(raw: str) -> str:
     return "".join(out)
 
 
+_CLOSING = "”),;:!?…"  # after one of these a word starts a new one ("“Thắp sáng ước mơ”</span>cho"); not ’: H’Mông
+_WORD_CHARS = 8  # no Vietnamese syllable is longer
+
+
+def _word_at(raw: str, k: int, following: list[str], place: list[int]) -> str:
+    """The letters from k on, marks skipped (at most a syllable's length and one more: each step is one jump)."""
+    out = []
+    while following[k].isalpha() and len(out) <= _WORD_CHARS:
+        out.append(following[k])
+        k = place[k] + 1
+    return "".join(out)
+
+
+def _glued(text: "_TextSoFar", nxt: str) -> bool:
+    """Two words an inline element's edge glues in lower case, a writer's slip a browser shows as typed
+    ("<b>Thanh niên</b>tình nguyện", "<span>thông</span><span>thoáng</span>", "”</span>cho"): a closing mark
+    before a letter, or two syllables whose join is no syllable. A word split by its formatting
+    ("<b>Đ</b>ây", "nghi<b>ệp</b>") joins as a syllable and stays whole."""
+    if not text.word:
+        return text.plain_last in _CLOSING and bool(text.plain_last)
+    return is_syllable(text.word) and is_syllable(nxt) and not is_syllable(text.word + nxt)
+
+
 class _TextSoFar:
     """What separated() needs of the text before an edge: its last word, its number of words, whether
     it has punctuation, and the text itself while it is short enough to be a label."""
@@ -53,11 +81,13 @@ class _TextSoFar:
     def __init__(self) -> None:
         self.plain: list[str] = []
         self.word = ""
+        self.plain_last = ""  # the last character, no mark
         self.tokens = 0
         self.punctuated = False
         self._in_token = False
 
     def add(self, ch: str) -> None:
+        self.plain_last = ch
         self.word = self.word + ch if ch.isalnum() or ch == "_" else ""
         if ch.isspace():
             self._in_token = False

@@ -304,8 +304,13 @@ def _sides(kinds: list) -> list[str]:
     return sides
 
 
+_ENTITY = re.compile(r"&#?\w+;")
+
+
 def _shouting(line: str) -> bool:
-    latin = [ch for ch in line if ch.isascii() and ch.isalpha()]
+    """The line's text is in capitals (a saved page's tags and entities, "<span style=…>", "&nbsp;", aside)."""
+    text = _ENTITY.sub(" ", _TAG.sub(" ", line)) if "<" in line or "&" in line else line
+    latin = [ch for ch in text if ch.isascii() and ch.isalpha()]
     return len(latin) >= 2 and not any(ch.islower() for ch in latin)
 
 

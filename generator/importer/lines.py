@@ -145,7 +145,26 @@ def classify(blocks: list[Block], places: frozenset[str]) -> list[Info]:
         info.paragraph = b.hint not in ("h1", "li") and not info.meta and not info.credit_only \
             and is_paragraph(text, info.n_words)
         infos.append(info)
+    _posters(infos)
     return infos
+
+
+# A social post's stamp: its date or age, then "·" and the audience's icon ("15 tháng 4, 2024 · 🌏", "12 giờ ·").
+_POST_STAMP = re.compile(r"·\s*(?:[\U0001F30D-\U0001F310\U0001F464\U0001F465\U0001F512\u2699]\ufe0f?)?\s*$")
+
+
+def post_stamp(text: str) -> bool:
+    """A date line ending as a social post's stamp does ("15 tháng 4, 2024 · 🌏"): the post's date, not a clock."""
+    return bool(_POST_STAMP.search(text))
+
+
+def _posters(infos: list[Info]) -> None:
+    """The name over a social post's stamp is who posted it (a fan page, a person), never the headline:
+    page furniture, as the stamp is."""
+    for info, stamp in zip(infos, infos[1:]):
+        if (stamp.meta or stamp.widget) and post_stamp(stamp.text) and not info.paragraph \
+                and info.n_words <= 10 and not info.meta and not info.image:
+            info.widget = True
 
 
 def is_office(text: str) -> bool:

@@ -27,6 +27,7 @@ class PageMeta:
     out_of_range: str | None = None  # a machine-readable date no page can have ("9999-12-31T23:00:00Z")
     extra: dict = field(default_factory=dict)
     left_out: list[tuple[int, str, str]] = field(default_factory=list)  # (line, reason, what): embeds
+    videos: list[tuple[int, str]] = field(default_factory=list)  # (line, address): players kept as links
 
 
 def read_meta_tag(meta: PageMeta, a: dict) -> None:

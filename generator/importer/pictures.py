@@ -12,7 +12,7 @@ from .clean import Block
 from .inline import EDGE
 from .lines import image_name
 from .media import ICON, NAMELESS, embed_address, icon_text, image_source, inline_icon, photo_address
-from .videos import KEPT as VIDEO_KEPT, PendingVideo, link_line, thumbnail_id, watch_url
+from .videos import PendingVideo, link_line, poster_alt, thumbnail_id, watch_url
 
 EMBED_REASON = "khung nhúng (video, bản đồ, quảng cáo…) không nhập được; nếu là nội dung bài, hãy nhúng lại"
 _SPACE = re.compile(r"\s+")
@@ -29,10 +29,11 @@ class PicturesMixin:
     def _end_video(self, video: PendingVideo) -> None:
         """A <video>: its poster as a photo, then a link to its file, so that a video's page keeps its news."""
         if video.poster:
-            self._image({"src": video.poster, "alt": ""})
+            # a still of the video: said so to readers who cannot see it, never written as its caption
+            self._image({"src": video.poster, "alt": poster_alt(normalize(video.title))}, poster=True)
         if video.src and not video.src.lower().startswith(("blob:", "data:")):
             self._video_link(video.src, video.title)
-            self.meta.left_out.append((video.line, VIDEO_KEPT, normalize(video.src)))
+            self.meta.videos.append((video.line, normalize(video.src)))
         else:
             self.meta.left_out.append((video.line, EMBED_REASON, normalize(video.title or video.poster or "<video>")))
 
@@ -46,7 +47,7 @@ class PicturesMixin:
         extra = {"links": [(words_, url)]} | ({"article": self._article} if self._article else {})
         self.blocks.append(Block(text, self.getpos()[0], "video", extra))
 
-    def _image(self, a: dict, tag: str = "img") -> None:
+    def _image(self, a: dict, tag: str = "img", poster: bool = False) -> None:
         if self._tables:
             self._tables[-1].layout = True  # a picture with its caption, laid out in a table
         src = photo_address(image_source(a, self._picture))
@@ -70,7 +71,8 @@ class PicturesMixin:
         if name and not (last and last.hint == "img" and last.extra.get("src") == name and not between):
             self._flush()  # (the same photo again with nothing between: an AMP or <noscript> copy)
             alt = normalize(_SPACE.sub(" ", _INVISIBLE.sub("", a.get("alt", ""))).strip())
-            extra = {"src": name, "alt": alt} | ({"article": self._article} if self._article else {})
+            extra = {"src": name, "alt": alt} | ({"article": self._article} if self._article else {}) \
+                | ({"poster": True} if poster else {})
             self.blocks.append(Block(name, self.getpos()[0], "img", extra))
             video = thumbnail_id(src)
             if video:  # a YouTube player drawn as its thumbnail until clicked: the link to the video goes with it

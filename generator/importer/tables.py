@@ -15,6 +15,7 @@ from ..vietnamese import normalize
 
 MAX_SPAN = 20  # a colspan/rowspan beyond this is a broken or hostile page, not a real table
 LAYOUT_CELL_CHARS = 800  # a cell holding a whole article is page layout, not data
+PARAGRAPH_WORDS = 25  # a line of running text; a data cell's line is a name, a number, a short phrase
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 
@@ -94,12 +95,18 @@ class TableBuilder:
         width = max((len(row) for row in rows), default=0)
         if self.layout or len(rows) < 2 or width < 2:
             return None
-        if any(len(cell) > LAYOUT_CELL_CHARS for row in rows for cell in row):
+        if any(len(cell) > LAYOUT_CELL_CHARS or _running_text(cell) for row in rows for cell in row):
             return None
         return Table(tuple(tuple(row + [""] * (width - len(row))) for row in rows))
 
     def caption_text(self) -> str:
         return normalize(_SPACES.sub(" ", "".join(self.caption).replace("\n", " ")).strip())
+
+
+def _running_text(cell: str) -> bool:
+    """A cell holding paragraphs of running text (an old site's article beside its menu), not a datum:
+    two lines of PARAGRAPH_WORDS words or more."""
+    return sum(1 for line in cell.split("\n") if len(line.split()) >= PARAGRAPH_WORDS) >= 2
 
 
 def _span(value: str) -> int:

@@ -22,6 +22,8 @@ _RELATIVE = re.compile(
     r"\d+\s*(?:giây|phút|giờ|ngày|tuần)(?=\s*·))(?!\w)", _I)  # "12 giờ · 🌏": a post's age, as Facebook prints it
 _SYMBOLS = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]")
 _DAY_MONTH = re.compile(r"(?<![\d/.-])(\d{1,2})\s?([/-])\s?(\d{1,2})(?![\d/.-]*\d)")
+# "15 tháng 4 lúc 09:15 · 🌏", "12 thg 3": Facebook's and phones' day and month in words, this year's (no year).
+_DAY_MONTH_WORDS = re.compile(r"(?<![\d/.-])(\d{1,2})\s+(?:tháng|thg)\s+(\d{1,2})(?![\d/.-]*\d)(?!\s*[,/.-]?\s*\d)", _I)
 _PART_OF_DAY = re.compile(r"(?<!\w)(?:sáng|chiều|tối|trưa|đêm|rạng\s+sáng)(?!\w)", _I)
 
 
@@ -34,8 +36,8 @@ def vague_date(line: str) -> str | None:
     rest = _RELATIVE.sub(" ", text)
     kind = "tương đối" if rest != text else None
     if kind is None:
-        days = list(_DAY_MONTH.finditer(text))
-        if len(days) != 1 or not (1 <= int(days[0].group(1)) <= 31 and 1 <= int(days[0].group(3)) <= 12):
+        days = list(_DAY_MONTH.finditer(text)) or list(_DAY_MONTH_WORDS.finditer(text))
+        if len(days) != 1 or not (1 <= int(days[0].group(1)) <= 31 and 1 <= int(days[0].group(days[0].lastindex)) <= 12):
             return None
         rest, kind = _blank(text, days[0].start(), days[0].end()), "không ghi năm"
         if not _tidy(rest):

@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, urlsplit
 
-KEPT = "khung nhúng video: đã giữ thành đường dẫn “Xem video” trong bài; muốn phát ngay trên trang, hãy nhúng lại"
+
+
+def kept_note(videos: list[tuple[int, str]]) -> list[str]:
+    """The report's note on the players kept as links (a warning: nothing of the article was left out)."""
+    if not videos:
+        return []
+    where = "; ".join(f"dòng {line}: {url}" for line, url in videos)
+    return [f"đã giữ {len(videos)} video thành đường dẫn “Xem video” trong bài ({where}); muốn phát ngay trên "
+            "trang, hãy nhúng lại"]
 _WORDS = "Xem video"
 _YOUTUBE_PLAYER = re.compile(r"^(?:https?:)?//(?:www\.|m\.)?(?:youtube\.com|youtube-nocookie\.com)/"
                              r"(?:embed|v|shorts|live)/([\w-]{11})(?![\w-])", re.IGNORECASE)
@@ -65,6 +73,12 @@ def link_line(title: str) -> tuple[str, str]:
     """(the line written in the body, the words of it that are the link)."""
     title = " ".join(title.split())
     return (f"{_WORDS}: {title}", title) if title else (_WORDS, _WORDS)
+
+
+def poster_alt(title: str) -> str:
+    """The alt of a video's poster: what it is, and the video's title when the page gives one."""
+    title = " ".join(title.split())
+    return f"Ảnh từ video “{title}”" if title else "Ảnh từ video"
 
 
 def is_video(url: str) -> bool:

@@ -31,7 +31,10 @@ from .lines import ROMAN, is_office, is_shouting
 RUNNING_HEADER = "đầu trang in lặp lại (bản PDF)"
 PAGE_NUMBER = "số trang (bản PDF)"
 _END = re.compile(r"[.!?…:;][\"”’»)\]]*$")
-_PAGE = re.compile(r"^\d{1,4}$")
+# A page's number on its own line: "12", "- 12 -", "12/40"; labelled, "Trang 12", "Trang 12/40", "Page 12 of 40".
+_PAGE = re.compile(r"^(?:[-–—]\s*(?P<dashed>\d{1,4})\s*[-–—]|(?P<bare>\d{1,4})(?:\s*/\s*\d{1,4})?|"
+                   r"(?:Trang|Tr\.|Page)\s*(?P<labelled>\d{1,4})(?:\s*(?:/|of|trên)\s*\d{1,4})?)$", re.IGNORECASE)
+_NUMBERED = re.compile(r"^(?:(?P<lead>\d{1,4})\s+(?P<rest>\S.*)|(?P<head>.*\S)\s+(?P<tail>\d{1,4}))$")  # "TẠP CHÍ … 45"
 _CUT = re.compile(r"(?<=[^\W\d_])-$")  # a letter, then the hyphen: a word cut at the line's end
 _ITEM = re.compile(r"^(?:\d{1,2}\s*[.)]|[a-zđ]\)|[-–+•*▪●◦○·■□◆►➢➤❖✓✔])\s+\S")
 _PART = re.compile(r"^(?:Phần|Kỳ|Chương|Mục)\s+(?:\d{1,2}|[IVX]{1,5})\s*[:.–-]\s*\S")
@@ -109,6 +112,8 @@ def _page_furniture(blocks: list[Block]) -> dict[int, str]:
     for i, b in enumerate(blocks):
         if b.hint is None and len(b.text) <= 100 and not _PAGE.match(b.text):
             by_text.setdefault(b.text, []).append(i)
+    for places in _numbered_headers(blocks, by_text):
+        found.update((id(blocks[i]), RUNNING_HEADER) for i in places)
     for places in by_text.values():
         if len(places) < 2 or min(b - a for a, b in zip(places, places[1:])) < 5:
             continue  # printed once, or twice in a row (a caption kept once)
@@ -117,13 +122,38 @@ def _page_furniture(blocks: list[Block]) -> dict[int, str]:
         regular = len(places) >= 3 and max(gaps) <= 1.5 * min(gaps)
         if paged or regular:
             found.update((id(blocks[i]), RUNNING_HEADER) for i in places)
-    # Page numbers: bare numbers counting up by one (34, 35, 36), or beside a running header.
-    values = [int(blocks[i].text) for i in numbers]
+    # Page numbers: numbers counting up by one (34, 35, 36), labelled ("Trang 3"), or beside a running header.
+    values = [_page_number(blocks[i].text) for i in numbers]
     counting = len(values) >= 2 and all(b == a + 1 for a, b in zip(values, values[1:]))
     for i in numbers:
-        if counting or any(found.get(id(blocks[j])) for j in range(max(0, i - 2), min(len(blocks), i + 3))):
+        near = range(max(0, i - 2), min(len(blocks), i + 3))
+        if counting or _PAGE.match(blocks[i].text)["labelled"] or any(found.get(id(blocks[j])) for j in near):
             found[id(blocks[i])] = PAGE_NUMBER
     return found
+
+
+def _page_number(text: str) -> int:
+    m = _PAGE.match(text)
+    return int(m["dashed"] or m["bare"] or m["labelled"])
+
+
+def _numbered_headers(blocks: list[Block], by_text: dict[str, list[int]]) -> list[list[int]]:
+    """Running headers with the page's number on their own line ("TẠP CHÍ TUYÊN GIÁO Số 9 - 2024 45",
+    "46 Tạp chí Cộng sản"), each group with the same line printed without a number (its first page)."""
+    bases: dict[str, list[tuple[int, str]]] = {}
+    for i, b in enumerate(blocks):
+        m = _NUMBERED.match(b.text) if b.hint is None and len(b.text) <= 100 else None
+        if m:
+            base = m["rest"] or m["head"]
+            bases.setdefault(base, []).append((i, m["lead"] or m["tail"]))
+    groups = []
+    for base, places in bases.items():
+        numbers = {number for _i, number in places}
+        spread = min((b - a for (a, _x), (b, _y) in zip(places, places[1:])), default=0)
+        # Three words at least: "Điều 5" / "Điều 6" or "Bước 1" are a document's headings, not a header.
+        if len(numbers) == len(places) >= 2 and spread >= 5 and words(base) >= 3:
+            groups.append(sorted([i for i, _n in places] + by_text.get(base, [])))
+    return groups
 
 
 def _standalone(text: str) -> bool:
@@ -181,17 +211,25 @@ def _title(blocks: list[Block]) -> tuple[list[Block], int]:
     for k, b in enumerate(blocks[:8]):
         if words(b.text) >= 40:
             break  # the text has started
-        if not (is_shouting(b.text) and is_headline_like(b.text, 120)) or meta_line(b.text):
+        if not (is_shouting(b.text) and _title_part(b.text)) or meta_line(b.text):
             continue
         run = [b]  # its first line may read as a name in capitals ("NÊU GƯƠNG NGƯỜI ĐỨNG ĐẦU"): what follows says
         for nxt in blocks[k + 1:k + 3]:
-            if nxt.line != _end(run[-1]) + 1 or not is_headline_like(nxt.text, 120) or _standalone(nxt.text):
+            if nxt.line != _end(run[-1]) + 1 or not _title_part(nxt.text) or _standalone(nxt.text):
                 break
             if person_name(nxt.text) or not (is_shouting(nxt.text) or nxt.text[:1].islower() and words(nxt.text) <= 8):
                 break
             run.append(nxt)
+        if run[-1].text.endswith(","):
+            run = run[:-1]  # a headline ends with no comma: the run's last line was no part of it
         if len(run) < 2 or (person_name(b.text) and is_office(run[1].text.capitalize())):
             continue  # a byline in capitals over its office
         title = Block(" ".join(r.text for r in run), b.line, None, {"end": _end(run[-1]), "capitals": True})
         return blocks[:k] + [title] + blocks[k + len(run):], len(run) - 1
     return blocks, 0
+
+
+def _title_part(text: str) -> bool:
+    """A line of a headline broken over lines: headline-shaped, or broken after a comma
+    ("… CỦA CÁN BỘ," / "ĐẢNG VIÊN Ở …")."""
+    return is_headline_like(text[:-1] if text.endswith(",") else text, 120)

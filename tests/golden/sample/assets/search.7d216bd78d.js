@@ -84,15 +84,48 @@
 
   // ---- Query parsing ----
 
-  /* Runs of the query: quoted phrases and free text, each a list of tokens. */
+  /* Runs of the query: quoted phrases and free text, each a list of tokens, and where a sentence
+     ends before a token (ends[k]: between tokens k - 1 and k). */
   function parseQuery(query) {
     var runs = [];
     var parts = prepare(query).split(QUOTES);
     for (var i = 0; i < parts.length; i++) {
       var tokens = tokenize(parts[i]);
-      if (tokens.length) runs.push({ phrase: i % 2 === 1, tokens: tokens });
+      if (tokens.length) runs.push({ phrase: i % 2 === 1, tokens: tokens, ends: sentenceEnds(parts[i]) });
     }
     return runs;
+  }
+
+  /* Where sentences end between the tokens of a query: where the index has them (text.sentences:
+     after ! ? ; or …, or a full stop after a token starting with a small letter: "vững mạnh. Đảng";
+     not "TP. Hồ", "4.0"), and at a full stop the reader typed before a space ("Bác Hồ. Đảng" is no
+     name "Hồ Đảng"; a pair the query does not make is one it does not require). */
+  var GAP = /[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu;
+  function sentenceEnds(text) {
+    var ends = [], before = null, k = 0, m;
+    GAP.lastIndex = 0;
+    while ((m = GAP.exec(text))) {
+      if (/^[\p{L}\p{N}]/u.test(m[0])) { before = m[0]; k++; continue; }
+      if (before !== null && (/[!?;…]|\.\s/.test(m[0]) || (m[0].indexOf(".") >= 0 && /^\p{Ll}/u.test(before)))) ends[k] = true;
+    }
+    return ends;
+  }
+
+  /* The runs of a query cut where its sentences end, but not inside a name of the registries that
+     the reader typed in small letters ("tp. hồ chí minh", "tp.hcm"). */
+  function sentencesOf(runs, byFirst) {
+    var out = [];
+    runs.forEach(function (run) {
+      var spans = findNames(run.tokens.map(fold), byFirst), from = 0;
+      for (var k = 1; k <= run.tokens.length; k++) {
+        var inside = spans.some(function (s) { return k > s.start && k < s.end; });
+        if (k === run.tokens.length || (run.ends[k] && !inside)) {
+          out.push({ phrase: run.phrase, tokens: run.tokens.slice(from, k) });
+          from = k;
+        }
+      }
+    });
+    return out;
   }
 
   /* Name spans (provinces, directives) in folded tokens, longest first: the walk of Names.find. */
@@ -247,7 +280,8 @@
   /* What to look up for a query: words (folded key and exact spelling), names, adjacent pairs; and
      the runs of words between names, as typed (what a title or a passage shows as matched). */
   function plan(query, index, open, cased, loose) {
-    var runs = parseQuery(query);
+    query = englishKinds(dateWords(query));
+    var runs = sentencesOf(parseQuery(query), index.byFirst);
     var words = [], names = [], pairs = [], segments = [];
     // capitals tell a name ("Phú Quốc") when the reader typed them, and not all ("LAM THEO BAC")
     var shouting = cased === false || prepare(query) === prepare(query).toUpperCase();
@@ -368,10 +402,54 @@
       var ds = [String(day)].concat(day < 10 ? ["0" + day] : []), ms = [String(month)].concat(month < 10 ? ["0" + month] : []);
       pair.alts = [];
       ds.forEach(function (a) { ms.forEach(function (b) { if (a + " " + b !== key) pair.alts.push(a + " " + b); }); });
-      pair.name = true;
+      pair.name = pair.digits = true;
       pair.text = m[2] + "/" + m[3];
+      // "ngày 19/5": the word of the date, as "ngày" of "ngày 19/5/2024" is, not one to hold
+      var before = prepare(query).slice(0, m.index + m[1].length).match(/(\p{L}+)\s*$/u);
+      var lead = before ? fold(before[1]) : "";
+      if (DAY_WORDS.test(lead)) words.forEach(function (w) { if (w.key === lead) w.date = true; });
+    }
+    // a number written with its separators ("4.0" of "công nghiệp 4.0", "1.000 hộ", "2,5%", "1.000.000")
+    // is held as written, its groups side by side: not its one-digit parts anywhere, or none at all
+    re = new RegExp(NUMBER_GROUPS.source, "gu");
+    while ((m = re.exec(prepare(query)))) {
+      var parts = m[2].split(/[.,]/), seps = m[2].replace(/[0-9]/g, "");
+      if (parts.some(function (x) { return loose.has(x); })) continue;  // a date ("15.5.2016")
+      for (var k = 1; k < parts.length; k++) {
+        var group = pairs.filter(function (p) { return p.key === parts[k - 1] + " " + parts[k] && !p.phrase; })[0];
+        if (!group) continue;
+        group.alts = [];
+        group.name = group.digits = true;
+        group.text = parts[k - 1] + seps[k - 1] + parts[k];
+      }
+      words.forEach(function (w) { if (parts.indexOf(w.key) >= 0) w.alt = w.altTone = null; });  // "4" is no IV here
     }
     return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates };
+  }
+
+  var NUMBER_GROUPS = /(^|[^\p{L}\p{N}.,])([0-9]+(?:[.,][0-9]+)+)(?![\p{L}\p{N}]|[.,][0-9])/u;
+
+  /* A date written in words ("ngày 12 tháng 3", "mùng 2 tháng 9", "15 tháng 5 năm 2016"), as its
+     digits are typed ("ngày 12/3", "mùng 2/9", "15/5/2016"), which the rules of days and months read:
+     with "ngày" (or "mùng", "mồng") before it or its year after it ("15 tháng 5" alone may be a count of months). */
+  var DATE_WORDS = /(^|[^\p{L}\p{N}])(?:(\p{L}+)\s+)?([0-9]{1,2})\s+(\p{L}+)\s+([0-9]{1,2})(?:\s+(\p{L}+)\s+((?:19|20)[0-9]{2}))?(?![\p{L}\p{N}])/gu;
+  /* The kinds of the registries' directives in English before a number ("Directive 05",
+     "Resolution No. 04-NQ/TW", as the English press writes them): the Vietnamese kind, which the
+     names of the registries hold ("directive 05" found nothing, not even in part). */
+  var ENGLISH_KINDS = /(^|[^\p{L}\p{N}])(directive|resolution|conclusion|regulation)(?:\s+no\.?)?\s+(?=[0-9])/giu;
+  var KINDS = { directive: "chỉ thị", resolution: "nghị quyết", conclusion: "kết luận", regulation: "quy định" };
+  function englishKinds(query) {
+    return query.replace(ENGLISH_KINDS, function (all, edge, kind) { return edge + KINDS[kind.toLowerCase()] + " "; });
+  }
+
+  var DAY_WORDS = /^(ngay|mung|mong)$/;  // "ngày 12", "mùng 2", "mồng 2"
+  function dateWords(query) {
+    return prepare(query).replace(DATE_WORDS, function (all, edge, lead, day, month, m, yearWord, year) {
+      var dated = lead !== undefined && DAY_WORDS.test(fold(lead)), yeared = yearWord !== undefined && fold(yearWord) === "nam";
+      if (fold(month) !== "thang" || !(dated || yeared)) return all;
+      return edge + (lead !== undefined ? lead + " " : "") + day + "/" + m +
+        (year === undefined ? "" : yeared ? "/" + year : " " + yearWord + " " + year);
+    });
   }
 
   var DAY_MONTH = /(^|[^0-9\/.-])([0-9]{1,2})\s*[\/-]\s*([0-9]{1,2})(?![0-9]|\s*[\/.-]\s*[0-9])/;
@@ -852,7 +930,10 @@
   Engine.prototype.ready = function () {
     var self = this;
     if (!this._ready) {
-      this._ready = this.load("index.bin").then(inflate).then(function (buf) {
+      this._ready = this.load("index.bin").then(inflate).catch(function (err) {
+        self._ready = null;  // a network drop: the next search loads it again, not this failure
+        throw err;
+      }).then(function (buf) {
         var m = JSON.parse(decoder.decode(new Uint8Array(buf)));
         var byFirst = new Map(), joined = new Map(), spellings = new Map();
         m.names.forEach(function (pair) {
@@ -893,10 +974,19 @@
     if (!this.shards.has(n)) {
       this.shards.set(n, this.load("s/" + n + ".bin?v=" + this.manifest.version).then(inflate).then(function (buf) {
         return new Shard(buf);
-      }));
+      }, forget(this.shards, n)));
     }
     return this.shards.get(n);
   };
+
+  /* A file that failed to load (a phone's network dropped) is not kept as failed: the next search
+     that needs it loads it again (the page said to try again, which did nothing until reloaded). */
+  function forget(cache, key) {
+    return function (err) {
+      cache.delete(key);
+      throw err;
+    };
+  }
 
   /* key -> its lists, for keys [{key, pair}] (missing keys are left out). */
   Engine.prototype.lookup = function (keys) {
@@ -1081,17 +1171,22 @@
      query with each reading written as its initialism is searched, shown as a correction. */
   Engine.prototype.abbreviated = function (query, filters, open, light, result) {
     if (QUOTES.test(query)) return Promise.resolve(result);
-    var tokens = tokenize(query), folded = tokens.map(fold), out = [], changed = false;
+    var tokens = tokenize(query), folded = tokens.map(fold), out = [], changed = false, last = false;
+    // a name of the registries is found as such ("Đà Nẵng" is no "ĐN" to look for)
+    var names = findNames(folded, this.byFirst);
     for (var i = 0; i < tokens.length;) {
       var best = null;
       ABBREVIATIONS.forEach(function (a) {
-        if ((!best || a.seq.length > best.seq.length) && a.seq.every(function (f, k) { return folded[i + k] === f; })) best = a;
+        if ((!best || a.seq.length > best.seq.length) && a.seq.every(function (f, k) { return folded[i + k] === f; }) &&
+            !names.some(function (n) { return n.start < i + a.seq.length && i < n.end; })) best = a;
       });
+      last = !!best;
       if (best) { out.push(best.initials); i += best.seq.length; changed = true; } else out.push(tokens[i++]);
     }
     if (!changed) return Promise.resolve(result);
     var to = out.join(" ");
-    return this.search(to, filters, open, light, true).then(function (short) {
+    // an initialism put last is whole, not a word the reader is typing
+    return this.search(to, filters, open && !last, light, true).then(function (short) {
       if (!short.ids.length) return result;
       short.corrected = { from: query, to: to };
       return short;
@@ -1158,13 +1253,20 @@
               return shown;
             });
           }
-          var runs = Array.from(changes).filter(function (c) { return spelledOut(c[1]) || typed.has(c[0]); });
+          // a word read from Telex keys without a tone key is shown with the tone the article writes
+          // on those letters: "taap" spells "tâp", no word; the article writes "tập"
+          var toneless = function (c) { return telex.has(c[0]) && !/[1-5]$/.test(toneKey(telex.get(c[0]))); };
+          var runs = Array.from(changes).filter(function (c) { return spelledOut(c[1]) || typed.has(c[0]) || toneless(c); });
           return self.writtenIn(better.ids[0], runs.map(function (c) {
-            return { words: c[1].split(" "), tone: typed.get(c[0]), known: readingOf(c[0], c[1]) };
+            var tone = typed.get(c[0]) || (toneless(c) ? toneKey(telex.get(c[0])) : undefined);
+            return { words: c[1].split(" "), tone: tone, known: readingOf(c[0], c[1]) };
           })).then(function (written) {
             if (runs.some(function (c, i) { return !written[i] && spelledOut(c[1]); })) return attempt(n + 1);
             var shown = new Map(telex);
-            runs.forEach(function (c, i) { if (written[i]) shown.set(c[0], written[i]); });
+            runs.forEach(function (c, i) {
+              if (!written[i] || (toneless(c) && toneKey(written[i]).replace(/[1-5]$/, "") !== toneKey(telex.get(c[0])))) return;
+              shown.set(c[0], written[i]);
+            });
             var to = rewrite(query, changes, shown);
             // with its marks the word ranks its spelling first, as if typed so (its lists are loaded)
             return shownAs(to, better).then(function (best) {
@@ -1585,7 +1687,9 @@
       });
     };
     var bound = q.pairs.filter(function (p) {
-      return p.name && !p.phrase && !p.skipped && (!p.open || whole || together(p)) && !seam(p);
+      // a day and month ("19/5") or a number's groups ("4.0") typed last are whole at the pause:
+      // their last digits are no word begun ("5" is no word of the index to wait for)
+      return p.name && !p.phrase && !p.skipped && (!p.open || whole || together(p) || (p.digits && !q.light)) && !seam(p);
     });
     var named = bound.length;
     // while typing, a name's pair whose last word is still open and that no article holds yet
@@ -1701,7 +1805,7 @@
     if (!this.records.has(g)) {
       this.records.set(g, this.load("r/" + g + ".bin?v=" + this.manifest.version).then(inflate).then(function (buf) {
         return JSON.parse(decoder.decode(new Uint8Array(buf)));
-      }));
+      }, forget(this.records, g)));
     }
     return this.records.get(g).then(function (list) { return list[id - g * size]; });
   };
@@ -2233,6 +2337,7 @@
        query of a history entry gone back (or forward) to, whose address stays as it is. */
     function run(now, restored) {
       var token = ++seq;
+      failed = false;
       var query = input.value;
       var f = filters();
       if (!restored) remember(now);
@@ -2245,7 +2350,9 @@
         if (hint) hint.hidden = false;
         return Promise.resolve();
       }
-      var open = !/[\s"\u201c\u201d\u201e\u00ab\u00bb]$/.test(query);
+      // the last word is being typed (its completions count) only while the reader types: a query
+      // sent (Enter, a link, a filter, Back) is whole ("thiếu nhi" is no "thiếu nhiều")
+      var open = !now && !/[\s"\u201c\u201d\u201e\u00ab\u00bb]$/.test(query);
       var typed = asTyped;
       return engine.search(query, f, open, !now, typed).then(function (result) {
         if (token !== seq) return;
@@ -2286,10 +2393,17 @@
         });
       }).catch(function (err) {
         if (token !== seq) return;
-        status.textContent = "Không tải được dữ liệu tìm kiếm. Hãy tải lại trang hoặc thử lại sau.";
+        failed = true;
+        status.textContent = LOAD_FAILED;
         if (root.console) root.console.error(err);
       });
     }
+    // a file the search needed did not load (the network dropped): Enter tries again (the engine
+    // keeps no failed load), and so does the page once the browser is back online
+    var failed = false, LOAD_FAILED = "Không tải được dữ liệu tìm kiếm (mất kết nối?). Nhấn Tìm để thử lại.";
+    root.addEventListener("online", function () {
+      if (failed) run(true, true);
+    });
 
     function later() {
       lastKey = Date.now();
@@ -2324,7 +2438,8 @@
       });
     });
     engine.ready().catch(function () {
-      status.textContent = "Không tải được dữ liệu tìm kiếm. Hãy tải lại trang hoặc thử lại sau.";
+      failed = true;
+      status.textContent = LOAD_FAILED;
     });
     run(true);
   }

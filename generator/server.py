@@ -10,14 +10,13 @@ LiveScriptInjector is a Tornado output transform that inserts the script
 before ``</head>`` in HTML *responses* only; nothing is ever written into the
 preview folder, let alone into ``output/``. When the last build failed, every
 HTML request gets a page listing the errors (with the same script), until a
-good build makes the browser reload.
+good build makes the browser reload. What each request is answered is in
+previewhttp.py.
 """
 from __future__ import annotations
 
 import asyncio
-import html
 import ipaddress
-import mimetypes
 import os
 import signal
 import sys
@@ -26,7 +25,6 @@ import time
 import traceback
 from pathlib import Path
 from typing import Callable, TextIO
-from urllib.parse import quote
 
 from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from livereload.server import LiveScriptInjector
@@ -37,6 +35,7 @@ from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 
 from .errors import BuildFailed, SiteError
+from .previewhttp import PreviewHandler, GuardedApplication
 
 PREVIEW_DIR = ".cache/preview"
 STOPPED = "Đã dừng máy chủ xem trước."
@@ -110,170 +109,6 @@ def full_rebuild(root: Path, preview: Path, base_url: str, drafts: bool,
         return builder.build()
     rebuild.quick = builder.quick  # type: ignore[attr-defined]
     return rebuild
-
-
-def resolve_request(preview: Path, raw: str) -> tuple[Path | None, str | None]:
-    """(file to send, None) or (None, redirect location) or (None, None) for 404.
-
-    Only files inside the preview folder are ever sent: "..", NUL, backslashes and
-    anything that resolves (through links) outside it count as not found.
-    """
-    if "\x00" in raw or "\\" in raw:
-        return None, None
-    parts = [p for p in raw.split("/") if p not in ("", ".")]
-    if ".." in parts:
-        return None, None
-    try:
-        real = preview.joinpath(*parts).resolve()
-        if not real.is_relative_to(preview):
-            return None, None
-        if real.is_dir():
-            if not (real / "index.html").is_file():
-                return None, None
-            if parts and not raw.endswith("/"):
-                return None, "/" + quote("/".join(parts), errors="surrogateescape") + "/"
-            return real / "index.html", None
-        return (real, None) if real.is_file() else (None, None)
-    except (OSError, ValueError):  # name too long, invalid bytes …: not a file we serve
-        return None, None
-
-
-def is_html_request(raw: str) -> bool:
-    last = raw.rsplit("/", 1)[-1]
-    return last == "" or last.endswith((".html", ".htm")) or "." not in last
-
-
-def _page(title: str, body: str, refresh: bool = False) -> bytes:
-    meta = '<meta http-equiv="refresh" content="2">' if refresh else ""
-    return (f'<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">{meta}\n'
-            f"<title>{html.escape(title)}</title>\n<style>body{{font:16px/1.5 system-ui,sans-serif;"
-            f"max-width:60rem;margin:2rem auto;padding:0 1rem}}h1{{color:#a50e0e}}"
-            f"li{{margin:.4rem 0;overflow-wrap:anywhere}}</style>\n"
-            f"</head>\n<body>\n{body}\n</body>\n</html>\n").encode("utf-8")
-
-
-def error_page(errors: list[SiteError]) -> bytes:
-    # Not in monospace: common monospace fonts (DejaVu Sans Mono, Liberation Mono) lack Vietnamese
-    # letters such as ấ ễ ắ, and the browser then stacks separate marks that drift off their letter.
-    items = "\n".join(f"<li>{html.escape(str(e))}</li>" for e in errors)
-    return _page("Lỗi dựng trang – xem trước",
-                 f"<h1>Không dựng được trang: {len(errors)} lỗi</h1>\n"
-                 f"<p>Sửa các lỗi dưới đây rồi lưu tệp lại; trang sẽ tự tải lại khi dựng xong.</p>\n"
-                 f"<ol>\n{items}\n</ol>")
-
-
-# Files of content/images are published as they are: an SVG (or an .html, .js …) there may carry
-# script, and the preview's origin is the origin of the editor's backend (serve --cms writes and
-# deletes files on a same-origin request). They are served sandboxed: no script runs, and what
-# they request comes from an opaque origin, which the Origin check refuses.
-SANDBOX = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'"
-IMAGES_PREFIX = "images/"
-
-
-def sandboxed(relative: str, kind: str) -> bool:
-    """Whether a preview file is served under SANDBOX: anything of the images folder, any SVG."""
-    return relative.startswith(IMAGES_PREFIX) or kind.startswith("image/svg")
-
-
-BUILDING_PAGE = _page("Đang dựng trang xem trước",
-                      "<h1>Đang dựng trang xem trước…</h1>\n<p>Trang sẽ tự hiện khi dựng xong.</p>", refresh=True)
-NOT_FOUND_PAGE = _page("Không tìm thấy trang", "<h1>Không tìm thấy trang</h1>\n"
-                       '<p>Địa chỉ này không có trong trang xem trước. <a href="/">Về trang chủ</a>.</p>')
-
-
-class PreviewHandler(web.RequestHandler):
-    """Files of the preview folder; the error page while the last build is broken."""
-
-    def initialize(self, server: "PreviewServer") -> None:
-        self.server = server
-
-    def set_default_headers(self) -> None:
-        self.set_header("Cache-Control", "no-store")  # a reload must show the new build
-        self.set_header("X-Content-Type-Options", "nosniff")
-
-    def decode_argument(self, value: bytes, name: str | None = None) -> str:
-        # Invalid UTF-8 in a path is just a name no file has (404), not a 400.
-        return value.decode("utf-8", "surrogateescape")
-
-    def get(self, raw: str) -> None:
-        self._send(raw)
-
-    def head(self, raw: str) -> None:
-        self._send(raw)
-
-    def _send(self, raw: str) -> None:
-        server = self.server
-        wants_html = is_html_request(raw)
-        if wants_html and not server.ready:
-            return self._reply(503, "text/html; charset=utf-8", BUILDING_PAGE)
-        if wants_html and server.errors:
-            return self._reply(500, "text/html; charset=utf-8", error_page(server.errors))
-        path, location = resolve_request(server.preview_real, raw)
-        if location is not None:
-            return self.redirect(location)
-        if path is None:
-            return self._reply(404, "text/html; charset=utf-8", self._not_found(wants_html))
-        kind, _ = mimetypes.guess_type(path.name)
-        kind = kind or "application/octet-stream"
-        if sandboxed(path.relative_to(server.preview_real).as_posix(), kind):
-            self.set_header("Content-Security-Policy", SANDBOX)
-        if kind.startswith("text/") or kind in ("application/xml", "application/javascript", "image/svg+xml"):
-            kind += "; charset=utf-8"
-        try:
-            body = path.read_bytes()
-        except OSError:  # removed or replaced by a rebuild publishing since it was found: gone for now
-            self.clear_header("Content-Security-Policy")
-            return self._reply(404, "text/html; charset=utf-8", self._not_found(wants_html))
-        self._reply(200, kind, body)
-
-    def _not_found(self, wants_html: bool) -> bytes:
-        """The site's own 404 page for a page, if it can be read at this moment; ours otherwise."""
-        if not wants_html:
-            return NOT_FOUND_PAGE
-        try:
-            return (self.server.preview_real / "404.html").read_bytes()
-        except OSError:  # not built (yet), or being replaced by a rebuild
-            return NOT_FOUND_PAGE
-
-    def _reply(self, status: int, kind: str, body: bytes) -> None:
-        self.set_status(status)
-        self.set_header("Content-Type", kind)
-        self.finish(b"" if self.request.method == "HEAD" else body)
-
-
-class _Refused(web.RequestHandler):
-    """The answer to a request for another host or from another site's page."""
-
-    def initialize(self, status: int, text: str) -> None:
-        self.status, self.text = status, text
-
-    def prepare(self) -> None:
-        self.set_status(self.status)
-        self.set_header("Content-Type", "text/plain; charset=utf-8")
-        self.set_header("Cache-Control", "no-store")
-        self.finish(self.text.encode("utf-8"))
-
-
-class _GuardedApplication(web.Application):
-    """Checks Host and Origin before any handler is chosen, so every request the preview
-    answers is checked, through handlers added later (add_handlers) too.
-
-    Host: a page on evil.example whose name is made to resolve to 127.0.0.1 (DNS rebinding)
-    sends `Host: evil.example:PORT` and could read drafts; only the preview's own names are
-    answered. Origin: any other site's page may open the live-reload websocket or send a
-    request to 127.0.0.1 (a browser adds its Origin); only the preview's own pages may.
-    """
-
-    def __init__(self, guard: "PreviewServer", *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.guard = guard
-
-    def find_handler(self, request, **kwargs):
-        refusal = self.guard.refusal(request.headers.get("Host"), request.headers.get("Origin"))
-        if refusal is not None:
-            status, text = refusal
-            return self.get_handler_delegate(request, _Refused, {"status": status, "text": text})
-        return super().find_handler(request, **kwargs)
 
 
 _WILDCARDS = ("0.0.0.0", "::", "")
@@ -370,7 +205,7 @@ class PreviewServer:
         if self.cms:
             from .cms.local import routes
             cms_routes = routes(self)
-        return _GuardedApplication(self, [
+        return GuardedApplication(self, [
             (r"/livereload", LiveReloadHandler),
             (r"/livereload\.js", LiveReloadJSHandler),
             *cms_routes,

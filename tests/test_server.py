@@ -474,7 +474,7 @@ def test_the_error_page_is_not_in_monospace():
     """Common monospace fonts (DejaVu Sans Mono, Liberation Mono) lack letters such as ấ ễ ắ: the
     browser stacks separate marks that drift off their letter (seen in Chromium screenshots)."""
     from generator.errors import ContentError
-    from generator.server import error_page
+    from generator.previewhttp import error_page
     page = error_page([ContentError("không tìm thấy ảnh “/images/hội-nghị.jpg”", "content/articles/đắk-lắk.md", 9)])
     text = page.decode("utf-8")
     assert "<li>content/articles/đắk-lắk.md:9: không tìm thấy ảnh “/images/hội-nghị.jpg”</li>" in text
@@ -490,6 +490,7 @@ def test_a_file_removed_between_finding_and_reading_it_is_not_found(site: Path, 
     from tornado.httpclient import AsyncHTTPClient, HTTPClientError
     from tornado.httpserver import HTTPServer
 
+    import generator.previewhttp as previewhttp
     import generator.server as server_module
 
     preview = server_module.PreviewServer(site, port=0)
@@ -497,7 +498,7 @@ def test_a_file_removed_between_finding_and_reading_it_is_not_found(site: Path, 
     preview.ready = True
     (preview.preview_real / "images").mkdir(parents=True)
     gone = preview.preview_real / "images" / "anh.png"
-    monkeypatch.setattr(server_module, "resolve_request", lambda folder, raw: (gone, None))
+    monkeypatch.setattr(previewhttp, "resolve_request", lambda folder, raw: (gone, None))
 
     async def main():
         http = HTTPServer(preview.application())

@@ -15,9 +15,8 @@ from typing import Any
 
 from .collect import reserved_segments
 from .config import SiteConfig
-from .fields import Alias, alias_path
+from .fields import Alias, alias_path, list_item
 from .errors import ContentError
-from .vietnamese import normalize
 
 REDIRECTS = "_redirects"  # Netlify's file of redirect rules, at the root of the published folder
 
@@ -78,11 +77,11 @@ def _taken_by(path: str, own: str, patterns: list, reserved: set[str]) -> str:
 
 
 def written_aliases(meta: dict) -> tuple[Alias, ...]:
-    """The old addresses an article's front matter gives (those that are addresses; reading the
-    article reports the others)."""
+    """The old addresses an article's front matter gives, read as Checker.aliases reads them, without
+    its messages (those that are addresses; reading the article reports the others)."""
     value = meta.get("aliases")
     items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-    paths = (alias_path(normalize(item).strip()) for item in items if isinstance(item, str))
+    paths = (alias_path(list_item(item)) for item in items if isinstance(item, str))
     return tuple(Alias(path) for path, problem in dict.fromkeys(paths) if not problem)
 
 

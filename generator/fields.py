@@ -126,7 +126,7 @@ class Checker:
             if not isinstance(item, (str, int)) or isinstance(item, bool):
                 self.error(key, f"mỗi mục của “{key}” phải là một chuỗi văn bản")
                 continue
-            text = visible(normalize(str(item))).strip()
+            text = list_item(item)
             if self.bidi and (problem := bidi_problem(f"mục “{text}” của “{key}”", text)):
                 self.error(key, problem, item=text)
             elif text:
@@ -292,6 +292,11 @@ def _date_reason(exc: Exception) -> str:
 def _shows(text: str) -> bool:
     """Whether text has a character that shows: a letter, digit, punctuation mark or symbol."""
     return any(unicodedata.category(c)[0] in "LNPS" and c not in _BLANK_LETTERS for c in text)
+
+
+def list_item(item: str | int) -> str:
+    """An item of a front matter list as it is read: NFC, invisible controls as spaces, stripped."""
+    return visible(normalize(str(item))).strip()
 
 
 def bidi_problem(label: str, text: str) -> str:

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from xml.parsers import expat
 
+from .attachments import is_attachment
 from .errors import ContentError, SiteError, os_reason
 from .sources import ImageFile, display_path
 
@@ -57,6 +58,8 @@ def check_images(images: Sequence[ImageFile], root: Path) -> list[SiteError]:
     """An error for each file of the images folder that a browser would run when opened from the site."""
     errors: list[SiteError] = []
     for image in images:
+        if is_attachment(image):
+            continue  # attachments.py: documents only
         shown = display_path(image.path, root)
         suffix = image.path.suffix.lower()
         if suffix in PROGRAM_SUFFIXES:
@@ -88,7 +91,7 @@ def image_notes(images: Sequence[ImageFile], root: Path, prefix: str) -> list[Si
     for image in images:
         name = image.path.name
         suffix = image.path.suffix.lower()
-        if suffix in DISPLAYED or suffix in ACTIVE_SUFFIXES or suffix in PROGRAM_SUFFIXES:
+        if is_attachment(image) or suffix in DISPLAYED or suffix in ACTIVE_SUFFIXES or suffix in PROGRAM_SUFFIXES:
             continue  # shown, or refused by check_images
         address = "/" + image.output
         if _LEFTOVER.match(name):

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .activeimages import check_images, image_notes
+from .attachments import check_attachments
 from .aliases import check_aliases, redirect_files
 from .collect import Site, check_slugs, check_tags, collect, related_slugs, visible
 from .config import SiteConfig, load_config
@@ -34,7 +35,7 @@ from .removed import NOTE
 from .render import Templates, TemplateFunction, bytecode_folder, compile_ahead
 from .themes import collect_assets, templates_fingerprint
 from .runtime import TIMINGS, Clock, Runtime
-from .sources import Sources, discover, display_path
+from .sources import FILES, Sources, discover, display_path
 from . import cms
 from .charts import year_chart
 from .taxonomy import Registries, load_registries
@@ -154,6 +155,7 @@ class _Run:
         self.stop_on(self.errors + check_slugs(shown, pages, self.config) + check_aliases(shown, pages, self.config)
                      + check_tags(shown, self.registries, self.config) + self.photos.errors
                      + check_images(self.sources.images, self.config.root)
+                     + check_attachments(self.sources.images, self.config.root, f"{self.config.content_dir}/{FILES}")
                      + unread_images(unread, self.sources.images, self.config.images_dir,
                                      {(error.path, error.line) for error in self.errors}))
         self.clock.stage("read")

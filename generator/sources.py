@@ -28,9 +28,13 @@ class SourceFile(NamedTuple):
     stamp: Stamp | None    # None when not stat'ed (no earlier build to compare with)
 
 
+FILES = "files"  # content/files: attachments, published at /files/
+
+
 class ImageFile(NamedTuple):
+    """A file published as it is: of the images folder, or an attachment of content/files."""
     path: Path
-    output: str            # where it is published: "images/a.jpg"
+    output: str            # where it is published: "images/a.jpg", "files/chi-thi-05.pdf"
     stamp: Stamp
 
 
@@ -151,7 +155,8 @@ def discover(config: SiteConfig, stamps: bool = True) -> tuple[Sources, list[Sit
     # The content folders themselves may be links too: the same refusal as for links inside them.
     folders = {name: root / relative for name, relative in (
         ("content", config.content_dir), ("articles", f"{config.content_dir}/articles"),
-        ("pages", f"{config.content_dir}/pages"), ("images", config.images_dir))}
+        ("pages", f"{config.content_dir}/pages"), ("images", config.images_dir),
+        ("files", f"{config.content_dir}/{FILES}"))}
     refused = {name for name, folder in folders.items() if folder.is_symlink() and _outside(folder, root, errors)}
     if "content" in refused:
         return Sources((), (), ()), errors
@@ -175,4 +180,10 @@ def discover(config: SiteConfig, stamps: bool = True) -> tuple[Sources, list[Sit
     images = () if "images" in refused else tuple(
         ImageFile(f.path, "images/" + normalize(f.path.relative_to(images_dir).as_posix()), f.stamp)
         for f in _walk(images_dir, root, errors))
+    # Attachments (a directive's text as PDF or DOCX): published as they are, beside the images,
+    # through the same stages (attachments.py says which kinds are allowed).
+    files_dir = content / FILES
+    if "files" not in refused and files_dir.is_dir():
+        images += tuple(ImageFile(f.path, f"{FILES}/" + normalize(f.path.relative_to(files_dir).as_posix()), f.stamp)
+                        for f in _walk(files_dir, root, errors))
     return Sources(articles, pages, images), errors

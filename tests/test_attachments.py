@@ -116,3 +116,23 @@ def test_no_page_takes_the_attachments_address(tmp_path):
     [error] = errors_of(root)
     assert error.startswith("content/pages/files.md:1: đường dẫn “files” trùng với đường dẫn dành riêng của cổng (")
     assert "files" in error.split("(", 1)[1].split(")")[0].split(", ")
+
+
+def test_an_attachment_removed_or_changed_leaves_the_site_at_the_next_build(tmp_path):
+    # Was: the last attachment removed stayed published ("Không có gì thay đổi"): the build compared
+    # only the images folder's files with the last build's.
+    root = site_with_files(tmp_path, {"chi-thi-05.pdf": PDF})
+    build(root)
+    files = root / "content" / "files"
+    (files / "ke-hoach.docx").write_bytes(docx())
+    build(root)
+    assert sorted(p.name for p in (root / "output" / "files").iterdir()) == ["chi-thi-05.pdf", "ke-hoach.docx"]
+    (files / "chi-thi-05.pdf").write_bytes(PDF + b"% ban moi\n")
+    build(root)
+    assert (root / "output" / "files" / "chi-thi-05.pdf").read_bytes() == PDF + b"% ban moi\n"
+    (files / "ke-hoach.docx").unlink()
+    build(root)
+    assert sorted(p.name for p in (root / "output" / "files").iterdir()) == ["chi-thi-05.pdf"]
+    (files / "chi-thi-05.pdf").unlink()
+    build(root)
+    assert not (root / "output" / "files").exists() or not any((root / "output" / "files").iterdir())

@@ -4,7 +4,9 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import re
+import shutil
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 from pathlib import Path
@@ -595,3 +597,46 @@ def test_iframe_sources_are_judged_as_a_browser_parses_them(engine):
         audit = audit_html(body)
         assert audit.iframes == ([kept] if kept else []), (src, body)  # refused: no empty frame left
         assert audit.problems == [], (src, body)
+
+
+@pytest.mark.parametrize("where, target", [
+    ("images/cau-hinh.txt", ".git/config"), ("images/bien.txt", ".env"), ("images/site.txt", "site.toml"),
+    ("images/git", ".git"), ("images/kho/cache", ".cache"), ("files/cau-hinh.pdf", ".git/config"),
+    ("images", ".git"), ("files", ".git"),
+])
+def test_links_in_the_folders_published_as_they_are_stay_in_content(tmp_path, where, target):
+    # Was: a link inside the project was followed, and content/images/cau-hinh.txt -> ../../.git/config
+    # published the repository's settings (with a token in its remote's address) at /images/cau-hinh.txt.
+    root = make_site(tmp_path / "site")
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text('[remote "origin"]\nurl = https://u:ghp_bimat@github.com/x\n', "utf-8")
+    (root / ".env").write_text("MAT_KHAU=bimat\n", "utf-8")
+    (root / ".cache").mkdir()
+    (root / "content" / "files").mkdir()
+    build(root)
+    before = snapshot(root / "output")
+    link = root / "content" / where
+    if link.exists():
+        shutil.rmtree(link)
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(os.path.relpath(root / target, link.parent), target_is_directory=(root / target).is_dir())
+    shown = link.relative_to(root).as_posix()
+    published = shown if "/" not in where else link.parent.relative_to(root).as_posix()  # the folder or the link's
+    refused = (f"{shown}:1: liên kết tượng trưng trỏ ra ngoài thư mục content (tới {target}), không được dùng: tệp "
+               f"trong {published}/ được xuất bản nguyên dạng cho mọi người tải về, và liên kết này sẽ đăng cả tệp "
+               f"riêng của dự án (cấu hình, mật khẩu …); hãy chép tệp cần đăng vào {published}/")
+    # the images folder refused: the article showing its photo is refused too
+    gone = ["content/articles/ha-noi-neu-guong.md:9: không tìm thấy ảnh “/images/anh.jpg” (khóa “image”): không có "
+            "tệp content/images/anh.jpg"] if where == "images" else []
+    assert errors_of(root) == gone + [refused]
+    assert snapshot(root / "output") == before
+    assert b"bimat" not in b"".join(snapshot(root / "output").values())
+
+
+def test_links_within_content_in_the_images_folder_are_followed(tmp_path):
+    root = make_site(tmp_path)
+    (root / "content" / "chung").mkdir()
+    (root / "content" / "chung" / "logo.jpg").write_bytes((root / "content" / "images" / "anh.jpg").read_bytes())
+    (root / "content" / "images" / "logo.jpg").symlink_to("../chung/logo.jpg")
+    build(root)
+    assert (root / "output" / "images" / "logo.jpg").read_bytes() == (root / "content" / "images" / "anh.jpg").read_bytes()

@@ -243,7 +243,7 @@ def test_no_yaml_refusal_is_said_in_pyyaml_s_english(front):
 @pytest.mark.parametrize("front", [
     'title: "Bài"\nsummary: "' + "Tóm tắt rất dài. " * 700_000 + '"\n',  # a book pasted into summary
     'title: "Bài"\ntags:\n' + "".join(f"  - chủ đề {i}\n" for i in range(20_000)),  # lines and lines
-])
+], ids=["summary", "tags"])
 def test_a_front_matter_of_megabytes_is_refused_at_the_line_passing_the_bound(front):
     # Was: a 10 MB summary was read, indexed and rendered: 39 s for one article.
     from generator.errors import ContentError

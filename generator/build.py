@@ -35,6 +35,7 @@ from .removed import NOTE
 from .render import Templates, TemplateFunction, bytecode_folder, compile_ahead
 from .themes import collect_assets, templates_fingerprint
 from .runtime import TIMINGS, Clock, Runtime
+from .scheduled import scheduled_notes
 from .sources import FILES, Sources, discover, display_path
 from . import cms
 from .charts import year_chart
@@ -139,7 +140,10 @@ class _Run:
 
     def visible(self, read: ReadArticles, pages: list[Page], now: datetime | None) -> list[Article]:
         """The articles to publish; every problem found so far stops the build here."""
-        shown = visible(read.articles, self.config, now or datetime.now(self.config.zone))
+        now = now or datetime.now(self.config.zone)
+        shown = visible(read.articles, self.config, now)
+        for note in scheduled_notes(read.articles, self.config, now):
+            self.log(str(note))
         if not self._few_read(read):
             # A cold build: its search index starts now, on the other core, while this process
             # checks and collects (a build that stops on a problem below cancels it).

@@ -43,6 +43,13 @@ def check_attachments(files: Sequence[ImageFile], root: Path, folder: str) -> li
         if not is_attachment(file):
             continue
         shown = display_path(file.path, root)
+        mark = next((m for m in "#?" if m in file.output), None)
+        if mark is not None:  # a link to it would name another file: "/files/a#b.pdf" is /files/a
+            cut = "/" + file.output.split(mark, 1)[0]
+            errors.append(ContentError(f"tên tệp có dấu “{mark}”, mà trong một địa chỉ, phần từ dấu “{mark}” trở đi "
+                                       f"không thuộc tên tệp (liên kết tới tệp này sẽ dẫn tới “{cut}”); hãy đổi tên "
+                                       f"tệp, bỏ dấu “{mark}”", shown, 1))
+            continue
         suffix = file.path.suffix.lower()
         kind = KINDS.get(suffix)
         if kind is None:

@@ -114,7 +114,23 @@ def _named(name: str, path: Path, root: Path, errors: list[SiteError]) -> bool:
         errors.append(ContentError("tên tệp không phải UTF-8 hợp lệ (có lẽ chép từ máy dùng bảng mã khác); "
                                    "hãy đổi tên tệp", shown, None))
         return False
+    odd = _ODD_IN_NAME.search(name)
+    if odd is not None:  # a newline in a name split its messages over two lines; an image's stopped the build
+        char = odd.group()
+        shown = display_path(path.parent, root) + "/" + _ODD_IN_NAME.sub(lambda m: _SHOWN_ODD[m.group()], name)
+        what = ("dấu “\\”, mà Windows coi là dấu phân cách thư mục" if char == "\\" else
+                f"ký tự điều khiển U+{ord(char):04X}{_ODD_NAMES.get(char, '')}, không hiện được trong thông báo hay địa "
+                "chỉ trang")
+        errors.append(ContentError(f"tên tệp có {what}; tệp này không chép được sang Windows: hãy đổi tên tệp",
+                                   shown, None))
+        return False
     return True
+
+
+# In a file name: control characters (a newline, a tab …) and the backslash (Windows' separator)
+_ODD_IN_NAME = re.compile(r"[\x00-\x1f\x7f\\]")
+_ODD_NAMES = {"\n": " (xuống dòng)", "\t": " (tab)", "\r": " (về đầu dòng)"}
+_SHOWN_ODD = {chr(c): ("\\n" if c == 10 else "\\t" if c == 9 else f"\\x{c:02x}") for c in [*range(32), 127]} | {"\\": "\\"}
 
 
 def _walk(folder: Path, root: Path, errors: list[SiteError], stamps: bool = True,

@@ -136,3 +136,14 @@ def test_an_attachment_removed_or_changed_leaves_the_site_at_the_next_build(tmp_
     (files / "chi-thi-05.pdf").unlink()
     build(root)
     assert not (root / "output" / "files").exists() or not any((root / "output" / "files").iterdir())
+
+
+def test_an_attachment_named_with_a_mark_that_ends_a_file_name_in_an_address_is_refused(tmp_path):
+    # Was: published as "a#b.pdf", which no link reaches ("/files/a#b.pdf" asks for /files/a).
+    root = site_with_files(tmp_path, {"chi-thi-05.pdf": PDF, "ke-hoach.docx": docx(), "du-thao#2.pdf": PDF,
+                                      "hoi?dap.pdf": PDF})
+    assert errors_of(root) == [
+        "content/files/du-thao#2.pdf:1: tên tệp có dấu “#”, mà trong một địa chỉ, phần từ dấu “#” trở đi không thuộc "
+        "tên tệp (liên kết tới tệp này sẽ dẫn tới “/files/du-thao”); hãy đổi tên tệp, bỏ dấu “#”",
+        "content/files/hoi?dap.pdf:1: tên tệp có dấu “?”, mà trong một địa chỉ, phần từ dấu “?” trở đi không thuộc "
+        "tên tệp (liên kết tới tệp này sẽ dẫn tới “/files/hoi”); hãy đổi tên tệp, bỏ dấu “?”"]

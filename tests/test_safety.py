@@ -640,3 +640,33 @@ def test_links_within_content_in_the_images_folder_are_followed(tmp_path):
     (root / "content" / "images" / "logo.jpg").symlink_to("../chung/logo.jpg")
     build(root)
     assert (root / "output" / "images" / "logo.jpg").read_bytes() == (root / "content" / "images" / "anh.jpg").read_bytes()
+
+
+@pytest.mark.parametrize("folder, name, shown, what", [
+    ("articles", "bai\nmoi.md", "bai\\nmoi.md", "ký tự điều khiển U+000A (xuống dòng), không hiện được trong thông "
+                                                 "báo hay địa chỉ trang"),
+    ("articles", "bai\tmoi.md", "bai\\tmoi.md", "ký tự điều khiển U+0009 (tab), không hiện được trong thông báo hay "
+                                                 "địa chỉ trang"),
+    ("images", "anh\x07.jpg", "anh\\x07.jpg", "ký tự điều khiển U+0007, không hiện được trong thông báo hay địa chỉ "
+                                              "trang"),
+    ("images", "anh\nmoi.jpg", "anh\\nmoi.jpg", "ký tự điều khiển U+000A (xuống dòng), không hiện được trong thông "
+                                                "báo hay địa chỉ trang"),
+    ("images", "a\\b.jpg", "a\\b.jpg", "dấu “\\”, mà Windows coi là dấu phân cách thư mục"),
+])
+def test_a_file_name_with_a_control_character_or_a_backslash_is_refused_on_one_line(tmp_path, folder, name, shown,
+                                                                                  what):
+    # Was: an article's messages split over two lines at the newline of its name; a photo's stopped
+    # the build with "đường dẫn đầu ra 'images/anh\nmoi.jpg' không hợp lệ", no line, Python's quotes.
+    root = make_site(tmp_path)
+    build(root)
+    before = snapshot(root / "output")
+    path = root / "content" / folder / name
+    if folder == "images":
+        path.write_bytes((root / "content" / "images" / "anh.jpg").read_bytes())
+    else:
+        path.write_text('---\ntitle: "Bài mới"\ndate: 2024-05-01T08:00:00+07:00\n---\n\nNội dung.\n', "utf-8")
+    errors = errors_of(root)
+    assert errors == [f"content/{folder}/{shown}: tên tệp có {what}; tệp này không chép được sang Windows: hãy "
+                      "đổi tên tệp"]
+    assert all("\n" not in error for error in errors)
+    assert snapshot(root / "output") == before

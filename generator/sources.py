@@ -104,8 +104,10 @@ def _leaves(path: Path, bound: Path, root: Path, errors: list[SiteError], folder
     return True
 
 
-def _named(name: str, path: Path, root: Path, errors: list[SiteError]) -> bool:
-    """File names must be text: a name that is not UTF-8 can't become a page or be shown."""
+def _named(name: str, path: Path, root: Path, errors: list[SiteError], published: bool = False) -> bool:
+    """File names must be text: a name that is not UTF-8 can't become a page or be shown. In a
+    folder published as it is (published), the name is the file's address: no control character
+    nor backslash either (an article's name only gives its slug, and its messages escape them)."""
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
@@ -114,8 +116,8 @@ def _named(name: str, path: Path, root: Path, errors: list[SiteError]) -> bool:
         errors.append(ContentError("tên tệp không phải UTF-8 hợp lệ (có lẽ chép từ máy dùng bảng mã khác); "
                                    "hãy đổi tên tệp", shown, None))
         return False
-    odd = _ODD_IN_NAME.search(name)
-    if odd is not None:  # a newline in a name split its messages over two lines; an image's stopped the build
+    odd = _ODD_IN_NAME.search(name) if published else None
+    if odd is not None:  # an image named with a newline stopped the build with an output-path error
         char = odd.group()
         shown = display_path(path.parent, root) + "/" + _ODD_IN_NAME.sub(lambda m: _SHOWN_ODD[m.group()], name)
         what = ("dấu “\\”, mà Windows coi là dấu phân cách thư mục" if char == "\\" else
@@ -162,7 +164,7 @@ def _walk(folder: Path, root: Path, errors: list[SiteError], stamps: bool = True
         if name.startswith(SKIP_PREFIXES) or name.endswith("~"):
             continue
         path = paths.get(name) or Path(entry.path)  # made between the two listings: the slow way
-        if not _named(name, path, root, errors):
+        if not _named(name, path, root, errors, published=bound is not None):
             continue
         if entry.is_symlink() and (_outside(path, root, errors) or bound and _leaves(path, bound, root, errors, folder)):
             continue

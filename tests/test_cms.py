@@ -302,7 +302,7 @@ def test_reserved_admin_path_collides_loudly(project: Path):
         build(project, now=NOW)
     assert [str(e) for e in info.value.errors] == [
         "content/pages/admin.md:1: đường dẫn “admin” trùng với đường dẫn dành riêng của cổng (admin, assets, "
-        "bai-viet, chu-de, don-vi-2025, images, nam, tim-kiem, tinh, trang, van-ban); hãy đặt “slug” khác"]
+        "bai-viet, chu-de, don-vi-2025, files, images, nam, tim-kiem, tinh, trang, van-ban); hãy đặt “slug” khác"]
 
 
 # --- the vendored application -------------------------------------------------------------------

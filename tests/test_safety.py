@@ -669,3 +669,34 @@ def test_a_published_file_named_with_a_control_character_or_a_backslash_is_refus
                       "đổi tên tệp"]
     assert all("\n" not in error for error in errors)
     assert snapshot(root / "output") == before
+
+
+@pytest.mark.parametrize("target", [".git/config", ".env", "site.toml"])
+def test_links_in_a_themes_static_folder_stay_in_the_themes(tmp_path, target):
+    # Was: followed when inside the project: themes/default/static/x.txt -> .git/config was published
+    # as an asset (assets/x.<hash>.txt), the repository's token with it.
+    root = make_site(tmp_path / "site")
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text('[remote "origin"]\nurl = https://u:ghp_bimat@github.com/x\n', "utf-8")
+    (root / ".env").write_text("MAT_KHAU=bimat\n", "utf-8")
+    build(root)
+    before = snapshot(root / "output")
+    static = root / "themes" / "default" / "static"
+    static.mkdir(parents=True)
+    (static / "x.txt").symlink_to(os.path.relpath(root / target, static))
+    assert errors_of(root) == [
+        f"themes/default/static/x.txt:1: liên kết tượng trưng trong thư mục static trỏ ra ngoài các thư mục giao diện "
+        f"(tới {target}), không được dùng: tệp trong static/ được xuất bản cho mọi người tải về, và liên kết này sẽ "
+        "đăng cả tệp riêng của dự án (cấu hình, mật khẩu …); hãy chép tệp cần đăng vào thư mục static"]
+    assert snapshot(root / "output") == before
+
+
+def test_links_in_a_themes_static_folder_to_another_theme_are_followed(tmp_path):
+    root = make_site(tmp_path / "site")
+    (root / "themes" / "chung").mkdir(parents=True)
+    (root / "themes" / "chung" / "ghi-chu.txt").write_text("Chung", "utf-8")
+    static = root / "themes" / "default" / "static"
+    static.mkdir(parents=True)
+    (static / "ghi-chu.txt").symlink_to("../../chung/ghi-chu.txt")
+    build(root)
+    assert [p.read_text("utf-8") for p in (root / "output" / "assets").glob("ghi-chu.*.txt")] == ["Chung"]

@@ -29,7 +29,8 @@ from .indexing import SearchStage
 from .output import render_pages, write_files
 from .pages import KIND_LABELS, Job, Links, plan, sitemap_jobs
 from .parallel import Background, BackgroundError, Progress, worker_count
-from .photos import Gallery, prepare as prepare_photos, publish as publish_photos, unread_images
+from .gallery import Gallery
+from .photos import prepare as prepare_photos, publish as publish_photos, unread_images
 from .read import ReadArticles, read_articles, read_pages
 from .removed import NOTE
 from .render import Templates, TemplateFunction, bytecode_folder, compile_ahead

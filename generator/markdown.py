@@ -318,7 +318,12 @@ class Renderer:
         return value
 
     def iframe_src(self, value: str) -> str | None:
-        """The address an iframe may load, as a browser reads it, or None.
+        """The address an iframe may load, as a browser reads it, or None (iframe_check)."""
+        return self.iframe_check(value)[0]
+
+    def iframe_check(self, value: str) -> tuple[str | None, str]:
+        """(the address an iframe may load, as a browser reads it, "") or (None, the host when
+        the host alone is refused: an https address of a host not in iframe_hosts, else "").
 
         Parsed by the WHATWG URL rules a browser follows (ada, the parser Node.js uses),
         not by urllib: "https://evil.example\\@www.youtube.com/" is www.youtube.com to
@@ -327,17 +332,18 @@ class Renderer:
         parser's own serialisation, so the page holds exactly the address that was checked.
         """
         if _IFRAME_REFUSED.search(value):
-            return None
+            return None, ""
         authority = _AUTHORITY.match(value)
         if authority is not None and "@" in authority.group(1):
-            return None
+            return None, ""
         url = parsed_url(value, None)
         if url is None:  # not an absolute URL by the browser's rules
-            return None
-        if (url.protocol != "https:" or url.username or url.password or url.port
-                or url.hostname not in self.iframe_hosts):
-            return None
-        return url.href
+            return None, ""
+        if url.protocol != "https:" or url.username or url.password or url.port or not url.hostname:
+            return None, ""
+        if url.hostname not in self.iframe_hosts:
+            return None, url.hostname
+        return url.href, ""
 
     def to_html(self, text: str) -> str:
         """The engine's own output, before figures and sanitising."""

@@ -1,10 +1,10 @@
-"""Responsive photos: resized copies of the site's photos, and the <picture> tags that offer them.
+"""Responsive photos: the resized copies of the site's photos, made once and cached.
 
 Every JPEG, PNG and WebP file under images_dir gets WebP copies and copies in its own
 format at the widths of [images] in site.toml that are smaller than the photo (and one at
 the photo's own width, when that is under the largest), written beside it in the output:
 "images/a.jpg" -> "images/a.640.webp", "images/a.640.jpg". Pages offer them through
-<picture> with srcset and sizes, so a phone downloads a photo at the size it shows it.
+<picture> with srcset and sizes (gallery.py), so a phone downloads a photo at the size it shows it.
 
 Copies are made once per content (a digest of the file's bytes and the settings) into
 .cache/lamtheobac/photos/<digest>/ and hard-linked into every build from there; a photo
@@ -14,36 +14,29 @@ Pillow is imported only when a photo has to be made.
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import os
 import pickle
 import re
 import shutil
 import time
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from markupsafe import Markup
 
 from .config import SiteConfig
 from .content import Article
 from .errors import ContentError, SiteError, os_reason
 from .frontmatter import decode, split
 from .sources import ImageFile, SourceFile, display_path
-from .images import by_src, with_sizes
 from .incremental import UNREADABLE, dump_cache_file
 from .parallel import chunks, fork_map
+from .resize import WEBP_METHOD, Unusable, make_copies, stamps_of
 
 VERSION = "2"                       # part of every digest: change it when the copies change
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
-FALLBACK = {"JPEG": ".jpg", "MPO": ".jpg", "PNG": ".png"}   # format of the copies beside WebP
 FOLDER = "photos"                   # under the cache folder
 INDEX = "index.pickle"              # source path -> (stamp, digest): unchanged files are not hashed
-WEBP_METHOD = 4                     # 0-6: 6 saves ~3 % more and takes twice as long
-WEBP_MAX = 16383                    # the longest side a WebP file can have
 
 
 @dataclass(frozen=True)
@@ -71,14 +64,6 @@ class Prepared:
     damaged: set[str] = field(default_factory=set)               # output files of photos whose cache was changed
 
 
-@dataclass(frozen=True)
-class Unusable:
-    """Why a file named like a photo gets no copies. A broken one (not an image, damaged, too
-    large to decode) is an error even when only an article's body shows it: readers would get a
-    broken picture; a readable image of another kind (GIF, an animation) is published as it is."""
-    reason: str
-    broken: bool
-    advice: str = "hãy thay bằng ảnh JPEG, PNG hay WebP đọc được, hoặc xóa tệp"
 
 
 def prepare(config: SiteConfig, images: Sequence[tuple[Path, str, tuple[int, int]]], articles: Sequence[Article],
@@ -253,15 +238,6 @@ def _read_meta(folder: Path) -> dict | None:
     return meta if isinstance(meta, dict) and "variants" in meta else None
 
 
-def _stamps(folder: Path, names: Sequence[str]) -> dict[str, list[int]]:
-    stamps = {}
-    prefix = f"{folder}/"  # every build stats every copy: str paths, a third of Path's cost
-    for name in names:
-        info = os.stat(prefix + name)
-        stamps[name] = [info.st_size, info.st_mtime_ns]
-    return stamps
-
-
 def _intact(folder: Path, meta: dict) -> bool:
     """Every copy as it was made (size and modification time; copies made before the stamps
     were recorded are taken as they are)."""
@@ -269,7 +245,7 @@ def _intact(folder: Path, meta: dict) -> bool:
     if not isinstance(stamps, dict):
         return True
     try:
-        return _stamps(folder, list(stamps)) == stamps
+        return stamps_of(folder, list(stamps)) == stamps
     except OSError:
         return False
 
@@ -305,8 +281,6 @@ def _photo(out: str, meta: dict, folder: Path) -> tuple[Photo, list[tuple[str, P
     return Photo(meta["width"], meta["height"], tuple(variants)), files
 
 
-# --- making copies ------------------------------------------------------------------------------
-
 def _make_all(todo: list[tuple[Path, str, str]], folder: Path, widths: tuple[int, ...], quality: int,
               workers: int) -> list[dict | Unusable]:
     """Each photo's metadata, or why it could not be read; in forked workers when several."""
@@ -320,202 +294,4 @@ def _make_part(task: dict, part: Sequence[tuple[str, str]]) -> list[dict | Unusa
     return [make_copies(Path(path), task["folder"] / key, task["widths"], task["quality"]) for path, key in part]
 
 
-def make_copies(source: Path, target: Path, widths: tuple[int, ...], quality: int) -> dict | Unusable:
-    """Resized copies of one photo in folder `target` (made whole or not at all) and their
-    metadata; or, when the file is not a photo Pillow can read, why (in Vietnamese)."""
-    with warnings.catch_warnings():
-        # Pillow's own notes (an EXIF tag of odd length, a photo of 90-178 million pixels) were printed
-        # into the build's output as Python warnings with its file paths; what matters is judged here.
-        warnings.simplefilter("ignore")
-        return _make_copies(source, target, widths, quality)
-
-
-def _make_copies(source: Path, target: Path, widths: tuple[int, ...], quality: int) -> dict | Unusable:
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
-    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-    try:
-        with Image.open(source) as image:
-            kind = image.format
-            if kind not in ("JPEG", "MPO", "PNG", "WEBP"):
-                return Unusable(f"không phải ảnh JPEG, PNG hay WebP (định dạng thật: {kind})", False)
-            if getattr(image, "n_frames", 1) > 1 and kind != "MPO":
-                return Unusable("là ảnh động, không dùng làm ảnh đại diện được", False)
-            full = _upright_size(image)
-            if any(round(full[1] * w / full[0]) > WEBP_MAX for w in _widths(full[0], widths)):
-                # a long infographic: WebP cannot hold its copies; the page shows the original
-                return Unusable(f"quá dài ({full[0]} × {full[1]} điểm ảnh: bản thu nhỏ sẽ cao hơn {WEBP_MAX} điểm "
-                                f"ảnh, mức WebP cho phép), không dùng làm ảnh đại diện được; hãy cắt ảnh ngắn lại", False)
-            largest = max(w for w in _widths(full[0], widths))
-            if kind in ("JPEG", "MPO") and largest * 2 <= full[0]:
-                # Decode at 1/2, 1/4 or 1/8 scale (never under the largest copy): much faster for camera photos.
-                image.draft("RGB", _draft_box(image.size, full, largest))
-            upright = ImageOps.exif_transpose(image)
-            upright.load()
-    except UnidentifiedImageError:
-        return Unusable("không phải tệp ảnh đọc được (JPEG, PNG hay WebP)", True)
-    except Image.DecompressionBombError:
-        limit = 2 * (Image.MAX_IMAGE_PIXELS or 0) // 1_000_000
-        return Unusable(f"quá lớn để xử lý (hơn {limit} triệu điểm ảnh)", True, "hãy thu nhỏ ảnh rồi đưa lên lại")
-    except (OSError, SyntaxError, ValueError):
-        return Unusable("bị hỏng hoặc không trọn vẹn, không đọc được", True)
-    if upright.mode in ("I", "I;16", "I;16B", "I;16L"):  # 16-bit grey (PNG): convert() would clip it to white
-        upright = upright.convert("I").point(lambda v: v * (1 / 257)).convert("L")
-    if upright.mode not in ("RGB", "RGBA"):  # palette, grey, CMYK …: resized in RGB(A), not by nearest pixel
-        alpha = "A" in upright.getbands() or "transparency" in upright.info
-        upright = upright.convert("RGBA" if alpha else "RGB")
-    width, height = full
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    variants = []
-    for w in _widths(width, widths):
-        h = max(1, round(height * w / width))
-        same = w == width
-        copy = upright if (w, h) == upright.size else upright.resize((w, h), Image.LANCZOS, reducing_gap=3.0)
-        webp_name = fallback_name = ""
-        if not (same and kind == "WEBP"):
-            webp_name = f"{w}.webp"
-            _save(copy, tmp / webp_name, "WEBP", quality)
-        if not same and kind == "WEBP":
-            fallback_name = webp_name
-        elif not same:
-            fallback_name = f"{w}{FALLBACK[kind]}"
-            _save(copy, tmp / fallback_name, "PNG" if kind == "PNG" else "JPEG", quality)
-        variants.append([w, h, webp_name, fallback_name])
-    meta = {"width": width, "height": height, "format": kind, "variants": variants,
-            "stamps": _stamps(tmp, [name for variant in variants for name in set(variant[2:]) if name])}
-    (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    try:
-        os.rename(tmp, target)
-    except OSError:  # made meanwhile by another build of the same site: theirs is the same
-        shutil.rmtree(tmp, ignore_errors=True)
-    return meta
-
-
-def _widths(width: int, widths: tuple[int, ...]) -> list[int]:
-    """The copies' widths: those asked for that are narrower than the photo, and the photo's own
-    width when it is not wider than the widest asked for (never an enlargement)."""
-    found = {w for w in widths if w < width}
-    if width <= max(widths):
-        found.add(width)
-    return sorted(found)
-
-
-def _upright_size(image) -> tuple[int, int]:
-    """The size as shown: EXIF orientations 5-8 turn the photo a quarter."""
-    try:
-        orientation = image.getexif().get(0x0112, 1)
-    except (OSError, ValueError, SyntaxError):
-        orientation = 1
-    width, height = image.size
-    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
-
-
-def _draft_box(stored: tuple[int, int], upright: tuple[int, int], largest: int) -> tuple[int, int]:
-    """The smallest stored size whose upright width is still at least `largest`."""
-    scale = largest / upright[0]
-    return max(1, int(stored[0] * scale)), max(1, int(stored[1] * scale))
-
-
-def _save(image, path: Path, kind: str, quality: int) -> None:
-    if kind == "JPEG":
-        if image.mode != "RGB":
-            image = image.convert("RGB")
-        image.save(path, "JPEG", quality=quality, optimize=True, progressive=True)
-    elif kind == "WEBP":
-        image.save(path, "WEBP", quality=quality, method=WEBP_METHOD)
-    else:
-        image.save(path, "PNG")
-
-
-# --- what templates use -------------------------------------------------------------------------
-
-_BODY_IMG = re.compile(r'<img src="([^"]*)"([^>]*)>')
-
-
-class Gallery:
-    """The site's images as templates see them (the global `photos`): the one place that knows
-    image URLs, sizes and the <picture> markup. Its repr is a digest of all it knows, so pages
-    that use it are rendered again when a photo changes (render.Templates.dependencies)."""
-
-    def __init__(self, config: SiteConfig, photos: dict[str, Photo], sizes: dict[str, tuple[int, int]]):
-        """photos and sizes by output path ("images/a.jpg"); sizes: of images that are not photos."""
-        self.base_path = config.base_path
-        self.base_url = config.base_url if config.base_url.endswith("/") else config.base_url + "/"
-        self.photos = photos
-        self.sizes = sizes
-        self._based_sizes = {self.base_path + out: size for out, size in sizes.items()}
-        self.token = hashlib.blake2b(repr((self.base_path, self.base_url, sorted(photos.items()),
-                                           sorted(sizes.items()))).encode(), digest_size=12).hexdigest()
-
-    def __repr__(self) -> str:
-        return f"Gallery({self.token})"
-
-    def url(self, src: str) -> str:
-        """A front-matter image address as a link: site-root paths under the base path."""
-        return self.base_path + src[1:] if src.startswith("/") and not src.startswith("//") else src
-
-    def absolute(self, src: str) -> str:
-        """The address with scheme and host (og:image, structured data)."""
-        return self.base_url + src[1:] if src.startswith("/") and not src.startswith("//") else src
-
-    def size(self, src: str) -> tuple[int, int] | None:
-        out = src[1:] if src.startswith("/") else src
-        photo = self.photos.get(out)
-        return (photo.width, photo.height) if photo else self.sizes.get(out)
-
-    def picture(self, src: str, alt: str = "", sizes: str = "100vw", lazy: bool = True, css: str = "",
-                upto: int = 0) -> Markup:
-        """An <img> of a front-matter image address, in a <picture> with its copies when it is a photo.
-
-        upto: the most pixels the photo can need where it is shown (a thumbnail's width on a 3x
-        screen): wider copies are left out of srcset (shorter pages)."""
-        out = src[1:] if src.startswith("/") and not src.startswith("//") else None
-        photo = self.photos.get(out) if out is not None else None
-        if photo is not None and upto:
-            cut = next((v.width for v in photo.variants if v.width >= upto), photo.variants[-1].width)
-            photo = Photo(photo.width, photo.height, tuple(v for v in photo.variants if v.width <= cut))
-        loading = ' loading="lazy" decoding="async"' if lazy else ' decoding="async"'
-        cls = f' class="{css}"' if css else ""
-        alt_attr = f' alt="{html.escape(alt)}"'
-        if photo is None:
-            size = self.sizes.get(out) if out is not None else None
-            dims = f' width="{size[0]}" height="{size[1]}"' if size else ""
-            return Markup(f'<img{cls} src="{html.escape(self.url(src))}"{dims}{alt_attr}{loading}>')
-        return Markup(self._picture(photo, sizes, f"{alt_attr}{loading}", cls))
-
-    def body(self, text: str, sizes: str = "100vw", main: str = "") -> Markup:
-        """Article or page HTML with its local photos in <picture>s and every known image sized;
-        `main` (a front-matter address) is the article's own photo: not lazy (it is the LCP)."""
-        if "<img" not in text:
-            return Markup(text)
-        main_url = self.url(main) if main else ""
-        prefix = self.base_path
-
-        def swap(match: re.Match) -> str:
-            src, rest = match[1], match[2]
-            if " width=" in rest or not src.startswith(prefix):
-                return match[0]
-            if src == main_url:  # the article's own photo: its largest paint, not to wait for
-                rest = rest.replace(' loading="lazy"', "")
-            out = html.unescape(src[len(prefix):])
-            photo = by_src(self.photos, out)
-            if photo is None:
-                return match[0]
-            return self._picture(photo, sizes, rest, "")
-
-        return with_sizes(_BODY_IMG.sub(swap, text), self._based_sizes)
-
-    def _picture(self, photo: Photo, sizes: str, attrs: str, cls: str) -> str:
-        base = self.base_path
-        webp = ", ".join(f"{html.escape(base + v.webp)} {v.width}w" for v in photo.variants)
-        fallback = ", ".join(f"{html.escape(base + v.fallback)} {v.width}w" for v in photo.variants)
-        # src for browsers without srcset: the copy closest to a phone's width
-        src = min(photo.variants, key=lambda v: abs(v.width - 640)).fallback
-        only_webp = all(v.webp == v.fallback for v in photo.variants)
-        source = "" if only_webp else f'<source type="image/webp" srcset="{webp}" sizes="{sizes}">'
-        return (f'<picture{cls}>{source}<img src="{html.escape(base + src)}" srcset="{fallback}" sizes="{sizes}" '
-                f'width="{photo.width}" height="{photo.height}"{attrs}></picture>')
-
-
-__all__ = ["Gallery", "Photo", "Prepared", "Variant", "make_copies", "prepare", "publish"]
+__all__ = ["Photo", "Prepared", "Variant", "prepare", "publish", "unread_images"]

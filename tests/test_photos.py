@@ -14,7 +14,9 @@ from generator.build import Builder, build
 from generator.incremental import CACHE_DIR
 from generator.config import load_config
 from generator.errors import BuildFailed
-from generator.photos import FOLDER, Gallery, Photo, Variant, make_copies, prepare
+from generator.gallery import Gallery
+from generator.photos import FOLDER, Photo, Variant, prepare
+from generator.resize import make_copies
 from generator.vietnamese import VN
 from datetime import datetime
 

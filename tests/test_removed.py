@@ -122,3 +122,15 @@ def test_the_quick_look_for_what_may_be_removed_misses_nothing(text):
     assert _suspect(text) == bool(one.search(text))
     raw = text.encode()
     assert _suspect(raw) == bool(re.compile(one.pattern.encode(), re.IGNORECASE).search(raw))
+
+
+def test_an_iframe_refused_for_its_address_is_not_told_to_add_its_host():
+    """The note follows the renderer's own rule (Renderer.iframe_check): a backslash before "@"
+    makes the host "evil.example" to a browser, but adding that host to iframe_hosts would not let
+    the frame through, so the note names the address's form, not the host."""
+    text = '<iframe src="https://evil.example\\@www.youtube.com/embed/x"></iframe>\n'
+    renderer = Renderer("/", ("www.youtube.com",))
+    assert "<iframe" not in renderer.render(text)
+    (found,) = removals(renderer, text)
+    assert describe(found).startswith("đã bỏ khung nhúng <iframe> có địa chỉ “https://evil.example\\@www.youtube")
+    assert "thêm “" not in describe(found)

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from xml.parsers import expat
 
+from .attachments import KINDS as DOCUMENTS, is_attachment
 from .errors import ContentError, SiteError, os_reason
 from .sources import ImageFile, display_path
 
@@ -57,6 +58,8 @@ def check_images(images: Sequence[ImageFile], root: Path) -> list[SiteError]:
     """An error for each file of the images folder that a browser would run when opened from the site."""
     errors: list[SiteError] = []
     for image in images:
+        if is_attachment(image):
+            continue  # attachments.py: documents only
         shown = display_path(image.path, root)
         suffix = image.path.suffix.lower()
         if suffix in PROGRAM_SUFFIXES:
@@ -88,7 +91,7 @@ def image_notes(images: Sequence[ImageFile], root: Path, prefix: str) -> list[Si
     for image in images:
         name = image.path.name
         suffix = image.path.suffix.lower()
-        if suffix in DISPLAYED or suffix in ACTIVE_SUFFIXES or suffix in PROGRAM_SUFFIXES:
+        if is_attachment(image) or suffix in DISPLAYED or suffix in ACTIVE_SUFFIXES or suffix in PROGRAM_SUFFIXES:
             continue  # shown, or refused by check_images
         address = "/" + image.output
         if _LEFTOVER.match(name):
@@ -97,6 +100,11 @@ def image_notes(images: Sequence[ImageFile], root: Path, prefix: str) -> list[Si
         elif suffix in UNSHOWN:
             text = (f"ảnh dạng {suffix} mà trình duyệt không hiện được (hay chỉ một vài trình duyệt hiện); bài nào "
                     f"dùng ảnh này sẽ hiện ô trống: hãy xuất lại thành JPEG hay PNG")
+        elif suffix in DOCUMENTS:
+            moved = "/files/" + image.output.removeprefix("images/")
+            text = (f"tệp {suffix} không phải ảnh mà vẫn được xuất bản ở {address}, ai có địa chỉ đều tải về được; nếu "
+                    f"là văn bản đính kèm, hãy chuyển nó sang thư mục văn bản content/files (địa chỉ sẽ là {moved}, và "
+                    "cổng kiểm tra tệp đúng là văn bản) rồi sửa liên kết trong bài, nếu không, hãy xóa nó khỏi thư mục ảnh")
         else:
             kind = f"tệp {suffix}" if suffix else "tệp không có đuôi"
             text = (f"{kind} không phải ảnh mà vẫn được xuất bản ở {address}, ai có địa chỉ đều tải về được; nếu là "

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .activeimages import check_images, image_notes
+from .attachments import check_attachments
 from .aliases import check_aliases, redirect_files
 from .collect import Site, check_slugs, check_tags, collect, related_slugs, visible
 from .config import SiteConfig, load_config
@@ -36,7 +37,8 @@ from .removed import NOTE
 from .render import Templates, TemplateFunction, bytecode_folder, compile_ahead
 from .themes import collect_assets, templates_fingerprint
 from .runtime import TIMINGS, Clock, Runtime
-from .sources import Sources, discover, display_path
+from .scheduled import scheduled_notes
+from .sources import FILES, Sources, discover, display_path
 from . import cms
 from .charts import year_chart
 from .taxonomy import Registries, load_registries
@@ -142,7 +144,10 @@ class _Run:
 
     def visible(self, read: ReadArticles, pages: list[Page], now: datetime | None) -> list[Article]:
         """The articles to publish; every problem found so far stops the build here."""
-        shown = visible(read.articles, self.config, now or datetime.now(self.config.zone))
+        now = now or datetime.now(self.config.zone)
+        shown = visible(read.articles, self.config, now)
+        for note in scheduled_notes(read.articles, self.config, now):
+            self.log(str(note))
         if not self._few_read(read):
             # A cold build: its search index starts now, on the other core, while this process
             # checks and collects (a build that stops on a problem below cancels it).
@@ -158,6 +163,7 @@ class _Run:
         self.stop_on(self.errors + check_slugs(shown, pages, self.config) + check_aliases(shown, pages, self.config)
                      + check_tags(shown, self.registries, self.config) + self.photos.errors
                      + check_images(self.sources.images, self.config.root)
+                     + check_attachments(self.sources.images, self.config.root, f"{self.config.content_dir}/{FILES}")
                      + unread_images(unread, self.sources.images, self.config.images_dir,
                                      {(error.path, error.line) for error in self.errors}))
         self.moves = self._moves(shown, pages)

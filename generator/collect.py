@@ -59,7 +59,7 @@ class Site:
 
 def reserved_segments(config: SiteConfig) -> set[str]:
     """First path segments the site's own pages use: no article or page may take them."""
-    names = {"assets", "images", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html",
+    names = {"assets", "images", "files", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html",
              "site.webmanifest"}
     for pattern in vars(config.urls).values():
         head = pattern.split("/", 1)[0]

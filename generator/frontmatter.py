@@ -158,6 +158,15 @@ def invisible(text: str) -> str | None:
     return match.group() if match else None
 
 
+# Characters of a front matter: a few hundred in an article, under 20,000 with a summary pasted
+# whole; 10 MB (a summary of a whole book) took 39 s to build, most of it indexing and rendering it.
+MAX_FRONT_MATTER = 1_000_000
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
 def split(text: str, path: str) -> Source:
     """Front matter between the first two `---` lines, then the Markdown body."""
     if not text.startswith("---") or text[:4].rstrip("-\n").strip():
@@ -166,6 +175,11 @@ def split(text: str, path: str) -> Source:
     if end is None:
         raise ContentError("phần thông tin đầu bài mở bằng “---” nhưng không có dòng “---” đóng lại", path, 1)
     fm_text = text[4:end.start()]
+    if len(fm_text) > MAX_FRONT_MATTER:
+        raise ContentError(f"phần thông tin đầu bài dài {_number(len(fm_text))} ký tự, quá {_number(MAX_FRONT_MATTER)}"
+                           ": phần này chỉ gồm tiêu đề, ngày, tóm tắt, chủ đề … (có phải đã dán cả bài vào một khóa "
+                           "như summary?); đọc nó làm việc dựng trang chậm hàng phút: hãy đưa nội dung xuống dưới dòng "
+                           "“---” đóng", path, fm_text.count("\n", 0, MAX_FRONT_MATTER) + 2)
     rest = text[end.end():]
     body = rest.lstrip("\n")
     fm_lines = tuple(fm_text.split("\n"))

@@ -107,6 +107,7 @@ def check_links(output_dir: Path, base_path: str = "/", base_url: str | None = N
             if folder and target.rstrip("/") in folders:
                 problem = f"thư mục {target.rstrip('/')}/ không có index.html"
             else:
-                problem = f"không có {'trang' if attribute == 'href' else 'tệp'} {wanted} trong trang đã dựng"
+                page_like = attribute == "href" and wanted.endswith((".html", ".htm"))  # not a PDF to download
+                problem = f"không có {'trang' if page_like else 'tệp'} {wanted} trong trang đã dựng"
             errors.append(BrokenLink(f"liên kết hỏng “{url}”: {problem}", page, line, url))
     return errors

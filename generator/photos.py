@@ -80,8 +80,8 @@ def prepare(config: SiteConfig, images: Sequence[tuple[Path, str, tuple[int, int
     metas: dict[str, dict] = {}
     unreadable: dict[str, Unusable] = {}
     for path, out, stamp in images:
-        if not out.lower().endswith(PHOTO_SUFFIXES):
-            continue
+        if not out.startswith("images/") or not out.lower().endswith(PHOTO_SUFFIXES):
+            continue  # an attachment of content/files (sources.FILES), or no photo: published as it is
         known = index.get(out)
         if known is not None and known[0] == stamp:
             key = known[1]
@@ -126,7 +126,8 @@ def prepare(config: SiteConfig, images: Sequence[tuple[Path, str, tuple[int, int
         folder.mkdir(parents=True, exist_ok=True)
         dump_cache_file(folder / INDEX, fresh_index)
         _prune(folder, {key for _, key in fresh_index.values()})
-    result.errors = _article_errors(articles, {out for _, out, _ in images}, unreadable, config.images_dir)
+    result.errors = _article_errors(articles, {out for _, out, _ in images if out.startswith("images/")},
+                                    unreadable, config.images_dir)
     named = {a.image.src[1:].split("?", 1)[0].split("#", 1)[0] for a in articles if a.image is not None}
     for path, out, _ in images:  # a file named as a copy of another photo ("a.240.jpg", saved from the site)
         if out in copy_of:

@@ -143,9 +143,21 @@ class PreviewHandler(web.RequestHandler):
             return NOT_FOUND_PAGE
 
     def _reply(self, status: int, kind: str, body: bytes) -> None:
+        """Tornado leaves out the body of an answer to HEAD, keeping its Content-Length (and Etag):
+        HEAD answered as GET would be (was: "Content-Length: 0" for every page)."""
         self.set_status(status)
         self.set_header("Content-Type", kind)
-        self.finish(b"" if self.request.method == "HEAD" else body)
+        self.finish(body)
+
+    def write_error(self, status_code: int, **kwargs) -> None:
+        """Tornado's own error page is English HTML (a PUT or POST to the preview: 405)."""
+        self.set_header("Content-Type", "text/plain; charset=utf-8")
+        if status_code == 405:
+            text = "405: máy chủ xem trước chỉ trả lời yêu cầu GET và HEAD (xem trang), không nhận yêu cầu " \
+                   f"{self.request.method}.\n"
+        else:
+            text = f"{status_code}: máy chủ xem trước không trả lời được yêu cầu này.\n"
+        self.finish(text.encode("utf-8"))
 
 
 class _Refused(web.RequestHandler):

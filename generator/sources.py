@@ -28,9 +28,13 @@ class SourceFile(NamedTuple):
     stamp: Stamp | None    # None when not stat'ed (no earlier build to compare with)
 
 
+FILES = "files"  # content/files: attachments, published at /files/
+
+
 class ImageFile(NamedTuple):
+    """A file published as it is: of the images folder, or an attachment of content/files."""
     path: Path
-    output: str            # where it is published: "images/a.jpg"
+    output: str            # where it is published: "images/a.jpg", "files/chi-thi-05.pdf"
     stamp: Stamp
 
 
@@ -85,8 +89,25 @@ def _outside(path: Path, root: Path, errors: list[SiteError]) -> bool:
     return False
 
 
-def _named(name: str, path: Path, root: Path, errors: list[SiteError]) -> bool:
-    """File names must be text: a name that is not UTF-8 can't become a page or be shown."""
+def _leaves(path: Path, bound: Path, root: Path, errors: list[SiteError], folder: Path) -> bool:
+    """A link in a folder published as it is (images, attachments) leading out of the content
+    folder (bound, resolved) is refused: through it the build would hand out the project's own
+    files (a link to .git/config, .env, site.toml published their tokens and passwords)."""
+    real = path.resolve()
+    if real.is_relative_to(bound):
+        return False
+    folder = display_path(folder, root)  # the folder whose files are published
+    errors.append(ContentError(
+        f"liên kết tượng trưng trỏ ra ngoài thư mục {display_path(bound, root)} (tới {display_path(real, root)}), không "
+        f"được dùng: tệp trong {folder}/ được xuất bản nguyên dạng cho mọi người tải về, và liên kết này sẽ đăng cả tệp "
+        f"riêng của dự án (cấu hình, mật khẩu …); hãy chép tệp cần đăng vào {folder}/", display_path(path, root), 1))
+    return True
+
+
+def _named(name: str, path: Path, root: Path, errors: list[SiteError], published: bool = False) -> bool:
+    """File names must be text: a name that is not UTF-8 can't become a page or be shown. In a
+    folder published as it is (published), the name is the file's address: no control character
+    nor backslash either (an article's name only gives its slug, and its messages escape them)."""
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
@@ -95,14 +116,31 @@ def _named(name: str, path: Path, root: Path, errors: list[SiteError]) -> bool:
         errors.append(ContentError("tên tệp không phải UTF-8 hợp lệ (có lẽ chép từ máy dùng bảng mã khác); "
                                    "hãy đổi tên tệp", shown, None))
         return False
+    odd = _ODD_IN_NAME.search(name) if published else None
+    if odd is not None:  # an image named with a newline stopped the build with an output-path error
+        char = odd.group()
+        shown = display_path(path.parent, root) + "/" + _ODD_IN_NAME.sub(lambda m: _SHOWN_ODD[m.group()], name)
+        what = ("dấu “\\”, mà Windows coi là dấu phân cách thư mục" if char == "\\" else
+                f"ký tự điều khiển U+{ord(char):04X}{_ODD_NAMES.get(char, '')}, không hiện được trong thông báo hay địa "
+                "chỉ trang")
+        errors.append(ContentError(f"tên tệp có {what}; tệp này không chép được sang Windows: hãy đổi tên tệp",
+                                   shown, None))
+        return False
     return True
 
 
+# In a file name: control characters (a newline, a tab …) and the backslash (Windows' separator)
+_ODD_IN_NAME = re.compile(r"[\x00-\x1f\x7f\\]")
+_ODD_NAMES = {"\n": " (xuống dòng)", "\t": " (tab)", "\r": " (về đầu dòng)"}
+_SHOWN_ODD = {chr(c): ("\\n" if c == 10 else "\\t" if c == 9 else f"\\x{c:02x}") for c in [*range(32), 127]} | {"\\": "\\"}
+
+
 def _walk(folder: Path, root: Path, errors: list[SiteError], stamps: bool = True,
-          seen: set[tuple[int, int]] | None = None) -> list[SourceFile]:
+          seen: set[tuple[int, int]] | None = None, bound: Path | None = None) -> list[SourceFile]:
     """Files under folder, sorted, with their stamps unless not `stamps` (shown: the full path
     as text; callers make it relative). `seen`: the folders walked so far, by device and inode:
-    a link back to one of them is a loop."""
+    a link back to one of them is a loop. `bound`: where links may lead in a folder published as
+    it is (_leaves)."""
     found: list[SourceFile] = []
     seen = set() if seen is None else seen
     try:
@@ -126,12 +164,12 @@ def _walk(folder: Path, root: Path, errors: list[SiteError], stamps: bool = True
         if name.startswith(SKIP_PREFIXES) or name.endswith("~"):
             continue
         path = paths.get(name) or Path(entry.path)  # made between the two listings: the slow way
-        if not _named(name, path, root, errors):
+        if not _named(name, path, root, errors, published=bound is not None):
             continue
-        if entry.is_symlink() and _outside(path, root, errors):
+        if entry.is_symlink() and (_outside(path, root, errors) or bound and _leaves(path, bound, root, errors, folder)):
             continue
         if entry.is_dir():  # a link is followed only when it stays inside the project
-            found += _walk(path, root, errors, stamps, seen)
+            found += _walk(path, root, errors, stamps, seen, bound)
         elif entry.is_file() and not stamps:
             found.append(SourceFile(path, entry.path, None))
         elif entry.is_file():
@@ -151,7 +189,8 @@ def discover(config: SiteConfig, stamps: bool = True) -> tuple[Sources, list[Sit
     # The content folders themselves may be links too: the same refusal as for links inside them.
     folders = {name: root / relative for name, relative in (
         ("content", config.content_dir), ("articles", f"{config.content_dir}/articles"),
-        ("pages", f"{config.content_dir}/pages"), ("images", config.images_dir))}
+        ("pages", f"{config.content_dir}/pages"), ("images", config.images_dir),
+        ("files", f"{config.content_dir}/{FILES}"))}
     refused = {name for name, folder in folders.items() if folder.is_symlink() and _outside(folder, root, errors)}
     if "content" in refused:
         return Sources((), (), ()), errors
@@ -172,7 +211,24 @@ def discover(config: SiteConfig, stamps: bool = True) -> tuple[Sources, list[Sit
     articles = () if "articles" in refused else markdown(content / "articles")
     pages = () if "pages" in refused else markdown(content / "pages")
     images_dir = config.path(config.images_dir)
+    def published(folder: Path, written: str) -> list[SourceFile]:
+        """The files of a folder published as they are (folder: resolved; written: as site.toml
+        names it); its links may not leave the content folder, nor may the folder itself when
+        site.toml puts it in content/."""
+        link = root / written
+        inside = Path(os.path.normpath(link)).is_relative_to(os.path.normpath(root / config.content_dir))
+        bound = content if inside else folder
+        if inside and link.is_symlink() and _leaves(link, bound, root, errors, link):
+            return []
+        return _walk(folder, root, errors, bound=bound)
+
     images = () if "images" in refused else tuple(
         ImageFile(f.path, "images/" + normalize(f.path.relative_to(images_dir).as_posix()), f.stamp)
-        for f in _walk(images_dir, root, errors))
+        for f in published(images_dir, config.images_dir))
+    # Attachments (a directive's text as PDF or DOCX): published as they are, beside the images,
+    # through the same stages (attachments.py says which kinds are allowed).
+    files_dir = content / FILES
+    if "files" not in refused and files_dir.is_dir():
+        images += tuple(ImageFile(f.path, f"{FILES}/" + normalize(f.path.relative_to(files_dir).as_posix()), f.stamp)
+                        for f in published(files_dir, f"{config.content_dir}/{FILES}"))
     return Sources(articles, pages, images), errors

@@ -10,6 +10,11 @@ something huge (`*`, `**`, `%`), the str methods and filters that pad or repeat 
 before they run; `+` and `~` once they ran (a join grows what exists: doubling stops at ~2 MB);
 range() is bounded by call and by page. Jinja's environment flag `sandboxed` is what makes its
 compiler send those operators to call_binop (and not compute them while compiling).
+
+Loops are bounded by page too: each `{% for %}`, each filter that goes through a list (map, select,
+sort, join …) and each `x in list` counts the items it is given (one len() per loop, not per item)
+against MAX_LOOP_PAGE, so that loops within loops over the site's articles stop with a message
+instead of rendering for minutes.
 """
 from __future__ import annotations
 
@@ -28,6 +33,13 @@ MAX_RANGE = 100_000  # items of one range(): Jinja's sandbox's bound
 MAX_RANGE_PAGE = 1_000_000  # items of all the range() calls of one page: loops within loops
 MAX_LENGTH = 1_000_000  # characters or items one operation may make (a page is under 60 KB)
 MAX_POWER_BITS = 100_000  # an int of ~30,000 digits
+# Items all the loops, list filters and `in` tests of one page may go through. The default theme's
+# largest page goes through a few thousand on a 10,000-article site; a page listing 100,000
+# articles with their tags and provinces ~500,000. Two loops over 10,000 articles: 10^8.
+MAX_LOOP_PAGE = 2_000_000
+# Compiled templates in the bytecode cache carry these bounds' calls: a change of what the compiler
+# writes changes this, and render.bytecode_folder's name with it.
+COMPILER_VERSION = 2
 
 _BINOPS = {"*": operator.mul, "**": operator.pow, "%": operator.mod, "+": operator.add}
 _FORMATTER = string.Formatter()
@@ -67,6 +79,19 @@ class PageRange:
             raise _too_large("các range() của một trang tạo tổng cộng quá nhiều số (vòng lặp lồng trong vòng lặp?)",
                              MAX_RANGE_PAGE - self.left, MAX_RANGE_PAGE)
         return items
+
+
+def _charged(node: nodes.Expr) -> nodes.Call:
+    """What a `{% for %}` (or a recursive loop's `loop(…)`) goes through, counted by
+    BoundedEnvironment.charge_loop before the loop starts (Jinja allows no node types of one's own:
+    a call of the environment's method, written directly by _CodeGenerator.visit_Call)."""
+    return nodes.Call(nodes.EnvironmentAttribute("charge_loop"), [node], [], None, None, lineno=node.lineno)
+
+
+# Jinja's filters that go through the whole of what they are given (lazily or not)
+_LIST_FILTERS = ("map", "select", "reject", "selectattr", "rejectattr", "sort", "unique", "groupby", "list",
+                 "join", "sum", "min", "max", "batch", "slice", "dictsort", "reverse", "items", "tojson",
+                 "pprint", "pluck")
 
 
 def _check_repeat(left: Any, right: Any) -> None:
@@ -180,6 +205,11 @@ class _CodeGenerator(CodeGenerator):
 
     @optimizeconst
     def visit_Call(self, node: nodes.Call, frame: Any, forward_caller: bool = False) -> None:
+        if isinstance(node.node, nodes.EnvironmentAttribute) and node.node.name == "charge_loop":
+            self.write("environment.charge_loop(")  # _charged
+            self.visit(node.args[0], frame)
+            self.write(")")
+            return
         checked = isinstance(node.node, nodes.Getattr) and node.node.attr in _METHOD_CHECKS
         self.write("environment.call(context, " if checked else "context.call(")
         self.visit(node.node, frame)
@@ -193,7 +223,15 @@ class _CodeGenerator(CodeGenerator):
         self.signature(node, frame, extra_kwargs)
         self.write(")")
 
-
+    def visit_Operand(self, node: nodes.Operand, frame: Any) -> None:
+        """`x in items`: items counted (a list searched item by item within a loop is a loop in a loop)."""
+        if node.op in ("in", "notin"):
+            self.write(" in " if node.op == "in" else " not in ")
+            self.write("environment.charge_in(")
+            self.visit(node.expr, frame)
+            self.write(")")
+        else:
+            super().visit_Operand(node, frame)
 
     @optimizeconst
     def visit_Concat(self, node: nodes.Concat, frame: Any) -> None:
@@ -220,10 +258,47 @@ class BoundedEnvironment(jinja2.Environment):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.page_range = PageRange()
+        self.loop_left = MAX_LOOP_PAGE
         self.globals["range"] = self.page_range.__call__  # a method: the templates' fast call path
         filters = self.filters
         for name in ("center", "indent", "format", "join", "replace", "attr"):
             filters[name] = _bounded_filter(name, filters[name])
+        self.count_filters(_LIST_FILTERS)
+        self.tests["in"] = _charged_in_test(self, self.tests["in"])
+
+    def count_filters(self, names: tuple[str, ...]) -> None:
+        """The filters named (those there), their input counted against the page's loop items."""
+        for name in names:
+            if name in self.filters:
+                self.filters[name] = _charged_filter(self, self.filters[name])
+
+    def start_page(self) -> None:
+        """A page's range() items and loop items counted from nothing (Templates.render)."""
+        self.page_range.start()
+        self.loop_left = MAX_LOOP_PAGE
+
+    def charge_loop(self, items: Any) -> Any:
+        """items, once their number is taken from what the page's loops may still go through
+        (a generator has no number: what made it, a filter over a list, was counted)."""
+        try:
+            size = len(items)
+        except TypeError:
+            return items
+        self.loop_left -= size
+        if self.loop_left < 0:
+            raise _too_many_turns()
+        return items
+
+    def charge(self, items: Any) -> None:
+        """What a filter or a global like cards() goes through; not text (a filter handles it at once)."""
+        if not isinstance(items, str):
+            self.charge_loop(items)
+
+    def charge_in(self, items: Any) -> Any:
+        """What `x in items` searches: a list or tuple item by item; text, tables and sets at once."""
+        if not isinstance(items, (str, dict, set, frozenset)):
+            self.charge_loop(items)
+        return items
 
     def call_binop(self, context: Any, op: str, left: Any, right: Any) -> Any:
         if op == "*":
@@ -270,12 +345,51 @@ class BoundedEnvironment(jinja2.Environment):
         """Attribute names written in the template (`x.__class__`) refused when it is compiled: the
         check costs nothing per page. (`x["_key"]` stays a dictionary's key: getitem checks it.)"""
         tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = _charged(loop.iter)
+        for call in tree.find_all(nodes.Call):  # a recursive loop's loop(children)
+            if isinstance(call.node, nodes.Name) and call.node.name == "loop" and call.args:
+                call.args[0] = _charged(call.args[0])
         refused = [node for node in tree.find_all(nodes.Getattr) if node.attr.startswith("_")]
         if refused:  # the first line's; of a chain (a.__b.__c), the innermost: the first written
             first = min(refused, key=lambda node: node.lineno)
             first = [node for node in refused if node.lineno == first.lineno][-1]
             raise jinja2.TemplateSyntaxError(unsafe_name(first.attr).message, first.lineno, name, filename)
         return tree
+
+
+def _too_many_turns() -> SecurityError:
+    return SecurityError(f"các vòng lặp của trang này đi qua tổng cộng hơn {MAX_LOOP_PAGE:,} mục".replace(",", ".") +
+                         " (vòng lặp lồng trong vòng lặp qua một danh sách dài như các bài của một nhóm, hay map, "
+                         "select, sort, “in” … trong một vòng lặp?); việc dựng trang sẽ mất hàng phút: hãy tính sẵn "
+                         "danh sách cần dùng ở ngoài vòng lặp, hoặc lặp qua danh sách ngắn hơn")
+
+
+def _charged_filter(env: BoundedEnvironment, func: Any) -> Any:
+    """Jinja's filter func, its input counted against the page's loop items (env.charge)."""
+    if getattr(func, "jinja_pass_arg", None) is not None:  # passes the environment or context first
+        def charged(first, value, *args, **kwargs):
+            env.charge(value)
+            return func(first, value, *args, **kwargs)
+    else:
+        def charged(value, *args, **kwargs):
+            env.charge(value)
+            return func(value, *args, **kwargs)
+    _same_marks(func, charged)
+    return charged
+
+
+def _charged_in_test(env: BoundedEnvironment, func: Any) -> Any:
+    def charged(value, seq):
+        return func(value, env.charge_in(seq))
+    return charged
+
+
+def _same_marks(func: Any, wrapper: Any) -> None:
+    """What Jinja reads on a filter (what it passes first, its async variant) copied to its wrapper."""
+    for attribute in ("jinja_pass_arg", "jinja_async_variant", "__name__", "__doc__"):
+        if hasattr(func, attribute):
+            setattr(wrapper, attribute, getattr(func, attribute))
 
 
 def _bounded_filter(name: str, func: Any) -> Any:
@@ -304,7 +418,5 @@ def _bounded_filter(name: str, func: Any) -> Any:
         def bounded(value, *args, **kwargs):
             check(value, args, kwargs)
             return func(value, *args, **kwargs)
-    for attribute in ("jinja_pass_arg", "jinja_async_variant", "__name__", "__doc__"):
-        if hasattr(func, attribute):
-            setattr(bounded, attribute, getattr(func, attribute))
+    _same_marks(func, bounded)
     return bounded

@@ -91,6 +91,16 @@ def _inside(config: SiteConfig) -> list[Path]:
     return places
 
 
+def _static_bound(config: SiteConfig) -> list[Path]:
+    """Where a link in a theme's static/ may lead: the themes folders (what is published as assets)."""
+    return [config.path(config.themes_dir), PROJECT_THEMES]
+
+
+def _in_static(path: Path, themes: Path) -> bool:
+    """Whether path is in a theme's static/ (themes: the themes folder, as site.toml names it)."""
+    return path.is_relative_to(themes) and path.relative_to(themes).parts[1:2] == ("static",)
+
+
 def outside_links(config: SiteConfig) -> list[TemplateError]:
     """Symbolic links in the templates and themes folders (or those folders themselves) that lead
     out of the project: their targets would be read into pages or published as assets (a link to
@@ -101,12 +111,23 @@ def outside_links(config: SiteConfig) -> list[TemplateError]:
     except OSError:  # an unreadable folder: check() says so
         return []
 
+    published = _static_bound(config)
+
     def refused(path: Path) -> bool:
+        shown = normalize(path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix())
         real = _leads_out(path, inside)
         if real is not None:
-            shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-            errors.append(TemplateError(outside_link(real), normalize(shown), 1))
-        return real is not None
+            errors.append(TemplateError(outside_link(real), shown, 1))
+            return True
+        real = _leads_out(path, published) if _in_static(path, root / config.themes_dir) else None
+        if real is not None:  # inside the project, yet not a theme's: .git/config, .env, site.toml …
+            target = real.relative_to(root).as_posix() if real.is_relative_to(root) else real.as_posix()
+            errors.append(TemplateError(
+                f"liên kết tượng trưng trong thư mục static trỏ ra ngoài các thư mục giao diện (tới {target}), không "
+                "được dùng: tệp trong static/ được xuất bản cho mọi người tải về, và liên kết này sẽ đăng cả tệp riêng "
+                "của dự án (cấu hình, mật khẩu …); hãy chép tệp cần đăng vào thư mục static", shown, 1))
+            return True
+        return False
 
     for relative in (config.templates_dir, config.themes_dir):
         folder = root / relative
@@ -125,13 +146,13 @@ def collect_assets(config: SiteConfig) -> dict[str, Asset]:
     A stylesheet's url(...) of another static file (a font, an image) is rewritten to that
     file's fingerprinted name, and the stylesheet fingerprinted after that."""
     found: dict[str, bytes] = {}
-    inside = _inside(config)
+    inside = _static_bound(config)  # outside_links says why a link leading elsewhere is left out
     for theme in reversed(theme_dirs(config)):
         static = theme / "static"
         if not static.is_dir():
             continue
         for path in sorted(static.rglob("*")):
-            if path.is_file() and not (path.is_symlink() and _leads_out(path, inside)):  # outside_links says so
+            if path.is_file() and not (path.is_symlink() and _leads_out(path, inside)):
                 found[path.relative_to(static).as_posix()] = path.read_bytes()
     assets = {name: _asset(name, data) for name, data in found.items() if not name.endswith(".css")}
     for name, data in found.items():

@@ -146,15 +146,19 @@ def test_files_of_the_images_folder_that_are_no_picture_are_told_programs_refuse
     notes = [line for line in logged if line.startswith("content/images/")]
     public = "mà vẫn được xuất bản ở /images/{0}, ai có địa chỉ đều tải về được; nếu là văn bản đính kèm, hãy liên " \
              "kết tới nó trong bài (ví dụ [Tải văn bản](/images/{0})), nếu không, hãy xóa nó khỏi thư mục ảnh"
+    # a document: its place is content/files (attachments.py), where it is checked
+    document = "mà vẫn được xuất bản ở /images/{0}, ai có địa chỉ đều tải về được; nếu là văn bản đính kèm, hãy " \
+               "chuyển nó sang thư mục văn bản content/files (địa chỉ sẽ là /files/{0}, và cổng kiểm tra tệp đúng là " \
+               "văn bản) rồi sửa liên kết trong bài, nếu không, hãy xóa nó khỏi thư mục ảnh"
     assert notes == [
         "content/images/LICENSE: Lưu ý: tệp không có đuôi không phải ảnh " + public.format("LICENSE"),
         "content/images/Thumbs.db: Lưu ý: tệp “Thumbs.db” là tệp tạm hay tệp hệ thống do một phần mềm để lại, không "
         "phải ảnh, mà vẫn được xuất bản ở /images/Thumbs.db; hãy xóa nó khỏi thư mục ảnh",
         "content/images/anh-dien-thoai.HEIC: Lưu ý: ảnh dạng .heic mà trình duyệt không hiện được (hay chỉ một vài "
         "trình duyệt hiện); bài nào dùng ảnh này sẽ hiện ô trống: hãy xuất lại thành JPEG hay PNG",
-        "content/images/bao-cao.docx: Lưu ý: tệp .docx không phải ảnh " + public.format("bao-cao.docx"),
+        "content/images/bao-cao.docx: Lưu ý: tệp .docx không phải ảnh " + document.format("bao-cao.docx"),
         "content/images/van-ban/quyet-dinh.pdf: Lưu ý: tệp .pdf không phải ảnh "
-        + public.format("van-ban/quyet-dinh.pdf"),
+        + document.format("van-ban/quyet-dinh.pdf"),
         "content/images/~$bao-cao.docx: Lưu ý: tệp “~$bao-cao.docx” là tệp tạm hay tệp hệ thống do một phần mềm để "
         "lại, không phải ảnh, mà vẫn được xuất bản ở /images/~$bao-cao.docx; hãy xóa nó khỏi thư mục ảnh"]
     assert (root / "output" / "images" / "van-ban" / "quyet-dinh.pdf").is_file()  # a download stays one

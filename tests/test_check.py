@@ -185,7 +185,7 @@ def test_check_links_on_a_root_site(tmp_path: Path):
     _page(out, "x/index.html", '<a href="/index.html">home</a>')
     errors = check_links(out, "/")
     assert [str(e) for e in errors] == [
-        "index.html:4: liên kết hỏng “/assets/s.css”: không có trang assets/s.css trong trang đã dựng"]
+        "index.html:4: liên kết hỏng “/assets/s.css”: không có tệp assets/s.css trong trang đã dựng"]  # a file, no page
 
 
 def test_a_line_pasted_from_a_vntime_document_is_a_warning_with_its_reading(site: Path, capsys):

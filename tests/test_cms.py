@@ -302,7 +302,7 @@ def test_reserved_admin_path_collides_loudly(project: Path):
         build(project, now=NOW)
     assert [str(e) for e in info.value.errors] == [
         "content/pages/admin.md:1: đường dẫn “admin” trùng với đường dẫn dành riêng của cổng (admin, assets, "
-        "bai-viet, chu-de, don-vi-2025, images, nam, tim-kiem, tinh, trang, van-ban); hãy đặt “slug” khác"]
+        "bai-viet, chu-de, don-vi-2025, files, images, nam, tim-kiem, tinh, trang, van-ban); hãy đặt “slug” khác"]
 
 
 # --- the vendored application -------------------------------------------------------------------
@@ -913,6 +913,8 @@ def test_serve_cms_serves_the_cms_and_its_api_only_to_its_own_pages(served_cms: 
     status, page, headers = served_cms.request("GET", "/admin/")
     assert status == 200 and b"netlify-identity-widget" not in page and b"decap-cms.js" in page
     assert headers["X-Robots-Tag"] == "noindex"
+    # never in another site's frame (clicks under a decoy would be the editor's own requests): was framable
+    assert headers["X-Frame-Options"] == "DENY" and headers["Content-Security-Policy"] == "frame-ancestors 'none'"
     status, text, _ = served_cms.request("GET", "/admin/config.yml")
     config = yaml.safe_load(text)
     assert config["local_backend"] == {"url": own + "/api/v1"} and config["site_url"] == own + "/"

@@ -140,6 +140,48 @@ def test_a_template_cannot_hang_the_build_nor_reach_pythons_internals(tmp_path, 
     assert snapshot(root / "output") == before
 
 
+_TOO_MANY_TURNS = ("lỗi khi dựng mẫu: các vòng lặp của trang này đi qua tổng cộng hơn 2.000.000 mục (vòng lặp lồng trong vòng lặp qua một danh sách dài như các bài của một nhóm, hay map, "
+                   "select, sort, “in” … trong một vòng lặp?); việc dựng trang sẽ mất hàng phút: hãy tính sẵn danh "
+                   "sách cần dùng ở ngoài vòng lặp, hoặc lặp qua danh sách ngắn hơn")
+_XS = "{% set xs = range(2000)|list %}"  # a list of 2,000, as long as a province's articles: loops over it nest
+
+
+@pytest.mark.parametrize("expression", [
+    _XS + "{% for a in xs %}{% for b in xs %}{% endfor %}{% endfor %}",
+    "{% macro m(items) %}{% for b in items %}{% endfor %}{% endmacro %}" + _XS + "{% for a in xs %}{{ m(xs) }}{% endfor %}",
+    _XS + "{% for a in xs %}{{ xs|select('odd')|list|length }}{% endfor %}",
+    _XS + "{% for a in xs %}{{ xs|map('string')|join(',')|length }}{% endfor %}",
+    _XS + "{% for a in xs %}{{ xs|sort|first }}{% endfor %}",
+    _XS + "{% for a in xs %}{% if a in xs %}.{% endif %}{% endfor %}",
+    _XS + "{% for a in xs %}{% if a is in xs %}.{% endif %}{% endfor %}",
+    _XS + "{% for a in xs recursive %}{% if loop.depth < 3 %}{{ loop(xs) }}{% endif %}{% endfor %}",
+    _XS + "{% for a in xs %}{{ cards(xs) }}{% endfor %}",
+], ids=["for-in-for", "macro", "select", "map-join", "sort", "in", "in-test", "recursive", "cards"])
+def test_loops_within_loops_over_a_long_list_stop_at_their_line(tmp_path, expression):
+    # Was: {% for a in g.articles %}{% for b in g.articles %} on a 10,000-article site rendered for
+    # minutes (10^8 turns): range() was bounded, loops over the site's own lists were not.
+    root, before = built(tmp_path)
+    if "cards" in expression:  # cards() of articles (each card rendered once, then kept)
+        expression = expression.replace("range(2000)|list", "[article] * 2000")
+    override(root, "article.html", '{% extends "base.html" %}\n{% block main %}\n<h1>{{ article.title }}</h1>\n'
+                                   f"<p>{expression}</p>\n{{% endblock %}}\n")
+    assert errors_of(root) == [f"templates/article.html:4: {_TOO_MANY_TURNS}"]
+    assert snapshot(root / "output") == before
+
+
+def test_a_page_going_through_a_long_list_a_few_times_is_built(tmp_path):
+    # A page's loops are counted afresh on each page, and a long list gone through a few times, by
+    # loops and filters, stays within the bound: 2,000 items 900 times is 1,800,000.
+    root, _ = built(tmp_path)
+    override(root, "article.html", '{% extends "base.html" %}\n{% block main %}\n' + _XS +
+             '{% set ns = namespace(n=0) %}{% for a in range(300) %}{% for b in xs %}{% endfor %}'
+             '{% set ns.n = ns.n + (xs|select("odd")|list|length) + (7 in xs) %}{% endfor %}'
+             '<p id="n">{{ ns.n }}</p>\n{% endblock %}\n')
+    build(root)
+    pages = [p.read_text(encoding="utf-8") for p in (root / "output" / "bai-viet").rglob("index.html")]
+    assert len(pages) > 1 and all('<p id="n">300300</p>' in page for page in pages)
+
+
 def test_what_templates_do_within_the_bounds_is_rendered_as_before(tmp_path):
     root, _ = built(tmp_path)
     override(root, "page.html", '{% extends "base.html" %}\n{% block main %}\n<p id="t">'

@@ -238,3 +238,24 @@ def test_no_yaml_refusal_is_said_in_pyyaml_s_english(front):
     assert not any(words in message for words in english), message
     assert not any(word in message.split() for word in ("found", "expected", "while", "allowed", "character")), message
     assert 2 <= caught.value.line <= front.count("\n") + 2
+
+
+@pytest.mark.parametrize("front", [
+    'title: "Bài"\nsummary: "' + "Tóm tắt rất dài. " * 700_000 + '"\n',  # a book pasted into summary
+    'title: "Bài"\ntags:\n' + "".join(f"  - chủ đề {i}\n" for i in range(100_000)),  # lines and lines
+], ids=["summary", "tags"])
+def test_a_front_matter_of_megabytes_is_refused_at_the_line_passing_the_bound(front):
+    # Was: a 10 MB summary was read, indexed and rendered: 39 s for one article.
+    from generator.errors import ContentError
+    with pytest.raises(ContentError) as caught:
+        split(f"---\n{front}---\n\nNội dung.\n", "content/articles/a.md")
+    line = front.count("\n", 0, 1_000_000) + 2
+    assert str(caught.value) == (
+        f"content/articles/a.md:{line}: phần thông tin đầu bài dài {len(front):,}".replace(",", ".") + " ký tự, quá "
+        "1.000.000: phần này chỉ gồm tiêu đề, ngày, tóm tắt, chủ đề … (có phải đã dán cả bài vào một khóa như summary?); "
+        "đọc nó làm việc dựng trang chậm hàng phút: hãy đưa nội dung xuống dưới dòng “---” đóng")
+
+
+def test_a_long_front_matter_within_the_bound_is_read():
+    front = 'title: "Bài"\nsummary: "' + "Tóm tắt dài. " * 10_000 + '"\n'
+    assert split(f"---\n{front}---\n\nNội dung.\n", "a.md").meta["summary"].startswith("Tóm tắt dài.")

@@ -4,7 +4,9 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import re
+import shutil
 import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 from pathlib import Path
@@ -595,3 +597,106 @@ def test_iframe_sources_are_judged_as_a_browser_parses_them(engine):
         audit = audit_html(body)
         assert audit.iframes == ([kept] if kept else []), (src, body)  # refused: no empty frame left
         assert audit.problems == [], (src, body)
+
+
+@pytest.mark.parametrize("where, target", [
+    ("images/cau-hinh.txt", ".git/config"), ("images/bien.txt", ".env"), ("images/site.txt", "site.toml"),
+    ("images/git", ".git"), ("images/kho/cache", ".cache"), ("files/cau-hinh.pdf", ".git/config"),
+    ("images", ".git"), ("files", ".git"),
+])
+def test_links_in_the_folders_published_as_they_are_stay_in_content(tmp_path, where, target):
+    # Was: a link inside the project was followed, and content/images/cau-hinh.txt -> ../../.git/config
+    # published the repository's settings (with a token in its remote's address) at /images/cau-hinh.txt.
+    root = make_site(tmp_path / "site")
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text('[remote "origin"]\nurl = https://u:ghp_bimat@github.com/x\n', "utf-8")
+    (root / ".env").write_text("MAT_KHAU=bimat\n", "utf-8")
+    (root / ".cache").mkdir()
+    (root / "content" / "files").mkdir()
+    build(root)
+    before = snapshot(root / "output")
+    link = root / "content" / where
+    if link.exists():
+        shutil.rmtree(link)
+    link.parent.mkdir(parents=True, exist_ok=True)
+    link.symlink_to(os.path.relpath(root / target, link.parent), target_is_directory=(root / target).is_dir())
+    shown = link.relative_to(root).as_posix()
+    published = shown if "/" not in where else link.parent.relative_to(root).as_posix()  # the folder or the link's
+    refused = (f"{shown}:1: liên kết tượng trưng trỏ ra ngoài thư mục content (tới {target}), không được dùng: tệp "
+               f"trong {published}/ được xuất bản nguyên dạng cho mọi người tải về, và liên kết này sẽ đăng cả tệp "
+               f"riêng của dự án (cấu hình, mật khẩu …); hãy chép tệp cần đăng vào {published}/")
+    # the images folder refused: the article showing its photo is refused too
+    gone = ["content/articles/ha-noi-neu-guong.md:9: không tìm thấy ảnh “/images/anh.jpg” (khóa “image”): không có "
+            "tệp content/images/anh.jpg"] if where == "images" else []
+    assert errors_of(root) == gone + [refused]
+    assert snapshot(root / "output") == before
+    assert b"bimat" not in b"".join(snapshot(root / "output").values())
+
+
+def test_links_within_content_in_the_images_folder_are_followed(tmp_path):
+    root = make_site(tmp_path)
+    (root / "content" / "chung").mkdir()
+    (root / "content" / "chung" / "logo.jpg").write_bytes((root / "content" / "images" / "anh.jpg").read_bytes())
+    (root / "content" / "images" / "logo.jpg").symlink_to("../chung/logo.jpg")
+    build(root)
+    assert (root / "output" / "images" / "logo.jpg").read_bytes() == (root / "content" / "images" / "anh.jpg").read_bytes()
+
+
+@pytest.mark.parametrize("folder, name, shown, what", [
+    ("images", "anh\x07.jpg", "anh\\x07.jpg", "ký tự điều khiển U+0007, không hiện được trong thông báo hay địa chỉ "
+                                              "trang"),
+    ("images", "anh\nmoi.jpg", "anh\\nmoi.jpg", "ký tự điều khiển U+000A (xuống dòng), không hiện được trong thông "
+                                                "báo hay địa chỉ trang"),
+    ("images", "a\\b.jpg", "a\\b.jpg", "dấu “\\”, mà Windows coi là dấu phân cách thư mục"),
+    ("files", "van\tban.pdf", "van\\tban.pdf", "ký tự điều khiển U+0009 (tab), không hiện được trong thông báo hay "
+                                               "địa chỉ trang"),
+])
+def test_a_published_file_named_with_a_control_character_or_a_backslash_is_refused(tmp_path, folder, name, shown,
+                                                                                   what):
+    # Was: a photo named with a newline stopped the build with "đường dẫn đầu ra 'images/anh\nmoi.jpg'
+    # không hợp lệ" (no line, Python's quotes); a file of these folders is published under its name.
+    root = make_site(tmp_path)
+    build(root)
+    before = snapshot(root / "output")
+    path = root / "content" / folder / name
+    path.parent.mkdir(exist_ok=True)
+    if folder == "images":
+        path.write_bytes((root / "content" / "images" / "anh.jpg").read_bytes())
+    else:
+        path.write_bytes(b"%PDF-1.4\n")
+    errors = errors_of(root)
+    assert errors == [f"content/{folder}/{shown}: tên tệp có {what}; tệp này không chép được sang Windows: hãy "
+                      "đổi tên tệp"]
+    assert all("\n" not in error for error in errors)
+    assert snapshot(root / "output") == before
+
+
+@pytest.mark.parametrize("target", [".git/config", ".env", "site.toml"])
+def test_links_in_a_themes_static_folder_stay_in_the_themes(tmp_path, target):
+    # Was: followed when inside the project: themes/default/static/x.txt -> .git/config was published
+    # as an asset (assets/x.<hash>.txt), the repository's token with it.
+    root = make_site(tmp_path / "site")
+    (root / ".git").mkdir()
+    (root / ".git" / "config").write_text('[remote "origin"]\nurl = https://u:ghp_bimat@github.com/x\n', "utf-8")
+    (root / ".env").write_text("MAT_KHAU=bimat\n", "utf-8")
+    build(root)
+    before = snapshot(root / "output")
+    static = root / "themes" / "default" / "static"
+    static.mkdir(parents=True)
+    (static / "x.txt").symlink_to(os.path.relpath(root / target, static))
+    assert errors_of(root) == [
+        f"themes/default/static/x.txt:1: liên kết tượng trưng trong thư mục static trỏ ra ngoài các thư mục giao diện "
+        f"(tới {target}), không được dùng: tệp trong static/ được xuất bản cho mọi người tải về, và liên kết này sẽ "
+        "đăng cả tệp riêng của dự án (cấu hình, mật khẩu …); hãy chép tệp cần đăng vào thư mục static"]
+    assert snapshot(root / "output") == before
+
+
+def test_links_in_a_themes_static_folder_to_another_theme_are_followed(tmp_path):
+    root = make_site(tmp_path / "site")
+    (root / "themes" / "chung").mkdir(parents=True)
+    (root / "themes" / "chung" / "ghi-chu.txt").write_text("Chung", "utf-8")
+    static = root / "themes" / "default" / "static"
+    static.mkdir(parents=True)
+    (static / "ghi-chu.txt").symlink_to("../../chung/ghi-chu.txt")
+    build(root)
+    assert [p.read_text("utf-8") for p in (root / "output" / "assets").glob("ghi-chu.*.txt")] == ["Chung"]

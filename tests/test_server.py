@@ -308,6 +308,41 @@ def test_malformed_requests_do_not_stop_the_server(site: Path, served):
     assert server.proc.poll() is None
 
 
+def _head_and_body(reply: bytes) -> tuple[dict[str, str], bytes]:
+    head, _, body = reply.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    return {"status": lines[0], **{k.lower(): v for k, _, v in (line.partition(": ") for line in lines[1:])}}, body
+
+
+def test_head_is_answered_as_get_without_the_body(site: Path, served):
+    # Was: "Content-Length: 0" (and the empty body's Etag) for every page: a link checker or a
+    # download manager asking HEAD took every page for empty.
+    server = served()
+    server.page_when("/", 200, "Bài một")
+    for path in ("/", "/bai-viet/bai-mot/", "/khong-co/", "/robots.txt"):
+        request = f"{{}} {path} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nConnection: close\r\n\r\n"
+        get, body = _head_and_body(server.raw(request.format("GET").encode()))
+        head, nothing = _head_and_body(server.raw(request.format("HEAD").encode()))
+        assert nothing == b"" and len(body) > 0, path
+        assert head["status"] == get["status"] and head["content-length"] == get["content-length"] == str(len(body))
+        assert head.get("etag") == get.get("etag") and head["content-type"] == get["content-type"]
+
+
+@pytest.mark.parametrize("method", ["PUT", "POST", "DELETE", "OPTIONS", "PATCH"])
+def test_other_methods_are_refused_in_vietnamese(site: Path, served, method):
+    # Was: Tornado's English HTML page "405: Method Not Allowed".
+    server = served()
+    server.page_when("/", 200, "Bài một")
+    reply = server.raw(f"{method} /index.html HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nContent-Length: 3\r\n"
+                       "Connection: close\r\n\r\nabc".encode())
+    head, body = _head_and_body(reply)
+    assert head["status"] == "HTTP/1.1 405 Method Not Allowed"
+    assert head["content-type"] == "text/plain; charset=utf-8"
+    assert body.decode("utf-8") == (f"405: máy chủ xem trước chỉ trả lời yêu cầu GET và HEAD (xem trang), không nhận "
+                                    f"yêu cầu {method}.\n")
+    assert server.get("/")[0] == 200
+
+
 def test_ctrl_c_stops_cleanly(site: Path, served):
     server = served()
     server.page_when("/", 200, "Bài một")

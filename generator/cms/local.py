@@ -57,6 +57,11 @@ class _Guarded(web.RequestHandler):
         self.set_header("Cache-Control", "no-store")
         self.set_header("X-Content-Type-Options", "nosniff")
         self.set_header("X-Robots-Tag", "noindex")
+        # Never in another site's frame: a page could show the editor under a decoy and have the
+        # editor's clicks delete or publish (the requests would come from the editor's own page).
+        # Sec-Fetch-Site refuses such a frame in the browsers that send it; these in all the others.
+        self.set_header("X-Frame-Options", "DENY")
+        self.set_header("Content-Security-Policy", "frame-ancestors 'none'")
 
     def own_origins(self) -> set[str]:
         return {f"http://{name}:{self.server.port}" for name in LOOPBACK_NAMES}

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content import Article
-from ..sources import ImageFile, SourceFile, Stamp
+from ..sources import FILES, ImageFile, SourceFile, Stamp
 from .digests import digest, folder_id, value_digest
 from ..write import published_files
 from .state import SourceRecord, State
@@ -133,7 +133,8 @@ class Reuse:
             return plan
         plan.sign()
         stamps = {image.output: image.stamp for image in images}
-        old_images = {out: record.stamp for out, record in previous.sources.items() if out.startswith("images/")}
+        old_images = {out: record.stamp for out, record in previous.sources.items()
+                      if out.startswith(("images/", f"{FILES}/"))}  # the files published as they are
         plan.nothing = plan.by_path == plan.old and stamps == old_images and not self.missing
         changed = sum(1 for job, sig in zip(jobs, plan.signatures) if plan.old.get(job.path) != sig)
         plan.patch = changed <= max(tuning.patch_max, len(jobs) // 5)

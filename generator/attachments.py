@@ -1,0 +1,85 @@
+"""Attachments: content/files holds what an article offers to download (a directive's text as
+PDF or DOCX, a table of results), published as it is at /files/. Only documents are allowed
+there, and each must be what its name says: a page saved as `.pdf`, a program or an SVG would
+otherwise be handed out from the portal's own address. Photos belong in content/images, where
+they get their sizes. A link to a missing attachment is a broken link (`lamtheobac check`).
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import ContentError, SiteError, os_reason
+from .sources import FILES, ImageFile, display_path
+
+_PDF = (b"%PDF-",)
+_ZIP = (b"PK\x03\x04",)  # Office Open XML and OpenDocument files are ZIP archives
+_OLE = (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",)  # Word, Excel, PowerPoint 97-2003
+_RTF = (b"{\\rtf",)
+TEXT = ()  # plain text: UTF-8 (a BOM allowed), no NUL byte
+
+# suffix -> (the kind readers know it as, how its bytes start)
+KINDS: dict[str, tuple[str, tuple[bytes, ...]]] = {
+    ".pdf": ("PDF", _PDF),
+    ".doc": ("Word (.doc)", _OLE), ".docx": ("Word (.docx)", _ZIP), ".odt": ("OpenDocument (.odt)", _ZIP),
+    ".rtf": ("RTF", _RTF), ".txt": ("văn bản thuần (.txt)", TEXT),
+    ".xls": ("Excel (.xls)", _OLE), ".xlsx": ("Excel (.xlsx)", _ZIP), ".ods": ("OpenDocument (.ods)", _ZIP),
+    ".csv": ("bảng CSV", TEXT),
+    ".ppt": ("PowerPoint (.ppt)", _OLE), ".pptx": ("PowerPoint (.pptx)", _ZIP), ".odp": ("OpenDocument (.odp)", _ZIP),
+}
+ALLOWED = "PDF, DOC, DOCX, ODT, RTF, TXT, XLS, XLSX, ODS, CSV, PPT, PPTX, ODP"
+_PHOTOS = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".avif", ".heic", ".tif", ".tiff", ".bmp"})
+
+
+def is_attachment(file: ImageFile) -> bool:
+    return file.output.startswith(FILES + "/")
+
+
+def check_attachments(files: Sequence[ImageFile], root: Path, folder: str) -> list[SiteError]:
+    """An error at each file of content/files (folder, as shown) that is no allowed document or
+    is not what its name says."""
+    errors: list[SiteError] = []
+    for file in files:
+        if not is_attachment(file):
+            continue
+        shown = display_path(file.path, root)
+        mark = next((m for m in "#?" if m in file.output), None)
+        if mark is not None:  # a link to it would name another file: "/files/a#b.pdf" is /files/a
+            cut = "/" + file.output.split(mark, 1)[0]
+            errors.append(ContentError(f"tên tệp có dấu “{mark}”, mà trong một địa chỉ, phần từ dấu “{mark}” trở đi "
+                                       f"không thuộc tên tệp (liên kết tới tệp này sẽ dẫn tới “{cut}”); hãy đổi tên "
+                                       f"tệp, bỏ dấu “{mark}”", shown, 1))
+            continue
+        suffix = file.path.suffix.lower()
+        kind = KINDS.get(suffix)
+        if kind is None:
+            what = f"tệp {suffix}" if suffix else "tệp không có đuôi"
+            advice = ("ảnh hãy đặt trong thư mục ảnh (content/images)" if suffix in _PHOTOS else
+                      "hãy xóa tệp này hoặc chuyển nó ra khỏi thư mục")
+            errors.append(ContentError(f"{what} không được đặt trong thư mục văn bản đính kèm {folder}: thư mục này "
+                                       f"chỉ nhận văn bản ({ALLOWED}) và xuất bản chúng nguyên dạng cho bạn đọc tải "
+                                       f"về; {advice}", shown, 1))
+            continue
+        try:
+            with file.path.open("rb") as handle:
+                head = handle.read(4096)
+        except OSError as exc:
+            errors.append(ContentError(f"không đọc được tệp: {os_reason(exc)}", shown, 1))
+            continue
+        if not _looks_like(head, kind[1]):
+            errors.append(ContentError(f"tệp có đuôi {suffix} nhưng nội dung không phải {kind[0]} (có lẽ đã đổi tên "
+                                       f"một tệp khác): bạn đọc tải về sẽ không mở được; hãy lưu lại văn bản đúng dạng "
+                                       f"{kind[0]}, hoặc đặt lại đuôi tên tệp cho đúng", shown, 1))
+    return errors
+
+
+def _looks_like(head: bytes, starts: tuple[bytes, ...]) -> bool:
+    if starts:
+        return head.startswith(starts)
+    if b"\x00" in head:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:  # a character cut at the 4096th byte is still text
+        return exc.start >= len(head) - 3 and exc.reason == "unexpected end of data"
+    return True

@@ -70,3 +70,54 @@ def test_a_campaign_name_in_an_imported_article_gives_its_directive(registries):
                  "Các cấp ủy đã đưa nội dung học tập vào sinh hoạt chi bộ hằng tháng ở cơ sở.")
     _result, meta, _body = import_page(page, registries)
     assert meta["directives"] == ["05-CT/TW"]
+
+
+# -- national papers' furniture -----------------------------------------------------------------
+
+_SAPO = ("Nhiều năm qua, các cấp ủy ở Nghệ An đã cụ thể hóa việc học tập và làm theo Bác bằng những việc làm "
+         "thiết thực, gắn với nhiệm vụ chính trị của từng địa phương.")
+_TEXT = ["Tại huyện Nam Đàn, mỗi đảng viên đăng ký ít nhất một việc làm cụ thể theo gương Bác, được chi bộ "
+         "theo dõi, đánh giá hằng quý; nhiều tuyến đường được người dân góp công xây dựng.",
+         "Năm 2023, toàn tỉnh có 245 tập thể, 612 cá nhân được các cấp khen thưởng vì có thành tích trong "
+         "học tập và làm theo Bác ở cơ sở."]
+
+
+def _saved(between: str, tail: str = "") -> str:
+    body = "".join(f"<p>{p}</p>" for p in _TEXT)
+    return (f"<html><body><h1>Nghệ An lan tỏa gương sáng làm theo Bác</h1><div class=\"meta\">18/05/2024 10:15</div>"
+            f"{between}<div class=\"sapo\">{_SAPO}</div><div class=\"content\">{body}{tail}</div></body></html>")
+
+
+def test_a_player_s_labels_glued_on_one_line_are_left_out_and_the_sapo_found(registries):
+    audio = ('<div class="audio-box"><span>Nghe bài viết</span><audio controls src="/a.mp3"></audio>'
+             '<span>00:00 / 06:41</span></div>')
+    _result, meta, body = import_page(_saved(audio), registries, ".html")
+    assert "Nghe bài viết" not in body and "06:41" not in body
+    assert meta["summary"] == _SAPO
+
+
+def test_share_bars_with_counts_and_a_send_button_are_left_out(registries):
+    for bar in ("Chia sẻ Thích 56 12", "Chia sẻ Facebook Twitter In bài Gửi bài viết Cỡ chữ A- A+",
+                "Thích 128 | Chia sẻ 34", "Gửi bài"):
+        _result, meta, body = import_page(_saved(f'<div class="tools">{bar}</div>'), registries, ".html")
+        assert bar.split()[0] not in body and meta["summary"] == _SAPO, bar
+
+
+def test_a_follow_button_is_no_source_and_no_text(registries):
+    for paper in ("Dân trí", "VOV.VN", "Báo Quân đội nhân dân"):
+        page = lines("Nghệ An lan tỏa gương sáng làm theo Bác", "18/05/2024 10:15", _SAPO, "Lắng nghe",
+                     f"Theo dõi {paper} trên Google News", *_TEXT, "Huỳnh Hải", f"Theo dõi {paper} trên Google News")
+        _result, meta, body = import_page(page, registries)
+        assert "source" not in meta and "Google News" not in body and "Lắng nghe" not in body, paper
+        assert meta["author"] == "Huỳnh Hải"
+    # a real source line still names its paper
+    _result, meta, _body = import_page(lines("Nghệ An lan tỏa gương sáng làm theo Bác", "18/05/2024 10:15",
+                                             _SAPO, *_TEXT, "Theo Báo Nghệ An"), registries)
+    assert meta["source"]["name"] == "Báo Nghệ An"
+
+
+def test_a_singular_tag_label_is_the_page_s_tags(registries):
+    page = lines("Nghệ An lan tỏa gương sáng làm theo Bác", "18/05/2024 10:15", _SAPO, *_TEXT,
+                 "Tag: Nghệ An thanh niên làm theo lời Bác")
+    _result, _meta, body = import_page(page, registries)
+    assert "Tag:" not in body

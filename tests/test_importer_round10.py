@@ -121,3 +121,16 @@ def test_a_singular_tag_label_is_the_page_s_tags(registries):
                  "Tag: Nghệ An thanh niên làm theo lời Bác")
     _result, _meta, body = import_page(page, registries)
     assert "Tag:" not in body
+
+
+def test_a_menu_item_printed_again_over_the_article_is_its_section_not_its_headline(registries):
+    menu = ["Chính trị", "Quân sự", "Quốc phòng", "Pháp luật", "Học tập và làm theo Bác"]
+    page = lines("Báo Quân đội nhân dân", *menu, "Học tập và làm theo Bác", "Thứ Bảy, 18/05/2024 - 09:12",
+                 "Mỗi người lính là một tấm gương sáng", "QĐND - " + _SAPO, *_TEXT)
+    _result, meta, body = import_page(page, registries)
+    assert meta["title"] == "Mỗi người lính là một tấm gương sáng"
+    assert meta["summary"] == "QĐND - " + _SAPO
+    # a headline repeated below (a related list, the page's foot) still counts as the headline
+    page = lines("Trang chủ", "Học tập và làm theo Bác", "Thứ Bảy, 18/05/2024 - 09:12", _SAPO, *_TEXT,
+                 "Tin cùng chuyên mục", "Học tập và làm theo Bác", "Gương sáng nơi biên cương")
+    assert import_page(page, registries)[1]["title"] == "Học tập và làm theo Bác"

@@ -134,3 +134,21 @@ def test_a_menu_item_printed_again_over_the_article_is_its_section_not_its_headl
     page = lines("Trang chủ", "Học tập và làm theo Bác", "Thứ Bảy, 18/05/2024 - 09:12", _SAPO, *_TEXT,
                  "Tin cùng chuyên mục", "Học tập và làm theo Bác", "Gương sáng nơi biên cương")
     assert import_page(page, registries)[1]["title"] == "Học tập và làm theo Bác"
+
+
+def test_the_capital_named_only_as_a_venue_is_not_the_article_s_province(registries):
+    sapo = ("(Chinhphu.vn) - Chiều 17/5, tại Hà Nội, Thủ tướng Chính phủ dự hội nghị tổng kết công tác học tập "
+            "và làm theo Bác của Đảng bộ Chính phủ.")
+    page = lines("Thủ tướng: Mỗi cán bộ phải là một tấm gương về đạo đức, lối sống", "17/05/2024 18:42", sapo, *_TEXT[1:],
+                 "Thủ tướng yêu cầu người đứng đầu các cơ quan phải gương mẫu, nói đi đôi với làm, biểu dương "
+                 "những tấm gương tiêu biểu.")
+    result, meta, _body = import_page(page, registries)
+    assert meta["province"] == [] and any("Hà Nội" in w and "nơi diễn ra" in w for w in result.warnings)
+    # named as the subject too, the capital counts
+    page = lines("Hà Nội biểu dương điển hình làm theo Bác", "17/05/2024 18:42",
+                 "Chiều 17/5, tại Hà Nội, Thành ủy Hà Nội tổ chức hội nghị biểu dương 134 điển hình.", *_TEXT[1:])
+    assert import_page(page, registries)[1]["province"] == ["Hà Nội"]
+    # another province named only as a venue still counts as before
+    page = lines("Hội nghị biểu dương điển hình làm theo Bác", "17/05/2024 18:42",
+                 "Chiều 17/5, tại Nghệ An, Ban Tổ chức tổng kết công tác học tập và làm theo Bác năm 2023.", *_TEXT[1:])
+    assert import_page(page, registries)[1]["province"] == ["Nghệ An"]

@@ -240,9 +240,10 @@ def find_places(segments: list[tuple[str, str, int]], registries: Registries, fu
             add(name, FURNITURE, 0, aside=True)  # a national paper's address in its footer
     notes = []
     for name in [n for n in score if by_name[n].slug == CAPITAL and n not in elsewhere]:
-        del score[name]  # "Chiều 17/5, tại Hà Nội, Thủ tướng …": where central bodies meet, not the subject
-        notes.append(f"“{name}” chỉ được nhắc là nơi diễn ra sự kiện (thường là sự kiện của Trung ương): "
-                     "không tính là tỉnh của bài; nếu bài viết về Thủ đô, hãy ghi province")
+        weight = score.pop(name)  # "Chiều 17/5, tại Hà Nội, Thủ tướng …": where central bodies meet, not the subject
+        if all(w < weight for w in score.values()):  # said only where the capital would have been chosen
+            notes.append(f"“{name}” chỉ được nhắc là nơi diễn ra sự kiện (thường là sự kiện của Trung ương): "
+                         "không tính là tỉnh của bài; nếu bài viết về Thủ đô, hãy ghi province")
     found = _choose(score, best, first, by_name)
     return replace(found, warnings=notes + found.warnings) if notes else found
 

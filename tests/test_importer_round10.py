@@ -9,7 +9,7 @@ import pytest
 from generator.importer.entities import find_directives
 from generator.vietnamese import VN
 
-from importing import import_page, lines
+from importing import import_page, left_out, lines
 
 _2006 = "Cuộc vận động “Học tập và làm theo tấm gương đạo đức Hồ Chí Minh”"
 _2016 = "cuộc vận động học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
@@ -152,3 +152,19 @@ def test_the_capital_named_only_as_a_venue_is_not_the_article_s_province(registr
     page = lines("Hội nghị biểu dương điển hình làm theo Bác", "17/05/2024 18:42",
                  "Chiều 17/5, tại Nghệ An, Ban Tổ chức tổng kết công tác học tập và làm theo Bác năm 2023.", *_TEXT[1:])
     assert import_page(page, registries)[1]["province"] == ["Nghệ An"]
+
+
+def test_a_related_box_named_by_its_class_or_type_is_left_out_whole_without_a_heading(registries):
+    for box in ('<div class="VCSortableInPreviewMode link-content-footer" type="RelatedNewsBox">'
+                '<a href="/a.htm">Thủ tướng chủ trì Phiên họp Chính phủ thường kỳ tháng 4</a></div>',
+                '<div class="tinlienquan"><a href="/b.htm">Nghệ An biểu dương 95 điển hình tiên tiến</a></div>',
+                '<div id="related-news"><ul><li><a href="/c">Gương sáng nơi biên cương Nghệ An</a></li></ul></div>'):
+        result, _meta, body = import_page(_saved("", tail=box + "<p>Dịp này, 42 tập thể được tặng Bằng khen.</p>"),
+                                          registries, ".html")
+        headline = box.split('">')[-1].split("<")[0]
+        assert headline not in body and "42 tập thể" in body, box
+        assert any(headline in text for text in left_out(result, "khuôn trang (tin liên quan)"))
+    # "quan" alone in a class ("co-quan") names no related box
+    _result, _meta, body = import_page(_saved("", tail='<div class="co-quan"><p>Cơ quan đã khen thưởng 12 đoàn '
+                                                        'viên tiêu biểu.</p></div>'), registries, ".html")
+    assert "12 đoàn viên" in body

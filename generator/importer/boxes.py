@@ -28,6 +28,18 @@ ADVERT_KIND = "quảng cáo"  # the report's name for them
 _POST_HEADER = re.compile(r"entry|post|article|detail|story|single", re.IGNORECASE)
 
 
+# A box of links to other articles, by its class, id or type ("box-related", "tinlienquan", VCCorp's
+# type="RelatedNewsBox"): left out whole, even with no "Tin liên quan" heading to open it.
+_RELATED = re.compile(r"(?:^|[\s_-])(?:related(?:-?(?:news|posts?|articles?|links?|stories))?(?:-?box)?|"
+                      r"tin-?lien-?quan|lien-?quan|bai-?lien-?quan)(?=$|[\s_-])", re.IGNORECASE)
+RELATED_KIND = "tin liên quan"  # the report's name for them
+
+
+def related_box(names: str) -> bool:
+    """An element's class, id or type name a box of related articles."""
+    return bool(_RELATED.search(names))
+
+
 def advert_box(names: str) -> bool:
     """An element's class and id name an advertisement."""
     return bool(_ADVERT.search(names))

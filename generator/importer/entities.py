@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..taxonomy import PACKAGE_DATA, Directive, Registries, Tag
 from ..vietnamese import normalize, term_key
+from .campaigns import campaign_directives
 
 _TOKEN = re.compile(r"\w+")
 _JOIN = re.compile(r"[\s\-–—.]{0,3}")
@@ -154,6 +155,12 @@ def find_directives(text: str, registries: Registries, published=None) -> tuple[
     for m in _PLENUM.finditer(text):
         _plenum(m, reg, found, published)
     _abbreviated(text, registries, found)
+    named, warnings = campaign_directives(text, published)
+    for pos, symbol in named:
+        if reg.get(symbol) is not None:  # a site's own registry may leave one out
+            found.add(pos, reg.get(symbol))
+    for message in warnings:
+        found.warn(message)
     return [d for _pos, d in sorted(found.directives.values(), key=lambda x: x[0])], found.warnings
 
 

@@ -272,6 +272,15 @@ def _date_before(infos: list[Info], i: int) -> bool:
     return False
 
 
+def _menu_item_again(infos: list[Info], i: int) -> bool:
+    """The line's only other copies stand above it, each in a run of menu items (two short lines
+    before it), and none below: the section's name over the article, as its menu prints it."""
+    key = infos[i].key
+    copies = [j for j in range(len(infos)) if j != i and infos[j].key == key]
+    return bool(copies) and all(j < i and j >= 2 and all(
+        not infos[k].paragraph and 0 < infos[k].n_words <= 4 for k in (j - 2, j - 1)) for j in copies)
+
+
 def _score(infos: list[Info], i: int, lead: int | None, page_keys: set[str], counts: dict[str, int],
            site: bool = False) -> float:
     info = infos[i]
@@ -306,7 +315,9 @@ def _score(infos: list[Info], i: int, lead: int | None, page_keys: set[str], cou
         if counts.get(info.key, 0) > 1:
             score -= 3  # "1. <headline>" in a list of most-read articles
     elif counts.get(info.key, 0) > 1:
-        score += 1.5  # the headline repeated by breadcrumbs, lists, the page's title
+        # the headline repeated by breadcrumbs, lists, the page's title; but a menu's item printed
+        # again over the article is its section ("Học tập và làm theo Bác" above the date line)
+        score += -3 if _menu_item_again(infos, i) else 1.5
     if lead is not None:
         score += {0: 3.0, 1: 1.5, 2: 0.5}.get(_between(infos, i, lead), 0.0)
     if _date_next(infos, i):

@@ -26,7 +26,8 @@ from .inline import EDGE, emphasis, goes_on, joined, separated
 from .media import AMP_EMBEDS, IMAGE_TAGS, post_embed
 from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
 from .pictures import PicturesMixin
-from .boxes import ADVERT_KIND as _ADVERT_KIND, BoxEnds, ListMarks, advert_box, notes_box, post_header, quote_box
+from .boxes import ADVERT_KIND as _ADVERT_KIND, RELATED_KIND as _RELATED_KIND, BoxEnds, ListMarks, advert_box, \
+    notes_box, post_header, quote_box, related_box
 from .tables import TableBuilder
 from .teasers import REASON as TEASER, split_teasers
 from .videos import PendingVideo, player_page, watch_url, youtube_id
@@ -131,7 +132,7 @@ class _PageParser(PicturesMixin, HTMLParser):
         """Inside page furniture whose words the report lists (a sidebar, a menu, the page's footer),
         not inside a script, a style or a form's controls."""
         tag, _ = self._skipped
-        return (tag in _REPORTED or tag == _ADVERT_KIND) and self._hidden == self._hidden_before
+        return (tag in _REPORTED or tag in (_ADVERT_KIND, _RELATED_KIND)) and self._hidden == self._hidden_before
 
     def _flush(self) -> None:
         words = normalize(_SPACE.sub(" ", "".join(self._furniture)).strip())
@@ -243,8 +244,9 @@ class _PageParser(PicturesMixin, HTMLParser):
         names = f"{a.get('class', '')} {a.get('id', '')}"
         own = tag == "header" and post_header(names)
         advert = advert_box(names)
+        related = not advert and related_box(f"{names} {a.get('type', '')}")
         dropped = (tag in _SKIP and not (tag == "aside" and inside)) or (tag in _PAGE_ONLY and not inside and not own) \
-            or post or advert
+            or post or advert or related
         if tag in _BLOCK or tag in _REPORTED:
             self._flush()
             if self._tables:
@@ -266,7 +268,7 @@ class _PageParser(PicturesMixin, HTMLParser):
         elif tag == "li" and self._list_marks and not self._skip:
             self._buffer.append(self._list_marks[-1].marker(a))  # "1. ", "a. ", a note's "[1] "; "" in a <ul>
         if dropped and not self._skip:
-            self._skipped = (_ADVERT_KIND if advert else tag, len(self._stack))
+            self._skipped = (_ADVERT_KIND if advert else _RELATED_KIND if related else tag, len(self._stack))
             self._hidden_before = self._hidden
         if dropped or self._skip:
             self._skip += 1

@@ -30,7 +30,7 @@ _WIDGET = re.compile(
     r"lượt\s+truy\s+cập|tổng\s+truy\s+cập|\bonline\s*:|giá\s+vàng|tỷ\s+giá|âm\s+lịch", re.IGNORECASE)
 # "(Theo Báo Đồng Khởi)", "Nguồn: TTXVN", "Theo baolamdong.vn": a name, or a web address.
 # "Theo TTXVN", "Nguồn: baohatinh.vn", "Xem chi tiết tại: https://baohatinh.vn/…-post123.html" (a post's original).
-SOURCE_LABEL = r"(?:theo|nguồn|xem\s+chi\s+tiết\s+tại|chi\s+tiết\s+xem\s+tại|đọc\s+bài\s+gốc\s+tại|bài\s+gốc)"
+SOURCE_LABEL = r"(?:theo(?!\s+dõi(?!\w))|nguồn|xem\s+chi\s+tiết\s+tại|chi\s+tiết\s+xem\s+tại|đọc\s+bài\s+gốc\s+tại|bài\s+gốc)"
 _SOURCE = re.compile(r"^\(?\s*" + SOURCE_LABEL + r"\s*[:\s]\s*(?:[^.]{2,80}?|(?:https?://)?[\w-]+(?:\.[\w-]+)+"
                      r"(?:/[^\s()]*)?)\)?\s*\.?$", re.IGNORECASE)
 _ORG = re.compile(

@@ -33,6 +33,7 @@ DISTRICT = 0.8
 SUBJECT = 2.0
 VENUE = 0.25
 DATELINE = 0.5
+CAPITAL = "ha-noi"  # named only as a venue, the capital is where central bodies meet
 
 _I = re.IGNORECASE
 _VENUE = re.compile(r"(?<!\w)(?:tại|ở|từ|đến|ra|vào|sang|lên|xuống|thăm)\s+(?:(?:tỉnh|thành\s+phố|TP\.?|"
@@ -192,7 +193,11 @@ def find_places(segments: list[tuple[str, str, int]], registries: Registries, fu
     best: dict[str, tuple[float, int]] = {}
     first: dict[str, int] = {}
 
-    def add(name: str, weight: float, line: int) -> None:
+    elsewhere: set[str] = set()  # provinces named once at least in the article other than as a venue
+
+    def add(name: str, weight: float, line: int, aside: bool = False) -> None:
+        if not aside:
+            elsewhere.add(name)
         score[name] += weight
         first.setdefault(name, len(first))
         if weight > best.get(name, (0.0, 0))[0]:
@@ -209,7 +214,9 @@ def find_places(segments: list[tuple[str, str, int]], registries: Registries, fu
             before = text[max(0, pos - 40):pos]
             if _DISTRICT_WORD.search(before) or _NOT_DISTRICT_CONTEXT.search(before):
                 continue  # "huyện Quảng Ninh" (in Quảng Bình), "xã Hòa Bình", "đường Hà Nội"
-            add(province.name, _weight(part, before, pos < dateline_end), line)
+            in_dateline = pos < dateline_end
+            add(province.name, _weight(part, before, in_dateline), line,
+                aside=not in_dateline and bool(_VENUE.search(before)))
         for pos, district in district_matcher.find(matchable):
             before = text[max(0, pos - 40):pos]
             prefixed = bool(_DISTRICT_KIND.search(before))
@@ -230,8 +237,15 @@ def find_places(segments: list[tuple[str, str, int]], registries: Registries, fu
     if furniture:
         seen = {p.name for _pos, p in province_matcher.find(_apostrophes(normalize(furniture)))}
         for name in seen:
-            add(name, FURNITURE, 0)
-    return _choose(score, best, first, by_name)
+            add(name, FURNITURE, 0, aside=True)  # a national paper's address in its footer
+    notes = []
+    for name in [n for n in score if by_name[n].slug == CAPITAL and n not in elsewhere]:
+        weight = score.pop(name)  # "Chiều 17/5, tại Hà Nội, Thủ tướng …": where central bodies meet, not the subject
+        if all(w < weight for w in score.values()):  # said only where the capital would have been chosen
+            notes.append(f"“{name}” chỉ được nhắc là nơi diễn ra sự kiện (thường là sự kiện của Trung ương): "
+                         "không tính là tỉnh của bài; nếu bài viết về Thủ đô, hãy ghi province")
+    found = _choose(score, best, first, by_name)
+    return replace(found, warnings=notes + found.warnings) if notes else found
 
 
 def _weight(part: str, before: str, in_dateline: bool) -> float:

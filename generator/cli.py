@@ -167,6 +167,15 @@ class _Parser(argparse.ArgumentParser):
         super().error(message)
 
 
+def _port(text: str) -> int:
+    """--port 99999 served on port 34463 (the number wrapped round) while saying nothing, and
+    --port abc answered “cần kiểu int”: a port is a number up to 65535 (0 for any free one)."""
+    value = text.strip()
+    if value.isascii() and value.isdigit() and int(value) <= 65535:
+        return int(value)
+    raise argparse.ArgumentTypeError(f"cổng phải là một số từ 1 đến 65535 (ví dụ --port 8001), không phải “{text}”")
+
+
 def parser() -> argparse.ArgumentParser:
     argparse._ = _vietnamese  # type: ignore[attr-defined]
     argparse.ngettext = _vietnamese_plural  # type: ignore[attr-defined]
@@ -193,7 +202,7 @@ def parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", help="xem trước trang, tự dựng lại và tải lại khi lưu tệp")
     serve.add_argument("--root", default=".", help="thư mục dự án (chứa site.toml), mặc định: thư mục hiện tại")
     serve.add_argument("--host", default="127.0.0.1", help="địa chỉ mở máy chủ, mặc định 127.0.0.1 (chỉ máy này)")
-    serve.add_argument("--port", type=int, default=8000, help="cổng, mặc định 8000")
+    serve.add_argument("--port", type=_port, default=8000, help="cổng, mặc định 8000")
     serve.add_argument("--no-drafts", action="store_true", help="không hiện bài nháp và bài hẹn giờ đăng")
     serve.add_argument("--cms", action="store_true",
                        help="mở cả giao diện biên tập bài (Decap CMS) tại /admin/, ghi thẳng vào content/")

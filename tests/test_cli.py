@@ -99,6 +99,12 @@ def test_a_root_that_is_no_project_folder_is_a_message_and_nothing_is_made(tmp_p
     (["import", "-x.html"], "lamtheobac import: lỗi: thiếu ĐƯỜNG_DẪN (“-x.html” bắt đầu bằng “-” nên bị coi là "
                             "một tùy chọn; muốn dùng nó làm giá trị, hãy viết sau “--”: lamtheobac import -- -x.html)"),
     (["build", "--output"], "lamtheobac build: lỗi: --output: cần một giá trị"),
+    (["serve", "--port", "99999"], "lamtheobac serve: lỗi: --port: cổng phải là một số từ 1 đến 65535 "
+                                   "(ví dụ --port 8001), không phải “99999”"),
+    (["serve", "--port", "tám nghìn"], "lamtheobac serve: lỗi: --port: cổng phải là một số từ 1 đến 65535 "
+                                       "(ví dụ --port 8001), không phải “tám nghìn”"),
+    (["serve", "--port=-1"], "lamtheobac serve: lỗi: --port: cổng phải là một số từ 1 đến 65535 "
+                             "(ví dụ --port 8001), không phải “-1”"),
 ])
 def test_a_command_line_mistake_is_told_in_vietnamese(argv, said, capsys):
     """argparse's own messages ("error: invalid choice", "usage:") were in English."""

@@ -153,6 +153,12 @@ def _key_line(text: str, section: str | None, key: str) -> int | None:
             continue
         if current == section and re.match(rf'^"?{re.escape(key)}"?\s*=', line):
             return number
+    # A key written as a table of its own ("[feed]" for [feeds]): the line of its header.
+    table = key if section is None else f"{section}.{key}"
+    for number, raw in enumerate(text.splitlines(), 1):
+        header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]", raw.strip())
+        if key is not None and header and (header.group(1) == table or header.group(1).startswith(table + ".")):
+            return number
     return None
 
 
@@ -181,6 +187,19 @@ def _check_value(value: Any, hint: Any) -> tuple[bool, Any]:
 _TYPE_NAMES = {str: "một chuỗi", int: "một số nguyên", bool: "true hoặc false"}
 
 
+def _shown(value: Any) -> str:
+    """A wrong value as the editor wrote it in TOML: “mười”, not Python's 'mười'."""
+    if isinstance(value, str):
+        return f"“{value}”"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_shown(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "một bảng"
+    return str(value)
+
+
 def _build(cls, table: dict, text: str, section: str | None, display: str, errors: list):
     hints = get_type_hints(cls)
     allowed = {f.name: f for f in fields(cls) if not f.metadata.get("cli")}
@@ -203,7 +222,7 @@ def _build(cls, table: dict, text: str, section: str | None, display: str, error
         if not ok:
             expected = _TYPE_NAMES.get(hint_type) or ("một danh sách số nguyên" if get_args(hint_type) == (int, ...)
                                                       else "một danh sách chuỗi")
-            errors.append(ConfigError(f"{where}“{key}” phải là {expected}, không phải {value!r}", display, line))
+            errors.append(ConfigError(f"{where}“{key}” phải là {expected}, không phải {_shown(value)}", display, line))
             continue
         values[key] = converted
     return cls(**values)

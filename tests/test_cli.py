@@ -123,3 +123,28 @@ def test_the_help_is_in_vietnamese(capsys):
     out = capsys.readouterr().out
     assert out.startswith("cách dùng: lamtheobac build") and "tùy chọn:" in out
     assert "in hướng dẫn này rồi thoát" in out and "usage" not in out and "options:" not in out
+
+
+def test_every_option_of_every_command_is_named_and_explained_in_vietnamese(capsys):
+    """`serve -h` showed argparse's English placeholders (--root ROOT, --port PORT, --province PROVINCE),
+    and `import -h` listed --root with no explanation."""
+    import argparse
+    import re
+
+    from generator.cli import main, parser
+    commands = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    for name, command in commands.items():
+        for action in command._actions:
+            if action.option_strings and action.help != argparse.SUPPRESS:
+                assert action.help, (name, action.option_strings)
+            if action.option_strings and action.nargs is None and not isinstance(action, argparse._StoreConstAction):
+                assert action.metavar and re.search(r"[^\x00-\x7f]", action.metavar), (name, action.option_strings)
+        with pytest.raises(SystemExit):
+            main([name, "-h"])
+        said = capsys.readouterr().out
+        assert not re.search(r"--[a-z-]+ [A-Z_]+\b(?![^\s\]])", said), said
+    with pytest.raises(SystemExit):
+        main(["serve", "-h"])
+    assert capsys.readouterr().out.startswith(
+        "cách dùng: lamtheobac serve [-h] [--root THƯ_MỤC] [--host ĐỊA_CHỈ]\n"
+        "                            [--port CỔNG] [--no-drafts] [--cms]\n")

@@ -277,7 +277,13 @@ def main(argv: list[str] | None = None, runtime: Runtime | None = None) -> int:
     if previous is signal.default_int_handler:
         signal.signal(signal.SIGINT, _interrupted(os.getpid()))
     try:
-        _check_root(args)
+        try:
+            _check_root(args)
+        except SiteError as exc:
+            # Nothing was read or built: "Không dựng được trang … Trang đã xuất bản trước đó vẫn giữ
+            # nguyên" spoke of a build and a published site that `check`, `new` or a wrong folder never had.
+            print(str(exc), file=sys.stderr)
+            return 1
         return args.run(args)
     except BuildFailed as exc:
         _print_errors(exc.errors, getattr(exc, "published", None))

@@ -172,7 +172,8 @@ def run_check(root: Path, *, base_url: str | None = None, drafts: bool | None = 
     result = CheckResult()
     try:  # addresses are compared with the site `build` last published (moved.py)
         published = load_config(root, base_url=base_url).output_dir
-    except SiteError:
+    # BuildFailed is no SiteError: a misspelt site.toml key escaped as "Không dựng được trang …".
+    except (SiteError, BuildFailed):
         published = None  # the build below reports it
     with tempfile.TemporaryDirectory(prefix="lamtheobac-check-") as tmp:
         try:

@@ -50,8 +50,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .importer import import_command
     from .taxonomy import load_registries
 
-    config = load_config(Path(args.root))
-    registries = load_registries(config.path(config.data_dir), config.root)
+    try:
+        config = load_config(Path(args.root))
+        registries = load_registries(config.path(config.data_dir), config.root)
+    except (BuildFailed, SiteError) as exc:  # was "Không dựng được trang … đã xuất bản": import builds nothing
+        for error in getattr(exc, "errors", [exc]):
+            print(str(error).replace("\n", " "), file=sys.stderr)
+        print("Chưa nhập bài nào.", file=sys.stderr)
+        return 1
     out = Path(args.out) if args.out else config.path(config.content_dir) / "articles"
     status = import_command([Path(p) for p in args.paths], out, dry_run=args.dry_run, force=args.force,
                             images_prefix=args.images_prefix, registries=registries, stdout=sys.stdout,

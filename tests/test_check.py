@@ -234,3 +234,12 @@ def test_a_line_pasted_from_a_vntime_document_is_a_warning_with_its_reading(site
         "content/articles/bai-ba.md:13: cảnh báo: dòng này là chữ gõ bằng bảng mã cũ VNI-Windows (phông VNI-Times), "
         "chưa chuyển sang Unicode nên trang hiện chữ lỗi; đọc đúng là “Các cấp ủy đảng đã cụ thể hóa nội dung học "
         "tập.”: hãy sửa lại dòng này"]
+
+
+def test_a_misspelt_site_toml_key_is_a_check_error(site: Path, capsys):
+    """It escaped check as the build's “Không dựng được trang: 1 lỗi. Trang đã xuất bản trước đó vẫn giữ nguyên.”"""
+    (site / "site.toml").write_text('title = "Thử"\nper_pag = 5\n', encoding="utf-8")
+    code, out, err = check(site, capsys)
+    assert (code, out) == (1, "")
+    assert err == ("site.toml:2: khóa không hợp lệ “per_pag” (có phải ý bạn là: “per_page”?)\n"
+                   "Kiểm tra thấy 1 lỗi.\n")

@@ -149,3 +149,14 @@ def test_every_option_of_every_command_is_named_and_explained_in_vietnamese(caps
     assert capsys.readouterr().out.startswith(
         "cách dùng: lamtheobac serve [-h] [--root THƯ_MỤC] [--host ĐỊA_CHỈ]\n"
         "                            [--port CỔNG] [--no-drafts] [--cms]\n")
+
+
+def test_import_with_a_broken_site_toml_says_nothing_was_imported(tmp_path, capsys):
+    """It ended “Không dựng được trang: 1 lỗi. Trang đã xuất bản trước đó vẫn giữ nguyên.”, words of a build."""
+    from generator.cli import main
+    (tmp_path / "site.toml").write_text('title = "Thử"\nper_pag = 5\n', encoding="utf-8")
+    (tmp_path / "bai.txt").write_text("Tiêu đề\n\nNội dung.\n", encoding="utf-8")
+    assert main(["import", "--root", str(tmp_path), str(tmp_path / "bai.txt")]) == 1
+    assert capsys.readouterr().err == ("site.toml:2: khóa không hợp lệ “per_pag” (có phải ý bạn là: “per_page”?)\n"
+                                       "Chưa nhập bài nào.\n")
+    assert not (tmp_path / "content").exists()

@@ -252,8 +252,17 @@ def _control_errors(table: dict, text: str, display: str, section: str | None = 
     return errors
 
 
-def _validate(config: SiteConfig, text: str, display: str, errors: list) -> None:
+# The command-line options that set a key of site.toml (lamtheobac build --base-url …, --output …).
+_OPTIONS = {"base_url": "--base-url", "output_dir": "--output"}
+
+
+def _validate(config: SiteConfig, text: str, display: str, errors: list, given: frozenset = frozenset()) -> None:
     def err(key: str, message: str, section: str | None = None) -> None:
+        if section is None and key in given:  # the value came from the command line, not from site.toml:
+            # "site.toml:4: …" sent the editor to a line whose value was right.
+            option = _OPTIONS.get(key, "--" + key.replace("_", "-"))
+            errors.append(ConfigError(message.replace(f"“{key}”", "giá trị", 1), option, None))
+            return
         errors.append(ConfigError(message, display, _key_line(text, section, key)))
 
     parts = urlsplit(config.base_url)
@@ -449,7 +458,7 @@ def load_config(root: Path, **overrides: Any) -> SiteConfig:
     config = _build(SiteConfig, table, text, None, display, errors)
     overrides = {k: v for k, v in overrides.items() if v is not None}
     config = replace(config, root=root, **overrides)
-    _validate(config, text, display, errors)
+    _validate(config, text, display, errors, frozenset(overrides))
     if errors:
         raise BuildFailed(errors)
     return config

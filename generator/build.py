@@ -74,6 +74,7 @@ class BuildResult:
     unchanged: bool = False    # nothing changed: nothing was written
     site: Site | None = field(default=None, repr=False)
     moves: list[SiteError] = field(default_factory=list)  # warnings: articles moved by hand (moved.py)
+    images: tuple = ()         # the images folder's files (sources.ImageFile): check notes what is no picture
 
 
 def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[int, int]],
@@ -342,7 +343,7 @@ class Builder:
                 shown = run.visible(read, pages, now)
                 if run.unchanged(shown, pages):
                     result = self._unchanged(run, None, len(run.previous.signatures), locals())
-                    result.moves = run.moves
+                    result.moves, result.images = run.moves, run.sources.images
                     return result
                 site = run.collect(shown, pages, read)
                 templates, jobs = run.plan(site)
@@ -350,7 +351,7 @@ class Builder:
                 if pages_plan.nothing:
                     self._remember(run, templates, jobs)
                     result = self._unchanged(run, site, len(jobs), locals())
-                    result.moves = run.moves
+                    result.moves, result.images = run.moves, run.sources.images
                     return result
                 written, reused = run.write(pages_plan, templates, site)
                 run.save(read, self.log)
@@ -369,7 +370,8 @@ class Builder:
             self.log(f"Đã dựng {written} trang (giữ nguyên {reused}), {files} tệp trong {seconds:.2f} giây → "
                      f"{display_path(run.output_dir, config.root)}/")
             self.runtime.keep(locals())
-            return BuildResult(written, files, seconds, run.output_dir, reused, False, site, run.moves)
+            return BuildResult(written, files, seconds, run.output_dir, reused, False, site, run.moves,
+                               run.sources.images)
 
     def _recover(self, config: SiteConfig) -> None:
         """A publish a killed build left half done is finished or undone first, before this build

@@ -23,10 +23,16 @@ def _print_errors(errors: list[SiteError], published: str | None) -> None:
           file=sys.stderr)
 
 
+_ROOT_HELP = "thư mục dự án (chứa site.toml), mặc định: thư mục hiện tại"
+
+
 def _site_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", default=".", help="thư mục dự án (chứa site.toml), mặc định: thư mục hiện tại")
-    parser.add_argument("--base-url", help="địa chỉ gốc của trang, ghi đè base_url trong site.toml")
-    parser.add_argument("--output", help="thư mục đầu ra, ghi đè output_dir")
+    parser.add_argument("--root", default=".", metavar="THƯ_MỤC", help=_ROOT_HELP)
+    parser.add_argument("--base-url", metavar="ĐỊA_CHỈ",
+                        help="địa chỉ gốc của trang, ghi đè base_url trong site.toml")
+    parser.add_argument("--output", metavar="THƯ_MỤC",
+                        help="thư mục ghi trang đã dựng, thay cho output_dir trong site.toml "
+                             "(mặc định output/)")
     parser.add_argument("--drafts", action="store_true", default=None, help="dựng cả bài nháp")
     parser.add_argument("--future", action="store_true", default=None, help="dựng cả bài hẹn giờ đăng")
 
@@ -44,8 +50,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     from .importer import import_command
     from .taxonomy import load_registries
 
-    config = load_config(Path(args.root))
-    registries = load_registries(config.path(config.data_dir), config.root)
+    try:
+        config = load_config(Path(args.root))
+        registries = load_registries(config.path(config.data_dir), config.root)
+    except (BuildFailed, SiteError) as exc:  # was "Không dựng được trang … đã xuất bản": import builds nothing
+        for error in getattr(exc, "errors", [exc]):
+            print(str(error).replace("\n", " "), file=sys.stderr)
+        print("Chưa nhập bài nào.", file=sys.stderr)
+        return 1
     out = Path(args.out) if args.out else config.path(config.content_dir) / "articles"
     status = import_command([Path(p) for p in args.paths], out, dry_run=args.dry_run, force=args.force,
                             images_prefix=args.images_prefix, registries=registries, stdout=sys.stdout,
@@ -167,6 +179,15 @@ class _Parser(argparse.ArgumentParser):
         super().error(message)
 
 
+def _port(text: str) -> int:
+    """--port 99999 served on port 34463 (the number wrapped round) while saying nothing, and
+    --port abc answered “cần kiểu int”: a port is a number up to 65535 (0 for any free one)."""
+    value = text.strip()
+    if value.isascii() and value.isdigit() and int(value) <= 65535:
+        return int(value)
+    raise argparse.ArgumentTypeError(f"cổng phải là một số từ 1 đến 65535 (ví dụ --port 8001), không phải “{text}”")
+
+
 def parser() -> argparse.ArgumentParser:
     argparse._ = _vietnamese  # type: ignore[attr-defined]
     argparse.ngettext = _vietnamese_plural  # type: ignore[attr-defined]
@@ -180,20 +201,22 @@ def parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="chuyển bài thô (.txt, .html, .mhtml) thành bài Markdown")
     imp.add_argument("paths", nargs="+", metavar="ĐƯỜNG_DẪN")
-    imp.add_argument("--root", default=".")
-    imp.add_argument("--out", help="thư mục ghi bài, mặc định content/articles")
+    imp.add_argument("--root", default=".", metavar="THƯ_MỤC", help=_ROOT_HELP)
+    imp.add_argument("--out", metavar="THƯ_MỤC", help="thư mục ghi bài, mặc định content/articles")
     imp.add_argument("--dry-run", action="store_true", help="chỉ in kết quả, không ghi tệp")
     imp.add_argument("--force", action="store_true", help="ghi đè bài đã có")
-    imp.add_argument("--images-prefix", default="/images/", help="đường dẫn ảnh trong bài, mặc định /images/")
+    imp.add_argument("--images-prefix", default="/images/", metavar="ĐƯỜNG_DẪN",
+                     help="đường dẫn ảnh trong bài, mặc định /images/")
     imp.add_argument("--report", action="store_true",
                      help="in bảng các trường tìm được kèm số dòng, độ tin cậy và các dòng đã bỏ "
                           "(luôn in khi chạy trên cửa sổ lệnh)")
     imp.set_defaults(run=cmd_import)
 
     serve = sub.add_parser("serve", help="xem trước trang, tự dựng lại và tải lại khi lưu tệp")
-    serve.add_argument("--root", default=".", help="thư mục dự án (chứa site.toml), mặc định: thư mục hiện tại")
-    serve.add_argument("--host", default="127.0.0.1", help="địa chỉ mở máy chủ, mặc định 127.0.0.1 (chỉ máy này)")
-    serve.add_argument("--port", type=int, default=8000, help="cổng, mặc định 8000")
+    serve.add_argument("--root", default=".", metavar="THƯ_MỤC", help=_ROOT_HELP)
+    serve.add_argument("--host", default="127.0.0.1", metavar="ĐỊA_CHỈ",
+                       help="địa chỉ mở máy chủ, mặc định 127.0.0.1 (chỉ máy này)")
+    serve.add_argument("--port", type=_port, default=8000, metavar="CỔNG", help="cổng, mặc định 8000")
     serve.add_argument("--no-drafts", action="store_true", help="không hiện bài nháp và bài hẹn giờ đăng")
     serve.add_argument("--cms", action="store_true",
                        help="mở cả giao diện biên tập bài (Decap CMS) tại /admin/, ghi thẳng vào content/")
@@ -201,15 +224,16 @@ def parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("new", help="tạo bài viết mới trong content/articles/")
     new.add_argument("title", metavar="TIÊU_ĐỀ")
-    new.add_argument("--root", default=".", help="thư mục dự án (chứa site.toml), mặc định: thư mục hiện tại")
-    new.add_argument("--province", action="append", default=[], help="tỉnh, thành phố (lặp lại được)")
-    new.add_argument("--directive", action="append", default=[], help="văn bản chỉ đạo, ví dụ 05-CT/TW (lặp lại được)")
-    new.add_argument("--tag", action="append", default=[], help="chủ đề (lặp lại được)")
+    new.add_argument("--root", default=".", metavar="THƯ_MỤC", help=_ROOT_HELP)
+    new.add_argument("--province", action="append", default=[], metavar="TỈNH", help="tỉnh, thành phố (lặp lại được)")
+    new.add_argument("--directive", action="append", default=[], metavar="VĂN_BẢN",
+                     help="văn bản chỉ đạo, ví dụ 05-CT/TW (lặp lại được)")
+    new.add_argument("--tag", action="append", default=[], metavar="CHỦ_ĐỀ", help="chủ đề (lặp lại được)")
     new.set_defaults(run=cmd_new)
 
     check = sub.add_parser("check", help="kiểm tra nội dung, mẫu và liên kết mà không ghi trang")
-    check.add_argument("--root", default=".", help="thư mục dự án (chứa site.toml), mặc định: thư mục hiện tại")
-    check.add_argument("--base-url", help="địa chỉ gốc của trang, ghi đè base_url trong site.toml")
+    check.add_argument("--root", default=".", metavar="THƯ_MỤC", help=_ROOT_HELP)
+    check.add_argument("--base-url", metavar="ĐỊA_CHỈ", help="địa chỉ gốc của trang, ghi đè base_url trong site.toml")
     check.add_argument("--drafts", action="store_true", default=None, help="kiểm tra cả bài nháp")
     check.add_argument("--future", action="store_true", default=None, help="kiểm tra cả bài hẹn giờ đăng")
     check.set_defaults(run=cmd_check)
@@ -259,7 +283,13 @@ def main(argv: list[str] | None = None, runtime: Runtime | None = None) -> int:
     if previous is signal.default_int_handler:
         signal.signal(signal.SIGINT, _interrupted(os.getpid()))
     try:
-        _check_root(args)
+        try:
+            _check_root(args)
+        except SiteError as exc:
+            # Nothing was read or built: "Không dựng được trang … Trang đã xuất bản trước đó vẫn giữ
+            # nguyên" spoke of a build and a published site that `check`, `new` or a wrong folder never had.
+            print(str(exc), file=sys.stderr)
+            return 1
         return args.run(args)
     except BuildFailed as exc:
         _print_errors(exc.errors, getattr(exc, "published", None))

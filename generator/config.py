@@ -153,6 +153,12 @@ def _key_line(text: str, section: str | None, key: str) -> int | None:
             continue
         if current == section and re.match(rf'^"?{re.escape(key)}"?\s*=', line):
             return number
+    # A key written as a table of its own ("[feed]" for [feeds]): the line of its header.
+    table = key if section is None else f"{section}.{key}"
+    for number, raw in enumerate(text.splitlines(), 1):
+        header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]", raw.strip())
+        if key is not None and header and (header.group(1) == table or header.group(1).startswith(table + ".")):
+            return number
     return None
 
 
@@ -181,6 +187,19 @@ def _check_value(value: Any, hint: Any) -> tuple[bool, Any]:
 _TYPE_NAMES = {str: "một chuỗi", int: "một số nguyên", bool: "true hoặc false"}
 
 
+def _shown(value: Any) -> str:
+    """A wrong value as the editor wrote it in TOML: “mười”, not Python's 'mười'."""
+    if isinstance(value, str):
+        return f"“{value}”"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(_shown(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "một bảng"
+    return str(value)
+
+
 def _build(cls, table: dict, text: str, section: str | None, display: str, errors: list):
     hints = get_type_hints(cls)
     allowed = {f.name: f for f in fields(cls) if not f.metadata.get("cli")}
@@ -203,7 +222,7 @@ def _build(cls, table: dict, text: str, section: str | None, display: str, error
         if not ok:
             expected = _TYPE_NAMES.get(hint_type) or ("một danh sách số nguyên" if get_args(hint_type) == (int, ...)
                                                       else "một danh sách chuỗi")
-            errors.append(ConfigError(f"{where}“{key}” phải là {expected}, không phải {value!r}", display, line))
+            errors.append(ConfigError(f"{where}“{key}” phải là {expected}, không phải {_shown(value)}", display, line))
             continue
         values[key] = converted
     return cls(**values)
@@ -233,8 +252,17 @@ def _control_errors(table: dict, text: str, display: str, section: str | None = 
     return errors
 
 
-def _validate(config: SiteConfig, text: str, display: str, errors: list) -> None:
+# The command-line options that set a key of site.toml (lamtheobac build --base-url …, --output …).
+_OPTIONS = {"base_url": "--base-url", "output_dir": "--output"}
+
+
+def _validate(config: SiteConfig, text: str, display: str, errors: list, given: frozenset = frozenset()) -> None:
     def err(key: str, message: str, section: str | None = None) -> None:
+        if section is None and key in given:  # the value came from the command line, not from site.toml:
+            # "site.toml:4: …" sent the editor to a line whose value was right.
+            option = _OPTIONS.get(key, "--" + key.replace("_", "-"))
+            errors.append(ConfigError(message.replace(f"“{key}”", "giá trị", 1), option, None))
+            return
         errors.append(ConfigError(message, display, _key_line(text, section, key)))
 
     parts = urlsplit(config.base_url)
@@ -430,7 +458,7 @@ def load_config(root: Path, **overrides: Any) -> SiteConfig:
     config = _build(SiteConfig, table, text, None, display, errors)
     overrides = {k: v for k, v in overrides.items() if v is not None}
     config = replace(config, root=root, **overrides)
-    _validate(config, text, display, errors)
+    _validate(config, text, display, errors, frozenset(overrides))
     if errors:
         raise BuildFailed(errors)
     return config

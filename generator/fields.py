@@ -375,6 +375,15 @@ def resolved(check: Checker, registry, key: str, names: tuple[str, ...]) -> list
         if entry is not None:
             found.append(entry)
             continue
+        parts = [part.strip() for part in re.split(r"[,;]", name) if part.strip()]
+        if len(parts) > 1 and all(registry.get(part) is not None for part in parts):
+            # "province: Lào Cai, Yên Bái": several names in one string, each known; the plain
+            # "không có … trong danh mục" sent the editor looking for a misspelling.
+            listed = ", ".join(f"\"{registry.get(part).names[0]}\"" for part in parts)
+            check.errors.append(ContentError(
+                f"“{name}” là {len(parts)} {registry.kind} viết chung trong một chuỗi; hãy viết mỗi tên trong ngoặc "
+                f"kép riêng, thành danh sách: {key}: [{listed}]", check.src.path, check.src.line_of_item(key, name)))
+            continue
         try:
             registry.resolve(name, check.src.path, check.src.line_of_item(key, name))
         except ContentError as exc:

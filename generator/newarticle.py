@@ -7,6 +7,7 @@ builds as it is.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime
 from pathlib import Path
 
@@ -42,13 +43,21 @@ def canonical_terms(registries: Registries, provinces: list[str], directives: li
     for kind, registry, names in (("province", registries.provinces, provinces),
                                   ("directive", registries.directives, directives)):
         for name in names:
-            try:
-                entry = registry.resolve(normalize(name).strip(), None, None)
-            except ContentError as exc:
-                errors.append(SiteError(exc.message))
-                continue
-            if entry.name not in out[kind]:
-                out[kind].append(entry.name)
+            name = normalize(name).strip()
+            # --province "Lào Cai, Yên Bái": names known one by one are written as a list, as the option
+            # given twice would; a name of the registry is looked up whole first.
+            parts = [part.strip() for part in re.split(r"[,;]", name) if part.strip()]
+            if registry.get(name) is None and len(parts) > 1 and all(registry.get(p) is not None for p in parts):
+                entries = [registry.get(part) for part in parts]
+            else:
+                try:
+                    entries = [registry.resolve(name, None, None)]
+                except ContentError as exc:
+                    errors.append(SiteError(exc.message))
+                    continue
+            for entry in entries:
+                if entry.name not in out[kind]:
+                    out[kind].append(entry.name)
     found_tags: list[str] = []
     notes: list[str] = []
     for name in tags:

@@ -106,8 +106,11 @@ def place_sort_key(name: str) -> tuple:
 
 T = TypeVar("T", Province, Directive, Tag, Unit)
 
-_SO = re.compile(r"\bsố\s+")
-_TU = re.compile(r"/tư\b")
+# Matched on term_key's output, where a syllable's tone is a digit at its end ("số" -> "sô4"): written
+# as plain "số" the pattern never matched. Only before a number ("Chỉ thị số 06"), so that a tag such as
+# "số hóa" keeps its own identity.
+_SO = re.compile(r"\b" + re.escape(term_key("số")) + r"\s+(?=\d)")
+_TU = re.compile(r"/" + re.escape(term_key("tư")) + r"\b")
 
 
 @lru_cache(maxsize=65536)

@@ -102,6 +102,26 @@ def test_missing_terms_summary_and_alt_are_warnings_only(site: Path, capsys):
     assert out.endswith("không có lỗi, 4 cảnh báo.\n")
 
 
+def test_files_of_the_images_folder_that_are_no_picture_are_warnings_as_the_build_notes_them(site: Path, capsys):
+    """`build` printed “Lưu ý: …” for these; `check`, run before publishing, said nothing of them."""
+    images = site / "content" / "images"
+    (images / "ke-hoach.pdf").write_bytes(b"%PDF-1.4\n")
+    (images / "IMG_0001.HEIC").write_bytes(b"\0\0\0\x18ftypheic")
+    (images / "Thumbs.db").write_bytes(b"\0")
+    code, out, err = check(site, capsys)
+    assert code == 0
+    assert err.splitlines() == [
+        "content/images/IMG_0001.HEIC: cảnh báo: ảnh dạng .heic mà trình duyệt không hiện được (hay chỉ một vài "
+        "trình duyệt hiện); bài nào dùng ảnh này sẽ hiện ô trống: hãy xuất lại thành JPEG hay PNG",
+        "content/images/Thumbs.db: cảnh báo: tệp “Thumbs.db” là tệp tạm hay tệp hệ thống do một phần mềm để lại, "
+        "không phải ảnh, mà vẫn được xuất bản ở /images/Thumbs.db; hãy xóa nó khỏi thư mục ảnh",
+        "content/images/ke-hoach.pdf: cảnh báo: tệp .pdf không phải ảnh mà vẫn được xuất bản ở /images/ke-hoach.pdf, "
+        "ai có địa chỉ đều tải về được; nếu là văn bản đính kèm, hãy liên kết tới nó trong bài (ví dụ [Tải văn bản]"
+        "(/images/ke-hoach.pdf)), nếu không, hãy xóa nó khỏi thư mục ảnh",
+    ]
+    assert out.endswith("không có lỗi, 3 cảnh báo.\n")
+
+
 def test_a_publication_year_before_1890_is_a_warning(site: Path, capsys):
     """0202 for 2020 is a typo the build cannot refuse (old documents are allowed) but check points at."""
     write(site, "bai-ba", 3, "Nội dung.", meta=FULL)
@@ -202,3 +222,12 @@ def test_a_line_pasted_from_a_vntime_document_is_a_warning_with_its_reading(site
         "content/articles/bai-ba.md:13: cảnh báo: dòng này là chữ gõ bằng bảng mã cũ VNI-Windows (phông VNI-Times), "
         "chưa chuyển sang Unicode nên trang hiện chữ lỗi; đọc đúng là “Các cấp ủy đảng đã cụ thể hóa nội dung học "
         "tập.”: hãy sửa lại dòng này"]
+
+
+def test_a_misspelt_site_toml_key_is_a_check_error(site: Path, capsys):
+    """It escaped check as the build's “Không dựng được trang: 1 lỗi. Trang đã xuất bản trước đó vẫn giữ nguyên.”"""
+    (site / "site.toml").write_text('title = "Thử"\nper_pag = 5\n', encoding="utf-8")
+    code, out, err = check(site, capsys)
+    assert (code, out) == (1, "")
+    assert err == ("site.toml:2: khóa không hợp lệ “per_pag” (có phải ý bạn là: “per_page”?)\n"
+                   "Kiểm tra thấy 1 lỗi.\n")

@@ -83,7 +83,8 @@ def test_a_root_that_is_no_project_folder_is_a_message_and_nothing_is_made(tmp_p
     ]
     for argv, message in cases:
         assert main(argv) == 1, argv
-        assert capsys.readouterr().err.splitlines()[0] == message
+        # The message alone: no "Không dựng được trang … Trang đã xuất bản trước đó vẫn giữ nguyên" after it.
+        assert capsys.readouterr().err == message + "\n"
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == before
 
 
@@ -99,6 +100,12 @@ def test_a_root_that_is_no_project_folder_is_a_message_and_nothing_is_made(tmp_p
     (["import", "-x.html"], "lamtheobac import: lỗi: thiếu ĐƯỜNG_DẪN (“-x.html” bắt đầu bằng “-” nên bị coi là "
                             "một tùy chọn; muốn dùng nó làm giá trị, hãy viết sau “--”: lamtheobac import -- -x.html)"),
     (["build", "--output"], "lamtheobac build: lỗi: --output: cần một giá trị"),
+    (["serve", "--port", "99999"], "lamtheobac serve: lỗi: --port: cổng phải là một số từ 1 đến 65535 "
+                                   "(ví dụ --port 8001), không phải “99999”"),
+    (["serve", "--port", "tám nghìn"], "lamtheobac serve: lỗi: --port: cổng phải là một số từ 1 đến 65535 "
+                                       "(ví dụ --port 8001), không phải “tám nghìn”"),
+    (["serve", "--port=-1"], "lamtheobac serve: lỗi: --port: cổng phải là một số từ 1 đến 65535 "
+                             "(ví dụ --port 8001), không phải “-1”"),
 ])
 def test_a_command_line_mistake_is_told_in_vietnamese(argv, said, capsys):
     """argparse's own messages ("error: invalid choice", "usage:") were in English."""
@@ -117,3 +124,39 @@ def test_the_help_is_in_vietnamese(capsys):
     out = capsys.readouterr().out
     assert out.startswith("cách dùng: lamtheobac build") and "tùy chọn:" in out
     assert "in hướng dẫn này rồi thoát" in out and "usage" not in out and "options:" not in out
+
+
+def test_every_option_of_every_command_is_named_and_explained_in_vietnamese(capsys):
+    """`serve -h` showed argparse's English placeholders (--root ROOT, --port PORT, --province PROVINCE),
+    and `import -h` listed --root with no explanation."""
+    import argparse
+    import re
+
+    from generator.cli import main, parser
+    commands = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction)).choices
+    for name, command in commands.items():
+        for action in command._actions:
+            if action.option_strings and action.help != argparse.SUPPRESS:
+                assert action.help, (name, action.option_strings)
+            if action.option_strings and action.nargs is None and not isinstance(action, argparse._StoreConstAction):
+                assert action.metavar and re.search(r"[^\x00-\x7f]", action.metavar), (name, action.option_strings)
+        with pytest.raises(SystemExit):
+            main([name, "-h"])
+        said = capsys.readouterr().out
+        assert not re.search(r"--[a-z-]+ [A-Z_]+\b(?![^\s\]])", said), said
+    with pytest.raises(SystemExit):
+        main(["serve", "-h"])
+    assert capsys.readouterr().out.startswith(
+        "cách dùng: lamtheobac serve [-h] [--root THƯ_MỤC] [--host ĐỊA_CHỈ]\n"
+        "                            [--port CỔNG] [--no-drafts] [--cms]\n")
+
+
+def test_import_with_a_broken_site_toml_says_nothing_was_imported(tmp_path, capsys):
+    """It ended “Không dựng được trang: 1 lỗi. Trang đã xuất bản trước đó vẫn giữ nguyên.”, words of a build."""
+    from generator.cli import main
+    (tmp_path / "site.toml").write_text('title = "Thử"\nper_pag = 5\n', encoding="utf-8")
+    (tmp_path / "bai.txt").write_text("Tiêu đề\n\nNội dung.\n", encoding="utf-8")
+    assert main(["import", "--root", str(tmp_path), str(tmp_path / "bai.txt")]) == 1
+    assert capsys.readouterr().err == ("site.toml:2: khóa không hợp lệ “per_pag” (có phải ý bạn là: “per_page”?)\n"
+                                       "Chưa nhập bài nào.\n")
+    assert not (tmp_path / "content").exists()

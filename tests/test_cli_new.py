@@ -69,6 +69,19 @@ def test_terms_are_checked_and_written_with_canonical_names(site: Path, capsys):
     assert 'tags: ["nêu gương", "chủ đề riêng"]\n' in text
 
 
+def test_names_given_together_in_one_option_are_written_as_a_list(site: Path, capsys):
+    """--province "Lào Cai, Yên Bái" was refused as an unknown province (with the two right names as hints)."""
+    assert run(site, "Bài hai tỉnh", "--province", "Lào Cai, Yên Bái", "--province", "yên bái",
+               "--directive", "Chỉ thị 05; 03-CT/TƯ") == 0
+    out, err = capsys.readouterr()
+    assert (out, err) == ("content/articles/bai-hai-tinh.md\n", "")
+    text = (site / "content/articles/bai-hai-tinh.md").read_text(encoding="utf-8")
+    assert 'province: ["Lào Cai", "Yên Bái"]\n' in text
+    assert 'directives: ["05-CT/TW", "03-CT/TW"]\n' in text
+    assert run(site, "Bài sai", "--province", "Lào Cai, Yên Bay") == 1
+    assert capsys.readouterr().err.startswith("không có tỉnh, thành phố “Lào Cai, Yên Bay” trong danh mục")
+
+
 def test_unknown_terms_are_refused_with_a_suggestion(site: Path, capsys):
     assert run(site, "Bài sai", "--province", "Lào Cay", "--directive", "05-CT") == 1
     out, err = capsys.readouterr()

@@ -184,7 +184,7 @@ def test_cms_section_is_typed(tmp_path: Path):
         "site.toml:2: [cms] backend “github” cần “repo” dạng “chủ/tên-kho”, ví dụ repo = \"ban-tuyen-giao/lamtheobac\"",
         "site.toml:3: khóa không hợp lệ [cms] “publish_mod” (có phải ý bạn là: “publish_mode”?)",
         "site.toml:4: [cms] “branch” không phải tên nhánh Git hợp lệ: “a b”",
-        "site.toml:5: [cms] “enabled” phải là true hoặc false, không phải 'có'",
+        "site.toml:5: [cms] “enabled” phải là true hoặc false, không phải “có”",
     ]
     (tmp_path / "site.toml").write_text('[cms]\nbackend = "gitea"\n', encoding="utf-8")
     with pytest.raises(BuildFailed) as info:

@@ -24,12 +24,36 @@ def test_all_errors_together_with_suggestions(tmp_path: Path):
         load_config(tmp_path)
     assert [str(e) for e in info.value.errors] == [
         "site.toml:1: khóa không hợp lệ “titel” (có phải ý bạn là: “title”?)",
-        "site.toml:2: “per_page” phải là một số nguyên, không phải 'mười'",
+        "site.toml:2: “per_page” phải là một số nguyên, không phải “mười”",
         "site.toml:3: “base_url” phải là địa chỉ đầy đủ có http:// hoặc https://, ví dụ “https://example.org/”, "
         "không phải “example.org”",
         "site.toml:5: [feeds] “size” phải lớn hơn 0",
         "site.toml:6: khóa không hợp lệ [feeds] “sise” (có phải ý bạn là: “size”?)",
     ]
+
+
+def test_a_misspelt_table_is_located_at_its_header(tmp_path: Path):
+    """[feed] for [feeds] was reported as “site.toml:” with no line: the key is a table header."""
+    write(tmp_path, 'title = "x"\n\n[feed]\nsize = 3\n\n[urls.extra]\nx = 1\n\n[ publisherr ]\nname = "y"\n')
+    with pytest.raises(BuildFailed) as info:
+        load_config(tmp_path)
+    assert [str(e) for e in info.value.errors] == [
+        "site.toml:3: khóa không hợp lệ “feed” (có phải ý bạn là: “feeds”?)",
+        "site.toml:6: khóa không hợp lệ [urls] “extra”",
+        "site.toml:9: khóa không hợp lệ “publisherr” (có phải ý bạn là: “publisher”?)",
+    ]
+
+
+@pytest.mark.parametrize("line, shown", [
+    ('per_page = true', "true"), ('per_page = 1.5', "1.5"), ('title = ["a", 1]', "[“a”, 1]"),
+    ('title = false', "false"),
+])
+def test_a_wrong_value_is_shown_as_written_in_toml(tmp_path: Path, line, shown):
+    """Python's spelling (True, ['a', 1], 'mười') was shown to the editor."""
+    write(tmp_path, line + "\n")
+    with pytest.raises(BuildFailed) as info:
+        load_config(tmp_path)
+    assert str(info.value.errors[0]).endswith(f", không phải {shown}")
 
 
 def test_cli_overrides_win_and_are_validated(tmp_path: Path):
@@ -39,6 +63,18 @@ def test_cli_overrides_win_and_are_validated(tmp_path: Path):
         ("https://b.example/hoc-tap", "/hoc-tap/", "public", True)
     with pytest.raises(BuildFailed):
         load_config(tmp_path, base_url="ftp://x")
+
+
+def test_a_wrong_base_url_option_is_told_at_the_option_not_at_site_toml(tmp_path: Path, capsys):
+    """`build --base-url example.org/hoc-tap` said “site.toml:1: “base_url” phải là …”: that line was right."""
+    from generator.cli import main
+    write(tmp_path, 'base_url = "https://a.example/"\nper_pag = 3\n')
+    assert main(["check", "--root", str(tmp_path), "--base-url", "example.org/hoc-tap"]) == 1
+    assert capsys.readouterr().err == (
+        "--base-url: giá trị phải là địa chỉ đầy đủ có http:// hoặc https://, ví dụ “https://example.org/”, "
+        "không phải “example.org/hoc-tap”\n"
+        "site.toml:2: khóa không hợp lệ “per_pag” (có phải ý bạn là: “per_page”?)\n"
+        "Kiểm tra thấy 2 lỗi.\n")
 
 
 def test_url_patterns_are_checked(tmp_path: Path):
@@ -84,5 +120,5 @@ def test_theme_keys_are_checked(tmp_path: Path):
         load_config(tmp_path)
     assert [str(e) for e in info.value.errors] == [
         "site.toml:1: không tìm thấy ảnh logo “/images/khong-co.svg” (tệp content/images/khong-co.svg)",
-        "site.toml:3: [images] “widths” phải là một danh sách số nguyên, không phải ['640']",
+        "site.toml:3: [images] “widths” phải là một danh sách số nguyên, không phải [“640”]",
     ]

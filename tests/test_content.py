@@ -83,6 +83,27 @@ def test_tags_whose_pages_would_collide_are_an_error_naming_both(tmp_path):
     ]
 
 
+def test_several_known_names_in_one_string_are_told_as_a_list(tmp_path):
+    """`province: Lào Cai, Yên Bái` said “không có tỉnh, thành phố “Lào Cai, Yên Bái” trong danh mục (có phải ý
+    bạn là: “Yên Bái”, “Lào Cai”?)”: the editor looked for a misspelling in names that are right."""
+    root = make_site(tmp_path, {
+        "a.md": "---\ntitle: A\ndate: 2021-05-20\nprovince: Lào Cai, Yên Bái\n---\n\nMột.\n",
+        "b.md": "---\ntitle: B\ndate: 2021-05-20\nprovince: [\"TP.HCM; hoà bình\"]\n"
+                "directives: [\"Chỉ thị 05, 03-CT/TƯ\"]\n---\n\nHai.\n",
+        "c.md": "---\ntitle: C\ndate: 2021-05-20\nprovince: Lào Cai, Yên Bay\n---\n\nBa.\n",
+    })
+    assert errors_of(root) == [
+        "content/articles/a.md:4: “Lào Cai, Yên Bái” là 2 tỉnh, thành phố viết chung trong một chuỗi; hãy viết mỗi "
+        "tên trong ngoặc kép riêng, thành danh sách: province: [\"Lào Cai\", \"Yên Bái\"]",
+        "content/articles/b.md:4: “TP.HCM; hoà bình” là 2 tỉnh, thành phố viết chung trong một chuỗi; hãy viết mỗi "
+        "tên trong ngoặc kép riêng, thành danh sách: province: [\"TP. Hồ Chí Minh\", \"Hòa Bình\"]",
+        "content/articles/b.md:5: “Chỉ thị 05, 03-CT/TƯ” là 2 văn bản viết chung trong một chuỗi; hãy viết mỗi "
+        "tên trong ngoặc kép riêng, thành danh sách: directives: [\"05-CT/TW\", \"03-CT/TW\"]",
+        "content/articles/c.md:4: không có tỉnh, thành phố “Lào Cai, Yên Bay” trong danh mục (có phải ý bạn là: "
+        "“Lào Cai”?)",
+    ]
+
+
 def test_a_free_tag_colliding_with_a_listed_one_is_an_error(tmp_path):
     root = make_site(tmp_path, {"neu-guong.md": (
         "---\ntitle: Nêu gương\ndate: 2021-05-20\ntags: [\"nêu gương!\"]\n---\n\nMột.\n")})

@@ -278,7 +278,7 @@ def test_a_template_saved_in_another_code_page_is_located_not_a_traceback(tmp_pa
     ('base_url = "//example.org/"\nper_page = "12"\ntimezone = "Asia/Hanoi"\n', [
         "site.toml:1: “base_url” phải là địa chỉ đầy đủ có http:// hoặc https://, ví dụ “https://example.org/”, "
         "không phải “//example.org/”",
-        "site.toml:2: “per_page” phải là một số nguyên, không phải '12'",
+        "site.toml:2: “per_page” phải là một số nguyên, không phải “12”",
         "site.toml:3: không biết múi giờ “Asia/Hanoi” (dùng ví dụ “Asia/Ho_Chi_Minh”)",
     ]),
     ('base_url = "https://example.org/"\ntheme = "mac-dinh"\n',

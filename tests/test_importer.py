@@ -695,3 +695,24 @@ def test_a_pipe_or_an_oversized_file_is_refused_and_the_others_imported(tmp_path
     assert "ong.txt: không phải tệp thường (một ống dẫn, thiết bị hay ổ cắm mang tên tệp): không nhập được" in report
     assert "lon.html: tệp nặng 50 MB, quá 50 MB mà một trang báo cần" in report
     assert len(list((tmp_path / "out").iterdir())) == 1
+
+
+def test_the_report_names_files_from_the_folder_the_editor_works_in(tmp_path, monkeypatch, capsys):
+    """The articles and images folders come from site.toml as absolute paths: the report said
+    “bai.txt → /home/…/content/articles/….md” and “(/home/…/content/images/hcm1.jpg, …)”."""
+    from generator.cli import main
+    site = tmp_path / "site"
+    (site / "content" / "images").mkdir(parents=True)
+    (site / "site.toml").write_text('title = "Thử"\n', encoding="utf-8")
+    (site / "content" / "images" / "hcm1.jpg").write_bytes(b"\xff\xd8 another photo")
+    raw = site / "bai-tho" / "bai.txt"
+    raw.parent.mkdir()
+    raw.write_bytes((FIXTURES / "seeds" / "003_0243bbcd1e694cb2.txt").read_bytes())
+    monkeypatch.chdir(site)
+    assert main(["import", "--report", "bai-tho/bai.txt"]) == 0
+    out = capsys.readouterr().out
+    written = [line for line in out.splitlines() if line.startswith("bai-tho/bai.txt → ")]
+    assert written == ["bai-tho/bai.txt → content/articles/hieu-qua-qua-2-nam-thuc-hien-chi-thi-so-05-ct-tw-cua-bo-chinh-"
+                       "tri.md: đã ghi"]
+    assert "thư mục ảnh đã có một ảnh khác cùng tên (content/images/hcm1.jpg, " in out
+    assert str(tmp_path) not in out

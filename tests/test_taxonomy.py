@@ -31,6 +31,23 @@ def test_more_directive_aliases(registries, alias, symbol):
     assert registries.directives.get(alias).symbol == symbol
 
 
+# The guide: "TƯ" and "TW", with or without "số", are one spelling; every listed alias in any of the four.
+@pytest.mark.parametrize("alias, symbol", [
+    ("Chỉ thị số 06", "06-CT/TW"), ("Quy định số 08", "08-QĐi/TW"), ("Kết luận số 21", "21-KL/TW"),
+    ("Chỉ thị 05-CT/TƯ", "05-CT/TW"), ("Quy định 144-QĐ/TƯ", "144-QĐ/TW"), ("chỉ thị SỐ 42", "42-CT/TW"),
+    ("Quy định 08-QĐi/TƯ", "08-QĐi/TW"),
+])
+def test_so_and_tu_are_optional_in_every_directive_spelling(registries, alias, symbol):
+    assert registries.directives.get(alias).symbol == symbol
+
+
+def test_so_is_dropped_only_before_a_number(tmp_path: Path):
+    (tmp_path / "tags.csv").write_text("name,description,aliases,keywords\nsố hóa,,,\nhóa,,,\n", encoding="utf-8")
+    tags = load_registries(tmp_path).tags
+    assert tags.get("Số hoá").name == "số hóa"
+    assert tags.get("hoá").name == "hóa"
+
+
 @pytest.mark.parametrize("variant, name", [
     ("Hoà Bình", "Hòa Bình"), ("Đăk Nông", "Đắk Nông"), ("Dak Lak", "Đắk Lắk"), ("TP.HCM", "TP. Hồ Chí Minh"),
     ("Bà Rịa – Vũng Tàu", "Bà Rịa - Vũng Tàu"), ("Thừa Thiên - Huế", "Thừa Thiên Huế"), ("Bắc Cạn", "Bắc Kạn"),

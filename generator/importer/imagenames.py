@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..sources import display_path
+
 
 def _local_copy(name: str, page_dir: Path | None) -> Path | None:
     if page_dir is None:
@@ -69,6 +71,6 @@ def free_names(names: list[str], slug: str, images_dir: Path | None, page_dir: P
             "không so được vì không tìm thấy tệp ảnh của trang"
         todo = "ảnh nằm trong tệp trang, sẽ được ghi với tên này" if inside is not None else \
             "hãy chép ảnh của bài vào thư mục ảnh với tên này"
-        warnings.append(f"ảnh “{name}”: thư mục ảnh đã có một ảnh khác cùng tên ({taken.as_posix()}, {why}); "
+        warnings.append(f"ảnh “{name}”: thư mục ảnh đã có một ảnh khác cùng tên ({display_path(taken, Path.cwd())}, {why}); "
                         f"bài dùng tên mới “{new}”: {todo}")
     return renamed, warnings

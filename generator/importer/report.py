@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from ..sources import display_path
 from .frontmatter import CHECK as CHECK_COMMENT
 
 if TYPE_CHECKING:
@@ -53,10 +54,16 @@ def _images(r: "Converted") -> str:
             + "; hãy chép các tệp còn lại vào thư mục ảnh của trang)")
 
 
+def reached(path: Path) -> str:
+    """A path as the editor reaches it from the folder the command runs in: content/articles/a.md, not
+    /home/…/content/articles/a.md (the articles folder comes from site.toml as an absolute path)."""
+    return display_path(path, Path.cwd())
+
+
 def print_file_report(out: Output, display: str, target: Path, status: str, r: "Converted", ok: bool,
                       detailed: bool) -> None:
     m = r.meta
-    out.print(f"{'' if ok else 'LỖI '}{display} → {target.as_posix()}: {status}")
+    out.print(f"{'' if ok else 'LỖI '}{display} → {reached(target)}: {status}")
     date = m.date.isoformat() if m.date else NONE
     if m.draft:
         date = f"{NONE} trên trang; ghi tạm {date}, bài để nháp"

@@ -116,8 +116,9 @@ def test_files_of_the_images_folder_that_are_no_picture_are_warnings_as_the_buil
         "content/images/Thumbs.db: cảnh báo: tệp “Thumbs.db” là tệp tạm hay tệp hệ thống do một phần mềm để lại, "
         "không phải ảnh, mà vẫn được xuất bản ở /images/Thumbs.db; hãy xóa nó khỏi thư mục ảnh",
         "content/images/ke-hoach.pdf: cảnh báo: tệp .pdf không phải ảnh mà vẫn được xuất bản ở /images/ke-hoach.pdf, "
-        "ai có địa chỉ đều tải về được; nếu là văn bản đính kèm, hãy liên kết tới nó trong bài (ví dụ [Tải văn bản]"
-        "(/images/ke-hoach.pdf)), nếu không, hãy xóa nó khỏi thư mục ảnh",
+        "ai có địa chỉ đều tải về được; nếu là văn bản đính kèm, hãy chuyển nó sang thư mục văn bản content/files "
+        "(địa chỉ sẽ là /files/ke-hoach.pdf, và cổng kiểm tra tệp đúng là văn bản) rồi sửa liên kết trong bài, nếu "
+        "không, hãy xóa nó khỏi thư mục ảnh",
     ]
     assert out.endswith("không có lỗi, 3 cảnh báo.\n")
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .activeimages import image_notes
 from .errors import BuildFailed, SiteError
+from .frontmatter import file_lines, key_line
 from .linkcheck import BrokenLink, check_links
 from .markdown import Renderer
 from .removed import notes
@@ -35,25 +36,15 @@ class CheckResult:
     files: int = 0
 
 
-def _lines(root: Path, shown: str) -> list[str]:
-    try:
-        return (root / shown).read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return []  # it was read a moment ago; if it is gone now, lines are just unknown
-
-
 def _bytes(root: Path, shown: str) -> bytes:
     try:
         return (root / shown).read_bytes()
     except OSError:
-        return b""  # as _lines: read a moment ago; gone now, nothing is left to warn about
+        return b""  # as file_lines: read a moment ago; gone now, nothing is left to warn about
 
 
 def _key_line(lines: list[str], key: str) -> int:
-    for number, text in enumerate(lines, 1):
-        if text.startswith(f"{key}:"):
-            return number
-    return 1
+    return key_line(lines, key) or 1
 
 
 def _link_line(lines: list[str], url: str) -> int | None:
@@ -99,7 +90,7 @@ def content_warnings(site, root: Path) -> list[SiteError]:
         warnings.append(SiteError(WARNING + message, path, line))
 
     for article in site.articles:
-        lines = _lines(root, article.path)
+        lines = file_lines(root / article.path)
         if not article.provinces:
             warn("bài viết chưa có tỉnh, thành phố (province)", article.path, _key_line(lines, "province"))
         if not article.directives:
@@ -114,7 +105,7 @@ def content_warnings(site, root: Path) -> list[SiteError]:
     config = site.config
     renderer = Renderer(config.base_path, config.security.iframe_hosts, config.markdown_engine)
     for item in (*site.articles, *site.pages):
-        lines = _lines(root, item.path)
+        lines = file_lines(root / item.path)
         warnings += notes(renderer, _bytes(root, item.path), item.path, WARNING)
         for line, src in images_without_alt(lines):
             warn(f"ảnh “{src}” chưa có lời mô tả (alt)", item.path, line)
@@ -156,7 +147,7 @@ def _with_source(errors: list[BrokenLink], site, root: Path) -> list[SiteError]:
             out.append(error)
             continue
         url = error.url
-        lines = _lines(root, source)
+        lines = file_lines(root / source)
         plain = "/" + url[len(base):] if url.startswith(base) and base != "/" else url
         line = _link_line(lines, plain) or _link_line(lines, url) or _text_line(lines, plain) or _text_line(lines, url)
         where = f"{source}:{line}" if line else source

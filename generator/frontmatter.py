@@ -6,8 +6,9 @@ a body, or into ContentErrors that point at the file and line to fix.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -68,6 +69,35 @@ _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)  # searched from 
 _TOP_KEY = re.compile(r"^([^\s#:\-][^:]*?)\s*:(?:\s|$)")
 
 
+def _key_of(text: str) -> str | None:
+    """The top-level key a front matter line writes, if any."""
+    match = _TOP_KEY.match(text)
+    return match.group(1).strip().strip("'\"") if match else None
+
+
+def file_lines(path: Path) -> list[str]:
+    """A source file's lines, read again after the build read it (for locating what it reports);
+    [] when it is gone or no longer UTF-8 since."""
+    try:
+        return path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+
+
+def key_line(lines: Sequence[str], key: str) -> int | None:
+    """The line of a top-level key in a file's front matter (lines: file_lines), as
+    Source.line_of finds it; None when the front matter does not write it."""
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for number in range(2, len(lines) + 1):
+        text = lines[number - 1]
+        if _CLOSING.match(text):
+            return None
+        if _key_of(text) == key:
+            return number
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """A source file split in two; lines are 1-based lines of the whole file."""
@@ -83,9 +113,9 @@ class Source:
         lines = self.key_lines
         if not lines:  # one pass for all keys: 20,000 unknown keys are reported in linear time
             for index, text in enumerate(self.fm_lines):
-                match = _TOP_KEY.match(text)
-                if match:
-                    lines.setdefault(match.group(1).strip().strip("'\""), index + 2)
+                name = _key_of(text)
+                if name is not None:
+                    lines.setdefault(name, index + 2)
             lines.setdefault(None, 1)  # marks the index as built
         return lines.get(key, 1)
 

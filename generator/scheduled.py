@@ -4,18 +4,15 @@ where the article went. A static site changes only when it is built: the article
 first build after its time, so the note says that too."""
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import datetime
 
 from .config import SiteConfig
 from .content import Article
 from .errors import SiteError
+from .frontmatter import file_lines, key_line
 from .removed import NOTE
 from .vietnamese import format_datetime
-
-_DATE_KEY = re.compile(r"^date\s*:", re.M)
-
 
 def scheduled_notes(articles: Sequence[Article], config: SiteConfig, now: datetime) -> list[SiteError]:
     """A note at the `date` line of each article left out only because its date is to come."""
@@ -28,15 +25,5 @@ def scheduled_notes(articles: Sequence[Article], config: SiteConfig, now: dateti
         text = (f"{NOTE}bài hẹn đăng lúc {format_datetime(article.date)} (ngày trong khóa “date” còn chưa tới) nên "
                 "chưa được xuất bản; trang là trang tĩnh, nên bài chỉ hiện ra ở lần dựng trang đầu tiên sau giờ đó. "
                 "Nếu ngày này gõ nhầm, hãy sửa “date”")
-        notes.append(SiteError(text, article.path, _date_line(config, article)))
+        notes.append(SiteError(text, article.path, key_line(file_lines(config.root / article.path), "date")))
     return notes
-
-
-def _date_line(config: SiteConfig, article: Article) -> int | None:
-    """The line of the `date` key in the article's file (read again: only for the few scheduled)."""
-    try:
-        head = (config.root / article.path).read_text(encoding="utf-8-sig", errors="replace")[:200_000]
-    except OSError:
-        return None
-    match = _DATE_KEY.search(head)
-    return head.count("\n", 0, match.start()) + 1 if match else None

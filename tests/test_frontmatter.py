@@ -259,3 +259,16 @@ def test_a_front_matter_of_megabytes_is_refused_at_the_line_passing_the_bound(fr
 def test_a_long_front_matter_within_the_bound_is_read():
     front = 'title: "Bài"\nsummary: "' + "Tóm tắt dài. " * 10_000 + '"\n'
     assert split(f"---\n{front}---\n\nNội dung.\n", "a.md").meta["summary"].startswith("Tóm tắt dài.")
+
+
+def test_a_keys_line_is_found_in_the_front_matter_as_the_reader_finds_it():
+    """check's warnings and the scheduled-article note locate a key by Source.line_of's rule, one
+    helper for both: a key written "date :" or quoted is found, a body line "summary: …" is not."""
+    from generator.frontmatter import key_line
+    text = '---\ntitle: "A"\ndate : 2030-01-01\n"province": []\n---\n\nsummary: chữ trong bài\n'
+    lines = text.splitlines()
+    assert key_line(lines, "date") == 3
+    assert key_line(lines, "province") == 4
+    assert key_line(lines, "summary") is None
+    assert key_line(lines, "date") == split(text, "a.md").line_of("date")
+    assert key_line(["# no front matter", "date: 1"], "date") is None

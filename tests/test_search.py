@@ -2227,3 +2227,15 @@ def test_a_directive_named_in_english_is_found_by_its_kind_and_number(fixture_in
     assert conclusion["ids"] == ket_luan["ids"]
     (word,) = search(fixture_index, "the directive")  # not before a number: a word as typed
     assert word["total"] == 0
+
+
+def test_indexing_processes_leave_numpy_huge_pages_unadvised():
+    """A process that indexes turns numpy's huge page advice off (keep_freed_memory): faulting
+    advised arrays cost the scan up to 200 us an article of system time (docs/search.md)."""
+    code = ("import numpy as np; core = getattr(np, '_core', None) or np.core; "
+            "before = core.multiarray._get_madvise_hugepage(); "
+            "from generator.search.entries import keep_freed_memory; keep_freed_memory(); "
+            "print(before, core.multiarray._get_madvise_hugepage())")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={**os.environ, "NUMPY_MADVISE_HUGEPAGE": "1"})
+    assert done.stdout.split() == ["True", "False"]

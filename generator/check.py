@@ -14,13 +14,12 @@ from datetime import datetime
 from pathlib import Path
 
 from .activeimages import image_notes
-from .errors import BuildFailed, SiteError
+from .errors import WARNING, BuildFailed, SiteError
 from .frontmatter import file_lines, key_line
 from .linkcheck import BrokenLink, check_links
 from .markdown import Renderer
 from .removed import notes
 
-WARNING = "cảnh báo: "
 EARLIEST_LIKELY_YEAR = 1890  # Bác's birth year: an older publication date is most likely a typo
 _MD_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)")
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)

@@ -13,6 +13,10 @@ from collections.abc import Iterable
 # a file name or a pasted value holds (a newline in a file name split the message line).
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
+# What begins a warning's message (check, build's notes of moved articles): a warning is a
+# SiteError that never fails a build or a check.
+WARNING = "cảnh báo: "
+
 
 def printable(text: str) -> str:
     """text with control characters written as escapes (\\n, \\x07 …), so it stays one line."""

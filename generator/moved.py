@@ -17,10 +17,8 @@ from dataclasses import dataclass
 
 from .aliases import output_of
 from .config import SiteConfig
-from .errors import SiteError
+from .errors import WARNING, SiteError
 from .vietnamese import term_key
-
-WARNING = "cảnh báo: "  # as check.WARNING: a warning never fails a build or a check
 
 
 @dataclass(frozen=True)

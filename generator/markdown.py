@@ -377,8 +377,7 @@ class Renderer:
         if "<iframe" in clean:
             clean = _EMPTY_IFRAME.sub("", clean)
         clean = _LAZY.sub(lambda m: f"<{m[1]}{m[2]}{SET_ATTRIBUTES[m[1]]}>", clean)
-        if "<table" in clean:
-            clean = mark_figures(clean)  # columns of figures right-aligned by the theme
+        clean = mark_figures(clean)  # columns of figures right-aligned by the theme
         if "<li>" in clean:
             clean = _TASK_MARK[self.engine].sub(
                 lambda m: '<li class="task">' + (m[1] or "") + ("☐" if m[2] in " \ue000" else "☑") + " ", clean)

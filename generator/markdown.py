@@ -22,6 +22,7 @@ import nh3
 
 from . import rescan
 from .nesting import TooDeep, check_depth
+from .plainhtml import Plain
 from .tables import mark_figures
 
 ENGINES = ("cmark-gfm", "python-markdown")
@@ -292,6 +293,7 @@ class Renderer:
             # GitHub's set without "tagfilter", which would print allowed iframes as text.
             self._cmark = _Cmark(Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_GITHUB_PRE_LANG | Options.CMARK_OPT_FOOTNOTES,
                                  ("table", "autolink", "strikethrough", "tasklist"))
+        self._plain = Plain(TAGS)
         # Built once: nh3.clean(**options) converts the allowlists to Rust sets on every call
         # (about half its time; docs/benchmarks.md).
         self._cleaner = nh3.Cleaner(
@@ -371,7 +373,9 @@ class Renderer:
             if unclosed is not None:
                 raise Unclosed(unclosed[0], _source_line(text, raw, *unclosed))
         self._credentials = []
-        clean = self._cleaner.clean(raw)
+        clean = self._plain(raw)  # None: nh3 decides (plainhtml.py)
+        if clean is None:
+            clean = self._cleaner.clean(raw)
         if self._credentials:
             raise self._credentials_error(text)
         if "<iframe" in clean:

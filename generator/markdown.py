@@ -293,7 +293,7 @@ class Renderer:
             # GitHub's set without "tagfilter", which would print allowed iframes as text.
             self._cmark = _Cmark(Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_GITHUB_PRE_LANG | Options.CMARK_OPT_FOOTNOTES,
                                  ("table", "autolink", "strikethrough", "tasklist"))
-        self._plain = Plain(TAGS)
+        self._plain = Plain(TAGS, {"h1": "h2"}, (MAX_NESTING - 4) // 3)  # as check_depth's first test
         # Built once: nh3.clean(**options) converts the allowlists to Rust sets on every call
         # (about half its time; docs/benchmarks.md).
         self._cleaner = nh3.Cleaner(
@@ -361,7 +361,11 @@ class Renderer:
         when Python-Markdown would read the text over again for minutes."""
         if self._md is not None:
             rescan.check(text)  # Rescanned: Python-Markdown would take minutes
-        raw = _H1.sub(r"<\1h2", _FIGURE.sub(_figure, self.to_html(text)))
+        raw = self.to_html(text)
+        clean = self._plain(raw)  # no figure, iframe, link, comment …: nothing below applies but task marks
+        if clean is not None:
+            return self._task_marks(clean)
+        raw = _H1.sub(r"<\1h2", _FIGURE.sub(_figure, raw))
         if "<li>" in raw:
             raw = _TASK_INPUT.sub(lambda m: "<li>" + (m[2] or "") + ("\ue001" if m[1] else "\ue000"), raw)
         try:
@@ -373,19 +377,20 @@ class Renderer:
             if unclosed is not None:
                 raise Unclosed(unclosed[0], _source_line(text, raw, *unclosed))
         self._credentials = []
-        clean = self._plain(raw)  # None: nh3 decides (plainhtml.py)
-        if clean is None:
-            clean = self._cleaner.clean(raw)
+        clean = self._cleaner.clean(raw)
         if self._credentials:
             raise self._credentials_error(text)
         if "<iframe" in clean:
             clean = _EMPTY_IFRAME.sub("", clean)
         clean = _LAZY.sub(lambda m: f"<{m[1]}{m[2]}{SET_ATTRIBUTES[m[1]]}>", clean)
-        clean = mark_figures(clean)  # columns of figures right-aligned by the theme
-        if "<li>" in clean:
-            clean = _TASK_MARK[self.engine].sub(
-                lambda m: '<li class="task">' + (m[1] or "") + ("☐" if m[2] in " \ue000" else "☑") + " ", clean)
+        clean = self._task_marks(mark_figures(clean))  # columns of figures right-aligned by the theme
         return _BACKREF.sub(r'\1 aria-label="Về chỗ dẫn chú thích">', clean) if "#fnref" in clean else clean
+
+    def _task_marks(self, clean: str) -> str:
+        if "<li>" not in clean:
+            return clean
+        return _TASK_MARK[self.engine].sub(
+            lambda m: '<li class="task">' + (m[1] or "") + ("☐" if m[2] in " \ue000" else "☑") + " ", clean)
 
     def _credentials_error(self, text: str) -> Credentials:
         tag, url = self._credentials[0]

@@ -27,14 +27,16 @@ _ENTITIES = ("quot;", "amp;", "lt;", "gt;")  # what the engines write (cmark: no
 END, BLOCK, RULE, ITEM, PHRASE, BREAK = range(6)  # kinds of tag
 
 
-def _known(allowed: frozenset[str]) -> dict[str, tuple[int, str, str]]:
-    """Every tag as the engines write it -> (kind, name, as nh3 writes it), for the tags nh3 keeps."""
+def _known(allowed: frozenset[str], renamed: dict[str, str]) -> dict[str, tuple[int, str, str]]:
+    """Every tag as the engines write it -> (kind, name, as nh3 writes it), for the tags nh3 keeps;
+    renamed: tags written under another name (h1 -> h2: the page's title is its only h1)."""
     known = {}
-    for name in _BLOCKS + ("li",) + _PHRASING:
-        if name in allowed:
-            kind = BLOCK if name in _BLOCKS else ITEM if name == "li" else PHRASE
-            known[f"<{name}>"] = (kind, name, f"<{name}>")
-            known[f"</{name}>"] = (END, name, f"</{name}>")
+    for name in _BLOCKS + ("li",) + _PHRASING + tuple(renamed):
+        shown = renamed.get(name, name)
+        if shown in allowed:
+            kind = BLOCK if shown in _BLOCKS else ITEM if shown == "li" else PHRASE
+            known[f"<{name}>"] = (kind, name, f"<{shown}>")
+            known[f"</{name}>"] = (END, name, f"</{shown}>")
     for name, kind in (("br", BREAK), ("hr", RULE)):
         if name in allowed:
             for written in (f"<{name}>", f"<{name} />", f"<{name}/>"):
@@ -42,8 +44,9 @@ def _known(allowed: frozenset[str]) -> dict[str, tuple[int, str, str]]:
     return known
 
 
-def plain_html(raw: str, known: dict[str, tuple[int, str, str]]) -> str | None:
-    """raw as nh3 gives it back (known: the tags it keeps, see Plain), or None when raw needs nh3."""
+def plain_html(raw: str, known: dict[str, tuple[int, str, str]], deepest: int = 32) -> str | None:
+    """raw as nh3 gives it back (known: the tags it keeps, see Plain), or None when raw needs nh3
+    (or nests deeper than `deepest`: the renderer's own depth check decides then)."""
     # the parser drops NUL and a leading byte order mark, and reads \r as \n
     if "\x00" in raw or "\r" in raw or raw.startswith("\ufeff"):
         return None
@@ -77,6 +80,8 @@ def plain_html(raw: str, known: dict[str, tuple[int, str, str]]) -> str | None:
         if kind != RULE and kind != BREAK:
             stack.append(name)
             parent = name
+            if len(stack) > deepest:
+                return None
         parts[i] = written
     last = parts[-1]
     if stack or "<" in last or ">" in last:
@@ -88,10 +93,12 @@ def plain_html(raw: str, known: dict[str, tuple[int, str, str]]) -> str | None:
 
 
 class Plain:
-    """plain_html with the tags an nh3 allow-list keeps."""
+    """plain_html with the tags an nh3 allow-list keeps, some renamed, up to a depth."""
 
-    def __init__(self, allowed_tags: set[str] | frozenset[str]):
-        self.known = _known(frozenset(allowed_tags))
+    def __init__(self, allowed_tags: set[str] | frozenset[str], renamed: dict[str, str] | None = None,
+                 deepest: int = 32):
+        self.known = _known(frozenset(allowed_tags), renamed or {})
+        self.deepest = deepest
 
     def __call__(self, raw: str) -> str | None:
-        return plain_html(raw, self.known)
+        return plain_html(raw, self.known, self.deepest)

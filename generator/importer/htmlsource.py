@@ -30,7 +30,7 @@ from .boxes import ADVERT_KIND as _ADVERT_KIND, RELATED_KIND as _RELATED_KIND, B
     notes_box, post_header, quote_box, related_box
 from .tables import TableBuilder
 from .teasers import REASON as TEASER, split_teasers
-from .videos import PendingVideo, player_page, watch_url, youtube_id
+from .videos import PLAYER_KIND, PendingVideo, player_box, player_page, watch_url, youtube_id
 from .wordpage import symbol_font, symbol_glyph, word_style_hint
 
 _SKIP = {"script", "style", "nav", "aside", "noscript", "template", "svg", "iframe", "button",
@@ -110,6 +110,7 @@ class _PageParser(PicturesMixin, HTMLParser):
         self._notes: list[int] = []  # depths in self._stack of the open boxes of notes
         self._list_marks: list[ListMarks] = []  # for each open <ol>/<ul>, how its items are numbered
         self._videos: set[str] = set()  # addresses of the videos linked so far
+        self._player: tuple[int, int, dict] | None = None  # the open player box (pictures.py)
 
     # -- structure --
     def _inside_article(self) -> bool:
@@ -132,7 +133,7 @@ class _PageParser(PicturesMixin, HTMLParser):
         """Inside page furniture whose words the report lists (a sidebar, a menu, the page's footer),
         not inside a script, a style or a form's controls."""
         tag, _ = self._skipped
-        return (tag in _REPORTED or tag in (_ADVERT_KIND, _RELATED_KIND)) and self._hidden == self._hidden_before
+        return (tag in _REPORTED or tag in (_ADVERT_KIND, _RELATED_KIND, PLAYER_KIND)) and self._hidden == self._hidden_before
 
     def _flush(self) -> None:
         words = normalize(_SPACE.sub(" ", "".join(self._furniture)).strip())
@@ -245,8 +246,9 @@ class _PageParser(PicturesMixin, HTMLParser):
         own = tag == "header" and post_header(names)
         advert = advert_box(names)
         related = not advert and related_box(f"{names} {a.get('type', '')}")
+        player = not self._skip and player_box(a)
         dropped = (tag in _SKIP and not (tag == "aside" and inside)) or (tag in _PAGE_ONLY and not inside and not own) \
-            or post or advert or related
+            or post or advert or related or player
         if tag in _BLOCK or tag in _REPORTED:
             self._flush()
             if self._tables:
@@ -268,7 +270,10 @@ class _PageParser(PicturesMixin, HTMLParser):
         elif tag == "li" and self._list_marks and not self._skip:
             self._buffer.append(self._list_marks[-1].marker(a))  # "1. ", "a. ", a note's "[1] "; "" in a <ul>
         if dropped and not self._skip:
-            self._skipped = (_ADVERT_KIND if advert else _RELATED_KIND if related else tag, len(self._stack))
+            self._skipped = (_ADVERT_KIND if advert else _RELATED_KIND if related else PLAYER_KIND if player else tag,
+                             len(self._stack))
+        if player:
+            self._start_player(a)
             self._hidden_before = self._hidden
         if dropped or self._skip:
             self._skip += 1
@@ -391,6 +396,8 @@ class _PageParser(PicturesMixin, HTMLParser):
                 self._hint.pop()
                 self._hint_at.pop()
             self._close(top)
+            if self._player and self._player[0] > len(self._stack):
+                self._end_player()
             if top == tag:
                 break
         if tag not in _BLOCK and not self._skip:

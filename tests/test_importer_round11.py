@@ -49,3 +49,26 @@ def test_a_player_box_without_an_address_is_reported_not_written(registries):
     _result, _meta, body = import_page(_saved(inside='<p class="videostream-note">Dịp này, 42 tập thể được '
                                                      'tặng Bằng khen.</p>'), registries, ".html")
     assert "42 tập thể" in body
+
+
+def test_a_list_inside_a_list_item_stays_nested_and_the_outer_list_goes_on(registries):
+    lists = ('<p>Kế hoạch đề ra các yêu cầu:</p><ol><li>Học tập gắn với Kết luận 01-KL/TW;</li>'
+             '<li>Mỗi đảng viên xây dựng kế hoạch làm theo:<ul><li>đăng ký việc làm cụ thể;</li>'
+             '<li>báo cáo kết quả:<ol><li>giữa năm;</li><li>cuối năm.</li></ol></li></ul></li>'
+             '<li>Gắn với phong trào thi đua.</li></ol>'
+             '<ul><li>Thời gian: quý II/2024.</li><li>Hình thức: trực tiếp.</li></ul>')
+    _result, _meta, body = import_page(_saved(inside=lists), registries, ".html")
+    assert ("1. Học tập gắn với Kết luận 01-KL/TW;\n"
+            "2. Mỗi đảng viên xây dựng kế hoạch làm theo:\n"
+            "    - đăng ký việc làm cụ thể;\n"
+            "    - báo cáo kết quả:\n"
+            "        1. giữa năm;\n"
+            "        2. cuối năm.\n"
+            "3. Gắn với phong trào thi đua.\n\n"
+            "- Thời gian: quý II/2024.\n"
+            "- Hình thức: trực tiếp.\n\n") in body, body
+    # bullets in bullets, and a numbered list after a nested one that starts again at 1: a new list
+    lists = ('<ul><li>Cấp tỉnh:<ul><li>Ban Tuyên giáo;</li><li>Ban Dân vận.</li></ul></li><li>Cấp huyện.</li></ul>'
+             '<ol><li>Quý I;</li></ol><ol><li>Quý II.</li></ol>')
+    _result, _meta, body = import_page(_saved(inside=lists), registries, ".html")
+    assert "- Cấp tỉnh:\n    - Ban Tuyên giáo;\n    - Ban Dân vận.\n- Cấp huyện.\n\n1. Quý I;\n\n1. Quý II." in body, body

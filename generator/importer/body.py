@@ -154,13 +154,14 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold"))))
         elif b.hint == "li" and _OL_ITEM.match(text):  # an <ol>'s item with the number the page draws
             number, rest = _OL_ITEM.match(text).groups()
-            nodes.append(Node("li", rest, src=f"{number}.", line=b.line, marked=_marked(b, rest)))
+            nodes.append(Node("li", rest, src=f"{number}.", level=_depth(b, nodes), line=b.line,
+                              marked=_marked(b, rest)))
         elif b.hint == "li" or item:
             body = item.group(2) if item else text
             marker = item.group(1) if item else "-"
             nested = marker in SUB_BULLETS and nodes and nodes[-1].kind == "li" and \
                 (nodes[-1].level == 1 and nodes[-1].src == marker or nodes[-1].level == 0 and nodes[-1].src != marker)
-            nodes.append(Node("li", body, src=marker, level=1 if nested else 0, line=b.line,
+            nodes.append(Node("li", body, src=marker, level=max(int(nested), _depth(b, nodes)), line=b.line,
                               marked=_marked(b, body)))
         elif numbered:  # its number written as it stands, never a heading or a paragraph "1\\. …"
             nodes.append(Node("li", numbered.group(2), src=f"{numbered.group(1)}.", line=b.line))
@@ -184,6 +185,13 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
 
 
 _TURN = re.compile(r"^[-–—]\s+\S")
+
+
+def _depth(b: Block, nodes: list[Node]) -> int:
+    """How deep an HTML list item is nested (a <ul> inside an <li>): at most one level below the item above."""
+    depth = b.extra.get("depth", 0) if b.hint == "li" else 0
+    above = nodes[-1].level + 1 if nodes and nodes[-1].kind == "li" else 0
+    return min(depth, above)
 
 
 def _dialogue(infos: list[Info]) -> bool:

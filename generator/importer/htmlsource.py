@@ -110,7 +110,7 @@ class _PageParser(PicturesMixin, HTMLParser):
         self._notes: list[int] = []  # depths in self._stack of the open boxes of notes
         self._list_marks: list[ListMarks] = []  # for each open <ol>/<ul>, how its items are numbered
         self._videos: set[str] = set()  # addresses of the videos linked so far
-        self._player: tuple[int, int, dict] | None = None  # the open player box (pictures.py)
+        self._player: tuple[int, int, dict, int] | None = None  # the open player box (pictures.py)
 
     # -- structure --
     def _inside_article(self) -> bool:
@@ -173,6 +173,8 @@ class _PageParser(PicturesMixin, HTMLParser):
                 extra["quote"] = self._quotes[-1]
             if hint == "li" and self._lists:
                 extra["list"] = self._lists[-1]
+                if len(self._lists) > 1:
+                    extra["depth"] = len(self._lists) - 1  # an item of a list inside another list's item
             if bold and not plain:
                 extra["bold"] = True  # a whole line in bold: a subheading the page did not mark up
             elif bold and _SENTENCE_DONE.search(opening) and len(opening) < len(text) and text.startswith(opening):
@@ -213,12 +215,13 @@ class _PageParser(PicturesMixin, HTMLParser):
         elif tag == "time" and a.get("datetime") and not self._skip:
             self.meta.extra.setdefault("time", a["datetime"])
         post = post_embed(tag, a)
-        youtube = youtube_id(tag, a) if not self._skip else None
-        video_page = watch_url(youtube) if youtube else player_page(tag, a) if not self._skip else None
+        live = not self._skip or self._in_player()  # a player box's own <video> or YouTube frame is its video
+        youtube = youtube_id(tag, a) if live else None
+        video_page = watch_url(youtube) if youtube else player_page(tag, a) if live else None
         if video_page:
             self._video_link(video_page, a.get("title", ""))
             self.meta.videos.append((self.getpos()[0], video_page))
-        elif tag in ("video", "amp-video") and not self._skip:
+        elif tag in ("video", "amp-video") and live:
             self._video = PendingVideo(a, self.getpos()[0])
         elif (tag in _EMBEDS or post) and not self._skip:
             self._embed(tag, a)
@@ -402,7 +405,7 @@ class _PageParser(PicturesMixin, HTMLParser):
                 break
         if tag not in _BLOCK and not self._skip:
             self._buffer.append(EDGE)  # after the element's own closing marks
-        if tag in ("video", "amp-video") and self._video is not None and not self._skip:
+        if tag in ("video", "amp-video") and self._video is not None and (not self._skip or self._in_player()):
             self._end_video(self._video)
             self._video = None
 

@@ -29,12 +29,19 @@ class PicturesMixin:
 
     def _start_player(self, a: dict) -> None:
         """A site's own player box opens: it is read as a <video>, its lines reported (see _end_player)."""
-        self._player = (len(self._stack), len(self.meta.left_out), a)
+        self._player = (len(self._stack), len(self.meta.left_out), a, len(self.meta.videos))
+
+    def _in_player(self) -> bool:
+        """Inside a player box and nothing else dropped (its <video> is read as any other)."""
+        return self._player is not None and self._skipped == (PLAYER_KIND, self._player[0]) \
+            and self._hidden == self._hidden_before
 
     def _end_player(self) -> None:
         """The player box closed: a link to its video titled by its first line, or the box reported."""
-        _, first, a = self._player
+        _, first, a, videos = self._player
         self._player = None
+        if len(self.meta.videos) > videos:
+            return  # its own <video> or frame gave the link
         lines = [text for _, reason, text in self.meta.left_out[first:] if reason == f"khuôn trang ({PLAYER_KIND})"]
         video = PendingVideo({"src": player_source(a), "title": player_title(lines),
                               "poster": a.get("data-thumb") or a.get("poster") or ""}, self.getpos()[0])

@@ -72,3 +72,48 @@ def test_a_list_inside_a_list_item_stays_nested_and_the_outer_list_goes_on(regis
              '<ol><li>Quý I;</li></ol><ol><li>Quý II.</li></ol>')
     _result, _meta, body = import_page(_saved(inside=lists), registries, ".html")
     assert "- Cấp tỉnh:\n    - Ban Tuyên giáo;\n    - Ban Dân vận.\n- Cấp huyện.\n\n1. Quý I;\n\n1. Quý II." in body, body
+
+
+_MAIL_TEXT = ["Ngày 17/3/2024, Đoàn Thanh niên xã Tân Phú, huyện Đồng Phú, tỉnh Bình Phước tổ chức ra quân “Ngày thứ "
+              "Bảy tình nguyện” hưởng ứng Tháng Thanh niên năm 2024.",
+              "Hơn 60 đoàn viên, thanh niên đã dọn vệ sinh tuyến đường liên ấp, trồng 500 cây xanh và tặng 20 suất "
+              "quà cho hộ nghèo trong xã."]
+
+
+def _mail_page(header: str) -> str:
+    body = "".join(f"<p class=MsoNormal>{p}<o:p></o:p></p>" for p in _MAIL_TEXT)
+    return ("<html><head><meta name=Generator content=\"Microsoft Word 15 (filtered medium)\">"
+            "<title>Gửi bài: Đoàn xã Tân Phú ra quân tình nguyện</title></head><body><div class=WordSection1>"
+            f"{header}<p class=MsoNormal>&nbsp;</p><p class=MsoNormal>Kính gửi Ban biên tập,</p>"
+            "<p class=MsoNormal>Em xin gửi bài viết về hoạt động của Đoàn xã, mong Ban biên tập xem xét đăng tải ạ."
+            f"</p>{body}<p class=MsoNormal>--</p><p class=MsoNormal>Nguyễn Thị Lan | Phó Bí thư Đoàn xã</p>"
+            "</div></body></html>")
+
+
+def test_an_e_mail_saved_as_a_page_loses_its_header_table_note_and_signature(registries):
+    rows = (("From:", "Nguyễn Thị Lan &lt;lan@example.com&gt;"), ("Sent:", "Monday, March 18, 2024 9:12 PM"),
+            ("To:", "bbt@lamtheobac.vn"), ("Subject:", "Gửi bài: Đoàn xã Tân Phú ra quân tình nguyện"))
+    outlook = "<table class=MsoNormalTable>" + "".join(
+        f"<tr><td><p class=MsoNormal><b>{k}</b></p></td><td><p class=MsoNormal>{v}</p></td></tr>" for k, v in rows) \
+        + "</table>"
+    thunderbird = "<table class=\"moz-email-headers-table\">" + "".join(
+        f"<tr><th>{k} </th><td>{v}</td></tr>" for k, v in (("Tiêu đề:", rows[3][1]), ("Ngày:", "18/03/2024 21:12"),
+                                                            ("Người gửi:", rows[0][1]), ("Người nhận:", rows[2][1]))) \
+        + "</table>"
+    for header in (outlook, thunderbird):
+        for suffix in (".htm", ".html"):
+            result, meta, body = import_page(_mail_page(header), registries, suffix)
+            assert meta["title"] == "Đoàn xã Tân Phú ra quân tình nguyện", header
+            assert meta["summary"] == _MAIL_TEXT[0] and meta["draft"] is True
+            assert "bbt@" not in body and "Kính gửi" not in body and "Em xin gửi" not in body
+            assert "Phó Bí thư Đoàn xã" not in body and _MAIL_TEXT[1] in body
+            assert any("lan@example.com" in t for t in left_out(result, "đầu thư điện tử (người gửi, người nhận, "
+                                                                             "ngày gửi, chủ đề)"))
+            assert any(w.startswith("văn bản chép từ thư điện tử") for w in result.warnings)
+
+
+def test_a_table_of_dates_from_and_to_on_a_page_is_no_e_mail_header(registries):
+    table = ("<table><tr><td>Từ:</td><td>ngày 01/3/2024</td></tr><tr><td>Đến:</td><td>ngày 31/3/2024</td></tr>"
+             "</table>")
+    result, _meta, body = import_page(_saved(inside=table), registries, ".html")
+    assert "01/3/2024" in body and not any("thư điện tử" in w for w in result.warnings)

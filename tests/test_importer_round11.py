@@ -117,3 +117,23 @@ def test_a_table_of_dates_from_and_to_on_a_page_is_no_e_mail_header(registries):
              "</table>")
     result, _meta, body = import_page(_saved(inside=table), registries, ".html")
     assert "01/3/2024" in body and not any("thư điện tử" in w for w in result.warnings)
+
+
+def test_a_byline_of_a_central_highlands_name_with_an_apostrophe_is_the_author(registries):
+    from importing import lines
+    for signed, author in (("H’Linh Niê", "H’Linh Niê"), ("H'HEN NIÊ", "H'Hen Niê"),
+                           ("Bài và ảnh: KSOR H’BƠ KHĂP", "Ksor H’Bơ Khăp")):
+        page = lines("Huyện ủy Krông Pắc học tập chuyên đề năm 2023", "12/04/2023 09:30",
+                     "Ban Thường vụ Huyện ủy Krông Pắc vừa tổ chức hội nghị học tập, quán triệt chuyên đề năm 2023 "
+                     "cho hơn 300 cán bộ chủ chốt của huyện.",
+                     "Tại hội nghị, báo cáo viên đã truyền đạt những nội dung cơ bản của chuyên đề, gắn với việc "
+                     "thực hiện Kết luận 01-KL/TW của Bộ Chính trị.", signed)
+        _result, meta, body = import_page(page, registries)
+        assert meta["author"] == author, signed
+        assert signed not in body
+    # an English possessive is no name
+    _result, meta, _body = import_page(lines("Huyện ủy Krông Pắc học tập chuyên đề năm 2023", "12/04/2023 09:30",
+                                             "Ban Thường vụ Huyện ủy Krông Pắc vừa tổ chức hội nghị học tập, quán "
+                                             "triệt chuyên đề năm 2023 cho hơn 300 cán bộ chủ chốt.",
+                                             "Uncle Ho's Words"), registries)
+    assert meta.get("author") is None

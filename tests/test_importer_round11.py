@@ -137,3 +137,43 @@ def test_a_byline_of_a_central_highlands_name_with_an_apostrophe_is_the_author(r
                                              "triệt chuyên đề năm 2023 cho hơn 300 cán bộ chủ chốt.",
                                              "Uncle Ho's Words"), registries)
     assert meta.get("author") is None
+
+
+_PASTE_TEXT = ["Trong 3 năm qua, Ban Thường vụ Huyện ủy đã ban hành nhiều văn bản lãnh đạo, chỉ đạo, đưa việc học tập "
+               "và làm theo Bác thành nội dung sinh hoạt thường kỳ của chi bộ.",
+               "Dịp này, Ban Thường vụ Huyện ủy khen thưởng 12 tập thể và 20 cá nhân có thành tích tiêu biểu trong "
+               "học tập và làm theo Bác."]
+
+
+def _paste(*middle: str) -> str:
+    from importing import lines
+    return lines("Huyện U Minh sơ kết 3 năm thực hiện Kết luận 01-KL/TW", "Ngày đăng: 08/07/2024 | 15:20",
+                 "Sáng 8/7, Ban Thường vụ Huyện ủy U Minh tổ chức hội nghị sơ kết 3 năm thực hiện Kết luận số "
+                 "01-KL/TW của Bộ Chính trị.", _PASTE_TEXT[0], *middle, _PASTE_TEXT[1], "Hồng Nhung")
+
+
+def test_a_short_line_saying_who_attended_is_a_caption_not_a_paragraph(registries):
+    for caption in ("Các đại biểu tham dự hội nghị.", "Đại biểu dự lễ chụp ảnh lưu niệm.",
+                    "Lãnh đạo huyện tham dự hội nghị."):
+        _result, _meta, body = import_page(_paste(caption), registries)
+        assert f"*{caption}*" in body, body
+    # a sentence of the text that says who attended and what they did is no caption
+    sentence = ("Các đại biểu tham dự hội nghị đã thảo luận sôi nổi, đề xuất nhiều giải pháp nâng cao chất lượng "
+                "sinh hoạt chi bộ trong thời gian tới")
+    _result, _meta, body = import_page(_paste(sentence), registries)
+    assert f"\n{sentence}\n" in body and f"*{sentence}" not in body
+
+
+def test_a_photo_s_placeholder_in_a_copied_text_is_left_out_and_the_line_under_it_is_its_caption(registries):
+    for mark in ("[Hình ảnh]", "(Ảnh)", "[image]", "Photo"):
+        result, _meta, body = import_page(_paste(mark, "Hội nghị diễn ra tại hội trường Huyện ủy U Minh."),
+                                          registries)
+        assert "*Hội nghị diễn ra tại hội trường Huyện ủy U Minh.*" in body, mark
+        assert mark not in body and mark in left_out(result, "chỗ ảnh trong văn bản chép (không có tệp ảnh)")
+        assert all(t in body for t in _PASTE_TEXT)
+    # a paragraph under the placeholder stays a paragraph
+    long = ("Hội nghị diễn ra tại hội trường Huyện ủy U Minh. Các đại biểu đã thảo luận, đề xuất nhiều giải pháp "
+            "nâng cao chất lượng sinh hoạt chi bộ, gắn việc làm theo Bác với phát triển kinh tế, giảm nghèo "
+            "bền vững, xây dựng nông thôn mới và chăm lo đời sống nhân dân ở các ấp, khóm trên địa bàn huyện.")
+    _result, _meta, body = import_page(_paste("[Hình ảnh]", long), registries)
+    assert f"\n{long}\n" in body

@@ -42,6 +42,13 @@ _SCENE_VERB = re.compile(
     r"\b(?:phát biểu|trao|tặng|tham quan|giúp|biểu diễn|trao đổi|hướng dẫn|chụp ảnh|thăm|kiểm tra|động viên|"
     r"tham gia|được biểu dương|được khen thưởng|nhận|ra quân|bên|tại hội nghị|tại buổi|tại lễ|dâng hương|"
     r"chăm sóc|sửa|dọn|vệ sinh)\b", re.IGNORECASE)
+_ATTENDING = re.compile(r"\b(?:tham dự|dự|chụp ảnh lưu niệm)\b", re.IGNORECASE)  # "Các đại biểu tham dự hội nghị."
+_ATTENDING_WORDS = 16  # a longer line saying who attended is a sentence of the text
+# Where a copied text had a photo: its alt or a word the page printed in its place ("[Hình ảnh]", "Ảnh").
+_PLACEHOLDER = re.compile(r"^[\[(]?\s*(?:ảnh|hình|hình ảnh|ảnh minh họa|ảnh minh hoạ|image|photo|picture)\s*[\])]?$",
+                          re.IGNORECASE)
+PLACEHOLDER = "chỗ ảnh trong văn bản chép (không có tệp ảnh)"
+_CAPTION_WORDS = 40
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,14 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
         if b.hint == "table":
             nodes.append(Node("table", b.text, line=b.line, rows=b.extra["table"].rows))
             i += 1
+            continue
+        if _PLACEHOLDER.match(info.text) and b.hint is None:  # the photo is gone: the short line under it is its caption
+            dropped.append((b, PLACEHOLDER))
+            i += 1
+            if i < len(infos) and infos[i].block.hint is None and _is_caption_after_image(infos[i]) \
+                    and infos[i].n_words <= _CAPTION_WORDS and not infos[i].text.rstrip().endswith(":"):
+                nodes.append(Node("caption", infos[i].text, line=infos[i].line))
+                i += 1
             continue
         box = _box(infos, i)
         if box:  # "NHỮNG CON SỐ ẤN TƯỢNG" over its figures: a heading and a list
@@ -297,7 +312,8 @@ def _looks_like_caption(infos: list[Info], i: int, saved_page: bool = False) -> 
         return True
     if saved_page and not ((before and before.image) or (after and after.image) or _italic(infos[i].block)):
         return False  # "Chị Hạnh, công nhân …, đề xuất cải tiến giúp tiết kiệm …": a sentence of the text
-    return bool(_CAPTION_START.match(text) and _SCENE_VERB.search(text))
+    return bool(_CAPTION_START.match(text) and (_SCENE_VERB.search(text)
+                                                or n <= _ATTENDING_WORDS and _ATTENDING.search(text)))
 
 
 def _italic(block: Block) -> bool:

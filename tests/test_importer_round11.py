@@ -177,3 +177,18 @@ def test_a_photo_s_placeholder_in_a_copied_text_is_left_out_and_the_line_under_i
             "bền vững, xây dựng nông thôn mới và chăm lo đời sống nhân dân ở các ấp, khóm trên địa bàn huyện.")
     _result, _meta, body = import_page(_paste("[Hình ảnh]", long), registries)
     assert f"\n{long}\n" in body
+
+
+def test_a_paragraph_under_a_photo_whose_alt_describes_it_is_text_not_its_caption(registries):
+    going_on = ("Ông Chảo kể, những năm trước, rừng đầu nguồn bị chặt phá nhiều. Học theo lời Bác dạy “Mùa xuân "
+                "là Tết trồng cây”, ông cùng các con trồng từng gốc pơ mu, sa mộc trên các sườn đồi.")
+    for photo in ('<amp-img src="https://cdn.example.vn/2024/09/ong-chao.jpg" width="800" height="533" '
+                  'alt="Ông Lý Seo Chảo kiểm tra rừng đầu nguồn."></amp-img>',
+                  '<p><img src="/2024/09/ong-chao.jpg" alt="Ông Lý Seo Chảo kiểm tra rừng đầu nguồn."></p>'):
+        _result, meta, body = import_page(_saved(inside=photo + f"<p>{going_on}</p>"), registries, ".html")
+        assert f"\n{going_on}\n" in body, body
+        assert meta["image"]["caption"] == "Ông Lý Seo Chảo kiểm tra rừng đầu nguồn."
+    # a caption of one sentence in a plain <p> under the photo is still its caption
+    caption = "Ông Lý Seo Chảo (bìa phải) cùng cán bộ kiểm lâm tuần tra rừng đầu nguồn xã Y Tý."
+    _result, meta, body = import_page(_saved(inside=photo + f"<p>{caption}</p>"), registries, ".html")
+    assert meta["image"]["caption"] == caption

@@ -49,6 +49,7 @@ _PLACEHOLDER = re.compile(r"^[\[(]?\s*(?:ảnh|hình|hình ảnh|ảnh minh họ
                           re.IGNORECASE)
 PLACEHOLDER = "chỗ ảnh trong văn bản chép (không có tệp ảnh)"
 _CAPTION_WORDS = 40
+_TEXT_AFTER_PHOTO = 25
 
 
 @dataclass(frozen=True)
@@ -140,8 +141,8 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             if j + 1 < len(infos) and infos[j].block.hint == "video" and infos[j + 1].block.hint == "caption":
                 video, j = infos[j], j + 1  # a <video> in a <figure>: the caption is its poster's, the link follows
             if j < len(infos) and _is_caption_after_image(infos[j]) and not (
-                    (marks_captions or b.extra.get("lead_below")) and infos[j].block.hint != "caption"
-                    and not infos[j].credit and not _italic(infos[j].block)):
+                    (marks_captions or b.extra.get("lead_below") or saved_page and alt and _running_text(infos[j]))
+                    and infos[j].block.hint != "caption" and not infos[j].credit and not _italic(infos[j].block)):
                 # "Ảnh: Minh Đức" under a photo with a description: the credit goes after it, not instead
                 caption = (alt if alt.endswith((".", "!", "?", "…")) else alt + ".") + " " + infos[j].text \
                     if alt and CREDIT_ONLY.match(infos[j].text) else infos[j].text
@@ -289,6 +290,12 @@ def _is_caption_after_image(info: Info) -> bool:
     if b.hint in ("img", "heading", "h1", "li", "table", "video") or b.extra.get("quote") or info.image:
         return False
     return len(b.text) <= 300 or info.credit
+
+
+def _running_text(info: Info) -> bool:
+    """A paragraph of two sentences or more and 25 words: under a photo whose alt already says what it shows
+    (an AMP page, a page without <figcaption>), it is the article going on, not a caption."""
+    return info.n_words >= _TEXT_AFTER_PHOTO and bool(SENTENCE.search(info.text.rstrip(". ")))
 
 
 def _looks_like_caption(infos: list[Info], i: int, saved_page: bool = False) -> bool:

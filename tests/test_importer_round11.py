@@ -100,7 +100,10 @@ def test_an_e_mail_saved_as_a_page_loses_its_header_table_note_and_signature(reg
         f"<tr><th>{k} </th><td>{v}</td></tr>" for k, v in (("Tiêu đề:", rows[3][1]), ("Ngày:", "18/03/2024 21:12"),
                                                             ("Người gửi:", rows[0][1]), ("Người nhận:", rows[2][1]))) \
         + "</table>"
-    for header in (outlook, thunderbird):
+    # a message forwarded in Outlook: the header is one paragraph of lines under a rule
+    forwarded = ('<div style="border:none;border-top:solid #E1E1E1 1.0pt"><p class=MsoNormal>' + "<br>".join(
+        f"<b>{k}</b> {v}" for k, v in rows) + "<o:p></o:p></p></div>")
+    for header in (outlook, thunderbird, forwarded):
         for suffix in (".htm", ".html"):
             result, meta, body = import_page(_mail_page(header), registries, suffix)
             assert meta["title"] == "Đoàn xã Tân Phú ra quân tình nguyện", header

@@ -195,3 +195,11 @@ def test_a_paragraph_under_a_photo_whose_alt_describes_it_is_text_not_its_captio
     caption = "Ông Lý Seo Chảo (bìa phải) cùng cán bộ kiểm lâm tuần tra rừng đầu nguồn xã Y Tý."
     _result, meta, body = import_page(_saved(inside=photo + f"<p>{caption}</p>"), registries, ".html")
     assert meta["image"]["caption"] == caption
+
+
+def test_a_player_s_clock_copied_one_label_a_line_is_left_out_not_read_as_live_stamps(registries):
+    for clock in (("0:00", "/", "03:15"), ("00:00", "01:42"), ("0:00 /", "1:02:15")):
+        result, _meta, body = import_page(_paste(*clock), registries)
+        assert "##" not in body and "0:00" not in body, body
+        assert all(t in body for t in _PASTE_TEXT)
+        assert list(clock) == left_out(result, "khuôn trang (audio)")

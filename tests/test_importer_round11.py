@@ -203,3 +203,13 @@ def test_a_player_s_clock_copied_one_label_a_line_is_left_out_not_read_as_live_s
         assert "##" not in body and "0:00" not in body, body
         assert all(t in body for t in _PASTE_TEXT)
         assert list(clock) == left_out(result, "khuôn trang (audio)")
+
+
+def test_a_note_s_mark_linked_to_its_note_is_written_in_brackets_not_glued_to_the_word(registries):
+    text = ('<p>Phong trào “Dân vận khéo” đã có hàng trăm mô hình<sup><a href="#fn2" id="ref2">2</a></sup>, '
+            'trên diện tích 120 m<sup>2</sup> mỗi điểm<sup id="r3"><a href="#note-3"><em>13</em></a></sup>.</p>'
+            '<div class="footnotes"><hr><ol start="2"><li id="fn2">Báo cáo của Ban Dân vận Tỉnh ủy năm 2024. '
+            '<a href="#ref2">↩</a></li></ol></div>')
+    _result, _meta, body = import_page(_saved(inside=text), registries, ".html")
+    assert "hàng trăm mô hình[2], trên diện tích 120 m2 mỗi điểm[13]." in body, body
+    assert "[2] Báo cáo của Ban Dân vận Tỉnh ủy năm 2024." in body  # the note keeps the same mark

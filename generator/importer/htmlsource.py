@@ -106,6 +106,7 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
         self._notes: list[int] = []  # depths in self._stack of the open boxes of notes
         self._list_marks: list[ListMarks] = []  # for each open <ol>/<ul>, how its items are numbered
         self._videos: set[str] = set()  # addresses of the videos linked so far
+        self._sup: list | None = None  # the open <sup>: where its words start, whether it links to a note
         self._player: tuple[int, int, dict, int] | None = None  # the open player box (pictures.py)
 
     # -- structure --

@@ -3,14 +3,17 @@ elements: tables (a data table one block, tables.py), forms (one of fields and l
 quotes, lists, links, bold and emphasis, and the top-level <article> a block belongs to."""
 from __future__ import annotations
 
+import re
+
 from .clean import EM_CLOSE, EM_OPEN, Block, words
-from .inline import emphasis, separated
+from .inline import EDGE, emphasis, separated
 from .tables import TableBuilder
 
 EMPHASIS = {"em", "i"}
 BOLD = {"strong", "b"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _FORM = "khuôn trang (form)"
+_NOTE_MARK = re.compile(r"^\d{1,3}$")
 _TEXT_WORDS = 20  # a block this long is running text, which no search box, poll or comment form holds
 
 
@@ -26,6 +29,10 @@ class StructureMixin:
             self._article = self._articles
         elif tag == "form":
             self._forms.append(len(self.blocks))
+        elif tag == "sup":
+            self._sup = [len(self._buffer), False]
+        elif tag == "a" and self._sup is not None and a.get("href", "").startswith("#"):
+            self._sup[1] = True  # a link to a note on the page: the <sup> is a note's mark
         elif tag == "table":
             if table:
                 table.layout = True  # a table holding a table lays out the page
@@ -52,6 +59,9 @@ class StructureMixin:
     def _close(self, tag: str) -> None:
         if tag == "article" and not self._open_tags["article"]:
             self._article = 0
+        elif tag == "sup" and self._sup is not None:
+            self._note_mark(*self._sup)
+            self._sup = None
         elif tag == "form" and self._forms:
             self._end_form(self._forms.pop())
         elif tag == "table" and self._tables:
@@ -98,3 +108,14 @@ class StructureMixin:
         if caption:
             self.blocks.append(Block(caption, builder.line))
         self.blocks.append(Block(table.text, builder.line, "table", {"table": table}))
+
+    def _note_mark(self, start: int, linked: bool) -> None:
+        """A note's mark linked to its note ("<sup><a href="#fn1">1</a></sup>") written "[1]", as the notes are:
+        the bare digit went on the word ("mô hình2"). An exponent ("m<sup>2</sup>") links nowhere."""
+        mark = "".join(c for c in self._buffer[start:] if c not in (EM_OPEN, EM_CLOSE, EDGE)).strip()
+        if not linked or not _NOTE_MARK.match(mark):
+            return
+        for k in range(start, len(self._buffer)):
+            if self._buffer[k].strip() == mark:
+                self._buffer[k] = self._buffer[k].replace(mark, f"[{mark}]")
+                return

@@ -213,3 +213,11 @@ def test_a_note_s_mark_linked_to_its_note_is_written_in_brackets_not_glued_to_th
     _result, _meta, body = import_page(_saved(inside=text), registries, ".html")
     assert "hàng trăm mô hình[2], trên diện tích 120 m2 mỗi điểm[13]." in body, body
     assert "[2] Báo cáo của Ban Dân vận Tỉnh ủy năm 2024." in body  # the note keeps the same mark
+
+
+def test_a_video_element_with_a_player_s_class_is_one_video_with_nothing_reported(registries):
+    box = ('<video class="video-js vjs-default-skin" poster="/p/tn.jpg" src="https://media.example.vn/tn.mp4" '
+           'title="Phỏng vấn Bí thư Tỉnh ủy">Trình duyệt không hỗ trợ video.</video>')
+    result, _meta, body = import_page(_saved(inside=box), registries, ".html")
+    assert body.count("Xem video: [Phỏng vấn Bí thư Tỉnh ủy](https://media.example.vn/tn.mp4)") == 1
+    assert "Trình duyệt" not in body and result.dropped == []

@@ -246,7 +246,7 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
         own = tag == "header" and post_header(names)
         advert = advert_box(names)
         related = not advert and related_box(f"{names} {a.get('type', '')}")
-        player = not self._skip and player_box(a)
+        player = not self._skip and tag not in _EMBEDS and player_box(a)  # a <video class="video-js"> is itself the video
         dropped = (tag in _SKIP and not (tag == "aside" and inside)) or (tag in _PAGE_ONLY and not inside and not own) \
             or post or advert or related or player
         if tag in _BLOCK or tag in _REPORTED:

@@ -42,6 +42,14 @@ _SCENE_VERB = re.compile(
     r"\b(?:phát biểu|trao|tặng|tham quan|giúp|biểu diễn|trao đổi|hướng dẫn|chụp ảnh|thăm|kiểm tra|động viên|"
     r"tham gia|được biểu dương|được khen thưởng|nhận|ra quân|bên|tại hội nghị|tại buổi|tại lễ|dâng hương|"
     r"chăm sóc|sửa|dọn|vệ sinh)\b", re.IGNORECASE)
+_ATTENDING = re.compile(r"\b(?:tham dự|dự|chụp ảnh lưu niệm)\b", re.IGNORECASE)  # "Các đại biểu tham dự hội nghị."
+_ATTENDING_WORDS = 16  # a longer line saying who attended is a sentence of the text
+# Where a copied text had a photo: its alt or a word the page printed in its place ("[Hình ảnh]", "Ảnh").
+_PLACEHOLDER = re.compile(r"^[\[(]?\s*(?:ảnh|hình|hình ảnh|ảnh minh họa|ảnh minh hoạ|image|photo|picture)\s*[\])]?$",
+                          re.IGNORECASE)
+PLACEHOLDER = "chỗ ảnh trong văn bản chép (không có tệp ảnh)"
+_CAPTION_WORDS = 40
+_TEXT_AFTER_PHOTO = 25
 
 
 @dataclass(frozen=True)
@@ -88,6 +96,14 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             nodes.append(Node("table", b.text, line=b.line, rows=b.extra["table"].rows))
             i += 1
             continue
+        if _PLACEHOLDER.match(info.text) and b.hint is None:  # the photo is gone: the short line under it is its caption
+            dropped.append((b, PLACEHOLDER))
+            i += 1
+            if i < len(infos) and infos[i].block.hint is None and _is_caption_after_image(infos[i]) \
+                    and infos[i].n_words <= _CAPTION_WORDS and not infos[i].text.rstrip().endswith(":"):
+                nodes.append(Node("caption", infos[i].text, line=infos[i].line))
+                i += 1
+            continue
         box = _box(infos, i)
         if box:  # "NHỮNG CON SỐ ẤN TƯỢNG" over its figures: a heading and a list
             nodes.append(Node("h", info.text, level=3 if in_section else 2, line=b.line))
@@ -125,8 +141,8 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             if j + 1 < len(infos) and infos[j].block.hint == "video" and infos[j + 1].block.hint == "caption":
                 video, j = infos[j], j + 1  # a <video> in a <figure>: the caption is its poster's, the link follows
             if j < len(infos) and _is_caption_after_image(infos[j]) and not (
-                    (marks_captions or b.extra.get("lead_below")) and infos[j].block.hint != "caption"
-                    and not infos[j].credit and not _italic(infos[j].block)):
+                    (marks_captions or b.extra.get("lead_below") or saved_page and alt and _running_text(infos[j]))
+                    and infos[j].block.hint != "caption" and not infos[j].credit and not _italic(infos[j].block)):
                 # "Ảnh: Minh Đức" under a photo with a description: the credit goes after it, not instead
                 caption = (alt if alt.endswith((".", "!", "?", "…")) else alt + ".") + " " + infos[j].text \
                     if alt and CREDIT_ONLY.match(infos[j].text) else infos[j].text
@@ -154,13 +170,14 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold"))))
         elif b.hint == "li" and _OL_ITEM.match(text):  # an <ol>'s item with the number the page draws
             number, rest = _OL_ITEM.match(text).groups()
-            nodes.append(Node("li", rest, src=f"{number}.", line=b.line, marked=_marked(b, rest)))
+            nodes.append(Node("li", rest, src=f"{number}.", level=_depth(b, nodes), line=b.line,
+                              marked=_marked(b, rest)))
         elif b.hint == "li" or item:
             body = item.group(2) if item else text
             marker = item.group(1) if item else "-"
             nested = marker in SUB_BULLETS and nodes and nodes[-1].kind == "li" and \
                 (nodes[-1].level == 1 and nodes[-1].src == marker or nodes[-1].level == 0 and nodes[-1].src != marker)
-            nodes.append(Node("li", body, src=marker, level=1 if nested else 0, line=b.line,
+            nodes.append(Node("li", body, src=marker, level=max(int(nested), _depth(b, nodes)), line=b.line,
                               marked=_marked(b, body)))
         elif numbered:  # its number written as it stands, never a heading or a paragraph "1\\. …"
             nodes.append(Node("li", numbered.group(2), src=f"{numbered.group(1)}.", line=b.line))
@@ -184,6 +201,13 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
 
 
 _TURN = re.compile(r"^[-–—]\s+\S")
+
+
+def _depth(b: Block, nodes: list[Node]) -> int:
+    """How deep an HTML list item is nested (a <ul> inside an <li>): at most one level below the item above."""
+    depth = b.extra.get("depth", 0) if b.hint == "li" else 0
+    above = nodes[-1].level + 1 if nodes and nodes[-1].kind == "li" else 0
+    return min(depth, above)
 
 
 def _dialogue(infos: list[Info]) -> bool:
@@ -268,6 +292,12 @@ def _is_caption_after_image(info: Info) -> bool:
     return len(b.text) <= 300 or info.credit
 
 
+def _running_text(info: Info) -> bool:
+    """A paragraph of two sentences or more and 25 words: under a photo whose alt already says what it shows
+    (an AMP page, a page without <figcaption>), it is the article going on, not a caption."""
+    return info.n_words >= _TEXT_AFTER_PHOTO and bool(SENTENCE.search(info.text.rstrip(". ")))
+
+
 def _looks_like_caption(infos: list[Info], i: int, saved_page: bool = False) -> bool:
     """A caption printed without "Ảnh:": a short scene description standing between paragraphs. A
     saved page keeps its pictures: there a scene is a caption only beside one, or in italics."""
@@ -289,7 +319,8 @@ def _looks_like_caption(infos: list[Info], i: int, saved_page: bool = False) -> 
         return True
     if saved_page and not ((before and before.image) or (after and after.image) or _italic(infos[i].block)):
         return False  # "Chị Hạnh, công nhân …, đề xuất cải tiến giúp tiết kiệm …": a sentence of the text
-    return bool(_CAPTION_START.match(text) and _SCENE_VERB.search(text))
+    return bool(_CAPTION_START.match(text) and (_SCENE_VERB.search(text)
+                                                or n <= _ATTENDING_WORDS and _ATTENDING.search(text)))
 
 
 def _italic(block: Block) -> bool:

@@ -36,7 +36,7 @@ _STAFF = re.compile(r"^(?:nhóm\s+)?(?:PV|P\.V|PV\.|CTV|BTV|phóng\s+viên|cộn
 # A newsroom's abbreviations spelled out for readers: "Nhóm PV" is shown as "Nhóm phóng viên".
 _STAFF_WORDS = {"pv": "phóng viên", "p.v": "phóng viên", "pv.": "phóng viên", "ctv": "cộng tác viên",
                 "btv": "biên tập viên"}
-_WORD = re.compile(r"^[^\W\d_]+$")
+_WORD = re.compile(r"^(?:[^\W\d_]{1,2}['’](?=[^\W\d_]))?[^\W\d_]+$")  # "H’Linh", "H'Hen": Ê Đê, Jrai names
 INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,8}$")  # "H.D", "T.HIẾU", "X.T"
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 # Words that start organisations, places and page furniture, never a person's name.
@@ -80,6 +80,9 @@ def _title_case(word: str) -> str:
     if "." in word:
         return word if not word.replace(".", "").isupper() or len(word.replace(".", "")) <= 3 else \
             ".".join(p[:1] + p[1:].lower() for p in word.split("."))
+    head, mark, rest = word.rpartition("’") if "’" in word else word.rpartition("'")
+    if mark and len(head) <= 2:  # "H’LINH" -> "H’Linh"
+        return head[:1].upper() + head[1:].lower() + mark + rest[:1].upper() + rest[1:].lower()
     return word[:1] + word[1:].lower()
 
 
@@ -90,8 +93,8 @@ def _name_words(text: str) -> list[str] | None:
     for w in words:
         if INITIALS.match(w):
             continue
-        if not _WORD.match(w) or not w[0].isupper():
-            return None
+        if not _WORD.match(w) or not w[0].isupper() or not w.replace("’", "'").split("'")[-1][:1].isupper():
+            return None  # "H’Linh" is a name, "Ho's" is no Vietnamese word
         if not (set(w.lower()) & _VOWELS):
             return None  # "SGGP", "TTXVN": tags, not syllables
     if words[0].lower() in _NOT_NAMES or _NOT_NAME_PHRASES.search(text) or _SECTION_WORDS.match(" ".join(words)):

@@ -37,7 +37,7 @@ from .imagenames import free_names
 from .links import DROPPED, body_links, with_links
 from .mhtml import SUFFIXES as ARCHIVE_SUFFIXES, Archive, html_text_bytes, read_archive
 from .lines import is_shouting
-from .mail import unmail
+from .mail import subject, unmail
 from .places import Places, find_places, place_keys, source_name
 from .report import Output, print_file_report, print_summary
 from .unmarked import english, marked_reading, unmarked
@@ -95,6 +95,10 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     if saved:
         blocks, page = html_to_blocks(text, set(archive.images) if suffix.lower() in ARCHIVE_SUFFIXES else None)
         page.url = page.url or archive.address or None  # the address the single file was saved from
+        chat = unmail(blocks, saved=True)  # an e-mail saved as a page (Outlook's .htm)
+        if chat.notes:  # its <title> is the subject: "Gửi bài: …" names the headline
+            page.titles[:] = [subject(t) for t in page.titles]
+        blocks = chat.blocks
     else:
         mail = unmail(text_to_blocks(text))  # an e-mail: its header, note to the editors and signature out
         chat = unchat(mail.blocks)  # messages copied from a chat: their stamps taken off

@@ -201,7 +201,7 @@ def table(rows: tuple[tuple[str, ...], ...]) -> str:
 
 def _node_markdown(node: Node, images_prefix: str) -> str:
     if _ordered(node):  # "3. …": Markdown starts an ordered list at its first number
-        return f"{node.src} " + (emphasis(node.marked) if node.marked else escape_inline(node.text))
+        return "    " * node.level + f"{node.src} " + (emphasis(node.marked) if node.marked else escape_inline(node.text))
     if node.kind == "li":
         return "    " * node.level + "- " + (emphasis(node.marked) if node.marked else escape_inline(node.text))
     if node.kind == "h":
@@ -224,12 +224,23 @@ def _ordered(node: Node) -> bool:
 
 
 def _same_list(previous: Node, node: Node) -> bool:
-    """The node goes on the list above it: bullets under bullets, or the next number."""
+    """The node goes on the list above it: bullets under bullets, or the next number, or an item nested
+    in the item above (four spaces in: past the marker of "- " and of "10. ")."""
     if previous.quote != node.quote:
         return False
+    if node.kind == previous.kind == "li" and (node.level > previous.level or previous.level > node.level == 0):
+        return True  # into or out of a nested list (where its parent list goes on, _parent_list decides)
     if _ordered(previous) and _ordered(node):
         return int(node.src[:-1]) == int(previous.src[:-1]) + 1  # "3." after "3.": a new list
     return node.kind == previous.kind == "li" and not _ordered(previous) and not _ordered(node)
+
+
+def _parent_item(nodes: list[Node], k: int) -> Node:
+    """The item at node k's level above the nested items before it ("3." after "2."'s sub-items)."""
+    j = k - 1
+    while j > 0 and nodes[j].kind == "li" and nodes[j].level > nodes[k].level:
+        j -= 1
+    return nodes[j]
 
 
 def body_markdown(nodes: list[Node], images_prefix: str, inline=None) -> str:
@@ -245,7 +256,7 @@ def body_markdown(nodes: list[Node], images_prefix: str, inline=None) -> str:
         same_quote = previous is not None and node.quote and previous.quote == node.quote
         if node.quote:
             text = "\n".join("> " + line for line in text.split("\n"))
-        if previous is not None and _same_list(previous, node):
+        if previous is not None and _same_list(_parent_item(nodes, k) if node.level < previous.level else previous, node):
             parts[-1] += "\n" + text
         elif same_quote:
             parts[-1] += "\n>\n" + text

@@ -20,26 +20,24 @@ from collections import Counter
 from html.parser import HTMLParser
 
 from ..vietnamese import normalize
-from .clean import EM_CLOSE, EM_OPEN, Block, words
+from .clean import EM_CLOSE, EM_OPEN, Block
 from .dates import meta_line
 from .inline import EDGE, emphasis, goes_on, joined, separated
 from .media import AMP_EMBEDS, IMAGE_TAGS, post_embed
 from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
 from .pictures import PicturesMixin
+from .structure import StructureMixin
 from .boxes import ADVERT_KIND as _ADVERT_KIND, RELATED_KIND as _RELATED_KIND, BoxEnds, ListMarks, advert_box, \
     notes_box, post_header, quote_box, related_box
 from .tables import TableBuilder
 from .teasers import REASON as TEASER, split_teasers
-from .videos import PendingVideo, player_page, watch_url, youtube_id
+from .videos import PLAYER_KIND, PendingVideo, player_box, player_page, watch_url, youtube_id
 from .wordpage import symbol_font, symbol_glyph, word_style_hint
 
 _SKIP = {"script", "style", "nav", "aside", "noscript", "template", "svg", "iframe", "button",
          "select", "textarea", "object", "canvas", "menu", "dialog", "video", "audio"} | AMP_EMBEDS
 _REPORTED = {"aside", "nav", "menu", "header", "footer"}  # furniture with words: dropped, each line reported
 _EMBEDS = {"iframe", "object", "embed", "video", "audio"} | AMP_EMBEDS  # content the importer cannot bring along
-_EMPHASIS = {"em", "i"}
-_BOLD = {"strong", "b"}
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _PAGE_ONLY = {"header", "footer"}
 _BACK_LINK = re.compile(r"^\s*[↩↑^⤴]\ufe0e?\ufe0f?\s*$")  # a note's link back to where it is cited
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "figure", "figcaption",
@@ -55,14 +53,12 @@ _SPACE = re.compile(r"\s+")
 # Invisible characters a page writes as references (&#8203;, &shy;, &#xFEFF;): decode.py takes them out
 # of the bytes, but a reference becomes one only when the page is parsed.
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
-_FORM = "khuôn trang (form)"
-_TEXT_WORDS = 20  # a block this long is running text, which no search box, poll or comment form holds
 _SENTENCE_DONE = re.compile(r"\w[.!?…][\"”’)]?$")  # a bold run ending a sentence
 _BREAK = "\ue003"  # a <br> inside a heading, until _flush reads it
 _MARKS = f"[{EDGE}{EM_OPEN}{EM_CLOSE}]"
 
 
-class _PageParser(PicturesMixin, HTMLParser):
+class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
@@ -110,6 +106,8 @@ class _PageParser(PicturesMixin, HTMLParser):
         self._notes: list[int] = []  # depths in self._stack of the open boxes of notes
         self._list_marks: list[ListMarks] = []  # for each open <ol>/<ul>, how its items are numbered
         self._videos: set[str] = set()  # addresses of the videos linked so far
+        self._sup: list | None = None  # the open <sup>: where its words start, whether it links to a note
+        self._player: tuple[int, int, dict, int] | None = None  # the open player box (pictures.py)
 
     # -- structure --
     def _inside_article(self) -> bool:
@@ -132,7 +130,7 @@ class _PageParser(PicturesMixin, HTMLParser):
         """Inside page furniture whose words the report lists (a sidebar, a menu, the page's footer),
         not inside a script, a style or a form's controls."""
         tag, _ = self._skipped
-        return (tag in _REPORTED or tag in (_ADVERT_KIND, _RELATED_KIND)) and self._hidden == self._hidden_before
+        return (tag in _REPORTED or tag in (_ADVERT_KIND, _RELATED_KIND, PLAYER_KIND)) and self._hidden == self._hidden_before
 
     def _flush(self) -> None:
         words = normalize(_SPACE.sub(" ", "".join(self._furniture)).strip())
@@ -172,6 +170,8 @@ class _PageParser(PicturesMixin, HTMLParser):
                 extra["quote"] = self._quotes[-1]
             if hint == "li" and self._lists:
                 extra["list"] = self._lists[-1]
+                if len(self._lists) > 1:
+                    extra["depth"] = len(self._lists) - 1  # an item of a list inside another list's item
             if bold and not plain:
                 extra["bold"] = True  # a whole line in bold: a subheading the page did not mark up
             elif bold and _SENTENCE_DONE.search(opening) and len(opening) < len(text) and text.startswith(opening):
@@ -212,12 +212,13 @@ class _PageParser(PicturesMixin, HTMLParser):
         elif tag == "time" and a.get("datetime") and not self._skip:
             self.meta.extra.setdefault("time", a["datetime"])
         post = post_embed(tag, a)
-        youtube = youtube_id(tag, a) if not self._skip else None
-        video_page = watch_url(youtube) if youtube else player_page(tag, a) if not self._skip else None
+        live = not self._skip or self._in_player()  # a player box's own <video> or YouTube frame is its video
+        youtube = youtube_id(tag, a) if live else None
+        video_page = watch_url(youtube) if youtube else player_page(tag, a) if live else None
         if video_page:
             self._video_link(video_page, a.get("title", ""))
             self.meta.videos.append((self.getpos()[0], video_page))
-        elif tag in ("video", "amp-video") and not self._skip:
+        elif tag in ("video", "amp-video") and live:
             self._video = PendingVideo(a, self.getpos()[0])
         elif (tag in _EMBEDS or post) and not self._skip:
             self._embed(tag, a)
@@ -245,8 +246,9 @@ class _PageParser(PicturesMixin, HTMLParser):
         own = tag == "header" and post_header(names)
         advert = advert_box(names)
         related = not advert and related_box(f"{names} {a.get('type', '')}")
+        player = not self._skip and tag not in _EMBEDS and player_box(a)  # a <video class="video-js"> is itself the video
         dropped = (tag in _SKIP and not (tag == "aside" and inside)) or (tag in _PAGE_ONLY and not inside and not own) \
-            or post or advert or related
+            or post or advert or related or player
         if tag in _BLOCK or tag in _REPORTED:
             self._flush()
             if self._tables:
@@ -268,7 +270,10 @@ class _PageParser(PicturesMixin, HTMLParser):
         elif tag == "li" and self._list_marks and not self._skip:
             self._buffer.append(self._list_marks[-1].marker(a))  # "1. ", "a. ", a note's "[1] "; "" in a <ul>
         if dropped and not self._skip:
-            self._skipped = (_ADVERT_KIND if advert else _RELATED_KIND if related else tag, len(self._stack))
+            self._skipped = (_ADVERT_KIND if advert else _RELATED_KIND if related else PLAYER_KIND if player else tag,
+                             len(self._stack))
+        if player:
+            self._start_player(a)
             self._hidden_before = self._hidden
         if dropped or self._skip:
             self._skip += 1
@@ -277,87 +282,6 @@ class _PageParser(PicturesMixin, HTMLParser):
             self._hint.append(hint)
             self._hint_at.append(len(self._stack))
         self._open(tag, a)
-
-    def _open(self, tag: str, a: dict) -> None:
-        """Structure the blocks keep: tables, quotes, lists, emphasis."""
-        table = self._tables[-1] if self._tables else None
-        if tag == "article" and not self._article:
-            self._articles += 1
-            self._article = self._articles
-        elif tag == "form":
-            self._forms.append(len(self.blocks))
-        elif tag == "table":
-            if table:
-                table.layout = True  # a table holding a table lays out the page
-            self._tables.append(TableBuilder(len(self.blocks), self.getpos()[0]))
-        elif table and tag == "tr":
-            table.row()
-        elif table and tag in ("td", "th"):
-            table.cell(a.get("colspan", ""), a.get("rowspan", ""))
-        elif table and tag == "caption":
-            table.in_caption = True
-        elif table and tag in _HEADINGS:
-            table.layout = True
-        elif tag in ("blockquote", "ul", "ol", "aside"):  # an aside in the article: a box, written as a quote
-            kind = "list" if tag in ("ul", "ol") else "quote"
-            self._count[kind] += 1
-            (self._quotes if kind == "quote" else self._lists).append(self._count[kind])
-        elif tag in _BOLD:
-            self._bold += 1
-        elif tag in _EMPHASIS:
-            if not self._emphasis:
-                self._buffer.append(EM_OPEN)
-            self._emphasis += 1
-
-    def _close(self, tag: str) -> None:
-        if tag == "article" and not self._open_tags["article"]:
-            self._article = 0
-        elif tag == "form" and self._forms:
-            self._end_form(self._forms.pop())
-        elif tag == "table" and self._tables:
-            self._end_table(self._tables.pop())
-        elif tag in ("td", "th") and self._tables:
-            self._tables[-1].end_cell()
-        elif tag == "caption" and self._tables:
-            self._tables[-1].in_caption = False
-        elif tag in ("blockquote", "aside") and self._quotes:
-            self._quotes.pop()
-        elif tag in ("ul", "ol") and self._lists:
-            self._lists.pop()
-        elif tag == "a" and self._anchor is not None:
-            href, start, flushes = self._anchor
-            self._anchor = None
-            if flushes == self._flushes:  # still the same block: its words are the link's
-                words = emphasis(separated("".join(c for c in self._buffer[start:] if c not in (EM_OPEN, EM_CLOSE))))[0]
-                if words:
-                    self._links.append((words, href))
-        elif tag in _BOLD and self._bold:
-            self._bold -= 1
-        elif tag in _EMPHASIS and self._emphasis:
-            self._emphasis -= 1
-            if not self._emphasis:
-                self._buffer.append(EM_CLOSE)
-
-    def _end_form(self, first: int) -> None:
-        """The form's blocks stay when it holds the article (a heading <h1>, or two blocks of running
-        text); otherwise they are a form's labels and notices, left out and reported."""
-        held = self.blocks[first:]
-        if not held or any(b.hint == "h1" for b in held) or \
-                sum(1 for b in held if b.hint != "table" and words(b.text) >= _TEXT_WORDS) >= 2:
-            return
-        del self.blocks[first:]
-        self.meta.left_out.extend((b.line, _FORM, b.text) for b in held)
-
-    def _end_table(self, builder: TableBuilder) -> None:
-        """A data table replaces the blocks its cells were read as; a layout table leaves them."""
-        table = builder.finish()
-        if table is None or self._skip:
-            return
-        caption = builder.caption_text()
-        del self.blocks[builder.first_block:]
-        if caption:
-            self.blocks.append(Block(caption, builder.line))
-        self.blocks.append(Block(table.text, builder.line, "table", {"table": table}))
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         self.handle_starttag(tag, attrs)
@@ -391,11 +315,13 @@ class _PageParser(PicturesMixin, HTMLParser):
                 self._hint.pop()
                 self._hint_at.pop()
             self._close(top)
+            if self._player and self._player[0] > len(self._stack):
+                self._end_player()
             if top == tag:
                 break
         if tag not in _BLOCK and not self._skip:
             self._buffer.append(EDGE)  # after the element's own closing marks
-        if tag in ("video", "amp-video") and self._video is not None and not self._skip:
+        if tag in ("video", "amp-video") and self._video is not None and (not self._skip or self._in_player()):
             self._end_video(self._video)
             self._video = None
 

@@ -12,7 +12,8 @@ from .clean import Block
 from .inline import EDGE
 from .lines import image_name
 from .media import ICON, NAMELESS, embed_address, icon_text, image_source, inline_icon, photo_address
-from .videos import PendingVideo, link_line, poster_alt, thumbnail_id, watch_url
+from .videos import PLAYER_KIND, PendingVideo, link_line, player_source, player_title, poster_alt, thumbnail_id, \
+    watch_url
 
 EMBED_REASON = "khung nhúng (video, bản đồ, quảng cáo…) không nhập được; nếu là nội dung bài, hãy nhúng lại"
 _SPACE = re.compile(r"\s+")
@@ -25,6 +26,26 @@ class PicturesMixin:
 
     def _embed(self, tag: str, a: dict) -> None:
         self.meta.left_out.append((self.getpos()[0], EMBED_REASON, normalize(embed_address(tag, a))))
+
+    def _start_player(self, a: dict) -> None:
+        """A site's own player box opens: it is read as a <video>, its lines reported (see _end_player)."""
+        self._player = (len(self._stack), len(self.meta.left_out), a, len(self.meta.videos))
+
+    def _in_player(self) -> bool:
+        """Inside a player box and nothing else dropped (its <video> is read as any other)."""
+        return self._player is not None and self._skipped == (PLAYER_KIND, self._player[0]) \
+            and self._hidden == self._hidden_before
+
+    def _end_player(self) -> None:
+        """The player box closed: a link to its video titled by its first line, or the box reported."""
+        _, first, a, videos = self._player
+        self._player = None
+        if len(self.meta.videos) > videos:
+            return  # its own <video> or frame gave the link
+        lines = [text for _, reason, text in self.meta.left_out[first:] if reason == f"khuôn trang ({PLAYER_KIND})"]
+        video = PendingVideo({"src": player_source(a), "title": player_title(lines),
+                              "poster": a.get("data-thumb") or a.get("poster") or ""}, self.getpos()[0])
+        self._end_video(video)
 
     def _end_video(self, video: PendingVideo) -> None:
         """A <video>: its poster as a photo, then a link to its file, so that a video's page keeps its news."""

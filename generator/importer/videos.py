@@ -2,7 +2,9 @@
 video must not lose it: a ``<video>`` gives its poster as a photo and a link "Xem video: <title>" to
 its file; a YouTube player (an ``<iframe>``, ``<amp-youtube>``, ``<lite-youtube>``, a script's
 ``data-youtube-id`` box, or its thumbnail from i.ytimg.com), Facebook's video plugin and Vimeo's player
-give a link to the video's page. The
+give a link to the video's page. A site's own player box (VTV's and Dân trí's ``VideoStream``, JW Player,
+video.js, Plyr) is read as a ``<video>``: its address from ``data-vid``/``data-file``…, its title from its
+first line of words; its labels (the title, the running time "03:15", the caption) are reported. The
 editor may embed it again (``[security] iframe_hosts`` lets YouTube players through); the report says so.
 """
 from __future__ import annotations
@@ -87,6 +89,34 @@ def is_video(url: str) -> bool:
     facebook = host.endswith("facebook.com") and bool(re.search(r"/videos?/|/watch|/reel/", parts.path)) \
         or host == "fb.watch"
     return bool(_VIDEO_FILE.search(parts.path)) or host in _VIDEO_HOSTS or facebook
+
+
+# A player a site draws itself out of a <div>: its class, id or type names it. Its text is the player's
+# labels (title, "0:00", "03:15", a caption), never the article's.
+PLAYER_KIND = "trình phát video"
+_PLAYER_NAMES = {"videostream", "video-player", "videoplayer", "jwplayer", "jw-player", "video-js", "plyr",
+                 "mejs-container"}
+_PLAYER_SOURCES = ("data-vid", "data-file", "data-video", "data-video-src", "data-src", "data-url")
+_DURATION = re.compile(r"^[\d:\s/.'’]+$")  # "0:00", "03:15", "01:42 / 03:15"
+_HOST_PATH = re.compile(r"^[\w-]+(?:\.[\w-]+)+/\S+$")  # "vtv-vod.vtvdigital.vn/2024/6/12/a.mp4"
+
+
+def player_box(attrs: dict) -> bool:
+    names = f"{attrs.get('class', '')} {attrs.get('id', '')} {attrs.get('type', '')}".lower().split()
+    return any(name in _PLAYER_NAMES for name in names)
+
+
+def player_source(attrs: dict) -> str:
+    """The address a player box plays, with a scheme ("https://") when the page wrote a bare host/path."""
+    src = next((attrs[k].strip() for k in _PLAYER_SOURCES if (attrs.get(k) or "").strip()), "")
+    if src.startswith("//") or _HOST_PATH.match(src):
+        src = "https:" + src if src.startswith("//") else "https://" + src
+    return src if is_video(src) or _VIDEO_FILE.search(urlsplit(src).path) else ""
+
+
+def player_title(lines: list[str]) -> str:
+    """The video's title among a player box's lines: the first of two words or more that is no time."""
+    return next((t for t in lines if len(t.split()) >= 2 and not _DURATION.match(t)), "")
 
 
 class PendingVideo:

@@ -1,0 +1,121 @@
+"""The structure a saved page's blocks keep, as the page parser (htmlsource.py) opens and closes its
+elements: tables (a data table one block, tables.py), forms (one of fields and labels only left out),
+quotes, lists, links, bold and emphasis, and the top-level <article> a block belongs to."""
+from __future__ import annotations
+
+import re
+
+from .clean import EM_CLOSE, EM_OPEN, Block, words
+from .inline import EDGE, emphasis, separated
+from .tables import TableBuilder
+
+EMPHASIS = {"em", "i"}
+BOLD = {"strong", "b"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_FORM = "khuôn trang (form)"
+_NOTE_MARK = re.compile(r"^\d{1,3}$")
+_TEXT_WORDS = 20  # a block this long is running text, which no search box, poll or comment form holds
+
+
+class StructureMixin:
+    """The page parser's methods for the elements that give its blocks structure. They use its state: the
+    open tables, quotes, lists, forms and <a>, the counts of bold and emphasis, the block being read."""
+
+    def _open(self, tag: str, a: dict) -> None:
+        """Structure the blocks keep: tables, quotes, lists, emphasis."""
+        table = self._tables[-1] if self._tables else None
+        if tag == "article" and not self._article:
+            self._articles += 1
+            self._article = self._articles
+        elif tag == "form":
+            self._forms.append(len(self.blocks))
+        elif tag == "sup":
+            self._sup = [len(self._buffer), False]
+        elif tag == "a" and self._sup is not None and a.get("href", "").startswith("#"):
+            self._sup[1] = True  # a link to a note on the page: the <sup> is a note's mark
+        elif tag == "table":
+            if table:
+                table.layout = True  # a table holding a table lays out the page
+            self._tables.append(TableBuilder(len(self.blocks), self.getpos()[0]))
+        elif table and tag == "tr":
+            table.row()
+        elif table and tag in ("td", "th"):
+            table.cell(a.get("colspan", ""), a.get("rowspan", ""))
+        elif table and tag == "caption":
+            table.in_caption = True
+        elif table and tag in _HEADINGS:
+            table.layout = True
+        elif tag in ("blockquote", "ul", "ol", "aside"):  # an aside in the article: a box, written as a quote
+            kind = "list" if tag in ("ul", "ol") else "quote"
+            self._count[kind] += 1
+            (self._quotes if kind == "quote" else self._lists).append(self._count[kind])
+        elif tag in BOLD:
+            self._bold += 1
+        elif tag in EMPHASIS:
+            if not self._emphasis:
+                self._buffer.append(EM_OPEN)
+            self._emphasis += 1
+
+    def _close(self, tag: str) -> None:
+        if tag == "article" and not self._open_tags["article"]:
+            self._article = 0
+        elif tag == "sup" and self._sup is not None:
+            self._note_mark(*self._sup)
+            self._sup = None
+        elif tag == "form" and self._forms:
+            self._end_form(self._forms.pop())
+        elif tag == "table" and self._tables:
+            self._end_table(self._tables.pop())
+        elif tag in ("td", "th") and self._tables:
+            self._tables[-1].end_cell()
+        elif tag == "caption" and self._tables:
+            self._tables[-1].in_caption = False
+        elif tag in ("blockquote", "aside") and self._quotes:
+            self._quotes.pop()
+        elif tag in ("ul", "ol") and self._lists:
+            self._lists.pop()
+        elif tag == "a" and self._anchor is not None:
+            href, start, flushes = self._anchor
+            self._anchor = None
+            if flushes == self._flushes:  # still the same block: its words are the link's
+                words = emphasis(separated("".join(c for c in self._buffer[start:] if c not in (EM_OPEN, EM_CLOSE))))[0]
+                if words:
+                    self._links.append((words, href))
+        elif tag in BOLD and self._bold:
+            self._bold -= 1
+        elif tag in EMPHASIS and self._emphasis:
+            self._emphasis -= 1
+            if not self._emphasis:
+                self._buffer.append(EM_CLOSE)
+
+    def _end_form(self, first: int) -> None:
+        """The form's blocks stay when it holds the article (a heading <h1>, or two blocks of running
+        text); otherwise they are a form's labels and notices, left out and reported."""
+        held = self.blocks[first:]
+        if not held or any(b.hint == "h1" for b in held) or \
+                sum(1 for b in held if b.hint != "table" and words(b.text) >= _TEXT_WORDS) >= 2:
+            return
+        del self.blocks[first:]
+        self.meta.left_out.extend((b.line, _FORM, b.text) for b in held)
+
+    def _end_table(self, builder: TableBuilder) -> None:
+        """A data table replaces the blocks its cells were read as; a layout table leaves them."""
+        table = builder.finish()
+        if table is None or self._skip:
+            return
+        caption = builder.caption_text()
+        del self.blocks[builder.first_block:]
+        if caption:
+            self.blocks.append(Block(caption, builder.line))
+        self.blocks.append(Block(table.text, builder.line, "table", {"table": table}))
+
+    def _note_mark(self, start: int, linked: bool) -> None:
+        """A note's mark linked to its note ("<sup><a href="#fn1">1</a></sup>") written "[1]", as the notes are:
+        the bare digit went on the word ("mô hình2"). An exponent ("m<sup>2</sup>") links nowhere."""
+        mark = "".join(c for c in self._buffer[start:] if c not in (EM_OPEN, EM_CLOSE, EDGE)).strip()
+        if not linked or not _NOTE_MARK.match(mark):
+            return
+        for k in range(start, len(self._buffer)):
+            if self._buffer[k].strip() == mark:
+                self._buffer[k] = self._buffer[k].replace(mark, f"[{mark}]")
+                return

@@ -101,7 +101,9 @@ def value_digest(value: Any, memo: dict[int, str]) -> str:
     if token is not None:
         return token
     if isinstance(value, dict):
-        token = "{" + ",".join([f"{k!r}:{_token(v, memo)}" for k, v in value.items()]) + "}"
+        known, plain = memo.get, _PLAIN_TYPES
+        token = "{" + ",".join([(_KEYS.get(k) or _key(k)) + (repr(v) if type(v) in plain else known(id(v)) or
+                                                              value_digest(v, memo)) for k, v in value.items()]) + "}"
     elif isinstance(value, (list, tuple)):
         known, plain = memo.get, _PLAIN_TYPES  # _token inlined: most items are articles seen before
         token = "[" + ",".join([repr(v) if type(v) in plain else known(id(v)) or value_digest(v, memo)
@@ -126,8 +128,11 @@ def value_digest(value: Any, memo: dict[int, str]) -> str:
     return token
 
 
-def _token(value: Any, memo: dict[int, str]) -> str:
-    """value_digest, with plain values and values seen before answered without a call."""
-    if type(value) in _PLAIN_TYPES:
-        return repr(value)
-    return memo.get(id(value)) or value_digest(value, memo)
+_KEYS: dict[Any, str] = {}  # a context key -> its repr and ":" (the same few names in every page's context)
+
+
+def _key(key: Any) -> str:
+    written = repr(key) + ":"
+    if type(key) is str and len(_KEYS) < 4096:
+        _KEYS[key] = written
+    return written

@@ -2227,3 +2227,36 @@ def test_a_directive_named_in_english_is_found_by_its_kind_and_number(fixture_in
     assert conclusion["ids"] == ket_luan["ids"]
     (word,) = search(fixture_index, "the directive")  # not before a number: a word as typed
     assert word["total"] == 0
+
+
+@node_only
+def test_a_day_typed_in_digits_finds_the_articles_writing_it_in_words(tmp_path):
+    """"12/3" found only the articles writing "12/3" (none on a site writing "ngày 12 tháng 3"),
+    and "ngày 12 tháng 3", read as 12/3, likewise. A day and month are also held by the articles
+    writing them in words after the word of a day (ngày, mùng, mồng), and marked there; not by
+    counts of months ("12 tháng qua" beside "tháng 3")."""
+    root = site_copy(tmp_path)
+    for slug, text in (("hoc-tap-lam-theo-bac-o-lao-cai", "Ngày 12 tháng 3, Đảng bộ tổ chức hội nghị; mồng 2 tháng 09 mít tinh."),
+                       ("hoc-tap-lam-theo-bac-o-lam-dong", "Trong 12 tháng qua, từ tháng 3 đến nay; sau 2 tháng, tháng 9 về đích."),
+                       ("lam-dong-neu-cao-dao-duc-cong-vu", "Sáng 12/3, hội nghị tổng kết; mùng 2/9.")):
+        article = root / "content" / "articles" / (slug + ".md")
+        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    digits, words, padded, national = search(data, "12/3", "ngày 12 tháng 3", "12-03", "2/9")
+    for result in (digits, words, padded, national):
+        assert set(result["titles"][:result["total"]]) == {O_LAO_CAI, LAM_DONG}, result["q"]
+        assert result["apart"] == [], result["q"]
+    (alone,) = search(data, "12/3", province="lao-cai")
+    assert marked(alone["snippets"][0]) == ["12 tháng 3"]
+
+
+@node_only
+def test_a_day_typed_with_a_leading_zero_finds_it_written_without(fixture_index):
+    """"19/04" found nothing where an article writes "19/4" (and "14/06" none writing "14/6"): the
+    pair was looked up both ways, but "04" was also required as a word, which no article holds.
+    A day's and a month's words are held with or without their zero, and are no Roman numeral."""
+    for padded, plain in (("19/04", "19/4"), ("14/06", "14/6"), ("ngày 05/7", "ngày 5/7"), ("ngày 19 tháng 04", "19/4")):
+        a, b = search(fixture_index, padded, plain)
+        assert b["total"] >= 1 and a["ids"][:a["total"]] == b["ids"][:b["total"]], (padded, a["total"], b["total"])
+        assert a["apart"] == [], padded

@@ -404,6 +404,23 @@
       ds.forEach(function (a) { ms.forEach(function (b) { if (a + " " + b !== key) pair.alts.push(a + " " + b); }); });
       pair.name = pair.digits = true;
       pair.text = m[2] + "/" + m[3];
+      // its day and month are words of one date, with or without their leading zero ("19/04" is
+      // held by an article writing "19/4", which has no word "04"), and no Roman numeral ("ngày 12")
+      [ds, ms].forEach(function (forms) {
+        words.forEach(function (w) {
+          if (forms.indexOf(w.key) >= 0) { w.alt = forms.filter(function (f) { return f !== w.key; })[0] || null; w.altTone = w.alt; }
+        });
+      });
+      // the same day written in words after the word of a day ("ngày 12 tháng 3", "mùng 2 tháng 9"):
+      // held by the articles holding its three pairs ("12 tháng" alone is often a count of months:
+      // "12 tháng qua", "6 tháng đầu năm"), and marked where they are side by side
+      pair.written = [];
+      ds.forEach(function (a) {
+        ms.forEach(function (b) {
+          DAY_LEADS.forEach(function (lead) { pair.written.push([lead + " " + a, a + " thang", "thang " + b]); });
+          segments.push({ phrase: true, folded: [a, "thang", b], reading: key });
+        });
+      });
       // "ngày 19/5": the word of the date, as "ngày" of "ngày 19/5/2024" is, not one to hold
       var before = prepare(query).slice(0, m.index + m[1].length).match(/(\p{L}+)\s*$/u);
       var lead = before ? fold(before[1]) : "";
@@ -443,6 +460,7 @@
   }
 
   var DAY_WORDS = /^(ngay|mung|mong)$/;  // "ngày 12", "mùng 2", "mồng 2"
+  var DAY_LEADS = ["ngay", "mung", "mong"];
   function dateWords(query) {
     return prepare(query).replace(DATE_WORDS, function (all, edge, lead, day, month, m, yearWord, year) {
       var dated = lead !== undefined && DAY_WORDS.test(fold(lead)), yeared = yearWord !== undefined && fold(yearWord) === "nam";
@@ -1129,6 +1147,9 @@
         if (!p.skipped) [p.key].concat(p.alts || []).forEach(function (k) { keys.push({ key: k, pair: true }); });
       });
       // a month typed is held by the articles that write it: its pairs are looked up as its words are
+      q.pairs.forEach(function (p) {
+        if (!p.skipped) (p.written || []).forEach(function (c) { c.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
+      });
       q.dates.forEach(function (d) {
         d.pairs.concat(d.dayPairs).forEach(function (k) { keys.push({ key: k, pair: true }); });
       });
@@ -1752,7 +1773,9 @@
     }
     var pairLists = [];
     q.pairs.forEach(function (p) {
-      if (!p.skipped) pairPostings(found, p).forEach(function (list) { pairLists.push([p.key, list.ids]); });
+      if (!p.skipped) pairPostings(found, p).forEach(function (list) {
+        (list.keys || [p.key]).forEach(function (k) { pairLists.push([k, list.ids]); });
+      });
     });
     // only a word begun, too short to look up ("h", "Đ"): no answer yet, not "no result"
     var begun = terms.length > 0 && terms.every(function (t) { return t.stop; }) &&
@@ -1786,6 +1809,10 @@
   function pairPostings(found, pair) {
     var out = [];
     [pair.key].concat(pair.alts || []).forEach(function (k) { (found.get(k) || []).forEach(function (p) { out.push(p); }); });
+    (pair.written || []).forEach(function (keys) {  // a day in words: both its pairs
+      var both = allPairs(found, keys);
+      if (both.ids.length) out.push(Object.assign(both, { keys: keys }));
+    });
     return out;
   }
 

@@ -2260,3 +2260,25 @@ def test_a_day_typed_with_a_leading_zero_finds_it_written_without(fixture_index)
         a, b = search(fixture_index, padded, plain)
         assert b["total"] >= 1 and a["ids"][:a["total"]] == b["ids"][:b["total"]], (padded, a["total"], b["total"])
         assert a["apart"] == [], padded
+
+
+@node_only
+def test_provinces_merged_into_one_unit_typed_together_find_either(tmp_path):
+    """"Tây Ninh Long An", "Lâm Đồng Đắk Nông" required both names: 0 articles on the bench corpus
+    for the first (326 under "Kết quả gần đúng"), 76 of Lâm Đồng's 167 for the second. A reader
+    typing the provinces merged into one 2025 unit means the unit: the articles naming either,
+    those naming more of them first; provinces of different units are still all required."""
+    root = site_copy(tmp_path)
+    article = root / "content" / "articles" / "hoc-tap-lam-theo-bac-o-lam-dong.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\nĐoàn công tác đã đến Đắk Nông.\n", encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    lam_dong, dak_nong, both, folded, apart = search(data, "Lâm Đồng", "Đắk Nông", "Lâm Đồng Đắk Nông",
+                                                      "dak nong lam dong", "Đắk Nông Lào Cai")
+    either = set(lam_dong["ids"][:lam_dong["total"]]) | set(dak_nong["ids"][:dak_nong["total"]])
+    assert len(either) > max(lam_dong["total"], dak_nong["total"])
+    for result in (both, folded):
+        assert set(result["ids"][:result["total"]]) == either, result["q"]
+        assert result["titles"][0] == O_LAM_DONG, result["q"]  # the one naming both
+        assert result["approxTotal"] == 0
+    assert apart["total"] == 0  # Lào Cai joined Yên Bái's unit, not Lâm Đồng's

@@ -666,3 +666,17 @@ def test_a_query_sent_is_searched_with_its_last_word_whole(page):
     page.goto(page.url.split("?")[0] + "?q=l%C3%A0m+theo+B%C3%A1c+nhi")  # a shared link: the same
     page.wait_for_function("() => document.querySelector('#search-status').textContent.startsWith('Không có bài nào')")
     assert not page.errors, page.errors
+
+
+def test_provinces_of_one_unit_typed_together_get_one_offer(browser, fixture_url):
+    """"Lâm Đồng Đắk Nông" showed the 2025 unit's offer twice ("Lâm Đồng gồm cả …", then "Đắk
+    Nông thuộc Lâm Đồng", the same four buttons again). One offer a unit, naming the unit."""
+    context, pg = open_search(browser, fixture_url)
+    type_and_wait(pg, "Lâm Đồng Đắk Nông")
+    offer = pg.locator("#search-merged")
+    assert offer.is_visible()
+    assert offer.locator(".search-merged-choices").count() == 1
+    assert offer.locator("p").first.text_content().startswith("Từ 1/7/2025, Lâm Đồng gồm cả")
+    assert len(results(pg)) == 5  # Lâm Đồng's three and Đắk Nông's two
+    assert not pg.errors, pg.errors
+    context.close()

@@ -441,6 +441,20 @@
       }
       words.forEach(function (w) { if (parts.indexOf(w.key) >= 0) w.alt = w.altTone = null; });  // "4" is no IV here
     }
+    // provinces merged into one unit in 2025 typed together ("Lâm Đồng Đắk Nông", "Tây Ninh Long
+    // An"): the reader means the unit, whose news names either: one term, as if typed with OR (both
+    // were required: 0 articles for "Tây Ninh Long An"); those naming both rank first by their pair
+    var merged = (index.manifest && index.manifest.merged) || {}, byUnit = new Map();
+    names.forEach(function (n) {
+      if (n.phrase || n.key.indexOf("~p:") !== 0) return;
+      var slug = n.key.slice(3), unit = Object.keys(merged).filter(function (k) {
+        return merged[k].parts.some(function (p) { return p[0] === slug; });
+      })[0];
+      if (!unit) return;
+      var first = byUnit.get(unit);
+      if (first) { n.either = first.either = first.either || n.either || first; n.merged = first.merged = unit; }
+      else byUnit.set(unit, n);
+    });
     return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates };
   }
 
@@ -1643,7 +1657,8 @@
     terms = terms.filter(function (t) {
       var group = (t.word || t.unit).either, head = group && heads.get(group);
       if (!group) return true;
-      if (!head) { heads.set(group, t); t.exact = false; return true; }
+      if (!head) { heads.set(group, t); t.exact = false; t.members = [t.lists]; return true; }
+      head.members.push(t.lists);
       head.lists = head.lists.concat(t.lists);
       head.stop = head.stop && t.stop;
       return false;
@@ -1688,6 +1703,16 @@
         }
       });
       for (var k = 0; k < touched.length; k++) score[touched[k]] += best[touched[k]];
+      // provinces of one 2025 unit typed together: an article naming more of them ranks higher
+      if (t.unit && t.unit.merged) {
+        var hold = new Uint8Array(N);
+        t.members.forEach(function (lists) {
+          var seen = new Uint8Array(N);
+          lists.forEach(function (p) { for (var i = 0; i < p.ids.length; i++) seen[p.ids[i]] = 1; });
+          for (var d = 0; d < N; d++) hold[d] += seen[d];
+        });
+        for (var d = 0; d < N; d++) if (hold[d] > 1) all[d] += hold[d] - 1;
+      }
     });
     var quoted = q.pairs.filter(function (p) { return p.phrase && !p.skipped; });
     // A word being typed ("Phú Qu") binds its pair once some article holds it; at the pause, also
@@ -2251,15 +2276,18 @@
       merged.textContent = "";
       merged.hidden = true;
       var units = engine.manifest.merged, provinces = result.q.names.filter(function (n) { return n.key.indexOf("~p:") === 0; });
+      var offered = new Set();
       provinces.forEach(function (n) {
         var slug = n.key.slice(3), unit = null, key = null;
         Object.keys(units).forEach(function (k) {
           if (units[k].parts.some(function (p) { return p[0] === slug; })) { unit = units[k]; key = k; }
         });
-        if (!unit) return;
+        // one offer a unit: "Tây Ninh Long An" named it twice (two offers, the same buttons)
+        if (!unit || offered.has(key)) return;
+        offered.add(key);
         var label = document.createElement("p");
         var parts = unit.parts.map(function (p) { return p[1]; });
-        label.textContent = key === slug
+        label.textContent = key === slug || n.merged
           ? "Từ 1/7/2025, " + unit.name + " gồm cả " + parts.filter(function (p) { return p !== unit.name; }).join(", ") + ". Lọc theo:"
           : "Từ 1/7/2025, " + parts.filter(function (p, i) { return unit.parts[i][0] === slug; })[0] + " thuộc " + unit.name + ". Lọc theo:";
         merged.appendChild(label);

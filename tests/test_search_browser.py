@@ -680,3 +680,21 @@ def test_provinces_of_one_unit_typed_together_get_one_offer(browser, fixture_url
     assert len(results(pg)) == 5  # Lâm Đồng's three and Đắk Nông's two
     assert not pg.errors, pg.errors
     context.close()
+
+
+def test_a_phrase_longer_than_the_pairs_checked_is_counted_as_approximate(browser, fixture_url):
+    """A quoted phrase of 21 pairs was counted as if every article found held it whole ("Tìm thấy
+    N kết quả"), though only its first 16 pairs are checked in order."""
+    context, pg = open_search(browser, fixture_url)
+    phrase = ('"Nhiều chi bộ, đảng bộ trực thuộc Đảng bộ Khối các cơ quan tỉnh đã phát động rộng khắp các phong trào '
+              'học tập"')
+    pg.fill("#q", phrase)
+    pg.press("#q", "Enter")
+    pg.wait_for_function("() => document.querySelector('#search-status').textContent.startsWith('Tìm thấy')")
+    assert pg.text_content("#search-status") == ("Tìm thấy khoảng 1 kết quả (cụm từ trong ngoặc kép quá dài: chỉ phần "
+                                                 "đầu được đối chiếu đúng thứ tự)")
+    pg.fill("#q", phrase.split(" Khối")[0] + '"')  # 8 pairs: an exact count
+    pg.press("#q", "Enter")
+    pg.wait_for_function("() => /^Tìm thấy \\d+ kết quả$/.test(document.querySelector('#search-status').textContent)")
+    assert not pg.errors, pg.errors
+    context.close()

@@ -165,7 +165,7 @@ async function main() {
     }
     const titles = top.map((r, i) => S.pieces(r.t, result.q, engine.byFirst, 0, paired[i]).parts);
     results.push({ q: query.q, empty: !!result.empty, corrected: result.corrected ? result.corrected.to : null,
-                   deferred: !!result.deferred, begun: !!result.begun,
+                   deferred: !!result.deferred, begun: !!result.begun, cut: !!result.cut,
                    suggested: result.suggested || null, total: result.ids.length, approxTotal: result.approx.length,
                    apart: result.apart || [],
                    ids: result.ids.slice(0, 50), approx: result.approx.slice(0, 50),

@@ -1807,7 +1807,10 @@
       terms.some(function (t) { return t.word && t.word.prefix; });
     // the names no article holds together ("Phú Quốc"), told when there are only approximate results
     var apart = bound.filter(function (p) { return !together(p); }).map(function (p) { return p.text; });
-    return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, apart: apart, deferred: undecided,
+    // a quoted phrase of more pairs than are looked up (PHRASE_PAIRS): its first ones are checked in
+    // order, the rest not, so the count may hold articles lacking the phrase's end; the page says so
+    var cut = !q.light && q.pairs.some(function (p) { return p.phrase && p.skipped; });
+    return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, apart: apart, deferred: undecided, cut: cut,
              paired: function (d) {
       return Array.from(new Set(pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; })));
     } };
@@ -2351,8 +2354,9 @@
       showCorrected(result, query);
       var n = result.ids.length, text;
       if (n) {
-        text = "Tìm thấy " + n.toLocaleString("vi-VN") + " kết quả" +
-          (result.corrected ? " cho «" + result.corrected.to.trim() + "»" : "");
+        text = "Tìm thấy " + (result.cut ? "khoảng " : "") + n.toLocaleString("vi-VN") + " kết quả" +
+          (result.corrected ? " cho «" + result.corrected.to.trim() + "»" : "") +
+          (result.cut ? " (cụm từ trong ngoặc kép quá dài: chỉ phần đầu được đối chiếu đúng thứ tự)" : "");
       } else if (result.approx.length && result.apart && result.apart.length) {
         text = "Không có bài nào chứa " + result.apart.map(function (t) { return "«" + t + "»"; }).join(", ") +
           "; dưới đây là các bài chứa một phần.";

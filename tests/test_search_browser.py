@@ -698,3 +698,24 @@ def test_a_phrase_longer_than_the_pairs_checked_is_counted_as_approximate(browse
     pg.wait_for_function("() => /^Tìm thấy \\d+ kết quả$/.test(document.querySelector('#search-status').textContent)")
     assert not pg.errors, pg.errors
     context.close()
+
+
+def test_a_slow_network_says_the_search_is_loading(browser, fixture_url):
+    """On a slow network (the index's files taking seconds) the page said nothing until the answer
+    came: no sign that anything was happening, or the last query's count beside its results. It
+    says it is loading once the answer is late, then gives the answer."""
+    context, pg = open_search(browser, fixture_url)
+
+    def late(route):
+        pg.wait_for_timeout(1200)  # each file of the index 1.2 s late, as on a poor 3G link
+        route.continue_()
+
+    pg.route("**/tim-kiem/du-lieu/**", late)
+    pg.fill("#q", "làm theo Bác")
+    pg.press("#q", "Enter")
+    pg.wait_for_function("() => document.querySelector('#search-status').textContent === 'Đang tải dữ liệu tìm kiếm…'",
+                         timeout=3000)
+    wait_for_results(pg, "làm theo Bác")
+    assert re.fullmatch(r"Tìm thấy \d+ kết quả", pg.text_content("#search-status"))
+    assert not pg.errors, pg.errors
+    context.close()

@@ -2413,7 +2413,11 @@
       // sent (Enter, a link, a filter, Back) is whole ("thiếu nhi" is no "thiếu nhiều")
       var open = !now && !/[\s"\u201c\u201d\u201e\u00ab\u00bb]$/.test(query);
       var typed = asTyped;
+      // a slow network (a phone's 3G: the manifest and shards take seconds): say so, rather than
+      // nothing, or the last query's count beside results that are about to go; not on a fast one
+      var slow = setTimeout(function () { if (token === seq) status.textContent = LOADING; }, SLOW);
       return engine.search(query, f, open, !now, typed).then(function (result) {
+        clearTimeout(slow);
         if (token !== seq) return;
         if (result.empty) {
           showCorrected(result, query);
@@ -2451,6 +2455,7 @@
           }, wait);
         });
       }).catch(function (err) {
+        clearTimeout(slow);
         if (token !== seq) return;
         failed = true;
         status.textContent = LOAD_FAILED;
@@ -2460,6 +2465,7 @@
     // a file the search needed did not load (the network dropped): Enter tries again (the engine
     // keeps no failed load), and so does the page once the browser is back online
     var failed = false, LOAD_FAILED = "Không tải được dữ liệu tìm kiếm (mất kết nối?). Nhấn Tìm để thử lại.";
+    var LOADING = "Đang tải dữ liệu tìm kiếm…", SLOW = 400;  // ms before the page says it is loading
     root.addEventListener("online", function () {
       if (failed) run(true, true);
     });

@@ -2298,3 +2298,20 @@ def test_a_phrase_longer_than_the_pairs_checked_says_its_count_is_approximate(fi
     assert long["total"] == 1 and long["cut"]
     assert changed["total"] >= 1 and changed["cut"]  # its end written nowhere, yet counted
     assert not unquoted["cut"]
+
+
+@node_only
+def test_a_unit_searched_within_a_province_merged_into_it_finds_that_province(fixture_index):
+    """The page offers, for "Lâm Đồng", the provinces merged into it in 2025 as filters; choosing
+    Đắk Nông found nothing (no article of Đắk Nông names Lâm Đồng), and "Ninh Bình" within Hà Nam
+    likewise. Within provinces of its unit, the unit's name is held by the filter's articles."""
+    (dak_nong,) = search(fixture_index, "Đắk Nông")
+    (within,) = search(fixture_index, "Lâm Đồng", province="dak-nong")
+    assert within["total"] >= 1 and set(within["ids"][:within["total"]]) <= set(dak_nong["ids"][:dak_nong["total"]])
+    (unit,) = search(fixture_index, "Lâm Đồng", province="lam-dong+binh-thuan+dak-nong")
+    (lam_dong,) = search(fixture_index, "Lâm Đồng")
+    assert unit["total"] > lam_dong["total"]
+    (other,) = search(fixture_index, "Lâm Đồng", province="lao-cai")  # not of the unit: the name is still required
+    assert other["total"] == 0
+    (words,) = search(fixture_index, "Lâm Đồng làm theo Bác", province="dak-nong")  # the other words still are
+    assert set(words["ids"][:words["total"]]) <= set(within["ids"][:within["total"]])

@@ -444,18 +444,24 @@
     // provinces merged into one unit in 2025 typed together ("Lâm Đồng Đắk Nông", "Tây Ninh Long
     // An"): the reader means the unit, whose news names either: one term, as if typed with OR (both
     // were required: 0 articles for "Tây Ninh Long An"); those naming both rank first by their pair
-    var merged = (index.manifest && index.manifest.merged) || {}, byUnit = new Map();
+    var byUnit = new Map();
     names.forEach(function (n) {
       if (n.phrase || n.key.indexOf("~p:") !== 0) return;
-      var slug = n.key.slice(3), unit = Object.keys(merged).filter(function (k) {
-        return merged[k].parts.some(function (p) { return p[0] === slug; });
-      })[0];
+      var unit = unitOf(index.manifest, n.key.slice(3));
       if (!unit) return;
       var first = byUnit.get(unit);
       if (first) { n.either = first.either = first.either || n.either || first; n.merged = first.merged = unit; }
       else byUnit.set(unit, n);
     });
     return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates };
+  }
+
+  /* The 2025 unit a province joined (its slug: "lam-dong" for "dak-nong"), or undefined. */
+  function unitOf(manifest, slug) {
+    var merged = (manifest && manifest.merged) || {};
+    return Object.keys(merged).filter(function (k) {
+      return merged[k].parts.some(function (p) { return p[0] === slug; });
+    })[0];
   }
 
   var NUMBER_GROUPS = /(^|[^\p{L}\p{N}.,])([0-9]+(?:[.,][0-9]+)+)(?![\p{L}\p{N}]|[.,][0-9])/u;
@@ -1651,7 +1657,21 @@
         (w.prefix && w.key.length === 2 && (!lists.length || (/^[a-z]+$/.test(w.key) && !SYLLABLE.test(w.key))));
       terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, altTone: w.altTone, stop: stop });
     });
-    q.names.forEach(function (n) { terms.push({ name: n.key, unit: n, lists: found.get(n.key) || [], exact: false }); });
+    // a province of a 2025 unit searched within provinces of that unit (the offer's filters: "Lâm
+    // Đồng" within Đắk Nông): held by the articles of the filter, which are news of the unit (none
+    // were found: no article of Đắk Nông names Lâm Đồng)
+    var manifest = this.manifest, within = filters.province ? filters.province.split("+") : [];
+    var unitWide = function (n) {
+      var unit = n.key.indexOf("~p:") === 0 && unitOf(manifest, n.key.slice(3));
+      return !!unit && within.every(function (p) { return unitOf(manifest, p) === unit; });
+    };
+    q.names.forEach(function (n) {
+      var lists = found.get(n.key) || [];
+      if (within.length && unitWide(n)) {
+        lists = [].concat.apply([], within.map(function (p) { return found.get("~p:" + p) || []; }));
+      }
+      terms.push({ name: n.key, unit: n, lists: lists, exact: false });
+    });
     // words or names typed "a OR b": one term, held by the articles holding either
     var heads = new Map();
     terms = terms.filter(function (t) {

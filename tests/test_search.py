@@ -2315,3 +2315,16 @@ def test_a_unit_searched_within_a_province_merged_into_it_finds_that_province(fi
     assert other["total"] == 0
     (words,) = search(fixture_index, "Lâm Đồng làm theo Bác", province="dak-nong")  # the other words still are
     assert set(words["ids"][:words["total"]]) <= set(within["ids"][:within["total"]])
+
+
+@node_only
+def test_hoac_between_two_names_of_the_registries_is_either(fixture_index):
+    """"Lào Cai hoặc Lai Châu" required both provinces and "hoặc": no result, though "Lào Cai OR
+    Lai Châu" found the articles of either. Between two names of the registries, "hoặc" is OR;
+    elsewhere it is a word ("học tập hoặc làm theo" still requires it), and quoted it is text."""
+    spoken, typed, words, quoted = search(fixture_index, "Lào Cai hoặc Lai Châu", "Lào Cai OR Lai Châu",
+                                          "học tập hoặc làm theo", '"Lào Cai hoặc Lai Châu"')
+    assert typed["total"] >= 2 and set(spoken["ids"][:spoken["total"]]) == set(typed["ids"][:typed["total"]])
+    assert {LAI_CHAU, O_LAO_CAI} <= set(spoken["titles"][:spoken["total"]])
+    assert words["total"] == len(articles_with_all(["học", "tập", "hoặc", "làm", "theo"]))
+    assert quoted["total"] == 0

@@ -307,9 +307,12 @@
       folded.forEach(function (f, k) {
         if (owner[k] < 0) (asked.some(function (s) { return k >= s[0] && k < s[1]; }) ? fillers : others).add(f);
       });
-      // "a OR b" (in capitals, between two words of free text): either word, no pair across it
+      // "a OR b" (in capitals, between two words of free text): either word, no pair across it; and
+      // "hoặc" between two names of the registries ("Lào Cai hoặc Lai Châu", "Chỉ thị 05 hoặc Kết
+      // luận 01"), which no article holds together (no result); elsewhere "hoặc" is a word of text
       var or = tokens.map(function (t, k) {
-        return !run.phrase && t.text === "OR" && k > 0 && k < tokens.length - 1 && owner[k] < 0;
+        return !run.phrase && k > 0 && k < tokens.length - 1 && owner[k] < 0 &&
+          (t.text === "OR" || (t.folded === "hoac" && owner[k - 1] >= 0 && owner[k + 1] >= 0));
       });
       var unitAt = function (k) {  // the word or name of the k-th token
         return owner[k] < 0 ? wordAt[k] : names.filter(function (x) { return x.key === spans[owner[k]].key; })[0];

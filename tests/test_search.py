@@ -2328,3 +2328,18 @@ def test_hoac_between_two_names_of_the_registries_is_either(fixture_index):
     assert {LAI_CHAU, O_LAO_CAI} <= set(spoken["titles"][:spoken["total"]])
     assert words["total"] == len(articles_with_all(["học", "tập", "hoặc", "làm", "theo"]))
     assert quoted["total"] == 0
+
+
+@node_only
+def test_slashed_abbreviations_of_administrative_writing_find_their_words(fixture_index):
+    """"đ/c" (đồng chí) found nothing: two one-letter words, which nothing requires. It, and the
+    other slashed abbreviations of administrative writing (đ/v, v/v, k/g), are the words they
+    stand for, and those words are marked."""
+    short, upper, full, named, whole = search(fixture_index, "đ/c", "Đ/C", "đồng chí", "đ/c Bí thư", "đồng chí Bí thư")
+    assert full["total"] >= 1
+    for result in (short, upper):
+        assert result["ids"][:result["total"]] == full["ids"][:full["total"]], result["q"]
+    assert named["ids"][:named["total"]] == whole["ids"][:whole["total"]] and whole["total"] >= 1
+    assert any("đồng chí" in m.lower() for s in short["snippets"] for m in marked(s))
+    (within,) = search(fixture_index, "đ/cx")  # no abbreviation: as typed
+    assert within["total"] == 0

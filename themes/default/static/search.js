@@ -280,7 +280,7 @@
   /* What to look up for a query: words (folded key and exact spelling), names, adjacent pairs; and
      the runs of words between names, as typed (what a title or a passage shows as matched). */
   function plan(query, index, open, cased, loose) {
-    query = englishKinds(dateWords(query));
+    query = slashed(englishKinds(dateWords(query)));
     var runs = sentencesOf(parseQuery(query), index.byFirst);
     var words = [], names = [], pairs = [], segments = [];
     // capitals tell a name ("Phú Quốc") when the reader typed them, and not all ("LAM THEO BAC")
@@ -480,6 +480,14 @@
   var KINDS = { directive: "chỉ thị", resolution: "nghị quyết", conclusion: "kết luận", regulation: "quy định" };
   function englishKinds(query) {
     return query.replace(ENGLISH_KINDS, function (all, edge, kind) { return edge + KINDS[kind.toLowerCase()] + " "; });
+  }
+  /* The abbreviations of administrative writing with a slash ("đ/c Nguyễn Văn A", "v/v"): the words
+     they stand for, which articles write (they were two one-letter words, required by nothing:
+     "đ/c" found no article). */
+  var SLASHED = /(^|[^\p{L}\p{N}\/])(đ\/c|đ\/v|v\/v|k\/g)(?![\p{L}\p{N}\/])/giu;
+  var SLASHED_WORDS = { "đ/c": "đồng chí", "đ/v": "đối với", "v/v": "về việc", "k/g": "kính gửi" };
+  function slashed(query) {
+    return query.replace(SLASHED, function (all, edge, short) { return edge + SLASHED_WORDS[short.toLowerCase()]; });
   }
 
   var DAY_WORDS = /^(ngay|mung|mong)$/;  // "ngày 12", "mùng 2", "mồng 2"

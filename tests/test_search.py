@@ -2343,3 +2343,24 @@ def test_slashed_abbreviations_of_administrative_writing_find_their_words(fixtur
     assert any("đồng chí" in m.lower() for s in short["snippets"] for m in marked(s))
     (within,) = search(fixture_index, "đ/cx")  # no abbreviation: as typed
     assert within["total"] == 0
+
+
+@node_only
+def test_a_day_with_its_year_typed_finds_the_articles_writing_it_in_words(tmp_path):
+    """"12/3/2014" (and "ngày 12 tháng 3 năm 2014", read so) found the articles dated that day and
+    those writing "12/3/2014", not one writing "ngày 12 tháng 3 năm 2014". It is also held by the
+    articles writing the day after the word of a day and the month beside its year, in words; not
+    by counts ("12 tháng qua", "3 năm") beside "năm 2014". A month alone is not read from words:
+    "tháng 3", "3 năm" and "năm 2014" apart would count, and pairs can't tell them from it."""
+    root = site_copy(tmp_path)
+    for slug, text in (("hoc-tap-lam-theo-bac-o-lao-cai", "Ngày 12 tháng 3 năm 2014, Đảng bộ tổ chức hội nghị."),
+                       ("hoc-tap-lam-theo-bac-o-lam-dong", "Trong 12 tháng qua, từ tháng 3, năm 2014 và 3 năm qua."),
+                       ("lam-dong-neu-cao-dao-duc-cong-vu", "Sáng 12/3/2014, hội nghị tổng kết.")):
+        article = root / "content" / "articles" / (slug + ".md")
+        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    for result in search(data, "12/3/2014", "ngày 12 tháng 3 năm 2014", "12-03-2014"):
+        assert set(result["titles"][:result["total"]]) == {O_LAO_CAI, LAM_DONG}, result["q"]
+    (alone,) = search(data, "12/3/2014", province="lao-cai")
+    assert "12 tháng 3" in " ".join(marked(alone["snippets"][0]))

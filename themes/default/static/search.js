@@ -387,6 +387,12 @@
       words.forEach(function (w) { if (fillers.has(w.key) && !others.has(w.key)) w.filler = true; });
     }
     var dates = monthsOf(query), loose = new Set();
+    dates.forEach(function (d) {  // a date written in words is marked where it is written so, day first
+      d.dayWritten.forEach(function (c) {
+        if (c[0].indexOf("ngay ") === 0) segments.push({ phrase: true, folded: [c[1].split(" ")[0], "thang", c[2].split(" ")[1], "nam", d.year], reading: d.year });
+      });
+      d.written.forEach(function (c) { segments.push({ phrase: true, folded: ["thang", c[1].split(" ")[0], "nam", d.year], reading: d.year }); });
+    });
     dates.forEach(function (d) { d.loose.forEach(function (k) { loose.add(k); }); });
     words.forEach(function (w) {
       if (loose.has(w.key)) w.date = true;
@@ -557,7 +563,17 @@
                    pairs: months.map(function (mm) { return mm + " " + year; }),
                    // a day ("19/5/2024"): the articles of that day, and those that write it
                    day: rule[3] ? day : 0,
-                   dayPairs: [].concat.apply([], days.map(function (dd) { return months.map(function (mm) { return dd + " " + mm; }); })) });
+                   dayPairs: [].concat.apply([], days.map(function (dd) { return months.map(function (mm) { return dd + " " + mm; }); })),
+                   // a day written in words ("ngày 12 tháng 3 năm 2024"): the pairs an article holds all
+                   // of, the day's after the word of a day ("12 tháng" alone is often a count of months)
+                   // and the month's beside its year. Not a month alone: "tháng 3", "3 năm" (three years)
+                   // and "năm 2024" apart are often no month, and pairs can't tell
+                   written: months.map(function (mm) { return ["thang " + mm, mm + " nam", "nam " + year]; }),
+                   dayWritten: [].concat.apply([], days.map(function (dd) {
+                     return [].concat.apply([], months.map(function (mm) {
+                       return DAY_LEADS.map(function (lead) { return [lead + " " + dd, dd + " thang", "thang " + mm]; });
+                     }));
+                   })) });
       }
     });
     return out;
@@ -1183,6 +1199,7 @@
       });
       q.dates.forEach(function (d) {
         d.pairs.concat(d.dayPairs).forEach(function (k) { keys.push({ key: k, pair: true }); });
+        d.written.concat(d.dayWritten).forEach(function (c) { c.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
       });
       q.words.forEach(function (w) {
         if (!w.skipped) (w.readings || []).forEach(function (r) { r.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
@@ -1592,14 +1609,15 @@
     var self = this, years = this.manifest.years || {}, months = this.manifest.months || {};
     var dates = q.dates.filter(function (d) { return d.day; });
     if (!dates.length || !result.ids.length) return Promise.resolve(result);
-    var holds = function (keys) {
+    var holds = function (keys, chains) {
       var set = new Set();
       keys.forEach(function (k) { (found.get(k) || []).forEach(function (p) { p.ids.forEach(function (d) { set.add(d); }); }); });
+      chains.forEach(function (c) { allPairs(found, c).ids.forEach(function (d) { set.add(d); }); });
       return set;
     };
     return Promise.all(dates.map(function (d) {
       var iso = d.year + "-" + (d.month < 10 ? "0" : "") + d.month + "-" + (d.day < 10 ? "0" : "") + d.day;
-      var writes = holds(d.dayPairs), month = holds(d.pairs);
+      var writes = holds(d.dayPairs, d.dayWritten), month = holds(d.pairs, d.written);
       var ofDay = function () { return Promise.resolve([]); };
       if (years[d.year] && months[d.year]) {
         var span = monthSpan(years[d.year], months[d.year], d.month);

@@ -20,6 +20,7 @@
 //   {"op": "search", "dir", "queries": [{"q", "filters", "open", "show", "light", "asTyped"}]}: each query on a
 //     fresh engine (a cold page): the query it was corrected to and the one it suggests (or
 //     null), ranked ids, approximate ids, the names typed that no article holds whole (apart),
+//     whether a quoted phrase was checked only in part (cut),
 //     the top records, snippets of the first three (from
 //     their pages in the output folder), bytes and files loaded (by kind: all, and those the
 //     search loaded before the records shown), milliseconds.

@@ -20,6 +20,7 @@
 //   {"op": "search", "dir", "queries": [{"q", "filters", "open", "show", "light", "asTyped"}]}: each query on a
 //     fresh engine (a cold page): the query it was corrected to and the one it suggests (or
 //     null), ranked ids, approximate ids, the names typed that no article holds whole (apart),
+//     whether a quoted phrase was checked only in part (cut),
 //     the top records, snippets of the first three (from
 //     their pages in the output folder), bytes and files loaded (by kind: all, and those the
 //     search loaded before the records shown), milliseconds.
@@ -165,7 +166,7 @@ async function main() {
     }
     const titles = top.map((r, i) => S.pieces(r.t, result.q, engine.byFirst, 0, paired[i]).parts);
     results.push({ q: query.q, empty: !!result.empty, corrected: result.corrected ? result.corrected.to : null,
-                   deferred: !!result.deferred, begun: !!result.begun,
+                   deferred: !!result.deferred, begun: !!result.begun, cut: !!result.cut,
                    suggested: result.suggested || null, total: result.ids.length, approxTotal: result.approx.length,
                    apart: result.apart || [],
                    ids: result.ids.slice(0, 50), approx: result.approx.slice(0, 50),

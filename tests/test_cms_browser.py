@@ -1033,3 +1033,78 @@ def test_pictures_pasted_into_the_rich_text_body_do_not_crash_the_editor(chromiu
     assert "data:" not in body and "anh.jpg" not in body and "<img" not in body
     assert editor.errors == []
     context.close()
+
+
+# Copied from Word (its HTML as Chromium's clipboard gives it: conditional comments, o:p, lists as
+# paragraphs) and from Google Docs (bold and italic as styles, the whole copy in <b style="font-weight:normal">).
+WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><head><style>p.MsoNormal{margin:0}</style></head>
+<body lang=VI><!--StartFragment--><p class=MsoNormal><b><span lang=VI style='font-size:13.0pt;font-family:"Times New
+Roman",serif'>Học tập</span></b><span lang=VI style='font-size:13.0pt'> và <i>làm theo</i> Bác<o:p></o:p></span></p>
+<h2><span lang=VI style='color:#2F5496'>Tiêu đề mục</span></h2>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span
+style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]><span
+lang=VI>Mục một</span></p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span
+style='font-family:Symbol'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]><span
+lang=VI>Mục <i>hai</i></span></p>
+<p class=MsoListParagraphCxSpFirst style='margin-left:36.0pt;mso-list:l1 level1 lfo2'><![if !supportLists]><span><span
+style='mso-list:Ignore'>1.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span><![endif]>Bước
+<b>một</b></p>
+<p class=MsoListParagraphCxSpMiddle style='margin-left:72.0pt;mso-list:l1 level2 lfo2'><![if !supportLists]><span><span
+style='mso-list:Ignore'>a.<span>&nbsp;</span></span></span><![endif]>Ý nhỏ</p>
+<p class=MsoListParagraphCxSpLast style='margin-left:36.0pt;mso-list:l1 level1 lfo2'><![if !supportLists]><span><span
+style='mso-list:Ignore'>2.<span>&nbsp;</span></span></span><![endif]>Bước hai</p>
+<p class=MsoNormal style='color:red'>Xem <a href="https://example.com/nguon" style='color:blue'>nguồn</a>, <a
+href=" javascript:alert(1)">liên kết xấu</a> và <img src="data:image/png;base64,iVBORw0KGgo=" class=anh>ảnh.</p>
+<!--EndFragment--></body></html>"""
+DOCS_HTML = """<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-5f1c"><p dir="ltr"
+style="line-height:1.38"><span style="font-size:11pt;font-weight:700;">Đậm từ Docs</span><span
+style="font-weight:400"> thường </span><span style="font-style:italic;font-weight:400">nghiêng từ Docs</span></p></b>"""
+WORD_MARKDOWN = """**Học tập** và *làm theo* Bác
+
+## Tiêu đề mục
+
+* Mục một
+* Mục *hai*
+
+1. Bước **một**
+
+   1. Ý nhỏ
+2. Bước hai
+
+Xem [nguồn](https://example.com/nguon), liên kết xấu và ảnh.
+
+**Đậm từ Docs** thường *nghiêng từ Docs*
+"""
+
+
+def test_bold_italic_links_lists_and_headings_pasted_from_word_are_kept(chromium, served_cms):
+    """Text copied from Word into the body in "Soạn trực quan" mode lost its bold (Word's <b>), its lists
+    (Word writes paragraphs led by "·" or "1."), and Google Docs' bold and italic (styled spans). Now the
+    pasted HTML keeps bold, italic, links, lists and headings, and drops styles, classes, unsafe links and
+    pictures (with the notice that says how to add a photo)."""
+    root, server = served_cms
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    context.add_init_script("localStorage.setItem('cms.md-mode', 'rich_text')")
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    editor.log_in()
+    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+    page.get_by_label("Tiêu đề").fill("Bài dán từ Word có chữ đậm")
+    page.locator("[data-slate-editor]").click()
+    page.evaluate(PASTE, [WORD_HTML, "Học tập và làm theo Bác\n", False])
+    page.locator("#lamtheobac-anh-dan").wait_for()  # the data: picture was left out, and said so
+    page.locator("[data-slate-editor]").get_by_text("Bước hai").wait_for()
+    page.keyboard.press("Control+End")
+    page.keyboard.press("Enter")  # a new paragraph (pasted at the end of one, a paragraph joins it)
+    page.wait_for_timeout(300)
+    page.evaluate(PASTE, [DOCS_HTML, "Đậm từ Docs thường nghiêng từ Docs\n", False])
+    page.locator("[data-slate-editor]").get_by_text("nghiêng từ Docs").wait_for()
+    editor.publish()
+    article = root / "content" / "articles" / "bai-dan-tu-word-co-chu-dam.md"
+    wait_for_file(article, page)
+    body = article.read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert body.strip() == WORD_MARKDOWN.strip(), body
+    assert editor.errors == []
+    context.close()

@@ -1108,3 +1108,32 @@ def test_bold_italic_links_lists_and_headings_pasted_from_word_are_kept(chromium
     assert body.strip() == WORD_MARKDOWN.strip(), body
     assert editor.errors == []
     context.close()
+
+
+def test_a_photo_over_the_limit_is_refused_in_megabytes(chromium, served_cms, tmp_path: Path):
+    """A photo over the upload limit was refused with Decap's "Cấu hình không cho phép những tập tin lớn hơn
+    20971 kB": a size no computer shows. Now the message gives the limit as the backend does ("20 MB")."""
+    from generator.cms.backend import megabytes
+    from generator.cms.schema import MAX_UPLOAD
+    root, server = served_cms
+    big = tmp_path / "anh-qua-lon.jpg"
+    big.write_bytes(JPEG + bytes(MAX_UPLOAD + 1 - len(JPEG)))
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    editor.log_in()
+    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+    page.get_by_role("button", name="Thêm ảnh đại diện").click()
+    page.get_by_role("button", name="Chọn một hình").click()
+    page.set_input_files("input[type=file]", str(big))
+    for _ in range(100):
+        if editor.dialogs:
+            break
+        page.wait_for_timeout(100)
+    assert editor.dialogs == [f"Tệp quá lớn, chưa được tải lên: mỗi tệp tối đa {megabytes(MAX_UPLOAD)}. "
+                              "Hãy thu nhỏ ảnh (hoặc nén tệp) rồi tải lên lại."]
+    assert megabytes(MAX_UPLOAD) == "20 MB"
+    assert not any((root / "content" / "images").glob("anh-qua-lon*"))
+    assert editor.errors == []
+    context.close()

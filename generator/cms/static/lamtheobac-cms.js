@@ -870,7 +870,7 @@
     var tracker = trackIds(win);
     tracker.changed = articleLinks(win, tracker.texts, terms.article_url);
     if (typeof CMS.getLocale === "function" && CMS.getLocale("vi")) {
-      CMS.registerLocale("vi", withDefaults(CMS.getLocale("vi"), VI));
+      CMS.registerLocale("vi", withDefaults(withDefaults(CMS.getLocale("vi"), VI), limits(terms)));
     }
     translateNotices(win);
     narrowScreens(win);
@@ -1721,6 +1721,17 @@
     ui: { settingsDropdown: { account: "Tài khoản" } },
   };
 
+  /* The phrases that give the upload limit: Decap's says "%{size} kB" of its bytes / 1000 ("20971 kB"),
+   * a size no editor's computer shows; the limit is said as the backend says it (terms.max_upload). */
+  function limits(terms) {
+    if (!terms || !terms.max_upload) {
+      return {};
+    }
+    return { mediaLibrary: { mediaLibrary: {
+      fileTooLarge: "Tệp quá lớn, chưa được tải lên: mỗi tệp tối đa " + terms.max_upload + ". Hãy thu nhỏ " +
+                    "ảnh (hoặc nén tệp) rồi tải lên lại." } } };
+  }
+
   /* base with the phrases of extra it lacks (and the ones extra corrects), as a new object. */
   function withDefaults(base, extra) {
     var out = {};
@@ -1738,5 +1749,5 @@
   return { fromFile: fromFile, toFile: toFile, remember: remember, addressOf: addressOf, refusedText: refusedText, fold: fold, addTag: addTag, cleanPasted: cleanPasted, inOffset: inOffset,
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
            wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,
-           withDefaults: withDefaults, presetMode: presetMode, register: register };
+           withDefaults: withDefaults, limits: limits, presetMode: presetMode, register: register };
 });

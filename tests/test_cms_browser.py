@@ -1137,3 +1137,40 @@ def test_a_photo_over_the_limit_is_refused_in_megabytes(chromium, served_cms, tm
     assert not any((root / "content" / "images").glob("anh-qua-lon*"))
     assert editor.errors == []
     context.close()
+
+
+TITLE_UNDER_TOGGLES = """() => { const f = document.querySelector('iframe'); const box = f.getBoundingClientRect();
+    const range = f.contentDocument.createRange(); range.selectNodeContents(f.contentDocument.querySelector('.article h1'));
+    const lines = [...range.getClientRects()].map(q => [q.left + box.left, q.top + box.top, q.right + box.left, q.bottom + box.top]);
+    const toggles = [...document.querySelectorAll('[class*=-EditorToggle]')].map(b => b.getBoundingClientRect())
+        .filter(q => q.width).map(q => [q.left, q.top, q.right, q.bottom]);
+    return {lines, toggles, over: lines.filter(l => toggles.some(t => l[0] < t[2] && t[0] < l[2] && l[1] < t[3] && t[1] < l[3]))}; }"""
+
+
+@pytest.mark.parametrize("width", [1280, 1920])
+def test_the_preview_buttons_leave_the_title_readable(chromium, served_cms, width: int):
+    """Decap's round buttons over the preview (preview on/off, scroll together) covered the end of the article's
+    title at 1280 px ("Nhân rộng … làm theo lờ[i]"). Now the title's words wrap before the buttons, at every
+    width, whatever the title; a change of the title in the form keeps them clear."""
+    root, server = served_cms
+    context = chromium.new_context(viewport={"width": width, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    editor = Editor(context, server.url + "admin/")
+    page = editor.page
+    editor.log_in()
+    open_entry(editor, server, "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac")
+    preview = page.locator("iframe").first
+    page.wait_for_function("""(f) => { const h = f.contentDocument.querySelector('.article h1');
+        return h && getComputedStyle(h).fontFamily.includes('Be Vietnam'); }""", arg=preview.element_handle(),
+                           timeout=20000)
+    page.wait_for_timeout(300)
+    shoot(page, f"nut-xem-truoc-{width}")
+    got = page.evaluate(TITLE_UNDER_TOGGLES)
+    assert got["toggles"] and got["lines"] and got["over"] == [], got
+    page.get_by_label("Tiêu đề").fill("Phát huy vai trò nêu gương của cán bộ, đảng viên trong học tập và làm theo "
+                                      "tư tưởng, đạo đức, phong cách Hồ Chí Minh ở cơ sở")
+    page.wait_for_timeout(500)
+    got = page.evaluate(TITLE_UNDER_TOGGLES)
+    assert len(got["lines"]) >= 2 and got["over"] == [], got
+    assert editor.errors == []
+    context.close()

@@ -752,6 +752,56 @@
     }
   }
 
+  /* Decap's round buttons (preview on/off, scroll together) sit over the preview's top right corner: on a
+   * wide screen they covered the end of the article's title. spacer: an empty float at the start of the
+   * article's header, given the size of the part of the header under the buttons, so the title's words
+   * wrap before them (nothing when the buttons are beside the article, on a wider pane). */
+  var TOGGLES = "[class*=-EditorToggle]";
+  var TOGGLE_GAP = 8;  // px between the buttons and the words
+  function clearToggles(spacer) {
+    var win = spacer && spacer.ownerDocument && spacer.ownerDocument.defaultView;
+    var frame = win && win.frameElement;
+    if (!frame || !spacer.parentNode) {
+      return;
+    }
+    var box = frame.getBoundingClientRect();
+    var over = Array.prototype.map.call(frame.ownerDocument.querySelectorAll(TOGGLES), function (b) {
+      return b.getBoundingClientRect();
+    }).filter(function (r) {
+      return r.width && r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top;
+    });
+    spacer.style.width = "0";
+    spacer.style.height = "0";
+    if (!over.length) {
+      return;
+    }
+    // The buttons stay where they are while the preview scrolls: placed against the page scrolled to its top.
+    var header = spacer.parentNode.getBoundingClientRect();
+    var top = header.top + win.scrollY;
+    var left = Math.min.apply(null, over.map(function (r) { return r.left; })) - box.left - TOGGLE_GAP;
+    var bottom = Math.max.apply(null, over.map(function (r) { return r.bottom; })) - box.top + TOGGLE_GAP;
+    var width = header.right - left;
+    var height = bottom - top;
+    if (width > 0 && height > 0) {
+      spacer.style.width = Math.ceil(width) + "px";
+      spacer.style.height = Math.ceil(height) + "px";
+    }
+  }
+
+  function watchToggles(spacer) {
+    var win = spacer && spacer.ownerDocument && spacer.ownerDocument.defaultView;
+    if (!win || spacer.lamtheobacWatched) {
+      return;
+    }
+    spacer.lamtheobacWatched = true;
+    var fit = function () { clearToggles(spacer); };
+    win.addEventListener("resize", fit);
+    win.addEventListener("load", fit);  // the site's stylesheet changes the header's place
+    if (typeof win.ResizeObserver === "function") {
+      new win.ResizeObserver(fit).observe(spacer.ownerDocument.body);
+    }
+  }
+
   /* The article in the preview pane with the markup of its page on the site (themes/default/templates/
    * article.html), styled by the site's own stylesheet (registerPreviewStyle in register). */
   function articlePreview(h, createClass, terms) {
@@ -760,12 +810,15 @@
     var labels = (terms && terms.labels && terms.labels.directives) || {};
     return createClass({
       componentDidMount: function () {
+        watchToggles(this.spacerNode);
+        clearToggles(this.spacerNode);
         placeEmbeds(this.bodyNode, this.frames);
         siteStylesOnly(this.bodyNode);
         buildTagsOnly(this.bodyNode, terms && terms.html);
         retryStyles(this.props.document, (terms && terms.styles) || []);
       },
       componentDidUpdate: function () {
+        clearToggles(this.spacerNode);
         placeEmbeds(this.bodyNode, this.frames);
         siteStylesOnly(this.bodyNode);
         buildTagsOnly(this.bodyNode, terms && terms.html);
@@ -800,6 +853,8 @@
         return h("main", { className: "wrap lamtheobac-preview" },
           h("article", { className: "article" },
             h("header", {},
+              h("span", { className: "lamtheobac-cho-nut", "aria-hidden": "true", style: { float: "right" },
+                          ref: function (node) { self.spacerNode = node; } }),
               h("h1", {}, get("title") || ""),
               h("p", { className: "meta" },
                 get("draft") ? h("span", { className: "badge" }, "Bản nháp") : null,

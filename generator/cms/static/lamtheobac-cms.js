@@ -764,20 +764,24 @@
     if (!frame || !spacer.parentNode) {
       return;
     }
-    var box = frame.getBoundingClientRect();
-    var over = Array.prototype.map.call(frame.ownerDocument.querySelectorAll(TOGGLES), function (b) {
-      return b.getBoundingClientRect();
-    }).filter(function (r) {
-      return r.width && r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top;
-    });
     spacer.style.width = "0";
     spacer.style.height = "0";
-    if (!over.length) {
-      return;
-    }
+    var box = frame.getBoundingClientRect();
     // The buttons stay where they are while the preview scrolls: placed against the page scrolled to its top.
     var header = spacer.parentNode.getBoundingClientRect();
     var top = header.top + win.scrollY;
+    // Only buttons beside the header's right half: the phone layout puts them at the bottom left of the
+    // screen, where a float on the right would only push the whole article down.
+    var over = Array.prototype.map.call(frame.ownerDocument.querySelectorAll(TOGGLES), function (b) {
+      return b.getBoundingClientRect();
+    }).filter(function (r) {
+      var y = r.top - box.top;
+      return r.width && r.left - box.left > (header.left + header.right) / 2 && r.left < box.right &&
+        y < top + header.height && r.bottom - box.top > top;
+    });
+    if (!over.length) {
+      return;
+    }
     var left = Math.min.apply(null, over.map(function (r) { return r.left; })) - box.left - TOGGLE_GAP;
     var bottom = Math.max.apply(null, over.map(function (r) { return r.bottom; })) - box.top + TOGGLE_GAP;
     var width = header.right - left;

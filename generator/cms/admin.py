@@ -13,7 +13,8 @@ from ..markdown import ATTRIBUTES, TAGS
 from ..themes import Asset, collect_assets
 from ..taxonomy import Registries
 from . import vendor
-from .schema import ADMIN_DIR, SINGLE, aliases, cms_config, config_yaml, existing_tags, utc_offset
+from .backend import megabytes
+from .schema import ADMIN_DIR, MAX_UPLOAD, SINGLE, aliases, cms_config, config_yaml, existing_tags, utc_offset
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 OWN_SCRIPT = "lamtheobac-cms.js"
@@ -38,6 +39,7 @@ def terms_json(config: SiteConfig, registries: Registries, styles: Iterable[str]
     """Data lamtheobac-cms.js needs to read hand-written articles, write dates and lay out the preview."""
     data = {"aliases": aliases(registries), "offset": utc_offset(config), "single": list(SINGLE),
             "styles": list(styles), "iframe_hosts": list(config.security.iframe_hosts),
+            "max_upload": megabytes(MAX_UPLOAD),  # "20 MB": Decap's own message says "20971 kB"
             "article_url": config.urls.article,  # links to an article's page get its address (its slug)
             # The preview names a directive as the article page does ("Chỉ thị số 05-CT/TW").
             "labels": {"directives": {d.symbol: d.label for d in registries.directives}},

@@ -752,6 +752,60 @@
     }
   }
 
+  /* Decap's round buttons (preview on/off, scroll together) sit over the preview's top right corner: on a
+   * wide screen they covered the end of the article's title. spacer: an empty float at the start of the
+   * article's header, given the size of the part of the header under the buttons, so the title's words
+   * wrap before them (nothing when the buttons are beside the article, on a wider pane). */
+  var TOGGLES = "[class*=-EditorToggle]";
+  var TOGGLE_GAP = 8;  // px between the buttons and the words
+  function clearToggles(spacer) {
+    var win = spacer && spacer.ownerDocument && spacer.ownerDocument.defaultView;
+    var frame = win && win.frameElement;
+    if (!frame || !spacer.parentNode) {
+      return;
+    }
+    spacer.style.width = "0";
+    spacer.style.height = "0";
+    var box = frame.getBoundingClientRect();
+    // The buttons stay where they are while the preview scrolls: placed against the page scrolled to its top.
+    var header = spacer.parentNode.getBoundingClientRect();
+    var top = header.top + win.scrollY;
+    // Only buttons beside the header's right half: the phone layout puts them at the bottom left of the
+    // screen, where a float on the right would only push the whole article down.
+    var over = Array.prototype.map.call(frame.ownerDocument.querySelectorAll(TOGGLES), function (b) {
+      return b.getBoundingClientRect();
+    }).filter(function (r) {
+      var y = r.top - box.top;
+      return r.width && r.left - box.left > (header.left + header.right) / 2 && r.left < box.right &&
+        y < top + header.height && r.bottom - box.top > top;
+    });
+    if (!over.length) {
+      return;
+    }
+    var left = Math.min.apply(null, over.map(function (r) { return r.left; })) - box.left - TOGGLE_GAP;
+    var bottom = Math.max.apply(null, over.map(function (r) { return r.bottom; })) - box.top + TOGGLE_GAP;
+    var width = header.right - left;
+    var height = bottom - top;
+    if (width > 0 && height > 0) {
+      spacer.style.width = Math.ceil(width) + "px";
+      spacer.style.height = Math.ceil(height) + "px";
+    }
+  }
+
+  function watchToggles(spacer) {
+    var win = spacer && spacer.ownerDocument && spacer.ownerDocument.defaultView;
+    if (!win || spacer.lamtheobacWatched) {
+      return;
+    }
+    spacer.lamtheobacWatched = true;
+    var fit = function () { clearToggles(spacer); };
+    win.addEventListener("resize", fit);
+    win.addEventListener("load", fit);  // the site's stylesheet changes the header's place
+    if (typeof win.ResizeObserver === "function") {
+      new win.ResizeObserver(fit).observe(spacer.ownerDocument.body);
+    }
+  }
+
   /* The article in the preview pane with the markup of its page on the site (themes/default/templates/
    * article.html), styled by the site's own stylesheet (registerPreviewStyle in register). */
   function articlePreview(h, createClass, terms) {
@@ -760,12 +814,15 @@
     var labels = (terms && terms.labels && terms.labels.directives) || {};
     return createClass({
       componentDidMount: function () {
+        watchToggles(this.spacerNode);
+        clearToggles(this.spacerNode);
         placeEmbeds(this.bodyNode, this.frames);
         siteStylesOnly(this.bodyNode);
         buildTagsOnly(this.bodyNode, terms && terms.html);
         retryStyles(this.props.document, (terms && terms.styles) || []);
       },
       componentDidUpdate: function () {
+        clearToggles(this.spacerNode);
         placeEmbeds(this.bodyNode, this.frames);
         siteStylesOnly(this.bodyNode);
         buildTagsOnly(this.bodyNode, terms && terms.html);
@@ -800,6 +857,8 @@
         return h("main", { className: "wrap lamtheobac-preview" },
           h("article", { className: "article" },
             h("header", {},
+              h("span", { className: "lamtheobac-cho-nut", "aria-hidden": "true", style: { float: "right" },
+                          ref: function (node) { self.spacerNode = node; } }),
               h("h1", {}, get("title") || ""),
               h("p", { className: "meta" },
                 get("draft") ? h("span", { className: "badge" }, "Bản nháp") : null,
@@ -870,7 +929,7 @@
     var tracker = trackIds(win);
     tracker.changed = articleLinks(win, tracker.texts, terms.article_url);
     if (typeof CMS.getLocale === "function" && CMS.getLocale("vi")) {
-      CMS.registerLocale("vi", withDefaults(CMS.getLocale("vi"), VI));
+      CMS.registerLocale("vi", withDefaults(withDefaults(CMS.getLocale("vi"), VI), limits(terms)));
     }
     translateNotices(win);
     narrowScreens(win);
@@ -1384,20 +1443,206 @@
   /* Pictures pasted or dropped into the rich-text body (a page or a Word document with photos, a
    * screenshot) crashed Decap: its error page took the whole editor, and what was not saved with it
    * (decap-cms issue #7585). The pictures are left out (the text is pasted without them) and a notice
-   * says how to add a photo. */
+   * says how to add a photo.
+   * Decap also read Word's and Google Docs' markup badly: <b> (Word's bold) and Google Docs' bold and
+   * italic spans were pasted as plain text, Word's lists as paragraphs starting with "·" or "1.", its
+   * styles and classes went along. Pasted HTML is reduced to what the article keeps (cleanPasted). */
   var PASTED_ID = "lamtheobac-anh-dan";
   var PASTED_PHOTOS = "Ảnh trong phần vừa dán (hay kéo thả) không được chép vào bài: giao diện biên tập không " +
     "nhận ảnh dán vào. Hãy tải ảnh lên bằng nút “+” → “Image” trong ô nội dung, hoặc ở ô “Ảnh đại diện”.";
-  var PICTURE_TAGS = "img,picture,svg,video,audio,object,embed,canvas";
+  var PICTURE_TAGS = "img,picture,svg,video,audio,object,embed,canvas,image";
+  // What Decap's rich-text body keeps; other elements give their content (span, font, u, Word's o:p).
+  var KEPT_TAGS = /^(?:p|br|strong|em|del|s|a|ul|ol|li|h[1-6]|blockquote|pre|code|hr|table|thead|tbody|tr|th|td)$/;
+  var DROPPED_TAGS = "head,style,script,meta,link,title,template,noscript,iframe,xml";
+  var BLOCK_TAGS = /^(?:p|div|ul|ol|li|h[1-6]|blockquote|pre|table|hr)$/;
+  var BOLD = /^(?:bold|bolder|[6-9]00)$/;
+  // A Word list item's number or letter ("1.", "a)", "iv.") rather than a bullet.
+  var NUMBERED = /^[\s(]*(?:\d+|[a-z]|[ivxlcdm]+)[.)]/i;
 
-  /* html without its pictures ("" when nothing else is left), or null when it has none. */
-  function withoutPictures(html, parse) {
-    if (!/<(?:img|picture|svg|video|audio|object|embed|canvas)\b/i.test(html)) {
-      return null;
+  function styleOf(el, name) {
+    var m = new RegExp("(?:^|;)\\s*" + name + "\\s*:\\s*([^;]+)", "i").exec(el.getAttribute("style") || "");
+    return m ? m[1].trim().toLowerCase() : "";
+  }
+
+  function unwrap(el) {
+    while (el.firstChild) {
+      el.parentNode.insertBefore(el.firstChild, el);
     }
+    el.remove();
+  }
+
+  function retag(el, tag) {
+    var made = el.ownerDocument.createElement(tag);
+    while (el.firstChild) {
+      made.appendChild(el.firstChild);
+    }
+    el.parentNode.replaceChild(made, el);
+    return made;
+  }
+
+  function wrapContent(el, tag) {
+    var made = el.ownerDocument.createElement(tag);
+    while (el.firstChild) {
+      made.appendChild(el.firstChild);
+    }
+    el.appendChild(made);
+  }
+
+  /* Word writes a list as paragraphs "mso-list: l0 level1 lfo1" led by their bullet or number (between
+   * the comments [if !supportLists] and [endif], or in a span "mso-list: Ignore"): made <ul>/<ol>,
+   * nested by their level. */
+  function wordLists(doc) {
+    var items = Array.prototype.filter.call(doc.querySelectorAll("p,h1,h2,h3,h4,h5,h6"), function (p) {
+      return /mso-list\s*:\s*l\d/i.test(p.getAttribute("style") || "");
+    });
+    var open = [];  // the lists open at each level (open[0] in the page), for the run of items being read
+    items.forEach(function (p) {
+      var level = Number((/level(\d+)/i.exec(p.getAttribute("style")) || [0, 1])[1]);
+      var marker = "";
+      var walker = doc.createTreeWalker(p, 128);  // comments, at any depth
+      var start = null;
+      while (walker.nextNode()) {
+        var note = walker.currentNode;
+        if (/^\[if !supportLists\]/i.test(note.data)) {
+          start = note;
+        } else if (start && /^\[endif\]/i.test(note.data)) {
+          var range = doc.createRange();
+          range.setStartAfter(start);
+          range.setEndBefore(note);
+          marker += range.extractContents().textContent;
+          start = null;
+        }
+      }
+      Array.prototype.forEach.call(p.querySelectorAll("span"), function (span) {
+        if (span.isConnected && /^ignore$/.test(styleOf(span, "mso-list"))) {
+          marker += span.textContent;
+          span.remove();
+        }
+      });
+      var tag = NUMBERED.test(marker) ? "ol" : "ul";
+      if (!open.length || p.previousElementSibling !== open[0]) {
+        open = [];  // not right after the list being made: another list
+      }
+      while (open.length > level || (open.length === level && open[level - 1].tagName.toLowerCase() !== tag)) {
+        open.pop();
+      }
+      while (open.length < level) {
+        var list = doc.createElement(open.length === level - 1 ? tag : "ul");
+        if (open.length) {
+          var outer = open[open.length - 1];
+          (outer.lastElementChild || outer.appendChild(doc.createElement("li"))).appendChild(list);
+        } else {
+          p.parentNode.insertBefore(list, p);
+        }
+        open.push(list);
+      }
+      var li = doc.createElement("li");
+      while (p.firstChild) {
+        li.appendChild(p.firstChild);
+      }
+      open[open.length - 1].appendChild(li);
+      p.remove();
+    });
+  }
+
+  /* Pasted html reduced to the article's markup: bold and italic (also Google Docs' and Word's styled
+   * spans) as <strong>/<em>, links (not javascript: or data:), lists (Word's too), headings, quotes;
+   * without pictures, styles, classes, comments. html: the result ("" when no text is left);
+   * pictures: whether some were left out. */
+  function cleanPasted(html, parse) {
     var doc = parse(html);
-    Array.prototype.forEach.call(doc.querySelectorAll(PICTURE_TAGS), function (node) { node.remove(); });
-    return doc.body && doc.body.textContent.trim() ? doc.body.innerHTML : "";
+    var pictures = doc.querySelectorAll(PICTURE_TAGS).length > 0;
+    Array.prototype.forEach.call(doc.querySelectorAll(PICTURE_TAGS + "," + DROPPED_TAGS),
+                                 function (node) { if (node.isConnected) node.remove(); });
+    wordLists(doc);
+    var walker = doc.createTreeWalker(doc.body, 128);  // comments (Word's conditional ones, fragments)
+    var comments = [];
+    while (walker.nextNode()) {
+      comments.push(walker.currentNode);
+    }
+    comments.forEach(function (node) { node.remove(); });
+    // Deepest first: an element's children are done when it is.
+    var all = Array.prototype.slice.call(doc.body.querySelectorAll("*")).reverse();
+    all.forEach(function (el) {
+      var tag = el.tagName.toLowerCase();
+      var weight = styleOf(el, "font-weight");
+      var slant = styleOf(el, "font-style");
+      if (tag === "b" || tag === "strong") {
+        // Google Docs wraps a whole copy in <b style="font-weight:normal">.
+        el = weight === "normal" || weight === "400" ? (unwrap(el), null) : retag(el, "strong");
+      } else if (tag === "i" || tag === "em") {
+        el = slant === "normal" ? (unwrap(el), null) : retag(el, "em");
+      } else if (!/^h[1-6]$/.test(tag)) {  // a heading is bold already
+        if (BOLD.test(weight)) {
+          wrapContent(el, "strong");
+        }
+        if (slant === "italic" || slant === "oblique") {
+          wrapContent(el, "em");
+        }
+      }
+      if (!el) {
+        return;
+      }
+      tag = el.tagName.toLowerCase();
+      var href = tag === "a" ? (el.getAttribute("href") || "").trim() : "";
+      Array.prototype.slice.call(el.attributes).forEach(function (attr) { el.removeAttribute(attr.name); });
+      if (tag === "a") {
+        if (!href || /^(?:javascript|data|vbscript):/i.test(href.replace(/[\s\u0000-\u001f]+/g, ""))) {
+          unwrap(el);
+        } else {
+          el.setAttribute("href", href);
+        }
+      } else if (tag === "div") {
+        // A div of text is a paragraph; one holding blocks gives them.
+        var blocks = Array.prototype.some.call(el.children, function (c) { return BLOCK_TAGS.test(c.tagName.toLowerCase()); });
+        if (blocks) {
+          unwrap(el);
+        } else {
+          retag(el, "p");
+        }
+      } else if (!KEPT_TAGS.test(tag)) {
+        unwrap(el);
+      }
+    });
+    // Word wraps its HTML's lines inside sentences: a line break there is a space (Decap dropped it:
+    // "Bước\n<b>một</b>" was pasted as "Bước**một**").
+    // Between blocks it is nothing: Decap made it a paragraph of a space, joined to the next paste.
+    var texts = doc.createTreeWalker(doc.body, 4);
+    var blank = [];
+    while (texts.nextNode()) {
+      var node = texts.currentNode;
+      if (node.parentNode.closest && node.parentNode.closest("pre")) {
+        continue;
+      }
+      node.data = node.data.replace(/[ \t\r\n]+/g, " ");
+      if (node.data === " " && /^(?:body|ul|ol|li|blockquote|table|thead|tbody|tr)$/i.test(node.parentNode.tagName)) {
+        blank.push(node);
+      }
+    }
+    blank.forEach(function (node) { node.remove(); });
+    // An item's words in a paragraph: Decap split "Mục <em>hai</em>" at the italic into two paragraphs.
+    Array.prototype.forEach.call(doc.body.querySelectorAll("li"), function (li) {
+      var run = null;
+      Array.prototype.slice.call(li.childNodes).forEach(function (node) {
+        if (node.nodeType === 1 && BLOCK_TAGS.test(node.tagName.toLowerCase())) {
+          run = null;
+        } else if (!run && node.nodeType === 3 && !node.data.trim()) {
+          node.remove();  // the line breaks between blocks
+        } else {
+          if (!run) {
+            run = li.insertBefore(doc.createElement("p"), node);
+          }
+          run.appendChild(node);
+        }
+      });
+    });
+    // Empty bold or italic (Word's around a space) would be written as "****".
+    Array.prototype.forEach.call(doc.body.querySelectorAll("strong,em"), function (el) {
+      if (el.isConnected && !el.textContent.trim()) {
+        unwrap(el);
+      }
+    });
+    return { html: doc.body.textContent.trim() ? doc.body.innerHTML : "", pictures: pictures };
   }
 
   function pastedPictures(win) {
@@ -1416,21 +1661,24 @@
       }
       var files = Array.prototype.some.call(data.files || [], function (f) { return /^image\//.test(f.type); });
       var html = data.getData("text/html") || "";
-      var cleaned = withoutPictures(html, parse);
-      if (!files && cleaned === null) {
-        return;
+      var cleaned = html ? cleanPasted(html, parse) : null;
+      var pictures = files || (cleaned !== null && cleaned.pictures);
+      if (!pictures && (cleaned === null || event.type === "drop")) {
+        return;  // plain text, or a drop without pictures: Decap inserts it where it fell
       }
       event.preventDefault();
       event.stopImmediatePropagation();
-      banner(win, PASTED_ID, PASTED_PHOTOS);
+      if (pictures) {
+        banner(win, PASTED_ID, PASTED_PHOTOS);
+      }
       var text = data.getData("text/plain") || "";
-      if (event.type === "drop" || (!text.trim() && !cleaned)) {
+      if (event.type === "drop" || (!text.trim() && !(cleaned && cleaned.html))) {
         return;  // only pictures (or dropped at a point this cannot give again): nothing else to insert
       }
       var clean = new win.DataTransfer();
       clean.setData("text/plain", text);
-      if (cleaned) {
-        clean.setData("text/html", cleaned);
+      if (cleaned && cleaned.html) {
+        clean.setData("text/html", cleaned.html);
       }
       editor.dispatchEvent(new win.InputEvent("beforeinput", { inputType: "insertFromPaste", dataTransfer: clean,
                                                                bubbles: true, cancelable: true }));
@@ -1532,6 +1780,17 @@
     ui: { settingsDropdown: { account: "Tài khoản" } },
   };
 
+  /* The phrases that give the upload limit: Decap's says "%{size} kB" of its bytes / 1000 ("20971 kB"),
+   * a size no editor's computer shows; the limit is said as the backend says it (terms.max_upload). */
+  function limits(terms) {
+    if (!terms || !terms.max_upload) {
+      return {};
+    }
+    return { mediaLibrary: { mediaLibrary: {
+      fileTooLarge: "Tệp quá lớn, chưa được tải lên: mỗi tệp tối đa " + terms.max_upload + ". Hãy thu nhỏ " +
+                    "ảnh (hoặc nén tệp) rồi tải lên lại." } } };
+  }
+
   /* base with the phrases of extra it lacks (and the ones extra corrects), as a new object. */
   function withDefaults(base, extra) {
     var out = {};
@@ -1546,8 +1805,8 @@
     return out;
   }
 
-  return { fromFile: fromFile, toFile: toFile, remember: remember, addressOf: addressOf, refusedText: refusedText, fold: fold, addTag: addTag, inOffset: inOffset,
+  return { fromFile: fromFile, toFile: toFile, remember: remember, addressOf: addressOf, refusedText: refusedText, fold: fold, addTag: addTag, cleanPasted: cleanPasted, inOffset: inOffset,
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
            wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,
-           withDefaults: withDefaults, presetMode: presetMode, register: register };
+           withDefaults: withDefaults, limits: limits, presetMode: presetMode, register: register };
 });

@@ -2415,6 +2415,18 @@
     }
 
     input.addEventListener("input", later);
+    // A phone's keyboard leaves a short window (375 x 300 CSS px): the search box is brought to its
+    // top while the reader types in it, so the first results show under it (they stood 190 px below
+    // the window, the box at its bottom edge). The window's height as the keyboard leaves it: the
+    // visual viewport, which shrinks after the focus.
+    var view = root.visualViewport;
+    function lift() {
+      if (document.activeElement === input && (view ? view.height : root.innerHeight) < 480) {
+        input.scrollIntoView({ block: "start" });
+      }
+    }
+    input.addEventListener("focus", lift);
+    if (view) view.addEventListener("resize", lift);
     root.addEventListener("popstate", function () {
       // Back or Forward to another search: its query, filters and results; the keyboard goes on
       // from the search box when what it was on (a result, "Xem thêm") is gone.

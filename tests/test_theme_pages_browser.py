@@ -320,3 +320,18 @@ def test_a_headlines_capitals_stacked_marks_clear_the_line_above(chromium, headl
     assert not tight, tight
     airy = [r for r in ours if PLAIN.startswith(r["text"]) and round(r["line"], 2) != 1.35]
     assert not airy, airy  # a headline without such a capital keeps its line height
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_search_results_capitals_stacked_marks_clear_the_line_above(chromium, headlined, width: str):
+    """The search page draws its results' headlines itself (search.js): one with a capital with stacked
+    marks after its first word gets the same line height as its card elsewhere."""
+    site, url = headlined
+    page = chromium.new_page(**WIDTHS[width])
+    page.goto(url + "tim-kiem/?q=thi+đua+ẲNG", wait_until="load")
+    page.wait_for_selector("#search-results li h2")
+    rooms = page.evaluate(OWN_MARK_ROOM)
+    page.close()
+    assert any(STACKED[1].startswith(r["text"]) for r in rooms), rooms
+    tight = [r for r in rooms if r["line"] - r["need"] < 0.03]
+    assert not tight, tight

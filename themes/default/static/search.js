@@ -2148,13 +2148,16 @@
       else if (changed) settled = false;
     }
 
+    // A capital with stacked marks after the first word (vietnamese.stacked_capital): more line height
+    var STACKED = /\s[^]*[\u1e4c\u1e78\u1ea4\u1ea6\u1ea8\u1eaa\u1eae\u1eb0\u1eb2\u1eb4\u1ebe\u1ec0\u1ec2\u1ec4\u1ed0\u1ed2\u1ed4\u1ed6]/;
+
     function card(rec, id) {
       var paired = current.paired ? current.paired(id) : [];
       var li = document.createElement("li");
       var article = document.createElement("article");
       article.className = "card no-photo search-result";
       var h = document.createElement("h2");
-      h.className = "card-title";
+      h.className = STACKED.test(rec.t) ? "card-title stacked" : "card-title";
       var a = document.createElement("a");
       a.href = base + rec.u;
       fill(a, pieces(rec.t, current.q, engine.byFirst, 0, paired).parts);

@@ -335,3 +335,19 @@ def test_a_search_results_capitals_stacked_marks_clear_the_line_above(chromium, 
     assert any(STACKED[1].startswith(r["text"]) for r in rooms), rooms
     tight = [r for r in rooms if r["line"] - r["need"] < 0.03]
     assert not tight, tight
+
+
+def test_in_forced_colours_the_pagers_current_page_stands_out(chromium, bench):
+    """A Windows contrast theme removes the current page's red fill: page 6 was told from 4, 5, 7 and 8
+    by its bold weight alone. It is filled with the theme's Highlight colour now."""
+    site, url = bench
+    context = chromium.new_context(**WIDTHS["desktop"], forced_colors="active")
+    page = context.new_page()
+    page.goto(url + "trang/6/")
+    fills = page.eval_on_selector_all(".pager-pages a", """links => links.map(a =>
+      [a.hasAttribute('aria-current'), getComputedStyle(a).backgroundColor, getComputedStyle(a).color])""")
+    context.close()
+    current = [f[1:] for f in fills if f[0]]
+    others = {tuple(f[1:]) for f in fills if not f[0]}
+    assert len(current) == 1 and others, fills
+    assert current[0][0] not in {o[0] for o in others} and current[0][1] not in {o[1] for o in others}, fills

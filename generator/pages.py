@@ -73,8 +73,17 @@ class Links:
 
 def page_numbers(n: int, total: int, around: int = 2) -> list[int | None]:
     """The page numbers a pager shows on page n of total: the first, the last, n's neighbours
-    within `around`, and None for each gap ("…"); a gap of one page shows that page instead."""
-    shown = sorted({1, total} | set(range(max(1, n - around), min(total, n + around) + 1)))
+    within `around`, the multiple of 10, of 100, … before n and the one after it, and None for each
+    gap ("…"); a gap of one page shows that page instead. The multiples put any page of a long list
+    a few steps away (page 150 of 300: 1 → 100 → 110 → … → 150, at most 9 steps to any page);
+    with neighbours alone a reader went two pages a step (75 steps to page 150)."""
+    shown = {1, total} | set(range(max(1, n - around), min(total, n + around) + 1))
+    step = 10
+    while step < total:
+        before, after = (n - 1) // step * step, (n // step + 1) * step
+        shown |= {k for k in (before, after) if 1 <= k <= total}
+        step *= 10
+    shown = sorted(shown)
     out: list[int | None] = []
     last = 0
     for k in shown:

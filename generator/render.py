@@ -31,7 +31,8 @@ from .pages import Links
 from .templatebounds import COMPILER_VERSION, BoundedEnvironment
 from .templateerrors import EXPRESSION_ERRORS, TemplateErrors, expression_reason, not_found, undefined_reason
 from .themes import Asset, template_dirs
-from .vietnamese import estimated_month, format_date, format_datetime, format_long_date, short_date, weekday
+from .vietnamese import (estimated_month, format_date, format_datetime, format_long_date, short_date, stacked_capital,
+                         weekday)
 
 CARD_TEMPLATE = "_card.html"
 
@@ -163,6 +164,7 @@ class Templates(TemplateErrors):
             pluck=pluck,
         )
         self.env.count_filters(("pluck",))
+        self.env.tests["stacked_capital"] = stacked_capital  # headlines whose marks need more line height
         functions = functions or {}
         self.data, self.functions = data, functions
         self.env.globals.update(data, **{name: f.func for name, f in functions.items()})

@@ -88,13 +88,35 @@ def test_links_follow_the_url_scheme():
     (1, 7, [1, 2, 3, None, 7]),
     (2, 7, [1, 2, 3, 4, None, 7]),
     (4, 7, [1, 2, 3, 4, 5, 6, 7]),          # a gap of one page shows that page, not "…"
-    (5, 84, [1, 2, 3, 4, 5, 6, 7, None, 84]),
-    (6, 84, [1, None, 4, 5, 6, 7, 8, None, 84]),
-    (83, 84, [1, None, 81, 82, 83, 84]),
-    (84, 84, [1, None, 82, 83, 84]),
+    (5, 84, [1, 2, 3, 4, 5, 6, 7, None, 10, None, 84]),   # and the multiples of 10 either side
+    (6, 84, [1, None, 4, 5, 6, 7, 8, 9, 10, None, 84]),
+    (83, 84, [1, None, 80, 81, 82, 83, 84]),
+    (84, 84, [1, None, 80, 81, 82, 83, 84]),
+    (150, 401, [1, None, 100, None, 140, None, 148, 149, 150, 151, 152, None, 160, None, 200, None, 401]),
 ])
 def test_page_numbers_first_neighbours_last(n: int, total: int, shown: list):
     assert page_numbers(n, total) == shown
+
+
+@pytest.mark.parametrize("total", [26, 84, 300, 1000])
+def test_every_page_of_a_long_list_is_a_few_steps_from_any_other(total: int):
+    """The pager's numbers were the first, the last and two neighbours a side: from page 1 of 300,
+    page 150 took 75 steps. Now each power of ten's multiples before and after n are shown too."""
+    from collections import deque
+    worst = 0
+    for start in (1, total // 2, total):
+        steps = {start: 0}
+        todo = deque([start])
+        while todo:
+            n = todo.popleft()
+            for k in page_numbers(n, total):
+                if k and k not in steps:
+                    steps[k] = steps[n] + 1
+                    todo.append(k)
+        assert len(steps) == total
+        worst = max(worst, *steps.values())
+    assert worst <= 3 * len(str(total)) + 1, worst  # 9 steps at most among 300 pages (was 75)
+    assert max(len(page_numbers(n, total)) for n in range(1, total + 1)) <= 17  # the box stays small
 
 
 def test_pager_links_every_shown_page(tmp_path):

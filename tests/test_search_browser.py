@@ -720,3 +720,28 @@ def test_a_slow_network_says_the_search_is_loading(browser, fixture_url):
     assert re.fullmatch(r"Tìm thấy \d+ kết quả", pg.text_content("#search-status"))
     assert not pg.errors, pg.errors
     context.close()
+
+
+@pytest.mark.parametrize("height", [300, 700])
+def test_with_a_phones_keyboard_open_the_first_result_shows_under_the_box(browser, site_url, height: int):
+    """A phone's keyboard leaves a window of about 375 × 300 CSS px: the search box stood at its
+    bottom edge (header, menu, heading and label above it) and the first result 190 px below the
+    window, so the reader typed without seeing any answer. The box is brought to the window's top
+    while it has the focus in such a window, the tips make room, and the first result's headline is
+    in sight under it; in a tall window nothing moves."""
+    context = browser.new_context(viewport={"width": 375, "height": height})
+    pg = context.new_page()
+    pg.goto(site_url + "tim-kiem/")
+    pg.locator("#q").click()
+    pg.locator("#q").press_sequentially("làm theo Bác")
+    wait_for_results(pg, "làm theo Bác")
+    seen = pg.evaluate("""() => {
+      const box = document.querySelector('#q').getBoundingClientRect();
+      const first = document.querySelector('#search-results li h2').getBoundingClientRect();
+      return {box: [box.top, box.bottom], first: [first.top, first.bottom], height: innerHeight, y: scrollY};
+    }""")
+    context.close()
+    assert 0 <= seen["box"][0] and seen["box"][1] <= seen["height"], seen
+    assert seen["first"][0] >= seen["box"][1] and seen["first"][0] + 40 <= seen["height"], seen  # two lines' room
+    if height == 700:
+        assert seen["y"] == 0, seen

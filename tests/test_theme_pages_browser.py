@@ -264,3 +264,90 @@ def test_a_table_wider_than_a_phone_shows_that_it_scrolls(chromium, photographed
     shadows = [image for image, how in zip(table["images"], table["attachments"]) if how == "scroll"]
     assert len(covers) == 2 and all(table["paper"] in image for image in covers), table  # the paper, as it is
     assert len(shadows) == 2 and all(image.startswith("radial-gradient") for image in shadows), table
+
+
+# Each headline's line height against the ink its own letters need: the tallest of its letters after
+# its first word (what a wrapped line can start with) above the line, plus a dot below (ộ: 0.25em, the
+# deepest ink under a line) on the line above; in em, in the element's own font.
+OWN_MARK_ROOM = """async () => {
+  await document.fonts.ready;
+  const c = document.createElement('canvas').getContext('2d');
+  return [...document.querySelectorAll('h1, .card-title')].filter(e => e.getClientRects().length).map(e => {
+    const cs = getComputedStyle(e), size = parseFloat(cs.fontSize), text = e.textContent.trim();
+    c.font = `${cs.fontWeight} ${size * 10}px ${cs.fontFamily}`;
+    const rest = text.slice(text.search(/\\s/) + 1);
+    const up = Math.max(...[...rest].map(ch => c.measureText(ch).actualBoundingBoxAscent)) / (size * 10);
+    const below = c.measureText('ộ').actualBoundingBoxDescent / (size * 10);
+    return {text: text.slice(0, 40), line: parseFloat(cs.lineHeight) / size, need: up + below};
+  });
+}"""
+
+STACKED = ["Tăng cường hợp tác giáo dục với Ấn Độ trong học tập và làm theo tấm gương đạo đức Hồ Chí Minh",
+           "Phong trào thi đua “ẲNG ẴNG ẮNG” của thiếu nhi xã vùng cao học tập và làm theo lời Bác Hồ",
+           "Tỉnh đoàn tổ chức hội thi kể chuyện về Bác với chủ đề Ễ, Ỗ, Ẩ trong chữ quốc ngữ cho học sinh"]
+PLAIN = "Ủy ban nhân dân tỉnh tổng kết năm năm học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"
+
+
+@pytest.fixture(scope="module")
+def headlined(tmp_path_factory, host):
+    """The bundled site with three long headlines holding capitals with stacked marks after their first
+    word (Ấn Độ, ẲNG, Ễ), and one holding none (Ủy ban: a capital with one mark, first)."""
+    tmp = tmp_path_factory.mktemp("headlined")
+    root = copy_project(tmp / "site")
+    articles = root / "content" / "articles"
+    for i, title in enumerate([*STACKED, PLAIN]):
+        _article(articles, f"tieu-de-{i}", title, f"2025-12-{30 - i}", "Đoạn một.")
+    site = build_site(root, tmp / "out")
+    return site, host(site.output).url
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", ["", "tinh/lai-chau/", "bai-viet/tieu-de-0/", "bai-viet/tieu-de-1/",
+                                  "bai-viet/tieu-de-2/", "bai-viet/tieu-de-3/"])
+def test_a_headlines_capitals_stacked_marks_clear_the_line_above(chromium, headlined, path: str, width: str):
+    """At line height 1.35 a capital with stacked marks on a wrapped headline's second line (Ấn Độ,
+    Ễ, Ẳ: 1.13-1.23em above the line) met, or cut into, the dot under an ộ on the line above (0.25em
+    under it). Such headlines are set at 1.52 now (the tallest, Ẳ, clear by 0.03em); the others stay at
+    1.35, where a capital with one mark (Ủ, Ỏ: up to 1.06em) is as clear."""
+    site, url = headlined
+    page = chromium.new_page(**WIDTHS[width])
+    page.goto(url + path, wait_until="load")
+    rooms = page.evaluate(OWN_MARK_ROOM)
+    page.close()
+    ours = [r for r in rooms if any(t.startswith(r["text"]) for t in [*STACKED, PLAIN])]
+    assert ours, rooms
+    tight = [r for r in rooms if r["line"] - r["need"] < 0.03]
+    assert not tight, tight
+    airy = [r for r in ours if PLAIN.startswith(r["text"]) and round(r["line"], 2) != 1.35]
+    assert not airy, airy  # a headline without such a capital keeps its line height
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_search_results_capitals_stacked_marks_clear_the_line_above(chromium, headlined, width: str):
+    """The search page draws its results' headlines itself (search.js): one with a capital with stacked
+    marks after its first word gets the same line height as its card elsewhere."""
+    site, url = headlined
+    page = chromium.new_page(**WIDTHS[width])
+    page.goto(url + "tim-kiem/?q=thi+đua+ẲNG", wait_until="load")
+    page.wait_for_selector("#search-results li h2")
+    rooms = page.evaluate(OWN_MARK_ROOM)
+    page.close()
+    assert any(STACKED[1].startswith(r["text"]) for r in rooms), rooms
+    tight = [r for r in rooms if r["line"] - r["need"] < 0.03]
+    assert not tight, tight
+
+
+def test_in_forced_colours_the_pagers_current_page_stands_out(chromium, bench):
+    """A Windows contrast theme removes the current page's red fill: page 6 was told from 4, 5, 7 and 8
+    by its bold weight alone. It is filled with the theme's Highlight colour now."""
+    site, url = bench
+    context = chromium.new_context(**WIDTHS["desktop"], forced_colors="active")
+    page = context.new_page()
+    page.goto(url + "trang/6/")
+    fills = page.eval_on_selector_all(".pager-pages a", """links => links.map(a =>
+      [a.hasAttribute('aria-current'), getComputedStyle(a).backgroundColor, getComputedStyle(a).color])""")
+    context.close()
+    current = [f[1:] for f in fills if f[0]]
+    others = {tuple(f[1:]) for f in fills if not f[0]}
+    assert len(current) == 1 and others, fills
+    assert current[0][0] not in {o[0] for o in others} and current[0][1] not in {o[1] for o in others}, fills

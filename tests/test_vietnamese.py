@@ -114,3 +114,13 @@ def test_slugs_do_not_depend_on_which_transliteration_package_is_installed(monke
     monkeypatch.setitem(sys.modules, "unidecode", other)
     assert [slugify.__wrapped__(title) for title in titles] == before == [
         "da-nang-thanh-nien-lam-theo-loi-bac-2024", "hoa-binh-o-ss", "tinh-uy-lai-chau"]
+
+
+def test_stacked_capital_finds_capitals_with_two_marks_above_after_the_first_word():
+    from generator.vietnamese import stacked_capital
+    import unicodedata
+    assert stacked_capital("Hợp tác với Ấn Độ")
+    assert stacked_capital(unicodedata.normalize("NFD", "Thi đua ẲNG"))  # typed decomposed
+    assert not stacked_capital("Ấn Độ hợp tác")  # the first word stands on the first line
+    assert not stacked_capital("Ủy ban tỉnh NGHỆ AN, Ậ")  # one mark above (the dot is below)
+    assert not stacked_capital("lễ hội ẳng ẫ")  # small letters: 1.35 is enough

@@ -2252,13 +2252,16 @@
       else if (changed) settled = false;
     }
 
+    // A capital with stacked marks after the first word (vietnamese.stacked_capital): more line height
+    var STACKED = /\s[^]*[\u1e4c\u1e78\u1ea4\u1ea6\u1ea8\u1eaa\u1eae\u1eb0\u1eb2\u1eb4\u1ebe\u1ec0\u1ec2\u1ec4\u1ed0\u1ed2\u1ed4\u1ed6]/;
+
     function card(rec, id) {
       var paired = current.paired ? current.paired(id) : [];
       var li = document.createElement("li");
       var article = document.createElement("article");
       article.className = "card no-photo search-result";
       var h = document.createElement("h2");
-      h.className = "card-title";
+      h.className = STACKED.test(rec.t) ? "card-title stacked" : "card-title";
       var a = document.createElement("a");
       a.href = base + rec.u;
       fill(a, pieces(rec.t, current.q, engine.byFirst, 0, paired).parts);
@@ -2529,6 +2532,18 @@
     }
 
     input.addEventListener("input", later);
+    // A phone's keyboard leaves a short window (375 x 300 CSS px): the search box is brought to its
+    // top while the reader types in it, so the first results show under it (they stood 190 px below
+    // the window, the box at its bottom edge). The window's height as the keyboard leaves it: the
+    // visual viewport, which shrinks after the focus.
+    var view = root.visualViewport;
+    function lift() {
+      if (document.activeElement === input && (view ? view.height : root.innerHeight) < 480) {
+        input.scrollIntoView({ block: "start" });
+      }
+    }
+    input.addEventListener("focus", lift);
+    if (view) view.addEventListener("resize", lift);
     root.addEventListener("popstate", function () {
       // Back or Forward to another search: its query, filters and results; the keyboard goes on
       // from the search box when what it was on (a result, "Xem thêm") is gone.

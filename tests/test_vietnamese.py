@@ -124,3 +124,15 @@ def test_stacked_capital_finds_capitals_with_two_marks_above_after_the_first_wor
     assert not stacked_capital("Ấn Độ hợp tác")  # the first word stands on the first line
     assert not stacked_capital("Ủy ban tỉnh NGHỆ AN, Ậ")  # one mark above (the dot is below)
     assert not stacked_capital("lễ hội ẳng ẫ")  # small letters: 1.35 is enough
+
+
+def test_search_js_marks_the_same_stacked_capitals_as_the_generator():
+    """search.js draws its results' headlines itself: its STACKED class must hold the capitals the
+    generator's test looks for, or a result and its card elsewhere differ in line height."""
+    import re
+    from pathlib import Path
+    from generator.vietnamese import _STACKED
+    script = (Path(__file__).resolve().parent.parent / "themes/default/static/search.js").read_text(encoding="utf-8")
+    written = re.search(r"var STACKED = /\\s\[\^\]\*\[([^\]]*)\]/;", script)[1]
+    assert {chr(int(code, 16)) for code in re.findall(r"\\u([0-9a-f]{4})", written)} == _STACKED
+    assert len(_STACKED) == 18

@@ -496,6 +496,17 @@ def site_copy(tmp: Path) -> Path:
     return root
 
 
+def site_with_texts(tmp: Path, texts) -> Path:
+    """The index folder of a build of the fixture site with each (slug, text) of texts added at the
+    end of that article."""
+    root = site_copy(tmp)
+    for slug, text in texts:
+        article = root / "content" / "articles" / (slug + ".md")
+        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+    build(root, output=str(tmp / "out"))
+    return tmp / "out" / "tim-kiem" / "du-lieu"
+
+
 def files_of(out: Path) -> dict:
     data = out / "tim-kiem" / "du-lieu"
     return {p.relative_to(data): p.read_bytes() for p in data.rglob("*") if p.is_file()}
@@ -1896,16 +1907,11 @@ def _parent_of(pid: str) -> int:
 def _name_site(tmp_path: Path) -> Path:
     """The fixture site with "Phú Quốc" written in one article, its two syllables apart in two
     others ("phú cường", "quốc gia"), and "côn" and "đảo" apart in one: the index of its build."""
-    root = site_copy(tmp_path)
-    texts = {"hoc-tap-lam-theo-bac-o-lao-cai": "Đoàn công tác đến thăm Phú Quốc.",
-             "hoc-tap-lam-theo-bac-o-lam-dong": "Dân giàu, nước mạnh, phú cường; tình hữu nghị quốc tế.",
-             "lam-dong-neu-cao-dao-duc-cong-vu": "Quốc gia thịnh vượng, nhân dân phú túc.",
-             "bac-binh-lam-dong-tong-ket-thi-dua": "Võ côn quyền; đảo chiều thi đua."}
-    for slug, text in texts.items():
-        article = root / "content" / "articles" / (slug + ".md")
-        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
-    build(root, output=str(tmp_path / "out"))
-    return tmp_path / "out" / "tim-kiem" / "du-lieu"
+    return site_with_texts(tmp_path, (("hoc-tap-lam-theo-bac-o-lao-cai", "Đoàn công tác đến thăm Phú Quốc."),
+                                      ("hoc-tap-lam-theo-bac-o-lam-dong",
+                                       "Dân giàu, nước mạnh, phú cường; tình hữu nghị quốc tế."),
+                                      ("lam-dong-neu-cao-dao-duc-cong-vu", "Quốc gia thịnh vượng, nhân dân phú túc."),
+                                      ("bac-binh-lam-dong-tong-ket-thi-dua", "Võ côn quyền; đảo chiều thi đua.")))
 
 
 @node_only
@@ -2060,13 +2066,8 @@ def test_two_names_typed_one_after_the_other_are_each_held_whole(tmp_path):
     article writes: nothing was found, and the page said no article holds «Dục Nguyễn». A pair no
     article holds between name pairs that articles hold is where two names meet. "Đức Dục" (two
     spellings of one fold) is a name's pair, not a word typed twice."""
-    root = site_copy(tmp_path)
-    for slug, text in (("hoc-tap-lam-theo-bac-o-lao-cai", "Ông Lê Đức Dục và ông Nguyễn Văn Bình dự."),
-                       ("hoc-tap-lam-theo-bac-o-lam-dong", "Ông Lê Đức Anh; ngành giáo dục.")):
-        article = root / "content" / "articles" / (slug + ".md")
-        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
-    build(root, output=str(tmp_path / "out"))
-    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    data = site_with_texts(tmp_path, (("hoc-tap-lam-theo-bac-o-lao-cai", "Ông Lê Đức Dục và ông Nguyễn Văn Bình dự."),
+                                      ("hoc-tap-lam-theo-bac-o-lam-dong", "Ông Lê Đức Anh; ngành giáo dục.")))
     two, one, twice, bac = search(data, "Lê Đức Dục Nguyễn Văn Bình", "Lê Đức Dục", "Bác Hồ Bác Hồ", "Bác Hồ")
     # one syllable twice without marks may be two words ("tien tien": tiên tiến), held together
     (bare,) = search(data, "dan dan")  # "dân" and "Đảng" anywhere, "dần dần" nowhere
@@ -2083,14 +2084,9 @@ def test_no_pair_of_words_crosses_a_paragraph_or_a_heading(tmp_path):
     (“… phong cách Hồ Chí Minh". / Để tiếp tục …”), and a name typed ("Côn Đảo") was held by an
     article ending a paragraph with "Côn" and starting the next with "Đảo". Within a paragraph,
     across a comma, pairs are made as before."""
-    root = site_copy(tmp_path)
-    for slug, text in (("hoc-tap-lam-theo-bac-o-lao-cai", "Đoàn đến thăm Côn\n\nĐảo chiều thi đua."),
-                       ("hoc-tap-lam-theo-bac-o-lam-dong", "## Kết quả ở Côn\n\nĐảo ngược tình thế.\n\n- Côn\n- Đảo"),
-                       ("lam-dong-neu-cao-dao-duc-cong-vu", "Chuyến đi Côn Đảo, Côn, Đảo.")):
-        article = root / "content" / "articles" / (slug + ".md")
-        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
-    build(root, output=str(tmp_path / "out"))
-    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    data = site_with_texts(tmp_path, (("hoc-tap-lam-theo-bac-o-lao-cai", "Đoàn đến thăm Côn\n\nĐảo chiều thi đua."),
+                                      ("hoc-tap-lam-theo-bac-o-lam-dong", "## Kết quả ở Côn\n\nĐảo ngược tình thế.\n\n- Côn\n- Đảo"),
+                                      ("lam-dong-neu-cao-dao-duc-cong-vu", "Chuyến đi Côn Đảo, Côn, Đảo.")))
     quoted, name, comma = search(data, '"Côn Đảo"', "Côn Đảo", '"Côn Đảo Côn"')
     assert quoted["titles"][:quoted["total"]] == [LAM_DONG] and name["titles"][:name["total"]] == [LAM_DONG]
     assert comma["titles"][:comma["total"]] == [LAM_DONG]
@@ -2118,14 +2114,9 @@ def test_a_number_written_with_its_separators_is_held_as_written(tmp_path):
     and 8,173 approximate ones on the bench corpus, none writing it; "cách mạng công nghiệp 4.0"
     counted 5,378 articles holding the words anywhere. "1.000 hộ" and "2,5" likewise: the groups
     of a number are held side by side, as written."""
-    root = site_copy(tmp_path)
-    for slug, text in (("hoc-tap-lam-theo-bac-o-lao-cai", "Cách mạng công nghiệp 4.0 đến với 1.000 hộ; tăng 2,5 lần."),
-                       ("hoc-tap-lam-theo-bac-o-lam-dong", "Sau 4 năm, 0 hộ nghèo, 1 hộ và 000 tấn; 2 hay 5 lần."),
-                       ("lam-dong-neu-cao-dao-duc-cong-vu", "Cách mạng và công nghiệp, 4 năm.")):
-        article = root / "content" / "articles" / (slug + ".md")
-        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
-    build(root, output=str(tmp_path / "out"))
-    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    data = site_with_texts(tmp_path, (("hoc-tap-lam-theo-bac-o-lao-cai", "Cách mạng công nghiệp 4.0 đến với 1.000 hộ; tăng 2,5 lần."),
+                                      ("hoc-tap-lam-theo-bac-o-lam-dong", "Sau 4 năm, 0 hộ nghèo, 1 hộ và 000 tấn; 2 hay 5 lần."),
+                                      ("lam-dong-neu-cao-dao-duc-cong-vu", "Cách mạng và công nghiệp, 4 năm.")))
     version, revolution, homes, rate, none = search(data, "4.0", "cách mạng công nghiệp 4.0", "1.000 hộ", "2,5 lần", "5.0")
     for result in (version, revolution, homes, rate):
         assert result["titles"][:result["total"]] == [O_LAO_CAI], result
@@ -2160,14 +2151,9 @@ def test_no_pair_of_words_crosses_the_end_of_a_sentence(tmp_path):
     The index makes no pair across ! ? ; … or a full stop after a word starting with a small
     letter; a capital's or a digit's full stop ("TP. Hồ Chí Minh", "4.0") and commas still join.
     The query is cut the same way, but not inside a name of the registries ("tp. hồ chí minh")."""
-    root = site_copy(tmp_path)
-    for slug, text in (("hoc-tap-lam-theo-bac-o-lao-cai", "Trong sạch, vững mạnh. Đảng ủy đến Côn! Đảo chiều."),
-                       ("hoc-tap-lam-theo-bac-o-lam-dong", "Trong sạch, vững mạnh, Đảng ủy thăm Côn Đảo."),
-                       ("lam-dong-neu-cao-dao-duc-cong-vu", "Đoàn đến TP. Hồ Chí Minh; ngành khai thác. Đảo chiều.")):
-        article = root / "content" / "articles" / (slug + ".md")
-        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
-    build(root, output=str(tmp_path / "out"))
-    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    data = site_with_texts(tmp_path, (("hoc-tap-lam-theo-bac-o-lao-cai", "Trong sạch, vững mạnh. Đảng ủy đến Côn! Đảo chiều."),
+                                      ("hoc-tap-lam-theo-bac-o-lam-dong", "Trong sạch, vững mạnh, Đảng ủy thăm Côn Đảo."),
+                                      ("lam-dong-neu-cao-dao-duc-cong-vu", "Đoàn đến TP. Hồ Chí Minh; ngành khai thác. Đảo chiều.")))
     quoted, name, pasted, city, plain = search(data, '"vững mạnh Đảng"', "Côn Đảo", '"vững mạnh. Đảng ủy đến"',
                                                "tp. hồ chí minh", "ngành khai thác. Đảo")
     for result in (quoted, name):
@@ -2203,13 +2189,8 @@ def test_a_province_typed_is_never_searched_as_an_initialism(tmp_path):
     159 results on the bench corpus: the spelled-out reading "Đà Nẵng" was searched as its
     initialism, which, typed last, counted as a word being typed: the articles of Quảng Nam
     alone. A name of the registries is found as such, and an initialism put last is whole."""
-    root = site_copy(tmp_path)
-    for slug, text in (("hoc-tap-lam-theo-bac-o-lao-cai", "Đoàn công tác của Hà Nội."),
-                       ("hoc-tap-lam-theo-bac-o-lam-dong", "Chuyến thăm Đà Nẵng.")):
-        article = root / "content" / "articles" / (slug + ".md")
-        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
-    build(root, output=str(tmp_path / "out"))
-    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    data = site_with_texts(tmp_path, (("hoc-tap-lam-theo-bac-o-lao-cai", "Đoàn công tác của Hà Nội."),
+                                      ("hoc-tap-lam-theo-bac-o-lam-dong", "Chuyến thăm Đà Nẵng.")))
     for open_ in (True, False):
         two, city = search(data, "Lai Châu Đà Nẵng", "Lào Cai Hà Nội", open=open_)
         assert two["corrected"] is None and two["total"] == 0, two
@@ -2247,14 +2228,9 @@ def test_a_day_typed_in_digits_finds_the_articles_writing_it_in_words(tmp_path):
     and "ngày 12 tháng 3", read as 12/3, likewise. A day and month are also held by the articles
     writing them in words after the word of a day (ngày, mùng, mồng), and marked there; not by
     counts of months ("12 tháng qua" beside "tháng 3")."""
-    root = site_copy(tmp_path)
-    for slug, text in (("hoc-tap-lam-theo-bac-o-lao-cai", "Ngày 12 tháng 3, Đảng bộ tổ chức hội nghị; mồng 2 tháng 09 mít tinh."),
-                       ("hoc-tap-lam-theo-bac-o-lam-dong", "Trong 12 tháng qua, từ tháng 3 đến nay; sau 2 tháng, tháng 9 về đích."),
-                       ("lam-dong-neu-cao-dao-duc-cong-vu", "Sáng 12/3, hội nghị tổng kết; mùng 2/9.")):
-        article = root / "content" / "articles" / (slug + ".md")
-        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
-    build(root, output=str(tmp_path / "out"))
-    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    data = site_with_texts(tmp_path, (("hoc-tap-lam-theo-bac-o-lao-cai", "Ngày 12 tháng 3, Đảng bộ tổ chức hội nghị; mồng 2 tháng 09 mít tinh."),
+                                      ("hoc-tap-lam-theo-bac-o-lam-dong", "Trong 12 tháng qua, từ tháng 3 đến nay; sau 2 tháng, tháng 9 về đích."),
+                                      ("lam-dong-neu-cao-dao-duc-cong-vu", "Sáng 12/3, hội nghị tổng kết; mùng 2/9.")))
     digits, words, padded, national = search(data, "12/3", "ngày 12 tháng 3", "12-03", "2/9")
     for result in (digits, words, padded, national):
         assert set(result["titles"][:result["total"]]) == {O_LAO_CAI, LAM_DONG}, result["q"]
@@ -2364,14 +2340,9 @@ def test_a_day_with_its_year_typed_finds_the_articles_writing_it_in_words(tmp_pa
     articles writing the day after the word of a day and the month beside its year, in words; not
     by counts ("12 tháng qua", "3 năm") beside "năm 2014". A month alone is not read from words:
     "tháng 3", "3 năm" and "năm 2014" apart would count, and pairs can't tell them from it."""
-    root = site_copy(tmp_path)
-    for slug, text in (("hoc-tap-lam-theo-bac-o-lao-cai", "Ngày 12 tháng 3 năm 2014, Đảng bộ tổ chức hội nghị."),
-                       ("hoc-tap-lam-theo-bac-o-lam-dong", "Trong 12 tháng qua, từ tháng 3, năm 2014 và 3 năm qua."),
-                       ("lam-dong-neu-cao-dao-duc-cong-vu", "Sáng 12/3/2014, hội nghị tổng kết.")):
-        article = root / "content" / "articles" / (slug + ".md")
-        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
-    build(root, output=str(tmp_path / "out"))
-    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    data = site_with_texts(tmp_path, (("hoc-tap-lam-theo-bac-o-lao-cai", "Ngày 12 tháng 3 năm 2014, Đảng bộ tổ chức hội nghị."),
+                                      ("hoc-tap-lam-theo-bac-o-lam-dong", "Trong 12 tháng qua, từ tháng 3, năm 2014 và 3 năm qua."),
+                                      ("lam-dong-neu-cao-dao-duc-cong-vu", "Sáng 12/3/2014, hội nghị tổng kết.")))
     for result in search(data, "12/3/2014", "ngày 12 tháng 3 năm 2014", "12-03-2014"):
         assert set(result["titles"][:result["total"]]) == {O_LAO_CAI, LAM_DONG}, result["q"]
     (alone,) = search(data, "12/3/2014", province="lao-cai")

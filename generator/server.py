@@ -35,7 +35,7 @@ from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 
 from .errors import BuildFailed, SiteError
-from .previewhttp import PreviewHandler, GuardedApplication
+from .previewhttp import HEAD_READ_MAX, GuardedApplication, PreviewHandler
 
 PREVIEW_DIR = ".cache/preview"
 STOPPED = "Đã dừng máy chủ xem trước."
@@ -240,7 +240,7 @@ class PreviewServer:
             # thread, which then ignore SIGTERM and stop this server instead.
             for sig in (signal.SIGINT, signal.SIGTERM):
                 signal.signal(sig, self._on_signal)
-        http = HTTPServer(self.application())
+        http = HTTPServer(self.application(), max_header_size=HEAD_READ_MAX)
         http.add_sockets(self.sockets)
         if not is_loopback(self.host):
             self.say(f"Cảnh báo: máy chủ xem trước đang mở cho cả mạng ({self.host}); ai vào được mạng này "

@@ -554,3 +554,28 @@ def test_a_file_removed_between_finding_and_reading_it_is_not_found(site: Path, 
         for sock in preview.sockets:
             sock.close()
     assert not [record for record in caplog.records if record.exc_info]  # Tornado's "Uncaught exception"
+
+
+@pytest.mark.parametrize("cms", [False, True])
+def test_request_lines_and_heads_past_64_kb_are_answered_in_vietnamese(site: Path, served, cms):
+    """Was: the connection closed without an answer (the browser: "connection reset") for a request
+    line past 64 KB, a link with a huge query say, or a head grown by cookies."""
+    if cms:
+        with (site / "site.toml").open("a", encoding="utf-8") as toml:
+            toml.write('[cms]\nbackend = "git-gateway"\n')
+    server = served(*(["--cms"] if cms else []))
+    server.page_when("/", 200, "Bài một")
+    host = f"Host: 127.0.0.1:{server.port}\r\nConnection: close\r\n"
+    for size in (70_000, 1_000_000):
+        head, body = _head_and_body(server.raw(f"GET /?q={'a' * size} HTTP/1.1\r\n{host}\r\n".encode()))
+        assert head["status"] == "HTTP/1.1 414 Request-URI Too Long", size
+        assert head["content-type"] == "text/html; charset=utf-8"
+        assert "<h1>Địa chỉ quá dài</h1>" in body.decode("utf-8")
+    cookies = "".join(f"Cookie: c{i}={'b' * 4000}\r\n" for i in range(20))
+    head, body = _head_and_body(server.raw(f"GET / HTTP/1.1\r\n{host}{cookies}\r\n".encode()))
+    assert head["status"] == "HTTP/1.1 431 Request Header Fields Too Large"
+    assert "<h1>Phần đầu yêu cầu quá lớn</h1>" in body.decode("utf-8")
+    reply = server.raw(f"GET /{'a' * 60_000} HTTP/1.1\r\n{host}\r\n".encode())  # under the limit: the usual 404
+    assert reply.startswith(b"HTTP/1.1 404 ")
+    assert server.get("/")[0] == 200 and server.proc.poll() is None
+    assert not any("Traceback" in line for line in server.err), server.err

@@ -39,6 +39,7 @@ from .previewhttp import HEAD_READ_MAX, GuardedApplication, PreviewHandler
 
 PREVIEW_DIR = ".cache/preview"
 STOPPED = "Đã dừng máy chủ xem trước."
+RETRY_PAUSE = 0.3  # seconds before building again when a save collided with the build
 
 Rebuild = Callable[[set[Path]], object]
 
@@ -305,20 +306,46 @@ class PreviewServer:
 
     def _build(self, rebuild: Rebuild, changed: set[Path]) -> None:
         started = time.perf_counter()
-        try:
-            rebuild(changed)
-            errors: list[SiteError] = []
-        except BuildFailed as exc:
-            errors = list(exc.errors)
-        except SiteError as exc:
-            errors = [exc]
-        except Exception as exc:  # a generator bug must not take the preview down: show it
-            with _OUTPUT_LOCK:
-                traceback.print_exc(file=self.stderr)
-            errors = [SiteError(f"lỗi bên trong trình dựng trang: {exc!r}")]
+        since = time.time_ns()
+        errors = self._attempt(rebuild, changed)
+        if errors and self._saved_meanwhile(errors, since):
+            # An editor's save landed while the build read the file (half written, or removed
+            # and written again): its last event may have come before the build read it, so no
+            # further event would fix the preview. Once more, after the save has settled.
+            time.sleep(RETRY_PAUSE)
+            errors = self._attempt(rebuild, changed)
         seconds = time.perf_counter() - started
         if self._loop is not None and not self._stopping.is_set():
             self._loop.add_callback(self._built, errors, changed, seconds)
+
+    def _attempt(self, rebuild: Rebuild, changed: set[Path]) -> list[SiteError]:
+        """The build's problems; none when it went well."""
+        try:
+            rebuild(changed)
+            return []
+        except BuildFailed as exc:
+            return list(exc.errors)
+        except SiteError as exc:
+            return [exc]
+        except Exception as exc:  # a generator bug must not take the preview down: show it
+            with _OUTPUT_LOCK:
+                traceback.print_exc(file=self.stderr)
+            return [SiteError(f"lỗi bên trong trình dựng trang: {exc!r}")]
+
+    def _saved_meanwhile(self, errors: list[SiteError], since: int) -> bool:
+        """Whether a file an error names was written (or removed) since the build began. A file
+        dated in the future (a skewed clock) does not count: it would be retried on every build."""
+        now = time.time_ns()
+        for path in {e.path for e in errors if e.path}:
+            try:
+                mtime = (self.root / path).stat().st_mtime_ns
+            except FileNotFoundError:
+                return True
+            except OSError:
+                continue  # unreadable: its error is real
+            if since <= mtime <= now:
+                return True
+        return False
 
     def _built(self, errors: list[SiteError], changed: set[Path], seconds: float) -> None:
         """On the loop thread: publish the outcome and make browsers reload."""

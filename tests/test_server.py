@@ -6,6 +6,7 @@ Each test starts the real command in a subprocess on a free loopback port
 from __future__ import annotations
 
 import http.client
+import io
 import json
 import os
 import queue
@@ -579,3 +580,49 @@ def test_request_lines_and_heads_past_64_kb_are_answered_in_vietnamese(site: Pat
     assert reply.startswith(b"HTTP/1.1 404 ")
     assert server.get("/")[0] == 200 and server.proc.poll() is None
     assert not any("Traceback" in line for line in server.err), server.err
+
+
+class _Loop:
+    """Stands for the Tornado loop: runs what the rebuild thread hands it at once."""
+
+    def add_callback(self, func, *args):
+        func(*args)
+
+
+def test_a_build_that_read_a_file_while_it_was_saved_is_retried_once(site: Path):
+    """Was: the build that read an article half written by the editor's save showed its error
+    until the next save. Only such a collision is retried: a real error is shown at once."""
+    from generator.errors import BuildFailed, ContentError
+    from generator.server import PreviewServer
+
+    article = site / "content" / "articles" / "bai-mot.md"
+    calls = []
+
+    def saved_during_the_first_build(changed):
+        calls.append(changed)
+        if len(calls) == 1:
+            article.write_text(article.read_text(encoding="utf-8"), encoding="utf-8")  # the save lands now
+            raise BuildFailed([ContentError("thiếu phần đầu bài", "content/articles/bai-mot.md", 1)])
+
+    def really_broken(changed):
+        calls.append(changed)
+        raise BuildFailed([ContentError("thiếu phần đầu bài", "content/articles/bai-mot.md", 1)])
+
+    os.utime(article, ns=(1_000_000_000, 1_000_000_000))  # saved long ago
+    out = io.StringIO()
+    for rebuild, builds, errors in ((saved_during_the_first_build, 2, []),
+                                    (really_broken, 1, ["content/articles/bai-mot.md:1: thiếu phần đầu bài"])):
+        calls.clear()
+        os.utime(article, ns=(1_000_000_000, 1_000_000_000))
+        server = PreviewServer(site, port=0, rebuild=rebuild, stdout=out, stderr=out)
+        server.application()
+        server._loop = _Loop()
+        server._build(rebuild, {article})
+        assert len(calls) == builds
+        assert [str(e) for e in server.errors] == errors
+    # A file dated in the future (a skewed clock) is no save during the build.
+    calls.clear()
+    future = time.time_ns() + 3600 * 10**9
+    os.utime(article, ns=(future, future))
+    server._build(really_broken, {article})
+    assert len(calls) == 1

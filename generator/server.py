@@ -192,8 +192,15 @@ class PreviewServer:
             config = load_config(self.root)
         except (BuildFailed, SiteError):
             config = SiteConfig(root=self.root)
-        folders = [config.path(config.content_dir), config.path(config.data_dir),
-                   config.path(config.themes_dir), config.path(config.templates_dir)]
+        default = SiteConfig(root=self.root)
+        # A folder that holds the project ("..", "../..": a typo the build refuses) would be
+        # walked and watched whole, home folder and all, before the fix could be seen: its
+        # default is watched instead.
+        folders = [mine if not self.root.is_relative_to(mine) else usual for mine, usual in (
+            (config.path(config.content_dir), default.path(default.content_dir)),
+            (config.path(config.data_dir), default.path(default.data_dir)),
+            (config.path(config.themes_dir), default.path(default.themes_dir)),
+            (config.path(config.templates_dir), default.path(default.templates_dir)))]
         unique = [f for i, f in enumerate(folders)
                   if f not in folders[:i] and not any(f.is_relative_to(o) for o in folders if o != f)]
         return unique, [self.root / CONFIG_NAME]

@@ -626,3 +626,18 @@ def test_a_build_that_read_a_file_while_it_was_saved_is_retried_once(site: Path)
     os.utime(article, ns=(future, future))
     server._build(really_broken, {article})
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize("setting", ['themes_dir = "../.."', 'content_dir = ".."', 'data_dir = "."',
+                                     'templates_dir = "/"'])
+def test_a_folder_holding_the_project_is_not_watched(site: Path, setting: str):
+    """Was: themes_dir = "../.." saved by mistake made the preview walk and watch every folder
+    above the project (minutes for a home folder) before it could see the fix."""
+    from generator.server import PreviewServer
+
+    toml = site / "site.toml"
+    toml.write_text(setting + "\n" + toml.read_text(encoding="utf-8"), encoding="utf-8")
+    dirs, files = PreviewServer(site, port=0).watched()
+    root = site.resolve()
+    assert dirs and all(d.is_relative_to(root) and d != root for d in dirs), dirs
+    assert files == [root / "site.toml"]

@@ -88,6 +88,7 @@ def check_links(output_dir: Path, base_path: str = "/", base_url: str | None = N
     hosts = {urlsplit(base_url).netloc.lower()} if base_url else set()
     files = published_files(output_dir)
     folders = {f.rsplit("/", i)[0] for f in files for i in range(1, f.count("/") + 1)}
+    folded = {f.casefold(): f for f in files}
     errors: list[BrokenLink] = []
     for page in sorted(f for f in files if f.endswith((".html", ".htm"))):
         text = (output_dir / page).read_text(encoding="utf-8", errors="replace")
@@ -104,7 +105,12 @@ def check_links(output_dir: Path, base_path: str = "/", base_url: str | None = N
             wanted = target.rstrip("/") + "/index.html" if folder and target else (target or "index.html")
             if wanted in files:
                 continue
-            if folder and target.rstrip("/") in folders:
+            if wanted.casefold() in folded:
+                # Macs and Windows find "Anh.JPG" as "anh.jpg": the editor's own preview showed it.
+                problem = (f"không có tệp {wanted}, chỉ có {folded[wanted.casefold()]} khác chữ hoa, chữ thường; "
+                           f"máy chủ web phân biệt chữ hoa, chữ thường trong tên tệp (máy Mac, Windows thì không, "
+                           f"nên xem trên máy vẫn thấy), hãy viết tên đúng như tên tệp")
+            elif folder and target.rstrip("/") in folders:
                 problem = f"thư mục {target.rstrip('/')}/ không có index.html"
             else:
                 page_like = attribute == "href" and wanted.endswith((".html", ".htm"))  # not a PDF to download

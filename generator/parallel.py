@@ -251,6 +251,11 @@ class Background:
 
     def result(self) -> Any:
         self._received = True
+        # Waited for in short polls: Ctrl-C's signal may be taken by another thread of this
+        # process (the one giving to the inbox), and a blocking recv() would then hold the
+        # KeyboardInterrupt until the index is done, minutes on a large site.
+        while not self._conn.poll(0.2):
+            pass
         try:
             kind, value = self._conn.recv()
         except EOFError:

@@ -159,6 +159,7 @@ def publish(staging, files: list[tuple[str, Path]], output_dir: Path) -> None:
 def _article_errors(articles: Sequence[Article], present: set[str], unreadable: dict[str, str],
                     images_dir: str) -> list[SiteError]:
     errors: list[SiteError] = []
+    folded: dict[str, str] | None = None  # made for the first missing photo
     for article in articles:
         image = article.image
         if image is None or not image.src.startswith("/") or image.src.startswith("//"):
@@ -169,7 +170,9 @@ def _article_errors(articles: Sequence[Article], present: set[str], unreadable: 
             errors.append(ContentError(f"ảnh “{image.src}” (khóa “image”) {unreadable[out].reason}", article.path,
                                        line))
         elif out not in present and out.startswith("images/"):
-            errors.append(_missing(image.src, out, images_dir, article.path, line, present))
+            if folded is None:
+                folded = {name.casefold(): name for name in present}
+            errors.append(_missing(image.src, out, images_dir, article.path, line, present, folded))
         elif out not in present:
             errors.append(ContentError(f"ảnh “{image.src}” (khóa “image”) phải là một tệp trong thư mục {images_dir}, "
                                        f"ghi dạng “/images/tên-tệp.jpg”", article.path, line))
@@ -177,13 +180,21 @@ def _article_errors(articles: Sequence[Article], present: set[str], unreadable: 
 
 
 def _missing(src: str, out: str, images_dir: str, path: str, line: int | None,
-             present: set[str] = frozenset()) -> ContentError:
+             present: set[str] = frozenset(), folded: dict[str, str] | None = None) -> ContentError:
+    """folded: the present files by their casefold() name."""
     whole = src[1:]
     if whole != out and whole in present:  # "a#b.jpg": in an address, what follows # or ? is not the name
         mark = "#" if "#" in whole and ("?" not in whole or whole.index("#") < whole.index("?")) else "?"
         return ContentError(f"ảnh “{src}” (khóa “image”): tên tệp có dấu “{mark}”, mà trong một địa chỉ, phần từ "
                             f"dấu “{mark}” trở đi không thuộc tên tệp (trình duyệt sẽ tìm “/{out}”); hãy đổi tên tệp "
                             f"{images_dir}/{whole.removeprefix('images/')}, bỏ dấu “{mark}”", path, line)
+    other = (folded or {}).get(out.casefold())
+    if other is not None:  # Macs and Windows find "Anh.JPG" as "anh.jpg": the editor's own preview showed it
+        return ContentError(f"không tìm thấy ảnh “{src}” (khóa “image”): không có tệp "
+                            f"{images_dir}/{out.removeprefix('images/')}, chỉ có "
+                            f"{images_dir}/{other.removeprefix('images/')} khác chữ hoa, chữ thường; "
+                            f"máy chủ web phân biệt chữ hoa, chữ thường trong tên tệp, hãy viết tên đúng như tên tệp",
+                            path, line)
     return ContentError(f"không tìm thấy ảnh “{src}” (khóa “image”): không có tệp "
                         f"{images_dir}/{out.removeprefix('images/')}", path, line)
 
@@ -194,6 +205,7 @@ def unread_images(sources: Sequence[SourceFile], images: Sequence[ImageFile], im
     is: a file's problems all in one run, not its missing photo only once the rest is mended.
     reported: (file, line) of the problems found already (a path the read refused is not looked for)."""
     present = {image.output for image in images}
+    folded = {name.casefold(): name for name in present}
     errors: list[SiteError] = []
     for source in sources:
         try:
@@ -207,7 +219,7 @@ def unread_images(sources: Sequence[SourceFile], images: Sequence[ImageFile], im
         out = src[1:].split("?", 1)[0].split("#", 1)[0]
         line = parsed.line_of_item("image", src)
         if out not in present and (source.shown, line) not in reported:
-            errors.append(_missing(src, out, images_dir, source.shown, line, present))
+            errors.append(_missing(src, out, images_dir, source.shown, line, present, folded))
     return errors
 
 

@@ -84,6 +84,30 @@ def sandboxed(relative: str, kind: str) -> bool:
 
 BUILDING_PAGE = _page("Đang dựng trang xem trước",
                       "<h1>Đang dựng trang xem trước…</h1>\n<p>Trang sẽ tự hiện khi dựng xong.</p>", refresh=True)
+# Tornado reads a request's head up to max_header_size and otherwise closes the connection
+# without a word (the browser shows "connection reset"). It is let read up to HEAD_READ_MAX, so
+# that an address or head past the HTTP limits browsers and servers keep (64 KB) is answered.
+LINE_MAX = 64 * 1024
+HEAD_READ_MAX = 4 * 1024 * 1024
+TOO_LONG = {
+    414: _page("Địa chỉ quá dài", "<h1>Địa chỉ quá dài</h1>\n<p>Địa chỉ trang được yêu cầu dài quá 64 KB; "
+               "máy chủ xem trước không đọc địa chỉ dài như vậy. Hãy kiểm tra lại liên kết đã mở. "
+               '<a href="/">Về trang chủ</a>.</p>'),
+    431: _page("Phần đầu yêu cầu quá lớn", "<h1>Phần đầu yêu cầu quá lớn</h1>\n<p>Phần đầu (header) của yêu cầu "
+               "gửi tới máy chủ xem trước lớn quá 64 KB, thường do cookie quá nhiều hoặc quá dài. Hãy xóa cookie "
+               "của địa chỉ này trong trình duyệt rồi tải lại trang.</p>"),
+}
+
+
+def too_long(request) -> int | None:
+    """414 for an address, 431 for a head, past LINE_MAX; None for a request of usual size."""
+    if len(request.uri) > LINE_MAX:
+        return 414
+    if sum(len(name) + len(value) + 4 for name, value in request.headers.get_all()) > LINE_MAX:
+        return 431
+    return None
+
+
 NOT_FOUND_PAGE = _page("Không tìm thấy trang", "<h1>Không tìm thấy trang</h1>\n"
                        '<p>Địa chỉ này không có trong trang xem trước. <a href="/">Về trang chủ</a>.</p>')
 
@@ -163,12 +187,12 @@ class PreviewHandler(web.RequestHandler):
 class _Refused(web.RequestHandler):
     """The answer to a request for another host or from another site's page."""
 
-    def initialize(self, status: int, text: str) -> None:
-        self.status, self.text = status, text
+    def initialize(self, status: int, text: str, kind: str = "text/plain; charset=utf-8") -> None:
+        self.status, self.text, self.kind = status, text, kind
 
     def prepare(self) -> None:
         self.set_status(self.status)
-        self.set_header("Content-Type", "text/plain; charset=utf-8")
+        self.set_header("Content-Type", self.kind)
         self.set_header("Cache-Control", "no-store")
         self.finish(self.text.encode("utf-8"))
 
@@ -188,6 +212,10 @@ class GuardedApplication(web.Application):
         self.guard = guard
 
     def find_handler(self, request, **kwargs):
+        status = too_long(request)
+        if status is not None:
+            return self.get_handler_delegate(request, _Refused, {"status": status, "text": TOO_LONG[status].decode(),
+                                                                 "kind": "text/html; charset=utf-8"})
         refusal = self.guard.refusal(request.headers.get("Host"), request.headers.get("Origin"))
         if refusal is not None:
             status, text = refusal

@@ -35,10 +35,11 @@ from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 
 from .errors import BuildFailed, SiteError
-from .previewhttp import PreviewHandler, GuardedApplication
+from .previewhttp import HEAD_READ_MAX, GuardedApplication, PreviewHandler
 
 PREVIEW_DIR = ".cache/preview"
 STOPPED = "Đã dừng máy chủ xem trước."
+RETRY_PAUSE = 0.3  # seconds before building again when a save collided with the build
 
 Rebuild = Callable[[set[Path]], object]
 
@@ -191,8 +192,15 @@ class PreviewServer:
             config = load_config(self.root)
         except (BuildFailed, SiteError):
             config = SiteConfig(root=self.root)
-        folders = [config.path(config.content_dir), config.path(config.data_dir),
-                   config.path(config.themes_dir), config.path(config.templates_dir)]
+        default = SiteConfig(root=self.root)
+        # A folder that holds the project ("..", "../..": a typo the build refuses) would be
+        # walked and watched whole, home folder and all, before the fix could be seen: its
+        # default is watched instead.
+        folders = [mine if not self.root.is_relative_to(mine) else usual for mine, usual in (
+            (config.path(config.content_dir), default.path(default.content_dir)),
+            (config.path(config.data_dir), default.path(default.data_dir)),
+            (config.path(config.themes_dir), default.path(default.themes_dir)),
+            (config.path(config.templates_dir), default.path(default.templates_dir)))]
         unique = [f for i, f in enumerate(folders)
                   if f not in folders[:i] and not any(f.is_relative_to(o) for o in folders if o != f)]
         return unique, [self.root / CONFIG_NAME]
@@ -240,7 +248,7 @@ class PreviewServer:
             # thread, which then ignore SIGTERM and stop this server instead.
             for sig in (signal.SIGINT, signal.SIGTERM):
                 signal.signal(sig, self._on_signal)
-        http = HTTPServer(self.application())
+        http = HTTPServer(self.application(), max_header_size=HEAD_READ_MAX)
         http.add_sockets(self.sockets)
         if not is_loopback(self.host):
             self.say(f"Cảnh báo: máy chủ xem trước đang mở cho cả mạng ({self.host}); ai vào được mạng này "
@@ -305,20 +313,46 @@ class PreviewServer:
 
     def _build(self, rebuild: Rebuild, changed: set[Path]) -> None:
         started = time.perf_counter()
-        try:
-            rebuild(changed)
-            errors: list[SiteError] = []
-        except BuildFailed as exc:
-            errors = list(exc.errors)
-        except SiteError as exc:
-            errors = [exc]
-        except Exception as exc:  # a generator bug must not take the preview down: show it
-            with _OUTPUT_LOCK:
-                traceback.print_exc(file=self.stderr)
-            errors = [SiteError(f"lỗi bên trong trình dựng trang: {exc!r}")]
+        since = time.time_ns()
+        errors = self._attempt(rebuild, changed)
+        if errors and self._saved_meanwhile(errors, since):
+            # An editor's save landed while the build read the file (half written, or removed
+            # and written again): its last event may have come before the build read it, so no
+            # further event would fix the preview. Once more, after the save has settled.
+            time.sleep(RETRY_PAUSE)
+            errors = self._attempt(rebuild, changed)
         seconds = time.perf_counter() - started
         if self._loop is not None and not self._stopping.is_set():
             self._loop.add_callback(self._built, errors, changed, seconds)
+
+    def _attempt(self, rebuild: Rebuild, changed: set[Path]) -> list[SiteError]:
+        """The build's problems; none when it went well."""
+        try:
+            rebuild(changed)
+            return []
+        except BuildFailed as exc:
+            return list(exc.errors)
+        except SiteError as exc:
+            return [exc]
+        except Exception as exc:  # a generator bug must not take the preview down: show it
+            with _OUTPUT_LOCK:
+                traceback.print_exc(file=self.stderr)
+            return [SiteError(f"lỗi bên trong trình dựng trang: {exc!r}")]
+
+    def _saved_meanwhile(self, errors: list[SiteError], since: int) -> bool:
+        """Whether a file an error names was written (or removed) since the build began. A file
+        dated in the future (a skewed clock) does not count: it would be retried on every build."""
+        now = time.time_ns()
+        for path in {e.path for e in errors if e.path}:
+            try:
+                mtime = (self.root / path).stat().st_mtime_ns
+            except FileNotFoundError:
+                return True
+            except OSError:
+                continue  # unreadable: its error is real
+            if since <= mtime <= now:
+                return True
+        return False
 
     def _built(self, errors: list[SiteError], changed: set[Path], seconds: float) -> None:
         """On the loop thread: publish the outcome and make browsers reload."""

@@ -232,3 +232,22 @@ def test_a_misspelt_site_toml_key_is_a_check_error(site: Path, capsys):
     assert (code, out) == (1, "")
     assert err == ("site.toml:2: khóa không hợp lệ “per_pag” (có phải ý bạn là: “per_page”?)\n"
                    "Kiểm tra thấy 1 lỗi.\n")
+
+
+def test_a_link_to_a_file_named_in_another_case_is_told_so(tmp_path: Path):
+    """Was: only 'không có tệp images/Anh.JPG': an editor's Mac or Windows preview showed the picture,
+    the web server (which tells the case apart) does not."""
+    out = tmp_path / "out"
+    _page(out, "index.html", '<img src="/images/Anh.JPG" alt=""> <a href="/Bai-Viet/x/">x</a> <a href="/y.pdf">y</a>')
+    _page(out, "bai-viet/x/index.html", "x")
+    (out / "images").mkdir()
+    (out / "images" / "anh.jpg").write_bytes(b"jpg")
+    assert [str(e) for e in check_links(out, "/")] == [
+        "index.html:4: liên kết hỏng “/images/Anh.JPG”: không có tệp images/Anh.JPG, chỉ có images/anh.jpg khác "
+        "chữ hoa, chữ thường; máy chủ web phân biệt chữ hoa, chữ thường trong tên tệp (máy Mac, Windows thì không, "
+        "nên xem trên máy vẫn thấy), hãy viết tên đúng như tên tệp",
+        "index.html:4: liên kết hỏng “/Bai-Viet/x/”: không có tệp Bai-Viet/x/index.html, chỉ có bai-viet/x/index.html "
+        "khác chữ hoa, chữ thường; máy chủ web phân biệt chữ hoa, chữ thường trong tên tệp (máy Mac, Windows thì "
+        "không, nên xem trên máy vẫn thấy), hãy viết tên đúng như tên tệp",
+        "index.html:4: liên kết hỏng “/y.pdf”: không có tệp y.pdf trong trang đã dựng",
+    ]

@@ -272,3 +272,18 @@ def test_a_keys_line_is_found_in_the_front_matter_as_the_reader_finds_it():
     assert key_line(lines, "summary") is None
     assert key_line(lines, "date") == split(text, "a.md").line_of("date")
     assert key_line(["# no front matter", "date: 1"], "date") is None
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_an_article_saved_as_utf_16_is_told_so(encoding):
+    """Was: 'tệp nhị phân (có byte 0x00 ở vị trí 3)' for an article saved as Notepad's "Unicode"."""
+    from generator.errors import ContentError
+    from generator.frontmatter import decode
+
+    text = '---\ntitle: "Hoà bình"\n---\n\nNội dung.\n'
+    raw = text.encode(encoding) if encoding != "utf-16-be" else b"\xfe\xff" + text.encode(encoding)
+    with pytest.raises(ContentError) as caught:
+        decode(raw, "content/articles/a.md")
+    wide = "UTF-32" if encoding == "utf-32" else "UTF-16"
+    assert str(caught.value) == (f"content/articles/a.md:1: tệp được lưu ở mã hóa {wide} (mục “Unicode” của Notepad "
+                                 "hay Word), không phải UTF-8; hãy lưu lại tệp với mã hóa UTF-8")

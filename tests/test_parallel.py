@@ -111,3 +111,28 @@ def test_tapered_chunks_keep_every_item_in_order_and_end_small():
         assert all(len(part) <= size for part in parts)
     parts = tapered(list(range(10000)), 256, 2)
     assert [len(p) for p in parts[:37]] == [256] * 37 and [len(p) for p in parts[37:]] == [64] * 8 + [16]
+
+
+def _slow_result(send) -> None:
+    time.sleep(20)
+    send("fini")
+
+
+def test_ctrl_c_taken_by_another_thread_stops_the_wait_for_a_background_result():
+    """Was: a build interrupted while it waited for its search index went on until the index was
+    done (minutes on a large site) when the signal was taken by one of its other threads."""
+    import signal
+    import threading
+
+    background = Background(_slow_result)
+    helper = threading.Thread(target=time.sleep, args=(3,))
+    helper.start()
+    threading.Timer(0.5, signal.pthread_kill, (helper.ident, signal.SIGINT)).start()
+    started = time.monotonic()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            background.result()
+        assert time.monotonic() - started < 5
+    finally:
+        background.cancel()
+        helper.join()

@@ -442,3 +442,21 @@ def test_a_body_photo_with_a_vietnamese_name_gets_its_copies(site: Path):
     img = next(tag for tag in page.split("<img")[1:] if 'alt="Hội nghị"' in tag)
     assert 'width="1500" height="1000"' in img and "ảnh-hội-nghị.720.jpg 720w" in img
     assert (out / "images" / "ảnh-hội-nghị.720.webp").is_file()
+
+
+def test_a_photo_named_in_another_case_is_told_so(site: Path):
+    """Was: 'không có tệp content/images/Hoi-Nghi.JPG' beside hoi-nghi.jpg, which an editor's Mac or
+    Windows preview showed: the web server tells the case apart, the editor's disk does not."""
+    (site / "content" / "articles" / "hoa.md").write_text(
+        "---\ntitle: \"Chữ hoa\"\ndate: 2024-05-02\nimage: /images/Hoi-Nghi.JPG\n---\n\nNội dung.\n", encoding="utf-8")
+    (site / "content" / "articles" / "loi.md").write_text(  # unread (bad date): its photo is looked for too
+        "---\ntitle: \"Lỗi\"\ndate: 2024-13-02\nimage: /images/NHO.png\n---\n\nNội dung.\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as info:
+        build(site, now=NOW)
+    messages = [str(e) for e in info.value.errors]
+    assert ("content/articles/hoa.md:4: không tìm thấy ảnh “/images/Hoi-Nghi.JPG” (khóa “image”): không có tệp "
+            "content/images/Hoi-Nghi.JPG, chỉ có content/images/hoi-nghi.jpg khác chữ hoa, chữ thường; máy chủ web "
+            "phân biệt chữ hoa, chữ thường trong tên tệp, hãy viết tên đúng như tên tệp") in messages
+    assert ("content/articles/loi.md:4: không tìm thấy ảnh “/images/NHO.png” (khóa “image”): không có tệp "
+            "content/images/NHO.png, chỉ có content/images/nho.png khác chữ hoa, chữ thường; máy chủ web "
+            "phân biệt chữ hoa, chữ thường trong tên tệp, hãy viết tên đúng như tên tệp") in messages

@@ -2347,3 +2347,32 @@ def test_a_day_with_its_year_typed_finds_the_articles_writing_it_in_words(tmp_pa
         assert set(result["titles"][:result["total"]]) == {O_LAO_CAI, LAM_DONG}, result["q"]
     (alone,) = search(data, "12/3/2014", province="lao-cai")
     assert "12 tháng 3" in " ".join(marked(alone["snippets"][0]))
+
+
+def test_an_article_with_100000_new_words_is_patched_into_the_index_in_linear_time():
+    """An edit whose article brings 100,000 words no other article has (footnotes 1…100,000) took
+    minutes: each new list's size was appended to a copy of all the sizes before it."""
+    import time
+
+    def source(lists: int, docs: list[int], first: int) -> assemble.Source:
+        rows = np.repeat(np.arange(lists, dtype=np.int64), len(docs))
+        keys = np.arange(first, first + lists, dtype=np.int64)
+        return assemble.Source(keys, keys.astype(np.uint64), keys.astype(np.uint64), rows,
+                               np.tile(np.arange(len(docs), dtype=np.int64), lists),
+                               np.ones(len(rows), np.uint8), np.array(docs, dtype=np.int64))
+
+    strings = lambda h: (f"k{h}", "")  # noqa: E731
+    old = assemble.merge([source(50, [0, 1], 0)], 2, strings)
+    count = 100_000
+    changed = {2: {(k, k, k): 1 + k % 3 for k in range(40, 40 + count)}}  # new lists and 10 old ones
+    start = time.monotonic()
+    patched = assemble.patch(old, 2, changed, strings)
+    elapsed = time.monotonic() - start
+    whole = assemble.merge([source(50, [0, 1], 0), assemble.Source(
+        *(np.arange(40, 40 + count, dtype=t) for t in (np.int64, np.uint64, np.uint64)),
+        np.arange(count, dtype=np.int64), np.zeros(count, np.int64),
+        np.array([1 + k % 3 for k in range(40, 40 + count)], np.uint8), np.array([2]))], 3, strings)
+    assert patched.lists == whole.lists == 50 + count - 10
+    assert patched.encoded == whole.encoded and patched.keys == whole.keys
+    assert patched.sizes.tolist() == whole.sizes.tolist()
+    assert elapsed < 10

@@ -6,6 +6,7 @@ Each test starts the real command in a subprocess on a free loopback port
 from __future__ import annotations
 
 import http.client
+import io
 import json
 import os
 import queue
@@ -554,3 +555,89 @@ def test_a_file_removed_between_finding_and_reading_it_is_not_found(site: Path, 
         for sock in preview.sockets:
             sock.close()
     assert not [record for record in caplog.records if record.exc_info]  # Tornado's "Uncaught exception"
+
+
+@pytest.mark.parametrize("cms", [False, True])
+def test_request_lines_and_heads_past_64_kb_are_answered_in_vietnamese(site: Path, served, cms):
+    """Was: the connection closed without an answer (the browser: "connection reset") for a request
+    line past 64 KB, a link with a huge query say, or a head grown by cookies."""
+    if cms:
+        with (site / "site.toml").open("a", encoding="utf-8") as toml:
+            toml.write('[cms]\nbackend = "git-gateway"\n')
+    server = served(*(["--cms"] if cms else []))
+    server.page_when("/", 200, "Bài một")
+    host = f"Host: 127.0.0.1:{server.port}\r\nConnection: close\r\n"
+    for size in (70_000, 1_000_000):
+        head, body = _head_and_body(server.raw(f"GET /?q={'a' * size} HTTP/1.1\r\n{host}\r\n".encode()))
+        assert head["status"] == "HTTP/1.1 414 Request-URI Too Long", size
+        assert head["content-type"] == "text/html; charset=utf-8"
+        assert "<h1>Địa chỉ quá dài</h1>" in body.decode("utf-8")
+    cookies = "".join(f"Cookie: c{i}={'b' * 4000}\r\n" for i in range(20))
+    head, body = _head_and_body(server.raw(f"GET / HTTP/1.1\r\n{host}{cookies}\r\n".encode()))
+    assert head["status"] == "HTTP/1.1 431 Request Header Fields Too Large"
+    assert "<h1>Phần đầu yêu cầu quá lớn</h1>" in body.decode("utf-8")
+    reply = server.raw(f"GET /{'a' * 60_000} HTTP/1.1\r\n{host}\r\n".encode())  # under the limit: the usual 404
+    assert reply.startswith(b"HTTP/1.1 404 ")
+    assert server.get("/")[0] == 200 and server.proc.poll() is None
+    assert not any("Traceback" in line for line in server.err), server.err
+
+
+class _Loop:
+    """Stands for the Tornado loop: runs what the rebuild thread hands it at once."""
+
+    def add_callback(self, func, *args):
+        func(*args)
+
+
+def test_a_build_that_read_a_file_while_it_was_saved_is_retried_once(site: Path):
+    """Was: the build that read an article half written by the editor's save showed its error
+    until the next save. Only such a collision is retried: a real error is shown at once."""
+    from generator.errors import BuildFailed, ContentError
+    from generator.server import PreviewServer
+
+    article = site / "content" / "articles" / "bai-mot.md"
+    calls = []
+
+    def saved_during_the_first_build(changed):
+        calls.append(changed)
+        if len(calls) == 1:
+            article.write_text(article.read_text(encoding="utf-8"), encoding="utf-8")  # the save lands now
+            raise BuildFailed([ContentError("thiếu phần đầu bài", "content/articles/bai-mot.md", 1)])
+
+    def really_broken(changed):
+        calls.append(changed)
+        raise BuildFailed([ContentError("thiếu phần đầu bài", "content/articles/bai-mot.md", 1)])
+
+    os.utime(article, ns=(1_000_000_000, 1_000_000_000))  # saved long ago
+    out = io.StringIO()
+    for rebuild, builds, errors in ((saved_during_the_first_build, 2, []),
+                                    (really_broken, 1, ["content/articles/bai-mot.md:1: thiếu phần đầu bài"])):
+        calls.clear()
+        os.utime(article, ns=(1_000_000_000, 1_000_000_000))
+        server = PreviewServer(site, port=0, rebuild=rebuild, stdout=out, stderr=out)
+        server.application()
+        server._loop = _Loop()
+        server._build(rebuild, {article})
+        assert len(calls) == builds
+        assert [str(e) for e in server.errors] == errors
+    # A file dated in the future (a skewed clock) is no save during the build.
+    calls.clear()
+    future = time.time_ns() + 3600 * 10**9
+    os.utime(article, ns=(future, future))
+    server._build(really_broken, {article})
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize("setting", ['themes_dir = "../.."', 'content_dir = ".."', 'data_dir = "."',
+                                     'templates_dir = "/"'])
+def test_a_folder_holding_the_project_is_not_watched(site: Path, setting: str):
+    """Was: themes_dir = "../.." saved by mistake made the preview walk and watch every folder
+    above the project (minutes for a home folder) before it could see the fix."""
+    from generator.server import PreviewServer
+
+    toml = site / "site.toml"
+    toml.write_text(setting + "\n" + toml.read_text(encoding="utf-8"), encoding="utf-8")
+    dirs, files = PreviewServer(site, port=0).watched()
+    root = site.resolve()
+    assert dirs and all(d.is_relative_to(root) and d != root for d in dirs), dirs
+    assert files == [root / "site.toml"]

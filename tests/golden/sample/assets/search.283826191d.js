@@ -280,7 +280,7 @@
   /* What to look up for a query: words (folded key and exact spelling), names, adjacent pairs; and
      the runs of words between names, as typed (what a title or a passage shows as matched). */
   function plan(query, index, open, cased, loose) {
-    query = englishKinds(dateWords(query));
+    query = slashed(englishKinds(dateWords(query)));
     var runs = sentencesOf(parseQuery(query), index.byFirst);
     var words = [], names = [], pairs = [], segments = [];
     // capitals tell a name ("Phú Quốc") when the reader typed them, and not all ("LAM THEO BAC")
@@ -307,9 +307,12 @@
       folded.forEach(function (f, k) {
         if (owner[k] < 0) (asked.some(function (s) { return k >= s[0] && k < s[1]; }) ? fillers : others).add(f);
       });
-      // "a OR b" (in capitals, between two words of free text): either word, no pair across it
+      // "a OR b" (in capitals, between two words of free text): either word, no pair across it; and
+      // "hoặc" between two names of the registries ("Lào Cai hoặc Lai Châu", "Chỉ thị 05 hoặc Kết
+      // luận 01"), which no article holds together (no result); elsewhere "hoặc" is a word of text
       var or = tokens.map(function (t, k) {
-        return !run.phrase && t.text === "OR" && k > 0 && k < tokens.length - 1 && owner[k] < 0;
+        return !run.phrase && k > 0 && k < tokens.length - 1 && owner[k] < 0 &&
+          (t.text === "OR" || (t.folded === "hoac" && owner[k - 1] >= 0 && owner[k + 1] >= 0));
       });
       var unitAt = function (k) {  // the word or name of the k-th token
         return owner[k] < 0 ? wordAt[k] : names.filter(function (x) { return x.key === spans[owner[k]].key; })[0];
@@ -384,6 +387,12 @@
       words.forEach(function (w) { if (fillers.has(w.key) && !others.has(w.key)) w.filler = true; });
     }
     var dates = monthsOf(query), loose = new Set();
+    dates.forEach(function (d) {  // a date written in words is marked where it is written so, day first
+      d.dayWritten.forEach(function (c) {
+        if (c[0].indexOf("ngay ") === 0) segments.push({ phrase: true, folded: [c[1].split(" ")[0], "thang", c[2].split(" ")[1], "nam", d.year], reading: d.year });
+      });
+      d.written.forEach(function (c) { segments.push({ phrase: true, folded: ["thang", c[1].split(" ")[0], "nam", d.year], reading: d.year }); });
+    });
     dates.forEach(function (d) { d.loose.forEach(function (k) { loose.add(k); }); });
     words.forEach(function (w) {
       if (loose.has(w.key)) w.date = true;
@@ -404,6 +413,23 @@
       ds.forEach(function (a) { ms.forEach(function (b) { if (a + " " + b !== key) pair.alts.push(a + " " + b); }); });
       pair.name = pair.digits = true;
       pair.text = m[2] + "/" + m[3];
+      // its day and month are words of one date, with or without their leading zero ("19/04" is
+      // held by an article writing "19/4", which has no word "04"), and no Roman numeral ("ngày 12")
+      [ds, ms].forEach(function (forms) {
+        words.forEach(function (w) {
+          if (forms.indexOf(w.key) >= 0) { w.alt = forms.filter(function (f) { return f !== w.key; })[0] || null; w.altTone = w.alt; }
+        });
+      });
+      // the same day written in words after the word of a day ("ngày 12 tháng 3", "mùng 2 tháng 9"):
+      // held by the articles holding its three pairs ("12 tháng" alone is often a count of months:
+      // "12 tháng qua", "6 tháng đầu năm"), and marked where they are side by side
+      pair.written = [];
+      ds.forEach(function (a) {
+        ms.forEach(function (b) {
+          DAY_LEADS.forEach(function (lead) { pair.written.push([lead + " " + a, a + " thang", "thang " + b]); });
+          segments.push({ phrase: true, folded: [a, "thang", b], reading: key });
+        });
+      });
       // "ngày 19/5": the word of the date, as "ngày" of "ngày 19/5/2024" is, not one to hold
       var before = prepare(query).slice(0, m.index + m[1].length).match(/(\p{L}+)\s*$/u);
       var lead = before ? fold(before[1]) : "";
@@ -424,7 +450,27 @@
       }
       words.forEach(function (w) { if (parts.indexOf(w.key) >= 0) w.alt = w.altTone = null; });  // "4" is no IV here
     }
+    // provinces merged into one unit in 2025 typed together ("Lâm Đồng Đắk Nông", "Tây Ninh Long
+    // An"): the reader means the unit, whose news names either: one term, as if typed with OR (both
+    // were required: 0 articles for "Tây Ninh Long An"); those naming both rank first by their pair
+    var byUnit = new Map();
+    names.forEach(function (n) {
+      if (n.phrase || n.key.indexOf("~p:") !== 0) return;
+      var unit = unitOf(index.manifest, n.key.slice(3));
+      if (!unit) return;
+      var first = byUnit.get(unit);
+      if (first) { n.either = first.either = first.either || n.either || first; n.merged = first.merged = unit; }
+      else byUnit.set(unit, n);
+    });
     return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates };
+  }
+
+  /* The 2025 unit a province joined (its slug: "lam-dong" for "dak-nong"), or undefined. */
+  function unitOf(manifest, slug) {
+    var merged = (manifest && manifest.merged) || {};
+    return Object.keys(merged).filter(function (k) {
+      return merged[k].parts.some(function (p) { return p[0] === slug; });
+    })[0];
   }
 
   var NUMBER_GROUPS = /(^|[^\p{L}\p{N}.,])([0-9]+(?:[.,][0-9]+)+)(?![\p{L}\p{N}]|[.,][0-9])/u;
@@ -441,8 +487,17 @@
   function englishKinds(query) {
     return query.replace(ENGLISH_KINDS, function (all, edge, kind) { return edge + KINDS[kind.toLowerCase()] + " "; });
   }
+  /* The abbreviations of administrative writing with a slash ("đ/c Nguyễn Văn A", "v/v"): the words
+     they stand for, which articles write (they were two one-letter words, required by nothing:
+     "đ/c" found no article). */
+  var SLASHED = /(^|[^\p{L}\p{N}\/])(đ\/c|đ\/v|v\/v|k\/g)(?![\p{L}\p{N}\/])/giu;
+  var SLASHED_WORDS = { "đ/c": "đồng chí", "đ/v": "đối với", "v/v": "về việc", "k/g": "kính gửi" };
+  function slashed(query) {
+    return query.replace(SLASHED, function (all, edge, short) { return edge + SLASHED_WORDS[short.toLowerCase()]; });
+  }
 
   var DAY_WORDS = /^(ngay|mung|mong)$/;  // "ngày 12", "mùng 2", "mồng 2"
+  var DAY_LEADS = ["ngay", "mung", "mong"];
   function dateWords(query) {
     return prepare(query).replace(DATE_WORDS, function (all, edge, lead, day, month, m, yearWord, year) {
       var dated = lead !== undefined && DAY_WORDS.test(fold(lead)), yeared = yearWord !== undefined && fold(yearWord) === "nam";
@@ -508,7 +563,17 @@
                    pairs: months.map(function (mm) { return mm + " " + year; }),
                    // a day ("19/5/2024"): the articles of that day, and those that write it
                    day: rule[3] ? day : 0,
-                   dayPairs: [].concat.apply([], days.map(function (dd) { return months.map(function (mm) { return dd + " " + mm; }); })) });
+                   dayPairs: [].concat.apply([], days.map(function (dd) { return months.map(function (mm) { return dd + " " + mm; }); })),
+                   // a day written in words ("ngày 12 tháng 3 năm 2024"): the pairs an article holds all
+                   // of, the day's after the word of a day ("12 tháng" alone is often a count of months)
+                   // and the month's beside its year. Not a month alone: "tháng 3", "3 năm" (three years)
+                   // and "năm 2024" apart are often no month, and pairs can't tell
+                   written: months.map(function (mm) { return ["thang " + mm, mm + " nam", "nam " + year]; }),
+                   dayWritten: [].concat.apply([], days.map(function (dd) {
+                     return [].concat.apply([], months.map(function (mm) {
+                       return DAY_LEADS.map(function (lead) { return [lead + " " + dd, dd + " thang", "thang " + mm]; });
+                     }));
+                   })) });
       }
     });
     return out;
@@ -1129,8 +1194,12 @@
         if (!p.skipped) [p.key].concat(p.alts || []).forEach(function (k) { keys.push({ key: k, pair: true }); });
       });
       // a month typed is held by the articles that write it: its pairs are looked up as its words are
+      q.pairs.forEach(function (p) {
+        if (!p.skipped) (p.written || []).forEach(function (c) { c.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
+      });
       q.dates.forEach(function (d) {
         d.pairs.concat(d.dayPairs).forEach(function (k) { keys.push({ key: k, pair: true }); });
+        d.written.concat(d.dayWritten).forEach(function (c) { c.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
       });
       q.words.forEach(function (w) {
         if (!w.skipped) (w.readings || []).forEach(function (r) { r.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
@@ -1540,14 +1609,15 @@
     var self = this, years = this.manifest.years || {}, months = this.manifest.months || {};
     var dates = q.dates.filter(function (d) { return d.day; });
     if (!dates.length || !result.ids.length) return Promise.resolve(result);
-    var holds = function (keys) {
+    var holds = function (keys, chains) {
       var set = new Set();
       keys.forEach(function (k) { (found.get(k) || []).forEach(function (p) { p.ids.forEach(function (d) { set.add(d); }); }); });
+      chains.forEach(function (c) { allPairs(found, c).ids.forEach(function (d) { set.add(d); }); });
       return set;
     };
     return Promise.all(dates.map(function (d) {
       var iso = d.year + "-" + (d.month < 10 ? "0" : "") + d.month + "-" + (d.day < 10 ? "0" : "") + d.day;
-      var writes = holds(d.dayPairs), month = holds(d.pairs);
+      var writes = holds(d.dayPairs, d.dayWritten), month = holds(d.pairs, d.written);
       var ofDay = function () { return Promise.resolve([]); };
       if (years[d.year] && months[d.year]) {
         var span = monthSpan(years[d.year], months[d.year], d.month);
@@ -1616,13 +1686,28 @@
         (w.prefix && w.key.length === 2 && (!lists.length || (/^[a-z]+$/.test(w.key) && !SYLLABLE.test(w.key))));
       terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, altTone: w.altTone, stop: stop });
     });
-    q.names.forEach(function (n) { terms.push({ name: n.key, unit: n, lists: found.get(n.key) || [], exact: false }); });
+    // a province of a 2025 unit searched within provinces of that unit (the offer's filters: "Lâm
+    // Đồng" within Đắk Nông): held by the articles of the filter, which are news of the unit (none
+    // were found: no article of Đắk Nông names Lâm Đồng)
+    var manifest = this.manifest, within = filters.province ? filters.province.split("+") : [];
+    var unitWide = function (n) {
+      var unit = n.key.indexOf("~p:") === 0 && unitOf(manifest, n.key.slice(3));
+      return !!unit && within.every(function (p) { return unitOf(manifest, p) === unit; });
+    };
+    q.names.forEach(function (n) {
+      var lists = found.get(n.key) || [];
+      if (within.length && unitWide(n)) {
+        lists = [].concat.apply([], within.map(function (p) { return found.get("~p:" + p) || []; }));
+      }
+      terms.push({ name: n.key, unit: n, lists: lists, exact: false });
+    });
     // words or names typed "a OR b": one term, held by the articles holding either
     var heads = new Map();
     terms = terms.filter(function (t) {
       var group = (t.word || t.unit).either, head = group && heads.get(group);
       if (!group) return true;
-      if (!head) { heads.set(group, t); t.exact = false; return true; }
+      if (!head) { heads.set(group, t); t.exact = false; t.members = [t.lists]; return true; }
+      head.members.push(t.lists);
       head.lists = head.lists.concat(t.lists);
       head.stop = head.stop && t.stop;
       return false;
@@ -1667,6 +1752,16 @@
         }
       });
       for (var k = 0; k < touched.length; k++) score[touched[k]] += best[touched[k]];
+      // provinces of one 2025 unit typed together: an article naming more of them ranks higher
+      if (t.unit && t.unit.merged) {
+        var hold = new Uint8Array(N);
+        t.members.forEach(function (lists) {
+          var seen = new Uint8Array(N);
+          lists.forEach(function (p) { for (var i = 0; i < p.ids.length; i++) seen[p.ids[i]] = 1; });
+          for (var d = 0; d < N; d++) hold[d] += seen[d];
+        });
+        for (var d = 0; d < N; d++) if (hold[d] > 1) all[d] += hold[d] - 1;
+      }
     });
     var quoted = q.pairs.filter(function (p) { return p.phrase && !p.skipped; });
     // A word being typed ("Phú Qu") binds its pair once some article holds it; at the pause, also
@@ -1752,14 +1847,19 @@
     }
     var pairLists = [];
     q.pairs.forEach(function (p) {
-      if (!p.skipped) pairPostings(found, p).forEach(function (list) { pairLists.push([p.key, list.ids]); });
+      if (!p.skipped) pairPostings(found, p).forEach(function (list) {
+        (list.keys || [p.key]).forEach(function (k) { pairLists.push([k, list.ids]); });
+      });
     });
     // only a word begun, too short to look up ("h", "Đ"): no answer yet, not "no result"
     var begun = terms.length > 0 && terms.every(function (t) { return t.stop; }) &&
       terms.some(function (t) { return t.word && t.word.prefix; });
     // the names no article holds together ("Phú Quốc"), told when there are only approximate results
     var apart = bound.filter(function (p) { return !together(p); }).map(function (p) { return p.text; });
-    return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, apart: apart, deferred: undecided,
+    // a quoted phrase of more pairs than are looked up (PHRASE_PAIRS): its first ones are checked in
+    // order, the rest not, so the count may hold articles lacking the phrase's end; the page says so
+    var cut = !q.light && q.pairs.some(function (p) { return p.phrase && p.skipped; });
+    return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, apart: apart, deferred: undecided, cut: cut,
              paired: function (d) {
       return Array.from(new Set(pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; })));
     } };
@@ -1786,6 +1886,10 @@
   function pairPostings(found, pair) {
     var out = [];
     [pair.key].concat(pair.alts || []).forEach(function (k) { (found.get(k) || []).forEach(function (p) { out.push(p); }); });
+    (pair.written || []).forEach(function (keys) {  // a day in words: both its pairs
+      var both = allPairs(found, keys);
+      if (both.ids.length) out.push(Object.assign(both, { keys: keys }));
+    });
     return out;
   }
 
@@ -2148,13 +2252,16 @@
       else if (changed) settled = false;
     }
 
+    // A capital with stacked marks after the first word (vietnamese.stacked_capital): more line height
+    var STACKED = /\s[^]*[\u1e4c\u1e78\u1ea4\u1ea6\u1ea8\u1eaa\u1eae\u1eb0\u1eb2\u1eb4\u1ebe\u1ec0\u1ec2\u1ec4\u1ed0\u1ed2\u1ed4\u1ed6]/;
+
     function card(rec, id) {
       var paired = current.paired ? current.paired(id) : [];
       var li = document.createElement("li");
       var article = document.createElement("article");
       article.className = "card no-photo search-result";
       var h = document.createElement("h2");
-      h.className = "card-title";
+      h.className = STACKED.test(rec.t) ? "card-title stacked" : "card-title";
       var a = document.createElement("a");
       a.href = base + rec.u;
       fill(a, pieces(rec.t, current.q, engine.byFirst, 0, paired).parts);
@@ -2224,15 +2331,18 @@
       merged.textContent = "";
       merged.hidden = true;
       var units = engine.manifest.merged, provinces = result.q.names.filter(function (n) { return n.key.indexOf("~p:") === 0; });
+      var offered = new Set();
       provinces.forEach(function (n) {
         var slug = n.key.slice(3), unit = null, key = null;
         Object.keys(units).forEach(function (k) {
           if (units[k].parts.some(function (p) { return p[0] === slug; })) { unit = units[k]; key = k; }
         });
-        if (!unit) return;
+        // one offer a unit: "Tây Ninh Long An" named it twice (two offers, the same buttons)
+        if (!unit || offered.has(key)) return;
+        offered.add(key);
         var label = document.createElement("p");
         var parts = unit.parts.map(function (p) { return p[1]; });
-        label.textContent = key === slug
+        label.textContent = key === slug || n.merged
           ? "Từ 1/7/2025, " + unit.name + " gồm cả " + parts.filter(function (p) { return p !== unit.name; }).join(", ") + ". Lọc theo:"
           : "Từ 1/7/2025, " + parts.filter(function (p, i) { return unit.parts[i][0] === slug; })[0] + " thuộc " + unit.name + ". Lọc theo:";
         merged.appendChild(label);
@@ -2296,8 +2406,9 @@
       showCorrected(result, query);
       var n = result.ids.length, text;
       if (n) {
-        text = "Tìm thấy " + n.toLocaleString("vi-VN") + " kết quả" +
-          (result.corrected ? " cho «" + result.corrected.to.trim() + "»" : "");
+        text = "Tìm thấy " + (result.cut ? "khoảng " : "") + n.toLocaleString("vi-VN") + " kết quả" +
+          (result.corrected ? " cho «" + result.corrected.to.trim() + "»" : "") +
+          (result.cut ? " (cụm từ trong ngoặc kép quá dài: chỉ phần đầu được đối chiếu đúng thứ tự)" : "");
       } else if (result.approx.length && result.apart && result.apart.length) {
         text = "Không có bài nào chứa " + result.apart.map(function (t) { return "«" + t + "»"; }).join(", ") +
           "; dưới đây là các bài chứa một phần.";
@@ -2354,7 +2465,11 @@
       // sent (Enter, a link, a filter, Back) is whole ("thiếu nhi" is no "thiếu nhiều")
       var open = !now && !/[\s"\u201c\u201d\u201e\u00ab\u00bb]$/.test(query);
       var typed = asTyped;
+      // a slow network (a phone's 3G: the manifest and shards take seconds): say so, rather than
+      // nothing, or the last query's count beside results that are about to go; not on a fast one
+      var slow = setTimeout(function () { if (token === seq) status.textContent = LOADING; }, SLOW);
       return engine.search(query, f, open, !now, typed).then(function (result) {
+        clearTimeout(slow);
         if (token !== seq) return;
         if (result.empty) {
           showCorrected(result, query);
@@ -2392,6 +2507,7 @@
           }, wait);
         });
       }).catch(function (err) {
+        clearTimeout(slow);
         if (token !== seq) return;
         failed = true;
         status.textContent = LOAD_FAILED;
@@ -2401,6 +2517,7 @@
     // a file the search needed did not load (the network dropped): Enter tries again (the engine
     // keeps no failed load), and so does the page once the browser is back online
     var failed = false, LOAD_FAILED = "Không tải được dữ liệu tìm kiếm (mất kết nối?). Nhấn Tìm để thử lại.";
+    var LOADING = "Đang tải dữ liệu tìm kiếm…", SLOW = 400;  // ms before the page says it is loading
     root.addEventListener("online", function () {
       if (failed) run(true, true);
     });
@@ -2415,6 +2532,18 @@
     }
 
     input.addEventListener("input", later);
+    // A phone's keyboard leaves a short window (375 x 300 CSS px): the search box is brought to its
+    // top while the reader types in it, so the first results show under it (they stood 190 px below
+    // the window, the box at its bottom edge). The window's height as the keyboard leaves it: the
+    // visual viewport, which shrinks after the focus.
+    var view = root.visualViewport;
+    function lift() {
+      if (document.activeElement === input && (view ? view.height : root.innerHeight) < 480) {
+        input.scrollIntoView({ block: "start" });
+      }
+    }
+    input.addEventListener("focus", lift);
+    if (view) view.addEventListener("resize", lift);
     root.addEventListener("popstate", function () {
       // Back or Forward to another search: its query, filters and results; the keyboard goes on
       // from the search box when what it was on (a result, "Xem thêm") is gone.

@@ -982,17 +982,24 @@ PASTE = """([html, text, file]) => { const dt = new DataTransfer();
                                                         bubbles: true, cancelable: true})); }"""
 
 
+def _new_rich_text_article(cms_editor, title: str):
+    """An Editor on a new article in "Soạn trực quan" mode, titled, its body focused."""
+    editor = cms_editor(scripts=["localStorage.setItem('cms.md-mode', 'rich_text')"])
+    page = editor.page
+    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+    page.get_by_label("Tiêu đề").fill(title)
+    page.locator("[data-slate-editor]").click()
+    return editor
+
+
 def test_pictures_pasted_into_the_rich_text_body_do_not_crash_the_editor(cms_editor, served_cms):
     """A page or a Word document with photos (a data: picture, a picture from the web) or a screenshot,
     pasted into the body in "Soạn trực quan" mode, crashed Decap: its error page ("Cannot destructure
     property 'url' of 'e.element.data'") replaced the editor, with what was typed. Now the text is
     pasted without the pictures, a notice says how to add a photo, and the article saves."""
     root, server = served_cms
-    editor = cms_editor(scripts=["localStorage.setItem('cms.md-mode', 'rich_text')"])
+    editor = _new_rich_text_article(cms_editor, "Bài dán từ Word")
     page = editor.page
-    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
-    page.get_by_label("Tiêu đề").fill("Bài dán từ Word")
-    page.locator("[data-slate-editor]").click()
     png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="
     html = ('<p class=MsoNormal style="line-height:150%"><span style="font-family:Times New Roman">Học tập và '
             '“làm theo” Bác</span></p><p><img src="data:image/png;base64,' + png + '" alt="ảnh"></p>'
@@ -1063,11 +1070,8 @@ def test_bold_italic_links_lists_and_headings_pasted_from_word_are_kept(cms_edit
     pasted HTML keeps bold, italic, links, lists and headings, and drops styles, classes, unsafe links and
     pictures (with the notice that says how to add a photo)."""
     root, server = served_cms
-    editor = cms_editor(scripts=["localStorage.setItem('cms.md-mode', 'rich_text')"])
+    editor = _new_rich_text_article(cms_editor, "Bài dán từ Word có chữ đậm")
     page = editor.page
-    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
-    page.get_by_label("Tiêu đề").fill("Bài dán từ Word có chữ đậm")
-    page.locator("[data-slate-editor]").click()
     page.evaluate(PASTE, [WORD_HTML, "Học tập và làm theo Bác\n", False])
     page.locator("#lamtheobac-anh-dan").wait_for()  # the data: picture was left out, and said so
     page.locator("[data-slate-editor]").get_by_text("Bước hai").wait_for()

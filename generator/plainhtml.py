@@ -1,7 +1,7 @@
 """Plain bodies without a second parse: the Markdown engine's HTML made only of tags without
 attributes (paragraphs, headings, lists, quotes, emphasis), properly nested, is given back as
 nh3 writes it, without nh3 (markdown.Renderer.render). nh3 parses and writes every body again:
-~75 us an article of the bench corpus (6 KB of HTML), a tenth of a cold build's read stage.
+~75 us an article of the bench corpus (6 KB of HTML), a fifth of the read stage's time an article.
 
 Anything else (an attribute, a link, a picture, a comment, an entity other than the four the
 engines write, a control character, raw HTML that nests as a browser would repair) gives None
@@ -19,7 +19,7 @@ _BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote")
 _PHRASING = ("strong", "em", "del", "s", "code")
 _HOLD_BLOCKS = frozenset({"", "li", "blockquote"})  # "": the top of the body
 _LISTS = frozenset({"ul", "ol"})
-_HOLD_PHRASING = frozenset({"", "li", "blockquote", "p", "h2", "h3", "h4", "h5", "h6", *_PHRASING}) - {"code"}
+_HOLD_PHRASING = frozenset({"", "li", "blockquote", "p", "h1", "h2", "h3", "h4", "h5", "h6", *_PHRASING}) - {"code"}
 _SAME_NESTED = 2  # a formatting element inside one of its own at most (the parser's "Noah's Ark" acts at 3)
 
 _TAG = re.compile(r"(<[^<>]*>)")

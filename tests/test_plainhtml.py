@@ -91,7 +91,7 @@ def test_renderer_gives_the_same_html_either_way():
     texts = [path.read_text(encoding="utf-8").split("\n---", 2)[-1]
              for path in sorted([*ROOT.glob("content/**/*.md"), *ROOT.glob("tests/sample/**/*.md")])]
     texts += ["Đoạn *một* với \"ngoặc\" & dấu.\n\n- a\n- b\n\n> trích\n\n## Mục\n\n1. một\n2. hai\n\n---\n",
-              "# Tiêu đề cấp một\n\nđoạn", "- [ ] việc\n- [x] xong\n", "- \ue000 dấu riêng\n",
+              "# Tiêu đề cấp một\n\nđoạn", "# Tiêu đề *nghiêng* và **đậm**\n", "- [ ] việc\n- [x] xong\n", "- \ue000 dấu riêng\n",
               "> " * 40 + "sâu", "> " * 120 + "quá sâu", "- a\n" + "  " * 60 + "- b\n"]
     assert len(texts) > 10
     for engine in ("cmark-gfm", "python-markdown"):
@@ -107,4 +107,11 @@ def test_renderer_gives_the_same_html_either_way():
                 continue
             assert fast.render(text) == expected
             taken += fast._plain(fast.to_html(text)) is not None
-        assert taken >= 3
+        assert taken >= 4
+
+
+def test_a_level_one_heading_is_written_as_the_renderer_writes_it():
+    """The page's title is its only <h1>: the renderer writes a body's as <h2>, with what it holds."""
+    renamed = Plain(TAGS, {"h1": "h2"})
+    assert renamed("<h1>Tiêu đề <em>nghiêng</em></h1>\n<p>đoạn</p>") == "<h2>Tiêu đề <em>nghiêng</em></h2>\n<p>đoạn</p>"
+    assert PLAIN("<h1>Tiêu đề</h1>") is None  # not renamed: nh3 would drop the tag

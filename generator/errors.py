@@ -23,6 +23,13 @@ def printable(text: str) -> str:
     return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
 
 
+def case_only(missing: str, present: str, aside: str = "") -> str:
+    """The problem of a name that differs from a file's only in case (linkcheck, photos): Macs and
+    Windows find "Anh.JPG" as "anh.jpg", so the editor's own preview showed it; the web host does not."""
+    return (f"không có tệp {missing}, chỉ có {present} khác chữ hoa, chữ thường; máy chủ web phân biệt chữ hoa, "
+            f"chữ thường trong tên tệp{aside}, hãy viết tên đúng như tên tệp")
+
+
 class SiteError(Exception):
     """A problem with the site's input, located in a file (and a line when known)."""
 

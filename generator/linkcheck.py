@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urljoin, urlsplit
 
-from .errors import SiteError
+from .errors import SiteError, case_only
 from .write import published_files
 
 LINK_ATTRIBUTES = ("href", "src", "srcset")
@@ -106,10 +106,8 @@ def check_links(output_dir: Path, base_path: str = "/", base_url: str | None = N
             if wanted in files:
                 continue
             if wanted.casefold() in folded:
-                # Macs and Windows find "Anh.JPG" as "anh.jpg": the editor's own preview showed it.
-                problem = (f"không có tệp {wanted}, chỉ có {folded[wanted.casefold()]} khác chữ hoa, chữ thường; "
-                           f"máy chủ web phân biệt chữ hoa, chữ thường trong tên tệp (máy Mac, Windows thì không, "
-                           f"nên xem trên máy vẫn thấy), hãy viết tên đúng như tên tệp")
+                problem = case_only(wanted, folded[wanted.casefold()], " (máy Mac, Windows thì không, nên xem trên máy "
+                                                                       "vẫn thấy)")
             elif folder and target.rstrip("/") in folders:
                 problem = f"thư mục {target.rstrip('/')}/ không có index.html"
             else:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .config import SiteConfig
 from .content import Article
-from .errors import ContentError, SiteError, os_reason
+from .errors import ContentError, SiteError, case_only, os_reason
 from .frontmatter import decode, split
 from .sources import ImageFile, SourceFile, display_path
 from .incremental import UNREADABLE, dump_cache_file
@@ -189,12 +189,10 @@ def _missing(src: str, out: str, images_dir: str, path: str, line: int | None,
                             f"dấu “{mark}” trở đi không thuộc tên tệp (trình duyệt sẽ tìm “/{out}”); hãy đổi tên tệp "
                             f"{images_dir}/{whole.removeprefix('images/')}, bỏ dấu “{mark}”", path, line)
     other = (folded or {}).get(out.casefold())
-    if other is not None:  # Macs and Windows find "Anh.JPG" as "anh.jpg": the editor's own preview showed it
-        return ContentError(f"không tìm thấy ảnh “{src}” (khóa “image”): không có tệp "
-                            f"{images_dir}/{out.removeprefix('images/')}, chỉ có "
-                            f"{images_dir}/{other.removeprefix('images/')} khác chữ hoa, chữ thường; "
-                            f"máy chủ web phân biệt chữ hoa, chữ thường trong tên tệp, hãy viết tên đúng như tên tệp",
-                            path, line)
+    if other is not None:
+        return ContentError(f"không tìm thấy ảnh “{src}” (khóa “image”): "
+                            + case_only(f"{images_dir}/{out.removeprefix('images/')}",
+                                        f"{images_dir}/{other.removeprefix('images/')}"), path, line)
     return ContentError(f"không tìm thấy ảnh “{src}” (khóa “image”): không có tệp "
                         f"{images_dir}/{out.removeprefix('images/')}", path, line)
 

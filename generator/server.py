@@ -196,11 +196,10 @@ class PreviewServer:
         # A folder that holds the project ("..", "../..": a typo the build refuses) would be
         # walked and watched whole, home folder and all, before the fix could be seen: its
         # default is watched instead.
-        folders = [mine if not self.root.is_relative_to(mine) else usual for mine, usual in (
-            (config.path(config.content_dir), default.path(default.content_dir)),
-            (config.path(config.data_dir), default.path(default.data_dir)),
-            (config.path(config.themes_dir), default.path(default.themes_dir)),
-            (config.path(config.templates_dir), default.path(default.templates_dir)))]
+        folders = []
+        for name in ("content_dir", "data_dir", "themes_dir", "templates_dir"):
+            mine = config.path(getattr(config, name))
+            folders.append(default.path(getattr(default, name)) if self.root.is_relative_to(mine) else mine)
         unique = [f for i, f in enumerate(folders)
                   if f not in folders[:i] and not any(f.is_relative_to(o) for o in folders if o != f)]
         return unique, [self.root / CONFIG_NAME]

@@ -21,7 +21,7 @@ import ada_url
 import nh3
 
 from . import rescan
-from .nesting import TooDeep, check_depth
+from .nesting import TooDeep, balanced_limit, check_depth
 from .plainhtml import Plain
 from .tables import mark_figures
 
@@ -293,7 +293,7 @@ class Renderer:
             # GitHub's set without "tagfilter", which would print allowed iframes as text.
             self._cmark = _Cmark(Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_GITHUB_PRE_LANG | Options.CMARK_OPT_FOOTNOTES,
                                  ("table", "autolink", "strikethrough", "tasklist"))
-        self._plain = Plain(TAGS, {"h1": "h2"}, (MAX_NESTING - 4) // 3)  # as check_depth's first test
+        self._plain = Plain(TAGS, {"h1": "h2"}, balanced_limit(MAX_NESTING))  # deeper: check_depth decides
         # Built once: nh3.clean(**options) converts the allowlists to Rust sets on every call
         # (about half its time; docs/benchmarks.md).
         self._cleaner = nh3.Cleaner(

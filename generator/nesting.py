@@ -78,9 +78,15 @@ def check_depth(html: str, limit: int) -> None:
     opened = html.count("<")
     if opened <= limit or opened - html.count("</") <= limit:  # fewer start tags than the limit
         return
-    if _balanced_depth(html) <= (limit - 4) // 3:
+    if _balanced_depth(html) <= balanced_limit(limit):
         return
     _Scan(html, limit).run()
+
+
+def balanced_limit(limit: int) -> int:
+    """The depth of HTML whose every end tag closes the last open element (_balanced_depth) that
+    keeps a parser's stack within limit: three times deeper at most, and a table's own parts."""
+    return (limit - 4) // 3
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")

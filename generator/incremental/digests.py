@@ -100,12 +100,12 @@ def value_digest(value: Any, memo: dict[int, str]) -> str:
     token = memo.get(ident)
     if token is not None:
         return token
-    if isinstance(value, dict):
+    if isinstance(value, dict):  # values as lists' items below; keys written once per name (_KEYS)
         known, plain = memo.get, _PLAIN_TYPES
         token = "{" + ",".join([(_KEYS.get(k) or _key(k)) + (repr(v) if type(v) in plain else known(id(v)) or
                                                               value_digest(v, memo)) for k, v in value.items()]) + "}"
     elif isinstance(value, (list, tuple)):
-        known, plain = memo.get, _PLAIN_TYPES  # _token inlined: most items are articles seen before
+        known, plain = memo.get, _PLAIN_TYPES  # no call for most items: articles seen before
         token = "[" + ",".join([repr(v) if type(v) in plain else known(id(v)) or value_digest(v, memo)
                                 for v in value]) + "]"
     elif isinstance(value, Article):

@@ -180,9 +180,9 @@ def keep_freed_memory() -> None:
     10,000 articles, over a second of system time). Called in the processes that index, which
     end with the build; once (a forked child inherits its parent's settings).
 
-    numpy's advice of huge pages for its arrays of 4 MB and more is turned off too: where the
-    system compacts memory for advised regions when they fault (Debian's default), the scan's
-    output faulted at 41-200 us an article of system time, against 8 without."""
+    numpy's advice of huge pages for its arrays of 4 MB and more is turned off too: on this
+    project's machine kind (a VM) the first touch of an advised huge page cost the scan's output
+    41-290 us an article of system time, against 8 without (docs/benchmarks.md)."""
     global _KEPT
     if _KEPT:
         return

@@ -156,10 +156,13 @@ def decode(raw: bytes, path: str) -> str:
     """UTF-8 text (a BOM and CRLF are fine), NFC; anything else is an error."""
     if not raw.strip():
         raise ContentError("tệp rỗng: bài viết cần phần thông tin đầu bài (---) và nội dung", path, 1)
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):  # Notepad's and Word's "Unicode"
-        wide = "UTF-32" if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")) else "UTF-16"
-        raise ContentError(f"tệp được lưu ở mã hóa {wide} (mục “Unicode” của Notepad hay Word), không phải UTF-8; "
-                           "hãy lưu lại tệp với mã hóa UTF-8", path, 1)
+    if raw[:1] in (b"\xff", b"\xfe", b"\x00"):  # perhaps Notepad's and Word's "Unicode"
+        from .importer.decode import bom_encoding  # only then: the importer's tables
+
+        wide = bom_encoding(raw)
+        if wide in ("UTF-16", "UTF-32"):
+            raise ContentError(f"tệp được lưu ở mã hóa {wide} (mục “Unicode” của Notepad hay Word), không phải "
+                               "UTF-8; hãy lưu lại tệp với mã hóa UTF-8", path, 1)
     nul = raw.find(b"\x00", 0, 8192)
     if nul >= 0:
         raise ContentError(f"tệp nhị phân (có byte 0x00 ở vị trí {nul}), không phải văn bản Markdown; "

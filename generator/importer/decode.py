@@ -145,6 +145,11 @@ def legacy_encoding(data: bytes) -> str | None:
     return None if encoding.startswith("UTF") else encoding
 
 
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding its byte order mark says bytes are in ("UTF-8", "UTF-16", "UTF-32"), or None."""
+    return next((label for bom, _, label in _BOMS if data.startswith(bom)), None)
+
+
 def _decode(data: bytes) -> tuple[str, str]:
     """(the text as read, line ends as in the file; name of the encoding found)."""
     if not data.strip():

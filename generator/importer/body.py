@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..vietnamese import term_key
 from .clean import EM_CLOSE, EM_OPEN, Block, is_headline_like, words
 from .lines import CREDIT_ONLY, LIST_NUMBER, Info, image_name, is_shouting
-from .sections import in_list, is_section, subsection
+from .sections import in_list, is_notes_label, is_section, subsection
 
 # "·": Word's bullet in the Symbol font; emoji pointing or ticking ("👉", "✅", "📌", with or without the emoji
 # variation selector): the bullets of portals and Facebook posts
@@ -48,6 +48,8 @@ _ATTENDING_WORDS = 16  # a longer line saying who attended is a sentence of the 
 _PLACEHOLDER = re.compile(r"^[\[(]?\s*(?:ảnh|hình|hình ảnh|ảnh minh họa|ảnh minh hoạ|image|photo|picture)\s*[\])]?$",
                           re.IGNORECASE)
 PLACEHOLDER = "chỗ ảnh trong văn bản chép (không có tệp ảnh)"
+_CHAPTER = re.compile(r"^(?:Chương|Phần|Kỳ|Kì|Mục)\s+(?:\d{1,2}|[IVX]{1,5}|cuối|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+                      r"\s*[:.–—-]\s*\S", re.IGNORECASE)
 _CAPTION_WORDS = 40
 _TEXT_AFTER_PHOTO = 25
 
@@ -68,6 +70,8 @@ class Node:
     marked: str = ""  # the text with its emphasis marked (clean.EM_OPEN/EM_CLOSE), when it has some
     strong: bool = False  # a paragraph the page printed all in bold: an interview's question, a lead-in
     alt: str = ""  # a figure's description for readers who cannot see it, when the page gave one
+    label: str = ""  # a speaker's label the page printed in bold before the turn ("PV:"), kept bold
+    group: int = 0  # the saved page's list holding an item: two lists in a row stay two lists
 
 
 def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
@@ -111,6 +115,11 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             i += 1 + box
             continue
         numbered = ORDERED.match(info.text) if in_list(infos, i) else None
+        if id(b) in notes and (b.hint == "heading" or b.extra.get("bold")) and is_notes_label(info.text):
+            # "<h3>Tài liệu tham khảo</h3>" over the references: the page's heading stays a heading
+            nodes.append(Node("h", info.text.rstrip(" :"), level=3 if in_section else 2, line=b.line))
+            i += 1
+            continue
         if id(b) in notes:  # a numbered reference list stays a numbered list
             nodes.append(Node("note", numbered.group(2) if numbered else b.text, line=b.line,
                               src=f"{numbered.group(1)}." if numbered else ""))
@@ -153,6 +162,11 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
                 if j < len(infos) and CREDIT_ONLY.match(infos[j].text):
                     caption = f"{caption} {infos[j].text}"
                     j += 1
+            if alt and caption == alt and _CHAPTER.match(alt) and any(n.kind in ("p", "figure") for n in nodes):
+                # an eMagazine's chapter title drawn in a picture (not the page's first): a heading readers and the
+                # outline see, the picture after it without the same words again under it
+                nodes.append(Node("h", alt, level=2, line=b.line))
+                caption = ""
             nodes.append(Node("figure", caption, src=info.image, line=b.line, alt=alt))
             if video is not None:
                 nodes.append(Node("p", video.text, line=video.block.line))
@@ -167,18 +181,19 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             dropped.append((infos[i + 1].block, "chú thích ảnh in hai lần"))
         item = LIST_ITEM.match(text)
         if dialogue and b.hint != "li" and _TURN.match(text):  # "- Thưa ông, …?": a turn, never a list item
-            nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold"))))
+            nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold")),
+                              label=_label(b, text)))
         elif b.hint == "li" and _OL_ITEM.match(text):  # an <ol>'s item with the number the page draws
             number, rest = _OL_ITEM.match(text).groups()
             nodes.append(Node("li", rest, src=f"{number}.", level=_depth(b, nodes), line=b.line,
-                              marked=_marked(b, rest)))
+                              marked=_marked(b, rest), group=b.extra.get("list", 0)))
         elif b.hint == "li" or item:
             body = item.group(2) if item else text
             marker = item.group(1) if item else "-"
             nested = marker in SUB_BULLETS and nodes and nodes[-1].kind == "li" and \
                 (nodes[-1].level == 1 and nodes[-1].src == marker or nodes[-1].level == 0 and nodes[-1].src != marker)
             nodes.append(Node("li", body, src=marker, level=max(int(nested), _depth(b, nodes)), line=b.line,
-                              marked=_marked(b, body)))
+                              marked=_marked(b, body), group=b.extra.get("list", 0) if b.hint == "li" else 0))
         elif numbered:  # its number written as it stands, never a heading or a paragraph "1\\. …"
             nodes.append(Node("li", numbered.group(2), src=f"{numbered.group(1)}.", line=b.line))
         elif b.hint == "caption" or info.credit or twice or _looks_like_caption(infos, i, saved_page):
@@ -195,7 +210,8 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
                                                                   and not in_list(infos, i)):
             nodes.append(Node("h", text, level=3 if in_section and LIST_NUMBER.match(text) else 2, line=b.line))
         else:  # "<p><strong>Thưa ông, …?</strong></p>": the question stays told apart from the answer
-            nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold"))))
+            nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold")),
+                              label=_label(b, text)))
         i += 2 if twice else 1
     return nodes, dropped, warnings
 
@@ -263,6 +279,12 @@ def _marked(block: Block, text: str) -> str:
     """The block's emphasised text when the node shows the block's text unchanged."""
     marked = block.extra.get("marked", "")
     return marked if marked and block.text == text else ""
+
+
+def _label(block: Block, text: str) -> str:
+    """The speaker's label in bold opening the block (``extra["bold_label"]``), when the node shows the block's text."""
+    label = block.extra.get("bold_label", "")
+    return label if label and block.text == text and text.startswith(label) else ""
 
 
 def _quoted(info: Info) -> Node:

@@ -129,3 +129,110 @@ def test_a_list_ending_the_text_keeps_items_that_open_with_an_office_s_name(regi
     result, meta, body = import_page(page, registries, ".html")
     assert "\n".join(f"- {item}" for item in items) in paragraphs(body), body
     assert meta["author"] == "Minh Anh" and not any(text in items for _line, _why, text in result.dropped)
+
+
+# -- bylines and credits (byline.py, authors.py, tail.py, pagemeta.py) ------------------------------------------
+
+_LEAD = ("Gần 20 năm làm công tác phụ nữ ở buôn Kô Siêr, chị H’Yâo Niê luôn là người tiên phong vận động bà con "
+         "bỏ những hủ tục lạc hậu, học tập và làm theo Bác.")
+_BODY = "Nhờ sự kiên trì ấy, đến nay 100% hộ gia đình trong buôn tổ chức việc cưới, việc tang theo nếp sống văn minh."
+
+
+def test_an_ede_woman_s_one_word_name_signs_the_article(registries):
+    for name, shown in (("H'Linh", "H'Linh"), ("H’LINH", "H’Linh"), ("H’Hen", "H’Hen")):
+        text = lines("Đắk Lắk: Nữ đảng viên Ê Đê vận động bà con bỏ hủ tục", "02/06/2025 15:30", _LEAD, _BODY, name)
+        _result, meta, body = import_page(text, registries)
+        assert meta["author"] == shown and name not in body
+    text = lines("Đắk Lắk: Nữ đảng viên Ê Đê vận động bà con bỏ hủ tục", "02/06/2025 15:30", _LEAD, _BODY, "Linh")
+    assert "author" not in import_page(text, registries)[1]  # one plain word stays no name
+
+
+def test_an_emagazine_s_credits_give_its_writer_and_leave_the_makers_out(registries):
+    credits = "<p>Nội dung: KHÁNH PHÚC<br>Ảnh: VĂN BÁU<br>Thiết kế: HOÀNG LONG<br>Đồ họa: Minh Thư</p>"
+    page = (f"<html><body><h1>Những người giữ lửa trên cao nguyên Lâm Viên</h1><p>18/05/2024 06:00</p>"
+            f"<p><b>{_LEAD}</b></p><p>{_BODY}</p>{credits}</body></html>")
+    result, meta, body = import_page(page, registries, ".html")
+    assert meta["author"] == "Khánh Phúc"
+    assert "HOÀNG LONG" not in body and "Minh Thư" not in body and "KHÁNH PHÚC" not in body
+    assert {"Thiết kế: HOÀNG LONG", "Đồ họa: Minh Thư"} <= {t for _l, _w, t in result.dropped}
+
+
+def test_a_paper_s_name_as_meta_author_does_not_hide_the_json_ld_person(registries):
+    for order in ((0, 1), (1, 0)):
+        heads = ['<meta name="author" content="Báo Lâm Đồng">',
+                 '<script type="application/ld+json">{"@type":"NewsArticle","author":{"@type":"Person",'
+                 '"name":"Khánh Phúc"}}</script>']
+        page = (f"<html><head>{heads[order[0]]}{heads[order[1]]}</head><body><h1>Những người giữ lửa trên cao "
+                f"nguyên Lâm Viên</h1><p>18/05/2024 06:00</p><p><b>{_LEAD}</b></p><p>{_BODY}</p></body></html>")
+        assert import_page(page, registries, ".html")[1]["author"] == "Khánh Phúc"
+
+
+def test_a_name_in_bold_under_the_text_signs_it_though_a_district_has_that_name(registries):
+    page = (f"<html><body><h1>Yên Bái: Thanh niên tình nguyện làm theo lời Bác dạy</h1><p>16/05/2024 07:20</p>"
+            f"<p><b>{_LEAD}</b></p><p>{_BODY}</p><p style=\"text-align:right\"><b>Thanh Ba</b></p></body></html>")
+    result, meta, _body = import_page(page, registries, ".html")
+    assert meta["author"] == "Thanh Ba" and "author" in result.meta.checks
+    plain = page.replace("<b>Thanh Ba</b>", "Thanh Ba")
+    assert "author" not in import_page(plain, registries, ".html")[1]  # not in bold: a place, as before
+
+
+# -- a picture of a chapter's title, a verse and its source (body.py) -------------------------------------------
+
+def test_a_chapter_title_drawn_in_a_picture_is_a_heading(registries):
+    chapter = '<p><img src="https://example.vn/emag/chuong-2.png" alt="Chương 2: Ngọn lửa truyền sang thế hệ trẻ"></p>'
+    page = (f"<html><body><h1>Những người giữ lửa trên cao nguyên Lâm Viên</h1><p>18/05/2024 06:00</p>"
+            f"<p><b>{_LEAD}</b></p><p>{_BODY}</p>{chapter}<p>{_BODY.replace('100%', '98%')}</p></body></html>")
+    _result, _meta, body = import_page(page, registries, ".html")
+    parts = paragraphs(body)
+    k = parts.index("## Chương 2: Ngọn lửa truyền sang thế hệ trẻ")
+    assert parts[k + 1] == "![Chương 2: Ngọn lửa truyền sang thế hệ trẻ](/images/chuong-2.png)"
+    plain = page.replace("Chương 2: Ngọn lửa", "Đoàn viên Ngọn lửa")
+    assert "##" not in import_page(plain, registries, ".html")[2]  # any other picture: a figure, as before
+
+
+_VERSE = ["“Không có việc gì khó", "Chỉ sợ lòng không bền", "Đào núi và lấp biển", "Quyết chí ắt làm nên”"]
+
+
+def test_a_verse_printed_a_line_a_paragraph_and_its_source_are_one_quote(registries):
+    text = lines("Tuổi trẻ Yên Bái làm theo lời Bác dạy", "16/05/2024 07:20", _LEAD, *_VERSE, "Chủ tịch Hồ Chí Minh",
+                 _BODY, "Minh Phương")
+    html = (f"<html><body><h1>Tuổi trẻ Yên Bái làm theo lời Bác dạy</h1><p>16/05/2024 07:20</p><p><b>{_LEAD}</b></p>"
+            f"<p><em>{'<br>'.join(_VERSE)}</em></p><p><em>Chủ tịch Hồ Chí Minh</em></p><p>{_BODY}</p>"
+            f"<p>Minh Phương</p></body></html>")
+    for page, suffix in ((text, ".txt"), (html, ".html")):
+        _result, _meta, body = import_page(page, registries, suffix)
+        quote = next(p for p in paragraphs(body) if p.startswith(">"))
+        assert quote.endswith("> — Chủ tịch Hồ Chí Minh") and quote.count("\n>\n") == 4, body
+        assert all(line.strip("*") in quote for line in _VERSE) and "##" not in body
+
+
+def test_lines_between_two_quotations_are_no_verse(registries):
+    text = lines("Tuổi trẻ Yên Bái làm theo lời Bác dạy", "16/05/2024 07:20", _LEAD, "“Câu thứ nhất”",
+                 "Chỉ sợ lòng không bền", "“Câu thứ hai”", "Chủ tịch Hồ Chí Minh", _BODY, "Minh Phương")
+    _result, _meta, body = import_page(text, registries)
+    assert "> Chỉ sợ lòng không bền" not in body
+
+
+# -- a post shared from Zalo or Facebook (headline.py, extract.py, boilerplate.csv) -----------------------------
+
+def test_a_shared_post_s_title_between_emoji_wins_over_the_page_s_name(registries):
+    text = lines("Đoàn Thanh niên phường Hồng Hải", "🌸🌸 TUỔI TRẺ HỒNG HẢI VỚI NGÀY CHỦ NHẬT XANH 🌸🌸",
+                 "📅 " + _LEAD, "💪 " + _BODY, "#TuoiTreHongHai #ChuNhatXanh", "Xem thêm trên Zalo")
+    result, meta, body = import_page(text, registries)
+    assert meta["title"] == "TUỔI TRẺ HỒNG HẢI VỚI NGÀY CHỦ NHẬT XANH"
+    assert meta["summary"] == _LEAD  # the emoji before the lead is no word of the summary
+    assert "💪 " + _BODY in paragraphs(body) and "Zalo" not in body and "Đoàn Thanh niên phường" not in body
+
+
+# -- an old portal's <title> (headline.page_title_site) ---------------------------------------------------------
+
+def test_a_portal_s_kind_alone_in_the_title_is_no_source_name(registries):
+    names = {"Hà Nam - Cổng thông tin điện tử": "Cổng thông tin điện tử Hà Nam",
+             "Thành phố Phủ Lý biểu dương 50 điển hình - Cổng thông tin điện tử": None,
+             "Thành phố Phủ Lý biểu dương 50 điển hình - Cổng TTĐT tỉnh Hà Nam": "Cổng TTĐT tỉnh Hà Nam"}
+    for title, name in names.items():
+        page = (f"<html><head><title>{title}</title></head><body><table><tr><td>Thành phố Phủ Lý biểu dương 50 "
+                f"điển hình học tập và làm theo Bác</td></tr><tr><td>(Cập nhật ngày 19/05/2023 10:15)</td></tr>"
+                f"<tr><td><p>{_LEAD}</p><p>{_BODY}</p><p>Nguyễn Hoa</p></td></tr></table></body></html>")
+        meta = import_page(page, registries, ".html")[1]
+        assert meta.get("source", {}).get("name") == name, (title, meta.get("source"))

@@ -133,11 +133,13 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             nodes.append(Node("p", said_by, line=b.line, quote=b.extra["quote"]) if said_by else _quoted(info))
             i += 1
             continue
-        said_by = _attribution(info, nodes[-1] if nodes else None)
+        verse = _verse(nodes)
+        said_by = _attribution(info, nodes[-1] if nodes else None, quoted=verse > 0)
         if said_by is not None:  # the quote's source goes with it, never a heading or a list item
             quote = nodes[-1].quote or -b.line  # a pasted quote gets a number of its own
-            nodes[-1] = Node(nodes[-1].kind, nodes[-1].text, nodes[-1].src, nodes[-1].level, nodes[-1].line,
-                             nodes[-1].rows, quote, nodes[-1].marked, nodes[-1].strong, nodes[-1].alt)
+            for k in range(len(nodes) - max(verse, 1), len(nodes)):  # a verse's lines are one quote
+                nodes[k] = Node(nodes[k].kind, nodes[k].text, nodes[k].src, nodes[k].level, nodes[k].line,
+                                nodes[k].rows, quote, nodes[k].marked, nodes[k].strong, nodes[k].alt)
             nodes.append(Node("p", said_by, line=b.line, quote=quote))
             i += 1
             continue
@@ -149,7 +151,10 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             video = None
             if j + 1 < len(infos) and infos[j].block.hint == "video" and infos[j + 1].block.hint == "caption":
                 video, j = infos[j], j + 1  # a <video> in a <figure>: the caption is its poster's, the link follows
-            if j < len(infos) and _is_caption_after_image(infos[j]) and not (
+            chapter = bool(alt and _CHAPTER.match(alt) and any(n.kind in ("p", "figure") for n in nodes))
+            # under a chapter's title drawn in a picture, the paragraph opens the chapter: no caption
+            below = j < len(infos) and not (chapter and infos[j].block.hint != "caption")
+            if below and _is_caption_after_image(infos[j]) and not (
                     (marks_captions or b.extra.get("lead_below") or saved_page and alt and _running_text(infos[j]))
                     and infos[j].block.hint != "caption" and not infos[j].credit and not _italic(infos[j].block)):
                 # "Ảnh: Minh Đức" under a photo with a description: the credit goes after it, not instead
@@ -162,7 +167,7 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
                 if j < len(infos) and CREDIT_ONLY.match(infos[j].text):
                     caption = f"{caption} {infos[j].text}"
                     j += 1
-            if alt and caption == alt and _CHAPTER.match(alt) and any(n.kind in ("p", "figure") for n in nodes):
+            if chapter and caption == alt:
                 # an eMagazine's chapter title drawn in a picture (not the page's first): a heading readers and the
                 # outline see, the picture after it without the same words again under it
                 nodes.append(Node("h", alt, level=2, line=b.line))
@@ -243,14 +248,37 @@ def _entry_title(info: Info) -> bool:
     return b.hint in ("heading", "h1") or bool(b.extra.get("bold")) or not info.text.rstrip().endswith((".", "…", ":"))
 
 
-def _attribution(info: Info, previous: Node | None) -> str | None:
+_VERSE_LINES, _VERSE_WORDS = 12, 14
+_OPENS_QUOTE = re.compile(r"^[*_]*[\"“„«]")
+_CLOSES_QUOTE = re.compile(r"[\"”»][.!?…]?[*_]*$")
+
+
+def _verse(nodes: list[Node]) -> int:
+    """How many paragraphs at the end of ``nodes`` are one quotation printed a line a paragraph (a verse of
+    Bác's: “Không có việc gì khó / … / Quyết chí ắt làm nên”): the first opens a quotation mark the last
+    closes, no line between does either, each line short. 0 when they are not."""
+    if not nodes or nodes[-1].kind != "p" or nodes[-1].quote or not _CLOSES_QUOTE.search(nodes[-1].text):
+        return 0
+    for k in range(len(nodes) - 1, max(-1, len(nodes) - 1 - _VERSE_LINES), -1):
+        node = nodes[k]
+        if node.kind != "p" or node.quote or len(node.text.split()) > _VERSE_WORDS:
+            return 0
+        if _OPENS_QUOTE.match(node.text):
+            count = len(nodes) - k
+            return count if count >= 2 and not any(_CLOSES_QUOTE.search(n.text) for n in nodes[k:-1]) else 0
+        if k < len(nodes) - 1 and _CLOSES_QUOTE.search(node.text):
+            return 0
+    return 0
+
+
+def _attribution(info: Info, previous: Node | None, quoted: bool = False) -> str | None:
     """The line as the source of the quote just above it ("— Chủ tịch Hồ Chí Minh"), or None: a short
-    line after a <blockquote> or a paragraph all in quotation marks, opening with a dash, in brackets,
+    line after a <blockquote>, a paragraph all in quotation marks or a verse (``quoted``), opening with a dash, in brackets,
     or naming a speaker (with a title, or printed in italics or bold)."""
     b = info.block
     if previous is None or b.hint in ("heading", "h1", "li", "img", "caption", "table") or info.image:
         return None
-    if not (previous.quote or previous.kind == "p" and _QUOTED.match(previous.text)):
+    if not (previous.quote or quoted or previous.kind == "p" and _QUOTED.match(previous.text)):
         return None
     text = info.text.strip()
     if info.n_words > 14 or len(text) > 120 or text.endswith(":") or info.meta:

@@ -236,3 +236,49 @@ def test_a_portal_s_kind_alone_in_the_title_is_no_source_name(registries):
                 f"<tr><td><p>{_LEAD}</p><p>{_BODY}</p><p>Nguyễn Hoa</p></td></tr></table></body></html>")
         meta = import_page(page, registries, ".html")[1]
         assert meta.get("source", {}).get("name") == name, (title, meta.get("source"))
+
+
+# -- a paste broken at a width (wrapped.py), a footnote's mark (extract.py) -------------------------------------
+
+def test_a_dash_a_wrapped_line_starts_with_goes_on_the_sentence_above(registries):
+    text = lines("Bà Rịa - Vũng Tàu: Nhân rộng mô hình “Dân vận khéo” ở khu dân cư", "Ngày 21/04/2025",
+                 "Những năm qua, phong trào thi đua “Dân vận khéo” ở tỉnh Bà Rịa",
+                 "- Vũng Tàu đã có sức lan tỏa mạnh mẽ, với hàng trăm mô hình hay",
+                 "được công nhận ở các cấp, góp phần thực hiện Chỉ thị 05-CT/TW.", "",
+                 "Các mô hình được công nhận trong năm 2024 gồm có những mô hình sau:",
+                 "- Mô hình “Tổ dân phố văn minh” ở phường Thắng Tam, thành phố Vũng Tàu;",
+                 "- Mô hình “Camera an ninh” ở xã Long Phước, thành phố Bà Rịa.", "",
+                 "Theo Ban Dân vận Tỉnh ủy, các mô hình đều xuất phát từ nhu cầu thực tế",
+                 "của người dân, được cấp ủy, chính quyền quan tâm chỉ đạo, hỗ trợ kịp",
+                 "thời trong quá trình triển khai ở cơ sở.", "",
+                 "Thời gian tới, tỉnh tiếp tục biểu dương, nhân rộng các điển hình",
+                 "tiêu biểu, tạo sức lan tỏa sâu rộng trong toàn xã hội.", "", "Minh Tâm")
+    _result, meta, body = import_page(text, registries)
+    assert meta["summary"] == ("Những năm qua, phong trào thi đua “Dân vận khéo” ở tỉnh Bà Rịa - Vũng Tàu đã có sức "
+                               "lan tỏa mạnh mẽ, với hàng trăm mô hình hay được công nhận ở các cấp, góp phần thực "
+                               "hiện Chỉ thị 05-CT/TW.")
+    assert ("- Mô hình “Tổ dân phố văn minh” ở phường Thắng Tam, thành phố Vũng Tàu;\n"
+            "- Mô hình “Camera an ninh” ở xã Long Phước, thành phố Bà Rịa.") in paragraphs(body)  # items stay items
+
+
+def test_a_footnote_s_mark_is_no_part_of_the_summary(registries):
+    lead = ("Chủ tịch Hồ Chí Minh từng dạy: “Một tấm gương sống còn có giá trị hơn một trăm bài diễn văn tuyên "
+            "truyền”[1]. Người đứng đầu các cấp ủy ở Tuyên Quang đã nêu gương trước[2].")
+    text = lines("Phát huy vai trò nêu gương của người đứng đầu ở Tuyên Quang", "12/03/2025", lead, _BODY,
+                 "Nguyễn Thị Lan", "[1] Hồ Chí Minh: Toàn tập, Nxb Chính trị quốc gia, Hà Nội, 2011, t.1, tr.284.",
+                 "[2] Tỉnh ủy Tuyên Quang: Báo cáo số 45-BC/TU ngày 12/12/2024.")
+    _result, meta, body = import_page(text, registries)
+    assert meta["summary"] == lead.replace("[1]", "").replace("[2]", "")
+    assert "[1] Hồ Chí Minh: Toàn tập" in body
+
+
+def test_a_speaker_s_name_in_bold_with_the_colon_after_it_stays_bold(registries):
+    page = _saved("<p><strong>PV</strong>: Xin đồng chí cho biết kết quả nổi bật của phường?</p>"
+                  "<p><b>Ông Lê Văn An</b> : Kết quả rõ nhất là nhận thức của đảng viên đã chuyển biến.</p>"
+                  "<p><b>Kết quả</b> năm nay của phường là rất tốt, được cấp trên ghi nhận.</p>")
+    result, _meta, body = import_page(page, registries, ".html")
+    parts = paragraphs(body)
+    assert "**PV**: Xin đồng chí cho biết kết quả nổi bật của phường?" in parts, body  # a question, no signature
+    assert "**Ông Lê Văn An** : Kết quả rõ nhất là nhận thức của đảng viên đã chuyển biến." in parts
+    assert "Kết quả năm nay của phường là rất tốt, được cấp trên ghi nhận." in parts  # no colon: no label
+    assert not result.dropped or all("PV" not in text for _l, _w, text in result.dropped)

@@ -41,8 +41,10 @@ _LABEL_WORDS = 12
 def speaker_label(opening: str, text: str) -> str | None:
     """The bold words opening a line when they are a speaker's label followed by what was said."""
     opening = opening.strip()
-    if opening.endswith(":") and 1 <= len(opening[:-1].split()) <= _LABEL_WORDS and opening[:1].isupper() \
-            and text.startswith(opening) and text[len(opening):].strip():
+    said = text[len(opening):] if text.startswith(opening) else ""
+    colon = opening.endswith(":") or said.lstrip().startswith(":")  # "<b>PV:</b> …" or "<b>PV</b>: …"
+    if colon and 1 <= len(opening.rstrip(":").split()) <= _LABEL_WORDS and opening[:1].isupper() \
+            and said.strip(" :"):
         return opening
     return None
 

@@ -37,6 +37,7 @@ _HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
 _ABSTRACT = re.compile(r"^(?:tóm\s+tắt|tóm\s+lược|abstract)\s*:\s*(?=\S)", re.IGNORECASE)  # a paper's label
 # "📅 Sáng 9/6, …": a post's emoji before its lead, no words of the summary (a page's description)
 _PICTOGRAPHS = re.compile(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\ufe0f\u200d\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]*\s+")
+_NOTE_MARK = re.compile(r"(?<=\S)\[\d{1,3}\]")  # a footnote's mark glued to the word it explains
 _BRACKETED = re.compile(r"^[(\[][^()\[\]]+[)\]]\s*\.?$")  # a note wholly in brackets
 
 
@@ -308,6 +309,7 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
                 rest = f"{rest} {tail}" if rest else tail
             else:
                 out.summary, rest = cap_summary(text)
+            out.summary = _NOTE_MARK.sub("", out.summary)  # "…tuyên truyền”[1].": the note stays in the body
             out.summary_line = info.line
             used[i] = "sapo"
             return i, rest

@@ -217,8 +217,8 @@ def _node_markdown(node: Node, images_prefix: str) -> str:
         return "**" + (emphasis(node.marked) if node.marked else escape_inline(node.text)) + "**"
     if node.label:  # "**PV:** Xin ông cho biết …": the speaker stays bold, on the turn's line
         said, label = emphasis(node.marked) if node.marked else escape_inline(node.text), escape_inline(node.label)
-        if said.startswith(label):
-            return f"**{label}** " + said[len(label):].lstrip()
+        if said.startswith(label):  # "**PV:** Xin …", "**PV**: Xin …"
+            return f"**{label}**" + said[len(label):]
     if node.marked:
         return _line_start(emphasis(node.marked))
     return escape_paragraph(node.text)

@@ -171,7 +171,8 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep, places: froze
             used[i] = "tên, ngày cuối bài"
         elif _turn(text) in turns or (_CLOSING.match(text) and words(text) <= 20):
             continue  # "PV: Xin cảm ơn ông!": the interview's last turn, not a signature
-        elif (LABEL.match(text) and not _VIDEO_CAPTION.match(text) or _SIGNATURE.match(text)) and words(text) <= 12:
+        elif (LABEL.match(text) and not _VIDEO_CAPTION.match(text) or _SIGNATURE.match(text)) and words(text) <= 12 \
+                and not text.rstrip(" ”\"").endswith("?"):  # "PV: Xin ông cho biết …?": a question, no signature
             used[i] = SIGNATURE
         elif _MAKERS.match(text) and person_name(_MAKERS.match(text).group(1)):
             used[i] = MAKERS

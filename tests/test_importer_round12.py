@@ -82,11 +82,13 @@ def test_a_speaker_s_label_typed_in_markdown_bold_in_a_paste_stays_bold(registri
 def test_markdown_bold_typed_in_a_paste_is_bold_not_asterisks(registries):
     text = lines("Học tập và làm theo Bác ở xã vùng cao Mường Lát", "02/06/2025 15:30", _SAPO,
                  "**Những kết quả nổi bật**", _TEXT, "Xã đã có **12 mô hình** điển hình được nhân rộng trong năm.",
-                 "Giá 5 * 3 ** 2 là một phép tính, không phải chữ đậm.", "Lê Hà")
+                 "Giá 5 * 3 ** 2 là một phép tính, không phải chữ đậm.",
+                 "Tác giả bài viết (**) là giảng viên Trường Chính trị tỉnh (**) và đã nghỉ hưu.", "Lê Hà")
     _result, _meta, body = import_page(text, registries)
     assert "**Những kết quả nổi bật**" in paragraphs(body) or "## Những kết quả nổi bật" in paragraphs(body)
     assert "Xã đã có 12 mô hình điển hình được nhân rộng trong năm." in paragraphs(body)
     assert "Giá 5 \\* 3 \\*\\* 2 là một phép tính, không phải chữ đậm." in paragraphs(body)  # unpaired: as typed
+    assert "Tác giả bài viết (\\*\\*) là giảng viên Trường Chính trị tỉnh (\\*\\*) và đã nghỉ hưu." in paragraphs(body)
 
 
 def test_a_short_interview_s_thanks_after_its_only_question_stays(registries):
@@ -222,6 +224,9 @@ def test_a_shared_post_s_title_between_emoji_wins_over_the_page_s_name(registrie
     assert meta["title"] == "TUỔI TRẺ HỒNG HẢI VỚI NGÀY CHỦ NHẬT XANH"
     assert meta["summary"] == _LEAD  # the emoji before the lead is no word of the summary
     assert "💪 " + _BODY in paragraphs(body) and "Zalo" not in body and "Đoàn Thanh niên phường" not in body
+    for title in ("📢 TUỔI TRẺ HỒNG HẢI VỚI NGÀY CHỦ NHẬT XANH", "TUỔI TRẺ HỒNG HẢI VỚI NGÀY CHỦ NHẬT XANH 🌿"):
+        text = lines("Đoàn Thanh niên phường Hồng Hải", title, "📅 " + _LEAD, "💪 " + _BODY)
+        assert import_page(text, registries)[1]["title"] == "TUỔI TRẺ HỒNG HẢI VỚI NGÀY CHỦ NHẬT XANH", title
 
 
 # -- an old portal's <title> (headline.page_title_site) ---------------------------------------------------------
@@ -282,3 +287,29 @@ def test_a_speaker_s_name_in_bold_with_the_colon_after_it_stays_bold(registries)
     assert "**Ông Lê Văn An** : Kết quả rõ nhất là nhận thức của đảng viên đã chuyển biến." in parts
     assert "Kết quả năm nay của phường là rất tốt, được cấp trên ghi nhận." in parts  # no colon: no label
     assert not result.dropped or all("PV" not in text for _l, _w, text in result.dropped)
+
+
+# -- a print view's print date (dates.py) -----------------------------------------------------------------------
+
+def test_the_day_a_page_was_printed_or_read_is_no_publication_date(registries):
+    for label in ("Ngày in: 05/12/2026 20:15", "In lúc 20:15 ngày 05/12/2026", "Ngày truy cập: 05/12/2026",
+                  "Printed on 05/12/2026 20:15"):
+        for order in ((label, "Cập nhật ngày: 18/05/2024 07:45"), ("Cập nhật ngày: 18/05/2024 07:45", label)):
+            text = lines("In bài viết | Đóng cửa sổ", "Hậu Giang: Nông dân làm theo Bác, giúp nhau thoát nghèo",
+                         *order, _LEAD, _BODY, "Ngọc Trinh")
+            result, meta, body = import_page(text, registries)
+            assert meta["date"].isoformat() == "2024-05-18T07:45:00+07:00", (label, meta["date"])
+            assert label not in body
+        alone = lines("Hậu Giang: Nông dân làm theo Bác, giúp nhau thoát nghèo", label, _LEAD, _BODY, "Ngọc Trinh")
+        assert import_page(alone, registries)[1].get("draft") is True  # no day printed but the reader's: a draft
+
+
+def test_the_source_inside_a_closing_blockquote_is_no_byline(registries):
+    quote = ("“Tôi chỉ có một sự ham muốn, ham muốn tột bậc, là làm sao cho nước ta được hoàn toàn độc lập, dân ta "
+             "được hoàn toàn tự do”.")
+    page = (f"<html><body><h1>Ký ức về Bác của người lính già</h1><p>19/05/2024 05:00</p><p><b>{_LEAD}</b></p>"
+            f"<p>{_BODY}</p><blockquote><p>{quote}</p><p>Hồ Chí Minh</p></blockquote>"
+            f"<p>Bài: Thanh Hương; Ảnh: Lê Thạch</p></body></html>")
+    result, meta, body = import_page(page, registries, ".html")
+    assert f"> {quote}\n>\n> — Hồ Chí Minh" in paragraphs(body), body
+    assert meta["author"] == "Thanh Hương" and not any("Hồ Chí Minh" in w for w in result.warnings)

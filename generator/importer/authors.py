@@ -43,6 +43,8 @@ def find_author(infos: list[Info], t: int, lead: int | None, sapo: int | None, l
             if name:
                 found.append((3.5 if meta.labelled_author else 3.0, i, name, True))
             continue
+        if info.block.extra.get("quote"):
+            continue  # "<blockquote>… <p>Hồ Chí Minh</p></blockquote>": who said the quote, no byline
         if not info.name:
             signed = _bold_signature(infos, last, i)
             if signed:  # "<b>Thanh Ba</b>" under the text: a writer though a district has that name

@@ -125,7 +125,8 @@ def text_to_blocks(text: str) -> list[Block]:
     return blocks
 
 
-_TYPED_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
+# "**" before a letter or an opening quote, after a letter or a sentence's mark: not a note's "(**)"
+_TYPED_BOLD = re.compile(r"(?<![(\w*])\*\*(?=[^\W_]|[“\"])(.+?)(?<=[^\W_]|[.:!?…”\"])\*\*(?![\w*)])")
 
 
 def typed_bold(line: str) -> tuple[str, dict]:

@@ -290,6 +290,7 @@ def _menu_item_again(infos: list[Info], i: int) -> bool:
 
 
 _SYMBOLS = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"
+_DECORATED = re.compile(rf"^{_SYMBOLS}|{_SYMBOLS}\ufe0f?$")
 _FRAMED = re.compile(rf"^{_SYMBOLS}[\ufe0f\u200d{_SYMBOLS[1:-1]}]*\s*[^\W_].*[^\W_][”\"!?]?\s*{_SYMBOLS}[\ufe0f\u200d{_SYMBOLS[1:-1]}]*$")
 
 
@@ -311,8 +312,8 @@ def _score(infos: list[Info], i: int, lead: int | None, page_keys: set[str], cou
         score -= 2
     if is_shouting(text):
         score -= 2.5
-    if _FRAMED.match(text):
-        score += 3  # "🌸🌸 TUỔI TRẺ … 🌸🌸": a social post's title, over the page's name
+    if _FRAMED.match(text) or is_shouting(text) and _DECORATED.search(text):
+        score += 3  # "🌸🌸 TUỔI TRẺ … 🌸🌸", "📢 TUỔI TRẺ …": a social post's title, over the page's name
     if _BREADCRUMB.search(text):
         score -= 3
     if text.rstrip().endswith(":"):

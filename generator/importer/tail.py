@@ -157,8 +157,8 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep, places: froze
         if place_credit(text, places):  # (under a video's poster too: it is no caption)
             used[i] = PLACE_CREDIT
             continue
-        if keep(i) or _QUOTED.match(text) or any(is_document(words_, href) for words_, href
-                                                 in info.block.extra.get("links", ())):
+        if keep(i) or _QUOTED.match(text) or info.block.extra.get("quote") or any(  # a quote's source stays with it
+                is_document(words_, href) for words_, href in info.block.extra.get("links", ())):
             continue  # "Tải về" over the document's file: the article's content, kept as a link
         if info.source:
             used[i] = "nguồn"

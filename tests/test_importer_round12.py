@@ -313,3 +313,12 @@ def test_the_source_inside_a_closing_blockquote_is_no_byline(registries):
     result, meta, body = import_page(page, registries, ".html")
     assert f"> {quote}\n>\n> — Hồ Chí Minh" in paragraphs(body), body
     assert meta["author"] == "Thanh Hương" and not any("Hồ Chí Minh" in w for w in result.warnings)
+
+
+def test_a_sub_bullet_opening_the_body_is_an_item(registries):
+    # Found by test_any_text_imports_or_is_refused_cleanly: "+" first in the body raised a TypeError.
+    pages = {"Chỉ thị\n+ Chỉ thị\n": "- Chỉ thị",
+             lines("Học tập và làm theo Bác ở xã vùng cao Mường Lát", "02/06/2025 15:30", "+ Tổ chức học tập chuyên đề",
+                   "+ Xây dựng mô hình dân vận khéo"): "- Tổ chức học tập chuyên đề\n- Xây dựng mô hình dân vận khéo"}
+    for text, items in pages.items():
+        assert items in paragraphs(import_page(text, registries)[2])

@@ -195,7 +195,7 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
         elif b.hint == "li" or item:
             body = item.group(2) if item else text
             marker = item.group(1) if item else "-"
-            nested = marker in SUB_BULLETS and nodes and nodes[-1].kind == "li" and \
+            nested = marker in SUB_BULLETS and bool(nodes) and nodes[-1].kind == "li" and \
                 (nodes[-1].level == 1 and nodes[-1].src == marker or nodes[-1].level == 0 and nodes[-1].src != marker)
             nodes.append(Node("li", body, src=marker, level=max(int(nested), _depth(b, nodes)), line=b.line,
                               marked=_marked(b, body), group=b.extra.get("list", 0) if b.hint == "li" else 0))

@@ -36,6 +36,8 @@ def test_two_lists_of_one_kind_in_a_row_stay_two_lists_in_both_engines(registrie
         "<ol><li>Lập kế hoạch</li><li>Triển khai</li></ol><ol><li>Kiểm tra</li><li>Sơ kết</li></ol>": ("ol", 2),
         "<ol><li>Lập kế hoạch</li><li>Triển khai</li></ol><ul><li>Kiểm tra</li><li>Sơ kết</li></ul>"
         "<ul><li>Khen thưởng</li></ul>": ("mixed", 3),
+        "<blockquote><ul><li>Một là học tập</li><li>Hai là làm theo</li></ul>"
+        "<ul><li>Ba là nêu gương</li><li>Bốn là thi đua</li></ul></blockquote>": ("ul", 2),  # in one quote too
     }
     for page, (kind, count) in pairs.items():
         _result, _meta, body = import_page(_saved(page), registries, ".html")

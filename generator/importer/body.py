@@ -320,7 +320,7 @@ def _quoted(info: Info) -> Node:
     b = info.block
     kind = "li" if b.hint == "li" else "p"
     return Node(kind, b.text, src="-" if kind == "li" else "", line=b.line, quote=b.extra["quote"],
-                marked=_marked(b, b.text))
+                marked=_marked(b, b.text), group=b.extra.get("list", 0) if kind == "li" else 0)
 
 
 _GENERIC_ALT = re.compile(r"^(?:ảnh|hình|hình ảnh|ảnh minh họa|ảnh minh hoạ|image|img|photo|picture|thumbnail|"

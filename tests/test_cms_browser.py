@@ -1153,3 +1153,50 @@ def test_the_preview_buttons_leave_the_title_readable(cms_editor, served_cms, wi
     got = page.evaluate(TITLE_UNDER_TOGGLES)
     assert len(got["lines"]) >= 2 and got["over"] == [] and got["lines"][0][1] < frame_top + 60, got
     assert editor.errors == []
+
+
+PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
+
+
+def _attach(page, path: Path, text: str) -> None:
+    """The body's "+" → "Văn bản đính kèm", the file picked from the computer, the link's words typed."""
+    page.get_by_role("button", name="Chèn thành phần").click()
+    page.get_by_role("menuitem", name="Văn bản đính kèm").click()
+    page.get_by_role("button", name="Chọn một tập tin").click()
+    page.set_input_files("input[type=file]", str(path))
+    page.get_by_role("button", name="Lấy những cái đã chọn").click()
+    page.get_by_label("Chữ của liên kết").fill(text)
+
+
+def test_a_document_is_uploaded_and_linked_from_the_body(cms_editor, served_cms, tmp_path: Path):
+    """The editor could not offer a document (a directive's PDF) from an article: the media library took
+    photos only. The body's "+" → "Văn bản đính kèm" uploads it to content/files with the article and
+    links it; a program renamed .pdf is refused in Vietnamese and nothing is written."""
+    root, server = served_cms
+    files = root / "content" / "files"
+    editor = _new_rich_text_article(cms_editor, "Bài có tệp giả")
+    page = editor.page
+    fake = tmp_path / "chi-thi-gia.pdf"
+    fake.write_bytes(b"MZ\x90\x00" + bytes(60))
+    _attach(page, fake, "Tải chỉ thị")
+    page.get_by_role("button", name="Công bố").click()
+    page.get_by_text("Công bố ngay").click()
+    toast = page.locator(".Toastify__toast", has_text="chi-thi-gia.pdf").first
+    toast.wait_for()
+    assert "nội dung không phải PDF" in toast.inner_text(), toast.inner_text()
+    assert not files.exists() and not (root / "content" / "articles" / "bai-co-tep-gia.md").exists()
+    editor = _new_rich_text_article(cms_editor, "Bài có văn bản đính kèm")
+    page = editor.page
+    real = tmp_path / "Kế hoạch số 12 năm 2025.PDF"
+    real.write_bytes(PDF)
+    _attach(page, real, "Tải toàn văn kế hoạch")
+    editor.publish()
+    article = root / "content" / "articles" / "bai-co-van-ban-dinh-kem.md"
+    wait_for_file(article, page)
+    stored = sorted(p.name for p in files.iterdir())
+    assert stored == ["ke-hoach-so-12-nam-2025.pdf"], stored
+    assert (files / stored[0]).read_bytes() == PDF
+    body = article.read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert "[Tải toàn văn kế hoạch](/files/ke-hoach-so-12-nam-2025.pdf)" in body, body
+    check_passes(root, page)
+    assert editor.errors == []

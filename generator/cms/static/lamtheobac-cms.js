@@ -926,6 +926,9 @@
     var tags = tagsWidget(win.h, win.createClass);
     CMS.registerWidget("lamtheobac-tags", tags.control, tags.preview,
                        { properties: { suggestions: { type: "array", items: { type: "string" } } } });
+    if (terms.files) {
+      CMS.registerEditorComponent(attachmentComponent(terms.files));
+    }
     var tracker = trackIds(win);
     tracker.changed = articleLinks(win, tracker.texts, terms.article_url);
     if (typeof CMS.getLocale === "function" && CMS.getLocale("vi")) {
@@ -946,6 +949,57 @@
     if (typeof CMS.registerEventListener === "function") {
       CMS.registerEventListener({ name: "preSave", handler: function (event) { return nfc(event.entry.get("data")); } });
     }
+  }
+
+  /* "Văn bản đính kèm" in the body's "+" menu (rich-text mode, local backend): a document (PDF, Word,
+   * Excel …) uploaded with the article and linked on a line of its own, "[Tải toàn văn](/files/chi-thi.pdf)".
+   * Without it an editor could not offer a document: the media library takes photos only. Decap sends the
+   * file with a photo's path (it ignores a component field's media_folder, decap-cms #6595): the backend
+   * stores a document in the attachments folder, checked as the build checks it, and the link here says
+   * files.url ("/files/…") instead of files.images ("/images/…"). */
+  function attachmentComponent(files) {
+    var escapeText = function (text) { return String(text).replace(/[\\\[\]]/g, "\\$&").replace(/\s+/g, " ").trim(); };
+    var html = function (text) {
+      return String(text).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+    };
+    var folder = function (url) { return url.replace(/\/?$/, "/"); };
+    var quoted = function (text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); };
+    var url = folder(files.url);
+    var images = folder(files.images);
+    var kinds = files.kinds || [];
+    // A paragraph that is only a link into the folder (other links stay text): [text](/files/name.pdf).
+    var pattern = new RegExp("^\\[((?:[^\\]\\\\\\n]|\\\\.)*)\\]\\((" + quoted(url) + "[^\\s()]+)\\)$");
+    var nameOf = function (path) { return String(path || "").split("/").pop(); };
+    // "/images/ke-hoach.pdf" (where Decap thinks the upload is) -> "/files/ke-hoach.pdf" (where it is).
+    var linked = function (path) {
+      var name = nameOf(path);
+      var dot = name.lastIndexOf(".");
+      var isDocument = dot > 0 && kinds.indexOf(name.slice(dot).toLowerCase()) >= 0;
+      return isDocument && path.indexOf(images) === 0 ? url + path.slice(images.length) : path;
+    };
+    return {
+      id: "lamtheobac-van-ban",
+      label: "Văn bản đính kèm",
+      fields: [
+        { name: "file", label: "Tệp văn bản (PDF, Word, Excel, PowerPoint …)", widget: "file", required: true,
+          choose_url: false, media_library: { config: { max_file_size: files.max_bytes } },
+          hint: "Tệp được lưu vào thư mục văn bản đính kèm khi lưu bài và đăng nguyên dạng cho bạn đọc tải về." },
+        { name: "text", label: "Chữ của liên kết", widget: "string", required: false,
+          hint: "Ví dụ: Tải toàn văn Chỉ thị 05-CT/TW. Bỏ trống thì dùng tên tệp." },
+      ],
+      pattern: pattern,
+      fromBlock: function (match) {
+        return { text: match[1].replace(/\\(.)/g, "$1"), file: match[2] };
+      },
+      toBlock: function (data) {
+        var file = linked(String(data.file || ""));
+        return file ? "[" + escapeText(data.text || nameOf(file)) + "](" + file + ")" : "";
+      },
+      toPreview: function (data) {
+        var file = linked(String(data.file || ""));
+        return file ? '<p><a href="' + html(file) + '">' + html(data.text || nameOf(file)) + "</a></p>" : "";
+      },
+    };
   }
 
   /* The body opens as Markdown, kept as typed, until the editor picks the rich-text mode (Decap keeps
@@ -1808,5 +1862,6 @@
   return { fromFile: fromFile, toFile: toFile, remember: remember, addressOf: addressOf, refusedText: refusedText, fold: fold, addTag: addTag, cleanPasted: cleanPasted, inOffset: inOffset,
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
            wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,
-           withDefaults: withDefaults, limits: limits, presetMode: presetMode, register: register };
+           withDefaults: withDefaults, limits: limits, presetMode: presetMode, attachmentComponent: attachmentComponent,
+           register: register };
 });

@@ -1500,7 +1500,8 @@
    * says how to add a photo.
    * Decap also read Word's and Google Docs' markup badly: <b> (Word's bold) and Google Docs' bold and
    * italic spans were pasted as plain text, Word's lists as paragraphs starting with "·" or "1.", its
-   * styles and classes went along. Pasted HTML is reduced to what the article keeps (cleanPasted). */
+   * styles and classes went along. Pasted HTML is reduced to what the article keeps (cleanPasted); so is
+   * dropped HTML (text dragged with the mouse from Word or a page), which went in untouched. */
   var PASTED_ID = "lamtheobac-anh-dan";
   var PASTED_PHOTOS = "Ảnh trong phần vừa dán (hay kéo thả) không được chép vào bài: giao diện biên tập không " +
     "nhận ảnh dán vào. Hãy tải ảnh lên bằng nút “+” → “Image” trong ô nội dung, hoặc ở ô “Ảnh đại diện”.";
@@ -1706,19 +1707,23 @@
       return;
     }
     var parse = function (html) { return new win.DOMParser().parseFromString(html, "text/html"); };
+    var giving = false;  // while the cleaned drop is handed to Decap: not cleaned again
     var guard = function (event) {
       var target = event.target;
       var editor = target && typeof target.closest === "function" ? target.closest("[data-slate-editor]") : null;
       var data = event.clipboardData || event.dataTransfer;
-      if (!editor || !data || editor.closest(".cms-editor-raw")) {
+      if (giving || !editor || !data || editor.closest(".cms-editor-raw")) {
         return;  // not the rich-text body (the Markdown one pastes text only)
+      }
+      if (event.type === "drop" && Array.prototype.indexOf.call(data.types || [], "application/x-slate-fragment") >= 0) {
+        return;  // text moved inside the body: Decap's own markup
       }
       var files = Array.prototype.some.call(data.files || [], function (f) { return /^image\//.test(f.type); });
       var html = data.getData("text/html") || "";
       var cleaned = html ? cleanPasted(html, parse) : null;
       var pictures = files || (cleaned !== null && cleaned.pictures);
-      if (!pictures && (cleaned === null || event.type === "drop")) {
-        return;  // plain text, or a drop without pictures: Decap inserts it where it fell
+      if (!pictures && cleaned === null) {
+        return;  // plain text: Decap inserts it
       }
       event.preventDefault();
       event.stopImmediatePropagation();
@@ -1726,13 +1731,25 @@
         banner(win, PASTED_ID, PASTED_PHOTOS);
       }
       var text = data.getData("text/plain") || "";
-      if (event.type === "drop" || (!text.trim() && !(cleaned && cleaned.html))) {
-        return;  // only pictures (or dropped at a point this cannot give again): nothing else to insert
+      if (!text.trim() && !(cleaned && cleaned.html)) {
+        return;  // only pictures: nothing else to insert
       }
       var clean = new win.DataTransfer();
       clean.setData("text/plain", text);
       if (cleaned && cleaned.html) {
         clean.setData("text/html", cleaned.html);
+      }
+      if (event.type === "drop") {
+        // Dropped (text dragged from Word or a page): given to Decap as a drop at the same point, cleaned
+        // as a paste is (it went in with Word's styles, without its bold, lists as "·" paragraphs).
+        giving = true;
+        try {
+          target.dispatchEvent(new win.DragEvent("drop", { dataTransfer: clean, clientX: event.clientX,
+                                                           clientY: event.clientY, bubbles: true, cancelable: true }));
+        } finally {
+          giving = false;
+        }
+        return;
       }
       editor.dispatchEvent(new win.InputEvent("beforeinput", { inputType: "insertFromPaste", dataTransfer: clean,
                                                                bubbles: true, cancelable: true }));
@@ -1740,7 +1757,7 @@
     doc.addEventListener("paste", guard, true);
     doc.addEventListener("drop", guard, true);
     doc.addEventListener("beforeinput", function (event) {
-      if (event.isTrusted && (event.inputType === "insertFromPaste" || event.inputType === "insertFromDrop")) {
+      if (event.isTrusted && event.inputType === "insertFromPaste") {
         guard(event);
       }
     }, true);

@@ -1662,6 +1662,10 @@ def test_the_admin_page_tells_the_attachment_component_where_documents_go(projec
                                    "[ke-hoach.DOCX](/files/ke-hoach.DOCX)", "[anh.jpg](/images/anh.jpg)"]
     assert component["read"] == {"text": "Tải toàn văn Chỉ thị 05[CT]", "file": "/files/chi-thi-05.pdf"}
     assert component["others"] == [False, False]  # a link elsewhere, or a link in a sentence, stays text
+    # The body's hint says where to find it (the "+" of "Soạn trực quan"), where there is one.
+    hints = [field_named(cms_config(config, registries, [], local_url=url), "body")["hint"]
+             for url in (None, "http://127.0.0.1:8000/api/v1")]
+    assert "văn bản đính kèm" not in hints[0] and "chèn ảnh, văn bản đính kèm (PDF, Word, Excel…) bằng nút +" in hints[1]
 
 
 def run_js_component(files: dict) -> dict:

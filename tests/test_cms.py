@@ -1683,3 +1683,20 @@ console.log(JSON.stringify({label: c.label, file: c.fields[0], blocks, read: c.f
                          env={**os.environ, "NODE_PATH": str(NODE_TOOLS / "node_modules")})
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout)
+
+
+def test_a_document_picked_as_a_photo_is_refused(backend: LocalBackend, project: Path):
+    """Decap's photo field lets an editor pick any file: a PDF picked as the article's photo was stored
+    among the documents while the article showed "/images/ke-hoach.pdf" (no photo, not there), and
+    the next build failed on it. Refused, saying where documents go; nothing is written."""
+    raw = ('---\ntitle: "Bài ảnh"\ndate: 2024-05-19T16:27:00+07:00\nimage:\n  src: "/images/ke-hoach.pdf"\n'
+           '  alt: "Ảnh"\n  caption: "Ảnh"\n---\n\nA.\n')
+    status, answer = backend.handle(persist("content/articles/bai-anh.md", raw, [asset("content/images/ke-hoach.pdf", PDF)]))
+    assert status == 422 and answer["error"] == (
+        "“ke-hoach.pdf” không phải ảnh nên không dùng làm ảnh được (ảnh đại diện, ảnh trong bài cần tệp JPG, JPEG, "
+        "PNG, GIF, WEBP, AVIF). Văn bản (PDF, Word…) hãy chèn vào nội dung bằng nút “+” → “Văn bản đính kèm”"), answer
+    assert not (project / "content/articles/bai-anh.md").exists() and not (project / "content/files").exists()
+    body = raw.replace('image:\n  src: "/images/ke-hoach.pdf"\n  alt: "Ảnh"\n  caption: "Ảnh"\n', "") + \
+        "\n[Tải kế hoạch](/files/ke-hoach.pdf)\n"
+    assert backend.handle(persist("content/articles/bai-anh.md", body, [asset("content/images/ke-hoach.pdf", PDF)]))[0] == 200
+    assert (project / "content/files/ke-hoach.pdf").read_bytes() == PDF

@@ -1120,13 +1120,28 @@
   /* Operators readers bring from web search engines, in the free text of a query with other
      words: "site:example.org" (this is one site) is left out, and "-word" (a dash after a space,
      before a letter: not "Bà Rịa - Vũng Tàu", "COVID-19", "2017 -2020") leaves out the articles
-     holding that word (by its spelling when typed with marks, else folded).
-     {query without them, without: [{key, tone, exact}]}. */
+     holding that word (by its spelling when typed with marks, else folded), or before a name of
+     the registries of two words or more ("-Lào Cai") the articles naming it.
+     {query without them, without: [{key, tone, exact, name}]}. */
   var OPERATOR = /(^|\s)(?:site:\S*|-(\p{L}[\p{L}\p{N}]*))(?=\s|$)/giu;
   function operators(query, byFirst) {
-    var text = prepare(query), without = [], parts = text.split(QUOTES), offset = 0;
-    // a dash inside a name of the registries is no operator ("Bà Rịa -Vũng Tàu")
+    var typed = prepare(query), text = typed, without = [];
+    // a dash before a name of the registries of two words or more leaves out the articles naming
+    // it, in any spelling ("-Lào Cai" left out "Lào" only, and "Cai" was then required)
     var tokens = tokensOf(text), spans = findNames(tokens.map(function (t) { return t.f; }), byFirst);
+    spans.slice().reverse().forEach(function (s) {
+      var from = tokens[s.start].s - 1, to = tokens[s.end - 1].e;
+      if (s.end - s.start < 2 || text[from] !== "-" || (from > 0 && !/\s/.test(text[from - 1]))) return;
+      if ((text.slice(0, from).match(new RegExp(QUOTES.source, "g")) || []).length % 2) return;  // quoted
+      without.push({ key: s.key, name: true, last: !text.slice(to).trim() });
+      text = text.slice(0, from) + text.slice(to);
+    });
+    if (without.length) {
+      tokens = tokensOf(text);
+      spans = findNames(tokens.map(function (t) { return t.f; }), byFirst);
+    }
+    var parts = text.split(QUOTES), offset = 0;
+    // a dash inside a name of the registries is no operator ("Bà Rịa -Vũng Tàu")
     var inName = function (from) {
       var k = tokens.findIndex(function (t) { return t.s === from; });
       return spans.some(function (s) { return k > s.start && k < s.end; });
@@ -1146,7 +1161,7 @@
     // the quotes kept as typed: rebuild with the marks the query had between its parts
     var marks = text.match(new RegExp(QUOTES.source, "g")) || [], out = rest[0];
     for (var i = 1; i < rest.length; i++) out += marks[i - 1] + rest[i];
-    if (!tokenize(out).length || out === text) return { query: query, without: [] };
+    if (!tokenize(out).length || out === typed) return { query: query, without: [] };
     return { query: out, without: without };
   }
 

@@ -1585,6 +1585,26 @@ def test_an_address_pasted_finds_its_page_by_the_words_of_its_slug(fixture_index
 
 
 @node_only
+def test_a_search_pages_address_pasted_is_searched_by_the_query_it_holds(fixture_index):
+    """A search page's address pasted as the query (this site's "/tim-kiem/?q=…" shared as a link,
+    a search engine's, a news site's "?s=…") required "https", its host's and path's words, and
+    "q": nothing found. It is searched by the query its address holds, decoded as a browser
+    decodes it, shown as corrected to it; an article's address with a query string of no words
+    ("?s=1") is still its article's."""
+    asked = ["lam theo bac", "chỉ thị 05", '"làm theo" -lao', "học tập"]
+    pasted = ["https://example.org/tim-kiem/?q=lam+theo+bac",
+              "example.org/tim-kiem/?tinh=&q=ch%E1%BB%89+th%E1%BB%8B+05#ket-qua",
+              "https://www.google.com/search?hl=vi&q=%22l%C3%A0m+theo%22+-lao",
+              "https://baomoi.example/?s=h%E1%BB%8Dc%20t%E1%BA%ADp"]
+    found = search(fixture_index, *pasted, *asked)
+    for r, typed in zip(found, found[len(pasted):]):
+        assert r["corrected"] == typed["q"] and typed["total"] > 0, r["q"]
+        assert r["ids"] == typed["ids"] and r["total"] == typed["total"], r["q"]
+    (article,) = search(fixture_index, "https://hoctapvalamtheobac.vn/bai-viet/hoc-tap-lam-theo-bac-o-lao-cai/?s=1")
+    assert article["titles"][0] == O_LAO_CAI and article["corrected"] == "hoc tap lam theo bac o lao cai"
+
+
+@node_only
 def test_an_address_without_its_scheme_finds_its_own_article_first(tmp_path):
     """An address copied without "https://" ("example.org/bai-viet/<slug>/?fbclid=…", "/bai-viet/<slug>",
     or the slug alone with its number) found nothing; and among articles of the same title the

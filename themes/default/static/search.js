@@ -700,7 +700,9 @@
     return parts ? parts.words : null;
   }
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+){2,}$/;
-  /* {words, slug} of an address alone; also without its scheme ("example.org/bai-viet/<slug>/",
+  var ASKED = ["q", "query", "keyword", "s"];  // parameters search pages put the query in
+  /* {words, slug} of an address alone (a search page's: the query it holds, slug null); also
+     without its scheme ("example.org/bai-viet/<slug>/",
      "/bai-viet/<slug>", as copied from a link or a log) where its last segment is a slug (three
      words of lower-case letters and digits or more: "05-CT/TW" is none), and a slug alone ending
      in its article's number ("lan-toa-…-007025"). */
@@ -708,6 +710,13 @@
     var m = /^\s*(?:https?:\/\/|www\.)([^\s]+)\s*$/i.exec(query), bare = !m;
     if (bare) m = /^\s*([^\s]*\/[^\s]*|[a-z0-9]+(?:-[a-z0-9]+)+-[0-9]{5,})\s*$/.exec(query);
     if (!m) return null;
+    // a search page's address (this site's "/tim-kiem/?q=…", a search engine's, a news site's
+    // "?s=…"): the query it was asked, not the words of its host and path
+    var asked = /\?([^#]*)/.exec(m[1]);
+    for (var n = 0; asked && n < ASKED.length; n++) {
+      var value = urlParam(asked[1], ASKED[n]);
+      if (value !== null && /\p{L}/u.test(value)) return { words: value.trim(), slug: null };
+    }
     var all = m[1].split(/[?#]/)[0].split("/");
     var path = (bare ? all : all.slice(1)).filter(Boolean), last = path[path.length - 1] || "";
     try { last = decodeURIComponent(last); } catch (err) { return null; }
@@ -1387,6 +1396,7 @@
     return this.search(words, filters, open, light, false).then(function (result) {
       if (!result.ids.length) return self.search(query, filters, open, light, true);
       result.corrected = { from: query, to: result.corrected ? result.corrected.to : words };
+      if (slug === null) return result;  // a search page's address: no article of its own
       // the article of that address first, before others of the same title (their records are
       // those the page shows first)
       var top = result.ids.slice(0, PAGE_SIZE);

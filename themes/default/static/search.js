@@ -2234,6 +2234,7 @@
       if (!Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
         var option = document.createElement("option");
         option.value = value;
+        option.setAttribute("data-added", "");
         option.textContent = value.split("+").map(function (slug) {
           var o = Array.prototype.find.call(select.options, function (x) { return x.value === slug; });
           return o ? o.textContent : slug;
@@ -2241,6 +2242,43 @@
         select.appendChild(option);
       }
       select.value = value;
+    }
+
+    /* Whether a filter's value (of the address, or a merger offer's button) is one the page
+       filters by: an option the page was built with, or, for the province, provinces each one of
+       those or one of a 2025 unit (the merger offer names them; the select lists only the
+       provinces with articles). A slug no province has, or hostile text, is none. */
+    function known(k, value) {
+      var listed = function (v) {
+        return Array.prototype.some.call(selects[k].options, function (o) { return o.value === v && !o.hasAttribute("data-added"); });
+      };
+      if (listed(value)) return true;
+      if (k !== "province") return false;
+      var units = (engine.manifest && engine.manifest.merged) || {}, parts = new Set();
+      Object.keys(units).forEach(function (u) { units[u].parts.forEach(function (p) { parts.add(p[0]); }); });
+      return value.split("+").every(function (slug) { return listed(slug) || parts.has(slug); });
+    }
+
+    /* The filters of the address the page can't filter by, dropped from the selects and from the
+       address (once the manifest is here): "?tinh=bogus" stayed in the select and the link. */
+    function dropUnknown() {
+      var dropped = false;
+      Object.keys(selects).forEach(function (k) {
+        var select = selects[k];
+        if (!select || !select.value || known(k, select.value)) return;
+        Array.prototype.slice.call(select.options).forEach(function (o) {
+          if (o.value === select.value && o.hasAttribute("data-added")) select.removeChild(o);
+        });
+        select.value = "";
+        dropped = true;
+      });
+      if (!dropped) return false;
+      var next = new URL(location.href);
+      Object.keys(params).forEach(function (k) {
+        if (next.searchParams.has(params[k]) && !(selects[k] && selects[k].value)) next.searchParams.delete(params[k]);
+      });
+      history.replaceState(history.state, "", next.toString());
+      return true;
     }
 
     function filters() {
@@ -2478,7 +2516,8 @@
       var f = filters();
       if (!restored) remember(now);
       clearTimeout(pauseTimer);
-      if (!tokenize(query).length && !Object.keys(f).length) {
+      var blank = function () { return !tokenize(query).length && !Object.keys(f).length; };
+      if (blank()) {
         clear();
         merged.hidden = true;
         if (corrected) corrected.hidden = true;
@@ -2493,9 +2532,18 @@
       // a slow network (a phone's 3G: the manifest and shards take seconds): say so, rather than
       // nothing, or the last query's count beside results that are about to go; not on a fast one
       var slow = setTimeout(function () { if (token === seq) status.textContent = LOADING; }, SLOW);
-      return engine.search(query, f, open, !now, typed).then(function (result) {
+      return engine.ready().then(function () {
+        if (dropUnknown()) f = filters();
+        return blank() ? { ids: [], approx: [], empty: true, blank: true } : engine.search(query, f, open, !now, typed);
+      }).then(function (result) {
         clearTimeout(slow);
         if (token !== seq) return;
+        if (result.blank) {  // only a filter of the address, and none the page can filter by
+          clear();
+          status.textContent = "";
+          if (hint) hint.hidden = false;
+          return;
+        }
         if (result.empty) {
           showCorrected(result, query);
           clear();

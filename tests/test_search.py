@@ -2060,6 +2060,31 @@ def test_a_dash_before_a_name_of_two_words_leaves_out_the_name(fixture_index):
 
 
 @node_only
+def test_a_month_after_thang_matches_it_in_digits_and_in_words(tmp_path):
+    """"tháng ba" found none of the articles writing "tháng 3" (the two syllables held as a pair
+    no article had; on the bench corpus 0 of the 2,213 writing "tháng 3/…"), and "tháng 3" none
+    writing "tháng Ba"; "tháng Chạp" none writing "tháng 12". The month after "tháng" is held in
+    digits or in words, whichever the article writes, but not where the words are as often
+    something else ("tháng sau" is next month, "tháng một" of "mỗi tháng một lần")."""
+    data = site_with_texts(tmp_path, [
+        ("tien-thuong-bac-cho-nguoi-nhat-duoc-cua-roi", "Chuyện xảy ra vào một ngày tháng Ba, ở chợ huyện."),
+        ("lam-dong-neu-cao-dao-duc-cong-vu", "Phiên chợ cuối năm tháng Chạp đông người."),
+        ("bac-binh-lam-dong-tong-ket-thi-dua", "Hội nghị họp mỗi tháng một lần, tháng sau họp tiếp."),
+        ("phat-huy-vai-tro-neu-guong-cua-can-bo-dang-vien-tai-lai-chau", "Kết quả tháng 6 và tháng 1 được tổng kết.")])
+    digits, words, unaccented, chap, twelve, quoted, after = search(
+        data, "tháng 3", "tháng ba", "thang ba", "tháng Chạp", "tháng 12", '"tháng ba"', "tháng sau")
+    assert TIEN_BAC in digits["titles"][:digits["total"]]  # writes "tháng Ba"
+    assert CHI_THI_05 in words["titles"][:words["total"]] and TIEN_BAC in words["titles"][:words["total"]]
+    assert words["apart"] == [] and set(unaccented["ids"]) == set(words["ids"])
+    assert chap["apart"] == [] and chap["titles"][:chap["total"]] == [LAM_DONG] and LAM_DONG in twelve["titles"][:twelve["total"]]
+    # "tháng ba" in words writes the month one way only; quoted, it is that phrase
+    assert quoted["titles"][:quoted["total"]] == [TIEN_BAC]
+    assert LAI_CHAU not in after["titles"][:after["total"]] and after["total"] == 1  # "tháng sau" as written
+    # where it is written, the month in words is marked
+    assert any("tháng Ba" in marked(s) for s in digits["snippets"])
+
+
+@node_only
 def test_a_day_of_a_month_without_its_year_is_held_written_day_beside_month(fixture_index):
     """"19/5", "2/9", "30/4" (days readers name events by) counted the articles holding "19" and
     "5" anywhere (1,946 of the 10,000 bench articles, none writing 19/5; "2/9" 3,204 by "9"

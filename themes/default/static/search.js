@@ -450,6 +450,34 @@
       }
       words.forEach(function (w) { if (parts.indexOf(w.key) >= 0) w.alt = w.altTone = null; });  // "4" is no IV here
     }
+    // a month after "tháng", in digits or in words ("tháng 3", "tháng ba", "tháng Chạp"): also held
+    // by the articles writing it the other way, the words beside "tháng" ("tháng ba" found none of
+    // the 6,853 bench articles writing "tháng 3", nor "tháng 3" one writing "tháng ba")
+    pairs.forEach(function (p) {
+      var two = p.key.split(" ");
+      if (p.phrase || two[0] !== "thang" || loose.has(two[1])) return;
+      var typed = prepare((p.text || "").split(" ")[1] || "").toLowerCase(), others = [];
+      if (/^[0-9]{1,2}$/.test(two[1])) {
+        var n = parseInt(two[1], 10);
+        (MONTH_WRITTEN[n] || []).forEach(function (w) { others.push(("thang " + w).split(" ")); });
+      } else {
+        var month = MONTH_NAMES[typed] || (typed === two[1] ? MONTH_NAMES[" " + two[1]] : 0);
+        if (month) others = [["thang", String(month)]].concat(month < 10 ? [["thang", "0" + month]] : []);
+      }
+      if (!others.length) return;
+      var readings = others.map(function (seq) {
+        segments.push({ phrase: true, folded: seq, reading: two[1] });
+        var keys = [];
+        for (var k = 1; k < seq.length; k++) keys.push(seq[k - 1] + " " + seq[k]);
+        return keys;
+      });
+      readings.forEach(function (keys) {
+        if (keys.length === 1) p.alts.push(keys[0]);
+        else (p.written = p.written || []).push(keys);
+      });
+      // (a month's name no article uses, "Chạp", is held by those writing its number)
+      words.forEach(function (w) { if (w.key === two[1] && !w.readings) { w.readings = readings; w.monthName = true; } });
+    });
     // provinces merged into one unit in 2025 typed together ("Lâm Đồng Đắk Nông", "Tây Ninh Long
     // An"): the reader means the unit, whose news names either: one term, as if typed with OR (both
     // were required: 0 articles for "Tây Ninh Long An"); those naming both rank first by their pair
@@ -496,6 +524,16 @@
     return query.replace(SLASHED, function (all, edge, short) { return edge + SLASHED_WORDS[short.toLowerCase()]; });
   }
 
+  /* A month written in words after "tháng" (with its marks, or without them where no other word
+     folds the same: "thang sau" is as often "tháng sau", next month): its number. */
+  var MONTH_NAMES = { "giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
+                      "tám": 8, "chín": 9, "mười": 10, "chạp": 12, " gieng": 1, " hai": 2, " ba": 3, " bay": 7,
+                      " tam": 8, " chin": 9, " chap": 12 };
+  /* A month in digits as articles write it in words after "tháng" (folded): not where the pair is
+     as often something else ("tháng một" of "mỗi tháng một lần", "tháng tư" of "tháng từ", "tháng
+     năm", "tháng sáu" of "tháng sau", "tháng mười" of "tháng mười hai"). */
+  var MONTH_WRITTEN = { 1: ["gieng"], 2: ["hai"], 3: ["ba"], 7: ["bay"], 8: ["tam"], 9: ["chin"],
+                        11: ["muoi mot"], 12: ["muoi hai", "chap"] };
   var DAY_WORDS = /^(ngay|mung|mong)$/;  // "ngày 12", "mùng 2", "mồng 2"
   var DAY_LEADS = ["ngay", "mung", "mong"];
   function dateWords(query) {
@@ -1702,7 +1740,7 @@
       } else if (YEAR.test(w.key) && Object.prototype.hasOwnProperty.call(years, w.key)) lists.push(yearList(years[w.key]));
       // an initialism the index has: also the articles holding every pair of a reading of it (one
       // it lacks is read as its words by a correction, shown so)
-      if (w.readings && held(found, w)) {
+      if (w.readings && (held(found, w) || w.monthName)) {
         w.readings.forEach(function (r) { lists.push(Object.assign(allPairs(found, r), { reading: true })); });
       }
       // "1", "a"; and two letters being typed that are no word of the index, or no syllable ("ho ch",

@@ -2085,6 +2085,24 @@ def test_a_month_after_thang_matches_it_in_digits_and_in_words(tmp_path):
 
 
 @node_only
+def test_an_initialism_written_in_parts_finds_its_words(tmp_path):
+    """"KT-XH", "QP-AN", "GD&ĐT", "VH-TT&DL" (the press's initialisms in parts) required the words
+    "kt" and "xh": none of the 5,997 bench articles writing "kinh tế - xã hội" was found. Each part
+    is also held by the articles writing its share of the table's reading ("kinh tế", "xã hội"; its
+    "và" left out), marked there; the articles writing the initialism itself still count."""
+    data = site_with_texts(tmp_path, [
+        ("tien-thuong-bac-cho-nguoi-nhat-duoc-cua-roi", "Sở Giáo dục và Đào tạo khen thưởng em học sinh."),
+        ("lam-dong-neu-cao-dao-duc-cong-vu", "Tình hình KT-XH của huyện ổn định."),
+        ("bac-binh-lam-dong-tong-ket-thi-dua", "Kinh tế phát triển, an sinh xã hội bảo đảm.")])
+    parted, written, schools, pairs = search(data, "KT-XH", '"kinh tế xã hội"', "GD&ĐT", "BR-VT")
+    expected = set(written["titles"][:written["total"]]) | {LAM_DONG}
+    assert len(expected) >= 3 and set(parted["titles"][:parted["total"]]) == expected  # not Bắc Bình's words apart
+    assert schools["titles"][:schools["total"]] == [TIEN_BAC]
+    assert any("kinh tế - xã hội" in marked(s) or "kinh tế" in marked(s) for s in parted["snippets"])
+    assert pairs["total"] == search(data, "Bà Rịa - Vũng Tàu")[0]["total"]  # a province's initials, as before
+
+
+@node_only
 def test_a_day_of_a_month_without_its_year_is_held_written_day_beside_month(fixture_index):
     """"19/5", "2/9", "30/4" (days readers name events by) counted the articles holding "19" and
     "5" anywhere (1,946 of the 10,000 bench articles, none writing 19/5; "2/9" 3,204 by "9"

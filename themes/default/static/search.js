@@ -381,6 +381,25 @@
         return keys;
       });
     });
+    // an initialism written in parts ("KT-XH": "KT" and "XH", no word of the table): each part also
+    // held by the articles writing its share of the reading ("kinh tế", "xã hội"; "KT-XH" found
+    // none of the 5,997 bench articles writing "kinh tế - xã hội")
+    var parted = new RegExp(PARTED.source, "gu"), pm;
+    while ((pm = parted.exec(prepare(query)))) {
+      var parts = pm[2].split(/\s*[-&]\s*/), shares = partReadings(parts);
+      (shares || []).forEach(function (seqs, i) {
+        var w = words.filter(function (x) { return x.key === fold(parts[i]); })[0];
+        if (!w) return;
+        seqs.forEach(function (seq) {
+          if (seq.length < 2) return;
+          var keys = [];
+          for (var k = 1; k < seq.length; k++) keys.push(seq[k - 1] + " " + seq[k]);
+          w.readings = (w.readings || []).concat([keys]);
+          w.heldAnyway = true;
+          segments.push({ phrase: true, folded: seq, reading: w.key });
+        });
+      });
+    }
     // "… là gì", "cho tôi hỏi …": asked around the words, not words an article must hold, when
     // the query has others
     if (names.length || words.some(function (w) { return !fillers.has(w.key) || others.has(w.key); })) {
@@ -476,7 +495,7 @@
         else (p.written = p.written || []).push(keys);
       });
       // (a month's name no article uses, "Chạp", is held by those writing its number)
-      words.forEach(function (w) { if (w.key === two[1] && !w.readings) { w.readings = readings; w.monthName = true; } });
+      words.forEach(function (w) { if (w.key === two[1] && !w.readings) { w.readings = readings; w.heldAnyway = true; } });
     });
     // provinces merged into one unit in 2025 typed together ("Lâm Đồng Đắk Nông", "Tây Ninh Long
     // An"): the reader means the unit, whose news names either: one term, as if typed with OR (both
@@ -837,6 +856,11 @@
     ["ldld", ["Liên đoàn Lao động"]], ["thcs", ["trung học cơ sở"]], ["thpt", ["trung học phổ thông"]],
 ["ktxh", ["kinh tế xã hội"]], ["xhcn", ["xã hội chủ nghĩa"]], ["cnxh", ["chủ nghĩa xã hội"]],
 ["bhxh", ["bảo hiểm xã hội"]], ["bhyt", ["bảo hiểm y tế"]],
+    // written in parts too ("KT-XH", "QP-AN", "GD&ĐT", "CNH-HĐH": partReadings)
+    ["qpan", ["quốc phòng an ninh"]], ["antt", ["an ninh trật tự"]], ["ttatxh", ["trật tự an toàn xã hội"]],
+    ["gddt", ["giáo dục và đào tạo"]], ["cnhhdh", ["công nghiệp hóa hiện đại hóa"]],
+    ["vhttdl", ["Văn hóa Thể thao và Du lịch"]], ["ldtbxh", ["Lao động Thương binh và Xã hội"]],
+    ["tnmt", ["Tài nguyên và Môi trường"]], ["gtvt", ["giao thông vận tải"]], ["khdt", ["Kế hoạch và Đầu tư"]],
     ["ntm", ["nông thôn mới"]], ["cntt", ["công nghệ thông tin"]], ["khcn", ["khoa học và công nghệ", "khoa học công nghệ"]],
     ["dcsvn", ["Đảng Cộng sản Việt Nam"]], ["vn", ["Việt Nam"]], ["lhq", ["Liên hợp quốc"]],
     // the cities as the press abbreviates them (HCM, TPHCM above); "DN" is first a business
@@ -883,6 +907,32 @@
       });
     }).map(function (words) { return words.map(fold).join(" "); });
   }
+
+  /* An initialism of the table written in parts ("KT-XH", "QP-AN", "GD&ĐT", "CNH-HĐH": typed so,
+     each part is a word of its own): per part, the folded words its share of each reading of the
+     whole is, from the last word of the part before, so that the shares are held side by side
+     ("kinh tế" for KT, "tế xã hội" for XH; "dục và đào tạo" for the ĐT of GD&ĐT), or null. */
+  function partReadings(parts) {
+    var typed = Array.from(parts.join("").toLowerCase()), list = INITIALISMS.get(fold(parts.join("")));
+    if (!list) return null;
+    var out = parts.map(function () { return []; });
+    list.forEach(function (reading) {
+      var all = tokenize(reading).map(fold), at = [];  // where each initial's word is, "và" aside
+      all.forEach(function (w, k) { if (w !== "va") at.push(k); });
+      if (at.length !== typed.length || !at.every(function (k, i) {
+        var first = tokenize(reading)[k][0].toLowerCase();
+        return typed[i] === "\u0111" ? first === "\u0111" : fold(first) === fold(typed[i]);
+      })) return;
+      var from = 0;
+      parts.forEach(function (part, i) {
+        var n = Array.from(part).length;
+        out[i].push(all.slice(i ? at[from - 1] : at[0], at[from + n - 1] + 1));
+        from += n;
+      });
+    });
+    return out[0].length ? out : null;
+  }
+  var PARTED = /(^|[^\p{L}\p{N}])(\p{Lu}{2,}(?:\s*[-&]\s*\p{Lu}+)+)(?![\p{L}\p{N}])/gu;
 
   /* An initialism ("hcm", "ubnd", "hdnd" of HĐND) as the words it may stand for: chains of the
      site's frequent pairs (byInitials: "hc" -> [[first, second, documents]…]) whose words start
@@ -1740,7 +1790,7 @@
       } else if (YEAR.test(w.key) && Object.prototype.hasOwnProperty.call(years, w.key)) lists.push(yearList(years[w.key]));
       // an initialism the index has: also the articles holding every pair of a reading of it (one
       // it lacks is read as its words by a correction, shown so)
-      if (w.readings && (held(found, w) || w.monthName)) {
+      if (w.readings && (held(found, w) || w.heldAnyway)) {
         w.readings.forEach(function (r) { lists.push(Object.assign(allPairs(found, r), { reading: true })); });
       }
       // "1", "a"; and two letters being typed that are no word of the index, or no syllable ("ho ch",

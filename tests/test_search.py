@@ -2103,6 +2103,28 @@ def test_an_initialism_written_in_parts_finds_its_words(tmp_path):
 
 
 @node_only
+def test_the_words_of_a_slashed_abbreviation_find_the_articles_writing_it(tmp_path):
+    """"đ/c" finds the articles writing "đồng chí", but "đồng chí" found none of those writing
+    "Đ/c Lê Văn Tám" (two one-letter words): the words of a slashed abbreviation of administrative
+    writing are also held by the articles writing it, and it is marked there."""
+    data = site_with_texts(tmp_path, [
+        ("tien-thuong-bac-cho-nguoi-nhat-duoc-cua-roi", "Đ/c Lê Văn Tám trao thưởng."),
+        ("lam-dong-neu-cao-dao-duc-cong-vu", "Công văn v/v tổ chức hội nghị.")])
+    plain = set()  # the articles writing "đồng chí" (two syllables alone are held together)
+    for path in (FIXTURE / "content" / "articles").glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        if re.search(r"đồng\s+chí", text, re.I):
+            plain.add(re.search(r'^title: "(.*)"$', text, re.M).group(1))
+    assert plain and TIEN_BAC not in plain
+    words, short, about = search(data, "đồng chí", "đ/c", "về việc")
+    assert set(words["titles"][:words["total"]]) == plain | {TIEN_BAC} and set(short["ids"]) == set(words["ids"])
+    assert LAM_DONG in about["titles"][:about["total"]]
+    (named,) = search(data, "đồng chí Lê Văn Tám")
+    assert named["titles"][:named["total"]] == [TIEN_BAC]
+    assert {"Đ/c", "Lê Văn Tám"} <= set(marked(named["snippets"][0])), named["snippets"][0]
+
+
+@node_only
 def test_a_day_of_a_month_without_its_year_is_held_written_day_beside_month(fixture_index):
     """"19/5", "2/9", "30/4" (days readers name events by) counted the articles holding "19" and
     "5" anywhere (1,946 of the 10,000 bench articles, none writing 19/5; "2/9" 3,204 by "9"

@@ -497,6 +497,19 @@
       // (a month's name no article uses, "Chạp", is held by those writing its number)
       words.forEach(function (w) { if (w.key === two[1] && !w.readings) { w.readings = readings; w.heldAnyway = true; } });
     });
+    // the words of a slashed abbreviation ("đồng chí", "đối với"): also held by the articles writing
+    // it ("Đ/c Nguyễn Văn A", as "đ/c" finds those writing "đồng chí"; "đồng chí" found none of them)
+    pairs.forEach(function (p) {
+      var short = SLASHED_PAIRS[p.key];
+      if (p.phrase || !short) return;
+      p.alts.push(short);
+      segments.push({ phrase: true, folded: short.split(" "), reading: p.key });
+      p.key.split(" ").forEach(function (k) {
+        words.forEach(function (w) {
+          if (w.key === k && !w.readings) { w.readings = [[short]]; w.heldAnyway = true; }
+        });
+      });
+    });
     // provinces merged into one unit in 2025 typed together ("Lâm Đồng Đắk Nông", "Tây Ninh Long
     // An"): the reader means the unit, whose news names either: one term, as if typed with OR (both
     // were required: 0 articles for "Tây Ninh Long An"); those naming both rank first by their pair
@@ -539,6 +552,10 @@
      "đ/c" found no article). */
   var SLASHED = /(^|[^\p{L}\p{N}\/])(đ\/c|đ\/v|v\/v|k\/g)(?![\p{L}\p{N}\/])/giu;
   var SLASHED_WORDS = { "đ/c": "đồng chí", "đ/v": "đối với", "v/v": "về việc", "k/g": "kính gửi" };
+  var SLASHED_PAIRS = {};  // "dong chi" -> "d c": the pair an article writing "đ/c" has
+  Object.keys(SLASHED_WORDS).forEach(function (short) {
+    SLASHED_PAIRS[tokenize(SLASHED_WORDS[short]).map(fold).join(" ")] = tokenize(short).map(fold).join(" ");
+  });
   function slashed(query) {
     return query.replace(SLASHED, function (all, edge, short) { return edge + SLASHED_WORDS[short.toLowerCase()]; });
   }

@@ -2125,6 +2125,32 @@ def test_the_words_of_a_slashed_abbreviation_find_the_articles_writing_it(tmp_pa
 
 
 @node_only
+def test_a_region_within_its_provinces_is_held_by_their_articles(fixture_index):
+    """A region ("Tây Nguyên", "miền Tây") names no province: required as words it found only the
+    articles writing it ("Tây Nguyên" ranked "… ở Thái Nguyên" first on the bench). The page
+    offers the region's provinces (the manifest's regions, from the registry) as one filter,
+    within which the region's name is held by their articles, as a 2025 unit's is."""
+    manifest = manifest_of(fixture_index)
+    regions = load_registries(ROOT / "content").provinces
+    expected = sorted(p.slug for p in regions if p.region == "Tây Nguyên")
+    assert sorted(s for s, _ in manifest["regions"]["Tây Nguyên"]) == expected and len(expected) == 5
+    within = "+".join(expected)
+    region, plain, provinces = search(fixture_index, "Tây Nguyên", "Tây Nguyên", "", province=within)[0], \
+        search(fixture_index, "Tây Nguyên")[0], search(fixture_index, "", province=within)[0]
+    assert provinces["total"] >= 3 and set(region["ids"]) == set(provinces["ids"]) and region["total"] > plain["total"]
+    # the region's other words stay required ("làm theo Bác Tây Nguyên": those of its provinces
+    # holding "làm theo Bác"); another filter, or the name alone, as before
+    (words,) = search(fixture_index, "làm theo Bác Tây Nguyên", province=within)
+    (others,) = search(fixture_index, "làm theo Bác", province=within)
+    assert words["ids"] == others["ids"] and words["total"] > 0
+    (elsewhere,) = search(fixture_index, "Tây Nguyên", province="lao-cai")
+    assert elsewhere["total"] == len(set(plain["ids"]) & set(search(fixture_index, "", province="lao-cai")[0]["ids"]))
+    (delta,) = search(fixture_index, "miền Tây", province="+".join(sorted(
+        p.slug for p in regions if p.region == "Đồng bằng sông Cửu Long")))
+    assert delta["total"] == 0 and delta["apart"] == []  # no article of theirs here; "miền Tây" not required
+
+
+@node_only
 def test_a_day_of_a_month_without_its_year_is_held_written_day_beside_month(fixture_index):
     """"19/5", "2/9", "30/4" (days readers name events by) counted the articles holding "19" and
     "5" anywhere (1,946 of the 10,000 bench articles, none writing 19/5; "2/9" 3,204 by "9"

@@ -782,3 +782,31 @@ def test_a_filter_of_the_address_the_page_cannot_filter_by_is_dropped(browser, f
         assert pg.input_value("#tinh") == value and f"tinh={value.replace('+', '%2B')}" in pg.url, value
     assert not errors, errors
     context.close()
+
+
+def test_a_region_offers_its_provinces_as_a_filter(browser, fixture_url):
+    """"Tây Nguyên" (a region, no province) found only the articles writing it. The page offers
+    its provinces as one filter; within it, the articles of those provinces are its results (the
+    region's name held by them), and the address keeps the provinces, though the select lists
+    only those with articles."""
+    context = browser.new_context()
+    pg = context.new_page()
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(fixture_url + "tim-kiem/")
+    type_and_wait(pg, "Tây Nguyên")
+    before = results(pg)
+    offer = pg.locator("#search-merged button[data-region='Tây Nguyên']")
+    offer.wait_for()
+    assert "Kon Tum" in pg.text_content("#search-merged") and "Lâm Đồng" in pg.text_content("#search-merged")
+    wanted = offer.get_attribute("data-province")
+    assert set(wanted.split("+")) == {"kon-tum", "gia-lai", "dak-lak", "dak-nong", "lam-dong"}
+    offer.click()
+    pg.wait_for_function("p => new URL(location.href).searchParams.get('tinh') === p", arg=wanted)
+    pg.wait_for_function("() => document.querySelectorAll('#search-results li').length >= 5")
+    pg.wait_for_timeout(300)
+    shown = results(pg)
+    assert len(shown) == 5 and len(shown) > len(before) and LAM_DONG in shown and NHAN_RONG in shown
+    assert pg.input_value("#tinh") == wanted  # kept: a province of the registry, though no option
+    assert not errors, errors
+    context.close()

@@ -525,6 +525,44 @@
     return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates };
   }
 
+  /* The regions of the registry (the manifest's) a query names, by their name or the names
+     readers use ("miền Tây", "Tây Nam Bộ", "ĐBSCL"): [{name, parts: [[slug, name]…], from, to}]
+     (from, to: where in the query). A region names no province: the page offers its provinces as
+     a filter rather than requiring them (which would flood the results). */
+  var REGION_NAMES = { "mien tay": "Đồng bằng sông Cửu Long", "tay nam bo": "Đồng bằng sông Cửu Long",
+                       "dbscl": "Đồng bằng sông Cửu Long", "mien trung": "Bắc Trung Bộ và duyên hải miền Trung" };
+  function regionsIn(query, manifest) {
+    var regions = (manifest && manifest.regions) || {}, text = prepare(query), tokens = tokensOf(text);
+    var folded = tokens.map(function (t) { return t.f; }), out = [];
+    var spellings = Object.keys(regions).map(function (name) { return [tokenize(name).map(fold), name]; });
+    Object.keys(REGION_NAMES).forEach(function (alias) {
+      if (regions[REGION_NAMES[alias]]) spellings.push([alias.split(" "), REGION_NAMES[alias]]);
+    });
+    spellings.sort(function (a, b) { return b[0].length - a[0].length; });  // the longest first
+    var taken = new Uint8Array(folded.length);
+    spellings.forEach(function (sp) {
+      for (var i = 0; i + sp[0].length <= folded.length; i++) {
+        var ok = true;
+        for (var k = 0; ok && k < sp[0].length; k++) ok = !taken[i + k] && folded[i + k] === sp[0][k];
+        if (!ok) continue;
+        for (k = 0; k < sp[0].length; k++) taken[i + k] = 1;
+        if (!out.some(function (r) { return r.name === sp[1]; })) {
+          out.push({ name: sp[1], parts: regions[sp[1]], from: tokens[i].s, to: tokens[i + sp[0].length - 1].e });
+        }
+      }
+    });
+    return out;
+  }
+  /* The query without the name of the region whose provinces are the province filter. */
+  function withinRegion(query, province, manifest) {
+    if (!province) return query;
+    var within = province.split("+").sort().join("+"), text = prepare(query);
+    var region = regionsIn(text, manifest).filter(function (r) {
+      return r.parts.map(function (p) { return p[0]; }).sort().join("+") === within;
+    })[0];
+    return region ? text.slice(0, region.from) + " " + text.slice(region.to) : query;
+  }
+
   /* The 2025 unit a province joined (its slug: "lam-dong" for "dak-nong"), or undefined. */
   function unitOf(manifest, slug) {
     var merged = (manifest && manifest.merged) || {};
@@ -1308,6 +1346,9 @@
       });
     }
     return this.ready().then(function (m) {
+      // a region's name within its provinces (the offer's filter: "Tây Nguyên" within its five):
+      // held by the filter's articles, as a 2025 unit's name is within its provinces
+      query = withinRegion(query, filters.province, m);
       var q = plan(query, self, open, !filters.written, !!filters.loose);
       var filtered = filters.province || filters.directive || filters.year;
       if (q.empty && !filtered) return { ids: [], approx: [], empty: true, q: q };
@@ -2351,17 +2392,18 @@
 
     /* Whether a filter's value (of the address, or a merger offer's button) is one the page
        filters by: an option the page was built with, or, for the province, provinces each one of
-       those or one of a 2025 unit (the merger offer names them; the select lists only the
-       provinces with articles). A slug no province has, or hostile text, is none. */
+       those or one of the registry's (the offers of a 2025 unit or a region name them; the select
+       lists only the provinces with articles). A slug no province has, or hostile text, is none. */
     function known(k, value) {
       var listed = function (v) {
         return Array.prototype.some.call(selects[k].options, function (o) { return o.value === v && !o.hasAttribute("data-added"); });
       };
       if (listed(value)) return true;
       if (k !== "province") return false;
-      var units = (engine.manifest && engine.manifest.merged) || {}, parts = new Set();
-      Object.keys(units).forEach(function (u) { units[u].parts.forEach(function (p) { parts.add(p[0]); }); });
-      return value.split("+").every(function (slug) { return listed(slug) || parts.has(slug); });
+      var provinces = new Set(((engine.manifest && engine.manifest.names) || []).filter(function (n) {
+        return n[1].indexOf("~p:") === 0;
+      }).map(function (n) { return n[1].slice(3); }));
+      return value.split("+").every(function (slug) { return listed(slug) || provinces.has(slug); });
     }
 
     /* The filters of the address the page can't filter by, dropped from the selects and from the
@@ -2528,6 +2570,28 @@
           b.setAttribute("data-province", choice[0]);
           buttons.appendChild(b);
         });
+        merged.appendChild(buttons);
+        merged.hidden = false;
+      });
+      // a region ("Tây Nguyên", "miền Tây"): its provinces offered as one filter, within which its
+      // name is held by their articles (required as words, it found only those writing it)
+      regionsIn(input.value, engine.manifest).forEach(function (region) {
+        var label = document.createElement("p");
+        label.textContent = region.name + " gồm " + region.parts.length + " tỉnh, thành phố: " +
+          region.parts.map(function (p) { return p[1]; }).join(", ") + ". Lọc theo:";
+        merged.appendChild(label);
+        var buttons = document.createElement("p");
+        buttons.className = "search-merged-choices";
+        var all = region.parts.map(function (p) { return p[0]; }).join("+");
+        var b = button("Cả " + region.parts.length + " tỉnh, thành phố", function () {
+          if (selects.province) choose(selects.province, all);
+          if (filterBox) filterBox.open = true;
+          if (selects.province) selects.province.focus();
+          run(true);
+        });
+        b.setAttribute("data-province", all);
+        b.setAttribute("data-region", region.name);
+        buttons.appendChild(b);
         merged.appendChild(buttons);
         merged.hidden = false;
       });

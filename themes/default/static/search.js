@@ -576,6 +576,7 @@
   /* A date written in words ("ngày 12 tháng 3", "mùng 2 tháng 9", "15 tháng 5 năm 2016"), as its
      digits are typed ("ngày 12/3", "mùng 2/9", "15/5/2016"), which the rules of days and months read:
      with "ngày" (or "mùng", "mồng") before it or its year after it ("15 tháng 5" alone may be a count of months). */
+  var DAY_MONTH_NAME = /([0-9]{1,2})(\s+)(th\u00e1ng|thang)(\s+)(m\u01b0\u1eddi\s+m\u1ed9t|m\u01b0\u1eddi\s+hai|muoi\s+mot|muoi\s+hai|\p{L}+)(?![\p{L}\p{N}])/giu;
   var DATE_WORDS = /(^|[^\p{L}\p{N}])(?:(\p{L}+)\s+)?([0-9]{1,2})\s+(\p{L}+)\s+([0-9]{1,2})(?:\s+(\p{L}+)\s+((?:19|20)[0-9]{2}))?(?![\p{L}\p{N}])/gu;
   /* The kinds of the registries' directives in English before a number ("Directive 05",
      "Resolution No. 04-NQ/TW", as the English press writes them): the Vietnamese kind, which the
@@ -611,7 +612,16 @@
   var DAY_WORDS = /^(ngay|mung|mong)$/;  // "ngày 12", "mùng 2", "mồng 2"
   var DAY_LEADS = ["ngay", "mung", "mong"];
   function dateWords(query) {
-    return prepare(query).replace(DATE_WORDS, function (all, edge, lead, day, month, m, yearWord, year) {
+    // a month in words after a day ("ngày 30 tháng Tư", "mùng 2 tháng Chín năm 1945"): its number,
+    // read below as the date typed in digits is (it stayed words, "tư" and "chín" required)
+    var named = prepare(query).replace(DAY_MONTH_NAME, function (all, day, space, month, gap, name) {
+      var typed = name.toLowerCase().replace(/\s+/g, " "), f = fold(typed);
+      var n = f === "muoi mot" ? 11 : f === "muoi hai" ? 12 : typed.indexOf(" ") > 0 ? 0 :
+        MONTH_NAMES[typed] || (typed === f ? MONTH_NAMES[" " + f] : 0);
+      if (!n || f === "nam" || f === "mot") return all;  // "2 tháng năm 2020", "2 tháng một lần"
+      return day + space + month + gap + n;
+    });
+    return named.replace(DATE_WORDS, function (all, edge, lead, day, month, m, yearWord, year) {
       var dated = lead !== undefined && DAY_WORDS.test(fold(lead)), yeared = yearWord !== undefined && fold(yearWord) === "nam";
       if (fold(month) !== "thang" || !(dated || yeared)) return all;
       return edge + (lead !== undefined ? lead + " " : "") + day + "/" + m +
@@ -655,7 +665,7 @@
      date other than its year: the month, the day, "tháng": not required, as a year's month is
      what they say)}]. */
   var DATES = [
-    [/(?:^|[^a-z0-9])(?:(ngay)\s+)?([0-9]{1,2})\s*[\/.-]\s*([0-9]{1,2})\s*[\/.-]\s*((?:19|20)[0-9]{2})(?![0-9])/g, 3, 4, 2],
+    [/(?:^|[^a-z0-9])(?:(ngay|mung|mong)\s+)?([0-9]{1,2})\s*[\/.-]\s*([0-9]{1,2})\s*[\/.-]\s*((?:19|20)[0-9]{2})(?![0-9])/g, 3, 4, 2],
     [/(?:^|[^a-z0-9])(?:(thang)\s+)?([0-9]{1,2})\s*[\/.-]\s*((?:19|20)[0-9]{2})(?![0-9])/g, 2, 3, 0],
     [/(?:^|[^a-z0-9])(thang)\s+([0-9]{1,2})\s+(?:(nam)\s+)?((?:19|20)[0-9]{2})(?![0-9])/g, 2, 4, 0]];
   function monthsOf(query) {
@@ -667,7 +677,7 @@
         if (month < 1 || month > 12 || day < 1 || day > 31) continue;
         if (out.some(function (d) { return d.year === year && d.month === month; })) continue;
         var loose = [m[rule[1]]].concat(rule[3] ? [m[rule[3]]] : []).concat(m.slice(1).filter(function (x) {
-          return x === "thang" || x === "ngay" || x === "nam";
+          return x === "thang" || x === "nam" || DAY_WORDS.test(x);  // "mùng 2/9/1945" as "ngày 2/9/1945"
         }));
         var days = !rule[3] ? [] : [String(day)].concat(day < 10 ? ["0" + day] : []);
         var months = [String(month)].concat(month < 10 ? ["0" + month] : []);
@@ -1889,7 +1899,10 @@
       t.df = Math.min(df, N);
     });
     var needed = terms.filter(function (t) { return !t.stop; });
-    if (!needed.length) needed = terms;  // a query of common words only: all of them count
+    // a query of common words only: all of them count, but the word before a date ("mùng" of
+    // "mùng 2/9", which no article may write: it found nothing where "ngày 2/9" found the day)
+    if (!needed.length) needed = terms.filter(function (t) { return !(t.word && t.word.date && DAY_WORDS.test(t.word.key)); });
+    if (!needed.length) needed = terms;
     // An article holding only a number of the query ("19" of "COVID-19") is no approximate result.
     var number = function (t) { return t.word && /^[0-9]+$/.test(romanValue(t.word.key) ? "0" : t.word.key); };
     var weak = needed.some(function (t) { return !number(t); }) ? new Set(needed.filter(number)) : new Set();

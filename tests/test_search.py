@@ -32,6 +32,7 @@ from generator.search.text import (P, TONE_STEP, has_diacritics, html_blocks, ht
 from generator.search.vocab import SEP, Table, Vocab, batch_text
 from generator.taxonomy import load_registries
 from generator.vietnamese import fold as vi_fold
+from generator.vietnamese import sort_key as vi_sort_key
 from generator.vietnamese import term_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -2134,6 +2135,8 @@ def test_a_region_within_its_provinces_is_held_by_their_articles(fixture_index):
     regions = load_registries(ROOT / "content").provinces
     expected = sorted(p.slug for p in regions if p.region == "Tây Nguyên")
     assert sorted(s for s, _ in manifest["regions"]["Tây Nguyên"]) == expected and len(expected) == 5
+    for members in manifest["regions"].values():  # listed in Vietnamese order (Đắk Lắk before Gia Lai)
+        assert [n for _, n in members] == sorted((n for _, n in members), key=vi_sort_key)
     within = "+".join(expected)
     region, plain, provinces = search(fixture_index, "Tây Nguyên", "Tây Nguyên", "", province=within)[0], \
         search(fixture_index, "Tây Nguyên")[0], search(fixture_index, "", province=within)[0]

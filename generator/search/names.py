@@ -100,11 +100,13 @@ def merged_units(provinces) -> dict[str, dict]:
 def regions_of(provinces) -> dict[str, list]:
     """The regions of the registry and their provinces: {"Tây Nguyên": [[slug, name], …]}, for
     the search page's offer of a region's provinces as a filter (a region names no province)."""
+    from ..vietnamese import sort_key
     out: dict[str, list] = {}
     for province in provinces:
         if province.region:
             out.setdefault(province.region, []).append([province.slug, province.name])
-    return {region: sorted(members) for region, members in sorted(out.items())}
+    # in Vietnamese alphabetical order, as the page lists them (Đắk Lắk before Gia Lai)
+    return {region: sorted(members, key=lambda m: sort_key(m[1])) for region, members in sorted(out.items())}
 
 
 def _trie_regex(words) -> str:

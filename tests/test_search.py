@@ -2175,6 +2175,22 @@ def test_a_day_with_its_month_in_words_is_read_as_the_date(tmp_path):
 
 
 @node_only
+def test_the_articles_of_a_regions_provinces_rank_first(tmp_path):
+    """"Tây Nguyên" ranked "… ở Thái Nguyên" first on the bench (by "Nguyên" in its title), and
+    any article writing the region's name by its date: the articles of the region's provinces (by
+    their front matter) now come first among those writing it."""
+    text = "Hội nghị các tỉnh Tây Nguyên và Thái Nguyên, Nguyên Bình trao đổi kinh nghiệm Tây Nguyên."
+    data = site_with_texts(tmp_path, [("hoc-tap-lam-theo-bac-o-lao-cai", text),
+                                      ("phat-huy-vai-tro-neu-guong-cua-can-bo-dang-vien-tai-lai-chau", text),
+                                      ("lam-dong-neu-cao-dao-duc-cong-vu", "Hội nghị các tỉnh Tây Nguyên.")])
+    (region,), (within,) = search(data, "Tây Nguyên"), search(data, "Tây Nguyên", province="lam-dong")
+    found = region["titles"][:region["total"]]
+    assert set(found) == {NHAN_RONG, LAM_DONG, O_LAO_CAI, LAI_CHAU}
+    assert set(found[:2]) == {NHAN_RONG, LAM_DONG}, found  # Đắk Nông's and Lâm Đồng's
+    assert within["titles"][:within["total"]] == [LAM_DONG]
+
+
+@node_only
 def test_a_day_of_a_month_without_its_year_is_held_written_day_beside_month(fixture_index):
     """"19/5", "2/9", "30/4" (days readers name events by) counted the articles holding "19" and
     "5" anywhere (1,946 of the 10,000 bench articles, none writing 19/5; "2/9" 3,204 by "9"

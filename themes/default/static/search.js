@@ -1370,6 +1370,12 @@
         keys.push({ key: k });
       });
       q.names.forEach(function (n) { keys.push({ key: n.key }); });
+      // a region named ("Tây Nguyên"): the articles of its provinces rank first ("… ở Thái Nguyên"
+      // did, by "Nguyên" in its title)
+      q.regional = filters.province ? [] : [].concat.apply([], regionsIn(query, m).map(function (r) {
+        return r.parts.map(function (p) { return "~p:" + p[0]; });
+      }));
+      q.regional.forEach(function (k) { keys.push({ key: k }); });
       q.pairs.forEach(function (p) {
         if (!p.skipped) [p.key].concat(p.alts || []).forEach(function (k) { keys.push({ key: k, pair: true }); });
       });
@@ -2021,8 +2027,14 @@
       else if (strong[d] > 0) approx.push(d);
     }
     // The whole query close together first (pairs of it found), in the title before the text.
+    var regional = new Uint8Array(N);  // of a province of the region named, by its front matter
+    (q.regional || []).forEach(function (key) {
+      (found.get(key) || []).forEach(function (p) {
+        for (var i = 0; i < p.ids.length; i++) if (p.vals[i] & 4) regional[p.ids[i]] = 1;
+      });
+    });
     var order = function (a, b) {
-      return (pairHits[b] - pairHits[a]) || (titlePairs[b] - titlePairs[a]) || (hits[b] - hits[a]) ||
+      return (pairHits[b] - pairHits[a]) || (titlePairs[b] - titlePairs[a]) || (regional[b] - regional[a]) || (hits[b] - hits[a]) ||
         (exact[b] - exact[a]) || (all[b] - all[a]) || (score[b] - score[a]) || (b - a);
     };
     if (!browsing) {

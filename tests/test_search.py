@@ -2148,6 +2148,9 @@ def test_a_region_within_its_provinces_is_held_by_their_articles(fixture_index):
     assert words["ids"] == others["ids"] and words["total"] > 0
     (elsewhere,) = search(fixture_index, "Tây Nguyên", province="lao-cai")
     assert elsewhere["total"] == len(set(plain["ids"]) & set(search(fixture_index, "", province="lao-cai")[0]["ids"]))
+    # a name typed beside the region's is no name with it ("Bác Tây" was required: nothing found)
+    (beside,) = search(fixture_index, "làm theo Bác Tây Nguyên")
+    assert beside["apart"] == [] and beside["total"] > 0 and beside["total"] == plain["total"]
     (delta,) = search(fixture_index, "miền Tây", province="+".join(sorted(
         p.slug for p in regions if p.region == "Đồng bằng sông Cửu Long")))
     assert delta["total"] == 0 and delta["apart"] == []  # no article of theirs here; "miền Tây" not required

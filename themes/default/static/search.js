@@ -358,6 +358,7 @@
           // syllables apart are other words): held together, or only in part; a word typed twice
           // with its marks ("Bác Bác") is no name ("tien tien" may be tiên tiến)
           if (!run.phrase && owner[i] < 0 && owner[i - 1] < 0 && !(tokens[i].exact && tokens[i - 1].tone === tokens[i].tone) &&
+              !regionEdge(folded, i, index.manifest) &&
               ((!shouting && titled(tokens[i - 1]) && titled(tokens[i])) || (r === 0 && i === pairAt && cased !== false))) {
             pairs.filter(function (p) { return p.key === key; })[0].name = true;
           }
@@ -552,6 +553,17 @@
       }
     });
     return out;
+  }
+  /* Whether a region's name starts at token i of folded, or ends just before it: the pair across
+     that edge is no name ("làm theo Bác Tây Nguyên" required "Bác Tây": nothing found). */
+  function regionEdge(folded, i, manifest) {
+    var regions = (manifest && manifest.regions) || {};
+    var seqs = Object.keys(regions).map(function (name) { return tokenize(name).map(fold); }).concat(
+      Object.keys(REGION_NAMES).filter(function (a) { return regions[REGION_NAMES[a]]; }).map(function (a) { return a.split(" "); }));
+    return seqs.some(function (seq) {
+      var at = function (from) { return from >= 0 && seq.every(function (f, k) { return folded[from + k] === f; }); };
+      return at(i) || at(i - seq.length);
+    });
   }
   /* The query without the name of the region whose provinces are the province filter. */
   function withinRegion(query, province, manifest) {

@@ -2211,6 +2211,21 @@ def test_the_word_before_a_year_is_not_required(tmp_path):
 
 
 @node_only
+def test_a_dash_before_a_quoted_phrase_leaves_out_the_phrase(fixture_index):
+    """'bác -"tiền bạc"' required the phrase «tiền bạc» (the dash a character of nothing): the
+    opposite of what web search engines read. A dash before a quoted phrase leaves out the
+    articles holding the phrase; a dash inside the quotes is as before."""
+    minus, plain, phrase, name, named, word, words = search(
+        fixture_index, 'bác -"tiền bạc"', "bác", '"tiền bạc"', 'bác -"Lào Cai"', '"Lào Cai"', 'bác -"lao"', "bác -lao")
+    assert phrase["total"] > 0 and named["total"] > 0
+    assert set(minus["ids"]) == set(plain["ids"]) - set(phrase["ids"]) and minus["total"] < plain["total"]
+    assert set(name["ids"]) == set(plain["ids"]) - set(named["ids"])
+    assert set(word["ids"]) == set(words["ids"])
+    (inside,) = search(fixture_index, 'bác "-tiền bạc"')
+    assert set(inside["ids"]) == set(search(fixture_index, 'bác "tiền bạc"')[0]["ids"])
+
+
+@node_only
 def test_a_day_of_a_month_without_its_year_is_held_written_day_beside_month(fixture_index):
     """"19/5", "2/9", "30/4" (days readers name events by) counted the articles holding "19" and
     "5" anywhere (1,946 of the 10,000 bench articles, none writing 19/5; "2/9" 3,204 by "9"

@@ -1321,7 +1321,18 @@
       tokens = tokensOf(text);
       spans = findNames(tokens.map(function (t) { return t.f; }), byFirst);
     }
-    var parts = text.split(QUOTES), offset = 0;
+    var parts = text.split(QUOTES), offset = 0, dropped = new Set();
+    // a dash before a quoted phrase (-"Lai Châu", as web search engines read it) leaves out the
+    // articles holding the phrase (it was a phrase to hold: the opposite)
+    for (var q = 1; q < parts.length - 1; q += 2) {
+      var words = tokenize(parts[q]).map(fold);
+      if (!/(^|\s)-$/.test(parts[q - 1]) || !words.length) continue;
+      var keys = [];
+      for (var k = 1; k < words.length; k++) keys.push(words[k - 1] + " " + words[k]);
+      without.push(keys.length ? { pairs: keys, last: false }
+                               : { key: words[0], tone: toneKey(tokenize(parts[q])[0]), exact: hasDiacritics(parts[q]), last: false });
+      dropped.add(q);
+    }
     // a dash inside a name of the registries is no operator ("Bà Rịa -Vũng Tàu")
     var inName = function (from) {
       var k = tokens.findIndex(function (t) { return t.s === from; });
@@ -1330,6 +1341,8 @@
     var rest = parts.map(function (part, i) {
       var base = offset;
       offset += part.length + 1;
+      if (dropped.has(i)) return "";
+      if (dropped.has(i + 1)) part = part.slice(0, -1);  // the dash before a phrase left out
       return i % 2 ? part : part.replace(OPERATOR, function (all, space, word, at, whole) {
         if (word && inName(base + at + all.indexOf("-") + 1)) return all;
         if (word) {
@@ -1341,7 +1354,9 @@
     });
     // the quotes kept as typed: rebuild with the marks the query had between its parts
     var marks = text.match(new RegExp(QUOTES.source, "g")) || [], out = rest[0];
-    for (var i = 1; i < rest.length; i++) out += marks[i - 1] + rest[i];
+    for (var i = 1; i < rest.length; i++) {
+      out += (dropped.has(i) || dropped.has(i - 1) ? " " : marks[i - 1]) + rest[i];  // a phrase left out: no quotes
+    }
     if (!tokenize(out).length || out === typed) return { query: query, without: [] };
     return { query: out, without: without };
   }
@@ -1360,9 +1375,18 @@
       var without = ops.without.filter(function (w) { return !(light && open && w.last); });
       return this.find(ops.query, filters, open, light, asTyped).then(function (result) {
         if (!without.length) return result;
-        return self.lookup(without.map(function (w) { return { key: w.key }; })).then(function (found) {
+        var keys = [];
+        without.forEach(function (w) {
+          if (w.pairs) w.pairs.forEach(function (k) { keys.push({ key: k, pair: true }); });
+          else keys.push({ key: w.key });
+        });
+        return self.lookup(keys).then(function (found) {
           var out = new Set();
           without.forEach(function (w) {
+            if (w.pairs) {  // a phrase: the articles holding each of its pairs
+              allPairs(found, w.pairs).ids.forEach(function (d) { out.add(d); });
+              return;
+            }
             (found.get(w.key) || []).forEach(function (p) {
               if (!w.exact || p.variant === w.tone) p.ids.forEach(function (d) { out.add(d); });
             });

@@ -2226,6 +2226,17 @@ def test_a_dash_before_a_quoted_phrase_leaves_out_the_phrase(fixture_index):
 
 
 @node_only
+def test_a_dash_before_a_year_after_a_word_leaves_out_that_year(fixture_index):
+    """"bác -2023" required 2023 (the dash was read as a range's, "2017 -2020"): it counted the
+    articles of 2023. A dash before a number after a word leaves out the articles holding it, and
+    for a year those of that year; after a number it is still a range's."""
+    minus, plain, year = search(fixture_index, "bác -2023", "bác", "2023")
+    assert year["total"] > 0 and set(minus["ids"]) == set(plain["ids"]) - set(year["ids"]) and minus["total"] > 0
+    ranged, both = search(fixture_index, "2016 -2018", "2016 2018")
+    assert ranged["ids"] == both["ids"]
+
+
+@node_only
 def test_a_day_of_a_month_without_its_year_is_held_written_day_beside_month(fixture_index):
     """"19/5", "2/9", "30/4" (days readers name events by) counted the articles holding "19" and
     "5" anywhere (1,946 of the 10,000 bench articles, none writing 19/5; "2/9" 3,204 by "9"

@@ -1302,8 +1302,11 @@
      words: "site:example.org" (this is one site) is left out, and "-word" (a dash after a space,
      before a letter: not "Bà Rịa - Vũng Tàu", "COVID-19", "2017 -2020") leaves out the articles
      holding that word (by its spelling when typed with marks, else folded), or before a name of
-     the registries of two words or more ("-Lào Cai") the articles naming it.
+     the registries of two words or more ("-Lào Cai") the articles naming it, before a quoted
+     phrase those holding it, before a number after a word ("Lai Châu -2023") those holding it
+     (a year: and those of that year).
      {query without them, without: [{key, tone, exact, name}]}. */
+  var MINUS_NUMBER = /(^|\s)-([0-9]+)(?=\s|$)/g;
   var OPERATOR = /(^|\s)(?:site:\S*|-(\p{L}[\p{L}\p{N}]*))(?=\s|$)/giu;
   function operators(query, byFirst) {
     var typed = prepare(query), text = typed, without = [];
@@ -1343,6 +1346,16 @@
       offset += part.length + 1;
       if (dropped.has(i)) return "";
       if (dropped.has(i + 1)) part = part.slice(0, -1);  // the dash before a phrase left out
+      if (!(i % 2)) {
+        // "-2023" after a word (not "2017 -2020", a range): leaves out the articles holding that
+        // number, and for a year those of that year ("Lai Châu -2023" was "Lai Châu 2023")
+        part = part.replace(MINUS_NUMBER, function (all, space, number, at, whole) {
+          if (/[0-9]$/.test(whole.slice(0, at).trim()) || !whole.slice(0, at).trim()) return all;
+          without.push({ key: number, year: YEAR.test(number),
+                         last: i === parts.length - 1 && at + all.length === whole.length });
+          return space;
+        });
+      }
       return i % 2 ? part : part.replace(OPERATOR, function (all, space, word, at, whole) {
         if (word && inName(base + at + all.indexOf("-") + 1)) return all;
         if (word) {
@@ -1390,6 +1403,8 @@
             (found.get(w.key) || []).forEach(function (p) {
               if (!w.exact || p.variant === w.tone) p.ids.forEach(function (d) { out.add(d); });
             });
+            var span = w.year && self.manifest.years[w.key];
+            if (span) for (var d = span[0]; d < span[1]; d++) out.add(d);
           });
           var keep = function (d) { return !out.has(d); };
           result.ids = result.ids.filter(keep);

@@ -2237,6 +2237,22 @@ def test_a_dash_before_a_year_after_a_word_leaves_out_that_year(fixture_index):
 
 
 @node_only
+def test_a_month_in_words_before_a_year_is_that_month(tmp_path):
+    """"tháng Ba năm 2018" required "ba" anywhere: an article of March 2018 not writing it was left
+    out, where "tháng 3/2018" finds the articles of that month. The month in words before a year
+    is read as its number."""
+    root = site_copy(tmp_path)
+    (root / "content" / "articles" / "hoi-nghi-thang-3.md").write_text(
+        '---\ntitle: "Hội nghị sơ kết"\ndate: 2018-03-10T08:00:00+07:00\nsummary: "Sơ kết học tập."\n'
+        'province: ["Lào Cai"]\n---\n\nCán bộ học tập tấm gương đạo đức.\n', encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+    march, spaced, typed = search(data, "tháng Ba năm 2018", "tháng ba 2018", "tháng 3/2018")
+    assert "Hội nghị sơ kết" in typed["titles"][:typed["total"]]
+    assert set(march["ids"]) == set(typed["ids"]) == set(spaced["ids"])
+
+
+@node_only
 def test_a_day_of_a_month_without_its_year_is_held_written_day_beside_month(fixture_index):
     """"19/5", "2/9", "30/4" (days readers name events by) counted the articles holding "19" and
     "5" anywhere (1,946 of the 10,000 bench articles, none writing 19/5; "2/9" 3,204 by "9"

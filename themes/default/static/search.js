@@ -596,6 +596,7 @@
      digits are typed ("ngày 12/3", "mùng 2/9", "15/5/2016"), which the rules of days and months read:
      with "ngày" (or "mùng", "mồng") before it or its year after it ("15 tháng 5" alone may be a count of months). */
   var DAY_MONTH_NAME = /([0-9]{1,2})(\s+)(th\u00e1ng|thang)(\s+)(m\u01b0\u1eddi\s+m\u1ed9t|m\u01b0\u1eddi\s+hai|muoi\s+mot|muoi\s+hai|\p{L}+)(?![\p{L}\p{N}])/giu;
+  var MONTH_NAME_YEAR = /(th\u00e1ng|thang)(\s+)(m\u01b0\u1eddi\s+m\u1ed9t|m\u01b0\u1eddi\s+hai|muoi\s+mot|muoi\s+hai|\p{L}+)(\s+(?:n\u0103m|nam)\s+|\s*[\/-]\s*|\s+)((?:19|20)[0-9]{2})(?![\p{L}\p{N}])/giu;
   var DATE_WORDS = /(^|[^\p{L}\p{N}])(?:(\p{L}+)\s+)?([0-9]{1,2})\s+(\p{L}+)\s+([0-9]{1,2})(?:\s+(\p{L}+)\s+((?:19|20)[0-9]{2}))?(?![\p{L}\p{N}])/gu;
   /* The kinds of the registries' directives in English before a number ("Directive 05",
      "Resolution No. 04-NQ/TW", as the English press writes them): the Vietnamese kind, which the
@@ -639,6 +640,13 @@
         MONTH_NAMES[typed] || (typed === f ? MONTH_NAMES[" " + f] : 0);
       if (!n || f === "nam" || f === "mot") return all;  // "2 tháng năm 2020", "2 tháng một lần"
       return day + space + month + gap + n;
+    });
+    // and before a year ("tháng Ba năm 2018", "tháng Chạp 2020"): the month of that year
+    named = named.replace(MONTH_NAME_YEAR, function (all, month, gap, name, sep, year) {
+      var typed = name.toLowerCase().replace(/\s+/g, " "), f = fold(typed);
+      var n = f === "muoi mot" ? 11 : f === "muoi hai" ? 12 : typed.indexOf(" ") > 0 ? 0 :
+        MONTH_NAMES[typed] || (typed === f ? MONTH_NAMES[" " + f] : 0);
+      return n && f !== "nam" ? month + gap + n + sep + year : all;
     });
     return named.replace(DATE_WORDS, function (all, edge, lead, day, month, m, yearWord, year) {
       var dated = lead !== undefined && DAY_WORDS.test(fold(lead)), yeared = yearWord !== undefined && fold(yearWord) === "nam";

@@ -671,7 +671,11 @@
     "nhu nao", "o dau", "tai dau", "khi nao", "luc nao", "bao gio", "bao nhieu", "tai sao", "vi sao",
     "gom nhung gi", "co nhung gi", "cho toi hoi", "cho minh hoi", "cho em hoi", "cho hoi", "xin hoi",
     "tim bai ve", "tim bai viet ve", "tim cac bai ve", "tim cac bai viet ve", "tim tin ve", "thong tin ve",
-    "bai viet ve", "cho toi biet", "hay cho biet", "nao", "ai la"].map(function (f) { return f.split(" "); });
+    "bai viet ve", "cho toi biet", "hay cho biet", "nao", "ai la",
+    // what readers type into a search box about the news itself ("tin mới nhất về Lai Châu",
+    // "các bài về …", "tìm kiếm …"): no words an article holds
+    "tin moi nhat ve", "tin moi nhat", "moi nhat", "tin tuc ve", "tin tuc", "cac bai ve", "cac bai viet ve",
+    "tim kiem", "tin ve"].map(function (f) { return f.split(" "); });
 
   /* [start, end) of the fillers in folded tokens, longest first, not overlapping. */
   function fillerSpans(folded) {

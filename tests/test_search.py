@@ -2257,7 +2257,7 @@ def test_the_words_readers_type_about_the_news_itself_are_not_required(fixture_i
     """"tin mới nhất về Lào Cai", "các bài về Lai Châu", "tìm kiếm tiền bạc", "Lào Cai tin tức"
     required "tin", "mới", "nhất", "các", "bài", "tìm", "kiếm", "tức" (on the bench 2,666 of the
     5,301 articles naming Lai Châu for the first). They are asked around the words, as "là gì"
-    is; typed alone they are searched."""
+    is; typed alone they are searched. "mới nhất" lists the newest first."""
     cases = {"tin mới nhất về Lào Cai": "Lào Cai", "các bài về Lai Châu": "Lai Châu",
              "tìm kiếm tiền bạc": "tiền bạc", "Lào Cai tin tức": "Lào Cai", "Lai Châu mới nhất": "Lai Châu"}
     found = search(fixture_index, *cases, *cases.values())
@@ -2265,6 +2265,9 @@ def test_the_words_readers_type_about_the_news_itself_are_not_required(fixture_i
         assert plain["total"] > 0 and set(r["ids"]) == set(plain["ids"]) and r["approxTotal"] == plain["approxTotal"], r["q"]
     (alone,) = search(fixture_index, "tìm kiếm")
     assert not alone["empty"] and not alone["begun"]  # searched as typed
+    # "mới nhất" asked: the newest first (ids are oldest first), not the closest match first
+    newest, closest = search(fixture_index, "tin mới nhất về làm theo Bác", "làm theo Bác")
+    assert newest["ids"] == sorted(closest["ids"], reverse=True) != closest["ids"]
 
 
 @node_only

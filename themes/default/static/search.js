@@ -530,7 +530,10 @@
       if (first) { n.either = first.either = first.either || n.either || first; n.merged = first.merged = unit; }
       else byUnit.set(unit, n);
     });
-    return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates };
+    var newest = runs.some(function (run) {
+      return !run.phrase && / moi nhat /.test(" " + run.tokens.map(function (t) { return fold(t.text || t); }).join(" ") + " ");
+    });
+    return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates, newest: newest };
   }
 
   /* The regions of the registry (the manifest's) a query names, by their name or the names
@@ -2108,7 +2111,8 @@
         (exact[b] - exact[a]) || (all[b] - all[a]) || (score[b] - score[a]) || (b - a);
     };
     if (!browsing) {
-      ids.sort(order);
+      // "mới nhất" asked ("tin mới nhất về Lai Châu"): the newest first, not the closest match
+      ids.sort(q.newest ? function (a, b) { return b - a; } : order);
       approx.sort(order);
     }
     var pairLists = [];

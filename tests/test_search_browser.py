@@ -745,3 +745,68 @@ def test_with_a_phones_keyboard_open_the_first_result_shows_under_the_box(browse
     assert seen["first"][0] >= seen["box"][1] and seen["first"][0] + 40 <= seen["height"], seen  # two lines' room
     if height == 700:
         assert seen["y"] == 0, seen
+
+
+def test_a_filter_of_the_address_the_page_cannot_filter_by_is_dropped(browser, fixture_url):
+    """"?tinh=bogus" (a slug no province has, or hostile text, from a hand-edited or broken link)
+    was added to the province select and kept in the address: the page filtered by it and found
+    nothing. Such a filter is dropped from the select and the address, and the query searched
+    without it; the provinces of a 2025 unit, which the select lists only when they have articles
+    (the merger offer's buttons), are kept, alone or joined."""
+    context = browser.new_context()
+    pg = context.new_page()
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    query = "làm theo Bác"
+    pg.goto(fixture_url + "tim-kiem/")
+    wanted = type_and_wait(pg, query) is not None and results(pg)
+    assert wanted
+    for search in ("tinh=khong-co-tinh-nay", "tinh=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+                   "tinh=lam-dong%2Bkhong-co", "nam=1800", "van-ban=bogus"):
+        pg.goto(fixture_url + "tim-kiem/?q=l%C3%A0m+theo+B%C3%A1c&" + search)
+        wait_for_results(pg, query)
+        pg.wait_for_function("() => !/[?&](tinh|nam|van-ban)=/.test(location.search)")
+        assert pg.input_value("#tinh") == pg.input_value("#nam") == pg.input_value("#van-ban") == "", search
+        assert pg.locator("#tinh option[data-added]").count() == 0, search
+        assert results(pg) == wanted, search
+    # only such a filter, no query: the blank page, its tips shown
+    pg.goto(fixture_url + "tim-kiem/?tinh=khong-co-tinh-nay")
+    pg.wait_for_function("() => !/[?&]tinh=/.test(location.search)")
+    pg.wait_for_timeout(200)
+    assert pg.input_value("#tinh") == "" and results(pg) == [] and pg.text_content("#search-status") == ""
+    # a province of a 2025 unit with no article (not in the select), alone or with others: kept
+    for value in ("binh-thuan", "lam-dong+binh-thuan+dak-nong"):
+        pg.goto(fixture_url + "tim-kiem/?q=l%C3%A0m+theo+B%C3%A1c&tinh=" + value.replace("+", "%2B"))
+        pg.wait_for_function("() => document.querySelector('#search-status').textContent !== ''")
+        pg.wait_for_timeout(300)
+        assert pg.input_value("#tinh") == value and f"tinh={value.replace('+', '%2B')}" in pg.url, value
+    assert not errors, errors
+    context.close()
+
+
+def test_a_region_offers_its_provinces_as_a_filter(browser, fixture_url):
+    """"Tây Nguyên" (a region, no province) found only the articles writing it. The page offers
+    its provinces as one filter; within it, the articles of those provinces are its results (the
+    region's name held by them), and the address keeps the provinces, though the select lists
+    only those with articles."""
+    context = browser.new_context()
+    pg = context.new_page()
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(fixture_url + "tim-kiem/")
+    type_and_wait(pg, "Tây Nguyên")
+    before = results(pg)
+    offer = pg.locator("#search-merged button[data-region='Tây Nguyên']")
+    offer.wait_for()
+    assert "Kon Tum" in pg.text_content("#search-merged") and "Lâm Đồng" in pg.text_content("#search-merged")
+    wanted = offer.get_attribute("data-province")
+    assert set(wanted.split("+")) == {"kon-tum", "gia-lai", "dak-lak", "dak-nong", "lam-dong"}
+    offer.click()
+    pg.wait_for_function("p => new URL(location.href).searchParams.get('tinh') === p", arg=wanted)
+    pg.wait_for_function("() => document.querySelectorAll('#search-results li').length >= 5")
+    pg.wait_for_timeout(300)
+    shown = results(pg)
+    assert len(shown) == 5 and len(shown) > len(before) and LAM_DONG in shown and NHAN_RONG in shown
+    assert pg.input_value("#tinh") == wanted  # kept: a province of the registry, though no option
+    assert not errors, errors
+    context.close()

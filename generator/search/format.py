@@ -189,6 +189,7 @@ def manifest_bytes(count: int, version: str, shards: list[str], years: dict[int,
         "months": {str(y): list(r) for y, r in sorted((months or {}).items())},
         "names": names.export(),
         "merged": names.merged,
+        "regions": names.regions,
         "common": common,
     }
     return json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

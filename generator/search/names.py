@@ -27,6 +27,7 @@ class Names:
     sequences: dict[tuple[str, ...], str]
     fingerprint: str
     merged: dict[str, dict]  # 2025 unit -> the provinces merged into it (see merged_units)
+    regions: dict[str, list]  # a region of the registry -> its provinces (see regions_of)
 
     @classmethod
     def from_registries(cls, registries) -> "Names":
@@ -40,8 +41,10 @@ class Names:
             for name in (*directive.names, directive.label, f"{directive.type} {directive.number}"):
                 _add(sequences, name, "~d:" + directive.slug, directive=True)
         merged = merged_units(registries.provinces)
-        digest = hashlib.sha256(repr((sorted(sequences.items()), sorted(merged.items()))).encode()).hexdigest()[:12]
-        return cls(sequences, digest, merged)
+        regions = regions_of(registries.provinces)
+        digest = hashlib.sha256(repr((sorted(sequences.items()), sorted(merged.items()),
+                                      sorted(regions.items()))).encode()).hexdigest()[:12]
+        return cls(sequences, digest, merged, regions)
 
     @cached_property
     def pattern(self) -> re.Pattern:
@@ -92,6 +95,18 @@ def merged_units(provinces) -> dict[str, dict]:
         parts = sorted(members, key=lambda p: (p is not own, p.slug))
         out[slug] = {"name": name, "parts": [[p.slug, p.name] for p in parts]}
     return out
+
+
+def regions_of(provinces) -> dict[str, list]:
+    """The regions of the registry and their provinces: {"Tây Nguyên": [[slug, name], …]}, for
+    the search page's offer of a region's provinces as a filter (a region names no province)."""
+    from ..vietnamese import sort_key
+    out: dict[str, list] = {}
+    for province in provinces:
+        if province.region:
+            out.setdefault(province.region, []).append([province.slug, province.name])
+    # in Vietnamese alphabetical order, as the page lists them (Đắk Lắk before Gia Lai)
+    return {region: sorted(members, key=lambda m: sort_key(m[1])) for region, members in sorted(out.items())}
 
 
 def _trie_regex(words) -> str:

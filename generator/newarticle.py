@@ -122,14 +122,29 @@ def new_article(root: Path, title: str, provinces: list[str] = (), directives: l
         raise SiteError(f"không ghi được tệp {_shown(path, config.root)}: {os_reason(exc, writing=True)}") from None
     text = article_text(title, moment, provinces, directives, tags)
     try:
-        with open(path, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
-            handle.write(text)
+        handle = open(path, "x", encoding="utf-8", newline="\n")  # "x": never overwrite
     except FileExistsError:
         raise SiteError(f"đã có tệp {_shown(path, config.root)}; không ghi đè. "
                         "Hãy đặt tiêu đề khác hoặc mở tệp đó để sửa.") from None
     except OSError as exc:
         raise SiteError(f"không ghi được tệp {_shown(path, config.root)}: {os_reason(exc, writing=True)}") from None
+    try:
+        with handle:
+            handle.write(text)
+    except OSError as exc:  # a full disk: the file was made but is empty or cut short
+        raise SiteError(f"không ghi được tệp {_shown(path, config.root)}: {os_reason(exc, writing=True)}"
+                        f"{_removed(path)}") from None
     return path, notes
+
+
+def _removed(path: Path) -> str:
+    """Removes the file a failed write left: empty, it stopped every build ("tệp rỗng") and made the
+    next `new` of the same title answer "đã có tệp". What to say when it cannot be removed."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        return f"; tệp dở dang còn lại không xóa được ({os_reason(exc, writing=True)}), hãy tự xóa nó"
+    return ""
 
 
 def _address_taken(config, slug: str, path: Path) -> str:

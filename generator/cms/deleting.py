@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import ContentError
+from ..errors import ContentError, os_reason
 from ..frontmatter import decode, split
 from .confine import Confined, Refused, base_ids
 
@@ -52,7 +52,10 @@ class Deleting(Confined):
 
     def _delete(self, raw: Any) -> None:
         path, _ = self._checked(raw)
-        path.unlink(missing_ok=True)  # decap-server ignores a file that is already gone
+        try:
+            path.unlink(missing_ok=True)  # decap-server ignores a file that is already gone
+        except OSError as exc:  # a read-only disk: the editor is told which file stays
+            raise Refused(500, f"không xóa được tệp “{raw}”: {os_reason(exc, writing=True)}; tệp vẫn còn") from None
 
     def _unlinked(self, raw: Any, deleted: set[Path]) -> None:
         """An article other pages link to may not be deleted: their links would lead nowhere (`check`

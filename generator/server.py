@@ -30,12 +30,11 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from livereload.server import LiveScriptInjector
 from livereload.watcher import Watcher as LiveReloadWatcher
 from tornado import web
-from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 
 from .errors import BuildFailed, SiteError
-from .previewhttp import HEAD_READ_MAX, GuardedApplication, PreviewHandler
+from .previewhttp import HEAD_READ_MAX, GuardedApplication, PreviewHandler, PreviewHTTPServer
 
 PREVIEW_DIR = ".cache/preview"
 STOPPED = "Đã dừng máy chủ xem trước."
@@ -247,7 +246,7 @@ class PreviewServer:
             # thread, which then ignore SIGTERM and stop this server instead.
             for sig in (signal.SIGINT, signal.SIGTERM):
                 signal.signal(sig, self._on_signal)
-        http = HTTPServer(self.application(), max_header_size=HEAD_READ_MAX)
+        http = PreviewHTTPServer(self.application(), max_header_size=HEAD_READ_MAX)
         http.add_sockets(self.sockets)
         if not is_loopback(self.host):
             self.say(f"Cảnh báo: máy chủ xem trước đang mở cho cả mạng ({self.host}); ai vào được mạng này "

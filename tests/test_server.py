@@ -582,6 +582,28 @@ def test_request_lines_and_heads_past_64_kb_are_answered_in_vietnamese(site: Pat
     assert not any("Traceback" in line for line in server.err), server.err
 
 
+@pytest.mark.parametrize("cms", [False, True])
+def test_a_head_past_4_mb_is_answered_431_too(site: Path, served, cms):
+    """Tornado reads a head up to 4 MB; past that it closed the connection without an answer (the
+    client: "connection reset by peer"). The answer is now written, and what the client still
+    sends is read and dropped for a while, so that it gets the answer whole."""
+    if cms:
+        with (site / "site.toml").open("a", encoding="utf-8") as toml:
+            toml.write('[cms]\nbackend = "git-gateway"\n')
+    server = served(*(["--cms"] if cms else []))
+    server.page_when("/", 200, "Bài một")
+    host = f"Host: 127.0.0.1:{server.port}\r\nConnection: close\r\n"
+    for count in (1100, 3000):  # 4.4 MB, 12 MB
+        cookies = "".join(f"Cookie: c{i}={'b' * 4000}\r\n" for i in range(count))
+        head, body = _head_and_body(server.raw(f"GET / HTTP/1.1\r\n{host}{cookies}\r\n".encode()))
+        assert head["status"] == "HTTP/1.1 431 Request Header Fields Too Large", count
+        assert head["content-type"] == "text/html; charset=utf-8" and head["cache-control"] == "no-store"
+        assert "<h1>Phần đầu yêu cầu quá lớn</h1>" in body.decode("utf-8")
+        assert int(head["content-length"]) == len(body)
+    assert server.get("/")[0] == 200 and server.proc.poll() is None
+    assert not any("Traceback" in line for line in server.err), server.err
+
+
 class _Loop:
     """Stands for the Tornado loop: runs what the rebuild thread hands it at once."""
 

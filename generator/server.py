@@ -33,7 +33,7 @@ from tornado import web
 from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 
-from .errors import BuildFailed, SiteError
+from .errors import BuildFailed, SiteError, os_reason
 from .previewhttp import HEAD_READ_MAX, GuardedApplication, PreviewHandler, PreviewHTTPServer
 
 PREVIEW_DIR = ".cache/preview"
@@ -282,7 +282,7 @@ class PreviewServer:
                 try:
                     changed = watcher.wait(timeout=0.5)
                 except OSError as exc:
-                    self.say(f"Lỗi khi theo dõi thay đổi: {exc}", error=True)
+                    self.say(f"Lỗi khi theo dõi thay đổi: {os_reason(exc)}", error=True)
                     time.sleep(0.5)
                     continue
                 if not changed or self._stopping.is_set():
@@ -303,8 +303,11 @@ class PreviewServer:
             return
         try:
             written = quick(changed)
-        except (OSError, SiteError) as exc:
+        except SiteError as exc:
             self.say(f"Không cập nhật nhanh được: {exc}", error=True)
+            return
+        except OSError as exc:  # the full build that follows tells the file and the problem if it lasts
+            self.say(f"Không cập nhật nhanh được trang của bài vừa sửa: {os_reason(exc, writing=True)}", error=True)
             return
         if written and self._loop is not None and not self._stopping.is_set():
             self._loop.add_callback(LiveReloadHandler.reload_waiters, "*")

@@ -203,6 +203,20 @@ def test_an_edit_rebuilds_and_tells_the_browser_to_reload(site: Path, served):
         time.sleep(0.05)
 
 
+def test_an_edit_after_the_preview_folder_was_removed_rebuilds_it_without_an_english_error(site: Path, served):
+    """rm -rf .cache (or its preview folder) while serve runs: the quick re-render of the next edit
+    printed "Không cập nhật nhanh được: [Errno 2] No such file or directory: '…/index.html.quick'"."""
+    import shutil
+
+    server = served()
+    server.page_when("/bai-viet/bai-mot/", 200, "Nội dung bài một.")
+    shutil.rmtree(site / ".cache")
+    write_article(site, "bai-mot", 1, "Bài một", "Nội dung đã sửa sau khi xóa.")
+    server.page_when("/bai-viet/bai-mot/", 200, "Nội dung đã sửa sau khi xóa.")
+    server.page_when("/", 200, "Bài một")
+    assert not [line for line in server.err if "Errno" in line or "Không cập nhật nhanh" in line], server.err
+
+
 def test_a_broken_file_shows_the_error_page_until_fixed(site: Path, served):
     server = served()
     server.page_when("/", 200, "Bài hai")

@@ -17,7 +17,7 @@ from .config import load_config
 from .fields import bidi_problem
 from .errors import BuildFailed, ContentError, SiteError, os_reason, suggest
 from .frontmatter import readable_metas, written_slug
-from .sources import discover
+from .sources import articles_folder_refused, discover
 from .taxonomy import Registries, load_registries, lookup_key
 from .vietnamese import MAX_SLUG, VN, WINDOWS_DEVICES_SHOWN, normalize, slugify, windows_device
 
@@ -111,6 +111,9 @@ def new_article(root: Path, title: str, provinces: list[str] = (), directives: l
     if errors:
         raise BuildFailed(errors)
     folder = config.path(config.content_dir) / "articles"
+    refused = articles_folder_refused(config)
+    if refused:
+        raise BuildFailed(refused)
     path = folder / f"{slug}.md"
     taken = _address_taken(config, slug, path)
     if taken:

@@ -135,3 +135,22 @@ def test_new_and_import_into_a_read_only_articles_folder(tmp_path: Path):
         run = cli("import", str(page), "--root", str(root))
         assert run.returncode == 1 and "Traceback" not in run.stderr + run.stdout, run.stderr
         assert "không ghi được tệp (ổ đĩa chỉ cho phép đọc); không ghi" in run.stdout + run.stderr
+
+
+def test_new_and_import_do_not_write_through_an_articles_folder_leading_out(tmp_path: Path):
+    """content/articles a link to a folder outside the project: the build refuses it, but `new`
+    and `import` wrote through it and said so; the article was never built."""
+    root = make_site(tmp_path / "site")
+    outside = tmp_path / "ngoai"
+    (root / "content" / "articles").rename(outside)
+    (root / "content" / "articles").symlink_to(outside)
+    before = sorted(p.name for p in outside.iterdir())
+    said = f"content/articles:1: liên kết tượng trưng trỏ ra ngoài dự án (tới {outside}), không được dùng; hãy chép tệp vào dự án"
+    run = cli("new", "Bài mới", "--root", str(root))
+    assert (run.returncode, run.stderr.splitlines()) == (1, [said, "Chưa tạo bài viết nào."])
+    page = next((PROJECT / "tests" / "fixtures" / "importer" / "seeds").glob("002_*.txt"))
+    run = cli("import", str(page), "--root", str(root))
+    assert (run.returncode, run.stderr.splitlines()) == (1, [said, "Chưa nhập bài nào."])
+    assert sorted(p.name for p in outside.iterdir()) == before
+    run = cli("import", str(page), "--root", str(root), "--out", str(tmp_path / "khac"))  # chosen: written
+    assert run.returncode == 0 and len(list((tmp_path / "khac").iterdir())) == 1, run.stdout + run.stderr

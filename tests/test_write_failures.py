@@ -154,3 +154,28 @@ def test_new_and_import_do_not_write_through_an_articles_folder_leading_out(tmp_
     assert sorted(p.name for p in outside.iterdir()) == before
     run = cli("import", str(page), "--root", str(root), "--out", str(tmp_path / "khac"))  # chosen: written
     assert run.returncode == 0 and len(list((tmp_path / "khac").iterdir())) == 1, run.stdout + run.stderr
+
+
+def test_a_read_only_article_is_neither_saved_over_nor_deleted_by_the_web_editor(tmp_path: Path):
+    """chmod a-w on an article (an archived one kept as it is): the save's final rename replaced it
+    all the same, and deleteFile removed it."""
+    root = make_site(tmp_path / "site")
+    article = root / "content/articles/dak-lak-mo-hinh.md"
+    old = article.read_bytes()
+    article.chmod(0o444)
+    status, answer = backend(root).handle({"action": "persistEntry", "params": {
+        "branch": "main", "dataFiles": [{"slug": "dak-lak-mo-hinh", "path": "content/articles/dak-lak-mo-hinh.md",
+                                         "raw": old.decode().replace("\n\n", "\n\nĐã sửa.\n\n", 1)}],
+        "assets": [], "options": {"commitMessage": "m", "useWorkflow": False, "status": "draft"}}})
+    assert (status, answer) == (409, {"error": "không lưu bài “content/articles/dak-lak-mo-hinh.md”: tệp đang được "
+                                               "đặt chỉ đọc (read-only), có lẽ để giữ bài như hiện nay; muốn lưu, hãy "
+                                               "bỏ thuộc tính chỉ đọc của tệp trước"})
+    status, answer = backend(root).handle({"action": "deleteFile", "params": {
+        "branch": "main", "path": "content/articles/dak-lak-mo-hinh.md"}})
+    assert (status, answer) == (409, {"error": "không xóa tệp “content/articles/dak-lak-mo-hinh.md”: tệp đang được "
+                                               "đặt chỉ đọc (read-only), có lẽ để giữ bài như hiện nay; muốn xóa, hãy "
+                                               "bỏ thuộc tính chỉ đọc của tệp trước"})
+    assert article.read_bytes() == old
+    article.chmod(0o644)
+    assert backend(root).handle({"action": "deleteFile", "params": {
+        "branch": "main", "path": "content/articles/dak-lak-mo-hinh.md"}})[0] == 200

@@ -211,6 +211,7 @@ class LocalBackend(Media, Deleting):
                                    f"tiêu đề hoặc đường dẫn của bài mới")
             if not new_entry:
                 self._readable(full, path)
+                self._not_read_only(full, path, "lưu bài")
                 if base is not None and path in base:
                     self._unchanged(full, path, base[path])
             if new is not None:

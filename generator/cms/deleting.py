@@ -81,6 +81,7 @@ class Deleting(Confined):
 
     def _deletable(self, raw: Any, base: dict | None, deleted: set[Path] = frozenset()) -> None:
         full, _ = self._checked(raw)
+        self._not_read_only(full, raw, "xóa tệp")
         self._unused(raw)
         self._unlinked(raw, set(deleted) | {full})
         if base is not None and isinstance(raw, str) and raw in base:  # an article changed since the tab read it

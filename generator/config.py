@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -450,6 +451,13 @@ def load_config(root: Path, **overrides: Any) -> SiteConfig:
     errors: list[ConfigError] = []
     text = ""
     table: dict = {}
+    if os.path.lexists(path) and not path.is_file():  # not absent: the defaults would build another site
+        what = ("là một thư mục" if path.is_dir() else
+                "là liên kết tượng trưng trỏ tới tệp không còn tồn tại" if not path.exists() else
+                "không phải tệp thường (một ống dẫn, thiết bị hay ổ cắm)")
+        raise BuildFailed([ConfigError(f"“{CONFIG_NAME}” {what}, không đọc được cấu hình trang; hãy đặt lại tệp "
+                                       f"{CONFIG_NAME} (dựng với cấu hình mặc định sẽ ra một trang khác hẳn)",
+                                       display, 1)])
     if path.is_file():
         try:
             raw = path.read_bytes()

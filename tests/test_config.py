@@ -131,3 +131,20 @@ def test_a_text_value_pasted_huge_is_refused_at_its_line(tmp_path: Path):
         "site.toml:7: [security] “iframe_hosts” dài 6.000" + tail]
     config = load_config(write(tmp_path, text(555, 5_000, 20)))
     assert len(config.publisher.address) == 5_000
+
+
+@pytest.mark.parametrize("kind, what", [
+    ("folder", "là một thư mục"), ("dangling", "là liên kết tượng trưng trỏ tới tệp không còn tồn tại"),
+    ("fifo", "không phải tệp thường (một ống dẫn, thiết bị hay ổ cắm)")])
+def test_a_site_toml_that_is_no_file_is_refused_not_taken_for_absent(tmp_path: Path, kind: str, what: str):
+    """A site.toml that is a folder, a link to a moved file or a pipe was taken for no site.toml:
+    the site was built and published with the defaults (another title, base_url localhost)."""
+    import os
+    path = tmp_path / "site.toml"
+    {"folder": path.mkdir, "dangling": lambda: path.symlink_to(tmp_path / "da-chuyen" / "site.toml"),
+     "fifo": lambda: os.mkfifo(path)}[kind]()
+    with pytest.raises(BuildFailed) as info:
+        load_config(tmp_path)
+    assert [str(e) for e in info.value.errors] == [
+        f"site.toml:1: “site.toml” {what}, không đọc được cấu hình trang; hãy đặt lại tệp site.toml (dựng với cấu hình "
+        "mặc định sẽ ra một trang khác hẳn)"]

@@ -278,6 +278,7 @@ class PreviewServer:
         try:
             self.say(f"Đang dựng trang xem trước vào {PREVIEW_DIR}/ …")
             self._build(rebuild, set())
+            had_preview = self.preview.is_dir()
             while not self._stopping.is_set():
                 try:
                     changed = watcher.wait(timeout=0.5)
@@ -285,6 +286,10 @@ class PreviewServer:
                     self.say(f"Lỗi khi theo dõi thay đổi: {os_reason(exc)}", error=True)
                     time.sleep(0.5)
                     continue
+                if had_preview and not self.preview.is_dir() and not self._stopping.is_set():
+                    # Removed by hand (rm -rf .cache): every page answered 404 until the next edit.
+                    self._build(rebuild, set())
+                had_preview = self.preview.is_dir()  # a build that failed and made none is not retried
                 if not changed or self._stopping.is_set():
                     continue
                 self._quick(rebuild, changed)

@@ -204,11 +204,14 @@ def test_an_edit_rebuilds_and_tells_the_browser_to_reload(site: Path, served):
 
 
 def test_an_edit_after_the_preview_folder_was_removed_rebuilds_it_without_an_english_error(site: Path, served):
-    """rm -rf .cache (or its preview folder) while serve runs: the quick re-render of the next edit
-    printed "Không cập nhật nhanh được: [Errno 2] No such file or directory: '…/index.html.quick'"."""
+    """rm -rf .cache (or its preview folder) while serve runs: every page answered 404 until the
+    next edit, whose quick re-render printed "Không cập nhật nhanh được: [Errno 2] No such file or
+    directory: '…/index.html.quick'"."""
     import shutil
 
     server = served()
+    server.page_when("/bai-viet/bai-mot/", 200, "Nội dung bài một.")
+    shutil.rmtree(site / ".cache" / "preview")  # no edit: the preview is made again (it answered 404 until one)
     server.page_when("/bai-viet/bai-mot/", 200, "Nội dung bài một.")
     shutil.rmtree(site / ".cache")
     write_article(site, "bai-mot", 1, "Bài một", "Nội dung đã sửa sau khi xóa.")

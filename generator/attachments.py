@@ -51,26 +51,41 @@ def check_attachments(files: Sequence[ImageFile], root: Path, folder: str) -> li
                                        f"tệp, bỏ dấu “{mark}”", shown, 1))
             continue
         suffix = file.path.suffix.lower()
-        kind = KINDS.get(suffix)
-        if kind is None:
-            what = f"tệp {suffix}" if suffix else "tệp không có đuôi"
-            advice = ("ảnh hãy đặt trong thư mục ảnh (content/images)" if suffix in _PHOTOS else
-                      "hãy xóa tệp này hoặc chuyển nó ra khỏi thư mục")
-            errors.append(ContentError(f"{what} không được đặt trong thư mục văn bản đính kèm {folder}: thư mục này "
-                                       f"chỉ nhận văn bản ({ALLOWED}) và xuất bản chúng nguyên dạng cho bạn đọc tải "
-                                       f"về; {advice}", shown, 1))
+        if suffix not in KINDS:
+            errors.append(ContentError(not_allowed(suffix, folder), shown, 1))
             continue
         try:
             with file.path.open("rb") as handle:
-                head = handle.read(4096)
+                head = handle.read(HEAD)
         except OSError as exc:
             errors.append(ContentError(f"không đọc được tệp: {os_reason(exc)}", shown, 1))
             continue
-        if not _looks_like(head, kind[1]):
-            errors.append(ContentError(f"tệp có đuôi {suffix} nhưng nội dung không phải {kind[0]} (có lẽ đã đổi tên "
-                                       f"một tệp khác): bạn đọc tải về sẽ không mở được; hãy lưu lại văn bản đúng dạng "
-                                       f"{kind[0]}, hoặc đặt lại đuôi tên tệp cho đúng", shown, 1))
+        wrong = misnamed(suffix, head)
+        if wrong:
+            errors.append(ContentError(wrong, shown, 1))
     return errors
+
+
+HEAD = 4096  # the bytes misnamed reads
+
+
+def not_allowed(suffix: str, folder: str) -> str:
+    """Why a file ending in suffix (lower case, "" for none) may not be in the attachments folder."""
+    what = f"tệp {suffix}" if suffix else "tệp không có đuôi"
+    advice = ("ảnh hãy đặt trong thư mục ảnh (content/images)" if suffix in _PHOTOS else
+              "hãy xóa tệp này hoặc chuyển nó ra khỏi thư mục")
+    return (f"{what} không được đặt trong thư mục văn bản đính kèm {folder}: thư mục này chỉ nhận văn bản "
+            f"({ALLOWED}) và xuất bản chúng nguyên dạng cho bạn đọc tải về; {advice}")
+
+
+def misnamed(suffix: str, head: bytes) -> str:
+    """Why a document ending in suffix (one of KINDS) whose first HEAD bytes are head is not what its
+    name says; "" when it is. The build and the CMS's uploads ask the same."""
+    kind = KINDS[suffix]
+    if _looks_like(head, kind[1]):
+        return ""
+    return (f"tệp có đuôi {suffix} nhưng nội dung không phải {kind[0]} (có lẽ đã đổi tên một tệp khác): bạn đọc "
+            f"tải về sẽ không mở được; hãy lưu lại văn bản đúng dạng {kind[0]}, hoặc đặt lại đuôi tên tệp cho đúng")
 
 
 def _looks_like(head: bytes, starts: tuple[bytes, ...]) -> bool:

@@ -156,6 +156,7 @@ class Templates(TemplateErrors):
         self.env.template_class = _Template
         self.assets = assets
         self._deps: dict[str, tuple[str, frozenset[str]]] = {}
+        self._parsed: dict[str, tuple] = {}  # _read_template's, by template name
         self.env.filters.update(
             date_vi=date_vi, dateline=dateline, datetime_vi=format_datetime, long_date=format_long_date,
             weekday=weekday, iso=lambda d: d.isoformat(), jsonld=self._jsonld,
@@ -291,37 +292,50 @@ class Templates(TemplateErrors):
             if current in sources:
                 continue
             try:
-                source, filename, _ = self.env.loader.get_source(self.env, current)
+                found = self._read_template(current)
             except jinja2.TemplateNotFound:
                 if current == name:
                     raise
                 raise self._missing(current, asts) from None
-            sources[current] = source
-            ast = asts[current] = self.env.parse(source, current, filename)
-            # Every name loaded anywhere (meta.find_undeclared_variables misses names used
-            # only inside the blocks of a child template); locals that shadow a global only
-            # make the signature stricter.
-            names |= {node.name for node in ast.find_all(jinja2.nodes.Name) if node.ctx == "load"}
-            for call in ast.find_all(jinja2.nodes.Call):  # globals that render templates themselves
-                callee = call.node.name if isinstance(call.node, jinja2.nodes.Name) else None
-                if callee in ("article_card", "cards"):
-                    pending.append(CARD_TEMPLATE)
-                elif callee == "partial":
-                    if call.args and isinstance(call.args[0], jinja2.nodes.Const):
-                        pending.append(call.args[0].value)
-                    else:
-                        pending += [t for t in self.env.list_templates() if t not in sources]
-            for ref in meta.find_referenced_templates(ast):
-                if ref is None:  # a computed template name: it may use any template
-                    pending += [t for t in self.env.list_templates() if t not in sources]
-                else:
-                    pending.append(ref)
+            sources[current], asts[current], loaded, uses = found
+            names |= loaded
+            pending += [t for t in self.env.list_templates() if t not in sources] if uses is None else uses
         h = hashlib.sha256()
         for key in sorted(sources):
             h.update(key.encode() + b"\0" + sources[key].encode() + b"\0")
         used = frozenset(n for n in names if n in self.env.globals)
         self._deps[name] = (h.hexdigest()[:16], used)
         return self._deps[name]
+
+    def _read_template(self, name: str) -> tuple[str, jinja2.nodes.Template, frozenset[str], list[str] | None]:
+        """(source, tree, names it loads, templates it uses; None: any template) of one template,
+        parsed once however many pages' templates include it (base.html: every one)."""
+        found = self._parsed.get(name)
+        if found is None:
+            source, filename, _ = self.env.loader.get_source(self.env, name)
+            ast = self.env.parse(source, name, filename)
+            # Every name loaded anywhere (meta.find_undeclared_variables misses names used
+            # only inside the blocks of a child template); locals that shadow a global only
+            # make the signature stricter.
+            loaded = frozenset(node.name for node in ast.find_all(jinja2.nodes.Name) if node.ctx == "load")
+            uses: list[str] | None = []
+            for call in ast.find_all(jinja2.nodes.Call):  # globals that render templates themselves
+                callee = call.node.name if isinstance(call.node, jinja2.nodes.Name) else None
+                if callee in ("article_card", "cards"):
+                    uses.append(CARD_TEMPLATE)
+                elif callee == "partial":
+                    if not (call.args and isinstance(call.args[0], jinja2.nodes.Const)):
+                        uses = None
+                        break
+                    uses.append(call.args[0].value)
+            if uses is not None:
+                for ref in meta.find_referenced_templates(ast):
+                    if ref is None:  # a computed template name: it may use any template
+                        uses = None
+                        break
+                    uses.append(ref)
+            found = self._parsed[name] = (source, ast, loaded, uses)
+        return found
 
     def render(self, name: str, **context: Any) -> str:
         outermost = not self._rendering

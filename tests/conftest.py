@@ -38,6 +38,21 @@ SUB_PATH_BASE = "https://example.org/hoc-tap/"
 BENCH_ARTICLES = 1000
 
 
+def write_site_toml(folder: Path, text: str) -> Path:
+    """folder, with a site.toml of this text."""
+    (folder / "site.toml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def config_errors(folder: Path, text: str) -> list[str]:
+    """The messages of a site.toml of this text (written in folder), which must be refused."""
+    from generator.config import load_config
+    from generator.errors import BuildFailed
+    with pytest.raises(BuildFailed) as info:
+        load_config(write_site_toml(folder, text))
+    return [str(e) for e in info.value.errors]
+
+
 def need(ok: bool, what: str) -> None:
     """Skip (locally) or fail (CI=true) when a tool the test drives is missing."""
     if ok:

@@ -24,7 +24,7 @@ import pytest
 import yaml
 from hypothesis import Phase, given, settings, strategies as st
 
-from conftest import NODE_TOOLS, NOW, ROOT, copy_project, need
+from conftest import NODE_TOOLS, NOW, ROOT, config_errors, copy_project, need, write_site_toml
 from generator.build import build
 from generator.check import run_check
 from generator.cli import main
@@ -176,30 +176,20 @@ def test_existing_tags_are_suggested_once_per_identity():
 
 
 def test_cms_section_is_typed(tmp_path: Path):
-    (tmp_path / "site.toml").write_text('[cms]\nbackend = "github"\npublish_mod = "simple"\nbranch = "a b"\n'
-                                        'enabled = "có"\n', encoding="utf-8")
-    with pytest.raises(BuildFailed) as info:
-        load_config(tmp_path)
-    assert [str(e) for e in info.value.errors] == [
+    assert config_errors(tmp_path, '[cms]\nbackend = "github"\npublish_mod = "simple"\nbranch = "a b"\n'
+                                   'enabled = "có"\n') == [
         "site.toml:2: [cms] backend “github” cần “repo” dạng “chủ/tên-kho”, ví dụ repo = \"ban-tuyen-giao/lamtheobac\"",
         "site.toml:3: khóa không hợp lệ [cms] “publish_mod” (có phải ý bạn là: “publish_mode”?)",
         "site.toml:4: [cms] “branch” không phải tên nhánh Git hợp lệ: “a b”",
         "site.toml:5: [cms] “enabled” phải là true hoặc false, không phải “có”",
     ]
-    (tmp_path / "site.toml").write_text('[cms]\nbackend = "gitea"\n', encoding="utf-8")
-    with pytest.raises(BuildFailed) as info:
-        load_config(tmp_path)
-    assert [str(e) for e in info.value.errors] == [
+    assert config_errors(tmp_path, '[cms]\nbackend = "gitea"\n') == [
         "site.toml:2: [cms] “backend” phải là một trong git-gateway, github, gitlab, không phải “gitea” "
         "(có phải ý bạn là: “gitlab”?)"]
-    (tmp_path / "site.toml").write_text('cms = true\n', encoding="utf-8")
-    with pytest.raises(BuildFailed) as info:
-        load_config(tmp_path)
-    assert [str(e) for e in info.value.errors] == ["site.toml:1: “cms” phải là một bảng [cms]"]
-    (tmp_path / "site.toml").write_text('[cms]\nbackend = "github"\nrepo = "ban/lamtheobac"\n', encoding="utf-8")
-    assert load_config(tmp_path).cms == Cms(backend="github", repo="ban/lamtheobac")
-    (tmp_path / "site.toml").write_text('title = "x"\n', encoding="utf-8")
-    assert load_config(tmp_path).cms is None
+    assert config_errors(tmp_path, 'cms = true\n') == ["site.toml:1: “cms” phải là một bảng [cms]"]
+    assert load_config(write_site_toml(tmp_path, '[cms]\nbackend = "github"\nrepo = "ban/lamtheobac"\n')).cms == \
+        Cms(backend="github", repo="ban/lamtheobac")
+    assert load_config(write_site_toml(tmp_path, 'title = "x"\n')).cms is None
 
 
 def test_cms_settings_are_part_of_the_config_fingerprint(tmp_path: Path):
@@ -212,17 +202,15 @@ def test_cms_settings_are_part_of_the_config_fingerprint(tmp_path: Path):
 
 def test_folders_outside_the_project_are_refused(tmp_path: Path):
     (tmp_path / "site").mkdir()
-    (tmp_path / "site" / "site.toml").write_text(f'images_dir = "{tmp_path / "anh"}"\n[cms]\n', encoding="utf-8")
-    with pytest.raises(BuildFailed) as info:
-        load_config(tmp_path / "site")
-    assert [str(e) for e in info.value.errors] == [
+    assert config_errors(tmp_path / "site", f'images_dir = "{tmp_path / "anh"}"\n[cms]\n') == [
         f"site.toml:1: [cms] cần “images_dir” nằm trong thư mục dự án: giao diện biên tập chỉ sửa được tệp trong "
         f"kho, không phải “{tmp_path / 'anh'}”"]
     (tmp_path / "site" / "site.toml").write_text(f'images_dir = "{tmp_path / "anh"}"\n', encoding="utf-8")
     config = load_config(tmp_path / "site")  # without [cms] any folder will do
     with pytest.raises(ConfigError):
         folders(replace(config, cms=Cms()))
-    assert folders(replace(config, images_dir="content/images")) == Folders("content/articles", "content/images", "bai-viet/{slug}/")
+    assert folders(replace(config, images_dir="content/images")) == Folders("content/articles", "content/images",
+                                                                            "bai-viet/{slug}/", "content/files")
 
 
 # --- what the build publishes -------------------------------------------------------------------
@@ -1440,8 +1428,8 @@ def test_an_upload_is_saved_only_among_the_images(backend: LocalBackend, project
     else:
         request = persist("content/articles/bai-kem.md", '---\ntitle: "Bài"\ndate: 2024-05-19\n---\n\nA.\n', [upload])
     status, answer = backend.handle(request)
-    assert status == 403 and answer["error"] == ("tệp tải lên chỉ được lưu trong content/images/, không phải "
-                                                 "“content/articles/tai-len.md”"), answer
+    assert status == 403 and answer["error"] == ("tệp tải lên chỉ được lưu trong content/images/ hoặc content/files/, "
+                                                 "không phải “content/articles/tai-len.md”"), answer
     assert not (project / "content/articles/tai-len.md").exists()
     assert not (project / "content/articles/bai-kem.md").exists()
 
@@ -1576,3 +1564,139 @@ def test_the_browsers_words_for_a_backend_that_does_not_answer_are_told_in_vietn
     for said in run_js([{"op": "notice", "text": text} for text in words]):
         assert "không kết nối được với máy chủ biên tập" in said["ok"] and "chưa có gì được lưu" in said["ok"]
         assert not any(english in said["ok"] for english in ("TypeError", "fetch", "failed", "Failed"))
+
+
+# --- attachments: documents an article offers to download (content/files) ------------------------
+
+PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
+EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + bytes(64)
+
+
+def upload(backend: LocalBackend, path: str, data: bytes) -> tuple[int, dict]:
+    return backend.handle({"action": "persistMedia", "params": {"branch": "main", "asset": asset(path, data)}})
+
+
+def test_an_attachment_is_uploaded_to_the_files_folder_and_listed_there(backend: LocalBackend, project: Path):
+    """The editor could upload photos only: a directive's PDF could not be offered from an article.
+    Documents go to content/files (as the build publishes them), and the files folder lists documents only."""
+    from generator.attachments import KINDS
+    status, stored = upload(backend, "content/files/chi-thi-05.pdf", PDF)
+    assert status == 200 and stored["path"] == "content/files/chi-thi-05.pdf", stored
+    assert (project / "content/files/chi-thi-05.pdf").read_bytes() == PDF
+    (project / "content/files/ghi-chu.md").write_text("ghi chú", encoding="utf-8")  # not a document to pick
+    status, listed = backend.handle({"action": "getMedia", "params": {"mediaFolder": "content/files"}})
+    assert status == 200 and [m["path"] for m in listed] == ["content/files/chi-thi-05.pdf"]
+    docx = b"PK\x03\x04" + bytes(30)
+    raw = '---\ntitle: "Bài có văn bản"\ndate: 2024-05-19T16:27:00+07:00\n---\n\n[Tải kế hoạch](/files/ke-hoach.docx)\n'
+    # Sent where the CMS sends every upload (the photos' folder): stored among the documents.
+    status, _ = backend.handle(persist("content/articles/bai-co-van-ban.md", raw,
+                                       [asset("content/images/ke-hoach.docx", docx)]))
+    assert status == 200 and (project / "content/files/ke-hoach.docx").read_bytes() == docx
+    assert not (project / "content/images/ke-hoach.docx").exists()
+    status, stored = upload(backend, "content/images/bao-cao.pdf", PDF)
+    assert status == 200 and stored["path"] == "content/files/bao-cao.pdf"
+    assert set(backend.areas[2].extensions) == set(KINDS)  # the build's list, not a second one
+
+
+@pytest.mark.parametrize("name, data, status, message", [
+    ("chi-thi.pdf", EXE, 422, "không tải lên được “chi-thi.pdf”: tệp có đuôi .pdf nhưng nội dung không phải PDF "
+                              "(có lẽ đã đổi tên một tệp khác)"),
+    ("bang-diem.xlsx", "<html><body>bảng</body></html>".encode(), 422, "không tải lên được “bang-diem.xlsx”: tệp có đuôi "
+                                                               ".xlsx nhưng nội dung không phải Excel (.xlsx)"),
+    ("cai-dat.exe", EXE, 422, "không tải lên được “cai-dat.exe”: tệp .exe không được đặt trong thư mục văn bản "
+                              "đính kèm content/files/: thư mục này chỉ nhận văn bản (PDF, DOC"),
+    ("anh.jpg", JPEG, 422, "không tải lên được “anh.jpg”: tệp .jpg không được đặt trong thư mục văn bản đính kèm "
+                           "content/files/"),
+    ("trang.html", b"<script>alert(1)</script>", 422, "không tải lên được “trang.html”: tệp .html không được"),
+    ("lon.pdf", b"%PDF-" + bytes(MAX_UPLOAD), 413, "tệp “content/files/lon.pdf” quá lớn (20,1 MB; tối đa 20 MB "
+                                                   "cho một tệp văn bản đính kèm)"),
+])
+def test_an_attachment_must_be_the_document_its_name_says(backend: LocalBackend, project: Path, name, data,
+                                                          status, message):
+    """A program renamed .pdf, a page saved as .xlsx, a photo or a page among the documents would be handed
+    out from the portal's address (and the next build refuses them): refused on upload, in Vietnamese, the
+    limit in MB; in a save the article is not written either."""
+    path = f"content/files/{name}"
+    answer = upload(backend, path, data)
+    assert answer[0] == status and answer[1]["error"].startswith(message), answer
+    sent = f"content/images/{name}" if name.endswith((".pdf", ".xlsx")) else path  # as the CMS sends a document
+    answer = backend.handle(persist("content/articles/bai-van-ban.md", "---\ntitle: x\n---\n", [asset(sent, data)]))
+    assert answer[0] == status and answer[1]["error"].startswith(message), answer
+    assert not (project / path).exists() and not (project / "content/articles/bai-van-ban.md").exists()
+    if name.endswith(".jpg"):
+        assert "ảnh hãy đặt trong thư mục ảnh" in answer[1]["error"]
+    if name.endswith((".exe", ".html")):  # picked in the CMS, sent to the photos' folder
+        answer = upload(backend, f"content/images/{name}", data)
+        assert answer == (422, {"error": f"không tải lên được “{name}”: chỉ tải lên được ảnh (JPG, JPEG, PNG, GIF, "
+                                         f"WEBP, AVIF) và văn bản đính kèm (PDF, DOC, DOCX, ODT, RTF, TXT, XLS, XLSX, "
+                                         f"ODS, CSV, PPT, PPTX, ODP), không nhận tệp .{name.rsplit('.', 1)[1]}"})
+        assert not (project / f"content/images/{name}").exists()
+
+
+def test_an_attachment_articles_link_to_is_not_deleted(backend: LocalBackend, project: Path):
+    assert upload(backend, "content/files/ke-hoach.pdf", PDF)[0] == 200
+    article = project / "content/articles/co-van-ban.md"
+    article.write_text('---\ntitle: "Có văn bản"\ndate: 2024-05-19T16:27:00+07:00\n---\n\n'
+                       '[Tải kế hoạch](/files/ke-hoach.pdf)\n', encoding="utf-8")
+    status, answer = backend.handle({"action": "deleteFile", "params": {"path": "content/files/ke-hoach.pdf"}})
+    assert status == 409 and answer["error"] == (
+        "văn bản đính kèm “content/files/ke-hoach.pdf” đang được dùng trong content/articles/co-van-ban.md: xóa văn "
+        "bản đính kèm sẽ làm hỏng các bài đó; hãy bỏ văn bản đính kèm khỏi bài trước rồi mới xóa")
+    assert (project / "content/files/ke-hoach.pdf").read_bytes() == PDF
+    article.unlink()
+    assert backend.handle({"action": "deleteFile", "params": {"path": "content/files/ke-hoach.pdf"}})[0] == 200
+    assert not (project / "content/files/ke-hoach.pdf").exists()
+
+
+def test_the_admin_page_tells_the_attachment_component_where_documents_go(project: Path):
+    """The body's "Văn bản đính kèm" (serve --cms only): Decap sends the upload with a photo's path, the
+    component links the document where the backend stores it and the build publishes it."""
+    from generator.attachments import KINDS
+    config, registries = loaded(project)
+    assert "files" not in json.loads(admin.terms_json(config, registries))  # a git backend: no component
+    terms = json.loads(admin.terms_json(config, registries, local=True))
+    assert terms["files"] == {"url": "/files", "images": "/images", "max_bytes": MAX_UPLOAD, "kinds": list(KINDS)}
+    component = run_js_component(terms["files"])
+    assert component["label"] == "Văn bản đính kèm" and component["file"]["widget"] == "file"
+    assert component["blocks"] == ["[Tải toàn văn Chỉ thị 05\\[CT\\]](/files/chi-thi-05.pdf)",
+                                   "[ke-hoach.DOCX](/files/ke-hoach.DOCX)", "[anh.jpg](/images/anh.jpg)"]
+    assert component["read"] == {"text": "Tải toàn văn Chỉ thị 05[CT]", "file": "/files/chi-thi-05.pdf"}
+    assert component["others"] == [False, False]  # a link elsewhere, or a link in a sentence, stays text
+    # The body's hint says where to find it (the "+" of "Soạn trực quan"), where there is one.
+    hints = [field_named(cms_config(config, registries, [], local_url=url), "body")["hint"]
+             for url in (None, "http://127.0.0.1:8000/api/v1")]
+    assert "văn bản đính kèm" not in hints[0] and "chèn ảnh, văn bản đính kèm (PDF, Word, Excel…) bằng nút +" in hints[1]
+
+
+def run_js_component(files: dict) -> dict:
+    need(shutil.which("node") is not None, "node (apt-get install nodejs)")
+    need((NODE_TOOLS / "node_modules" / "js-yaml").is_dir(), "tests/node/node_modules (cd tests/node && npm ci)")
+    script = """const api = require(process.argv[1]); const files = JSON.parse(process.argv[2]);
+const c = api.attachmentComponent(files);
+const blocks = [c.toBlock({text: 'Tải toàn văn  Chỉ thị 05[CT]', file: '/images/chi-thi-05.pdf'}),
+                c.toBlock({file: '/images/ke-hoach.DOCX'}), c.toBlock({file: '/images/anh.jpg'})];
+const m = c.pattern.exec(blocks[0]);
+console.log(JSON.stringify({label: c.label, file: c.fields[0], blocks, read: c.fromBlock(m),
+  others: [c.pattern.test('[Bài khác](/bai-viet/bai-khac/)'), c.pattern.test('Xem [tệp](/files/a.pdf) này')]}));"""
+    out = subprocess.run(["node", "-e", script, str(ROOT / "generator/cms/static/lamtheobac-cms.js"), json.dumps(files)],
+                         capture_output=True, text=True, encoding="utf-8", timeout=120,
+                         env={**os.environ, "NODE_PATH": str(NODE_TOOLS / "node_modules")})
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
+def test_a_document_picked_as_a_photo_is_refused(backend: LocalBackend, project: Path):
+    """Decap's photo field lets an editor pick any file: a PDF picked as the article's photo was stored
+    among the documents while the article showed "/images/ke-hoach.pdf" (no photo, not there), and
+    the next build failed on it. Refused, saying where documents go; nothing is written."""
+    raw = ('---\ntitle: "Bài ảnh"\ndate: 2024-05-19T16:27:00+07:00\nimage:\n  src: "/images/ke-hoach.pdf"\n'
+           '  alt: "Ảnh"\n  caption: "Ảnh"\n---\n\nA.\n')
+    status, answer = backend.handle(persist("content/articles/bai-anh.md", raw, [asset("content/images/ke-hoach.pdf", PDF)]))
+    assert status == 422 and answer["error"] == (
+        "“ke-hoach.pdf” không phải ảnh nên không dùng làm ảnh được (ảnh đại diện, ảnh trong bài cần tệp JPG, JPEG, "
+        "PNG, GIF, WEBP, AVIF). Văn bản (PDF, Word…) hãy chèn vào nội dung bằng nút “+” → “Văn bản đính kèm”"), answer
+    assert not (project / "content/articles/bai-anh.md").exists() and not (project / "content/files").exists()
+    body = raw.replace('image:\n  src: "/images/ke-hoach.pdf"\n  alt: "Ảnh"\n  caption: "Ảnh"\n', "") + \
+        "\n[Tải kế hoạch](/files/ke-hoach.pdf)\n"
+    assert backend.handle(persist("content/articles/bai-anh.md", body, [asset("content/images/ke-hoach.pdf", PDF)]))[0] == 200
+    assert (project / "content/files/ke-hoach.pdf").read_bytes() == PDF

@@ -3,20 +3,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import config_errors, write_site_toml
 from generator.config import load_config
 from generator.errors import BuildFailed
-
-
-def write(tmp_path: Path, text: str) -> Path:
-    (tmp_path / "site.toml").write_text(text, encoding="utf-8")
-    return tmp_path
-
-
-def config_errors(tmp_path: Path, text: str) -> list[str]:
-    """The messages of a site.toml of this text, which must be refused."""
-    with pytest.raises(BuildFailed) as info:
-        load_config(write(tmp_path, text))
-    return [str(e) for e in info.value.errors]
 
 
 def test_defaults_without_site_toml(tmp_path: Path):
@@ -57,7 +46,7 @@ def test_a_wrong_value_is_shown_as_written_in_toml(tmp_path: Path, line, shown):
 
 
 def test_cli_overrides_win_and_are_validated(tmp_path: Path):
-    write(tmp_path, 'base_url = "https://a.example/"\n')
+    write_site_toml(tmp_path, 'base_url = "https://a.example/"\n')
     config = load_config(tmp_path, base_url="https://b.example/hoc-tap", output_dir="public", drafts=True)
     assert (config.base_url, config.base_path, config.output_dir, config.drafts) == \
         ("https://b.example/hoc-tap", "/hoc-tap/", "public", True)
@@ -68,7 +57,7 @@ def test_cli_overrides_win_and_are_validated(tmp_path: Path):
 def test_a_wrong_base_url_option_is_told_at_the_option_not_at_site_toml(tmp_path: Path, capsys):
     """`build --base-url example.org/hoc-tap` said “site.toml:1: “base_url” phải là …”: that line was right."""
     from generator.cli import main
-    write(tmp_path, 'base_url = "https://a.example/"\nper_pag = 3\n')
+    write_site_toml(tmp_path, 'base_url = "https://a.example/"\nper_pag = 3\n')
     assert main(["check", "--root", str(tmp_path), "--base-url", "example.org/hoc-tap"]) == 1
     assert capsys.readouterr().err == (
         "--base-url: giá trị phải là địa chỉ đầy đủ có http:// hoặc https://, ví dụ “https://example.org/”, "
@@ -85,15 +74,15 @@ def test_url_patterns_are_checked(tmp_path: Path):
 
 
 def test_fingerprint_follows_values(tmp_path: Path):
-    a = load_config(write(tmp_path, "per_page = 10\n")).fingerprint()
-    b = load_config(write(tmp_path, "per_page = 11\n")).fingerprint()
+    a = load_config(write_site_toml(tmp_path, "per_page = 10\n")).fingerprint()
+    b = load_config(write_site_toml(tmp_path, "per_page = 11\n")).fingerprint()
     assert a != b
 
 
 def test_theme_keys_logo_publisher_and_images(tmp_path: Path):
     (tmp_path / "content" / "images").mkdir(parents=True)
     (tmp_path / "content" / "images" / "logo.svg").write_text("<svg/>", encoding="utf-8")
-    write(tmp_path, 'logo = "/images/logo.svg"\n[publisher]\norganization = "Ban Tuyên giáo Tỉnh ủy"\n'
+    write_site_toml(tmp_path, 'logo = "/images/logo.svg"\n[publisher]\norganization = "Ban Tuyên giáo Tỉnh ủy"\n'
                     'licence = "Giấy phép số 1/GP"\n[images]\nwidths = [400, 800]\nquality = 70\n')
     config = load_config(tmp_path)
     assert (config.logo, config.publisher.organization, config.publisher.licence, config.publisher.address) == \

@@ -71,7 +71,7 @@ def test_a_list_inside_a_list_item_stays_nested_and_the_outer_list_goes_on(regis
     lists = ('<ul><li>Cấp tỉnh:<ul><li>Ban Tuyên giáo;</li><li>Ban Dân vận.</li></ul></li><li>Cấp huyện.</li></ul>'
              '<ol><li>Quý I;</li></ol><ol><li>Quý II.</li></ol>')
     _result, _meta, body = import_page(_saved(inside=lists), registries, ".html")
-    assert "- Cấp tỉnh:\n    - Ban Tuyên giáo;\n    - Ban Dân vận.\n- Cấp huyện.\n\n1. Quý I;\n\n1. Quý II." in body, body
+    assert "- Cấp tỉnh:\n    - Ban Tuyên giáo;\n    - Ban Dân vận.\n- Cấp huyện.\n\n1. Quý I;\n\n<!-- -->\n\n1. Quý II." in body, body
 
 
 _MAIL_TEXT = ["Ngày 17/3/2024, Đoàn Thanh niên xã Tân Phú, huyện Đồng Phú, tỉnh Bình Phước tổ chức ra quân “Ngày thứ "

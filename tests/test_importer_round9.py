@@ -459,7 +459,7 @@ def test_an_ordered_lists_items_keep_their_numbers_and_letters(registries):
             "sinh hoạt chuyên đề;</li></ol><ul><li>Đoàn viên viết bài thu hoạch;</li><li>Hội viên đăng ký làm theo Bác.</li>"
             "</ul></body></html>")
     _result, _meta, body = import_page(page, registries, ".html")
-    assert "3. Quán triệt trong quý II;\n\n7. Sơ kết vào cuối năm.\n8. Khen thưởng." in body  # 7: a new list
+    assert "3. Quán triệt trong quý II;\n\n<!-- -->\n\n7. Sơ kết vào cuối năm.\n8. Khen thưởng." in body  # 7: a new list
     assert "- a. Cấp huyện tổ chức hội nghị quán triệt;\n- b. Các chi bộ sinh hoạt chuyên đề;" in body
     assert "- Đoàn viên viết bài thu hoạch;\n- Hội viên đăng ký làm theo Bác." in body
 

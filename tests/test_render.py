@@ -196,6 +196,30 @@ def test_cards_give_the_cards_of_a_loop_and_depend_on_the_card_template(tmp_path
     assert Templates(load_config(tmp_path), {}, {}).dependencies("list.html")[0] != card_digest
 
 
+def test_template_dependencies_parse_each_template_once(tmp_path: Path, monkeypatch):
+    """Every page template extends base.html, which includes the rest: each is parsed once for the
+    signatures of all page kinds, and each page kind still gets all it uses."""
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "base.html").write_text("{% include '_head.html' %}{% block main %}{% endblock %}", encoding="utf-8")
+    (folder / "_head.html").write_text("{{ site_name }}{{ partial('_foot.html') }}", encoding="utf-8")
+    (folder / "_foot.html").write_text("{{ footer_note }}", encoding="utf-8")
+    (folder / "_card.html").write_text("{{ a.title }}", encoding="utf-8")
+    for page in ("a.html", "b.html", "c.html"):
+        (folder / page).write_text("{% extends 'base.html' %}{% block main %}{{ cards(items) }}{% endblock %}",
+                                   encoding="utf-8")
+    templates = Templates(load_config(tmp_path), {}, {"site_name": "x", "footer_note": "y"})
+    parsed: list[str] = []
+    parse = templates.env.parse
+    monkeypatch.setattr(templates.env, "parse", lambda source, name=None, filename=None: (
+        parsed.append(name), parse(source, name, filename))[1])
+    digests = {page: templates.dependencies(page) for page in ("a.html", "b.html", "c.html")}
+    assert sorted(parsed) == ["_card.html", "_foot.html", "_head.html", "a.html", "b.html", "base.html", "c.html"]
+    assert all(used == frozenset({"site_name", "footer_note", "cards", "partial"}) for _, used in digests.values())
+    (folder / "_foot.html").write_text("{{ footer_note }}!", encoding="utf-8")
+    assert Templates(load_config(tmp_path), {}, {}).dependencies("c.html")[0] != digests["c.html"][0]
+
+
 def test_imported_templates_get_the_globals_as_a_plain_dict(tmp_path: Path):
     (tmp_path / "templates").mkdir()
     (tmp_path / "templates" / "_m.html").write_text("{% macro hi(x) %}[{{ x }} {{ greeting }}]{% endmacro %}",

@@ -20,16 +20,17 @@ from typing import Any, Callable
 from ..errors import ContentError, os_reason
 from ..frontmatter import decode, split
 from ..vietnamese import MAX_SLUG
+from ..attachments import KINDS
 from .confine import ARTICLE_EXTENSIONS, IMAGE_EXTENSIONS, Area, Refused, base_ids, sha256
 from .deleting import Deleting
 from .keep import lost_in_save, merged
-from .media import Media, photo_kind
+from .media import Media
 from .renames import with_aliases
 from .review import Review
-from .schema import MAX_UPLOAD, Folders
+from .schema import IMAGES_URL, MAX_UPLOAD, Folders
 
 MAX_ARTICLE = 2 * 1024 * 1024                 # bytes of one article file
-MAX_BODY = 2 * MAX_UPLOAD + 4 * 1024 * 1024   # one request: an entry with one image, base64 (4/3) and JSON
+MAX_BODY = 2 * MAX_UPLOAD + 4 * 1024 * 1024   # one request: an entry with one upload, base64 (4/3) and JSON
 ACTIONS = ("info", "entriesByFolder", "entriesByFiles", "getEntry", "persistEntry", "getMedia",
            "getMediaFile", "persistMedia", "deleteFile", "deleteFiles", "getDeployPreview")
 
@@ -54,6 +55,8 @@ class LocalBackend(Media, Deleting):
         self.article_url = folders.article_url
         self.areas = (Area(folders.articles, ARTICLE_EXTENSIONS, MAX_ARTICLE, "bài viết"),
                       Area(folders.images, IMAGE_EXTENSIONS, MAX_UPLOAD, "ảnh"))
+        if folders.files:  # attachments (PDF, DOCX …) an article links to, checked as the build checks them
+            self.areas += (Area(folders.files, tuple(KINDS), MAX_UPLOAD, "văn bản đính kèm"),)
         self._actions: dict[str, Callable[[dict], Any]] = {
             "info": self.info, "entriesByFolder": self.entries_by_folder, "entriesByFiles": self.entries_by_files,
             "getEntry": self.get_entry, "persistEntry": self.persist_entry, "getMedia": self.get_media,
@@ -234,10 +237,8 @@ class LocalBackend(Media, Deleting):
             self._fits(path, data)
             self._builds(new if new is not None and len(renames) == len(files) else path, data)
         for path, data in uploads:
-            self._image(path)
-            self._unclaimed(path, data)
-            self._fits(path, data)  # was checked only while writing: the entry was saved, the photo refused
-            photo_kind(path, data)
+            self._upload(path, data)  # was checked only while writing: the entry was saved, the photo refused
+        self._documents_linked(assets, uploads, files)
         self._write_all([(path, data) for path, data, _ in files] + uploads)
         if len(renames) == len(files):
             for source, target in renames:
@@ -248,6 +249,21 @@ class LocalBackend(Media, Deleting):
             answer["ids"] = {(new if new is not None and len(renames) == len(files) else path): sha256(data)
                              for path, data, new in files}
         return answer
+
+    def _documents_linked(self, assets: list, uploads: list, files: list) -> None:
+        """Refused when a document sent to the images folder (stored among the attachments, Media._placed)
+        is used as a photo: the article would show "/images/ke-hoach.pdf", which is no photo and not
+        there (Decap's photo field lets an editor pick any file)."""
+        images = self.areas[1].name + "/"
+        for asset, (path, _) in zip(assets, uploads):
+            sent = asset.get("path")
+            if path == sent or not isinstance(sent, str) or not sent.startswith(images):
+                continue
+            shown = f"{IMAGES_URL}/{sent[len(images):]}"
+            if any(shown in data.decode("utf-8", "replace") for _, data, _ in files):
+                raise Refused(422, f"“{PurePosixPath(sent).name}” không phải ảnh nên không dùng làm ảnh được (ảnh "
+                                   f"đại diện, ảnh trong bài cần tệp {', '.join(e[1:].upper() for e in IMAGE_EXTENSIONS)}). "
+                                   f"Văn bản (PDF, Word…) hãy chèn vào nội dung bằng nút “+” → “Văn bản đính kèm”")
 
     def _unchanged(self, full: Path, raw: Any, expected: str, deleting: bool = False) -> None:
         """Refused when the file is no longer the one the editor opened."""

@@ -22,7 +22,8 @@ class Deleting(Confined):
     article_url: str
 
     def _unused(self, raw: Any) -> None:
-        """A photo articles show may not be deleted: their pages would lose it and the build fail."""
+        """A photo articles show, or an attachment they link to, may not be deleted: their pages would
+        lose it and the build fail."""
         full, area = self._checked(raw)
         if area is self.areas[0]:
             return
@@ -35,8 +36,8 @@ class Deleting(Confined):
                     break
         if users:
             more = " và các bài khác" if len(users) > 3 else ""
-            raise Refused(409, f"ảnh “{raw}” đang được dùng trong {', '.join(users[:3])}{more}: xóa ảnh sẽ làm hỏng "
-                               f"các bài đó; hãy bỏ ảnh khỏi bài trước rồi mới xóa")
+            raise Refused(409, f"{area.what} “{raw}” đang được dùng trong {', '.join(users[:3])}{more}: xóa "
+                               f"{area.what} sẽ làm hỏng các bài đó; hãy bỏ {area.what} khỏi bài trước rồi mới xóa")
 
     def _users(self) -> list[Path]:
         """The files that may show a photo: site.toml (the logo, the share image) and every text file

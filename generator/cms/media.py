@@ -1,15 +1,17 @@
-"""The media library of the CMS's local backend: listing, reading and uploading photos.
+"""The media library of the CMS's local backend: listing, reading and uploading photos and attachments.
 
-Only photos are listed (the images folder may also hold notes, a logo.svg); an upload must be a
-photo of the kind its name says and may not replace another file of the same name.
+Only photos are listed (the images folder may also hold notes, a logo.svg), only documents in the
+attachments folder (content/files); an upload must be a photo, or a document, of the kind its name
+says (attachments.misnamed: the build's check) and may not replace another file of the same name.
 """
 from __future__ import annotations
 
 import base64
 import os
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..attachments import ALLOWED, HEAD, KINDS, misnamed, not_allowed
 from ..errors import os_reason
 from ..images import image_kind
 from .confine import Confined, Refused, sha256
@@ -35,29 +37,57 @@ class Media(Confined):
             raise Refused(404, f"không có tệp “{params.get('path')}”")
         return self._media(path)
 
-    def _image(self, raw: Any) -> Path:
-        """The checked path of an upload: only in the images folder (an upload named .md in the
-        articles folder was an article no check of an entry had read)."""
-        full, area = self._checked(raw)
-        if area is not self.areas[1]:
-            raise Refused(403, f"tệp tải lên chỉ được lưu trong {self.areas[1].name}/, không phải “{raw}”")
-        return full
+    def _placed(self, raw: Any) -> Any:
+        """Where an upload goes: a document (attachments.KINDS) sent to the images folder goes to the
+        attachments folder under the same name (the CMS can send uploads to one folder only, see
+        admin.terms_json); anything else where it was sent."""
+        if len(self.areas) < 3 or not isinstance(raw, str):
+            return raw
+        images = self.areas[1].name + "/"
+        if raw.startswith(images) and os.path.splitext(raw)[1].lower() in KINDS:
+            return self.areas[2].name + "/" + raw[len(images):]
+        return raw
+
+    def _upload(self, raw: Any, data: bytes) -> None:
+        """Refused unless data may be written at raw: a photo of the kind its name says in the images
+        folder, or a document that is what its name says in the attachments folder; never in the
+        articles folder (an upload named .md there was an article no check of an entry had read)."""
+        not_for_browsers(raw)
+        area = self._area_of(PurePosixPath(raw)) if isinstance(raw, str) else None
+        files = self.areas[2] if len(self.areas) > 2 else None
+        suffix = os.path.splitext(str(raw))[1].lower()
+        if area is not None and area is files and suffix not in KINDS:
+            raise Refused(422, f"không tải lên được “{os.path.basename(str(raw))}”: "
+                               f"{not_allowed(suffix, files.name + '/')}")
+        if files is not None and area is self.areas[1] and not suffix.endswith(area.extensions):
+            what = f"tệp {suffix}" if suffix else "tệp không có đuôi"
+            raise Refused(422, f"không tải lên được “{os.path.basename(str(raw))}”: chỉ tải lên được ảnh "
+                               f"({', '.join(e[1:].upper() for e in area.extensions)}) và văn bản đính kèm "
+                               f"({ALLOWED}), không nhận {what}")
+        self._checked(raw)
+        if area is None or area is self.areas[0]:
+            where = " hoặc ".join(a.name + "/" for a in self.areas[1:])
+            raise Refused(403, f"tệp tải lên chỉ được lưu trong {where}, không phải “{raw}”")
+        self._unclaimed(raw, data)
+        self._fits(raw, data)
+        if area is files:
+            wrong = misnamed(suffix, data[:HEAD])
+            if wrong:
+                raise Refused(422, f"không tải lên được “{os.path.basename(str(raw))}”: {wrong}")
+        else:
+            photo_kind(raw, data)
 
     def _asset_bytes(self, asset: Any) -> tuple[str, bytes]:
         if not isinstance(asset, dict) or asset.get("encoding") != "base64" or not isinstance(asset.get("content"), str):
             raise Refused(422, "tệp tải lên không hợp lệ (cần nội dung base64)")
         try:
-            return asset.get("path"), base64.b64decode(asset["content"], validate=True)
+            return self._placed(asset.get("path")), base64.b64decode(asset["content"], validate=True)
         except ValueError:
             raise Refused(422, f"nội dung tệp “{asset.get('path')}” không phải base64 hợp lệ") from None
 
     def persist_media(self, params: dict) -> dict:
         path, data = self._asset_bytes(params.get("asset"))
-        not_for_browsers(path)
-        self._image(path)
-        self._unclaimed(path, data)
-        self._fits(path, data)
-        photo_kind(path, data)
+        self._upload(path, data)
         return self._media(self._write(path, data))
 
     def _unclaimed(self, raw: Any, data: bytes) -> None:

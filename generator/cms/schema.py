@@ -17,6 +17,7 @@ import yaml
 from ..config import SiteConfig
 from ..fields import ARTICLE_FIELDS, SLUG
 from ..errors import ConfigError
+from ..sources import FILES
 from ..taxonomy import Directive, Province, Registries, Unit
 from ..vietnamese import normalize, offset_name, sort_key, sorted_vi, term_key
 
@@ -27,7 +28,9 @@ TAGS_WIDGET = "lamtheobac-tags"   # the tags widget lamtheobac-cms.js registers
 TIME_WIDGET = "lamtheobac-datetime"  # a moment in the site's time, whatever the browser's zone (lamtheobac-cms.js)
 DATE_WIDGET = "lamtheobac-date"   # a day, typed and shown day first whatever the browser's language (lamtheobac-cms.js)
 DATE_FORMAT = "YYYY-MM-DDTHH:mm:ssZ"  # dayjs: 2024-05-19T16:27:00+07:00
-MAX_UPLOAD = 20 * 1024 * 1024     # bytes per image, in the form and in the local backend
+MAX_UPLOAD = 20 * 1024 * 1024     # bytes per image or attachment, in the form and in the local backend
+IMAGES_URL = "/images"            # where the build publishes images_dir (build.discover), under the base path
+FILES_URL = "/files"              # where the build publishes content/files (sources.FILES), under the base path
 SINGLE = ("source", "image")      # tables edited as a list of at most one item (see article_fields)
 
 
@@ -37,19 +40,21 @@ class Folders:
     articles: str   # "content/articles"
     images: str     # "content/images"
     article_url: str = ""  # an article's address, "bai-viet/{slug}/" (config.urls.article); "": not known
+    files: str = ""        # attachments, "content/files"; "": none can be uploaded
 
 
 def folders(config: SiteConfig) -> Folders:
     """The articles and images folders relative to the project root (the CMS's repository)."""
     out = []
     for key, path in (("content_dir", config.path(config.content_dir) / "articles"),
-                      ("images_dir", config.path(config.images_dir))):
+                      ("images_dir", config.path(config.images_dir)),
+                      ("content_dir", config.path(config.content_dir) / FILES)):
         try:
             out.append(path.relative_to(config.root).as_posix())
         except ValueError:
             raise ConfigError(f"[cms] cần “{key}” nằm trong thư mục dự án (giao diện biên tập chỉ sửa được "
                               f"tệp trong kho), không phải “{path}”", config.source_file) from None
-    return Folders(*out, article_url=config.urls.article)
+    return Folders(out[0], out[1], article_url=config.urls.article, files=out[2])
 
 
 def province_label(province: Province, unit: Unit | None) -> str:
@@ -133,9 +138,11 @@ def _moment(name: str, label: str, hint: str, offset: str | None, **extra) -> di
 
 
 def article_fields(registries: Registries, tags: list[str], offset: str | None = "+07:00",
-                   article_url: str = "bai-viet/{slug}/") -> list[dict]:
+                   article_url: str = "bai-viet/{slug}/", attachments: bool = False) -> list[dict]:
     """The form's fields; offset: the site's one UTC offset (utc_offset), None when it has summer time;
-    article_url: where articles are published ([urls] article)."""
+    article_url: where articles are published ([urls] article); attachments: the body has the
+    "Văn bản đính kèm" component (the local backend's, admin.terms_json)."""
+    insert = "chèn ảnh, văn bản đính kèm (PDF, Word, Excel…) bằng nút +" if attachments else "chèn ảnh bằng nút +"
     url = ["^https?://[^\\s\"<>`\\\\]+$", "Địa chỉ phải bắt đầu bằng http:// hoặc https:// và không có dấu cách"]
     return [
         _field("title", "Tiêu đề", "string", "Tên tệp và địa chỉ bài lấy từ tiêu đề khi tạo bài "
@@ -191,7 +198,7 @@ def article_fields(registries: Registries, tags: list[str], offset: str | None =
         _field("body", "Nội dung", "markdown", "Viết bằng Markdown, được lưu đúng như đã gõ; khung bên phải là "
                "bản xem trước. Ví dụ: `**đậm**`, `*nghiêng*`, `## Tiêu đề mục`, `- gạch đầu dòng`, "
                "`[liên kết](https://…)`, `![mô tả ảnh](/images/ten-anh.jpg)`. Nút “Soạn trực quan” mở chế độ soạn như "
-               "trình soạn thảo văn bản (chèn ảnh bằng nút +); với bài nhập từ trang báo (bảng, chú thích), "
+               "trình soạn thảo văn bản (" + insert + "); với bài nhập từ trang báo (bảng, chú thích), "
                "hãy sửa ở chế độ Markdown.",
                required=True, modes=["raw", "rich_text"], sanitize_preview=True),
     ]
@@ -222,7 +229,7 @@ def cms_config(config: SiteConfig, registries: Registries, tags: list[str],
         "display_url": site,
         "publish_mode": "simple" if local_url else cms.publish_mode,
         "media_folder": where.images,
-        "public_folder": "/images",  # where the build publishes images_dir (build.discover), under the base path
+        "public_folder": IMAGES_URL,
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
         "show_preview_links": True,
         "collections": [{
@@ -243,7 +250,8 @@ def cms_config(config: SiteConfig, registries: Registries, tags: list[str],
             "sortable_fields": [{"field": "date", "default_sort": "desc"}, "title"],
             "view_filters": [{"label": "Bản nháp", "field": "draft", "pattern": True}],
             "preview_path": article_path,
-            "fields": article_fields(registries, tags, utc_offset(config), config.urls.article),
+            "fields": article_fields(registries, tags, utc_offset(config), config.urls.article,
+                                     attachments=local_url is not None),
         }],
     })
     return out

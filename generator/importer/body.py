@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..vietnamese import term_key
 from .clean import EM_CLOSE, EM_OPEN, Block, is_headline_like, words
 from .lines import CREDIT_ONLY, LIST_NUMBER, Info, image_name, is_shouting
-from .sections import in_list, is_section, subsection
+from .sections import in_list, is_notes_label, is_section, subsection
 
 # "·": Word's bullet in the Symbol font; emoji pointing or ticking ("👉", "✅", "📌", with or without the emoji
 # variation selector): the bullets of portals and Facebook posts
@@ -48,6 +48,8 @@ _ATTENDING_WORDS = 16  # a longer line saying who attended is a sentence of the 
 _PLACEHOLDER = re.compile(r"^[\[(]?\s*(?:ảnh|hình|hình ảnh|ảnh minh họa|ảnh minh hoạ|image|photo|picture)\s*[\])]?$",
                           re.IGNORECASE)
 PLACEHOLDER = "chỗ ảnh trong văn bản chép (không có tệp ảnh)"
+_CHAPTER = re.compile(r"^(?:Chương|Phần|Kỳ|Kì|Mục)\s+(?:\d{1,2}|[IVX]{1,5}|cuối|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
+                      r"\s*[:.–—-]\s*\S", re.IGNORECASE)
 _CAPTION_WORDS = 40
 _TEXT_AFTER_PHOTO = 25
 
@@ -68,6 +70,8 @@ class Node:
     marked: str = ""  # the text with its emphasis marked (clean.EM_OPEN/EM_CLOSE), when it has some
     strong: bool = False  # a paragraph the page printed all in bold: an interview's question, a lead-in
     alt: str = ""  # a figure's description for readers who cannot see it, when the page gave one
+    label: str = ""  # a speaker's label the page printed in bold before the turn ("PV:"), kept bold
+    group: int = 0  # the saved page's list holding an item: two lists in a row stay two lists
 
 
 def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
@@ -111,6 +115,11 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             i += 1 + box
             continue
         numbered = ORDERED.match(info.text) if in_list(infos, i) else None
+        if id(b) in notes and (b.hint == "heading" or b.extra.get("bold")) and is_notes_label(info.text):
+            # "<h3>Tài liệu tham khảo</h3>" over the references: the page's heading stays a heading
+            nodes.append(Node("h", info.text.rstrip(" :"), level=3 if in_section else 2, line=b.line))
+            i += 1
+            continue
         if id(b) in notes:  # a numbered reference list stays a numbered list
             nodes.append(Node("note", numbered.group(2) if numbered else b.text, line=b.line,
                               src=f"{numbered.group(1)}." if numbered else ""))
@@ -124,11 +133,13 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             nodes.append(Node("p", said_by, line=b.line, quote=b.extra["quote"]) if said_by else _quoted(info))
             i += 1
             continue
-        said_by = _attribution(info, nodes[-1] if nodes else None)
+        verse = _verse(nodes)
+        said_by = _attribution(info, nodes[-1] if nodes else None, quoted=verse > 0)
         if said_by is not None:  # the quote's source goes with it, never a heading or a list item
             quote = nodes[-1].quote or -b.line  # a pasted quote gets a number of its own
-            nodes[-1] = Node(nodes[-1].kind, nodes[-1].text, nodes[-1].src, nodes[-1].level, nodes[-1].line,
-                             nodes[-1].rows, quote, nodes[-1].marked, nodes[-1].strong, nodes[-1].alt)
+            for k in range(len(nodes) - max(verse, 1), len(nodes)):  # a verse's lines are one quote
+                nodes[k] = Node(nodes[k].kind, nodes[k].text, nodes[k].src, nodes[k].level, nodes[k].line,
+                                nodes[k].rows, quote, nodes[k].marked, nodes[k].strong, nodes[k].alt)
             nodes.append(Node("p", said_by, line=b.line, quote=quote))
             i += 1
             continue
@@ -140,7 +151,10 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             video = None
             if j + 1 < len(infos) and infos[j].block.hint == "video" and infos[j + 1].block.hint == "caption":
                 video, j = infos[j], j + 1  # a <video> in a <figure>: the caption is its poster's, the link follows
-            if j < len(infos) and _is_caption_after_image(infos[j]) and not (
+            chapter = bool(alt and _CHAPTER.match(alt) and any(n.kind in ("p", "figure") for n in nodes))
+            # under a chapter's title drawn in a picture, the paragraph opens the chapter: no caption
+            below = j < len(infos) and not (chapter and infos[j].block.hint != "caption")
+            if below and _is_caption_after_image(infos[j]) and not (
                     (marks_captions or b.extra.get("lead_below") or saved_page and alt and _running_text(infos[j]))
                     and infos[j].block.hint != "caption" and not infos[j].credit and not _italic(infos[j].block)):
                 # "Ảnh: Minh Đức" under a photo with a description: the credit goes after it, not instead
@@ -153,6 +167,11 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
                 if j < len(infos) and CREDIT_ONLY.match(infos[j].text):
                     caption = f"{caption} {infos[j].text}"
                     j += 1
+            if chapter and caption == alt:
+                # an eMagazine's chapter title drawn in a picture (not the page's first): a heading readers and the
+                # outline see, the picture after it without the same words again under it
+                nodes.append(Node("h", alt, level=2, line=b.line))
+                caption = ""
             nodes.append(Node("figure", caption, src=info.image, line=b.line, alt=alt))
             if video is not None:
                 nodes.append(Node("p", video.text, line=video.block.line))
@@ -167,18 +186,19 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
             dropped.append((infos[i + 1].block, "chú thích ảnh in hai lần"))
         item = LIST_ITEM.match(text)
         if dialogue and b.hint != "li" and _TURN.match(text):  # "- Thưa ông, …?": a turn, never a list item
-            nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold"))))
+            nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold")),
+                              label=_label(b, text)))
         elif b.hint == "li" and _OL_ITEM.match(text):  # an <ol>'s item with the number the page draws
             number, rest = _OL_ITEM.match(text).groups()
             nodes.append(Node("li", rest, src=f"{number}.", level=_depth(b, nodes), line=b.line,
-                              marked=_marked(b, rest)))
+                              marked=_marked(b, rest), group=b.extra.get("list", 0)))
         elif b.hint == "li" or item:
             body = item.group(2) if item else text
             marker = item.group(1) if item else "-"
-            nested = marker in SUB_BULLETS and nodes and nodes[-1].kind == "li" and \
+            nested = marker in SUB_BULLETS and bool(nodes) and nodes[-1].kind == "li" and \
                 (nodes[-1].level == 1 and nodes[-1].src == marker or nodes[-1].level == 0 and nodes[-1].src != marker)
             nodes.append(Node("li", body, src=marker, level=max(int(nested), _depth(b, nodes)), line=b.line,
-                              marked=_marked(b, body)))
+                              marked=_marked(b, body), group=b.extra.get("list", 0) if b.hint == "li" else 0))
         elif numbered:  # its number written as it stands, never a heading or a paragraph "1\\. …"
             nodes.append(Node("li", numbered.group(2), src=f"{numbered.group(1)}.", line=b.line))
         elif b.hint == "caption" or info.credit or twice or _looks_like_caption(infos, i, saved_page):
@@ -195,7 +215,8 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
                                                                   and not in_list(infos, i)):
             nodes.append(Node("h", text, level=3 if in_section and LIST_NUMBER.match(text) else 2, line=b.line))
         else:  # "<p><strong>Thưa ông, …?</strong></p>": the question stays told apart from the answer
-            nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold"))))
+            nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold")),
+                              label=_label(b, text)))
         i += 2 if twice else 1
     return nodes, dropped, warnings
 
@@ -227,14 +248,37 @@ def _entry_title(info: Info) -> bool:
     return b.hint in ("heading", "h1") or bool(b.extra.get("bold")) or not info.text.rstrip().endswith((".", "…", ":"))
 
 
-def _attribution(info: Info, previous: Node | None) -> str | None:
+_VERSE_LINES, _VERSE_WORDS = 12, 14
+_OPENS_QUOTE = re.compile(r"^[*_]*[\"“„«]")
+_CLOSES_QUOTE = re.compile(r"[\"”»][.!?…]?[*_]*$")
+
+
+def _verse(nodes: list[Node]) -> int:
+    """How many paragraphs at the end of ``nodes`` are one quotation printed a line a paragraph (a verse of
+    Bác's: “Không có việc gì khó / … / Quyết chí ắt làm nên”): the first opens a quotation mark the last
+    closes, no line between does either, each line short. 0 when they are not."""
+    if not nodes or nodes[-1].kind != "p" or nodes[-1].quote or not _CLOSES_QUOTE.search(nodes[-1].text):
+        return 0
+    for k in range(len(nodes) - 1, max(-1, len(nodes) - 1 - _VERSE_LINES), -1):
+        node = nodes[k]
+        if node.kind != "p" or node.quote or len(node.text.split()) > _VERSE_WORDS:
+            return 0
+        if _OPENS_QUOTE.match(node.text):
+            count = len(nodes) - k
+            return count if count >= 2 and not any(_CLOSES_QUOTE.search(n.text) for n in nodes[k:-1]) else 0
+        if k < len(nodes) - 1 and _CLOSES_QUOTE.search(node.text):
+            return 0
+    return 0
+
+
+def _attribution(info: Info, previous: Node | None, quoted: bool = False) -> str | None:
     """The line as the source of the quote just above it ("— Chủ tịch Hồ Chí Minh"), or None: a short
-    line after a <blockquote> or a paragraph all in quotation marks, opening with a dash, in brackets,
+    line after a <blockquote>, a paragraph all in quotation marks or a verse (``quoted``), opening with a dash, in brackets,
     or naming a speaker (with a title, or printed in italics or bold)."""
     b = info.block
     if previous is None or b.hint in ("heading", "h1", "li", "img", "caption", "table") or info.image:
         return None
-    if not (previous.quote or previous.kind == "p" and _QUOTED.match(previous.text)):
+    if not (previous.quote or quoted or previous.kind == "p" and _QUOTED.match(previous.text)):
         return None
     text = info.text.strip()
     if info.n_words > 14 or len(text) > 120 or text.endswith(":") or info.meta:
@@ -265,12 +309,18 @@ def _marked(block: Block, text: str) -> str:
     return marked if marked and block.text == text else ""
 
 
+def _label(block: Block, text: str) -> str:
+    """The speaker's label in bold opening the block (``extra["bold_label"]``), when the node shows the block's text."""
+    label = block.extra.get("bold_label", "")
+    return label if label and block.text == text and text.startswith(label) else ""
+
+
 def _quoted(info: Info) -> Node:
     """A line of a <blockquote>: a paragraph (or list item) of the quote, never a heading or caption."""
     b = info.block
     kind = "li" if b.hint == "li" else "p"
     return Node(kind, b.text, src="-" if kind == "li" else "", line=b.line, quote=b.extra["quote"],
-                marked=_marked(b, b.text))
+                marked=_marked(b, b.text), group=b.extra.get("list", 0) if kind == "li" else 0)
 
 
 _GENERIC_ALT = re.compile(r"^(?:ảnh|hình|hình ảnh|ảnh minh họa|ảnh minh hoạ|image|img|photo|picture|thumbnail|"

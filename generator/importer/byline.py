@@ -14,7 +14,7 @@ LABEL = re.compile(
     r"^(?:(?:bài\s*(?:và|,|&|\+|/)?\s*ảnh|ảnh\s*(?:và|,|&)\s*bài|tin\s*(?:và|,|&|\+|/)?\s*ảnh|bài\s+viết|bài|tin|"
     r"(?:bài\s*(?:và|,|&|\+|/)?\s*)?(?:video|clip)|"  # a video page's credit: "Video: Phạm Hà/VOV"
     r"tác\s+giả|người\s+viết|nhóm\s+phóng\s+viên|phóng\s+viên|nhóm\s+PV|PV|P\.V|nhóm\s+thực\s+hiện|thực\s+hiện|"
-    r"biên\s+tập|ghi\s+chép)\s*:\s*|ghi\s+chép\s+của\s+)",
+    r"biên\s+tập|ghi\s+chép|nội\s+dung)\s*:\s*|ghi\s+chép\s+của\s+)",  # "Nội dung:": an eMagazine's writer
     re.IGNORECASE)
 # A video's credit ("Video: …", "Clip: …") names where it was filmed as often as who filmed it: "Video: Hà
 # Nội/VOV" is a place, and a place after this label is no person (unlike "Tác giả: Thanh Bình").
@@ -36,6 +36,8 @@ _STAFF = re.compile(r"^(?:nhóm\s+)?(?:PV|P\.V|PV\.|CTV|BTV|phóng\s+viên|cộn
 # A newsroom's abbreviations spelled out for readers: "Nhóm PV" is shown as "Nhóm phóng viên".
 _STAFF_WORDS = {"pv": "phóng viên", "p.v": "phóng viên", "pv.": "phóng viên", "ctv": "cộng tác viên",
                 "btv": "biên tập viên"}
+# "H’" opens a woman's given name among the Ê Đê, Jrai and Ba Na ("H’Linh", "H'Hen"): one word, a whole name.
+_WOMAN_PREFIX = re.compile(r"^H['’][A-ZĐÀ-Ỹ]")
 _WORD = re.compile(r"^(?:[^\W\d_]{1,2}['’](?=[^\W\d_]))?[^\W\d_]+$")  # "H’Linh", "H'Hen": Ê Đê, Jrai names
 INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,8}$")  # "H.D", "T.HIẾU", "X.T"
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -99,8 +101,8 @@ def _name_words(text: str) -> list[str] | None:
             return None  # "SGGP", "TTXVN": tags, not syllables
     if words[0].lower() in _NOT_NAMES or _NOT_NAME_PHRASES.search(text) or _SECTION_WORDS.match(" ".join(words)):
         return None
-    if len(words) == 1 and not INITIALS.match(words[0]):
-        return None  # one word is a label or a tag far more often than a name
+    if len(words) == 1 and not INITIALS.match(words[0]) and not _WOMAN_PREFIX.match(words[0]):
+        return None  # one word is a label or a tag far more often than a name ("H’Linh" is a name)
     return words
 
 

@@ -33,6 +33,20 @@ _SHORTENED = re.compile(r"\s*(?:\.{3}|…)$")  # the "…" a page puts before "X
 _NOT_LINES = ("img", "table")  # blocks no boilerplate rule reads
 # Emphasis (<em>, <i>) in a block's ``extra["marked"]`` text; never in ``text`` itself.
 EM_OPEN, EM_CLOSE = "\ue000", "\ue001"
+# A speaker's label in bold opening a turn of an interview ("<strong>PV:</strong> …", "**Ông Nguyễn Văn A:** …"):
+# at most 12 words ending with a colon. Kept bold in front of the answer (``extra["bold_label"]``).
+_LABEL_WORDS = 12
+
+
+def speaker_label(opening: str, text: str) -> str | None:
+    """The bold words opening a line when they are a speaker's label followed by what was said."""
+    opening = opening.strip()
+    said = text[len(opening):] if text.startswith(opening) else ""
+    colon = opening.endswith(":") or said.lstrip().startswith(":")  # "<b>PV:</b> …" or "<b>PV</b>: …"
+    if colon and 1 <= len(opening.rstrip(":").split()) <= _LABEL_WORDS and opening[:1].isupper() \
+            and said.strip(" :"):
+        return opening
+    return None
 
 
 @dataclass
@@ -105,9 +119,30 @@ def text_to_blocks(text: str) -> list[Block]:
             continue
         line = _SPACES.sub(" ", lines[number]).strip()
         if line:
-            blocks.append(Block(line, number + 1))
+            line, extra = typed_bold(line)
+            blocks.append(Block(line, number + 1, None, extra))
         number += 1
     return blocks
+
+
+# "**" before a letter or an opening quote, after a letter or a sentence's mark: not a note's "(**)"
+_TYPED_BOLD = re.compile(r"(?<![(\w*])\*\*(?=[^\W_]|[“\"])(.+?)(?<=[^\W_]|[.:!?…”\"])\*\*(?![\w*)])")
+
+
+def typed_bold(line: str) -> tuple[str, dict]:
+    """A pasted line with its Markdown bold ("**PV:** Xin …", copied from a chat, an editor or another
+    Markdown page) as a saved page's <strong> gives it: the marks out of the text, a speaker's label
+    kept as the block's ``bold_label``, a line all in bold as ``bold``."""
+    if "**" not in line:
+        return line, {}
+    runs = list(_TYPED_BOLD.finditer(line))
+    text = _SPACES.sub(" ", _TYPED_BOLD.sub(r"\1", line)).strip()
+    if not runs or "**" in text:
+        return line, {}  # unpaired: asterisks the writer meant
+    if runs[0].start() == 0 and runs[0].end() == len(line):
+        return text, {"bold": True}
+    label = speaker_label(runs[0].group(1), text) if runs[0].start() == 0 else None
+    return text, {"bold_label": label} if label else {}
 
 
 def words(text: str) -> int:

@@ -144,8 +144,9 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
                         "(kiểu Mỹ); hãy kiểm tra ngày đăng")
 
     author, author_line, author_sure = found.author, found.author_line, found.author_sure
-    if author is None and page.author:
-        author = person_name(page.author, places)  # a newspaper's name in <meta name="author"> is no byline
+    if author is None and page.authors:
+        # a newspaper's name in <meta name="author"> is no byline, and hides no JSON-LD Person after it
+        author = next(filter(None, (person_name(name, places) for name in page.authors)), None)
         author_line, author_sure = ("thẻ meta", False) if author else (None, False)
     if author is not None:
         warnings = [w for w in warnings if not w.startswith("không tìm thấy tên tác giả")]

@@ -47,7 +47,10 @@ _PUBLISHED = re.compile(r"(?<!\w)(?:ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|
                         r"thời\s+gian\s+đăng|ngày\s+phát\s+hành|published|posted)(?!\w)", _I)
 _UPDATED = re.compile(r"(?<!\w)(?:ngày\s+cập\s+nhật|cập\s+nhật|cập\s+nhập|chỉnh\s+sửa|sửa\s+đổi|sửa\s+ngày|sửa\s+lúc|"
                       r"updated|modified|edited)(?!\w)", _I)
-_TODAY = re.compile(r"(?<!\w)(?:hôm\s+nay|today|âm\s+lịch)(?!\w)", _I)
+# A clock, or when the page was printed or looked at ("Ngày in: 05/12/2026 20:15", "Truy cập ngày …"): the
+# reader's day, never the article's
+_TODAY = re.compile(r"(?<!\w)(?:hôm\s+nay|today|âm\s+lịch|ngày\s+in|in\s+(?:ngày|lúc|vào)|thời\s+gian\s+in|"
+                    r"ngày\s+truy\s+cập|truy\s+cập\s+(?:ngày|lúc|vào)|printed(?:\s+on)?|accessed(?:\s+on)?)(?!\w)", _I)
 _LABELS = re.compile(
     r"(?<!\w)(?:ngày|đăng|đăng\s+tải|xuất\s+bản|thời\s+gian|lúc|vào|cập\s+nhật|cập\s+nhập|chỉnh\s+sửa|sửa\s+đổi|sửa|"
     r"updated|published|posted|date|on|at)(?!\w)", _I)

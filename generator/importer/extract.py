@@ -11,15 +11,16 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..vietnamese import format_date, term_key, weekday
+from .authors import find_author
 from .body import LIST_ITEM, SENTENCE, Node, body_nodes
-from .byline import EDITOR_LABEL, INITIALS, person_name
+from .byline import person_name
 from .clean import EMOJI_TAIL, Block, without_link_words, words
 from .credits import credit_name, story_credit
 from .dates import Dateline
 from .headline import (SALUTATION, choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
                        last_paragraph, other_articles, page_title_headline, skippable)
 from .letters import letter_warning
-from .lines import LIST_NUMBER, Info, classify, has_credit, image_name
+from .lines import Info, classify, has_credit, image_name
 from .series import OTHER_PART, other_parts
 from .sources import byline_paper, paper_line, printed_address, site_address, source_line
 from .tail import PRINTED_ADDRESS, tail
@@ -34,6 +35,9 @@ HASHTAGS = "thẻ (hashtag) của bài"
 OTHER_ARTICLE = "bài khác trên cùng trang (trang danh sách)"
 _HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
 _ABSTRACT = re.compile(r"^(?:tóm\s+tắt|tóm\s+lược|abstract)\s*:\s*(?=\S)", re.IGNORECASE)  # a paper's label
+# "📅 Sáng 9/6, …": a post's emoji before its lead, no words of the summary (a page's description)
+_PICTOGRAPHS = re.compile(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\ufe0f\u200d\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]*\s+")
+_NOTE_MARK = re.compile(r"(?<=\S)\[\d{1,3}\]")  # a footnote's mark glued to the word it explains
 _BRACKETED = re.compile(r"^[(\[][^()\[\]]+[)\]]\s*\.?$")  # a note wholly in brackets
 
 
@@ -163,7 +167,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     last = last if last is not None and last > t else None
     _date(infos, t, lead, last, used, out)
     sapo, rest = _summary(infos, t, used, out)
-    _author(infos, t, lead, sapo, last, used, out)
+    find_author(infos, t, lead, sapo, last, used, out)
     _top_and_tail(infos, t, sapo, last, used, out, places)
     if out.source_name is None and out.author_line is not None:
         out.source_name = byline_paper(next(i.text for i in infos if i.line == out.author_line))
@@ -296,7 +300,7 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
         if _speech_opening(info):
             continue  # "(Trích bài phát biểu …)", "Kính thưa …!": a speech's note and opening, kept in the body
         if info.paragraph or info.n_words > 20:
-            text = _ABSTRACT.sub("", info.text)
+            text = _PICTOGRAPHS.sub("", _ABSTRACT.sub("", info.text))
             bold = info.block.extra.get("bold_lead", "")
             if bold and text.endswith(info.text[len(bold):]) and words(bold) >= 8:
                 # "<b>Sapo.</b> Body…": the lead is the bold sentences, the rest of the paragraph opens the body
@@ -305,6 +309,7 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
                 rest = f"{rest} {tail}" if rest else tail
             else:
                 out.summary, rest = cap_summary(text)
+            out.summary = _NOTE_MARK.sub("", out.summary)  # "…tuyên truyền”[1].": the note stays in the body
             out.summary_line = info.line
             used[i] = "sapo"
             return i, rest
@@ -317,76 +322,6 @@ def _speech_opening(info: Info) -> bool:
     """"(Trích bài phát biểu …)", "Kính thưa …!": a note in brackets of six words or more, or a salutation,
     over a speech's lead: no summary and no page furniture, the body's first lines."""
     return not info.source and bool(_BRACKETED.match(info.text) and info.n_words >= 6 or SALUTATION.match(info.text))
-
-
-def _author(infos: list[Info], t: int, lead: int | None, sapo: int | None, last: int | None, used: dict,
-            out: Extracted) -> None:
-    found: list[tuple[float, int, str, bool]] = []  # (priority, index, name, sure)
-    top_end = lead if lead is not None else t + 6
-    for i in range(t - 1, max(-1, t - 3), -1):  # "Bài, ảnh: MINH TÂM" printed over the headline
-        if infos[i].name and infos[i].labelled and infos[i].n_words <= 12:
-            found.append((3.8, i, infos[i].name, True))
-        elif not infos[i].meta:
-            break
-    for i, info in enumerate(infos):
-        if i <= t:
-            continue
-        meta = info.meta
-        if meta is not None and meta.rest and not meta.poster and (i < top_end + 3 or (last and i > last)):
-            name = person_name(meta.rest)
-            if name:
-                found.append((3.5 if meta.labelled_author else 3.0, i, name, True))
-            continue
-        if not info.name:
-            continue
-        initials_only = all(INITIALS.match(w) for w in info.name.split()) and not info.labelled
-        near_top = i < top_end or (sapo is not None and i == sapo + 1)
-        at_tail = last is not None and i > last and _tail_distance(infos, last, i) <= 4
-        if info.labelled and info.n_words <= 12:  # "Biên tập:" names the editor: the author when no one else is
-            found.append((3.4 if EDITOR_LABEL.match(info.text) else 4.0, i, info.name, True))
-        elif initials_only:
-            continue
-        elif near_top:
-            found.append((3.0, i, info.name, True))
-        elif at_tail:
-            found.append((2.0, i, info.name, _tail_distance(infos, last, i) <= 2))
-    if not found:
-        out.warnings.append("không tìm thấy tên tác giả trên trang")
-        return
-    priority, index, name, sure = max(found, key=lambda f: (f[0], -f[1]))
-    out.author, out.author_line, out.author_sure = name, infos[index].line, sure
-    others = {n: infos[j].line for _p, j, n, _s in sorted(found, key=lambda f: f[1])
-              if j != index and not _same_person(n, name)}
-    if others:  # "Bài và ảnh: Lê Minh Hải" above, "Hoàng Anh" under the text: say so, the editor knows who wrote it
-        out.warnings.append("trang còn ghi tên " + ", ".join(f"“{n}” (dòng {line})" for n, line in others.items())
-                            + f", khác tác giả đã chọn “{name}” (dòng {infos[index].line}): hãy xem ai là tác giả")
-    if index < t or index not in used:
-        used[index] = "tác giả"
-    # The unit printed under a byline: "Trường Chính trị tỉnh Hưng Yên", "(Huyện ủy Đà Bắc)".
-    for j in range(index + 1, min(len(infos), index + 3)):
-        if j in used or infos[j].credit_only or infos[j].meta:
-            break
-        if infos[j].org or infos[j].affiliation or (infos[j].text.startswith("(") and words(infos[j].text) <= 10):
-            used[j] = "đơn vị của tác giả"
-        else:
-            break
-
-
-def _same_person(a: str, b: str) -> bool:
-    """One name written twice, perhaps in capitals or with a rank ("LÊ MINH HẢI", "Đại úy Lê Minh Hải")."""
-    a, b = term_key(a), term_key(b)
-    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
-
-
-def _tail_distance(infos: list[Info], last: int, i: int) -> int:
-    """Lines between the last paragraph and line i, not counting sources, dates, credits and the text's own
-    list items (a list ending the article leaves its signature as near as a paragraph would)."""
-    return sum(1 for j in range(last + 1, i) if not (infos[j].source or infos[j].meta or infos[j].credit_only
-                                                     or _list_item(infos[j])))
-
-
-def _list_item(info: Info) -> bool:
-    return info.block.hint == "li" or bool(LIST_ITEM.match(info.text) or LIST_NUMBER.match(info.text))
 
 
 def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None, used: dict,

@@ -20,6 +20,7 @@ from .body import Node
 CHECK = "kiểm tra lại"
 
 SLUG_MAX = 80
+LIST_BREAK = "<!-- -->"  # between two lists in a row, which Markdown would otherwise join
 _YAML_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\r": "\\r",
                  "\u0085": "\\N", "\u2028": "\\L", "\u2029": "\\P", "\ufeff": "\\uFEFF"}
 _NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]')
@@ -214,9 +215,20 @@ def _node_markdown(node: Node, images_prefix: str) -> str:
         return table(node.rows)
     if node.strong:
         return "**" + (emphasis(node.marked) if node.marked else escape_inline(node.text)) + "**"
+    if node.label:  # "**PV:** Xin ông cho biết …": the speaker stays bold, on the turn's line
+        said, label = emphasis(node.marked) if node.marked else escape_inline(node.text), escape_inline(node.label)
+        if said.startswith(label):  # "**PV:** Xin …", "**PV**: Xin …"
+            return f"**{label}**" + said[len(label):]
     if node.marked:
         return _line_start(emphasis(node.marked))
     return escape_paragraph(node.text)
+
+
+def _list_kind(node: Node) -> str:
+    """"ol" or "ul" for a node written as a list item at the margin (a numbered note too), else ""."""
+    if node.kind not in ("li", "note") or node.level or node.kind == "note" and not node.src:
+        return ""
+    return "ol" if _ordered(node) else "ul"
 
 
 def _ordered(node: Node) -> bool:
@@ -231,8 +243,14 @@ def _same_list(previous: Node, node: Node) -> bool:
     if node.kind == previous.kind == "li" and (node.level > previous.level or previous.level > node.level == 0):
         return True  # into or out of a nested list (where its parent list goes on, _parent_list decides)
     if _ordered(previous) and _ordered(node):
-        return int(node.src[:-1]) == int(previous.src[:-1]) + 1  # "3." after "3.": a new list
-    return node.kind == previous.kind == "li" and not _ordered(previous) and not _ordered(node)
+        return int(node.src[:-1]) == int(previous.src[:-1]) + 1 and _same_group(previous, node)  # "3." after "3.": new
+    return node.kind == previous.kind == "li" and not _ordered(previous) and not _ordered(node) \
+        and _same_group(previous, node)
+
+
+def _same_group(previous: Node, node: Node) -> bool:
+    """Not two lists of a saved page (two <ul>s in a row); a paste's items carry no list."""
+    return not (previous.group and node.group and previous.group != node.group)
 
 
 def _parent_item(nodes: list[Node], k: int) -> Node:
@@ -258,6 +276,14 @@ def body_markdown(nodes: list[Node], images_prefix: str, inline=None) -> str:
             text = "\n".join("> " + line for line in text.split("\n"))
         if previous is not None and _same_list(_parent_item(nodes, k) if node.level < previous.level else previous, node):
             parts[-1] += "\n" + text
+        elif previous is not None and _list_kind(previous) and _list_kind(previous) == _list_kind(node) \
+                and previous.quote == node.quote:
+            # Two lists of one kind in a row: both engines read them as one list, unless something stands between
+            # (an HTML comment, as pandoc writes; the sanitiser takes it out of the page).
+            if node.quote:
+                parts[-1] += "\n>\n> " + LIST_BREAK + "\n>\n" + text
+            else:
+                parts += [LIST_BREAK, text]
         elif same_quote:
             parts[-1] += "\n>\n" + text
         else:

@@ -178,7 +178,15 @@ def page_title_site(title: str | None) -> str | None:
     """The site's name a page's <title> ends with ("… - Cổng TTĐT xã Tân Lập"), or None."""
     parts = list(_SITE_SPLIT.finditer(title or ""))
     tail = title[parts[-1].end():].strip() if parts else ""
+    if _GENERIC_SITE.match(tail):  # "Hà Nam - Cổng thông tin điện tử": whose portal is the part before it
+        owner = title[:parts[-1].start()].strip()
+        return f"{tail} {owner}" if len(parts) == 1 and 1 <= words(owner) <= 4 else None
     return tail if tail and _SITE_PART.search(tail) and words(tail) <= 12 and not _SECTION.match(tail) else None
+
+
+# A portal's kind without its owner: every province, district and commune has one
+_GENERIC_SITE = re.compile(r"^(?:(?:Cổng|Trang)\s+(?:thông\s+tin\s+điện\s+tử|TTĐT|thông\s+tin)|Website|Portal)$",
+                           re.IGNORECASE)
 
 
 def headline_lines(infos: list[Info], page_titles: list[str] = ()) -> list[int]:
@@ -281,6 +289,11 @@ def _menu_item_again(infos: list[Info], i: int) -> bool:
         not infos[k].paragraph and 0 < infos[k].n_words <= 4 for k in (j - 2, j - 1)) for j in copies)
 
 
+_SYMBOLS = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"
+_DECORATED = re.compile(rf"^{_SYMBOLS}|{_SYMBOLS}\ufe0f?$")
+_FRAMED = re.compile(rf"^{_SYMBOLS}[\ufe0f\u200d{_SYMBOLS[1:-1]}]*\s*[^\W_].*[^\W_][”\"!?]?\s*{_SYMBOLS}[\ufe0f\u200d{_SYMBOLS[1:-1]}]*$")
+
+
 def _score(infos: list[Info], i: int, lead: int | None, page_keys: set[str], counts: dict[str, int],
            site: bool = False) -> float:
     info = infos[i]
@@ -299,6 +312,8 @@ def _score(infos: list[Info], i: int, lead: int | None, page_keys: set[str], cou
         score -= 2
     if is_shouting(text):
         score -= 2.5
+    if _FRAMED.match(text) or is_shouting(text) and _DECORATED.search(text):
+        score += 3  # "🌸🌸 TUỔI TRẺ … 🌸🌸", "📢 TUỔI TRẺ …": a social post's title, over the page's name
     if _BREADCRUMB.search(text):
         score -= 3
     if text.rstrip().endswith(":"):

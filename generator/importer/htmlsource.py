@@ -20,7 +20,7 @@ from collections import Counter
 from html.parser import HTMLParser
 
 from ..vietnamese import normalize
-from .clean import EM_CLOSE, EM_OPEN, Block
+from .clean import EM_CLOSE, EM_OPEN, Block, speaker_label
 from .dates import meta_line
 from .inline import EDGE, emphasis, goes_on, joined, separated
 from .media import AMP_EMBEDS, IMAGE_TAGS, post_embed
@@ -176,6 +176,8 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
                 extra["bold"] = True  # a whole line in bold: a subheading the page did not mark up
             elif bold and _SENTENCE_DONE.search(opening) and len(opening) < len(text) and text.startswith(opening):
                 extra["bold_lead"] = opening  # "<b>Sapo.</b> Body…": the lead a page printed in bold
+            elif bold and speaker_label(opening, text):
+                extra["bold_label"] = speaker_label(opening, text)  # "<strong>PV:</strong> Xin ông cho biết …"
             if links:
                 extra["links"] = links  # (words, href as written), for links.py
             if self._article:

@@ -21,7 +21,7 @@ class PageMeta:
     base: str | None = None  # what the page's relative links are read against: <base href>, "saved from url"
     title: str | None = None
     published: datetime | None = None
-    author: str | None = None
+    authors: list[str] = field(default_factory=list)  # <meta name="author">, JSON-LD authors: the first person's wins
     titles: list[str] = field(default_factory=list)  # <title>, og:title, JSON-LD headline
     keywords: list[str] = field(default_factory=list)  # the page's own tags: keywords, article:tag, JSON-LD
     out_of_range: str | None = None  # a machine-readable date no page can have ("9999-12-31T23:00:00Z")
@@ -47,7 +47,7 @@ def read_meta_tag(meta: PageMeta, a: dict) -> None:
     elif key in ("keywords", "news_keywords", "article:tag"):
         meta.keywords.append(content)
     elif key in ("author", "article:author") and not content.startswith("http"):
-        meta.author = meta.author or content
+        meta.authors.append(content)
 
 def machine_date(meta: PageMeta, value: str) -> datetime | None:
     """A machine-readable date; one no datetime holds is kept in ``meta.out_of_range`` for the report."""
@@ -80,9 +80,9 @@ def read_json_ld(meta: PageMeta, text: str) -> None:
             kind = person.get("@type") if isinstance(person, dict) else None
             if isinstance(person, dict) and (kind == "Person" or isinstance(kind, list) and "Person" in kind) \
                     and isinstance(person.get("name"), str):
-                meta.author = meta.author or normalize(person["name"].strip())
+                meta.authors.append(normalize(person["name"].strip()))
             elif isinstance(person, str) and person.strip():  # "author": "Minh Anh" (command.py checks it is a name)
-                meta.author = meta.author or normalize(person.strip())
+                meta.authors.append(normalize(person.strip()))
 
 
 def _iso(value: str) -> datetime | None:

@@ -13,6 +13,8 @@ import re
 from .clean import is_headline_like, words
 from .lines import ROMAN, Info, is_shouting
 
+_NOTES = re.compile(r"^\s*(?:chú\s+thích|chú\s+giải|ghi\s+chú|tài\s+liệu\s+tham\s+khảo|tham\s+khảo|notes?|"
+                    r"references?)\s*:?\s*$", re.IGNORECASE)
 _NUMBER = re.compile(r"^(\d{1,2})\s*[.)]\s+\S")
 _MAX_WORDS = 20
 
@@ -54,3 +56,8 @@ def in_list(infos: list[Info], i: int) -> bool:
     before = _NUMBER.match(infos[i - 1].text) if i > 0 else None
     after = _NUMBER.match(infos[i + 1].text) if i + 1 < len(infos) else None
     return bool((before and int(before.group(1)) == n - 1) or (after and int(after.group(1)) == n + 1))
+
+
+def is_notes_label(text: str) -> bool:
+    """A label over the notes at the end: "Chú thích:", "Tài liệu tham khảo", "References"."""
+    return bool(_NOTES.match(text))

@@ -13,16 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .byline import LABEL, place_credit
+from .byline import LABEL, person_name, place_credit
 from .clean import is_headline_like, words
 from .lines import Info
 from .links import is_document
+from .sections import is_notes_label
 
 LINK = "liên kết cuối bài"
 _LIST_MARK = re.compile(r"^\s*(?:(\d{1,3})\s*[.)]|([a-zđ])\s*\)|([-–+•*▪●◦○·■□◆►➢➤❖✓✔]))\s+\S")
 _FOOTNOTE = re.compile(r"^\s*(?:\(\d{1,3}\)|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}\s*[.)]\s+(?:Sđd|Tlđd|Ibid|Nt)\b)")
-_NOTES = re.compile(r"^\s*(?:chú\s+thích|chú\s+giải|ghi\s+chú|tài\s+liệu\s+tham\s+khảo|tham\s+khảo|notes?|"
-                    r"references?)\s*:?\s*$", re.IGNORECASE)
 _RULE = re.compile(r"^[\s_\-–—=*.~·]{3,}$")  # a line drawn under the text, above the notes
 _QUOTED = re.compile(r"^\s*[“\"«‘'].{2,}[”\"»’'][.!?…]?\s*$")
 # "Ngày nhận: …", "Phóng viên: …": a label in lower case after its first letter; a place label
@@ -50,6 +49,10 @@ _TURN = re.compile(r"^((?:PV|P\.V|Phóng viên|[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\
 _CLOSING = re.compile(r"^(?:xin\s+)?(?:(?:trân\s+trọng|chân\s+thành|kính)\s+)*(?:cảm\s+ơn|chúc\s+(?:hội\s+nghị|đại\s+hội|"
                       r"các\s+đồng\s+chí|quý\s+vị|toàn\s+thể))\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\w\s*:\s*[“\"]\s*\w")  # "… chia sẻ: “…"
+# The rest of a long-form page's credits ("Thiết kế: HOÀNG LONG", "Đồ họa: …"): who made it, not who wrote it.
+_MAKERS = re.compile(r"^(?:thiết\s+kế|đồ\s+h[oọ]a|trình\s+bày|kỹ\s+thuật|kĩ\s+thuật|dựng\s+video|quay\s+phim|"
+                     r"sản\s+xuất|ý\s+tưởng)\s*:\s*(.+)$", re.IGNORECASE)
+MAKERS = "ghi công người thực hiện (thiết kế, đồ họa, kỹ thuật)"
 _CLAUSE = re.compile(r"\w,\s+[a-zà-ỹđ]+\s+[a-zà-ỹđ]")  # a comma, then a clause in lower case
 
 
@@ -63,7 +66,7 @@ def notes_start(infos: list[Info]) -> int:
     end = len(infos)
     while end > 0 and is_footnote(infos[end - 1].text):
         end -= 1
-    if end < len(infos) and end > 0 and (_RULE.match(infos[end - 1].text) or _NOTES.match(infos[end - 1].text)):
+    if end < len(infos) and end > 0 and (_RULE.match(infos[end - 1].text) or is_notes_label(infos[end - 1].text)):
         return end - 1
     return len(infos)
 
@@ -127,7 +130,7 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep, places: froze
     notes: bool | str = False  # inside the article's notes ("Chú thích:", footnotes); "box": a saved page's box
     listed = _list_before(infos, last)
     candidates: list[int] = []  # headline-shaped lines, each maybe another article's link
-    turns = _turns(infos[:last + 1])
+    turns = _turns(infos, last)
     for i in range(last + 1, len(infos)):
         info = infos[i]
         text = info.text
@@ -137,7 +140,7 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep, places: froze
         boxed = bool(info.block.extra.get("notes_box"))
         if notes == "box" and not boxed:
             notes = False  # a saved page's box of notes ends where its element does (tags, comments follow)
-        if _NOTES.match(text) or is_footnote(text):
+        if is_notes_label(text) or is_footnote(text):
             notes = "box" if boxed else True
             note_lines.add(i)
             continue
@@ -154,22 +157,25 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep, places: froze
         if place_credit(text, places):  # (under a video's poster too: it is no caption)
             used[i] = PLACE_CREDIT
             continue
-        if keep(i) or _QUOTED.match(text) or any(is_document(words_, href) for words_, href
-                                                 in info.block.extra.get("links", ())):
+        if keep(i) or _QUOTED.match(text) or info.block.extra.get("quote") or any(  # a quote's source stays with it
+                is_document(words_, href) for words_, href in info.block.extra.get("links", ())):
             continue  # "Tải về" over the document's file: the article's content, kept as a link
         if info.source:
             used[i] = "nguồn"
             source = source or text
         elif _CONTACT.search(text) and len(text) <= 220:
             used[i] = "chân trang (địa chỉ, liên hệ)"
-        elif info.org and is_headline_like(text):
+        elif info.org and is_headline_like(text) and info.block.hint != "li":  # "<li>Tổ chức học tập …</li>": an item
             used[i] = "đơn vị đưa tin"
         elif info.name or info.meta:
             used[i] = "tên, ngày cuối bài"
         elif _turn(text) in turns or (_CLOSING.match(text) and words(text) <= 20):
             continue  # "PV: Xin cảm ơn ông!": the interview's last turn, not a signature
-        elif (LABEL.match(text) and not _VIDEO_CAPTION.match(text) or _SIGNATURE.match(text)) and words(text) <= 12:
+        elif (LABEL.match(text) and not _VIDEO_CAPTION.match(text) or _SIGNATURE.match(text)) and words(text) <= 12 \
+                and not text.rstrip(" ”\"").endswith("?"):  # "PV: Xin ông cho biết …?": a question, no signature
             used[i] = SIGNATURE
+        elif _MAKERS.match(text) and person_name(_MAKERS.match(text).group(1)):
+            used[i] = MAKERS
         elif _PAGES.match(text):
             used[i] = "phân trang của trang web"
         elif _ADDRESS_LINE.match(text):
@@ -191,14 +197,15 @@ def _turn(text: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def _turns(infos: list[Info]) -> set[str]:
-    """The speakers' labels of an interview in the text: each opens two lines or more."""
+def _turns(infos: list[Info], last: int) -> set[str]:
+    """The speakers' labels of an interview: each opens a line of the text (up to ``last``) and another line
+    (a short interview's one question and its "PV: Xin cảm ơn ông!" after the last paragraph)."""
     seen: dict[str, int] = {}
     for info in infos:
         label = _turn(info.text)
         if label is not None and not info.name:
             seen[label] = seen.get(label, 0) + 1
-    return {label for label, count in seen.items() if count >= 2}
+    return {label for label in (_turn(info.text) for info in infos[:last + 1]) if seen.get(label, 0) >= 2}
 
 
 def _links(infos: list[Info], candidates: list[int], last: int, used: dict, warnings: list[str]) -> None:

@@ -37,6 +37,7 @@ _PAGE = re.compile(r"^(?:[-–—]\s*(?P<dashed>\d{1,4})\s*[-–—]|(?P<bare>\d
 _NUMBERED = re.compile(r"^(?:(?P<lead>\d{1,4})\s+(?P<rest>\S.*)|(?P<head>.*\S)\s+(?P<tail>\d{1,4}))$")  # "TẠP CHÍ … 45"
 _CUT = re.compile(r"(?<=[^\W\d_])-$")  # a letter, then the hyphen: a word cut at the line's end
 _ITEM = re.compile(r"^(?:\d{1,2}\s*[.)]|[a-zđ]\)|[-–+•*▪●◦○·■□◆►➢➤❖✓✔])\s+\S")
+_DASH_ON = re.compile(r"^[-–]\s+\S")
 _PART = re.compile(r"^(?:Phần|Kỳ|Chương|Mục)\s+(?:\d{1,2}|[IVX]{1,5})\s*[:.–-]\s*\S")
 _MIN_WIDTH, _MAX_WIDTH = 40, 140
 _FULL = 0.75  # a line this near the width was broken by the layout, not by the writer
@@ -179,9 +180,11 @@ def _spaced(lines: list[Block], width: int, removed: set[int]) -> bool:
 def _joins(prev: Block, nxt: Block, width: int, removed: set[int], spaced: bool) -> bool:
     if prev.hint is not None or nxt.hint is not None or _blank_between(prev, nxt, removed):
         return False
+    text = prev.extra.get("last", prev.text)  # the line above, not the paragraph joined so far
+    if _DASH_ON.match(nxt.text) and len(text) >= _FULL * width and not _END.search(text) and not _ITEM.match(prev.text):
+        return True  # "… ở tỉnh Bà Rịa" / "- Vũng Tàu đã …": a dash the layout put first, no list item
     if _standalone(nxt.text):
         return False
-    text = prev.extra.get("last", prev.text)  # the line above, not the paragraph joined so far
     if _CUT.search(text) and nxt.text[:1].isalpha():
         return True
     if len(text) < _FULL * width:

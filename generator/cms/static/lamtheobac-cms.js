@@ -926,6 +926,9 @@
     var tags = tagsWidget(win.h, win.createClass);
     CMS.registerWidget("lamtheobac-tags", tags.control, tags.preview,
                        { properties: { suggestions: { type: "array", items: { type: "string" } } } });
+    if (terms.files) {
+      CMS.registerEditorComponent(attachmentComponent(terms.files));
+    }
     var tracker = trackIds(win);
     tracker.changed = articleLinks(win, tracker.texts, terms.article_url);
     if (typeof CMS.getLocale === "function" && CMS.getLocale("vi")) {
@@ -946,6 +949,57 @@
     if (typeof CMS.registerEventListener === "function") {
       CMS.registerEventListener({ name: "preSave", handler: function (event) { return nfc(event.entry.get("data")); } });
     }
+  }
+
+  /* "Văn bản đính kèm" in the body's "+" menu (rich-text mode, local backend): a document (PDF, Word,
+   * Excel …) uploaded with the article and linked on a line of its own, "[Tải toàn văn](/files/chi-thi.pdf)".
+   * Without it an editor could not offer a document: the media library takes photos only. Decap sends the
+   * file with a photo's path (it ignores a component field's media_folder, decap-cms #6595): the backend
+   * stores a document in the attachments folder, checked as the build checks it, and the link here says
+   * files.url ("/files/…") instead of files.images ("/images/…"). */
+  function attachmentComponent(files) {
+    var escapeText = function (text) { return String(text).replace(/[\\\[\]]/g, "\\$&").replace(/\s+/g, " ").trim(); };
+    var html = function (text) {
+      return String(text).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+    };
+    var folder = function (url) { return url.replace(/\/?$/, "/"); };
+    var quoted = function (text) { return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); };
+    var url = folder(files.url);
+    var images = folder(files.images);
+    var kinds = files.kinds || [];
+    // A paragraph that is only a link into the folder (other links stay text): [text](/files/name.pdf).
+    var pattern = new RegExp("^\\[((?:[^\\]\\\\\\n]|\\\\.)*)\\]\\((" + quoted(url) + "[^\\s()]+)\\)$");
+    var nameOf = function (path) { return String(path || "").split("/").pop(); };
+    // "/images/ke-hoach.pdf" (where Decap thinks the upload is) -> "/files/ke-hoach.pdf" (where it is).
+    var linked = function (path) {
+      var name = nameOf(path);
+      var dot = name.lastIndexOf(".");
+      var isDocument = dot > 0 && kinds.indexOf(name.slice(dot).toLowerCase()) >= 0;
+      return isDocument && path.indexOf(images) === 0 ? url + path.slice(images.length) : path;
+    };
+    return {
+      id: "lamtheobac-van-ban",
+      label: "Văn bản đính kèm",
+      fields: [
+        { name: "file", label: "Tệp văn bản (PDF, Word, Excel, PowerPoint …)", widget: "file", required: true,
+          choose_url: false, media_library: { config: { max_file_size: files.max_bytes } },
+          hint: "Tệp được lưu vào thư mục văn bản đính kèm khi lưu bài và đăng nguyên dạng cho bạn đọc tải về." },
+        { name: "text", label: "Chữ của liên kết", widget: "string", required: false,
+          hint: "Ví dụ: Tải toàn văn Chỉ thị 05-CT/TW. Bỏ trống thì dùng tên tệp." },
+      ],
+      pattern: pattern,
+      fromBlock: function (match) {
+        return { text: match[1].replace(/\\(.)/g, "$1"), file: match[2] };
+      },
+      toBlock: function (data) {
+        var file = linked(String(data.file || ""));
+        return file ? "[" + escapeText(data.text || nameOf(file)) + "](" + file + ")" : "";
+      },
+      toPreview: function (data) {
+        var file = linked(String(data.file || ""));
+        return file ? '<p><a href="' + html(file) + '">' + html(data.text || nameOf(file)) + "</a></p>" : "";
+      },
+    };
   }
 
   /* The body opens as Markdown, kept as typed, until the editor picks the rich-text mode (Decap keeps
@@ -1446,7 +1500,8 @@
    * says how to add a photo.
    * Decap also read Word's and Google Docs' markup badly: <b> (Word's bold) and Google Docs' bold and
    * italic spans were pasted as plain text, Word's lists as paragraphs starting with "·" or "1.", its
-   * styles and classes went along. Pasted HTML is reduced to what the article keeps (cleanPasted). */
+   * styles and classes went along. Pasted HTML is reduced to what the article keeps (cleanPasted); so is
+   * dropped HTML (text dragged with the mouse from Word or a page), which went in untouched. */
   var PASTED_ID = "lamtheobac-anh-dan";
   var PASTED_PHOTOS = "Ảnh trong phần vừa dán (hay kéo thả) không được chép vào bài: giao diện biên tập không " +
     "nhận ảnh dán vào. Hãy tải ảnh lên bằng nút “+” → “Image” trong ô nội dung, hoặc ở ô “Ảnh đại diện”.";
@@ -1652,19 +1707,23 @@
       return;
     }
     var parse = function (html) { return new win.DOMParser().parseFromString(html, "text/html"); };
+    var giving = false;  // while the cleaned drop is handed to Decap: not cleaned again
     var guard = function (event) {
       var target = event.target;
       var editor = target && typeof target.closest === "function" ? target.closest("[data-slate-editor]") : null;
       var data = event.clipboardData || event.dataTransfer;
-      if (!editor || !data || editor.closest(".cms-editor-raw")) {
+      if (giving || !editor || !data || editor.closest(".cms-editor-raw")) {
         return;  // not the rich-text body (the Markdown one pastes text only)
+      }
+      if (event.type === "drop" && Array.prototype.indexOf.call(data.types || [], "application/x-slate-fragment") >= 0) {
+        return;  // text moved inside the body: Decap's own markup
       }
       var files = Array.prototype.some.call(data.files || [], function (f) { return /^image\//.test(f.type); });
       var html = data.getData("text/html") || "";
       var cleaned = html ? cleanPasted(html, parse) : null;
       var pictures = files || (cleaned !== null && cleaned.pictures);
-      if (!pictures && (cleaned === null || event.type === "drop")) {
-        return;  // plain text, or a drop without pictures: Decap inserts it where it fell
+      if (!pictures && cleaned === null) {
+        return;  // plain text: Decap inserts it
       }
       event.preventDefault();
       event.stopImmediatePropagation();
@@ -1672,13 +1731,25 @@
         banner(win, PASTED_ID, PASTED_PHOTOS);
       }
       var text = data.getData("text/plain") || "";
-      if (event.type === "drop" || (!text.trim() && !(cleaned && cleaned.html))) {
-        return;  // only pictures (or dropped at a point this cannot give again): nothing else to insert
+      if (!text.trim() && !(cleaned && cleaned.html)) {
+        return;  // only pictures: nothing else to insert
       }
       var clean = new win.DataTransfer();
       clean.setData("text/plain", text);
       if (cleaned && cleaned.html) {
         clean.setData("text/html", cleaned.html);
+      }
+      if (event.type === "drop") {
+        // Dropped (text dragged from Word or a page): given to Decap as a drop at the same point, cleaned
+        // as a paste is (it went in with Word's styles, without its bold, lists as "·" paragraphs).
+        giving = true;
+        try {
+          target.dispatchEvent(new win.DragEvent("drop", { dataTransfer: clean, clientX: event.clientX,
+                                                           clientY: event.clientY, bubbles: true, cancelable: true }));
+        } finally {
+          giving = false;
+        }
+        return;
       }
       editor.dispatchEvent(new win.InputEvent("beforeinput", { inputType: "insertFromPaste", dataTransfer: clean,
                                                                bubbles: true, cancelable: true }));
@@ -1686,7 +1757,7 @@
     doc.addEventListener("paste", guard, true);
     doc.addEventListener("drop", guard, true);
     doc.addEventListener("beforeinput", function (event) {
-      if (event.isTrusted && (event.inputType === "insertFromPaste" || event.inputType === "insertFromDrop")) {
+      if (event.isTrusted && event.inputType === "insertFromPaste") {
         guard(event);
       }
     }, true);
@@ -1808,5 +1879,6 @@
   return { fromFile: fromFile, toFile: toFile, remember: remember, addressOf: addressOf, refusedText: refusedText, fold: fold, addTag: addTag, cleanPasted: cleanPasted, inOffset: inOffset,
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
            wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,
-           withDefaults: withDefaults, limits: limits, presetMode: presetMode, register: register };
+           withDefaults: withDefaults, limits: limits, presetMode: presetMode, attachmentComponent: attachmentComponent,
+           register: register };
 });

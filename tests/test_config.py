@@ -118,7 +118,7 @@ def test_a_text_value_pasted_huge_is_refused_at_its_line(tmp_path: Path):
     assert config_errors(tmp_path, text(1_200_000, 5_001, 6_000)) == [
         "site.toml:3: “description” dài 10.800.000" + tail, "site.toml:5: [publisher] “address” dài 5.001" + tail,
         "site.toml:7: [security] “iframe_hosts” dài 6.000" + tail]
-    config = load_config(write(tmp_path, text(555, 5_000, 20)))
+    config = load_config(write_site_toml(tmp_path, text(555, 5_000, 20)))
     assert len(config.publisher.address) == 5_000
 
 

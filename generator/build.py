@@ -426,6 +426,8 @@ class Builder:
             except TemplateError:
                 continue
             target = last.output_dir / job.path
+            if not target.parent.is_dir():  # the preview folder removed by hand: the full build makes it again
+                continue
             tmp = target.with_name(target.name + ".quick")
             tmp.write_bytes(text.encode("utf-8"))
             os.replace(tmp, target)

@@ -48,6 +48,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from .config import load_config
     from .importer import import_command
+    from .sources import articles_folder_refused
     from .taxonomy import load_registries
 
     try:
@@ -59,6 +60,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("Chưa nhập bài nào.", file=sys.stderr)
         return 1
     out = Path(args.out) if args.out else config.path(config.content_dir) / "articles"
+    refused = [] if args.out else articles_folder_refused(config)
+    if refused:  # the build would not read what is written there
+        for error in refused:
+            print(error, file=sys.stderr)
+        print("Chưa nhập bài nào.", file=sys.stderr)
+        return 1
     status = import_command([Path(p) for p in args.paths], out, dry_run=args.dry_run, force=args.force,
                             images_prefix=args.images_prefix, registries=registries, stdout=sys.stdout,
                             report=args.report or sys.stdout.isatty(), images_dir=config.path(config.images_dir))

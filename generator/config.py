@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -233,13 +234,27 @@ _BASE_URL_UNSAFE = re.compile(r"[\s\"'<>`\\{}|^\x00-\x1f\x7f-\x9f]")
 _THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
+# Characters of one text value of site.toml. Its values (the title, the footer's lines) are printed
+# in every page: a 10 MB title pasted by mistake built 3.9 GB of pages for a 67-page site.
+MAX_TEXT = 5_000
+
+
 def _control_errors(table: dict, text: str, display: str, section: str | None = None) -> list[ConfigError]:
     """A string value of site.toml holding an invisible control character (they make every Atom
-    feed ill-formed), at the line of its key."""
+    feed ill-formed), or longer than MAX_TEXT, at the line of its key."""
     errors = []
     for key, value in table.items():
         if isinstance(value, dict) and section is None:
             errors += _control_errors(value, text, display, key)
+            continue
+        long = next((item for item in (value if isinstance(value, list) else [value])
+                     if isinstance(item, str) and len(item) > MAX_TEXT), None)
+        if long is not None:
+            where = f"[{section}] " if section else ""
+            size, limit = (f"{n:,}".replace(",", ".") for n in (len(long), MAX_TEXT))
+            errors.append(ConfigError(f"{where}“{key}” dài {size} ký tự, quá {limit}: giá trị này được in vào mọi "
+                                      f"trang, nên trang dựng ra sẽ rất nặng (có phải đã dán nhầm cả một bài vào "
+                                      f"đây?); hãy viết ngắn lại", display, _key_line(text, section, key)))
             continue
         for item in value if isinstance(value, list) else [value]:
             found = invisible(item) if isinstance(item, str) else None  # escapes like \u0007 write them
@@ -436,6 +451,13 @@ def load_config(root: Path, **overrides: Any) -> SiteConfig:
     errors: list[ConfigError] = []
     text = ""
     table: dict = {}
+    if os.path.lexists(path) and not path.is_file():  # not absent: the defaults would build another site
+        what = ("là một thư mục" if path.is_dir() else
+                "là liên kết tượng trưng trỏ tới tệp không còn tồn tại" if not path.exists() else
+                "không phải tệp thường (một ống dẫn, thiết bị hay ổ cắm)")
+        raise BuildFailed([ConfigError(f"“{CONFIG_NAME}” {what}, không đọc được cấu hình trang; hãy đặt lại tệp "
+                                       f"{CONFIG_NAME} (dựng với cấu hình mặc định sẽ ra một trang khác hẳn)",
+                                       display, 1)])
     if path.is_file():
         try:
             raw = path.read_bytes()

@@ -17,7 +17,7 @@ from .config import load_config
 from .fields import bidi_problem
 from .errors import BuildFailed, ContentError, SiteError, os_reason, suggest
 from .frontmatter import readable_metas, written_slug
-from .sources import discover
+from .sources import articles_folder_refused, discover
 from .taxonomy import Registries, load_registries, lookup_key
 from .vietnamese import MAX_SLUG, VN, WINDOWS_DEVICES_SHOWN, normalize, slugify, windows_device
 
@@ -111,6 +111,9 @@ def new_article(root: Path, title: str, provinces: list[str] = (), directives: l
     if errors:
         raise BuildFailed(errors)
     folder = config.path(config.content_dir) / "articles"
+    refused = articles_folder_refused(config)
+    if refused:
+        raise BuildFailed(refused)
     path = folder / f"{slug}.md"
     taken = _address_taken(config, slug, path)
     if taken:
@@ -122,14 +125,29 @@ def new_article(root: Path, title: str, provinces: list[str] = (), directives: l
         raise SiteError(f"không ghi được tệp {_shown(path, config.root)}: {os_reason(exc, writing=True)}") from None
     text = article_text(title, moment, provinces, directives, tags)
     try:
-        with open(path, "x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
-            handle.write(text)
+        handle = open(path, "x", encoding="utf-8", newline="\n")  # "x": never overwrite
     except FileExistsError:
         raise SiteError(f"đã có tệp {_shown(path, config.root)}; không ghi đè. "
                         "Hãy đặt tiêu đề khác hoặc mở tệp đó để sửa.") from None
     except OSError as exc:
         raise SiteError(f"không ghi được tệp {_shown(path, config.root)}: {os_reason(exc, writing=True)}") from None
+    try:
+        with handle:
+            handle.write(text)
+    except OSError as exc:  # a full disk: the file was made but is empty or cut short
+        raise SiteError(f"không ghi được tệp {_shown(path, config.root)}: {os_reason(exc, writing=True)}"
+                        f"{_removed(path)}") from None
     return path, notes
+
+
+def _removed(path: Path) -> str:
+    """Removes the file a failed write left: empty, it stopped every build ("tệp rỗng") and made the
+    next `new` of the same title answer "đã có tệp". What to say when it cannot be removed."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        return f"; tệp dở dang còn lại không xóa được ({os_reason(exc, writing=True)}), hãy tự xóa nó"
+    return ""
 
 
 def _address_taken(config, slug: str, path: Path) -> str:

@@ -7,11 +7,16 @@ from __future__ import annotations
 
 import html
 import mimetypes
+import socket
+import threading
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from tornado import web
+from tornado.httpserver import HTTPServer
+from tornado.iostream import UnsatisfiableReadError
 
 from .errors import SiteError
 
@@ -86,7 +91,8 @@ BUILDING_PAGE = _page("Đang dựng trang xem trước",
                       "<h1>Đang dựng trang xem trước…</h1>\n<p>Trang sẽ tự hiện khi dựng xong.</p>", refresh=True)
 # Tornado reads a request's head up to max_header_size and otherwise closes the connection
 # without a word (the browser shows "connection reset"). It is let read up to HEAD_READ_MAX, so
-# that an address or head past the HTTP limits browsers and servers keep (64 KB) is answered.
+# that an address or head past the HTTP limits browsers and servers keep (64 KB) is answered;
+# past HEAD_READ_MAX, PreviewHTTPServer answers.
 LINE_MAX = 64 * 1024
 HEAD_READ_MAX = 4 * 1024 * 1024
 TOO_LONG = {
@@ -106,6 +112,69 @@ def too_long(request) -> int | None:
     if sum(len(name) + len(value) + 4 for name, value in request.headers.get_all()) > LINE_MAX:
         return 431
     return None
+
+
+# Past HEAD_READ_MAX Tornado closes the connection unanswered. The answer is then written by a
+# short-lived thread on a copy of the socket, which reads and drops what the client still sends
+# for a while: closed with unread data, the socket resets the connection and the client may lose
+# the answer. At most LINGERERS such connections at once; past that they are closed unanswered.
+LINGER_SECONDS = 2.0
+LINGER_BYTES = 64 * 1024 * 1024
+LINGERERS = threading.BoundedSemaphore(8)
+
+
+def _head_too_large_answer() -> bytes:
+    page = TOO_LONG[431]
+    return (b"HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: text/html; charset=utf-8\r\n"
+            b"Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n"
+            b"Content-Length: " + str(len(page)).encode() + b"\r\n\r\n" + page)
+
+
+def _linger(sock: socket.socket) -> None:
+    """Sends the 431 answer on sock, then drops what the client still sends, then closes it."""
+    try:
+        sock.settimeout(LINGER_SECONDS)
+        sock.sendall(_head_too_large_answer())
+        sock.shutdown(socket.SHUT_WR)
+        deadline, dropped = time.monotonic() + LINGER_SECONDS, 0
+        while time.monotonic() < deadline and dropped < LINGER_BYTES:
+            chunk = sock.recv(256 * 1024)
+            if not chunk:
+                break
+            dropped += len(chunk)
+    except OSError:  # the client went away or stopped reading: nothing more is owed to it
+        return
+    finally:
+        sock.close()
+        LINGERERS.release()
+
+
+class PreviewHTTPServer(HTTPServer):
+    """Tornado's HTTP server, answering a head past HEAD_READ_MAX with 431 (see _linger)."""
+
+    def handle_stream(self, stream, address) -> None:
+        reading_head = [False]
+        read_until_regex, close = stream.read_until_regex, stream.close
+
+        def reading(regex, max_bytes=None):  # only a request's head is read up to a regex
+            reading_head[0] = True
+            future = read_until_regex(regex, max_bytes)
+            future.add_done_callback(lambda _: reading_head.__setitem__(0, False))
+            return future
+
+        def closing(exc_info=False) -> None:
+            if (reading_head[0] and isinstance(exc_info, UnsatisfiableReadError) and stream.socket is not None
+                    and LINGERERS.acquire(blocking=False)):
+                try:
+                    copy = stream.socket.dup()
+                except OSError:
+                    LINGERERS.release()
+                else:
+                    threading.Thread(target=_linger, args=(copy,), name="preview-431", daemon=True).start()
+            close(exc_info)
+
+        stream.read_until_regex, stream.close = reading, closing
+        super().handle_stream(stream, address)
 
 
 NOT_FOUND_PAGE = _page("Không tìm thấy trang", "<h1>Không tìm thấy trang</h1>\n"

@@ -85,9 +85,12 @@ def _read_part(task: _ReadTask, part: Sequence[SourceFile]) -> tuple[list[tuple]
     for source in part:
         shown = source.shown
         try:
-            raw, st = read_source(source.path)
+            raw, st = read_source(source.path, shown)
         except OSError as exc:
             out.append((shown, None, None, "", [ContentError(f"không đọc được tệp: {os_reason(exc)}", shown, 1)], []))
+            continue
+        except ContentError as exc:
+            out.append((shown, None, None, "", [exc], []))
             continue
         key = article_key(raw, fingerprint)
         record = SourceRecord(st.st_mtime_ns, st.st_size, st.st_ctime_ns, key)
@@ -109,12 +112,24 @@ def _read_part(task: _ReadTask, part: Sequence[SourceFile]) -> tuple[list[tuple]
     return out, _postings(task, read) if task.links is not None and read else None
 
 
-def read_source(path) -> tuple[bytes, os.stat_result]:
+# Bytes of one article or page file, refused unread past this. An article is tens of KB (one of
+# 100,000 footnotes: 3.4 MB; the web editor saves at most 2 MB); a 20 MB one took 8.5 s and 236 MB
+# of memory to build, growing with it (a log renamed .md, photos pasted as data: text).
+MAX_SOURCE_BYTES = 16 * 1024 * 1024
+
+
+def read_source(path, shown: str) -> tuple[bytes, os.stat_result]:
     """A file's bytes and its stat, through one descriptor: Path.read_bytes and Path.stat spend
-    ~25 us of Python around the same system calls, this ~9 (10,000 files in a cold build)."""
+    ~25 us of Python around the same system calls, this ~9 (10,000 files in a cold build).
+    A file past MAX_SOURCE_BYTES is a ContentError, not read."""
     fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
     try:
         st = os.fstat(fd)
+        if st.st_size > MAX_SOURCE_BYTES:
+            raise ContentError(f"tệp nặng {-(-st.st_size // 1024 ** 2)} MB, quá {MAX_SOURCE_BYTES // 1024 ** 2} MB: "
+                               "một bài chỉ cần vài trăm KB (có phải đã dán ảnh vào bài thành chữ “data:…”, hay đổi "
+                               "tên nhầm một tệp khác thành .md?); đọc tệp này làm việc dựng trang chậm hàng phút và "
+                               "tốn nhiều bộ nhớ: hãy bớt nội dung, đưa ảnh vào thư mục ảnh", shown, 1)
         raw = os.read(fd, st.st_size + 1)
         if len(raw) != st.st_size:  # grown since, or a short read: on to the end
             chunks = [raw]
@@ -150,7 +165,7 @@ def read_pages(sources: Sources, settings: ReadSettings) -> tuple[list[Page], li
     pages, errors, noted = [], [], []
     for source in sources.pages:
         try:
-            raw, _ = read_source(source.path)
+            raw, _ = read_source(source.path, source.shown)
             pages.append(read_page(source.path, source.shown, settings, raw=raw))
         except OSError as exc:
             errors.append(ContentError(f"không đọc được tệp: {os_reason(exc)}", source.shown, 1))

@@ -30,12 +30,11 @@ from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
 from livereload.server import LiveScriptInjector
 from livereload.watcher import Watcher as LiveReloadWatcher
 from tornado import web
-from tornado.httpserver import HTTPServer
 from tornado.ioloop import IOLoop
 from tornado.netutil import bind_sockets
 
-from .errors import BuildFailed, SiteError
-from .previewhttp import HEAD_READ_MAX, GuardedApplication, PreviewHandler
+from .errors import BuildFailed, SiteError, os_reason
+from .previewhttp import HEAD_READ_MAX, GuardedApplication, PreviewHandler, PreviewHTTPServer
 
 PREVIEW_DIR = ".cache/preview"
 STOPPED = "Đã dừng máy chủ xem trước."
@@ -247,7 +246,7 @@ class PreviewServer:
             # thread, which then ignore SIGTERM and stop this server instead.
             for sig in (signal.SIGINT, signal.SIGTERM):
                 signal.signal(sig, self._on_signal)
-        http = HTTPServer(self.application(), max_header_size=HEAD_READ_MAX)
+        http = PreviewHTTPServer(self.application(), max_header_size=HEAD_READ_MAX)
         http.add_sockets(self.sockets)
         if not is_loopback(self.host):
             self.say(f"Cảnh báo: máy chủ xem trước đang mở cho cả mạng ({self.host}); ai vào được mạng này "
@@ -279,13 +278,18 @@ class PreviewServer:
         try:
             self.say(f"Đang dựng trang xem trước vào {PREVIEW_DIR}/ …")
             self._build(rebuild, set())
+            had_preview = self.preview.is_dir()
             while not self._stopping.is_set():
                 try:
                     changed = watcher.wait(timeout=0.5)
                 except OSError as exc:
-                    self.say(f"Lỗi khi theo dõi thay đổi: {exc}", error=True)
+                    self.say(f"Lỗi khi theo dõi thay đổi: {os_reason(exc)}", error=True)
                     time.sleep(0.5)
                     continue
+                if had_preview and not self.preview.is_dir() and not self._stopping.is_set():
+                    # Removed by hand (rm -rf .cache): every page answered 404 until the next edit.
+                    self._build(rebuild, set())
+                had_preview = self.preview.is_dir()  # a build that failed and made none is not retried
                 if not changed or self._stopping.is_set():
                     continue
                 self._quick(rebuild, changed)
@@ -304,8 +308,11 @@ class PreviewServer:
             return
         try:
             written = quick(changed)
-        except (OSError, SiteError) as exc:
+        except SiteError as exc:
             self.say(f"Không cập nhật nhanh được: {exc}", error=True)
+            return
+        except OSError as exc:  # the full build that follows tells the file and the problem if it lasts
+            self.say(f"Không cập nhật nhanh được trang của bài vừa sửa: {os_reason(exc, writing=True)}", error=True)
             return
         if written and self._loop is not None and not self._stopping.is_set():
             self._loop.add_callback(LiveReloadHandler.reload_waiters, "*")

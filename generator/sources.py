@@ -181,6 +181,18 @@ def _walk(folder: Path, root: Path, errors: list[SiteError], stamps: bool = True
     return found
 
 
+def articles_folder_refused(config: SiteConfig) -> list[SiteError]:
+    """Why the build would not read content/articles (the folder or content/ a link leading out of
+    the project): `new` and `import` write there only if it reads them (they wrote through the
+    link, said "đã ghi", and the next build refused the folder)."""
+    errors: list[SiteError] = []
+    for relative in (config.content_dir, f"{config.content_dir}/articles"):
+        folder = config.root / relative
+        if folder.is_symlink() and _outside(folder, config.root, errors):
+            break
+    return errors
+
+
 def discover(config: SiteConfig, stamps: bool = True) -> tuple[Sources, list[SiteError]]:
     """The source files; without `stamps` (no last build to compare with) articles and pages are
     not stat'ed here: the workers that read them do."""

@@ -33,6 +33,7 @@ MAX_RANGE = 100_000  # items of one range(): Jinja's sandbox's bound
 MAX_RANGE_PAGE = 1_000_000  # items of all the range() calls of one page: loops within loops
 MAX_LENGTH = 1_000_000  # characters or items one operation may make (a page is under 60 KB)
 MAX_POWER_BITS = 100_000  # an int of ~30,000 digits
+MAX_LIPSUM_WORDS = 100_000  # words of lipsum(): paragraphs times their most words, ~700 KB
 # Items all the loops, list filters and `in` tests of one page may go through. The default theme's
 # largest page goes through a few thousand on a 10,000-article site; a page listing 100,000
 # articles with their tags and provinces ~500,000. Two loops over 10,000 articles: 10^8.
@@ -261,8 +262,9 @@ class BoundedEnvironment(jinja2.Environment):
         self.loop_left = MAX_LOOP_PAGE
         self.globals["range"] = self.page_range.__call__  # a method: the templates' fast call path
         filters = self.filters
-        for name in ("center", "indent", "format", "join", "replace", "attr"):
+        for name in ("center", "indent", "format", "join", "replace", "attr", "slice", "batch"):
             filters[name] = _bounded_filter(name, filters[name])
+        self.globals["lipsum"] = _bounded_lipsum(self.globals["lipsum"])
         self.count_filters(_LIST_FILTERS)
         self.tests["in"] = _charged_in_test(self, self.tests["in"])
 
@@ -379,6 +381,15 @@ def _charged_filter(env: BoundedEnvironment, func: Any) -> Any:
     return charged
 
 
+def _bounded_lipsum(func: Any) -> Any:
+    """Jinja's lipsum(n, html, min, max), at most MAX_LIPSUM_WORDS words: `lipsum(10**7)` hung the build."""
+    def lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> Any:  # noqa: A002 (Jinja's names)
+        if isinstance(n, int) and isinstance(max, int) and n * max > MAX_LIPSUM_WORDS:
+            raise _too_large("lipsum() tạo quá nhiều chữ", n * max, MAX_LIPSUM_WORDS)
+        return func(n, html, min, max)
+    return lipsum
+
+
 def _charged_in_test(env: BoundedEnvironment, func: Any) -> Any:
     def charged(value, seq):
         return func(value, env.charge_in(seq))
@@ -404,6 +415,10 @@ def _bounded_filter(name: str, func: Any) -> Any:
             _check_join(args[0] if args else kwargs.get("d", ""), value)
         elif name == "replace":
             _check_replace(str(value), args, kwargs)
+        elif name in ("slice", "batch"):  # `[1]|slice(10**8)` looped 10^8 times; batch pads its last part
+            parts = args[0] if args else kwargs.get("slices" if name == "slice" else "linecount")
+            if isinstance(parts, int) and parts > MAX_LENGTH:
+                raise _too_large("slice chia thành quá nhiều phần" if name == "slice" else "batch tạo phần quá dài", parts)
         else:  # center, indent: a width
             width = args[0] if args else kwargs.get("width", kwargs.get("length"))
             if isinstance(width, str):

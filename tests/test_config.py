@@ -103,3 +103,37 @@ def test_theme_keys_are_checked(tmp_path: Path):
         "site.toml:1: không tìm thấy ảnh logo “/images/khong-co.svg” (tệp content/images/khong-co.svg)",
         "site.toml:3: [images] “widths” phải là một danh sách số nguyên, không phải [“640”]",
     ]
+
+
+def test_a_text_value_pasted_huge_is_refused_at_its_line(tmp_path: Path):
+    """A 10 MB title (a whole article pasted into site.toml) built 3.9 GB of pages for a 67-page
+    site in 25 s: every page prints it. Values in a table and in lists too."""
+    def text(description: int, address: int, host: int) -> str:
+        return ('title = "Cổng"\nbase_url = "https://example.org/"\n'
+                f'description = "{"Học tập. " * description}"\n[publisher]\naddress = "{"x" * address}"\n'
+                f'[security]\niframe_hosts = ["www.youtube.com", "{"y" * host}"]\n')
+
+    tail = (" ký tự, quá 5.000: giá trị này được in vào mọi trang, nên trang dựng ra sẽ rất nặng (có phải đã dán "
+            "nhầm cả một bài vào đây?); hãy viết ngắn lại")
+    assert config_errors(tmp_path, text(1_200_000, 5_001, 6_000)) == [
+        "site.toml:3: “description” dài 10.800.000" + tail, "site.toml:5: [publisher] “address” dài 5.001" + tail,
+        "site.toml:7: [security] “iframe_hosts” dài 6.000" + tail]
+    config = load_config(write_site_toml(tmp_path, text(555, 5_000, 20)))
+    assert len(config.publisher.address) == 5_000
+
+
+@pytest.mark.parametrize("kind, what", [
+    ("folder", "là một thư mục"), ("dangling", "là liên kết tượng trưng trỏ tới tệp không còn tồn tại"),
+    ("fifo", "không phải tệp thường (một ống dẫn, thiết bị hay ổ cắm)")])
+def test_a_site_toml_that_is_no_file_is_refused_not_taken_for_absent(tmp_path: Path, kind: str, what: str):
+    """A site.toml that is a folder, a link to a moved file or a pipe was taken for no site.toml:
+    the site was built and published with the defaults (another title, base_url localhost)."""
+    import os
+    path = tmp_path / "site.toml"
+    {"folder": path.mkdir, "dangling": lambda: path.symlink_to(tmp_path / "da-chuyen" / "site.toml"),
+     "fifo": lambda: os.mkfifo(path)}[kind]()
+    with pytest.raises(BuildFailed) as info:
+        load_config(tmp_path)
+    assert [str(e) for e in info.value.errors] == [
+        f"site.toml:1: “site.toml” {what}, không đọc được cấu hình trang; hãy đặt lại tệp site.toml (dựng với cấu hình "
+        "mặc định sẽ ra một trang khác hẳn)"]

@@ -233,21 +233,38 @@ def test_unknown_keys_are_located_in_linear_time(monkeypatch):
     assert calls[0] <= 3 * (count + 3)
 
 
+def test_an_article_or_page_past_16_mb_is_refused_unread(tmp_path):
+    """No bound held an article's size: a 20 MB article took 8.5 s and 236 MB to build, and its
+    cost grew with it (a log renamed .md; photos pasted into the text as data: addresses)."""
+    root = make_site(tmp_path / "site")
+    for name in ("content/articles/lon.md", "content/pages/trang-lon.md"):
+        with open(root / name, "wb") as handle:  # sparse: no disk used, and never read
+            handle.write("---\ntitle: Lớn\ndate: 2021-06-07\n---\n".encode())
+            handle.truncate(16 * 1024 * 1024 + 1)
+    (root / "content/articles/vua.md").write_text("---\ntitle: Vừa\ndate: 2021-06-07\n---\n\n" + "Chữ. " * 2_000_000,
+                                                  encoding="utf-8")  # 14 MB: read
+    tail = (" MB, quá 16 MB: một bài chỉ cần vài trăm KB (có phải đã dán ảnh vào bài thành chữ “data:…”, hay đổi tên "
+            "nhầm một tệp khác thành .md?); đọc tệp này làm việc dựng trang chậm hàng phút và tốn nhiều bộ nhớ: hãy "
+            "bớt nội dung, đưa ảnh vào thư mục ảnh")
+    assert errors_of(root) == ["content/articles/lon.md:1: tệp nặng 17" + tail,
+                               "content/pages/trang-lon.md:1: tệp nặng 17" + tail]
+
+
 def test_read_source_gives_the_bytes_and_stat_of_one_open_file(tmp_path, monkeypatch):
     import os
 
     from generator.read import read_source
     path = tmp_path / "bai.md"
     path.write_bytes("---\ntitle: Bác\n---\n".encode() * 100)
-    raw, st = read_source(path)
+    raw, st = read_source(path, "bai.md")
     assert raw == path.read_bytes() and st.st_size == len(raw) and st.st_ino == path.stat().st_ino
     (tmp_path / "rong.md").write_bytes(b"")
-    assert read_source(tmp_path / "rong.md")[0] == b""
+    assert read_source(tmp_path / "rong.md", "rong.md")[0] == b""
     with pytest.raises(IsADirectoryError):
-        read_source(tmp_path)
+        read_source(tmp_path, "thu-muc")
     real = os.read
     monkeypatch.setattr(os, "read", lambda fd, n: real(fd, min(n, 7)))  # short reads: read on to the end
-    assert read_source(path)[0] == path.read_bytes()
+    assert read_source(path, "bai.md")[0] == path.read_bytes()
 
 
 CREDENTIALS = "không được có tên đăng nhập hay mật khẩu (phần “…@” trước tên máy): chúng sẽ hiện công khai trên trang; " \

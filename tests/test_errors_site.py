@@ -116,6 +116,14 @@ _INTERNAL = " (tên bắt đầu bằng “_” là phần bên trong của Pyth
      "lỗi khi dựng mẫu: join tạo ra chuỗi quá dài: 10.000.000.000, tối đa 1.000.000" + _TOO_LARGE),
     ('{{ ("x" * 100000).replace("x", "y" * 1000) }}',
      "lỗi khi dựng mẫu: replace tạo ra chuỗi quá dài: 100.000.000, tối đa 1.000.000" + _TOO_LARGE),
+    ("{{ lipsum(10**7) }}",  # Jinja's lorem ipsum: 10^7 paragraphs hung the build
+     "lỗi khi dựng mẫu: lipsum() tạo quá nhiều chữ: 1.000.000.000, tối đa 100.000" + _TOO_LARGE),
+    ("{{ lipsum(2000, max=1000) }}",
+     "lỗi khi dựng mẫu: lipsum() tạo quá nhiều chữ: 2.000.000, tối đa 100.000" + _TOO_LARGE),
+    ("{{ [1]|slice(10**8)|list|length }}",  # a loop of 10^8 empty parts
+     "lỗi khi dựng mẫu: slice chia thành quá nhiều phần: 100.000.000, tối đa 1.000.000" + _TOO_LARGE),
+    ("{{ [1]|batch(10**9, 0)|list|length }}",  # the last part padded to 10^9 items
+     "lỗi khi dựng mẫu: batch tạo phần quá dài: 1.000.000.000, tối đa 1.000.000" + _TOO_LARGE),
     ("{{ ''.__class__ }}", "lỗi cú pháp mẫu: mẫu không được đọc thuộc tính “__class__”" + _INTERNAL),
     ("{{ cycler.__init__.__globals__.os.popen('id').read() }}",
      "lỗi cú pháp mẫu: mẫu không được đọc thuộc tính “__init__”" + _INTERNAL),
@@ -128,7 +136,7 @@ _INTERNAL = " (tên bắt đầu bằng “_” là phần bên trong của Pyth
     ('{{ ("{0.__init__}"|safe).format(cycler) }}',
      "lỗi khi dựng mẫu: mẫu không được đọc thuộc tính “__init__”" + _INTERNAL),
 ], ids=["range", "nested-ranges", "doubled-text", "doubled-list", "text-times", "list-times", "power", "percent-width", "format-star", "str-format-width", "ljust",
-        "center", "join", "replace", "dunder", "globals", "attr-filter", "map-attribute", "computed-key",
+        "center", "join", "replace", "lipsum", "lipsum-words", "slice", "batch", "dunder", "globals", "attr-filter", "map-attribute", "computed-key",
         "format-field", "markup-format-field"])
 def test_a_template_cannot_hang_the_build_nor_reach_pythons_internals(tmp_path, expression, reason):
     # Was: range(10**9) rendered for minutes, "x" * 10**9 wrote a GB into every article page, and a

@@ -697,6 +697,28 @@ def test_a_pipe_or_an_oversized_file_is_refused_and_the_others_imported(tmp_path
     assert len(list((tmp_path / "out").iterdir())) == 1
 
 
+def test_an_oversized_file_inside_a_folder_is_refused_unread(tmp_path, registries, monkeypatch):
+    """The size bound held only for files named one by one: `import thu-muc/` read a 2 GB
+    'trang.html' in it whole (2.1 GB of memory, 36 s) before calling it a binary file."""
+    import os
+    from generator.importer import command
+    folder = tmp_path / "thu-muc"
+    folder.mkdir()
+    with open(folder / "lon.html", "wb") as handle:  # sparse: no disk used
+        handle.truncate(command.MAX_BYTES * 40)
+    os.mkfifo(folder / "ong.html")  # not a file: skipped by the walk, as before
+    (folder / "bai.txt").write_bytes(SEED_002.read_bytes())
+    read = []
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or real(self))
+    status, report = run([folder], tmp_path / "out", registries)
+    assert status == 1
+    assert f"{folder.as_posix()}/lon.html: tệp nặng 2000 MB, quá 50 MB mà một trang báo cần: hãy lưu trang ở dạng " \
+           "“Chỉ HTML” hoặc chép riêng phần chữ của bài" in report
+    assert "lon.html" not in read
+    assert len(list((tmp_path / "out").iterdir())) == 1
+
+
 def test_the_report_names_files_from_the_folder_the_editor_works_in(tmp_path, monkeypatch, capsys):
     """The articles and images folders come from site.toml as absolute paths: the report said
     “bai.txt → /home/…/content/articles/….md” and “(/home/…/content/images/hcm1.jpg, …)”."""

@@ -203,6 +203,23 @@ def test_an_edit_rebuilds_and_tells_the_browser_to_reload(site: Path, served):
         time.sleep(0.05)
 
 
+def test_an_edit_after_the_preview_folder_was_removed_rebuilds_it_without_an_english_error(site: Path, served):
+    """rm -rf .cache (or its preview folder) while serve runs: every page answered 404 until the
+    next edit, whose quick re-render printed "Không cập nhật nhanh được: [Errno 2] No such file or
+    directory: '…/index.html.quick'"."""
+    import shutil
+
+    server = served()
+    server.page_when("/bai-viet/bai-mot/", 200, "Nội dung bài một.")
+    shutil.rmtree(site / ".cache" / "preview")  # no edit: the preview is made again (it answered 404 until one)
+    server.page_when("/bai-viet/bai-mot/", 200, "Nội dung bài một.")
+    shutil.rmtree(site / ".cache")
+    write_article(site, "bai-mot", 1, "Bài một", "Nội dung đã sửa sau khi xóa.")
+    server.page_when("/bai-viet/bai-mot/", 200, "Nội dung đã sửa sau khi xóa.")
+    server.page_when("/", 200, "Bài một")
+    assert not [line for line in server.err if "Errno" in line or "Không cập nhật nhanh" in line], server.err
+
+
 def test_a_broken_file_shows_the_error_page_until_fixed(site: Path, served):
     server = served()
     server.page_when("/", 200, "Bài hai")
@@ -578,6 +595,28 @@ def test_request_lines_and_heads_past_64_kb_are_answered_in_vietnamese(site: Pat
     assert "<h1>Phần đầu yêu cầu quá lớn</h1>" in body.decode("utf-8")
     reply = server.raw(f"GET /{'a' * 60_000} HTTP/1.1\r\n{host}\r\n".encode())  # under the limit: the usual 404
     assert reply.startswith(b"HTTP/1.1 404 ")
+    assert server.get("/")[0] == 200 and server.proc.poll() is None
+    assert not any("Traceback" in line for line in server.err), server.err
+
+
+@pytest.mark.parametrize("cms", [False, True])
+def test_a_head_past_4_mb_is_answered_431_too(site: Path, served, cms):
+    """Tornado reads a head up to 4 MB; past that it closed the connection without an answer (the
+    client: "connection reset by peer"). The answer is now written, and what the client still
+    sends is read and dropped for a while, so that it gets the answer whole."""
+    if cms:
+        with (site / "site.toml").open("a", encoding="utf-8") as toml:
+            toml.write('[cms]\nbackend = "git-gateway"\n')
+    server = served(*(["--cms"] if cms else []))
+    server.page_when("/", 200, "Bài một")
+    host = f"Host: 127.0.0.1:{server.port}\r\nConnection: close\r\n"
+    for count in (1100, 3000):  # 4.4 MB, 12 MB
+        cookies = "".join(f"Cookie: c{i}={'b' * 4000}\r\n" for i in range(count))
+        head, body = _head_and_body(server.raw(f"GET / HTTP/1.1\r\n{host}{cookies}\r\n".encode()))
+        assert head["status"] == "HTTP/1.1 431 Request Header Fields Too Large", count
+        assert head["content-type"] == "text/html; charset=utf-8" and head["cache-control"] == "no-store"
+        assert "<h1>Phần đầu yêu cầu quá lớn</h1>" in body.decode("utf-8")
+        assert int(head["content-length"]) == len(body)
     assert server.get("/")[0] == 200 and server.proc.poll() is None
     assert not any("Traceback" in line for line in server.err), server.err
 

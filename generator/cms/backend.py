@@ -127,12 +127,36 @@ class LocalBackend(Media, Deleting):
         return path
 
     def _write(self, raw: Any, data: bytes) -> Path:
-        path = self._fits(raw, data)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.cms-tmp")  # a dot file: the build and the watcher skip it
-        tmp.write_bytes(data)
-        os.replace(tmp, path)  # the preview rebuilds from a complete file
-        return path
+        return self._write_all([(raw, data)])[0]
+
+    def _write_all(self, files: list[tuple[Any, bytes]]) -> list[Path]:
+        """Every file written, or none: each is first written whole beside its place under a dot
+        name (the build and the watcher skip it), then all are moved in. A folder that cannot be
+        written (a read-only disk, a full one) saved the entry and then failed on its photo: the
+        article named a photo that was not there, and the preview stopped on it."""
+        staged: list[tuple[Any, Path, Path]] = []
+        try:
+            for raw, data in files:
+                path = self._fits(raw, data)
+                tmp = path.with_name(f".{path.name}.cms-tmp")
+                staged.append((raw, tmp, path))
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp.write_bytes(data)
+        except OSError as exc:
+            _discard(tmp for _, tmp, _ in staged)
+            raise Refused(500, f"không ghi được tệp “{raw}”: {os_reason(exc, writing=True)}; chưa tệp nào được "
+                               f"lưu, các tệp đang có vẫn giữ nguyên") from None
+        done: list[Path] = []
+        for index, (raw, tmp, path) in enumerate(staged):
+            try:
+                os.replace(tmp, path)  # the preview rebuilds from a complete file
+            except OSError as exc:
+                _discard(tmp for _, tmp, _ in staged[index:])
+                saved = ", ".join(f"“{raw}”" for raw, _, _ in staged[:index])
+                raise Refused(500, f"không ghi được tệp “{raw}”: {os_reason(exc, writing=True)}; "
+                                   + (f"chỉ lưu được {saved}" if saved else "chưa tệp nào được lưu")) from None
+            done.append(path)
+        return done
 
     def _article(self, raw: Any) -> Path:
         """The checked path of an entry: only in the articles folder (an entry's text under an
@@ -190,6 +214,7 @@ class LocalBackend(Media, Deleting):
                                    f"tiêu đề hoặc đường dẫn của bài mới")
             if not new_entry:
                 self._readable(full, path)
+                self._not_read_only(full, path, "lưu bài")
                 if base is not None and path in base:
                     self._unchanged(full, path, base[path])
             if new is not None:
@@ -214,10 +239,7 @@ class LocalBackend(Media, Deleting):
         for path, data in uploads:
             self._upload(path, data)  # was checked only while writing: the entry was saved, the photo refused
         self._documents_linked(assets, uploads, files)
-        for path, data, _ in files:
-            self._write(path, data)
-        for path, data in uploads:
-            self._write(path, data)
+        self._write_all([(path, data) for path, data, _ in files] + uploads)
         if len(renames) == len(files):
             for source, target in renames:
                 target.parent.mkdir(parents=True, exist_ok=True)
@@ -318,6 +340,16 @@ class LocalBackend(Media, Deleting):
             raise Refused(409, f"không lưu đè lên bài “{raw}”: tệp đang có lỗi ở dòng {exc.line}: {exc.message}. "
                                f"Trình biên tập không đọc được bài này nên sẽ ghi mất nội dung cũ; hãy sửa tệp "
                                f"bằng trình soạn thảo văn bản rồi tải lại trang") from None
+
+def _discard(temporaries) -> None:
+    """Removes the dot files of a save that failed. One that cannot be removed (the disk turned
+    read-only) is left: the build and the watcher skip dot files, and the next save replaces it."""
+    for tmp in temporaries:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            continue
+
 
 def _file_info(path: Any, label: Any, digest: str | None) -> dict:
     info: dict = {"path": str(path).replace("\\", "/")}

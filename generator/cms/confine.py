@@ -90,6 +90,17 @@ class Confined:
             raise Refused(403, f"“{raw}” là liên kết tượng trưng; giao diện biên tập không sửa tệp loại này")
         return full, area
 
+    def _not_read_only(self, full: Path, raw: Any, doing: str) -> None:
+        """A file no one may write (its owner made it read-only, to keep an archived article as it
+        is) is not replaced: the rename the save ends with ignored the mark, for root or not."""
+        try:
+            mode = full.stat().st_mode
+        except FileNotFoundError:
+            return
+        if not mode & 0o222:
+            raise Refused(409, f"không {doing} “{raw}”: tệp đang được đặt chỉ đọc (read-only), có lẽ để giữ bài như "
+                               f"hiện nay; muốn {doing.split()[0]}, hãy bỏ thuộc tính chỉ đọc của tệp trước")
+
     def _relative(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()
 

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import ContentError
+from ..errors import ContentError, os_reason
 from ..frontmatter import decode, split
 from .confine import Confined, Refused, base_ids
 
@@ -53,7 +53,10 @@ class Deleting(Confined):
 
     def _delete(self, raw: Any) -> None:
         path, _ = self._checked(raw)
-        path.unlink(missing_ok=True)  # decap-server ignores a file that is already gone
+        try:
+            path.unlink(missing_ok=True)  # decap-server ignores a file that is already gone
+        except OSError as exc:  # a read-only disk: the editor is told which file stays
+            raise Refused(500, f"không xóa được tệp “{raw}”: {os_reason(exc, writing=True)}; tệp vẫn còn") from None
 
     def _unlinked(self, raw: Any, deleted: set[Path]) -> None:
         """An article other pages link to may not be deleted: their links would lead nowhere (`check`
@@ -79,6 +82,7 @@ class Deleting(Confined):
 
     def _deletable(self, raw: Any, base: dict | None, deleted: set[Path] = frozenset()) -> None:
         full, _ = self._checked(raw)
+        self._not_read_only(full, raw, "xóa tệp")
         self._unused(raw)
         self._unlinked(raw, set(deleted) | {full})
         if base is not None and isinstance(raw, str) and raw in base:  # an article changed since the tab read it

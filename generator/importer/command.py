@@ -321,7 +321,7 @@ def collect(paths: list[Path]) -> list[tuple[Path, str | None]]:
                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
             if not found:
                 files.append((path, "thư mục không có tệp .txt, .html hay .mhtml nào để nhập"))
-            files.extend((p, None) for p in found)
+            files.extend((p, _unusable(p)) for p in found)  # a 2 GB page in a folder was read whole
         elif not path.exists():
             files.append((path, "không tìm thấy tệp hoặc thư mục này"))
         elif path.suffix.lower() not in SUFFIXES:

@@ -37,6 +37,7 @@ all others only adds to the end of lists.
 from __future__ import annotations
 
 import json
+from typing import Sequence
 
 import deflate
 import numpy as np
@@ -120,6 +121,46 @@ def decode_list(data: bytes, at: int = 0) -> tuple[np.ndarray, np.ndarray]:
         at += used
     values = np.frombuffer(data, np.uint8, m, at).copy() if has_values else np.zeros(m, np.uint8)
     return docs.astype(np.int64), values
+
+
+def decode_lists(encoded: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(list number, document, value) of every posting of many encoded lists, in list order.
+    The gap-coded lists are decoded together: one numpy pass over all their bytes (a list's gaps
+    are its bytes between the header and its m values). decode_list per list cost ~35 us each
+    whatever its length: 500,000 lists (one article of 100,000 footnotes) took 17 s."""
+    gap_parts, value_parts, gap_lists, counts = [], [], [], []
+    bitmaps: list[tuple[int, np.ndarray, np.ndarray]] = []
+    for j, data in enumerate(encoded):
+        header, at = read_varint(data, 0)
+        m, has_values = header >> 2, header >> 1 & 1
+        if header & 1:
+            docs_j, values_j = decode_list(data)
+            bitmaps.append((j, docs_j, values_j))
+            continue
+        end = len(data) - m if has_values else len(data)
+        gap_parts.append(data[at:end])
+        value_parts.append(data[end:] if has_values else bytes(m))
+        gap_lists.append(j)
+        counts.append(m)
+    raw = np.frombuffer(b"".join(gap_parts), np.uint8).astype(np.int64)
+    ends = raw < 0x80
+    varint_of = np.cumsum(ends) - ends  # each byte's varint
+    starts = np.flatnonzero(np.concatenate(([True], ends[:-1]))) if len(raw) else np.zeros(0, np.int64)
+    shift = 7 * (np.arange(len(raw)) - starts[varint_of])
+    gaps = np.bincount(varint_of, weights=(raw & 0x7F) << shift, minlength=len(starts)).astype(np.int64)
+    counts_a = np.array(counts, dtype=np.int64)
+    steps = np.cumsum(gaps + 1)
+    before = np.repeat(np.concatenate(([0], steps))[np.cumsum(counts_a) - counts_a], counts_a)
+    rows = [np.repeat(np.array(gap_lists, dtype=np.int64), counts_a)]
+    docs = [steps - before - 1]
+    values = [np.frombuffer(b"".join(value_parts), np.uint8)]
+    for j, docs_j, values_j in bitmaps:
+        rows.append(np.full(len(docs_j), j, dtype=np.int64))
+        docs.append(docs_j)
+        values.append(values_j)
+    rows_a = np.concatenate(rows)
+    order = np.argsort(rows_a, kind="stable")
+    return rows_a[order], np.concatenate(docs)[order], np.concatenate(values)[order]
 
 
 def encode_lists(starts: np.ndarray, docs: np.ndarray, values: np.ndarray) -> list[bytes]:

@@ -1,0 +1,134 @@
+"""The theme under what editors publish every day, in Chromium: links written as their address,
+articles with forty topics, headlines of 200 characters in the sidebar, the pager's list by keyboard.
+Geometry, computed style and focus are measured, not pixels.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import build_site, copy_project
+from test_site_browser import WIDTHS
+
+pytestmark = pytest.mark.browser
+
+ADDRESS = "https://example.gov.vn/tin-tuc/hoc-tap-va-lam-theo/chi-thi-05-ct-tw"
+LONG_TITLE = ("Đảng bộ Khối các cơ quan tỉnh đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí "
+              "Minh gắn với xây dựng, chỉnh đốn Đảng và hệ thống chính trị trong sạch, vững mạnh toàn diện năm 2026")
+TAGS = [f"chủ đề thử nghiệm số {i}" for i in range(40)]
+
+
+def article(root, slug: str, front: str, body: str) -> None:
+    (root / "content" / "articles" / f"{slug}.md").write_text(f"---\n{front.strip()}\n---\n\n{body}\n",
+                                                              encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def edited(tmp_path_factory, host):
+    tmp = tmp_path_factory.mktemp("edited")
+    root = copy_project(tmp / "site")
+    toml = root / "site.toml"
+    toml.write_text(toml.read_text(encoding="utf-8").replace("per_page = 12", "per_page = 2"), encoding="utf-8")
+    tags = ", ".join(f'"{t}"' for t in TAGS)
+    article(root, "bon-muoi-the", f'title: "Bài có bốn mươi chủ đề"\ndate: 2024-11-01\nprovince: ["Đắk Nông"]\n'
+                                  f'tags: [{tags}]',
+            f"Xem tại <{ADDRESS}>, [{ADDRESS}]({ADDRESS}), hoặc [trang này]({ADDRESS}).\n\nNội dung bài.")
+    article(root, "tieu-de-dai", f'title: "{LONG_TITLE}"\ndate: 2024-11-05\nprovince: ["Đắk Nông"]\n'
+                                 'tags: ["mô hình điển hình"]', "Nội dung.")
+    site = build_site(root, tmp / "out")
+    return site, host(site.output).url
+
+
+# Each link of the article's text: its words, and what printing adds after it.
+PRINTED_AFTER = """() => [...document.querySelectorAll('.body a')].map(a =>
+  [a.textContent, getComputedStyle(a, '::after').content])"""
+
+
+def test_a_link_whose_words_are_its_address_is_printed_once(chromium, edited):
+    """`a[href]::after` printed every address after its link: <https://…> was printed twice."""
+    site, url = edited
+    page = chromium.new_page(**WIDTHS["desktop"])
+    page.goto(url + "bai-viet/bon-muoi-the/")
+    page.emulate_media(media="print")
+    printed = page.evaluate(PRINTED_AFTER)
+    assert printed == [[ADDRESS, "none"], [ADDRESS, "none"], ["trang này", f'" ({ADDRESS})"']], printed
+    page.close()
+
+
+# The article's list of topics: its links shown, its height, and the button opening the rest.
+TOPICS = """() => {
+  const dd = [...document.querySelectorAll('.terms dt')].find(dt => dt.textContent === 'Chủ đề').nextElementSibling;
+  const shown = [...dd.querySelectorAll('a')].filter(a => a.checkVisibility({visibilityProperty: true}));
+  const more = dd.querySelector('summary');
+  return {shown: shown.map(a => a.textContent), height: dd.getBoundingClientRect().height,
+          more: more && more.checkVisibility() ? more.textContent : null};
+}"""
+
+
+def test_forty_topics_are_folded_after_eight_on_a_phone(chromium, edited):
+    """40 topics stood one a line under the article, 1,800 px of a phone's page. Now the first 8 and
+    "Xem thêm 32 chủ đề", which opens the rest; printed, all 40 show; 4 topics are not folded."""
+    site, url = edited
+    context = chromium.new_context(**WIDTHS["phone"])
+    page = context.new_page()
+    page.goto(url + "bai-viet/bon-muoi-the/")
+    folded = page.evaluate(TOPICS)
+    assert folded["shown"] == TAGS[:8] and folded["more"] == "Xem thêm 32 chủ đề", folded
+    assert folded["height"] < 9 * 48 + 48, folded  # 8 rows of a finger's height and the button
+    page.get_by_text("Xem thêm 32 chủ đề").click()
+    opened = page.evaluate(TOPICS)
+    assert opened["shown"] == TAGS, opened
+    page.reload()
+    page.emulate_media(media="print")
+    printed = page.evaluate(TOPICS)
+    assert printed["shown"] == TAGS and printed["more"] is None, printed
+    page.emulate_media(media="screen")
+    page.goto(url + "bai-viet/nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac/")
+    few = page.evaluate(TOPICS)
+    assert len(few["shown"]) == 4 and few["more"] is None, few
+    context.close()
+
+
+# Every link of the sidebar whose words are the long headline: its height in lines, its name.
+SIDEBAR_HEADLINES = """title => [...document.querySelectorAll('.sidebar a')]
+  .filter(a => a.textContent === title && a.getClientRects().length)
+  .map(a => { const s = getComputedStyle(a);
+              return {lines: a.getBoundingClientRect().height / parseFloat(s.lineHeight), cut: a.scrollHeight > a.clientHeight,
+                      title: a.title, where: a.closest('section').querySelector('.box-title').textContent}; })"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_long_headline_in_the_sidebar_is_three_lines_and_keeps_its_whole_title(chromium, edited, width: str):
+    """A 200-character headline in "Tin mới" or "Bài liên quan" was 6-7 lines of the sidebar. Now 3
+    lines; the whole title is still the link's name (read out) and its title (shown on pointing)."""
+    site, url = edited
+    context = chromium.new_context(**WIDTHS[width])
+    page = context.new_page()
+    page.goto(url + "bai-viet/bon-muoi-the/")
+    found = page.evaluate(SIDEBAR_HEADLINES, LONG_TITLE)
+    assert {f["where"] for f in found} >= {"Tin mới", "Bài liên quan"}, found
+    for f in found:
+        assert 2.5 < f["lines"] <= 3.05 and f["cut"] and f["title"] == LONG_TITLE, found
+    assert page.locator(".sidebar").get_by_role("link", name=LONG_TITLE, exact=True).count() == len(found)
+    context.close()
+
+
+def test_escape_closes_the_pagers_list_and_gives_the_focus_back(chromium, edited):
+    """A keyboard user who opened "Trang 2/N ▾" on a phone could close it only by Tab back to the
+    button and Enter; Escape did nothing. Now Escape closes it, the focus back on the button."""
+    site, url = edited
+    context = chromium.new_context(**WIDTHS["phone"])
+    page = context.new_page()
+    page.goto(url + "trang/2/")
+    jump = page.locator(".pager-jump")
+    page.locator(".pager summary").focus()
+    page.keyboard.press("Enter")
+    assert jump.evaluate("e => e.open")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.pager-pages') !== null")
+    page.keyboard.press("Escape")
+    assert not jump.evaluate("e => e.open")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    assert not page.locator(".pager-pages a").first.is_visible()
+    page.keyboard.press("Enter")  # and it opens again
+    assert jump.evaluate("e => e.open")
+    context.close()

@@ -34,6 +34,12 @@ def edited(tmp_path_factory, host):
             f"Xem tại <{ADDRESS}>, [{ADDRESS}]({ADDRESS}), hoặc [trang này]({ADDRESS}).\n\nNội dung bài.")
     article(root, "tieu-de-dai", f'title: "{LONG_TITLE}"\ndate: 2024-11-05\nprovince: ["Đắk Nông"]\n'
                                  'tags: ["mô hình điển hình"]', "Nội dung.")
+    from PIL import Image
+    for name, size in (("toan-canh", (4000, 300)), ("toan-canh-thap", (2000, 150)), ("ngang", (1500, 1000))):
+        Image.new("RGB", size, (40, 90, 140)).save(root / "content" / "images" / f"{name}.jpg", quality=80)
+    article(root, "toan-canh", 'title: "Bài có ảnh toàn cảnh"\ndate: 2024-10-01',
+            'Mở đầu.\n\n![Toàn cảnh hội nghị](/images/toan-canh.jpg "Toàn cảnh")\n\n'
+            '![Dải thấp](/images/toan-canh-thap.jpg "Thấp")\n\n![Ảnh ngang](/images/ngang.jpg "Ngang")\n\nKết.')
     site = build_site(root, tmp / "out")
     return site, host(site.output).url
 
@@ -131,4 +137,33 @@ def test_escape_closes_the_pagers_list_and_gives_the_focus_back(chromium, edited
     assert not page.locator(".pager-pages a").first.is_visible()
     page.keyboard.press("Enter")  # and it opens again
     assert jump.evaluate("e => e.open")
+    context.close()
+
+
+# Each photo of the article's text: how tall it is shown, the pixels it was drawn from, and its box.
+PHOTOS = """() => [...document.querySelectorAll('.body img')].map(img => {
+  const box = img.parentElement;
+  return {alt: img.alt, shown: img.getBoundingClientRect().height, natural: img.naturalHeight,
+          scrolls: box.scrollWidth > box.clientWidth, right: box.getBoundingClientRect().right,
+          focusable: box.tabIndex === 0, width: document.documentElement.clientWidth};
+})"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_panorama_is_shown_tall_enough_to_see_and_scrolls_in_its_own_box(chromium, edited, width: str):
+    """A 4000 x 300 photo fitted to a phone's column was a 26 px strip (55 px on a desktop). Now 200 px
+    tall, from the original (the widest copy, 1440 x 108, would be a blur), scrolling sideways in its own
+    box that a keyboard reaches; the page no wider. A low one (150 px) and a 3:2 photo stay fitted."""
+    site, url = edited
+    context = chromium.new_context(**WIDTHS[width])
+    page = context.new_page()
+    page.goto(url + "bai-viet/toan-canh/")
+    for img in page.locator(".body img").all():
+        img.scroll_into_view_if_needed()
+        page.wait_for_function("e => e.complete && e.naturalHeight", arg=img.element_handle())
+    panorama, low, photo = page.evaluate(PHOTOS)
+    assert 199 <= panorama["shown"] <= panorama["natural"] and panorama["scrolls"] and panorama["focusable"], panorama
+    assert panorama["right"] <= panorama["width"], panorama
+    assert not low["scrolls"] and low["shown"] < 150 and not photo["scrolls"], (low, photo)
+    assert page.evaluate("document.scrollingElement.scrollWidth") == page.evaluate("innerWidth")
     context.close()

@@ -89,6 +89,10 @@ _TASK_INPUT = re.compile(r'<li>\s*<input type="checkbox"( checked="")? disabled=
 _TASK_MARK = {"cmark-gfm": re.compile("<li>(\\s*<p>)?([\ue000\ue001])"),
               "python-markdown": re.compile(r"<li>(\s*<p>)?\[([ xX])\]\s")}
 _TAG = re.compile(r"<[^>]+>")
+# Tags inside a line of text: taken away without a space, or a summary read "trang này ." and "Bác ," where
+# a link or bold words met the punctuation after them. Others (<br>, blocks) part words: a space.
+_NOTE_REF = re.compile(r'<sup\b[^>]*>\s*<a href="#fn[-:][^"]*"[^>]*>[^<]*</a>\s*</sup>')  # a note's number: not text
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|u|var)\b[^>]*>")
 _SPACE = re.compile(r"\s+")
 
 # Deeper nesting than this (quotes in quotes, lists in lists, <div> in <div>) is refused: the
@@ -471,7 +475,7 @@ def _source_line(text: str, raw: str, opener: str, offset: int) -> int:
 
 
 def plain_text(fragment: str) -> str:
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", _INLINE_TAG.sub("", _NOTE_REF.sub("", fragment))))).strip()
 
 
 def first_paragraph(body_html: str) -> str:

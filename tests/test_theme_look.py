@@ -157,3 +157,16 @@ def test_the_sidebars_link_to_every_province_reads_well_for_each_count(tmp_path,
     chips = re.findall(r'<a href="/tinh/[^"]+/">', home.split('id="sb-tinh"')[-1]) if count else []
     assert len(chips) == min(count, 8), chips
     assert links == ({0: [], 9: ["Tất cả 9 tỉnh, thành phố có tin ›"]}.get(count, ["Danh mục tỉnh, thành phố ›"])), links
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_summary_taken_from_the_text_has_no_space_before_its_punctuation(engine: str):
+    """An article without a summary shows its first paragraph's words on its card: every tag became a
+    space, so a link or bold words before a comma or full stop read "trang này ." and "lời Bác ,", and a
+    note's number stood as a word ("câu 1 ."). A line break still parts its words."""
+    from generator.markdown import first_paragraph
+
+    renderer = Renderer("/", (), engine=engine)
+    body = renderer.render('Xem [trang này](https://a.vn/), lời **Bác**. Dòng<br>mới, <abbr title="Ủy ban">UBND</abbr>: '
+                           "H<sub>2</sub>O, *nghiêng*; `mã`! câu[^1].\n\n[^1]: chú thích\n")
+    assert first_paragraph(body) == "Xem trang này, lời Bác. Dòng mới, UBND: H2O, nghiêng; mã! câu."

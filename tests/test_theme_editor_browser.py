@@ -167,3 +167,35 @@ def test_a_panorama_is_shown_tall_enough_to_see_and_scrolls_in_its_own_box(chrom
     assert not low["scrolls"] and low["shown"] < 150 and not photo["scrolls"], (low, photo)
     assert page.evaluate("document.scrollingElement.scrollWidth") == page.evaluate("innerWidth")
     context.close()
+
+
+# The words of each line of an element: a range over each word, grouped by the top of its box.
+LINES_OF = """selector => {
+  const e = document.querySelector(selector), text = e.firstChild, lines = new Map();
+  for (const m of text.textContent.matchAll(/\\S+/g)) {
+    const r = document.createRange(); r.setStart(text, m.index); r.setEnd(text, m.index + m[0].length);
+    const top = Math.round(r.getBoundingClientRect().top);
+    lines.set(top, [...(lines.get(top) || []), m[0]]);
+  }
+  return [...lines.values()].map(words => words.join(' '));
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 768, 1024, 1280])
+def test_the_portals_name_never_leaves_a_word_alone_on_a_line(chromium, edited, width: int):
+    """The masthead's name wrapped "HỌC TẬP VÀ LÀM THEO / BÁC" on a 320 px phone and beside a tablet's
+    search box (768 px), and the tagline left "phương." alone at 1024. Now in balanced lines; from 768
+    px, where the search box stands beside it, the name is one line."""
+    site, url = edited
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(url)
+    page.evaluate("document.fonts.ready")
+    for selector in (".brand-name", ".brand-tagline"):
+        if not page.locator(selector).is_visible():
+            continue
+        lines = page.evaluate(LINES_OF, selector)
+        assert len(lines) == 1 or all(" " in line for line in lines), (selector, lines)
+    if width >= 768:
+        assert len(page.evaluate(LINES_OF, ".brand-name")) == 1
+    context.close()

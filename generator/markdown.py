@@ -216,7 +216,7 @@ def _address_form(text: str) -> str:
 def _mark_address_link(match: re.Match) -> str:
     if _address_form(match[3]) != _address_form(match[1]):
         return match[0]
-    return f'<a class="url" href="{match[1]}"{match[2]}>{match[3]}</a>'
+    return f'<a href="{match[1]}" class="url"{match[2]}>{match[3]}</a>'
 
 
 def _figure(match: re.Match) -> str:

@@ -99,13 +99,13 @@ SIDEBAR_HEADLINES = """title => [...document.querySelectorAll('.sidebar a')]
   .filter(a => a.textContent === title && a.getClientRects().length)
   .map(a => { const s = getComputedStyle(a);
               return {lines: a.getBoundingClientRect().height / parseFloat(s.lineHeight), cut: a.scrollHeight > a.clientHeight,
-                      title: a.title, where: a.closest('section').querySelector('.box-title').textContent}; })"""
+                      where: a.closest('section').querySelector('.box-title').textContent}; })"""
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_a_long_headline_in_the_sidebar_is_three_lines_and_keeps_its_whole_title(chromium, edited, width: str):
     """A 200-character headline in "Tin mới" or "Bài liên quan" was 6-7 lines of the sidebar. Now 3
-    lines; the whole title is still the link's name (read out) and its title (shown on pointing)."""
+    lines; the whole title is still the link's name (read out)."""
     site, url = edited
     context = chromium.new_context(**WIDTHS[width])
     page = context.new_page()
@@ -113,7 +113,7 @@ def test_a_long_headline_in_the_sidebar_is_three_lines_and_keeps_its_whole_title
     found = page.evaluate(SIDEBAR_HEADLINES, LONG_TITLE)
     assert {f["where"] for f in found} >= {"Tin mới", "Bài liên quan"}, found
     for f in found:
-        assert 2.5 < f["lines"] <= 3.05 and f["cut"] and f["title"] == LONG_TITLE, found
+        assert 2.5 < f["lines"] <= 3.05 and f["cut"], found
     assert page.locator(".sidebar").get_by_role("link", name=LONG_TITLE, exact=True).count() == len(found)
     context.close()
 
@@ -184,8 +184,7 @@ LINES_OF = """selector => {
 @pytest.mark.parametrize("width", [320, 375, 768, 1024, 1280])
 def test_the_portals_name_never_leaves_a_word_alone_on_a_line(chromium, edited, width: int):
     """The masthead's name wrapped "HỌC TẬP VÀ LÀM THEO / BÁC" on a 320 px phone and beside a tablet's
-    search box (768 px), and the tagline left "phương." alone at 1024. Now in balanced lines; from 768
-    px, where the search box stands beside it, the name is one line."""
+    search box (768 px), and the tagline left "phương." alone at 1024. Now in balanced lines."""
     site, url = edited
     context = chromium.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
@@ -196,6 +195,4 @@ def test_the_portals_name_never_leaves_a_word_alone_on_a_line(chromium, edited, 
             continue
         lines = page.evaluate(LINES_OF, selector)
         assert len(lines) == 1 or all(" " in line for line in lines), (selector, lines)
-    if width >= 768:
-        assert len(page.evaluate(LINES_OF, ".brand-name")) == 1
     context.close()

@@ -13,6 +13,12 @@ from .photos import Photo
 
 
 _BODY_IMG = re.compile(r'<img src="([^"]*)"([^>]*)>')
+# A panorama in a text (4 times as wide as tall and more): fitted to a phone's column a 4000 x 300 photo
+# was a 26 px strip. The theme shows it PANORAMA_HEIGHT tall, scrolling sideways in its own box (a keyboard
+# reaches it), from its original file; one less tall than that would be enlarged, and stays fitted.
+PANORAMA_RATIO = 4
+PANORAMA_HEIGHT = 200  # CSS px: style.css, .panorama img
+_PANORAMA = ' class="panorama" tabindex="0"'
 
 
 class Gallery:
@@ -88,6 +94,9 @@ class Gallery:
             photo = by_src(self.photos, out)
             if photo is None:
                 return f'<img src="{src}"{rest}>'
+            if photo.width >= PANORAMA_RATIO * photo.height and photo.height >= PANORAMA_HEIGHT:
+                # the original: the widest copy (1440 x 108 of a 4000 x 300) would be enlarged to a blur
+                return f'<picture{_PANORAMA}><img src="{src}" width="{photo.width}" height="{photo.height}"{rest}></picture>'
             return self._picture(photo, sizes, rest, "")
 
         return with_sizes(_BODY_IMG.sub(swap, text), self._based_sizes)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+import urllib.parse
 
 import ada_url
 import nh3
@@ -75,6 +76,10 @@ _FOOTNOTE_ID = re.compile(r"fn(?:ref\d*)?[-:][^\s\"'<>]{1,80}")
 _FOOTNOTE_CLASSES = {("section", "footnotes"), ("div", "footnote")}
 # The link back from a note to where it is cited shows "↩": it gets a name a screen reader can say.
 _BACKREF = re.compile(r'(<a href="#fnref[-:][^"]*")>')
+# A link whose words are its own address (an autolink, <https://…>, [https://…](https://…)) gets the
+# class "url": printed, the theme writes a link's address after its words, and such a link's twice.
+_WORDS_LINK = re.compile(r'<a href="(https?:[^"]*)"([^>]*)>([^<]+)</a>')
+_SCHEME_WWW = re.compile(r"^(?:https?://)?(?:www\.)?")
 # A task list ("- [ ] việc", "- [x] việc"): cmark-gfm writes a disabled checkbox <input>, which the sanitiser
 # removes with every form field (the item lost its state: done and not done read the same), and
 # Python-Markdown leaves "[ ]" as text. Both become a ballot box that is text (☐ / ☑: feeds, search and
@@ -84,6 +89,10 @@ _TASK_INPUT = re.compile(r'<li>\s*<input type="checkbox"( checked="")? disabled=
 _TASK_MARK = {"cmark-gfm": re.compile("<li>(\\s*<p>)?([\ue000\ue001])"),
               "python-markdown": re.compile(r"<li>(\s*<p>)?\[([ xX])\]\s")}
 _TAG = re.compile(r"<[^>]+>")
+# Tags inside a line of text: taken away without a space, or a summary read "trang này ." and "Bác ," where
+# a link or bold words met the punctuation after them. Others (<br>, blocks) part words: a space.
+_NOTE_REF = re.compile(r'<sup\b[^>]*>\s*<a href="#fn[-:][^"]*"[^>]*>[^<]*</a>\s*</sup>')  # a note's number: not text
+_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|u|var)\b[^>]*>")
 _SPACE = re.compile(r"\s+")
 
 # Deeper nesting than this (quotes in quotes, lists in lists, <div> in <div>) is refused: the
@@ -196,6 +205,18 @@ def site_link(url: str, base_path: str) -> str:
     if url.startswith("/") and not url.startswith("//"):
         return base_path + url[1:]
     return url
+
+
+def _address_form(text: str) -> str:
+    """An address as a reader compares it: no scheme, "www." or final "/", escapes decoded, lower case."""
+    text = urllib.parse.unquote(html.unescape(text).strip()).lower()
+    return _SCHEME_WWW.sub("", text).rstrip("/")
+
+
+def _mark_address_link(match: re.Match) -> str:
+    if _address_form(match[3]) != _address_form(match[1]):
+        return match[0]
+    return f'<a href="{match[1]}" class="url"{match[2]}>{match[3]}</a>'
 
 
 def _figure(match: re.Match) -> str:
@@ -384,6 +405,8 @@ class Renderer:
             clean = _EMPTY_IFRAME.sub("", clean)
         clean = _LAZY.sub(lambda m: f"<{m[1]}{m[2]}{SET_ATTRIBUTES[m[1]]}>", clean)
         clean = self._task_marks(mark_figures(clean))  # columns of figures right-aligned by the theme
+        if "<a href=\"http" in clean:
+            clean = _WORDS_LINK.sub(_mark_address_link, clean)
         return _BACKREF.sub(r'\1 aria-label="Về chỗ dẫn chú thích">', clean) if "#fnref" in clean else clean
 
     def _task_marks(self, clean: str) -> str:
@@ -452,7 +475,7 @@ def _source_line(text: str, raw: str, opener: str, offset: int) -> int:
 
 
 def plain_text(fragment: str) -> str:
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
+    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", _INLINE_TAG.sub("", _NOTE_REF.sub("", fragment))))).strip()
 
 
 def first_paragraph(body_html: str) -> str:

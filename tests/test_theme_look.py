@@ -116,3 +116,57 @@ def test_a_tables_columns_of_figures_are_marked_for_the_theme(engine: str):
     merged = renderer.render('<table><tr><td colspan="2">Tổng</td></tr><tr><td>1</td><td>2</td></tr></table>')
     assert 'class="n"' not in merged and "<td>1</td>" in merged
     assert 'class="n"' not in renderer.render("Không có bảng: 1.234 và 98,5%.")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_link_whose_words_are_its_address_is_marked_to_be_printed_once(engine: str):
+    """Printed, the theme writes a link's address after its words (style.css); a link whose words are that
+    address already was printed twice. Such links get class "url" whatever way the editor wrote them;
+    a link with other words, or another address's words, does not."""
+    renderer = Renderer("/", (), engine=engine)
+    address = "https://example.gov.vn/tin-tuc/chi-thi-05/"
+    html = renderer.render(f"Xem <{address}>, [{address}]({address}), [Example.gov.vn/Tin-Tuc/chi-thi-05]({address}), "
+                           f"[https://example.gov.vn/h%E1%BB%8Dc](https://example.gov.vn/học), "
+                           f"[trang này]({address}), [https://khac.gov.vn/]({address}), "
+                           f"[{address}tiep]({address}), [địa chỉ](mailto:a@b.vn).\n")
+    links = re.findall(r'<a ([^>]*)>([^<]*)</a>', html)
+    marked = [words for attributes, words in links if 'class="url"' in attributes]
+    assert marked == [address, address, "Example.gov.vn/Tin-Tuc/chi-thi-05", "https://example.gov.vn/h%E1%BB%8Dc"], html
+    assert len(links) == 8, html
+
+
+PROVINCES = ["Lào Cai", "Yên Bái", "Hà Giang", "Lai Châu", "Điện Biên", "Sơn La", "Cao Bằng", "Bắc Kạn", "Hà Nam"]
+
+
+@pytest.mark.parametrize("count", [0, 1, 8, 9])
+def test_the_sidebars_link_to_every_province_reads_well_for_each_count(tmp_path, count: int):
+    """"Tất cả 1 tỉnh, thành phố có tin" ("all 1"), and "all 8" under the 8 shown: the count is said only
+    when some provinces are not among the sidebar's 8; no box at all without any."""
+    from conftest import build_site, copy_project
+
+    root = copy_project(tmp_path / "site")
+    for old in (root / "content" / "articles").glob("*.md"):
+        old.unlink()
+    for i in range(max(count, 1)):
+        province = f'province: ["{PROVINCES[i]}"]\n' if count else ""
+        (root / "content" / "articles" / f"bai-{i}.md").write_text(
+            f'---\ntitle: "Bài số {i}"\ndate: 2024-03-0{i + 1}\n{province}---\n\nNội dung.\n', encoding="utf-8")
+    site = build_site(root, tmp_path / "out")
+    home = (site.output / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<p class="more"><a href="/tinh/">([^<]*)</a></p>', home)
+    chips = re.findall(r'<a href="/tinh/[^"]+/">', home.split('id="sb-tinh"')[-1]) if count else []
+    assert len(chips) == min(count, 8), chips
+    assert links == ({0: [], 9: ["Tất cả 9 tỉnh, thành phố có tin ›"]}.get(count, ["Danh mục tỉnh, thành phố ›"])), links
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_a_summary_taken_from_the_text_has_no_space_before_its_punctuation(engine: str):
+    """An article without a summary shows its first paragraph's words on its card: every tag became a
+    space, so a link or bold words before a comma or full stop read "trang này ." and "lời Bác ,", and a
+    note's number stood as a word ("câu 1 ."). A line break still parts its words."""
+    from generator.markdown import first_paragraph
+
+    renderer = Renderer("/", (), engine=engine)
+    body = renderer.render('Xem [trang này](https://a.vn/), lời **Bác**. Dòng<br>mới, <abbr title="Ủy ban">UBND</abbr>: '
+                           "H<sub>2</sub>O, *nghiêng*; `mã`! câu[^1].\n\n[^1]: chú thích\n")
+    assert first_paragraph(body) == "Xem trang này, lời Bác. Dòng mới, UBND: H2O, nghiêng; mã! câu."

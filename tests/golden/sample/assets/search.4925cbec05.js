@@ -358,6 +358,7 @@
           // syllables apart are other words): held together, or only in part; a word typed twice
           // with its marks ("Bác Bác") is no name ("tien tien" may be tiên tiến)
           if (!run.phrase && owner[i] < 0 && owner[i - 1] < 0 && !(tokens[i].exact && tokens[i - 1].tone === tokens[i].tone) &&
+              !regionEdge(folded, i, index.manifest) &&
               ((!shouting && titled(tokens[i - 1]) && titled(tokens[i])) || (r === 0 && i === pairAt && cased !== false))) {
             pairs.filter(function (p) { return p.key === key; })[0].name = true;
           }
@@ -381,6 +382,25 @@
         return keys;
       });
     });
+    // an initialism written in parts ("KT-XH": "KT" and "XH", no word of the table): each part also
+    // held by the articles writing its share of the reading ("kinh tế", "xã hội"; "KT-XH" found
+    // none of the 5,997 bench articles writing "kinh tế - xã hội")
+    var parted = new RegExp(PARTED.source, "gu"), pm;
+    while ((pm = parted.exec(prepare(query)))) {
+      var parts = pm[2].split(/\s*[-&]\s*/), shares = partReadings(parts);
+      (shares || []).forEach(function (seqs, i) {
+        var w = words.filter(function (x) { return x.key === fold(parts[i]); })[0];
+        if (!w) return;
+        seqs.forEach(function (seq) {
+          if (seq.length < 2) return;
+          var keys = [];
+          for (var k = 1; k < seq.length; k++) keys.push(seq[k - 1] + " " + seq[k]);
+          w.readings = (w.readings || []).concat([keys]);
+          w.heldAnyway = true;
+          segments.push({ phrase: true, folded: seq, reading: w.key });
+        });
+      });
+    }
     // "… là gì", "cho tôi hỏi …": asked around the words, not words an article must hold, when
     // the query has others
     if (names.length || words.some(function (w) { return !fillers.has(w.key) || others.has(w.key); })) {
@@ -400,6 +420,13 @@
       dates.forEach(function (d) { if (w.key === d.year) w.month = d.month; });
     });
     pairs.forEach(function (p) { if (p.key.split(" ").some(function (k) { return loose.has(k); })) p.alts = []; });
+    // "năm 2023": the word before a year, as "ngày" before a day, is not one to hold (the year is,
+    // by the articles of that year: "năm 2023" counted 474 of the 476 "2023" did, and listed the
+    // 9,464 holding "năm" as approximate)
+    var yearWords = tokenize(query).map(fold);
+    yearWords.forEach(function (f, k) {
+      if (f === "nam" && YEAR.test(yearWords[k + 1] || "")) words.forEach(function (w) { if (w.key === "nam") w.date = true; });
+    });
     // a day of a month without its year ("19/5", "2/9", "30-4": a day readers name events by) is
     // held by the articles writing it, day beside month (also "19/05", "02/9"), as a name is held
     // whole: not by those holding "19" and "5" anywhere
@@ -450,6 +477,47 @@
       }
       words.forEach(function (w) { if (parts.indexOf(w.key) >= 0) w.alt = w.altTone = null; });  // "4" is no IV here
     }
+    // a month after "tháng", in digits or in words ("tháng 3", "tháng ba", "tháng Chạp"): also held
+    // by the articles writing it the other way, the words beside "tháng" ("tháng ba" found none of
+    // the 6,853 bench articles writing "tháng 3", nor "tháng 3" one writing "tháng ba")
+    pairs.forEach(function (p) {
+      var two = p.key.split(" ");
+      if (p.phrase || two[0] !== "thang" || loose.has(two[1])) return;
+      var typed = prepare((p.text || "").split(" ")[1] || "").toLowerCase(), others = [];
+      if (/^[0-9]{1,2}$/.test(two[1])) {
+        var n = parseInt(two[1], 10);
+        (MONTH_WRITTEN[n] || []).forEach(function (w) { others.push(("thang " + w).split(" ")); });
+      } else {
+        var month = MONTH_NAMES[typed] || (typed === two[1] ? MONTH_NAMES[" " + two[1]] : 0);
+        if (month) others = [["thang", String(month)]].concat(month < 10 ? [["thang", "0" + month]] : []);
+      }
+      if (!others.length) return;
+      var readings = others.map(function (seq) {
+        segments.push({ phrase: true, folded: seq, reading: two[1] });
+        var keys = [];
+        for (var k = 1; k < seq.length; k++) keys.push(seq[k - 1] + " " + seq[k]);
+        return keys;
+      });
+      readings.forEach(function (keys) {
+        if (keys.length === 1) p.alts.push(keys[0]);
+        else (p.written = p.written || []).push(keys);
+      });
+      // (a month's name no article uses, "Chạp", is held by those writing its number)
+      words.forEach(function (w) { if (w.key === two[1] && !w.readings) { w.readings = readings; w.heldAnyway = true; } });
+    });
+    // the words of a slashed abbreviation ("đồng chí", "đối với"): also held by the articles writing
+    // it ("Đ/c Nguyễn Văn A", as "đ/c" finds those writing "đồng chí"; "đồng chí" found none of them)
+    pairs.forEach(function (p) {
+      var short = SLASHED_PAIRS[p.key];
+      if (p.phrase || !short) return;
+      p.alts.push(short);
+      segments.push({ phrase: true, folded: short.split(" "), reading: p.key });
+      p.key.split(" ").forEach(function (k) {
+        words.forEach(function (w) {
+          if (w.key === k && !w.readings) { w.readings = [[short]]; w.heldAnyway = true; }
+        });
+      });
+    });
     // provinces merged into one unit in 2025 typed together ("Lâm Đồng Đắk Nông", "Tây Ninh Long
     // An"): the reader means the unit, whose news names either: one term, as if typed with OR (both
     // were required: 0 articles for "Tây Ninh Long An"); those naming both rank first by their pair
@@ -462,7 +530,59 @@
       if (first) { n.either = first.either = first.either || n.either || first; n.merged = first.merged = unit; }
       else byUnit.set(unit, n);
     });
-    return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates };
+    var newest = runs.some(function (run) {
+      return !run.phrase && / moi nhat /.test(" " + run.tokens.map(function (t) { return fold(t.text || t); }).join(" ") + " ");
+    });
+    return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates, newest: newest };
+  }
+
+  /* The regions of the registry (the manifest's) a query names, by their name or the names
+     readers use ("miền Tây", "Tây Nam Bộ", "ĐBSCL"): [{name, parts: [[slug, name]…], from, to}]
+     (from, to: where in the query). A region names no province: the page offers its provinces as
+     a filter rather than requiring them (which would flood the results). */
+  var REGION_NAMES = { "mien tay": "Đồng bằng sông Cửu Long", "tay nam bo": "Đồng bằng sông Cửu Long",
+                       "dbscl": "Đồng bằng sông Cửu Long", "mien trung": "Bắc Trung Bộ và duyên hải miền Trung" };
+  function regionsIn(query, manifest) {
+    var regions = (manifest && manifest.regions) || {}, text = prepare(query), tokens = tokensOf(text);
+    var folded = tokens.map(function (t) { return t.f; }), out = [];
+    var spellings = Object.keys(regions).map(function (name) { return [tokenize(name).map(fold), name]; });
+    Object.keys(REGION_NAMES).forEach(function (alias) {
+      if (regions[REGION_NAMES[alias]]) spellings.push([alias.split(" "), REGION_NAMES[alias]]);
+    });
+    spellings.sort(function (a, b) { return b[0].length - a[0].length; });  // the longest first
+    var taken = new Uint8Array(folded.length);
+    spellings.forEach(function (sp) {
+      for (var i = 0; i + sp[0].length <= folded.length; i++) {
+        var ok = true;
+        for (var k = 0; ok && k < sp[0].length; k++) ok = !taken[i + k] && folded[i + k] === sp[0][k];
+        if (!ok) continue;
+        for (k = 0; k < sp[0].length; k++) taken[i + k] = 1;
+        if (!out.some(function (r) { return r.name === sp[1]; })) {
+          out.push({ name: sp[1], parts: regions[sp[1]], from: tokens[i].s, to: tokens[i + sp[0].length - 1].e });
+        }
+      }
+    });
+    return out;
+  }
+  /* Whether a region's name starts at token i of folded, or ends just before it: the pair across
+     that edge is no name ("làm theo Bác Tây Nguyên" required "Bác Tây": nothing found). */
+  function regionEdge(folded, i, manifest) {
+    var regions = (manifest && manifest.regions) || {};
+    var seqs = Object.keys(regions).map(function (name) { return tokenize(name).map(fold); }).concat(
+      Object.keys(REGION_NAMES).filter(function (a) { return regions[REGION_NAMES[a]]; }).map(function (a) { return a.split(" "); }));
+    return seqs.some(function (seq) {
+      var at = function (from) { return from >= 0 && seq.every(function (f, k) { return folded[from + k] === f; }); };
+      return at(i) || at(i - seq.length);
+    });
+  }
+  /* The query without the name of the region whose provinces are the province filter. */
+  function withinRegion(query, province, manifest) {
+    if (!province) return query;
+    var within = province.split("+").sort().join("+"), text = prepare(query);
+    var region = regionsIn(text, manifest).filter(function (r) {
+      return r.parts.map(function (p) { return p[0]; }).sort().join("+") === within;
+    })[0];
+    return region ? text.slice(0, region.from) + " " + text.slice(region.to) : query;
   }
 
   /* The 2025 unit a province joined (its slug: "lam-dong" for "dak-nong"), or undefined. */
@@ -478,6 +598,8 @@
   /* A date written in words ("ngày 12 tháng 3", "mùng 2 tháng 9", "15 tháng 5 năm 2016"), as its
      digits are typed ("ngày 12/3", "mùng 2/9", "15/5/2016"), which the rules of days and months read:
      with "ngày" (or "mùng", "mồng") before it or its year after it ("15 tháng 5" alone may be a count of months). */
+  var DAY_MONTH_NAME = /([0-9]{1,2})(\s+)(th\u00e1ng|thang)(\s+)(m\u01b0\u1eddi\s+m\u1ed9t|m\u01b0\u1eddi\s+hai|muoi\s+mot|muoi\s+hai|\p{L}+)(?![\p{L}\p{N}])/giu;
+  var MONTH_NAME_YEAR = /(th\u00e1ng|thang)(\s+)(m\u01b0\u1eddi\s+m\u1ed9t|m\u01b0\u1eddi\s+hai|muoi\s+mot|muoi\s+hai|\p{L}+)(\s+(?:n\u0103m|nam)\s+|\s*[\/-]\s*|\s+)((?:19|20)[0-9]{2})(?![\p{L}\p{N}])/giu;
   var DATE_WORDS = /(^|[^\p{L}\p{N}])(?:(\p{L}+)\s+)?([0-9]{1,2})\s+(\p{L}+)\s+([0-9]{1,2})(?:\s+(\p{L}+)\s+((?:19|20)[0-9]{2}))?(?![\p{L}\p{N}])/gu;
   /* The kinds of the registries' directives in English before a number ("Directive 05",
      "Resolution No. 04-NQ/TW", as the English press writes them): the Vietnamese kind, which the
@@ -492,14 +614,44 @@
      "đ/c" found no article). */
   var SLASHED = /(^|[^\p{L}\p{N}\/])(đ\/c|đ\/v|v\/v|k\/g)(?![\p{L}\p{N}\/])/giu;
   var SLASHED_WORDS = { "đ/c": "đồng chí", "đ/v": "đối với", "v/v": "về việc", "k/g": "kính gửi" };
+  var SLASHED_PAIRS = {};  // "dong chi" -> "d c": the pair an article writing "đ/c" has
+  Object.keys(SLASHED_WORDS).forEach(function (short) {
+    SLASHED_PAIRS[tokenize(SLASHED_WORDS[short]).map(fold).join(" ")] = tokenize(short).map(fold).join(" ");
+  });
   function slashed(query) {
     return query.replace(SLASHED, function (all, edge, short) { return edge + SLASHED_WORDS[short.toLowerCase()]; });
   }
 
+  /* A month written in words after "tháng" (with its marks, or without them where no other word
+     folds the same: "thang sau" is as often "tháng sau", next month): its number. */
+  var MONTH_NAMES = { "giêng": 1, "một": 1, "hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "bẩy": 7,
+                      "tám": 8, "chín": 9, "mười": 10, "chạp": 12, " gieng": 1, " hai": 2, " ba": 3, " bay": 7,
+                      " tam": 8, " chin": 9, " chap": 12 };
+  /* A month in digits as articles write it in words after "tháng" (folded): not where the pair is
+     as often something else ("tháng một" of "mỗi tháng một lần", "tháng tư" of "tháng từ", "tháng
+     năm", "tháng sáu" of "tháng sau", "tháng mười" of "tháng mười hai"). */
+  var MONTH_WRITTEN = { 1: ["gieng"], 2: ["hai"], 3: ["ba"], 7: ["bay"], 8: ["tam"], 9: ["chin"],
+                        11: ["muoi mot"], 12: ["muoi hai", "chap"] };
   var DAY_WORDS = /^(ngay|mung|mong)$/;  // "ngày 12", "mùng 2", "mồng 2"
   var DAY_LEADS = ["ngay", "mung", "mong"];
   function dateWords(query) {
-    return prepare(query).replace(DATE_WORDS, function (all, edge, lead, day, month, m, yearWord, year) {
+    // a month in words after a day ("ngày 30 tháng Tư", "mùng 2 tháng Chín năm 1945"): its number,
+    // read below as the date typed in digits is (it stayed words, "tư" and "chín" required)
+    var named = prepare(query).replace(DAY_MONTH_NAME, function (all, day, space, month, gap, name) {
+      var typed = name.toLowerCase().replace(/\s+/g, " "), f = fold(typed);
+      var n = f === "muoi mot" ? 11 : f === "muoi hai" ? 12 : typed.indexOf(" ") > 0 ? 0 :
+        MONTH_NAMES[typed] || (typed === f ? MONTH_NAMES[" " + f] : 0);
+      if (!n || f === "nam" || f === "mot") return all;  // "2 tháng năm 2020", "2 tháng một lần"
+      return day + space + month + gap + n;
+    });
+    // and before a year ("tháng Ba năm 2018", "tháng Chạp 2020"): the month of that year
+    named = named.replace(MONTH_NAME_YEAR, function (all, month, gap, name, sep, year) {
+      var typed = name.toLowerCase().replace(/\s+/g, " "), f = fold(typed);
+      var n = f === "muoi mot" ? 11 : f === "muoi hai" ? 12 : typed.indexOf(" ") > 0 ? 0 :
+        MONTH_NAMES[typed] || (typed === f ? MONTH_NAMES[" " + f] : 0);
+      return n && f !== "nam" ? month + gap + n + sep + year : all;
+    });
+    return named.replace(DATE_WORDS, function (all, edge, lead, day, month, m, yearWord, year) {
       var dated = lead !== undefined && DAY_WORDS.test(fold(lead)), yeared = yearWord !== undefined && fold(yearWord) === "nam";
       if (fold(month) !== "thang" || !(dated || yeared)) return all;
       return edge + (lead !== undefined ? lead + " " : "") + day + "/" + m +
@@ -522,7 +674,11 @@
     "nhu nao", "o dau", "tai dau", "khi nao", "luc nao", "bao gio", "bao nhieu", "tai sao", "vi sao",
     "gom nhung gi", "co nhung gi", "cho toi hoi", "cho minh hoi", "cho em hoi", "cho hoi", "xin hoi",
     "tim bai ve", "tim bai viet ve", "tim cac bai ve", "tim cac bai viet ve", "tim tin ve", "thong tin ve",
-    "bai viet ve", "cho toi biet", "hay cho biet", "nao", "ai la"].map(function (f) { return f.split(" "); });
+    "bai viet ve", "cho toi biet", "hay cho biet", "nao", "ai la",
+    // what readers type into a search box about the news itself ("tin mới nhất về Lai Châu",
+    // "các bài về …", "tìm kiếm …"): no words an article holds
+    "tin moi nhat ve", "tin moi nhat", "moi nhat", "tin tuc ve", "tin tuc", "cac bai ve", "cac bai viet ve",
+    "tim kiem", "tin ve"].map(function (f) { return f.split(" "); });
 
   /* [start, end) of the fillers in folded tokens, longest first, not overlapping. */
   function fillerSpans(folded) {
@@ -543,7 +699,7 @@
      date other than its year: the month, the day, "tháng": not required, as a year's month is
      what they say)}]. */
   var DATES = [
-    [/(?:^|[^a-z0-9])(?:(ngay)\s+)?([0-9]{1,2})\s*[\/.-]\s*([0-9]{1,2})\s*[\/.-]\s*((?:19|20)[0-9]{2})(?![0-9])/g, 3, 4, 2],
+    [/(?:^|[^a-z0-9])(?:(ngay|mung|mong)\s+)?([0-9]{1,2})\s*[\/.-]\s*([0-9]{1,2})\s*[\/.-]\s*((?:19|20)[0-9]{2})(?![0-9])/g, 3, 4, 2],
     [/(?:^|[^a-z0-9])(?:(thang)\s+)?([0-9]{1,2})\s*[\/.-]\s*((?:19|20)[0-9]{2})(?![0-9])/g, 2, 3, 0],
     [/(?:^|[^a-z0-9])(thang)\s+([0-9]{1,2})\s+(?:(nam)\s+)?((?:19|20)[0-9]{2})(?![0-9])/g, 2, 4, 0]];
   function monthsOf(query) {
@@ -555,7 +711,7 @@
         if (month < 1 || month > 12 || day < 1 || day > 31) continue;
         if (out.some(function (d) { return d.year === year && d.month === month; })) continue;
         var loose = [m[rule[1]]].concat(rule[3] ? [m[rule[3]]] : []).concat(m.slice(1).filter(function (x) {
-          return x === "thang" || x === "ngay" || x === "nam";
+          return x === "thang" || x === "nam" || DAY_WORDS.test(x);  // "mùng 2/9/1945" as "ngày 2/9/1945"
         }));
         var days = !rule[3] ? [] : [String(day)].concat(day < 10 ? ["0" + day] : []);
         var months = [String(month)].concat(month < 10 ? ["0" + month] : []);
@@ -700,7 +856,9 @@
     return parts ? parts.words : null;
   }
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+){2,}$/;
-  /* {words, slug} of an address alone; also without its scheme ("example.org/bai-viet/<slug>/",
+  var ASKED = ["q", "query", "keyword", "s"];  // parameters search pages put the query in
+  /* {words, slug} of an address alone (a search page's: the query it holds, slug null); also
+     without its scheme ("example.org/bai-viet/<slug>/",
      "/bai-viet/<slug>", as copied from a link or a log) where its last segment is a slug (three
      words of lower-case letters and digits or more: "05-CT/TW" is none), and a slug alone ending
      in its article's number ("lan-toa-…-007025"). */
@@ -708,6 +866,13 @@
     var m = /^\s*(?:https?:\/\/|www\.)([^\s]+)\s*$/i.exec(query), bare = !m;
     if (bare) m = /^\s*([^\s]*\/[^\s]*|[a-z0-9]+(?:-[a-z0-9]+)+-[0-9]{5,})\s*$/.exec(query);
     if (!m) return null;
+    // a search page's address (this site's "/tim-kiem/?q=…", a search engine's, a news site's
+    // "?s=…"): the query it was asked, not the words of its host and path
+    var asked = /\?([^#]*)/.exec(m[1]);
+    for (var n = 0; asked && n < ASKED.length; n++) {
+      var value = urlParam(asked[1], ASKED[n]);
+      if (value !== null && /\p{L}/u.test(value)) return { words: value.trim(), slug: null };
+    }
     var all = m[1].split(/[?#]/)[0].split("/");
     var path = (bare ? all : all.slice(1)).filter(Boolean), last = path[path.length - 1] || "";
     try { last = decodeURIComponent(last); } catch (err) { return null; }
@@ -790,6 +955,11 @@
     ["ldld", ["Liên đoàn Lao động"]], ["thcs", ["trung học cơ sở"]], ["thpt", ["trung học phổ thông"]],
 ["ktxh", ["kinh tế xã hội"]], ["xhcn", ["xã hội chủ nghĩa"]], ["cnxh", ["chủ nghĩa xã hội"]],
 ["bhxh", ["bảo hiểm xã hội"]], ["bhyt", ["bảo hiểm y tế"]],
+    // written in parts too ("KT-XH", "QP-AN", "GD&ĐT", "CNH-HĐH": partReadings)
+    ["qpan", ["quốc phòng an ninh"]], ["antt", ["an ninh trật tự"]], ["ttatxh", ["trật tự an toàn xã hội"]],
+    ["gddt", ["giáo dục và đào tạo"]], ["cnhhdh", ["công nghiệp hóa hiện đại hóa"]],
+    ["vhttdl", ["Văn hóa Thể thao và Du lịch"]], ["ldtbxh", ["Lao động Thương binh và Xã hội"]],
+    ["tnmt", ["Tài nguyên và Môi trường"]], ["gtvt", ["giao thông vận tải"]], ["khdt", ["Kế hoạch và Đầu tư"]],
     ["ntm", ["nông thôn mới"]], ["cntt", ["công nghệ thông tin"]], ["khcn", ["khoa học và công nghệ", "khoa học công nghệ"]],
     ["dcsvn", ["Đảng Cộng sản Việt Nam"]], ["vn", ["Việt Nam"]], ["lhq", ["Liên hợp quốc"]],
     // the cities as the press abbreviates them (HCM, TPHCM above); "DN" is first a business
@@ -836,6 +1006,32 @@
       });
     }).map(function (words) { return words.map(fold).join(" "); });
   }
+
+  /* An initialism of the table written in parts ("KT-XH", "QP-AN", "GD&ĐT", "CNH-HĐH": typed so,
+     each part is a word of its own): per part, the folded words its share of each reading of the
+     whole is, from the last word of the part before, so that the shares are held side by side
+     ("kinh tế" for KT, "tế xã hội" for XH; "dục và đào tạo" for the ĐT of GD&ĐT), or null. */
+  function partReadings(parts) {
+    var typed = Array.from(parts.join("").toLowerCase()), list = INITIALISMS.get(fold(parts.join("")));
+    if (!list) return null;
+    var out = parts.map(function () { return []; });
+    list.forEach(function (reading) {
+      var all = tokenize(reading).map(fold), at = [];  // where each initial's word is, "và" aside
+      all.forEach(function (w, k) { if (w !== "va") at.push(k); });
+      if (at.length !== typed.length || !at.every(function (k, i) {
+        var first = tokenize(reading)[k][0].toLowerCase();
+        return typed[i] === "\u0111" ? first === "\u0111" : fold(first) === fold(typed[i]);
+      })) return;
+      var from = 0;
+      parts.forEach(function (part, i) {
+        var n = Array.from(part).length;
+        out[i].push(all.slice(i ? at[from - 1] : at[0], at[from + n - 1] + 1));
+        from += n;
+      });
+    });
+    return out[0].length ? out : null;
+  }
+  var PARTED = /(^|[^\p{L}\p{N}])(\p{Lu}{2,}(?:\s*[-&]\s*\p{Lu}+)+)(?![\p{L}\p{N}])/gu;
 
   /* An initialism ("hcm", "ubnd", "hdnd" of HĐND) as the words it may stand for: chains of the
      site's frequent pairs (byInitials: "hc" -> [[first, second, documents]…]) whose words start
@@ -1120,13 +1316,42 @@
   /* Operators readers bring from web search engines, in the free text of a query with other
      words: "site:example.org" (this is one site) is left out, and "-word" (a dash after a space,
      before a letter: not "Bà Rịa - Vũng Tàu", "COVID-19", "2017 -2020") leaves out the articles
-     holding that word (by its spelling when typed with marks, else folded).
-     {query without them, without: [{key, tone, exact}]}. */
+     holding that word (by its spelling when typed with marks, else folded), or before a name of
+     the registries of two words or more ("-Lào Cai") the articles naming it, before a quoted
+     phrase those holding it, before a number after a word ("Lai Châu -2023") those holding it
+     (a year: and those of that year).
+     {query without them, without: [{key, tone, exact, name}]}. */
+  var MINUS_NUMBER = /(^|\s)-([0-9]+)(?=\s|$)/g;
   var OPERATOR = /(^|\s)(?:site:\S*|-(\p{L}[\p{L}\p{N}]*))(?=\s|$)/giu;
   function operators(query, byFirst) {
-    var text = prepare(query), without = [], parts = text.split(QUOTES), offset = 0;
-    // a dash inside a name of the registries is no operator ("Bà Rịa -Vũng Tàu")
+    var typed = prepare(query), text = typed, without = [];
+    // a dash before a name of the registries of two words or more leaves out the articles naming
+    // it, in any spelling ("-Lào Cai" left out "Lào" only, and "Cai" was then required)
     var tokens = tokensOf(text), spans = findNames(tokens.map(function (t) { return t.f; }), byFirst);
+    spans.slice().reverse().forEach(function (s) {
+      var from = tokens[s.start].s - 1, to = tokens[s.end - 1].e;
+      if (s.end - s.start < 2 || text[from] !== "-" || (from > 0 && !/\s/.test(text[from - 1]))) return;
+      if ((text.slice(0, from).match(new RegExp(QUOTES.source, "g")) || []).length % 2) return;  // quoted
+      without.push({ key: s.key, name: true, last: !text.slice(to).trim() });
+      text = text.slice(0, from) + text.slice(to);
+    });
+    if (without.length) {
+      tokens = tokensOf(text);
+      spans = findNames(tokens.map(function (t) { return t.f; }), byFirst);
+    }
+    var parts = text.split(QUOTES), offset = 0, dropped = new Set();
+    // a dash before a quoted phrase (-"Lai Châu", as web search engines read it) leaves out the
+    // articles holding the phrase (it was a phrase to hold: the opposite)
+    for (var q = 1; q < parts.length - 1; q += 2) {
+      var words = tokenize(parts[q]).map(fold);
+      if (!/(^|\s)-$/.test(parts[q - 1]) || !words.length) continue;
+      var keys = [];
+      for (var k = 1; k < words.length; k++) keys.push(words[k - 1] + " " + words[k]);
+      without.push(keys.length ? { pairs: keys, last: false }
+                               : { key: words[0], tone: toneKey(tokenize(parts[q])[0]), exact: hasDiacritics(parts[q]), last: false });
+      dropped.add(q);
+    }
+    // a dash inside a name of the registries is no operator ("Bà Rịa -Vũng Tàu")
     var inName = function (from) {
       var k = tokens.findIndex(function (t) { return t.s === from; });
       return spans.some(function (s) { return k > s.start && k < s.end; });
@@ -1134,6 +1359,18 @@
     var rest = parts.map(function (part, i) {
       var base = offset;
       offset += part.length + 1;
+      if (dropped.has(i)) return "";
+      if (dropped.has(i + 1)) part = part.slice(0, -1);  // the dash before a phrase left out
+      if (!(i % 2)) {
+        // "-2023" after a word (not "2017 -2020", a range): leaves out the articles holding that
+        // number, and for a year those of that year ("Lai Châu -2023" was "Lai Châu 2023")
+        part = part.replace(MINUS_NUMBER, function (all, space, number, at, whole) {
+          if (/[0-9]$/.test(whole.slice(0, at).trim()) || !whole.slice(0, at).trim()) return all;
+          without.push({ key: number, year: YEAR.test(number),
+                         last: i === parts.length - 1 && at + all.length === whole.length });
+          return space;
+        });
+      }
       return i % 2 ? part : part.replace(OPERATOR, function (all, space, word, at, whole) {
         if (word && inName(base + at + all.indexOf("-") + 1)) return all;
         if (word) {
@@ -1145,8 +1382,10 @@
     });
     // the quotes kept as typed: rebuild with the marks the query had between its parts
     var marks = text.match(new RegExp(QUOTES.source, "g")) || [], out = rest[0];
-    for (var i = 1; i < rest.length; i++) out += marks[i - 1] + rest[i];
-    if (!tokenize(out).length || out === text) return { query: query, without: [] };
+    for (var i = 1; i < rest.length; i++) {
+      out += (dropped.has(i) || dropped.has(i - 1) ? " " : marks[i - 1]) + rest[i];  // a phrase left out: no quotes
+    }
+    if (!tokenize(out).length || out === typed) return { query: query, without: [] };
     return { query: out, without: without };
   }
 
@@ -1164,12 +1403,23 @@
       var without = ops.without.filter(function (w) { return !(light && open && w.last); });
       return this.find(ops.query, filters, open, light, asTyped).then(function (result) {
         if (!without.length) return result;
-        return self.lookup(without.map(function (w) { return { key: w.key }; })).then(function (found) {
+        var keys = [];
+        without.forEach(function (w) {
+          if (w.pairs) w.pairs.forEach(function (k) { keys.push({ key: k, pair: true }); });
+          else keys.push({ key: w.key });
+        });
+        return self.lookup(keys).then(function (found) {
           var out = new Set();
           without.forEach(function (w) {
+            if (w.pairs) {  // a phrase: the articles holding each of its pairs
+              allPairs(found, w.pairs).ids.forEach(function (d) { out.add(d); });
+              return;
+            }
             (found.get(w.key) || []).forEach(function (p) {
               if (!w.exact || p.variant === w.tone) p.ids.forEach(function (d) { out.add(d); });
             });
+            var span = w.year && self.manifest.years[w.key];
+            if (span) for (var d = span[0]; d < span[1]; d++) out.add(d);
           });
           var keep = function (d) { return !out.has(d); };
           result.ids = result.ids.filter(keep);
@@ -1179,6 +1429,9 @@
       });
     }
     return this.ready().then(function (m) {
+      // a region's name within its provinces (the offer's filter: "Tây Nguyên" within its five):
+      // held by the filter's articles, as a 2025 unit's name is within its provinces
+      query = withinRegion(query, filters.province, m);
       var q = plan(query, self, open, !filters.written, !!filters.loose);
       var filtered = filters.province || filters.directive || filters.year;
       if (q.empty && !filtered) return { ids: [], approx: [], empty: true, q: q };
@@ -1190,6 +1443,12 @@
         keys.push({ key: k });
       });
       q.names.forEach(function (n) { keys.push({ key: n.key }); });
+      // a region named ("Tây Nguyên"): the articles of its provinces rank first ("… ở Thái Nguyên"
+      // did, by "Nguyên" in its title)
+      q.regional = filters.province ? [] : [].concat.apply([], regionsIn(query, m).map(function (r) {
+        return r.parts.map(function (p) { return "~p:" + p[0]; });
+      }));
+      q.regional.forEach(function (k) { keys.push({ key: k }); });
       q.pairs.forEach(function (p) {
         if (!p.skipped) [p.key].concat(p.alts || []).forEach(function (k) { keys.push({ key: k, pair: true }); });
       });
@@ -1372,6 +1631,7 @@
     return this.search(words, filters, open, light, false).then(function (result) {
       if (!result.ids.length) return self.search(query, filters, open, light, true);
       result.corrected = { from: query, to: result.corrected ? result.corrected.to : words };
+      if (slug === null) return result;  // a search page's address: no article of its own
       // the article of that address first, before others of the same title (their records are
       // those the page shows first)
       var top = result.ids.slice(0, PAGE_SIZE);
@@ -1677,7 +1937,7 @@
       } else if (YEAR.test(w.key) && Object.prototype.hasOwnProperty.call(years, w.key)) lists.push(yearList(years[w.key]));
       // an initialism the index has: also the articles holding every pair of a reading of it (one
       // it lacks is read as its words by a correction, shown so)
-      if (w.readings && held(found, w)) {
+      if (w.readings && (held(found, w) || w.heldAnyway)) {
         w.readings.forEach(function (r) { lists.push(Object.assign(allPairs(found, r), { reading: true })); });
       }
       // "1", "a"; and two letters being typed that are no word of the index, or no syllable ("ho ch",
@@ -1718,7 +1978,10 @@
       t.df = Math.min(df, N);
     });
     var needed = terms.filter(function (t) { return !t.stop; });
-    if (!needed.length) needed = terms;  // a query of common words only: all of them count
+    // a query of common words only: all of them count, but the word before a date ("mùng" of
+    // "mùng 2/9", which no article may write: it found nothing where "ngày 2/9" found the day)
+    if (!needed.length) needed = terms.filter(function (t) { return !(t.word && t.word.date && DAY_WORDS.test(t.word.key)); });
+    if (!needed.length) needed = terms;
     // An article holding only a number of the query ("19" of "COVID-19") is no approximate result.
     var number = function (t) { return t.word && /^[0-9]+$/.test(romanValue(t.word.key) ? "0" : t.word.key); };
     var weak = needed.some(function (t) { return !number(t); }) ? new Set(needed.filter(number)) : new Set();
@@ -1837,12 +2100,19 @@
       else if (strong[d] > 0) approx.push(d);
     }
     // The whole query close together first (pairs of it found), in the title before the text.
+    var regional = new Uint8Array(N);  // of a province of the region named, by its front matter
+    (q.regional || []).forEach(function (key) {
+      (found.get(key) || []).forEach(function (p) {
+        for (var i = 0; i < p.ids.length; i++) if (p.vals[i] & 4) regional[p.ids[i]] = 1;
+      });
+    });
     var order = function (a, b) {
-      return (pairHits[b] - pairHits[a]) || (titlePairs[b] - titlePairs[a]) || (hits[b] - hits[a]) ||
+      return (pairHits[b] - pairHits[a]) || (titlePairs[b] - titlePairs[a]) || (regional[b] - regional[a]) || (hits[b] - hits[a]) ||
         (exact[b] - exact[a]) || (all[b] - all[a]) || (score[b] - score[a]) || (b - a);
     };
     if (!browsing) {
-      ids.sort(order);
+      // "mới nhất" asked ("tin mới nhất về Lai Châu"): the newest first, not the closest match
+      ids.sort(q.newest ? function (a, b) { return b - a; } : order);
       approx.sort(order);
     }
     var pairLists = [];
@@ -2209,6 +2479,7 @@
       if (!Array.prototype.some.call(select.options, function (o) { return o.value === value; })) {
         var option = document.createElement("option");
         option.value = value;
+        option.setAttribute("data-added", "");
         option.textContent = value.split("+").map(function (slug) {
           var o = Array.prototype.find.call(select.options, function (x) { return x.value === slug; });
           return o ? o.textContent : slug;
@@ -2216,6 +2487,44 @@
         select.appendChild(option);
       }
       select.value = value;
+    }
+
+    /* Whether a filter's value (of the address, or a merger offer's button) is one the page
+       filters by: an option the page was built with, or, for the province, provinces each one of
+       those or one of the registry's (the offers of a 2025 unit or a region name them; the select
+       lists only the provinces with articles). A slug no province has, or hostile text, is none. */
+    function known(k, value) {
+      var listed = function (v) {
+        return Array.prototype.some.call(selects[k].options, function (o) { return o.value === v && !o.hasAttribute("data-added"); });
+      };
+      if (listed(value)) return true;
+      if (k !== "province") return false;
+      var provinces = new Set(((engine.manifest && engine.manifest.names) || []).filter(function (n) {
+        return n[1].indexOf("~p:") === 0;
+      }).map(function (n) { return n[1].slice(3); }));
+      return value.split("+").every(function (slug) { return listed(slug) || provinces.has(slug); });
+    }
+
+    /* The filters of the address the page can't filter by, dropped from the selects and from the
+       address (once the manifest is here): "?tinh=bogus" stayed in the select and the link. */
+    function dropUnknown() {
+      var dropped = false;
+      Object.keys(selects).forEach(function (k) {
+        var select = selects[k];
+        if (!select || !select.value || known(k, select.value)) return;
+        Array.prototype.slice.call(select.options).forEach(function (o) {
+          if (o.value === select.value && o.hasAttribute("data-added")) select.removeChild(o);
+        });
+        select.value = "";
+        dropped = true;
+      });
+      if (!dropped) return false;
+      var next = new URL(location.href);
+      Object.keys(params).forEach(function (k) {
+        if (next.searchParams.has(params[k]) && !(selects[k] && selects[k].value)) next.searchParams.delete(params[k]);
+      });
+      history.replaceState(history.state, "", next.toString());
+      return true;
     }
 
     function filters() {
@@ -2363,6 +2672,28 @@
         merged.appendChild(buttons);
         merged.hidden = false;
       });
+      // a region ("Tây Nguyên", "miền Tây"): its provinces offered as one filter, within which its
+      // name is held by their articles (required as words, it found only those writing it)
+      regionsIn(input.value, engine.manifest).forEach(function (region) {
+        var label = document.createElement("p");
+        label.textContent = region.name + " gồm " + region.parts.length + " tỉnh, thành phố: " +
+          region.parts.map(function (p) { return p[1]; }).join(", ") + ". Lọc theo:";
+        merged.appendChild(label);
+        var buttons = document.createElement("p");
+        buttons.className = "search-merged-choices";
+        var all = region.parts.map(function (p) { return p[0]; }).join("+");
+        var b = button("Cả " + region.parts.length + " tỉnh, thành phố", function () {
+          if (selects.province) choose(selects.province, all);
+          if (filterBox) filterBox.open = true;
+          if (selects.province) selects.province.focus();
+          run(true);
+        });
+        b.setAttribute("data-province", all);
+        b.setAttribute("data-region", region.name);
+        buttons.appendChild(b);
+        merged.appendChild(buttons);
+        merged.hidden = false;
+      });
     }
 
     /* The query a mistyped one was corrected to, and the way back to it as typed; or the query
@@ -2453,7 +2784,8 @@
       var f = filters();
       if (!restored) remember(now);
       clearTimeout(pauseTimer);
-      if (!tokenize(query).length && !Object.keys(f).length) {
+      var blank = function () { return !tokenize(query).length && !Object.keys(f).length; };
+      if (blank()) {
         clear();
         merged.hidden = true;
         if (corrected) corrected.hidden = true;
@@ -2468,9 +2800,18 @@
       // a slow network (a phone's 3G: the manifest and shards take seconds): say so, rather than
       // nothing, or the last query's count beside results that are about to go; not on a fast one
       var slow = setTimeout(function () { if (token === seq) status.textContent = LOADING; }, SLOW);
-      return engine.search(query, f, open, !now, typed).then(function (result) {
+      return engine.ready().then(function () {
+        if (dropUnknown()) f = filters();
+        return blank() ? { ids: [], approx: [], empty: true, blank: true } : engine.search(query, f, open, !now, typed);
+      }).then(function (result) {
         clearTimeout(slow);
         if (token !== seq) return;
+        if (result.blank) {  // only a filter of the address, and none the page can filter by
+          clear();
+          status.textContent = "";
+          if (hint) hint.hidden = false;
+          return;
+        }
         if (result.empty) {
           showCorrected(result, query);
           clear();

@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+import weakref
 from pathlib import Path
 
 import numpy as np
@@ -2469,6 +2470,35 @@ def test_indexing_processes_leave_numpy_huge_pages_unadvised():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                           env={**os.environ, "NUMPY_MADVISE_HUGEPAGE": "1"})
     assert done.stdout.split() == ["True", "False"]
+
+
+def test_kernel_outputs_are_kept_for_the_next_batch_only_when_nothing_refers_to_them():
+    """A batch's output arrays are reused by the next batch (fresh ones each time grew the heap to
+    new pages, faulted in again), but never while a view of them is still alive, and two batches
+    scanned one after the other give what they give alone."""
+    needs_kernels()
+    from generator.search import kernels
+    first = kernels._arrays("test", 100, (np.int64, np.uint8))
+    kept = weakref.ref(first[0].base)  # (a reference would keep it from being reused)
+    again = kernels._arrays("test", 100, (np.int64, np.uint8))  # the first batch's views alive
+    assert again[0].base is not kept() and again[0].base is not None
+    kept = weakref.ref(again[0].base)
+    del first, again
+    smaller = kernels._arrays("test", 80, (np.int64, np.uint8))
+    assert smaller[0].base is kept() and len(smaller[0]) == 80
+    del smaller
+    larger = kernels._arrays("test", 1000, (np.int64, np.uint8))
+    assert larger[0].base is not kept() and len(larger[0].base) >= 1000
+    del larger
+    maker = Maker(None)
+    texts = [["<p>Học tập và làm theo tư tưởng, đạo đức Hồ Chí Minh</p>", "Lào Cai", "Tin"],
+             ["<p>Đảng bộ tỉnh Lâm Đồng sơ kết Chỉ thị 05-CT/TW</p><p>Năm 2024</p>", "Lâm Đồng", ""]]
+    alone = [maker._scanned(t)[0] for t in texts]
+    held = maker._scanned(texts[0])[0]  # its arrays still referred to while the next is scanned
+    after = maker._scanned(texts[1])[0]
+    for one, other in ((alone[0], held), (alone[1], after)):
+        assert one.spelling.tolist() == other.spelling.tolist() and one.seg.tolist() == other.seg.tolist()
+        assert one.brk.tolist() == other.brk.tolist() and one.length.tolist() == other.length.tolist()
 
 
 @node_only

@@ -13,6 +13,7 @@ from __future__ import annotations
 import ctypes
 import hashlib
 import os
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -99,15 +100,32 @@ def scan(texts: list[str], fields: int, chars: np.ndarray, p: int, tone_step: in
     total = sum(map(len, texts)) + len(texts) + 1
     room = total // 3 + 64  # ~4.5 units a token in Vietnamese text: rarely too few
     while True:
-        block = np.empty((8, room), np.int64)  # one allocation: numpy advises the kernel on each large one
-        out = [block[0], block[1], block[2], block[3].view(np.uint64), block[4].view(np.uint64), block[5], block[6]]
-        flagged, brk = np.zeros(len(texts), np.uint8), np.empty(room, np.uint8)
+        *out, firsts, brk = _arrays("scan", room, (np.int64,) * 3 + (np.uint64,) * 2 + (np.int64,) * 3 + (np.uint8,))
+        flagged = np.zeros(len(texts), np.uint8)
         got = _MODULE.scan(texts, fields, chars, p, tone_step, table.keys, table.numbers, table.bits, table.SPREAD,
-                           *out, flagged, block[7], brk)
+                           *out, flagged, firsts, brk)
         if got != -1:
             count, new = got
-            return tuple(a[:count] for a in out), brk[:count], block[7][:new], np.flatnonzero(flagged)
+            return tuple(a[:count] for a in out), brk[:count], firsts[:new], np.flatnonzero(flagged)
         room = total // 2 + 1  # a token and a separator take two units at least
+
+
+# Kernels' output arrays, kept for the next batch of this process: a batch's arrays freed and the
+# next one's larger by a little, the heap (holding the bodies read meanwhile) grew to fresh pages,
+# each faulted in again (a cold build of 10,000 articles: ~20,000 page faults in the read workers).
+_KEPT: dict[str, list[np.ndarray]] = {}
+
+
+def _arrays(name: str, size: int, dtypes: tuple) -> list[np.ndarray]:
+    """Arrays of `size` items of these types for one kernel's output: views of those kept under
+    `name` when they are large enough and nothing of the last batch still refers to them (a view
+    holds its base), else new ones, an eighth larger than asked, kept instead."""
+    kept = _KEPT.get(name)
+    if kept is not None and len(kept[0]) >= size and all(sys.getrefcount(a) <= 3 for a in kept):
+        return [a[:size] for a in kept]
+    room = size + size // 8
+    kept = _KEPT[name] = [np.empty(room, d) for d in dtypes]
+    return [a[:size] for a in kept]
 
 
 def table_get(keys: np.ndarray, numbers: np.ndarray, bits: int, spread: int, hashes: np.ndarray) -> np.ndarray:
@@ -139,7 +157,7 @@ def pairs(seg: np.ndarray, brk: np.ndarray, numbers: np.ndarray, word_folded: np
     text or block; a new pair: -3 - its number among the batch's new pairs, in the order first met); the
     places and codes of the new pairs' first occurrences."""
     n = len(seg)
-    pnum, at, codes = np.empty(n, np.int64), np.empty(n, np.int64), np.empty(n, np.uint64)
+    pnum, at, codes = _arrays("pairs", n, (np.int64, np.int64, np.uint64))
     m = LIB.lt_pairs(seg, np.ascontiguousarray(brk, np.uint8), numbers, n, word_folded, table.keys, table.numbers, table.bits, table.SPREAD, pnum, at,
                      codes)
     if m < 0:
@@ -156,8 +174,8 @@ def post(seg, brk, numbers, length, pnum, word_fold, fields: int, field_flags, b
     n = len(seg)
     nterms = len(names[7]) if names is not None else 0
     out, kinds = [], []
-    for size, (mark, slot) in zip((n, n, n + nterms), marks):
-        arrays = (np.empty(size, np.int64), np.empty(size, np.int64), np.empty(size, np.uint8))
+    for kind, (size, (mark, slot)) in enumerate(zip((n, n, n + nterms), marks)):
+        arrays = _arrays(f"post{kind}", size, (np.int64, np.int64, np.uint8))
         out.append(arrays)
         kinds.append(_Postings(*(a.ctypes.data for a in (*arrays, mark, slot)), 0))
     found = None

@@ -509,6 +509,14 @@ def site_with_texts(tmp: Path, texts) -> Path:
     return tmp / "out" / "tim-kiem" / "du-lieu"
 
 
+def site_with_article(tmp: Path, name: str, text: str) -> Path:
+    """The index folder of a build of the fixture site with one more article (its file's text)."""
+    root = site_copy(tmp)
+    (root / "content" / "articles" / name).write_text(text, encoding="utf-8")
+    build(root, output=str(tmp / "out"))
+    return tmp / "out" / "tim-kiem" / "du-lieu"
+
+
 def files_of(out: Path) -> dict:
     data = out / "tim-kiem" / "du-lieu"
     return {p.relative_to(data): p.read_bytes() for p in data.rglob("*") if p.is_file()}
@@ -1208,12 +1216,9 @@ def test_a_day_finds_the_articles_of_that_day_then_its_month(tmp_path):
     """"1/2/2023" listed every article of February 2023 as a result: a day typed finds the articles
     dated that day and those that write it; the others of its month come after, as approximate
     results. An estimated date (only its month is known) is of no day."""
-    root = site_copy(tmp_path)
-    (root / "content" / "articles" / "tien-thuong-bac-cho-nguoi-nhat-duoc-cua-roi.md").write_text(
+    data = site_with_article(tmp_path, "tien-thuong-bac-cho-nguoi-nhat-duoc-cua-roi.md",
         "---\ntitle: \"Kỷ niệm ngày sinh của Bác\"\ndate: 2023-02-20T08:00:00+07:00\ndate_estimated: true\n---\n\n"
-        "Ngày 2/2/2023, các chi bộ tổ chức kỷ niệm.\n", encoding="utf-8")
-    build(root, output=str(tmp_path / "out"))
-    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+        "Ngày 2/2/2023, các chi bộ tổ chức kỷ niệm.\n")
     first, second, dashes, month, none, estimated = search(
         data, "1/2/2023", "2/2/2023", "ngày 01-02-2023", "tháng 2/2023", "3/2/2023", "20/2/2023")
     written = "Kỷ niệm ngày sinh của Bác"
@@ -2199,12 +2204,9 @@ def test_the_word_before_a_year_is_not_required(tmp_path):
     """"năm 2023" required the word "năm": an article of that year not writing it was left out
     (474 of the 476 "2023" counts on the bench), and the 9,464 holding "năm" were listed as
     approximate. The word before a year, as "ngày" before a day, is not one to hold."""
-    root = site_copy(tmp_path)
-    (root / "content" / "articles" / "bai-khong-co-chu-ay.md").write_text(
+    data = site_with_article(tmp_path, "bai-khong-co-chu-ay.md",
         '---\ntitle: "Cán bộ gương mẫu"\ndate: 2023-06-01T08:00:00+07:00\nsummary: "Tấm gương đạo đức."\n'
-        'province: ["Lào Cai"]\n---\n\nCán bộ học tập tấm gương đạo đức.\n', encoding="utf-8")
-    build(root, output=str(tmp_path / "out"))
-    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+        'province: ["Lào Cai"]\n---\n\nCán bộ học tập tấm gương đạo đức.\n')
     worded, year, province = search(data, "năm 2023", "2023", "Lào Cai năm 2023")
     assert "Cán bộ gương mẫu" in year["titles"][:year["total"]]
     assert set(worded["ids"]) == set(year["ids"]) and worded["approxTotal"] == 0
@@ -2242,12 +2244,9 @@ def test_a_month_in_words_before_a_year_is_that_month(tmp_path):
     """"tháng Ba năm 2018" required "ba" anywhere: an article of March 2018 not writing it was left
     out, where "tháng 3/2018" finds the articles of that month. The month in words before a year
     is read as its number."""
-    root = site_copy(tmp_path)
-    (root / "content" / "articles" / "hoi-nghi-thang-3.md").write_text(
+    data = site_with_article(tmp_path, "hoi-nghi-thang-3.md",
         '---\ntitle: "Hội nghị sơ kết"\ndate: 2018-03-10T08:00:00+07:00\nsummary: "Sơ kết học tập."\n'
-        'province: ["Lào Cai"]\n---\n\nCán bộ học tập tấm gương đạo đức.\n', encoding="utf-8")
-    build(root, output=str(tmp_path / "out"))
-    data = tmp_path / "out" / "tim-kiem" / "du-lieu"
+        'province: ["Lào Cai"]\n---\n\nCán bộ học tập tấm gương đạo đức.\n')
     march, spaced, typed = search(data, "tháng Ba năm 2018", "tháng ba 2018", "tháng 3/2018")
     assert "Hội nghị sơ kết" in typed["titles"][:typed["total"]]
     assert set(march["ids"]) == set(typed["ids"]) == set(spaced["ids"])

@@ -574,14 +574,19 @@ def test_a_file_removed_between_finding_and_reading_it_is_not_found(site: Path, 
     assert not [record for record in caplog.records if record.exc_info]  # Tornado's "Uncaught exception"
 
 
+def serve_with_or_without_cms(site: Path, served, cms: bool):
+    """The preview server of the site, with the web editor's backend (`--cms`) or without."""
+    if cms:
+        with (site / "site.toml").open("a", encoding="utf-8") as toml:
+            toml.write('[cms]\nbackend = "git-gateway"\n')
+    return served(*(["--cms"] if cms else []))
+
+
 @pytest.mark.parametrize("cms", [False, True])
 def test_request_lines_and_heads_past_64_kb_are_answered_in_vietnamese(site: Path, served, cms):
     """Was: the connection closed without an answer (the browser: "connection reset") for a request
     line past 64 KB, a link with a huge query say, or a head grown by cookies."""
-    if cms:
-        with (site / "site.toml").open("a", encoding="utf-8") as toml:
-            toml.write('[cms]\nbackend = "git-gateway"\n')
-    server = served(*(["--cms"] if cms else []))
+    server = serve_with_or_without_cms(site, served, cms)
     server.page_when("/", 200, "Bài một")
     host = f"Host: 127.0.0.1:{server.port}\r\nConnection: close\r\n"
     for size in (70_000, 1_000_000):
@@ -604,10 +609,7 @@ def test_a_head_past_4_mb_is_answered_431_too(site: Path, served, cms):
     """Tornado reads a head up to 4 MB; past that it closed the connection without an answer (the
     client: "connection reset by peer"). The answer is now written, and what the client still
     sends is read and dropped for a while, so that it gets the answer whole."""
-    if cms:
-        with (site / "site.toml").open("a", encoding="utf-8") as toml:
-            toml.write('[cms]\nbackend = "git-gateway"\n')
-    server = served(*(["--cms"] if cms else []))
+    server = serve_with_or_without_cms(site, served, cms)
     server.page_when("/", 200, "Bài một")
     host = f"Host: 127.0.0.1:{server.port}\r\nConnection: close\r\n"
     for count in (1100, 3000):  # 4.4 MB, 12 MB

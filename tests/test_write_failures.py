@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import base64
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from bad.kit import PROJECT, cli, make_site
@@ -70,8 +72,9 @@ def test_a_deletion_on_a_read_only_disk_names_the_file(tmp_path: Path):
     assert (root / "content/articles/dak-lak-mo-hinh.md").is_file()
 
 
-def test_a_save_onto_a_full_disk_keeps_the_article_and_leaves_no_temporary_file(tmp_path: Path):
-    root = make_site(tmp_path / "site")
+@contextmanager
+def full_articles_folder(root: Path) -> Iterator[Path]:
+    """The site's articles folder on a small tmpfs holding its articles, filled to its last block."""
     articles = root / "content" / "articles"
     kept = {p.name: p.read_bytes() for p in articles.iterdir()}
     shutil.rmtree(articles)
@@ -80,6 +83,12 @@ def test_a_save_onto_a_full_disk_keeps_the_article_and_leaves_no_temporary_file(
         for name, data in kept.items():
             (articles / name).write_bytes(data)
         _fill(articles)
+        yield articles
+
+
+def test_a_save_onto_a_full_disk_keeps_the_article_and_leaves_no_temporary_file(tmp_path: Path):
+    root = make_site(tmp_path / "site")
+    with full_articles_folder(root) as articles:
         old = (articles / "dak-lak-mo-hinh.md").read_text(encoding="utf-8")
         status, answer = backend(root).handle({"action": "persistEntry", "params": {
             "branch": "main", "dataFiles": [{"slug": "dak-lak-mo-hinh", "path": "content/articles/dak-lak-mo-hinh.md",
@@ -105,14 +114,8 @@ def test_new_on_a_full_disk_leaves_no_empty_article(tmp_path: Path):
     """The file was made, its text failed to go in: an empty article was left, which stopped every
     build ('tệp rỗng') and made `new` again answer 'đã có tệp'."""
     root = make_site(tmp_path / "site")
-    articles = root / "content" / "articles"
-    kept = {p.name: p.read_bytes() for p in articles.iterdir()}
-    shutil.rmtree(articles)
-    articles.mkdir()
-    with mounted("-t", "tmpfs", "-o", "size=64k", "tmpfs", target=articles):
-        for name, data in kept.items():
-            (articles / name).write_bytes(data)
-        _fill(articles)
+    kept = sorted(p.name for p in (root / "content" / "articles").iterdir())
+    with full_articles_folder(root) as articles:
         run = cli("new", "Bài mới đầy đĩa", "--root", str(root))
         assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
         assert run.stderr.splitlines() == ["không ghi được tệp content/articles/bai-moi-day-dia.md: ổ đĩa đã đầy",

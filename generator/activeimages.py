@@ -145,6 +145,12 @@ def _url_problem(url: str) -> str | None:
     return None
 
 
+# Expat's refusals of entities that swell past its amplification limit, or refer to themselves:
+# a hostile file (billion laughs), not a broken one.
+_SWELLING = {expat.errors.codes[message] for message in (expat.errors.XML_ERROR_AMPLIFICATION_LIMIT_BREACH,
+                                                          expat.errors.XML_ERROR_RECURSIVE_ENTITY_REF)
+             if message in expat.errors.codes}
+
 # An XML declaration's encoding, read as ASCII bytes (as expat and browsers read it first).
 _DECLARED = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml\s[^>]*?\bencoding\s*=\s*(['\"])([^'\"]*)\1")
 _NOT_BROWSERS = frozenset({"idna", "punycode", "unicode_escape", "raw_unicode_escape", "utf-7", "undefined"})
@@ -235,6 +241,10 @@ def svg_problem(data: bytes) -> tuple[int, str] | None:
     except _Active as active:
         return active.line, active.what
     except expat.ExpatError as exc:
+        if exc.code in _SWELLING:
+            return exc.lineno, ("không đọc được: các thực thể XML của tệp lồng nhau, nở ra quá lớn (kiểu “billion "
+                                "laughs”, một cách làm treo chương trình đọc); ảnh vẽ thật không cần vậy: hãy xuất "
+                                "lại ảnh từ chương trình vẽ")
         return exc.lineno, ("không đọc được: XML hỏng ở dòng này (thẻ chưa đóng hay đóng sai thứ tự, dấu “<” hay “&” "
                             "trần, ký tự lạ…), trình duyệt sẽ không hiện ảnh")
     return None

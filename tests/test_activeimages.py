@@ -71,7 +71,10 @@ def test_billion_laughs_is_refused_quickly():
     started = time.monotonic()
     line, what = svg_problem((lol + SVG + "<text>&l9;</text></svg>").encode())
     assert time.monotonic() - started < 5
-    assert what.startswith("không đọc được: XML hỏng")
+    assert what.startswith("không đọc được: các thực thể XML của tệp lồng nhau, nở ra quá lớn (kiểu “billion laughs”")
+    recursive = '<!DOCTYPE svg [\n<!ENTITY a "&b;">\n<!ENTITY b "&a;">\n]>\n' + SVG + "<text>&a;</text></svg>"
+    assert svg_problem(recursive.encode())[1].startswith("không đọc được: các thực thể XML của tệp lồng nhau")
+    assert svg_problem((SVG + "<text>x</svg>").encode())[1].startswith("không đọc được: XML hỏng")  # broken, not hostile
 
 
 @pytest.mark.parametrize("svg", [

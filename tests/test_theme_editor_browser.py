@@ -140,6 +140,25 @@ def test_escape_closes_the_pagers_list_and_gives_the_focus_back(chromium, edited
     context.close()
 
 
+def test_a_tap_outside_the_pagers_list_closes_it(chromium, edited):
+    """The phone's list of page numbers stayed open over the page until its button was tapped again,
+    as no menu does. A tap outside it closes it; a tap inside (on its button) still toggles it."""
+    site, url = edited
+    context = chromium.new_context(**WIDTHS["phone"])
+    page = context.new_page()
+    page.goto(url + "trang/2/")
+    jump = page.locator(".pager-jump")
+    page.locator(".pager summary").tap()
+    assert jump.evaluate("e => e.open")
+    page.locator("h1, h2").first.tap()  # a heading of the page, away from the list
+    assert not jump.evaluate("e => e.open")
+    page.locator(".pager summary").tap()
+    assert jump.evaluate("e => e.open")
+    page.locator(".pager summary").tap()
+    assert not jump.evaluate("e => e.open")
+    context.close()
+
+
 # Each photo of the article's text: how tall it is shown, the pixels it was drawn from, and its box.
 PHOTOS = """() => [...document.querySelectorAll('.body img')].map(img => {
   const box = img.parentElement;

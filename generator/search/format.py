@@ -100,6 +100,18 @@ def encode_list(docs: np.ndarray | None, values: np.ndarray | None, m: int, bitm
     return body + values.tobytes() if values is not None else body
 
 
+def varint_values(raw: np.ndarray) -> np.ndarray:
+    """The numbers of consecutive varints (bytes, the last varint complete), decoded at once."""
+    if not len(raw):
+        return np.zeros(0, np.int64)
+    raw = raw.astype(np.int64)
+    ends = raw < 0x80
+    varint_of = np.cumsum(ends) - ends  # each byte's varint
+    starts = np.flatnonzero(np.concatenate(([True], ends[:-1])))
+    shift = 7 * (np.arange(len(raw)) - starts[varint_of])
+    return np.bincount(varint_of, weights=(raw & 0x7F) << shift, minlength=len(starts)).astype(np.int64)
+
+
 def decode_list(data: bytes, at: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """(documents, values) of an encoded list."""
     header, at = read_varint(data, at)
@@ -112,12 +124,7 @@ def decode_list(data: bytes, at: int = 0) -> tuple[np.ndarray, np.ndarray]:
         raw = np.frombuffer(data, np.uint8, len(data) - at, at)
         ends = np.flatnonzero(raw < 0x80)[:m]
         used = int(ends[-1]) + 1 if m else 0
-        raw = raw[:used].astype(np.int64)
-        group = np.concatenate(([0], np.cumsum(raw < 0x80)[:-1])) if used else raw
-        starts = np.concatenate(([0], ends[:-1] + 1)) if m else ends
-        shift = 7 * (np.arange(used) - starts[group])
-        gaps = np.bincount(group, weights=(raw & 0x7F) << shift, minlength=m).astype(np.int64)
-        docs = np.cumsum(gaps + 1) - 1
+        docs = np.cumsum(varint_values(raw[:used]) + 1) - 1
         at += used
     values = np.frombuffer(data, np.uint8, m, at).copy() if has_values else np.zeros(m, np.uint8)
     return docs.astype(np.int64), values
@@ -142,12 +149,7 @@ def decode_lists(encoded: Sequence[bytes]) -> tuple[np.ndarray, np.ndarray, np.n
         value_parts.append(data[end:] if has_values else bytes(m))
         gap_lists.append(j)
         counts.append(m)
-    raw = np.frombuffer(b"".join(gap_parts), np.uint8).astype(np.int64)
-    ends = raw < 0x80
-    varint_of = np.cumsum(ends) - ends  # each byte's varint
-    starts = np.flatnonzero(np.concatenate(([True], ends[:-1]))) if len(raw) else np.zeros(0, np.int64)
-    shift = 7 * (np.arange(len(raw)) - starts[varint_of])
-    gaps = np.bincount(varint_of, weights=(raw & 0x7F) << shift, minlength=len(starts)).astype(np.int64)
+    gaps = varint_values(np.frombuffer(b"".join(gap_parts), np.uint8))
     counts_a = np.array(counts, dtype=np.int64)
     steps = np.cumsum(gaps + 1)
     before = np.repeat(np.concatenate(([0], steps))[np.cumsum(counts_a) - counts_a], counts_a)

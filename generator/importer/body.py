@@ -3,7 +3,7 @@ figures with their captions, and footnotes (``Node``), for frontmatter.body_mark
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..vietnamese import term_key
 from .clean import EM_CLOSE, EM_OPEN, Block, is_headline_like, words
@@ -138,8 +138,7 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
         if said_by is not None:  # the quote's source goes with it, never a heading or a list item
             quote = nodes[-1].quote or -b.line  # a pasted quote gets a number of its own
             for k in range(len(nodes) - max(verse, 1), len(nodes)):  # a verse's lines are one quote
-                nodes[k] = Node(nodes[k].kind, nodes[k].text, nodes[k].src, nodes[k].level, nodes[k].line,
-                                nodes[k].rows, quote, nodes[k].marked, nodes[k].strong, nodes[k].alt)
+                nodes[k] = replace(nodes[k], quote=quote)
             nodes.append(Node("p", said_by, line=b.line, quote=quote))
             i += 1
             continue

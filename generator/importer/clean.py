@@ -22,8 +22,10 @@ from .tables import tab_cells, text_table
 
 RULES_FILE = Path(__file__).with_name("boilerplate.csv")
 _SPACES = re.compile(r"[ \t]+")
+# The pictographs of posts (emoji, dingbats, stars and arrows of U+2B00): a regex class's ranges.
+PICTOGRAPHS = r"\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF"
 # Emoji a post puts after its sentence ("… huyện Hòa An. 💪💪"): the sentence still ends before them.
-EMOJI_TAIL = r"(?:\s*[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D])*\s*$"
+EMOJI_TAIL = rf"(?:\s*[{PICTOGRAPHS}\uFE0F\u200D])*\s*$"
 _SENTENCE_END = re.compile(r"[.:;,…]" + EMOJI_TAIL)
 _WORD = re.compile(r"\w+")
 _LINK_WORDS = re.compile(r"(?<=[.!?…”\"])\s+((?:bấm|nhấn|click|kích|nhấp)\s+(?:vào\s+)?(?:đây|here)|xem\s+chi\s+tiết"
@@ -154,7 +156,7 @@ def is_headline_like(text: str, max_chars: int = 250) -> bool:
     return 0 < len(text) <= max_chars and not _SENTENCE_END.search(text) and words(text) <= 40
 
 
-_SYMBOLS = re.compile(r"[\U0001F000-\U0001FAFF\u2190-\u21FF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]+")
+_SYMBOLS = re.compile(rf"[{PICTOGRAPHS}\u2190-\u21FF\uFE0F\u200D]+")
 
 
 def _first_rule(rules, text: str) -> Rule | None:

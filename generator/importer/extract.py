@@ -14,7 +14,7 @@ from ..vietnamese import format_date, term_key, weekday
 from .authors import find_author
 from .body import LIST_ITEM, SENTENCE, Node, body_nodes
 from .byline import person_name
-from .clean import EMOJI_TAIL, Block, without_link_words, words
+from .clean import EMOJI_TAIL, PICTOGRAPHS, Block, without_link_words, words
 from .credits import credit_name, story_credit
 from .dates import Dateline
 from .headline import (SALUTATION, choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
@@ -36,7 +36,7 @@ OTHER_ARTICLE = "bài khác trên cùng trang (trang danh sách)"
 _HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
 _ABSTRACT = re.compile(r"^(?:tóm\s+tắt|tóm\s+lược|abstract)\s*:\s*(?=\S)", re.IGNORECASE)  # a paper's label
 # "📅 Sáng 9/6, …": a post's emoji before its lead, no words of the summary (a page's description)
-_PICTOGRAPHS = re.compile(r"^[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF][\ufe0f\u200d\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]*\s+")
+_PICTOGRAPHS = re.compile(rf"^[{PICTOGRAPHS}][\ufe0f\u200d{PICTOGRAPHS}]*\s+")
 _NOTE_MARK = re.compile(r"(?<=\S)\[\d{1,3}\]")  # a footnote's mark glued to the word it explains
 _BRACKETED = re.compile(r"^[(\[][^()\[\]]+[)\]]\s*\.?$")  # a note wholly in brackets
 

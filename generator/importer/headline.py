@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..vietnamese import term_key
-from .clean import is_headline_like, words
+from .clean import PICTOGRAPHS, is_headline_like, words
 from .lines import LIST_NUMBER, Info, is_shouting, post_stamp
 from .tail import notes_start
 
@@ -289,9 +289,8 @@ def _menu_item_again(infos: list[Info], i: int) -> bool:
         not infos[k].paragraph and 0 < infos[k].n_words <= 4 for k in (j - 2, j - 1)) for j in copies)
 
 
-_SYMBOLS = "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF]"
-_DECORATED = re.compile(rf"^{_SYMBOLS}|{_SYMBOLS}\ufe0f?$")
-_FRAMED = re.compile(rf"^{_SYMBOLS}[\ufe0f\u200d{_SYMBOLS[1:-1]}]*\s*[^\W_].*[^\W_][”\"!?]?\s*{_SYMBOLS}[\ufe0f\u200d{_SYMBOLS[1:-1]}]*$")
+_DECORATED = re.compile(rf"^[{PICTOGRAPHS}]|[{PICTOGRAPHS}]\ufe0f?$")
+_FRAMED = re.compile(rf"^[{PICTOGRAPHS}][\ufe0f\u200d{PICTOGRAPHS}]*\s*[^\W_].*[^\W_][”\"!?]?\s*[{PICTOGRAPHS}][\ufe0f\u200d{PICTOGRAPHS}]*$")
 
 
 def _score(infos: list[Info], i: int, lead: int | None, page_keys: set[str], counts: dict[str, int],

@@ -176,8 +176,8 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
                 extra["bold"] = True  # a whole line in bold: a subheading the page did not mark up
             elif bold and _SENTENCE_DONE.search(opening) and len(opening) < len(text) and text.startswith(opening):
                 extra["bold_lead"] = opening  # "<b>Sapo.</b> Body…": the lead a page printed in bold
-            elif bold and speaker_label(opening, text):
-                extra["bold_label"] = speaker_label(opening, text)  # "<strong>PV:</strong> Xin ông cho biết …"
+            elif bold and (label := speaker_label(opening, text)):
+                extra["bold_label"] = label  # "<strong>PV:</strong> Xin ông cho biết …"
             if links:
                 extra["links"] = links  # (words, href as written), for links.py
             if self._article:

@@ -134,10 +134,10 @@ class LocalBackend(Media, Deleting):
         name (the build and the watcher skip it), then all are moved in. A folder that cannot be
         written (a read-only disk, a full one) saved the entry and then failed on its photo: the
         article named a photo that was not there, and the preview stopped on it."""
+        placed = [(raw, self._fits(raw, data), data) for raw, data in files]  # refusals before any write
         staged: list[tuple[Any, Path, Path]] = []
         try:
-            for raw, data in files:
-                path = self._fits(raw, data)
+            for raw, path, data in placed:
                 tmp = path.with_name(f".{path.name}.cms-tmp")
                 staged.append((raw, tmp, path))
                 path.parent.mkdir(parents=True, exist_ok=True)

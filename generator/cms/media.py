@@ -56,14 +56,13 @@ class Media(Confined):
         area = self._area_of(PurePosixPath(raw)) if isinstance(raw, str) else None
         files = self.areas[2] if len(self.areas) > 2 else None
         suffix = os.path.splitext(str(raw))[1].lower()
+        refused = f"không tải lên được “{os.path.basename(str(raw))}”"
         if area is not None and area is files and suffix not in KINDS:
-            raise Refused(422, f"không tải lên được “{os.path.basename(str(raw))}”: "
-                               f"{not_allowed(suffix, files.name + '/')}")
+            raise Refused(422, f"{refused}: {not_allowed(suffix, files.name + '/')}")
         if files is not None and area is self.areas[1] and not suffix.endswith(area.extensions):
             what = f"tệp {suffix}" if suffix else "tệp không có đuôi"
-            raise Refused(422, f"không tải lên được “{os.path.basename(str(raw))}”: chỉ tải lên được ảnh "
-                               f"({', '.join(e[1:].upper() for e in area.extensions)}) và văn bản đính kèm "
-                               f"({ALLOWED}), không nhận {what}")
+            raise Refused(422, f"{refused}: chỉ tải lên được ảnh ({', '.join(e[1:].upper() for e in area.extensions)}) "
+                               f"và văn bản đính kèm ({ALLOWED}), không nhận {what}")
         self._checked(raw)
         if area is None or area is self.areas[0]:
             where = " hoặc ".join(a.name + "/" for a in self.areas[1:])
@@ -73,7 +72,7 @@ class Media(Confined):
         if area is files:
             wrong = misnamed(suffix, data[:HEAD])
             if wrong:
-                raise Refused(422, f"không tải lên được “{os.path.basename(str(raw))}”: {wrong}")
+                raise Refused(422, f"{refused}: {wrong}")
         else:
             photo_kind(raw, data)
 

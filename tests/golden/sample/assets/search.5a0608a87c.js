@@ -376,10 +376,9 @@
       var readings = w.key.length > 2 || (w.text.length > 1 && w.text === w.text.toUpperCase()) ? tableReadings(w) : null;
       if (!readings || !readings.length) return;
       w.readings = readings.map(function (r) {
-        var seq = r.split(" "), keys = [];
-        for (var k = 1; k < seq.length; k++) keys.push(seq[k - 1] + " " + seq[k]);
+        var seq = r.split(" ");
         segments.push({ phrase: true, folded: seq, reading: w.key });
-        return keys;
+        return pairKeys(seq);
       });
     });
     // an initialism written in parts ("KT-XH": "KT" and "XH", no word of the table): each part also
@@ -393,9 +392,7 @@
         if (!w) return;
         seqs.forEach(function (seq) {
           if (seq.length < 2) return;
-          var keys = [];
-          for (var k = 1; k < seq.length; k++) keys.push(seq[k - 1] + " " + seq[k]);
-          w.readings = (w.readings || []).concat([keys]);
+          w.readings = (w.readings || []).concat([pairKeys(seq)]);
           w.heldAnyway = true;
           segments.push({ phrase: true, folded: seq, reading: w.key });
         });
@@ -494,9 +491,7 @@
       if (!others.length) return;
       var readings = others.map(function (seq) {
         segments.push({ phrase: true, folded: seq, reading: two[1] });
-        var keys = [];
-        for (var k = 1; k < seq.length; k++) keys.push(seq[k - 1] + " " + seq[k]);
-        return keys;
+        return pairKeys(seq);
       });
       readings.forEach(function (keys) {
         if (keys.length === 1) p.alts.push(keys[0]);
@@ -632,24 +627,32 @@
      năm", "tháng sáu" of "tháng sau", "tháng mười" of "tháng mười hai"). */
   var MONTH_WRITTEN = { 1: ["gieng"], 2: ["hai"], 3: ["ba"], 7: ["bay"], 8: ["tam"], 9: ["chin"],
                         11: ["muoi mot"], 12: ["muoi hai", "chap"] };
+  /* The number of a month written in words after "tháng" (MONTH_NAMES; "mười một", "mười hai"), or 0. */
+  function monthNumber(name) {
+    var typed = name.toLowerCase().replace(/\s+/g, " "), f = fold(typed);
+    return f === "muoi mot" ? 11 : f === "muoi hai" ? 12 : typed.indexOf(" ") > 0 ? 0 :
+      MONTH_NAMES[typed] || (typed === f ? MONTH_NAMES[" " + f] : 0);
+  }
+  /* The keys of the pairs of adjacent words of a folded sequence ("a b", "b c"). */
+  function pairKeys(seq) {
+    var keys = [];
+    for (var k = 1; k < seq.length; k++) keys.push(seq[k - 1] + " " + seq[k]);
+    return keys;
+  }
   var DAY_WORDS = /^(ngay|mung|mong)$/;  // "ngày 12", "mùng 2", "mồng 2"
   var DAY_LEADS = ["ngay", "mung", "mong"];
   function dateWords(query) {
     // a month in words after a day ("ngày 30 tháng Tư", "mùng 2 tháng Chín năm 1945"): its number,
     // read below as the date typed in digits is (it stayed words, "tư" and "chín" required)
     var named = prepare(query).replace(DAY_MONTH_NAME, function (all, day, space, month, gap, name) {
-      var typed = name.toLowerCase().replace(/\s+/g, " "), f = fold(typed);
-      var n = f === "muoi mot" ? 11 : f === "muoi hai" ? 12 : typed.indexOf(" ") > 0 ? 0 :
-        MONTH_NAMES[typed] || (typed === f ? MONTH_NAMES[" " + f] : 0);
+      var n = monthNumber(name), f = fold(name.toLowerCase());
       if (!n || f === "nam" || f === "mot") return all;  // "2 tháng năm 2020", "2 tháng một lần"
       return day + space + month + gap + n;
     });
     // and before a year ("tháng Ba năm 2018", "tháng Chạp 2020"): the month of that year
     named = named.replace(MONTH_NAME_YEAR, function (all, month, gap, name, sep, year) {
-      var typed = name.toLowerCase().replace(/\s+/g, " "), f = fold(typed);
-      var n = f === "muoi mot" ? 11 : f === "muoi hai" ? 12 : typed.indexOf(" ") > 0 ? 0 :
-        MONTH_NAMES[typed] || (typed === f ? MONTH_NAMES[" " + f] : 0);
-      return n && f !== "nam" ? month + gap + n + sep + year : all;
+      var n = monthNumber(name);
+      return n && fold(name.toLowerCase()) !== "nam" ? month + gap + n + sep + year : all;
     });
     return named.replace(DATE_WORDS, function (all, edge, lead, day, month, m, yearWord, year) {
       var dated = lead !== undefined && DAY_WORDS.test(fold(lead)), yeared = yearWord !== undefined && fold(yearWord) === "nam";
@@ -1345,8 +1348,7 @@
     for (var q = 1; q < parts.length - 1; q += 2) {
       var words = tokenize(parts[q]).map(fold);
       if (!/(^|\s)-$/.test(parts[q - 1]) || !words.length) continue;
-      var keys = [];
-      for (var k = 1; k < words.length; k++) keys.push(words[k - 1] + " " + words[k]);
+      var keys = pairKeys(words);
       without.push(keys.length ? { pairs: keys, last: false }
                                : { key: words[0], tone: toneKey(tokenize(parts[q])[0]), exact: hasDiacritics(parts[q]), last: false });
       dropped.add(q);

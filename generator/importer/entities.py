@@ -12,6 +12,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..taxonomy import PACKAGE_DATA, Directive, Registries, Tag
@@ -49,6 +50,10 @@ class PhraseMatcher:
 
     def find(self, text: str) -> list[tuple[int, object]]:
         """(position, value) of every match, longest name first, no overlaps."""
+        return [(start, value) for start, _end, value in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[int, int, object]]:
+        """(start, end, value) of every match, longest name first, no overlaps."""
         tokens = list(_TOKEN.finditer(text))
         keys = [term_key(t.group()) for t in tokens]  # term_key is cached: a word is keyed once
         found = []
@@ -59,8 +64,8 @@ class PhraseMatcher:
                 continue
             for phrase in first[keys[i]]:
                 if i + len(phrase.keys) <= len(tokens) and self._fits(phrase, tokens, keys, i, text):
-                    found.append((tokens[i].start(), phrase.value))
                     free = i + len(phrase.keys)
+                    found.append((tokens[i].start(), tokens[free - 1].end(), phrase.value))
                     break
         return found
 
@@ -266,26 +271,79 @@ def _plenum(m: re.Match, reg, found: _Found, published) -> None:
 
 # -- tags ----------------------------------------------------------------------------
 
+ETHNIC_GROUPS = Path(__file__).resolve().parent / "ethnic_groups.csv"
+_ETHNIC = "{dân tộc}"  # in a keyword: each ethnic minority's name ("đồng bào {dân tộc}": "đồng bào Khmer" …)
+
+
+@lru_cache(maxsize=1)
+def ethnic_names(path: Path = ETHNIC_GROUPS) -> tuple[str, ...]:
+    """Every name and spelling of the 53 ethnic minorities, one line a group ("#" lines are notes)."""
+    names: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            names += [normalize(n.strip()) for n in line.split("|") if n.strip()]
+    return tuple(names)
+
+
+def _expand(keyword: str) -> list[str]:
+    """A keyword, or one per ethnic minority's name when it holds the "{dân tộc}" placeholder."""
+    if _ETHNIC not in keyword:
+        return [keyword]
+    return [keyword.replace(_ETHNIC, name) for name in ethnic_names()]
+
+
 def tag_keywords(registries: Registries, path: Path = PACKAGE_DATA / "tags.csv") -> list[tuple[Tag, list[str]]]:
-    """Each tag with its keywords: the CSV's keywords column, else the tag's own names."""
+    """Each tag with its keywords: the CSV's keywords column, else the tag's own names. A bare
+    "đồng bào" is no keyword of anything: Bác's "Hỡi đồng bào cả nước" speaks to every citizen."""
     keywords: dict[str, list[str]] = {}
     if path.is_file():
         with path.open(encoding="utf-8-sig", newline="") as fh:
             for row in csv.DictReader(fh):
-                words = [normalize(k.strip()) for k in (row.get("keywords") or "").split("|") if k.strip()]
+                words = [w for k in (row.get("keywords") or "").split("|") if k.strip()
+                         for w in _expand(normalize(k.strip()))]
                 keywords[term_key(row.get("name", ""))] = words
     return [(tag, keywords.get(term_key(tag.name)) or list(tag.names)) for tag in registries.tags]
+
+
+# Names that open with an ethnic minority's name and are no people of it: countries, a regime, and (from the
+# registries) provinces and districts ("người Thái Bình", "đồng bào Mường Tè" are people of a place).
+_NOT_ETHNIC = ("Thái Lan", "Mông Cổ", "Hoa Kỳ", "Khmer Đỏ")
+
+
+def _not_ethnic(keywords: list[str], registries: Registries) -> list[str]:
+    """Phrases that look like an ethnic keyword going on into a place's name: "người Thái Bình"."""
+    from .places import DISTRICTS_FILE, _rows  # places imports this module
+    places = [*_NOT_ETHNIC, *(n for p in registries.provinces for n in p.names)]
+    places += [n.strip() for row in _rows(DISTRICTS_FILE) for n in [row["name"], *row["variants"].split("|")]
+               if n.strip()]
+    by_first: dict[str, list[str]] = {}
+    for place in places:
+        by_first.setdefault(term_key(place.split()[0]), []).append(normalize(place))
+    out = []
+    for keyword in keywords:
+        head, _sp, name = keyword.rpartition(" ")
+        for place in by_first.get(term_key(name), ()):
+            if len(place.split()) > 1:
+                out.append(f"{head} {place}")
+    return out
 
 
 def _tag_score(parts: dict[str, str], registries: Registries) -> tuple[list, Counter]:
     """The vocabulary and each tag's weighted keyword count (index into the vocabulary)."""
     vocabulary = tag_keywords(registries)
-    matcher = PhraseMatcher([(k, i) for i, (_tag, words) in enumerate(vocabulary) for k in words],
-                            proper_names=False)
+    phrases: list[tuple[str, object]] = [(k, i) for i, (_tag, words) in enumerate(vocabulary) for k in words]
+    blocked = _not_ethnic([k for k, _i in phrases if " " in k], registries)
+    matcher = PhraseMatcher(phrases + [(k, None) for k in blocked], proper_names=False)
     score: Counter = Counter()
     for part, text in parts.items():
-        for _pos, index in matcher.find(text):
-            score[index] += WEIGHTS[part]
+        text = text.replace("'", " ").replace("’", " ")  # "M’nông" as "M'Nông"
+        last = (-1, None)  # where the last match ended, and its tag
+        for start, end, index in matcher.spans(text):
+            # a blocker (longer than the keyword it stops) counts nothing; two keywords of one tag written
+            # as one phrase ("vùng đồng bào" + "dân tộc thiểu số") count once
+            if index is not None and not (last[1] == index and not text[last[0]:start].strip()):
+                score[index] += WEIGHTS[part]
+            last = (end, index)
     return vocabulary, score
 
 

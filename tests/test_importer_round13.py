@@ -46,3 +46,49 @@ def test_an_article_quoting_bac_s_dong_bao_gets_no_minority_tag(registries):
         "nước đoàn kết một lòng.", "Toàn thể đồng bào, cán bộ, đảng viên tỉnh nhà tiếp tục thi đua học tập và làm "
         "theo Bác.", "Minh Hà"), registries)
     assert "dân tộc thiểu số" not in meta["tags"]
+
+
+# -- a note whose mark is in the lead (extract._summary_marks, tail.notes_start) ------------------------------
+
+_LEAD = ("Chủ tịch Hồ Chí Minh từng căn dặn: “Một tấm gương sống còn có giá trị hơn một trăm bài diễn văn tuyên "
+         "truyền”{1}. Lời dạy ấy đến nay vẫn nguyên giá trị với cán bộ, đảng viên tỉnh Hà Tĩnh.")
+_NOTED = ("Thực hiện Chỉ thị 05-CT/TW, Tỉnh ủy Hà Tĩnh chú trọng vai trò nêu gương của người đứng đầu{2}, gắn với "
+          "xây dựng Đảng trong sạch, vững mạnh.")
+_NOTES = ("{1} Hồ Chí Minh: Toàn tập, Nxb Chính trị quốc gia, Hà Nội, 2011, t.1, tr.284.",
+          "{2} Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương.")
+
+
+def _noted(one: str, two: str, *notes: str) -> str:
+    return lines("Tư tưởng Hồ Chí Minh về cán bộ nêu gương", "12/05/2025 09:00", _LEAD.replace("{1}", one),
+                 _NOTED.replace("{2}", two), "Năm 2024, toàn tỉnh có 120 tập thể, cá nhân được khen thưởng.",
+                 "Nguyễn Văn An", *notes)
+
+
+def test_a_note_marked_in_the_lead_keeps_its_mark_in_the_summary(registries):
+    _result, meta, body = import_page(_noted("[1]", "[2]", *(n.replace("{1}", "[1]").replace("{2}", "[2]") for n in _NOTES)),
+                                      registries)
+    assert meta["summary"] == _LEAD.replace("{1}", "[1]")
+    assert "[1] Hồ Chí Minh: Toàn tập" in body
+
+
+def test_a_mark_in_the_lead_with_no_note_left_is_taken_out_of_the_summary(registries):
+    _result, meta, _body = import_page(_noted("[1]", ""), registries)
+    assert meta["summary"] == _LEAD.replace("{1}", "")
+
+
+def test_numbered_notes_under_the_signature_are_notes_and_the_signature_the_author(registries):
+    for one, two in (("(1)", "(2)"), ("[1]", "[2]")):
+        notes = [n.replace("{1}", one).replace("{2}", two) for n in _NOTES]
+        _result, meta, body = import_page(_noted(one, two, *notes), registries)
+        assert meta["author"] == "Nguyễn Văn An", one
+        assert "Nguyễn Văn An" not in body  # it was a "## Nguyễn Văn An" heading over the notes
+        assert body.rstrip().endswith("\n\n".join(notes))
+        assert meta["directives"] == ["05-CT/TW"]  # a note cites, it is no evidence of the article's subject
+
+
+def test_notes_under_the_signature_whose_marks_were_lost_are_no_unit_of_the_writer(registries):
+    notes = [n.replace("{1}", "(1)").replace("{2}", "(2)") for n in _NOTES]  # the text's superscripts lost on copying
+    result, meta, body = import_page(_noted("", "", *notes), registries)
+    assert meta["author"] == "Nguyễn Văn An"
+    assert body.rstrip().endswith("\n\n".join(notes))  # were dropped as "đơn vị của tác giả"
+    assert left_out(result, "đơn vị của tác giả") == []

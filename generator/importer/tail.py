@@ -68,7 +68,30 @@ def notes_start(infos: list[Info]) -> int:
         end -= 1
     if end < len(infos) and end > 0 and (_RULE.match(infos[end - 1].text) or is_notes_label(infos[end - 1].text)):
         return end - 1
+    if end < len(infos) and _numbered(infos[end:]) and (_marked_above(infos, end) or _signed(infos[end - 1])):
+        return end  # "(1) …", "(2) …" ending the page, marked in the text or under the signature: notes, no rule
     return len(infos)
+
+
+_MARK_NUMBER = re.compile(r"^\s*[(\[](\d{1,3})[)\]]")
+
+
+def _numbered(notes: list[Info]) -> bool:
+    """Footnotes numbered 1, 2, … in brackets: "(1) …", "[2] …"."""
+    numbers = [m.group(1) if (m := _MARK_NUMBER.match(info.text)) else None for info in notes]
+    return numbers == [str(n) for n in range(1, len(numbers) + 1)]
+
+
+def _marked_above(infos: list[Info], end: int) -> bool:
+    """Each note's number from ``end`` on is a mark glued to a word or a quote above them ("…tuyên truyền”(1)",
+    "người đứng đầu[2]"): the article's notes."""
+    above = " ".join(info.text for info in infos[:end])
+    return all(re.search(rf"(?<=[^\s(\[])[(\[]{k}[)\]]", above) for k in range(1, len(infos) - end + 1))
+
+
+def _signed(info: Info) -> bool:
+    """A writer's name alone on its line ("Nguyễn Văn An", "TS. Lê Minh Hải"): the text ends above it."""
+    return bool(info.name) and not info.paragraph and info.n_words <= 8
 
 
 def _list_mark(text: str) -> tuple[str, int] | None:

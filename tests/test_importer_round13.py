@@ -92,3 +92,40 @@ def test_notes_under_the_signature_whose_marks_were_lost_are_no_unit_of_the_writ
     assert meta["author"] == "Nguyễn Văn An"
     assert body.rstrip().endswith("\n\n".join(notes))  # were dropped as "đơn vị của tác giả"
     assert left_out(result, "đơn vị của tác giả") == []
+
+
+# -- each line left out labelled by what it is (boilerplate.csv, clean._following, comments.cut_comments) ------
+
+_ARTICLE = ("Yên Thế: Sơ kết 3 năm thực hiện Kết luận 01-KL/TW", "Thứ Năm, 15/05/2025 | 10:20",
+            "Sáng 15/5, Ban Thường vụ Huyện ủy Yên Thế tổ chức hội nghị sơ kết 3 năm thực hiện Kết luận 01-KL/TW "
+            "của Bộ Chính trị về tiếp tục thực hiện Chỉ thị 05-CT/TW.",
+            "Theo báo cáo, 3 năm qua các cấp ủy trong huyện đã cụ thể hóa việc học tập và làm theo Bác bằng nhiều "
+            "mô hình thiết thực, gắn với nhiệm vụ chính trị của từng địa phương, đơn vị.",
+            "Hội nghị đã khen thưởng 15 tập thể và 20 cá nhân có thành tích tiêu biểu.", "Hoàng Hà")
+
+
+def _reasons(result) -> dict[str, str]:
+    return {text: why for _line, why, text in result.dropped}
+
+
+def test_a_visit_counter_is_a_counter_after_the_comments_and_alone(registries):
+    counter = ["Thống kê truy cập", "Đang truy cập: 25", "Hôm nay: 1.234", "Tổng lượt truy cập: 2.345.678"]
+    form = ["Ý kiến bạn đọc", "Họ và tên", "Email", "Gửi ý kiến"]
+    for tail in (counter, form + counter):
+        result, meta, body = import_page(lines(*_ARTICLE, *tail), registries)
+        reasons = _reasons(result)
+        assert [reasons[c] for c in counter] == ["khuôn trang (counter)"] * 4, tail  # were "liên kết cuối bài",
+        assert "1.234" not in body  # "tiện ích của trang", "Hôm nay: 1.234" kept in the body, or "comment"
+        assert meta["author"] == "Hoàng Hà"
+    assert [reasons[c] for c in form] == ["khuôn trang (comment)"] * 4  # "Email" was a share button
+
+
+def test_a_portal_s_footer_links_and_comment_prompt_are_labelled_by_what_they_are(registries):
+    tail = {"Ý kiến của bạn về bài viết này": "comment", "Liên kết website": "weblinks",
+            "Cổng thông tin điện tử Chính phủ": "weblinks", "Báo Bắc Giang": "weblinks",
+            "Số người đang online: 12": "counter", "Chịu trách nhiệm chính: Nguyễn Văn Bình": "footer",
+            "Thiết kế bởi VNPT Bắc Giang": "footer"}
+    result, meta, body = import_page(lines(*_ARTICLE, *tail), registries)
+    assert {text: why for text, why in _reasons(result).items() if text in tail} == \
+        {text: f"khuôn trang ({kind})" for text, kind in tail.items()}
+    assert "Nguyễn Văn Bình" not in body and "source" not in meta  # the footer's man was kept in the body

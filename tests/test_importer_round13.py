@@ -129,3 +129,55 @@ def test_a_portal_s_footer_links_and_comment_prompt_are_labelled_by_what_they_ar
     assert {text: why for text, why in _reasons(result).items() if text in tail} == \
         {text: f"khuôn trang ({kind})" for text, kind in tail.items()}
     assert "Nguyễn Văn Bình" not in body and "source" not in meta  # the footer's man was kept in the body
+
+
+# -- a portal's name line as the source (sources.portal_name, command._portal_line) ---------------------------
+
+def test_a_portal_s_name_line_is_the_source_when_nothing_else_names_one(registries):
+    cases = {("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN YÊN THẾ",): "Cổng thông tin điện tử huyện Yên Thế",
+             ("Báo Quảng Ninh điện tử", "Trang chủ | Thời sự | Chính trị"): "Báo Quảng Ninh điện tử",
+             ("TRANG THÔNG TIN ĐIỆN TỬ ĐẢNG BỘ TỈNH BẮC GIANG",): "Trang thông tin điện tử Đảng bộ tỉnh Bắc Giang",
+             ("BÁO ĐIỆN TỬ ĐẢNG CỘNG SẢN VIỆT NAM",): "Báo điện tử Đảng Cộng sản Việt Nam"}
+    for top, name in cases.items():
+        result, meta, _body = import_page(lines(*top, *_ARTICLE), registries)
+        assert meta["source"] == {"name": name}, top
+        assert any("nguồn lấy từ dòng tên trang" in w for w in result.warnings)
+    for end, name in ((("Cổng thông tin điện tử tỉnh Bắc Giang",), "Cổng thông tin điện tử tỉnh Bắc Giang"),
+                      (("© Bản quyền thuộc Báo Bắc Giang điện tử", "Giấy phép số 12/GP-BTTTT"), "Báo Bắc Giang điện tử")):
+        _result, meta, _body = import_page(lines(*_ARTICLE, *end), registries)
+        assert meta["source"] == {"name": name}, end
+
+
+def test_a_source_line_wins_over_the_portal_s_name_and_other_lines_name_no_portal(registries):
+    _result, meta, _body = import_page(lines("Báo Quảng Ninh điện tử", *_ARTICLE, "Theo Báo Bắc Giang"), registries)
+    assert meta["source"] == {"name": "Báo Bắc Giang"}
+    for line in ("Cổng thông tin điện tử", "Báo cáo kết quả thực hiện", "Báo chí tỉnh nhà",
+                 "Báo Nhân Dân tròn 75 tuổi"):
+        _result, meta, _body = import_page(lines(line, *_ARTICLE), registries)
+        assert "source" not in meta, line
+    _result, meta, _body = import_page(lines(*_ARTICLE, "Liên kết website", "Báo Bắc Giang"), registries)
+    assert "source" not in meta  # a link to another site
+
+
+# -- an exponent on a saved page (structure._note_mark) --------------------------------------------------------
+
+def test_an_exponent_in_sup_is_raised_not_glued_to_the_number(registries):
+    page = ("<html><body><article><h1>Già làng Đinh Văn Mưa hiến đất làm đường theo lời Bác</h1><p>16/05/2025 07:45</p>"
+            "<p>Những năm qua, nhiều người có uy tín ở huyện Sơn Hà đã gương mẫu đi đầu trong học tập và làm theo Bác, "
+            "vận động bà con phát triển kinh tế.</p><p>Ông hiến hơn 2.000m<sup>2</sup> đất và đào 15 m<sup>3</sup> "
+            "mương; Toàn tập<sup>1</sup> ghi lời Bác.</p></article></body></html>")
+    _result, _meta, body = import_page(page, registries, ".html")
+    assert "Ông hiến hơn 2.000m² đất và đào 15 m³ mương; Toàn tập¹ ghi lời Bác." in body  # was "2.000m2"
+
+
+def test_the_page_s_you_are_reading_note_is_furniture_and_the_byline_above_it_the_author(registries):
+    result, meta, body = import_page(lines(
+        "Đắk Lắk: Đồng bào Ê Đê học tập và làm theo Bác qua những việc làm nhỏ", "Chủ Nhật, 08:30, 18/05/2025",
+        "Tại các buôn làng đồng bào Ê Đê ở huyện Krông Búk, phong trào học tập và làm theo Bác được cụ thể hóa bằng "
+        "những việc làm thiết thực.", "Buôn Ea Kung có 156 hộ, hơn 90% là đồng bào Ê Đê; đường buôn nay sạch đẹp hơn.",
+        "Minh Thái/VOV-Tây Nguyên", "Bạn đang xem bài viết \"Đắk Lắk: Đồng bào Ê Đê học tập và làm theo Bác qua "
+        "những việc làm nhỏ\" tại chuyên mục Chính trị."), registries)
+    assert meta["author"] == "Minh Thái"  # was a "## Minh Thái/VOV-Tây Nguyên" heading
+    assert "Bạn đang xem" not in body and "Minh Thái" not in body
+    assert _reasons(result)[lines("Bạn đang xem bài viết \"Đắk Lắk: Đồng bào Ê Đê học tập và làm theo Bác qua "
+                                  "những việc làm nhỏ\" tại chuyên mục Chính trị.").strip()] == "khuôn trang (label)"

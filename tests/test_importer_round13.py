@@ -181,3 +181,9 @@ def test_the_page_s_you_are_reading_note_is_furniture_and_the_byline_above_it_th
     assert "Bạn đang xem" not in body and "Minh Thái" not in body
     assert _reasons(result)[lines("Bạn đang xem bài viết \"Đắk Lắk: Đồng bào Ê Đê học tập và làm theo Bác qua "
                                   "những việc làm nhỏ\" tại chuyên mục Chính trị.").strip()] == "khuôn trang (label)"
+
+
+def test_a_byline_s_theo_in_brackets_names_the_paper_it_was_taken_from(registries):
+    for byline in ("Minh Hằng (Theo baolaocai.vn)", "Minh Hằng (theo Báo Lào Cai)"):
+        _result, meta, _body = import_page(lines(*_ARTICLE[:-1], byline), registries)
+        assert meta["author"] == "Minh Hằng" and meta["source"] == {"name": "Báo Lào Cai"}, byline

@@ -19,7 +19,8 @@ _SOURCE_NAME = re.compile(r"^\(?\s*" + SOURCE_LABEL + r"\s*:?\s*(.+?)\s*\)?\s*\.
 _WRITER_FIRST = re.compile(r"^(.+?)\s*(?:\((.+)\)|\s[-–—]\s*(.+)|\s*/\s*(.+))$")  # "Minh Anh/TTXVN"
 _PAPER = (r"(?:TTXVN|VNA|Thông\s+tấn\s+xã\s+Việt\s+Nam|VOV|VTV|TTXVN/[\w+ -]+|Vietnam\+|Báo\s+\S.*|"
           r"Tạp\s+chí\s+\S.*|Đài\s+\S.*|Nhân\s+Dân|Quân\s+đội\s+nhân\s+dân|QĐND|VOV[\w -]*)")
-_BYLINE_PAPER = re.compile(rf"\(\s*({_PAPER})\s*\)\s*\.?$|/\s*({_PAPER})\s*$")
+_BYLINE_PAPER = re.compile(rf"\(\s*(?:[Tt]heo\s+)?({_PAPER}|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org))"
+                           rf"\s*\)\s*\.?$|/\s*({_PAPER})\s*$")  # "Thanh Hải (TTXVN)", "Minh Hằng (Theo baolaocai.vn)"
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|info)$", re.IGNORECASE)
 _ADDRESS = re.compile(r"https?://\S+")
 

@@ -187,3 +187,11 @@ def test_a_byline_s_theo_in_brackets_names_the_paper_it_was_taken_from(registrie
     for byline in ("Minh Hằng (Theo baolaocai.vn)", "Minh Hằng (theo Báo Lào Cai)"):
         _result, meta, _body = import_page(lines(*_ARTICLE[:-1], byline), registries)
         assert meta["author"] == "Minh Hằng" and meta["source"] == {"name": "Báo Lào Cai"}, byline
+
+
+def test_a_portal_s_name_line_with_its_motto_or_english_name_gives_the_name(registries):
+    for top, name in (("CỔNG THÔNG TIN ĐIỆN TỬ TỈNH HÀ GIANG - HA GIANG PORTAL", "Cổng thông tin điện tử tỉnh Hà Giang"),
+                      ("Báo Quảng Ninh điện tử | Tiếng nói của Đảng bộ, chính quyền và nhân dân",
+                       "Báo Quảng Ninh điện tử")):
+        _result, meta, _body = import_page(lines(top, *_ARTICLE), registries)
+        assert meta["source"] == {"name": name}, top

@@ -88,6 +88,9 @@ def portal_name(text: str) -> str | None:
     Yên Thế" from the line in capitals), else None. A paper's name is capitalised ("Báo Quảng Ninh", not "Báo
     chí tỉnh nhà"); a portal names its owner ("Cổng thông tin điện tử" alone is every portal's kind)."""
     m = _PORTAL.match(text.strip())
+    if m is None or _NOT_NAME.search(m.group("name")):
+        part = re.split(r"\s+[-–|]\s+", text.strip())[0]  # "CỔNG TTĐT TỈNH HÀ GIANG - HA GIANG PORTAL"
+        m = _PORTAL.match(part) if part != text.strip() else None
     if m is None:
         return None
     name = re.sub(r"\s+", " ", m.group("name")).strip().rstrip(".")

@@ -195,3 +195,10 @@ def test_a_portal_s_name_line_with_its_motto_or_english_name_gives_the_name(regi
                        "Báo Quảng Ninh điện tử")):
         _result, meta, _body = import_page(lines(top, *_ARTICLE), registries)
         assert meta["source"] == {"name": name}, top
+
+
+def test_a_portal_s_name_under_the_text_is_reported_as_the_site_s_name(registries):
+    result, meta, _body = import_page(lines(*_ARTICLE, "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN YÊN THẾ",
+                                            "Địa chỉ: Thị trấn Cầu Gồ, huyện Yên Thế"), registries)
+    assert _reasons(result)["CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN YÊN THẾ"] == "tên trang (báo, cổng thông tin điện tử)"
+    assert meta["source"] == {"name": "Cổng thông tin điện tử huyện Yên Thế"}  # was "liên kết cuối bài", no source

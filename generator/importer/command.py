@@ -40,6 +40,7 @@ from .lines import is_shouting
 from .mail import subject, unmail
 from .places import Places, find_places, place_keys, source_name
 from .sources import portal_name
+from .tail import SITE_NAME
 from .report import Output, print_file_report, print_summary
 from .unmarked import english, marked_reading, unmarked
 from .videos import kept_note
@@ -266,7 +267,7 @@ def _source(page: PageMeta, found: Extracted, registries: Registries, warnings: 
 
 # Where a portal's name line is left out: over the headline, or after the text (a footer, a unit, a label).
 _PORTAL_TOP = ("trên tiêu đề",)
-_PORTAL_END = ("đơn vị của tác giả", "đơn vị đưa tin", "liên kết cuối bài", "nhãn cuối bài")
+_PORTAL_END = (SITE_NAME, "đơn vị của tác giả", "đơn vị đưa tin")
 
 
 def _portal_line(found: Extracted, removed, warnings: list[str]) -> str | None:

@@ -18,6 +18,7 @@ from .clean import is_headline_like, words
 from .lines import Info
 from .links import is_document
 from .sections import is_notes_label
+from .sources import portal_name
 
 LINK = "liên kết cuối bài"
 _LIST_MARK = re.compile(r"^\s*(?:(\d{1,3})\s*[.)]|([a-zđ])\s*\)|([-–+•*▪●◦○·■□◆►➢➤❖✓✔]))\s+\S")
@@ -41,8 +42,9 @@ _PAGES = re.compile(r"^[\d\s.…|<>«»›‹-]*(?:trang\s+(?:sau|trước|tiế
 _ADDRESS_LINE = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s*:\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 PRINTED_ADDRESS = "địa chỉ của trang (bản in)"
 SIGNATURE = "ký tên cuối bài (đơn vị, nhóm phóng viên)"
+SITE_NAME = "tên trang (báo, cổng thông tin điện tử)"
 # Reasons of lines that close an article: a headline below one of them is another article's.
-_SIGNED = {"tác giả", "đơn vị của tác giả", "nguồn", "đơn vị đưa tin", "tên, ngày cuối bài", SIGNATURE}
+_SIGNED = {"tác giả", "đơn vị của tác giả", "nguồn", "đơn vị đưa tin", "tên, ngày cuối bài", SIGNATURE, SITE_NAME}
 # A turn of an interview: "PV: …", "Phóng viên: …", "Ông Nguyễn Văn A: …" at the start of a line.
 _TURN = re.compile(r"^((?:PV|P\.V|Phóng viên|[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*){0,4})\s*:\s*\S")
 # A speech's or a letter's closing words: "Xin trân trọng cảm ơn!", "Chúc Hội nghị thành công tốt đẹp!".
@@ -188,6 +190,8 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep, places: froze
             source = source or text
         elif _CONTACT.search(text) and len(text) <= 220:
             used[i] = "chân trang (địa chỉ, liên hệ)"
+        elif portal_name(text):  # "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN SI MA CAI" in the footer: command.py's source
+            used[i] = SITE_NAME
         elif info.org and is_headline_like(text) and info.block.hint != "li":  # "<li>Tổ chức học tập …</li>": an item
             used[i] = "đơn vị đưa tin"
         elif info.name or info.meta:

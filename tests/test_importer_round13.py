@@ -202,3 +202,16 @@ def test_a_portal_s_name_under_the_text_is_reported_as_the_site_s_name(registrie
                                             "Địa chỉ: Thị trấn Cầu Gồ, huyện Yên Thế"), registries)
     assert _reasons(result)["CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN YÊN THẾ"] == "tên trang (báo, cổng thông tin điện tử)"
     assert meta["source"] == {"name": "Cổng thông tin điện tử huyện Yên Thế"}  # was "liên kết cuối bài", no source
+
+
+def test_a_starred_note_before_the_numbered_ones_is_a_note_too(registries):
+    result, meta, body = import_page(lines(
+        "Người thầy giữa đại ngàn (*)", "15/05/2025 09:00",
+        "Hơn 20 năm gắn bó với điểm trường Tà Xùa, thầy giáo Giàng A Páo đã trở thành tấm gương sáng về học tập và "
+        "làm theo Bác ở huyện Bắc Yên, tỉnh Sơn La(1).",
+        "Mỗi sáng, thầy lội bộ hơn 5 km để đến điểm trường, dạy 25 học sinh người Mông.", "Lò Văn Hùng",
+        "(*) Bài dự thi Giải báo chí về học tập và làm theo Bác năm 2025.",
+        "(1) Theo Báo cáo số 12-BC/HU của Huyện ủy Bắc Yên."), registries)
+    assert meta["author"] == "Lò Văn Hùng"  # was a "## Lò Văn Hùng" heading
+    assert body.rstrip().endswith("(\\*) Bài dự thi Giải báo chí về học tập và làm theo Bác năm 2025.\n\n"
+                                  "(1) Theo Báo cáo số 12-BC/HU của Huyện ủy Bắc Yên.")

@@ -22,7 +22,7 @@ from .sources import portal_name
 
 LINK = "liên kết cuối bài"
 _LIST_MARK = re.compile(r"^\s*(?:(\d{1,3})\s*[.)]|([a-zđ])\s*\)|([-–+•*▪●◦○·■□◆►➢➤❖✓✔]))\s+\S")
-_FOOTNOTE = re.compile(r"^\s*(?:\(\d{1,3}\)|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}\s*[.)]\s+(?:Sđd|Tlđd|Ibid|Nt)\b)")
+_FOOTNOTE = re.compile(r"^\s*(?:\(\d{1,3}\)|\(\*{1,3}\)\s*\S|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}\s*[.)]\s+(?:Sđd|Tlđd|Ibid|Nt)\b)")
 _RULE = re.compile(r"^[\s_\-–—=*.~·]{3,}$")  # a line drawn under the text, above the notes
 _QUOTED = re.compile(r"^\s*[“\"«‘'].{2,}[”\"»’'][.!?…]?\s*$")
 # "Ngày nhận: …", "Phóng viên: …": a label in lower case after its first letter; a place label
@@ -75,20 +75,29 @@ def notes_start(infos: list[Info]) -> int:
     return len(infos)
 
 
-_MARK_NUMBER = re.compile(r"^\s*[(\[](\d{1,3})[)\]]")
+_MARK_NUMBER = re.compile(r"^\s*[(\[](\d{1,3}|\*{1,3})[)\]]")
+
+
+def _marks(notes: list[Info]) -> list[str] | None:
+    """The notes' marks when they are "(*)", "(**)" then 1, 2, … in brackets ("(*) Bài dự thi …", "(1) …",
+    "[2] …"), else None."""
+    marks = [m.group(1) if (m := _MARK_NUMBER.match(info.text)) else None for info in notes]
+    numbers = [k for k in marks if k is None or not k.startswith("*")]
+    stars = marks[:len(marks) - len(numbers)]
+    ok = numbers == [str(n) for n in range(1, len(numbers) + 1)] and stars == ["*" * n for n in range(1, len(stars) + 1)]
+    return marks if ok and marks else None
 
 
 def _numbered(notes: list[Info]) -> bool:
-    """Footnotes numbered 1, 2, … in brackets: "(1) …", "[2] …"."""
-    numbers = [m.group(1) if (m := _MARK_NUMBER.match(info.text)) else None for info in notes]
-    return numbers == [str(n) for n in range(1, len(numbers) + 1)]
+    return _marks(notes) is not None
 
 
 def _marked_above(infos: list[Info], end: int) -> bool:
-    """Each note's number from ``end`` on is a mark glued to a word or a quote above them ("…tuyên truyền”(1)",
-    "người đứng đầu[2]"): the article's notes."""
+    """Each note's mark from ``end`` on stands in the text above them, a number glued to a word or a quote
+    ("…tuyên truyền”(1)", "người đứng đầu[2]"), a star anywhere ("Người thầy giữa đại ngàn (*)"): the notes."""
     above = " ".join(info.text for info in infos[:end])
-    return all(re.search(rf"(?<=[^\s(\[])[(\[]{k}[)\]]", above) for k in range(1, len(infos) - end + 1))
+    return all(re.search(rf"\({re.escape(k)}\)" if k.startswith("*") else rf"(?<=[^\s(\[])[(\[]{k}[)\]]", above)
+               for k in _marks(infos[end:]) or ())
 
 
 def _signed(info: Info) -> bool:

@@ -215,3 +215,19 @@ def test_a_starred_note_before_the_numbered_ones_is_a_note_too(registries):
     assert meta["author"] == "Lò Văn Hùng"  # was a "## Lò Văn Hùng" heading
     assert body.rstrip().endswith("(\\*) Bài dự thi Giải báo chí về học tập và làm theo Bác năm 2025.\n\n"
                                   "(1) Theo Báo cáo số 12-BC/HU của Huyện ủy Bắc Yên.")
+
+
+def test_a_portal_s_name_in_the_footer_after_the_comment_form_is_no_comment(registries):
+    page = ("<html><body><div id='content'><h2 class='title'>Tỉnh ủy Hà Giang sơ kết Chỉ thị 05</h2>"
+            "<div class='date'>21/05/2025 14:20</div><p>Chiều 21/5, Ban Thường vụ Tỉnh ủy Hà Giang tổ chức hội nghị sơ "
+            "kết việc thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị giai đoạn 2021-2025.</p><p>Hội nghị đã biểu dương 40 "
+            "tập thể, 60 cá nhân tiêu biểu trong học tập và làm theo Bác.</p><p class='author'>Hoàng Nam</p>"
+            "<div class='comment-box'><h3>Gửi ý kiến của bạn</h3><p>Chưa có ý kiến nào.</p></div></div>"
+            "<div class='sidebar'><div class='box-title'>Thống kê truy cập</div><ul><li>Đang online: 35</li>"
+            "<li>Hôm nay: 2.145</li></ul></div><div id='footer'>Trang thông tin điện tử Đảng bộ tỉnh Hà Giang<br>"
+            "Giấy phép số 05/GP-STTTT</div></body></html>")
+    result, meta, _body = import_page(page, registries, ".html")
+    reasons = _reasons(result)
+    assert reasons["Trang thông tin điện tử Đảng bộ tỉnh Hà Giang"] == "tên trang (báo, cổng thông tin điện tử)"
+    assert reasons["Hôm nay: 2.145"] == "khuôn trang (counter)" and reasons["Chưa có ý kiến nào."] == "khuôn trang (comment)"
+    assert meta["source"] == {"name": "Trang thông tin điện tử Đảng bộ tỉnh Hà Giang"} and meta["author"] == "Hoàng Nam"

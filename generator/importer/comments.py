@@ -12,6 +12,7 @@ import re
 
 from .clean import Block, Removed, load_rules
 from .lines import is_paragraph
+from .sources import portal_name
 
 KIND = "comment"
 # Facebook: the sort menu and the box over the comments, the comment count beside the reactions.
@@ -68,7 +69,8 @@ def cut_comments(blocks: list[Block], kept: list[Block], removed: list[Removed]
     if start is None:
         return kept, removed
     end = next((j for j in range(start + 1, len(blocks)) if blocks[j].hint in ("h1", "heading")), len(blocks))
-    cut = [b for b in blocks[start:end] if id(b) in kept_ids]  # to the next section's heading on a web page
+    # to the next section's heading on a web page; a portal's name (the footer's) is no comment: tail.py reports it
+    cut = [b for b in blocks[start:end] if id(b) in kept_ids and not portal_name(b.text)]
     cut_ids = {id(b) for b in cut}
     # The comment form's fields ("Email", "Gửi"), which read as share buttons alone: the form's, said so.
     inside = {id(b) for b in blocks[start:end]}

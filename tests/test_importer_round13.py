@@ -231,3 +231,13 @@ def test_a_portal_s_name_in_the_footer_after_the_comment_form_is_no_comment(regi
     assert reasons["Trang thông tin điện tử Đảng bộ tỉnh Hà Giang"] == "tên trang (báo, cổng thông tin điện tử)"
     assert reasons["Hôm nay: 2.145"] == "khuôn trang (counter)" and reasons["Chưa có ý kiến nào."] == "khuôn trang (comment)"
     assert meta["source"] == {"name": "Trang thông tin điện tử Đảng bộ tỉnh Hà Giang"} and meta["author"] == "Hoàng Nam"
+
+
+def test_a_paper_s_name_in_a_saved_page_s_header_is_the_source(registries):
+    page = ("<html><body><header class='site-header'><div class='logo'>Báo Điện Biên Phủ điện tử</div>"
+            "<nav><a>Trang chủ</a><a>Chính trị</a></nav></header><main><h1>Tuần Giáo: Đảng viên người Mông làm theo Bác</h1>"
+            "<div class='meta'>Thứ Sáu, 23/05/2025 | 07:10</div><p>Ở huyện vùng cao Tuần Giáo, nhiều đảng viên người Mông "
+            "đã trở thành điển hình trong học tập và làm theo Bác.</p><p>Anh Mùa A Sềnh, đảng viên Chi bộ bản Thẩm Táng, "
+            "xã Chiềng Sinh là một ví dụ.</p><p><strong>QUANG HƯNG</strong></p></main></body></html>")
+    _result, meta, _body = import_page(page, registries, ".html")
+    assert meta["source"] == {"name": "Báo Điện Biên Phủ điện tử"}  # the <header> was left out, no source

@@ -257,7 +257,7 @@ def _source(page: PageMeta, found: Extracted, registries: Registries, warnings: 
                               if found.source_name else None)
     name = name or page_title_site(page.title)  # "… | Báo Đồng Khởi", "… - Cổng TTĐT xã Tân Lập"
     if name is None:  # "Báo Quảng Ninh điện tử" over the page, "© Bản quyền thuộc Báo Bắc Giang" under it
-        name = _portal_line(found, removed, warnings)
+        name = _portal_line(page, found, removed, warnings)
     if name is None and url and urlsplit(url).hostname:
         name = source_name(urlsplit(url).hostname, registries)  # it drops "www." itself
     if name is None:
@@ -270,12 +270,14 @@ _PORTAL_TOP = ("trên tiêu đề",)
 _PORTAL_END = (SITE_NAME, "đơn vị của tác giả", "đơn vị đưa tin")
 
 
-def _portal_line(found: Extracted, removed, warnings: list[str]) -> str | None:
+def _portal_line(page: PageMeta, found: Extracted, removed, warnings: list[str]) -> str | None:
     """The site's name a left-out line prints ("Báo Quảng Ninh điện tử", "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …"),
     the top of the page first, the editor told where it was read."""
     top = sorted((b.line, b.text) for b, reason in found.dropped if reason in _PORTAL_TOP)
-    top += sorted((r.block.line, r.block.text) for r in removed if r.kind in ("header", "nav")
-                  and (found.title_line is None or r.block.line < found.title_line))
+    above = found.title_line if found.title_line is not None else 0
+    top += sorted([(r.block.line, r.block.text) for r in removed if r.kind in ("header", "nav") and r.block.line < above]
+                  + [(line, text) for line, reason, text in page.left_out  # the page's own <header>, over it all
+                     if reason == "khuôn trang (header)"])
     end = sorted([(b.line, b.text) for b, reason in found.dropped if reason in _PORTAL_END]
                  + [(r.block.line, r.block.text) for r in removed if r.kind == "footer"])
     for line, text in top + end:

@@ -241,3 +241,20 @@ def test_a_paper_s_name_in_a_saved_page_s_header_is_the_source(registries):
             "xã Chiềng Sinh là một ví dụ.</p><p><strong>QUANG HƯNG</strong></p></main></body></html>")
     _result, meta, _body = import_page(page, registries, ".html")
     assert meta["source"] == {"name": "Báo Điện Biên Phủ điện tử"}  # the <header> was left out, no source
+
+
+def test_a_note_under_the_headline_is_no_summary_and_goes_to_the_end_of_the_text(registries):
+    note = ("(*) Tham luận tại Hội thảo khoa học “Tư tưởng Hồ Chí Minh về công tác dân vận” do Tỉnh ủy Thanh Hóa "
+            "tổ chức.")
+    lead = ("Tư tưởng Hồ Chí Minh về công tác dân vận là tài sản tinh thần vô giá của Đảng ta. Vận dụng sáng tạo tư "
+            "tưởng đó, Đảng bộ tỉnh Thanh Hóa đã đạt nhiều kết quả quan trọng trong công tác dân vận.")
+    _result, meta, body = import_page(lines(
+        "Vận dụng tư tưởng Hồ Chí Minh về dân vận trong giai đoạn mới (*)", "Thứ Tư, 28/05/2025 - 09:30", note, lead,
+        "Thực hiện Kết luận 01-KL/TW, các cấp ủy trong tỉnh đã đẩy mạnh phong trào thi đua “Dân vận khéo”.",
+        "Phong trào đã góp phần củng cố mối quan hệ mật thiết giữa Đảng với nhân dân.", "PGS.TS Nguyễn Văn Minh",
+        "(1) Hồ Chí Minh: Toàn tập, Nxb Chính trị quốc gia, Hà Nội, 2011, t.6, tr.232."), registries)
+    assert meta["summary"] == lead  # was the note
+    assert meta["author"] == "PGS.TS Nguyễn Văn Minh"
+    assert body.rstrip().endswith("Phong trào đã góp phần củng cố mối quan hệ mật thiết giữa Đảng với nhân dân.\n\n"
+                                  + note.replace("(*)", "(\\*)") + "\n\n(1) Hồ Chí Minh: Toàn tập, Nxb Chính trị quốc "
+                                  "gia, Hà Nội, 2011, t.6, tr.232.")

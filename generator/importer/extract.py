@@ -23,7 +23,7 @@ from .letters import letter_warning
 from .lines import Info, classify, has_credit, image_name
 from .series import OTHER_PART, other_parts
 from .sources import byline_paper, paper_line, printed_address, site_address, source_line
-from .tail import PRINTED_ADDRESS, tail
+from .tail import PRINTED_ADDRESS, is_footnote, tail
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
 
@@ -195,6 +195,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
         else:
             out.dropped.append((line.block, "ghi công ảnh của cả bài (phóng sự ảnh)"))
     out.summary = _summary_marks(out.summary, kept)
+    kept = _notes_last(kept, sapo, infos, out)
     out.body, dropped, warnings = body_nodes(kept, out.notes, saved_page)
     out.dropped += dropped
     out.warnings += warnings
@@ -301,6 +302,8 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
             break
         if _speech_opening(info):
             continue  # "(Trích bài phát biểu …)", "Kính thưa …!": a speech's note and opening, kept in the body
+        if is_footnote(info.text):
+            continue  # "(*) Tham luận tại Hội thảo …" under the headline: a note, which goes to the end of the text
         if info.paragraph or info.n_words > 20:
             text = _PICTOGRAPHS.sub("", _ABSTRACT.sub("", info.text))
             bold = info.block.extra.get("bold_lead", "")
@@ -317,6 +320,22 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
         break
     out.warnings.append("không tìm thấy đoạn mở đầu (sapo) ngay sau tiêu đề; để trống summary")
     return None, None
+
+
+def _notes_last(kept: list[Info], sapo: int | None, infos: list[Info], out: Extracted) -> list[Info]:
+    """A note printed between the headline and the lead ("(*) Tham luận tại Hội thảo …", the note of the
+    headline's "(*)") moved to the end of the text with the other notes: the summary is printed over the
+    body, so the note would open the body under the lead, away from its mark."""
+    if sapo is None:
+        return kept
+    top = {id(info.block) for info in infos[:sapo] if is_footnote(info.text)}
+    moved = [info for info in kept if id(info.block) in top]
+    if not moved:
+        return kept
+    out.notes |= top
+    rest = [info for info in kept if id(info.block) not in top]
+    notes = next((k for k, info in enumerate(rest) if id(info.block) in out.notes), len(rest))
+    return rest[:notes] + moved + rest[notes:]  # before the notes at the end, as "(*)" comes before "(1)"
 
 
 def _summary_marks(summary: str | None, kept: list[Info]) -> str | None:

@@ -258,3 +258,11 @@ def test_a_note_under_the_headline_is_no_summary_and_goes_to_the_end_of_the_text
     assert body.rstrip().endswith("Phong trào đã góp phần củng cố mối quan hệ mật thiết giữa Đảng với nhân dân.\n\n"
                                   + note.replace("(*)", "(\\*)") + "\n\n(1) Hồ Chí Minh: Toàn tập, Nxb Chính trị quốc "
                                   "gia, Hà Nội, 2011, t.6, tr.232.")
+
+
+def test_the_page_s_own_tags_name_a_minority_by_its_keywords_and_hashtags_split_at_capitals(registries):
+    from generator.importer.entities import page_tags
+    for keywords in (["Đắk Lắk; đồng bào Ê Đê; làm theo lời Bác"], ["#ĐồngBàoKhmer #SócTrăng"]):
+        assert [t.name for t in page_tags(keywords, registries)] == ["dân tộc thiểu số"], keywords
+    assert [t.name for t in page_tags(["#ThiĐuaYêuNước"], registries)] == ["thi đua yêu nước"]  # was "Nư ớc"
+    assert page_tags(["người Thái Bình; đồng hương"], registries) == []

@@ -349,18 +349,27 @@ def _tag_score(parts: dict[str, str], registries: Registries) -> tuple[list, Cou
 
 PAGE_TAG = 6  # a tag the source page gave the article itself: as much as twice in the headline
 _HASHTAG = re.compile(r"#([^\W_][\w]*)")
-_CAMEL = re.compile(r"(?<=[a-zà-ỹđ])(?=[A-ZÀ-ỸĐ])")
+
+
+def _camel_words(tag: str) -> str:
+    """"ĐồngBàoKhmer" as "Đồng Bào Khmer": a space before a capital after a small letter (the ranges à-ỹ and
+    À-Ỹ of a regex interleave small and capital letters: "Đ ồng Bào")."""
+    return "".join(" " + c if k and c.isupper() and tag[k - 1].islower() else c for k, c in enumerate(tag))
 
 
 def page_tags(keywords: list[str], registries: Registries) -> list[Tag]:
     """The registry's tags among the page's own ("Từ khóa: …", <meta name="keywords">,
-    "#DânVậnKhéo"): by the tags' names and aliases only, never as new tags."""
-    matcher = PhraseMatcher([(n, tag) for tag in registries.tags for n in tag.names], proper_names=False)
+    "#DânVậnKhéo"): by the tags' names, aliases and keywords ("đồng bào Khmer" is "dân tộc thiểu số"),
+    never as new tags."""
+    phrases: list[tuple[str, object]] = [(n, tag) for tag in registries.tags for n in tag.names]
+    phrases += [(k, tag) for tag, words in tag_keywords(registries) for k in words]
+    blocked = _not_ethnic([k for k, _t in phrases if " " in k], registries)
+    matcher = PhraseMatcher(phrases + [(k, None) for k in blocked], proper_names=False)
     found: list[Tag] = []
     for text in keywords:
-        text = _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ;", normalize(text))
-        for _pos, tag in matcher.find(text):
-            if tag not in found:
+        text = _HASHTAG.sub(lambda m: " " + _camel_words(m.group(1)) + " ;", normalize(text))
+        for _pos, tag in matcher.find(text.replace("'", " ").replace("’", " ")):
+            if tag is not None and tag not in found:
                 found.append(tag)
     return found
 

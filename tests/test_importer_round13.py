@@ -266,3 +266,14 @@ def test_the_page_s_own_tags_name_a_minority_by_its_keywords_and_hashtags_split_
         assert [t.name for t in page_tags(keywords, registries)] == ["dân tộc thiểu số"], keywords
     assert [t.name for t in page_tags(["#ThiĐuaYêuNước"], registries)] == ["thi đua yêu nước"]  # was "Nư ớc"
     assert page_tags(["người Thái Bình; đồng hương"], registries) == []
+
+
+def test_a_portal_s_links_contacts_and_follow_invitations_under_the_text_are_labelled_by_kind(registries):
+    tail = {"Bài viết cùng tác giả": "related", "Xem theo ngày": "nav", "Đăng ký nhận tin": "nav", "RSS": "nav",
+            "Sơ đồ trang": "nav", "Về trang chủ": "nav", "Liên hệ quảng cáo": "footer",
+            "Hotline: 0912.345.678": "footer", "Theo dõi chúng tôi trên": "share", "Fanpage": "share",
+            "Website đang chạy thử nghiệm": "footer"}
+    result, meta, body = import_page(lines(*_ARTICLE, *tail), registries)
+    assert {text: why for text, why in _reasons(result).items() if text in tail} == \
+        {text: f"khuôn trang ({kind})" for text, kind in tail.items()}  # were "nhãn cuối bài", "liên kết cuối bài"
+    assert meta["author"] == "Hoàng Hà"

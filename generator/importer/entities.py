@@ -328,12 +328,29 @@ def _not_ethnic(keywords: list[str], registries: Registries) -> list[str]:
     return out
 
 
+_TAG_MATCHERS: dict[tuple[str, str], tuple] = {}  # (registries' fingerprint, use) -> (vocabulary, matcher)
+
+
+def _tag_matcher(registries: Registries, page: bool = False) -> tuple[list, PhraseMatcher]:
+    """The vocabulary and a matcher of its keywords (values: indexes into it; ``page``: also the tags' names and
+    aliases, values: tags), blockers (value None) added; built once per registries (~300 ethnic phrases)."""
+    key = (registries.fingerprint, "page" if page else "text")
+    if key not in _TAG_MATCHERS:
+        vocabulary = tag_keywords(registries)
+        phrases: list[tuple[str, object]]
+        if page:
+            phrases = [(n, tag) for tag in registries.tags for n in tag.names]
+            phrases += [(k, tag) for tag, words in vocabulary for k in words]
+        else:
+            phrases = [(k, i) for i, (_tag, words) in enumerate(vocabulary) for k in words]
+        blocked = _not_ethnic([k for k, _v in phrases if " " in k], registries)
+        _TAG_MATCHERS[key] = vocabulary, PhraseMatcher(phrases + [(k, None) for k in blocked], proper_names=False)
+    return _TAG_MATCHERS[key]
+
+
 def _tag_score(parts: dict[str, str], registries: Registries) -> tuple[list, Counter]:
     """The vocabulary and each tag's weighted keyword count (index into the vocabulary)."""
-    vocabulary = tag_keywords(registries)
-    phrases: list[tuple[str, object]] = [(k, i) for i, (_tag, words) in enumerate(vocabulary) for k in words]
-    blocked = _not_ethnic([k for k, _i in phrases if " " in k], registries)
-    matcher = PhraseMatcher(phrases + [(k, None) for k in blocked], proper_names=False)
+    vocabulary, matcher = _tag_matcher(registries)
     score: Counter = Counter()
     for part, text in parts.items():
         text = text.replace("'", " ").replace("’", " ")  # "M’nông" as "M'Nông"
@@ -361,10 +378,7 @@ def page_tags(keywords: list[str], registries: Registries) -> list[Tag]:
     """The registry's tags among the page's own ("Từ khóa: …", <meta name="keywords">,
     "#DânVậnKhéo"): by the tags' names, aliases and keywords ("đồng bào Khmer" is "dân tộc thiểu số"),
     never as new tags."""
-    phrases: list[tuple[str, object]] = [(n, tag) for tag in registries.tags for n in tag.names]
-    phrases += [(k, tag) for tag, words in tag_keywords(registries) for k in words]
-    blocked = _not_ethnic([k for k, _t in phrases if " " in k], registries)
-    matcher = PhraseMatcher(phrases + [(k, None) for k in blocked], proper_names=False)
+    _vocabulary, matcher = _tag_matcher(registries, page=True)
     found: list[Tag] = []
     for text in keywords:
         text = _HASHTAG.sub(lambda m: " " + _camel_words(m.group(1)) + " ;", normalize(text))

@@ -81,12 +81,15 @@ _INSTITUTIONS = ("điện tử", "Cộng sản", "Tuyên giáo", "Xây dựng Đ
                  "Truyền hình", "Đảng Cộng sản Việt Nam", "Quân đội nhân dân", "Công an nhân dân", "Nhân Dân")
 _PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "TP", "TP.")
 _MAX_WORDS = 14
+_MAX_CHARS = 200
 
 
 def portal_name(text: str) -> str | None:
     """The portal's or paper's name a line is made of ("Báo Quảng Ninh điện tử", "Cổng thông tin điện tử huyện
     Yên Thế" from the line in capitals), else None. A paper's name is capitalised ("Báo Quảng Ninh", not "Báo
     chí tỉnh nhà"); a portal names its owner ("Cổng thông tin điện tử" alone is every portal's kind)."""
+    if len(text) > _MAX_CHARS:
+        return None  # a name line is short (and the pattern is only ever tried on short lines)
     m = _PORTAL.match(text.strip())
     if m is None or _NOT_NAME.search(m.group("name")):
         part = re.split(r"\s+[-–|]\s+", text.strip())[0]  # "CỔNG TTĐT TỈNH HÀ GIANG - HA GIANG PORTAL"

@@ -75,12 +75,15 @@ def notes_start(infos: list[Info]) -> int:
     return len(infos)
 
 
+_MOST_NOTES = 300
 _MARK_NUMBER = re.compile(r"^\s*[(\[](\d{1,3}|\*{1,3})[)\]]")
 
 
 def _marks(notes: list[Info]) -> list[str] | None:
     """The notes' marks when they are "(*)", "(**)" then 1, 2, … in brackets ("(*) Bài dự thi …", "(1) …",
     "[2] …"), else None."""
+    if len(notes) > _MOST_NOTES:
+        return None  # a run of thousands of "(n)" lines is no article's notes (and each would be searched for)
     marks = [m.group(1) if (m := _MARK_NUMBER.match(info.text)) else None for info in notes]
     numbers = [k for k in marks if k is None or not k.startswith("*")]
     stars = marks[:len(marks) - len(numbers)]

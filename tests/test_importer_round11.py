@@ -211,7 +211,7 @@ def test_a_note_s_mark_linked_to_its_note_is_written_in_brackets_not_glued_to_th
             '<div class="footnotes"><hr><ol start="2"><li id="fn2">Báo cáo của Ban Dân vận Tỉnh ủy năm 2024. '
             '<a href="#ref2">↩</a></li></ol></div>')
     _result, _meta, body = import_page(_saved(inside=text), registries, ".html")
-    assert "hàng trăm mô hình[2], trên diện tích 120 m2 mỗi điểm[13]." in body, body
+    assert "hàng trăm mô hình[2], trên diện tích 120 m² mỗi điểm[13]." in body, body
     assert "[2] Báo cáo của Ban Dân vận Tỉnh ủy năm 2024." in body  # the note keeps the same mark
 
 

@@ -9,6 +9,8 @@ from .body import LIST_ITEM
 from .byline import EDITOR_LABEL, INITIALS, person_name
 from .clean import words
 from .lines import LIST_NUMBER, Info
+from .sources import portal_name
+from .tail import is_footnote
 
 if TYPE_CHECKING:
     from .extract import Extracted
@@ -77,6 +79,8 @@ def find_author(infos: list[Info], t: int, lead: int | None, sapo: int | None, l
     for j in range(index + 1, min(len(infos), index + 3)):
         if j in used or infos[j].credit_only or infos[j].meta:
             break
+        if is_footnote(infos[j].text) or portal_name(infos[j].text):
+            break  # "(1) Hồ Chí Minh: Toàn tập, …", the footer's "Cổng thông tin điện tử …": no writer's office
         if infos[j].org or infos[j].affiliation or (infos[j].text.startswith("(") and words(infos[j].text) <= 10):
             used[j] = "đơn vị của tác giả"
         else:

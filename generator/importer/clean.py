@@ -206,15 +206,16 @@ def strip_boilerplate(blocks: list[Block], rules: tuple[Rule, ...] | None = None
             continue
         removed.append(Removed(block, rule.kind))
         i += 1
-        follow = _following(blocks, i, rule.then, body_started, rules)
+        follow = _following(blocks, i, rule.then, body_started, rules, rule.kind)
         for extra in blocks[i:i + follow]:
             removed.append(Removed(extra, rule.kind))
         i += follow
     return kept, removed
 
 
-def _following(blocks: list[Block], start: int, then: str, body_started: bool, rules) -> int:
-    """How many blocks after a marker belong to the same widget."""
+def _following(blocks: list[Block], start: int, then: str, body_started: bool, rules, kind: str = "") -> int:
+    """How many blocks after a marker belong to the same widget (a line another rule of the widget's kind
+    takes goes on with it: "Đang truy cập: 25" under "Thống kê truy cập")."""
     count = 0
     if then == "headlines":
         if not body_started:
@@ -256,7 +257,8 @@ def _following(blocks: list[Block], start: int, then: str, body_started: bool, r
     elif then.startswith("re:"):
         regex = re.compile(then[3:], re.IGNORECASE)
         for block in blocks[start:]:
-            if len(block.text) > 400 or not regex.search(block.text) or _first_rule(rules, block.text):
+            other = _first_rule(rules, block.text)
+            if len(block.text) > 400 or not regex.search(block.text) or other is not None and other.kind != kind:
                 break
             count += 1
     return count

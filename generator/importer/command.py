@@ -39,6 +39,8 @@ from .mhtml import SUFFIXES as ARCHIVE_SUFFIXES, Archive, html_text_bytes, read_
 from .lines import is_shouting
 from .mail import subject, unmail
 from .places import Places, find_places, place_keys, source_name
+from .sources import portal_name
+from .tail import SITE_NAME
 from .report import Output, print_file_report, print_summary
 from .unmarked import english, marked_reading, unmarked
 from .videos import kept_note
@@ -205,7 +207,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     found.body = [replace(n, src=renamed[n.src]) if n.kind == "figure" and n.src in renamed else n
                   for n in found.body]
     figures = found.figures
-    source, source_url = _source(page, found, registries, warnings)
+    source, source_url = _source(page, found, registries, warnings, removed)
     meta = ArticleMeta(
         title=found.title, date=published, summary=found.summary,
         provinces=[p.name for p in where.provinces], directives=[d.symbol for d in directives],
@@ -239,7 +241,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     return result
 
 
-def _source(page: PageMeta, found: Extracted, registries: Registries, warnings: list[str]
+def _source(page: PageMeta, found: Extracted, registries: Registries, warnings: list[str], removed=()
             ) -> tuple[str | None, str | None]:
     """The source's name and address as the build accepts them: a name always goes with an address
     (og:site_name, the "Theo …" line, else the paper or domain the address names), and an address the
@@ -254,11 +256,37 @@ def _source(page: PageMeta, found: Extracted, registries: Registries, warnings: 
     name = page.site_name or (source_name(urlsplit(cited).hostname if cited else found.source_name, registries)
                               if found.source_name else None)
     name = name or page_title_site(page.title)  # "… | Báo Đồng Khởi", "… - Cổng TTĐT xã Tân Lập"
+    if name is None:  # "Báo Quảng Ninh điện tử" over the page, "© Bản quyền thuộc Báo Bắc Giang" under it
+        name = _portal_line(page, found, removed, warnings)
     if name is None and url and urlsplit(url).hostname:
         name = source_name(urlsplit(url).hostname, registries)  # it drops "www." itself
     if name is None:
         return None, None  # an address alone: the build requires a name, so no source at all
     return name, url
+
+
+# Where a portal's name line is left out: over the headline, or after the text (a footer, a unit, a label).
+_PORTAL_TOP = ("trên tiêu đề",)
+_PORTAL_END = (SITE_NAME, "đơn vị của tác giả", "đơn vị đưa tin")
+
+
+def _portal_line(page: PageMeta, found: Extracted, removed, warnings: list[str]) -> str | None:
+    """The site's name a left-out line prints ("Báo Quảng Ninh điện tử", "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …"),
+    the top of the page first, the editor told where it was read."""
+    top = sorted((b.line, b.text) for b, reason in found.dropped if reason in _PORTAL_TOP)
+    above = found.title_line if found.title_line is not None else 0
+    top += sorted([(r.block.line, r.block.text) for r in removed if r.kind in ("header", "nav") and r.block.line < above]
+                  + [(line, text) for line, reason, text in page.left_out  # the page's own <header>, over it all
+                     if reason == "khuôn trang (header)"])
+    end = sorted([(b.line, b.text) for b, reason in found.dropped if reason in _PORTAL_END]
+                 + [(r.block.line, r.block.text) for r in removed if r.kind == "footer"])
+    for line, text in top + end:
+        name = portal_name(text)
+        if name is not None:
+            warnings.append(f"nguồn lấy từ dòng tên trang “{text}” (dòng {line}): trang không ghi nguồn ở chỗ khác; "
+                            "hãy kiểm tra")
+            return name
+    return None
 
 
 def _first_chars(nodes: list, limit: int) -> list:

@@ -12,6 +12,7 @@ import re
 
 from .clean import Block, Removed, load_rules
 from .lines import is_paragraph
+from .sources import portal_name
 
 KIND = "comment"
 # Facebook: the sort menu and the box over the comments, the comment count beside the reactions.
@@ -20,6 +21,7 @@ _FACEBOOK = re.compile(r"^(?:phù hợp nhất|mới nhất|tất cả bình lu�
                        re.IGNORECASE)
 # The bar under each comment: "Thích · Phản hồi · 10 giờ", "Like · Reply · 2h".
 _ACTIONS = re.compile(r"^(?:thích|like)\s*·\s*(?:phản hồi|trả lời|reply)(?:\s*·.*)?$", re.IGNORECASE)
+_FIELD = re.compile(r"^\s*(?:e-?mail|gửi|gửi đi|hủy|hủy bỏ|nhập lại|xóa)\s*[:*]?\s*\*?\s*$", re.IGNORECASE)
 _COMMENTER = re.compile(r"^[^\W\d_][^\W\d_.]*(?:\s+[^\W\d_][^\W\d_.]*){1,5}$")  # "Lường Thị Mai"
 
 
@@ -67,6 +69,11 @@ def cut_comments(blocks: list[Block], kept: list[Block], removed: list[Removed]
     if start is None:
         return kept, removed
     end = next((j for j in range(start + 1, len(blocks)) if blocks[j].hint in ("h1", "heading")), len(blocks))
-    cut = [b for b in blocks[start:end] if id(b) in kept_ids]  # to the next section's heading on a web page
+    # to the next section's heading on a web page; a portal's name (the footer's) is no comment: tail.py reports it
+    cut = [b for b in blocks[start:end] if id(b) in kept_ids and not portal_name(b.text)]
     cut_ids = {id(b) for b in cut}
+    # The comment form's fields ("Email", "Gửi"), which read as share buttons alone: the form's, said so.
+    inside = {id(b) for b in blocks[start:end]}
+    removed = [Removed(r.block, KIND) if id(r.block) in inside and r.kind == "share" and _FIELD.match(r.block.text)
+               else r for r in removed]
     return [b for b in kept if id(b) not in cut_ids], removed + [Removed(b, KIND) for b in cut]

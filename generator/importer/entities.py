@@ -12,6 +12,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..taxonomy import PACKAGE_DATA, Directive, Registries, Tag
@@ -49,6 +50,10 @@ class PhraseMatcher:
 
     def find(self, text: str) -> list[tuple[int, object]]:
         """(position, value) of every match, longest name first, no overlaps."""
+        return [(start, value) for start, _end, value in self.spans(text)]
+
+    def spans(self, text: str) -> list[tuple[int, int, object]]:
+        """(start, end, value) of every match, longest name first, no overlaps."""
         tokens = list(_TOKEN.finditer(text))
         keys = [term_key(t.group()) for t in tokens]  # term_key is cached: a word is keyed once
         found = []
@@ -59,8 +64,8 @@ class PhraseMatcher:
                 continue
             for phrase in first[keys[i]]:
                 if i + len(phrase.keys) <= len(tokens) and self._fits(phrase, tokens, keys, i, text):
-                    found.append((tokens[i].start(), phrase.value))
                     free = i + len(phrase.keys)
+                    found.append((tokens[i].start(), tokens[free - 1].end(), phrase.value))
                     break
         return found
 
@@ -266,43 +271,119 @@ def _plenum(m: re.Match, reg, found: _Found, published) -> None:
 
 # -- tags ----------------------------------------------------------------------------
 
+ETHNIC_GROUPS = Path(__file__).resolve().parent / "ethnic_groups.csv"
+_ETHNIC = "{dân tộc}"  # in a keyword: each ethnic minority's name ("đồng bào {dân tộc}": "đồng bào Khmer" …)
+
+
+@lru_cache(maxsize=1)
+def ethnic_names(path: Path = ETHNIC_GROUPS) -> tuple[str, ...]:
+    """Every name and spelling of the 53 ethnic minorities, one line a group ("#" lines are notes)."""
+    names: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            names += [normalize(n.strip()) for n in line.split("|") if n.strip()]
+    return tuple(names)
+
+
+def _expand(keyword: str) -> list[str]:
+    """A keyword, or one per ethnic minority's name when it holds the "{dân tộc}" placeholder."""
+    if _ETHNIC not in keyword:
+        return [keyword]
+    return [keyword.replace(_ETHNIC, name) for name in ethnic_names()]
+
+
 def tag_keywords(registries: Registries, path: Path = PACKAGE_DATA / "tags.csv") -> list[tuple[Tag, list[str]]]:
-    """Each tag with its keywords: the CSV's keywords column, else the tag's own names."""
+    """Each tag with its keywords: the CSV's keywords column, else the tag's own names. A bare
+    "đồng bào" is no keyword of anything: Bác's "Hỡi đồng bào cả nước" speaks to every citizen."""
     keywords: dict[str, list[str]] = {}
     if path.is_file():
         with path.open(encoding="utf-8-sig", newline="") as fh:
             for row in csv.DictReader(fh):
-                words = [normalize(k.strip()) for k in (row.get("keywords") or "").split("|") if k.strip()]
+                words = [w for k in (row.get("keywords") or "").split("|") if k.strip()
+                         for w in _expand(normalize(k.strip()))]
                 keywords[term_key(row.get("name", ""))] = words
     return [(tag, keywords.get(term_key(tag.name)) or list(tag.names)) for tag in registries.tags]
 
 
+# Names that open with an ethnic minority's name and are no people of it: countries, a regime, and (from the
+# registries) provinces and districts ("người Thái Bình", "đồng bào Mường Tè" are people of a place).
+_NOT_ETHNIC = ("Thái Lan", "Mông Cổ", "Hoa Kỳ", "Khmer Đỏ")
+
+
+def _not_ethnic(keywords: list[str], registries: Registries) -> list[str]:
+    """Phrases that look like an ethnic keyword going on into a place's name: "người Thái Bình"."""
+    from .places import DISTRICTS_FILE, _rows  # places imports this module
+    places = [*_NOT_ETHNIC, *(n for p in registries.provinces for n in p.names)]
+    places += [n.strip() for row in _rows(DISTRICTS_FILE) for n in [row["name"], *row["variants"].split("|")]
+               if n.strip()]
+    by_first: dict[str, list[str]] = {}
+    for place in places:
+        by_first.setdefault(term_key(place.split()[0]), []).append(normalize(place))
+    out = []
+    for keyword in keywords:
+        head, _sp, name = keyword.rpartition(" ")
+        for place in by_first.get(term_key(name), ()):
+            if len(place.split()) > 1:
+                out.append(f"{head} {place}")
+    return out
+
+
+_TAG_MATCHERS: dict[tuple[str, str], tuple] = {}  # (registries' fingerprint, use) -> (vocabulary, matcher)
+
+
+def _tag_matcher(registries: Registries, page: bool = False) -> tuple[list, PhraseMatcher]:
+    """The vocabulary and a matcher of its keywords (values: indexes into it; ``page``: also the tags' names and
+    aliases, values: tags), blockers (value None) added; built once per registries (~300 ethnic phrases)."""
+    key = (registries.fingerprint, "page" if page else "text")
+    if key not in _TAG_MATCHERS:
+        vocabulary = tag_keywords(registries)
+        phrases: list[tuple[str, object]]
+        if page:
+            phrases = [(n, tag) for tag in registries.tags for n in tag.names]
+            phrases += [(k, tag) for tag, words in vocabulary for k in words]
+        else:
+            phrases = [(k, i) for i, (_tag, words) in enumerate(vocabulary) for k in words]
+        blocked = _not_ethnic([k for k, _v in phrases if " " in k], registries)
+        _TAG_MATCHERS[key] = vocabulary, PhraseMatcher(phrases + [(k, None) for k in blocked], proper_names=False)
+    return _TAG_MATCHERS[key]
+
+
 def _tag_score(parts: dict[str, str], registries: Registries) -> tuple[list, Counter]:
     """The vocabulary and each tag's weighted keyword count (index into the vocabulary)."""
-    vocabulary = tag_keywords(registries)
-    matcher = PhraseMatcher([(k, i) for i, (_tag, words) in enumerate(vocabulary) for k in words],
-                            proper_names=False)
+    vocabulary, matcher = _tag_matcher(registries)
     score: Counter = Counter()
     for part, text in parts.items():
-        for _pos, index in matcher.find(text):
-            score[index] += WEIGHTS[part]
+        text = text.replace("'", " ").replace("’", " ")  # "M’nông" as "M'Nông"
+        last = (-1, None)  # where the last match ended, and its tag
+        for start, end, index in matcher.spans(text):
+            # a blocker (longer than the keyword it stops) counts nothing; two keywords of one tag written
+            # as one phrase ("vùng đồng bào" + "dân tộc thiểu số") count once
+            if index is not None and not (last[1] == index and not text[last[0]:start].strip()):
+                score[index] += WEIGHTS[part]
+            last = (end, index)
     return vocabulary, score
 
 
 PAGE_TAG = 6  # a tag the source page gave the article itself: as much as twice in the headline
 _HASHTAG = re.compile(r"#([^\W_][\w]*)")
-_CAMEL = re.compile(r"(?<=[a-zà-ỹđ])(?=[A-ZÀ-ỸĐ])")
+
+
+def _camel_words(tag: str) -> str:
+    """"ĐồngBàoKhmer" as "Đồng Bào Khmer": a space before a capital after a small letter (the ranges à-ỹ and
+    À-Ỹ of a regex interleave small and capital letters: "Đ ồng Bào")."""
+    return "".join(" " + c if k and c.isupper() and tag[k - 1].islower() else c for k, c in enumerate(tag))
 
 
 def page_tags(keywords: list[str], registries: Registries) -> list[Tag]:
     """The registry's tags among the page's own ("Từ khóa: …", <meta name="keywords">,
-    "#DânVậnKhéo"): by the tags' names and aliases only, never as new tags."""
-    matcher = PhraseMatcher([(n, tag) for tag in registries.tags for n in tag.names], proper_names=False)
+    "#DânVậnKhéo"): by the tags' names, aliases and keywords ("đồng bào Khmer" is "dân tộc thiểu số"),
+    never as new tags."""
+    _vocabulary, matcher = _tag_matcher(registries, page=True)
     found: list[Tag] = []
     for text in keywords:
-        text = _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ;", normalize(text))
-        for _pos, tag in matcher.find(text):
-            if tag not in found:
+        text = _HASHTAG.sub(lambda m: " " + _camel_words(m.group(1)) + " ;", normalize(text))
+        for _pos, tag in matcher.find(text.replace("'", " ").replace("’", " ")):
+            if tag is not None and tag not in found:
                 found.append(tag)
     return found
 

@@ -23,7 +23,7 @@ from .letters import letter_warning
 from .lines import Info, classify, has_credit, image_name
 from .series import OTHER_PART, other_parts
 from .sources import byline_paper, paper_line, printed_address, site_address, source_line
-from .tail import PRINTED_ADDRESS, tail
+from .tail import PRINTED_ADDRESS, is_footnote, tail
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
 
@@ -37,7 +37,8 @@ _HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
 _ABSTRACT = re.compile(r"^(?:tóm\s+tắt|tóm\s+lược|abstract)\s*:\s*(?=\S)", re.IGNORECASE)  # a paper's label
 # "📅 Sáng 9/6, …": a post's emoji before its lead, no words of the summary (a page's description)
 _PICTOGRAPHS = re.compile(rf"^[{PICTOGRAPHS}][\ufe0f\u200d{PICTOGRAPHS}]*\s+")
-_NOTE_MARK = re.compile(r"(?<=\S)\[\d{1,3}\]")  # a footnote's mark glued to the word it explains
+_NOTE_MARK = re.compile(r"(?<=\S)\[(\d{1,3})\]")  # a footnote's mark glued to the word it explains
+_NOTE_OPENING = re.compile(r"^\s*\[(\d{1,3})\]")  # a note: "[1] Hồ Chí Minh: Toàn tập, …"
 _BRACKETED = re.compile(r"^[(\[][^()\[\]]+[)\]]\s*\.?$")  # a note wholly in brackets
 
 
@@ -193,6 +194,8 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
             out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
         else:
             out.dropped.append((line.block, "ghi công ảnh của cả bài (phóng sự ảnh)"))
+    out.summary = _summary_marks(out.summary, kept)
+    kept = _notes_last(kept, sapo, infos, out)
     out.body, dropped, warnings = body_nodes(kept, out.notes, saved_page)
     out.dropped += dropped
     out.warnings += warnings
@@ -299,6 +302,8 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
             break
         if _speech_opening(info):
             continue  # "(Trích bài phát biểu …)", "Kính thưa …!": a speech's note and opening, kept in the body
+        if is_footnote(info.text):
+            continue  # "(*) Tham luận tại Hội thảo …" under the headline: a note, which goes to the end of the text
         if info.paragraph or info.n_words > 20:
             text = _PICTOGRAPHS.sub("", _ABSTRACT.sub("", info.text))
             bold = info.block.extra.get("bold_lead", "")
@@ -309,13 +314,37 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
                 rest = f"{rest} {tail}" if rest else tail
             else:
                 out.summary, rest = cap_summary(text)
-            out.summary = _NOTE_MARK.sub("", out.summary)  # "…tuyên truyền”[1].": the note stays in the body
             out.summary_line = info.line
             used[i] = "sapo"
             return i, rest
         break
     out.warnings.append("không tìm thấy đoạn mở đầu (sapo) ngay sau tiêu đề; để trống summary")
     return None, None
+
+
+def _notes_last(kept: list[Info], sapo: int | None, infos: list[Info], out: Extracted) -> list[Info]:
+    """A note printed between the headline and the lead ("(*) Tham luận tại Hội thảo …", the note of the
+    headline's "(*)") moved to the end of the text with the other notes: the summary is printed over the
+    body, so the note would open the body under the lead, away from its mark."""
+    if sapo is None:
+        return kept
+    top = {id(info.block) for info in infos[:sapo] if is_footnote(info.text)}
+    moved = [info for info in kept if id(info.block) in top]
+    if not moved:
+        return kept
+    out.notes |= top
+    rest = [info for info in kept if id(info.block) not in top]
+    notes = next((k for k, info in enumerate(rest) if id(info.block) in out.notes), len(rest))
+    return rest[:notes] + moved + rest[notes:]  # before the notes at the end, as "(*)" comes before "(1)"
+
+
+def _summary_marks(summary: str | None, kept: list[Info]) -> str | None:
+    """The lead's note marks: "…tuyên truyền”[1]." keeps its mark when the article keeps note [1] (the summary is
+    the sapo printed over the body, the note's only reference), and loses it when no such note is left."""
+    if not summary:
+        return summary
+    notes = {m.group(1) for info in kept if (m := _NOTE_OPENING.match(info.text))}
+    return _NOTE_MARK.sub(lambda m: m.group() if m.group(1) in notes else "", summary)
 
 
 def _speech_opening(info: Info) -> bool:

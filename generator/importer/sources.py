@@ -19,7 +19,8 @@ _SOURCE_NAME = re.compile(r"^\(?\s*" + SOURCE_LABEL + r"\s*:?\s*(.+?)\s*\)?\s*\.
 _WRITER_FIRST = re.compile(r"^(.+?)\s*(?:\((.+)\)|\s[-–—]\s*(.+)|\s*/\s*(.+))$")  # "Minh Anh/TTXVN"
 _PAPER = (r"(?:TTXVN|VNA|Thông\s+tấn\s+xã\s+Việt\s+Nam|VOV|VTV|TTXVN/[\w+ -]+|Vietnam\+|Báo\s+\S.*|"
           r"Tạp\s+chí\s+\S.*|Đài\s+\S.*|Nhân\s+Dân|Quân\s+đội\s+nhân\s+dân|QĐND|VOV[\w -]*)")
-_BYLINE_PAPER = re.compile(rf"\(\s*({_PAPER})\s*\)\s*\.?$|/\s*({_PAPER})\s*$")
+_BYLINE_PAPER = re.compile(rf"\(\s*(?:[Tt]heo\s+)?({_PAPER}|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org))"
+                           rf"\s*\)\s*\.?$|/\s*({_PAPER})\s*$")  # "Thanh Hải (TTXVN)", "Minh Hằng (Theo baolaocai.vn)"
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|info)$", re.IGNORECASE)
 _ADDRESS = re.compile(r"https?://\S+")
 
@@ -60,3 +61,80 @@ def printed_address(text: str) -> str | None:
 def site_address(lines: list[str]) -> str | None:
     """The site's address a reading view prints over the headline ("baoangiang.com.vn")."""
     return next((line.strip() for line in lines if _DOMAIN.match(line.strip())), None)
+
+
+# A portal's or a paper's name printed alone over the page or in its footer ("Báo Quảng Ninh điện tử",
+# "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN YÊN THẾ", "© Bản quyền thuộc Báo Bắc Giang"): the article's source when the
+# page says no other. Its kind opens it; an owner follows.
+_OWNED = r"(?:\s+(?:của\s+)?\S.{0,90})"
+_PORTAL = re.compile(
+    r"^(?:©\s*)?(?:(?:bản\s+quyền|copyright)(?:\s+thuộc(?:\s+về)?)?\s*(?:©\s*)?(?:\d{4}\s*(?:[-–]\s*\d{4}\s*)?)?"
+    r"(?:by\s+|bởi\s+)?[:\s]\s*)?"
+    r"(?P<name>(?:cổng|trang)\s+(?:thông\s+tin\s+điện\s+tử|TTĐT|thông\s+tin(?!\s+điện\s+tử)|tin\s+tức)" + _OWNED +
+    r"|báo\s+(?:điện\s+tử\s+)?\S.{0,60}|tạp\s+chí\s+\S.{0,60}|đài\s+(?:phát\s+thanh|PT\s*-?\s*TH|truyền\s+hình)"
+    + _OWNED + r")\s*\.?$", re.IGNORECASE)
+_NOT_NAME = re.compile(r"[,;:!?“”\"]|\d{1,2}/\d{1,2}|\s[-–]\s")  # a sentence, a date, a headline with a dash
+# Words a name in capitals keeps capitalised ("Tỉnh ủy", "Ban Tuyên giáo", "Đảng bộ"); after a place word
+# every word is the place's name ("huyện Yên Thế").
+_INSTITUTIONS = ("điện tử", "Cộng sản", "Tuyên giáo", "Xây dựng Đảng", "Đảng bộ", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy", "Ban Tuyên giáo",
+                 "Ban Dân vận", "Ủy ban nhân dân", "Hội đồng nhân dân", "Mặt trận Tổ quốc", "Đài Phát thanh",
+                 "Truyền hình", "Đảng Cộng sản Việt Nam", "Quân đội nhân dân", "Công an nhân dân", "Nhân Dân")
+_PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "TP", "TP.")
+_MAX_WORDS = 14
+_MAX_CHARS = 200
+
+
+def portal_name(text: str) -> str | None:
+    """The portal's or paper's name a line is made of ("Báo Quảng Ninh điện tử", "Cổng thông tin điện tử huyện
+    Yên Thế" from the line in capitals), else None. A paper's name is capitalised ("Báo Quảng Ninh", not "Báo
+    chí tỉnh nhà"); a portal names its owner ("Cổng thông tin điện tử" alone is every portal's kind)."""
+    if len(text) > _MAX_CHARS:
+        return None  # a name line is short (and the pattern is only ever tried on short lines)
+    m = _PORTAL.match(text.strip())
+    if m is None or _NOT_NAME.search(m.group("name")):
+        part = re.split(r"\s+[-–|]\s+", text.strip())[0]  # "CỔNG TTĐT TỈNH HÀ GIANG - HA GIANG PORTAL"
+        m = _PORTAL.match(part) if part != text.strip() else None
+    if m is None:
+        return None
+    name = re.sub(r"\s+", " ", m.group("name")).strip().rstrip(".")
+    if len(name.split()) > _MAX_WORDS or _NOT_NAME.search(name):
+        return None
+    letters = [c for c in name if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        name = _recase(name)
+    kind, _sp, rest = name.partition(" ")
+    if kind.lower() == "tạp":
+        kind, rest = "tạp chí", rest.partition(" ")[2]
+    owner = re.sub(r"^điện\s+tử\s+", "", rest).split()  # "Báo điện tử Đảng Cộng sản Việt Nam"
+    if kind.lower() in ("báo", "tạp chí") and not (owner and owner[0][:1].isupper() and len(owner) <= 7
+                                                   and not any(c.isdigit() for c in rest)):
+        return None  # "Báo cáo kết quả …", "Báo chí tỉnh nhà", "Báo Nhân Dân tròn 75 tuổi": no paper's name
+    return name
+
+
+def _recase(name: str) -> str:
+    """A name printed in capitals in the capitals Vietnamese writes it with: "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN YÊN
+    THẾ" is "Cổng thông tin điện tử huyện Yên Thế", "BAN TUYÊN GIÁO TỈNH ỦY X" "Ban Tuyên giáo Tỉnh ủy X"."""
+    words = name.lower().split()
+    out: list[str] = []
+    i = 0
+    proper = False  # after a place word, or "Báo", "Tạp chí", "Đài": the rest is a proper name
+    while i < len(words):
+        joined = next((inst for inst in _INSTITUTIONS
+                       if [w.lower() for w in inst.split()] == words[i:i + len(inst.split())]), None)
+        if joined:
+            out += joined.split()
+            i += len(joined.split())
+            continue
+        word = words[i]
+        place = next((p for p in _PLACE_WORDS if p.lower().split() == words[i:i + len(p.split())]), None)
+        if place and not proper:
+            out += place.split()
+            i += len(place.split())
+            proper = True
+            continue
+        out.append(word[:1].upper() + word[1:] if proper or not out else word)
+        if not out[:-1] and word in ("báo", "đài") or out[-2:] == ["Tạp", "chí"]:
+            proper = True
+        i += 1
+    return " ".join(out)

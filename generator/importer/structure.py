@@ -14,6 +14,7 @@ BOLD = {"strong", "b"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _FORM = "khuôn trang (form)"
 _NOTE_MARK = re.compile(r"^\d{1,3}$")
+_SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _TEXT_WORDS = 20  # a block this long is running text, which no search box, poll or comment form holds
 
 
@@ -113,9 +114,11 @@ class StructureMixin:
         """A note's mark linked to its note ("<sup><a href="#fn1">1</a></sup>") written "[1]", as the notes are:
         the bare digit went on the word ("mô hình2"). An exponent ("m<sup>2</sup>") links nowhere."""
         mark = "".join(c for c in self._buffer[start:] if c not in (EM_OPEN, EM_CLOSE, EDGE)).strip()
-        if not linked or not _NOTE_MARK.match(mark):
+        if not _NOTE_MARK.match(mark):
             return
+        # Linked: "[1]"; else the digits raised ("m<sup>2</sup>" is "m²": "2.000m2" read as two thousand m2).
+        written = f"[{mark}]" if linked else mark.translate(_SUPERSCRIPTS)
         for k in range(start, len(self._buffer)):
             if self._buffer[k].strip() == mark:
-                self._buffer[k] = self._buffer[k].replace(mark, f"[{mark}]")
+                self._buffer[k] = self._buffer[k].replace(mark, written)
                 return

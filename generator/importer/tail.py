@@ -18,10 +18,11 @@ from .clean import is_headline_like, words
 from .lines import Info
 from .links import is_document
 from .sections import is_notes_label
+from .sources import portal_name
 
 LINK = "liên kết cuối bài"
 _LIST_MARK = re.compile(r"^\s*(?:(\d{1,3})\s*[.)]|([a-zđ])\s*\)|([-–+•*▪●◦○·■□◆►➢➤❖✓✔]))\s+\S")
-_FOOTNOTE = re.compile(r"^\s*(?:\(\d{1,3}\)|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}\s*[.)]\s+(?:Sđd|Tlđd|Ibid|Nt)\b)")
+_FOOTNOTE = re.compile(r"^\s*(?:\(\d{1,3}\)|\(\*{1,3}\)\s*\S|\[\d{1,3}\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d{1,3}\s*[.)]\s+(?:Sđd|Tlđd|Ibid|Nt)\b)")
 _RULE = re.compile(r"^[\s_\-–—=*.~·]{3,}$")  # a line drawn under the text, above the notes
 _QUOTED = re.compile(r"^\s*[“\"«‘'].{2,}[”\"»’'][.!?…]?\s*$")
 # "Ngày nhận: …", "Phóng viên: …": a label in lower case after its first letter; a place label
@@ -41,8 +42,9 @@ _PAGES = re.compile(r"^[\d\s.…|<>«»›‹-]*(?:trang\s+(?:sau|trước|tiế
 _ADDRESS_LINE = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s*:\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 PRINTED_ADDRESS = "địa chỉ của trang (bản in)"
 SIGNATURE = "ký tên cuối bài (đơn vị, nhóm phóng viên)"
+SITE_NAME = "tên trang (báo, cổng thông tin điện tử)"
 # Reasons of lines that close an article: a headline below one of them is another article's.
-_SIGNED = {"tác giả", "đơn vị của tác giả", "nguồn", "đơn vị đưa tin", "tên, ngày cuối bài", SIGNATURE}
+_SIGNED = {"tác giả", "đơn vị của tác giả", "nguồn", "đơn vị đưa tin", "tên, ngày cuối bài", SIGNATURE, SITE_NAME}
 # A turn of an interview: "PV: …", "Phóng viên: …", "Ông Nguyễn Văn A: …" at the start of a line.
 _TURN = re.compile(r"^((?:PV|P\.V|Phóng viên|[A-ZĐ][^\W\d_]*)(?:\s+[A-ZĐ][^\W\d_]*){0,4})\s*:\s*\S")
 # A speech's or a letter's closing words: "Xin trân trọng cảm ơn!", "Chúc Hội nghị thành công tốt đẹp!".
@@ -68,7 +70,42 @@ def notes_start(infos: list[Info]) -> int:
         end -= 1
     if end < len(infos) and end > 0 and (_RULE.match(infos[end - 1].text) or is_notes_label(infos[end - 1].text)):
         return end - 1
+    if end < len(infos) and _numbered(infos[end:]) and (_marked_above(infos, end) or _signed(infos[end - 1])):
+        return end  # "(1) …", "(2) …" ending the page, marked in the text or under the signature: notes, no rule
     return len(infos)
+
+
+_MOST_NOTES = 300
+_MARK_NUMBER = re.compile(r"^\s*[(\[](\d{1,3}|\*{1,3})[)\]]")
+
+
+def _marks(notes: list[Info]) -> list[str] | None:
+    """The notes' marks when they are "(*)", "(**)" then 1, 2, … in brackets ("(*) Bài dự thi …", "(1) …",
+    "[2] …"), else None."""
+    if len(notes) > _MOST_NOTES:
+        return None  # a run of thousands of "(n)" lines is no article's notes (and each would be searched for)
+    marks = [m.group(1) if (m := _MARK_NUMBER.match(info.text)) else None for info in notes]
+    numbers = [k for k in marks if k is None or not k.startswith("*")]
+    stars = marks[:len(marks) - len(numbers)]
+    ok = numbers == [str(n) for n in range(1, len(numbers) + 1)] and stars == ["*" * n for n in range(1, len(stars) + 1)]
+    return marks if ok and marks else None
+
+
+def _numbered(notes: list[Info]) -> bool:
+    return _marks(notes) is not None
+
+
+def _marked_above(infos: list[Info], end: int) -> bool:
+    """Each note's mark from ``end`` on stands in the text above them, a number glued to a word or a quote
+    ("…tuyên truyền”(1)", "người đứng đầu[2]"), a star anywhere ("Người thầy giữa đại ngàn (*)"): the notes."""
+    above = " ".join(info.text for info in infos[:end])
+    return all(re.search(rf"\({re.escape(k)}\)" if k.startswith("*") else rf"(?<=[^\s(\[])[(\[]{k}[)\]]", above)
+               for k in _marks(infos[end:]) or ())
+
+
+def _signed(info: Info) -> bool:
+    """A writer's name alone on its line ("Nguyễn Văn An", "TS. Lê Minh Hải"): the text ends above it."""
+    return bool(info.name) and not info.paragraph and info.n_words <= 8
 
 
 def _list_mark(text: str) -> tuple[str, int] | None:
@@ -165,6 +202,8 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep, places: froze
             source = source or text
         elif _CONTACT.search(text) and len(text) <= 220:
             used[i] = "chân trang (địa chỉ, liên hệ)"
+        elif portal_name(text):  # "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN SI MA CAI" in the footer: command.py's source
+            used[i] = SITE_NAME
         elif info.org and is_headline_like(text) and info.block.hint != "li":  # "<li>Tổ chức học tập …</li>": an item
             used[i] = "đơn vị đưa tin"
         elif info.name or info.meta:

@@ -118,6 +118,28 @@ def test_a_long_headline_in_the_sidebar_is_three_lines_and_keeps_its_whole_title
     context.close()
 
 
+# The "Bài sau" link: its lines of text (its height less the padding, over the title's line height), whether
+# it is cut, and the title's line count uncut.
+NEXT_LINK = """() => { const a = document.querySelector('.prev-next a[rel="next"]'); const s = getComputedStyle(a);
+  const inner = a.clientHeight - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);
+  const label = a.querySelector('span').getBoundingClientRect().height;
+  return {title_lines: (inner - label) / parseFloat(s.lineHeight), cut: a.scrollHeight > a.clientHeight}; }"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_long_title_in_bai_sau_is_three_lines_and_keeps_its_whole_name(chromium, edited, width: str):
+    """“Bài sau ›” with a 200-character title took 6 lines on a 375 px phone. Now its label and 3 lines
+    of the title, cut with “…”; the whole title is still the link's name (read out)."""
+    site, url = edited
+    context = chromium.new_context(**WIDTHS[width])
+    page = context.new_page()
+    page.goto(url + "bai-viet/bon-muoi-the/")
+    found = page.evaluate(NEXT_LINK)
+    assert 2.9 < found["title_lines"] <= 3.05 and found["cut"], found
+    assert page.get_by_role("link", name=f"Bài sau › {LONG_TITLE}", exact=True).count() == 1
+    context.close()
+
+
 def test_escape_closes_the_pagers_list_and_gives_the_focus_back(chromium, edited):
     """A keyboard user who opened "Trang 2/N ▾" on a phone could close it only by Tab back to the
     button and Enter; Escape did nothing. Now Escape closes it, the focus back on the button."""

@@ -170,3 +170,25 @@ def test_a_summary_taken_from_the_text_has_no_space_before_its_punctuation(engin
     body = renderer.render('Xem [trang này](https://a.vn/), lời **Bác**. Dòng<br>mới, <abbr title="Ủy ban">UBND</abbr>: '
                            "H<sub>2</sub>O, *nghiêng*; `mã`! câu[^1].\n\n[^1]: chú thích\n")
     assert first_paragraph(body) == "Xem trang này, lời Bác. Dòng mới, UBND: H2O, nghiêng; mã! câu."
+
+
+def test_a_registrys_titles_and_descriptions_show_vietnamese_quotes(tmp_path):
+    """The directives' index, a directive's page and an article's directive list showed the registry's
+    straight quotes (biểu hiện "tự diễn biến", written &#34; in the page); a site's own tags.csv the
+    same. Now “…”, as Vietnamese print has them; a tag's name is matched as typed."""
+    from conftest import build_site, copy_project
+
+    root = copy_project(tmp_path / "site")
+    (root / "content" / "data").mkdir(exist_ok=True)
+    (root / "content" / "data" / "tags.csv").write_text(
+        'name,description\ndân vận khéo,"Phong trào ""Dân vận khéo"" (""DVK"") ở cơ sở."\n', encoding="utf-8")
+    (root / "content" / "articles" / "dan-van.md").write_text(
+        '---\ntitle: "Bài dân vận"\ndate: 2024-03-01\ntags: ["dân vận khéo"]\ndirectives: ["04-NQ/TW"]\n---\n\nNội dung.\n',
+        encoding="utf-8")
+    site = build_site(root, tmp_path / "out")
+    expected = "biểu hiện “tự diễn biến”, “tự chuyển hóa” trong nội bộ"
+    for page in ("van-ban/index.html", "van-ban/04-nq-tw/index.html", "bai-viet/dan-van/index.html"):
+        html = (site.output / page).read_text(encoding="utf-8")
+        assert expected in html and "&#34;tự" not in html, page
+    tag = (site.output / "chu-de" / "dan-van-kheo" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="lead">Phong trào “Dân vận khéo” (“DVK”) ở cơ sở.</p>' in tag

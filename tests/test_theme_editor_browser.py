@@ -118,24 +118,28 @@ def test_a_long_headline_in_the_sidebar_is_three_lines_and_keeps_its_whole_title
     context.close()
 
 
-# The "Bài sau" link: its lines of text (its height less the padding, over the title's line height), whether
-# it is cut, and the title's line count uncut.
-NEXT_LINK = """() => { const a = document.querySelector('.prev-next a[rel="next"]'); const s = getComputedStyle(a);
-  const inner = a.clientHeight - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);
-  const label = a.querySelector('span').getBoundingClientRect().height;
-  return {title_lines: (inner - label) / parseFloat(s.lineHeight), cut: a.scrollHeight > a.clientHeight}; }"""
+# The "Bài sau" link's title: its lines shown, whether it is cut, and how far the title's box stops from the
+# link's border (a clamped box's own padding showed the top of its 4th line there).
+NEXT_LINK = """() => { const a = document.querySelector('.prev-next a[rel="next"]'); const title = a.querySelector('span');
+  const s = getComputedStyle(title);
+  return {title_lines: title.clientHeight / parseFloat(s.lineHeight), cut: title.scrollHeight > title.clientHeight,
+          clipped_at: a.getBoundingClientRect().bottom - title.getBoundingClientRect().bottom,
+          padding: parseFloat(getComputedStyle(a).paddingBottom) + parseFloat(getComputedStyle(a).borderBottomWidth),
+          overflow: s.overflow}; }"""
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_a_long_title_in_bai_sau_is_three_lines_and_keeps_its_whole_name(chromium, edited, width: str):
     """“Bài sau ›” with a 200-character title took 6 lines on a 375 px phone. Now its label and 3 lines
-    of the title, cut with “…”; the whole title is still the link's name (read out)."""
+    of the title, cut with “…” and nothing of a 4th in the box's padding; the whole title is still the
+    link's name (read out)."""
     site, url = edited
     context = chromium.new_context(**WIDTHS[width])
     page = context.new_page()
     page.goto(url + "bai-viet/bon-muoi-the/")
     found = page.evaluate(NEXT_LINK)
-    assert 2.9 < found["title_lines"] <= 3.05 and found["cut"], found
+    assert 2.9 < found["title_lines"] <= 3.05 and found["cut"] and found["overflow"] == "hidden", found
+    assert abs(found["clipped_at"] - found["padding"]) < 0.5, found
     assert page.get_by_role("link", name=f"Bài sau › {LONG_TITLE}", exact=True).count() == 1
     context.close()
 

@@ -94,11 +94,12 @@ def test_forty_topics_are_folded_after_eight_on_a_phone(chromium, edited):
     context.close()
 
 
-# Every link of the sidebar whose words are the long headline: its height in lines, its name.
+# Every link of the sidebar whose words are the long headline: its height in lines (below the room left above
+# the first line for its marks), its name.
 SIDEBAR_HEADLINES = """title => [...document.querySelectorAll('.sidebar a')]
   .filter(a => a.textContent === title && a.getClientRects().length)
   .map(a => { const s = getComputedStyle(a);
-              return {lines: a.getBoundingClientRect().height / parseFloat(s.lineHeight), cut: a.scrollHeight > a.clientHeight,
+              return {lines: (a.clientHeight - parseFloat(s.paddingTop)) / parseFloat(s.lineHeight), cut: a.scrollHeight > a.clientHeight,
                       where: a.closest('section').querySelector('.box-title').textContent}; })"""
 
 
@@ -122,7 +123,7 @@ def test_a_long_headline_in_the_sidebar_is_three_lines_and_keeps_its_whole_title
 # link's border (a clamped box's own padding showed the top of its 4th line there).
 NEXT_LINK = """() => { const a = document.querySelector('.prev-next a[rel="next"]'); const title = a.querySelector('span');
   const s = getComputedStyle(title);
-  return {title_lines: title.clientHeight / parseFloat(s.lineHeight), cut: title.scrollHeight > title.clientHeight,
+  return {title_lines: (title.clientHeight - parseFloat(s.paddingTop)) / parseFloat(s.lineHeight), cut: title.scrollHeight > title.clientHeight,
           clipped_at: a.getBoundingClientRect().bottom - title.getBoundingClientRect().bottom,
           padding: parseFloat(getComputedStyle(a).paddingBottom) + parseFloat(getComputedStyle(a).borderBottomWidth),
           overflow: s.overflow}; }"""

@@ -207,3 +207,29 @@ def test_an_article_page_spends_no_byte_on_indentation_or_a_second_copy_of_a_dir
         assert not re.findall(r"\n +\S.{0,40}", html), page
         for title in re.findall(r'<span class="doc-title">([^<]+)</span>', html):
             assert html.count(title) == 1, (page, title)
+
+
+PROVINCES_15 = ["Hà Giang", "Cao Bằng", "Lào Cai", "Bắc Kạn", "Lạng Sơn", "Tuyên Quang", "Yên Bái", "Thái Nguyên",
+                "Phú Thọ", "Bắc Giang", "Quảng Ninh", "Hòa Bình", "Sơn La", "Điện Biên", "Lai Châu"]
+
+
+@pytest.mark.parametrize("count", [4, 5, 15])
+def test_a_card_names_at_most_four_provinces(tmp_path, count: int):
+    """A card listed every province of its article: 15 took 5 lines under a card's title on a phone (15
+    beside a thumbnail). Past 4, the first 3 and “và N tỉnh, thành phố khác”; the article names all."""
+    from conftest import build_site, copy_project
+
+    root = copy_project(tmp_path / "site")
+    names = ", ".join(f'"{p}"' for p in PROVINCES_15[:count])
+    (root / "content" / "articles" / "nhieu-tinh.md").write_text(
+        f'---\ntitle: "Các tỉnh cùng làm theo Bác"\ndate: 2025-11-06\nprovince: [{names}]\n---\n\nNội dung.\n',
+        encoding="utf-8")
+    site = build_site(root, tmp_path / "out")
+    page = (site.output / "tinh" / "ha-giang" / "index.html").read_text(encoding="utf-8")
+    meta = re.search(r'nhieu-tinh/">Các tỉnh cùng làm theo Bác</a></h2>\n<p class="meta">(.*?)</p>', page).group(1)
+    shown = re.findall(r'<a href="/tinh/[^"]+/">([^<]+)</a>', meta)
+    assert shown == PROVINCES_15[:count if count <= 4 else 3], meta
+    assert meta.endswith("&nbsp;· và 12 tỉnh, thành phố khác" if count == 15 else
+                         "&nbsp;· và 2 tỉnh, thành phố khác" if count == 5 else "</a>"), meta
+    article = (site.output / "bai-viet" / "nhieu-tinh" / "index.html").read_text(encoding="utf-8")
+    assert all(f">{p}</a>" in article for p in PROVINCES_15[:count])

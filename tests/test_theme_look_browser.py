@@ -221,3 +221,22 @@ def test_the_menu_takes_two_rows_on_the_narrowest_phones(chromium, bundled, widt
     menu = page.evaluate(MENU_ROWS)
     context.close()
     assert menu["rows"] == 2 and menu["words"] == menu["text"] and menu["narrowest"] >= 44, menu
+
+
+# Each item of the breadcrumb that begins a new row, with what is drawn before it.
+BREADCRUMB_ROW_STARTS = """() => { const items = [...document.querySelectorAll('.breadcrumb li')];
+  return items.slice(1).filter((li, i) => li.getBoundingClientRect().top > items[i].getBoundingClientRect().top + 2)
+    .map(li => [li.textContent, getComputedStyle(li, '::before').content]); }"""
+
+
+@pytest.mark.parametrize("kind", ["article", "province"])
+def test_a_wrapped_breadcrumb_never_starts_a_line_with_its_separator(chromium, bundled, kind: str):
+    """With the text at 200 % on a 320 px phone (160 px of CSS), “Trang chủ” stood alone and the next row
+    began “› Hà Nam”. The “›” now ends the item before it, as “·” does in a card's line."""
+    site, url = bundled
+    context = chromium.new_context(viewport={"width": 160, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(url + pages_of(site)[kind], wait_until="load")
+    starts = page.evaluate(BREADCRUMB_ROW_STARTS)
+    context.close()
+    assert starts and all(content == "none" for _, content in starts), starts

@@ -119,6 +119,19 @@ def test_a_long_headline_in_the_sidebar_is_three_lines_and_keeps_its_whole_title
     context.close()
 
 
+def test_printed_links_are_a_line_of_text_high(chromium, edited):
+    """Printed, an article's 40 topics kept the screen's finger-wide rows: 44 px each, a page's third of
+    paper. On paper a link is as high as its line."""
+    site, url = edited
+    page = chromium.new_page(**WIDTHS["phone"])
+    page.goto(url + "bai-viet/bon-muoi-the/")
+    page.emulate_media(media="print")
+    heights = page.evaluate("[...document.querySelectorAll('.terms a, .link-list a, .chips a')]"
+                            ".filter(a => a.getClientRects().length).map(a => a.getBoundingClientRect().height)")
+    page.close()
+    assert len(heights) == 41 and max(heights) < 30, heights
+
+
 # The "Bài sau" link's title: its lines shown, whether it is cut, and how far the title's box stops from the
 # link's border (a clamped box's own padding showed the top of its 4th line there).
 NEXT_LINK = """() => { const a = document.querySelector('.prev-next a[rel="next"]'); const title = a.querySelector('span');

@@ -20,7 +20,7 @@ from typing import Generic, TypeVar
 
 from .errors import ContentError, os_reason, outside_link, suggest
 from .frontmatter import invisible, utf8
-from .vietnamese import MAX_SLUG, normalize, slugify, sort_key, term_key
+from .vietnamese import MAX_SLUG, curly_quotes, normalize, slugify, sort_key, term_key
 
 PACKAGE_DATA = Path(__file__).parent / "data"
 
@@ -257,7 +257,7 @@ def _directive(row: dict, display: str, line: int) -> Directive:
         raise ContentError(f"cột “date” phải là ngày dạng YYYY-MM-DD, không phải “{row.get('date', '')}”",
                            display, line) from None
     return Directive(row["symbol"], row.get("type", ""), row.get("number", ""), issued,
-                     row.get("issuer", ""), row.get("term", ""), row.get("title", ""),
+                     curly_quotes(row.get("issuer", "")), row.get("term", ""), curly_quotes(row.get("title", "")),
                      _split(row.get("aliases", "")), slugify(row["symbol"]))
 
 
@@ -303,7 +303,8 @@ def _with_members(units: list[Unit], provinces: list[Province], origin: dict[int
 
 
 def _tag(row: dict) -> Tag:
-    return Tag(row["name"], slugify(row["name"]), row.get("description", ""), _split(row.get("aliases", "")))
+    # what readers see as written, with “…” for a spreadsheet's straight quotes; the name is matched as typed
+    return Tag(row["name"], slugify(row["name"]), curly_quotes(row.get("description", "")), _split(row.get("aliases", "")))
 
 
 def _tag_slug_errors(tags: list[Tag], where: dict[int, tuple[str, int]]) -> list[ContentError]:

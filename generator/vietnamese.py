@@ -209,6 +209,19 @@ def format_long_date(moment: datetime) -> str:
     return f"ngày {moment.day} tháng {moment.month} năm {moment.year}"
 
 
+# A straight double quote opens at the start, after a space or an opening bracket, dash or quote, and
+# closes anywhere else: "tự diễn biến", ("Dân vận khéo") -> “tự diễn biến”, (“Dân vận khéo”).
+_OPENING_QUOTE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{\u2013\u2014\u201c\u2018/-]))"')
+
+
+def curly_quotes(text: str) -> str:
+    """Vietnamese typography's quotes “…” for the straight ones a spreadsheet or a keyboard types
+    (a registry's titles and descriptions, which readers see as written)."""
+    if '"' not in text:
+        return text
+    return _OPENING_QUOTE.sub("\u201c", text).replace('"', "\u201d")
+
+
 # Marks drawn above a letter: a capital with two of them (Ấ Ẳ Ễ Ỗ: a circumflex or breve and a tone)
 # stands 1.13-1.23em above the line, against 0.95-1.02em for a small ễ or ẳ.
 _ABOVE = frozenset("\u0300\u0301\u0302\u0303\u0306\u0309")

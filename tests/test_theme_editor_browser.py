@@ -94,11 +94,12 @@ def test_forty_topics_are_folded_after_eight_on_a_phone(chromium, edited):
     context.close()
 
 
-# Every link of the sidebar whose words are the long headline: its height in lines, its name.
+# Every link of the sidebar whose words are the long headline: its height in lines (below the room left above
+# the first line for its marks), its name.
 SIDEBAR_HEADLINES = """title => [...document.querySelectorAll('.sidebar a')]
   .filter(a => a.textContent === title && a.getClientRects().length)
   .map(a => { const s = getComputedStyle(a);
-              return {lines: a.getBoundingClientRect().height / parseFloat(s.lineHeight), cut: a.scrollHeight > a.clientHeight,
+              return {lines: (a.clientHeight - parseFloat(s.paddingTop)) / parseFloat(s.lineHeight), cut: a.scrollHeight > a.clientHeight,
                       where: a.closest('section').querySelector('.box-title').textContent}; })"""
 
 
@@ -115,6 +116,45 @@ def test_a_long_headline_in_the_sidebar_is_three_lines_and_keeps_its_whole_title
     for f in found:
         assert 2.5 < f["lines"] <= 3.05 and f["cut"], found
     assert page.locator(".sidebar").get_by_role("link", name=LONG_TITLE, exact=True).count() == len(found)
+    context.close()
+
+
+def test_printed_links_are_a_line_of_text_high(chromium, edited):
+    """Printed, an article's 40 topics kept the screen's finger-wide rows: 44 px each, a page's third of
+    paper. On paper a link is as high as its line."""
+    site, url = edited
+    page = chromium.new_page(**WIDTHS["phone"])
+    page.goto(url + "bai-viet/bon-muoi-the/")
+    page.emulate_media(media="print")
+    heights = page.evaluate("[...document.querySelectorAll('.terms a, .link-list a, .chips a')]"
+                            ".filter(a => a.getClientRects().length).map(a => a.getBoundingClientRect().height)")
+    page.close()
+    assert len(heights) == 41 and max(heights) < 30, heights
+
+
+# The "Bài sau" link's title: its lines shown, whether it is cut, and how far the title's box stops from the
+# link's border (a clamped box's own padding showed the top of its 4th line there).
+NEXT_LINK = """() => { const a = document.querySelector('.prev-next a[rel="next"]'); const title = a.querySelector('span');
+  const s = getComputedStyle(title);
+  return {title_lines: (title.clientHeight - parseFloat(s.paddingTop)) / parseFloat(s.lineHeight), cut: title.scrollHeight > title.clientHeight,
+          clipped_at: a.getBoundingClientRect().bottom - title.getBoundingClientRect().bottom,
+          padding: parseFloat(getComputedStyle(a).paddingBottom) + parseFloat(getComputedStyle(a).borderBottomWidth),
+          overflow: s.overflow}; }"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_long_title_in_bai_sau_is_three_lines_and_keeps_its_whole_name(chromium, edited, width: str):
+    """“Bài sau ›” with a 200-character title took 6 lines on a 375 px phone. Now its label and 3 lines
+    of the title, cut with “…” and nothing of a 4th in the box's padding; the whole title is still the
+    link's name (read out)."""
+    site, url = edited
+    context = chromium.new_context(**WIDTHS[width])
+    page = context.new_page()
+    page.goto(url + "bai-viet/bon-muoi-the/")
+    found = page.evaluate(NEXT_LINK)
+    assert 2.9 < found["title_lines"] <= 3.05 and found["cut"] and found["overflow"] == "hidden", found
+    assert abs(found["clipped_at"] - found["padding"]) < 0.5, found
+    assert page.get_by_role("link", name=f"Bài sau › {LONG_TITLE}", exact=True).count() == 1
     context.close()
 
 

@@ -170,3 +170,66 @@ def test_a_summary_taken_from_the_text_has_no_space_before_its_punctuation(engin
     body = renderer.render('Xem [trang này](https://a.vn/), lời **Bác**. Dòng<br>mới, <abbr title="Ủy ban">UBND</abbr>: '
                            "H<sub>2</sub>O, *nghiêng*; `mã`! câu[^1].\n\n[^1]: chú thích\n")
     assert first_paragraph(body) == "Xem trang này, lời Bác. Dòng mới, UBND: H2O, nghiêng; mã! câu."
+
+
+def test_a_registrys_titles_and_descriptions_show_vietnamese_quotes(tmp_path):
+    """The directives' index, a directive's page and an article's directive list showed the registry's
+    straight quotes (biểu hiện "tự diễn biến", written &#34; in the page); a site's own tags.csv the
+    same. Now “…”, as Vietnamese print has them; a tag's name is matched as typed."""
+    from conftest import build_site, copy_project
+
+    root = copy_project(tmp_path / "site")
+    (root / "content" / "data").mkdir(exist_ok=True)
+    (root / "content" / "data" / "tags.csv").write_text(
+        'name,description\ndân vận khéo,"Phong trào ""Dân vận khéo"" (""DVK"") ở cơ sở."\n', encoding="utf-8")
+    (root / "content" / "articles" / "dan-van.md").write_text(
+        '---\ntitle: "Bài dân vận"\ndate: 2024-03-01\ntags: ["dân vận khéo"]\ndirectives: ["04-NQ/TW"]\n---\n\nNội dung.\n',
+        encoding="utf-8")
+    site = build_site(root, tmp_path / "out")
+    expected = "biểu hiện “tự diễn biến”, “tự chuyển hóa” trong nội bộ"
+    for page in ("van-ban/index.html", "van-ban/04-nq-tw/index.html", "bai-viet/dan-van/index.html"):
+        html = (site.output / page).read_text(encoding="utf-8")
+        assert expected in html and "&#34;tự" not in html, page
+    tag = (site.output / "chu-de" / "dan-van-kheo" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="lead">Phong trào “Dân vận khéo” (“DVK”) ở cơ sở.</p>' in tag
+
+
+def test_an_article_page_spends_no_byte_on_indentation_or_a_second_copy_of_a_directives_title(bundled_site):
+    """The heaviest article of 1,000 was 16 B under its 61,440 B budget: the templates' indentation
+    (180 B: cards, sidebar, the article's frame) and each directive's title written twice (a tooltip of
+    its link under the article, ~250 B, and the sidebar's “Văn bản chỉ đạo” box, where it is read) were
+    won back. Only a <pre>'s lines may start with spaces."""
+    out = bundled_site.output
+    pages = [p for p in sorted(out.glob("bai-viet/*/index.html")) if 'class="doc-title"' in p.read_text("utf-8")]
+    assert pages
+    for page in pages:
+        html = re.sub(r"<pre\b.*?</pre>", "", page.read_text("utf-8"), flags=re.DOTALL)
+        assert not re.findall(r"\n +\S.{0,40}", html), page
+        for title in re.findall(r'<span class="doc-title">([^<]+)</span>', html):
+            assert html.count(title) == 1, (page, title)
+
+
+PROVINCES_15 = ["Hà Giang", "Cao Bằng", "Lào Cai", "Bắc Kạn", "Lạng Sơn", "Tuyên Quang", "Yên Bái", "Thái Nguyên",
+                "Phú Thọ", "Bắc Giang", "Quảng Ninh", "Hòa Bình", "Sơn La", "Điện Biên", "Lai Châu"]
+
+
+@pytest.mark.parametrize("count", [4, 5, 15])
+def test_a_card_names_at_most_four_provinces(tmp_path, count: int):
+    """A card listed every province of its article: 15 took 5 lines under a card's title on a phone (15
+    beside a thumbnail). Past 4, the first 3 and “và N tỉnh, thành phố khác”; the article names all."""
+    from conftest import build_site, copy_project
+
+    root = copy_project(tmp_path / "site")
+    names = ", ".join(f'"{p}"' for p in PROVINCES_15[:count])
+    (root / "content" / "articles" / "nhieu-tinh.md").write_text(
+        f'---\ntitle: "Các tỉnh cùng làm theo Bác"\ndate: 2025-11-06\nprovince: [{names}]\n---\n\nNội dung.\n',
+        encoding="utf-8")
+    site = build_site(root, tmp_path / "out")
+    page = (site.output / "tinh" / "ha-giang" / "index.html").read_text(encoding="utf-8")
+    meta = re.search(r'nhieu-tinh/">Các tỉnh cùng làm theo Bác</a></h2>\n<p class="meta">(.*?)</p>', page).group(1)
+    shown = re.findall(r'<a href="/tinh/[^"]+/">([^<]+)</a>', meta)
+    assert shown == PROVINCES_15[:count if count <= 4 else 3], meta
+    assert meta.endswith("&nbsp;· và 12 tỉnh, thành phố khác" if count == 15 else
+                         "&nbsp;· và 2 tỉnh, thành phố khác" if count == 5 else "</a>"), meta
+    article = (site.output / "bai-viet" / "nhieu-tinh" / "index.html").read_text(encoding="utf-8")
+    assert all(f">{p}</a>" in article for p in PROVINCES_15[:count])

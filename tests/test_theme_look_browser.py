@@ -198,3 +198,45 @@ def test_a_search_filter_keeps_its_label_beside_its_list(chromium, bundled, widt
         return [s.id, Math.abs((l.top + l.bottom) / 2 - (b.top + b.bottom) / 2)]; })""")
     page.close()
     assert len(pairs) == 3 and all(off < 4 for _, off in pairs), pairs
+
+
+# The menu's rows (distinct tops of its links), where its first entry's words start, and the page text's edge.
+MENU_ROWS = """() => { const links = [...document.querySelectorAll('.site-nav a')]; const first = links[0];
+  return {rows: new Set(links.map(a => Math.round(a.getBoundingClientRect().top))).size,
+          words: Math.round(first.getBoundingClientRect().left + parseFloat(getComputedStyle(first).paddingLeft)),
+          text: Math.round(document.querySelector('main h1, main .card-title').getBoundingClientRect().left),
+          narrowest: Math.min(...links.map(a => a.getBoundingClientRect().width))}; }"""
+
+
+@pytest.mark.parametrize("width", [320, 360, 375])
+def test_the_menu_takes_two_rows_on_the_narrowest_phones(chromium, bundled, width: int):
+    """At 320 px the menu's seven entries (six of the theme, one page) wrapped to 3 rows, 132 px of the
+    first screen. Now 2: its first entry's words level with the page's text (the row gains the wrap's
+    padding), every entry still a finger wide."""
+    site, url = bundled
+    context = chromium.new_context(viewport={"width": width, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    page.evaluate("document.fonts.ready")
+    menu = page.evaluate(MENU_ROWS)
+    context.close()
+    assert menu["rows"] == 2 and menu["words"] == menu["text"] and menu["narrowest"] >= 44, menu
+
+
+# Each item of the breadcrumb that begins a new row, with what is drawn before it.
+BREADCRUMB_ROW_STARTS = """() => { const items = [...document.querySelectorAll('.breadcrumb li')];
+  return items.slice(1).filter((li, i) => li.getBoundingClientRect().top > items[i].getBoundingClientRect().top + 2)
+    .map(li => [li.textContent, getComputedStyle(li, '::before').content]); }"""
+
+
+@pytest.mark.parametrize("kind", ["article", "province"])
+def test_a_wrapped_breadcrumb_never_starts_a_line_with_its_separator(chromium, bundled, kind: str):
+    """With the text at 200 % on a 320 px phone (160 px of CSS), “Trang chủ” stood alone and the next row
+    began “› Hà Nam”. The “›” now ends the item before it, as “·” does in a card's line."""
+    site, url = bundled
+    context = chromium.new_context(viewport={"width": 160, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(url + pages_of(site)[kind], wait_until="load")
+    starts = page.evaluate(BREADCRUMB_ROW_STARTS)
+    context.close()
+    assert starts and all(content == "none" for _, content in starts), starts

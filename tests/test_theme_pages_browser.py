@@ -351,3 +351,51 @@ def test_in_forced_colours_the_pagers_current_page_stands_out(chromium, bench):
     others = {tuple(f[1:]) for f in fills if not f[0]}
     assert len(current) == 1 and others, fills
     assert current[0][0] not in {o[0] for o in others} and current[0][1] not in {o[1] for o in others}, fills
+
+
+FIRST_CAPITALS = ["Ổn định đời sống đồng bào vùng cao nhờ học tập và làm theo tư tưởng, đạo đức, phong cách Hồ "
+                  "Chí Minh ở các bản của tỉnh Lai Châu trong năm năm qua",
+                  "Ấn tượng những mô hình làm theo lời Bác của thanh niên xã biên giới Lai Châu trong năm nay"]
+
+
+@pytest.fixture(scope="module")
+def first_capitals(tmp_path_factory, host):
+    """The bundled site with headlines whose first letter is a capital with stacked marks (Ổ, Ấ), the
+    newest articles of Lai Châu: in “Tin mới”, “Bài liên quan”, and “Bài trước”/“Bài sau”."""
+    tmp = tmp_path_factory.mktemp("first-capitals")
+    root = copy_project(tmp / "site")
+    articles = root / "content" / "articles"
+    for i, title in enumerate([*FIRST_CAPITALS, "Bài giữa hai bài"]):
+        (articles / f"hoa-{i}.md").write_text(f'---\ntitle: "{title}"\ndate: 2025-11-0{5 - 2 * i}\n'
+                                              'province: ["Lai Châu"]\ntags: ["mô hình điển hình"]\n---\n\nNội dung.\n',
+                                              encoding="utf-8")
+    site = build_site(root, tmp / "out")
+    return site, host(site.output).url
+
+
+# Each box cut at 3 lines (-webkit-line-clamp) whose text starts with one of the capitals: how far the ink
+# of that first letter rises above the top of the box that clips it (canvas measures the ink, in the
+# element's own font, from the line's baseline: the range's top plus the font's ascent).
+FIRST_INK = """() => [...document.querySelectorAll('a, span')]
+  .filter(e => getComputedStyle(e).webkitLineClamp !== 'none' && /^[ỔẤ]/.test(e.textContent) && e.getClientRects().length)
+  .map(e => { const s = getComputedStyle(e), text = [...e.childNodes].find(n => n.nodeType === 3);
+    const ctx = document.createElement('canvas').getContext('2d'); ctx.font = `${s.fontWeight} ${s.fontSize} ${s.fontFamily}`;
+    const m = ctx.measureText(text.data[0]);
+    const r = document.createRange(); r.setStart(text, 0); r.setEnd(text, 1);
+    const ink = r.getBoundingClientRect().top + m.fontBoundingBoxAscent - m.actualBoundingBoxAscent;
+    const clip = e.getBoundingClientRect().top + parseFloat(s.borderTopWidth);
+    return {where: e.closest('section, nav').className, text: text.data.slice(0, 12), cut: clip - ink}; })"""
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_a_headline_cut_at_three_lines_keeps_its_first_capitals_marks(chromium, first_capitals, width: str):
+    """A headline cut at 3 lines in the sidebar or under the article clipped its box at the first
+    line's top: the hook of “Ổn định” was cut off, which read “Ốn định”. The box now has room above."""
+    site, url = first_capitals
+    page = chromium.new_page(**WIDTHS[width])
+    page.goto(url + "bai-viet/hoa-2/", wait_until="load")
+    page.evaluate("document.fonts.ready")
+    inks = page.evaluate(FIRST_INK)
+    page.close()
+    assert {i["where"] for i in inks} >= {"prev-next", "box related", "box box-latest"}, inks
+    assert all(i["cut"] <= 0 for i in inks), inks

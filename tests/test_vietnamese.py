@@ -136,3 +136,15 @@ def test_search_js_marks_the_same_stacked_capitals_as_the_generator():
     written = re.search(r"var STACKED = /\\s\[\^\]\*\[([^\]]*)\]/;", script)[1]
     assert {chr(int(code, 16)) for code in re.findall(r"\\u([0-9a-f]{4})", written)} == _STACKED
     assert len(_STACKED) == 18
+
+
+@pytest.mark.parametrize("text, shown", [
+    ('những biểu hiện "tự diễn biến", "tự chuyển hóa"', "những biểu hiện “tự diễn biến”, “tự chuyển hóa”"),
+    ('"Dân vận khéo"', "“Dân vận khéo”"),
+    ('("Dân vận khéo") – "DVK".', "(“Dân vận khéo”) – “DVK”."),
+    ('cụm từ—"ba chống"', "cụm từ—“ba chống”"),
+    ("không có ngoặc", "không có ngoặc"),
+])
+def test_straight_quotes_become_vietnamese_quotes(text: str, shown: str):
+    from generator.vietnamese import curly_quotes
+    assert curly_quotes(text) == shown

@@ -2708,3 +2708,28 @@ def test_an_edit_to_an_article_of_100000_footnotes_reads_the_index_lists_without
     assert patched.lists == expected.lists == old.lists
     assert patched.keys == expected.keys and patched.encoded == expected.encoded
     assert patched.sizes.tolist() == expected.sizes.tolist()
+
+
+@node_only
+def test_a_province_within_a_longer_proper_name_is_held_with_it(tmp_path):
+    """"Điện Biên Phủ" counted the province with "phủ" anywhere (an article of "tỉnh Điện Biên" and
+    "Chính phủ" was a full result) and left "Phủ" unmarked. A province's name with a word typed as a
+    name beside it is a longer name, held whole where some article writes it, "Phủ" marked; where
+    none writes it ("Hà Nội Tết"), or where the word starts a name of its own ("Lai Châu Bác Hồ"),
+    the province and the word are held as before. Typed in small letters it ranks first."""
+    data = site_with_texts(tmp_path, (
+        ("hoc-tap-lam-theo-bac-o-lao-cai", "Kỷ niệm Chiến thắng Điện Biên Phủ lừng lẫy. Thái Bình Dương."),
+        ("hoc-tap-lam-theo-bac-o-lam-dong", "Đoàn tỉnh Điện Biên làm việc với Chính phủ. Bác Hồ và Lai Châu."),
+        ("lam-dong-neu-cao-dao-duc-cong-vu", "Thành phố Điện Biên Phủ, tỉnh Điện Biên. Tết ở Hà Nội; tỉnh Thái Bình."),
+        ("nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac", "Thăm Lai Châu. Bác Hồ dạy.")))
+    whole, lower, tet, two, ocean, thai_binh = search(
+        data, "Điện Biên Phủ", "dien bien phu", "Hà Nội Tết", "Lai Châu Bác Hồ", "Thái Bình Dương", "Thái Bình")
+    assert set(whole["titles"][:whole["total"]]) == {O_LAO_CAI, LAM_DONG} and whole["apart"] == []
+    assert whole["within"] == ["~p:dien-bien"]
+    for snippet in whole["snippets"][:2]:
+        assert "Phủ" in marked(snippet)
+    assert lower["total"] > 2 and set(lower["titles"][:2]) == {O_LAO_CAI, LAM_DONG}  # with "phủ" anywhere
+    assert tet["titles"][:tet["total"]] == [LAM_DONG] and tet["apart"] == [] and tet["within"] == []
+    assert set(two["titles"][:two["total"]]) == {O_LAM_DONG, NHAN_RONG} and two["within"] == []
+    assert ocean["titles"][:ocean["total"]] == [O_LAO_CAI] and ocean["within"] == ["~p:thai-binh"]
+    assert set(thai_binh["titles"][:thai_binh["total"]]) == {O_LAO_CAI, LAM_DONG} and thai_binh["within"] == []

@@ -362,6 +362,18 @@
               ((!shouting && titled(tokens[i - 1]) && titled(tokens[i])) || (r === 0 && i === pairAt && cased !== false))) {
             pairs.filter(function (p) { return p.key === key; })[0].name = true;
           }
+          // a province's name with a word typed as a name beside it ("Điện Biên Phủ", "Cầu Cần
+          // Thơ"): a longer proper name holding the province's, held whole where some article
+          // writes it ("Điện Biên" and "phủ" anywhere counted "Chính phủ"); glued, it binds only
+          // where it is held and is no name's seam ("Lai Châu Bác Hồ", "Quảng Ninh Hạ Long")
+          if (!run.phrase && !shouting && (owner[i] < 0) !== (owner[i - 1] < 0) && titled(tokens[i - 1]) && titled(tokens[i]) &&
+              spans[owner[i] < 0 ? owner[i - 1] : owner[i]].key.indexOf("~p:") === 0) {
+            var glued = pairs.filter(function (p) { return p.key === key; })[0];
+            if (!glued.name) {
+              glued.name = glued.glued = owner[i] < 0 ? "after" : "before";
+              glued.province = spans[owner[i] < 0 ? owner[i - 1] : owner[i]].key;
+            }
+          }
           var made = pairs.filter(function (p) { return p.key === key; })[0];
           made.text = made.text || tokens[i - 1].text + " " + tokens[i].text;
           if (made.name) (made.places = made.places || []).push(r + ":" + i);  // where, for its neighbours
@@ -2040,22 +2052,26 @@
     var nameAt = new Map();
     q.pairs.forEach(function (p) { if (p.name && !p.skipped) (p.places || []).forEach(function (at) { nameAt.set(at, p); }); });
     var seam = function (p) {
-      return !together(p) && (p.places || []).some(function (at) {
+      return (p.glued || !together(p)) && (p.places || []).some(function (at) {
         var r = at.split(":")[0], i = +at.split(":")[1];
         var before = nameAt.get(r + ":" + (i - 1)), after = nameAt.get(r + ":" + (i + 1));
-        return !!before && !!after && together(before) && together(after);
+        // a province's name glued to a word stands for a name held on its side
+        if (p.glued === "after") before = before || p;
+        if (p.glued === "before") after = after || p;
+        return !!before && !!after && (before === p || together(before)) && (after === p || together(after));
       });
     };
     var bound = q.pairs.filter(function (p) {
       // a day and month ("19/5") or a number's groups ("4.0") typed last are whole at the pause:
       // their last digits are no word begun ("5" is no word of the index to wait for)
+      if (p.glued && !together(p)) return false;  // "Hà Nội Tết": the province and the word apart
       return p.name && !p.phrase && !p.skipped && (!p.open || whole || together(p) || (p.digits && !q.light)) && !seam(p);
     });
     var named = bound.length;
     // while typing, a name's pair whose last word is still open and that no article holds yet
     // ("Phú Qu", "Phú Quốc" where none writes it) is undecided: the pause binds it or not, so the
     // count of its syllables apart is not told meanwhile (it was, then fell to none)
-    var undecided = q.light && q.pairs.some(function (p) { return p.name && p.open && !p.skipped && bound.indexOf(p) < 0; });
+    var undecided = q.light && q.pairs.some(function (p) { return p.name && !p.glued && p.open && !p.skipped && bound.indexOf(p) < 0; });
     var pairSeen = new Int32Array(N).fill(-1);
     q.pairs.forEach(function (pair, pi) {
       if (pair.skipped) return;
@@ -2068,7 +2084,7 @@
           pairHits[d]++;
           if (p.vals[i] & 1) titlePairs[d]++;
           if (pair.phrase) phraseOk[d]++;
-          if (pair.name) nameOk[d]++;
+          if (pair.name && bound.indexOf(pair) >= 0) nameOk[d]++;
           score[d] += 0.5 * idf * (p.vals[i] & 1 ? 2 : 1);
         }
       });
@@ -2131,7 +2147,10 @@
     // a quoted phrase of more pairs than are looked up (PHRASE_PAIRS): its first ones are checked in
     // order, the rest not, so the count may hold articles lacking the phrase's end; the page says so
     var cut = !q.light && q.pairs.some(function (p) { return p.phrase && p.skipped; });
+    // the provinces named only within a longer name held whole ("Thái Bình Dương"): no offer of theirs
+    var within = bound.filter(function (p) { return p.glued; }).map(function (p) { return p.province; });
     return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, apart: apart, deferred: undecided, cut: cut,
+             within: within,
              paired: function (d) {
       return Array.from(new Set(pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; })));
     } };
@@ -2279,6 +2298,18 @@
           for (var c = i; c < i + best; c++) { taken[c] = 1; covered.add(same[c]); }
           i += best - 1;
         }
+      }
+    });
+    // a word the query holds beside a name ("Phủ" of "Điện Biên Phủ"), where the article holds that
+    // pair: marked with the name (it was left unmarked, its word covered by the pair)
+    (paired || []).forEach(function (key) {
+      var two = key.split(" ").map(iySame);
+      if (two.length !== 2) return;
+      for (var i = 0; i + 1 < tokens.length; i++) {
+        if (same[i] !== two[0] || same[i + 1] !== two[1] || taken[i] === taken[i + 1]) continue;
+        var at = taken[i] ? i + 1 : i;
+        spans.push({ from: at, to: at + 1, units: [same[at]] });
+        taken[at] = 1;
       }
     });
     var quoted = new Set();
@@ -2649,7 +2680,7 @@
           if (units[k].parts.some(function (p) { return p[0] === slug; })) { unit = units[k]; key = k; }
         });
         // one offer a unit: "Tây Ninh Long An" named it twice (two offers, the same buttons)
-        if (!unit || offered.has(key)) return;
+        if (!unit || offered.has(key) || (result.within || []).indexOf(n.key) >= 0) return;
         offered.add(key);
         var label = document.createElement("p");
         var parts = unit.parts.map(function (p) { return p[1]; });

@@ -2733,3 +2733,28 @@ def test_a_province_within_a_longer_proper_name_is_held_with_it(tmp_path):
     assert set(two["titles"][:two["total"]]) == {O_LAM_DONG, NHAN_RONG} and two["within"] == []
     assert ocean["titles"][:ocean["total"]] == [O_LAO_CAI] and ocean["within"] == ["~p:thai-binh"]
     assert set(thai_binh["titles"][:thai_binh["total"]]) == {O_LAO_CAI, LAM_DONG} and thai_binh["within"] == []
+
+
+@node_only
+def test_an_amount_of_money_finds_it_written_the_other_ways(tmp_path):
+    """"1,5 tỷ" found only "1,5 tỷ", "1.500 triệu" only "1.500 triệu", and "1500 triệu đồng" required
+    "đồng": one amount, written four ways by the press. An amount typed with its unit is held by the
+    articles writing it any of those ways (its pairs all held), marked there; "đồng" after it is not
+    required; "1,500 triệu" (1.5 or 1500?) is read as its digit groups, as before, not as an amount."""
+    data = site_with_texts(tmp_path, (
+        ("hoc-tap-lam-theo-bac-o-lao-cai", "Tổng kinh phí 1,5 tỷ đồng cho mô hình."),
+        ("hoc-tap-lam-theo-bac-o-lam-dong", "Hỗ trợ 1.500 triệu đồng xây nhà."),
+        ("lam-dong-neu-cao-dao-duc-cong-vu", "Quỹ đạt 1500 triệu."),
+        ("nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac", "Vốn 1 tỷ 500 triệu đồng; thưởng 500.000 đồng."),
+        ("phat-huy-vai-tro-neu-guong-cua-can-bo-dang-vien-tai-lai-chau", "Khoản 2 tỷ và 5 triệu.")))
+    four = {O_LAO_CAI, O_LAM_DONG, LAM_DONG, NHAN_RONG}
+    comma, dots, whole, english, small, odd = search(
+        data, "1,5 tỷ", "1.500 triệu", "1500 triệu đồng", "1.5 tỉ", "500 nghìn đồng", "1,500 triệu")
+    for r in (comma, dots, whole, english):
+        assert set(r["titles"][:r["total"]]) == four, r["q"]
+    assert comma["titles"][0] == O_LAO_CAI  # written as typed
+    assert dots["titles"][0] == O_LAM_DONG and whole["titles"][0] == O_LAM_DONG
+    marks = {m for s in comma["snippets"] for m in marked(s)}
+    assert {"1,5 tỷ", "1.500 triệu", "1500 triệu"} <= marks or {"1,5 tỷ", "1.500 triệu", "1 tỷ 500 triệu"} <= marks
+    assert small["titles"][:small["total"]] == [NHAN_RONG] and marked(small["snippets"][0]) == ["500.000 đồng"]
+    assert odd["titles"][:odd["total"]] == [O_LAM_DONG]

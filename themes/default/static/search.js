@@ -348,7 +348,8 @@
           var key = folded[i - 1] + " " + folded[i];
           if (!pairs.some(function (p) { return p.key === key; })) {
             // the pair as an article may spell it: "kỹ năng" for "kĩ năng"
-            var firsts = [folded[i - 1]].concat(variantOf(folded[i - 1], tokens[i - 1].text, i > 1 ? folded[i - 2] : null) || []);
+            // (a number typed whole, "1500 triệu", as an article may write it: "1500 triệu", "1.500 triệu")
+            var firsts = [folded[i - 1]].concat(tokens[i - 1].whole || variantOf(folded[i - 1], tokens[i - 1].text, i > 1 ? folded[i - 2] : null) || []);
             var seconds = [folded[i]].concat(variantOf(folded[i], tokens[i].text, folded[i - 1]) || []), alts = [];
             firsts.forEach(function (a) { seconds.forEach(function (b) { if (a + " " + b !== key) alts.push(a + " " + b); }); });
             pairs.push({ key: key, phrase: run.phrase, at: pairs.length, alts: alts });
@@ -486,6 +487,26 @@
       }
       words.forEach(function (w) { if (parts.indexOf(w.key) >= 0) w.alt = w.altTone = null; });  // "4" is no IV here
     }
+    // an amount of money ("1,5 tỷ"): also held by the articles writing it another way ("1.500
+    // triệu", "1500 triệu", "1 tỷ 500 triệu": none of them was found), each way's pairs all held;
+    // "đồng" after it is not required (articles write "1,5 tỷ" as often as "1,5 tỷ đồng")
+    amounts(query).forEach(function (a) {
+      var typed = new Set(a.typed), readings = a.forms.map(pairKeys);
+      a.forms.forEach(function (seq) { segments.push({ phrase: true, folded: seq, reading: a.typed[a.typed.length - 1] }); });
+      words.forEach(function (w) {
+        if (!typed.has(w.key) && !(w.alt && typed.has(w.alt)) && !(w.key === "dong" && a.dong)) return;
+        if (w.key === "dong") { w.filler = true; return; }
+        w.readings = (w.readings || []).concat(readings);
+        w.heldAnyway = true;
+      });
+      pairs.forEach(function (p) {
+        var two = p.key.split(" ");
+        // the number's groups held as written ("1 5" of "1,5"), or as another way writes the amount;
+        // its pair with the unit ("5 tỷ") ranks the amount written as typed first
+        if (p.phrase || !p.name || !typed.has(two[0]) || !typed.has(two[1])) return;
+        p.written = (p.written || []).concat(readings);
+      });
+    });
     // a month after "tháng", in digits or in words ("tháng 3", "tháng ba", "tháng Chạp"): also held
     // by the articles writing it the other way, the words beside "tháng" ("tháng ba" found none of
     // the 6,853 bench articles writing "tháng 3", nor "tháng 3" one writing "tháng ba")
@@ -598,6 +619,61 @@
     return Object.keys(merged).filter(function (k) {
       return merged[k].parts.some(function (p) { return p[0] === slug; });
     })[0];
+  }
+
+  /* An amount of money typed with its unit ("1,5 tỷ", "1.500 triệu", "1500 triệu đồng", "500
+     nghìn"): the other ways articles write the same amount, as folded token sequences ("1 tỷ 500
+     triệu", "1.500.000 đồng"), with the typed tokens and whether "đồng" follows. A Vietnamese
+     number: a comma is the decimal mark, dots group thousands ("1.500,5"); a dot before one or two
+     digits is a decimal mark as typed on an English keyboard ("1.5 tỷ"); a comma before three digits
+     ("1,500 triệu": 1.5 or 1500?) is not read. Plain "ti" and "ngan" are no units (ti vi, ngắn). */
+  var AMOUNT = /(^|[^\p{L}\p{N}.,])([0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,3})?|[0-9]+(?:[.,][0-9]{1,3})?)\s*(t\u1ef7|t\u1ec9|ty|tri\u1ec7u|trieu|ngh\u00ecn|nghin|ng\u00e0n)(?:\s+(\u0111\u1ed3ng|dong|vn\u0111|vnd))?(?![\p{L}\p{N}])/giu;
+  var UNITS = { ty: 1e9, ti: 1e9, trieu: 1e6, nghin: 1e3, ngan: 1e3 };
+  function amounts(query) {
+    var out = [], re = new RegExp(AMOUNT.source, "giu"), m;
+    var groups = function (n) {  // "1500" -> ["1", "500"]
+      var s = String(n), g = [];
+      for (var e = s.length; e > 0; e -= 3) g.unshift(s.slice(Math.max(0, e - 3), e));
+      return g;
+    };
+    var decimal = function (whole, frac) {  // "1", "500" -> ["1", "5"]; "2", "000" -> ["2"]
+      var f = frac.replace(/0+$/, "");
+      return f ? groups(whole).concat([f]) : groups(whole);
+    };
+    while ((m = re.exec(prepare(query)))) {
+      var number = m[2], whole = number, frac = "";
+      if (/,[0-9]{3}$/.test(number) && number.indexOf(".") < 0) continue;  // "1,500": which?
+      var comma = number.lastIndexOf(",");
+      if (comma >= 0) { whole = number.slice(0, comma); frac = number.slice(comma + 1); }
+      else if (/^[0-9]+\.[0-9]{1,2}$/.test(number)) { whole = number.split(".")[0]; frac = number.split(".")[1]; }
+      whole = whole.replace(/\./g, "");
+      var unit = UNITS[fold(m[3])], dong = Math.round((parseInt(whole, 10) + (frac ? parseInt(frac, 10) / Math.pow(10, frac.length) : 0)) * unit);
+      if (!(dong >= 1000) || dong > 1e15) continue;
+      var forms = [];
+      if (dong % 1e6 === 0 && dong >= 1e8) {  // in tỷ, to three decimals
+        var t = decimal(Math.floor(dong / 1e9), String(dong % 1e9 / 1e6 + 1000).slice(1));
+        if (dong >= 1e9) ["ty", "ti"].forEach(function (u) { forms.push(t.concat([u])); });
+        if (dong % 1e9 && dong > 1e9) ["ty", "ti"].forEach(function (u) {  // "1 tỷ 500 triệu"
+          forms.push(groups(Math.floor(dong / 1e9)).concat([u]).concat(groups(dong % 1e9 / 1e6)).concat(["trieu"]));
+        });
+      }
+      if (dong % 1e3 === 0 && dong >= 1e6) {  // in triệu: "1.500 triệu", "1500 triệu", "1,5 triệu"
+        var mil = Math.floor(dong / 1e6), rest = dong % 1e6;
+        if (!rest) {
+          forms.push(groups(mil).concat(["trieu"]));
+          if (mil >= 1000) forms.push([String(mil), "trieu"]);
+        } else if (mil < 1000) forms.push(decimal(mil, String(rest / 1e3 + 1000).slice(1)).concat(["trieu"]));
+      }
+      if (dong < 1e7 && dong % 1e3 === 0) {  // in nghìn, and in đồng: "500 nghìn", "500.000 đồng"
+        ["nghin", "ngan"].forEach(function (u) { forms.push(groups(dong / 1e3).concat([u])); });
+        forms.push(groups(dong).concat(["dong"]));
+      } else if (dong < 1e9) forms.push(groups(dong).concat(["dong"]));
+      var typed = tokenize(m[2] + " " + m[3]).map(fold);
+      var key = typed.join(" ");
+      forms = forms.filter(function (f) { return f.join(" ") !== key && f.join(" ") !== key.replace(/ ti$/, " ty"); });
+      if (forms.length) out.push({ typed: typed, forms: forms, dong: !!m[4] });
+    }
+    return out;
   }
 
   var NUMBER_GROUPS = /(^|[^\p{L}\p{N}.,])([0-9]+(?:[.,][0-9]+)+)(?![\p{L}\p{N}]|[.,][0-9])/u;
@@ -2073,6 +2149,9 @@
     // count of its syllables apart is not told meanwhile (it was, then fell to none)
     var undecided = q.light && q.pairs.some(function (p) { return p.name && !p.glued && p.open && !p.skipped && bound.indexOf(p) < 0; });
     var pairSeen = new Int32Array(N).fill(-1);
+    // pairs held as typed, not only as another way of writing them ("1.500 triệu" typed: an article
+    // writing "1 tỷ 500 triệu" holds its pairs too, and ranks after those writing it as typed)
+    var typedPairs = new Uint8Array(N);
     q.pairs.forEach(function (pair, pi) {
       if (pair.skipped) return;
       pairPostings(found, pair).forEach(function (p) {
@@ -2082,6 +2161,7 @@
           if (pairSeen[d] === pi) continue;  // an article spelling the pair both ways counts it once
           pairSeen[d] = pi;
           pairHits[d]++;
+          if (!p.keys) typedPairs[d]++;
           if (p.vals[i] & 1) titlePairs[d]++;
           if (pair.phrase) phraseOk[d]++;
           if (pair.name && bound.indexOf(pair) >= 0) nameOk[d]++;
@@ -2126,7 +2206,7 @@
     });
     var order = function (a, b) {
       return (pairHits[b] - pairHits[a]) || (titlePairs[b] - titlePairs[a]) || (regional[b] - regional[a]) || (hits[b] - hits[a]) ||
-        (exact[b] - exact[a]) || (all[b] - all[a]) || (score[b] - score[a]) || (b - a);
+        (typedPairs[b] - typedPairs[a]) || (exact[b] - exact[a]) || (all[b] - all[a]) || (score[b] - score[a]) || (b - a);
     };
     if (!browsing) {
       // "mới nhất" asked ("tin mới nhất về Lai Châu"): the newest first, not the closest match
@@ -2318,7 +2398,7 @@
     });
     q.words.forEach(function (w) {
       if (covered.has(iySame(w.key)) || quoted.has(w.key) || (w.key.length < 2 && q.words.length > 1) || w.date || w.month ||
-          w.loose) return;
+          w.loose || w.filler) return;  // (not "Đồng" of Lâm Đồng for the "đồng" of "1,5 tỷ đồng")
       var keys = w.completions && w.completions.length ? w.completions.concat(keysOf(w)) : keysOf(w);
       var spelled = function (t) { return t.t === w.tone || (!!w.altTone && t.t === w.altTone); };
       var exactThere = w.exact && tokens.some(function (t, i) { return !taken[i] && spelled(t); });

@@ -2758,3 +2758,31 @@ def test_an_amount_of_money_finds_it_written_the_other_ways(tmp_path):
     assert {"1,5 tỷ", "1.500 triệu", "1500 triệu"} <= marks or {"1,5 tỷ", "1.500 triệu", "1 tỷ 500 triệu"} <= marks
     assert small["titles"][:small["total"]] == [NHAN_RONG] and marked(small["snippets"][0]) == ["500.000 đồng"]
     assert odd["titles"][:odd["total"]] == [O_LAM_DONG]
+
+
+@node_only
+def test_the_party_committees_initialisms_and_their_words_find_each_other(tmp_path):
+    """"TU", "HU", "ĐU" found "tư", "từ", "đủ" anywhere (syllables), "BTV TU" missed "Ban Thường vụ
+    Tỉnh ủy", and "Ban Thường vụ Tỉnh ủy" missed "BTV TU". In capitals, or beside another initialism
+    ("btv tu"), they are read as Tỉnh ủy (Thành ủy), Huyện ủy, Đảng ủy, held as typed only unmarked;
+    "Tu", "tu sửa" stay words. The words written out also find the initialism: those of a syllable
+    ("Huyện ủy": HU) only beside the word after them ("HU Bắc Hà"), not "Tỉnh ủy" alone."""
+    data = site_with_texts(tmp_path, (
+        ("hoc-tap-lam-theo-bac-o-lao-cai", "Ban Thường vụ Thành ủy họp. Huyện ủy Bắc Hà ra quân. Đảng ủy xã."),
+        ("hoc-tap-lam-theo-bac-o-lam-dong", "BTV TU chỉ đạo. HU Bắc Hà. ĐU xã. UBND huyện giao."),
+        ("lam-dong-neu-cao-dao-duc-cong-vu", "Nhà chùa tu sửa đường.")))
+    btv, lower, hu, du, tu, written, huyen, ubnd, alone = search(
+        data, "BTV TU", "btv tu", "HU Bắc Hà", "ĐU xã", "Tu", "Ban Thường vụ Thành ủy", "Huyện ủy Bắc Hà",
+        "Ủy ban nhân dân huyện", "tu sửa")
+    for r in (btv, lower):
+        assert r["titles"][0] == O_LAM_DONG and O_LAO_CAI in r["titles"][:r["total"]], r["q"]
+        assert LAM_DONG not in r["titles"][:r["total"]]  # "tu sửa" is no TU
+    assert "BTV TU" in marked(btv["snippets"][0])
+    assert set(hu["titles"][:hu["total"]]) == {O_LAM_DONG, O_LAO_CAI} and hu["titles"][0] == O_LAM_DONG
+    assert du["titles"][0] == O_LAM_DONG and O_LAO_CAI in du["titles"][:du["total"]]
+    assert LAM_DONG in tu["titles"][:tu["total"]]
+    assert written["titles"][0] == O_LAO_CAI and O_LAM_DONG in written["titles"][:written["total"]]
+    assert set(huyen["titles"][:huyen["total"]]) == {O_LAM_DONG, O_LAO_CAI} and huyen["titles"][0] == O_LAO_CAI
+    assert O_LAM_DONG in ubnd["titles"][:ubnd["total"]]
+    assert any("UBND" in marked(s) for s in ubnd["snippets"])
+    assert alone["titles"][:alone["total"]] == [LAM_DONG]

@@ -385,13 +385,69 @@
     });
     // an initialism of the table (of two letters: typed in capitals) is also held by the articles
     // that spell it out ("BCH" by "Ban Chấp hành"): its readings' pairs are looked up, and marked
+    var typedKeys = tokenize(query).map(fold);
+    var besideInitialism = function (key) {  // "tu" of "btv tu", "tp" of "ubnd tp"
+      return typedKeys.some(function (f, k) {
+        return f === key && [typedKeys[k - 1], typedKeys[k + 1]].some(function (o) {
+          return !!o && o.length > 2 && INITIALISMS.has(o) && !SYLLABLE.test(o);
+        });
+      });
+    };
     words.forEach(function (w) {
-      var readings = w.key.length > 2 || (w.text.length > 1 && w.text === w.text.toUpperCase()) ? tableReadings(w) : null;
+      var capitals = w.text.length > 1 && w.text === w.text.toUpperCase();
+      var readings = w.key.length > 2 || capitals || besideInitialism(w.key) ? tableReadings(w) : null;
       if (!readings || !readings.length) return;
+      // a syllable read so ("TU", "HU"): as typed, held unmarked ("tu", not "tư", "từ")
+      if (SYLLABLE.test(w.key) && !hasDiacritics(w.text.replace(/[\u0111\u0110]/g, "d"))) w.bare = w.exact = true;
+      // and it makes no name of two syllables with its neighbour ("ĐU xã" required "đu xã")
+      pairs.forEach(function (p) {
+        if (p.name === true && !p.digits && p.key.split(" ").indexOf(w.key) >= 0) p.name = false;
+      });
       w.readings = readings.map(function (r) {
         var seq = r.split(" ");
         segments.push({ phrase: true, folded: seq, reading: w.key });
         return pairKeys(seq);
+      });
+    });
+    // the table's readings written out ("Ban Thường vụ Tỉnh ủy", "Ủy ban nhân dân"): also held by
+    // the articles writing their initialisms ("BTV TU", "UBND": none was found); an initialism
+    // that is a syllable or of two letters ("Huyện ủy": HU) only beside the word after or before it
+    // ("HU Bắc Hà"), as "Tỉnh ủy" alone is no "TU" of "tu sửa"
+    var also = [];
+    runs.forEach(function (run) {
+      if (run.phrase) return;
+      var folded = expand(run.tokens, index).map(function (t) { return t.folded; });
+      var registry = findNames(folded, index.byFirst), groups = [];
+      for (var i = 0; i < folded.length;) {
+        var best = null;
+        ABBREVIATIONS.forEach(function (a) {
+          if ((!best || a.seq.length > best.seq.length) && a.seq.every(function (f, k) { return folded[i + k] === f; }) &&
+              !registry.some(function (n) { return n.start < i + a.seq.length && i < n.end; })) best = a;
+        });
+        if (!best) { i++; continue; }
+        var last = groups[groups.length - 1], key = fold(best.initials);
+        if (last && last.to === i) { last.to += best.seq.length; last.seq.push(key); } else groups.push({ from: i, to: i + best.seq.length, seq: [key] });
+        i += best.seq.length;
+      }
+      groups.forEach(function (g) {
+        var seq = g.seq.slice();
+        if (seq.length === 1 && (seq[0].length < 3 || SYLLABLE.test(seq[0]))) {
+          if (g.to < folded.length) seq.push(folded[g.to]);
+          else if (g.from > 0) seq.unshift(folded[g.from - 1]);
+          else return;
+        }
+        var alt = seq.length > 1 ? pairKeys(seq) : seq, inside = new Set(folded.slice(g.from, g.to));
+        if (seq.length > 1) segments.push({ phrase: true, folded: seq, reading: folded[g.from] });
+        else also.push(seq[0]);
+        words.forEach(function (w) {
+          if (!inside.has(w.key)) return;
+          w.readings = (w.readings || []).concat([alt]);
+          w.heldAnyway = w.writtenOtherwise = true;  // (no initialism as typed: "ho chi minh" ranks as before)
+        });
+        pairs.forEach(function (p) {
+          var two = p.key.split(" ");
+          if (!p.phrase && p.name && inside.has(two[0]) && inside.has(two[1])) p.written = (p.written || []).concat([alt]);
+        });
       });
     });
     // an initialism written in parts ("KT-XH": "KT" and "XH", no word of the table): each part also
@@ -497,7 +553,7 @@
         if (!typed.has(w.key) && !(w.alt && typed.has(w.alt)) && !(w.key === "dong" && a.dong)) return;
         if (w.key === "dong") { w.filler = true; return; }
         w.readings = (w.readings || []).concat(readings);
-        w.heldAnyway = true;
+        w.heldAnyway = w.writtenOtherwise = true;
       });
       pairs.forEach(function (p) {
         var two = p.key.split(" ");
@@ -561,7 +617,8 @@
     var newest = runs.some(function (run) {
       return !run.phrase && / moi nhat /.test(" " + run.tokens.map(function (t) { return fold(t.text || t); }).join(" ") + " ");
     });
-    return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates, newest: newest };
+    return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates, newest: newest,
+             also: also };
   }
 
   /* The regions of the registry (the manifest's) a query names, by their name or the names
@@ -1046,6 +1103,10 @@
     ["ldld", ["Liên đoàn Lao động"]], ["thcs", ["trung học cơ sở"]], ["thpt", ["trung học phổ thông"]],
 ["ktxh", ["kinh tế xã hội"]], ["xhcn", ["xã hội chủ nghĩa"]], ["cnxh", ["chủ nghĩa xã hội"]],
 ["bhxh", ["bảo hiểm xã hội"]], ["bhyt", ["bảo hiểm y tế"]],
+    // the Party's committees ("BTV TU", "HU Bắc Hà", "ĐU xã"): syllables too ("tư", "tu", "đu"), so
+    // read only in capitals or beside another initialism ("btv tu"), and as typed only unmarked
+    ["tu", ["Tỉnh ủy", "Thành ủy"]], ["hu", ["Huyện ủy"]], ["du", ["Đảng ủy"]], ["ubkt", ["Ủy ban Kiểm tra"]],
+    ["btg", ["Ban Tuyên giáo"]], ["bdv", ["Ban Dân vận"]],
     // written in parts too ("KT-XH", "QP-AN", "GD&ĐT", "CNH-HĐH": partReadings)
     ["qpan", ["quốc phòng an ninh"]], ["antt", ["an ninh trật tự"]], ["ttatxh", ["trật tự an toàn xã hội"]],
     ["gddt", ["giáo dục và đào tạo"]], ["cnhhdh", ["công nghiệp hóa hiện đại hóa"]],
@@ -1544,14 +1605,14 @@
       });
       // a month typed is held by the articles that write it: its pairs are looked up as its words are
       q.pairs.forEach(function (p) {
-        if (!p.skipped) (p.written || []).forEach(function (c) { c.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
+        if (!p.skipped) (p.written || []).forEach(function (c) { c.forEach(function (k) { keys.push({ key: k, pair: k.indexOf(" ") > 0 }); }); });
       });
       q.dates.forEach(function (d) {
         d.pairs.concat(d.dayPairs).forEach(function (k) { keys.push({ key: k, pair: true }); });
         d.written.concat(d.dayWritten).forEach(function (c) { c.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
       });
       q.words.forEach(function (w) {
-        if (!w.skipped) (w.readings || []).forEach(function (r) { r.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
+        if (!w.skipped) (w.readings || []).forEach(function (r) { r.forEach(function (k) { keys.push({ key: k, pair: k.indexOf(" ") > 0 }); }); });
       });
       (filters.province ? filters.province.split("+") : []).forEach(function (p) { keys.push({ key: "~p:" + p }); });
       if (filters.directive) keys.push({ key: "~d:" + filters.directive });
@@ -2017,7 +2078,7 @@
       if (w.skipped) return;
       var lists = [];
       (w.completions && !held(found, w) ? w.completions : keysOf(w)).forEach(function (k) {
-        (found.get(k) || []).forEach(function (p) { lists.push(p); });
+        (found.get(k) || []).forEach(function (p) { if (!w.bare || p.variant === w.tone) lists.push(p); });
       });
       var month = w.month && months[w.key] ? q.dates.filter(function (d) { return d.year === w.key; })[0] : null;
       if (month) {
@@ -2086,7 +2147,8 @@
       touched.length = 0;
       t.lists.forEach(function (p) {
         // an initialism as typed ("UBND") ranks before its reading spelled out ("Ủy ban nhân dân")
-        var isExact = t.exact ? p.variant === t.tone || p.variant === t.altTone : !!t.word && !!t.word.readings && !p.reading;
+        var isExact = t.exact ? p.variant === t.tone || p.variant === t.altTone :
+          !!t.word && !!t.word.readings && !t.word.writtenOtherwise && !p.reading;
         var weight = (t.exact && !isExact) || p.reading ? FOLDED_ONLY : 1;
         for (var i = 0; i < p.ids.length; i++) {
           var d = p.ids[i], val = p.vals[i], tf = val >> 3;
@@ -2392,6 +2454,12 @@
         taken[at] = 1;
       }
     });
+    // an initialism the query's words stand for ("UBND" of "Ủy ban nhân dân")
+    (q.also || []).forEach(function (key) {
+      tokens.forEach(function (t, i) {
+        if (!taken[i] && t.f === key) { spans.push({ from: i, to: i + 1, units: [key] }); taken[i] = 1; }
+      });
+    });
     var quoted = new Set();
     q.runs.forEach(function (run) {
       if (run.phrase && !run.reading && run.folded.length > 1) run.folded.forEach(function (f) { quoted.add(f); });
@@ -2401,7 +2469,7 @@
           w.loose || w.filler) return;  // (not "Đồng" of Lâm Đồng for the "đồng" of "1,5 tỷ đồng")
       var keys = w.completions && w.completions.length ? w.completions.concat(keysOf(w)) : keysOf(w);
       var spelled = function (t) { return t.t === w.tone || (!!w.altTone && t.t === w.altTone); };
-      var exactThere = w.exact && tokens.some(function (t, i) { return !taken[i] && spelled(t); });
+      var exactThere = w.bare || (w.exact && tokens.some(function (t, i) { return !taken[i] && spelled(t); }));
       tokens.forEach(function (t, i) {
         if (taken[i] || keys.indexOf(t.f) < 0 || (exactThere && !spelled(t))) return;
         spans.push({ from: i, to: i + 1, units: [iySame(w.key)] });

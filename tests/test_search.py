@@ -1827,8 +1827,11 @@ def test_words_spelled_out_find_the_initialism_the_site_writes_when_nothing_else
     article has "chấp"): with no article holding every word, a reading of the table is searched as
     its initialism (the table's letters: "Trung ương" is TW), shown as a correction."""
     spelled, alone, other = search(fixture_index, "Ban Chấp hành Đảng bộ", "Ban Chấp hành", "Ban Chấp hành qwrtzk")
-    assert spelled["corrected"] == "BCH Đảng bộ" and spelled["titles"][0] == LAO_CAI
-    assert alone["corrected"] == "BCH" and alone["titles"] == [LAO_CAI]
+    # (since round 10 the words written out are also held by the articles writing the initialism:
+    # found without a correction, "BCH" marked)
+    assert spelled["corrected"] is None and spelled["titles"][0] == LAO_CAI
+    assert "BCH" in marked(spelled["snippets"][0])
+    assert alone["corrected"] is None and alone["titles"][:alone["total"]] == [LAO_CAI]
     assert other["corrected"] is None and other["total"] == 0  # nothing found that way either: as typed
 
 
@@ -2714,9 +2717,9 @@ def test_an_edit_to_an_article_of_100000_footnotes_reads_the_index_lists_without
 def test_a_province_within_a_longer_proper_name_is_held_with_it(tmp_path):
     """"Điện Biên Phủ" counted the province with "phủ" anywhere (an article of "tỉnh Điện Biên" and
     "Chính phủ" was a full result) and left "Phủ" unmarked. A province's name with a word typed as a
-    name beside it is a longer name, held whole where some article writes it, "Phủ" marked; where
-    none writes it ("Hà Nội Tết"), or where the word starts a name of its own ("Lai Châu Bác Hồ"),
-    the province and the word are held as before. Typed in small letters it ranks first."""
+    name beside it is a longer name, held whole as a name is, "Phủ" marked, with no 2025 offer of the
+    province; where none writes it ("Hà Nội Tết") the page says so, and where the word starts a name
+    of its own ("Lai Châu Bác Hồ") the two names are held each. Typed in small letters it ranks first."""
     data = site_with_texts(tmp_path, (
         ("hoc-tap-lam-theo-bac-o-lao-cai", "Kỷ niệm Chiến thắng Điện Biên Phủ lừng lẫy. Thái Bình Dương."),
         ("hoc-tap-lam-theo-bac-o-lam-dong", "Đoàn tỉnh Điện Biên làm việc với Chính phủ. Bác Hồ và Lai Châu."),
@@ -2729,7 +2732,7 @@ def test_a_province_within_a_longer_proper_name_is_held_with_it(tmp_path):
     for snippet in whole["snippets"][:2]:
         assert "Phủ" in marked(snippet)
     assert lower["total"] > 2 and set(lower["titles"][:2]) == {O_LAO_CAI, LAM_DONG}  # with "phủ" anywhere
-    assert tet["titles"][:tet["total"]] == [LAM_DONG] and tet["apart"] == [] and tet["within"] == []
+    assert tet["total"] == 0 and tet["apart"] == ["Hà Nội Tết"] and tet["titles"][0] == LAM_DONG  # approximate
     assert set(two["titles"][:two["total"]]) == {O_LAM_DONG, NHAN_RONG} and two["within"] == []
     assert ocean["titles"][:ocean["total"]] == [O_LAO_CAI] and ocean["within"] == ["~p:thai-binh"]
     assert set(thai_binh["titles"][:thai_binh["total"]]) == {O_LAO_CAI, LAM_DONG} and thai_binh["within"] == []

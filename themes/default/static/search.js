@@ -364,15 +364,16 @@
             pairs.filter(function (p) { return p.key === key; })[0].name = true;
           }
           // a province's name with a word typed as a name beside it ("Điện Biên Phủ", "Cầu Cần
-          // Thơ"): a longer proper name holding the province's, held whole where some article
-          // writes it ("Điện Biên" and "phủ" anywhere counted "Chính phủ"); glued, it binds only
-          // where it is held and is no name's seam ("Lai Châu Bác Hồ", "Quảng Ninh Hạ Long")
+          // Thơ"): a longer proper name holding the province's, held whole as a name is ("Điện
+          // Biên" and "phủ" anywhere counted "Chính phủ"; where no article writes it, the page says
+          // so), and no seam between two names ("Lai Châu Bác Hồ", "Quảng Ninh Hạ Long")
           if (!run.phrase && !shouting && (owner[i] < 0) !== (owner[i - 1] < 0) && titled(tokens[i - 1]) && titled(tokens[i]) &&
               spans[owner[i] < 0 ? owner[i - 1] : owner[i]].key.indexOf("~p:") === 0) {
-            var glued = pairs.filter(function (p) { return p.key === key; })[0];
+            var glued = pairs.filter(function (p) { return p.key === key; })[0], span = spans[owner[i] < 0 ? owner[i - 1] : owner[i]];
             if (!glued.name) {
               glued.name = glued.glued = owner[i] < 0 ? "after" : "before";
-              glued.province = spans[owner[i] < 0 ? owner[i - 1] : owner[i]].key;
+              glued.province = span.key;
+              glued.text = tokens.slice(Math.min(span.start, i - 1), Math.max(span.end, i + 1)).map(function (t) { return t.text; }).join(" ");
             }
           }
           var made = pairs.filter(function (p) { return p.key === key; })[0];
@@ -438,7 +439,7 @@
         }
         var alt = seq.length > 1 ? pairKeys(seq) : seq, inside = new Set(folded.slice(g.from, g.to));
         if (seq.length > 1) segments.push({ phrase: true, folded: seq, reading: folded[g.from] });
-        else also.push(seq[0]);
+        else also.push({ key: seq[0], units: folded.slice(g.from, g.to) });  // a passage with "BCH" holds "ban chấp hành"
         words.forEach(function (w) {
           if (!inside.has(w.key)) return;
           w.readings = (w.readings || []).concat([alt]);
@@ -2193,23 +2194,21 @@
       return (p.glued || !together(p)) && (p.places || []).some(function (at) {
         var r = at.split(":")[0], i = +at.split(":")[1];
         var before = nameAt.get(r + ":" + (i - 1)), after = nameAt.get(r + ":" + (i + 1));
-        // a province's name glued to a word stands for a name held on its side
-        if (p.glued === "after") before = before || p;
-        if (p.glued === "before") after = after || p;
-        return !!before && !!after && (before === p || together(before)) && (after === p || together(after));
+        // a province's name glued to a word that starts a name of its own ("Sa Pa" of "Lào Cai Sa Pa")
+        if (p.glued) return !!(p.glued === "after" ? after : before);
+        return !!before && !!after && together(before) && together(after);
       });
     };
     var bound = q.pairs.filter(function (p) {
       // a day and month ("19/5") or a number's groups ("4.0") typed last are whole at the pause:
       // their last digits are no word begun ("5" is no word of the index to wait for)
-      if (p.glued && !together(p)) return false;  // "Hà Nội Tết": the province and the word apart
       return p.name && !p.phrase && !p.skipped && (!p.open || whole || together(p) || (p.digits && !q.light)) && !seam(p);
     });
     var named = bound.length;
     // while typing, a name's pair whose last word is still open and that no article holds yet
     // ("Phú Qu", "Phú Quốc" where none writes it) is undecided: the pause binds it or not, so the
     // count of its syllables apart is not told meanwhile (it was, then fell to none)
-    var undecided = q.light && q.pairs.some(function (p) { return p.name && !p.glued && p.open && !p.skipped && bound.indexOf(p) < 0; });
+    var undecided = q.light && q.pairs.some(function (p) { return p.name && p.open && !p.skipped && bound.indexOf(p) < 0; });
     var pairSeen = new Int32Array(N).fill(-1);
     // pairs held as typed, not only as another way of writing them ("1.500 triệu" typed: an article
     // writing "1 tỷ 500 triệu" holds its pairs too, and ranks after those writing it as typed)
@@ -2404,11 +2403,11 @@
     (paired || []).forEach(function (key) { key.split(" ").forEach(function (w) { covered.add(iySame(w)); }); });
     var folded = tokens.map(function (t) { return t.f; }), same = folded.map(iySame);
     var nameKeys = new Set(q.names.map(function (n) { return n.key; }));
-    var taken = new Uint8Array(tokens.length);
+    var taken = new Uint8Array(tokens.length), named = new Uint8Array(tokens.length);
     findNames(folded, byFirst).forEach(function (s) {
       if (!nameKeys.has(s.key)) return;
       spans.push({ from: s.start, to: s.end, units: [s.key] });
-      for (var k = s.start; k < s.end; k++) taken[k] = 1;
+      for (var k = s.start; k < s.end; k++) taken[k] = named[k] = 1;
     });
     // the words of a month typed ("tháng", "5", "2024" of "tháng 5/2024") are marked where the
     // month is written, not alone ("tháng 4/2017", "năm 2024" are no hits)
@@ -2448,16 +2447,19 @@
       var two = key.split(" ").map(iySame);
       if (two.length !== 2) return;
       for (var i = 0; i + 1 < tokens.length; i++) {
-        if (same[i] !== two[0] || same[i + 1] !== two[1] || taken[i] === taken[i + 1]) continue;
-        var at = taken[i] ? i + 1 : i;
+        if (same[i] !== two[0] || same[i + 1] !== two[1] || named[i] === named[i + 1] || (taken[i] && taken[i + 1])) continue;
+        var at = named[i] ? i + 1 : i;
         spans.push({ from: at, to: at + 1, units: [same[at]] });
         taken[at] = 1;
       }
     });
     // an initialism the query's words stand for ("UBND" of "Ủy ban nhân dân")
-    (q.also || []).forEach(function (key) {
+    (q.also || []).forEach(function (a) {
       tokens.forEach(function (t, i) {
-        if (!taken[i] && t.f === key) { spans.push({ from: i, to: i + 1, units: [key] }); taken[i] = 1; }
+        if (taken[i] || t.f !== a.key) return;
+        spans.push({ from: i, to: i + 1, units: a.units.map(iySame) });
+        taken[i] = 1;
+        a.units.forEach(function (u) { covered.add(iySame(u)); });
       });
     });
     var quoted = new Set();

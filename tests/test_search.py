@@ -2748,7 +2748,7 @@ def test_an_amount_of_money_finds_it_written_the_other_ways(tmp_path):
         ("hoc-tap-lam-theo-bac-o-lao-cai", "Tổng kinh phí 1,5 tỷ đồng cho mô hình."),
         ("hoc-tap-lam-theo-bac-o-lam-dong", "Hỗ trợ 1.500 triệu đồng xây nhà."),
         ("lam-dong-neu-cao-dao-duc-cong-vu", "Quỹ đạt 1500 triệu."),
-        ("nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac", "Vốn 1 tỷ 500 triệu đồng; thưởng 500.000 đồng."),
+        ("nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac", "Vốn 1 tỷ 500 triệu đồng; thưởng 500.000 đồng cho người dân."),
         ("phat-huy-vai-tro-neu-guong-cua-can-bo-dang-vien-tai-lai-chau", "Khoản 2 tỷ và 5 triệu.")))
     four = {O_LAO_CAI, O_LAM_DONG, LAM_DONG, NHAN_RONG}
     comma, dots, whole, english, small, odd = search(
@@ -2761,6 +2761,9 @@ def test_an_amount_of_money_finds_it_written_the_other_ways(tmp_path):
     assert {"1,5 tỷ", "1.500 triệu", "1500 triệu"} <= marks or {"1,5 tỷ", "1.500 triệu", "1 tỷ 500 triệu"} <= marks
     assert small["titles"][:small["total"]] == [NHAN_RONG] and marked(small["snippets"][0]) == ["500.000 đồng"]
     assert odd["titles"][:odd["total"]] == [O_LAM_DONG]
+    # "500.000 đồng" is an amount in đồng only: "500 nghìn người" is not held by it
+    (people,) = search(data, "500 nghìn người")
+    assert NHAN_RONG not in people["titles"][:people["total"]]
 
 
 @node_only

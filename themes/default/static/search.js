@@ -722,10 +722,10 @@
           if (mil >= 1000) forms.push([String(mil), "trieu"]);
         } else if (mil < 1000) forms.push(decimal(mil, String(rest / 1e3 + 1000).slice(1)).concat(["trieu"]));
       }
-      if (dong < 1e7 && dong % 1e3 === 0) {  // in nghìn, and in đồng: "500 nghìn", "500.000 đồng"
-        ["nghin", "ngan"].forEach(function (u) { forms.push(groups(dong / 1e3).concat([u])); });
-        forms.push(groups(dong).concat(["dong"]));
-      } else if (dong < 1e9) forms.push(groups(dong).concat(["dong"]));
+      // in nghìn ("500 nghìn"), and in đồng when typed so ("500.000 đồng"; "1,5 triệu người" or
+      // "… USD" are no "1.500.000 đồng")
+      if (dong < 1e7 && dong % 1e3 === 0) ["nghin", "ngan"].forEach(function (u) { forms.push(groups(dong / 1e3).concat([u])); });
+      if (m[4] && /^(\u0111\u1ed3ng|dong)$/i.test(m[4]) && dong < 1e9) forms.push(groups(dong).concat(["dong"]));
       var typed = tokenize(m[2] + " " + m[3]).map(fold);
       var key = typed.join(" ");
       forms = forms.filter(function (f) { return f.join(" ") !== key && f.join(" ") !== key.replace(/ ti$/, " ty"); });

@@ -811,3 +811,31 @@ def test_a_region_offers_its_provinces_as_a_filter(browser, fixture_url):
     assert pg.input_value("#tinh") == wanted  # kept: a province of the registry, though no option
     assert not errors, errors
     context.close()
+
+
+def test_a_province_within_a_longer_name_offers_no_filter(browser, tmp_path):
+    """"Thái Bình Dương" (the Pacific) offered the 2025 unit of the province Thái Bình ("Từ
+    1/7/2025, Thái Bình thuộc Hưng Yên. Lọc theo: …") and counted its articles with "dương"
+    anywhere. Where an article writes the longer name, it is held whole and the province's offer
+    is left out; "Thái Bình" alone still offers it."""
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURE, root, ignore=IGNORE)
+    for slug, text in (("hoc-tap-lam-theo-bac-o-lao-cai", "Tàu ra Thái Bình Dương."),
+                       ("lam-dong-neu-cao-dao-duc-cong-vu", "Đoàn tỉnh Thái Bình về nước. Dương Văn Minh.")):
+        article = root / "content" / "articles" / (slug + ".md")
+        article.write_text(article.read_text(encoding="utf-8") + "\n" + text + "\n", encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    server = serve(tmp_path / "out")
+    context, pg = open_search(browser, f"http://127.0.0.1:{server.server_address[1]}/")
+    try:
+        type_and_wait(pg, "Thái Bình Dương")
+        assert results(pg) == ["Học tập và làm theo Bác ở Lào Cai"]
+        assert not pg.locator("#search-merged").is_visible()
+        type_and_wait(pg, "Thái Bình")
+        assert pg.locator("#search-merged").is_visible()
+        assert "Thái Bình thuộc Hưng Yên" in pg.text_content("#search-merged")
+        assert not pg.errors, pg.errors
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

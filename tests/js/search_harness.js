@@ -168,7 +168,7 @@ async function main() {
     results.push({ q: query.q, empty: !!result.empty, corrected: result.corrected ? result.corrected.to : null,
                    deferred: !!result.deferred, begun: !!result.begun, cut: !!result.cut,
                    suggested: result.suggested || null, total: result.ids.length, approxTotal: result.approx.length,
-                   apart: result.apart || [],
+                   apart: result.apart || [], within: result.within || [],
                    ids: result.ids.slice(0, 50), approx: result.approx.slice(0, 50),
                    titles: top.map((r) => r.t), urls: top.map((r) => r.u), marked: titles, snippets,
                    bytes: seen.bytes, files: seen.files, kinds: seen.kinds, searched, pageBytes: seen.pageBytes, ms });

@@ -19,7 +19,7 @@ from .errors import BuildFailed, ContentError, SiteError, TemplateError, os_reas
 from .incremental import BodyStore, PagePlan, Reuse, Tuning, bodied
 from .indexing import IndexFile
 from .pages import Job
-from .parallel import Progress, fork_map, tapered
+from .parallel import Progress, fork_claims
 from .render import Templates
 from .themes import Asset
 from .sources import ImageFile, display_path
@@ -66,12 +66,11 @@ def render_pages(plan: PagePlan, templates: Templates, staging: Staging, store: 
     if errors:
         return 0, reused, errors
     workers = workers if len(todo) >= tuning.parallel_min else 1
-    size = max(1, min(200, len(todo) // (workers * 4) or 1))
     task = _RenderTask(jobs, templates, store, keys, targets)
     written = 0
     seen: set[str] = set()
-    for count, errs in fork_map(_render_part, tapered(todo, size, workers), task, workers, progress, "Dựng trang",
-                                meanwhile=meanwhile):
+    # from both ends of the pages: article pages (their related cards) at one, lists at the other
+    for count, errs in fork_claims(_render_part, todo, task, workers, 200, progress, "Dựng trang", meanwhile):
         written += count
         for err in errs:
             if str(err) not in seen:  # each worker reports a broken template once

@@ -115,6 +115,86 @@ def fork_imap(func: Callable[[Any, Sequence[T]], R], parts: list[Sequence[T]], t
         _INHERITED.clear()
 
 
+def fork_claims(func: Callable[[Any, Sequence[T]], R], items: Sequence[T], task: Any, workers: int, size: int,
+                progress: Progress | None = None, label: str = "",
+                meanwhile: Callable[[], None] | None = None) -> list[R]:
+    """func(task, chunk) over chunks of items, in forked workers when `forks` says so: the first
+    worker takes its chunks from the front of the list, the second from the back (a third from
+    the front …), each chunk a share of what is left (at most `size`), until the two ends meet.
+    Items near each other stay in one worker, and with them what it caches for them: the render's
+    article cards, made once per worker that shows them (article pages at one end of the pages,
+    lists at the other: each card made once, not once in each worker). Results in the items'
+    order. meanwhile: as in fork_imap."""
+    if not forks(workers, items):
+        if meanwhile is not None:
+            meanwhile()
+        return [func(task, chunk) for chunk in chunks(items, size)]
+    _INHERITED[:] = [(func, task)]
+    _CLAIMS[:] = [_Claims(items, size, workers)]
+    claims = _CLAIMS[0]
+    try:
+        with worker_pool(workers) as pool:
+            pending = pool.map_async(_claiming_call, range(workers), chunksize=1)
+            if meanwhile is not None:
+                meanwhile()
+            while not pending.ready():
+                pending.wait(0.2)
+                if progress:
+                    progress.update(label, claims.done(), len(items))
+            done = [taken for worker in pending.get() for taken in worker]
+    finally:
+        _INHERITED.clear()
+        _CLAIMS.clear()
+    return [result for _, result in sorted(done, key=lambda taken: taken[0])]
+
+
+class _Claims:
+    """fork_claims' items, taken from both ends under a lock by the forked workers: shared
+    (front, back, items done) made before they fork."""
+
+    def __init__(self, items: Sequence, size: int, workers: int):
+        context = multiprocessing.get_context("fork")
+        self.items, self.size, self.workers = items, size, workers
+        self.state = context.RawArray("q", 3)
+        self.state[1] = len(items)
+        self.lock = context.Lock()
+
+    def take(self, back: bool) -> tuple[int, int] | None:
+        """[start, stop) of the next chunk from one end, None once the ends have met."""
+        with self.lock:
+            front, end = self.state[0], self.state[1]
+            if front >= end:
+                return None
+            n = max(1, min(self.size, (end - front) // (2 * self.workers)))
+            if back:
+                self.state[1] = end - n
+                return end - n, end
+            self.state[0] = front + n
+            return front, front + n
+
+    def finished(self, count: int) -> None:
+        with self.lock:
+            self.state[2] += count
+
+    def done(self) -> int:
+        return self.state[2]
+
+
+_CLAIMS: list[_Claims] = []  # fork_claims' shared state, inherited through the fork as _INHERITED
+
+
+def _claiming_call(end: int) -> list[tuple[int, Any]]:
+    """Worker: chunks taken from one end (even: the front) until none is left, each with its start."""
+    func, task = _INHERITED[0]
+    claims = _CLAIMS[0]
+    done = []
+    while (taken := claims.take(back=end % 2 == 1)) is not None:
+        start, stop = taken
+        done.append((start, func(task, claims.items[start:stop])))
+        claims.finished(stop - start)
+    return done
+
+
 def _inherited_call(part):
     """Worker: the function and task its pool was forked with, over one part."""
     func, task = _INHERITED[0]

@@ -17,25 +17,26 @@ from html.parser import HTMLParser
 
 from .markdown import TAGS, URL_SCHEMES, Renderer, _blank_code
 
-# Raw HTML, or an address whose scheme the sanitiser refuses (javascript:, vbscript:, data:). Two
-# searches, each with a literal to skip to: one case-insensitive alternation stepped through every
-# character (187 µs for a 9 KB article with neither, +1 s on a 10,000-article build).
+# Raw HTML, or an address whose scheme the sanitiser refuses (javascript:, vbscript:, data:).
+# A case-insensitive alternation stepped through every character took 187 µs for a 9 KB article
+# with neither (+1 s on a 10,000-article build); lowering the whole text to search it for the two
+# words, 45 µs. A scheme ends at a colon, and a text has few: the word before each is looked at.
 _TAG = re.compile(r"<[A-Za-z]")
 _TAG_BYTES = re.compile(rb"<[A-Za-z]")
-_SCHEME_WORD = re.compile(r"(?:script|data)\s*:")
-_SCHEME_WORD_BYTES = re.compile(rb"(?:script|data)\s*:")
 
 
 def _suspect(text: str | bytes) -> bool:
-    """Whether text has raw HTML or a script or data address that the sanitiser may remove."""
+    """Whether text has raw HTML or a script or data address that the sanitiser may remove:
+    "<" and a letter, or "script" or "data" in any case, then spaces or none, then ":"."""
     binary = isinstance(text, bytes)
     if (b"<" if binary else "<") in text and (_TAG_BYTES if binary else _TAG).search(text):
         return True
-    low = text.lower()
-    words = (b"script", b"data") if binary else ("script", "data")
-    if words[0] not in low and words[1] not in low:  # most texts: two substring tests
+    colon = b":" if binary else ":"
+    if colon not in text:
         return False
-    return (_SCHEME_WORD_BYTES if binary else _SCHEME_WORD).search(low) is not None
+    words = (b"script", b"data") if binary else ("script", "data")
+    # lowering never shortens a character: the last six of a piece hold the end of its lowered form
+    return any(piece.rstrip()[-6:].lower().endswith(words) for piece in text.split(colon)[:-1])
 
 
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")

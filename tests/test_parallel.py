@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.parallel import Background, BackgroundError, SharedArrays, fork_map
+from generator.parallel import Background, BackgroundError, SharedArrays, fork_claims, fork_map
 
 
 def test_background_result_comes_before_the_work_ends(tmp_path: Path):
@@ -111,6 +111,27 @@ def test_tapered_chunks_keep_every_item_in_order_and_end_small():
         assert all(len(part) <= size for part in parts)
     parts = tapered(list(range(10000)), 256, 2)
     assert [len(p) for p in parts[:37]] == [256] * 37 and [len(p) for p in parts[37:]] == [64] * 8 + [16]
+
+
+def _pid_and_chunk(task, chunk) -> tuple[int, list]:
+    time.sleep(0.002)  # both workers get to take chunks
+    return os.getpid(), list(chunk)
+
+
+def test_claimed_chunks_come_from_both_ends_and_keep_every_item_once():
+    """fork_claims: one worker takes chunks from the front, the other from the back, so what is
+    near in the list stays in one process (the render's cards: article pages at one end, lists
+    at the other); every item once, results in the items' order, chunks smaller as the ends meet."""
+    items = list(range(3000))
+    results = fork_claims(_pid_and_chunk, items, None, 2, 100)
+    assert [x for _, chunk in results for x in chunk] == items
+    sizes = [len(chunk) for _, chunk in results]
+    assert sizes[0] == sizes[-1] == 100 and min(sizes) == 1  # the ends in full chunks, where they meet in ones
+    runs = [pid for k, (pid, _) in enumerate(results) if k == 0 or results[k - 1][0] != pid]
+    assert len(runs) <= 2 and len(set(runs)) == len(runs)  # each worker's items in one run, at one end
+    assert os.getpid() not in runs
+    # in this process when forking does not pay: the same chunks of `size`
+    assert [len(c) for _, c in fork_claims(_pid_and_chunk, items[:250], None, 1, 100)] == [100, 100, 50]
 
 
 def _slow_result(send) -> None:

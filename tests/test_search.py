@@ -229,6 +229,10 @@ def kernel(request, monkeypatch):
     return request.param
 
 
+LONG_ASCII = " ".join("ab" * (n // 2) + "c" * (n % 2) for n in (63, 64, 65, 200))
+LONG_TONED = " ".join("hoạ" * (n // 3) + "à" * (n % 3) for n in (63, 64, 65, 200))
+
+
 def test_batched_parts_equal_reference_entries(tmp_path, names, kernel):
     """Maker.part gives each article the postings reference_entry defines, on the fixture's articles
     and on texts that catch the edge cases: names across the edge of one text, overlapping and
@@ -242,11 +246,16 @@ def test_batched_parts_equal_reference_entries(tmp_path, names, kernel):
     edge = ["<p>Đắk Nông và Lào Cai; Chỉ thị số 05-CT/TW, chỉ thị 05 CT/TƯ, Kon Tum, Kontum, TP.HCM</p>",
             "<p>Lào</p>", "<p>Cai, Hà Nội. Thành phố Hồ Chí Minh Hồ Chí Minh</p>", "<p>" + "Bác, bạc " * 3000 + "</p>",
             "<p>— … –</p>", "", "<p>\u00d0ảng \u00f0ồng " + unicodedata.normalize("NFD", "Đắk Lắk khoá hoà") + "</p>",
-            "<p>x\U0001F600y Σίσυφος ǅem İstanbul CT05 chỉ thị 5 k\u0301h\u0300oa</p>", "<p>&#769;a &amp; b</p>"]
+            "<p>x\U0001F600y Σίσυφος ǅem İstanbul CT05 chỉ thị 5 k\u0301h\u0300oa</p>", "<p>&#769;a &amp; b</p>",
+            # tokens of 63 to 200 units (the scan takes powers of P from a table of 64), in one byte and in two;
+            # the same in the title, which an emoji leaves to Python: one list for each word, not two
+            "<p>" + LONG_ASCII + "</p>", "<p>" + LONG_TONED + " Đắk</p>"]
     docs += [doc(body, title=t, lead=l, terms=("~d:05-ct-tw",) if n % 2 else (), when=n, slug=f"e{n}")
              for n, (body, t, l) in enumerate(zip(edge, ["Lào Cai", "Bác", "", "Bác Bác", "—", "Chỉ thị 05", "x",
-                                                         "Đắk Lắk", "ǅ"], ["Hà Nội", "", "Lào Cai Lào Cai", "",
-                                                                            "", "tóm tắt", "", "khóa", ""]))]
+                                                         "Đắk Lắk", "ǅ", LONG_ASCII + " \U0001F600",
+                                                         LONG_TONED + " \U0001F600"],
+                                                  ["Hà Nội", "", "Lào Cai Lào Cai", "", "", "tóm tắt", "", "khóa", "",
+                                                   "b" * 64, "ạ" * 66]))]
     for with_names in (names, None):
         maker = Maker(with_names)
         got = {}

@@ -225,9 +225,7 @@ typedef struct {
     const int64_t *numbers;
     int bits;
     uint64_t spread;
-    const uint64_t *singles;     /* names of one token: folded key hash -> name number */
-    const int64_t *single_numbers;
-    int64_t nsingles;
+    const int64_t *word_single;  /* per word number: the name of one token it is, or -1 (NULL: no such names) */
     const int64_t *term_docs;    /* front matter terms, by document */
     const int64_t *term_numbers;
     int64_t nterms;
@@ -268,10 +266,10 @@ void lt_post(const int64_t *restrict seg, const uint8_t *restrict brk, const int
     if (!names) return;
     LOCALS(f, found);
     const uint8_t *start = names->start;
-    const uint64_t *pair_hash = names->pair_hash, *up = names->up, *keys = names->keys, *singles = names->singles;
-    const int64_t *name_numbers = names->numbers, *single_numbers = names->single_numbers;
+    const uint64_t *pair_hash = names->pair_hash, *up = names->up, *keys = names->keys;
+    const int64_t *name_numbers = names->numbers, *word_single = names->word_single;
     const int64_t *term_docs = names->term_docs, *term_numbers = names->term_numbers;
-    int64_t nup = names->nup, nsingles = names->nsingles, nterms = names->nterms;
+    int64_t nup = names->nup, nterms = names->nterms;
     int bits = names->bits;
     uint64_t spread = names->spread;
     uint8_t term_flag = names->term_flag;
@@ -294,11 +292,7 @@ void lt_post(const int64_t *restrict seg, const uint8_t *restrict brk, const int
                 if (hit >= 0) { best = count; number = hit; }
             }
         }
-        if (!best && nsingles) {
-            uint64_t h = word_fold[numbers[t]];
-            for (int64_t k = 0; k < nsingles; k++)
-                if (h == singles[k]) { best = 1; number = single_numbers[k]; break; }
-        }
+        if (!best && word_single && word_single[numbers[t]] >= 0) { best = 1; number = word_single[numbers[t]]; }
         if (best && t >= free) {
             int64_t s = seg[t], doc = s / fields;
             for (; term < nterms && term_docs[term] < doc; term++) /* terms of the documents before */
@@ -660,82 +654,101 @@ static int64_t NAME(const Scan *s, const T *u, int64_t i, int64_t n) {          
     return at + 1;                                                                              \
 }
 
+/* A unit's folded form is a token character's when it is 1 to FLAGGED - 1: one test for both
+   ends of the range (0: a separator; FLAGGED and above: a flag). */
+#define TOKEN_UNIT(folded) ((uint16_t)((folded) - 1) < FLAGGED - 1)
+
 #define SCAN_TEXT(NAME, T, REF)                                                                 \
-static int NAME(Scan *s, const T *u, int64_t n, int html, int64_t base, int64_t text) {         \
-    int64_t i = 0;                                                                              \
+static int NAME(Scan *s, const T *restrict u, int64_t n, int html, int64_t base, int64_t text) { \
+    const uint64_t *restrict table = s->table, *restrict up = s->up;                            \
+    int64_t *restrict seg = s->seg, *restrict length = s->length, *restrict number_of = s->number; \
+    uint64_t *restrict spellings = s->spelling;                                                 \
+    uint8_t *restrict brk = s->brk;                                                             \
+    const int64_t cap = s->cap, opening = s->count; /* the text's first token: no edge before it */ \
+    int64_t i = 0, count = s->count;                                                            \
     uint8_t edge = 0;                                                                           \
     int64_t last = -1; /* where the last token starts */                                       \
     while (i < n) {                                                                             \
         uint32_t c = u[i];                                                                      \
-        if (html && c == '<') {                                                                 \
-            int64_t j = i + 1;                                                                  \
-            while (j < n && u[j] != '>') j++;                                                   \
-            if (j < n && block_tag(u + i + 1, j - i - 1, sizeof(T))) edge = 1;                  \
-            i = j < n ? j + 1 : i + 1;                                                          \
-            continue;                                                                           \
-        }                                                                                       \
-        if (c == 0x2029) { edge = 1; i++; continue; }                                           \
-        if (html && c == '&') {                                                                 \
-            int64_t end = REF(s, u, i, n);                                                      \
-            if (end < 0) return SCAN_FLAGGED;                                                   \
-            i = end ? end : i + 1;                                                              \
-            continue;                                                                           \
-        }                                                                                       \
-        uint64_t packed = s->table[c];                                                          \
-        uint16_t folded = (uint16_t)packed;                                                     \
-        if (folded >= FLAGGED) return SCAN_FLAGGED;                                             \
-        if (!folded) {                                                                          \
-            if (packed && ((packed & ENDS) || (last >= 0 && (s->table[u[last]] & LOWER))))         \
+        uint64_t packed = table[c];                                                             \
+        if (!TOKEN_UNIT((uint16_t)packed)) { /* '<', '&' and U+2029 are separators (scan checks) */ \
+            if (html && c == '<') {                                                             \
+                int64_t j = i + 1;                                                              \
+                while (j < n && u[j] != '>') j++;                                               \
+                if (j < n && block_tag(u + i + 1, j - i - 1, sizeof(T))) edge = 1;              \
+                i = j < n ? j + 1 : i + 1;                                                      \
+            } else if (c == 0x2029) {                                                           \
                 edge = 1;                                                                       \
-            i++;                                                                                \
+                i++;                                                                            \
+            } else if (html && c == '&') {                                                      \
+                int64_t end = REF(s, u, i, n);                                                  \
+                if (end < 0) { s->count = count; return SCAN_FLAGGED; }                         \
+                i = end ? end : i + 1;                                                          \
+            } else if ((uint16_t)packed) {                                                      \
+                s->count = count;                                                               \
+                return SCAN_FLAGGED;                                                            \
+            } else {                                                                            \
+                if (packed && ((packed & ENDS) || (last >= 0 && (table[u[last]] & LOWER)))) edge = 1; \
+                i++;                                                                            \
+            }                                                                                   \
             continue;                                                                           \
         }                                                                                       \
-        int64_t first = i, head = 0;                                                            \
+        /* a token: P**k from the table for its first UP units, by multiplication beyond */    \
+        int64_t first = i;                                                                      \
         last = i;                                                                               \
-        uint64_t h = 0, f = 0, far = s->up[UP - 1];                                             \
-        unsigned tone = 0;                                                                      \
-        while (i < n) {                                                                         \
-            packed = s->table[u[i]];                                                            \
-            folded = (uint16_t)packed;                                                          \
-            if (folded >= FLAGGED) return SCAN_FLAGGED;                                         \
-            if (!folded) break;                                                                 \
-            int64_t k = i - first; /* P**k from the table: no chain of multiplications */       \
-            uint64_t power = k < UP ? s->up[k] : (far *= s->p);                                 \
-            h += (uint64_t)(uint16_t)(packed >> 16) * power;                                    \
+        uint64_t h = 0;                                                                         \
+        unsigned tone = 0; /* the last toned unit's tone + 8, or 0 */                           \
+        int64_t near = n - i < UP ? n : i + UP;                                                 \
+        const uint64_t *power = up;                                                             \
+        do {                                                                                    \
+            h += (uint64_t)(uint16_t)(packed >> 16) * *power++;                                 \
             unsigned t = (unsigned)(uint16_t)(packed >> 32);                                    \
-            if (t) tone = t - 8;                                                                \
-            i++;                                                                                \
-        }                                                                                       \
-        if (s->count == s->cap) return SCAN_FULL;                                               \
-        int64_t k = s->count++;                                                                 \
-        uint64_t spelling = h + (uint64_t)tone * s->tone_step;                                  \
-        int64_t number = table_find(s->keys, s->numbers, s->bits, s->spread, spelling);         \
-        s->seg[k] = text;                                                                       \
-        s->brk[k] = edge && k > 0 && s->seg[k - 1] == text; /* none before a text's first */   \
-        edge = 0;                                                                               \
-        s->length[k] = i - first;                                                               \
-        s->spelling[k] = spelling;                                                              \
-        int added = 0;                                                                          \
-        if (number < 0) { /* a new word: numbered in the batch, described where first met */     \
-            int64_t id = pending_id(&s->pending, spelling, &added);                             \
-            if (id < 0) return SCAN_NO_MEMORY;                                                  \
-            number = -2 - id;                                                                   \
-            if (added) s->firsts[id] = k;                                                       \
-        }                                                                                       \
-        s->number[k] = number;                                                                  \
-        if (added) { /* what its list needs, from a second look at it */                        \
-            far = s->up[UP - 1];                                                                \
-            for (int64_t j = first; j < i; j++) {                                               \
-                uint16_t unit = (uint16_t)s->table[u[j]];                                       \
-                int64_t at = j - first;                                                         \
-                f += (uint64_t)unit * (at < UP ? s->up[at] : (far *= s->p));                    \
-                if (at < 3) head |= (int64_t)unit << (16 * (2 - at));                           \
+            tone = t | (tone & -(unsigned)(t == 0));                                            \
+            if (++i == near) break;                                                             \
+            packed = table[u[i]];                                                               \
+        } while (TOKEN_UNIT((uint16_t)packed));                                                 \
+        if (i == near && i < n) { /* a token of UP units or more */                             \
+            uint64_t far = up[UP - 1];                                                          \
+            while (i < n && TOKEN_UNIT((uint16_t)(packed = table[u[i]]))) {                     \
+                h += (uint64_t)(uint16_t)(packed >> 16) * (far *= s->p);                        \
+                unsigned t = (unsigned)(uint16_t)(packed >> 32);                                \
+                tone = t ? t : tone;                                                            \
+                i++;                                                                            \
             }                                                                                   \
-            s->start[k] = base + first;                                                         \
-            s->fold_hash[k] = f;                                                                \
-            s->prefix[k] = head;                                                                \
         }                                                                                       \
+        if (count == cap) { s->count = count; return SCAN_FULL; }                               \
+        int64_t k = count++;                                                                    \
+        uint64_t toned = (uint32_t)(tone - 8) & -(uint64_t)(tone != 0); /* no branch to mispredict */ \
+        uint64_t spelling = h + toned * s->tone_step;                                           \
+        int64_t number = table_find(s->keys, s->numbers, s->bits, s->spread, spelling);         \
+        seg[k] = text;                                                                          \
+        brk[k] = edge && k > opening;                                                           \
+        edge = 0;                                                                               \
+        length[k] = i - first;                                                                  \
+        spellings[k] = spelling;                                                                \
+        if (number < 0) { /* a new word: numbered in the batch, described where first met */     \
+            int added = 0;                                                                      \
+            int64_t id = pending_id(&s->pending, spelling, &added);                             \
+            if (id < 0) { s->count = count; return SCAN_NO_MEMORY; }                            \
+            number = -2 - id;                                                                   \
+            if (added) { /* what its list needs, from a second look at it */                    \
+                uint64_t f = 0, far = up[UP - 1];                                               \
+                int64_t head = 0;                                                               \
+                s->firsts[id] = k;                                                              \
+                for (int64_t j = first; j < i; j++) {                                           \
+                    uint16_t unit = (uint16_t)table[u[j]];                                      \
+                    int64_t at = j - first;                                                     \
+                    f += (uint64_t)unit * (at < UP ? up[at] : (far *= s->p));                   \
+                    if (at < 3) head |= (int64_t)unit << (16 * (2 - at));                       \
+                }                                                                               \
+                s->start[k] = base + first;                                                     \
+                s->fold_hash[k] = f;                                                            \
+                s->prefix[k] = head;                                                            \
+            }                                                                                   \
+        }                                                                                       \
+        number_of[k] = number;                                                                  \
     }                                                                                           \
+    s->count = count;                                                                           \
     return SCAN_OK;                                                                             \
 }
 
@@ -825,6 +838,10 @@ static PyObject *scan(PyObject *self, PyObject *const *args, Py_ssize_t nargs) {
     s.firsts = b[11].view.buf;
     s.brk = b[12].view.buf;
     uint8_t *flagged = b[10].view.buf;
+    if ((uint16_t)s.table['<'] || (uint16_t)s.table['&'] || (uint16_t)s.table[0x2029]) {
+        PyErr_SetString(PyExc_ValueError, "scan: '<', '&' and U+2029 must be separators in chars");
+        goto done;
+    }
     if (pending_init(&s.pending, s.spread) < 0) {
         PyErr_NoMemory();
         goto done;

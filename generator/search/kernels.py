@@ -32,7 +32,7 @@ class _Names(ctypes.Structure):
     _fields_ = [("start", ctypes.c_void_p), ("pair_hash", ctypes.c_void_p), ("up", ctypes.c_void_p),
                 ("nup", ctypes.c_int64), ("keys", ctypes.c_void_p), ("numbers", ctypes.c_void_p),
                 ("bits", ctypes.c_int), ("spread", ctypes.c_uint64),
-                ("singles", ctypes.c_void_p), ("single_numbers", ctypes.c_void_p), ("nsingles", ctypes.c_int64),
+                ("word_single", ctypes.c_void_p),
                 ("term_docs", ctypes.c_void_p), ("term_numbers", ctypes.c_void_p), ("nterms", ctypes.c_int64),
                 ("term_flag", ctypes.c_uint8)]
 
@@ -169,10 +169,10 @@ def post(seg, brk, numbers, length, pnum, word_fold, fields: int, field_flags, b
     """(lists, documents, values) of the postings of the words, the pairs and the names (lt_post);
     pnum: per token, the number of the pair it starts (negative: none).
     marks: per kind, (mark, slot) arrays as long as its vocabulary at least; names: None, or
-    (name_start, pair_hash, up, joined Table or None, singles, single_numbers, term_docs,
-    term_numbers, term_flag)."""
+    (name_start, pair_hash, up, joined Table or None, word_single (per word number: the name of
+    one token it is, or -1; None: no such names), term_docs, term_numbers, term_flag)."""
     n = len(seg)
-    nterms = len(names[7]) if names is not None else 0
+    nterms = len(names[6]) if names is not None else 0
     out, kinds = [], []
     for kind, (size, (mark, slot)) in enumerate(zip((n, n, n + nterms), marks)):
         arrays = _arrays(f"post{kind}", size, (np.int64, np.int64, np.uint8))
@@ -180,12 +180,12 @@ def post(seg, brk, numbers, length, pnum, word_fold, fields: int, field_flags, b
         kinds.append(_Postings(*(a.ctypes.data for a in (*arrays, mark, slot)), 0))
     found = None
     if names is not None:  # (the caller keeps its arrays alive)
-        start, pair_hash, up, joined, singles, single_numbers, term_docs, term_numbers, term_flag = names
+        start, pair_hash, up, joined, word_single, term_docs, term_numbers, term_flag = names
         found = _Names(start.ctypes.data, pair_hash.ctypes.data, up.ctypes.data, len(up),
                        joined.keys.ctypes.data if joined is not None else None,
                        joined.numbers.ctypes.data if joined is not None else None,
                        joined.bits if joined is not None else 0, joined.SPREAD if joined is not None else 0,
-                       singles.ctypes.data, single_numbers.ctypes.data, len(singles), term_docs.ctypes.data,
+                       word_single.ctypes.data if word_single is not None else None, term_docs.ctypes.data,
                        term_numbers.ctypes.data, nterms, term_flag)
     sizes = np.zeros(3, np.int64)
     LIB.lt_post(seg, np.ascontiguousarray(brk, np.uint8), numbers, length, n, pnum, word_fold, fields, field_flags, base,

@@ -31,6 +31,7 @@ class Maker:
         self.powers = Powers()
         self.words, self.pairs, self.folds = Vocab(), Vocab(), {}
         self.name_start = np.zeros(0, dtype=np.uint8)  # per pair met: tokens of the longest name it starts, or 0
+        self.word_single = np.zeros(0, dtype=np.int64)  # per word met: the name of one token it is, or -1
         self.matcher = NameMatcher(names)
         # kernels.post's marks and slots of the words, pairs and names, and the documents counted
         self.marks = [(np.zeros(0, np.int64), np.zeros(0, np.int64)) for _ in range(3)]
@@ -186,11 +187,15 @@ class Maker:
         if matcher.pairs is not None or terms:
             term_docs, term_numbers = (np.array(a, dtype=np.int64).reshape(-1) for a in zip(*terms)) if terms else (
                 np.zeros(0, np.int64),) * 2
+            joined, word_single = None, None
             if matcher.pairs is not None:
-                joined, singles, single_numbers = matcher.joined, matcher.singles, matcher.single_numbers
-            else:
-                joined, singles, single_numbers = None, np.zeros(0, _U64), np.zeros(0, np.int64)
-            names = (self.name_start, self.pairs.spelling, self.powers.up, joined, singles, single_numbers, term_docs,
+                joined = matcher.joined
+                if len(matcher.singles):  # each new word looked up once, not each token
+                    known = len(self.word_single)
+                    self.word_single = np.concatenate((self.word_single, matcher.single_of(
+                        self.words.fold[known:self.words.count])))
+                    word_single = self.word_single
+            names = (self.name_start, self.pairs.spelling, self.powers.up, joined, word_single, term_docs,
                      term_numbers, TERM)
         marks = []
         for kind, vocab in enumerate((self.words, self.pairs, matcher.vocab)):

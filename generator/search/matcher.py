@@ -37,6 +37,11 @@ class NameMatcher:
         self.singles = np.array(sorted(singles), dtype=_U64)
         self.single_numbers = np.array([singles[h] for h in sorted(singles)], dtype=np.int64)
 
+    def single_of(self, folds: np.ndarray) -> np.ndarray:
+        """Per folded key hash, the number of the name of one token it is, or -1."""
+        at = np.minimum(np.searchsorted(self.singles, folds), len(self.singles) - 1)  # (some singles)
+        return np.where(self.singles[at] == folds, self.single_numbers[at], -1)
+
     def number(self, key: str) -> int:
         number = self.keys.get(key)
         return number if number is not None else self.numbers([key])[0]

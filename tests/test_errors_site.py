@@ -559,3 +559,24 @@ def test_unreadable_files_and_folders_are_reported(tmp_path, where, mode, expect
     assert run.stderr.splitlines() == [expected, SUMMARY.format(1)], run.stderr
     assert run.returncode == 1
     assert snapshot(root / "output") == before
+
+
+def test_published_files_differing_only_in_case_are_refused(tmp_path):
+    """content/images/anh.jpg beside ANH.JPG, content/files/Album/a.pdf beside album/a.pdf: both were
+    published (exit 0); on Windows or a Mac, where they are one file, checking the project out loses
+    one of them, and a host ignoring case serves one for both. Refused at the later name, the site kept."""
+    from bad.kit import small_jpeg
+    root = make_site(tmp_path / "site")
+    (root / "content/images/ANH.JPG").write_bytes(small_jpeg(40, 30))
+    for folder in ("Album", "album"):
+        (root / "content/files" / folder).mkdir(parents=True)
+        (root / "content/files" / folder / "a.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    said = ("tên tệp này chỉ khác tên tệp {} ở chữ hoa, chữ thường: trên Windows và máy Mac hai tên này là một tệp, "
+            "nên khi chép dự án sang đó một trong hai tệp sẽ mất, và máy chủ web không phân biệt chữ hoa, chữ thường "
+            "sẽ chỉ phát một tệp; hãy đổi tên một trong hai tệp")
+    assert errors_of(root) == [
+        "content/files/album/a.pdf:1: " + said.format("content/files/Album/a.pdf"),
+        "content/images/anh.jpg:1: " + said.format("content/images/ANH.JPG")]
+    (root / "content/images/ANH.JPG").unlink()
+    (root / "content/files/Album/a.pdf").unlink()
+    assert errors_of(root) == []

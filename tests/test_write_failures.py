@@ -243,3 +243,15 @@ def test_a_file_that_fails_to_go_after_being_set_aside_is_put_back_and_named(tmp
                                                "content/images/anh-rieng-1.jpg"})
     assert [p for p in paths if (root / p).exists()] == ["content/images/anh-rieng-2.jpg"]
     assert dot_files(root / "content/images") == []
+
+
+def test_a_file_with_a_name_of_255_bytes_is_deleted(tmp_path: Path):
+    """The longest name a folder holds: the hidden name it is set aside under keeps within 255 bytes."""
+    root = make_site(tmp_path / "site")
+    stem = "bài-" * 42  # NFC: "à" is 2 bytes, 210 bytes
+    name = stem + "y" * (255 - 4 - len(stem.encode("utf-8"))) + ".jpg"
+    assert len(name.encode("utf-8")) == 255
+    (root / "content/images" / name).write_bytes(JPEG)
+    status, _ = backend(root).handle({"action": "deleteFile", "params": {"path": f"content/images/{name}"}})
+    assert status == 200 and not (root / "content/images" / name).exists()
+    assert dot_files(root / "content/images") == []

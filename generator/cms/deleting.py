@@ -62,7 +62,7 @@ class Deleting(Confined):
             path, _ = self._checked(raw)
             if not os.path.lexists(path):  # decap-server ignores a file that is already gone
                 continue
-            aside = path.with_name(f".{path.name}.dang-xoa-{os.getpid()}-{len(hidden)}")
+            aside = path.with_name(_aside_name(path.name, len(hidden)))
             try:
                 os.rename(path, aside)
             except OSError as exc:  # a read-only disk: the editor is told which file stays
@@ -141,3 +141,12 @@ class Deleting(Confined):
             self._deletable(raw, base, deleted)
         self._delete(paths)
         return {"message": f"deleted files {', '.join(paths)}"}
+
+
+def _aside_name(name: str, index: int) -> str:
+    """The hidden name a file to delete is set aside under: a dot name (the build, the watcher and
+    the listings skip it) keeping as much of its own name as a folder entry's 255 bytes leave."""
+    head = f".{name}"
+    tail = f".dang-xoa-{os.getpid()}-{index}"
+    room = 255 - len(tail.encode("utf-8"))
+    return head.encode("utf-8")[:room].decode("utf-8", "ignore") + tail

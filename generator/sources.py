@@ -256,10 +256,17 @@ def case_clashes(images: tuple[ImageFile, ...], root: Path) -> list[SiteError]:
     errors: list[SiteError] = []
     for image in images:
         other = first.setdefault(image.output.casefold(), image)
-        if other is not image:
+        if other is image:
+            continue
+        if other.output == image.output:  # the same name but for NFC/NFD: one address for both
             errors.append(ContentError(
-                f"tên tệp này chỉ khác tên tệp {display_path(other.path, root)} ở chữ hoa, chữ thường: trên Windows và "
-                f"máy Mac hai tên này là một tệp, nên khi chép dự án sang đó một trong hai tệp sẽ mất, và máy chủ web "
-                f"không phân biệt chữ hoa, chữ thường sẽ chỉ phát một tệp; hãy đổi tên một trong hai tệp",
+                f"tên tệp này trông giống hệt tên tệp {display_path(other.path, root)}, chỉ khác cách mã hóa dấu tiếng "
+                f"Việt (NFC/NFD), nên hai tệp cùng được xuất bản ở một địa chỉ; hãy xóa hoặc đổi tên một trong hai tệp",
                 display_path(image.path, root), 1))
+            continue
+        errors.append(ContentError(
+            f"tên tệp này chỉ khác tên tệp {display_path(other.path, root)} ở chữ hoa, chữ thường: trên Windows và "
+            f"máy Mac hai tên này là một tệp, nên khi chép dự án sang đó một trong hai tệp sẽ mất, và máy chủ web "
+            f"không phân biệt chữ hoa, chữ thường sẽ chỉ phát một tệp; hãy đổi tên một trong hai tệp",
+            display_path(image.path, root), 1))
     return errors

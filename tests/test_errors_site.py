@@ -580,3 +580,19 @@ def test_published_files_differing_only_in_case_are_refused(tmp_path):
     (root / "content/images/ANH.JPG").unlink()
     (root / "content/files/Album/a.pdf").unlink()
     assert errors_of(root) == []
+
+
+def test_published_files_differing_only_in_nfc_nfd_are_refused_as_such(tmp_path):
+    """content/images/Hòa.jpg written once with composed letters, once with combining marks: the
+    message was `hai nguồn cùng ghi ra “images/Hòa.jpg”`, without a line or a reason."""
+    import unicodedata
+
+    from bad.kit import small_jpeg
+    root = make_site(tmp_path / "site")
+    composed, decomposed = (unicodedata.normalize(form, "Hòa.jpg") for form in ("NFC", "NFD"))
+    (root / "content/images" / composed).write_bytes(small_jpeg(40, 30))
+    (root / "content/images" / decomposed).write_bytes(small_jpeg(40, 31))
+    assert errors_of(root) == [
+        f"content/images/{composed}:1: tên tệp này trông giống hệt tên tệp content/images/{composed}, chỉ khác cách "
+        f"mã hóa dấu tiếng Việt (NFC/NFD), nên hai tệp cùng được xuất bản ở một địa chỉ; hãy xóa hoặc đổi tên một "
+        f"trong hai tệp"]

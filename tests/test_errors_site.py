@@ -596,3 +596,17 @@ def test_published_files_differing_only_in_nfc_nfd_are_refused_as_such(tmp_path)
         f"content/images/{composed}:1: tên tệp này trông giống hệt tên tệp content/images/{composed}, chỉ khác cách "
         f"mã hóa dấu tiếng Việt (NFC/NFD), nên hai tệp cùng được xuất bản ở một địa chỉ; hãy xóa hoặc đổi tên một "
         f"trong hai tệp"]
+
+
+def test_a_sites_template_named_with_other_capitals_than_the_themes_is_said(tmp_path):
+    """templates/_Footer.html (meant to replace the theme's _footer.html) replaced it on Windows and a
+    Mac and was ignored on Linux without a word: the published site had the theme's footer."""
+    root, before = built(tmp_path)
+    override(root, "_Footer.html", "<footer>Chân trang riêng</footer>\n")
+    assert errors_of(root) == [
+        "templates/_Footer.html:1: tên mẫu “_Footer.html” chỉ khác mẫu “_footer.html” ở chữ hoa, chữ thường: trên "
+        "Windows, máy Mac mẫu này thay cho mẫu kia, trên máy chủ Linux thì không, nên trang dựng ở mỗi nơi sẽ khác "
+        "nhau; hãy đổi tên tệp thành “_footer.html” (hoặc đặt một tên khác hẳn)"]
+    assert snapshot(root / "output") == before
+    (root / "templates/_Footer.html").rename(root / "templates/_footer.html")
+    assert errors_of(root) == []

@@ -29,13 +29,19 @@ def output_of(path: str) -> str:
 def _pattern(url: str) -> re.Pattern:
     """A [urls] pattern ("bai-viet/{slug}/") as a regex catching the slug an address gives."""
     head, _, tail = url.partition("{slug}")
-    return re.compile(re.escape(head) + r"([a-z0-9]+(?:-[a-z0-9]+)*)" + re.escape(tail) + r"\Z")
+    # Without regard to case: Netlify and hosts on Windows or a Mac take "/Bai-Viet/x/" for "/bai-viet/x/"
+    return re.compile(re.escape(head) + r"([a-z0-9]+(?:-[a-z0-9]+)*)" + re.escape(tail) + r"\Z", re.IGNORECASE)
 
 
 def check_aliases(articles: Sequence[Any], pages: Sequence[Any], config: SiteConfig) -> list[ContentError]:
     """Errors for old addresses that another article or page has, another old address has, or
     that the site keeps for its own pages (tinh/…, chu-de/…, assets/…). articles, pages: what is
-    published (anything with .path, .slug and, for articles, .aliases of content.Alias)."""
+    published (anything with .path, .slug and, for articles, .aliases of content.Alias).
+
+    Addresses are compared without regard to upper and lower case: "/Bai-Viet/ten-bai/" was
+    published as a redirect beside the article's own page "/bai-viet/ten-bai/", and where the
+    host or the disk does not tell the two apart (Netlify, Windows, a Mac) it took the article's
+    place, sending its readers to another article."""
     reserved = reserved_segments(config)
     kinds = (("bài viết", config.urls.article, {a.slug: a.path for a in articles}),
              ("trang", config.urls.page, {p.slug: p.path for p in pages}))
@@ -45,13 +51,14 @@ def check_aliases(articles: Sequence[Any], pages: Sequence[Any], config: SiteCon
     for article in articles:
         for alias in getattr(article, "aliases", ()):
             problem = _taken_by(alias.path, article.path, patterns, reserved)
-            if not problem and output_of(alias.path) in taken:  # (one article's are made unique when read)
-                problem = f"đã là địa chỉ cũ của {taken[output_of(alias.path)]}"
+            first = taken.get(output_of(alias.path).casefold())
+            if not problem and first not in (None, article.path):  # one article's own go to one page
+                problem = f"đã là địa chỉ cũ của {first}"
             if problem:
                 errors.append(ContentError(f"địa chỉ cũ “/{alias.path}” {problem}; hãy bỏ nó khỏi “aliases”",
                                            article.path, alias.line or 1))
             else:
-                taken[output_of(alias.path)] = article.path
+                taken.setdefault(output_of(alias.path).casefold(), article.path)
     return errors
 
 
@@ -61,7 +68,7 @@ def _taken_by(path: str, own: str, patterns: list, reserved: set[str]) -> str:
         match = regex.match(path)
         if match is None:
             continue
-        slug = match.group(1)
+        slug = match.group(1).lower()
         if slug in reserved and "{" in url.split("/", 1)[0]:
             break  # a page of the site's own (tinh/, chu-de/…), said below
         owner = owners.get(slug)
@@ -70,7 +77,7 @@ def _taken_by(path: str, own: str, patterns: list, reserved: set[str]) -> str:
         if owner is not None:
             return f"là địa chỉ của {kind} {owner}"
         return ""
-    if path.split("/", 1)[0] in reserved:
+    if path.split("/", 1)[0].lower() in {r.lower() for r in reserved}:
         return (f"nằm trong đường dẫn dành riêng của cổng "
                 f"({', '.join(sorted(r for r in reserved if '.' not in r))})")
     return ""

@@ -331,47 +331,50 @@ class Builder:
         self._last: _Last | None = None
 
     def build(self, now: datetime | None = None) -> BuildResult:
-        with self.runtime.building() as clock:
-            config = load_config(self.root, **self.options.overrides())
-            self._recover(config)
-            registries = load_registries(config.path(config.data_dir), config.root)
-            run = _Run(config, registries, self.options, clock, self.workers,
-                       needs_memory=self.options.preview and self._last is None, log=self.log)
-            try:
-                run.discover()
-                read, pages = run.read()
-                shown = run.visible(read, pages, now)
-                if run.unchanged(shown, pages):
-                    result = self._unchanged(run, None, len(run.previous.signatures), locals())
-                    result.moves, result.images = run.moves, run.sources.images
-                    return result
-                site = run.collect(shown, pages, read)
-                templates, jobs = run.plan(site)
-                pages_plan = run.pages(jobs, templates, shown)
-                if pages_plan.nothing:
-                    self._remember(run, templates, jobs)
-                    result = self._unchanged(run, site, len(jobs), locals())
-                    result.moves, result.images = run.moves, run.sources.images
-                    return result
-                written, reused = run.write(pages_plan, templates, site)
-                run.save(read, self.log)
+        with self.runtime.building() as clock:  # collects when done: the build's frame is gone by then
+            return self._build(clock, now)
+
+    def _build(self, clock: Clock, now: datetime | None) -> BuildResult:
+        config = load_config(self.root, **self.options.overrides())
+        self._recover(config)
+        registries = load_registries(config.path(config.data_dir), config.root)
+        run = _Run(config, registries, self.options, clock, self.workers,
+                   needs_memory=self.options.preview and self._last is None, log=self.log)
+        try:
+            run.discover()
+            read, pages = run.read()
+            shown = run.visible(read, pages, now)
+            if run.unchanged(shown, pages):
+                result = self._unchanged(run, None, len(run.previous.signatures), locals())
+                result.moves, result.images = run.moves, run.sources.images
+                return result
+            site = run.collect(shown, pages, read)
+            templates, jobs = run.plan(site)
+            pages_plan = run.pages(jobs, templates, shown)
+            if pages_plan.nothing:
                 self._remember(run, templates, jobs)
-            except (BuildFailed, SiteError) as exc:
-                exc.published = _published(run)
-                raise
-            except (OSError, sqlite3.Error) as exc:
-                failed = _os_error(exc, config.root)
-                failed.published = _published(run)
-                raise failed from None
-            finally:
-                run.search.cancel()  # a build that stopped early leaves no search process behind
-                run.templates_ahead()
-            seconds, files = clock.seconds(), len(run.state.outputs)
-            self.log(f"Đã dựng {written} trang (giữ nguyên {reused}), {files} tệp trong {seconds:.2f} giây → "
-                     f"{display_path(run.output_dir, config.root)}/")
-            self.runtime.keep(locals())
-            return BuildResult(written, files, seconds, run.output_dir, reused, False, site, run.moves,
-                               run.sources.images)
+                result = self._unchanged(run, site, len(jobs), locals())
+                result.moves, result.images = run.moves, run.sources.images
+                return result
+            written, reused = run.write(pages_plan, templates, site)
+            run.save(read, self.log)
+            self._remember(run, templates, jobs)
+        except (BuildFailed, SiteError) as exc:
+            exc.published = _published(run)
+            raise
+        except (OSError, sqlite3.Error) as exc:
+            failed = _os_error(exc, config.root)
+            failed.published = _published(run)
+            raise failed from None
+        finally:
+            run.search.cancel()  # a build that stopped early leaves no search process behind
+            run.templates_ahead()
+        seconds, files = clock.seconds(), len(run.state.outputs)
+        self.log(f"Đã dựng {written} trang (giữ nguyên {reused}), {files} tệp trong {seconds:.2f} giây → "
+                 f"{display_path(run.output_dir, config.root)}/")
+        self.runtime.keep(locals())
+        return BuildResult(written, files, seconds, run.output_dir, reused, False, site, run.moves,
+                           run.sources.images)
 
     def _recover(self, config: SiteConfig) -> None:
         """A publish a killed build left half done is finished or undone first, before this build

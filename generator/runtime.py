@@ -68,6 +68,12 @@ class Runtime:
         finally:
             if enabled:
                 gc.enable()
+            if not self.exiting:
+                # A process that goes on (the preview server, tests) frees the build's cycles now:
+                # the collector, back on in a server that then allocates next to nothing, never
+                # reached them, and the next build turned it off again. Under `serve` every rebuild
+                # left its garbage (50,000 articles: 454 -> 653 -> 792 -> 892 MB over three edits).
+                gc.collect()
 
     def keep(self, objects: object) -> None:
         """What a build made, kept alive until the process exits when it exits right after."""

@@ -243,4 +243,30 @@ def discover(config: SiteConfig, stamps: bool = True) -> tuple[Sources, list[Sit
     if "files" not in refused and files_dir.is_dir():
         images += tuple(ImageFile(f.path, f"{FILES}/" + normalize(f.path.relative_to(files_dir).as_posix()), f.stamp)
                         for f in published(files_dir, f"{config.content_dir}/{FILES}"))
+    errors += case_clashes(images, root)
     return Sources(articles, pages, images), errors
+
+
+def case_clashes(images: tuple[ImageFile, ...], root: Path) -> list[SiteError]:
+    """Files published as they are whose addresses differ only in upper and lower case ("anh.jpg",
+    "ANH.JPG"; "Album/a.jpg", "album/a.jpg"): on Windows and a Mac they are one file, so copying or
+    checking out the project there keeps one of the two and the other is lost, and a host that
+    ignores case serves one for both (was: both published, exit 0). Refused at the later name."""
+    first: dict[str, ImageFile] = {}
+    errors: list[SiteError] = []
+    for image in images:
+        other = first.setdefault(image.output.casefold(), image)
+        if other is image:
+            continue
+        if other.output == image.output:  # the same name but for NFC/NFD: one address for both
+            errors.append(ContentError(
+                f"tên tệp này trông giống hệt tên tệp {display_path(other.path, root)}, chỉ khác cách mã hóa dấu tiếng "
+                f"Việt (NFC/NFD), nên hai tệp cùng được xuất bản ở một địa chỉ; hãy xóa hoặc đổi tên một trong hai tệp",
+                display_path(image.path, root), 1))
+            continue
+        errors.append(ContentError(
+            f"tên tệp này chỉ khác tên tệp {display_path(other.path, root)} ở chữ hoa, chữ thường: trên Windows và "
+            f"máy Mac hai tên này là một tệp, nên khi chép dự án sang đó một trong hai tệp sẽ mất, và máy chủ web "
+            f"không phân biệt chữ hoa, chữ thường sẽ chỉ phát một tệp; hãy đổi tên một trong hai tệp",
+            display_path(image.path, root), 1))
+    return errors

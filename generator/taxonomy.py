@@ -393,6 +393,21 @@ def _merge(base: list, extra: list, key) -> list:
     return list(merged.values())
 
 
+def _misspelt_case(names: list[str], specs: dict, data_dir: Path, root: Path | None) -> list[ContentError]:
+    """A data file named with other capitals ("Tags.csv", "PROVINCES.CSV") is read on
+    Windows and a Mac, not on Linux, where sites are built and published: the site differed by the machine
+    that built it, without a word. Said at the file, with its right name."""
+    errors = []
+    for name in sorted(names):
+        right = next((known for known in specs if known.casefold() == name.casefold()), None)
+        if right is not None and name != right:
+            errors.append(ContentError(
+                f"tệp dữ liệu phải tên là “{right}” (chữ thường), không phải “{name}”: trên Windows, máy Mac tệp này "
+                f"được đọc, trên máy chủ Linux thì không, nên trang dựng ở mỗi nơi sẽ khác nhau; hãy đổi tên tệp "
+                f"thành “{right}”", _display(data_dir / name, root), 1))
+    return errors
+
+
 def load_registries(data_dir: Path | None, root: Path | None = None) -> Registries:
     """The shipped registries, extended or overridden by the site's data folder."""
     errors: list[ContentError] = []
@@ -407,8 +422,8 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
     }
     if data_dir is not None:
         try:
-            with os.scandir(data_dir):
-                pass
+            with os.scandir(data_dir) as listing:
+                errors += _misspelt_case([entry.name for entry in listing], specs, data_dir, root)
         except (FileNotFoundError, NotADirectoryError):
             data_dir = None
         except OSError as exc:  # unreadable: said once, not skipped

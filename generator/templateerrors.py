@@ -30,7 +30,9 @@ class TemplateErrors:
             for exc in walk_errors(folder):
                 errors.append(TemplateError(f"không đọc được thư mục mẫu: {os_reason(exc)}",
                                             self._display(exc.filename or str(folder))))
-        for name in sorted(set(self.env.list_templates())):
+        names = sorted(set(self.env.list_templates()))
+        errors += self._case_twins(names)
+        for name in names:
             try:
                 self.env.get_template(name)
             except jinja2.TemplateSyntaxError as exc:
@@ -40,6 +42,29 @@ class TemplateErrors:
                                             self._display(exc.filename or name), 1))
             except UnicodeDecodeError as exc:  # saved in another code page (Windows-1258, …)
                 errors.append(self._not_utf8(name, exc))
+        return errors
+
+    def _case_twins(self, names: list[str]) -> list[TemplateError]:
+        """A site's template named with other capitals than the theme's ("Article.html" for
+        "article.html") replaced it on Windows and a Mac and was ignored on Linux, where sites are
+        built and published, without a word. Said at the file, with the theme's name."""
+        by_fold: dict[str, list[str]] = {}
+        for name in names:
+            by_fold.setdefault(name.casefold(), []).append(name)
+        errors = []
+        for spellings in by_fold.values():
+            if len(spellings) < 2:
+                continue
+            themed = [n for n in spellings if any((d / n).is_file() for d in self.dirs[1:])]
+            right = themed[0] if themed else spellings[0]
+            for name in spellings:
+                if name == right:
+                    continue
+                path = next((d / name for d in self.dirs if (d / name).is_file()), Path(name))
+                errors.append(TemplateError(
+                    f"tên mẫu “{name}” chỉ khác mẫu “{right}” ở chữ hoa, chữ thường: trên Windows, máy Mac mẫu này "
+                    f"thay cho mẫu kia, trên máy chủ Linux thì không, nên trang dựng ở mỗi nơi sẽ khác nhau; hãy "
+                    f"đổi tên tệp thành “{right}” (hoặc đặt một tên khác hẳn)", self._display(str(path)), 1))
         return errors
 
     def _not_utf8(self, name: str, exc: UnicodeDecodeError) -> TemplateError:

@@ -118,6 +118,42 @@ def test_bad_old_addresses_are_reported_at_their_lines_and_the_site_is_kept(proj
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
 
 
+def test_old_addresses_differing_from_the_sites_own_only_in_case_are_refused(project: Path, tmp_path: Path):
+    """"/Bai-Viet/{another}/" was published as a redirect beside that article's own page, and "/TINH/lao-cai/"
+    beside the province's: where the host or the disk takes both for one (Netlify lowercases addresses;
+    Windows, a Mac), the redirect took the page's place and sent its readers to another article. Two
+    articles' old addresses differing in case likewise. An old address with capitals of its own still works."""
+    out = tmp_path / "out"
+    build(project, output=str(out), now=NOW)
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    with_front(project, ONE, f"aliases:\n  - /Bai-Viet/{TWO.upper()}/\n  - /TINH/lao-cai/\n  - /bai-viet/{ONE.title()}/\n"
+                             "  - /Tin-Tuc/Bai-Cu.html\n  - /tin-tuc/bai-cu.html\n")
+    with_front(project, TWO, 'aliases: ["/TIN-TUC/BAI-CU.HTML"]\n')
+    with pytest.raises(BuildFailed) as failed:
+        build(project, output=str(out), now=NOW)
+    shown = f"{ARTICLES}/{ONE}.md"
+    reserved = re.escape("nằm trong đường dẫn dành riêng của cổng (") + r"[a-z0-9, -]*tinh[a-z0-9, -]*\)"
+    messages = sorted(str(e) for e in failed.value.errors)
+    assert len(messages) == 4, messages
+    assert messages[0] == (f"{shown}:3: địa chỉ cũ “/Bai-Viet/{TWO.upper()}/” là địa chỉ của bài viết "
+                           f"{ARTICLES}/{TWO}.md; hãy bỏ nó khỏi “aliases”")
+    assert re.fullmatch(rf"{shown}:4: địa chỉ cũ “/TINH/lao-cai/” {reserved}; hãy bỏ nó khỏi “aliases”", messages[1])
+    assert messages[2] == (f"{shown}:5: địa chỉ cũ “/bai-viet/{ONE.title()}/” là địa chỉ hiện tại của chính bài "
+                           f"này; hãy bỏ nó khỏi “aliases”")
+    assert messages[3] == (f"{ARTICLES}/{TWO}.md:2: địa chỉ cũ “/TIN-TUC/BAI-CU.HTML” đã là địa chỉ cũ của {shown}; "
+                           f"hãy bỏ nó khỏi “aliases”")
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    # One article's own spellings of one old address, and capitals of its own, are published.
+    path = with_front(project, ONE, "")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"aliases:\n(  - .*\n)+", "aliases:\n  - /Tin-Tuc/Bai-Cu.html\n  - /tin-tuc/bai-cu.html\n",
+                           text), encoding="utf-8")
+    with_front(project, TWO, "")
+    two = project / ARTICLES / f"{TWO}.md"
+    two.write_text(two.read_text(encoding="utf-8").replace('aliases: ["/TIN-TUC/BAI-CU.HTML"]\n', ""), encoding="utf-8")
+    assert (build(project, output=str(out), now=NOW).output / "Tin-Tuc/Bai-Cu.html").is_file()
+
+
 # -- the CMS ------------------------------------------------------------------------------------------
 
 @pytest.fixture

@@ -546,3 +546,22 @@ def test_no_page_has_an_empty_description(sample: Path):
     article = (out / "bai-viet/chi-tieu-de/index.html").read_text()
     assert '<meta name="description" content="Bài chỉ có tiêu đề">' in article
     assert '<meta name="description" content="Trang chỉ có đề mục">' in (out / "chi-de-muc/index.html").read_text()
+
+
+def test_a_process_that_goes_on_frees_each_builds_cycles(sample: Path):
+    """Under `serve` each rebuild left its cyclic garbage uncollected: the collector is off during a
+    build and, back on in a server that then allocates next to nothing, never ran before the next
+    build turned it off again (50,000 articles: 454 -> 653 -> 792 -> 892 MB over three edits). A
+    Builder of a process that goes on leaves nothing for the collector to find."""
+    import gc
+
+    from generator.build import Builder, BuildOptions
+    builder = Builder(sample, BuildOptions(output=str(sample / ".cache" / "preview"), drafts=True, future=True,
+                                           preview=True))
+    builder.build()
+    article = sorted((sample / "content/articles").glob("*.md"))[0]
+    for edit in range(2):
+        article.write_text(article.read_text(encoding="utf-8").replace("\n\n", f"\n\nSửa lần {edit}.\n\n", 1),
+                           encoding="utf-8")
+        builder.build()
+        assert gc.collect() == 0

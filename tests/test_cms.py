@@ -1700,3 +1700,25 @@ def test_a_document_picked_as_a_photo_is_refused(backend: LocalBackend, project:
         "\n[Tải kế hoạch](/files/ke-hoach.pdf)\n"
     assert backend.handle(persist("content/articles/bai-anh.md", body, [asset("content/images/ke-hoach.pdf", PDF)]))[0] == 200
     assert (project / "content/files/ke-hoach.pdf").read_bytes() == PDF
+
+
+def test_a_new_file_differing_from_another_only_in_case_is_refused(backend: LocalBackend, project: Path):
+    """An upload of anh-hoa.jpg beside ANH-HOA.JPG (a camera's name), an entry bai-moi.md beside
+    Bai-Moi.md, a photo into album/ beside Album/: written, and the build then refused the pair (one file
+    on Windows and a Mac). Refused before anything is written; the same name is still replaced as before."""
+    (project / "content/images/ANH-HOA.JPG").write_bytes(JPEG)
+    (project / "content/images/Album").mkdir()
+    (project / "content/articles/Bai-Moi.md").write_text(
+        '---\ntitle: "Bài cũ"\ndate: 2024-05-19T16:27:00+07:00\n---\n\nCũ.\n', encoding="utf-8")
+    before = sorted(p.relative_to(project).as_posix() for p in (project / "content").rglob("*"))
+    tail = "ở chữ hoa, chữ thường: trên Windows và máy Mac hai tên này là một tệp, và trang sẽ không dựng được; hãy " \
+           "đổi tên tệp rồi lưu lại"
+    assert upload(backend, "content/images/anh-hoa.jpg", JPEG) == (409, {"error": (
+        f"đã có “content/images/ANH-HOA.JPG”, chỉ khác “content/images/anh-hoa.jpg” {tail}")})
+    assert upload(backend, "content/images/album/a.jpg", JPEG) == (409, {"error": (
+        f"đã có “content/images/Album”, chỉ khác “content/images/album/a.jpg” {tail}")})
+    raw = '---\ntitle: "Bài mới"\ndate: 2024-05-19T16:27:00+07:00\n---\n\nMới.\n'
+    assert backend.handle(persist("content/articles/bai-moi.md", raw)) == (409, {"error": (
+        f"đã có “content/articles/Bai-Moi.md”, chỉ khác “content/articles/bai-moi.md” {tail}")})
+    assert sorted(p.relative_to(project).as_posix() for p in (project / "content").rglob("*")) == before
+    assert upload(backend, "content/images/anh-khac.jpg", JPEG)[0] == 200

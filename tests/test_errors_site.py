@@ -559,3 +559,54 @@ def test_unreadable_files_and_folders_are_reported(tmp_path, where, mode, expect
     assert run.stderr.splitlines() == [expected, SUMMARY.format(1)], run.stderr
     assert run.returncode == 1
     assert snapshot(root / "output") == before
+
+
+def test_published_files_differing_only_in_case_are_refused(tmp_path):
+    """content/images/anh.jpg beside ANH.JPG, content/files/Album/a.pdf beside album/a.pdf: both were
+    published (exit 0); on Windows or a Mac, where they are one file, checking the project out loses
+    one of them, and a host ignoring case serves one for both. Refused at the later name, the site kept."""
+    from bad.kit import small_jpeg
+    root = make_site(tmp_path / "site")
+    (root / "content/images/ANH.JPG").write_bytes(small_jpeg(40, 30))
+    for folder in ("Album", "album"):
+        (root / "content/files" / folder).mkdir(parents=True)
+        (root / "content/files" / folder / "a.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    said = ("tên tệp này chỉ khác tên tệp {} ở chữ hoa, chữ thường: trên Windows và máy Mac hai tên này là một tệp, "
+            "nên khi chép dự án sang đó một trong hai tệp sẽ mất, và máy chủ web không phân biệt chữ hoa, chữ thường "
+            "sẽ chỉ phát một tệp; hãy đổi tên một trong hai tệp")
+    assert errors_of(root) == [
+        "content/files/album/a.pdf:1: " + said.format("content/files/Album/a.pdf"),
+        "content/images/anh.jpg:1: " + said.format("content/images/ANH.JPG")]
+    (root / "content/images/ANH.JPG").unlink()
+    (root / "content/files/Album/a.pdf").unlink()
+    assert errors_of(root) == []
+
+
+def test_published_files_differing_only_in_nfc_nfd_are_refused_as_such(tmp_path):
+    """content/images/Hòa.jpg written once with composed letters, once with combining marks: the
+    message was `hai nguồn cùng ghi ra “images/Hòa.jpg”`, without a line or a reason."""
+    import unicodedata
+
+    from bad.kit import small_jpeg
+    root = make_site(tmp_path / "site")
+    composed, decomposed = (unicodedata.normalize(form, "Hòa.jpg") for form in ("NFC", "NFD"))
+    (root / "content/images" / composed).write_bytes(small_jpeg(40, 30))
+    (root / "content/images" / decomposed).write_bytes(small_jpeg(40, 31))
+    assert errors_of(root) == [
+        f"content/images/{composed}:1: tên tệp này trông giống hệt tên tệp content/images/{composed}, chỉ khác cách "
+        f"mã hóa dấu tiếng Việt (NFC/NFD), nên hai tệp cùng được xuất bản ở một địa chỉ; hãy xóa hoặc đổi tên một "
+        f"trong hai tệp"]
+
+
+def test_a_sites_template_named_with_other_capitals_than_the_themes_is_said(tmp_path):
+    """templates/_Footer.html (meant to replace the theme's _footer.html) replaced it on Windows and a
+    Mac and was ignored on Linux without a word: the published site had the theme's footer."""
+    root, before = built(tmp_path)
+    override(root, "_Footer.html", "<footer>Chân trang riêng</footer>\n")
+    assert errors_of(root) == [
+        "templates/_Footer.html:1: tên mẫu “_Footer.html” chỉ khác mẫu “_footer.html” ở chữ hoa, chữ thường: trên "
+        "Windows, máy Mac mẫu này thay cho mẫu kia, trên máy chủ Linux thì không, nên trang dựng ở mỗi nơi sẽ khác "
+        "nhau; hãy đổi tên tệp thành “_footer.html” (hoặc đặt một tên khác hẳn)"]
+    assert snapshot(root / "output") == before
+    (root / "templates/_Footer.html").rename(root / "templates/_footer.html")
+    assert errors_of(root) == []

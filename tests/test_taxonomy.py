@@ -317,3 +317,24 @@ def test_a_shipped_alias_is_taken_by_writing_its_row_again_without_it(tmp_path: 
     (registries_folder / "tags.csv").write_text("name,aliases\nThi đua,\nthi đua yêu nước,\n", encoding="utf-8")
     tags = load_registries(registries_folder).tags
     assert tags.get("thi đua").name == "Thi đua" and tags.get("Thi đua yêu nước").name == "thi đua yêu nước"
+
+
+def test_a_data_file_named_with_other_capitals_is_said_not_skipped(tmp_path: Path):
+    """content/data/Tags.csv (saved so by Excel or a Mac) was read on Windows and a Mac and skipped on
+    Linux without a word: the site built by the server lacked the editors' tags."""
+    root = tmp_path / "site"
+    data = root / "content" / "data"
+    data.mkdir(parents=True)
+    (data / "Tags.csv").write_text("name,aliases\nChuyện lạ,\n", encoding="utf-8")
+    (data / "PROVINCES.CSV").write_text("code,name\n", encoding="utf-8")
+    (data / "ghi-chu.csv").write_text("a\n", encoding="utf-8")  # not a data file of the site: left alone
+    with pytest.raises(BuildFailed) as failed:
+        load_registries(data, root)
+    said = ("tệp dữ liệu phải tên là “{}” (chữ thường), không phải “{}”: trên Windows, máy Mac tệp này được đọc, "
+            "trên máy chủ Linux thì không, nên trang dựng ở mỗi nơi sẽ khác nhau; hãy đổi tên tệp thành “{}”")
+    assert [str(e) for e in failed.value.errors] == [
+        "content/data/PROVINCES.CSV:1: " + said.format("provinces.csv", "PROVINCES.CSV", "provinces.csv"),
+        "content/data/Tags.csv:1: " + said.format("tags.csv", "Tags.csv", "tags.csv")]
+    (data / "Tags.csv").rename(data / "tags.csv")
+    (data / "PROVINCES.CSV").unlink()
+    assert load_registries(data, root).tags.get("chuyện lạ").name == "Chuyện lạ"

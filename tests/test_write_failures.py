@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from bad.kit import PROJECT, cli, make_site
 from test_publish import mounted, read_only
 from generator.cms.backend import LocalBackend
@@ -182,3 +184,74 @@ def test_a_read_only_article_is_neither_saved_over_nor_deleted_by_the_web_editor
     article.chmod(0o644)
     assert backend(root).handle({"action": "deleteFile", "params": {
         "branch": "main", "path": "content/articles/dak-lak-mo-hinh.md"}})[0] == 200
+
+
+def _entry_with_photos(root: Path, shown: bool = True) -> list[str]:
+    """An article and two photos of its own (as the web editor deletes it: the article and its photos);
+    shown: the article shows them (else they are only deleted with it)."""
+    images = root / "content" / "images"
+    (images / "anh-rieng-1.jpg").write_bytes(JPEG)
+    (images / "anh-rieng-2.jpg").write_bytes(JPEG)
+    photos = "image: /images/anh-rieng-1.jpg\n" if shown else ""
+    (root / "content/articles/bai-co-anh.md").write_text(
+        f"---\ntitle: Bài có ảnh\ndate: 2024-05-19T16:27:00+07:00\n{photos}---\n\n"
+        + ("Nội dung.\n\n![Ảnh hai](/images/anh-rieng-2.jpg)\n" if shown else "Nội dung.\n"), encoding="utf-8")
+    return ["content/articles/bai-co-anh.md", "content/images/anh-rieng-1.jpg", "content/images/anh-rieng-2.jpg"]
+
+
+def test_an_entry_deleted_with_its_photos_goes_whole(tmp_path: Path):
+    """deleteFiles of an article and the photos only it shows was refused (409 'ảnh … đang được dùng
+    trong' the very article being deleted): photos used by files deleted in the same request do not count."""
+    root = make_site(tmp_path / "site")
+    paths = _entry_with_photos(root)
+    assert backend(root).handle({"action": "deleteFiles", "params": {"branch": "main", "paths": paths}}) == \
+        (200, {"message": f"deleted files {', '.join(paths)}"})
+    assert not any((root / p).exists() for p in paths)
+    assert dot_files(root / "content/articles") == [] and dot_files(root / "content/images") == []
+
+
+@pytest.mark.parametrize("shown", [False, True])
+def test_an_entry_whose_photos_cannot_be_deleted_is_not_half_deleted(tmp_path: Path, shown: bool):
+    """deleteFiles of an article and its photos, the images folder read-only: the article was deleted,
+    then the photo failed (500 naming the photo only), the article gone without a word."""
+    root = make_site(tmp_path / "site")
+    paths = _entry_with_photos(root, shown)
+    before = {p: (root / p).read_bytes() for p in paths}
+    with read_only(root / "content" / "images"):
+        status, answer = backend(root).handle({"action": "deleteFiles", "params": {"branch": "main", "paths": paths}})
+    assert (status, answer) == (500, {"error": "không xóa được tệp “content/images/anh-rieng-1.jpg”: ổ đĩa chỉ cho "
+                                               "phép đọc; chưa tệp nào bị xóa, các tệp vẫn còn nguyên"})
+    assert {p: (root / p).read_bytes() for p in paths} == before
+    assert dot_files(root / "content/articles") == [] and dot_files(root / "content/images") == []
+
+
+def test_a_file_that_fails_to_go_after_being_set_aside_is_put_back_and_named(tmp_path: Path, monkeypatch):
+    """The second step (the hidden copies unlinked) failing for one file (an I/O error): that file is
+    given its name back, and the editor told which files are gone and which one stays."""
+    root = make_site(tmp_path / "site")
+    paths = _entry_with_photos(root, shown=False)
+    unlink = Path.unlink
+
+    def failing(self: Path, missing_ok: bool = False) -> None:
+        if ".anh-rieng-2.jpg.dang-xoa-" in self.name:
+            raise OSError(5, "Input/output error")
+        unlink(self, missing_ok)
+    monkeypatch.setattr(Path, "unlink", failing)
+    status, answer = backend(root).handle({"action": "deleteFiles", "params": {"branch": "main", "paths": paths}})
+    assert (status, answer) == (500, {"error": "không xóa được tệp “content/images/anh-rieng-2.jpg”: lỗi đọc ghi của ổ đĩa; "
+                                               "tệp vẫn còn; đã xóa: content/articles/bai-co-anh.md, "
+                                               "content/images/anh-rieng-1.jpg"})
+    assert [p for p in paths if (root / p).exists()] == ["content/images/anh-rieng-2.jpg"]
+    assert dot_files(root / "content/images") == []
+
+
+def test_a_file_with_a_name_of_255_bytes_is_deleted(tmp_path: Path):
+    """The longest name a folder holds: the hidden name it is set aside under keeps within 255 bytes."""
+    root = make_site(tmp_path / "site")
+    stem = "bài-" * 42  # NFC: "à" is 2 bytes, 210 bytes
+    name = stem + "y" * (255 - 4 - len(stem.encode("utf-8"))) + ".jpg"
+    assert len(name.encode("utf-8")) == 255
+    (root / "content/images" / name).write_bytes(JPEG)
+    status, _ = backend(root).handle({"action": "deleteFile", "params": {"path": f"content/images/{name}"}})
+    assert status == 200 and not (root / "content/images" / name).exists()
+    assert dot_files(root / "content/images") == []

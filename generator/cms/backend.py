@@ -121,6 +121,7 @@ class LocalBackend(Media, Deleting):
     # -- writing ---------------------------------------------------------------------
     def _fits(self, raw: Any, data: bytes) -> Path:
         path, area = self._checked(raw)
+        self._no_case_twin(path, raw)
         if len(data) > area.max_size:
             raise Refused(413, f"tệp “{raw}” quá lớn ({megabytes(len(data), up=True)}; tối đa "
                                f"{megabytes(area.max_size)} cho một tệp {area.what})")

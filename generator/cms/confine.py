@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -100,6 +101,24 @@ class Confined:
         if not mode & 0o222:
             raise Refused(409, f"không {doing} “{raw}”: tệp đang được đặt chỉ đọc (read-only), có lẽ để giữ bài như "
                                f"hiện nay; muốn {doing.split()[0]}, hãy bỏ thuộc tính chỉ đọc của tệp trước")
+
+    def _no_case_twin(self, full: Path, raw: Any) -> None:
+        """A new file (or folder on its way) may not differ from an existing one only in upper and
+        lower case ("anh.jpg" beside "ANH.JPG"): on Windows and a Mac they are one file, and the build
+        refuses the pair (sources.case_clashes), so the upload would stop the preview."""
+        part = full
+        while not os.path.lexists(part) and part != self.root:
+            try:
+                names = os.listdir(part.parent)
+            except OSError:  # the folder does not exist yet: its own name is checked next
+                names = []
+            folded = unicodedata.normalize("NFC", part.name).casefold()
+            twin = next((n for n in names if unicodedata.normalize("NFC", n).casefold() == folded), None)
+            if twin is not None:
+                shown = self._relative(part.with_name(twin))
+                raise Refused(409, f"đã có “{shown}”, chỉ khác “{raw}” ở chữ hoa, chữ thường: trên Windows và máy Mac "
+                                   f"hai tên này là một tệp, và trang sẽ không dựng được; hãy đổi tên tệp rồi lưu lại")
+            part = part.parent
 
     def _relative(self, path: Path) -> str:
         return path.relative_to(self.root).as_posix()

@@ -21,16 +21,17 @@ class Deleting(Confined):
     """LocalBackend's deleteFile and deleteFiles (article_url: "bai-viet/{slug}/", "" when not known)."""
     article_url: str
 
-    def _unused(self, raw: Any) -> None:
+    def _unused(self, raw: Any, deleted: set[Path]) -> None:
         """A photo articles show, or an attachment they link to, may not be deleted: their pages would
-        lose it and the build fail."""
+        lose it and the build fail. deleted: the files this request deletes (an article deleted with
+        its photos does not keep them)."""
         full, area = self._checked(raw)
         if area is self.areas[0]:
             return
         address = "/" + full.relative_to(self.root / area.name).as_posix()
         users = []
         for text_file in self._users():
-            if address in text_file.read_text(encoding="utf-8", errors="replace"):
+            if text_file not in deleted and address in text_file.read_text(encoding="utf-8", errors="replace"):
                 users.append(self._relative(text_file))
                 if len(users) > 3:
                     break
@@ -51,12 +52,49 @@ class Deleting(Confined):
                       if name.endswith(USER_EXTENSIONS) and not Path(folder, name).is_symlink()]
         return found
 
-    def _delete(self, raw: Any) -> None:
-        path, _ = self._checked(raw)
-        try:
-            path.unlink(missing_ok=True)  # decap-server ignores a file that is already gone
-        except OSError as exc:  # a read-only disk: the editor is told which file stays
-            raise Refused(500, f"không xóa được tệp “{raw}”: {os_reason(exc, writing=True)}; tệp vẫn còn") from None
+    def _delete(self, paths: list[Any]) -> None:
+        """All of paths deleted, or none: each file is first renamed to a hidden name beside it (the
+        build and the listings skip dot files), and only when all are renamed are they unlinked; a
+        rename that fails (a read-only folder or disk) puts the renamed ones back. An entry deleted
+        with its photos was half deleted: the article gone, a photo left, the editor told of the photo."""
+        hidden: list[tuple[Any, Path, Path]] = []
+        for raw in paths:
+            path, _ = self._checked(raw)
+            if not os.path.lexists(path):  # decap-server ignores a file that is already gone
+                continue
+            aside = path.with_name(_aside_name(path.name, len(hidden)))
+            try:
+                os.rename(path, aside)
+            except OSError as exc:  # a read-only disk: the editor is told which file stays
+                left = self._put_back(hidden)
+                stays = "tệp vẫn còn" if len(paths) == 1 else "chưa tệp nào bị xóa, các tệp vẫn còn nguyên"
+                raise Refused(500, f"không xóa được tệp “{raw}”: {os_reason(exc, writing=True)}; "
+                                   f"{left or stays}") from None
+            hidden.append((raw, path, aside))
+        failed = []
+        for raw, path, aside in hidden:
+            try:
+                aside.unlink()
+            except OSError as exc:
+                failed.append((raw, path, aside, exc))
+        if failed:
+            raw, _, _, exc = failed[0]
+            left = self._put_back([(r, p, a) for r, p, a, _ in failed])
+            gone = [r for r, _, _ in hidden if all(r != f[0] for f in failed)]
+            raise Refused(500, f"không xóa được tệp “{raw}”: {os_reason(exc, writing=True)}; "
+                               + (left or "tệp vẫn còn") + (f"; đã xóa: {', '.join(gone)}" if gone else ""))
+
+    def _put_back(self, hidden: list[tuple[Any, Path, Path]]) -> str:
+        """The hidden files renamed back; '' when all are back, else what the editor must do by hand."""
+        stuck = []
+        for raw, path, aside in reversed(hidden):
+            try:
+                os.rename(aside, path)
+            except OSError:
+                stuck.append(f"“{raw}” đang mang tên tạm “{self._relative(aside)}”")
+        if not stuck:
+            return ""
+        return ("không trả lại được tên cũ cho " + ", ".join(stuck) + ": hãy đổi lại tên các tệp đó bằng tay")
 
     def _unlinked(self, raw: Any, deleted: set[Path]) -> None:
         """An article other pages link to may not be deleted: their links would lead nowhere (`check`
@@ -83,14 +121,14 @@ class Deleting(Confined):
     def _deletable(self, raw: Any, base: dict | None, deleted: set[Path] = frozenset()) -> None:
         full, _ = self._checked(raw)
         self._not_read_only(full, raw, "xóa tệp")
-        self._unused(raw)
+        self._unused(raw, set(deleted) | {full})
         self._unlinked(raw, set(deleted) | {full})
         if base is not None and isinstance(raw, str) and raw in base:  # an article changed since the tab read it
             self._unchanged(full, raw, base[raw], deleting=True)
 
     def delete_file(self, params: dict) -> dict:
         self._deletable(params.get("path"), base_ids(params))
-        self._delete(params.get("path"))
+        self._delete([params.get("path")])
         return {"message": f"deleted file {params.get('path')}"}
 
     def delete_files(self, params: dict) -> dict:
@@ -101,6 +139,14 @@ class Deleting(Confined):
         deleted = {self._checked(raw)[0] for raw in paths}
         for raw in paths:
             self._deletable(raw, base, deleted)
-        for raw in paths:
-            self._delete(raw)
+        self._delete(paths)
         return {"message": f"deleted files {', '.join(paths)}"}
+
+
+def _aside_name(name: str, index: int) -> str:
+    """The hidden name a file to delete is set aside under: a dot name (the build, the watcher and
+    the listings skip it) keeping as much of its own name as a folder entry's 255 bytes leave."""
+    head = f".{name}"
+    tail = f".dang-xoa-{os.getpid()}-{index}"
+    room = 255 - len(tail.encode("utf-8"))
+    return head.encode("utf-8")[:room].decode("utf-8", "ignore") + tail

@@ -1598,6 +1598,22 @@ def test_an_attachment_is_uploaded_to_the_files_folder_and_listed_there(backend:
     assert set(backend.areas[2].extensions) == set(KINDS)  # the build's list, not a second one
 
 
+def test_the_photos_library_lists_the_uploaded_documents_too(backend: LocalBackend, project: Path):
+    """Decap asks for the photos' folder only: a PDF uploaded from an article was in no list, so it could
+    not be linked again from another article, nor deleted from the library. The documents of the
+    attachments folder come after the photos (Decap shows a photo field's library its pictures only)."""
+    photos = [m["path"] for m in backend.handle({"action": "getMedia",
+                                                 "params": {"mediaFolder": "content/images"}})[1]]
+    assert photos and not any(p.startswith("content/files/") for p in photos)
+    assert upload(backend, "content/images/ke-hoach.pdf", PDF)[0] == 200  # as the CMS sends a document
+    (project / "content/files/ghi-chu.md").write_text("ghi chú", encoding="utf-8")  # no document
+    status, listed = backend.handle({"action": "getMedia", "params": {"mediaFolder": "content/images"}})
+    assert status == 200 and [m["path"] for m in listed] == photos + ["content/files/ke-hoach.pdf"]
+    assert listed[-1]["name"] == "ke-hoach.pdf" and base64.b64decode(listed[-1]["content"]) == PDF
+    status, _ = backend.handle({"action": "deleteFile", "params": {"path": "content/files/ke-hoach.pdf"}})
+    assert status == 200 and not (project / "content/files/ke-hoach.pdf").exists()
+
+
 @pytest.mark.parametrize("name, data, status, message", [
     ("chi-thi.pdf", EXE, 422, "không tải lên được “chi-thi.pdf”: tệp có đuôi .pdf nhưng nội dung không phải PDF "
                               "(có lẽ đã đổi tên một tệp khác)"),

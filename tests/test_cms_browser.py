@@ -1237,3 +1237,42 @@ def test_text_dropped_from_word_is_cleaned_as_pasted_text_is(cms_editor, served_
     # What the same paste gives, where the drop fell (the end of the last line).
     assert body.strip() == "Mở đầu.\n\nĐoạn cuối" + WORD_MARKDOWN.strip(), body
     assert editor.errors == []
+
+
+def test_the_published_cms_stores_a_document_among_the_attachments(chromium, tmp_path: Path):
+    """The published admin/ (a git backend: git-gateway on Netlify) offered no "Văn bản đính kèm": Decap
+    sends a component's upload with a photo's path (decap-cms #6595), so a git backend would commit a
+    PDF among the photos, where the component's /files/ link finds nothing. lamtheobac-cms.js gives the
+    backend the document's path in the attachments folder. Decap's in-memory
+    git backend (test-repo) stands for git-gateway: the same persistEntry/getMedia calls."""
+    root = copy_project(tmp_path / "site")
+    out = build(root, output=str(tmp_path / "out"), now=NOW).output
+    config = out / "admin" / "config.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nbackend:\n  name: git-gateway\n" in text
+    config.write_text(re.sub(r"\nbackend:\n(?:  .*\n)+", "\nbackend:\n  name: test-repo\n", text), encoding="utf-8")
+    server, url = serve_published(out, root, local=False)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    context.add_init_script("localStorage.setItem('cms.md-mode', 'rich_text')")
+    try:
+        editor = Editor(context, url + "admin/")
+        page = editor.page
+        editor.log_in()
+        page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+        page.get_by_label("Tiêu đề").fill("Bài có kế hoạch")
+        page.locator("[data-slate-editor]").click()
+        document = tmp_path / "Kế hoạch số 12.pdf"
+        document.write_bytes(PDF)
+        _attach(page, document, "Tải kế hoạch")
+        editor.publish()
+        stored = page.evaluate("""() => { const c = window.repoFiles.content || {};
+            return {files: Object.keys(c.files || {}), images: Object.keys(c.images || {}),
+                    body: ((c.articles || {})['bai-co-ke-hoach.md'] || {}).content || ''}; }""")
+        assert stored["files"] == ["ke-hoach-so-12.pdf"] and stored["images"] == [], stored
+        assert "[Tải kế hoạch](/files/ke-hoach-so-12.pdf)" in stored["body"], stored
+        assert editor.errors == []
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

@@ -138,11 +138,10 @@ def _moment(name: str, label: str, hint: str, offset: str | None, **extra) -> di
 
 
 def article_fields(registries: Registries, tags: list[str], offset: str | None = "+07:00",
-                   article_url: str = "bai-viet/{slug}/", attachments: bool = False) -> list[dict]:
+                   article_url: str = "bai-viet/{slug}/") -> list[dict]:
     """The form's fields; offset: the site's one UTC offset (utc_offset), None when it has summer time;
-    article_url: where articles are published ([urls] article); attachments: the body has the
-    "Văn bản đính kèm" component (the local backend's, admin.terms_json)."""
-    insert = "chèn ảnh, văn bản đính kèm (PDF, Word, Excel…) bằng nút +" if attachments else "chèn ảnh bằng nút +"
+    article_url: where articles are published ([urls] article)."""
+    insert = "chèn ảnh, văn bản đính kèm (PDF, Word, Excel…) bằng nút +"
     url = ["^https?://[^\\s\"<>`\\\\]+$", "Địa chỉ phải bắt đầu bằng http:// hoặc https:// và không có dấu cách"]
     return [
         _field("title", "Tiêu đề", "string", "Tên tệp và địa chỉ bài lấy từ tiêu đề khi tạo bài "
@@ -250,8 +249,7 @@ def cms_config(config: SiteConfig, registries: Registries, tags: list[str],
             "sortable_fields": [{"field": "date", "default_sort": "desc"}, "title"],
             "view_filters": [{"label": "Bản nháp", "field": "draft", "pattern": True}],
             "preview_path": article_path,
-            "fields": article_fields(registries, tags, utc_offset(config), config.urls.article,
-                                     attachments=local_url is not None),
+            "fields": article_fields(registries, tags, utc_offset(config), config.urls.article),
         }],
     })
     return out

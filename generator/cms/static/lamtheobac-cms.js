@@ -928,6 +928,7 @@
                        { properties: { suggestions: { type: "array", items: { type: "string" } } } });
     if (terms.files) {
       CMS.registerEditorComponent(attachmentComponent(terms.files));
+      placeDocuments(CMS, terms.files);
     }
     var tracker = trackIds(win);
     tracker.changed = articleLinks(win, tracker.texts, terms.article_url);
@@ -1000,6 +1001,79 @@
         return file ? '<p><a href="' + html(file) + '">' + html(data.text || nameOf(file)) + "</a></p>" : "";
       },
     };
+  }
+
+  /* Documents picked in "Văn bản đính kèm" are stored in the attachments folder whatever the backend.
+   * Decap sends a component's upload with a photo's path (decap-cms #6595): the local backend moves it
+   * itself (media.py Media._placed), but the git backends of the published admin/ (git-gateway on
+   * Netlify) committed it among the photos, at /images/, where the component's link (/files/) found
+   * nothing. Each backend made by Decap gets the document's path in the attachments folder in
+   * persistEntry and persistMedia, and its getMedia of the photos' folder lists the attachments
+   * folder's documents too (an uploaded document was in no list). files: terms.files. */
+  var BACKENDS = ["git-gateway", "github", "gitlab", "gitea", "forgejo", "bitbucket", "azure",
+                  "aws-cognito-github-proxy", "test-repo"];
+  function placeDocuments(CMS, files) {
+    var trimmed = function (path) { return String(path || "").replace(/^\/+|\/+$/g, ""); };
+    var media = trimmed(files.media);
+    var folder = trimmed(files.folder);
+    var kinds = files.kinds || [];
+    if (!media || !folder || typeof CMS.getBackend !== "function") {
+      return;
+    }
+    var isDocument = function (path) {
+      var name = String(path || "").split("/").pop();
+      var dot = name.lastIndexOf(".");
+      return dot > 0 && kinds.indexOf(name.slice(dot).toLowerCase()) >= 0;
+    };
+    // "content/images/ke-hoach.pdf" -> "content/files/ke-hoach.pdf"; other paths: null.
+    var placed = function (path) {
+      var clean = trimmed(path);
+      return clean.indexOf(media + "/") === 0 && isDocument(clean) ? folder + "/" + clean.slice(media.length + 1) : null;
+    };
+    // The asset with its new path: same class (toBase64 …), same own fields (a backend may copy them).
+    var moved = function (asset) {
+      var path = asset && placed(asset.path);
+      return path ? Object.assign(Object.create(Object.getPrototypeOf(asset)), asset, { path: path }) : asset;
+    };
+    var placing = function (backend) {
+      if (!backend || backend.lamtheobacPlaced) {
+        return backend;
+      }
+      backend.lamtheobacPlaced = true;
+      ["persistEntry", "persistMedia", "getMedia"].forEach(function (name) {
+        var own = backend[name];
+        if (typeof own !== "function") {
+          return;
+        }
+        backend[name] = function (first) {
+          var rest = Array.prototype.slice.call(arguments, 1);
+          if (name === "persistEntry" && first && Array.isArray(first.assets)) {
+            first = Object.assign({}, first, { assets: first.assets.map(moved) });
+          } else if (name === "persistMedia") {
+            first = moved(first);
+          }
+          var answer = own.apply(backend, [first].concat(rest));
+          if (name !== "getMedia" || trimmed(first === undefined ? backend.mediaFolder || media : first) !== media) {
+            return answer;
+          }
+          return Promise.resolve(answer).then(function (photos) {
+            return Promise.resolve(own.call(backend, folder)).then(function (documents) {
+              return (photos || []).concat((documents || []).filter(function (file) { return isDocument(file && file.path); }));
+            }, function () { return photos; });  // no attachments folder yet
+          });
+        };
+      });
+      return backend;
+    };
+    BACKENDS.forEach(function (name) {
+      var entry = CMS.getBackend(name);  // Decap's own record: init(config, options) makes the backend
+      if (!entry || typeof entry.init !== "function" || entry.lamtheobacPlaced) {
+        return;
+      }
+      var init = entry.init;
+      entry.lamtheobacPlaced = true;
+      entry.init = function () { return placing(init.apply(this, arguments)); };
+    });
   }
 
   /* The body opens as Markdown, kept as typed, until the editor picks the rich-text mode (Decap keeps
@@ -1879,6 +1953,6 @@
   return { fromFile: fromFile, toFile: toFile, remember: remember, addressOf: addressOf, refusedText: refusedText, fold: fold, addTag: addTag, cleanPasted: cleanPasted, inOffset: inOffset,
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
            wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,
-           withDefaults: withDefaults, limits: limits, presetMode: presetMode, attachmentComponent: attachmentComponent,
+           withDefaults: withDefaults, limits: limits, presetMode: presetMode, attachmentComponent: attachmentComponent, placeDocuments: placeDocuments,
            register: register };
 });

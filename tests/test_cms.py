@@ -1683,6 +1683,7 @@ def test_the_admin_page_tells_the_attachment_component_where_documents_go(projec
     hints = [field_named(cms_config(config, registries, [], local_url=url), "body")["hint"]
              for url in (None, "http://127.0.0.1:8000/api/v1")]
     assert hints[0] == hints[1] and "chèn ảnh, văn bản đính kèm (PDF, Word, Excel…) bằng nút +" in hints[0]
+    assert "Nút “Đính kèm văn bản” ở trên ô này tải lên văn bản (PDF, Word, Excel…) và chèn liên kết" in hints[0]
 
 
 def run_js_component(files: dict) -> dict:

@@ -1276,3 +1276,43 @@ def test_the_published_cms_stores_a_document_among_the_attachments(chromium, tmp
         context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_a_document_is_attached_in_the_markdown_mode(cms_editor, served_cms, tmp_path: Path):
+    """The body opens in Markdown mode, where Decap's "+" menu (and "Văn bản đính kèm" in it) is disabled:
+    an editor could attach a document only by switching to "Soạn trực quan", which re-writes the whole
+    body. "Đính kèm văn bản" above the body uploads it to content/files and inserts its link, a paragraph
+    of its own where the caret was; another kind of file is refused in Vietnamese, nothing uploaded."""
+    root, server = served_cms
+    files = root / "content" / "files"
+    editor = cms_editor()
+    page = editor.page
+    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+    page.get_by_label("Tiêu đề").fill("Bài có văn bản ở chế độ Markdown")
+    assert page.get_by_role("button", name="Chèn thành phần").is_disabled()  # Decap's menu, in this mode
+    page.locator(".cms-editor-raw [data-slate-editor]").click()
+    page.keyboard.type("Đoạn đầu.")
+    program = tmp_path / "cai-dat.exe"
+    program.write_bytes(b"MZ" + bytes(60))
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Đính kèm văn bản (PDF, Word, Excel…)").click()
+    chooser.value.set_files(str(program))
+    status = page.locator(".lamtheobac-dinh-kem [role=status]")
+    assert status.inner_text().startswith("Không đính kèm được “cai-dat.exe”: chỉ nhận văn bản (PDF, DOC, DOCX"), \
+        status.inner_text()
+    document = tmp_path / "Kế hoạch số 12 năm 2025.PDF"
+    document.write_bytes(PDF)
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Đính kèm văn bản (PDF, Word, Excel…)").click()
+    chooser.value.set_files(str(document))
+    page.get_by_text("và chèn liên kết vào nội dung", exact=False).wait_for()
+    assert sorted(p.name for p in files.iterdir()) == ["ke-hoach-so-12-nam-2025.pdf"]
+    page.locator(".cms-editor-raw").scroll_into_view_if_needed()
+    shoot(page, "dinh-kem-markdown")
+    editor.publish()
+    article = root / "content" / "articles" / "bai-co-van-ban-o-che-do-markdown.md"
+    wait_for_file(article, page)
+    body = article.read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert body.strip() == "Đoạn đầu.\n\n[Kế hoạch số 12 năm 2025](/files/ke-hoach-so-12-nam-2025.pdf)", body
+    check_passes(root, page)
+    assert editor.errors == []

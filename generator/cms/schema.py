@@ -196,7 +196,8 @@ def article_fields(registries: Registries, tags: list[str], offset: str | None =
         # Decap renders hints as Markdown: the examples are code spans, shown as they are typed.
         _field("body", "Nội dung", "markdown", "Viết bằng Markdown, được lưu đúng như đã gõ; khung bên phải là "
                "bản xem trước. Ví dụ: `**đậm**`, `*nghiêng*`, `## Tiêu đề mục`, `- gạch đầu dòng`, "
-               "`[liên kết](https://…)`, `![mô tả ảnh](/images/ten-anh.jpg)`. Nút “Soạn trực quan” mở chế độ soạn như "
+               "`[liên kết](https://…)`, `![mô tả ảnh](/images/ten-anh.jpg)`. Nút “Đính kèm văn bản” ở trên ô này tải "
+               "lên văn bản (PDF, Word, Excel…) và chèn liên kết tới nó. Nút “Soạn trực quan” mở chế độ soạn như "
                "trình soạn thảo văn bản (" + insert + "); với bài nhập từ trang báo (bảng, chú thích), "
                "hãy sửa ở chế độ Markdown.",
                required=True, modes=["raw", "rich_text"], sanitize_preview=True),

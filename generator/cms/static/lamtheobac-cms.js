@@ -928,7 +928,7 @@
                        { properties: { suggestions: { type: "array", items: { type: "string" } } } });
     if (terms.files) {
       CMS.registerEditorComponent(attachmentComponent(terms.files));
-      placeDocuments(CMS, terms.files);
+      rawAttachments(win, terms.files, placeDocuments(CMS, terms.files));
     }
     var tracker = trackIds(win);
     tracker.changed = articleLinks(win, tracker.texts, terms.article_url);
@@ -1017,8 +1017,9 @@
     var media = trimmed(files.media);
     var folder = trimmed(files.folder);
     var kinds = files.kinds || [];
+    var made = { backend: null };  // the backend Decap made last (rawAttachments uploads through it)
     if (!media || !folder || typeof CMS.getBackend !== "function") {
-      return;
+      return made;
     }
     var isDocument = function (path) {
       var name = String(path || "").split("/").pop();
@@ -1036,6 +1037,7 @@
       return path ? Object.assign(Object.create(Object.getPrototypeOf(asset)), asset, { path: path }) : asset;
     };
     var placing = function (backend) {
+      made.backend = backend || made.backend;
       if (!backend || backend.lamtheobacPlaced) {
         return backend;
       }
@@ -1074,6 +1076,160 @@
       entry.lamtheobacPlaced = true;
       entry.init = function () { return placing(init.apply(this, arguments)); };
     });
+    // serve --cms: the local backend places documents itself and lists them with the photos (media.py).
+    var local = CMS.getBackend("proxy");
+    if (local && typeof local.init === "function" && !local.lamtheobacPlaced) {
+      var initLocal = local.init;
+      local.lamtheobacPlaced = true;
+      local.init = function () { made.backend = initLocal.apply(this, arguments); return made.backend; };
+    }
+    return made;
+  }
+
+  /* "Đính kèm văn bản" above the body in Markdown mode (the mode it opens in): Decap's "+" menu, where
+   * "Văn bản đính kèm" is, is disabled there, and switching to "Soạn trực quan" to reach it re-writes the
+   * whole body (refused for an article with tables or notes). The button picks a document, uploads it
+   * to the attachments folder through the backend Decap made (made.backend: placeDocuments), and inserts
+   * "[Tên tệp](/files/ten-tep.pdf)" as a paragraph of its own at the caret (at the end when the body was
+   * never clicked). A file of another kind or over the limit is refused in Vietnamese, nothing uploaded. */
+  var ATTACH_CLASS = "lamtheobac-dinh-kem";
+  function safeFileName(name) {
+    var text = String(name || "").normalize("NFC");
+    var dot = text.lastIndexOf(".");
+    var base = dot > 0 ? text.slice(0, dot) : text;
+    var ending = dot > 0 ? text.slice(dot).toLowerCase() : "";
+    var ascii = base.replace(/[đĐ]/g, "d").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    return { stem: ascii, ending: ending, words: base.replace(/\s+/g, " ").trim() };
+  }
+  function rawAttachments(win, files, made) {
+    var doc = win.document;
+    if (!doc || typeof win.MutationObserver !== "function" || typeof win.FileReader !== "function") {
+      return;
+    }
+    var kinds = files.kinds || [];
+    var folder = String(files.folder || "").replace(/\/+$/, "");
+    var url = String(files.url || "").replace(/\/+$/, "");
+    var saved = null;  // the caret in the Markdown body, as last placed there
+    doc.addEventListener("selectionchange", function () {
+      var selection = win.getSelection && win.getSelection();
+      var node = selection && selection.rangeCount ? selection.getRangeAt(0).startContainer : null;
+      var element = node && (node.nodeType === 1 ? node : node.parentElement);
+      if (element && element.closest && element.closest(".cms-editor-raw [data-slate-editor]")) {
+        saved = selection.getRangeAt(0).cloneRange();
+      }
+    });
+    var base64 = function (file) {
+      return new Promise(function (resolve, reject) {
+        var reader = new win.FileReader();
+        reader.onload = function () { resolve(String(reader.result).replace(/^[^,]*,/, "")); };
+        reader.onerror = function () { reject(reader.error); };
+        reader.readAsDataURL(file);
+      });
+    };
+    var megabytes = function (bytes) { return (Math.ceil(bytes / 104857.6) / 10).toLocaleString("vi-VN") + " MB"; };
+    var insert = function (editor, text) {
+      var selection = win.getSelection();
+      editor.focus();
+      if (saved && editor.contains(saved.startContainer)) {
+        selection.removeAllRanges();
+        selection.addRange(saved);
+      } else {  // never clicked: after the last line
+        var range = doc.createRange();
+        range.selectNodeContents(editor);
+        range.collapse(false);
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }
+      var node = selection.rangeCount ? selection.getRangeAt(0).startContainer : null;
+      var line = node && (node.nodeType === 1 ? node : node.parentElement).closest("[data-slate-node=element]");
+      var empty = !line || !line.textContent.replace(/[\u200b\ufeff]/g, "").trim();
+      var data = new win.DataTransfer();
+      data.setData("text/plain", (empty ? "" : "\n\n") + text + "\n\n");
+      editor.dispatchEvent(new win.ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    };
+    var attach = function (bar, file) {
+      var status = bar.querySelector("[role=status]");
+      var say = function (text, bad) { status.textContent = text; status.style.color = bad ? "#b00020" : "#1d6b2f"; };
+      var name = safeFileName(file.name);
+      var shown = "“" + file.name + "”";
+      if (kinds.indexOf(name.ending) < 0) {
+        say("Không đính kèm được " + shown + ": chỉ nhận văn bản (" +
+            kinds.map(function (k) { return k.slice(1).toUpperCase(); }).join(", ") +
+            "). Ảnh hãy chèn bằng ô “Ảnh đại diện” hoặc ở chế độ “Soạn trực quan”.", true);
+        return;
+      }
+      if (!name.stem) {
+        say("Không đính kèm được " + shown + ": tên tệp không có chữ cái hay chữ số nào; hãy đổi tên tệp rồi chọn lại.", true);
+        return;
+      }
+      if (files.max_bytes && file.size > files.max_bytes) {
+        say("Không đính kèm được " + shown + ": tệp quá lớn (" + megabytes(file.size) + "; tối đa " +
+            megabytes(files.max_bytes) + " cho một tệp văn bản đính kèm).", true);
+        return;
+      }
+      var backend = made && made.backend;
+      if (!backend || typeof backend.persistMedia !== "function") {
+        say("Chưa đính kèm được: giao diện chưa kết nối xong. Hãy đợi một lát rồi thử lại.", true);
+        return;
+      }
+      var stored = name.stem + name.ending;
+      var asset = { path: folder + "/" + stored, fileObj: file, name: stored, size: file.size,
+                    toBase64: function () { return base64(file); } };
+      say("Đang tải lên " + shown + "…", false);
+      Promise.resolve(backend.persistMedia(asset, { commitMessage: "Tải lên văn bản đính kèm “" + stored + "”" }))
+        .then(function () {
+          var editor = bar.parentNode && bar.parentNode.querySelector("[data-slate-editor]");
+          if (!editor) {
+            say("Đã lưu " + shown + " vào " + folder + "/" + stored + " nhưng ô nội dung đã đóng: hãy gõ liên kết [" +
+                name.words + "](" + url + "/" + stored + ") vào bài.", true);
+            return;
+          }
+          insert(editor, "[" + name.words.replace(/[\\\[\]]/g, "\\$&") + "](" + url + "/" + stored + ")");
+          say("Đã tải lên " + shown + " và chèn liên kết vào nội dung (sửa chữ trong dấu [ ] nếu cần). " +
+              "Bấm “Công bố” để lưu bài.", false);
+        }, function (error) {
+          var why = error && error.message ? String(error.message) : String(error || "");
+          say("Chưa đính kèm được " + shown + ": " + (why || "không kết nối được máy chủ") +
+              ". Bài chưa bị thay đổi.", true);
+        });
+    };
+    var add = function (raw) {
+      if (raw.querySelector("." + ATTACH_CLASS) || !raw.querySelector("[data-slate-editor]")) {
+        return;
+      }
+      var bar = doc.createElement("div");
+      bar.className = ATTACH_CLASS;
+      bar.style.cssText = "display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:6px 10px;font-size:13px";
+      var input = doc.createElement("input");
+      input.type = "file";
+      input.hidden = true;
+      input.accept = kinds.join(",");
+      var button = doc.createElement("button");
+      button.type = "button";
+      button.textContent = "Đính kèm văn bản (PDF, Word, Excel…)";
+      button.style.cssText = "padding:4px 10px;border:1px solid #798291;border-radius:4px;background:#fff;cursor:pointer";
+      var status = doc.createElement("span");
+      status.setAttribute("role", "status");
+      button.addEventListener("click", function () { input.value = ""; input.click(); });
+      input.addEventListener("change", function () {
+        if (input.files && input.files[0]) {
+          attach(bar, input.files[0]);
+        }
+      });
+      bar.appendChild(button);
+      bar.appendChild(status);
+      bar.appendChild(input);
+      var editor = raw.querySelector("[data-slate-editor]");
+      var holder = editor;
+      while (holder.parentNode && holder.parentNode !== raw) {
+        holder = holder.parentNode;
+      }
+      raw.insertBefore(bar, holder.parentNode === raw ? holder : raw.firstChild);
+    };
+    new win.MutationObserver(function () {
+      Array.prototype.forEach.call(doc.querySelectorAll(".cms-editor-raw"), add);
+    }).observe(doc.documentElement, { childList: true, subtree: true });
   }
 
   /* The body opens as Markdown, kept as typed, until the editor picks the rich-text mode (Decap keeps
@@ -1953,6 +2109,6 @@
   return { fromFile: fromFile, toFile: toFile, remember: remember, addressOf: addressOf, refusedText: refusedText, fold: fold, addTag: addTag, cleanPasted: cleanPasted, inOffset: inOffset,
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
            wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,
-           withDefaults: withDefaults, limits: limits, presetMode: presetMode, attachmentComponent: attachmentComponent, placeDocuments: placeDocuments,
+           withDefaults: withDefaults, limits: limits, presetMode: presetMode, attachmentComponent: attachmentComponent, placeDocuments: placeDocuments, safeFileName: safeFileName,
            register: register };
 });

@@ -1257,6 +1257,29 @@ def test_a_save_over_a_file_changed_since_it_was_opened_is_refused(backend: Loca
     assert path.read_bytes() == on_disk
 
 
+def test_a_tab_holding_an_article_renamed_in_another_is_told_where_it_went(project: Path):
+    """Tab one typed a new "Địa chỉ bài" (the file moved), tab two still held the old file: its save was
+    refused as if the article "had been deleted", and the editor looked for a lost article. Told the new
+    file, in any later request of the same server (a backend is made per request); nothing written."""
+    name = "content/articles/nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac.md"
+    moved = "content/articles/nhan-rong-mo-hinh.md"
+    path = project / name
+    opened = entry_id(LocalBackend(project, folders(load_config(project))), name)  # both tabs read it
+    first = cms_save(path.read_text(encoding="utf-8"), lambda d: d.update(slug="nhan-rong-mo-hinh"))
+    status, _ = LocalBackend(project, folders(load_config(project))).handle(
+        with_base(persist(name, first, new_path=moved), {name: opened}))
+    assert status == 200 and not path.exists() and (project / moved).exists()
+    after = (project / moved).read_bytes()
+    second = cms_save(first, lambda d: d.update(title="Tab hai"))
+    status, answer = LocalBackend(project, folders(load_config(project))).handle(
+        with_base(persist(name, second), {name: opened}))
+    assert status == 409 and answer["error"] == (
+        f"không lưu bài “{name}”: từ khi anh/chị mở bài, địa chỉ bài đã được đổi (có lẽ trong một thẻ khác) và "
+        f"tệp nay là “{moved}”; lưu bây giờ sẽ tạo lại bài cũ bên cạnh bài đó. Hãy chép phần vừa sửa ra chỗ "
+        f"khác, mở lại bài từ danh sách bài viết (bài nay ở “{moved}”) rồi sửa lại trên bản đó")
+    assert not path.exists() and (project / moved).read_bytes() == after
+
+
 def rich_text_rewrite(body: str) -> str:
     """The body as Decap's rich-text editor writes it back (remark-stringify, as measured in Chromium):
     list markers "*", ATX headings, the alignment and a titled image dropped, needless escapes gone."""

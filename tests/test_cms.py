@@ -1257,6 +1257,20 @@ def test_a_save_over_a_file_changed_since_it_was_opened_is_refused(backend: Loca
     assert path.read_bytes() == on_disk
 
 
+def test_the_list_marks_an_article_whose_date_is_still_to_come():
+    """The list of articles showed a scheduled article (its date still to come: the build publishes it
+    only from then on) as any other, and an editor took it for one on the site. Its day is followed by
+    "· hẹn đăng"; the mark is never written to the file."""
+    texts = [f'---\ntitle: "Bài"\ndate: {date}\n---\n\nNội dung.\n'
+             for date in ("2099-05-19T16:27:00+07:00", "2021-05-19T16:27:00+07:00", "2099-01-01", "2020-01-01",
+                          "2099-05-19 03:00:00Z")]
+    read = run_js([{"op": "fromFile", "text": text} for text in texts])
+    assert [r["ok"]["lamtheobac_ngay"] for r in read] == [
+        "19/05/2099 · hẹn đăng", "19/05/2021", "01/01/2099 · hẹn đăng", "01/01/2020", "19/05/2099 · hẹn đăng"]
+    saved = run_js([{"op": "toFile", "data": read[0]["ok"], "order": list(ARTICLE_FIELDS) + ["body"]}])
+    assert "hẹn đăng" not in json.dumps(saved, ensure_ascii=False) and "2099-05-19T16:27:00+07:00" in saved[0]["ok"]
+
+
 def test_a_tab_holding_an_article_renamed_in_another_is_told_where_it_went(project: Path):
     """Tab one typed a new "Địa chỉ bài" (the file moved), tab two still held the old file: its save was
     refused as if the article "had been deleted", and the editor looked for a lost article. Told the new

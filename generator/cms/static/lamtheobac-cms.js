@@ -32,6 +32,7 @@
   var DATE_KEYS = { date: true, updated: true };
   // Made by fromFile for the list's summary, never written (generator/cms/schema.py SHOWN_DATE).
   var SHOWN_DATE = "lamtheobac_ngay";
+  var SCHEDULED = " · hẹn đăng";  // after the day of an article whose date is still to come
   // The form's switches, and the words the build reads as on and off (content.py _Checker.flag).
   var FLAG_KEYS = ["draft", "date_estimated"];
   var ON = /^(?:true|yes|on)$/i;
@@ -115,12 +116,24 @@
     });
     // The day the list of articles shows (schema.py's summary): Decap's date filter formats in the
     // browser's zone, where an article of 03:00+07:00 showed the day before in Paris.
+    // A date still to come is marked: the build publishes the article only from then on, and the list
+    // showed it as any other (an editor took a scheduled article for one already on the site).
     var day = typeof meta.date === "string" ? shortDate(meta.date, terms && terms.offset) : "";
     if (day) {
-      meta[SHOWN_DATE] = day;
+      meta[SHOWN_DATE] = day + (startsAt(meta.date, terms && terms.offset) > Date.now() ? SCHEDULED : "");
     }
     meta.body = parts.body;
     return meta;
+  }
+
+  /* The time (ms since 1970) an article's date starts at: a day alone ("2026-12-05") at midnight in the
+   * site's offset, as the build reads it; NaN when not a date. */
+  function startsAt(value, offset) {
+    var text = String(value || "").trim();
+    if (MOMENT.test(text)) {
+      return Date.parse(inOffset(text, "+00:00").replace(/\+00:00$/, "Z"));
+    }
+    return /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(text + "T00:00:00" + (offset || "Z")) : NaN;
   }
 
   /* "2026-12-04T20:00:00Z" -> "05/12/2026": the day in the site's offset; "" when not a date. */

@@ -1300,6 +1300,14 @@ def test_a_document_is_attached_in_the_markdown_mode(cms_editor, served_cms, tmp
     status = page.locator(".lamtheobac-dinh-kem [role=status]")
     assert status.inner_text().startswith("Không đính kèm được “cai-dat.exe”: chỉ nhận văn bản (PDF, DOC, DOCX"), \
         status.inner_text()
+    renamed = tmp_path / "chi-thi.pdf"  # a program renamed .pdf: the backend's refusal, beside the button
+    renamed.write_bytes(b"MZ" + bytes(60))
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Đính kèm văn bản (PDF, Word, Excel…)").click()
+    chooser.value.set_files(str(renamed))
+    page.get_by_text("Chưa đính kèm được “chi-thi.pdf”", exact=False).wait_for()
+    assert "nội dung không phải PDF" in status.inner_text(), status.inner_text()
+    assert not files.exists()
     document = tmp_path / "Kế hoạch số 12 năm 2025.PDF"
     document.write_bytes(PDF)
     with page.expect_file_chooser() as chooser:
@@ -1315,4 +1323,14 @@ def test_a_document_is_attached_in_the_markdown_mode(cms_editor, served_cms, tmp
     body = article.read_text(encoding="utf-8").split("---\n", 2)[2]
     assert body.strip() == "Đoạn đầu.\n\n[Kế hoạch số 12 năm 2025](/files/ke-hoach-so-12-nam-2025.pdf)", body
     check_passes(root, page)
+    server.stop()  # `serve --cms` stopped: said in Vietnamese, not "TypeError: Failed to fetch"
+    other = tmp_path / "bao-cao.pdf"
+    other.write_bytes(PDF)
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Đính kèm văn bản (PDF, Word, Excel…)").click()
+    chooser.value.set_files(str(other))
+    page.get_by_text("Chưa đính kèm được “bao-cao.pdf”", exact=False).wait_for()
+    said = status.inner_text()
+    assert "không kết nối được với máy chủ biên tập" in said and "fetch" not in said, said
+    assert "bao-cao" not in article.read_text(encoding="utf-8") and not (files / "bao-cao.pdf").exists()
     assert editor.errors == []

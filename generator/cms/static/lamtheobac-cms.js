@@ -1202,9 +1202,9 @@
           say("Đã tải lên " + shown + " và chèn liên kết vào nội dung (sửa chữ trong dấu [ ] nếu cần). " +
               "Bấm “Công bố” để lưu bài.", false);
         }, function (error) {
-          var why = error && error.message ? String(error.message) : String(error || "");
-          say("Chưa đính kèm được " + shown + ": " + (why || "không kết nối được máy chủ") +
-              ". Bài chưa bị thay đổi.", true);
+          // The backend's refusal as it says it; a lost connection ("Failed to fetch") in Vietnamese.
+          var why = notice(error && error.message ? String(error.message) : String(error || "") || OFFLINE);
+          say("Chưa đính kèm được " + shown + ": " + why.replace(/[.\s]+$/, "") + ". Nội dung bài chưa bị thay đổi.", true);
         });
     };
     var add = function (raw) {

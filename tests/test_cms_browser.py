@@ -1334,3 +1334,23 @@ def test_a_document_is_attached_in_the_markdown_mode(cms_editor, served_cms, tmp
     assert "không kết nối được với máy chủ biên tập" in said and "fetch" not in said, said
     assert "bao-cao" not in article.read_text(encoding="utf-8") and not (files / "bao-cao.pdf").exists()
     assert editor.errors == []
+
+
+PLACEHOLDER_FITS = """() => Array.from(document.querySelectorAll('input[placeholder^="ngày/tháng/năm"]')).map(input => {
+    const style = getComputedStyle(input), ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = style.font;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return [input.placeholder, Math.ceil(ctx.measureText(input.placeholder).width) <= room]; })"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_date_fields_show_their_whole_placeholder(cms_editor, served_cms, width: int):
+    """The empty "Ngày giờ cập nhật" showed "ngày/tháng/năm giờ:p", on a laptop as on a phone: the field
+    was 16 characters wide for a 23-character example."""
+    editor = cms_editor(width=width, height=900)
+    page = editor.page
+    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+    page.get_by_label("Tiêu đề").wait_for()
+    fits = page.evaluate(PLACEHOLDER_FITS)
+    assert ["ngày/tháng/năm giờ:phút", True] in fits and all(ok for _, ok in fits), fits
+    assert editor.errors == []

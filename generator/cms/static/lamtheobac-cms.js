@@ -504,8 +504,10 @@
         var setLocal = function (local) { self.set(options.toText(local ? options.toValue(local) : "")); };
         return h("div", { className: this.props.classNameWrapper, style: box },
           h("input", { id: this.props.forID, type: "text", value: this.state.text, inputMode: "numeric",
-                       placeholder: options.placeholder, size: options.time ? 16 : 10, autoComplete: "off",
-                       style: { font: "inherit", border: 0, background: "transparent", color: "inherit" },
+                       placeholder: options.placeholder, autoComplete: "off",
+                       // Wide enough for the placeholder ("ngày/tháng/năm giờ:phút" was cut at "giờ:p").
+                       style: { font: "inherit", border: 0, background: "transparent", color: "inherit",
+                                width: (options.placeholder.length + 1) + "ch", maxWidth: "100%", padding: 0 },
                        onChange: function (event) { self.set(event.target.value); },
                        onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle }),
           options.unit ? h("span", { style: { color: "#57606a" } }, options.unit) : null,

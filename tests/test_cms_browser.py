@@ -1354,3 +1354,18 @@ def test_the_date_fields_show_their_whole_placeholder(cms_editor, served_cms, wi
     fits = page.evaluate(PLACEHOLDER_FITS)
     assert ["ngày/tháng/năm giờ:phút", True] in fits and all(ok for _, ok in fits), fits
     assert editor.errors == []
+
+
+def test_on_a_phone_the_list_of_articles_is_not_covered(cms_editor, served_cms):
+    """On a phone the list's "list or grid" buttons were moved, as the editor's round buttons are, to the
+    bottom left of the screen (one CSS rule matched both): fixed there, they covered the titles of the
+    articles scrolling under them. They stay in their row above the list."""
+    editor = cms_editor(width=390, height=844)
+    page = editor.page
+    page.get_by_text("Nhân rộng các mô hình điển hình").first.wait_for()
+    section = page.locator("[class*=-ViewControlsSection]")
+    assert section.count() == 1 and section.evaluate("el => getComputedStyle(el).position") != "fixed"
+    buttons = page.locator("[class*=-ViewControlsButton]")
+    assert buttons.count() >= 2 and all(buttons.nth(i).evaluate("el => getComputedStyle(el).position") != "fixed"
+                                        for i in range(buttons.count()))
+    assert editor.errors == []

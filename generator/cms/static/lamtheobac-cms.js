@@ -1596,10 +1596,12 @@
     "[class*=-ToolbarSectionMain]{order:2;flex:1 0 100%!important;height:auto!important;padding:6px 8px!important;" +
     "flex-wrap:wrap;row-gap:6px;border-top:1px solid #dfdfe3;border-left:0!important}" +
     "[class*=-PreviewLink]{white-space:nowrap!important;width:auto!important}" +
-    // Decap's round buttons, from the top right of the form to the bottom left of the screen.
-    "[class*=-ViewControls]{position:fixed!important;left:12px!important;right:auto!important;top:auto!important;" +
-    "bottom:12px!important;display:flex!important;gap:8px;z-index:1000}" +
-    "[class*=-ViewControls]>*{margin:0!important}" +
+    // Decap's round buttons, from the top right of the form to the bottom left of the screen. Only the
+    // editor's "-ViewControls" (the list's "-ViewControlsSection", list or grid, stays in its row: fixed
+    // too, it covered the last article's title).
+    "[class$=-ViewControls],[class*=\"-ViewControls \"]{position:fixed!important;left:12px!important;" +
+    "right:auto!important;top:auto!important;bottom:12px!important;display:flex!important;gap:8px;z-index:1000}" +
+    "[class$=-ViewControls]>*,[class*=\"-ViewControls \"]>*{margin:0!important}" +
     "[class*=-ControlPaneContainer]{padding-bottom:72px!important}" +
     // The Markdown body's toolbar: its buttons wrap in rows.
     "[class*=-EditorControlBar] [class*=-ToolbarContainer]{flex-wrap:wrap!important;row-gap:4px}" +

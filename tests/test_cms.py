@@ -1709,7 +1709,8 @@ def test_the_admin_page_tells_the_attachment_component_where_documents_go(projec
     config, registries = loaded(project)
     terms = json.loads(admin.terms_json(config, registries))
     assert terms["files"] == {"url": "/files", "images": "/images", "max_bytes": MAX_UPLOAD, "kinds": list(KINDS),
-                              "folder": "content/files", "media": "content/images"}
+                              "folder": "content/files", "media": "content/images", "checks": admin.document_checks()}
+    assert terms["files"]["checks"][".pdf"]["starts"] == ["255044462d"]  # "%PDF-"
     component = run_js_component(terms["files"])
     assert component["label"] == "Văn bản đính kèm" and component["file"]["widget"] == "file"
     assert component["blocks"] == ["[Tải toàn văn Chỉ thị 05\\[CT\\]](/files/chi-thi-05.pdf)",
@@ -1721,6 +1722,32 @@ def test_the_admin_page_tells_the_attachment_component_where_documents_go(projec
              for url in (None, "http://127.0.0.1:8000/api/v1")]
     assert hints[0] == hints[1] and "chèn ảnh, văn bản đính kèm (PDF, Word, Excel…) bằng nút +" in hints[0]
     assert "Nút “Đính kèm văn bản” ở trên ô này tải lên văn bản (PDF, Word, Excel…) và chèn liên kết" in hints[0]
+
+
+@pytest.mark.parametrize("name, data, refused", [
+    ("a.pdf", PDF, False), ("a.pdf", EXE, True), ("a.PDF", EXE, True), ("a.docx", b"PK\x03\x04" + bytes(30), False),
+    ("a.doc", b"PK\x03\x04" + bytes(30), True), ("a.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(8), False),
+    ("a.rtf", b"{\\rtf1 abc}", False), ("a.rtf", PDF, True), ("a.txt", "Chỉ thị".encode(), False),
+    ("a.txt", b"ab\x00cd", True), ("a.csv", b"\xff\xfe,a", True),
+    ("a.csv", b"a" * 4095 + "ệ".encode(), False),  # a character cut at the 4096th byte is still text
+    ("a.zip", EXE, False),  # no document: not this check's (the upload's kinds refuse it)
+])
+def test_the_editor_checks_a_document_as_the_build_does(name: str, data: bytes, refused: bool):
+    """A git backend (the published admin/) commits what the page sends: a program renamed .pdf was
+    committed, and the site's next build failed on it. lamtheobac-cms.js checks a document's first bytes
+    with the build's own list and words (attachments.misnamed, through admin.document_checks)."""
+    from generator.attachments import HEAD, KINDS, misnamed
+    need(shutil.which("node") is not None, "node (apt-get install nodejs)")
+    script = """const api = require(process.argv[1]); const data = Buffer.from(process.argv[3], 'hex');
+api.misnamedDocument(new Blob([data]), 'content/files/' + process.argv[2], JSON.parse(process.argv[4]))
+  .then(wrong => console.log(JSON.stringify(wrong)));"""
+    done = subprocess.run(["node", "-e", script, str(ROOT / "generator/cms/static/lamtheobac-cms.js"), name, data.hex(),
+                           json.dumps(admin.document_checks())], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    suffix = os.path.splitext(name)[1].lower()
+    wrong = misnamed(suffix, data[:HEAD]) if suffix in KINDS else ""
+    assert json.loads(done.stdout) == (f"không tải lên được “{name}”: {wrong}" if wrong else "")
+    assert (wrong != "") == refused
 
 
 def run_js_component(files: dict) -> dict:

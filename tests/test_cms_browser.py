@@ -1243,8 +1243,9 @@ def test_the_published_cms_stores_a_document_among_the_attachments(chromium, tmp
     """The published admin/ (a git backend: git-gateway on Netlify) offered no "Văn bản đính kèm": Decap
     sends a component's upload with a photo's path (decap-cms #6595), so a git backend would commit a
     PDF among the photos, where the component's /files/ link finds nothing. lamtheobac-cms.js gives the
-    backend the document's path in the attachments folder. Decap's in-memory
-    git backend (test-repo) stands for git-gateway: the same persistEntry/getMedia calls."""
+    backend the document's path in the attachments folder, and refuses, with the build's words, a
+    document that is not what its name says (committed, a program renamed .pdf failed the site's next
+    build). Decap's in-memory git backend (test-repo) stands for git-gateway: the same persistEntry."""
     root = copy_project(tmp_path / "site")
     out = build(root, output=str(tmp_path / "out"), now=NOW).output
     config = out / "admin" / "config.yml"
@@ -1252,16 +1253,36 @@ def test_the_published_cms_stores_a_document_among_the_attachments(chromium, tmp
     assert "\nbackend:\n  name: git-gateway\n" in text
     config.write_text(re.sub(r"\nbackend:\n(?:  .*\n)+", "\nbackend:\n  name: test-repo\n", text), encoding="utf-8")
     server, url = serve_published(out, root, local=False)
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
-                                   timezone_id="Asia/Ho_Chi_Minh")
-    context.add_init_script("localStorage.setItem('cms.md-mode', 'rich_text')")
-    try:
+    contexts = []
+
+    def new_article(title: str) -> Editor:  # a fresh context: test-repo's files and Decap's backups start empty
+        context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                       timezone_id="Asia/Ho_Chi_Minh")
+        context.add_init_script("localStorage.setItem('cms.md-mode', 'rich_text')")
+        contexts.append(context)
         editor = Editor(context, url + "admin/")
-        page = editor.page
         editor.log_in()
-        page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
-        page.get_by_label("Tiêu đề").fill("Bài có kế hoạch")
-        page.locator("[data-slate-editor]").click()
+        editor.page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+        editor.page.get_by_label("Tiêu đề").fill(title)
+        editor.page.locator("[data-slate-editor]").click()
+        return editor
+
+    try:
+        editor = new_article("Bài có tệp giả")
+        page = editor.page
+        fake = tmp_path / "chi-thi-gia.pdf"
+        fake.write_bytes(b"MZ\x90\x00" + bytes(60))
+        _attach(page, fake, "Tải chỉ thị")
+        page.get_by_role("button", name="Công bố").click()
+        page.get_by_text("Công bố ngay").click()
+        toast = page.locator(".Toastify__toast", has_text="chi-thi-gia.pdf").first
+        toast.wait_for()
+        assert "nội dung không phải PDF (có lẽ đã đổi tên một tệp khác)" in toast.inner_text(), toast.inner_text()
+        assert page.evaluate("JSON.stringify(window.repoFiles)").count("chi-thi-gia") == 0
+        assert page.evaluate("JSON.stringify(window.repoFiles)").count("bai-co-tep-gia") == 0
+        assert editor.errors == []
+        editor = new_article("Bài có kế hoạch")
+        page = editor.page
         document = tmp_path / "Kế hoạch số 12.pdf"
         document.write_bytes(PDF)
         _attach(page, document, "Tải kế hoạch")
@@ -1273,7 +1294,8 @@ def test_the_published_cms_stores_a_document_among_the_attachments(chromium, tmp
         assert "[Tải kế hoạch](/files/ke-hoach-so-12.pdf)" in stored["body"], stored
         assert editor.errors == []
     finally:
-        context.close()
+        for context in contexts:
+            context.close()
         server.shutdown()
         server.server_close()
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from ..attachments import KINDS
+from ..attachments import KINDS, misnamed
 from ..config import SiteConfig
 from ..markdown import ATTRIBUTES, TAGS
 from ..themes import Asset, collect_assets
@@ -55,9 +55,20 @@ def terms_json(config: SiteConfig, registries: Registries, styles: Iterable[str]
     # before Decap commits it ("folder"); the component links it at "url".
     where = folders(config)
     data["files"] = {"url": FILES_URL, "images": IMAGES_URL, "max_bytes": MAX_UPLOAD, "kinds": list(KINDS),
-                     "folder": where.files, "media": where.images}
+                     "folder": where.files, "media": where.images, "checks": document_checks()}
     # Safe inside <script type="application/json">: no "</" can close the element.
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+
+
+def document_checks() -> dict[str, dict]:
+    """How each kind of document starts (hex; [] for plain text: UTF-8 without NUL) and the build's words
+    when it does not (attachments.misnamed): a git backend commits what lamtheobac-cms.js lets through,
+    and a program renamed .pdf then failed the site's next build."""
+    out = {}
+    for suffix, (_, starts) in KINDS.items():
+        out[suffix] = {"starts": [start.hex() for start in starts],
+                       "wrong": misnamed(suffix, b"\x00" if not starts else b"")}
+    return out
 
 
 def index_html(config: SiteConfig, registries: Registries, identity: bool, base: str | None = None,

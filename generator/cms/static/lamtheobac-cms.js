@@ -1051,6 +1051,12 @@
       var path = asset && placed(asset.path);
       return path ? Object.assign(Object.create(Object.getPrototypeOf(asset)), asset, { path: path }) : asset;
     };
+    // A git backend commits what it is given: a document that is not what its name says (a program
+    // renamed .pdf) is refused here with the build's words, as the local backend refuses it.
+    var checked = function (asset) {
+      return asset && isDocument(asset.path) ? misnamedDocument(asset.fileObj, asset.path, files.checks).then(
+        function (wrong) { return wrong ? Promise.reject(new Error(wrong)) : asset; }) : Promise.resolve(asset);
+    };
     var placing = function (backend) {
       made.backend = backend || made.backend;
       if (!backend || backend.lamtheobacPlaced) {
@@ -1065,9 +1071,11 @@
         backend[name] = function (first) {
           var rest = Array.prototype.slice.call(arguments, 1);
           if (name === "persistEntry" && first && Array.isArray(first.assets)) {
-            first = Object.assign({}, first, { assets: first.assets.map(moved) });
+            var entry = first;
+            return Promise.all(first.assets.map(function (asset) { return checked(moved(asset)); }))
+              .then(function (assets) { return own.apply(backend, [Object.assign({}, entry, { assets: assets })].concat(rest)); });
           } else if (name === "persistMedia") {
-            first = moved(first);
+            return checked(moved(first)).then(function (asset) { return own.apply(backend, [asset].concat(rest)); });
           }
           var answer = own.apply(backend, [first].concat(rest));
           if (name !== "getMedia" || trimmed(first === undefined ? backend.mediaFolder || media : first) !== media) {
@@ -1099,6 +1107,36 @@
       local.init = function () { made.backend = initLocal.apply(this, arguments); return made.backend; };
     }
     return made;
+  }
+
+  /* Why the document file (a File or Blob) named path is not what its name says, as the build's
+   * attachments.misnamed words it (checks: terms.files.checks, by ending: how its bytes start, in hex,
+   * [] for plain text); "" when it is, or when it cannot be read here. A promise. */
+  function misnamedDocument(file, path, checks) {
+    var name = String(path || "").split("/").pop();
+    var dot = name.lastIndexOf(".");
+    var check = checks && dot > 0 ? checks[name.slice(dot).toLowerCase()] : null;
+    if (!check || !file || typeof file.slice !== "function") {
+      return Promise.resolve("");
+    }
+    return file.slice(0, 4096).arrayBuffer().then(function (buffer) {
+      var head = new Uint8Array(buffer);
+      var hex = Array.prototype.map.call(head.subarray(0, 16), function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+      var fits;
+      if (check.starts.length) {
+        fits = check.starts.some(function (start) { return hex.indexOf(start) === 0; });
+      } else {  // plain text: UTF-8 without NUL (a character cut at the 4096th byte still is)
+        fits = head.indexOf(0) < 0;
+        if (fits) {
+          try {
+            new TextDecoder("utf-8", { fatal: true }).decode(head, { stream: head.length >= 4096 });
+          } catch (error) {
+            fits = false;
+          }
+        }
+      }
+      return fits ? "" : "không tải lên được “" + name + "”: " + check.wrong;
+    }, function () { return ""; });
   }
 
   /* "Đính kèm văn bản" above the body in Markdown mode (the mode it opens in): Decap's "+" menu, where
@@ -1192,8 +1230,10 @@
       var asset = { path: folder + "/" + stored, fileObj: file, name: stored, size: file.size,
                     toBase64: function () { return base64(file); } };
       say("Đang tải lên " + shown + "…", false);
-      Promise.resolve(backend.persistMedia(asset, { commitMessage: "Tải lên văn bản đính kèm “" + stored + "”" }))
-        .then(function () {
+      misnamedDocument(file, stored, files.checks).then(function (wrong) {
+        return wrong ? Promise.reject(new Error(wrong)) :
+          backend.persistMedia(asset, { commitMessage: "Tải lên văn bản đính kèm “" + stored + "”" });
+      }).then(function () {
           var editor = bar.parentNode && bar.parentNode.querySelector("[data-slate-editor]");
           if (!editor) {
             say("Đã lưu " + shown + " vào " + folder + "/" + stored + " nhưng ô nội dung đã đóng: hãy gõ liên kết [" +
@@ -1205,7 +1245,8 @@
               "Bấm “Công bố” để lưu bài.", false);
         }, function (error) {
           // The backend's refusal as it says it; a lost connection ("Failed to fetch") in Vietnamese.
-          var why = notice(error && error.message ? String(error.message) : String(error || "") || OFFLINE);
+          var why = notice(error && error.message ? String(error.message) : String(error || "") || OFFLINE)
+            .replace(/^không tải lên được “[^”]*”: /, "");  // the file is named once
           say("Chưa đính kèm được " + shown + ": " + why.replace(/[.\s]+$/, "") + ". Nội dung bài chưa bị thay đổi.", true);
         });
     };
@@ -2126,6 +2167,6 @@
   return { fromFile: fromFile, toFile: toFile, remember: remember, addressOf: addressOf, refusedText: refusedText, fold: fold, addTag: addTag, cleanPasted: cleanPasted, inOffset: inOffset,
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
            wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,
-           withDefaults: withDefaults, limits: limits, presetMode: presetMode, attachmentComponent: attachmentComponent, placeDocuments: placeDocuments, safeFileName: safeFileName,
+           withDefaults: withDefaults, limits: limits, presetMode: presetMode, attachmentComponent: attachmentComponent, placeDocuments: placeDocuments, safeFileName: safeFileName, misnamedDocument: misnamedDocument,
            register: register };
 });

@@ -1239,6 +1239,17 @@ def test_text_dropped_from_word_is_cleaned_as_pasted_text_is(cms_editor, served_
     assert editor.errors == []
 
 
+def published_on_test_repo(tmp_path: Path):
+    """The published admin/ with Decap's in-memory git backend (test-repo) in place of git-gateway."""
+    root = copy_project(tmp_path / "site")
+    out = build(root, output=str(tmp_path / "out"), now=NOW).output
+    config = out / "admin" / "config.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nbackend:\n  name: git-gateway\n" in text
+    config.write_text(re.sub(r"\nbackend:\n(?:  .*\n)+", "\nbackend:\n  name: test-repo\n", text), encoding="utf-8")
+    return serve_published(out, root, local=False)
+
+
 def test_the_published_cms_stores_a_document_among_the_attachments(chromium, tmp_path: Path):
     """The published admin/ (a git backend: git-gateway on Netlify) offered no "Văn bản đính kèm": Decap
     sends a component's upload with a photo's path (decap-cms #6595), so a git backend would commit a
@@ -1246,13 +1257,7 @@ def test_the_published_cms_stores_a_document_among_the_attachments(chromium, tmp
     backend the document's path in the attachments folder, and refuses, with the build's words, a
     document that is not what its name says (committed, a program renamed .pdf failed the site's next
     build). Decap's in-memory git backend (test-repo) stands for git-gateway: the same persistEntry."""
-    root = copy_project(tmp_path / "site")
-    out = build(root, output=str(tmp_path / "out"), now=NOW).output
-    config = out / "admin" / "config.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "\nbackend:\n  name: git-gateway\n" in text
-    config.write_text(re.sub(r"\nbackend:\n(?:  .*\n)+", "\nbackend:\n  name: test-repo\n", text), encoding="utf-8")
-    server, url = serve_published(out, root, local=False)
+    server, url = published_on_test_repo(tmp_path)
     contexts = []
 
     def new_article(title: str) -> Editor:  # a fresh context: test-repo's files and Decap's backups start empty
@@ -1391,3 +1396,37 @@ def test_on_a_phone_the_list_of_articles_is_not_covered(cms_editor, served_cms):
     assert buttons.count() >= 2 and all(buttons.nth(i).evaluate("el => getComputedStyle(el).position") != "fixed"
                                         for i in range(buttons.count()))
     assert editor.errors == []
+
+
+def test_the_markdown_modes_button_never_writes_over_a_document_in_a_git_repository(chromium, tmp_path: Path):
+    """The local backend refuses an upload over another file; a git backend (the published admin/) writes
+    over it, and the articles linking to the old document got the new one. "Đính kèm văn bản" looks the
+    name up among the attachments first and says what to do."""
+    server, url = published_on_test_repo(tmp_path)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    try:
+        editor = Editor(context, url + "admin/")
+        page = editor.page
+        editor.log_in()
+        page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+        page.get_by_label("Tiêu đề").fill("Bài có kế hoạch")
+        status = page.locator(".lamtheobac-dinh-kem [role=status]")
+        for data in (PDF, PDF.replace(b"1.7", b"1.4")):
+            document = tmp_path / "Kế hoạch.pdf"
+            document.write_bytes(data)
+            with page.expect_file_chooser() as chooser:
+                page.get_by_role("button", name="Đính kèm văn bản (PDF, Word, Excel…)").click()
+            chooser.value.set_files(str(document))
+            page.wait_for_function("el => !el.textContent.startsWith('Đang tải lên')", arg=status.element_handle())
+        said = status.inner_text()
+        assert said.startswith("Chưa đính kèm được “Kế hoạch.pdf”: đã có văn bản “content/files/ke-hoach.pdf”: tải "
+                               "lên sẽ thay mất văn bản cũ"), said
+        stored = page.evaluate("() => window.repoFiles.content.files['ke-hoach.pdf'].content.fileObj.size")
+        assert stored == len(PDF)
+        assert page.locator(".cms-editor-raw [data-slate-editor]").inner_text().count("/files/ke-hoach.pdf") == 1
+        assert editor.errors == []
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

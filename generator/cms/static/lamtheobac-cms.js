@@ -1104,7 +1104,11 @@
     if (local && typeof local.init === "function" && !local.lamtheobacPlaced) {
       var initLocal = local.init;
       local.lamtheobacPlaced = true;
-      local.init = function () { made.backend = initLocal.apply(this, arguments); return made.backend; };
+      local.init = function () {
+        made.backend = initLocal.apply(this, arguments);
+        made.local = made.backend;  // refuses an upload over another file itself (media.py _unclaimed)
+        return made.backend;
+      };
     }
     return made;
   }
@@ -1181,25 +1185,39 @@
       });
     };
     var megabytes = function (bytes) { return (Math.ceil(bytes / 104857.6) / 10).toLocaleString("vi-VN") + " MB"; };
+    // The link as a paragraph of its own at the caret (after the last line when the body was never
+    // clicked), pasted as plain text: Decap's Markdown body takes it as typed. The paste waits for the
+    // editor to have read the caret placed here (Slate reads the page's selection a moment later).
     var insert = function (editor, text) {
       var selection = win.getSelection();
       editor.focus();
+      var range;
       if (saved && editor.contains(saved.startContainer)) {
-        selection.removeAllRanges();
-        selection.addRange(saved);
-      } else {  // never clicked: after the last line
-        var range = doc.createRange();
-        range.selectNodeContents(editor);
-        range.collapse(false);
-        selection.removeAllRanges();
-        selection.addRange(range);
+        range = saved;
+      } else {
+        var leaves = editor.querySelectorAll("[data-slate-string],[data-slate-zero-width]");
+        var last = leaves.length ? leaves[leaves.length - 1].firstChild : null;
+        range = doc.createRange();
+        if (last && last.nodeType === 3) {
+          range.setStart(last, last.parentNode.hasAttribute("data-slate-zero-width") ? 0 : last.length);
+        } else {
+          range.selectNodeContents(editor);
+          range.collapse(false);
+        }
       }
-      var node = selection.rangeCount ? selection.getRangeAt(0).startContainer : null;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      var node = range.startContainer;
       var line = node && (node.nodeType === 1 ? node : node.parentElement).closest("[data-slate-node=element]");
       var empty = !line || !line.textContent.replace(/[\u200b\ufeff]/g, "").trim();
       var data = new win.DataTransfer();
       data.setData("text/plain", (empty ? "" : "\n\n") + text + "\n\n");
-      editor.dispatchEvent(new win.ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      return new Promise(function (resolve) {
+        win.setTimeout(function () {
+          editor.dispatchEvent(new win.ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+          resolve();
+        }, 150);
+      });
     };
     var attach = function (bar, file) {
       var status = bar.querySelector("[role=status]");
@@ -1230,25 +1248,38 @@
       var asset = { path: folder + "/" + stored, fileObj: file, name: stored, size: file.size,
                     toBase64: function () { return base64(file); } };
       say("Đang tải lên " + shown + "…", false);
+      // A git backend writes over a file of the same name (other articles may link to it): refused here.
+      var taken = made.local === backend ? Promise.resolve(false) :
+        Promise.resolve(backend.getMedia(folder)).then(function (listed) {
+          return (listed || []).some(function (f) { return f && String(f.path || "").split("/").pop() === stored; });
+        }, function () { return false; });  // no attachments folder yet
       misnamedDocument(file, stored, files.checks).then(function (wrong) {
-        return wrong ? Promise.reject(new Error(wrong)) :
-          backend.persistMedia(asset, { commitMessage: "Tải lên văn bản đính kèm “" + stored + "”" });
+        return wrong ? Promise.reject(new Error(wrong)) : taken;
+      }).then(function (exists) {
+        if (exists) {
+          throw new Error("đã có văn bản “" + folder + "/" + stored + "”: tải lên sẽ thay mất văn bản cũ mà các bài " +
+                          "khác có thể đang dùng; hãy đổi tên tệp rồi chọn lại (nếu đúng là văn bản đó, chỉ cần " +
+                          "gõ liên kết [" + name.words + "](" + url + "/" + stored + ") vào bài)");
+        }
+        return backend.persistMedia(asset, { commitMessage: "Tải lên văn bản đính kèm “" + stored + "”" });
       }).then(function () {
-          var editor = bar.parentNode && bar.parentNode.querySelector("[data-slate-editor]");
-          if (!editor) {
-            say("Đã lưu " + shown + " vào " + folder + "/" + stored + " nhưng ô nội dung đã đóng: hãy gõ liên kết [" +
-                name.words + "](" + url + "/" + stored + ") vào bài.", true);
-            return;
-          }
-          insert(editor, "[" + name.words.replace(/[\\\[\]]/g, "\\$&") + "](" + url + "/" + stored + ")");
+        var editor = bar.parentNode && bar.parentNode.querySelector("[data-slate-editor]");
+        var link = "[" + name.words.replace(/[\\\[\]]/g, "\\$&") + "](" + url + "/" + stored + ")";
+        if (!editor) {
+          say("Đã lưu " + shown + " vào " + folder + "/" + stored + " nhưng ô nội dung đã đóng: hãy gõ liên kết " +
+              link + " vào bài.", true);
+          return;
+        }
+        return insert(editor, link).then(function () {
           say("Đã tải lên " + shown + " và chèn liên kết vào nội dung (sửa chữ trong dấu [ ] nếu cần). " +
               "Bấm “Công bố” để lưu bài.", false);
-        }, function (error) {
-          // The backend's refusal as it says it; a lost connection ("Failed to fetch") in Vietnamese.
-          var why = notice(error && error.message ? String(error.message) : String(error || "") || OFFLINE)
-            .replace(/^không tải lên được “[^”]*”: /, "");  // the file is named once
-          say("Chưa đính kèm được " + shown + ": " + why.replace(/[.\s]+$/, "") + ". Nội dung bài chưa bị thay đổi.", true);
         });
+      }, function (error) {
+        // The backend's refusal as it says it; a lost connection ("Failed to fetch") in Vietnamese.
+        var why = notice(error && error.message ? String(error.message) : String(error || "") || OFFLINE)
+          .replace(/^không tải lên được “[^”]*”: /, "");  // the file is named once
+        say("Chưa đính kèm được " + shown + ": " + why.replace(/[.\s]+$/, "") + ". Nội dung bài chưa bị thay đổi.", true);
+      });
     };
     var add = function (raw) {
       if (raw.querySelector("." + ATTACH_CLASS) || !raw.querySelector("[data-slate-editor]")) {

@@ -1317,6 +1317,7 @@ def test_a_document_is_attached_in_the_markdown_mode(cms_editor, served_cms, tmp
     page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
     page.get_by_label("Tiêu đề").fill("Bài có văn bản ở chế độ Markdown")
     assert page.get_by_role("button", name="Chèn thành phần").is_disabled()  # Decap's menu, in this mode
+    assert page.locator("input[type=file]").count() == 0  # the button's input is not left in the page
     page.locator(".cms-editor-raw [data-slate-editor]").click()
     page.keyboard.type("Đoạn đầu.")
     program = tmp_path / "cai-dat.exe"

@@ -1288,25 +1288,27 @@
       var bar = doc.createElement("div");
       bar.className = ATTACH_CLASS;
       bar.style.cssText = "display:flex;flex-wrap:wrap;align-items:center;gap:8px;padding:6px 10px;font-size:13px";
-      var input = doc.createElement("input");
-      input.type = "file";
-      input.hidden = true;
-      input.accept = kinds.join(",");
       var button = doc.createElement("button");
       button.type = "button";
       button.textContent = "Đính kèm văn bản (PDF, Word, Excel…)";
       button.style.cssText = "padding:4px 10px;border:1px solid #798291;border-radius:4px;background:#fff;cursor:pointer";
       var status = doc.createElement("span");
       status.setAttribute("role", "status");
-      button.addEventListener("click", function () { input.value = ""; input.click(); });
-      input.addEventListener("change", function () {
-        if (input.files && input.files[0]) {
-          attach(bar, input.files[0]);
-        }
+      // The picker's input is made on each click and never put in the page: the page's other file
+      // inputs (Decap's media library) stay the only ones there.
+      button.addEventListener("click", function () {
+        var input = doc.createElement("input");
+        input.type = "file";
+        input.accept = kinds.join(",");
+        input.addEventListener("change", function () {
+          if (input.files && input.files[0]) {
+            attach(bar, input.files[0]);
+          }
+        });
+        input.click();
       });
       bar.appendChild(button);
       bar.appendChild(status);
-      bar.appendChild(input);
       var editor = raw.querySelector("[data-slate-editor]");
       var holder = editor;
       while (holder.parentNode && holder.parentNode !== raw) {

@@ -1257,6 +1257,43 @@ def test_a_save_over_a_file_changed_since_it_was_opened_is_refused(backend: Loca
     assert path.read_bytes() == on_disk
 
 
+def test_the_list_marks_an_article_whose_date_is_still_to_come():
+    """The list of articles showed a scheduled article (its date still to come: the build publishes it
+    only from then on) as any other, and an editor took it for one on the site. Its day is followed by
+    "· hẹn đăng"; the mark is never written to the file."""
+    texts = [f'---\ntitle: "Bài"\ndate: {date}\n---\n\nNội dung.\n'
+             for date in ("2099-05-19T16:27:00+07:00", "2021-05-19T16:27:00+07:00", "2099-01-01", "2020-01-01",
+                          "2099-05-19 03:00:00Z")]
+    read = run_js([{"op": "fromFile", "text": text} for text in texts])
+    assert [r["ok"]["lamtheobac_ngay"] for r in read] == [
+        "19/05/2099 · hẹn đăng", "19/05/2021", "01/01/2099 · hẹn đăng", "01/01/2020", "19/05/2099 · hẹn đăng"]
+    saved = run_js([{"op": "toFile", "data": read[0]["ok"], "order": list(ARTICLE_FIELDS) + ["body"]}])
+    assert "hẹn đăng" not in json.dumps(saved, ensure_ascii=False) and "2099-05-19T16:27:00+07:00" in saved[0]["ok"]
+
+
+def test_a_tab_holding_an_article_renamed_in_another_is_told_where_it_went(project: Path):
+    """Tab one typed a new "Địa chỉ bài" (the file moved), tab two still held the old file: its save was
+    refused as if the article "had been deleted", and the editor looked for a lost article. Told the new
+    file, in any later request of the same server (a backend is made per request); nothing written."""
+    name = "content/articles/nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac.md"
+    moved = "content/articles/nhan-rong-mo-hinh.md"
+    path = project / name
+    opened = entry_id(LocalBackend(project, folders(load_config(project))), name)  # both tabs read it
+    first = cms_save(path.read_text(encoding="utf-8"), lambda d: d.update(slug="nhan-rong-mo-hinh"))
+    status, _ = LocalBackend(project, folders(load_config(project))).handle(
+        with_base(persist(name, first, new_path=moved), {name: opened}))
+    assert status == 200 and not path.exists() and (project / moved).exists()
+    after = (project / moved).read_bytes()
+    second = cms_save(first, lambda d: d.update(title="Tab hai"))
+    status, answer = LocalBackend(project, folders(load_config(project))).handle(
+        with_base(persist(name, second), {name: opened}))
+    assert status == 409 and answer["error"] == (
+        f"không lưu bài “{name}”: từ khi anh/chị mở bài, địa chỉ bài đã được đổi (có lẽ trong một thẻ khác) và "
+        f"tệp nay là “{moved}”; lưu bây giờ sẽ tạo lại bài cũ bên cạnh bài đó. Hãy chép phần vừa sửa ra chỗ "
+        f"khác, mở lại bài từ danh sách bài viết (bài nay ở “{moved}”) rồi sửa lại trên bản đó")
+    assert not path.exists() and (project / moved).read_bytes() == after
+
+
 def rich_text_rewrite(body: str) -> str:
     """The body as Decap's rich-text editor writes it back (remark-stringify, as measured in Chromium):
     list markers "*", ATX headings, the alignment and a titled image dropped, needless escapes gone."""
@@ -1598,6 +1635,22 @@ def test_an_attachment_is_uploaded_to_the_files_folder_and_listed_there(backend:
     assert set(backend.areas[2].extensions) == set(KINDS)  # the build's list, not a second one
 
 
+def test_the_photos_library_lists_the_uploaded_documents_too(backend: LocalBackend, project: Path):
+    """Decap asks for the photos' folder only: a PDF uploaded from an article was in no list, so it could
+    not be linked again from another article, nor deleted from the library. The documents of the
+    attachments folder come after the photos (Decap shows a photo field's library its pictures only)."""
+    photos = [m["path"] for m in backend.handle({"action": "getMedia",
+                                                 "params": {"mediaFolder": "content/images"}})[1]]
+    assert photos and not any(p.startswith("content/files/") for p in photos)
+    assert upload(backend, "content/images/ke-hoach.pdf", PDF)[0] == 200  # as the CMS sends a document
+    (project / "content/files/ghi-chu.md").write_text("ghi chú", encoding="utf-8")  # no document
+    status, listed = backend.handle({"action": "getMedia", "params": {"mediaFolder": "content/images"}})
+    assert status == 200 and [m["path"] for m in listed] == photos + ["content/files/ke-hoach.pdf"]
+    assert listed[-1]["name"] == "ke-hoach.pdf" and base64.b64decode(listed[-1]["content"]) == PDF
+    status, _ = backend.handle({"action": "deleteFile", "params": {"path": "content/files/ke-hoach.pdf"}})
+    assert status == 200 and not (project / "content/files/ke-hoach.pdf").exists()
+
+
 @pytest.mark.parametrize("name, data, status, message", [
     ("chi-thi.pdf", EXE, 422, "không tải lên được “chi-thi.pdf”: tệp có đuôi .pdf nhưng nội dung không phải PDF "
                               "(có lẽ đã đổi tên một tệp khác)"),
@@ -1649,13 +1702,15 @@ def test_an_attachment_articles_link_to_is_not_deleted(backend: LocalBackend, pr
 
 
 def test_the_admin_page_tells_the_attachment_component_where_documents_go(project: Path):
-    """The body's "Văn bản đính kèm" (serve --cms only): Decap sends the upload with a photo's path, the
-    component links the document where the backend stores it and the build publishes it."""
+    """The body's "Văn bản đính kèm" (serve --cms and the published admin/ alike): Decap sends the upload
+    with a photo's path, the component links the document where the backend (or, for a git backend,
+    lamtheobac-cms.js) stores it and the build publishes it."""
     from generator.attachments import KINDS
     config, registries = loaded(project)
-    assert "files" not in json.loads(admin.terms_json(config, registries))  # a git backend: no component
-    terms = json.loads(admin.terms_json(config, registries, local=True))
-    assert terms["files"] == {"url": "/files", "images": "/images", "max_bytes": MAX_UPLOAD, "kinds": list(KINDS)}
+    terms = json.loads(admin.terms_json(config, registries))
+    assert terms["files"] == {"url": "/files", "images": "/images", "max_bytes": MAX_UPLOAD, "kinds": list(KINDS),
+                              "folder": "content/files", "media": "content/images", "checks": admin.document_checks()}
+    assert terms["files"]["checks"][".pdf"]["starts"] == ["255044462d"]  # "%PDF-"
     component = run_js_component(terms["files"])
     assert component["label"] == "Văn bản đính kèm" and component["file"]["widget"] == "file"
     assert component["blocks"] == ["[Tải toàn văn Chỉ thị 05\\[CT\\]](/files/chi-thi-05.pdf)",
@@ -1665,7 +1720,34 @@ def test_the_admin_page_tells_the_attachment_component_where_documents_go(projec
     # The body's hint says where to find it (the "+" of "Soạn trực quan"), where there is one.
     hints = [field_named(cms_config(config, registries, [], local_url=url), "body")["hint"]
              for url in (None, "http://127.0.0.1:8000/api/v1")]
-    assert "văn bản đính kèm" not in hints[0] and "chèn ảnh, văn bản đính kèm (PDF, Word, Excel…) bằng nút +" in hints[1]
+    assert hints[0] == hints[1] and "chèn ảnh, văn bản đính kèm (PDF, Word, Excel…) bằng nút +" in hints[0]
+    assert "Nút “Đính kèm văn bản” ở trên ô này tải lên văn bản (PDF, Word, Excel…) và chèn liên kết" in hints[0]
+
+
+@pytest.mark.parametrize("name, data, refused", [
+    ("a.pdf", PDF, False), ("a.pdf", EXE, True), ("a.PDF", EXE, True), ("a.docx", b"PK\x03\x04" + bytes(30), False),
+    ("a.doc", b"PK\x03\x04" + bytes(30), True), ("a.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(8), False),
+    ("a.rtf", b"{\\rtf1 abc}", False), ("a.rtf", PDF, True), ("a.txt", "Chỉ thị".encode(), False),
+    ("a.txt", b"ab\x00cd", True), ("a.csv", b"\xff\xfe,a", True),
+    ("a.csv", b"a" * 4095 + "ệ".encode(), False),  # a character cut at the 4096th byte is still text
+    ("a.zip", EXE, False),  # no document: not this check's (the upload's kinds refuse it)
+])
+def test_the_editor_checks_a_document_as_the_build_does(name: str, data: bytes, refused: bool):
+    """A git backend (the published admin/) commits what the page sends: a program renamed .pdf was
+    committed, and the site's next build failed on it. lamtheobac-cms.js checks a document's first bytes
+    with the build's own list and words (attachments.misnamed, through admin.document_checks)."""
+    from generator.attachments import HEAD, KINDS, misnamed
+    need(shutil.which("node") is not None, "node (apt-get install nodejs)")
+    script = """const api = require(process.argv[1]); const data = Buffer.from(process.argv[3], 'hex');
+api.misnamedDocument(new Blob([data]), 'content/files/' + process.argv[2], JSON.parse(process.argv[4]))
+  .then(wrong => console.log(JSON.stringify(wrong)));"""
+    done = subprocess.run(["node", "-e", script, str(ROOT / "generator/cms/static/lamtheobac-cms.js"), name, data.hex(),
+                           json.dumps(admin.document_checks())], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    suffix = os.path.splitext(name)[1].lower()
+    wrong = misnamed(suffix, data[:HEAD]) if suffix in KINDS else ""
+    assert json.loads(done.stdout) == (f"không tải lên được “{name}”: {wrong}" if wrong else "")
+    assert (wrong != "") == refused
 
 
 def run_js_component(files: dict) -> dict:

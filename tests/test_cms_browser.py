@@ -1237,3 +1237,197 @@ def test_text_dropped_from_word_is_cleaned_as_pasted_text_is(cms_editor, served_
     # What the same paste gives, where the drop fell (the end of the last line).
     assert body.strip() == "Mở đầu.\n\nĐoạn cuối" + WORD_MARKDOWN.strip(), body
     assert editor.errors == []
+
+
+def published_on_test_repo(tmp_path: Path):
+    """The published admin/ with Decap's in-memory git backend (test-repo) in place of git-gateway."""
+    root = copy_project(tmp_path / "site")
+    out = build(root, output=str(tmp_path / "out"), now=NOW).output
+    config = out / "admin" / "config.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nbackend:\n  name: git-gateway\n" in text
+    config.write_text(re.sub(r"\nbackend:\n(?:  .*\n)+", "\nbackend:\n  name: test-repo\n", text), encoding="utf-8")
+    return serve_published(out, root, local=False)
+
+
+def test_the_published_cms_stores_a_document_among_the_attachments(chromium, tmp_path: Path):
+    """The published admin/ (a git backend: git-gateway on Netlify) offered no "Văn bản đính kèm": Decap
+    sends a component's upload with a photo's path (decap-cms #6595), so a git backend would commit a
+    PDF among the photos, where the component's /files/ link finds nothing. lamtheobac-cms.js gives the
+    backend the document's path in the attachments folder, and refuses, with the build's words, a
+    document that is not what its name says (committed, a program renamed .pdf failed the site's next
+    build). Decap's in-memory git backend (test-repo) stands for git-gateway: the same persistEntry."""
+    server, url = published_on_test_repo(tmp_path)
+    contexts = []
+
+    def new_article(title: str) -> Editor:  # a fresh context: test-repo's files and Decap's backups start empty
+        context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                       timezone_id="Asia/Ho_Chi_Minh")
+        context.add_init_script("localStorage.setItem('cms.md-mode', 'rich_text')")
+        contexts.append(context)
+        editor = Editor(context, url + "admin/")
+        editor.log_in()
+        editor.page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+        editor.page.get_by_label("Tiêu đề").fill(title)
+        editor.page.locator("[data-slate-editor]").click()
+        return editor
+
+    try:
+        editor = new_article("Bài có tệp giả")
+        page = editor.page
+        fake = tmp_path / "chi-thi-gia.pdf"
+        fake.write_bytes(b"MZ\x90\x00" + bytes(60))
+        _attach(page, fake, "Tải chỉ thị")
+        page.get_by_role("button", name="Công bố").click()
+        page.get_by_text("Công bố ngay").click()
+        toast = page.locator(".Toastify__toast", has_text="chi-thi-gia.pdf").first
+        toast.wait_for()
+        assert "nội dung không phải PDF (có lẽ đã đổi tên một tệp khác)" in toast.inner_text(), toast.inner_text()
+        assert page.evaluate("JSON.stringify(window.repoFiles)").count("chi-thi-gia") == 0
+        assert page.evaluate("JSON.stringify(window.repoFiles)").count("bai-co-tep-gia") == 0
+        assert editor.errors == []
+        editor = new_article("Bài có kế hoạch")
+        page = editor.page
+        document = tmp_path / "Kế hoạch số 12.pdf"
+        document.write_bytes(PDF)
+        _attach(page, document, "Tải kế hoạch")
+        editor.publish()
+        stored = page.evaluate("""() => { const c = window.repoFiles.content || {};
+            return {files: Object.keys(c.files || {}), images: Object.keys(c.images || {}),
+                    body: ((c.articles || {})['bai-co-ke-hoach.md'] || {}).content || ''}; }""")
+        assert stored["files"] == ["ke-hoach-so-12.pdf"] and stored["images"] == [], stored
+        assert "[Tải kế hoạch](/files/ke-hoach-so-12.pdf)" in stored["body"], stored
+        assert editor.errors == []
+    finally:
+        for context in contexts:
+            context.close()
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_document_is_attached_in_the_markdown_mode(cms_editor, served_cms, tmp_path: Path):
+    """The body opens in Markdown mode, where Decap's "+" menu (and "Văn bản đính kèm" in it) is disabled:
+    an editor could attach a document only by switching to "Soạn trực quan", which re-writes the whole
+    body. "Đính kèm văn bản" above the body uploads it to content/files and inserts its link, a paragraph
+    of its own where the caret was; another kind of file is refused in Vietnamese, nothing uploaded."""
+    root, server = served_cms
+    files = root / "content" / "files"
+    editor = cms_editor()
+    page = editor.page
+    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+    page.get_by_label("Tiêu đề").fill("Bài có văn bản ở chế độ Markdown")
+    assert page.get_by_role("button", name="Chèn thành phần").is_disabled()  # Decap's menu, in this mode
+    assert page.locator("input[type=file]").count() == 0  # the button's input is not left in the page
+    page.locator(".cms-editor-raw [data-slate-editor]").click()
+    page.keyboard.type("Đoạn đầu.")
+    program = tmp_path / "cai-dat.exe"
+    program.write_bytes(b"MZ" + bytes(60))
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Đính kèm văn bản (PDF, Word, Excel…)").click()
+    chooser.value.set_files(str(program))
+    status = page.locator(".lamtheobac-dinh-kem [role=status]")
+    assert status.inner_text().startswith("Không đính kèm được “cai-dat.exe”: chỉ nhận văn bản (PDF, DOC, DOCX"), \
+        status.inner_text()
+    renamed = tmp_path / "chi-thi.pdf"  # a program renamed .pdf: the backend's refusal, beside the button
+    renamed.write_bytes(b"MZ" + bytes(60))
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Đính kèm văn bản (PDF, Word, Excel…)").click()
+    chooser.value.set_files(str(renamed))
+    page.get_by_text("Chưa đính kèm được “chi-thi.pdf”", exact=False).wait_for()
+    assert "nội dung không phải PDF" in status.inner_text(), status.inner_text()
+    assert not files.exists()
+    document = tmp_path / "Kế hoạch số 12 năm 2025.PDF"
+    document.write_bytes(PDF)
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Đính kèm văn bản (PDF, Word, Excel…)").click()
+    chooser.value.set_files(str(document))
+    page.get_by_text("và chèn liên kết vào nội dung", exact=False).wait_for()
+    assert sorted(p.name for p in files.iterdir()) == ["ke-hoach-so-12-nam-2025.pdf"]
+    page.locator(".cms-editor-raw").scroll_into_view_if_needed()
+    shoot(page, "dinh-kem-markdown")
+    editor.publish()
+    article = root / "content" / "articles" / "bai-co-van-ban-o-che-do-markdown.md"
+    wait_for_file(article, page)
+    body = article.read_text(encoding="utf-8").split("---\n", 2)[2]
+    assert body.strip() == "Đoạn đầu.\n\n[Kế hoạch số 12 năm 2025](/files/ke-hoach-so-12-nam-2025.pdf)", body
+    check_passes(root, page)
+    server.stop()  # `serve --cms` stopped: said in Vietnamese, not "TypeError: Failed to fetch"
+    other = tmp_path / "bao-cao.pdf"
+    other.write_bytes(PDF)
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Đính kèm văn bản (PDF, Word, Excel…)").click()
+    chooser.value.set_files(str(other))
+    page.get_by_text("Chưa đính kèm được “bao-cao.pdf”", exact=False).wait_for()
+    said = status.inner_text()
+    assert "không kết nối được với máy chủ biên tập" in said and "fetch" not in said, said
+    assert "bao-cao" not in article.read_text(encoding="utf-8") and not (files / "bao-cao.pdf").exists()
+    assert editor.errors == []
+
+
+PLACEHOLDER_FITS = """() => Array.from(document.querySelectorAll('input[placeholder^="ngày/tháng/năm"]')).map(input => {
+    const style = getComputedStyle(input), ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = style.font;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return [input.placeholder, Math.ceil(ctx.measureText(input.placeholder).width) <= room]; })"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_date_fields_show_their_whole_placeholder(cms_editor, served_cms, width: int):
+    """The empty "Ngày giờ cập nhật" showed "ngày/tháng/năm giờ:p", on a laptop as on a phone: the field
+    was 16 characters wide for a 23-character example."""
+    editor = cms_editor(width=width, height=900)
+    page = editor.page
+    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+    page.get_by_label("Tiêu đề").wait_for()
+    fits = page.evaluate(PLACEHOLDER_FITS)
+    assert ["ngày/tháng/năm giờ:phút", True] in fits and all(ok for _, ok in fits), fits
+    assert editor.errors == []
+
+
+def test_on_a_phone_the_list_of_articles_is_not_covered(cms_editor, served_cms):
+    """On a phone the list's "list or grid" buttons were moved, as the editor's round buttons are, to the
+    bottom left of the screen (one CSS rule matched both): fixed there, they covered the titles of the
+    articles scrolling under them. They stay in their row above the list."""
+    editor = cms_editor(width=390, height=844)
+    page = editor.page
+    page.get_by_text("Nhân rộng các mô hình điển hình").first.wait_for()
+    section = page.locator("[class*=-ViewControlsSection]")
+    assert section.count() == 1 and section.evaluate("el => getComputedStyle(el).position") != "fixed"
+    buttons = page.locator("[class*=-ViewControlsButton]")
+    assert buttons.count() >= 2 and all(buttons.nth(i).evaluate("el => getComputedStyle(el).position") != "fixed"
+                                        for i in range(buttons.count()))
+    assert editor.errors == []
+
+
+def test_the_markdown_modes_button_never_writes_over_a_document_in_a_git_repository(chromium, tmp_path: Path):
+    """The local backend refuses an upload over another file; a git backend (the published admin/) writes
+    over it, and the articles linking to the old document got the new one. "Đính kèm văn bản" looks the
+    name up among the attachments first and says what to do."""
+    server, url = published_on_test_repo(tmp_path)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    try:
+        editor = Editor(context, url + "admin/")
+        page = editor.page
+        editor.log_in()
+        page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+        page.get_by_label("Tiêu đề").fill("Bài có kế hoạch")
+        status = page.locator(".lamtheobac-dinh-kem [role=status]")
+        for data in (PDF, PDF.replace(b"1.7", b"1.4")):
+            document = tmp_path / "Kế hoạch.pdf"
+            document.write_bytes(data)
+            with page.expect_file_chooser() as chooser:
+                page.get_by_role("button", name="Đính kèm văn bản (PDF, Word, Excel…)").click()
+            chooser.value.set_files(str(document))
+            page.wait_for_function("el => !el.textContent.startsWith('Đang tải lên')", arg=status.element_handle())
+        said = status.inner_text()
+        assert said.startswith("Chưa đính kèm được “Kế hoạch.pdf”: đã có văn bản “content/files/ke-hoach.pdf”: tải "
+                               "lên sẽ thay mất văn bản cũ"), said
+        stored = page.evaluate("() => window.repoFiles.content.files['ke-hoach.pdf'].content.fileObj.size")
+        assert stored == len(PDF)
+        assert page.locator(".cms-editor-raw [data-slate-editor]").inner_text().count("/files/ke-hoach.pdf") == 1
+        assert editor.errors == []
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 
-from ..attachments import KINDS
+from ..attachments import KINDS, misnamed
 from ..config import SiteConfig
 from ..markdown import ATTRIBUTES, TAGS
 from ..themes import Asset, collect_assets
@@ -16,7 +16,7 @@ from ..taxonomy import Registries
 from . import vendor
 from .backend import megabytes
 from .schema import (ADMIN_DIR, FILES_URL, IMAGES_URL, MAX_UPLOAD, SINGLE, aliases, cms_config, config_yaml,
-                     existing_tags, utc_offset)
+                     existing_tags, folders, utc_offset)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 OWN_SCRIPT = "lamtheobac-cms.js"
@@ -37,9 +37,9 @@ def stylesheets(assets: Mapping[str, Asset], base: str) -> list[str]:
     return [base + assets[name].output for name in PREVIEW_STYLES if name in assets]
 
 
-def terms_json(config: SiteConfig, registries: Registries, styles: Iterable[str] = (), local: bool = False) -> str:
-    """Data lamtheobac-cms.js needs to read hand-written articles, write dates and lay out the preview.
-    local: for the local backend (serve --cms), which places uploaded documents (see "files")."""
+def terms_json(config: SiteConfig, registries: Registries, styles: Iterable[str] = ()) -> str:
+    """Data lamtheobac-cms.js needs to read hand-written articles, write dates, lay out the preview and
+    place uploaded documents (see "files")."""
     data = {"aliases": aliases(registries), "offset": utc_offset(config), "single": list(SINGLE),
             "styles": list(styles), "iframe_hosts": list(config.security.iframe_hosts),
             "max_upload": megabytes(MAX_UPLOAD),  # "20 MB": Decap's own message says "20971 kB"
@@ -48,22 +48,34 @@ def terms_json(config: SiteConfig, registries: Registries, styles: Iterable[str]
             "labels": {"directives": {d.symbol: d.label for d in registries.directives}},
             # What the build's sanitiser keeps of a body's HTML: the preview keeps no more.
             "html": {"tags": sorted(TAGS), "attributes": {tag: sorted(names) for tag, names in ATTRIBUTES.items()}}}
-    if local:
-        # The body's "Văn bản đính kèm" component, local backend only. Decap 3.16 ignores a media_folder
-        # given to an editor component's field (decap-cms #6595: it looks the field up among the
-        # collection's own): a document is sent with a photo's path ("images"), the backend stores it in
-        # the attachments folder (Media._placed) and the component links it at "url". A git backend would
-        # commit it among the photos, so the published admin/ has no such component.
-        data["files"] = {"url": FILES_URL, "images": IMAGES_URL, "max_bytes": MAX_UPLOAD, "kinds": list(KINDS)}
+    # The body's "Văn bản đính kèm" component. Decap 3.16 ignores a media_folder given to an editor
+    # component's field (decap-cms #6595: it looks the field up among the collection's own): a document is
+    # sent with a photo's path ("media", "images"); the local backend stores it in the attachments folder
+    # (Media._placed), and for the git backends (the published admin/) lamtheobac-cms.js moves it there
+    # before Decap commits it ("folder"); the component links it at "url".
+    where = folders(config)
+    data["files"] = {"url": FILES_URL, "images": IMAGES_URL, "max_bytes": MAX_UPLOAD, "kinds": list(KINDS),
+                     "folder": where.files, "media": where.images, "checks": document_checks()}
     # Safe inside <script type="application/json">: no "</" can close the element.
     return json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
 
 
+def document_checks() -> dict[str, dict]:
+    """How each kind of document starts (hex; [] for plain text: UTF-8 without NUL) and the build's words
+    when it does not (attachments.misnamed): a git backend commits what lamtheobac-cms.js lets through,
+    and a program renamed .pdf then failed the site's next build."""
+    out = {}
+    for suffix, (_, starts) in KINDS.items():
+        out[suffix] = {"starts": [start.hex() for start in starts],
+                       "wrong": misnamed(suffix, b"\x00" if not starts else b"")}
+    return out
+
+
 def index_html(config: SiteConfig, registries: Registries, identity: bool, base: str | None = None,
-               styles: Iterable[str] = (), local: bool = False) -> bytes:
+               styles: Iterable[str] = ()) -> bytes:
     """The CMS page. identity: load the Netlify Identity widget (the published site's git-gateway login);
     base: the site's base path ("/hoc-tap/"), config.base_path unless given; styles: the site's stylesheets
-    (see stylesheets) for the preview pane; local: the page of `serve --cms` (terms_json).
+    (see stylesheets) for the preview pane.
 
     The page has no "</head>" on purpose (HTML allows leaving it out): the preview server's
     live-reload script is inserted before "</head>", and the CMS page must not reload itself
@@ -81,7 +93,7 @@ def index_html(config: SiteConfig, registries: Registries, identity: bool, base:
         '<link rel="icon" href="data:,">\n'  # no favicon request (a 404 in the console); Decap reads ./config.yml
         "<body>\n"
         "<noscript>Giao diện biên tập cần bật JavaScript trong trình duyệt.</noscript>\n"
-        f'<script type="application/json" id="lamtheobac-terms">{terms_json(config, registries, styles, local)}</script>\n'
+        f'<script type="application/json" id="lamtheobac-terms">{terms_json(config, registries, styles)}</script>\n'
         f"{scripts}"
         "</body>\n</html>\n"
     ).encode("utf-8")

@@ -47,6 +47,12 @@ def megabytes(size: int, up: bool = False) -> str:
 class LocalBackend(Media, Deleting):
     """The actions of decap-server's local_fs mode, confined to the articles and images folders."""
 
+    # Articles this process renamed (a new "Địa chỉ bài"), old file -> new path as sent, the latest
+    # MAX_RENAMED: a tab still holding the old file is told where the article went (one LocalBackend
+    # is made per request, so the record is the class's).
+    renamed: dict[Path, str] = {}
+    MAX_RENAMED = 1000
+
     def __init__(self, root: Path, folders: Folders, review: Review | None = None):
         """review: what the build says of an article's new text (review.reviewer); a save it finds
         errors in is refused with them. None: not asked (decap-server does not either)."""
@@ -242,9 +248,15 @@ class LocalBackend(Media, Deleting):
         self._documents_linked(assets, uploads, files)
         self._write_all([(path, data) for path, data, _ in files] + uploads)
         if len(renames) == len(files):
-            for source, target in renames:
+            for (source, target), (_, _, new) in zip(renames, files):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 os.replace(source, target)
+                if source != target:
+                    LocalBackend.renamed.pop(source, None)
+                    LocalBackend.renamed[source] = new
+                    LocalBackend.renamed.pop(target, None)  # a file there again is no longer "moved"
+                    while len(LocalBackend.renamed) > self.MAX_RENAMED:
+                        LocalBackend.renamed.pop(next(iter(LocalBackend.renamed)))
         answer: dict = {"message": "entry persisted"}
         if base is not None:  # the ids the tab holds now (decap-server's answer has none)
             answer["ids"] = {(new if new is not None and len(renames) == len(files) else path): sha256(data)
@@ -280,8 +292,14 @@ class LocalBackend(Media, Deleting):
             raise Refused(409, f"không xóa bài “{raw}”: từ khi anh/chị mở bài, tệp đã được sửa ở nơi khác (trong một "
                                f"thẻ khác, bằng lệnh import hoặc trình soạn thảo văn bản); xóa bây giờ sẽ mất cả những "
                                f"thay đổi đó. Hãy tải lại trang (F5), xem bản mới nhất rồi mới xóa")
-        what = "đã bị xóa" if current is None else "đã được sửa ở nơi khác (trong một thẻ khác, bằng lệnh import " \
-                                                      "hoặc trình soạn thảo văn bản)"
+        moved = LocalBackend.renamed.get(full) if current is None else None
+        if moved is not None:
+            raise Refused(409, f"không lưu bài “{raw}”: từ khi anh/chị mở bài, địa chỉ bài đã được đổi (có lẽ trong "
+                               f"một thẻ khác) và tệp nay là “{moved}”; lưu bây giờ sẽ tạo lại bài cũ bên cạnh bài đó. "
+                               f"Hãy chép phần vừa sửa ra chỗ khác, mở lại bài từ danh sách bài viết (bài nay ở "
+                               f"“{moved}”) rồi sửa lại trên bản đó")
+        what = "đã bị xóa (hoặc đổi tên)" if current is None else "đã được sửa ở nơi khác (trong một thẻ khác, bằng " \
+                                                                  "lệnh import hoặc trình soạn thảo văn bản)"
         raise Refused(409, f"không lưu bài “{raw}”: từ khi anh/chị mở bài, tệp {what}; lưu bây giờ sẽ ghi mất "
                            f"những thay đổi đó. Hãy chép phần vừa sửa ra chỗ khác, tải lại trang (F5), chọn “Hủy” "
                            f"nếu được hỏi có khôi phục bản sao lưu không, rồi sửa lại trên bản mới nhất")

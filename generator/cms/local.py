@@ -132,8 +132,7 @@ class AdminPage(_Guarded):
             return self._text(500, "text/plain", f"Không mở được giao diện biên tập:\n{exc}\n")
         # The stylesheet's name the preview's build gives it (the same theme files, the same fingerprint).
         styles = stylesheets(collect_assets(config), "/")
-        self._text(200, "text/html", index_html(config, registries, identity=False, base="/", styles=styles,
-                                                         local=True))
+        self._text(200, "text/html", index_html(config, registries, identity=False, base="/", styles=styles))
 
     def _text(self, status: int, kind: str, body: str | bytes) -> None:
         self.set_status(status)

@@ -27,9 +27,17 @@ class Media(Confined):
 
     def get_media(self, params: dict) -> list[dict]:
         """The photos of the folder: decap-server lists every file (notes, a logo.svg), which the
-        library showed as broken pictures an editor could pick as an article's photo."""
+        library showed as broken pictures an editor could pick as an article's photo. The photos' folder
+        (the only one Decap asks for) lists the attachments folder's documents too: an uploaded PDF was
+        in no list, so it could not be linked again from another article or deleted. Decap shows a photo
+        field's library its pictures only."""
         folder, area = self._checked(params.get("mediaFolder"), kind="folder")
-        return [self._media(p) for p in self._list(folder, area, "", 1) if p.name.lower().endswith(area.extensions)]
+        found = [p for p in self._list(folder, area, "", 1) if p.name.lower().endswith(area.extensions)]
+        files = self.areas[2] if len(self.areas) > 2 else None
+        if files is not None and area is self.areas[1]:
+            documents = self.root / files.name
+            found += [p for p in self._list(documents, files, "", 1) if p.name.lower().endswith(files.extensions)]
+        return [self._media(p) for p in found]
 
     def get_media_file(self, params: dict) -> dict:
         path, _ = self._checked(params.get("path"))

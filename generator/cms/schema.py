@@ -138,11 +138,10 @@ def _moment(name: str, label: str, hint: str, offset: str | None, **extra) -> di
 
 
 def article_fields(registries: Registries, tags: list[str], offset: str | None = "+07:00",
-                   article_url: str = "bai-viet/{slug}/", attachments: bool = False) -> list[dict]:
+                   article_url: str = "bai-viet/{slug}/") -> list[dict]:
     """The form's fields; offset: the site's one UTC offset (utc_offset), None when it has summer time;
-    article_url: where articles are published ([urls] article); attachments: the body has the
-    "Văn bản đính kèm" component (the local backend's, admin.terms_json)."""
-    insert = "chèn ảnh, văn bản đính kèm (PDF, Word, Excel…) bằng nút +" if attachments else "chèn ảnh bằng nút +"
+    article_url: where articles are published ([urls] article)."""
+    insert = "chèn ảnh, văn bản đính kèm (PDF, Word, Excel…) bằng nút +"
     url = ["^https?://[^\\s\"<>`\\\\]+$", "Địa chỉ phải bắt đầu bằng http:// hoặc https:// và không có dấu cách"]
     return [
         _field("title", "Tiêu đề", "string", "Tên tệp và địa chỉ bài lấy từ tiêu đề khi tạo bài "
@@ -197,7 +196,8 @@ def article_fields(registries: Registries, tags: list[str], offset: str | None =
         # Decap renders hints as Markdown: the examples are code spans, shown as they are typed.
         _field("body", "Nội dung", "markdown", "Viết bằng Markdown, được lưu đúng như đã gõ; khung bên phải là "
                "bản xem trước. Ví dụ: `**đậm**`, `*nghiêng*`, `## Tiêu đề mục`, `- gạch đầu dòng`, "
-               "`[liên kết](https://…)`, `![mô tả ảnh](/images/ten-anh.jpg)`. Nút “Soạn trực quan” mở chế độ soạn như "
+               "`[liên kết](https://…)`, `![mô tả ảnh](/images/ten-anh.jpg)`. Nút “Đính kèm văn bản” ở trên ô này tải "
+               "lên văn bản (PDF, Word, Excel…) và chèn liên kết tới nó. Nút “Soạn trực quan” mở chế độ soạn như "
                "trình soạn thảo văn bản (" + insert + "); với bài nhập từ trang báo (bảng, chú thích), "
                "hãy sửa ở chế độ Markdown.",
                required=True, modes=["raw", "rich_text"], sanitize_preview=True),
@@ -250,8 +250,7 @@ def cms_config(config: SiteConfig, registries: Registries, tags: list[str],
             "sortable_fields": [{"field": "date", "default_sort": "desc"}, "title"],
             "view_filters": [{"label": "Bản nháp", "field": "draft", "pattern": True}],
             "preview_path": article_path,
-            "fields": article_fields(registries, tags, utc_offset(config), config.urls.article,
-                                     attachments=local_url is not None),
+            "fields": article_fields(registries, tags, utc_offset(config), config.urls.article),
         }],
     })
     return out

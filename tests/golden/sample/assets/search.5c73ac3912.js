@@ -348,7 +348,8 @@
           var key = folded[i - 1] + " " + folded[i];
           if (!pairs.some(function (p) { return p.key === key; })) {
             // the pair as an article may spell it: "kỹ năng" for "kĩ năng"
-            var firsts = [folded[i - 1]].concat(variantOf(folded[i - 1], tokens[i - 1].text, i > 1 ? folded[i - 2] : null) || []);
+            // (a number typed whole, "1500 triệu", as an article may write it: "1500 triệu", "1.500 triệu")
+            var firsts = [folded[i - 1]].concat(tokens[i - 1].whole || variantOf(folded[i - 1], tokens[i - 1].text, i > 1 ? folded[i - 2] : null) || []);
             var seconds = [folded[i]].concat(variantOf(folded[i], tokens[i].text, folded[i - 1]) || []), alts = [];
             firsts.forEach(function (a) { seconds.forEach(function (b) { if (a + " " + b !== key) alts.push(a + " " + b); }); });
             pairs.push({ key: key, phrase: run.phrase, at: pairs.length, alts: alts });
@@ -362,6 +363,19 @@
               ((!shouting && titled(tokens[i - 1]) && titled(tokens[i])) || (r === 0 && i === pairAt && cased !== false))) {
             pairs.filter(function (p) { return p.key === key; })[0].name = true;
           }
+          // a province's name with a word typed as a name beside it ("Điện Biên Phủ", "Cầu Cần
+          // Thơ"): a longer proper name holding the province's, held whole as a name is ("Điện
+          // Biên" and "phủ" anywhere counted "Chính phủ"; where no article writes it, the page says
+          // so), and no seam between two names ("Lai Châu Bác Hồ", "Quảng Ninh Hạ Long")
+          if (!run.phrase && !shouting && (owner[i] < 0) !== (owner[i - 1] < 0) && titled(tokens[i - 1]) && titled(tokens[i]) &&
+              spans[owner[i] < 0 ? owner[i - 1] : owner[i]].key.indexOf("~p:") === 0) {
+            var glued = pairs.filter(function (p) { return p.key === key; })[0], span = spans[owner[i] < 0 ? owner[i - 1] : owner[i]];
+            if (!glued.name) {
+              glued.name = glued.glued = owner[i] < 0 ? "after" : "before";
+              glued.province = span.key;
+              glued.text = tokens.slice(Math.min(span.start, i - 1), Math.max(span.end, i + 1)).map(function (t) { return t.text; }).join(" ");
+            }
+          }
           var made = pairs.filter(function (p) { return p.key === key; })[0];
           made.text = made.text || tokens[i - 1].text + " " + tokens[i].text;
           if (made.name) (made.places = made.places || []).push(r + ":" + i);  // where, for its neighbours
@@ -372,13 +386,69 @@
     });
     // an initialism of the table (of two letters: typed in capitals) is also held by the articles
     // that spell it out ("BCH" by "Ban Chấp hành"): its readings' pairs are looked up, and marked
+    var typedKeys = tokenize(query).map(fold);
+    var besideInitialism = function (key) {  // "tu" of "btv tu", "tp" of "ubnd tp"
+      return typedKeys.some(function (f, k) {
+        return f === key && [typedKeys[k - 1], typedKeys[k + 1]].some(function (o) {
+          return !!o && o.length > 2 && INITIALISMS.has(o) && !SYLLABLE.test(o);
+        });
+      });
+    };
     words.forEach(function (w) {
-      var readings = w.key.length > 2 || (w.text.length > 1 && w.text === w.text.toUpperCase()) ? tableReadings(w) : null;
+      var capitals = w.text.length > 1 && w.text === w.text.toUpperCase();
+      var readings = w.key.length > 2 || capitals || besideInitialism(w.key) ? tableReadings(w) : null;
       if (!readings || !readings.length) return;
+      // a syllable read so ("TU", "HU"): as typed, held unmarked ("tu", not "tư", "từ")
+      if (SYLLABLE.test(w.key) && !hasDiacritics(w.text.replace(/[\u0111\u0110]/g, "d"))) w.bare = w.exact = true;
+      // and it makes no name of two syllables with its neighbour ("ĐU xã" required "đu xã")
+      pairs.forEach(function (p) {
+        if (p.name === true && !p.digits && p.key.split(" ").indexOf(w.key) >= 0) p.name = false;
+      });
       w.readings = readings.map(function (r) {
         var seq = r.split(" ");
         segments.push({ phrase: true, folded: seq, reading: w.key });
         return pairKeys(seq);
+      });
+    });
+    // the table's readings written out ("Ban Thường vụ Tỉnh ủy", "Ủy ban nhân dân"): also held by
+    // the articles writing their initialisms ("BTV TU", "UBND": none was found); an initialism
+    // that is a syllable or of two letters ("Huyện ủy": HU) only beside the word after or before it
+    // ("HU Bắc Hà"), as "Tỉnh ủy" alone is no "TU" of "tu sửa"
+    var also = [];
+    runs.forEach(function (run) {
+      if (run.phrase) return;
+      var folded = expand(run.tokens, index).map(function (t) { return t.folded; });
+      var registry = findNames(folded, index.byFirst), groups = [];
+      for (var i = 0; i < folded.length;) {
+        var best = null;
+        ABBREVIATIONS.forEach(function (a) {
+          if ((!best || a.seq.length > best.seq.length) && a.seq.every(function (f, k) { return folded[i + k] === f; }) &&
+              !registry.some(function (n) { return n.start < i + a.seq.length && i < n.end; })) best = a;
+        });
+        if (!best) { i++; continue; }
+        var last = groups[groups.length - 1], key = fold(best.initials);
+        if (last && last.to === i) { last.to += best.seq.length; last.seq.push(key); } else groups.push({ from: i, to: i + best.seq.length, seq: [key] });
+        i += best.seq.length;
+      }
+      groups.forEach(function (g) {
+        var seq = g.seq.slice();
+        if (seq.length === 1 && (seq[0].length < 3 || SYLLABLE.test(seq[0]))) {
+          if (g.to < folded.length) seq.push(folded[g.to]);
+          else if (g.from > 0) seq.unshift(folded[g.from - 1]);
+          else return;
+        }
+        var alt = seq.length > 1 ? pairKeys(seq) : seq, inside = new Set(folded.slice(g.from, g.to));
+        if (seq.length > 1) segments.push({ phrase: true, folded: seq, reading: folded[g.from] });
+        else also.push({ key: seq[0], units: folded.slice(g.from, g.to) });  // a passage with "BCH" holds "ban chấp hành"
+        words.forEach(function (w) {
+          if (!inside.has(w.key)) return;
+          w.readings = (w.readings || []).concat([alt]);
+          w.heldAnyway = w.writtenOtherwise = true;  // (no initialism as typed: "ho chi minh" ranks as before)
+        });
+        pairs.forEach(function (p) {
+          var two = p.key.split(" ");
+          if (!p.phrase && p.name && inside.has(two[0]) && inside.has(two[1])) p.written = (p.written || []).concat([alt]);
+        });
       });
     });
     // an initialism written in parts ("KT-XH": "KT" and "XH", no word of the table): each part also
@@ -474,6 +544,26 @@
       }
       words.forEach(function (w) { if (parts.indexOf(w.key) >= 0) w.alt = w.altTone = null; });  // "4" is no IV here
     }
+    // an amount of money ("1,5 tỷ"): also held by the articles writing it another way ("1.500
+    // triệu", "1500 triệu", "1 tỷ 500 triệu": none of them was found), each way's pairs all held;
+    // "đồng" after it is not required (articles write "1,5 tỷ" as often as "1,5 tỷ đồng")
+    amounts(query).forEach(function (a) {
+      var typed = new Set(a.typed), readings = a.forms.map(pairKeys);
+      a.forms.forEach(function (seq) { segments.push({ phrase: true, folded: seq, reading: a.typed[a.typed.length - 1] }); });
+      words.forEach(function (w) {
+        if (!typed.has(w.key) && !(w.alt && typed.has(w.alt)) && !(w.key === "dong" && a.dong)) return;
+        if (w.key === "dong") { w.filler = true; return; }
+        w.readings = (w.readings || []).concat(readings);
+        w.heldAnyway = w.writtenOtherwise = true;
+      });
+      pairs.forEach(function (p) {
+        var two = p.key.split(" ");
+        // the number's groups held as written ("1 5" of "1,5"), or as another way writes the amount;
+        // its pair with the unit ("5 tỷ") ranks the amount written as typed first
+        if (p.phrase || !p.name || !typed.has(two[0]) || !typed.has(two[1])) return;
+        p.written = (p.written || []).concat(readings);
+      });
+    });
     // a month after "tháng", in digits or in words ("tháng 3", "tháng ba", "tháng Chạp"): also held
     // by the articles writing it the other way, the words beside "tháng" ("tháng ba" found none of
     // the 6,853 bench articles writing "tháng 3", nor "tháng 3" one writing "tháng ba")
@@ -528,7 +618,8 @@
     var newest = runs.some(function (run) {
       return !run.phrase && / moi nhat /.test(" " + run.tokens.map(function (t) { return fold(t.text || t); }).join(" ") + " ");
     });
-    return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates, newest: newest };
+    return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates, newest: newest,
+             also: also };
   }
 
   /* The regions of the registry (the manifest's) a query names, by their name or the names
@@ -586,6 +677,61 @@
     return Object.keys(merged).filter(function (k) {
       return merged[k].parts.some(function (p) { return p[0] === slug; });
     })[0];
+  }
+
+  /* An amount of money typed with its unit ("1,5 tỷ", "1.500 triệu", "1500 triệu đồng", "500
+     nghìn"): the other ways articles write the same amount, as folded token sequences ("1 tỷ 500
+     triệu", "1.500.000 đồng"), with the typed tokens and whether "đồng" follows. A Vietnamese
+     number: a comma is the decimal mark, dots group thousands ("1.500,5"); a dot before one or two
+     digits is a decimal mark as typed on an English keyboard ("1.5 tỷ"); a comma before three digits
+     ("1,500 triệu": 1.5 or 1500?) is not read. Plain "ti" and "ngan" are no units (ti vi, ngắn). */
+  var AMOUNT = /(^|[^\p{L}\p{N}.,])([0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]{1,3})?|[0-9]+(?:[.,][0-9]{1,3})?)\s*(t\u1ef7|t\u1ec9|ty|tri\u1ec7u|trieu|ngh\u00ecn|nghin|ng\u00e0n)(?:\s+(\u0111\u1ed3ng|dong|vn\u0111|vnd))?(?![\p{L}\p{N}])/giu;
+  var UNITS = { ty: 1e9, ti: 1e9, trieu: 1e6, nghin: 1e3, ngan: 1e3 };
+  function amounts(query) {
+    var out = [], re = new RegExp(AMOUNT.source, "giu"), m;
+    var groups = function (n) {  // "1500" -> ["1", "500"]
+      var s = String(n), g = [];
+      for (var e = s.length; e > 0; e -= 3) g.unshift(s.slice(Math.max(0, e - 3), e));
+      return g;
+    };
+    var decimal = function (whole, frac) {  // "1", "500" -> ["1", "5"]; "2", "000" -> ["2"]
+      var f = frac.replace(/0+$/, "");
+      return f ? groups(whole).concat([f]) : groups(whole);
+    };
+    while ((m = re.exec(prepare(query)))) {
+      var number = m[2], whole = number, frac = "";
+      if (/,[0-9]{3}$/.test(number) && number.indexOf(".") < 0) continue;  // "1,500": which?
+      var comma = number.lastIndexOf(",");
+      if (comma >= 0) { whole = number.slice(0, comma); frac = number.slice(comma + 1); }
+      else if (/^[0-9]+\.[0-9]{1,2}$/.test(number)) { whole = number.split(".")[0]; frac = number.split(".")[1]; }
+      whole = whole.replace(/\./g, "");
+      var unit = UNITS[fold(m[3])], dong = Math.round((parseInt(whole, 10) + (frac ? parseInt(frac, 10) / Math.pow(10, frac.length) : 0)) * unit);
+      if (!(dong >= 1000) || dong > 1e15) continue;
+      var forms = [];
+      if (dong % 1e6 === 0 && dong >= 1e8) {  // in tỷ, to three decimals
+        var t = decimal(Math.floor(dong / 1e9), String(dong % 1e9 / 1e6 + 1000).slice(1));
+        if (dong >= 1e9) ["ty", "ti"].forEach(function (u) { forms.push(t.concat([u])); });
+        if (dong % 1e9 && dong > 1e9) ["ty", "ti"].forEach(function (u) {  // "1 tỷ 500 triệu"
+          forms.push(groups(Math.floor(dong / 1e9)).concat([u]).concat(groups(dong % 1e9 / 1e6)).concat(["trieu"]));
+        });
+      }
+      if (dong % 1e3 === 0 && dong >= 1e6) {  // in triệu: "1.500 triệu", "1500 triệu", "1,5 triệu"
+        var mil = Math.floor(dong / 1e6), rest = dong % 1e6;
+        if (!rest) {
+          forms.push(groups(mil).concat(["trieu"]));
+          if (mil >= 1000) forms.push([String(mil), "trieu"]);
+        } else if (mil < 1000) forms.push(decimal(mil, String(rest / 1e3 + 1000).slice(1)).concat(["trieu"]));
+      }
+      // in nghìn ("500 nghìn"), and in đồng when typed so ("500.000 đồng"; "1,5 triệu người" or
+      // "… USD" are no "1.500.000 đồng")
+      if (dong < 1e7 && dong % 1e3 === 0) ["nghin", "ngan"].forEach(function (u) { forms.push(groups(dong / 1e3).concat([u])); });
+      if (m[4] && /^(\u0111\u1ed3ng|dong)$/i.test(m[4]) && dong < 1e9) forms.push(groups(dong).concat(["dong"]));
+      var typed = tokenize(m[2] + " " + m[3]).map(fold);
+      var key = typed.join(" ");
+      forms = forms.filter(function (f) { return f.join(" ") !== key && f.join(" ") !== key.replace(/ ti$/, " ty"); });
+      if (forms.length) out.push({ typed: typed, forms: forms, dong: !!m[4] });
+    }
+    return out;
   }
 
   var NUMBER_GROUPS = /(^|[^\p{L}\p{N}.,])([0-9]+(?:[.,][0-9]+)+)(?![\p{L}\p{N}]|[.,][0-9])/u;
@@ -958,6 +1104,10 @@
     ["ldld", ["Liên đoàn Lao động"]], ["thcs", ["trung học cơ sở"]], ["thpt", ["trung học phổ thông"]],
 ["ktxh", ["kinh tế xã hội"]], ["xhcn", ["xã hội chủ nghĩa"]], ["cnxh", ["chủ nghĩa xã hội"]],
 ["bhxh", ["bảo hiểm xã hội"]], ["bhyt", ["bảo hiểm y tế"]],
+    // the Party's committees ("BTV TU", "HU Bắc Hà", "ĐU xã"): syllables too ("tư", "tu", "đu"), so
+    // read only in capitals or beside another initialism ("btv tu"), and as typed only unmarked
+    ["tu", ["Tỉnh ủy", "Thành ủy"]], ["hu", ["Huyện ủy"]], ["du", ["Đảng ủy"]], ["ubkt", ["Ủy ban Kiểm tra"]],
+    ["btg", ["Ban Tuyên giáo"]], ["bdv", ["Ban Dân vận"]],
     // written in parts too ("KT-XH", "QP-AN", "GD&ĐT", "CNH-HĐH": partReadings)
     ["qpan", ["quốc phòng an ninh"]], ["antt", ["an ninh trật tự"]], ["ttatxh", ["trật tự an toàn xã hội"]],
     ["gddt", ["giáo dục và đào tạo"]], ["cnhhdh", ["công nghiệp hóa hiện đại hóa"]],
@@ -1456,14 +1606,14 @@
       });
       // a month typed is held by the articles that write it: its pairs are looked up as its words are
       q.pairs.forEach(function (p) {
-        if (!p.skipped) (p.written || []).forEach(function (c) { c.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
+        if (!p.skipped) (p.written || []).forEach(function (c) { c.forEach(function (k) { keys.push({ key: k, pair: k.indexOf(" ") > 0 }); }); });
       });
       q.dates.forEach(function (d) {
         d.pairs.concat(d.dayPairs).forEach(function (k) { keys.push({ key: k, pair: true }); });
         d.written.concat(d.dayWritten).forEach(function (c) { c.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
       });
       q.words.forEach(function (w) {
-        if (!w.skipped) (w.readings || []).forEach(function (r) { r.forEach(function (k) { keys.push({ key: k, pair: true }); }); });
+        if (!w.skipped) (w.readings || []).forEach(function (r) { r.forEach(function (k) { keys.push({ key: k, pair: k.indexOf(" ") > 0 }); }); });
       });
       (filters.province ? filters.province.split("+") : []).forEach(function (p) { keys.push({ key: "~p:" + p }); });
       if (filters.directive) keys.push({ key: "~d:" + filters.directive });
@@ -1929,7 +2079,7 @@
       if (w.skipped) return;
       var lists = [];
       (w.completions && !held(found, w) ? w.completions : keysOf(w)).forEach(function (k) {
-        (found.get(k) || []).forEach(function (p) { lists.push(p); });
+        (found.get(k) || []).forEach(function (p) { if (!w.bare || p.variant === w.tone) lists.push(p); });
       });
       var month = w.month && months[w.key] ? q.dates.filter(function (d) { return d.year === w.key; })[0] : null;
       if (month) {
@@ -1998,7 +2148,8 @@
       touched.length = 0;
       t.lists.forEach(function (p) {
         // an initialism as typed ("UBND") ranks before its reading spelled out ("Ủy ban nhân dân")
-        var isExact = t.exact ? p.variant === t.tone || p.variant === t.altTone : !!t.word && !!t.word.readings && !p.reading;
+        var isExact = t.exact ? p.variant === t.tone || p.variant === t.altTone :
+          !!t.word && !!t.word.readings && !t.word.writtenOtherwise && !p.reading;
         var weight = (t.exact && !isExact) || p.reading ? FOLDED_ONLY : 1;
         for (var i = 0; i < p.ids.length; i++) {
           var d = p.ids[i], val = p.vals[i], tf = val >> 3;
@@ -2040,9 +2191,11 @@
     var nameAt = new Map();
     q.pairs.forEach(function (p) { if (p.name && !p.skipped) (p.places || []).forEach(function (at) { nameAt.set(at, p); }); });
     var seam = function (p) {
-      return !together(p) && (p.places || []).some(function (at) {
+      return (p.glued || !together(p)) && (p.places || []).some(function (at) {
         var r = at.split(":")[0], i = +at.split(":")[1];
         var before = nameAt.get(r + ":" + (i - 1)), after = nameAt.get(r + ":" + (i + 1));
+        // a province's name glued to a word that starts a name of its own ("Sa Pa" of "Lào Cai Sa Pa")
+        if (p.glued) return !!(p.glued === "after" ? after : before);
         return !!before && !!after && together(before) && together(after);
       });
     };
@@ -2057,6 +2210,9 @@
     // count of its syllables apart is not told meanwhile (it was, then fell to none)
     var undecided = q.light && q.pairs.some(function (p) { return p.name && p.open && !p.skipped && bound.indexOf(p) < 0; });
     var pairSeen = new Int32Array(N).fill(-1);
+    // pairs held as typed, not only as another way of writing them ("1.500 triệu" typed: an article
+    // writing "1 tỷ 500 triệu" holds its pairs too, and ranks after those writing it as typed)
+    var typedPairs = new Uint8Array(N);
     q.pairs.forEach(function (pair, pi) {
       if (pair.skipped) return;
       pairPostings(found, pair).forEach(function (p) {
@@ -2066,9 +2222,10 @@
           if (pairSeen[d] === pi) continue;  // an article spelling the pair both ways counts it once
           pairSeen[d] = pi;
           pairHits[d]++;
+          if (!p.keys) typedPairs[d]++;
           if (p.vals[i] & 1) titlePairs[d]++;
           if (pair.phrase) phraseOk[d]++;
-          if (pair.name) nameOk[d]++;
+          if (pair.name && bound.indexOf(pair) >= 0) nameOk[d]++;
           score[d] += 0.5 * idf * (p.vals[i] & 1 ? 2 : 1);
         }
       });
@@ -2110,7 +2267,7 @@
     });
     var order = function (a, b) {
       return (pairHits[b] - pairHits[a]) || (titlePairs[b] - titlePairs[a]) || (regional[b] - regional[a]) || (hits[b] - hits[a]) ||
-        (exact[b] - exact[a]) || (all[b] - all[a]) || (score[b] - score[a]) || (b - a);
+        (typedPairs[b] - typedPairs[a]) || (exact[b] - exact[a]) || (all[b] - all[a]) || (score[b] - score[a]) || (b - a);
     };
     if (!browsing) {
       // "mới nhất" asked ("tin mới nhất về Lai Châu"): the newest first, not the closest match
@@ -2131,7 +2288,10 @@
     // a quoted phrase of more pairs than are looked up (PHRASE_PAIRS): its first ones are checked in
     // order, the rest not, so the count may hold articles lacking the phrase's end; the page says so
     var cut = !q.light && q.pairs.some(function (p) { return p.phrase && p.skipped; });
+    // the provinces named only within a longer name held whole ("Thái Bình Dương"): no offer of theirs
+    var within = bound.filter(function (p) { return p.glued; }).map(function (p) { return p.province; });
     return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, apart: apart, deferred: undecided, cut: cut,
+             within: within,
              paired: function (d) {
       return Array.from(new Set(pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; })));
     } };
@@ -2243,11 +2403,11 @@
     (paired || []).forEach(function (key) { key.split(" ").forEach(function (w) { covered.add(iySame(w)); }); });
     var folded = tokens.map(function (t) { return t.f; }), same = folded.map(iySame);
     var nameKeys = new Set(q.names.map(function (n) { return n.key; }));
-    var taken = new Uint8Array(tokens.length);
+    var taken = new Uint8Array(tokens.length), named = new Uint8Array(tokens.length);
     findNames(folded, byFirst).forEach(function (s) {
       if (!nameKeys.has(s.key)) return;
       spans.push({ from: s.start, to: s.end, units: [s.key] });
-      for (var k = s.start; k < s.end; k++) taken[k] = 1;
+      for (var k = s.start; k < s.end; k++) taken[k] = named[k] = 1;
     });
     // the words of a month typed ("tháng", "5", "2024" of "tháng 5/2024") are marked where the
     // month is written, not alone ("tháng 4/2017", "năm 2024" are no hits)
@@ -2281,16 +2441,37 @@
         }
       }
     });
+    // a word the query holds beside a name ("Phủ" of "Điện Biên Phủ"), where the article holds that
+    // pair: marked with the name (it was left unmarked, its word covered by the pair)
+    (paired || []).forEach(function (key) {
+      var two = key.split(" ").map(iySame);
+      if (two.length !== 2) return;
+      for (var i = 0; i + 1 < tokens.length; i++) {
+        if (same[i] !== two[0] || same[i + 1] !== two[1] || named[i] === named[i + 1] || (taken[i] && taken[i + 1])) continue;
+        var at = named[i] ? i + 1 : i;
+        spans.push({ from: at, to: at + 1, units: [same[at]] });
+        taken[at] = 1;
+      }
+    });
+    // an initialism the query's words stand for ("UBND" of "Ủy ban nhân dân")
+    (q.also || []).forEach(function (a) {
+      tokens.forEach(function (t, i) {
+        if (taken[i] || t.f !== a.key) return;
+        spans.push({ from: i, to: i + 1, units: a.units.map(iySame) });
+        taken[i] = 1;
+        a.units.forEach(function (u) { covered.add(iySame(u)); });
+      });
+    });
     var quoted = new Set();
     q.runs.forEach(function (run) {
       if (run.phrase && !run.reading && run.folded.length > 1) run.folded.forEach(function (f) { quoted.add(f); });
     });
     q.words.forEach(function (w) {
       if (covered.has(iySame(w.key)) || quoted.has(w.key) || (w.key.length < 2 && q.words.length > 1) || w.date || w.month ||
-          w.loose) return;
+          w.loose || w.filler) return;  // (not "Đồng" of Lâm Đồng for the "đồng" of "1,5 tỷ đồng")
       var keys = w.completions && w.completions.length ? w.completions.concat(keysOf(w)) : keysOf(w);
       var spelled = function (t) { return t.t === w.tone || (!!w.altTone && t.t === w.altTone); };
-      var exactThere = w.exact && tokens.some(function (t, i) { return !taken[i] && spelled(t); });
+      var exactThere = w.bare || (w.exact && tokens.some(function (t, i) { return !taken[i] && spelled(t); }));
       tokens.forEach(function (t, i) {
         if (taken[i] || keys.indexOf(t.f) < 0 || (exactThere && !spelled(t))) return;
         spans.push({ from: i, to: i + 1, units: [iySame(w.key)] });
@@ -2649,7 +2830,7 @@
           if (units[k].parts.some(function (p) { return p[0] === slug; })) { unit = units[k]; key = k; }
         });
         // one offer a unit: "Tây Ninh Long An" named it twice (two offers, the same buttons)
-        if (!unit || offered.has(key)) return;
+        if (!unit || offered.has(key) || (result.within || []).indexOf(n.key) >= 0) return;
         offered.add(key);
         var label = document.createElement("p");
         var parts = unit.parts.map(function (p) { return p[1]; });

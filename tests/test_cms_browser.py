@@ -1168,6 +1168,19 @@ def _attach(page, path: Path, text: str) -> None:
     page.get_by_label("Chữ của liên kết").fill(text)
 
 
+def _publish_a_program_as_pdf(page, tmp_path: Path) -> str:
+    """A program renamed .pdf attached to the article open in the editor, then published: the
+    refusal's toast, as the editor reads it."""
+    fake = tmp_path / "chi-thi-gia.pdf"
+    fake.write_bytes(b"MZ\x90\x00" + bytes(60))
+    _attach(page, fake, "Tải chỉ thị")
+    page.get_by_role("button", name="Công bố").click()
+    page.get_by_text("Công bố ngay").click()
+    toast = page.locator(".Toastify__toast", has_text="chi-thi-gia.pdf").first
+    toast.wait_for()
+    return toast.inner_text()
+
+
 def test_a_document_is_uploaded_and_linked_from_the_body(cms_editor, served_cms, tmp_path: Path):
     """The editor could not offer a document (a directive's PDF) from an article: the media library took
     photos only. The body's "+" → "Văn bản đính kèm" uploads it to content/files with the article and
@@ -1176,14 +1189,8 @@ def test_a_document_is_uploaded_and_linked_from_the_body(cms_editor, served_cms,
     files = root / "content" / "files"
     editor = _new_rich_text_article(cms_editor, "Bài có tệp giả")
     page = editor.page
-    fake = tmp_path / "chi-thi-gia.pdf"
-    fake.write_bytes(b"MZ\x90\x00" + bytes(60))
-    _attach(page, fake, "Tải chỉ thị")
-    page.get_by_role("button", name="Công bố").click()
-    page.get_by_text("Công bố ngay").click()
-    toast = page.locator(".Toastify__toast", has_text="chi-thi-gia.pdf").first
-    toast.wait_for()
-    assert "nội dung không phải PDF" in toast.inner_text(), toast.inner_text()
+    said = _publish_a_program_as_pdf(page, tmp_path)
+    assert "nội dung không phải PDF" in said, said
     assert not files.exists() and not (root / "content" / "articles" / "bai-co-tep-gia.md").exists()
     editor = _new_rich_text_article(cms_editor, "Bài có văn bản đính kèm")
     page = editor.page
@@ -1275,14 +1282,8 @@ def test_the_published_cms_stores_a_document_among_the_attachments(chromium, tmp
     try:
         editor = new_article("Bài có tệp giả")
         page = editor.page
-        fake = tmp_path / "chi-thi-gia.pdf"
-        fake.write_bytes(b"MZ\x90\x00" + bytes(60))
-        _attach(page, fake, "Tải chỉ thị")
-        page.get_by_role("button", name="Công bố").click()
-        page.get_by_text("Công bố ngay").click()
-        toast = page.locator(".Toastify__toast", has_text="chi-thi-gia.pdf").first
-        toast.wait_for()
-        assert "nội dung không phải PDF (có lẽ đã đổi tên một tệp khác)" in toast.inner_text(), toast.inner_text()
+        said = _publish_a_program_as_pdf(page, tmp_path)
+        assert "nội dung không phải PDF (có lẽ đã đổi tên một tệp khác)" in said, said
         assert page.evaluate("JSON.stringify(window.repoFiles)").count("chi-thi-gia") == 0
         assert page.evaluate("JSON.stringify(window.repoFiles)").count("bai-co-tep-gia") == 0
         assert editor.errors == []

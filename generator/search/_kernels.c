@@ -703,7 +703,7 @@ static int NAME(Scan *s, const T *restrict u, int64_t n, int html, int64_t base,
         do {                                                                                    \
             h += (uint64_t)(uint16_t)(packed >> 16) * *power++;                                 \
             unsigned t = (unsigned)(uint16_t)(packed >> 32);                                    \
-            tone = t | (tone & -(unsigned)(t == 0));                                            \
+            tone = t ? t : tone;                                                                \
             if (++i == near) break;                                                             \
             packed = table[u[i]];                                                               \
         } while (TOKEN_UNIT((uint16_t)packed));                                                 \
@@ -718,8 +718,7 @@ static int NAME(Scan *s, const T *restrict u, int64_t n, int html, int64_t base,
         }                                                                                       \
         if (count == cap) { s->count = count; return SCAN_FULL; }                               \
         int64_t k = count++;                                                                    \
-        uint64_t toned = (uint32_t)(tone - 8) & -(uint64_t)(tone != 0); /* no branch to mispredict */ \
-        uint64_t spelling = h + toned * s->tone_step;                                           \
+        uint64_t spelling = h + (uint64_t)(tone ? tone - 8 : 0) * s->tone_step;                \
         int64_t number = table_find(s->keys, s->numbers, s->bits, s->spread, spelling);         \
         seg[k] = text;                                                                          \
         brk[k] = edge && k > opening;                                                           \

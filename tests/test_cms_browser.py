@@ -1306,6 +1306,13 @@ def test_the_published_cms_stores_a_document_among_the_attachments(chromium, tmp
         server.server_close()
 
 
+def _attach_by_button(page, path: Path) -> None:
+    """The Markdown mode's "Đính kèm văn bản" button clicked and the file chosen."""
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Đính kèm văn bản (PDF, Word, Excel…)").click()
+    chooser.value.set_files(str(path))
+
+
 def test_a_document_is_attached_in_the_markdown_mode(cms_editor, served_cms, tmp_path: Path):
     """The body opens in Markdown mode, where Decap's "+" menu (and "Văn bản đính kèm" in it) is disabled:
     an editor could attach a document only by switching to "Soạn trực quan", which re-writes the whole
@@ -1323,25 +1330,19 @@ def test_a_document_is_attached_in_the_markdown_mode(cms_editor, served_cms, tmp
     page.keyboard.type("Đoạn đầu.")
     program = tmp_path / "cai-dat.exe"
     program.write_bytes(b"MZ" + bytes(60))
-    with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Đính kèm văn bản (PDF, Word, Excel…)").click()
-    chooser.value.set_files(str(program))
+    _attach_by_button(page, program)
     status = page.locator(".lamtheobac-dinh-kem [role=status]")
     assert status.inner_text().startswith("Không đính kèm được “cai-dat.exe”: chỉ nhận văn bản (PDF, DOC, DOCX"), \
         status.inner_text()
     renamed = tmp_path / "chi-thi.pdf"  # a program renamed .pdf: the backend's refusal, beside the button
     renamed.write_bytes(b"MZ" + bytes(60))
-    with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Đính kèm văn bản (PDF, Word, Excel…)").click()
-    chooser.value.set_files(str(renamed))
+    _attach_by_button(page, renamed)
     page.get_by_text("Chưa đính kèm được “chi-thi.pdf”", exact=False).wait_for()
     assert "nội dung không phải PDF" in status.inner_text(), status.inner_text()
     assert not files.exists()
     document = tmp_path / "Kế hoạch số 12 năm 2025.PDF"
     document.write_bytes(PDF)
-    with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Đính kèm văn bản (PDF, Word, Excel…)").click()
-    chooser.value.set_files(str(document))
+    _attach_by_button(page, document)
     page.get_by_text("và chèn liên kết vào nội dung", exact=False).wait_for()
     assert sorted(p.name for p in files.iterdir()) == ["ke-hoach-so-12-nam-2025.pdf"]
     page.locator(".cms-editor-raw").scroll_into_view_if_needed()
@@ -1355,9 +1356,7 @@ def test_a_document_is_attached_in_the_markdown_mode(cms_editor, served_cms, tmp
     server.stop()  # `serve --cms` stopped: said in Vietnamese, not "TypeError: Failed to fetch"
     other = tmp_path / "bao-cao.pdf"
     other.write_bytes(PDF)
-    with page.expect_file_chooser() as chooser:
-        page.get_by_role("button", name="Đính kèm văn bản (PDF, Word, Excel…)").click()
-    chooser.value.set_files(str(other))
+    _attach_by_button(page, other)
     page.get_by_text("Chưa đính kèm được “bao-cao.pdf”", exact=False).wait_for()
     said = status.inner_text()
     assert "không kết nối được với máy chủ biên tập" in said and "fetch" not in said, said
@@ -1417,9 +1416,7 @@ def test_the_markdown_modes_button_never_writes_over_a_document_in_a_git_reposit
         for data in (PDF, PDF.replace(b"1.7", b"1.4")):
             document = tmp_path / "Kế hoạch.pdf"
             document.write_bytes(data)
-            with page.expect_file_chooser() as chooser:
-                page.get_by_role("button", name="Đính kèm văn bản (PDF, Word, Excel…)").click()
-            chooser.value.set_files(str(document))
+            _attach_by_button(page, document)
             page.wait_for_function("el => !el.textContent.startsWith('Đang tải lên')", arg=status.element_handle())
         said = status.inner_text()
         assert said.startswith("Chưa đính kèm được “Kế hoạch.pdf”: đã có văn bản “content/files/ke-hoach.pdf”: tải "

@@ -152,6 +152,23 @@ def test_names_longest_match_and_no_false_province(names):
     assert names.find(folded) == ["~d:05-ct-tw", "~p:lai-chau"]
 
 
+@pytest.mark.parametrize("text, keys", [
+    ("chống “tự diễn biến”, “tự chuyển hóa”", []), ("DIỄN BIẾN PHỨC TẠP", []), ("Điện Biên", ["~p:dien-bien"]),
+    ("ĐIỆN BIÊN", ["~p:dien-bien"]), ("Dien Bien", ["~p:dien-bien"]), ("Điên Biên", ["~p:dien-bien"]),
+    ("vì hòa bình", []), ("tỉnh Hòa Bình", ["~p:hoa-binh"]), ("Hoà Bình", ["~p:hoa-binh"]),
+    ("thái bình thịnh trị", []), ("Thái Bình", ["~p:thai-binh"]), ("hoa huệ", []), ("Thừa Thiên Huệ", []),
+    ("đắk nông", []), ("Đak Nông", ["~p:dak-nong"]), ("ĐĂK NÔNG", ["~p:dak-nong"]), ("Đắc Nông", ["~p:dak-nong"]),
+    ("thành phố Hà Nội", ["~p:ha-noi"]), ("Thành phố Hồ Chí Minh", ["~p:tp-ho-chi-minh"]), ("kontum", []),
+    ("Kontum", ["~p:kon-tum"]), ("chỉ thị 05 ở Lai Châu", ["~d:05-ct-tw", "~p:lai-chau"]),
+])
+def test_a_provinces_name_counts_in_text_only_where_written_as_one(names, text, keys):
+    """In an article's text a province's name is taken where each token has a capital (as the
+    registries write it) and the marks of one of its spellings or fewer; a directive's in any case.
+    A query (folded tokens alone) still reads every spelling."""
+    written = tokenize(text)
+    assert names.find([fold(t) for t in written], written) == keys
+
+
 def test_provinces_merged_in_2025_are_listed_with_their_unit(names):
     lam_dong = names.merged["lam-dong"]
     assert lam_dong["name"] == "Lâm Đồng"
@@ -249,13 +266,16 @@ def test_batched_parts_equal_reference_entries(tmp_path, names, kernel):
             "<p>x\U0001F600y Σίσυφος ǅem İstanbul CT05 chỉ thị 5 k\u0301h\u0300oa</p>", "<p>&#769;a &amp; b</p>",
             # tokens of 63 to 200 units (the scan takes powers of P from a table of 64), in one byte and in two;
             # the same in the title, which an emoji leaves to Python: one list for each word, not two
-            "<p>" + LONG_ASCII + "</p>", "<p>" + LONG_TONED + " Đắk</p>"]
+            "<p>" + LONG_ASCII + "</p>", "<p>" + LONG_TONED + " Đắk</p>",
+            # a province's name only as one: capitals where the registries write them, their marks or fewer
+            "<p>chống tự diễn biến, DIỄN BIẾN ở Điện Biên, Dien Bien; hòa bình ở Hòa Bình, thái bình, hoa huệ, "
+            "kontum, Kontum, Đak Nông, thành phố Hà Nội, thành phố Hồ Chí Minh</p>"]
     docs += [doc(body, title=t, lead=l, terms=("~d:05-ct-tw",) if n % 2 else (), when=n, slug=f"e{n}")
              for n, (body, t, l) in enumerate(zip(edge, ["Lào Cai", "Bác", "", "Bác Bác", "—", "Chỉ thị 05", "x",
                                                          "Đắk Lắk", "ǅ", LONG_ASCII + " \U0001F600",
-                                                         LONG_TONED + " \U0001F600"],
+                                                         LONG_TONED + " \U0001F600", "Tự diễn biến ở ĐIỆN BIÊN"],
                                                   ["Hà Nội", "", "Lào Cai Lào Cai", "", "", "tóm tắt", "", "khóa", "",
-                                                   "b" * 64, "ạ" * 66]))]
+                                                   "b" * 64, "ạ" * 66, "hòa bình \U0001F600 Hoà Bình"]))]
     for with_names in (names, None):
         maker = Maker(with_names)
         got = {}

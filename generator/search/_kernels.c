@@ -159,7 +159,7 @@ int64_t lt_pairs(const int64_t *seg, const uint8_t *brk, const int64_t *numbers,
     if (pending_init(&pending, spread) < 0) return -1;
     int64_t m = 0;
     for (int64_t i = 0; i + 1 < n; i++) {
-        if (seg[i + 1] != seg[i] || brk[i + 1]) { pnum[i] = -2; continue; } /* another text, or block */
+        if (seg[i + 1] != seg[i] || (brk[i + 1] & 1)) { pnum[i] = -2; continue; } /* another text, or block */
         uint64_t code = (uint64_t)word_folded[numbers[i]] << 32 | (uint64_t)word_folded[numbers[i + 1]];
         int64_t found = table_find(keys, table_numbers, bits, spread, code);
         if (found < 0) {
@@ -230,7 +230,14 @@ typedef struct {
     const int64_t *term_numbers;
     int64_t nterms;
     uint8_t term_flag;           /* TERM */
+    const uint8_t *checked;      /* per name number below nchecked: 1 for a province's (its tokens must fit) */
+    int64_t nchecked;
+    const uint8_t *word_fault;   /* per word number: NameMatcher.word_fault's bits (MARKS 1, NEEDS_CAPITAL 2) */
 } Names;
+
+/* Tokens.brk's bits (text.EDGE, text.CAPITAL). */
+#define EDGE 1
+#define CAPITAL 2
 
 /* Maker._compiled's second step (the numpy way: count_postings of the words, NameMatcher.find and
    count_postings of the names and terms, count_postings of the pairs): the postings of the words, the pairs and
@@ -273,6 +280,10 @@ void lt_post(const int64_t *restrict seg, const uint8_t *restrict brk, const int
     int bits = names->bits;
     uint64_t spread = names->spread;
     uint8_t term_flag = names->term_flag;
+    const uint8_t *checked = names->checked, *fault = names->word_fault;
+    int64_t nchecked = names->nchecked;
+    /* whether the token at T may stand in a province's name (names.Names.fits) */
+#define FITS(T) (!(fault[numbers[T]] & 1) && (!(fault[numbers[T]] & 2) || (brk[T] & CAPITAL)))
     int64_t free = 0, term = 0;
     for (int64_t t = 0; t < n; t++) {
         int64_t best = 0, number = -1;
@@ -284,15 +295,20 @@ void lt_post(const int64_t *restrict seg, const uint8_t *restrict brk, const int
             for (int64_t count = 2; count <= reach; count++) {
                 if (count > 2) {
                     int64_t nxt = t + count - 1;
-                    if (nxt >= n || seg[nxt] != s || brk[nxt] || size + 1 >= nup) break;
+                    if (nxt >= n || seg[nxt] != s || (brk[nxt] & EDGE) || size + 1 >= nup) break;
                     h = h + (uint64_t)32 * up[size] + word_fold[numbers[nxt]] * up[size + 1];
                     size += 1 + length[nxt];
                 }
                 int64_t hit = table_find(keys, name_numbers, bits, spread, h);
+                if (hit >= 0 && hit < nchecked && checked[hit]) /* a province's: where its tokens fit */
+                    for (int64_t k = 0; k < count && hit >= 0; k++) if (!FITS(t + k)) hit = -1;
                 if (hit >= 0) { best = count; number = hit; }
             }
         }
-        if (!best && word_single && word_single[numbers[t]] >= 0) { best = 1; number = word_single[numbers[t]]; }
+        if (!best && word_single && word_single[numbers[t]] >= 0) {
+            int64_t single = word_single[numbers[t]];
+            if (single >= nchecked || !checked[single] || FITS(t)) { best = 1; number = single; }
+        }
         if (best && t >= free) {
             int64_t s = seg[t], doc = s / fields;
             for (; term < nterms && term_docs[term] < doc; term++) /* terms of the documents before */
@@ -303,6 +319,7 @@ void lt_post(const int64_t *restrict seg, const uint8_t *restrict brk, const int
     }
     for (; term < nterms; term++) OCCUR(f, term_numbers[term], term_docs[term], term_flag, 0);
     out_sizes[2] = m_f;
+#undef FITS
 }
 
 /* Maker._part's first step (the numpy way: twins.part_rows): the row of the part's table of each list
@@ -695,6 +712,7 @@ static int NAME(Scan *s, const T *restrict u, int64_t n, int html, int64_t base,
         }                                                                                       \
         /* a token: P**k from the table for its first UP units, by multiplication beyond */    \
         int64_t first = i;                                                                      \
+        uint8_t capital = (packed & LOWER) ? 0 : CAPITAL;                                       \
         last = i;                                                                               \
         uint64_t h = 0;                                                                         \
         unsigned tone = 0; /* the last toned unit's tone + 8, or 0 */                           \
@@ -721,7 +739,7 @@ static int NAME(Scan *s, const T *restrict u, int64_t n, int html, int64_t base,
         uint64_t spelling = h + (uint64_t)(tone ? tone - 8 : 0) * s->tone_step;                \
         int64_t number = table_find(s->keys, s->numbers, s->bits, s->spread, spelling);         \
         seg[k] = text;                                                                          \
-        brk[k] = edge && k > opening;                                                           \
+        brk[k] = (uint8_t)((edge && k > opening) | capital);                                    \
         edge = 0;                                                                               \
         length[k] = i - first;                                                                  \
         spellings[k] = spelling;                                                                \

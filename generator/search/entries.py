@@ -124,7 +124,7 @@ def reference_entry(doc: Doc, names: Names | None) -> list[Posting]:
             for a, b in zip(folded, folded[1:]):
                 add(PAIR, a + " " + b, "", 0, flag)
             if names is not None:
-                for key in names.find(folded):
+                for key in names.find(folded, tokens):
                     add(WORD, key, "", 1, flag)
     for key in doc.terms:
         add(WORD, key, "", 0, TERM)

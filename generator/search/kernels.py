@@ -34,7 +34,8 @@ class _Names(ctypes.Structure):
                 ("bits", ctypes.c_int), ("spread", ctypes.c_uint64),
                 ("word_single", ctypes.c_void_p),
                 ("term_docs", ctypes.c_void_p), ("term_numbers", ctypes.c_void_p), ("nterms", ctypes.c_int64),
-                ("term_flag", ctypes.c_uint8)]
+                ("term_flag", ctypes.c_uint8), ("checked", ctypes.c_void_p), ("nchecked", ctypes.c_int64),
+                ("word_fault", ctypes.c_void_p)]
 
 
 def _load():
@@ -170,7 +171,8 @@ def post(seg, brk, numbers, length, pnum, word_fold, fields: int, field_flags, b
     pnum: per token, the number of the pair it starts (negative: none).
     marks: per kind, (mark, slot) arrays as long as its vocabulary at least; names: None, or
     (name_start, pair_hash, up, joined Table or None, word_single (per word number: the name of
-    one token it is, or -1; None: no such names), term_docs, term_numbers, term_flag)."""
+    one token it is, or -1; None: no such names), term_docs, term_numbers, term_flag, checked and
+    word_fault (NameMatcher's: a province's name only where its tokens fit))."""
     n = len(seg)
     nterms = len(names[6]) if names is not None else 0
     out, kinds = [], []
@@ -180,13 +182,14 @@ def post(seg, brk, numbers, length, pnum, word_fold, fields: int, field_flags, b
         kinds.append(_Postings(*(a.ctypes.data for a in (*arrays, mark, slot)), 0))
     found = None
     if names is not None:  # (the caller keeps its arrays alive)
-        start, pair_hash, up, joined, word_single, term_docs, term_numbers, term_flag = names
+        start, pair_hash, up, joined, word_single, term_docs, term_numbers, term_flag, checked, fault = names
         found = _Names(start.ctypes.data, pair_hash.ctypes.data, up.ctypes.data, len(up),
                        joined.keys.ctypes.data if joined is not None else None,
                        joined.numbers.ctypes.data if joined is not None else None,
                        joined.bits if joined is not None else 0, joined.SPREAD if joined is not None else 0,
                        word_single.ctypes.data if word_single is not None else None, term_docs.ctypes.data,
-                       term_numbers.ctypes.data, nterms, term_flag)
+                       term_numbers.ctypes.data, nterms, term_flag, checked.ctypes.data, len(checked),
+                       fault.ctypes.data)
     sizes = np.zeros(3, np.int64)
     LIB.lt_post(seg, np.ascontiguousarray(brk, np.uint8), numbers, length, n, pnum, word_fold, fields, field_flags, base,
                 ctypes.byref(found) if found is not None else None, *(ctypes.byref(k) for k in kinds), sizes)

@@ -12,7 +12,7 @@ from .entries import (FIELD_FLAGS, FIELDS, PAIR, TERM, WORD, Doc, Part, keep_fre
                       word_spelling)
 from .matcher import NameMatcher
 from .names import Names
-from .text import (BREAK, P, TONE_STEP, _TOKEN, fold, html_blocks, key_hash, mix, prefix_code, prepare, sentences,
+from .text import (BREAK, CAPITAL, P, TONE_STEP, _TOKEN, fold, html_blocks, key_hash, mix, prefix_code, prepare, sentences,
                    tone_key, units)
 from .twins import (count_postings, glue, mix_array, narrow, number_pending, pair_prefix, part_rows, posting_values,
                     seg_bounds, texts_at)
@@ -32,6 +32,7 @@ class Maker:
         self.words, self.pairs, self.folds = Vocab(), Vocab(), {}
         self.name_start = np.zeros(0, dtype=np.uint8)  # per pair met: tokens of the longest name it starts, or 0
         self.word_single = np.zeros(0, dtype=np.int64)  # per word met: the name of one token it is, or -1
+        self.word_fault = np.zeros(0, dtype=np.uint8)  # per word met: NameMatcher.word_fault's
         self.matcher = NameMatcher(names)
         # kernels.post's marks and slots of the words, pairs and names, and the documents counted
         self.marks = [(np.zeros(0, np.int64), np.zeros(0, np.int64)) for _ in range(3)]
@@ -123,6 +124,7 @@ class Maker:
         brk = np.zeros(len(starts), np.uint8)  # (none before a text's first token)
         if len(starts) > 1:
             brk[1:] = (edges[starts[1:] - 1] != edges[ends[:-1] - 1]) & (seg[1:] == seg[:-1])
+        brk |= np.where(units16[3::4][starts] & 1, 0, CAPITAL).astype(np.uint8)  # no LOWER: a capital
         tokens = Tokens(seg, None, spelling, ends - starts, starts, text, brk=brk)
         several = np.flatnonzero(tone_sum > 13)  # two toned letters or more: the last one's tone counts
         for at in several.tolist():
@@ -135,7 +137,8 @@ class Maker:
         text = prepare(text)
         found = list(_TOKEN.finditer(text))
         tokens = [m.group(0) for m in found]
-        brk = np.array([k > 0 and BREAK in text[found[k - 1].end():m.start()] for k, m in enumerate(found)], np.uint8)
+        brk = np.array([(k > 0 and BREAK in text[found[k - 1].end():m.start()]) | (
+            0 if m.group(0)[0].islower() else CAPITAL) for k, m in enumerate(found)], np.uint8)
         words: dict[int, tuple[str, str]] = {}
         spellings, lengths = [], []
         for token in tokens:
@@ -169,7 +172,7 @@ class Maker:
         longest = self.matcher.longest  # a name's hash grows over its tokens and the spaces between
         self.powers.ensure((int(tokens.length.max(initial=0)) + 1) * longest + 2)
         pairs = self._pairs(tokens, same, codes, numbers)
-        names = self._names(tokens, same, pairs, docs, n) if self.matcher.pairs is not None or any(
+        names = self._names(tokens, same, pairs, numbers, docs, n) if self.matcher.pairs is not None or any(
             d.terms for d in docs) else None
         lists, pair_docs, _, pair_flags = count_postings(pairs, pair_doc, pair_flag, None, n, self.pairs.count)
         return self._part(words, names, (lists, pair_docs, pair_flags), docs)
@@ -196,7 +199,7 @@ class Maker:
                         self.words.fold[known:self.words.count])))
                     word_single = self.word_single
             names = (self.name_start, self.pairs.spelling, self.powers.up, joined, word_single, term_docs,
-                     term_numbers, TERM)
+                     term_numbers, TERM, matcher.checked, self._word_faults())
         marks = []
         for kind, vocab in enumerate((self.words, self.pairs, matcher.vocab)):
             self.marks[kind] = tuple(grown(a, vocab.count, 0) for a in self.marks[kind])  # new lists: no stamp (0)
@@ -262,11 +265,18 @@ class Maker:
 
         return self.pairs.added(codes, describe) if new else self.pairs.numbers(codes, describe)
 
-    def _names(self, tokens: Tokens, same, pair_numbers, docs: list[Doc], n: int):
+    def _word_faults(self) -> np.ndarray:
+        """word_fault, grown to the words met (each new word looked at once)."""
+        known = len(self.word_fault)
+        if known < self.words.count:
+            self.word_fault = np.concatenate((self.word_fault, self.matcher.word_fault(self.words.strings[known:])))
+        return self.word_fault
+
+    def _names(self, tokens: Tokens, same, pair_numbers, word_numbers, docs: list[Doc], n: int):
         matcher = self.matcher
         starting = np.flatnonzero(self.name_start[pair_numbers])
         seg, numbers = matcher.find(tokens, same[starting], self.pairs.spelling[pair_numbers[starting]],
-                                    self.powers.up)
+                                    self.powers.up, word_numbers, self._word_faults())
         terms = [(d, matcher.number(key)) for d, doc in enumerate(docs) for key in doc.terms]
         doc_of = np.concatenate((seg // FIELDS, np.array([d for d, _ in terms], dtype=np.int64)))
         flags = np.concatenate((FIELD_FLAGS[seg % FIELDS], np.full(len(terms), TERM, dtype=np.uint8)))

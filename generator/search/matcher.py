@@ -4,8 +4,8 @@ from __future__ import annotations
 import numpy as np
 
 from .entries import WORD
-from .names import Names
-from .text import key_hash, mix, prefix_code
+from .names import Names, mark_fault
+from .text import CAPITAL, EDGE, key_hash, mix, prefix_code
 from .vocab import Tokens, Vocab, table_of
 
 _U64 = np.uint64
@@ -15,15 +15,23 @@ class NameMatcher:
     """Names.sequences found in folded tokens: the walk of Names.find (leftmost, longest, no
     overlap), vectorised up to the walk itself. A name of several tokens is found by the hash
     of its tokens joined by spaces (key_hash), grown from the pair hashes token by token where
-    a pair starts some name; a one-token name by the token's hash."""
+    a pair starts some name; a one-token name by the token's hash. A province's name is taken
+    only where each token fits it (Names.fits): by word, its marks (word_fault's MARKS) and
+    whether it needs a capital (NEEDS_CAPITAL); by token, whether it has one (text.CAPITAL)."""
+
+    MARKS, NEEDS_CAPITAL = 1, 2
 
     def __init__(self, names: Names | None):
         self.vocab = Vocab()
         self.keys: dict[str, int] = {}
         self.pairs = None  # no names: none found
         self.longest = 1   # tokens of the longest name
+        self.checked = np.zeros(0, np.uint8)  # per name number: 1 for a province's (its tokens must fit)
+        self.marks: dict[str, frozenset[str]] = {}
+        self.small: frozenset[str] = frozenset()
         if names is None or not names.sequences:
             return
+        self.marks, self.small = names.marks, names.small
         joined, singles, starts = {}, {}, {}
         for (seq, key), number in zip(names.sequences.items(), self.numbers(list(names.sequences.values()))):
             if len(seq) == 1:
@@ -34,6 +42,8 @@ class NameMatcher:
                 starts[first] = max(starts.get(first, 0), len(seq))
                 self.longest = max(self.longest, len(seq))
         self.joined, self.pairs = table_of(joined), table_of(starts)
+        self.checked = np.zeros(self.vocab.count, np.uint8)
+        self.checked[[n for k, n in self.keys.items() if k.startswith("~p:")]] = 1
         self.singles = np.array(sorted(singles), dtype=_U64)
         self.single_numbers = np.array([singles[h] for h in sorted(singles)], dtype=np.int64)
 
@@ -41,6 +51,18 @@ class NameMatcher:
         """Per folded key hash, the number of the name of one token it is, or -1."""
         at = np.minimum(np.searchsorted(self.singles, folds), len(self.singles) - 1)  # (some singles)
         return np.where(self.singles[at] == folds, self.single_numbers[at], -1)
+
+    def word_fault(self, strings) -> np.ndarray:
+        """Per word ((folded, tone key) as Vocab.strings holds it): MARKS when its marks are none
+        of a province's spellings of it, NEEDS_CAPITAL when those spell it with a capital."""
+        out = np.zeros(len(strings), np.uint8)
+        marks = self.marks
+        for i, (folded, tone) in enumerate(strings):
+            allowed = marks.get(folded)
+            if allowed is not None:
+                out[i] = (self.MARKS if mark_fault(tone, allowed) else 0) | (
+                    0 if folded in self.small else self.NEEDS_CAPITAL)
+        return out
 
     def number(self, key: str) -> int:
         number = self.keys.get(key)
@@ -58,31 +80,40 @@ class NameMatcher:
             self.keys.update(zip(new, got.tolist()))
         return [self.keys[key] for key in keys]
 
-    def find(self, tokens: Tokens, at: np.ndarray, h: np.ndarray, up: np.ndarray):
+    def find(self, tokens: Tokens, at: np.ndarray, h: np.ndarray, up: np.ndarray, numbers: np.ndarray,
+             fault: np.ndarray):
         """(text, name number) of every name in the texts, in order; at: the tokens that start a
-        pair some name starts with, h: those pairs' key hashes."""
+        pair some name starts with, h: those pairs' key hashes; numbers: each token's word
+        number, fault: per word number, word_fault's."""
         none = np.zeros(0, np.int64), np.zeros(0, np.int64)
         if self.pairs is None or not len(tokens.fold):
             return none
         seg, folds, length, brk = tokens.seg, tokens.fold, tokens.length, tokens.edges()
+        # per token: whether it may stand in a province's name
+        bits = fault[numbers]
+        fits = (bits & self.MARKS == 0) & ((bits & self.NEEDS_CAPITAL == 0) | (brk & CAPITAL != 0))
         found_at, found_len, found_number = [], [], []
         size = length[at] + 1 + length[at + 1]
         for count in range(2, self.longest + 1):
             if count > 2:  # one token more: still within the text
                 nxt = at + count - 1
                 ok = (nxt < len(folds))
-                ok[ok] &= (seg[nxt[ok]] == seg[at[ok]]) & (brk[nxt[ok]] == 0)
+                ok[ok] &= (seg[nxt[ok]] == seg[at[ok]]) & (brk[nxt[ok]] & EDGE == 0)
                 at, h, size = at[ok], h[ok], size[ok]
                 nxt = nxt[ok]
                 h = h + _U64(32) * up[size] + folds[nxt] * up[size + 1]
                 size = size + 1 + length[nxt]
             number = self.joined.get(h)
             hit = number >= 0
+            hit[hit] = ~self.checked[number[hit]].astype(bool) | np.logical_and.reduce(
+                [fits[at[hit] + k] for k in range(count)])
             found_at.append(at[hit])
             found_len.append(np.full(int(hit.sum()), count))
             found_number.append(number[hit])
         for single, number in zip(self.singles.tolist(), self.single_numbers.tolist()):
             hit = np.flatnonzero(folds == _U64(single))
+            if self.checked[number]:
+                hit = hit[fits[hit]]
             found_at.append(hit)
             found_len.append(np.ones(len(hit), dtype=np.int64))
             found_number.append(np.full(len(hit), number, dtype=np.int64))

@@ -10,15 +10,21 @@ or without their leading zero ("chỉ thị 5"), and a directive's kind before i
 number ("CT 05", which a reader types as "CT05", or "CT05/TW") or after it without
 its issuer ("05-CT", "05CT"); the query side also joins the tokens of every form, so
 "daknong" finds "dak nong").
+
+A province's name counts in an article's text only where it is written as one: each token in
+capitals where the registries write it so, and with the marks of a spelling the registries
+give it, or fewer ("Dien Bien", "Điên Biên"), never others ("tự diễn biến" is no Điện Biên,
+"hoa huệ" no Huế, "hòa bình" no Hòa Bình). ``fits`` is that rule for one token; the index's
+kernels apply it by word (``mark_fault``) and by token (text.CAPITAL).
 """
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from .text import fold, tokenize
+from .text import fold, tokenize, tone_key
 
 
 @dataclass(frozen=True)
@@ -28,13 +34,22 @@ class Names:
     fingerprint: str
     merged: dict[str, dict]  # 2025 unit -> the provinces merged into it (see merged_units)
     regions: dict[str, list]  # a region of the registry -> its provinces (see regions_of)
+    # provinces' names: their tokens' folded forms -> the tone keys of the registries' spellings
+    marks: dict[str, frozenset[str]] = field(default_factory=dict)
+    small: frozenset[str] = frozenset()  # those tokens some spelling writes in small letters ("phố")
 
     @classmethod
     def from_registries(cls, registries) -> "Names":
         sequences: dict[tuple[str, ...], str] = {}
+        marks: dict[str, set[str]] = {}
+        small: set[str] = set()
         for province in registries.provinces:
             for name in province.names:
                 _add(sequences, name, "~p:" + province.slug, directive=False)
+                for token in tokenize(name):
+                    marks.setdefault(fold(token), set()).add(tone_key(token))
+                    if token[0].islower():
+                        small.add(fold(token))
         for directive in registries.directives:
             # its kind and number as readers write them ("Nghị quyết 04", "Nghị quyết số 04-NQ/TW"),
             # as "NQ 04" is: an alias need not list them
@@ -42,9 +57,11 @@ class Names:
                 _add(sequences, name, "~d:" + directive.slug, directive=True)
         merged = merged_units(registries.provinces)
         regions = regions_of(registries.provinces)
-        digest = hashlib.sha256(repr((sorted(sequences.items()), sorted(merged.items()),
-                                      sorted(regions.items()))).encode()).hexdigest()[:12]
-        return cls(sequences, digest, merged, regions)
+        marks = {f: frozenset(tones) for f, tones in marks.items()}
+        digest = hashlib.sha256(repr((sorted(sequences.items()), sorted(merged.items()), sorted(regions.items()),
+                                      sorted((f, sorted(t)) for f, t in marks.items()), sorted(small))
+                                     ).encode()).hexdigest()[:12]
+        return cls(sequences, digest, merged, regions, marks, frozenset(small))
 
     @cached_property
     def pattern(self) -> re.Pattern:
@@ -62,16 +79,64 @@ class Names:
     def keys(self) -> dict[str, str]:
         return {" ".join(seq): key for seq, key in self.sequences.items()}
 
-    def find(self, folded: list[str]) -> list[str]:
-        """Canonical keys of the names in a folded token list, one per occurrence."""
+    def find(self, folded: list[str], written: list[str] | None = None) -> list[str]:
+        """Canonical keys of the names in a folded token list, one per occurrence; with the
+        tokens as written (an article's text), a province's name only where they fit it."""
         if not self.sequences:
             return []
         keys = self.keys
-        return [keys[m] for m in self.pattern.findall(" " + " ".join(folded) + " ")]
+        if written is None:
+            return [keys[m] for m in self.pattern.findall(" " + " ".join(folded) + " ")]
+        longest = max(map(len, self.sequences))
+        found, i = [], 0
+        while i < len(folded):
+            for count in range(min(longest, len(folded) - i), 0, -1):
+                key = keys.get(" ".join(folded[i:i + count]))
+                if key is not None and (not key.startswith("~p:") or all(map(self.fits, written[i:i + count]))):
+                    found.append(key)
+                    i += count
+                    break
+            else:
+                i += 1
+        return found
+
+    def fits(self, token: str) -> bool:
+        """Whether a token as written may stand in a province's name (see the module's rule)."""
+        folded = fold(token)
+        allowed = self.marks.get(folded)
+        if allowed is None:
+            return True
+        if token[0].islower() and folded not in self.small:
+            return False
+        return not mark_fault(tone_key(token), allowed)
 
     def export(self) -> list[list[str]]:
         """For the query side: [["dak nong", "~p:dak-nong"], …]."""
         return sorted([" ".join(seq), key] for seq, key in self.sequences.items())
+
+    def export_marks(self) -> dict:
+        """For the query side: {"marks": {folded token of a province's name: [tone keys of its
+        spellings]}, "small": [those some spelling writes in small letters]} (Names.fits)."""
+        return {"marks": {f: sorted(t) for f, t in sorted(self.marks.items())}, "small": sorted(self.small)}
+
+
+def mark_fault(tone: str, allowed: frozenset[str]) -> bool:
+    """Whether a tone key has marks no spelling in `allowed` (tone keys of one folded form) has:
+    a letter's shape (ă â ê ô ơ ư đ) or a tone other than theirs. Fewer marks fit ("Dien",
+    "Điên" for "Điện"); "diễn" (another tone) does not."""
+    if tone in allowed:
+        return False
+    shaped, mark = _split_tone(tone)
+    for other in allowed:
+        letters, want = _split_tone(other)
+        if mark in (0, want) and len(letters) == len(shaped) and all(
+                a == b or a == fold(b) for a, b in zip(shaped, letters)):
+            return False
+    return True
+
+
+def _split_tone(tone: str) -> tuple[str, int]:
+    return (tone[:-1], int(tone[-1])) if tone[-1:].isdigit() and not tone.isdigit() else (tone, 0)
 
 
 def merged_units(provinces) -> dict[str, dict]:

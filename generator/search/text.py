@@ -145,6 +145,9 @@ def html_to_text(markup: str) -> str:
 # name of the index crosses it ("… Hồ Chí Minh.</p><p>Để …" holds no "minh de"). The scan of
 # _kernels.c (block_tag) reads the same tags.
 BREAK = "\u2029"
+# Per token, the bits of Tokens.brk: a block's edge (or a sentence's end) before it, and a first
+# unit that is no small letter (a province's name counts only in capitals: names.Names.fits).
+EDGE, CAPITAL = 1, 2
 _BLOCK = re.compile(r"</?(?:p|div|h[1-6]|li|ul|ol|dl|dt|dd|blockquote|br|hr|tr|td|th|table|thead|tbody|tfoot|caption|"
                     r"figure|figcaption|section|article|aside|header|footer|nav|pre)(?:[ \t\n\r\f/]|$)", re.I | re.A)
 

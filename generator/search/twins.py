@@ -8,6 +8,7 @@ import numpy as np
 
 from . import kernels
 from .entries import FIELD_FLAGS, FIELDS, LEAD, MAX_TF, TERM, TITLE
+from .text import EDGE
 
 _U64 = np.uint64
 DENSE_BINS = 1 << 22         # (lists x documents) counted with a bincount up to this; sorted beyond
@@ -65,7 +66,7 @@ def glue(seg: np.ndarray, brk: np.ndarray, numbers: np.ndarray, word_fold: np.nd
     of one text and block: the first one's place, the code of their folded words' numbers, its
     document and flag (with the kernels: kernels.pairs)."""
     doc_of, flags = seg // FIELDS, FIELD_FLAGS[seg % FIELDS]
-    same = np.flatnonzero((seg[1:] == seg[:-1]) & (brk[1:] == 0))
+    same = np.flatnonzero((seg[1:] == seg[:-1]) & (brk[1:] & EDGE == 0))
     folded = word_folded[numbers].astype(_U64)
     return (doc_of, flags, word_fold[numbers], same, folded[same] << _U64(32) | folded[same + 1], doc_of[same],
             flags[same])

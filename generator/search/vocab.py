@@ -99,7 +99,7 @@ class Tokens:
     words: dict[int, tuple[str, str]] = field(default_factory=dict)  # spelling -> (folded, tone key)
     heads: tuple | None = None  # from the scan: (key_hash, prefix_code) of each new word's folded token
     texts: list[str] | None = None  # from scan: the texts `text` joins, joined when needed
-    brk: np.ndarray | None = None  # per token (uint8): a block's edge before it (no pair or name across)
+    brk: np.ndarray | None = None  # per token (uint8): text.EDGE (no pair or name across it) | text.CAPITAL
     _bases: list[int] | None = field(default=None, repr=False)  # where each of the texts starts in `text`
 
     def edges(self) -> np.ndarray:

@@ -102,7 +102,7 @@ class ReadSettings:
 # The modules whose code decides what reading a file gives: a change to them (without a new version
 # number, as in development) must not leave articles read by the old rules in the cache.
 _READING_MODULES = ("content.py", "datafiles.py", "fields.py", "frontmatter.py", "markdown.py", "nesting.py", "plainhtml.py", "rescan.py",
-                    "tables.py", "taxonomy.py", "vietnamese.py")
+                    "spellings.py", "tables.py", "taxonomy.py", "vietnamese.py")
 
 
 @cache

@@ -18,7 +18,8 @@ from typing import Generic, TypeVar
 
 from .datafiles import MAX_BYTES, read_csv, too_many
 from .errors import ContentError, os_reason, outside_link, suggest
-from .vietnamese import MAX_SLUG, curly_quotes, normalize, slugify, sort_key, term_key
+from .spellings import mark_fault, name_forms
+from .vietnamese import MAX_SLUG, curly_quotes, fold, normalize, slugify, sort_key, term_key
 
 PACKAGE_DATA = Path(__file__).parent / "data"
 
@@ -119,21 +120,62 @@ def lookup_key(text: str) -> str:
     return _TU.sub("/tw", key)
 
 
+_TOKEN = re.compile(r"[^\W_]+")
+_JOINED = re.compile(r"^([a-z]{1,3})(\d+)$|^(\d+)([a-z]{1,3})$")  # "ct05", "05ct": as search.js reads them
+
+
+def _folded_tokens(name: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for token in _TOKEN.findall(normalize(name)):
+        joined = _JOINED.match(fold(token))
+        out += [part for part in joined.groups() if part] if joined else [fold(token)]
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Registry(Generic[T]):
     """Terms of one kind with every spelling resolved to one canonical entry."""
 
     kind: str  # "tỉnh", "văn bản", "chủ đề": used in messages
     entries: tuple[T, ...]
+    # Provinces, directives, units: also found by the forms the search reads (spellings.py: "CT05",
+    # "chỉ thị 5", "Dien Bien"), where one entry alone has the form and each word has the marks of
+    # one of the listed spellings, or fewer ("Điện Biến" is none). Tags are free: no.
+    loose: bool = False
     _index: dict[str, T] = field(repr=False, compare=False, default_factory=dict)
+    _forms: dict[tuple[str, ...], T | None] = field(repr=False, compare=False, default_factory=dict)
+    _marks: dict[str, set[str]] = field(repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         for entry in self.entries:
             for name in entry.names:
                 self._index.setdefault(lookup_key(name), entry)
+        if self.loose:
+            directive = isinstance(self.entries[0], Directive) if self.entries else False
+            for entry in self.entries:
+                for name in (*entry.names, *((entry.label, f"{entry.type} {entry.number}") if directive else ())):
+                    for form in name_forms(_folded_tokens(name), directive):
+                        if self._forms.setdefault(form, entry) is not entry:
+                            self._forms[form] = None  # two entries: neither
+                    for token in _TOKEN.findall(normalize(name)):
+                        self._marks.setdefault(fold(token), set()).add(term_key(token))
 
     def get(self, name: str) -> T | None:
-        return self._index.get(lookup_key(name))
+        entry = self._index.get(lookup_key(name))
+        if entry is None and self._forms:
+            entry = self._forms.get(_folded_tokens(name))
+            if entry is not None and not self._fits(name):
+                return None
+        return entry
+
+    def _fits(self, name: str) -> bool:
+        """Each word has the marks of a listed spelling of it, or fewer; "TU" (Tỉnh ủy) is no "TƯ"
+        (Trung ương): "05-CT/TU" is a province's document, not 05-CT/TW."""
+        for token in _TOKEN.findall(normalize(name)):
+            key = term_key(token)
+            if key == "tu" or mark_fault(key, self._marks.get(fold(token), frozenset({key}))):
+                return False
+        return True
 
     def resolve(self, name: str, path: str, line: int | None) -> T:
         entry = self.get(name)
@@ -412,10 +454,11 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
         from .errors import BuildFailed
         raise BuildFailed(errors)
     return Registries(
-        provinces=Registry("tỉnh, thành phố", tuple(loaded["provinces.csv"])),
-        directives=Registry("văn bản", tuple(sorted(loaded["directives.csv"], key=lambda d: (d.date, d.symbol)))),
+        provinces=Registry("tỉnh, thành phố", tuple(loaded["provinces.csv"]), loose=True),
+        directives=Registry("văn bản", tuple(sorted(loaded["directives.csv"], key=lambda d: (d.date, d.symbol))),
+                            loose=True),
         tags=Registry("chủ đề", tuple(loaded["tags.csv"])),
-        units=Registry("đơn vị hành chính 2025", tuple(units)),
+        units=Registry("đơn vị hành chính 2025", tuple(units), loose=True),
         fingerprint=digest.hexdigest()[:16],
     )
 

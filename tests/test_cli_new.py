@@ -82,12 +82,19 @@ def test_names_given_together_in_one_option_are_written_as_a_list(site: Path, ca
     assert capsys.readouterr().err.startswith("không có tỉnh, thành phố “Lào Cai, Yên Bay” trong danh mục")
 
 
+def test_terms_typed_as_readers_type_them_are_written_as_the_registries_spell_them(site: Path, capsys):
+    assert run(site, "Bài gõ tắt", "--province", "dien bien", "--directive", "CT05", "--directive", "chỉ thị 6") == 0
+    out, err = capsys.readouterr()
+    meta = yaml.safe_load((site / out.strip()).read_text(encoding="utf-8").split("---\n")[1])
+    assert (meta["province"], meta["directives"]) == (["Điện Biên"], ["05-CT/TW", "06-CT/TW"])
+
+
 def test_unknown_terms_are_refused_with_a_suggestion(site: Path, capsys):
-    assert run(site, "Bài sai", "--province", "Lào Cay", "--directive", "05-CT") == 1
+    assert run(site, "Bài sai", "--province", "Lào Cay", "--directive", "05-CT/TU") == 1
     out, err = capsys.readouterr()
     assert out == ""
     assert err == ("không có tỉnh, thành phố “Lào Cay” trong danh mục (có phải ý bạn là: “Lào Cai”?)\n"
-                   "không có văn bản “05-CT” trong danh mục "
+                   "không có văn bản “05-CT/TU” trong danh mục "
                    "(có phải ý bạn là: “05-CT/TW”, “06-CT/TW”, “03-CT/TW”?)\n"
                    "Chưa tạo bài viết nào.\n")
     assert not (site / "content").exists()

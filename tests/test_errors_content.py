@@ -144,7 +144,7 @@ EXPECTED = {
     ],
     'tinh-la.md': [
         'content/articles/tinh-la.md:4: không có tỉnh, thành phố “Hà Nộii” trong danh mục (có phải ý bạn là: “Hà Nội”, “TP. Hà Nội”, “Hà Nam”?)',
-        'content/articles/tinh-la.md:4: không có tỉnh, thành phố “Đắk Lãk” trong danh mục (có phải ý bạn là: “Đắk Lắk”, “Đăk Lăk”, “Dak Lak”?)',
+        'content/articles/tinh-la.md:4: không có tỉnh, thành phố “Đắk Lăk” trong danh mục (có phải ý bạn là: “Đắk Lắk”, “Đăk Lăk”, “Đắc Lắc”?)',
     ],
     'tinh.md': [
         'content/articles/tinh.md:1: đường dẫn “tinh” trùng với đường dẫn dành riêng của cổng (assets, bai-viet, chu-de, don-vi-2025, files, images, nam, tim-kiem, tinh, trang, van-ban); hãy đặt “slug” khác',

@@ -37,7 +37,7 @@ from .lines import is_shouting
 from .mail import subject, unmail
 from .places import Places, find_places, place_keys
 from .siteinfo import article_source
-from .report import Output, print_file_report, print_summary
+from .report import Output, print_file_report, print_summary, shown
 from .unmarked import english, marked_reading, unmarked
 from .videos import kept_note
 from .undated import undated
@@ -225,8 +225,8 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         return markdown
 
     body = body_markdown(found.body, images_prefix, inline)
-    dropped = [(b.line, reason, b.text) for b, reason in found.dropped] + \
-              [(r.block.line, f"khuôn trang ({r.kind})", r.block.text) for r in removed] + page.left_out + \
+    dropped = [(b.line, reason, shown(b)) for b, reason in found.dropped] + \
+              [(r.block.line, f"khuôn trang ({r.kind})", shown(r.block)) for r in removed] + page.left_out + \
               [(b.line, reason, b.text) for b, reason in chat.left_out + printed.left_out + document.left_out] + \
               link_dropped
     originals = {renamed.get(name, name): name for name in archive.images}

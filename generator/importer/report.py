@@ -7,11 +7,13 @@ rest of the report is dropped and the import goes on, instead of a traceback.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..sources import display_path
 from .frontmatter import CHECK as CHECK_COMMENT
+from .htmlsource import ITEM_SEPARATOR
 
 if TYPE_CHECKING:
     from .command import Converted
@@ -34,6 +36,28 @@ class Output:
             print(text, file=self.stream)
         except BrokenPipeError:
             self.closed = True
+
+
+_BETWEEN_LINKS = re.compile(r"[\s|/•·»>,;–-]*")  # what a menu prints between its links
+
+
+def shown(block) -> str:
+    """A left-out block as the report shows it: a line made of links only (a menu, a breadcrumb the page printed
+    over the article) with its links apart, "Trang chủ · Giới thiệu · Tin tức", not "Trang chủ - Giới thiệu Tin
+    tức" as the glued words read; any other block as it reads."""
+    links = [words for words, _href in block.extra.get("links", ())] if block.extra else []
+    if len(links) < 2:
+        return block.text
+    at = 0
+    for words in links:
+        gap = _BETWEEN_LINKS.match(block.text, at)
+        found = block.text.find(words, at)
+        if found < 0 or found > gap.end() and block.text[gap.end():found].strip(" -"):
+            return block.text  # words that are no link's: the block is a sentence with links in it
+        at = found + len(words)
+    if _BETWEEN_LINKS.fullmatch(block.text, at) is None:
+        return block.text
+    return ITEM_SEPARATOR.join(links)
 
 
 def _where(value) -> str:

@@ -2,7 +2,9 @@
 summary's "(n)" note marks, and pages of kinds no test had used."""
 from __future__ import annotations
 
-from importing import import_page
+from importing import import_page, lines
+
+from generator.importer.sources import copyright_owner, organisation_name, portal_name
 
 _ARTICLE = ("Yên Thế: Sơ kết 3 năm thực hiện Kết luận 01-KL/TW", "Thứ Năm, 15/05/2025 | 10:20",
             "Sáng 15/5, Ban Thường vụ Huyện ủy Yên Thế tổ chức hội nghị sơ kết 3 năm thực hiện Kết luận 01-KL/TW "
@@ -14,6 +16,76 @@ _ARTICLE = ("Yên Thế: Sơ kết 3 năm thực hiện Kết luận 01-KL/TW", 
 
 def _reasons(result) -> dict[str, str]:
     return {text: why for _line, why, text in result.dropped}
+
+
+# -- an organisation's name over the page (sources.organisation_name, siteinfo._portal_line) ---------------------
+
+_ORGANISATIONS = {
+    "ĐẢNG BỘ TỈNH HÀ GIANG": "Đảng bộ tỉnh Hà Giang",
+    "BAN TUYÊN GIÁO TỈNH ỦY QUẢNG NAM": "Ban Tuyên giáo Tỉnh ủy Quảng Nam",
+    "BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY LÀO CAI": "Ban Tuyên giáo và Dân vận Tỉnh ủy Lào Cai",
+    "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH BẮC NINH": "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Bắc Ninh",
+    "TỈNH ĐOÀN THANH HÓA": "Tỉnh đoàn Thanh Hóa",
+    "HUYỆN ỦY YÊN THẾ": "Huyện ủy Yên Thế",
+    "UBND XÃ TÂN SƠN": "UBND xã Tân Sơn",
+    "ĐẢNG ỦY PHƯỜNG BA ĐÌNH": "Đảng ủy phường Ba Đình",
+    "BAN TUYÊN GIÁO TỈNH UỶ NGHỆ AN": "Ban Tuyên giáo Tỉnh ủy Nghệ An",  # the old tone style
+    "HỘI LIÊN HIỆP PHỤ NỮ TỈNH NGHỆ AN": "Hội Liên hiệp Phụ nữ tỉnh Nghệ An",
+    "Đảng bộ tỉnh Hà Giang": "Đảng bộ tỉnh Hà Giang",
+    "ĐẢNG BỘ TỈNH HÀ GIANG - TIẾNG NÓI CỦA ĐẢNG BỘ VÀ NHÂN DÂN": "Đảng bộ tỉnh Hà Giang",
+}
+
+
+def test_an_organisation_s_name_alone_is_read_with_its_capitals():
+    for line, name in _ORGANISATIONS.items():
+        assert organisation_name(line) == name, line
+    for line in ("Ban Tuyên giáo", "ĐẢNG BỘ TỈNH", "Đảng bộ tỉnh nhà", "Ban Tuyên giáo tổ chức hội nghị",
+                 "Tỉnh ủy Hà Giang họp", "Huyện ủy, UBND huyện Yên Thế", "Đảng bộ tỉnh Hà Giang: 95 năm xây dựng"):
+        assert organisation_name(line) is None, line
+
+
+def test_an_organisation_s_name_over_the_headline_is_the_source(registries):
+    for top, name in _ORGANISATIONS.items():
+        result, meta, _body = import_page(lines(top, *_ARTICLE), registries)
+        assert meta["source"] == {"name": name}, top  # was no source at all
+        assert any(w.startswith(f"nguồn lấy từ dòng tên cơ quan “{top}” (dòng 1)") for w in result.warnings), top
+        assert meta["title"] == _ARTICLE[0]
+
+
+def test_a_portal_s_name_wins_over_the_organisation_s_and_a_menu_names_no_site(registries):
+    _result, meta, _body = import_page(lines("ĐẢNG BỘ TỈNH HÀ GIANG", "TRANG THÔNG TIN ĐIỆN TỬ TỈNH ỦY HÀ GIANG",
+                                             *_ARTICLE), registries)
+    assert meta["source"] == {"name": "Trang thông tin điện tử Tỉnh ủy Hà Giang"}
+    page = ("<html><body><nav><ul><li><a href='/'>Trang chủ</a></li><li><a href='/tu'>Tỉnh ủy Hà Giang</a></li>"
+            "</ul></nav><main><h1>" + _ARTICLE[0] + "</h1><p>" + _ARTICLE[1] + "</p><p>" + _ARTICLE[2] + "</p><p>"
+            + _ARTICLE[3] + "</p><p>" + _ARTICLE[4] + "</p><p>Hoàng Hà</p></main></body></html>")
+    _result, meta, _body = import_page(page, registries, ".html")
+    assert "source" not in meta  # a menu links to offices: none of them is the site
+
+
+def test_a_saved_page_s_header_or_copyright_line_names_the_organisation(registries):
+    body = ("<main><h1>Hà Giang: Đảng viên người Mông làm theo Bác</h1><div class='meta'>Thứ Sáu, 23/05/2025 | 07:10"
+            "</div><p>Ở huyện vùng cao Đồng Văn, nhiều đảng viên người Mông đã trở thành điển hình trong học tập và "
+            "làm theo Bác.</p><p>Anh Vàng Mí Dính, đảng viên Chi bộ thôn Lũng Cú, là một ví dụ.</p>"
+            "<p><strong>QUANG HƯNG</strong></p></main>")
+    header = "<header><div class='logo'><a href='/'>ĐẢNG BỘ TỈNH HÀ GIANG</a></div></header>"
+    footer = ("<footer><a href='/gt'>Giới thiệu</a><a href='/lh'>Liên hệ</a>"
+              "<span>© 2025 Bản quyền thuộc Đảng bộ tỉnh Hà Giang</span></footer>")
+    for page in (header + body, body + footer):
+        _result, meta, _body = import_page(f"<html><body>{page}</body></html>", registries, ".html")
+        assert meta["source"] == {"name": "Đảng bộ tỉnh Hà Giang"}, page
+        assert meta["author"] == "Quang Hưng"
+
+
+def test_a_copyright_line_names_its_owner_after_the_year_or_before_a_notice():
+    assert copyright_owner("© 2025 Bản quyền thuộc Đảng bộ tỉnh Hà Giang") == "Đảng bộ tỉnh Hà Giang"
+    assert copyright_owner("Copyright (c) 2023 by UBND xã Tân Sơn") == "UBND xã Tân Sơn"
+    assert copyright_owner("Đảng bộ tỉnh Hà Giang") is None  # no copyright line
+    assert portal_name("© 2025 Bản quyền thuộc Báo Hà Giang") == "Báo Hà Giang"  # was None: the year first
+    assert portal_name("Copyright © 2024 Báo Bắc Giang. All rights reserved") == "Báo Bắc Giang"  # was "…. All …"
+    assert portal_name("© 2025 Báo Hà Giang. Ghi rõ nguồn khi phát hành lại thông tin từ website này.") == \
+        "Báo Hà Giang"
+    assert portal_name("Cổng TTĐT TP. Hồ Chí Minh") == "Cổng TTĐT TP. Hồ Chí Minh"
 
 
 # -- a menu's links apart in the report (htmlsource.furniture_line, report.shown) ---------------------------------

@@ -1,6 +1,6 @@
 """The article's source as the front matter writes it: its name and address, from the page's metadata, a
 source line, the paper an address names, or failing those a name line the page prints over or under the
-article ("Báo Quảng Ninh điện tử"). Split out of command.py."""
+article ("Báo Quảng Ninh điện tử", "ĐẢNG BỘ TỈNH HÀ GIANG"). Split out of command.py."""
 from __future__ import annotations
 
 import re
@@ -10,9 +10,9 @@ from ..fields import url_problem as build_url_problem  # the build's own rule fo
 from ..taxonomy import Registries
 from .extract import Extracted
 from .headline import page_title_site
-from .htmlsource import PageMeta
+from .htmlsource import ITEM_SEPARATOR, PageMeta
 from .places import source_name
-from .sources import portal_name
+from .sources import copyright_owner, organisation_name, portal_name
 from .tail import SITE_NAME
 
 _CITED_ADDRESS = re.compile(r"^https?://[\w-]+(?:\.[\w-]+)+/\S+$", re.IGNORECASE)  # an article's address, not a home page
@@ -47,20 +47,35 @@ _PORTAL_TOP = ("trên tiêu đề",)
 _PORTAL_END = (SITE_NAME, "đơn vị của tác giả", "đơn vị đưa tin")
 
 
+def _items(line: int, text: str) -> list[tuple[int, str]]:
+    """A dropped furniture line's items ("Trang chủ · Giới thiệu · Bản quyền thuộc Báo Hà Giang"), each its own."""
+    return [(line, item) for item in text.split(ITEM_SEPARATOR)]
+
+
 def _portal_line(page: PageMeta, found: Extracted, removed, warnings: list[str]) -> str | None:
     """The site's name a left-out line prints ("Báo Quảng Ninh điện tử", "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …"),
-    the top of the page first, the editor told where it was read."""
-    top = sorted((b.line, b.text) for b, reason in found.dropped if reason in _PORTAL_TOP)
+    the top of the page first, the editor told where it was read. An organisation's name ("ĐẢNG BỘ TỈNH HÀ
+    GIANG") names the site only over the headline outside a menu, or after "Bản quyền thuộc" under the text."""
     above = found.title_line if found.title_line is not None else 0
-    top += sorted([(r.block.line, r.block.text) for r in removed if r.kind in ("header", "nav") and r.block.line < above]
-                  + [(line, text) for line, reason, text in page.left_out  # the page's own <header>, over it all
-                     if reason == "khuôn trang (header)"])
+    top = sorted([(b.line, b.text) for b, reason in found.dropped if reason in _PORTAL_TOP]
+                 + [(r.block.line, r.block.text) for r in removed if r.kind == "header" and r.block.line < above]
+                 + [item for line, reason, text in page.left_out  # the page's own <header>, over it all
+                    if reason == "khuôn trang (header)" for item in _items(line, text)])
+    menu = sorted((r.block.line, r.block.text) for r in removed if r.kind == "nav" and r.block.line < above)
     end = sorted([(b.line, b.text) for b, reason in found.dropped if reason in _PORTAL_END]
-                 + [(r.block.line, r.block.text) for r in removed if r.kind == "footer"])
-    for line, text in top + end:
+                 + [(r.block.line, r.block.text) for r in removed if r.kind == "footer"]
+                 + [item for line, reason, text in page.left_out  # the page's own <footer>
+                    if reason == "khuôn trang (footer)" for item in _items(line, text)])
+    for line, text in top + menu + end:
         name = portal_name(text)
         if name is not None:
             warnings.append(f"nguồn lấy từ dòng tên trang “{text}” (dòng {line}): trang không ghi nguồn ở chỗ khác; "
                             "hãy kiểm tra")
+            return name
+    for line, text in [(line, text) for line, text in top] + end:
+        name = organisation_name(text) if (line, text) in top else copyright_owner(text)
+        if name is not None:
+            warnings.append(f"nguồn lấy từ dòng tên cơ quan “{text}” (dòng {line}): trang không ghi nguồn ở chỗ "
+                            "khác; hãy kiểm tra")
             return name
     return None

@@ -122,3 +122,47 @@ def test_a_block_of_links_over_the_article_is_shown_with_its_links_apart(registr
             + _STORY + "</body></html>")
     result, _meta, _body = import_page(page, registries, ".html")
     assert "Xem thêm bài trước và bài sau" in _reasons(result)  # a sentence with links stays as it reads
+
+
+# -- "(n)" note marks in the summary (extract._summary_marks) and superscript notes (tail.notes_start) -----------
+
+_LEAD = ("Chủ tịch Hồ Chí Minh từng căn dặn: “Một tấm gương sống còn có giá trị hơn một trăm bài diễn văn tuyên "
+         "truyền”{1}. Lời dạy ấy đến nay vẫn nguyên giá trị với cán bộ, đảng viên tỉnh Hà Tĩnh.")
+_NOTED = ("Thực hiện Chỉ thị 05-CT/TW, Tỉnh ủy Hà Tĩnh chú trọng vai trò nêu gương của người đứng đầu{2}, gắn với "
+          "xây dựng Đảng trong sạch, vững mạnh.")
+_NOTES = ("{1} Hồ Chí Minh: Toàn tập, Nxb Chính trị quốc gia, Hà Nội, 2011, t.1, tr.284.",
+          "{2} Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương.")
+
+
+def _noted(one: str, two: str, notes=_NOTES) -> str:
+    return lines("Tư tưởng Hồ Chí Minh về cán bộ nêu gương", "12/05/2025 09:00", _LEAD.replace("{1}", one),
+                 _NOTED.replace("{2}", two), "Năm 2024, toàn tỉnh có 120 tập thể, cá nhân được khen thưởng.",
+                 "Nguyễn Văn An", *(n.replace("{1}", one).replace("{2}", two) for n in notes))
+
+
+def test_a_bracketed_mark_in_the_summary_stays_while_its_note_is_kept(registries):
+    _result, meta, body = import_page(_noted("(1)", "(2)"), registries)
+    assert meta["summary"] == _LEAD.replace("{1}", "(1)")
+    assert body.rstrip().endswith(_NOTES[0].replace("{1}", "(1)") + "\n\n" + _NOTES[1].replace("{1}", "(2)")
+                                  .replace("{2}", "(2)"))
+
+
+def test_a_bracketed_mark_in_the_summary_without_its_note_is_taken_out(registries):
+    _result, meta, _body = import_page(_noted("(1)", "(2)", notes=()), registries)
+    assert meta["summary"] == _LEAD.replace("{1}", "")  # was "…tuyên truyền”(1). …": a mark pointing nowhere
+
+
+def test_an_enumeration_in_the_summary_is_no_note_mark(registries):
+    lead = ("Hội nghị thống nhất ba nhiệm vụ trọng tâm: (1) nâng cao nhận thức của cán bộ, đảng viên; (2) xây dựng "
+            "các mô hình học tập và làm theo Bác; (3) biểu dương điển hình tiên tiến ở tỉnh Hà Tĩnh.")
+    _result, meta, _body = import_page(lines("Hà Tĩnh thống nhất ba nhiệm vụ làm theo Bác", "12/05/2025 09:00", lead,
+                                             _NOTED.replace("{2}", ""), "Nguyễn Văn An"), registries)
+    assert meta["summary"] == lead
+
+
+def test_superscript_notes_under_the_signature_are_notes_and_the_signature_the_author(registries):
+    result, meta, body = import_page(_noted("¹", "²"), registries)
+    assert meta["author"] == "Nguyễn Văn An"  # was a "## Nguyễn Văn An" heading over the notes
+    assert "## Nguyễn Văn An" not in body and meta["summary"] == _LEAD.replace("{1}", "¹")
+    assert body.rstrip().endswith("¹ Hồ Chí Minh: Toàn tập, Nxb Chính trị quốc gia, Hà Nội, 2011, t.1, tr.284.\n\n"
+                                  "² Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương.")

@@ -37,8 +37,10 @@ _HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
 _ABSTRACT = re.compile(r"^(?:tóm\s+tắt|tóm\s+lược|abstract)\s*:\s*(?=\S)", re.IGNORECASE)  # a paper's label
 # "📅 Sáng 9/6, …": a post's emoji before its lead, no words of the summary (a page's description)
 _PICTOGRAPHS = re.compile(rf"^[{PICTOGRAPHS}][\ufe0f\u200d{PICTOGRAPHS}]*\s+")
-_NOTE_MARK = re.compile(r"(?<=\S)\[(\d{1,3})\]")  # a footnote's mark glued to the word it explains
-_NOTE_OPENING = re.compile(r"^\s*\[(\d{1,3})\]")  # a note: "[1] Hồ Chí Minh: Toàn tập, …"
+# A footnote's mark glued to the word or quote it explains: "…tuyên truyền”[1].", "người đứng đầu(2),"; not an
+# enumeration's "(1) nâng cao …" (a space before it) nor a clause's number ("khoản 5(2)").
+_NOTE_MARK = re.compile(r"(?<=[^\s\d(\[])([\[(])(\d{1,3})[\])](?=[\s.,;:!?…”\"’)]|$)")
+_NOTE_OPENING = re.compile(r"^\s*([\[(])(\d{1,3})[\])]")  # a note: "[1] Hồ Chí Minh: Toàn tập, …", "(1) …"
 _BRACKETED = re.compile(r"^[(\[][^()\[\]]+[)\]]\s*\.?$")  # a note wholly in brackets
 
 
@@ -194,7 +196,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
             out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
         else:
             out.dropped.append((line.block, "ghi công ảnh của cả bài (phóng sự ảnh)"))
-    out.summary = _summary_marks(out.summary, kept)
+    out.summary = _summary_marks(out.summary, kept, out.notes)
     kept = _notes_last(kept, sapo, infos, out)
     out.body, dropped, warnings = body_nodes(kept, out.notes, saved_page)
     out.dropped += dropped
@@ -338,13 +340,16 @@ def _notes_last(kept: list[Info], sapo: int | None, infos: list[Info], out: Extr
     return rest[:notes] + moved + rest[notes:]  # before the notes at the end, as "(*)" comes before "(1)"
 
 
-def _summary_marks(summary: str | None, kept: list[Info]) -> str | None:
-    """The lead's note marks: "…tuyên truyền”[1]." keeps its mark when the article keeps note [1] (the summary is
-    the sapo printed over the body, the note's only reference), and loses it when no such note is left."""
+def _summary_marks(summary: str | None, kept: list[Info], notes: set[int]) -> str | None:
+    """The lead's note marks: "…tuyên truyền”[1]." or "…”(1)." keeps its mark when the article keeps note [1] or (1)
+    (the summary is the sapo printed over the body, the note's only reference), and loses it when no such note is
+    left. A "[1] …" line is a note wherever it stands; a "(1) …" line only among the notes (tail.py), since an
+    enumeration's item opens the same way."""
     if not summary:
         return summary
-    notes = {m.group(1) for info in kept if (m := _NOTE_OPENING.match(info.text))}
-    return _NOTE_MARK.sub(lambda m: m.group() if m.group(1) in notes else "", summary)
+    kept_marks = {(m.group(1), m.group(2)) for info in kept if (m := _NOTE_OPENING.match(info.text))
+                  and (m.group(1) == "[" or id(info.block) in notes)}
+    return _NOTE_MARK.sub(lambda m: m.group() if (m.group(1), m.group(2)) in kept_marks else "", summary)
 
 
 def _speech_opening(info: Info) -> bool:

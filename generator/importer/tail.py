@@ -76,7 +76,9 @@ def notes_start(infos: list[Info]) -> int:
 
 
 _MOST_NOTES = 300
-_MARK_NUMBER = re.compile(r"^\s*[(\[](\d{1,3}|\*{1,3})[)\]]")
+_MARK_NUMBER = re.compile(r"^\s*(?:[(\[](\d{1,3}|\*{1,3})[)\]]|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})\s)")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT_OF = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _marks(notes: list[Info]) -> list[str] | None:
@@ -84,7 +86,8 @@ def _marks(notes: list[Info]) -> list[str] | None:
     "[2] …"), else None."""
     if len(notes) > _MOST_NOTES:
         return None  # a run of thousands of "(n)" lines is no article's notes (and each would be searched for)
-    marks = [m.group(1) if (m := _MARK_NUMBER.match(info.text)) else None for info in notes]
+    marks = [(m.group(1) or m.group(2).translate(_SUPERSCRIPTS)) if (m := _MARK_NUMBER.match(info.text)) else None
+             for info in notes]  # "¹ Hồ Chí Minh: Toàn tập …" is note 1
     numbers = [k for k in marks if k is None or not k.startswith("*")]
     stars = marks[:len(marks) - len(numbers)]
     ok = numbers == [str(n) for n in range(1, len(numbers) + 1)] and stars == ["*" * n for n in range(1, len(stars) + 1)]
@@ -97,9 +100,10 @@ def _numbered(notes: list[Info]) -> bool:
 
 def _marked_above(infos: list[Info], end: int) -> bool:
     """Each note's mark from ``end`` on stands in the text above them, a number glued to a word or a quote
-    ("…tuyên truyền”(1)", "người đứng đầu[2]"), a star anywhere ("Người thầy giữa đại ngàn (*)"): the notes."""
+    ("…tuyên truyền”(1)", "người đứng đầu[2]", "đầu²"), a star anywhere ("Người thầy giữa đại ngàn (*)"): the notes."""
     above = " ".join(info.text for info in infos[:end])
-    return all(re.search(rf"\({re.escape(k)}\)" if k.startswith("*") else rf"(?<=[^\s(\[])[(\[]{k}[)\]]", above)
+    return all(re.search(rf"\({re.escape(k)}\)" if k.startswith("*") else
+                         rf"(?<=[^\s(\[])(?:[(\[]{k}[)\]]|{k.translate(_SUPERSCRIPT_OF)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹]))", above)
                for k in _marks(infos[end:]) or ())
 
 

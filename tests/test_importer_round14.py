@@ -2,7 +2,7 @@
 summary's "(n)" note marks, and pages of kinds no test had used."""
 from __future__ import annotations
 
-from importing import import_page, lines
+from importing import import_fixture, import_page, lines
 
 from generator.importer.sources import copyright_owner, organisation_name, portal_name
 
@@ -75,6 +75,14 @@ def test_a_saved_page_s_header_or_copyright_line_names_the_organisation(registri
         _result, meta, _body = import_page(f"<html><body>{page}</body></html>", registries, ".html")
         assert meta["source"] == {"name": "Đảng bộ tỉnh Hà Giang"}, page
         assert meta["author"] == "Quang Hưng"
+
+
+def test_an_official_document_s_head_names_its_issuer_not_a_site(registries):
+    _result, meta, _body = import_fixture("r6-document-huongdan.txt", registries)
+    assert "source" not in meta  # "ĐẢNG BỘ TỈNH TUYÊN QUANG" over "BAN TUYÊN GIÁO", "Số 12-HD/BTGTU"
+    _result, meta, _body = import_page(lines("HUYỆN ỦY HƯƠNG KHÊ", "BAN TUYÊN GIÁO", "*", "Số 45-KH/BTGHU",
+                                             *_ARTICLE), registries)
+    assert "source" not in meta
 
 
 def test_a_copyright_line_names_its_owner_after_the_year_or_before_a_notice():

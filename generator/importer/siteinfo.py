@@ -15,6 +15,9 @@ from .places import source_name
 from .sources import copyright_owner, organisation_name, portal_name
 from .tail import SITE_NAME
 
+# An official document's head ("ĐẢNG BỘ TỈNH TUYÊN QUANG" / "BAN TUYÊN GIÁO" / "Số 12-HD/BTGTU" / "ĐẢNG CỘNG SẢN
+# VIỆT NAM"): the organisation over it issued the document, and names no site.
+_DOCUMENT_HEAD = re.compile(r"^\s*(?:Số\s*:?\s*\d+\s*[-/]|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$|CỘNG\s+HÒA\s+XÃ\s+HỘI)")
 _CITED_ADDRESS = re.compile(r"^https?://[\w-]+(?:\.[\w-]+)+/\S+$", re.IGNORECASE)  # an article's address, not a home page
 
 
@@ -72,8 +75,9 @@ def _portal_line(page: PageMeta, found: Extracted, removed, warnings: list[str])
             warnings.append(f"nguồn lấy từ dòng tên trang “{text}” (dòng {line}): trang không ghi nguồn ở chỗ khác; "
                             "hãy kiểm tra")
             return name
-    for line, text in [(line, text) for line, text in top] + end:
-        name = organisation_name(text) if (line, text) in top else copyright_owner(text)
+    heads = [] if any(_DOCUMENT_HEAD.match(text) for _line, text in top) else top  # the issuer, not a site
+    for line, text in heads + end:
+        name = organisation_name(text) if (line, text) in heads else copyright_owner(text)
         if name is not None:
             warnings.append(f"nguồn lấy từ dòng tên cơ quan “{text}” (dòng {line}): trang không ghi nguồn ở chỗ "
                             "khác; hãy kiểm tra")

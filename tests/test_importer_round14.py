@@ -174,3 +174,17 @@ def test_superscript_notes_under_the_signature_are_notes_and_the_signature_the_a
     assert "## Nguyễn Văn An" not in body and meta["summary"] == _LEAD.replace("{1}", "¹")
     assert body.rstrip().endswith("¹ Hồ Chí Minh: Toàn tập, Nxb Chính trị quốc gia, Hà Nội, 2011, t.1, tr.284.\n\n"
                                   "² Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương.")
+
+
+# -- pages of kinds no test had used ------------------------------------------------------------------------------
+
+def test_a_cookie_notice_over_the_article_is_furniture_with_its_buttons(registries):
+    notices = (("Trang web sử dụng cookie để cải thiện trải nghiệm của bạn. Bằng việc tiếp tục truy cập, bạn đồng ý "
+                "với chính sách cookie.", "Tìm hiểu thêm"),
+               ("Chúng tôi sử dụng cookie để nâng cao trải nghiệm. Chấp nhận Từ chối",),
+               ("This website uses cookies to improve your experience.", "Accept all", "Learn more"))
+    for notice in notices:
+        result, meta, body = import_page(lines(*notice, *_ARTICLE), registries)
+        assert [_reasons(result)[line] for line in notice] == ["khuôn trang (cookie)"] * len(notice), notice
+        assert not [w for w in result.warnings if "phía trên dòng tiêu đề" in w]  # was "đã bỏ 1 đoạn văn phía trên …"
+        assert meta["title"] == _ARTICLE[0] and "cookie" not in body

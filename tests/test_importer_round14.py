@@ -188,3 +188,15 @@ def test_a_cookie_notice_over_the_article_is_furniture_with_its_buttons(registri
         assert [_reasons(result)[line] for line in notice] == ["khuôn trang (cookie)"] * len(notice), notice
         assert not [w for w in result.warnings if "phía trên dòng tiêu đề" in w]  # was "đã bỏ 1 đoạn văn phía trên …"
         assert meta["title"] == _ARTICLE[0] and "cookie" not in body
+
+
+def test_a_title_that_puts_the_site_s_name_first_names_the_source(registries):
+    page = ("<html><head><title>Báo Cà Mau - Cà Mau: Nhân rộng gương điển hình làm theo Bác</title></head><body>"
+            "<h2 class='title'>Cà Mau: Nhân rộng gương điển hình làm theo Bác</h2><p class='date'>Ngày 15/07/2025 - 10:05"
+            "</p><p><b>Sáng 14/7, Ban Thường vụ Tỉnh ủy Cà Mau tổ chức hội nghị biểu dương điển hình tiên tiến trong học "
+            "tập và làm theo Bác năm 2025.</b></p><p>Hội nghị đã khen thưởng 30 tập thể, 45 cá nhân tiêu biểu.</p>"
+            "<p align='right'><b>Trần Nguyên</b></p></body></html>")
+    _result, meta, _body = import_page(page, registries, ".html")
+    assert meta["source"] == {"name": "Báo Cà Mau"} and meta["title"] == "Cà Mau: Nhân rộng gương điển hình làm theo Bác"
+    _result, meta, _body = import_page(page.replace("Báo Cà Mau - ", "Hà Giang - "), registries, ".html")
+    assert "source" not in meta  # a place before a dash is no site

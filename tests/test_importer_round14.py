@@ -200,3 +200,16 @@ def test_a_title_that_puts_the_site_s_name_first_names_the_source(registries):
     assert meta["source"] == {"name": "Báo Cà Mau"} and meta["title"] == "Cà Mau: Nhân rộng gương điển hình làm theo Bác"
     _result, meta, _body = import_page(page.replace("Báo Cà Mau - ", "Hà Giang - "), registries, ".html")
     assert "source" not in meta  # a place before a dash is no site
+
+
+def test_a_line_quoting_someone_s_words_is_no_photo_caption(registries):
+    said = ("Bà Trần Thị Lệ, một hộ được giúp đỡ, xúc động: “Nhờ các anh chị đảng viên mà gia đình tôi có mái nhà kiên "
+            "cố”.")
+    _result, meta, body = import_page(lines(
+        "Chi bộ khu phố 3 “cầm tay chỉ việc” giúp hộ nghèo", "15/8/2025 10:20",
+        "Phường Tân Định (TP. Hồ Chí Minh) - Chi bộ khu phố 3 vừa hoàn thành việc hỗ trợ 5 hộ nghèo sửa nhà, tạo sinh "
+        "kế theo tinh thần học tập và làm theo Bác.",
+        "Mỗi đảng viên trong chi bộ nhận giúp đỡ một hộ, thường xuyên đến thăm, hướng dẫn cách làm ăn.", said,
+        "Chi bộ sẽ tiếp tục nhân rộng cách làm này trong năm 2026.", "Lê Hoàng"), registries)
+    assert f"\n\n{said}\n\n" in body  # was "*Bà Trần Thị Lệ …*", a caption without its photo
+    assert meta["author"] == "Lê Hoàng"

@@ -213,3 +213,13 @@ def test_a_line_quoting_someone_s_words_is_no_photo_caption(registries):
         "Chi bộ sẽ tiếp tục nhân rộng cách làm này trong năm 2026.", "Lê Hoàng"), registries)
     assert f"\n\n{said}\n\n" in body  # was "*Bà Trần Thị Lệ …*", a caption without its photo
     assert meta["author"] == "Lê Hoàng"
+
+
+def test_a_date_line_with_the_reading_time_beside_it_is_the_date(registries):
+    for line, moment in (("21 thg 8, 2025 · 3 phút đọc", "2025-08-21T00:00:00+07:00"),
+                         ("Thứ Năm, 21/08/2025 | 09:12 | Đọc trong 5 phút", "2025-08-21T09:12:00+07:00"),
+                         ("21/08/2025 09:12 · 4 min read", "2025-08-21T09:12:00+07:00")):
+        _result, meta, _body = import_page(lines("baothanhhoa.vn", "Thanh Hóa: 135 mô hình “Dân vận khéo” làm theo Bác",
+                                                 line, *_ARTICLE[2:]), registries)
+        assert meta["title"] == "Thanh Hóa: 135 mô hình “Dân vận khéo” làm theo Bác", line  # was the date line
+        assert meta["date"].isoformat() == moment and "draft" not in meta, line

@@ -57,7 +57,10 @@ _LABELS = re.compile(
 _COUNTER = re.compile(
     r"(?<!\w)(?:(?:số\s+)?lượt\s+(?:xem|đọc|truy\s+cập)|views?|bình\s+luận|comments?)\s*[:(]?\s*\d[\d.,]*\s*\)?"
     r"|\d[\d.,]*\s*(?:lượt\s+(?:xem|đọc)|views?|bình\s+luận)(?!\w)", _I)
-_TOOLS = re.compile(r"(?<!\w)(?:in\s+bài|in\s+trang|gửi\s+email|chia\s+sẻ|lưu\s+bài)(?!\w)", _I)
+_TOOLS = re.compile(r"(?<!\w)(?:in\s+bài|in\s+trang|gửi\s+email|chia\s+sẻ|lưu\s+bài|"
+                    # a reading time beside the date ("21 thg 8, 2025 · 3 phút đọc", "Đọc trong 5 phút", "4 min read")
+                    r"(?:khoảng\s+)?\d{1,3}\s*phút\s+đọc|(?:thời\s+gian\s+)?đọc\s*:?\s*(?:trong\s+|khoảng\s+)?\d{1,3}\s*phút|"
+                    r"\d{1,3}\s*(?:min|mins|minutes?)\s+read)(?!\w)", _I)
 _POSTER = re.compile(r"(?<!\w)(?:đăng\s+bởi|người\s+đăng|bởi|by)\s*:?\s*", _I)
 _AUTHOR_LABEL = re.compile(r"(?<!\w)(?:tác\s+giả|người\s+viết|bài\s+và\s+ảnh|bài,\s*ảnh|bài|tin)\s*:\s*", _I)
 _LEFTOVER = re.compile(r"[\s|,:;/·•\-–—'’()\[\]]*")

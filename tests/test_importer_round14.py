@@ -223,3 +223,14 @@ def test_a_date_line_with_the_reading_time_beside_it_is_the_date(registries):
                                                  line, *_ARTICLE[2:]), registries)
         assert meta["title"] == "Thanh Hóa: 135 mô hình “Dân vận khéo” làm theo Bác", line  # was the date line
         assert meta["date"].isoformat() == moment and "draft" not in meta, line
+
+
+def test_on_a_line_of_two_dates_the_published_date_s_weekday_is_checked(registries):
+    for line in ("Ngày đăng: Thứ năm, 21/8/25 | Cập nhật: Thứ sáu, 22/8/25 08:15",
+                 "Cập nhật: Thứ sáu, 22/08/2025 08:15 | Ngày đăng: Thứ năm, 21/08/2025"):
+        result, meta, _body = import_page(lines(_ARTICLE[0], line, *_ARTICLE[2:]), registries)
+        assert meta["date"].isoformat() == "2025-08-21T00:00:00+07:00", line
+        assert not [w for w in result.warnings if "không khớp" in w], line  # "Thứ năm" is right for 21/8/2025
+    result, meta, _body = import_page(lines(_ARTICLE[0], "Ngày đăng: Thứ sáu, 21/8/25 | Cập nhật: Thứ sáu, 22/8/25",
+                                            *_ARTICLE[2:]), registries)
+    assert [w for w in result.warnings if "không khớp" in w]  # the published day's own weekday is wrong

@@ -222,8 +222,9 @@ def meta_line(line: str) -> MetaLine | None:
         rest = _blank(rest, m.start(), m.end())
 
     weekday = None
-    for w in _WEEKDAY.finditer(rest):
-        weekday = _weekday_index(w)
+    for w in _WEEKDAY.finditer(rest):  # on a line of two dates, the weekday printed in the chosen date's part
+        if weekday is None or low <= w.start() < high:  # ("Ngày đăng: Thứ năm, 21/8/25 | Cập nhật: Thứ sáu, …")
+            weekday = _weekday_index(w)
     rest = _WEEKDAY.sub(" ", rest)
     rest = _COUNTER.sub(" ", rest)
     rest = _TOOLS.sub(" ", rest)

@@ -234,3 +234,23 @@ def test_on_a_line_of_two_dates_the_published_date_s_weekday_is_checked(registri
     result, meta, _body = import_page(lines(_ARTICLE[0], "Ngày đăng: Thứ sáu, 21/8/25 | Cập nhật: Thứ sáu, 22/8/25",
                                             *_ARTICLE[2:]), registries)
     assert [w for w in result.warnings if "không khớp" in w]  # the published day's own weekday is wrong
+
+
+_LONGFORM = ("<html><head><meta charset='utf-8'><title>Người giữ lửa ở Côn Đảo | Báo Bà Rịa - Vũng Tàu</title></head><body>"
+             "<div class='emagazine'><div class='cover'>{picture}<h1>Người giữ lửa ở Côn Đảo</h1></div>"
+             "<p>27/07/2025 05:00</p><p class='sapo'>Hơn 20 năm làm thuyết minh viên tại Khu di tích Côn Đảo, chị Nguyễn "
+             "Thị Hồng đã kể cho hàng vạn du khách nghe về những người chiến sĩ cách mạng, như một cách làm theo lời Bác."
+             "</p><p>Mỗi buổi sáng, chị Hồng có mặt ở Nghĩa trang Hàng Dương từ rất sớm.</p><img src='chuong1.jpg' "
+             "alt='Phần 1: Duyên nợ với Côn Đảo'><p>Chị Hồng sinh ra ở Vũng Tàu, năm 2003 chị ra Côn Đảo làm việc.</p>"
+             "<p>Nội dung: QUANG VŨ</p></div></body></html>")
+
+
+def test_a_long_form_s_cover_photo_over_its_headline_is_the_featured_image(registries):
+    result, meta, body = import_page(_LONGFORM.format(picture="<img src='https://cdn.example.vn/em/cover.jpg' alt='cover'>"),
+                                     registries, ".html")
+    assert meta["image"] == {"src": "/images/cover.jpg"}  # was chuong1.jpg, the cover dropped as "trên tiêu đề"
+    assert body.lstrip().startswith("![](/images/cover.jpg)\n\nMỗi buổi sáng, chị Hồng có mặt")  # no caption taken
+    assert "cover.jpg" not in _reasons(result)
+    for logo in ("<img src='/static/logo-baobrvt.png' alt='Báo Bà Rịa - Vũng Tàu'>", "<img src='/img/top-banner.jpg'>"):
+        _result, meta, _body = import_page(_LONGFORM.format(picture=logo), registries, ".html")
+        assert meta["image"] == {"src": "/images/chuong1.jpg", "alt": "Phần 1: Duyên nợ với Côn Đảo"}, logo

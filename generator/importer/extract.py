@@ -178,6 +178,10 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
         if reason not in _FIELDS:
             out.dropped.append((infos[i].block, reason))
     kept = [info for i, info in enumerate(infos) if i > t and i not in used]
+    if saved_page and _cover(infos, t):  # an eMagazine's cover photo right over its headline: the featured image
+        kept.insert(0, infos[t - 1])
+        infos[t - 1].block.extra["lead_below"] = True  # the paragraph now under it is the text, no caption
+        out.dropped = [(b, why) for b, why in out.dropped if b is not infos[t - 1].block]
     if sapo is not None and sapo > 0 and infos[sapo - 1].image:
         # A photo over the lead (a featured image): the paragraph after the lead, now next to it, is no caption.
         infos[sapo - 1].block.extra["lead_below"] = True
@@ -338,6 +342,21 @@ def _notes_last(kept: list[Info], sapo: int | None, infos: list[Info], out: Extr
     rest = [info for info in kept if id(info.block) not in top]
     notes = next((k for k, info in enumerate(rest) if id(info.block) in out.notes), len(rest))
     return rest[:notes] + moved + rest[notes:]  # before the notes at the end, as "(*)" comes before "(1)"
+
+
+# A site's own pictures over an article: its logo, banner, icons, the reporter's avatar, an advert.
+_FURNITURE_PICTURE = re.compile(r"logo|banner|icon|avatar|header|\bads?\b|quang-?cao|\bqc\b|sprite|bg[-_.]|"
+                                r"background|placeholder|blank|spacer|pixel|loading", re.IGNORECASE)
+
+
+def _cover(infos: list[Info], t: int) -> bool:
+    """The line right over the headline is a photo of the article's own (an eMagazine's or a long-form's cover,
+    printed over its title), not the site's logo or banner: nothing but the photo stands between the page's
+    furniture and the headline."""
+    if t == 0 or not infos[t - 1].image or infos[t - 1].block.hint != "img":
+        return False
+    src = infos[t - 1].block.extra.get("src") or infos[t - 1].image
+    return not _FURNITURE_PICTURE.search(src) and not _FURNITURE_PICTURE.search(infos[t - 1].block.extra.get("alt") or "")
 
 
 def _summary_marks(summary: str | None, kept: list[Info], notes: set[int]) -> str | None:

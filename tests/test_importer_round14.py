@@ -254,3 +254,34 @@ def test_a_long_form_s_cover_photo_over_its_headline_is_the_featured_image(regis
     for logo in ("<img src='/static/logo-baobrvt.png' alt='Báo Bà Rịa - Vũng Tàu'>", "<img src='/img/top-banner.jpg'>"):
         _result, meta, _body = import_page(_LONGFORM.format(picture=logo), registries, ".html")
         assert meta["image"] == {"src": "/images/chuong1.jpg", "alt": "Phần 1: Duyên nợ với Côn Đảo"}, logo
+
+
+_TEACHER = ("Hơn 20 năm gắn bó với điểm trường Tà Xùa, thầy giáo Giàng A Páo đã trở thành tấm gương sáng về học tập và "
+            "làm theo Bác ở huyện Bắc Yên, tỉnh Sơn La{mark}.")
+
+
+def _teacher(mark: str, *notes: str) -> str:
+    return lines("Người thầy giữa đại ngàn", "15/05/2025 09:00", _TEACHER.format(mark=mark),
+                 "Mỗi sáng, thầy lội bộ hơn 5 km để đến điểm trường, dạy 25 học sinh người Mông.", "Lò Văn Hùng", *notes)
+
+
+def test_a_star_mark_in_the_summary_follows_its_note(registries):
+    _result, meta, body = import_page(_teacher("(*)", "(*) Bài dự thi Giải báo chí về học tập và làm theo Bác năm 2025."),
+                                      registries)
+    assert meta["summary"] == _TEACHER.format(mark="(*)") and "(\\*) Bài dự thi" in body
+    for mark in ("(*)", " (*)"):
+        _result, meta, _body = import_page(_teacher(mark), registries)
+        assert meta["summary"] == _TEACHER.format(mark=""), mark  # was "… Sơn La(*).": a mark pointing nowhere
+
+
+def test_notes_numbered_1_dot_under_the_signature_are_notes_when_the_text_marks_them(registries):
+    note = "1. Theo Báo cáo số 12-BC/HU của Huyện ủy Bắc Yên."
+    _result, meta, body = import_page(_teacher("(1)", note), registries)
+    assert meta["author"] == "Lò Văn Hùng"  # was a "## Lò Văn Hùng" heading over the note
+    assert meta["summary"] == _TEACHER.format(mark="(1)")  # the mark was taken out: its note was not found
+    assert body.rstrip().endswith("1\\. Theo Báo cáo số 12-BC/HU của Huyện ủy Bắc Yên.") and "## " not in body
+    _result, meta, body = import_page(lines(
+        "Ba nhiệm vụ trọng tâm làm theo Bác năm 2025", "15/05/2025 09:00", _TEACHER.format(mark=""),
+        "Ban Thường vụ Huyện ủy đề ra các nhiệm vụ sau:", "1. Nâng cao nhận thức của cán bộ, đảng viên.",
+        "2. Xây dựng mô hình điển hình ở mỗi xã."), registries)
+    assert "1. Nâng cao nhận thức của cán bộ, đảng viên.\n2. Xây dựng mô hình điển hình ở mỗi xã." in body  # a list

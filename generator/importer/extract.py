@@ -38,9 +38,10 @@ _ABSTRACT = re.compile(r"^(?:tóm\s+tắt|tóm\s+lược|abstract)\s*:\s*(?=\S)"
 # "📅 Sáng 9/6, …": a post's emoji before its lead, no words of the summary (a page's description)
 _PICTOGRAPHS = re.compile(rf"^[{PICTOGRAPHS}][\ufe0f\u200d{PICTOGRAPHS}]*\s+")
 # A footnote's mark glued to the word or quote it explains: "…tuyên truyền”[1].", "người đứng đầu(2),"; not an
-# enumeration's "(1) nâng cao …" (a space before it) nor a clause's number ("khoản 5(2)").
-_NOTE_MARK = re.compile(r"(?<=[^\s\d(\[])([\[(])(\d{1,3})[\])](?=[\s.,;:!?…”\"’)]|$)")
-_NOTE_OPENING = re.compile(r"^\s*([\[(])(\d{1,3})[\])]")  # a note: "[1] Hồ Chí Minh: Toàn tập, …", "(1) …"
+# enumeration's "(1) nâng cao …" (a space before it) nor a clause's number ("khoản 5(2)"). A star is a note's
+# mark wherever it stands ("… tỉnh Sơn La (*).").
+_NOTE_MARK = re.compile(r"(?:(?<=[^\s\d(\[])[\[(](\d{1,3})[\])]|\s?\((\*{1,3})\))(?=[\s.,;:!?…”\"’)]|$)")
+_NOTE_OPENING = re.compile(r"^\s*(?:([\[(])(\d{1,3}|\*{1,3})[\])]|()(\d{1,3})[.)]\s)")  # "[1] …", "(1) …", "(*) …", "1. …"
 _BRACKETED = re.compile(r"^[(\[][^()\[\]]+[)\]]\s*\.?$")  # a note wholly in brackets
 
 
@@ -360,15 +361,15 @@ def _cover(infos: list[Info], t: int) -> bool:
 
 
 def _summary_marks(summary: str | None, kept: list[Info], notes: set[int]) -> str | None:
-    """The lead's note marks: "…tuyên truyền”[1]." or "…”(1)." keeps its mark when the article keeps note [1] or (1)
-    (the summary is the sapo printed over the body, the note's only reference), and loses it when no such note is
-    left. A "[1] …" line is a note wherever it stands; a "(1) …" line only among the notes (tail.py), since an
-    enumeration's item opens the same way."""
+    """The lead's note marks: "…tuyên truyền”[1].", "…”(1)." or "… (*)." keeps its mark when the article keeps note
+    1 or (*) (the summary is the sapo printed over the body, the note's only reference), and loses it when no such
+    note is left. A "[1] …" line is a note wherever it stands; "(1) …", "1. …" and "(*) …" lines only among the
+    notes (tail.py), since an enumeration's item opens the same way."""
     if not summary:
         return summary
-    kept_marks = {(m.group(1), m.group(2)) for info in kept if (m := _NOTE_OPENING.match(info.text))
+    kept_marks = {m.group(2) or m.group(4) for info in kept if (m := _NOTE_OPENING.match(info.text))
                   and (m.group(1) == "[" or id(info.block) in notes)}
-    return _NOTE_MARK.sub(lambda m: m.group() if (m.group(1), m.group(2)) in kept_marks else "", summary)
+    return _NOTE_MARK.sub(lambda m: m.group() if (m.group(1) or m.group(2)) in kept_marks else "", summary)
 
 
 def _speech_opening(info: Info) -> bool:

@@ -285,3 +285,15 @@ def test_notes_numbered_1_dot_under_the_signature_are_notes_when_the_text_marks_
         "Ban Thường vụ Huyện ủy đề ra các nhiệm vụ sau:", "1. Nâng cao nhận thức của cán bộ, đảng viên.",
         "2. Xây dựng mô hình điển hình ở mỗi xã."), registries)
     assert "1. Nâng cao nhận thức của cán bộ, đảng viên.\n2. Xây dựng mô hình điển hình ở mỗi xã." in body  # a list
+
+
+def test_a_signature_with_a_role_in_brackets_or_a_member_s_post_in_lower_case_is_the_author(registries):
+    for signature, author in (("Thanh Bình (tổng hợp)", "Thanh Bình"), ("Tam Nông (sưu tầm)", "Tam Nông"),
+                              ("Phan Thị Mai, giáo viên Trường THCS Phồn Xương", "Phan Thị Mai"),
+                              ("Lò Văn Hùng, đảng viên Chi bộ bản Pá Khôm", "Lò Văn Hùng")):
+        result, meta, body = import_page(lines(*_ARTICLE[:-1], signature), registries)
+        assert meta["author"] == author, signature  # a district's name in brackets, or the post, kept it in the text
+        assert signature not in body, signature
+    _result, meta, body = import_page(lines(*_ARTICLE[:-1], "Hoàng Hà", "Lê Văn Tám, cán bộ xã, cho biết như vậy."),
+                                      registries)
+    assert "Lê Văn Tám, cán bộ xã, cho biết như vậy." in body  # a sentence is no signature

@@ -297,3 +297,13 @@ def test_a_signature_with_a_role_in_brackets_or_a_member_s_post_in_lower_case_is
     _result, meta, body = import_page(lines(*_ARTICLE[:-1], "Hoàng Hà", "Lê Văn Tám, cán bộ xã, cho biết như vậy."),
                                       registries)
     assert "Lê Văn Tám, cán bộ xã, cho biết như vậy." in body  # a sentence is no signature
+
+
+def test_a_date_written_with_dots_or_a_clock_written_10g20_is_the_date(registries):
+    for line, moment in (("15.05.2025", "2025-05-15T00:00:00+07:00"), ("15/05/2025 10g20", "2025-05-15T10:20:00+07:00"),
+                         ("Thứ Năm, 15.05.2025 - 10g20", "2025-05-15T10:20:00+07:00")):
+        result, meta, _body = import_page(lines(_ARTICLE[0], line, *_ARTICLE[2:]), registries)
+        assert meta["date"].isoformat() == moment and "draft" not in meta, line  # "15.05.2025" was a view counter
+        assert line not in _reasons(result) or _reasons(result)[line] != "khuôn trang (counter)"
+    result, _meta, _body = import_page(lines(*_ARTICLE, "1.234"), registries)
+    assert _reasons(result)["1.234"] == "khuôn trang (counter)"

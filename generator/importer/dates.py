@@ -40,6 +40,7 @@ _ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/.-]*\d)")
 # "14:53", "14h30", "8 giờ 15 phút", and the hour alone after "h"/"giờ" ("8 giờ sáng", "8h").
 _TIME = re.compile(r"(?<![\d:])(\d{1,2})\s*(?::\s*(\d{2})|(?:h|giờ)(?:\s*(\d{2})(?:\s*phút)?)?)"
                    r"(?:\s*:\s*(\d{2}))?(?![\d:])\s*['’]?\s*(SA|CH|AM|PM|sáng|chiều|tối|trưa|đêm)?(?!\w)", _I)
+_G_CLOCK = re.compile(r"(?<![\d\w])([01]?\d|2[0-3])g([0-5]\d)(?![\d\w])")
 _ZONE = re.compile(r"[\[(]?\s*(?:GMT|UTC)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?\s*[\])]?", _I)
 _WEEKDAY = re.compile(r"(?<!\w)(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|(chủ\s+nhật|CN)|T([2-7])|"
                       r"(mon|tues|wednes|thurs|fri|satur|sun)day)(?!\w)", _I)  # English: whole names only ("Thu" is a name)
@@ -160,6 +161,7 @@ def meta_line(line: str) -> MetaLine | None:
     text = normalize(line).replace("\u00a0", " ").strip()
     if not text or len(text) > MAX_META_LINE:
         return None
+    text = _G_CLOCK.sub(r"\1:\2", text)  # "10g20", the southern papers' clock, is 10:20 (same length)
     found = _dates(text)
     if not found:
         return None

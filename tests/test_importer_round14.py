@@ -307,3 +307,12 @@ def test_a_date_written_with_dots_or_a_clock_written_10g20_is_the_date(registrie
         assert line not in _reasons(result) or _reasons(result)[line] != "khuôn trang (counter)"
     result, _meta, _body = import_page(lines(*_ARTICLE, "1.234"), registries)
     assert _reasons(result)["1.234"] == "khuôn trang (counter)"
+
+
+def test_a_national_paper_s_masthead_over_the_page_is_the_source(registries):
+    for top, name in (("QUÂN ĐỘI NHÂN DÂN", "Quân đội nhân dân"), ("Nhân Dân", "Nhân Dân"), ("TTXVN", "TTXVN")):
+        result, meta, _body = import_page(lines(top, "Chính trị", *_ARTICLE), registries)
+        assert meta["source"] == {"name": name}, top  # was no source
+        assert any(w.startswith(f"nguồn lấy từ dòng tên báo “{top}”") for w in result.warnings), top
+    _result, meta, _body = import_page(lines("Chính trị", *_ARTICLE), registries)
+    assert "source" not in meta

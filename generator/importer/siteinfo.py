@@ -12,7 +12,7 @@ from .extract import Extracted
 from .headline import page_title_site
 from .htmlsource import ITEM_SEPARATOR, PageMeta
 from .places import source_name
-from .sources import copyright_owner, organisation_name, portal_name
+from .sources import copyright_owner, masthead, organisation_name, portal_name
 from .tail import SITE_NAME
 
 # An official document's head ("ĐẢNG BỘ TỈNH TUYÊN QUANG" / "BAN TUYÊN GIÁO" / "Số 12-HD/BTGTU" / "ĐẢNG CỘNG SẢN
@@ -76,6 +76,12 @@ def _portal_line(page: PageMeta, found: Extracted, removed, warnings: list[str])
                             "hãy kiểm tra")
             return name
     heads = [] if any(_DOCUMENT_HEAD.match(text) for _line, text in top) else top  # the issuer, not a site
+    for line, text in heads:
+        name = masthead(text)  # "QUÂN ĐỘI NHÂN DÂN", "Nhân Dân" over a national paper's page
+        if name is not None:
+            warnings.append(f"nguồn lấy từ dòng tên báo “{text}” (dòng {line}): trang không ghi nguồn ở chỗ khác; "
+                            "hãy kiểm tra")
+            return name
     for line, text in heads + end:
         name = organisation_name(text) if (line, text) in heads else copyright_owner(text)
         if name is not None:

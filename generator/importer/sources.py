@@ -52,6 +52,14 @@ def paper_line(text: str) -> str | None:
     return text if len(text.split()) <= 8 and re.fullmatch(_PAPER, text) else None
 
 
+def masthead(text: str) -> str | None:
+    """A paper's name printed alone over its page, as its masthead ("QUÂN ĐỘI NHÂN DÂN", "Nhân Dân", "TTXVN")."""
+    letters = [c for c in text if c.isalpha()]
+    name = paper_line(text) or (paper_line(_recase(text.strip())) if letters and all(c.isupper() for c in letters)
+                                else None)
+    return None if name is None or re.match(r"(?:Báo|Tạp|Đài)\s", name) else name  # those are portal_name's
+
+
 def printed_address(text: str) -> str | None:
     """The article's address on a print view's "Địa chỉ bài viết: https://…" line."""
     m = _ADDRESS.search(text)

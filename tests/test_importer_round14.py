@@ -316,3 +316,14 @@ def test_a_national_paper_s_masthead_over_the_page_is_the_source(registries):
         assert any(w.startswith(f"nguồn lấy từ dòng tên báo “{top}”") for w in result.warnings), top
     _result, meta, _body = import_page(lines("Chính trị", *_ARTICLE), registries)
     assert "source" not in meta
+
+
+def test_an_office_signing_the_text_alone_is_the_source(registries):
+    qa = ("Hỏi - đáp về Chỉ thị 05-CT/TW của Bộ Chính trị", "Thứ Hai, 19/05/2025 - 08:00",
+          "Nhằm giúp cán bộ, đảng viên tỉnh Hà Nam nắm vững nội dung Chỉ thị 05-CT/TW, Ban Tuyên giáo Tỉnh ủy biên soạn "
+          "một số câu hỏi - đáp sau.", "Hỏi: Chỉ thị 05-CT/TW được ban hành khi nào?",
+          "Đáp: Chỉ thị 05-CT/TW được Bộ Chính trị ban hành ngày 15/5/2016.")
+    _result, meta, _body = import_page(lines(*qa, "Ban Tuyên giáo Tỉnh ủy Hà Nam"), registries)
+    assert meta["source"] == {"name": "Ban Tuyên giáo Tỉnh ủy Hà Nam"} and "author" not in meta  # was no source
+    _result, meta, _body = import_page(lines(*qa, "Thu Hà", "Ban Tuyên giáo Tỉnh ủy Hà Nam"), registries)
+    assert meta["author"] == "Thu Hà" and "source" not in meta  # the writer's unit is no source

@@ -58,7 +58,8 @@ def _items(line: int, text: str) -> list[tuple[int, str]]:
 def _portal_line(page: PageMeta, found: Extracted, removed, warnings: list[str]) -> str | None:
     """The site's name a left-out line prints ("Báo Quảng Ninh điện tử", "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …"),
     the top of the page first, the editor told where it was read. An organisation's name ("ĐẢNG BỘ TỈNH HÀ
-    GIANG") names the site only over the headline outside a menu, or after "Bản quyền thuộc" under the text."""
+    GIANG") names the site only over the headline outside a menu, signing the text alone ("Ban Tuyên giáo Tỉnh ủy Hà
+    Nam" under a Q&A), or after "Bản quyền thuộc" under the text."""
     above = found.title_line if found.title_line is not None else 0
     top = sorted([(b.line, b.text) for b, reason in found.dropped if reason in _PORTAL_TOP]
                  + [(r.block.line, r.block.text) for r in removed if r.kind == "header" and r.block.line < above]
@@ -82,8 +83,9 @@ def _portal_line(page: PageMeta, found: Extracted, removed, warnings: list[str])
             warnings.append(f"nguồn lấy từ dòng tên báo “{text}” (dòng {line}): trang không ghi nguồn ở chỗ khác; "
                             "hãy kiểm tra")
             return name
-    for line, text in heads + end:
-        name = organisation_name(text) if (line, text) in heads else copyright_owner(text)
+    units = sorted((b.line, b.text) for b, reason in found.dropped if reason == "đơn vị đưa tin")  # signs the text
+    for line, text in heads + units + end:
+        name = organisation_name(text) if (line, text) in heads or (line, text) in units else copyright_owner(text)
         if name is not None:
             warnings.append(f"nguồn lấy từ dòng tên cơ quan “{text}” (dòng {line}): trang không ghi nguồn ở chỗ "
                             "khác; hãy kiểm tra")

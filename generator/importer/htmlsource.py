@@ -149,7 +149,7 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
         return (tag in _REPORTED or tag in (_ADVERT_KIND, _RELATED_KIND, PLAYER_KIND)) and self._hidden == self._hidden_before
 
     def _flush(self) -> None:
-        words = furniture_line("".join(self._furniture))
+        words = furniture_line("".join(self._furniture)) if self._furniture else ""
         self._furniture = []
         if words:
             self.meta.left_out.append((self.getpos()[0], f"khuôn trang ({self._skipped[0]})", words))

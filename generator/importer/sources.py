@@ -141,6 +141,12 @@ def _new_style(text: str) -> str:
                   text) if "ỷ" in text or "Ỷ" in text else text
 
 
+# The institutions by their first word in lower case, longest first (the one a line starts with is found at once).
+_INSTITUTION_KEYS: dict[str, list[tuple[str, list[str]]]] = {}
+for _inst in _INSTITUTIONS:
+    _INSTITUTION_KEYS.setdefault(_inst.split()[0].lower(), []).append((_inst, _inst.lower().split()))
+
+
 def _recase(name: str) -> str:
     """A name printed in capitals in the capitals Vietnamese writes it with: "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN YÊN
     THẾ" is "Cổng thông tin điện tử huyện Yên Thế", "BAN TUYÊN GIÁO TỈNH ỦY X" "Ban Tuyên giáo Tỉnh ủy X"."""
@@ -149,8 +155,8 @@ def _recase(name: str) -> str:
     i = 0
     proper = False  # after a place word, or "Báo", "Tạp chí", "Đài": the rest is a proper name
     while i < len(words):
-        joined = next((inst for inst in _INSTITUTIONS
-                       if [w.lower() for w in inst.split()] == words[i:i + len(inst.split())]), None)
+        joined = next((inst for inst, key in _INSTITUTION_KEYS.get(words[i], ())
+                       if key == words[i:i + len(key)]), None)
         if joined:
             out += joined.split()
             i += len(joined.split())

@@ -327,3 +327,16 @@ def test_an_office_signing_the_text_alone_is_the_source(registries):
     assert meta["source"] == {"name": "Ban Tuyên giáo Tỉnh ủy Hà Nam"} and "author" not in meta  # was no source
     _result, meta, _body = import_page(lines(*qa, "Thu Hà", "Ban Tuyên giáo Tỉnh ủy Hà Nam"), registries)
     assert meta["author"] == "Thu Hà" and "source" not in meta  # the writer's unit is no source
+
+
+def test_the_lines_left_out_of_a_page_written_on_one_line_are_reported_in_the_page_s_order(registries):
+    page = ("<html><body><header><div>ĐẢNG ỦY - HĐND - UBND XÃ TÂN LẬP</div></header><div class='menu'><a href='/'>Trang "
+            "chủ</a></div><div>Dịch vụ công</div><div>Giới thiệu</div>" + _STORY + "<div class='related'><h3>Tin cùng "
+            "chuyên mục</h3><ul><li><a href='/a'>Xã Tân Lập ra mắt Trung tâm Phục vụ hành chính công</a></li><li>"
+            "<a href='/b'>Hội nghị Ban Chấp hành Đảng bộ xã lần thứ nhất</a></li></ul></div><footer><p>Điện thoại: "
+            "0210.3123.456</p><p>Cơ quan chủ quản: UBND xã Tân Lập</p></footer></body></html>")
+    result, _meta, _body = import_page(page, registries, ".html")
+    assert [text for _line, _why, text in result.dropped] == [
+        "ĐẢNG ỦY - HĐND - UBND XÃ TÂN LẬP", "Trang chủ", "Dịch vụ công", "Giới thiệu", "Tin cùng chuyên mục",
+        "Xã Tân Lập ra mắt Trung tâm Phục vụ hành chính công", "Hội nghị Ban Chấp hành Đảng bộ xã lần thứ nhất",
+        "Điện thoại: 0210.3123.456", "Cơ quan chủ quản: UBND xã Tân Lập"]  # were sorted by reason, then text

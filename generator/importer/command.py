@@ -37,7 +37,7 @@ from .lines import is_shouting
 from .mail import subject, unmail
 from .places import Places, find_places, place_keys
 from .siteinfo import article_source
-from .report import Output, print_file_report, print_summary, shown
+from .report import Output, in_page_order, print_file_report, print_summary
 from .unmarked import english, marked_reading, unmarked
 from .videos import kept_note
 from .undated import undated
@@ -225,14 +225,14 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         return markdown
 
     body = body_markdown(found.body, images_prefix, inline)
-    dropped = [(b.line, reason, shown(b)) for b, reason in found.dropped] + \
-              [(r.block.line, f"khuôn trang ({r.kind})", shown(r.block)) for r in removed] + page.left_out + \
-              [(b.line, reason, b.text) for b, reason in chat.left_out + printed.left_out + document.left_out] + \
-              link_dropped
+    dropped = in_page_order(document.blocks, list(found.dropped) + [(r.block, f"khuôn trang ({r.kind})") for r in removed],
+                            page.left_out + [(b.line, reason, b.text) for b, reason in
+                                             chat.left_out + printed.left_out + document.left_out] + link_dropped,
+                            page.left_out_after)
     originals = {renamed.get(name, name): name for name in archive.images}
     files = {f.src: archive.images[originals[f.src]] for f in figures if f.src in originals}
     result = Converted(slug, article_text(meta, body), meta, encoding, [f.src for f in figures],
-                       sum(1 for n in found.body if n.kind == "caption"), warnings, lines, sorted(dropped), files)
+                       sum(1 for n in found.body if n.kind == "caption"), warnings, lines, dropped, files)
     return result
 
 

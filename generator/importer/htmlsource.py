@@ -388,13 +388,36 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
             self.meta.published = machine_date(self.meta, self.meta.extra["time"])
 
 
+class _Placed(list):
+    """The page's left_out list, noting the block read last before each entry (PageMeta.left_out_after)."""
+
+    def __init__(self, parser: "_PageParser"):
+        super().__init__()
+        self.parser = parser
+
+    def _mark(self, count: int) -> None:
+        last = self.parser.blocks[-1] if self.parser.blocks else None
+        self.parser.meta.left_out_after.extend([last] * count)
+
+    def append(self, entry) -> None:
+        super().append(entry)
+        self._mark(1)
+
+    def extend(self, entries) -> None:
+        entries = list(entries)
+        super().extend(entries)
+        self._mark(len(entries))
+
+
 def html_to_blocks(text: str, available: set[str] | None = None) -> tuple[list[Block], PageMeta]:
     """The page's blocks and what it says about itself. ``available``: the photos a single-file page
     holds (a gallery's link to a photo it does not hold leaves the thumbnail it does)."""
     parser = _PageParser()
     parser.available = available
+    parser.meta.left_out = _Placed(parser)
     parser.feed(text)
     parser.close()
     blocks, teasers = split_teasers(parser.blocks)
-    parser.meta.left_out += [(b.line, TEASER, b.text) for b in teasers]
+    parser.meta.left_out = list(parser.meta.left_out) + [(b.line, TEASER, b.text) for b in teasers]
+    parser.meta.left_out_after += teasers  # each teaser where its block stood
     return blocks, parser.meta

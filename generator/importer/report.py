@@ -60,6 +60,22 @@ def shown(block) -> str:
     return ITEM_SEPARATOR.join(links)
 
 
+def in_page_order(blocks: list, left_blocks: list, others: list[tuple[int, str, str]], after: list = ()
+                  ) -> list[tuple[int, str, str]]:
+    """The lines left out as (line, reason, text shown), in the page's order: by line, and on one line (a saved page
+    written on one line, as many sites serve them) in the order of the page's blocks, "Tin cùng chuyên mục" before
+    its headlines, not sorted by reason and text. ``after``: for the first of ``others`` (what the parser left out
+    itself: its header, menus, footer, frames), the block read last before each, which it follows."""
+    position = {id(b): k for k, b in enumerate(blocks)}
+    end = len(position)
+    keyed = [((b.line, position.get(id(b), end), 0, 0), (b.line, reason, shown(b))) for b, reason in left_blocks]
+    for n, entry in enumerate(others):
+        prev = after[n] if n < len(after) else None
+        at = -1 if prev is None and n < len(after) else position.get(id(prev), end)
+        keyed.append(((entry[0], at, 1, n), entry))
+    return [entry for _key, entry in sorted(keyed, key=lambda pair: pair[0])]
+
+
 def _where(value) -> str:
     if value is None or value == "":
         return ""

@@ -50,6 +50,7 @@ _PLACEHOLDER = re.compile(r"^[\[(]?\s*(?:ảnh|hình|hình ảnh|ảnh minh họ
 PLACEHOLDER = "chỗ ảnh trong văn bản chép (không có tệp ảnh)"
 _CHAPTER = re.compile(r"^(?:Chương|Phần|Kỳ|Kì|Mục)\s+(?:\d{1,2}|[IVX]{1,5}|cuối|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)"
                       r"\s*[:.–—-]\s*\S", re.IGNORECASE)
+_SAYS = re.compile(r"\w\s*:\s*[“\"«]\s*\w")  # "…, xúc động: “Nhờ …”": someone's words quoted
 _CAPTION_WORDS = 40
 _TEXT_AFTER_PHOTO = 25
 
@@ -354,8 +355,8 @@ def _looks_like_caption(infos: list[Info], i: int, saved_page: bool = False) -> 
     n = infos[i].n_words
     if _NUMBERED_PHOTO.match(text) and n <= 40:
         return True  # "Ảnh 1: Bác sĩ … thăm khám", left where the photo was
-    if not 2 <= n <= 32 or text.rstrip().endswith(":") or SENTENCE.search(text.rstrip(". ")):
-        return False
+    if not 2 <= n <= 32 or text.rstrip().endswith(":") or SENTENCE.search(text.rstrip(". ")) or _SAYS.search(text):
+        return False  # "Bà Lệ, một hộ được giúp đỡ, xúc động: “…”": a photo's caption quotes no one
     before = infos[i - 1] if i > 0 else None
     after = infos[i + 1] if i + 1 < len(infos) else None
     if after is not None and not (after.paragraph or after.image):

@@ -73,7 +73,14 @@ POST_START = re.compile("^" + _POST)
 # committee's members ("Trưởng ban: …", "Phó Bí thư: …") listed in the text are not signatures.
 _POST_LABEL = re.compile(r"^(?:Tổng phụ trách|TPT|Giáo viên|Giảng viên|Cán bộ|Chuyên viên|Học viên|Sinh viên|"
                          r"Nghiên cứu sinh|Cộng tác viên|Thông tin viên|Tuyên truyền viên|Báo cáo viên)\b[^:]{0,60}:\s+(?=\S)")
-_POST_AFTER_COMMA = re.compile(r",\s+" + _POST + ".*$")  # "Nguyễn Văn A, Phó Trưởng Ban Tuyên giáo Huyện ủy"
+_POST_AFTER_COMMA = re.compile(r",\s+(?:" + _POST + r"|(?:giáo|giảng|học|sinh|chuyên|cộng\s+tác|hội|đảng|đoàn)\s+viên\b"
+                               r"|cán\s+bộ\b|nghiên\s+cứu\s+sinh\b)[^.!?]*$")
+# "Nguyễn Văn A, Phó Trưởng Ban Tuyên giáo Huyện ủy"; "Phan Thị Mai, giáo viên Trường THCS Phồn Xương": a member's
+# post in lower case too, the line no sentence
+# A role in brackets after the name says the line is a signature ("Thanh Bình (tổng hợp)", "Minh Hà (thực hiện)"),
+# though the name is also a district's.
+_ROLE_PARENS = re.compile(r"\s*\((?:thực\s+hiện|tổng\s+hợp|ghi|lược\s+ghi|ghi\s+lại|biên\s+soạn|sưu\s+tầm|st|"
+                          r"lược\s+dịch|dịch|ctv|cộng\s+tác\s+viên|pv|phóng\s+viên)\)\s*\.?$", re.IGNORECASE)
 _UNIT_AFTER_DASH = re.compile(r"\s+[-–—]\s+(.+)$")
 _ROLE_AFTER = re.compile(r"\s+(?:thực\s+hiện|ghi|lược\s+ghi|ghi\s+lại)\s*\.?$", re.IGNORECASE)
 
@@ -132,6 +139,7 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     if staff and _staff_name(text[staff.end():]):
         text = text[staff.end():].strip()
     text = PHOTO_PART.sub("", text).strip()
+    signed = signed or bool(_ROLE_PARENS.search(text))
     text = _PARENS.sub("", text).strip()  # "Thu Hà (Báo Lai Châu)", "Thanh Hải (TTXVN)"
     role = _ROLE_AFTER.search(text)
     if role and (_split_names(text[:role.start()].strip()) or _STAFF.match(text[:role.start()].strip())):

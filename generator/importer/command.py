@@ -14,9 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import TextIO
-from urllib.parse import urlsplit
 
-from ..fields import url_problem as build_url_problem  # the build's own rule for addresses
 from ..errors import ContentError, os_reason
 from ..taxonomy import Registries
 from ..vietnamese import format_long_date, slugify
@@ -31,17 +29,15 @@ from .entities import find_directives, find_tags, page_tags
 from .files import write_atomic, write_images
 from .extract import HASHTAGS, Extracted, extract
 from .frontmatter import ArticleMeta, article_slug, article_text, body_markdown
-from .headline import page_title_site
 from .htmlsource import PageMeta, html_to_blocks
 from .imagenames import free_names
 from .links import DROPPED, body_links, with_links
 from .mhtml import SUFFIXES as ARCHIVE_SUFFIXES, Archive, html_text_bytes, read_archive
 from .lines import is_shouting
 from .mail import subject, unmail
-from .places import Places, find_places, place_keys, source_name
-from .sources import portal_name
-from .tail import SITE_NAME
-from .report import Output, print_file_report, print_summary
+from .places import Places, find_places, place_keys
+from .siteinfo import article_source
+from .report import Output, in_page_order, print_file_report, print_summary
 from .unmarked import english, marked_reading, unmarked
 from .videos import kept_note
 from .undated import undated
@@ -56,7 +52,6 @@ _TAGS_LABEL = re.compile(r"^\s*(?:tags?|từ\s+khóa|từ\s+khoá|chủ\s+đề)
 _FAR_OR_WEEKDAY = "ngày lấy từ dòng ở xa tiêu đề hoặc thứ không khớp"
 _SIGNED = "ngày ký văn bản (dòng địa danh, ngày tháng), có thể khác ngày đăng"
 META_SLACK = timedelta(minutes=30)  # a page's metadata and its printed time may differ by a scheduled post's minutes
-_CITED_ADDRESS = re.compile(r"^https?://[\w-]+(?:\.[\w-]+)+/\S+$", re.IGNORECASE)  # an article's address, not a home page
 EVIDENCE_CHARS = 200_000  # provinces and tags are judged on the first 200,000 characters of the body
 
 
@@ -207,7 +202,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     found.body = [replace(n, src=renamed[n.src]) if n.kind == "figure" and n.src in renamed else n
                   for n in found.body]
     figures = found.figures
-    source, source_url = _source(page, found, registries, warnings, removed)
+    source, source_url = article_source(page, found, registries, warnings, removed)
     meta = ArticleMeta(
         title=found.title, date=published, summary=found.summary,
         provinces=[p.name for p in where.provinces], directives=[d.symbol for d in directives],
@@ -230,63 +225,15 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         return markdown
 
     body = body_markdown(found.body, images_prefix, inline)
-    dropped = [(b.line, reason, b.text) for b, reason in found.dropped] + \
-              [(r.block.line, f"khuôn trang ({r.kind})", r.block.text) for r in removed] + page.left_out + \
-              [(b.line, reason, b.text) for b, reason in chat.left_out + printed.left_out + document.left_out] + \
-              link_dropped
+    dropped = in_page_order(document.blocks, list(found.dropped) + [(r.block, f"khuôn trang ({r.kind})") for r in removed],
+                            page.left_out + [(b.line, reason, b.text) for b, reason in
+                                             chat.left_out + printed.left_out + document.left_out] + link_dropped,
+                            page.left_out_after)
     originals = {renamed.get(name, name): name for name in archive.images}
     files = {f.src: archive.images[originals[f.src]] for f in figures if f.src in originals}
     result = Converted(slug, article_text(meta, body), meta, encoding, [f.src for f in figures],
-                       sum(1 for n in found.body if n.kind == "caption"), warnings, lines, sorted(dropped), files)
+                       sum(1 for n in found.body if n.kind == "caption"), warnings, lines, dropped, files)
     return result
-
-
-def _source(page: PageMeta, found: Extracted, registries: Registries, warnings: list[str], removed=()
-            ) -> tuple[str | None, str | None]:
-    """The source's name and address as the build accepts them: a name always goes with an address
-    (og:site_name, the "Theo …" line, else the paper or domain the address names), and an address the
-    build would refuse is left out and named in a warning."""
-    url = page.url
-    cited = found.source_name if found.source_name and _CITED_ADDRESS.match(found.source_name) else None
-    url = url or cited  # "Nguồn: https://baohatinh.vn/…-post123.html": a pasted post's original, its address
-    if url and (not re.match(r"^https?://", url, re.IGNORECASE) or build_url_problem(url)):
-        warnings.append(f"địa chỉ trang gốc “{url}” không dùng được làm source.url (chỉ địa chỉ http:// hoặc "
-                        "https:// đầy đủ): đã bỏ; hãy ghi lại nếu cần")
-        url = None
-    name = page.site_name or (source_name(urlsplit(cited).hostname if cited else found.source_name, registries)
-                              if found.source_name else None)
-    name = name or page_title_site(page.title)  # "… | Báo Đồng Khởi", "… - Cổng TTĐT xã Tân Lập"
-    if name is None:  # "Báo Quảng Ninh điện tử" over the page, "© Bản quyền thuộc Báo Bắc Giang" under it
-        name = _portal_line(page, found, removed, warnings)
-    if name is None and url and urlsplit(url).hostname:
-        name = source_name(urlsplit(url).hostname, registries)  # it drops "www." itself
-    if name is None:
-        return None, None  # an address alone: the build requires a name, so no source at all
-    return name, url
-
-
-# Where a portal's name line is left out: over the headline, or after the text (a footer, a unit, a label).
-_PORTAL_TOP = ("trên tiêu đề",)
-_PORTAL_END = (SITE_NAME, "đơn vị của tác giả", "đơn vị đưa tin")
-
-
-def _portal_line(page: PageMeta, found: Extracted, removed, warnings: list[str]) -> str | None:
-    """The site's name a left-out line prints ("Báo Quảng Ninh điện tử", "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …"),
-    the top of the page first, the editor told where it was read."""
-    top = sorted((b.line, b.text) for b, reason in found.dropped if reason in _PORTAL_TOP)
-    above = found.title_line if found.title_line is not None else 0
-    top += sorted([(r.block.line, r.block.text) for r in removed if r.kind in ("header", "nav") and r.block.line < above]
-                  + [(line, text) for line, reason, text in page.left_out  # the page's own <header>, over it all
-                     if reason == "khuôn trang (header)"])
-    end = sorted([(b.line, b.text) for b, reason in found.dropped if reason in _PORTAL_END]
-                 + [(r.block.line, r.block.text) for r in removed if r.kind == "footer"])
-    for line, text in top + end:
-        name = portal_name(text)
-        if name is not None:
-            warnings.append(f"nguồn lấy từ dòng tên trang “{text}” (dòng {line}): trang không ghi nguồn ở chỗ khác; "
-                            "hãy kiểm tra")
-            return name
-    return None
 
 
 def _first_chars(nodes: list, limit: int) -> list:

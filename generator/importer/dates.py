@@ -40,6 +40,7 @@ _ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/.-]*\d)")
 # "14:53", "14h30", "8 giờ 15 phút", and the hour alone after "h"/"giờ" ("8 giờ sáng", "8h").
 _TIME = re.compile(r"(?<![\d:])(\d{1,2})\s*(?::\s*(\d{2})|(?:h|giờ)(?:\s*(\d{2})(?:\s*phút)?)?)"
                    r"(?:\s*:\s*(\d{2}))?(?![\d:])\s*['’]?\s*(SA|CH|AM|PM|sáng|chiều|tối|trưa|đêm)?(?!\w)", _I)
+_G_CLOCK = re.compile(r"(?<![\d\w])([01]?\d|2[0-3])g([0-5]\d)(?![\d\w])")
 _ZONE = re.compile(r"[\[(]?\s*(?:GMT|UTC)\s*(?:([+-])\s*(\d{1,2})(?::?(\d{2}))?)?\s*[\])]?", _I)
 _WEEKDAY = re.compile(r"(?<!\w)(?:thứ\s*(hai|ba|tư|năm|sáu|bảy|bẩy|[2-7])|(chủ\s+nhật|CN)|T([2-7])|"
                       r"(mon|tues|wednes|thurs|fri|satur|sun)day)(?!\w)", _I)  # English: whole names only ("Thu" is a name)
@@ -57,7 +58,10 @@ _LABELS = re.compile(
 _COUNTER = re.compile(
     r"(?<!\w)(?:(?:số\s+)?lượt\s+(?:xem|đọc|truy\s+cập)|views?|bình\s+luận|comments?)\s*[:(]?\s*\d[\d.,]*\s*\)?"
     r"|\d[\d.,]*\s*(?:lượt\s+(?:xem|đọc)|views?|bình\s+luận)(?!\w)", _I)
-_TOOLS = re.compile(r"(?<!\w)(?:in\s+bài|in\s+trang|gửi\s+email|chia\s+sẻ|lưu\s+bài)(?!\w)", _I)
+_TOOLS = re.compile(r"(?<!\w)(?:in\s+bài|in\s+trang|gửi\s+email|chia\s+sẻ|lưu\s+bài|"
+                    # a reading time beside the date ("21 thg 8, 2025 · 3 phút đọc", "Đọc trong 5 phút", "4 min read")
+                    r"(?:khoảng\s+)?\d{1,3}\s*phút\s+đọc|(?:thời\s+gian\s+)?đọc\s*:?\s*(?:trong\s+|khoảng\s+)?\d{1,3}\s*phút|"
+                    r"\d{1,3}\s*(?:min|mins|minutes?)\s+read)(?!\w)", _I)
 _POSTER = re.compile(r"(?<!\w)(?:đăng\s+bởi|người\s+đăng|bởi|by)\s*:?\s*", _I)
 _AUTHOR_LABEL = re.compile(r"(?<!\w)(?:tác\s+giả|người\s+viết|bài\s+và\s+ảnh|bài,\s*ảnh|bài|tin)\s*:\s*", _I)
 _LEFTOVER = re.compile(r"[\s|,:;/·•\-–—'’()\[\]]*")
@@ -157,6 +161,7 @@ def meta_line(line: str) -> MetaLine | None:
     text = normalize(line).replace("\u00a0", " ").strip()
     if not text or len(text) > MAX_META_LINE:
         return None
+    text = _G_CLOCK.sub(r"\1:\2", text)  # "10g20", the southern papers' clock, is 10:20 (same length)
     found = _dates(text)
     if not found:
         return None
@@ -219,8 +224,9 @@ def meta_line(line: str) -> MetaLine | None:
         rest = _blank(rest, m.start(), m.end())
 
     weekday = None
-    for w in _WEEKDAY.finditer(rest):
-        weekday = _weekday_index(w)
+    for w in _WEEKDAY.finditer(rest):  # on a line of two dates, the weekday printed in the chosen date's part
+        if weekday is None or low <= w.start() < high:  # ("Ngày đăng: Thứ năm, 21/8/25 | Cập nhật: Thứ sáu, …")
+            weekday = _weekday_index(w)
     rest = _WEEKDAY.sub(" ", rest)
     rest = _COUNTER.sub(" ", rest)
     rest = _TOOLS.sub(" ", rest)

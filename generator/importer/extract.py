@@ -37,8 +37,11 @@ _HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
 _ABSTRACT = re.compile(r"^(?:tóm\s+tắt|tóm\s+lược|abstract)\s*:\s*(?=\S)", re.IGNORECASE)  # a paper's label
 # "📅 Sáng 9/6, …": a post's emoji before its lead, no words of the summary (a page's description)
 _PICTOGRAPHS = re.compile(rf"^[{PICTOGRAPHS}][\ufe0f\u200d{PICTOGRAPHS}]*\s+")
-_NOTE_MARK = re.compile(r"(?<=\S)\[(\d{1,3})\]")  # a footnote's mark glued to the word it explains
-_NOTE_OPENING = re.compile(r"^\s*\[(\d{1,3})\]")  # a note: "[1] Hồ Chí Minh: Toàn tập, …"
+# A footnote's mark glued to the word or quote it explains: "…tuyên truyền”[1].", "người đứng đầu(2),"; not an
+# enumeration's "(1) nâng cao …" (a space before it) nor a clause's number ("khoản 5(2)"). A star is a note's
+# mark wherever it stands ("… tỉnh Sơn La (*).").
+_NOTE_MARK = re.compile(r"(?:(?<=[^\s\d(\[])[\[(](\d{1,3})[\])]|\s?\((\*{1,3})\))(?=[\s.,;:!?…”\"’)]|$)")
+_NOTE_OPENING = re.compile(r"^\s*(?:([\[(])(\d{1,3}|\*{1,3})[\])]|()(\d{1,3})[.)]\s)")  # "[1] …", "(1) …", "(*) …", "1. …"
 _BRACKETED = re.compile(r"^[(\[][^()\[\]]+[)\]]\s*\.?$")  # a note wholly in brackets
 
 
@@ -176,6 +179,10 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
         if reason not in _FIELDS:
             out.dropped.append((infos[i].block, reason))
     kept = [info for i, info in enumerate(infos) if i > t and i not in used]
+    if saved_page and _cover(infos, t):  # an eMagazine's cover photo right over its headline: the featured image
+        kept.insert(0, infos[t - 1])
+        infos[t - 1].block.extra["lead_below"] = True  # the paragraph now under it is the text, no caption
+        out.dropped = [(b, why) for b, why in out.dropped if b is not infos[t - 1].block]
     if sapo is not None and sapo > 0 and infos[sapo - 1].image:
         # A photo over the lead (a featured image): the paragraph after the lead, now next to it, is no caption.
         infos[sapo - 1].block.extra["lead_below"] = True
@@ -194,7 +201,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
             out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
         else:
             out.dropped.append((line.block, "ghi công ảnh của cả bài (phóng sự ảnh)"))
-    out.summary = _summary_marks(out.summary, kept)
+    out.summary = _summary_marks(out.summary, kept, out.notes)
     kept = _notes_last(kept, sapo, infos, out)
     out.body, dropped, warnings = body_nodes(kept, out.notes, saved_page)
     out.dropped += dropped
@@ -338,13 +345,31 @@ def _notes_last(kept: list[Info], sapo: int | None, infos: list[Info], out: Extr
     return rest[:notes] + moved + rest[notes:]  # before the notes at the end, as "(*)" comes before "(1)"
 
 
-def _summary_marks(summary: str | None, kept: list[Info]) -> str | None:
-    """The lead's note marks: "…tuyên truyền”[1]." keeps its mark when the article keeps note [1] (the summary is
-    the sapo printed over the body, the note's only reference), and loses it when no such note is left."""
+# A site's own pictures over an article: its logo, banner, icons, the reporter's avatar, an advert.
+_FURNITURE_PICTURE = re.compile(r"logo|banner|icon|avatar|header|\bads?\b|quang-?cao|\bqc\b|sprite|bg[-_.]|"
+                                r"background|placeholder|blank|spacer|pixel|loading", re.IGNORECASE)
+
+
+def _cover(infos: list[Info], t: int) -> bool:
+    """The line right over the headline is a photo of the article's own (an eMagazine's or a long-form's cover,
+    printed over its title), not the site's logo or banner: nothing but the photo stands between the page's
+    furniture and the headline."""
+    if t == 0 or not infos[t - 1].image or infos[t - 1].block.hint != "img":
+        return False
+    src = infos[t - 1].block.extra.get("src") or infos[t - 1].image
+    return not _FURNITURE_PICTURE.search(src) and not _FURNITURE_PICTURE.search(infos[t - 1].block.extra.get("alt") or "")
+
+
+def _summary_marks(summary: str | None, kept: list[Info], notes: set[int]) -> str | None:
+    """The lead's note marks: "…tuyên truyền”[1].", "…”(1)." or "… (*)." keeps its mark when the article keeps note
+    1 or (*) (the summary is the sapo printed over the body, the note's only reference), and loses it when no such
+    note is left. A "[1] …" line is a note wherever it stands; "(1) …", "1. …" and "(*) …" lines only among the
+    notes (tail.py), since an enumeration's item opens the same way."""
     if not summary:
         return summary
-    notes = {m.group(1) for info in kept if (m := _NOTE_OPENING.match(info.text))}
-    return _NOTE_MARK.sub(lambda m: m.group() if m.group(1) in notes else "", summary)
+    kept_marks = {m.group(2) or m.group(4) for info in kept if (m := _NOTE_OPENING.match(info.text))
+                  and (m.group(1) == "[" or id(info.block) in notes)}
+    return _NOTE_MARK.sub(lambda m: m.group() if (m.group(1) or m.group(2)) in kept_marks else "", summary)
 
 
 def _speech_opening(info: Info) -> bool:

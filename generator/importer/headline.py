@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..vietnamese import term_key
 from .clean import PICTOGRAPHS, is_headline_like, words
 from .lines import LIST_NUMBER, Info, is_shouting, post_stamp
+from .sources import portal_name
 from .tail import notes_start
 
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
@@ -181,7 +182,11 @@ def page_title_site(title: str | None) -> str | None:
     if _GENERIC_SITE.match(tail):  # "Hà Nam - Cổng thông tin điện tử": whose portal is the part before it
         owner = title[:parts[-1].start()].strip()
         return f"{tail} {owner}" if len(parts) == 1 and 1 <= words(owner) <= 4 else None
-    return tail if tail and _SITE_PART.search(tail) and words(tail) <= 12 and not _SECTION.match(tail) else None
+    if tail and _SITE_PART.search(tail) and words(tail) <= 12 and not _SECTION.match(tail):
+        return tail
+    # "Báo Cà Mau - Cà Mau: Nhân rộng …": an old portal's <title> puts its name first; only a paper's or a portal's
+    # name there is the site's (a headline may open with a place and a dash).
+    return portal_name(title[:parts[0].start()]) if parts else None
 
 
 # A portal's kind without its owner: every province, district and commune has one

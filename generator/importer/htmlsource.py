@@ -56,6 +56,22 @@ _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _SENTENCE_DONE = re.compile(r"\w[.!?…][\"”’)]?$")  # a bold run ending a sentence
 _BREAK = "\ue003"  # a <br> inside a heading, until _flush reads it
 _MARKS = f"[{EDGE}{EM_OPEN}{EM_CLOSE}]"
+# In dropped furniture, where one link (or button, label) ends and the next begins: the report shows a menu's
+# items apart ("Trang chủ · Giới thiệu · Tin tức", not "Trang chủGiới thiệuTin tức").
+_ITEM = "\ue004"
+_ITEM_TAGS = {"a", "button", "label", "option"}
+ITEM_SEPARATOR = " · "
+# Two inline elements' words glued where a new item starts in capitals or digits ("<span>Liên hệ</span><span>Bản
+# quyền …</span>"); a word split by formatting ("nghi<b>ệp</b>") goes on in lower case and stays whole.
+_GLUED_ITEM = re.compile(rf"(?<=[^\s{_ITEM}])[{EDGE}{EM_OPEN}{EM_CLOSE}]*{EDGE}[{EDGE}{EM_OPEN}{EM_CLOSE}]*(?=\w)")
+
+
+def furniture_line(raw: str) -> str:
+    """The words of a stretch of dropped furniture as the report shows them: each link, button or element glued to
+    the next an item of its own, the items joined by " · "."""
+    raw = _GLUED_ITEM.sub(lambda m: _ITEM if raw[m.end()].isupper() or raw[m.end()].isdigit() else "", raw)
+    items = (normalize(_SPACE.sub(" ", re.sub(_MARKS, "", part)).strip()) for part in raw.split(_ITEM))
+    return ITEM_SEPARATOR.join(item for item in items if re.search(r"\w", item))  # not a bare "|" between links
 
 
 class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
@@ -133,7 +149,7 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
         return (tag in _REPORTED or tag in (_ADVERT_KIND, _RELATED_KIND, PLAYER_KIND)) and self._hidden == self._hidden_before
 
     def _flush(self) -> None:
-        words = normalize(_SPACE.sub(" ", "".join(self._furniture)).strip())
+        words = furniture_line("".join(self._furniture)) if self._furniture else ""
         self._furniture = []
         if words:
             self.meta.left_out.append((self.getpos()[0], f"khuôn trang ({self._skipped[0]})", words))
@@ -257,6 +273,8 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
                 self._tables[-1].line_break()
         elif not self._skip:
             self._buffer.append(EDGE)
+        elif self._reported():
+            self._furniture.append(_ITEM if tag in _ITEM_TAGS else EDGE)  # a menu's links, one item each
         self._push(tag)
         if notes_box(names):
             self._notes.append(len(self._stack))
@@ -323,6 +341,8 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
                 break
         if tag not in _BLOCK and not self._skip:
             self._buffer.append(EDGE)  # after the element's own closing marks
+        elif tag not in _BLOCK and self._reported():
+            self._furniture.append(_ITEM if tag in _ITEM_TAGS else EDGE)
         if tag in ("video", "amp-video") and self._video is not None and (not self._skip or self._in_player()):
             self._end_video(self._video)
             self._video = None
@@ -368,13 +388,36 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
             self.meta.published = machine_date(self.meta, self.meta.extra["time"])
 
 
+class _Placed(list):
+    """The page's left_out list, noting the block read last before each entry (PageMeta.left_out_after)."""
+
+    def __init__(self, parser: "_PageParser"):
+        super().__init__()
+        self.parser = parser
+
+    def _mark(self, count: int) -> None:
+        last = self.parser.blocks[-1] if self.parser.blocks else None
+        self.parser.meta.left_out_after.extend([last] * count)
+
+    def append(self, entry) -> None:
+        super().append(entry)
+        self._mark(1)
+
+    def extend(self, entries) -> None:
+        entries = list(entries)
+        super().extend(entries)
+        self._mark(len(entries))
+
+
 def html_to_blocks(text: str, available: set[str] | None = None) -> tuple[list[Block], PageMeta]:
     """The page's blocks and what it says about itself. ``available``: the photos a single-file page
     holds (a gallery's link to a photo it does not hold leaves the thumbnail it does)."""
     parser = _PageParser()
     parser.available = available
+    parser.meta.left_out = _Placed(parser)
     parser.feed(text)
     parser.close()
     blocks, teasers = split_teasers(parser.blocks)
-    parser.meta.left_out += [(b.line, TEASER, b.text) for b in teasers]
+    parser.meta.left_out = list(parser.meta.left_out) + [(b.line, TEASER, b.text) for b in teasers]
+    parser.meta.left_out_after += teasers  # each teaser where its block stood
     return blocks, parser.meta

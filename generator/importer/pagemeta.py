@@ -28,6 +28,9 @@ class PageMeta:
     extra: dict = field(default_factory=dict)
     left_out: list[tuple[int, str, str]] = field(default_factory=list)  # (line, reason, what): embeds
     videos: list[tuple[int, str]] = field(default_factory=list)  # (line, address): players kept as links
+    # For each left_out entry in order, the block read last before it (None at the top): where the report puts it
+    # among the blocks of one line (a page written on one line).
+    left_out_after: list = field(default_factory=list)
 
 
 def read_meta_tag(meta: PageMeta, a: dict) -> None:

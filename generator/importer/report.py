@@ -7,11 +7,13 @@ rest of the report is dropped and the import goes on, instead of a traceback.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..sources import display_path
 from .frontmatter import CHECK as CHECK_COMMENT
+from .htmlsource import ITEM_SEPARATOR
 
 if TYPE_CHECKING:
     from .command import Converted
@@ -34,6 +36,44 @@ class Output:
             print(text, file=self.stream)
         except BrokenPipeError:
             self.closed = True
+
+
+_BETWEEN_LINKS = re.compile(r"[\s|/•·»>,;–-]*")  # what a menu prints between its links
+
+
+def shown(block) -> str:
+    """A left-out block as the report shows it: a line made of links only (a menu, a breadcrumb the page printed
+    over the article) with its links apart, "Trang chủ · Giới thiệu · Tin tức", not "Trang chủ - Giới thiệu Tin
+    tức" as the glued words read; any other block as it reads."""
+    links = [words for words, _href in block.extra.get("links", ())] if block.extra else []
+    if len(links) < 2:
+        return block.text
+    at = 0
+    for words in links:
+        gap = _BETWEEN_LINKS.match(block.text, at)
+        found = block.text.find(words, at)
+        if found < 0 or found > gap.end() and block.text[gap.end():found].strip(" -"):
+            return block.text  # words that are no link's: the block is a sentence with links in it
+        at = found + len(words)
+    if _BETWEEN_LINKS.fullmatch(block.text, at) is None:
+        return block.text
+    return ITEM_SEPARATOR.join(links)
+
+
+def in_page_order(blocks: list, left_blocks: list, others: list[tuple[int, str, str]], after: list = ()
+                  ) -> list[tuple[int, str, str]]:
+    """The lines left out as (line, reason, text shown), in the page's order: by line, and on one line (a saved page
+    written on one line, as many sites serve them) in the order of the page's blocks, "Tin cùng chuyên mục" before
+    its headlines, not sorted by reason and text. ``after``: for the first of ``others`` (what the parser left out
+    itself: its header, menus, footer, frames), the block read last before each, which it follows."""
+    position = {id(b): k for k, b in enumerate(blocks)}
+    end = len(position)
+    keyed = [((b.line, position.get(id(b), end), 0, 0), (b.line, reason, shown(b))) for b, reason in left_blocks]
+    for n, entry in enumerate(others):
+        prev = after[n] if n < len(after) else None
+        at = -1 if prev is None and n < len(after) else position.get(id(prev), end)
+        keyed.append(((entry[0], at, 1, n), entry))
+    return [entry for _key, entry in sorted(keyed, key=lambda pair: pair[0])]
 
 
 def _where(value) -> str:

@@ -52,6 +52,14 @@ def paper_line(text: str) -> str | None:
     return text if len(text.split()) <= 8 and re.fullmatch(_PAPER, text) else None
 
 
+def masthead(text: str) -> str | None:
+    """A paper's name printed alone over its page, as its masthead ("QUÂN ĐỘI NHÂN DÂN", "Nhân Dân", "TTXVN")."""
+    letters = [c for c in text if c.isalpha()]
+    name = paper_line(text) or (paper_line(_recase(text.strip())) if letters and all(c.isupper() for c in letters)
+                                else None)
+    return None if name is None or re.match(r"(?:Báo|Tạp|Đài)\s", name) else name  # those are portal_name's
+
+
 def printed_address(text: str) -> str | None:
     """The article's address on a print view's "Địa chỉ bài viết: https://…" line."""
     m = _ADDRESS.search(text)
@@ -76,9 +84,17 @@ _PORTAL = re.compile(
 _NOT_NAME = re.compile(r"[,;:!?“”\"]|\d{1,2}/\d{1,2}|\s[-–]\s")  # a sentence, a date, a headline with a dash
 # Words a name in capitals keeps capitalised ("Tỉnh ủy", "Ban Tuyên giáo", "Đảng bộ"); after a place word
 # every word is the place's name ("huyện Yên Thế").
-_INSTITUTIONS = ("điện tử", "Cộng sản", "Tuyên giáo", "Xây dựng Đảng", "Đảng bộ", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy", "Ban Tuyên giáo",
+_INSTITUTIONS = ("điện tử", "Ban Tuyên giáo và Dân vận", "Cộng sản", "Tuyên giáo", "Xây dựng Đảng", "Đảng bộ", "Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy", "Ban Tuyên giáo",
                  "Ban Dân vận", "Ủy ban nhân dân", "Hội đồng nhân dân", "Mặt trận Tổ quốc", "Đài Phát thanh",
-                 "Truyền hình", "Đảng Cộng sản Việt Nam", "Quân đội nhân dân", "Công an nhân dân", "Nhân Dân")
+                 "Truyền hình", "Đảng Cộng sản Việt Nam", "Quân đội nhân dân", "Công an nhân dân", "Nhân Dân",
+                 "Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc Việt Nam", "Ủy ban Mặt trận Tổ quốc",
+                 "Đoàn Thanh niên Cộng sản Hồ Chí Minh", "Đoàn Thanh niên", "Tỉnh đoàn", "Thành đoàn", "Huyện đoàn",
+                 "Hội Liên hiệp Phụ nữ", "Hội Nông dân", "Hội Cựu chiến binh", "Liên đoàn Lao động",
+                 "Ban Chấp hành", "Ban Thường vụ", "Công an", "Bộ Chỉ huy Quân sự")
+# Words after which the rest of a name in capitals is the place's own name ("Tỉnh ủy Quảng Nam").
+_NAMED_AFTER = ("ủy", "đoàn")
+# Short forms a name in capitals keeps in capitals ("UBND XÃ TÂN SƠN" is "UBND xã Tân Sơn").
+_ACRONYMS = frozenset({"UBND", "HĐND", "MTTQ", "TTĐT", "TNCS", "HCM", "VN", "CSVN", "LĐLĐ", "CCB", "BCH"})
 _PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn", "TP", "TP.")
 _MAX_WORDS = 14
 _MAX_CHARS = 200
@@ -90,10 +106,14 @@ def portal_name(text: str) -> str | None:
     chí tỉnh nhà"); a portal names its owner ("Cổng thông tin điện tử" alone is every portal's kind)."""
     if len(text) > _MAX_CHARS:
         return None  # a name line is short (and the pattern is only ever tried on short lines)
-    m = _PORTAL.match(text.strip())
-    if m is None or _NOT_NAME.search(m.group("name")):
-        part = re.split(r"\s+[-–|]\s+", text.strip())[0]  # "CỔNG TTĐT TỈNH HÀ GIANG - HA GIANG PORTAL"
-        m = _PORTAL.match(part) if part != text.strip() else None
+    text = text.strip()
+    first = re.split(r"(?<!\bTP)(?<!\bTp)\.\s+", text)[0]  # "Báo Bắc Giang. All rights reserved", not "TP. Huế"
+    m = None
+    for candidate in (first, re.split(r"\s+[-–|]\s+", first)[0], _owner(first)):
+        # "CỔNG TTĐT TỈNH HÀ GIANG - HA GIANG PORTAL"; "© 2025 Bản quyền thuộc Báo Hà Giang": the year first
+        m = _PORTAL.match(candidate) if candidate else None
+        if m is not None and not _NOT_NAME.search(m.group("name")):
+            break
     if m is None:
         return None
     name = re.sub(r"\s+", " ", m.group("name")).strip().rstrip(".")
@@ -112,23 +132,43 @@ def portal_name(text: str) -> str | None:
     return name
 
 
+_OLD_STYLE = str.maketrans({"ỷ": "y", "Ỷ": "Y"})
+
+
+def _new_style(text: str) -> str:
+    """ "uỷ" written in the old tone style as "ủy" (the registries' and the site's style): "TỈNH UỶ" is "TỈNH ỦY"."""
+    return re.sub(r"([uU])([ỷỶ])", lambda m: ("ủ" if m.group(1) == "u" else "Ủ") + m.group(2).translate(_OLD_STYLE),
+                  text) if "ỷ" in text or "Ỷ" in text else text
+
+
+# The institutions by their first word in lower case, longest first (the one a line starts with is found at once).
+_INSTITUTION_KEYS: dict[str, list[tuple[str, list[str]]]] = {}
+for _inst in _INSTITUTIONS:
+    _INSTITUTION_KEYS.setdefault(_inst.split()[0].lower(), []).append((_inst, _inst.lower().split()))
+
+
 def _recase(name: str) -> str:
     """A name printed in capitals in the capitals Vietnamese writes it with: "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN YÊN
     THẾ" is "Cổng thông tin điện tử huyện Yên Thế", "BAN TUYÊN GIÁO TỈNH ỦY X" "Ban Tuyên giáo Tỉnh ủy X"."""
-    words = name.lower().split()
+    words = _new_style(name).lower().split()
     out: list[str] = []
     i = 0
     proper = False  # after a place word, or "Báo", "Tạp chí", "Đài": the rest is a proper name
     while i < len(words):
-        joined = next((inst for inst in _INSTITUTIONS
-                       if [w.lower() for w in inst.split()] == words[i:i + len(inst.split())]), None)
+        joined = next((inst for inst, key in _INSTITUTION_KEYS.get(words[i], ())
+                       if key == words[i:i + len(key)]), None)
         if joined:
             out += joined.split()
             i += len(joined.split())
+            proper = proper or joined.lower().endswith(_NAMED_AFTER)  # "Tỉnh ủy Quảng Nam", "Tỉnh đoàn Thanh Hóa"
             continue
         word = words[i]
+        if word.upper() in _ACRONYMS:
+            out.append(word.upper())
+            i += 1
+            continue
         place = next((p for p in _PLACE_WORDS if p.lower().split() == words[i:i + len(p.split())]), None)
-        if place and not proper:
+        if place and (not proper or out[-1] in ('ủy', 'đoàn')):  # "Đảng ủy phường Ba Đình"
             out += place.split()
             i += len(place.split())
             proper = True
@@ -138,3 +178,53 @@ def _recase(name: str) -> str:
             proper = True
         i += 1
     return " ".join(out)
+
+
+# An organisation's name printed alone over a party or mass organisation's page ("ĐẢNG BỘ TỈNH HÀ GIANG", "BAN
+# TUYÊN GIÁO TỈNH ỦY QUẢNG NAM", "UBND XÃ TÂN SƠN"): the organisation, then its place, its name capitalised.
+_BODY = (r"(?:đảng\s+bộ|(?:ban\s+(?:chấp\s+hành|thường\s+vụ)\s+)?(?:tỉnh|thành|huyện|quận|thị|đảng)\s+ủy"
+         r"|ban\s+(?:tuyên\s+giáo(?:\s+và\s+dân\s+vận)?|dân\s+vận|tổ\s+chức|kiểm\s+tra)"
+         r"(?:\s+(?:tỉnh|thành|huyện|quận|thị|đảng)\s+ủy)?"
+         r"|ủy\s+ban\s+nhân\s+dân|ubnd|hội\s+đồng\s+nhân\s+dân|hđnd"
+         r"|(?:ủy\s+ban\s+)?(?:mặt\s+trận\s+tổ\s+quốc|mttq)(?:\s+việt\s+nam|\s+vn)?"
+         r"|(?:tỉnh|thành|huyện)\s+đoàn|đoàn\s+thanh\s+niên(?:\s+cộng\s+sản\s+hồ\s+chí\s+minh)?"
+         r"|hội\s+(?:liên\s+hiệp\s+phụ\s+nữ|nông\s+dân|cựu\s+chiến\s+binh)|liên\s+đoàn\s+lao\s+động)")
+_PLACE = r"(?:tỉnh|thành\s+phố|tp\.?|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|đặc\s+khu)"
+_NAME = r"(?:\S+)(?:\s+\S+){0,3}"  # the place's name: one to four words, capitalised (checked below)
+_ORGANISATION = re.compile(rf"^(?P<name>{_BODY}(?:\s+{_PLACE})?\s+{_NAME})\s*\.?$", re.IGNORECASE)
+
+
+def organisation_name(text: str) -> str | None:
+    """The name of the party committee, office or mass organisation a line is made of, with its place
+    ("Đảng bộ tỉnh Hà Giang", "Ban Tuyên giáo Tỉnh ủy Quảng Nam" from the line in capitals), else None. The place
+    is named: "Ban Tuyên giáo" alone, or "Đảng bộ tỉnh" with nothing after it, is a menu's item."""
+    text = _new_style(re.split(r"\s+[-–|]\s+", text.strip())[0]).rstrip(".")  # "ĐẢNG BỘ TỈNH HÀ GIANG - TỈNH ỦY …"
+    if len(text) > 120 or _NOT_NAME.search(text):
+        return None
+    m = _ORGANISATION.match(text)
+    if m is None:
+        return None
+    name = re.sub(r"\s+", " ", m.group("name")).strip()
+    letters = [c for c in name if c.isalpha()]
+    if letters and all(c.isupper() for c in letters):
+        name = _recase(name)
+    place = name[len(re.match(rf"{_BODY}(?:\s+{_PLACE})?", name, re.IGNORECASE).group(0)):].split()
+    if not place or not all(w[:1].isupper() or w[:1].isdigit() for w in place):
+        return None  # "Đảng bộ tỉnh nhà", "Ban Tuyên giáo tổ chức hội nghị": a phrase of a sentence
+    return name
+
+
+_COPYRIGHT = re.compile(r"^(?:©|(?:bản\s+quyền|copyright)\b)(?:\s*(?:bản\s+quyền|copyright|thuộc(?:\s+về)?|©|\(c\)|"
+                        r"\d{4}(?:\s*[-–]\s*\d{4})?|by|bởi|:)(?!\w))*\s*(?P<owner>\S.*)$", re.IGNORECASE)
+
+
+def _owner(text: str) -> str | None:
+    """What a copyright line names ("© 2025 Bản quyền thuộc Báo Hà Giang" names "Báo Hà Giang"), else None."""
+    m = _COPYRIGHT.match(text.strip())
+    return m.group("owner") if m else None
+
+
+def copyright_owner(text: str) -> str | None:
+    """The organisation a page's copyright line names ("© 2025 Bản quyền thuộc Đảng bộ tỉnh Hà Giang"), else None."""
+    owner = _owner(text)
+    return organisation_name(owner) if owner else None

@@ -72,11 +72,28 @@ def notes_start(infos: list[Info]) -> int:
         return end - 1
     if end < len(infos) and _numbered(infos[end:]) and (_marked_above(infos, end) or _signed(infos[end - 1])):
         return end  # "(1) …", "(2) …" ending the page, marked in the text or under the signature: notes, no rule
+    end = len(infos)
+    while end > 0 and len(infos) - end < _MOST_NOTES and _LISTED_NOTE.match(infos[end - 1].text):
+        end -= 1
+    if end < len(infos) and end > 0 and _numbered(infos[end:]) and _marked_above(infos, end) \
+            and not _list_continues(infos, end):
+        return end  # "1. Theo Báo cáo …" under the signature, the text marking "(1)": notes, not a list
     return len(infos)
 
 
+_LISTED_NOTE = re.compile(r"^\s*\d{1,3}[.)]\s+\S")
+
+
+def _list_continues(infos: list[Info], end: int) -> bool:
+    """The numbered lines go on a list of the text above ("1. …" under "Nhiệm vụ:" or after the list's own items)."""
+    above = infos[end - 1].text.rstrip()
+    return above.endswith(":") or bool(_LISTED_NOTE.match(above))
+
+
 _MOST_NOTES = 300
-_MARK_NUMBER = re.compile(r"^\s*[(\[](\d{1,3}|\*{1,3})[)\]]")
+_MARK_NUMBER = re.compile(r"^\s*(?:[(\[](\d{1,3}|\*{1,3})[)\]]|([¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})\s|(\d{1,3})[.)]\s+\S)")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT_OF = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _marks(notes: list[Info]) -> list[str] | None:
@@ -84,7 +101,8 @@ def _marks(notes: list[Info]) -> list[str] | None:
     "[2] …"), else None."""
     if len(notes) > _MOST_NOTES:
         return None  # a run of thousands of "(n)" lines is no article's notes (and each would be searched for)
-    marks = [m.group(1) if (m := _MARK_NUMBER.match(info.text)) else None for info in notes]
+    marks = [(m.group(1) or m.group(3) or m.group(2).translate(_SUPERSCRIPTS)) if (m := _MARK_NUMBER.match(info.text))
+             else None for info in notes]  # "¹ Hồ Chí Minh: Toàn tập …" and "1. Theo …" are note 1
     numbers = [k for k in marks if k is None or not k.startswith("*")]
     stars = marks[:len(marks) - len(numbers)]
     ok = numbers == [str(n) for n in range(1, len(numbers) + 1)] and stars == ["*" * n for n in range(1, len(stars) + 1)]
@@ -97,9 +115,10 @@ def _numbered(notes: list[Info]) -> bool:
 
 def _marked_above(infos: list[Info], end: int) -> bool:
     """Each note's mark from ``end`` on stands in the text above them, a number glued to a word or a quote
-    ("…tuyên truyền”(1)", "người đứng đầu[2]"), a star anywhere ("Người thầy giữa đại ngàn (*)"): the notes."""
+    ("…tuyên truyền”(1)", "người đứng đầu[2]", "đầu²"), a star anywhere ("Người thầy giữa đại ngàn (*)"): the notes."""
     above = " ".join(info.text for info in infos[:end])
-    return all(re.search(rf"\({re.escape(k)}\)" if k.startswith("*") else rf"(?<=[^\s(\[])[(\[]{k}[)\]]", above)
+    return all(re.search(rf"\({re.escape(k)}\)" if k.startswith("*") else
+                         rf"(?<=[^\s(\[])(?:[(\[]{k}[)\]]|{k.translate(_SUPERSCRIPT_OF)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹]))", above)
                for k in _marks(infos[end:]) or ())
 
 
@@ -166,6 +185,7 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep, places: froze
     source, warnings, note_lines = None, [], set()
     notes: bool | str = False  # inside the article's notes ("Chú thích:", footnotes); "box": a saved page's box
     listed = _list_before(infos, last)
+    first_note = notes_start(infos)  # "1. Theo …" lines the text marks "(1)" are notes too
     candidates: list[int] = []  # headline-shaped lines, each maybe another article's link
     turns = _turns(infos, last)
     for i in range(last + 1, len(infos)):
@@ -177,7 +197,7 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep, places: froze
         boxed = bool(info.block.extra.get("notes_box"))
         if notes == "box" and not boxed:
             notes = False  # a saved page's box of notes ends where its element does (tags, comments follow)
-        if is_notes_label(text) or is_footnote(text):
+        if is_notes_label(text) or is_footnote(text) or i >= first_note and not _RULE.match(text):
             notes = "box" if boxed else True
             note_lines.add(i)
             continue

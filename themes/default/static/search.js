@@ -327,15 +327,18 @@
       var tokens = expand(run.tokens, index);
       var folded = tokens.map(function (t) { return t.folded; });
       var spans = findNames(folded, index.byFirst, tonesOf(tokens)), owner = new Array(folded.length).fill(-1);
-      // a province's name typed in small letters ("dien bien", "hòa bình"; readers on phones type
-      // names so) may be its words as well ("tự diễn biến", "vì hòa bình", which the index no longer
-      // reads as the province): the name or its words (the pairs of its words, words.pairKeys),
-      // the articles naming the province first when it is all the query asks; typed with a
-      // capital anywhere in it ("Điện Biên", "Hòa Bình"), or once so in the query, or run together
-      // ("daknong"), the name alone
+      // a province's name typed with a small letter where the registries write a capital ("dien
+      // bien", "hòa bình", "Hòa bình", "thành phố Hồ Chí Minh"; readers on phones type names so)
+      // may be its words as well ("tự diễn biến", "vì hòa bình", which the index does not read
+      // as the province, nor an article's "thành phố Hồ Chí Minh"): the name or its words (the
+      // pairs of its words), the articles naming the province first when it is all the query
+      // asks. Typed as the index reads a name ("Điện Biên", "Thành phố Hồ Chí Minh"), or once so
+      // in the query, or run together ("daknong"), the name alone.
       var loose = spans.map(function (s) {
+        var part = tokens.slice(s.start, s.end);
         return !run.phrase && s.key.indexOf("~p:") === 0 && s.end - s.start > 1 &&
-          tokens.slice(s.start, s.end).every(function (t) { return t.text === t.text.toLowerCase() && !t.joined; });
+          !part.some(function (t) { return t.joined; }) &&
+          part.some(function (t) { return SMALL.test(t.text) && !index.byFirst.small.has(t.folded); });
       });
       spans.forEach(function (s, n) {
         for (var k = s.start; k < s.end; k++) owner[k] = n;
@@ -2205,10 +2208,16 @@
       var mark = looseNames.length === needed.length ? nameFirst : nameLater;
       (found.get(t.name) || []).forEach(function (p) { for (var i = 0; i < p.ids.length; i++) mark[p.ids[i]] = 1; });
     });
+    // the articles whose title holds a word typed with marks in that spelling (folded key -> per
+    // article): a pair of the query in a title counts only where its words are so spelt there
+    // ("chống tự diễn biến" ranked "… ở Điện Biên" first, by the folded pair "dien bien" of its title)
+    var spelt = new Map();
     var stamp = new Int32Array(N).fill(-1), best = new Float64Array(N), touched = [];
     terms.forEach(function (t, ti) {
       if (!t.df) return;
       var idf = Math.log(1 + N / t.df), counts = needed.indexOf(t) >= 0, firm = counts && !weak.has(t);
+      var inTitle = t.exact && t.word ? spelt.get(t.word.key) || new Uint8Array(N) : null;
+      if (inTitle) spelt.set(t.word.key, inTitle);
       touched.length = 0;
       t.lists.forEach(function (p) {
         // an initialism as typed ("UBND") ranks before its reading spelled out ("Ủy ban nhân dân")
@@ -2218,8 +2227,11 @@
         for (var i = 0; i < p.ids.length; i++) {
           var d = p.ids[i], val = p.vals[i], tf = val >> 3;
           // A word counts once, by its best spelling: "Lâm" in a title beside "làm" is no second hit.
-          var value = weight * idf * (tf / (tf + 1.2) + (val & 1 ? W_TITLE : 0) + (val & 2 ? W_LEAD : 0) +
-                                      (val & 4 ? W_TERM : 0));
+          // (another spelling of a word typed with marks weighs as in the text wherever it stands:
+          // "Điện Biên" in a title is no title hit for "diễn biến")
+          var placed = t.exact && !isExact ? 0 : val;
+          var value = weight * idf * (tf / (tf + 1.2) + (placed & 1 ? W_TITLE : 0) + (placed & 2 ? W_LEAD : 0) +
+                                      (placed & 4 ? W_TERM : 0));
           if (stamp[d] !== ti) {
             stamp[d] = ti;
             best[d] = value;
@@ -2229,6 +2241,7 @@
             if (firm) strong[d]++;
           } else if (value > best[d]) best[d] = value;
           if (isExact) exact[d] = Math.min(255, exact[d] + 1);
+          if (inTitle && isExact && (val & 1)) inTitle[d] = 1;
         }
       });
       for (var k = 0; k < touched.length; k++) score[touched[k]] += best[touched[k]];
@@ -2279,6 +2292,7 @@
     var typedPairs = new Uint8Array(N);
     q.pairs.forEach(function (pair, pi) {
       if (pair.skipped) return;
+      var spelling = pair.key.split(" ").map(function (k) { return spelt.get(k); }).filter(Boolean);
       pairPostings(found, pair).forEach(function (p) {
         var idf = Math.log(1 + N / p.ids.length);
         for (var i = 0; i < p.ids.length; i++) {
@@ -2287,7 +2301,7 @@
           pairSeen[d] = pi;
           pairHits[d]++;
           if (!p.keys) typedPairs[d]++;
-          if (p.vals[i] & 1) titlePairs[d]++;
+          if ((p.vals[i] & 1) && spelling.every(function (m) { return m[d]; })) titlePairs[d]++;
           if (pair.phrase) phraseOk[d]++;
           if (pair.name && bound.indexOf(pair) >= 0) nameOk[d]++;
           score[d] += 0.5 * idf * (p.vals[i] & 1 ? 2 : 1);

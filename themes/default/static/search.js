@@ -1510,11 +1510,13 @@
     query = ASCII.test(query) ? query : query.normalize("NFKC");
     // Words typed with VNI keys are read at once (digits inside a word are no word of the site):
     // the answer is the read query's, shown so, with the query as typed a click away.
+    // An address first: its escapes ("?q=l%C3%A0m+theo+B%C3%A1c", as an address bar copies it)
+    // are no VNI keys ("C3", "A1c" read as VNI hid the query it holds: no result).
     return this.ready().then(function () {
-      var read = asTyped ? null : unvni(query, open, self.nameWords);
-      if (read !== null) return self.readVni(query, read, filters, open, light);
       var address = asTyped ? null : addressWords(query);
       if (address !== null) return self.readAddress(query, address, filters, open, light);
+      var read = asTyped ? null : unvni(query, open, self.nameWords);
+      if (read !== null) return self.readVni(query, read, filters, open, light);
       return self.find(query, filters, open, light, asTyped);
     });
   };

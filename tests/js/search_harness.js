@@ -20,7 +20,7 @@
 //   {"op": "search", "dir", "queries": [{"q", "filters", "open", "show", "light", "asTyped"}]}: each query on a
 //     fresh engine (a cold page): the query it was corrected to and the one it suggests (or
 //     null), ranked ids, approximate ids, the names typed that no article holds whole (apart),
-//     whether a quoted phrase was checked only in part (cut),
+//     whether a quoted phrase was checked only in part (cut), the names of the registries read (names),
 //     the top records, snippets of the first three (from
 //     their pages in the output folder), bytes and files loaded (by kind: all, and those the
 //     search loaded before the records shown), milliseconds.
@@ -169,6 +169,7 @@ async function main() {
                    deferred: !!result.deferred, begun: !!result.begun, cut: !!result.cut,
                    suggested: result.suggested || null, total: result.ids.length, approxTotal: result.approx.length,
                    apart: result.apart || [], within: result.within || [],
+                   names: result.q && result.q.names ? result.q.names.map((n) => n.key) : [],
                    ids: result.ids.slice(0, 50), approx: result.approx.slice(0, 50),
                    titles: top.map((r) => r.t), urls: top.map((r) => r.u), marked: titles, snippets,
                    bytes: seen.bytes, files: seen.files, kinds: seen.kinds, searched, pageBytes: seen.pageBytes, ms });

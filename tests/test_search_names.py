@@ -1,0 +1,117 @@
+"""How search.js reads provinces' names in a query and in the text it marks, as the index does
+(generator/search/names.py: a province's name counts in an article only where each token has
+the marks of one of the registries' spellings or fewer, and its capitals)."""
+from __future__ import annotations
+
+import pytest
+
+from generator.build import build
+from test_search import (BAC_BINH, LAI_CHAU, LAM_DONG, LAO_CAI, NHAN_RONG, O_LAM_DONG, TIEN_BAC, marked, node_only,
+                         search, site_copy, site_with_texts)
+
+# NHAN_RONG (Đắk Nông) writes "những biểu hiện “tự diễn biến”, “tự chuyển hóa”" too
+TEXTS = (
+    ("nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac", "Cán bộ kiên quyết chống “tự diễn biến”, “tự chuyển hóa”."),
+    ("tien-thuong-bac-cho-nguoi-nhat-duoc-cua-roi", "Đoàn công tác tỉnh Điện Biên theo dõi diễn biến thời tiết."),
+    ("bac-binh-lam-dong-tong-ket-thi-dua", "Tình hình dịch bệnh diễn biến phức tạp."),
+    ("lam-dong-neu-cao-dao-duc-cong-vu", "Thanh niên chung tay vì hòa bình, trồng hoa huệ trắng."),
+    ("phat-huy-vai-tro-neu-guong-cua-can-bo-dang-vien-tai-lai-chau", "Đoàn học tập kinh nghiệm ở thành phố Hồ Chí Minh."),
+    ("hoc-tap-lam-theo-bac-o-lam-dong", "Đoàn công tác đến Thành phố Hồ Chí Minh."),
+    ("dang-bo-khoi-cac-co-quan-tinh-lao-cai-sau-4-nam-thuc-hien-cuoc-van-dong-hoc-tap",
+     "Đoàn cán bộ tỉnh Hòa Bình dự hội nghị cầu mong hòa bình."),
+)
+
+
+# two more articles holding the same words: the older titled with one of them ("chống"), the newer
+# with "Điện Biên", whose folded pair is that of "diễn biến"
+CHONG = "Cựu chiến binh kiên quyết chống suy thoái"
+O_DIEN_BIEN = "Cựu chiến binh làm theo Bác ở Điện Biên"
+ARTICLES = (("chong-suy-thoai.md", CHONG, "2020-01-02"), ("o-dien-bien.md", O_DIEN_BIEN, "2020-01-03"))
+BODY = "Hội viên đấu tranh chống “tự diễn biến”, “tự chuyển hóa” trong nội bộ."
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    return site_with_texts(tmp_path_factory.mktemp("names"), TEXTS)
+
+
+@pytest.fixture(scope="module")
+def titled(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("titled")
+    root = site_copy(tmp)
+    for name, title, day in ARTICLES:
+        (root / "content" / "articles" / name).write_text(
+            f'---\ntitle: "{title}"\ndate: {day}T08:00:00+07:00\n---\n\n{BODY}\n', encoding="utf-8")
+    build(root, output=str(tmp / "out"))
+    return tmp / "out" / "tim-kiem" / "du-lieu"
+
+
+def found(r) -> list[str]:
+    return r["titles"][:r["total"]]
+
+
+@node_only
+def test_marks_that_are_no_spelling_of_a_province_make_no_name(data):
+    """"tự diễn biến" was read as Điện Biên (its folded words): it required the province, which
+    the article writing "tự diễn biến" no longer holds in the index (0 results, the Điện Biên
+    article offered); "diễn biến phức tạp" and "hoa huệ" (Huế) the same. A query's tokens make a
+    province's name only where their marks are those of one of its spellings or fewer."""
+    tu, dien, phuc_tap, hue = search(data, "tự diễn biến", "diễn biến", "diễn biến phức tạp", "hoa huệ")
+    assert tu["names"] == [] and found(tu)[0] == NHAN_RONG
+    assert "tự diễn biến" in marked(tu["snippets"][0])
+    # "diễn biến" alone: the words, those spelling them so first (the province's articles fold to them)
+    assert dien["names"] == [] and set(found(dien)[:2]) == {NHAN_RONG, BAC_BINH} and TIEN_BAC in found(dien)
+    assert phuc_tap["names"] == [] and found(phuc_tap)[0] == BAC_BINH
+    assert hue["names"] == [] and found(hue) == [LAM_DONG]
+
+
+@node_only
+def test_a_name_typed_with_its_capitals_is_the_province(data):
+    """"Điện Biên", "Hòa Bình", "Điên Biên" (fewer marks) are the province, its articles alone."""
+    dien_bien, hoa_binh, fewer, city = search(data, "Điện Biên", "Hòa Bình", "Điên Biên", "Thành phố Hồ Chí Minh")
+    for r, key in ((dien_bien, "~p:dien-bien"), (hoa_binh, "~p:hoa-binh"), (fewer, "~p:dien-bien")):
+        assert r["names"] == [key], r["q"]
+    assert found(dien_bien) == found(fewer) == [TIEN_BAC]
+    assert found(hoa_binh) == [LAO_CAI]
+    assert city["names"] == ["~p:tp-ho-chi-minh"] and found(city) == [O_LAM_DONG]
+
+
+@node_only
+def test_a_name_typed_in_small_letters_is_the_province_or_its_words(data):
+    """The index no longer reads "tự diễn biến", "vì hòa bình" as the provinces: "tu dien bien",
+    "vi hoa binh", "hòa bình" (peace) required the province and missed them (no result, or only
+    the province's). A province's name typed in small letters is read as the name or its words:
+    the articles naming the province first when the name is all the query asks, else those
+    holding the query together first. So is a name with a small letter where the registries write
+    a capital ("Hòa bình", as a phone types it; "thành phố Hồ Chí Minh", which the index does not
+    read as the city in an article)."""
+    alone, peace, tu, chong, vi, phone = search(data, "dien bien", "hòa bình", "tu dien bien",
+                                                "chong tu dien bien tu chuyen hoa", "vi hoa binh", "Tu dien bien")
+    assert found(alone)[0] == TIEN_BAC and NHAN_RONG in found(alone) and BAC_BINH in found(alone)
+    assert found(peace) == [LAO_CAI, LAM_DONG]
+    for r in (tu, chong, phone):
+        assert found(r)[0] == NHAN_RONG, r["q"]
+    assert found(vi)[0] == LAM_DONG and LAO_CAI in found(vi)  # the words together first, then the province
+    assert "tự diễn biến" in marked(tu["snippets"][0]) and "vì hòa bình" in marked(vi["snippets"][0])
+    capital, city = search(data, "Hòa bình", "thành phố Hồ Chí Minh")
+    assert found(capital) == [LAO_CAI, LAM_DONG]
+    assert city["names"] == ["~p:tp-ho-chi-minh"] and found(city)[0] == O_LAM_DONG and LAI_CHAU in found(city)
+
+
+@node_only
+def test_text_marks_a_provinces_name_only_where_the_index_reads_one(data):
+    """The snippet of "Điện Biên" marked "diễn biến" as the province's name too (its folded
+    words); "Hòa Bình" marked "hòa bình" (peace). An article's text holds a province's name where
+    the index reads one: its marks or fewer, and its capitals."""
+    dien_bien, hoa_binh = search(data, "Điện Biên", "Hòa Bình")
+    assert marked(dien_bien["snippets"][0]) == ["Điện Biên"]
+    assert hoa_binh["titles"] == [LAO_CAI] and marked(hoa_binh["snippets"][0]) == ["Hòa Bình"]
+
+
+@node_only
+def test_a_title_holding_another_spelling_of_words_typed_with_marks_ranks_no_higher(titled):
+    """"chống tự diễn biến" ranked "… ở Điện Biên" first: the folded pair "dien bien" of its title
+    counted as the query's pair in a title, and "Điện", "Biên" as title hits. Words typed with
+    marks count in a title (its pairs, its weight) only in their spelling."""
+    (r,) = search(titled, "chống tự diễn biến")
+    assert r["names"] == [] and found(r)[:2] == [CHONG, O_DIEN_BIEN]

@@ -28,7 +28,8 @@ TRUE, FALSE = ("true", "yes", "on", "có"), ("false", "no", "off", "không")
 # Bidirectional embeddings, overrides and isolates: they make text show in another order than
 # it is stored (a title that reads one way and links or sorts another).
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_BIDI_BYTES = re.compile(b"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")  # the same, in UTF-8
+# The same in UTF-8, or a YAML escape that may write one ("\u202e" in double quotes: was published).
+_BIDI_BYTES = re.compile(b"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])|\\\\[uU]")
 # Letters that show as blank space: Hangul fillers, the braille blank.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 

@@ -77,6 +77,9 @@ def _taken_by(path: str, own: str, patterns: list, reserved: set[str]) -> str:
         if owner is not None:
             return f"là địa chỉ của {kind} {owner}"
         return ""
+    if path.split("/", 1)[0].casefold() == REDIRECTS:  # was: the build failed writing ".output.new/_redirects"
+        return (f"trùng với tệp {REDIRECTS} mà cổng ghi các lệnh chuyển địa chỉ cũ cho máy chủ web (Netlify); "
+                f"địa chỉ này không dành cho bài viết")
     if path.split("/", 1)[0].lower() in {r.lower() for r in reserved}:
         return (f"nằm trong đường dẫn dành riêng của cổng "
                 f"({', '.join(sorted(r for r in reserved if '.' not in r))})")

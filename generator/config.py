@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import BuildFailed, ConfigError, os_reason, suggest
-from .frontmatter import invisible
+from .frontmatter import BIDI_HARM, bidi_control, invisible
 from .markdown import ENGINES
 
 CONFIG_NAME = "site.toml"
@@ -258,11 +258,12 @@ def _control_errors(table: dict, text: str, display: str, section: str | None = 
             continue
         for item in value if isinstance(value, list) else [value]:
             found = invisible(item) if isinstance(item, str) else None  # escapes like \u0007 write them
-            if found:
+            turned = bidi_control(item) if isinstance(item, str) else None  # and like \u202e (was: published)
+            if found or turned:
                 where = f"[{section}] " if section else ""
-                errors.append(ConfigError(f"{where}“{key}” có ký tự điều khiển vô hình U+{ord(found):04X}; "
-                                          f"hãy xóa nó (nó làm hỏng các tệp tin Atom)", display,
-                                          _key_line(text, section, key)))
+                said = (f"có ký tự điều khiển vô hình U+{ord(found):04X}; hãy xóa nó (nó làm hỏng các tệp tin Atom)"
+                        if found else f"có ký tự điều khiển hướng chữ U+{ord(turned):04X}, {BIDI_HARM}")
+                errors.append(ConfigError(f"{where}“{key}” {said}", display, _key_line(text, section, key)))
                 break
     return errors
 

@@ -10,8 +10,10 @@ import re
 from collections.abc import Iterable
 
 # C0 and C1 controls, line and paragraph separators: a message must stay on one line whatever
-# a file name or a pasted value holds (a newline in a file name split the message line).
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# a file name or a pasted value holds (a newline in a file name split the message line). Bidi
+# embeddings, overrides and isolates too: quoted in a message (the one refusing them), U+202E
+# turned the rest of the line around in the terminal.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 # What begins a warning's message (check, build's notes of moved articles): a warning is a
 # SiteError that never fails a build or a check.

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from .errors import ContentError, suggest
-from .frontmatter import Source, visible
+from .frontmatter import BIDI_HARM, Source, bidi_control, visible
 from .markdown import parsed_url, without_userinfo
 from .taxonomy import Registries
 from .vietnamese import (MAX_SLUG, WINDOWS_DEVICES_SHOWN, in_zone, look_alike, normalize, slugify, term_key,
@@ -25,10 +25,8 @@ _ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]
                   r"(?:Z|([+-])([0-9]{2}):?([0-9]{2}))?)?$")
 # as YAML 1.1 wrote true and false, and as a Vietnamese editor writes them (flag_word reads a value)
 TRUE, FALSE = ("true", "yes", "on", "có"), ("false", "no", "off", "không")
-# Bidirectional embeddings, overrides and isolates: they make text show in another order than
-# it is stored (a title that reads one way and links or sorts another).
-_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_BIDI_BYTES = re.compile(b"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")  # the same, in UTF-8
+# The same in UTF-8, or a YAML escape that may write one ("\u202e" in double quotes: was published).
+_BIDI_BYTES = re.compile(b"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])|\\\\[uU]")
 # Letters that show as blank space: Hangul fillers, the braille blank.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 
@@ -302,11 +300,10 @@ def list_item(item: str | int) -> str:
 def bidi_problem(label: str, text: str) -> str:
     """The message for a text holding a bidi control (it makes text show other than it is), or ""
     (also for the command line's titles and names: newarticle)."""
-    found = _BIDI.search(text)
+    found = bidi_control(text)
     if found is None:
         return ""
-    return (f"“{label}” có ký tự điều khiển hướng chữ U+{ord(found.group()):04X}, làm chữ hiện ra khác với chữ "
-            f"thật; hãy xóa ký tự đó (gõ lại đoạn chữ này)")
+    return f"“{label}” có ký tự điều khiển hướng chữ U+{ord(found):04X}, {BIDI_HARM}"
 
 
 def _clip(text: str, limit: int = 60) -> str:

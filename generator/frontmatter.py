@@ -138,6 +138,18 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uff
 _C0 = bytes([*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f])  # _INVISIBLE's one-byte characters
 
 
+# Bidirectional embeddings, overrides and isolates: they make text show in another order than
+# it is stored (a title that reads one way and links or sorts another).
+BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+BIDI_HARM = "làm chữ hiện ra khác với chữ thật; hãy xóa ký tự đó (gõ lại đoạn chữ này)"
+
+
+def bidi_control(text: str) -> str | None:
+    """The first bidi control of text, if any."""
+    found = BIDI.search(text)
+    return found.group() if found else None
+
+
 def visible(text: str) -> str:
     """text with invisible control characters replaced by spaces."""
     return _INVISIBLE.sub(" ", text)

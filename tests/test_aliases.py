@@ -247,3 +247,23 @@ def test_new_refuses_an_address_another_article_keeps_as_its_old_one(project: Pa
                    f"của bài đó, để người đọc theo địa chỉ cũ vẫn tới được bài đó); hãy đặt tiêu đề khác",
                    "Chưa tạo bài viết nào."]
     assert sorted(p.name for p in (project / ARTICLES).iterdir()) == before
+
+
+def test_an_old_address_on_the_redirects_file_is_refused_at_its_line(project: Path, tmp_path: Path):
+    """"/_redirects" as an old address made a folder _redirects/ where the build then wrote Netlify's
+    file of redirect rules: the build failed at “.output.new/_redirects: … là một thư mục”, without the
+    article, its line or what to do."""
+    out = tmp_path / "out"
+    build(project, output=str(out), now=NOW)
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    with_front(project, ONE, "aliases:\n  - /tin/cu.html\n  - /_Redirects\n  - /_redirects/a/\n")
+    with pytest.raises(BuildFailed) as failed:
+        build(project, output=str(out), now=NOW)
+    shown = f"{ARTICLES}/{ONE}.md"
+    said = ("trùng với tệp _redirects mà cổng ghi các lệnh chuyển địa chỉ cũ cho máy chủ web (Netlify); địa chỉ này "
+            "không dành cho bài viết; hãy bỏ nó khỏi “aliases”")
+    assert sorted(str(e) for e in failed.value.errors) == [
+        f"{shown}:4: địa chỉ cũ “/_Redirects/” {said}",
+        f"{shown}:5: địa chỉ cũ “/_redirects/a/” {said}",
+    ]
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before

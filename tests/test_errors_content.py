@@ -305,3 +305,22 @@ def test_words_of_other_scripts_standing_apart_are_tags_as_before(tmp_path):
     root = make_site(tmp_path, {"bai.md": "---\ntitle: Bài\ndate: 2021-05-20\ntags: [\"α-Thalassemia\", \"Москва\"]\n"
                                           "---\n\nx\n"})
     assert errors_of(root) == []
+
+
+def test_a_bidi_control_written_as_a_yaml_escape_is_refused_and_shown_escaped(tmp_path):
+    # Was: "\u202e" in double quotes passed (only the character's own bytes were looked for), and a
+    # refused tag quoted in its message turned the rest of the terminal line around.
+    root = make_site(tmp_path, {"bai.md": '---\ntitle: "Tin m\\u1edbi \\u202Egnouh"\ndate: 2021-05-20\n'
+                                          'tags: ["n\\u00eau g\\U00002066\\u01b0\\u01a1ng", "Bác Hồ"]\n---\n\nx\n',
+                                "hai.md": "---\ntitle: Hai\ndate: 2021-05-20\ntags: [\"a\u202eb\"]\n---\n\nx\n"})
+    run = cli("build", "--root", str(root))
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [
+        "content/articles/bai.md:2: “title” có ký tự điều khiển hướng chữ U+202E, làm chữ hiện ra khác với chữ thật; "
+        "hãy xóa ký tự đó (gõ lại đoạn chữ này)",
+        "content/articles/bai.md:4: “mục “nêu g\\u2066ương” của “tags”” có ký tự điều khiển hướng chữ U+2066, làm "
+        "chữ hiện ra khác với chữ thật; hãy xóa ký tự đó (gõ lại đoạn chữ này)",
+        "content/articles/hai.md:4: “mục “a\\u202eb” của “tags”” có ký tự điều khiển hướng chữ U+202E, làm chữ hiện "
+        "ra khác với chữ thật; hãy xóa ký tự đó (gõ lại đoạn chữ này)",
+        "Không dựng được trang: 3 lỗi. Chưa có trang nào được xuất bản ở output/.",
+    ]

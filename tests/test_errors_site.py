@@ -483,10 +483,18 @@ def test_refuses_output_dir_via_cli(tmp_path):
       "(viết dấu cách là %20): “https://example.org/\"x/”"]),
     ('base_url = "https://example.org/?a=1"\n',
      ["site.toml:1: “base_url” không được có phần “?…” hay “#…”: “https://example.org/?a=1”"]),
+    # A bidi control, raw or escaped (was: published, the site's name shown reversed on every page)
+    ('title = "Học tập \\u202Eab"\nbase_url = "https://example.org/"\n',
+     ["site.toml:1: “title” có ký tự điều khiển hướng chữ U+202E, làm chữ hiện ra khác với chữ thật; hãy xóa ký "
+      "tự đó (gõ lại đoạn chữ này)"]),
+    ('base_url = "https://example.org/"\n[publisher]\norganization = "Ban \u2067biên tập"\n',
+     ["site.toml:3: [publisher] “organization” có ký tự điều khiển hướng chữ U+2067, làm chữ hiện ra khác với "
+      "chữ thật; hãy xóa ký tự đó (gõ lại đoạn chữ này)"]),
     (b'title = "Hoc"\nbase_url = "https://example.org/"\ndescription = "\xe0"\n',
      ["site.toml:3: tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí 63 (0xe0); "
       "hãy lưu lại tệp với mã hóa UTF-8"]),
-], ids=["control-title", "control-list", "base-url-space", "base-url-quote", "base-url-query", "not-utf8"])
+], ids=["control-title", "control-list", "bidi-escaped", "bidi-raw", "base-url-space", "base-url-quote",
+        "base-url-query", "not-utf8"])
 def test_config_values_that_would_break_every_page(tmp_path, toml, expected):
     root, before = built(tmp_path)
     if isinstance(toml, bytes):

@@ -297,6 +297,32 @@ def test_invisible_characters_written_as_references_are_taken_out_of_a_saved_pag
     assert not any(ch in result.text for ch in "\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 
+@pytest.mark.parametrize("kind", [".html", ".txt"])
+def test_bidi_controls_are_taken_out_of_every_text_the_importer_takes(kind, registries):
+    # Was: a title with U+202E (raw or &#x202E;) written into the article ("đã ghi"), which the build then
+    # refused; an alt text or a meta summary kept it too.
+    if kind == ".html":
+        page = ("<html><head><meta charset='utf-8'><title>Trà Vinh: Đồng bào&#x202E; Khmer làm theo lời Bác</title>"
+                "<meta name='description' content='Đồng bào Khmer&#x2066; tỉnh Trà Vinh'></head><body>"
+                "<h1>Trà Vinh: Đồng bào&#x202E; Khmer làm theo lời Bác</h1><p>15/04/2024 | 10:20</p>"
+                "<p>(TV) - Đồng bào Khmer tỉnh Trà Vinh tích cực học tập và làm theo Bác theo Chỉ thị ‭"
+                "05-CT/TW, góp phần xây dựng nông thôn mới.</p>"
+                "<p>Ông Thạch Sô Phol, người có uy tín ở ấp Ba So, huyện Cầu Kè, đã vận động bà con hiến đất.</p>"
+                "<figure><img src='/a/thach-so-phol.jpg' alt='Ông Thạch&#x2067; Sô Phol'><figcaption>Ông Thạch Sô "
+                "Phol (bìa phải) trò chuyện với cán bộ ấp.</figcaption></figure><p>Hữu Trí</p></body></html>")
+    else:
+        page = ("Trà Vinh: Đồng bào‮ Khmer làm theo lời Bác\n15/04/2024 | 10:20\n\n(TV) - Đồng bào Khmer tỉnh "
+                "Trà Vinh tích cực học tập và làm theo Bác theo Chỉ thị ‭05-CT/TW, góp phần xây dựng nông thôn "
+                "mới.\n\nÔng Thạch Sô Phol, người có uy tín ở ấp Ba So, huyện Cầu Kè, đã vận động bà con hiến đất."
+                "\n\nHữu⁩ Trí\n")
+    result, meta, body = import_page(page, registries, kind)
+    assert meta["title"] == "Trà Vinh: Đồng bào Khmer làm theo lời Bác"
+    assert meta["directives"] == ["05-CT/TW"]
+    assert not any(ch in result.text for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    if kind == ".html":
+        assert meta["image"]["alt"] == "Ông Thạch Sô Phol"
+
+
 # -- a text-to-speech player (boilerplate.csv) -----------------------------------------------------
 
 @pytest.mark.parametrize("player", [["Nghe bài viết", "0:00 / 4:12", "Giọng nữ miền Bắc", "Tốc độ 1x"],

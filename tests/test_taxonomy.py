@@ -229,6 +229,16 @@ def test_control_characters_in_data_files_are_refused_at_their_line(tmp_path: Pa
         "(nó làm hỏng các tệp tin Atom)"]
 
 
+@pytest.mark.parametrize("name, row, code", [("tags.csv", "thi đua\u202e,x", "U+202E"),
+                                             ("provinces.csv", "99,Tỉnh \u2066Mới", "U+2066")])
+def test_bidi_controls_in_data_files_are_refused_at_their_line(tmp_path: Path, name, row, code):
+    # Was: published, the name shown in another order than written on every page listing it.
+    header = "name,description" if name == "tags.csv" else "code,name"
+    assert data_errors(tmp_path, name, f"{header}\n{row}\n") == [
+        f"{tmp_path.name}/{name}:2: cột “name” có ký tự điều khiển hướng chữ {code}, làm chữ hiện ra khác với chữ "
+        "thật; hãy xóa ký tự đó (gõ lại đoạn chữ này)"]
+
+
 def test_a_data_file_not_in_utf8_is_located_in_vietnamese(tmp_path: Path):
     assert data_errors(tmp_path, "tags.csv", "name,description\nthi đua,x\n".encode("utf-8") +
                        "nêu gương,x\n".encode("cp1258")) == [

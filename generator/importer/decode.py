@@ -43,7 +43,10 @@ _VIET_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
 # Spaces and invisible characters that copy-and-paste brings along. Tabs stay: they separate
 # the cells of a table copied from a browser (clean.text_to_blocks).
 _SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\f\v]")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+# Bidi embeddings, overrides and isolates too: a page's title with U+202E was written into the
+# article ("đã ghi"), which the build then refused. One rule for every text the importer takes.
+INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = INVISIBLE
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 # "&ntilde;", "&#241;": a Latin-1 letter or sign, which a legacy font's text is made of.

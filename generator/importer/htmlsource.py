@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 from ..vietnamese import normalize
 from .clean import EM_CLOSE, EM_OPEN, Block, speaker_label
 from .dates import meta_line
+from .decode import INVISIBLE as _INVISIBLE
 from .inline import EDGE, emphasis, goes_on, joined, separated
 from .media import AMP_EMBEDS, IMAGE_TAGS, post_embed
 from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
@@ -52,7 +53,6 @@ _HINTS = {"h1": "h1", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "
 _SPACE = re.compile(r"\s+")
 # Invisible characters a page writes as references (&#8203;, &shy;, &#xFEFF;): decode.py takes them out
 # of the bytes, but a reference becomes one only when the page is parsed.
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _SENTENCE_DONE = re.compile(r"\w[.!?…][\"”’)]?$")  # a bold run ending a sentence
 _BREAK = "\ue003"  # a <br> inside a heading, until _flush reads it
 _MARKS = f"[{EDGE}{EM_OPEN}{EM_CLOSE}]"

@@ -4,14 +4,13 @@ machine-readable publication date."""
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..vietnamese import VN, normalize
 from .dates import loose_date
+from .decode import INVISIBLE as _INVISIBLE
 
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
 @dataclass

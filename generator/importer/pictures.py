@@ -9,6 +9,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..vietnamese import normalize
 from .clean import Block
+from .decode import INVISIBLE as _INVISIBLE  # as htmlsource.py takes them out of the text
 from .inline import EDGE
 from .lines import image_name
 from .media import ICON, NAMELESS, embed_address, icon_text, image_source, inline_icon, photo_address
@@ -17,7 +18,6 @@ from .videos import PLAYER_KIND, PendingVideo, link_line, player_source, player_
 
 EMBED_REASON = "khung nhúng (video, bản đồ, quảng cáo…) không nhập được; nếu là nội dung bài, hãy nhúng lại"
 _SPACE = re.compile(r"\s+")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")  # as htmlsource.py takes them out of the text
 
 
 class PicturesMixin:

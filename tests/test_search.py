@@ -159,6 +159,8 @@ def test_names_longest_match_and_no_false_province(names):
     ("thái bình thịnh trị", []), ("Thái Bình", ["~p:thai-binh"]), ("hoa huệ", []), ("Thừa Thiên Huệ", []),
     ("đắk nông", []), ("Đak Nông", ["~p:dak-nong"]), ("ĐĂK NÔNG", ["~p:dak-nong"]), ("Đắc Nông", ["~p:dak-nong"]),
     ("thành phố Hà Nội", ["~p:ha-noi"]), ("Thành phố Hồ Chí Minh", ["~p:tp-ho-chi-minh"]), ("kontum", []),
+    ("ở thành phố Hồ Chí Minh", ["~p:tp-ho-chi-minh"]), ("thành phố Huế", ["~p:thua-thien-hue"]),
+    ("thanh hóa", []), ("thành phố hồ chí minh", []),
     ("Kontum", ["~p:kon-tum"]), ("chỉ thị 05 ở Lai Châu", ["~d:05-ct-tw", "~p:lai-chau"]),
 ])
 def test_a_provinces_name_counts_in_text_only_where_written_as_one(names, text, keys):

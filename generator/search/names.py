@@ -47,10 +47,13 @@ class Names:
         for province in registries.provinces:
             for name in province.names:
                 _add(sequences, name, "~p:" + province.slug, directive=False)
-                for token in tokenize(name):
+                tokens = tokenize(name)
+                for token in tokens:
                     marks.setdefault(fold(token), set()).add(tone_key(token))
                     if token[0].islower():
                         small.add(fold(token))
+                if [fold(t) for t in tokens[:2]] == ["thanh", "pho"]:  # "thành phố Hồ Chí Minh" in a sentence
+                    small.add("thanh")
         for directive in registries.directives:
             # its kind and number as readers write them ("Nghị quyết 04", "Nghị quyết số 04-NQ/TW"),
             # as "NQ 04" is: an alias need not list them

@@ -71,11 +71,22 @@ def term_keys(article) -> tuple[str, ...]:
 _STRING = json.encoder.encode_basestring
 
 
+def shown_provinces(provinces) -> list[str]:
+    """The province names a result shows, as a card shows them (_card.html): all of them up to 4;
+    past 4, the first 3 (the front matter's order: the ones that matter first), the third followed
+    by "và N tỉnh, thành phố khác" (search.js joins them with commas; an article about 10 provinces
+    listed all 10 under its result)."""
+    names = [p.name for p in provinces]
+    if len(names) <= 4:
+        return names
+    return [*names[:2], f"{names[2]} và {len(names) - 3} tỉnh, thành phố khác"]
+
+
 def doc_record(article, url: str) -> bytes:
     """One JSON object of a record group (as json.dumps(..., ensure_ascii=False, separators=(",",
-    ":")) writes it): title, URL, date (ISO and as shown: only the month when it is a guess), provinces,
-    summary."""
-    provinces = ",".join([_STRING(p.name) for p in article.provinces])
+    ":")) writes it): title, URL, date (ISO and as shown: only the month when it is a guess), provinces
+    (as shown: shown_provinces), summary."""
+    provinces = ",".join([_STRING(name) for name in shown_provinces(article.provinces)])
     shown = estimated_month(article.date) if article.date_estimated else format_date(article.date)
     return (f'{{"t":{_STRING(article.title)},"u":{_STRING(url)},"d":"{article.date.date().isoformat()}",'
             f'"w":{_STRING(shown)},"p":[{provinces}],"s":{_STRING(article.summary)}}}'

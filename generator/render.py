@@ -182,30 +182,41 @@ class Templates(TemplateErrors):
         self._inputs: dict[str, Any] = {**{name: ("function", name, f.reads) for name, f in functions.items()},
                                         **{name: ("builtin", name) for name in own},
                                         "section": ("builtin", "section", data.get("menu", ()))}
-        self._cards: dict[tuple[int, str, str], tuple[Any, Markup]] = {}
+        self._cards: dict[tuple, tuple[Any, Markup]] = {}
         self._partials: dict[tuple, Markup] = {}
         self._sections: list[str] | None = None
         self._article_prefix = config.urls.article.partition("{")[0] or "\0"
         self._loaded: dict[str, jinja2.Template] = {}
         self._rendering = False  # inside a render(): a card or partial of the page being rendered
 
-    def article_card(self, article, heading: str = "h2", look: str = "list") -> Markup:
+    def article_card(self, article, heading: str = "h2", look: str = "list", first=()) -> Markup:
         """An article's card (_card.html) in one of the theme's looks ("list", "lead", "feature",
         "compact"), rendered once per build however many lists show it. Cached by the article
-        object, held with its card so that its id stays its own."""
+        object, held with its card so that its id stays its own. `first`: the provinces of the
+        page showing the card (a province's, a 2025 unit's), named first among the article's; a
+        card that names them in another order is rendered once more for that page."""
+        provinces = article.provinces
         key = (id(article), heading, look)
+        if first and len(provinces) > 1:
+            ahead = frozenset(p.slug for p in first)
+            lead = [p for p in provinces if p.slug in ahead]
+            if lead and [p.slug for p in provinces[:len(lead)]] != [p.slug for p in lead]:
+                provinces = (*lead, *(p for p in provinces if p.slug not in ahead))
+                key += tuple(p.slug for p in lead)
         found = self._cards.get(key)
         if found is None:
-            card = Markup(self.render(CARD_TEMPLATE, a=article, heading=heading, look=look))
+            card = Markup(self.render(CARD_TEMPLATE, a=article, heading=heading, look=look, provinces=provinces))
             found = self._cards[key] = (article, card)
         return found[1]
 
-    def cards(self, articles, heading: str = "h2", look: str = "list") -> Markup:
+    def cards(self, articles, heading: str = "h2", look: str = "list", first=()) -> Markup:
         """The cards of a list of articles, one after the other: what a template's
         `{% for a in articles %}{{ article_card(a, heading, look) }}{% endfor %}` gives, in one
         call instead of a Jinja call per card (~2 us each, twenty on a list page)."""
         card = self.article_card
         self.env.charge(articles)
+        if first:
+            return str.__new__(Markup, "".join([card(a, heading, look, first) for a in articles]))
         return str.__new__(Markup, "".join([card(a, heading, look) for a in articles]))
 
     def partial(self, name: str, **values: Any) -> Markup:

@@ -1,0 +1,62 @@
+"""The theme's ninth round in Chromium: large text on a small phone on the pages the earlier checks
+left out (a directive's facts, the search filters opened), …
+
+Large text is the reader's setting as test_theme_modes_browser sets it: the browser's default font
+size at 32 px on a 320 px phone.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import build_site, copy_project
+from test_theme_round9 import TEN, article
+
+pytestmark = pytest.mark.browser
+
+# Elements that stick out of the 320 px screen, but for those inside a box that scrolls sideways
+# (the menu at large text, tables, code, panoramas): where the reader cannot reach them.
+OUTSIDE = """() => [...document.querySelectorAll('body *')].filter(e => {
+  if (e.getBoundingClientRect().right <= innerWidth + 0.5 || !e.getClientRects().length) return false;
+  for (let up = e.parentElement; up; up = up.parentElement)
+    if (['auto', 'scroll'].includes(getComputedStyle(up).overflowX)) return false;
+  return true; }).slice(0, 5).map(e => e.tagName + '.' + e.className + ': ' + e.textContent.trim().slice(0, 30))"""
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory, host):
+    tmp = tmp_path_factory.mktemp("round9-browser")
+    root = copy_project(tmp / "site")
+    names = ", ".join(f'"{n}"' for n in [*TEN, "Thừa Thiên Huế", "Bà Rịa - Vũng Tàu"])
+    article(root, "muoi-tinh", f'title: "Mười hai tỉnh cùng học tập và làm theo Bác"\n'
+            f'date: 2025-08-04T08:00:00+07:00\nprovince: [{names}]\ndirectives: ["05-CT/TW"]')
+    site = build_site(root, tmp / "out")
+    return site, host(site.output).url
+
+
+def large_text_page(chromium, url: str):
+    context = chromium.new_context(viewport={"width": 320, "height": 640}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Page.enable")
+    cdp.send("Page.setFontSizes", {"fontSizes": {"standard": 32, "fixed": 26}})
+    page.goto(url, wait_until="load")
+    assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") >= 32
+    return context, page
+
+
+@pytest.mark.parametrize("path", ["van-ban/05-ct-tw/", "don-vi-2025/tuyen-quang/", "tinh/ha-giang/",
+                                  "tim-kiem/?q=m%C6%B0%E1%BB%9Di+hai+t%E1%BB%89nh"])
+def test_large_text_on_a_small_phone_keeps_facts_and_filters_on_the_screen(chromium, served, path: str):
+    """A directive's facts: the labels' column took "Cơ quan ban hành" whole (347 px of 256) and left
+    "Bộ Chính trị" 34 px, a letter a line, the page 444 px wide. The search filters opened: a fieldset
+    and a select are as wide as their longest option, "Bà Rịa - Vũng Tàu", and the page was 399 px wide."""
+    site, url = served
+    context, page = large_text_page(chromium, url + path)
+    if "tim-kiem" in path:
+        page.wait_for_selector("#search-results li")
+        page.evaluate("document.querySelector('#search-filters').open = true")
+    seen = page.evaluate("({scroll: document.scrollingElement.scrollWidth, outside: (" + OUTSIDE + ")(),"
+                         " values: [...document.querySelectorAll('.facts dd')].map(d => d.getBoundingClientRect().width)})")
+    context.close()
+    assert seen["scroll"] <= 320 and not seen["outside"], seen
+    assert all(w >= 200 for w in seen["values"]), seen  # each value under its label, the column's width

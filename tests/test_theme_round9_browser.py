@@ -29,6 +29,8 @@ def served(tmp_path_factory, host):
     names = ", ".join(f'"{n}"' for n in [*TEN, "Thừa Thiên Huế", "Bà Rịa - Vũng Tàu"])
     article(root, "muoi-tinh", f'title: "Mười hai tỉnh cùng học tập và làm theo Bác"\n'
             f'date: 2025-08-04T08:00:00+07:00\nprovince: [{names}]\ndirectives: ["05-CT/TW"]')
+    article(root, "an-tuong", 'title: "Tổng kết năm năm học tập và làm theo Bác: Ấn tượng từ những mô hình Ổn định"\n'
+            'date: 2025-08-05\nprovince: ["Hà Giang"]')
     site = build_site(root, tmp / "out")
     return site, host(site.output).url
 
@@ -60,3 +62,18 @@ def test_large_text_on_a_small_phone_keeps_facts_and_filters_on_the_screen(chrom
     context.close()
     assert seen["scroll"] <= 320 and not seen["outside"], seen
     assert all(w >= 200 for w in seen["values"]), seen  # each value under its label, the column's width
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_feeds_headline_with_stacked_capitals_has_their_line_height(chromium, served, width: int):
+    """A feed opened in a browser: its headlines kept 1.35 whatever they held, and the second line's
+    "Ấn tượng" met the first line's underline (the site's pages give such a headline 1.52: .stacked)."""
+    site, url = served
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(url + "tinh/ha-giang/feed.xml", wait_until="load")
+    seen = page.evaluate("""[...document.getElementsByTagNameNS('http://www.w3.org/1999/xhtml', 'a')]
+      .filter(a => a.parentElement.localName === 'entry').map(a => { const s = getComputedStyle(a);
+        return [a.textContent.slice(0, 12), +(parseFloat(s.lineHeight) / parseFloat(s.fontSize)).toFixed(2)]; })""")
+    context.close()
+    assert sorted(seen) == [["Mười hai tỉn", 1.35], ["Tổng kết năm", 1.52]], seen

@@ -77,3 +77,22 @@ def test_a_feeds_headline_with_stacked_capitals_has_their_line_height(chromium, 
         return [a.textContent.slice(0, 12), +(parseFloat(s.lineHeight) / parseFloat(s.fontSize)).toFixed(2)]; })""")
     context.close()
     assert sorted(seen) == [["Mười hai tỉn", 1.35], ["Tổng kết năm", 1.52]], seen
+
+
+@pytest.mark.parametrize("path", ["tim-kiem/?q=m%C6%B0%E1%BB%9Di+hai+t%E1%BB%89nh", "404.html"])
+def test_the_search_pages_two_search_forms_have_names_of_their_own(chromium, served, path: str):
+    """From 48rem the masthead's search box shows beside the search page's (and the 404 page's) form:
+    two "search" landmarks without a name, which a screen reader's list of landmarks cannot tell apart
+    (axe: landmark-unique, the only problem axe found on the theme's pages, moderate)."""
+    from test_site_browser import AXE
+    from conftest import need
+    need(AXE.is_file(), f"{AXE} (npm ci --prefix tests/node)")
+    site, url = served
+    context = chromium.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
+    page = context.new_page()
+    page.goto(url + path, wait_until="load")
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations.map(v => v.id))")
+    names = page.evaluate("[...document.querySelectorAll('[role=search]')].map(f => f.getAttribute('aria-label'))")
+    context.close()
+    assert found == [] and len(names) == 2 and len(set(names)) == 2, (found, names)

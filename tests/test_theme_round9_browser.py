@@ -13,6 +13,8 @@ from test_theme_round9 import TEN, article
 
 pytestmark = pytest.mark.browser
 
+PRINTED_LINE = "lamtheobac build --base-url https://example.gov.vn/hoc-tap-va-lam-theo-bac/ --drafts && echo ok-ok-ok-het"
+
 # Elements that stick out of the 320 px screen, but for those inside a box that scrolls sideways
 # (the menu at large text, tables, code, panoramas): where the reader cannot reach them.
 OUTSIDE = """() => [...document.querySelectorAll('body *')].filter(e => {
@@ -31,6 +33,14 @@ def served(tmp_path_factory, host):
             f'date: 2025-08-04T08:00:00+07:00\nprovince: [{names}]\ndirectives: ["05-CT/TW"]')
     article(root, "an-tuong", 'title: "Tổng kết năm năm học tập và làm theo Bác: Ấn tượng từ những mô hình Ổn định"\n'
             'date: 2025-08-05\nprovince: ["Hà Giang"]')
+    from PIL import Image
+    Image.new("RGB", (2400, 300), (40, 90, 140)).save(root / "content" / "images" / "toan-canh.jpg", quality=80)
+    columns = ["Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian", "Kết quả", "Ghi chú", "Người phụ trách",
+               "Kinh phí dự kiến", "Nguồn kinh phí", "Hình thức"]
+    table = ("| " + " | ".join(columns) + " |\n|" + "---|" * len(columns) + "\n| "
+             + " | ".join(f"Nội dung ô số {i} của hàng" for i in range(len(columns))) + " |")
+    article(root, "bang-in", 'title: "Kế hoạch thực hiện năm 2024"\ndate: 2024-03-01\nprovince: ["Hà Nội"]',
+            f"Kế hoạch như sau.\n\n{table}\n\n```\n{PRINTED_LINE}\n```\n\n![Toàn cảnh](/images/toan-canh.jpg)\n")
     site = build_site(root, tmp / "out")
     return site, host(site.output).url
 
@@ -96,3 +106,19 @@ def test_the_search_pages_two_search_forms_have_names_of_their_own(chromium, ser
     names = page.evaluate("[...document.querySelectorAll('[role=search]')].map(f => f.getAttribute('aria-label'))")
     context.close()
     assert found == [] and len(names) == 2 and len(set(names)) == 2, (found, names)
+
+
+def test_printed_boxes_that_scroll_on_screen_show_their_whole_content_on_paper(chromium, served):
+    """Paper does not scroll: a code line, a table's last columns and a panorama's sides that a box
+    scrolls to on a screen were cut off at the page's edge (the code block 1,285 px wide in 686 on A4)."""
+    site, url = served
+    context = chromium.new_context(viewport={"width": 718, "height": 1000})  # A4's width within its margins
+    page = context.new_page()
+    page.goto(url + "bai-viet/bang-in/", wait_until="load")
+    page.emulate_media(media="print")
+    seen = page.evaluate("""[...document.querySelectorAll('.body table, .body pre, .panorama')]
+      .map(e => [e.tagName, e.className, e.scrollWidth <= e.clientWidth + 1 && e.getBoundingClientRect().right <= innerWidth])""")
+    printed = page.evaluate("document.querySelector('.body pre').innerText.trim()")
+    context.close()
+    assert seen == [["TABLE", "", True], ["PRE", "", True], ["PICTURE", "panorama", True]], seen
+    assert printed == PRINTED_LINE  # wrapped, not broken: a copy gives the command whole

@@ -32,7 +32,7 @@ from .templatebounds import COMPILER_VERSION, BoundedEnvironment
 from .templateerrors import EXPRESSION_ERRORS, TemplateErrors, expression_reason, not_found, undefined_reason
 from .themes import Asset, template_dirs
 from .vietnamese import (estimated_month, format_date, format_datetime, format_long_date, short_date, stacked_capital,
-                         weekday)
+                         tied, weekday)
 
 CARD_TEMPLATE = "_card.html"
 
@@ -405,11 +405,14 @@ def date_vi(moment, style: str = "") -> str:
 
 def dateline(article, with_time: bool = False) -> Markup:
     """An article's date in a <time> element, as precise as it is known: no "| 00:00" for a date
-    written without a time, only the month for an estimated date ("Khoảng tháng 5/2021")."""
+    written without a time, only the month for an estimated date ("Khoảng tháng 5/2021"). The
+    weekday's two words and "tháng" with its number are tied (vietnamese.tied)."""
     moment = article.date
     if article.date_estimated:
-        return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}">{estimated_month(moment)}</time>')
+        text = tied(estimated_month(moment))
+        return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}">{text}</time>')
     if not article.timed:
-        return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}-{moment.day:02d}">{format_date(moment)}</time>')
-    text = format_datetime(moment) if with_time else format_date(moment)
+        text = tied(format_date(moment))
+        return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}-{moment.day:02d}">{text}</time>')
+    text = tied(format_datetime(moment) if with_time else format_date(moment))
     return Markup(f'<time datetime="{moment.isoformat()}">{text}</time>')

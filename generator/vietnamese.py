@@ -189,6 +189,15 @@ def format_date(moment: datetime) -> str:
     return f"{WEEKDAYS[moment.weekday()]}, {short_date(moment)}"
 
 
+def tied(shown: str) -> str:
+    """A date as shown with its words that belong together tied by no-break spaces: the weekday's two
+    ("Thứ Hai", "Chủ Nhật") and "tháng" with its number ("Khoảng tháng 5/2021"); a card's line broke
+    "Thứ / Hai" and "Khoảng tháng / 5/2021"."""
+    if shown.startswith(("Thứ ", "Chủ ")):
+        shown = shown.replace(" ", "\u00a0", 1)
+    return shown.replace(" tháng ", " tháng\u00a0")
+
+
 def estimated_month(moment: date) -> str:
     """A date known only roughly (the source printed none): "Khoảng tháng 5/2021"."""
     return f"Khoảng tháng {moment.month}/{moment.year}"

@@ -88,3 +88,20 @@ def test_a_search_result_names_at_most_4_provinces_as_a_card_does():
     assert shown(TEN[:4]) == "Hà Nội, Cao Bằng, Lào Cai, Điện Biên"
     assert shown(TEN[:1]) == "Hà Nội"
     assert shown([]) == ""
+
+
+# A number and its noun, a weekday's two words, "tháng" and its number: never split at a line's end
+# (the directive index broke "khóa XII · 4 / bài", a card "Khoảng tháng / 5/2021" and "Thứ / Hai").
+SPLIT = re.compile(r"\d bài|\d tỉnh|khóa [IVX]|\bThứ (?:Hai|Ba|Tư|Năm|Sáu|Bảy)\b|\bChủ Nhật\b|tháng \d")
+SHOWN = re.compile(r'<(time|span class="count"|p class="(?:meta|muted)")[^>]*>(.*?)</(?:time|span|p)>', re.S)
+
+
+def test_numbers_and_dates_are_tied_to_their_words_on_every_page(site):
+    pages = sorted(site.output.rglob("*.html"))
+    split = {}
+    for path in pages:
+        for _, shown in SHOWN.findall(path.read_text(encoding="utf-8")):
+            text = html_lib.unescape(re.sub(r"<[^>]+>", "", shown))
+            if SPLIT.search(text):
+                split.setdefault(path.relative_to(site.output).as_posix(), []).append(text.strip()[:60])
+    assert len(pages) > 40 and not split, {k: v[:2] for k, v in list(split.items())[:8]}

@@ -31,8 +31,7 @@ from .pages import Links
 from .templatebounds import COMPILER_VERSION, BoundedEnvironment
 from .templateerrors import EXPRESSION_ERRORS, TemplateErrors, expression_reason, not_found, undefined_reason
 from .themes import Asset, template_dirs
-from .vietnamese import (estimated_month, format_date, format_datetime, format_long_date, short_date, stacked_capital,
-                         tied, weekday)
+from .vietnamese import format_datetime, format_long_date, short_date, shown_date, shown_month, stacked_capital, weekday
 
 CARD_TEMPLATE = "_card.html"
 
@@ -393,26 +392,25 @@ def pluck(items, attribute: str) -> list:
 
 def date_vi(moment, style: str = "") -> str:
     """A date (or datetime) as readers see it: "Thứ Hai, 19/09/2016"; style "short": "19/09/2016",
-    "long": "ngày 19 tháng 9 năm 2016", "time": "Thứ Hai, 19/09/2016 | 16:27"."""
+    "long": "ngày 19 tháng 9 năm 2016", "time": "Thứ Hai, 19/09/2016 | 16:27"; the weekday's words tied
+    by a no-break space (vietnamese.shown_date)."""
     if style == "short":
         return short_date(moment)
     if style == "long":
         return format_long_date(moment)
-    if style == "time":
-        return format_datetime(moment)
-    return format_date(moment)
+    return shown_date(moment, style == "time")
 
 
 def dateline(article, with_time: bool = False) -> Markup:
     """An article's date in a <time> element, as precise as it is known: no "| 00:00" for a date
     written without a time, only the month for an estimated date ("Khoảng tháng 5/2021"). The
-    weekday's two words and "tháng" with its number are tied (vietnamese.tied)."""
+    weekday's two words and "tháng" with its number are tied (vietnamese.shown_date, shown_month)."""
     moment = article.date
     if article.date_estimated:
-        text = tied(estimated_month(moment))
+        text = shown_month(moment)
         return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}">{text}</time>')
     if not article.timed:
-        text = tied(format_date(moment))
+        text = shown_date(moment)
         return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}-{moment.day:02d}">{text}</time>')
-    text = tied(format_datetime(moment) if with_time else format_date(moment))
+    text = shown_date(moment, with_time)
     return Markup(f'<time datetime="{moment.isoformat()}">{text}</time>')

@@ -117,7 +117,7 @@ def test_dateline_is_as_precise_as_the_date_is_known():
 def test_date_filter_styles():
     moment = datetime(2006, 11, 7, 8, 5, tzinfo=VN)
     assert [date_vi(moment), date_vi(moment, "short"), date_vi(moment, "long"), date_vi(moment, "time")] == \
-        ["Thứ Ba, 07/11/2006", "07/11/2006", "ngày 7 tháng 11 năm 2006", "Thứ Ba, 07/11/2006 | 08:05"]
+        ["Thứ\u00a0Ba, 07/11/2006", "07/11/2006", "ngày 7 tháng 11 năm 2006", "Thứ\u00a0Ba, 07/11/2006 | 08:05"]
     assert date_vi(date(2016, 5, 15), "short") == "15/05/2016"  # a directive's date
 
 

@@ -33,7 +33,7 @@ def site(tmp_path_factory):
     article(root, "muoi-tinh", f'title: "Mười tỉnh miền núi phía Bắc cùng học tập và làm theo Bác"\n'
             f'date: 2025-08-04T08:00:00+07:00\nprovince: [{names}]')
     article(root, "hai-tinh", 'title: "Hà Nội và Huế trao đổi kinh nghiệm"\ndate: 2025-08-03\n'
-            'province: ["Hà Nội", "Thừa Thiên Huế"]')
+            'updated: 2025-08-05T09:00:00+07:00\nprovince: ["Hà Nội", "Thừa Thiên Huế"]')
     return build_site(root, tmp / "out")
 
 

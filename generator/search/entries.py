@@ -32,7 +32,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..vietnamese import estimated_month, format_date, tied
+from ..vietnamese import shown_date, shown_month
 from .names import Names
 from .text import (BREAK, MASK, TONE_STEP, _TOKEN, fold, html_blocks, key_hash, mix, prefix_code, prepare, sentences,
                    tone_key, tone_parts)
@@ -87,7 +87,7 @@ def doc_record(article, url: str) -> bytes:
     ":")) writes it): title, URL, date (ISO and as shown: only the month when it is a guess), provinces
     (as shown: shown_provinces), summary."""
     provinces = ",".join([_STRING(name) for name in shown_provinces(article.provinces)])
-    shown = tied(estimated_month(article.date) if article.date_estimated else format_date(article.date))
+    shown = shown_month(article.date) if article.date_estimated else shown_date(article.date)
     return (f'{{"t":{_STRING(article.title)},"u":{_STRING(url)},"d":"{article.date.date().isoformat()}",'
             f'"w":{_STRING(shown)},"p":[{provinces}],"s":{_STRING(article.summary)}}}'
             ).encode("utf-8")

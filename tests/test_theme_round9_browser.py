@@ -13,6 +13,7 @@ from test_theme_round9 import TEN, article
 
 pytestmark = pytest.mark.browser
 
+HEADING = "Tổng kết năm năm thực hiện Chỉ thị: Ấn tượng từ những mô hình Ổn định, Ẳng ẳng Ễnh ương"
 PRINTED_LINE = "lamtheobac build --base-url https://example.gov.vn/hoc-tap-va-lam-theo-bac/ --drafts && echo ok-ok-ok-het"
 
 # Elements that stick out of the 320 px screen, but for those inside a box that scrolls sideways
@@ -41,6 +42,8 @@ def served(tmp_path_factory, host):
              + " | ".join(f"Nội dung ô số {i} của hàng" for i in range(len(columns))) + " |")
     article(root, "bang-in", 'title: "Kế hoạch thực hiện năm 2024"\ndate: 2024-03-01\nprovince: ["Hà Nội"]',
             f"Kế hoạch như sau.\n\n{table}\n\n```\n{PRINTED_LINE}\n```\n\n![Toàn cảnh](/images/toan-canh.jpg)\n")
+    article(root, "de-muc", 'title: "Đề mục trong bài"\ndate: 2024-03-02\nprovince: ["Hà Nội"]',
+            "".join(f"{'#' * level} {HEADING}\n\nĐoạn văn.\n\n" for level in range(1, 7)))
     site = build_site(root, tmp / "out")
     return site, host(site.output).url
 
@@ -122,3 +125,20 @@ def test_printed_boxes_that_scroll_on_screen_show_their_whole_content_on_paper(c
     context.close()
     assert seen == [["TABLE", "", True], ["PRE", "", True], ["PICTURE", "panorama", True]], seen
     assert printed == PRINTED_LINE  # wrapped, not broken: a copy gives the command whole
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280])
+def test_the_texts_headings_stacked_capitals_clear_the_line_above(chromium, served, width: int):
+    """A heading in an article's text ("## …", h2 to h6) kept 1.35: wrapped, "Ấn tượng" on its second
+    line met the dot under "thực" on the first. Markdown writes them, so every one has the stacked
+    headlines' 1.52 (test_theme_pages_browser's measure: the tallest letter after the first word above
+    the line plus ộ's dot below, in the heading's own font, clear by 0.03em)."""
+    from test_theme_pages_browser import OWN_MARK_ROOM
+    site, url = served
+    page = chromium.new_page(viewport={"width": width, "height": 800})
+    page.goto(url + "bai-viet/de-muc/", wait_until="load")
+    rooms = page.evaluate(OWN_MARK_ROOM.replace("'h1, .card-title'", "'.body :is(h2, h3, h4, h5, h6)'"))
+    page.close()
+    assert len(rooms) == 6, rooms  # "# …" is an h2 too
+    tight = [r for r in rooms if r["line"] - r["need"] < 0.03]
+    assert not tight, tight

@@ -105,3 +105,22 @@ def test_numbers_and_dates_are_tied_to_their_words_on_every_page(site):
             if SPLIT.search(text):
                 split.setdefault(path.relative_to(site.output).as_posix(), []).append(text.strip()[:60])
     assert len(pages) > 40 and not split, {k: v[:2] for k, v in list(split.items())[:8]}
+
+
+OLD_MACROS = """{% macro card(a, heading='h2', look='list') %}{{ article_card(a, heading, look) }}{% endmacro %}
+{% macro pagination(pager, label) %}{% if pager.total > 1 %}<nav aria-label="{{ label }}">{{ pager.number }}</nav>{% endif %}{% endmacro %}
+{% macro article_list(items, heading='h2', look='list') %}<div class="cards">{{ cards(items, heading, look) }}</div>{% endmacro %}
+{% macro year_figure(chart) %}{{ chart }}{% endmacro %}
+"""
+
+
+def test_a_sites_own_macros_keep_working_with_the_province_first(tmp_path):
+    """A site's templates/_macros.html written for an earlier theme (article_list(items, heading, look)):
+    the province's page does not hand it the page's provinces, it names them first all the same."""
+    root = copy_project(tmp_path / "site")
+    (root / "templates").mkdir(exist_ok=True)
+    (root / "templates" / "_macros.html").write_text(OLD_MACROS, encoding="utf-8")
+    names = ", ".join(f'"{n}"' for n in TEN)
+    article(root, "muoi-tinh", f'title: "Mười tỉnh"\ndate: 2025-08-04\nprovince: [{names}]')
+    site = build_site(root, tmp_path / "out")
+    assert card_provinces(site, "tinh/ha-giang", "muoi-tinh") == "· Hà Giang · Hà Nội · Cao Bằng · và 7 tỉnh, thành phố khác"

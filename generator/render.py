@@ -31,8 +31,7 @@ from .pages import Links
 from .templatebounds import COMPILER_VERSION, BoundedEnvironment
 from .templateerrors import EXPRESSION_ERRORS, TemplateErrors, expression_reason, not_found, undefined_reason
 from .themes import Asset, template_dirs
-from .vietnamese import (estimated_month, format_date, format_datetime, format_long_date, short_date, stacked_capital,
-                         weekday)
+from .vietnamese import format_datetime, format_long_date, short_date, shown_date, shown_month, stacked_capital, weekday
 
 CARD_TEMPLATE = "_card.html"
 
@@ -182,30 +181,41 @@ class Templates(TemplateErrors):
         self._inputs: dict[str, Any] = {**{name: ("function", name, f.reads) for name, f in functions.items()},
                                         **{name: ("builtin", name) for name in own},
                                         "section": ("builtin", "section", data.get("menu", ()))}
-        self._cards: dict[tuple[int, str, str], tuple[Any, Markup]] = {}
+        self._cards: dict[tuple, tuple[Any, Markup]] = {}
         self._partials: dict[tuple, Markup] = {}
         self._sections: list[str] | None = None
         self._article_prefix = config.urls.article.partition("{")[0] or "\0"
         self._loaded: dict[str, jinja2.Template] = {}
         self._rendering = False  # inside a render(): a card or partial of the page being rendered
 
-    def article_card(self, article, heading: str = "h2", look: str = "list") -> Markup:
+    def article_card(self, article, heading: str = "h2", look: str = "list", first=()) -> Markup:
         """An article's card (_card.html) in one of the theme's looks ("list", "lead", "feature",
         "compact"), rendered once per build however many lists show it. Cached by the article
-        object, held with its card so that its id stays its own."""
+        object, held with its card so that its id stays its own. `first`: the provinces of the
+        page showing the card (a province's, a 2025 unit's), named first among the article's; a
+        card that names them in another order is rendered once more for that page."""
+        provinces = article.provinces
         key = (id(article), heading, look)
+        if first and len(provinces) > 1:
+            ahead = frozenset(p.slug for p in first)
+            lead = [p for p in provinces if p.slug in ahead]
+            if lead and [p.slug for p in provinces[:len(lead)]] != [p.slug for p in lead]:
+                provinces = (*lead, *(p for p in provinces if p.slug not in ahead))
+                key += tuple(p.slug for p in lead)
         found = self._cards.get(key)
         if found is None:
-            card = Markup(self.render(CARD_TEMPLATE, a=article, heading=heading, look=look))
+            card = Markup(self.render(CARD_TEMPLATE, a=article, heading=heading, look=look, provinces=provinces))
             found = self._cards[key] = (article, card)
         return found[1]
 
-    def cards(self, articles, heading: str = "h2", look: str = "list") -> Markup:
+    def cards(self, articles, heading: str = "h2", look: str = "list", first=()) -> Markup:
         """The cards of a list of articles, one after the other: what a template's
         `{% for a in articles %}{{ article_card(a, heading, look) }}{% endfor %}` gives, in one
         call instead of a Jinja call per card (~2 us each, twenty on a list page)."""
         card = self.article_card
         self.env.charge(articles)
+        if first:
+            return str.__new__(Markup, "".join([card(a, heading, look, first) for a in articles]))
         return str.__new__(Markup, "".join([card(a, heading, look) for a in articles]))
 
     def partial(self, name: str, **values: Any) -> Markup:
@@ -382,23 +392,25 @@ def pluck(items, attribute: str) -> list:
 
 def date_vi(moment, style: str = "") -> str:
     """A date (or datetime) as readers see it: "Thứ Hai, 19/09/2016"; style "short": "19/09/2016",
-    "long": "ngày 19 tháng 9 năm 2016", "time": "Thứ Hai, 19/09/2016 | 16:27"."""
+    "long": "ngày 19 tháng 9 năm 2016", "time": "Thứ Hai, 19/09/2016 | 16:27"; the weekday's words tied
+    by a no-break space (vietnamese.shown_date)."""
     if style == "short":
         return short_date(moment)
     if style == "long":
         return format_long_date(moment)
-    if style == "time":
-        return format_datetime(moment)
-    return format_date(moment)
+    return shown_date(moment, style == "time")
 
 
 def dateline(article, with_time: bool = False) -> Markup:
     """An article's date in a <time> element, as precise as it is known: no "| 00:00" for a date
-    written without a time, only the month for an estimated date ("Khoảng tháng 5/2021")."""
+    written without a time, only the month for an estimated date ("Khoảng tháng 5/2021"). The
+    weekday's two words and "tháng" with its number are tied (vietnamese.shown_date, shown_month)."""
     moment = article.date
     if article.date_estimated:
-        return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}">{estimated_month(moment)}</time>')
+        text = shown_month(moment)
+        return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}">{text}</time>')
     if not article.timed:
-        return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}-{moment.day:02d}">{format_date(moment)}</time>')
-    text = format_datetime(moment) if with_time else format_date(moment)
+        text = shown_date(moment)
+        return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}-{moment.day:02d}">{text}</time>')
+    text = shown_date(moment, with_time)
     return Markup(f'<time datetime="{moment.isoformat()}">{text}</time>')

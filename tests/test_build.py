@@ -73,9 +73,9 @@ def test_term_identity_and_canonical_names(sample: Path):
     assert "<h1>Đà Nẵng</h1>" in (out / "tinh/da-nang/index.html").read_text()
     # "khoá học lý luận" (twice) and "khóa học lý luận" (once) are one tag, shown as most written.
     tag = (out / "chu-de/khoa-hoc-ly-luan/index.html").read_text()
-    assert "Chủ đề: Khoá học lý luận" in tag and "3 bài viết" in tag  # the tag as written, a capital first
+    assert "Chủ đề: Khoá học lý luận" in tag and "3&nbsp;bài viết" in tag  # the tag as written, a capital first
     # Aliases: "Chỉ thị 05" and "05-CT/TƯ" are 05-CT/TW; "Nghị quyết Trung ương 4 khoá XII" is 04-NQ/TW.
-    assert "2 bài viết" in (out / "van-ban/05-ct-tw/index.html").read_text()
+    assert "2&nbsp;bài viết" in (out / "van-ban/05-ct-tw/index.html").read_text()
     assert (out / "van-ban/04-nq-tw/index.html").is_file()
 
 
@@ -91,7 +91,7 @@ def test_indexes_in_vietnamese_order(sample: Path):
 
 def test_article_page_has_dates_terms_figure_and_structured_data(sample: Path):
     page = (build(sample, now=NOW).output / "bai-viet/hoa-binh-nhan-rong-mo-hinh/index.html").read_text()
-    assert '<time datetime="2019-05-19T08:30:00+07:00">Chủ Nhật, 19/05/2019 | 08:30</time>' in page
+    assert '<time datetime="2019-05-19T08:30:00+07:00">Chủ\u00a0Nhật, 19/05/2019 | 08:30</time>' in page
     assert "<figcaption>Lớp học chuyên đề năm 2019</figcaption>" in page
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page)[1])
     assert data["@type"] == "NewsArticle" and data["datePublished"] == "2019-05-19T08:30:00+07:00"
@@ -104,9 +104,9 @@ def test_dates_show_only_what_is_known_and_drafts_are_labelled(sample: Path):
         '---\ntitle: "Ngày ước tính"\ndate: 2015-03-01\ndate_estimated: true\n---\n\nNội dung.\n', encoding="utf-8")
     out = build(sample, output="out-drafts", drafts=True, now=NOW).output
     dated = (out / "bai-viet/dak-nong-ket-luan-01/index.html").read_text()  # "date: 2021-06-21"
-    assert '<time datetime="2021-06-21">Thứ Hai, 21/06/2021</time>' in dated and "| 00:00" not in dated
+    assert '<time datetime="2021-06-21">Thứ\u00a0Hai, 21/06/2021</time>' in dated and "| 00:00" not in dated
     guessed = (out / "bai-viet/uoc-tinh/index.html").read_text()
-    assert '<time datetime="2015-03">Khoảng tháng 3/2015</time>' in guessed and "ngày đăng ước tính" in guessed
+    assert '<time datetime="2015-03">Khoảng tháng\u00a03/2015</time>' in guessed and "ngày đăng ước tính" in guessed
     assert "01/03/2015" not in guessed
     draft = (out / "bai-viet/ban-nhap/index.html").read_text()
     assert '<span class="badge">Bản nháp</span>' in draft.split("</h1>")[1].split("</header>")[0]

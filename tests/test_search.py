@@ -730,7 +730,7 @@ def test_records_are_the_json_of_their_fields():
     for title, provinces, summary, url in (("Học tập và làm theo Bác", (), "", "/a/"),
                                            (odd, ("Lâm Đồng", odd), odd, '/b/"c"/'),
                                            ("", ("Đắk Nông",), "tóm tắt", "")):
-        for estimated, shown in ((False, format_date(when)), (True, "Khoảng tháng 3/2026")):  # a guess: the month only
+        for estimated, shown in ((False, format_date(when).replace(' ', '\u00a0', 1)), (True, "Khoảng tháng\u00a03/2026")):  # a guess: the month only
             article = SimpleNamespace(title=title, date=when, summary=summary, date_estimated=estimated,
                                       provinces=tuple(SimpleNamespace(name=n) for n in provinces))
             expected = {"t": title, "u": url, "d": "2026-03-09", "w": shown, "p": list(provinces), "s": summary}

@@ -40,7 +40,7 @@ from .text import fold, tokenize, tone_key
 __all__ = ["Names", "SearchInput", "data_prefix", "fold", "open_cache", "read_part", "search_files", "tokenize",
            "tone_key", "worker_tags"]
 
-CACHE_VERSION = 12  # 12: nor across a sentence's end; 11: no pair or name across a block's edge (version 10 had them)
+CACHE_VERSION = 13  # 13: records name at most 4 provinces; 12: nor across a sentence's end; 11: no pair or name across a block's edge (version 10 had them)
 PART = 256            # articles per part made here
 PARALLEL_MIN = 200    # articles to index before forking workers pays
 PATCH_MAX = 64        # articles changed in place (or added after all others) patched into the last index

@@ -32,7 +32,7 @@ from typing import Sequence
 
 import numpy as np
 
-from ..vietnamese import estimated_month, format_date
+from ..vietnamese import shown_date, shown_month
 from .names import Names
 from .text import (BREAK, MASK, TONE_STEP, _TOKEN, fold, html_blocks, key_hash, mix, prefix_code, prepare, sentences,
                    tone_key, tone_parts)
@@ -71,12 +71,24 @@ def term_keys(article) -> tuple[str, ...]:
 _STRING = json.encoder.encode_basestring
 
 
+def shown_provinces(provinces) -> list[str]:
+    """The province names a result shows, as a card shows them (_card.html): all of them up to 4;
+    past 4, the first 3 (the front matter's order: the ones that matter first), the third followed
+    by "và N tỉnh, thành phố khác" (search.js joins them with commas; an article about 10 provinces
+    listed all 10 under its result)."""
+    names = [p.name for p in provinces]
+    if len(names) <= 4:
+        return names
+    return [*names[:2], f"{names[2]} và {len(names) - 3} tỉnh, thành phố khác"]
+
+
 def doc_record(article, url: str) -> bytes:
     """One JSON object of a record group (as json.dumps(..., ensure_ascii=False, separators=(",",
-    ":")) writes it): title, URL, date (ISO and as shown: only the month when it is a guess), provinces,
-    summary."""
-    provinces = ",".join([_STRING(p.name) for p in article.provinces])
-    shown = estimated_month(article.date) if article.date_estimated else format_date(article.date)
+    ":")) writes it): title, URL, date (ISO and as shown: only the month when it is a guess), provinces
+    (as shown: shown_provinces), summary."""
+    named = article.provinces  # up to 4 as they are (most articles name one): no call
+    provinces = ",".join([_STRING(p.name) for p in named] if len(named) <= 4 else map(_STRING, shown_provinces(named)))
+    shown = shown_month(article.date) if article.date_estimated else shown_date(article.date)
     return (f'{{"t":{_STRING(article.title)},"u":{_STRING(url)},"d":"{article.date.date().isoformat()}",'
             f'"w":{_STRING(shown)},"p":[{provinces}],"s":{_STRING(article.summary)}}}'
             ).encode("utf-8")

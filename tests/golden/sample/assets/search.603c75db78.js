@@ -116,7 +116,7 @@
   function sentencesOf(runs, byFirst) {
     var out = [];
     runs.forEach(function (run) {
-      var spans = findNames(run.tokens.map(fold), byFirst), from = 0;
+      var spans = findNames(run.tokens.map(fold), byFirst, run.tokens.map(toneKey)), from = 0;
       for (var k = 1; k <= run.tokens.length; k++) {
         var inside = spans.some(function (s) { return k > s.start && k < s.end; });
         if (k === run.tokens.length || (run.ends[k] && !inside)) {
@@ -128,9 +128,20 @@
     return out;
   }
 
-  /* Name spans (provinces, directives) in folded tokens, longest first: the walk of Names.find. */
-  function findNames(folded, byFirst) {
+  /* Name spans (provinces, directives) in folded tokens, longest first: the walk of Names.find.
+     With the tokens' tone keys (tones), a province's name only where each token has the marks of
+     one of the registries' spellings or fewer ("tự diễn biến" is no Điện Biên, "hoa huệ" no Huế:
+     the index's rule, names.mark_fault); with small (per token: it starts with a small letter: an
+     article's text), also a capital where the registries write one ("hòa bình" is no Hòa Bình
+     there). A query is read without the capitals: readers type in small letters. */
+  function findNames(folded, byFirst, tones, small) {
     var found = [], i = 0;
+    var fits = function (k) {
+      var allowed = tones && byFirst.marks && byFirst.marks.get(folded[k]);
+      if (!allowed) return true;
+      if (small && small[k] && !byFirst.small.has(folded[k])) return false;
+      return !markFault(tones[k], allowed);
+    };
     while (i < folded.length) {
       var candidates = byFirst.get(folded[i]);
       var step = 1;
@@ -138,12 +149,29 @@
         for (var c = 0; c < candidates.length; c++) {
           var seq = candidates[c].seq, ok = i + seq.length <= folded.length;
           for (var k = 0; ok && k < seq.length; k++) ok = folded[i + k] === seq[k];
+          if (ok && candidates[c].key.indexOf("~p:") === 0) for (k = 0; ok && k < seq.length; k++) ok = fits(i + k);
           if (ok) { found.push({ start: i, end: i + seq.length, key: candidates[c].key }); step = seq.length; break; }
         }
       }
       i += step;
     }
     return found;
+  }
+
+  /* Whether a tone key has marks that none of allowed (the tone keys of a province's word as the
+     registries spell it) has: a letter's shape (ă â ê ô ơ ư đ) or a tone other than theirs. Fewer
+     marks fit ("dien", "điên" for "điện"); "diễn" does not (names.mark_fault). */
+  function markFault(tone, allowed) {
+    if (allowed.indexOf(tone) >= 0) return false;
+    var typed = splitTone(tone);
+    return !allowed.some(function (other) {
+      var spelt = splitTone(other), a = Array.from(typed[0]), b = Array.from(spelt[0]);
+      return (typed[1] === 0 || typed[1] === spelt[1]) && a.length === b.length &&
+        a.every(function (ch, k) { return ch === b[k] || ch === fold(b[k]); });
+    });
+  }
+  function splitTone(tone) {
+    return /[0-9]$/.test(tone) && !/^[0-9]+$/.test(tone) ? [tone.slice(0, -1), +tone.slice(-1)] : [tone, 0];
   }
 
   var SPLIT = /^(\p{L}{1,3})(\p{N}+)$|^(\p{N}+)(\p{L}{1,3})$/u;
@@ -198,8 +226,8 @@
   function expand(tokens, index) {
     var out = [];
     tokens.forEach(function (token) {
-      var f = fold(token), name = index.joined.get(f) || splitJoined(f, index.common), m;
-      if (name) name.forEach(function (t) { out.push({ text: t, folded: t, tone: t, exact: false }); });
+      var f = fold(token), joined = index.joined.get(f), name = joined || splitJoined(f, index.common), m;
+      if (name) name.forEach(function (t) { out.push({ text: t, folded: t, tone: t, exact: false, joined: !!joined }); });
       else if (!(index.nameWords && index.nameWords.has(f)) && (m = SPLIT.exec(f))) {  // "TW4" of a name stays
         (m[1] !== undefined ? [m[1], m[2]] : [m[3], m[4]]).forEach(function (t) {
           out.push({ text: t, folded: t, tone: t, exact: false });
@@ -291,17 +319,33 @@
     var pairAt = loose || runs.length !== 1 || runs[0].phrase ? -1 : (function (tokens) {
       var folded = tokens.map(function (t) { return t.folded; }), asked = fillerSpans(folded), kept = [];
       folded.forEach(function (f, k) { if (!asked.some(function (s) { return k >= s[0] && k < s[1]; })) kept.push(k); });
-      var ok = kept.length === 2 && kept[1] === kept[0] + 1 && !findNames(folded, index.byFirst).length &&
+      var ok = kept.length === 2 && kept[1] === kept[0] + 1 && !findNames(folded, index.byFirst, tonesOf(tokens)).length &&
         kept.every(function (k) { return SYLLABLE.test(folded[k]); });
       return ok ? kept[1] : -1;
     })(expand(runs[0].tokens, index));
     runs.forEach(function (run, r) {
       var tokens = expand(run.tokens, index);
       var folded = tokens.map(function (t) { return t.folded; });
-      var spans = findNames(folded, index.byFirst), owner = new Array(folded.length).fill(-1);
+      var spans = findNames(folded, index.byFirst, tonesOf(tokens)), owner = new Array(folded.length).fill(-1);
+      // a province's name typed with a small letter where the registries write a capital ("dien
+      // bien", "hòa bình", "Hòa bình", "thành phố Hồ Chí Minh"; readers on phones type names so)
+      // may be its words as well ("tự diễn biến", "vì hòa bình", which the index does not read
+      // as the province, nor an article's "thành phố Hồ Chí Minh"): the name or its words (the
+      // pairs of its words), the articles naming the province first when it is all the query
+      // asks. Typed as the index reads a name ("Điện Biên", "Thành phố Hồ Chí Minh"), or once so
+      // in the query, or run together ("daknong"), the name alone.
+      var loose = spans.map(function (s) {
+        var part = tokens.slice(s.start, s.end);
+        return !run.phrase && s.key.indexOf("~p:") === 0 && s.end - s.start > 1 &&
+          !part.some(function (t) { return t.joined; }) &&
+          part.some(function (t) { return SMALL.test(t.text) && !index.byFirst.small.has(t.folded); });
+      });
       spans.forEach(function (s, n) {
         for (var k = s.start; k < s.end; k++) owner[k] = n;
-        if (!names.some(function (x) { return x.key === s.key; })) names.push({ key: s.key, phrase: run.phrase });
+        var known = names.filter(function (x) { return x.key === s.key; })[0];
+        if (!known) names.push(known = { key: s.key, phrase: run.phrase });
+        if (!loose[n]) known.words = null;
+        else if (known.words === undefined) known.words = pairKeys(folded.slice(s.start, s.end));
       });
       var asked = run.phrase ? [] : fillerSpans(folded);
       folded.forEach(function (f, k) {
@@ -338,13 +382,14 @@
           // "OR" typed first or last (the next word not typed yet: "Hồ Chí Minh OR"): no word to hold
           if (!run.phrase && t.text === "OR" && (i === 0 || i === tokens.length - 1) && tokens.length > 1) wordAt[i].operator = true;
           segment.push(t.folded);
-        } else if (segment.length) {
+        } else if (loose[owner[i]]) segment.push(tokens[i].folded);  // its words marked as words are
+        else if (segment.length) {
           segments.push({ phrase: run.phrase, folded: segment });
           segment = [];
         }
         var before = i > 1 && or[i - 1] ? unitAt(i - 2) : null, unit = unitAt(i);
         if (before && unit && before !== unit) unit.either = before.either = before.either || before;
-        if (i > 0 && !or[i - 1] && !(owner[i] >= 0 && owner[i] === owner[i - 1])) {
+        if (i > 0 && !or[i - 1] && !(owner[i] >= 0 && owner[i] === owner[i - 1] && !loose[owner[i]])) {
           var key = folded[i - 1] + " " + folded[i];
           if (!pairs.some(function (p) { return p.key === key; })) {
             // the pair as an article may spell it: "kỹ năng" for "kĩ năng"
@@ -417,8 +462,8 @@
     var also = [];
     runs.forEach(function (run) {
       if (run.phrase) return;
-      var folded = expand(run.tokens, index).map(function (t) { return t.folded; });
-      var registry = findNames(folded, index.byFirst), groups = [];
+      var expanded = expand(run.tokens, index), folded = expanded.map(function (t) { return t.folded; });
+      var registry = findNames(folded, index.byFirst, tonesOf(expanded)), groups = [];
       for (var i = 0; i < folded.length;) {
         var best = null;
         ABBREVIATIONS.forEach(function (a) {
@@ -778,6 +823,10 @@
     var typed = name.toLowerCase().replace(/\s+/g, " "), f = fold(typed);
     return f === "muoi mot" ? 11 : f === "muoi hai" ? 12 : typed.indexOf(" ") > 0 ? 0 :
       MONTH_NAMES[typed] || (typed === f ? MONTH_NAMES[" " + f] : 0);
+  }
+  /* The tone keys of expanded tokens (expand). */
+  function tonesOf(tokens) {
+    return tokens.map(function (t) { return t.tone; });
   }
   /* The keys of the pairs of adjacent words of a folded sequence ("a b", "b c"). */
   function pairKeys(seq) {
@@ -1361,6 +1410,10 @@
         byFirst.forEach(function (list) {
           list.sort(function (a, b) { return b.seq.length - a.seq.length || (a.seq.join(" ") < b.seq.join(" ") ? -1 : 1); });
         });
+        // the marks of provinces' names (Names.export_marks): a name only where they fit (findNames)
+        var marks = m.nameMarks || { marks: {}, small: [] };
+        byFirst.marks = new Map(Object.keys(marks.marks).map(function (f) { return [f, marks.marks[f]]; }));
+        byFirst.small = new Set(marks.small);
         self.byFirst = byFirst;
         self.joined = joined;
         // the words of names, Vietnamese or not ("đắk", "lắk"): what VNI keys may spell besides syllables
@@ -1457,11 +1510,13 @@
     query = ASCII.test(query) ? query : query.normalize("NFKC");
     // Words typed with VNI keys are read at once (digits inside a word are no word of the site):
     // the answer is the read query's, shown so, with the query as typed a click away.
+    // An address first: its escapes ("?q=l%C3%A0m+theo+B%C3%A1c", as an address bar copies it)
+    // are no VNI keys ("C3", "A1c" read as VNI hid the query it holds: no result).
     return this.ready().then(function () {
-      var read = asTyped ? null : unvni(query, open, self.nameWords);
-      if (read !== null) return self.readVni(query, read, filters, open, light);
       var address = asTyped ? null : addressWords(query);
       if (address !== null) return self.readAddress(query, address, filters, open, light);
+      var read = asTyped ? null : unvni(query, open, self.nameWords);
+      if (read !== null) return self.readVni(query, read, filters, open, light);
       return self.find(query, filters, open, light, asTyped);
     });
   };
@@ -1480,7 +1535,7 @@
     var typed = prepare(query), text = typed, without = [];
     // a dash before a name of the registries of two words or more leaves out the articles naming
     // it, in any spelling ("-Lào Cai" left out "Lào" only, and "Cai" was then required)
-    var tokens = tokensOf(text), spans = findNames(tokens.map(function (t) { return t.f; }), byFirst);
+    var tokens = tokensOf(text), spans = findNames(tokens.map(function (t) { return t.f; }), byFirst, tokens.map(function (t) { return t.t; }));
     spans.slice().reverse().forEach(function (s) {
       var from = tokens[s.start].s - 1, to = tokens[s.end - 1].e;
       if (s.end - s.start < 2 || text[from] !== "-" || (from > 0 && !/\s/.test(text[from - 1]))) return;
@@ -1490,7 +1545,7 @@
     });
     if (without.length) {
       tokens = tokensOf(text);
-      spans = findNames(tokens.map(function (t) { return t.f; }), byFirst);
+      spans = findNames(tokens.map(function (t) { return t.f; }), byFirst, tokens.map(function (t) { return t.t; }));
     }
     var parts = text.split(QUOTES), offset = 0, dropped = new Set();
     // a dash before a quoted phrase (-"Lai Châu", as web search engines read it) leaves out the
@@ -1594,7 +1649,10 @@
       new Set([].concat.apply([], q.words.filter(function (w) { return !w.skipped; }).map(keysOf))).forEach(function (k) {
         keys.push({ key: k });
       });
-      q.names.forEach(function (n) { keys.push({ key: n.key }); });
+      q.names.forEach(function (n) {
+        keys.push({ key: n.key });
+        (n.words || []).forEach(function (k) { keys.push({ key: k, pair: true }); });  // a name or its words
+      });
       // a region named ("Tây Nguyên"): the articles of its provinces rank first ("… ở Thái Nguyên"
       // did, by "Nguyên" in its title)
       q.regional = filters.province ? [] : [].concat.apply([], regionsIn(query, m).map(function (r) {
@@ -1653,7 +1711,7 @@
     if (QUOTES.test(query)) return Promise.resolve(result);
     var tokens = tokenize(query), folded = tokens.map(fold), out = [], changed = false, last = false;
     // a name of the registries is found as such ("Đà Nẵng" is no "ĐN" to look for)
-    var names = findNames(folded, this.byFirst);
+    var names = findNames(folded, this.byFirst, tokens.map(toneKey));
     for (var i = 0; i < tokens.length;) {
       var best = null;
       ABBREVIATIONS.forEach(function (a) {
@@ -2111,6 +2169,8 @@
       if (within.length && unitWide(n)) {
         lists = [].concat.apply([], within.map(function (p) { return found.get("~p:" + p) || []; }));
       }
+      // a name typed in small letters, or its words (plan): the articles holding each of their pairs too
+      if (n.words) lists = lists.concat([Object.assign(allPairs(found, n.words), { reading: true })]);
       terms.push({ name: n.key, unit: n, lists: lists, exact: false });
     });
     // words or names typed "a OR b": one term, held by the articles holding either
@@ -2141,10 +2201,25 @@
     var strong = new Uint8Array(N);  // hits of needed terms other than weak ones
     var pairHits = new Uint8Array(N), titlePairs = new Uint8Array(N), phraseOk = new Uint8Array(N);
     var nameOk = new Uint8Array(N);  // name pairs held ("Phú Quốc" together): else only in part
+    // a province's name typed in small letters, its words read too (plan): the articles naming the
+    // province first when the name is all the query requires ("dien bien", "hòa bình"), else after
+    // those holding more of the query together ("tu dien bien": "tự diễn biến" first)
+    var nameFirst = new Uint8Array(N), nameLater = new Uint8Array(N);
+    var looseNames = needed.filter(function (t) { return t.unit && t.unit.words; });
+    looseNames.forEach(function (t) {
+      var mark = looseNames.length === needed.length ? nameFirst : nameLater;
+      (found.get(t.name) || []).forEach(function (p) { for (var i = 0; i < p.ids.length; i++) mark[p.ids[i]] = 1; });
+    });
+    // the articles whose title holds a word typed with marks in that spelling (folded key -> per
+    // article): a pair of the query in a title counts only where its words are so spelt there
+    // ("chống tự diễn biến" ranked "… ở Điện Biên" first, by the folded pair "dien bien" of its title)
+    var spelt = new Map();
     var stamp = new Int32Array(N).fill(-1), best = new Float64Array(N), touched = [];
     terms.forEach(function (t, ti) {
       if (!t.df) return;
       var idf = Math.log(1 + N / t.df), counts = needed.indexOf(t) >= 0, firm = counts && !weak.has(t);
+      var inTitle = t.exact && t.word ? spelt.get(t.word.key) || new Uint8Array(N) : null;
+      if (inTitle) spelt.set(t.word.key, inTitle);
       touched.length = 0;
       t.lists.forEach(function (p) {
         // an initialism as typed ("UBND") ranks before its reading spelled out ("Ủy ban nhân dân")
@@ -2154,8 +2229,11 @@
         for (var i = 0; i < p.ids.length; i++) {
           var d = p.ids[i], val = p.vals[i], tf = val >> 3;
           // A word counts once, by its best spelling: "Lâm" in a title beside "làm" is no second hit.
-          var value = weight * idf * (tf / (tf + 1.2) + (val & 1 ? W_TITLE : 0) + (val & 2 ? W_LEAD : 0) +
-                                      (val & 4 ? W_TERM : 0));
+          // (another spelling of a word typed with marks weighs as in the text wherever it stands:
+          // "Điện Biên" in a title is no title hit for "diễn biến")
+          var placed = t.exact && !isExact ? 0 : val;
+          var value = weight * idf * (tf / (tf + 1.2) + (placed & 1 ? W_TITLE : 0) + (placed & 2 ? W_LEAD : 0) +
+                                      (placed & 4 ? W_TERM : 0));
           if (stamp[d] !== ti) {
             stamp[d] = ti;
             best[d] = value;
@@ -2165,6 +2243,7 @@
             if (firm) strong[d]++;
           } else if (value > best[d]) best[d] = value;
           if (isExact) exact[d] = Math.min(255, exact[d] + 1);
+          if (inTitle && isExact && (val & 1)) inTitle[d] = 1;
         }
       });
       for (var k = 0; k < touched.length; k++) score[touched[k]] += best[touched[k]];
@@ -2215,6 +2294,7 @@
     var typedPairs = new Uint8Array(N);
     q.pairs.forEach(function (pair, pi) {
       if (pair.skipped) return;
+      var spelling = pair.key.split(" ").map(function (k) { return spelt.get(k); }).filter(Boolean);
       pairPostings(found, pair).forEach(function (p) {
         var idf = Math.log(1 + N / p.ids.length);
         for (var i = 0; i < p.ids.length; i++) {
@@ -2223,7 +2303,7 @@
           pairSeen[d] = pi;
           pairHits[d]++;
           if (!p.keys) typedPairs[d]++;
-          if (p.vals[i] & 1) titlePairs[d]++;
+          if ((p.vals[i] & 1) && spelling.every(function (m) { return m[d]; })) titlePairs[d]++;
           if (pair.phrase) phraseOk[d]++;
           if (pair.name && bound.indexOf(pair) >= 0) nameOk[d]++;
           score[d] += 0.5 * idf * (p.vals[i] & 1 ? 2 : 1);
@@ -2266,8 +2346,8 @@
       });
     });
     var order = function (a, b) {
-      return (pairHits[b] - pairHits[a]) || (titlePairs[b] - titlePairs[a]) || (regional[b] - regional[a]) || (hits[b] - hits[a]) ||
-        (typedPairs[b] - typedPairs[a]) || (exact[b] - exact[a]) || (all[b] - all[a]) || (score[b] - score[a]) || (b - a);
+      return (nameFirst[b] - nameFirst[a]) || (pairHits[b] - pairHits[a]) || (titlePairs[b] - titlePairs[a]) ||
+        (regional[b] - regional[a]) || (hits[b] - hits[a]) || (nameLater[b] - nameLater[a]) || (typedPairs[b] - typedPairs[a]) || (exact[b] - exact[a]) || (all[b] - all[a]) || (score[b] - score[a]) || (b - a);
     };
     if (!browsing) {
       // "mới nhất" asked ("tin mới nhất về Lai Châu"): the newest first, not the closest match
@@ -2388,10 +2468,13 @@
 
   // ---- What matched: marks for titles and snippets ----
 
-  /* Tokens of a text with where they are: [{s, e, f (folded), t (tone key)}]. */
+  /* Tokens of a text with where they are: [{s, e, f (folded), t (tone key), l (starts with a small letter)}]. */
+  var SMALL = /^\p{Ll}/u;
   function tokensOf(text) {
     var out = [], m, re = new RegExp(TOKEN.source, "gu");
-    while ((m = re.exec(text))) out.push({ s: m.index, e: m.index + m[0].length, f: fold(m[0]), t: toneKey(m[0]) });
+    while ((m = re.exec(text))) {
+      out.push({ s: m.index, e: m.index + m[0].length, f: fold(m[0]), t: toneKey(m[0]), l: SMALL.test(m[0]) });
+    }
     return out;
   }
 
@@ -2404,7 +2487,8 @@
     var folded = tokens.map(function (t) { return t.f; }), same = folded.map(iySame);
     var nameKeys = new Set(q.names.map(function (n) { return n.key; }));
     var taken = new Uint8Array(tokens.length), named = new Uint8Array(tokens.length);
-    findNames(folded, byFirst).forEach(function (s) {
+    // an article's text: a province's name as the index reads it there (capitals and marks)
+    findNames(folded, byFirst, tokens.map(function (t) { return t.t; }), tokens.map(function (t) { return t.l; })).forEach(function (s) {
       if (!nameKeys.has(s.key)) return;
       spans.push({ from: s.start, to: s.end, units: [s.key] });
       for (var k = s.start; k < s.end; k++) taken[k] = named[k] = 1;

@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from importing import import_fixture, import_page, lines
 
+from test_importer_round13 import _ARTICLE, _reasons
+
 from generator.importer.sources import copyright_owner, organisation_name, portal_name
-
-_ARTICLE = ("Yên Thế: Sơ kết 3 năm thực hiện Kết luận 01-KL/TW", "Thứ Năm, 15/05/2025 | 10:20",
-            "Sáng 15/5, Ban Thường vụ Huyện ủy Yên Thế tổ chức hội nghị sơ kết 3 năm thực hiện Kết luận 01-KL/TW "
-            "của Bộ Chính trị về tiếp tục thực hiện Chỉ thị 05-CT/TW.",
-            "Theo báo cáo, 3 năm qua các cấp ủy trong huyện đã cụ thể hóa việc học tập và làm theo Bác bằng nhiều "
-            "mô hình thiết thực, gắn với nhiệm vụ chính trị của từng địa phương, đơn vị.",
-            "Hội nghị đã khen thưởng 15 tập thể và 20 cá nhân có thành tích tiêu biểu.", "Hoàng Hà")
-
-
-def _reasons(result) -> dict[str, str]:
-    return {text: why for _line, why, text in result.dropped}
 
 
 # -- an organisation's name over the page (sources.organisation_name, siteinfo._portal_line) ---------------------

@@ -719,6 +719,37 @@
     });
   }
 
+  /* A site-root address ("/files/ke-hoach.pdf") placed under the site's base path ("/hoc-tap/files/ke-hoach.pdf"),
+   * as the build writes it (generator/markdown.py site_link); other addresses as they are. */
+  function siteLink(url, base) {
+    var text = String(url || "");
+    return base && text.charAt(0) === "/" && text.charAt(1) !== "/" ? base + text.slice(1) : text;
+  }
+
+  var BASED = "data-lamtheobac-dia-chi";  // the address set by basedLinks: not placed under the base twice
+
+  /* The links and pictures of the preview at the addresses the published page gives them: on a site under a
+   * sub-path (base_url "https://example.org/hoc-tap/") an attached document's link "/files/ke-hoach.pdf"
+   * led out of the site (https://example.org/files/…, not found). base: the site's base path ("/" or
+   * "/hoc-tap/"); "/" changes nothing. Blob addresses of pictures not saved yet stay as they are. */
+  function basedLinks(node, base) {
+    if (!node || !base || base === "/") {
+      return;
+    }
+    Array.prototype.forEach.call(node.querySelectorAll("a[href], img[src]"), function (element) {
+      var name = element.tagName === "A" ? "href" : "src";
+      var value = element.getAttribute(name);
+      if (element.getAttribute(BASED) === value) {
+        return;  // placed already, and not rendered again since
+      }
+      var placed = siteLink(value, base);
+      if (placed !== value) {
+        element.setAttribute(name, placed);
+        element.setAttribute(BASED, placed);
+      }
+    });
+  }
+
   /* The <style> elements in the body switched off (not removed: React keeps them): Decap's markdown preview
    * adds its own look for code, pre and blockquote, and its sanitiser keeps a <style> typed in the body
    * (which restyled the whole pane), while the build drops it. */
@@ -834,6 +865,7 @@
         placeEmbeds(this.bodyNode, this.frames);
         siteStylesOnly(this.bodyNode);
         buildTagsOnly(this.bodyNode, terms && terms.html);
+        basedLinks(this.articleNode, terms && terms.base);
         retryStyles(this.props.document, (terms && terms.styles) || []);
       },
       componentDidUpdate: function () {
@@ -841,6 +873,7 @@
         placeEmbeds(this.bodyNode, this.frames);
         siteStylesOnly(this.bodyNode);
         buildTagsOnly(this.bodyNode, terms && terms.html);
+        basedLinks(this.articleNode, terms && terms.base);
       },
       render: function () {
         var self = this;
@@ -870,7 +903,7 @@
                      ["Chủ đề", list("tags")]].filter(function (t) { return t[1].length; });
         var term = function (name) { return h("li", { key: name }, h("a", {}, name)); };
         return h("main", { className: "wrap lamtheobac-preview" },
-          h("article", { className: "article" },
+          h("article", { className: "article", ref: function (node) { self.articleNode = node; } },
             h("header", {},
               h("span", { className: "lamtheobac-cho-nut", "aria-hidden": "true", style: { float: "right" },
                           ref: function (node) { self.spacerNode = node; } }),
@@ -1272,7 +1305,7 @@
         }
         return insert(editor, link).then(function () {
           say("Đã tải lên " + shown + " và chèn liên kết vào nội dung (sửa chữ trong dấu [ ] nếu cần). " +
-              "Bấm “Công bố” để lưu bài.", false);
+              "Bấm “Công bố” để lưu bài; văn bản chỉ được đăng lên trang cùng bài.", false);
         });
       }, function (error) {
         // The backend's refusal as it says it; a lost connection ("Failed to fetch") in Vietnamese.

@@ -202,15 +202,17 @@ def test_check_warns_of_each_attachment_left_unpublished(tmp_path, capsys):
 
 def test_links_under_a_base_path_and_full_or_encoded_addresses_publish_their_attachment(tmp_path):
     root = site_with_files(tmp_path, {"chi-thi-05.pdf": PDF, "ke-hoach.docx": docx(), "Kế hoạch số 2.pdf": PDF,
-                                      "toan-van.pdf": PDF, "khac.pdf": PDF})
+                                      "toan-van.pdf": PDF, "khac.pdf": PDF, "tuong-doi.pdf": PDF})
     (root / "site.toml").write_text('title = "Học tập"\nbase_url = "https://example.org/hoc-tap/"\n', encoding="utf-8")
     text = (root / "content" / "articles" / "chi-thi.md").read_text(encoding="utf-8")
     (root / "content" / "articles" / "chi-thi.md").write_text(
         text + "\n[Số 2](</files/Kế hoạch số 2.pdf>) · [Toàn văn](https://example.org/hoc-tap/files/toan-van.pdf?v=2#trang-3)"
-               " · [Nơi khác](mailto:a@b.vn?subject=/hoc-tap/files/khac.pdf)\n", encoding="utf-8")
+               " · [Nơi khác](mailto:a@b.vn?subject=/hoc-tap/files/khac.pdf) · [Tương đối](../../files/tuong-doi.pdf)\n",
+        encoding="utf-8")
     build(root)
     out = root / "output" / "files"
-    assert sorted(p.name for p in out.iterdir()) == ["Kế hoạch số 2.pdf", "chi-thi-05.pdf", "ke-hoach.docx", "toan-van.pdf"]
+    assert sorted(p.name for p in out.iterdir()) == ["Kế hoạch số 2.pdf", "chi-thi-05.pdf", "ke-hoach.docx", "toan-van.pdf",
+                                                     "tuong-doi.pdf"]
     page = (root / "output" / "bai-viet" / "chi-thi" / "index.html").read_text(encoding="utf-8")
     assert 'href="/hoc-tap/files/chi-thi-05.pdf"' in page
 

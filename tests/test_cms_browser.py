@@ -1469,13 +1469,24 @@ def test_the_preview_links_an_attached_document_under_the_sites_base_path(chromi
         preview = page.locator("iframe").first
         links = """(f) => [...f.contentDocument.querySelectorAll('.body a')].map(a => [a.textContent, a.href])"""
         page.wait_for_function(f"(f) => ({links})(f).length === 3", arg=preview.element_handle())
-        page.keyboard.type(" ")  # the preview rendered again: each address placed once
-        page.wait_for_timeout(500)
+        page.locator(".cms-editor-raw [data-slate-editor]").click()
+        page.keyboard.press("Control+End")
+        page.keyboard.type(" Hết.")  # the preview rendered again: each address placed once
+        page.locator("iframe").first.content_frame.get_by_text("Hết.", exact=False).wait_for()
         assert preview.evaluate(links) == [["Chỉ thị 05", url + "hoc-tap/files/chi-thi-05.pdf"],
                                            ["trang khác", "https://example.org/a.pdf"],
                                            ["Kế hoạch", url + "hoc-tap/files/ke-hoach.pdf"]]
         status = preview.evaluate("(f) => fetch(f.contentDocument.querySelector('.body a').href).then(r => r.status)")
         assert status == 200
+        # A photo of the site's images folder typed in the body shows, from under the base path too.
+        page.locator(".cms-editor-raw [data-slate-editor]").click()
+        page.keyboard.press("Control+End")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Enter")
+        page.keyboard.type("![Hội nghị](/images/hcm1.jpg)")
+        page.wait_for_function("""(f) => { const i = f.contentDocument.querySelector('.body img');
+            return i && i.complete && i.naturalWidth > 0; }""", arg=preview.element_handle())
+        assert preview.evaluate("(f) => f.contentDocument.querySelector('.body img').src") == url + "hoc-tap/images/hcm1.jpg"
         assert editor.errors == []
     finally:
         context.close()

@@ -726,28 +726,42 @@
     return base && text.charAt(0) === "/" && text.charAt(1) !== "/" ? base + text.slice(1) : text;
   }
 
-  var BASED = "data-lamtheobac-dia-chi";  // the address set by basedLinks: not placed under the base twice
+  // element -> the address basedLinks gave it: not placed under the base twice (kept aside, not in an
+  // attribute, which buildTagsOnly removes as the build's sanitiser would).
+  var BASED = typeof WeakMap === "function" ? new WeakMap() : null;
 
   /* The links and pictures of the preview at the addresses the published page gives them: on a site under a
    * sub-path (base_url "https://example.org/hoc-tap/") an attached document's link "/files/ke-hoach.pdf"
    * led out of the site (https://example.org/files/…, not found). base: the site's base path ("/" or
    * "/hoc-tap/"); "/" changes nothing. Blob addresses of pictures not saved yet stay as they are. */
   function basedLinks(node, base) {
-    if (!node || !base || base === "/") {
+    if (!node || !base || base === "/" || !BASED) {
       return;
     }
     Array.prototype.forEach.call(node.querySelectorAll("a[href], img[src]"), function (element) {
       var name = element.tagName === "A" ? "href" : "src";
       var value = element.getAttribute(name);
-      if (element.getAttribute(BASED) === value) {
+      if (BASED.get(element) === value) {
         return;  // placed already, and not rendered again since
       }
       var placed = siteLink(value, base);
       if (placed !== value) {
+        BASED.set(element, placed);
         element.setAttribute(name, placed);
-        element.setAttribute(BASED, placed);
       }
     });
+  }
+
+  /* basedLinks now and whenever the preview changes: Decap puts a body's pictures in after the template has
+   * rendered (it looks each one up among the media first). */
+  function watchLinks(node, base) {
+    basedLinks(node, base);
+    var view = node && node.ownerDocument && node.ownerDocument.defaultView;
+    if (!node || !base || base === "/" || !view || typeof view.MutationObserver !== "function") {
+      return;
+    }
+    new view.MutationObserver(function () { basedLinks(node, base); })
+      .observe(node, { subtree: true, childList: true, attributes: true, attributeFilter: ["href", "src"] });
   }
 
   /* The <style> elements in the body switched off (not removed: React keeps them): Decap's markdown preview
@@ -865,7 +879,7 @@
         placeEmbeds(this.bodyNode, this.frames);
         siteStylesOnly(this.bodyNode);
         buildTagsOnly(this.bodyNode, terms && terms.html);
-        basedLinks(this.articleNode, terms && terms.base);
+        watchLinks(this.articleNode, terms && terms.base);
         retryStyles(this.props.document, (terms && terms.styles) || []);
       },
       componentDidUpdate: function () {

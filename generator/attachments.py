@@ -122,9 +122,12 @@ def linked_only(sources: Sources, shown: Sequence, pages: Sequence, config: Site
 
 
 def unlinked_notes(files: Sequence[ImageFile], root: Path, prefix: str) -> list[SiteError]:
-    """Each attachment left unpublished (unlinked) said where the editor sees it, with what to do."""
+    """Each attachment left unpublished (unlinked) said where the editor sees it, with what to do: the
+    example link is one to copy (in <…> when the name has a space, as Markdown needs it)."""
+    def link(output: str) -> str:
+        return f"</{output}>" if any(c.isspace() for c in output) else f"/{output}"
     return [SiteError(prefix + f"chưa bài nào được đăng có liên kết tới văn bản “{file.path.name}”, nên văn bản này "
                       f"chưa được đăng lên trang (bạn đọc chưa tải về được); văn bản sẽ được đăng khi một bài được "
-                      f"đăng có liên kết tới nó, ví dụ [Tải văn bản](/{file.output}); nếu đã tải lên nhầm hay không "
-                      f"dùng nữa, hãy xóa tệp này (trên giao diện biên tập: trong thư viện ảnh)",
+                      f"đăng có liên kết tới nó, ví dụ [Tải văn bản]({link(file.output)}); nếu đã tải lên nhầm hay "
+                      f"không dùng nữa, hãy xóa tệp này (trên giao diện biên tập: trong thư viện ảnh)",
                       display_path(file.path, root), None) for file in files]

@@ -7,10 +7,13 @@ they get their sizes. A link to a missing attachment is a broken link (`lamtheob
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .errors import ContentError, SiteError, os_reason
-from .sources import FILES, ImageFile, display_path
+from .config import SiteConfig
+from .filelinks import linked_files
+from .sources import FILES, ImageFile, Sources, display_path
 
 _PDF = (b"%PDF-",)
 _ZIP = (b"PK\x03\x04",)  # Office Open XML and OpenDocument files are ZIP archives
@@ -98,3 +101,33 @@ def _looks_like(head: bytes, starts: tuple[bytes, ...]) -> bool:
     except UnicodeDecodeError as exc:  # a character cut at the 4096th byte is still text
         return exc.start >= len(head) - 3 and exc.reason == "unexpected end of data"
     return True
+
+
+def linked_only(sources: Sources, shown: Sequence, pages: Sequence, config: SiteConfig) -> tuple[Sources, list[ImageFile]]:
+    """sources without the attachments no shown article (Article.attachments) or visible page links to,
+    and those left out. A document uploaded in the editor and never linked (its article not saved, or
+    saved without the link), or linked only from a draft or a scheduled article, is not handed out:
+    it is published with the first published page that links to it."""
+    files = sources.images
+    if not any(is_attachment(file) for file in files):
+        return sources, []
+    used = {name for article in shown for name in article.attachments}
+    used.update(name for page in pages if config.drafts or not page.draft
+                for name in linked_files(page.body, config.base_path))
+    left = [file for file in files if is_attachment(file) and file.output not in used]
+    if not left:
+        return sources, []
+    gone = {file.output for file in left}
+    return replace(sources, images=tuple(file for file in files if file.output not in gone)), left
+
+
+def unlinked_notes(files: Sequence[ImageFile], root: Path, prefix: str) -> list[SiteError]:
+    """Each attachment left unpublished (unlinked) said where the editor sees it, with what to do: the
+    example link is one to copy (in <…> when the name has a space, as Markdown needs it)."""
+    def link(output: str) -> str:
+        return f"</{output}>" if any(c.isspace() for c in output) else f"/{output}"
+    return [SiteError(prefix + f"chưa bài nào được đăng có liên kết tới văn bản “{file.path.name}”, nên văn bản này "
+                      f"chưa được đăng lên trang (bạn đọc chưa tải về được); văn bản sẽ được đăng khi một bài được "
+                      f"đăng có liên kết tới nó, ví dụ [Tải văn bản]({link(file.output)}); nếu đã tải lên nhầm hay "
+                      f"không dùng nữa, hãy xóa tệp này (trên giao diện biên tập: trong thư viện ảnh)",
+                      display_path(file.path, root), None) for file in files]

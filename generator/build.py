@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .activeimages import check_images, image_notes
-from .attachments import check_attachments
+from .attachments import check_attachments, linked_only, unlinked_notes
 from .aliases import check_aliases, redirect_files
 from .collect import Site, check_slugs, check_tags, collect, related_slugs, visible
 from .config import SiteConfig, load_config
@@ -75,6 +75,7 @@ class BuildResult:
     site: Site | None = field(default=None, repr=False)
     moves: list[SiteError] = field(default_factory=list)  # warnings: articles moved by hand (moved.py)
     images: tuple = ()         # the images folder's files (sources.ImageFile): check notes what is no picture
+    unlinked: tuple = ()       # attachments left unpublished: no published page links to them (check warns)
 
 
 def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[int, int]],
@@ -108,6 +109,7 @@ class _Run:
         self.log = log
         self.output_dir = _output_dir(config)
         self.published = False
+        self.unlinked: list = []  # attachments no published page links to (_attachments_linked): not published
         self.settings = ReadSettings.of(config, registries)
         self.cache_dir = config.root / CACHE_DIR
         self.store = BodyStore(self.cache_dir)
@@ -167,9 +169,17 @@ class _Run:
                      + check_attachments(self.sources.images, self.config.root, f"{self.config.content_dir}/{FILES}")
                      + unread_images(unread, self.sources.images, self.config.images_dir,
                                      {(error.path, error.line) for error in self.errors}))
+        self._attachments_linked(shown, pages)  # after every file of content/files is checked
         self.moves = self._moves(shown, pages)
         self.clock.stage("read")
         return shown
+
+    def _attachments_linked(self, shown: list[Article], pages: list[Page]) -> None:
+        """Only the attachments an article or page of this build links to are published (attachments.
+        linked_only); each one left out is noted, and check warns of it (BuildResult.unlinked)."""
+        self.sources, self.unlinked = linked_only(self.sources, shown, pages, self.config)
+        for note in unlinked_notes(self.unlinked, self.config.root, NOTE):
+            self.log(str(note))
 
     def _moves(self, shown: list[Article], pages: list[Page]) -> list[SiteError]:
         """Warnings for articles moved by hand since the last build (logged), kept in the state."""
@@ -346,7 +356,7 @@ class Builder:
             shown = run.visible(read, pages, now)
             if run.unchanged(shown, pages):
                 result = self._unchanged(run, None, len(run.previous.signatures), locals())
-                result.moves, result.images = run.moves, run.sources.images
+                result.moves, result.images, result.unlinked = run.moves, run.sources.images, tuple(run.unlinked)
                 return result
             site = run.collect(shown, pages, read)
             templates, jobs = run.plan(site)
@@ -354,7 +364,7 @@ class Builder:
             if pages_plan.nothing:
                 self._remember(run, templates, jobs)
                 result = self._unchanged(run, site, len(jobs), locals())
-                result.moves, result.images = run.moves, run.sources.images
+                result.moves, result.images, result.unlinked = run.moves, run.sources.images, tuple(run.unlinked)
                 return result
             written, reused = run.write(pages_plan, templates, site)
             run.save(read, self.log)
@@ -374,7 +384,7 @@ class Builder:
                  f"{display_path(run.output_dir, config.root)}/")
         self.runtime.keep(locals())
         return BuildResult(written, files, seconds, run.output_dir, reused, False, site, run.moves,
-                           run.sources.images)
+                           run.sources.images, tuple(run.unlinked))
 
     def _recover(self, config: SiteConfig) -> None:
         """A publish a killed build left half done is finished or undone first, before this build

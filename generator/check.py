@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .activeimages import image_notes
+from .attachments import unlinked_notes
 from .errors import WARNING, BuildFailed, SiteError
 from .frontmatter import file_lines, key_line
 from .linkcheck import BrokenLink, check_links
@@ -182,7 +183,8 @@ def run_check(root: Path, *, base_url: str | None = None, drafts: bool | None = 
         result.errors = _with_source(links, site, root)
     # The build prints its notes on files of the images folder that are no picture (a PDF, a HEIC photo,
     # Thumbs.db); check printed none of them, though it is what editors run before publishing.
-    result.warnings = sorted(content_warnings(site, root) + built.moves + image_notes(built.images, root, WARNING),
+    result.warnings = sorted(content_warnings(site, root) + built.moves + image_notes(built.images, root, WARNING)
+                             + unlinked_notes(built.unlinked, root, WARNING),
                              key=SiteError.sort_key)
     return result
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from . import __version__
+from .filelinks import FILES, linked_files
 from .errors import ContentError, os_reason
 from .fields import (ARTICLE_FIELDS, PAGE_FIELDS, Alias, Checker, Image, SourceRef, image_of, resolved, source_of,
                      unique, unique_text)
@@ -47,6 +48,7 @@ class Article:
     timed: bool = True             # the date has a time of day ("date: 2016-09-19" has none)
     date_estimated: bool = False   # the date is a guess (the importer found none on the page)
     aliases: tuple[Alias, ...] = ()  # old addresses, each published as a redirect to the article (aliases.py)
+    attachments: tuple[str, ...] = ()  # the attachments its body links to, "files/ke-hoach.pdf" (attachments.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +77,14 @@ class ReadSettings:
     markdown_engine: str
     timezone: str
     summary_length: int
+    # The site has an attachments folder: each body's links to it are noted (Article.attachments), for
+    # the build to publish only linked documents. A site without one does not search its bodies.
+    attachments: bool = True
 
     @classmethod
     def of(cls, config, registries: Registries) -> "ReadSettings":
         return cls(registries, config.base_path, config.security.iframe_hosts, config.markdown_engine,
-                   config.timezone, config.summary_length)
+                   config.timezone, config.summary_length, (config.path(config.content_dir) / FILES).is_dir())
 
     @cached_property
     def zone(self) -> tzinfo:
@@ -101,8 +106,8 @@ class ReadSettings:
 
 # The modules whose code decides what reading a file gives: a change to them (without a new version
 # number, as in development) must not leave articles read by the old rules in the cache.
-_READING_MODULES = ("content.py", "datafiles.py", "fields.py", "frontmatter.py", "markdown.py", "nesting.py", "plainhtml.py", "rescan.py",
-                    "spellings.py", "tables.py", "taxonomy.py", "vietnamese.py")
+_READING_MODULES = ("content.py", "datafiles.py", "fields.py", "filelinks.py", "frontmatter.py", "markdown.py", "nesting.py",
+                    "plainhtml.py", "rescan.py", "spellings.py", "tables.py", "taxonomy.py", "vietnamese.py")
 
 
 @cache
@@ -145,7 +150,8 @@ def read_article(path: Path, display: str, settings: ReadSettings, raw: bytes | 
                    unique(directives), unique_text(tags), author, source, image, draft,
                    src.line_of("slug") if "slug" in src.meta else 1,
                    timed=bool(_TIME_OF_DAY.search(str(get("date")))), date_estimated=estimated,
-                   aliases=aliases)
+                   aliases=aliases,
+                   attachments=linked_files(body, settings.base_path) if settings.attachments else ())
 
 
 def read_page(path: Path, display: str, settings: ReadSettings, raw: bytes | None = None) -> Page:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from .config import SiteConfig
 from .errors import ContentError, SiteError, os_reason, outside_link
+from .filelinks import FILES  # content/files: attachments, published at /files/
 from .vietnamese import normalize
 
 SKIP_PREFIXES = (".", "_", "#")
@@ -28,7 +29,6 @@ class SourceFile(NamedTuple):
     stamp: Stamp | None    # None when not stat'ed (no earlier build to compare with)
 
 
-FILES = "files"  # content/files: attachments, published at /files/
 
 
 class ImageFile(NamedTuple):

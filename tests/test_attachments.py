@@ -50,6 +50,8 @@ def test_attachments_are_published_as_they_are_and_their_links_pass_check(tmp_pa
     # Was: content/files was not read: nothing published, and check called the links broken.
     plan = docx()
     root = site_with_files(tmp_path, {"chi-thi-05.pdf": PDF, "ke-hoach.docx": plan, "2025/bang.csv": "Tỉnh;Số\n".encode()})
+    (root / "content" / "pages" / "bang.md").write_text('---\ntitle: "Bảng"\n---\n\n[Bảng](/files/2025/bang.csv)\n',
+                                                        encoding="utf-8")
     build(root)
     out = root / "output" / "files"
     assert (out / "chi-thi-05.pdf").read_bytes() == PDF
@@ -147,3 +149,85 @@ def test_an_attachment_named_with_a_mark_that_ends_a_file_name_in_an_address_is_
         "tên tệp (liên kết tới tệp này sẽ dẫn tới “/files/du-thao”); hãy đổi tên tệp, bỏ dấu “#”",
         "content/files/hoi?dap.pdf:1: tên tệp có dấu “?”, mà trong một địa chỉ, phần từ dấu “?” trở đi không thuộc "
         "tên tệp (liên kết tới tệp này sẽ dẫn tới “/files/hoi”); hãy đổi tên tệp, bỏ dấu “?”"]
+
+
+def unlinked_note(name: str, prefix: str = "Lưu ý: ", link: str = "") -> str:
+    return (f"content/files/{name}: {prefix}chưa bài nào được đăng có liên kết tới văn bản “{name.split('/')[-1]}”, nên "
+            f"văn bản này chưa được đăng lên trang (bạn đọc chưa tải về được); văn bản sẽ được đăng khi một bài được "
+            f"đăng có liên kết tới nó, ví dụ [Tải văn bản]({link or '/files/' + name}); nếu đã tải lên nhầm hay không "
+            f"dùng nữa, hãy xóa tệp này (trên giao diện biên tập: trong thư viện ảnh)")
+
+
+def test_only_attachments_a_published_page_links_to_are_published(tmp_path, capsys):
+    # Was: every file of content/files was published: a document uploaded with the editor's button for an
+    # article never saved (or saved without the link), or linked from a draft or a scheduled article only,
+    # was handed out at /files/ to anyone with its address.
+    files = {"chi-thi-05.pdf": PDF, "ke-hoach.docx": docx(), "du-thao.pdf": PDF, "nhap.pdf": PDF, "hen-gio.pdf": PDF,
+             "phu-luc.pdf": PDF}
+    root = site_with_files(tmp_path, files)
+    articles = root / "content" / "articles"
+    draft = ARTICLE.replace("Chỉ thị 05 và", "Bản nháp và").replace("directives:", "draft: true\ndirectives:")
+    (articles / "nhap.md").write_text(draft.split("Toàn văn")[0] + "[Nháp](/files/nhap.pdf)\n", encoding="utf-8")
+    later = ARTICLE.replace("Chỉ thị 05 và", "Hẹn giờ và").replace("2024-05-01", "2999-05-01")
+    (articles / "hen-gio.md").write_text(later.split("Toàn văn")[0] + "[Sau](/files/hen-gio.pdf)\n", encoding="utf-8")
+    (root / "content" / "pages" / "phu-luc.md").write_text(
+        '---\ntitle: "Văn bản"\n---\n\n[Phụ lục](/files/phu-luc.pdf)\n', encoding="utf-8")
+    said: list[str] = []
+    build(root, log=said.append)
+    out = root / "output" / "files"
+    assert sorted(p.name for p in out.iterdir()) == ["chi-thi-05.pdf", "ke-hoach.docx", "phu-luc.pdf"]
+    assert [line for line in said if "chưa bài nào" in line] == [
+        unlinked_note("du-thao.pdf"), unlinked_note("hen-gio.pdf"), unlinked_note("nhap.pdf")]
+    code, lines = check(root, capsys)
+    assert code == 0 and lines == []
+    # The draft published: its document with it; the link to the other one removed: it leaves the site.
+    (articles / "nhap.md").write_text((articles / "nhap.md").read_text(encoding="utf-8").replace("draft: true\n", ""),
+                                      encoding="utf-8")
+    text = (articles / "chi-thi.md").read_text(encoding="utf-8")
+    (articles / "chi-thi.md").write_text(text.replace(" · [Kế hoạch (DOCX)](/files/ke-hoach.docx)", ""), encoding="utf-8")
+    build(root)
+    assert sorted(p.name for p in out.iterdir()) == ["chi-thi-05.pdf", "nhap.pdf", "phu-luc.pdf"]
+    # The preview of drafts (serve) shows a draft's document with the draft.
+    (articles / "nhap.md").write_text(draft.split("Toàn văn")[0] + "[Nháp](/files/nhap.pdf)\n", encoding="utf-8")
+    preview = build(root, output=str(tmp_path / "xem-truoc"), drafts=True).output
+    assert (preview / "files" / "nhap.pdf").read_bytes() == PDF
+
+
+def test_check_warns_of_each_attachment_left_unpublished(tmp_path, capsys):
+    root = site_with_files(tmp_path, {"chi-thi-05.pdf": PDF, "ke-hoach.docx": docx(), "thua/bao-cao.pdf": PDF,
+                                      "Kế hoạch số 2.pdf": PDF})
+    code = main(["check", "--root", str(root)])
+    lines = [line for line in capsys.readouterr().err.splitlines() if "chưa bài nào" in line]
+    assert code == 0 and lines == [  # a name with spaces: the example link is one Markdown reads (in <…>)
+        unlinked_note("Kế hoạch số 2.pdf", "cảnh báo: ", "</files/Kế hoạch số 2.pdf>"),
+        unlinked_note("thua/bao-cao.pdf", "cảnh báo: ")]
+
+
+def test_links_under_a_base_path_and_full_or_encoded_addresses_publish_their_attachment(tmp_path):
+    root = site_with_files(tmp_path, {"chi-thi-05.pdf": PDF, "ke-hoach.docx": docx(), "Kế hoạch số 2.pdf": PDF,
+                                      "toan-van.pdf": PDF, "khac.pdf": PDF, "tuong-doi.pdf": PDF})
+    (root / "site.toml").write_text('title = "Học tập"\nbase_url = "https://example.org/hoc-tap/"\n', encoding="utf-8")
+    text = (root / "content" / "articles" / "chi-thi.md").read_text(encoding="utf-8")
+    (root / "content" / "articles" / "chi-thi.md").write_text(
+        text + "\n[Số 2](</files/Kế hoạch số 2.pdf>) · [Toàn văn](https://example.org/hoc-tap/files/toan-van.pdf?v=2#trang-3)"
+               " · [Nơi khác](mailto:a@b.vn?subject=/hoc-tap/files/khac.pdf) · [Tương đối](../../files/tuong-doi.pdf)\n",
+        encoding="utf-8")
+    build(root)
+    out = root / "output" / "files"
+    assert sorted(p.name for p in out.iterdir()) == ["Kế hoạch số 2.pdf", "chi-thi-05.pdf", "ke-hoach.docx", "toan-van.pdf",
+                                                     "tuong-doi.pdf"]
+    page = (root / "output" / "bai-viet" / "chi-thi" / "index.html").read_text(encoding="utf-8")
+    assert 'href="/hoc-tap/files/chi-thi-05.pdf"' in page
+
+
+def test_a_first_attachment_added_after_a_build_is_published_for_the_unchanged_article_linking_it(tmp_path):
+    # A site without content/files does not look for links to it when reading; the article read then
+    # (kept in the cache, unchanged) must not keep the attachment unpublished once the folder comes.
+    root = site_with_files(tmp_path, {})
+    assert not (root / "content" / "files").exists()
+    assert errors_of(root) == [] and not (root / "output" / "files").exists()
+    (root / "content" / "files").mkdir()
+    (root / "content" / "files" / "chi-thi-05.pdf").write_bytes(PDF)
+    (root / "content" / "files" / "ke-hoach.docx").write_bytes(docx())
+    build(root)
+    assert sorted(p.name for p in (root / "output" / "files").iterdir()) == ["chi-thi-05.pdf", "ke-hoach.docx"]

@@ -250,6 +250,7 @@ def test_the_admin_page_gives_the_preview_the_stylesheet_the_build_published(pro
     article = next((out / "bai-viet").glob("*/index.html")).read_text(encoding="utf-8")
     linked = re.findall(r'<link rel="stylesheet" href="([^"]+)"', article)
     assert terms["styles"] == linked and len(linked) == 1 and linked[0].startswith(base + "assets/style.")
+    assert terms["base"] == base  # the preview places the body's "/files/…" links under it, as the build does
     assert (out / linked[0][len(base):]).is_file()
     assert terms["iframe_hosts"] == list(load_config(project).security.iframe_hosts)
     assert terms["labels"]["directives"]["05-CT/TW"] == "Chỉ thị số 05-CT/TW"  # as the article page names it

@@ -325,9 +325,10 @@ class PublishedHandler(http.server.SimpleHTTPRequestHandler):
 
     backend: LocalBackend
     local = False
+    under = ""  # the site's sub-path ("/hoc-tap"): its headers are those of the path below it
 
     def end_headers(self) -> None:
-        for name, value in netlify_headers(urlsplit(self.path).path).items():
+        for name, value in netlify_headers(urlsplit(self.path).path.removeprefix(self.under)).items():
             self.send_header(name, value)
         super().end_headers()
 
@@ -356,9 +357,9 @@ class PublishedHandler(http.server.SimpleHTTPRequestHandler):
         return
 
 
-def serve_published(out: Path, root: Path, local: bool):
+def serve_published(out: Path, root: Path, local: bool, under: str = ""):
     handler = type("Handler", (PublishedHandler,), {
-        "backend": LocalBackend(root, folders(load_config(root))), "local": local})
+        "backend": LocalBackend(root, folders(load_config(root))), "local": local, "under": under})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(out)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -1344,6 +1345,9 @@ def test_a_document_is_attached_in_the_markdown_mode(cms_editor, served_cms, tmp
     document.write_bytes(PDF)
     _attach_by_button(page, document)
     page.get_by_text("và chèn liên kết vào nội dung", exact=False).wait_for()
+    assert status.inner_text() == ("Đã tải lên “Kế hoạch số 12 năm 2025.PDF” và chèn liên kết vào nội dung (sửa chữ "
+                                   "trong dấu [ ] nếu cần). Bấm “Công bố” để lưu bài; văn bản chỉ được đăng lên trang "
+                                   "cùng bài.")
     assert sorted(p.name for p in files.iterdir()) == ["ke-hoach-so-12-nam-2025.pdf"]
     page.locator(".cms-editor-raw").scroll_into_view_if_needed()
     shoot(page, "dinh-kem-markdown")
@@ -1424,6 +1428,65 @@ def test_the_markdown_modes_button_never_writes_over_a_document_in_a_git_reposit
         stored = page.evaluate("() => window.repoFiles.content.files['ke-hoach.pdf'].content.fileObj.size")
         assert stored == len(PDF)
         assert page.locator(".cms-editor-raw [data-slate-editor]").inner_text().count("/files/ke-hoach.pdf") == 1
+        assert editor.errors == []
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_preview_links_an_attached_document_under_the_sites_base_path(chromium, tmp_path: Path):
+    """On a site under a sub-path (base_url "https://example.org/hoc-tap/") the published page links an attached
+    document at /hoc-tap/files/…, but the editor's preview linked it at /files/…: out of the site, not found.
+    The preview places the body's site-root links and pictures under the base path, as the build does."""
+    root = copy_project(tmp_path / "site")
+    toml = root / "site.toml"
+    toml.write_text(re.sub(r'(?m)^base_url = .*$', 'base_url = "https://example.org/hoc-tap/"',
+                           toml.read_text(encoding="utf-8")), encoding="utf-8")
+    (root / "content" / "files").mkdir()
+    (root / "content" / "files" / "chi-thi-05.pdf").write_bytes(PDF)
+    article = next((root / "content" / "articles").glob("*.md"))
+    article.write_text(article.read_text(encoding="utf-8") + "\n[Chỉ thị 05](/files/chi-thi-05.pdf)\n", encoding="utf-8")
+    out = build(root, output=str(tmp_path / "www" / "hoc-tap"), now=NOW).output
+    config = out / "admin" / "config.yml"
+    config.write_text(re.sub(r"\nbackend:\n(?:  .*\n)+", "\nbackend:\n  name: test-repo\n",
+                             config.read_text(encoding="utf-8")), encoding="utf-8")
+    server, url = serve_published(tmp_path / "www", root, local=False, under="/hoc-tap")
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN",
+                                   timezone_id="Asia/Ho_Chi_Minh")
+    try:
+        editor = Editor(context, url + "hoc-tap/admin/")
+        page = editor.page
+        editor.log_in()
+        page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+        page.get_by_label("Tiêu đề").fill("Bài có văn bản ở thư mục con")
+        page.locator(".cms-editor-raw [data-slate-editor]").click()
+        page.keyboard.type("Xem [Chỉ thị 05](/files/chi-thi-05.pdf) và [trang khác](https://example.org/a.pdf).")
+        document = tmp_path / "Kế hoạch.pdf"
+        document.write_bytes(PDF)
+        _attach_by_button(page, document)
+        page.get_by_text("và chèn liên kết vào nội dung", exact=False).wait_for()
+        preview = page.locator("iframe").first
+        links = """(f) => [...f.contentDocument.querySelectorAll('.body a')].map(a => [a.textContent, a.href])"""
+        page.wait_for_function(f"(f) => ({links})(f).length === 3", arg=preview.element_handle())
+        page.locator(".cms-editor-raw [data-slate-editor]").click()
+        page.keyboard.press("Control+End")
+        page.keyboard.type(" Hết.")  # the preview rendered again: each address placed once
+        page.locator("iframe").first.content_frame.get_by_text("Hết.", exact=False).wait_for()
+        assert preview.evaluate(links) == [["Chỉ thị 05", url + "hoc-tap/files/chi-thi-05.pdf"],
+                                           ["trang khác", "https://example.org/a.pdf"],
+                                           ["Kế hoạch", url + "hoc-tap/files/ke-hoach.pdf"]]
+        status = preview.evaluate("(f) => fetch(f.contentDocument.querySelector('.body a').href).then(r => r.status)")
+        assert status == 200
+        # A photo of the site's images folder typed in the body shows, from under the base path too.
+        page.locator(".cms-editor-raw [data-slate-editor]").click()
+        page.keyboard.press("Control+End")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Enter")
+        page.keyboard.type("![Hội nghị](/images/hcm1.jpg)")
+        page.wait_for_function("""(f) => { const i = f.contentDocument.querySelector('.body img');
+            return i && i.complete && i.naturalWidth > 0; }""", arg=preview.element_handle())
+        assert preview.evaluate("(f) => f.contentDocument.querySelector('.body img').src") == url + "hoc-tap/images/hcm1.jpg"
         assert editor.errors == []
     finally:
         context.close()

@@ -37,10 +37,12 @@ def stylesheets(assets: Mapping[str, Asset], base: str) -> list[str]:
     return [base + assets[name].output for name in PREVIEW_STYLES if name in assets]
 
 
-def terms_json(config: SiteConfig, registries: Registries, styles: Iterable[str] = ()) -> str:
+def terms_json(config: SiteConfig, registries: Registries, styles: Iterable[str] = (), base: str | None = None) -> str:
     """Data lamtheobac-cms.js needs to read hand-written articles, write dates, lay out the preview and
-    place uploaded documents (see "files")."""
+    place uploaded documents (see "files"). base: the base path the pages are served under (index_html)."""
     data = {"aliases": aliases(registries), "offset": utc_offset(config), "single": list(SINGLE),
+            # The preview places the body's site-root links ("/files/…") under it, as the build does.
+            "base": config.base_path if base is None else base,
             "styles": list(styles), "iframe_hosts": list(config.security.iframe_hosts),
             "max_upload": megabytes(MAX_UPLOAD),  # "20 MB": Decap's own message says "20971 kB"
             "article_url": config.urls.article,  # links to an article's page get its address (its slug)
@@ -82,7 +84,8 @@ def index_html(config: SiteConfig, registries: Registries, identity: bool, base:
     whenever a save makes the site rebuild.
     """
     title = html.escape(f"Biên tập · {config.title}")
-    folder = html.escape((config.base_path if base is None else base) + ADMIN_DIR)
+    base = config.base_path if base is None else base
+    folder = html.escape(base + ADMIN_DIR)
     names = ((IDENTITY_SCRIPT,) if identity else ()) + SCRIPTS
     scripts = "".join(f'<script src="{folder}{name}"></script>\n' for name in names)
     return (
@@ -93,7 +96,7 @@ def index_html(config: SiteConfig, registries: Registries, identity: bool, base:
         '<link rel="icon" href="data:,">\n'  # no favicon request (a 404 in the console); Decap reads ./config.yml
         "<body>\n"
         "<noscript>Giao diện biên tập cần bật JavaScript trong trình duyệt.</noscript>\n"
-        f'<script type="application/json" id="lamtheobac-terms">{terms_json(config, registries, styles)}</script>\n'
+        f'<script type="application/json" id="lamtheobac-terms">{terms_json(config, registries, styles, base)}</script>\n'
         f"{scripts}"
         "</body>\n</html>\n"
     ).encode("utf-8")

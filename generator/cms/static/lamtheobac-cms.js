@@ -719,6 +719,51 @@
     });
   }
 
+  /* A site-root address ("/files/ke-hoach.pdf") placed under the site's base path ("/hoc-tap/files/ke-hoach.pdf"),
+   * as the build writes it (generator/markdown.py site_link); other addresses as they are. */
+  function siteLink(url, base) {
+    var text = String(url || "");
+    return base && text.charAt(0) === "/" && text.charAt(1) !== "/" ? base + text.slice(1) : text;
+  }
+
+  // element -> the address basedLinks gave it: not placed under the base twice (kept aside, not in an
+  // attribute, which buildTagsOnly removes as the build's sanitiser would).
+  var BASED = typeof WeakMap === "function" ? new WeakMap() : null;
+
+  /* The links and pictures of the preview at the addresses the published page gives them: on a site under a
+   * sub-path (base_url "https://example.org/hoc-tap/") an attached document's link "/files/ke-hoach.pdf"
+   * led out of the site (https://example.org/files/…, not found). base: the site's base path ("/" or
+   * "/hoc-tap/"); "/" changes nothing. Blob addresses of pictures not saved yet stay as they are. */
+  function basedLinks(node, base) {
+    if (!node || !base || base === "/" || !BASED) {
+      return;
+    }
+    Array.prototype.forEach.call(node.querySelectorAll("a[href], img[src]"), function (element) {
+      var name = element.tagName === "A" ? "href" : "src";
+      var value = element.getAttribute(name);
+      if (BASED.get(element) === value) {
+        return;  // placed already, and not rendered again since
+      }
+      var placed = siteLink(value, base);
+      if (placed !== value) {
+        BASED.set(element, placed);
+        element.setAttribute(name, placed);
+      }
+    });
+  }
+
+  /* basedLinks now and whenever the preview changes: Decap puts a body's pictures in after the template has
+   * rendered (it looks each one up among the media first). */
+  function watchLinks(node, base) {
+    basedLinks(node, base);
+    var view = node && node.ownerDocument && node.ownerDocument.defaultView;
+    if (!node || !base || base === "/" || !view || typeof view.MutationObserver !== "function") {
+      return;
+    }
+    new view.MutationObserver(function () { basedLinks(node, base); })
+      .observe(node, { subtree: true, childList: true, attributes: true, attributeFilter: ["href", "src"] });
+  }
+
   /* The <style> elements in the body switched off (not removed: React keeps them): Decap's markdown preview
    * adds its own look for code, pre and blockquote, and its sanitiser keeps a <style> typed in the body
    * (which restyled the whole pane), while the build drops it. */
@@ -834,6 +879,7 @@
         placeEmbeds(this.bodyNode, this.frames);
         siteStylesOnly(this.bodyNode);
         buildTagsOnly(this.bodyNode, terms && terms.html);
+        watchLinks(this.articleNode, terms && terms.base);
         retryStyles(this.props.document, (terms && terms.styles) || []);
       },
       componentDidUpdate: function () {
@@ -841,6 +887,7 @@
         placeEmbeds(this.bodyNode, this.frames);
         siteStylesOnly(this.bodyNode);
         buildTagsOnly(this.bodyNode, terms && terms.html);
+        basedLinks(this.articleNode, terms && terms.base);
       },
       render: function () {
         var self = this;
@@ -870,7 +917,7 @@
                      ["Chủ đề", list("tags")]].filter(function (t) { return t[1].length; });
         var term = function (name) { return h("li", { key: name }, h("a", {}, name)); };
         return h("main", { className: "wrap lamtheobac-preview" },
-          h("article", { className: "article" },
+          h("article", { className: "article", ref: function (node) { self.articleNode = node; } },
             h("header", {},
               h("span", { className: "lamtheobac-cho-nut", "aria-hidden": "true", style: { float: "right" },
                           ref: function (node) { self.spacerNode = node; } }),
@@ -1272,7 +1319,7 @@
         }
         return insert(editor, link).then(function () {
           say("Đã tải lên " + shown + " và chèn liên kết vào nội dung (sửa chữ trong dấu [ ] nếu cần). " +
-              "Bấm “Công bố” để lưu bài.", false);
+              "Bấm “Công bố” để lưu bài; văn bản chỉ được đăng lên trang cùng bài.", false);
         });
       }, function (error) {
         // The backend's refusal as it says it; a lost connection ("Failed to fetch") in Vietnamese.

@@ -18,13 +18,15 @@ from .filelinks import FILES, linked_files
 from .errors import ContentError, os_reason
 from .fields import (ARTICLE_FIELDS, PAGE_FIELDS, Alias, Checker, Image, SourceRef, image_of, resolved, source_of,
                      unique, unique_text)
-from .frontmatter import Source, decode, split
+from .frontmatter import BIDI, BIDI_HARM, Source, decode, split
 from .markdown import MAX_NESTING, Credentials, NestingTooDeep, Renderer, Unclosed, first_paragraph, shorten
 from .rescan import Rescanned
 from .taxonomy import Directive, Province, Registries
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _TIME_OF_DAY = re.compile(r"[0-9][T ][0-9]")  # "2016-09-19T16:27": the date has a time
+# A bidi control's UTF-8 bytes (frontmatter.BIDI): a body is searched as text only when its file has one.
+_BIDI_BYTES = re.compile(b"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +142,8 @@ def read_article(path: Path, display: str, settings: ReadSettings, raw: bytes | 
     estimated = check.flag("date_estimated", get("date_estimated"))
     summary = check.text("summary", get("summary"))
     aliases = check.aliases(get("aliases"))
+    if _BIDI_BYTES.search(raw):
+        check.errors += _body_bidi(src)
     if check.errors:
         raise _Many(check.errors)
     body = _body(settings.renderer, src)
@@ -172,6 +176,8 @@ def read_page(path: Path, display: str, settings: ReadSettings, raw: bytes | Non
             menu = None
     draft = check.flag("draft", get("draft"))
     updated = check.moment("updated", get("updated"))
+    if _BIDI_BYTES.search(raw):
+        check.errors += _body_bidi(src)
     if check.errors:
         raise _Many(check.errors)
     body = _body(settings.renderer, src)
@@ -197,6 +203,16 @@ def tag_line(path: Path, display: str, tag: str) -> int:
         return split(decode(path.read_bytes(), display), display).line_of_item("tags", tag)
     except (OSError, ContentError):
         return 1
+
+
+def _body_bidi(src: Source) -> list[ContentError]:
+    """A bidi control in the body (a text that shows in another order than it is written: "‮" turns
+    the rest of its line around), at its line; the front matter's are Checker's."""
+    found = BIDI.search(src.body)
+    if found is None:
+        return []
+    return [ContentError(f"nội dung có ký tự điều khiển hướng chữ U+{ord(found.group()):04X}, {BIDI_HARM}",
+                         src.path, src.body_line + src.body.count("\n", 0, found.start()))]
 
 
 def _body(renderer: Renderer, src: Source) -> str:

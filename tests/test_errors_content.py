@@ -324,3 +324,15 @@ def test_a_bidi_control_written_as_a_yaml_escape_is_refused_and_shown_escaped(tm
         "ra khác với chữ thật; hãy xóa ký tự đó (gõ lại đoạn chữ này)",
         "Không dựng được trang: 3 lỗi. Chưa có trang nào được xuất bản ở output/.",
     ]
+
+
+def test_a_bidi_control_in_the_body_is_refused_at_its_line(tmp_path):
+    # Was: published; "‮" (U+202E) turned the rest of its line around on the page, in the feed and
+    # in the search's snippet, so a sentence read otherwise than it was written.
+    root = make_site(tmp_path, {"bai.md": "---\ntitle: Bài\ndate: 2021-05-20\n---\n\nĐoạn một.\n\nGiá \u202e000.01 đồng\n",
+                                "hai.md": "---\ntitle: Hai\ndate: 2021-05-20\n---\n\n“Trích” \u2067x\u2069 và Bác\n"})
+    assert errors_of(root) == [
+        "content/articles/bai.md:8: nội dung có ký tự điều khiển hướng chữ U+202E, làm chữ hiện ra khác với chữ thật; "
+        "hãy xóa ký tự đó (gõ lại đoạn chữ này)",
+        "content/articles/hai.md:6: nội dung có ký tự điều khiển hướng chữ U+2067, làm chữ hiện ra khác với chữ thật; "
+        "hãy xóa ký tự đó (gõ lại đoạn chữ này)"]

@@ -316,7 +316,7 @@ def test_the_maps_and_the_links_between_provinces_and_units_by_clicking(chromium
     box = ha_nam.locator("path").first.bounding_box()
     assert box["width"] > 3 and box["height"] > 3, box  # visible, and within reach of a pointer
     click_to(page, ha_nam, r"/tinh/ha-nam/$")
-    assert h1(page) == "Hà Nam" and f"{count.split()[0]} bài viết" in page.locator(".term-header").inner_text()
+    assert h1(page) == "Hà Nam" and f"{count.split()[0]}\u00a0bài viết" in page.locator(".term-header").inner_text()
     assert "sáp nhập vào tỉnh Ninh Bình" in page.locator(".facts").inner_text()
     assert page.locator("svg.year-chart").count() == 1
     click_to(page, page.get_by_role("link", name="Bài viết của tỉnh Ninh Bình từ 1/7/2025"),

@@ -168,9 +168,9 @@ def test_a_unit_page_lists_the_articles_of_its_former_provinces_once(unit_site: 
     assert "<h1>Tỉnh Ninh Bình</h1>" in page
     assert "Hình thành từ 1/7/2025 do hợp nhất tỉnh Hà Nam, tỉnh Nam Định và tỉnh Ninh Bình" in page
     # links to its former provinces: those with articles link to their page
-    assert '<a href="/tinh/ha-nam/">tỉnh Hà Nam</a> <span class="count">2 bài</span>' in page
-    assert '<a href="/tinh/nam-dinh/">tỉnh Nam Định</a> <span class="count">1 bài</span>' in page
-    assert '<a href="/tinh/ninh-binh/">tỉnh Ninh Bình</a> <span class="count">1 bài</span>' in page
+    assert '<a href="/tinh/ha-nam/">tỉnh Hà Nam</a> <span class="count">2&nbsp;bài</span>' in page
+    assert '<a href="/tinh/nam-dinh/">tỉnh Nam Định</a> <span class="count">1&nbsp;bài</span>' in page
+    assert '<a href="/tinh/ninh-binh/">tỉnh Ninh Bình</a> <span class="count">1&nbsp;bài</span>' in page
     # the articles stay filed under their province: the cards name it
     assert '<a href="/tinh/nam-dinh/">Nam Định</a>' in page
     assert (unit_site / "don-vi-2025/ninh-binh/feed.xml").is_file()
@@ -203,9 +203,9 @@ def test_the_province_index_has_both_maps_and_says_where_each_province_went(unit
     assert '<a href="/tinh/ha-nam/" aria-label="Hà Nam: 2 bài">' in page
     assert '<a href="/don-vi-2025/ninh-binh/" aria-label="Ninh Bình: 3 bài">' in page
     assert "<title>Hà Giang: chưa có bài</title>" in page
-    assert re.search(r'<a href="/tinh/thua-thien-hue/">Thừa Thiên Huế</a> <span class="count">1 bài</span> '
+    assert re.search(r'<a href="/tinh/thua-thien-hue/">Thừa Thiên Huế</a> <span class="count">1&nbsp;bài</span> '
                      r'<span class="count">· nay là <span class="nowrap">Huế</span></span>', page)
-    assert re.search(r'<a href="/tinh/nam-dinh/">Nam Định</a> <span class="count">1 bài</span> '
+    assert re.search(r'<a href="/tinh/nam-dinh/">Nam Định</a> <span class="count">1&nbsp;bài</span> '
                      r'<span class="count">· nay thuộc <span class="nowrap">Ninh Bình</span></span>', page)  # kept on one line
 
 

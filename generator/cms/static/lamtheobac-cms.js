@@ -549,9 +549,11 @@
     return { control: Control, preview: Preview };
   }
 
-  var WEEKDAYS = ["Chủ Nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
+  // tied by a no-break space, as the site's pages tie them (generator/vietnamese.py TIED_WEEKDAYS)
+  var WEEKDAYS = ["Chủ\u00a0Nhật", "Thứ\u00a0Hai", "Thứ\u00a0Ba", "Thứ\u00a0Tư", "Thứ\u00a0Năm", "Thứ\u00a0Sáu",
+    "Thứ\u00a0Bảy"];
 
-  /* "Thứ Hai, 19/05/2025 | 16:27", as the site shows dates (generator/vietnamese.py format_datetime). */
+  /* "Thứ Hai, 19/05/2025 | 16:27", as the site shows dates (generator/vietnamese.py shown_date). */
   function shownDate(value, offset) {
     var m = MOMENT.exec(inOffset(String(value || ""), offset)) ||
       /^(\d{4}-\d{2}-\d{2})()()/.exec(String(value || ""));
@@ -578,8 +580,8 @@
    * estimated date, else shownDate (with the time when the article has one). */
   function dateline(value, estimated, offset) {
     var text = shownDate(value, offset);
-    var m = /^\S+ \S+, (\d{2})\/(\d{2})\/(\d{4})/.exec(text);
-    return estimated && m ? "Khoảng tháng " + Number(m[2]) + "/" + m[3] : text;
+    var m = /^\S+\s\S+, (\d{2})\/(\d{2})\/(\d{4})/.exec(text);
+    return estimated && m ? "Khoảng tháng\u00a0" + Number(m[2]) + "/" + m[3] : text;
   }
 
   // In an iframe address: what the build refuses besides the URL rules (generator/markdown.py iframe_src).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importing import import_fixture, import_page, lines
 
-from test_importer_round13 import _ARTICLE, _reasons
+from test_importer_round13 import _ARTICLE, _LEAD, _NOTED, _NOTES, _reasons
 
 from generator.importer.sources import copyright_owner, organisation_name, portal_name
 
@@ -125,12 +125,7 @@ def test_a_block_of_links_over_the_article_is_shown_with_its_links_apart(registr
 
 # -- "(n)" note marks in the summary (extract._summary_marks) and superscript notes (tail.notes_start) -----------
 
-_LEAD = ("Chủ tịch Hồ Chí Minh từng căn dặn: “Một tấm gương sống còn có giá trị hơn một trăm bài diễn văn tuyên "
-         "truyền”{1}. Lời dạy ấy đến nay vẫn nguyên giá trị với cán bộ, đảng viên tỉnh Hà Tĩnh.")
-_NOTED = ("Thực hiện Chỉ thị 05-CT/TW, Tỉnh ủy Hà Tĩnh chú trọng vai trò nêu gương của người đứng đầu{2}, gắn với "
-          "xây dựng Đảng trong sạch, vững mạnh.")
-_NOTES = ("{1} Hồ Chí Minh: Toàn tập, Nxb Chính trị quốc gia, Hà Nội, 2011, t.1, tr.284.",
-          "{2} Quy định số 08-QĐi/TW ngày 25/10/2018 của Ban Chấp hành Trung ương.")
+# (round 13's article with two notes: _LEAD, _NOTED, _NOTES)
 
 
 def _noted(one: str, two: str, notes=_NOTES) -> str:

@@ -213,7 +213,15 @@ def test_an_articles_largest_paint_is_fetched_first(chromium, photographed, slug
     context = chromium.new_context(**WIDTHS["phone"])
     page = context.new_page()
     page.goto(url + f"bai-viet/{slug}/", wait_until="load")
+    # On a loaded machine the photo may paint after the headline's text: Chrome then reports a new,
+    # larger paint, so the latest entry is read again for a while (a text that stays the largest
+    # paint still fails the test, after 10 s).
     lcp = page.evaluate(LCP)
+    for _ in range(40):
+        if lcp and lcp["tag"] == "IMG":
+            break
+        page.wait_for_timeout(250)
+        lcp = page.evaluate(LCP)
     others = page.eval_on_selector_all(".body img", "imgs => imgs.slice(1).map(i => [i.loading, i.fetchPriority])")
     context.close()
     assert lcp and lcp["tag"] == "IMG" and lcp["loading"] != "lazy" and lcp["priority"] == "high", lcp

@@ -232,7 +232,7 @@ typedef struct {
     uint8_t term_flag;           /* TERM */
     const uint8_t *checked;      /* per name number below nchecked: 1 for a province's (its tokens must fit) */
     int64_t nchecked;
-    const uint8_t *word_fault;   /* per word number: NameMatcher.word_fault's bits (MARKS 1, NEEDS_CAPITAL 2) */
+    const uint8_t *word_fault;   /* per word number: Names.word_fault (MARKS 1, NEEDS_CAPITAL 2) */
 } Names;
 
 /* Tokens.brk's bits (text.EDGE, text.CAPITAL). */

@@ -4,8 +4,7 @@ from __future__ import annotations
 import numpy as np
 
 from .entries import WORD
-from ..spellings import mark_fault
-from .names import Names
+from .names import MARKS, NEEDS_CAPITAL, Names
 from .text import CAPITAL, EDGE, key_hash, mix, prefix_code
 from .vocab import Tokens, Vocab, table_of
 
@@ -17,10 +16,8 @@ class NameMatcher:
     overlap), vectorised up to the walk itself. A name of several tokens is found by the hash
     of its tokens joined by spaces (key_hash), grown from the pair hashes token by token where
     a pair starts some name; a one-token name by the token's hash. A province's name is taken
-    only where each token fits it (Names.fits): by word, its marks (word_fault's MARKS) and
-    whether it needs a capital (NEEDS_CAPITAL); by token, whether it has one (text.CAPITAL)."""
-
-    MARKS, NEEDS_CAPITAL = 1, 2
+    only where each token fits it (Names.fits): by word, Names.word_fault (its marks, whether it
+    needs a capital); by token, whether it has one (text.CAPITAL)."""
 
     def __init__(self, names: Names | None):
         self.vocab = Vocab()
@@ -28,11 +25,9 @@ class NameMatcher:
         self.pairs = None  # no names: none found
         self.longest = 1   # tokens of the longest name
         self.checked = np.zeros(0, np.uint8)  # per name number: 1 for a province's (its tokens must fit)
-        self.marks: dict[str, frozenset[str]] = {}
-        self.small: frozenset[str] = frozenset()
+        self.names = names
         if names is None or not names.sequences:
             return
-        self.marks, self.small = names.marks, names.small
         joined, singles, starts = {}, {}, {}
         for (seq, key), number in zip(names.sequences.items(), self.numbers(list(names.sequences.values()))):
             if len(seq) == 1:
@@ -54,16 +49,11 @@ class NameMatcher:
         return np.where(self.singles[at] == folds, self.single_numbers[at], -1)
 
     def word_fault(self, strings) -> np.ndarray:
-        """Per word ((folded, tone key) as Vocab.strings holds it): MARKS when its marks are none
-        of a province's spellings of it, NEEDS_CAPITAL when those spell it with a capital."""
-        out = np.zeros(len(strings), np.uint8)
-        marks = self.marks
-        for i, (folded, tone) in enumerate(strings):
-            allowed = marks.get(folded)
-            if allowed is not None:
-                out[i] = (self.MARKS if mark_fault(tone, allowed) else 0) | (
-                    0 if folded in self.small else self.NEEDS_CAPITAL)
-        return out
+        """Names.word_fault of each word ((folded, tone key) as Vocab.strings holds it)."""
+        if self.names is None:
+            return np.zeros(len(strings), np.uint8)
+        fault = self.names.word_fault
+        return np.array([fault(folded, tone) for folded, tone in strings], np.uint8)
 
     def number(self, key: str) -> int:
         number = self.keys.get(key)
@@ -92,7 +82,7 @@ class NameMatcher:
         seg, folds, length, brk = tokens.seg, tokens.fold, tokens.length, tokens.edges()
         # per token: whether it may stand in a province's name
         bits = fault[numbers]
-        fits = (bits & self.MARKS == 0) & ((bits & self.NEEDS_CAPITAL == 0) | (brk & CAPITAL != 0))
+        fits = (bits & MARKS == 0) & ((bits & NEEDS_CAPITAL == 0) | (brk & CAPITAL != 0))
         found_at, found_len, found_number = [], [], []
         size = length[at] + 1 + length[at + 1]
         for count in range(2, self.longest + 1):

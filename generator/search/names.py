@@ -15,7 +15,7 @@ A province's name counts in an article's text only where it is written as one: e
 capitals where the registries write it so, and with the marks of a spelling the registries
 give it, or fewer ("Dien Bien", "Điên Biên"), never others ("tự diễn biến" is no Điện Biên,
 "hoa huệ" no Huế, "hòa bình" no Hòa Bình). ``fits`` is that rule for one token; the index's
-kernels apply it by word (``mark_fault``) and by token (text.CAPITAL).
+kernels apply it by word (``Names.word_fault``) and by token (text.CAPITAL).
 """
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ from functools import cached_property
 
 from ..spellings import mark_fault, name_forms
 from .text import fold, tokenize, tone_key
+
+
+MARKS, NEEDS_CAPITAL = 1, 2  # Names.word_fault's bits
 
 
 @dataclass(frozen=True)
@@ -106,13 +109,17 @@ class Names:
 
     def fits(self, token: str) -> bool:
         """Whether a token as written may stand in a province's name (see the module's rule)."""
-        folded = fold(token)
+        fault = self.word_fault(fold(token), tone_key(token))
+        return not fault & MARKS and not (fault & NEEDS_CAPITAL and token[0].islower())
+
+    def word_fault(self, folded: str, tone: str) -> int:
+        """The part of `fits` a word decides whatever its case (the index's kernels keep it per
+        word, the case per token): MARKS when its marks are none of a province's spellings of
+        it, NEEDS_CAPITAL when those spell it with a capital; 0 for a word of no province's name."""
         allowed = self.marks.get(folded)
         if allowed is None:
-            return True
-        if token[0].islower() and folded not in self.small:
-            return False
-        return not mark_fault(tone_key(token), allowed)
+            return 0
+        return (MARKS if mark_fault(tone, allowed) else 0) | (0 if folded in self.small else NEEDS_CAPITAL)
 
     def export(self) -> list[list[str]]:
         """For the query side: [["dak nong", "~p:dak-nong"], …]."""

@@ -18,15 +18,15 @@ from .filelinks import FILES, linked_files
 from .errors import ContentError, os_reason
 from .fields import (ARTICLE_FIELDS, PAGE_FIELDS, Alias, Checker, Image, SourceRef, image_of, resolved, source_of,
                      unique, unique_text)
-from .frontmatter import BIDI, BIDI_HARM, Source, decode, split
+from .frontmatter import BIDI, BIDI_HARM, BIDI_UTF8, Source, decode, split
 from .markdown import MAX_NESTING, Credentials, NestingTooDeep, Renderer, Unclosed, first_paragraph, shorten
 from .rescan import Rescanned
 from .taxonomy import Directive, Province, Registries
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _TIME_OF_DAY = re.compile(r"[0-9][T ][0-9]")  # "2016-09-19T16:27": the date has a time
-# A bidi control's UTF-8 bytes (frontmatter.BIDI): a body is searched as text only when its file has one.
-_BIDI_BYTES = re.compile(b"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])")
+# A body is searched for a bidi control as text only when its file's bytes hold one.
+_BIDI_BYTES = re.compile(BIDI_UTF8)
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from .errors import ContentError, suggest
-from .frontmatter import BIDI_HARM, Source, bidi_control, visible
+from .frontmatter import BIDI_HARM, BIDI_UTF8, Source, bidi_control, visible
 from .markdown import parsed_url, without_userinfo
 from .taxonomy import Registries
 from .vietnamese import (MAX_SLUG, WINDOWS_DEVICES_SHOWN, in_zone, look_alike, normalize, slugify, term_key,
@@ -26,7 +26,7 @@ _ISO = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]
 # as YAML 1.1 wrote true and false, and as a Vietnamese editor writes them (flag_word reads a value)
 TRUE, FALSE = ("true", "yes", "on", "có"), ("false", "no", "off", "không")
 # The same in UTF-8, or a YAML escape that may write one ("\u202e" in double quotes: was published).
-_BIDI_BYTES = re.compile(b"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])|\\\\[uU]")
+_BIDI_BYTES = re.compile(BIDI_UTF8 + b"|\\\\[uU]")
 # Letters that show as blank space: Hangul fillers, the braille blank.
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
 

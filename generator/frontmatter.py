@@ -141,6 +141,7 @@ _C0 = bytes([*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f])  # _INVISIBLE'
 # Bidirectional embeddings, overrides and isolates: they make text show in another order than
 # it is stored (a title that reads one way and links or sorts another).
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+BIDI_UTF8 = b"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])"  # the same, as a pattern over UTF-8 bytes
 BIDI_HARM = "làm chữ hiện ra khác với chữ thật; hãy xóa ký tự đó (gõ lại đoạn chữ này)"
 
 

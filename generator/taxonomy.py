@@ -127,8 +127,9 @@ _JOINED = re.compile(r"^([a-z]{1,3})(\d+)$|^(\d+)([a-z]{1,3})$")  # "ct05", "05c
 def _folded_tokens(name: str) -> tuple[str, ...]:
     out: list[str] = []
     for token in _TOKEN.findall(normalize(name)):
-        joined = _JOINED.match(fold(token))
-        out += [part for part in joined.groups() if part] if joined else [fold(token)]
+        folded = fold(token)
+        joined = _JOINED.match(folded)
+        out += [part for part in joined.groups() if part] if joined else [folded]
     return tuple(out)
 
 
@@ -138,10 +139,11 @@ class Registry(Generic[T]):
 
     kind: str  # "tỉnh", "văn bản", "chủ đề": used in messages
     entries: tuple[T, ...]
-    # Directives: also found by the forms the search reads (spellings.py: "CT05", "05-CT", "chỉ
-    # thị 5"), where one entry alone has the form and each word is written as in a listed spelling
-    # (names must have their marks: "chi thi 5" is an error with its suggestion, as "Lao Cai" is).
-    loose: bool = False
+    # A registry of directives: they are also found by the forms the search reads (spellings.py:
+    # "CT05", "05-CT", "chỉ thị 5"), where one entry alone has the form and each word is written as
+    # in a listed spelling (names must have their marks: "chi thi 5" is an error with its
+    # suggestion, as "Lao Cai" is).
+    directives: bool = False
     _index: dict[str, T] = field(repr=False, compare=False, default_factory=dict)
     _forms: dict[tuple[str, ...], T | None] = field(repr=False, compare=False, default_factory=dict)
     _marks: dict[str, set[str]] = field(repr=False, compare=False, default_factory=dict)
@@ -150,11 +152,10 @@ class Registry(Generic[T]):
         for entry in self.entries:
             for name in entry.names:
                 self._index.setdefault(lookup_key(name), entry)
-        if self.loose:
-            directive = isinstance(self.entries[0], Directive) if self.entries else False
+        if self.directives:
             for entry in self.entries:
-                for name in (*entry.names, *((entry.label, f"{entry.type} {entry.number}") if directive else ())):
-                    for form in name_forms(_folded_tokens(name), directive):
+                for name in (*entry.names, entry.label, f"{entry.type} {entry.number}"):
+                    for form in name_forms(_folded_tokens(name), directive=True):
                         if self._forms.setdefault(form, entry) is not entry:
                             self._forms[form] = None  # two entries: neither
                     for token in _TOKEN.findall(normalize(name)):
@@ -457,7 +458,7 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
     return Registries(
         provinces=Registry("tỉnh, thành phố", tuple(loaded["provinces.csv"])),
         directives=Registry("văn bản", tuple(sorted(loaded["directives.csv"], key=lambda d: (d.date, d.symbol))),
-                            loose=True),
+                            directives=True),
         tags=Registry("chủ đề", tuple(loaded["tags.csv"])),
         units=Registry("đơn vị hành chính 2025", tuple(units)),
         fingerprint=digest.hexdigest()[:16],

@@ -202,13 +202,9 @@ def shown_date(moment: datetime, with_time: bool = False) -> str:
 
 
 def shown_month(moment: date) -> str:
-    """"Khoảng tháng 5/2021", "tháng" tied to its number."""
+    """A date known only roughly (the source printed none): "Khoảng tháng 5/2021", "tháng" tied to
+    its number."""
     return f"Khoảng tháng\u00a0{moment.month}/{moment.year}"
-
-
-def estimated_month(moment: date) -> str:
-    """A date known only roughly (the source printed none): "Khoảng tháng 5/2021"."""
-    return f"Khoảng tháng {moment.month}/{moment.year}"
 
 
 def short_date(moment: date) -> str:

@@ -214,9 +214,7 @@ class Templates(TemplateErrors):
         call instead of a Jinja call per card (~2 us each, twenty on a list page)."""
         card = self.article_card
         self.env.charge(articles)
-        if first:
-            return str.__new__(Markup, "".join([card(a, heading, look, first) for a in articles]))
-        return str.__new__(Markup, "".join([card(a, heading, look) for a in articles]))
+        return str.__new__(Markup, "".join([card(a, heading, look, first) for a in articles]))
 
     def partial(self, name: str, **values: Any) -> Markup:
         """A template that uses only globals and the few hashable values given (header, footer,

@@ -86,8 +86,7 @@ def doc_record(article, url: str) -> bytes:
     """One JSON object of a record group (as json.dumps(..., ensure_ascii=False, separators=(",",
     ":")) writes it): title, URL, date (ISO and as shown: only the month when it is a guess), provinces
     (as shown: shown_provinces), summary."""
-    named = article.provinces  # up to 4 as they are (most articles name one): no call
-    provinces = ",".join([_STRING(p.name) for p in named] if len(named) <= 4 else map(_STRING, shown_provinces(named)))
+    provinces = ",".join(map(_STRING, shown_provinces(article.provinces)))
     shown = shown_month(article.date) if article.date_estimated else shown_date(article.date)
     return (f'{{"t":{_STRING(article.title)},"u":{_STRING(url)},"d":"{article.date.date().isoformat()}",'
             f'"w":{_STRING(shown)},"p":[{provinces}],"s":{_STRING(article.summary)}}}'

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .errors import BuildFailed, ConfigError, os_reason, suggest
-from .frontmatter import BIDI_HARM, bidi_control, invisible
+from .frontmatter import bidi_control, bidi_said, invisible
 from .markdown import ENGINES
 
 CONFIG_NAME = "site.toml"
@@ -262,7 +262,7 @@ def _control_errors(table: dict, text: str, display: str, section: str | None = 
             if found or turned:
                 where = f"[{section}] " if section else ""
                 said = (f"có ký tự điều khiển vô hình U+{ord(found):04X}; hãy xóa nó (nó làm hỏng các tệp tin Atom)"
-                        if found else f"có ký tự điều khiển hướng chữ U+{ord(turned):04X}, {BIDI_HARM}")
+                        if found else bidi_said(turned))
                 errors.append(ConfigError(f"{where}“{key}” {said}", display, _key_line(text, section, key)))
                 break
     return errors

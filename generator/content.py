@@ -18,7 +18,7 @@ from .filelinks import FILES, linked_files
 from .errors import ContentError, os_reason
 from .fields import (ARTICLE_FIELDS, PAGE_FIELDS, Alias, Checker, Image, SourceRef, image_of, resolved, source_of,
                      unique, unique_text)
-from .frontmatter import BIDI, BIDI_HARM, BIDI_UTF8, Source, decode, split
+from .frontmatter import BIDI, BIDI_UTF8, Source, bidi_said, decode, split
 from .markdown import MAX_NESTING, Credentials, NestingTooDeep, Renderer, Unclosed, first_paragraph, shorten
 from .rescan import Rescanned
 from .taxonomy import Directive, Province, Registries
@@ -211,7 +211,7 @@ def _body_bidi(src: Source) -> list[ContentError]:
     found = BIDI.search(src.body)
     if found is None:
         return []
-    return [ContentError(f"nội dung có ký tự điều khiển hướng chữ U+{ord(found.group()):04X}, {BIDI_HARM}",
+    return [ContentError(f"nội dung {bidi_said(found.group())}",
                          src.path, src.body_line + src.body.count("\n", 0, found.start()))]
 
 

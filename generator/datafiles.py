@@ -7,7 +7,7 @@ import csv
 import io
 
 from .errors import ContentError
-from .frontmatter import BIDI_HARM, bidi_control, invisible, utf8
+from .frontmatter import bidi_control, bidi_said, invisible, utf8
 from .vietnamese import normalize
 
 # A data file's bounds: each row costs ~0.1 ms (its slug, its lookup keys), so a million rows (a whole
@@ -75,7 +75,7 @@ def _row_problem(row: dict, required: tuple[str, ...]) -> str:
                     f"(nó làm hỏng các tệp tin Atom)")
         turned = bidi_control(value or "")
         if turned is not None:  # was: a name shown reversed on every page listing it
-            return f"cột “{column}” có ký tự điều khiển hướng chữ U+{ord(turned):04X}, {BIDI_HARM}"
+            return f"cột “{column}” {bidi_said(turned)}"
     blank = [c for c in required[:2] if not (row.get(c) or "").strip()]
     if blank:
         return f"cột “{blank[0]}” đang để trống"

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from .errors import ContentError, suggest
-from .frontmatter import BIDI_HARM, BIDI_UTF8, Source, bidi_control, visible
+from .frontmatter import BIDI_UTF8, Source, bidi_control, bidi_said, visible
 from .markdown import parsed_url, without_userinfo
 from .taxonomy import Registries
 from .vietnamese import (MAX_SLUG, WINDOWS_DEVICES_SHOWN, in_zone, look_alike, normalize, slugify, term_key,
@@ -303,7 +303,7 @@ def bidi_problem(label: str, text: str) -> str:
     found = bidi_control(text)
     if found is None:
         return ""
-    return f"“{label}” có ký tự điều khiển hướng chữ U+{ord(found):04X}, {BIDI_HARM}"
+    return f"“{label}” {bidi_said(found)}"
 
 
 def _clip(text: str, limit: int = 60) -> str:

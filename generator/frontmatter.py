@@ -142,7 +142,13 @@ _C0 = bytes([*range(0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f])  # _INVISIBLE'
 # it is stored (a title that reads one way and links or sorts another).
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
 BIDI_UTF8 = b"\xe2(?:\x80[\xaa-\xae]|\x81[\xa6-\xa9])"  # the same, as a pattern over UTF-8 bytes
-BIDI_HARM = "làm chữ hiện ra khác với chữ thật; hãy xóa ký tự đó (gõ lại đoạn chữ này)"
+
+
+def bidi_said(control: str) -> str:
+    """What a bidi control does, for the message naming where it is: front matter, body, site.toml,
+    data files."""
+    return (f"có ký tự điều khiển hướng chữ U+{ord(control):04X}, làm chữ hiện ra khác với chữ thật; "
+            f"hãy xóa ký tự đó (gõ lại đoạn chữ này)")
 
 
 def bidi_control(text: str) -> str | None:

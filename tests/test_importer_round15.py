@@ -1,0 +1,51 @@
+"""Round 15 of the importer: share bars without links, superscript note marks in the summary, several offices as
+one source, long-form credits, and pages of kinds no test had used."""
+from __future__ import annotations
+
+from importing import import_page, lines
+
+from test_importer_round13 import _ARTICLE, _LEAD, _NOTED, _NOTES, _reasons
+
+
+# -- a superscript mark in the summary (extract._summary_marks) -------------------------------------------------
+
+def _noted(one: str, two: str, *notes: str) -> str:
+    return lines("Tư tưởng Hồ Chí Minh về cán bộ nêu gương", "12/05/2025 09:00", _LEAD.replace("{1}", one),
+                 _NOTED.replace("{2}", two), "Năm 2024, toàn tỉnh có 120 tập thể, cá nhân được khen thưởng.",
+                 "Nguyễn Văn An", *notes)
+
+
+_QUOTE_END = "diễn văn tuyên truyền”"
+
+
+def test_a_superscript_mark_in_the_summary_stays_while_its_note_is_kept(registries):
+    notes = [n.replace("{1}", "¹").replace("{2}", "²") for n in _NOTES]
+    _result, meta, body = import_page(_noted("¹", "²", *notes), registries)
+    assert _QUOTE_END + "¹." in meta["summary"]
+    assert "¹ Hồ Chí Minh: Toàn tập" in body and "người đứng đầu², gắn" in body
+
+
+def test_a_superscript_mark_in_the_summary_without_its_note_is_taken_out(registries):
+    _result, meta, _body = import_page(_noted("¹", "²"), registries)
+    assert _QUOTE_END + ". Lời dạy" in meta["summary"]  # was "…tuyên truyền”¹. Lời dạy"
+    notes = [n.replace("{1}", "(1)").replace("{2}", "²") for n in _NOTES]  # a note (1) is no note ¹
+    _result, meta, _body = import_page(_noted("¹", "²", *notes[1:]), registries)
+    assert _QUOTE_END + ". Lời dạy" in meta["summary"]
+
+
+def test_a_unit_s_exponent_in_the_summary_is_no_note_mark(registries):
+    lead = ("Năm 2024, xã Tân Sơn xây mới nhà văn hóa rộng 500 m², sân thể thao 2.000m² và bể nước 30 m³ từ nguồn "
+            "vốn xã hội hóa theo tinh thần học tập và làm theo Bác.")
+    page = lines("Tân Sơn xây nhà văn hóa từ vốn xã hội hóa", "12/05/2025 09:00", lead,
+                 "Công trình được nhân dân đóng góp hơn 1 tỷ đồng và hàng trăm ngày công.", "Nguyễn Văn An")
+    _result, meta, _body = import_page(page, registries)
+    assert meta["summary"] == lead
+
+
+def test_a_linked_superscript_in_a_saved_page_s_summary_follows_its_note(registries):
+    lead = _LEAD.replace("{1}", "<sup>1</sup>")
+    page = ("<html><body><main><h1>Tư tưởng Hồ Chí Minh về cán bộ nêu gương</h1><div>12/05/2025 09:00</div>"
+            f"<p>{lead}</p><p>{_NOTED.replace('{2}', '')}</p><p>Năm 2024, toàn tỉnh có 120 tập thể được khen "
+            "thưởng.</p><p>Nguyễn Văn An</p></main></body></html>")
+    _result, meta, _body = import_page(page, registries, ".html")
+    assert _QUOTE_END + ". Lời dạy" in meta["summary"]  # was "…tuyên truyền”¹. Lời dạy", no note ¹ on the page

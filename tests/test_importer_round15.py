@@ -6,6 +6,8 @@ from importing import import_page, lines
 
 from test_importer_round13 import _ARTICLE, _LEAD, _NOTED, _NOTES, _reasons
 
+from generator.importer.offices import joint_offices
+
 
 # -- a superscript mark in the summary (extract._summary_marks) -------------------------------------------------
 
@@ -49,3 +51,42 @@ def test_a_linked_superscript_in_a_saved_page_s_summary_follows_its_note(registr
             "thưởng.</p><p>Nguyễn Văn An</p></main></body></html>")
     _result, meta, _body = import_page(page, registries, ".html")
     assert _QUOTE_END + ". Lời dạy" in meta["summary"]  # was "…tuyên truyền”¹. Lời dạy", no note ¹ on the page
+
+
+# -- several offices signing together (offices.joint_offices) --------------------------------------------------
+
+_JOINT = {
+    "Ban Tuyên giáo Tỉnh ủy - Sở Văn hóa, Thể thao và Du lịch": "Ban Tuyên giáo Tỉnh ủy - Sở Văn hóa, Thể thao và Du lịch",
+    "Ban Tuyên giáo Tỉnh ủy và Sở Văn hóa, Thể thao và Du lịch": "Ban Tuyên giáo Tỉnh ủy và Sở Văn hóa, Thể thao và Du lịch",
+    "Tác giả: Văn phòng Tỉnh ủy – Ban Tuyên giáo Tỉnh ủy": "Văn phòng Tỉnh ủy – Ban Tuyên giáo Tỉnh ủy",
+    "BTG Tỉnh ủy - Sở VHTTDL": "BTG Tỉnh ủy - Sở VHTTDL",
+    "Hội LHPN tỉnh; Tỉnh đoàn": "Hội LHPN tỉnh; Tỉnh đoàn",
+    "ĐẢNG ỦY - HĐND - UBND XÃ TÂN LẬP": "Đảng ủy - HĐND - UBND xã Tân Lập",
+    "Theo Báo Nhân Dân và Cổng TTĐT tỉnh": "Báo Nhân Dân và Cổng TTĐT tỉnh",
+}
+
+
+def test_a_line_of_several_offices_under_the_text_is_the_source_whole(registries):
+    for line, name in _JOINT.items():
+        result, meta, body = import_page(lines(*_ARTICLE[:-1], line), registries)
+        assert meta["source"] == {"name": name}, line  # was no source ("đơn vị đưa tin"), or the line in the body
+        assert "author" not in meta, line
+        assert _reasons(result)[line] == "nguồn", line
+        assert line not in body
+
+
+def test_a_line_of_several_offices_under_the_headline_is_the_source_not_the_headline(registries):
+    for line, name in _JOINT.items():
+        _result, meta, _body = import_page(lines(_ARTICLE[0], line, *_ARTICLE[1:-1]), registries)
+        assert meta["title"] == _ARTICLE[0], line  # was the offices' line, the headline left out as "trên tiêu đề"
+        assert meta["source"] == {"name": name}, line
+
+
+def test_offices_under_a_writer_s_name_are_the_writer_s_units_and_a_sentence_is_no_office(registries):
+    line = "Ban Tuyên giáo Tỉnh ủy - Sở Văn hóa, Thể thao và Du lịch"
+    result, meta, _body = import_page(lines(*_ARTICLE, line), registries)
+    assert meta["author"] == "Hoàng Hà" and "source" not in meta
+    assert _reasons(result)[line] == "đơn vị của tác giả"
+    for sentence in ("Sở Y tế tổ chức hội nghị - Ban Tuyên giáo dự", "Hội nghị - Hội thi",
+                     "Ban Tuyên giáo Tỉnh ủy và Sở Nội vụ ký kết quy chế phối hợp"):
+        assert joint_offices(sentence) is None, sentence

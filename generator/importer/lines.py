@@ -12,6 +12,7 @@ from ..vietnamese import slugify, term_key
 from .byline import POST_START, has_label, is_staff, person_name
 from .clean import EMOJI_TAIL, Block, is_headline_like, words
 from .dates import MetaLine, meta_line
+from .offices import joint_offices
 from .vague import vague_date
 
 IMAGE_EXT = r"(?:jpe?g|png|gif|webp|bmp|svg|avif)"
@@ -128,7 +129,10 @@ def classify(blocks: list[Block], places: frozenset[str]) -> list[Info]:
         info.widget = len(text) <= 120 and bool(_WIDGET.search(text)) or not info.meta and vague_date(text) is not None
         info.credit_only = bool(CREDIT_ONLY.match(text))
         info.credit = not info.credit_only and has_credit(text) and len(text) <= 400
-        info.source = len(text) <= 100 and bool(_SOURCE.match(text))
+        # Several offices signing together ("Ban Tuyên giáo Tỉnh ủy - Sở Văn hóa, Thể thao và Du lịch"): the source,
+        # save under a writer's name, where they are the writer's units.
+        info.source = len(text) <= 100 and bool(_SOURCE.match(text)) or \
+            joint_offices(text) is not None and not (infos and infos[-1].name)
         # A byline is short, unless a label opens it: "Tác giả: Nguyễn Thị Mai Hương – Giáo viên Trường THCS …, …"
         if (len(text) <= 70 or len(text) <= 180 and has_label(text)) and not info.meta and not info.credit_only \
                 and not info.source and not ROMAN.match(text):

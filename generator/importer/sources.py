@@ -14,6 +14,7 @@ import re
 
 from .byline import person_name
 from .lines import SOURCE_LABEL
+from .offices import joint_offices, recased
 
 _SOURCE_NAME = re.compile(r"^\(?\s*" + SOURCE_LABEL + r"\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
 _WRITER_FIRST = re.compile(r"^(.+?)\s*(?:\((.+)\)|\s[-–—]\s*(.+)|\s*/\s*(.+))$")  # "Minh Anh/TTXVN"
@@ -29,6 +30,10 @@ def source_line(text: str, places: frozenset[str] = frozenset()) -> tuple[str | 
     """(the paper or address, the writer) a source line names: ("TTXVN", "Minh Anh") for "Theo Minh
     Anh/TTXVN", ("Báo Hà Giang", None) for "Theo Báo Hà Giang"; (None, None) when it names nothing."""
     m = _SOURCE_NAME.match(text)
+    offices = joint_offices(text)
+    if offices is not None:  # "Theo Báo Nhân Dân và Cổng TTĐT tỉnh", "BAN TUYÊN GIÁO TỈNH ỦY - SỞ VĂN HÓA …": whole
+        letters = [c for c in offices if c.isalpha()]
+        return (recased(offices, _recase) if all(c.isupper() for c in letters) else offices), None
     if m is None:
         return None, None
     name = m.group(1).strip()

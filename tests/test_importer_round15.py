@@ -90,3 +90,46 @@ def test_offices_under_a_writer_s_name_are_the_writer_s_units_and_a_sentence_is_
     for sentence in ("Sở Y tế tổ chức hội nghị - Ban Tuyên giáo dự", "Hội nghị - Hội thi",
                      "Ban Tuyên giáo Tỉnh ủy và Sở Nội vụ ký kết quy chế phối hợp"):
         assert joint_offices(sentence) is None, sentence
+
+
+# -- a long-form's credits (lines.CREDIT_ONLY, byline.PHOTO_PART, credits.long_form_credit) ---------------------
+
+_LONG_FORM = "ghi công ảnh và người thực hiện của cả bài (eMagazine)"
+
+
+def test_a_photo_credit_with_its_makers_under_the_text_is_a_credit_not_a_paragraph(registries):
+    credit = "Ảnh: Nguyễn Văn A - Thiết kế: Trần B"
+    result, meta, body = import_page(lines(*_ARTICLE[:-1], credit), registries)
+    assert "Thiết kế" not in body and "Nguyễn Văn A" not in body  # was the last paragraph
+    assert _reasons(result)[credit] == _LONG_FORM
+    result, meta, body = import_page(lines(_ARTICLE[0], credit, *_ARTICLE[1:]), registries)
+    assert meta["title"] == _ARTICLE[0] and meta["author"] == "Hoàng Hà"  # was the credit as the headline
+    assert "Thiết kế" not in body
+
+
+def test_a_writer_s_credit_followed_by_other_makers_names_the_writer(registries):
+    for credit in ("Bài, ảnh: Minh Anh | Trình bày: Thu Trang", "Nội dung: Minh Anh - Chỉ đạo nội dung: Lê Văn C",
+                   "Thực hiện: Minh Anh; Ảnh: Quang Huy; Đồ họa: Thu Trang; Dựng video: Hải Nam"):
+        _result, meta, body = import_page(lines(*_ARTICLE[:-1], credit), registries)
+        assert meta["author"] == "Minh Anh", credit  # was no author ("ký tên cuối bài"), or the line in the body
+        assert "Thu Trang" not in body and "Lê Văn C" not in body, credit
+
+
+def test_a_block_of_credits_under_the_text_is_credits_not_a_caption(registries):
+    block = ("Thực hiện: Minh Anh", "Ảnh: Quang Huy", "Đồ họa: Thu Trang")
+    result, meta, body = import_page(lines(*_ARTICLE[:-1], *block), registries)
+    assert meta["author"] == "Minh Anh"
+    reasons = _reasons(result)
+    assert reasons["Ảnh: Quang Huy"] == _LONG_FORM  # was "ghi chú ảnh không kèm ảnh"
+    assert reasons["Đồ họa: Thu Trang"] == "ghi công người thực hiện (thiết kế, đồ họa, kỹ thuật)"
+    assert "Quang Huy" not in body
+
+
+def test_a_photo_story_s_credit_with_its_designer_names_the_photographer(registries):
+    figure = "<figure><img src='/img/{}.jpg'><figcaption>Hội nghị sơ kết tại huyện Yên Thế.</figcaption></figure>"
+    page = ("<html><body><main><h1>" + _ARTICLE[0] + "</h1><div>" + _ARTICLE[1] + "</div>"
+            + "".join("<p>" + x + "</p>" for x in _ARTICLE[2:4]) + figure.format("a") + "<p>" + _ARTICLE[4] + "</p>"
+            + figure.format("b") + "<p>Ảnh: NGUYỄN VĂN AN - Thiết kế: TRẦN BÌNH</p></main></body></html>")
+    _result, meta, body = import_page(page, registries, ".html")
+    assert meta["author"] == "Nguyễn Văn An"  # was the credit glued to the last photo's caption
+    assert "TRẦN BÌNH" not in body and "Trần Bình" not in body

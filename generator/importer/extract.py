@@ -15,7 +15,7 @@ from .authors import find_author
 from .body import LIST_ITEM, SENTENCE, Node, body_nodes
 from .byline import person_name
 from .clean import EMOJI_TAIL, PICTOGRAPHS, Block, without_link_words, words
-from .credits import credit_name, story_credit
+from .credits import LONG_FORM, credit_name, long_form_credit, story_credit
 from .dates import Dateline
 from .headline import (SALUTATION, choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
                        last_paragraph, other_articles, page_title_headline, skippable)
@@ -406,7 +406,7 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
         if _HASHTAGS.match(info.text):
             used[i] = HASHTAGS  # the post's own tags: read by command.py as the page's keywords
         elif info.credit_only and not _after_figure(infos, i, used):
-            used[i] = "ghi chú ảnh không kèm ảnh"
+            used[i] = LONG_FORM if long_form_credit(infos, i) else "ghi chú ảnh không kèm ảnh"
         elif info.widget:
             used[i] = "tiện ích của trang (thời tiết, đồng hồ)"
     if last is None:

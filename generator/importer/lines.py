@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..vietnamese import slugify, term_key
-from .byline import POST_START, has_label, is_staff, person_name
+from .byline import MAKER_ROLE, POST_START, has_label, is_staff, person_name
 from .clean import EMOJI_TAIL, Block, is_headline_like, words
 from .dates import MetaLine, meta_line
 from .offices import joint_offices
@@ -22,9 +22,10 @@ _SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+$")
 CREDIT = re.compile(
     r"(?:^|[\s.(\[–—-])\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|ảnh chụp màn hình|nguồn ảnh|photo)"
     r"\s*:\s*[^():]{1,40}?\s*\)?\s*\.?$", re.IGNORECASE)
+# "Ảnh: Quang Huy"; a long-form's "Ảnh: Nguyễn Văn A - Thiết kế: Trần B" credits its makers after the photographer.
 CREDIT_ONLY = re.compile(
-    r"^\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|nguồn ảnh|photo)\s*:\s*[^():]{1,40}?\s*\)?\s*\.?$",
-    re.IGNORECASE)
+    r"^\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|nguồn ảnh|photo)\s*:\s*[^():]{1,40}?"
+    rf"(?:\s*[-–—,;|]\s*{MAKER_ROLE}\s*:\s*[^():]{{1,40}}?)*\s*\)?\s*\.?$", re.IGNORECASE)
 # Widgets: weather, hotlines, log-in links, counters of visitors. Never a headline or a date.
 _WIDGET = re.compile(
     r"\d\s*°|°\s*[CF]\b|\bđộ\s+C\b|thời\s+tiết|độ\s+ẩm|\bhotline\b|đường\s+dây\s+nóng|đang\s+truy\s+cập|"

@@ -133,3 +133,48 @@ def test_a_photo_story_s_credit_with_its_designer_names_the_photographer(registr
     _result, meta, body = import_page(page, registries, ".html")
     assert meta["author"] == "Nguyễn Văn An"  # was the credit glued to the last photo's caption
     assert "TRẦN BÌNH" not in body and "Trần Bình" not in body
+
+
+# -- share bars without links (boilerplate.csv, htmlsource: buttons, dates._TOOLS) --------------------------------
+
+def _saved(bar: str, title: str = "") -> str:
+    return ("<html><head><title>" + title + "</title></head><body><main><h1>" + _ARTICLE[0] + "</h1><div>"
+            + _ARTICLE[1] + "</div>" + bar + "".join("<p>" + x + "</p>" for x in _ARTICLE[2:]) + "</main></body></html>")
+
+
+def test_a_pasted_share_bar_naming_how_it_shares_is_dropped(registries):
+    for bar in ("Chia sẻ qua Facebook | Zalo | Twitter | Sao chép liên kết", "Chia sẻ bài viết qua: Zalo Facebook Lotus",
+                "Chia sẻ với bạn bè qua Zalo"):
+        for page in (lines(_ARTICLE[0], _ARTICLE[1], bar, *_ARTICLE[2:]), lines(*_ARTICLE[:-1], bar, _ARTICLE[-1])):
+            result, meta, body = import_page(page, registries)
+            assert _reasons(result)[bar] == "khuôn trang (share)", bar  # was kept in the body
+            assert "Zalo" not in body and meta["author"] == "Hoàng Hà", bar
+
+
+def test_share_buttons_beside_a_date_name_no_author(registries):
+    for line in ("Thứ Năm, 15/05/2025 | 10:20 Chia sẻ Facebook Zalo", "15/05/2025 10:20 | Facebook | Zalo | Email"):
+        result, meta, _body = import_page(lines(*_ARTICLE[:-1], line, _ARTICLE[-1]), registries)
+        assert meta["author"] == "Hoàng Hà", line  # was "Facebook Zalo", the writer's line left out
+        assert _reasons(result)[line] == "dòng ngày tháng"
+        assert "Hoàng Hà" not in _reasons(result)
+
+
+def test_a_share_bar_of_buttons_is_reported_with_each_button(registries):
+    bars = {"<div class='tools'><span>Chia sẻ</span><button>Facebook</button><button>Zalo</button><span>Twitter</span>"
+            "</div>": "Chia sẻ · Facebook · Zalo · Twitter",  # was "Chia sẻ - Twitter"
+            "<div class='share'><span>Chia sẻ</span><a onclick='share()'>Facebook</a><a>Zalo</a><a>Twitter</a></div>":
+            "Chia sẻ · Facebook · Zalo · Twitter",  # was "Chia sẻ - Facebook - Zalo Twitter"
+            "<div><button><svg><title>Facebook</title></svg></button><button>Zalo</button><span>Chia sẻ bài viết</span>"
+            "</div>": "Facebook · Zalo · Chia sẻ bài viết"}  # was "Zalo · Chia sẻ bài viết"
+    for bar, shown in bars.items():
+        result, meta, body = import_page(_saved(bar), registries, ".html")
+        assert [text for _line, why, text in result.dropped if why == "khuôn trang (share)"] == [shown], bar
+        assert "Zalo" not in body and meta["summary"].startswith("Sáng 15/5")
+
+
+def test_a_button_in_a_paragraph_adds_no_words_and_an_icon_s_title_is_no_page_title(registries):
+    from generator.importer.htmlsource import html_to_blocks
+    blocks, meta = html_to_blocks(_saved("<p>Người dân có thể <button>Tải về</button> mẫu đơn tại trang của xã. "
+                                         "<svg><title>Facebook</title></svg></p>", "Báo Bắc Giang"))
+    assert meta.title == "Báo Bắc Giang"  # was "Báo Bắc GiangFacebook"
+    assert "Người dân có thể mẫu đơn tại trang của xã." in [b.text for b in blocks]

@@ -85,6 +85,8 @@ _POST_AFTER_COMMA = re.compile(r",\s+(?:" + _POST + r"|(?:giáo|giảng|học|si
 # though the name is also a district's.
 _ROLE_PARENS = re.compile(r"\s*\((?:thực\s+hiện|tổng\s+hợp|ghi|lược\s+ghi|ghi\s+lại|biên\s+soạn|sưu\s+tầm|st|"
                           r"lược\s+dịch|dịch|ctv|cộng\s+tác\s+viên|pv|phóng\s+viên)\)\s*\.?$", re.IGNORECASE)
+_SOURCE_AFTER = re.compile(r"\s*[,–—-]\s*(?i:(?:tổng\s+hợp\s+)?theo)\s+(?:Báo|Tạp\s+chí|Đài|TTXVN|VOV|VTV|Thông\s+tấn|"
+                           r"Cổng|Trang|Nhân\s+Dân|QĐND|(?:www\.)?[a-z0-9-]+\.(?:vn|com))\b.*$")
 _UNIT_AFTER_DASH = re.compile(r"\s+[-–—]\s+(.+)$")
 _ROLE_AFTER = re.compile(r"\s+(?:thực\s+hiện|ghi|lược\s+ghi|ghi\s+lại)\s*\.?$", re.IGNORECASE)
 
@@ -143,6 +145,7 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     if staff and _staff_name(text[staff.end():]):
         text = text[staff.end():].strip()
     text = PHOTO_PART.sub("", text).strip()
+    text = _SOURCE_AFTER.sub("", text).strip()  # "Hoàng Hà, theo Báo Nhân Dân": the writer, then the paper
     signed = signed or bool(_ROLE_PARENS.search(text))
     text = _PARENS.sub("", text).strip()  # "Thu Hà (Báo Lai Châu)", "Thanh Hải (TTXVN)"
     role = _ROLE_AFTER.search(text)

@@ -178,3 +178,27 @@ def test_a_button_in_a_paragraph_adds_no_words_and_an_icon_s_title_is_no_page_ti
                                          "<svg><title>Facebook</title></svg></p>", "Báo Bắc Giang"))
     assert meta.title == "Báo Bắc Giang"  # was "Báo Bắc GiangFacebook"
     assert "Người dân có thể mẫu đơn tại trang của xã." in [b.text for b in blocks]
+
+
+# -- the paper after a writer's name (sources.byline_paper, byline._SOURCE_AFTER) -------------------------------
+
+def test_a_writer_s_name_then_the_paper_after_a_dash_or_comma_gives_both(registries):
+    signatures = {"Hoàng Hà - Theo Báo Nhân Dân": "Báo Nhân Dân", "Hoàng Hà – Theo TTXVN": "TTXVN",
+                  "Hoàng Hà, theo Báo Nhân Dân": "Báo Nhân Dân",  # was no author and no source
+                  "Hoàng Hà (tổng hợp theo Báo Nhân Dân)": "Báo Nhân Dân",
+                  "Hoàng Hà - Theo Báo Nhân Dân và Cổng TTĐT tỉnh": "Báo Nhân Dân và Cổng TTĐT tỉnh"}
+    for line, paper in signatures.items():
+        _result, meta, body = import_page(lines(*_ARTICLE[:-1], line), registries)
+        assert meta["author"] == "Hoàng Hà" and meta["source"] == {"name": paper}, line  # the source was lost
+        assert "Nhân Dân" not in body and "TTXVN" not in body
+    _result, meta, _body = import_page(lines(*_ARTICLE[:-1], "Ông Ba, theo lời kể của bà con"), registries)
+    assert "author" not in meta  # "theo" and no paper: no signature
+
+
+# -- a signature opening with a pictograph (lines._SIGNING_MARK) --------------------------------------------------
+
+def test_a_signature_after_a_writing_hand_is_the_author(registries):
+    for line in ("✍️ Hoàng Hà", "✍ Bài, ảnh: Hoàng Hà", "📝 Hoàng Hà", "✍️Hoàng Hà", "🖊 HOÀNG HÀ"):
+        result, meta, body = import_page(lines(*_ARTICLE[:-1], line), registries)
+        assert meta["author"] == "Hoàng Hà", line  # was no author, the line left out as "nhãn cuối bài"
+        assert "Hoàng Hà" not in body and "HOÀNG" not in body

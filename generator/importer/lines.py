@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..vietnamese import slugify, term_key
 from .byline import MAKER_ROLE, POST_START, has_label, is_staff, person_name
-from .clean import EMOJI_TAIL, Block, is_headline_like, words
+from .clean import EMOJI_TAIL, PICTOGRAPHS, Block, is_headline_like, words
 from .dates import MetaLine, meta_line
 from .offices import joint_offices
 from .vague import vague_date
@@ -26,6 +26,8 @@ CREDIT = re.compile(
 CREDIT_ONLY = re.compile(
     r"^\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|nguồn ảnh|photo)\s*:\s*[^():]{1,40}?"
     rf"(?:\s*[-–—,;|]\s*{MAKER_ROLE}\s*:\s*[^():]{{1,40}}?)*\s*\)?\s*\.?$", re.IGNORECASE)
+# "✍️ Hoàng Hà", "✍ Bài, ảnh: Minh Anh", "📝 Thu Hà": a phone's or a social post's signature opens with a pictograph.
+_SIGNING_MARK = re.compile(rf"^(?:[{PICTOGRAPHS}][\ufe0f\u200d]*)+\s*")
 # Widgets: weather, hotlines, log-in links, counters of visitors. Never a headline or a date.
 _WIDGET = re.compile(
     r"\d\s*°|°\s*[CF]\b|\bđộ\s+C\b|thời\s+tiết|độ\s+ẩm|\bhotline\b|đường\s+dây\s+nóng|đang\s+truy\s+cập|"
@@ -137,7 +139,7 @@ def classify(blocks: list[Block], places: frozenset[str]) -> list[Info]:
         # A byline is short, unless a label opens it: "Tác giả: Nguyễn Thị Mai Hương – Giáo viên Trường THCS …, …"
         if (len(text) <= 70 or len(text) <= 180 and has_label(text)) and not info.meta and not info.credit_only \
                 and not info.source and not ROMAN.match(text):
-            info.name = person_name(text, places)
+            info.name = person_name(_SIGNING_MARK.sub("", text), places)
             info.labelled = info.name is not None and has_label(text)
             if info.name and is_staff(info.name):
                 info.labelled = True

@@ -202,3 +202,17 @@ def test_a_signature_after_a_writing_hand_is_the_author(registries):
         result, meta, body = import_page(lines(*_ARTICLE[:-1], line), registries)
         assert meta["author"] == "Hoàng Hà", line  # was no author, the line left out as "nhãn cuối bài"
         assert "Hoàng Hà" not in body and "HOÀNG" not in body
+
+
+def test_a_block_of_credits_over_the_lead_leaves_the_lead_the_summary(registries):
+    _makers = "ghi công người thực hiện (thiết kế, đồ họa, kỹ thuật)"
+    for block in (("Chỉ đạo nội dung: Nguyễn Văn Xuân", "Thực hiện: Minh Anh - Quang Huy", "Thiết kế: Thu Trang"),
+                  ("Tổ chức sản xuất: Nguyễn Văn Xuân", "Bài: Minh Anh", "Ảnh: Quang Huy", "Đồ họa: Thu Trang")):
+        result, meta, body = import_page(lines(_ARTICLE[0], _ARTICLE[1], *block, *_ARTICLE[2:-1]), registries)
+        assert meta["summary"] == _ARTICLE[2], block  # was no summary, "## Thiết kế: Thu Trang" a heading
+        assert meta["author"].startswith("Minh Anh")
+        assert "Nguyễn Văn Xuân" not in body and "Thu Trang" not in body
+        assert _reasons(result)[block[0]] == _makers and _reasons(result)[block[-1]] == _makers
+    result, _meta, _body = import_page(lines(*_ARTICLE[:-1], "Tổ chức sản xuất: Nguyễn Văn Xuân", "Bài: Minh Anh"),
+                                       registries)
+    assert _reasons(result)["Tổ chức sản xuất: Nguyễn Văn Xuân"] == _makers  # was "đơn vị đưa tin"

@@ -22,8 +22,9 @@ _MEDIA_LABEL = re.compile(r"^(?:video|clip)\s*:", re.IGNORECASE)
 EDITOR_LABEL = re.compile(r"^biên\s+tập\s*:", re.IGNORECASE)  # the editor: the author only when no one else is named
 # Who else made a long-form ("eMagazine") piece, credited after its writer or its photos: "Thiết kế: …", "Đồ họa: …".
 MAKER_ROLE = (r"(?:thiết\s+kế(?:\s+đồ\s+h[oọ]a)?|đồ\s+h[oọ]a|trình\s+bày|k[ỹĩ]\s+thuật|dựng(?:\s+(?:phim|video|hình))?|"
-              r"quay\s+phim|(?:tổ\s+chức\s+)?sản\s+xuất|ý\s+tưởng|chỉ\s+đạo(?:\s+(?:nội\s+dung|sản\s+xuất))?|"
+              r"quay\s+phim|(?:tổ\s+chức\s+)?sản\s+xuất|ý\s+tưởng|chỉ\s+đạo(?:\s+(?:nội\s+dung|sản\s+xuất|thực\s+hiện))?|"
               r"minh\s+h[oọ]a|infographic|âm\s+thanh|lồng\s+tiếng|flycam)")
+MAKER_LINE = re.compile(rf"^{MAKER_ROLE}\s*:\s*\S", re.IGNORECASE)  # "Thiết kế: Thu Trang"
 PHOTO_PART = re.compile(rf"\s*[-–—,;|]\s*(?:ảnh|video|clip|{MAKER_ROLE})\s*:.*$", re.IGNORECASE)
 _TITLES = (r"PGS\.?\s*,?\s*TS(?:\.|(?!\w))|GS\.?\s*,?\s*TS(?:\.|(?!\w))|GS\.|PGS\.|TS(?:\.|(?!\w))|ThS(?:\.|(?!\w))|"
            r"NCS\.|CN\.|BS\.|Nhà\s+báo|"

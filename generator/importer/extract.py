@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from ..vietnamese import format_date, term_key, weekday
 from .authors import find_author
 from .body import LIST_ITEM, SENTENCE, Node, body_nodes
-from .byline import person_name
+from .byline import MAKER_LINE, person_name
 from .clean import EMOJI_TAIL, PICTOGRAPHS, Block, without_link_words, words
 from .credits import LONG_FORM, credit_name, long_form_credit, story_credit
 from .dates import Dateline
@@ -23,7 +23,7 @@ from .letters import letter_warning
 from .lines import Info, classify, has_credit, image_name
 from .series import OTHER_PART, other_parts
 from .sources import byline_paper, paper_line, printed_address, site_address, source_line
-from .tail import PRINTED_ADDRESS, is_footnote, tail
+from .tail import MAKERS, PRINTED_ADDRESS, is_footnote, tail
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
 
@@ -399,7 +399,7 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
             if i in used or info.image or info.block.hint in ("caption", "img", "subtitle") or info.credit:
                 continue
             if not info.paragraph and not _speech_opening(info):
-                used[i] = "đầu bài (nút chia sẻ, nhãn, đơn vị)"
+                used[i] = MAKERS if MAKER_LINE.match(info.text) else "đầu bài (nút chia sẻ, nhãn, đơn vị)"
     for i, info in enumerate(infos):
         if i <= t or i in used:
             continue

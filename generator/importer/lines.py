@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..vietnamese import slugify, term_key
-from .byline import MAKER_ROLE, POST_START, has_label, is_staff, person_name
+from .byline import MAKER_LINE, MAKER_ROLE, POST_START, has_label, is_staff, person_name
 from .clean import EMOJI_TAIL, PICTOGRAPHS, Block, is_headline_like, words
 from .dates import MetaLine, meta_line
 from .offices import joint_offices
@@ -145,7 +145,8 @@ def classify(blocks: list[Block], places: frozenset[str]) -> list[Info]:
                 info.labelled = True
         info.org = (not info.name and info.n_words <= 16 and bool(_ORG.match(text))
                     and is_headline_like(text, 140))
-        info.label = len(text) <= 120 and bool(_META_LABEL.match(text))
+        # a long-form's makers ("Thiết kế: Thu Trang", "Chỉ đạo nội dung: …"), like a label: never a headline or lead
+        info.label = len(text) <= 120 and bool(_META_LABEL.match(text) or MAKER_LINE.match(text))
         info.affiliation = bool(infos and infos[-1].name and not info.name and len(text) <= 120
                                 and (info.org or (text.startswith("(") and text.endswith(")"))
                                      or (POST_START.match(text) and is_headline_like(text, 120))))

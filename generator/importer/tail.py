@@ -223,7 +223,7 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep, places: froze
             used[i] = "chân trang (địa chỉ, liên hệ)"
         elif portal_name(text):  # "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN SI MA CAI" in the footer: command.py's source
             used[i] = SITE_NAME
-        elif info.org and is_headline_like(text) and info.block.hint != "li":  # "<li>Tổ chức học tập …</li>": an item
+        elif info.org and is_headline_like(text) and info.block.hint != "li" and not _MAKERS.match(text):  # "<li>Tổ chức học tập …</li>": an item
             used[i] = "đơn vị đưa tin"
         elif info.name or info.meta:
             used[i] = "tên, ngày cuối bài"

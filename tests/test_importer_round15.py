@@ -216,3 +216,12 @@ def test_a_block_of_credits_over_the_lead_leaves_the_lead_the_summary(registries
     result, _meta, _body = import_page(lines(*_ARTICLE[:-1], "Tổ chức sản xuất: Nguyễn Văn Xuân", "Bài: Minh Anh"),
                                        registries)
     assert _reasons(result)["Tổ chức sản xuất: Nguyễn Văn Xuân"] == _makers  # was "đơn vị đưa tin"
+
+
+def test_a_qr_code_box_is_furniture_and_a_sentence_about_qr_codes_stays(registries):
+    for box in ("Quét mã QR để đọc bài trên điện thoại", "Quét mã QR", "Quét mã QR để tải ứng dụng Báo Bắc Giang"):
+        result, _meta, body = import_page(lines(_ARTICLE[0], _ARTICLE[1], box, *_ARTICLE[2:]), registries)
+        assert _reasons(result)[box] == "khuôn trang (nav)" and "QR" not in body, box  # was kept in the body
+    sentence = "Quét mã QR để nộp thuế đã trở nên quen thuộc với người dân xã Tân Sơn."
+    _result, _meta, body = import_page(lines(*_ARTICLE[:-2], sentence, _ARTICLE[-1]), registries)
+    assert sentence in body

@@ -225,3 +225,14 @@ def test_a_qr_code_box_is_furniture_and_a_sentence_about_qr_codes_stays(registri
     sentence = "Quét mã QR để nộp thuế đã trở nên quen thuộc với người dân xã Tân Sơn."
     _result, _meta, body = import_page(lines(*_ARTICLE[:-2], sentence, _ARTICLE[-1]), registries)
     assert sentence in body
+
+
+def test_a_commune_portal_s_offices_over_the_page_name_the_source(registries):
+    top = "ĐẢNG ỦY - HĐND - UBND XÃ TÂN LẬP"
+    result, meta, _body = import_page(lines(top, *_ARTICLE), registries)
+    assert meta["source"] == {"name": "Đảng ủy - HĐND - UBND xã Tân Lập"}  # was no source
+    assert any(w.startswith(f"nguồn lấy từ dòng tên cơ quan “{top}” (dòng 1)") for w in result.warnings)
+    page = ("<html><body><header><div>" + top + "</div></header><main><h1>" + _ARTICLE[0] + "</h1><div>" + _ARTICLE[1]
+            + "</div>" + "".join("<p>" + x + "</p>" for x in _ARTICLE[2:]) + "</main></body></html>")
+    _result, meta, _body = import_page(page, registries, ".html")
+    assert meta["source"] == {"name": "Đảng ủy - HĐND - UBND xã Tân Lập"} and meta["title"] == _ARTICLE[0]

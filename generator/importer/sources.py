@@ -206,7 +206,12 @@ _ORGANISATION = re.compile(rf"^(?P<name>{_BODY}(?:\s+{_PLACE})?\s+{_NAME})\s*\.?
 def organisation_name(text: str) -> str | None:
     """The name of the party committee, office or mass organisation a line is made of, with its place
     ("Đảng bộ tỉnh Hà Giang", "Ban Tuyên giáo Tỉnh ủy Quảng Nam" from the line in capitals), else None. The place
-    is named: "Ban Tuyên giáo" alone, or "Đảng bộ tỉnh" with nothing after it, is a menu's item."""
+    is named: "Ban Tuyên giáo" alone, or "Đảng bộ tỉnh" with nothing after it, is a menu's item. Offices joined by
+    dashes ("ĐẢNG ỦY - HĐND - UBND XÃ TÂN LẬP", a commune's portal since 2025) are named together."""
+    joint = joint_offices(text)
+    if joint is not None and "," not in joint and " và " not in joint:  # "Huyện ủy, UBND huyện …": a sentence's subject
+        letters = [c for c in joint if c.isalpha()]
+        return recased(joint, _recase) if all(c.isupper() for c in letters) else joint
     text = _new_style(re.split(r"\s+[-–|]\s+", text.strip())[0]).rstrip(".")  # "ĐẢNG BỘ TỈNH HÀ GIANG - TỈNH ỦY …"
     if len(text) > 120 or _NOT_NAME.search(text):
         return None

@@ -20,7 +20,12 @@ LABEL = re.compile(
 # Nội/VOV" is a place, and a place after this label is no person (unlike "Tác giả: Thanh Bình").
 _MEDIA_LABEL = re.compile(r"^(?:video|clip)\s*:", re.IGNORECASE)
 EDITOR_LABEL = re.compile(r"^biên\s+tập\s*:", re.IGNORECASE)  # the editor: the author only when no one else is named
-PHOTO_PART = re.compile(r"\s*[-–—,;|]\s*(?:ảnh|đồ\s+họa|video|clip)\s*:.*$", re.IGNORECASE)
+# Who else made a long-form ("eMagazine") piece, credited after its writer or its photos: "Thiết kế: …", "Đồ họa: …".
+MAKER_ROLE = (r"(?:thiết\s+kế(?:\s+đồ\s+h[oọ]a)?|đồ\s+h[oọ]a|trình\s+bày|k[ỹĩ]\s+thuật|dựng(?:\s+(?:phim|video|hình))?|"
+              r"quay\s+phim|(?:tổ\s+chức\s+)?sản\s+xuất|ý\s+tưởng|chỉ\s+đạo(?:\s+(?:nội\s+dung|sản\s+xuất|thực\s+hiện))?|"
+              r"minh\s+h[oọ]a|infographic|âm\s+thanh|lồng\s+tiếng|flycam)")
+MAKER_LINE = re.compile(rf"^{MAKER_ROLE}\s*:\s*\S", re.IGNORECASE)  # "Thiết kế: Thu Trang"
+PHOTO_PART = re.compile(rf"\s*[-–—,;|]\s*(?:ảnh|video|clip|{MAKER_ROLE})\s*:.*$", re.IGNORECASE)
 _TITLES = (r"PGS\.?\s*,?\s*TS(?:\.|(?!\w))|GS\.?\s*,?\s*TS(?:\.|(?!\w))|GS\.|PGS\.|TS(?:\.|(?!\w))|ThS(?:\.|(?!\w))|"
            r"NCS\.|CN\.|BS\.|Nhà\s+báo|"
            r"Đại\s+tướng|Thượng\s+tướng|Trung\s+tướng|Thiếu\s+tướng|Đại\s+tá|Thượng\s+tá|Trung\s+tá|Thiếu\s+tá|"
@@ -81,6 +86,8 @@ _POST_AFTER_COMMA = re.compile(r",\s+(?:" + _POST + r"|(?:giáo|giảng|học|si
 # though the name is also a district's.
 _ROLE_PARENS = re.compile(r"\s*\((?:thực\s+hiện|tổng\s+hợp|ghi|lược\s+ghi|ghi\s+lại|biên\s+soạn|sưu\s+tầm|st|"
                           r"lược\s+dịch|dịch|ctv|cộng\s+tác\s+viên|pv|phóng\s+viên)\)\s*\.?$", re.IGNORECASE)
+_SOURCE_AFTER = re.compile(r"\s*[,–—-]\s*(?i:(?:tổng\s+hợp\s+)?theo)\s+(?:Báo|Tạp\s+chí|Đài|TTXVN|VOV|VTV|Thông\s+tấn|"
+                           r"Cổng|Trang|Nhân\s+Dân|QĐND|(?:www\.)?[a-z0-9-]+\.(?:vn|com))\b.*$")
 _UNIT_AFTER_DASH = re.compile(r"\s+[-–—]\s+(.+)$")
 _ROLE_AFTER = re.compile(r"\s+(?:thực\s+hiện|ghi|lược\s+ghi|ghi\s+lại)\s*\.?$", re.IGNORECASE)
 
@@ -139,6 +146,7 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     if staff and _staff_name(text[staff.end():]):
         text = text[staff.end():].strip()
     text = PHOTO_PART.sub("", text).strip()
+    text = _SOURCE_AFTER.sub("", text).strip()  # "Hoàng Hà, theo Báo Nhân Dân": the writer, then the paper
     signed = signed or bool(_ROLE_PARENS.search(text))
     text = _PARENS.sub("", text).strip()  # "Thu Hà (Báo Lai Châu)", "Thanh Hải (TTXVN)"
     role = _ROLE_AFTER.search(text)

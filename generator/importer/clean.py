@@ -168,6 +168,12 @@ def _first_rule(rules, text: str) -> Rule | None:
     return None
 
 
+def is_share_bar(text: str) -> bool:
+    """A line of share buttons and their labels ("Chia sẻ · Facebook · Zalo"), as boilerplate.csv's share rows say."""
+    rule = _first_rule(load_rules(), text)
+    return rule is not None and rule.kind == "share"
+
+
 _TRAIL = re.compile(r"\s*[>»›|]\s*|\s+/\s+")  # a breadcrumb's separators ("/" only between spaces: dates hold it)
 
 

@@ -7,10 +7,23 @@ from __future__ import annotations
 
 import re
 
-from .byline import person_name
+from .byline import MAKER_ROLE, PHOTO_PART, person_name
 from .lines import Info
 
 _LABEL = re.compile(r"^\(?\s*[^:]*:\s*")
+_MAKER = re.compile(rf"(?:^|[-–—,;|]\s*){MAKER_ROLE}\s*:", re.IGNORECASE)
+# A long-form's ("eMagazine") credits: the photographer with its other makers, or in the block of credits under the
+# text ("Thực hiện: …", "Ảnh: …", "Đồ họa: …"); no photo's caption.
+LONG_FORM = "ghi công ảnh và người thực hiện của cả bài (eMagazine)"
+
+
+def long_form_credit(infos: list[Info], i: int) -> bool:
+    """The photo credit infos[i] ("Ảnh: Nguyễn Văn A - Thiết kế: Trần B") credits a long-form's whole making: it
+    names other makers, or a writer's labelled byline or another maker's credit stands next to it."""
+    if _MAKER.search(infos[i].text):
+        return True
+    near = [infos[k] for k in (i - 1, i + 1) if 0 <= k < len(infos)]
+    return any(info.labelled or _MAKER.match(info.text) for info in near)
 
 
 def story_credit(kept: list[Info]) -> int | None:
@@ -32,4 +45,4 @@ def story_credit(kept: list[Info]) -> int | None:
 
 def credit_name(text: str) -> str | None:
     """The photographer's name on a credit line ("Ảnh: ĐỨC THỤY" -> "Đức Thụy"), or None."""
-    return person_name(_LABEL.sub("", text).rstrip(" .)"))
+    return person_name(PHOTO_PART.sub("", _LABEL.sub("", text, count=1)).rstrip(" .)"))

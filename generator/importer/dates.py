@@ -58,7 +58,10 @@ _LABELS = re.compile(
 _COUNTER = re.compile(
     r"(?<!\w)(?:(?:số\s+)?lượt\s+(?:xem|đọc|truy\s+cập)|views?|bình\s+luận|comments?)\s*[:(]?\s*\d[\d.,]*\s*\)?"
     r"|\d[\d.,]*\s*(?:lượt\s+(?:xem|đọc)|views?|bình\s+luận)(?!\w)", _I)
-_TOOLS = re.compile(r"(?<!\w)(?:in\s+bài|in\s+trang|gửi\s+email|chia\s+sẻ|lưu\s+bài|"
+_TOOLS = re.compile(r"(?<!\w)(?:in\s+bài|in\s+trang|gửi\s+email|chia\s+sẻ(?:\s+(?:qua|lên))?|lưu\s+bài|"
+                    # a share bar's networks beside the date ("10:20 Chia sẻ Facebook Zalo"): no byline
+                    r"facebook|zalo|twitter|messenger|telegram|viber|linkedin|pinterest|whatsapp|lotus|e-?mail|"
+                    r"sao\s+chép\s+(?:liên\s+kết|link|đường\s+dẫn)|copy\s+link|"
                     # a reading time beside the date ("21 thg 8, 2025 · 3 phút đọc", "Đọc trong 5 phút", "4 min read")
                     r"(?:khoảng\s+)?\d{1,3}\s*phút\s+đọc|(?:thời\s+gian\s+)?đọc\s*:?\s*(?:trong\s+|khoảng\s+)?\d{1,3}\s*phút|"
                     r"\d{1,3}\s*(?:min|mins|minutes?)\s+read)(?!\w)", _I)

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 from ..vietnamese import format_date, term_key, weekday
 from .authors import find_author
 from .body import LIST_ITEM, SENTENCE, Node, body_nodes
-from .byline import person_name
+from .byline import MAKER_LINE, person_name
 from .clean import EMOJI_TAIL, PICTOGRAPHS, Block, without_link_words, words
-from .credits import credit_name, story_credit
+from .credits import LONG_FORM, credit_name, long_form_credit, story_credit
 from .dates import Dateline
 from .headline import (SALUTATION, choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
                        last_paragraph, other_articles, page_title_headline, skippable)
@@ -23,7 +23,7 @@ from .letters import letter_warning
 from .lines import Info, classify, has_credit, image_name
 from .series import OTHER_PART, other_parts
 from .sources import byline_paper, paper_line, printed_address, site_address, source_line
-from .tail import PRINTED_ADDRESS, is_footnote, tail
+from .tail import MAKERS, PRINTED_ADDRESS, is_footnote, tail
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
 
@@ -40,8 +40,13 @@ _PICTOGRAPHS = re.compile(rf"^[{PICTOGRAPHS}][\ufe0f\u200d{PICTOGRAPHS}]*\s+")
 # A footnote's mark glued to the word or quote it explains: "…tuyên truyền”[1].", "người đứng đầu(2),"; not an
 # enumeration's "(1) nâng cao …" (a space before it) nor a clause's number ("khoản 5(2)"). A star is a note's
 # mark wherever it stands ("… tỉnh Sơn La (*).").
-_NOTE_MARK = re.compile(r"(?:(?<=[^\s\d(\[])[\[(](\d{1,3})[\])]|\s?\((\*{1,3})\))(?=[\s.,;:!?…”\"’)]|$)")
-_NOTE_OPENING = re.compile(r"^\s*(?:([\[(])(\d{1,3}|\*{1,3})[\])]|()(\d{1,3})[.)]\s)")  # "[1] …", "(1) …", "(*) …", "1. …"
+# A raised number glued to a word or a quote ("…tuyên truyền”¹.", "người đứng đầu²,") is a mark too, save a unit's
+# exponent ("500 m²", "2.000m²", "30 m³": the letters before it are a unit of length) or a number's power ("10²").
+_NOTE_MARK = re.compile(r"(?:(?<=[^\s\d(\[])[\[(](\d{1,3})[\])]|\s?\((\*{1,3})\)|"
+                        r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}))(?=[\s.,;:!?…”\"’)]|$)")
+_EXPONENT_OF = re.compile(r"(?:^|[^\w]|\d)[kcdmµ]?m$")  # "m", "km", "cm", "dm", "mm": a unit's exponent
+_NOTE_OPENING = re.compile(r"^\s*(?:([\[(])(\d{1,3}|\*{1,3})[\])]|()(\d{1,3})[.)]\s|()([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2})\s)")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _BRACKETED = re.compile(r"^[(\[][^()\[\]]+[)\]]\s*\.?$")  # a note wholly in brackets
 
 
@@ -367,9 +372,16 @@ def _summary_marks(summary: str | None, kept: list[Info], notes: set[int]) -> st
     notes (tail.py), since an enumeration's item opens the same way."""
     if not summary:
         return summary
-    kept_marks = {m.group(2) or m.group(4) for info in kept if (m := _NOTE_OPENING.match(info.text))
-                  and (m.group(1) == "[" or id(info.block) in notes)}
-    return _NOTE_MARK.sub(lambda m: m.group() if (m.group(1) or m.group(2)) in kept_marks else "", summary)
+    kept_marks = {(m.group(2) or m.group(4) or m.group(6)).translate(_SUPERSCRIPTS) for info in kept
+                  if (m := _NOTE_OPENING.match(info.text)) and (m.group(1) == "[" or id(info.block) in notes)}
+
+    def mark(m: re.Match) -> str:
+        if m.group(3) and _EXPONENT_OF.search(summary, 0, m.start()):
+            return m.group()  # "500 m²": a unit's exponent, no note's mark
+        number = m.group(1) or m.group(2) or m.group(3).translate(_SUPERSCRIPTS)
+        return m.group() if number in kept_marks else ""
+
+    return _NOTE_MARK.sub(mark, summary)
 
 
 def _speech_opening(info: Info) -> bool:
@@ -387,14 +399,14 @@ def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None,
             if i in used or info.image or info.block.hint in ("caption", "img", "subtitle") or info.credit:
                 continue
             if not info.paragraph and not _speech_opening(info):
-                used[i] = "đầu bài (nút chia sẻ, nhãn, đơn vị)"
+                used[i] = MAKERS if MAKER_LINE.match(info.text) else "đầu bài (nút chia sẻ, nhãn, đơn vị)"
     for i, info in enumerate(infos):
         if i <= t or i in used:
             continue
         if _HASHTAGS.match(info.text):
             used[i] = HASHTAGS  # the post's own tags: read by command.py as the page's keywords
         elif info.credit_only and not _after_figure(infos, i, used):
-            used[i] = "ghi chú ảnh không kèm ảnh"
+            used[i] = LONG_FORM if long_form_credit(infos, i) else "ghi chú ảnh không kèm ảnh"
         elif info.widget:
             used[i] = "tiện ích của trang (thời tiết, đồng hồ)"
     if last is None:

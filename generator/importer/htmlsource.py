@@ -20,7 +20,7 @@ from collections import Counter
 from html.parser import HTMLParser
 
 from ..vietnamese import normalize
-from .clean import EM_CLOSE, EM_OPEN, Block, speaker_label
+from .clean import EM_CLOSE, EM_OPEN, Block, is_share_bar, speaker_label
 from .dates import meta_line
 from .decode import INVISIBLE as _INVISIBLE
 from .inline import EDGE, emphasis, goes_on, joined, separated
@@ -60,6 +60,7 @@ _MARKS = f"[{EDGE}{EM_OPEN}{EM_CLOSE}]"
 # items apart ("Trang chủ · Giới thiệu · Tin tức", not "Trang chủGiới thiệuTin tức").
 _ITEM = "\ue004"
 _ITEM_TAGS = {"a", "button", "label", "option"}
+_SHARE_WORD = re.compile(r"chia sẻ|share|facebook|zalo|twitter", re.IGNORECASE)  # a share bar's block, maybe
 ITEM_SEPARATOR = " · "
 # Two inline elements' words glued where a new item starts in capitals or digits ("<span>Liên hệ</span><span>Bản
 # quyền …</span>"); a word split by formatting ("nghi<b>ệp</b>") goes on in lower case and stays whole.
@@ -124,6 +125,7 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
         self._videos: set[str] = set()  # addresses of the videos linked so far
         self._sup: list | None = None  # the open <sup>: where its words start, whether it links to a note
         self._player: tuple[int, int, dict, int] | None = None  # the open player box (pictures.py)
+        self._buttons: list[list] = []  # the block's <button>s: where each stands in self._buffer, its words
 
     # -- structure --
     def _inside_article(self) -> bool:
@@ -149,6 +151,7 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
         return (tag in _REPORTED or tag in (_ADVERT_KIND, _RELATED_KIND, PLAYER_KIND)) and self._hidden == self._hidden_before
 
     def _flush(self) -> None:
+        bar = self._bar_with_buttons() if self._buttons else None
         words = furniture_line("".join(self._furniture)) if self._furniture else ""
         self._furniture = []
         if words:
@@ -176,6 +179,10 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
         self._bold_text = self._plain_text = False
         self._bold_open = []
         text, marked = emphasis(separated(raw))
+        if bar is None and EDGE in raw and len(text) <= 120 and _SHARE_WORD.search(text):
+            bar = raw  # "<span>Chia sẻ</span><a>Facebook</a><a>Zalo</a>": links with no address, each an item
+        if bar is not None and is_share_bar(furniture_line(bar)):
+            text, marked = furniture_line(bar), None  # "Chia sẻ · Facebook · Zalo", was "Chia sẻ - Twitter"
         if text and not self._skip:
             self._order += 1
             hint = self._hint[-1] if self._hint else None
@@ -219,7 +226,7 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
             read_meta_tag(self.meta, a)
         elif tag == "link" and "canonical" in a.get("rel", "").lower().split():
             self.meta.url = self.meta.url or a.get("href") or None
-        elif tag == "title":
+        elif tag == "title" and not self._open_tags["svg"]:  # an icon's <svg><title>Facebook</title>: no page title
             self._in_title = True
         elif tag == "base" and a.get("href"):
             self.meta.base = self.meta.base or a["href"]
@@ -289,6 +296,8 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
             self._list_marks.append(ListMarks(tag, a, bool(self._notes)))
         elif tag == "li" and self._list_marks and not self._skip:
             self._buffer.append(self._list_marks[-1].marker(a))  # "1. ", "a. ", a note's "[1] "; "" in a <ul>
+        if dropped and not self._skip and tag == "button":
+            self._button_open()
         if dropped and not self._skip:
             self._skipped = (_ADVERT_KIND if advert else _RELATED_KIND if related else PLAYER_KIND if player else tag,
                              len(self._stack))
@@ -355,6 +364,8 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
             self._title.append(data)
         elif self._skip and self._reported():
             self._furniture.append(data)
+        elif self._skip and self._skipped[0] == "button":
+            self._button_words(data)
         elif self._notes and _BACK_LINK.match(data):
             return
         elif not self._skip and not self._open_tags["head"]:

@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass
 
 from ..vietnamese import slugify, term_key
-from .byline import POST_START, has_label, is_staff, person_name
-from .clean import EMOJI_TAIL, Block, is_headline_like, words
+from .byline import MAKER_LINE, MAKER_ROLE, POST_START, has_label, is_staff, person_name
+from .clean import EMOJI_TAIL, PICTOGRAPHS, Block, is_headline_like, words
 from .dates import MetaLine, meta_line
+from .offices import joint_offices
 from .vague import vague_date
 
 IMAGE_EXT = r"(?:jpe?g|png|gif|webp|bmp|svg|avif)"
@@ -21,9 +22,12 @@ _SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+$")
 CREDIT = re.compile(
     r"(?:^|[\s.(\[–—-])\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|ảnh chụp màn hình|nguồn ảnh|photo)"
     r"\s*:\s*[^():]{1,40}?\s*\)?\s*\.?$", re.IGNORECASE)
+# "Ảnh: Quang Huy"; a long-form's "Ảnh: Nguyễn Văn A - Thiết kế: Trần B" credits its makers after the photographer.
 CREDIT_ONLY = re.compile(
-    r"^\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|nguồn ảnh|photo)\s*:\s*[^():]{1,40}?\s*\)?\s*\.?$",
-    re.IGNORECASE)
+    r"^\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|nguồn ảnh|photo)\s*:\s*[^():]{1,40}?"
+    rf"(?:\s*[-–—,;|]\s*{MAKER_ROLE}\s*:\s*[^():]{{1,40}}?)*\s*\)?\s*\.?$", re.IGNORECASE)
+# "✍️ Hoàng Hà", "✍ Bài, ảnh: Minh Anh", "📝 Thu Hà": a phone's or a social post's signature opens with a pictograph.
+_SIGNING_MARK = re.compile(rf"^(?:[{PICTOGRAPHS}][\ufe0f\u200d]*)+\s*")
 # Widgets: weather, hotlines, log-in links, counters of visitors. Never a headline or a date.
 _WIDGET = re.compile(
     r"\d\s*°|°\s*[CF]\b|\bđộ\s+C\b|thời\s+tiết|độ\s+ẩm|\bhotline\b|đường\s+dây\s+nóng|đang\s+truy\s+cập|"
@@ -128,17 +132,21 @@ def classify(blocks: list[Block], places: frozenset[str]) -> list[Info]:
         info.widget = len(text) <= 120 and bool(_WIDGET.search(text)) or not info.meta and vague_date(text) is not None
         info.credit_only = bool(CREDIT_ONLY.match(text))
         info.credit = not info.credit_only and has_credit(text) and len(text) <= 400
-        info.source = len(text) <= 100 and bool(_SOURCE.match(text))
+        # Several offices signing together ("Ban Tuyên giáo Tỉnh ủy - Sở Văn hóa, Thể thao và Du lịch"): the source,
+        # save under a writer's name, where they are the writer's units.
+        info.source = len(text) <= 100 and bool(_SOURCE.match(text)) or \
+            joint_offices(text) is not None and not (infos and infos[-1].name)
         # A byline is short, unless a label opens it: "Tác giả: Nguyễn Thị Mai Hương – Giáo viên Trường THCS …, …"
         if (len(text) <= 70 or len(text) <= 180 and has_label(text)) and not info.meta and not info.credit_only \
                 and not info.source and not ROMAN.match(text):
-            info.name = person_name(text, places)
+            info.name = person_name(_SIGNING_MARK.sub("", text), places)
             info.labelled = info.name is not None and has_label(text)
             if info.name and is_staff(info.name):
                 info.labelled = True
         info.org = (not info.name and info.n_words <= 16 and bool(_ORG.match(text))
                     and is_headline_like(text, 140))
-        info.label = len(text) <= 120 and bool(_META_LABEL.match(text))
+        # a long-form's makers ("Thiết kế: Thu Trang", "Chỉ đạo nội dung: …"), like a label: never a headline or lead
+        info.label = len(text) <= 120 and bool(_META_LABEL.match(text) or MAKER_LINE.match(text))
         info.affiliation = bool(infos and infos[-1].name and not info.name and len(text) <= 120
                                 and (info.org or (text.startswith("(") and text.endswith(")"))
                                      or (POST_START.match(text) and is_headline_like(text, 120))))

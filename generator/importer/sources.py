@@ -14,13 +14,18 @@ import re
 
 from .byline import person_name
 from .lines import SOURCE_LABEL
+from .offices import joint_offices, recased
 
 _SOURCE_NAME = re.compile(r"^\(?\s*" + SOURCE_LABEL + r"\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
 _WRITER_FIRST = re.compile(r"^(.+?)\s*(?:\((.+)\)|\s[-–—]\s*(.+)|\s*/\s*(.+))$")  # "Minh Anh/TTXVN"
 _PAPER = (r"(?:TTXVN|VNA|Thông\s+tấn\s+xã\s+Việt\s+Nam|VOV|VTV|TTXVN/[\w+ -]+|Vietnam\+|Báo\s+\S.*|"
           r"Tạp\s+chí\s+\S.*|Đài\s+\S.*|Nhân\s+Dân|Quân\s+đội\s+nhân\s+dân|QĐND|VOV[\w -]*)")
-_BYLINE_PAPER = re.compile(rf"\(\s*(?:[Tt]heo\s+)?({_PAPER}|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org))"
-                           rf"\s*\)\s*\.?$|/\s*({_PAPER})\s*$")  # "Thanh Hải (TTXVN)", "Minh Hằng (Theo baolaocai.vn)"
+_SITE = r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org)"
+# "Thanh Hải (TTXVN)", "Minh Hằng (Theo baolaocai.vn)", "Thu Hà (tổng hợp theo Báo Nhân Dân)"; after a dash or a comma
+# only with "theo": "Hoàng Hà - Theo TTXVN", "Hoàng Hà, theo Báo Nhân Dân".
+_AFTER = r"(?i:(?:tổng\s+hợp\s+|lược\s+)?(?:theo|từ)\s+)"
+_BYLINE_PAPER = re.compile(rf"\(\s*{_AFTER}?({_PAPER}|{_SITE})\s*\)\s*\.?$|/\s*({_PAPER})\s*$|"
+                           rf"\s*[-–—,]\s*(?i:(?:tổng\s+hợp\s+)?theo\s+)({_PAPER}|{_SITE})\s*\.?$")
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|info)$", re.IGNORECASE)
 _ADDRESS = re.compile(r"https?://\S+")
 
@@ -29,6 +34,10 @@ def source_line(text: str, places: frozenset[str] = frozenset()) -> tuple[str | 
     """(the paper or address, the writer) a source line names: ("TTXVN", "Minh Anh") for "Theo Minh
     Anh/TTXVN", ("Báo Hà Giang", None) for "Theo Báo Hà Giang"; (None, None) when it names nothing."""
     m = _SOURCE_NAME.match(text)
+    offices = joint_offices(text)
+    if offices is not None:  # "Theo Báo Nhân Dân và Cổng TTĐT tỉnh", "BAN TUYÊN GIÁO TỈNH ỦY - SỞ VĂN HÓA …": whole
+        letters = [c for c in offices if c.isalpha()]
+        return (recased(offices, _recase) if all(c.isupper() for c in letters) else offices), None
     if m is None:
         return None, None
     name = m.group(1).strip()
@@ -42,7 +51,7 @@ def source_line(text: str, places: frozenset[str] = frozenset()) -> tuple[str | 
 def byline_paper(text: str) -> str | None:
     """The agency or paper a byline names after its writer ("Thanh Hải (TTXVN)", "Minh Anh/VOV")."""
     m = _BYLINE_PAPER.search(text.strip())
-    return (m.group(1) or m.group(2)).strip() if m else None
+    return (m.group(1) or m.group(2) or m.group(3)).strip() if m else None
 
 
 def paper_line(text: str) -> str | None:
@@ -197,7 +206,12 @@ _ORGANISATION = re.compile(rf"^(?P<name>{_BODY}(?:\s+{_PLACE})?\s+{_NAME})\s*\.?
 def organisation_name(text: str) -> str | None:
     """The name of the party committee, office or mass organisation a line is made of, with its place
     ("Đảng bộ tỉnh Hà Giang", "Ban Tuyên giáo Tỉnh ủy Quảng Nam" from the line in capitals), else None. The place
-    is named: "Ban Tuyên giáo" alone, or "Đảng bộ tỉnh" with nothing after it, is a menu's item."""
+    is named: "Ban Tuyên giáo" alone, or "Đảng bộ tỉnh" with nothing after it, is a menu's item. Offices joined by
+    dashes ("ĐẢNG ỦY - HĐND - UBND XÃ TÂN LẬP", a commune's portal since 2025) are named together."""
+    joint = joint_offices(text)
+    if joint is not None and "," not in joint and " và " not in joint:  # "Huyện ủy, UBND huyện …": a sentence's subject
+        letters = [c for c in joint if c.isalpha()]
+        return recased(joint, _recase) if all(c.isupper() for c in letters) else joint
     text = _new_style(re.split(r"\s+[-–|]\s+", text.strip())[0]).rstrip(".")  # "ĐẢNG BỘ TỈNH HÀ GIANG - TỈNH ỦY …"
     if len(text) > 120 or _NOT_NAME.search(text):
         return None

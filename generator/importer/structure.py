@@ -18,6 +18,9 @@ _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _TEXT_WORDS = 20  # a block this long is running text, which no search box, poll or comment form holds
 
 
+_ITEM = "\ue004"  # htmlsource._ITEM: where one item of page furniture ends and the next begins
+
+
 class StructureMixin:
     """The page parser's methods for the elements that give its blocks structure. They use its state: the
     open tables, quotes, lists, forms and <a>, the counts of bold and emphasis, the block being read."""
@@ -122,3 +125,25 @@ class StructureMixin:
             if self._buffer[k].strip() == mark:
                 self._buffer[k] = self._buffer[k].replace(mark, written)
                 return
+
+    # -- buttons: a share bar written as <button>s ("<span>Chia sẻ</span><button>Facebook</button>…") --
+    def _button_open(self) -> None:
+        """A <button> starts, outside other dropped elements: its words are kept aside, not in the text."""
+        self._buttons.append([len(self._buffer), ""])
+
+    def _button_words(self, data: str) -> None:
+        if self._buttons and not self._open_tags["script"] and not self._open_tags["style"]:
+            self._buttons[-1][1] += data
+
+    def _bar_with_buttons(self) -> str | None:
+        """The block's words with its buttons' words put back, each button an item, or None when its buttons had no
+        words. htmlsource.py uses it only when it makes the block a share bar ("Chia sẻ · Facebook · Zalo"): a button's
+        words are no text of the article."""
+        buttons, self._buttons = self._buttons, []
+        if not any(label.strip() for _at, label in buttons):
+            return None
+        pieces, start = [], 0
+        for at, label in buttons:
+            pieces += self._buffer[start:at] + [_ITEM, label, _ITEM]
+            start = at
+        return "".join(pieces + self._buffer[start:])

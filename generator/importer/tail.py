@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .byline import LABEL, person_name, place_credit
+from .byline import LABEL, MAKER_ROLE, person_name, place_credit
 from .clean import is_headline_like, words
 from .lines import Info
 from .links import is_document
@@ -52,8 +52,7 @@ _CLOSING = re.compile(r"^(?:xin\s+)?(?:(?:trân\s+trọng|chân\s+thành|kính)\
                       r"các\s+đồng\s+chí|quý\s+vị|toàn\s+thể))\b", re.IGNORECASE)
 _SPEECH = re.compile(r"\w\s*:\s*[“\"]\s*\w")  # "… chia sẻ: “…"
 # The rest of a long-form page's credits ("Thiết kế: HOÀNG LONG", "Đồ họa: …"): who made it, not who wrote it.
-_MAKERS = re.compile(r"^(?:thiết\s+kế|đồ\s+h[oọ]a|trình\s+bày|kỹ\s+thuật|kĩ\s+thuật|dựng\s+video|quay\s+phim|"
-                     r"sản\s+xuất|ý\s+tưởng)\s*:\s*(.+)$", re.IGNORECASE)
+_MAKERS = re.compile(rf"^{MAKER_ROLE}\s*:\s*(.+)$", re.IGNORECASE)
 MAKERS = "ghi công người thực hiện (thiết kế, đồ họa, kỹ thuật)"
 _CLAUSE = re.compile(r"\w,\s+[a-zà-ỹđ]+\s+[a-zà-ỹđ]")  # a comma, then a clause in lower case
 
@@ -224,7 +223,7 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep, places: froze
             used[i] = "chân trang (địa chỉ, liên hệ)"
         elif portal_name(text):  # "CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN SI MA CAI" in the footer: command.py's source
             used[i] = SITE_NAME
-        elif info.org and is_headline_like(text) and info.block.hint != "li":  # "<li>Tổ chức học tập …</li>": an item
+        elif info.org and is_headline_like(text) and info.block.hint != "li" and not _MAKERS.match(text):  # "<li>Tổ chức học tập …</li>": an item
             used[i] = "đơn vị đưa tin"
         elif info.name or info.meta:
             used[i] = "tên, ngày cuối bài"

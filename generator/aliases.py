@@ -80,7 +80,10 @@ def _taken_by(path: str, own: str, patterns: list, reserved: set[str]) -> str:
     if path.split("/", 1)[0].casefold() == REDIRECTS:  # was: the build failed writing ".output.new/_redirects"
         return (f"trùng với tệp {REDIRECTS} mà cổng ghi các lệnh chuyển địa chỉ cũ cho máy chủ web (Netlify); "
                 f"địa chỉ này không dành cho bài viết")
-    if path.split("/", 1)[0].lower() in {r.lower() for r in reserved}:
+    first = path.split("/", 1)[0].lower()
+    if "." in first and first in {r.lower() for r in reserved}:  # "/404.html": not in the folders listed below
+        return f"trùng với tệp “{first}” mà cổng tự tạo; địa chỉ này không dành cho bài viết"
+    if first in {r.lower() for r in reserved}:
         return (f"nằm trong đường dẫn dành riêng của cổng "
                 f"({', '.join(sorted(r for r in reserved if '.' not in r))})")
     return ""

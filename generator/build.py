@@ -18,7 +18,7 @@ from .activeimages import check_images, image_notes
 from .attachments import check_attachments, linked_only, unlinked_notes
 from .aliases import check_aliases, redirect_files
 from .collect import Site, check_slugs, check_tags, collect, related_slugs, visible
-from .config import SiteConfig, load_config
+from .config import CONFIG_NAME, SiteConfig, load_config, setting_line
 from .content import Article, Page, ReadSettings, read_article
 from .errors import BuildFailed, ContentError, OutputError, SiteError, TemplateError, os_reason
 from .images import image_size
@@ -449,9 +449,14 @@ class Builder:
 
 
 def _output_dir(config: SiteConfig) -> Path:
-    check_output_dir(config.root / config.output_dir, config.root, config.path(config.content_dir),
-                     keep=(config.path(config.templates_dir), config.path(config.themes_dir),
-                           config.path(config.data_dir), config.root / CACHE_DIR), shown=config.output_dir)
+    try:
+        check_output_dir(config.root / config.output_dir, config.root, config.path(config.content_dir),
+                         keep=(config.path(config.templates_dir), config.path(config.themes_dir),
+                               config.path(config.data_dir), config.root / CACHE_DIR), shown=config.output_dir)
+    except OutputError as exc:  # "site.toml: …" sent the editor to no line when output_dir is written there
+        if exc.path == CONFIG_NAME and exc.line is None:
+            raise OutputError(exc.message, exc.path, setting_line(config, "output_dir")) from None
+        raise
     return config.path(config.output_dir)
 
 

@@ -444,6 +444,17 @@ def _deep_line(text: str, limit: int = 100) -> int:
     return 1
 
 
+def setting_line(config: SiteConfig, key: str) -> int | None:
+    """The line of site.toml where a top-level key has the value config holds, or None (the default,
+    or a value given on the command line): for messages found after loading, such as output_dir's."""
+    try:
+        text = (config.root / CONFIG_NAME).read_text(encoding="utf-8-sig")
+        written = tomllib.loads(text).get(key)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None
+    return _key_line(text, None, key) if written is not None and written == getattr(config, key) else None
+
+
 def load_config(root: Path, **overrides: Any) -> SiteConfig:
     """Read root/site.toml (defaults if absent), validate, then apply CLI overrides."""
     root = root.resolve()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-from tornado import web
+from tornado import httputil, web
 from tornado.httpserver import HTTPServer
 from tornado.iostream import UnsatisfiableReadError
 
@@ -121,23 +121,32 @@ def too_long(request) -> int | None:
 LINGER_SECONDS = 2.0
 LINGER_BYTES = 64 * 1024 * 1024
 LINGERERS = threading.BoundedSemaphore(8)
+# A body answered before it is read (answer_at_once) is dropped up to its size, at most DRAIN_MAX,
+# for at most DRAIN_SECONDS: a browser sends the whole body before it reads the answer.
+DRAIN_MAX = 1024 ** 3
+DRAIN_SECONDS = 60.0
+
+
+def raw_answer(status: int, reason: str, kind: str, body: bytes) -> bytes:
+    """A whole HTTP answer, written past Tornado on a connection it no longer handles."""
+    return (f"HTTP/1.1 {status} {reason}\r\nContent-Type: {kind}\r\nCache-Control: no-store\r\n"
+            f"X-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: {len(body)}\r\n\r\n"
+            ).encode("latin-1") + body
 
 
 def _head_too_large_answer() -> bytes:
-    page = TOO_LONG[431]
-    return (b"HTTP/1.1 431 Request Header Fields Too Large\r\nContent-Type: text/html; charset=utf-8\r\n"
-            b"Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n"
-            b"Content-Length: " + str(len(page)).encode() + b"\r\n\r\n" + page)
+    return raw_answer(431, "Request Header Fields Too Large", "text/html; charset=utf-8", TOO_LONG[431])
 
 
-def _linger(sock: socket.socket) -> None:
-    """Sends the 431 answer on sock, then drops what the client still sends, then closes it."""
+def _linger(sock: socket.socket, answer: bytes, seconds: float, limit: int) -> None:
+    """Sends answer on sock, then drops what the client still sends (for up to seconds, up to limit
+    bytes), then closes it."""
     try:
-        sock.settimeout(LINGER_SECONDS)
-        sock.sendall(_head_too_large_answer())
+        sock.settimeout(seconds)
+        sock.sendall(answer)
         sock.shutdown(socket.SHUT_WR)
-        deadline, dropped = time.monotonic() + LINGER_SECONDS, 0
-        while time.monotonic() < deadline and dropped < LINGER_BYTES:
+        deadline, dropped = time.monotonic() + seconds, 0
+        while time.monotonic() < deadline and dropped < limit:
             chunk = sock.recv(256 * 1024)
             if not chunk:
                 break
@@ -147,6 +156,22 @@ def _linger(sock: socket.socket) -> None:
     finally:
         sock.close()
         LINGERERS.release()
+
+
+def answer_and_drain(sock: socket.socket, answer: bytes, seconds: float = LINGER_SECONDS,
+                     limit: int = LINGER_BYTES) -> bool:
+    """Answers on a copy of sock in a short-lived thread (see _linger); False, with nothing sent, when
+    LINGERERS are all busy or the socket is gone. The caller closes sock (its copy stays open)."""
+    if not LINGERERS.acquire(blocking=False):
+        return False
+    try:
+        copy = sock.dup()
+    except OSError:
+        LINGERERS.release()
+        return False
+    threading.Thread(target=_linger, args=(copy, answer, seconds, limit), name="preview-linger",
+                     daemon=True).start()
+    return True
 
 
 class PreviewHTTPServer(HTTPServer):
@@ -163,20 +188,15 @@ class PreviewHTTPServer(HTTPServer):
             return future
 
         def closing(exc_info=False) -> None:
-            if (reading_head[0] and isinstance(exc_info, UnsatisfiableReadError) and stream.socket is not None
-                    and LINGERERS.acquire(blocking=False)):
-                try:
-                    copy = stream.socket.dup()
-                except OSError:
-                    LINGERERS.release()
-                else:
-                    threading.Thread(target=_linger, args=(copy,), name="preview-431", daemon=True).start()
+            if reading_head[0] and isinstance(exc_info, UnsatisfiableReadError) and stream.socket is not None:
+                answer_and_drain(stream.socket, _head_too_large_answer())
             close(exc_info)
 
         stream.read_until_regex, stream.close = reading, closing
         super().handle_stream(stream, address)
 
 
+METHOD_REFUSED = "405: máy chủ xem trước chỉ trả lời yêu cầu GET và HEAD (xem trang), không nhận yêu cầu {method}.\n"
 NOT_FOUND_PAGE = _page("Không tìm thấy trang", "<h1>Không tìm thấy trang</h1>\n"
                        '<p>Địa chỉ này không có trong trang xem trước. <a href="/">Về trang chủ</a>.</p>')
 
@@ -246,24 +266,58 @@ class PreviewHandler(web.RequestHandler):
         """Tornado's own error page is English HTML (a PUT or POST to the preview: 405)."""
         self.set_header("Content-Type", "text/plain; charset=utf-8")
         if status_code == 405:
-            text = "405: máy chủ xem trước chỉ trả lời yêu cầu GET và HEAD (xem trang), không nhận yêu cầu " \
-                   f"{self.request.method}.\n"
+            text = METHOD_REFUSED.format(method=self.request.method)
         else:
             text = f"{status_code}: máy chủ xem trước không trả lời được yêu cầu này.\n"
         self.finish(text.encode("utf-8"))
 
 
+def has_body(request) -> bool:
+    return request.headers.get("Content-Length", "0").strip() != "0" or "Transfer-Encoding" in request.headers
+
+
+def answer_at_once(handler: web.RequestHandler, status: int, kind: str, body: bytes) -> None:
+    """Answers a request before its body is read (called from prepare() of a stream_request_body
+    handler), and drops the body as it comes, for a while: no more of it is ever kept, and a client
+    that sends its whole body before it reads (a browser) still reads the answer."""
+    try:
+        declared = int(handler.request.headers.get("Content-Length", ""))
+    except ValueError:  # chunked, or not a number
+        declared = DRAIN_MAX
+    answer = raw_answer(status, httputil.responses.get(status, "Error"), kind, body)
+    stream = handler.detach()
+    if stream.socket is not None:
+        answer_and_drain(stream.socket, answer, DRAIN_SECONDS, max(0, min(declared, DRAIN_MAX)))
+    stream.close()
+
+
+@web.stream_request_body
 class _Refused(web.RequestHandler):
-    """The answer to a request for another host or from another site's page."""
+    """The answer to a request for another host or from another site's page, or with a body its
+    handler does not take: at once, the body never read into memory (see answer_at_once)."""
 
     def initialize(self, status: int, text: str, kind: str = "text/plain; charset=utf-8") -> None:
         self.status, self.text, self.kind = status, text, kind
 
     def prepare(self) -> None:
+        if has_body(self.request):
+            return answer_at_once(self, self.status, self.kind, self.text.encode("utf-8"))
         self.set_status(self.status)
         self.set_header("Content-Type", self.kind)
         self.set_header("Cache-Control", "no-store")
         self.finish(self.text.encode("utf-8"))
+
+    def data_received(self, chunk: bytes) -> None:
+        """Never called: prepare() answers before any of a body is read."""
+
+
+def takes_no_body(handler_class, method: str) -> bool:
+    """Whether a request of this method, to this handler, is refused whatever it sends: the handler
+    does not answer the method (RequestHandler's own, a 405). Tornado first kept up to 100 MB of the
+    body in memory, and past that closed the connection with a bare "400 Bad Request"."""
+    name = method.lower()
+    return (isinstance(handler_class, type) and issubclass(handler_class, web.RequestHandler)
+            and name not in ("get", "head") and getattr(handler_class, name, None) is getattr(web.RequestHandler, name, None))
 
 
 class GuardedApplication(web.Application):
@@ -289,4 +343,8 @@ class GuardedApplication(web.Application):
         if refusal is not None:
             status, text = refusal
             return self.get_handler_delegate(request, _Refused, {"status": status, "text": text})
-        return super().find_handler(request, **kwargs)
+        delegate = super().find_handler(request, **kwargs)
+        if has_body(request) and takes_no_body(getattr(delegate, "handler_class", None), request.method):
+            return self.get_handler_delegate(request, _Refused, {"status": 405, "text": METHOD_REFUSED.format(
+                method=request.method)})
+        return delegate

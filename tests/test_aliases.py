@@ -267,3 +267,18 @@ def test_an_old_address_on_the_redirects_file_is_refused_at_its_line(project: Pa
         f"{shown}:5: địa chỉ cũ “/_redirects/a/” {said}",
     ]
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+
+
+def test_an_old_address_naming_a_file_of_the_sites_own_says_which(project: Path, tmp_path: Path):
+    """"/404.html" or "/Index.html" as an old address was refused as "nằm trong đường dẫn dành riêng của
+    cổng (assets, bai-viet, …)", a list of folders without the file: the editor could not see why."""
+    with_front(project, ONE, "aliases:\n  - /404.html\n  - /Index.html\n")
+    with pytest.raises(BuildFailed) as failed:
+        build(project, output=str(tmp_path / "out"), now=NOW)
+    shown = f"{ARTICLES}/{ONE}.md"
+    assert sorted(str(e) for e in failed.value.errors) == [
+        f"{shown}:3: địa chỉ cũ “/404.html” trùng với tệp “404.html” mà cổng tự tạo; địa chỉ này không dành cho "
+        "bài viết; hãy bỏ nó khỏi “aliases”",
+        f"{shown}:4: địa chỉ cũ “/Index.html” trùng với tệp “index.html” mà cổng tự tạo; địa chỉ này không dành "
+        "cho bài viết; hãy bỏ nó khỏi “aliases”",
+    ]

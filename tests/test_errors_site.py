@@ -618,3 +618,27 @@ def test_a_sites_template_named_with_other_capitals_than_the_themes_is_said(tmp_
     assert snapshot(root / "output") == before
     (root / "templates/_Footer.html").rename(root / "templates/_footer.html")
     assert errors_of(root) == []
+
+
+def test_an_output_folder_refused_names_its_line_of_site_toml(tmp_path):
+    """An output_dir written in site.toml and refused (the content folder, a folder the build did not
+    make) was reported as "site.toml: …" with no line; its line is given now. From --output (no line
+    to give) and by default the message is as it was."""
+    root = make_site(tmp_path / "site", toml=SITE_TOML + '# đầu ra\noutput_dir = "content"\n')
+    (root / "khac").mkdir()
+    (root / "khac" / "so-lieu.txt").write_text("dữ liệu\n", encoding="utf-8")
+    before = snapshot(tmp_path)
+    assert errors_of(root) == [
+        f"site.toml:4: không thể dùng thư mục nội dung ({(root / 'content').resolve()}) làm thư mục đầu ra"]
+    (root / "site.toml").write_text(SITE_TOML + 'output_dir = "khac"\n', encoding="utf-8")
+    assert errors_of(root) == [
+        "site.toml:3: thư mục đầu ra “khac” đã có nội dung nhưng không phải do lamtheobac dựng ra (không có tệp "
+        ".lamtheobac-output); để không làm mất dữ liệu, lamtheobac không thay thế nó: hãy chọn thư mục khác "
+        "(--output) hoặc tự xóa thư mục này"]
+    assert errors_of(root, output="content") == [
+        f"site.toml: không thể dùng thư mục nội dung ({(root / 'content').resolve()}) làm thư mục đầu ra"]
+    after = snapshot(tmp_path)
+    after.pop("site/.lamtheobac.lock", None)
+    after.pop("site/site.toml")
+    before.pop("site/site.toml")
+    assert after == before

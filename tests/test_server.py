@@ -682,3 +682,167 @@ def test_a_folder_holding_the_project_is_not_watched(site: Path, setting: str):
     root = site.resolve()
     assert dirs and all(d.is_relative_to(root) and d != root for d in dirs), dirs
     assert files == [root / "site.toml"]
+
+
+# --- the web editor's API: bodies past its limit, chunked, slow ----------------------------------
+
+def _api_head(port: int, extra: str) -> bytes:
+    return (f"POST /api/v1 HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n"
+            f"Content-Type: application/json\r\n{extra}\r\n").encode()
+
+
+def _send_and_read(port: int, head: bytes, body_parts, read_first: bool = False) -> bytes:
+    """head, then the body's parts as fast as the server takes them, then the answer whole (or, with
+    read_first, the answer before any of the body, as curl does after "Expect: 100-continue")."""
+    with socket.create_connection(("127.0.0.1", port), timeout=WAIT) as sock:
+        sock.sendall(head)
+        chunks = []
+        if not read_first:
+            for part in body_parts:
+                sock.sendall(part)
+        while True:
+            try:
+                chunk = sock.recv(65536)
+            except (ConnectionResetError, socket.timeout):
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def _json_answer(reply: bytes) -> tuple[str, dict]:
+    head, body = _head_and_body(reply)
+    assert head.get("content-type") == "application/json; charset=utf-8", head
+    return head["status"], json.loads(body.decode("utf-8"))
+
+
+def test_a_post_past_the_editors_limit_is_answered_413_in_vietnamese(site: Path, served):
+    """Past 100 MB (Tornado's limit) the connection was closed with a bare "400 Bad Request" and no
+    word: the editor's browser said the server had stopped. Between the editor's limit (44 MB) and
+    100 MB, and for a chunked body, the whole body was first kept in memory. Now the answer is 413 in
+    Vietnamese, at once when the head gives the size, and the body is dropped as it comes."""
+    from generator.cms.local import too_large
+    server = serve_with_or_without_cms(site, served, True)
+    server.page_when("/", 200, "Bài một")
+    port = server.port
+    mib = 1024 * 1024
+    part = b"x" * (4 * mib)
+    for size in (150 * mib, 60 * mib):  # the browser sends it all, then reads the answer
+        reply = _send_and_read(port, _api_head(port, f"Content-Length: {size}\r\n"), [part] * (size // len(part)))
+        status, answer = _json_answer(reply)
+        assert status == "HTTP/1.1 413 Request Entity Too Large", size
+        assert answer == {"error": too_large(size)}
+    assert too_large(150 * mib) == (
+        "yêu cầu quá lớn (150 MB; tối đa 44 MB mỗi lần lưu): chưa có gì được lưu. Mỗi lần lưu gửi bài cùng mọi "
+        "ảnh mới chèn vào bài: hãy bớt ảnh mới (hoặc thu nhỏ ảnh), lưu bài, rồi chèn tiếp các ảnh còn lại")
+    # a size no one sends (or a lie): answered before any of the body
+    reply = _send_and_read(port, _api_head(port, "Content-Length: 1000000000000\r\nExpect: 100-continue\r\n"), [],
+                           read_first=True)
+    assert _json_answer(reply) == ("HTTP/1.1 413 Request Entity Too Large", {"error": too_large(10 ** 12)})
+    # chunked: no size in the head; 60 MB and 120 MB (past Tornado's own limit)
+    for count in (15, 30):
+        chunks = [b"%x\r\n" % len(part) + part + b"\r\n"] * count + [b"0\r\n\r\n"]
+        reply = _send_and_read(port, _api_head(port, "Transfer-Encoding: chunked\r\nConnection: close\r\n"), chunks)
+        assert _json_answer(reply) == ("HTTP/1.1 413 Request Entity Too Large", {"error": too_large(None)}), count
+    assert too_large(None).startswith("yêu cầu quá lớn (hơn 44 MB; tối đa 44 MB mỗi lần lưu): chưa có gì được lưu.")
+    # another site's page is refused as before, whatever its size (was: a bare 400 past 100 MB)
+    foreign = _api_head(port, f"Content-Length: {200 * mib}\r\n").replace(b"Origin: http://127.0.0.1",
+                                                                          b"Origin: http://evil.example")
+    head, body = _head_and_body(_send_and_read(port, foreign, [part] * 50))
+    assert head["status"] == "HTTP/1.1 403 Forbidden"
+    assert body.decode("utf-8") == "Máy chủ xem trước không trả lời yêu cầu từ trang của nơi khác " \
+                                   f"(http://evil.example:{port}).\n"
+    # a request of usual size, chunked or not, still works
+    info = json.dumps({"action": "info"}).encode()
+    status, answer = _json_answer(_send_and_read(port, _api_head(port, f"Content-Length: {len(info)}\r\n"
+                                                                     "Connection: close\r\n"), [info]))
+    assert status == "HTTP/1.1 200 OK" and answer["type"] == "local_fs"
+    chunked = [b"%x\r\n" % len(info) + info + b"\r\n", b"0\r\n\r\n"]
+    status, answer = _json_answer(_send_and_read(port, _api_head(port, "Transfer-Encoding: chunked\r\n"
+                                                                     "Connection: close\r\n"), chunked))
+    assert status == "HTTP/1.1 200 OK" and answer["type"] == "local_fs"
+    assert server.proc.poll() is None
+    assert not any("Traceback" in line for line in server.err), server.err
+
+
+@pytest.mark.parametrize("cms", [False, True])
+def test_a_body_sent_where_none_is_taken_is_refused_at_once(site: Path, served, cms):
+    """A POST where no handler takes one (the preview's pages, the live reload, the editor's page):
+    Tornado kept up to 100 MB of the body in memory before the 405, and past 100 MB closed the
+    connection with a bare "400 Bad Request". Now the answer comes in Vietnamese before the body is
+    read, and the body is dropped as it comes."""
+    server = serve_with_or_without_cms(site, served, cms)
+    server.page_when("/", 200, "Bài một")
+    port = server.port
+    part = b"x" * (4 * 1024 * 1024)
+    sent = [("/index.html", 37 * len(part), [part] * 37)]  # past Tornado's 100 MB; small ones elsewhere
+    sent += [(path, 3, [b"abc"]) for path in ("/index.html", "/livereload", "/admin/")]
+    for path, size, parts in sent:
+        head = (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: {size}\r\n"
+                "Connection: close\r\n\r\n").encode()
+        head_of, body = _head_and_body(_send_and_read(port, head, parts))
+        assert head_of["status"] == "HTTP/1.1 405 Method Not Allowed", (path, size)
+        assert body.decode("utf-8") == ("405: máy chủ xem trước chỉ trả lời yêu cầu GET và HEAD (xem trang), "
+                                        "không nhận yêu cầu POST.\n"), (path, size)
+    chunked = (f"POST / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nTransfer-Encoding: chunked\r\n"
+               "Connection: close\r\n\r\n").encode()
+    head_of, _ = _head_and_body(_send_and_read(port, chunked, [b"%x\r\n" % len(part) + part + b"\r\n"] * 30
+                                               + [b"0\r\n\r\n"]))
+    assert head_of["status"] == "HTTP/1.1 405 Method Not Allowed"
+    assert server.get("/")[0] == 200 and server.proc.poll() is None
+    assert not any("Traceback" in line for line in server.err), server.err
+
+
+def test_a_body_that_stops_coming_is_answered_408(site: Path, monkeypatch):
+    """A body shorter than its Content-Length (a lie, or a browser stopped midway) held the request
+    open for ever, unanswered. Now, past BODY_IDLE_SECONDS without data, it is answered 408 in
+    Vietnamese; a slow body that keeps coming is taken."""
+    import asyncio
+
+    import generator.cms.local as local
+    import generator.server as server_module
+    from generator.previewhttp import PreviewHTTPServer
+
+    monkeypatch.setattr(local, "BODY_IDLE_SECONDS", 1.0)
+    preview = server_module.PreviewServer(site, port=0, cms=True)
+    preview.listen()
+    preview.ready = True
+    stop = threading.Event()
+    started = threading.Event()
+
+    async def main():
+        http = PreviewHTTPServer(preview.application())
+        http.add_sockets(preview.sockets)
+        started.set()
+        while not stop.is_set():
+            await asyncio.sleep(0.05)
+        http.stop()
+
+    thread = threading.Thread(target=asyncio.run, args=(main(),), daemon=True)
+    thread.start()
+    try:
+        assert started.wait(WAIT)
+        port = preview.port
+        with socket.create_connection(("127.0.0.1", port), timeout=WAIT) as sock:
+            sock.sendall(_api_head(port, "Content-Length: 1000\r\n") + b'{"action": "info"')
+            began = time.monotonic()
+            status, answer = _json_answer(sock.recv(65536))
+            assert time.monotonic() - began < WAIT / 2
+        assert status == "HTTP/1.1 408 Request Timeout"
+        assert answer == {"error": "máy chủ biên tập không nhận đủ yêu cầu: trình duyệt ngừng gửi giữa chừng (quá 1 "
+                                   "giây không có dữ liệu). Chưa có gì được lưu; hãy bấm lưu lần nữa"}
+        # a slow body that keeps coming is read to its end and answered
+        body = json.dumps({"action": "info"}).encode()
+        with socket.create_connection(("127.0.0.1", port), timeout=WAIT) as sock:
+            sock.sendall(_api_head(port, f"Content-Length: {len(body)}\r\nConnection: close\r\n"))
+            for i in range(0, len(body), 4):
+                sock.sendall(body[i:i + 4])
+                time.sleep(0.3)
+            status, answer = _json_answer(b"".join(iter(lambda: sock.recv(65536), b"")))
+        assert status == "HTTP/1.1 200 OK" and answer["type"] == "local_fs"
+    finally:
+        stop.set()
+        thread.join(WAIT)
+        for sock in preview.sockets:
+            sock.close()

@@ -15,18 +15,26 @@ from typing import Any
 
 import yaml
 from tornado import web
+from tornado.ioloop import IOLoop
 
 from ..config import load_config
 from ..errors import BuildFailed, SiteError
+from ..previewhttp import DRAIN_MAX, answer_at_once
 from ..themes import collect_assets
 from ..taxonomy import load_registries
 from .admin import enabled, index_html, script, stylesheets
-from .backend import MAX_BODY, LocalBackend
+from .backend import MAX_BODY, LocalBackend, megabytes
 from .review import reviewer
 from .schema import ADMIN_DIR, TAGS_WIDGET, cms_config, config_yaml, existing_tags, folders
 
 API_PATH = "/api/v1"   # decap-server's path
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+# A request's body is read as it comes, never more than MAX_BODY of it kept. Past MAX_BODY the answer
+# is 413 in Vietnamese: at once when the head says so (Content-Length, see answer_at_once), else once
+# the body has come, up to DRAIN_MAX more of it read and dropped (a client that has not sent its whole
+# body may not read the answer: closed with unread data, the connection is reset). A body that stops
+# coming for BODY_IDLE_SECONDS is answered 408.
+BODY_IDLE_SECONDS = 30.0
 
 
 def check_serve(root: Path, host: str) -> list[str]:
@@ -44,6 +52,22 @@ def check_serve(root: Path, host: str) -> list[str]:
         problems.append("site.toml chưa bật giao diện biên tập: thêm một dòng “[cms]” vào site.toml "
                         "(xem docs/huong-dan-bien-tap.md).")
     return problems
+
+
+FOREIGN = "yêu cầu bị từ chối: giao diện biên tập chỉ nhận yêu cầu từ chính trang của nó trên máy này"
+
+
+def stalled() -> str:
+    return (f"máy chủ biên tập không nhận đủ yêu cầu: trình duyệt ngừng gửi giữa chừng (quá "
+            f"{BODY_IDLE_SECONDS:g} giây không có dữ liệu). Chưa có gì được lưu; hãy bấm lưu lần nữa")
+
+
+def too_large(size: int | None) -> str:
+    """The 413 message; size: the body's size as its head says, None when unknown (chunked)."""
+    said = f"{megabytes(size, up=True)}" if size is not None else f"hơn {megabytes(MAX_BODY)}"
+    return (f"yêu cầu quá lớn ({said}; tối đa {megabytes(MAX_BODY)} mỗi lần lưu): chưa có gì được lưu. Mỗi lần "
+            "lưu gửi bài cùng mọi ảnh mới chèn vào bài: hãy bớt ảnh mới (hoặc thu nhỏ ảnh), lưu bài, rồi chèn "
+            "tiếp các ảnh còn lại")
 
 
 class _Guarded(web.RequestHandler):
@@ -67,19 +91,21 @@ class _Guarded(web.RequestHandler):
         return {f"http://{name}:{self.server.port}" for name in LOOPBACK_NAMES}
 
     def prepare(self) -> None:
+        if self.foreign():
+            raise web.HTTPError(403)
+
+    def foreign(self) -> bool:
+        """Whether the request comes through another address or from another site's page."""
         if f"http://{self.request.host}" not in self.own_origins():
-            raise web.HTTPError(403, "host")
+            return True
         origin = self.request.headers.get("Origin")
         site = self.request.headers.get("Sec-Fetch-Site")
-        if origin is not None and origin not in self.own_origins():
-            raise web.HTTPError(403, "origin")
-        if site is not None and site not in ("same-origin", "none"):
-            raise web.HTTPError(403, "sec-fetch-site")
+        return (origin is not None and origin not in self.own_origins()
+                or site is not None and site not in ("same-origin", "none"))
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         self.set_header("Content-Type", "application/json; charset=utf-8")
-        message = {403: "yêu cầu bị từ chối: giao diện biên tập chỉ nhận yêu cầu từ chính trang của nó trên máy này",
-                   404: "không có tệp này"}.get(status_code, "yêu cầu không hợp lệ")
+        message = {403: FOREIGN, 404: "không có tệp này"}.get(status_code, "yêu cầu không hợp lệ")
         self.finish(json.dumps({"error": message}, ensure_ascii=False))
 
     def site(self):
@@ -97,18 +123,79 @@ class _Broken(Exception):
         super().__init__("\n".join(messages))
 
 
+@web.stream_request_body
 class ApiHandler(_Guarded):
-    """Decap's local backend: POST /api/v1 with JSON (a cross-site form cannot send that type)."""
+    """Decap's local backend: POST /api/v1 with JSON (a cross-site form cannot send that type).
+
+    The body is taken as it comes (see MAX_BODY, DRAIN_MAX): Tornado would keep up to 100 MB of it
+    in memory, and past that close the connection with a bare 400 (the editor's browser: a network
+    error, as if the server had stopped)."""
+
+    def prepare(self) -> None:
+        self._chunks: list[bytes] | None = []
+        self._received = 0
+        self._idle = None
+        declared = self._declared()
+        if declared is not None and declared > MAX_BODY:
+            return self._refuse_at_once(declared)
+        self.request.connection.set_max_body_size(MAX_BODY + DRAIN_MAX)
+        self._watch()
+
+    def _declared(self) -> int | None:
+        try:
+            return int(self.request.headers.get("Content-Length", ""))
+        except ValueError:  # none (chunked), or one Tornado refuses itself when it reads the body
+            return None
+
+    def _refuse_at_once(self, declared: int) -> None:
+        status, message = (403, FOREIGN) if self.foreign() else (413, too_large(declared))
+        answer_at_once(self, status, "application/json; charset=utf-8",
+                       json.dumps({"error": message}, ensure_ascii=False).encode("utf-8"))
+
+    def _watch(self) -> None:
+        loop = IOLoop.current()
+        if self._idle is not None:
+            loop.remove_timeout(self._idle)
+        self._idle = loop.call_later(BODY_IDLE_SECONDS, self._stalled)
+
+    def _unwatch(self) -> None:
+        if self._idle is not None:
+            IOLoop.current().remove_timeout(self._idle)
+            self._idle = None
+
+    def _stalled(self) -> None:
+        self._idle = None
+        if not self._finished:
+            self._answer(408, {"error": stalled()})
+
+    def data_received(self, chunk: bytes) -> None:
+        self._received += len(chunk)
+        if self._chunks is not None and self._received <= MAX_BODY:
+            self._chunks.append(chunk)
+        else:
+            self._chunks = None  # past the limit: dropped as it comes, answered 413 at its end
+        self._watch()
+
+    def on_connection_close(self) -> None:
+        self._unwatch()
+        super().on_connection_close()
+
+    def on_finish(self) -> None:
+        self._unwatch()
 
     def post(self) -> None:
+        self._unwatch()
+        if self.foreign():
+            return self._answer(403, {"error": FOREIGN})
+        if self._chunks is None:
+            return self._answer(413, {"error": too_large(None)})
         if not self.request.headers.get("Content-Type", "").startswith("application/json"):
             return self._answer(415, {"error": "yêu cầu phải có Content-Type: application/json"})
-        if len(self.request.body) > MAX_BODY:
-            return self._answer(413, {"error": f"yêu cầu quá lớn (tối đa {MAX_BODY // 1_000_000} MB)"})
         try:
-            body = json.loads(self.request.body)
+            body = json.loads(b"".join(self._chunks))
         except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: "[[[[…" nested too deep
             return self._answer(422, {"error": "yêu cầu không phải JSON hợp lệ"})
+        self._chunks = None
         try:
             config, registries = self.site()
             where = folders(config)

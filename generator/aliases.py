@@ -17,6 +17,7 @@ from .collect import reserved_segments
 from .config import SiteConfig
 from .fields import Alias, alias_path, list_item
 from .errors import ContentError
+from .hostheaders import HEADERS
 
 REDIRECTS = "_redirects"  # Netlify's file of redirect rules, at the root of the published folder
 
@@ -79,6 +80,9 @@ def _taken_by(path: str, own: str, patterns: list, reserved: set[str]) -> str:
         return ""
     if path.split("/", 1)[0].casefold() == REDIRECTS:  # was: the build failed writing ".output.new/_redirects"
         return (f"trùng với tệp {REDIRECTS} mà cổng ghi các lệnh chuyển địa chỉ cũ cho máy chủ web (Netlify); "
+                f"địa chỉ này không dành cho bài viết")
+    if path.split("/", 1)[0].casefold() == HEADERS:  # the build writes that file on every build
+        return (f"trùng với tệp {HEADERS} mà cổng ghi các tiêu đề bảo mật cho máy chủ web (Netlify); "
                 f"địa chỉ này không dành cho bài viết")
     if path.split("/", 1)[0].lower() in {r.lower() for r in reserved}:
         return (f"nằm trong đường dẫn dành riêng của cổng "

@@ -267,3 +267,17 @@ def test_an_old_address_on_the_redirects_file_is_refused_at_its_line(project: Pa
         f"{shown}:5: địa chỉ cũ “/_redirects/a/” {said}",
     ]
     assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+
+
+def test_an_old_address_on_the_headers_file_is_refused_at_its_line(project: Path, tmp_path: Path):
+    """The build writes Netlify's _headers file on every build: "/_headers/" as an old address would make
+    a folder there."""
+    out = tmp_path / "out"
+    build(project, output=str(out), now=NOW)
+    with_front(project, ONE, "aliases:\n  - /_Headers/\n")
+    with pytest.raises(BuildFailed) as failed:
+        build(project, output=str(out), now=NOW)
+    assert [str(e) for e in failed.value.errors] == [
+        f"{ARTICLES}/{ONE}.md:3: địa chỉ cũ “/_Headers/” trùng với tệp _headers mà cổng ghi các tiêu đề bảo mật cho "
+        f"máy chủ web (Netlify); địa chỉ này không dành cho bài viết; hãy bỏ nó khỏi “aliases”"]
+    assert (out / "_headers").is_file()

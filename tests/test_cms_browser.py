@@ -12,7 +12,6 @@ written there (docs/huong-dan-bien-tap.md, section 8).
 """
 from __future__ import annotations
 
-import fnmatch
 import functools
 import http.server
 import json
@@ -20,7 +19,6 @@ import os
 import re
 import threading
 import time
-import tomllib
 import unicodedata
 import urllib.error
 import urllib.request
@@ -35,8 +33,11 @@ from generator.check import run_check
 from generator.cms.backend import LocalBackend
 from generator.cms.schema import folders
 from generator.config import load_config
+from generator.config import Security
 from generator.errors import OutputError
+from generator.hostheaders import HEADERS, header_rules, headers_for
 from test_cms import ServedCms
+from test_hostheaders import read_headers_file
 
 pytestmark = pytest.mark.browser
 
@@ -309,14 +310,8 @@ def test_a_title_pasted_decomposed_gets_the_address_of_its_letters(cms_editor, s
 # --- the published admin/ under netlify.toml's headers ---------------------------------------------
 
 def netlify_headers(path: str) -> dict[str, str]:
-    """The headers Netlify sends for path: every matching rule in order, a later value of a header
-    replacing an earlier one (as `netlify dev` resolves them: netlify-cli headersForPath)."""
-    config = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
-    out: dict[str, str] = {}
-    for rule in config.get("headers", []):
-        if fnmatch.fnmatch(path, rule["for"]):
-            out.update(rule["values"])
-    return out
+    """The headers Netlify sends for path on a site at the domain's root (the build's _headers rules)."""
+    return headers_for(path, header_rules("/", Security().iframe_hosts))
 
 
 class PublishedHandler(http.server.SimpleHTTPRequestHandler):
@@ -325,10 +320,10 @@ class PublishedHandler(http.server.SimpleHTTPRequestHandler):
 
     backend: LocalBackend
     local = False
-    under = ""  # the site's sub-path ("/hoc-tap"): its headers are those of the path below it
+    rules: list = []  # the rules of the _headers file the build published, matched as Netlify does
 
     def end_headers(self) -> None:
-        for name, value in netlify_headers(urlsplit(self.path).path.removeprefix(self.under)).items():
+        for name, value in headers_for(urlsplit(self.path).path, self.rules).items():
             self.send_header(name, value)
         super().end_headers()
 
@@ -359,7 +354,9 @@ class PublishedHandler(http.server.SimpleHTTPRequestHandler):
 
 def serve_published(out: Path, root: Path, local: bool, under: str = ""):
     handler = type("Handler", (PublishedHandler,), {
-        "backend": LocalBackend(root, folders(load_config(root))), "local": local, "under": under})
+        "backend": LocalBackend(root, folders(load_config(root))), "local": local,
+        # the site's own folder (under "/hoc-tap": out/hoc-tap) has the _headers file its build wrote
+        "rules": read_headers_file(out / under.strip("/") / HEADERS)})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(out)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"

@@ -104,7 +104,10 @@ def test_every_directive_is_an_option_with_symbol_and_title():
     options = field_named(data, "directives")["options"]
     assert [o["value"] for o in options] == [d.symbol for d in registries.directives]
     for option, directive in zip(options, registries.directives):
-        assert option["label"].startswith(f"{directive.symbol} ({directive.date.year}): ")
+        # led by the forms editors type ("Chỉ thị 05 · CT05 · "): the select finds what its labels hold
+        kind = directive.symbol.split("-", 1)[1].split("/", 1)[0]
+        lead = f"{directive.type} {directive.number} · {kind}{directive.number} · "
+        assert option["label"].startswith(f"{lead}{directive.symbol} ({directive.date.year}): "), option["label"]
         assert directive.title in option["label"]
     assert field_named(data, "directives")["multiple"] is True
     assert field_named(data, "province")["multiple"] is True

@@ -1493,3 +1493,22 @@ def test_the_preview_links_an_attached_document_under_the_sites_base_path(chromi
         context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_a_directive_is_found_by_the_names_editors_type(cms_editor, served_cms):
+    """The directives' select finds an option whose label holds what is typed: labelled by symbol alone
+    ("05-CT/TW (2016): Về …"), typing "Chỉ thị 05" or "CT05" offered nothing ("Không có lựa chọn"). A phone-sized window, as an editor on the move."""
+    editor = cms_editor(390, 844)
+    page = editor.page
+    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+    box = page.get_by_label("Văn bản chỉ đạo")
+    chi_thi_05 = "Chỉ thị 05 · CT05 · 05-CT/TW (2016): Về đẩy mạnh học tập và làm theo tư tưởng"
+    for typed in ("Chỉ thị 05", "chi thi 05", "CT05", "ct05", "05-CT"):
+        box.fill(typed)
+        page.get_by_role("option").first.wait_for()
+        shown = page.get_by_role("option").all_inner_texts()
+        assert shown[0].startswith(chi_thi_05), (typed, shown)
+    box.fill("CT05")
+    page.get_by_role("option").first.click()
+    editor.page.get_by_label("Tiêu đề").fill("Học tập theo Chỉ thị 05")
+    assert editor.errors == []

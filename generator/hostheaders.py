@@ -30,8 +30,18 @@ _ADMIN_CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 's
 def header_rules(base_path: str = "/", iframe_hosts: tuple[str, ...] = ()) -> list[tuple[str, dict[str, str]]]:
     """(path pattern, headers) in Netlify's order: for a path several patterns match, the later rule's
     value of a header is the one sent. base_path: "/" or "/hoc-tap/"; iframe_hosts: the hosts a body may
-    embed (site.toml [security]), the only frames the pages' policy allows."""
+    embed (site.toml [security]), the only frames the pages' policy allows.
+
+    Under a sub-path the rules are written twice, for "/" and then for the base path: Netlify sees the
+    site's paths with the prefix when the output is published under it (as _redirects has them), and
+    without it when the domain's /hoc-tap/ is proxied to the Netlify site's root. The base path's rules
+    come last, so for /hoc-tap/admin/… they are the ones sent."""
     frames = " ".join(f"https://{host}" for host in iframe_hosts) or "'none'"
+    rules = _rules("/", frames)
+    return rules if base_path == "/" else rules + _rules(base_path, frames)
+
+
+def _rules(base_path: str, frames: str) -> list[tuple[str, dict[str, str]]]:
     return [
         # Fingerprinted assets never change under one name: cached for a year.
         (base_path + "assets/*", {"Cache-Control": "public, max-age=31536000, immutable"}),

@@ -55,8 +55,11 @@ def test_a_site_under_a_sub_path_gets_the_admin_and_image_headers_at_its_own_pat
     style = next(p for p in (out / "assets").iterdir() if p.name.startswith("style."))
     assert headers_for(f"/hoc-tap/assets/{style.name}", rules)["Cache-Control"] == "public, max-age=31536000, immutable"
     assert "Cache-Control" not in headers_for("/hoc-tap/", rules)
-    assert headers_for("/admin/", rules) == {}  # nothing of the domain outside the site
-    assert [pattern for pattern, _ in rules] == ["/hoc-tap/assets/*", "/hoc-tap/images/*", "/hoc-tap/*",
+    # The same rules for the paths without the prefix (the domain's /hoc-tap/ proxied to the Netlify site's
+    # root), written first: for a path under /hoc-tap/ the base path's rules are the later ones.
+    assert headers_for("/admin/", rules) == admin and headers_for("/bai-viet/a/", rules) == page
+    assert [pattern for pattern, _ in rules] == ["/assets/*", "/images/*", "/*", "/images/*", "/admin/*",
+                                                 "/hoc-tap/assets/*", "/hoc-tap/images/*", "/hoc-tap/*",
                                                  "/hoc-tap/images/*", "/hoc-tap/admin/*"]
 
 

@@ -1511,4 +1511,6 @@ def test_a_directive_is_found_by_the_names_editors_type(cms_editor, served_cms):
     box.fill("CT05")
     page.get_by_role("option").first.click()
     editor.page.get_by_label("Tiêu đề").fill("Học tập theo Chỉ thị 05")
+    # the chosen directive's long label fits the phone's width: no sideways scrolling
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert editor.errors == []

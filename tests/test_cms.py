@@ -1808,3 +1808,18 @@ def test_a_new_file_differing_from_another_only_in_case_is_refused(backend: Loca
         f"đã có “content/articles/Bai-Moi.md”, chỉ khác “content/articles/bai-moi.md” {tail}")})
     assert sorted(p.relative_to(project).as_posix() for p in (project / "content").rglob("*")) == before
     assert upload(backend, "content/images/anh-khac.jpg", JPEG)[0] == 200
+
+
+def test_a_hand_written_directive_form_the_build_reads_is_the_directive_in_the_form():
+    """The build reads a directive written "CT05", "Chỉ thị 5", "chỉ thị số 3" or "05CT" (spellings.name_forms),
+    but the CMS matched listed spellings alone: such an article opened in the editor showed no directive in
+    "Văn bản chỉ đạo" (its value was none of the options). Each form the build reads is now the directive;
+    "05-CT/TU" (a provincial party committee's, Tỉnh ủy) stays as written, as the build refuses it."""
+    written = ["CT05", "Chỉ thị 5", "chỉ thị số 3", "05CT", "CT 06/TW", "Kết luận 1", "05-CT/TU", "Chỉ thị 06", "CT99"]
+    text = "---\ntitle: a\ndirectives:\n" + "".join(f'  - "{w}"\n' for w in written) + "---\nx\n"
+    (result,) = run_js([{"op": "fromFile", "text": text}])
+    assert result["ok"]["directives"] == ["05-CT/TW", "05-CT/TW", "03-CT/TW", "05-CT/TW", "06-CT/TW", "01-KL/TW",
+                                          "05-CT/TU", "06-CT/TW", "CT99"]
+    config, registries = loaded(ROOT)
+    for form in written[:6]:  # what the editor saves is what the build reads them as
+        assert registries.directives.get(form).symbol in result["ok"]["directives"]

@@ -1514,3 +1514,20 @@ def test_a_directive_is_found_by_the_names_editors_type(cms_editor, served_cms):
     # the chosen directive's long label fits the phone's width: no sideways scrolling
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     assert editor.errors == []
+
+
+def test_a_hand_written_directive_form_shows_as_the_directive(cms_editor, served_cms):
+    """An article written by hand with directives "CT05" and "Nghị quyết 4" (forms the build reads) opened in the
+    editor with an empty "Văn bản chỉ đạo": its values were none of the options."""
+    root, server = served_cms
+    slug = "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac"
+    article = root / "content" / "articles" / f"{slug}.md"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        'directives: ["05-CT/TW", "04-NQ/TW"]', 'directives: ["CT05", "Nghị quyết 4"]'), encoding="utf-8")
+    editor = cms_editor()
+    open_entry(editor, server, slug)
+    field = editor.page.locator("[class*='multiValue']")
+    field.first.wait_for()
+    chosen = [re.search(r"\d+-\w+/TW", text) for text in field.all_inner_texts()]  # the provinces' chips aside
+    assert [found.group() for found in chosen if found] == ["05-CT/TW", "04-NQ/TW"]
+    assert editor.errors == []

@@ -1823,3 +1823,16 @@ def test_a_hand_written_directive_form_the_build_reads_is_the_directive_in_the_f
     config, registries = loaded(ROOT)
     for form in written[:6]:  # what the editor saves is what the build reads them as
         assert registries.directives.get(form).symbol in result["ok"]["directives"]
+
+
+def test_a_province_in_another_tone_style_or_spacing_is_the_province_in_the_form():
+    """The build reads a province by its key (tone placement, case and spaces aside: term_key), the CMS by
+    the listed spellings alone: "Lào  Cai" (two spaces, as pasted), or "Khánh Hoà" on a site whose
+    provinces.csv lists "Khánh Hòa" only, opened with an empty "Tỉnh, thành phố"."""
+    config, registries = loaded(ROOT)
+    terms = json.loads(admin.terms_json(config, registries).replace("<\\/", "</"))
+    terms["aliases"]["province"] = {k: v for k, v in terms["aliases"]["province"].items() if k != "khánh hoà"}
+    text = '---\ntitle: a\nprovince: ["Lào  Cai", "Khánh Hoà", "HÒA BÌNH", "Nơi khác"]\n---\nx\n'
+    (result,) = run_js([{"op": "fromFile", "text": text}], terms)
+    assert result["ok"]["province"] == ["Lào Cai", "Khánh Hòa", "Hòa Bình", "Nơi khác"]
+    assert [registries.provinces.get(n).name for n in ("Lào  Cai", "Khánh Hoà", "HÒA BÌNH")] == result["ok"]["province"][:3]

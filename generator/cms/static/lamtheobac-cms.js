@@ -75,9 +75,29 @@
    * the forms the build also reads ("CT05", "Chỉ thị 5": generator/spellings.py name_forms). */
   function canonical(table, name, forms) {
     var text = String(name).normalize("NFC").trim();
-    var known = table && table[text.toLowerCase()];
+    var known = table && (table[text.toLowerCase()] || foldedTable(table)[fold(text)]);
     var key = !known && forms ? formKey(text) : "";
     return known || (key && forms[key]) || text;
+  }
+
+  /* The table by each spelling's fold (tone placement, spaces and invisible characters aside, as
+   * term_key): the build read "Khánh Hoà" and "Lào  Cai" where only "Khánh Hòa" is listed. */
+  var FOLDED = typeof WeakMap === "function" ? new WeakMap() : null;
+  function foldedTable(table) {
+    var folded = FOLDED && FOLDED.get(table);
+    if (!folded) {
+      folded = {};
+      Object.keys(table).forEach(function (spelling) {
+        var key = fold(spelling);
+        if (!(key in folded)) {
+          folded[key] = table[spelling];
+        }
+      });
+      if (FOLDED) {
+        FOLDED.set(table, folded);
+      }
+    }
+    return folded;
   }
 
   /* A name's folded tokens joined by spaces ("Chỉ thị 5" -> "chi thi 5", "CT05" -> "ct 05"), as

@@ -127,7 +127,10 @@ def redirect_files(articles: Iterable[Any], config: SiteConfig) -> list[tuple[st
         for alias in article.aliases:
             files.append((output_of(alias.path), page, article.path))
             rules.append(f"{base_path}{alias.path} {target} 301!")
-    if rules:
-        header = "# Địa chỉ cũ của các bài viết (aliases), do lamtheobac sinh ra: chuyển hẳn (301) tới địa chỉ mới.\n"
-        files.append((REDIRECTS, (header + "\n".join(rules) + "\n").encode("utf-8"), REDIRECTS))
+    lines = ["# Địa chỉ cũ của các bài viết (aliases), do lamtheobac sinh ra: chuyển hẳn (301) tới địa chỉ mới.",
+             *rules] if rules else []
+    if base_path != "/":  # netlify.toml's "/* /404.html 404" names the domain's 404 page, not the site's
+        lines += ["# Địa chỉ không có trong trang: trang báo lỗi 404 của trang.", f"{base_path}* {base_path}404.html 404"]
+    if lines:
+        files.append((REDIRECTS, ("\n".join(lines) + "\n").encode("utf-8"), REDIRECTS))
     return files

@@ -70,6 +70,19 @@ def test_old_addresses_under_a_base_path(project: Path, tmp_path: Path):
     assert f"/hoc-tap/bai-viet/ten-cu/ /hoc-tap/bai-viet/{ONE}/ 301!" in (out / "_redirects").read_text("utf-8")
 
 
+def test_a_site_under_a_base_path_answers_a_missing_address_with_its_own_404_page(project: Path, tmp_path: Path):
+    """netlify.toml's "/* /404.html 404" names the domain's 404 page: under /hoc-tap/ the site's is
+    /hoc-tap/404.html. The rule comes after the old addresses (Netlify takes the first that matches)."""
+    out = build(project, output=str(tmp_path / "out"), base_url="https://example.org/hoc-tap/", now=NOW).output
+    assert (out / "404.html").is_file()
+    rules = [line for line in (out / "_redirects").read_text("utf-8").splitlines() if not line.startswith("#")]
+    assert rules == ["/hoc-tap/* /hoc-tap/404.html 404"]
+    with_front(project, ONE, 'aliases: "/bai-viet/ten-cu/"\n')
+    out = build(project, output=str(tmp_path / "out"), base_url="https://example.org/hoc-tap/", now=NOW).output
+    rules = [line for line in (out / "_redirects").read_text("utf-8").splitlines() if not line.startswith("#")]
+    assert rules == [f"/hoc-tap/bai-viet/ten-cu/ /hoc-tap/bai-viet/{ONE}/ 301!", "/hoc-tap/* /hoc-tap/404.html 404"]
+
+
 def test_a_draft_publishes_no_old_address_and_a_site_without_aliases_no_redirects(project: Path, tmp_path: Path):
     with_front(project, ONE, 'aliases: ["/bai-viet/ten-cu/"]\ndraft: true\n')
     out = build(project, output=str(tmp_path / "out"), now=NOW).output

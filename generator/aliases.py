@@ -17,6 +17,7 @@ from .collect import reserved_segments
 from .config import SiteConfig
 from .fields import Alias, alias_path, list_item
 from .errors import ContentError
+from .hostheaders import HEADERS
 
 REDIRECTS = "_redirects"  # Netlify's file of redirect rules, at the root of the published folder
 
@@ -80,6 +81,9 @@ def _taken_by(path: str, own: str, patterns: list, reserved: set[str]) -> str:
     if path.split("/", 1)[0].casefold() == REDIRECTS:  # was: the build failed writing ".output.new/_redirects"
         return (f"trùng với tệp {REDIRECTS} mà cổng ghi các lệnh chuyển địa chỉ cũ cho máy chủ web (Netlify); "
                 f"địa chỉ này không dành cho bài viết")
+    if path.split("/", 1)[0].casefold() == HEADERS:  # the build writes that file on every build
+        return (f"trùng với tệp {HEADERS} mà cổng ghi các tiêu đề bảo mật cho máy chủ web (Netlify); "
+                f"địa chỉ này không dành cho bài viết")
     first = path.split("/", 1)[0].lower()
     if "." in first and first in {r.lower() for r in reserved}:  # "/404.html": not in the folders listed below
         return f"trùng với tệp “{first}” mà cổng tự tạo; địa chỉ này không dành cho bài viết"
@@ -126,7 +130,10 @@ def redirect_files(articles: Iterable[Any], config: SiteConfig) -> list[tuple[st
         for alias in article.aliases:
             files.append((output_of(alias.path), page, article.path))
             rules.append(f"{base_path}{alias.path} {target} 301!")
-    if rules:
-        header = "# Địa chỉ cũ của các bài viết (aliases), do lamtheobac sinh ra: chuyển hẳn (301) tới địa chỉ mới.\n"
-        files.append((REDIRECTS, (header + "\n".join(rules) + "\n").encode("utf-8"), REDIRECTS))
+    lines = ["# Địa chỉ cũ của các bài viết (aliases), do lamtheobac sinh ra: chuyển hẳn (301) tới địa chỉ mới.",
+             *rules] if rules else []
+    if base_path != "/":  # netlify.toml's "/* /404.html 404" names the domain's 404 page, not the site's
+        lines += ["# Địa chỉ không có trong trang: trang báo lỗi 404 của trang.", f"{base_path}* {base_path}404.html 404"]
+    if lines:
+        files.append((REDIRECTS, ("\n".join(lines) + "\n").encode("utf-8"), REDIRECTS))
     return files

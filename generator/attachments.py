@@ -6,14 +6,20 @@ they get their sizes. A link to a missing attachment is a broken link (`lamtheob
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+import html
+import os
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import unquote
 
 from .errors import ContentError, SiteError, os_reason
 from .config import SiteConfig
 from .filelinks import linked_files
 from .sources import FILES, ImageFile, Sources, display_path
+from .themes import template_dirs
+from .vietnamese import normalize
 
 _PDF = (b"%PDF-",)
 _ZIP = (b"PK\x03\x04",)  # Office Open XML and OpenDocument files are ZIP archives
@@ -115,10 +121,48 @@ def linked_only(sources: Sources, shown: Sequence, pages: Sequence, config: Site
     used.update(name for page in pages if config.drafts or not page.draft
                 for name in linked_files(page.body, config.base_path))
     left = [file for file in files if is_attachment(file) and file.output not in used]
+    if left:  # the site's own templates, site.toml and data files may link some (a footer link)
+        named = site_named(config)
+        left = [file for file in left if file.output not in named]
     if not left:
         return sources, []
     gone = {file.output for file in left}
     return replace(sources, images=tuple(file for file in files if file.output not in gone)), left
+
+
+# "files/<name>" in a template or data file: in a link ("/files/a.pdf", "{{ url('files/a.pdf') }}",
+# "{{ base }}files/a.pdf", "https://…/hoc-tap/files/a.pdf"); not "profiles/…" nor "x.files/…".
+_NAMED = re.compile(r"(?<![\w.-])" + FILES + r"/([^\s\"'<>()\[\]{}|\\^`]+)")
+_END = ".,;:!?"  # a sentence's end after a name written in plain text
+_MAX_READ = 1024 * 1024  # a template or data file larger is no hand-written one: not read for names
+
+
+def site_named(config: SiteConfig) -> set[str]:
+    """The attachments ("files/ke-hoach.pdf") named in the site's templates (its own and its theme's),
+    site.toml and data files: a footer link in templates/ or a link in a data file a template shows is on
+    every page, yet no article's body has it. Read only when some attachment no body links to (a few
+    small files, once per build)."""
+    named: set[str] = set()
+    for path in _named_sources(config):
+        try:
+            with path.open("rb") as handle:
+                text = handle.read(_MAX_READ).decode("utf-8", errors="replace")
+        except OSError:
+            continue  # an unreadable template is reported by Templates.check, a data file by its reader
+        if FILES + "/" not in text:
+            continue
+        for found in _NAMED.findall(text):
+            name = normalize(unquote(html.unescape(found)).split("?", 1)[0].split("#", 1)[0])
+            named.update((f"{FILES}/{name}", f"{FILES}/{name.rstrip(_END)}"))
+    return named
+
+
+def _named_sources(config: SiteConfig) -> Iterator[Path]:
+    yield config.root / "site.toml"
+    for folder in (*template_dirs(config), config.path(config.data_dir)):
+        for place, _, names in os.walk(folder):
+            for name in names:
+                yield Path(place, name)
 
 
 def unlinked_notes(files: Sequence[ImageFile], root: Path, prefix: str) -> list[SiteError]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from .activeimages import check_images, image_notes
 from .attachments import check_attachments, linked_only, unlinked_notes
 from .aliases import check_aliases, redirect_files
+from .hostheaders import HEADERS, headers_file
 from .collect import Site, check_slugs, check_tags, collect, related_slugs, visible
 from .config import CONFIG_NAME, SiteConfig, load_config, setting_line
 from .content import Article, Page, ReadSettings, read_article
@@ -286,6 +287,7 @@ class _Run:
                 publish_photos(staging, self.photos.files, self.output_dir)
                 for path, data, origin in redirect_files(site.articles, self.config):  # old addresses
                     staging.write(path, data, origin=origin)
+                staging.write(HEADERS, headers_file(self.config), origin="site.toml")  # Netlify's headers
                 for path, data, fixed in cms.admin_files(self.config, self.registries, site,
                                                            templates.assets):  # admin/, with [cms]
                     staging.write(path, data, origin="[cms]", same=True if fixed and reuse.published(path, render_fp)

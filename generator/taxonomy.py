@@ -169,6 +169,11 @@ class Registry(Generic[T]):
                 return None
         return entry
 
+    def spelled_forms(self) -> dict[str, T]:
+        """A directive registry's forms ("ct 05", "chi thi 5") that name one entry alone, as folded tokens
+        joined by spaces: lamtheobac-cms.js reads hand-written articles with them (cms/schema.aliases)."""
+        return {" ".join(form): entry for form, entry in self._forms.items() if entry is not None}
+
     def _fits(self, name: str) -> bool:
         """Each word is written as in a listed spelling (up to case and tone style; a number or
         "CT05" as any); "TU" (Tỉnh ủy) is no "TƯ" (Trung ương): "05-CT/TU" is a province's

@@ -24,6 +24,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.build import build
+from generator.config import Security
+from generator.hostheaders import header_rules
 from generator.vietnamese import VN
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -166,8 +168,9 @@ def bench_site(tmp_path_factory) -> Site:
 # --- a static host like the one netlify.toml describes ---------------------------------------
 
 def netlify_header_rules() -> list[tuple[str, dict[str, str]]]:
-    config = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
-    return [(rule["for"], dict(rule["values"])) for rule in config.get("headers", [])]
+    """The rules of the _headers file a build publishes for a site at the domain's root (paths below
+    the mount are matched against them)."""
+    return header_rules("/", Security().iframe_hosts)
 
 
 class HostHandler(http.server.SimpleHTTPRequestHandler):

@@ -70,6 +70,19 @@ def test_old_addresses_under_a_base_path(project: Path, tmp_path: Path):
     assert f"/hoc-tap/bai-viet/ten-cu/ /hoc-tap/bai-viet/{ONE}/ 301!" in (out / "_redirects").read_text("utf-8")
 
 
+def test_a_site_under_a_base_path_answers_a_missing_address_with_its_own_404_page(project: Path, tmp_path: Path):
+    """netlify.toml's "/* /404.html 404" names the domain's 404 page: under /hoc-tap/ the site's is
+    /hoc-tap/404.html. The rule comes after the old addresses (Netlify takes the first that matches)."""
+    out = build(project, output=str(tmp_path / "out"), base_url="https://example.org/hoc-tap/", now=NOW).output
+    assert (out / "404.html").is_file()
+    rules = [line for line in (out / "_redirects").read_text("utf-8").splitlines() if not line.startswith("#")]
+    assert rules == ["/hoc-tap/* /hoc-tap/404.html 404"]
+    with_front(project, ONE, 'aliases: "/bai-viet/ten-cu/"\n')
+    out = build(project, output=str(tmp_path / "out"), base_url="https://example.org/hoc-tap/", now=NOW).output
+    rules = [line for line in (out / "_redirects").read_text("utf-8").splitlines() if not line.startswith("#")]
+    assert rules == [f"/hoc-tap/bai-viet/ten-cu/ /hoc-tap/bai-viet/{ONE}/ 301!", "/hoc-tap/* /hoc-tap/404.html 404"]
+
+
 def test_a_draft_publishes_no_old_address_and_a_site_without_aliases_no_redirects(project: Path, tmp_path: Path):
     with_front(project, ONE, 'aliases: ["/bai-viet/ten-cu/"]\ndraft: true\n')
     out = build(project, output=str(tmp_path / "out"), now=NOW).output
@@ -282,3 +295,17 @@ def test_an_old_address_naming_a_file_of_the_sites_own_says_which(project: Path,
         f"{shown}:4: địa chỉ cũ “/Index.html” trùng với tệp “index.html” mà cổng tự tạo; địa chỉ này không dành "
         "cho bài viết; hãy bỏ nó khỏi “aliases”",
     ]
+
+
+def test_an_old_address_on_the_headers_file_is_refused_at_its_line(project: Path, tmp_path: Path):
+    """The build writes Netlify's _headers file on every build: "/_headers/" as an old address would make
+    a folder there."""
+    out = tmp_path / "out"
+    build(project, output=str(out), now=NOW)
+    with_front(project, ONE, "aliases:\n  - /_Headers/\n")
+    with pytest.raises(BuildFailed) as failed:
+        build(project, output=str(out), now=NOW)
+    assert [str(e) for e in failed.value.errors] == [
+        f"{ARTICLES}/{ONE}.md:3: địa chỉ cũ “/_Headers/” trùng với tệp _headers mà cổng ghi các tiêu đề bảo mật cho "
+        f"máy chủ web (Netlify); địa chỉ này không dành cho bài viết; hãy bỏ nó khỏi “aliases”"]
+    assert (out / "_headers").is_file()

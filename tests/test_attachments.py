@@ -231,3 +231,41 @@ def test_a_first_attachment_added_after_a_build_is_published_for_the_unchanged_a
     (root / "content" / "files" / "ke-hoach.docx").write_bytes(docx())
     build(root)
     assert sorted(p.name for p in (root / "output" / "files").iterdir()) == ["chi-thi-05.pdf", "ke-hoach.docx"]
+
+
+def test_an_attachment_linked_from_the_sites_own_templates_is_published(tmp_path, capsys):
+    # Was: only the links of articles' and pages' bodies counted: a footer link of the site's templates/ to
+    # the portal's rules ("Quy chế", on every page) led to a document the build left unpublished, and
+    # check called the link broken on every page.
+    files = {"chi-thi-05.pdf": PDF, "ke-hoach.docx": docx(), "quy-che.pdf": PDF, "Mẫu đơn.docx": docx(),
+             "khong-dung.pdf": PDF}
+    root = site_with_files(tmp_path, files)
+    footer = (Path(__file__).resolve().parent.parent / "themes/default/templates/_footer.html").read_text(encoding="utf-8")
+    footer = footer.replace('<li><a href="{{ url(\'feed.xml\') }}">RSS</a></li>',
+                            '<li><a href="{{ url(\'feed.xml\') }}">RSS</a></li>\n'
+                            '<li><a href="{{ url(\'files/quy-che.pdf\') }}">Quy chế</a></li>\n'
+                            '<li><a href="{{ url(\'files/M%E1%BA%ABu%20%C4%91%C6%A1n.docx\') }}">Mẫu đơn</a></li>')
+    assert "quy-che.pdf" in footer
+    (root / "templates").mkdir(exist_ok=True)
+    (root / "templates" / "_footer.html").write_text(footer, encoding="utf-8")
+    said: list[str] = []
+    build(root, log=said.append)
+    out = root / "output" / "files"
+    assert sorted(p.name for p in out.iterdir()) == ["Mẫu đơn.docx", "chi-thi-05.pdf", "ke-hoach.docx", "quy-che.pdf"]
+    assert [line for line in said if "chưa bài nào" in line] == [unlinked_note("khong-dung.pdf")]
+    assert 'href="/files/quy-che.pdf"' in (root / "output" / "index.html").read_text(encoding="utf-8")
+    assert check(root, capsys) == (0, [])
+
+
+def test_names_in_data_files_and_site_toml_count_and_lookalikes_do_not(tmp_path):
+    from generator.attachments import site_named
+    from generator.config import load_config
+    root = site_with_files(tmp_path, {})
+    (root / "content" / "data").mkdir(parents=True, exist_ok=True)
+    (root / "content" / "data" / "lien-ket.csv").write_text(
+        'ten,dia_chi\n"Quy chế","/files/quy-che.pdf"\nHồ sơ,/profiles/ho-so.pdf\n', encoding="utf-8")
+    with (root / "site.toml").open("a", encoding="utf-8") as toml:
+        toml.write('\n# Tải biểu mẫu ở /files/bieu-mau/don.docx.\n')
+    named = site_named(load_config(root))
+    assert {"files/quy-che.pdf", "files/bieu-mau/don.docx"} <= named
+    assert not any("ho-so" in name for name in named)

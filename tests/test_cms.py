@@ -104,7 +104,10 @@ def test_every_directive_is_an_option_with_symbol_and_title():
     options = field_named(data, "directives")["options"]
     assert [o["value"] for o in options] == [d.symbol for d in registries.directives]
     for option, directive in zip(options, registries.directives):
-        assert option["label"].startswith(f"{directive.symbol} ({directive.date.year}): ")
+        # led by the forms editors type ("Chỉ thị 05 · CT05 · "): the select finds what its labels hold
+        kind = directive.symbol.split("-", 1)[1].split("/", 1)[0]
+        lead = f"{directive.type} {directive.number} · {kind}{directive.number} · "
+        assert option["label"].startswith(f"{lead}{directive.symbol} ({directive.date.year}): "), option["label"]
         assert directive.title in option["label"]
     assert field_named(data, "directives")["multiple"] is True
     assert field_named(data, "province")["multiple"] is True
@@ -1805,3 +1808,31 @@ def test_a_new_file_differing_from_another_only_in_case_is_refused(backend: Loca
         f"đã có “content/articles/Bai-Moi.md”, chỉ khác “content/articles/bai-moi.md” {tail}")})
     assert sorted(p.relative_to(project).as_posix() for p in (project / "content").rglob("*")) == before
     assert upload(backend, "content/images/anh-khac.jpg", JPEG)[0] == 200
+
+
+def test_a_hand_written_directive_form_the_build_reads_is_the_directive_in_the_form():
+    """The build reads a directive written "CT05", "Chỉ thị 5", "chỉ thị số 3" or "05CT" (spellings.name_forms),
+    but the CMS matched listed spellings alone: such an article opened in the editor showed no directive in
+    "Văn bản chỉ đạo" (its value was none of the options). Each form the build reads is now the directive;
+    "05-CT/TU" (a provincial party committee's, Tỉnh ủy) stays as written, as the build refuses it."""
+    written = ["CT05", "Chỉ thị 5", "chỉ thị số 3", "05CT", "CT 06/TW", "Kết luận 1", "05-CT/TU", "Chỉ thị 06", "CT99"]
+    text = "---\ntitle: a\ndirectives:\n" + "".join(f'  - "{w}"\n' for w in written) + "---\nx\n"
+    (result,) = run_js([{"op": "fromFile", "text": text}])
+    assert result["ok"]["directives"] == ["05-CT/TW", "05-CT/TW", "03-CT/TW", "05-CT/TW", "06-CT/TW", "01-KL/TW",
+                                          "05-CT/TU", "06-CT/TW", "CT99"]
+    config, registries = loaded(ROOT)
+    for form in written[:6]:  # what the editor saves is what the build reads them as
+        assert registries.directives.get(form).symbol in result["ok"]["directives"]
+
+
+def test_a_province_in_another_tone_style_or_spacing_is_the_province_in_the_form():
+    """The build reads a province by its key (tone placement, case and spaces aside: term_key), the CMS by
+    the listed spellings alone: "Lào  Cai" (two spaces, as pasted), or "Khánh Hoà" on a site whose
+    provinces.csv lists "Khánh Hòa" only, opened with an empty "Tỉnh, thành phố"."""
+    config, registries = loaded(ROOT)
+    terms = json.loads(admin.terms_json(config, registries).replace("<\\/", "</"))
+    terms["aliases"]["province"] = {k: v for k, v in terms["aliases"]["province"].items() if k != "khánh hoà"}
+    text = '---\ntitle: a\nprovince: ["Lào  Cai", "Khánh Hoà", "HÒA BÌNH", "Nơi khác"]\n---\nx\n'
+    (result,) = run_js([{"op": "fromFile", "text": text}], terms)
+    assert result["ok"]["province"] == ["Lào Cai", "Khánh Hòa", "Hòa Bình", "Nơi khác"]
+    assert [registries.provinces.get(n).name for n in ("Lào  Cai", "Khánh Hoà", "HÒA BÌNH")] == result["ok"]["province"][:3]

@@ -12,7 +12,6 @@ written there (docs/huong-dan-bien-tap.md, section 8).
 """
 from __future__ import annotations
 
-import fnmatch
 import functools
 import http.server
 import json
@@ -20,7 +19,6 @@ import os
 import re
 import threading
 import time
-import tomllib
 import unicodedata
 import urllib.error
 import urllib.request
@@ -35,8 +33,11 @@ from generator.check import run_check
 from generator.cms.backend import LocalBackend
 from generator.cms.schema import folders
 from generator.config import load_config
+from generator.config import Security
 from generator.errors import OutputError
+from generator.hostheaders import HEADERS, header_rules, headers_for
 from test_cms import ServedCms
+from test_hostheaders import read_headers_file
 
 pytestmark = pytest.mark.browser
 
@@ -309,14 +310,8 @@ def test_a_title_pasted_decomposed_gets_the_address_of_its_letters(cms_editor, s
 # --- the published admin/ under netlify.toml's headers ---------------------------------------------
 
 def netlify_headers(path: str) -> dict[str, str]:
-    """The headers Netlify sends for path: every matching rule in order, a later value of a header
-    replacing an earlier one (as `netlify dev` resolves them: netlify-cli headersForPath)."""
-    config = tomllib.loads((ROOT / "netlify.toml").read_text(encoding="utf-8"))
-    out: dict[str, str] = {}
-    for rule in config.get("headers", []):
-        if fnmatch.fnmatch(path, rule["for"]):
-            out.update(rule["values"])
-    return out
+    """The headers Netlify sends for path on a site at the domain's root (the build's _headers rules)."""
+    return headers_for(path, header_rules("/", Security().iframe_hosts))
 
 
 class PublishedHandler(http.server.SimpleHTTPRequestHandler):
@@ -325,10 +320,10 @@ class PublishedHandler(http.server.SimpleHTTPRequestHandler):
 
     backend: LocalBackend
     local = False
-    under = ""  # the site's sub-path ("/hoc-tap"): its headers are those of the path below it
+    rules: list = []  # the rules of the _headers file the build published, matched as Netlify does
 
     def end_headers(self) -> None:
-        for name, value in netlify_headers(urlsplit(self.path).path.removeprefix(self.under)).items():
+        for name, value in headers_for(urlsplit(self.path).path, self.rules).items():
             self.send_header(name, value)
         super().end_headers()
 
@@ -359,7 +354,9 @@ class PublishedHandler(http.server.SimpleHTTPRequestHandler):
 
 def serve_published(out: Path, root: Path, local: bool, under: str = ""):
     handler = type("Handler", (PublishedHandler,), {
-        "backend": LocalBackend(root, folders(load_config(root))), "local": local, "under": under})
+        "backend": LocalBackend(root, folders(load_config(root))), "local": local,
+        # the site's own folder (under "/hoc-tap": out/hoc-tap) has the _headers file its build wrote
+        "rules": read_headers_file(out / under.strip("/") / HEADERS)})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(out)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -1496,3 +1493,41 @@ def test_the_preview_links_an_attached_document_under_the_sites_base_path(chromi
         context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_a_directive_is_found_by_the_names_editors_type(cms_editor, served_cms):
+    """The directives' select finds an option whose label holds what is typed: labelled by symbol alone
+    ("05-CT/TW (2016): Về …"), typing "Chỉ thị 05" or "CT05" offered nothing ("Không có lựa chọn"). A phone-sized window, as an editor on the move."""
+    editor = cms_editor(390, 844)
+    page = editor.page
+    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+    box = page.get_by_label("Văn bản chỉ đạo")
+    chi_thi_05 = "Chỉ thị 05 · CT05 · 05-CT/TW (2016): Về đẩy mạnh học tập và làm theo tư tưởng"
+    for typed in ("Chỉ thị 05", "chi thi 05", "CT05", "ct05", "05-CT"):
+        box.fill(typed)
+        page.get_by_role("option").first.wait_for()
+        shown = page.get_by_role("option").all_inner_texts()
+        assert shown[0].startswith(chi_thi_05), (typed, shown)
+    box.fill("CT05")
+    page.get_by_role("option").first.click()
+    editor.page.get_by_label("Tiêu đề").fill("Học tập theo Chỉ thị 05")
+    # the chosen directive's long label fits the phone's width: no sideways scrolling
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert editor.errors == []
+
+
+def test_a_hand_written_directive_form_shows_as_the_directive(cms_editor, served_cms):
+    """An article written by hand with directives "CT05" and "Nghị quyết 4" (forms the build reads) opened in the
+    editor with an empty "Văn bản chỉ đạo": its values were none of the options."""
+    root, server = served_cms
+    slug = "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac"
+    article = root / "content" / "articles" / f"{slug}.md"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        'directives: ["05-CT/TW", "04-NQ/TW"]', 'directives: ["CT05", "Nghị quyết 4"]'), encoding="utf-8")
+    editor = cms_editor()
+    open_entry(editor, server, slug)
+    field = editor.page.locator("[class*='multiValue']")
+    field.first.wait_for()
+    chosen = [re.search(r"\d+-\w+/TW", text) for text in field.all_inner_texts()]  # the provinces' chips aside
+    assert [found.group() for found in chosen if found] == ["05-CT/TW", "04-NQ/TW"]
+    assert editor.errors == []

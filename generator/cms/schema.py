@@ -8,6 +8,7 @@ them), the file name is an ASCII slug of the title (đ -> d).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -78,9 +79,23 @@ def province_options(registries: Registries) -> list[dict[str, str]]:
 
 
 def directive_label(directive: Directive) -> str:
+    """"Chỉ thị 05 · CT05 · 05-CT/TW (2016): Về đẩy mạnh …". The select finds an option whose label holds
+    what is typed (accents and case aside): with the symbol alone, an editor typing "Chỉ thị 05" or
+    "CT05" was offered nothing ("Không có lựa chọn"). The forms editors type (spellings.name_forms)
+    lead the label."""
     year = f" ({directive.date.year})" if directive.date else ""
     title = f": {directive.title}" if directive.title else ""
-    return f"{directive.symbol}{year}{title}"
+    forms: list[str] = []
+    if directive.type and directive.number:
+        forms.append(f"{directive.type} {directive.number}")
+    short = _SHORT.match(directive.symbol)
+    if short:  # "05-CT/TW" is typed "CT05"
+        forms.append(short.group(2) + short.group(1))
+    lead = "".join(f"{form} · " for form in dict.fromkeys(forms) if form != directive.symbol)
+    return f"{lead}{directive.symbol}{year}{title}"
+
+
+_SHORT = re.compile(r"^(\d+)-([^\W\d_]+)/")  # a symbol's number and kind: "05-CT/TW", "144-QĐ/TW"
 
 
 def directive_options(registries: Registries) -> list[dict[str, str]]:
@@ -104,6 +119,9 @@ def aliases(registries: Registries) -> dict[str, dict[str, str]]:
         for entry in registry:
             for name in entry.names:
                 out[kind].setdefault(normalize(name).lower(), entry.name)
+    # The other forms the build reads a directive in ("CT05", "Chỉ thị 5"): folded tokens, which
+    # lamtheobac-cms.js (formKey) makes of a name as taxonomy._folded_tokens does.
+    out["directive_forms"] = {form: entry.name for form, entry in registries.directives.spelled_forms().items()}
     return out
 
 
@@ -158,7 +176,7 @@ def article_fields(registries: Registries, tags: list[str], offset: str | None =
                "(tên tại thời điểm của bài); gõ vài chữ để tìm, kể cả tên đơn vị sau sắp xếp năm 2025.",
                multiple=True, options=province_options(registries)),
         _field("directives", "Văn bản chỉ đạo", "select", "Các chỉ thị, nghị quyết, kết luận, quy định "
-               "liên quan; gõ số hiệu (ví dụ 05-CT/TW) để tìm.",
+               "liên quan; gõ tên hay số hiệu (ví dụ Chỉ thị 05, CT05 hay 05-CT/TW) để tìm.",
                multiple=True, options=directive_options(registries)),
         _field("tags", "Chủ đề", TAGS_WIDGET, "Gõ chủ đề rồi nhấn Enter; chọn chủ đề đã có trong danh sách "
                "gợi ý, hoặc gõ chủ đề mới.", suggestions=tags),

@@ -71,9 +71,50 @@
     return { front: text.slice(4, end.index), body: text.slice(end.index + end[0].length).replace(/^\n+/, "") };
   }
 
-  function canonical(table, name) {
+  /* A name's canonical spelling: a listed spelling (any case), else, given forms (directives), one of
+   * the forms the build also reads ("CT05", "Chỉ thị 5": generator/spellings.py name_forms). */
+  function canonical(table, name, forms) {
     var text = String(name).normalize("NFC").trim();
-    return (table && table[text.toLowerCase()]) || text;
+    var known = table && (table[text.toLowerCase()] || foldedTable(table)[fold(text)]);
+    var key = !known && forms ? formKey(text) : "";
+    return known || (key && forms[key]) || text;
+  }
+
+  /* The table by each spelling's fold (tone placement, spaces and invisible characters aside, as
+   * term_key): the build read "Khánh Hoà" and "Lào  Cai" where only "Khánh Hòa" is listed. */
+  var FOLDED = typeof WeakMap === "function" ? new WeakMap() : null;
+  function foldedTable(table) {
+    var folded = FOLDED && FOLDED.get(table);
+    if (!folded) {
+      folded = {};
+      Object.keys(table).forEach(function (spelling) {
+        var key = fold(spelling);
+        if (!(key in folded)) {
+          folded[key] = table[spelling];
+        }
+      });
+      if (FOLDED) {
+        FOLDED.set(table, folded);
+      }
+    }
+    return folded;
+  }
+
+  /* A name's folded tokens joined by spaces ("Chỉ thị 5" -> "chi thi 5", "CT05" -> "ct 05"), as
+   * taxonomy._folded_tokens makes them; "" when a word is "TU" (Tỉnh ủy, not TƯ: the build refuses
+   * "05-CT/TU" as 05-CT/TW). */
+  function formKey(text) {
+    var out = [];
+    var tokens = text.match(/[\p{L}\p{N}]+/gu) || [];
+    for (var i = 0; i < tokens.length; i++) {
+      if (tokens[i].toLowerCase() === "tu") {
+        return "";
+      }
+      var folded = tokens[i].toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d");
+      var joined = /^([a-z]{1,3})(\d+)$|^(\d+)([a-z]{1,3})$/.exec(folded);
+      out.push.apply(out, joined ? joined.slice(1).filter(Boolean) : [folded]);
+    }
+    return out.join(" ");
   }
 
   /* An article file -> the entry's data (front-matter keys and "body"). */
@@ -98,7 +139,8 @@
         return;
       }
       var items = Array.isArray(meta[key]) ? meta[key] : [meta[key]];
-      meta[key] = items.map(function (item) { return canonical(aliases[key], item); });
+      var forms = key === "directives" ? aliases.directive_forms : null;
+      meta[key] = items.map(function (item) { return canonical(aliases[key], item, forms); });
     });
     if (typeof meta.tags === "string") {
       meta.tags = [meta.tags];

@@ -23,25 +23,31 @@ _IMAGES_CSP = "sandbox; default-src 'none'; img-src 'self' data:; style-src 'sel
 # allow: 'unsafe-eval' (it compiles its config schema with new Function), inline styles (CSS-in-JS),
 # blob: for uploads and their previews. No CDN: every script is in admin/ itself.
 _ADMIN_CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-              "img-src 'self' https: data: blob:; connect-src 'self' blob:; frame-src {frames}; object-src 'none'; "
+              "img-src 'self' https: data: blob:; connect-src 'self' blob:{apis}; frame-src {frames}; object-src 'none'; "
               "base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+# Where the editor talks to its git host from the browser ([cms] backend): git-gateway goes through the
+# site's own /.netlify/git, the others to their host's API (without it every save is refused by the policy).
+BACKEND_APIS = {"git-gateway": (), "github": ("https://api.github.com",), "gitlab": ("https://gitlab.com",)}
 
 
-def header_rules(base_path: str = "/", iframe_hosts: tuple[str, ...] = ()) -> list[tuple[str, dict[str, str]]]:
+def header_rules(base_path: str = "/", iframe_hosts: tuple[str, ...] = (),
+                 apis: tuple[str, ...] = ()) -> list[tuple[str, dict[str, str]]]:
     """(path pattern, headers) in Netlify's order: for a path several patterns match, the later rule's
     value of a header is the one sent. base_path: "/" or "/hoc-tap/"; iframe_hosts: the hosts a body may
-    embed (site.toml [security]), the only frames the pages' policy allows.
+    embed (site.toml [security]), the only frames the pages' policy allows; apis: the addresses admin/ may
+    call besides its own site (BACKEND_APIS).
 
     Under a sub-path the rules are written twice, for "/" and then for the base path: Netlify sees the
     site's paths with the prefix when the output is published under it (as _redirects has them), and
     without it when the domain's /hoc-tap/ is proxied to the Netlify site's root. The base path's rules
     come last, so for /hoc-tap/admin/… they are the ones sent."""
     frames = " ".join(f"https://{host}" for host in iframe_hosts) or "'none'"
-    rules = _rules("/", frames)
-    return rules if base_path == "/" else rules + _rules(base_path, frames)
+    apis = "".join(f" {api}" for api in apis)
+    rules = _rules("/", frames, apis)
+    return rules if base_path == "/" else rules + _rules(base_path, frames, apis)
 
 
-def _rules(base_path: str, frames: str) -> list[tuple[str, dict[str, str]]]:
+def _rules(base_path: str, frames: str, apis: str) -> list[tuple[str, dict[str, str]]]:
     return [
         # Fingerprinted assets never change under one name: cached for a year.
         (base_path + "assets/*", {"Cache-Control": "public, max-age=31536000, immutable"}),
@@ -54,7 +60,7 @@ def _rules(base_path: str, frames: str) -> list[tuple[str, dict[str, str]]]:
                            "X-Frame-Options": "SAMEORIGIN",
                            "Permissions-Policy": "camera=(), microphone=(), geolocation=()"}),
         (base_path + "images/*", {"Content-Security-Policy": _IMAGES_CSP}),
-        (base_path + "admin/*", {"Content-Security-Policy": _ADMIN_CSP.format(frames=frames),
+        (base_path + "admin/*", {"Content-Security-Policy": _ADMIN_CSP.format(frames=frames, apis=apis),
                                  "X-Robots-Tag": "noindex",
                                  "X-Frame-Options": "DENY"}),
     ]
@@ -80,7 +86,8 @@ def headers_file(config: SiteConfig) -> bytes:
     """The `_headers` file of the site's rules, for its base path."""
     lines = ["# Tiêu đề HTTP cho Netlify (bộ nhớ đệm, chính sách bảo mật), do lamtheobac sinh ra theo "
              "địa chỉ của trang (base_url)."]
-    for pattern, values in header_rules(config.base_path, config.security.iframe_hosts):
+    apis = BACKEND_APIS.get(config.cms.backend, ()) if config.cms is not None else ()
+    for pattern, values in header_rules(config.base_path, config.security.iframe_hosts, apis):
         lines.append(pattern)
         lines.extend(f"  {name}: {value}" for name, value in values.items())
     return ("\n".join(lines) + "\n").encode("utf-8")

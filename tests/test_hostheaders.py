@@ -29,11 +29,14 @@ def read_headers_file(path: Path) -> list[tuple[str, dict[str, str]]]:
     return rules
 
 
-def built_under(tmp_path: Path, base_url: str, security: str = "") -> Path:
+def built_under(tmp_path: Path, base_url: str, security: str = "", backend: str = "") -> Path:
     root = copy_project(tmp_path / "site")
     toml = root / "site.toml"
-    toml.write_text(re.sub(r'(?m)^base_url = .*$', f'base_url = "{base_url}"', toml.read_text(encoding="utf-8"))
-                    + security, encoding="utf-8")
+    text = re.sub(r'(?m)^base_url = .*$', f'base_url = "{base_url}"', toml.read_text(encoding="utf-8"))
+    if backend:
+        text, changed = re.subn(r'(?m)^backend = .*$', backend, text)
+        assert changed == 1
+    toml.write_text(text + security, encoding="utf-8")
     return build(root, output=str(tmp_path / "out"), now=NOW).output
 
 
@@ -78,3 +81,18 @@ def test_the_policy_allows_the_frames_the_site_allows(tmp_path: Path):
     for path in ("/bai-viet/a/", "/admin/"):
         csp = directives(headers_for(path, rules)["Content-Security-Policy"])
         assert csp["frame-src"] == "https://player.vimeo.com https://www.youtube.com"
+
+
+def test_the_editor_may_call_its_git_hosts_api(tmp_path: Path):
+    """With [cms] backend = "github" the editor saves through api.github.com from the browser: a policy of
+    connect-src 'self' refused every save (the guide told editors to add the host to netlify.toml, where
+    no header rule may be now). Git Gateway goes through the site itself and adds nothing."""
+    out = built_under(tmp_path / "gh", "https://lamtheobac.netlify.app/",
+                      backend='backend = "github"\nrepo = "so-tt/lamtheobac"')
+    rules = read_headers_file(out / "_headers")
+    assert directives(headers_for("/admin/", rules)["Content-Security-Policy"])["connect-src"] == \
+        "'self' blob: https://api.github.com"
+    assert "api.github.com" not in headers_for("/bai-viet/a/", rules)["Content-Security-Policy"]
+    out = built_under(tmp_path / "gw", "https://lamtheobac.netlify.app/")
+    rules = read_headers_file(out / "_headers")
+    assert directives(headers_for("/admin/", rules)["Content-Security-Policy"])["connect-src"] == "'self' blob:"

@@ -108,7 +108,7 @@ class _Run:
                  workers: int, needs_memory: bool, log: Callable[[str], None]):
         self.config, self.registries, self.options, self.clock, self.workers = config, registries, options, clock, workers
         self.log = log
-        self.output_dir = _output_dir(config)
+        self.output_dir = _output_dir(config, given=options.output is not None)
         self.published = False
         self.unlinked: list = []  # attachments no published page links to (_attachments_linked): not published
         self.settings = ReadSettings.of(config, registries)
@@ -450,13 +450,16 @@ class Builder:
         return written
 
 
-def _output_dir(config: SiteConfig) -> Path:
+def _output_dir(config: SiteConfig, given: bool = False) -> Path:
+    """The output folder, checked; given: named on the command line (--output), not in site.toml."""
     try:
         check_output_dir(config.root / config.output_dir, config.root, config.path(config.content_dir),
                          keep=(config.path(config.templates_dir), config.path(config.themes_dir),
                                config.path(config.data_dir), config.root / CACHE_DIR), shown=config.output_dir)
-    except OutputError as exc:  # "site.toml: …" sent the editor to no line when output_dir is written there
+    except OutputError as exc:  # "site.toml: …" named no line, or a file whose value was not the one refused
         if exc.path == CONFIG_NAME and exc.line is None:
+            if given:
+                raise OutputError(exc.message, "--output", None) from None
             raise OutputError(exc.message, exc.path, setting_line(config, "output_dir")) from None
         raise
     return config.path(config.output_dir)

@@ -431,7 +431,7 @@ def test_refuses_dangerous_output_dir(tmp_path, output, what):
     root = make_site(tmp_path / "site")
     before = snapshot(tmp_path)
     target = (root / output).resolve()
-    assert errors_of(root, output=output) == ["site.toml: " + what.format(target=target)]
+    assert errors_of(root, output=output) == ["--output: " + what.format(target=target)]
     assert snapshot(tmp_path) == before
 
 
@@ -450,7 +450,7 @@ def test_refuses_home_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(home))
     before = snapshot(tmp_path)
     assert errors_of(root, output=str(home)) == [
-        f"site.toml: không thể dùng thư mục nhà ({home.resolve()}) làm thư mục đầu ra"]
+        f"--output: không thể dùng thư mục nhà ({home.resolve()}) làm thư mục đầu ra"]
     assert snapshot(tmp_path) == before
     with pytest.raises(OutputError):
         check_output_dir(Path.home(), root, root / "content")
@@ -461,7 +461,7 @@ def test_refuses_output_dir_via_cli(tmp_path):
     before = snapshot(tmp_path)
     run = cli("build", "--root", str(root), "--output", ".")
     assert run.returncode == 1
-    assert run.stderr.splitlines()[0] == f"site.toml: không thể dùng thư mục dự án ({root.resolve()}) làm thư mục đầu ra"
+    assert run.stderr.splitlines()[0] == f"--output: không thể dùng thư mục dự án ({root.resolve()}) làm thư mục đầu ra"
     after = snapshot(tmp_path)
     after.pop(".lamtheobac.lock", None)
     assert after == before
@@ -635,8 +635,8 @@ def test_an_output_folder_refused_names_its_line_of_site_toml(tmp_path):
         "site.toml:3: thư mục đầu ra “khac” đã có nội dung nhưng không phải do lamtheobac dựng ra (không có tệp "
         ".lamtheobac-output); để không làm mất dữ liệu, lamtheobac không thay thế nó: hãy chọn thư mục khác "
         "(--output) hoặc tự xóa thư mục này"]
-    assert errors_of(root, output="content") == [
-        f"site.toml: không thể dùng thư mục nội dung ({(root / 'content').resolve()}) làm thư mục đầu ra"]
+    assert errors_of(root, output="content") == [  # named on the command line: not site.toml's line or file
+        f"--output: không thể dùng thư mục nội dung ({(root / 'content').resolve()}) làm thư mục đầu ra"]
     after = snapshot(tmp_path)
     after.pop("site/.lamtheobac.lock", None)
     after.pop("site/site.toml")

@@ -116,3 +116,18 @@ def test_a_title_holding_another_spelling_of_words_typed_with_marks_ranks_no_hig
     marks count in a title (its pairs, its weight) only in their spelling."""
     (r,) = search(titled, "chống tự diễn biến")
     assert r["names"] == [] and found(r)[:2] == [CHONG, O_DIEN_BIEN]
+
+
+@node_only
+def test_a_name_after_tinh_or_thanh_pho_is_the_province_in_small_letters(data):
+    """"tỉnh điện biên" (small letters, with marks) was read loosely, as the name or its words: 3
+    results ("tự diễn biến", "diễn biến phức tạp") where "tỉnh Điện Biên" found the province's
+    one. After "tỉnh" (or "tinh", not "tình"), "thành phố" or "tp", a name in small letters is the
+    province's."""
+    small, bare, city, typed = search(data, "tỉnh điện biên", "tinh dien bien", "thành phố hòa bình", "tỉnh Điện Biên")
+    for r in (small, bare, typed):
+        assert r["names"] == ["~p:dien-bien"] and found(r) == [TIEN_BAC], r["q"]
+    assert city["names"] == ["~p:hoa-binh"] and found(city) == [LAO_CAI]
+    # "tình" is no "tỉnh": the name or its words, as before
+    (feeling,) = search(data, "tình điện biên")
+    assert NHAN_RONG in found(feeling)

@@ -170,6 +170,19 @@
         a.every(function (ch, k) { return ch === b[k] || ch === fold(b[k]); });
     });
   }
+  /* Whether the tokens before the k-th are a word saying a province's name follows: "tỉnh" (or
+     "tinh" without marks, not "tình", "tính"), "thành phố", "tp" (tokens: folded and tone keys). */
+  var PROVINCE_WORDS = [["tinh"], ["thanh", "pho"], ["tp"]].map(function (seq) {
+    return { seq: seq, tones: seq.map(function (f) { return toneKey({ tinh: "tỉnh", thanh: "thành", pho: "phố" }[f] || f); }) };
+  });
+  function provinceWordBefore(tokens, k) {
+    return PROVINCE_WORDS.some(function (w) {
+      var from = k - w.seq.length;
+      return from >= 0 && w.seq.every(function (f, j) {
+        return tokens[from + j].folded === f && !markFault(tokens[from + j].tone, [w.tones[j]]);
+      });
+    });
+  }
   function splitTone(tone) {
     return /[0-9]$/.test(tone) && !/^[0-9]+$/.test(tone) ? [tone.slice(0, -1), +tone.slice(-1)] : [tone, 0];
   }
@@ -334,10 +347,12 @@
       // pairs of its words), the articles naming the province first when it is all the query
       // asks. Typed as the index reads a name ("Điện Biên", "Thành phố Hồ Chí Minh"), or once so
       // in the query, or run together ("daknong"), the name alone.
+      // After the word that says what follows is a province ("tỉnh điện biên", "thành phố hòa
+      // bình", "tp. điện biên phủ"), a name in small letters is the province's name, as typed so.
       var loose = spans.map(function (s) {
         var part = tokens.slice(s.start, s.end);
         return !run.phrase && s.key.indexOf("~p:") === 0 && s.end - s.start > 1 &&
-          !part.some(function (t) { return t.joined; }) &&
+          !part.some(function (t) { return t.joined; }) && !provinceWordBefore(tokens, s.start) &&
           part.some(function (t) { return SMALL.test(t.text) && !index.byFirst.small.has(t.folded); });
       });
       spans.forEach(function (s, n) {

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from generator.build import build
-from test_search import (BAC_BINH, LAI_CHAU, LAM_DONG, LAO_CAI, NHAN_RONG, O_LAM_DONG, TIEN_BAC, marked, node_only,
-                         search, site_copy, site_with_texts)
+from test_search import (BAC_BINH, CHI_THI_05, LAI_CHAU, LAM_DONG, LAO_CAI, NHAN_RONG, O_LAM_DONG, TIEN_BAC, marked, node_only,
+                         O_LAO_CAI, search, site_copy, site_with_texts)
 
 # NHAN_RONG (Đắk Nông) writes "những biểu hiện “tự diễn biến”, “tự chuyển hóa”" too
 TEXTS = (
@@ -44,6 +44,20 @@ def titled(tmp_path_factory):
             f'---\ntitle: "{title}"\ndate: {day}T08:00:00+07:00\n---\n\n{BODY}\n', encoding="utf-8")
     build(root, output=str(tmp / "out"))
     return tmp / "out" / "tim-kiem" / "du-lieu"
+
+
+# the newest article names the provinces only; the others write the words, together or apart
+WORDS = (
+    ("bac-binh-lam-dong-tong-ket-thi-dua", "Đoàn công tác tỉnh Điện Biên và tỉnh Hòa Bình đến thăm vùng có địa hình phức tạp."),
+    ("lam-dong-neu-cao-dao-duc-cong-vu", "Thanh niên chung tay vì hòa bình."),
+    ("hoc-tap-lam-theo-bac-o-lao-cai", "Tình hình dịch bệnh diễn biến phức tạp."),
+    ("hieu-qua-qua-2-nam-thuc-hien-chi-thi-so-05-ct-tw-cua-bo-chinh-tri", "Hội diễn văn nghệ quần chúng."),
+)
+
+
+@pytest.fixture(scope="module")
+def words(tmp_path_factory):
+    return site_with_texts(tmp_path_factory.mktemp("words"), WORDS)
 
 
 def found(r) -> list[str]:
@@ -131,3 +145,23 @@ def test_a_name_after_tinh_or_thanh_pho_is_the_province_in_small_letters(data):
     # "tình" is no "tỉnh": the name or its words, as before
     (feeling,) = search(data, "tình điện biên")
     assert NHAN_RONG in found(feeling)
+
+
+@node_only
+def test_words_typed_with_marks_rank_the_articles_writing_them_so_first(words):
+    """"diễn biến" listed the article naming only Điện Biên (its folded words, "Điện Biên") before
+    the one writing "diễn" and "biến" apart; "hòa bình" (peace, small letters, every mark) listed
+    the article naming only the province Hòa Bình first. A reader who typed marks means them: the
+    articles holding the query's pairs with the typed marks (the words of a province's name typed
+    loosely: written outside the name) first, then those holding every word so, then the others;
+    they all still count. Typed without marks or with fewer ("dien bien", "hoa binh"), the province
+    first, as before; tone styles are one ("hoà bình")."""
+    dien, phuc_tap, peace, style, phone = search(words, "diễn biến", "diễn biến phức tạp", "hòa bình", "hoà bình",
+                                                 "Hòa bình")
+    # two syllables alone are held together: "diễn" and "biến" apart are approximate
+    assert found(dien) == [NHAN_RONG, O_LAO_CAI, BAC_BINH] and dien["ids"] and CHI_THI_05 in dien["titles"]
+    assert found(phuc_tap)[0] == O_LAO_CAI
+    for r in (peace, style, phone):
+        assert found(r) == [LAM_DONG, BAC_BINH], r["q"]
+    bare, hoa, name = search(words, "dien bien", "hoa binh", "Hòa Bình")
+    assert found(bare)[0] == BAC_BINH and found(hoa) == [BAC_BINH, LAM_DONG] and found(name) == [BAC_BINH]

@@ -359,8 +359,19 @@
         for (var k = s.start; k < s.end; k++) owner[k] = n;
         var known = names.filter(function (x) { return x.key === s.key; })[0];
         if (!known) names.push(known = { key: s.key, phrase: run.phrase });
-        if (!loose[n]) known.words = null;
-        else if (known.words === undefined) known.words = pairKeys(folded.slice(s.start, s.end));
+        if (!loose[n]) known.words = known.marked = null;
+        else if (known.words === undefined) {
+          known.words = pairKeys(folded.slice(s.start, s.end));
+          // typed with every mark of the name's spelling ("hòa bình", "điện biên"), not fewer
+          // ("hoa binh", "Điên biên"): the reader means those marks, which the words have as well
+          // as the name; the articles writing the words (not only the name) come first (rank)
+          var part = tokens.slice(s.start, s.end), marks = index.byFirst.marks;
+          var full = part.some(function (t) { return t.exact; }) && part.every(function (t) {
+            var allowed = marks && marks.get(t.folded);
+            return !!allowed && allowed.indexOf(t.tone) >= 0;
+          });
+          known.marked = full ? part.map(function (t) { return { key: t.folded, tone: t.tone }; }) : null;
+        }
       });
       var asked = run.phrase ? [] : fillerSpans(folded);
       folded.forEach(function (f, k) {
@@ -1667,6 +1678,7 @@
       q.names.forEach(function (n) {
         keys.push({ key: n.key });
         (n.words || []).forEach(function (k) { keys.push({ key: k, pair: true }); });  // a name or its words
+        (n.marked || []).forEach(function (w) { keys.push({ key: w.key }); });  // its words as typed (rank)
       });
       // a region named ("Tây Nguyên"): the articles of its provinces rank first ("… ở Thái Nguyên"
       // did, by "Nguyên" in its title)
@@ -2222,7 +2234,7 @@
     var nameFirst = new Uint8Array(N), nameLater = new Uint8Array(N);
     var looseNames = needed.filter(function (t) { return t.unit && t.unit.words; });
     looseNames.forEach(function (t) {
-      var mark = looseNames.length === needed.length ? nameFirst : nameLater;
+      var mark = looseNames.length === needed.length && !t.unit.marked ? nameFirst : nameLater;
       (found.get(t.name) || []).forEach(function (p) { for (var i = 0; i < p.ids.length; i++) mark[p.ids[i]] = 1; });
     });
     // the articles whose title holds a word typed with marks in that spelling (folded key -> per
@@ -2303,13 +2315,15 @@
     // ("Phú Qu", "Phú Quốc" where none writes it) is undecided: the pause binds it or not, so the
     // count of its syllables apart is not told meanwhile (it was, then fell to none)
     var undecided = q.light && q.pairs.some(function (p) { return p.name && p.open && !p.skipped && bound.indexOf(p) < 0; });
+    var typed = asTyped(needed, found, N);
     var pairSeen = new Int32Array(N).fill(-1);
     // pairs held as typed, not only as another way of writing them ("1.500 triệu" typed: an article
     // writing "1 tỷ 500 triệu" holds its pairs too, and ranks after those writing it as typed)
-    var typedPairs = new Uint8Array(N);
+    var typedPairs = new Uint8Array(N), markedPairs = new Uint8Array(N);
     q.pairs.forEach(function (pair, pi) {
       if (pair.skipped) return;
       var spelling = pair.key.split(" ").map(function (k) { return spelt.get(k); }).filter(Boolean);
+      var marked = pair.key.split(" ").map(function (k) { return typed.byKey.get(k); }).filter(Boolean);
       pairPostings(found, pair).forEach(function (p) {
         var idf = Math.log(1 + N / p.ids.length);
         for (var i = 0; i < p.ids.length; i++) {
@@ -2317,6 +2331,7 @@
           if (pairSeen[d] === pi) continue;  // an article spelling the pair both ways counts it once
           pairSeen[d] = pi;
           pairHits[d]++;
+          if (marked.every(function (m) { return m[d]; })) markedPairs[d]++;
           if (!p.keys) typedPairs[d]++;
           if ((p.vals[i] & 1) && spelling.every(function (m) { return m[d]; })) titlePairs[d]++;
           if (pair.phrase) phraseOk[d]++;
@@ -2361,7 +2376,8 @@
       });
     });
     var order = function (a, b) {
-      return (nameFirst[b] - nameFirst[a]) || (pairHits[b] - pairHits[a]) || (titlePairs[b] - titlePairs[a]) ||
+      return (nameFirst[b] - nameFirst[a]) || (markedPairs[b] - markedPairs[a]) || (typed.all[b] - typed.all[a]) ||
+        (pairHits[b] - pairHits[a]) || (titlePairs[b] - titlePairs[a]) ||
         (regional[b] - regional[a]) || (hits[b] - hits[a]) || (nameLater[b] - nameLater[a]) || (typedPairs[b] - typedPairs[a]) || (exact[b] - exact[a]) || (all[b] - all[a]) || (score[b] - score[a]) || (b - a);
     };
     if (!browsing) {
@@ -2391,6 +2407,53 @@
       return Array.from(new Set(pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; })));
     } };
   };
+
+  /* Where the words the reader typed with marks are written with them (those marks or more: "biên"
+     fits "biến"; "diễn" does not fit "Điện", nor "bắc" "Bác"; tone styles are one tone key), and the
+     words of a province's name typed loosely with all its marks ("hòa bình") written more often
+     than the name itself (the peace, not only "tỉnh Hòa Bình"): per folded key, the articles
+     (byKey); and all, the articles holding every such word so (1 for all when none was typed so).
+     A reader who typed marks means them: these articles rank first (rank). */
+  function asTyped(needed, found, N) {
+    var byKey = new Map(), all = new Uint8Array(N).fill(1);
+    var hold = function (key, each) {
+      if (byKey.has(key)) return;  // a key typed twice: its first spelling
+      var seen = new Uint8Array(N);
+      byKey.set(key, seen);
+      each(seen);
+    };
+    needed.forEach(function (t) {
+      var w = t.word;
+      if (w && w.exact && !w.bare && !w.readings && !w.date && !w.month && !(w.completions && !held(found, w)) &&
+          hasDiacritics(w.text)) {
+        hold(w.key, function (seen) {
+          t.lists.forEach(function (p) {
+            if (p.reading || !p.variant || (p.variant !== t.altTone && markFault(t.tone, [p.variant]))) return;
+            for (var i = 0; i < p.ids.length; i++) seen[p.ids[i]] = 1;
+          });
+        });
+      }
+      ((t.unit && t.unit.words && t.unit.marked) || []).forEach(function (m) {
+        hold(m.key, function (seen) {
+          var count = new Uint8Array(N);
+          (found.get(m.key) || []).forEach(function (p) {
+            if (markFault(m.tone, [p.variant])) return;
+            for (var i = 0; i < p.ids.length; i++) count[p.ids[i]] = Math.min(255, count[p.ids[i]] + (p.vals[i] >> 3));
+          });
+          (found.get(t.name) || []).forEach(function (p) {
+            for (var i = 0; i < p.ids.length; i++) {
+              var d = p.ids[i], named = p.vals[i] >> 3;
+              if (count[d] <= named && named < MAX_COUNT) count[d] = 0;
+            }
+          });
+          for (var d = 0; d < N; d++) if (count[d]) seen[d] = 1;
+        });
+      });
+    });
+    byKey.forEach(function (seen) { for (var d = 0; d < N; d++) all[d] &= seen[d]; });
+    return { byKey: byKey, all: all };
+  }
+  var MAX_COUNT = 15;  // a posting's count is cut at 15 (entries.MAX_TF)
 
   /* The articles holding every one of these pairs, as a list whose values say one occurrence. */
   function allPairs(found, keys) {

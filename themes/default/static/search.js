@@ -742,6 +742,37 @@
     return region ? text.slice(0, region.from) + " " + text.slice(region.to) : query;
   }
 
+  /* A province's name as a card writes it: named (slug -> name: the page's filter of provinces,
+     which lists every province an article names), else the manifest's 2025 units and regions, else
+     the one of shown (a record's provinces) spelt as one of its names (spellings: folded). */
+  function provinceName(manifest, slug, named, shown, spellings) {
+    var out = named ? named(slug) : null;
+    var merged = (manifest && manifest.merged) || {}, regions = (manifest && manifest.regions) || {};
+    Object.keys(merged).forEach(function (k) {
+      merged[k].parts.forEach(function (p) { if (!out && p[0] === slug) out = p[1]; });
+    });
+    Object.keys(regions).forEach(function (k) {
+      regions[k].forEach(function (p) { if (!out && p[0] === slug) out = p[1]; });
+    });
+    (shown || []).forEach(function (name) {
+      var folded = tokenize(name.replace(OTHERS, "$1")).map(fold).join(" ");
+      if (!out && (spellings.get("~p:" + slug) || []).some(function (seq) { return seq.join(" ") === folded; })) {
+        out = name.replace(OTHERS, "$1");
+      }
+    });
+    return out;
+  }
+
+  /* The provinces a result's card shows: its record's, those of the result's filter or query first
+     (named: the page's names of provinces by slug, or nothing). */
+  Engine.prototype.provinces = function (rec, id, result, named) {
+    var self = this;
+    var first = result && result.leading ? result.leading(id).map(function (slug) {
+      return provinceName(self.manifest, slug, named, rec.p, self.spellings);
+    }) : [];
+    return provincesShown(rec.p, first.filter(Boolean));
+  };
+
   /* The 2025 unit a province joined (its slug: "lam-dong" for "dak-nong"), or undefined. */
   function unitOf(manifest, slug) {
     var merged = (manifest && manifest.merged) || {};
@@ -2401,8 +2432,18 @@
     var cut = !q.light && q.pairs.some(function (p) { return p.phrase && p.skipped; });
     // the provinces named only within a longer name held whole ("Thái Bình Dương"): no offer of theirs
     var within = bound.filter(function (p) { return p.glued; }).map(function (p) { return p.province; });
+    // the provinces a result names first (its card's list): those of the filter, then those the
+    // query was read as, that its front matter names (a province's page lists its cards so)
+    var leading = (filters.province ? filters.province.split("+") : []).concat(q.names.filter(function (n) {
+      return n.key.indexOf("~p:") === 0 && within.indexOf(n.key) < 0;
+    }).map(function (n) { return n.key.slice(3); })).filter(function (slug, k, all) { return all.indexOf(slug) === k; });
     return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, apart: apart, deferred: undecided, cut: cut,
              within: within,
+             leading: function (d) {
+      return leading.filter(function (slug) {
+        return (found.get("~p:" + slug) || []).some(function (p) { return termOf(p, d); });
+      });
+    },
              paired: function (d) {
       return Array.from(new Set(pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; })));
     } };
@@ -2481,6 +2522,33 @@
       if (both.ids.length) out.push(Object.assign(both, { keys: keys }));
     });
     return out;
+  }
+
+  /* Whether a name's postings hold document d by its front matter. */
+  function termOf(p, d) {
+    var lo = 0, hi = p.ids.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (p.ids[mid] === d) return !!(p.vals[mid] & 4);
+      if (p.ids[mid] < d) lo = mid + 1; else hi = mid - 1;
+    }
+    return false;
+  }
+
+  /* The provinces a result shows (its record's list, as entries.shown_provinces cut it: all of
+     them up to 4, else the first 3, the third followed by "và N tỉnh, thành phố khác"), with the
+     names of first (the filter's province, the query's) ahead when the article names them: a
+     province's name hidden among the N others comes out, the third shown goes in. */
+  var OTHERS = /^(.*) và ([0-9]+) tỉnh, thành phố khác$/;
+  function provincesShown(list, first) {
+    var names = (list || []).slice(), hidden = 0, m = names.length && OTHERS.exec(names[names.length - 1]);
+    if (m) { names[names.length - 1] = m[1]; hidden = +m[2]; }
+    var ahead = first.filter(function (name) { return names.indexOf(name) >= 0 || hidden > 0; });
+    if (!ahead.length) return list || [];
+    var total = names.length + hidden;
+    names = ahead.concat(names.filter(function (name) { return ahead.indexOf(name) < 0; }));
+    if (total <= 4) return names;
+    return names.slice(0, 2).concat([names[2] + " và " + (total - 3) + " tỉnh, thành phố khác"]);
   }
 
   function contains(sorted, value) {
@@ -2743,7 +2811,8 @@
               Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet, matches: matches,
               pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, candidates: candidates,
               initialism: initialism, telexWord: telexWord, vniWord: vniWord,
-              unvni: unvni, addressWords: addressWords, variantOf: variantOf, urlParam: urlParam };
+              unvni: unvni, addressWords: addressWords, variantOf: variantOf, urlParam: urlParam,
+              provincesShown: provincesShown };
   root.LTBSearch = api;
 
   // ---- The page ----
@@ -2872,6 +2941,14 @@
       return true;
     }
 
+    /* A province's name by its slug, as the filter lists it (null: none). */
+    function provinceLabel(slug) {
+      var found = selects.province && Array.prototype.filter.call(selects.province.options, function (o) {
+        return o.value === slug && !o.hasAttribute("data-added");
+      })[0];
+      return found ? found.textContent.trim() : null;
+    }
+
     function filters() {
       var f = {};
       Object.keys(selects).forEach(function (k) { if (selects[k] && selects[k].value) f[k] = selects[k].value; });
@@ -2926,7 +3003,8 @@
       time.setAttribute("datetime", rec.d);
       time.textContent = rec.w;
       meta.appendChild(time);
-      if (rec.p && rec.p.length) meta.appendChild(document.createTextNode(" · " + rec.p.join(", ")));
+      var named = engine.provinces(rec, id, current, provinceLabel);
+      if (named.length) meta.appendChild(document.createTextNode(" · " + named.join(", ")));
       var p = document.createElement("p");
       p.className = "summary snippet";
       var first = snippet(rec, null, current.q, engine.byFirst, paired);

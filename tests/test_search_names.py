@@ -48,7 +48,7 @@ def titled(tmp_path_factory):
 
 # the newest article names the provinces only; the others write the words, together or apart
 WORDS = (
-    ("bac-binh-lam-dong-tong-ket-thi-dua", "Đoàn công tác tỉnh Điện Biên và tỉnh Hòa Bình đến thăm vùng có địa hình phức tạp."),
+    ("bac-binh-lam-dong-tong-ket-thi-dua", "Đoàn công tác của Điện Biên và Hòa Bình đến thăm tỉnh bạn, vùng có địa hình phức tạp."),
     ("lam-dong-neu-cao-dao-duc-cong-vu", "Thanh niên chung tay vì hòa bình."),
     ("hoc-tap-lam-theo-bac-o-lao-cai", "Tình hình dịch bệnh diễn biến phức tạp."),
     ("hieu-qua-qua-2-nam-thuc-hien-chi-thi-so-05-ct-tw-cua-bo-chinh-tri", "Hội diễn văn nghệ quần chúng."),
@@ -165,3 +165,14 @@ def test_words_typed_with_marks_rank_the_articles_writing_them_so_first(words):
         assert found(r) == [LAM_DONG, BAC_BINH], r["q"]
     bare, hoa, name = search(words, "dien bien", "hoa binh", "Hòa Bình")
     assert found(bare)[0] == BAC_BINH and found(hoa) == [BAC_BINH, LAM_DONG] and found(name) == [BAC_BINH]
+
+
+@node_only
+def test_tinh_with_a_capital_before_a_province_makes_no_longer_name(words):
+    """"Tỉnh Hòa Bình" (as a phone or the press capitalises it) found nothing where the article
+    writes "Hòa Bình" and "tỉnh" apart: "Tỉnh" typed as a name beside the province's made one
+    longer name ("Điện Biên Phủ"'s rule), whose pair "tỉnh hòa" it lacks. "Tỉnh", "Thành phố",
+    "TP" before a province's name say the province follows."""
+    hoa_binh, dien_bien = search(words, "Tỉnh Hòa Bình", "Tỉnh Điện Biên")
+    assert hoa_binh["names"] == ["~p:hoa-binh"] and found(hoa_binh) == [BAC_BINH] and hoa_binh["apart"] == []
+    assert found(dien_bien) == [BAC_BINH]

@@ -438,8 +438,10 @@
           // Thơ"): a longer proper name holding the province's, held whole as a name is ("Điện
           // Biên" and "phủ" anywhere counted "Chính phủ"; where no article writes it, the page says
           // so), and no seam between two names ("Lai Châu Bác Hồ", "Quảng Ninh Hạ Long")
+          // ("Tỉnh Hòa Bình", "Thành phố Điện Biên Phủ": "Tỉnh" says the province follows; it found nothing)
           if (!run.phrase && !shouting && (owner[i] < 0) !== (owner[i - 1] < 0) && titled(tokens[i - 1]) && titled(tokens[i]) &&
-              spans[owner[i] < 0 ? owner[i - 1] : owner[i]].key.indexOf("~p:") === 0) {
+              spans[owner[i] < 0 ? owner[i - 1] : owner[i]].key.indexOf("~p:") === 0 &&
+              !(owner[i] >= 0 && provinceWordBefore(tokens, spans[owner[i]].start))) {
             var glued = pairs.filter(function (p) { return p.key === key; })[0], span = spans[owner[i] < 0 ? owner[i - 1] : owner[i]];
             if (!glued.name) {
               glued.name = glued.glued = owner[i] < 0 ? "after" : "before";

@@ -26,3 +26,17 @@ def test_an_address_whose_escapes_look_like_vni_keys_is_read_as_an_address(data)
     for r in pasted[:2]:
         assert r["corrected"] == "làm theo Bác" and r["ids"] == typed["ids"], r["q"]
     assert pasted[2]["corrected"] == "Bác Hồ" and pasted[2]["total"] > 0
+
+
+@node_only
+def test_an_address_with_no_words_to_read_asks_for_nothing(data):
+    """A pasted address of another site with no words in its path ("facebook.com/share/p/…"), a
+    bare host or "https://" was searched as words: "https", "www", "com" (3,667 bench articles
+    through "cơm", listed as approximate results; v.bin fetched to correct "https"). Such an
+    address asks for nothing: the empty state. One with a slug is still read by its words."""
+    for r in search(data, "https://www.facebook.com/share/p/1AbCdEf/", "https://", "www.baolaichau.vn",
+                    "http://example.com/"):
+        assert r["empty"] and r["total"] == 0 and r["approxTotal"] == 0, r["q"]
+        assert r["kinds"] == {"index": r["bytes"]}, r["q"]  # the manifest only
+    (slug,) = search(data, "https://baolaichau.vn/chinh-tri/lam-theo-loi-bac-123456.html")
+    assert slug["corrected"] == "lam theo loi bac" and slug["total"] > 0

@@ -691,7 +691,7 @@
       else byUnit.set(unit, n);
     });
     var newest = runs.some(function (run) {
-      return !run.phrase && / moi nhat /.test(" " + run.tokens.map(function (t) { return fold(t.text || t); }).join(" ") + " ");
+      return !run.phrase && / (moi nhat|hom nay|gan day|moi day) /.test(" " + run.tokens.map(function (t) { return fold(t.text || t); }).join(" ") + " ");
     });
     return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates, newest: newest,
              also: also };
@@ -935,9 +935,10 @@
     "tim bai ve", "tim bai viet ve", "tim cac bai ve", "tim cac bai viet ve", "tim tin ve", "thong tin ve",
     "bai viet ve", "cho toi biet", "hay cho biet", "nao", "ai la",
     // what readers type into a search box about the news itself ("tin mới nhất về Lai Châu",
-    // "các bài về …", "tìm kiếm …"): no words an article holds
+    // "các bài về …", "tìm kiếm …", "tin tức Lai Châu hôm nay": nothing found, no article writing
+    // "hôm nay"): no words an article holds
     "tin moi nhat ve", "tin moi nhat", "moi nhat", "tin tuc ve", "tin tuc", "cac bai ve", "cac bai viet ve",
-    "tim kiem", "tin ve"].map(function (f) { return f.split(" "); });
+    "tim kiem", "tin ve", "hom nay", "gan day", "moi day"].map(function (f) { return f.split(" "); });
 
   /* [start, end) of the fillers in folded tokens, longest first, not overlapping. */
   function fillerSpans(folded) {

@@ -839,3 +839,31 @@ def test_a_province_within_a_longer_name_offers_no_filter(browser, tmp_path):
         context.close()
         server.shutdown()
         server.server_close()
+
+
+def test_a_card_names_the_filters_province_first(browser, tmp_path):
+    """Within Điện Biên's filter, the card of an article about six provinces read "Lai Châu, Lào
+    Cai, Hà Giang và 3 tỉnh, thành phố khác": the province filtered by was hidden among the others,
+    where its own page lists the article under it first. The card names it first."""
+    root = tmp_path / "site"
+    shutil.copytree(FIXTURE, root, ignore=IGNORE)
+    (root / "content" / "articles" / "tay-bac.md").write_text(
+        '---\ntitle: "Tây Bắc chung sức làm theo Bác"\ndate: 2026-01-05T08:00:00+07:00\n'
+        'province: ["Lai Châu", "Lào Cai", "Hà Giang", "Sơn La", "Điện Biên", "Yên Bái"]\n---\n\n'
+        'Các tỉnh miền núi phía Bắc chung sức làm theo Bác.\n', encoding="utf-8")
+    build(root, output=str(tmp_path / "out"))
+    server = serve(tmp_path / "out")
+    context, pg = open_search(browser, f"http://127.0.0.1:{server.server_address[1]}/")
+    try:
+        meta = "#search-results li .meta"
+        type_and_wait(pg, "chung sức làm theo Bác")
+        assert pg.locator(meta).first.text_content().endswith(" · Lai Châu, Lào Cai, Hà Giang và 3 tỉnh, thành phố khác")
+        pg.select_option("#tinh", "dien-bien")
+        pg.wait_for_function("() => new URL(location.href).searchParams.get('tinh') === 'dien-bien'")
+        pg.wait_for_function("m => document.querySelector(m).textContent.includes('Điện Biên')", arg=meta)
+        assert pg.locator(meta).first.text_content().endswith(" · Điện Biên, Lai Châu, Lào Cai và 3 tỉnh, thành phố khác")
+        assert not pg.errors, pg.errors
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()

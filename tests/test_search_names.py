@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from generator.build import build
-from test_search import (BAC_BINH, LAI_CHAU, LAM_DONG, LAO_CAI, NHAN_RONG, O_LAM_DONG, TIEN_BAC, marked, node_only,
-                         search, site_copy, site_with_texts)
+from test_search import (BAC_BINH, CHI_THI_05, LAI_CHAU, LAM_DONG, LAO_CAI, NHAN_RONG, O_LAM_DONG, TIEN_BAC, marked, node_only,
+                         O_LAO_CAI, search, site_copy, site_with_texts)
 
 # NHAN_RONG (Đắk Nông) writes "những biểu hiện “tự diễn biến”, “tự chuyển hóa”" too
 TEXTS = (
@@ -44,6 +44,20 @@ def titled(tmp_path_factory):
             f'---\ntitle: "{title}"\ndate: {day}T08:00:00+07:00\n---\n\n{BODY}\n', encoding="utf-8")
     build(root, output=str(tmp / "out"))
     return tmp / "out" / "tim-kiem" / "du-lieu"
+
+
+# the newest article names the provinces only; the others write the words, together or apart
+WORDS = (
+    ("bac-binh-lam-dong-tong-ket-thi-dua", "Đoàn công tác của Điện Biên và Hòa Bình đến thăm tỉnh bạn, vùng có địa hình phức tạp."),
+    ("lam-dong-neu-cao-dao-duc-cong-vu", "Thanh niên chung tay vì hòa bình."),
+    ("hoc-tap-lam-theo-bac-o-lao-cai", "Tình hình dịch bệnh diễn biến phức tạp."),
+    ("hieu-qua-qua-2-nam-thuc-hien-chi-thi-so-05-ct-tw-cua-bo-chinh-tri", "Hội diễn văn nghệ quần chúng."),
+)
+
+
+@pytest.fixture(scope="module")
+def words(tmp_path_factory):
+    return site_with_texts(tmp_path_factory.mktemp("words"), WORDS)
 
 
 def found(r) -> list[str]:
@@ -116,3 +130,49 @@ def test_a_title_holding_another_spelling_of_words_typed_with_marks_ranks_no_hig
     marks count in a title (its pairs, its weight) only in their spelling."""
     (r,) = search(titled, "chống tự diễn biến")
     assert r["names"] == [] and found(r)[:2] == [CHONG, O_DIEN_BIEN]
+
+
+@node_only
+def test_a_name_after_tinh_or_thanh_pho_is_the_province_in_small_letters(data):
+    """"tỉnh điện biên" (small letters, with marks) was read loosely, as the name or its words: 3
+    results ("tự diễn biến", "diễn biến phức tạp") where "tỉnh Điện Biên" found the province's
+    one. After "tỉnh" (or "tinh", not "tình"), "thành phố" or "tp", a name in small letters is the
+    province's."""
+    small, bare, city, typed = search(data, "tỉnh điện biên", "tinh dien bien", "thành phố hòa bình", "tỉnh Điện Biên")
+    for r in (small, bare, typed):
+        assert r["names"] == ["~p:dien-bien"] and found(r) == [TIEN_BAC], r["q"]
+    assert city["names"] == ["~p:hoa-binh"] and found(city) == [LAO_CAI]
+    # "tình" is no "tỉnh": the name or its words, as before
+    (feeling,) = search(data, "tình điện biên")
+    assert NHAN_RONG in found(feeling)
+
+
+@node_only
+def test_words_typed_with_marks_rank_the_articles_writing_them_so_first(words):
+    """"diễn biến" listed the article naming only Điện Biên (its folded words, "Điện Biên") before
+    the one writing "diễn" and "biến" apart; "hòa bình" (peace, small letters, every mark) listed
+    the article naming only the province Hòa Bình first. A reader who typed marks means them: the
+    articles holding the query's pairs with the typed marks (the words of a province's name typed
+    loosely: written outside the name) first, then those holding every word so, then the others;
+    they all still count. Typed without marks or with fewer ("dien bien", "hoa binh"), the province
+    first, as before; tone styles are one ("hoà bình")."""
+    dien, phuc_tap, peace, style, phone = search(words, "diễn biến", "diễn biến phức tạp", "hòa bình", "hoà bình",
+                                                 "Hòa bình")
+    # two syllables alone are held together: "diễn" and "biến" apart are approximate
+    assert found(dien) == [NHAN_RONG, O_LAO_CAI, BAC_BINH] and dien["ids"] and CHI_THI_05 in dien["titles"]
+    assert found(phuc_tap)[0] == O_LAO_CAI
+    for r in (peace, style, phone):
+        assert found(r) == [LAM_DONG, BAC_BINH], r["q"]
+    bare, hoa, name = search(words, "dien bien", "hoa binh", "Hòa Bình")
+    assert found(bare)[0] == BAC_BINH and found(hoa) == [BAC_BINH, LAM_DONG] and found(name) == [BAC_BINH]
+
+
+@node_only
+def test_tinh_with_a_capital_before_a_province_makes_no_longer_name(words):
+    """"Tỉnh Hòa Bình" (as a phone or the press capitalises it) found nothing where the article
+    writes "Hòa Bình" and "tỉnh" apart: "Tỉnh" typed as a name beside the province's made one
+    longer name ("Điện Biên Phủ"'s rule), whose pair "tỉnh hòa" it lacks. "Tỉnh", "Thành phố",
+    "TP" before a province's name say the province follows."""
+    hoa_binh, dien_bien = search(words, "Tỉnh Hòa Bình", "Tỉnh Điện Biên")
+    assert hoa_binh["names"] == ["~p:hoa-binh"] and found(hoa_binh) == [BAC_BINH] and hoa_binh["apart"] == []
+    assert found(dien_bien) == [BAC_BINH]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from generator.build import build
-from test_search import node_only, search, site_copy
+from test_search import LAI_CHAU, node_only, search, site_copy
 
 
 @pytest.fixture(scope="module")
@@ -26,3 +26,30 @@ def test_an_address_whose_escapes_look_like_vni_keys_is_read_as_an_address(data)
     for r in pasted[:2]:
         assert r["corrected"] == "làm theo Bác" and r["ids"] == typed["ids"], r["q"]
     assert pasted[2]["corrected"] == "Bác Hồ" and pasted[2]["total"] > 0
+
+
+@node_only
+def test_an_address_with_no_words_to_read_asks_for_nothing(data):
+    """A pasted address of another site with no words in its path ("facebook.com/share/p/…"), a
+    bare host or "https://" was searched as words: "https", "www", "com" (3,667 bench articles
+    through "cơm", listed as approximate results; v.bin fetched to correct "https"). Such an
+    address asks for nothing: the empty state. One with a slug is still read by its words."""
+    for r in search(data, "https://www.facebook.com/share/p/1AbCdEf/", "https://", "www.baolaichau.vn",
+                    "http://example.com/"):
+        assert r["empty"] and r["total"] == 0 and r["approxTotal"] == 0, r["q"]
+        assert r["kinds"] == {"index": r["bytes"]}, r["q"]  # the manifest only
+    (slug,) = search(data, "https://baolaichau.vn/chinh-tri/lam-theo-loi-bac-123456.html")
+    assert slug["corrected"] == "lam theo loi bac" and slug["total"] > 0
+
+
+@node_only
+def test_today_and_recently_ask_for_the_newest_not_for_words(data):
+    """"tin tức Lai Châu hôm nay" found nothing (no article writes "hôm nay"), as "tin mới nhất về
+    Lai Châu" did before its words were read as a wish: "hôm nay", "gần đây", "mới đây" are what
+    a reader says about the news, not required when the query has other words, and ask for the
+    newest first as "mới nhất" does."""
+    today, recent, plain = search(data, "tin tức Lai Châu hôm nay", "làm theo Bác gần đây", "làm theo Bác")
+    assert today["names"] == ["~p:lai-chau"] and today["titles"][:today["total"]] == [LAI_CHAU]
+    assert recent["total"] == plain["total"] > 1 and recent["ids"] == sorted(plain["ids"], reverse=True)
+    (alone,) = search(data, "hôm nay")  # fillers alone are required
+    assert alone["total"] == 0

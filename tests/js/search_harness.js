@@ -14,6 +14,7 @@
 //   {"op": "initialism", "pairs": [[pair, count]...], "cases": [...]}: the words each initialism
 //     may stand for, by chains of the pairs, the likeliest first
 //   {"op": "postings", "dir": index folder}: every list of every shard, decoded
+//   {"op": "provinces", "cases": [[list, first]...]}: the provinces each card shows, first ones ahead
 //   {"op": "typing", "dir", "queries": [{"q"}]}: bytes when every prefix is searched on one page
 //   {"op": "flaky", "dir", "q", "fail": path prefix}: the first load of each such file fails; the
 //     query is searched twice on one engine: [first answer or error, second, files failed]
@@ -21,7 +22,7 @@
 //     fresh engine (a cold page): the query it was corrected to and the one it suggests (or
 //     null), ranked ids, approximate ids, the names typed that no article holds whole (apart),
 //     whether a quoted phrase was checked only in part (cut), the names of the registries read (names),
-//     the top records, snippets of the first three (from
+//     the top records and the provinces their cards show, snippets of the first three (from
 //     their pages in the output folder), bytes and files loaded (by kind: all, and those the
 //     search loaded before the records shown), milliseconds.
 "use strict";
@@ -50,6 +51,16 @@ function counting(dir) {
     return data.toString("utf8");
   };
   return { seen, engine: new S.Engine(load, page) };
+}
+
+// The province filter's names by slug, as the search page lists them (its select's options).
+function labels(dir) {
+  const page = path.join(path.resolve(dir, "..", ".."), "tim-kiem", "index.html");
+  const html = fs.existsSync(page) ? fs.readFileSync(page, "utf8") : "";
+  const select = (/<select id="tinh"[^]*?<\/select>/.exec(html) || [""])[0];
+  const names = new Map();
+  for (const m of select.matchAll(/<option value="([^"]+)">([^<]*)<\/option>/g)) names.set(m[1], m[2].trim());
+  return (slug) => names.get(slug) || null;
 }
 
 async function main() {
@@ -105,6 +116,9 @@ async function main() {
       }
     }
     return out;
+  }
+  if (input.op === "provinces") {  // [[a record's provinces, the names put first]...]: what its card shows
+    return input.cases.map((c) => S.provincesShown(c[0], c[1]));
   }
   if (input.op === "typing") {  // each query typed a key at a time on one cold page, as the page does:
     // every prefix searched without the pairs of free text, then (the reader pauses) the whole
@@ -172,6 +186,7 @@ async function main() {
                    names: result.q && result.q.names ? result.q.names.map((n) => n.key) : [],
                    ids: result.ids.slice(0, 50), approx: result.approx.slice(0, 50),
                    titles: top.map((r) => r.t), urls: top.map((r) => r.u), marked: titles, snippets,
+                   provinces: top.map((r, i) => engine.provinces(r, shown[i], result, labels(input.dir))),
                    bytes: seen.bytes, files: seen.files, kinds: seen.kinds, searched, pageBytes: seen.pageBytes, ms });
   }
   return results;

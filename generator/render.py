@@ -31,7 +31,7 @@ from .pages import Links
 from .templatebounds import COMPILER_VERSION, BoundedEnvironment
 from .templateerrors import EXPRESSION_ERRORS, TemplateErrors, expression_reason, not_found, undefined_reason
 from .themes import Asset, template_dirs
-from .vietnamese import format_datetime, format_long_date, short_date, shown_date, shown_month, stacked_capital, weekday
+from .vietnamese import format_long_date, short_date, shown_date, shown_month, stacked_capital, weekday
 
 CARD_TEMPLATE = "_card.html"
 
@@ -157,7 +157,7 @@ class Templates(TemplateErrors):
         self._deps: dict[str, tuple[str, frozenset[str]]] = {}
         self._parsed: dict[str, tuple] = {}  # _read_template's, by template name
         self.env.filters.update(
-            date_vi=date_vi, dateline=dateline, datetime_vi=format_datetime, long_date=format_long_date,
+            date_vi=date_vi, dateline=dateline, datetime_vi=datetime_vi, long_date=long_date,
             weekday=weekday, iso=lambda d: d.isoformat(), jsonld=self._jsonld,
             shorten=lambda text, limit=None: shorten(text, limit or config.summary_length),
             sized=with_sizes, size_attrs=size_attributes,  # image sizes: the global image_sizes
@@ -390,13 +390,24 @@ def pluck(items, attribute: str) -> list:
 
 def date_vi(moment, style: str = "") -> str:
     """A date (or datetime) as readers see it: "Thứ Hai, 19/09/2016"; style "short": "19/09/2016",
-    "long": "ngày 19 tháng 9 năm 2016", "time": "Thứ Hai, 19/09/2016 | 16:27"; the weekday's words tied
-    by a no-break space (vietnamese.shown_date)."""
+    "long": "ngày 19 tháng 9 năm 2016", "time": "Thứ Hai, 19/09/2016 | 16:27"; the weekday's words, the
+    time and the long form's numbers tied by no-break spaces (vietnamese.shown_date): every date readers
+    see goes through here or dateline."""
     if style == "short":
         return short_date(moment)
     if style == "long":
-        return format_long_date(moment)
+        return format_long_date(moment, "\u00a0")
     return shown_date(moment, style == "time")
+
+
+def datetime_vi(moment) -> str:
+    """The `datetime_vi` filter: date_vi's "time" style (it had the plain spaces of editors' messages)."""
+    return date_vi(moment, "time")
+
+
+def long_date(moment) -> str:
+    """The `long_date` filter: date_vi's "long" style."""
+    return date_vi(moment, "long")
 
 
 def dateline(article, with_time: bool = False) -> Markup:

@@ -1,0 +1,59 @@
+"""The theme's tenth round in Chromium: what a reader sees where the earlier rounds did not look.
+
+Readers with JavaScript off (a slow phone's data saver, a browser set so): the search page showed a
+search form that submitted to itself and did nothing, its hint saying to type, and the explanation
+below it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import build_site, copy_project
+
+pytestmark = pytest.mark.browser
+
+SCREENS = {"phone": {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True},
+           "desktop": {"viewport": {"width": 1280, "height": 900}}}
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory, host):
+    tmp = tmp_path_factory.mktemp("round10-browser")
+    root = copy_project(tmp / "site")
+    site = build_site(root, tmp / "out")
+    return site, host(site.output).url
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_without_javascript_the_search_page_offers_the_indexes_not_a_dead_form(chromium, served, screen: str):
+    site, url = served
+    context = chromium.new_context(java_script_enabled=False, **SCREENS[screen])
+    page = context.new_page()
+    page.goto(url + "tim-kiem/?q=lam+theo+bac", wait_until="load")
+    seen = page.evaluate("""() => {
+      const shown = s => { const e = document.querySelector(s); return !!e && e.getClientRects().length > 0; };
+      const box = document.querySelector('.search-nojs');
+      const after = [...document.querySelectorAll('main h1 ~ *')].find(e => e.getClientRects().length);
+      return {form: shown('#search-form'), field: shown('#q'), hint: shown('#search-hint'), box: shown('.search-nojs'),
+              first: after && after.contains(box),
+              links: [...box.querySelectorAll('a')].map(a => [a.textContent, a.getBoundingClientRect().height])};
+    }""")
+    assert not seen["form"] and not seen["field"] and not seen["hint"], seen
+    assert seen["box"] and seen["first"], seen  # the explanation right under the page's title
+    assert [name for name, _ in seen["links"]] == ["Tỉnh, thành phố", "Văn bản chỉ đạo", "Chủ đề", "Bài viết theo năm"]
+    assert all(height >= 44 for _, height in seen["links"]), seen["links"]  # a finger's target
+    page.screenshot(path=str(site.output.parent / f"search-nojs-{screen}.png"), full_page=True)
+    page.get_by_role("link", name="Văn bản chỉ đạo", exact=True).last.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/van-ban/") and page.locator("h1").count() == 1
+    context.close()
+
+
+def test_with_javascript_the_search_page_shows_its_form_and_no_explanation(chromium, served):
+    _site, url = served
+    context = chromium.new_context(**SCREENS["phone"])
+    page = context.new_page()
+    page.goto(url + "tim-kiem/", wait_until="load")
+    assert page.locator("#q").is_visible() and page.locator("#search-hint").is_visible()
+    assert page.locator(".search-nojs").count() == 0 or not page.locator(".search-nojs").is_visible()
+    context.close()

@@ -57,3 +57,20 @@ def test_with_javascript_the_search_page_shows_its_form_and_no_explanation(chrom
     assert page.locator("#q").is_visible() and page.locator("#search-hint").is_visible()
     assert page.locator(".search-nojs").count() == 0 or not page.locator(".search-nojs").is_visible()
     context.close()
+
+
+def test_when_the_search_script_fails_to_load_the_page_still_offers_the_indexes(chromium, served):
+    """JavaScript on, but search.js never arrives (a dropped connection, a blocker): the form
+    submits to the page again and nothing happens. The hint under it names the indexes as links."""
+    _site, url = served
+    context = chromium.new_context(**SCREENS["phone"])
+    page = context.new_page()
+    page.route("**/search.*.js", lambda route: route.abort())
+    page.goto(url + "tim-kiem/?q=lam+theo+bac", wait_until="load")
+    hint = page.locator("#search-hint")
+    assert hint.is_visible()
+    links = hint.locator("a").evaluate_all("els => els.map(a => [a.textContent, new URL(a.href).pathname])")
+    assert links == [["tỉnh, thành phố", "/tinh/"], ["văn bản chỉ đạo", "/van-ban/"], ["chủ đề", "/chu-de/"],
+                     ["năm", "/nam/"]], links
+    context.close()
+

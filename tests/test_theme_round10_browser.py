@@ -74,3 +74,24 @@ def test_when_the_search_script_fails_to_load_the_page_still_offers_the_indexes(
                      ["năm", "/nam/"]], links
     context.close()
 
+
+PLACEHOLDERS = """() => [...document.querySelectorAll('input[placeholder]')].filter(i => i.getClientRects().length).map(input => {
+    const style = getComputedStyle(input), ctx = document.createElement('canvas').getContext('2d');
+    ctx.font = style.font;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return [input.id, input.placeholder, Math.ceil(ctx.measureText(input.placeholder).width) <= room]; })"""
+
+
+@pytest.mark.parametrize("width", [320, 375, 1280])
+@pytest.mark.parametrize("path", ["", "tim-kiem/"])
+def test_every_fields_example_shows_whole(chromium, served, path: str, width: int):
+    """The search field's example read "Ví dụ: làm theo Bác," on a 320 px phone: 222 px of text in 191."""
+    _site, url = served
+    options = SCREENS["phone"] if width < 500 else SCREENS["desktop"]
+    context = chromium.new_context(**{**options, "viewport": {"width": width, "height": 800}})
+    page = context.new_page()
+    page.goto(url + path, wait_until="load")
+    fits = page.evaluate(PLACEHOLDERS)
+    context.close()
+    assert all(ok for *_, ok in fits), fits
+    assert len(fits) == (width >= 500) + (path != ""), fits  # phones hide the masthead's field

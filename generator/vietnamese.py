@@ -225,6 +225,20 @@ def format_long_date(moment: datetime, space: str = " ") -> str:
     return f"ngày{space}{moment.day} tháng{space}{moment.month} năm{space}{moment.year}"
 
 
+# A number joined by hyphens to numbers or letters: a directive's symbol ("05-CT/TW", "04-NQ/TW"), a
+# range of years ("2016-2026"), a date ("19-5-2025"). Browsers may break a line after its hyphen
+# ("Chỉ thị số 05-" / "CT/TW", "giai đoạn 2016-" / "2026"); shown_whole() keeps it in one piece. At most
+# 12 characters, so that a piece always fits a 320 px line, even at twice the text size.
+_HYPHENED = re.compile(r"(?<![\w/-])\d+(?:-\w+)+(?:/\w+)*(?![\w/-])")
+
+
+def hyphened_pieces(text: str) -> list[tuple[int, int]]:
+    """Where text holds a number joined by a hyphen that a line must not split (start, end)."""
+    if "-" not in text:
+        return []
+    return [m.span() for m in _HYPHENED.finditer(text) if m.end() - m.start() <= 12]
+
+
 # A straight double quote opens at the start, after a space or an opening bracket, dash or quote, and
 # closes anywhere else: "tự diễn biến", ("Dân vận khéo") -> “tự diễn biến”, (“Dân vận khéo”).
 _OPENING_QUOTE = re.compile(r'(?:(?<=^)|(?<=[\s(\[{\u2013\u2014\u201c\u2018/-]))"')

@@ -66,3 +66,16 @@ def test_no_page_leaves_a_time_free_to_wrap_from_its_date(tmp_path):
     loose = {p.relative_to(site.output).as_posix(): t for p in site.output.rglob("*.html")
              for t in TIMED.findall(p.read_text(encoding="utf-8")) if re.search(r"\d \||\| \d", html_lib.unescape(t))}
     assert not loose, loose
+
+
+@pytest.mark.parametrize("title, shown", [
+    ("Chỉ thị số 05-CT/TW về", 'Chỉ thị số <span class="nw">05-CT/TW</span> về'),
+    ("giai đoạn 2016-2026, ngày 19-5-2025", 'giai đoạn <span class="nw">2016-2026</span>, ngày <span class="nw">19-5-2025</span>'),
+    ("<b> 35-CT/TW & “x”", '&lt;b&gt; <span class="nw">35-CT/TW</span> &amp; “x”'),
+    # not a number joined by a hyphen, or too long to be kept on one line: left as written
+    ("Bà Rịa - Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+    ("COVID-19 và 2016-2026-2030-2040", "COVID-19 và 2016-2026-2030-2040"),
+    ("https://x.vn/05-ct-tw", "https://x.vn/05-ct-tw"),
+])
+def test_the_whole_filter_keeps_a_hyphened_number_in_one_piece(env, title: str, shown: str):
+    assert env.from_string("{{ t|whole }}").render(t=title) == shown

@@ -12,6 +12,7 @@ from conftest import build_site, copy_project
 
 pytestmark = pytest.mark.browser
 
+HYPHENED_TITLE = "Tổng kết giai đoạn 2016-2026 thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị ngày 19-5-2025"
 SCREENS = {"phone": {"viewport": {"width": 320, "height": 640}, "is_mobile": True, "has_touch": True},
            "desktop": {"viewport": {"width": 1280, "height": 900}}}
 
@@ -20,6 +21,8 @@ SCREENS = {"phone": {"viewport": {"width": 320, "height": 640}, "is_mobile": Tru
 def served(tmp_path_factory, host):
     tmp = tmp_path_factory.mktemp("round10-browser")
     root = copy_project(tmp / "site")
+    (root / "content" / "articles" / "gach-noi.md").write_text(
+        f'---\ntitle: "{HYPHENED_TITLE}"\ndate: 2026-01-01\nprovince: ["Hà Nội"]\n---\n\nNội dung.\n', encoding="utf-8")
     site = build_site(root, tmp / "out")
     return site, host(site.output).url
 
@@ -95,3 +98,43 @@ def test_every_fields_example_shows_whole(chromium, served, path: str, width: in
     context.close()
     assert all(ok for *_, ok in fits), fits
     assert len(fits) == (width >= 500) + (path != ""), fits  # phones hide the masthead's field
+
+
+# Whether a piece of a headline's text stands on more than one line: the first and last letter's tops.
+SPLIT_PIECES = """pieces => [...document.querySelectorAll('h1, .card-title, .headlines a, a[rel=prev] span, a[rel=next] span')]
+  .flatMap(el => pieces.map(piece => {
+    const text = el.textContent, at = text.indexOf(piece);
+    if (at < 0) return null;
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT), spots = [];
+    let seen = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const want of [at, at + piece.length - 1])
+        if (want >= seen && want < seen + node.length) spots.push([node, want - seen]);
+      seen += node.length;
+    }
+    const tops = spots.map(([node, i]) => { const r = document.createRange(); r.setStart(node, i); r.setEnd(node, i + 1);
+                                           return r.getClientRects()[0].top; });
+    return Math.abs(tops[0] - tops[1]) > 2 ? el.tagName + ': ' + piece : null;
+  })).filter(Boolean)"""
+
+
+@pytest.mark.parametrize("path", ["bai-viet/gach-noi/", ""])
+def test_a_headline_never_splits_a_symbol_or_a_range_at_its_hyphen(chromium, served, path: str):
+    """Chromium breaks a line after a hyphen: "Chỉ thị số 05-" / "CT/TW", "giai đoạn 2016-" / "2026",
+    "19-5-" / "2025" in a headline, at some width of every phone."""
+    _site, url = served
+    context = chromium.new_context(**SCREENS["phone"])
+    page = context.new_page()
+    page.goto(url + path, wait_until="load")
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    split = {}
+    for width in range(320, 481, 4):
+        page.set_viewport_size({"width": width, "height": 800})
+        found = page.evaluate(SPLIT_PIECES, ["2016-2026", "05-CT/TW", "19-5-2025"])
+        if found:
+            split[width] = found
+    if path == "":  # a hovered card underlines its whole title, the piece kept whole too
+        page.hover(".card-title a:has(.nw)")
+        assert page.evaluate("getComputedStyle(document.querySelector('.card-title .nw')).textDecorationLine") == "underline"
+    context.close()
+    assert not split, split

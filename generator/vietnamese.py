@@ -196,9 +196,11 @@ TIED_WEEKDAYS = tuple(day.replace(" ", "\u00a0") for day in WEEKDAYS)
 
 
 def shown_date(moment: datetime, with_time: bool = False) -> str:
-    """"Thứ Hai, 19/09/2016" (with_time: "… | 16:27"), the weekday tied; as cheap as format_date."""
+    """"Thứ Hai, 19/09/2016" (with_time: "… | 16:27"), the weekday tied and the time tied to its date
+    (a 320 px line left "| 16:27" alone under its date): a line breaks only after the comma. As cheap
+    as format_date."""
     text = f"{TIED_WEEKDAYS[moment.weekday()]}, {short_date(moment)}"
-    return f"{text} | {moment.hour:02d}:{moment.minute:02d}" if with_time else text
+    return f"{text}\u00a0|\u00a0{moment.hour:02d}:{moment.minute:02d}" if with_time else text
 
 
 def shown_month(moment: date) -> str:
@@ -217,9 +219,24 @@ def format_datetime(moment: datetime) -> str:
     return f"{format_date(moment)} | {moment.hour:02d}:{moment.minute:02d}"
 
 
-def format_long_date(moment: datetime) -> str:
-    """"ngày 19 tháng 9 năm 2016"."""
-    return f"ngày {moment.day} tháng {moment.month} năm {moment.year}"
+def format_long_date(moment: datetime, space: str = " ") -> str:
+    """"ngày 19 tháng 9 năm 2016"; space ties each word to its number (readers see "ngày\u00a019
+    tháng\u00a09 năm\u00a02016": no line ends on "tháng" and starts with "9")."""
+    return f"ngày{space}{moment.day} tháng{space}{moment.month} năm{space}{moment.year}"
+
+
+# A number joined by hyphens to numbers or letters: a directive's symbol ("05-CT/TW", "04-NQ/TW"), a
+# range of years ("2016-2026"), a date ("19-5-2025"). Browsers may break a line after its hyphen
+# ("Chỉ thị số 05-" / "CT/TW", "giai đoạn 2016-" / "2026"); shown_whole() keeps it in one piece. At most
+# 12 characters, so that a piece always fits a 320 px line, even at twice the text size.
+_HYPHENED = re.compile(r"(?<![\w/-])\d+(?:-\w+)+(?:/\w+)*(?![\w/-])")
+
+
+def hyphened_pieces(text: str) -> list[tuple[int, int]]:
+    """Where text holds a number joined by a hyphen that a line must not split (start, end)."""
+    if "-" not in text:
+        return []
+    return [m.span() for m in _HYPHENED.finditer(text) if m.end() - m.start() <= 12]
 
 
 # A straight double quote opens at the start, after a space or an opening bracket, dash or quote, and

@@ -91,7 +91,7 @@ def test_indexes_in_vietnamese_order(sample: Path):
 
 def test_article_page_has_dates_terms_figure_and_structured_data(sample: Path):
     page = (build(sample, now=NOW).output / "bai-viet/hoa-binh-nhan-rong-mo-hinh/index.html").read_text()
-    assert '<time datetime="2019-05-19T08:30:00+07:00">Chủ\u00a0Nhật, 19/05/2019 | 08:30</time>' in page
+    assert '<time datetime="2019-05-19T08:30:00+07:00">Chủ\u00a0Nhật, 19/05/2019\u00a0|\u00a008:30</time>' in page
     assert "<figcaption>Lớp học chuyên đề năm 2019</figcaption>" in page
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page)[1])
     assert data["@type"] == "NewsArticle" and data["datePublished"] == "2019-05-19T08:30:00+07:00"

@@ -104,7 +104,7 @@ def test_dateline_is_as_precise_as_the_date_is_known():
     """Its words that belong together tied by no-break spaces (vietnamese.tied): "Thứ Hai", "tháng 5"."""
     moment = datetime(2016, 9, 19, 16, 27, tzinfo=VN)
     assert dateline(_dated(moment), with_time=True) == \
-        '<time datetime="2016-09-19T16:27:00+07:00">Thứ\u00a0Hai, 19/09/2016 | 16:27</time>'
+        '<time datetime="2016-09-19T16:27:00+07:00">Thứ\u00a0Hai, 19/09/2016\u00a0|\u00a016:27</time>'
     assert dateline(_dated(moment)) == '<time datetime="2016-09-19T16:27:00+07:00">Thứ\u00a0Hai, 19/09/2016</time>'
     midnight = datetime(2016, 9, 19, tzinfo=VN)  # "date: 2016-09-19": no "| 00:00"
     assert dateline(_dated(midnight, timed=False), with_time=True) == \
@@ -117,7 +117,8 @@ def test_dateline_is_as_precise_as_the_date_is_known():
 def test_date_filter_styles():
     moment = datetime(2006, 11, 7, 8, 5, tzinfo=VN)
     assert [date_vi(moment), date_vi(moment, "short"), date_vi(moment, "long"), date_vi(moment, "time")] == \
-        ["Thứ\u00a0Ba, 07/11/2006", "07/11/2006", "ngày 7 tháng 11 năm 2006", "Thứ\u00a0Ba, 07/11/2006 | 08:05"]
+        ["Thứ\u00a0Ba, 07/11/2006", "07/11/2006", "ngày\u00a07 tháng\u00a011 năm\u00a02006",
+         "Thứ\u00a0Ba, 07/11/2006\u00a0|\u00a008:05"]
     assert date_vi(date(2016, 5, 15), "short") == "15/05/2016"  # a directive's date
 
 

@@ -49,7 +49,8 @@ def test_a_dark_screen_gets_a_dark_page_whose_every_colour_reads(chromium, bundl
     scroll_through(page)
     seen = page.evaluate(CONTRAST + """(() => {
       const body = getComputedStyle(document.body), main = document.querySelector('main');
-      const link = main.querySelector('a[href]:not(.card-title a)') || main.querySelector('a[href]');
+      const shown = s => [...main.querySelectorAll(s)].find(a => a.getClientRects().length);  // (the search hint's, hidden once a search runs)
+      const link = shown('a[href]:not(.card-title a)') || shown('a[href]');
       link.focus();
       const ring = getComputedStyle(link);
       const up = e => { const out = []; for (; e; e = e.parentElement) out.push(getComputedStyle(e).filter); return out; };

@@ -595,7 +595,7 @@
   var WEEKDAYS = ["Chủ\u00a0Nhật", "Thứ\u00a0Hai", "Thứ\u00a0Ba", "Thứ\u00a0Tư", "Thứ\u00a0Năm", "Thứ\u00a0Sáu",
     "Thứ\u00a0Bảy"];
 
-  /* "Thứ Hai, 19/05/2025 | 16:27", as the site shows dates (generator/vietnamese.py shown_date). */
+  /* "Thứ Hai, 19/05/2025 | 16:27" (no-break spaces but after the comma), as the site shows dates (generator/vietnamese.py shown_date). */
   function shownDate(value, offset) {
     var m = MOMENT.exec(inOffset(String(value || ""), offset)) ||
       /^(\d{4}-\d{2}-\d{2})()()/.exec(String(value || ""));
@@ -605,7 +605,7 @@
     var day = m[1].split("-").map(Number);
     var weekday = WEEKDAYS[new Date(Date.UTC(day[0], day[1] - 1, day[2])).getUTCDay()];
     var date = weekday + ", " + pad(day[2]) + "/" + pad(day[1]) + "/" + day[0];
-    return m[2] ? date + " | " + m[2] + ":" + m[3] : date;
+    return m[2] ? date + "\u00a0|\u00a0" + m[2] + ":" + m[3] : date;  // the time tied to its date, as on pages
   }
 
   /* The blob URL of an image chosen but not saved yet (Decap's getAsset gives its future address, a 404). */

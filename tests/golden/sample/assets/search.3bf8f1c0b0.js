@@ -170,6 +170,19 @@
         a.every(function (ch, k) { return ch === b[k] || ch === fold(b[k]); });
     });
   }
+  /* Whether the tokens before the k-th are a word saying a province's name follows: "tỉnh" (or
+     "tinh" without marks, not "tình", "tính"), "thành phố", "tp" (tokens: folded and tone keys). */
+  var PROVINCE_WORDS = [["tinh"], ["thanh", "pho"], ["tp"]].map(function (seq) {
+    return { seq: seq, tones: seq.map(function (f) { return toneKey({ tinh: "tỉnh", thanh: "thành", pho: "phố" }[f] || f); }) };
+  });
+  function provinceWordBefore(tokens, k) {
+    return PROVINCE_WORDS.some(function (w) {
+      var from = k - w.seq.length;
+      return from >= 0 && w.seq.every(function (f, j) {
+        return tokens[from + j].folded === f && !markFault(tokens[from + j].tone, [w.tones[j]]);
+      });
+    });
+  }
   function splitTone(tone) {
     return /[0-9]$/.test(tone) && !/^[0-9]+$/.test(tone) ? [tone.slice(0, -1), +tone.slice(-1)] : [tone, 0];
   }
@@ -334,18 +347,33 @@
       // pairs of its words), the articles naming the province first when it is all the query
       // asks. Typed as the index reads a name ("Điện Biên", "Thành phố Hồ Chí Minh"), or once so
       // in the query, or run together ("daknong"), the name alone.
+      // After the word that says what follows is a province ("tỉnh điện biên", "thành phố hòa
+      // bình", "tp. điện biên phủ"), a name in small letters is the province's name, as typed so.
       var loose = spans.map(function (s) {
         var part = tokens.slice(s.start, s.end);
         return !run.phrase && s.key.indexOf("~p:") === 0 && s.end - s.start > 1 &&
-          !part.some(function (t) { return t.joined; }) &&
+          !part.some(function (t) { return t.joined; }) && !provinceWordBefore(tokens, s.start) &&
           part.some(function (t) { return SMALL.test(t.text) && !index.byFirst.small.has(t.folded); });
       });
       spans.forEach(function (s, n) {
         for (var k = s.start; k < s.end; k++) owner[k] = n;
         var known = names.filter(function (x) { return x.key === s.key; })[0];
         if (!known) names.push(known = { key: s.key, phrase: run.phrase });
-        if (!loose[n]) known.words = null;
-        else if (known.words === undefined) known.words = pairKeys(folded.slice(s.start, s.end));
+        if (!loose[n]) known.words = known.marked = null;
+        else if (known.words === undefined) {
+          known.words = pairKeys(folded.slice(s.start, s.end));
+          // a name of two syllables typed with every mark of its spelling ("hòa bình", "điện
+          // biên"), not fewer ("hoa binh", "Điên biên"): the reader means those marks, which the
+          // words have as well as the name; the articles writing the words (not only the name)
+          // come first (rank). Longer names ("thành phố hồ chí minh") are no words of text: their
+          // common words are not looked up (72 -> 150 KB)
+          var part = tokens.slice(s.start, s.end), marks = index.byFirst.marks;
+          var full = part.length === 2 && part.some(function (t) { return t.exact; }) && part.every(function (t) {
+            var allowed = marks && marks.get(t.folded);
+            return !!allowed && allowed.indexOf(t.tone) >= 0;
+          });
+          known.marked = full ? part.map(function (t) { return { key: t.folded, tone: t.tone }; }) : null;
+        }
       });
       var asked = run.phrase ? [] : fillerSpans(folded);
       folded.forEach(function (f, k) {
@@ -412,8 +440,10 @@
           // Thơ"): a longer proper name holding the province's, held whole as a name is ("Điện
           // Biên" and "phủ" anywhere counted "Chính phủ"; where no article writes it, the page says
           // so), and no seam between two names ("Lai Châu Bác Hồ", "Quảng Ninh Hạ Long")
+          // ("Tỉnh Hòa Bình", "Thành phố Điện Biên Phủ": "Tỉnh" says the province follows; it found nothing)
           if (!run.phrase && !shouting && (owner[i] < 0) !== (owner[i - 1] < 0) && titled(tokens[i - 1]) && titled(tokens[i]) &&
-              spans[owner[i] < 0 ? owner[i - 1] : owner[i]].key.indexOf("~p:") === 0) {
+              spans[owner[i] < 0 ? owner[i - 1] : owner[i]].key.indexOf("~p:") === 0 &&
+              !(owner[i] >= 0 && provinceWordBefore(tokens, spans[owner[i]].start))) {
             var glued = pairs.filter(function (p) { return p.key === key; })[0], span = spans[owner[i] < 0 ? owner[i - 1] : owner[i]];
             if (!glued.name) {
               glued.name = glued.glued = owner[i] < 0 ? "after" : "before";
@@ -661,7 +691,7 @@
       else byUnit.set(unit, n);
     });
     var newest = runs.some(function (run) {
-      return !run.phrase && / moi nhat /.test(" " + run.tokens.map(function (t) { return fold(t.text || t); }).join(" ") + " ");
+      return !run.phrase && / (moi nhat|hom nay|gan day|moi day) /.test(" " + run.tokens.map(function (t) { return fold(t.text || t); }).join(" ") + " ");
     });
     return { words: words, names: names, pairs: pairs, runs: segments, empty: !runs.length, dates: dates, newest: newest,
              also: also };
@@ -715,6 +745,37 @@
     })[0];
     return region ? text.slice(0, region.from) + " " + text.slice(region.to) : query;
   }
+
+  /* A province's name as a card writes it: named (slug -> name: the page's filter of provinces,
+     which lists every province an article names), else the manifest's 2025 units and regions, else
+     the one of shown (a record's provinces) spelt as one of its names (spellings: folded). */
+  function provinceName(manifest, slug, named, shown, spellings) {
+    var out = named ? named(slug) : null;
+    var merged = (manifest && manifest.merged) || {}, regions = (manifest && manifest.regions) || {};
+    Object.keys(merged).forEach(function (k) {
+      merged[k].parts.forEach(function (p) { if (!out && p[0] === slug) out = p[1]; });
+    });
+    Object.keys(regions).forEach(function (k) {
+      regions[k].forEach(function (p) { if (!out && p[0] === slug) out = p[1]; });
+    });
+    (shown || []).forEach(function (name) {
+      var folded = tokenize(name.replace(OTHERS, "$1")).map(fold).join(" ");
+      if (!out && (spellings.get("~p:" + slug) || []).some(function (seq) { return seq.join(" ") === folded; })) {
+        out = name.replace(OTHERS, "$1");
+      }
+    });
+    return out;
+  }
+
+  /* The provinces a result's card shows: its record's, those of the result's filter or query first
+     (named: the page's names of provinces by slug, or nothing). */
+  Engine.prototype.provinces = function (rec, id, result, named) {
+    var self = this;
+    var first = result && result.leading ? result.leading(id).map(function (slug) {
+      return provinceName(self.manifest, slug, named, rec.p, self.spellings);
+    }) : [];
+    return provincesShown(rec.p, first.filter(Boolean));
+  };
 
   /* The 2025 unit a province joined (its slug: "lam-dong" for "dak-nong"), or undefined. */
   function unitOf(manifest, slug) {
@@ -874,9 +935,10 @@
     "tim bai ve", "tim bai viet ve", "tim cac bai ve", "tim cac bai viet ve", "tim tin ve", "thong tin ve",
     "bai viet ve", "cho toi biet", "hay cho biet", "nao", "ai la",
     // what readers type into a search box about the news itself ("tin mới nhất về Lai Châu",
-    // "các bài về …", "tìm kiếm …"): no words an article holds
+    // "các bài về …", "tìm kiếm …", "tin tức Lai Châu hôm nay": nothing found, no article writing
+    // "hôm nay"): no words an article holds
     "tin moi nhat ve", "tin moi nhat", "moi nhat", "tin tuc ve", "tin tuc", "cac bai ve", "cac bai viet ve",
-    "tim kiem", "tin ve"].map(function (f) { return f.split(" "); });
+    "tim kiem", "tin ve", "hom nay", "gan day", "moi day"].map(function (f) { return f.split(" "); });
 
   /* [start, end) of the fillers in folded tokens, longest first, not overlapping. */
   function fillerSpans(folded) {
@@ -1060,6 +1122,7 @@
      "/bai-viet/<slug>", as copied from a link or a log) where its last segment is a slug (three
      words of lower-case letters and digits or more: "05-CT/TW" is none), and a slug alone ending
      in its article's number ("lan-toa-…-007025"). */
+  var WEB_ADDRESS = /^\s*(?:https?:\/\/|www\.)\S*\s*$/i;
   function addressParts(query) {
     var m = /^\s*(?:https?:\/\/|www\.)([^\s]+)\s*$/i.exec(query), bare = !m;
     if (bare) m = /^\s*([^\s]*\/[^\s]*|[a-z0-9]+(?:-[a-z0-9]+)+-[0-9]{5,})\s*$/.exec(query);
@@ -1515,6 +1578,9 @@
     return this.ready().then(function () {
       var address = asTyped ? null : addressWords(query);
       if (address !== null) return self.readAddress(query, address, filters, open, light);
+      // an address with no words to read (a host, "https://", "facebook.com/share/p/1AbCdEf"):
+      // nothing the reader asks for (its "com" found 3,667 articles through "cơm", as approximate)
+      if (!asTyped && WEB_ADDRESS.test(query)) return self.find("", filters, open, light, false);
       var read = asTyped ? null : unvni(query, open, self.nameWords);
       if (read !== null) return self.readVni(query, read, filters, open, light);
       return self.find(query, filters, open, light, asTyped);
@@ -1652,6 +1718,7 @@
       q.names.forEach(function (n) {
         keys.push({ key: n.key });
         (n.words || []).forEach(function (k) { keys.push({ key: k, pair: true }); });  // a name or its words
+        (n.marked || []).forEach(function (w) { keys.push({ key: w.key }); });  // its words as typed (rank)
       });
       // a region named ("Tây Nguyên"): the articles of its provinces rank first ("… ở Thái Nguyên"
       // did, by "Nguyên" in its title)
@@ -2207,7 +2274,7 @@
     var nameFirst = new Uint8Array(N), nameLater = new Uint8Array(N);
     var looseNames = needed.filter(function (t) { return t.unit && t.unit.words; });
     looseNames.forEach(function (t) {
-      var mark = looseNames.length === needed.length ? nameFirst : nameLater;
+      var mark = looseNames.length === needed.length && !t.unit.marked ? nameFirst : nameLater;
       (found.get(t.name) || []).forEach(function (p) { for (var i = 0; i < p.ids.length; i++) mark[p.ids[i]] = 1; });
     });
     // the articles whose title holds a word typed with marks in that spelling (folded key -> per
@@ -2288,13 +2355,15 @@
     // ("Phú Qu", "Phú Quốc" where none writes it) is undecided: the pause binds it or not, so the
     // count of its syllables apart is not told meanwhile (it was, then fell to none)
     var undecided = q.light && q.pairs.some(function (p) { return p.name && p.open && !p.skipped && bound.indexOf(p) < 0; });
+    var typed = asTyped(needed, found, N);
     var pairSeen = new Int32Array(N).fill(-1);
     // pairs held as typed, not only as another way of writing them ("1.500 triệu" typed: an article
     // writing "1 tỷ 500 triệu" holds its pairs too, and ranks after those writing it as typed)
-    var typedPairs = new Uint8Array(N);
+    var typedPairs = new Uint8Array(N), markedPairs = new Uint8Array(N);
     q.pairs.forEach(function (pair, pi) {
       if (pair.skipped) return;
       var spelling = pair.key.split(" ").map(function (k) { return spelt.get(k); }).filter(Boolean);
+      var marked = pair.key.split(" ").map(function (k) { return typed.byKey.get(k); }).filter(Boolean);
       pairPostings(found, pair).forEach(function (p) {
         var idf = Math.log(1 + N / p.ids.length);
         for (var i = 0; i < p.ids.length; i++) {
@@ -2302,6 +2371,7 @@
           if (pairSeen[d] === pi) continue;  // an article spelling the pair both ways counts it once
           pairSeen[d] = pi;
           pairHits[d]++;
+          if (marked.every(function (m) { return m[d]; })) markedPairs[d]++;
           if (!p.keys) typedPairs[d]++;
           if ((p.vals[i] & 1) && spelling.every(function (m) { return m[d]; })) titlePairs[d]++;
           if (pair.phrase) phraseOk[d]++;
@@ -2346,7 +2416,8 @@
       });
     });
     var order = function (a, b) {
-      return (nameFirst[b] - nameFirst[a]) || (pairHits[b] - pairHits[a]) || (titlePairs[b] - titlePairs[a]) ||
+      return (nameFirst[b] - nameFirst[a]) || (markedPairs[b] - markedPairs[a]) || (typed.all[b] - typed.all[a]) ||
+        (pairHits[b] - pairHits[a]) || (titlePairs[b] - titlePairs[a]) ||
         (regional[b] - regional[a]) || (hits[b] - hits[a]) || (nameLater[b] - nameLater[a]) || (typedPairs[b] - typedPairs[a]) || (exact[b] - exact[a]) || (all[b] - all[a]) || (score[b] - score[a]) || (b - a);
     };
     if (!browsing) {
@@ -2370,12 +2441,69 @@
     var cut = !q.light && q.pairs.some(function (p) { return p.phrase && p.skipped; });
     // the provinces named only within a longer name held whole ("Thái Bình Dương"): no offer of theirs
     var within = bound.filter(function (p) { return p.glued; }).map(function (p) { return p.province; });
+    // the provinces a result names first (its card's list): those of the filter, then those the
+    // query was read as, that its front matter names (a province's page lists its cards so)
+    var leading = (filters.province ? filters.province.split("+") : []).concat(q.names.filter(function (n) {
+      return n.key.indexOf("~p:") === 0 && within.indexOf(n.key) < 0;
+    }).map(function (n) { return n.key.slice(3); })).filter(function (slug, k, all) { return all.indexOf(slug) === k; });
     return { ids: ids, approx: approx, empty: false, q: q, terms: terms, begun: begun, apart: apart, deferred: undecided, cut: cut,
              within: within,
+             leading: function (d) {
+      return leading.filter(function (slug) {
+        return (found.get("~p:" + slug) || []).some(function (p) { return termOf(p, d); });
+      });
+    },
              paired: function (d) {
       return Array.from(new Set(pairLists.filter(function (pl) { return contains(pl[1], d); }).map(function (pl) { return pl[0]; })));
     } };
   };
+
+  /* Where the words the reader typed with marks are written with them (those marks or more: "biên"
+     fits "biến"; "diễn" does not fit "Điện", nor "bắc" "Bác"; tone styles are one tone key), and the
+     words of a province's name typed loosely with all its marks ("hòa bình") written more often
+     than the name itself (the peace, not only "tỉnh Hòa Bình"): per folded key, the articles
+     (byKey); and all, the articles holding every such word so (1 for all when none was typed so).
+     A reader who typed marks means them: these articles rank first (rank). */
+  function asTyped(needed, found, N) {
+    var byKey = new Map(), all = new Uint8Array(N).fill(1);
+    var hold = function (key, each) {
+      if (byKey.has(key)) return;  // a key typed twice: its first spelling
+      var seen = new Uint8Array(N);
+      byKey.set(key, seen);
+      each(seen);
+    };
+    needed.forEach(function (t) {
+      var w = t.word;
+      if (w && w.exact && !w.bare && !w.readings && !w.date && !w.month && !(w.completions && !held(found, w)) &&
+          hasDiacritics(w.text)) {
+        hold(w.key, function (seen) {
+          t.lists.forEach(function (p) {
+            if (p.reading || !p.variant || (p.variant !== t.altTone && markFault(t.tone, [p.variant]))) return;
+            for (var i = 0; i < p.ids.length; i++) seen[p.ids[i]] = 1;
+          });
+        });
+      }
+      ((t.unit && t.unit.words && t.unit.marked) || []).forEach(function (m) {
+        hold(m.key, function (seen) {
+          var count = new Uint8Array(N);
+          (found.get(m.key) || []).forEach(function (p) {
+            if (markFault(m.tone, [p.variant])) return;
+            for (var i = 0; i < p.ids.length; i++) count[p.ids[i]] = Math.min(255, count[p.ids[i]] + (p.vals[i] >> 3));
+          });
+          (found.get(t.name) || []).forEach(function (p) {
+            for (var i = 0; i < p.ids.length; i++) {
+              var d = p.ids[i], named = p.vals[i] >> 3;
+              if (count[d] <= named && named < MAX_COUNT) count[d] = 0;
+            }
+          });
+          for (var d = 0; d < N; d++) if (count[d]) seen[d] = 1;
+        });
+      });
+    });
+    byKey.forEach(function (seen) { for (var d = 0; d < N; d++) all[d] &= seen[d]; });
+    return { byKey: byKey, all: all };
+  }
+  var MAX_COUNT = 15;  // a posting's count is cut at 15 (entries.MAX_TF)
 
   /* The articles holding every one of these pairs, as a list whose values say one occurrence. */
   function allPairs(found, keys) {
@@ -2403,6 +2531,33 @@
       if (both.ids.length) out.push(Object.assign(both, { keys: keys }));
     });
     return out;
+  }
+
+  /* Whether a name's postings hold document d by its front matter. */
+  function termOf(p, d) {
+    var lo = 0, hi = p.ids.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (p.ids[mid] === d) return !!(p.vals[mid] & 4);
+      if (p.ids[mid] < d) lo = mid + 1; else hi = mid - 1;
+    }
+    return false;
+  }
+
+  /* The provinces a result shows (its record's list, as entries.shown_provinces cut it: all of
+     them up to 4, else the first 3, the third followed by "và N tỉnh, thành phố khác"), with the
+     names of first (the filter's province, the query's) ahead when the article names them: a
+     province's name hidden among the N others comes out, the third shown goes in. */
+  var OTHERS = /^(.*) và ([0-9]+) tỉnh, thành phố khác$/;
+  function provincesShown(list, first) {
+    var names = (list || []).slice(), hidden = 0, m = names.length && OTHERS.exec(names[names.length - 1]);
+    if (m) { names[names.length - 1] = m[1]; hidden = +m[2]; }
+    var ahead = first.filter(function (name) { return names.indexOf(name) >= 0 || hidden > 0; });
+    if (!ahead.length) return list || [];
+    var total = names.length + hidden;
+    names = ahead.concat(names.filter(function (name) { return ahead.indexOf(name) < 0; }));
+    if (total <= 4) return names;
+    return names.slice(0, 2).concat([names[2] + " và " + (total - 3) + " tỉnh, thành phố khác"]);
   }
 
   function contains(sorted, value) {
@@ -2665,7 +2820,8 @@
               Shard: Shard, Reader: Reader, inflate: inflate, pieces: pieces, snippet: snippet, matches: matches,
               pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, candidates: candidates,
               initialism: initialism, telexWord: telexWord, vniWord: vniWord,
-              unvni: unvni, addressWords: addressWords, variantOf: variantOf, urlParam: urlParam };
+              unvni: unvni, addressWords: addressWords, variantOf: variantOf, urlParam: urlParam,
+              provincesShown: provincesShown };
   root.LTBSearch = api;
 
   // ---- The page ----
@@ -2794,6 +2950,14 @@
       return true;
     }
 
+    /* A province's name by its slug, as the filter lists it (null: none). */
+    function provinceLabel(slug) {
+      var found = selects.province && Array.prototype.filter.call(selects.province.options, function (o) {
+        return o.value === slug && !o.hasAttribute("data-added");
+      })[0];
+      return found ? found.textContent.trim() : null;
+    }
+
     function filters() {
       var f = {};
       Object.keys(selects).forEach(function (k) { if (selects[k] && selects[k].value) f[k] = selects[k].value; });
@@ -2848,7 +3012,8 @@
       time.setAttribute("datetime", rec.d);
       time.textContent = rec.w;
       meta.appendChild(time);
-      if (rec.p && rec.p.length) meta.appendChild(document.createTextNode(" · " + rec.p.join(", ")));
+      var named = engine.provinces(rec, id, current, provinceLabel);
+      if (named.length) meta.appendChild(document.createTextNode(" · " + named.join(", ")));
       var p = document.createElement("p");
       p.className = "summary snippet";
       var first = snippet(rec, null, current.q, engine.byFirst, paired);

@@ -58,7 +58,7 @@ def test_output_pointing_at_a_folder_of_other_files_is_refused(tmp_path: Path, n
     (folder / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
     (folder / "sub" / "guide.md").write_text("Hướng dẫn\n", encoding="utf-8")
     before = snapshot(folder)
-    assert errors_of(root, output=name) == ["site.toml: " + OWNED.format(name)]
+    assert errors_of(root, output=name) == ["--output: " + OWNED.format(name)]
     assert snapshot(folder) == before
 
 

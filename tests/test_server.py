@@ -98,16 +98,7 @@ class Served:
     def raw(self, data: bytes) -> bytes:
         with socket.create_connection(("127.0.0.1", self.port), timeout=WAIT) as sock:
             sock.sendall(data)
-            chunks = []
-            while True:
-                try:
-                    chunk = sock.recv(65536)
-                except (ConnectionResetError, socket.timeout):
-                    break
-                if not chunk:
-                    break
-                chunks.append(chunk)
-            return b"".join(chunks)
+            return _read_all(sock)
 
     def wait_for(self, check, what: str):
         deadline = time.monotonic() + WAIT
@@ -696,19 +687,24 @@ def _send_and_read(port: int, head: bytes, body_parts, read_first: bool = False)
     read_first, the answer before any of the body, as curl does after "Expect: 100-continue")."""
     with socket.create_connection(("127.0.0.1", port), timeout=WAIT) as sock:
         sock.sendall(head)
-        chunks = []
         if not read_first:
             for part in body_parts:
                 sock.sendall(part)
-        while True:
-            try:
-                chunk = sock.recv(65536)
-            except (ConnectionResetError, socket.timeout):
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        return b"".join(chunks)
+        return _read_all(sock)
+
+
+def _read_all(sock: socket.socket) -> bytes:
+    """What the server sends until it closes (or resets, or goes quiet for WAIT seconds)."""
+    chunks = []
+    while True:
+        try:
+            chunk = sock.recv(65536)
+        except (ConnectionResetError, socket.timeout):
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _json_answer(reply: bytes) -> tuple[str, dict]:

@@ -27,7 +27,7 @@ from .inline import EDGE, emphasis, goes_on, joined, separated
 from .media import AMP_EMBEDS, IMAGE_TAGS, post_embed
 from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
 from .pictures import PicturesMixin
-from .structure import StructureMixin
+from .structure import ITEM as _ITEM, StructureMixin
 from .boxes import ADVERT_KIND as _ADVERT_KIND, RELATED_KIND as _RELATED_KIND, BoxEnds, ListMarks, advert_box, \
     notes_box, post_header, quote_box, related_box
 from .tables import TableBuilder
@@ -56,9 +56,6 @@ _SPACE = re.compile(r"\s+")
 _SENTENCE_DONE = re.compile(r"\w[.!?…][\"”’)]?$")  # a bold run ending a sentence
 _BREAK = "\ue003"  # a <br> inside a heading, until _flush reads it
 _MARKS = f"[{EDGE}{EM_OPEN}{EM_CLOSE}]"
-# In dropped furniture, where one link (or button, label) ends and the next begins: the report shows a menu's
-# items apart ("Trang chủ · Giới thiệu · Tin tức", not "Trang chủGiới thiệuTin tức").
-_ITEM = "\ue004"
 _ITEM_TAGS = {"a", "button", "label", "option"}
 _SHARE_WORD = re.compile(r"chia sẻ|share|facebook|zalo|twitter", re.IGNORECASE)  # a share bar's block, maybe
 ITEM_SEPARATOR = " · "

@@ -18,7 +18,9 @@ _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _TEXT_WORDS = 20  # a block this long is running text, which no search box, poll or comment form holds
 
 
-_ITEM = "\ue004"  # htmlsource._ITEM: where one item of page furniture ends and the next begins
+# In dropped furniture, where one link (or button, label) ends and the next begins: the report shows a menu's
+# items apart ("Trang chủ · Giới thiệu · Tin tức", not "Trang chủGiới thiệuTin tức"). htmlsource.py uses it too.
+ITEM = "\ue004"
 
 
 class StructureMixin:
@@ -144,6 +146,6 @@ class StructureMixin:
             return None
         pieces, start = [], 0
         for at, label in buttons:
-            pieces += self._buffer[start:at] + [_ITEM, label, _ITEM]
+            pieces += self._buffer[start:at] + [ITEM, label, ITEM]
             start = at
         return "".join(pieces + self._buffer[start:])

@@ -20,6 +20,7 @@ from collections import Counter
 from html.parser import HTMLParser
 
 from ..vietnamese import normalize
+from .controls import inline_controls
 from .clean import EM_CLOSE, EM_OPEN, Block, is_share_bar, speaker_label
 from .dates import meta_line
 from .decode import INVISIBLE as _INVISIBLE
@@ -148,11 +149,14 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
         return (tag in _REPORTED or tag in (_ADVERT_KIND, _RELATED_KIND, PLAYER_KIND)) and self._hidden == self._hidden_before
 
     def _flush(self) -> None:
-        bar = self._bar_with_buttons() if self._buttons else None
+        controls = self._controls()
+        bar = self._bar_with_buttons(controls) if controls else None
         words = furniture_line("".join(self._furniture)) if self._furniture else ""
         self._furniture = []
         if words:
             self.meta.left_out.append((self.getpos()[0], f"khuôn trang ({self._skipped[0]})", words))
+        if controls:  # a button's, a select's words in a paragraph: kept when they belong to its sentence
+            self._buffer, left = inline_controls(self._buffer, controls)
         raw = "".join(self._buffer)
         if _BREAK in raw:  # a heading's lines are one line, unless one is the date printed under it
             pieces = raw.split(_BREAK)
@@ -180,6 +184,8 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
             bar = raw  # "<span>Chia sẻ</span><a>Facebook</a><a>Zalo</a>": links with no address, each an item
         if bar is not None and is_share_bar(furniture_line(bar)):
             text, marked = furniture_line(bar), None  # "Chia sẻ · Facebook · Zalo", was "Chia sẻ - Twitter"
+        elif controls and (text or self._inside_article()) and not self._skip:
+            self.meta.left_out.extend((self.getpos()[0], f"khuôn trang ({kind})", words) for kind, words in left)
         if text and not self._skip:
             self._order += 1
             hint = self._hint[-1] if self._hint else None
@@ -255,6 +261,8 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
         if tag in _VOID:
             if tag == "br" and self._hint and self._hint[-1] in ("h1", "heading") and not self._tables:
                 self._buffer.append(_BREAK)  # "<h1>Bài 2:<br>Những người giữ lửa</h1>": one headline on two lines
+            elif tag == "input" and not self._skip:
+                self._control_value(a)
             elif tag == "br":
                 read = self._order
                 self._flush()
@@ -293,8 +301,10 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
             self._list_marks.append(ListMarks(tag, a, bool(self._notes)))
         elif tag == "li" and self._list_marks and not self._skip:
             self._buffer.append(self._list_marks[-1].marker(a))  # "1. ", "a. ", a note's "[1] "; "" in a <ul>
-        if dropped and not self._skip and tag == "button":
-            self._button_open()
+        if dropped and not self._skip and tag in ("button", "select", "textarea"):
+            self._button_open(tag)
+        elif tag == "option" and self._skip and self._skipped[0] == "select":
+            self._option_open(a)
         if dropped and not self._skip:
             self._skipped = (_ADVERT_KIND if advert else _RELATED_KIND if related else PLAYER_KIND if player else tag,
                              len(self._stack))
@@ -361,7 +371,7 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
             self._title.append(data)
         elif self._skip and self._reported():
             self._furniture.append(data)
-        elif self._skip and self._skipped[0] == "button":
+        elif self._skip and self._skipped[0] in ("button", "select", "textarea"):
             self._button_words(data)
         elif self._notes and _BACK_LINK.match(data):
             return

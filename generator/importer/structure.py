@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .clean import EM_CLOSE, EM_OPEN, Block, words
+from .controls import OPTION
 from .inline import EDGE, emphasis, separated
 from .tables import TableBuilder
 
@@ -128,24 +129,47 @@ class StructureMixin:
                 self._buffer[k] = self._buffer[k].replace(mark, written)
                 return
 
-    # -- buttons: a share bar written as <button>s ("<span>Chia sẻ</span><button>Facebook</button>…") --
-    def _button_open(self) -> None:
-        """A <button> starts, outside other dropped elements: its words are kept aside, not in the text."""
-        self._buttons.append([len(self._buffer), ""])
+    # -- buttons: a share bar written as <button>s ("<span>Chia sẻ</span><button>Facebook</button>…"), and the
+    # controls inside a paragraph (controls.py) --
+    def _button_open(self, kind: str = "button") -> None:
+        """A <button> (<select>, <textarea>) starts, outside other dropped elements: its words are kept aside, not in
+        the text: [where it stands in self._buffer, its words, its kind, where its selected option starts or None]."""
+        self._buttons.append([len(self._buffer), "", kind, None])
+
+    def _control_value(self, a: dict) -> None:
+        """An <input> showing a value ("<input value='120 triệu đồng' readonly>"): its words are a control's, kept
+        aside like a button's. A hidden field, a box to tick, a picture button show no words."""
+        kind = a.get("type", "text").lower()
+        if a.get("value", "").strip() and kind in ("text", "button", "submit", "reset", "search", ""):
+            self._buffer.append(EDGE)  # an inline element's edges: "tiền<input value='120'>đồng" keeps its spaces
+            self._buttons.append([len(self._buffer), a["value"], "input", None])
+            self._buffer.append(EDGE)
+
+    def _option_open(self, a: dict) -> None:
+        """An <option> of the open <select>: where it starts among the select's words, and whether it is shown."""
+        if self._buttons and self._buttons[-1][2] == "select":
+            self._buttons[-1][1] += OPTION
+            if "selected" in a:
+                self._buttons[-1][3] = len(self._buttons[-1][1])
 
     def _button_words(self, data: str) -> None:
         if self._buttons and not self._open_tags["script"] and not self._open_tags["style"]:
             self._buttons[-1][1] += data
 
-    def _bar_with_buttons(self) -> str | None:
+    def _controls(self) -> list[list]:
+        """The block's controls, taken: [where, words, kind, the selected option's words or None] each."""
+        controls, self._buttons = self._buttons, []
+        return [[at, words, kind, None if sel is None else words[sel:].split(OPTION)[0]]
+                for at, words, kind, sel in controls]
+
+    def _bar_with_buttons(self, controls: list[list]) -> str | None:
         """The block's words with its buttons' words put back, each button an item, or None when its buttons had no
         words. htmlsource.py uses it only when it makes the block a share bar ("Chia sẻ · Facebook · Zalo"): a button's
         words are no text of the article."""
-        buttons, self._buttons = self._buttons, []
-        if not any(label.strip() for _at, label in buttons):
+        if not any(label.strip() for _at, label, _kind, _sel in controls):
             return None
         pieces, start = [], 0
-        for at, label in buttons:
-            pieces += self._buffer[start:at] + [ITEM, label, ITEM]
+        for at, label, _kind, _sel in controls:
+            pieces += self._buffer[start:at] + [ITEM, label.replace(OPTION, ITEM), ITEM]
             start = at
         return "".join(pieces + self._buffer[start:])

@@ -1,0 +1,69 @@
+"""Round 16 of the importer: a form's controls inside a paragraph, long-form pages credited to their photographer,
+and text in the encodings an outside tester saves pages in."""
+from __future__ import annotations
+
+import unicodedata
+
+from importing import import_page, lines, paragraphs
+
+_TITLE = "Xã Tân Lập học tập và làm theo Bác"
+_LEAD = ("Năm 2024, Đảng bộ xã Tân Lập, tỉnh Phú Thọ đã tổ chức nhiều hoạt động thiết thực học tập và làm theo "
+         "tư tưởng, đạo đức, phong cách Hồ Chí Minh.")
+_LAST = "Nhân dân trong xã đã hiến hơn 5.000 m² đất làm đường giao thông nông thôn."
+
+
+def _saved(paragraph: str) -> str:
+    return (f"<html><head><meta charset='utf-8'></head><body><article><h1>{_TITLE}</h1><div>12/05/2025 08:30</div>"
+            f"<p>{_LEAD}</p>{paragraph}<p>{_LAST}</p><p>Nguyễn Văn An</p></article></body></html>")
+
+
+def _control(paragraph: str, registries) -> tuple[list[str], list[tuple[str, str]]]:
+    """(the paragraph as imported, the (reason, words) the report lists as a control's)."""
+    result, _meta, body = import_page(_saved(paragraph), registries, ".html")
+    kept = [p for p in paragraphs(body) if p != _LAST and "Nguyễn Văn An" not in p]
+    return kept, [(why, text) for _line, why, text in result.dropped if why.startswith("khuôn trang (")]
+
+
+# -- a form's controls inside a paragraph (controls.py) ---------------------------------------------------------
+
+def test_control_words_that_belong_to_the_sentence_stay_where_the_control_stood(registries):
+    cases = {
+        "<p>Chi bộ thôn Đồng Mai đã <button class='glossary'>nêu gương</button> trong việc hiến đất làm đường.</p>":
+            "Chi bộ thôn Đồng Mai đã nêu gương trong việc hiến đất làm đường.",
+        "<p>Mỗi đảng viên phải gương mẫu trong <button title='Nghị quyết số 21-NQ/TW'>Nghị quyết 21</button> về "
+        "công tác đảng viên.</p>": "Mỗi đảng viên phải gương mẫu trong Nghị quyết 21 về công tác đảng viên.",
+        "<p>Quà được trao cho <button>gia đình ông Lò Văn Pấng</button>.</p>":
+            "Quà được trao cho gia đình ông Lò Văn Pấng.",
+        "<p>Số tiền ủng hộ <input value='120 triệu đồng' readonly> đã được trao tận tay các gia đình.</p>":
+            "Số tiền ủng hộ 120 triệu đồng đã được trao tận tay các gia đình.",
+        "<p>Kinh phí làm đường là <select><option>10 tỷ đồng</option><option selected>12 tỷ đồng</option></select>"
+        " do nhân dân đóng góp.</p>": "Kinh phí làm đường là 12 tỷ đồng do nhân dân đóng góp.",
+    }
+    for paragraph, expected in cases.items():
+        kept, reported = _control(paragraph, registries)
+        assert kept == [expected], paragraph  # was the sentence with a hole ("đã trong việc", "ủng hộ đã được")
+        assert reported == [], paragraph
+
+
+def test_a_control_s_furniture_in_a_paragraph_is_left_out_and_reported(registries):
+    sentence = "Đồng chí Bí thư nhấn mạnh: mỗi đảng viên phải gương mẫu đi đầu."
+    cases = {
+        f"<p>{sentence} <button>Xem thêm</button></p>": [("khuôn trang (button)", "Xem thêm")],
+        f"<p>{sentence} <button onclick='more()'>Đọc tiếp »</button></p>": [("khuôn trang (button)", "Đọc tiếp »")],
+        f"<p>Nghe đọc bài <button>▶</button> {sentence}</p>": [("khuôn trang (button)", "Nghe đọc bài")],
+        f"<p>{sentence} <textarea>Nhập ý kiến của bạn</textarea></p>":
+            [("khuôn trang (textarea)", "Nhập ý kiến của bạn")],
+        "<p>Đồng chí Bí thư nhấn mạnh: mỗi đảng viên phải <select><option>gương mẫu</option><option>đi đầu"
+        "</option></select> trong mọi việc.</p>": [("khuôn trang (select)", "gương mẫu · đi đầu")],
+    }
+    for paragraph, expected in cases.items():
+        kept, reported = _control(paragraph, registries)
+        assert reported == expected, paragraph  # was nothing in the report
+        assert not any(words in " ".join(kept) for _why, words in expected), paragraph
+    kept, _reported = _control(f"<p>Nghe đọc bài <button>▶</button> {sentence}</p>", registries)
+    assert kept == [sentence]  # was "Nghe đọc bài Đồng chí …"
+
+
+def test_a_share_bar_of_buttons_is_still_one_bar(registries):
+    kept, reported = _control("<p>Chia sẻ <button>Facebook</button><button>Zalo</button></p>", registries)
+    assert kept == [] and reported == [("khuôn trang (share)", "Chia sẻ · Facebook · Zalo")]

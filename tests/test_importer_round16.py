@@ -67,3 +67,41 @@ def test_a_control_s_furniture_in_a_paragraph_is_left_out_and_reported(registrie
 def test_a_share_bar_of_buttons_is_still_one_bar(registries):
     kept, reported = _control("<p>Chia sẻ <button>Facebook</button><button>Zalo</button></p>", registries)
     assert kept == [] and reported == [("khuôn trang (share)", "Chia sẻ · Facebook · Zalo")]
+
+
+# -- encodings (mojibake.py, decode.py) -------------------------------------------------------------------------
+
+_PAGE = lines(_TITLE, "12/05/2025 08:30", _LEAD, _LAST, "Nguyễn Văn An")
+
+
+def test_utf8_read_as_latin1_with_its_control_characters_is_put_back(registries):
+    garbled = _PAGE.encode("utf-8").decode("latin-1")  # "Láº\xadp", "Ná»\x99i": bytes 0x80-0x9F as U+0080-U+009F
+    assert "\x99" in garbled  # "bộ": a byte Windows-1252 reads as "™", here a control character
+    for suffix, data in ((".txt", garbled.encode("utf-8")), (".html", _as_html(garbled))):
+        result, meta, body = import_page(data, registries, suffix)
+        assert meta["title"] == _TITLE, suffix  # was "Xã Tân Láº\xadp …", the line reported as garbled
+        assert meta["author"] == "Nguyễn Văn An", suffix
+        assert _LAST in body, suffix
+        assert any(w.startswith("đã sửa lỗi mã chữ") for w in result.warnings), suffix
+        assert not any("không sửa hết được" in w for w in result.warnings), suffix
+
+
+def _as_html(text: str) -> bytes:
+    parts = text.strip("\n").split("\n")
+    return ("<html><head><meta charset='utf-8'></head><body><h1>" + parts[0] + "</h1>"
+            + "".join(f"<p>{p}</p>" for p in parts[1:]) + "</body></html>").encode("utf-8")
+
+
+def test_utf16_saved_without_a_byte_order_mark_is_read(registries):
+    for codec in ("utf-16-le", "utf-16-be"):
+        for suffix, text in ((".txt", _PAGE), (".html", _as_html(_PAGE).decode("utf-8"))):
+            result, meta, body = import_page(text.encode(codec), registries, suffix)  # was "tệp nhị phân"
+            assert meta["title"] == _TITLE and _LAST in body, (codec, suffix)
+            assert result.encoding == "UTF-16 (không có BOM)", (codec, suffix)
+
+
+def test_nfd_text_with_a_bom_and_a_lying_charset_is_read_as_nfc(registries):
+    page = unicodedata.normalize("NFD", _as_html(_PAGE).decode("utf-8")).replace("charset='utf-8'",
+                                                                                    "charset='windows-1252'")
+    _result, meta, body = import_page(b"\xef\xbb\xbf" + page.encode("utf-8"), registries, ".html")
+    assert meta["title"] == _TITLE and _LAST in body

@@ -168,6 +168,9 @@ def _decode(data: bytes) -> tuple[str, str]:
                                   f"lỗi ở byte thứ {offset}") from None
             return text, label + (" (có BOM)" if label == "UTF-8" else "")
     nul = data.find(b"\x00")
+    unmarked = _utf16_unmarked(data) if nul >= 0 else None
+    if unmarked is not None:
+        return unmarked, "UTF-16 (không có BOM)"
     if nul >= 0:
         raise DecodeError(f"tệp nhị phân, không phải văn bản (có byte 0 ở vị trí {nul})")
     try:
@@ -181,6 +184,24 @@ def _decode(data: bytes) -> tuple[str, str]:
             f"trong UTF-8, và nội dung cũng không phải tiếng Việt mã Windows-1258, TCVN3 (.VnTime), "
             f"VNI (VNI-Times) hay VISCII")
     return found
+
+
+def _utf16_unmarked(data: bytes) -> str | None:
+    """The text of UTF-16 saved without a byte order mark (some exports and older tools do), or None: every
+    character's pair of bytes has its zero on the same side (ASCII letters, spaces and tags), at least half of
+    them, and no zero on the other side; the text read has no control characters. A binary file fails."""
+    if len(data) % 2 or len(data) < 8:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if high.count(0) * 2 >= len(high) and 0 not in low:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if not _CONTROL.search(text):
+                return text
+    return None
 
 
 def _old_bytes(data: bytes) -> tuple[str, str] | None:

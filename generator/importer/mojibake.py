@@ -19,6 +19,10 @@ from dataclasses import dataclass
 WINDOWS_1252 = {b: bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in range(0x80, 0xA0)}
 _BYTE = {ch: b for b, ch in WINDOWS_1252.items()}
 _BYTE.update({chr(b): b for b in range(0xA0, 0x100)})
+# Text read as Latin-1 proper (a database or a script's conversion, not a browser) keeps every byte 0x80-0x9F as the
+# control character U+0080+n: "Ná»\x99i" for "Nội". Each goes back to its byte too (a control character is no text).
+for _b in range(0x80, 0xA0):
+    _BYTE.setdefault(chr(_b), _b)
 # A lead byte's character and a continuation byte's character side by side: the mark of mojibake.
 _CONTINUATION = "".join(ch for ch, b in _BYTE.items() if 0x80 <= b <= 0xBF)
 SIGN = re.compile("[\u00c2-\u00f4][" + re.escape(_CONTINUATION) + "]")

@@ -105,3 +105,69 @@ def test_nfd_text_with_a_bom_and_a_lying_charset_is_read_as_nfc(registries):
                                                                                     "charset='windows-1252'")
     _result, meta, body = import_page(b"\xef\xbb\xbf" + page.encode("utf-8"), registries, ".html")
     assert meta["title"] == _TITLE and _LAST in body
+
+
+# -- a long-form credited to its photographer (credits.photographer_byline, byline.LABEL, lines.CREDIT_ONLY) ------
+
+_LONG = ("<html><head><meta charset='utf-8'><title>Những người giữ lửa ở bản Mông | Báo Lào Cai</title></head><body>"
+         "<article class='emagazine'>{top}<h1>Những người giữ lửa ở bản Mông</h1>{under}<div class='time'>12/05/2025 "
+         "08:30</div><p class='sapo'><strong>Giữa đại ngàn Hoàng Liên, có những người thầy vẫn ngày ngày lặng lẽ làm "
+         "theo lời Bác, giữ lửa tri thức cho con em đồng bào Mông ở tỉnh Lào Cai.</strong></p>{after_lead}"
+         "<figure><img src='/uploads/anh1.jpg'><figcaption>Thầy Giàng A Pao lên lớp sớm.</figcaption></figure>"
+         "<p>Mỗi sáng, thầy Giàng A Pao dậy từ 5 giờ, vượt hơn 10 km đường đèo để tới điểm trường Sín Chải.</p>"
+         "<p>Thầy kể, những năm đầu về bản, học sinh đến lớp thưa thớt, có hôm chỉ còn ba em ngồi học.</p>"
+         "<figure><img src='/uploads/anh2.jpg'><figcaption>Giờ học của các em ở điểm trường.</figcaption></figure>"
+         "<p>Đến nay, tỷ lệ học sinh đến lớp của điểm trường đạt 100%, không còn em nào bỏ học.</p>{end}"
+         "</article></body></html>")
+_PLACES = ("top", "under", "after_lead", "end")
+_PHOTOGRAPHER_CHECK = "bài chỉ ghi tên người chụp ảnh, không ghi người viết; hãy kiểm tra tác giả"
+
+
+def _long_form(credit: str, place: str, registries) -> tuple:
+    page = _LONG.format(**{p: f"<p>{credit}</p>" if p == place else "" for p in _PLACES})
+    result, meta, body = import_page(page, registries, ".html")
+    return result, meta, body
+
+
+def test_a_long_form_credited_only_to_its_photographer_is_signed_by_the_photographer(registries):
+    for credit in ("Ảnh: Nguyễn Văn Hùng", "Ảnh: NGUYỄN VĂN HÙNG", "Ảnh: Nguyễn Văn Hùng - Thiết kế: Lê Lan",
+                   "Ảnh: Nguyễn Văn Hùng (TTXVN)", "(Ảnh: Nguyễn Văn Hùng)"):
+        for place in _PLACES:
+            result, meta, body = _long_form(credit, place, registries)
+            assert meta["author"] == "Nguyễn Văn Hùng", (credit, place)  # was no author
+            assert "Hùng" not in body and "HÙNG" not in body, (credit, place)
+            assert any(w.startswith("trang chỉ ghi công người chụp ảnh") for w in result.warnings), (credit, place)
+            assert "không tìm thấy tên tác giả trên trang" not in result.warnings
+    text = _long_form("Ảnh: Nguyễn Văn Hùng", "end", registries)[0].text
+    assert f'author: "Nguyễn Văn Hùng"  # kiểm tra lại: {_PHOTOGRAPHER_CHECK}' in text
+
+
+def test_writer_and_photographer_credits_in_every_order_name_the_writer(registries):
+    for credit in ("Ảnh - bài: Nguyễn Văn Hùng", "Bài - ảnh: Nguyễn Văn Hùng", "Nội dung & ảnh: Nguyễn Văn Hùng",
+                   "Ảnh và nội dung: Nguyễn Văn Hùng", "Ảnh: Trần Minh - Bài: Nguyễn Văn Hùng",
+                   "Ảnh: Trần Minh | Nội dung: Nguyễn Văn Hùng", "Ảnh và bài: Nguyễn Văn Hùng",
+                   "Bài, ảnh: Nguyễn Văn Hùng", "Thực hiện: Nguyễn Văn Hùng"):
+        for place in _PLACES:
+            result, meta, body = _long_form(credit.replace("&", "&amp;"), place, registries)
+            assert meta["author"] == "Nguyễn Văn Hùng", (credit, place)  # was none, the line in the body
+            assert "Hùng" not in body and "Trần Minh" not in body, (credit, place)
+            assert not any(w.startswith("trang chỉ ghi công người chụp ảnh") for w in result.warnings)
+
+
+def test_a_photo_credit_signs_no_article_when_a_writer_or_two_photographers_are_named(registries):
+    page = _LONG.format(top="", under="<p>Bài: Lê Minh Hải</p>", after_lead="", end="<p>Ảnh: Nguyễn Văn Hùng</p>")
+    _result, meta, _body = import_page(page, registries, ".html")
+    assert meta["author"] == "Lê Minh Hải"
+    page = _LONG.format(top="", under="<p>Ảnh: Trần Minh</p>", after_lead="", end="<p>Ảnh: Nguyễn Văn Hùng</p>")
+    _result, meta, _body = import_page(page, registries, ".html")
+    assert "author" not in meta
+    for credit in ("Ảnh: TTXVN", "Ảnh minh họa: Nguyễn Văn Hùng", "Ảnh tư liệu: Nguyễn Văn Hùng"):
+        _result, meta, _body = _long_form(credit, "end", registries)
+        assert "author" not in meta, credit
+
+
+def test_a_lost_photo_s_credit_amid_the_text_signs_nothing(registries):
+    page = lines(_TITLE, "12/05/2025 08:30", _LEAD, "Chi bộ thôn Đồng Mai đi đầu trong việc hiến đất làm đường.",
+                 "Ảnh: Nguyễn Văn Hùng", _LAST)
+    _result, meta, _body = import_page(page, registries)
+    assert "author" not in meta

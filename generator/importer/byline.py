@@ -11,13 +11,17 @@ import re
 from ..vietnamese import normalize, term_key
 
 LABEL = re.compile(
-    r"^(?:(?:bài\s*(?:và|,|&|\+|/)?\s*ảnh|ảnh\s*(?:và|,|&)\s*bài|tin\s*(?:và|,|&|\+|/)?\s*ảnh|bài\s+viết|bài|tin|"
+    r"^(?:(?:bài\s*(?:và|,|&|\+|/|[-–])?\s*ảnh|ảnh\s*(?:và|,|&|\+|/|[-–])\s*(?:bài|nội\s+dung)|"
+    r"nội\s+dung\s*(?:và|,|&|\+|/|[-–])\s*ảnh|tin\s*(?:và|,|&|\+|/)?\s*ảnh|bài\s+viết|bài|tin|"
     r"(?:bài\s*(?:và|,|&|\+|/)?\s*)?(?:video|clip)|"  # a video page's credit: "Video: Phạm Hà/VOV"
     r"tác\s+giả|người\s+viết|nhóm\s+phóng\s+viên|phóng\s+viên|nhóm\s+PV|PV|P\.V|nhóm\s+thực\s+hiện|thực\s+hiện|"
     r"biên\s+tập|ghi\s+chép|nội\s+dung)\s*:\s*|ghi\s+chép\s+của\s+)",  # "Nội dung:": an eMagazine's writer
     re.IGNORECASE)
 # A video's credit ("Video: …", "Clip: …") names where it was filmed as often as who filmed it: "Video: Hà
 # Nội/VOV" is a place, and a place after this label is no person (unlike "Tác giả: Thanh Bình").
+# The photographer credited first, the writer after: "Ảnh: Trần Minh - Bài: Nguyễn Văn Hùng" is signed by the writer.
+_PHOTO_FIRST = re.compile(r"^\(?\s*ảnh\s*:\s*[^:]{1,60}?\s*[-–—,;|]\s*(?=(?:bài(?:\s+viết)?|tin|nội\s+dung|thực\s+hiện|"
+                          r"tác\s+giả|người\s+viết)\s*:)", re.IGNORECASE)
 _MEDIA_LABEL = re.compile(r"^(?:video|clip)\s*:", re.IGNORECASE)
 EDITOR_LABEL = re.compile(r"^biên\s+tập\s*:", re.IGNORECASE)  # the editor: the author only when no one else is named
 # Who else made a long-form ("eMagazine") piece, credited after its writer or its photos: "Thiết kế: …", "Đồ họa: …".
@@ -136,7 +140,7 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
 
     ``places``: term keys of province and district names, which are never bylines alone: a label
     ("Bài, ảnh:") or the writer's unit after a dash makes such a name a person's."""
-    text = normalize(text).strip()
+    text = _PHOTO_FIRST.sub("", normalize(text).strip())
     signed = has_label(text) and not _MEDIA_LABEL.match(text)  # "Tác giả: Thanh Bình": a person, though a district
     text = LABEL.sub("", text).strip()
     post = _POST_LABEL.match(text)  # "Tổng phụ trách Đội: Trần Thị Thu Hương": the writer's post as the label
@@ -226,7 +230,7 @@ def is_staff(text: str) -> bool:
 
 def has_label(text: str) -> bool:
     """A byline's label ("Bài, ảnh:", "Tác giả:") or a staff word before a name ("PV Minh Anh")."""
-    text = normalize(text).strip()
+    text = _PHOTO_FIRST.sub("", normalize(text).strip())
     staff = _STAFF_PREFIX.match(text)
     return bool(LABEL.match(text)) or bool(staff and _staff_name(text[staff.end():]))
 

@@ -149,6 +149,8 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         warnings = [w for w in warnings if not w.startswith("không tìm thấy tên tác giả")]
         if is_staff(author):  # "Nhóm PV": the newsroom signed it, no one by name
             checks["author"] = "bài ký tên chung của phóng viên, không phải tên người; hãy ghi tên người viết nếu biết"
+        elif found.author_check and author == found.author:
+            checks["author"] = found.author_check
         elif not author_sure:
             checks["author"] = "tên tác giả đứng xa bài hoặc lấy từ thẻ meta"
     lines["author"] = author_line

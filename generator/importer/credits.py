@@ -7,14 +7,25 @@ from __future__ import annotations
 
 import re
 
+from ..vietnamese import term_key
+from typing import TYPE_CHECKING
+
 from .byline import MAKER_ROLE, PHOTO_PART, person_name
 from .lines import Info
+
+if TYPE_CHECKING:
+    from .extract import Extracted
 
 _LABEL = re.compile(r"^\(?\s*[^:]*:\s*")
 _MAKER = re.compile(rf"(?:^|[-–—,;|]\s*){MAKER_ROLE}\s*:", re.IGNORECASE)
 # A long-form's ("eMagazine") credits: the photographer with its other makers, or in the block of credits under the
 # text ("Thực hiện: …", "Ảnh: …", "Đồ họa: …"); no photo's caption.
 LONG_FORM = "ghi công ảnh và người thực hiện của cả bài (eMagazine)"
+_PHOTOGRAPHER = re.compile(r"^\(?\s*(?:ảnh|photo)\s*:", re.IGNORECASE)  # not "Ảnh minh họa:", "Ảnh tư liệu:"
+# Where a whole article's credit stands when it belongs to no photo: over or under the headline, after the lead or
+# the text (extract.py's reasons for those lines).
+_WHOLE = {"trên tiêu đề", "đầu bài (nút chia sẻ, nhãn, đơn vị)", LONG_FORM, "ghi chú ảnh không kèm ảnh"}
+PHOTOGRAPHER_CHECK = "bài chỉ ghi tên người chụp ảnh, không ghi người viết; hãy kiểm tra tác giả"
 
 
 def long_form_credit(infos: list[Info], i: int) -> bool:
@@ -45,4 +56,41 @@ def story_credit(kept: list[Info]) -> int | None:
 
 def credit_name(text: str) -> str | None:
     """The photographer's name on a credit line ("Ảnh: ĐỨC THỤY" -> "Đức Thụy"), or None."""
-    return person_name(PHOTO_PART.sub("", _LABEL.sub("", text, count=1)).rstrip(" .)"))
+    text = PHOTO_PART.sub("", _LABEL.sub("", text, count=1)).rstrip(" .")
+    while text.endswith(")") and text.count(")") > text.count("("):  # "(Ảnh: Minh Hùng (TTXVN))"
+        text = text[:-1].rstrip(" .")
+    return person_name(text)
+
+
+def photographer_byline(infos: list[Info], t: int, sapo: int | None, last: int | None, used: dict,
+                        out: Extracted) -> None:
+    """A page with no byline credited to its photographer alone: the photographer is the author, flagged for the
+    editor (``out.author_check``, a warning), the credit's line marked "tác giả" in ``used``."""
+    i = _photographer(infos, t, sapo, last, used)
+    if i is None:
+        return
+    name = credit_name(infos[i].text)
+    out.author, out.author_line, out.author_sure, out.author_check = name, infos[i].line, False, PHOTOGRAPHER_CHECK
+    used[i] = "tác giả"
+    out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
+    out.warnings.append(f"trang chỉ ghi công người chụp ảnh (“{infos[i].text}”, dòng {infos[i].line}): đã lấy "
+                        f"“{name}” làm tác giả; hãy kiểm tra lại")
+
+
+def _photographer(infos: list[Info], t: int, sapo: int | None, last: int | None, used: dict) -> int | None:
+    """The index of the one photographer's credit ("Ảnh: Nguyễn Văn A", "Ảnh: NGUYỄN VĂN A - Thiết kế: …") that
+    signs a page with no byline, or None: a long-form ("eMagazine") or a photo story is often credited to its
+    photographer alone. The credit stands for the whole article, with no photo: right over the headline, between it
+    and the lead, right after the lead, or after the text; never amid the text (a photo's lost there), and it names
+    one person (two photographers, or an agency, sign no article)."""
+    found: dict[str, int] = {}
+    for i, reason in used.items():
+        info = infos[i]
+        if reason not in _WHOLE or not info.credit_only or not _PHOTOGRAPHER.match(info.text) or i < t - 2:
+            continue
+        if sapo is not None and last is not None and sapo + 1 < i <= last:
+            continue
+        name = credit_name(info.text)
+        if name:
+            found.setdefault(term_key(name), i)
+    return next(iter(found.values())) if len(found) == 1 else None

@@ -15,7 +15,7 @@ from .authors import find_author
 from .body import LIST_ITEM, SENTENCE, Node, body_nodes
 from .byline import MAKER_LINE, person_name
 from .clean import EMOJI_TAIL, PICTOGRAPHS, Block, without_link_words, words
-from .credits import LONG_FORM, credit_name, long_form_credit, story_credit
+from .credits import LONG_FORM, credit_name, long_form_credit, photographer_byline, story_credit
 from .dates import Dateline
 from .headline import (SALUTATION, choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
                        last_paragraph, other_articles, page_title_headline, skippable)
@@ -67,6 +67,7 @@ class Extracted:
     author: str | None = None
     author_line: int | None = None
     author_sure: bool = False
+    author_check: str | None = None  # why the editor should check the author (the front matter's comment)
     source_name: str | None = None
     body: list[Node] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -178,6 +179,8 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     sapo, rest = _summary(infos, t, used, out)
     find_author(infos, t, lead, sapo, last, used, out)
     _top_and_tail(infos, t, sapo, last, used, out, places)
+    if out.author is None:  # "Ảnh: Nguyễn Văn A" alone under a long-form: the photographer signs it
+        photographer_byline(infos, t, sapo, last, used, out)
     if out.source_name is None and out.author_line is not None:
         out.source_name = byline_paper(next(i.text for i in infos if i.line == out.author_line))
     for i, reason in sorted(used.items()):

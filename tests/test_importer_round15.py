@@ -101,6 +101,9 @@ def test_a_photo_credit_with_its_makers_under_the_text_is_a_credit_not_a_paragra
     credit = "Ảnh: Nguyễn Văn A - Thiết kế: Trần B"
     result, meta, body = import_page(lines(*_ARTICLE[:-1], credit), registries)
     assert "Thiết kế" not in body and "Nguyễn Văn A" not in body  # was the last paragraph
+    assert meta["author"] == "Nguyễn Văn A"  # round 16: a long-form signed by its photographer alone
+    result, meta, body = import_page(lines(*_ARTICLE, credit), registries)
+    assert "Thiết kế" not in body and "Nguyễn Văn A" not in body
     assert _reasons(result)[credit] == _LONG_FORM
     result, meta, body = import_page(lines(_ARTICLE[0], credit, *_ARTICLE[1:]), registries)
     assert meta["title"] == _ARTICLE[0] and meta["author"] == "Hoàng Hà"  # was the credit as the headline

@@ -171,3 +171,9 @@ def test_a_lost_photo_s_credit_amid_the_text_signs_nothing(registries):
                  "Ảnh: Nguyễn Văn Hùng", _LAST)
     _result, meta, _body = import_page(page, registries)
     assert "author" not in meta
+    paste = (_TITLE, "12/05/2025 08:30", _LEAD, _LAST)
+    _result, meta, _body = import_page(lines(*paste, "Ảnh: Nguyễn Văn Hùng"), registries)
+    assert "author" not in meta  # a paste whose photos were not copied: the last photo's credit
+    _result, meta, body = import_page(lines(paste[0], "Ảnh: Nguyễn Văn Hùng", *paste[1:]), registries)
+    assert meta["author"] == "Nguyễn Văn Hùng" and "Hùng" not in body  # over the lead: the whole article's credit
+

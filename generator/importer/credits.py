@@ -10,7 +10,7 @@ import re
 from ..vietnamese import term_key
 from typing import TYPE_CHECKING
 
-from .byline import MAKER_ROLE, PHOTO_PART, person_name
+from .byline import INITIALS, MAKER_ROLE, PHOTO_PART, person_name
 from .lines import Info
 
 if TYPE_CHECKING:
@@ -81,16 +81,21 @@ def _photographer(infos: list[Info], t: int, sapo: int | None, last: int | None,
     """The index of the one photographer's credit ("Ảnh: Nguyễn Văn A", "Ảnh: NGUYỄN VĂN A - Thiết kế: …") that
     signs a page with no byline, or None: a long-form ("eMagazine") or a photo story is often credited to its
     photographer alone. The credit stands for the whole article, with no photo: right over the headline, between it
-    and the lead, right after the lead, or after the text; never amid the text (a photo's lost there), and it names
-    one person (two photographers, or an agency, sign no article)."""
+    and the lead, right after the lead, or after the text; never amid the text (a photo's lost there). Under the
+    text it signs only a page that holds photos or a credit that names other makers (a paste whose photos were not
+    copied leaves their credits there). It names one person by name (not initials, not an agency, not two
+    photographers)."""
     found: dict[str, int] = {}
+    photos = any(info.image for info in infos)
     for i, reason in used.items():
         info = infos[i]
         if reason not in _WHOLE or not info.credit_only or not _PHOTOGRAPHER.match(info.text) or i < t - 2:
             continue
         if sapo is not None and last is not None and sapo + 1 < i <= last:
             continue
+        if not (photos or reason == LONG_FORM or sapo is not None and i < sapo):
+            continue  # a paste's "Ảnh: X.T" under the text, its photo not copied: a lost photo's credit
         name = credit_name(info.text)
-        if name:
+        if name and not all(INITIALS.match(w) for w in name.split()):  # "Ảnh: H.D": initials sign nothing
             found.setdefault(term_key(name), i)
     return next(iter(found.values())) if len(found) == 1 else None

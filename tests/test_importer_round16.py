@@ -177,3 +177,34 @@ def test_a_lost_photo_s_credit_amid_the_text_signs_nothing(registries):
     _result, meta, body = import_page(lines(paste[0], "Ảnh: Nguyễn Văn Hùng", *paste[1:]), registries)
     assert meta["author"] == "Nguyễn Văn Hùng" and "Hùng" not in body  # over the lead: the whole article's credit
 
+
+# -- a message's bold and a sender's label over the headline (clean.typed_bold, headline.clean_title) -------------
+
+_MESSAGE = ("Chiều 3/11/2025, Hội Cựu chiến binh xã Đắk Mil (tỉnh Lâm Đồng) tổ chức sơ kết 5 năm thực hiện Kết luận "
+            "01-KL/TW của Bộ Chính trị gắn với cuộc vận động “Cựu chiến binh gương mẫu”.",
+            "Trong 5 năm, hội viên đã đóng góp hơn 300 ngày công, hiến 2.000 m2 đất làm đường.",
+            "Tin: Nguyễn Hữu Phước - CCB xã Đắk Mil")
+_HEADLINE = "Hội Cựu chiến binh xã Đắk Mil sơ kết 5 năm học tập và làm theo Bác"
+
+
+def test_a_chat_s_bold_stars_are_marks_not_words(registries):
+    result, meta, body = import_page(lines(f"*{_HEADLINE}*", "", *_MESSAGE), registries)
+    assert meta["title"] == _HEADLINE  # was "*Hội Cựu chiến binh … Bác*"
+    page = lines(_HEADLINE, "03/11/2025", _MESSAGE[0], "*PV:* Xin ông cho biết kết quả nổi bật?",
+                 "*Ông Y Bih:* Hội viên đã hiến đất, góp ngày công làm đường.", *_MESSAGE[1:])
+    _result, _meta, body = import_page(page, registries)
+    assert "**PV:** Xin ông cho biết kết quả nổi bật?" in body  # was "*PV:* Xin …": the stars as written
+    assert "**Ông Y Bih:** Hội viên đã hiến đất" in body
+    for line in ("Tỉnh Sơn La có 12 xã đạt chuẩn (*).", "Diện tích 5*3 m được dành cho sân chơi của các cháu."):
+        _result, _meta, body = import_page(lines(_HEADLINE, "03/11/2025", _MESSAGE[0], line, *_MESSAGE[1:]),
+                                           registries)
+        assert line.replace("*", "\\*") in body or line in body, line
+
+
+def test_a_sender_s_label_before_the_headline_is_taken_off_and_said(registries):
+    for label in ("TIN BÀI: ", "Tiêu đề: ", "Tít: ", "Tên bài viết: "):
+        result, meta, _body = import_page(lines(label + _HEADLINE, "", *_MESSAGE), registries)
+        assert meta["title"] == _HEADLINE, label  # was "TIN BÀI: Hội Cựu chiến binh …"
+        assert f"đã bỏ nhãn “{label.strip()}” trước tiêu đề" in result.warnings, label
+    _result, meta, _body = import_page(lines("Bài 2: " + _HEADLINE, "", *_MESSAGE), registries)
+    assert meta["title"] == "Bài 2: " + _HEADLINE  # a series' part is no sender's label

@@ -131,15 +131,21 @@ def text_to_blocks(text: str) -> list[Block]:
 _TYPED_BOLD = re.compile(r"(?<![(\w*])\*\*(?=[^\W_]|[“\"])(.+?)(?<=[^\W_]|[.:!?…”\"])\*\*(?![\w*)])")
 
 
+# A chat's bold, one star each side, around words: not a note's "(*)", a bullet's "* ", a product "5*3"
+_CHAT_BOLD = re.compile(r"(?<![(\w*])\*(?=[^\W_]|[“\"])([^*]+?)(?<=[^\W_]|[.:!?…”\")])\*(?![\w*)])")
+
+
 def typed_bold(line: str) -> tuple[str, dict]:
     """A pasted line with its Markdown bold ("**PV:** Xin …", copied from a chat, an editor or another
-    Markdown page) as a saved page's <strong> gives it: the marks out of the text, a speaker's label
-    kept as the block's ``bold_label``, a line all in bold as ``bold``."""
-    if "**" not in line:
+    Markdown page) or a chat's bold (Zalo, WhatsApp, Telegram: "*TIN BÀI: …*", "*PV:* Xin …") as a saved page's
+    <strong> gives it: the marks out of the text, a speaker's label kept as the block's ``bold_label``, a line all
+    in bold as ``bold``."""
+    if "*" not in line:
         return line, {}
-    runs = list(_TYPED_BOLD.finditer(line))
-    text = _SPACES.sub(" ", _TYPED_BOLD.sub(r"\1", line)).strip()
-    if not runs or "**" in text:
+    marks = _TYPED_BOLD if "**" in line else _CHAT_BOLD
+    runs = list(marks.finditer(line))
+    text = _SPACES.sub(" ", marks.sub(r"\1", line)).strip()
+    if not runs or "**" in text or marks is _CHAT_BOLD and "*" in text:
         return line, {}  # unpaired: asterisks the writer meant
     if runs[0].start() == 0 and runs[0].end() == len(line):
         return text, {"bold": True}

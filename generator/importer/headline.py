@@ -399,6 +399,11 @@ def _date_place(infos: list[Info], i: int, title: int, lead: int | None, last: i
     # A byline printed between the date and the headline ("Bài, ảnh: MINH TÂM") does not part them.
 
 
+# What a sender (a message, an e-mail, a form) writes before the headline it sends: "TIN BÀI:", "Tiêu đề:", "Tít:".
+_SUBMISSION_LABEL = re.compile(r"^(?:tiêu\s+đề|tít|tên\s+bài(?:\s+viết)?|tin\s+bài|bài\s+viết|bài\s+gửi|tin\s+gửi|"
+                               r"title)\s*:\s*", re.IGNORECASE)
+
+
 def clean_title(title: str) -> tuple[str, list[str]]:
     """HTML tags typed into a pasted title ("<b>mạnh mẽ</b>") and emoji ("📌") out, with a note
     for each kind removed."""
@@ -412,6 +417,10 @@ def clean_title(title: str) -> tuple[str, list[str]]:
         title = "".join(ch for ch in title if ch not in symbols)
         notes.append("đã bỏ biểu tượng (emoji) trong tiêu đề: " + "".join(symbols))
     title = re.sub(r"\s+", " ", title).strip(" -–—|:") if tags or symbols else title
+    label = _SUBMISSION_LABEL.match(title)
+    if label and title[label.end():].strip():  # "TIN BÀI: …", "Tiêu đề: …": a sender's label, no words of the headline
+        title = title[label.end():].strip()
+        notes.append(f"đã bỏ nhãn “{label.group().strip()}” trước tiêu đề")
     if re.search(r"[^\W\d]{2}[”\"’]?\.$", title):  # "… làm theo Bác.": a headline has no full stop ("TP.HCM" keeps its)
         title = title[:-1]
         notes.append("đã bỏ dấu chấm cuối tiêu đề")

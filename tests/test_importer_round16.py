@@ -208,3 +208,15 @@ def test_a_sender_s_label_before_the_headline_is_taken_off_and_said(registries):
         assert f"đã bỏ nhãn “{label.strip()}” trước tiêu đề" in result.warnings, label
     _result, meta, _body = import_page(lines("Bài 2: " + _HEADLINE, "", *_MESSAGE), registries)
     assert meta["title"] == "Bài 2: " + _HEADLINE  # a series' part is no sender's label
+
+
+# -- a poll outside any form (boxes.poll_box) --------------------------------------------------------------------
+
+def test_a_poll_box_in_the_article_is_left_out_and_reported(registries):
+    for names in ("class='poll'", "class='box-binhchon'", "id='khao-sat'", "class='widget survey'"):
+        poll = (f"<div {names}><p>Bạn đánh giá thế nào về phong trào?</p><label><input type='radio' name='p'> Rất tốt"
+                "</label><label><input type='radio' name='p'> Tốt</label><button>Bình chọn</button></div>")
+        kept, reported = _control(poll, registries)
+        assert kept == [], names  # was the question and "## Rất tốt Tốt", a heading
+        assert reported == [("khuôn trang (thăm dò ý kiến)", "Bạn đánh giá thế nào về phong trào?"),
+                            ("khuôn trang (thăm dò ý kiến)", "Rất tốt · Tốt")], names

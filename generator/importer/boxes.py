@@ -23,6 +23,9 @@ _LEFT_RULE = re.compile(r"border-left\s*:\s*(?:[^;]*\s)?(?:[1-9]\d*(?:\.\d+)?|0?
 _ADVERT = re.compile(r"(?:^|[\s_-])(?<!no-)(?<!no_)(?:ads?|adverts?|advertisement|adsbygoogle|quangcao|quang-cao|qc|"
                      r"sponsors?|sponsored|taitro|tai-tro)(?=$|[\s_-])(?![-_]free)", re.IGNORECASE)
 ADVERT_KIND = "quảng cáo"  # the report's name for them
+_POLL = re.compile(r"(?:^|[\s_-])(?:polls?|survey|votes?|voting|binh-?chon|khao-?sat|tham-?do(?:-?y-?kien)?)(?=$|[\s_-])",
+                   re.IGNORECASE)
+POLL_KIND = "thăm dò ý kiến"  # the report's name for them
 # A <header> named for the post ("entry-header", "post-header", "detail-header") holds the headline and date
 # of an article the theme did not wrap in <article>; the page's own header is "site-header", "masthead"…
 _POST_HEADER = re.compile(r"entry|post|article|detail|story|single", re.IGNORECASE)
@@ -43,6 +46,12 @@ def related_box(names: str) -> bool:
 def advert_box(names: str) -> bool:
     """An element's class and id name an advertisement."""
     return bool(_ADVERT.search(names))
+
+
+def poll_box(names: str) -> bool:
+    """An element's class and id name a poll or a survey ("box-poll", "binhchon", "khao-sat"): its question, its
+    choices and its button are no text of the article, though no <form> holds them."""
+    return bool(_POLL.search(names))
 
 
 def post_header(names: str) -> bool:

@@ -29,8 +29,8 @@ from .media import AMP_EMBEDS, IMAGE_TAGS, post_embed
 from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
 from .pictures import PicturesMixin
 from .structure import ITEM as _ITEM, StructureMixin
-from .boxes import ADVERT_KIND as _ADVERT_KIND, RELATED_KIND as _RELATED_KIND, BoxEnds, ListMarks, advert_box, \
-    notes_box, post_header, quote_box, related_box
+from .boxes import ADVERT_KIND as _ADVERT_KIND, POLL_KIND, RELATED_KIND as _RELATED_KIND, BoxEnds, ListMarks, advert_box, \
+    notes_box, poll_box, post_header, quote_box, related_box
 from .tables import TableBuilder
 from .teasers import REASON as TEASER, split_teasers
 from .videos import PLAYER_KIND, PendingVideo, player_box, player_page, watch_url, youtube_id
@@ -146,7 +146,7 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
         """Inside page furniture whose words the report lists (a sidebar, a menu, the page's footer),
         not inside a script, a style or a form's controls."""
         tag, _ = self._skipped
-        return (tag in _REPORTED or tag in (_ADVERT_KIND, _RELATED_KIND, PLAYER_KIND)) and self._hidden == self._hidden_before
+        return (tag in _REPORTED or tag in (_ADVERT_KIND, POLL_KIND, _RELATED_KIND, PLAYER_KIND)) and self._hidden == self._hidden_before
 
     def _flush(self) -> None:
         controls = self._controls()
@@ -274,7 +274,7 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
         inside = self._inside_article()
         names = f"{a.get('class', '')} {a.get('id', '')}"
         own = tag == "header" and post_header(names)
-        advert = advert_box(names)
+        advert = _ADVERT_KIND if advert_box(names) else POLL_KIND if poll_box(names) else ""
         related = not advert and related_box(f"{names} {a.get('type', '')}")
         player = not self._skip and tag not in _EMBEDS and player_box(a)  # a <video class="video-js"> is itself the video
         dropped = (tag in _SKIP and not (tag == "aside" and inside)) or (tag in _PAGE_ONLY and not inside and not own) \
@@ -306,7 +306,7 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
         elif tag == "option" and self._skip and self._skipped[0] == "select":
             self._option_open(a)
         if dropped and not self._skip:
-            self._skipped = (_ADVERT_KIND if advert else _RELATED_KIND if related else PLAYER_KIND if player else tag,
+            self._skipped = (advert or (_RELATED_KIND if related else PLAYER_KIND if player else tag),
                              len(self._stack))
         if player:
             self._start_player(a)

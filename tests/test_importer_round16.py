@@ -131,7 +131,8 @@ def _long_form(credit: str, place: str, registries) -> tuple:
 
 def test_a_long_form_credited_only_to_its_photographer_is_signed_by_the_photographer(registries):
     for credit in ("Ảnh: Nguyễn Văn Hùng", "Ảnh: NGUYỄN VĂN HÙNG", "Ảnh: Nguyễn Văn Hùng - Thiết kế: Lê Lan",
-                   "Ảnh: Nguyễn Văn Hùng (TTXVN)", "(Ảnh: Nguyễn Văn Hùng)"):
+                   "Ảnh: Nguyễn Văn Hùng (TTXVN)", "(Ảnh: Nguyễn Văn Hùng)", "Ảnh, video: Nguyễn Văn Hùng",
+                   "Ảnh - Video: Nguyễn Văn Hùng", "ẢNH : NGUYỄN VĂN HÙNG", "Photo: Nguyễn Văn Hùng"):
         for place in _PLACES:
             result, meta, body = _long_form(credit, place, registries)
             assert meta["author"] == "Nguyễn Văn Hùng", (credit, place)  # was no author

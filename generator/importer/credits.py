@@ -21,7 +21,7 @@ _MAKER = re.compile(rf"(?:^|[-–—,;|]\s*){MAKER_ROLE}\s*:", re.IGNORECASE)
 # A long-form's ("eMagazine") credits: the photographer with its other makers, or in the block of credits under the
 # text ("Thực hiện: …", "Ảnh: …", "Đồ họa: …"); no photo's caption.
 LONG_FORM = "ghi công ảnh và người thực hiện của cả bài (eMagazine)"
-_PHOTOGRAPHER = re.compile(r"^\(?\s*(?:ảnh|photo)\s*:", re.IGNORECASE)  # not "Ảnh minh họa:", "Ảnh tư liệu:"
+_PHOTOGRAPHER = re.compile(r"^\(?\s*(?:ảnh|photo)(?:\s*(?:,|và|&|\+|/|-|–)\s*(?:video|clip))?\s*:", re.IGNORECASE)  # not "Ảnh minh họa:", "Ảnh tư liệu:"
 # Where a whole article's credit stands when it belongs to no photo: over or under the headline, after the lead or
 # the text (extract.py's reasons for those lines).
 _WHOLE = {"trên tiêu đề", "đầu bài (nút chia sẻ, nhãn, đơn vị)", LONG_FORM, "ghi chú ảnh không kèm ảnh"}

@@ -21,12 +21,14 @@ _IMAGE_LINE = re.compile(rf"^(?:https?://\S+/)?([\w.\-()%+~@]+?(?: [\w.\-()%+~@]
 _SAFE_NAME = re.compile(r"^[A-Za-z0-9._-]+$")
 # The photographer's agency or paper in brackets after the name: "Ảnh: Minh Hùng (TTXVN)", "Ảnh: Thu Hà (Báo Lào Cai)".
 _AGENCY = r"(?:\s*\([^\W\d_]{2,12}(?:[\s/-][^\W\d_]{2,12}){0,3}\))?"
+_AND_VIDEO = r"(?:\s*(?:,|và|&|\+|/|-|–)\s*(?:video|clip))?"  # "Ảnh, video: …", "Ảnh - Video: …": a multimedia credit
 CREDIT = re.compile(
     r"(?:^|[\s.(\[–—-])\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|ảnh chụp màn hình|nguồn ảnh|photo)"
+    rf"{_AND_VIDEO}"
     rf"\s*:\s*[^():]{{1,40}}?{_AGENCY}\s*\)?\s*\.?$", re.IGNORECASE)
 # "Ảnh: Quang Huy"; a long-form's "Ảnh: Nguyễn Văn A - Thiết kế: Trần B" credits its makers after the photographer.
 CREDIT_ONLY = re.compile(
-    r"^\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|nguồn ảnh|photo)\s*:\s*[^():]{1,40}?"
+    rf"^\(?\s*(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh tư liệu|nguồn ảnh|photo){_AND_VIDEO}\s*:\s*[^():]{{1,40}}?"
     rf"{_AGENCY}(?:\s*[-–—,;|]\s*{MAKER_ROLE}\s*:\s*[^():]{{1,40}}?)*\s*\)?\s*\.?$", re.IGNORECASE)
 # "✍️ Hoàng Hà", "✍ Bài, ảnh: Minh Anh", "📝 Thu Hà": a phone's or a social post's signature opens with a pictograph.
 _SIGNING_MARK = re.compile(rf"^(?:[{PICTOGRAPHS}][\ufe0f\u200d]*)+\s*")

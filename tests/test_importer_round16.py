@@ -221,3 +221,32 @@ def test_a_poll_box_in_the_article_is_left_out_and_reported(registries):
         assert kept == [], names  # was the question and "## Rất tốt Tốt", a heading
         assert reported == [("khuôn trang (thăm dò ý kiến)", "Bạn đánh giá thế nào về phong trào?"),
                             ("khuôn trang (thăm dò ý kiến)", "Rất tốt · Tốt")], names
+
+
+# -- page furniture a phone's copy brings along (boilerplate.csv) ------------------------------------------------
+
+_FURNITURE = {
+    "Bài viết có hữu ích không?": "rating", "Bài viết này có hữu ích với bạn không?": "rating", "Có | Không": "rating",
+    "Báo lỗi": "rating", "Báo lỗi bài viết": "rating", "Nghe đọc bài viết Dừng": "audio", "Nghe Dừng": "audio",
+    "Nhấn để xem ảnh lớn": "nav", "Video đang được xử lý": "nav", "Scroll để tiếp tục đọc": "ads",
+    "Gửi bài viết qua email": "share", "Hiển thị 1 - 10 trên 25 bình luận": "comment",
+}
+_YOUTH = ("Tuổi trẻ Điện Biên học tập và làm theo Bác", "12/05/2025 08:30",
+          "Những năm qua, Đoàn Thanh niên tỉnh Điện Biên đã cụ thể hóa việc học tập và làm theo tư tưởng, đạo đức, "
+          "phong cách Hồ Chí Minh bằng nhiều việc làm thiết thực.",
+          "Năm 2025, các cơ sở Đoàn đã tổ chức 150 công trình, phần việc thanh niên, trao 500 suất quà cho học sinh.",
+          "Thời gian tới, Tỉnh đoàn tiếp tục đẩy mạnh phong trào thanh niên tình nguyện gắn với làm theo Bác.")
+
+
+def test_a_phone_copy_s_feedback_player_and_notice_lines_are_furniture(registries):
+    for line, kind in _FURNITURE.items():
+        for page in (lines(*_YOUTH[:3], line, *_YOUTH[3:], "Hà Linh"), lines(*_YOUTH, "Hà Linh", line)):
+            result, meta, body = import_page(page, registries)
+            assert line not in body, line  # was a paragraph of the text (or "Nghe Dừng" the author)
+            assert meta["author"] == "Hà Linh", line
+            assert (f"khuôn trang ({kind})", line) in [(why, text) for _n, why, text in result.dropped], line
+    for sentence in ("Có không ít đoàn viên đã tình nguyện hiến máu nhiều lần trong năm.",
+                     "Báo lỗi chính tả trong văn bản là việc của mỗi cán bộ văn phòng."):
+        _result, _meta, body = import_page(lines(*_YOUTH[:3], sentence, *_YOUTH[3:], "Hà Linh"), registries)
+        assert sentence in body
+

@@ -250,3 +250,22 @@ def test_a_phone_copy_s_feedback_player_and_notice_lines_are_furniture(registrie
         _result, _meta, body = import_page(lines(*_YOUTH[:3], sentence, *_YOUTH[3:], "Hà Linh"), registries)
         assert sentence in body
 
+
+def test_mojibake_whose_no_break_space_or_undefined_byte_was_lost_is_put_back(registries):
+    # "à" is C3 A0: its A0, a no-break space, became a plain space ("HÃ  Ná»™i", "lÃ m"); "Đ" is C4 90, and 0x90,
+    # which Windows-1252 leaves undefined, was dropped ("Äáº¢NG").
+    lead = ("Đảng bộ xã Tân Lập đã làm được 15 công trình thiết thực, được nhân dân đồng tình ủng hộ, góp phần xây dựng "
+            "nông thôn mới.")
+    garbled = lead.encode("utf-8").decode("cp1252", errors="ignore").replace("\xa0", " ")
+    assert garbled.startswith("Äáº£ng bá»™ xÃ£ TÃ¢n Láº­p Ä‘Ã£ lÃ m")
+    title = "Đảng bộ xã Tân Lập làm theo Bác"
+    page = lines(title.encode("utf-8").decode("cp1252", errors="ignore").replace("\xa0", " "), "12/05/2025 08:30",
+                 garbled, _LAST, "Nguyễn Văn An")
+    result, meta, body = import_page(page, registries)
+    assert meta["title"] == title  # was "Äáº£ng bá»™ xÃ£ …", kept as garbled
+    assert meta["summary"] == lead  # was "Äáº£ng bá»™ xÃ£ … lÃ m …"
+    assert not any("không sửa hết được" in w for w in result.warnings)
+    # "ọ" (E1 BB 8D) lost its last byte: "há»c" could be "học", "hỏc" or "hờc": said, not guessed
+    page = lines(_TITLE, "12/05/2025 08:30", "Há»™i nghá»‹ há»c táº­p chuyÃªn Ä‘á»\x81 nÄƒm 2025 cá»§a xÃ£.", _LEAD, _LAST)
+    result, _meta, _body = import_page(page.replace("\x8d", "").replace("\x81", ""), registries)
+    assert any("không sửa hết được" in w for w in result.warnings)

@@ -80,6 +80,18 @@ def repair_line(line: str) -> str:
                 runs += 1
                 i += size
                 continue
+        if line[i] == "Ã" and (i + 1 == len(line) or line[i + 1] == " "):
+            # "HÃ  Ná»™i", "lÃ m": "à" is C3 A0, and A0 (a no-break space) became a plain space on the way: the space
+            # after "Ã" is that byte. In a line read wrongly a real "Ã" is itself two characters ("Ãƒ").
+            out.append("à")
+            i += 2
+            continue
+        if line[i] == "Ä" and not (0x80 <= _BYTE.get(line[i + 1:i + 2], 0) <= 0xBF):
+            # "Äáº¢NG": "Đ" is C4 90, and 0x90, which Windows-1252 leaves undefined, was dropped on the way; no
+            # other letter a Vietnamese text holds opens with C4 and lacks its second byte.
+            out.append("Đ")
+            i += 1
+            continue
         out.append(line[i])
         i += 1
     # One pair alone may be real text ("NGÃ”" in quotes); a garbled line has many.

@@ -274,7 +274,8 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
         inside = self._inside_article()
         names = f"{a.get('class', '')} {a.get('id', '')}"
         own = tag == "header" and post_header(names)
-        advert = _ADVERT_KIND if advert_box(names) else POLL_KIND if poll_box(names) else ""
+        # a poll's <form> is read as a form (structure.py), a poll box outside one by its name
+        advert = _ADVERT_KIND if advert_box(names) else POLL_KIND if tag != "form" and poll_box(names) else ""
         related = not advert and related_box(f"{names} {a.get('type', '')}")
         player = not self._skip and tag not in _EMBEDS and player_box(a)  # a <video class="video-js"> is itself the video
         dropped = (tag in _SKIP and not (tag == "aside" and inside)) or (tag in _PAGE_ONLY and not inside and not own) \

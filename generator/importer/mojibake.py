@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .syllables import is_syllable
+
 # Windows-1252's characters for the bytes 0x80-0x9F; the five it leaves undefined stay as Latin-1
 # has them (U+0080+n, which pastes keep). Every other byte reads as in Latin-1. A str.translate
 # table for text read as Latin-1; legacy.py and decode.py read through it too.
@@ -60,8 +62,13 @@ def _run_length(lead: int) -> int:
 def repair_line(line: str) -> str:
     """The line with every run of mojibake that reads back as UTF-8 put back (when there are at
     least two such runs)."""
+    return _repair(line)[0]
+
+
+def _repair(line: str) -> tuple[str, bool]:
+    """(repair_line's line, whether a letter whose last byte was lost could not be told)."""
     if not SIGN.search(line):
-        return line
+        return line, False
     out: list[str] = []
     runs = 0
     i = 0
@@ -86,6 +93,11 @@ def repair_line(line: str) -> str:
             out.append("à")
             i += 2
             continue
+        lost = _LOST.get(line[i:i + 2] if line[i] == "á" else line[i])
+        if lost and not (0x80 <= _BYTE.get(line[i + len(lost[0]):i + len(lost[0]) + 1], 0) <= 0xBF):
+            out.append(_Lost(lost[0], lost[1]))  # "há»c": which letter is read from the word (_guess_lost)
+            i += len(lost[0])
+            continue
         if line[i] == "Ä" and not (0x80 <= _BYTE.get(line[i + 1:i + 2], 0) <= 0xBF):
             # "Äáº¢NG": "Đ" is C4 90, and 0x90, which Windows-1252 leaves undefined, was dropped on the way; no
             # other letter a Vietnamese text holds opens with C4 and lacks its second byte.
@@ -95,7 +107,47 @@ def repair_line(line: str) -> str:
         out.append(line[i])
         i += 1
     # One pair alone may be real text ("NGÃ”" in quotes); a garbled line has many.
-    return "".join(out) if runs >= 2 else line
+    return _guess_lost(out) if runs >= 2 else (line, False)
+
+
+class _Lost(str):
+    """The characters of a letter whose last byte was lost (a str: joined as they were when no guess holds), and
+    the letters it may have been."""
+
+    def __new__(cls, text: str, letters: str) -> "_Lost":
+        made = super().__new__(cls, text)
+        made.letters = letters
+        return made
+
+
+# A letter's UTF-8 read as Windows-1252 whose last byte is one of the five Windows-1252 leaves undefined (0x81, 0x8D,
+# 0x8F, 0x90, 0x9D), which a copy often drops: the letters a Vietnamese text may have had there. "Ã" before a space
+# and "Ä" are read on their own (repair_line).
+_LOST = {"á»": ("á»", "ềọỏờỐ"), "Ã": ("Ã", "ÁÍÝ")}
+
+
+def _guess_lost(out: list[str]) -> tuple[str, bool]:
+    """The line, each letter whose last byte was lost put back when exactly one of the letters it may have been makes
+    its word a Vietnamese syllable ("há»c" -> "học", "Ä‘Æ°á»ng" -> "đường"); otherwise left as it was (and the line
+    reported as still garbled: "Thá»" is "Thọ", "Thỏ" or "Thờ"). Also whether one was left."""
+    left = False
+    for k, piece in enumerate(out):
+        if not isinstance(piece, _Lost):
+            continue
+        start = k
+        while start > 0 and not isinstance(out[start - 1], _Lost) and out[start - 1][-1:].isalpha():
+            start -= 1
+        end = k + 1
+        while end < len(out) and not isinstance(out[end], _Lost) and out[end][:1].isalpha():
+            end += 1
+        before, after = "".join(out[start:k]), "".join(out[k + 1:end])
+        capitals = (before + after).isupper()  # "Tá»T" is "TỐT": a capital in a word of capitals, else small
+        fits = [ch for ch in piece.letters if ch.isupper() == capitals and is_syllable((before + ch + after).lower())]
+        if len(fits) == 1:
+            out[k] = fits[0]
+        else:
+            left = True
+    return "".join(out), left
 
 
 def repair(text: str) -> Repair:
@@ -107,11 +159,11 @@ def repair(text: str) -> Repair:
     for number, line in enumerate(lines, 1):
         if not SIGN.search(line):
             continue
-        fixed = repair_line(line)
+        fixed, unresolved = _repair(line)
         if fixed != line:
             lines[number - 1] = fixed
             repaired.append(number)
-        if looks_garbled(fixed):
+        if unresolved or looks_garbled(fixed):
             garbled.append(number)
     return Repair("\n".join(lines), tuple(repaired), tuple(garbled))
 

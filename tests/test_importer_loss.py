@@ -19,7 +19,9 @@ def test_mojibake_lines_are_put_back_and_never_dropped_as_furniture(registries):
     assert "Đại tá Võ Đức Thịnh, Giám đốc Công an tỉnh cho biết: việc học tập và làm theo Bác" in body
     assert any("đã sửa lỗi mã chữ" in w and "dòng 9" in w for w in result.warnings)
     # bytes lost on the way: not repairable, kept as it is and named, never "khuôn trang (footer)"
-    assert "Thá»i gian tới, Äảng bộ tiếp tục đẩy mạnh" in body  # what reads back is put back
+    # what reads back is put back; round 16: "Äảng" lost the 0x90 of "Đ", "há»c" the 0x8D of "ọ" (the only letter
+    # that makes a syllable); "Thá»i" stays ("Thời" or "Thọi")
+    assert "Thá»i gian tới, Đảng bộ tiếp tục đẩy mạnh học tập và làm theo Bác" in body
     assert any("không sửa hết được" in w and "dòng 11" in w for w in result.warnings)
     assert not any(text.startswith(("Äáº", "Thá»")) for text in dropped(result))
 

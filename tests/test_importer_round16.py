@@ -277,3 +277,15 @@ def test_mojibake_whose_no_break_space_or_undefined_byte_was_lost_is_put_back(re
     assert "nhiều đảng viên" in meta["summary"] and "tổ chức tốt" in meta["summary"]
     assert [w for w in result.warnings if "không sửa hết được" in w] == [
         "dòng 3 có chữ bị lỗi mã (như “Ã¡”, “Ä‘”) không sửa hết được: đã giữ trong bài, hãy gõ lại theo bài gốc"]
+
+
+def test_a_writer_in_the_page_s_metadata_beats_a_photographer_s_credit(registries):
+    page = _LONG.format(top="", under="", after_lead="", end="<p>Ảnh: Nguyễn Văn Hùng</p>").replace(
+        "</title>", "</title><meta name='author' content='Lê Minh Hải'>")
+    result, meta, _body = import_page(page, registries, ".html")
+    assert meta["author"] == "Lê Minh Hải"  # was the photographer
+    assert not any(w.startswith("trang chỉ ghi công người chụp ảnh") for w in result.warnings)
+    assert ("ghi chú ảnh không kèm ảnh", "Ảnh: Nguyễn Văn Hùng") in [(why, text) for _n, why, text in result.dropped]
+    page = page.replace("Lê Minh Hải", "Báo Lào Cai")  # a paper's name is no writer: the photographer stays
+    _result, meta, _body = import_page(page, registries, ".html")
+    assert meta["author"] == "Nguyễn Văn Hùng"

@@ -141,10 +141,12 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
                         "(kiểu Mỹ); hãy kiểm tra ngày đăng")
 
     author, author_line, author_sure = found.author, found.author_line, found.author_sure
-    if author is None and page.authors:
+    if (author is None or found.author_check) and page.authors:  # a writer in the metadata beats a photographer
         # a newspaper's name in <meta name="author"> is no byline, and hides no JSON-LD Person after it
-        author = next(filter(None, (person_name(name, places) for name in page.authors)), None)
-        author_line, author_sure = ("thẻ meta", False) if author else (None, False)
+        named = next(filter(None, (person_name(name, places) for name in page.authors)), None)
+        if named or author is None:
+            author, author_line, author_sure = named, "thẻ meta" if named else None, False
+            warnings = [w for w in warnings if not (named and w.startswith("trang chỉ ghi công người chụp ảnh"))]
     if author is not None:
         warnings = [w for w in warnings if not w.startswith("không tìm thấy tên tác giả")]
         if is_staff(author):  # "Nhóm PV": the newsroom signed it, no one by name

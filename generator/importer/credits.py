@@ -65,13 +65,14 @@ def credit_name(text: str) -> str | None:
 def photographer_byline(infos: list[Info], t: int, sapo: int | None, last: int | None, used: dict,
                         out: Extracted) -> None:
     """A page with no byline credited to its photographer alone: the photographer is the author, flagged for the
-    editor (``out.author_check``, a warning), the credit's line marked "tác giả" in ``used``."""
+    editor (``out.author_check``, a warning). The credit's line keeps its reason in ``used`` (a credit of the
+    whole article, listed in the report): a writer named in the page's metadata replaces the photographer
+    (command.py)."""
     i = _photographer(infos, t, sapo, last, used)
     if i is None:
         return
     name = credit_name(infos[i].text)
     out.author, out.author_line, out.author_sure, out.author_check = name, infos[i].line, False, PHOTOGRAPHER_CHECK
-    used[i] = "tác giả"
     out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
     out.warnings.append(f"trang chỉ ghi công người chụp ảnh (“{infos[i].text}”, dòng {infos[i].line}): đã lấy "
                         f"“{name}” làm tác giả; hãy kiểm tra lại")

@@ -289,3 +289,10 @@ def test_a_writer_in_the_page_s_metadata_beats_a_photographer_s_credit(registrie
     page = page.replace("Lê Minh Hải", "Báo Lào Cai")  # a paper's name is no writer: the photographer stays
     _result, meta, _body = import_page(page, registries, ".html")
     assert meta["author"] == "Nguyễn Văn Hùng"
+
+
+def test_a_poll_section_s_article_is_no_poll_box(registries):
+    page = _saved("<p>Chi bộ thôn Đồng Mai đi đầu trong việc hiến đất làm đường giao thông nông thôn.</p>").replace(
+        "<article>", "<article class='binh-chon'>").replace("<body>", "<body class='page-poll'>")
+    _result, meta, body = import_page(page, registries, ".html")
+    assert meta["title"] == _TITLE and "Chi bộ thôn Đồng Mai đi đầu" in body

@@ -41,6 +41,7 @@ _SKIP = {"script", "style", "nav", "aside", "noscript", "template", "svg", "ifra
 _REPORTED = {"aside", "nav", "menu", "header", "footer"}  # furniture with words: dropped, each line reported
 _EMBEDS = {"iframe", "object", "embed", "video", "audio"} | AMP_EMBEDS  # content the importer cannot bring along
 _PAGE_ONLY = {"header", "footer"}
+_NOT_POLLS = {"form", "html", "body", "main", "article"}  # a "binh-chon" section's page holds its article
 _BACK_LINK = re.compile(r"^\s*[↩↑^⤴]\ufe0e?\ufe0f?\s*$")  # a note's link back to where it is cited
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "figure", "figcaption",
           "section", "article", "main", "blockquote", "tr", "td", "th", "table", "dd", "dt", "dl", "pre",
@@ -274,8 +275,8 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
         inside = self._inside_article()
         names = f"{a.get('class', '')} {a.get('id', '')}"
         own = tag == "header" and post_header(names)
-        # a poll's <form> is read as a form (structure.py), a poll box outside one by its name
-        advert = _ADVERT_KIND if advert_box(names) else POLL_KIND if tag != "form" and poll_box(names) else ""
+        # a poll's <form> is read as a form (structure.py), a poll box outside one by its name; never the page itself
+        advert = _ADVERT_KIND if advert_box(names) else POLL_KIND if tag not in _NOT_POLLS and poll_box(names) else ""
         related = not advert and related_box(f"{names} {a.get('type', '')}")
         player = not self._skip and tag not in _EMBEDS and player_box(a)  # a <video class="video-js"> is itself the video
         dropped = (tag in _SKIP and not (tag == "aside" and inside)) or (tag in _PAGE_ONLY and not inside and not own) \

@@ -296,3 +296,18 @@ def test_a_poll_section_s_article_is_no_poll_box(registries):
         "<article>", "<article class='binh-chon'>").replace("<body>", "<body class='page-poll'>")
     _result, meta, body = import_page(page, registries, ".html")
     assert meta["title"] == _TITLE and "Chi bộ thôn Đồng Mai đi đầu" in body
+
+
+def test_a_sentence_naming_a_control_keeps_the_control_s_words(registries):
+    for paragraph, expected in {
+        "<p>Bấm <button>Tải về</button> để xem toàn văn Kế hoạch số 12-KH/ĐU của Đảng ủy xã.</p>":
+            "Bấm Tải về để xem toàn văn Kế hoạch số 12-KH/ĐU của Đảng ủy xã.",
+        "<p>Người dân chọn mục <button>Gửi ý kiến</button> để góp ý dự thảo văn kiện Đại hội.</p>":
+            "Người dân chọn mục Gửi ý kiến để góp ý dự thảo văn kiện Đại hội.",
+    }.items():
+        kept, reported = _control(paragraph, registries)
+        assert kept == [expected], paragraph  # was "Bấm để xem toàn văn …", "Tải về" reported as furniture
+        assert reported == [], paragraph
+    kept, reported = _control("<p>Đồng chí Bí thư phát biểu <button>Nghe</button> tại hội nghị sơ kết.</p>", registries)
+    assert kept == ["Đồng chí Bí thư phát biểu tại hội nghị sơ kết."]
+    assert reported == [("khuôn trang (button)", "Nghe")]

@@ -29,6 +29,9 @@ _FURNITURE = re.compile(
     r"đăng\s+ký|chọn|phóng\s+to|thu\s+nhỏ|cỡ\s+chữ|quay\s+lại|trở\s+về|lên\s+đầu(?:\s+trang)?|"
     r"A[+-]?|more|read\s+more|share|print|close|play|pause|listen|copy|search|submit|send|ok)"
     r"(?:\s*[(\[]?\d*[)\]]?)?\s*[.…:»>›+]*$", re.IGNORECASE)
+# Words that name the control they stand before: "Bấm", "nhấn vào", "chọn mục", "nút".
+_NAMING = re.compile(r"(?:^|\s)(?:bấm|nhấn|nhấp|chọn|click|kích|chạm)(?:\s+(?:vào|chuột))?(?:\s+(?:nút|mục|ô|biểu\s+tượng))?$|"
+                     r"(?:^|\s)(?:nút|mục|biểu\s+tượng)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*$")
 _MARKS = re.compile(f"[{EDGE}{EM_OPEN}{EM_CLOSE}]")
 _SPACE = re.compile(r"\s+")
@@ -65,8 +68,9 @@ def inline_controls(buffer: list[str], controls: list[list]) -> tuple[list[str],
             keep = shown if shown and _belongs(before, after) else None
         elif kind == "textarea":
             keep = None  # a text box's prompt or what a reader typed in it
-        else:
-            keep = words if _words(words) and not _FURNITURE.match(words) and _belongs(before, after) else None
+        else:  # "Bấm <button>Tải về</button> để xem …": a sentence naming the control keeps its words
+            keep = words if _words(words) and (not _FURNITURE.match(words) or _NAMING.search(before)) \
+                and _belongs(before, after) else None
         if keep:
             pieces.insert(at, keep)
             continue

@@ -176,3 +176,19 @@ def test_tinh_with_a_capital_before_a_province_makes_no_longer_name(words):
     hoa_binh, dien_bien = search(words, "Tỉnh Hòa Bình", "Tỉnh Điện Biên")
     assert hoa_binh["names"] == ["~p:hoa-binh"] and found(hoa_binh) == [BAC_BINH] and hoa_binh["apart"] == []
     assert found(dien_bien) == [BAC_BINH]
+
+
+@node_only
+def test_a_name_typed_with_capitals_and_one_slipped_mark_is_the_name_or_its_words(data):
+    """"Điện Biện" (the capitals of a name, one mark slipped) was read as two ordinary words: no
+    province, no filter offered. A province's name of two tokens or more typed as a name (a capital
+    then small letters each) with one token's marks other than the registries' is the name or its
+    words, as the name typed in small letters: the province's article first, the words' still
+    found. Two slipped tokens ("Diễn Biến"), quotes, or small letters with a slip stay words."""
+    slip, other, two, quoted = search(data, "Điện Biện", "Hòa Bính", "Diễn Biến", '"Điện Biện"')
+    assert slip["names"] == ["~p:dien-bien"] and found(slip)[0] == TIEN_BAC
+    assert NHAN_RONG in found(slip) and BAC_BINH in found(slip)
+    assert other["names"] == ["~p:hoa-binh"] and found(other)[0] == LAO_CAI
+    assert two["names"] == [] and quoted["names"] == []
+    (small,) = search(data, "điện biện")
+    assert small["names"] == []

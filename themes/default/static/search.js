@@ -135,8 +135,11 @@
      one of the registries' spellings or fewer ("tự diễn biến" is no Điện Biên, "hoa huệ" no Huế:
      the index's rule, names.mark_fault); with small (per token: it starts with a small letter: an
      article's text), also a capital where the registries write one ("hòa bình" is no Hòa Bình
-     there). A query is read without the capitals: readers type in small letters. */
-  function findNames(folded, byFirst, tones, small) {
+     there). A query is read without the capitals: readers type in small letters. With titles
+     (per token: typed as a name, a capital then small letters), a name of two tokens or more
+     all typed so may have one token with other marks (a slipped mark: "Điện Biện", "Hòa Bính"):
+     its span says slipped (the name or its words, as one typed in small letters). */
+  function findNames(folded, byFirst, tones, small, titles) {
     var found = [], i = 0;
     var fits = function (k) {
       var allowed = tones && byFirst.marks && byFirst.marks.get(folded[k]);
@@ -151,8 +154,15 @@
         for (var c = 0; c < candidates.length; c++) {
           var seq = candidates[c].seq, ok = i + seq.length <= folded.length;
           for (var k = 0; ok && k < seq.length; k++) ok = folded[i + k] === seq[k];
-          if (ok && candidates[c].key.indexOf("~p:") === 0) for (k = 0; ok && k < seq.length; k++) ok = fits(i + k);
-          if (ok) { found.push({ start: i, end: i + seq.length, key: candidates[c].key }); step = seq.length; break; }
+          var slips = 0;
+          if (ok && candidates[c].key.indexOf("~p:") === 0) for (k = 0; ok && k < seq.length; k++) if (!fits(i + k)) slips++;
+          if (slips) ok = slips === 1 && seq.length > 1 && !!titles && titles.slice(i, i + seq.length).every(Boolean);
+          if (ok) {
+            found.push(slips ? { start: i, end: i + seq.length, key: candidates[c].key, slipped: true }
+                             : { start: i, end: i + seq.length, key: candidates[c].key });
+            step = seq.length;
+            break;
+          }
         }
       }
       i += step;
@@ -334,14 +344,16 @@
     var pairAt = loose || runs.length !== 1 || runs[0].phrase ? -1 : (function (tokens) {
       var folded = tokens.map(function (t) { return t.folded; }), asked = fillerSpans(folded), kept = [];
       folded.forEach(function (f, k) { if (!asked.some(function (s) { return k >= s[0] && k < s[1]; })) kept.push(k); });
-      var ok = kept.length === 2 && kept[1] === kept[0] + 1 && !findNames(folded, index.byFirst, tonesOf(tokens)).length &&
+      var ok = kept.length === 2 && kept[1] === kept[0] + 1 &&
+        !findNames(folded, index.byFirst, tonesOf(tokens), null, shouting ? null : tokens.map(titled)).length &&
         kept.every(function (k) { return SYLLABLE.test(folded[k]); });
       return ok ? kept[1] : -1;
     })(expand(runs[0].tokens, index));
     runs.forEach(function (run, r) {
       var tokens = expand(run.tokens, index);
       var folded = tokens.map(function (t) { return t.folded; });
-      var spans = findNames(folded, index.byFirst, tonesOf(tokens)), owner = new Array(folded.length).fill(-1);
+      var spans = findNames(folded, index.byFirst, tonesOf(tokens), null, run.phrase || shouting ? null : tokens.map(titled));
+      var owner = new Array(folded.length).fill(-1);
       // a province's name typed with a small letter where the registries write a capital ("dien
       // bien", "hòa bình", "Hòa bình", "thành phố Hồ Chí Minh"; readers on phones type names so)
       // may be its words as well ("tự diễn biến", "vì hòa bình", which the index does not read
@@ -351,11 +363,12 @@
       // in the query, or run together ("daknong"), the name alone.
       // After the word that says what follows is a province ("tỉnh điện biên", "thành phố hòa
       // bình", "tp. điện biên phủ"), a name in small letters is the province's name, as typed so.
+      // Typed with its capitals and one slipped mark ("Điện Biện"): the name or its words too.
       var loose = spans.map(function (s) {
         var part = tokens.slice(s.start, s.end);
         return !run.phrase && s.key.indexOf("~p:") === 0 && s.end - s.start > 1 &&
           !part.some(function (t) { return t.joined; }) && !provinceWordBefore(tokens, s.start) &&
-          part.some(function (t) { return SMALL.test(t.text) && !index.byFirst.small.has(t.folded); });
+          (!!s.slipped || part.some(function (t) { return SMALL.test(t.text) && !index.byFirst.small.has(t.folded); }));
       });
       spans.forEach(function (s, n) {
         for (var k = s.start; k < s.end; k++) owner[k] = n;

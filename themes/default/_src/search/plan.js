@@ -14,14 +14,16 @@
     var pairAt = loose || runs.length !== 1 || runs[0].phrase ? -1 : (function (tokens) {
       var folded = tokens.map(function (t) { return t.folded; }), asked = fillerSpans(folded), kept = [];
       folded.forEach(function (f, k) { if (!asked.some(function (s) { return k >= s[0] && k < s[1]; })) kept.push(k); });
-      var ok = kept.length === 2 && kept[1] === kept[0] + 1 && !findNames(folded, index.byFirst, tonesOf(tokens)).length &&
+      var ok = kept.length === 2 && kept[1] === kept[0] + 1 &&
+        !findNames(folded, index.byFirst, tonesOf(tokens), null, shouting ? null : tokens.map(titled)).length &&
         kept.every(function (k) { return SYLLABLE.test(folded[k]); });
       return ok ? kept[1] : -1;
     })(expand(runs[0].tokens, index));
     runs.forEach(function (run, r) {
       var tokens = expand(run.tokens, index);
       var folded = tokens.map(function (t) { return t.folded; });
-      var spans = findNames(folded, index.byFirst, tonesOf(tokens)), owner = new Array(folded.length).fill(-1);
+      var spans = findNames(folded, index.byFirst, tonesOf(tokens), null, run.phrase || shouting ? null : tokens.map(titled));
+      var owner = new Array(folded.length).fill(-1);
       // a province's name typed with a small letter where the registries write a capital ("dien
       // bien", "hòa bình", "Hòa bình", "thành phố Hồ Chí Minh"; readers on phones type names so)
       // may be its words as well ("tự diễn biến", "vì hòa bình", which the index does not read
@@ -31,11 +33,12 @@
       // in the query, or run together ("daknong"), the name alone.
       // After the word that says what follows is a province ("tỉnh điện biên", "thành phố hòa
       // bình", "tp. điện biên phủ"), a name in small letters is the province's name, as typed so.
+      // Typed with its capitals and one slipped mark ("Điện Biện"): the name or its words too.
       var loose = spans.map(function (s) {
         var part = tokens.slice(s.start, s.end);
         return !run.phrase && s.key.indexOf("~p:") === 0 && s.end - s.start > 1 &&
           !part.some(function (t) { return t.joined; }) && !provinceWordBefore(tokens, s.start) &&
-          part.some(function (t) { return SMALL.test(t.text) && !index.byFirst.small.has(t.folded); });
+          (!!s.slipped || part.some(function (t) { return SMALL.test(t.text) && !index.byFirst.small.has(t.folded); }));
       });
       spans.forEach(function (s, n) {
         for (var k = s.start; k < s.end; k++) owner[k] = n;

@@ -49,8 +49,11 @@
      one of the registries' spellings or fewer ("tự diễn biến" is no Điện Biên, "hoa huệ" no Huế:
      the index's rule, names.mark_fault); with small (per token: it starts with a small letter: an
      article's text), also a capital where the registries write one ("hòa bình" is no Hòa Bình
-     there). A query is read without the capitals: readers type in small letters. */
-  function findNames(folded, byFirst, tones, small) {
+     there). A query is read without the capitals: readers type in small letters. With titles
+     (per token: typed as a name, a capital then small letters), a name of two tokens or more
+     all typed so may have one token with other marks (a slipped mark: "Điện Biện", "Hòa Bính"):
+     its span says slipped (the name or its words, as one typed in small letters). */
+  function findNames(folded, byFirst, tones, small, titles) {
     var found = [], i = 0;
     var fits = function (k) {
       var allowed = tones && byFirst.marks && byFirst.marks.get(folded[k]);
@@ -65,8 +68,15 @@
         for (var c = 0; c < candidates.length; c++) {
           var seq = candidates[c].seq, ok = i + seq.length <= folded.length;
           for (var k = 0; ok && k < seq.length; k++) ok = folded[i + k] === seq[k];
-          if (ok && candidates[c].key.indexOf("~p:") === 0) for (k = 0; ok && k < seq.length; k++) ok = fits(i + k);
-          if (ok) { found.push({ start: i, end: i + seq.length, key: candidates[c].key }); step = seq.length; break; }
+          var slips = 0;
+          if (ok && candidates[c].key.indexOf("~p:") === 0) for (k = 0; ok && k < seq.length; k++) if (!fits(i + k)) slips++;
+          if (slips) ok = slips === 1 && seq.length > 1 && !!titles && titles.slice(i, i + seq.length).every(Boolean);
+          if (ok) {
+            found.push(slips ? { start: i, end: i + seq.length, key: candidates[c].key, slipped: true }
+                             : { start: i, end: i + seq.length, key: candidates[c].key });
+            step = seq.length;
+            break;
+          }
         }
       }
       i += step;

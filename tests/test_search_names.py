@@ -192,3 +192,25 @@ def test_a_name_typed_with_capitals_and_one_slipped_mark_is_the_name_or_its_word
     assert two["names"] == [] and quoted["names"] == []
     (small,) = search(data, "điện biện")
     assert small["names"] == []
+
+
+@node_only
+def test_a_headline_typed_in_title_case_is_read_as_in_small_letters(data):
+    """A phone's keyboard capitalising each word, or a headline pasted so, made every pair of the
+    query a name's ("Làm Theo Bác Hồ": 2,091 results on the bench against 9,708 in small letters)
+    and "Hòa Bình" the province alone ("Chung Tay Vì Hòa Bình" missed the article writing "vì hòa
+    bình"). A query of three words or more, each with a capital, one of them a word of grammar no
+    name holds ("Vì", "Và", "Theo", "Ở"), is read as typed in small letters. Without such a word
+    ("Tấm Gương Sáng Ngời") the capitals still make a name."""
+    pairs = [("Chung Tay Vì Hòa Bình", "chung tay vì hòa bình"),
+             ("Học Tập Và Làm Theo Bác", "học tập và làm theo bác"),
+             ("Đoàn Học Tập Kinh Nghiệm Ở Thành Phố Hồ Chí Minh", "đoàn học tập kinh nghiệm ở thành phố hồ chí minh")]
+    results = search(data, *[q for pair in pairs for q in pair])
+    for title, small in zip(results[::2], results[1::2]):
+        assert (found(title), title["approxTotal"], title["names"], title["apart"]) == \
+            (found(small), small["approxTotal"], small["names"], small["apart"]), title["q"]
+    assert found(results[0])[0] == LAM_DONG and results[0]["names"] == ["~p:hoa-binh"]
+    # no word of grammar: a name typed as one, which no article holds whole
+    (name,) = search(data, "Tấm Gương Sáng Ngời")
+    assert name["total"] == 0 and name["apart"] == ["Gương Sáng", "Sáng Ngời"]
+

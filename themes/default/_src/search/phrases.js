@@ -227,6 +227,32 @@
       t.text.slice(1) === t.text.slice(1).toLowerCase();
   }
 
+  /* Whether a query is a headline typed in Title Case (a phone's keyboard capitalising each word,
+     a headline pasted so: "Học Tập Và Làm Theo", "Làm Theo Bác Hồ"): three words or more outside
+     quotes, each with a capital first (words in capitals aside: "UBND"), one of them a word of
+     grammar no name holds ("Và", "Theo", "Của", "Ở"). Its capitals then mark no name: it is read
+     as typed in small letters. A name alone keeps its capitals ("Lê Đức Dục", "Điện Biên Phủ"). */
+  var GRAMMAR = new Set(["và", "của", "theo", "các", "những", "cho", "với", "trong", "là", "có", "được", "ở",
+    "tại", "về", "từ", "đến", "để", "khi", "thì", "mà", "này", "đã", "đang", "sẽ", "không", "cũng", "trên",
+    "vì", "do", "như", "nhưng", "hay", "hoặc", "bị", "nên", "vào", "qua", "giữa", "cùng", "nhằm", "đối",
+    "trước", "sau", "tới"].map(toneKey));
+  function headline(runs) {
+    var capitals = 0, grammar = false, lower = false;
+    runs.forEach(function (run) {
+      if (run.phrase) return;
+      run.tokens.forEach(function (t) {
+        var text = prepare(t), first = text[0];
+        if (!/^\p{L}+$/u.test(text)) return;
+        var rest = text.slice(1);
+        if (text.length > 1 && text === text.toUpperCase()) return;  // an initialism, "UBND"
+        if (first === first.toLowerCase() || rest !== rest.toLowerCase()) { lower = true; return; }
+        capitals++;
+        if (GRAMMAR.has(toneKey(text))) grammar = true;
+      });
+    });
+    return !lower && grammar && capitals >= 3;
+  }
+
   /* Questions and polite requests around what is asked ("Chỉ thị 05 là gì", "cho tôi hỏi …",
      "tìm bài về …", "sinh năm nào", "ai là …"), folded; not "cho biết", which news writes ("Bí thư
      cho biết"). */

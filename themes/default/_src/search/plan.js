@@ -8,6 +8,8 @@
     var words = [], names = [], pairs = [], segments = [];
     // capitals tell a name ("Phú Quốc") when the reader typed them, and not all ("LAM THEO BAC")
     var shouting = cased === false || prepare(query) === prepare(query).toUpperCase();
+    // nor when each word has one, grammar's too ("Học Tập Và Làm Theo"): read as in small letters
+    var plain = shouting || headline(runs);
     var fillers = new Set(), others = new Set();
     // the query is two syllables and nothing else but question words ("thi đua ở đâu"; no name of
     // the registries, no quotes): the place of the second in its tokens, else -1
@@ -15,14 +17,14 @@
       var folded = tokens.map(function (t) { return t.folded; }), asked = fillerSpans(folded), kept = [];
       folded.forEach(function (f, k) { if (!asked.some(function (s) { return k >= s[0] && k < s[1]; })) kept.push(k); });
       var ok = kept.length === 2 && kept[1] === kept[0] + 1 &&
-        !findNames(folded, index.byFirst, tonesOf(tokens), null, shouting ? null : tokens.map(titled)).length &&
+        !findNames(folded, index.byFirst, tonesOf(tokens), null, plain ? null : tokens.map(titled)).length &&
         kept.every(function (k) { return SYLLABLE.test(folded[k]); });
       return ok ? kept[1] : -1;
     })(expand(runs[0].tokens, index));
     runs.forEach(function (run, r) {
       var tokens = expand(run.tokens, index);
       var folded = tokens.map(function (t) { return t.folded; });
-      var spans = findNames(folded, index.byFirst, tonesOf(tokens), null, run.phrase || shouting ? null : tokens.map(titled));
+      var spans = findNames(folded, index.byFirst, tonesOf(tokens), null, run.phrase || plain ? null : tokens.map(titled));
       var owner = new Array(folded.length).fill(-1);
       // a province's name typed with a small letter where the registries write a capital ("dien
       // bien", "hòa bình", "Hòa bình", "thành phố Hồ Chí Minh"; readers on phones type names so)
@@ -38,7 +40,8 @@
         var part = tokens.slice(s.start, s.end);
         return !run.phrase && s.key.indexOf("~p:") === 0 && s.end - s.start > 1 &&
           !part.some(function (t) { return t.joined; }) && !provinceWordBefore(tokens, s.start) &&
-          (!!s.slipped || part.some(function (t) { return SMALL.test(t.text) && !index.byFirst.small.has(t.folded); }));
+          (!!s.slipped || (plain && !shouting) ||
+           part.some(function (t) { return SMALL.test(t.text) && !index.byFirst.small.has(t.folded); }));
       });
       spans.forEach(function (s, n) {
         for (var k = s.start; k < s.end; k++) owner[k] = n;
@@ -118,7 +121,7 @@
           // with its marks ("Bác Bác") is no name ("tien tien" may be tiên tiến)
           if (!run.phrase && owner[i] < 0 && owner[i - 1] < 0 && !(tokens[i].exact && tokens[i - 1].tone === tokens[i].tone) &&
               !regionEdge(folded, i, index.manifest) &&
-              ((!shouting && titled(tokens[i - 1]) && titled(tokens[i])) || (r === 0 && i === pairAt && cased !== false))) {
+              ((!plain && titled(tokens[i - 1]) && titled(tokens[i])) || (r === 0 && i === pairAt && cased !== false))) {
             pairs.filter(function (p) { return p.key === key; })[0].name = true;
           }
           // a province's name with a word typed as a name beside it ("Điện Biên Phủ", "Cầu Cần
@@ -126,7 +129,7 @@
           // Biên" and "phủ" anywhere counted "Chính phủ"; where no article writes it, the page says
           // so), and no seam between two names ("Lai Châu Bác Hồ", "Quảng Ninh Hạ Long")
           // ("Tỉnh Hòa Bình", "Thành phố Điện Biên Phủ": "Tỉnh" says the province follows; it found nothing)
-          if (!run.phrase && !shouting && (owner[i] < 0) !== (owner[i - 1] < 0) && titled(tokens[i - 1]) && titled(tokens[i]) &&
+          if (!run.phrase && !plain && (owner[i] < 0) !== (owner[i - 1] < 0) && titled(tokens[i - 1]) && titled(tokens[i]) &&
               spans[owner[i] < 0 ? owner[i - 1] : owner[i]].key.indexOf("~p:") === 0 &&
               !(owner[i] >= 0 && provinceWordBefore(tokens, spans[owner[i]].start))) {
             var glued = pairs.filter(function (p) { return p.key === key; })[0], span = spans[owner[i] < 0 ? owner[i - 1] : owner[i]];

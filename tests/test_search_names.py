@@ -214,3 +214,18 @@ def test_a_headline_typed_in_title_case_is_read_as_in_small_letters(data):
     (name,) = search(data, "Tấm Gương Sáng Ngời")
     assert name["total"] == 0 and name["apart"] == ["Gương Sáng", "Sáng Ngời"]
 
+
+@node_only
+def test_a_word_of_address_or_of_the_news_makes_no_name_with_its_neighbour(data):
+    """"Ông Lê Đức Dục" (a phone capitalising the first word) found nothing: "Ông Lê" was a name
+    the article lacks (it writes "đồng chí Lê Đức Dục"); "Tin Tức Lai Châu" required "tin tức",
+    a word of the news dropped in small letters. A word of address (ông, bà, anh, chị, em, cụ,
+    thầy, đồng chí) makes no name with the name after it, and the fillers make none at all; the
+    name itself still does ("Ông Lê Đức Dục Lai Châu" needs "Lê Đức Dục" whole)."""
+    mister, comrade, news, small = search(data, "Ông Lê Đức Dục", "Đồng Chí Lê Đức Dục", "Tin Tức Lai Châu",
+                                          "tin tức lai châu")
+    for r in (mister, comrade):
+        assert found(r) == [LAI_CHAU] and r["apart"] == [], r["q"]
+    assert found(news) == found(small) == [LAI_CHAU] and news["apart"] == []
+    (slip,) = search(data, "Ông Lê Đức Dụ")
+    assert slip["total"] == 0 and slip["apart"] == ["Đức Dụ"]

@@ -451,7 +451,8 @@
           // with its marks ("Bác Bác") is no name ("tien tien" may be tiên tiến)
           if (!run.phrase && owner[i] < 0 && owner[i - 1] < 0 && !(tokens[i].exact && tokens[i - 1].tone === tokens[i].tone) &&
               !regionEdge(folded, i, index.manifest) &&
-              ((!plain && titled(tokens[i - 1]) && titled(tokens[i])) || (r === 0 && i === pairAt && cased !== false))) {
+              ((!plain && titled(tokens[i - 1]) && titled(tokens[i]) && nameSeam(tokens, i, asked)) ||
+               (r === 0 && i === pairAt && cased !== false))) {
             pairs.filter(function (p) { return p.key === key; })[0].name = true;
           }
           // a province's name with a word typed as a name beside it ("Điện Biên Phủ", "Cầu Cần
@@ -460,6 +461,7 @@
           // so), and no seam between two names ("Lai Châu Bác Hồ", "Quảng Ninh Hạ Long")
           // ("Tỉnh Hòa Bình", "Thành phố Điện Biên Phủ": "Tỉnh" says the province follows; it found nothing)
           if (!run.phrase && !plain && (owner[i] < 0) !== (owner[i - 1] < 0) && titled(tokens[i - 1]) && titled(tokens[i]) &&
+              nameSeam(tokens, i, asked) &&
               spans[owner[i] < 0 ? owner[i - 1] : owner[i]].key.indexOf("~p:") === 0 &&
               !(owner[i] >= 0 && provinceWordBefore(tokens, spans[owner[i]].start))) {
             var glued = pairs.filter(function (p) { return p.key === key; })[0], span = spans[owner[i] < 0 ? owner[i - 1] : owner[i]];
@@ -968,6 +970,19 @@
       });
     });
     return !lower && grammar && capitals >= 3;
+  }
+
+  /* Whether the pair of tokens i - 1 and i is no seam of a name, whatever their capitals: a word
+     of a question or of the news around what is asked ("Tin Tức Lai Châu": fillers, not required)
+     on either side, or a word of address before the name it precedes ("Ông Lê Đức Dục", "Đồng Chí
+     Lê …": articles write "ông", "đồng chí" in small letters inside a sentence). */
+  var ADDRESS = ["ông", "bà", "anh", "chị", "em", "cụ", "thầy"].map(function (w) { return [fold(w), toneKey(w)]; });
+  var COMRADE = [["dong", toneKey("đồng")], ["chi", toneKey("chí")]];
+  function nameSeam(tokens, i, asked) {
+    if (asked.some(function (s) { return (i - 1 >= s[0] && i - 1 < s[1]) || (i >= s[0] && i < s[1]); })) return false;
+    var is = function (t, w) { return !!t && t.folded === w[0] && !markFault(t.tone, [w[1]]); };
+    if (ADDRESS.some(function (w) { return is(tokens[i - 1], w); })) return false;
+    return !(i > 1 && is(tokens[i - 2], COMRADE[0]) && is(tokens[i - 1], COMRADE[1]));
   }
 
   /* Questions and polite requests around what is asked ("Chỉ thị 05 là gì", "cho tôi hỏi …",

@@ -253,6 +253,19 @@
     return !lower && grammar && capitals >= 3;
   }
 
+  /* Whether the pair of tokens i - 1 and i is no seam of a name, whatever their capitals: a word
+     of a question or of the news around what is asked ("Tin Tức Lai Châu": fillers, not required)
+     on either side, or a word of address before the name it precedes ("Ông Lê Đức Dục", "Đồng Chí
+     Lê …": articles write "ông", "đồng chí" in small letters inside a sentence). */
+  var ADDRESS = ["ông", "bà", "anh", "chị", "em", "cụ", "thầy"].map(function (w) { return [fold(w), toneKey(w)]; });
+  var COMRADE = [["dong", toneKey("đồng")], ["chi", toneKey("chí")]];
+  function nameSeam(tokens, i, asked) {
+    if (asked.some(function (s) { return (i - 1 >= s[0] && i - 1 < s[1]) || (i >= s[0] && i < s[1]); })) return false;
+    var is = function (t, w) { return !!t && t.folded === w[0] && !markFault(t.tone, [w[1]]); };
+    if (ADDRESS.some(function (w) { return is(tokens[i - 1], w); })) return false;
+    return !(i > 1 && is(tokens[i - 2], COMRADE[0]) && is(tokens[i - 1], COMRADE[1]));
+  }
+
   /* Questions and polite requests around what is asked ("Chỉ thị 05 là gì", "cho tôi hỏi …",
      "tìm bài về …", "sinh năm nào", "ai là …"), folded; not "cho biết", which news writes ("Bí thư
      cho biết"). */

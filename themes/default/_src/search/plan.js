@@ -121,7 +121,8 @@
           // with its marks ("Bác Bác") is no name ("tien tien" may be tiên tiến)
           if (!run.phrase && owner[i] < 0 && owner[i - 1] < 0 && !(tokens[i].exact && tokens[i - 1].tone === tokens[i].tone) &&
               !regionEdge(folded, i, index.manifest) &&
-              ((!plain && titled(tokens[i - 1]) && titled(tokens[i])) || (r === 0 && i === pairAt && cased !== false))) {
+              ((!plain && titled(tokens[i - 1]) && titled(tokens[i]) && nameSeam(tokens, i, asked)) ||
+               (r === 0 && i === pairAt && cased !== false))) {
             pairs.filter(function (p) { return p.key === key; })[0].name = true;
           }
           // a province's name with a word typed as a name beside it ("Điện Biên Phủ", "Cầu Cần
@@ -130,6 +131,7 @@
           // so), and no seam between two names ("Lai Châu Bác Hồ", "Quảng Ninh Hạ Long")
           // ("Tỉnh Hòa Bình", "Thành phố Điện Biên Phủ": "Tỉnh" says the province follows; it found nothing)
           if (!run.phrase && !plain && (owner[i] < 0) !== (owner[i - 1] < 0) && titled(tokens[i - 1]) && titled(tokens[i]) &&
+              nameSeam(tokens, i, asked) &&
               spans[owner[i] < 0 ? owner[i - 1] : owner[i]].key.indexOf("~p:") === 0 &&
               !(owner[i] >= 0 && provinceWordBefore(tokens, spans[owner[i]].start))) {
             var glued = pairs.filter(function (p) { return p.key === key; })[0], span = spans[owner[i] < 0 ? owner[i - 1] : owner[i]];

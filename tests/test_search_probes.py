@@ -53,3 +53,16 @@ def test_today_and_recently_ask_for_the_newest_not_for_words(data):
     assert recent["total"] == plain["total"] > 1 and recent["ids"] == sorted(plain["ids"], reverse=True)
     (alone,) = search(data, "hôm nay")  # fillers alone are required
     assert alone["total"] == 0
+
+
+@node_only
+def test_a_word_of_a_directives_alias_typed_without_the_rest_is_split(data):
+    """"NQ TW4", "TW4" (a resolution as the press shortens it, without "khóa 12") found nothing,
+    not even in part: "TW4" was kept whole because an alias of 04-NQ/TW writes it ("NQ TW4 khóa
+    12"), and no article holds "tw4". Kept whole only where that name is read; elsewhere it is
+    split as letters run into digits are ("TW 4")."""
+    nq, tw4, spaced, named = search(data, "NQ TW4", "TW4", "NQ TW 4", "NQ TW4 khóa 12")
+    assert nq["total"] == spaced["total"] == 4 and nq["ids"] == spaced["ids"]
+    assert nq["corrected"] == "nghị quyết TW4"
+    assert tw4["total"] == 6 and tw4["names"] == []
+    assert named["names"] == ["~d:04-nq-tw"] and named["total"] == 3

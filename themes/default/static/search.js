@@ -246,17 +246,19 @@
 
   /* Tokens as a reader types them, as the index knows them: a name written in one word
      ("daknong") becomes its tokens, letters run into digits ("CT05") are split unless a name has
-     them so ("NQ TW4 khóa 12"), and so are
+     them so ("NQ TW4 khóa 12") and read there, and so are
      common words run together ("hochiminh"). */
   function expand(tokens, index) {
-    var out = [];
+    var out = [], kept = false;
     tokens.forEach(function (token) {
       var f = fold(token), joined = index.joined.get(f), name = joined || splitJoined(f, index.common), m;
       if (name) name.forEach(function (t) { out.push({ text: t, folded: t, tone: t, exact: false, joined: !!joined }); });
-      else if (!(index.nameWords && index.nameWords.has(f)) && (m = SPLIT.exec(f))) {  // "TW4" of a name stays
-        (m[1] !== undefined ? [m[1], m[2]] : [m[3], m[4]]).forEach(function (t) {
-          out.push({ text: t, folded: t, tone: t, exact: false });
-        });
+      else if ((m = SPLIT.exec(f))) {  // "TW4" of a name stays whole (below: where the name is read)
+        var parts = m[1] !== undefined ? [m[1], m[2]] : [m[3], m[4]];
+        if (index.nameWords && index.nameWords.has(f)) {
+          kept = true;
+          out.push({ text: token, folded: f, tone: toneKey(token), exact: hasDiacritics(token), parts: parts });
+        } else parts.forEach(function (t) { out.push({ text: t, folded: t, tone: t, exact: false }); });
       } else if (GROUPED.test(f) && !/^(19|20)[0-9]{2}$/.test(f)) {
         // "9630", "198835": articles write them in groups of thousands ("9.630", "198.835"), which
         // are tokens of their own; the last group is required (or the number written whole), the
@@ -268,6 +270,21 @@
           out.push({ text: g, folded: g, tone: g, exact: false, loose: !last, whole: last ? f : null });
         });
       } else out.push({ text: token, folded: f, tone: toneKey(token), exact: hasDiacritics(token) });
+    });
+    return kept ? splitStray(out, index) : out;
+  }
+
+  /* A word kept whole for a name ("TW4" of "NQ TW4 khóa 12") where no name of the registries is
+     read around it ("NQ TW4", "TW4": no article writes "tw4"; nothing was found, not even in
+     part): split as letters run into digits are ("TW 4"). */
+  function splitStray(tokens, index) {
+    var spans = findNames(tokens.map(function (t) { return t.folded; }), index.byFirst);
+    var out = [];
+    tokens.forEach(function (t, k) {
+      if (!t.parts) out.push(t);
+      else if (spans.some(function (s) { return k >= s.start && k < s.end; })) {
+        out.push({ text: t.text, folded: t.folded, tone: t.tone, exact: t.exact });
+      } else t.parts.forEach(function (part) { out.push({ text: part, folded: part, tone: part, exact: false }); });
     });
     return out;
   }

@@ -66,3 +66,16 @@ def test_a_word_of_a_directives_alias_typed_without_the_rest_is_split(data):
     assert nq["corrected"] == "nghị quyết TW4"
     assert tw4["total"] == 6 and tw4["names"] == []
     assert named["names"] == ["~d:04-nq-tw"] and named["total"] == 3
+
+
+@node_only
+def test_old_or_new_after_a_provinces_name_is_asked_around_it(data):
+    """"Lai Châu cũ", "Lâm Đồng mới" (the province before or after the 2025 merger, as readers
+    and the press now write it) required "cũ", "mới" as words of the article: the province's own
+    articles that do not write them were left out (on the bench "Quảng Nam cũ" counted 96 of its
+    159). After a province's name, at the end or before another name, "cũ" and "mới" say which
+    province is meant; they are asked around it, not required."""
+    old, bare, new, lam_dong = search(data, "Lai Châu cũ", "lai chau cu", "Lâm Đồng mới", "Lâm Đồng")
+    (lai_chau,) = search(data, "Lai Châu")
+    assert lai_chau["total"] == 1 and old["ids"] == bare["ids"] == lai_chau["ids"]
+    assert lam_dong["total"] == new["total"] == 3 and sorted(new["ids"]) == sorted(lam_dong["ids"])

@@ -410,7 +410,7 @@
           known.marked = full ? part.map(function (t) { return { key: t.folded, tone: t.tone }; }) : null;
         }
       });
-      var asked = run.phrase ? [] : fillerSpans(folded);
+      var asked = run.phrase ? [] : fillerSpans(folded).concat(formerSpans(tokens, spans));
       folded.forEach(function (f, k) {
         if (owner[k] < 0) (asked.some(function (s) { return k >= s[0] && k < s[1]; }) ? fillers : others).add(f);
       });
@@ -1015,6 +1015,21 @@
     // "hôm nay"): no words an article holds
     "tin moi nhat ve", "tin moi nhat", "moi nhat", "tin tuc ve", "tin tuc", "cac bai ve", "cac bai viet ve",
     "tim kiem", "tin ve", "hom nay", "gan day", "moi day"].map(function (f) { return f.split(" "); });
+
+  /* [start, end) of the words saying which of a province's two lives is meant, after its name
+     ("Quảng Nam cũ", "tỉnh Đắk Nông (cũ)", "Lâm Đồng mới": the province before or after the 2025
+     merger), at the end of the query or before another name: asked around the name (the page
+     offers the 2025 unit), not words an article must hold ("cũ" counted 96 of Quảng Nam's 154). */
+  var FORMER = ["cũ", "mới"].map(function (w) { return [fold(w), toneKey(w)]; });
+  function formerSpans(tokens, spans) {
+    var out = [];
+    spans.forEach(function (s) {
+      var t = tokens[s.end];
+      if (s.key.indexOf("~p:") !== 0 || !t || !FORMER.some(function (w) { return t.folded === w[0] && !markFault(t.tone, [w[1]]); })) return;
+      if (s.end + 1 === tokens.length || spans.some(function (o) { return o.start === s.end + 1; })) out.push([s.end, s.end + 1]);
+    });
+    return out;
+  }
 
   /* [start, end) of the fillers in folded tokens, longest first, not overlapping. */
   function fillerSpans(folded) {

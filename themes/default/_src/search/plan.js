@@ -63,7 +63,7 @@
           known.marked = full ? part.map(function (t) { return { key: t.folded, tone: t.tone }; }) : null;
         }
       });
-      var asked = run.phrase ? [] : fillerSpans(folded);
+      var asked = run.phrase ? [] : fillerSpans(folded).concat(formerSpans(tokens, spans));
       folded.forEach(function (f, k) {
         if (owner[k] < 0) (asked.some(function (s) { return k >= s[0] && k < s[1]; }) ? fillers : others).add(f);
       });

@@ -79,3 +79,16 @@ def test_old_or_new_after_a_provinces_name_is_asked_around_it(data):
     (lai_chau,) = search(data, "Lai Châu")
     assert lai_chau["total"] == 1 and old["ids"] == bare["ids"] == lai_chau["ids"]
     assert lam_dong["total"] == new["total"] == 3 and sorted(new["ids"]) == sorted(lam_dong["ids"])
+
+
+@node_only
+def test_words_of_a_date_typed_with_a_capital_make_no_name(data):
+    """"Lai Châu Năm 2024" found nothing on the bench (249 in small letters): "Năm" typed with a
+    capital beside the province made the longer name "Lai Châu Năm"; "Tháng Năm 2024" (May, as
+    headlines write it) required the name "Tháng Năm" (344 in small letters). A word of a date
+    ("ngày", "tháng", "năm", "mùng", "mồng" before a number; "tháng" and a month's name) makes
+    no name, whatever its capitals."""
+    capital, small, may, may_small = search(data, "Lâm Đồng Năm 2024", "Lâm Đồng năm 2024", "Tháng Năm 2024",
+                                            "tháng năm 2024")
+    assert capital["total"] == small["total"] == 1 and capital["ids"] == small["ids"] and capital["apart"] == []
+    assert may["total"] == may_small["total"] == 1 and may["ids"] == may_small["ids"] and may["apart"] == []

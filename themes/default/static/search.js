@@ -999,7 +999,20 @@
     if (asked.some(function (s) { return (i - 1 >= s[0] && i - 1 < s[1]) || (i >= s[0] && i < s[1]); })) return false;
     var is = function (t, w) { return !!t && t.folded === w[0] && !markFault(t.tone, [w[1]]); };
     if (ADDRESS.some(function (w) { return is(tokens[i - 1], w); })) return false;
+    if (datePart(tokens, i - 1) || datePart(tokens, i)) return false;
     return !(i > 1 && is(tokens[i - 2], COMRADE[0]) && is(tokens[i - 1], COMRADE[1]));
+  }
+  /* Whether token k is a word of a date: "ngày", "tháng", "năm", "mùng", "mồng" before a number
+     ("Lai Châu Năm 2024" made the name "Lai Châu Năm"), "tháng" before a month's name or that
+     name after it ("Tháng Năm 2024", May: the name "Tháng Năm"). */
+  var DATE_LEADS = ["ngày", "tháng", "năm", "mùng", "mồng"].map(function (w) { return [fold(w), toneKey(w)]; });
+  var MONTH = [fold("tháng"), toneKey("tháng")];
+  function datePart(tokens, k) {
+    var t = tokens[k], next = tokens[k + 1], before = tokens[k - 1];
+    var is = function (x, w) { return !!x && x.folded === w[0] && !markFault(x.tone, [w[1]]); };
+    var month = function (x) { return !!x && monthNumber(prepare(x.text)) > 0; };
+    if (DATE_LEADS.some(function (w) { return is(t, w); }) && !!next && /^[0-9]+$/.test(next.folded)) return true;
+    return (is(t, MONTH) && month(next)) || (is(before, MONTH) && month(t));
   }
 
   /* Questions and polite requests around what is asked ("Chỉ thị 05 là gì", "cho tôi hỏi …",

@@ -92,3 +92,12 @@ def test_words_of_a_date_typed_with_a_capital_make_no_name(data):
                                             "tháng năm 2024")
     assert capital["total"] == small["total"] == 1 and capital["ids"] == small["ids"] and capital["apart"] == []
     assert may["total"] == may_small["total"] == 1 and may["ids"] == may_small["ids"] and may["apart"] == []
+
+
+@node_only
+def test_a_word_typed_twice_after_a_province_makes_no_longer_name(data):
+    """"Lai Châu Châu" (a key held down on a phone) found nothing: "Châu" typed as a name beside
+    the province made the longer name "Lai Châu Châu", which no article writes. A word typed
+    twice with its marks makes no name with itself."""
+    twice, once = search(data, "Lai Châu Châu", "Lai Châu")
+    assert twice["apart"] == [] and twice["names"] == ["~p:lai-chau"] and twice["ids"] == once["ids"] == [once["ids"][0]]

@@ -992,7 +992,8 @@
   /* Whether the pair of tokens i - 1 and i is no seam of a name, whatever their capitals: a word
      of a question or of the news around what is asked ("Tin Tức Lai Châu": fillers, not required)
      on either side, or a word of address before the name it precedes ("Ông Lê Đức Dục", "Đồng Chí
-     Lê …": articles write "ông", "đồng chí" in small letters inside a sentence). */
+     Lê …": articles write "ông", "đồng chí" in small letters inside a sentence), a word of a
+     date, or a word typed twice. */
   var ADDRESS = ["ông", "bà", "anh", "chị", "em", "cụ", "thầy"].map(function (w) { return [fold(w), toneKey(w)]; });
   var COMRADE = [["dong", toneKey("đồng")], ["chi", toneKey("chí")]];
   function nameSeam(tokens, i, asked) {
@@ -1000,6 +1001,8 @@
     var is = function (t, w) { return !!t && t.folded === w[0] && !markFault(t.tone, [w[1]]); };
     if (ADDRESS.some(function (w) { return is(tokens[i - 1], w); })) return false;
     if (datePart(tokens, i - 1) || datePart(tokens, i)) return false;
+    // a word typed twice with its marks ("Lai Châu Châu", a key held down on a phone)
+    if (tokens[i].exact && tokens[i].folded === tokens[i - 1].folded && tokens[i].tone === tokens[i - 1].tone) return false;
     return !(i > 1 && is(tokens[i - 2], COMRADE[0]) && is(tokens[i - 1], COMRADE[1]));
   }
   /* Whether token k is a word of a date: "ngày", "tháng", "năm", "mùng", "mồng" before a number

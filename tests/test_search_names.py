@@ -210,6 +210,10 @@ def test_a_headline_typed_in_title_case_is_read_as_in_small_letters(data):
         assert (found(title), title["approxTotal"], title["names"], title["apart"]) == \
             (found(small), small["approxTotal"], small["names"], small["apart"]), title["q"]
     assert found(results[0])[0] == LAM_DONG and results[0]["names"] == ["~p:hoa-binh"]
+    # typed without marks, as many phone readers do ("Va", "Cua"): the same; "Thi" may be Thị, a name's
+    bare, bare_small, thi = search(data, "Can Bo Va Dang Vien", "can bo va dang vien", "Tam Guong Thi Hien")
+    assert bare["ids"] == bare_small["ids"] and bare["total"] == bare_small["total"] > 0 and bare["apart"] == []
+    assert thi["apart"] != []
     # no word of grammar: a name typed as one, which no article holds whole
     (name,) = search(data, "Tấm Gương Sáng Ngời")
     assert name["total"] == 0 and name["apart"] == ["Gương Sáng", "Sáng Ngời"]

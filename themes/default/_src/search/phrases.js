@@ -230,12 +230,14 @@
   /* Whether a query is a headline typed in Title Case (a phone's keyboard capitalising each word,
      a headline pasted so: "Học Tập Và Làm Theo", "Làm Theo Bác Hồ"): three words or more outside
      quotes, each with a capital first (words in capitals aside: "UBND"), one of them a word of
-     grammar no name holds ("Và", "Theo", "Của", "Ở"). Its capitals then mark no name: it is read
+     grammar no name holds ("Và", "Theo", "Của", "Ở"; some without marks: "Va", "Cua"). Its capitals then mark no name: it is read
      as typed in small letters. A name alone keeps its capitals ("Lê Đức Dục", "Điện Biên Phủ"). */
   var GRAMMAR = new Set(["và", "của", "theo", "các", "những", "cho", "với", "trong", "là", "có", "được", "ở",
     "tại", "về", "từ", "đến", "để", "khi", "thì", "mà", "này", "đã", "đang", "sẽ", "không", "cũng", "trên",
-    "vì", "do", "như", "nhưng", "hay", "hoặc", "bị", "nên", "vào", "qua", "giữa", "cùng", "nhằm", "đối",
-    "trước", "sau", "tới"].map(toneKey));
+    "vì", "do", "hay", "hoặc", "bị", "nên", "vào", "qua", "giữa", "cùng", "nhằm", "trước", "sau", "tới"].map(toneKey));
+  // typed without marks, only those no name's syllable is also spelt so ("Thi" may be Thị,
+  // "Trong" Trọng, "Tai" Tài, "Do" Đỗ, "Sau" Sáu)
+  var GRAMMAR_BARE = new Set(["va", "cua", "theo", "cac", "voi", "duoc", "khong", "vao", "giua", "cho", "ve", "nham"]);
   function headline(runs) {
     var capitals = 0, grammar = false, lower = false;
     runs.forEach(function (run) {
@@ -247,7 +249,7 @@
         if (text.length > 1 && text === text.toUpperCase()) return;  // an initialism, "UBND"
         if (first === first.toLowerCase() || rest !== rest.toLowerCase()) { lower = true; return; }
         capitals++;
-        if (GRAMMAR.has(toneKey(text))) grammar = true;
+        if (GRAMMAR.has(toneKey(text)) || GRAMMAR_BARE.has(text.toLowerCase())) grammar = true;
       });
     });
     return !lower && grammar && capitals >= 3;

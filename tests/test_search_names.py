@@ -176,3 +176,60 @@ def test_tinh_with_a_capital_before_a_province_makes_no_longer_name(words):
     hoa_binh, dien_bien = search(words, "Tỉnh Hòa Bình", "Tỉnh Điện Biên")
     assert hoa_binh["names"] == ["~p:hoa-binh"] and found(hoa_binh) == [BAC_BINH] and hoa_binh["apart"] == []
     assert found(dien_bien) == [BAC_BINH]
+
+
+@node_only
+def test_a_name_typed_with_capitals_and_one_slipped_mark_is_the_name_or_its_words(data):
+    """"Điện Biện" (the capitals of a name, one mark slipped) was read as two ordinary words: no
+    province, no filter offered. A province's name of two tokens or more typed as a name (a capital
+    then small letters each) with one token's marks other than the registries' is the name or its
+    words, as the name typed in small letters: the province's article first, the words' still
+    found. Two slipped tokens ("Diễn Biến"), quotes, or small letters with a slip stay words."""
+    slip, other, two, quoted = search(data, "Điện Biện", "Hòa Bính", "Diễn Biến", '"Điện Biện"')
+    assert slip["names"] == ["~p:dien-bien"] and found(slip)[0] == TIEN_BAC
+    assert NHAN_RONG in found(slip) and BAC_BINH in found(slip)
+    assert other["names"] == ["~p:hoa-binh"] and found(other)[0] == LAO_CAI
+    assert two["names"] == [] and quoted["names"] == []
+    (small,) = search(data, "điện biện")
+    assert small["names"] == []
+
+
+@node_only
+def test_a_headline_typed_in_title_case_is_read_as_in_small_letters(data):
+    """A phone's keyboard capitalising each word, or a headline pasted so, made every pair of the
+    query a name's ("Làm Theo Bác Hồ": 2,091 results on the bench against 9,708 in small letters)
+    and "Hòa Bình" the province alone ("Chung Tay Vì Hòa Bình" missed the article writing "vì hòa
+    bình"). A query of three words or more, each with a capital, one of them a word of grammar no
+    name holds ("Vì", "Và", "Theo", "Ở"), is read as typed in small letters. Without such a word
+    ("Tấm Gương Sáng Ngời") the capitals still make a name."""
+    pairs = [("Chung Tay Vì Hòa Bình", "chung tay vì hòa bình"),
+             ("Học Tập Và Làm Theo Bác", "học tập và làm theo bác"),
+             ("Đoàn Học Tập Kinh Nghiệm Ở Thành Phố Hồ Chí Minh", "đoàn học tập kinh nghiệm ở thành phố hồ chí minh")]
+    results = search(data, *[q for pair in pairs for q in pair])
+    for title, small in zip(results[::2], results[1::2]):
+        assert (found(title), title["approxTotal"], title["names"], title["apart"]) == \
+            (found(small), small["approxTotal"], small["names"], small["apart"]), title["q"]
+    assert found(results[0])[0] == LAM_DONG and results[0]["names"] == ["~p:hoa-binh"]
+    # typed without marks, as many phone readers do ("Va", "Cua"): the same; "Thi" may be Thị, a name's
+    bare, bare_small, thi = search(data, "Can Bo Va Dang Vien", "can bo va dang vien", "Tam Guong Thi Hien")
+    assert bare["ids"] == bare_small["ids"] and bare["total"] == bare_small["total"] > 0 and bare["apart"] == []
+    assert thi["apart"] != []
+    # no word of grammar: a name typed as one, which no article holds whole
+    (name,) = search(data, "Tấm Gương Sáng Ngời")
+    assert name["total"] == 0 and name["apart"] == ["Gương Sáng", "Sáng Ngời"]
+
+
+@node_only
+def test_a_word_of_address_or_of_the_news_makes_no_name_with_its_neighbour(data):
+    """"Ông Lê Đức Dục" (a phone capitalising the first word) found nothing: "Ông Lê" was a name
+    the article lacks (it writes "đồng chí Lê Đức Dục"); "Tin Tức Lai Châu" required "tin tức",
+    a word of the news dropped in small letters. A word of address (ông, bà, anh, chị, em, cụ,
+    thầy, đồng chí) makes no name with the name after it, and the fillers make none at all; the
+    name itself still does ("Ông Lê Đức Dục Lai Châu" needs "Lê Đức Dục" whole)."""
+    mister, comrade, news, small = search(data, "Ông Lê Đức Dục", "Đồng Chí Lê Đức Dục", "Tin Tức Lai Châu",
+                                          "tin tức lai châu")
+    for r in (mister, comrade):
+        assert found(r) == [LAI_CHAU] and r["apart"] == [], r["q"]
+    assert found(news) == found(small) == [LAI_CHAU] and news["apart"] == []
+    (slip,) = search(data, "Ông Lê Đức Dụ")
+    assert slip["total"] == 0 and slip["apart"] == ["Đức Dụ"]

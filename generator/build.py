@@ -27,8 +27,10 @@ from .incremental import (CACHE_DIR, BodyStore, PagePlan, Reuse, State, Tuning, 
                           SourceRecord, load_state, pack_articles, pack_state, prune_bodies, published_state,
                           referenced_keys, save_state, signatures, site_inputs, state_path)
 from .indexing import SearchStage
+from .journal import interrupted, recover
 from .moved import find_moves
 from .output import render_pages, write_files
+from .outputdir import check_output_dir
 from .pages import KIND_LABELS, Job, Links, plan, sitemap_jobs
 from .parallel import Background, BackgroundError, Progress, worker_count
 from .gallery import Gallery
@@ -44,7 +46,7 @@ from . import cms
 from .charts import year_chart
 from .taxonomy import Registries, load_registries
 from .units import figure_globals
-from .write import MARKER, Lock, Staging, check_output_dir, interrupted, recover
+from .write import MARKER, Lock, Staging
 
 
 @dataclass(frozen=True)

@@ -284,4 +284,3 @@ class Staging:
         interrupted by Ctrl-C: the next build completes it)."""
         if self.dir.exists() and not self.journal.exists():
             remove_tree(self.dir)
-

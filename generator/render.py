@@ -22,8 +22,8 @@ from .errors import TemplateError, os_reason
 from .filters import date_vi, dateline, datetime_vi, long_date, pluck, whole
 from .images import size_attributes, with_sizes
 from .jinjafast import FastContext, FastTemplate
-from .markdown import shorten
 from .pages import Links
+from .summaries import shorten
 from .templatebounds import COMPILER_VERSION, BoundedEnvironment
 from .templateerrors import EXPRESSION_ERRORS, TemplateErrors, expression_reason, not_found, undefined_reason
 from .themes import Asset, template_dirs

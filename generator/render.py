@@ -1,5 +1,6 @@
 """The Jinja environment: filters and globals (theme lookup and assets: themes.py; template errors
-with their lines: templateerrors.py).
+with their lines: templateerrors.py; the filters that are plain functions: filters.py; Jinja's
+context and template classes made cheaper: jinjafast.py).
 
 Rendering knows nothing of files on disk beyond finding templates and theme
 assets: it turns a context into text; the writer decides where text goes.

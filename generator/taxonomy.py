@@ -3,7 +3,8 @@
 The project ships the 63 provinces, the units they became part of in the 2025
 arrangement and the campaign's central documents as CSV files in
 ``generator/data``; a site extends or overrides them with files of the same name
-in its own data folder. Lookups accept every listed spelling.
+in its own data folder. Lookups accept every listed spelling (spellings.lookup_key);
+the checks across rows (codes, page names, names shared) are registrychecks.py.
 """
 from __future__ import annotations
 

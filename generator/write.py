@@ -2,7 +2,8 @@
 
 A failed or killed build leaves the previous site as it was; no path derived
 from content can leave the staging folder; two builds of one project never
-write at once.
+write at once. Which output folder may be replaced: outputdir.py; a patch's moves under
+its journal, and what a killed build left: journal.py.
 """
 from __future__ import annotations
 

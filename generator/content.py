@@ -19,8 +19,9 @@ from .errors import ContentError, os_reason
 from .fields import (ARTICLE_FIELDS, PAGE_FIELDS, Alias, Checker, Image, SourceRef, image_of, resolved, source_of,
                      unique, unique_text)
 from .frontmatter import BIDI, BIDI_UTF8, Source, bidi_said, decode, split
-from .markdown import MAX_NESTING, Credentials, NestingTooDeep, Renderer, Unclosed, first_paragraph, shorten
+from .markdown import MAX_NESTING, Credentials, NestingTooDeep, Renderer, Unclosed
 from .rescan import Rescanned
+from .summaries import first_paragraph, shorten
 from .taxonomy import Directive, Province, Registries
 
 _INTEGER = re.compile(r"[+-]?[0-9]+")

@@ -12,9 +12,9 @@ from datetime import datetime, tzinfo
 from typing import Any
 from urllib.parse import unquote
 
+from .addresses import parsed_url, without_userinfo
 from .errors import ContentError, suggest
 from .frontmatter import BIDI_UTF8, Source, bidi_control, bidi_said, visible
-from .markdown import parsed_url, without_userinfo
 from .taxonomy import Registries
 from .vietnamese import (MAX_SLUG, WINDOWS_DEVICES_SHOWN, in_zone, look_alike, normalize, slugify, term_key,
                          windows_device)

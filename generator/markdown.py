@@ -10,18 +10,23 @@ paragraph with a title becomes a <figure> with that caption, site-root links are
 placed under the base path, and nh3 (a maintained sanitiser) keeps only an
 allowlist of tags and attributes, so raw HTML pasted from a scraped page
 cannot inject script.
+
+Beside this module: cmarkengine.py (the engine's C calls), addresses.py (addresses as
+a browser reads them), mdproblems.py (what stops a text, at its line), summaries.py
+(a body's words as plain text).
 """
 from __future__ import annotations
 
-import functools
 import html
 import re
 import urllib.parse
 
-import ada_url
 import nh3
 
 from . import rescan
+from .addresses import PAGE_URL, parsed_url, site_link, userinfo, without_userinfo
+from .cmarkengine import Cmark
+from .mdproblems import OPENER, Credentials, NestingTooDeep, Unclosed, credentials_line, first_unclosed, source_line
 from .nesting import TooDeep, balanced_limit, check_depth
 from .plainhtml import Plain
 from .tables import mark_figures
@@ -65,7 +70,6 @@ _EMPTY_IFRAME = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.DOTAL
 # An image alone in its paragraph, with a title: cmark and Python-Markdown both write
 # attributes in this order (src, alt, title) and escape their values.
 _FIGURE = re.compile(r'<p><img src="([^"]*)" alt="([^"]*)" title="([^"]*)"\s*/?></p>')
-_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 # "# Heading" in a body: the page's <h1> is the title, and the sanitiser would strip the tag and leave
 # its words loose in the text, so a body's h1 becomes a section heading (h2).
 _H1 = re.compile(r"<(/?)h1\b", re.IGNORECASE)
@@ -88,12 +92,6 @@ _SCHEME_WWW = re.compile(r"^(?:https?://)?(?:www\.)?")
 _TASK_INPUT = re.compile(r'<li>\s*<input type="checkbox"( checked="")? disabled="" />\s*(<p>)?')
 _TASK_MARK = {"cmark-gfm": re.compile("<li>(\\s*<p>)?([\ue000\ue001])"),
               "python-markdown": re.compile(r"<li>(\s*<p>)?\[([ xX])\]\s")}
-_TAG = re.compile(r"<[^>]+>")
-# Tags inside a line of text: taken away without a space, or a summary read "trang này ." and "Bác ," where
-# a link or bold words met the punctuation after them. Others (<br>, blocks) part words: a space.
-_NOTE_REF = re.compile(r'<sup\b[^>]*>\s*<a href="#fn[-:][^"]*"[^>]*>[^<]*</a>\s*</sup>')  # a note's number: not text
-_INLINE_TAG = re.compile(r"</?(?:a|abbr|b|cite|code|del|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|u|var)\b[^>]*>")
-_SPACE = re.compile(r"\s+")
 
 # Deeper nesting than this (quotes in quotes, lists in lists, <div> in <div>) is refused: the
 # sanitiser's time grows with elements x depth, and no article needs it.
@@ -103,108 +101,6 @@ _SOURCEPOS = re.compile(r'\bdata-sourcepos="(\d+):')
 # and line breaks (a browser drops them, even inside "java\tscript:" or a host name).
 _IFRAME_REFUSED = re.compile(r"[\\\x00-\x1f\x7f]")
 _AUTHORITY = re.compile(r"^[ ]*[A-Za-z][A-Za-z0-9+.-]*:/*([^/?#]*)")
-
-
-# Raw HTML that, left open, hides all that follows: a comment and script/style/template (the
-# sanitiser drops them with their content), an iframe (a browser never shows its content: a pasted
-# `<iframe … />` hid the rest of the article). The engine passes raw HTML through as written.
-# (<textarea>, <xmp>, <plaintext> … left open show the rest as raw text: ugly, but not lost.)
-_SWALLOWERS = ("script", "style", "template", "iframe")
-_OPENER = re.compile(r"<!--|<(%s)(?=[\s/>])[^>]*>?" % "|".join(_SWALLOWERS), re.IGNORECASE)
-
-
-class Unclosed(ValueError):
-    """Raw HTML left open hides the rest of the text; opener: "<!--" or "<style>"; line: 1-based."""
-
-    def __init__(self, opener: str, line: int):
-        super().__init__(opener, line)
-        self.opener, self.line = opener, line
-
-    @property
-    def closer(self) -> str:
-        return "-->" if self.opener == "<!--" else f"</{self.opener[1:-1]}>"
-
-
-def _unclosed(raw: str) -> tuple[str, int] | None:
-    """(opener, its offset) of the first comment or swallowing element of raw that is never closed."""
-    at = 0
-    while True:
-        match = _OPENER.search(raw, at)
-        if match is None:
-            return None
-        name = match.group(1)
-        if name is None and raw.startswith((">", "->"), match.end()):  # "<!-->", "<!--->": closed at once
-            at = match.end()
-            continue
-        # (not raw.lower().find: lower() makes "İ" two characters, and the offsets would drift)
-        closer = re.compile("-->" if name is None else f"</{name}", re.IGNORECASE).search(raw, match.end())
-        if closer is None:
-            return ("<!--" if name is None else f"<{name.lower()}>"), match.start()
-        at = closer.end()
-
-
-class NestingTooDeep(ValueError):
-    """A Markdown text nests deeper than MAX_NESTING; line: its 1-based line where."""
-
-    def __init__(self, line: int):
-        super().__init__(line)
-        self.line = line
-
-
-class Credentials(ValueError):
-    """A link or image address of the text holds a user name or password, which the page would
-    publish; shown: the address with them left out; line: 1-based."""
-
-    def __init__(self, tag: str, shown: str, line: int):
-        super().__init__(tag, shown, line)
-        self.tag, self.shown, self.line = tag, shown, line
-
-
-_PAGE = "https://base.invalid/"  # an address on a page: "https:a@b/" is relative to the page's
-
-
-def parsed_url(url: str, base: str | None = _PAGE):
-    """The URL as a browser reads it (ada), or None when it is no address at all. base None: as
-    iframe_src reads it (absolute, "https:a@b/" is https://a@b/)."""
-    try:
-        return ada_url.URL(url, base) if base else ada_url.URL(url)
-    except ValueError:
-        return None
-
-
-def _userinfo(url: str, base: str | None = _PAGE):
-    """The URL as a browser reads it, if it carries a user name or password; else None (also
-    when it is no address: nh3 drops it)."""
-    parsed = parsed_url(url, base)
-    return parsed if parsed is not None and (parsed.username or parsed.password) else None
-
-
-def without_userinfo(url: str, base: str | None = _PAGE) -> str:
-    """url as a message may show it: a user name and password left out ("https://…@host/a"), so
-    that a build log does not pass them on; other addresses unchanged."""
-    parsed = _userinfo(url, base) if "@" in url else None
-    if parsed is None:
-        return url
-    shown = f"{parsed.protocol}//…@{parsed.host}{parsed.pathname}{parsed.search}"
-    return shown if len(shown) <= 80 else shown[:80] + "…"
-
-
-def _credentials_line(text: str, url: str) -> int:
-    """The line of text where url was written (the engine may have percent-encoded or unescaped it:
-    the part before its "@" is tried too); 1 if it cannot be told."""
-    searched = _blank_code(text)
-    for needle in (url, url.rpartition("@")[0] + "@", url.partition("@")[0] + "@"):
-        at = searched.find(needle)
-        if at >= 0:
-            return text.count("\n", 0, at) + 1
-    return 1
-
-
-def site_link(url: str, base_path: str) -> str:
-    """A site-root link ("/images/a.jpg") placed under the base path ("/hoc-tap/images/a.jpg")."""
-    if url.startswith("/") and not url.startswith("//"):
-        return base_path + url[1:]
-    return url
 
 
 def _address_form(text: str) -> str:
@@ -222,72 +118,6 @@ def _mark_address_link(match: re.Match) -> str:
 def _figure(match: re.Match) -> str:
     src, alt, title = match.groups()
     return f'<figure><img src="{src}" alt="{alt}"><figcaption>{title}</figcaption></figure>'
-
-
-class _Cmark:
-    """cmark-gfm through cmarkgfm's C bindings, freeing what each call allocates.
-
-    cmarkgfm's markdown_to_html_with_extensions never frees the document tree nor the HTML
-    buffer: ~34 KB lost per bench article, 170 MB in each read worker of a 10,000-article
-    build (measured: 20,000 calls grew the process by 683 MB; this class, by 0). The same
-    calls are made here, then cmark_node_free and cmark's allocator free what they made;
-    both are exported by the module's library but not declared by cmarkgfm, so they are
-    reached with ctypes (cffi's cdef would import and run a C parser: ~0.15 s per process).
-    Where they can't be found, cmarkgfm's own function is used.
-    """
-
-    def __init__(self, options: int, extensions: tuple[str, ...]):
-        import cmarkgfm.cmark
-        from cmarkgfm import _cmark
-
-        self.options = options
-        self.names = list(extensions)
-        self.lib, self.ffi = _cmark.lib, _cmark.ffi
-        self.lib.cmark_gfm_core_extensions_ensure_registered()
-        self.extensions = [self.lib.cmark_find_syntax_extension(name.encode()) for name in extensions]
-        self.fallback = cmarkgfm.cmark.markdown_to_html_with_extensions
-        self.frees = _cmark_frees(_cmark.__file__)
-
-    def __call__(self, text: str) -> str:
-        if self.frees is None:
-            return self.fallback(text, options=self.options, extensions=self.names)
-        node_free, mem_free = self.frees
-        lib, ffi, data = self.lib, self.ffi, text.encode("utf-8")
-        parser = lib.cmark_parser_new(self.options)
-        try:
-            for extension in self.extensions:
-                lib.cmark_parser_attach_syntax_extension(parser, extension)
-            lib.cmark_parser_feed(parser, data, len(data))
-            root = lib.cmark_parser_finish(parser)
-            try:
-                html = lib.cmark_render_html(root, self.options, lib.cmark_parser_get_syntax_extensions(parser))
-                try:
-                    return ffi.string(html).decode("utf-8")
-                finally:
-                    mem_free(int(ffi.cast("uintptr_t", html)))
-            finally:
-                node_free(int(ffi.cast("uintptr_t", root)))
-        finally:
-            lib.cmark_parser_free(parser)
-
-
-@functools.lru_cache(maxsize=None)
-def _cmark_frees(library: str):
-    """cmark_node_free and the default allocator's free of cmarkgfm's library, or None."""
-    import ctypes
-
-    class Memory(ctypes.Structure):
-        _fields_ = [("calloc", ctypes.c_void_p), ("realloc", ctypes.c_void_p),
-                    ("free", ctypes.CFUNCTYPE(None, ctypes.c_void_p))]
-
-    try:
-        cmark = ctypes.CDLL(library)
-        allocator, node_free = cmark.cmark_get_default_mem_allocator, cmark.cmark_node_free
-    except (OSError, AttributeError):  # another build of cmarkgfm: it leaks, but it works
-        return None
-    allocator.restype, allocator.argtypes = ctypes.POINTER(Memory), []
-    node_free.restype, node_free.argtypes = None, [ctypes.c_void_p]
-    return node_free, allocator().contents.free
 
 
 class Renderer:
@@ -312,7 +142,7 @@ class Renderer:
 
             # UNSAFE keeps raw HTML so that nh3, not the engine, decides what stays (figures, tables).
             # GitHub's set without "tagfilter", which would print allowed iframes as text.
-            self._cmark = _Cmark(Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_GITHUB_PRE_LANG | Options.CMARK_OPT_FOOTNOTES,
+            self._cmark = Cmark(Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_GITHUB_PRE_LANG | Options.CMARK_OPT_FOOTNOTES,
                                  ("table", "autolink", "strikethrough", "tasklist"))
         self._plain = Plain(TAGS, {"h1": "h2"}, balanced_limit(MAX_NESTING))  # deeper: check_depth decides
         # Built once: nh3.clean(**options) converts the allowlists to Rust sets on every call
@@ -328,8 +158,8 @@ class Renderer:
 
     def _filter(self, tag: str, attribute: str, value: str) -> str | None:
         if attribute in ("href", "src"):
-            base = None if tag == "iframe" else _PAGE  # read as iframe_src and the browser read it
-            if "@" in value and _userinfo(value, base) is not None:  # reported by render(), never published
+            base = None if tag == "iframe" else PAGE_URL  # read as iframe_src and the browser read it
+            if "@" in value and userinfo(value, base) is not None:  # reported by render(), never published
                 self._credentials.append((tag, value))  # an iframe's too: was dropped, the editor never knew why
                 return None
             if tag == "iframe":
@@ -393,10 +223,10 @@ class Renderer:
             check_depth(raw, MAX_NESTING)
         except TooDeep:
             raise NestingTooDeep(self._deep_line(text)) from None
-        if "<" in raw and _OPENER.search(raw):
-            unclosed = _unclosed(raw)
+        if "<" in raw and OPENER.search(raw):
+            unclosed = first_unclosed(raw)
             if unclosed is not None:
-                raise Unclosed(unclosed[0], _source_line(text, raw, *unclosed))
+                raise Unclosed(unclosed[0], source_line(text, raw, *unclosed))
         self._credentials = []
         clean = self._cleaner.clean(raw)
         if self._credentials:
@@ -417,7 +247,7 @@ class Renderer:
 
     def _credentials_error(self, text: str) -> Credentials:
         tag, url = self._credentials[0]
-        return Credentials(tag, without_userinfo(url, None if tag == "iframe" else _PAGE), _credentials_line(text, url))
+        return Credentials(tag, without_userinfo(url, None if tag == "iframe" else PAGE_URL), credentials_line(text, url))
 
     def _deep_line(self, text: str) -> int:
         """The line of text where nesting passes the limit (only when it does: a second pass).
@@ -427,7 +257,7 @@ class Renderer:
         if self._md is None:
             from cmarkgfm.cmark import Options
 
-            html = _Cmark(self._cmark.options | Options.CMARK_OPT_SOURCEPOS, tuple(self._cmark.names))(text)
+            html = Cmark(self._cmark.options | Options.CMARK_OPT_SOURCEPOS, tuple(self._cmark.names))(text)
         else:
             html = self.to_html(text)
         try:
@@ -452,47 +282,3 @@ class Renderer:
                     return int(marked.group(1))
         return 1
 
-
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n(?:.*?\n)?(?: {0,3}\1[`~]*[ \t]*(?:\n|$)|\Z)", re.MULTILINE | re.DOTALL)
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
-
-
-def _blank_code(text: str) -> str:
-    """text with fenced code blocks and code spans blanked (same length, newlines kept): what
-    is written there is shown as code, not read as HTML."""
-    blank = lambda m: re.sub(r"[^\n]", " ", m.group())  # noqa: E731
-    return _CODE_SPAN.sub(blank, _FENCE.sub(blank, text))
-
-
-def _source_line(text: str, raw: str, opener: str, offset: int) -> int:
-    """The line of text where the raw HTML at offset of the engine's output was written, found by
-    its rank among the same openers (the engine writes those of code as &lt;, and so are they
-    left out of text)."""
-    pattern = re.compile("<!--" if opener == "<!--" else re.escape(opener[:-1]) + r"(?=[\s/>])", re.IGNORECASE)
-    rank = len(pattern.findall(raw, 0, offset))
-    found = [m.start() for m in pattern.finditer(_blank_code(text))]
-    return text.count("\n", 0, found[rank]) + 1 if rank < len(found) else 1
-
-
-def plain_text(fragment: str) -> str:
-    return _SPACE.sub(" ", html.unescape(_TAG.sub(" ", _INLINE_TAG.sub("", _NOTE_REF.sub("", fragment))))).strip()
-
-
-def first_paragraph(body_html: str) -> str:
-    """The text of the first paragraph that has any (figures have no <p>). A paragraph with a photo
-    is the photo and its caption line ("![…](…)" then "*Ảnh: …*"), not the article's opening."""
-    for match in _PARAGRAPH.finditer(body_html):
-        if "<img" in match.group(1):
-            continue
-        text = plain_text(match.group(1))
-        if text:
-            return text
-    return ""
-
-
-def shorten(text: str, limit: int) -> str:
-    """At most limit characters, cut at a word boundary, with an ellipsis if cut."""
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:–- ")
-    return cut + "…"

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from .markdown import TAGS, URL_SCHEMES, Renderer, _blank_code
+from .markdown import TAGS, URL_SCHEMES, Renderer
+from .mdproblems import blank_code
 
 # Raw HTML, or an address whose scheme the sanitiser refuses (javascript:, vbscript:, data:).
 # A case-insensitive alternation stepped through every character took 187 µs for a 9 KB article
@@ -98,7 +99,7 @@ def removals(renderer: Renderer, text: str) -> list[Removal]:
                      re.escape(scheme) + r"\s*:")
         if tag == "iframe":
             _iframe(renderer, values.get("src"), note)
-    source = _blank_code(text)
+    source = blank_code(text)
     out = []
     for message, needle, count in found.values():
         match = re.search(needle, source, re.IGNORECASE)

@@ -1,38 +1,34 @@
 """The Jinja environment: filters and globals (theme lookup and assets: themes.py; template errors
-with their lines: templateerrors.py).
+with their lines: templateerrors.py; the filters that are plain functions: filters.py; Jinja's
+context and template classes made cheaper: jinjafast.py).
 
 Rendering knows nothing of files on disk beyond finding templates and theme
 assets: it turns a context into text; the writer decides where text goes.
 """
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
-import types
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2 import meta
-from markupsafe import Markup, escape
-
-try:
-    from markupsafe._speedups import _escape_inner
-except ImportError:  # pragma: no cover - markupsafe without its C speedups
-    _escape_inner = None
+from markupsafe import Markup
 
 from . import __version__
 from .config import SiteConfig
 from .errors import TemplateError, os_reason
+from .filters import date_vi, dateline, datetime_vi, long_date, pluck, whole
 from .images import size_attributes, with_sizes
-from .markdown import shorten
+from .jinjafast import FastContext, FastTemplate
 from .pages import Links
+from .summaries import shorten
 from .templatebounds import COMPILER_VERSION, BoundedEnvironment
 from .templateerrors import EXPRESSION_ERRORS, TemplateErrors, expression_reason, not_found, undefined_reason
 from .themes import Asset, template_dirs
-from .vietnamese import format_long_date, hyphened_pieces, short_date, shown_date, shown_month, stacked_capital, weekday
+from .vietnamese import stacked_capital, weekday
 
 CARD_TEMPLATE = "_card.html"
 
@@ -45,64 +41,6 @@ class TemplateFunction:
     page is rendered again when what the function reads changes."""
     func: Any
     reads: Any = ()
-
-
-class _Context(jinja2.runtime.Context):
-    """Jinja's template context, with a shorter way to call plain functions.
-
-    Jinja's Context.call looks for pass_context/pass_environment markers on the callable
-    and on its __call__ (four attribute lookups, most failing) for every call in a
-    template: url(), asset(), article_card(), macros … ~40 calls on an article page,
-    ~10 % of its rendering. Functions, bound methods and macros can only carry the marker
-    on themselves, so one lookup decides; anything else goes through Jinja's own call.
-    """
-
-    def call(__self, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
-        if type(__obj) in _PLAIN_CALLABLES and getattr(__obj, "jinja_pass_arg", None) is None:
-            if kwargs:  # Jinja passes these inside loops and blocks for context functions only
-                kwargs.pop("_block_vars", None)
-                kwargs.pop("_loop_vars", None)
-            try:
-                return __obj(*args, **kwargs)
-            except StopIteration:
-                return __self.environment.undefined(
-                    "value was undefined because a callable raised a StopIteration exception")
-        return super().call(__obj, *args, **kwargs)
-
-
-_PLAIN_CALLABLES = frozenset({types.FunctionType, types.BuiltinFunctionType, types.MethodType,
-                              jinja2.runtime.Macro})
-
-
-def fast_escape(value: Any) -> Markup:
-    """markupsafe.escape, shorter for its two common cases: text, and Markup (returned as it is).
-
-    markupsafe's escape makes its Markup through Markup.__new__, two Python calls per `{{ … }}`
-    (~1.1 million in a 10,000-article build); str.__new__ makes the same Markup in C."""
-    kind = type(value)
-    if kind is str and _escape_inner is not None:
-        return str.__new__(Markup, _escape_inner(value))
-    if kind is Markup:
-        return value
-    return escape(value)
-
-
-class _Template(jinja2.Template):
-    """A template whose `{{ … }}` escape with fast_escape, and whose globals are a plain dict.
-
-    Its compiled module imports `escape` from jinja2.runtime, and its functions look the name up
-    in the module's namespace (their __globals__) when they run, so it is replaced there once the
-    module is made. Jinja keeps a template's globals as a ChainMap over the environment's: it
-    copies them into every context key by key in Python, and an import (`{% from "_macros.html"
-    import … %}`) compares them with the importing template's, key by key again, on every page.
-    Templates.__init__ sets every global before any template is loaded, so a dict holds the same."""
-
-    @classmethod
-    def from_code(cls, environment, code, globals, uptodate=None):
-        template = super().from_code(environment, code, globals, uptodate)
-        template.root_render_func.__globals__["escape"] = fast_escape
-        template.globals = dict(template.globals)
-        return template
 
 
 _OPTIONS = {"trim_blocks": True, "lstrip_blocks": True, "keep_trailing_newline": True}  # compile-time
@@ -152,8 +90,8 @@ class Templates(TemplateErrors):
             auto_reload=False,  # one environment per build: no stat of the template file per page
             **_OPTIONS,
         )
-        self.env.context_class = _Context
-        self.env.template_class = _Template
+        self.env.context_class = FastContext
+        self.env.template_class = FastTemplate
         self.assets = assets
         self._deps: dict[str, tuple[str, frozenset[str]]] = {}
         self._parsed: dict[str, tuple] = {}  # _read_template's, by template name
@@ -382,68 +320,3 @@ class Templates(TemplateErrors):
         finally:
             if outermost:
                 self._rendering = False
-
-def pluck(items, attribute: str) -> list:
-    """Each item's attribute, as a list: `map(attribute=…)|list` without Jinja's filter machinery
-    for each of the two (its async wrappers, attribute parsing), ~3x as fast."""
-    return [getattr(item, attribute) for item in items]
-
-
-def date_vi(moment, style: str = "") -> str:
-    """A date (or datetime) as readers see it: "Thứ Hai, 19/09/2016"; style "short": "19/09/2016",
-    "long": "ngày 19 tháng 9 năm 2016", "time": "Thứ Hai, 19/09/2016 | 16:27"; the weekday's words, the
-    time and the long form's numbers tied by no-break spaces (vietnamese.shown_date): every date readers
-    see goes through here or dateline."""
-    if style == "short":
-        return short_date(moment)
-    if style == "long":
-        return format_long_date(moment, "\u00a0")
-    return shown_date(moment, style == "time")
-
-
-def whole(text) -> Markup:
-    """The `whole` filter: a headline escaped, each number joined by a hyphen ("05-CT/TW", "2016-2026")
-    in a <span class="nw"> that a line does not split (vietnamese.hyphened_pieces). A title is shown
-    about four times a build (its card, its page, its neighbours' links): made once."""
-    text = str(text)
-    if "-" not in text:
-        return escape(text)
-    return _whole(text)
-
-
-@functools.lru_cache(maxsize=65536)
-def _whole(text: str) -> Markup:
-    pieces = hyphened_pieces(text)
-    if not pieces:
-        return escape(text)
-    out, last = [], 0
-    for start, end in pieces:
-        out.append(f'{escape(text[last:start])}<span class="nw">{escape(text[start:end])}</span>')
-        last = end
-    out.append(str(escape(text[last:])))
-    return Markup("".join(out))
-
-
-def datetime_vi(moment) -> str:
-    """The `datetime_vi` filter: date_vi's "time" style (it had the plain spaces of editors' messages)."""
-    return date_vi(moment, "time")
-
-
-def long_date(moment) -> str:
-    """The `long_date` filter: date_vi's "long" style."""
-    return date_vi(moment, "long")
-
-
-def dateline(article, with_time: bool = False) -> Markup:
-    """An article's date in a <time> element, as precise as it is known: no "| 00:00" for a date
-    written without a time, only the month for an estimated date ("Khoảng tháng 5/2021"). The
-    weekday's two words and "tháng" with its number are tied (vietnamese.shown_date, shown_month)."""
-    moment = article.date
-    if article.date_estimated:
-        text = shown_month(moment)
-        return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}">{text}</time>')
-    if not article.timed:
-        text = shown_date(moment)
-        return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}-{moment.day:02d}">{text}</time>')
-    text = shown_date(moment, with_time)
-    return Markup(f'<time datetime="{moment.isoformat()}">{text}</time>')

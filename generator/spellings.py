@@ -3,10 +3,41 @@
 One definition for the search's name table (search/names.py) and for the registries'
 look-up of front matter and `lamtheobac new` (taxonomy.Registry): a directive named
 "CT05" or "chỉ thị 5" in a query is found, so it is understood in an article too.
+The registries' look-up key of a name (lookup_key) and its folded tokens are here too.
 """
 from __future__ import annotations
 
-from .vietnamese import fold
+import re
+from functools import lru_cache
+
+from .vietnamese import fold, normalize, term_key
+
+# Matched on term_key's output, where a syllable's tone is a digit at its end ("số" -> "sô4"): written
+# as plain "số" the pattern never matched. Only before a number ("Chỉ thị số 06"), so that a tag such as
+# "số hóa" keeps its own identity.
+_SO = re.compile(r"\b" + re.escape(term_key("số")) + r"\s+(?=\d)")
+_TU = re.compile(r"/" + re.escape(term_key("tư")) + r"\b")
+
+
+@lru_cache(maxsize=65536)
+def lookup_key(text: str) -> str:
+    """term_key plus the spellings documents vary on: "số", "TƯ" for "TW"."""
+    key = term_key(text)
+    key = _SO.sub("", key)
+    return _TU.sub("/tw", key)
+
+
+TOKEN = re.compile(r"[^\W_]+")
+_JOINED = re.compile(r"^([a-z]{1,3})(\d+)$|^(\d+)([a-z]{1,3})$")  # "ct05", "05ct": as search.js reads them
+
+
+def folded_tokens(name: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for token in TOKEN.findall(normalize(name)):
+        folded = fold(token)
+        joined = _JOINED.match(folded)
+        out += [part for part in joined.groups() if part] if joined else [folded]
+    return tuple(out)
 
 
 def name_forms(base: tuple[str, ...], directive: bool) -> set[tuple[str, ...]]:

@@ -3,7 +3,8 @@
 The project ships the 63 provinces, the units they became part of in the 2025
 arrangement and the campaign's central documents as CSV files in
 ``generator/data``; a site extends or overrides them with files of the same name
-in its own data folder. Lookups accept every listed spelling.
+in its own data folder. Lookups accept every listed spelling (spellings.lookup_key);
+the checks across rows (codes, page names, names shared) are registrychecks.py.
 """
 from __future__ import annotations
 
@@ -11,15 +12,15 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from .datafiles import MAX_BYTES, read_csv, too_many
 from .errors import ContentError, os_reason, outside_link, suggest
-from .spellings import name_forms
-from .vietnamese import MAX_SLUG, curly_quotes, fold, normalize, slugify, sort_key, term_key
+from .registrychecks import code_errors, name_errors, slug_errors, tag_slug_errors
+from .spellings import TOKEN, folded_tokens, lookup_key, name_forms
+from .vietnamese import curly_quotes, fold, normalize, slugify, sort_key, term_key
 
 PACKAGE_DATA = Path(__file__).parent / "data"
 
@@ -105,33 +106,6 @@ def place_sort_key(name: str) -> tuple:
 
 T = TypeVar("T", Province, Directive, Tag, Unit)
 
-# Matched on term_key's output, where a syllable's tone is a digit at its end ("số" -> "sô4"): written
-# as plain "số" the pattern never matched. Only before a number ("Chỉ thị số 06"), so that a tag such as
-# "số hóa" keeps its own identity.
-_SO = re.compile(r"\b" + re.escape(term_key("số")) + r"\s+(?=\d)")
-_TU = re.compile(r"/" + re.escape(term_key("tư")) + r"\b")
-
-
-@lru_cache(maxsize=65536)
-def lookup_key(text: str) -> str:
-    """term_key plus the spellings documents vary on: "số", "TƯ" for "TW"."""
-    key = term_key(text)
-    key = _SO.sub("", key)
-    return _TU.sub("/tw", key)
-
-
-_TOKEN = re.compile(r"[^\W_]+")
-_JOINED = re.compile(r"^([a-z]{1,3})(\d+)$|^(\d+)([a-z]{1,3})$")  # "ct05", "05ct": as search.js reads them
-
-
-def _folded_tokens(name: str) -> tuple[str, ...]:
-    out: list[str] = []
-    for token in _TOKEN.findall(normalize(name)):
-        folded = fold(token)
-        joined = _JOINED.match(folded)
-        out += [part for part in joined.groups() if part] if joined else [folded]
-    return tuple(out)
-
 
 @dataclass(frozen=True)
 class Registry(Generic[T]):
@@ -155,16 +129,16 @@ class Registry(Generic[T]):
         if self.directives:
             for entry in self.entries:
                 for name in (*entry.names, entry.label, f"{entry.type} {entry.number}"):
-                    for form in name_forms(_folded_tokens(name), directive=True):
+                    for form in name_forms(folded_tokens(name), directive=True):
                         if self._forms.setdefault(form, entry) is not entry:
                             self._forms[form] = None  # two entries: neither
-                    for token in _TOKEN.findall(normalize(name)):
+                    for token in TOKEN.findall(normalize(name)):
                         self._marks.setdefault(fold(token), set()).add(term_key(token))
 
     def get(self, name: str) -> T | None:
         entry = self._index.get(lookup_key(name))
         if entry is None and self._forms:
-            entry = self._forms.get(_folded_tokens(name))
+            entry = self._forms.get(folded_tokens(name))
             if entry is not None and not self._fits(name):
                 return None
         return entry
@@ -178,7 +152,7 @@ class Registry(Generic[T]):
         """Each word is written as in a listed spelling (up to case and tone style; a number or
         "CT05" as any); "TU" (Tỉnh ủy) is no "TƯ" (Trung ương): "05-CT/TU" is a province's
         document, not 05-CT/TW."""
-        for token in _TOKEN.findall(normalize(name)):
+        for token in TOKEN.findall(normalize(name)):
             key = term_key(token)
             if key == "tu" or (fold(token) in self._marks and key not in self._marks[fold(token)]):
                 return False
@@ -275,84 +249,6 @@ def _tag(row: dict) -> Tag:
     return Tag(row["name"], slugify(row["name"]), curly_quotes(row.get("description", "")), _split(row.get("aliases", "")))
 
 
-def _tag_slug_errors(tags: list[Tag], where: dict[int, tuple[str, int]]) -> list[ContentError]:
-    """Every tag needs a page name of its own: not empty (“???”), not too long, not another's."""
-    errors, owner = [], {}
-    for tag in tags:
-        display, line = where[id(tag)]
-        if not tag.slug:
-            errors.append(ContentError(f"chủ đề “{tag.name}” không tạo được đường dẫn (cần có chữ hoặc số)",
-                                       display, line))
-        elif len(tag.slug) > MAX_SLUG:
-            errors.append(ContentError(f"chủ đề “{tag.name[:60]}…” quá dài: đường dẫn của nó dài {len(tag.slug)} "
-                                       f"ký tự, quá {MAX_SLUG} ký tự", display, line))
-        elif tag.slug in owner:
-            first = owner[tag.slug]
-            errors.append(ContentError(
-                f"chủ đề “{tag.name}” có cùng đường dẫn /{tag.slug}/ với chủ đề “{first.name}” "
-                f"({where[id(first)][0]}:{where[id(first)][1]}); hãy đổi tên một trong hai, hoặc ghi một tên "
-                f"vào cột “aliases” của tên kia", display, line))
-        else:
-            owner[tag.slug] = tag
-    return errors
-
-
-def _unique_errors(entries: list, where: dict[int, tuple[str, int]], shipped: str, key, message) -> list[ContentError]:
-    """Entries sharing key(entry) with an earlier one (shipped rows first, then by line): an error at
-    the later row, the one the editor can change. message(entry, first, place) says what is shared."""
-    errors, owner = [], {}
-    for entry in sorted(entries, key=lambda e: (where[id(e)][0] != shipped, where[id(e)][1])):
-        first = owner.setdefault(key(entry), entry)
-        if first is not entry:
-            display, line = where[id(entry)]
-            place = "trong danh mục có sẵn" if where[id(first)][0] == shipped else f"ở dòng {where[id(first)][1]}"
-            errors.append(ContentError(message(entry, first, place), display, line))
-    return errors
-
-
-def _code_errors(provinces: list[Province], where: dict[int, tuple[str, int]], shipped: str) -> list[ContentError]:
-    """Every province needs a code of its own: maps and the 2025 units find provinces by code (two
-    with one code drew one over the other's shape and linked it to the other's page)."""
-    return _unique_errors(provinces, where, shipped, lambda p: p.code, lambda p, first, place: (
-        f"mã “{p.code}” của “{p.name}” trùng với mã của “{first.name}” ({place}); mỗi tỉnh, thành phố cần một mã "
-        f"riêng ở cột “code”"))
-
-
-def _slug_errors(entries: list, where: dict[int, tuple[str, int]], shipped: str, noun: str,
-                 column: str) -> list[ContentError]:
-    """Every entry needs a page of its own: “Hue” beside “Huế” (or “Lao Cai” beside “Lào Cai”) is
-    another name with the same page name; the build failed on two pages at one address (“unit:hue:1:
-    hai nguồn cùng ghi ra …”), or merged their articles."""
-    return _unique_errors(entries, where, shipped, lambda e: e.slug, lambda e, first, place: (
-        f"{noun} “{e.names[0]}” có cùng đường dẫn “{e.slug}” với {noun} “{first.names[0]}” ({place}); "
-        f"hãy đổi tên, hoặc nếu là một: ghi tên này vào cột “{column}” của tên kia"))
-
-
-def _name_errors(entries: list, where: dict[int, tuple[str, int]], shipped: str, noun: str,
-                 column: str) -> list[ContentError]:
-    """A name or alias of a site's row that is already another entry's name or alias: articles
-    writing it went to the first entry without a word (a tag's page left empty, an alias meant for
-    one directive filed under another). An error at the site's row, once for each name it shares."""
-    errors, owner = [], {}
-    for entry in sorted(entries, key=lambda e: (where[id(e)][0] != shipped, where[id(e)][1])):
-        for name in entry.names:
-            first = owner.setdefault(lookup_key(name), entry)
-            if first is entry or where[id(entry)][0] == shipped:
-                continue
-            display, line = where[id(entry)]
-            whose = "tên" if lookup_key(name) == lookup_key(first.names[0]) else "một tên khác"
-            if where[id(first)][0] == shipped:  # its row is taken over by writing it again in the site's file
-                place, advice = "trong danh mục có sẵn", (
-                    f"hãy dùng {noun} “{first.names[0]}”, hoặc nếu muốn tách riêng: chép dòng của “{first.names[0]}” "
-                    f"vào tệp này và bỏ tên “{name}” khỏi cột “{column}” của nó")
-            else:
-                place, advice = f"ở dòng {where[id(first)][1]}", f"hãy bỏ tên này khỏi cột “{column}” hoặc gộp hai dòng"
-            errors.append(ContentError(
-                f"tên “{name}” của {noun} “{entry.names[0]}” đã là {whose} của {noun} “{first.names[0]}” ({place}): "
-                f"bài viết ghi tên này sẽ chỉ vào {noun} kia; {advice}", display, line))
-    return errors
-
-
 def _merge(base: list, extra: list, key) -> list:
     """Site entries replace shipped ones with the same key; new ones are added."""
     merged = {key(e): e for e in base}
@@ -445,18 +341,18 @@ def load_registries(data_dir: Path | None, root: Path | None = None) -> Registri
         if len(errors) > before:
             failed.add(filename)
     if "provinces.csv" not in failed:
-        errors += _code_errors(loaded["provinces.csv"], where, _display(PACKAGE_DATA / "provinces.csv", root))
+        errors += code_errors(loaded["provinces.csv"], where, _display(PACKAGE_DATA / "provinces.csv", root))
     for filename, noun, column in (("provinces.csv", "tỉnh, thành phố", "variants"),
                                    ("directives.csv", "văn bản", "aliases"), ("units.csv", "đơn vị", "variants"),
                                    ("tags.csv", "chủ đề", "aliases")):
         if filename not in failed:
             shipped = _display(PACKAGE_DATA / filename, root)
-            if filename != "tags.csv":  # tags: _tag_slug_errors
-                errors += _slug_errors(loaded[filename], where, shipped, noun, column)
-            errors += _name_errors(loaded[filename], where, shipped, noun, column)
+            if filename != "tags.csv":  # tags: tag_slug_errors
+                errors += slug_errors(loaded[filename], where, shipped, noun, column)
+            errors += name_errors(loaded[filename], where, shipped, noun, column)
     units = _with_members(loaded["units.csv"], loaded["provinces.csv"], where,
                           [] if "provinces.csv" in failed else errors)
-    errors += _tag_slug_errors(loaded["tags.csv"], where)
+    errors += tag_slug_errors(loaded["tags.csv"], where)
     if errors:
         from .errors import BuildFailed
         raise BuildFailed(errors)

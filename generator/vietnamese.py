@@ -227,7 +227,7 @@ def format_long_date(moment: datetime, space: str = " ") -> str:
 
 # A number joined by hyphens to numbers or letters: a directive's symbol ("05-CT/TW", "04-NQ/TW"), a
 # range of years ("2016-2026"), a date ("19-5-2025"). Browsers may break a line after its hyphen
-# ("Chỉ thị số 05-" / "CT/TW", "giai đoạn 2016-" / "2026"); render.whole keeps it in one piece. At most
+# ("Chỉ thị số 05-" / "CT/TW", "giai đoạn 2016-" / "2026"); filters.whole keeps it in one piece. At most
 # 12 characters, so that a piece always fits a 320 px line, even at twice the text size.
 _HYPHENED = re.compile(r"(?<![\w/-])\d+(?:-\w+)+(?:/\w+)*(?![\w/-])")
 

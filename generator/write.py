@@ -2,7 +2,8 @@
 
 A failed or killed build leaves the previous site as it was; no path derived
 from content can leave the staging folder; two builds of one project never
-write at once.
+write at once. Which output folder may be replaced: outputdir.py; a patch's moves under
+its journal, and what a killed build left: journal.py.
 """
 from __future__ import annotations
 
@@ -16,12 +17,10 @@ from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
 from .errors import OutputError, os_reason
+from .journal import apply_plan, check_writable, leftovers, recover, remove_tree, undo
+from .outputdir import MARKER, MARKER_TEXT
 
 LOCK_NAME = ".lamtheobac.lock"
-# Written into every folder the build publishes: only such a folder (or an empty one) is ever replaced.
-MARKER = ".lamtheobac-output"
-MARKER_TEXT = ("Thư mục này do lamtheobac dựng ra; lần dựng sau sẽ thay thế toàn bộ nó.\n"
-               "This folder was built by lamtheobac; the next build replaces all of it.\n")
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
 
 
@@ -54,55 +53,6 @@ def published_files(folder: Path) -> set[str]:
                 else:
                     found.add(prefix + entry.name)
     return found
-
-
-def check_output_dir(target: Path, root: Path, content: Path, keep: tuple[Path, ...] = (),
-                     shown: str = "") -> None:
-    """Refuse an output folder whose replacement would destroy something else.
-
-    keep: further folders of the project (templates, themes, data, cache) that the
-    output may neither be nor contain. Only a folder the build made (it holds the
-    MARKER file) or an empty one is ever replaced; a symbolic link, a file, or any
-    other folder is refused. shown: the output folder as the user named it.
-    """
-    shown = shown or str(target)
-    if target.is_symlink():
-        raise OutputError(f"thư mục đầu ra “{shown}” là một liên kết tượng trưng (tới {target.resolve()}); "
-                          "lamtheobac không thay thế thư mục qua liên kết, hãy chọn một thư mục thật", "site.toml")
-    target, root = target.resolve(), root.resolve()
-    home = Path.home().resolve()
-    forbidden = {root: "thư mục dự án", content.resolve(): "thư mục nội dung", home: "thư mục nhà",
-                 Path(target.anchor): "thư mục gốc của ổ đĩa"}
-    if target in forbidden:
-        raise OutputError(f"không thể dùng {forbidden[target]} ({target}) làm thư mục đầu ra", "site.toml")
-    if root.is_relative_to(target):
-        raise OutputError(f"thư mục đầu ra {target} chứa cả dự án; hãy chọn một thư mục con như “output”",
-                          "site.toml")
-    if target.is_relative_to(content.resolve()):
-        raise OutputError(f"thư mục đầu ra {target} nằm trong thư mục nội dung", "site.toml")
-    for folder in keep:
-        folder = folder.resolve()
-        if target == folder or folder.is_relative_to(target) or target.is_relative_to(folder):
-            raise OutputError(f"thư mục đầu ra {target} trùng hoặc chồng lên thư mục {folder} của dự án; "
-                              "hãy chọn một thư mục riêng như “output”", "site.toml")
-    check_owned(target, shown)
-
-
-def check_owned(target: Path, shown: str) -> None:
-    """The output folder may be replaced: absent, empty, or made by an earlier build."""
-    try:
-        if not target.exists():
-            return
-        if not target.is_dir():
-            raise OutputError(f"“{shown}” đã có và là một tệp, không phải thư mục; lamtheobac không ghi đè tệp "
-                              "này: hãy xóa hoặc đổi tên nó, hoặc chọn thư mục đầu ra khác (--output)", "site.toml")
-        if (target / MARKER).is_file() or not any(target.iterdir()):
-            return
-    except PermissionError as exc:
-        raise OutputError(f"không đọc được thư mục đầu ra “{shown}”: {os_reason(exc)}", "site.toml") from None
-    raise OutputError(f"thư mục đầu ra “{shown}” đã có nội dung nhưng không phải do lamtheobac dựng ra (không có "
-                      f"tệp {MARKER}); để không làm mất dữ liệu, lamtheobac không thay thế nó: hãy chọn thư mục "
-                      "khác (--output) hoặc tự xóa thư mục này", "site.toml")
 
 
 # Segments that can't be "", "." or ".." (none starts with a dot), no control character or backslash.
@@ -223,7 +173,7 @@ class Staging:
         self.parent.mkdir(parents=True, exist_ok=True)
         recover(self.target)
         if self.dir.exists():  # a killed build's leftovers: only we (holding the lock) may touch it
-            _remove_tree(self.dir)
+            remove_tree(self.dir)
         self.dir.mkdir()
         if not self.patch:
             (self.dir / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
@@ -312,142 +262,26 @@ class Staging:
                 self.target.rename(self.old)
             self.dir.rename(self.target)
             if self.old.exists():
-                _remove_tree(self.old)
+                remove_tree(self.old)
             return
         plan = {"moves": self.changed, "deletes": sorted(self.previous - self.written.keys())}
-        _check_writable(self.target, plan)
+        check_writable(self.target, plan)
         tmp = self.journal.with_suffix(".tmp")
         tmp.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, self.journal)  # from here on the new site is committed
         done: list[tuple[str, str]] = []
         try:
-            _apply(self.target, self.dir, self.aside, plan, done)
+            apply_plan(self.target, self.dir, self.aside, plan, done)
         except OSError as exc:
-            _undo(self.target, self.aside, done)
+            undo(self.target, self.aside, done)
             self.journal.unlink()
             raise OutputError(f"không chép được trang mới vào “{self.target.name}” ({exc.filename or ''}): "
                               f"{os_reason(exc)}; trang đã xuất bản được giữ nguyên như trước") from None
         self.journal.unlink()
-        _remove_tree(self.aside)
+        remove_tree(self.aside)
 
     def discard(self) -> None:
         """The staging folder removed, unless a committed journal still needs its files (a publish
         interrupted by Ctrl-C: the next build completes it)."""
         if self.dir.exists() and not self.journal.exists():
-            _remove_tree(self.dir)
-
-
-def leftovers(target: Path) -> tuple[Path, Path, Path, Path]:
-    """(staging folder, old site, journal, files set aside) beside an output folder."""
-    parent, name = target.parent, target.name
-    return (parent / f".{name}.new", parent / f".{name}.old", parent / f".{name}.journal",
-            parent / f".{name}.aside")
-
-
-def interrupted(target: Path) -> bool:
-    """Whether a killed build left a publish to finish or undo."""
-    _, old, journal, _ = leftovers(target)
-    return journal.exists() or old.exists()
-
-
-def recover(target: Path) -> str:
-    """Finish or undo what a killed build's publish started (call holding the lock); says what
-    was done ("" if nothing)."""
-    staging, old, journal, aside = leftovers(target)
-    done = ""
-    if journal.exists():  # committed: the new site goes in (roll forward)
-        _apply(target, staging, aside, json.loads(journal.read_text(encoding="utf-8")))
-        journal.unlink()
-        _remove_tree(aside)
-        done = "đã hoàn tất lần xuất bản bị ngắt giữa chừng"
-    if old.exists():
-        if not target.exists():  # stopped between the two renames: the previous site comes back
-            old.rename(target)
-            done = "đã khôi phục trang đã xuất bản trước lần dựng bị ngắt"
-        else:
-            _remove_tree(old)
-    return done
-
-
-def _check_writable(target: Path, plan: dict) -> None:
-    """Every folder a patch writes into or removes from can be written: checked before anything moves."""
-    folders = {(target / path).parent for path in plan["moves"] + plan["deletes"]}
-    for folder in sorted(folders):
-        existing = folder
-        while not existing.exists() and existing != target:
-            existing = existing.parent
-        if not os.access(existing, os.W_OK | os.X_OK):
-            raise OutputError(f"không ghi được vào thư mục “{existing.relative_to(target.parent)}” của trang đã "
-                              "xuất bản (không có quyền ghi); trang đã xuất bản được giữ nguyên như trước")
-
-
-def _apply(target: Path, staging: Path, aside: Path, plan: dict, done: list[tuple[str, str]] | None = None) -> None:
-    """Move staged files into the live site and remove vanished ones; each live file replaced or
-    removed is first set aside. Idempotent (a step already done is skipped); each step done is
-    recorded in `done` as ("move" or "delete", path, whether a live file was set aside)."""
-    done = [] if done is None else done
-    made: set[Path] = set()
-    for path in plan["moves"]:
-        source = staging / path
-        if not source.exists():  # moved before the previous build was killed
-            continue
-        live = target / path
-        if live.parent not in made:
-            live.parent.mkdir(parents=True, exist_ok=True)
-            made.add(live.parent)
-        had = _set_aside(live, aside / path)
-        done.append(("move", path, had))
-        os.replace(source, live)
-        done[-1] = ("moved", path, had)
-    for path in plan["deletes"]:
-        live = target / path
-        if _set_aside(live, aside / path):
-            done.append(("deleted", path, True))
-        folder = live.parent
-        while folder != target and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-            folder = folder.parent
-
-
-def _set_aside(live: Path, kept: Path) -> bool:
-    if live.exists() or live.is_symlink():
-        kept.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(live, kept)
-        return True
-    return False
-
-
-def _undo(target: Path, aside: Path, done: list) -> None:
-    """Undo the steps _apply did, newest first: the live site as it was before."""
-    for step, path, had in reversed(done):
-        live = target / path
-        if not had:  # a new file (or one about to be): removed, with the folders made for it
-            if step == "moved":
-                live.unlink(missing_ok=True)
-            folder = live.parent
-            while folder != target and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
-        if had:
-            live.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(aside / path, live)
-    _remove_tree(aside)
-
-
-def _remove_tree(folder: Path) -> None:
-    """A folder of ours removed, read-only or unreadable subfolders included."""
-    if not folder.exists():
-        return
-    try:
-        shutil.rmtree(folder)
-    except PermissionError:
-        _make_writable(folder)
-        shutil.rmtree(folder)
-
-
-def _make_writable(folder: Path) -> None:
-    os.chmod(folder, 0o700)
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                _make_writable(Path(entry.path))
+            remove_tree(self.dir)

@@ -412,10 +412,10 @@ def test_the_collector_is_off_only_while_building(sample: Path, monkeypatch):
     failed build) it is as it was, for the preview server that builds again and again."""
     import gc
 
-    import generator.build as build_module
+    import generator.stages as stages_module
     seen: list[bool] = []
-    real = build_module.collect
-    monkeypatch.setattr(build_module, "collect", lambda *a, **k: (seen.append(gc.isenabled()), real(*a, **k))[1])
+    real = stages_module.collect
+    monkeypatch.setattr(stages_module, "collect", lambda *a, **k: (seen.append(gc.isenabled()), real(*a, **k))[1])
     assert gc.isenabled()
     build(sample, now=NOW)
     assert seen == [False] and gc.isenabled()

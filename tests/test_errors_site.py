@@ -11,7 +11,7 @@ import pytest
 from bad.kit import SITE_TOML, cli, errors_of, make_site, snapshot
 from generator.build import build
 from generator.errors import OutputError
-from generator.write import check_output_dir
+from generator.outputdir import check_output_dir
 
 
 def built(tmp_path: Path) -> tuple[Path, dict]:

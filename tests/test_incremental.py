@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-import generator.build as build_module
+import generator.stages as stages_module
 from generator.build import Builder, build
 from generator.config import SiteConfig, load_config
 from generator.content import ReadSettings
@@ -136,7 +136,7 @@ def test_a_new_config_key_is_noticed_by_the_next_build(sample: Path, monkeypatch
 def _counting_templates(reads_count: bool):
     """make_templates with one more function, `so_bai()` (the number of articles), declared as
     reading that number or (wrongly) nothing."""
-    real = build_module.make_templates
+    real = stages_module.make_templates
 
     def make(config, site, image_sizes, bytecode_dir=None, photos=None):
         templates = real(config, site, image_sizes, bytecode_dir, photos)
@@ -152,7 +152,7 @@ def test_a_template_function_is_noticed_through_what_it_reads(sample: Path, tmp_
                                                               declared: bool):
     """A page that calls a function is rendered again when what the function declares it reads
     changes; declared as reading nothing, the page goes stale (which shows the test can fail)."""
-    monkeypatch.setattr(build_module, "make_templates", _counting_templates(declared))
+    monkeypatch.setattr(stages_module, "make_templates", _counting_templates(declared))
     (sample / "templates").mkdir()
     (sample / "templates/404.html").write_text("{{ so_bai() }} bài\n", encoding="utf-8")
     builder = Builder(sample)

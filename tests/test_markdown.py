@@ -7,7 +7,8 @@ from pathlib import Path
 import cmarkgfm
 from cmarkgfm.cmark import Options
 
-from generator.markdown import Renderer, _Cmark
+from generator.cmarkengine import Cmark
+from generator.markdown import Renderer
 
 ROOT = Path(__file__).resolve().parent.parent
 EXTENSIONS = ("table", "autolink", "strikethrough", "tasklist")
@@ -30,7 +31,7 @@ def _sources() -> list[str]:
 
 
 def test_same_html_as_cmarkgfm():
-    ours = _Cmark(OPTIONS, EXTENSIONS)
+    ours = Cmark(OPTIONS, EXTENSIONS)
     assert ours.frees is not None, "cmark_node_free and the allocator were found in cmarkgfm's library"
     texts = _sources()
     assert len(texts) > 10
@@ -46,7 +47,7 @@ def _resident_mb() -> float:
 
 def test_rendering_many_articles_does_not_grow_the_process():
     text = (ROOT / "content" / "articles").glob("*.md").__next__().read_text(encoding="utf-8") * 4
-    ours = _Cmark(OPTIONS, EXTENSIONS)
+    ours = Cmark(OPTIONS, EXTENSIONS)
     for _ in range(50):
         ours(text)
     before = _resident_mb()
@@ -56,7 +57,7 @@ def test_rendering_many_articles_does_not_grow_the_process():
 
 
 def test_renderer_uses_it():
-    assert isinstance(Renderer()._cmark, _Cmark)
+    assert isinstance(Renderer()._cmark, Cmark)
 
 
 def test_raw_html_left_open_that_would_hide_the_rest_is_refused_with_its_line():
@@ -120,7 +121,7 @@ def test_footnotes_link_both_ways_and_keep_no_other_ids():
 def test_a_derived_summary_skips_a_photo_and_its_caption_line():
     """An article that opens with a photo and a caption line under it (no title, so no <figure>):
     the summary is the first paragraph of text, not "Ảnh: …"."""
-    from generator.markdown import first_paragraph
+    from generator.summaries import first_paragraph
     for engine in ("cmark-gfm", "python-markdown"):
         body = Renderer(engine=engine).render(
             "![Hội nghị](/images/hoi-nghi.jpg)\n*Ảnh: Minh Hà*\n\n![](/images/b.jpg)\n\n"

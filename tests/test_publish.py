@@ -125,18 +125,18 @@ def test_killed_mid_journal_then_a_content_error_completes_the_new_site_first(tm
     builder.build()
     add(root, "moi.md", "---\ntitle: Bài mới\ndate: 2021-06-07\n---\n\nMới.\n")
     from generator import write
-    real = write._apply
+    real = write.apply_plan
 
     def killed(target, staging, aside, plan, done=None):
         half = {"moves": plan["moves"][: len(plan["moves"]) // 2], "deletes": []}
         real(target, staging, aside, half, done)
         raise KeyboardInterrupt  # as a kill would, after the journal was written
-    write._apply = killed
+    write.apply_plan = killed
     try:
         with pytest.raises(KeyboardInterrupt):
             builder.build()
     finally:
-        write._apply = real
+        write.apply_plan = real
     assert (root / ".output.journal").exists()
     add(root, "hong.md", "---\ntitle: \"\"\n---\n")
     run = cli("build", "--root", str(root))

@@ -10,7 +10,8 @@ import pytest
 from generator.config import load_config
 from markupsafe import Markup, escape
 
-from generator.render import TemplateFunction, Templates, _Context, fast_escape
+from generator.jinjafast import FastContext, fast_escape
+from generator.render import TemplateFunction, Templates
 
 
 def _templates(tmp_path: Path, source: str, extra: dict) -> Templates:
@@ -37,7 +38,7 @@ class _CallableObject:
         return value * 3
 
 
-@pytest.mark.parametrize("context_class", [jinja2.runtime.Context, _Context])
+@pytest.mark.parametrize("context_class", [jinja2.runtime.Context, FastContext])
 def test_plain_and_context_functions_called_as_jinja_calls_them(tmp_path: Path, context_class):
     extra = {
         "double": lambda v: v * 2,
@@ -56,7 +57,7 @@ def test_plain_and_context_functions_called_as_jinja_calls_them(tmp_path: Path, 
 
 
 def test_templates_use_the_shorter_call_path(tmp_path: Path):
-    assert _templates(tmp_path, "x", {}).env.context_class is _Context
+    assert _templates(tmp_path, "x", {}).env.context_class is FastContext
 
 
 class _Html:
@@ -89,7 +90,7 @@ def test_templates_escape_with_fast_escape(tmp_path: Path):
 from datetime import date, datetime  # noqa: E402
 
 from generator.content import Article  # noqa: E402
-from generator.render import date_vi, dateline  # noqa: E402
+from generator.filters import date_vi, dateline  # noqa: E402
 from generator.themes import collect_assets  # noqa: E402
 from generator.vietnamese import VN  # noqa: E402
 

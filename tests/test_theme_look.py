@@ -164,7 +164,7 @@ def test_a_summary_taken_from_the_text_has_no_space_before_its_punctuation(engin
     """An article without a summary shows its first paragraph's words on its card: every tag became a
     space, so a link or bold words before a comma or full stop read "trang này ." and "lời Bác ,", and a
     note's number stood as a word ("câu 1 ."). A line break still parts its words."""
-    from generator.markdown import first_paragraph
+    from generator.summaries import first_paragraph
 
     renderer = Renderer("/", (), engine=engine)
     body = renderer.render('Xem [trang này](https://a.vn/), lời **Bác**. Dòng<br>mới, <abbr title="Ủy ban">UBND</abbr>: '

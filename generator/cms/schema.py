@@ -120,7 +120,7 @@ def aliases(registries: Registries) -> dict[str, dict[str, str]]:
             for name in entry.names:
                 out[kind].setdefault(normalize(name).lower(), entry.name)
     # The other forms the build reads a directive in ("CT05", "Chỉ thị 5"): folded tokens, which
-    # lamtheobac-cms.js (formKey) makes of a name as taxonomy._folded_tokens does.
+    # lamtheobac-cms.js (formKey) makes of a name as spellings.folded_tokens does.
     out["directive_forms"] = {form: entry.name for form, entry in registries.directives.spelled_forms().items()}
     return out
 

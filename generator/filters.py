@@ -1,0 +1,77 @@
+"""The template filters of dates and headlines that are not methods of render.Templates: dates as
+Vietnamese readers see them (date_vi, dateline …), headlines whose numbers a line does not split
+(whole), and pluck.
+"""
+from __future__ import annotations
+
+import functools
+
+from markupsafe import Markup, escape
+
+from .vietnamese import format_long_date, hyphened_pieces, short_date, shown_date, shown_month
+
+
+def pluck(items, attribute: str) -> list:
+    """Each item's attribute, as a list: `map(attribute=…)|list` without Jinja's filter machinery
+    for each of the two (its async wrappers, attribute parsing), ~3x as fast."""
+    return [getattr(item, attribute) for item in items]
+
+
+def date_vi(moment, style: str = "") -> str:
+    """A date (or datetime) as readers see it: "Thứ Hai, 19/09/2016"; style "short": "19/09/2016",
+    "long": "ngày 19 tháng 9 năm 2016", "time": "Thứ Hai, 19/09/2016 | 16:27"; the weekday's words, the
+    time and the long form's numbers tied by no-break spaces (vietnamese.shown_date): every date readers
+    see goes through here or dateline."""
+    if style == "short":
+        return short_date(moment)
+    if style == "long":
+        return format_long_date(moment, "\u00a0")
+    return shown_date(moment, style == "time")
+
+
+def whole(text) -> Markup:
+    """The `whole` filter: a headline escaped, each number joined by a hyphen ("05-CT/TW", "2016-2026")
+    in a <span class="nw"> that a line does not split (vietnamese.hyphened_pieces). A title is shown
+    about four times a build (its card, its page, its neighbours' links): made once."""
+    text = str(text)
+    if "-" not in text:
+        return escape(text)
+    return _whole(text)
+
+
+@functools.lru_cache(maxsize=65536)
+def _whole(text: str) -> Markup:
+    pieces = hyphened_pieces(text)
+    if not pieces:
+        return escape(text)
+    out, last = [], 0
+    for start, end in pieces:
+        out.append(f'{escape(text[last:start])}<span class="nw">{escape(text[start:end])}</span>')
+        last = end
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
+
+
+def datetime_vi(moment) -> str:
+    """The `datetime_vi` filter: date_vi's "time" style (it had the plain spaces of editors' messages)."""
+    return date_vi(moment, "time")
+
+
+def long_date(moment) -> str:
+    """The `long_date` filter: date_vi's "long" style."""
+    return date_vi(moment, "long")
+
+
+def dateline(article, with_time: bool = False) -> Markup:
+    """An article's date in a <time> element, as precise as it is known: no "| 00:00" for a date
+    written without a time, only the month for an estimated date ("Khoảng tháng 5/2021"). The
+    weekday's two words and "tháng" with its number are tied (vietnamese.shown_date, shown_month)."""
+    moment = article.date
+    if article.date_estimated:
+        text = shown_month(moment)
+        return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}">{text}</time>')
+    if not article.timed:
+        text = shown_date(moment)
+        return Markup(f'<time datetime="{moment.year:04d}-{moment.month:02d}-{moment.day:02d}">{text}</time>')
+    text = shown_date(moment, with_time)
+    return Markup(f'<time datetime="{moment.isoformat()}">{text}</time>')

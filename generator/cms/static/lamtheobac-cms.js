@@ -1,3 +1,6 @@
+/* GENERATED FILE, do not edit: made by tools/bundle_cms_js.py of generator/cms/static/src/*.js.
+ * Edit the sources there, then run `python3 tools/bundle_cms_js.py`. */
+// ---- src/01-open.js ----
 /* lamtheobac-cms.js: what Decap CMS needs to write this project's articles exactly as the build reads them.
  *
  * - Format "lamtheobac-md": front matter read with js-yaml as text, like the build (the switches'
@@ -26,7 +29,9 @@
   }
 })(typeof globalThis !== "undefined" ? globalThis : this, function (yaml) {
   "use strict";
+// ---- src/02-frontmatter.js ----
 
+  // Format "lamtheobac-md": front matter read (fromFile) and written (toFile) as the build reads it.
   var ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
   var MOMENT = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
   var DATE_KEYS = { date: true, updated: true };
@@ -317,6 +322,8 @@
     return body ? out + "\n" + body + "\n" : out;
   }
 
+// ---- src/03-tags.js ----
+  // Tone-style-insensitive folding of names, and widget "lamtheobac-tags".
   // Tone-mark placement ignored ("hoà" = "hòa"), like term_key in generator/vietnamese.py.
   var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
   // Invisible characters text pasted from web pages and Word carries (vietnamese.INVISIBLE): a tag
@@ -454,6 +461,8 @@
     return { control: Control, preview: Preview };
   }
 
+// ---- src/04-dates.js ----
+  // Dates in the site's UTC offset: the day-first date and time widgets, the list's and preview's date lines.
   /* "2021-06-21T10:00:00+07:00" -> "2021-06-21T10:00", the value of an <input type="datetime-local"> in the
    * site's time (offset); a moment written without an offset is already in it; "" when there is none. */
   function wallClock(value, offset) {
@@ -626,6 +635,8 @@
     return estimated && m ? "Khoảng tháng\u00a0" + Number(m[2]) + "/" + m[3] : text;
   }
 
+// ---- src/05-preview.js ----
+  // The preview pane: the article as its page shows it (iframes, links under the base, the sanitiser's tags).
   // In an iframe address: what the build refuses besides the URL rules (generator/markdown.py iframe_src).
   var IFRAME_REFUSED = /[\\\u0000-\u001f\u007f]/;
   var AUTHORITY = /^[ ]*[A-Za-z][A-Za-z0-9+.-]*:\/*([^/?#]*)/;
@@ -1000,6 +1011,8 @@
     "dl{border-top:1px solid #d0d7de;padding-top:.5rem;font-size:.9rem}dt{font-weight:600}dd{margin:0 0 .4rem}" +
     "dd ul{list-style:none;padding:0;margin:0}";
 
+// ---- src/06-register.js ----
+  // register(): what the admin page registers with Decap (format, widgets, preview, watchers).
   function readTerms(doc) {
     var node = doc && doc.getElementById("lamtheobac-terms");
     return node ? JSON.parse(node.textContent) : {};
@@ -1058,6 +1071,8 @@
     }
   }
 
+// ---- src/07-attachments.js ----
+  // Documents attached to an article: the body's component, their folder, their first bytes checked.
   /* "Văn bản đính kèm" in the body's "+" menu (rich-text mode, local backend): a document (PDF, Word,
    * Excel …) uploaded with the article and linked on a line of its own, "[Tải toàn văn](/files/chi-thi.pdf)".
    * Without it an editor could not offer a document: the media library takes photos only. Decap sends the
@@ -1412,6 +1427,8 @@
     }).observe(doc.documentElement, { childList: true, subtree: true });
   }
 
+// ---- src/08-file-ids.js ----
+  // The Markdown mode preset, and the id of each file as this tab read it (saves over another's change refused).
   /* The body opens as Markdown, kept as typed, until the editor picks the rich-text mode (Decap keeps
    * that choice under this key; with none it opens rich text, which re-writes the whole body on a
    * one-letter edit: the backend refuses such a save when it loses markup nobody edited). */
@@ -1563,6 +1580,8 @@
     return tracker;
   }
 
+// ---- src/09-backups-notices.js ----
+  // Decap's local backups of unsaved forms, and its notices in Vietnamese.
   /* Decap keeps the form of an entry being edited as a local backup (IndexedDB through localForage, key
    * "backup.<collection>.<slug>") and offers to restore it when the entry is opened again. Restored, the
    * form is the text of the file as it was when the editing began, and a save of it was based on the file
@@ -1725,6 +1744,8 @@
     };
   }
 
+// ---- src/10-page.js ----
+  // The editor page: phone-sized layout, links to an article's page, banners.
   /* On a phone (a screen narrower than 800 px) Decap keeps the form and the preview side by side in a
    * pane 800 px wide: the page scrolled sideways, the form was cut at its right and the preview lay
    * off-screen. There the form takes the screen's width, and a button at the bottom right swaps it for
@@ -1906,6 +1927,8 @@
     return box;
   }
 
+// ---- src/11-paste.js ----
+  // Text pasted from Word, Google Docs and web pages reduced to the article's markup; pasted pictures.
   /* Pictures pasted or dropped into the rich-text body (a page or a Word document with photos, a
    * screenshot) crashed Decap: its error page took the whole editor, and what was not saved with it
    * (decap-cms issue #7585). The pictures are left out (the text is pasted without them) and a notice
@@ -2175,6 +2198,8 @@
     }, true);
   }
 
+// ---- src/12-saves-locale.js ----
+  // Saves Decap refuses, NFC entries, and the Vietnamese phrases Decap's locale lacks.
   function refusedSaves(win) {
     var doc = win.document;
     if (!doc || typeof win.addEventListener !== "function") {
@@ -2288,6 +2313,8 @@
     return out;
   }
 
+// ---- src/13-close.js ----
+  // What the factory gives node (tests) and the page.
   return { fromFile: fromFile, toFile: toFile, remember: remember, addressOf: addressOf, refusedText: refusedText, fold: fold, addTag: addTag, cleanPasted: cleanPasted, inOffset: inOffset,
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
            wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,

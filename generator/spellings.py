@@ -6,7 +6,11 @@ look-up of front matter and `lamtheobac new` (taxonomy.Registry): a directive na
 """
 from __future__ import annotations
 
-from .vietnamese import fold
+import re
+
+from .vietnamese import fold, normalize
+
+WORD = re.compile(r"[^\W_]+")  # a name's words: "05-CT/TW" is 05, CT, TW (taxonomy reads names by them)
 
 
 def name_forms(base: tuple[str, ...], directive: bool) -> set[tuple[str, ...]]:
@@ -33,6 +37,18 @@ def name_forms(base: tuple[str, ...], directive: bool) -> set[tuple[str, ...]]:
     for form in list(forms):  # numbers with or without leading zeros: "chỉ thị 5" is Chỉ thị 05
         forms.add(tuple(t.lstrip("0") or "0" if t.isdigit() else t for t in form))
     return {form for form in forms if form}
+
+
+def joined_form(symbol: str) -> str:
+    """A directive's kind and number written together, as editors type them ("05-CT/TW" -> "CT05",
+    "144-QĐ/TW" -> "QĐ144"): name_forms' form of the kind before the number, in the symbol's own
+    letters; "" when it has none."""
+    written = WORD.findall(normalize(symbol))
+    shown = {fold(word): word for word in written}
+    for form in sorted(name_forms(tuple(fold(word) for word in written), directive=True)):
+        if len(form) == 2 and form[0].isalpha() and form[1].isdigit() and all(t in shown for t in form):
+            return shown[form[0]] + shown[form[1]]
+    return ""
 
 
 def mark_fault(tone: str, allowed: frozenset[str]) -> bool:

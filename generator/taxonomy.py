@@ -18,7 +18,7 @@ from typing import Generic, TypeVar
 
 from .datafiles import MAX_BYTES, read_csv, too_many
 from .errors import ContentError, os_reason, outside_link, suggest
-from .spellings import name_forms
+from .spellings import WORD, name_forms
 from .vietnamese import MAX_SLUG, curly_quotes, fold, normalize, slugify, sort_key, term_key
 
 PACKAGE_DATA = Path(__file__).parent / "data"
@@ -120,7 +120,7 @@ def lookup_key(text: str) -> str:
     return _TU.sub("/tw", key)
 
 
-_TOKEN = re.compile(r"[^\W_]+")
+_TOKEN = WORD
 _JOINED = re.compile(r"^([a-z]{1,3})(\d+)$|^(\d+)([a-z]{1,3})$")  # "ct05", "05ct": as search.js reads them
 
 

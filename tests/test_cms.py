@@ -98,6 +98,13 @@ def test_every_province_is_an_option_with_its_2025_unit():
         < values.index("Đồng Tháp") < values.index("Gia Lai") < values.index("Yên Bái")
 
 
+def test_a_directive_label_leads_with_the_joined_form_spellings_gives():
+    """The label's "CT05" is spellings.joined_form (name_forms' kind-before-number form, in the symbol's
+    own letters), not a regex of its own."""
+    from generator.spellings import joined_form
+    assert [joined_form(s) for s in ("05-CT/TW", "144-QĐ/TW", "5-CT/TW", "Hướng dẫn 12")] == ["CT05", "QĐ144", "CT5", ""]
+
+
 def test_every_directive_is_an_option_with_symbol_and_title():
     config, registries = loaded(ROOT)
     data = cms_config(replace(config, cms=Cms()), registries, [])

@@ -1516,6 +1516,47 @@ def test_a_directive_is_found_by_the_names_editors_type(cms_editor, served_cms):
     assert editor.errors == []
 
 
+def test_a_directive_or_province_is_found_by_every_spelling_the_build_reads(cms_editor, served_cms):
+    """The select found an option only by what its label holds: "Chỉ thị 5" (Chỉ thị 05 as editors say it),
+    "5-CT", "chỉ thị số 5", "Nghị quyết Trung ương 4 khóa XI", "Sài Gòn", "sai gon" or "Kontum" offered
+    nothing ("Không có lựa chọn"), though the build reads an article written so (spellings.name_forms,
+    the registries' spellings). The chosen option keeps its own label and value."""
+    root, server = served_cms
+    editor = cms_editor(390, 844)
+    page = editor.page
+    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+    chi_thi_05 = "Chỉ thị 05 · CT05 · 05-CT/TW (2016): Về đẩy mạnh học tập và làm theo tư tưởng"
+    box = page.get_by_label("Văn bản chỉ đạo")
+    for typed in ("Chỉ thị 5", "chỉ thị số 5", "chi thi 5", "CT 5", "5-CT", "5CT", "CT5/TW"):
+        box.fill(typed)
+        page.get_by_role("option").first.wait_for()
+        shown = page.get_by_role("option").all_inner_texts()
+        assert [text for text in shown if text.startswith(chi_thi_05)], (typed, shown)
+    box.fill("Nghị quyết Trung ương 4 khóa XI")
+    page.get_by_role("option").first.wait_for()
+    assert [t for t in page.get_by_role("option").all_inner_texts() if t.startswith("Nghị quyết 12 · NQ12 · 12-NQ/TW")]
+    province = page.get_by_label("Tỉnh, thành phố")
+    for typed, name in (("Sài Gòn", "TP. Hồ Chí Minh"), ("sai gon", "TP. Hồ Chí Minh"), ("Kontum", "Kon Tum")):
+        province.fill(typed)
+        page.get_by_role("option").first.wait_for()
+        assert page.get_by_role("option").all_inner_texts()[0].startswith(name), typed
+    page.get_by_role("option").first.click()
+    box.fill("Chỉ thị 5")
+    page.get_by_role("option", name=chi_thi_05).click()
+    chips = page.locator("[class*='multiValue']").all_inner_texts()
+    # the chips keep the options' own labels: the typed text is forgotten once chosen
+    assert chips == ["Kon Tum (từ 2025 thuộc Quảng Ngãi)", chi_thi_05 + ", đạo đức, phong cách Hồ Chí Minh"], chips
+    page.get_by_label("Tiêu đề").fill("Học tập theo Chỉ thị 5")
+    page.locator(".cms-editor-raw [data-slate-editor]").click()
+    page.keyboard.type("Nội dung.")
+    editor.publish()
+    article = root / "content" / "articles" / "hoc-tap-theo-chi-thi-5.md"
+    wait_for_file(article, page)
+    text = article.read_text(encoding="utf-8")
+    assert 'province: ["Kon Tum"]' in text and 'directives: ["05-CT/TW"]' in text, text
+    assert editor.errors == []
+
+
 def test_a_hand_written_directive_form_shows_as_the_directive(cms_editor, served_cms):
     """An article written by hand with directives "CT05" and "Nghị quyết 4" (forms the build reads) opened in the
     editor with an empty "Văn bản chỉ đạo": its values were none of the options."""

@@ -28,6 +28,11 @@
     }
     var day = dateWidget(win.h, win.createClass);
     CMS.registerWidget("lamtheobac-date", day.control, day.preview);
+    var select = typeof CMS.getWidget === "function" && CMS.getWidget("select");
+    if (select && select.control && terms.aliases) {  // finds provinces and directives as the build reads them
+      CMS.registerWidget("select", spelledSelect(win.h, win.createClass, select.control, terms.aliases),
+                         select.preview, select.schema);
+    }
     var tags = tagsWidget(win.h, win.createClass);
     CMS.registerWidget("lamtheobac-tags", tags.control, tags.preview,
                        { properties: { suggestions: { type: "array", items: { type: "string" } } } });

@@ -1557,6 +1557,32 @@ def test_a_directive_or_province_is_found_by_every_spelling_the_build_reads(cms_
     assert editor.errors == []
 
 
+def test_an_article_the_editor_cannot_read_says_so_when_opened(cms_editor, served_cms):
+    """An article whose front matter is no YAML (an indented line, written in a text editor) opened as an
+    empty form with no word why (Decap logs js-yaml's English error to the console): an editor typed into
+    it and learnt only at saving. Now a notice says so at once, with the line, in Vietnamese; it goes
+    when another article is opened, and comes back with the broken one."""
+    root, server = served_cms
+    slug = "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac"
+    article = root / "content" / "articles" / f"{slug}.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("\ntitle:", "\n  x: 1\ntitle:", 1), encoding="utf-8")
+    editor = cms_editor(390, 844)
+    open_entry(editor, server, slug)
+    notice = editor.page.locator("#lamtheobac-khong-doc-duoc")
+    notice.wait_for()
+    assert notice.inner_text().startswith(f"Không đọc được phần thông tin đầu bài của bài “{slug}.md” (lỗi ở dòng 3): "
+                                          "các dòng đó không đúng cách viết “khóa: giá trị”. Vì thế các ô bên dưới "
+                                          "để trống. Đừng lưu bài này ở đây"), notice.inner_text()
+    other = next(p.stem for p in sorted((root / "content" / "articles").glob("*.md")) if p.stem != slug)
+    open_entry(editor, server, other)
+    editor.page.wait_for_timeout(500)
+    assert notice.count() == 0
+    open_entry(editor, server, slug)
+    notice.wait_for()
+    assert editor.errors == []
+
+
 def test_a_hand_written_directive_form_shows_as_the_directive(cms_editor, served_cms):
     """An article written by hand with directives "CT05" and "Nghị quyết 4" (forms the build reads) opened in the
     editor with an empty "Văn bản chỉ đạo": its values were none of the options."""

@@ -11,8 +11,10 @@
     }
     presetMode(win.localStorage);
     var terms = readTerms(win.document);
+    var tracker = trackIds(win);
+    var read = watchUnreadable(win, tracker.texts, function (text) { return fromFile(text, terms); });
     CMS.registerCustomFormat("lamtheobac-md", "md", {
-      fromFile: function (text) { return fromFile(text, terms); },
+      fromFile: read,
       toFile: function (data, order) { return toFile(data, order, terms); },
     });
     CMS.registerPreviewTemplate("articles", articlePreview(win.h, win.createClass, terms));
@@ -40,7 +42,6 @@
       CMS.registerEditorComponent(attachmentComponent(terms.files));
       rawAttachments(win, terms.files, placeDocuments(CMS, terms.files));
     }
-    var tracker = trackIds(win);
     tracker.changed = articleLinks(win, tracker.texts, terms.article_url);
     if (typeof CMS.getLocale === "function" && CMS.getLocale("vi")) {
       CMS.registerLocale("vi", withDefaults(withDefaults(CMS.getLocale("vi"), VI), limits(terms)));

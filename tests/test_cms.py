@@ -128,6 +128,17 @@ def test_the_selects_find_a_name_by_the_spellings_the_build_reads():
     assert [o["ok"] for o in out] == [want for _, _, want in cases]
 
 
+def test_decaps_vietnamese_is_written_in_the_sites_tone_style():
+    """Decap's "vi" locale writes "Xoá mục này", "thuỷ" (the mark on the final "oa", "uy"'s second vowel)
+    beside this project's "Xóa", "Hòa Bình": its phrases are given the site's style; "quý", "quả",
+    "hoàn", "Huế", "khuya" are no such final pair and stay."""
+    value = {"a": "Xoá mục này", "b": {"c": "Uỷ ban, thuỷ điện Hoà Bình, hoạ sĩ, Xoè, QUÝ, quý, quả, hoàn chỉnh, Huế, khuya"},
+             "n": 3}
+    (out,) = run_js([{"op": "toneStyled", "value": value}])
+    assert out["ok"] == {"a": "Xóa mục này", "b": {"c": "Ủy ban, thủy điện Hòa Bình, họa sĩ, Xòe, QUÝ, quý, quả, "
+                                                      "hoàn chỉnh, Huế, khuya"}, "n": 3}
+
+
 def test_every_directive_is_an_option_with_symbol_and_title():
     config, registries = loaded(ROOT)
     data = cms_config(replace(config, cms=Cms()), registries, [])

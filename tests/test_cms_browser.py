@@ -279,7 +279,7 @@ def test_create_edit_and_delete_an_article_through_the_cms(chromium, served_cms,
     check_passes(root, page)
 
     # Delete.
-    page.get_by_role("button", name="Xoá mục này").click()
+    page.get_by_role("button", name="Xóa mục này").click()
     wait_for_file(article, page, present=False)
     assert (root / "content" / "images" / "anh-hoi-nghi-dak-lak.jpg").is_file()  # images stay
     check_passes(root, page)
@@ -814,10 +814,10 @@ def test_on_a_phone_the_form_fits_and_a_button_shows_the_preview(cms_editor, ser
     assert page.evaluate("document.documentElement.scrollWidth") == 375
     left, right, _ = page.get_by_label("Tiêu đề").evaluate(inside)
     assert 0 <= left and right <= 375
-    # The top bar fits (it was one row wider than the screen: "Xoá mục này", "Xem bản hoàn chỉnh" and the
+    # The top bar fits (it was one row wider than the screen: "Xóa mục này", "Xem bản hoàn chỉnh" and the
     # account menu cut off, the back link a word a line), and Decap's round buttons cover nothing.
     box = "el => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom] }"
-    for control in (page.get_by_role("button", name="Xoá mục này"), page.locator("a", has_text="Xem bản hoàn chỉnh"),
+    for control in (page.get_by_role("button", name="Xóa mục này"), page.locator("a", has_text="Xem bản hoàn chỉnh"),
                     page.get_by_role("button", name="Đã công bố"), page.locator("[class*=-AvatarDropdownButton]")):
         x0, y0, x1, y1 = control.evaluate(box)
         assert 0 <= x0 and x1 <= 375 and 0 <= y0 and y1 <= 740, control

@@ -1058,7 +1058,7 @@
     }
     tracker.changed = articleLinks(win, tracker.texts, terms.article_url);
     if (typeof CMS.getLocale === "function" && CMS.getLocale("vi")) {
-      CMS.registerLocale("vi", withDefaults(withDefaults(CMS.getLocale("vi"), VI), limits(terms)));
+      CMS.registerLocale("vi", withDefaults(withDefaults(toneStyled(CMS.getLocale("vi")), VI), limits(terms)));
     }
     translateNotices(win);
     narrowScreens(win);
@@ -2305,6 +2305,24 @@
                     "ảnh (hoặc nén tệp) rồi tải lên lại." } } };
   }
 
+  // A tone mark on the first vowel of a final "oa", "oe", "uy" (not after "q": "quý", "quả").
+  var OLD_TONE_PLACE = /(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{M}])/gu;
+
+  /* Decap's "vi" phrases in the tone style of the site's own words ("Xoá mục này" beside our "Xóa",
+   * "thuỷ" beside "thủy": the style the registries' canonical names use, "Hòa Bình", "khóa XI"): the
+   * mark on the first vowel of a final "oa", "oe", "uy". Every string of value, deeply, as a new object. */
+  function toneStyled(value) {
+    if (typeof value === "string") {
+      return value.normalize("NFD").replace(OLD_TONE_PLACE, "$1$3$2").normalize("NFC");
+    }
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      var out = {};
+      Object.keys(value).forEach(function (key) { out[key] = toneStyled(value[key]); });
+      return out;
+    }
+    return value;
+  }
+
   /* base with the phrases of extra it lacks (and the ones extra corrects), as a new object. */
   function withDefaults(base, extra) {
     var out = {};
@@ -2471,6 +2489,6 @@
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
            wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,
            withDefaults: withDefaults, limits: limits, presetMode: presetMode, attachmentComponent: attachmentComponent, placeDocuments: placeDocuments, safeFileName: safeFileName, misnamedDocument: misnamedDocument,
-           spelledOption: spelledOption, withTyped: withTyped, unreadableText: unreadableText,
+           spelledOption: spelledOption, withTyped: withTyped, unreadableText: unreadableText, toneStyled: toneStyled,
            register: register };
 });

@@ -44,7 +44,7 @@
     }
     tracker.changed = articleLinks(win, tracker.texts, terms.article_url);
     if (typeof CMS.getLocale === "function" && CMS.getLocale("vi")) {
-      CMS.registerLocale("vi", withDefaults(withDefaults(CMS.getLocale("vi"), VI), limits(terms)));
+      CMS.registerLocale("vi", withDefaults(withDefaults(toneStyled(CMS.getLocale("vi")), VI), limits(terms)));
     }
     translateNotices(win);
     narrowScreens(win);

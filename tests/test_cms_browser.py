@@ -1583,6 +1583,35 @@ def test_an_article_the_editor_cannot_read_says_so_when_opened(cms_editor, serve
     assert editor.errors == []
 
 
+def test_what_a_screen_reader_says_in_the_editor_is_vietnamese(cms_editor, served_cms):
+    """react-select's and dnd-kit's words were English: a chip's remove button "Remove Đắk Nông (…)", the
+    fields' boxes named by their widgets ("ô lamtheobac-datetime", "ô select"), the
+    drag handles' instructions "To pick up a draggable item, press the space bar. …", the select's live
+    region "option Kon Tum, selected.", "2 results available …". A blind editor heard them in English."""
+    root, server = served_cms
+    editor = cms_editor()
+    page = editor.page
+    open_entry(editor, server, "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac")
+    page.locator("[class*='multiValue']").first.wait_for()
+    page.wait_for_timeout(300)
+    labels = page.evaluate("[...document.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label'))")
+    assert "Bỏ Đắk Nông (từ 2025 thuộc Lâm Đồng)" in labels, labels
+    assert not [label for label in labels if label.startswith("Remove")], labels
+    # no field's box is named by its widget's name ("ô lamtheobac-datetime", "ô select"): its <label> names it
+    assert not [label for label in labels if re.fullmatch(r"ô [a-z][\w-]*", label)], labels
+    said = page.evaluate("[...document.querySelectorAll('[id^=DndDescribedBy-]')].map(e => e.textContent)")
+    assert said and all(text.startswith("Để nhấc một mục lên, bấm phím cách.") for text in said), said
+    page.get_by_label("Tỉnh, thành phố").fill("Kon")
+    page.get_by_role("option").first.wait_for()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    live = page.evaluate("[...document.querySelectorAll('#aria-selection,#aria-focused,#aria-results,#aria-guidance')]"
+                         ".map(e => e.textContent).filter(t => t)")
+    assert "Đã chọn Kon Tum (từ 2025 thuộc Quảng Ngãi)." in live, live
+    assert not [text for text in live if re.search(r"\b(?:option|selected|results|press|Use)\b", text)], live
+    assert editor.errors == []
+
+
 def test_a_hand_written_directive_form_shows_as_the_directive(cms_editor, served_cms):
     """An article written by hand with directives "CT05" and "Nghị quyết 4" (forms the build reads) opened in the
     editor with an empty "Văn bản chỉ đạo": its values were none of the options."""

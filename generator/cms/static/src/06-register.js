@@ -47,6 +47,7 @@
       CMS.registerLocale("vi", withDefaults(withDefaults(toneStyled(CMS.getLocale("vi")), VI), limits(terms)));
     }
     translateNotices(win);
+    spokenInVietnamese(win);
     narrowScreens(win);
     refusedSaves(win);
     pastedPictures(win);

@@ -27,13 +27,13 @@ def lookup_key(text: str) -> str:
     return _TU.sub("/tw", key)
 
 
-TOKEN = re.compile(r"[^\W_]+")
+WORD = re.compile(r"[^\W_]+")  # a name's words: "05-CT/TW" is 05, CT, TW (taxonomy reads names by them)
 _JOINED = re.compile(r"^([a-z]{1,3})(\d+)$|^(\d+)([a-z]{1,3})$")  # "ct05", "05ct": as search.js reads them
 
 
 def folded_tokens(name: str) -> tuple[str, ...]:
     out: list[str] = []
-    for token in TOKEN.findall(normalize(name)):
+    for token in WORD.findall(normalize(name)):
         folded = fold(token)
         joined = _JOINED.match(folded)
         out += [part for part in joined.groups() if part] if joined else [folded]
@@ -64,6 +64,18 @@ def name_forms(base: tuple[str, ...], directive: bool) -> set[tuple[str, ...]]:
     for form in list(forms):  # numbers with or without leading zeros: "chỉ thị 5" is Chỉ thị 05
         forms.add(tuple(t.lstrip("0") or "0" if t.isdigit() else t for t in form))
     return {form for form in forms if form}
+
+
+def joined_form(symbol: str) -> str:
+    """A directive's kind and number written together, as editors type them ("05-CT/TW" -> "CT05",
+    "144-QĐ/TW" -> "QĐ144"): name_forms' form of the kind before the number, in the symbol's own
+    letters; "" when it has none."""
+    written = WORD.findall(normalize(symbol))
+    shown = {fold(word): word for word in written}
+    for form in sorted(name_forms(tuple(fold(word) for word in written), directive=True)):
+        if len(form) == 2 and form[0].isalpha() and form[1].isdigit() and all(t in shown for t in form):
+            return shown[form[0]] + shown[form[1]]
+    return ""
 
 
 def mark_fault(tone: str, allowed: frozenset[str]) -> bool:

@@ -19,7 +19,7 @@ from typing import Generic, TypeVar
 from .datafiles import MAX_BYTES, read_csv, too_many
 from .errors import ContentError, os_reason, outside_link, suggest
 from .registrychecks import code_errors, name_errors, slug_errors, tag_slug_errors
-from .spellings import TOKEN, folded_tokens, lookup_key, name_forms
+from .spellings import WORD, folded_tokens, lookup_key, name_forms
 from .vietnamese import curly_quotes, fold, normalize, slugify, sort_key, term_key
 
 PACKAGE_DATA = Path(__file__).parent / "data"
@@ -132,7 +132,7 @@ class Registry(Generic[T]):
                     for form in name_forms(folded_tokens(name), directive=True):
                         if self._forms.setdefault(form, entry) is not entry:
                             self._forms[form] = None  # two entries: neither
-                    for token in TOKEN.findall(normalize(name)):
+                    for token in WORD.findall(normalize(name)):
                         self._marks.setdefault(fold(token), set()).add(term_key(token))
 
     def get(self, name: str) -> T | None:
@@ -152,7 +152,7 @@ class Registry(Generic[T]):
         """Each word is written as in a listed spelling (up to case and tone style; a number or
         "CT05" as any); "TU" (Tỉnh ủy) is no "TƯ" (Trung ương): "05-CT/TU" is a province's
         document, not 05-CT/TW."""
-        for token in TOKEN.findall(normalize(name)):
+        for token in WORD.findall(normalize(name)):
             key = term_key(token)
             if key == "tu" or (fold(token) in self._marks and key not in self._marks[fold(token)]):
                 return False

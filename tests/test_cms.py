@@ -98,6 +98,47 @@ def test_every_province_is_an_option_with_its_2025_unit():
         < values.index("Đồng Tháp") < values.index("Gia Lai") < values.index("Yên Bái")
 
 
+def test_a_directive_label_leads_with_the_joined_form_spellings_gives():
+    """The label's "CT05" is spellings.joined_form (name_forms' kind-before-number form, in the symbol's
+    own letters), not a regex of its own."""
+    from generator.spellings import joined_form
+    assert [joined_form(s) for s in ("05-CT/TW", "144-QĐ/TW", "5-CT/TW", "Hướng dẫn 12")] == ["CT05", "QĐ144", "CT5", ""]
+
+
+def test_an_unreadable_article_is_explained_in_vietnamese_with_its_line():
+    """Decap opens an article fromFile cannot read as an empty form, its error (js-yaml's, in English)
+    in the console only: the notice lamtheobac-cms.js shows says why, at which line of the file."""
+    texts = ['---\ntitle: "a"\ntitle: "b"\n---\nx\n', '---\ntitle: "a"\nimage:\n\tsrc: b\n---\n',
+             '---\n- a\n---\n', '---\ntitle: "a"\n---\nx\n']
+    out = run_js([{"op": "unreadable", "text": t, "name": "bai.md"} for t in texts])
+    tail = (". Vì thế các ô bên dưới để trống. Đừng lưu bài này ở đây (sẽ ghi mất nội dung cũ): hãy sửa tệp bằng "
+            "trình soạn thảo văn bản (hoặc nhờ người quản trị) rồi tải lại trang.")
+    head = "Không đọc được phần thông tin đầu bài của bài “bai.md”"
+    assert [o["ok"] for o in out] == [head + " (lỗi ở dòng 3): một khóa được viết hai lần" + tail,
+                                      head + " (lỗi ở dòng 4): có ký tự tab; hãy thụt lề bằng dấu cách" + tail,
+                                      head + ": phần thông tin đầu bài phải là các dòng “khóa: giá trị”" + tail, None]
+
+
+def test_the_selects_find_a_name_by_the_spellings_the_build_reads():
+    """Decap's select matched its labels only; lamtheobac-cms.js names the option a typed text spells."""
+    cases = [("directives", "Chỉ thị 5", "05-CT/TW"), ("directives", "5-CT", "05-CT/TW"), ("directives", "ct 5", "05-CT/TW"),
+             ("directives", "05-CT/TW", ""), ("directives", "Chỉ thị 999", ""), ("province", "Sài Gòn", "TP. Hồ Chí Minh"),
+             ("province", "sai gon", "TP. Hồ Chí Minh"), ("province", "Kontum", "Kon Tum"), ("province", "  ", "")]
+    out = run_js([{"op": "spelledOption", "kind": k, "text": t} for k, t, _ in cases])
+    assert [o["ok"] for o in out] == [want for _, _, want in cases]
+
+
+def test_decaps_vietnamese_is_written_in_the_sites_tone_style():
+    """Decap's "vi" locale writes "Xoá mục này", "thuỷ" (the mark on the final "oa", "uy"'s second vowel)
+    beside this project's "Xóa", "Hòa Bình": its phrases are given the site's style; "quý", "quả",
+    "hoàn", "Huế", "khuya" are no such final pair and stay."""
+    value = {"a": "Xoá mục này", "b": {"c": "Uỷ ban, thuỷ điện Hoà Bình, hoạ sĩ, Xoè, QUÝ, quý, quả, hoàn chỉnh, Huế, khuya"},
+             "n": 3}
+    (out,) = run_js([{"op": "toneStyled", "value": value}])
+    assert out["ok"] == {"a": "Xóa mục này", "b": {"c": "Ủy ban, thủy điện Hòa Bình, họa sĩ, Xòe, QUÝ, quý, quả, "
+                                                      "hoàn chỉnh, Huế, khuya"}, "n": 3}
+
+
 def test_every_directive_is_an_option_with_symbol_and_title():
     config, registries = loaded(ROOT)
     data = cms_config(replace(config, cms=Cms()), registries, [])

@@ -8,7 +8,6 @@ them), the file name is an ASCII slug of the title (đ -> d).
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +18,7 @@ from ..config import SiteConfig
 from ..fields import ARTICLE_FIELDS, SLUG
 from ..errors import ConfigError
 from ..sources import FILES
+from ..spellings import joined_form
 from ..taxonomy import Directive, Province, Registries, Unit
 from ..vietnamese import normalize, offset_name, sort_key, sorted_vi, term_key
 
@@ -88,14 +88,9 @@ def directive_label(directive: Directive) -> str:
     forms: list[str] = []
     if directive.type and directive.number:
         forms.append(f"{directive.type} {directive.number}")
-    short = _SHORT.match(directive.symbol)
-    if short:  # "05-CT/TW" is typed "CT05"
-        forms.append(short.group(2) + short.group(1))
-    lead = "".join(f"{form} · " for form in dict.fromkeys(forms) if form != directive.symbol)
+    forms.append(joined_form(directive.symbol))  # "05-CT/TW" is typed "CT05"
+    lead = "".join(f"{form} · " for form in dict.fromkeys(forms) if form and form != directive.symbol)
     return f"{lead}{directive.symbol}{year}{title}"
-
-
-_SHORT = re.compile(r"^(\d+)-([^\W\d_]+)/")  # a symbol's number and kind: "05-CT/TW", "144-QĐ/TW"
 
 
 def directive_options(registries: Registries) -> list[dict[str, str]]:

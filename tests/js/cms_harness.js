@@ -38,6 +38,10 @@ process.stdin.on("end", () => {
     dayFirst: (c) => cms.dayFirst(c.text, c.time),
     fold: (c) => cms.fold(c.text),
     notice: (c) => cms.notice(c.text),
+    // What the editor is told of an article fromFile cannot read (null: it reads).
+    unreadable: (c) => { try { cms.fromFile(c.text, terms); return null; } catch (e) { return cms.unreadableText(e, c.name); } },
+    toneStyled: (c) => cms.toneStyled(c.value),
+    spelledOption: (c) => cms.spelledOption(terms.aliases, c.kind, c.text),
     addressOf: (c) => cms.addressOf(c.text, c.stem),
     addTag: (c) => cms.addTag(c.items, c.text, c.suggestions),
     presetMode: (c) => {

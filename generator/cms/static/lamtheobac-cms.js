@@ -1,3 +1,6 @@
+/* GENERATED FILE, do not edit: made by tools/bundle_cms_js.py of generator/cms/static/src/*.js.
+ * Edit the sources there, then run `python3 tools/bundle_cms_js.py`. */
+// ---- src/01-open.js ----
 /* lamtheobac-cms.js: what Decap CMS needs to write this project's articles exactly as the build reads them.
  *
  * - Format "lamtheobac-md": front matter read with js-yaml as text, like the build (the switches'
@@ -26,7 +29,9 @@
   }
 })(typeof globalThis !== "undefined" ? globalThis : this, function (yaml) {
   "use strict";
+// ---- src/02-frontmatter.js ----
 
+  // Format "lamtheobac-md": front matter read (fromFile) and written (toFile) as the build reads it.
   var ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
   var MOMENT = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
   var DATE_KEYS = { date: true, updated: true };
@@ -101,7 +106,7 @@
   }
 
   /* A name's folded tokens joined by spaces ("Chỉ thị 5" -> "chi thi 5", "CT05" -> "ct 05"), as
-   * taxonomy._folded_tokens makes them; "" when a word is "TU" (Tỉnh ủy, not TƯ: the build refuses
+   * spellings.folded_tokens makes them; "" when a word is "TU" (Tỉnh ủy, not TƯ: the build refuses
    * "05-CT/TU" as 05-CT/TW). */
   function formKey(text) {
     var out = [];
@@ -317,6 +322,8 @@
     return body ? out + "\n" + body + "\n" : out;
   }
 
+// ---- src/03-tags.js ----
+  // Tone-style-insensitive folding of names, and widget "lamtheobac-tags".
   // Tone-mark placement ignored ("hoà" = "hòa"), like term_key in generator/vietnamese.py.
   var TONES = /[\u0300\u0301\u0303\u0309\u0323]/g;
   // Invisible characters text pasted from web pages and Word carries (vietnamese.INVISIBLE): a tag
@@ -454,6 +461,8 @@
     return { control: Control, preview: Preview };
   }
 
+// ---- src/04-dates.js ----
+  // Dates in the site's UTC offset: the day-first date and time widgets, the list's and preview's date lines.
   /* "2021-06-21T10:00:00+07:00" -> "2021-06-21T10:00", the value of an <input type="datetime-local"> in the
    * site's time (offset); a moment written without an offset is already in it; "" when there is none. */
   function wallClock(value, offset) {
@@ -626,6 +635,8 @@
     return estimated && m ? "Khoảng tháng\u00a0" + Number(m[2]) + "/" + m[3] : text;
   }
 
+// ---- src/05-preview.js ----
+  // The preview pane: the article as its page shows it (iframes, links under the base, the sanitiser's tags).
   // In an iframe address: what the build refuses besides the URL rules (generator/markdown.py iframe_src).
   var IFRAME_REFUSED = /[\\\u0000-\u001f\u007f]/;
   var AUTHORITY = /^[ ]*[A-Za-z][A-Za-z0-9+.-]*:\/*([^/?#]*)/;
@@ -1000,6 +1011,8 @@
     "dl{border-top:1px solid #d0d7de;padding-top:.5rem;font-size:.9rem}dt{font-weight:600}dd{margin:0 0 .4rem}" +
     "dd ul{list-style:none;padding:0;margin:0}";
 
+// ---- src/06-register.js ----
+  // register(): what the admin page registers with Decap (format, widgets, preview, watchers).
   function readTerms(doc) {
     var node = doc && doc.getElementById("lamtheobac-terms");
     return node ? JSON.parse(node.textContent) : {};
@@ -1012,8 +1025,10 @@
     }
     presetMode(win.localStorage);
     var terms = readTerms(win.document);
+    var tracker = trackIds(win);
+    var read = watchUnreadable(win, tracker.texts, function (text) { return fromFile(text, terms); });
     CMS.registerCustomFormat("lamtheobac-md", "md", {
-      fromFile: function (text) { return fromFile(text, terms); },
+      fromFile: read,
       toFile: function (data, order) { return toFile(data, order, terms); },
     });
     CMS.registerPreviewTemplate("articles", articlePreview(win.h, win.createClass, terms));
@@ -1029,6 +1044,11 @@
     }
     var day = dateWidget(win.h, win.createClass);
     CMS.registerWidget("lamtheobac-date", day.control, day.preview);
+    var select = typeof CMS.getWidget === "function" && CMS.getWidget("select");
+    if (select && select.control && terms.aliases) {  // finds provinces and directives as the build reads them
+      CMS.registerWidget("select", spelledSelect(win.h, win.createClass, select.control, terms.aliases),
+                         select.preview, select.schema);
+    }
     var tags = tagsWidget(win.h, win.createClass);
     CMS.registerWidget("lamtheobac-tags", tags.control, tags.preview,
                        { properties: { suggestions: { type: "array", items: { type: "string" } } } });
@@ -1036,12 +1056,12 @@
       CMS.registerEditorComponent(attachmentComponent(terms.files));
       rawAttachments(win, terms.files, placeDocuments(CMS, terms.files));
     }
-    var tracker = trackIds(win);
     tracker.changed = articleLinks(win, tracker.texts, terms.article_url);
     if (typeof CMS.getLocale === "function" && CMS.getLocale("vi")) {
-      CMS.registerLocale("vi", withDefaults(withDefaults(CMS.getLocale("vi"), VI), limits(terms)));
+      CMS.registerLocale("vi", withDefaults(withDefaults(toneStyled(CMS.getLocale("vi")), VI), limits(terms)));
     }
     translateNotices(win);
+    spokenInVietnamese(win);
     narrowScreens(win);
     refusedSaves(win);
     pastedPictures(win);
@@ -1058,6 +1078,8 @@
     }
   }
 
+// ---- src/07-attachments.js ----
+  // Documents attached to an article: the body's component, their folder, their first bytes checked.
   /* "Văn bản đính kèm" in the body's "+" menu (rich-text mode, local backend): a document (PDF, Word,
    * Excel …) uploaded with the article and linked on a line of its own, "[Tải toàn văn](/files/chi-thi.pdf)".
    * Without it an editor could not offer a document: the media library takes photos only. Decap sends the
@@ -1412,6 +1434,8 @@
     }).observe(doc.documentElement, { childList: true, subtree: true });
   }
 
+// ---- src/08-file-ids.js ----
+  // The Markdown mode preset, and the id of each file as this tab read it (saves over another's change refused).
   /* The body opens as Markdown, kept as typed, until the editor picks the rich-text mode (Decap keeps
    * that choice under this key; with none it opens rich text, which re-writes the whole body on a
    * one-letter edit: the backend refuses such a save when it loses markup nobody edited). */
@@ -1563,6 +1587,8 @@
     return tracker;
   }
 
+// ---- src/09-backups-notices.js ----
+  // Decap's local backups of unsaved forms, and its notices in Vietnamese.
   /* Decap keeps the form of an entry being edited as a local backup (IndexedDB through localForage, key
    * "backup.<collection>.<slug>") and offers to restore it when the entry is opened again. Restored, the
    * form is the text of the file as it was when the editing began, and a save of it was based on the file
@@ -1725,6 +1751,8 @@
     };
   }
 
+// ---- src/10-page.js ----
+  // The editor page: phone-sized layout, links to an article's page, banners.
   /* On a phone (a screen narrower than 800 px) Decap keeps the form and the preview side by side in a
    * pane 800 px wide: the page scrolled sideways, the form was cut at its right and the preview lay
    * off-screen. There the form takes the screen's width, and a button at the bottom right swaps it for
@@ -1906,6 +1934,8 @@
     return box;
   }
 
+// ---- src/11-paste.js ----
+  // Text pasted from Word, Google Docs and web pages reduced to the article's markup; pasted pictures.
   /* Pictures pasted or dropped into the rich-text body (a page or a Word document with photos, a
    * screenshot) crashed Decap: its error page took the whole editor, and what was not saved with it
    * (decap-cms issue #7585). The pictures are left out (the text is pasted without them) and a notice
@@ -2175,6 +2205,8 @@
     }, true);
   }
 
+// ---- src/12-saves-locale.js ----
+  // Saves Decap refuses, NFC entries, and the Vietnamese phrases Decap's locale lacks.
   function refusedSaves(win) {
     var doc = win.document;
     if (!doc || typeof win.addEventListener !== "function") {
@@ -2274,6 +2306,24 @@
                     "ảnh (hoặc nén tệp) rồi tải lên lại." } } };
   }
 
+  // A tone mark on the first vowel of a final "oa", "oe", "uy" (not after "q": "quý", "quả").
+  var OLD_TONE_PLACE = /(?<![qQ])([oOuU])([aAeEyY])([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\p{M}])/gu;
+
+  /* Decap's "vi" phrases in the tone style of the site's own words ("Xoá mục này" beside our "Xóa",
+   * "thuỷ" beside "thủy": the style the registries' canonical names use, "Hòa Bình", "khóa XI"): the
+   * mark on the first vowel of a final "oa", "oe", "uy". Every string of value, deeply, as a new object. */
+  function toneStyled(value) {
+    if (typeof value === "string") {
+      return value.normalize("NFD").replace(OLD_TONE_PLACE, "$1$3$2").normalize("NFC");
+    }
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      var out = {};
+      Object.keys(value).forEach(function (key) { out[key] = toneStyled(value[key]); });
+      return out;
+    }
+    return value;
+  }
+
   /* base with the phrases of extra it lacks (and the ones extra corrects), as a new object. */
   function withDefaults(base, extra) {
     var out = {};
@@ -2288,9 +2338,272 @@
     return out;
   }
 
+// ---- src/13-select.js ----
+  // Decap's select (provinces, directives) finding an option by every spelling the build reads.
+
+  /* The registry name (an option's value) the typed text spells, read as a hand-written article is
+   * (canonical: a listed spelling, or a directive's forms, generator/spellings.py name_forms), or "" when
+   * it spells none or the name itself. kind: the field ("province", "directives"). */
+  function spelledOption(aliases, kind, typed) {
+    var text = String(typed || "").normalize("NFC").trim();
+    if (!text || !aliases || !aliases[kind]) {
+      return "";
+    }
+    var name = canonical(aliases[kind], text, kind === "directives" ? aliases.directive_forms : null);
+    if (name === text) {  // typed without accents, as the select's own matching allows ("sai gon")
+      name = unaccented(aliases[kind])[formKey(text)] || text;
+    }
+    return name !== text ? name : "";
+  }
+
+  var UNACCENTED = typeof WeakMap === "function" ? new WeakMap() : null;
+  /* A table of spellings keyed by their words without accents (formKey), a key two names share left out. */
+  function unaccented(table) {
+    var known = UNACCENTED && UNACCENTED.get(table);
+    if (!known) {
+      known = {};
+      Object.keys(table).forEach(function (spelling) {
+        var key = formKey(spelling);
+        if (key) {
+          known[key] = key in known && known[key] !== table[spelling] ? "" : table[spelling];
+        }
+      });
+      if (UNACCENTED) {
+        UNACCENTED.set(table, known);
+      }
+    }
+    return known;
+  }
+
+  /* The field's options with the one named `value` labelled also by what was typed (as plain objects,
+   * which Decap's select takes as they are). */
+  function withTyped(options, value, typed) {
+    return options.map(function (option) {
+      var plain = typeof option === "string" ? { label: option, value: option }
+        : option && typeof option.toJS === "function" ? option.toJS() : option;
+      if (!plain || plain.value !== value) {
+        return option;
+      }
+      return { label: plain.label + " · " + String(typed).trim(), value: plain.value };
+    });
+  }
+
+  /* Decap's select finds an option whose label holds what is typed (accents and case aside): "Chỉ thị 5"
+   * (for Chỉ thị 05), "5-CT", "Nghị quyết Trung ương 4 khóa XI", "Sài Gòn" or "Kontum" found nothing
+   * ("Không có lựa chọn"), though the build reads an article written so. While an editor types, the
+   * option the text spells (spelledOption) is labelled also by it, so the select finds it; the chosen
+   * option's chip keeps its own label (the typed text is forgotten once chosen or left). */
+  function spelledSelect(h, createClass, Select, aliases) {
+    return createClass({
+      getInitialState: function () { return { typed: "" }; },
+      isValid: function () {
+        return this.inner && typeof this.inner.isValid === "function" ? this.inner.isValid() : { error: false };
+      },
+      typing: function (event) {
+        var input = event.target;
+        if (input && input.tagName === "INPUT" && input.value !== this.state.typed) {
+          this.setState({ typed: input.value });
+        }
+      },
+      forget: function () {
+        if (this.state.typed) {
+          this.setState({ typed: "" });
+        }
+      },
+      render: function () {
+        var self = this;
+        var props = this.props;
+        var field = props.field;
+        var named = field && typeof field.get === "function"
+          ? spelledOption(aliases, field.get("name"), this.state.typed) : "";
+        var shown = named ? field.set("options", withTyped(field.get("options"), named, this.state.typed)) : field;
+        var inner = {};
+        Object.keys(props).forEach(function (key) { inner[key] = props[key]; });
+        inner.field = shown;
+        inner.ref = function (control) { self.inner = control; };
+        inner.onChange = function (value) {
+          self.forget();
+          props.onChange(value);
+        };
+        return h("div", { onInput: this.typing, onBlur: this.forget }, h(Select, inner));
+      },
+    });
+  }
+// ---- src/14-unreadable.js ----
+  // Articles whose front matter the editor cannot read: said when one is opened.
+
+  var UNREADABLE_ID = "lamtheobac-khong-doc-duoc";
+  // js-yaml's reasons (its error.reason) an editor can act on, in Vietnamese.
+  var YAML_REASONS = [
+    [/duplicated mapping key/, "một khóa được viết hai lần"],
+    [/\btab\b/i, "có ký tự tab; hãy thụt lề bằng dấu cách"],
+    [/end of the stream within a (?:double|single) quoted scalar|missed comma|flow collection/,
+     "thiếu dấu ngoặc kép hoặc ngoặc vuông đóng"],
+  ];
+  var ENTRY_ROUTE = /^#\/collections\/[^/]+\/entries\/([^/?#]+)$/;
+
+  /* What the editor is told of an article (file name `name`) fromFile could not read: Decap catches the
+   * error (in English, js-yaml's "bad indentation of a mapping entry (3:5)"), logs it to the console and
+   * opens the article as an empty form, which saved is written over its text. */
+  function unreadableText(error, name) {
+    var mark = error && error.mark;
+    var where = mark && typeof mark.line === "number" ? " (lỗi ở dòng " + (mark.line + 2) + ")" : "";
+    var reason = String((error && error.reason) || "");
+    var why = !mark ? String((error && error.message) || error).replace(/\.\s*$/, "").replace(/^./, function (c) { return c.toLowerCase(); })
+      : YAML_REASONS.filter(function (pair) { return pair[0].test(reason); }).map(function (pair) { return pair[1]; })[0] ||
+        "các dòng đó không đúng cách viết “khóa: giá trị”";
+    return "Không đọc được phần thông tin đầu bài của bài “" + name + "”" + where + ": " + why + ". Vì thế các ô " +
+      "bên dưới để trống. Đừng lưu bài này ở đây (sẽ ghi mất nội dung cũ): hãy sửa tệp bằng trình soạn thảo " +
+      "văn bản (hoặc nhờ người quản trị) rồi tải lại trang.";
+  }
+
+  /* format's fromFile with the articles it could not read remembered (text -> error), and a notice
+   * (banner) while one of them is open (texts: file name -> text, kept by trackIds). */
+  function watchUnreadable(win, texts, read) {
+    var failed = {};
+    var check = function () {
+      var route = ENTRY_ROUTE.exec(win.location.hash || "");
+      var slug = route ? decodeURIComponent(route[1]) : "";
+      var text = slug && Object.prototype.hasOwnProperty.call(texts, slug) ? texts[slug] : null;
+      var box = win.document.getElementById(UNREADABLE_ID);
+      if (text !== null && Object.prototype.hasOwnProperty.call(failed, text)) {
+        banner(win, UNREADABLE_ID, unreadableText(failed[text], slug + ".md"));
+      } else if (box) {
+        box.remove();
+      }
+    };
+    // after banner's own hashchange listener, which removes the box
+    win.addEventListener("hashchange", function () { win.setTimeout(check, 0); });
+    return function (text) {
+      try {
+        return read(text);
+      } catch (error) {
+        failed[text] = error;
+        win.setTimeout(check, 0);
+        throw error;
+      }
+    };
+  }
+// ---- src/15-spoken.js ----
+  // What a screen reader says in the editor, in Vietnamese: react-select's and dnd-kit's words are English.
+
+  // [pattern, replacement] of the English sentences, in the order they are tried; "$1" … as in replace.
+  var SPOKEN = [
+    // dnd-kit (the list fields' drag handles): the instructions and what it announces.
+    [/^\s*To pick up a draggable item, press the space bar\.[\s\S]*$/,
+     "Để nhấc một mục lên, bấm phím cách. Khi đang kéo, dùng các phím mũi tên để di chuyển mục. Bấm phím " +
+     "cách lần nữa để đặt mục vào chỗ mới, hoặc bấm Esc để thôi."],
+    [/^Picked up draggable item (.*)\.$/, "Đã nhấc mục $1."],
+    [/^Draggable item (.*) was moved over droppable area (.*)\.$/, "Mục $1 đang ở trên vùng $2."],
+    [/^Draggable item (.*) is no longer over a droppable area\.$/, "Mục $1 không còn ở trên vùng nào."],
+    [/^Draggable item (.*) was dropped over droppable area (.*)$/, "Đã đặt mục $1 vào vùng $2."],
+    [/^Dragging was cancelled\. Draggable item (.*) was dropped\.$/, "Đã thôi kéo. Mục $1 trở về chỗ cũ."],
+    [/^Draggable item (.*) was dropped\.$/, "Đã đặt mục $1."],
+    // react-select (provinces, directives): its live region and its remove buttons.
+    [/^options? (.*), selected\.$/, "Đã chọn $1."],
+    [/^option (.*), deselected\.$/, "Đã bỏ $1."],
+    [/^option (.*) is disabled\. Select another option\.$/, "Không chọn được $1. Hãy chọn mục khác."],
+    [/^All selected options have been cleared\.$/, "Đã bỏ mọi mục đã chọn."],
+    [/^value (.*) focused, (\d+) of (\d+)\.$/, "Mục đã chọn $1, thứ $2 trên $3."],
+    [/^(.*), (\d+) of (\d+)\.$/, "$1, thứ $2 trên $3."],
+    [/^(\d+) results? available for search term (.*)\.$/, "Có $1 lựa chọn cho “$2”."],
+    [/^(\d+) results? available\.$/, "Có $1 lựa chọn."],
+    [/^No options for search term (.*)\.$/, "Không có lựa chọn nào cho “$1”."],
+    [/^Use Up and Down to choose options, press Enter to select the currently focused option, press Escape to exit the menu(, press Tab to select the option and exit the menu)?\.$/,
+     "Dùng mũi tên lên, xuống để tìm mục, Enter để chọn mục đang đứng, Esc để đóng danh sách."],
+    [/^(.*) is focused ?(?:,type to refine list)?, press Down to open the menu,\s*(press left to focus selected values)?$/,
+     function (all, field, values) {
+       return "Đang ở ô " + field + ": gõ để lọc, bấm mũi tên xuống để mở danh sách" +
+         (values ? ", mũi tên trái để tới các mục đã chọn." : ".");
+     }],
+    [/^Use left and right to toggle between focused values, press Backspace to remove the currently focused value$/,
+     "Dùng mũi tên trái, phải để đi qua các mục đã chọn, Backspace để bỏ mục đang đứng."],
+  ];
+  var SPOKEN_LABELS = [[/^Remove (.+)$/, "Bỏ $1"]];
+  // A field's box is labelled by its widget's name ("ô lamtheobac-datetime", VI's widgetLabel): a screen
+  // reader said a program's word; the label is taken off (the field's <label> names its input).
+  var WIDGET_LABEL = /^ô [a-z][\w-]*$/;
+  // The elements whose text is spoken only (react-select's live region, dnd-kit's).
+  var SPOKEN_PLACES = "#aria-selection,#aria-focused,#aria-results,#aria-guidance,[id^=DndDescribedBy-],[id^=DndLiveRegion-]";
+
+  /* text in Vietnamese by rules (SPOKEN or SPOKEN_LABELS), or as it was. */
+  function spokenText(text, rules) {
+    for (var i = 0; i < rules.length; i++) {
+      if (rules[i][0].test(text)) {
+        return text.replace(rules[i][0], rules[i][1]);
+      }
+    }
+    return text;
+  }
+
+  /* Rewrites in place (React keeps its nodes: a text node's value, an attribute) what screen readers say. */
+  function spokenInVietnamese(win) {
+    var doc = win.document;
+    if (typeof win.MutationObserver !== "function" || !doc.body) {
+      return;
+    }
+    var label = function (el) {
+      var old = el.getAttribute("aria-label");
+      var said = old && spokenText(old, SPOKEN_LABELS);
+      if (said && WIDGET_LABEL.test(said)) {  // its <label> names the field (a name twice would be read twice)
+        el.removeAttribute("aria-label");
+        return;
+      }
+      if (said && said !== old) {
+        el.setAttribute("aria-label", said);
+      }
+    };
+    var text = function (node) {
+      var parent = node.parentElement;
+      if (parent && typeof parent.closest === "function" && parent.closest(SPOKEN_PLACES)) {
+        var said = spokenText(node.nodeValue, SPOKEN);
+        if (said !== node.nodeValue) {
+          node.nodeValue = said;
+        }
+      }
+    };
+    var walk = function (root) {
+      if (root.nodeType === 3) {
+        text(root);
+        return;
+      }
+      if (root.nodeType !== 1) {
+        return;
+      }
+      if (root.hasAttribute("aria-label")) {
+        label(root);
+      }
+      Array.prototype.forEach.call(root.querySelectorAll("[aria-label]"), label);
+      Array.prototype.forEach.call(root.querySelectorAll(SPOKEN_PLACES), function (place) {
+        var nodes = doc.createTreeWalker(place, 4);
+        while (nodes.nextNode()) {
+          text(nodes.currentNode);
+        }
+      });
+      if (typeof root.closest === "function" && root.closest(SPOKEN_PLACES)) {
+        Array.prototype.forEach.call(root.childNodes, function (child) { if (child.nodeType === 3) text(child); });
+      }
+    };
+    walk(doc.body);
+    new win.MutationObserver(function (records) {
+      records.forEach(function (record) {
+        if (record.type === "attributes") {
+          label(record.target);
+        } else if (record.type === "characterData") {
+          text(record.target);
+        } else {
+          Array.prototype.forEach.call(record.addedNodes, walk);
+        }
+      });
+    }).observe(doc.body, { childList: true, subtree: true, characterData: true, attributes: true,
+                           attributeFilter: ["aria-label"] });
+  }
+// ---- src/99-close.js ----
+  // What the factory gives node (tests) and the page.
   return { fromFile: fromFile, toFile: toFile, remember: remember, addressOf: addressOf, refusedText: refusedText, fold: fold, addTag: addTag, cleanPasted: cleanPasted, inOffset: inOffset,
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
            wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,
            withDefaults: withDefaults, limits: limits, presetMode: presetMode, attachmentComponent: attachmentComponent, placeDocuments: placeDocuments, safeFileName: safeFileName, misnamedDocument: misnamedDocument,
+           spelledOption: spelledOption, withTyped: withTyped, unreadableText: unreadableText, toneStyled: toneStyled, spokenText: spokenText, SPOKEN: SPOKEN,
            register: register };
 });

@@ -25,7 +25,7 @@ from .errors import BuildFailed, ContentError, OutputError, SiteError, TemplateE
 from .images import image_size
 from .incremental import (CACHE_DIR, BodyStore, PagePlan, Reuse, State, Tuning, article_memo, digest, folder_id,
                           SourceRecord, load_state, pack_articles, pack_state, prune_bodies, published_state,
-                          referenced_keys, save_state, signatures, site_inputs, state_path)
+                          referenced_keys, signatures, site_inputs, state_path)
 from .indexing import SearchStage
 from .moved import find_moves
 from .output import render_pages, write_files
@@ -40,10 +40,11 @@ from .themes import collect_assets, templates_fingerprint
 from .runtime import TIMINGS, Clock, Runtime
 from .scheduled import scheduled_notes
 from .sources import FILES, Sources, discover, display_path
-from . import cms
+from . import cms, commit
 from .charts import year_chart
 from .taxonomy import Registries, load_registries
 from .units import figure_globals
+from .commit import settle
 from .write import MARKER, Lock, Staging, check_output_dir, interrupted, recover
 
 
@@ -116,6 +117,7 @@ class _Run:
         self.store = BodyStore(self.cache_dir)
         self.state_file = state_path(self.cache_dir, self.output_dir,
                                      repr((sorted(options.overrides().items()), options.search)))
+        settle(self.state_file, self.output_dir, config.root)  # a stopped build's state, kept or dropped
         self.previous = load_state(self.state_file)
         self.reuse = Reuse(self.previous, self.settings.fingerprint, self.output_dir, needs_memory)
         self.search = SearchStage(config, registries, self.store, self.cache_dir, self.previous.articles,
@@ -295,17 +297,15 @@ class _Run:
                 self.clock.stage("search index")
                 self.progress.finish()
                 state.outputs = frozenset(staging.written)
-                staging.publish()
+                commit.publish(staging, self.state_file, state, self.packed, self.previous)  # and the state
                 self.published = True
                 self.clock.stage("assets+publish")
             finally:
                 staging.discard()
-        state.output_id = folder_id(self.output_dir)
         return written, reused
 
     def save(self, read: ReadArticles, log: Callable[[str], None]) -> None:
-        """The state for the next build; old bodies pruned; the search cache saved."""
-        save_state(self.state_file, self.state, self.packed, self.previous)
+        """Old bodies pruned (the state was saved with the site, commit.publish); the search cache saved."""
         if read.count:  # new bodies were kept: old ones may have piled up
             tuning = self.options.tuning
             pruned = prune_bodies(self.store, set(self.keys.values()), lambda: referenced_keys(self.cache_dir),

@@ -12,10 +12,11 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 
 from .errors import OutputError, os_reason
+from .folders import exchange as _exchange, new_stamp, stamp
 
 LOCK_NAME = ".lamtheobac.lock"
 # Written into every folder the build publishes: only such a folder (or an empty one) is ever replaced.
@@ -218,6 +219,7 @@ class Staging:
         self.previous = previous             # files of the live site, for patch mode
         self.written: dict[str, str] = {}    # output path -> what wrote it (kept files included)
         self.changed: list[str] = []         # in patch mode: files to move into the live site
+        self.stamp: int | None = None        # in patch mode: the live folder's time once patched (expected_id)
 
     def open(self) -> "Staging":
         self.parent.mkdir(parents=True, exist_ok=True)
@@ -306,15 +308,32 @@ class Staging:
         except OSError:
             shutil.copyfile(source, full)
 
-    def publish(self) -> None:
+    def expected_id(self) -> tuple[int, int]:
+        """(inode, mtime_ns) the output folder will have once published (incremental.folder_id);
+        call when every file is written. Swap: the staging folder's, which a rename keeps; patch:
+        the live folder's inode and a new time, set once the patch is in (also by a build that
+        completes it), so that a patched folder is told from the same folder before."""
         if not self.patch:
-            if self.target.exists():
-                self.target.rename(self.old)
-            self.dir.rename(self.target)
+            st = self.dir.stat()
+            return st.st_ino, st.st_mtime_ns
+        self.stamp = new_stamp(self.target)
+        return self.target.stat().st_ino, self.stamp
+
+    def publish(self, committed: Callable[[], None] = lambda: None) -> None:
+        """The new site in place of the old; committed() is called as soon as it is, before
+        what is left of the old one is removed (a build stopped in that clean-up has published)."""
+        if not self.patch:
+            if self.target.exists() and _exchange(self.dir, self.target):  # never a moment without a site
+                os.rename(self.dir, self.old)
+            else:
+                if self.target.exists():
+                    os.rename(self.target, self.old)
+                os.rename(self.dir, self.target)
+            committed()
             if self.old.exists():
                 _remove_tree(self.old)
             return
-        plan = {"moves": self.changed, "deletes": sorted(self.previous - self.written.keys())}
+        plan = {"moves": self.changed, "deletes": sorted(self.previous - self.written.keys()), "stamp": self.stamp}
         _check_writable(self.target, plan)
         tmp = self.journal.with_suffix(".tmp")
         tmp.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
@@ -327,6 +346,8 @@ class Staging:
             self.journal.unlink()
             raise OutputError(f"không chép được trang mới vào “{self.target.name}” ({exc.filename or ''}): "
                               f"{os_reason(exc)}; trang đã xuất bản được giữ nguyên như trước") from None
+        stamp(self.target, self.stamp)
+        committed()
         self.journal.unlink()
         _remove_tree(self.aside)
 
@@ -345,9 +366,9 @@ def leftovers(target: Path) -> tuple[Path, Path, Path, Path]:
 
 
 def interrupted(target: Path) -> bool:
-    """Whether a killed build left a publish to finish or undo."""
-    _, old, journal, _ = leftovers(target)
-    return journal.exists() or old.exists()
+    """Whether a killed build left a publish to finish or undo, or folders to remove (a build
+    stopped while it rendered, or while it removed the old site's files)."""
+    return any(path.exists() for path in leftovers(target))
 
 
 def recover(target: Path) -> str:
@@ -356,10 +377,13 @@ def recover(target: Path) -> str:
     staging, old, journal, aside = leftovers(target)
     done = ""
     if journal.exists():  # committed: the new site goes in (roll forward)
-        _apply(target, staging, aside, json.loads(journal.read_text(encoding="utf-8")))
+        plan = json.loads(journal.read_text(encoding="utf-8"))
+        _apply(target, staging, aside, plan)
+        stamp(target, plan.get("stamp"))
         journal.unlink()
-        _remove_tree(aside)
         done = "đã hoàn tất lần xuất bản bị ngắt giữa chừng"
+    _remove_tree(aside)  # what the last publish replaced, or a stopped build's unused files
+    _remove_tree(staging)
     if old.exists():
         if not target.exists():  # stopped between the two renames: the previous site comes back
             old.rename(target)

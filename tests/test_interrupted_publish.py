@@ -63,8 +63,8 @@ def _next_build_goes_on(root: Path, options: BuildOptions, after: dict[str, byte
 
 def _old_folder_removal_stopped(monkeypatch):
     real = write._remove_tree
-    monkeypatch.setattr(write, "_remove_tree",
-                        lambda folder: _stop() if folder.name in (".output.old", ".output.aside") else real(folder))
+    monkeypatch.setattr(write, "_remove_tree", lambda folder: _stop() if folder.name in (
+        ".output.old", ".output.aside") and folder.exists() else real(folder))
 
 
 @pytest.mark.parametrize("options", [SWAP, PATCH], ids=["swap", "patch"])
@@ -148,7 +148,7 @@ import os, signal, sys
 from generator import write
 real = write._remove_tree
 def removal(folder):
-    if folder.name in (".output.old", ".output.aside", ".output.new"):
+    if folder.name in (".output.old", ".output.aside", ".output.new") and folder.exists():
         os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C once the new site is in, again in every clean-up
     real(folder)
 write._remove_tree = removal

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bad.kit import PROJECT, add, make_site, snapshot
-from generator import write
+from generator import commit, write
 from generator.build import Builder, BuildOptions
 from generator.incremental import Tuning
 
@@ -80,7 +80,6 @@ def test_stopped_while_removing_the_old_site(tmp_path: Path, monkeypatch, option
 @pytest.mark.parametrize("options", [SWAP, PATCH], ids=["swap", "patch"])
 def test_stopped_after_the_site_went_in_before_its_state_was_kept(tmp_path: Path, monkeypatch, options):
     root, _, after = _edited(tmp_path, options)
-    from generator import commit  # noqa: E402 (the module this fix added)
     monkeypatch.setattr(commit, "_promote", _stop)
     _stopped_build(root, options)
     monkeypatch.undo()
@@ -145,7 +144,7 @@ def test_the_two_renames_when_the_folders_cannot_be_exchanged(tmp_path: Path, mo
 
 SIGNALLED = """
 import os, signal, sys
-from generator import write
+from generator import commit, write
 real = write._remove_tree
 def removal(folder):
     if folder.name in (".output.old", ".output.aside", ".output.new") and folder.exists():
@@ -170,3 +169,33 @@ def test_real_ctrl_c_twice_while_cleaning_up(tmp_path: Path):
     assert run.stdout.splitlines()[-1].startswith("Không có gì thay đổi"), run.stdout
     assert snapshot(root / "output") == after
     assert [name for name in LEFTOVERS if (root / name).exists()] == []
+
+
+@pytest.mark.parametrize("options", [SWAP, PATCH], ids=["swap", "patch"])
+def test_a_state_that_cannot_be_kept_after_the_site_went_in_is_said_so(tmp_path: Path, monkeypatch, options):
+    """The disk fills up between the site going in and its state being kept: the message said the
+    previous site was still there, while the new one was."""
+    root, _, after = _edited(tmp_path, options)
+
+    def full(*_args):
+        raise OSError(28, "No space left on device", str(root / ".cache/lamtheobac/state"))
+    monkeypatch.setattr(commit, "_promote", full)
+    with pytest.raises(Exception) as caught:
+        Builder(root, options).build()
+    monkeypatch.undo()
+    assert caught.value.published == ("Trang mới đã được xuất bản đầy đủ vào output/; chỉ bộ nhớ đệm chưa lưu được, "
+                                      "lần dựng sau sẽ dựng lại từ đầu.")
+    assert snapshot(root / "output") == after
+    assert [name for name in LEFTOVERS if (root / name).exists()] == []
+    result = Builder(root, options).build()  # from scratch, as said
+    assert snapshot(root / "output") == after and result.reused == 0
+
+
+def test_a_patched_folder_whose_time_cannot_be_set_keeps_its_own(tmp_path: Path, monkeypatch):
+    """Not the output folder's owner (a folder shared by a group): its time cannot be set; the
+    state then records the time the folder has."""
+    root, _, after = _edited(tmp_path, PATCH)
+    monkeypatch.setattr(write, "stamp", lambda folder, mtime_ns: None)
+    assert not Builder(root, PATCH).build().unchanged
+    monkeypatch.undo()
+    _next_build_goes_on(root, PATCH, after, True)

@@ -298,9 +298,9 @@ class _Run:
                 self.progress.finish()
                 state.outputs = frozenset(staging.written)
                 commit.publish(staging, self.state_file, state, self.packed, self.previous)  # and the state
-                self.published = True
                 self.clock.stage("assets+publish")
             finally:
+                self.published = staging.published  # also when only the state could not be kept
                 staging.discard()
         return written, reused
 

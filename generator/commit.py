@@ -30,21 +30,29 @@ def publish(staging: Staging, state_file: Path, state: State, packed: bytes | No
     state.output_id = staging.expected_id()
     save_state(pending, state, packed, previous)
 
+    failed: list[OSError] = []
+
     def committed() -> None:
-        actual = folder_id(staging.target)
-        if actual == state.output_id:
-            _promote(pending, state_file)
-            return
-        # The folder's time could not be set as expected (not its owner, a coarse clock): the state
-        # says what is there; written again, as only this rare case needs.
-        state.output_id = actual
-        save_state(state_file, state, packed, previous)
-        pending.unlink(missing_ok=True)
+        try:
+            actual = folder_id(staging.target)
+            if actual == state.output_id:
+                _promote(pending, state_file)
+                return
+            # The folder's time could not be set as expected (not its owner, a coarse clock): the
+            # state says what is there; written again, as only this rare case needs.
+            state.output_id = actual
+            save_state(state_file, state, packed, previous)
+            pending.unlink(missing_ok=True)
+        except OSError as exc:  # a full disk: the site is in, the old one still goes; said after
+            failed.append(exc)
+            pending.unlink(missing_ok=True)
     try:
         staging.publish(committed)
     except OutputError:  # a patch that failed was undone: the pending state describes nothing
         pending.unlink(missing_ok=True)
         raise
+    if failed:
+        raise failed[0]
 
 
 def settle(state_file: Path, output_dir: Path, root: Path) -> None:

@@ -220,6 +220,7 @@ class Staging:
         self.written: dict[str, str] = {}    # output path -> what wrote it (kept files included)
         self.changed: list[str] = []         # in patch mode: files to move into the live site
         self.stamp: int | None = None        # in patch mode: the live folder's time once patched (expected_id)
+        self.published = False               # the new site is in (set by publish, before its clean-up)
 
     def open(self) -> "Staging":
         self.parent.mkdir(parents=True, exist_ok=True)
@@ -329,6 +330,7 @@ class Staging:
                 if self.target.exists():
                     os.rename(self.target, self.old)
                 os.rename(self.dir, self.target)
+            self.published = True
             committed()
             if self.old.exists():
                 _remove_tree(self.old)
@@ -347,6 +349,7 @@ class Staging:
             raise OutputError(f"không chép được trang mới vào “{self.target.name}” ({exc.filename or ''}): "
                               f"{os_reason(exc)}; trang đã xuất bản được giữ nguyên như trước") from None
         stamp(self.target, self.stamp)
+        self.published = True
         committed()
         self.journal.unlink()
         _remove_tree(self.aside)

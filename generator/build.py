@@ -313,6 +313,7 @@ class _Run:
             if pruned:
                 log(f"Đã dọn {pruned} bản cũ của bài viết khỏi bộ nhớ đệm {CACHE_DIR}/")
         self.search.finish()
+        commit.finish()
         self.clock.stage("save state")
 
     def stop_on(self, errors: list[SiteError]) -> None:

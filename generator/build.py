@@ -44,7 +44,6 @@ from . import cms, commit
 from .charts import year_chart
 from .taxonomy import Registries, load_registries
 from .units import figure_globals
-from .commit import settle
 from .write import MARKER, Lock, Staging, check_output_dir, interrupted, recover
 
 
@@ -117,7 +116,7 @@ class _Run:
         self.store = BodyStore(self.cache_dir)
         self.state_file = state_path(self.cache_dir, self.output_dir,
                                      repr((sorted(options.overrides().items()), options.search)))
-        settle(self.state_file, self.output_dir, config.root)  # a stopped build's state, kept or dropped
+        commit.settle(self.state_file, self.output_dir, config.root)  # a stopped build's state, kept or dropped
         self.previous = load_state(self.state_file)
         self.reuse = Reuse(self.previous, self.settings.fingerprint, self.output_dir, needs_memory)
         self.search = SearchStage(config, registries, self.store, self.cache_dir, self.previous.articles,

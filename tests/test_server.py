@@ -606,6 +606,28 @@ def serve_with_or_without_cms(site: Path, served, cms: bool):
     return served(*(["--cms"] if cms else []))
 
 
+def test_the_editors_pages_answer_head_as_get_and_refuse_other_methods_in_vietnamese(site: Path, served):
+    # Was: 405 for HEAD on /admin/, /admin/config.yml and the scripts (GET answered 200), and
+    # Tornado's English HTML page for any method but GET on /admin.
+    server = serve_with_or_without_cms(site, served, True)
+    server.page_when("/", 200, "Bài một")
+    port = server.port
+    request = f"{{}} {{}} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    for path in ("/admin/", "/admin/index.html", "/admin/config.yml", "/admin", "/admin/khong-co.js"):
+        get, body = _head_and_body(server.raw(request.format("GET", path).encode()))
+        head, nothing = _head_and_body(server.raw(request.format("HEAD", path).encode()))
+        assert head["status"] == get["status"] and nothing == b"", path
+        assert head.get("content-type") == get.get("content-type") and head.get("location") == get.get("location"), path
+        assert head.get("content-length") == get.get("content-length") == str(len(body)), path
+    assert get["status"] == "HTTP/1.1 404 Not Found"
+    assert _head_and_body(server.raw(request.format("GET", "/admin").encode()))[0]["location"] == "/admin/"
+    for method in ("DELETE", "OPTIONS", "PUT"):
+        head, body = _head_and_body(server.raw(request.format(method, "/admin").encode()))
+        assert head["status"] == "HTTP/1.1 405 Method Not Allowed", method
+        assert head["content-type"] == "application/json; charset=utf-8"
+        assert json.loads(body) == {"error": "yêu cầu không hợp lệ"}
+
+
 @pytest.mark.parametrize("cms", [False, True])
 def test_request_lines_and_heads_past_64_kb_are_answered_in_vietnamese(site: Path, served, cms):
     """Was: the connection closed without an answer (the browser: "connection reset") for a request

@@ -199,3 +199,29 @@ def test_a_patched_folder_whose_time_cannot_be_set_keeps_its_own(tmp_path: Path,
     assert not Builder(root, PATCH).build().unchanged
     monkeypatch.undo()
     _next_build_goes_on(root, PATCH, after, True)
+
+
+CTRL_C_WHILE_LOADING = """
+import importlib.abc, os, runpy, signal, sys
+
+class CtrlC(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == "generator.cli":
+            sys.meta_path.remove(self)
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C right after Enter, while the modules load
+        return None
+sys.meta_path.insert(0, CtrlC())
+sys.argv = ["lamtheobac", "build", "--root", sys.argv[1]]
+runpy.run_module("generator", run_name="__main__", alter_sys=True)
+"""
+
+
+def test_ctrl_c_while_the_command_loads_says_stopped(tmp_path: Path):
+    # Was: a KeyboardInterrupt traceback (exit status 1, or killed by SIGINT) for a Ctrl-C in the
+    # first few tenths of a second of `python -m generator build`.
+    root = make_site(tmp_path)
+    env = {**os.environ, "PYTHONPATH": str(PROJECT)}
+    run = subprocess.run([sys.executable, "-c", CTRL_C_WHILE_LOADING, str(root)], env=env, capture_output=True,
+                         text=True, timeout=120)
+    assert (run.returncode, run.stderr) == (130, "Đã dừng.\n")
+    assert not (root / "output").exists()

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from .errors import OutputError
+from .folders import stamp
 
 
 def leftovers(target: Path) -> tuple[Path, Path, Path, Path]:
@@ -20,9 +21,9 @@ def leftovers(target: Path) -> tuple[Path, Path, Path, Path]:
 
 
 def interrupted(target: Path) -> bool:
-    """Whether a killed build left a publish to finish or undo."""
-    _, old, journal, _ = leftovers(target)
-    return journal.exists() or old.exists()
+    """Whether a killed build left a publish to finish or undo, or folders to remove (a build
+    stopped while it rendered, or while it removed the old site's files)."""
+    return any(path.exists() for path in leftovers(target))
 
 
 def recover(target: Path) -> str:
@@ -31,10 +32,13 @@ def recover(target: Path) -> str:
     staging, old, journal, aside = leftovers(target)
     done = ""
     if journal.exists():  # committed: the new site goes in (roll forward)
-        apply_plan(target, staging, aside, json.loads(journal.read_text(encoding="utf-8")))
+        plan = json.loads(journal.read_text(encoding="utf-8"))
+        apply_plan(target, staging, aside, plan)
+        stamp(target, plan.get("stamp"))
         journal.unlink()
-        remove_tree(aside)
         done = "đã hoàn tất lần xuất bản bị ngắt giữa chừng"
+    remove_tree(aside)  # what the last publish replaced, or a stopped build's unused files
+    remove_tree(staging)
     if old.exists():
         if not target.exists():  # stopped between the two renames: the previous site comes back
             old.rename(target)

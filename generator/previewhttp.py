@@ -12,7 +12,7 @@ import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from tornado import httputil, web
 from tornado.httpserver import HTTPServer
@@ -111,6 +111,28 @@ def too_long(request) -> int | None:
         return 414
     if sum(len(name) + len(value) + 4 for name, value in request.headers.get_all()) > LINE_MAX:
         return 431
+    return None
+
+
+BAD_TARGET = "400: máy chủ xem trước chỉ nhận địa chỉ bắt đầu bằng “/” (như /bai-viet/…), không nhận “{target}”.\n"
+
+
+def origin_form(request) -> str | None:
+    """An absolute-form target (GET http://127.0.0.1:8000/a HTTP/1.1, which an HTTP/1.1 server
+    must accept, RFC 9112 3.2.2) made the path it names, its authority taking the place of Host
+    (checked then like any Host). The text of a 400 for a target that is neither a path nor an
+    http(s) address ("*", "etc/passwd"): Tornado answered them in English."""
+    target = request.uri
+    if target.startswith("/"):
+        return None
+    parts = urlsplit(target) if "://" in target else None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        shown = target if len(target) <= 80 else target[:80] + "…"
+        return BAD_TARGET.format(target=shown)
+    request.uri = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    request.path, request.query = parts.path or "/", parts.query
+    request.host = request.headers["Host"] = parts.netloc
+    request.host_name = httputil.split_host_and_port(parts.netloc.lower())[0]
     return None
 
 
@@ -339,6 +361,9 @@ class GuardedApplication(web.Application):
         if status is not None:
             return self.get_handler_delegate(request, _Refused, {"status": status, "text": TOO_LONG[status].decode(),
                                                                  "kind": "text/html; charset=utf-8"})
+        bad_target = origin_form(request)
+        if bad_target is not None:
+            return self.get_handler_delegate(request, _Refused, {"status": 400, "text": bad_target})
         refusal = self.guard.refusal(request.headers.get("Host"), request.headers.get("Origin"))
         if refusal is not None:
             status, text = refusal

@@ -21,7 +21,7 @@ from .errors import BuildFailed, OutputError, SiteError
 from .images import image_size
 from .incremental import (CACHE_DIR, BodyStore, PagePlan, Reuse, State, article_memo, digest, folder_id,
                           SourceRecord, load_state, pack_articles, pack_state, prune_bodies, published_state,
-                          referenced_keys, save_state, signatures, site_inputs, state_path)
+                          referenced_keys, signatures, site_inputs, state_path)
 from .indexing import SearchStage
 from .moved import find_moves
 from .output import render_pages, write_files
@@ -37,7 +37,7 @@ from .themes import collect_assets, templates_fingerprint
 from .runtime import TIMINGS, Clock
 from .scheduled import scheduled_notes
 from .sources import FILES, Sources, discover
-from . import cms
+from . import cms, commit
 from .charts import year_chart
 from .taxonomy import Registries
 from .units import figure_globals
@@ -84,6 +84,7 @@ class Run:
         self.store = BodyStore(self.cache_dir)
         self.state_file = state_path(self.cache_dir, self.output_dir,
                                      repr((sorted(options.overrides().items()), options.search)))
+        commit.settle(self.state_file, self.output_dir, config.root)  # a stopped build's state, kept or dropped
         self.previous = load_state(self.state_file)
         self.reuse = Reuse(self.previous, self.settings.fingerprint, self.output_dir, needs_memory)
         self.search = SearchStage(config, registries, self.store, self.cache_dir, self.previous.articles,
@@ -263,17 +264,15 @@ class Run:
                 self.clock.stage("search index")
                 self.progress.finish()
                 state.outputs = frozenset(staging.written)
-                staging.publish()
-                self.published = True
+                commit.publish(staging, self.state_file, state, self.packed, self.previous)  # and the state
                 self.clock.stage("assets+publish")
             finally:
+                self.published = staging.published  # also when only the state could not be kept
                 staging.discard()
-        state.output_id = folder_id(self.output_dir)
         return written, reused
 
     def save(self, read: ReadArticles, log: Callable[[str], None]) -> None:
-        """The state for the next build; old bodies pruned; the search cache saved."""
-        save_state(self.state_file, self.state, self.packed, self.previous)
+        """Old bodies pruned (the state was saved with the site, commit.publish); the search cache saved."""
         if read.count:  # new bodies were kept: old ones may have piled up
             tuning = self.options.tuning
             pruned = prune_bodies(self.store, set(self.keys.values()), lambda: referenced_keys(self.cache_dir),
@@ -281,6 +280,7 @@ class Run:
             if pruned:
                 log(f"Đã dọn {pruned} bản cũ của bài viết khỏi bộ nhớ đệm {CACHE_DIR}/")
         self.search.finish()
+        commit.finish()
         self.clock.stage("save state")
 
     def stop_on(self, errors: list[SiteError]) -> None:

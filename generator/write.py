@@ -13,10 +13,11 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path, PurePosixPath
 
 from .errors import OutputError, os_reason
+from .folders import exchange as _exchange, new_stamp, stamp
 from .journal import apply_plan, check_writable, leftovers, recover, remove_tree, undo
 from .outputdir import MARKER, MARKER_TEXT
 
@@ -168,6 +169,8 @@ class Staging:
         self.previous = previous             # files of the live site, for patch mode
         self.written: dict[str, str] = {}    # output path -> what wrote it (kept files included)
         self.changed: list[str] = []         # in patch mode: files to move into the live site
+        self.stamp: int | None = None        # in patch mode: the live folder's time once patched (expected_id)
+        self.published = False               # the new site is in (set by publish, before its clean-up)
 
     def open(self) -> "Staging":
         self.parent.mkdir(parents=True, exist_ok=True)
@@ -256,15 +259,33 @@ class Staging:
         except OSError:
             shutil.copyfile(source, full)
 
-    def publish(self) -> None:
+    def expected_id(self) -> tuple[int, int]:
+        """(inode, mtime_ns) the output folder will have once published (incremental.folder_id);
+        call when every file is written. Swap: the staging folder's, which a rename keeps; patch:
+        the live folder's inode and a new time, set once the patch is in (also by a build that
+        completes it), so that a patched folder is told from the same folder before."""
         if not self.patch:
-            if self.target.exists():
-                self.target.rename(self.old)
-            self.dir.rename(self.target)
+            st = self.dir.stat()
+            return st.st_ino, st.st_mtime_ns
+        self.stamp = new_stamp(self.target)
+        return self.target.stat().st_ino, self.stamp
+
+    def publish(self, committed: Callable[[], None] = lambda: None) -> None:
+        """The new site in place of the old; committed() is called as soon as it is, before
+        what is left of the old one is removed (a build stopped in that clean-up has published)."""
+        if not self.patch:
+            if self.target.exists() and _exchange(self.dir, self.target):  # never a moment without a site
+                os.rename(self.dir, self.old)
+            else:
+                if self.target.exists():
+                    os.rename(self.target, self.old)
+                os.rename(self.dir, self.target)
+            self.published = True
+            committed()
             if self.old.exists():
                 remove_tree(self.old)
             return
-        plan = {"moves": self.changed, "deletes": sorted(self.previous - self.written.keys())}
+        plan = {"moves": self.changed, "deletes": sorted(self.previous - self.written.keys()), "stamp": self.stamp}
         check_writable(self.target, plan)
         tmp = self.journal.with_suffix(".tmp")
         tmp.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
@@ -277,6 +298,9 @@ class Staging:
             self.journal.unlink()
             raise OutputError(f"không chép được trang mới vào “{self.target.name}” ({exc.filename or ''}): "
                               f"{os_reason(exc)}; trang đã xuất bản được giữ nguyên như trước") from None
+        stamp(self.target, self.stamp)
+        self.published = True
+        committed()
         self.journal.unlink()
         remove_tree(self.aside)
 

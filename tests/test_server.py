@@ -301,8 +301,41 @@ def test_request_lines_without_a_leading_slash_are_not_found(site: Path, served)
     server.page_when("/", 200, "Bài một")
     for target in ("../../etc/passwd", "etc/passwd", "http://127.0.0.1/../../etc/passwd", "*"):
         reply = server.raw(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nConnection: close\r\n\r\n".encode())
-        assert reply.startswith(b"HTTP/1.1 404 ") or reply.startswith(b"HTTP/1.1 400 "), (target, reply[:80])
+        assert reply[:13] in (b"HTTP/1.1 404 ", b"HTTP/1.1 400 ", b"HTTP/1.1 421 "), (target, reply[:80])
         assert b"root:" not in reply
+
+
+def test_absolute_form_targets_are_answered_as_their_path_on_their_host(site: Path, served):
+    # HTTP/1.1 servers must accept "GET http://host:port/path" (RFC 9112 3.2.2), its authority
+    # taking the place of Host. Was: Tornado's English "404: Not Found" for every such request,
+    # and for "OPTIONS *".
+    write_article(site, "bai-nhap", 3, "Bài nháp bí mật", "Nháp.", extra="draft: true\n")
+    server = served()
+    server.page_when("/bai-viet/bai-nhap/", 200, "Bài nháp bí mật")
+    port = server.port
+    for target in (f"http://127.0.0.1:{port}/bai-viet/bai-nhap/", f"HTTP://LOCALHOST:{port}/bai-viet/bai-nhap/?a=1"):
+        reply = server.raw(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
+        assert reply.startswith(b"HTTP/1.1 200 OK") and "Bài nháp bí mật".encode() in reply, (target, reply[:80])
+    reply = server.raw(f"GET http://127.0.0.1:{port} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n".encode())
+    assert reply.startswith(b"HTTP/1.1 200 OK"), reply[:80]  # no path: the home page
+    # The target's host is the one checked, whatever Host says (DNS rebinding through a proxy).
+    reply = server.raw(f"GET http://evil.example:{port}/bai-viet/bai-nhap/ HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                       "Connection: close\r\n\r\n".encode())
+    head, body = _head_and_body(reply)
+    assert head["status"] == "HTTP/1.1 421 Misdirected Request"
+    assert body.decode("utf-8").startswith("Máy chủ xem trước chỉ trả lời địa chỉ")
+    for method in ("OPTIONS", "GET"):
+        head, body = _head_and_body(server.raw(f"{method} * HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                                               "Connection: close\r\n\r\n".encode()))
+        assert head["status"] == "HTTP/1.1 400 Bad Request" and head["content-type"] == "text/plain; charset=utf-8"
+        assert body.decode("utf-8") == ("400: máy chủ xem trước chỉ nhận địa chỉ bắt đầu bằng “/” (như /bai-viet/…), "
+                                        "không nhận “*”.\n")
+    for target in ("etc/passwd", "ftp://127.0.0.1/", "http://"):
+        head, body = _head_and_body(server.raw(f"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                                               "Connection: close\r\n\r\n".encode()))
+        assert head["status"] == "HTTP/1.1 400 Bad Request", target
+        assert body.decode("utf-8").startswith("400: máy chủ xem trước chỉ nhận địa chỉ bắt đầu bằng “/”"), target
+    assert server.get("/")[0] == 200
 
 
 def test_malformed_requests_do_not_stop_the_server(site: Path, served):
@@ -571,6 +604,28 @@ def serve_with_or_without_cms(site: Path, served, cms: bool):
         with (site / "site.toml").open("a", encoding="utf-8") as toml:
             toml.write('[cms]\nbackend = "git-gateway"\n')
     return served(*(["--cms"] if cms else []))
+
+
+def test_the_editors_pages_answer_head_as_get_and_refuse_other_methods_in_vietnamese(site: Path, served):
+    # Was: 405 for HEAD on /admin/, /admin/config.yml and the scripts (GET answered 200), and
+    # Tornado's English HTML page for any method but GET on /admin.
+    server = serve_with_or_without_cms(site, served, True)
+    server.page_when("/", 200, "Bài một")
+    port = server.port
+    request = f"{{}} {{}} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    for path in ("/admin/", "/admin/index.html", "/admin/config.yml", "/admin", "/admin/khong-co.js"):
+        get, body = _head_and_body(server.raw(request.format("GET", path).encode()))
+        head, nothing = _head_and_body(server.raw(request.format("HEAD", path).encode()))
+        assert head["status"] == get["status"] and nothing == b"", path
+        assert head.get("content-type") == get.get("content-type") and head.get("location") == get.get("location"), path
+        assert head.get("content-length") == get.get("content-length") == str(len(body)), path
+    assert get["status"] == "HTTP/1.1 404 Not Found"
+    assert _head_and_body(server.raw(request.format("GET", "/admin").encode()))[0]["location"] == "/admin/"
+    for method in ("DELETE", "OPTIONS", "PUT"):
+        head, body = _head_and_body(server.raw(request.format(method, "/admin").encode()))
+        assert head["status"] == "HTTP/1.1 405 Method Not Allowed", method
+        assert head["content-type"] == "application/json; charset=utf-8"
+        assert json.loads(body) == {"error": "yêu cầu không hợp lệ"}
 
 
 @pytest.mark.parametrize("cms", [False, True])

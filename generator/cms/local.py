@@ -212,6 +212,12 @@ class ApiHandler(_Guarded):
 
 
 class AdminPage(_Guarded):
+    """A page of the editor; HEAD answered as GET (Tornado leaves out the body, keeping its
+    Content-Length): was a 405, for a page GET opens."""
+
+    def head(self, *args: str) -> None:
+        self.get(*args)
+
     def get(self) -> None:
         try:
             config, registries = self.site()
@@ -262,12 +268,22 @@ class ScriptHandler(AdminPage):
         self.finish(data)
 
 
+class _ToAdmin(_Guarded):
+    """/admin -> /admin/, for GET and HEAD; other methods refused as on the editor's other pages
+    (web.RedirectHandler answered them with Tornado's English page)."""
+
+    def get(self) -> None:
+        self.redirect("/admin/", permanent=True)
+
+    head = get
+
+
 def routes(server) -> list:
     """Tornado routes for the preview server (given as `server`: .root, .port, .preview_real)."""
     args = {"server": server}
     return [
         (API_PATH, ApiHandler, args),
-        (r"/admin", web.RedirectHandler, {"url": "/admin/"}),
+        (r"/admin", _ToAdmin, args),
         (r"/admin/(?:index\.html)?", AdminPage, args),
         (r"/admin/config\.yml", ConfigHandler, args),
         (r"/admin/([^/]+)", ScriptHandler, args),

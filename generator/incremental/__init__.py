@@ -18,7 +18,8 @@ from .digests import article_key, article_memo, article_token, digest, folder_id
 from .plan import PagePlan, ReadPlan, Reuse, Tuning, site_inputs
 from .signing import signatures
 from .state import (UNREADABLE, SourceRecord, State, article_row, dump_cache_file, load_state, new_cache_file,
-                    pack_articles, pack_state, published_state, referenced_keys, save_state, state_path)
+                    pack_articles, pack_state, published_state, referenced_keys, save_state,
+                    saved_output_id, state_path)
 
 CACHE_DIR = ".cache/lamtheobac"
 # The search index's cache (generator/search/cache.py): its files in the cache folder.
@@ -35,5 +36,5 @@ __all__ = ["BodyStore", "CACHE_DIR", "PagePlan", "ReadPlan", "Reuse", "SEARCH_CA
            "SourceRecord", "State", "Tuning", "UNREADABLE", "article_key", "article_memo", "article_row",
            "article_token", "bodied", "digest", "dump_cache_file", "folder_id", "has_search_cache", "load_state",
            "new_cache_file", "pack_articles", "pack_state", "prune_bodies", "published_state", "referenced_keys",
-           "save_state",
+           "save_state", "saved_output_id",
            "signatures", "site_inputs", "state_path", "value_digest"]

@@ -123,6 +123,16 @@ def load_state(path: Path) -> State:
     return state
 
 
+def saved_output_id(path: Path) -> tuple[int, int] | None:
+    """The output folder id a saved state describes; None when it is unreadable or of another version."""
+    try:
+        with path.open("rb") as handle:
+            version, _, late = pickle.load(handle)  # the articles stay pickled
+    except UNREADABLE:
+        return None
+    return dict(zip(_LATE, late)).get("output_id") if version == _STATE_TAG else None
+
+
 def published_state(cache: Path, output_dir: Path, folder: tuple[int, int]) -> State:
     """The state of the build that published output_dir as it is now (folder: its folder_id), whatever
     options it ran with (`check` builds elsewhere and compares addresses with it); else an empty one."""

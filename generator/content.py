@@ -109,8 +109,9 @@ class ReadSettings:
 
 # The modules whose code decides what reading a file gives: a change to them (without a new version
 # number, as in development) must not leave articles read by the old rules in the cache.
-_READING_MODULES = ("content.py", "datafiles.py", "fields.py", "filelinks.py", "frontmatter.py", "markdown.py", "nesting.py",
-                    "plainhtml.py", "rescan.py", "spellings.py", "tables.py", "taxonomy.py", "vietnamese.py")
+_READING_MODULES = ("addresses.py", "cmarkengine.py", "content.py", "datafiles.py", "fields.py", "filelinks.py",
+                    "frontmatter.py", "markdown.py", "mdproblems.py", "nesting.py", "plainhtml.py", "registrychecks.py",
+                    "rescan.py", "spellings.py", "summaries.py", "tables.py", "taxonomy.py", "vietnamese.py")
 
 
 @cache

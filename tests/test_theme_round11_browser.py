@@ -106,3 +106,32 @@ def test_a_printed_search_page_shows_the_query_and_results_not_the_form(chromium
     assert page.locator(".search-print-note").inner_text().startswith("Chưa tìm từ khóa nào")
     page.pdf(path=str(_site.output.parent / "search-printed.pdf"))
     context.close()
+
+
+# Each number kept whole (<span class="nw">) after a space on its line: the space's width before it.
+SPACE_BEFORE_WHOLE = """() => [...document.querySelectorAll('.nw')].filter(s => s.getClientRects().length).flatMap(s => {
+  const before = s.previousSibling;
+  if (!before || before.nodeType !== 3 || !/\\s$/.test(before.data) || before.data.trim() === '') return [];
+  const end = before.data.trimEnd().length, r = document.createRange();
+  r.setStart(before, end - 1); r.setEnd(before, end);
+  const last = r.getClientRects()[0], span = s.getClientRects()[0];
+  if (!last || Math.abs(last.top - span.top) > 3) return [];  // a line ends between them
+  return [[s.parentElement.textContent.trim(), Math.round(span.left - last.right)]];
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_number_kept_whole_keeps_the_space_before_it(chromium, served, width: int):
+    """Under an article, "Chỉ thị số 05-CT/TW" read "Chỉ thị số05-CT/TW": the link is a flex box (a
+    finger's 44 px), and a flex box's anonymous item drops its last space."""
+    site, url = served
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    seen = []
+    for path in ("bai-viet/hieu-qua-qua-2-nam-thuc-hien-chi-thi-so-05-ct-tw-cua-bo-chinh-tri/", "van-ban/",
+                 "van-ban/05-ct-tw/", "tinh/ha-nam/"):
+        page.goto(url + path, wait_until="load")
+        seen += page.evaluate(SPACE_BEFORE_WHOLE)
+    assert any(text.startswith("Chỉ thị số") for text, _ in seen), seen
+    assert [s for s in seen if s[1] < 2] == [], seen
+    context.close()

@@ -90,6 +90,8 @@ def test_a_printed_search_page_shows_the_query_and_results_not_the_form(chromium
     seen = printed(page)
     assert seen["label"] and seen["field"] and seen["border"] == "0px" and seen["results"], seen  # "Từ khóa: lam theo bac"
     assert not (seen["button"] or seen["tips"] or seen["hint"] or seen["filters"] or seen["note"]), seen
+    # browsers print no backgrounds: the words found are underlined instead of highlighted
+    assert page.evaluate("getComputedStyle(document.querySelector('#search-results mark')).textDecorationLine") == "underline"
 
     page.emulate_media(media="screen")
     page.goto(url + "tim-kiem/?q=lam+theo+bac&tinh=ha-nam", wait_until="load")

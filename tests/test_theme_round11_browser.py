@@ -137,3 +137,40 @@ def test_a_number_kept_whole_keeps_the_space_before_it(chromium, served, width: 
     assert any(text.startswith("Chỉ thị số") for text, _ in seen), seen
     assert [s for s in seen if s[1] < 2] == [], seen
     context.close()
+
+
+LONG_HEADER_TABLE = """| Đơn vị | Số đảng viên tham gia học tập chuyên đề năm 2016-2026 | Tỷ lệ |
+|---|---|---|
+| Đảng bộ Khối các cơ quan tỉnh | 41.004 | 94,2% |
+| Công an tỉnh | 1.234 | 98,5% |
+"""
+
+
+@pytest.fixture(scope="module")
+def table_site(tmp_path_factory, host):
+    tmp = tmp_path_factory.mktemp("round11-table")
+    root = copy_project(tmp / "site")
+    (root / "content" / "articles" / "bang.md").write_text(
+        f'---\ntitle: "Kết quả học tập chuyên đề"\ndate: 2025-06-01\n---\n\n{LONG_HEADER_TABLE}', encoding="utf-8")
+    site = build_site(root, tmp / "out")
+    return host(site.output).url
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_a_figures_column_s_long_header_wraps(chromium, table_site, width: int):
+    """A column of figures is kept as wide as its figures (they do not wrap), but its header was too:
+    "Số đảng viên tham gia học tập chuyên đề năm 2016-2026" on one line made the column 539 px, a table
+    that scrolled sideways on a desktop's 700 px column and was 843 px wide on a phone."""
+    context = chromium.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(table_site + "bai-viet/bang/", wait_until="load")
+    seen = page.evaluate("""() => { const t = document.querySelector('.body table');
+      return {scroll: t.scrollWidth, width: t.clientWidth, column: Math.round(t.querySelector('th.n').getBoundingClientRect().width),
+              figures: [...t.querySelectorAll('td.n')].map(c => c.getClientRects().length && (() => { const r = document.createRange();
+                r.selectNodeContents(c); return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; })())}; }""")
+    assert all(lines == 1 for lines in seen["figures"]), seen  # "41.004" and "94,2%" whole
+    if width == 1280:
+        assert seen["scroll"] <= seen["width"], seen  # the table fits the article's column
+    else:
+        assert seen["column"] < 200, seen  # the header in a few lines, not one of 539 px
+    context.close()

@@ -107,6 +107,11 @@ def test_a_printed_search_page_shows_the_query_and_results_not_the_form(chromium
     assert seen["note"] and not seen["form"] and not seen["hint"], seen  # nothing searched: a note, no empty form
     assert page.locator(".search-print-note").inner_text().startswith("Chưa tìm từ khóa nào")
     page.pdf(path=str(_site.output.parent / "search-printed.pdf"))
+    page.emulate_media(media="screen")
+    page.goto(url + "404.html", wait_until="load")
+    assert page.locator(".notfound-search").is_visible()
+    page.emulate_media(media="print")
+    assert not page.locator(".notfound-search").is_visible()  # the 404 page prints its links, not a form
     context.close()
 
 

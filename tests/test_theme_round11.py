@@ -25,6 +25,9 @@ def site(tmp_path_factory):
     (root / "content" / "articles" / "ket-luan-01.md").write_text(  # 01-KL/TW's title names 05-CT/TW
         '---\ntitle: "Sơ kết Kết luận 01"\ndate: 2022-05-18\ndirectives: ["01-KL/TW"]\n---\n\nNội dung.\n',
         encoding="utf-8")
+    (root / "content" / "articles" / "chu-thich.md").write_text(
+        '---\ntitle: "Sơ kết 5 năm"\ndate: 2021-06-01\nimage:\n  src: "/images/hcm1.jpg"\n  alt: "Hội nghị"\n'
+        '  caption: "Hội nghị sơ kết Chỉ thị 05-CT/TW giai đoạn 2016-2021"\n---\n\nNội dung.\n', encoding="utf-8")
     return build_site(root, tmp / "out")
 
 
@@ -77,3 +80,13 @@ def test_a_card_s_summary_keeps_a_directive_s_symbol_whole(site):
     summaries = re.findall(r'<p class="summary">(.*?)</p>', page, re.S)
     assert any('<span class="nw">05-CT/TW</span>' in s for s in summaries), summaries
     assert [s for s in summaries if loose(s)] == []
+
+
+def test_an_article_s_sapo_and_photo_caption_keep_the_numbers_whole(site):
+    """The sapo (the article's summary in bold above its text) and its photo's caption are short text too."""
+    page = read(site, ARTICLE)
+    sapo = part(page, r'<p class="sapo">.*?</p>')
+    assert '<span class="nw">05-CT/TW</span>' in sapo and loose(sapo) == [], sapo
+    caption = part(read(site, "bai-viet/chu-thich/index.html"), r"<figcaption>.*?</figcaption>")
+    assert caption == ('<figcaption>Hội nghị sơ kết Chỉ thị <span class="nw">05-CT/TW</span> giai đoạn '
+                       '<span class="nw">2016-2021</span></figcaption>'), caption

@@ -179,3 +179,23 @@ def test_a_figures_column_s_long_header_wraps(chromium, table_site, width: int):
     else:
         assert seen["column"] < 200, seen  # the header in a few lines, not one of 539 px
     context.close()
+
+
+UNDERLINES = """() => [...document.querySelectorAll('a .nw')].filter(s => s.getClientRects().length).map(s => {
+  const a = s.closest('a');
+  return [a.textContent.trim(), getComputedStyle(a).textDecorationLine, getComputedStyle(s).textDecorationLine]; })"""
+
+
+def test_a_number_kept_whole_in_a_link_is_underlined_with_it(chromium, served):
+    """An inline-block takes no underline from its link: it inherits the link's own (text-decoration:
+    inherit). Under an article the directive's label is in a span of its own, so "05-CT/TW" had none
+    under an underlined "Chỉ thị số"."""
+    _site, url = served
+    page = chromium.new_page(viewport={"width": 1280, "height": 800})
+    seen = []
+    for path in ("bai-viet/hieu-qua-qua-2-nam-thuc-hien-chi-thi-so-05-ct-tw-cua-bo-chinh-tri/", "van-ban/", ""):
+        page.goto(url + path, wait_until="load")
+        seen += page.evaluate(UNDERLINES)
+    page.close()
+    assert any(link == "underline" for _, link, _ in seen), seen
+    assert [s for s in seen if s[1] != s[2]] == [], seen

@@ -122,10 +122,12 @@ def test_pasted_folds_terms_and_keys_look_like_the_text_and_leave_no_hole(chromi
 
 
 # The letters on each full line of the first paragraphs (the last line of a paragraph is short anyway).
+# Every text node of each element: a summary holds a number kept whole in a span ("05-CT/TW")
 LETTERS_A_LINE = """selector => { const counts = [];
   for (const p of [...document.querySelectorAll(selector)].slice(0, 20)) {
-    const range = document.createRange(), text = p.firstChild; let top = null, count = 0;
-    for (let i = 0; i < text.length; i++) {
+    const range = document.createRange(), walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    let top = null, count = 0, text;
+    while ((text = walker.nextNode())) for (let i = 0; i < text.length; i++) {
       range.setStart(text, i); range.setEnd(text, i + 1);
       const box = range.getClientRects()[0]; if (!box) continue;
       if (top !== null && Math.abs(box.top - top) > 3) { counts.push(count); count = 0; }

@@ -183,6 +183,21 @@ def test_exact_diacritics_rank_first(browser, fixture_url):
     assert not pg.errors, pg.errors
 
 
+def test_a_results_title_keeps_its_directives_symbol_whole(page):
+    """ "Chỉ thị số 05-CT/TW" in a result's title could break after "05-" on a phone, where the
+    article's own headline keeps it whole: the title's number is in a span.nw (the theme's rule),
+    its matched words still marked inside it; the date and the provinces are tied by a no-break
+    space, so no line of the card opens with "·"."""
+    type_and_wait(page, "chỉ thị 05-CT/TW")
+    title = page.locator("#search-results li h2 a", has_text="05-CT/TW").first
+    assert title.locator("span.nw").all_text_contents() == ["05-CT/TW"]
+    assert title.locator("span.nw mark").count() > 0
+    assert title.evaluate("a => getComputedStyle(a.querySelector('.nw')).display") == "inline-block"  # unbroken
+    meta = page.locator("#search-results li .meta").first.text_content()
+    assert "\u00a0· " in meta and " · " not in meta
+    assert not page.errors, page.errors
+
+
 def test_province_name(page):
     type_and_wait(page, "Lào Cai")
     assert results(page)[0].startswith(LAO_CAI)

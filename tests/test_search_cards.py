@@ -59,3 +59,18 @@ def test_provinces_shown_put_the_named_ones_first_as_a_card_cuts_them():
     assert out == [["Điện Biên", "Lâm Đồng", "Lai Châu"], THREE,
                    ["Yên Bái", "Lào Cai", "Lai Châu và 3 tỉnh, thành phố khác"],
                    ["Sơn La", "Lai Châu", "Lào Cai và 2 tỉnh, thành phố khác"], []]
+
+
+@node_only
+def test_a_results_title_keeps_hyphened_numbers_whole_as_the_theme_does():
+    """A result's title broke "giai đoạn 2016-" / "2026" where an article's headline keeps
+    "2016-2026" whole (the theme's `whole` filter): search.js finds the same pieces as
+    vietnamese.hyphened_pieces, the filter's rule, on every text."""
+    from generator.vietnamese import hyphened_pieces
+    texts = ["Thực hiện Chỉ thị 05-CT/TW giai đoạn 2016-2026", "Ngày 19-5-2025 tại Hà Nội",
+             "Kết luận 01-KL/TW, Chỉ thị 42-CT/TW", "không có số", "Đảng bộ xã-phường 12-a", "x05-CT/TW",
+             "05-CT/TW-", "số 123456789-0123", "Nghị quyết 18-NQ/TW ngày 25-10-2017", "2016–2026",
+             "Quyết định 1234-QĐ/UBND", "Tháng 5-2021/đợt-2"]
+    spans = run_node({"op": "whole", "texts": texts})
+    assert spans == [[list(s) for s in hyphened_pieces(t)] for t in texts]
+    assert [texts[0][s:e] for s, e in spans[0]] == ["05-CT/TW", "2016-2026"] and spans[3] == spans[9] == []

@@ -117,6 +117,9 @@ async function main() {
     }
     return out;
   }
+  if (input.op === "whole") {  // where each text's hyphened numbers are kept on one line
+    return input.texts.map((text) => S.wholeSpans(text));
+  }
   if (input.op === "provinces") {  // [[a record's provinces, the names put first]...]: what its card shows
     return input.cases.map((c) => S.provincesShown(c[0], c[1]));
   }

@@ -2732,6 +2732,18 @@
 
   // ---- What matched: marks for titles and snippets ----
 
+  /* Where a text holds a number joined by hyphens that a line must not split ("05-CT/TW",
+     "2016-2026"; at most 12 characters): [[start, end]], the twin of vietnamese.hyphened_pieces
+     behind the theme's `whole` filter. */
+  var HYPHENED = /(?<![\p{L}\p{N}_\/-])\p{Nd}+(?:-[\p{L}\p{N}_]+)+(?:\/[\p{L}\p{N}_]+)*(?![\p{L}\p{N}_\/-])/gu;
+  function wholeSpans(text) {
+    if (text.indexOf("-") < 0) return [];
+    var out = [], m;
+    HYPHENED.lastIndex = 0;
+    while ((m = HYPHENED.exec(text))) if (m[0].length <= 12) out.push([m.index, m.index + m[0].length]);
+    return out;
+  }
+
   /* Tokens of a text with where they are: [{s, e, f (folded), t (tone key), l (starts with a small letter)}]. */
   var SMALL = /^\p{Ll}/u;
   function tokensOf(text) {
@@ -2930,7 +2942,7 @@
               pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, candidates: candidates,
               initialism: initialism, telexWord: telexWord, vniWord: vniWord,
               unvni: unvni, addressWords: addressWords, variantOf: variantOf, urlParam: urlParam,
-              provincesShown: provincesShown };
+              provincesShown: provincesShown, wholeSpans: wholeSpans };
   root.LTBSearch = api;
 
   // ---- The page ----
@@ -2939,16 +2951,33 @@
 
   var PAGE = 10, SEARCH_DELAY = 60, PAUSE = 200, PAGES_AT_ONCE = 5;
 
-  function fill(element, parts) {
+  /* The parts ([text, matched]) of a title or snippet, matched ones marked. whole: a number joined
+     by hyphens ("05-CT/TW", "2016-2026") stays on one line, in a span.nw as the theme's `whole`
+     filter writes it (a mark inside it cut at its edges). */
+  function fill(element, parts, whole) {
     element.textContent = "";
+    var spans = whole ? wholeSpans(parts.map(function (p) { return p[0]; }).join("")) : [];
+    var at = 0, k = 0, box = null;
     parts.forEach(function (p) {
-      if (p[1]) {
-        var mark = document.createElement("mark");
-        mark.textContent = p[0];
-        element.appendChild(mark);
-      } else {
-        element.appendChild(document.createTextNode(p[0]));
+      for (var from = 0; from < p[0].length;) {
+        while (k < spans.length && spans[k][1] <= at + from) { k += 1; box = null; }
+        var span = spans[k], inside = span && span[0] <= at + from;
+        var to = !span ? p[0].length : Math.min(p[0].length, (inside ? span[1] : span[0]) - at);
+        var piece = p[0].slice(from, to), into = element;
+        if (inside) {
+          if (!box) { box = document.createElement("span"); box.className = "nw"; element.appendChild(box); }
+          into = box;
+        }
+        if (p[1]) {
+          var mark = document.createElement("mark");
+          mark.textContent = piece;
+          into.appendChild(mark);
+        } else {
+          into.appendChild(document.createTextNode(piece));
+        }
+        from = to;
       }
+      at += p[0].length;
     });
   }
 
@@ -3113,7 +3142,7 @@
       h.className = STACKED.test(rec.t) ? "card-title stacked" : "card-title";
       var a = document.createElement("a");
       a.href = base + rec.u;
-      fill(a, pieces(rec.t, current.q, engine.byFirst, 0, paired).parts);
+      fill(a, pieces(rec.t, current.q, engine.byFirst, 0, paired).parts, true);
       h.appendChild(a);
       var meta = document.createElement("p");
       meta.className = "meta";
@@ -3122,7 +3151,7 @@
       time.textContent = rec.w;
       meta.appendChild(time);
       var named = engine.provinces(rec, id, current, provinceLabel);
-      if (named.length) meta.appendChild(document.createTextNode(" · " + named.join(", ")));
+      if (named.length) meta.appendChild(document.createTextNode("\u00a0· " + named.join(", ")));  // never a line opening with "·"
       var p = document.createElement("p");
       p.className = "summary snippet";
       var first = snippet(rec, null, current.q, engine.byFirst, paired);

@@ -1,5 +1,17 @@
   // ---- What matched: marks for titles and snippets ----
 
+  /* Where a text holds a number joined by hyphens that a line must not split ("05-CT/TW",
+     "2016-2026"; at most 12 characters): [[start, end]], the twin of vietnamese.hyphened_pieces
+     behind the theme's `whole` filter. */
+  var HYPHENED = /(?<![\p{L}\p{N}_\/-])\p{Nd}+(?:-[\p{L}\p{N}_]+)+(?:\/[\p{L}\p{N}_]+)*(?![\p{L}\p{N}_\/-])/gu;
+  function wholeSpans(text) {
+    if (text.indexOf("-") < 0) return [];
+    var out = [], m;
+    HYPHENED.lastIndex = 0;
+    while ((m = HYPHENED.exec(text))) if (m[0].length <= 12) out.push([m.index, m.index + m[0].length]);
+    return out;
+  }
+
   /* Tokens of a text with where they are: [{s, e, f (folded), t (tone key), l (starts with a small letter)}]. */
   var SMALL = /^\p{Ll}/u;
   function tokensOf(text) {

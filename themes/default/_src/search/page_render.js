@@ -10,7 +10,7 @@
       h.className = STACKED.test(rec.t) ? "card-title stacked" : "card-title";
       var a = document.createElement("a");
       a.href = base + rec.u;
-      fill(a, pieces(rec.t, current.q, engine.byFirst, 0, paired).parts);
+      fill(a, pieces(rec.t, current.q, engine.byFirst, 0, paired).parts, true);
       h.appendChild(a);
       var meta = document.createElement("p");
       meta.className = "meta";
@@ -19,7 +19,7 @@
       time.textContent = rec.w;
       meta.appendChild(time);
       var named = engine.provinces(rec, id, current, provinceLabel);
-      if (named.length) meta.appendChild(document.createTextNode(" · " + named.join(", ")));
+      if (named.length) meta.appendChild(document.createTextNode("\u00a0· " + named.join(", ")));  // never a line opening with "·"
       var p = document.createElement("p");
       p.className = "summary snippet";
       var first = snippet(rec, null, current.q, engine.byFirst, paired);

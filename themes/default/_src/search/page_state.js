@@ -4,16 +4,33 @@
 
   var PAGE = 10, SEARCH_DELAY = 60, PAUSE = 200, PAGES_AT_ONCE = 5;
 
-  function fill(element, parts) {
+  /* The parts ([text, matched]) of a title or snippet, matched ones marked. whole: a number joined
+     by hyphens ("05-CT/TW", "2016-2026") stays on one line, in a span.nw as the theme's `whole`
+     filter writes it (a mark inside it cut at its edges). */
+  function fill(element, parts, whole) {
     element.textContent = "";
+    var spans = whole ? wholeSpans(parts.map(function (p) { return p[0]; }).join("")) : [];
+    var at = 0, k = 0, box = null;
     parts.forEach(function (p) {
-      if (p[1]) {
-        var mark = document.createElement("mark");
-        mark.textContent = p[0];
-        element.appendChild(mark);
-      } else {
-        element.appendChild(document.createTextNode(p[0]));
+      for (var from = 0; from < p[0].length;) {
+        while (k < spans.length && spans[k][1] <= at + from) { k += 1; box = null; }
+        var span = spans[k], inside = span && span[0] <= at + from;
+        var to = !span ? p[0].length : Math.min(p[0].length, (inside ? span[1] : span[0]) - at);
+        var piece = p[0].slice(from, to), into = element;
+        if (inside) {
+          if (!box) { box = document.createElement("span"); box.className = "nw"; element.appendChild(box); }
+          into = box;
+        }
+        if (p[1]) {
+          var mark = document.createElement("mark");
+          mark.textContent = piece;
+          into.appendChild(mark);
+        } else {
+          into.appendChild(document.createTextNode(piece));
+        }
+        from = to;
       }
+      at += p[0].length;
     });
   }
 

@@ -872,11 +872,11 @@ def test_a_card_names_the_filters_province_first(browser, tmp_path):
     try:
         meta = "#search-results li .meta"
         type_and_wait(pg, "chung sức làm theo Bác")
-        assert pg.locator(meta).first.text_content().endswith(" · Lai Châu, Lào Cai, Hà Giang và 3 tỉnh, thành phố khác")
+        assert pg.locator(meta).first.text_content().endswith("\u00a0· Lai Châu, Lào Cai, Hà Giang và 3 tỉnh, thành phố khác")
         pg.select_option("#tinh", "dien-bien")
         pg.wait_for_function("() => new URL(location.href).searchParams.get('tinh') === 'dien-bien'")
         pg.wait_for_function("m => document.querySelector(m).textContent.includes('Điện Biên')", arg=meta)
-        assert pg.locator(meta).first.text_content().endswith(" · Điện Biên, Lai Châu, Lào Cai và 3 tỉnh, thành phố khác")
+        assert pg.locator(meta).first.text_content().endswith("\u00a0· Điện Biên, Lai Châu, Lào Cai và 3 tỉnh, thành phố khác")
         assert not pg.errors, pg.errors
     finally:
         context.close()

@@ -89,20 +89,31 @@
    * term_key): the build read "Khánh Hoà" and "Lào  Cai" where only "Khánh Hòa" is listed. */
   var FOLDED = typeof WeakMap === "function" ? new WeakMap() : null;
   function foldedTable(table) {
-    var folded = FOLDED && FOLDED.get(table);
-    if (!folded) {
-      folded = {};
+    return keyedTable(FOLDED, table, fold, false);
+  }
+
+  /* A table of spellings by keyOf(spelling), kept in `cache` (a WeakMap by table). A key two names
+   * share holds the first of them, or "" (neither) with dropShared. */
+  function keyedTable(cache, table, keyOf, dropShared) {
+    var keyed = cache && cache.get(table);
+    if (!keyed) {
+      keyed = {};
       Object.keys(table).forEach(function (spelling) {
-        var key = fold(spelling);
-        if (!(key in folded)) {
-          folded[key] = table[spelling];
+        var key = keyOf(spelling);
+        if (!key) {
+          return;
+        }
+        if (!(key in keyed)) {
+          keyed[key] = table[spelling];
+        } else if (dropShared && keyed[key] !== table[spelling]) {
+          keyed[key] = "";
         }
       });
-      if (FOLDED) {
-        FOLDED.set(table, folded);
+      if (cache) {
+        cache.set(table, keyed);
       }
     }
-    return folded;
+    return keyed;
   }
 
   /* A name's folded tokens joined by spaces ("Chỉ thị 5" -> "chi thi 5", "CT05" -> "ct 05"), as
@@ -2359,20 +2370,7 @@
   var UNACCENTED = typeof WeakMap === "function" ? new WeakMap() : null;
   /* A table of spellings keyed by their words without accents (formKey), a key two names share left out. */
   function unaccented(table) {
-    var known = UNACCENTED && UNACCENTED.get(table);
-    if (!known) {
-      known = {};
-      Object.keys(table).forEach(function (spelling) {
-        var key = formKey(spelling);
-        if (key) {
-          known[key] = key in known && known[key] !== table[spelling] ? "" : table[spelling];
-        }
-      });
-      if (UNACCENTED) {
-        UNACCENTED.set(table, known);
-      }
-    }
-    return known;
+    return keyedTable(UNACCENTED, table, formKey, true);
   }
 
   /* The field's options with the one named `value` labelled also by what was typed (as plain objects,

@@ -18,20 +18,7 @@
   var UNACCENTED = typeof WeakMap === "function" ? new WeakMap() : null;
   /* A table of spellings keyed by their words without accents (formKey), a key two names share left out. */
   function unaccented(table) {
-    var known = UNACCENTED && UNACCENTED.get(table);
-    if (!known) {
-      known = {};
-      Object.keys(table).forEach(function (spelling) {
-        var key = formKey(spelling);
-        if (key) {
-          known[key] = key in known && known[key] !== table[spelling] ? "" : table[spelling];
-        }
-      });
-      if (UNACCENTED) {
-        UNACCENTED.set(table, known);
-      }
-    }
-    return known;
+    return keyedTable(UNACCENTED, table, formKey, true);
   }
 
   /* The field's options with the one named `value` labelled also by what was typed (as plain objects,

@@ -1,16 +1,20 @@
-"""The one compiled part: the search index's kernels (generator/search/_kernels.c).
+"""The compiled parts, both optional: the search index's kernels (generator/search/_kernels.c)
+and the plain bodies' check (generator/_plainhtml.c).
 
-Optional: without a C compiler the package installs and builds the same index
-with numpy alone, more slowly (generator/search/kernels.py)."""
+Without a C compiler the package installs and gives the same results more slowly: the index
+made with numpy alone (generator/search/kernels.py), bodies checked in Python (generator/plainhtml.py)."""
 import hashlib
 from pathlib import Path
 
 from setuptools import Extension, setup
 
-SOURCE = "generator/search/_kernels.c"
-# The module carries a digest of its source: search/kernels.py leaves a module compiled from
-# another version of the file unused (a checkout updated without `pip install` again).
-DIGEST = hashlib.sha256((Path(__file__).parent / SOURCE).read_bytes()).hexdigest()[:16]
 
-setup(ext_modules=[Extension("generator.search._kernels", [SOURCE], optional=True,
-                             define_macros=[("LT_SOURCE_DIGEST", f'"{DIGEST}"')])])
+def compiled(name: str, source: str) -> Extension:
+    # The module carries a digest of its source: a module compiled from another version of the
+    # file (a checkout updated without `pip install` again) is left unused.
+    digest = hashlib.sha256((Path(__file__).parent / source).read_bytes()).hexdigest()[:16]
+    return Extension(name, [source], optional=True, define_macros=[("LT_SOURCE_DIGEST", f'"{digest}"')])
+
+
+setup(ext_modules=[compiled("generator.search._kernels", "generator/search/_kernels.c"),
+                   compiled("generator._plainhtml", "generator/_plainhtml.c")])

@@ -9,11 +9,15 @@ and goes through nh3. The tags and their nesting are checked against what the HT
 uses (html5ever) keeps as it is: a block only where blocks may open (at the top, in a list item
 or a quote), an item only in a list, phrasing only where there is no list to hold it, every end
 tag closing the element last opened, nothing left open. tests/test_plainhtml.py compares the
-answer with nh3's on random tag soup.
+answer with nh3's on random tag soup. The same is compiled (_plainhtml.c, an optional part like the search kernels): where it was
+built from this version of the file, Plain calls it, ~10x faster.
 """
 from __future__ import annotations
 
+import hashlib
+import os
 import re
+from pathlib import Path
 
 _BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "blockquote")
 _PHRASING = ("strong", "em", "del", "s", "code")
@@ -92,13 +96,47 @@ def plain_html(raw: str, known: dict[str, tuple[int, str, str]], deepest: int = 
     return text.replace("\xa0", "&nbsp;") if "\xa0" in text else text
 
 
+def _compiled():
+    """The compiled plain() (_plainhtml.c), or None: not built, built from another version of the
+    file (a checkout updated without `pip install` again), or left out (LAMTHEOBAC_NO_KERNELS=1)."""
+    if os.environ.get("LAMTHEOBAC_NO_KERNELS") == "1":
+        return None
+    try:
+        from . import _plainhtml
+    except ImportError:
+        return None
+    source = Path(__file__).with_name("_plainhtml.c")
+    if source.exists() and hashlib.sha256(source.read_bytes()).hexdigest()[:16] != _plainhtml.source_digest:
+        return None
+    return _plainhtml.plain
+
+
+COMPILED = _compiled()
+
+
 class Plain:
-    """plain_html with the tags an nh3 allow-list keeps, some renamed, up to a depth."""
+    """plain_html with the tags an nh3 allow-list keeps, some renamed, up to a depth; compiled:
+    with _plainhtml.c's twin when it was built."""
 
     def __init__(self, allowed_tags: set[str] | frozenset[str], renamed: dict[str, str] | None = None,
-                 deepest: int = 32):
+                 deepest: int = 32, compiled: bool = True):
         self.known = _known(frozenset(allowed_tags), renamed or {})
         self.deepest = deepest
+        self._compiled = COMPILED if compiled else None
+        # The compiled twin's tables: names by number, and where each may hold what.
+        names = sorted({name for _, name, _ in self.known.values()})
+        number = {name: i for i, name in enumerate(names)}
+        self._tags = {tag: (kind, number[name], None if written == tag else written)
+                      for tag, (kind, name, written) in self.known.items()}
+        self._flags = bytes((name in _HOLD_BLOCKS) | (name in _LISTS) << 1 | (name in _HOLD_PHRASING) << 2
+                            for name in names)
 
     def __call__(self, raw: str) -> str | None:
-        return plain_html(raw, self.known, self.deepest)
+        if self._compiled is None:
+            return plain_html(raw, self.known, self.deepest)
+        text = self._compiled(raw, self._tags, self._flags, self.deepest)
+        if text is None:
+            return None
+        if "&quot;" in text:
+            text = text.replace("&quot;", '"')
+        return text.replace("\xa0", "&nbsp;") if "\xa0" in text else text

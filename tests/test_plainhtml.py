@@ -1,6 +1,8 @@
-"""Plain bodies without nh3: the fast way's answer is nh3's, byte for byte, or there is none."""
+"""Plain bodies without nh3: the fast way's answer is nh3's, byte for byte, or there is none; its
+compiled twin (generator/_plainhtml.c) gives the Python function's answer."""
 from __future__ import annotations
 
+import os
 import random
 from pathlib import Path
 
@@ -8,12 +10,16 @@ import nh3
 import pytest
 
 from generator.markdown import ATTRIBUTES, TAGS, URL_SCHEMES, NestingTooDeep, Renderer
+from generator import plainhtml
 from generator.plainhtml import Plain
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEANER = nh3.Cleaner(tags=TAGS, attributes=ATTRIBUTES, url_schemes=set(URL_SCHEMES), link_rel=None,
                       strip_comments=True)
-PLAIN = Plain(TAGS)
+PLAIN = Plain(TAGS)  # compiled where it was built
+PYTHON = Plain(TAGS, compiled=False)
+RENAMED = (Plain(TAGS, {"h1": "h2"}), Plain(TAGS, {"h1": "h2"}, compiled=False))
+SHALLOW = (Plain(TAGS, deepest=3), Plain(TAGS, deepest=3, compiled=False))
 
 PIECES = ["<p>", "</p>", "<h2>", "</h2>", "<h3>", "</h3>", "<ul>", "</ul>", "<ol>", "</ol>", "<li>", "</li>",
           "<blockquote>", "</blockquote>", "<em>", "</em>", "<strong>", "</strong>", "<code>", "</code>", "<del>",
@@ -24,8 +30,12 @@ PIECES = ["<p>", "</p>", "<h2>", "</h2>", "<h3>", "</h3>", "<ul>", "</ul>", "<ol
 
 
 def _same_or_none(raw: str) -> bool:
-    """Whether the fast way took raw; fails when its answer is not nh3's."""
+    """Whether the fast way took raw; fails when its answer is not nh3's, or when the compiled and
+    the Python ways differ (also with a heading renamed and a low depth limit)."""
     fast = PLAIN(raw)
+    assert fast == PYTHON(raw), raw
+    for compiled, python in (RENAMED, SHALLOW):
+        assert compiled(raw) == python(raw), raw
     if fast is None:
         return False
     assert fast == CLEANER.clean(raw), raw
@@ -115,3 +125,30 @@ def test_a_level_one_heading_is_written_as_the_renderer_writes_it():
     renamed = Plain(TAGS, {"h1": "h2"})
     assert renamed("<h1>Tiêu đề <em>nghiêng</em></h1>\n<p>đoạn</p>") == "<h2>Tiêu đề <em>nghiêng</em></h2>\n<p>đoạn</p>"
     assert PLAIN("<h1>Tiêu đề</h1>") is None  # not renamed: nh3 would drop the tag
+
+
+def test_the_compiled_twin_is_built_and_used():
+    if plainhtml.COMPILED is None:
+        if os.environ.get("CI") == "true":  # CI has a C compiler: pip install must have compiled it
+            pytest.fail("generator/_plainhtml.c was not compiled (setup.py)")
+        pytest.skip("generator/_plainhtml.c was not compiled (no C compiler at install time)")
+    assert PLAIN._compiled is plainhtml.COMPILED and PYTHON._compiled is None
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("<p>a</p>\n<h2>b</h2>\n", "<p>a</p>\n<h2>b</h2>\n"),
+    ("<h1>a<br />b</h1><hr/>", "<h2>a<br>b</h2><hr>"),  # renamed and rewritten tags, in place
+    ("<ul>\n<li>a</li>\n</ul>", "<ul>\n<li>a</li>\n</ul>"),
+    ("<ul>\nx<li>a</li>\n</ul>", None),  # words straight in a list
+    ("<p>a &quot;b&quot;\xa0&amp; c</p>", '<p>a "b"&nbsp;&amp; c</p>'),
+    ("<p>a &amp b</p>", None), ("<p>a &", None), ("&quot", None),  # an entity cut short
+    ("<p><em><em><em>a</em></em></em></p>", None), ("<p><em><em>a</em></em></p>", "<p><em><em>a</em></em></p>"),
+    ("<blockquote><blockquote><blockquote><p>a</p></blockquote></blockquote></blockquote>", None),  # deeper than 3
+    ("<p>a</p", None), ("<p>a</p>>", None), ("<<p>a</p>", None), ("</p>", None), ("<p>", None), ("", ""),
+    ("<p>Bác Hồ 😀</p>", "<p>Bác Hồ 😀</p>"), ("\ufeff<p>a</p>", None), ("<p>\x00</p>", None),
+])
+def test_both_ways_give_the_same_answers(raw, expected):
+    renamed = Plain(TAGS, {"h1": "h2"}, deepest=3)
+    python = Plain(TAGS, {"h1": "h2"}, deepest=3, compiled=False)
+    assert python(raw) == expected
+    assert renamed(raw) == expected

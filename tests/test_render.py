@@ -260,3 +260,40 @@ def test_templates_compiled_ahead_are_loaded_not_compiled_again(tmp_path, monkey
     assert [(e.path, e.line, e.message) for e in errors] == [
         ("templates/broken.html", 1, "lỗi cú pháp mẫu: dấu “}” thừa, không có dấu “{” mở tương ứng; một biểu thức "
                                      "phải đóng bằng “}}”, một lệnh bằng “%}”")]
+
+
+def test_the_home_pages_past_the_first_show_the_cards_every_list_shows(tmp_path: Path, monkeypatch):
+    """Past its first page the home page is a list as a year's is: its cards (h2, under the page's
+    h1) are those of every other list, made once per article (a card costs ~30 us: 10,000 of them
+    made twice over, once h3 for the home pages, was 2 % of a cold build)."""
+    import re
+    import shutil
+    from datetime import datetime, timedelta, timezone
+
+    from generator import render
+    from generator.build import build
+
+    root = tmp_path / "site"
+    shutil.copytree(Path(__file__).parent / "sample", root)
+    made: list[tuple[str, str, str]] = []
+    render_card = render.Templates.render
+
+    def spy(self, name, **context):
+        if name == render.CARD_TEMPLATE:
+            made.append((context["a"].slug, context["heading"], context["look"]))
+        return render_card(self, name, **context)
+
+    monkeypatch.setattr(render.Templates, "render", spy)
+    now = datetime(2026, 12, 7, 12, tzinfo=timezone(timedelta(hours=7)))
+    build(root, output=str(tmp_path / "out"), now=now, workers=1)
+    home = sorted((tmp_path / "out").glob("trang/*/index.html"))
+    assert home, "the sample site has more than one home page"
+    first = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    shown_first = set(re.findall(r'<h3 class="card-title[^"]*"><a href="[^"]*/([^/"]+)/"', first))
+    for page in home:
+        html = page.read_text(encoding="utf-8")
+        assert 'id="tin-tuc"' not in html and '<h3 class="card-title' not in html
+        assert '<h2 class="card-title' in html
+    lists = [key for key in made if key[2] == "list"]
+    assert len(lists) == len(set(lists))  # each card made once
+    assert {slug for slug, heading, _ in lists if heading == "h3"} <= shown_first

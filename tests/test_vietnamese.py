@@ -75,6 +75,22 @@ def test_slugs_are_ascii(text, slug):
     assert slugify(text) == slug
 
 
+def test_a_text_that_is_already_a_slug_is_its_own_slug_as_python_slugify_gives_it():
+    """The fast way (most file names are slugs already) gives what python-slugify gives."""
+    import random
+
+    from slugify import slugify as package_slugify
+    rng = random.Random(7)
+    letters = "abcdefghijklmnopqrstuvwxyz0123456789"
+    texts = ["phat-huy-phong-trao-thi-dua-yeu-nuoc-o-dien-bien-000294", "a", "0", "1-000", "05-ct-tw", "x" * 300]
+    texts += ["-".join("".join(rng.choice(letters) for _ in range(rng.randint(1, 6)))
+                       for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for text in texts:
+        assert slugify(text) == package_slugify(text, backend="text-unidecode") == text
+    # not slugs: through python-slugify
+    assert [slugify(t) for t in ("-a", "a--b", "a-", "A-b", "a_b", "đ-a")] == ["a", "a-b", "a", "a-b", "a-b", "d-a"]
+
+
 def test_dates_in_vietnamese_style():
     moment = datetime(2016, 9, 19, 16, 27, tzinfo=VN)
     assert format_date(moment) == "Thứ Hai, 19/09/2016"

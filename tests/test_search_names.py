@@ -256,3 +256,6 @@ def test_title_case_without_grammar_makes_a_name_only_from_a_family_name(data):
     assert "Văn Bình" in two["apart"] and "Dục Nguyễn" not in two["apart"]  # two names
     assert "Hồ Kính" not in uncle["apart"] and "Kính Yêu" not in uncle["apart"]
     assert dien_bien["total"] == 0 and dien_bien["apart"] == ["Điện Biên Phủ"]
+    # a name followed by more words typed with capitals: its end is not known, its first three
+    (longer,) = search(data, "Lê Đức Dụ Gương Sáng Ngời Mãi")
+    assert longer["total"] == 0 and longer["apart"] == ["Đức Dụ"]

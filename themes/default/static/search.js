@@ -1163,7 +1163,8 @@
 
   /* In a query typed in Title Case without a word of grammar, which tokens may be words of a
      person's name: those from a family name on (Nguyễn, Lê, Hồ …, typed with its marks or
-     fewer), to the end of the words typed with a capital or the next name, four words at most;
+     fewer), to the end of the words typed with a capital or the next name (of more than four
+     words: its first three);
      "Bác" before a family name and that name ("Bác Hồ"). Per token: the number of its name, 0
      for none. Other words typed with a capital are words of a headline ("Đạo Đức Công Vụ", "Phong Trào Thi Đua Yêu Nước",
      "Gương Sáng" of "Gương Sáng Lê Đức Dục"): they make no name pair. Names of the registries
@@ -1180,7 +1181,7 @@
   function gluedAlone(span, tokens) {
     return tokens.length === span.end - span.start + 1;
   }
-  var NAME_MAX = 4;
+  var NAME_MAX = 4, NAME_USUAL = 3;
   var BAC = [fold("Bác"), toneKey("Bác")];
   function nameWordsOf(tokens) {
     var out = tokens.map(function () { return 0; }), k = 0, number = 0;
@@ -1201,12 +1202,13 @@
       // Đức Dục Nguyễn Văn Bình"; not the "Lương" of "Nguyễn Lương Bằng")
       while (end < tokens.length && titled(tokens[end]) &&
              !((s = start(end)) === "bac" || (s === "family" && end - k >= 3))) end++;
-      var size = end - k;
-      if (size > 1 && size <= NAME_MAX) {
+      // longer, its end is not known: the three words most names have ("Hồ Chí Minh Vĩ Đại")
+      if (end - k > NAME_MAX) end = k + NAME_USUAL;
+      if (end - k > 1) {
         number++;
         for (var j = k; j < end; j++) out[j] = number;
       }
-      k = size > NAME_MAX ? k + 1 : end;
+      k = end;
     }
     return out;
   }

@@ -131,3 +131,17 @@ def test_pieces_of_letters_and_digits_run_together(tmp_path):
         "NQTW4": "NQ TW4", "nghiquyettw4": "nghi quyet tw4", "KL21TW": "KL 21 TW", "UBND2024": "UBND 2024",
         "thang5": "thang 5", "COVID19": "COVID19", "H5N1": "H5N1", "CT05": "CT05", "U23": "U23",
         "CT05TW": "CT05TW", "chithi05": "chithi05", "2024UBND": "2024 UBND", "ab12cd": "ab12cd"}
+
+
+@node_only
+def test_a_word_of_another_script_no_article_holds_is_not_required(data):
+    """"Hồ Chí Minh 胡志明" (a name pasted with its Chinese spelling from an encyclopedia), "Хо Ши
+    Мин Hồ Chí Minh" found nothing: the word of another script was required, and no article
+    writes it. A word with no Latin letter and no digit that no article holds is not required,
+    as a one-letter word is not; alone, it still finds nothing (and lists nothing)."""
+    plain, han, cyrillic, thai, alone = search(data, "làm theo Bác", "làm theo Bác 胡志明", "Хо làm theo Bác",
+                                               "làm theo Bác ทดสอบ", "胡志明")
+    assert plain["total"] > 1
+    for r in (han, cyrillic, thai):
+        assert r["total"] == plain["total"] and r["ids"] == plain["ids"], r["q"]
+    assert alone["total"] == 0 and alone["approxTotal"] == 0

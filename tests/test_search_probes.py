@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from generator.build import build
-from test_search import LAI_CHAU, node_only, search, site_copy
+from test_search import LAI_CHAU, node_only, run_node, search, site_copy, site_with_texts
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +101,59 @@ def test_a_word_typed_twice_after_a_province_makes_no_longer_name(data):
     twice with its marks makes no name with itself."""
     twice, once = search(data, "Lai Châu Châu", "Lai Châu")
     assert twice["apart"] == [] and twice["names"] == ["~p:lai-chau"] and twice["ids"] == once["ids"] == [once["ids"][0]]
+
+
+@node_only
+def test_an_alias_typed_joined_is_read_as_typed_spaced(data):
+    """"NQTW4" (a resolution's alias typed without its space, as on a phone) found nothing where
+    "NQ TW4" found the resolution's articles: letters and digits run together in a word that no
+    name has so are spaced into the pieces readers space them into (initialisms, words of the
+    registries' names, syllables, whole numbers), the fewest. Inside quotes a word stays as
+    typed, and so does a word no such pieces cover ("H5N1")."""
+    joined, spaced, words, named, named_spaced, quoted = search(
+        data, "NQTW4", "NQ TW4", "nghiquyettw4", "NQTW4 khóa 12", "NQ TW4 khóa 12", '"NQTW4"')
+    assert spaced["total"] == 4 and joined["total"] == 4 and joined["ids"] == spaced["ids"]
+    assert joined["corrected"] == spaced["corrected"] == "nghị quyết TW4"
+    assert words["ids"] == spaced["ids"]
+    assert named["names"] == named_spaced["names"] == ["~d:04-nq-tw"] and named["ids"] == named_spaced["ids"]
+    assert quoted["total"] == 0 and quoted["approxTotal"] == 0
+
+
+@node_only
+def test_pieces_of_letters_and_digits_run_together(tmp_path):
+    """Which words of letters and digits are spaced, and into what (null: read as typed)."""
+    cases = ["NQTW4", "nghiquyettw4", "KL21TW", "UBND2024", "thang5", "COVID19", "H5N1", "CT05", "U23",
+             "CT05TW", "chithi05", "2024UBND", "ab12cd"]
+    got = run_node({"op": "spaced", "names": [["nq tw4 khoa 12", "~d:04-nq-tw"], ["nghi quyet tw4 khoa xii", "~d:04-nq-tw"],
+                                             ["ct 05 tw", "~d:05-ct-tw"], ["chi thi 05", "~d:05-ct-tw"]],
+                    "cases": cases})
+    assert dict(zip(cases, got)) == {
+        "NQTW4": "NQ TW4", "nghiquyettw4": "nghi quyet tw4", "KL21TW": "KL 21 TW", "UBND2024": "UBND 2024",
+        "thang5": "thang 5", "COVID19": "COVID 19", "H5N1": "H5N1", "CT05": "CT05", "U23": "U23",
+        "CT05TW": "CT05TW", "chithi05": "chithi05", "2024UBND": "2024 UBND", "ab12cd": "ab12cd"}
+
+
+@node_only
+def test_a_word_of_another_script_no_article_holds_is_not_required(data):
+    """"Hồ Chí Minh 胡志明" (a name pasted with its Chinese spelling from an encyclopedia), "Хо Ши
+    Мин Hồ Chí Minh" found nothing: the word of another script was required, and no article
+    writes it. A word with no Latin letter and no digit that no article holds is not required,
+    as a one-letter word is not; alone, it still finds nothing (and lists nothing)."""
+    plain, han, cyrillic, thai, alone = search(data, "làm theo Bác", "làm theo Bác 胡志明", "Хо làm theo Bác",
+                                               "làm theo Bác ทดสอบ", "胡志明")
+    assert plain["total"] > 1
+    for r in (han, cyrillic, thai):
+        assert r["total"] == plain["total"] and r["ids"] == plain["ids"], r["q"]
+    assert alone["total"] == 0 and alone["approxTotal"] == 0
+
+
+@node_only
+def test_letters_and_a_number_run_together_find_them_written_apart(tmp_path):
+    """"COVID19", "APEC2017" found nothing where articles write "COVID-19", "APEC 2017": a word of
+    letters (four or more) and a number is read as the two, as "CT05" (three letters at most)
+    already was."""
+    data = site_with_texts(tmp_path, [("phat-huy-vai-tro-neu-guong-cua-can-bo-dang-vien-tai-lai-chau",
+                                       "Cựu chiến binh chung tay phòng chống dịch COVID-19 và hội nghị APEC 2017.")])
+    joined, dashed, apec = search(data, "COVID19", "COVID-19", "apec2017")
+    assert joined["total"] == dashed["total"] == 1 and joined["ids"] == dashed["ids"]
+    assert apec["ids"] == joined["ids"]

@@ -5,6 +5,8 @@
 //   {"op": "pagetext", "pages": [html...]}: the text a snippet is taken from, of each article page
 //   {"op": "split", "common": [[word, count]...], "cases": [...]}: how each run typed without
 //     spaces is split into common words (null: not split)
+//   {"op": "spaced", "names": [[spelling, key]...], "cases": [...]}: each query with letters and
+//     digits run together spaced as the names' words allow
 //   {"op": "candidates", "vocabulary": [[word, count]...], "cases": [...]}: the words of the
 //     vocabulary each mistyped word may stand for, the likeliest first
 //   {"op": "telex", "cases": [...]}: each word typed with Telex keys as the word they spell
@@ -76,6 +78,11 @@ async function main() {
   if (input.op === "split") {
     const common = new Map(input.common);
     return input.cases.map((c) => S.splitJoined(c, common));
+  }
+  if (input.op === "spaced") {
+    const joined = new Map(input.names.map((n) => [n[0].split(" ").join(""), n[0].split(" ")]));
+    const nameWords = new Set([].concat(...input.names.map((n) => n[0].split(" "))));
+    return input.cases.map((c) => S.spaceJoined(c, { joined, nameWords }));
   }
   if (input.op === "candidates") {
     return input.cases.map((c) => S.candidates(c, input.vocabulary).map((x) => x.word));

@@ -36,6 +36,6 @@
               pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, candidates: candidates,
               initialism: initialism, telexWord: telexWord, vniWord: vniWord,
               unvni: unvni, addressWords: addressWords, variantOf: variantOf, urlParam: urlParam,
-              provincesShown: provincesShown, wholeSpans: wholeSpans };
+              provincesShown: provincesShown, wholeSpans: wholeSpans, spaceJoined: spaceJoined };
   root.LTBSearch = api;
 

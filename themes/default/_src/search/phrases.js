@@ -221,69 +221,6 @@
 
   var DAY_MONTH = /(^|[^0-9\/.-])([0-9]{1,2})\s*[\/-]\s*([0-9]{1,2})(?![0-9]|\s*[\/.-]\s*[0-9])/;
 
-  /* A word of a name as typed: a capital, then small letters ("Quốc", not "UBND" or "05"). */
-  function titled(t) {
-    return t.text.length > 1 && /^[a-z]+$/.test(t.folded) && t.text[0] !== t.text[0].toLowerCase() &&
-      t.text.slice(1) === t.text.slice(1).toLowerCase();
-  }
-
-  /* Whether a query is a headline typed in Title Case (a phone's keyboard capitalising each word,
-     a headline pasted so: "Học Tập Và Làm Theo", "Làm Theo Bác Hồ"): three words or more outside
-     quotes, each with a capital first (words in capitals aside: "UBND"), one of them a word of
-     grammar no name holds ("Và", "Theo", "Của", "Ở"; some without marks: "Va", "Cua"). Its capitals then mark no name: it is read
-     as typed in small letters. A name alone keeps its capitals ("Lê Đức Dục", "Điện Biên Phủ"). */
-  var GRAMMAR = new Set(["và", "của", "theo", "các", "những", "cho", "với", "trong", "là", "có", "được", "ở",
-    "tại", "về", "từ", "đến", "để", "khi", "thì", "mà", "này", "đã", "đang", "sẽ", "không", "cũng", "trên",
-    "vì", "do", "hay", "hoặc", "bị", "nên", "vào", "qua", "giữa", "cùng", "nhằm", "trước", "sau", "tới"].map(toneKey));
-  // typed without marks, only those no name's syllable is also spelt so ("Thi" may be Thị,
-  // "Trong" Trọng, "Tai" Tài, "Do" Đỗ, "Sau" Sáu)
-  var GRAMMAR_BARE = new Set(["va", "cua", "theo", "cac", "voi", "duoc", "khong", "vao", "giua", "cho", "ve", "nham"]);
-  function headline(runs) {
-    var capitals = 0, grammar = false, lower = false;
-    runs.forEach(function (run) {
-      if (run.phrase) return;
-      run.tokens.forEach(function (t) {
-        var text = prepare(t), first = text[0];
-        if (!/^\p{L}+$/u.test(text)) return;
-        var rest = text.slice(1);
-        if (text.length > 1 && text === text.toUpperCase()) return;  // an initialism, "UBND"
-        if (first === first.toLowerCase() || rest !== rest.toLowerCase()) { lower = true; return; }
-        capitals++;
-        if (GRAMMAR.has(toneKey(text)) || GRAMMAR_BARE.has(text.toLowerCase())) grammar = true;
-      });
-    });
-    return !lower && grammar && capitals >= 3;
-  }
-
-  /* Whether the pair of tokens i - 1 and i is no seam of a name, whatever their capitals: a word
-     of a question or of the news around what is asked ("Tin Tức Lai Châu": fillers, not required)
-     on either side, or a word of address before the name it precedes ("Ông Lê Đức Dục", "Đồng Chí
-     Lê …": articles write "ông", "đồng chí" in small letters inside a sentence), a word of a
-     date, or a word typed twice. */
-  var ADDRESS = ["ông", "bà", "anh", "chị", "em", "cụ", "thầy"].map(function (w) { return [fold(w), toneKey(w)]; });
-  var COMRADE = [["dong", toneKey("đồng")], ["chi", toneKey("chí")]];
-  function nameSeam(tokens, i, asked) {
-    if (asked.some(function (s) { return (i - 1 >= s[0] && i - 1 < s[1]) || (i >= s[0] && i < s[1]); })) return false;
-    var is = function (t, w) { return !!t && t.folded === w[0] && !markFault(t.tone, [w[1]]); };
-    if (ADDRESS.some(function (w) { return is(tokens[i - 1], w); })) return false;
-    if (datePart(tokens, i - 1) || datePart(tokens, i)) return false;
-    // a word typed twice with its marks ("Lai Châu Châu", a key held down on a phone)
-    if (tokens[i].exact && tokens[i].folded === tokens[i - 1].folded && tokens[i].tone === tokens[i - 1].tone) return false;
-    return !(i > 1 && is(tokens[i - 2], COMRADE[0]) && is(tokens[i - 1], COMRADE[1]));
-  }
-  /* Whether token k is a word of a date: "ngày", "tháng", "năm", "mùng", "mồng" before a number
-     ("Lai Châu Năm 2024" made the name "Lai Châu Năm"), "tháng" before a month's name or that
-     name after it ("Tháng Năm 2024", May: the name "Tháng Năm"). */
-  var DATE_LEADS = ["ngày", "tháng", "năm", "mùng", "mồng"].map(function (w) { return [fold(w), toneKey(w)]; });
-  var MONTH = [fold("tháng"), toneKey("tháng")];
-  function datePart(tokens, k) {
-    var t = tokens[k], next = tokens[k + 1], before = tokens[k - 1];
-    var is = function (x, w) { return !!x && x.folded === w[0] && !markFault(x.tone, [w[1]]); };
-    var month = function (x) { return !!x && monthNumber(prepare(x.text)) > 0; };
-    if (DATE_LEADS.some(function (w) { return is(t, w); }) && !!next && /^[0-9]+$/.test(next.folded)) return true;
-    return (is(t, MONTH) && month(next)) || (is(before, MONTH) && month(t));
-  }
-
   /* Questions and polite requests around what is asked ("Chỉ thị 05 là gì", "cho tôi hỏi …",
      "tìm bài về …", "sinh năm nào", "ai là …"), folded; not "cho biết", which news writes ("Bí thư
      cho biết"). */

@@ -9,7 +9,7 @@
     // capitals tell a name ("Phú Quốc") when the reader typed them, and not all ("LAM THEO BAC")
     var shouting = cased === false || prepare(query) === prepare(query).toUpperCase();
     // nor when each word has one, grammar's too ("Học Tập Và Làm Theo"): read as in small letters
-    var plain = shouting || headline(runs);
+    var plain = shouting || headline(runs), bare = !plain && titledWords(runs);
     var fillers = new Set(), others = new Set();
     // the query is two syllables and nothing else but question words ("thi đua ở đâu"; no name of
     // the registries, no quotes): the place of the second in its tokens, else -1
@@ -24,6 +24,8 @@
     runs.forEach(function (run, r) {
       var tokens = expand(run.tokens, index);
       var folded = tokens.map(function (t) { return t.folded; });
+      // Title Case without grammar: name pairs only within a person's name (nameWordsOf)
+      var named = bare && !run.phrase ? nameWordsOf(tokens) : null;
       var spans = findNames(folded, index.byFirst, tonesOf(tokens), null, run.phrase || plain ? null : tokens.map(titled));
       var owner = new Array(folded.length).fill(-1);
       // a province's name typed with a small letter where the registries write a capital ("dien
@@ -121,7 +123,8 @@
           // with its marks ("Bác Bác") is no name ("tien tien" may be tiên tiến)
           if (!run.phrase && owner[i] < 0 && owner[i - 1] < 0 && !(tokens[i].exact && tokens[i - 1].tone === tokens[i].tone) &&
               !regionEdge(folded, i, index.manifest) &&
-              ((!plain && titled(tokens[i - 1]) && titled(tokens[i]) && nameSeam(tokens, i, asked)) ||
+              ((!plain && titled(tokens[i - 1]) && titled(tokens[i]) && nameSeam(tokens, i, asked) &&
+                (!named || (named[i] > 0 && named[i - 1] === named[i]))) ||
                (r === 0 && i === pairAt && cased !== false))) {
             pairs.filter(function (p) { return p.key === key; })[0].name = true;
           }
@@ -131,7 +134,7 @@
           // so), and no seam between two names ("Lai Châu Bác Hồ", "Quảng Ninh Hạ Long")
           // ("Tỉnh Hòa Bình", "Thành phố Điện Biên Phủ": "Tỉnh" says the province follows; it found nothing)
           if (!run.phrase && !plain && (owner[i] < 0) !== (owner[i - 1] < 0) && titled(tokens[i - 1]) && titled(tokens[i]) &&
-              nameSeam(tokens, i, asked) &&
+              nameSeam(tokens, i, asked) && (!named || gluedAlone(spans[owner[i] < 0 ? owner[i - 1] : owner[i]], tokens)) &&
               spans[owner[i] < 0 ? owner[i - 1] : owner[i]].key.indexOf("~p:") === 0 &&
               !(owner[i] >= 0 && provinceWordBefore(tokens, spans[owner[i]].start))) {
             var glued = pairs.filter(function (p) { return p.key === key; })[0], span = spans[owner[i] < 0 ? owner[i - 1] : owner[i]];

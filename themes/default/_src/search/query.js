@@ -202,6 +202,60 @@
     });
     return out;
   }
+  /* Letters and digits run together in a word that no name has so and no rule above splits
+     ("NQTW4", "nghiquyettw4", "KL21TW", "UBND2024"): the query with each such word spaced into
+     the pieces readers space it into, so that it is read as its spaced form is ("NQ TW4"). The
+     pieces: whole runs of digits, initialisms of the table, words of the registries' names ("tw4",
+     "nghi", "quyet"), a syllable as a whole run of letters; the fewest; else letters and a number ("COVID19" is "COVID 19").
+     A word of other runs ("H5N1", "ab12cd") or one read already ("CT05", "CT05TW", "chithi05",
+     "U23") stays as typed, and so does every word inside quotes; words of letters alone are never
+     spaced here (splitJoined's job). */
+  var QUOTE_SPLIT = /(["\u201c\u201d\u201e\u00ab\u00bb])/;
+  function spaceJoined(query, index) {
+    if (!/[0-9]/.test(query)) return query;
+    var inside = false;
+    return prepare(query).split(QUOTE_SPLIT).map(function (part, k) {
+      if (k % 2) { inside = !inside; return part; }
+      if (inside) return part;
+      return part.replace(TOKEN, function (token) {
+        var f = fold(token), pieces = mixedPieces(f, index), chars = Array.from(token), at = 0;
+        if (!pieces || chars.length !== f.length) return token;
+        return pieces.map(function (piece) { return chars.slice(at, at += piece.length).join(""); }).join(" ");
+      });
+    }).join("");
+  }
+  var MIXED_MAX = 12;  // letters and digits in one piece, at most
+  function mixedPieces(f, index) {
+    if (!/^[a-z0-9]+$/.test(f) || !/[a-z]/.test(f) || !/[0-9]/.test(f)) return null;
+    var words = index.nameWords || new Set();
+    if ((index.joined && index.joined.has(f)) || words.has(f) || SPLIT.test(f)) return null;
+    var digit = function (i) { return i >= 0 && i < f.length && f[i] >= "0" && f[i] <= "9"; };
+    var known = function (i, j) {
+      var piece = f.slice(i, j);
+      if (/^[0-9]+$/.test(piece)) return !digit(i - 1) && !digit(j);  // a number whole
+      if (digit(i - 1) && digit(i) || digit(j - 1) && digit(j)) return false;  // no cut inside a number
+      if (words.has(piece)) return true;
+      // a syllable only as a whole run of letters ("thang" of "thang5"; not "a" + "pec" of "apec")
+      return /^[a-z]+$/.test(piece) && (INITIALISMS.has(piece) ||
+        ((i === 0 || digit(i - 1)) && (j === f.length || digit(j)) && SYLLABLE.test(piece)));
+    };
+    var best = new Array(f.length + 1).fill(null);  // best[i]: the fewest pieces from i on
+    best[f.length] = { n: 0, next: -1 };
+    for (var i = f.length - 1; i >= 0; i--) {
+      for (var j = i + 1; j <= Math.min(f.length, i + MIXED_MAX); j++) {
+        if (best[j] && (!best[i] || best[j].n + 1 < best[i].n) && known(i, j)) best[i] = { n: best[j].n + 1, next: j };
+      }
+    }
+    if (!best[0] || best[0].n < 2) {
+      // a word of letters and a number ("COVID19", "APEC2017", "iPhone15"): articles space them
+      // or write a dash ("COVID-19"); letters, numbers and letters again ("H5N1") stay whole
+      var m = /^([a-z]{4,})([0-9]+)$|^([0-9]+)([a-z]{4,})$/.exec(f);
+      return m ? (m[1] ? [m[1], m[2]] : [m[3], m[4]]) : null;
+    }
+    var out = [];
+    for (var at = 0; at < f.length; at = best[at].next) out.push(f.slice(at, best[at].next));
+    return out;
+  }
   var GROUPED = /^[1-9][0-9]{3,14}$/;  // a number of four digits or more typed without separators
 
   /* A syllable of one vowel i or y after its onset is spelled both ways ("kỹ" and "kĩ", "lý" and

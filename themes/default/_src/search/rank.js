@@ -61,6 +61,7 @@
     });
   };
   var DAY_SHOWN = /[0-9]{1,2}\/[0-9]{1,2}\/[0-9]{4}/;  // a record's date as shown, to the day
+  var FOREIGN = /^[^\p{Script=Latin}\p{N}]+$/u;  // letters of no Latin script, no digit
 
   /* The ids of month m of a year: from its start to the next month's (or the year's end). */
   function monthSpan(year, starts, m) {
@@ -89,7 +90,10 @@
       }
       // "1", "a"; and two letters being typed that are no word of the index, or no syllable ("ho ch",
       // though a site may have "CH"): the start of a word too short to look up as one, not a word
+      // a word of another script ("胡志明" pasted after "Hồ Chí Minh", Cyrillic, Thai) that no
+      // article holds: no word a reader of the site can mean to require (it found nothing)
       var stop = w.key.length < 2 || !!w.date || !!w.loose || !!w.filler || !!w.operator ||
+        (!lists.length && FOREIGN.test(w.key)) ||
         (w.prefix && w.key.length === 2 && (!lists.length || (/^[a-z]+$/.test(w.key) && !SYLLABLE.test(w.key))));
       terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, altTone: w.altTone, stop: stop });
     });

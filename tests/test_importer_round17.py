@@ -48,3 +48,91 @@ def test_a_lone_button_s_label_is_still_left_out_and_reported(registries):
         kept, reported = _control(f"<div><button>{label}</button></div>", registries)
         assert kept == [], label
         assert reported == [("khuôn trang (button)", label)], label
+
+
+# -- Windows-1258 and UTF-8 in one file, even on one line (spliced.py, decode.py) -------------------------------
+
+def _cp1258(text: str) -> bytes:
+    from test_importer import to_cp1258
+    return to_cp1258(text)
+
+
+_LINES = [_TITLE, "Thứ Hai, 12/05/2025 - 08:30", _LEAD,
+          "Chi bộ thôn Đồng Mai đã hoàn thành xuất sắc nhiệm vụ năm 2024, được Đảng ủy xã khen thưởng.", _LAST,
+          "Nguyễn Văn An"]
+
+
+def _mixed_file(utf8_lines: set[int]) -> bytes:
+    return b"\r\n".join(line.encode("utf-8") if n in utf8_lines else _cp1258(line)
+                        for n, line in enumerate(_LINES, 1)) + b"\r\n"
+
+
+def test_a_short_windows_1258_line_in_a_utf8_file_is_read_not_the_whole_file_refused(registries):
+    data = b"\n".join([_cp1258("Theo Báo Lào Cai") if n == 5 else line.encode("utf-8")
+                       for n, line in enumerate(_LINES, 1)]) + b"\n"
+    result, meta, body = import_page(data, registries)  # was refused: "không đọc được bảng mã: byte 0xE1 …"
+    assert meta["title"] == _TITLE
+    assert "tệp lẫn hai bảng mã: có dòng 5 lưu ở bảng mã cũ Windows-1258, đã đổi sang Unicode: hãy đọc lại các " \
+           "dòng này" in result.warnings
+    assert "Báo Lào Cai" in result.text
+
+
+def test_a_utf8_line_in_a_windows_1258_file_is_read_as_utf8(registries):
+    # "góp công, góp của": no byte Windows-1258 leaves undefined, so the whole file read as Windows-1258 before,
+    # the pasted line as "NhĂ¢n dĂ¢n … gĂ³p cĂ´ng"
+    lines = list(_LINES)
+    lines[3] = "Nhân dân trong xã đã góp công, góp của, hiến đất."
+    data = b"\r\n".join(line.encode("utf-8") if n == 4 else _cp1258(line) for n, line in enumerate(lines, 1))
+    result, meta, body = import_page(data, registries)
+    assert meta["title"] == _TITLE
+    assert "Nhân dân trong xã đã góp công, góp của, hiến đất." in paragraphs(body)
+    assert ("tệp lẫn hai bảng mã: lưu ở bảng mã cũ Windows-1258, có dòng 4 lưu ở UTF-8; đã đổi cả bài sang "
+            "Unicode: hãy đọc lại bài") in result.warnings
+
+
+def _one_line_page(utf8_paragraph: bool) -> bytes:
+    """A page saved on one line: Windows-1258 with one paragraph pasted in UTF-8, or the reverse."""
+    def enc(text: str, pasted: bool) -> bytes:
+        return text.encode("utf-8") if pasted == utf8_paragraph else _cp1258(text)
+    charset = b"utf-8" if not utf8_paragraph else b"windows-1258"
+    parts = [b"<html><head><meta charset='" + charset + b"'></head><body><article><h1>", enc(_TITLE, False),
+             b"</h1><p>", enc(_LINES[1], False), b"</p><p>", enc(_LEAD, False), b"</p><p>", enc(_LINES[3], True),
+             b"</p><p>", enc(_LAST, False), b"</p><p>", enc("Nguyễn Văn An", False), b"</p></article></body></html>"]
+    return b"".join(parts)
+
+
+def test_a_page_on_one_line_mixing_windows_1258_and_utf8_is_read_piece_by_piece(registries):
+    for utf8_paragraph, warning in (
+            (True, "tệp lẫn hai bảng mã: lưu ở bảng mã cũ Windows-1258, có chữ ở dòng 1 lưu ở UTF-8; đã đổi cả bài "
+                   "sang Unicode: hãy đọc lại bài"),
+            (False, "tệp lẫn hai bảng mã: có chữ ở dòng 1 lưu ở bảng mã cũ Windows-1258, đã đổi sang Unicode: hãy "
+                    "đọc lại các dòng này")):
+        result, meta, body = import_page(_one_line_page(utf8_paragraph), registries, ".html")  # was refused
+        assert meta["title"] == _TITLE
+        assert _LINES[3] in paragraphs(body)
+        assert _LAST in paragraphs(body)
+        assert warning in result.warnings
+
+
+def test_lines_no_encoding_reads_are_named_in_the_refusal():
+    from generator.errors import ContentError
+    from generator.importer import convert
+    from generator.taxonomy import load_registries
+    data = ("Học tập và làm theo Bác\nDòng hai đúng Unicode.\n".encode("utf-8")
+            + "Le café où l'on a dîné, très près de la forêt\n".encode("latin-1") + "Dòng bốn.\n".encode("utf-8"))
+    try:
+        convert(data, ".txt", load_registries(None), "/images/", "bai.txt")
+    except ContentError as exc:
+        message = str(exc)
+    assert message == ("bai.txt:3: không đọc được dòng 3: các dòng này không phải UTF-8 như phần còn lại của tệp, "
+                       "cũng không phải tiếng Việt mã Windows-1258, TCVN3 (.VnTime), VNI (VNI-Times) hay VISCII (byte "
+                       "0xE9 ở vị trí 63); hãy gõ lại các dòng này theo bài gốc")
+
+
+def test_windows_1258_and_utf8_files_alone_are_read_as_before():
+    from generator.importer.decode import decode_page
+    assert decode_page(_mixed_file(set())).encoding == "Windows-1258"
+    assert decode_page(_mixed_file(set(range(1, 7)))).encoding == "UTF-8"
+    french = "Le café où l'on a dîné, très près de la forêt près de Hà Nội".encode("cp1258", errors="ignore")
+    from generator.importer.spliced import read_spliced
+    assert read_spliced("Học tập và làm theo Bác\n".encode("utf-8") + french) is None  # î, ô … : no Vietnamese

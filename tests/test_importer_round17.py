@@ -136,3 +136,22 @@ def test_windows_1258_and_utf8_files_alone_are_read_as_before():
     french = "Le café où l'on a dîné, très près de la forêt près de Hà Nội".encode("cp1258", errors="ignore")
     from generator.importer.spliced import read_spliced
     assert read_spliced("Học tập và làm theo Bác\n".encode("utf-8") + french) is None  # î, ô … : no Vietnamese
+
+
+# -- the office's name in capitals pasted over the date line and the headline (headline.py) ----------------------
+
+def test_an_office_s_name_in_capitals_over_a_pasted_headline_is_no_headline(registries):
+    headline = "GƯƠNG SÁNG HỌC TẬP VÀ LÀM THEO BÁC: NGƯỜI “GIỮ LỬA” NƠI BIÊN CƯƠNG"
+    lead = ("LSO - Hơn 20 năm gắn bó với bản làng vùng biên, chị Hoàng Thị Mai, Bí thư Chi bộ thôn Na Sầm, xã Đồng "
+            "Đăng đã trở thành điểm tựa tin cậy của đồng bào.")
+    for office in ("BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY LẠNG SƠN", "ỦY BAN NHÂN DÂN XÃ ĐỒNG ĐĂNG",
+                   "ĐẢNG BỘ TỈNH LẠNG SƠN"):
+        text = "\n".join([office, "Thứ Sáu, 04/12/2026 | 15:45 (GMT+7)", "", headline, "", lead, "",
+                          "Chị Mai chia sẻ: “Làm theo Bác là từ những việc nhỏ hằng ngày”.", "",
+                          "Năm 2026, chi bộ thôn Na Sầm được công nhận “Trong sạch, vững mạnh” tiêu biểu.", "",
+                          "MINH THU"]) + "\n"
+        result, meta, body = import_page(text, registries)
+        assert meta["title"] == headline, office  # was the office's name, the headline left in the body
+        assert meta["summary"] == lead, office
+        assert headline not in body, office
+        assert meta["date"].isoformat() == "2026-12-04T15:45:00+07:00", office

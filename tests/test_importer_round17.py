@@ -155,3 +155,18 @@ def test_an_office_s_name_in_capitals_over_a_pasted_headline_is_no_headline(regi
         assert meta["summary"] == lead, office
         assert headline not in body, office
         assert meta["date"].isoformat() == "2026-12-04T15:45:00+07:00", office
+
+
+# -- a sentence naming the weather or the lunar calendar is no widget (lines.py) ----------------------------------
+
+def test_a_sentence_naming_the_weather_or_the_lunar_calendar_stays_in_the_body(registries):
+    for sentence in ("Thời tiết khắc nghiệt, xa đất liền, nhưng anh em luôn vững vàng.",
+                     "Nhân dịp Tết âm lịch, Chi đoàn đã trao 50 suất quà cho các gia đình khó khăn.",
+                     "<strong>Thiếu tá Nguyễn Văn Hải:</strong> Thời tiết khắc nghiệt nhưng anh em luôn vững vàng."):
+        result, _meta, body = import_page(_saved(f"<p>{sentence}</p>"), registries, ".html")
+        plain = sentence.replace("<strong>", "**").replace("</strong>", "**")
+        assert plain in paragraphs(body), sentence  # was left out as "tiện ích của trang (thời tiết, đồng hồ)"
+    for widget in ("Thời tiết: Hà Nội 28°C, độ ẩm 70%", "Âm lịch: 15/10 năm Bính Ngọ"):
+        result, _meta, body = import_page(_saved(f"<p>{widget}</p>"), registries, ".html")
+        assert widget not in body, widget
+        assert (widget in [text for _line, why, text in result.dropped if why.startswith("tiện ích")]), widget

@@ -49,6 +49,11 @@ _ORG = re.compile(
 _META_LABEL = re.compile(
     r"^(?:đăng bởi|người đăng|biên tập viên|biên tập|nguồn|từ khóa|từ khoá|tags?|chuyên mục|danh mục|"
     r"lượt xem|lượt đọc|ngày đăng|cập nhật|chia sẻ|tin liên quan)\s*:", re.IGNORECASE)
+def _said(text: str, n: int) -> bool:
+    """A sentence of eight words or more, ended: the article's words, not a widget's."""
+    return n >= 8 and bool(_SENTENCE_END.search(text.rstrip()))
+
+
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*" + EMOJI_TAIL + r"|[.!?…]\s*\)?" + EMOJI_TAIL)
 LIST_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s+")
 # "I. NHỮNG KẾT QUẢ ĐẠT ĐƯỢC": a section's number, never a byline's initial.
@@ -133,7 +138,9 @@ def classify(blocks: list[Block], places: frozenset[str]) -> list[Info]:
             continue
         info.meta = meta_line(text)
         # a date line that names no day ("2 giờ trước", "Sáng 12/3") is furniture, never a heading
-        info.widget = len(text) <= 120 and bool(_WIDGET.search(text)) or not info.meta and vague_date(text) is not None
+        # a sentence naming the weather or the lunar calendar ("Thời tiết khắc nghiệt, xa đất liền, nhưng …") is no widget
+        info.widget = len(text) <= 120 and bool(_WIDGET.search(text)) and not _said(text, info.n_words) \
+            or not info.meta and vague_date(text) is not None
         info.credit_only = bool(CREDIT_ONLY.match(text))
         info.credit = not info.credit_only and has_credit(text) and len(text) <= 400
         # Several offices signing together ("Ban Tuyên giáo Tỉnh ủy - Sở Văn hóa, Thể thao và Du lịch"): the source,

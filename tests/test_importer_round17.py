@@ -170,3 +170,35 @@ def test_a_sentence_naming_the_weather_or_the_lunar_calendar_stays_in_the_body(r
         result, _meta, body = import_page(_saved(f"<p>{widget}</p>"), registries, ".html")
         assert widget not in body, widget
         assert (widget in [text for _line, why, text in result.dropped if why.startswith("tiện ích")]), widget
+
+
+# -- a date line printing the lunar date beside the day (dates.py, lines.py) --------------------------------------
+
+def test_a_date_line_with_the_lunar_date_beside_it_gives_the_day(registries):
+    cases = {
+        "Thứ Hai, 07/12/2026 (18/10 Bính Ngọ)": "2026-12-07T00:00:00+07:00",
+        "Thứ Hai, 07/12/2026 08:30 (18/10 âm lịch)": "2026-12-07T08:30:00+07:00",
+        "Thứ Hai, ngày 07/12/2026 - 18/10 năm Bính Ngọ": "2026-12-07T00:00:00+07:00",
+        "Thứ Hai, 07/12/2026 | 18 tháng 10 năm Bính Ngọ": "2026-12-07T00:00:00+07:00",
+        "07/12/2026 (tức 18/10 năm Bính Ngọ) 08:30": "2026-12-07T08:30:00+07:00",
+        "Thứ Hai, 07/12/2026 (ÂL: 18/10)": "2026-12-07T00:00:00+07:00",
+    }
+    for line, expected in cases.items():
+        html = (f"<html><head><meta charset='utf-8'></head><body><article><h1>{_TITLE}</h1><div>{line}</div>"
+                f"<p>{_LEAD}</p><p>{_LAST}</p><p>Nguyễn Văn An</p></article></body></html>")
+        for data, suffix in ((html, ".html"), ("\n\n".join([_TITLE, line, _LEAD, _LAST, "Nguyễn Văn An"]), ".txt")):
+            result, meta, _body = import_page(data, registries, suffix)
+            assert meta["date"].isoformat() == expected, (line, suffix)  # was a draft dated the day of the import
+            assert "draft" not in meta, (line, suffix)
+
+
+def test_a_lunar_calendar_widget_is_still_no_date():
+    from generator.importer.dates import meta_line
+    assert meta_line("Âm lịch: 15/10 năm Bính Ngọ") is None
+    assert meta_line("18/10 Bính Ngọ") is None
+
+
+def test_bytes_shaped_like_utf8_but_not_utf8_do_not_break_the_spliced_reading():
+    from generator.importer.spliced import read_spliced
+    assert read_spliced(b"\xed\xa0\x80 Ti\xeau") is None  # a surrogate's bytes: raised UnicodeDecodeError
+    assert read_spliced(b"\xe0\x80\x80 \xc4\x91")[0] == "à€€ đ"  # an overlong form: Windows-1258's bytes

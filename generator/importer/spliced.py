@@ -47,7 +47,10 @@ def read_spliced(data: bytes) -> tuple[str, str] | None:
         raw, j = run.group(), 0
         while j < len(raw):
             m = _UTF8.match(raw, j)
-            ch = m.group().decode("utf-8") if m else ""
+            try:
+                ch = m.group().decode("utf-8") if m else ""
+            except UnicodeDecodeError:  # an overlong form or a surrogate: no UTF-8 at all
+                ch = ""
             if ch and _fits(ch):
                 pieces.append(ch)
                 vietnamese += ch in _VIETNAMESE_ONLY

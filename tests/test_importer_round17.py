@@ -202,3 +202,13 @@ def test_bytes_shaped_like_utf8_but_not_utf8_do_not_break_the_spliced_reading():
     from generator.importer.spliced import read_spliced
     assert read_spliced(b"\xed\xa0\x80 Ti\xeau") is None  # a surrogate's bytes: raised UnicodeDecodeError
     assert read_spliced(b"\xe0\x80\x80 \xc4\x91")[0] == "à€€ đ"  # an overlong form: Windows-1258's bytes
+
+
+def test_a_lone_button_in_a_heading_is_the_heading(registries):
+    kept, reported = _control("<div class='accordion'><h3><button aria-expanded='false'>Kết quả nổi bật năm 2024"
+                              "</button></h3><div class='panel'><p>Toàn xã có 15 mô hình điển hình được nhân rộng.</p>"
+                              "</div></div>", registries)
+    assert kept == ["## Kết quả nổi bật năm 2024", "Toàn xã có 15 mô hình điển hình được nhân rộng."]  # was dropped
+    assert reported == []
+    kept, reported = _control("<h3><button>Xem thêm</button></h3>", registries)
+    assert (kept, reported) == ([], [("khuôn trang (button)", "Xem thêm")])

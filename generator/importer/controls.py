@@ -9,6 +9,7 @@ control stood (structure.py). When the block is no share bar, each control is re
 - a <button> alone in its block whose words read as the article's own sentence (an accordion's or a "read more"
   box's paragraph written as a button): six words or more, opening in a capital and ending a sentence, no control's
   label nor opening with a control's verb ("Xem thêm các bài cùng chuyên mục.", "Chia sẻ bài viết này lên Facebook.");
+  alone in a heading, two words or more read as the heading (an accordion's title);
 - the rest is the control's furniture ("Xem thêm", "Đọc tiếp", "Nghe đọc bài", a play sign, a text box's
   prompt, the choices of a <select>), left out and listed in the report as ``khuôn trang (button)`` …; a
   furniture label printed before it at the block's start ("Nghe đọc bài <button>▶</button> …") goes with it.
@@ -73,9 +74,18 @@ def _own_sentence(words: str) -> bool:
         and not _CONTROL_OPENING.match(opening)
 
 
-def inline_controls(buffer: list[str], controls: list[list]) -> tuple[list[str], list[tuple[str, str]]]:
+def _own_heading(words: str) -> bool:
+    """A lone button's words in a heading read as the heading (an accordion's "<h3><button>Kết quả nổi bật năm
+    2024</button></h3>"): two words or more opening in a capital or a digit; no control's label or verb."""
+    opening = words.lstrip("\"“‘'(«")
+    return len(re.findall(r"[^\W_]+", words)) >= 2 and (opening[:1].isupper() or opening[:1].isdigit()) \
+        and not _FURNITURE.match(words) and not _CONTROL_OPENING.match(opening)
+
+
+def inline_controls(buffer: list[str], controls: list[list], heading: bool = False) -> tuple[list[str], list[tuple[str, str]]]:
     """(the block's pieces with the controls' words that belong to it put back where they stood, the rest as
-    (kind, words) to report). ``controls``: [where in buffer, words, kind, selected option or None] each."""
+    (kind, words) to report). ``controls``: [where in buffer, words, kind, selected option or None] each;
+    ``heading``: the block is a heading."""
     pieces = list(buffer)
     left: list[tuple[str, str]] = []
     first = min(c[0] for c in controls) if controls else 0
@@ -86,7 +96,7 @@ def inline_controls(buffer: list[str], controls: list[list]) -> tuple[list[str],
         before, after = _plain("".join(pieces[:at])), _plain("".join(pieces[at:]))
         shown = _plain(selected) if kind == "select" and selected is not None else None
         if alone and kind == "button":  # "<div><button class='accordion'>Đảng bộ xã đã vận động …</button></div>"
-            keep = f" {words} " if _own_sentence(words) else None  # two such buttons are two sentences
+            keep = f" {words} " if _own_sentence(words) or heading and _own_heading(words) else None  # two: two sentences
         elif kind == "select":
             keep = shown if shown and _belongs(before, after) else None
         elif kind == "textarea":

@@ -131,7 +131,8 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
         if words:
             self.meta.left_out.append((self.getpos()[0], f"khuôn trang ({self._skipped[0]})", words))
         if controls:  # a button's, a select's words in a paragraph: kept when they belong to its sentence
-            self._buffer, left = inline_controls(self._buffer, controls)
+            heading = bool(self._hint) and self._hint[-1] in ("h1", "heading")
+            self._buffer, left = inline_controls(self._buffer, controls, heading)
         raw = "".join(self._buffer)
         if _BREAK in raw:  # a heading's lines are one line, unless one is the date printed under it
             pieces = raw.split(_BREAK)

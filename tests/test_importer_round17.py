@@ -212,3 +212,13 @@ def test_a_lone_button_in_a_heading_is_the_heading(registries):
     assert reported == []
     kept, reported = _control("<h3><button>Xem thêm</button></h3>", registries)
     assert (kept, reported) == ([], [("khuôn trang (button)", "Xem thêm")])
+
+
+def test_a_utf8_file_with_its_bom_and_a_windows_1258_line_is_read(registries):
+    data = b"\xef\xbb\xbf" + b"\r\n".join(_cp1258(line) if n == 4 else line.encode("utf-8")
+                                          for n, line in enumerate(_LINES, 1)) + b"\r\n"
+    result, meta, body = import_page(data, registries)  # was refused: "tệp có dấu BOM UTF-8 nhưng nội dung …"
+    assert meta["title"] == _TITLE
+    assert _LINES[3] in paragraphs(body)
+    assert "tệp lẫn hai bảng mã: có dòng 4 lưu ở bảng mã cũ Windows-1258, đã đổi sang Unicode: hãy đọc lại các " \
+           "dòng này" in result.warnings

@@ -175,8 +175,12 @@ def _decode(data: bytes) -> tuple[str, str]:
                 text = body.decode(codec)
             except UnicodeDecodeError as exc:
                 offset = exc.start + len(bom)
+                # Notepad's UTF-8 with its BOM, lines of an old page pasted in as bytes: read them as without the BOM
+                mixed = (read_spliced(body) or _mixed(body)) if label == "UTF-8" else None
+                if mixed is not None and mixed[1].startswith("UTF-8, "):
+                    return mixed
                 raise DecodeError(f"tệp có dấu BOM {label} nhưng nội dung không đọc được theo {label}: "
-                                  f"lỗi ở byte thứ {offset}") from None
+                                  f"lỗi ở byte thứ {offset}", body.count(b"\n", 0, exc.start) + 1) from None
             return text, label + (" (có BOM)" if label == "UTF-8" else "")
     nul = data.find(b"\x00")
     unmarked = _utf16_unmarked(data) if nul >= 0 else None

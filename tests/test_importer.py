@@ -566,7 +566,7 @@ def test_bad_files_reported_others_imported(tmp_path, registries):
     lines = report.splitlines()
     assert f"{(src / 'a-empty.txt').as_posix()}: tệp rỗng, không có nội dung để nhập" in lines
     assert any(line.startswith(f"{(src / 'b-binary.txt').as_posix()}: tệp nhị phân") for line in lines)
-    assert any(line.startswith(f"{(src / 'c-bad.txt').as_posix()}: ") and "vị trí 2" in line for line in lines)
+    assert any(line.startswith(f"{(src / 'c-bad.txt').as_posix()}:1: ") and "vị trí 2" in line for line in lines)
     assert any("missing.txt: không tìm thấy" in line for line in lines)
     assert [p.name for p in out.iterdir()] == [
         "dang-bo-khoi-cac-co-quan-tinh-phat-huy-cach-lam-hieu-qua-trong-hoc-tap-lam-theo.md"]

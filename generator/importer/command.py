@@ -84,7 +84,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
         else:
             decoded = decode_page(data, paste=not saved)
     except DecodeError as exc:
-        raise ContentError(str(exc), display) from None
+        raise ContentError(str(exc), display, exc.line) from None
     text, encoding = decoded.text, decoded.encoding
     page = PageMeta()
     printed: Unwrapped = Unwrapped([], [], [])

@@ -159,12 +159,26 @@ def _dates(text: str) -> list[tuple[int, int, tuple[int, int, int]]]:
     return sorted(found)
 
 
+# The lunar date a date line prints beside the day ("(18/10 Bính Ngọ)", "- 18 tháng 10 năm Bính Ngọ", "(ÂL: 18/10)",
+# "(tức 18/10 âm lịch)"): marked by a year's name of the sixty-year cycle, "âm lịch", "ÂL" or "tức".
+_CAN_CHI = (r"(?:Giáp|Ất|Bính|Đinh|Mậu|Kỷ|Canh|Tân|Nhâm|Quý)\s+(?:Tý|Sửu|Dần|Mão|Mẹo|Thìn|Tỵ|Tị|Ngọ|Mùi|Thân|Dậu|"
+            r"Tuất|Hợi)")
+_LUNAR_MARK = re.compile(rf"{_CAN_CHI}|âm\s+lịch|(?<!\w)ÂL(?!\w)|(?<!\w)tức(?!\w)", re.IGNORECASE)
+_LUNAR = re.compile(
+    rf"\s*(?:[(\[]|[-–—|,]\s*)?\s*(?:(?:tức|nhằm)\s+(?:ngày\s+)?|(?:ÂL|âm\s+lịch)\s*:?\s*(?:ngày\s+)?)?"
+    rf"(?:\d{{1,2}}\s*/\s*\d{{1,2}}|(?:ngày\s+)?\d{{1,2}}\s+tháng\s+(?:\d{{1,2}}|giêng|chạp))"
+    rf"(?:\s*(?:/|,)?\s*(?:năm\s+)?{_CAN_CHI}|\s*(?:/|,)?\s*(?:năm\s+)?(?:âm\s+lịch|ÂL)(?!\w))?\s*[)\]]?(?=\s*$|\s*[|]|\s+\d)",
+    re.IGNORECASE)
+
+
 def meta_line(line: str) -> MetaLine | None:
     """The meta line this line is, or None if it is anything else (running text, a headline...)."""
     text = normalize(line).replace("\u00a0", " ").strip()
     if not text or len(text) > MAX_META_LINE:
         return None
     text = _G_CLOCK.sub(r"\1:\2", text)  # "10g20", the southern papers' clock, is 10:20 (same length)
+    if _LUNAR_MARK.search(text):
+        text = _LUNAR.sub("", text).strip()  # "Thứ Hai, 07/12/2026 (18/10 Bính Ngọ)": the day, not a second date
     found = _dates(text)
     if not found:
         return None

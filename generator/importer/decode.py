@@ -24,10 +24,16 @@ from dataclasses import dataclass
 from ..vietnamese import normalize
 from . import legacy
 from .mojibake import WINDOWS_1252, repair
+from .spliced import read_spliced
 
 
 class DecodeError(ValueError):
-    """The bytes are not text this importer can read; the message is for editors."""
+    """The bytes are not text this importer can read; the message is for editors, ``line`` the file's first line
+    that could not be read when there is one."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
 
 
 _BOMS = (
@@ -70,6 +76,9 @@ def decode_page(data: bytes, paste: bool = False) -> Decoded:
     notes = []
     if encoding.startswith("UTF-8, "):  # a UTF-8 file with lines in a legacy encoding's bytes
         notes.append(f"tệp lẫn hai bảng mã: {encoding[len('UTF-8, '):]}, đã đổi sang Unicode: hãy đọc lại các dòng này")
+    elif encoding.startswith("Windows-1258, "):  # an old page with lines pasted from a Unicode one
+        notes.append(f"tệp lẫn hai bảng mã: lưu ở bảng mã cũ Windows-1258, {encoding[len('Windows-1258, '):]}; "
+                     "đã đổi cả bài sang Unicode: hãy đọc lại bài")
     if paste and _ENTITY.search(text):
         text, count = _unescape(text)
         notes.append(f"đã đổi {count} mã HTML (như &nbsp;, &quot;, &#8220;) trong văn bản dán thành ký tự")
@@ -145,6 +154,8 @@ def legacy_encoding(data: bytes) -> str | None:
         encoding = _decode(data)[1]
     except DecodeError:
         return None
+    if encoding.startswith("Windows-1258, "):  # "Windows-1258, có dòng 2 lưu ở UTF-8"
+        return "Windows-1258"
     return None if encoding.startswith("UTF") else encoding
 
 
@@ -164,8 +175,12 @@ def _decode(data: bytes) -> tuple[str, str]:
                 text = body.decode(codec)
             except UnicodeDecodeError as exc:
                 offset = exc.start + len(bom)
+                # Notepad's UTF-8 with its BOM, lines of an old page pasted in as bytes: read them as without the BOM
+                mixed = (read_spliced(body) or _mixed(body)) if label == "UTF-8" else None
+                if mixed is not None and mixed[1].startswith("UTF-8, "):
+                    return mixed
                 raise DecodeError(f"tệp có dấu BOM {label} nhưng nội dung không đọc được theo {label}: "
-                                  f"lỗi ở byte thứ {offset}") from None
+                                  f"lỗi ở byte thứ {offset}", body.count(b"\n", 0, exc.start) + 1) from None
             return text, label + (" (có BOM)" if label == "UTF-8" else "")
     nul = data.find(b"\x00")
     unmarked = _utf16_unmarked(data) if nul >= 0 else None
@@ -177,13 +192,37 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError as exc:
         first_bad = exc.start
+    spliced = read_spliced(data)  # Windows-1258 and UTF-8 side by side, maybe on one line
+    if spliced is not None:
+        return spliced
     found = _old_bytes(data) or _mixed(data)
     if found is None:
+        line = data.count(b"\n", 0, first_bad) + 1
+        bad = _bad_lines(data)
+        if bad is not None:  # a UTF-8 file with lines in bytes no reader knows: say which
+            raise DecodeError(
+                f"không đọc được dòng {_numbers(bad)}: các dòng này không phải UTF-8 như phần còn lại của tệp, cũng "
+                f"không phải tiếng Việt mã Windows-1258, TCVN3 (.VnTime), VNI (VNI-Times) hay VISCII (byte "
+                f"0x{data[first_bad]:02X} ở vị trí {first_bad}); hãy gõ lại các dòng này theo bài gốc", line)
         raise DecodeError(
             f"không đọc được bảng mã: byte 0x{data[first_bad]:02X} ở vị trí {first_bad} không hợp lệ "
             f"trong UTF-8, và nội dung cũng không phải tiếng Việt mã Windows-1258, TCVN3 (.VnTime), "
-            f"VNI (VNI-Times) hay VISCII")
+            f"VNI (VNI-Times) hay VISCII", line)
     return found
+
+
+def _bad_lines(data: bytes) -> tuple[int, ...] | None:
+    """The 1-based lines of a UTF-8 file that are not UTF-8, or None when no other line is UTF-8 beyond ASCII
+    (nothing says the file is UTF-8)."""
+    bad, utf8 = [], False
+    for number, line in enumerate(data.split(b"\n"), 1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.append(number)
+            continue
+        utf8 = utf8 or not line.isascii()
+    return tuple(bad) if utf8 else None
 
 
 def _utf16_unmarked(data: bytes) -> str | None:

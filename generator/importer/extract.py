@@ -13,41 +13,30 @@ from dataclasses import dataclass, field, replace
 from ..vietnamese import format_date, term_key, weekday
 from .authors import find_author
 from .body import LIST_ITEM, SENTENCE, Node, body_nodes
-from .byline import MAKER_LINE, person_name
+from .byline import person_name
 from .clean import EMOJI_TAIL, PICTOGRAPHS, Block, without_link_words, words
-from .credits import LONG_FORM, credit_name, long_form_credit, photographer_byline, story_credit
+from .credits import credit_name, photographer_byline, story_credit
 from .dates import Dateline
-from .headline import (SALUTATION, choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
+from .headline import (choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
                        last_paragraph, other_articles, page_title_headline, skippable)
 from .letters import letter_warning
 from .lines import Info, classify, has_credit, image_name
 from .series import OTHER_PART, other_parts
-from .sources import byline_paper, paper_line, printed_address, site_address, source_line
-from .tail import MAKERS, PRINTED_ADDRESS, is_footnote, tail
+from .notemarks import notes_last, summary_marks
+from .sources import byline_paper
+from .tail import is_footnote
+from .topandtail import HASHTAGS, speech_opening, top_and_tail
 
-__all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary"]
+__all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary", "HASHTAGS"]
 
 _FIELDS = ("sapo", "tác giả", "dòng ngày đăng")  # lines made into fields, not left out
 SUMMARY_LIMIT = 300
 SUMMARY_SLACK = 40
 _ABBREVIATION = re.compile(r"(?:^|\s)(?:[A-ZĐ]{1,4}|[A-ZĐ][a-zđ]{1,2}[A-ZĐ]?|[A-ZĐ][a-zđ]?|v\.v|St|Tp|tr|Th\.S)\.$")
-HASHTAGS = "thẻ (hashtag) của bài"
 OTHER_ARTICLE = "bài khác trên cùng trang (trang danh sách)"
-_HASHTAGS = re.compile(r"^(?:#[^\W_]\w*[\s,;]*)+$")
 _ABSTRACT = re.compile(r"^(?:tóm\s+tắt|tóm\s+lược|abstract)\s*:\s*(?=\S)", re.IGNORECASE)  # a paper's label
 # "📅 Sáng 9/6, …": a post's emoji before its lead, no words of the summary (a page's description)
 _PICTOGRAPHS = re.compile(rf"^[{PICTOGRAPHS}][\ufe0f\u200d{PICTOGRAPHS}]*\s+")
-# A footnote's mark glued to the word or quote it explains: "…tuyên truyền”[1].", "người đứng đầu(2),"; not an
-# enumeration's "(1) nâng cao …" (a space before it) nor a clause's number ("khoản 5(2)"). A star is a note's
-# mark wherever it stands ("… tỉnh Sơn La (*).").
-# A raised number glued to a word or a quote ("…tuyên truyền”¹.", "người đứng đầu²,") is a mark too, save a unit's
-# exponent ("500 m²", "2.000m²", "30 m³": the letters before it are a unit of length) or a number's power ("10²").
-_NOTE_MARK = re.compile(r"(?:(?<=[^\s\d(\[])[\[(](\d{1,3})[\])]|\s?\((\*{1,3})\)|"
-                        r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2}))(?=[\s.,;:!?…”\"’)]|$)")
-_EXPONENT_OF = re.compile(r"(?:^|[^\w]|\d)[kcdmµ]?m$")  # "m", "km", "cm", "dm", "mm": a unit's exponent
-_NOTE_OPENING = re.compile(r"^\s*(?:([\[(])(\d{1,3}|\*{1,3})[\])]|()(\d{1,3})[.)]\s|()([¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]{0,2})\s)")
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_BRACKETED = re.compile(r"^[(\[][^()\[\]]+[)\]]\s*\.?$")  # a note wholly in brackets
 
 
 @dataclass
@@ -178,7 +167,7 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     _date(infos, t, lead, last, used, out)
     sapo, rest = _summary(infos, t, used, out)
     find_author(infos, t, lead, sapo, last, used, out)
-    _top_and_tail(infos, t, sapo, last, used, out, places)
+    top_and_tail(infos, t, sapo, last, used, out, places)
     if out.author is None:  # "Ảnh: Nguyễn Văn A" alone under a long-form: the photographer signs it
         photographer_byline(infos, t, sapo, last, used, out)
     if out.source_name is None and out.author_line is not None:
@@ -209,8 +198,8 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
             out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
         else:
             out.dropped.append((line.block, "ghi công ảnh của cả bài (phóng sự ảnh)"))
-    out.summary = _summary_marks(out.summary, kept, out.notes)
-    kept = _notes_last(kept, sapo, infos, out)
+    out.summary = summary_marks(out.summary, kept, out.notes)
+    kept = notes_last(kept, sapo, infos, out)
     out.body, dropped, warnings = body_nodes(kept, out.notes, saved_page)
     out.dropped += dropped
     out.warnings += warnings
@@ -315,7 +304,7 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
             continue  # Word's Subtitle under its Title: a second headline over the lead, kept in the body
         if info.block.hint in ("li", "h1") or LIST_ITEM.match(info.text):
             break
-        if _speech_opening(info):
+        if speech_opening(info):
             continue  # "(Trích bài phát biểu …)", "Kính thưa …!": a speech's note and opening, kept in the body
         if is_footnote(info.text):
             continue  # "(*) Tham luận tại Hội thảo …" under the headline: a note, which goes to the end of the text
@@ -337,22 +326,6 @@ def _summary(infos: list[Info], t: int, used: dict, out: Extracted) -> tuple[int
     return None, None
 
 
-def _notes_last(kept: list[Info], sapo: int | None, infos: list[Info], out: Extracted) -> list[Info]:
-    """A note printed between the headline and the lead ("(*) Tham luận tại Hội thảo …", the note of the
-    headline's "(*)") moved to the end of the text with the other notes: the summary is printed over the
-    body, so the note would open the body under the lead, away from its mark."""
-    if sapo is None:
-        return kept
-    top = {id(info.block) for info in infos[:sapo] if is_footnote(info.text)}
-    moved = [info for info in kept if id(info.block) in top]
-    if not moved:
-        return kept
-    out.notes |= top
-    rest = [info for info in kept if id(info.block) not in top]
-    notes = next((k for k, info in enumerate(rest) if id(info.block) in out.notes), len(rest))
-    return rest[:notes] + moved + rest[notes:]  # before the notes at the end, as "(*)" comes before "(1)"
-
-
 # A site's own pictures over an article: its logo, banner, icons, the reporter's avatar, an advert.
 _FURNITURE_PICTURE = re.compile(r"logo|banner|icon|avatar|header|\bads?\b|quang-?cao|\bqc\b|sprite|bg[-_.]|"
                                 r"background|placeholder|blank|spacer|pixel|loading", re.IGNORECASE)
@@ -366,86 +339,3 @@ def _cover(infos: list[Info], t: int) -> bool:
         return False
     src = infos[t - 1].block.extra.get("src") or infos[t - 1].image
     return not _FURNITURE_PICTURE.search(src) and not _FURNITURE_PICTURE.search(infos[t - 1].block.extra.get("alt") or "")
-
-
-def _summary_marks(summary: str | None, kept: list[Info], notes: set[int]) -> str | None:
-    """The lead's note marks: "…tuyên truyền”[1].", "…”(1)." or "… (*)." keeps its mark when the article keeps note
-    1 or (*) (the summary is the sapo printed over the body, the note's only reference), and loses it when no such
-    note is left. A "[1] …" line is a note wherever it stands; "(1) …", "1. …" and "(*) …" lines only among the
-    notes (tail.py), since an enumeration's item opens the same way."""
-    if not summary:
-        return summary
-    kept_marks = {(m.group(2) or m.group(4) or m.group(6)).translate(_SUPERSCRIPTS) for info in kept
-                  if (m := _NOTE_OPENING.match(info.text)) and (m.group(1) == "[" or id(info.block) in notes)}
-
-    def mark(m: re.Match) -> str:
-        if m.group(3) and _EXPONENT_OF.search(summary, 0, m.start()):
-            return m.group()  # "500 m²": a unit's exponent, no note's mark
-        number = m.group(1) or m.group(2) or m.group(3).translate(_SUPERSCRIPTS)
-        return m.group() if number in kept_marks else ""
-
-    return _NOTE_MARK.sub(mark, summary)
-
-
-def _speech_opening(info: Info) -> bool:
-    """"(Trích bài phát biểu …)", "Kính thưa …!": a note in brackets of six words or more, or a salutation,
-    over a speech's lead: no summary and no page furniture, the body's first lines."""
-    return not info.source and bool(_BRACKETED.match(info.text) and info.n_words >= 6 or SALUTATION.match(info.text))
-
-
-def _top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None, used: dict,
-                  out: Extracted, places: frozenset[str] = frozenset()) -> None:
-    """Share buttons and labels between headline and lead; sources and credits after the text."""
-    if sapo is not None:
-        for i in range(t + 1, sapo):
-            info = infos[i]
-            if i in used or info.image or info.block.hint in ("caption", "img", "subtitle") or info.credit:
-                continue
-            if not info.paragraph and not _speech_opening(info):
-                used[i] = MAKERS if MAKER_LINE.match(info.text) else "đầu bài (nút chia sẻ, nhãn, đơn vị)"
-    for i, info in enumerate(infos):
-        if i <= t or i in used:
-            continue
-        if _HASHTAGS.match(info.text):
-            used[i] = HASHTAGS  # the post's own tags: read by command.py as the page's keywords
-        elif info.credit_only and not _after_figure(infos, i, used):
-            used[i] = LONG_FORM if long_form_credit(infos, i) else "ghi chú ảnh không kèm ảnh"
-        elif info.widget:
-            used[i] = "tiện ích của trang (thời tiết, đồng hồ)"
-    if last is None:
-        return
-    def stays(i: int) -> bool:  # a picture's line: the image, its caption, its credit
-        info = infos[i]
-        return bool(info.image or info.credit or info.block.hint in ("caption", "video") or _after_figure(infos, i, used))
-
-    found = tail(infos, last, used, stays, places)
-    out.warnings += found.warnings
-    out.notes = {id(infos[i].block) for i in found.notes}
-    source = found.source
-    if source is None and sapo is not None:  # "Theo Minh Anh/TTXVN" printed between the headline and the lead
-        source = next((infos[i].text for i in range(t + 1, sapo)
-                       if infos[i].source and used.get(i) == "đầu bài (nút chia sẻ, nhãn, đơn vị)"), None)
-        if source is not None:
-            used[next(i for i in range(t + 1, sapo) if infos[i].text == source)] = "nguồn"
-    if source is not None:
-        paper, writer = source_line(source, places)
-        if writer is not None and out.author is None:  # "Theo Minh Anh (Báo Hà Giang)": the writer, and the paper
-            out.author, out.author_line, out.author_sure = writer, next(
-                info.line for info in infos if info.text == source), True
-            out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
-        out.source_name = out.source_name or paper
-    printed = next((infos[i].text for i in sorted(used) if used[i] == PRINTED_ADDRESS), None)
-    # a print view's "Địa chỉ bài viết: https://…", else a reading view's site address over the headline
-    out.source_name = out.source_name or (printed_address(printed) if printed else None) \
-        or site_address([infos[i].text for i in range(t)]) or next(
-            (paper_line(infos[i].text) for i in range(t + 1, sapo if sapo is not None else t + 1)
-             if used.get(i) == "đầu bài (nút chia sẻ, nhãn, đơn vị)" and paper_line(infos[i].text)), None)
-
-
-def _after_figure(infos: list[Info], i: int, used: dict) -> bool:
-    for j in range(i - 1, max(-1, i - 3), -1):
-        if j in used:
-            continue
-        return bool(infos[j].image or infos[j].credit or infos[j].block.hint == "caption" or
-                    (j > 0 and infos[j - 1].image))
-    return False

@@ -146,6 +146,23 @@ def _site_headings(infos: list[Info], candidates: list[int], paragraphs: list[in
     return out
 
 
+def _mastheads(infos: list[Info], candidates: list[int], paragraphs: list[int]) -> set[int]:
+    """Lines naming the office that publishes, in capitals, over the headline (a paste from a portal: "BAN TUYÊN
+    GIÁO VÀ DÂN VẬN TỈNH ỦY LẠNG SƠN", its date line, then the headline over its lead): an office's name while a
+    later candidate stands right above the lead. The date line under the office's name is the page's, not a
+    headline's."""
+    out = set()
+    for i in candidates:
+        info = infos[i]
+        if info.block.hint == "h1" or not (is_shouting(info.text) and _OFFICE.match(info.text)):
+            continue
+        lead = _next_paragraph(paragraphs, i)
+        if lead is not None and _between(infos, i, lead) >= 1 and any(
+                _between(infos, j, lead) == 0 for j in candidates if i < j < lead):
+            out.add(i)
+    return out
+
+
 _SITE_PART = re.compile(r"^(?:Báo|Tạp chí|Cổng|Trang|Đài|Website|Portal|Tin tức|Truyền hình|Phát thanh)\b|"
                         r"\.(?:vn|com|net|org|gov\.vn)$|^(?:VOV|VTV|TTXVN|VnExpress|Vietnam\+|Dân trí|Tuổi trẻ|"
                         r"Thanh niên|Nhân dân|Quân đội nhân dân)", re.IGNORECASE)
@@ -221,8 +238,9 @@ def choose_title(infos: list[Info], lead: int | None, page_titles: list[str], si
             counts[info.key] = counts.get(info.key, 0) + 1
     site_keys = {term_key(n) for n in site_names if n}
     site = _site_headings(infos, candidates, paragraphs, site_keys)
+    masts = _mastheads(infos, candidates, paragraphs) - site
     scored = sorted(((_score(infos, i, _next_paragraph(paragraphs, i), page_keys, counts, i in site)
-                      - 1.5 * sum(1 for p in paragraphs if p < i), i) for i in candidates),
+                      - 1.5 * sum(1 for p in paragraphs if p < i) - 4 * (i in masts), i) for i in candidates),
                     key=lambda x: (-x[0], x[1]))
     best, index = scored[0]
     runner_up = scored[1][0] if len(scored) > 1 else best - 10

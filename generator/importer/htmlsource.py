@@ -23,10 +23,13 @@ from ..vietnamese import normalize
 from .controls import inline_controls
 from .clean import EM_CLOSE, EM_OPEN, Block, is_share_bar, speaker_label
 from .dates import meta_line
+from .elements import BACK_LINK as _BACK_LINK, BLOCK as _BLOCK, EMBEDS as _EMBEDS, HINTS as _HINTS, \
+    ITEM_TAGS as _ITEM_TAGS, NOT_POLLS as _NOT_POLLS, PAGE_ONLY as _PAGE_ONLY, REPORTED as _REPORTED, SKIP as _SKIP, \
+    VOID as _VOID, furniture_line
 from .decode import INVISIBLE as _INVISIBLE
 from .inline import EDGE, emphasis, goes_on, joined, separated
-from .media import AMP_EMBEDS, IMAGE_TAGS, post_embed
-from .pagemeta import PageMeta, machine_date, read_json_ld, read_meta_tag
+from .media import IMAGE_TAGS, post_embed
+from .pagemeta import PageMeta, Placed, machine_date, read_json_ld, read_meta_tag
 from .pictures import PicturesMixin
 from .structure import ITEM as _ITEM, StructureMixin
 from .boxes import ADVERT_KIND as _ADVERT_KIND, POLL_KIND, RELATED_KIND as _RELATED_KIND, BoxEnds, ListMarks, advert_box, \
@@ -36,42 +39,13 @@ from .teasers import REASON as TEASER, split_teasers
 from .videos import PLAYER_KIND, PendingVideo, player_box, player_page, watch_url, youtube_id
 from .wordpage import symbol_font, symbol_glyph, word_style_hint
 
-_SKIP = {"script", "style", "nav", "aside", "noscript", "template", "svg", "iframe", "button",
-         "select", "textarea", "object", "canvas", "menu", "dialog", "video", "audio"} | AMP_EMBEDS
-_REPORTED = {"aside", "nav", "menu", "header", "footer"}  # furniture with words: dropped, each line reported
-_EMBEDS = {"iframe", "object", "embed", "video", "audio"} | AMP_EMBEDS  # content the importer cannot bring along
-_PAGE_ONLY = {"header", "footer"}
-_NOT_POLLS = {"form", "html", "body", "main", "article"}  # a "binh-chon" section's page holds its article
-_BACK_LINK = re.compile(r"^\s*[↩↑^⤴]\ufe0e?\ufe0f?\s*$")  # a note's link back to where it is cited
-_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "br", "figure", "figcaption",
-          "section", "article", "main", "blockquote", "tr", "td", "th", "table", "dd", "dt", "dl", "pre",
-          "hr", "address", "caption", "header", "footer", "body", "time", "form",
-          # the other elements a browser shows as blocks: words on either side of them never join
-          "center", "details", "summary", "fieldset", "legend", "hgroup", "search", "dir", "listing", "xmp",
-          "plaintext"}
-_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_HINTS = {"h1": "h1", "h2": "heading", "h3": "heading", "h4": "heading", "h5": "heading", "h6": "heading",
-          "li": "li", "figcaption": "caption"}
 _SPACE = re.compile(r"\s+")
 # Invisible characters a page writes as references (&#8203;, &shy;, &#xFEFF;): decode.py takes them out
 # of the bytes, but a reference becomes one only when the page is parsed.
 _SENTENCE_DONE = re.compile(r"\w[.!?…][\"”’)]?$")  # a bold run ending a sentence
 _BREAK = "\ue003"  # a <br> inside a heading, until _flush reads it
 _MARKS = f"[{EDGE}{EM_OPEN}{EM_CLOSE}]"
-_ITEM_TAGS = {"a", "button", "label", "option"}
 _SHARE_WORD = re.compile(r"chia sẻ|share|facebook|zalo|twitter", re.IGNORECASE)  # a share bar's block, maybe
-ITEM_SEPARATOR = " · "
-# Two inline elements' words glued where a new item starts in capitals or digits ("<span>Liên hệ</span><span>Bản
-# quyền …</span>"); a word split by formatting ("nghi<b>ệp</b>") goes on in lower case and stays whole.
-_GLUED_ITEM = re.compile(rf"(?<=[^\s{_ITEM}])[{EDGE}{EM_OPEN}{EM_CLOSE}]*{EDGE}[{EDGE}{EM_OPEN}{EM_CLOSE}]*(?=\w)")
-
-
-def furniture_line(raw: str) -> str:
-    """The words of a stretch of dropped furniture as the report shows them: each link, button or element glued to
-    the next an item of its own, the items joined by " · "."""
-    raw = _GLUED_ITEM.sub(lambda m: _ITEM if raw[m.end()].isupper() or raw[m.end()].isdigit() else "", raw)
-    items = (normalize(_SPACE.sub(" ", re.sub(_MARKS, "", part)).strip()) for part in raw.split(_ITEM))
-    return ITEM_SEPARATOR.join(item for item in items if re.search(r"\w", item))  # not a bare "|" between links
 
 
 class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
@@ -157,7 +131,8 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
         if words:
             self.meta.left_out.append((self.getpos()[0], f"khuôn trang ({self._skipped[0]})", words))
         if controls:  # a button's, a select's words in a paragraph: kept when they belong to its sentence
-            self._buffer, left = inline_controls(self._buffer, controls)
+            heading = bool(self._hint) and self._hint[-1] in ("h1", "heading")
+            self._buffer, left = inline_controls(self._buffer, controls, heading)
         raw = "".join(self._buffer)
         if _BREAK in raw:  # a heading's lines are one line, unless one is the date printed under it
             pieces = raw.split(_BREAK)
@@ -408,33 +383,12 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
             self.meta.published = machine_date(self.meta, self.meta.extra["time"])
 
 
-class _Placed(list):
-    """The page's left_out list, noting the block read last before each entry (PageMeta.left_out_after)."""
-
-    def __init__(self, parser: "_PageParser"):
-        super().__init__()
-        self.parser = parser
-
-    def _mark(self, count: int) -> None:
-        last = self.parser.blocks[-1] if self.parser.blocks else None
-        self.parser.meta.left_out_after.extend([last] * count)
-
-    def append(self, entry) -> None:
-        super().append(entry)
-        self._mark(1)
-
-    def extend(self, entries) -> None:
-        entries = list(entries)
-        super().extend(entries)
-        self._mark(len(entries))
-
-
 def html_to_blocks(text: str, available: set[str] | None = None) -> tuple[list[Block], PageMeta]:
     """The page's blocks and what it says about itself. ``available``: the photos a single-file page
     holds (a gallery's link to a photo it does not hold leaves the thumbnail it does)."""
     parser = _PageParser()
     parser.available = available
-    parser.meta.left_out = _Placed(parser)
+    parser.meta.left_out = Placed(parser)
     parser.feed(text)
     parser.close()
     blocks, teasers = split_teasers(parser.blocks)

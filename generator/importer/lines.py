@@ -33,9 +33,11 @@ CREDIT_ONLY = re.compile(
 # "✍️ Hoàng Hà", "✍ Bài, ảnh: Minh Anh", "📝 Thu Hà": a phone's or a social post's signature opens with a pictograph.
 _SIGNING_MARK = re.compile(rf"^(?:[{PICTOGRAPHS}][\ufe0f\u200d]*)+\s*")
 # Widgets: weather, hotlines, log-in links, counters of visitors. Never a headline or a date.
-_WIDGET = re.compile(
-    r"\d\s*°|°\s*[CF]\b|\bđộ\s+C\b|thời\s+tiết|độ\s+ẩm|\bhotline\b|đường\s+dây\s+nóng|đang\s+truy\s+cập|"
-    r"lượt\s+truy\s+cập|tổng\s+truy\s+cập|\bonline\s*:|giá\s+vàng|tỷ\s+giá|âm\s+lịch", re.IGNORECASE)
+_WIDGET_WORDS = (r"\d\s*°|°\s*[CF]\b|\bđộ\s+C\b|thời\s+tiết|độ\s+ẩm|\bhotline\b|đường\s+dây\s+nóng|đang\s+truy\s+cập|"
+                 r"lượt\s+truy\s+cập|tổng\s+truy\s+cập|\bonline\s*:|giá\s+vàng|tỷ\s+giá")
+_WIDGET = re.compile(_WIDGET_WORDS + r"|âm\s+lịch", re.IGNORECASE)
+# A date line printing the lunar date beside the day ("Thứ Hai, 07/12/2026 (18/10 âm lịch)") is the article's date.
+_WIDGET_DATED = re.compile(_WIDGET_WORDS, re.IGNORECASE)
 # "(Theo Báo Đồng Khởi)", "Nguồn: TTXVN", "Theo baolamdong.vn": a name, or a web address.
 # "Theo TTXVN", "Nguồn: baohatinh.vn", "Xem chi tiết tại: https://baohatinh.vn/…-post123.html" (a post's original).
 SOURCE_LABEL = r"(?:theo(?!\s+dõi(?!\w))|nguồn|xem\s+chi\s+tiết\s+tại|chi\s+tiết\s+xem\s+tại|đọc\s+bài\s+gốc\s+tại|bài\s+gốc)"
@@ -49,6 +51,11 @@ _ORG = re.compile(
 _META_LABEL = re.compile(
     r"^(?:đăng bởi|người đăng|biên tập viên|biên tập|nguồn|từ khóa|từ khoá|tags?|chuyên mục|danh mục|"
     r"lượt xem|lượt đọc|ngày đăng|cập nhật|chia sẻ|tin liên quan)\s*:", re.IGNORECASE)
+def _said(text: str, n: int) -> bool:
+    """A sentence of eight words or more, ended: the article's words, not a widget's."""
+    return n >= 8 and bool(_SENTENCE_END.search(text.rstrip()))
+
+
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*" + EMOJI_TAIL + r"|[.!?…]\s*\)?" + EMOJI_TAIL)
 LIST_NUMBER = re.compile(r"^\s*\d{1,2}\s*[.)]\s+")
 # "I. NHỮNG KẾT QUẢ ĐẠT ĐƯỢC": a section's number, never a byline's initial.
@@ -133,7 +140,10 @@ def classify(blocks: list[Block], places: frozenset[str]) -> list[Info]:
             continue
         info.meta = meta_line(text)
         # a date line that names no day ("2 giờ trước", "Sáng 12/3") is furniture, never a heading
-        info.widget = len(text) <= 120 and bool(_WIDGET.search(text)) or not info.meta and vague_date(text) is not None
+        # a sentence naming the weather or the lunar calendar ("Thời tiết khắc nghiệt, xa đất liền, nhưng …") is no widget
+        widget = _WIDGET_DATED if info.meta is not None and info.meta.date is not None else _WIDGET
+        info.widget = len(text) <= 120 and bool(widget.search(text)) and not _said(text, info.n_words) \
+            or not info.meta and vague_date(text) is not None
         info.credit_only = bool(CREDIT_ONLY.match(text))
         info.credit = not info.credit_only and has_credit(text) and len(text) <= 400
         # Several offices signing together ("Ban Tuyên giáo Tỉnh ủy - Sở Văn hóa, Thể thao và Du lịch"): the source,

@@ -100,3 +100,25 @@ def _iso(value: str) -> datetime | None:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=VN)
     return moment.astimezone(VN)
+
+
+class Placed(list):
+    """The page's left_out list while the page parser (htmlsource.py) reads it, noting the block read last before each
+    entry (PageMeta.left_out_after)."""
+
+    def __init__(self, parser):
+        super().__init__()
+        self.parser = parser
+
+    def _mark(self, count: int) -> None:
+        last = self.parser.blocks[-1] if self.parser.blocks else None
+        self.parser.meta.left_out_after.extend([last] * count)
+
+    def append(self, entry) -> None:
+        super().append(entry)
+        self._mark(1)
+
+    def extend(self, entries) -> None:
+        entries = list(entries)
+        super().extend(entries)
+        self._mark(len(entries))

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from ..sources import display_path
 from .frontmatter import CHECK as CHECK_COMMENT
-from .htmlsource import ITEM_SEPARATOR
+from .elements import ITEM_SEPARATOR
 
 if TYPE_CHECKING:
     from .command import Converted

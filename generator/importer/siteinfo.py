@@ -10,7 +10,8 @@ from ..fields import url_problem as build_url_problem  # the build's own rule fo
 from ..taxonomy import Registries
 from .extract import Extracted
 from .headline import page_title_site
-from .htmlsource import ITEM_SEPARATOR, PageMeta
+from .elements import ITEM_SEPARATOR
+from .pagemeta import PageMeta
 from .places import source_name
 from .sources import copyright_owner, masthead, organisation_name, portal_name
 from .tail import SITE_NAME

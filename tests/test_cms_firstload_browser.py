@@ -1,0 +1,97 @@
+"""The first load of `lamtheobac serve --cms`, in a real browser: the site's preview and the editor opened
+while the first build is still running, as an editor does who opens the address the server prints at once.
+Neither may leave an error in the browser's console (a tester reads it): was "Failed to load resource: 404"
+for the site's style.css, which the editor's preview pane linked before the build had written it, and 503
+for the page shown while the preview is being built.
+"""
+from __future__ import annotations
+
+import io
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_project
+from test_cms_browser import Editor
+
+pytestmark = pytest.mark.browser
+
+WAIT = 120
+
+
+class GatedServer:
+    """PreviewServer(cms=True) in a thread, whose first build waits for open() (the test's hand on the
+    clock: the pages are loaded while it is running, however fast the machine builds)."""
+
+    def __init__(self, root: Path):
+        from generator.server import PreviewServer, full_rebuild
+
+        self.out = io.StringIO()
+        self.gate = threading.Event()
+        self.built = threading.Event()
+        self.server = PreviewServer(root, port=0, cms=True, stdout=self.out, stderr=self.out)
+        self.server.listen()
+        real = full_rebuild(root, self.server.preview, self.server.base_url, True, lambda _: None)
+
+        def gated(changed):
+            assert self.gate.wait(WAIT), "the test never let the first build run"
+            try:
+                return real(changed)
+            finally:
+                self.built.set()
+        self.server._rebuild = gated
+        self.url = self.server.base_url
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+        self.thread.start()
+
+    def open(self) -> None:
+        self.gate.set()
+
+    def stop(self) -> None:
+        self.gate.set()
+        self.server.stop()
+        self.thread.join(WAIT)
+
+
+@pytest.fixture
+def gated(tmp_path: Path):
+    server = GatedServer(copy_project(tmp_path / "site"))
+    yield server
+    server.stop()
+
+
+def console_errors(page) -> list[str]:
+    errors: list[str] = []
+    page.on("console", lambda m: m.type == "error" and errors.append(f"{m.text} ({m.location.get('url')})"))
+    page.on("pageerror", lambda e: errors.append(f"page error: {e}"))
+    return errors
+
+
+def test_the_first_load_of_the_preview_and_the_editor_leaves_no_console_error(chromium, gated):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    site = context.new_page()
+    site_errors = console_errors(site)
+    site.goto(gated.url)
+    site.get_by_text("Đang dựng trang xem trước").first.wait_for()
+
+    editor = Editor(context, "about:blank")
+    editor_errors = console_errors(editor.page)
+    editor.page.goto(gated.url + "admin/")
+    editor.log_in()
+    editor.page.goto(gated.url + "admin/#/collections/articles/new")
+    frame = editor.page.frame_locator("#preview-pane")
+    frame.locator("body").wait_for()
+    assert not gated.built.is_set()  # all of this while the first build had not run
+
+    gated.open()
+    assert gated.built.wait(WAIT)
+    # The preview shows the site by itself once built; the preview pane has the site's stylesheet.
+    site.locator("header").first.wait_for(timeout=WAIT * 1000)
+    editor.page.wait_for_function(
+        "() => { const d = document.querySelector('#preview-pane').contentDocument;"
+        " const l = d && d.querySelector('link[rel=stylesheet][href*=\"style\"]'); return !!(l && l.sheet); }",
+        timeout=WAIT * 1000)
+    site.wait_for_timeout(500)
+    assert (site_errors, editor_errors + editor.errors) == ([], [])
+    context.close()

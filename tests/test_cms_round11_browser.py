@@ -1,4 +1,6 @@
-"""The first load of `lamtheobac serve --cms`, in a real browser: the site's preview and the editor opened
+"""The web editor, round 11.
+
+The first load of `lamtheobac serve --cms`, in a real browser: the site's preview and the editor opened
 while the first build is still running, as an editor does who opens the address the server prints at once.
 Neither may leave an error in the browser's console (a tester reads it): was "Failed to load resource: 404"
 for the site's style.css, which the editor's preview pane linked before the build had written it, and 503
@@ -7,15 +9,18 @@ for the page shown while the preview is being built.
 from __future__ import annotations
 
 import io
+import re
 import threading
 from pathlib import Path
 
 import pytest
 
 from conftest import copy_project
-from test_cms_browser import Editor
+import test_cms_browser
+from test_cms_browser import LAO_CAI, Editor, open_entry
 
 pytestmark = pytest.mark.browser
+served_cms, cms_editor = test_cms_browser.served_cms, test_cms_browser.cms_editor  # the fixtures, here too
 
 WAIT = 120
 
@@ -95,3 +100,30 @@ def test_the_first_load_of_the_preview_and_the_editor_leaves_no_console_error(ch
     site.wait_for_timeout(500)
     assert (site_errors, editor_errors + editor.errors) == ([], [])
     context.close()
+
+
+def test_a_scheduled_article_is_marked_in_the_preview_pane_as_in_the_list(cms_editor, served_cms):
+    """An article dated still to come is not on the site until then: the list said "hẹn đăng", but the
+    preview pane showed it as any published one (only a draft had its badge). Now it has "Hẹn đăng" beside
+    "Bản nháp"; an article of the past has neither."""
+    root, server = served_cms
+    article = root / "content" / "articles" / f"{LAO_CAI}.md"
+    text = re.sub(r"\ndate: .*\n", "\ndate: 2031-01-02T08:00:00+07:00\n", article.read_text(encoding="utf-8"), count=1)
+    article.write_text(text.replace("date_estimated: true\n", ""), encoding="utf-8")
+    editor = cms_editor()
+    entry = editor.page.get_by_text("Đảng bộ Khối các cơ quan tỉnh Lào Cai sau 4 năm").first
+    entry.wait_for()
+    assert entry.inner_text().endswith(" · 02/01/2031 · hẹn đăng")
+    open_entry(editor, server, LAO_CAI)
+    meta = editor.page.frame_locator("#preview-pane").locator(".article .meta")
+    meta.locator(".badge").first.wait_for()
+    assert meta.locator(".badge").all_inner_texts() == ["Hẹn đăng"]
+    editor.page.get_by_label("Bản nháp").click()
+    editor.page.wait_for_function("() => document.querySelector('#preview-pane').contentDocument"
+                                  ".querySelectorAll('.article .meta .badge').length === 2")
+    assert meta.locator(".badge").all_inner_texts() == ["Bản nháp", "Hẹn đăng"]
+    editor.page.get_by_label("Ngày giờ đăng").fill("02/01/2021 08:00")
+    editor.page.wait_for_function("() => document.querySelector('#preview-pane').contentDocument"
+                                  ".querySelectorAll('.article .meta .badge').length === 1")
+    assert meta.locator(".badge").all_inner_texts() == ["Bản nháp"]
+    assert editor.errors == []

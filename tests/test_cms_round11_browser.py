@@ -17,7 +17,7 @@ import pytest
 
 from conftest import copy_project
 import test_cms_browser
-from test_cms_browser import LAO_CAI, Editor, open_entry
+from test_cms_browser import LAO_CAI, Editor, open_entry, wait_for_file
 
 pytestmark = pytest.mark.browser
 served_cms, cms_editor = test_cms_browser.served_cms, test_cms_browser.cms_editor  # the fixtures, here too
@@ -126,4 +126,38 @@ def test_a_scheduled_article_is_marked_in_the_preview_pane_as_in_the_list(cms_ed
     editor.page.wait_for_function("() => document.querySelector('#preview-pane').contentDocument"
                                   ".querySelectorAll('.article .meta .badge').length === 1")
     assert meta.locator(".badge").all_inner_texts() == ["Bản nháp"]
+    assert editor.errors == []
+
+
+UNNAMED = """() => [...document.querySelectorAll('button, [role=button], [role=switch]')].filter(b => {
+    if (b.getAttribute('aria-label') || b.getAttribute('aria-labelledby') || b.title || b.textContent.trim()) return false;
+    return !(b.id && document.querySelector('label[for="' + b.id + '"]'));
+  }).map(b => b.outerHTML.slice(0, 120))"""
+
+
+def test_every_button_of_the_form_has_a_name_and_the_photo_is_removed_by_its_own(cms_editor, served_cms):
+    """The list items' bars (the photo's, a source's: fold, drag, remove), the body's menus and its Markdown
+    switch were buttons with an icon and no name: a screen reader said "nút" and no more, and an editor who
+    pressed "Gỡ bỏ hình" to take the photo away was refused ("Tệp ảnh bắt buộc nhập") with no word of the
+    × that removes it. Now each has a Vietnamese name; the photo's "Bỏ mục “Ảnh đại diện” này" takes the
+    photo, its description and caption out of the saved article."""
+    root, server = served_cms
+    slug = "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac"
+    article = root / "content" / "articles" / f"{slug}.md"
+    assert "\nimage:\n" in article.read_text(encoding="utf-8")
+    editor = cms_editor()
+    page = editor.page
+    open_entry(editor, server, slug)
+    page.get_by_role("button", name="Thêm nguồn bài").click()
+    page.get_by_label("Tên nguồn").wait_for()
+    page.wait_for_timeout(300)
+    assert page.evaluate(UNNAMED) == []
+    page.get_by_role("button", name="Bỏ mục “Nguồn bài” này").click()
+    page.get_by_role("button", name="Bỏ mục “Ảnh đại diện” này").click()
+    assert page.get_by_label("Chú thích").count() == 0
+    editor.publish()
+    wait_for_file(article, page, containing="author:")
+    page.wait_for_timeout(500)
+    text = article.read_text(encoding="utf-8")
+    assert "image:" not in text and "caption" not in text and "source" not in text
     assert editor.errors == []

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import copy_project
 import test_cms_browser
-from test_cms_browser import LAO_CAI, Editor, open_entry, wait_for_file
+from test_cms_browser import LAO_CAI, PASTE, Editor, open_entry, wait_for_file
 
 pytestmark = pytest.mark.browser
 served_cms, cms_editor = test_cms_browser.served_cms, test_cms_browser.cms_editor  # the fixtures, here too
@@ -161,3 +161,48 @@ def test_every_button_of_the_form_has_a_name_and_the_photo_is_removed_by_its_own
     text = article.read_text(encoding="utf-8")
     assert "image:" not in text and "caption" not in text and "source" not in text
     assert editor.errors == []
+
+
+WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><!--StartFragment-->
+<p class=MsoNormal>Giá&nbsp;trị “trích dẫn” của&nbsp;Bác&nbsp;<o:p></o:p></p>
+<p class=MsoNormal><o:p>&nbsp;</o:p></p>
+<p class=MsoNormal><span style='mso-spacerun:yes'>   </span>Cuối <span style='font-weight:bold'>đậm&nbsp;</span><o:p></o:p></p>
+<!--EndFragment--></body></html>"""
+WORD_PLAIN = "Giá\u00a0trị “trích dẫn” của\u00a0Bác\u00a0\r\n\u00a0\r\n   Cuối đậm\u00a0\r\n·\tMục một\r\n·\tMục hai\r\n"
+
+
+def _pasted_body(cms_editor, served_cms, title: str, slug: str, data: list, rich: bool) -> str:
+    root, server = served_cms
+    editor = cms_editor(scripts=["localStorage.setItem('cms.md-mode', 'rich_text')"] if rich else ())
+    page = editor.page
+    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+    page.get_by_label("Tiêu đề").fill(title)
+    page.locator("[data-slate-editor]").click()
+    page.evaluate(PASTE, data)
+    page.wait_for_timeout(500)
+    editor.publish()
+    article = root / "content" / "articles" / f"{slug}.md"
+    wait_for_file(article, page)
+    assert editor.errors == []
+    return article.read_text(encoding="utf-8").split("---\n", 2)[2]
+
+
+def test_no_break_spaces_and_empty_paragraphs_pasted_from_word_are_not_saved(cms_editor, served_cms):
+    """Word writes no-break spaces between words, at a paragraph's end and alone in its empty paragraphs
+    (<o:p>&nbsp;</o:p>), and indents with spaces (mso-spacerun): pasted into the rich-text body, the saved
+    Markdown kept them ("Giá\\xa0trị", a paragraph of "\\xa0", " Cuối"). Now plain spaces, no blank paragraph."""
+    body = _pasted_body(cms_editor, served_cms, "Bài dán khoảng trắng", "bai-dan-khoang-trang",
+                        [WORD_HTML, "x", False], rich=True)
+    assert body == "\nGiá trị “trích dẫn” của Bác\n\nCuối **đậm**\n"
+
+
+def test_word_pasted_into_the_markdown_body_keeps_its_paragraphs_and_lists(cms_editor, served_cms):
+    """The body opens in Markdown, which takes the clipboard's plain text: Word's paragraphs (one a line) were
+    one paragraph on the site, its bullets "·<tab>", its no-break spaces were saved. Now Markdown (see
+    test_cms_paste); a copy of plain text alone (a Markdown file) is pasted as it is."""
+    body = _pasted_body(cms_editor, served_cms, "Bài dán Markdown", "bai-dan-markdown",
+                        [WORD_HTML, WORD_PLAIN, False], rich=False)
+    assert body == "\nGiá trị “trích dẫn” của Bác\n\nCuối đậm\n\n- Mục một\n- Mục hai\n"
+    body = _pasted_body(cms_editor, served_cms, "Bài dán chữ trơn", "bai-dan-chu-tron",
+                        ["", "Dòng một\nnối dòng\u00a0hai", False], rich=False)
+    assert body == "\nDòng một\nnối dòng\u00a0hai\n"

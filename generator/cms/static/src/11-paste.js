@@ -19,6 +19,38 @@
   // A Word list item's number or letter ("1.", "a)", "iv.") rather than a bullet.
   var NUMBERED = /^[\s(]*(?:\d+|[a-z]|[ivxlcdm]+)[.)]/i;
 
+  // Spaces of a pasted text: Word and Google Docs write no-break spaces (U+00A0) between words, at a
+  // paragraph's end and alone in its empty paragraphs ("<o:p>&nbsp;</o:p>"): the saved Markdown kept
+  // them, invisible, and the blank paragraphs. One plain space each (the build ties words where it must).
+  var SPACES = /[ \t\r\n\u00a0\u2007\u202f]+/g;
+  var TRIMMED = "p,h1,h2,h3,h4,h5,h6,li,td,th";
+
+  /* Text nodes of el in order, outside <pre>. */
+  function textsOf(el) {
+    var out = [];
+    var walker = el.ownerDocument.createTreeWalker(el, 4);
+    while (walker.nextNode()) {
+      out.push(walker.currentNode);
+    }
+    return out;
+  }
+
+  /* Blocks without the spaces at their start and end (Word's "mso-spacerun" indents, a space before a
+   * line's end); a paragraph left with no text and no line break is taken out. */
+  function trimBlocks(doc) {
+    Array.prototype.slice.call(doc.body.querySelectorAll(TRIMMED)).reverse().forEach(function (block) {
+      if (block.closest("pre")) {
+        return;
+      }
+      var texts = textsOf(block);
+      for (var i = 0; i < texts.length && !(texts[i].data = texts[i].data.replace(/^ +/, "")); i++) { /* next */ }
+      for (var j = texts.length - 1; j >= 0 && !(texts[j].data = texts[j].data.replace(/ +$/, "")); j--) { /* next */ }
+      if (/^p$|^h[1-6]$/i.test(block.tagName) && !block.textContent && !block.querySelector("br")) {
+        block.remove();
+      }
+    });
+  }
+
   function styleOf(el, name) {
     var m = new RegExp("(?:^|;)\\s*" + name + "\\s*:\\s*([^;]+)", "i").exec(el.getAttribute("style") || "");
     return m ? m[1].trim().toLowerCase() : "";
@@ -174,12 +206,13 @@
       if (node.parentNode.closest && node.parentNode.closest("pre")) {
         continue;
       }
-      node.data = node.data.replace(/[ \t\r\n]+/g, " ");
+      node.data = node.data.replace(SPACES, " ");
       if (node.data === " " && /^(?:body|ul|ol|li|blockquote|table|thead|tbody|tr)$/i.test(node.parentNode.tagName)) {
         blank.push(node);
       }
     }
     blank.forEach(function (node) { node.remove(); });
+    trimBlocks(doc);
     // An item's words in a paragraph: Decap split "Mục <em>hai</em>" at the italic into two paragraphs.
     Array.prototype.forEach.call(doc.body.querySelectorAll("li"), function (li) {
       var run = null;

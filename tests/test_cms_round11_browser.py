@@ -167,6 +167,7 @@ WORD_HTML = """<html xmlns:o="urn:schemas-microsoft-com:office:office"><body><!-
 <p class=MsoNormal>Giá&nbsp;trị “trích dẫn” của&nbsp;Bác&nbsp;<o:p></o:p></p>
 <p class=MsoNormal><o:p>&nbsp;</o:p></p>
 <p class=MsoNormal><span style='mso-spacerun:yes'>   </span>Cuối <span style='font-weight:bold'>đậm&nbsp;</span><o:p></o:p></p>
+<p>Dòng thơ một,<br>\ndòng <b>thơ<br>hai</b></p>
 <!--EndFragment--></body></html>"""
 WORD_PLAIN = "Giá\u00a0trị “trích dẫn” của\u00a0Bác\u00a0\r\n\u00a0\r\n   Cuối đậm\u00a0\r\n·\tMục một\r\n·\tMục hai\r\n"
 
@@ -190,10 +191,12 @@ def _pasted_body(cms_editor, served_cms, title: str, slug: str, data: list, rich
 def test_no_break_spaces_and_empty_paragraphs_pasted_from_word_are_not_saved(cms_editor, served_cms):
     """Word writes no-break spaces between words, at a paragraph's end and alone in its empty paragraphs
     (<o:p>&nbsp;</o:p>), and indents with spaces (mso-spacerun): pasted into the rich-text body, the saved
-    Markdown kept them ("Giá\\xa0trị", a paragraph of "\\xa0", " Cuối"). Now plain spaces, no blank paragraph."""
+    Markdown kept them ("Giá\\xa0trị", a paragraph of "\\xa0", " Cuối"). Now plain spaces, no blank paragraph.
+    A line break (<br>: a poem's lines) was saved as a bare line end, which Markdown joins: the lines ran on
+    as one on the site. Now each line is a paragraph."""
     body = _pasted_body(cms_editor, served_cms, "Bài dán khoảng trắng", "bai-dan-khoang-trang",
                         [WORD_HTML, "x", False], rich=True)
-    assert body == "\nGiá trị “trích dẫn” của Bác\n\nCuối **đậm**\n"
+    assert body == "\nGiá trị “trích dẫn” của Bác\n\nCuối **đậm**\n\nDòng thơ một,\n\ndòng **thơ**\n\n**hai**\n"
 
 
 def test_word_pasted_into_the_markdown_body_keeps_its_paragraphs_and_lists(cms_editor, served_cms):

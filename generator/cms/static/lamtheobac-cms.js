@@ -1988,6 +1988,26 @@
     return out;
   }
 
+  /* A paragraph's line breaks (<br>: a poem's lines, an address, Word's Shift+Enter) made paragraph breaks:
+   * Decap wrote a pasted <br> as a bare line end, which Markdown joins with a space (the lines ran on as
+   * one on the site). Not in a list item or a table's cell, whose line a paragraph would split. */
+  function splitAtBreaks(doc) {
+    Array.prototype.forEach.call(doc.body.querySelectorAll("p"), function (p) {
+      if (p.closest("li,td,th,pre")) {
+        return;
+      }
+      for (var br = p.querySelector("br"); br; br = p.querySelector("br")) {
+        var range = doc.createRange();
+        range.setStart(p, 0);
+        range.setEndBefore(br);
+        var before = doc.createElement("p");
+        before.appendChild(range.extractContents());  // an inline element around the break is split in two
+        p.parentNode.insertBefore(before, p);
+        br.remove();
+      }
+    });
+  }
+
   /* Blocks without the spaces at their start and end (Word's "mso-spacerun" indents, a space before a
    * line's end); a paragraph left with no text and no line break is taken out. */
   function trimBlocks(doc) {
@@ -2149,6 +2169,7 @@
         unwrap(el);
       }
     });
+    splitAtBreaks(doc);
     // Word wraps its HTML's lines inside sentences: a line break there is a space (Decap dropped it:
     // "Bước\n<b>một</b>" was pasted as "Bước**một**").
     // Between blocks it is nothing: Decap made it a paragraph of a space, joined to the next paste.

@@ -209,3 +209,26 @@ def test_word_pasted_into_the_markdown_body_keeps_its_paragraphs_and_lists(cms_e
     body = _pasted_body(cms_editor, served_cms, "Bài dán chữ trơn", "bai-dan-chu-tron",
                         ["", "Dòng một\nnối dòng\u00a0hai", False], rich=False)
     assert body == "\nDòng một\nnối dòng\u00a0hai\n"
+
+
+TABLE_HTML = """<table class=MsoTableGrid border=1><tr><td valign=top><p class=MsoNormal><b>Tỉnh</b><o:p></o:p></p></td>
+<td><p class=MsoNormal><b>Số mô hình</b></p></td></tr><tr><td><p class=MsoNormal>Lào&nbsp;Cai</p></td><td><p>12</p></td></tr></table>"""
+
+
+def test_a_table_pasted_into_the_rich_text_body_is_said_and_one_pasted_into_markdown_is_a_table(cms_editor, served_cms):
+    """Decap's rich-text body has no tables: a table pasted from Word came out as a paragraph a cell, with no
+    word. Now a notice says so and how to keep it: pasted into the Markdown body, the rows (tab-split cells
+    in the clipboard's text) are a Markdown table, which the build makes a table."""
+    root, server = served_cms
+    editor = cms_editor(scripts=["localStorage.setItem('cms.md-mode', 'rich_text')"])
+    page = editor.page
+    page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+    page.locator("[data-slate-editor]").click()
+    page.evaluate(PASTE, [TABLE_HTML, "Tỉnh\tSố mô hình\nLào Cai\t12\n", False])
+    notice = page.locator("#lamtheobac-bang-dan")
+    notice.wait_for()
+    assert "không giữ được dạng bảng ở chế độ soạn trực quan" in notice.inner_text()
+    assert editor.errors == []
+    body = _pasted_body(cms_editor, served_cms, "Bài dán bảng", "bai-dan-bang",
+                        [TABLE_HTML, "Tỉnh\tSố mô hình\r\nLào\u00a0Cai\t12\r\n", False], rich=False)
+    assert body == "\n| Tỉnh | Số mô hình |\n| --- | --- |\n| Lào Cai | 12 |\n"

@@ -10,6 +10,11 @@
   var PASTED_ID = "lamtheobac-anh-dan";
   var PASTED_PHOTOS = "Ảnh trong phần vừa dán (hay kéo thả) không được chép vào bài: giao diện biên tập không " +
     "nhận ảnh dán vào. Hãy tải ảnh lên bằng nút “+” → “Image” trong ô nội dung, hoặc ở ô “Ảnh đại diện”.";
+  // Decap's rich-text body has no tables: a pasted one came out as a paragraph a cell, silently.
+  var TABLE_ID = "lamtheobac-bang-dan";
+  var PASTED_TABLE = "Bảng trong phần vừa dán không giữ được dạng bảng ở chế độ soạn trực quan: mỗi ô thành " +
+    "một đoạn. Hãy bấm hoàn tác (Ctrl+Z), chuyển ô nội dung sang chế độ Markdown rồi dán lại: bảng sẽ thành " +
+    "bảng của bài.";
   var PICTURE_TAGS = "img,picture,svg,video,audio,object,embed,canvas,image";
   // What Decap's rich-text body keeps; other elements give their content (span, font, u, Word's o:p).
   var KEPT_TAGS = /^(?:p|br|strong|em|del|s|a|ul|ol|li|h[1-6]|blockquote|pre|code|hr|table|thead|tbody|tr|th|td)$/;
@@ -164,6 +169,7 @@
   function cleanPasted(html, parse) {
     var doc = parse(html);
     var pictures = doc.querySelectorAll(PICTURE_TAGS).length > 0;
+    var tables = doc.querySelectorAll("table").length > 0;
     Array.prototype.forEach.call(doc.querySelectorAll(PICTURE_TAGS + "," + DROPPED_TAGS),
                                  function (node) { if (node.isConnected) node.remove(); });
     wordLists(doc);
@@ -256,7 +262,7 @@
         unwrap(el);
       }
     });
-    return { html: doc.body.textContent.trim() ? doc.body.innerHTML : "", pictures: pictures };
+    return { html: doc.body.textContent.trim() ? doc.body.innerHTML : "", pictures: pictures, tables: tables };
   }
 
   function pastedPictures(win) {
@@ -288,6 +294,9 @@
       event.stopImmediatePropagation();
       if (pictures) {
         banner(win, PASTED_ID, PASTED_PHOTOS);
+      }
+      if (cleaned && cleaned.tables) {
+        banner(win, TABLE_ID, PASTED_TABLE);
       }
       var text = data.getData("text/plain") || "";
       if (!text.trim() && !(cleaned && cleaned.html)) {

@@ -2618,9 +2618,15 @@
     var label = box && box.querySelector("label");
     return label ? label.textContent.replace(/\s*\([^()]*\)\s*$/, "").trim() : "";
   }
+  /* The elements under root matching selector, and root's nearest ancestor (or itself) that does: what a
+   * change at root can touch, without a look through its parent's other children (a list of many articles). */
+  function touched(root, selector) {
+    var found = Array.prototype.slice.call(root.querySelectorAll(selector));
+    var up = root.closest(selector);
+    return up ? found.concat([up]) : found;
+  }
   function nameControls(root) {
-    var scope = root.parentElement || root;
-    Array.prototype.forEach.call(scope.querySelectorAll(ITEM_BAR), function (bar) {
+    touched(root, ITEM_BAR).forEach(function (bar) {
       var field = fieldName(bar);
       var item = field ? "mục “" + field + "”" : "mục";
       var buttons = bar.querySelectorAll("button");
@@ -2630,11 +2636,11 @@
         named(buttons[buttons.length - 1], "Bỏ " + item + " này");
       }
     });
-    Array.prototype.forEach.call(scope.querySelectorAll("[role=button][aria-haspopup]"), function (menu) {
+    touched(root, "[role=button][aria-haspopup]").forEach(function (menu) {
       var inner = menu.querySelector("button[title]");
       named(menu, MENUS[inner && inner.getAttribute("title")] || "Mở danh sách để chọn");
     });
-    Array.prototype.forEach.call(scope.querySelectorAll("[role=switch][class*=ToolbarToggle]"), function (toggle) {
+    touched(root, "[role=switch][class*=ToolbarToggle]").forEach(function (toggle) {
       named(toggle, "Soạn bằng Markdown");  // on: Markdown; off: the rich-text mode
     });
   }

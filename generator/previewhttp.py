@@ -5,6 +5,7 @@ first build runs, the preview's 404, and the refusal of requests from other host
 """
 from __future__ import annotations
 
+import asyncio
 import html
 import mimetypes
 import socket
@@ -57,7 +58,9 @@ def is_html_request(raw: str) -> bool:
 
 def _page(title: str, body: str, refresh: bool = False) -> bytes:
     meta = '<meta http-equiv="refresh" content="2">' if refresh else ""
+    # No favicon request: /favicon.ico is a 404 in the browser's console (the site's own pages name theirs).
     return (f'<!doctype html>\n<html lang="vi">\n<head>\n<meta charset="utf-8">{meta}\n'
+            '<link rel="icon" href="data:,">\n'
             f"<title>{html.escape(title)}</title>\n<style>body{{font:16px/1.5 system-ui,sans-serif;"
             f"max-width:60rem;margin:2rem auto;padding:0 1rem}}h1{{color:#a50e0e}}"
             f"li{{margin:.4rem 0;overflow-wrap:anywhere}}</style>\n"
@@ -87,6 +90,8 @@ def sandboxed(relative: str, kind: str) -> bool:
     return relative.startswith(IMAGES_PREFIX) or kind.startswith("image/svg")
 
 
+# How long a request for a file the running build has not written yet waits for the build to end.
+BUILD_WAIT = 300.0
 BUILDING_PAGE = _page("Đang dựng trang xem trước",
                       "<h1>Đang dựng trang xem trước…</h1>\n<p>Trang sẽ tự hiện khi dựng xong.</p>", refresh=True)
 # Tornado reads a request's head up to max_header_size and otherwise closes the connection
@@ -237,20 +242,30 @@ class PreviewHandler(web.RequestHandler):
         # Invalid UTF-8 in a path is just a name no file has (404), not a 400.
         return value.decode("utf-8", "surrogateescape")
 
-    def get(self, raw: str) -> None:
-        self._send(raw)
+    async def get(self, raw: str) -> None:
+        await self._send(raw)
 
-    def head(self, raw: str) -> None:
-        self._send(raw)
+    async def head(self, raw: str) -> None:
+        await self._send(raw)
 
-    def _send(self, raw: str) -> None:
+    async def _send(self, raw: str) -> None:
         server = self.server
         wants_html = is_html_request(raw)
         if wants_html and not server.ready:
-            return self._reply(503, "text/html; charset=utf-8", BUILDING_PAGE)
+            # 200, not 503: a browser logs any error status of a page as an error in its console, and
+            # this page is the preview working as it should (it shows the site by itself once built).
+            return self._reply(200, "text/html; charset=utf-8", BUILDING_PAGE)
+        path, location = resolve_request(server.preview_real, raw)
+        if path is None and location is None and server.building():
+            # Not written yet by the build running now: the first one (the editor's preview pane links
+            # the site's stylesheet at once), or a rebuild after a theme change (a new fingerprinted
+            # name). Looked for again once it has ended, rather than a 404 in the browser's console.
+            deadline = time.monotonic() + BUILD_WAIT
+            while server.building() and time.monotonic() < deadline:
+                await asyncio.sleep(0.1)
+            path, location = resolve_request(server.preview_real, raw)
         if wants_html and server.errors:
             return self._reply(500, "text/html; charset=utf-8", error_page(server.errors))
-        path, location = resolve_request(server.preview_real, raw)
         if location is not None:
             return self.redirect(location)
         if path is None:

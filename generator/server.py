@@ -137,6 +137,8 @@ class PreviewServer:
         self.cms = cms                      # serve the CMS and its local backend (generator/cms/local.py)
         self.errors: list[SiteError] = []   # the last build's problems; empty after a good build
         self.ready = False                  # a first build has finished (well or not)
+        self._started = 0                   # builds begun (the rebuild thread counts them) …
+        self._ended = 0                     # … and the last one whose end the loop has published
         self.sockets: list = []
         self._stopping = threading.Event()
         self._loop: IOLoop | None = None
@@ -317,7 +319,13 @@ class PreviewServer:
         if written and self._loop is not None and not self._stopping.is_set():
             self._loop.add_callback(LiveReloadHandler.reload_waiters, "*")
 
+    def building(self) -> bool:
+        """Whether a build is writing the preview now (or the first one has yet to end)."""
+        return not self.ready or self._started != self._ended
+
     def _build(self, rebuild: Rebuild, changed: set[Path]) -> None:
+        self._started += 1  # only this thread writes it
+        number = self._started
         started = time.perf_counter()
         since = time.time_ns()
         errors = self._attempt(rebuild, changed)
@@ -329,7 +337,7 @@ class PreviewServer:
             errors = self._attempt(rebuild, changed)
         seconds = time.perf_counter() - started
         if self._loop is not None and not self._stopping.is_set():
-            self._loop.add_callback(self._built, errors, changed, seconds)
+            self._loop.add_callback(self._built, errors, changed, seconds, number)
 
     def _attempt(self, rebuild: Rebuild, changed: set[Path]) -> list[SiteError]:
         """The build's problems; none when it went well."""
@@ -360,10 +368,11 @@ class PreviewServer:
                 return True
         return False
 
-    def _built(self, errors: list[SiteError], changed: set[Path], seconds: float) -> None:
+    def _built(self, errors: list[SiteError], changed: set[Path], seconds: float, number: int = 0) -> None:
         """On the loop thread: publish the outcome and make browsers reload."""
         self.errors = errors
         self.ready = True
+        self._ended = max(self._ended, number)
         # Editors and sed save through temporary files that are gone by now: name the real ones.
         named = sorted(self._display(p) for p in changed if p.exists()) or sorted(self._display(p) for p in changed)
         shown = ", ".join(named[:3]) + (" …" if len(named) > 3 else "")

@@ -37,6 +37,7 @@ process.stdin.on("end", () => {
     fromDayFirst: (c) => cms.fromDayFirst(c.text, c.time),
     dayFirst: (c) => cms.dayFirst(c.text, c.time),
     fold: (c) => cms.fold(c.text),
+    pastedMarkdown: (c) => cms.pastedMarkdown(c.text),
     notice: (c) => cms.notice(c.text),
     // What the editor is told of an article fromFile cannot read (null: it reads).
     unreadable: (c) => { try { cms.fromFile(c.text, terms); return null; } catch (e) { return cms.unreadableText(e, c.name); } },

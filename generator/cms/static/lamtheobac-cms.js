@@ -978,6 +978,7 @@
         var inBody = image && image.src && String(get("body") || "").indexOf(image.src) >= 0;
         var src = image && image.src && !inBody ? draftFile(entry, image.src) || this.props.getAsset(image.src) : null;
         var source = list("source")[0];
+        var scheduled = startsAt(get("date"), offset) > Date.now();
         var names = [["Tỉnh, thành phố", list("province")],
                      ["Văn bản", list("directives").map(function (d) { return labels[d] || d; })],
                      ["Chủ đề", list("tags")]].filter(function (t) { return t[1].length; });
@@ -991,6 +992,9 @@
               h("p", { className: "meta" },
                 get("draft") ? h("span", { className: "badge" }, "Bản nháp") : null,
                 get("draft") ? " " : null,
+                // Dated still to come: not on the site until then (the list says "hẹn đăng" too).
+                scheduled ? h("span", { className: "badge" }, "Hẹn đăng") : null,
+                scheduled ? " " : null,
                 h("time", {}, dateline(get("date"), get("date_estimated"), offset)),
                 get("date_estimated") ?
                   h("span", { className: "estimated" }, " (ngày đăng ước tính: trang gốc không ghi ngày)") : null,
@@ -1076,6 +1080,7 @@
     narrowScreens(win);
     refusedSaves(win);
     pastedPictures(win);
+    pastedIntoMarkdown(win);
     watchBackups(win, tracker, function (message) {
       return ["vi", "en"].some(function (code) {
         var words = typeof CMS.getLocale === "function" && CMS.getLocale(code);
@@ -1958,6 +1963,11 @@
   var PASTED_ID = "lamtheobac-anh-dan";
   var PASTED_PHOTOS = "Ảnh trong phần vừa dán (hay kéo thả) không được chép vào bài: giao diện biên tập không " +
     "nhận ảnh dán vào. Hãy tải ảnh lên bằng nút “+” → “Image” trong ô nội dung, hoặc ở ô “Ảnh đại diện”.";
+  // Decap's rich-text body has no tables: a pasted one came out as a paragraph a cell, silently.
+  var TABLE_ID = "lamtheobac-bang-dan";
+  var PASTED_TABLE = "Bảng trong phần vừa dán không giữ được dạng bảng ở chế độ soạn trực quan: mỗi ô thành " +
+    "một đoạn. Hãy bấm hoàn tác (Ctrl+Z), chuyển ô nội dung sang chế độ Markdown rồi dán lại: bảng sẽ thành " +
+    "bảng của bài.";
   var PICTURE_TAGS = "img,picture,svg,video,audio,object,embed,canvas,image";
   // What Decap's rich-text body keeps; other elements give their content (span, font, u, Word's o:p).
   var KEPT_TAGS = /^(?:p|br|strong|em|del|s|a|ul|ol|li|h[1-6]|blockquote|pre|code|hr|table|thead|tbody|tr|th|td)$/;
@@ -1966,6 +1976,58 @@
   var BOLD = /^(?:bold|bolder|[6-9]00)$/;
   // A Word list item's number or letter ("1.", "a)", "iv.") rather than a bullet.
   var NUMBERED = /^[\s(]*(?:\d+|[a-z]|[ivxlcdm]+)[.)]/i;
+
+  // Spaces of a pasted text: Word and Google Docs write no-break spaces (U+00A0) between words, at a
+  // paragraph's end and alone in its empty paragraphs ("<o:p>&nbsp;</o:p>"): the saved Markdown kept
+  // them, invisible, and the blank paragraphs. One plain space each (the build ties words where it must).
+  var SPACES = /[ \t\r\n\u00a0\u2007\u202f]+/g;
+  var TRIMMED = "p,h1,h2,h3,h4,h5,h6,li,td,th";
+
+  /* Text nodes of el in order, outside <pre>. */
+  function textsOf(el) {
+    var out = [];
+    var walker = el.ownerDocument.createTreeWalker(el, 4);
+    while (walker.nextNode()) {
+      out.push(walker.currentNode);
+    }
+    return out;
+  }
+
+  /* A paragraph's line breaks (<br>: a poem's lines, an address, Word's Shift+Enter) made paragraph breaks:
+   * Decap wrote a pasted <br> as a bare line end, which Markdown joins with a space (the lines ran on as
+   * one on the site). Not in a list item or a table's cell, whose line a paragraph would split. */
+  function splitAtBreaks(doc) {
+    Array.prototype.forEach.call(doc.body.querySelectorAll("p"), function (p) {
+      if (p.closest("li,td,th,pre")) {
+        return;
+      }
+      for (var br = p.querySelector("br"); br; br = p.querySelector("br")) {
+        var range = doc.createRange();
+        range.setStart(p, 0);
+        range.setEndBefore(br);
+        var before = doc.createElement("p");
+        before.appendChild(range.extractContents());  // an inline element around the break is split in two
+        p.parentNode.insertBefore(before, p);
+        br.remove();
+      }
+    });
+  }
+
+  /* Blocks without the spaces at their start and end (Word's "mso-spacerun" indents, a space before a
+   * line's end); a paragraph left with no text and no line break is taken out. */
+  function trimBlocks(doc) {
+    Array.prototype.slice.call(doc.body.querySelectorAll(TRIMMED)).reverse().forEach(function (block) {
+      if (block.closest("pre")) {
+        return;
+      }
+      var texts = textsOf(block);
+      for (var i = 0; i < texts.length && !(texts[i].data = texts[i].data.replace(/^ +/, "")); i++) { /* next */ }
+      for (var j = texts.length - 1; j >= 0 && !(texts[j].data = texts[j].data.replace(/ +$/, "")); j--) { /* next */ }
+      if (/^p$|^h[1-6]$/i.test(block.tagName) && !block.textContent && !block.querySelector("br")) {
+        block.remove();
+      }
+    });
+  }
 
   function styleOf(el, name) {
     var m = new RegExp("(?:^|;)\\s*" + name + "\\s*:\\s*([^;]+)", "i").exec(el.getAttribute("style") || "");
@@ -2060,6 +2122,7 @@
   function cleanPasted(html, parse) {
     var doc = parse(html);
     var pictures = doc.querySelectorAll(PICTURE_TAGS).length > 0;
+    var tables = doc.querySelectorAll("table").length > 0;
     Array.prototype.forEach.call(doc.querySelectorAll(PICTURE_TAGS + "," + DROPPED_TAGS),
                                  function (node) { if (node.isConnected) node.remove(); });
     wordLists(doc);
@@ -2112,6 +2175,7 @@
         unwrap(el);
       }
     });
+    splitAtBreaks(doc);
     // Word wraps its HTML's lines inside sentences: a line break there is a space (Decap dropped it:
     // "Bước\n<b>một</b>" was pasted as "Bước**một**").
     // Between blocks it is nothing: Decap made it a paragraph of a space, joined to the next paste.
@@ -2122,12 +2186,13 @@
       if (node.parentNode.closest && node.parentNode.closest("pre")) {
         continue;
       }
-      node.data = node.data.replace(/[ \t\r\n]+/g, " ");
+      node.data = node.data.replace(SPACES, " ");
       if (node.data === " " && /^(?:body|ul|ol|li|blockquote|table|thead|tbody|tr)$/i.test(node.parentNode.tagName)) {
         blank.push(node);
       }
     }
     blank.forEach(function (node) { node.remove(); });
+    trimBlocks(doc);
     // An item's words in a paragraph: Decap split "Mục <em>hai</em>" at the italic into two paragraphs.
     Array.prototype.forEach.call(doc.body.querySelectorAll("li"), function (li) {
       var run = null;
@@ -2150,7 +2215,7 @@
         unwrap(el);
       }
     });
-    return { html: doc.body.textContent.trim() ? doc.body.innerHTML : "", pictures: pictures };
+    return { html: doc.body.textContent.trim() ? doc.body.innerHTML : "", pictures: pictures, tables: tables };
   }
 
   function pastedPictures(win) {
@@ -2182,6 +2247,9 @@
       event.stopImmediatePropagation();
       if (pictures) {
         banner(win, PASTED_ID, PASTED_PHOTOS);
+      }
+      if (cleaned && cleaned.tables) {
+        banner(win, TABLE_ID, PASTED_TABLE);
       }
       var text = data.getData("text/plain") || "";
       if (!text.trim() && !(cleaned && cleaned.html)) {
@@ -2534,6 +2602,49 @@
     return text;
   }
 
+  /* Decap's buttons that show an icon and have no name (a screen reader said "nút", and no more): a list
+   * item's bar (fold, drag, remove: "Ảnh đại diện" could not be told how to be taken away), the body's
+   * menus and its Markdown switch, named by their place. A name Decap gives is kept. */
+  var ITEM_BAR = "[class*=ListItemTopBar]";
+  // The body's menus, by their button's title (VI): not the title's words again ("Tiêu đề" is the field's).
+  var MENUS = { "Tiêu đề": "Chọn cấp đề mục", "Chèn thành phần": "Chọn thành phần để chèn" };
+  function named(el, text) {
+    if (el && !el.getAttribute("aria-label") && !el.textContent.trim()) {
+      el.setAttribute("aria-label", text);
+    }
+  }
+  function fieldName(el) {
+    var box = el.closest("[class*=-ControlContainer]");
+    var label = box && box.querySelector("label");
+    return label ? label.textContent.replace(/\s*\([^()]*\)\s*$/, "").trim() : "";
+  }
+  /* The elements under root matching selector, and root's nearest ancestor (or itself) that does: what a
+   * change at root can touch, without a look through its parent's other children (a list of many articles). */
+  function touched(root, selector) {
+    var found = Array.prototype.slice.call(root.querySelectorAll(selector));
+    var up = root.closest(selector);
+    return up ? found.concat([up]) : found;
+  }
+  function nameControls(root) {
+    touched(root, ITEM_BAR).forEach(function (bar) {
+      var field = fieldName(bar);
+      var item = field ? "mục “" + field + "”" : "mục";
+      var buttons = bar.querySelectorAll("button");
+      named(buttons[0], "Đóng/mở " + item);
+      named(bar.querySelector("[aria-roledescription=sortable]"), "Kéo để đổi chỗ " + item);
+      if (buttons.length > 1) {
+        named(buttons[buttons.length - 1], "Bỏ " + item + " này");
+      }
+    });
+    touched(root, "[role=button][aria-haspopup]").forEach(function (menu) {
+      var inner = menu.querySelector("button[title]");
+      named(menu, MENUS[inner && inner.getAttribute("title")] || "Mở danh sách để chọn");
+    });
+    touched(root, "[role=switch][class*=ToolbarToggle]").forEach(function (toggle) {
+      named(toggle, "Soạn bằng Markdown");  // on: Markdown; off: the rich-text mode
+    });
+  }
+
   /* Rewrites in place (React keeps its nodes: a text node's value, an attribute) what screen readers say. */
   function spokenInVietnamese(win) {
     var doc = win.document;
@@ -2572,6 +2683,7 @@
         label(root);
       }
       Array.prototype.forEach.call(root.querySelectorAll("[aria-label]"), label);
+      nameControls(root);
       Array.prototype.forEach.call(root.querySelectorAll(SPOKEN_PLACES), function (place) {
         var nodes = doc.createTreeWalker(place, 4);
         while (nodes.nextNode()) {
@@ -2596,9 +2708,119 @@
     }).observe(doc.body, { childList: true, subtree: true, characterData: true, attributes: true,
                            attributeFilter: ["aria-label"] });
   }
+// ---- src/16-pastetext.js ----
+  // Text pasted from Word, Google Docs or a web page into the Markdown body (the mode the body opens in).
+  /* The Markdown body takes the clipboard's plain text, as Word and Google Docs write it: a line a
+   * paragraph (Markdown joins lines into one paragraph: three pasted paragraphs were one on the site),
+   * no-break spaces between words and alone on blank lines, bullets "·<tab>" (Word's "o", "§" below),
+   * numbers "1.<tab>", a table's cells split by tabs. Made Markdown by rules: a blank line between
+   * paragraphs, "- " and "1. " items one a line, a run of rows with as many cells a table (its first
+   * row the head), one plain space for a no-break space or a tab, no spaces at a line's ends. Only
+   * for a copy from another program (the clipboard has HTML too): text copied from a Markdown file or
+   * from the body itself is pasted as it is. */
+  var NBSP = /[\u00a0\u2007\u202f]/g;
+  var BULLET_LINE = /^[ \t]*[\u00b7\u2022\u25aa\u25a0\u25e6\u2013\u2014o\u00a7\uf0b7\uf0a7\-*][ \t]*\t[ \t]*/;
+  var NUMBER_LINE = /^[ \t]*(\d{1,3})[.)]\t[ \t]*/;
+
+  function tableRow(cells) {
+    return "| " + cells.map(function (cell) { return cell.replace(/\|/g, "\\|"); }).join(" | ") + " |";
+  }
+
+  /* The plain text of a copy from another program as Markdown (see above). */
+  function pastedMarkdown(text) {
+    var lines = String(text).replace(/\r\n?/g, "\n").replace(NBSP, " ").split("\n");
+    var blocks = [];  // [kind, [lines]]: "p", "list" or "table"
+    lines.forEach(function (raw) {
+      var line = raw.replace(/[ \t]+$/, "");
+      var last = blocks[blocks.length - 1];
+      if (!line.trim()) {
+        blocks.push(["blank", []]);
+      } else if (BULLET_LINE.test(line) || NUMBER_LINE.test(line)) {
+        var item = NUMBER_LINE.test(line) ? line.replace(NUMBER_LINE, "$1. ") : line.replace(BULLET_LINE, "- ");
+        item = item.replace(/[ \t]+/g, " ");
+        if (last && last[0] === "list") {
+          last[1].push(item);
+        } else {
+          blocks.push(["list", [item]]);
+        }
+      } else if (/\S\t+\S/.test(line.trim())) {
+        var cells = line.trim().split(/\t+/).map(function (cell) { return cell.replace(/[ \t]+/g, " ").trim(); });
+        if (last && last[0] === "table" && last[1][0].length === cells.length) {
+          last[1].push(cells);
+        } else {
+          blocks.push(["table", [cells]]);
+        }
+      } else {
+        blocks.push(["p", [line.replace(/[ \t]+/g, " ").trim()]]);
+      }
+    });
+    var out = [];
+    blocks.forEach(function (block) {
+      if (block[0] === "blank") {
+        return;
+      }
+      if (block[0] === "table") {
+        var rows = block[1];
+        if (rows.length < 2) {  // one line with tabs: words, not a table
+          out.push(rows[0].join(" "));
+          return;
+        }
+        var head = tableRow(rows[0]);
+        var rule = "|" + rows[0].map(function () { return " --- "; }).join("|") + "|";
+        out.push([head, rule].concat(rows.slice(1).map(tableRow)).join("\n"));
+        return;
+      }
+      out.push(block[1].join("\n"));
+    });
+    return out.join("\n\n");
+  }
+
+  /* A paste into the Markdown body from another program, as pastedMarkdown makes it (see 11-paste.js for
+   * the rich-text body). */
+  function pastedIntoMarkdown(win) {
+    var doc = win.document;
+    if (!doc || typeof win.addEventListener !== "function" || typeof win.DataTransfer !== "function") {
+      return;
+    }
+    var giving = false;
+    var guard = function (event) {
+      var target = event.target;
+      var editor = target && typeof target.closest === "function" ? target.closest("[data-slate-editor]") : null;
+      var data = event.clipboardData || event.dataTransfer;
+      if (giving || !editor || !data || !editor.closest(".cms-editor-raw")) {
+        return;
+      }
+      var types = Array.prototype.slice.call(data.types || []);
+      if (types.indexOf("text/html") < 0 || types.indexOf("application/x-slate-fragment") >= 0) {
+        return;  // plain text (a Markdown file, a text editor) or the body's own: as it is
+      }
+      var text = data.getData("text/plain") || "";
+      var made = pastedMarkdown(text);
+      if (made === text) {
+        return;
+      }
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      var clean = new win.DataTransfer();
+      clean.setData("text/plain", made);
+      giving = true;
+      try {
+        editor.dispatchEvent(new win.InputEvent("beforeinput", { inputType: "insertFromPaste", dataTransfer: clean,
+                                                                 bubbles: true, cancelable: true }));
+      } finally {
+        giving = false;
+      }
+    };
+    doc.addEventListener("paste", guard, true);
+    doc.addEventListener("beforeinput", function (event) {
+      if (event.inputType === "insertFromPaste" && (event.isTrusted || !giving)) {
+        guard(event);
+      }
+    }, true);
+  }
 // ---- src/99-close.js ----
   // What the factory gives node (tests) and the page.
-  return { fromFile: fromFile, toFile: toFile, remember: remember, addressOf: addressOf, refusedText: refusedText, fold: fold, addTag: addTag, cleanPasted: cleanPasted, inOffset: inOffset,
+  return { fromFile: fromFile, toFile: toFile, remember: remember, addressOf: addressOf, refusedText: refusedText, fold: fold, addTag: addTag, cleanPasted: cleanPasted, pastedMarkdown: pastedMarkdown, inOffset: inOffset,
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
            wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,
            withDefaults: withDefaults, limits: limits, presetMode: presetMode, attachmentComponent: attachmentComponent, placeDocuments: placeDocuments, safeFileName: safeFileName, misnamedDocument: misnamedDocument,

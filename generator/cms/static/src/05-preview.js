@@ -329,6 +329,7 @@
         var inBody = image && image.src && String(get("body") || "").indexOf(image.src) >= 0;
         var src = image && image.src && !inBody ? draftFile(entry, image.src) || this.props.getAsset(image.src) : null;
         var source = list("source")[0];
+        var scheduled = startsAt(get("date"), offset) > Date.now();
         var names = [["Tỉnh, thành phố", list("province")],
                      ["Văn bản", list("directives").map(function (d) { return labels[d] || d; })],
                      ["Chủ đề", list("tags")]].filter(function (t) { return t[1].length; });
@@ -342,6 +343,9 @@
               h("p", { className: "meta" },
                 get("draft") ? h("span", { className: "badge" }, "Bản nháp") : null,
                 get("draft") ? " " : null,
+                // Dated still to come: not on the site until then (the list says "hẹn đăng" too).
+                scheduled ? h("span", { className: "badge" }, "Hẹn đăng") : null,
+                scheduled ? " " : null,
                 h("time", {}, dateline(get("date"), get("date_estimated"), offset)),
                 get("date_estimated") ?
                   h("span", { className: "estimated" }, " (ngày đăng ước tính: trang gốc không ghi ngày)") : null,

@@ -51,6 +51,7 @@
     narrowScreens(win);
     refusedSaves(win);
     pastedPictures(win);
+    pastedIntoMarkdown(win);
     watchBackups(win, tracker, function (message) {
       return ["vi", "en"].some(function (code) {
         var words = typeof CMS.getLocale === "function" && CMS.getLocale(code);

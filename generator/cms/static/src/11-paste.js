@@ -10,6 +10,11 @@
   var PASTED_ID = "lamtheobac-anh-dan";
   var PASTED_PHOTOS = "Ảnh trong phần vừa dán (hay kéo thả) không được chép vào bài: giao diện biên tập không " +
     "nhận ảnh dán vào. Hãy tải ảnh lên bằng nút “+” → “Image” trong ô nội dung, hoặc ở ô “Ảnh đại diện”.";
+  // Decap's rich-text body has no tables: a pasted one came out as a paragraph a cell, silently.
+  var TABLE_ID = "lamtheobac-bang-dan";
+  var PASTED_TABLE = "Bảng trong phần vừa dán không giữ được dạng bảng ở chế độ soạn trực quan: mỗi ô thành " +
+    "một đoạn. Hãy bấm hoàn tác (Ctrl+Z), chuyển ô nội dung sang chế độ Markdown rồi dán lại: bảng sẽ thành " +
+    "bảng của bài.";
   var PICTURE_TAGS = "img,picture,svg,video,audio,object,embed,canvas,image";
   // What Decap's rich-text body keeps; other elements give their content (span, font, u, Word's o:p).
   var KEPT_TAGS = /^(?:p|br|strong|em|del|s|a|ul|ol|li|h[1-6]|blockquote|pre|code|hr|table|thead|tbody|tr|th|td)$/;
@@ -18,6 +23,58 @@
   var BOLD = /^(?:bold|bolder|[6-9]00)$/;
   // A Word list item's number or letter ("1.", "a)", "iv.") rather than a bullet.
   var NUMBERED = /^[\s(]*(?:\d+|[a-z]|[ivxlcdm]+)[.)]/i;
+
+  // Spaces of a pasted text: Word and Google Docs write no-break spaces (U+00A0) between words, at a
+  // paragraph's end and alone in its empty paragraphs ("<o:p>&nbsp;</o:p>"): the saved Markdown kept
+  // them, invisible, and the blank paragraphs. One plain space each (the build ties words where it must).
+  var SPACES = /[ \t\r\n\u00a0\u2007\u202f]+/g;
+  var TRIMMED = "p,h1,h2,h3,h4,h5,h6,li,td,th";
+
+  /* Text nodes of el in order, outside <pre>. */
+  function textsOf(el) {
+    var out = [];
+    var walker = el.ownerDocument.createTreeWalker(el, 4);
+    while (walker.nextNode()) {
+      out.push(walker.currentNode);
+    }
+    return out;
+  }
+
+  /* A paragraph's line breaks (<br>: a poem's lines, an address, Word's Shift+Enter) made paragraph breaks:
+   * Decap wrote a pasted <br> as a bare line end, which Markdown joins with a space (the lines ran on as
+   * one on the site). Not in a list item or a table's cell, whose line a paragraph would split. */
+  function splitAtBreaks(doc) {
+    Array.prototype.forEach.call(doc.body.querySelectorAll("p"), function (p) {
+      if (p.closest("li,td,th,pre")) {
+        return;
+      }
+      for (var br = p.querySelector("br"); br; br = p.querySelector("br")) {
+        var range = doc.createRange();
+        range.setStart(p, 0);
+        range.setEndBefore(br);
+        var before = doc.createElement("p");
+        before.appendChild(range.extractContents());  // an inline element around the break is split in two
+        p.parentNode.insertBefore(before, p);
+        br.remove();
+      }
+    });
+  }
+
+  /* Blocks without the spaces at their start and end (Word's "mso-spacerun" indents, a space before a
+   * line's end); a paragraph left with no text and no line break is taken out. */
+  function trimBlocks(doc) {
+    Array.prototype.slice.call(doc.body.querySelectorAll(TRIMMED)).reverse().forEach(function (block) {
+      if (block.closest("pre")) {
+        return;
+      }
+      var texts = textsOf(block);
+      for (var i = 0; i < texts.length && !(texts[i].data = texts[i].data.replace(/^ +/, "")); i++) { /* next */ }
+      for (var j = texts.length - 1; j >= 0 && !(texts[j].data = texts[j].data.replace(/ +$/, "")); j--) { /* next */ }
+      if (/^p$|^h[1-6]$/i.test(block.tagName) && !block.textContent && !block.querySelector("br")) {
+        block.remove();
+      }
+    });
+  }
 
   function styleOf(el, name) {
     var m = new RegExp("(?:^|;)\\s*" + name + "\\s*:\\s*([^;]+)", "i").exec(el.getAttribute("style") || "");
@@ -112,6 +169,7 @@
   function cleanPasted(html, parse) {
     var doc = parse(html);
     var pictures = doc.querySelectorAll(PICTURE_TAGS).length > 0;
+    var tables = doc.querySelectorAll("table").length > 0;
     Array.prototype.forEach.call(doc.querySelectorAll(PICTURE_TAGS + "," + DROPPED_TAGS),
                                  function (node) { if (node.isConnected) node.remove(); });
     wordLists(doc);
@@ -164,6 +222,7 @@
         unwrap(el);
       }
     });
+    splitAtBreaks(doc);
     // Word wraps its HTML's lines inside sentences: a line break there is a space (Decap dropped it:
     // "Bước\n<b>một</b>" was pasted as "Bước**một**").
     // Between blocks it is nothing: Decap made it a paragraph of a space, joined to the next paste.
@@ -174,12 +233,13 @@
       if (node.parentNode.closest && node.parentNode.closest("pre")) {
         continue;
       }
-      node.data = node.data.replace(/[ \t\r\n]+/g, " ");
+      node.data = node.data.replace(SPACES, " ");
       if (node.data === " " && /^(?:body|ul|ol|li|blockquote|table|thead|tbody|tr)$/i.test(node.parentNode.tagName)) {
         blank.push(node);
       }
     }
     blank.forEach(function (node) { node.remove(); });
+    trimBlocks(doc);
     // An item's words in a paragraph: Decap split "Mục <em>hai</em>" at the italic into two paragraphs.
     Array.prototype.forEach.call(doc.body.querySelectorAll("li"), function (li) {
       var run = null;
@@ -202,7 +262,7 @@
         unwrap(el);
       }
     });
-    return { html: doc.body.textContent.trim() ? doc.body.innerHTML : "", pictures: pictures };
+    return { html: doc.body.textContent.trim() ? doc.body.innerHTML : "", pictures: pictures, tables: tables };
   }
 
   function pastedPictures(win) {
@@ -234,6 +294,9 @@
       event.stopImmediatePropagation();
       if (pictures) {
         banner(win, PASTED_ID, PASTED_PHOTOS);
+      }
+      if (cleaned && cleaned.tables) {
+        banner(win, TABLE_ID, PASTED_TABLE);
       }
       var text = data.getData("text/plain") || "";
       if (!text.trim() && !(cleaned && cleaned.html)) {

@@ -49,6 +49,49 @@
     return text;
   }
 
+  /* Decap's buttons that show an icon and have no name (a screen reader said "nút", and no more): a list
+   * item's bar (fold, drag, remove: "Ảnh đại diện" could not be told how to be taken away), the body's
+   * menus and its Markdown switch, named by their place. A name Decap gives is kept. */
+  var ITEM_BAR = "[class*=ListItemTopBar]";
+  // The body's menus, by their button's title (VI): not the title's words again ("Tiêu đề" is the field's).
+  var MENUS = { "Tiêu đề": "Chọn cấp đề mục", "Chèn thành phần": "Chọn thành phần để chèn" };
+  function named(el, text) {
+    if (el && !el.getAttribute("aria-label") && !el.textContent.trim()) {
+      el.setAttribute("aria-label", text);
+    }
+  }
+  function fieldName(el) {
+    var box = el.closest("[class*=-ControlContainer]");
+    var label = box && box.querySelector("label");
+    return label ? label.textContent.replace(/\s*\([^()]*\)\s*$/, "").trim() : "";
+  }
+  /* The elements under root matching selector, and root's nearest ancestor (or itself) that does: what a
+   * change at root can touch, without a look through its parent's other children (a list of many articles). */
+  function touched(root, selector) {
+    var found = Array.prototype.slice.call(root.querySelectorAll(selector));
+    var up = root.closest(selector);
+    return up ? found.concat([up]) : found;
+  }
+  function nameControls(root) {
+    touched(root, ITEM_BAR).forEach(function (bar) {
+      var field = fieldName(bar);
+      var item = field ? "mục “" + field + "”" : "mục";
+      var buttons = bar.querySelectorAll("button");
+      named(buttons[0], "Đóng/mở " + item);
+      named(bar.querySelector("[aria-roledescription=sortable]"), "Kéo để đổi chỗ " + item);
+      if (buttons.length > 1) {
+        named(buttons[buttons.length - 1], "Bỏ " + item + " này");
+      }
+    });
+    touched(root, "[role=button][aria-haspopup]").forEach(function (menu) {
+      var inner = menu.querySelector("button[title]");
+      named(menu, MENUS[inner && inner.getAttribute("title")] || "Mở danh sách để chọn");
+    });
+    touched(root, "[role=switch][class*=ToolbarToggle]").forEach(function (toggle) {
+      named(toggle, "Soạn bằng Markdown");  // on: Markdown; off: the rich-text mode
+    });
+  }
+
   /* Rewrites in place (React keeps its nodes: a text node's value, an attribute) what screen readers say. */
   function spokenInVietnamese(win) {
     var doc = win.document;
@@ -87,6 +130,7 @@
         label(root);
       }
       Array.prototype.forEach.call(root.querySelectorAll("[aria-label]"), label);
+      nameControls(root);
       Array.prototype.forEach.call(root.querySelectorAll(SPOKEN_PLACES), function (place) {
         var nodes = doc.createTreeWalker(place, 4);
         while (nodes.nextNode()) {

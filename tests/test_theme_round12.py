@@ -7,6 +7,7 @@ likes and broke "Chỉ thị số 05-" / "CT/TW": the hyphens of such numbers ar
 """
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -64,3 +65,41 @@ def test_a_directive_feed_s_own_title_keeps_its_symbol_whole(site):
     root = ET.parse(site.output / "van-ban/05-ct-tw/feed.xml").getroot()
     assert f"05{NBH}CT/TW" in root.find(ATOM + "title").text
     assert "05-CT/TW" not in root.find(ATOM + "title").text
+
+
+FIGURES = """---
+title: "Ảnh có chú thích"
+date: 2025-12-30
+image:
+  src: "/images/hcm1.jpg"
+  alt: "Hội nghị sơ kết"
+  caption: "Hội nghị sơ kết"
+---
+
+Đoạn mở đầu.
+
+![Trao giải cuộc thi](/images/trao-bang-khen.jpg "Trao giải cuộc thi")
+
+![Người đứng trên sân khấu nhận hoa](/images/trao-giai-thi-viet-ve-bac.jpg "Lãnh đạo tỉnh trao giải nhất")
+"""
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("round12-figures")
+    root = copy_project(tmp / "site")
+    (root / "content" / "articles" / "anh-co-chu-thich.md").write_text(FIGURES, encoding="utf-8")
+    site = build_site(root, tmp / "out")
+    return (site.output / "bai-viet/anh-co-chu-thich/index.html").read_text(encoding="utf-8")
+
+
+def test_a_photo_whose_alt_text_is_its_caption_is_named_once(figures):
+    """A screen reader read "Hội nghị sơ kết" twice: the photo's alt text, then the caption, which
+    already names the figure. An alt text that says something else is kept."""
+    alts = re.findall(r'<img\b[^>]*\balt="([^"]*)"', figures.split('<div class="body">')[0].split("</header>")[-1])
+    assert alts == [""], alts  # the lead photo
+    body = figures.split('<div class="body">')[1]
+    assert re.findall(r'<img\b[^>]*\balt="([^"]*)"', body)[:2] == ["", "Người đứng trên sân khấu nhận hoa"]
+    assert "<figcaption>Hội nghị sơ kết</figcaption>" in figures
+    assert "<figcaption>Trao giải cuộc thi</figcaption>" in body
+    assert "<figcaption>Lãnh đạo tỉnh trao giải nhất</figcaption>" in body

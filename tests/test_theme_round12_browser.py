@@ -52,13 +52,17 @@ def test_the_arrows_are_still_drawn(served, page):
       prev: getComputedStyle(document.querySelector('.prev-next [rel=prev] b'), '::before').content,
       next: getComputedStyle(document.querySelector('.prev-next [rel=next] b'), '::after').content,
       prevText: document.querySelector('.prev-next [rel=prev] b').textContent})""")
-    assert drawn == {"crumb": '"›" / ""', "prev": '"‹ " / ""', "next": '" ›" / ""', "prevText": "Bài trước"}
+    assert drawn == {"crumb": '"›" / ""', "prev": '"‹ " / ""', "next": '"\u00a0›" / ""', "prevText": "Bài trước"}
     names = [page.get_by_role("link", name=name, exact=True).count() for name in (
         "Bài trước Đảng bộ Khối các cơ quan tỉnh: Phát huy cách làm hiệu quả trong học tập, làm theo Bác",
         "Bài sau Phát huy vai trò nêu gương của cán bộ, đảng viên tại Lai Châu")]
     assert names == [1, 1]
     page.goto(url, wait_until="load")
-    assert page.evaluate("getComputedStyle(document.querySelector('.more a'), '::after').content") == '" ›" / ""'
+    assert page.evaluate("getComputedStyle(document.querySelector('.more a'), '::after').content") == '"\u00a0›" / ""'
+    gap = page.evaluate("""() => { const a = document.querySelector('.more a'), r = document.createRange();
+      r.selectNodeContents(a); const text = r.getBoundingClientRect();
+      return Math.round(a.getBoundingClientRect().right - text.right); }""")
+    assert gap >= 8, gap  # the arrow stands apart from the link's last word ("thành phố ›", not "phố›")
     assert page.get_by_role("link", name="Danh mục tỉnh, thành phố", exact=True).count() == 1
 
 

@@ -103,3 +103,18 @@ def test_a_photo_whose_alt_text_is_its_caption_is_named_once(figures):
     assert "<figcaption>Hội nghị sơ kết</figcaption>" in figures
     assert "<figcaption>Trao giải cuộc thi</figcaption>" in body
     assert "<figcaption>Lãnh đạo tỉnh trao giải nhất</figcaption>" in body
+
+
+@pytest.mark.parametrize("path, name", [("tinh/lai-chau/", "RSS của Lai Châu"),
+                                        ("van-ban/05-ct-tw/", "RSS của Chỉ thị số 05-CT/TW"),
+                                        ("chu-de/cuoc-thi/", "RSS của cuộc thi"),
+                                        ("don-vi-2025/lai-chau/", "RSS của Tỉnh Lai Châu")])
+def test_a_term_page_s_feed_link_says_whose_feed_it_is(site, path, name):
+    """A screen reader's list of links read "RSS" twice on a province's page, for two feeds (the
+    province's and, in the footer, the whole site's): the page's own says whose it is."""
+    page = (site.output / path / "index.html").read_text(encoding="utf-8")
+    link = re.search(rf'<a href="/{re.escape(path)}feed.xml">(.*?)</a>', page)
+    assert link, path
+    assert re.sub(r"<[^>]*>", "", link[1]) == name
+    assert link[1].startswith('RSS<span class="visually-hidden"> của ')  # seen as "RSS", as before
+    assert '<a href="/feed.xml">RSS</a>' in page  # the footer's, the whole site's

@@ -59,6 +59,8 @@ def year_chart(items: Iterable, title: str, chart_id: str = "bieu-do-nam") -> Ma
     years = per_year(items)
     if len(years) < 2:
         return Markup("")
+    if title and title[-1] not in ".:!?…":  # read on with the desc: see below
+        title += "."
     title, chart_id = escape(title), escape(chart_id)
     prefix = chart_id
     top = max(n for _, n in years) or 1
@@ -68,7 +70,10 @@ def year_chart(items: Iterable, title: str, chart_id: str = "bieu-do-nam") -> Ma
     step = next((s for s in STEPS if s * slot >= LABEL_GAP), STEPS[-1])
     height = PLOT_TOP + PLOT_HEIGHT + LABEL_ROW
     base = PLOT_TOP + PLOT_HEIGHT
+    # The image's name is its title and desc read on: "… theo năm. Năm 2016: 3 bài; năm 2017: …" (it was
+    # "… theo năm năm 2016: 3 bài", one run-on phrase); the title keeps a final mark of its own.
     desc = "; ".join(f"năm {y}: {_bars_label(n)}" for y, n in years)
+    desc = desc[0].upper() + desc[1:]
     parts = [f'<svg class="year-chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
              f'aria-labelledby="{prefix}-t {prefix}-d" font-size="{FONT}">',
              f'<title id="{prefix}-t">{title}</title><desc id="{prefix}-d">{escape(desc)}.</desc>',

@@ -1,6 +1,6 @@
 """The template filters of dates and headlines that are not methods of render.Templates: dates as
 Vietnamese readers see them (date_vi, dateline …), headlines whose numbers a line does not split
-(whole), and pluck.
+(whole, and whole_text for plain text), and pluck.
 """
 from __future__ import annotations
 
@@ -50,6 +50,31 @@ def _whole(text: str) -> Markup:
         last = end
     out.append(str(escape(text[last:])))
     return Markup("".join(out))
+
+
+def whole_text(text) -> str:
+    """The `whole_text` filter: `whole` for text that can hold no markup (a feed's titles and summaries,
+    which a reader's app wraps as it likes): the hyphens of each hyphened number become U+2011, the
+    non-breaking hyphen ("05\u2011CT/TW"), which the system fonts of phones and desktops draw as a
+    hyphen. Only there: a word's hyphen, an address ("https://a.vn/x-2016-2026", after "/"), a
+    category's label and the article's HTML keep theirs."""
+    text = str(text)
+    if "-" not in text:
+        return text
+    return _whole_text(text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _whole_text(text: str) -> str:
+    pieces = hyphened_pieces(text)
+    if not pieces:
+        return text
+    out, last = [], 0
+    for start, end in pieces:
+        out.append(text[last:start] + text[start:end].replace("-", "\u2011"))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
 
 
 def datetime_vi(moment) -> str:

@@ -117,6 +117,8 @@ def _mark_address_link(match: re.Match) -> str:
 
 def _figure(match: re.Match) -> str:
     src, alt, title = match.groups()
+    if alt.strip() == title.strip():  # the caption names the figure: a screen reader read it twice
+        alt = ""
     return f'<figure><img src="{src}" alt="{alt}"><figcaption>{title}</figcaption></figure>'
 
 

@@ -26,7 +26,9 @@ def test_bars_are_proportional_and_years_without_articles_have_none():
     assert re.findall(r"<title>(Năm \d+: \d+ bài)</title>", svg) == ["Năm 2016: 3 bài", "Năm 2018: 1 bài",
                                                                      "Năm 2020: 12 bài"]
     # the text alternative names every year, those without articles too
-    assert ('<desc id="bieu-do-nam-d">năm 2016: 3 bài; năm 2017: 0 bài; năm 2018: 1 bài; năm 2019: 0 bài; '
+    # read as two sentences: the title's, then the counts' (it read "Số bài năm 2016: 3 bài")
+    assert '<title id="bieu-do-nam-t">Số bài.</title>' in svg
+    assert ('<desc id="bieu-do-nam-d">Năm 2016: 3 bài; năm 2017: 0 bài; năm 2018: 1 bài; năm 2019: 0 bài; '
             'năm 2020: 12 bài.</desc>') in svg
     assert 'role="img" aria-labelledby="bieu-do-nam-t bieu-do-nam-d"' in svg
 
@@ -52,5 +54,5 @@ def test_a_few_years_make_a_narrow_chart_not_wide_bars():
 
 def test_title_and_id_are_escaped():
     svg = str(year_chart([(2020, 1), (2021, 1)], 'Bài về "A" <b>', chart_id='x"y'))
-    assert '<title id="x&quot;y-t">Bài về &quot;A&quot; &lt;b&gt;</title>' in svg
+    assert '<title id="x&quot;y-t">Bài về &quot;A&quot; &lt;b&gt;.</title>' in svg
     assert "<b>" not in svg

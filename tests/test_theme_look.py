@@ -156,7 +156,8 @@ def test_the_sidebars_link_to_every_province_reads_well_for_each_count(tmp_path,
     links = re.findall(r'<p class="more"><a href="/tinh/">([^<]*)</a></p>', home)
     chips = re.findall(r'<a href="/tinh/[^"]+/">', home.split('id="sb-tinh"')[-1]) if count else []
     assert len(chips) == min(count, 8), chips
-    assert links == ({0: [], 9: ["Tất cả 9 tỉnh, thành phố có tin ›"]}.get(count, ["Danh mục tỉnh, thành phố ›"])), links
+    # the arrow after it is drawn by the stylesheet, not read (test_theme_round12_browser)
+    assert links == ({0: [], 9: ["Tất cả 9 tỉnh, thành phố có tin"]}.get(count, ["Danh mục tỉnh, thành phố"])), links
 
 
 @pytest.mark.parametrize("engine", ENGINES)

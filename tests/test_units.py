@@ -211,9 +211,9 @@ def test_the_province_index_has_both_maps_and_says_where_each_province_went(unit
 
 def test_charts_show_on_province_unit_and_year_pages(unit_site: Path):
     unit = read(unit_site, "don-vi-2025/ninh-binh/index.html")
-    assert '<svg class="year-chart"' in unit and "năm 2017: 1 bài; năm 2018: 0 bài; năm 2019: 1 bài" in unit
+    assert '<svg class="year-chart"' in unit and "Năm 2017: 1 bài; năm 2018: 0 bài; năm 2019: 1 bài" in unit
     years = read(unit_site, "nam/index.html")
-    assert '<svg class="year-chart"' in years and "năm 2012: 1 bài;" in years
+    assert '<svg class="year-chart"' in years and "Năm 2012: 1 bài;" in years
     # one year: no chart (the count beside it says as much)
     assert '<svg class="year-chart"' not in read(unit_site, "tinh/nam-dinh/index.html")
 
@@ -223,13 +223,13 @@ def test_a_changed_date_redraws_the_chart_in_an_incremental_build(tmp_path: Path
     builder = Builder(root)
     builder.build(NOW)
     before = read(root / "output", "tinh/ha-nam/index.html")
-    assert "năm 2017: 1 bài; năm 2018: 0 bài;" in before
+    assert "Năm 2017: 1 bài; năm 2018: 0 bài;" in before
     article = root / "content" / "articles" / "ha-nam-2017.md"
     article.write_text(article.read_text(encoding="utf-8").replace("2017-03-02", "2015-03-02"), encoding="utf-8")
     builder.build(NOW)
     after = read(root / "output", "tinh/ha-nam/index.html")
-    assert "năm 2015: 1 bài; năm 2016: 0 bài;" in after
-    assert "năm 2015: 1 bài" in read(root / "output", "don-vi-2025/ninh-binh/index.html")
+    assert "Năm 2015: 1 bài; năm 2016: 0 bài;" in after
+    assert "Năm 2015: 1 bài" in read(root / "output", "don-vi-2025/ninh-binh/index.html")
 
 
 def test_the_unit_url_must_have_a_slug(tmp_path: Path):

@@ -162,6 +162,19 @@ def visible(text: str) -> str:
     return _INVISIBLE.sub(" ", text)
 
 
+# Line breaks a one-line field may hold: YAML's "\n", "\L", "\P", "\N" escapes, a block scalar
+# ("title: |"), or pasted text. In a title they reached <title>, feeds, JSON-LD and the search index
+# as breaks (U+2028 and U+2029 break a line in the middle of a card's title on phones).
+_LINE_BREAKS = re.compile("\\s*[\n\r\x0b\x0c\x85\u2028\u2029]\\s*")
+
+
+def one_line(text: str) -> str:
+    """text with each line break (and the spaces around it) folded to one space, as a browser shows it:
+    for fields that are one line (title, summary, author, caption, list items). isprintable() is False
+    for every line break, so text without any (nearly every value) costs one C scan."""
+    return text if text.isprintable() else _LINE_BREAKS.sub(" ", text)
+
+
 def _may_hide(raw: bytes) -> bool:
     """Whether UTF-8 bytes may hold a character _INVISIBLE matches: a C0 control or DEL, or a
     lead byte of C1 controls (\xc2) or of U+FFFE/U+FFFF (\xef\xbf). Byte scans take ~6 us

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bad.kit import errors_of, make_site
+from generator.byteranges import UNSATISFIABLE, byte_range, etag
 from generator.fields import list_item
 from generator.frontmatter import one_line
 
@@ -102,3 +103,110 @@ def test_a_line_separator_in_a_data_file_is_reported_at_its_line(tmp_path, mark)
         f"content/data/tags.csv:3: cột “aliases” có ký tự xuống dòng U+{ord(mark):04X} (thường do chép từ Word "
         "hay trang web); mỗi ô là một dòng: hãy xóa ký tự đó hoặc thay bằng dấu cách"]
     assert not (root / "output").exists()
+
+
+# Range requests to the preview server ------------------------------------------------------
+
+@pytest.mark.parametrize("header, size, answer", [
+    ("bytes=0-99", 1000, (0, 99)), ("bytes=500-", 1000, (500, 999)), ("bytes=-100", 1000, (900, 999)),
+    ("bytes=-5000", 1000, (0, 999)), ("bytes=900-5000", 1000, (900, 999)), ("BYTES = 1 - 1", 1000, (1, 1)),
+    ("bytes=999-999", 1000, (999, 999)), ("bytes=0-" + "9" * 5000, 1000, (0, 999)),
+    ("bytes=1000-", 1000, UNSATISFIABLE), ("bytes=" + "9" * 5000 + "-", 1000, UNSATISFIABLE),
+    ("bytes=-0", 1000, UNSATISFIABLE), ("bytes=0-", 0, UNSATISFIABLE), ("bytes=-1", 0, UNSATISFIABLE),
+    (None, 1000, None), ("bytes=9-3", 1000, None), ("bytes=0-1,5-6", 1000, None), ("items=0-1", 1000, None),
+    ("bytes=-", 1000, None), ("bytes=a-b", 1000, None), ("bytes=-1-2", 1000, None), ("bytes=0x10-", 1000, None),
+], ids=lambda value: str(value)[:24])
+def test_byte_range_reads_one_range_and_refuses_only_past_the_end(header, size, answer):
+    assert byte_range(header, size) == answer
+
+
+PAGE = "<!doctype html><p>Trang chủ</p>"
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """A preview server in this process, its folder holding a 1,000-byte "video" and a page."""
+    import generator.server as server_module
+
+    root = make_site(tmp_path / "site")
+    server = server_module.PreviewServer(root, port=0)
+    server.listen()
+    server.ready = True
+    (server.preview_real / "files").mkdir(parents=True)
+    (server.preview_real / "files" / "phim.mp4").write_bytes(bytes(range(250)) * 4)
+    (server.preview_real / "index.html").write_text(PAGE, encoding="utf-8")
+    yield server
+    for sock in server.sockets:
+        sock.close()
+
+
+def _fetch_all(server, requests):
+    """(status, headers, body) for each (path, headers, method) asked of the server, in order."""
+    import asyncio
+
+    from tornado.httpclient import AsyncHTTPClient, HTTPClientError
+    from tornado.httpserver import HTTPServer
+
+    async def main():
+        http = HTTPServer(server.application())
+        http.add_sockets(server.sockets)
+        answers = []
+        for path, headers, method in requests:
+            try:
+                response = await AsyncHTTPClient().fetch(f"http://127.0.0.1:{server.port}{path}", method=method,
+                                                         headers={"Host": f"127.0.0.1:{server.port}", **headers})
+            except HTTPClientError as exc:
+                response = exc.response
+            answers.append((response.code, response.headers, response.body))
+        http.stop()
+        return answers
+
+    return asyncio.run(main())
+
+
+def test_the_preview_answers_a_range_with_its_bytes(preview):
+    """Was: every Range ignored (200, the whole file): a phone's player could not seek in a video."""
+    data = bytes(range(250)) * 4
+    (whole, *parts) = _fetch_all(preview, [
+        ("/files/phim.mp4", {}, "GET"),
+        ("/files/phim.mp4", {"Range": "bytes=100-199"}, "GET"),
+        ("/files/phim.mp4", {"Range": "bytes=-10"}, "GET"),
+        ("/files/phim.mp4", {"Range": "bytes=990-"}, "HEAD"),
+        ("/", {"Range": "bytes=0-14"}, "GET"),
+    ])
+    assert whole[0] == 200 and whole[2] == data and whole[1]["Accept-Ranges"] == "bytes"
+    assert [(code, headers["Content-Range"], headers["Content-Length"], body) for code, headers, body in parts] == [
+        (206, "bytes 100-199/1000", "100", data[100:200]),
+        (206, "bytes 990-999/1000", "10", data[990:]),
+        (206, "bytes 990-999/1000", "10", b""),
+        (206, f"bytes 0-14/{len(PAGE.encode())}", "15", b"<!doctype html>"),
+    ]
+    assert parts[0][1]["Content-Type"] == "video/mp4" and parts[0][1]["Etag"] == whole[1]["Etag"]
+
+
+def test_the_preview_refuses_a_range_past_the_end_and_never_reads_outside_the_file(preview):
+    answers = _fetch_all(preview, [
+        ("/files/phim.mp4", {"Range": "bytes=1000-"}, "GET"),
+        ("/files/phim.mp4", {"Range": "bytes=" + "9" * 5000 + "-"}, "GET"),
+        ("/files/phim.mp4", {"Range": "bytes=-0"}, "GET"),
+    ])
+    for code, headers, body in answers:
+        assert (code, headers["Content-Range"]) == (416, "bytes */1000")
+        assert body.decode("utf-8") == ("416: phần tệp được xin (tiêu đề Range) bắt đầu sau cuối tệp; "
+                                        "tệp chỉ dài 1000 byte.\n")
+
+
+def test_the_preview_answers_the_whole_file_for_ranges_it_does_not_take(preview):
+    data = bytes(range(250)) * 4
+    answers = _fetch_all(preview, [
+        ("/files/phim.mp4", {"Range": "bytes=0-1,5-6"}, "GET"),
+        ("/files/phim.mp4", {"Range": "bytes=9-3"}, "GET"),
+        ("/files/phim.mp4", {"Range": "bytes=0-9", "If-Range": '"another-version"'}, "GET"),
+        ("/files/phim.mp4", {"Range": "bytes=0-9", "If-Range": "Wed, 21 Oct 2015 07:28:00 GMT"}, "GET"),
+        ("/khong-co.mp4", {"Range": "bytes=0-9"}, "GET"),
+        ("/files/phim.mp4", {"Range": "bytes=0-9", "If-Range": etag(data)}, "GET"),
+    ])
+    assert [(code, body == data, "Content-Range" in headers) for code, headers, body in answers[:-1]] == [
+        (200, True, False), (200, True, False), (200, True, False), (200, True, False), (404, False, False)]
+    assert answers[0][1]["Etag"] == etag(data)  # the If-Range a resumed download sends
+    assert (answers[-1][0], answers[-1][2]) == (206, data[:10])

@@ -9,7 +9,7 @@ from dataclasses import fields
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .configschema import CMS_BACKENDS, CMS_PUBLISH_MODES, SHARE_FORMATS, SiteConfig, Urls
+from .configschema import CMS_BACKENDS, CMS_PUBLISH_MODES, OWN_FOLDERS, SHARE_FORMATS, SiteConfig, Urls
 from .configtable import key_line
 from .errors import ConfigError, suggest
 from .frontmatter import bidi_control, bidi_said, invisible
@@ -124,6 +124,11 @@ def validate(config: SiteConfig, text: str, display: str, errors: list, given: f
         needed = placeholders.get(f.name)
         if needed and needed not in pattern:
             err(f.name, f"[urls] “{f.name}” phải chứa {needed}", "urls")
+        head = pattern.split("/", 1)[0]
+        if head.casefold() in OWN_FOLDERS:  # was: [urls] tags = "admin/" wrote the tags' pages where the editor goes
+            err(f.name, f"[urls] “{f.name}” bắt đầu bằng “{head}/”, thư mục cổng tự ghi "
+                        f"({', '.join(OWN_FOLDERS)}: giao diện, ảnh, tệp đính kèm, giao diện biên tập); "
+                        f"hãy đặt đường dẫn khác, ví dụ “{getattr(Urls(), f.name)}”", "urls")
     if config.cms is not None:
         _validate_cms(config, err)
 

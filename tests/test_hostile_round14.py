@@ -141,7 +141,7 @@ def preview(tmp_path):
 
 
 def _fetch_all(server, requests):
-    """(status, headers, body) for each (path, headers, method) asked of the server, in order."""
+    """(status, headers, body) for each (path, headers, method[, body]) asked of the server, in order."""
     import asyncio
 
     from tornado.httpclient import AsyncHTTPClient, HTTPClientError
@@ -151,10 +151,11 @@ def _fetch_all(server, requests):
         http = HTTPServer(server.application())
         http.add_sockets(server.sockets)
         answers = []
-        for path, headers, method in requests:
+        for path, headers, method, *body in requests:
             try:
                 response = await AsyncHTTPClient().fetch(f"http://127.0.0.1:{server.port}{path}", method=method,
-                                                         headers={"Host": f"127.0.0.1:{server.port}", **headers})
+                                                         headers={"Host": f"127.0.0.1:{server.port}", **headers},
+                                                         body=body[0] if body else None)
             except HTTPClientError as exc:
                 response = exc.response
             answers.append((response.code, response.headers, response.body))
@@ -210,3 +211,79 @@ def test_the_preview_answers_the_whole_file_for_ranges_it_does_not_take(preview)
         (200, True, False), (200, True, False), (200, True, False), (200, True, False), (404, False, False)]
     assert answers[0][1]["Etag"] == etag(data)  # the If-Range a resumed download sends
     assert (answers[-1][0], answers[-1][2]) == (206, data[:10])
+
+
+# The web editor's admin/ while site.toml has no [cms] ----------------------------------------
+
+@pytest.mark.parametrize("articles", [
+    {"cu.md": "---\ntitle: Bài cũ\ndate: 2021-01-01\naliases: [/admin/]\n---\n\nx\n"},
+    {"cu.md": "---\ntitle: Bài cũ\ndate: 2021-01-01\naliases: [/Admin/index.html]\n---\n\nx\n"},
+])
+def test_an_alias_in_admin_is_refused_with_the_editor_off(tmp_path, articles):
+    """Was: with no [cms], the alias "/admin/" published a page at /admin/ (where a visitor looks for
+    the editor's login; turning the editor on later found its folder taken)."""
+    root = make_site(tmp_path, articles)
+    (alias,) = re.findall(r"aliases: \[(.*)\]", articles["cu.md"])
+    assert errors_of(root) == [
+        f"content/articles/cu.md:4: địa chỉ cũ “{alias}” nằm trong đường dẫn dành riêng của cổng (admin, assets, "
+        "bai-viet, chu-de, don-vi-2025, files, images, nam, tim-kiem, tinh, trang, van-ban); hãy bỏ nó khỏi “aliases”"]
+    assert not (root / "output").exists()
+
+
+def test_a_page_named_admin_is_refused_with_the_editor_off(tmp_path):
+    root = make_site(tmp_path)
+    (root / "content" / "pages" / "admin.md").write_text("---\ntitle: Quản trị\n---\n\nx\n", encoding="utf-8")
+    assert errors_of(root) == [
+        "content/pages/admin.md:1: đường dẫn “admin” trùng với đường dẫn dành riêng của cổng (admin, assets, "
+        "bai-viet, chu-de, don-vi-2025, files, images, nam, tim-kiem, tinh, trang, van-ban); hãy đặt “slug” khác"]
+
+
+@pytest.mark.parametrize("cms", ["", "[cms]\n"])
+@pytest.mark.parametrize("key, pattern", [("tags", "admin/"), ("tag", "Admin/{slug}/"), ("provinces", "assets/"),
+                                          ("page", "files/{slug}/")])
+def test_urls_in_the_builds_own_folders_are_refused(tmp_path, cms, key, pattern):
+    """Was: [urls] tags = "admin/" wrote the tags' pages into admin/ while the editor was off."""
+    root = make_site(tmp_path, toml=f'title = "Học tập và làm theo Bác"\nbase_url = "https://example.org/"\n'
+                                    f'[urls]\n{key} = "{pattern}"\n{cms}')
+    head = pattern.split("/")[0]
+    default = {"tags": "chu-de/", "tag": "chu-de/{slug}/", "provinces": "tinh/", "page": "{slug}/"}[key]
+    assert errors_of(root) == [
+        f"site.toml:4: [urls] “{key}” bắt đầu bằng “{head}/”, thư mục cổng tự ghi (assets, images, files, admin: "
+        f"giao diện, ảnh, tệp đính kèm, giao diện biên tập); hãy đặt đường dẫn khác, ví dụ “{default}”"]
+
+
+def test_serve_cms_stops_answering_admin_once_cms_is_removed(tmp_path):
+    """Was: `serve --cms` kept serving the editor and writing articles after [cms] was taken out of
+    site.toml (or set enabled = false) while it ran."""
+    import generator.server as server_module
+    from generator.cms.local import API_PATH
+
+    toml = 'title = "Học tập và làm theo Bác"\nbase_url = "https://example.org/"\n'
+    root = make_site(tmp_path / "site", toml=toml + "[cms]\n")
+    server = server_module.PreviewServer(root, port=0, cms=True)
+    server.listen()
+    server.ready = True
+    entry = {"slug": "moi", "path": "content/articles/moi.md", "raw": "---\ntitle: Mới\ndate: 2024-01-01\n---\n\nx\n"}
+    save = json.dumps({"action": "persistEntry", "params": {
+        "branch": "main", "dataFiles": [entry], "assets": [],
+        "options": {"commitMessage": "m", "useWorkflow": False, "status": "draft"}}})
+    requests = [("/admin/", {}, "GET"), ("/admin", {}, "GET"), ("/admin/config.yml", {}, "GET"),
+                ("/admin/decap-cms.js", {}, "GET")]
+    try:
+        on = _fetch_all(server, requests)
+        assert [code for code, _, _ in on] == [200, 200, 200, 200]  # /admin followed to /admin/
+        for off in (toml, toml + "[cms]\nenabled = false\n"):
+            (root / "site.toml").write_text(off, encoding="utf-8")
+            server.listen()
+            answers = _fetch_all(server, [*requests, (API_PATH, {"Content-Type": "application/json"}, "POST", save)])
+            text = ("site.toml không còn bật giao diện biên tập (không có “[cms]”, hoặc “enabled = false”): không xem, "
+                    "sửa hay lưu được bài từ đây; hãy bật lại [cms] trong site.toml rồi tải lại trang")
+            opened, configured = (f"Không mở được giao diện biên tập:\n{text}\n",
+                                  f"Không tạo được cấu hình giao diện biên tập:\n{text}\n")
+            assert [(code, body.decode("utf-8")) for code, _, body in answers[:4]] == [
+                (404, opened), (404, opened), (404, configured), (404, opened)]
+            assert (answers[4][0], json.loads(answers[4][2])) == (404, {"error": text})
+            assert not (root / "content" / "articles" / "moi.md").exists()
+    finally:
+        for sock in server.sockets:
+            sock.close()

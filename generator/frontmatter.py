@@ -331,7 +331,15 @@ def _too_deep(fm_text: str) -> int | None:
     return None
 
 
+# YAML counts NEL, LS and PS as line breaks where the file's lines (and an editor) do not: a title
+# pasted with one ("title: Một\u2028hai") was refused as "hai" lacking its "key:", at the line of
+# the next key. Every field is one line (one_line), so they are spaces before YAML reads them.
+# Only here: _flat_yaml sends any front matter holding one to PyYAML.
+_RAW_BREAK = re.compile("[ \t]*[\x85\u2028\u2029][ \t]*")
+
+
 def _load_yaml(fm_text: str, path: str) -> dict:
+    fm_text = _RAW_BREAK.sub(" ", fm_text)
     deep = _too_deep(fm_text)
     if deep is not None:
         raise ContentError(f"phần thông tin đầu bài lồng nhau quá sâu (quá {MAX_DEPTH} tầng danh sách [..] "

@@ -287,3 +287,16 @@ def test_serve_cms_stops_answering_admin_once_cms_is_removed(tmp_path):
     finally:
         for sock in server.sockets:
             sock.close()
+
+
+@pytest.mark.parametrize("title", ["Một\u2028hai", "\"Một\u2029hai\"", "Một\u0085hai", "'Một \u2028 hai'"])
+def test_a_raw_line_separator_in_the_front_matter_is_a_space(tmp_path, title):
+    """Was: YAML took a pasted U+2028/U+2029/U+0085 for a line break: "title: Một<LS>hai" was refused
+    ("hai" has no "key:") at the line of the next key, and errors past it pointed a line too far."""
+    good = make_site(tmp_path / "good", {"tach.md": f"---\ntitle: {title}\ndate: 2021-01-01\n---\n\nx\n"})
+    assert errors_of(good) == []
+    page = (good / "output" / "bai-viet" / "tach" / "index.html").read_text(encoding="utf-8")
+    assert "<title>Một hai – Học tập và làm theo Bác</title>" in page
+    bad = make_site(tmp_path / "bad", {"tach.md": f"---\ntitle: {title}\ndate: 2021-01-01\ntags: [a\n---\n\nx\n"})
+    assert errors_of(bad) == ["content/articles/tach.md:4: phần thông tin đầu bài không phải YAML hợp lệ: "
+                              "danh sách […] chưa được đóng bằng “]” hoặc thiếu dấu phẩy giữa các mục"]

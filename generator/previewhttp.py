@@ -253,7 +253,10 @@ class PreviewHandler(web.RequestHandler):
         if wants_html and server.errors:
             return self._reply(500, "text/html; charset=utf-8", error_page(server.errors))
         path, location = resolve_request(server.preview_real, raw)
-        if location is not None:
+        if location is not None:  # the query kept, as Netlify keeps it (was: "/tim-kiem?q=Bác" lost its search)
+            query = self.request.query
+            if query:  # as sent (Tornado gives it Latin-1 decoded), anything not ASCII or a space escaped
+                location += "?" + quote(query.encode("latin-1", "replace"), safe="!$&'()*+,/:;=?@~%-._")
             return self.redirect(location)
         if path is None:
             return self._reply(404, "text/html; charset=utf-8", self._not_found(wants_html))

@@ -140,7 +140,7 @@ def preview(tmp_path):
         sock.close()
 
 
-def _fetch_all(server, requests):
+def _fetch_all(server, requests, follow=True):
     """(status, headers, body) for each (path, headers, method[, body]) asked of the server, in order."""
     import asyncio
 
@@ -155,7 +155,7 @@ def _fetch_all(server, requests):
             try:
                 response = await AsyncHTTPClient().fetch(f"http://127.0.0.1:{server.port}{path}", method=method,
                                                          headers={"Host": f"127.0.0.1:{server.port}", **headers},
-                                                         body=body[0] if body else None)
+                                                         body=body[0] if body else None, follow_redirects=follow)
             except HTTPClientError as exc:
                 response = exc.response
             answers.append((response.code, response.headers, response.body))
@@ -300,3 +300,14 @@ def test_a_raw_line_separator_in_the_front_matter_is_a_space(tmp_path, title):
     bad = make_site(tmp_path / "bad", {"tach.md": f"---\ntitle: {title}\ndate: 2021-01-01\ntags: [a\n---\n\nx\n"})
     assert errors_of(bad) == ["content/articles/tach.md:4: phần thông tin đầu bài không phải YAML hợp lệ: "
                               "danh sách […] chưa được đóng bằng “]” hoặc thiếu dấu phẩy giữa các mục"]
+
+
+def test_the_previews_slash_redirect_keeps_the_query(preview):
+    """Was: "/tim-kiem?q=Bác" sent to "/tim-kiem/", its search lost (Netlify keeps the query)."""
+    (preview.preview_real / "tim-kiem").mkdir()
+    (preview.preview_real / "tim-kiem" / "index.html").write_text(PAGE, encoding="utf-8")
+    answers = _fetch_all(preview, [
+        ("/tim-kiem?q=B%C3%A1c&tinh=ha-noi", {}, "GET"), ("/tim-kiem?q=Bác\"<>'", {}, "GET"), ("/tim-kiem", {}, "GET"),
+    ], follow=False)
+    assert [(code, headers.get("Location")) for code, headers, _ in answers] == [
+        (302, "/tim-kiem/?q=B%C3%A1c&tinh=ha-noi"), (302, "/tim-kiem/?q=B%C3%A1c%22%3C%3E'"), (302, "/tim-kiem/")]

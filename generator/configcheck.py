@@ -23,6 +23,9 @@ _THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 # Characters of one text value of site.toml. Its values (the title, the footer's lines) are printed
 # in every page: a 10 MB title pasted by mistake built 3.9 GB of pages for a 67-page site.
 MAX_TEXT = 5_000
+# Every text of site.toml is shown on one line: was, a title with U+2028 (or written in """…""" over
+# two lines) broke <title>, the feeds' titles and the web app's name on every page.
+_LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
 
 
 def control_errors(table: dict, text: str, display: str, section: str | None = None) -> list[ConfigError]:
@@ -45,10 +48,13 @@ def control_errors(table: dict, text: str, display: str, section: str | None = N
         for item in value if isinstance(value, list) else [value]:
             found = invisible(item) if isinstance(item, str) else None  # escapes like \u0007 write them
             turned = bidi_control(item) if isinstance(item, str) else None  # and like \u202e (was: published)
-            if found or turned:
+            broken = _LINE_BREAK.search(item) if isinstance(item, str) else None  # """…""", \n, \u2028
+            if found or turned or broken:
                 where = f"[{section}] " if section else ""
                 said = (f"có ký tự điều khiển vô hình U+{ord(found):04X}; hãy xóa nó (nó làm hỏng các tệp tin Atom)"
-                        if found else bidi_said(turned))
+                        if found else bidi_said(turned) if turned else
+                        f"có ký tự xuống dòng U+{ord(broken.group()):04X}: giá trị này được in trên một dòng (tên "
+                        f"trang, tiêu đề tin Atom, chân trang); hãy viết cả giá trị trên một dòng")
                 errors.append(ConfigError(f"{where}“{key}” {said}", display, key_line(text, section, key)))
                 break
     return errors

@@ -77,9 +77,10 @@ def _key_of(text: str) -> str | None:
 
 def file_lines(path: Path) -> list[str]:
     """A source file's lines, read again after the build read it (for locating what it reports);
-    [] when it is gone or no longer UTF-8 since."""
+    [] when it is gone or no longer UTF-8 since. Lines end at a newline only, as decode() reads them
+    (splitlines() also ends one at U+2028, U+0085, a form feed …: the lines after pointed one too far)."""
     try:
-        return path.read_text(encoding="utf-8-sig").splitlines()
+        return path.read_text(encoding="utf-8-sig").split("\n")
     except (OSError, UnicodeDecodeError):
         return []
 

@@ -311,3 +311,27 @@ def test_the_previews_slash_redirect_keeps_the_query(preview):
     ], follow=False)
     assert [(code, headers.get("Location")) for code, headers, _ in answers] == [
         (302, "/tim-kiem/?q=B%C3%A1c&tinh=ha-noi"), (302, "/tim-kiem/?q=B%C3%A1c%22%3C%3E'"), (302, "/tim-kiem/")]
+
+
+@pytest.mark.parametrize("value, code", [('"Học tập\\u2028và làm theo Bác"', "2028"), ('"Học tập\\u0085và"', "0085"),
+                                         ('"""Học tập\nvà làm theo Bác"""', "000A"), ('"Học tập\u2029và"', "2029")])
+def test_a_line_break_in_a_site_toml_text_is_reported_at_its_line(tmp_path, value, code):
+    """Was: built, the title broken on <title> of every page, in the feeds and the web app's name."""
+    toml = f'base_url = "https://example.org/"\ntitle = {value}\n[publisher]\naddress = "Số 1\\u2028Hà Nội"\n'
+    root = make_site(tmp_path, toml=toml)
+    said = ("giá trị này được in trên một dòng (tên trang, tiêu đề tin Atom, chân trang); hãy viết cả giá trị "
+            "trên một dòng")
+    last = toml.count("\n")
+    assert errors_of(root) == [f"site.toml:2: “title” có ký tự xuống dòng U+{code}: {said}",
+                               f"site.toml:{last}: [publisher] “address” có ký tự xuống dòng U+2028: {said}"]
+    assert not (root / "output").exists()
+
+
+def test_file_lines_end_at_newlines_only(tmp_path):
+    """Was: splitlines() also ended a line at a U+2028 of a title, so the warnings that find a key
+    again (lamtheobac check, scheduled articles) pointed a line too far."""
+    from generator.frontmatter import file_lines, key_line
+
+    path = tmp_path / "bai.md"
+    path.write_text("---\ntitle: Một\u2028hai\u0085ba\x0cbốn\ndate: 2099-01-01\n---\n\nx\n", encoding="utf-8")
+    assert key_line(file_lines(path), "date") == 3

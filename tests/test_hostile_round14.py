@@ -335,3 +335,49 @@ def test_file_lines_end_at_newlines_only(tmp_path):
     path = tmp_path / "bai.md"
     path.write_text("---\ntitle: Một\u2028hai\u0085ba\x0cbốn\ndate: 2099-01-01\n---\n\nx\n", encoding="utf-8")
     assert key_line(file_lines(path), "date") == 3
+
+
+# A worker killed in the middle of the build ----------------------------------------------------
+
+def _killed_on_two(task, part):
+    import os
+    import signal
+    if 2 in part:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the system does to a process filling the memory
+    return sum(part)
+
+
+_KILLED = """
+import sys
+from test_hostile_round14 import _killed_on_two
+from generator.parallel import WorkerLost, fork_claims, fork_map
+try:
+    if sys.argv[1] == "imap":
+        print(list(fork_map(_killed_on_two, [[0], [1], [2], [3]], None, 2)))
+    else:
+        print(fork_claims(_killed_on_two, list(range(8)), None, 2, 1))
+except WorkerLost as exc:
+    print(exc)
+"""
+
+
+@pytest.mark.parametrize("how", ["imap", "claims"])
+def test_a_worker_killed_midway_ends_the_build_with_its_reason(tmp_path, how):
+    """Was: a worker killed (out of memory: a template doubling a list) was replaced by the pool, its
+    part never done, and the build waited for it for ever, saying nothing."""
+    import os
+    import subprocess
+    import sys
+
+    here = Path(__file__).resolve().parent
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(here.parent), str(here)])}
+    script, said = tmp_path / "killed.py", tmp_path / "said.txt"
+    script.write_text(_KILLED, encoding="utf-8")
+    with said.open("w", encoding="utf-8") as out:  # a file: a pipe would wait for every process holding it
+        try:
+            subprocess.run([sys.executable, str(script), how], stdout=out, env=env, timeout=60, cwd=tmp_path)
+        except subprocess.TimeoutExpired:
+            pytest.fail("the work waited for ever for the killed worker's part")
+    assert said.read_text(encoding="utf-8") == ("một tiến trình dựng trang bị dừng bởi tín hiệu 9 giữa chừng (tín hiệu 9 thường là do hệ "
+                           "thống hết bộ nhớ: một mẫu trang hay một tệp quá lớn?); trang chưa được dựng xong, thư mục "
+                           "kết quả cũ được giữ nguyên: hãy dựng lại\n")

@@ -171,9 +171,11 @@ _LINE_BREAKS = re.compile("\\s*[\n\r\x0b\x0c\x85\u2028\u2029]\\s*")
 
 def one_line(text: str) -> str:
     """text with each line break (and the spaces around it) folded to one space, as a browser shows it:
-    for fields that are one line (title, summary, author, caption, list items). isprintable() is False
-    for every line break, so text without any (nearly every value) costs one C scan."""
-    return text if text.isprintable() else _LINE_BREAKS.sub(" ", text)
+    for fields that are one line (title, summary, author, caption, list items). VT and FF are spaces
+    already (visible); the five searches cost ~0.1 us on a title, isprintable() ~0.5 us, the regex ~0.7."""
+    if "\n" in text or "\u2028" in text or "\u2029" in text or "\x85" in text or "\r" in text:
+        return _LINE_BREAKS.sub(" ", text)
+    return text
 
 
 def _may_hide(raw: bytes) -> bool:

@@ -10,6 +10,7 @@ from datetime import datetime
 from itertools import chain
 
 from .config import SiteConfig
+from .configschema import OWN_FOLDERS
 from .content import Article, Page, tag_line
 from .errors import ContentError
 from .taxonomy import Directive, Province, Registries, Registry, Tag, Unit, place_sort_key
@@ -59,14 +60,11 @@ class Site:
 
 def reserved_segments(config: SiteConfig) -> set[str]:
     """First path segments the site's own pages use: no article or page may take them."""
-    names = {"assets", "images", "files", "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html",
-             "site.webmanifest"}
+    names = {*OWN_FOLDERS, "feed.xml", "sitemap.xml", "robots.txt", "404.html", "index.html", "site.webmanifest"}
     for pattern in vars(config.urls).values():
         head = pattern.split("/", 1)[0]
         if "{" not in head and head:
             names.add(head)
-    if config.cms is not None and config.cms.enabled:
-        names.add("admin")  # the CMS's folder (generator/cms)
     return names
 
 

@@ -9,7 +9,7 @@ from dataclasses import fields
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .configschema import CMS_BACKENDS, CMS_PUBLISH_MODES, SHARE_FORMATS, SiteConfig, Urls
+from .configschema import CMS_BACKENDS, CMS_PUBLISH_MODES, OWN_FOLDERS, SHARE_FORMATS, SiteConfig, Urls
 from .configtable import key_line
 from .errors import ConfigError, suggest
 from .frontmatter import bidi_control, bidi_said, invisible
@@ -23,6 +23,9 @@ _THEME_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 # Characters of one text value of site.toml. Its values (the title, the footer's lines) are printed
 # in every page: a 10 MB title pasted by mistake built 3.9 GB of pages for a 67-page site.
 MAX_TEXT = 5_000
+# Every text of site.toml is shown on one line: was, a title with U+2028 (or written in """…""" over
+# two lines) broke <title>, the feeds' titles and the web app's name on every page.
+_LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
 
 
 def control_errors(table: dict, text: str, display: str, section: str | None = None) -> list[ConfigError]:
@@ -45,10 +48,13 @@ def control_errors(table: dict, text: str, display: str, section: str | None = N
         for item in value if isinstance(value, list) else [value]:
             found = invisible(item) if isinstance(item, str) else None  # escapes like \u0007 write them
             turned = bidi_control(item) if isinstance(item, str) else None  # and like \u202e (was: published)
-            if found or turned:
+            broken = _LINE_BREAK.search(item) if isinstance(item, str) else None  # """…""", \n, \u2028
+            if found or turned or broken:
                 where = f"[{section}] " if section else ""
                 said = (f"có ký tự điều khiển vô hình U+{ord(found):04X}; hãy xóa nó (nó làm hỏng các tệp tin Atom)"
-                        if found else bidi_said(turned))
+                        if found else bidi_said(turned) if turned else
+                        f"có ký tự xuống dòng U+{ord(broken.group()):04X}: giá trị này được in trên một dòng (tên "
+                        f"trang, tiêu đề tin Atom, chân trang); hãy viết cả giá trị trên một dòng")
                 errors.append(ConfigError(f"{where}“{key}” {said}", display, key_line(text, section, key)))
                 break
     return errors
@@ -124,6 +130,11 @@ def validate(config: SiteConfig, text: str, display: str, errors: list, given: f
         needed = placeholders.get(f.name)
         if needed and needed not in pattern:
             err(f.name, f"[urls] “{f.name}” phải chứa {needed}", "urls")
+        head = pattern.split("/", 1)[0]
+        if head.casefold() in OWN_FOLDERS:  # was: [urls] tags = "admin/" wrote the tags' pages where the editor goes
+            err(f.name, f"[urls] “{f.name}” bắt đầu bằng “{head}/”, thư mục cổng tự ghi "
+                        f"({', '.join(OWN_FOLDERS)}: giao diện, ảnh, tệp đính kèm, giao diện biên tập); "
+                        f"hãy đặt đường dẫn khác, ví dụ “{getattr(Urls(), f.name)}”", "urls")
     if config.cms is not None:
         _validate_cms(config, err)
 

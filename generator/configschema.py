@@ -16,6 +16,13 @@ CONFIG_NAME = "site.toml"
 SHARE_FORMATS = (".jpg", ".jpeg", ".png")  # what every sharing service shows as a link's picture
 
 
+# Folders the build writes itself: no page, alias or [urls] pattern may take them. "admin" (the web
+# editor, generator/cms) even while site.toml has no [cms]: was, an alias, a page or [urls] "admin/"
+# published a page at /admin/, where a visitor looks for the editor's login (and turning the editor
+# on later found its folder taken).
+OWN_FOLDERS = ("assets", "images", "files", "admin")
+
+
 @dataclass(frozen=True)
 class Urls:
     """Where each kind of page is written; `{slug}`, `{n}`, `{year}` are filled in."""

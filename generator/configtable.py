@@ -13,9 +13,10 @@ from .errors import ConfigError, suggest
 
 
 def key_line(text: str, section: str | None, key: str) -> int | None:
-    """The line where key is set (in [section] if given): for messages only."""
+    """The line where key is set (in [section] if given): for messages only. Lines as TOML counts
+    them, at "\n" only (splitlines() also breaks at U+2028, U+0085 … in a value: was a line too far)."""
     current = None
-    for number, raw in enumerate(text.splitlines(), 1):
+    for number, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
         header = re.match(r"^\[([^\]]+)\]", line)
         if header:
@@ -27,7 +28,7 @@ def key_line(text: str, section: str | None, key: str) -> int | None:
             return number
     # A key written as a table of its own ("[feed]" for [feeds]): the line of its header.
     table = key if section is None else f"{section}.{key}"
-    for number, raw in enumerate(text.splitlines(), 1):
+    for number, raw in enumerate(text.split("\n"), 1):
         header = re.match(r"^\[\[?\s*([^\]]+?)\s*\]", raw.strip())
         if key is not None and header and (header.group(1) == table or header.group(1).startswith(table + ".")):
             return number

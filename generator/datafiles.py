@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from .errors import ContentError
 from .frontmatter import bidi_control, bidi_said, invisible, utf8
@@ -15,6 +16,8 @@ from .vietnamese import normalize
 # portal needs have hundreds of rows (3,321 wards of the 2025 reform the most).
 MAX_ROWS = 50_000
 MAX_BYTES = 16 * 1024 * 1024
+# Line breaks other than "\n" (a quote left open, said apart): NEL, line and paragraph separators.
+_LINE_SEPARATOR = re.compile("[\x85\u2028\u2029]")
 
 
 def too_many(what: str) -> str:
@@ -69,6 +72,10 @@ def _row_problem(row: dict, required: tuple[str, ...]) -> str:
         if value and "\n" in value:  # a quote opened and closed lines later, or never
             return (f"dấu ngoặc kép mở ở cột “{column}” không được đóng trên cùng dòng; "
                     f"hãy thêm dấu \" đóng ô, hoặc viết \"\" cho một dấu ngoặc kép trong ô")
+        breaks = _LINE_SEPARATOR.search(value or "")
+        if breaks is not None:  # was: a name broken in two on every page and feed listing it
+            return (f"cột “{column}” có ký tự xuống dòng U+{ord(breaks.group()):04X} (thường do chép từ Word hay "
+                    f"trang web); mỗi ô là một dòng: hãy xóa ký tự đó hoặc thay bằng dấu cách")
         bad = invisible(value or "")
         if bad is not None:
             return (f"cột “{column}” có ký tự điều khiển vô hình U+{ord(bad):04X}; hãy xóa nó "

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 
 from .addresses import parsed_url, without_userinfo
 from .errors import ContentError, suggest
-from .frontmatter import BIDI_UTF8, Source, bidi_control, bidi_said, visible
+from .frontmatter import BIDI_UTF8, Source, bidi_control, bidi_said, one_line, visible
 from .taxonomy import Registries
 from .vietnamese import (MAX_SLUG, WINDOWS_DEVICES_SHOWN, in_zone, look_alike, normalize, slugify, term_key,
                          windows_device)
@@ -98,7 +98,7 @@ class Checker:
             kind = "một danh sách" if isinstance(value, list) else "một bảng"
             self.error(key, f"“{label}” phải là một chuỗi văn bản, không phải {kind}")
             return ""
-        text = visible(normalize(str(value))).strip()
+        text = one_line(visible(normalize(str(value)))).strip()
         if self.bidi and (problem := bidi_problem(label, text)):
             self.error(key, problem)
             return ""
@@ -293,8 +293,9 @@ def _shows(text: str) -> bool:
 
 
 def list_item(item: str | int) -> str:
-    """An item of a front matter list as it is read: NFC, invisible controls as spaces, stripped."""
-    return visible(normalize(str(item))).strip()
+    """An item of a front matter list as it is read: NFC, invisible controls and line breaks as spaces,
+    stripped."""
+    return one_line(visible(normalize(str(item)))).strip()
 
 
 def bidi_problem(label: str, text: str) -> str:

@@ -19,6 +19,8 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
+from .errors import SiteError
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -107,10 +109,19 @@ def fork_imap(func: Callable[[Any, Sequence[T]], R], parts: list[Sequence[T]], t
     _INHERITED[:] = [(func, task)]
     try:
         with worker_pool(workers) as pool:
+            started = list(pool._pool)  # noqa: SLF001 - the workers as forked (see _lost_worker)
             pending = pool.imap(_inherited_call, parts, chunksize=1)
             if meanwhile is not None:
                 meanwhile()
-            yield from pending
+            while True:
+                try:
+                    result = pending.next(0.2)
+                except StopIteration:
+                    break
+                except multiprocessing.TimeoutError:
+                    _lost_worker(started)
+                    continue
+                yield result
     finally:
         _INHERITED.clear()
 
@@ -137,10 +148,13 @@ def fork_claims(func: Callable[[Any, Sequence[T]], R], items: Sequence[T], task:
             pending = pool.map_async(_claiming_call, range(workers), chunksize=1)
             if meanwhile is not None:
                 meanwhile()
+            started = list(pool._pool)  # noqa: SLF001 - the workers as forked (see _lost_worker)
             while not pending.ready():
                 pending.wait(0.2)
                 if progress:
                     progress.update(label, claims.done(), len(items))
+                if not pending.ready():
+                    _lost_worker(started)
             done = [taken for worker in pending.get() for taken in worker]
     finally:
         _INHERITED.clear()
@@ -199,6 +213,25 @@ def _inherited_call(part):
     """Worker: the function and task its pool was forked with, over one part."""
     func, task = _INHERITED[0]
     return func(task, part)
+
+
+class WorkerLost(SiteError):
+    """A forked worker ended in the middle of the build's work: reported as the build's error."""
+
+
+def _lost_worker(started: list) -> None:
+    """Raises WorkerLost when a worker the pool was made with has ended: killed (the system, out of
+    memory, ended it; someone ran kill) or exited. The pool forks another in its place but the part
+    it was working on is never done: the build waited for it for ever (was: a template filling the
+    memory got its worker killed, and `lamtheobac build` hung with no word)."""
+    for process in started:
+        code = process.exitcode
+        if code is not None:
+            how = f"bị dừng bởi tín hiệu {-code}" if code < 0 else f"thoát với mã {code}"
+            hint = (" (tín hiệu 9 thường là do hệ thống hết bộ nhớ: một mẫu trang hay một tệp quá lớn?)"
+                    if code == -signal.SIGKILL else "")
+            raise WorkerLost(f"một tiến trình dựng trang {how} giữa chừng{hint}; trang chưa được dựng xong, "
+                             f"thư mục kết quả cũ được giữ nguyên: hãy dựng lại")
 
 
 @contextlib.contextmanager

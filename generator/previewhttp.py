@@ -19,6 +19,7 @@ from tornado import httputil, web
 from tornado.httpserver import HTTPServer
 from tornado.iostream import UnsatisfiableReadError
 
+from .byteranges import UNSATISFIABLE, byte_range, etag, same_version
 from .errors import SiteError
 
 if TYPE_CHECKING:
@@ -224,6 +225,7 @@ class PreviewHTTPServer(HTTPServer):
 
 
 METHOD_REFUSED = "405: máy chủ xem trước chỉ trả lời yêu cầu GET và HEAD (xem trang), không nhận yêu cầu {method}.\n"
+RANGE_REFUSED = "416: phần tệp được xin (tiêu đề Range) bắt đầu sau cuối tệp; tệp chỉ dài {size} byte.\n"
 NOT_FOUND_PAGE = _page("Không tìm thấy trang", "<h1>Không tìm thấy trang</h1>\n"
                        '<p>Địa chỉ này không có trong trang xem trước. <a href="/">Về trang chủ</a>.</p>')
 
@@ -266,7 +268,10 @@ class PreviewHandler(web.RequestHandler):
             path, location = resolve_request(server.preview_real, raw)
         if wants_html and server.errors:
             return self._reply(500, "text/html; charset=utf-8", error_page(server.errors))
-        if location is not None:
+        if location is not None:  # the query kept, as Netlify keeps it (was: "/tim-kiem?q=Bác" lost its search)
+            query = self.request.query
+            if query:  # as sent (Tornado gives it Latin-1 decoded), anything not ASCII or a space escaped
+                location += "?" + quote(query.encode("latin-1", "replace"), safe="!$&'()*+,/:;=?@~%-._")
             return self.redirect(location)
         if path is None:
             return self._reply(404, "text/html; charset=utf-8", self._not_found(wants_html))
@@ -281,6 +286,18 @@ class PreviewHandler(web.RequestHandler):
         except OSError:  # removed or replaced by a rebuild publishing since it was found: gone for now
             self.clear_header("Content-Security-Policy")
             return self._reply(404, "text/html; charset=utf-8", self._not_found(wants_html))
+        self.set_header("Accept-Ranges", "bytes")
+        wanted = self.request.headers.get("Range")
+        part = byte_range(wanted, len(body)) if same_version(self.request.headers.get("If-Range"), body) else None
+        if part == UNSATISFIABLE:
+            self.clear_header("Content-Security-Policy")
+            self.set_header("Content-Range", f"bytes */{len(body)}")
+            return self._reply(416, "text/plain; charset=utf-8", RANGE_REFUSED.format(size=len(body)).encode("utf-8"))
+        if part is not None:
+            first, last = part
+            self.set_header("Content-Range", f"bytes {first}-{last}/{len(body)}")
+            self.set_header("Etag", etag(body))  # Tornado gives only a 200 one: If-Range names it
+            return self._reply(206, kind, body[first:last + 1])
         self._reply(200, kind, body)
 
     def _not_found(self, wants_html: bool) -> bytes:

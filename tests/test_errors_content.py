@@ -106,7 +106,7 @@ EXPECTED = {
         'content/articles/slug-cham-cham.md:4: “slug” chỉ được gồm chữ thường không dấu a-z, số 0-9 và dấu “-”, không phải “../../etc” (ví dụ “etc”)',
     ],
     'slug-chu-de.md': [
-        'content/articles/slug-chu-de.md:4: đường dẫn “chu-de” trùng với đường dẫn dành riêng của cổng (assets, bai-viet, chu-de, don-vi-2025, files, images, nam, tim-kiem, tinh, trang, van-ban); hãy đặt “slug” khác',
+        'content/articles/slug-chu-de.md:4: đường dẫn “chu-de” trùng với đường dẫn dành riêng của cổng (admin, assets, bai-viet, chu-de, don-vi-2025, files, images, nam, tim-kiem, tinh, trang, van-ban); hãy đặt “slug” khác',
     ],
     'slug-gach-cheo.md': [
         'content/articles/slug-gach-cheo.md:4: “slug” chỉ được gồm chữ thường không dấu a-z, số 0-9 và dấu “-”, không phải “tinh/ha-noi” (ví dụ “tinh-ha-noi”)',
@@ -147,7 +147,7 @@ EXPECTED = {
         'content/articles/tinh-la.md:4: không có tỉnh, thành phố “Đắk Lăk” trong danh mục (có phải ý bạn là: “Đắk Lắk”, “Đăk Lăk”, “Đắc Lắc”?)',
     ],
     'tinh.md': [
-        'content/articles/tinh.md:1: đường dẫn “tinh” trùng với đường dẫn dành riêng của cổng (assets, bai-viet, chu-de, don-vi-2025, files, images, nam, tim-kiem, tinh, trang, van-ban); hãy đặt “slug” khác',
+        'content/articles/tinh.md:1: đường dẫn “tinh” trùng với đường dẫn dành riêng của cổng (admin, assets, bai-viet, chu-de, don-vi-2025, files, images, nam, tim-kiem, tinh, trang, van-ban); hãy đặt “slug” khác',
     ],
     'title-danh-sach.md': [
         'content/articles/title-danh-sach.md:2: “title” phải là một chuỗi văn bản, không phải một danh sách',

@@ -856,6 +856,8 @@ def test_a_body_that_stops_coming_is_answered_408(site: Path, monkeypatch):
     from generator.previewhttp import PreviewHTTPServer
 
     monkeypatch.setattr(local, "BODY_IDLE_SECONDS", 1.0)
+    with (site / "site.toml").open("a", encoding="utf-8") as toml:  # the editor answers only while [cms] is on
+        toml.write("[cms]\n")
     preview = server_module.PreviewServer(site, port=0, cms=True)
     preview.listen()
     preview.ready = True

@@ -109,18 +109,43 @@ class _Guarded(web.RequestHandler):
         self.finish(json.dumps({"error": message}, ensure_ascii=False))
 
     def site(self):
+        """The site's settings and registries as they are now; _Off once site.toml has no [cms]."""
         try:
             config = load_config(self.server.root)
-            return config, load_registries(config.path(config.data_dir), config.root)
+            registries = load_registries(config.path(config.data_dir), config.root)
         except BuildFailed as exc:
             raise _Broken([str(e) for e in exc.errors]) from None
         except SiteError as exc:
             raise _Broken([str(exc)]) from None
+        if not enabled(config):  # was: the editor kept reading and writing articles after [cms] was removed
+            raise _Off([EDITOR_OFF])
+        return config, registries
+
+    def editor_on(self) -> bool:
+        """Whether site.toml still turns the editor on (a broken site.toml: the pages say why)."""
+        try:
+            self.site()
+        except _Off:
+            return False
+        except _Broken:
+            return True
+        return True
 
 
 class _Broken(Exception):
+    status = 500
+
     def __init__(self, messages: list[str]):
         super().__init__("\n".join(messages))
+
+
+class _Off(_Broken):
+    """site.toml no longer has [cms] (removed, or enabled = false, while `serve --cms` runs)."""
+    status = 404
+
+
+EDITOR_OFF = ("site.toml không còn bật giao diện biên tập (không có “[cms]”, hoặc “enabled = false”): "
+              "không xem, sửa hay lưu được bài từ đây; hãy bật lại [cms] trong site.toml rồi tải lại trang")
 
 
 @web.stream_request_body
@@ -200,6 +225,8 @@ class ApiHandler(_Guarded):
             config, registries = self.site()
             where = folders(config)
             backend = LocalBackend(config.root, where, reviewer(config, registries))
+        except _Off as exc:
+            return self._answer(exc.status, {"error": str(exc)})
         except (_Broken, SiteError) as exc:
             return self._answer(500, {"error": f"không đọc được site.toml: {exc}"})
         status, answer = backend.handle(body)
@@ -222,7 +249,7 @@ class AdminPage(_Guarded):
         try:
             config, registries = self.site()
         except _Broken as exc:
-            return self._text(500, "text/plain", f"Không mở được giao diện biên tập:\n{exc}\n")
+            return self._text(exc.status, "text/plain", f"Không mở được giao diện biên tập:\n{exc}\n")
         # The stylesheet's name the preview's build gives it (the same theme files, the same fingerprint).
         styles = stylesheets(collect_assets(config), "/")
         self._text(200, "text/html", index_html(config, registries, identity=False, base="/", styles=styles))
@@ -243,7 +270,8 @@ class ConfigHandler(AdminPage):
             data = cms_config(config, registries, existing_tags(registries, self.built_tags()),
                               local_url=origin + API_PATH, site_url=origin + "/")
         except (_Broken, SiteError) as exc:
-            return self._text(500, "text/plain", f"Không tạo được cấu hình giao diện biên tập:\n{exc}\n")
+            return self._text(getattr(exc, "status", 500), "text/plain",
+                              f"Không tạo được cấu hình giao diện biên tập:\n{exc}\n")
         self._text(200, "text/yaml", config_yaml(data))
 
     def built_tags(self) -> list[str]:
@@ -258,6 +286,8 @@ class ConfigHandler(AdminPage):
 
 class ScriptHandler(AdminPage):
     def get(self, name: str) -> None:
+        if not self.editor_on():
+            return self._text(404, "text/plain", f"Không mở được giao diện biên tập:\n{EDITOR_OFF}\n")
         try:
             data = script(name)
         except KeyError:
@@ -268,11 +298,13 @@ class ScriptHandler(AdminPage):
         self.finish(data)
 
 
-class _ToAdmin(_Guarded):
+class _ToAdmin(AdminPage):
     """/admin -> /admin/, for GET and HEAD; other methods refused as on the editor's other pages
     (web.RedirectHandler answered them with Tornado's English page)."""
 
     def get(self) -> None:
+        if not self.editor_on():
+            return self._text(404, "text/plain", f"Không mở được giao diện biên tập:\n{EDITOR_OFF}\n")
         self.redirect("/admin/", permanent=True)
 
     head = get

@@ -288,6 +288,60 @@
     });
     return out;
   }
+  /* Letters and digits run together in a word that no name has so and no rule above splits
+     ("NQTW4", "nghiquyettw4", "KL21TW", "UBND2024"): the query with each such word spaced into
+     the pieces readers space it into, so that it is read as its spaced form is ("NQ TW4"). The
+     pieces: whole runs of digits, initialisms of the table, words of the registries' names ("tw4",
+     "nghi", "quyet"), a syllable as a whole run of letters; the fewest; else letters and a number ("COVID19" is "COVID 19").
+     A word of other runs ("H5N1", "ab12cd") or one read already ("CT05", "CT05TW", "chithi05",
+     "U23") stays as typed, and so does every word inside quotes; words of letters alone are never
+     spaced here (splitJoined's job). */
+  var QUOTE_SPLIT = /(["\u201c\u201d\u201e\u00ab\u00bb])/;
+  function spaceJoined(query, index) {
+    if (!/[0-9]/.test(query)) return query;
+    var inside = false;
+    return prepare(query).split(QUOTE_SPLIT).map(function (part, k) {
+      if (k % 2) { inside = !inside; return part; }
+      if (inside) return part;
+      return part.replace(TOKEN, function (token) {
+        var f = fold(token), pieces = mixedPieces(f, index), chars = Array.from(token), at = 0;
+        if (!pieces || chars.length !== f.length) return token;
+        return pieces.map(function (piece) { return chars.slice(at, at += piece.length).join(""); }).join(" ");
+      });
+    }).join("");
+  }
+  var MIXED_MAX = 12;  // letters and digits in one piece, at most
+  function mixedPieces(f, index) {
+    if (!/^[a-z0-9]+$/.test(f) || !/[a-z]/.test(f) || !/[0-9]/.test(f)) return null;
+    var words = index.nameWords || new Set();
+    if ((index.joined && index.joined.has(f)) || words.has(f) || SPLIT.test(f)) return null;
+    var digit = function (i) { return i >= 0 && i < f.length && f[i] >= "0" && f[i] <= "9"; };
+    var known = function (i, j) {
+      var piece = f.slice(i, j);
+      if (/^[0-9]+$/.test(piece)) return !digit(i - 1) && !digit(j);  // a number whole
+      if (digit(i - 1) && digit(i) || digit(j - 1) && digit(j)) return false;  // no cut inside a number
+      if (words.has(piece)) return true;
+      // a syllable only as a whole run of letters ("thang" of "thang5"; not "a" + "pec" of "apec")
+      return /^[a-z]+$/.test(piece) && (INITIALISMS.has(piece) ||
+        ((i === 0 || digit(i - 1)) && (j === f.length || digit(j)) && SYLLABLE.test(piece)));
+    };
+    var best = new Array(f.length + 1).fill(null);  // best[i]: the fewest pieces from i on
+    best[f.length] = { n: 0, next: -1 };
+    for (var i = f.length - 1; i >= 0; i--) {
+      for (var j = i + 1; j <= Math.min(f.length, i + MIXED_MAX); j++) {
+        if (best[j] && (!best[i] || best[j].n + 1 < best[i].n) && known(i, j)) best[i] = { n: best[j].n + 1, next: j };
+      }
+    }
+    if (!best[0] || best[0].n < 2) {
+      // a word of letters and a number ("COVID19", "APEC2017", "iPhone15"): articles space them
+      // or write a dash ("COVID-19"); letters, numbers and letters again ("H5N1") stay whole
+      var m = /^([a-z]{4,})([0-9]+)$|^([0-9]+)([a-z]{4,})$/.exec(f);
+      return m ? (m[1] ? [m[1], m[2]] : [m[3], m[4]]) : null;
+    }
+    var out = [];
+    for (var at = 0; at < f.length; at = best[at].next) out.push(f.slice(at, best[at].next));
+    return out;
+  }
   var GROUPED = /^[1-9][0-9]{3,14}$/;  // a number of four digits or more typed without separators
 
   /* A syllable of one vowel i or y after its onset is spelled both ways ("kỹ" and "kĩ", "lý" and
@@ -356,7 +410,7 @@
     // capitals tell a name ("Phú Quốc") when the reader typed them, and not all ("LAM THEO BAC")
     var shouting = cased === false || prepare(query) === prepare(query).toUpperCase();
     // nor when each word has one, grammar's too ("Học Tập Và Làm Theo"): read as in small letters
-    var plain = shouting || headline(runs);
+    var plain = shouting || headline(runs), bare = !plain && titledWords(runs);
     var fillers = new Set(), others = new Set();
     // the query is two syllables and nothing else but question words ("thi đua ở đâu"; no name of
     // the registries, no quotes): the place of the second in its tokens, else -1
@@ -371,6 +425,8 @@
     runs.forEach(function (run, r) {
       var tokens = expand(run.tokens, index);
       var folded = tokens.map(function (t) { return t.folded; });
+      // Title Case without grammar: name pairs only within a person's name (nameWordsOf)
+      var named = bare && !run.phrase ? nameWordsOf(tokens) : null;
       var spans = findNames(folded, index.byFirst, tonesOf(tokens), null, run.phrase || plain ? null : tokens.map(titled));
       var owner = new Array(folded.length).fill(-1);
       // a province's name typed with a small letter where the registries write a capital ("dien
@@ -468,7 +524,8 @@
           // with its marks ("Bác Bác") is no name ("tien tien" may be tiên tiến)
           if (!run.phrase && owner[i] < 0 && owner[i - 1] < 0 && !(tokens[i].exact && tokens[i - 1].tone === tokens[i].tone) &&
               !regionEdge(folded, i, index.manifest) &&
-              ((!plain && titled(tokens[i - 1]) && titled(tokens[i]) && nameSeam(tokens, i, asked)) ||
+              ((!plain && titled(tokens[i - 1]) && titled(tokens[i]) && nameSeam(tokens, i, asked) &&
+                (!named || (named[i] > 0 && named[i - 1] === named[i]))) ||
                (r === 0 && i === pairAt && cased !== false))) {
             pairs.filter(function (p) { return p.key === key; })[0].name = true;
           }
@@ -478,7 +535,7 @@
           // so), and no seam between two names ("Lai Châu Bác Hồ", "Quảng Ninh Hạ Long")
           // ("Tỉnh Hòa Bình", "Thành phố Điện Biên Phủ": "Tỉnh" says the province follows; it found nothing)
           if (!run.phrase && !plain && (owner[i] < 0) !== (owner[i - 1] < 0) && titled(tokens[i - 1]) && titled(tokens[i]) &&
-              nameSeam(tokens, i, asked) &&
+              nameSeam(tokens, i, asked) && (!named || gluedAlone(spans[owner[i] < 0 ? owner[i - 1] : owner[i]], tokens)) &&
               spans[owner[i] < 0 ? owner[i - 1] : owner[i]].key.indexOf("~p:") === 0 &&
               !(owner[i] >= 0 && provinceWordBefore(tokens, spans[owner[i]].start))) {
             var glued = pairs.filter(function (p) { return p.key === key; })[0], span = spans[owner[i] < 0 ? owner[i - 1] : owner[i]];
@@ -957,69 +1014,6 @@
 
   var DAY_MONTH = /(^|[^0-9\/.-])([0-9]{1,2})\s*[\/-]\s*([0-9]{1,2})(?![0-9]|\s*[\/.-]\s*[0-9])/;
 
-  /* A word of a name as typed: a capital, then small letters ("Quốc", not "UBND" or "05"). */
-  function titled(t) {
-    return t.text.length > 1 && /^[a-z]+$/.test(t.folded) && t.text[0] !== t.text[0].toLowerCase() &&
-      t.text.slice(1) === t.text.slice(1).toLowerCase();
-  }
-
-  /* Whether a query is a headline typed in Title Case (a phone's keyboard capitalising each word,
-     a headline pasted so: "Học Tập Và Làm Theo", "Làm Theo Bác Hồ"): three words or more outside
-     quotes, each with a capital first (words in capitals aside: "UBND"), one of them a word of
-     grammar no name holds ("Và", "Theo", "Của", "Ở"; some without marks: "Va", "Cua"). Its capitals then mark no name: it is read
-     as typed in small letters. A name alone keeps its capitals ("Lê Đức Dục", "Điện Biên Phủ"). */
-  var GRAMMAR = new Set(["và", "của", "theo", "các", "những", "cho", "với", "trong", "là", "có", "được", "ở",
-    "tại", "về", "từ", "đến", "để", "khi", "thì", "mà", "này", "đã", "đang", "sẽ", "không", "cũng", "trên",
-    "vì", "do", "hay", "hoặc", "bị", "nên", "vào", "qua", "giữa", "cùng", "nhằm", "trước", "sau", "tới"].map(toneKey));
-  // typed without marks, only those no name's syllable is also spelt so ("Thi" may be Thị,
-  // "Trong" Trọng, "Tai" Tài, "Do" Đỗ, "Sau" Sáu)
-  var GRAMMAR_BARE = new Set(["va", "cua", "theo", "cac", "voi", "duoc", "khong", "vao", "giua", "cho", "ve", "nham"]);
-  function headline(runs) {
-    var capitals = 0, grammar = false, lower = false;
-    runs.forEach(function (run) {
-      if (run.phrase) return;
-      run.tokens.forEach(function (t) {
-        var text = prepare(t), first = text[0];
-        if (!/^\p{L}+$/u.test(text)) return;
-        var rest = text.slice(1);
-        if (text.length > 1 && text === text.toUpperCase()) return;  // an initialism, "UBND"
-        if (first === first.toLowerCase() || rest !== rest.toLowerCase()) { lower = true; return; }
-        capitals++;
-        if (GRAMMAR.has(toneKey(text)) || GRAMMAR_BARE.has(text.toLowerCase())) grammar = true;
-      });
-    });
-    return !lower && grammar && capitals >= 3;
-  }
-
-  /* Whether the pair of tokens i - 1 and i is no seam of a name, whatever their capitals: a word
-     of a question or of the news around what is asked ("Tin Tức Lai Châu": fillers, not required)
-     on either side, or a word of address before the name it precedes ("Ông Lê Đức Dục", "Đồng Chí
-     Lê …": articles write "ông", "đồng chí" in small letters inside a sentence), a word of a
-     date, or a word typed twice. */
-  var ADDRESS = ["ông", "bà", "anh", "chị", "em", "cụ", "thầy"].map(function (w) { return [fold(w), toneKey(w)]; });
-  var COMRADE = [["dong", toneKey("đồng")], ["chi", toneKey("chí")]];
-  function nameSeam(tokens, i, asked) {
-    if (asked.some(function (s) { return (i - 1 >= s[0] && i - 1 < s[1]) || (i >= s[0] && i < s[1]); })) return false;
-    var is = function (t, w) { return !!t && t.folded === w[0] && !markFault(t.tone, [w[1]]); };
-    if (ADDRESS.some(function (w) { return is(tokens[i - 1], w); })) return false;
-    if (datePart(tokens, i - 1) || datePart(tokens, i)) return false;
-    // a word typed twice with its marks ("Lai Châu Châu", a key held down on a phone)
-    if (tokens[i].exact && tokens[i].folded === tokens[i - 1].folded && tokens[i].tone === tokens[i - 1].tone) return false;
-    return !(i > 1 && is(tokens[i - 2], COMRADE[0]) && is(tokens[i - 1], COMRADE[1]));
-  }
-  /* Whether token k is a word of a date: "ngày", "tháng", "năm", "mùng", "mồng" before a number
-     ("Lai Châu Năm 2024" made the name "Lai Châu Năm"), "tháng" before a month's name or that
-     name after it ("Tháng Năm 2024", May: the name "Tháng Năm"). */
-  var DATE_LEADS = ["ngày", "tháng", "năm", "mùng", "mồng"].map(function (w) { return [fold(w), toneKey(w)]; });
-  var MONTH = [fold("tháng"), toneKey("tháng")];
-  function datePart(tokens, k) {
-    var t = tokens[k], next = tokens[k + 1], before = tokens[k - 1];
-    var is = function (x, w) { return !!x && x.folded === w[0] && !markFault(x.tone, [w[1]]); };
-    var month = function (x) { return !!x && monthNumber(prepare(x.text)) > 0; };
-    if (DATE_LEADS.some(function (w) { return is(t, w); }) && !!next && /^[0-9]+$/.test(next.folded)) return true;
-    return (is(t, MONTH) && month(next)) || (is(before, MONTH) && month(t));
-  }
-
   /* Questions and polite requests around what is asked ("Chỉ thị 05 là gì", "cho tôi hỏi …",
      "tìm bài về …", "sinh năm nào", "ai là …"), folded; not "cho biết", which news writes ("Bí thư
      cho biết"). */
@@ -1130,6 +1124,133 @@
     q.pairs.forEach(function (p) { p.skipped = !kept.has(p.key); });
   }
 
+  // ---- Capitals: names typed as names, headlines in Title Case, the seams of names ----
+
+  /* A word of a name as typed: a capital, then small letters ("Quốc", not "UBND" or "05"). */
+  function titled(t) {
+    return t.text.length > 1 && /^[a-z]+$/.test(t.folded) && t.text[0] !== t.text[0].toLowerCase() &&
+      t.text.slice(1) === t.text.slice(1).toLowerCase();
+  }
+
+  /* Whether a query is a headline typed in Title Case (a phone's keyboard capitalising each word,
+     a headline pasted so: "Học Tập Và Làm Theo", "Làm Theo Bác Hồ"): three words or more outside
+     quotes, each with a capital first (words in capitals aside: "UBND"), one of them a word of
+     grammar no name holds ("Và", "Theo", "Của", "Ở"; some without marks: "Va", "Cua"). Its capitals then mark no name: it is read
+     as typed in small letters. A name alone keeps its capitals ("Lê Đức Dục", "Điện Biên Phủ"). */
+  var GRAMMAR = new Set(["và", "của", "theo", "các", "những", "cho", "với", "trong", "là", "có", "được", "ở",
+    "tại", "về", "từ", "đến", "để", "khi", "thì", "mà", "này", "đã", "đang", "sẽ", "không", "cũng", "trên",
+    "vì", "do", "hay", "hoặc", "bị", "nên", "vào", "qua", "giữa", "cùng", "nhằm", "trước", "sau", "tới"].map(toneKey));
+  // typed without marks, only those no name's syllable is also spelt so ("Thi" may be Thị,
+  // "Trong" Trọng, "Tai" Tài, "Do" Đỗ, "Sau" Sáu)
+  var GRAMMAR_BARE = new Set(["va", "cua", "theo", "cac", "voi", "duoc", "khong", "vao", "giua", "cho", "ve", "nham"]);
+  function headline(runs) {
+    var cased = titleCase(runs);
+    return !cased.lower && cased.grammar && cased.capitals >= 3;
+  }
+  /* Whether a query is typed in Title Case without a word of grammar ("Đạo Đức Công Vụ", "Gương
+     Sáng Lê Đức Dục", "Lê Đức Dục"): names are then told by their first word (nameWordsOf). */
+  function titledWords(runs) {
+    var cased = titleCase(runs);
+    return !cased.lower && !cased.grammar && cased.capitals >= 3;
+  }
+  function titleCase(runs) {
+    var capitals = 0, grammar = false, lower = false;
+    runs.forEach(function (run) {
+      if (run.phrase) return;
+      run.tokens.forEach(function (t) {
+        var text = prepare(t), first = text[0];
+        if (!/^\p{L}+$/u.test(text)) return;
+        var rest = text.slice(1);
+        if (text.length > 1 && text === text.toUpperCase()) return;  // an initialism, "UBND"
+        if (first === first.toLowerCase() || rest !== rest.toLowerCase()) { lower = true; return; }
+        capitals++;
+        if (GRAMMAR.has(toneKey(text)) || GRAMMAR_BARE.has(text.toLowerCase())) grammar = true;
+      });
+    });
+    return { capitals: capitals, grammar: grammar, lower: lower };
+  }
+
+  /* In a query typed in Title Case without a word of grammar, which tokens may be words of a
+     person's name: those from a family name on (Nguyễn, Lê, Hồ …, typed with its marks or
+     fewer), to the end of the words typed with a capital or the next name (of more than four
+     words: its first three);
+     "Bác" before a family name and that name ("Bác Hồ"). Per token: the number of its name, 0
+     for none. Other words typed with a capital are words of a headline ("Đạo Đức Công Vụ", "Phong Trào Thi Đua Yêu Nước",
+     "Gương Sáng" of "Gương Sáng Lê Đức Dục"): they make no name pair. Names of the registries
+     are found apart (findNames). Family names that headlines mostly write as other words are
+     not listed (Đào of "Đào Tạo", Lý of "Quản Lý", Tôn of "Tôn Vinh", Đoàn of "Đoàn Thanh Niên",
+     Dương of "Tuyên Dương", Nông of "Nông Thôn", Tăng, Đồng, Cao, Lại, Hầu, Mùa, Viên …). */
+  var FAMILY = ["nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
+    "hồ", "ngô", "đinh", "trịnh", "trương", "lâm", "mai", "lưu", "tạ", "hà", "lương", "tô", "quách",
+    "triệu", "lò", "lường", "sầm", "phùng", "khổng", "mạc", "vương", "diệp", "giàng", "sùng", "thào",
+    "nghiêm", "doãn", "khúc"].map(function (w) { return [fold(w), toneKey(w)]; });
+  /* Whether a province's name (span) with a word typed with a capital beside it is all a Title
+     Case query without grammar holds ("Điện Biên Phủ", "Cầu Cần Thơ": a longer proper name), not
+     a headline naming the province ("Gương Sáng Lai Châu" made the name "Sáng Lai Châu"). */
+  function gluedAlone(span, tokens) {
+    return tokens.length === span.end - span.start + 1;
+  }
+  var NAME_MAX = 4, NAME_USUAL = 3;
+  var BAC = [fold("Bác"), toneKey("Bác")];
+  function nameWordsOf(tokens) {
+    var out = tokens.map(function () { return 0; }), k = 0, number = 0;
+    var is = function (t, w) { return !!t && titled(t) && t.folded === w[0] && !markFault(t.tone, [w[1]]); };
+    var family = function (j) { return FAMILY.some(function (w) { return is(tokens[j], w); }); };
+    // where a name starts: a family name, or "Bác" before one ("Bác Hồ", "Bác Tôn")
+    var start = function (j) { return is(tokens[j], BAC) && family(j + 1) ? "bac" : family(j) ? "family" : null; };
+    while (k < tokens.length) {
+      var kind = start(k);
+      if (!kind) { k++; continue; }
+      var end = k + (kind === "bac" ? 2 : 1), s;
+      if (kind === "bac") {  // "Bác Hồ" whole ("Bác Hồ Kính Yêu": the rest are words)
+        out[k] = out[k + 1] = ++number;
+        k = end;
+        continue;
+      }
+      // to the next name: "Bác" before a family name, or a family name after three words ("Lê
+      // Đức Dục Nguyễn Văn Bình"; not the "Lương" of "Nguyễn Lương Bằng")
+      while (end < tokens.length && titled(tokens[end]) &&
+             !((s = start(end)) === "bac" || (s === "family" && end - k >= 3))) end++;
+      // longer, its end is not known: the three words most names have ("Hồ Chí Minh Vĩ Đại")
+      if (end - k > NAME_MAX) end = k + NAME_USUAL;
+      if (end - k > 1) {
+        number++;
+        for (var j = k; j < end; j++) out[j] = number;
+      }
+      k = end;
+    }
+    return out;
+  }
+
+
+  /* Whether the pair of tokens i - 1 and i is no seam of a name, whatever their capitals: a word
+     of a question or of the news around what is asked ("Tin Tức Lai Châu": fillers, not required)
+     on either side, or a word of address before the name it precedes ("Ông Lê Đức Dục", "Đồng Chí
+     Lê …": articles write "ông", "đồng chí" in small letters inside a sentence), a word of a
+     date, or a word typed twice. */
+  var ADDRESS = ["ông", "bà", "anh", "chị", "em", "cụ", "thầy"].map(function (w) { return [fold(w), toneKey(w)]; });
+  var COMRADE = [["dong", toneKey("đồng")], ["chi", toneKey("chí")]];
+  function nameSeam(tokens, i, asked) {
+    if (asked.some(function (s) { return (i - 1 >= s[0] && i - 1 < s[1]) || (i >= s[0] && i < s[1]); })) return false;
+    var is = function (t, w) { return !!t && t.folded === w[0] && !markFault(t.tone, [w[1]]); };
+    if (ADDRESS.some(function (w) { return is(tokens[i - 1], w); })) return false;
+    if (datePart(tokens, i - 1) || datePart(tokens, i)) return false;
+    // a word typed twice with its marks ("Lai Châu Châu", a key held down on a phone)
+    if (tokens[i].exact && tokens[i].folded === tokens[i - 1].folded && tokens[i].tone === tokens[i - 1].tone) return false;
+    return !(i > 1 && is(tokens[i - 2], COMRADE[0]) && is(tokens[i - 1], COMRADE[1]));
+  }
+  /* Whether token k is a word of a date: "ngày", "tháng", "năm", "mùng", "mồng" before a number
+     ("Lai Châu Năm 2024" made the name "Lai Châu Năm"), "tháng" before a month's name or that
+     name after it ("Tháng Năm 2024", May: the name "Tháng Năm"). */
+  var DATE_LEADS = ["ngày", "tháng", "năm", "mùng", "mồng"].map(function (w) { return [fold(w), toneKey(w)]; });
+  var MONTH = [fold("tháng"), toneKey("tháng")];
+  function datePart(tokens, k) {
+    var t = tokens[k], next = tokens[k + 1], before = tokens[k - 1];
+    var is = function (x, w) { return !!x && x.folded === w[0] && !markFault(x.tone, [w[1]]); };
+    var month = function (x) { return !!x && monthNumber(prepare(x.text)) > 0; };
+    if (DATE_LEADS.some(function (w) { return is(t, w); }) && !!next && /^[0-9]+$/.test(next.folded)) return true;
+    return (is(t, MONTH) && month(next)) || (is(before, MONTH) && month(t));
+  }
   // ---- Mistyped words ----
 
   var MISTYPED = /^[a-z]{3,}$/;  // what may be corrected: a word of letters, three or more
@@ -1779,6 +1900,8 @@
 
   /* find, once the manifest (its names) is here. */
   Engine.prototype.read = function (query, filters, open, light, asTyped) {
+    // letters and digits run together ("NQTW4") are read as their spaced form ("NQ TW4")
+    query = spaceJoined(query, this);
     var self = this, ops = operators(query, this.byFirst);
     if (ops.query !== query) {
       // a word left out while it is typed ("-l", "-la" of "-lao") leaves out nothing until the pause
@@ -2300,6 +2423,7 @@
     });
   };
   var DAY_SHOWN = /[0-9]{1,2}\/[0-9]{1,2}\/[0-9]{4}/;  // a record's date as shown, to the day
+  var FOREIGN = /^[^\p{Script=Latin}\p{N}]+$/u;  // letters of no Latin script, no digit
 
   /* The ids of month m of a year: from its start to the next month's (or the year's end). */
   function monthSpan(year, starts, m) {
@@ -2328,7 +2452,10 @@
       }
       // "1", "a"; and two letters being typed that are no word of the index, or no syllable ("ho ch",
       // though a site may have "CH"): the start of a word too short to look up as one, not a word
+      // a word of another script ("胡志明" pasted after "Hồ Chí Minh", Cyrillic, Thai) that no
+      // article holds: no word a reader of the site can mean to require (it found nothing)
       var stop = w.key.length < 2 || !!w.date || !!w.loose || !!w.filler || !!w.operator ||
+        (!lists.length && FOREIGN.test(w.key)) ||
         (w.prefix && w.key.length === 2 && (!lists.length || (/^[a-z]+$/.test(w.key) && !SYLLABLE.test(w.key))));
       terms.push({ word: w, lists: lists, exact: w.exact, tone: w.tone, altTone: w.altTone, stop: stop });
     });
@@ -2942,7 +3069,7 @@
               pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, candidates: candidates,
               initialism: initialism, telexWord: telexWord, vniWord: vniWord,
               unvni: unvni, addressWords: addressWords, variantOf: variantOf, urlParam: urlParam,
-              provincesShown: provincesShown, wholeSpans: wholeSpans };
+              provincesShown: provincesShown, wholeSpans: wholeSpans, spaceJoined: spaceJoined };
   root.LTBSearch = api;
 
   // ---- The page ----

@@ -50,3 +50,23 @@ def fixture_paragraphs(name: str, registries) -> tuple:
 def left_out(result, reason: str) -> list[str]:
     """The lines the import left out for reason."""
     return [text for _line, why, text in result.dropped if why == reason]
+
+
+# A commune's short article around one paragraph under test (the importer's rounds 16 and 17).
+PAGE_TITLE = "Xã Tân Lập học tập và làm theo Bác"
+PAGE_LEAD = ("Năm 2024, Đảng bộ xã Tân Lập, tỉnh Phú Thọ đã tổ chức nhiều hoạt động thiết thực học tập và làm theo "
+             "tư tưởng, đạo đức, phong cách Hồ Chí Minh.")
+PAGE_LAST = "Nhân dân trong xã đã hiến hơn 5.000 m² đất làm đường giao thông nông thôn."
+
+
+def saved_around(paragraph: str) -> str:
+    """A saved page: headline, date, lead, the paragraph, a last paragraph and a byline."""
+    return (f"<html><head><meta charset='utf-8'></head><body><article><h1>{PAGE_TITLE}</h1><div>12/05/2025 08:30</div>"
+            f"<p>{PAGE_LEAD}</p>{paragraph}<p>{PAGE_LAST}</p><p>Nguyễn Văn An</p></article></body></html>")
+
+
+def imported_controls(paragraph: str, registries) -> tuple[list[str], list[tuple[str, str]]]:
+    """(the paragraph as imported, the (reason, words) the report lists as a control's)."""
+    result, _meta, body = import_page(saved_around(paragraph), registries, ".html")
+    kept = [p for p in paragraphs(body) if p != PAGE_LAST and "Nguyễn Văn An" not in p]
+    return kept, [(why, text) for _line, why, text in result.dropped if why.startswith("khuôn trang (")]

@@ -3,23 +3,8 @@ and what an outside tester found on provincial pages."""
 from __future__ import annotations
 
 from importing import import_page, paragraphs
-
-_TITLE = "Xã Tân Lập học tập và làm theo Bác"
-_LEAD = ("Năm 2024, Đảng bộ xã Tân Lập, tỉnh Phú Thọ đã tổ chức nhiều hoạt động thiết thực học tập và làm theo "
-         "tư tưởng, đạo đức, phong cách Hồ Chí Minh.")
-_LAST = "Nhân dân trong xã đã hiến hơn 5.000 m² đất làm đường giao thông nông thôn."
-
-
-def _saved(paragraph: str) -> str:
-    return (f"<html><head><meta charset='utf-8'></head><body><article><h1>{_TITLE}</h1><div>12/05/2025 08:30</div>"
-            f"<p>{_LEAD}</p>{paragraph}<p>{_LAST}</p><p>Nguyễn Văn An</p></article></body></html>")
-
-
-def _control(paragraph: str, registries) -> tuple[list[str], list[tuple[str, str]]]:
-    """(the paragraph as imported, the (reason, words) the report lists as a control's)."""
-    result, _meta, body = import_page(_saved(paragraph), registries, ".html")
-    kept = [p for p in paragraphs(body) if p != _LAST and "Nguyễn Văn An" not in p]
-    return kept, [(why, text) for _line, why, text in result.dropped if why.startswith("khuôn trang (")]
+from importing import PAGE_LAST as _LAST, PAGE_LEAD as _LEAD, PAGE_TITLE as _TITLE
+from importing import imported_controls as _control, saved_around as _saved
 
 
 # -- a button alone in its block holding the article's sentence (controls.py) -------------------------------------

@@ -113,6 +113,7 @@ class Templates(TemplateErrors):
                    cards=self.cards,
                    partial=self.partial, href=Links(config, prefix=config.base_path), section=self.section)
         self.env.globals.update(own)
+        self.env.globals.setdefault("scheduled_slugs", frozenset())  # articles still to come (make_templates)
         if "latest" in data:  # so that a page can tell cheaply whether it is one of them
             self.env.globals["latest_slugs"] = frozenset(a.slug for a in data["latest"])
         # What each function's part of a signature is made of; kept (not made per call) because

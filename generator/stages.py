@@ -48,11 +48,14 @@ if TYPE_CHECKING:  # only named in annotations (build.py imports this module)
 
 
 def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[int, int]],
-                   bytecode_dir: Path | None = None, photos: dict | None = None) -> Templates:
+                   bytecode_dir: Path | None = None, photos: dict | None = None,
+                   now: datetime | None = None) -> Templates:
     """Jinja globals computed once per build: nothing loops over every article per page.
 
     image_sizes: site URL of a local image ("/images/a.jpg") -> (width, height);
-    photos: output path -> photos.Photo (the resized copies of photos.prepare).
+    photos: output path -> photos.Photo (the resized copies of photos.prepare);
+    now: the build's time, which tells the articles still to come (shown only by a preview
+    with future articles: `scheduled_slugs`, empty in a published site).
     """
     links = TemplateFunction(Links(config), reads=config.urls)
     cut = len(config.base_path)
@@ -65,6 +68,7 @@ def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[
         "groups": site.groups,
         "kind_labels": KIND_LABELS,
         "article_count": len(site.articles),
+        "scheduled_slugs": frozenset(a.slug for a in site.articles if now is not None and a.date > now),
         **figure_globals(config, site),  # the 2025 units and the maps (generator/units.py)
     }, {"link": links, "links": links, "year_chart": TemplateFunction(year_chart)}, bytecode_dir)
 
@@ -94,6 +98,8 @@ class Run:
         # there, with the other core busy).
         self._ahead = (Background(lambda send: compile_ahead(config, self.cache_dir))
                        if not bytecode_folder(self.cache_dir).is_dir() else None)
+        self.now: datetime | None = None  # the build's time (visible)
+        self.to_come: list[str] = []  # slugs of the articles shown before their time (unchanged)
         self.progress = Progress(options.progress)
         self.state = State(read_fp=self.settings.fingerprint)
         clock.stage("config+state")
@@ -117,7 +123,7 @@ class Run:
 
     def visible(self, read: ReadArticles, pages: list[Page], now: datetime | None) -> list[Article]:
         """The articles to publish; every problem found so far stops the build here."""
-        now = now or datetime.now(self.config.zone)
+        now = self.now = now or datetime.now(self.config.zone)
         shown = visible(read.articles, self.config, now)
         for note in scheduled_notes(read.articles, self.config, now):
             self.log(str(note))
@@ -168,14 +174,18 @@ class Run:
     def unchanged(self, shown: list[Article], pages: list[Page]) -> bool:
         """Every input is what the last build published: nothing to do."""
         state, settings = self.state, self.settings
+        # Articles still to come (a preview with future ones) are marked: one whose time has come
+        # changes the pages though no file did.
+        self.to_come = sorted(a.slug for a in shown if self.now is not None and a.date > self.now)
         state.inputs, self.pages_token, self.images_token = site_inputs(
-            settings.fingerprint, self._settings_digest(),
-            state.sources, shown, pages, self.sources.images)
+            settings.fingerprint, self._settings_digest(), state.sources, shown, pages, self.sources.images)
         return self.reuse.unchanged(state.inputs)
 
     def _settings_digest(self) -> str:
-        """The site's settings, its templates and the admin scripts it publishes."""
-        return digest(self.config.fingerprint(), templates_fingerprint(self.config), cms.fingerprint(self.config))
+        """The site's settings, its templates and the admin scripts it publishes; the articles still
+        to come, when a preview shows them (unchanged): marked on their pages and cards."""
+        return digest(self.config.fingerprint(), templates_fingerprint(self.config), cms.fingerprint(self.config),
+                      *self.to_come)
 
     def _few_read(self, read: ReadArticles) -> bool:
         """Few articles read: the search index is made from its cache, given the articles once the
@@ -201,7 +211,7 @@ class Run:
         self.templates_ahead()
         templates = make_templates(config, site, {config.base_path + out: size
                                                   for out, (_, size) in state.image_sizes.items() if size},
-                                   self.cache_dir, self.photos.photos)
+                                   self.cache_dir, self.photos.photos, self.now)
         self.stop_on(templates.check())
         jobs = plan(site)
         jobs += sitemap_jobs(jobs)

@@ -388,17 +388,19 @@ def test_iframe_allowlist_comes_from_site_toml(tmp_path):
 
 EVIL = "</script><script>alert(1)</script> \"' & <b>đậm</b> ]]> {{ 7*7 }}"
 EVIL_URL = "https://bao.vn/tin?a=1&b='2'&c=%3C/script%3E#x"
+EVIL_ALT = "Ảnh: " + EVIL
 
 
 @pytest.fixture(scope="module")
 def evil_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("evil")
     quoted = json.dumps(EVIL, ensure_ascii=False)  # a YAML double-quoted string
+    alt = json.dumps(EVIL_ALT, ensure_ascii=False)  # not the caption: alt text that repeats it is left empty
     make_site(root, {"doc-hai.md": (
         f"---\ntitle: {quoted}\ndate: 2021-03-01\nsummary: {quoted}\nauthor: {quoted}\n"
         f"province: Hà Nội\ntags: [{quoted}]\n"
         f"source: {{name: {quoted}, url: {json.dumps(EVIL_URL)}}}\n"
-        f"image: {{src: /images/anh.jpg, alt: {quoted}, caption: {quoted}}}\n---\n\nNội dung.\n")})
+        f"image: {{src: /images/anh.jpg, alt: {alt}, caption: {quoted}}}\n---\n\nNội dung.\n")})
     (root / "content" / "pages" / "doc-hai.md").write_text(
         f"---\ntitle: {quoted}\nmenu: 2\nsummary: {quoted}\n---\n\nTrang.\n", "utf-8")
     build(root)
@@ -436,7 +438,7 @@ def test_front_matter_is_escaped_in_html_text_and_attributes(evil_site):
     assert EVIL in parsed.text["figcaption"]
     assert ("p", "class", "byline") in parsed.attrs and EVIL in parsed.text["p"]
     assert ("meta", "content", EVIL) in parsed.attrs          # og:title, og:description
-    assert ("img", "alt", EVIL) in parsed.attrs
+    assert ("img", "alt", EVIL_ALT) in parsed.attrs
     assert ("a", "href", EVIL_URL) in parsed.attrs
     assert "<b>đậm</b>" not in html and "49" not in html.split("<body>")[1].split("Nội dung.")[0]
 

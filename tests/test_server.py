@@ -22,6 +22,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 WAIT = 20.0  # seconds: generous bound for slow CI machines; never a timing assertion
+BUILDING = "<h1>Đang dựng trang xem trước…</h1>"  # the page shown until the first build is done (a 200)
 
 ARTICLE = """---
 title: "{title}"
@@ -110,9 +111,11 @@ class Served:
         raise AssertionError(f"timed out waiting for {what}; output: {self.out} {self.err}")
 
     def page_when(self, path: str, status: int, text: str) -> str:
+        """The page once it answers status with text in it; the page shown while the preview is
+        being built (a 200 too, with its own </html>) is not it."""
         def check():
             got, body, _ = self.get(path)
-            return body if got == status and text in body else None
+            return body if got == status and text in body and BUILDING not in body else None
         return self.wait_for(check, f"{path} -> {status} containing {text!r}")
 
     def stop(self, sig: int = signal.SIGINT) -> int:

@@ -117,15 +117,15 @@ def test_a_scheduled_article_is_marked_in_the_preview_pane_as_in_the_list(cms_ed
     open_entry(editor, server, LAO_CAI)
     meta = editor.page.frame_locator("#preview-pane").locator(".article .meta")
     meta.locator(".badge").first.wait_for()
-    assert meta.locator(".badge").all_inner_texts() == ["Hẹn đăng"]
+    assert meta.locator(".badge").all_text_contents() == ["Hẹn đăng"]
     editor.page.get_by_label("Bản nháp").click()
     editor.page.wait_for_function("() => document.querySelector('#preview-pane').contentDocument"
                                   ".querySelectorAll('.article .meta .badge').length === 2")
-    assert meta.locator(".badge").all_inner_texts() == ["Bản nháp", "Hẹn đăng"]
+    assert meta.locator(".badge").all_text_contents() == ["Bản nháp", "Hẹn đăng"]
     editor.page.get_by_label("Ngày giờ đăng").fill("02/01/2021 08:00")
     editor.page.wait_for_function("() => document.querySelector('#preview-pane').contentDocument"
                                   ".querySelectorAll('.article .meta .badge').length === 1")
-    assert meta.locator(".badge").all_inner_texts() == ["Bản nháp"]
+    assert meta.locator(".badge").all_text_contents() == ["Bản nháp"]
     assert editor.errors == []
 
 

@@ -90,7 +90,11 @@ def plain_html(raw: str, known: dict[str, tuple[int, str, str]], deepest: int = 
     last = parts[-1]
     if stack or "<" in last or ">" in last:
         return None
-    text = "".join(parts)
+    return _as_written("".join(parts))
+
+
+def _as_written(text: str) -> str:
+    """Quotes and no-break spaces as nh3 writes them."""
     if "&quot;" in text:
         text = text.replace("&quot;", '"')
     return text.replace("\xa0", "&nbsp;") if "\xa0" in text else text
@@ -135,8 +139,4 @@ class Plain:
         if self._compiled is None:
             return plain_html(raw, self.known, self.deepest)
         text = self._compiled(raw, self._tags, self._flags, self.deepest)
-        if text is None:
-            return None
-        if "&quot;" in text:
-            text = text.replace("&quot;", '"')
-        return text.replace("\xa0", "&nbsp;") if "\xa0" in text else text
+        return None if text is None else _as_written(text)

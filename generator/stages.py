@@ -49,13 +49,13 @@ if TYPE_CHECKING:  # only named in annotations (build.py imports this module)
 
 def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[int, int]],
                    bytecode_dir: Path | None = None, photos: dict | None = None,
-                   now: datetime | None = None) -> Templates:
+                   to_come: frozenset[str] = frozenset()) -> Templates:
     """Jinja globals computed once per build: nothing loops over every article per page.
 
     image_sizes: site URL of a local image ("/images/a.jpg") -> (width, height);
     photos: output path -> photos.Photo (the resized copies of photos.prepare);
-    now: the build's time, which tells the articles still to come (shown only by a preview
-    with future articles: `scheduled_slugs`, empty in a published site).
+    to_come: slugs of the articles still to come (shown only by a preview with future articles:
+    `scheduled_slugs`, empty in a published site).
     """
     links = TemplateFunction(Links(config), reads=config.urls)
     cut = len(config.base_path)
@@ -68,7 +68,7 @@ def make_templates(config: SiteConfig, site: Site, image_sizes: dict[str, tuple[
         "groups": site.groups,
         "kind_labels": KIND_LABELS,
         "article_count": len(site.articles),
-        "scheduled_slugs": frozenset(a.slug for a in site.articles if now is not None and a.date > now),
+        "scheduled_slugs": to_come,
         **figure_globals(config, site),  # the 2025 units and the maps (generator/units.py)
     }, {"link": links, "links": links, "year_chart": TemplateFunction(year_chart)}, bytecode_dir)
 
@@ -211,7 +211,7 @@ class Run:
         self.templates_ahead()
         templates = make_templates(config, site, {config.base_path + out: size
                                                   for out, (_, size) in state.image_sizes.items() if size},
-                                   self.cache_dir, self.photos.photos, self.now)
+                                   self.cache_dir, self.photos.photos, frozenset(self.to_come))
         self.stop_on(templates.check())
         jobs = plan(site)
         jobs += sitemap_jobs(jobs)

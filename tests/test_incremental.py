@@ -138,8 +138,8 @@ def _counting_templates(reads_count: bool):
     reading that number or (wrongly) nothing."""
     real = stages_module.make_templates
 
-    def make(config, site, image_sizes, bytecode_dir=None, photos=None, now=None):
-        templates = real(config, site, image_sizes, bytecode_dir, photos, now)
+    def make(config, site, image_sizes, bytecode_dir=None, photos=None, to_come=frozenset()):
+        templates = real(config, site, image_sizes, bytecode_dir, photos, to_come)
         count = len(site.articles)
         return Templates(config, templates.assets, templates.data, {
             **templates.functions,

@@ -29,6 +29,7 @@ SEARCH_ORDER = (
     ("query.js", "query parsing: sentences, names, splits, spelling variants"),
     ("plan.js", "the plan of a query: words, names, pairs to look up"),
     ("phrases.js", "regions, provinces, amounts, dates, fillers read in a query"),
+    ("family.js", "family names and the common words their syllables make"),
     ("cased.js", "capitals: names typed as names, headlines in Title Case, seams of names"),
     ("mistyped.js", "Telex/VNI leftovers, addresses, close words, initialisms"),
     ("index.js", "the index: shards, records groups, the engine's loading and completion"),

@@ -7,6 +7,8 @@
 //     spaces is split into common words (null: not split)
 //   {"op": "spaced", "names": [[spelling, key]...], "cases": [...]}: each query with letters and
 //     digits run together spaced as the names' words allow
+//   {"op": "family"}: the family names a name typed in Title Case starts with, and the common words
+//     their syllables make ({names, words})
 //   {"op": "candidates", "vocabulary": [[word, count]...], "cases": [...]}: the words of the
 //     vocabulary each mistyped word may stand for, the likeliest first
 //   {"op": "telex", "cases": [...]}: each word typed with Telex keys as the word they spell
@@ -78,6 +80,9 @@ async function main() {
   if (input.op === "split") {
     const common = new Map(input.common);
     return input.cases.map((c) => S.splitJoined(c, common));
+  }
+  if (input.op === "family") {
+    return { names: S.FAMILY_NAMES, words: S.FAMILY_WORDS };
   }
   if (input.op === "spaced") {
     const joined = new Map(input.names.map((n) => [n[0].split(" ").join(""), n[0].split(" ")]));

@@ -36,6 +36,7 @@
               pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, candidates: candidates,
               initialism: initialism, telexWord: telexWord, vniWord: vniWord,
               unvni: unvni, addressWords: addressWords, variantOf: variantOf, urlParam: urlParam,
-              provincesShown: provincesShown, wholeSpans: wholeSpans, spaceJoined: spaceJoined };
+              provincesShown: provincesShown, wholeSpans: wholeSpans, spaceJoined: spaceJoined,
+              FAMILY_NAMES: FAMILY_NAMES, FAMILY_WORDS: FAMILY_WORDS };
   root.LTBSearch = api;
 

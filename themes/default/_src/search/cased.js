@@ -45,19 +45,15 @@
   }
 
   /* In a query typed in Title Case without a word of grammar, which tokens may be words of a
-     person's name: those from a family name on (Nguyễn, Lê, Hồ …, typed with its marks or
-     fewer), to the end of the words typed with a capital or the next name (of more than four
-     words: its first three);
-     "Bác" before a family name and that name ("Bác Hồ"). Per token: the number of its name, 0
-     for none. Other words typed with a capital are words of a headline ("Đạo Đức Công Vụ", "Phong Trào Thi Đua Yêu Nước",
-     "Gương Sáng" of "Gương Sáng Lê Đức Dục"): they make no name pair. Names of the registries
-     are found apart (findNames). Family names that headlines mostly write as other words are
-     not listed (Đào of "Đào Tạo", Lý of "Quản Lý", Tôn of "Tôn Vinh", Đoàn of "Đoàn Thanh Niên",
-     Dương of "Tuyên Dương", Nông of "Nông Thôn", Tăng, Đồng, Cao, Lại, Hầu, Mùa, Viên …). */
-  var FAMILY = ["nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
-    "hồ", "ngô", "đinh", "trịnh", "trương", "lâm", "mai", "lưu", "tạ", "hà", "lương", "tô", "quách",
-    "triệu", "lò", "lường", "sầm", "phùng", "khổng", "mạc", "vương", "diệp", "giàng", "sùng", "thào",
-    "nghiêm", "doãn", "khúc"].map(function (w) { return [fold(w), toneKey(w)]; });
+     person's name: those from a family name on (FAMILY_NAMES, typed with its marks or fewer), to
+     the end of the words typed with a capital or the next name (of more than four words: its
+     first three); "Bác" before a family name and that name ("Bác Hồ"). Per token: the number of
+     its name, 0 for none. A family name starts no name where it makes a common word with the word
+     after or before it (FAMILY_WORDS: "Hồ Sơ Cán Bộ", "Lý Luận Chính Trị", "Lê Hội" for "Lễ Hội",
+     "Quản Lý", "Tuyên Dương"), nor inside a name of the registries (spans: "Hà Nội", "Lâm
+     Đồng"), and a name stops before such a word. Other words typed with a capital are words of a
+     headline ("Đạo Đức Công Vụ", "Gương Sáng" of "Gương Sáng Lê Đức Dục"): they make no name pair. */
+  var FAMILY = FAMILY_NAMES.map(function (w) { return [fold(w), toneKey(w)]; });
   /* Whether a province's name (span) with a word typed with a capital beside it is all a Title
      Case query without grammar holds ("Điện Biên Phủ", "Cầu Cần Thơ": a longer proper name), not
      a headline naming the province ("Gương Sáng Lai Châu" made the name "Sáng Lai Châu"). */
@@ -66,10 +62,15 @@
   }
   var NAME_MAX = 4, NAME_USUAL = 3;
   var BAC = [fold("Bác"), toneKey("Bác")];
-  function nameWordsOf(tokens) {
+  function nameWordsOf(tokens, spans) {
     var out = tokens.map(function () { return 0; }), k = 0, number = 0;
     var is = function (t, w) { return !!t && titled(t) && t.folded === w[0] && !markFault(t.tone, [w[1]]); };
-    var family = function (j) { return FAMILY.some(function (w) { return is(tokens[j], w); }); };
+    var registry = function (j) { return (spans || []).some(function (s) { return j >= s.start && j < s.end; }); };
+    var word = function (a, b) { return !!a && !!b && FAMILY_WORD_PAIRS.has(a.folded + " " + b.folded); };
+    var family = function (j) {
+      return !registry(j) && !word(tokens[j], tokens[j + 1]) && !word(tokens[j - 1], tokens[j]) &&
+        FAMILY.some(function (w) { return is(tokens[j], w); });
+    };
     // where a name starts: a family name, or "Bác" before one ("Bác Hồ", "Bác Tôn")
     var start = function (j) { return is(tokens[j], BAC) && family(j + 1) ? "bac" : family(j) ? "family" : null; };
     while (k < tokens.length) {
@@ -83,7 +84,7 @@
       }
       // to the next name: "Bác" before a family name, or a family name after three words ("Lê
       // Đức Dục Nguyễn Văn Bình"; not the "Lương" of "Nguyễn Lương Bằng")
-      while (end < tokens.length && titled(tokens[end]) &&
+      while (end < tokens.length && titled(tokens[end]) && !registry(end) && !word(tokens[end], tokens[end + 1]) &&
              !((s = start(end)) === "bac" || (s === "family" && end - k >= 3))) end++;
       // longer, its end is not known: the three words most names have ("Hồ Chí Minh Vĩ Đại")
       if (end - k > NAME_MAX) end = k + NAME_USUAL;

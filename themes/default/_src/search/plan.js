@@ -25,8 +25,8 @@
       var tokens = expand(run.tokens, index);
       var folded = tokens.map(function (t) { return t.folded; });
       // Title Case without grammar: name pairs only within a person's name (nameWordsOf)
-      var named = bare && !run.phrase ? nameWordsOf(tokens) : null;
       var spans = findNames(folded, index.byFirst, tonesOf(tokens), null, run.phrase || plain ? null : tokens.map(titled));
+      var named = bare && !run.phrase ? nameWordsOf(tokens, spans) : null;
       var owner = new Array(folded.length).fill(-1);
       // a province's name typed with a small letter where the registries write a capital ("dien
       // bien", "hòa bình", "Hòa bình", "thành phố Hồ Chí Minh"; readers on phones type names so)

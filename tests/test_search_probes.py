@@ -62,8 +62,10 @@ def test_a_word_of_a_directives_alias_typed_without_the_rest_is_split(data):
     12"), and no article holds "tw4". Kept whole only where that name is read; elsewhere it is
     split as letters run into digits are ("TW 4")."""
     nq, tw4, spaced, named = search(data, "NQ TW4", "TW4", "NQ TW 4", "NQ TW4 khóa 12")
-    assert nq["total"] == spaced["total"] == 4 and nq["ids"] == spaced["ids"]
-    assert nq["corrected"] == "nghị quyết TW4"
+    # round 15: "NQ TW4" without its term is either resolution (test_search_round15.py); the
+    # fixture's articles name 04-NQ/TW only
+    assert nq["total"] == spaced["total"] == 3 and nq["ids"] == spaced["ids"] == named["ids"]
+    assert nq["names"] == spaced["names"] == ["~d:12-nq-tw", "~d:04-nq-tw"]
     assert tw4["total"] == 6 and tw4["names"] == []
     assert named["names"] == ["~d:04-nq-tw"] and named["total"] == 3
 
@@ -112,8 +114,8 @@ def test_an_alias_typed_joined_is_read_as_typed_spaced(data):
     typed, and so does a word no such pieces cover ("H5N1")."""
     joined, spaced, words, named, named_spaced, quoted = search(
         data, "NQTW4", "NQ TW4", "nghiquyettw4", "NQTW4 khóa 12", "NQ TW4 khóa 12", '"NQTW4"')
-    assert spaced["total"] == 4 and joined["total"] == 4 and joined["ids"] == spaced["ids"]
-    assert joined["corrected"] == spaced["corrected"] == "nghị quyết TW4"
+    assert spaced["total"] == 3 and joined["total"] == 3 and joined["ids"] == spaced["ids"]
+    assert joined["names"] == spaced["names"] == ["~d:12-nq-tw", "~d:04-nq-tw"]  # either resolution (round 15)
     assert words["ids"] == spaced["ids"]
     assert named["names"] == named_spaced["names"] == ["~d:04-nq-tw"] and named["ids"] == named_spaced["ids"]
     assert quoted["total"] == 0 and quoted["approxTotal"] == 0

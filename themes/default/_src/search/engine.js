@@ -110,7 +110,7 @@
   /* find, once the manifest (its names) is here. */
   Engine.prototype.read = function (query, filters, open, light, asTyped) {
     // letters and digits run together ("NQTW4") are read as their spaced form ("NQ TW4")
-    query = spaceJoined(query, this);
+    query = termless(spaceJoined(query, this), this.byFirst);  // "NQ TW4": either term's resolution
     var self = this, ops = operators(query, this.byFirst);
     if (ops.query !== query) {
       // a word left out while it is typed ("-l", "-la" of "-lao") leaves out nothing until the pause

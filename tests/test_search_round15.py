@@ -40,3 +40,17 @@ def test_a_resolutions_alias_without_its_term_finds_either_resolution(data):
         assert set(found(r)) == either and r["total"] == len(either) and r["approxTotal"] == 0, r["q"]
     assert OTHER not in either
     assert quoted["names"] == [] and OTHER not in found(quoted)  # in quotes: the words as typed
+
+
+@node_only
+def test_a_term_after_khoa_is_read_in_digits_or_roman_numerals(data):
+    """Each alias writes the term one way ("NQ TW4 khóa 12", "Nghị quyết TW4 khóa XII"): typed the
+    other way ("Nghị quyết TW4 khóa 12", "nq tw4 khoa xii") no resolution was read (on the bench
+    "nq tw4 khoa xii" found no article, 9,706 in part). The term after "khóa" matches in either."""
+    named, *others = search(data, "NQ TW4 khóa 12", "Nghị quyết TW4 khóa 12", "nq tw4 khoa xii",
+                            "Nghị quyết Trung ương 4 khóa 12", "NQ TW4 khóa XII")
+    assert named["names"] == ["~d:04-nq-tw"] and FOUR in found(named)
+    for r in others:
+        assert r["names"] == ["~d:04-nq-tw"] and r["ids"] == named["ids"], r["q"]
+    (other_term,) = search(data, "NQ TW4 khóa 13")  # no such resolution: no name read
+    assert other_term["names"] == []

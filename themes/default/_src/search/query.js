@@ -67,7 +67,7 @@
       if (candidates) {
         for (var c = 0; c < candidates.length; c++) {
           var seq = candidates[c].seq, ok = i + seq.length <= folded.length;
-          for (var k = 0; ok && k < seq.length; k++) ok = folded[i + k] === seq[k];
+          for (var k = 0; ok && k < seq.length; k++) ok = folded[i + k] === seq[k] || sameTerm(seq, k, folded[i + k]);
           var slips = 0;
           if (ok && candidates[c].key.indexOf("~p:") === 0) for (k = 0; ok && k < seq.length; k++) if (!fits(i + k)) slips++;
           if (slips) ok = slips === 1 && seq.length > 1 && !!titles && titles.slice(i, i + seq.length).every(Boolean);
@@ -82,6 +82,19 @@
       i += step;
     }
     return found;
+  }
+
+  /* Whether word k of a name's words is the term after "khóa" and typed is that term in the other
+     way of writing it: "12" for the alias's "xii", "xii" for its "12" ("Nghị quyết TW4 khóa 12",
+     "nq tw4 khoa xii" found no resolution: each alias writes the term one way). */
+  function sameTerm(seq, k, typed) {
+    return k > 0 && seq[k - 1] === "khoa" && !!typed && termNumber(typed) > 0 && termNumber(typed) === termNumber(seq[k]);
+  }
+  function termNumber(f) {
+    if (/^[1-9][0-9]?$/.test(f)) return parseInt(f, 10);
+    if (!/^[ivxl]{1,7}$/.test(f)) return 0;
+    for (var n = 1; n < 40; n++) if (roman(n) === f) return n;
+    return 0;
   }
 
   /* Whether a tone key has marks that none of allowed (the tone keys of a province's word as the

@@ -1290,7 +1290,7 @@
      its name, 0 for none. A family name starts no name where it makes a common word with the word
      after or before it (FAMILY_WORDS: "Hồ Sơ Cán Bộ", "Lý Luận Chính Trị", "Lê Hội" for "Lễ Hội",
      "Quản Lý", "Tuyên Dương"), nor inside a name of the registries (spans: "Hà Nội", "Lâm
-     Đồng"), and a name stops before such a word. Other words typed with a capital are words of a
+     Đồng"); inside a name such words are its words ("Trần Văn Minh", not "văn minh"). Other words typed with a capital are words of a
      headline ("Đạo Đức Công Vụ", "Gương Sáng" of "Gương Sáng Lê Đức Dục"): they make no name pair. */
   var FAMILY = FAMILY_NAMES.map(function (w) { return [fold(w), toneKey(w)]; });
   /* Whether a province's name (span) with a word typed with a capital beside it is all a Title
@@ -1323,7 +1323,7 @@
       }
       // to the next name: "Bác" before a family name, or a family name after three words ("Lê
       // Đức Dục Nguyễn Văn Bình"; not the "Lương" of "Nguyễn Lương Bằng")
-      while (end < tokens.length && titled(tokens[end]) && !registry(end) && !word(tokens[end], tokens[end + 1]) &&
+      while (end < tokens.length && titled(tokens[end]) && !registry(end) &&
              !((s = start(end)) === "bac" || (s === "family" && end - k >= 3))) end++;
       // longer, its end is not known: the three words most names have ("Hồ Chí Minh Vĩ Đại")
       if (end - k > NAME_MAX) end = k + NAME_USUAL;

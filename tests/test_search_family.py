@@ -56,8 +56,9 @@ def test_a_family_name_making_a_common_word_with_its_neighbour_starts_no_name(da
 def test_person_names_typed_in_title_case_are_still_names(data):
     """Names still hold their words together: the words of "Nguyễn Thị Minh Khai" swapped are
     in the article but not as the name (no result, said so), found in small letters."""
-    inner, = search(data, "Gương Sáng Trần Văn Minh")  # "văn minh" is a word, but here of a name
-    assert inner["total"] == 0 and inner["apart"] == ["Trần Văn"]
+    inner, morning = search(data, "Gương Sáng Trần Văn Minh", "Gương Sáng Mai Văn Minh")
+    assert inner["total"] == 0 and inner["apart"] == ["Trần Văn"]  # "văn minh" is a word, here of a name
+    assert morning["total"] == 0 and morning["apart"] == ["Mai Văn"]  # no "sáng mai" (morning)
     name, swapped, small, tho, other = search(
         data, "Gương Sáng Nguyễn Thị Minh Khai", "Gương Sáng Nguyễn Thị Khai Minh", "gương sáng nguyễn thị khai minh",
         "Gương Sáng Võ Văn Thưởng", "Gương Sáng Lê Đức Dụ")

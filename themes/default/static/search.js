@@ -1233,7 +1233,7 @@
     "tập đoàn", "quân đoàn", "binh đoàn", "sư đoàn", "phái đoàn", "hoa đào", "khuyến nông", "nâng cao",
     "đề cao", "tối cao", "vùng cao", "chiều cao", "trạng thái", "sinh thái", "hình thái", "liên lạc",
     "sơn hà", "công văn", "luận văn", "thiên văn", "nhân văn", "thủy văn", "đồng hồ", "ao hồ", "ngày mai",
-    "hoa mai", "sáng mai", "cảm tạ", "giao lưu", "hạ lưu", "thượng lưu", "hàng triệu", "tiền lương",
+    "hoa mai", "cảm tạ", "giao lưu", "hạ lưu", "thượng lưu", "hàng triệu", "tiền lương",
     "huy hoàng", "ca vũ", "khiêu vũ", "thi đỗ", "vi phạm", "xâm phạm", "sư phạm", "tội phạm",
     "chủ trương", "khai trương", "phô trương", "tang lễ", "nghi lễ", "ngày lễ", "trang nghiêm", "năm châu"];
   var FAMILY_WORD_PAIRS = new Set(FAMILY_WORDS.map(function (w) { return w.split(" ").map(fold).join(" "); }));

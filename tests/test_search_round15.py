@@ -54,3 +54,13 @@ def test_a_term_after_khoa_is_read_in_digits_or_roman_numerals(data):
         assert r["names"] == ["~d:04-nq-tw"] and r["ids"] == named["ids"], r["q"]
     (other_term,) = search(data, "NQ TW4 khóa 13")  # no such resolution: no name read
     assert other_term["names"] == []
+
+
+@node_only
+def test_a_dash_before_a_resolutions_alias_without_its_term_leaves_out_either(data):
+    """"làm theo Bác -NQ TW4" (read as either resolution) found more than "làm theo Bác": the dash
+    left out the first resolution only, the second was then OR'd with the query's words. After a
+    dash every resolution the alias may be is left out."""
+    base, without, twelve = search(data, "làm theo Bác", "làm theo Bác -NQ TW4", "NQ TW4")
+    assert twelve["total"] > 0 and base["total"] > without["total"]
+    assert without["ids"] == [d for d in base["ids"] if d not in set(twelve["ids"])]

@@ -1143,7 +1143,8 @@
      04-NQ/TW): a reader asks for any of them, as the press names both so. Outside quotes, where
      the words typed are the start of aliases of two directives or more up to their "khóa …" (and
      "khóa" does not follow, nor is the start a whole alias itself), they are read as those aliases
-     joined by OR, each directive once: "NQ TW4 khoa xi OR NQ TW4 khoa xii". Found 8,459 bench
+     joined by OR, each directive once: "nq tw4 khoa xi OR nq tw4 khoa xii" (after a dash, each
+     left out). Found 8,459 bench
      articles through the words "nghị quyết", "tw", "4" (Chỉ thị 05's first). */
   function termless(query, byFirst) {
     if (!byFirst || QUOTES.test(query)) return query;
@@ -1179,7 +1180,9 @@
         found.set(c.key, c.seq.join(" "));
       });
       if (found.size < 2 || whole(i, n)) continue;
-      var read = Array.from(found.values()).join(" OR ");
+      // after a dash ("làm theo Bác -NQ TW4"): every one of them left out
+      var dash = text[tokens[i].start - 1] === "-" && (tokens[i].start === 1 || /\s/.test(text[tokens[i].start - 2]));
+      var read = Array.from(found.values()).join(dash ? " -" : " OR ");
       return text.slice(0, tokens[i].start) + read + termless(text.slice(tokens[i + n - 1].end), byFirst);
     }
     return text;

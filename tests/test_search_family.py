@@ -44,7 +44,8 @@ def test_a_family_name_making_a_common_word_with_its_neighbour_starts_no_name(da
     no name's start, compared folded ("Lê Hội" is "lễ hội")."""
     pairs = [("Hồ Sơ Cán Bộ", "hồ sơ cán bộ"), ("Lý Luận Chính Trị", "lý luận chính trị"),
              ("Lê Hội Truyền Thống", "lê hội truyền thống"), ("Quản Lý Cán Bộ Trẻ", "quản lý cán bộ trẻ"),
-             ("Tuyên Dương Cán Bộ Trẻ", "tuyên dương cán bộ trẻ"), ("Văn Hóa Lễ Hội Truyền Thống",
+             ("Tuyên Dương Cán Bộ Trẻ", "tuyên dương cán bộ trẻ"),
+             ("Đoàn Khối Cơ Quan Tỉnh", "đoàn khối cơ quan tỉnh"), ("Văn Hóa Lễ Hội Truyền Thống",
                                                                  "văn hóa lễ hội truyền thống")]
     results = search(data, *[q for pair in pairs for q in pair])
     for title, small in zip(results[::2], results[1::2]):

@@ -40,7 +40,9 @@
     "phạm tội", "phạm nhân", "phạm quy", "trương mục", "tôn vinh", "tôn trọng", "tôn giáo", "tôn chỉ",
     "tôn tạo", "tôn nghiêm", "tôn kính", "tôn sùng", "tôn thờ", "khổng lồ", "diệp lục", "nghiêm túc",
     "nghiêm trọng", "nghiêm khắc", "nghiêm minh", "nghiêm cấm", "khúc ca", "khúc hát", "khúc mắc",
-    "khúc quân", "cầm quyền", "cầm đầu", "cầm tay",
+    "khúc quân", "cầm quyền", "cầm đầu", "cầm tay", "đoàn khối", "đoàn kiểm", "đoàn giám", "châu thành",
+    "cao học", "cao nhất", "văn bằng", "mai một", "phạm trù", "hoàng thành", "tăng lương", "tăng ca",
+    "lương cơ", "chu niên", "vũ hội",
     // before it
     "quản lý", "xử lý", "đại lý", "tâm lý", "địa lý", "vật lý", "hợp lý", "pháp lý", "chân lý",
     "nguyên lý", "đạo lý", "thụ lý", "trợ lý", "tuyên dương", "biểu dương", "đại dương", "công đoàn",

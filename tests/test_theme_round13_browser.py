@@ -94,3 +94,22 @@ def test_the_hidden_words_join_their_visible_ones(served, page):
         assert ("DisclosureTriangle", "Trang 2/3 – chọn trang khác") in nodes, [n for n in nodes if "Trang" in n[1]]
     else:  # the masthead's field (hidden on phones)
         assert ("searchbox", "Tìm kiếm bài viết") in nodes, [n for n in nodes if "Tìm" in n[1]]
+
+
+def test_printed_term_labels_stand_on_their_values_line(served, chromium):
+    """On screen a label (dt) is padded to line up with its 44 px links; printed, links are a line high
+    and the padding put "Chủ đề" .6rem below its topics."""
+    _site, url = served
+    context = chromium.new_context(viewport={"width": 800, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(url + ARTICLE, wait_until="load")
+        page.emulate_media(media="print")
+        gaps = page.evaluate("""() => [...document.querySelectorAll('.terms dt')].map(dt => {
+          const value = dt.nextElementSibling.querySelector('a') || dt.nextElementSibling;
+          const line = e => { const r = document.createRange(); r.selectNodeContents(e);
+                              const box = r.getClientRects()[0]; return (box.top + box.bottom) / 2; };
+          return Math.round(Math.abs(line(dt) - line(value))); })""")
+    finally:
+        context.close()
+    assert gaps and max(gaps) <= 2, gaps

@@ -43,8 +43,8 @@ def card_provinces(site, page: str, slug: str) -> str:
     found = re.search(r'<article class="card[^"]*">(?:(?!</article>).)*?/bai-viet/' + slug
                       + r'/">(?:(?!</article>).)*?<p class="meta">(.*?)</p>', html, re.S)
     assert found, f"no card of {slug} on {page}"
-    # the provinces' first "·" is drawn by style.css before them (.where::before), beside the date
-    meta = re.sub(r"<time[^>]*>.*?</time>", "", found.group(1)).replace('<span class="where">', "· ")
+    # the provinces' first "·" is their separator from the date (<span class="sep">, hidden in a narrow card)
+    meta = re.sub(r"<time[^>]*>.*?</time>", "", found.group(1))
     return html_lib.unescape(re.sub(r"<[^>]+>", "", meta)).replace("\xa0", " ").strip()
 
 

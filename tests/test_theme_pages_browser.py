@@ -78,7 +78,7 @@ def test_a_long_lists_pager_is_one_row_on_a_phone_and_opens_its_numbers(chromium
     assert page.evaluate("document.activeElement.textContent") == "1"
     assert page.locator(".pager [aria-current=page]").get_attribute("aria-label") == f"Trang {n}, trang hiện tại"
     # a screen reader hears the steps' and the button's purpose
-    assert page.locator(".pager summary").evaluate("e => e.textContent") == f"Trang {n}/{total}: chọn trang khác"
+    assert page.locator(".pager summary").evaluate("e => e.textContent") == f"Trang {n}/{total} – chọn trang khác"
     if n != total:
         assert page.get_by_role("link", name="Trang sau", exact=True).count() == 1
     target = int(texts[0] if n == total else texts[-1])  # the first page, or the last

@@ -43,7 +43,7 @@ CARD_DATES = """() => [...document.querySelectorAll('.card .meta time')].filter(
   const fits = probe.getBoundingClientRect().width <= t.parentElement.clientWidth; probe.remove();
   const where = t.parentElement.querySelector('.where');
   const lead = where && Math.round(where.getClientRects()[0].top) > tops[tops.length - 1] + 3
-    && getComputedStyle(where, '::before').content !== 'none';
+    && getComputedStyle(where.querySelector('.sep')).display !== 'none';
   return {lines, fits, separatorStartsLine: !!lead};
 })"""
 

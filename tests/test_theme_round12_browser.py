@@ -72,8 +72,8 @@ def test_the_sidebar_s_chips_say_what_they_count(served, page):
     chips = page.locator(".chips a")
     assert chips.count() == 4
     names = [chip.evaluate("a => a.textContent") for chip in chips.all()]
-    assert names == ["Đắk Nông 1\u00a0bài", "Hà Nam 1\u00a0bài", "Lai Châu 1\u00a0bài", "Lào Cai 1\u00a0bài"], names
-    assert page.get_by_role("link", name="Đắk Nông 1\u00a0bài", exact=True).count() == 1
+    assert names == ["Đắk Nông 1 bài", "Hà Nam 1 bài", "Lai Châu 1 bài", "Lào Cai 1 bài"], names
+    assert page.get_by_role("link", name="Đắk Nông 1 bài", exact=True).count() == 1
     # the words are for the ear: the chip still shows its number alone
     assert chips.first.evaluate("a => { const r = a.querySelector('.count span').getBoundingClientRect();"
                                 " return [Math.round(r.width), Math.round(r.height)]; }") == [1, 1]

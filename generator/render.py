@@ -20,7 +20,7 @@ from markupsafe import Markup
 from . import __version__
 from .config import SiteConfig
 from .errors import TemplateError, os_reason
-from .filters import date_vi, dateline, datetime_vi, long_date, pluck, whole, whole_text
+from .filters import date_vi, dateline, datetime_vi, iso, long_date, pluck, whole, whole_text
 from .images import size_attributes, with_sizes
 from .jinjafast import FastContext, FastTemplate
 from .pages import Links
@@ -97,7 +97,7 @@ class Templates(TemplateErrors):
         self._parsed: dict[str, tuple] = {}  # _read_template's, by template name
         self.env.filters.update(
             date_vi=date_vi, dateline=dateline, datetime_vi=datetime_vi, long_date=long_date,
-            weekday=weekday, iso=lambda d: d.isoformat(), jsonld=self._jsonld,
+            weekday=weekday, iso=iso, jsonld=self._jsonld,
             shorten=lambda text, limit=None: shorten(text, limit or config.summary_length),
             sized=with_sizes, size_attrs=size_attributes,  # image sizes: the global image_sizes
             pluck=pluck, whole=whole, whole_text=whole_text,

@@ -332,3 +332,29 @@ def test_an_articles_terms_are_written_alike_folded_or_not(tmp_path: Path):
     assert [len(items) for items in long] == [11, 11, 11] and [len(items) for items in short] == [2, 2, 2]
     assert [items[:2] for items in long] == short  # the same two first items, written alike
     assert long_html.count("<summary>Xem thêm 3 ") == 3 and "<details>" not in short_html
+
+
+def test_iso_keeps_the_last_moment_and_writes_every_moment_right():
+    """iso() gives isoformat()'s text, kept for the same moment written again (an article page
+    writes its date three or four times), never another moment's."""
+    from datetime import timedelta, timezone
+
+    from generator import filters
+
+    zone = timezone(timedelta(hours=7))
+    first = datetime(2024, 5, 19, 8, 30, tzinfo=zone)
+    same_time = datetime(2024, 5, 19, 8, 30, tzinfo=zone)  # equal, another object
+    later = datetime(2024, 5, 19, 8, 31, tzinfo=zone)
+    day = date(2024, 5, 19)
+    for moment in (first, first, same_time, later, first, day, day, later):
+        assert filters.iso(moment) == moment.isoformat()
+    assert filters._last_iso[0] is later
+    calls = []
+
+    class Counted(datetime):
+        def isoformat(self, *args):
+            calls.append(self)
+            return super().isoformat(*args)
+
+    counted = Counted(2024, 5, 19, 8, 30, tzinfo=zone)
+    assert [filters.iso(counted) for _ in range(3)] == [first.isoformat()] * 3 and len(calls) == 1

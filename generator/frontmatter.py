@@ -211,8 +211,8 @@ def decode(raw: bytes, path: str) -> str:
 
 def utf8(raw: bytes, path: str) -> str:
     """raw as UTF-8 text (a BOM is fine); a ContentError at the line of the first bad byte."""
-    try:
-        return raw.decode("utf-8-sig")
+    try:  # not "utf-8-sig": a codec in Python, ~25 % slower, and its error places skip the BOM
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         from .importer.decode import legacy_encoding  # only on this error: the importer's tables
@@ -222,6 +222,7 @@ def utf8(raw: bytes, path: str) -> str:
                 f"của Unikey)") if legacy else ""
         raise ContentError(f"tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí {exc.start} "
                            f"(0x{raw[exc.start]:02x}); hãy lưu lại tệp với mã hóa UTF-8{hint}", path, line) from None
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 def invisible(text: str) -> str | None:

@@ -287,3 +287,21 @@ def test_an_article_saved_as_utf_16_is_told_so(encoding):
     wide = "UTF-32" if encoding == "utf-32" else "UTF-16"
     assert str(caught.value) == (f"content/articles/a.md:1: tệp được lưu ở mã hóa {wide} (mục “Unicode” của Notepad "
                                  "hay Word), không phải UTF-8; hãy lưu lại tệp với mã hóa UTF-8")
+
+
+def test_utf8_drops_one_bom_and_names_the_bad_byte_where_it_is():
+    """A leading BOM is dropped (one, as "utf-8-sig" drops it); a bad byte is named at its place in
+    the file as saved, BOM counted, with its own value (the "utf-8-sig" codec counted from after
+    the BOM: line 1, "vị trí 8 (0x0a)" for the 0xff at 11 on line 2)."""
+    from generator.errors import ContentError
+    from generator.frontmatter import utf8
+
+    bom = "\ufeff".encode("utf-8")
+    assert utf8(bom + "Bác Hồ".encode("utf-8"), "a.md") == "Bác Hồ"
+    assert utf8(bom + bom + b"x", "a.md") == "\ufeffx"
+    assert utf8("Bác".encode("utf-8"), "a.md") == "Bác"
+    raw = bom + b"title\nab\xff\n"
+    with pytest.raises(ContentError) as failed:
+        utf8(raw, "a.md")
+    assert failed.value.line == 2
+    assert "byte không đọc được ở vị trí 11 (0xff)" in str(failed.value)

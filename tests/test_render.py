@@ -297,3 +297,64 @@ def test_the_home_pages_past_the_first_show_the_cards_every_list_shows(tmp_path:
     lists = [key for key in made if key[2] == "list"]
     assert len(lists) == len(set(lists))  # each card made once
     assert {slug for slug, heading, _ in lists if heading == "h3"} <= shown_first
+
+
+def test_an_articles_terms_are_written_alike_folded_or_not(tmp_path: Path):
+    """Ten provinces, directives or topics or fewer are written by a plain loop, more by the
+    `folded` macro (article.html): each item is the same markup either way, and only the longer
+    lists are folded."""
+    import csv
+    import re
+    import shutil
+
+    from generator.build import build
+
+    root = tmp_path / "site"
+    shutil.copytree(Path(__file__).parent / "sample", root)
+    data = Path(__file__).parent.parent / "generator" / "data"
+    with open(data / "provinces.csv", encoding="utf-8") as rows:
+        provinces = [row["name"] for row in csv.DictReader(rows)][:11]
+    with open(data / "directives.csv", encoding="utf-8") as rows:
+        directives = [row["symbol"] for row in csv.DictReader(rows)][:11]
+    tags = [f"chủ đề {n}" for n in range(1, 12)]
+    for slug, cut in (("muoi-mot", 11), ("it", 2)):
+        (root / "content" / "articles" / f"{slug}.md").write_text(
+            f'---\ntitle: "Bài {slug}"\ndate: 2024-03-01T08:00:00+07:00\nprovince: {provinces[:cut]!r}\n'
+            f'directives: {directives[:cut]!r}\ntags: {tags[:cut]!r}\n---\n\nNội dung.\n', encoding="utf-8")
+    build(root, output=str(tmp_path / "out"), workers=1)
+    item = re.compile(r"<li><a href=[^>]+>.*?</a></li>")
+    found = {}
+    for slug in ("muoi-mot", "it"):
+        html = (tmp_path / "out" / "bai-viet" / slug / "index.html").read_text(encoding="utf-8")
+        terms = html[html.index('<dl class="terms">'):html.index("</dl>")]
+        found[slug] = ([item.findall(dd) for dd in terms.split("<dd>")[1:]], terms)
+    (long, long_html), (short, short_html) = found["muoi-mot"], found["it"]
+    assert [len(items) for items in long] == [11, 11, 11] and [len(items) for items in short] == [2, 2, 2]
+    assert [items[:2] for items in long] == short  # the same two first items, written alike
+    assert long_html.count("<summary>Xem thêm 3 ") == 3 and "<details>" not in short_html
+
+
+def test_iso_keeps_the_last_moment_and_writes_every_moment_right():
+    """iso() gives isoformat()'s text, kept for the same moment written again (an article page
+    writes its date three or four times), never another moment's."""
+    from datetime import timedelta, timezone
+
+    from generator import filters
+
+    zone = timezone(timedelta(hours=7))
+    first = datetime(2024, 5, 19, 8, 30, tzinfo=zone)
+    same_time = datetime(2024, 5, 19, 8, 30, tzinfo=zone)  # equal, another object
+    later = datetime(2024, 5, 19, 8, 31, tzinfo=zone)
+    day = date(2024, 5, 19)
+    for moment in (first, first, same_time, later, first, day, day, later):
+        assert filters.iso(moment) == moment.isoformat()
+    assert filters._last_iso[0] is later
+    calls = []
+
+    class Counted(datetime):
+        def isoformat(self, *args):
+            calls.append(self)
+            return super().isoformat(*args)
+
+    counted = Counted(2024, 5, 19, 8, 30, tzinfo=zone)
+    assert [filters.iso(counted) for _ in range(3)] == [first.isoformat()] * 3 and len(calls) == 1

@@ -122,9 +122,9 @@ def value_digest(value: Any, memo: dict[int, str]) -> str:
                                                 for name in names]) + ")"
     else:
         token = kind.__name__ + ":" + repr(value)
-    if len(token) > 64:
-        token = digest(token)
-    memo[ident] = token
+    if len(token) > 64 and (kind is not tuple and kind is not list or len(token) > 2048):
+        token = digest(token)  # a page's own short lists (related articles, a list page's items) are not:
+    memo[ident] = token        # they are hashed with its context, once (~10 % of signing a cold build)
     return token
 
 

@@ -38,3 +38,11 @@ def test_word_text_pasted_into_the_markdown_body_is_markdown():
 ])
 def test_pasted_text_rules(text: str, expected: str):
     assert pasted(text) == expected
+
+
+def test_a_line_separator_in_the_body_is_saved_as_a_markdown_line_break():
+    """A paste keeps a poem's lines in their paragraph as line separators (U+2028, test_cms_round12_browser):
+    saved as they came, the build ran them on as one line; now "\\" ends each, as Shift+Enter is saved."""
+    from test_cms import written
+    text = written({"title": "Thơ", "body": "Tháp Mười đẹp nhất bông sen, \u2028Việt Nam đẹp nhất có tên Bác Hồ.\n\nHết"})
+    assert text.split("---\n", 2)[2] == "\nTháp Mười đẹp nhất bông sen,\\\nViệt Nam đẹp nhất có tên Bác Hồ.\n\nHết\n"

@@ -28,3 +28,24 @@ def test_a_pasted_poem_keeps_its_lines_and_pasted_prose_its_paragraphs(cms_edito
                     "Chính trị.\n\nDự hội nghị có đồng chí Bí thư Tỉnh ủy và các đồng chí trong Ban Thường vụ.\n\n"
                     "Tháp Mười đẹp nhất bông sen,\\\nViệt Nam đẹp nhất có tên **Bác Hồ**.\n\n"
                     "TM. BAN THƯỜNG VỤ\\\nBÍ THƯ\\\nNguyễn Văn A\n")
+
+
+# A title of one unbroken word (stacked diacritics), then words.
+LONG_TITLE = ("ỨngdụngchuyểnđổisốtrongviệchọctậpvàlàmtheotưtưởngđạođứcphongcáchcủaChủtịchHồChíMinh ở Thừa Thiên "
+              "Huế " + "Ngườngiêngnghiêng" * 3)
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_long_unbroken_title_is_read_whole_in_the_list(cms_editor, served_cms, width: int):
+    """The list of articles hid what of a title did not fit its row: a title of one long word lost its end and
+    the article's date (" · 19/05/2024") on a phone. Now the title breaks inside the word."""
+    root, server = served_cms
+    (root / "content" / "articles" / "bai-tieu-de-dai.md").write_text(
+        f'---\ntitle: "{LONG_TITLE}"\ndate: 2024-05-19T08:00:00+07:00\n---\n\nThân bài.\n', encoding="utf-8")
+    editor = cms_editor(width=width, height=800)
+    title = editor.page.locator("[class*=-ListCardTitle]", has_text="Ngườngiêngnghiêng").first
+    title.wait_for()
+    assert title.inner_text().endswith(" · 19/05/2024")
+    sizes = title.evaluate("e => [e.scrollWidth, e.clientWidth, e.closest('li').scrollWidth, e.closest('li').clientWidth]")
+    assert sizes[0] <= sizes[1] and sizes[2] <= sizes[3], sizes
+    assert editor.errors == []

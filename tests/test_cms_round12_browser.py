@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 import test_cms_browser
+from test_cms_browser import wait_for_file
 from test_cms_round11_browser import _pasted_body
 
 pytestmark = pytest.mark.browser
@@ -49,3 +50,32 @@ def test_a_long_unbroken_title_is_read_whole_in_the_list(cms_editor, served_cms,
     sizes = title.evaluate("e => [e.scrollWidth, e.clientWidth, e.closest('li').scrollWidth, e.closest('li').clientWidth]")
     assert sizes[0] <= sizes[1] and sizes[2] <= sizes[3], sizes
     assert editor.errors == []
+
+
+# 230 letters: its address of all its words would pass the build's limit (MAX_SLUG, 200).
+TITLE_230 = ("Ứng dụng chuyển đổi số trong việc học tập và làm theo tư tưởng, đạo đức, phong cách của Chủ tịch Hồ Chí "
+             "Minh ở Thừa Thiên Huế: Người Ngườngiêngnghiêngnghiêngnghiêngnghiêngnghiêngnghiêng đẹp nhất có tên Bác "
+             "Hồ, tháp Mười đẹp nhất bông sen")
+ADDRESS_230 = ("ung-dung-chuyen-doi-so-trong-viec-hoc-tap-va-lam-theo-tu-tuong-dao-duc-phong-cach-cua-chu-tich-ho-chi-"
+               "minh-o-thua-thien-hue-nguoi-nguongiengnghieng")
+
+
+def test_a_new_article_with_a_very_long_title_is_saved_under_its_first_words(cms_editor, served_cms):
+    """A new article whose title made an address over 200 letters could not be saved ("tiêu đề bài mới quá dài
+    để làm địa chỉ bài … Hãy rút gọn tiêu đề"). Now its file name is made of the title's first 150 letters;
+    the title is saved whole; a second article of the same title gets "-1", not the first one's file."""
+    root, server = served_cms
+    articles = root / "content" / "articles"
+    for n, name in enumerate((ADDRESS_230, ADDRESS_230 + "-1")):
+        editor = cms_editor()
+        page = editor.page
+        page.get_by_role("link", name="Tạo bài thuộc loại bài viết").click()
+        page.get_by_label("Tiêu đề").fill(TITLE_230)
+        page.locator("[data-slate-editor]").click()
+        page.keyboard.type(f"Thân bài {n}.")
+        editor.publish()
+        wait_for_file(articles / f"{name}.md", page)
+        text = (articles / f"{name}.md").read_text(encoding="utf-8")
+        assert f'\ntitle: "{TITLE_230}"\n' in text and text.endswith(f"\nThân bài {n}.\n")
+        assert editor.errors == []
+    assert len(ADDRESS_230) <= 150

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 import test_cms_browser
-from test_cms_browser import wait_for_file
+from test_cms_browser import open_entry, wait_for_file
 from test_cms_round11_browser import _pasted_body
 
 pytestmark = pytest.mark.browser
@@ -79,3 +79,32 @@ def test_a_new_article_with_a_very_long_title_is_saved_under_its_first_words(cms
         assert f'\ntitle: "{TITLE_230}"\n' in text and text.endswith(f"\nThân bài {n}.\n")
         assert editor.errors == []
     assert len(ADDRESS_230) <= 150
+
+
+def test_a_province_not_in_the_registry_is_shown_said_and_taken_out(cms_editor, served_cms):
+    """A hand-written article naming a province the registry does not have ("Xứ Sở Lạ") opened with no chip
+    for it: the form showed only the known one, and a save was refused for a name the editor could neither
+    see nor take out. Now it is a chip marked "không có trong danh mục", the field says why it cannot be
+    saved, and once the chip is taken out the save keeps the known province by its registry name."""
+    root, server = served_cms
+    slug = "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac"
+    article = root / "content" / "articles" / f"{slug}.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace('province: ["Đắk Nông"]', 'province: ["Xứ Sở Lạ", "Hoà Bình"]'), encoding="utf-8")
+    editor = cms_editor()
+    open_entry(editor, server, slug)
+    page = editor.page
+    chip = page.get_by_text("Xứ Sở Lạ (không có trong danh mục)")
+    chip.wait_for()
+    assert page.get_by_text("Hòa Bình (từ 2025 thuộc Phú Thọ)").count() == 1
+    page.get_by_label("Tiêu đề").fill("Nhân rộng các mô hình điển hình")
+    page.get_by_role("button", name="Công bố").click()
+    page.get_by_text("Công bố ngay").click()
+    page.get_by_role("listitem").filter(has_text="“Xứ Sở Lạ” không có trong danh mục: hãy bỏ đi (nút × trên tên "
+                                                  "đó) và chọn lại tên đúng trong danh sách").wait_for()
+    assert 'province: ["Xứ Sở Lạ", "Hoà Bình"]' in article.read_text(encoding="utf-8")
+    page.get_by_role("button", name="Bỏ Xứ Sở Lạ (không có trong danh mục)").click()
+    editor.publish()
+    wait_for_file(article, page, containing='title: "Nhân rộng các mô hình điển hình"\n')
+    assert 'province: ["Hòa Bình"]' in article.read_text(encoding="utf-8")
+    assert editor.errors == []

@@ -1560,8 +1560,10 @@ def test_a_directive_or_province_is_found_by_every_spelling_the_build_reads(cms_
 def test_an_article_the_editor_cannot_read_says_so_when_opened(cms_editor, served_cms):
     """An article whose front matter is no YAML (an indented line, written in a text editor) opened as an
     empty form with no word why (Decap logs js-yaml's English error to the console): an editor typed into
-    it and learnt only at saving. Now a notice says so at once, with the line, in Vietnamese; it goes
-    when another article is opened, and comes back with the broken one."""
+    it and learnt only at saving. A notice then said so, and to mend the file in a text editor. Now the
+    article opens with the keys that read and its body, the notice names the line left out, in Vietnamese
+    (it goes when another article is opened, and comes back with the broken one), and a save there mends
+    the file: the line is gone, the body is as it was."""
     root, server = served_cms
     slug = "nhan-rong-cac-mo-hinh-dien-hinh-lam-theo-loi-bac"
     article = root / "content" / "articles" / f"{slug}.md"
@@ -1571,15 +1573,22 @@ def test_an_article_the_editor_cannot_read_says_so_when_opened(cms_editor, serve
     open_entry(editor, server, slug)
     notice = editor.page.locator("#lamtheobac-khong-doc-duoc")
     notice.wait_for()
-    assert notice.inner_text().startswith(f"Không đọc được phần thông tin đầu bài của bài “{slug}.md” (lỗi ở dòng 3): "
-                                          "các dòng đó không đúng cách viết “khóa: giá trị”. Vì thế các ô bên dưới "
-                                          "để trống. Đừng lưu bài này ở đây"), notice.inner_text()
+    assert notice.inner_text().startswith(f"Phần thông tin đầu bài của bài “{slug}.md” có chỗ viết sai nên trình "
+                                          "biên tập bỏ qua: dòng 2 “x: 1”: dòng này không thuộc khóa nào (thụt lề "
+                                          "thừa hoặc thiếu “khóa:”). Các ô khác và toàn bộ nội dung bài vẫn được giữ "
+                                          "nguyên."), notice.inner_text()
+    assert editor.page.get_by_label("Tiêu đề").input_value() == "Nhân rộng các mô hình điển hình làm theo lời Bác"
     other = next(p.stem for p in sorted((root / "content" / "articles").glob("*.md")) if p.stem != slug)
     open_entry(editor, server, other)
     editor.page.wait_for_timeout(500)
     assert notice.count() == 0
     open_entry(editor, server, slug)
     notice.wait_for()
+    editor.page.get_by_label("Tiêu đề").fill("Nhân rộng các mô hình điển hình")
+    editor.publish()
+    wait_for_file(article, editor.page, containing='title: "Nhân rộng các mô hình điển hình"\n')
+    saved = article.read_text(encoding="utf-8")
+    assert "x: 1" not in saved and saved.split("\n---\n", 1)[1] == text.split("\n---\n", 1)[1]
     assert editor.errors == []
 
 

@@ -38,3 +38,25 @@ def test_word_text_pasted_into_the_markdown_body_is_markdown():
 ])
 def test_pasted_text_rules(text: str, expected: str):
     assert pasted(text) == expected
+
+
+def test_a_line_separator_in_the_body_is_saved_as_a_markdown_line_break():
+    """A paste keeps a poem's lines in their paragraph as line separators (U+2028, test_cms_round12_browser):
+    saved as they came, the build ran them on as one line; now "\\" ends each, as Shift+Enter is saved."""
+    from test_cms import written
+    text = written({"title": "Thơ", "body": "Tháp Mười đẹp nhất bông sen, \u2028Việt Nam đẹp nhất có tên Bác Hồ.\n\nHết"})
+    assert text.split("---\n", 2)[2] == "\nTháp Mười đẹp nhất bông sen,\\\nViệt Nam đẹp nhất có tên Bác Hồ.\n\nHết\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Word's Shift+Enter (a vertical tab in its plain text): the lines of one paragraph, a Markdown line break
+    ("Tháp Mười đẹp nhất bông sen, \u000bViệt Nam đẹp nhất có tên Bác Hồ.\r\nĐoạn sau.\r\n",
+     "Tháp Mười đẹp nhất bông sen,\\\nViệt Nam đẹp nhất có tên Bác Hồ.\n\nĐoạn sau."),
+    ("Dòng một\u2028dòng hai", "Dòng một\\\ndòng hai"),                  # a line separator, the same
+    ("·\tMục\u000bmột\r\n", "- Mục một"),                               # in a list item: a space
+])
+def test_a_line_break_inside_a_pasted_paragraph_is_a_markdown_line_break(text: str, expected: str):
+    """Word writes a line break inside a paragraph (Shift+Enter: a poem's lines, an address) as a vertical tab
+    in its plain text: pasted into the Markdown body it was saved as that control character, and the site ran
+    the lines on as one. Now it is a Markdown line break ("\\" at the line's end)."""
+    assert pasted(text) == expected

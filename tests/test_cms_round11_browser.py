@@ -193,10 +193,10 @@ def test_no_break_spaces_and_empty_paragraphs_pasted_from_word_are_not_saved(cms
     (<o:p>&nbsp;</o:p>), and indents with spaces (mso-spacerun): pasted into the rich-text body, the saved
     Markdown kept them ("Giá\\xa0trị", a paragraph of "\\xa0", " Cuối"). Now plain spaces, no blank paragraph.
     A line break (<br>: a poem's lines) was saved as a bare line end, which Markdown joins: the lines ran on
-    as one on the site. Now each line is a paragraph."""
+    as one on the site. Now short lines stay lines of their paragraph (test_cms_round12_browser)."""
     body = _pasted_body(cms_editor, served_cms, "Bài dán khoảng trắng", "bai-dan-khoang-trang",
                         [WORD_HTML, "x", False], rich=True)
-    assert body == "\nGiá trị “trích dẫn” của Bác\n\nCuối **đậm**\n\nDòng thơ một,\n\ndòng **thơ**\n\n**hai**\n"
+    assert body == "\nGiá trị “trích dẫn” của Bác\n\nCuối **đậm**\n\nDòng thơ một,\\\ndòng **thơ**\\\n**hai**\n"
 
 
 def test_word_pasted_into_the_markdown_body_keeps_its_paragraphs_and_lists(cms_editor, served_cms):

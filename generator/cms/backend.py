@@ -29,6 +29,7 @@ from .renames import with_aliases
 from .review import Review
 from .schema import IMAGES_URL, MAX_UPLOAD, Folders
 
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)  # frontmatter's: the line closing the front matter
 MAX_ARTICLE = 2 * 1024 * 1024                 # bytes of one article file
 MAX_BODY = 2 * MAX_UPLOAD + 4 * 1024 * 1024   # one request: an entry with one upload, base64 (4/3) and JSON
 ACTIONS = ("info", "entriesByFolder", "entriesByFiles", "getEntry", "persistEntry", "getMedia",
@@ -220,7 +221,7 @@ class LocalBackend(Media, Deleting):
                 raise Refused(409, f"đã có bài viết “{path}”: bài mới không được ghi đè lên bài cũ; hãy đổi "
                                    f"tiêu đề hoặc đường dẫn của bài mới")
             if not new_entry:
-                self._readable(full, path)
+                self._readable(full, path, data)
                 self._not_read_only(full, path, "lưu bài")
                 if base is not None and path in base:
                     self._unchanged(full, path, base[path])
@@ -344,21 +345,39 @@ class LocalBackend(Media, Deleting):
             raise Refused(422, f"không lưu bài “{raw}”: trang sẽ không dựng được với bài này ({len(problems)} lỗi): "
                                f"{'; '.join(problems)}. Hãy sửa rồi lưu lại")
 
-    def _readable(self, full: Path, raw: Any) -> None:
-        """An article whose front matter the CMS cannot read opens as an empty form: saved, the
-        form would be written over its text. Such a file is mended in a text editor first."""
+    def _readable(self, full: Path, raw: Any, data: bytes) -> None:
+        """A save over an article whose front matter the build cannot read: the CMS opens it with the keys
+        it could read (lamtheobac-cms.js salvaged) or, when it reads none, as an empty form, which saved
+        would be written over its text. Accepted when the save keeps the file's body (its text after the
+        closing "---"): only the broken front matter is written anew; refused otherwise."""
         try:
-            data = full.read_bytes()
+            old = full.read_bytes()
         except FileNotFoundError:
             return
         except OSError as exc:
             raise Refused(409, f"không đọc được bài đang có “{raw}”: {os_reason(exc)}") from None
         try:
-            split(decode(data, str(raw)), str(raw))
+            split(decode(old, str(raw)), str(raw))
         except ContentError as exc:
+            if _body_kept(old, data, str(raw)):
+                return
             raise Refused(409, f"không lưu đè lên bài “{raw}”: tệp đang có lỗi ở dòng {exc.line}: {exc.message}. "
-                               f"Trình biên tập không đọc được bài này nên sẽ ghi mất nội dung cũ; hãy sửa tệp "
-                               f"bằng trình soạn thảo văn bản rồi tải lại trang") from None
+                               f"Nội dung bài lưu lên khác nội dung trong tệp, nên lưu bây giờ sẽ ghi mất nội dung "
+                               f"cũ; hãy tải lại trang, sửa các ô thông tin mà không sửa nội dung rồi lưu (hoặc sửa "
+                               f"tệp bằng trình soạn thảo văn bản)") from None
+
+
+def _body_kept(old: bytes, saved: bytes, path: str) -> bool:
+    """saved (an article that reads) has the body of old (a file whose front matter does not read, but
+    closes), trailing spaces and blank lines aside."""
+    try:
+        text = decode(old, path).lstrip("\ufeff").replace("\r\n", "\n")
+        new = split(decode(saved, path), path)
+    except ContentError:
+        return False
+    end = _CLOSING.search(text, 4) if text.startswith("---\n") else None
+    return end is not None and new.body.rstrip() == text[end.end():].lstrip("\n").rstrip()
+
 
 def _discard(temporaries) -> None:
     """Removes the dot files of a save that failed. One that cannot be removed (the disk turned

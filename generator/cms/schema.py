@@ -29,6 +29,10 @@ TAGS_WIDGET = "lamtheobac-tags"   # the tags widget lamtheobac-cms.js registers
 TIME_WIDGET = "lamtheobac-datetime"  # a moment in the site's time, whatever the browser's zone (lamtheobac-cms.js)
 DATE_WIDGET = "lamtheobac-date"   # a day, typed and shown day first whatever the browser's language (lamtheobac-cms.js)
 DATE_FORMAT = "YYYY-MM-DDTHH:mm:ssZ"  # dayjs: 2024-05-19T16:27:00+07:00
+# The letters of a new article's title its file name (its address) is made of: a longer title was refused
+# ("quá dài để làm địa chỉ bài", the build's limit MAX_SLUG is 200), now its address is its first words. Decap
+# cuts the title, then makes it ASCII and ends it with its own "-" (dropped: the address ends in a letter).
+NEW_SLUG_LETTERS = 150
 MAX_UPLOAD = 20 * 1024 * 1024     # bytes per image or attachment, in the form and in the local backend
 IMAGES_URL = "/images"            # where the build publishes images_dir (build.discover), under the base path
 FILES_URL = "/files"              # where the build publishes content/files (sources.FILES), under the base path
@@ -256,7 +260,7 @@ def cms_config(config: SiteConfig, registries: Registries, tags: list[str],
             "format": FORMAT,
             "create": True,
             "delete": True,
-            "slug": "{{slug}}",
+            "slug": "{{slug | truncate(" + str(NEW_SLUG_LETTERS) + ", '-')}}",
             "identifier_field": "title",
             # The day in the site's offset, made by lamtheobac-cms.js (Decap's date filter uses the browser's zone).
             "summary": "{{title}} · {{" + SHOWN_DATE + "}}{{draft | ternary(' · nháp', '')}}",

@@ -41,6 +41,9 @@ process.stdin.on("end", () => {
     notice: (c) => cms.notice(c.text),
     // What the editor is told of an article fromFile cannot read (null: it reads).
     unreadable: (c) => { try { cms.fromFile(c.text, terms); return null; } catch (e) { return cms.unreadableText(e, c.name); } },
+    // An article fromFile cannot read, read key by key: {data, notice} (null: nothing to leave out).
+    salvage: (c) => { const s = cms.salvaged(c.text, (t) => cms.fromFile(t, terms));
+                      return s && { data: s.data, notice: cms.salvagedText(s.dropped, c.name) }; },
     toneStyled: (c) => cms.toneStyled(c.value),
     spelledOption: (c) => cms.spelledOption(terms.aliases, c.kind, c.text),
     addressOf: (c) => cms.addressOf(c.text, c.stem),

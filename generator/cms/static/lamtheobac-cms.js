@@ -329,7 +329,10 @@
     var out = "---\n" + ordered(Object.keys(meta), order).map(function (key) {
       return lines(key, meta[key], "", order, offset);
     }).join("") + "---\n";
-    var body = String((data && data.body) || "").replace(/\r\n?/g, "\n").replace(/^\n+/, "").replace(/\s+$/, "");
+    // A line separator (U+2028: a line kept in its paragraph by a paste, 11-paste.js splitAtBreaks) is a
+    // Markdown line break, as Shift+Enter is saved; the build would have run the lines on as one.
+    var body = String((data && data.body) || "").replace(/\r\n?/g, "\n").replace(/[ \t]*\u2028[ \t]*/g, "\\\n")
+      .replace(/^\n+/, "").replace(/\s+$/, "");
     return body ? out + "\n" + body + "\n" : out;
   }
 
@@ -1780,8 +1783,12 @@
    * rows, the form below it (the container's fixed 66 px top padding gives way to a column). Decap's
    * round buttons at the form's top right (show the preview, scroll together), over the title field,
    * go to the bottom left, a row beside "Xem trước"; the form ends with room for them. The Markdown
-   * body's toolbar, one button a line (a bar half the screen high, stuck to the top while typing), wraps. */
+   * body's toolbar, one button a line (a bar half the screen high, stuck to the top while typing), wraps.
+   * At any width, a title in the list of articles (ListCardTitle, CardHeading in the grid) breaks inside a
+   * word too long for its row: the card hid what did not fit (a title of one unbroken word lost its end and
+   * the article's date). */
   var NARROW_CSS = "#lamtheobac-xem-truoc{display:none}" +
+    "[class*=-ListCardTitle],[class*=-CardHeading]{overflow-wrap:anywhere}" +
     "@media (max-width:799px){" +
     "[class*=-EditorContainer],[class*=-ToolbarContainer]{min-width:0!important}" +
     ".SplitPane.vertical{min-width:0!important;width:100%!important}" +
@@ -1993,14 +2000,28 @@
     return out;
   }
 
-  /* A paragraph's line breaks (<br>: a poem's lines, an address, Word's Shift+Enter) made paragraph breaks:
-   * Decap wrote a pasted <br> as a bare line end, which Markdown joins with a space (the lines ran on as
-   * one on the site). Not in a list item or a table's cell, whose line a paragraph would split. */
+  /* A paragraph's line breaks (<br>: a poem's lines, an address, a signature, Word's Shift+Enter; each
+   * paragraph of a message from Zalo or an e-mail): Decap wrote a pasted <br> as a bare line end, which
+   * Markdown joins with a space (the lines ran on as one on the site). The lines between two breaks
+   * (<br><br>: a blank line, a poem's stanzas) are one run: a run of two lines or more all short
+   * (SHORT_LINE characters at most: verse, an address, a signature) is kept one paragraph, its lines
+   * broken where they were (a line separator, U+2028, which Decap keeps and toFile saves "\\" at the line's
+   * end, as Shift+Enter is; Decap wrote a <br> given to it as a bare line end); a run with a longer line
+   * (prose, a paragraph a line) is a paragraph a line. Not in a list item or a table's cell, whose line a
+   * paragraph would split. */
+  var SHORT_LINE = 60;
+  function trimEdges(el) {
+    var texts = textsOf(el);
+    for (var i = 0; i < texts.length && !(texts[i].data = texts[i].data.replace(/^[\s\u00a0]+/, "")); i++) { /* next */ }
+    for (var j = texts.length - 1; j >= 0 && !(texts[j].data = texts[j].data.replace(/[\s\u00a0]+$/, "")); j--) { /* next */ }
+  }
+
   function splitAtBreaks(doc) {
     Array.prototype.forEach.call(doc.body.querySelectorAll("p"), function (p) {
-      if (p.closest("li,td,th,pre")) {
+      if (p.closest("li,td,th,pre") || !p.querySelector("br")) {
         return;
       }
+      var lines = [];
       for (var br = p.querySelector("br"); br; br = p.querySelector("br")) {
         var range = doc.createRange();
         range.setStart(p, 0);
@@ -2008,8 +2029,32 @@
         var before = doc.createElement("p");
         before.appendChild(range.extractContents());  // an inline element around the break is split in two
         p.parentNode.insertBefore(before, p);
+        lines.push(before);
         br.remove();
       }
+      lines.push(p);
+      var run = [];
+      lines.concat([null]).forEach(function (line) {
+        var text = line ? line.textContent.replace(SPACES, " ").trim() : "";
+        if (text) {
+          run.push(line);
+          return;
+        }
+        var verse = run.length > 1 && run.every(function (l) {
+          return l.textContent.replace(SPACES, " ").trim().length <= SHORT_LINE;
+        });
+        if (verse) {
+          run.forEach(trimEdges);
+          run.slice(1).forEach(function (next) {
+            run[0].appendChild(doc.createTextNode("\u2028"));
+            while (next.firstChild) {
+              run[0].appendChild(next.firstChild);
+            }
+            next.remove();
+          });
+        }
+        run = [];
+      });
     });
   }
 
@@ -2454,6 +2499,24 @@
     });
   }
 
+  /* The values of a select (a hand-written article's "province: [Xứ Lạ]", a name the registry no longer has)
+   * that are none of its options: Decap showed no chip for them, kept them, and the save was refused for a
+   * name the editor could neither see nor take out. */
+  function unlisted(field, value) {
+    var values = value && typeof value.toJS === "function" ? value.toJS() : value;
+    values = Array.isArray(values) ? values : values === null || values === undefined || values === "" ? [] : [values];
+    var known = {};
+    optionList(field.get("options")).forEach(function (option) {
+      known[typeof option === "string" ? option : option && option.value] = true;
+    });
+    return values.map(String).filter(function (v) { return !Object.prototype.hasOwnProperty.call(known, v); });
+  }
+
+  function optionList(options) {
+    options = options && typeof options.toJS === "function" ? options.toJS() : options;
+    return Array.isArray(options) ? options : [];
+  }
+
   /* Decap's select finds an option whose label holds what is typed (accents and case aside): "Chỉ thị 5"
    * (for Chỉ thị 05), "5-CT", "Nghị quyết Trung ương 4 khóa XI", "Sài Gòn" or "Kontum" found nothing
    * ("Không có lựa chọn"), though the build reads an article written so. While an editor types, the
@@ -2463,6 +2526,11 @@
     return createClass({
       getInitialState: function () { return { typed: "" }; },
       isValid: function () {
+        var unknown = unlisted(this.props.field, this.props.value);
+        if (unknown.length) {
+          return { error: { message: unknown.map(function (v) { return "“" + v + "”"; }).join(", ") + " không có trong " +
+            "danh mục: hãy bỏ đi (nút × trên tên đó) và chọn lại tên đúng trong danh sách" } };
+        }
         return this.inner && typeof this.inner.isValid === "function" ? this.inner.isValid() : { error: false };
       },
       typing: function (event) {
@@ -2483,6 +2551,12 @@
         var named = field && typeof field.get === "function"
           ? spelledOption(aliases, field.get("name"), this.state.typed) : "";
         var shown = named ? field.set("options", withTyped(field.get("options"), named, this.state.typed)) : field;
+        var unknown = field && typeof field.get === "function" ? unlisted(field, props.value) : [];
+        if (unknown.length) {  // shown as chips, so that they can be seen and taken out
+          shown = shown.set("options", optionList(shown.get("options")).concat(unknown.map(function (v) {
+            return { label: v + " (không có trong danh mục)", value: v };
+          })));
+        }
         var inner = {};
         Object.keys(props).forEach(function (key) { inner[key] = props[key]; });
         inner.field = shown;
@@ -2523,8 +2597,88 @@
       "văn bản (hoặc nhờ người quản trị) rồi tải lại trang.";
   }
 
-  /* format's fromFile with the articles it could not read remembered (text -> error), and a notice
-   * (banner) while one of them is open (texts: file name -> text, kept by trackIds). */
+  // A line that starts a top-level key of the front matter ("title:", "\"title\":"), as keep.py _TOP_KEY.
+  var TOP_KEY = /^(?:"([^"]+)"|'([^']+)'|([^\s#:\-'"][^:]*?))\s*:(?:\s|$)/;
+
+  /* An article whose front matter does not read as a whole, read key by key: each top-level key with its
+   * lines (indented ones, "- " items, comments) read alone; a key that does not read, a key written a
+   * second time and lines before the first key are left out. {data: what read() makes of the article
+   * without them (its body as written), dropped: [{line: the file's line, text, why}]}, or null when
+   * nothing is left out or the rest does not read either (the front matter has no closing "---"). */
+  function salvaged(text, read) {
+    var parts;
+    try {
+      parts = split(text);
+    } catch (error) {
+      return null;
+    }
+    if (parts.front === null) {
+      return null;
+    }
+    var lines = parts.front.replace(/\n$/, "").split("\n");
+    var blocks = [];  // [first line's index, key or null, lines]
+    lines.forEach(function (line, index) {
+      var key = TOP_KEY.exec(line);
+      if (key) {
+        blocks.push([index, key[1] || key[2] || key[3].trim(), [line]]);
+      } else if (blocks.length && blocks[blocks.length - 1][1] !== null) {
+        blocks[blocks.length - 1][2].push(line);
+      } else if (line.trim() && !/^\s*#/.test(line)) {
+        blocks.push([index, null, [line]]);
+      }
+    });
+    var kept = [];
+    var seen = {};
+    var dropped = [];
+    blocks.forEach(function (block) {
+      var why = "";
+      if (block[1] === null) {
+        why = "dòng này không thuộc khóa nào (thụt lề thừa hoặc thiếu “khóa:”)";
+      } else if (Object.prototype.hasOwnProperty.call(seen, block[1])) {
+        why = "khóa “" + block[1] + "” được viết lần thứ hai";
+      } else {
+        try {
+          var value = yaml().load(block[2].join("\n"), { schema: yamlSchema() });
+          if (!value || typeof value !== "object" || Array.isArray(value)) {
+            why = "không đúng cách viết “khóa: giá trị”";
+          }
+        } catch (error) {
+          why = YAML_REASONS.filter(function (pair) { return pair[0].test(String(error.reason || "")); })
+            .map(function (pair) { return pair[1]; })[0] || "không đúng cách viết “khóa: giá trị”";
+        }
+      }
+      if (why) {
+        dropped.push({ line: block[0] + 2, text: block[2].join("\n"), why: why });
+      } else {
+        seen[block[1]] = true;
+        kept.push(block[2].join("\n"));
+      }
+    });
+    if (!dropped.length) {
+      return null;
+    }
+    try {
+      return { data: read("---\n" + kept.join("\n") + (kept.length ? "\n" : "") + "---\n\n" + parts.body), dropped: dropped };
+    } catch (error) {
+      return null;
+    }
+  }
+
+  /* What the editor is told of an article read by salvaged (file name `name`). */
+  function salvagedText(dropped, name) {
+    var lines = dropped.map(function (d) {
+      var shown = d.text.split("\n")[0].trim();
+      shown = shown.length > 60 ? shown.slice(0, 59) + "…" : shown;
+      return "dòng " + d.line + " “" + shown + "”: " + d.why;
+    });
+    return "Phần thông tin đầu bài của bài “" + name + "” có chỗ viết sai nên trình biên tập bỏ qua: " +
+      lines.join("; ") + ". Các ô khác và toàn bộ nội dung bài vẫn được giữ nguyên. Hãy điền lại ô bị bỏ qua " +
+      "(nếu cần) ngay tại đây rồi lưu: khi lưu, phần thông tin đầu bài được viết lại cho đúng.";
+  }
+
+  /* format's fromFile with the articles it could not read remembered (text -> notice), and a notice
+   * (banner) while one of them is open (texts: file name -> text, kept by trackIds). An article read
+   * key by key (salvaged) opens with what could be read; one that cannot be is an empty form (Decap's). */
   function watchUnreadable(win, texts, read) {
     var failed = {};
     var check = function () {
@@ -2533,7 +2687,7 @@
       var text = slug && Object.prototype.hasOwnProperty.call(texts, slug) ? texts[slug] : null;
       var box = win.document.getElementById(UNREADABLE_ID);
       if (text !== null && Object.prototype.hasOwnProperty.call(failed, text)) {
-        banner(win, UNREADABLE_ID, unreadableText(failed[text], slug + ".md"));
+        banner(win, UNREADABLE_ID, failed[text](slug + ".md"));
       } else if (box) {
         box.remove();
       }
@@ -2544,8 +2698,13 @@
       try {
         return read(text);
       } catch (error) {
-        failed[text] = error;
+        var saved = salvaged(text, read);
+        failed[text] = saved ? function (name) { return salvagedText(saved.dropped, name); }
+          : function (name) { return unreadableText(error, name); };
         win.setTimeout(check, 0);
+        if (saved) {
+          return saved.data;
+        }
         throw error;
       }
     };
@@ -2729,6 +2888,7 @@
   /* The plain text of a copy from another program as Markdown (see above). */
   function pastedMarkdown(text) {
     var lines = String(text).replace(/\r\n?/g, "\n").replace(NBSP, " ").split("\n");
+    var INLINE_BREAK = /[\u000b\u2028]/g;  // in an item or a cell: a space
     var blocks = [];  // [kind, [lines]]: "p", "list" or "table"
     lines.forEach(function (raw) {
       var line = raw.replace(/[ \t]+$/, "");
@@ -2737,21 +2897,23 @@
         blocks.push(["blank", []]);
       } else if (BULLET_LINE.test(line) || NUMBER_LINE.test(line)) {
         var item = NUMBER_LINE.test(line) ? line.replace(NUMBER_LINE, "$1. ") : line.replace(BULLET_LINE, "- ");
-        item = item.replace(/[ \t]+/g, " ");
+        item = item.replace(INLINE_BREAK, " ").replace(/[ \t]+/g, " ").trim();
         if (last && last[0] === "list") {
           last[1].push(item);
         } else {
           blocks.push(["list", [item]]);
         }
       } else if (/\S\t+\S/.test(line.trim())) {
-        var cells = line.trim().split(/\t+/).map(function (cell) { return cell.replace(/[ \t]+/g, " ").trim(); });
+        var cells = line.trim().split(/\t+/).map(function (cell) { return cell.replace(INLINE_BREAK, " ").replace(/[ \t]+/g, " ").trim(); });
         if (last && last[0] === "table" && last[1][0].length === cells.length) {
           last[1].push(cells);
         } else {
           blocks.push(["table", [cells]]);
         }
       } else {
-        blocks.push(["p", [line.replace(/[ \t]+/g, " ").trim()]]);
+        // A line break inside the paragraph (Word's Shift+Enter is a vertical tab in its text; U+2028): a
+        // Markdown line break (the control character was saved, and the lines ran on as one on the site).
+        blocks.push(["p", [line.replace(/[ \t]+/g, " ").trim().replace(/ ?[\u000b\u2028]+ ?/g, "\\\n")]]);
       }
     });
     var out = [];
@@ -2824,6 +2986,6 @@
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
            wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,
            withDefaults: withDefaults, limits: limits, presetMode: presetMode, attachmentComponent: attachmentComponent, placeDocuments: placeDocuments, safeFileName: safeFileName, misnamedDocument: misnamedDocument,
-           spelledOption: spelledOption, withTyped: withTyped, unreadableText: unreadableText, toneStyled: toneStyled, spokenText: spokenText, SPOKEN: SPOKEN,
+           spelledOption: spelledOption, withTyped: withTyped, unreadableText: unreadableText, salvaged: salvaged, salvagedText: salvagedText, toneStyled: toneStyled, spokenText: spokenText, SPOKEN: SPOKEN,
            register: register };
 });

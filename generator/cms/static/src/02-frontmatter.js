@@ -297,7 +297,10 @@
     var out = "---\n" + ordered(Object.keys(meta), order).map(function (key) {
       return lines(key, meta[key], "", order, offset);
     }).join("") + "---\n";
-    var body = String((data && data.body) || "").replace(/\r\n?/g, "\n").replace(/^\n+/, "").replace(/\s+$/, "");
+    // A line separator (U+2028: a line kept in its paragraph by a paste, 11-paste.js splitAtBreaks) is a
+    // Markdown line break, as Shift+Enter is saved; the build would have run the lines on as one.
+    var body = String((data && data.body) || "").replace(/\r\n?/g, "\n").replace(/[ \t]*\u2028[ \t]*/g, "\\\n")
+      .replace(/^\n+/, "").replace(/\s+$/, "");
     return body ? out + "\n" + body + "\n" : out;
   }
 

@@ -10,8 +10,12 @@
    * rows, the form below it (the container's fixed 66 px top padding gives way to a column). Decap's
    * round buttons at the form's top right (show the preview, scroll together), over the title field,
    * go to the bottom left, a row beside "Xem trước"; the form ends with room for them. The Markdown
-   * body's toolbar, one button a line (a bar half the screen high, stuck to the top while typing), wraps. */
+   * body's toolbar, one button a line (a bar half the screen high, stuck to the top while typing), wraps.
+   * At any width, a title in the list of articles (ListCardTitle, CardHeading in the grid) breaks inside a
+   * word too long for its row: the card hid what did not fit (a title of one unbroken word lost its end and
+   * the article's date). */
   var NARROW_CSS = "#lamtheobac-xem-truoc{display:none}" +
+    "[class*=-ListCardTitle],[class*=-CardHeading]{overflow-wrap:anywhere}" +
     "@media (max-width:799px){" +
     "[class*=-EditorContainer],[class*=-ToolbarContainer]{min-width:0!important}" +
     ".SplitPane.vertical{min-width:0!important;width:100%!important}" +

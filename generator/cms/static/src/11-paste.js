@@ -40,14 +40,28 @@
     return out;
   }
 
-  /* A paragraph's line breaks (<br>: a poem's lines, an address, Word's Shift+Enter) made paragraph breaks:
-   * Decap wrote a pasted <br> as a bare line end, which Markdown joins with a space (the lines ran on as
-   * one on the site). Not in a list item or a table's cell, whose line a paragraph would split. */
+  /* A paragraph's line breaks (<br>: a poem's lines, an address, a signature, Word's Shift+Enter; each
+   * paragraph of a message from Zalo or an e-mail): Decap wrote a pasted <br> as a bare line end, which
+   * Markdown joins with a space (the lines ran on as one on the site). The lines between two breaks
+   * (<br><br>: a blank line, a poem's stanzas) are one run: a run of two lines or more all short
+   * (SHORT_LINE characters at most: verse, an address, a signature) is kept one paragraph, its lines
+   * broken where they were (a line separator, U+2028, which Decap keeps and toFile saves "\\" at the line's
+   * end, as Shift+Enter is; Decap wrote a <br> given to it as a bare line end); a run with a longer line
+   * (prose, a paragraph a line) is a paragraph a line. Not in a list item or a table's cell, whose line a
+   * paragraph would split. */
+  var SHORT_LINE = 60;
+  function trimEdges(el) {
+    var texts = textsOf(el);
+    for (var i = 0; i < texts.length && !(texts[i].data = texts[i].data.replace(/^[\s\u00a0]+/, "")); i++) { /* next */ }
+    for (var j = texts.length - 1; j >= 0 && !(texts[j].data = texts[j].data.replace(/[\s\u00a0]+$/, "")); j--) { /* next */ }
+  }
+
   function splitAtBreaks(doc) {
     Array.prototype.forEach.call(doc.body.querySelectorAll("p"), function (p) {
-      if (p.closest("li,td,th,pre")) {
+      if (p.closest("li,td,th,pre") || !p.querySelector("br")) {
         return;
       }
+      var lines = [];
       for (var br = p.querySelector("br"); br; br = p.querySelector("br")) {
         var range = doc.createRange();
         range.setStart(p, 0);
@@ -55,8 +69,32 @@
         var before = doc.createElement("p");
         before.appendChild(range.extractContents());  // an inline element around the break is split in two
         p.parentNode.insertBefore(before, p);
+        lines.push(before);
         br.remove();
       }
+      lines.push(p);
+      var run = [];
+      lines.concat([null]).forEach(function (line) {
+        var text = line ? line.textContent.replace(SPACES, " ").trim() : "";
+        if (text) {
+          run.push(line);
+          return;
+        }
+        var verse = run.length > 1 && run.every(function (l) {
+          return l.textContent.replace(SPACES, " ").trim().length <= SHORT_LINE;
+        });
+        if (verse) {
+          run.forEach(trimEdges);
+          run.slice(1).forEach(function (next) {
+            run[0].appendChild(doc.createTextNode("\u2028"));
+            while (next.firstChild) {
+              run[0].appendChild(next.firstChild);
+            }
+            next.remove();
+          });
+        }
+        run = [];
+      });
     });
   }
 

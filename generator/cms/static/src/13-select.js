@@ -34,6 +34,24 @@
     });
   }
 
+  /* The values of a select (a hand-written article's "province: [Xứ Lạ]", a name the registry no longer has)
+   * that are none of its options: Decap showed no chip for them, kept them, and the save was refused for a
+   * name the editor could neither see nor take out. */
+  function unlisted(field, value) {
+    var values = value && typeof value.toJS === "function" ? value.toJS() : value;
+    values = Array.isArray(values) ? values : values === null || values === undefined || values === "" ? [] : [values];
+    var known = {};
+    optionList(field.get("options")).forEach(function (option) {
+      known[typeof option === "string" ? option : option && option.value] = true;
+    });
+    return values.map(String).filter(function (v) { return !Object.prototype.hasOwnProperty.call(known, v); });
+  }
+
+  function optionList(options) {
+    options = options && typeof options.toJS === "function" ? options.toJS() : options;
+    return Array.isArray(options) ? options : [];
+  }
+
   /* Decap's select finds an option whose label holds what is typed (accents and case aside): "Chỉ thị 5"
    * (for Chỉ thị 05), "5-CT", "Nghị quyết Trung ương 4 khóa XI", "Sài Gòn" or "Kontum" found nothing
    * ("Không có lựa chọn"), though the build reads an article written so. While an editor types, the
@@ -43,6 +61,11 @@
     return createClass({
       getInitialState: function () { return { typed: "" }; },
       isValid: function () {
+        var unknown = unlisted(this.props.field, this.props.value);
+        if (unknown.length) {
+          return { error: { message: unknown.map(function (v) { return "“" + v + "”"; }).join(", ") + " không có trong " +
+            "danh mục: hãy bỏ đi (nút × trên tên đó) và chọn lại tên đúng trong danh sách" } };
+        }
         return this.inner && typeof this.inner.isValid === "function" ? this.inner.isValid() : { error: false };
       },
       typing: function (event) {
@@ -63,6 +86,12 @@
         var named = field && typeof field.get === "function"
           ? spelledOption(aliases, field.get("name"), this.state.typed) : "";
         var shown = named ? field.set("options", withTyped(field.get("options"), named, this.state.typed)) : field;
+        var unknown = field && typeof field.get === "function" ? unlisted(field, props.value) : [];
+        if (unknown.length) {  // shown as chips, so that they can be seen and taken out
+          shown = shown.set("options", optionList(shown.get("options")).concat(unknown.map(function (v) {
+            return { label: v + " (không có trong danh mục)", value: v };
+          })));
+        }
         var inner = {};
         Object.keys(props).forEach(function (key) { inner[key] = props[key]; });
         inner.field = shown;

@@ -18,6 +18,7 @@
   /* The plain text of a copy from another program as Markdown (see above). */
   function pastedMarkdown(text) {
     var lines = String(text).replace(/\r\n?/g, "\n").replace(NBSP, " ").split("\n");
+    var INLINE_BREAK = /[\u000b\u2028]/g;  // in an item or a cell: a space
     var blocks = [];  // [kind, [lines]]: "p", "list" or "table"
     lines.forEach(function (raw) {
       var line = raw.replace(/[ \t]+$/, "");
@@ -26,21 +27,23 @@
         blocks.push(["blank", []]);
       } else if (BULLET_LINE.test(line) || NUMBER_LINE.test(line)) {
         var item = NUMBER_LINE.test(line) ? line.replace(NUMBER_LINE, "$1. ") : line.replace(BULLET_LINE, "- ");
-        item = item.replace(/[ \t]+/g, " ");
+        item = item.replace(INLINE_BREAK, " ").replace(/[ \t]+/g, " ").trim();
         if (last && last[0] === "list") {
           last[1].push(item);
         } else {
           blocks.push(["list", [item]]);
         }
       } else if (/\S\t+\S/.test(line.trim())) {
-        var cells = line.trim().split(/\t+/).map(function (cell) { return cell.replace(/[ \t]+/g, " ").trim(); });
+        var cells = line.trim().split(/\t+/).map(function (cell) { return cell.replace(INLINE_BREAK, " ").replace(/[ \t]+/g, " ").trim(); });
         if (last && last[0] === "table" && last[1][0].length === cells.length) {
           last[1].push(cells);
         } else {
           blocks.push(["table", [cells]]);
         }
       } else {
-        blocks.push(["p", [line.replace(/[ \t]+/g, " ").trim()]]);
+        // A line break inside the paragraph (Word's Shift+Enter is a vertical tab in its text; U+2028): a
+        // Markdown line break (the control character was saved, and the lines ran on as one on the site).
+        blocks.push(["p", [line.replace(/[ \t]+/g, " ").trim().replace(/ ?[\u000b\u2028]+ ?/g, "\\\n")]]);
       }
     });
     var out = [];

@@ -3,6 +3,6 @@
            shownDate: shownDate, shortDate: shortDate, dateline: dateline, iframeSrc: iframeSrc, markEmbeds: markEmbeds, backupKey: backupKey, notice: notice,
            wallClock: wallClock, siteNow: siteNow, dayFirst: dayFirst, fromDayFirst: fromDayFirst,
            withDefaults: withDefaults, limits: limits, presetMode: presetMode, attachmentComponent: attachmentComponent, placeDocuments: placeDocuments, safeFileName: safeFileName, misnamedDocument: misnamedDocument,
-           spelledOption: spelledOption, withTyped: withTyped, unreadableText: unreadableText, toneStyled: toneStyled, spokenText: spokenText, SPOKEN: SPOKEN,
+           spelledOption: spelledOption, withTyped: withTyped, unreadableText: unreadableText, salvaged: salvaged, salvagedText: salvagedText, toneStyled: toneStyled, spokenText: spokenText, SPOKEN: SPOKEN,
            register: register };
 });

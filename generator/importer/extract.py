@@ -17,14 +17,16 @@ from .byline import person_name
 from .clean import EMOJI_TAIL, PICTOGRAPHS, Block, without_link_words, words
 from .credits import credit_name, photographer_byline, story_credit
 from .dates import Dateline
-from .headline import (choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
-                       last_paragraph, other_articles, page_title_headline, skippable)
+from .datechoice import choose_date
+from .headline import choose_title, find_lead, headline_lines, last_paragraph, other_articles, skippable
 from .letters import letter_warning
 from .lines import Info, classify, has_credit, image_name
 from .series import OTHER_PART, other_parts
 from .notemarks import notes_last, summary_marks
+from .pagetitle import label_before_page_title, page_title_headline
 from .sources import byline_paper
 from .tail import is_footnote
+from .titletext import clean_title
 from .topandtail import HASHTAGS, speech_opening, top_and_tail
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary", "HASHTAGS"]

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from ..fields import url_problem as build_url_problem  # the build's own rule for addresses
 from ..taxonomy import Registries
 from .extract import Extracted
-from .headline import page_title_site
+from .pagetitle import page_title_site
 from .elements import ITEM_SEPARATOR
 from .pagemeta import PageMeta
 from .places import source_name

@@ -18,6 +18,7 @@ from typing import TextIO
 from ..errors import ContentError, os_reason
 from ..taxonomy import Registries
 from ..vietnamese import format_long_date, slugify
+from .addresses import article_address
 from .byline import is_staff, person_name
 from .chat import unchat
 from .clean import strip_boilerplate, text_to_blocks
@@ -89,9 +90,12 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     page = PageMeta()
     printed: Unwrapped = Unwrapped([], [], [])
     chat: Unwrapped = Unwrapped([], [], [])
+    address_notes: list[str] = []
     if saved:
         blocks, page = html_to_blocks(text, set(archive.images) if suffix.lower() in ARCHIVE_SUFFIXES else None)
-        page.url = page.url or archive.address or None  # the address the single file was saved from
+        # the article's own address: og:url, canonical, the address the file was saved from (a print view's unmarked)
+        page.url, note = article_address([*page.addresses, archive.address, page.saved_from])
+        address_notes += [note] if note else []
         chat = unmail(blocks, saved=True)  # an e-mail saved as a page (Outlook's .htm)
         if chat.notes:  # its <title> is the subject: "Gửi bài: …" names the headline
             page.titles[:] = [subject(t) for t in page.titles]
@@ -112,7 +116,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     if found.title is None:
         raise ContentError("không tìm thấy tiêu đề bài (một dòng ngắn, không có dấu chấm cuối, phía trên "
                            "đoạn mở đầu), không nhập được", display)
-    warnings = list(decoded.notes) + chat.notes + printed.notes + document.notes + list(found.warnings)
+    warnings = list(decoded.notes) + address_notes + chat.notes + printed.notes + document.notes + list(found.warnings)
     checks: dict[str, str] = {}
     lines: dict[str, int | str | None] = {"title": found.title_line}
     if not found.title_sure:

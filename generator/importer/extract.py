@@ -60,6 +60,7 @@ class Extracted:
     author_sure: bool = False
     author_check: str | None = None  # why the editor should check the author (the front matter's comment)
     source_name: str | None = None
+    source_url: str | None = None  # the article's address a print view prints ("Địa chỉ bài viết: https://…")
     body: list[Node] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dropped: list[tuple[Block, str]] = field(default_factory=list)

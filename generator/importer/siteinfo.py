@@ -8,7 +8,9 @@ from urllib.parse import urlsplit
 
 from ..fields import url_problem as build_url_problem  # the build's own rule for addresses
 from ..taxonomy import Registries
+from .addresses import article_address, is_home_page
 from .extract import Extracted
+from .outlets import outlet_name, outlet_note
 from .pagetitle import page_title_site
 from .elements import ITEM_SEPARATOR
 from .pagemeta import PageMeta
@@ -28,14 +30,21 @@ def article_source(page: PageMeta, found: Extracted, registries: Registries, war
     (og:site_name, the "Theo …" line, else the paper or domain the address names), and an address the
     build would refuse is left out and named in a warning."""
     url = page.url
-    cited = found.source_name if found.source_name and _CITED_ADDRESS.match(found.source_name) else None
-    url = url or cited  # "Nguồn: https://baohatinh.vn/…-post123.html": a pasted post's original, its address
+    named = found.source_name if found.source_name and _CITED_ADDRESS.match(found.source_name) else None
+    cited = found.source_url if found.source_url and _CITED_ADDRESS.match(found.source_url) else named
+    if cited and (url is None or is_home_page(url)):  # a print view's canonical home page: the printed address
+        cited, note = article_address([cited])  # "Nguồn: https://baohatinh.vn/…-post123.html": the original's
+        url = cited or url
+        warnings += [note] if note else []
     if url and (not re.match(r"^https?://", url, re.IGNORECASE) or build_url_problem(url)):
         warnings.append(f"địa chỉ trang gốc “{url}” không dùng được làm source.url (chỉ địa chỉ http:// hoặc "
                         "https:// đầy đủ): đã bỏ; hãy ghi lại nếu cần")
         url = None
-    name = page.site_name or (source_name(urlsplit(cited).hostname if cited else found.source_name, registries)
+    name = page.site_name or (source_name(urlsplit(named).hostname if named else found.source_name, registries)
                               if found.source_name else None)
+    if name and not page.site_name and not named:  # "VOV-Trường Sa": the outlet, its desk left out
+        name, desk = outlet_name(name)
+        warnings += [outlet_note(found.source_name, name, desk)] if desk else []
     name = name or page_title_site(page.title)  # "… | Báo Đồng Khởi", "… - Cổng TTĐT xã Tân Lập"
     if name is None:  # "Báo Quảng Ninh điện tử" over the page, "© Bản quyền thuộc Báo Bắc Giang" under it
         name = _portal_line(page, found, removed, warnings)

@@ -70,7 +70,8 @@ def top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None, 
         out.source_name = out.source_name or paper
     printed = next((infos[i].text for i in sorted(used) if used[i] == PRINTED_ADDRESS), None)
     # a print view's "Địa chỉ bài viết: https://…", else a reading view's site address over the headline
-    out.source_name = out.source_name or (printed_address(printed) if printed else None) \
+    out.source_url = printed_address(printed) if printed else None  # whatever names the paper, the address is this
+    out.source_name = out.source_name or out.source_url \
         or site_address([infos[i].text for i in range(t)]) or next(
             (paper_line(infos[i].text) for i in range(t + 1, sapo if sapo is not None else t + 1)
              if used.get(i) == "đầu bài (nút chia sẻ, nhãn, đơn vị)" and paper_line(infos[i].text)), None)

@@ -41,6 +41,7 @@ from .siteinfo import article_source
 from .report import Output, in_page_order, print_file_report, print_summary
 from .unmarked import english, marked_reading, unmarked
 from .videos import kept_note
+from .titletext import CAPITALS_CHECK, mistyped_case_check
 from .undated import undated
 from .wrapped import Unwrapped, unwrap
 
@@ -124,7 +125,11 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     if found.title_stand_in:
         checks["title"] = "trang không in tiêu đề: đây là câu đầu bài, hãy viết tiêu đề"
     if is_shouting(found.title) or found.title_capitals:  # no rule makes sentence case: proper names need an editor
-        checks["title"] = "tiêu đề viết toàn chữ in hoa: hãy viết lại chữ thường, chỉ viết hoa chữ đầu và tên riêng"
+        checks["title"] = CAPITALS_CHECK
+    mistyped = mistyped_case_check(found.title)  # "HọC", "BIÊN CƯơNG": the words kept as typed, named
+    if mistyped:
+        before = checks.get("title")
+        checks["title"] = f"{before}; {mistyped}" if before and before != CAPITALS_CHECK else mistyped
 
     published, date_line, date_doubt = _publication(found, page, display, warnings)
     lines["date"] = date_line

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .syllables import is_syllable
+
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 # What a sender (a message, an e-mail, a form) writes before the headline it sends: "TIN BÀI:", "Tiêu đề:", "Tít:".
 _SUBMISSION_LABEL = re.compile(r"^(?:tiêu\s+đề|tít|tên\s+bài(?:\s+viết)?|tin\s+bài|bài\s+viết|bài\s+gửi|tin\s+gửi|"
@@ -31,3 +33,39 @@ def clean_title(title: str) -> tuple[str, list[str]]:
         title = title[:-1]
         notes.append("đã bỏ dấu chấm cuối tiêu đề")
     return title, notes
+
+
+def _mixed(word: str) -> bool:
+    """A capital after a small letter inside a word of letters opening with a capital ("HọC", "ĐOàN")."""
+    return word.isalpha() and word[:1].isupper() and any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+
+
+def mixed_case_words(title: str) -> list[str]:
+    """The Vietnamese words of a headline typed with a small letter among capitals ("HọC", "CƯơNG", "ĐOàN"): a
+    slip of the editor's keyboard, named for the editor and never changed. Names spelt so ("TikTok", "ThS",
+    "VnExpress") are no Vietnamese syllables and are not named."""
+    out = []
+    for raw in title.split():
+        word = raw.strip("“”\"‘’'()[]{},.;:!?…-–—/")
+        if _mixed(word) and is_syllable(word.lower()):
+            out.append(word)
+    return out
+
+
+def in_capitals_but(title: str, mixed: list[str]) -> bool:
+    """A headline in capitals but for the small letters of its mistyped words ("BIÊN CƯơNG VỮNG CHẮC …")."""
+    letters = [c for c in " ".join(w.upper() if w.strip("“”\"‘’'()[]{},.;:!?…-–—/") in mixed else w
+                                   for w in title.split()) if c.isalpha()]
+    return bool(mixed) and len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+CAPITALS_CHECK = "tiêu đề viết toàn chữ in hoa: hãy viết lại chữ thường, chỉ viết hoa chữ đầu và tên riêng"
+
+
+def mistyped_case_check(title: str) -> str | None:
+    """The front matter's note on a headline with words mistyped in case, the headline left as written."""
+    mixed = mixed_case_words(title)
+    if not mixed:
+        return None
+    typed = "có từ gõ lẫn chữ hoa và chữ thường (" + ", ".join(f"“{w}”" for w in mixed) + "): hãy sửa lỗi gõ"
+    return f"{CAPITALS_CHECK}; {typed}" if in_capitals_but(title, mixed) else f"tiêu đề {typed}"

@@ -1,0 +1,163 @@
+"""Round 18 of the importer: a print view's own address, a source's outlet without its desk, a headline's words
+mistyped in case, and headline.py split into one-job modules."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from importing import import_page, lines
+from importing import PAGE_LAST as _LAST, PAGE_LEAD as _LEAD, PAGE_TITLE as _TITLE
+
+_IMPORTER = Path(__file__).resolve().parent.parent / "generator" / "importer"
+
+
+# -- modules stay one job each (headline.py was 445 lines) ----------------------------------------------------------
+
+def test_the_headline_modules_are_split_by_job():
+    from generator.importer import datechoice, headline, pagetitle, titletext
+    assert len((_IMPORTER / "headline.py").read_text(encoding="utf-8").splitlines()) <= 300  # was 445
+    assert not hasattr(headline, "choose_date") and callable(datechoice.choose_date)
+    assert not hasattr(headline, "page_title_site") and callable(pagetitle.page_title_site)
+    assert not hasattr(headline, "clean_title") and callable(titletext.clean_title)
+
+
+# -- a print view's address: the article's own (addresses.py) ------------------------------------------------------
+
+_ARTICLE = "https://baophutho.vn/xa-tan-lap-hoc-tap-va-lam-theo-bac-225123.htm"
+
+
+def _print_view(head: str = "", before: str = "", after: str = "") -> str:
+    """A print view saved from a browser: its canonical address often the site's home page."""
+    return (f"{before}<html><head><meta charset='utf-8'><title>In bài viết</title>{head}</head>"
+            f"<body onload='window.print()'><h1>{_TITLE}</h1><div>Thứ Hai, 12/05/2025 08:30</div><p>{_LEAD}</p>"
+            f"<p>{_LAST}</p><p>Nguyễn Văn An</p>{after}<div class='footer'>Báo Phú Thọ</div></body></html>")
+
+
+@pytest.mark.parametrize("head, before, printed", [
+    ("<link rel='canonical' href='https://baophutho.vn/'>",
+     f"<!-- saved from url=(0080){_ARTICLE}?print=1 -->", f"{_ARTICLE}?print=1"),
+    ("<meta property='og:url' content='https://baophutho.vn'>",
+     "<!-- saved from url=(0080)https://baophutho.vn/print/xa-tan-lap-hoc-tap-va-lam-theo-bac-225123.htm -->",
+     "https://baophutho.vn/print/xa-tan-lap-hoc-tap-va-lam-theo-bac-225123.htm"),
+    ("", "<!-- saved from url=(0080)https://baophutho.vn/in-bai-viet/xa-tan-lap-hoc-tap-va-lam-theo-bac-225123.htm -->",
+     "https://baophutho.vn/in-bai-viet/xa-tan-lap-hoc-tap-va-lam-theo-bac-225123.htm"),
+    (f"<meta property='og:url' content='{_ARTICLE}?view=print&amp;tmpl=component'>", "",
+     f"{_ARTICLE}?view=print&tmpl=component"),
+])
+def test_a_print_view_s_source_is_the_article_s_address_without_the_print_marker(head, before, printed, registries):
+    result, meta, _body = import_page(_print_view(head, before), registries, ".html")
+    assert meta["source"] == {"name": "Báo Phú Thọ", "url": _ARTICLE}  # was the home page, the print address or none
+    assert f"địa chỉ bài lấy từ địa chỉ bản in “{printed}”, đã bỏ phần chỉ bản in: {_ARTICLE}; hãy kiểm tra " \
+           "source.url" in result.warnings
+
+
+@pytest.mark.parametrize("line", [f"Nguồn: {_ARTICLE}", f"Địa chỉ bài viết: {_ARTICLE}"])
+def test_a_print_view_s_printed_address_wins_over_its_home_page(line, registries):
+    page = _print_view("<link rel='canonical' href='https://baophutho.vn/'>", after=f"<p>{line}</p>")
+    _result, meta, _body = import_page(page, registries, ".html")
+    assert meta["source"]["url"] == _ARTICLE  # was "https://baophutho.vn/"
+
+
+def test_an_article_s_canonical_address_is_kept_and_a_home_page_alone_stays():
+    from generator.importer.addresses import article_address
+    assert article_address([_ARTICLE, "https://baophutho.vn/print/1.htm"]) == (_ARTICLE, None)
+    assert article_address(["https://baophutho.vn/", None]) == ("https://baophutho.vn/", None)
+    # a print script names the article only by a number: no address to read from it
+    assert article_address(["https://baophutho.vn/Print.aspx?ID=12", "https://baophutho.vn/"]) == \
+        ("https://baophutho.vn/Print.aspx?ID=12", None)
+    # words that only look like a print marker stay: "in" inside a slug, a "printing" query
+    assert article_address(["https://baophutho.vn/nganh-in-an-phat-trien-1.htm?ref=printing"]) == \
+        ("https://baophutho.vn/nganh-in-an-phat-trien-1.htm?ref=printing", None)
+
+
+# -- a source's outlet and its desk (outlets.py, sources.py, byline.py) -------------------------------------------
+
+def _signed(line: str, registries) -> tuple[dict, list[str]]:
+    result, meta, _body = import_page(lines(_TITLE, "12/05/2025 08:30", _LEAD, _LAST, line), registries)
+    return meta, result.warnings
+
+
+@pytest.mark.parametrize("line, author, source, written, desk", [
+    ("Theo VOV-Trường Sa", None, "VOV", "VOV-Trường Sa", "Trường Sa"),
+    ("Hoàng Long/VOV-Trường Sa", "Hoàng Long", "VOV", "VOV-Trường Sa", "Trường Sa"),
+    ("HOÀNG LONG/VOV-TRƯỜNG SA", "Hoàng Long", "VOV", "VOV-TRƯỜNG SA", "Trường Sa"),
+    # was author "Hoàng Long - Vov Trường Sa", no source
+    ("Hoàng Long - VOV Trường Sa", "Hoàng Long", "VOV", "VOV Trường Sa", "Trường Sa"),
+    # was no author, source "Minh Anh - VOV Tây Nguyên"
+    ("Theo Minh Anh - VOV Tây Nguyên", "Minh Anh", "VOV", "VOV Tây Nguyên", "Tây Nguyên"),
+    ("(Theo VOV - Tây Bắc)", None, "VOV", "VOV - Tây Bắc", "Tây Bắc"),
+    ("PV/VOV-Trường Sa", "Phóng viên", "VOV", "VOV-Trường Sa", "Trường Sa"),  # was no author, no source
+    ("Theo Báo Nhân Dân - Ban Thời sự", None, "Báo Nhân Dân", "Báo Nhân Dân - Ban Thời sự", "Ban Thời sự"),
+    ("Theo Báo Phú Thọ - Cơ quan của Đảng bộ tỉnh Phú Thọ", None, "Báo Phú Thọ",
+     "Báo Phú Thọ - Cơ quan của Đảng bộ tỉnh Phú Thọ", "Cơ quan của Đảng bộ tỉnh Phú Thọ"),
+])
+def test_a_source_is_the_outlet_and_its_desk_is_left_out_with_a_note(line, author, source, written, desk,
+                                                                      registries):
+    meta, warnings = _signed(line, registries)
+    assert meta.get("author") == author
+    assert meta["source"] == {"name": source}  # was the outlet with its desk ("VOV-Trường Sa")
+    assert [w for w in warnings if w.startswith("nguồn “")] == [
+        f"nguồn “{written}”: tên nguồn là cơ quan báo chí “{source}”; đã bỏ phần “{desk}” (ban, cơ quan thường trú "
+        "hoặc lời giới thiệu của báo): hãy kiểm tra"]
+
+
+@pytest.mark.parametrize("line, author, source", [
+    ("Theo TTXVN/Vietnam+", None, "TTXVN/Vietnam+"),  # two outlets: the agency's piece in its e-paper, kept
+    ("Minh Anh/TTXVN/Vietnam+", "Minh Anh", "TTXVN/Vietnam+"),
+    ("Quang Vinh/TTXVN - Vietnam+", "Quang Vinh", "TTXVN - Vietnam+"),  # was no source
+    ("Theo Báo Quảng Ngãi điện tử", None, "Báo Quảng Ngãi điện tử"),  # the e-paper's name, edition and all
+    ("Thanh Hải - Báo Quảng Ngãi điện tử", "Thanh Hải", "Báo Quảng Ngãi điện tử"),  # was no source
+    ("Thu Hà - Nhân Dân", "Thu Hà", "Nhân Dân"),  # was author "Thu Hà - Nhân Dân"
+    ("Theo VOV Giao thông", None, "VOV Giao thông"),  # a channel, no desk
+    ("Theo QĐND Online", None, "QĐND Online"),
+])
+def test_outlets_chains_and_editions_stay_as_written(line, author, source, registries):
+    meta, warnings = _signed(line, registries)
+    assert meta.get("author") == author
+    assert meta["source"] == {"name": source}
+    assert not [w for w in warnings if w.startswith("nguồn “")]
+
+
+def test_a_paper_s_name_with_a_hyphen_is_one_name():
+    from generator.importer.outlets import outlet_name
+    assert outlet_name("Báo Bà Rịa-Vũng Tàu") == ("Báo Bà Rịa-Vũng Tàu", None)
+    assert outlet_name("VOV-Tây Nguyên/VOV") == ("VOV", "Tây Nguyên")
+
+
+def test_a_print_view_s_footer_names_the_paper_not_its_motto(registries):
+    page = _print_view("<link rel='canonical' href='https://baophutho.vn/'>",
+                       after=f"<p>Địa chỉ bài viết: {_ARTICLE}</p><p>Báo Phú Thọ - Cơ quan của Đảng bộ tỉnh Phú Thọ</p>")
+    _result, meta, _body = import_page(page, registries, ".html")
+    assert meta["source"] == {"name": "Báo Phú Thọ", "url": _ARTICLE}  # was the motto too, and the home page
+
+
+# -- a headline's words mistyped in case: kept, named (titletext.py) ------------------------------------------------
+
+@pytest.mark.parametrize("title, check", [
+    ("Tỉnh Ủy đẩy mạnh HọC tập và làm theo Bác",
+     "tiêu đề có từ gõ lẫn chữ hoa và chữ thường (“HọC”): hãy sửa lỗi gõ"),
+    ("BIÊN CƯơNG VỮNG CHẮC NHỜ HỌC TẬP VÀ LÀM THEO BÁC",
+     "tiêu đề viết toàn chữ in hoa: hãy viết lại chữ thường, chỉ viết hoa chữ đầu và tên riêng; có từ gõ lẫn chữ hoa "
+     "và chữ thường (“CƯơNG”): hãy sửa lỗi gõ"),
+    ("ĐOàN THANH NIÊN xã Tân Lập ra quân tình nguyện hè",
+     "tiêu đề có từ gõ lẫn chữ hoa và chữ thường (“ĐOàN”): hãy sửa lỗi gõ"),
+])
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_a_headline_mistyped_in_case_is_the_headline_as_typed_with_a_note(title, check, suffix, registries):
+    if suffix == ".txt":
+        data = lines("Trang chủ", "Tin tức", title, "12/05/2025 08:30", _LEAD, _LAST, "Nguyễn Văn An")
+    else:
+        data = (f"<html><body><h1>{title}</h1><p>12/05/2025 08:30</p><p>{_LEAD}</p><p>{_LAST}</p>"
+                "<p>Nguyễn Văn An</p></body></html>")
+    result, meta, _body = import_page(data, registries, suffix)
+    assert meta["title"] == title  # the editor's words, never recased
+    head = result.text.split("\n")
+    assert head[1] == f'title: "{title}"  # kiểm tra lại: {check}'
+
+
+def test_names_spelt_with_inner_capitals_are_no_typos():
+    from generator.importer.titletext import mistyped_case_check
+    for title in ("ThS. Nguyễn Văn A nói về TikTok và VnExpress", "Hà Nội ra mắt eMagazine về Bác",
+                  "TP.HCM học tập và làm theo Bác", "Tỉnh Ủy Quảng Ninh học tập và làm theo Bác"):
+        assert mistyped_case_check(title) is None, title

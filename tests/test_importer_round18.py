@@ -161,3 +161,53 @@ def test_names_spelt_with_inner_capitals_are_no_typos():
     for title in ("ThS. Nguyễn Văn A nói về TikTok và VnExpress", "Hà Nội ra mắt eMagazine về Bác",
                   "TP.HCM học tập và làm theo Bác", "Tỉnh Ủy Quảng Ninh học tập và làm theo Bác"):
         assert mistyped_case_check(title) is None, title
+
+
+# -- an outlet's tag heading the lead names the source when nothing else does (siteinfo._lead_tag) -----------------
+
+@pytest.mark.parametrize("tag, source", [
+    ("VOV.VN - ", "vov.vn"), ("(Chinhphu.vn) - ", "chinhphu.vn"), ("TTXVN - ", "TTXVN"), ("QĐND Online - ", "QĐND Online"),
+    ("BGĐT - ", "Báo Bắc Giang"), ("(QNO) - ", "Báo Quảng Nam"), ("(Baoquangngai.vn)- ", "Báo Quảng Ngãi"),
+])
+def test_an_outlet_s_tag_heading_the_lead_names_the_source(tag, source, registries):
+    result, meta, _body = import_page(lines(_TITLE, "12/05/2025 08:30", tag + _LEAD, _LAST, "Nguyễn Văn An"),
+                                      registries)
+    assert meta["source"] == {"name": source}  # was no source at all
+    assert meta["summary"] == tag + _LEAD  # the lead as written
+    written = tag.strip(" -()")
+    assert f"nguồn lấy từ ký hiệu “{written}” đầu đoạn mở đầu: trang không ghi nguồn ở chỗ khác; hãy kiểm tra" \
+        in result.warnings
+
+
+@pytest.mark.parametrize("opening", ["Sáng 12/5 - ", "Hà Nội - ", "(TG) - ", "NDO - ", ""])
+def test_a_lead_without_an_outlet_s_tag_names_no_source(opening, registries):
+    _result, meta, _body = import_page(lines(_TITLE, "12/05/2025 08:30", opening + _LEAD, _LAST, "Nguyễn Văn An"),
+                                       registries)
+    assert "source" not in meta
+
+
+def test_a_line_pointing_to_photos_a_paste_lacks_is_left_out_and_reported(registries):
+    for pointer in ("👉 Một số hình ảnh tại buổi lễ:", "Dưới đây là một số hình ảnh:", "Hình ảnh buổi ra quân:"):
+        result, _meta, body = import_page(lines(_TITLE, "12/05/2025 08:30", _LEAD, _LAST, pointer,
+                                                "Tin: Minh Thu"), registries)
+        assert pointer.removeprefix("👉 ") not in body, pointer  # was kept as the article's last line
+        assert (5, "lời dẫn tới ảnh không có trong bài", pointer) in result.dropped
+        assert f"đã bỏ dòng “{pointer}” (dòng 5): dòng này dẫn tới ảnh nhưng bài không có ảnh theo sau; hãy thêm " \
+               "ảnh nếu cần" in result.warnings
+
+
+def test_a_line_pointing_to_photos_that_follow_stays(registries):
+    page = (f"<html><body><h1>{_TITLE}</h1><p>12/05/2025 08:30</p><p>{_LEAD}</p><p>{_LAST}</p>"
+            "<p>Một số hình ảnh tại buổi lễ:</p><figure><img src='anh1.jpg' alt='Lễ ra quân'>"
+            "<figcaption>Đoàn viên trồng cây.</figcaption></figure><p>Nguyễn Văn An</p></body></html>")
+    _result, _meta, body = import_page(page, registries, ".html")
+    assert "Một số hình ảnh tại buổi lễ:" in body
+
+
+def test_a_pasted_print_view_s_address_over_the_headline_is_the_article_s(registries):
+    address = "https://baophutho.vn/xa-tan-lap-hoc-tap-225123.htm"
+    result, meta, _body = import_page(lines("BÁO PHÚ THỌ", f"Địa chỉ bài viết: {address}?print=1", _TITLE,
+                                            "12/05/2025 08:30", _LEAD, _LAST, "Nguyễn Văn An"), registries)
+    assert meta["source"] == {"name": "Báo Phú Thọ", "url": address}  # was no address: the line stood over the title
+    assert f"địa chỉ bài lấy từ địa chỉ bản in “{address}?print=1”, đã bỏ phần chỉ bản in: {address}; hãy kiểm " \
+           "tra source.url" in result.warnings

@@ -8,13 +8,14 @@ from urllib.parse import urlsplit
 
 from ..fields import url_problem as build_url_problem  # the build's own rule for addresses
 from ..taxonomy import Registries
+from ..vietnamese import term_key
 from .addresses import article_address, is_home_page
 from .extract import Extracted
 from .outlets import outlet_name, outlet_note
 from .pagetitle import page_title_site
 from .elements import ITEM_SEPARATOR
 from .pagemeta import PageMeta
-from .places import source_name
+from .places import load_tags, source_name
 from .sources import copyright_owner, masthead, organisation_name, portal_name
 from .tail import SITE_NAME
 
@@ -48,6 +49,8 @@ def article_source(page: PageMeta, found: Extracted, registries: Registries, war
     name = name or page_title_site(page.title)  # "… | Báo Đồng Khởi", "… - Cổng TTĐT xã Tân Lập"
     if name is None:  # "Báo Quảng Ninh điện tử" over the page, "© Bản quyền thuộc Báo Bắc Giang" under it
         name = _portal_line(page, found, removed, warnings)
+    if name is None:  # "VOV.VN - …", "(Chinhphu.vn) - …", "TTXVN - …": the outlet's tag heading the lead
+        name = _lead_tag(found.summary, registries, warnings)
     if name is None and url and urlsplit(url).hostname:
         name = source_name(urlsplit(url).hostname, registries)  # it drops "www." itself
     if name is None:
@@ -101,3 +104,24 @@ def _portal_line(page: PageMeta, found: Extracted, removed, warnings: list[str])
                             "khác; hãy kiểm tra")
             return name
     return None
+
+
+# An outlet's tag heading the lead: its web address ("VOV.VN -", "(Chinhphu.vn) -"), an agency's short name, or a
+# provincial paper's tag ("BGĐT -", "(QNO) -": source_tags.csv).
+_LEAD_TAG = re.compile(r"^\s*(\()?\s*((?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:vn|VN|Vn|com|net|org)|TTXVN|VNA|"
+                       r"QĐND(?:\s+Online)?|[A-ZĐ][A-ZĐa-z]{1,6})\s*(\))?\s*[-–—:]?\s*\S")
+
+
+def _lead_tag(summary: str | None, registries: Registries, warnings: list[str]) -> str | None:
+    """The outlet a lead's tag names ("VOV.VN - Sáng 12/3, …" names vov.vn, "BGĐT - …" Báo Bắc Giang), when the page
+    names no source."""
+    m = _LEAD_TAG.match(summary or "")
+    if m is None or bool(m.group(1)) != bool(m.group(3)) or not (m.group(1) or re.match(r".*[-–—:]", m.group(0))):
+        return None  # "(QNO) -", "BGĐT -": a tag stands in brackets or before a dash, never a lead's first word
+    tag = m.group(2)
+    provinces = load_tags().get(term_key(tag), ())
+    name = source_name(tag, registries) if "." in tag else tag if re.fullmatch(r"TTXVN|VNA|QĐND(?:\s+Online)?", tag) \
+        else f"Báo {provinces[0]}" if len(provinces) == 1 else None
+    if name is not None:
+        warnings.append(f"nguồn lấy từ ký hiệu “{tag}” đầu đoạn mở đầu: trang không ghi nguồn ở chỗ khác; hãy kiểm tra")
+    return name

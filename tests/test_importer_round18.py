@@ -211,3 +211,15 @@ def test_a_pasted_print_view_s_address_over_the_headline_is_the_article_s(regist
     assert meta["source"] == {"name": "Báo Phú Thọ", "url": address}  # was no address: the line stood over the title
     assert f"địa chỉ bài lấy từ địa chỉ bản in “{address}?print=1”, đã bỏ phần chỉ bản in: {address}; hãy kiểm " \
            "tra source.url" in result.warnings
+
+
+# -- a Cơ Ho or Mạ man's one-word name ("K’Thương") signs the article like an Ê Đê woman's ("H’Linh") --------------
+
+@pytest.mark.parametrize("signature, author", [("K’Thương", "K’Thương"), ("K'BRÔNG", "K'Brông"),
+                                               ("H’Linh", "H’Linh")])
+def test_a_one_word_name_with_its_prefix_signs_the_article(signature, author, registries):
+    page = (f"<html><body><h1>{_TITLE}</h1><p>12/05/2025 08:30</p><p>{_LEAD}</p><p>{_LAST}</p>"
+            f"<p style='text-align: right;'><em><strong>{signature}</strong></em></p></body></html>")
+    result, meta, _body = import_page(page, registries, ".html")
+    assert meta["author"] == author  # "K’Thương" was left out as a label ("nhãn cuối bài"), no author
+    assert "không tìm thấy tên tác giả trên trang" not in result.warnings

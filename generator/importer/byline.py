@@ -45,8 +45,9 @@ _STAFF = re.compile(r"^(?:nhóm\s+)?(?:PV|P\.V|PV\.|CTV|BTV|phóng\s+viên|cộn
 # A newsroom's abbreviations spelled out for readers: "Nhóm PV" is shown as "Nhóm phóng viên".
 _STAFF_WORDS = {"pv": "phóng viên", "p.v": "phóng viên", "pv.": "phóng viên", "ctv": "cộng tác viên",
                 "btv": "biên tập viên"}
-# "H’" opens a woman's given name among the Ê Đê, Jrai and Ba Na ("H’Linh", "H'Hen"): one word, a whole name.
-_WOMAN_PREFIX = re.compile(r"^H['’][A-ZĐÀ-Ỹ]")
+# "H’" opens a woman's given name among the Ê Đê, Jrai and Ba Na ("H’Linh", "H'Hen"), "K’" a man's among the Cơ Ho
+# and Mạ ("K’Thương", "K'Brông"): one word, a whole name.
+_WOMAN_PREFIX = re.compile(r"^[A-ZĐ]{1,2}['’][A-ZĐÀ-Ỹ][^\W\d_]+$")
 _WORD = re.compile(r"^(?:[^\W\d_]{1,2}['’](?=[^\W\d_]))?[^\W\d_]+$")  # "H’Linh", "H'Hen": Ê Đê, Jrai names
 INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,8}$")  # "H.D", "T.HIẾU", "X.T"
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")

@@ -284,8 +284,8 @@ def _publication(found: Extracted, page: PageMeta, display: str, warnings: list[
         return text_date, found.date_line, "" if found.date_sure else _SIGNED if found.date_signed else _FAR_OR_WEEKDAY
     warnings[:] = [w for w in warnings if not w.startswith(("không tìm thấy ngày đăng", "ngày đăng lấy từ dòng",
                                                             "ngày lấy từ cuối dòng đường dẫn"))]
-    if text_date is None:
-        return meta_date, "thẻ meta", ""
+    if text_date is None or found.date_updated and meta_date <= text_date:
+        return meta_date, "thẻ meta", ""  # "Cập nhật lúc 10:20, …" printed: when it was changed, not published
     if meta_date.date() == text_date.date():
         if not found.date.has_time:
             return meta_date, "thẻ meta", ""

@@ -52,6 +52,7 @@ class Extracted:
     date_line: int | None = None
     date_sure: bool = False
     date_signed: bool = False  # from a document's place-and-date line: the day it was signed
+    date_updated: bool = False  # the line says only when the article was changed ("Cập nhật lúc 10:20, …")
     out_of_range: tuple[int, int, str] | None = None  # (year, line, text) of an impossible date line
     summary: str | None = None
     summary_line: int | None = None
@@ -286,6 +287,7 @@ def _date(infos: list[Info], t: int, lead: int | None, last: int | None, used: d
         out.warnings.append(f"thứ ghi trên dòng ngày “{info.text}” không khớp: "
                             f"{format_date(out.date.moment)} là {weekday(out.date.moment)}")
     out.date_signed = bool(info.meta.place)
+    out.date_updated = info.meta.updated and not info.meta.published
     if info.meta.place and not choice.sure:  # "Hà Nội, ngày 12 tháng 3 năm 2024": a document's dateline, no clock
         out.warnings.append(f"ngày lấy từ dòng địa danh, ngày tháng của văn bản “{info.text}” (dòng {info.line}): đó là "
                             "ngày ký văn bản, có thể khác ngày đăng trên trang; hãy kiểm tra")

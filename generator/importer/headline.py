@@ -16,7 +16,9 @@ from .lines import LIST_NUMBER, Info, is_shouting
 from .pagetitle import page_keys as _page_keys
 from .tail import notes_start
 
-_BREADCRUMB = re.compile(r"[›»>]|\s/\s|\s\|\s")
+# A trail of links; also one whose separators the page's style draws, copied as one line ("Trang chủ Chính trị Xây
+# dựng Đảng").
+_BREADCRUMB = re.compile(r"[›»>]|\s/\s|\s\|\s|^(?:Trang\s+chủ|Trang\s+nhất|Home)\s+[A-ZĐÀ-Ỹ]")
 _OFFICE = re.compile(r"^(?:Trường|Học viện|Viện|Ban|Sở|Báo|Tạp chí|Đài|Đại học|Tỉnh ủy|Huyện ủy|Thành ủy|Đảng ủy|"
                      r"Phòng|Trung tâm|Bộ|Cục|Hội|UBND|Ủy ban|Công an|Cổng thông tin|Trang thông tin|Công đoàn|"
                      r"Đoàn|Chi bộ|Đảng bộ)\b", re.IGNORECASE)  # an office's name: "TRƯỜNG THPT …", "Cổng thông tin …"

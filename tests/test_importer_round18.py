@@ -223,3 +223,64 @@ def test_a_one_word_name_with_its_prefix_signs_the_article(signature, author, re
     result, meta, _body = import_page(page, registries, ".html")
     assert meta["author"] == author  # "K’Thương" was left out as a label ("nhãn cuối bài"), no author
     assert "không tìm thấy tên tác giả trên trang" not in result.warnings
+
+
+# -- a date line that says only when the article was changed gives way to the page's publication time -------------
+
+def _dated(line: str, published: str) -> str:
+    return (f"<html><head><meta charset='utf-8'><script type='application/ld+json'>{{\"@type\": \"NewsArticle\", "
+            f"\"datePublished\": \"{published}\"}}</script></head><body><h1>{_TITLE}</h1><div>{line}</div>"
+            f"<p>{_LEAD}</p><p>{_LAST}</p><p>Nguyễn Văn An</p></body></html>")
+
+
+@pytest.mark.parametrize("line, published, expected", [
+    ("Cập nhật lúc 10:20, Thứ Tư, 20/08/2025 (GMT+7)", "2025-08-20T10:00:00+07:00", "2025-08-20T10:00:00+07:00"),
+    ("Cập nhật: 21/08/2025 08:00", "2025-08-20T10:00:00+07:00", "2025-08-20T10:00:00+07:00"),
+    # a publication time after the update is none: the printed line
+    ("Cập nhật: 19/08/2025 08:00", "2025-08-20T10:00:00+07:00", "2025-08-19T08:00:00+07:00"),
+    ("Ngày đăng: 20/08/2025 10:20", "2025-08-20T10:00:00+07:00", "2025-08-20T10:20:00+07:00"),
+])
+def test_an_update_line_gives_way_to_the_page_s_publication_time(line, published, expected, registries):
+    _result, meta, _body = import_page(_dated(line, published), registries, ".html")
+    assert meta["date"].isoformat() == expected  # the update's time was taken for the publication's
+
+
+def test_a_trail_copied_without_its_separators_is_no_rival_headline(registries):
+    result, meta, _body = import_page(lines("Trang chủ Chính trị Xây dựng Đảng", "Thứ Năm, 14/08/2025 | 15:42", _TITLE,
+                                            "Thứ Năm, 14/08/2025 15:30 (GMT+7)", _LEAD, _LAST, "Nguyễn Văn An"),
+                                      registries)
+    assert meta["title"] == _TITLE
+    assert result.text.split("\n")[1] == f'title: "{_TITLE}"'  # was flagged: "có dòng khác cũng giống tiêu đề"
+    assert "có nhiều dòng giống tiêu đề; hãy kiểm tra tiêu đề" not in result.warnings
+
+
+def test_a_print_view_saved_as_one_file_gives_the_article_s_address(registries):
+    import quopri
+    html = _print_view("<link rel='canonical' href='https://baophutho.vn/'>")
+    printed = "https://baophutho.vn/in-bai-viet/xa-tan-lap-hoc-tap-va-lam-theo-bac-225123.htm"
+    archive = ("From: <Saved by Blink>\r\nSnapshot-Content-Location: " + printed + "\r\nSubject: In bài viết\r\n"
+               "MIME-Version: 1.0\r\nContent-Type: multipart/related; type=\"text/html\"; boundary=\"--B--\"\r\n\r\n"
+               "----B--\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+               f"Content-Location: {printed}\r\n\r\n" + quopri.encodestring(html.encode("utf-8")).decode("ascii")
+               + "\r\n----B----\r\n")
+    _result, meta, _body = import_page(archive.encode("utf-8"), registries, ".mhtml")
+    assert meta["source"] == {"name": "Báo Phú Thọ", "url": _ARTICLE}  # was the home page
+
+
+@pytest.mark.parametrize("line, author, source", [
+    ("Văn Thành (TTXVN)/Vietnam+", "Văn Thành", {"name": "TTXVN/Vietnam+"}),  # was no author, no source
+    # a writer's name a district also has ("Thanh Hà", Hải Dương), signed by the unit in brackets: was no author
+    ("Thanh Hà (Ban Tuyên giáo và Dân vận Tỉnh ủy)", "Thanh Hà", None),
+    ("Thanh Hà (Huyện ủy Đà Bắc)", "Thanh Hà", None),
+])
+def test_a_byline_with_its_agency_or_unit_in_brackets(line, author, source, registries):
+    meta, _warnings = _signed(line, registries)
+    assert meta.get("author") == author
+    assert meta.get("source") == source
+
+
+def test_a_district_s_name_alone_is_still_no_byline(registries):
+    for line in ("Thanh Hà", "Hà Nội/VOV"):
+        meta, warnings = _signed(line, registries)
+        assert "author" not in meta, line
+        assert "không tìm thấy tên tác giả trên trang" in warnings

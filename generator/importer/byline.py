@@ -153,15 +153,17 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     text = PHOTO_PART.sub("", text).strip()
     text = _SOURCE_AFTER.sub("", text).strip()  # "Hoàng Hà, theo Báo Nhân Dân": the writer, then the paper
     signed = signed or bool(_ROLE_PARENS.search(text))
+    office = _PARENS.search(text)  # "Thanh Hà (Ban Tuyên giáo …)": the writer's unit signs a name a district also has
+    signed = signed or bool(office and _UNIT_START.match(office.group(0).strip(" ()")))
     text = _PARENS.sub("", text).strip()  # "Thu Hà (Báo Lai Châu)", "Thanh Hải (TTXVN)"
     role = _ROLE_AFTER.search(text)
     if role and (_split_names(text[:role.start()].strip()) or _STAFF.match(text[:role.start()].strip())):
         # "NGỌC ÁNH thực hiện": an interview's maker; "Nhóm PV thực hiện": the newsroom's
         text = text[:role.start()].strip()
     unit = _UNIT_AFTER_SLASH.search(text) or _POST_AFTER_COMMA.search(text)
-    if unit and not text.endswith(":") and (_split_names(text[:unit.start()].strip())
-                                            or _STAFF.match(text[:unit.start()].strip())):  # "PV/VOV-Trường Sa"  # "…, Bí thư Tỉnh ủy:" speaks
-        text = text[:unit.start()].strip()
+    head = _PARENS.sub("", text[:unit.start()]).strip() if unit else ""  # "Văn Thành (TTXVN)/Vietnam+"
+    if unit and not text.endswith(":") and (_split_names(head) or _STAFF.match(head)):  # "…, Bí thư Tỉnh ủy:" speaks
+        text = head  # "PV/VOV-Trường Sa": a newsroom's signature too
         # "Minh Anh/VOV" is signed by the paper; "Hà Nội/VOV" is the place the paper reports from
         signed = signed or term_key(TITLE_PREFIX.sub("", text)) not in places
     text = text.rstrip(" .,;:").strip() if not re.search(r"\b\w\.$", text) else text

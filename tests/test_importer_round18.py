@@ -284,3 +284,16 @@ def test_a_district_s_name_alone_is_still_no_byline(registries):
         meta, warnings = _signed(line, registries)
         assert "author" not in meta, line
         assert "không tìm thấy tên tác giả trên trang" in warnings
+
+
+@pytest.mark.parametrize("site, name", [
+    ("Ủy ban MTTQ Việt Nam tỉnh Lâm Đồng", "Ủy ban MTTQ Việt Nam tỉnh Lâm Đồng"),
+    ("Tỉnh đoàn Tuyên Quang", "Tỉnh đoàn Tuyên Quang"),
+    ("BAN TUYÊN GIÁO VÀ DÂN VẬN TỈNH ỦY LẠNG SƠN", "Ban Tuyên giáo và Dân vận Tỉnh ủy Lạng Sơn"),
+])
+def test_an_organisation_s_name_closing_the_page_title_is_its_site(site, name, registries):
+    page = (f"<html><head><meta charset='utf-8'><title>{_TITLE} - {site}</title></head><body><h1>{_TITLE}</h1>"
+            f"<p>12/05/2025 08:30</p><p>{_LEAD}</p><p>{_LAST}</p><p>Nguyễn Văn An</p></body></html>")
+    _result, meta, _body = import_page(page, registries, ".html")
+    assert meta["source"] == {"name": name}  # was no source
+    assert meta["title"] == _TITLE

@@ -9,7 +9,7 @@ import re
 
 from ..vietnamese import term_key
 from .clean import words
-from .sources import portal_name
+from .sources import organisation_name, portal_name
 
 SITE_SPLIT = re.compile(r"\s+(?:[-–—|:]{1,2})\s+")
 
@@ -82,6 +82,8 @@ def page_title_site(title: str | None) -> str | None:
         return f"{tail} {owner}" if len(parts) == 1 and 1 <= words(owner) <= 4 else None
     if tail and _SITE_PART.search(tail) and words(tail) <= 12 and not _SECTION.match(tail):
         return tail
+    if tail and len(parts) == 1 and organisation_name(tail):  # "… - Ủy ban MTTQ Việt Nam tỉnh Lâm Đồng": its own site
+        return organisation_name(tail)
     # "Báo Cà Mau - Cà Mau: Nhân rộng …": an old portal's <title> puts its name first; only a paper's or a portal's
     # name there is the site's (a headline may open with a place and a dash).
     return portal_name(title[:parts[0].start()]) if parts else None

@@ -301,7 +301,7 @@ def test_a_saved_page_with_its_headline_only_in_title_takes_it_from_there(regist
     ("Tin tức", None),
 ])
 def test_the_site_name_is_taken_off_a_page_title(title, headline):
-    from generator.importer.headline import page_title_headline
+    from generator.importer.pagetitle import page_title_headline
     assert page_title_headline([title]) == headline
 
 

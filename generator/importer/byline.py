@@ -45,8 +45,9 @@ _STAFF = re.compile(r"^(?:nhóm\s+)?(?:PV|P\.V|PV\.|CTV|BTV|phóng\s+viên|cộn
 # A newsroom's abbreviations spelled out for readers: "Nhóm PV" is shown as "Nhóm phóng viên".
 _STAFF_WORDS = {"pv": "phóng viên", "p.v": "phóng viên", "pv.": "phóng viên", "ctv": "cộng tác viên",
                 "btv": "biên tập viên"}
-# "H’" opens a woman's given name among the Ê Đê, Jrai and Ba Na ("H’Linh", "H'Hen"): one word, a whole name.
-_WOMAN_PREFIX = re.compile(r"^H['’][A-ZĐÀ-Ỹ]")
+# "H’" opens a woman's given name among the Ê Đê, Jrai and Ba Na ("H’Linh", "H'Hen"), "K’" a man's among the Cơ Ho
+# and Mạ ("K’Thương", "K'Brông"): one word, a whole name.
+_WOMAN_PREFIX = re.compile(r"^[A-ZĐ]{1,2}['’][A-ZĐÀ-Ỹ][^\W\d_]+$")
 _WORD = re.compile(r"^(?:[^\W\d_]{1,2}['’](?=[^\W\d_]))?[^\W\d_]+$")  # "H’Linh", "H'Hen": Ê Đê, Jrai names
 INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.)+[^\W\d_]{0,8}$")  # "H.D", "T.HIẾU", "X.T"
 _VOWELS = set("aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
@@ -57,11 +58,11 @@ _NOT_NAMES = {
     "nguồn", "tin", "bài", "các", "những", "xem", "liên", "chia", "in", "gửi", "đọc", "mới", "khác", "video",
     "ảnh", "tags", "từ", "chủ", "tìm", "trở", "về", "lượt", "cơ", "kế", "hướng", "quy", "nghị", "chỉ", "kết",
     "quyết", "lịch", "sự", "kinh", "xây", "dịch", "điện", "bản", "tổng", "số", "click", "đơn", "ngày", "thứ",
-    "giới", "bộ",
+    "giới", "bộ", "vov",  # "VOV Tây Nguyên": the broadcaster's desk, spelt with a vowel unlike VTV or TTXVN
 }
 _NOT_NAME_PHRASES = re.compile(
     r"\b(?:Thành|Tỉnh|Huyện|Quận|Thị) Đoàn\b|\bTrung tâm\b|\bCông (?:an|ty|đoàn)\b|\bChi (?:bộ|đoàn|hội)\b|"
-    r"\bVăn phòng\b|\bThông tin\b|\bThành phố\b|\bĐoàn Thanh niên\b", re.IGNORECASE)
+    r"\bVăn phòng\b|\bThông tin\b|\bThành phố\b|\bĐoàn Thanh niên\b|^Nhân Dân$", re.IGNORECASE)  # the paper
 # A section's or a document's name in capitals ("THÔNG BÁO", "THỜI SỰ"): two words a name could hold, no name.
 _SECTION_WORDS = re.compile(
     r"^(?:Thông báo|Thông cáo|Thời sự|Văn hóa|Văn hoá|Giáo dục|Pháp luật|Thể thao|Quốc phòng|An ninh|Đời sống|Du lịch|"
@@ -152,14 +153,17 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     text = PHOTO_PART.sub("", text).strip()
     text = _SOURCE_AFTER.sub("", text).strip()  # "Hoàng Hà, theo Báo Nhân Dân": the writer, then the paper
     signed = signed or bool(_ROLE_PARENS.search(text))
+    office = _PARENS.search(text)  # "Thanh Hà (Ban Tuyên giáo …)": the writer's unit signs a name a district also has
+    signed = signed or bool(office and _UNIT_START.match(office.group(0).strip(" ()")))
     text = _PARENS.sub("", text).strip()  # "Thu Hà (Báo Lai Châu)", "Thanh Hải (TTXVN)"
     role = _ROLE_AFTER.search(text)
     if role and (_split_names(text[:role.start()].strip()) or _STAFF.match(text[:role.start()].strip())):
         # "NGỌC ÁNH thực hiện": an interview's maker; "Nhóm PV thực hiện": the newsroom's
         text = text[:role.start()].strip()
     unit = _UNIT_AFTER_SLASH.search(text) or _POST_AFTER_COMMA.search(text)
-    if unit and not text.endswith(":") and _split_names(text[:unit.start()].strip()):  # "…, Bí thư Tỉnh ủy:" speaks
-        text = text[:unit.start()].strip()
+    head = _PARENS.sub("", text[:unit.start()]).strip() if unit else ""  # "Văn Thành (TTXVN)/Vietnam+"
+    if unit and not text.endswith(":") and (_split_names(head) or _STAFF.match(head)):  # "…, Bí thư Tỉnh ủy:" speaks
+        text = head  # "PV/VOV-Trường Sa": a newsroom's signature too
         # "Minh Anh/VOV" is signed by the paper; "Hà Nội/VOV" is the place the paper reports from
         signed = signed or term_key(TITLE_PREFIX.sub("", text)) not in places
     text = text.rstrip(" .,;:").strip() if not re.search(r"\b\w\.$", text) else text

@@ -18,6 +18,7 @@ from typing import TextIO
 from ..errors import ContentError, os_reason
 from ..taxonomy import Registries
 from ..vietnamese import format_long_date, slugify
+from .addresses import article_address
 from .byline import is_staff, person_name
 from .chat import unchat
 from .clean import strip_boilerplate, text_to_blocks
@@ -40,6 +41,7 @@ from .siteinfo import article_source
 from .report import Output, in_page_order, print_file_report, print_summary
 from .unmarked import english, marked_reading, unmarked
 from .videos import kept_note
+from .titletext import CAPITALS_CHECK, mistyped_case_check
 from .undated import undated
 from .wrapped import Unwrapped, unwrap
 
@@ -89,9 +91,12 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     page = PageMeta()
     printed: Unwrapped = Unwrapped([], [], [])
     chat: Unwrapped = Unwrapped([], [], [])
+    address_notes: list[str] = []
     if saved:
         blocks, page = html_to_blocks(text, set(archive.images) if suffix.lower() in ARCHIVE_SUFFIXES else None)
-        page.url = page.url or archive.address or None  # the address the single file was saved from
+        # the article's own address: og:url, canonical, the address the file was saved from (a print view's unmarked)
+        page.url, note = article_address([*page.addresses, archive.address, page.saved_from])
+        address_notes += [note] if note else []
         chat = unmail(blocks, saved=True)  # an e-mail saved as a page (Outlook's .htm)
         if chat.notes:  # its <title> is the subject: "Gửi bài: …" names the headline
             page.titles[:] = [subject(t) for t in page.titles]
@@ -112,7 +117,7 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     if found.title is None:
         raise ContentError("không tìm thấy tiêu đề bài (một dòng ngắn, không có dấu chấm cuối, phía trên "
                            "đoạn mở đầu), không nhập được", display)
-    warnings = list(decoded.notes) + chat.notes + printed.notes + document.notes + list(found.warnings)
+    warnings = list(decoded.notes) + address_notes + chat.notes + printed.notes + document.notes + list(found.warnings)
     checks: dict[str, str] = {}
     lines: dict[str, int | str | None] = {"title": found.title_line}
     if not found.title_sure:
@@ -120,7 +125,11 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     if found.title_stand_in:
         checks["title"] = "trang không in tiêu đề: đây là câu đầu bài, hãy viết tiêu đề"
     if is_shouting(found.title) or found.title_capitals:  # no rule makes sentence case: proper names need an editor
-        checks["title"] = "tiêu đề viết toàn chữ in hoa: hãy viết lại chữ thường, chỉ viết hoa chữ đầu và tên riêng"
+        checks["title"] = CAPITALS_CHECK
+    mistyped = mistyped_case_check(found.title)  # "HọC", "BIÊN CƯơNG": the words kept as typed, named
+    if mistyped:
+        before = checks.get("title")
+        checks["title"] = f"{before}; {mistyped}" if before and before != CAPITALS_CHECK else mistyped
 
     published, date_line, date_doubt = _publication(found, page, display, warnings)
     lines["date"] = date_line
@@ -275,8 +284,8 @@ def _publication(found: Extracted, page: PageMeta, display: str, warnings: list[
         return text_date, found.date_line, "" if found.date_sure else _SIGNED if found.date_signed else _FAR_OR_WEEKDAY
     warnings[:] = [w for w in warnings if not w.startswith(("không tìm thấy ngày đăng", "ngày đăng lấy từ dòng",
                                                             "ngày lấy từ cuối dòng đường dẫn"))]
-    if text_date is None:
-        return meta_date, "thẻ meta", ""
+    if text_date is None or found.date_updated and meta_date <= text_date:
+        return meta_date, "thẻ meta", ""  # "Cập nhật lúc 10:20, …" printed: when it was changed, not published
     if meta_date.date() == text_date.date():
         if not found.date.has_time:
             return meta_date, "thẻ meta", ""

@@ -17,14 +17,16 @@ from .byline import person_name
 from .clean import EMOJI_TAIL, PICTOGRAPHS, Block, without_link_words, words
 from .credits import credit_name, photographer_byline, story_credit
 from .dates import Dateline
-from .headline import (choose_date, choose_title, clean_title, find_lead, headline_lines, label_before_page_title,
-                       last_paragraph, other_articles, page_title_headline, skippable)
+from .datechoice import choose_date
+from .headline import choose_title, find_lead, headline_lines, last_paragraph, other_articles, skippable
 from .letters import letter_warning
 from .lines import Info, classify, has_credit, image_name
 from .series import OTHER_PART, other_parts
 from .notemarks import notes_last, summary_marks
+from .pagetitle import label_before_page_title, page_title_headline
 from .sources import byline_paper
 from .tail import is_footnote
+from .titletext import clean_title
 from .topandtail import HASHTAGS, speech_opening, top_and_tail
 
 __all__ = ["Extracted", "Node", "extract", "image_name", "person_name", "has_credit", "cap_summary", "HASHTAGS"]
@@ -50,6 +52,7 @@ class Extracted:
     date_line: int | None = None
     date_sure: bool = False
     date_signed: bool = False  # from a document's place-and-date line: the day it was signed
+    date_updated: bool = False  # the line says only when the article was changed ("Cập nhật lúc 10:20, …")
     out_of_range: tuple[int, int, str] | None = None  # (year, line, text) of an impossible date line
     summary: str | None = None
     summary_line: int | None = None
@@ -58,6 +61,7 @@ class Extracted:
     author_sure: bool = False
     author_check: str | None = None  # why the editor should check the author (the front matter's comment)
     source_name: str | None = None
+    source_url: str | None = None  # the article's address a print view prints ("Địa chỉ bài viết: https://…")
     body: list[Node] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     dropped: list[tuple[Block, str]] = field(default_factory=list)
@@ -283,6 +287,7 @@ def _date(infos: list[Info], t: int, lead: int | None, last: int | None, used: d
         out.warnings.append(f"thứ ghi trên dòng ngày “{info.text}” không khớp: "
                             f"{format_date(out.date.moment)} là {weekday(out.date.moment)}")
     out.date_signed = bool(info.meta.place)
+    out.date_updated = info.meta.updated and not info.meta.published
     if info.meta.place and not choice.sure:  # "Hà Nội, ngày 12 tháng 3 năm 2024": a document's dateline, no clock
         out.warnings.append(f"ngày lấy từ dòng địa danh, ngày tháng của văn bản “{info.text}” (dòng {info.line}): đó là "
                             "ngày ký văn bản, có thể khác ngày đăng trên trang; hãy kiểm tra")

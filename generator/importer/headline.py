@@ -1,31 +1,28 @@
-"""The headline and the publication date of a page, chosen by scoring the candidate lines.
+"""The headline of a page, chosen by scoring the candidate lines (its date: datechoice.py).
 
 The headline is the line an editor would point at: headline-shaped (a few to forty words,
 no final full stop), just above the lead paragraph or beside the date line, often repeated
-in the page's own title; never a widget, a date line, a byline, a menu item or a breadcrumb.
-The date is the date line nearest the headline: between the headline and the lead first,
-then right above the headline, then at the end beside the byline. A clock far above the
-headline ("Thứ Tư, ngày 24 tháng 04 năm 2024", "Hôm nay: ...") is never the date.
+in the page's own title (pagetitle.py); never a widget, a date line, a byline, a menu item or a
+breadcrumb.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..vietnamese import term_key
 from .clean import PICTOGRAPHS, is_headline_like, words
-from .lines import LIST_NUMBER, Info, is_shouting, post_stamp
-from .sources import portal_name
+from .lines import LIST_NUMBER, Info, is_shouting
+from .pagetitle import page_keys as _page_keys
 from .tail import notes_start
 
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
-_BREADCRUMB = re.compile(r"[›»>]|\s/\s|\s\|\s")
+# A trail of links; also one whose separators the page's style draws, copied as one line ("Trang chủ Chính trị Xây
+# dựng Đảng").
+_BREADCRUMB = re.compile(r"[›»>]|\s/\s|\s\|\s|^(?:Trang\s+chủ|Trang\s+nhất|Home)\s+[A-ZĐÀ-Ỹ]")
 _OFFICE = re.compile(r"^(?:Trường|Học viện|Viện|Ban|Sở|Báo|Tạp chí|Đài|Đại học|Tỉnh ủy|Huyện ủy|Thành ủy|Đảng ủy|"
                      r"Phòng|Trung tâm|Bộ|Cục|Hội|UBND|Ủy ban|Công an|Cổng thông tin|Trang thông tin|Công đoàn|"
                      r"Đoàn|Chi bộ|Đảng bộ)\b", re.IGNORECASE)  # an office's name: "TRƯỜNG THPT …", "Cổng thông tin …"
 SALUTATION = re.compile(r"^(?:kính\s+thưa|thưa|kính\s+gửi|kính\s+chào)\s", re.IGNORECASE)
-_SITE_SPLIT = re.compile(r"\s+(?:[-–—|:]{1,2})\s+")
 # A lead paragraph printed without its full stop starts like a sentence: "Sáng 12/5, ...".
 _SENTENCE_START = re.compile(r"^(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm nay|Hôm qua|Vừa qua|Những năm qua|"
                              r"Thời gian qua|Năm \d{4}|Trong|Qua|Theo|Thực hiện|Nhằm|Nhân dịp)\b[^,]{0,30},")
@@ -96,35 +93,6 @@ def _paper_name(text: str) -> bool:
     return bool(rest) and all(w[:1].isupper() or w in ("và", "-", "–") for w in rest)
 
 
-def _page_keys(page_titles: list[str]) -> set[str]:
-    keys = set()
-    for title in page_titles:
-        if not title:
-            continue
-        keys.add(term_key(title))
-        for part in _SITE_SPLIT.split(title):
-            if words(part) >= 3:
-                keys.add(term_key(part))
-    return keys
-
-
-def label_before_page_title(text: str, page_titles: list[str]) -> tuple[str, str] | None:
-    """(the page's own title, the label before it) when the chosen line is a label of a few words
-    followed by the page's title: "<h1><span>Chính trị</span> Quảng Trị: …</h1>" with og:title
-    "Quảng Trị: …"."""
-    key = term_key(text)
-    for title in page_titles:
-        for part in [title, *_SITE_SPLIT.split(title)]:
-            part = part.strip()
-            part_key = term_key(part)
-            if words(part) < 3 or len(part_key) >= len(key) or not key.endswith(" " + part_key):
-                continue
-            label = text[:len(text) - len(part)].strip()
-            if 1 <= words(label) <= 4 and term_key(text[len(label):].strip()) == part_key:
-                return part, label
-    return None
-
-
 def _site_headings(infos: list[Info], candidates: list[int], paragraphs: list[int], site_keys: set[str]) -> set[int]:
     """<h1>s that are the site's name or logo, not the article's headline: equal to og:site_name,
     or an all-capitals or office-shaped name far from any lead while a later heading stands right
@@ -161,54 +129,6 @@ def _mastheads(infos: list[Info], candidates: list[int], paragraphs: list[int]) 
                 _between(infos, j, lead) == 0 for j in candidates if i < j < lead):
             out.add(i)
     return out
-
-
-_SITE_PART = re.compile(r"^(?:Báo|Tạp chí|Cổng|Trang|Đài|Website|Portal|Tin tức|Truyền hình|Phát thanh)\b|"
-                        r"\.(?:vn|com|net|org|gov\.vn)$|^(?:VOV|VTV|TTXVN|VnExpress|Vietnam\+|Dân trí|Tuổi trẻ|"
-                        r"Thanh niên|Nhân dân|Quân đội nhân dân)", re.IGNORECASE)
-
-
-# A section's name closing a <title> ("Trường THCS Nguyễn Du - Tin tức"): the page's place on its site, no site.
-_SECTION = re.compile(r"^(?:Trang chủ|Tin tức(?:\s*[-–]\s*Sự kiện)?|Tin hoạt động|Chi tiết tin|Chi tiết bài viết|"
-                      r"Bài viết|Tin bài)$", re.IGNORECASE)
-
-
-def page_title_headline(page_titles: list[str], site_names: list[str] = ()) -> str | None:
-    """The page's own headline from its title metadata, the site's name taken off the end
-    ("Bến Tre: … | Báo Đồng Khởi", "… - Cổng TTĐT xã Tân Lập"); None when nothing of 3 words is left."""
-    site_keys = {term_key(n) for n in site_names if n}
-    for title in page_titles:
-        title = (title or "").strip()
-        while True:
-            parts = list(_SITE_SPLIT.finditer(title))
-            if not parts:
-                break
-            tail = title[parts[-1].end():].strip()
-            if not (_SITE_PART.search(tail) or term_key(tail) in site_keys):
-                break
-            title = title[:parts[-1].start()].strip()
-        if words(title) >= 3 and term_key(title) not in site_keys:
-            return title
-    return None
-
-
-def page_title_site(title: str | None) -> str | None:
-    """The site's name a page's <title> ends with ("… - Cổng TTĐT xã Tân Lập"), or None."""
-    parts = list(_SITE_SPLIT.finditer(title or ""))
-    tail = title[parts[-1].end():].strip() if parts else ""
-    if _GENERIC_SITE.match(tail):  # "Hà Nam - Cổng thông tin điện tử": whose portal is the part before it
-        owner = title[:parts[-1].start()].strip()
-        return f"{tail} {owner}" if len(parts) == 1 and 1 <= words(owner) <= 4 else None
-    if tail and _SITE_PART.search(tail) and words(tail) <= 12 and not _SECTION.match(tail):
-        return tail
-    # "Báo Cà Mau - Cà Mau: Nhân rộng …": an old portal's <title> puts its name first; only a paper's or a portal's
-    # name there is the site's (a headline may open with a place and a dash).
-    return portal_name(title[:parts[0].start()]) if parts else None
-
-
-# A portal's kind without its owner: every province, district and commune has one
-_GENERIC_SITE = re.compile(r"^(?:(?:Cổng|Trang)\s+(?:thông\s+tin\s+điện\s+tử|TTĐT|thông\s+tin)|Website|Portal)$",
-                           re.IGNORECASE)
 
 
 def headline_lines(infos: list[Info], page_titles: list[str] = ()) -> list[int]:
@@ -370,76 +290,3 @@ def _score(infos: list[Info], i: int, lead: int | None, page_keys: set[str], cou
     if info.key in page_keys:
         score += 5
     return score
-
-
-def choose_date(infos: list[Info], title: int, lead: int | None, last: int | None) -> Choice:
-    """The date line of the article, by its place relative to the headline."""
-    best: tuple[float, int] | None = None
-    for i, info in enumerate(infos):
-        meta = info.meta
-        if meta is None or meta.today or info.widget or (meta.date is None and meta.out_of_range is None):
-            continue
-        score = _date_place(infos, i, title, lead, last)
-        if score <= 0:
-            continue
-        if meta.date is not None:
-            score += 1 if meta.date.has_time else 0
-            score -= 1 if meta.date.seconds else 0
-            score -= 0.5 if not meta.date.weekday_matches else 0
-        score += 1 if meta.published else 0
-        score -= 0.5 if meta.updated else 0
-        if meta.poster or meta.labelled_author or (meta.rest and info.name is None and not post_stamp(info.text)):
-            score -= 0.25
-        if best is None or score > best[0]:
-            best = (score, i)
-    if best is None:
-        return Choice(None, False, [])
-    score, index = best
-    return Choice(index, score >= 7, [])
-
-
-def _date_place(infos: list[Info], i: int, title: int, lead: int | None, last: int | None) -> float:
-    if i > title:
-        if lead is None or i < lead:
-            return 10 - 0.5 * (i - title - 1)
-        if i == lead + 1:
-            return 6  # right after the lead
-        if last is not None and i > last:
-            return 5 if i - last <= 6 else 2
-        return 0  # a date line inside the body
-    bylines = [j for j in range(i + 1, title) if infos[j].name or infos[j].affiliation]
-    between = [j for j in range(i + 1, title) if j not in bylines and (infos[j].n_words > 3 or infos[j].meta)]
-    if between or title - i - len(bylines) > 2:
-        return 0  # further up, past menu items: the page's clock; one category label may stand between
-    date = infos[i].meta.date
-    # no time: perhaps a clock right above the headline, unless it is a social post's stamp ("… · 🌏")
-    return 7 if date is None or date.has_time or post_stamp(infos[i].text) else 6
-    # A byline printed between the date and the headline ("Bài, ảnh: MINH TÂM") does not part them.
-
-
-# What a sender (a message, an e-mail, a form) writes before the headline it sends: "TIN BÀI:", "Tiêu đề:", "Tít:".
-_SUBMISSION_LABEL = re.compile(r"^(?:tiêu\s+đề|tít|tên\s+bài(?:\s+viết)?|tin\s+bài|bài\s+viết|bài\s+gửi|tin\s+gửi|"
-                               r"title)\s*:\s*", re.IGNORECASE)
-
-
-def clean_title(title: str) -> tuple[str, list[str]]:
-    """HTML tags typed into a pasted title ("<b>mạnh mẽ</b>") and emoji ("📌") out, with a note
-    for each kind removed."""
-    notes = []
-    tags = _HTML_TAG.findall(title)
-    if tags:
-        title = _HTML_TAG.sub("", title)
-        notes.append("đã bỏ thẻ HTML trong tiêu đề: " + " ".join(tags))
-    symbols = [ch for ch in title if unicodedata.category(ch) == "So" or ch in "\ufe0f\u200d"]
-    if symbols:
-        title = "".join(ch for ch in title if ch not in symbols)
-        notes.append("đã bỏ biểu tượng (emoji) trong tiêu đề: " + "".join(symbols))
-    title = re.sub(r"\s+", " ", title).strip(" -–—|:") if tags or symbols else title
-    label = _SUBMISSION_LABEL.match(title)
-    if label and title[label.end():].strip():  # "TIN BÀI: …", "Tiêu đề: …": a sender's label, no words of the headline
-        title = title[label.end():].strip()
-        notes.append(f"đã bỏ nhãn “{label.group().strip()}” trước tiêu đề")
-    if re.search(r"[^\W\d]{2}[”\"’]?\.$", title):  # "… làm theo Bác.": a headline has no full stop ("TP.HCM" keeps its)
-        title = title[:-1]
-        notes.append("đã bỏ dấu chấm cuối tiêu đề")
-    return title, notes

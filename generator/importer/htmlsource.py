@@ -205,6 +205,7 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
             read_meta_tag(self.meta, a)
         elif tag == "link" and "canonical" in a.get("rel", "").lower().split():
             self.meta.url = self.meta.url or a.get("href") or None
+            self.meta.addresses.append(a.get("href") or "")
         elif tag == "title" and not self._open_tags["svg"]:  # an icon's <svg><title>Facebook</title>: no page title
             self._in_title = True
         elif tag == "base" and a.get("href"):
@@ -369,6 +370,7 @@ class _PageParser(StructureMixin, PicturesMixin, HTMLParser):
         saved = re.match(r"\s*saved from url=\(\d+\)(\S+)", data)  # a browser's note on a saved page
         if saved:
             self.meta.base = self.meta.base or saved.group(1)
+            self.meta.saved_from = self.meta.saved_from or saved.group(1)
 
     def close(self) -> None:
         super().close()

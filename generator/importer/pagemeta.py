@@ -18,6 +18,8 @@ class PageMeta:
     site_name: str | None = None
     url: str | None = None
     base: str | None = None  # what the page's relative links are read against: <base href>, "saved from url"
+    addresses: list[str] = field(default_factory=list)  # og:url and canonical links, as read (addresses.py)
+    saved_from: str | None = None  # a browser's note on a saved page: "<!-- saved from url=(0060)https://… -->"
     title: str | None = None
     published: datetime | None = None
     authors: list[str] = field(default_factory=list)  # <meta name="author">, JSON-LD authors: the first person's wins
@@ -42,6 +44,7 @@ def read_meta_tag(meta: PageMeta, a: dict) -> None:
         meta.site_name = content
     elif key == "og:url":
         meta.url = meta.url or content
+        meta.addresses.append(content)
     elif key in ("article:published_time", "datepublished", "pubdate", "date", "dc.date.issued"):
         meta.published = meta.published or machine_date(meta, content)
     elif key in ("og:title", "twitter:title"):

@@ -8,11 +8,14 @@ from urllib.parse import urlsplit
 
 from ..fields import url_problem as build_url_problem  # the build's own rule for addresses
 from ..taxonomy import Registries
+from ..vietnamese import term_key
+from .addresses import article_address, is_home_page
 from .extract import Extracted
-from .headline import page_title_site
+from .outlets import outlet_name, outlet_note
+from .pagetitle import page_title_site
 from .elements import ITEM_SEPARATOR
 from .pagemeta import PageMeta
-from .places import source_name
+from .places import load_tags, source_name
 from .sources import copyright_owner, masthead, organisation_name, portal_name
 from .tail import SITE_NAME
 
@@ -28,17 +31,26 @@ def article_source(page: PageMeta, found: Extracted, registries: Registries, war
     (og:site_name, the "Theo …" line, else the paper or domain the address names), and an address the
     build would refuse is left out and named in a warning."""
     url = page.url
-    cited = found.source_name if found.source_name and _CITED_ADDRESS.match(found.source_name) else None
-    url = url or cited  # "Nguồn: https://baohatinh.vn/…-post123.html": a pasted post's original, its address
+    named = found.source_name if found.source_name and _CITED_ADDRESS.match(found.source_name) else None
+    cited = found.source_url if found.source_url and _CITED_ADDRESS.match(found.source_url) else named
+    if cited and (url is None or is_home_page(url)):  # a print view's canonical home page: the printed address
+        cited, note = article_address([cited])  # "Nguồn: https://baohatinh.vn/…-post123.html": the original's
+        url = cited or url
+        warnings += [note] if note else []
     if url and (not re.match(r"^https?://", url, re.IGNORECASE) or build_url_problem(url)):
         warnings.append(f"địa chỉ trang gốc “{url}” không dùng được làm source.url (chỉ địa chỉ http:// hoặc "
                         "https:// đầy đủ): đã bỏ; hãy ghi lại nếu cần")
         url = None
-    name = page.site_name or (source_name(urlsplit(cited).hostname if cited else found.source_name, registries)
+    name = page.site_name or (source_name(urlsplit(named).hostname if named else found.source_name, registries)
                               if found.source_name else None)
+    if name and not page.site_name and not named:  # "VOV-Trường Sa": the outlet, its desk left out
+        name, desk = outlet_name(name)
+        warnings += [outlet_note(found.source_name, name, desk)] if desk else []
     name = name or page_title_site(page.title)  # "… | Báo Đồng Khởi", "… - Cổng TTĐT xã Tân Lập"
     if name is None:  # "Báo Quảng Ninh điện tử" over the page, "© Bản quyền thuộc Báo Bắc Giang" under it
         name = _portal_line(page, found, removed, warnings)
+    if name is None:  # "VOV.VN - …", "(Chinhphu.vn) - …", "TTXVN - …": the outlet's tag heading the lead
+        name = _lead_tag(found.summary, registries, warnings)
     if name is None and url and urlsplit(url).hostname:
         name = source_name(urlsplit(url).hostname, registries)  # it drops "www." itself
     if name is None:
@@ -92,3 +104,24 @@ def _portal_line(page: PageMeta, found: Extracted, removed, warnings: list[str])
                             "khác; hãy kiểm tra")
             return name
     return None
+
+
+# An outlet's tag heading the lead: its web address ("VOV.VN -", "(Chinhphu.vn) -"), an agency's short name, or a
+# provincial paper's tag ("BGĐT -", "(QNO) -": source_tags.csv).
+_LEAD_TAG = re.compile(r"^\s*(\()?\s*((?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:vn|VN|Vn|com|net|org)|TTXVN|VNA|"
+                       r"QĐND(?:\s+Online)?|[A-ZĐ][A-ZĐa-z]{1,6})\s*(\))?\s*[-–—:]?\s*\S")
+
+
+def _lead_tag(summary: str | None, registries: Registries, warnings: list[str]) -> str | None:
+    """The outlet a lead's tag names ("VOV.VN - Sáng 12/3, …" names vov.vn, "BGĐT - …" Báo Bắc Giang), when the page
+    names no source."""
+    m = _LEAD_TAG.match(summary or "")
+    if m is None or bool(m.group(1)) != bool(m.group(3)) or not (m.group(1) or re.match(r".*[-–—:]", m.group(0))):
+        return None  # "(QNO) -", "BGĐT -": a tag stands in brackets or before a dash, never a lead's first word
+    tag = m.group(2)
+    provinces = load_tags().get(term_key(tag), ())
+    name = source_name(tag, registries) if "." in tag else tag if re.fullmatch(r"TTXVN|VNA|QĐND(?:\s+Online)?", tag) \
+        else f"Báo {provinces[0]}" if len(provinces) == 1 else None
+    if name is not None:
+        warnings.append(f"nguồn lấy từ ký hiệu “{tag}” đầu đoạn mở đầu: trang không ghi nguồn ở chỗ khác; hãy kiểm tra")
+    return name

@@ -18,14 +18,15 @@ from .offices import joint_offices, recased
 
 _SOURCE_NAME = re.compile(r"^\(?\s*" + SOURCE_LABEL + r"\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
 _WRITER_FIRST = re.compile(r"^(.+?)\s*(?:\((.+)\)|\s[-–—]\s*(.+)|\s*/\s*(.+))$")  # "Minh Anh/TTXVN"
-_PAPER = (r"(?:TTXVN|VNA|Thông\s+tấn\s+xã\s+Việt\s+Nam|VOV|VTV|TTXVN/[\w+ -]+|Vietnam\+|Báo\s+\S.*|"
+_PAPER = (r"(?:TTXVN|VNA|Thông\s+tấn\s+xã\s+Việt\s+Nam|VOV|VTV|TTXVN\s*[/–-]\s*[\w+ -]+|Vietnam\+|Báo\s+\S.*|"
           r"Tạp\s+chí\s+\S.*|Đài\s+\S.*|Nhân\s+Dân|Quân\s+đội\s+nhân\s+dân|QĐND|VOV[\w -]*)")
 _SITE = r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org)"
 # "Thanh Hải (TTXVN)", "Minh Hằng (Theo baolaocai.vn)", "Thu Hà (tổng hợp theo Báo Nhân Dân)"; after a dash or a comma
 # only with "theo": "Hoàng Hà - Theo TTXVN", "Hoàng Hà, theo Báo Nhân Dân".
 _AFTER = r"(?i:(?:tổng\s+hợp\s+|lược\s+)?(?:theo|từ)\s+)"
-_BYLINE_PAPER = re.compile(rf"\(\s*{_AFTER}?({_PAPER}|{_SITE})\s*\)\s*\.?$|/\s*({_PAPER})\s*$|"
-                           rf"\s*[-–—,]\s*(?i:(?:tổng\s+hợp\s+)?theo\s+)({_PAPER}|{_SITE})\s*\.?$")
+_BYLINE_PAPER = re.compile(rf"\(\s*{_AFTER}?({_PAPER}|{_SITE})\s*\)\s*\.?$|(?<!\))/\s*({_PAPER})\s*$|"
+                           rf"\s*[-–—,]\s*(?i:(?:tổng\s+hợp\s+)?theo\s+)({_PAPER}|{_SITE})\s*\.?$|"
+                           rf"\s[-–—]\s*({_PAPER})\s*$")  # "Thanh Hải - Báo Quảng Ngãi điện tử": the writer's paper
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:vn|com|net|org|info)$", re.IGNORECASE)
 _ADDRESS = re.compile(r"https?://\S+")
 
@@ -48,10 +49,16 @@ def source_line(text: str, places: frozenset[str] = frozenset()) -> tuple[str | 
     return (paper, person) if person else (name, None)
 
 
+_CHAINED = re.compile(rf"\(\s*({_PAPER})\s*\)\s*/\s*({_PAPER})\s*$")  # "Văn Thành (TTXVN)/Vietnam+"
+
+
 def byline_paper(text: str) -> str | None:
     """The agency or paper a byline names after its writer ("Thanh Hải (TTXVN)", "Minh Anh/VOV")."""
+    chained = _CHAINED.search(text.strip())
+    if chained:
+        return f"{chained.group(1).strip()}/{chained.group(2).strip()}"
     m = _BYLINE_PAPER.search(text.strip())
-    return (m.group(1) or m.group(2) or m.group(3)).strip() if m else None
+    return (m.group(1) or m.group(2) or m.group(3) or m.group(4)).strip() if m else None
 
 
 def paper_line(text: str) -> str | None:

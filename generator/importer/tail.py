@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .byline import LABEL, MAKER_ROLE, person_name, place_credit
-from .clean import is_headline_like, words
+from .clean import PICTOGRAPHS, is_headline_like, words
 from .lines import Info
 from .links import is_document
 from .sections import is_notes_label
@@ -39,7 +39,7 @@ _PAGES = re.compile(r"^[\d\s.…|<>«»›‹-]*(?:trang\s+(?:sau|trước|tiế
                     r"^\s*trang\s+\d{1,3}\s*/\s*\d{1,3}\s*$",  # "Trang 1 2 3", "1 | 2 | 3 »", "Trang 2/3"
                     re.IGNORECASE)
 # "Địa chỉ bài viết: https://…", "URL: …": the page's own address, printed by a print view.
-_ADDRESS_LINE = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s*:\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+ADDRESS_LINE = re.compile(r"^[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s*:\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 PRINTED_ADDRESS = "địa chỉ của trang (bản in)"
 SIGNATURE = "ký tên cuối bài (đơn vị, nhóm phóng viên)"
 SITE_NAME = "tên trang (báo, cổng thông tin điện tử)"
@@ -55,6 +55,12 @@ _SPEECH = re.compile(r"\w\s*:\s*[“\"]\s*\w")  # "… chia sẻ: “…"
 _MAKERS = re.compile(rf"^{MAKER_ROLE}\s*:\s*(.+)$", re.IGNORECASE)
 MAKERS = "ghi công người thực hiện (thiết kế, đồ họa, kỹ thuật)"
 _CLAUSE = re.compile(r"\w,\s+[a-zà-ỹđ]+\s+[a-zà-ỹđ]")  # a comma, then a clause in lower case
+# A line that points to the photos below it ("Một số hình ảnh tại buổi lễ:", "Dưới đây là một số hình ảnh:"), kept
+# only when a photo follows: text pasted from a post or a page comes without them.
+_PHOTO_POINTER = re.compile(rf"^(?:[-–•*{PICTOGRAPHS}][\ufe0f\u200d]*\s*)?(?:(?:dưới|sau)\s+đây\s+là\s+|mời\s+(?:bạn\s+đọc|quý\s+vị|các\s+bạn)\s+"
+                            r"(?:cùng\s+)?(?:xem|điểm\s+qua)\s+|cùng\s+(?:xem|điểm\s+qua)\s+)?(?:một\s+(?:số|vài)\s+)?"
+                            r"(?:hình\s+ảnh|ảnh|clip|video)\b[^.!?:]{0,80}:\s*$", re.IGNORECASE)
+PHOTO_POINTER = "lời dẫn tới ảnh không có trong bài"
 
 
 def is_footnote(text: str) -> bool:
@@ -210,6 +216,12 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep, places: froze
             listed = mark
             continue
         listed = None
+        if _PHOTO_POINTER.match(text) and not any(infos[j].image or infos[j].block.hint in ("img", "caption")
+                                                   for j in range(i + 1, len(infos))):
+            used[i] = PHOTO_POINTER  # "Một số hình ảnh tại buổi lễ:" at the end of a post pasted without its photos
+            warnings.append(f"đã bỏ dòng “{text}” (dòng {info.line}): dòng này dẫn tới ảnh nhưng bài không có ảnh "
+                            "theo sau; hãy thêm ảnh nếu cần")
+            continue
         if place_credit(text, places):  # (under a video's poster too: it is no caption)
             used[i] = PLACE_CREDIT
             continue
@@ -236,7 +248,7 @@ def tail(infos: list[Info], last: int, used: dict[int, str], keep, places: froze
             used[i] = MAKERS
         elif _PAGES.match(text):
             used[i] = "phân trang của trang web"
-        elif _ADDRESS_LINE.match(text):
+        elif ADDRESS_LINE.match(text):
             used[i] = PRINTED_ADDRESS
         elif _labelled(text):
             continue  # "Ngày nhận: …", "Phóng viên: …": the article's own line

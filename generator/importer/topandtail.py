@@ -11,7 +11,7 @@ from .credits import LONG_FORM, long_form_credit
 from .headline import SALUTATION
 from .lines import Info
 from .sources import paper_line, printed_address, site_address, source_line
-from .tail import MAKERS, PRINTED_ADDRESS, tail
+from .tail import ADDRESS_LINE, MAKERS, PRINTED_ADDRESS, tail
 
 if TYPE_CHECKING:
     from .extract import Extracted
@@ -68,9 +68,11 @@ def top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None, 
                 info.line for info in infos if info.text == source), True
             out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
         out.source_name = out.source_name or paper
-    printed = next((infos[i].text for i in sorted(used) if used[i] == PRINTED_ADDRESS), None)
+    printed = next((infos[i].text for i in sorted(used) if used[i] == PRINTED_ADDRESS), None) or next(
+        (infos[i].text for i in range(t) if ADDRESS_LINE.match(infos[i].text)), None)  # a print view's top line
     # a print view's "Địa chỉ bài viết: https://…", else a reading view's site address over the headline
-    out.source_name = out.source_name or (printed_address(printed) if printed else None) \
+    out.source_url = printed_address(printed) if printed else None  # whatever names the paper, the address is this
+    out.source_name = out.source_name or out.source_url \
         or site_address([infos[i].text for i in range(t)]) or next(
             (paper_line(infos[i].text) for i in range(t + 1, sapo if sapo is not None else t + 1)
              if used.get(i) == "đầu bài (nút chia sẻ, nhãn, đơn vị)" and paper_line(infos[i].text)), None)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from test_cms import backend, persist, project, run_js  # noqa: F401  (fixtures)
+import test_cms
+from test_cms import persist, run_js
+
+backend, project = test_cms.backend, test_cms.project  # the fixtures, by name
 
 BROKEN = ('---\ntitle: "Bài: một câu chưa đóng ngoặc\ndate: 2024-05-19T08:00:00+07:00\nprovince: [Hoà Bình\n'
           'tags:\n- nêu gương\n- học tập\ndate: 2024-05-20\n---\n\nThân bài **đậm**.\n\nĐoạn hai.\n')

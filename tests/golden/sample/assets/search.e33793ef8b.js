@@ -153,7 +153,7 @@
       if (candidates) {
         for (var c = 0; c < candidates.length; c++) {
           var seq = candidates[c].seq, ok = i + seq.length <= folded.length;
-          for (var k = 0; ok && k < seq.length; k++) ok = folded[i + k] === seq[k];
+          for (var k = 0; ok && k < seq.length; k++) ok = folded[i + k] === seq[k] || sameTerm(seq, k, folded[i + k]);
           var slips = 0;
           if (ok && candidates[c].key.indexOf("~p:") === 0) for (k = 0; ok && k < seq.length; k++) if (!fits(i + k)) slips++;
           if (slips) ok = slips === 1 && seq.length > 1 && !!titles && titles.slice(i, i + seq.length).every(Boolean);
@@ -168,6 +168,19 @@
       i += step;
     }
     return found;
+  }
+
+  /* Whether word k of a name's words is the term after "khóa" and typed is that term in the other
+     way of writing it: "12" for the alias's "xii", "xii" for its "12" ("Nghị quyết TW4 khóa 12",
+     "nq tw4 khoa xii" found no resolution: each alias writes the term one way). */
+  function sameTerm(seq, k, typed) {
+    return k > 0 && seq[k - 1] === "khoa" && !!typed && termNumber(typed) > 0 && termNumber(typed) === termNumber(seq[k]);
+  }
+  function termNumber(f) {
+    if (/^[1-9][0-9]?$/.test(f)) return parseInt(f, 10);
+    if (!/^[ivxl]{1,7}$/.test(f)) return 0;
+    for (var n = 1; n < 40; n++) if (roman(n) === f) return n;
+    return 0;
   }
 
   /* Whether a tone key has marks that none of allowed (the tone keys of a province's word as the
@@ -426,8 +439,8 @@
       var tokens = expand(run.tokens, index);
       var folded = tokens.map(function (t) { return t.folded; });
       // Title Case without grammar: name pairs only within a person's name (nameWordsOf)
-      var named = bare && !run.phrase ? nameWordsOf(tokens) : null;
       var spans = findNames(folded, index.byFirst, tonesOf(tokens), null, run.phrase || plain ? null : tokens.map(titled));
+      var named = bare && !run.phrase ? nameWordsOf(tokens, spans) : null;
       var owner = new Array(folded.length).fill(-1);
       // a province's name typed with a small letter where the registries write a capital ("dien
       // bien", "hòa bình", "Hòa bình", "thành phố Hồ Chí Minh"; readers on phones type names so)
@@ -1124,6 +1137,111 @@
     q.pairs.forEach(function (p) { p.skipped = !kept.has(p.key); });
   }
 
+
+  /* A directive's alias typed without the term that tells it from another ("NQ TW4", "Nghị quyết
+     Trung ương 4", "NQTW4": the aliases "NQ TW4 khóa 11" of 12-NQ/TW and "NQ TW4 khóa 12" of
+     04-NQ/TW): a reader asks for any of them, as the press names both so. Outside quotes, where
+     the words typed are the start of aliases of two directives or more up to their "khóa …" (and
+     "khóa" does not follow, nor is the start a whole alias itself), they are read as those aliases
+     joined by OR, each directive once: "nq tw4 khoa xi OR nq tw4 khoa xii" (after a dash, each
+     left out). Found 8,459 bench
+     articles through the words "nghị quyết", "tw", "4" (Chỉ thị 05's first). */
+  function termless(query, byFirst) {
+    if (!byFirst || QUOTES.test(query)) return query;
+    var text = prepare(query), tokens = [], m, re = new RegExp(TOKEN.source, "gu");
+    while ((m = re.exec(text))) tokens.push({ folded: fold(m[0]), start: m.index, end: m.index + m[0].length });
+    var folded = tokens.map(function (t) { return t.folded; });
+    // the tokens from i whose letters are those of words (spaced as the alias or not: "NQ TW 4"),
+    // ending at a token's end: their number, else 0
+    var spell = function (i, words) {
+      var want = words.join(""), got = "";
+      for (var j = i; j < tokens.length && got.length < want.length; j++) {
+        got += folded[j];
+        if (got === want) return j - i + 1;
+        if (want.slice(0, got.length) !== got) return 0;
+      }
+      return 0;
+    };
+    var whole = function (i, n) {  // the n tokens from i are a whole alias
+      return Array.from(byFirst.values()).some(function (cs) {
+        return cs.some(function (c) { return spell(i, c.seq) === n; });
+      });
+    };
+    // the aliases of directives with a term, once per names' table: [alias, the words before "khóa"]
+    var termed = byFirst.termed || (byFirst.termed = [].concat.apply([], Array.from(byFirst.values())).filter(function (c) {
+      return c.key.indexOf("~d:") === 0 && c.seq.indexOf("khoa") > 1;
+    }).map(function (c) { return [c, c.seq.slice(0, c.seq.indexOf("khoa"))]; }));
+    for (var i = 0; i < tokens.length; i++) {
+      var found = new Map(), n = 0;
+      termed.forEach(function (t) {
+        var c = t[0], typed = t[1][0][0] === folded[i][0] ? spell(i, t[1]) : 0;
+        if (!typed || found.has(c.key) || (n && typed !== n) || folded[i + typed] === "khoa") return;
+        n = typed;
+        found.set(c.key, c.seq.join(" "));
+      });
+      if (found.size < 2 || whole(i, n)) continue;
+      // after a dash ("làm theo Bác -NQ TW4"): every one of them left out
+      var dash = text[tokens[i].start - 1] === "-" && (tokens[i].start === 1 || /\s/.test(text[tokens[i].start - 2]));
+      var read = Array.from(found.values()).join(dash ? " -" : " OR ");
+      return text.slice(0, tokens[i].start) + read + termless(text.slice(tokens[i + n - 1].end), byFirst);
+    }
+    return text;
+  }
+  // ---- Family names, and the common words their syllables also make ----
+
+  /* The family names a name typed in Title Case starts with (cased.js: nameWordsOf), written down
+     once: the query reads them here and the tests read them through the script (FAMILY_NAMES).
+     The common Kinh names and those of the ethnic minorities (Thái, Tày, Mường, H'Mông, Dao: Lò,
+     Lường, Sầm, Cầm, Quàng, Giàng, Sùng, Thào; Ê Đê, Gia Rai, whose family name comes after the
+     one-letter "Y", "H'", "K'": Niê, Ksor, Êban, Mlô, Byă, Rmah). Many are also syllables of
+     common words ("Hồ Sơ", "Lý Luận", "Đào Tạo", "Quản Lý"): those are told by FAMILY_WORDS. */
+  var FAMILY_NAMES = ["nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi",
+    "đỗ", "hồ", "ngô", "dương", "lý", "đào", "đoàn", "vương", "trịnh", "trương", "lâm", "phùng", "mai", "tô",
+    "hà", "tạ", "lưu", "cao", "quách", "thái", "lạc", "kiều", "châu", "triệu", "đinh", "lương", "la", "tăng",
+    "chu", "văn", "nông", "lò", "sầm", "hứa", "tôn", "khổng", "mạc", "diệp", "nghiêm", "doãn", "khúc", "lường",
+    "cầm", "quàng", "giàng", "sùng", "thào", "niê", "ksor", "êban", "mlô", "byă", "rmah"];
+
+  /* Common words one of whose two syllables is spelt as a family name (compared folded, so that a
+     slipped mark is still the word: "Lê Hội" is "lễ hội"). Such a family name starts no name
+     where it makes one of them with the word after it ("Hồ Sơ Cán Bộ") or before it ("Quản Lý
+     Nhà Nước", "Tuyên Dương Gương Sáng"). */
+  var FAMILY_WORDS = [
+    // after the family name
+    "hồ sơ", "hồ chứa", "hồ nước", "hồ hởi", "lý luận", "lý do", "lý tưởng", "lý lịch", "lý thuyết",
+    "lý trí", "lý giải", "lý lẽ", "lễ hội", "lễ tân", "lễ phép", "lễ nghi", "lễ đài", "lễ kỷ", "đào tạo",
+    "đào sâu", "đoàn kết", "đoàn thể", "đoàn viên", "đoàn thanh", "đoàn công", "đoàn đại", "dương tính",
+    "dương lịch", "nông thôn", "nông nghiệp", "nông dân", "nông sản", "nông lâm", "nông hộ", "cao điểm",
+    "cao su", "cao tốc", "cao trào", "cao cấp", "cao đẳng", "cao nguyên", "cao độ", "cao quý", "cao cả",
+    "cao thượng", "cao niên", "cao tuổi", "thái độ", "thái dương", "châu lục", "châu á", "châu âu",
+    "châu phi", "châu mỹ", "châu báu", "châu thổ", "lạc hậu", "lạc quan", "lạc lõng", "lạc đà", "hà khắc",
+    "la bàn", "la liệt", "tăng cường", "tăng trưởng", "tăng thu", "tăng tốc", "tăng giá", "tăng ni",
+    "chu đáo", "chu kỳ", "chu toàn", "chu trình", "chu vi", "chu cấp", "hứa hẹn", "kiều bào", "kiều hối",
+    "văn hóa", "văn bản", "văn kiện", "văn phòng", "văn nghệ", "văn minh", "văn học", "văn chương",
+    "văn thư", "văn tự", "văn hiến", "văn miếu", "lò gạch", "lò sưởi", "lò rèn", "lò mổ", "lò đốt",
+    "sầm uất", "vương quốc", "vương miện", "vương vấn", "trịnh trọng", "lâm nghiệp", "lâm sàng",
+    "lâm thời", "lâm nguy", "lâm sản", "lâm trường", "mai táng", "mai sau", "tô điểm", "tô màu",
+    "tô thắm", "tô đậm", "tạ ơn", "lưu ý", "lưu trữ", "lưu giữ", "lưu niệm", "lưu động", "lưu thông",
+    "lưu hành", "lưu truyền", "lưu vực", "lưu trú", "lưu học", "lưu luyến", "triệu tập", "triệu chứng",
+    "triệu đồng", "triệu phú", "đinh ninh", "lương thực", "lương tâm", "lương y", "lương hưu",
+    "lương bổng", "lương thiện", "hoàng hôn", "hoàng gia", "hoàng cung", "hoàng đế", "hoàng kim",
+    "huỳnh quang", "vũ trụ", "vũ khí", "vũ trang", "vũ điệu", "vũ bão", "vũ đài", "võ thuật", "võ sĩ",
+    "đỗ xe", "đỗ đạt", "bùi ngùi", "trần nhà", "trần thuật", "trần tình", "phạm vi", "phạm pháp",
+    "phạm tội", "phạm nhân", "phạm quy", "trương mục", "tôn vinh", "tôn trọng", "tôn giáo", "tôn chỉ",
+    "tôn tạo", "tôn nghiêm", "tôn kính", "tôn sùng", "tôn thờ", "khổng lồ", "diệp lục", "nghiêm túc",
+    "nghiêm trọng", "nghiêm khắc", "nghiêm minh", "nghiêm cấm", "khúc ca", "khúc hát", "khúc mắc",
+    "khúc quân", "cầm quyền", "cầm đầu", "cầm tay", "đoàn khối", "đoàn kiểm", "đoàn giám", "châu thành",
+    "cao học", "cao nhất", "văn bằng", "mai một", "phạm trù", "hoàng thành", "tăng lương", "tăng ca",
+    "lương cơ", "chu niên", "vũ hội",
+    // before it
+    "quản lý", "xử lý", "đại lý", "tâm lý", "địa lý", "vật lý", "hợp lý", "pháp lý", "chân lý",
+    "nguyên lý", "đạo lý", "thụ lý", "trợ lý", "tuyên dương", "biểu dương", "đại dương", "công đoàn",
+    "tập đoàn", "quân đoàn", "binh đoàn", "sư đoàn", "phái đoàn", "hoa đào", "khuyến nông", "nâng cao",
+    "đề cao", "tối cao", "vùng cao", "chiều cao", "trạng thái", "sinh thái", "hình thái", "liên lạc",
+    "sơn hà", "công văn", "luận văn", "thiên văn", "nhân văn", "thủy văn", "đồng hồ", "ao hồ", "ngày mai",
+    "hoa mai", "cảm tạ", "giao lưu", "hạ lưu", "thượng lưu", "hàng triệu", "tiền lương",
+    "huy hoàng", "ca vũ", "khiêu vũ", "thi đỗ", "vi phạm", "xâm phạm", "sư phạm", "tội phạm",
+    "chủ trương", "khai trương", "phô trương", "tang lễ", "nghi lễ", "ngày lễ", "trang nghiêm", "năm châu"];
+  var FAMILY_WORD_PAIRS = new Set(FAMILY_WORDS.map(function (w) { return w.split(" ").map(fold).join(" "); }));
   // ---- Capitals: names typed as names, headlines in Title Case, the seams of names ----
 
   /* A word of a name as typed: a capital, then small letters ("Quốc", not "UBND" or "05"). */
@@ -1171,19 +1289,15 @@
   }
 
   /* In a query typed in Title Case without a word of grammar, which tokens may be words of a
-     person's name: those from a family name on (Nguyễn, Lê, Hồ …, typed with its marks or
-     fewer), to the end of the words typed with a capital or the next name (of more than four
-     words: its first three);
-     "Bác" before a family name and that name ("Bác Hồ"). Per token: the number of its name, 0
-     for none. Other words typed with a capital are words of a headline ("Đạo Đức Công Vụ", "Phong Trào Thi Đua Yêu Nước",
-     "Gương Sáng" of "Gương Sáng Lê Đức Dục"): they make no name pair. Names of the registries
-     are found apart (findNames). Family names that headlines mostly write as other words are
-     not listed (Đào of "Đào Tạo", Lý of "Quản Lý", Tôn of "Tôn Vinh", Đoàn of "Đoàn Thanh Niên",
-     Dương of "Tuyên Dương", Nông of "Nông Thôn", Tăng, Đồng, Cao, Lại, Hầu, Mùa, Viên …). */
-  var FAMILY = ["nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi", "đỗ",
-    "hồ", "ngô", "đinh", "trịnh", "trương", "lâm", "mai", "lưu", "tạ", "hà", "lương", "tô", "quách",
-    "triệu", "lò", "lường", "sầm", "phùng", "khổng", "mạc", "vương", "diệp", "giàng", "sùng", "thào",
-    "nghiêm", "doãn", "khúc"].map(function (w) { return [fold(w), toneKey(w)]; });
+     person's name: those from a family name on (FAMILY_NAMES, typed with its marks or fewer), to
+     the end of the words typed with a capital or the next name (of more than four words: its
+     first three); "Bác" before a family name and that name ("Bác Hồ"). Per token: the number of
+     its name, 0 for none. A family name starts no name where it makes a common word with the word
+     after or before it (FAMILY_WORDS: "Hồ Sơ Cán Bộ", "Lý Luận Chính Trị", "Lê Hội" for "Lễ Hội",
+     "Quản Lý", "Tuyên Dương"), nor inside a name of the registries (spans: "Hà Nội", "Lâm
+     Đồng"); inside a name such words are its words ("Trần Văn Minh", not "văn minh"). Other words typed with a capital are words of a
+     headline ("Đạo Đức Công Vụ", "Gương Sáng" of "Gương Sáng Lê Đức Dục"): they make no name pair. */
+  var FAMILY = FAMILY_NAMES.map(function (w) { return [fold(w), toneKey(w)]; });
   /* Whether a province's name (span) with a word typed with a capital beside it is all a Title
      Case query without grammar holds ("Điện Biên Phủ", "Cầu Cần Thơ": a longer proper name), not
      a headline naming the province ("Gương Sáng Lai Châu" made the name "Sáng Lai Châu"). */
@@ -1192,10 +1306,15 @@
   }
   var NAME_MAX = 4, NAME_USUAL = 3;
   var BAC = [fold("Bác"), toneKey("Bác")];
-  function nameWordsOf(tokens) {
+  function nameWordsOf(tokens, spans) {
     var out = tokens.map(function () { return 0; }), k = 0, number = 0;
     var is = function (t, w) { return !!t && titled(t) && t.folded === w[0] && !markFault(t.tone, [w[1]]); };
-    var family = function (j) { return FAMILY.some(function (w) { return is(tokens[j], w); }); };
+    var registry = function (j) { return (spans || []).some(function (s) { return j >= s.start && j < s.end; }); };
+    var word = function (a, b) { return !!a && !!b && FAMILY_WORD_PAIRS.has(a.folded + " " + b.folded); };
+    var family = function (j) {
+      return !registry(j) && !word(tokens[j], tokens[j + 1]) && !word(tokens[j - 1], tokens[j]) &&
+        FAMILY.some(function (w) { return is(tokens[j], w); });
+    };
     // where a name starts: a family name, or "Bác" before one ("Bác Hồ", "Bác Tôn")
     var start = function (j) { return is(tokens[j], BAC) && family(j + 1) ? "bac" : family(j) ? "family" : null; };
     while (k < tokens.length) {
@@ -1209,7 +1328,7 @@
       }
       // to the next name: "Bác" before a family name, or a family name after three words ("Lê
       // Đức Dục Nguyễn Văn Bình"; not the "Lương" of "Nguyễn Lương Bằng")
-      while (end < tokens.length && titled(tokens[end]) &&
+      while (end < tokens.length && titled(tokens[end]) && !registry(end) &&
              !((s = start(end)) === "bac" || (s === "family" && end - k >= 3))) end++;
       // longer, its end is not known: the three words most names have ("Hồ Chí Minh Vĩ Đại")
       if (end - k > NAME_MAX) end = k + NAME_USUAL;
@@ -1901,7 +2020,7 @@
   /* find, once the manifest (its names) is here. */
   Engine.prototype.read = function (query, filters, open, light, asTyped) {
     // letters and digits run together ("NQTW4") are read as their spaced form ("NQ TW4")
-    query = spaceJoined(query, this);
+    query = termless(spaceJoined(query, this), this.byFirst);  // "NQ TW4": either term's resolution
     var self = this, ops = operators(query, this.byFirst);
     if (ops.query !== query) {
       // a word left out while it is typed ("-l", "-la" of "-lao") leaves out nothing until the pause
@@ -3069,7 +3188,8 @@
               pageText: pageText, unitCount: unitCount, splitJoined: splitJoined, candidates: candidates,
               initialism: initialism, telexWord: telexWord, vniWord: vniWord,
               unvni: unvni, addressWords: addressWords, variantOf: variantOf, urlParam: urlParam,
-              provincesShown: provincesShown, wholeSpans: wholeSpans, spaceJoined: spaceJoined };
+              provincesShown: provincesShown, wholeSpans: wholeSpans, spaceJoined: spaceJoined,
+              FAMILY_NAMES: FAMILY_NAMES, FAMILY_WORDS: FAMILY_WORDS };
   root.LTBSearch = api;
 
   // ---- The page ----

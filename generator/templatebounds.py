@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import operator
 import types
+from itertools import islice
 from typing import Any
 
 import jinja2
@@ -27,7 +28,8 @@ from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, optimizeconst
 from jinja2.exceptions import SecurityError
 
-from .templatechecks import (MAX_LENGTH, MAX_LIPSUM_WORDS, METHOD_CHECKS, check_growth, check_join, check_percent,
+from .templatechecks import (GROWING, MAX_KEPT_PAGE, MAX_LENGTH, MAX_LIPSUM_WORDS, METHOD_CHECKS, check_growth, grown,
+                              check_join, check_percent,
                              check_power, check_repeat, check_replace, too_large, unsafe_name, widths)
 
 MAX_RANGE = 100_000  # items of one range(): Jinja's sandbox's bound
@@ -36,9 +38,12 @@ MAX_RANGE_PAGE = 1_000_000  # items of all the range() calls of one page: loops 
 # largest page goes through a few thousand on a 10,000-article site; a page listing 100,000
 # articles with their tags and provinces ~500,000. Two loops over 10,000 articles: 10^8.
 MAX_LOOP_PAGE = 2_000_000
+# Characters of one page's text (or of one macro's, one {% set %} block's): a page is under 1 MB; a
+# template writing a long text in loops within loops filled the memory before the page was joined.
+MAX_PAGE_TEXT = 100_000_000
 # Compiled templates in the bytecode cache carry these bounds' calls: a change of what the compiler
 # writes changes this, and render.bytecode_folder's name with it.
-COMPILER_VERSION = 2
+COMPILER_VERSION = 3
 
 _BINOPS = {"*": operator.mul, "**": operator.pow, "%": operator.mod, "+": operator.add}
 
@@ -99,7 +104,7 @@ class _CodeGenerator(CodeGenerator):
             self.visit(node.args[0], frame)
             self.write(")")
             return
-        checked = isinstance(node.node, nodes.Getattr) and node.node.attr in METHOD_CHECKS
+        checked = isinstance(node.node, nodes.Getattr) and (node.node.attr in METHOD_CHECKS or node.node.attr in GROWING)
         self.write("environment.call(context, " if checked else "context.call(")
         self.visit(node.node, frame)
         extra_kwargs = {"caller": "caller"} if forward_caller else None
@@ -148,6 +153,7 @@ class BoundedEnvironment(jinja2.Environment):
         super().__init__(*args, **kwargs)
         self.page_range = PageRange()
         self.loop_left = MAX_LOOP_PAGE
+        self.kept_left = MAX_KEPT_PAGE
         self.globals["range"] = self.page_range.__call__  # a method: the templates' fast call path
         filters = self.filters
         for name in ("center", "indent", "format", "join", "replace", "attr", "slice", "batch"):
@@ -166,6 +172,7 @@ class BoundedEnvironment(jinja2.Environment):
         """A page's range() items and loop items counted from nothing (Templates.render)."""
         self.page_range.start()
         self.loop_left = MAX_LOOP_PAGE
+        self.kept_left = MAX_KEPT_PAGE
 
     def charge_loop(self, items: Any) -> Any:
         """items, once their number is taken from what the page's loops may still go through
@@ -210,12 +217,55 @@ class BoundedEnvironment(jinja2.Environment):
         return {"+": operator.pos, "-": operator.neg}[op](arg)
 
     def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
-        """A call of a method named in METHOD_CHECKS (_CodeGenerator), checked if it is str's."""
-        if type(obj) in _METHODS and isinstance(obj.__self__, str):  # str's and Markup's
-            check = METHOD_CHECKS.get(obj.__name__)
-            if check is not None:
-                check(obj.__self__, args, kwargs)
+        """A call of a method named in METHOD_CHECKS or GROWING (_CodeGenerator), checked first."""
+        if type(obj) in _METHODS:
+            self.check_call(obj, args, kwargs)
         return context.call(obj, *args, **kwargs)
+
+    def check_call(self, method: Any, args: tuple, kwargs: dict) -> None:
+        """str's (and Markup's) methods that make long texts; the methods growing a list, dict or set,
+        counted against what the page may keep (kept_left)."""
+        owner = method.__self__
+        if isinstance(owner, str):
+            check = METHOD_CHECKS.get(method.__name__)
+            if check is not None:
+                check(owner, args, kwargs)
+        elif method.__name__ in GROWING and isinstance(owner, (list, dict, set)):
+            self.kept_left -= grown(owner, method.__name__, args)
+            if self.kept_left < 0:
+                raise too_large("các danh sách, bảng mà mẫu của trang này thêm vào có tổng cộng quá nhiều mục và chữ "
+                                "(thêm vào danh sách trong vòng lặp lồng nhau?)", MAX_KEPT_PAGE - self.kept_left,
+                                MAX_KEPT_PAGE)
+
+    def guarded(self, value: Any) -> Any:
+        """value, or if it is a method checked on a call (reached as `x["append"]`, `x|attr("append")`),
+        that method, checked when called."""
+        if type(value) in _METHODS and (value.__name__ in METHOD_CHECKS or value.__name__ in GROWING):
+            def checked(*args: Any, **kwargs: Any) -> Any:
+                self.check_call(value, args, kwargs)
+                return value(*args, **kwargs)
+            return checked
+        return value
+
+    def concat(self, pieces: Any) -> str:
+        """Jinja's join of a page's (a macro's, a {% set %} block's) pieces, refused past MAX_PAGE_TEXT
+        characters. A page's pieces come from a generator: taken in chunks (C speed), so that the text
+        held stays within about the bound, and the refusal thrown in at the template's line."""
+        if not isinstance(pieces, types.GeneratorType):
+            text = "".join(pieces)
+            if len(text) > MAX_PAGE_TEXT:
+                raise _too_long(len(text))
+            return text
+        parts: list = []
+        size, take = 0, 256
+        while chunk := list(islice(pieces, take)):
+            parts += chunk
+            longest = max(map(len, chunk))
+            size += sum(map(len, chunk))
+            if size > MAX_PAGE_TEXT:
+                pieces.throw(_too_long(size))
+            take = max(1, min(256, (MAX_PAGE_TEXT - size) // max(longest, 1)))
+        return "".join(parts)
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         """`x[name]` with a name computed while rendering: Jinja falls back to an attribute."""
@@ -226,7 +276,7 @@ class BoundedEnvironment(jinja2.Environment):
                 if argument.startswith("_"):
                     raise unsafe_name(argument) from None
                 try:
-                    return getattr(obj, argument)
+                    return self.guarded(getattr(obj, argument))
                 except AttributeError:
                     pass
         return self.undefined(obj=obj, name=argument)
@@ -246,6 +296,11 @@ class BoundedEnvironment(jinja2.Environment):
             first = [node for node in refused if node.lineno == first.lineno][-1]
             raise jinja2.TemplateSyntaxError(unsafe_name(first.attr).message, first.lineno, name, filename)
         return tree
+
+
+def _too_long(size: int) -> SecurityError:
+    return too_large("trang dài quá mức (vòng lặp lồng trong vòng lặp viết ra một đoạn dài?), số ký tự", size,
+                     MAX_PAGE_TEXT)
 
 
 def _too_many_turns() -> SecurityError:
@@ -316,7 +371,8 @@ def _bounded_filter(name: str, func: Any) -> Any:
     if getattr(func, "jinja_pass_arg", None) is not None:  # passes the environment or context first
         def bounded(first, value, *args, **kwargs):
             check(value, args, kwargs)
-            return func(first, value, *args, **kwargs)
+            result = func(first, value, *args, **kwargs)
+            return first.guarded(result) if name == "attr" else result  # `(xs|attr("append"))(x)`
     else:
         def bounded(value, *args, **kwargs):
             check(value, args, kwargs)

@@ -122,3 +122,32 @@ METHOD_CHECKS = {"center": check_pad, "ljust": check_pad, "rjust": check_pad, "z
                   "join": lambda text, args, kwargs: check_join(text, args[0] if args else ()),
                   "format": lambda text, args, kwargs: check_format(text, args, kwargs),
                   "format_map": lambda text, args, kwargs: check_format(text, (), args[0] if args else {})}
+
+
+# Methods by which a template grows a list, a dict or a set it holds (`{% set _ = xs.append(x) %}`). Called
+# in a loop they grew without bound: `xs.extend(xs)` doubles the list each turn, and
+# `{% for x in xs %}{% set _ = xs.append(x) %}{% endfor %}` never ended (the loop goes through what it adds).
+GROWING = frozenset(("append", "insert", "add", "setdefault", "extend", "update"))
+MAX_KEPT_PAGE = 20_000_000  # items and characters one page's templates may add to lists, dicts and sets
+
+
+def _added(name: str, args: tuple) -> tuple[int, int]:
+    """Items, and characters of the texts among them, that target.name(*args) adds."""
+    if name in ("extend", "update"):
+        items = args[0] if args else ()
+        if isinstance(items, dict):
+            items = items.values()
+        elif not isinstance(items, SIZED):
+            return 0, 0  # a generator: what made it, a filter over a list, was counted as a loop
+        return len(items), sum(len(item) for item in items if isinstance(item, str))
+    value = args[1] if name in ("insert", "setdefault") and len(args) > 1 else args[0] if args else None
+    return 1, len(value) if isinstance(value, str) else 0
+
+
+def grown(target: Any, name: str, args: tuple) -> int:
+    """What a call of target.name(*args) adds to what the page keeps (items and characters); refused
+    when target would pass MAX_LENGTH items."""
+    items, characters = _added(name, args)
+    if len(target) + items > MAX_LENGTH:
+        raise too_large(f"danh sách hay bảng quá dài (gọi {name}() trong vòng lặp?)", len(target) + items)
+    return items + characters

@@ -67,3 +67,39 @@ def test_lists_and_dicts_grown_within_the_bounds_are_rendered(tmp_path):
     build(root)
     pages = [p.read_text(encoding="utf-8") for p in (root / "output" / "bai-viet").rglob("index.html")]
     assert sum('<span id="g">20|k,k,k|6|NoneNone|22|ab..</span>' in page for page in pages) == 2  # both articles
+
+
+# The preview's answers to Range requests with conditions (RFC 9110 §13.2.2) -------------------
+
+from test_hostile_round14 import _fetch_all, preview  # noqa: E402,F401 (the fixture, used by name)
+from generator.byteranges import etag  # noqa: E402
+
+
+def test_a_range_of_an_unchanged_file_is_answered_not_modified(preview):
+    # Was: 206 with the bytes again: If-None-Match was checked (by Tornado) for whole files only,
+    # so a player revalidating the part it holds downloaded it again.
+    data = bytes(range(250)) * 4
+    tag = etag(data)
+    answers = _fetch_all(preview, [
+        ("/files/phim.mp4", {"Range": "bytes=0-9", "If-None-Match": tag}, "GET"),
+        ("/files/phim.mp4", {"Range": "bytes=0-9", "If-None-Match": "W/" + tag}, "GET"),
+        ("/files/phim.mp4", {"Range": "bytes=5-", "If-None-Match": f'"old", {tag}'}, "HEAD"),
+        ("/files/phim.mp4", {"Range": "bytes=0-9", "If-None-Match": "*"}, "GET"),
+        ("/files/phim.mp4", {"Range": "bytes=5000-", "If-None-Match": tag}, "GET"),  # 304 comes before 416
+        ("/files/phim.mp4", {"Range": "bytes=0-9", "If-None-Match": tag, "If-Range": '"old"'}, "GET"),
+    ])
+    assert [(code, body, headers.get("Etag")) for code, headers, body in answers] == [(304, b"", tag)] * 6
+
+
+def test_a_range_under_other_conditions_is_answered_as_the_rfc_says(preview):
+    data = bytes(range(250)) * 4
+    answers = _fetch_all(preview, [
+        ("/files/phim.mp4", {"Range": "bytes=0-9", "If-None-Match": '"another-version"'}, "GET"),
+        ("/files/phim.mp4", {"Range": "bytes=0-9", "If-Modified-Since": "Wed, 21 Oct 2099 07:28:00 GMT"}, "GET"),
+        ("/files/phim.mp4", {"Range": "bytes=0-9", "If-None-Match": '"old"', "If-Range": '"old"'}, "GET"),
+        ("/files/phim.mp4", {"If-None-Match": etag(data)}, "GET"),
+    ])
+    # a changed file: its part; a date names no version (the preview sends no Last-Modified): ignored;
+    # If-Range naming another version: the whole file; no Range: Tornado's 304
+    assert [(code, body) for code, headers, body in answers] == [(206, data[:10]), (206, data[:10]), (200, data),
+                                                                 (304, b"")]

@@ -256,16 +256,20 @@ class BoundedEnvironment(jinja2.Environment):
             if len(text) > MAX_PAGE_TEXT:
                 raise _too_long(len(text))
             return text
-        parts: list = []
-        size, take = 0, 256
-        while chunk := list(islice(pieces, take)):
-            parts += chunk
-            longest = max(map(len, chunk))
-            size += sum(map(len, chunk))
-            if size > MAX_PAGE_TEXT:
-                pieces.throw(_too_long(size))
-            take = max(1, min(256, (MAX_PAGE_TEXT - size) // max(longest, 1)))
-        return "".join(parts)
+        text = "".join(islice(pieces, 128))  # most cards and partials: one chunk, the generator done
+        if pieces.gi_frame is None:  # done (not "no text": a chunk of empty pieces is "" too)
+            return text
+        parts, size, take = [text], len(text), 128
+        while size <= MAX_PAGE_TEXT:
+            take = max(1, min(1024, (MAX_PAGE_TEXT - size) * take // max(len(text), 1)))  # long pieces: fewer
+            text = "".join(islice(pieces, take))
+            parts.append(text)
+            size += len(text)
+            if pieces.gi_frame is None:
+                if size > MAX_PAGE_TEXT:
+                    raise _too_long(size)
+                return "".join(parts)
+        pieces.throw(_too_long(size))  # raised in the template, at the line that wrote the text
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         """`x[name]` with a name computed while rendering: Jinja falls back to an attribute."""

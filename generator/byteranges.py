@@ -53,3 +53,18 @@ def same_version(if_range: str | None, body: bytes) -> bool:
     """Whether a range may be answered: no If-Range, or one naming the file as it is now (a date
     names no version here: the preview sends no Last-Modified)."""
     return if_range is None or if_range.strip() == etag(body)
+
+
+def _tags(header: str) -> list[str]:
+    """The entity tags of an If-None-Match header, each without its weak mark (W/)."""
+    return [tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()]
+
+
+def not_modified(if_none_match: str | None, body: bytes) -> bool:
+    """Whether a GET is answered 304 before any Range is looked at (RFC 9110 §13.2.2: If-None-Match
+    comes before Range and If-Range; weak comparison, `*` matches any file). If-Modified-Since is
+    ignored: the preview sends no Last-Modified, so a date can name no version."""
+    if if_none_match is None:
+        return False
+    tags = _tags(if_none_match)
+    return "*" in tags or etag(body) in tags

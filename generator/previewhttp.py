@@ -19,7 +19,7 @@ from tornado import httputil, web
 from tornado.httpserver import HTTPServer
 from tornado.iostream import UnsatisfiableReadError
 
-from .byteranges import UNSATISFIABLE, byte_range, etag, same_version
+from .byteranges import UNSATISFIABLE, byte_range, etag, not_modified, same_version
 from .errors import SiteError
 
 if TYPE_CHECKING:
@@ -288,6 +288,11 @@ class PreviewHandler(web.RequestHandler):
             return self._reply(404, "text/html; charset=utf-8", self._not_found(wants_html))
         self.set_header("Accept-Ranges", "bytes")
         wanted = self.request.headers.get("Range")
+        if wanted is not None and not_modified(self.request.headers.get("If-None-Match"), body):
+            # a player's cached part still good (was: 206 again; Tornado checks If-None-Match for 200s only)
+            self.set_header("Etag", etag(body))
+            self.set_status(304)
+            return self.finish()
         part = byte_range(wanted, len(body)) if same_version(self.request.headers.get("If-Range"), body) else None
         if part == UNSATISFIABLE:
             self.clear_header("Content-Security-Policy")

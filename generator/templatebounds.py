@@ -19,9 +19,8 @@ instead of rendering for minutes.
 from __future__ import annotations
 
 import operator
-import re
-import string
 import types
+from itertools import islice
 from typing import Any
 
 import jinja2
@@ -29,36 +28,31 @@ from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, optimizeconst
 from jinja2.exceptions import SecurityError
 
+from .templatechecks import (GROWING, MAX_KEPT_PAGE, MAX_LENGTH, MAX_LIPSUM_WORDS, METHOD_CHECKS, check_growth, grown,
+                              check_join, check_percent,
+                             check_power, check_repeat, check_replace, too_large, unsafe_name, widths)
+
 MAX_RANGE = 100_000  # items of one range(): Jinja's sandbox's bound
 MAX_RANGE_PAGE = 1_000_000  # items of all the range() calls of one page: loops within loops
-MAX_LENGTH = 1_000_000  # characters or items one operation may make (a page is under 60 KB)
-MAX_POWER_BITS = 100_000  # an int of ~30,000 digits
-MAX_LIPSUM_WORDS = 100_000  # words of lipsum(): paragraphs times their most words, ~700 KB
 # Items all the loops, list filters and `in` tests of one page may go through. The default theme's
 # largest page goes through a few thousand on a 10,000-article site; a page listing 100,000
 # articles with their tags and provinces ~500,000. Two loops over 10,000 articles: 10^8.
 MAX_LOOP_PAGE = 2_000_000
+# Characters of one page's text (or of one macro's, one {% set %} block's): a page is under 1 MB; a
+# template writing a long text in loops within loops filled the memory before the page was joined.
+MAX_PAGE_TEXT = 100_000_000
 # Compiled templates in the bytecode cache carry these bounds' calls: a change of what the compiler
 # writes changes this, and render.bytecode_folder's name with it.
-COMPILER_VERSION = 2
+COMPILER_VERSION = 3
 
 _BINOPS = {"*": operator.mul, "**": operator.pow, "%": operator.mod, "+": operator.add}
-_FORMATTER = string.Formatter()
-_PERCENT_SPEC = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
-
-
-def _too_large(what: str, size: int, limit: int = MAX_LENGTH) -> SecurityError:
-    def number(n: int) -> str:
-        return f"{n:,}".replace(",", ".")
-    return SecurityError(f"{what}: {number(size)}, tối đa {number(limit)}; mẫu không được tạo giá trị lớn như vậy "
-                         "(việc dựng trang sẽ treo hay hết bộ nhớ), hãy bớt")
 
 
 def bounded_range(*args: int) -> range:
     """range() of at most MAX_RANGE items: `range(10**9)` in a template hung the build."""
     items = range(*args)
     if len(items) > MAX_RANGE:
-        raise _too_large("range() tạo quá nhiều số", len(items), MAX_RANGE)
+        raise too_large("range() tạo quá nhiều số", len(items), MAX_RANGE)
     return items
 
 
@@ -77,7 +71,7 @@ class PageRange:
         items = bounded_range(*args)
         self.left -= len(items)
         if self.left < 0:
-            raise _too_large("các range() của một trang tạo tổng cộng quá nhiều số (vòng lặp lồng trong vòng lặp?)",
+            raise too_large("các range() của một trang tạo tổng cộng quá nhiều số (vòng lặp lồng trong vòng lặp?)",
                              MAX_RANGE_PAGE - self.left, MAX_RANGE_PAGE)
         return items
 
@@ -95,113 +89,12 @@ _LIST_FILTERS = ("map", "select", "reject", "selectattr", "rejectattr", "sort", 
                  "pprint", "pluck")
 
 
-def _check_repeat(left: Any, right: Any) -> None:
-    for seq, times in ((left, right), (right, left)):
-        if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * times > MAX_LENGTH:
-            raise _too_large("phép nhân tạo ra chuỗi hay danh sách quá dài", len(seq) * times)
-
-
-def check_growth(result: Any, *parts: Any) -> Any:
-    """result of `+` or `~`, unless it passes MAX_LENGTH by growing what it joins (a namespace's text
-    doubled in a loop: `{% set ns.s = ns.s ~ ns.s %}` a hundred times is 2^100 characters); a long
-    article's body with a few words added stays what it is."""
-    if isinstance(result, (str, list, tuple)) and len(result) > MAX_LENGTH:
-        longest = max((len(part) for part in parts if isinstance(part, (str, list, tuple))), default=0)
-        if len(result) > longest * 3 // 2:
-            raise _too_large("phép nối tạo ra chuỗi hay danh sách quá dài (nối một giá trị với chính nó trong vòng "
-                             "lặp?)", len(result))
-    return result
-
-
-def _check_power(base: Any, exponent: Any) -> None:
-    if isinstance(base, int) and isinstance(exponent, int) and abs(base) > 1 and exponent > 0:
-        bits = exponent * abs(base).bit_length()
-        if bits > MAX_POWER_BITS:
-            raise _too_large("lũy thừa tạo ra số quá lớn (số bit)", bits, MAX_POWER_BITS)
-
-
-def _widths(values: Any) -> None:
-    """Any number a format may take as a width or precision (`%*d`, `{:{}}`)."""
-    for value in values:
-        if isinstance(value, int) and value > MAX_LENGTH:
-            raise _too_large("độ rộng hay độ chính xác quá lớn", value)
-
-
-def check_percent(text: str, args: Any) -> None:
-    """`"%0999999999d" % 1` (the `%` operator, the `format` filter) makes a GB of text."""
-    starred = False
-    for match in _PERCENT_SPEC.finditer(text):
-        for part in match.groups():
-            if part == "*":
-                starred = True
-            elif part and int(part) > MAX_LENGTH:
-                raise _too_large("độ rộng hay độ chính xác quá lớn", int(part))
-    if starred:
-        _widths(args if isinstance(args, tuple) else (args,))
-
-
-def check_format(text: str, args: tuple, kwargs: dict) -> None:
-    """str.format's fields: no width past MAX_LENGTH, no attribute or key starting with "_"
-    (`"{0.__class__}".format(x)` reads what `x.__class__` may not)."""
-    try:
-        fields = list(_FORMATTER.parse(text))
-    except ValueError:
-        return  # str.format raises the same ValueError, reported as any other
-    nested = False
-    for _, name, spec, _ in fields:
-        if name and re.search(r"[.\[]_", name):
-            raise unsafe_name(re.search(r"[.\[](_[^.\[\]]*)", name).group(1))
-        for number in re.findall(r"\d+", spec or ""):
-            if int(number) > MAX_LENGTH:
-                raise _too_large("độ rộng hay độ chính xác quá lớn", int(number))
-        nested = nested or "{" in (spec or "")
-    if nested:
-        _widths([*args, *kwargs.values()])
-
-
-def unsafe_name(name: str) -> SecurityError:
-    return SecurityError(f"mẫu không được đọc thuộc tính “{name}” (tên bắt đầu bằng “_” là phần bên trong của "
-                         "Python, mẫu không được dùng tới)")
-
-
-def _check_pad(text: str, args: tuple, kwargs: dict) -> None:
-    _widths([*args[:1], kwargs.get("width"), kwargs.get("tabsize")])
-
-
-def _check_replace(text: str, args: tuple, kwargs: dict) -> None:
-    if len(args) >= 2 and isinstance(args[0], str) and isinstance(args[1], str):
-        old, new = args[0], args[1]
-        count = text.count(old) if old else len(text) + 1
-        if len(args) > 2 and isinstance(args[2], int) and args[2] >= 0:
-            count = min(count, args[2])
-        if len(text) + count * (len(new) - len(old)) > MAX_LENGTH:
-            raise _too_large("replace tạo ra chuỗi quá dài", len(text) + count * (len(new) - len(old)))
-
-
-def _check_join(separator: Any, items: Any) -> None:
-    if isinstance(separator, str) and isinstance(items, _SIZED):
-        size = len(separator) * len(items)
-        if size > MAX_LENGTH:
-            raise _too_large("join tạo ra chuỗi quá dài", size)
-
-
-_SIZED = (list, tuple, range, str, dict, set, frozenset)
-
-
-# str methods that can make far more text than they are given, and their check
-_METHOD_CHECKS = {"center": _check_pad, "ljust": _check_pad, "rjust": _check_pad, "zfill": _check_pad,
-                  "expandtabs": _check_pad, "replace": _check_replace,
-                  "join": lambda text, args, kwargs: _check_join(text, args[0] if args else ()),
-                  "format": lambda text, args, kwargs: check_format(text, args, kwargs),
-                  "format_map": lambda text, args, kwargs: check_format(text, (), args[0] if args else {})}
-
-
 _METHODS = (types.BuiltinMethodType, types.MethodType)
 
 
 class _CodeGenerator(CodeGenerator):
     """Jinja's compiler, sending through BoundedEnvironment.call only the calls of a method
-    _METHOD_CHECKS checks (`x.ljust(…)`, `x.format(…)`): a sandboxed environment's compiler sends
+    METHOD_CHECKS checks (`x.ljust(…)`, `x.format(…)`): a sandboxed environment's compiler sends
     every call there, +8 % of the render stage's time for url(), asset(), macros … (measured)."""
 
     @optimizeconst
@@ -211,7 +104,7 @@ class _CodeGenerator(CodeGenerator):
             self.visit(node.args[0], frame)
             self.write(")")
             return
-        checked = isinstance(node.node, nodes.Getattr) and node.node.attr in _METHOD_CHECKS
+        checked = isinstance(node.node, nodes.Getattr) and (node.node.attr in METHOD_CHECKS or node.node.attr in GROWING)
         self.write("environment.call(context, " if checked else "context.call(")
         self.visit(node.node, frame)
         extra_kwargs = {"caller": "caller"} if forward_caller else None
@@ -260,6 +153,7 @@ class BoundedEnvironment(jinja2.Environment):
         super().__init__(*args, **kwargs)
         self.page_range = PageRange()
         self.loop_left = MAX_LOOP_PAGE
+        self.kept_left = MAX_KEPT_PAGE
         self.globals["range"] = self.page_range.__call__  # a method: the templates' fast call path
         filters = self.filters
         for name in ("center", "indent", "format", "join", "replace", "attr", "slice", "batch"):
@@ -278,6 +172,7 @@ class BoundedEnvironment(jinja2.Environment):
         """A page's range() items and loop items counted from nothing (Templates.render)."""
         self.page_range.start()
         self.loop_left = MAX_LOOP_PAGE
+        self.kept_left = MAX_KEPT_PAGE
 
     def charge_loop(self, items: Any) -> Any:
         """items, once their number is taken from what the page's loops may still go through
@@ -304,9 +199,9 @@ class BoundedEnvironment(jinja2.Environment):
 
     def call_binop(self, context: Any, op: str, left: Any, right: Any) -> Any:
         if op == "*":
-            _check_repeat(left, right)
+            check_repeat(left, right)
         elif op == "**":
-            _check_power(left, right)
+            check_power(left, right)
         elif op == "+":
             return check_growth(left + right, left, right)
         elif isinstance(left, str):
@@ -322,12 +217,59 @@ class BoundedEnvironment(jinja2.Environment):
         return {"+": operator.pos, "-": operator.neg}[op](arg)
 
     def call(self, context: Any, obj: Any, /, *args: Any, **kwargs: Any) -> Any:
-        """A call of a method named in _METHOD_CHECKS (_CodeGenerator), checked if it is str's."""
-        if type(obj) in _METHODS and isinstance(obj.__self__, str):  # str's and Markup's
-            check = _METHOD_CHECKS.get(obj.__name__)
-            if check is not None:
-                check(obj.__self__, args, kwargs)
+        """A call of a method named in METHOD_CHECKS or GROWING (_CodeGenerator), checked first."""
+        if type(obj) in _METHODS:
+            self.check_call(obj, args, kwargs)
         return context.call(obj, *args, **kwargs)
+
+    def check_call(self, method: Any, args: tuple, kwargs: dict) -> None:
+        """str's (and Markup's) methods that make long texts; the methods growing a list, dict or set,
+        counted against what the page may keep (kept_left)."""
+        owner = method.__self__
+        if isinstance(owner, str):
+            check = METHOD_CHECKS.get(method.__name__)
+            if check is not None:
+                check(owner, args, kwargs)
+        elif method.__name__ in GROWING and isinstance(owner, (list, dict, set)):
+            self.kept_left -= grown(owner, method.__name__, args)
+            if self.kept_left < 0:
+                raise too_large("các danh sách, bảng mà mẫu của trang này thêm vào có tổng cộng quá nhiều mục và chữ "
+                                "(thêm vào danh sách trong vòng lặp lồng nhau?)", MAX_KEPT_PAGE - self.kept_left,
+                                MAX_KEPT_PAGE)
+
+    def guarded(self, value: Any) -> Any:
+        """value, or if it is a method checked on a call (reached as `x["append"]`, `x|attr("append")`),
+        that method, checked when called."""
+        if type(value) in _METHODS and (value.__name__ in METHOD_CHECKS or value.__name__ in GROWING):
+            def checked(*args: Any, **kwargs: Any) -> Any:
+                self.check_call(value, args, kwargs)
+                return value(*args, **kwargs)
+            return checked
+        return value
+
+    def concat(self, pieces: Any) -> str:
+        """Jinja's join of a page's (a macro's, a {% set %} block's) pieces, refused past MAX_PAGE_TEXT
+        characters. A page's pieces come from a generator: taken in chunks (C speed), so that the text
+        held stays within about the bound, and the refusal thrown in at the template's line."""
+        if not isinstance(pieces, types.GeneratorType):
+            text = "".join(pieces)
+            if len(text) > MAX_PAGE_TEXT:
+                raise _too_long(len(text))
+            return text
+        text = "".join(islice(pieces, 128))  # most cards and partials: one chunk, the generator done
+        if pieces.gi_frame is None:  # done (not "no text": a chunk of empty pieces is "" too)
+            return text
+        parts, size, take = [text], len(text), 128
+        while size <= MAX_PAGE_TEXT:
+            take = max(1, min(1024, (MAX_PAGE_TEXT - size) * take // max(len(text), 1)))  # long pieces: fewer
+            text = "".join(islice(pieces, take))
+            parts.append(text)
+            size += len(text)
+            if pieces.gi_frame is None:
+                if size > MAX_PAGE_TEXT:
+                    raise _too_long(size)
+                return "".join(parts)
+        pieces.throw(_too_long(size))  # raised in the template, at the line that wrote the text
 
     def getitem(self, obj: Any, argument: Any) -> Any:
         """`x[name]` with a name computed while rendering: Jinja falls back to an attribute."""
@@ -338,7 +280,7 @@ class BoundedEnvironment(jinja2.Environment):
                 if argument.startswith("_"):
                     raise unsafe_name(argument) from None
                 try:
-                    return getattr(obj, argument)
+                    return self.guarded(getattr(obj, argument))
                 except AttributeError:
                     pass
         return self.undefined(obj=obj, name=argument)
@@ -358,6 +300,11 @@ class BoundedEnvironment(jinja2.Environment):
             first = [node for node in refused if node.lineno == first.lineno][-1]
             raise jinja2.TemplateSyntaxError(unsafe_name(first.attr).message, first.lineno, name, filename)
         return tree
+
+
+def _too_long(size: int) -> SecurityError:
+    return too_large("trang dài quá mức (vòng lặp lồng trong vòng lặp viết ra một đoạn dài?), số ký tự", size,
+                     MAX_PAGE_TEXT)
 
 
 def _too_many_turns() -> SecurityError:
@@ -385,7 +332,7 @@ def _bounded_lipsum(func: Any) -> Any:
     """Jinja's lipsum(n, html, min, max), at most MAX_LIPSUM_WORDS words: `lipsum(10**7)` hung the build."""
     def lipsum(n: int = 5, html: bool = True, min: int = 20, max: int = 100) -> Any:  # noqa: A002 (Jinja's names)
         if isinstance(n, int) and isinstance(max, int) and n * max > MAX_LIPSUM_WORDS:
-            raise _too_large("lipsum() tạo quá nhiều chữ", n * max, MAX_LIPSUM_WORDS)
+            raise too_large("lipsum() tạo quá nhiều chữ", n * max, MAX_LIPSUM_WORDS)
         return func(n, html, min, max)
     return lipsum
 
@@ -412,23 +359,24 @@ def _bounded_filter(name: str, func: Any) -> Any:
             if args and isinstance(args[0], str) and args[0].startswith("_"):
                 raise unsafe_name(args[0])
         elif name == "join":
-            _check_join(args[0] if args else kwargs.get("d", ""), value)
+            check_join(args[0] if args else kwargs.get("d", ""), value)
         elif name == "replace":
-            _check_replace(str(value), args, kwargs)
+            check_replace(str(value), args, kwargs)
         elif name in ("slice", "batch"):  # `[1]|slice(10**8)` looped 10^8 times; batch pads its last part
             parts = args[0] if args else kwargs.get("slices" if name == "slice" else "linecount")
             if isinstance(parts, int) and parts > MAX_LENGTH:
-                raise _too_large("slice chia thành quá nhiều phần" if name == "slice" else "batch tạo phần quá dài", parts)
+                raise too_large("slice chia thành quá nhiều phần" if name == "slice" else "batch tạo phần quá dài", parts)
         else:  # center, indent: a width
             width = args[0] if args else kwargs.get("width", kwargs.get("length"))
             if isinstance(width, str):
                 width = len(width)
-            _widths([width])
+            widths([width])
 
     if getattr(func, "jinja_pass_arg", None) is not None:  # passes the environment or context first
         def bounded(first, value, *args, **kwargs):
             check(value, args, kwargs)
-            return func(first, value, *args, **kwargs)
+            result = func(first, value, *args, **kwargs)
+            return first.guarded(result) if name == "attr" else result  # `(xs|attr("append"))(x)`
     else:
         def bounded(value, *args, **kwargs):
             check(value, args, kwargs)

@@ -163,7 +163,7 @@ _XS = "{% set xs = range(2000)|list %}"  # a list of 2,000, as long as a provinc
     _XS + "{% for a in xs %}{% if a in xs %}.{% endif %}{% endfor %}",
     _XS + "{% for a in xs %}{% if a is in xs %}.{% endif %}{% endfor %}",
     _XS + "{% for a in xs recursive %}{% if loop.depth < 3 %}{{ loop(xs) }}{% endif %}{% endfor %}",
-    _XS + "{% for a in xs %}{{ cards(xs) }}{% endfor %}",
+    _XS + "{% for a in xs %}{% set _ = cards(xs) %}{% endfor %}",  # not written: 2,000 cards a turn pass the page text bound
 ], ids=["for-in-for", "macro", "select", "map-join", "sort", "in", "in-test", "recursive", "cards"])
 def test_loops_within_loops_over_a_long_list_stop_at_their_line(tmp_path, expression):
     # Was: {% for a in g.articles %}{% for b in g.articles %} on a 10,000-article site rendered for

@@ -19,6 +19,7 @@ from .configschema import (CMS_BACKENDS, CMS_PUBLISH_MODES, CONFIG_NAME, SHARE_F
                            Security, SiteConfig, Urls)
 from .configtable import key_line, read_table
 from .errors import BuildFailed, ConfigError, os_reason
+from .frontmatter import decode_utf8
 from .tomlreasons import deep_line, toml_line, toml_reason
 
 # The schema's names are imported from here by most of the package.
@@ -55,7 +56,7 @@ def load_config(root: Path, **overrides: Any) -> SiteConfig:
     if path.is_file():
         try:
             raw = path.read_bytes()
-            text = raw.decode("utf-8-sig")
+            text = decode_utf8(raw)
             table = tomllib.loads(text)
         except OSError as exc:
             raise BuildFailed([ConfigError(f"không đọc được tệp: {os_reason(exc)}", display, 1)]) from None

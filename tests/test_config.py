@@ -137,3 +137,16 @@ def test_a_site_toml_that_is_no_file_is_refused_not_taken_for_absent(tmp_path: P
     assert [str(e) for e in info.value.errors] == [
         f"site.toml:1: “site.toml” {what}, không đọc được cấu hình trang; hãy đặt lại tệp site.toml (dựng với cấu hình "
         "mặc định sẽ ra một trang khác hẳn)"]
+
+
+def test_a_bad_byte_in_site_toml_after_a_bom_is_named_where_it_is(tmp_path: Path):
+    """A BOM is read as nothing; a bad byte after it is named at its own place and line (the
+    "utf-8-sig" codec counted from after the BOM: "vị trí 17 (0x3d)", the "=" 3 places before)."""
+    (tmp_path / "site.toml").write_bytes(b"\xef\xbb\xbftitle = \"A\"\nx = \"\xff\"\n")
+    with pytest.raises(BuildFailed) as failed:
+        load_config(tmp_path)
+    assert [str(e) for e in failed.value.errors] == [
+        "site.toml:2: tệp không phải UTF-8 hợp lệ: byte không đọc được ở vị trí 20 (0xff); "
+        "hãy lưu lại tệp với mã hóa UTF-8"]
+    (tmp_path / "site.toml").write_bytes('\ufefftitle = "Bác"\n'.encode("utf-8"))
+    assert load_config(tmp_path).title == "Bác"

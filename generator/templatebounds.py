@@ -28,9 +28,9 @@ from jinja2 import nodes
 from jinja2.compiler import CodeGenerator, optimizeconst
 from jinja2.exceptions import SecurityError
 
-from .templatechecks import (GROWING, MAX_KEPT_PAGE, MAX_LENGTH, MAX_LIPSUM_WORDS, METHOD_CHECKS, check_growth, grown,
-                              check_join, check_percent,
-                             check_power, check_repeat, check_replace, too_large, unsafe_name, widths)
+from .templatechecks import (CHECKED_METHODS, GROWING, MAX_KEPT_PAGE, MAX_LENGTH, MAX_LIPSUM_WORDS, METHOD_CHECKS,
+                             check_growth, check_join, check_percent, check_power, check_repeat, check_replace, grown,
+                             too_large, unsafe_name, widths)
 
 MAX_RANGE = 100_000  # items of one range(): Jinja's sandbox's bound
 MAX_RANGE_PAGE = 1_000_000  # items of all the range() calls of one page: loops within loops
@@ -104,7 +104,7 @@ class _CodeGenerator(CodeGenerator):
             self.visit(node.args[0], frame)
             self.write(")")
             return
-        checked = isinstance(node.node, nodes.Getattr) and (node.node.attr in METHOD_CHECKS or node.node.attr in GROWING)
+        checked = isinstance(node.node, nodes.Getattr) and node.node.attr in CHECKED_METHODS
         self.write("environment.call(context, " if checked else "context.call(")
         self.visit(node.node, frame)
         extra_kwargs = {"caller": "caller"} if forward_caller else None
@@ -240,7 +240,7 @@ class BoundedEnvironment(jinja2.Environment):
     def guarded(self, value: Any) -> Any:
         """value, or if it is a method checked on a call (reached as `x["append"]`, `x|attr("append")`),
         that method, checked when called."""
-        if type(value) in _METHODS and (value.__name__ in METHOD_CHECKS or value.__name__ in GROWING):
+        if type(value) in _METHODS and value.__name__ in CHECKED_METHODS:
             def checked(*args: Any, **kwargs: Any) -> Any:
                 self.check_call(value, args, kwargs)
                 return value(*args, **kwargs)

@@ -128,6 +128,7 @@ METHOD_CHECKS = {"center": check_pad, "ljust": check_pad, "rjust": check_pad, "z
 # in a loop they grew without bound: `xs.extend(xs)` doubles the list each turn, and
 # `{% for x in xs %}{% set _ = xs.append(x) %}{% endfor %}` never ended (the loop goes through what it adds).
 GROWING = frozenset(("append", "insert", "add", "setdefault", "extend", "update"))
+CHECKED_METHODS = frozenset(METHOD_CHECKS) | GROWING  # the methods whose calls are checked before they run
 MAX_KEPT_PAGE = 20_000_000  # items and characters one page's templates may add to lists, dicts and sets
 
 

@@ -39,15 +39,20 @@ def without_print_marker(url: str) -> tuple[str | None, bool]:
         return None, True
     kept_segments = [s for s in segments if not _PRINT_SEGMENT.match(s)]
     query = parse_qsl(parts.query, keep_blank_values=True)
-    marked = any(k.lower() in _PRINT_KEYS or k.lower() in _VALUE_KEYS and v.lower() in _PRINT_VALUES for k, v in query)
-    kept_query = [(k, v) for k, v in query if not (
-        k.lower() in _PRINT_KEYS or k.lower() in _VALUE_KEYS and v.lower() in _PRINT_VALUES
-        or marked and k.lower() == "tmpl" and v.lower() == "component")]  # Joomla's "tmpl=component&print=1"
+    marked = any(_print_pair(k, v) for k, v in query)
+    kept_query = [(k, v) for k, v in query if not (  # and Joomla's "tmpl=component" beside "print=1"
+        _print_pair(k, v) or marked and k.lower() == "tmpl" and v.lower() == "component")]
     if kept_segments == segments and kept_query == query:
         return url, False
     path = "/".join(kept_segments)
     path = re.sub(r"//+", "/", path) or "/"
     return urlunsplit((parts.scheme, parts.netloc, path, urlencode(kept_query), "")), True
+
+
+def _print_pair(key: str, value: str) -> bool:
+    """Whether a query's key and value mark a print view ("print=1", "view=print")."""
+    key = key.lower()
+    return key in _PRINT_KEYS or key in _VALUE_KEYS and value.lower() in _PRINT_VALUES
 
 
 def article_address(candidates: list[str | None]) -> tuple[str | None, str | None]:

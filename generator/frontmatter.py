@@ -247,11 +247,23 @@ def _number(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
+def _closing(text: str) -> re.Match | None:
+    """The line closing the front matter that opens text, or None."""
+    return _CLOSING.search(text, 4) if text.startswith("---\n") else None
+
+
+def body_of(text: str) -> str | None:
+    """An article's Markdown body as split() gives it, without reading its front matter (which may not
+    read); None when no line closes the front matter."""
+    end = _closing(text)
+    return None if end is None else text[end.end():].lstrip("\n")
+
+
 def split(text: str, path: str) -> Source:
     """Front matter between the first two `---` lines, then the Markdown body."""
     if not text.startswith("---") or text[:4].rstrip("-\n").strip():
         raise ContentError("thiếu dòng “---” mở đầu phần thông tin đầu bài (dòng đầu tiên phải là ---)", path, 1)
-    end = _CLOSING.search(text, 4) if text.startswith("---\n") else None
+    end = _closing(text)
     if end is None:
         raise ContentError("phần thông tin đầu bài mở bằng “---” nhưng không có dòng “---” đóng lại", path, 1)
     fm_text = text[4:end.start()]

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Callable
 
 from ..errors import ContentError, os_reason
-from ..frontmatter import decode, split
+from ..frontmatter import body_of, decode, split
 from ..vietnamese import MAX_SLUG
 from ..attachments import KINDS
 from .confine import ARTICLE_EXTENSIONS, IMAGE_EXTENSIONS, Area, Refused, base_ids, sha256
@@ -29,7 +29,6 @@ from .renames import with_aliases
 from .review import Review
 from .schema import IMAGES_URL, MAX_UPLOAD, Folders
 
-_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)  # frontmatter's: the line closing the front matter
 MAX_ARTICLE = 2 * 1024 * 1024                 # bytes of one article file
 MAX_BODY = 2 * MAX_UPLOAD + 4 * 1024 * 1024   # one request: an entry with one upload, base64 (4/3) and JSON
 ACTIONS = ("info", "entriesByFolder", "entriesByFiles", "getEntry", "persistEntry", "getMedia",
@@ -371,12 +370,11 @@ def _body_kept(old: bytes, saved: bytes, path: str) -> bool:
     """saved (an article that reads) has the body of old (a file whose front matter does not read, but
     closes), trailing spaces and blank lines aside."""
     try:
-        text = decode(old, path).lstrip("\ufeff").replace("\r\n", "\n")
+        body = body_of(decode(old, path))  # decode drops a BOM and makes every line end "\n"
         new = split(decode(saved, path), path)
     except ContentError:
         return False
-    end = _CLOSING.search(text, 4) if text.startswith("---\n") else None
-    return end is not None and new.body.rstrip() == text[end.end():].lstrip("\n").rstrip()
+    return body is not None and new.body.rstrip() == body.rstrip()
 
 
 def _discard(temporaries) -> None:

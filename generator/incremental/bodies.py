@@ -12,7 +12,6 @@ import shutil
 import sqlite3
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from ..content import Article
@@ -114,7 +113,7 @@ class BodyStore:
 
 def bodied(article: Article, key: str, bodies: dict[str, str]) -> Article:
     """The article with its body from `bodies` (by key; articles with the same bytes share one)."""
-    return article if article.body else replace(article, body=bodies[key])
+    return article if article.body else article.with_body(bodies[key])
 
 
 def prune_bodies(store: BodyStore, live: set[str], referenced: Callable[[], set[str]],

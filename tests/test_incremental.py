@@ -222,14 +222,32 @@ def test_value_digest_tokens_by_content_and_articles_by_what_they_show():
     assert len(token) == 32
     changed = {**context, "pager": {"pages": [(1, "trang/1/", 0), (0, "", 1)], "next": None}}
     assert value_digest(changed, {}) != token
-    assert value_digest(("x", 1, None, 2.5, True), {}) == "['x',1,None,2.5,True]"
+    # a tuple of plain values (a pager's page numbers) by its repr, made in C: not a call an item
+    assert value_digest(("x", 1, None, 2.5, True), {}) == "('x', 1, None, 2.5, True)"
+    assert value_digest([(1, "trang/1/", 0)], {}) != value_digest([(1, "trang/1/", 1)], {})
     assert value_digest(Markup("<b>"), {}) == repr(Markup("<b>"))  # text subclasses by their repr
     memo: dict = {}
     first, second = [unit], [unit, "a"]  # alive while the memo is: it knows values by their id
-    assert value_digest(first, memo) == "[Unit('Lâm Đồng',[1,2])]"
-    assert memo[id(unit)] == "Unit('Lâm Đồng',[1,2])"  # kept, so another page's list reuses it
+    assert value_digest(first, memo) == "[Unit('Lâm Đồng',(1, 2))]"
+    assert memo[id(unit)] == "Unit('Lâm Đồng',(1, 2))"  # kept, so another page's list reuses it
     memo[id(unit)] = "seen"
     assert value_digest(second, memo) == "[seen,'a']"
+
+
+def test_a_page_context_token_is_by_content_and_names_each_value():
+    """signatures hash context_token: the context's dict token, its own lists written in place."""
+    from generator.incremental.digests import context_token
+    memo: dict = {}
+    items = (object(),)
+    memo[id(items[0])] = "A" * 32
+    context = {"items": items, "pager": {"pages": [(1, "trang/1/", 0)]}, "page_url": "tinh/x/", "n": 2}
+    token = context_token(context, memo)
+    assert token.startswith("{'items':[" + "A" * 32 + "],'pager':")
+    assert token.endswith(",'page_url':'tinh/x/','n':2}")
+    assert context_token({**context}, memo) == token
+    for key, value in (("page_url", "tinh/y/"), ("n", 3), ("pager", {"pages": [(1, "trang/1/", 1)]}),
+                       ("items", ())):
+        assert context_token({**context, key: value}, memo) != token, key
 
 
 def test_article_key_is_the_digest_of_the_fingerprint_and_the_bytes():

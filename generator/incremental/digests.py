@@ -106,8 +106,11 @@ def value_digest(value: Any, memo: dict[int, str]) -> str:
                                                               value_digest(v, memo)) for k, v in value.items()]) + "}"
     elif isinstance(value, (list, tuple)):
         known, plain = memo.get, _PLAIN_TYPES  # no call for most items: articles seen before
-        token = "[" + ",".join([repr(v) if type(v) in plain else known(id(v)) or value_digest(v, memo)
-                                for v in value]) + "]"
+        if plain.issuperset(map(type, value)):  # a pager's (number, address, distance): repr, in C
+            token = repr(value)
+        else:
+            token = "[" + ",".join([repr(v) if type(v) in plain else known(id(v)) or value_digest(v, memo)
+                                    for v in value]) + "]"
     elif isinstance(value, Article):
         # Every field but the body (see Job.full): not the body's key, which changes with the
         # body and would re-render every list showing the article.
@@ -126,6 +129,27 @@ def value_digest(value: Any, memo: dict[int, str]) -> str:
         token = digest(token)  # a page's own short lists (related articles, a list page's items) are not:
     memo[ident] = token        # they are hashed with its context, once (~10 % of signing a cold build)
     return token
+
+
+def context_token(context: dict, memo: dict[int, str]) -> str:
+    """A page context's token, for its signature (which hashes it): value_digest's dict token, not
+    hashed again nor memoised (no other page has this dict), and with the page's own short lists
+    (related articles, a list page's items, its tags) written here, not by a call each."""
+    known, plain, parts = memo.get, _PLAIN_TYPES, []
+    for k, v in context.items():
+        kind = type(v)
+        if kind in plain:
+            token = repr(v)
+        else:
+            token = known(id(v))
+            if token is None:
+                if kind is tuple or kind is list:
+                    token = "[" + ",".join([repr(x) if type(x) in plain else known(id(x)) or value_digest(x, memo)
+                                            for x in v]) + "]"
+                else:
+                    token = value_digest(v, memo)
+        parts.append((_KEYS.get(k) or _key(k)) + token)
+    return "{" + ",".join(parts) + "}"
 
 
 _KEYS: dict[Any, str] = {}  # a context key -> its repr and ":" (the same few names in every page's context)

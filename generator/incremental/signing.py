@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..content import Article
-from .digests import digest, value_digest
+from .digests import context_token, digest, value_digest
 
 
 def signatures(jobs: Sequence, templates, base: str, keys: dict[str, str], memo: dict[int, str],
@@ -38,7 +38,7 @@ def signatures(jobs: Sequence, templates, base: str, keys: dict[str, str], memo:
                         global_digests[name] = value_digest(templates.global_input(name), memo)
                 fixed = by_template[job.template] = (template_digest,
                                                      tuple(global_digests[name] for name in sorted(used)))
-            sig = digest(base, job.path, fixed[0], value_digest(job.context, memo), *fixed[1])
+            sig = digest(base, job.path, fixed[0], context_token(job.context, memo), *fixed[1])
         if job.full:  # bodies shown: the articles' keys, not just what they show
             bodyless[job.path] = sig
             shown: list[str] = []

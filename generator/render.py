@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,10 +60,23 @@ def bytecode_folder(bytecode_dir: Path) -> Path:
 
 
 def compile_ahead(config: SiteConfig, bytecode_dir: Path) -> None:
-    """Every template compiled into the bytecode folder, for a Templates made later with the same
-    bytecode_dir (in another process: build.py's cold builds). What cannot be compiled is left
-    for that Templates' check(), which reports it."""
-    Templates(config, {}, {}, bytecode_dir=bytecode_dir).check()
+    """Every template compiled into the bytecode folder, and what each one uses found, for a
+    Templates made later with the same bytecode_dir (in another process: build.py's cold builds).
+    What cannot be compiled or read is left for that Templates' check(), which reports it."""
+    templates = Templates(config, {}, {}, bytecode_dir=bytecode_dir)
+    if not templates.check():
+        for name in templates.env.list_templates():
+            templates._read_template(name)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """text as the whole of path, or path untouched: a reader never meets half a file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:  # a cache that cannot be written only costs the parse again next build
+        tmp.unlink(missing_ok=True)
 
 
 class Templates(TemplateErrors):
@@ -85,6 +99,7 @@ class Templates(TemplateErrors):
             folder = bytecode_folder(bytecode_dir)
             folder.mkdir(parents=True, exist_ok=True)
             cache = jinja2.FileSystemBytecodeCache(str(folder))
+        self._bytecode = folder if bytecode_dir is not None else None
         self.env = BoundedEnvironment(
             loader=jinja2.FileSystemLoader([str(d) for d in self.dirs]),
             autoescape=jinja2.select_autoescape(_AUTOESCAPE, default_for_string=True),
@@ -237,7 +252,6 @@ class Templates(TemplateErrors):
         sources: dict[str, str] = {}
         names: set[str] = set()
         pending = [name]
-        asts: dict[str, jinja2.nodes.Template] = {}
         while pending:
             current = pending.pop()
             if current in sources:
@@ -247,8 +261,8 @@ class Templates(TemplateErrors):
             except jinja2.TemplateNotFound:
                 if current == name:
                     raise
-                raise self._missing(current, asts) from None
-            sources[current], asts[current], loaded, uses = found
+                raise self._missing(current, {t: self._tree(t) for t in sources}) from None
+            sources[current], loaded, uses = found
             names |= loaded
             pending += [t for t in self.env.list_templates() if t not in sources] if uses is None else uses
         h = hashlib.sha256()
@@ -258,35 +272,55 @@ class Templates(TemplateErrors):
         self._deps[name] = (h.hexdigest()[:16], used)
         return self._deps[name]
 
-    def _read_template(self, name: str) -> tuple[str, jinja2.nodes.Template, frozenset[str], list[str] | None]:
-        """(source, tree, names it loads, templates it uses; None: any template) of one template,
-        parsed once however many pages' templates include it (base.html: every one)."""
+    def _tree(self, name: str) -> jinja2.nodes.Template:
+        source, filename, _ = self.env.loader.get_source(self.env, name)
+        return self.env.parse(source, name, filename)
+
+    def _read_template(self, name: str) -> tuple[str, frozenset[str], list[str] | None]:
+        """(source, names it loads, templates it uses; None: any template) of one template, found
+        once however many pages' templates include it (base.html: every one). Parsing is most of
+        its cost (~0.1 s for the theme, in every build): what a source gives is kept beside the
+        compiled templates, by the source's digest (compile_ahead finds it for a cold build)."""
         found = self._parsed.get(name)
         if found is None:
             source, filename, _ = self.env.loader.get_source(self.env, name)
-            ast = self.env.parse(source, name, filename)
-            # Every name loaded anywhere (meta.find_undeclared_variables misses names used
-            # only inside the blocks of a child template); locals that shadow a global only
-            # make the signature stricter.
-            loaded = frozenset(node.name for node in ast.find_all(jinja2.nodes.Name) if node.ctx == "load")
-            uses: list[str] | None = []
-            for call in ast.find_all(jinja2.nodes.Call):  # globals that render templates themselves
-                callee = call.node.name if isinstance(call.node, jinja2.nodes.Name) else None
-                if callee in ("article_card", "cards"):
-                    uses.append(CARD_TEMPLATE)
-                elif callee == "partial":
-                    if not (call.args and isinstance(call.args[0], jinja2.nodes.Const)):
-                        uses = None
-                        break
-                    uses.append(call.args[0].value)
-            if uses is not None:
-                for ref in meta.find_referenced_templates(ast):
-                    if ref is None:  # a computed template name: it may use any template
-                        uses = None
-                        break
-                    uses.append(ref)
-            found = self._parsed[name] = (source, ast, loaded, uses)
+            kept = self._uses_file(source)
+            try:
+                loaded, uses = json.loads(kept.read_text(encoding="utf-8")) if kept is not None else (None, None)
+            except (OSError, ValueError):  # not kept yet, or a damaged file: parsed again
+                loaded = None
+            if not isinstance(loaded, list) or not (uses is None or isinstance(uses, list)):
+                loaded, uses = self._uses(self.env.parse(source, name, filename))
+                if kept is not None:
+                    _write_atomic(kept, json.dumps([sorted(loaded), uses]))
+            found = self._parsed[name] = (source, frozenset(loaded), uses)
         return found
+
+    def _uses_file(self, source: str) -> Path | None:
+        if self._bytecode is None:
+            return None
+        return self._bytecode / f"uses-{hashlib.sha256(source.encode('utf-8', 'surrogatepass')).hexdigest()[:32]}.json"
+
+    @staticmethod
+    def _uses(ast: jinja2.nodes.Template) -> tuple[frozenset[str], list[str] | None]:
+        """(every name loaded anywhere, the templates used; None: any). meta.find_undeclared_variables
+        misses names used only inside the blocks of a child template; locals that shadow a global
+        only make the signature stricter."""
+        loaded = frozenset(node.name for node in ast.find_all(jinja2.nodes.Name) if node.ctx == "load")
+        uses: list[str] | None = []
+        for call in ast.find_all(jinja2.nodes.Call):  # globals that render templates themselves
+            callee = call.node.name if isinstance(call.node, jinja2.nodes.Name) else None
+            if callee in ("article_card", "cards"):
+                uses.append(CARD_TEMPLATE)
+            elif callee == "partial":
+                if not (call.args and isinstance(call.args[0], jinja2.nodes.Const)):
+                    return loaded, None
+                uses.append(call.args[0].value)
+        for ref in meta.find_referenced_templates(ast):
+            if ref is None:  # a computed template name: it may use any template
+                return loaded, None
+            uses.append(ref)
+        return loaded, uses
 
     def render(self, name: str, **context: Any) -> str:
         outermost = not self._rendering

@@ -14,8 +14,7 @@ from ..markdown import ATTRIBUTES, TAGS
 from ..themes import Asset, collect_assets
 from ..taxonomy import Registries
 from . import vendor
-from .backend import megabytes
-from .schema import (ADMIN_DIR, FILES_URL, IMAGES_URL, MAX_UPLOAD, SINGLE, aliases, cms_config, config_yaml,
+from .schema import (ADMIN_DIR, megabytes, FILES_URL, IMAGES_URL, MAX_UPLOAD, SINGLE, aliases, cms_config, config_yaml,
                      existing_tags, folders, utc_offset)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"

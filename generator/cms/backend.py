@@ -27,21 +27,12 @@ from .keep import lost_in_save, merged
 from .media import Media
 from .renames import with_aliases
 from .review import Review
-from .schema import IMAGES_URL, MAX_UPLOAD, Folders
+from .schema import IMAGES_URL, MAX_UPLOAD, Folders, megabytes
 
 MAX_ARTICLE = 2 * 1024 * 1024                 # bytes of one article file
 MAX_BODY = 2 * MAX_UPLOAD + 4 * 1024 * 1024   # one request: an entry with one upload, base64 (4/3) and JSON
 ACTIONS = ("info", "entriesByFolder", "entriesByFiles", "getEntry", "persistEntry", "getMedia",
            "getMediaFile", "persistMedia", "deleteFile", "deleteFiles", "getDeployPreview")
-
-
-def megabytes(size: int, up: bool = False) -> str:
-    """size in MB of 1024² bytes (the limits are round in them, as Windows shows sizes), one decimal
-    with a comma: "20 MB", "20,1 MB". up: rounded up, so a file over a limit never reads as the limit
-    (the decimal MB said "21.0 MB; tối đa 21 MB" of a file 29 kB over 20 MiB)."""
-    tenths = -(-size * 10 // 1024 ** 2) if up else round(size * 10 / 1024 ** 2)
-    whole, tenth = divmod(tenths, 10)
-    return f"{whole},{tenth} MB" if tenth else f"{whole} MB"
 
 
 class LocalBackend(Media, Deleting):

@@ -39,6 +39,15 @@ FILES_URL = "/files"              # where the build publishes content/files (sou
 SINGLE = ("source", "image")      # tables edited as a list of at most one item (see article_fields)
 
 
+def megabytes(size: int, up: bool = False) -> str:
+    """size in MB of 1024² bytes (the limits are round in them, as Windows shows sizes), one decimal
+    with a comma: "20 MB", "20,1 MB". up: rounded up, so a file over a limit never reads as the limit
+    (the decimal MB said "21.0 MB; tối đa 21 MB" of a file 29 kB over 20 MiB)."""
+    tenths = -(-size * 10 // 1024 ** 2) if up else round(size * 10 / 1024 ** 2)
+    whole, tenth = divmod(tenths, 10)
+    return f"{whole},{tenth} MB" if tenth else f"{whole} MB"
+
+
 @dataclass(frozen=True)
 class Folders:
     """Project-relative POSIX folders the CMS reads and writes."""

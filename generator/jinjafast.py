@@ -10,6 +10,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
+from .templatechecks import CONTAINERS, check_shown
+
 try:
     from markupsafe._speedups import _escape_inner
 except ImportError:  # pragma: no cover - markupsafe without its C speedups
@@ -53,6 +55,8 @@ def fast_escape(value: Any) -> Markup:
         return str.__new__(Markup, _escape_inner(value))
     if kind is Markup:
         return value
+    if isinstance(value, CONTAINERS):  # printed as its repr: refused when that would be huge
+        check_shown(value)
     return escape(value)
 
 

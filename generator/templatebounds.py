@@ -29,8 +29,8 @@ from jinja2.compiler import CodeGenerator, optimizeconst
 from jinja2.exceptions import SecurityError
 
 from .templatechecks import (CHECKED_METHODS, GROWING, MAX_KEPT_PAGE, MAX_LENGTH, MAX_LIPSUM_WORDS, METHOD_CHECKS,
-                             check_growth, check_join, check_percent, check_power, check_repeat, check_replace, grown,
-                             too_large, unsafe_name, widths)
+                             check_growth, check_join, check_percent, check_power, check_repeat, check_replace,
+                             check_shown_in, grown, too_large, unsafe_name, widths)
 
 MAX_RANGE = 100_000  # items of one range(): Jinja's sandbox's bound
 MAX_RANGE_PAGE = 1_000_000  # items of all the range() calls of one page: loops within loops
@@ -158,6 +158,9 @@ class BoundedEnvironment(jinja2.Environment):
         filters = self.filters
         for name in ("center", "indent", "format", "join", "replace", "attr", "slice", "batch"):
             filters[name] = _bounded_filter(name, filters[name])
+        for name in _SHOWING_FILTERS:
+            if name in filters:
+                filters[name] = _shown_filter(filters[name])
         self.globals["lipsum"] = _bounded_lipsum(self.globals["lipsum"])
         self.count_filters(_LIST_FILTERS)
         self.tests["in"] = _charged_in_test(self, self.tests["in"])
@@ -206,11 +209,13 @@ class BoundedEnvironment(jinja2.Environment):
             return check_growth(left + right, left, right)
         elif isinstance(left, str):
             check_percent(left, right)
+            check_shown_in((right,))
         return _BINOPS[op](left, right)
 
     @staticmethod
     def bounded_concat(join: Any, parts: tuple) -> Any:
-        """`a ~ b ~ …` (_CodeGenerator.visit_Concat)."""
+        """`a ~ b ~ …` (_CodeGenerator.visit_Concat); a list or dict among the parts is joined as its repr."""
+        check_shown_in(parts)
         return check_growth(join(parts), *parts)
 
     def call_unop(self, context: Any, op: str, arg: Any) -> Any:  # none intercepted; Jinja's API
@@ -326,6 +331,27 @@ def _charged_filter(env: BoundedEnvironment, func: Any) -> Any:
             return func(value, *args, **kwargs)
     _same_marks(func, charged)
     return charged
+
+
+# Jinja's filters that turn a list or dict they are given into text (its repr, its JSON, its items joined).
+_SHOWING_FILTERS = ("string", "tojson", "pprint", "e", "escape", "forceescape", "safe", "upper", "lower", "title",
+                    "capitalize", "trim", "truncate", "wordcount", "wordwrap", "striptags", "center", "indent",
+                    "replace", "urlize", "urlencode", "format", "join", "xmlattr")
+
+
+def _shown_filter(func: Any) -> Any:
+    """Jinja's filter func, refused a list or dict (as its value or an argument) whose text would be
+    huge (templatechecks.check_shown)."""
+    if getattr(func, "jinja_pass_arg", None) is not None:  # passes the environment or context first
+        def shown(first, value, *args, **kwargs):
+            check_shown_in((value, *args, *kwargs.values()))
+            return func(first, value, *args, **kwargs)
+    else:
+        def shown(value, *args, **kwargs):
+            check_shown_in((value, *args, *kwargs.values()))
+            return func(value, *args, **kwargs)
+    _same_marks(func, shown)
+    return shown
 
 
 def _bounded_lipsum(func: Any) -> Any:

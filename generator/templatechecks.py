@@ -8,6 +8,7 @@ import string
 from typing import Any
 
 from jinja2.exceptions import SecurityError
+from jinja2.utils import Namespace
 
 MAX_LENGTH = 1_000_000  # characters or items one operation may make (a page is under 60 KB)
 MAX_POWER_BITS = 100_000  # an int of ~30,000 digits
@@ -120,8 +121,15 @@ SIZED = (list, tuple, range, str, dict, set, frozenset)
 METHOD_CHECKS = {"center": check_pad, "ljust": check_pad, "rjust": check_pad, "zfill": check_pad,
                   "expandtabs": check_pad, "replace": check_replace,
                   "join": lambda text, args, kwargs: check_join(text, args[0] if args else ()),
-                  "format": lambda text, args, kwargs: check_format(text, args, kwargs),
-                  "format_map": lambda text, args, kwargs: check_format(text, (), args[0] if args else {})}
+                  "format": lambda text, args, kwargs: _format_checks(text, args, kwargs),
+                  "format_map": lambda text, args, kwargs: _format_checks(text, (), args[0] if args else {})}
+
+
+def _format_checks(text: str, args: tuple, kwargs: Any) -> None:
+    check_format(text, args, kwargs)
+    check_shown_in(args)
+    if isinstance(kwargs, dict):
+        check_shown_in(kwargs.values())
 
 
 # Methods by which a template grows a list, a dict or a set it holds (`{% set _ = xs.append(x) %}`). Called
@@ -152,3 +160,50 @@ def grown(target: Any, name: str, args: tuple) -> int:
     if len(target) + items > MAX_LENGTH:
         raise too_large(f"danh sách hay bảng quá dài (gọi {name}() trong vòng lặp?)", len(target) + items)
     return items + characters
+
+
+# Items and characters a template may turn into text at once (print, join with `~`, string, tojson …)
+# from a list, dict or set. A container holding another twice prints it twice: a list put in a new
+# list with itself sixty times ({% set ns.x = [ns.x, ns.x] %}) holds three items a level and
+# prints 2^60; the build hung on {{ ns.x }}.
+MAX_SHOWN = 20_000_000
+CONTAINERS = (list, tuple, dict, set, frozenset, Namespace)  # and their subclasses (groupby's tuples)
+
+
+def _parts(container: Any) -> Any:
+    if isinstance(container, dict):
+        return [*container.keys(), *container.values()]
+    if isinstance(container, Namespace):
+        attributes = container._Namespace__attrs  # noqa: SLF001 - what its repr prints
+        return [*attributes.keys(), *attributes.values()]
+    return container
+
+
+def check_shown(value: Any) -> None:
+    """Refused when value's text (its repr, its JSON) would pass MAX_SHOWN items and characters.
+    Each container is weighed once and counted wherever it is printed; one inside itself prints
+    as "[...]"."""
+    sizes: dict[int, int] = {}
+    pending: list[tuple[Any, bool]] = [(value, False)]
+    while pending:
+        item, weighed = pending.pop()
+        key = id(item)
+        if weighed:  # every container in it weighed (or under way: it holds itself)
+            total = 1
+            for part in _parts(item):
+                total += sizes[id(part)] if isinstance(part, CONTAINERS) else len(part) if isinstance(part, str) else 1
+            if total > MAX_SHOWN:
+                raise too_large("giá trị đem in hay đổi thành chữ quá lớn (một danh sách hay bảng chứa một danh "
+                                "sách khác nhiều lần, lồng nhau nhiều tầng?), số mục và ký tự", total, MAX_SHOWN)
+            sizes[key] = total
+        elif key not in sizes:
+            sizes[key] = 1  # under way: met again inside itself, it prints as "[...]"
+            pending.append((item, True))
+            pending.extend((part, False) for part in _parts(item) if isinstance(part, CONTAINERS) and id(part) not in sizes)
+
+
+def check_shown_in(values: Any) -> None:
+    """check_shown for each container among values (a filter's or an operator's arguments)."""
+    for value in values:
+        if isinstance(value, CONTAINERS):
+            check_shown(value)

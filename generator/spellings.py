@@ -43,8 +43,10 @@ def folded_tokens(name: str) -> tuple[str, ...]:
 def name_forms(base: tuple[str, ...], directive: bool) -> set[tuple[str, ...]]:
     """The folded forms of a name (its folded tokens): "TƯ" for "TW"; "số" left out or added
     before a number ("Chỉ thị số 05", "Chỉ thị 05"); a directive's kind before its number ("CT
-    05", typed "CT05", "CT05/TW") or after it without its issuer ("05-CT", "05CT"); numbers with
-    or without their leading zeros ("chỉ thị 5")."""
+    05", typed "CT05", "CT05/TW") or after it without its issuer ("05-CT", "05CT"), its kind
+    shortened or written out in an alias ("NQ TW4 khóa 12", "Nghị quyết TW4 khóa 12"), its
+    congress's term in either numerals ("khóa XII", "khóa 12"); numbers with or without their
+    leading zeros ("chỉ thị 5")."""
     if not base:
         return set()
     forms = {base}
@@ -61,9 +63,27 @@ def name_forms(base: tuple[str, ...], directive: bool) -> set[tuple[str, ...]]:
         for form in list(forms):
             if len(form) == 3 and form[0].isdigit() and form[2] in ("tw", "tu") and form[1].isalpha():
                 forms.update(((form[1], form[0]), (form[1], form[0], form[2]), form[:2]))
+        for form in list(forms):  # a congress's term in either numerals: "khóa XII", "khóa 12"
+            at = next((i + 1 for i, t in enumerate(form[:-1]) if t == "khoa" and form[i + 1] in _TERMS), 0)
+            if at:
+                forms.add(form[:at] + (_TERMS[form[at]],) + form[at + 1:])
+        for form in list(forms):  # the kind written out or shortened: "Nghị quyết TW4 …", "NQ TW4 …"
+            for short, full in _KINDS:
+                if form[:len(full)] == full and len(form) > len(full):
+                    forms.add(short + form[len(full):])
+                elif form[:1] == short and len(form) > 1 and not form[1].isdigit():  # (a kind and number
+                    forms.add(full + form[1:])                                       # have their own forms)
     for form in list(forms):  # numbers with or without leading zeros: "chỉ thị 5" is Chỉ thị 05
         forms.add(tuple(t.lstrip("0") or "0" if t.isdigit() else t for t in form))
     return {form for form in forms if form}
+
+
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv", "xvi",
+          "xvii", "xviii", "xix", "xx")
+_TERMS = {**{r: str(n) for n, r in enumerate(_ROMAN, 1)}, **{str(n): r for n, r in enumerate(_ROMAN, 1)}}
+# A kind's short form and its words, folded: aliases write either ("NQ TW4 khóa 12", "Nghị quyết TW4 khóa XII")
+_KINDS = ((("nq",), ("nghi", "quyet")), (("ct",), ("chi", "thi")), (("kl",), ("ket", "luan")),
+          (("qd",), ("quy", "dinh")))
 
 
 def joined_form(symbol: str) -> str:

@@ -1594,6 +1594,22 @@ def test_a_directive_by_its_kind_and_number(fixture_index, names):
     assert kind["total"] > 0 and kind["ids"] == label["ids"] == code["ids"]
 
 
+def test_a_resolution_named_by_its_aliases_words_mixed_is_read(names):
+    """An article's "Nghị quyết TW4 khóa 12" (the registry's "NQ TW4 khóa 12" and "Nghị quyết TW4 khóa
+    XII" mixed: the kind written out, the term in Arabic numerals) was no name: the index left it out.
+    The kind is read written out or shortened, the term in either numerals, in the text, the query and
+    front matter alike (spellings.name_forms)."""
+    from generator.taxonomy import load_registries
+    for text, key in (("Nghị quyết TW4 khóa 12", "~d:04-nq-tw"), ("NQ TW4 khóa XII", "~d:04-nq-tw"),
+                      ("nghị quyết Trung ương 4 khóa 11", "~d:12-nq-tw"), ("Nghị quyết TW4 khoá XI", "~d:12-nq-tw"),
+                      ("NQ Trung ương 4 khóa XII", "~d:04-nq-tw")):
+        assert names.find([fold(t) for t in tokenize(text)]) == [key], text
+    assert names.find([fold(t) for t in tokenize("Nghị quyết TW4 khóa 10")]) == []  # no such resolution
+    directives = load_registries(None).directives
+    assert directives.get("Nghị quyết TW4 khóa 12").symbol == "04-NQ/TW"
+    assert directives.get("Nghị quyết Trung ương 4 khóa 11").symbol == "12-NQ/TW"
+
+
 @node_only
 def test_a_name_written_with_letters_and_digits_together_is_found_as_written(fixture_index):
     """The registry's "NQ TW4 khóa 12" and "Nghị quyết TW4 khóa XII" typed as written are 04-NQ/TW:

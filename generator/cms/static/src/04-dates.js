@@ -59,7 +59,7 @@
                    cursor: "pointer", font: "inherit" };
     return createClass({
       getInitialState: function () {
-        return { text: options.toText(this.props.value) };
+        return { text: options.toText(this.props.value), left: false };
       },
       componentDidMount: function () {
         var value = this.props.value;
@@ -74,9 +74,13 @@
           this.setState({ text: options.toText(this.props.value) });
         }
       },
-      isValid: function () {
+      problem: function () {
         return fromDayFirst(this.state.text, options.time) === null ?
-          { error: { message: "“" + this.state.text + "” không phải " + options.example } } : true;
+          "“" + this.state.text + "” không phải " + options.example : "";
+      },
+      isValid: function () {
+        var problem = this.problem();
+        return problem ? { error: { message: problem } } : true;
       },
       set: function (text) {
         var local = fromDayFirst(text, options.time);
@@ -89,6 +93,8 @@
       render: function () {
         var self = this;
         var setLocal = function (local) { self.set(options.toText(local ? options.toValue(local) : "")); };
+        // Said as soon as the editor leaves the field ("45/13/2021": no such day), not only when saving.
+        var problem = this.state.left ? this.problem() : "";
         return h("div", { className: this.props.classNameWrapper, style: box },
           h("input", { id: this.props.forID, type: "text", value: this.state.text, inputMode: "numeric",
                        placeholder: options.placeholder, autoComplete: "off",
@@ -96,12 +102,20 @@
                        style: { font: "inherit", border: 0, background: "transparent", color: "inherit",
                                 width: (options.placeholder.length + 1) + "ch", maxWidth: "100%", padding: 0 },
                        onChange: function (event) { self.set(event.target.value); },
-                       onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle }),
+                       "aria-invalid": problem ? "true" : undefined,
+                       "aria-describedby": problem ? this.props.forID + "-sai" : undefined,
+                       onFocus: this.props.setActiveStyle,
+                       onBlur: function (event) {
+                         self.setState({ left: true });
+                         if (self.props.setInactiveStyle) self.props.setInactiveStyle(event);
+                       } }),
           options.unit ? h("span", { style: { color: "#57606a" } }, options.unit) : null,
           options.now ? h("button", { type: "button", style: button, onClick: function () { setLocal(options.now()); } },
                           options.time ? "Bây giờ" : "Hôm nay") : null,
           this.props.field.get("required") === false ?
-            h("button", { type: "button", style: button, onClick: function () { setLocal(""); } }, "Xóa") : null);
+            h("button", { type: "button", style: button, onClick: function () { setLocal(""); } }, "Xóa") : null,
+          problem ? h("span", { id: this.props.forID + "-sai", role: "alert",
+                                style: { flexBasis: "100%", color: "#b42318", fontSize: "0.9em" } }, problem) : null);
       },
     });
   }

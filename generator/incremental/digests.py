@@ -105,12 +105,7 @@ def value_digest(value: Any, memo: dict[int, str]) -> str:
         token = "{" + ",".join([(_KEYS.get(k) or _key(k)) + (repr(v) if type(v) in plain else known(id(v)) or
                                                               value_digest(v, memo)) for k, v in value.items()]) + "}"
     elif isinstance(value, (list, tuple)):
-        known, plain = memo.get, _PLAIN_TYPES  # no call for most items: articles seen before
-        if plain.issuperset(map(type, value)):  # a pager's (number, address, distance): repr, in C
-            token = repr(value)
-        else:
-            token = "[" + ",".join([repr(v) if type(v) in plain else known(id(v)) or value_digest(v, memo)
-                                    for v in value]) + "]"
+        token = _items_token(value, memo)
     elif isinstance(value, Article):
         # Every field but the body (see Job.full): not the body's key, which changes with the
         # body and would re-render every list showing the article.
@@ -144,12 +139,21 @@ def context_token(context: dict, memo: dict[int, str]) -> str:
             token = known(id(v))
             if token is None:
                 if kind is tuple or kind is list:
-                    token = "[" + ",".join([repr(x) if type(x) in plain else known(id(x)) or value_digest(x, memo)
-                                            for x in v]) + "]"
+                    token = _items_token(v, memo)
                 else:
                     token = value_digest(v, memo)
         parts.append((_KEYS.get(k) or _key(k)) + token)
     return "{" + ",".join(parts) + "}"
+
+
+def _items_token(items: list | tuple, memo: dict[int, str]) -> str:
+    """A list's or tuple's token: its repr, made in C, when every item is plain (a pager's numbers and
+    addresses); else its items' tokens, known ones without a call (articles seen before)."""
+    known, plain = memo.get, _PLAIN_TYPES
+    if plain.issuperset(map(type, items)):
+        return repr(items)
+    return "[" + ",".join([repr(v) if type(v) in plain else known(id(v)) or value_digest(v, memo)
+                           for v in items]) + "]"
 
 
 _KEYS: dict[Any, str] = {}  # a context key -> its repr and ":" (the same few names in every page's context)

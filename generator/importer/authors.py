@@ -68,6 +68,8 @@ def find_author(infos: list[Info], t: int, lead: int | None, sapo: int | None, l
         return
     priority, index, name, sure = max(found, key=lambda f: (f[0], -f[1]))
     out.author, out.author_line, out.author_sure = name, infos[index].line, sure
+    meta = infos[index].meta
+    out.author_text = meta.rest if meta is not None and meta.rest else infos[index].text  # the date line's byline
     others = {n: infos[j].line for _p, j, n, _s in sorted(found, key=lambda f: f[1])
               if j != index and not _same_person(n, name)}
     if others:  # "Bài và ảnh: Lê Minh Hải" above, "Hoàng Anh" under the text: say so, the editor knows who wrote it

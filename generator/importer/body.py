@@ -86,7 +86,7 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
     # A saved page that marks its captions (<figcaption>) marks them all: text under a photo without one is text.
     marks_captions = saved_page and any(info.block.hint == "caption" for info in infos)
     live = sum(1 for info in infos if _STAMP.match(info.text)) >= 2
-    dialogue = _dialogue(infos)
+    turns = dialogue_turns(infos)
     i = 0
     while i < len(infos):
         info = infos[i]
@@ -185,7 +185,7 @@ def body_nodes(infos: list[Info], notes: set[int], saved_page: bool = False
         if twice:
             dropped.append((infos[i + 1].block, "chú thích ảnh in hai lần"))
         item = LIST_ITEM.match(text)
-        if dialogue and b.hint != "li" and _TURN.match(text):  # "- Thưa ông, …?": a turn, never a list item
+        if i in turns:  # "- Thưa ông, …?": a turn, never a list item
             nodes.append(Node("p", text, line=b.line, marked=_marked(b, text), strong=bool(b.extra.get("bold")),
                               label=_label(b, text)))
         elif b.hint == "li" and _OL_ITEM.match(text):  # an <ol>'s item with the number the page draws
@@ -231,11 +231,74 @@ def _depth(b: Block, nodes: list[Node]) -> int:
     return min(depth, above)
 
 
-def _dialogue(infos: list[Info]) -> bool:
-    """An interview printed as dialogue: its turns open with a dash ("- Thưa bà, …?", "- Chúng tôi …"), and at
-    least two of them are questions."""
-    turns = [info for info in infos if info.block.hint != "li" and _TURN.match(info.text)]
-    return sum(1 for info in turns if info.text.rstrip(" *”\"").endswith("?")) >= 2 and len(turns) >= 3
+# An answer ends a sentence ("."/"!"/"…", a closing quote or bracket after it); a list's item ends with ";", ",",
+# ":" or nothing.
+_SENTENCE_DONE = re.compile(r"[.!…][\"”’)*_]*$")
+_ANSWER_WORDS = 6  # "- Vâng." answers too, but a list's last item ("- Giúp đỡ hộ nghèo.") is as short
+
+
+def dialogue_turns(infos: list[Info]) -> set[int]:
+    """The indexes of the lines that are turns of an interview printed as dialogue, each opening with a dash
+    ("- Thưa ông, …?", "- Chúng tôi …"): written as paragraphs with their dash, never as a list.
+
+    A dialogue needs a question answered: a dash line ending with "?" right above a dash line of prose (a sentence
+    of six words or more ending with "." "!" "…"), or a lone dash question right above a paragraph of running
+    text, not announced by a line ending with ":". One answered question makes the interview (a one-question
+    interview, a Q&A box in a report); two questions and three dash lines do too when a question is followed by a
+    short reply ("- Vâng."). Then every run of dash lines is turns but a list announced by ":" (its items end with
+    ";" or nothing). Dash lines that only ask ("Các câu hỏi đặt ra: - Làm sao …? - Ai …?"), with no answer among
+    them, are a list of the questions the article poses."""
+    dashed = [i for i, info in enumerate(infos) if info.block.hint != "li" and _TURN.match(info.text)]
+    runs: list[list[int]] = []
+    for i in dashed:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    answered = [run for run in runs if any(_answered(infos, i, run) for i in run)]
+    if not answered and sum(1 for i in dashed if _question(infos[i])) >= 2 and len(dashed) >= 3:
+        answered = [run for run in runs if any(_replied(infos, i, run) for i in run)]
+    if not answered:
+        return set()
+    turns: set[int] = set()
+    for run in runs:
+        if run in answered or not _announced(infos, run[0]) or any(_answered(infos, i, run, True) for i in run):
+            turns.update(run)
+    return turns
+
+
+def _question(info: Info) -> bool:
+    return info.text.rstrip(" *_”\"’)").endswith("?")
+
+
+# A line announcing an interview ("Phóng viên đã có cuộc trao đổi với ông A:"), not a list
+_INTERVIEW = re.compile(r"\b(?:phỏng\s+vấn|trao\s+đổi|trò\s+chuyện|PV|phóng\s+viên)\b", re.IGNORECASE)
+
+
+def _announced(infos: list[Info], i: int) -> bool:
+    """The line above line i announces a list ("Các câu hỏi đặt ra:", "Xã đề ra ba nhiệm vụ:"), not an interview."""
+    above = infos[i - 1].text.rstrip(" *_") if i > 0 else ""
+    return above.endswith(":") and not _INTERVIEW.search(above)
+
+
+def _answered(infos: list[Info], i: int, run: list[int], announced: bool = False) -> bool:
+    """Line i is a dash question with its answer right under it. ``announced``: a question after a line ending
+    with ":" ("Phóng viên trao đổi với ông A:") answered by a paragraph without a dash counts too."""
+    if not _question(infos[i]) or i + 1 >= len(infos):
+        return False
+    after = infos[i + 1]
+    if after.block.hint in ("li", "heading", "h1", "img", "caption", "table") or after.image or _question(after):
+        return False
+    if i + 1 in run:  # "- Chúng tôi đã …": a dash answer, prose
+        return bool(_SENTENCE_DONE.search(after.text.rstrip())) and after.n_words >= _ANSWER_WORDS
+    # "Chúng tôi đã …" without a dash under a question standing alone; a question announced by ":" is a list's
+    return len(run) == 1 and (announced or not _announced(infos, i)) and after.paragraph and not after.meta
+
+
+def _replied(infos: list[Info], i: int, run: list[int]) -> bool:
+    """Line i is a dash question with a dash reply under it that is no list's item ("- Vâng.", not "- …;")."""
+    return _question(infos[i]) and i + 1 in run and not _question(infos[i + 1]) \
+        and bool(_SENTENCE_DONE.search(infos[i + 1].text.rstrip()))
 
 
 def _entry_title(info: Info) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..vietnamese import normalize, term_key
+from .outlets import is_outlet
 
 LABEL = re.compile(
     r"^(?:(?:bài\s*(?:và|,|&|\+|/|[-–])?\s*ảnh|ảnh\s*(?:và|,|&|\+|/|[-–])\s*(?:bài|nội\s+dung)|"
@@ -71,7 +72,7 @@ _SECTION_WORDS = re.compile(
 _UNIT_START = re.compile(
     r"^(?:Tổ|Khoa|Phòng|Ban|Trường|Chi bộ|Chi đoàn|Đoàn|Hội|Trung tâm|Văn phòng|Bộ phận|Nhóm|Đội|Câu lạc bộ|CLB|"
     r"Báo|Đài|Tạp chí|Cổng|Trang|Sở|Phòng|UBND|Huyện|Tỉnh|Xã|Phường|Đảng)\b", re.IGNORECASE)
-_PARENS = re.compile(r"\s*\([^()]*\)\s*$")
+_PARENS = re.compile(r"\s*\([^()]*\)\s*\.?\s*$")  # "Thanh Hải (TTXVN).": a full stop after it too
 _UNIT_AFTER_SLASH = re.compile(r"\s*/\s*[^\W\d_].*$")  # "Minh Anh/VOV-Tây Bắc", "Thu Hằng/Báo Hà Giang"
 # A writer's post or office: "Phó Trưởng Ban Tuyên giáo Huyện ủy", "Giám đốc Học viện Chính trị khu vực I".
 _POST = (r"(?:Phó|Trưởng|Bí thư|Chủ tịch|Giám đốc|Giảng viên|Nguyên|Ủy viên|Uỷ viên|Chánh|Hiệu trưởng|Chuyên viên|"
@@ -154,7 +155,10 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     text = _SOURCE_AFTER.sub("", text).strip()  # "Hoàng Hà, theo Báo Nhân Dân": the writer, then the paper
     signed = signed or bool(_ROLE_PARENS.search(text))
     office = _PARENS.search(text)  # "Thanh Hà (Ban Tuyên giáo …)": the writer's unit signs a name a district also has
-    signed = signed or bool(office and _UNIT_START.match(office.group(0).strip(" ()")))
+    signed = signed or bool(office and _UNIT_START.match(office.group(0).strip(" ().")))
+    # "Thanh Hà (TTXVN)", "Thanh Hà/VOV", "Thanh Hà - TTXVN": an outlet after a name signs it too, unless the name is
+    # a province's ("Hà Nội (TTXVN)", "Hà Nội/VOV" are datelines, the place the piece comes from)
+    by_outlet = bool(office and is_outlet(office.group(0).strip(" ().")))
     text = _PARENS.sub("", text).strip()  # "Thu Hà (Báo Lai Châu)", "Thanh Hải (TTXVN)"
     role = _ROLE_AFTER.search(text)
     if role and (_split_names(text[:role.start()].strip()) or _STAFF.match(text[:role.start()].strip())):
@@ -163,6 +167,8 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
     unit = _UNIT_AFTER_SLASH.search(text) or _POST_AFTER_COMMA.search(text)
     head = _PARENS.sub("", text[:unit.start()]).strip() if unit else ""  # "Văn Thành (TTXVN)/Vietnam+"
     if unit and not text.endswith(":") and (_split_names(head) or _STAFF.match(head)):  # "…, Bí thư Tỉnh ủy:" speaks
+        slash = _UNIT_AFTER_SLASH.search(text)
+        by_outlet = by_outlet or bool(slash and is_outlet(slash.group(0).strip(" /")))
         text = head  # "PV/VOV-Trường Sa": a newsroom's signature too
         # "Minh Anh/VOV" is signed by the paper; "Hà Nội/VOV" is the place the paper reports from
         signed = signed or term_key(TITLE_PREFIX.sub("", text)) not in places
@@ -181,6 +187,9 @@ def person_name(text: str, places: frozenset[str] = frozenset()) -> str | None:
         return None
     dash = _UNIT_AFTER_DASH.search(text)
     signed = signed or bool(len(names) == 1 and dash and _UNIT_START.match(dash.group(1)))  # "… - Trung tâm VH huyện"
+    by_outlet = by_outlet or bool(len(names) == 1 and dash and is_outlet(dash.group(1)))
+    provinces = getattr(places, "provinces", places)  # a plain set of keys: every place taken as a province
+    signed = signed or by_outlet and not any(term_key(n) in provinces for n in names)
     if len(names) == 2 and term_key(names[1]) in places and term_key(names[0]) not in places:
         names = names[:1]  # "Lò Văn Pấng - Hà Giang": the writer and where the piece comes from
     if not signed and any(term_key(n) in places for n in names):

@@ -38,6 +38,7 @@ from .lines import is_shouting
 from .mail import subject, unmail
 from .places import Places, find_places, place_keys
 from .siteinfo import article_source
+from .sources import byline_paper
 from .report import Output, in_page_order, print_file_report, print_summary
 from .unmarked import english, marked_reading, unmarked
 from .videos import kept_note
@@ -152,9 +153,12 @@ def convert(data: bytes, suffix: str, registries: Registries, images_prefix: str
     author, author_line, author_sure = found.author, found.author_line, found.author_sure
     if (author is None or found.author_check) and page.authors:  # a writer in the metadata beats a photographer
         # a newspaper's name in <meta name="author"> is no byline, and hides no JSON-LD Person after it
-        named = next(filter(None, (person_name(name, places) for name in page.authors)), None)
+        written = next((name for name in page.authors if person_name(name, places)), None)
+        named = person_name(written, places) if written else None
         if named or author is None:
             author, author_line, author_sure = named, "thẻ meta" if named else None, False
+            if written and found.source_name is None:  # "Thanh Hà (TTXVN)" in the metadata: the agency is the source
+                found.source_name = byline_paper(written)
             warnings = [w for w in warnings if not (named and w.startswith("trang chỉ ghi công người chụp ảnh"))]
     if author is not None:
         warnings = [w for w in warnings if not w.startswith("không tìm thấy tên tác giả")]

@@ -73,6 +73,7 @@ def photographer_byline(infos: list[Info], t: int, sapo: int | None, last: int |
         return
     name = credit_name(infos[i].text)
     out.author, out.author_line, out.author_sure, out.author_check = name, infos[i].line, False, PHOTOGRAPHER_CHECK
+    out.author_text = infos[i].text
     out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
     out.warnings.append(f"trang chỉ ghi công người chụp ảnh (“{infos[i].text}”, dòng {infos[i].line}): đã lấy "
                         f"“{name}” làm tác giả; hãy kiểm tra lại")

@@ -307,11 +307,20 @@ def _tidy(rest: str) -> str:
     "Thu Phương - Phan Trâm • 08:00, 19/05/2024" is signed by two writers, not by "Thu Phương Phan Trâm"."""
     kept = []
     for part in _STRONG_SPLIT.split(rest):
-        pieces = [p.strip(" |,:;/·•-–—'’()[]") for p in _DASH_SPLIT.split(part)]
+        pieces = [_unpaired(p.strip(" |,:;/·•-–—'’()[]")) for p in _DASH_SPLIT.split(part)]
         part = " - ".join(p for p in pieces if p and not _LEFTOVER.fullmatch(p))
         if part:
             kept.append(part)
     return " ".join(kept).strip()
+
+
+def _unpaired(piece: str) -> str:
+    """A piece of a date line with its brackets stripped, the closing one of a bracket it opens given back:
+    "Thanh Hà (TTXVN) - 12/05/2025" signs "Thanh Hà (TTXVN)", whose agency reads as the source."""
+    for opening, closing in ("()", "[]"):
+        if piece.count(opening) > piece.count(closing):
+            piece += closing
+    return piece
 
 
 def _short_label(rest: str) -> bool:

@@ -58,6 +58,7 @@ class Extracted:
     summary_line: int | None = None
     author: str | None = None
     author_line: int | None = None
+    author_text: str | None = None  # the author's line as printed: a saved page's lines may share one line number
     author_sure: bool = False
     author_check: str | None = None  # why the editor should check the author (the front matter's comment)
     source_name: str | None = None
@@ -174,8 +175,8 @@ def extract(blocks: list[Block], places: frozenset[str] = frozenset(), page_titl
     top_and_tail(infos, t, sapo, last, used, out, places)
     if out.author is None:  # "Ảnh: Nguyễn Văn A" alone under a long-form: the photographer signs it
         photographer_byline(infos, t, sapo, last, used, out)
-    if out.source_name is None and out.author_line is not None:
-        out.source_name = byline_paper(next(i.text for i in infos if i.line == out.author_line))
+    if out.source_name is None and out.author_text is not None:
+        out.source_name = byline_paper(out.author_text)
     for i, reason in sorted(used.items()):
         if reason not in _FIELDS:
             out.dropped.append((infos[i].block, reason))

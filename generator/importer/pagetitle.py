@@ -9,6 +9,7 @@ import re
 
 from ..vietnamese import term_key
 from .clean import words
+from .outlets import OUTLET, agency_name, bare_kind, dash_in_name, outlet_name
 from .sources import organisation_name, portal_name
 
 SITE_SPLIT = re.compile(r"\s+(?:[-–—|:]{1,2})\s+")
@@ -65,6 +66,9 @@ def page_title_headline(page_titles: list[str], site_names: list[str] = ()) -> s
             if not parts:
                 break
             tail = title[parts[-1].end():].strip()
+            if _outlet_at_end(title, parts):  # "… - Báo Lâm Đồng - Chính trị": the outlet and its desk go together
+                title = title[:parts[-2].start()].strip()
+                continue
             if not (_SITE_PART.search(tail) or term_key(tail) in site_keys):
                 break
             title = title[:parts[-1].start()].strip()
@@ -77,6 +81,9 @@ def page_title_site(title: str | None) -> str | None:
     """The site's name a page's <title> ends with ("… - Cổng TTĐT xã Tân Lập"), or None."""
     parts = list(SITE_SPLIT.finditer(title or ""))
     tail = title[parts[-1].end():].strip() if parts else ""
+    outlet = _outlet_at_end(title, parts)
+    if outlet:
+        return outlet
     if _GENERIC_SITE.match(tail):  # "Hà Nam - Cổng thông tin điện tử": whose portal is the part before it
         owner = title[:parts[-1].start()].strip()
         return f"{tail} {owner}" if len(parts) == 1 and 1 <= words(owner) <= 4 else None
@@ -92,3 +99,23 @@ def page_title_site(title: str | None) -> str | None:
 # A portal's kind without its owner: every province, district and commune has one
 _GENERIC_SITE = re.compile(r"^(?:(?:Cổng|Trang)\s+(?:thông\s+tin\s+điện\s+tử|TTĐT|thông\s+tin)|Website|Portal)$",
                            re.IGNORECASE)
+
+
+def _outlet_at_end(title: str, parts: list[re.Match]) -> str | None:
+    """The outlet the title's last two parts name, by outlets.py's rule (as for og:site_name): one name with a dash
+    of its own ("… - Đài Phát thanh - Truyền hình Lâm Đồng", "… | Báo Bà Rịa - Vũng Tàu") or an outlet and its desk
+    ("… - Báo Lâm Đồng - Chính trị"); None when they are not. The outlet is a name ("Báo Lâm Đồng", "VOV"), never a
+    headline's words ("Báo chí cách mạng")."""
+    if len(parts) < 2:
+        return None
+    before = title[parts[-2].end():parts[-1].start()].strip()
+    tail = title[parts[-1].end():].strip()
+    pair = title[parts[-2].end():].strip()
+    if OUTLET.match(tail) or words(pair) > 16:
+        return None  # "… - Tin tức - Báo Lâm Đồng": the last part is the outlet
+    if dash_in_name(before, tail):
+        return pair if portal_name(before) or bare_kind(before) else None
+    outlet, desk = outlet_name(pair)
+    if desk is None or term_key(desk) != term_key(tail) or not (portal_name(before) or agency_name(before)):
+        return None
+    return outlet

@@ -140,10 +140,31 @@ def _spellings(province: Province) -> list[str]:
     return names
 
 
-def place_keys(registries: Registries) -> frozenset[str]:
+class PlaceKeys(frozenset):
+    """Term keys of place names, with those of the provinces apart (``provinces``): a district's name is often a
+    writer's too ("Thanh Hà"), a province's never is ("Hà Nội (TTXVN)" is a dateline)."""
+
+    provinces: frozenset[str] = frozenset()
+
+
+def place_keys(registries: Registries) -> PlaceKeys:
     """Term keys of every province and district name: a line that is only a place is no byline."""
-    keys = {term_key(n) for p in registries.provinces for n in p.names}
-    keys |= {term_key(s) for s, _d in load_districts()}
+    provinces = {term_key(n) for p in registries.provinces for n in p.names}
+    keys = PlaceKeys(provinces | {term_key(s) for s, _d in load_districts()})
+    keys.provinces = frozenset(provinces)
+    return keys
+
+
+@lru_cache(maxsize=1)
+def dashed_place_keys() -> frozenset[str]:
+    """Term keys of the place names spelt with a dash ("Bà Rịa - Vũng Tàu", "Phan Rang - Tháp Chàm"): such a
+    dash belongs to the name, it separates no desk from an outlet."""
+    keys = set()
+    for row in _rows(DISTRICTS_FILE):
+        for name in (row["province"], row["name"], *row["variants"].split("|")):
+            key = term_key(name)
+            if "-" in key:
+                keys.add(key)
     return frozenset(keys)
 
 

@@ -43,10 +43,13 @@ def article_source(page: PageMeta, found: Extracted, registries: Registries, war
         url = None
     name = page.site_name or (source_name(urlsplit(named).hostname if named else found.source_name, registries)
                               if found.source_name else None)
-    if name and not page.site_name and not named:  # "VOV-Trường Sa": the outlet, its desk left out
+    if name and (page.site_name or not named):  # "VOV-Trường Sa", "Báo Lâm Đồng - Chính trị": the outlet alone
+        written = page.site_name or found.source_name
         name, desk = outlet_name(name)
-        warnings += [outlet_note(found.source_name, name, desk)] if desk else []
-    name = name or page_title_site(page.title)  # "… | Báo Đồng Khởi", "… - Cổng TTĐT xã Tân Lập"
+        name = _recased(name)
+        warnings += [outlet_note(written, name, desk)] if desk else []
+    # "… | Báo Đồng Khởi", "… - Cổng TTĐT xã Tân Lập"
+    name = name or _recased(page_title_site(page.title) or "") or None
     if name is None:  # "Báo Quảng Ninh điện tử" over the page, "© Bản quyền thuộc Báo Bắc Giang" under it
         name = _portal_line(page, found, removed, warnings)
     if name is None:  # "VOV.VN - …", "(Chinhphu.vn) - …", "TTXVN - …": the outlet's tag heading the lead
@@ -56,6 +59,15 @@ def article_source(page: PageMeta, found: Extracted, registries: Registries, war
     if name is None:
         return None, None  # an address alone: the build requires a name, so no source at all
     return name, url
+
+
+def _recased(name: str) -> str:
+    """An outlet's name in capitals ("BÁO ĐẮK NÔNG") as it is written in text ("Báo Đắk Nông"), when it reads as one."""
+    letters = [c for c in name if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return name
+    recased = portal_name(name)
+    return recased if recased and term_key(recased) == term_key(name) else name  # only the case changed
 
 
 # Where a portal's name line is left out: over the headline, or after the text (a footer, a unit, a label).

@@ -15,6 +15,7 @@ import re
 from .byline import person_name
 from .lines import SOURCE_LABEL
 from .offices import joint_offices, recased
+from .outlets import is_outlet
 
 _SOURCE_NAME = re.compile(r"^\(?\s*" + SOURCE_LABEL + r"\s*:?\s*(.+?)\s*\)?\s*\.?$", re.IGNORECASE)
 _WRITER_FIRST = re.compile(r"^(.+?)\s*(?:\((.+)\)|\s[-–—]\s*(.+)|\s*/\s*(.+))$")  # "Minh Anh/TTXVN"
@@ -46,6 +47,8 @@ def source_line(text: str, places: frozenset[str] = frozenset()) -> tuple[str | 
     writer = _WRITER_FIRST.match(name)
     paper = (writer.group(2) or writer.group(3) or writer.group(4)).strip() if writer else ""
     person = person_name(writer.group(1), places) if writer and not person_name(paper) else None
+    if person is None and writer and is_outlet(paper):  # "Theo Thanh Hà (TTXVN)": the agency signs a district's name
+        person = person_name(name, places)
     return (paper, person) if person else (name, None)
 
 

@@ -66,6 +66,7 @@ def top_and_tail(infos: list[Info], t: int, sapo: int | None, last: int | None, 
         if writer is not None and out.author is None:  # "Theo Minh Anh (Báo Hà Giang)": the writer, and the paper
             out.author, out.author_line, out.author_sure = writer, next(
                 info.line for info in infos if info.text == source), True
+            out.author_text = source
             out.warnings = [w for w in out.warnings if not w.startswith("không tìm thấy tên tác giả")]
         out.source_name = out.source_name or paper
     printed = next((infos[i].text for i in sorted(used) if used[i] == PRINTED_ADDRESS), None) or next(

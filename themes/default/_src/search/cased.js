@@ -45,7 +45,8 @@
   }
 
   /* In a query typed in Title Case without a word of grammar, which tokens may be words of a
-     person's name: those from a family name on (FAMILY_NAMES, typed with its marks or fewer), to
+     person's name: those from a family name on (FAMILY_NAMES, typed with its marks or fewer) or a
+     name's prefix (namePrefixes: "Y Ngông Niê Kdăm", "H’Hen Niê", of five words at most), to
      the end of the words typed with a capital or the next name (of more than four words: its
      first three); "Bác" before a family name and that name ("Bác Hồ"). Per token: the number of
      its name, 0 for none. A family name starts no name where it makes a common word with the word
@@ -62,17 +63,35 @@
   }
   var NAME_MAX = 4, NAME_USUAL = 3;
   var BAC = [fold("Bác"), toneKey("Bác")];
+  var HIGHLAND = HIGHLANDS.map(function (w) { return [fold(w), toneKey(w)]; });
+  var familyWord = function (a, b) { return !!a && !!b && FAMILY_WORD_PAIRS.has(a.folded + " " + b.folded); };
+  var inSpans = function (spans, j) { return (spans || []).some(function (s) { return j >= s.start && j < s.end; }); };
+  /* Per token: whether it is a name's prefix (family.js, NAME_PREFIXES): "Y", or "H", "K" typed with
+     their apostrophe, before a word typed with a capital ("Y Ngông", "H’Hen", "K' Thương"), the two
+     making no common word ("Y Tế", "Quân Y", "H'Mông"), not before a name of the registries. Typed
+     so, in a query of any case (not in quotes, not a headline: plan), the prefix is a word of the
+     name, as "Lê" of "Lê Đức Dục" is; the index holds its pairs as any ("y ngong", "h hen"). */
+  function namePrefixes(tokens, spans) {
+    return tokens.map(function (t, j) {
+      var next = tokens[j + 1];
+      return !!next && titled(next) && NAME_PREFIXES.some(function (p) { return t.text === p.text && (!p.primed || !!t.primed); }) &&
+        !familyWord(t, next) && !familyWord(tokens[j - 1], t) && !inSpans(spans, j + 1);
+    });
+  }
   function nameWordsOf(tokens, spans) {
-    var out = tokens.map(function () { return 0; }), k = 0, number = 0;
+    var out = tokens.map(function () { return 0; }), k = 0, number = 0, prefixed = namePrefixes(tokens, spans);
     var is = function (t, w) { return !!t && titled(t) && t.folded === w[0] && !markFault(t.tone, [w[1]]); };
-    var registry = function (j) { return (spans || []).some(function (s) { return j >= s.start && j < s.end; }); };
-    var word = function (a, b) { return !!a && !!b && FAMILY_WORD_PAIRS.has(a.folded + " " + b.folded); };
+    var registry = function (j) { return inSpans(spans, j); };
+    var word = familyWord;
     var family = function (j) {
       return !registry(j) && !word(tokens[j], tokens[j + 1]) && !word(tokens[j - 1], tokens[j]) &&
         FAMILY.some(function (w) { return is(tokens[j], w); });
     };
-    // where a name starts: a family name, or "Bác" before one ("Bác Hồ", "Bác Tôn")
-    var start = function (j) { return is(tokens[j], BAC) && family(j + 1) ? "bac" : family(j) ? "family" : null; };
+    var highland = function (j) { return HIGHLAND.some(function (w) { return is(tokens[j], w); }); };
+    // where a name starts: a prefix ("Y Ngông Niê Kdăm"), a family name, or "Bác" before one ("Bác Hồ", "Bác Tôn")
+    var start = function (j) {
+      return prefixed[j] ? "prefix" : is(tokens[j], BAC) && family(j + 1) ? "bac" : family(j) ? "family" : null;
+    };
     while (k < tokens.length) {
       var kind = start(k);
       if (!kind) { k++; continue; }
@@ -83,11 +102,14 @@
         continue;
       }
       // to the next name: "Bác" before a family name, or a family name after three words ("Lê
-      // Đức Dục Nguyễn Văn Bình"; not the "Lương" of "Nguyễn Lương Bằng")
+      // Đức Dục Nguyễn Văn Bình"; not the "Lương" of "Nguyễn Lương Bằng"), not the Highlands'
+      // family name of a name begun by a prefix ("Y Thanh Hà Niê Kđăm")
       while (end < tokens.length && titled(tokens[end]) && !registry(end) &&
-             !((s = start(end)) === "bac" || (s === "family" && end - k >= 3))) end++;
-      // longer, its end is not known: the three words most names have ("Hồ Chí Minh Vĩ Đại")
-      if (end - k > NAME_MAX) end = k + NAME_USUAL;
+             !((s = start(end)) === "bac" || (s === "family" && end - k >= 3 && !(kind === "prefix" && highland(end))))) end++;
+      // longer, its end is not known: the three words most names have ("Hồ Chí Minh Vĩ Đại"),
+      // and the prefix before them
+      var more = kind === "prefix" ? 1 : 0;
+      if (end - k > NAME_MAX + more) end = k + NAME_USUAL + more;
       if (end - k > 1) {
         number++;
         for (var j = k; j < end; j++) out[j] = number;

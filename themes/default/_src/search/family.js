@@ -3,14 +3,29 @@
   /* The family names a name typed in Title Case starts with (cased.js: nameWordsOf), written down
      once: the query reads them here and the tests read them through the script (FAMILY_NAMES).
      The common Kinh names and those of the ethnic minorities (Thái, Tày, Mường, H'Mông, Dao: Lò,
-     Lường, Sầm, Cầm, Quàng, Giàng, Sùng, Thào; Ê Đê, Gia Rai, whose family name comes after the
-     one-letter "Y", "H'", "K'": Niê, Ksor, Êban, Mlô, Byă, Rmah). Many are also syllables of
-     common words ("Hồ Sơ", "Lý Luận", "Đào Tạo", "Quản Lý"): those are told by FAMILY_WORDS. */
+     Lường, Sầm, Cầm, Quàng, Giàng, Sùng, Thào; of the Central Highlands, HIGHLANDS: Gia Rai's first,
+     "Ksor Phước", "Siu Hoa", "Nay Phi La", "Rơ Châm …"; Ê Đê's after the given name and its prefix,
+     "Y Ngông Niê Kdăm": NAME_PREFIXES). Many are also syllables of common words ("Hồ Sơ", "Lý
+     Luận", "Đào Tạo", "Quản Lý", "Hôm Nay"): those are told by FAMILY_WORDS. */
   var FAMILY_NAMES = ["nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi",
     "đỗ", "hồ", "ngô", "dương", "lý", "đào", "đoàn", "vương", "trịnh", "trương", "lâm", "phùng", "mai", "tô",
     "hà", "tạ", "lưu", "cao", "quách", "thái", "lạc", "kiều", "châu", "triệu", "đinh", "lương", "la", "tăng",
     "chu", "văn", "nông", "lò", "sầm", "hứa", "tôn", "khổng", "mạc", "diệp", "nghiêm", "doãn", "khúc", "lường",
-    "cầm", "quàng", "giàng", "sùng", "thào", "niê", "ksor", "êban", "mlô", "byă", "rmah"];
+    "cầm", "quàng", "giàng", "sùng", "thào", "niê", "ksor", "êban", "mlô", "byă", "rmah", "siu", "nay", "rơ",
+    "kpă", "rahlan"];
+  /* Of those, the Central Highlands' (Ê Đê, Gia Rai): inside a name begun by a prefix they are its
+     family name ("Y Thanh Hà Niê Kđăm"), where another family name starts a second name. */
+  var HIGHLANDS = ["niê", "êban", "mlô", "byă", "ksor", "rmah", "siu", "nay", "rơ", "kpă", "rahlan"];
+
+  /* The prefixes of Ê Đê, M'nông, Gia Rai, Cơ Ho and Mạ names, before the given name: "Y" of men
+     ("Y Ngông Niê Kdăm", "Y Biêr Niê", "Y Thanh Hà Niê Kđăm"), "H'" of women ("H’Hen Niê",
+     "H'Linh Niê"), "K'" of Cơ Ho and Mạ men ("K’Thương", "K'Điều"), typed in capitals; "H" and "K"
+     only with their apostrophe (' or ’, a space after it or not: query.js primesOf), as articles
+     write them. Such a prefix before a word typed with a capital is a name's first word (cased.js:
+     namePrefixes) unless the two make a common word ("Y Tế", FAMILY_WORDS; "Quân Y"), or the name of
+     a people (PEOPLES: "H'Mông"). */
+  var NAME_PREFIXES = [{ text: "Y", primed: false }, { text: "H", primed: true }, { text: "K", primed: true }];
+  var PEOPLES = ["H'Mông", "H'Rê", "K'Ho"];
 
   /* Common words one of whose two syllables is spelt as a family name (compared folded, so that a
      slipped mark is still the word: "Lê Hội" is "lễ hội"). Such a family name starts no name
@@ -42,7 +57,10 @@
     "nghiêm trọng", "nghiêm khắc", "nghiêm minh", "nghiêm cấm", "khúc ca", "khúc hát", "khúc mắc",
     "khúc quân", "cầm quyền", "cầm đầu", "cầm tay", "đoàn khối", "đoàn kiểm", "đoàn giám", "châu thành",
     "cao học", "cao nhất", "văn bằng", "mai một", "phạm trù", "hoàng thành", "tăng lương", "tăng ca",
-    "lương cơ", "chu niên", "vũ hội",
+    "lương cơ", "chu niên", "vũ hội", "nay mai", "rõ ràng", "rõ rệt",
+    // after the prefix "Y" (NAME_PREFIXES)
+    "y tế", "y học", "y khoa", "y sĩ", "y bác", "y tá", "y đức", "y dược", "y sinh", "y lệnh", "y án",
+    "y nguyên", "y hệt", "y như", "y phục", "y viện", "y thuật", "y bạ",
     // before it
     "quản lý", "xử lý", "đại lý", "tâm lý", "địa lý", "vật lý", "hợp lý", "pháp lý", "chân lý",
     "nguyên lý", "đạo lý", "thụ lý", "trợ lý", "tuyên dương", "biểu dương", "đại dương", "công đoàn",
@@ -51,5 +69,7 @@
     "sơn hà", "công văn", "luận văn", "thiên văn", "nhân văn", "thủy văn", "đồng hồ", "ao hồ", "ngày mai",
     "hoa mai", "cảm tạ", "giao lưu", "hạ lưu", "thượng lưu", "hàng triệu", "tiền lương",
     "huy hoàng", "ca vũ", "khiêu vũ", "thi đỗ", "vi phạm", "xâm phạm", "sư phạm", "tội phạm",
-    "chủ trương", "khai trương", "phô trương", "tang lễ", "nghi lễ", "ngày lễ", "trang nghiêm", "năm châu"];
-  var FAMILY_WORD_PAIRS = new Set(FAMILY_WORDS.map(function (w) { return w.split(" ").map(fold).join(" "); }));
+    "chủ trương", "khai trương", "phô trương", "tang lễ", "nghi lễ", "ngày lễ", "trang nghiêm", "năm châu",
+    "hôm nay", "ngày nay", "hiện nay", "xưa nay", "lâu nay", "bấy nay", "từ nay", "đến nay", "trước nay",
+    "đông y", "tây y", "quân y", "thú y", "danh y"];
+  var FAMILY_WORD_PAIRS = new Set(FAMILY_WORDS.concat(PEOPLES).map(function (w) { return tokenize(w).map(fold).join(" "); }));

@@ -22,11 +22,13 @@
       return ok ? kept[1] : -1;
     })(expand(runs[0].tokens, index));
     runs.forEach(function (run, r) {
-      var tokens = expand(run.tokens, index);
+      var tokens = expand(run.tokens, index, run.primes);
       var folded = tokens.map(function (t) { return t.folded; });
       // Title Case without grammar: name pairs only within a person's name (nameWordsOf)
       var spans = findNames(folded, index.byFirst, tonesOf(tokens), null, run.phrase || plain ? null : tokens.map(titled));
       var named = bare && !run.phrase ? nameWordsOf(tokens, spans) : null;
+      // the prefixes of names ("Y" of "Y Ngông Niê Kdăm", "H’" of "H’Hen Niê"): words of a name
+      var prefixed = run.phrase || plain ? null : namePrefixes(tokens, spans);
       var owner = new Array(folded.length).fill(-1);
       // a province's name typed with a small letter where the registries write a capital ("dien
       // bien", "hòa bình", "Hòa bình", "thành phố Hồ Chí Minh"; readers on phones type names so)
@@ -123,7 +125,7 @@
           // with its marks ("Bác Bác") is no name ("tien tien" may be tiên tiến)
           if (!run.phrase && owner[i] < 0 && owner[i - 1] < 0 && !(tokens[i].exact && tokens[i - 1].tone === tokens[i].tone) &&
               !regionEdge(folded, i, index.manifest) &&
-              ((!plain && titled(tokens[i - 1]) && titled(tokens[i]) && nameSeam(tokens, i, asked) &&
+              ((!plain && (titled(tokens[i - 1]) || (!!prefixed && prefixed[i - 1])) && titled(tokens[i]) && nameSeam(tokens, i, asked) &&
                 (!named || (named[i] > 0 && named[i - 1] === named[i]))) ||
                (r === 0 && i === pairAt && cased !== false))) {
             pairs.filter(function (p) { return p.key === key; })[0].name = true;
@@ -145,7 +147,7 @@
             }
           }
           var made = pairs.filter(function (p) { return p.key === key; })[0];
-          made.text = made.text || tokens[i - 1].text + " " + tokens[i].text;
+          made.text = made.text || tokens[i - 1].text + (tokens[i - 1].primed || " ") + tokens[i].text;  // "H’Hen"
           if (made.name) (made.places = made.places || []).push(r + ":" + i);  // where, for its neighbours
           if (open && r === runs.length - 1 && i === tokens.length - 1) made.open = true;
         }

@@ -7,7 +7,7 @@
     var parts = prepare(query).split(QUOTES);
     for (var i = 0; i < parts.length; i++) {
       var tokens = tokenize(parts[i]);
-      if (tokens.length) runs.push({ phrase: i % 2 === 1, tokens: tokens, ends: sentenceEnds(parts[i]) });
+      if (tokens.length) runs.push({ phrase: i % 2 === 1, tokens: tokens, ends: sentenceEnds(parts[i]), primes: primesOf(parts[i]) });
     }
     return runs;
   }
@@ -27,6 +27,20 @@
     return ends;
   }
 
+  /* Per token of a text: the apostrophe typed right after it (' or ’, a space after it or not),
+     else nothing: the "H'" of "H'Hen Niê", "H’ Hen Niê", the "K’" of "K’Thương" (family.js,
+     NAME_PREFIXES). An apostrophe is no token's letter, here as in the index (text.tokenize). */
+  var PRIME = /^['\u2019]/;
+  function primesOf(text) {
+    var primes = [], k = 0, m;
+    GAP.lastIndex = 0;
+    while ((m = GAP.exec(text))) {
+      if (/^[\p{L}\p{N}]/u.test(m[0])) { k++; continue; }
+      if (k > 0 && PRIME.test(m[0])) primes[k - 1] = m[0][0];
+    }
+    return primes;
+  }
+
   /* The runs of a query cut where its sentences end, but not inside a name of the registries that
      the reader typed in small letters ("tp. hồ chí minh", "tp.hcm"). */
   function sentencesOf(runs, byFirst) {
@@ -36,7 +50,7 @@
       for (var k = 1; k <= run.tokens.length; k++) {
         var inside = spans.some(function (s) { return k > s.start && k < s.end; });
         if (k === run.tokens.length || (run.ends[k] && !inside)) {
-          out.push({ phrase: run.phrase, tokens: run.tokens.slice(from, k) });
+          out.push({ phrase: run.phrase, tokens: run.tokens.slice(from, k), primes: (run.primes || []).slice(from, k) });
           from = k;
         }
       }
@@ -174,10 +188,15 @@
   /* Tokens as a reader types them, as the index knows them: a name written in one word
      ("daknong") becomes its tokens, letters run into digits ("CT05") are split unless a name has
      them so ("NQ TW4 khóa 12") and read there, and so are
-     common words run together ("hochiminh"). */
-  function expand(tokens, index) {
+     common words run together ("hochiminh"). A token of one letter with an apostrophe after it
+     (primes: parseQuery's) says so (primed: the "’" of "H’Hen"). */
+  function expand(tokens, index, primes) {
     var out = [], kept = false;
-    tokens.forEach(function (token) {
+    tokens.forEach(function (token, at) {
+      if (primes && primes[at] && Array.from(token).length === 1) {
+        out.push({ text: token, folded: fold(token), tone: toneKey(token), exact: hasDiacritics(token), primed: primes[at] });
+        return;
+      }
       var f = fold(token), joined = index.joined.get(f), name = joined || splitJoined(f, index.common), m;
       if (name) name.forEach(function (t) { out.push({ text: t, folded: t, tone: t, exact: false, joined: !!joined }); });
       else if ((m = SPLIT.exec(f))) {  // "TW4" of a name stays whole (below: where the name is read)

@@ -24,6 +24,7 @@ from .errors import SiteError
 
 if TYPE_CHECKING:
     from .server import PreviewServer
+    from .themes import Asset
 
 
 def resolve_request(preview: Path, raw: str) -> tuple[Path | None, str | None]:
@@ -50,6 +51,30 @@ def resolve_request(preview: Path, raw: str) -> tuple[Path | None, str | None]:
         return (real, None) if real.is_file() else (None, None)
     except (OSError, ValueError):  # name too long, invalid bytes …: not a file we serve
         return None, None
+
+
+def theme_asset(root: Path, raw: str) -> "Asset | None":
+    """The theme's file a page of the preview asks for by its fingerprinted name ("assets/style.935fe681e9.css",
+    a font it names), when no build has published it into the preview folder: the first build failed (an
+    article's broken front matter), or the last good one was made before the theme changed. The editor's
+    preview pane and the pages link the stylesheet the theme gives now, and showed unstyled until a build
+    went well. The name is the file's digest: what is sent is what a good build would publish."""
+    from .config import SiteConfig, load_config
+    from .errors import BuildFailed
+    from .themes import collect_assets
+    parts = [p for p in raw.split("/") if p not in ("", ".")]
+    if not parts or parts[0] != "assets" or ".." in parts:
+        return None
+    wanted = "/".join(parts)
+    try:
+        try:
+            config = load_config(root)
+        except (BuildFailed, SiteError):  # site.toml broken: the default theme's files (the digest must match)
+            config = SiteConfig(root=root)
+        assets = collect_assets(config)
+    except (OSError, ValueError, SiteError):  # an unreadable theme folder: the build says why
+        return None
+    return next((a for a in assets.values() if a.output == wanted), None)
 
 
 def is_html_request(raw: str) -> bool:
@@ -258,10 +283,12 @@ class PreviewHandler(web.RequestHandler):
             # this page is the preview working as it should (it shows the site by itself once built).
             return self._reply(200, "text/html; charset=utf-8", BUILDING_PAGE)
         path, location = resolve_request(server.preview_real, raw)
-        if path is None and location is None and server.building():
-            # Not written yet by the build running now: the first one (the editor's preview pane links
-            # the site's stylesheet at once), or a rebuild after a theme change (a new fingerprinted
-            # name). Looked for again once it has ended, rather than a 404 in the browser's console.
+        # A theme file by its fingerprinted name (the site's stylesheet, its font) is the theme's now, built
+        # or not: the editor's preview pane links it at once, and the first build may fail (see theme_asset).
+        asset = theme_asset(server.root, raw) if path is None and location is None and not wants_html else None
+        if path is None and location is None and asset is None and server.building():
+            # Not written yet by the build running now (an image of the first build). Looked for again once
+            # it has ended, rather than a 404 in the browser's console.
             deadline = time.monotonic() + BUILD_WAIT
             while server.building() and time.monotonic() < deadline:
                 await asyncio.sleep(0.1)
@@ -273,16 +300,17 @@ class PreviewHandler(web.RequestHandler):
             if query:  # as sent (Tornado gives it Latin-1 decoded), anything not ASCII or a space escaped
                 location += "?" + quote(query.encode("latin-1", "replace"), safe="!$&'()*+,/:;=?@~%-._")
             return self.redirect(location)
-        if path is None:
+        if path is None and asset is None:
             return self._reply(404, "text/html; charset=utf-8", self._not_found(wants_html))
-        kind, _ = mimetypes.guess_type(path.name)
+        name = asset.output if asset is not None else path.relative_to(server.preview_real).as_posix()
+        kind, _ = mimetypes.guess_type(name)
         kind = kind or "application/octet-stream"
-        if sandboxed(path.relative_to(server.preview_real).as_posix(), kind):
+        if sandboxed(name, kind):
             self.set_header("Content-Security-Policy", SANDBOX)
         if kind.startswith("text/") or kind in ("application/xml", "application/javascript", "image/svg+xml"):
             kind += "; charset=utf-8"
         try:
-            body = path.read_bytes()
+            body = asset.data if asset is not None else path.read_bytes()
         except OSError:  # removed or replaced by a rebuild publishing since it was found: gone for now
             self.clear_header("Content-Security-Policy")
             return self._reply(404, "text/html; charset=utf-8", self._not_found(wants_html))

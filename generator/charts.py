@@ -74,8 +74,13 @@ def year_chart(items: Iterable, title: str, chart_id: str = "bieu-do-nam") -> Ma
     # "… theo năm năm 2016: 3 bài", one run-on phrase); the title keeps a final mark of its own.
     desc = "; ".join(f"năm {y}: {_bars_label(n)}" for y, n in years)
     desc = desc[0].upper() + desc[1:]
-    parts = [f'<svg class="year-chart" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-labelledby="{prefix}-t {prefix}-d" font-size="{FONT}">',
+    # As wide as the column, the chart drawn at its top at its own size or smaller: before (or without)
+    # the stylesheet, its pixel width (up to 400) made a phone's page scroll sideways. SVG attributes, not
+    # a style attribute (the Content-Security-Policy refuses those). The theme gives it its own width
+    # again, at most the column's (maps.css .chart-fit: the width its height and viewBox make); xMid as
+    # SVG's default, which it was drawn with (a shrunk chart's box is a hair off its viewBox's ratio).
+    parts = [f'<svg class="year-chart" width="100%" height="{height}" viewBox="0 0 {width} {height}" '
+             f'preserveAspectRatio="xMidYMin meet" role="img" aria-labelledby="{prefix}-t {prefix}-d" font-size="{FONT}">',
              f'<title id="{prefix}-t">{title}</title><desc id="{prefix}-d">{escape(desc)}.</desc>',
              f'<line x1="0" y1="{base + 0.5}" x2="{width}" y2="{base + 0.5}" stroke="{INK}" stroke-width="1"/>']
     show_counts = slot >= 22

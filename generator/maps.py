@@ -31,6 +31,12 @@ PALETTE = ("#f7c4ae", "#e9866a", "#c83e2a", "#7f0f08")     # light to dark: more
 BORDER = "#8b8178"                                         # 3.8:1 on white: the outline shows
 LABEL = "#4a4f55"
 CLASSES = 4
+# The map's box before (or without) the stylesheet: the column's width, and the height of the map at the
+# width the theme shows it at most (maps.css .vn-map: max-width 24rem), the map drawn at its top. Its size
+# in pixels (800 x 1113) made a phone's page scroll sideways when the stylesheet came late or not at all.
+# SVG attributes, not a style attribute, which the Content-Security-Policy refuses; the stylesheet's width
+# and height win over them.
+SHOWN_WIDTH = 384
 
 
 def _load(path: Path) -> tuple[dict[str, Any], str]:
@@ -144,8 +150,9 @@ class VietnamMap:
 
         islands = data["islands"]
         width, height = data["width"], data["height"]
-        out = [f'<svg class="vn-map" width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-               f'aria-labelledby="{map_id}-t {map_id}-d">',
+        shown = round(SHOWN_WIDTH * height / width)
+        out = [f'<svg class="vn-map" width="100%" height="{shown}" viewBox="0 0 {width} {height}" '
+               f'preserveAspectRatio="xMidYMin meet" aria-labelledby="{map_id}-t {map_id}-d">',
                f'<title id="{map_id}-t">{escape(title)}</title>',
                f'<desc id="{map_id}-d">Màu càng đậm, càng nhiều bài viết. Quần đảo Hoàng Sa (thành phố Đà Nẵng) '
                f'và quần đảo Trường Sa (tỉnh Khánh Hòa) được vẽ bằng các chấm nhỏ. Danh sách {noun} '

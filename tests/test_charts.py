@@ -47,8 +47,8 @@ def test_year_labels_thin_out_to_round_steps_when_years_are_many():
 
 
 def test_a_few_years_make_a_narrow_chart_not_wide_bars():
-    narrow = re.search(r'<svg [^>]*width="(\d+)"', str(year_chart([(2020, 1), (2021, 2)], "x")))
-    wide = re.search(r'<svg [^>]*width="(\d+)"', str(year_chart([(y, 1) for y in range(2000, 2026)], "x")))
+    narrow = re.search(r'<svg [^>]*viewBox="0 0 (\d+) ', str(year_chart([(2020, 1), (2021, 2)], "x")))
+    wide = re.search(r'<svg [^>]*viewBox="0 0 (\d+) ', str(year_chart([(y, 1) for y in range(2000, 2026)], "x")))
     assert int(narrow.group(1)) < 120 and int(wide.group(1)) == 400
 
 

@@ -93,7 +93,7 @@
     var parts = prepare(query).split(QUOTES);
     for (var i = 0; i < parts.length; i++) {
       var tokens = tokenize(parts[i]);
-      if (tokens.length) runs.push({ phrase: i % 2 === 1, tokens: tokens, ends: sentenceEnds(parts[i]) });
+      if (tokens.length) runs.push({ phrase: i % 2 === 1, tokens: tokens, ends: sentenceEnds(parts[i]), primes: primesOf(parts[i]) });
     }
     return runs;
   }
@@ -113,6 +113,20 @@
     return ends;
   }
 
+  /* Per token of a text: the apostrophe typed right after it (' or ’, a space after it or not),
+     else nothing: the "H'" of "H'Hen Niê", "H’ Hen Niê", the "K’" of "K’Thương" (family.js,
+     NAME_PREFIXES). An apostrophe is no token's letter, here as in the index (text.tokenize). */
+  var PRIME = /^['\u2019]/;
+  function primesOf(text) {
+    var primes = [], k = 0, m;
+    GAP.lastIndex = 0;
+    while ((m = GAP.exec(text))) {
+      if (/^[\p{L}\p{N}]/u.test(m[0])) { k++; continue; }
+      if (k > 0 && PRIME.test(m[0])) primes[k - 1] = m[0][0];
+    }
+    return primes;
+  }
+
   /* The runs of a query cut where its sentences end, but not inside a name of the registries that
      the reader typed in small letters ("tp. hồ chí minh", "tp.hcm"). */
   function sentencesOf(runs, byFirst) {
@@ -122,7 +136,7 @@
       for (var k = 1; k <= run.tokens.length; k++) {
         var inside = spans.some(function (s) { return k > s.start && k < s.end; });
         if (k === run.tokens.length || (run.ends[k] && !inside)) {
-          out.push({ phrase: run.phrase, tokens: run.tokens.slice(from, k) });
+          out.push({ phrase: run.phrase, tokens: run.tokens.slice(from, k), primes: (run.primes || []).slice(from, k) });
           from = k;
         }
       }
@@ -260,10 +274,15 @@
   /* Tokens as a reader types them, as the index knows them: a name written in one word
      ("daknong") becomes its tokens, letters run into digits ("CT05") are split unless a name has
      them so ("NQ TW4 khóa 12") and read there, and so are
-     common words run together ("hochiminh"). */
-  function expand(tokens, index) {
+     common words run together ("hochiminh"). A token of one letter with an apostrophe after it
+     (primes: parseQuery's) says so (primed: the "’" of "H’Hen"). */
+  function expand(tokens, index, primes) {
     var out = [], kept = false;
-    tokens.forEach(function (token) {
+    tokens.forEach(function (token, at) {
+      if (primes && primes[at] && Array.from(token).length === 1) {
+        out.push({ text: token, folded: fold(token), tone: toneKey(token), exact: hasDiacritics(token), primed: primes[at] });
+        return;
+      }
       var f = fold(token), joined = index.joined.get(f), name = joined || splitJoined(f, index.common), m;
       if (name) name.forEach(function (t) { out.push({ text: t, folded: t, tone: t, exact: false, joined: !!joined }); });
       else if ((m = SPLIT.exec(f))) {  // "TW4" of a name stays whole (below: where the name is read)
@@ -436,11 +455,13 @@
       return ok ? kept[1] : -1;
     })(expand(runs[0].tokens, index));
     runs.forEach(function (run, r) {
-      var tokens = expand(run.tokens, index);
+      var tokens = expand(run.tokens, index, run.primes);
       var folded = tokens.map(function (t) { return t.folded; });
       // Title Case without grammar: name pairs only within a person's name (nameWordsOf)
       var spans = findNames(folded, index.byFirst, tonesOf(tokens), null, run.phrase || plain ? null : tokens.map(titled));
       var named = bare && !run.phrase ? nameWordsOf(tokens, spans) : null;
+      // the prefixes of names ("Y" of "Y Ngông Niê Kdăm", "H’" of "H’Hen Niê"): words of a name
+      var prefixed = run.phrase || plain ? null : namePrefixes(tokens, spans);
       var owner = new Array(folded.length).fill(-1);
       // a province's name typed with a small letter where the registries write a capital ("dien
       // bien", "hòa bình", "Hòa bình", "thành phố Hồ Chí Minh"; readers on phones type names so)
@@ -537,7 +558,7 @@
           // with its marks ("Bác Bác") is no name ("tien tien" may be tiên tiến)
           if (!run.phrase && owner[i] < 0 && owner[i - 1] < 0 && !(tokens[i].exact && tokens[i - 1].tone === tokens[i].tone) &&
               !regionEdge(folded, i, index.manifest) &&
-              ((!plain && titled(tokens[i - 1]) && titled(tokens[i]) && nameSeam(tokens, i, asked) &&
+              ((!plain && (titled(tokens[i - 1]) || (!!prefixed && prefixed[i - 1])) && titled(tokens[i]) && nameSeam(tokens, i, asked) &&
                 (!named || (named[i] > 0 && named[i - 1] === named[i]))) ||
                (r === 0 && i === pairAt && cased !== false))) {
             pairs.filter(function (p) { return p.key === key; })[0].name = true;
@@ -559,7 +580,7 @@
             }
           }
           var made = pairs.filter(function (p) { return p.key === key; })[0];
-          made.text = made.text || tokens[i - 1].text + " " + tokens[i].text;
+          made.text = made.text || tokens[i - 1].text + (tokens[i - 1].primed || " ") + tokens[i].text;  // "H’Hen"
           if (made.name) (made.places = made.places || []).push(r + ":" + i);  // where, for its neighbours
           if (open && r === runs.length - 1 && i === tokens.length - 1) made.open = true;
         }
@@ -1192,14 +1213,29 @@
   /* The family names a name typed in Title Case starts with (cased.js: nameWordsOf), written down
      once: the query reads them here and the tests read them through the script (FAMILY_NAMES).
      The common Kinh names and those of the ethnic minorities (Thái, Tày, Mường, H'Mông, Dao: Lò,
-     Lường, Sầm, Cầm, Quàng, Giàng, Sùng, Thào; Ê Đê, Gia Rai, whose family name comes after the
-     one-letter "Y", "H'", "K'": Niê, Ksor, Êban, Mlô, Byă, Rmah). Many are also syllables of
-     common words ("Hồ Sơ", "Lý Luận", "Đào Tạo", "Quản Lý"): those are told by FAMILY_WORDS. */
+     Lường, Sầm, Cầm, Quàng, Giàng, Sùng, Thào; of the Central Highlands, HIGHLANDS: Gia Rai's first,
+     "Ksor Phước", "Siu Hoa", "Nay Phi La", "Rơ Châm …"; Ê Đê's after the given name and its prefix,
+     "Y Ngông Niê Kdăm": NAME_PREFIXES). Many are also syllables of common words ("Hồ Sơ", "Lý
+     Luận", "Đào Tạo", "Quản Lý", "Hôm Nay"): those are told by FAMILY_WORDS. */
   var FAMILY_NAMES = ["nguyễn", "trần", "lê", "phạm", "hoàng", "huỳnh", "phan", "vũ", "võ", "đặng", "bùi",
     "đỗ", "hồ", "ngô", "dương", "lý", "đào", "đoàn", "vương", "trịnh", "trương", "lâm", "phùng", "mai", "tô",
     "hà", "tạ", "lưu", "cao", "quách", "thái", "lạc", "kiều", "châu", "triệu", "đinh", "lương", "la", "tăng",
     "chu", "văn", "nông", "lò", "sầm", "hứa", "tôn", "khổng", "mạc", "diệp", "nghiêm", "doãn", "khúc", "lường",
-    "cầm", "quàng", "giàng", "sùng", "thào", "niê", "ksor", "êban", "mlô", "byă", "rmah"];
+    "cầm", "quàng", "giàng", "sùng", "thào", "niê", "ksor", "êban", "mlô", "byă", "rmah", "siu", "nay", "rơ",
+    "kpă", "rahlan"];
+  /* Of those, the Central Highlands' (Ê Đê, Gia Rai): inside a name begun by a prefix they are its
+     family name ("Y Thanh Hà Niê Kđăm"), where another family name starts a second name. */
+  var HIGHLANDS = ["niê", "êban", "mlô", "byă", "ksor", "rmah", "siu", "nay", "rơ", "kpă", "rahlan"];
+
+  /* The prefixes of Ê Đê, M'nông, Gia Rai, Cơ Ho and Mạ names, before the given name: "Y" of men
+     ("Y Ngông Niê Kdăm", "Y Biêr Niê", "Y Thanh Hà Niê Kđăm"), "H'" of women ("H’Hen Niê",
+     "H'Linh Niê"), "K'" of Cơ Ho and Mạ men ("K’Thương", "K'Điều"), typed in capitals; "H" and "K"
+     only with their apostrophe (' or ’, a space after it or not: query.js primesOf), as articles
+     write them. Such a prefix before a word typed with a capital is a name's first word (cased.js:
+     namePrefixes) unless the two make a common word ("Y Tế", FAMILY_WORDS; "Quân Y"), or the name of
+     a people (PEOPLES: "H'Mông"). */
+  var NAME_PREFIXES = [{ text: "Y", primed: false }, { text: "H", primed: true }, { text: "K", primed: true }];
+  var PEOPLES = ["H'Mông", "H'Rê", "K'Ho"];
 
   /* Common words one of whose two syllables is spelt as a family name (compared folded, so that a
      slipped mark is still the word: "Lê Hội" is "lễ hội"). Such a family name starts no name
@@ -1231,7 +1267,10 @@
     "nghiêm trọng", "nghiêm khắc", "nghiêm minh", "nghiêm cấm", "khúc ca", "khúc hát", "khúc mắc",
     "khúc quân", "cầm quyền", "cầm đầu", "cầm tay", "đoàn khối", "đoàn kiểm", "đoàn giám", "châu thành",
     "cao học", "cao nhất", "văn bằng", "mai một", "phạm trù", "hoàng thành", "tăng lương", "tăng ca",
-    "lương cơ", "chu niên", "vũ hội",
+    "lương cơ", "chu niên", "vũ hội", "nay mai", "rõ ràng", "rõ rệt",
+    // after the prefix "Y" (NAME_PREFIXES)
+    "y tế", "y học", "y khoa", "y sĩ", "y bác", "y tá", "y đức", "y dược", "y sinh", "y lệnh", "y án",
+    "y nguyên", "y hệt", "y như", "y phục", "y viện", "y thuật", "y bạ",
     // before it
     "quản lý", "xử lý", "đại lý", "tâm lý", "địa lý", "vật lý", "hợp lý", "pháp lý", "chân lý",
     "nguyên lý", "đạo lý", "thụ lý", "trợ lý", "tuyên dương", "biểu dương", "đại dương", "công đoàn",
@@ -1240,8 +1279,10 @@
     "sơn hà", "công văn", "luận văn", "thiên văn", "nhân văn", "thủy văn", "đồng hồ", "ao hồ", "ngày mai",
     "hoa mai", "cảm tạ", "giao lưu", "hạ lưu", "thượng lưu", "hàng triệu", "tiền lương",
     "huy hoàng", "ca vũ", "khiêu vũ", "thi đỗ", "vi phạm", "xâm phạm", "sư phạm", "tội phạm",
-    "chủ trương", "khai trương", "phô trương", "tang lễ", "nghi lễ", "ngày lễ", "trang nghiêm", "năm châu"];
-  var FAMILY_WORD_PAIRS = new Set(FAMILY_WORDS.map(function (w) { return w.split(" ").map(fold).join(" "); }));
+    "chủ trương", "khai trương", "phô trương", "tang lễ", "nghi lễ", "ngày lễ", "trang nghiêm", "năm châu",
+    "hôm nay", "ngày nay", "hiện nay", "xưa nay", "lâu nay", "bấy nay", "từ nay", "đến nay", "trước nay",
+    "đông y", "tây y", "quân y", "thú y", "danh y"];
+  var FAMILY_WORD_PAIRS = new Set(FAMILY_WORDS.concat(PEOPLES).map(function (w) { return tokenize(w).map(fold).join(" "); }));
   // ---- Capitals: names typed as names, headlines in Title Case, the seams of names ----
 
   /* A word of a name as typed: a capital, then small letters ("Quốc", not "UBND" or "05"). */
@@ -1289,7 +1330,8 @@
   }
 
   /* In a query typed in Title Case without a word of grammar, which tokens may be words of a
-     person's name: those from a family name on (FAMILY_NAMES, typed with its marks or fewer), to
+     person's name: those from a family name on (FAMILY_NAMES, typed with its marks or fewer) or a
+     name's prefix (namePrefixes: "Y Ngông Niê Kdăm", "H’Hen Niê", of five words at most), to
      the end of the words typed with a capital or the next name (of more than four words: its
      first three); "Bác" before a family name and that name ("Bác Hồ"). Per token: the number of
      its name, 0 for none. A family name starts no name where it makes a common word with the word
@@ -1306,17 +1348,35 @@
   }
   var NAME_MAX = 4, NAME_USUAL = 3;
   var BAC = [fold("Bác"), toneKey("Bác")];
+  var HIGHLAND = HIGHLANDS.map(function (w) { return [fold(w), toneKey(w)]; });
+  var familyWord = function (a, b) { return !!a && !!b && FAMILY_WORD_PAIRS.has(a.folded + " " + b.folded); };
+  var inSpans = function (spans, j) { return (spans || []).some(function (s) { return j >= s.start && j < s.end; }); };
+  /* Per token: whether it is a name's prefix (family.js, NAME_PREFIXES): "Y", or "H", "K" typed with
+     their apostrophe, before a word typed with a capital ("Y Ngông", "H’Hen", "K' Thương"), the two
+     making no common word ("Y Tế", "Quân Y", "H'Mông"), not before a name of the registries. Typed
+     so, in a query of any case (not in quotes, not a headline: plan), the prefix is a word of the
+     name, as "Lê" of "Lê Đức Dục" is; the index holds its pairs as any ("y ngong", "h hen"). */
+  function namePrefixes(tokens, spans) {
+    return tokens.map(function (t, j) {
+      var next = tokens[j + 1];
+      return !!next && titled(next) && NAME_PREFIXES.some(function (p) { return t.text === p.text && (!p.primed || !!t.primed); }) &&
+        !familyWord(t, next) && !familyWord(tokens[j - 1], t) && !inSpans(spans, j + 1);
+    });
+  }
   function nameWordsOf(tokens, spans) {
-    var out = tokens.map(function () { return 0; }), k = 0, number = 0;
+    var out = tokens.map(function () { return 0; }), k = 0, number = 0, prefixed = namePrefixes(tokens, spans);
     var is = function (t, w) { return !!t && titled(t) && t.folded === w[0] && !markFault(t.tone, [w[1]]); };
-    var registry = function (j) { return (spans || []).some(function (s) { return j >= s.start && j < s.end; }); };
-    var word = function (a, b) { return !!a && !!b && FAMILY_WORD_PAIRS.has(a.folded + " " + b.folded); };
+    var registry = function (j) { return inSpans(spans, j); };
+    var word = familyWord;
     var family = function (j) {
       return !registry(j) && !word(tokens[j], tokens[j + 1]) && !word(tokens[j - 1], tokens[j]) &&
         FAMILY.some(function (w) { return is(tokens[j], w); });
     };
-    // where a name starts: a family name, or "Bác" before one ("Bác Hồ", "Bác Tôn")
-    var start = function (j) { return is(tokens[j], BAC) && family(j + 1) ? "bac" : family(j) ? "family" : null; };
+    var highland = function (j) { return HIGHLAND.some(function (w) { return is(tokens[j], w); }); };
+    // where a name starts: a prefix ("Y Ngông Niê Kdăm"), a family name, or "Bác" before one ("Bác Hồ", "Bác Tôn")
+    var start = function (j) {
+      return prefixed[j] ? "prefix" : is(tokens[j], BAC) && family(j + 1) ? "bac" : family(j) ? "family" : null;
+    };
     while (k < tokens.length) {
       var kind = start(k);
       if (!kind) { k++; continue; }
@@ -1327,11 +1387,14 @@
         continue;
       }
       // to the next name: "Bác" before a family name, or a family name after three words ("Lê
-      // Đức Dục Nguyễn Văn Bình"; not the "Lương" of "Nguyễn Lương Bằng")
+      // Đức Dục Nguyễn Văn Bình"; not the "Lương" of "Nguyễn Lương Bằng"), not the Highlands'
+      // family name of a name begun by a prefix ("Y Thanh Hà Niê Kđăm")
       while (end < tokens.length && titled(tokens[end]) && !registry(end) &&
-             !((s = start(end)) === "bac" || (s === "family" && end - k >= 3))) end++;
-      // longer, its end is not known: the three words most names have ("Hồ Chí Minh Vĩ Đại")
-      if (end - k > NAME_MAX) end = k + NAME_USUAL;
+             !((s = start(end)) === "bac" || (s === "family" && end - k >= 3 && !(kind === "prefix" && highland(end))))) end++;
+      // longer, its end is not known: the three words most names have ("Hồ Chí Minh Vĩ Đại"),
+      // and the prefix before them
+      var more = kind === "prefix" ? 1 : 0;
+      if (end - k > NAME_MAX + more) end = k + NAME_USUAL + more;
       if (end - k > 1) {
         number++;
         for (var j = k; j < end; j++) out[j] = number;

@@ -8,6 +8,7 @@ import functools
 
 from markupsafe import Markup, escape
 
+from .templatechecks import shown_text
 from .vietnamese import format_long_date, hyphened_pieces, short_date, shown_date, shown_month
 
 
@@ -48,7 +49,7 @@ def whole(text) -> Markup:
     """The `whole` filter: a headline escaped, each number joined by a hyphen ("05-CT/TW", "2016-2026")
     in a <span class="nw"> that a line does not split (vietnamese.hyphened_pieces). A title is shown
     about four times a build (its card, its page, its neighbours' links): made once."""
-    text = str(text)
+    text = text if type(text) is str else shown_text(text)
     if "-" not in text:
         return escape(text)
     return _whole(text)
@@ -73,7 +74,7 @@ def whole_text(text) -> str:
     non-breaking hyphen ("05\u2011CT/TW"), which the system fonts of phones and desktops draw as a
     hyphen. Only there: a word's hyphen, an address ("https://a.vn/x-2016-2026", after "/"), a
     category's label and the article's HTML keep theirs."""
-    text = str(text)
+    text = text if type(text) is str else shown_text(text)
     if "-" not in text:
         return text
     return _whole_text(text)

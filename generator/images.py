@@ -15,6 +15,8 @@ from urllib.parse import unquote
 
 from markupsafe import Markup
 
+from .templatechecks import check_hashed
+
 HEAD = 256 * 1024  # JPEG's size marker follows EXIF data, which can be long
 
 _SVG_SIZE = re.compile(rb"<svg\b[^>]*>", re.S)
@@ -135,5 +137,7 @@ def with_sizes(body: str, sizes: dict[str, tuple[int, int]]) -> Markup:
 
 def size_attributes(src: str, sizes: dict[str, tuple[int, int]]) -> Markup:
     """' width="W" height="H"' for a known local image, else nothing."""
+    if type(src) is not str:  # a template's value, hashed by the look-up: a tuple of tuples is weighed first
+        check_hashed("size_attrs", src)
     size = sizes.get(src)
     return Markup(f' width="{size[0]}" height="{size[1]}"') if size else Markup("")

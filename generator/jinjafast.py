@@ -8,9 +8,10 @@ import types
 from typing import Any
 
 import jinja2
+from jinja2.utils import Namespace
 from markupsafe import Markup, escape
 
-from .templatechecks import CONTAINERS, check_shown
+from .templatechecks import CONTAINER, KINDS, check_arguments, check_shown, kind_of
 
 try:
     from markupsafe._speedups import _escape_inner
@@ -38,11 +39,14 @@ class FastContext(jinja2.runtime.Context):
             except StopIteration:
                 return __self.environment.undefined(
                     "value was undefined because a callable raised a StopIteration exception")
+        if __obj is dict or __obj is Namespace:  # their pairs' keys hashed: a tuple of tuples weighed first
+            check_arguments(__obj, args, {})
         return super().call(__obj, *args, **kwargs)
 
 
 _PLAIN_CALLABLES = frozenset({types.FunctionType, types.BuiltinFunctionType, types.MethodType,
                               jinja2.runtime.Macro})
+_KINDS = KINDS
 
 
 def fast_escape(value: Any) -> Markup:
@@ -55,7 +59,7 @@ def fast_escape(value: Any) -> Markup:
         return str.__new__(Markup, _escape_inner(value))
     if kind is Markup:
         return value
-    if isinstance(value, CONTAINERS):  # printed as its repr: refused when that would be huge
+    if (_KINDS.get(kind) or kind_of(kind)) == CONTAINER:  # printed as its repr: refused when that would be huge
         check_shown(value)
     return escape(value)
 

@@ -28,6 +28,7 @@ from .pages import Links
 from .summaries import shorten
 from .templatebounds import COMPILER_VERSION, BoundedEnvironment
 from .templateerrors import EXPRESSION_ERRORS, TemplateErrors, expression_reason, not_found, undefined_reason
+from .templatechecks import PASSING, check_hashed
 from .themes import Asset, template_dirs
 from .vietnamese import stacked_capital, weekday
 
@@ -121,6 +122,8 @@ class Templates(TemplateErrors):
             pluck=pluck, whole=whole, whole_text=whole_text,
         )
         self.env.count_filters(("pluck",))
+        # jsonld encodes what it gets (weighed first); whole, whole_text and size_attrs weigh what is no text themselves
+        self.env.show_filters(("jsonld",))
         self.env.tests["stacked_capital"] = stacked_capital  # headlines whose marks need more line height
         functions = functions or {}
         self.data, self.functions = data, functions
@@ -178,6 +181,8 @@ class Templates(TemplateErrors):
         """A template that uses only globals and the few hashable values given (header, footer,
         sidebar), rendered once per build and set of values."""
         key = (name, *values.items()) if values else name  # a call site passes its values in one order
+        if type(name) is not str or values and not PASSING.issuperset(map(type, values.values())):
+            check_hashed("partial()", key)  # a template's tuple of tuples: its hash goes through every copy
         text = self._partials.get(key)
         if text is None:
             text = Markup(self.render(name, **values).rstrip("\n"))
@@ -194,6 +199,8 @@ class Templates(TemplateErrors):
         """The menu entry a page belongs to, as (its site path, whether the page is that entry's
         own page): the home page and its numbered pages, the indexes of provinces (with the 2025
         units), directives, topics and years with their pages, search, menu pages. None for an article."""
+        if type(page_url) is not str:  # a template's tuple of tuples: its hash goes through every copy
+            check_hashed("section()", page_url)
         sections = self._sections
         if sections is None:
             urls = self.config.urls
@@ -230,6 +237,8 @@ class Templates(TemplateErrors):
 
     def asset(self, name: str, absolute: bool = False) -> str:
         """A theme static file's fingerprinted address; absolute: with scheme and host (og:image)."""
+        if type(name) is not str:  # a template's tuple of tuples: its hash goes through every copy
+            check_hashed("asset()", name)
         if name not in self.assets:
             raise jinja2.TemplateRuntimeError(f"giao diện không có tệp tĩnh “{name}”")
         output = self.assets[name].output

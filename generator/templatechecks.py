@@ -136,7 +136,15 @@ def _format_checks(text: str, args: tuple, kwargs: Any) -> None:
 # in a loop they grew without bound: `xs.extend(xs)` doubles the list each turn, and
 # `{% for x in xs %}{% set _ = xs.append(x) %}{% endfor %}` never ended (the loop goes through what it adds).
 GROWING = frozenset(("append", "insert", "add", "setdefault", "extend", "update"))
-CHECKED_METHODS = frozenset(METHOD_CHECKS) | GROWING  # the methods whose calls are checked before they run
+# Methods that compare what they are given with what a list holds, or hash it into a dict or set (their
+# check: check_search, check_hashed), sort a list, or compare a loop's values with the last ones.
+SEARCHING = frozenset(("index", "count", "remove"))
+HASHING = frozenset(("get", "pop", "setdefault", "update", "fromkeys", "add", "discard", "remove", "isdisjoint",
+                     "issubset", "issuperset", "union", "intersection", "difference", "symmetric_difference",
+                     "intersection_update", "difference_update", "symmetric_difference_update"))
+COMPARING = SEARCHING | HASHING | {"sort", "changed"}
+# the methods whose calls are checked before they run
+CHECKED_METHODS = frozenset(METHOD_CHECKS) | GROWING | COMPARING
 MAX_KEPT_PAGE = 20_000_000  # items and characters one page's templates may add to lists, dicts and sets
 
 
@@ -167,7 +175,51 @@ def grown(target: Any, name: str, args: tuple) -> int:
 # list with itself sixty times ({% set ns.x = [ns.x, ns.x] %}) holds three items a level and
 # prints 2^60; the build hung on {{ ns.x }}.
 MAX_SHOWN = 20_000_000
-CONTAINERS = (list, tuple, dict, set, frozenset, Namespace)  # and their subclasses (groupby's tuples)
+VIEWS = (type({}.keys()), type({}.values()), type({}.items()))  # print and compare as what they show
+CONTAINERS = (list, tuple, dict, set, frozenset, Namespace, *VIEWS)  # and their subclasses (groupby's tuples)
+LEAF, TEXT, CONTAINER = 1, 2, 3
+# Each type met, as LEAF, TEXT or CONTAINER: one dict look-up (isinstance of CONTAINERS is ~150 ns).
+KINDS: dict[type, int] = {str: TEXT, int: LEAF, float: LEAF, bool: LEAF, type(None): LEAF,
+                          **{kind: CONTAINER for kind in CONTAINERS}}
+
+
+TREE_WALK = 64  # containers _tree_weight walks before weight weighs each once
+_LEAF_TYPES: set[type] = {kind for kind, found in KINDS.items() if found == LEAF}  # KINDS' LEAF and TEXT types
+_TEXT_TYPES: set[type] = {str}
+PASSING: set[type] = _LEAF_TYPES | _TEXT_TYPES  # both: `PASSING.issuperset(map(type, args))` at C speed
+
+
+def kind_of(kind: type) -> int:
+    """KINDS[kind], learnt the first time (a subclass: Markup, groupby's tuples, a site's class)."""
+    found = KINDS.get(kind)
+    if found is None:
+        found = KINDS[kind] = CONTAINER if issubclass(kind, CONTAINERS) else TEXT if issubclass(kind, str) else LEAF
+        if found != CONTAINER:
+            (_LEAF_TYPES if found == LEAF else _TEXT_TYPES).add(kind)
+            PASSING.add(kind)
+    return found
+
+
+def _tree_weight(value: Any) -> int | None:
+    """weight(value) of most values (a page's data, a JSON-LD dict): walked as a tree, each container where
+    it is, without weight's bookkeeping; None past TREE_WALK containers met (one held twice, or in itself)."""
+    kinds, total, left, pending = KINDS, 0, TREE_WALK, [value]
+    while pending:
+        left -= 1
+        if left < 0:
+            return None
+        item = pending.pop()
+        kind = type(item)
+        parts = [*item, *item.values()] if kind is dict else item if kind is list or kind is tuple else _parts(item)
+        total += 1 + len(parts)
+        for part in parts:
+            found = kinds.get(type(part)) or kind_of(type(part))
+            if found == TEXT:
+                total += len(part)
+            elif found == CONTAINER:  # counted as what it holds
+                pending.append(part)
+                total -= 1
+    return total
 
 
 def _parts(container: Any) -> Any:
@@ -176,13 +228,32 @@ def _parts(container: Any) -> Any:
     if isinstance(container, Namespace):
         attributes = container._Namespace__attrs  # noqa: SLF001 - what its repr prints
         return [*attributes.keys(), *attributes.values()]
+    if isinstance(container, VIEWS):  # their dict's keys and values: alive while weighed (fresh items' ids are not)
+        mapping = container.mapping  # a read-only proxy of the dict
+        keys = [*mapping.keys()] if not isinstance(container, VIEWS[1]) else []
+        return keys + [*mapping.values()] if not isinstance(container, VIEWS[0]) else keys
     return container
 
 
-def check_shown(value: Any) -> None:
-    """Refused when value's text (its repr, its JSON) would pass MAX_SHOWN items and characters.
-    Each container is weighed once and counted wherever it is printed; one inside itself prints
-    as "[...]"."""
+def weight(value: Any, limit: int) -> int:
+    """Items and characters of value, each container weighed once and counted wherever it appears: what
+    printing it writes, and at most what comparing or hashing it goes through (two lists compared go
+    through both in step, as far as the smaller reaches); a text its characters and one (an empty text
+    is an item too). One inside itself counts once (it prints as "[...]"). Past limit: the first total
+    found over it, the rest not weighed."""
+    kinds = KINDS
+    kind = kinds.get(type(value)) or kind_of(type(value))
+    if kind != CONTAINER:
+        return len(value) + 1 if kind == TEXT else 1
+    if isinstance(value, (list, tuple)) and len(value) > 8:  # a long flat one (of articles, of slugs): at C speed
+        found = set(map(type, value))
+        if found <= _LEAF_TYPES:
+            return 1 + len(value)
+        if found <= _TEXT_TYPES:
+            return 1 + len(value) + sum(map(len, value))
+    total = _tree_weight(value)
+    if total is not None:
+        return total
     sizes: dict[int, int] = {}
     pending: list[tuple[Any, bool]] = [(value, False)]
     while pending:
@@ -191,19 +262,144 @@ def check_shown(value: Any) -> None:
         if weighed:  # every container in it weighed (or under way: it holds itself)
             total = 1
             for part in _parts(item):
-                total += sizes[id(part)] if isinstance(part, CONTAINERS) else len(part) if isinstance(part, str) else 1
-            if total > MAX_SHOWN:
-                raise too_large("giá trị đem in hay đổi thành chữ quá lớn (một danh sách hay bảng chứa một danh "
-                                "sách khác nhiều lần, lồng nhau nhiều tầng?), số mục và ký tự", total, MAX_SHOWN)
+                kind = kinds.get(type(part)) or kind_of(type(part))
+                total += 1 if kind == LEAF else len(part) + 1 if kind == TEXT else sizes[id(part)]
+            if total > limit:
+                return total
             sizes[key] = total
         elif key not in sizes:
             sizes[key] = 1  # under way: met again inside itself, it prints as "[...]"
             pending.append((item, True))
-            pending.extend((part, False) for part in _parts(item) if isinstance(part, CONTAINERS) and id(part) not in sizes)
+            pending.extend((part, False) for part in _parts(item)
+                           if (kinds.get(type(part)) or kind_of(type(part))) == CONTAINER and id(part) not in sizes)
+    return sizes[id(value)]
+
+
+def is_container(value: Any) -> bool:
+    return (KINDS.get(type(value)) or kind_of(type(value))) == CONTAINER
+
+
+def check_shown(value: Any) -> None:
+    """Refused when value's text (its repr, its JSON) would pass MAX_SHOWN items and characters."""
+    total = weight(value, MAX_SHOWN)
+    if total > MAX_SHOWN:
+        raise too_large("giá trị đem in hay đổi thành chữ quá lớn (một danh sách hay bảng chứa một danh sách khác "
+                        "nhiều lần, lồng nhau nhiều tầng?), số mục và ký tự", total, MAX_SHOWN)
+
+
+def shown_text(value: Any) -> str:
+    """str(value) for a site's filter that turns what it is given into text (whole, whole_text): a
+    container weighed first, as printing it would be (check_shown). Called for what is not a str."""
+    if (KINDS.get(type(value)) or kind_of(type(value))) == CONTAINER:
+        check_shown(value)
+    return str(value)
 
 
 def check_shown_in(values: Any) -> None:
     """check_shown for each container among values (a filter's or an operator's arguments)."""
     for value in values:
-        if isinstance(value, CONTAINERS):
+        if (KINDS.get(type(value)) or kind_of(type(value))) == CONTAINER:
             check_shown(value)
+
+
+# Comparing or hashing goes through a value as printing does, copies included: two equal lists, each a
+# list put in a new list with itself sixty times, are 2^60 comparisons (`ns.x == ns.y`, `ns.x in [ns.y]`,
+# `[ns.x, ns.y]|sort`; only the same list on both sides is fast), a tuple doubled so is 2^60 steps to
+# hash (`{ns.t: 1}`, `ns.t in d`, `|unique`), as is a list of one long text repeated a million times
+# searched for a text of its length. What an operation compares or hashes is weighed first (weight:
+# each container once, times the places it is in) and refused past MAX_COMPARED items and characters.
+MAX_COMPARED = MAX_SHOWN
+_HASHED_IN = (dict, set, frozenset, VIEWS[0], VIEWS[2])  # `in` them: a hash, and a comparison or two
+
+
+def too_heavy(operation: str, size: int) -> SecurityError:
+    return too_large(f"{operation} phải đi qua một giá trị quá lớn (một danh sách hay bảng chứa một danh sách khác "
+                     "nhiều lần, lồng nhau nhiều tầng?), số mục và ký tự", size, MAX_COMPARED)
+
+
+def check_weight(operation: str, value: Any) -> None:
+    """value, all of which operation may go through (a sort's keys, a function's argument)."""
+    size = weight(value, MAX_COMPARED)
+    if size > MAX_COMPARED:
+        raise too_heavy(operation, size)
+
+
+def check_compare(operation: str, left: Any, right: Any) -> None:
+    """`left == right` (<, !=, …) of two containers: compared in step, as far as the lighter one reaches."""
+    size = weight(left, MAX_COMPARED)
+    if size > MAX_COMPARED:
+        size = min(size, weight(right, MAX_COMPARED))
+        if size > MAX_COMPARED:
+            raise too_heavy(operation, size)
+
+
+def check_hashed(operation: str, key: Any) -> None:
+    """hash(key) (a dict's key, `in` a dict, a function's cache): a tuple hashes its items again each
+    time (a text, a frozenset keep theirs), so only a tuple holding tuples may be heavy."""
+    if isinstance(key, tuple) and any(issubclass(kind, tuple) for kind in set(map(type, key))):
+        check_weight(operation, key)
+
+
+def check_search(operation: str, item: Any, items: list | tuple) -> None:
+    """`item in items` (index(), count()) of a list: item compared with each, each comparison as far as
+    the lighter one reaches: at most item's weight times the items, and at most the list's weight."""
+    each = len(item) + 1 if isinstance(item, str) else weight(item, MAX_COMPARED)
+    if each * len(items) > MAX_COMPARED:
+        size = weight(items, MAX_COMPARED)
+        if size > MAX_COMPARED:
+            raise too_heavy(operation, min(size, each * len(items)))
+
+
+def check_contains(operation: str, item: Any, items: Any) -> Any:
+    """`item in items`: what to search (a generator's items, taken once to be weighed), refused when
+    the search would go through too much (check_search, check_hashed)."""
+    kind = KINDS.get(type(item)) or kind_of(type(item))
+    if kind == LEAF or isinstance(items, str):
+        return items  # a number compared with each item at once; a substring search goes through the text once
+    if isinstance(items, _HASHED_IN):
+        check_hashed(operation, item)
+        return items
+    if isinstance(items, (list, tuple)):  # a text or a container: compared with each item as far as alike
+        check_search(operation, item, items)
+        return items
+    try:
+        searched = list(items)  # a values view, a range, a generator (then searched as the list)
+    except TypeError:  # no items to go through: an object's own `in`, which may hash item
+        check_hashed(operation, item)
+        return items
+    check_search(operation, item, searched)
+    return items if iter(items) is not items else searched
+
+
+def check_keys(operation: str, keys: list) -> None:
+    """The keys sort, min, max, groupby or dictsort compare (and lowercase, texts), each with others:
+    numbers, dates and the site's objects at once; texts as far as they are alike; containers in step."""
+    if any(kind_of(kind) != LEAF for kind in set(map(type, keys))):
+        check_weight(operation, keys)
+
+
+def check_arguments(func: Any, args: tuple, kwargs: dict) -> None:
+    """What dict() or namespace() is given: the keys of its pairs are hashed, a container among them
+    weighed. (The site's functions check what they hash themselves; the methods of lists, dicts, sets
+    and texts are checked by what they do, COMPARING.)"""
+    kinds = KINDS
+    for value in (*args, *kwargs.values()):
+        if (kinds.get(type(value)) or kind_of(type(value))) == CONTAINER:
+            if type(value) in (tuple, list) and len(value) <= 16 and PASSING.issuperset(map(type, value)):
+                continue  # a few texts or articles: no copies
+            size = weight(value, MAX_COMPARED)
+            if size > MAX_COMPARED:
+                name = getattr(func, "__name__", None)
+                raise too_heavy(f"{name}()" if isinstance(name, str) else "lời gọi hàm", size)
+
+
+def check_concatenated(operation: str, start: Any, items: list) -> None:
+    """sum(items, start) of lists or tuples: each `+` copies what it has so far, items times."""
+    total = copied = len(start)
+    for item in items:
+        if isinstance(item, SIZED):
+            total += len(item)
+        copied += total
+        if copied > MAX_COMPARED:
+            raise too_large(f"{operation} nối quá nhiều danh sách (mỗi lần nối chép lại cả danh sách đã có), số mục "
+                            "phải chép", copied, MAX_COMPARED)

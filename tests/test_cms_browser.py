@@ -170,8 +170,9 @@ LOCKED = "một lần dựng trang khác đang chạy trên dự án này"
 
 
 def unlocked(run, page):
-    """run() once the preview server's rebuild (started by a save) has released the project's lock."""
-    for _ in range(300):
+    """run() once the preview server's rebuild (started by a save) has released the project's lock: within
+    a minute (in one full CI run of 42 minutes the lock was still held after 30 s)."""
+    for _ in range(600):
         try:
             return run()
         except OutputError as exc:
